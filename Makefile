@@ -1,0 +1,48 @@
+# The README's two commands: `make` (the main job) and `make test`. Both bootstrap .venv themselves and
+# reinstall only when pyproject.toml or constraints.txt change (the stamp's name is their content hash).
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+DEPS_HASH := $(shell cat pyproject.toml constraints.txt 2>/dev/null | $(PYTHON) -c "import hashlib,sys;print(hashlib.sha256(sys.stdin.buffer.read()).hexdigest()[:16])")
+STAMP  := $(VENV)/.installed-$(DEPS_HASH)
+
+.PHONY: all build validate check charts notebooks test lint bench clean
+
+all: build check notebooks charts
+	@echo "done: data/processed/ and outputs/ are up to date"
+
+$(STAMP): pyproject.toml constraints.txt
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -c constraints.txt -e '.[dev]'
+	@rm -f $(VENV)/.installed-*
+	@touch $@
+
+venv: $(STAMP)
+
+build: $(STAMP)
+	$(PY) -m analysis build
+
+validate: $(STAMP)
+	$(PY) -m analysis validate
+
+check: build
+	$(PY) -m analysis check
+
+notebooks: build
+	$(PY) -m analysis notebooks
+
+charts: build
+	$(PY) -m analysis charts
+
+lint: $(STAMP)
+	$(PY) -m ruff check analysis tests notebooks
+
+test: $(STAMP) lint
+	$(PY) -m pytest
+
+bench: $(STAMP)
+	$(PY) benchmarks/bench.py
+
+clean:
+	rm -rf outputs

@@ -1,0 +1,52 @@
+"""`python -m analysis <command>`: one entry point, each command in its own module.
+
+Only the chosen command's module is imported, so `verify` (used dozens of times on deadline) starts without
+pandas or matplotlib. Each command module provides `add_arguments(parser)` and `run(args) -> int`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+#: command → (module, one-line help). Kept here, not discovered, so `--help` imports nothing heavy.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "build": ("analysis.build", "validate data/raw and write data/processed (atomic: all or nothing)"),
+    "validate": ("analysis.build", "check data/raw and report every problem, writing nothing"),
+    "verify": ("analysis.verify", "check one number on deadline: verify change|share|ratio|sum|difference|rate|count"),
+    "check": ("analysis.report", "evaluate every registered claim; write the fact-check report into outputs/"),
+    "charts": ("analysis.export", "export every chart (PNG, SVG, CSV, JSON) and the Excel workbook into outputs/"),
+    "notebooks": ("analysis.run_notebooks", "execute every notebook into outputs/notebooks/ (with HTML copies)"),
+}
+
+
+def _parser() -> argparse.ArgumentParser:
+    epilog = "commands:\n" + "\n".join(f"  {name:<10} {text}" for name, (_, text) in COMMANDS.items())
+    parser = argparse.ArgumentParser(
+        prog="python -m analysis",
+        description="Published figures on child sexual exploitation: build tidy tables, fact-check, chart.",
+        epilog=epilog + "\n\nRun 'python -m analysis COMMAND --help' for a command's options.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("command", choices=sorted(COMMANDS), metavar="COMMAND", help="one of the commands below")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or argv[0] not in COMMANDS:
+        parser = _parser()
+        if not argv or argv[0] in ("-h", "--help"):
+            parser.print_help()
+            return 0 if argv else 2
+        parser.parse_args(argv[:1])  # prints the usage error and exits 2
+        return 2
+    name = argv[0]
+    module_name, text = COMMANDS[name]
+    module = importlib.import_module(module_name)
+    sub = argparse.ArgumentParser(prog=f"python -m analysis {name}", description=text)
+    module.add_arguments(sub, name)
+    args = sub.parse_args(argv[1:])
+    args.command = name
+    return int(module.run(args) or 0)

@@ -1,0 +1,158 @@
+"""Load and check `data/raw/figures/<source_id>.csv`, one row per printed figure.
+
+The check that matters most is the quote: a transcriber copies a short verbatim quote with every figure, and the
+quote must contain the figure exactly as printed. A slipped digit in either then fails the build instead of
+reaching print.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+from pathlib import Path
+from typing import Any
+
+from analysis.paths import Paths
+from analysis.printed import PrintedFigureError, parse_printed
+from analysis.problems import Problems
+from analysis.rawtext import RawFileError, read_text
+from analysis.safeguarding import personal_data_in
+
+COLUMNS = (
+    "figure_id", "measure", "subject", "geography", "period_start", "period_end",
+    "value_as_printed", "unit", "location", "quote", "caveat",
+)
+REQUIRED = tuple(c for c in COLUMNS if c != "caveat")
+MAX_QUOTE_WORDS = 30
+MEASURE_RE = re.compile(r"^[a-z][a-z0-9_]*$")
+_UNIT_FOR_KIND = {"percent": "percent", "percentage points": "percentage points", "GBP": "GBP", "times": "times"}
+_QUOTE_FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "})
+
+
+def normalise_for_match(text: str) -> str:
+    """Fold case, curly quotes and runs of white space; nothing else, so a wrong digit still fails."""
+    return re.sub(r"\s+", " ", (text or "").translate(_QUOTE_FOLD)).strip().lower()
+
+
+def _date(value: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def check_row(row: dict[str, str], source_id: str, name: str, line: int, problems: Problems) -> dict[str, Any] | None:
+    """One raw row → a clean figure record (value parsed), or None after recording what is wrong with it."""
+    before = len(problems)
+    for col in REQUIRED:
+        if not row.get(col, "").strip():
+            problems.add(name, line, f"empty {col}")
+    if len(problems) > before:
+        return None
+    fid, printed, quote, unit = row["figure_id"], row["value_as_printed"], row["quote"], row["unit"]
+    if not fid.startswith(f"{source_id}/") or len(fid) <= len(source_id) + 1:
+        problems.add(name, line, f"figure_id {fid!r} must start with the source id: '{source_id}/…'")
+    if not MEASURE_RE.match(row["measure"]):
+        problems.add(name, line, f"measure {row['measure']!r} must be snake_case (a-z, 0-9, _)")
+    start, end = _date(row["period_start"]), _date(row["period_end"])
+    for col, parsed in (("period_start", start), ("period_end", end)):
+        if parsed is None:
+            problems.add(name, line, f"{col} {row[col]!r} is not a real date (YYYY-MM-DD)")
+    if start and end and end < start:
+        problems.add(name, line, f"period ends ({end}) before it starts ({start})")
+    if normalise_for_match(printed) not in normalise_for_match(quote):
+        problems.add(name, line, f'quote does not contain "{printed}"')
+    if len(quote.split()) > MAX_QUOTE_WORDS:
+        problems.add(name, line, f"quote has {len(quote.split())} words; keep it to {MAX_QUOTE_WORDS} or fewer")
+    for col in ("subject", "location", "quote", "caveat"):
+        for kind in personal_data_in(row.get(col, "")):
+            problems.add(name, line, f"{col} seems to contain {kind}; the project holds no personal data")
+    if re.match(r"^\s*[-\u2212]\s*\d", printed):
+        problems.add(name, line, f"value {printed!r} is negative; a count cannot be negative (print a fall as a fall)")
+        return None
+    try:
+        parsed = parse_printed(printed)
+    except PrintedFigureError as err:
+        problems.add(name, line, str(err))
+        return None
+    expected_unit = _UNIT_FOR_KIND.get(parsed.unit)
+    if expected_unit and unit != expected_unit:
+        problems.add(name, line, f"value {printed!r} is in {parsed.unit}, so unit must be '{expected_unit}', "
+                                 f"not {unit!r}")
+    elif parsed.unit == "rate" and not unit.startswith("per "):
+        problems.add(name, line, f"value {printed!r} is a rate, so unit must start with 'per ', not {unit!r}")
+    elif parsed.unit == "count" and (unit in _UNIT_FOR_KIND.values() or unit.startswith("per ")):
+        problems.add(name, line, f"value {printed!r} is a count, but unit is {unit!r}")
+    is_share = unit == "percent" and not row["measure"].startswith("change_")
+    if parsed.value is not None and is_share and parsed.value > 100:
+        problems.add(name, line, f"a share above 100 per cent ({printed!r}) for measure {row['measure']!r}")
+    if len(problems) > before:
+        return None
+    return {
+        **{c: row.get(c, "").strip() for c in COLUMNS},
+        "source_id": source_id,
+        "value": parsed.value,
+        "qualifier": parsed.qualifier,
+        "denominator": parsed.denominator,
+        "printed_decimals": parsed.decimals,
+    }
+
+
+def load_figures_file(path: Path, known_sources: set[str], paths: Paths, problems: Problems) -> list[dict[str, Any]]:
+    """Read one figures CSV; every problem is recorded as `file:line: message` and bad rows are dropped."""
+    name = paths.rel(path)
+    source_id = path.stem
+    if source_id not in known_sources:
+        problems.add(name, None, f"unknown source id '{source_id}': add it to data/raw/sources.yaml")
+    try:
+        text = read_text(path)
+    except RawFileError as err:
+        problems.add(name, None, str(err))
+        return []
+    if not text.strip():
+        problems.add(name, None, "file is empty (it needs at least the header row)")
+        return []
+    try:
+        rows = list(csv.reader(io.StringIO(text)))
+    except csv.Error as err:
+        problems.add(name, None, f"is not a readable CSV ({err})")
+        return []
+    header = [h.strip() for h in rows[0]]
+    missing = [c for c in COLUMNS if c not in header]
+    extra = [c for c in header if c not in COLUMNS]
+    if missing:
+        problems.add(name, 1, f"missing column(s): {', '.join(missing)}")
+    if extra:
+        problems.add(name, 1, f"unknown column(s): {', '.join(extra)} (allowed: {', '.join(COLUMNS)})")
+    if missing or extra:
+        return []
+    records = []
+    for line, values in enumerate(rows[1:], start=2):
+        if not any(v.strip() for v in values):
+            continue
+        if len(values) != len(header):
+            problems.add(name, line, f"has {len(values)} fields, the header has {len(header)} (an unquoted comma?)")
+            continue
+        record = check_row(dict(zip(header, values)), source_id, name, line, problems)
+        if record is not None:
+            record["_line"] = line
+            records.append(record)
+    return records
+
+
+def load_all_figures(paths: Paths, known_sources: set[str], problems: Problems) -> list[dict[str, Any]]:
+    """Every figures file, in name order; duplicate figure ids across files are problems too."""
+    records: list[dict[str, Any]] = []
+    seen: dict[str, str] = {}
+    for path in sorted(paths.figures_dir.glob("*.csv")):
+        for record in load_figures_file(path, known_sources, paths, problems):
+            where = f"{paths.rel(path)}:{record['_line']}"
+            if record["figure_id"] in seen:
+                problems.add(paths.rel(path), record["_line"],
+                             f"duplicate figure id {record['figure_id']!r} (first at {seen[record['figure_id']]})")
+                continue
+            seen[record["figure_id"]] = where
+            records.append(record)
+    return records

@@ -1,0 +1,51 @@
+"""Load `data/raw/gaps.yaml`: the figures we looked for and could not find.
+
+A number that is not published is recorded here, never filled in; a claim that needs it is reported as
+unverifiable and points at the gap, so the missing number is itself part of the record.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from analysis.paths import Paths
+from analysis.problems import Problems
+from analysis.sources import SOURCE_ID_RE, load_yaml_list
+
+REQUIRED = ("id", "wanted", "cited_by", "where_looked", "holder", "reason")
+COLUMNS = REQUIRED
+
+
+def _text(value: Any) -> str:
+    """YAML lists (e.g. several places looked) become one '; '-joined cell."""
+    if isinstance(value, list):
+        return "; ".join(str(v) for v in value)
+    return "" if value is None else str(value).strip()
+
+
+def load_gaps(paths: Paths, problems: Problems) -> dict[str, dict[str, str]]:
+    """gaps.yaml → {id: entry} with every field as text; a missing file means no gaps recorded."""
+    if not paths.gaps_yaml.exists():
+        return {}
+    name = paths.rel(paths.gaps_yaml)
+    gaps: dict[str, dict[str, str]] = {}
+    for index, entry in enumerate(load_yaml_list(paths.gaps_yaml, paths, problems), start=1):
+        if not isinstance(entry, dict):
+            problems.add(name, f"entry {index}", "each entry must be a mapping of field: value")
+            continue
+        gid = entry.get("id")
+        where = f"id={gid}" if gid else f"entry {index}"
+        for key in REQUIRED:
+            if not _text(entry.get(key)):
+                problems.add(name, where, f"missing required field '{key}'")
+        for key in entry:
+            if key not in REQUIRED:
+                problems.add(name, where, f"unknown field '{key}' (allowed: {', '.join(REQUIRED)})")
+        if not isinstance(gid, str) or not SOURCE_ID_RE.match(gid):
+            problems.add(name, where, "id must be lower-case letters, digits and hyphens")
+            continue
+        if gid in gaps:
+            problems.add(name, where, f"duplicate gap id '{gid}'")
+            continue
+        gaps[gid] = {key: _text(entry.get(key)) for key in REQUIRED}
+    return gaps

@@ -1,0 +1,62 @@
+"""Every path the project uses, anchored on this package's own file.
+
+Notebooks run from `notebooks/`, tests from a temporary folder, the CLI from anywhere: all of them find the data
+through here. Tests that need a scratch copy of the project pass a `root` to `Paths`, so nothing relies on the
+working directory or on global state.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Paths:
+    """The project's folders and files, relative to one root (the repository by default)."""
+
+    root: Path = PROJECT_ROOT
+
+    @property
+    def raw(self) -> Path:
+        return self.root / "data" / "raw"
+
+    @property
+    def sources_yaml(self) -> Path:
+        return self.raw / "sources.yaml"
+
+    @property
+    def figures_dir(self) -> Path:
+        return self.raw / "figures"
+
+    @property
+    def gaps_yaml(self) -> Path:
+        return self.raw / "gaps.yaml"
+
+    @property
+    def claims_yaml(self) -> Path:
+        return self.raw / "claims.yaml"
+
+    @property
+    def processed(self) -> Path:
+        return self.root / "data" / "processed"
+
+    @property
+    def outputs(self) -> Path:
+        return self.root / "outputs"
+
+    @property
+    def notebooks(self) -> Path:
+        return self.root / "notebooks"
+
+    def rel(self, path: Path) -> str:
+        """A path as users see it in messages: relative to the root, with forward slashes."""
+        try:
+            return path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return str(path)
+
+
+DEFAULT = Paths()

@@ -1,0 +1,28 @@
+"""Read a raw text file the way a spreadsheet user saved it.
+
+Transcribers save CSVs from Excel and text editors: a UTF-8 byte-order mark, Windows line endings or a Latin-1
+"£" are ordinary and must load as the same text. A binary or NUL-filled file is not a CSV and is refused.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class RawFileError(ValueError):
+    """A raw file that cannot be read as text."""
+
+
+def read_text(path: Path) -> str:
+    """Decode a raw file: UTF-8 (with or without BOM), else Windows-1252/Latin-1; newlines normalised to \\n."""
+    data = path.read_bytes()
+    if b"\x00" in data:
+        raise RawFileError("is a binary file (contains NUL bytes), not text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError:
+            text = data.decode("latin-1")
+    return text.replace("\r\n", "\n").replace("\r", "\n")

@@ -1,0 +1,136 @@
+"""The processed tables' columns, types and meanings: one place for the data dictionary.
+
+The build orders columns from here, `datapackage.json` describes them from here, and the pandera checks in the
+tests are generated from here, so the published contract cannot drift from what is written.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+
+class Field(NamedTuple):
+    name: str
+    type: str  # Table Schema type: string, number, integer, boolean, date
+    description: str
+
+
+FIGURES = (
+    Field("figure_id", "string", "Unique id: '<source_id>/<slug>'."),
+    Field("source_id", "string", "The document the figure was printed in (sources.csv id)."),
+    Field("measure", "string", "What is counted, snake_case (see data/README.md for the vocabulary)."),
+    Field("subject", "string", "Plain words: what the figure is about."),
+    Field("geography", "string", "Area the figure covers."),
+    Field("period_start", "date", "First day of the period the figure covers."),
+    Field("period_end", "date", "Last day of the period (equal to period_start for a point in time)."),
+    Field("value_as_printed", "string", "The figure exactly as printed, with its printed qualifier."),
+    Field("value", "number", "The number read from value_as_printed; empty where the source printed a marker for an unavailable value."),
+    Field("qualifier", "string", "exact, more than, at least, fewer than, at most, almost, just over, about, or unavailable."),
+    Field("unit", "string", "What one unit is: percent, GBP, people, cases, per 1,000 children, …"),
+    Field("location", "string", "Where in the document: page, section, paragraph or table."),
+    Field("quote", "string", "Verbatim quote (at most 30 words) containing value_as_printed."),
+    Field("caveat", "string", "The source's own warning about this figure, if any."),
+    Field("source_title", "string", "Title of the source document."),
+    Field("publisher", "string", "Who published the source document."),
+    Field("published", "date", "Date the source document was published."),
+    Field("url", "string", "URL at which the source document was read."),
+    Field("primary", "boolean", "true if the source is the publisher's own document, false for a report of it."),
+    Field("denominator", "number", "M of 'N out of M', or the base of a rate ('per 1,000' → 1000); empty otherwise."),
+    Field("printed_decimals", "integer", "Decimals printed (the precision a claim is judged at); empty for words such as 'half'."),
+)
+
+SOURCES = (
+    Field("id", "string", "Source id."),
+    Field("producer", "string", "Who published the document."),
+    Field("title", "string", "Title as printed."),
+    Field("url_main", "string", "URL at which the document was read."),
+    Field("date_published", "date", "Publication date."),
+    Field("date_accessed", "date", "Date the document was read."),
+    Field("kind", "string", "inspection report, press release, statistical release, transcript, news report, …"),
+    Field("primary", "boolean", "true if the publisher's own document."),
+    Field("citation", "string", "A one-line citation."),
+    Field("licence", "string", "Licence, where known."),
+    Field("notes", "string", "Notes on this copy of the document."),
+    Field("file", "string", "Stored publisher file under data/raw/, if any."),
+    Field("sha256", "string", "sha256 of the stored file, if any."),
+    Field("figures", "integer", "Number of figures transcribed from this source."),
+)
+
+GAPS = (
+    Field("id", "string", "Gap id."),
+    Field("wanted", "string", "The figure that could not be found."),
+    Field("cited_by", "string", "Where a claim needs it."),
+    Field("where_looked", "string", "Documents and searches tried."),
+    Field("holder", "string", "Who publishes or holds the figure."),
+    Field("reason", "string", "Why it is missing."),
+)
+
+INSPECTION_GRADES = (
+    Field("inspection_id", "string", "Source id of the inspection report or update."),
+    Field("inspection", "string", "The inspection, in words."),
+    Field("published", "date", "Date the inspection report was published."),
+    Field("grade", "string", "good, requires improvement, inadequate, or requires improvement or inadequate (combined, where only that was published)."),
+    Field("split_published", "boolean", "false where the inspectorate published only the combined 'requires improvement or inadequate' figure."),
+    Field("cases_examined", "number", "Cases the inspectorate examined for this grading."),
+    Field("count", "number", "Cases given this grade, as published; empty if only a share was published."),
+    Field("share_published", "number", "Share given this grade as printed (per cent); empty if not printed."),
+    Field("share_computed", "number", "count / cases_examined × 100, to two decimals; empty if either is missing."),
+    Field("figure_ids", "string", "Figures this row was built from, ';'-separated."),
+    Field("caveat", "string", "Caveats carried from the figures."),
+)
+
+MET_CSE_SERIES = (
+    Field("measure", "string", "cse_referrals, cse_flagged_crimes, children_at_risk_cse, …"),
+    Field("subject", "string", "What is counted, in words."),
+    Field("period_start", "date", "Start of the period."),
+    Field("period_end", "date", "End of the period."),
+    Field("period_label", "string", "The period in words, e.g. 2016 or 2023/24."),
+    Field("value", "number", "The figure (empty where unavailable)."),
+    Field("value_as_printed", "string", "As printed."),
+    Field("qualifier", "string", "Printed qualifier."),
+    Field("unit", "string", "Unit."),
+    Field("figure_id", "string", "The figure used (the primary source's where there is one)."),
+    Field("source_id", "string", "Its source."),
+    Field("primary", "boolean", "Whether that source is primary."),
+    Field("also_reported_in", "string", "Other figures of the same measure and period, ';'-separated."),
+    Field("caveat", "string", "Caveats (recording changes, definitions)."),
+)
+
+HISTORIC_REVIEWS = (
+    Field("scope", "string", "national (England and Wales) or Met (London): kept apart, never added."),
+    Field("measure", "string", "historic_cases_identified_for_review, met_historic_cases_found, …"),
+    Field("definition", "string", "What is counted, in the source's terms."),
+    Field("as_at", "date", "Date the figure refers to."),
+    Field("value", "number", "The figure."),
+    Field("value_as_printed", "string", "As printed."),
+    Field("qualifier", "string", "Printed qualifier."),
+    Field("figure_id", "string", "Figure id."),
+    Field("source_id", "string", "Source id."),
+    Field("primary", "boolean", "Whether the source is primary."),
+    Field("caveat", "string", "Caveats."),
+)
+
+POPULATION = (
+    Field("geography", "string", "Area."),
+    Field("year", "integer", "Year of the mid-year estimate."),
+    Field("reference_date", "date", "Date the estimate refers to (30 June)."),
+    Field("measure", "string", "population or child_population."),
+    Field("value", "number", "Number of people."),
+    Field("value_as_printed", "string", "As printed."),
+    Field("figure_id", "string", "Figure id."),
+    Field("source_id", "string", "Source id."),
+    Field("primary", "boolean", "Whether the source is primary."),
+)
+
+#: table name → (columns, title, description)
+TABLES: dict[str, tuple[tuple[Field, ...], str, str]] = {
+    "figures": (FIGURES, "Published figures", "One row per figure printed in a source, with its provenance."),
+    "sources": (SOURCES, "Sources", "One row per published document the figures come from."),
+    "gaps": (GAPS, "Gaps", "Figures looked for and not found: never filled in."),
+    "inspection_grades": (INSPECTION_GRADES, "Inspection case grades",
+                          "HMIC/HMICFRS inspections of the Met: one row per inspection × grade."),
+    "met_cse_series": (MET_CSE_SERIES, "Met CSE series", "The Met's child sexual exploitation figures: period × measure."),
+    "historic_reviews": (HISTORIC_REVIEWS, "Historic case reviews",
+                         "National and Met counts of historic group-based CSE cases under review, kept apart."),
+    "population": (POPULATION, "Population", "ONS mid-year population estimates: area × year."),
+}

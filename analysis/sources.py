@@ -1,0 +1,143 @@
+"""Load and check `data/raw/sources.yaml`, the registry of published documents.
+
+Every figure points at one of these entries; the entry says who published the document, where it was read and
+whether it is the publisher's own copy (primary) or a report of it, which is what lets a fact-checker weigh it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from analysis.paths import Paths
+from analysis.problems import Problems
+from analysis.rawtext import RawFileError, read_text
+
+REQUIRED = ("id", "producer", "title", "url_main", "date_published", "date_accessed", "kind", "primary", "citation")
+OPTIONAL = ("licence", "notes", "file", "sha256")
+KINDS = (
+    "inspection report", "press release", "statistical release", "transcript", "news report", "spreadsheet",
+    "official statement", "report", "web page",
+)
+SOURCE_ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+def sha256_of(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _as_date(value: Any) -> dt.date | None:
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
+class _PlainLoader(yaml.SafeLoader):
+    """SafeLoader that leaves dates as text, so an impossible date is our clear message, not a YAML crash."""
+
+
+_PlainLoader.yaml_implicit_resolvers = {
+    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def load_yaml_list(path: Path, paths: Paths, problems: Problems) -> list[Any]:
+    """A YAML file whose top level is a list; problems (not exceptions) for anything else."""
+    name = paths.rel(path)
+    if not path.exists():
+        problems.add(name, None, "file is missing")
+        return []
+    try:
+        data = yaml.load(read_text(path), Loader=_PlainLoader)  # noqa: S506 (a SafeLoader)
+    except RawFileError as err:
+        problems.add(name, None, str(err))
+        return []
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        where = f"line {mark.line + 1}" if mark is not None else None
+        problems.add(name, where, f"is not valid YAML ({getattr(err, 'problem', None) or err})")
+        return []
+    if data is None:
+        return []
+    if not isinstance(data, list):
+        problems.add(name, None, "must be a YAML list of entries (each starting with '- ')")
+        return []
+    return data
+
+
+def load_sources(paths: Paths, problems: Problems) -> dict[str, dict[str, Any]]:
+    """sources.yaml → {id: entry}, with dates as ISO strings; every problem recorded with the entry's id."""
+    name = paths.rel(paths.sources_yaml)
+    sources: dict[str, dict[str, Any]] = {}
+    for index, entry in enumerate(load_yaml_list(paths.sources_yaml, paths, problems), start=1):
+        if not isinstance(entry, dict):
+            problems.add(name, f"entry {index}", "each entry must be a mapping of field: value")
+            continue
+        sid = entry.get("id")
+        where = f"id={sid}" if sid else f"entry {index}"
+        for key in REQUIRED:
+            if entry.get(key) in (None, ""):
+                problems.add(name, where, f"missing required field '{key}'")
+        for key in entry:
+            if key not in REQUIRED and key not in OPTIONAL:
+                problems.add(name, where, f"unknown field '{key}' (allowed: {', '.join(REQUIRED + OPTIONAL)})")
+        if not isinstance(sid, str) or not SOURCE_ID_RE.match(sid):
+            problems.add(name, where, "id must be lower-case letters, digits and hyphens")
+            continue
+        if sid in sources:
+            problems.add(name, where, f"duplicate source id '{sid}'")
+            continue
+        clean = dict(entry)
+        for key in ("date_published", "date_accessed"):
+            if entry.get(key) not in (None, ""):
+                parsed = _as_date(entry[key])
+                if parsed is None:
+                    problems.add(name, where, f"{key} {entry[key]!r} is not a real date (YYYY-MM-DD)")
+                else:
+                    clean[key] = parsed.isoformat()
+        if entry.get("kind") not in (None, "") and entry["kind"] not in KINDS:
+            problems.add(name, where, f"kind {entry['kind']!r} is not one of: {', '.join(KINDS)}")
+        if entry.get("primary") not in (None, "") and not isinstance(entry["primary"], bool):
+            problems.add(name, where, f"primary must be true or false, not {entry['primary']!r}")
+        url = entry.get("url_main")
+        if url not in (None, "") and not (isinstance(url, str) and re.match(r"^https?://\S+$", url)):
+            problems.add(name, where, f"url_main {url!r} is not an http(s) URL")
+        _check_stored_file(entry, paths, problems, name, where)
+        sources[sid] = clean
+    return sources
+
+
+def _check_stored_file(entry: dict[str, Any], paths: Paths, problems: Problems, name: str, where: str) -> None:
+    """A publisher's file kept in the repository must be exactly the one whose sha256 was recorded."""
+    rel = entry.get("file")
+    if rel in (None, ""):
+        if entry.get("sha256"):
+            problems.add(name, where, "sha256 given without a file")
+        return
+    path = paths.raw / str(rel)
+    if not path.is_file():
+        problems.add(name, where, f"stored file data/raw/{rel} is missing")
+        return
+    recorded = entry.get("sha256")
+    recorded = "" if recorded is None else str(recorded)
+    if not recorded:
+        problems.add(name, where, f"stored file data/raw/{rel} has no sha256; record: {sha256_of(path)}")
+        return
+    actual = sha256_of(path)
+    if actual != recorded:
+        problems.add(
+            name, where,
+            f"sha256 mismatch for data/raw/{rel}: recorded {recorded}, file has {actual}. If the publisher "
+            "revised the file, re-check every figure taken from it, then record the new sha256 and date_accessed",
+        )

@@ -1,0 +1,157 @@
+"""Tidy tables built from the validated raw figures — never typed a second time.
+
+Each domain table keeps the figure ids it came from, so any cell can be traced back to a quote in a document.
+Where two sources print the same measure for the same period, the primary source's figure is used and the other
+is listed beside it: "the primary wins downstream".
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from analysis import schema
+
+GRADE_MEASURES = {
+    "good": "good",
+    "requires_improvement": "requires improvement",
+    "inadequate": "inadequate",
+    "requires_improvement_or_inadequate": "requires improvement or inadequate",
+}
+MET_SERIES_MEASURES = ("cse_referrals", "cse_flagged_crimes", "children_at_risk_cse", "change_children_at_risk_cse",
+                       "cse_live_investigations")
+NATIONAL_REVIEW_MEASURES = ("historic_cases_identified_for_review", "beaconport_referrals")
+
+
+def _columns(fields: tuple[schema.Field, ...]) -> list[str]:
+    return [f.name for f in fields]
+
+
+def figures_table(figures: list[dict[str, Any]], sources: dict[str, dict[str, Any]]) -> pd.DataFrame:
+    """The public contract: one row per figure with its source's provenance alongside."""
+    rows = []
+    for rec in figures:
+        src = sources[rec["source_id"]]
+        rows.append({
+            **rec,
+            "source_title": src["title"],
+            "publisher": src["producer"],
+            "published": src["date_published"],
+            "url": src["url_main"],
+            "primary": bool(src["primary"]),
+        })
+    df = pd.DataFrame(rows, columns=_columns(schema.FIGURES))
+    return df.sort_values("figure_id", kind="stable").reset_index(drop=True)
+
+
+def sources_table(sources: dict[str, dict[str, Any]], figures: pd.DataFrame) -> pd.DataFrame:
+    counts = figures["source_id"].value_counts()
+    rows = [{**src, "figures": int(counts.get(sid, 0))} for sid, src in sorted(sources.items())]
+    return pd.DataFrame(rows, columns=_columns(schema.SOURCES))
+
+
+def gaps_table(gaps: dict[str, dict[str, str]]) -> pd.DataFrame:
+    return pd.DataFrame([gaps[k] for k in sorted(gaps)], columns=_columns(schema.GAPS))
+
+
+def _join(values: pd.Series) -> str:
+    return "; ".join(sorted({str(v) for v in values if isinstance(v, str) and v}))
+
+
+def inspection_grades_table(figures: pd.DataFrame) -> pd.DataFrame:
+    """One row per inspection × grade, from the cases_* and share_cases_* measures.
+
+    An inspection that published only the combined "requires improvement or inadequate" figure keeps exactly
+    that row (split_published false); no split is invented.
+    """
+    rows = []
+    for sid, group in figures.groupby("source_id", sort=True):
+        examined = group[group["measure"] == "cases_examined"]
+        present = [g for g in GRADE_MEASURES if ((group["measure"] == f"cases_{g}") |
+                                                   (group["measure"] == f"share_cases_{g}")).any()]
+        if not present:
+            continue
+        split = any(g != "requires_improvement_or_inadequate" for g in present)
+        cases = examined["value"].iloc[0] if len(examined) else None
+        for key in present:
+            count = group[group["measure"] == f"cases_{key}"]
+            share = group[group["measure"] == f"share_cases_{key}"]
+            used = pd.concat([examined, count, share])
+            count_v = count["value"].iloc[0] if len(count) else None
+            share_c = round(100 * count_v / cases, 2) if count_v is not None and cases else None
+            rows.append({
+                "inspection_id": sid,
+                "inspection": group["source_title"].iloc[0],
+                "published": group["published"].iloc[0],
+                "grade": GRADE_MEASURES[key],
+                "split_published": split,
+                "cases_examined": cases,
+                "count": count_v,
+                "share_published": share["value"].iloc[0] if len(share) else None,
+                "share_computed": share_c,
+                "figure_ids": ";".join(used["figure_id"]),
+                "caveat": _join(used["caveat"]),
+            })
+    return pd.DataFrame(rows, columns=_columns(schema.INSPECTION_GRADES))
+
+
+def _period_label(start: str, end: str) -> str:
+    if start == end:
+        return start
+    if start.endswith("-01-01") and end.endswith("-12-31") and start[:4] == end[:4]:
+        return start[:4]
+    if start.endswith("-04-01") and end.endswith("-03-31") and int(end[:4]) == int(start[:4]) + 1:
+        return f"{start[:4]}/{end[2:4]}"
+    return f"{start} to {end}"
+
+
+def _prefer_primary(group: pd.DataFrame) -> tuple[pd.Series, str]:
+    """The figure to use (primary first, then by id for determinism) and the ids of the others."""
+    ordered = group.sort_values(["primary", "figure_id"], ascending=[False, True], kind="stable")
+    return ordered.iloc[0], ";".join(ordered["figure_id"].iloc[1:])
+
+
+def met_cse_series_table(figures: pd.DataFrame) -> pd.DataFrame:
+    """The Met's CSE series: one row per measure × period (London only)."""
+    sel = figures[figures["measure"].isin(MET_SERIES_MEASURES) & (figures["geography"] == "London")]
+    rows = []
+    for (measure, start, end), group in sel.groupby(["measure", "period_start", "period_end"], sort=True):
+        best, others = _prefer_primary(group)
+        rows.append({
+            "measure": measure, "subject": best["subject"], "period_start": start, "period_end": end,
+            "period_label": _period_label(start, end), "value": best["value"],
+            "value_as_printed": best["value_as_printed"], "qualifier": best["qualifier"], "unit": best["unit"],
+            "figure_id": best["figure_id"], "source_id": best["source_id"], "primary": best["primary"],
+            "also_reported_in": others, "caveat": _join(group["caveat"]),
+        })
+    return pd.DataFrame(rows, columns=_columns(schema.MET_CSE_SERIES))
+
+
+def historic_reviews_table(figures: pd.DataFrame) -> pd.DataFrame:
+    """National and Met historic-case review counts, each row saying which scope it is."""
+    national = figures["measure"].isin(NATIONAL_REVIEW_MEASURES)
+    met = figures["measure"].str.startswith("met_historic_")
+    sel = figures[national | met].copy()
+    sel["scope"] = ["national" if m in NATIONAL_REVIEW_MEASURES else "Met" for m in sel["measure"]]
+    out = pd.DataFrame({
+        "scope": sel["scope"], "measure": sel["measure"], "definition": sel["subject"], "as_at": sel["period_end"],
+        "value": sel["value"], "value_as_printed": sel["value_as_printed"], "qualifier": sel["qualifier"],
+        "figure_id": sel["figure_id"], "source_id": sel["source_id"], "primary": sel["primary"],
+        "caveat": sel["caveat"],
+    }, columns=_columns(schema.HISTORIC_REVIEWS))
+    return out.sort_values(["scope", "measure", "as_at", "figure_id"], kind="stable").reset_index(drop=True)
+
+
+def population_table(figures: pd.DataFrame) -> pd.DataFrame:
+    """ONS mid-year estimates: one row per area × year × measure, primary sources first."""
+    sel = figures[figures["measure"].isin(["population", "child_population"])]
+    rows = []
+    for (geo, measure, ref), group in sel.groupby(["geography", "measure", "period_end"], sort=True):
+        best, _ = _prefer_primary(group)
+        rows.append({
+            "geography": geo, "year": int(ref[:4]), "reference_date": ref, "measure": measure,
+            "value": best["value"], "value_as_printed": best["value_as_printed"], "figure_id": best["figure_id"],
+            "source_id": best["source_id"], "primary": best["primary"],
+        })
+    return pd.DataFrame(rows, columns=_columns(schema.POPULATION))
