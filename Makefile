@@ -6,10 +6,16 @@ PY     := $(VENV)/bin/python
 DEPS_HASH := $(shell cat pyproject.toml constraints.txt 2>/dev/null | $(PYTHON) -c "import hashlib,sys;print(hashlib.sha256(sys.stdin.buffer.read()).hexdigest()[:16])")
 STAMP  := $(VENV)/.installed-$(DEPS_HASH)
 
-.PHONY: all build validate check charts notebooks test lint bench clean
 
-all: build check notebooks charts
-	@echo "done: data/processed/ and outputs/ are up to date"
+.PHONY: all force build validate check charts notebooks test lint bench clean
+
+# The main job. Each step is skipped when the content of its inputs is unchanged (see analysis/pipeline.py);
+# `make force` runs them all.
+all: $(STAMP)
+	@$(PY) -m analysis all
+
+force: $(STAMP)
+	$(PY) -m analysis all --force
 
 $(STAMP): pyproject.toml constraints.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -36,7 +42,7 @@ charts: build
 	$(PY) -m analysis charts
 
 lint: $(STAMP)
-	$(PY) -m ruff check analysis tests notebooks
+	$(PY) -m ruff check analysis tests notebooks benchmarks
 
 test: $(STAMP) lint
 	$(PY) -m pytest

@@ -25,6 +25,7 @@ from analysis import claims as claims_mod
 from analysis import schema
 from analysis.figures import load_all_figures
 from analysis.gaps import load_gaps
+from analysis.inspections import load_inspections
 from analysis.paths import DEFAULT, Paths
 from analysis.problems import Problems, ValidationError
 from analysis.sources import load_sources, sha256_of
@@ -38,6 +39,7 @@ class RawData:
     figures: list[dict[str, Any]]
     gaps: dict[str, dict[str, str]]
     claims: list[dict[str, Any]]
+    inspections: list[dict[str, Any]]
 
 
 def load_raw(paths: Paths = DEFAULT) -> RawData:
@@ -47,11 +49,12 @@ def load_raw(paths: Paths = DEFAULT) -> RawData:
     known = set(sources)
     figures = load_all_figures(paths, known, problems)
     gaps = load_gaps(paths, problems)
+    inspections = load_inspections(paths, known, problems)
     claims = claims_mod.load_claims(paths, problems)
     by_id = {f["figure_id"]: f for f in figures}
     claims_mod.check_claims(claims, by_id, set(gaps), known, paths, problems)
     problems.raise_if_any()
-    return RawData(sources, figures, gaps, claims)
+    return RawData(sources, figures, gaps, claims, inspections)
 
 
 def make_tables(raw: RawData) -> dict[str, Any]:
@@ -68,7 +71,7 @@ def make_tables(raw: RawData) -> dict[str, Any]:
         "sources": tables.sources_table(raw.sources, figures),
         "gaps": tables.gaps_table(raw.gaps),
         "claims": pd.DataFrame(claim_rows, columns=list(claims_mod.CLAIMS_COLUMNS)),
-        "inspection_grades": tables.inspection_grades_table(figures),
+        "inspection_grades": tables.inspection_grades_table(figures, raw.inspections),
         "met_cse_series": tables.met_cse_series_table(figures),
         "historic_reviews": tables.historic_reviews_table(figures),
         "population": tables.population_table(figures),
@@ -91,8 +94,7 @@ def _cell(value: Any, kind: str) -> str:
 
 def _fields(name: str) -> tuple[schema.Field, ...]:
     if name == "claims":
-        return tuple(schema.Field(c, "string", claims_mod.CLAIMS_DESCRIPTIONS.get(c, ""))
-                     for c in claims_mod.CLAIMS_COLUMNS)
+        return schema.claim_fields(claims_mod.CLAIMS_COLUMNS)
     return schema.TABLES[name][0]
 
 
@@ -109,7 +111,8 @@ def to_csv_text(name: str, df: Any) -> str:
 
 def raw_files(paths: Paths) -> list[Path]:
     """Every raw file that feeds the build, in a stable order."""
-    files = [p for p in (paths.sources_yaml, paths.gaps_yaml, paths.claims_yaml) if p.exists()]
+    named = (paths.sources_yaml, paths.gaps_yaml, paths.claims_yaml, paths.raw / "inspections.yaml")
+    files = [p for p in named if p.exists()]
     files += sorted(paths.figures_dir.glob("*.csv"))
     stored = paths.raw / "files"
     if stored.exists():

@@ -12,6 +12,7 @@ import sys
 
 #: command → (module, one-line help). Kept here, not discovered, so `--help` imports nothing heavy.
 COMMANDS: dict[str, tuple[str, str]] = {
+    "all": ("analysis.pipeline", "the main job: build, check, notebooks, charts (unchanged steps are skipped)"),
     "build": ("analysis.build", "validate data/raw and write data/processed (atomic: all or nothing)"),
     "validate": ("analysis.build", "check data/raw and report every problem, writing nothing"),
     "verify": ("analysis.verify", "check one number on deadline: verify change|share|ratio|sum|difference|rate|count"),

@@ -219,8 +219,8 @@ def parse_printed(text: str) -> Printed:
         unit = "percent" if m.group(2) in ("%", "per cent", "percent", "percent") else "percentage points"
         return Printed(original, value, qualifier, unit, decimals=decimals)
 
-    # Rates: "2.77 per 1,000 children", "5 per 100,000".
-    m = re.fullmatch(r"(\S+) per (\S+)(?: [a-z][a-z -]*)?", low)
+    # Rates: "2.77 per 1,000 children", "5 per 100,000", "2.77 contact child sexual abuse cases per 1,000 children".
+    m = re.fullmatch(r"(\S+)(?: [a-z][a-z -]*?)? per (\S+)(?: [a-z][a-z -]*)?", low)
     if m:
         value, decimals = _read_number(m.group(1), original)
         base, _ = _read_number(m.group(2), original)

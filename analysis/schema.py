@@ -66,15 +66,19 @@ GAPS = (
 )
 
 INSPECTION_GRADES = (
-    Field("inspection_id", "string", "Source id of the inspection report or update."),
+    Field("inspection_id", "string", "Inspection id (data/raw/inspections.yaml)."),
     Field("inspection", "string", "The inspection, in words."),
-    Field("published", "date", "Date the inspection report was published."),
+    Field("label", "string", "Short label for charts, e.g. '2016 inspection'."),
+    Field("published", "date", "Date the inspection report or update was published."),
     Field("grade", "string", "good, requires improvement, inadequate, or requires improvement or inadequate (combined, where only that was published)."),
-    Field("split_published", "boolean", "false where the inspectorate published only the combined 'requires improvement or inadequate' figure."),
+    Field("split_published", "boolean", "false where only the combined 'requires improvement or inadequate' figure was published."),
     Field("cases_examined", "number", "Cases the inspectorate examined for this grading."),
+    Field("cases_examined_as_printed", "string", "Cases examined, as printed."),
     Field("count", "number", "Cases given this grade, as published; empty if only a share was published."),
-    Field("share_published", "number", "Share given this grade as printed (per cent); empty if not printed."),
+    Field("share_published", "number", "Share given this grade as printed, read as per cent ('three quarters' → 75); empty if not printed."),
+    Field("share_as_printed", "string", "The share as printed, with its qualifier."),
     Field("share_computed", "number", "count / cases_examined × 100, to two decimals; empty if either is missing."),
+    Field("all_primary", "boolean", "true only if every figure in the row comes from the publisher's own document."),
     Field("figure_ids", "string", "Figures this row was built from, ';'-separated."),
     Field("caveat", "string", "Caveats carried from the figures."),
 )
@@ -134,3 +138,28 @@ TABLES: dict[str, tuple[tuple[Field, ...], str, str]] = {
                          "National and Met counts of historic group-based CSE cases under review, kept apart."),
     "population": (POPULATION, "Population", "ONS mid-year population estimates: area × year."),
 }
+
+#: Meanings of the claims table's columns (the columns themselves are analysis.claims.CLAIMS_COLUMNS).
+CLAIM_DESCRIPTIONS: dict[str, str] = {
+    "claim_id": "Claim id (data/raw/claims.yaml).",
+    "claimant": "Who made the claim.",
+    "claimant_type": "organisation or person.",
+    "source_id": "The document the claim was printed in.",
+    "location": "Where in the document.",
+    "text": "The claim's words as printed.",
+    "stated": "The stated value as printed.",
+    "stated_figure": "Figure id transcribing the stated value, if any.",
+    "kind": "percent_change, share, ratio, sum, difference, rate, count or point_change.",
+    "inputs": "Figure ids of the inputs, ';'-separated.",
+    "computed": "The recomputed value to two decimals; empty if unverifiable.",
+    "verdict": "holds, does not hold, or unverifiable.",
+    "rule": "The wording rule applied.",
+    "working": "The formula with the actual numbers, the computed value and the rule.",
+    "gaps": "Gap ids of unpublished inputs, ';'-separated.",
+    "note": "Why this reading of the claim was registered.",
+}
+
+
+def claim_fields(columns: tuple[str, ...]) -> tuple[Field, ...]:
+    """The claims table's fields: all text, so verdicts and workings are written exactly as computed."""
+    return tuple(Field(c, "string", CLAIM_DESCRIPTIONS.get(c, "")) for c in columns)

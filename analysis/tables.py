@@ -59,39 +59,56 @@ def _join(values: pd.Series) -> str:
     return "; ".join(sorted({str(v) for v in values if isinstance(v, str) and v}))
 
 
-def inspection_grades_table(figures: pd.DataFrame) -> pd.DataFrame:
-    """One row per inspection × grade, from the cases_* and share_cases_* measures.
+QUALIFIER_RANK = {"exact": 0, "almost": 1, "just over": 1, "about": 2}
 
-    An inspection that published only the combined "requires improvement or inadequate" figure keeps exactly
-    that row (split_published false); no split is invented.
+
+def _best(candidates: pd.DataFrame, order: list[str]) -> pd.Series | None:
+    """The figure to use among copies: primary first, then the most exact wording, then the registry's order."""
+    if candidates.empty:
+        return None
+    ranked = candidates.assign(
+        _primary=~candidates["primary"].astype(bool),
+        _qual=candidates["qualifier"].map(lambda q: QUALIFIER_RANK.get(q, 3)),
+        _order=candidates["source_id"].map(order.index),
+    )
+    return ranked.sort_values(["_primary", "_qual", "_order", "figure_id"], kind="stable").iloc[0]
+
+
+def inspection_grades_table(figures: pd.DataFrame, inspections: list[dict[str, Any]]) -> pd.DataFrame:
+    """One row per inspection × grade, from the cases_* and share_cases_* measures of its sources.
+
+    An inspection whose sources print only the combined "requires improvement or inadequate" figure keeps
+    exactly that row (split_published false); no split is invented.
     """
     rows = []
-    for sid, group in figures.groupby("source_id", sort=True):
-        examined = group[group["measure"] == "cases_examined"]
-        present = [g for g in GRADE_MEASURES if ((group["measure"] == f"cases_{g}") |
-                                                   (group["measure"] == f"share_cases_{g}")).any()]
-        if not present:
-            continue
+    for insp in inspections:
+        group = figures[figures["source_id"].isin(insp["sources"])]
+        pick = {m: _best(group[group["measure"] == m], insp["sources"]) for m in group["measure"].unique()}
+        present = [g for g in GRADE_MEASURES if pick.get(f"cases_{g}") is not None
+                   or pick.get(f"share_cases_{g}") is not None]
         split = any(g != "requires_improvement_or_inadequate" for g in present)
-        cases = examined["value"].iloc[0] if len(examined) else None
+        examined = pick.get("cases_examined")
+        cases = examined["value"] if examined is not None else None
         for key in present:
-            count = group[group["measure"] == f"cases_{key}"]
-            share = group[group["measure"] == f"share_cases_{key}"]
-            used = pd.concat([examined, count, share])
-            count_v = count["value"].iloc[0] if len(count) else None
-            share_c = round(100 * count_v / cases, 2) if count_v is not None and cases else None
+            count, share = pick.get(f"cases_{key}"), pick.get(f"share_cases_{key}")
+            used = [f for f in (examined, count, share) if f is not None]
+            count_v = count["value"] if count is not None else None
             rows.append({
-                "inspection_id": sid,
-                "inspection": group["source_title"].iloc[0],
-                "published": group["published"].iloc[0],
+                "inspection_id": insp["id"],
+                "inspection": insp["name"],
+                "label": insp["label"],
+                "published": insp["published"],
                 "grade": GRADE_MEASURES[key],
                 "split_published": split,
                 "cases_examined": cases,
+                "cases_examined_as_printed": examined["value_as_printed"] if examined is not None else None,
                 "count": count_v,
-                "share_published": share["value"].iloc[0] if len(share) else None,
-                "share_computed": share_c,
-                "figure_ids": ";".join(used["figure_id"]),
-                "caveat": _join(used["caveat"]),
+                "share_published": share["value"] if share is not None else None,
+                "share_as_printed": share["value_as_printed"] if share is not None else None,
+                "share_computed": round(100 * count_v / cases, 2) if count_v is not None and cases else None,
+                "all_primary": all(bool(f["primary"]) for f in used),
+                "figure_ids": ";".join(f["figure_id"] for f in used),
+                "caveat": _join(pd.Series([f["caveat"] for f in used])),
             })
     return pd.DataFrame(rows, columns=_columns(schema.INSPECTION_GRADES))
 

@@ -31,6 +31,7 @@ CASES = [
     ("12 in every 100", 12, "about", "percent", None, 100),
     ("278 out of 374", 278, "exact", "count", 0, 374),
     ("2.77 per 1,000 children", 2.77, "exact", "rate", 2, 1000),
+    ("2.77 contact child sexual abuse cases per 1,000 children", 2.77, "exact", "rate", 2, 1000),
     ("six", 6, "exact", "count", 0, None),
     ("twenty-five", 25, "exact", "count", 0, None),
     ("around 107,000", 107_000, "about", "count", 0, None),

@@ -1,0 +1,50 @@
+"""Load `data/raw/inspections.yaml`: which documents report each HMIC/HMICFRS inspection of the Met.
+
+One inspection is often known only through several copies (a news report, a reprint of the inspectorate's
+release, the Met's response). The registry groups them, in order of preference, so the grades table can take
+each number from the best copy and still say which one it used.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from analysis.paths import Paths
+from analysis.problems import Problems
+from analysis.sources import SOURCE_ID_RE, load_yaml_list
+
+REQUIRED = ("id", "name", "label", "published", "sources")
+
+
+def load_inspections(paths: Paths, known_sources: set[str], problems: Problems) -> list[dict[str, Any]]:
+    """inspections.yaml → list of entries, each with its source ids checked against the registry."""
+    path = paths.raw / "inspections.yaml"
+    if not path.exists():
+        return []
+    name = paths.rel(path)
+    out: list[dict[str, Any]] = []
+    seen_sources: dict[str, str] = {}
+    for index, entry in enumerate(load_yaml_list(path, paths, problems), start=1):
+        if not isinstance(entry, dict):
+            problems.add(name, f"entry {index}", "each entry must be a mapping of field: value")
+            continue
+        where = f"id={entry.get('id')}" if entry.get("id") else f"entry {index}"
+        missing = [k for k in REQUIRED if not entry.get(k)]
+        for key in missing:
+            problems.add(name, where, f"missing required field '{key}'")
+        for key in entry:
+            if key not in REQUIRED:
+                problems.add(name, where, f"unknown field '{key}' (allowed: {', '.join(REQUIRED)})")
+        if missing:
+            continue
+        if not SOURCE_ID_RE.match(str(entry["id"])):
+            problems.add(name, where, "id must be lower-case letters, digits and hyphens")
+        sources = entry["sources"] if isinstance(entry["sources"], list) else [entry["sources"]]
+        for sid in sources:
+            if sid not in known_sources:
+                problems.add(name, where, f"unknown source id '{sid}'")
+            elif sid in seen_sources:
+                problems.add(name, where, f"source '{sid}' is already listed under {seen_sources[sid]}")
+            seen_sources[sid] = str(entry["id"])
+        out.append({**entry, "published": str(entry["published"]), "sources": [str(s) for s in sources]})
+    return out

@@ -1,0 +1,371 @@
+"""`python -m analysis check`: the fact-check report, from the tables the build wrote.
+
+Reads data/processed/claims.csv (each claim already judged by `analysis.claims`), figures.csv and sources.csv,
+and writes three files into outputs/:
+
+- factcheck.md and factcheck.html — for readers and editors: per claim, who said it and where, what was stated,
+  what the published figures give, the verdict, the working, and a link to every source it rests on;
+- claimreview.jsonld — the same verdicts as schema.org ClaimReview records, so search engines and fact-check
+  aggregators can pick them up.
+
+Output is deterministic (claims sorted by id, no generation time: the only dates are those in the data), so a
+re-run on unchanged data changes nothing and a diff shows exactly which verdict moved.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import json
+import os
+import re
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from analysis.paths import PROJECT_ROOT, Paths
+
+PROJECT_NAME = "cse-figures"
+TITLE = "Fact-check: derived claims about published child sexual exploitation figures"
+NEEDED_CLAIM_COLUMNS = (
+    "claim_id", "claimant", "source_id", "location", "text", "stated", "kind", "inputs", "computed", "verdict",
+    "working", "gaps", "note",
+)
+NEEDED_FIGURE_COLUMNS = ("figure_id", "source_id", "value_as_printed", "location")
+NEEDED_SOURCE_COLUMNS = ("id", "producer", "title", "url_main", "date_published", "date_accessed", "primary")
+VERDICT_ORDER = ("holds", "does not hold", "unverifiable")
+
+
+class ReportError(RuntimeError):
+    """The processed tables are missing or malformed: run the build first."""
+
+
+def add_arguments(parser: argparse.ArgumentParser, name: str = "check") -> None:
+    parser.add_argument("--root", default=str(PROJECT_ROOT), help="project root (default: this repository)")
+    parser.add_argument("--site-url", default="",
+                        help="address where outputs/factcheck.html is published, for the ClaimReview url "
+                             "(default: a relative link)")
+
+
+# --- reading ---------------------------------------------------------------------------------------------------
+
+
+def _read_csv(path: Path, needed: tuple[str, ...], paths: Paths) -> pd.DataFrame:
+    if not path.is_file():
+        raise ReportError(f"{paths.rel(path)} is missing: run `python -m analysis build` first")
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    missing = [c for c in needed if c not in frame.columns]
+    if missing:
+        raise ReportError(f"{paths.rel(path)} lacks column(s): {', '.join(missing)}")
+    return frame
+
+
+@dataclass
+class Tables:
+    """The three processed tables as plain records, keyed for look-up."""
+
+    claims: list[dict[str, str]]
+    figures: dict[str, dict[str, str]]
+    sources: dict[str, dict[str, str]]
+    gaps: dict[str, dict[str, str]] = field(default_factory=dict)
+
+
+def read_tables(paths: Paths) -> Tables:
+    """claims.csv, figures.csv and sources.csv from data/processed (ReportError if one is missing or malformed);
+    gaps.csv too when the build wrote it, so an unverifiable claim can say what is missing and who holds it."""
+    claims = _read_csv(paths.processed / "claims.csv", NEEDED_CLAIM_COLUMNS, paths)
+    figures = _read_csv(paths.processed / "figures.csv", NEEDED_FIGURE_COLUMNS, paths)
+    sources = _read_csv(paths.processed / "sources.csv", NEEDED_SOURCE_COLUMNS, paths)
+    gaps_path = paths.processed / "gaps.csv"
+    gaps = _read_csv(gaps_path, ("id",), paths).to_dict("records") if gaps_path.is_file() else []
+    return Tables(
+        claims=sorted(claims.to_dict("records"), key=lambda r: r["claim_id"]),
+        figures={r["figure_id"]: r for r in figures.to_dict("records")},
+        sources={r["id"]: r for r in sources.to_dict("records")},
+        gaps={r["id"]: r for r in gaps},
+    )
+
+
+# --- one claim, ready to print ---------------------------------------------------------------------------------
+
+
+@dataclass
+class Entry:
+    """A claim with its sources and input figures resolved, in the order a reader needs them."""
+
+    claim: dict[str, str]
+    source: dict[str, str]
+    inputs: list[dict[str, str]] = field(default_factory=list)
+    sources: list[dict[str, str]] = field(default_factory=list)
+    gaps: list[dict[str, str]] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return self.claim["claim_id"]
+
+    @property
+    def review_date(self) -> str:
+        """The day the claim could last be checked: the latest date its sources were read (a date from the data)."""
+        dates = [s.get("date_accessed", "") for s in self.sources if s.get("date_accessed")]
+        return max(dates) if dates else ""
+
+
+def _split(value: str) -> list[str]:
+    return [v.strip() for v in (value or "").split(";") if v.strip()]
+
+
+def build_entries(tables: Tables) -> list[Entry]:
+    """Each claim with its own source first, then the source of every figure it rests on (each once)."""
+    entries = []
+    for claim in tables.claims:
+        figure_ids = _split(claim.get("stated_figure", "")) + _split(claim["inputs"])
+        inputs = [tables.figures.get(fid, {"figure_id": fid}) for fid in _split(claim["inputs"])]
+        source_ids = [claim["source_id"]] + [tables.figures.get(fid, {}).get("source_id", "") for fid in figure_ids]
+        seen: list[str] = []
+        for sid in source_ids:
+            if sid and sid not in seen:
+                seen.append(sid)
+        sources = [tables.sources.get(sid, {"id": sid}) for sid in seen]
+        own = tables.sources.get(claim["source_id"], {"id": claim["source_id"]})
+        gaps = [tables.gaps.get(gid, {"id": gid}) for gid in _split(claim.get("gaps", ""))]
+        entries.append(Entry(claim, own, inputs, sources, gaps))
+    return entries
+
+
+def summary(entries: list[Entry]) -> str:
+    """"3 claims: 1 holds, 1 does not hold, 1 unverifiable" — the line editors read first."""
+    counts = {v: sum(1 for e in entries if e.claim["verdict"] == v) for v in VERDICT_ORDER}
+    others = len(entries) - sum(counts.values())
+    parts = [f"{n} {v}" for v, n in counts.items() if n] + ([f"{others} other"] if others else [])
+    noun = "claim" if len(entries) == 1 else "claims"
+    return f"{len(entries)} {noun}" + (f": {', '.join(parts)}" if parts else "")
+
+
+def _is_primary(source: dict[str, str]) -> str:
+    value = str(source.get("primary", "")).strip().lower()
+    return {"true": "primary", "false": "secondary"}.get(value, "")
+
+
+def _source_line(source: dict[str, str]) -> tuple[str, str, str]:
+    """(title, url, detail) of a source, for either output format."""
+    title = source.get("title") or source.get("id", "")
+    bits = [source.get("producer", ""), f"published {source['date_published']}" if source.get("date_published") else "",
+            f"read {source['date_accessed']}" if source.get("date_accessed") else "", _is_primary(source)]
+    return title, source.get("url_main", ""), ", ".join(b for b in bits if b)
+
+
+def _gap_line(gap: dict[str, str]) -> str:
+    """"gap-id: what is wanted (held by …)" — as much of the gap record as the build wrote."""
+    text = gap.get("id", "")
+    if gap.get("wanted"):
+        text += f": {gap['wanted']}"
+    if gap.get("holder"):
+        text += f" (held by {gap['holder']})"
+    return text
+
+
+# --- Markdown --------------------------------------------------------------------------------------------------
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
+
+
+def md(text: str) -> str:
+    """Text safe inside Markdown (no accidental emphasis, links or table cells)."""
+    return _MD_SPECIAL.sub(r"\\\1", str(text or "")).replace("\n", " ")
+
+
+def _md_link(title: str, url: str) -> str:
+    return f"[{md(title)}](<{url}>)" if url else md(title)
+
+
+def render_markdown(entries: list[Entry]) -> str:
+    """factcheck.md: a summary table, then one section per claim."""
+    lines = [f"# {TITLE}", "", f"{summary(entries)}. Generated by `python -m analysis check` from "
+             "data/processed/claims.csv; the rules are in docs/factcheck.md.", ""]
+    if entries:
+        lines += ["| Claim | Who | Stated | Recomputed | Verdict |", "|---|---|---|---|---|"]
+        for e in entries:
+            c = e.claim
+            lines.append(f"| [{md(e.id)}](#{e.id}) | {md(c['claimant'])} | {md(c['stated'])} | "
+                         f"{md(c['computed']) or '—'} | **{md(c['verdict'])}** |")
+        lines.append("")
+    for e in entries:
+        lines += _md_entry(e)
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _md_entry(e: Entry) -> list[str]:
+    c = e.claim
+    title, url, detail = _source_line(e.source)
+    lines = [f'<a id="{e.id}"></a>', f"## {md(e.id)}", "", f"> “{md(c['text'])}”", "",
+             f"- **Who:** {md(c['claimant'])}",
+             f"- **Where:** {_md_link(title, url)}, {md(c['location'])}" + (f" ({md(detail)})" if detail else ""),
+             f"- **Stated:** {md(c['stated'])}",
+             f"- **Recomputed:** {md(c['computed']) or '— (not computable)'}",
+             f"- **Verdict:** **{md(c['verdict'])}**",
+             f"- **Working:** {md(c['working'])}"]
+    if e.inputs:
+        lines.append("- **Figures used:**")
+        for f in e.inputs:
+            lines.append(f"  - `{f['figure_id']}`: {md(f.get('value_as_printed', '(not found)'))}"
+                         + (f" ({md(f['location'])})" if f.get("location") else ""))
+    if e.gaps:
+        lines.append("- **Gaps (figures not published):**")
+        lines += [f"  - {md(_gap_line(g))}" for g in e.gaps]
+    if c.get("note"):
+        lines.append(f"- **Note:** {md(c['note'])}")
+    lines.append("- **Sources:**")
+    for s in e.sources:
+        stitle, surl, sdetail = _source_line(s)
+        lines.append(f"  - {_md_link(stitle, surl)}" + (f" — {md(sdetail)}" if sdetail else ""))
+    return lines + [""]
+
+
+# --- HTML ------------------------------------------------------------------------------------------------------
+
+
+_CSS = """body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.45}
+table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top}
+.holds{color:#1a7f37}.does-not-hold{color:#b42318}.unverifiable{color:#6e6e6e}
+blockquote{border-left:4px solid #ccc;margin:0;padding-left:1rem}code{white-space:pre-wrap}dt{font-weight:bold}"""
+
+
+def _e(text: Any) -> str:
+    return html.escape(str(text or ""), quote=True)
+
+
+def _h_link(title: str, url: str) -> str:
+    return f'<a href="{_e(url)}">{_e(title)}</a>' if url else _e(title)
+
+
+def _verdict_span(verdict: str) -> str:
+    return f'<strong class="{_e(verdict.replace(" ", "-"))}">{_e(verdict)}</strong>'
+
+
+def render_html(entries: list[Entry]) -> str:
+    """factcheck.html: one self-contained page (inline style, no scripts, nothing fetched)."""
+    out = ["<!DOCTYPE html>", '<html lang="en-GB">', "<head>", '<meta charset="utf-8">',
+           f"<title>{_e(TITLE)}</title>", f"<style>{_CSS}</style>", "</head>", "<body>", f"<h1>{_e(TITLE)}</h1>",
+           f"<p>{_e(summary(entries))}. Generated by <code>python -m analysis check</code> from "
+           "data/processed/claims.csv; the rules are in docs/factcheck.md.</p>"]
+    if entries:
+        out.append("<table><thead><tr><th>Claim</th><th>Who</th><th>Stated</th><th>Recomputed</th><th>Verdict</th>"
+                   "</tr></thead><tbody>")
+        for e in entries:
+            c = e.claim
+            out.append(f'<tr><td><a href="#{_e(e.id)}">{_e(e.id)}</a></td><td>{_e(c["claimant"])}</td>'
+                       f"<td>{_e(c['stated'])}</td><td>{_e(c['computed']) or '—'}</td>"
+                       f"<td>{_verdict_span(c['verdict'])}</td></tr>")
+        out.append("</tbody></table>")
+    for e in entries:
+        out += _html_entry(e)
+    out += ["</body>", "</html>"]
+    return "\n".join(out) + "\n"
+
+
+def _html_entry(e: Entry) -> list[str]:
+    c = e.claim
+    title, url, detail = _source_line(e.source)
+    where = f"{_h_link(title, url)}, {_e(c['location'])}" + (f" ({_e(detail)})" if detail else "")
+    rows = [("Who", _e(c["claimant"])), ("Where", where), ("Stated", _e(c["stated"])),
+            ("Recomputed", _e(c["computed"]) or "— (not computable)"), ("Verdict", _verdict_span(c["verdict"])),
+            ("Working", f"<code>{_e(c['working'])}</code>")]
+    if e.inputs:
+        items = "".join(f"<li><code>{_e(f['figure_id'])}</code>: {_e(f.get('value_as_printed', '(not found)'))}"
+                        + (f" ({_e(f['location'])})" if f.get("location") else "") + "</li>" for f in e.inputs)
+        rows.append(("Figures used", f"<ul>{items}</ul>"))
+    if e.gaps:
+        items = "".join(f"<li>{_e(_gap_line(g))}</li>" for g in e.gaps)
+        rows.append(("Gaps (figures not published)", f"<ul>{items}</ul>"))
+    if c.get("note"):
+        rows.append(("Note", _e(c["note"])))
+    srcs = "".join(f"<li>{_h_link(t, u)}" + (f" — {_e(d)}" if d else "") + "</li>"
+                   for t, u, d in (_source_line(s) for s in e.sources))
+    rows.append(("Sources", f"<ul>{srcs}</ul>"))
+    body = "".join(f"<dt>{name}</dt><dd>{value}</dd>" for name, value in rows)
+    return [f'<section id="{_e(e.id)}">', f"<h2>{_e(e.id)}</h2>", f"<blockquote>“{_e(c['text'])}”</blockquote>",
+            f"<dl>{body}</dl>", "</section>"]
+
+
+# --- schema.org ClaimReview ------------------------------------------------------------------------------------
+
+
+def claim_review(e: Entry, site_url: str = "") -> dict[str, Any]:
+    """One schema.org ClaimReview; the verdict is the rating's alternateName, the working its explanation."""
+    c = e.claim
+    url = f"{site_url}factcheck.html#{e.id}" if site_url else f"factcheck.html#{e.id}"
+    author_type = "Person" if c.get("claimant_type", "").lower() == "person" else "Organization"
+    item: dict[str, Any] = {"@type": "Claim", "author": {"@type": author_type, "name": c["claimant"]}}
+    if e.source.get("date_published"):
+        item["datePublished"] = e.source["date_published"]
+    appearance: dict[str, Any] = {"@type": "CreativeWork"}
+    if e.source.get("url_main"):
+        appearance["url"] = e.source["url_main"]
+    if e.source.get("title"):
+        appearance["headline"] = e.source["title"]
+    item["appearance"] = appearance
+    review: dict[str, Any] = {
+        "@type": "ClaimReview",
+        "url": url,
+        "claimReviewed": c["text"],
+        "itemReviewed": item,
+        "reviewRating": {"@type": "Rating", "alternateName": c["verdict"], "ratingExplanation": c["working"]},
+        "author": {"@type": "Organization", "name": PROJECT_NAME},
+    }
+    if e.review_date:
+        review["datePublished"] = e.review_date
+    return review
+
+
+def render_jsonld(entries: list[Entry], site_url: str = "") -> str:
+    """claimreview.jsonld: a schema.org @graph of ClaimReview records, one per claim."""
+    doc = {"@context": "https://schema.org", "@graph": [claim_review(e, site_url) for e in entries]}
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
+# --- writing ---------------------------------------------------------------------------------------------------
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write via a temporary file in the same folder, so a reader never sees half a report."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_report(paths: Paths, site_url: str = "") -> tuple[list[Path], str]:
+    """Read the processed tables and write the three outputs; → (paths written, summary line)."""
+    entries = build_entries(read_tables(paths))
+    if site_url and not site_url.endswith("/"):
+        site_url += "/"
+    outputs = {
+        paths.outputs / "factcheck.md": render_markdown(entries),
+        paths.outputs / "factcheck.html": render_html(entries),
+        paths.outputs / "claimreview.jsonld": render_jsonld(entries, site_url),
+    }
+    for path, text in outputs.items():
+        write_atomic(path, text)
+    return list(outputs), summary(entries)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Write the report; exit 2 (with the reason) when the processed tables are not there."""
+    paths = Paths(Path(args.root).resolve())
+    try:
+        written, line = write_report(paths, getattr(args, "site_url", "") or "")
+    except ReportError as err:
+        print(f"python -m analysis check: {err}", file=sys.stderr)
+        return 2
+    print(f"{line}; wrote {', '.join(paths.rel(p) for p in written)}")
+    return 0

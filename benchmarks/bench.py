@@ -1,0 +1,189 @@
+"""`make bench`: how long users wait, measured against the floor each command cannot go below.
+
+Each ratio compares a command with its baseline in the same run (alternating, five timed runs each after a
+warm-up, medians), so the machine's noise cancels. Results are printed and written to outputs/bench.json.
+Targets (from the performance issue): verify ≤ 3× `python -c pass`; build ≤ 1.5× `import pandas`; the main job
+≤ 0.75× running as many trivial notebooks one after another; a no-op `make` ≤ 2× `import pandas`; peak memory of
+the main job < 600 MB; build cost per 1,000 figures no worse at 100× the data than at 1×.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = sys.executable
+RUNS = int(os.environ.get("BENCH_RUNS", "5"))
+
+
+def timed(cmd: list[str], **kwargs) -> float:
+    started = time.perf_counter()
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT, **kwargs)
+    return time.perf_counter() - started
+
+
+def compare(name: str, command: Callable[[], float], baseline: Callable[[], float], target: float) -> dict:
+    """Warm both up once, then alternate RUNS timed runs of each; report medians and their ratio."""
+    command(), baseline()
+    a, b = [], []
+    for _ in range(RUNS):
+        a.append(command())
+        b.append(baseline())
+    ratio = statistics.median(a) / statistics.median(b)
+    result = {"name": name, "median_s": round(statistics.median(a), 3), "baseline_s": round(statistics.median(b), 3),
+              "ratio": round(ratio, 2), "target": target, "meets_target": ratio <= target}
+    print(f"{name:<34} {result['median_s']:>8.3f}s  baseline {result['baseline_s']:>7.3f}s  "
+          f"ratio {ratio:5.2f}  target ≤ {target}  {'ok' if result['meets_target'] else 'MISSED'}", flush=True)
+    return result
+
+
+def _rss_of_tree(pid: int) -> int:
+    """Resident memory (bytes) of a process and all its descendants, read from /proc."""
+    total, stack, seen = 0, [pid], set()
+    while stack:
+        p = stack.pop()
+        if p in seen:
+            continue
+        seen.add(p)
+        try:
+            for line in Path(f"/proc/{p}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1]) * 1024
+            for task in Path(f"/proc/{p}/task").iterdir():
+                children = (task / "children").read_text().split()
+                stack.extend(int(c) for c in children)
+        except (FileNotFoundError, ProcessLookupError, PermissionError):
+            continue
+    return total
+
+
+def main_job(measure_memory: bool = False) -> tuple[float, int]:
+    """`make` on a bootstrapped .venv with outputs removed first: time and peak memory of the whole tree."""
+    shutil.rmtree(ROOT / "outputs", ignore_errors=True)
+    started = time.perf_counter()
+    proc = subprocess.Popen(["make", "-s"], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    peak = 0
+    if measure_memory:
+        done = threading.Event()
+
+        def sample() -> None:
+            nonlocal peak
+            while not done.is_set():
+                peak = max(peak, _rss_of_tree(proc.pid))
+                time.sleep(0.05)
+
+        sampler = threading.Thread(target=sample)
+        sampler.start()
+        proc.wait()
+        done.set()
+        sampler.join()
+    else:
+        proc.wait()
+    if proc.returncode != 0:
+        raise SystemExit("make failed during the benchmark")
+    return time.perf_counter() - started, peak
+
+
+def trivial_notebooks(count: int) -> Callable[[], float]:
+    """Execute `count` one-cell notebooks one after another with the same kernel: the baseline for the main job."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    def run() -> float:
+        started = time.perf_counter()
+        for _ in range(count):
+            nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1 + 1")])
+            NotebookClient(nb, kernel_name="python3", timeout=120).execute()
+        return time.perf_counter() - started
+
+    return run
+
+
+def synthetic_raw(times: int, target: Path) -> int:
+    """A copy of the real raw data with every source and figure repeated `times` times under new ids."""
+    shutil.copytree(ROOT / "data", target / "data")
+    raw = target / "data" / "raw"
+    sources = yaml.safe_load((raw / "sources.yaml").read_text())
+    figures_dir = raw / "figures"
+    originals = sorted(figures_dir.glob("*.csv"))
+    new_sources, count = list(sources), 0
+    for path in originals:
+        rows = list(csv.DictReader(path.open(encoding="utf-8")))
+        count += len(rows)
+        for i in range(1, times):
+            sid = f"{path.stem}-x{i}"
+            with (figures_dir / f"{sid}.csv").open("w", newline="", encoding="utf-8") as fh:
+                writer = csv.DictWriter(fh, fieldnames=list(rows[0].keys()) if rows else [], lineterminator="\n")
+                writer.writeheader()
+                for row in rows:
+                    writer.writerow({**row, "figure_id": row["figure_id"].replace(path.stem, sid, 1)})
+                    count += 1
+    by_id = {s["id"]: s for s in sources}
+    for path in originals:
+        for i in range(1, times):
+            new_sources.append({**by_id[path.stem], "id": f"{path.stem}-x{i}"})
+    (raw / "sources.yaml").write_text(yaml.safe_dump(new_sources, sort_keys=False, allow_unicode=True))
+    return count
+
+
+def scale() -> dict:
+    out = {}
+    for times in (1, 100):
+        with tempfile.TemporaryDirectory() as tmp:
+            n = synthetic_raw(times, Path(tmp))
+            cmd = [PY, "-m", "analysis", "build", "--root", tmp]
+            timed(cmd)
+            secs = statistics.median(timed(cmd) for _ in range(3))
+            per_1000 = round(1000 * secs / n, 4)
+            out[f"{times}x"] = {"figures": n, "build_s": round(secs, 3), "s_per_1000_figures": per_1000}
+            print(f"build at {times:>3}×: {n:>6} figures in {secs:6.2f}s = {1000 * secs / n:.4f}s per 1,000 figures",
+                  flush=True)
+    out["linear_or_better"] = out["100x"]["s_per_1000_figures"] <= out["1x"]["s_per_1000_figures"]
+    return out
+
+
+def main() -> None:
+    results: dict = {"runs": RUNS, "python": sys.version.split()[0], "cores": os.cpu_count()}
+    pass_ = lambda: timed([PY, "-c", "pass"])  # noqa: E731
+    import_pandas = lambda: timed([PY, "-c", "import pandas"])  # noqa: E731
+    verify = [PY, "-m", "analysis", "verify", "change", "--from", "1737", "--to", "2060", "--stated", "18.5 per cent"]
+    results["verify"] = compare("verify vs python -c pass", lambda: _timed_any(verify), pass_, 3.0)
+    results["build"] = compare("build vs import pandas", lambda: timed([PY, "-m", "analysis", "build"]),
+                               import_pandas, 1.5)
+    notebooks = len(list((ROOT / "notebooks").glob("*.py")))
+    results["main_job"] = compare(f"make vs {notebooks} trivial notebooks", lambda: main_job()[0],
+                                  trivial_notebooks(notebooks), 0.75)
+    main_job()  # leave outputs complete for the no-op measurement
+    results["noop_make"] = compare("no-op make vs import pandas", lambda: timed(["make", "-s"]), import_pandas, 2.0)
+    _, peak = main_job(measure_memory=True)
+    results["peak_memory_mb"] = round(peak / 2**20, 1)
+    results["peak_memory_target_mb"] = 600
+    print(f"peak memory of the main job: {results['peak_memory_mb']} MB (target < 600 MB)", flush=True)
+    results["scale"] = scale()
+    (ROOT / "outputs").mkdir(exist_ok=True)
+    (ROOT / "outputs" / "bench.json").write_text(json.dumps(results, indent=2) + "\n")
+    print("wrote outputs/bench.json")
+
+
+def _timed_any(cmd: list[str]) -> float:
+    """Time a command whose exit status is part of its answer (verify exits 1 when a claim does not hold)."""
+    started = time.perf_counter()
+    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
+    return time.perf_counter() - started
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,318 @@
+"""The claims registry: loading, cross-checks and evaluation, on small in-memory figures (not the real data)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from analysis import claims as cl
+from analysis.paths import PROJECT_ROOT, Paths
+from analysis.printed import parse_printed
+from analysis.problems import Problems
+
+
+def fig(fid: str, printed: str) -> dict[str, Any]:
+    """A figure record shaped like the build's (value parsed from the printed text)."""
+    p = parse_printed(printed)
+    return {
+        "figure_id": fid, "source_id": fid.split("/")[0], "measure": "m", "subject": "s", "geography": "London",
+        "period_start": "2016-01-01", "period_end": "2016-12-31", "value_as_printed": printed, "value": p.value,
+        "qualifier": p.qualifier, "unit": "children", "denominator": p.denominator, "printed_decimals": p.decimals,
+        "location": "p. 1", "quote": printed, "caveat": "",
+    }
+
+
+FIGURES = {f["figure_id"]: f for f in [
+    fig("src/y2015", "1,737"), fig("src/y2016", "2,060"), fig("src/rise", "18.5 per cent"),
+    fig("src/suppressed", "[c]"), fig("src/graded", "278 out of 374"), fig("src/examined", "374"),
+    fig("src/a", "10"), fig("src/b", "64"), fig("src/c", "61"), fig("src/total", "135"),
+    fig("src/national", "1,273"), fig("src/pop", "2,000,000"), fig("src/count", "5,540"),
+    fig("src/share-2015", "56 per cent"), fig("src/share-2016", "59 per cent"),
+]}
+GAPS = {"met-counts": {"id": "met-counts", "wanted": "the counts behind the 56 per cent rise"}}
+SOURCES = {"src"}
+
+
+def claim(cid: str, kind: str, inputs: dict[str, Any], stated: str = "", text: str = "", **extra: Any) -> dict:
+    base = {"id": cid, "claimant": "A newspaper", "claimant_type": "", "source_id": "src", "location": "para 1",
+            "text": text or f"it was {stated}", "stated": stated, "stated_figure": "", "kind": kind,
+            "inputs": inputs, "gaps": [], "note": "test", "direction": "", "_where": f"id={cid}"}
+    base.update(extra)
+    return base
+
+
+def check(claims: list[dict], figures=FIGURES) -> list[str]:
+    problems = Problems()
+    cl.check_claims(claims, figures, set(GAPS), SOURCES, Paths(), problems)
+    return [str(p) for p in problems.items]
+
+
+# --- evaluation ------------------------------------------------------------------------------------------------
+
+EVALUATED = [
+    # (2,060 − 1,737) / 1,737 = 18.5953…% → 18.6 ≠ 18.5 (truncation gives 18.5)
+    (claim("rise", "percent_change", {"from": "src/y2015", "to": "src/y2016"}, stated_figure="src/rise",
+           text="up 18.5 per cent"), "does not hold", "18.60"),
+    # 278 / 374 = 74.33%: 71.25 ≤ 74.33 < 75 (whole omitted: the part is printed "278 out of 374")
+    (claim("share-words", "share", {"part": "src/graded"}, "almost three-quarters"), "holds", "74.33"),
+    # 278 / 374 again, with the whole given as its own figure
+    (claim("share-whole", "share", {"part": "src/graded", "whole": "src/examined"}, "74 per cent"), "holds", "74.33"),
+    # 10 + 64 + 61 = 135, stated taken from the total figure
+    (claim("sum", "sum", {"parts": ["src/a", "src/b", "src/c"], "total": "src/total"}, text="the parts add up"),
+     "holds", "135.00"),
+    # 5,540 / 2,000,000 × 1,000 = 2.77
+    (claim("rate", "rate", {"count": "src/count", "population": "src/pop", "per": 1000}, "2.77 per 1,000"),
+     "holds", "2.77"),
+    # 2,060 − 1,737 = 323
+    (claim("diff", "difference", {"a": "src/y2016", "b": "src/y2015"}, "323"), "holds", "323.00"),
+    # 2,060 / 1,737 = 1.19; more than doubled needs > 2
+    (claim("ratio", "ratio", {"numerator": "src/y2016", "denominator": "src/y2015"}, "more than doubled"),
+     "does not hold", "1.19"),
+    # 1,273 > 1,200
+    (claim("count", "count", {"figure": "src/national"}, "more than 1,200"), "holds", "1273.00"),
+    # 59 − 56 = 3 percentage points, stated as "3 per cent": a mismatch
+    (claim("points", "point_change", {"from": "src/share-2015", "to": "src/share-2016"}, "3 per cent"),
+     "does not hold", "3.00"),
+    # a suppressed input in a rise: unverifiable, naming the input and the gap
+    (claim("masked", "percent_change", {"from": "src/y2015", "to": "src/suppressed"}, "18.5 per cent",
+           gaps=["met-counts"]), "unverifiable", ""),
+    # unpublished inputs: unverifiable, pointing at the gap record
+    (claim("unpublished", "percent_change", {"from": None, "to": None}, "56 per cent", gaps=["met-counts"]),
+     "unverifiable", ""),
+    # a suppressed part in a sum
+    (claim("sum-masked", "sum", {"parts": ["src/a", "src/suppressed"], "total": "src/total"}, text="x"),
+     "unverifiable", ""),
+]
+
+
+@pytest.fixture(scope="module")
+def rows() -> dict[str, dict[str, str]]:
+    return {r["claim_id"]: r for r in cl.evaluate_claims([c for c, _, _ in EVALUATED], FIGURES, GAPS)}
+
+
+@pytest.mark.parametrize(("c", "verdict", "computed"), EVALUATED, ids=[c["id"] for c, _, _ in EVALUATED])
+def test_evaluated_verdicts(rows, c, verdict, computed):
+    row = rows[c["id"]]
+    assert row["verdict"] == verdict, row["working"]
+    assert row["computed"] == computed
+
+
+def test_the_claims_are_valid(rows):
+    assert check([c for c, _, _ in EVALUATED]) == []
+
+
+def test_rows_are_strings_in_column_order_sorted_and_deterministic():
+    claims = [c for c, _, _ in EVALUATED]
+    first = cl.evaluate_claims(claims, FIGURES, GAPS)
+    again = cl.evaluate_claims(list(reversed(claims)), FIGURES, GAPS)
+    assert first == again
+    assert [r["claim_id"] for r in first] == sorted(r["claim_id"] for r in first)
+    for row in first:
+        assert tuple(row) == cl.CLAIMS_COLUMNS
+        assert all(isinstance(v, str) for v in row.values())
+
+
+def test_columns_include_the_contract():
+    needed = {"claim_id", "claimant", "source_id", "location", "text", "stated", "kind", "inputs", "computed",
+              "verdict", "working", "gaps", "note"}
+    assert needed <= set(cl.CLAIMS_COLUMNS)
+
+
+def test_unverifiable_working_names_the_input_and_the_gap(rows):
+    masked = rows["masked"]["working"]
+    assert "to (src/suppressed)" in masked and "[c]" in masked and "met-counts" in masked
+    unpublished = rows["unpublished"]["working"]
+    assert "from and to were not published" in unpublished and "gap met-counts" in unpublished
+    assert "the counts behind the 56 per cent rise" in unpublished
+    assert "parts[2]" in rows["sum-masked"]["working"]
+
+
+def test_inputs_and_stated_columns(rows):
+    assert rows["rise"]["inputs"] == "src/y2015;src/y2016"
+    assert rows["rise"]["stated"] == "18.5 per cent"  # from stated_figure
+    assert rows["sum"]["stated"] == "135"  # from the total figure
+    assert rows["sum"]["inputs"] == "src/a;src/b;src/c;src/total"
+    assert rows["masked"]["gaps"] == "met-counts"
+    assert "truncation gives 18.5" in rows["rise"]["working"]
+
+
+def test_an_approximate_input_is_noted():
+    figures = {**FIGURES, "src/bound": fig("src/bound", "more than 1,200")}
+    row = cl.evaluate_claims([claim("b", "count", {"figure": "src/bound"}, "more than 1,000")], figures, GAPS)[0]
+    # 1,200 > 1,000, but 1,200 is itself a bound
+    assert row["verdict"] == "holds" and "approximate" in row["working"]
+
+
+# --- check_claims ----------------------------------------------------------------------------------------------
+
+
+def test_marker_input_is_not_a_problem():
+    assert check([claim("m", "percent_change", {"from": "src/y2015", "to": "src/suppressed"}, "5%")]) == []
+
+
+@pytest.mark.parametrize(("c", "fragment"), [
+    (claim("x", "share", {"part": "src/a", "whole": "src/b"}, "5%", source_id="nowhere"), "unknown source id"),
+    (claim("x", "share", {"part": "src/a", "whole": "src/nope"}, "5%"), "unknown figure id 'src/nope'"),
+    (claim("x", "share", {"part": "src/a", "whole": "src/b"}, "5%", gaps=["nope"]), "unknown gap id 'nope'"),
+    (claim("x", "share", {"part": "x", "whole": "src/b"}, "5%"), "the claim itself"),
+    (claim("x", "share", {"part": "src/rise", "whole": "src/b"}, "18.5 per cent", stated_figure="src/rise"),
+     "the claim itself"),
+    (claim("x", "guess", {"part": "src/a"}, "5%"), "unknown kind 'guess'"),
+    (claim("x", "share", {"numerator": "src/a", "whole": "src/b"}, "5%"), "unknown input role 'numerator'"),
+    (claim("x", "share", {"whole": "src/b"}, "5%"), "input 'part' is missing"),
+    (claim("x", "share", {"part": "src/a"}, "5%"), "input 'whole' is missing"),
+    (claim("x", "sum", {"parts": ["src/a"], "total": "src/total"}), "at least two"),
+    (claim("x", "share", {"part": "src/a", "whole": "src/b"}, "5O%"), "'5o' is not a number"),
+    (claim("x", "share", {"part": "src/a", "whole": "src/b"}, "[c]"), "marker"),
+    (claim("x", "share", {"part": "src/a", "whole": "src/b"}, "£5m"), "a share claim is stated in per cent"),
+    (claim("x", "share", {"part": "src/a", "whole": "src/b"}, "19 per cent", stated_figure="src/rise"),
+     "differs from stated_figure"),
+    (claim("x", "share", {"part": "src/a", "whole": "src/b"}, "5%", stated_figure="src/none"),
+     "stated_figure: unknown figure id"),
+    (claim("x", "rate", {"count": "src/count", "population": "src/pop", "per": 100000}, "2.77 per 1,000"),
+     "differs from the base printed"),
+    (claim("x", "rate", {"count": "src/count", "population": "src/pop", "per": "many"}, "2.77 per 1,000"),
+     "per must be a number"),
+])
+def test_check_claims_problems(c, fragment):
+    found = check([c])
+    assert any(fragment in p for p in found), found
+    assert all(p.startswith("data/raw/claims.yaml:id=x: ") for p in found)
+
+
+def test_duplicate_claim_id():
+    c = claim("dup", "share", {"part": "src/a", "whole": "src/b"}, "5%")
+    assert any("duplicate claim id 'dup'" in p for p in check([c, dict(c)]))
+
+
+def test_a_missing_input_is_fine_when_a_gap_says_so():
+    c = claim("g", "percent_change", {"from": None, "to": "src/y2016"}, "56 per cent", gaps=["met-counts"])
+    assert check([c]) == []
+
+
+def test_a_gap_id_may_stand_for_an_unpublished_input():
+    c = claim("g", "percent_change", {"from": "met-counts", "to": "src/y2016"}, "56 per cent")
+    assert check([c]) == []
+    row = cl.evaluate_claims([c], FIGURES, GAPS)[0]
+    assert row["verdict"] == "unverifiable" and row["gaps"] == "met-counts" and row["inputs"] == "src/y2016"
+    assert row["working"] == ("unverifiable: from was not published; see gap met-counts "
+                              "(the counts behind the 56 per cent rise)")
+
+
+def test_the_percent_point_confusion_is_a_verdict_not_a_problem():
+    c = claim("pp", "percent_change", {"from": "src/y2015", "to": "src/y2016"}, "3 percentage points")
+    assert check([c]) == []
+
+
+# --- load_claims -----------------------------------------------------------------------------------------------
+
+
+def _paths_with(tmp_path: Path, text: str | None) -> Paths:
+    paths = Paths(tmp_path)
+    paths.raw.mkdir(parents=True)
+    if text is not None:
+        paths.claims_yaml.write_text(textwrap.dedent(text), encoding="utf-8")
+    return paths
+
+
+def test_missing_file_is_no_claims(tmp_path):
+    problems = Problems()
+    assert cl.load_claims(_paths_with(tmp_path, None), problems) == [] and not problems
+
+
+def test_load_a_good_entry(tmp_path):
+    paths = _paths_with(tmp_path, """\
+        - id: met-rise-2016
+          claimant: Metropolitan Police Service
+          claimant_type: organisation
+          source_id: src
+          location: para 2
+          text: referrals rose 18.5 per cent
+          stated: 18.5 per cent
+          kind: percent_change
+          inputs: {from: src/y2015, to: src/y2016}
+          note: the press release's own figures
+        - id: total
+          claimant: HMIC
+          source_id: src
+          location: Table 1
+          text: 135 cases
+          kind: sum
+          inputs:
+            parts: [src/a, src/b, src/c]
+            total: src/total
+          note: table total
+    """)
+    problems = Problems()
+    loaded = cl.load_claims(paths, problems)
+    assert not problems, [str(p) for p in problems.items]
+    assert loaded[0]["inputs"] == {"from": "src/y2015", "to": "src/y2016"} and loaded[0]["gaps"] == []
+    assert loaded[1]["stated"] == "" and loaded[1]["inputs"]["parts"] == ["src/a", "src/b", "src/c"]
+    check_problems = Problems()
+    cl.check_claims(loaded, FIGURES, set(GAPS), SOURCES, paths, check_problems)
+    assert not check_problems
+    rows = cl.evaluate_claims(loaded, FIGURES, GAPS)
+    assert [r["verdict"] for r in rows] == ["does not hold", "holds"]
+
+
+def test_claim_id_may_carry_a_source_prefix(tmp_path):
+    paths = _paths_with(tmp_path, """\
+        - id: src/claim-rise
+          claimant: X
+          source_id: src
+          location: p
+          text: up 5 per cent
+          stated: 5 per cent
+          kind: percent_change
+          inputs: {from: src/y2015, to: src/y2016}
+    """)
+    problems = Problems()
+    assert cl.load_claims(paths, problems)[0]["id"] == "src/claim-rise"
+    assert not problems, [str(p) for p in problems.items]
+
+
+def test_load_records_entry_problems(tmp_path):
+    paths = _paths_with(tmp_path, """\
+        - just a string
+        - id: Bad_Id
+          claimant: X
+          source_id: src
+          location: p
+          text: nothing here
+          stated: 5 per cent
+          kind: share
+          inputs: {part: src/a, whole: src/b}
+          note: n
+          colour: red
+        - claimant: X
+          source_id: src
+          location: p
+          text: one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
+            seventeen eighteen nineteen twenty twenty-one twenty-two twenty-three twenty-four twenty-five twenty-six
+            twenty-seven twenty-eight twenty-nine thirty thirty-one 5%
+          stated: 5%
+          kind: share
+          inputs: {part: src/a, whole: src/b}
+          note: n
+    """)
+    problems = Problems()
+    loaded = cl.load_claims(paths, problems)
+    found = [str(p) for p in problems.items]
+    assert len(loaded) == 2
+    assert "data/raw/claims.yaml:entry 1: each entry must be a mapping of field: value" in found
+    assert any(p.startswith("data/raw/claims.yaml:id=Bad_Id: id must be") for p in found)
+    assert any("unknown field 'colour'" in p for p in found)
+    assert any('text does not contain the stated value "5 per cent"' in p for p in found)
+    assert any(p.startswith("data/raw/claims.yaml:entry 3: missing required field 'id'") for p in found)
+    assert any("entry 3: text has 32 words" in p for p in found)
+
+
+def test_claims_module_imports_without_pandas():
+    code = "import sys, analysis.claims, analysis.rules; assert 'pandas' not in sys.modules, 'pandas imported'"
+    done = subprocess.run([sys.executable, "-c", code], cwd=str(PROJECT_ROOT), capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr

@@ -1,0 +1,306 @@
+"""The verdict rules, on claims worked out by hand, and their properties over many values (hypothesis).
+
+Every expected verdict in CASES was computed by hand from the rules in docs/factcheck.md; the arithmetic is in
+the comment beside it, so a failing case can be re-checked with a pencil.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from analysis import rules
+from analysis.printed import parse_printed
+
+H, N = rules.HOLDS, rules.DOES_NOT_HOLD
+
+
+def _run(kind: str, args: tuple, stated: str, **kw) -> rules.Result:
+    fn = {
+        "percent_change": rules.percent_change, "point_change": rules.point_change, "share": rules.share,
+        "ratio": rules.ratio, "difference": rules.difference, "count": rules.count,
+    }
+    p = parse_printed(stated)
+    if kind == "sum":
+        return rules.total(args[0], p)
+    if kind == "rate":
+        return rules.rate(*args, p, **kw)
+    return fn[kind](*args, p, **kw)
+
+
+CASES = [
+    # --- percent_change ---
+    # (2,060 − 1,737) / 1,737 = 323 / 1,737 = 18.5953…% → 1 dp: 18.6 ≠ 18.5 (truncation would give 18.5)
+    ("percent_change", (1737, 2060), "18.5 per cent", {}, N),
+    # same 18.5953…% → 1 dp: 18.6 = 18.6
+    ("percent_change", (1737, 2060), "18.6 per cent", {}, H),
+    # 18.5953…% → 0 dp: 19 = 19
+    ("percent_change", (1737, 2060), "19%", {}, H),
+    # (156 − 100) / 100 = 56% → 0 dp: 56
+    ("percent_change", (100, 156), "56 per cent", {}, H),
+    # a rise in per cent stated in percentage points: mismatch, whatever the number
+    ("percent_change", (100, 156), "56 percentage points", {}, N),
+    # 182 / 79 = 2.3038 > 2
+    ("percent_change", (79, 182), "more than doubled", {}, H),
+    # 150 / 79 = 1.8987; "doubled" = about 2: 1.9 ≤ r ≤ 2.1 → 1.8987 is outside
+    ("percent_change", (79, 150), "doubled", {}, N),
+    # 160 / 79 = 2.0253, within 1.9 to 2.1
+    ("percent_change", (79, 160), "doubled", {}, H),
+    # a fall: (2,060 − 1,737) / 2,060 = 323 / 2,060 = 15.6796…% → 1 dp: 15.7
+    ("percent_change", (2060, 1737), "15.7 per cent", {"direction": "fall"}, H),
+    # the same numbers read as a rise: −15.68% → −15.7 ≠ 15.7
+    ("percent_change", (2060, 1737), "15.7 per cent", {}, N),
+    # --- point_change ---
+    # 59 − 56 = 3 percentage points
+    ("point_change", (56, 59), "3 percentage points", {}, H),
+    # a change between percentages stated in per cent: mismatch
+    ("point_change", (56, 59), "3 per cent", {}, N),
+    # 59 − 56 = 3 → 0 dp: 3 ≠ 4
+    ("point_change", (56, 59), "4 percentage points", {}, N),
+    # --- share ---
+    # 278 / 374 = 74.3316%; almost 75: 75 − 3.75 = 71.25 ≤ 74.33 < 75
+    ("share", (278, 374), "almost three-quarters", {}, H),
+    # about 75: 71.25 ≤ 74.33 ≤ 78.75
+    ("share", (278, 374), "three-quarters", {}, H),
+    # more than 75: 74.33 ≤ 75
+    ("share", (278, 374), "more than three-quarters", {}, N),
+    # 74.3316 → 0 dp: 74
+    ("share", (278, 374), "74%", {}, H),
+    # 74.3316 → 1 dp: 74.3
+    ("share", (278, 374), "74.3 per cent", {}, H),
+    # 8,996 / 10,000 = 89.96%; almost 90: 85.5 ≤ 89.96 < 90
+    ("share", (8996, 10000), "almost 90 per cent", {}, H),
+    # 90.30% is not below 90, but rounds to 90 at 0 dp
+    ("share", (9030, 10000), "almost 90 per cent", {}, H),
+    # 90.60% is not below 90 and rounds to 91
+    ("share", (9060, 10000), "almost 90 per cent", {}, N),
+    # 85.00% < 85.5 (and rounds to 85)
+    ("share", (8500, 10000), "almost 90 per cent", {}, N),
+    # 21 / 100 = 21%; one in five = about 20: 19 ≤ 21 ≤ 21
+    ("share", (21, 100), "one in five", {}, H),
+    # 22% > 21
+    ("share", (22, 100), "one in five", {}, N),
+    # 51.2%; just over 50: 50 < 51.2 ≤ 52.5
+    ("share", (512, 1000), "just over half", {}, H),
+    # 53% > 52.5
+    ("share", (530, 1000), "just over half", {}, N),
+    # 50% is not more than 50
+    ("share", (500, 1000), "just over half", {}, N),
+    # 49% < 50
+    ("share", (49, 100), "fewer than half", {}, H),
+    # 50% is not fewer than 50 …
+    ("share", (50, 100), "fewer than half", {}, N),
+    # … but is at most 50 and at least 50
+    ("share", (50, 100), "at most half", {}, H),
+    ("share", (50, 100), "at least half", {}, H),
+    # 1 / 3 = 33.33%; about 33.33: 31.67 ≤ 33.33 ≤ 35
+    ("share", (1, 3), "a third", {}, H),
+    # exactly a third is at least a third, not more than a third
+    ("share", (1, 3), "at least a third", {}, H),
+    ("share", (1, 3), "more than a third", {}, N),
+    # 2 / 3 = 66.666…% → 0 dp: 67
+    ("share", (2, 3), "67 per cent", {}, H),
+    # 66.67 → 67 ≠ 66 (truncation gives 66)
+    ("share", (2, 3), "66 per cent", {}, N),
+    # 1 / 8 = 12.5% exactly: 1 dp 12.5; 0 dp rounds half away from zero → 13 (not banker's 12)
+    ("share", (1, 8), "12.5%", {}, H),
+    ("share", (1, 8), "13%", {}, H),
+    ("share", (1, 8), "12%", {}, N),
+    # about 100: 95 ≤ 95 ≤ 105 (the band is inclusive) …
+    ("share", (95, 100), "about 100%", {}, H),
+    # … 94.9 < 95
+    ("share", (949, 1000), "about 100%", {}, N),
+    # --- ratio ---
+    # 182 / 79 = 2.30 > 2
+    ("ratio", (182, 79), "more than doubled", {}, H),
+    # 150 / 79 = 1.90 ≤ 2
+    ("ratio", (150, 79), "more than doubled", {}, N),
+    # 300 / 100 = 3; about 3: 2.85 ≤ 3 ≤ 3.15
+    ("ratio", (300, 100), "three times", {}, H),
+    # 5 / 2 = 2.5 → 1 dp: 2.5
+    ("ratio", (5, 2), "2.5 times", {}, H),
+    # --- sum ---
+    # 10 + 64 + 61 = 135
+    ("sum", ([10, 64, 61],), "135", {}, H),
+    # 10 + 64 + 60 = 134 ≠ 135
+    ("sum", ([10, 64, 60],), "135", {}, N),
+    # 600 + 673 = 1,273 > 1,200
+    ("sum", ([600, 673],), "more than 1,200", {}, H),
+    # --- difference ---
+    # 2,060 − 1,737 = 323
+    ("difference", (2060, 1737), "323", {}, H),
+    ("difference", (2060, 1737), "320", {}, N),
+    # --- rate ---
+    # 5,540 / 2,000,000 × 1,000 = 2.77 exactly
+    ("rate", (5540, 2000000), "2.77 per 1,000", {"per": 1000}, H),
+    # 5,545 / 2,000,000 × 1,000 = 2.7725 → 2 dp: 2.77
+    ("rate", (5545, 2000000), "2.77 per 1,000", {}, H),
+    # 5,550 / 2,000,000 × 1,000 = 2.775 → half away from zero: 2.78 ≠ 2.77 (truncation gives 2.77)
+    ("rate", (5550, 2000000), "2.77 per 1,000", {}, N),
+    # computed per 100,000 but printed per 1,000: mismatch
+    ("rate", (5540, 2000000), "2.77 per 1,000", {"per": 100000}, N),
+    # --- count (a figure restated) ---
+    # 1,273 > 1,200
+    ("count", (1273,), "more than 1,200", {}, H),
+    # 1,200 is not more than 1,200, but is at least 1,200
+    ("count", (1200,), "more than 1,200", {}, N),
+    ("count", (1200,), "at least 1,200", {}, H),
+    # 56 (per cent) > 50
+    ("count", (56,), "more than half", {"value_unit": "percent"}, H),
+    # 15,640,000 / 1,000,000 = 15.64 → 1 dp: 15.6 million
+    ("count", (15640000,), "£15.6million", {}, H),
+    # 15.65 → half away from zero: 15.7 ≠ 15.6 (truncation gives 15.6)
+    ("count", (15650000,), "£15.6million", {}, N),
+    # a share in per cent restated in percentage points: mismatch
+    ("count", (56,), "56 percentage points", {"value_unit": "percent"}, N),
+]
+
+
+@pytest.mark.parametrize(("kind", "args", "stated", "kw", "expected"), CASES,
+                         ids=[f"{c[0]}-{c[2]}-{i}" for i, c in enumerate(CASES)])
+def test_hand_worked_verdicts(kind, args, stated, kw, expected):
+    result = _run(kind, args, stated, **kw)
+    assert result.verdict == expected, result.working
+    assert f"· {expected}" in result.working
+
+
+def test_working_of_the_truncated_rise_matches_the_spec():
+    result = _run("percent_change", (1737, 2060), "18.5 per cent")
+    assert result.working == ('(2,060 − 1,737) / 1,737 = 18.60% · printed "18.5 per cent" (1 dp) · rounds to 18.6 · '
+                              "does not hold (truncation gives 18.5)")
+    assert rules.fmt_2dp(result.computed) == "18.60"
+
+
+def test_rounding_failure_that_is_not_truncation_says_nothing_about_truncation():
+    # 2 / 3 = 66.67% → 67 ≠ 68, and truncation gives 66 ≠ 68
+    assert "truncation" not in _run("share", (2, 3), "68 per cent").working
+
+
+def test_almost_working_shows_the_band():
+    assert "71.25 ≤ 74.33 < 75" in _run("share", (278, 374), "almost three-quarters").working
+
+
+def test_mismatch_working_explains_percentage_points():
+    working = _run("percent_change", (100, 156), "56 percentage points").working
+    assert "percentage points" in working and "per cent" in working and working.endswith(rules.DOES_NOT_HOLD)
+
+
+def test_undefined_arithmetic_raises_rule_error():
+    with pytest.raises(rules.RuleError):
+        _run("percent_change", (0, 5), "5%")
+    with pytest.raises(rules.RuleError):
+        _run("share", (1, 0), "5%")
+    with pytest.raises(rules.RuleError):
+        rules.rate(1, 10, parse_printed("5 per cent"))  # no base printed, none given
+
+
+def test_marker_is_not_a_stated_value():
+    with pytest.raises(rules.RuleError):
+        rules.judge(Decimal(1), parse_printed("[c]"))
+
+
+def test_round_half_away_from_zero_uses_decimal():
+    assert rules.round_half_away(Decimal("2.675"), 2) == Decimal("2.68")  # float round(2.675, 2) gives 2.67
+    assert rules.round_half_away(Decimal("-0.125"), 2) == Decimal("-0.13")
+    assert rules.round_half_away(Decimal("0.5"), 0) == Decimal("1")  # float round(0.5) gives 0
+    assert rules.truncate(Decimal("18.5953"), 1) == Decimal("18.5")
+
+
+def test_to_decimal_keeps_printed_digits():
+    assert rules.to_decimal(2.77) == Decimal("2.77")
+    assert rules.to_decimal("1,737") == Decimal(1737)
+    with pytest.raises(rules.RuleError):
+        rules.to_decimal("5O")
+
+
+def test_fmt_number():
+    assert rules.fmt_number(Decimal("2000000")) == "2,000,000"
+    assert rules.fmt_number(Decimal("71.250")) == "71.25"
+    assert rules.fmt_number(Decimal("-3.5")) == "−3.5"
+
+
+def test_unit_problem_leaves_the_percent_point_confusion_to_the_verdict():
+    assert rules.unit_problem("percent_change", parse_printed("3 percentage points")) is None
+    assert rules.unit_problem("point_change", parse_printed("3 per cent")) is None
+    assert rules.unit_problem("share", parse_printed("£3m")) is not None
+    assert rules.unit_problem("share", parse_printed("almost three-quarters")) is None
+
+
+def test_as_dict_has_the_json_keys():
+    d = _run("share", (278, 374), "almost three-quarters").as_dict()
+    assert {"verdict", "computed", "stated_value", "qualifier", "working"} <= set(d)
+    assert d["stated_value"] == 75.0 and d["qualifier"] == "almost" and round(d["computed"], 2) == 74.33
+
+
+# --- properties ------------------------------------------------------------------------------------------------
+
+values = st.integers(min_value=0, max_value=10**9).map(lambda n: Decimal(n).scaleb(-5))  # 0 … 10,000, 5 dp
+printed_decimals = st.integers(min_value=0, max_value=3)
+
+
+def _pct(x: Decimal, decimals: int, qualifier: str = "") -> str:
+    return f"{qualifier} {x:.{decimals}f} per cent".strip()
+
+
+@given(values, printed_decimals)
+def test_the_rounded_value_holds(c, d):
+    stated = rules.round_half_away(c, d)
+    assert rules.judge(c, parse_printed(_pct(stated, d)))[0]
+
+
+@given(values, printed_decimals, st.sampled_from([-1, 1]))
+def test_one_unit_of_the_last_printed_digit_away_does_not_hold(c, d, sign):
+    off = rules.round_half_away(c, d) + sign * Decimal(1).scaleb(-d)
+    assume(off >= 0)
+    assert not rules.judge(c, parse_printed(_pct(off, d)))[0]
+
+
+@given(values, values)
+def test_more_than_and_fewer_than_are_strict_bounds(c, x):
+    assert rules.judge(c, parse_printed(_pct(x, 5, "more than")))[0] == (c > x)
+    assert rules.judge(c, parse_printed(_pct(x, 5, "fewer than")))[0] == (c < x)
+    assert rules.judge(c, parse_printed(_pct(x, 5, "at least")))[0] == (c >= x)
+    assert rules.judge(c, parse_printed(_pct(x, 5, "at most")))[0] == (c <= x)
+
+
+@given(values)
+def test_at_the_bound_more_than_fails_and_at_least_holds(x):
+    assert not rules.judge(x, parse_printed(_pct(x, 5, "more than")))[0]
+    assert rules.judge(x, parse_printed(_pct(x, 5, "at least")))[0]
+    assert not rules.judge(x, parse_printed(_pct(x, 5, "fewer than")))[0]
+
+
+@given(values, st.integers(min_value=1, max_value=10000))
+def test_the_almost_rule(c, x):
+    x = Decimal(x)
+    holds = rules.judge(c, parse_printed(_pct(x, 0, "almost")))[0]
+    assert holds == ((x * Decimal("0.95") <= c < x) or rules.round_half_away(c, 0) == x)
+
+
+@given(st.integers(min_value=1, max_value=10000), st.integers(min_value=0, max_value=949))
+def test_almost_holds_anywhere_in_the_five_per_cent_below(x, thousandths):
+    # c = x × (0.95 + k/1000 × 0.05), k < 1000: inside [0.95x, x)
+    c = Decimal(x) * (Decimal("0.95") + Decimal(thousandths) / 1000 * Decimal("0.05"))
+    assert rules.judge(c, parse_printed(_pct(Decimal(x), 0, "nearly")))[0]
+
+
+@given(values, st.integers(min_value=1, max_value=10000))
+def test_the_about_rule_is_five_per_cent_either_side(c, x):
+    x = Decimal(x)
+    assert rules.judge(c, parse_printed(_pct(x, 0, "about")))[0] == (abs(c - x) <= x * Decimal("0.05"))
+
+
+@given(values, st.integers(min_value=1, max_value=10000))
+def test_the_just_over_rule(c, x):
+    x = Decimal(x)
+    assert rules.judge(c, parse_printed(_pct(x, 0, "just over")))[0] == (x < c <= x * Decimal("1.05"))
+
+
+def test_a_fall_registered_as_a_rise_does_not_hold_but_says_why():
+    # (30,970 − 33,760) / 33,760 = −8.26%: as a rise −8 ≠ 8; as a fall 8.26 → 8 would hold
+    result = _run("percent_change", (33760, 30970), "8%")
+    assert result.verdict == N and "direction: fall" in result.working
+    assert _run("percent_change", (33760, 30970), "8%", direction="fall").verdict == H
