@@ -194,7 +194,7 @@ def parse_printed(text: str) -> Printed:
         return Printed(original, _FRACTIONS[low], q, "percent", decimals=None, in_words=True)
 
     # "one in five", "1 in 4", "12 in every 100".
-    m = re.fullmatch(r"(\S+) in (?:every )?(\S+)", low)
+    m = re.fullmatch(r"(\S+) in (?:every )?(\S+)", body, re.IGNORECASE)
     if m:
         num, _ = _read_number(m.group(1), original)
         den, _ = _read_number(m.group(2), original)
@@ -204,7 +204,7 @@ def parse_printed(text: str) -> Printed:
         return Printed(original, 100 * num / den, q, "percent", decimals=None, denominator=den, in_words=True)
 
     # "278 out of 374".
-    m = re.fullmatch(r"(\S+) out of (\S+)", low)
+    m = re.fullmatch(r"(\S+) out of (\S+)", body, re.IGNORECASE)
     if m:
         num, decimals = _read_number(m.group(1), original)
         den, _ = _read_number(m.group(2), original)
@@ -213,14 +213,14 @@ def parse_printed(text: str) -> Printed:
         return Printed(original, num, qualifier, "count", decimals=decimals, denominator=den)
 
     # Percentages and percentage points: "56 per cent", "49%", "3 percentage points".
-    m = re.fullmatch(r"(\S+?) ?(%|per ?cent|percentage points?|pp)", low)
+    m = re.fullmatch(r"(\S+?) ?(%|per ?cent|percentage points?|pp)", body, re.IGNORECASE)
     if m:
         value, decimals = _read_number(m.group(1), original)
-        unit = "percent" if m.group(2) in ("%", "per cent", "percent", "percent") else "percentage points"
+        unit = "percent" if m.group(2).lower() in ("%", "per cent", "percent") else "percentage points"
         return Printed(original, value, qualifier, unit, decimals=decimals)
 
     # Rates: "2.77 per 1,000 children", "5 per 100,000", "2.77 contact child sexual abuse cases per 1,000 children".
-    m = re.fullmatch(r"(\S+)(?: [a-z][a-z -]*?)? per (\S+)(?: [a-z][a-z -]*)?", low)
+    m = re.fullmatch(r"(\S+)(?: [a-z][a-z -]*?)? per (\S+)(?: [a-z][a-z -]*)?", body, re.IGNORECASE)
     if m:
         value, decimals = _read_number(m.group(1), original)
         base, _ = _read_number(m.group(2), original)
@@ -229,21 +229,21 @@ def parse_printed(text: str) -> Printed:
         return Printed(original, value, qualifier, "rate", decimals=decimals, denominator=base)
 
     # Money: "£15.6million", "£2.4m", "£1.2 bn", "£500,000".
-    m = re.fullmatch(r"£ ?([\d.,]+) ?([a-z]+)?", low)
+    m = re.fullmatch(r"£ ?([\d.,]+) ?([a-z]+)?", body, re.IGNORECASE)
     if m:
         value, decimals = _read_number(m.group(1), original)
         scale = 1.0
         if m.group(2):
-            if m.group(2) not in _SCALES:
+            if m.group(2).lower() not in _SCALES:
                 raise PrintedFigureError(f"cannot read {original!r} as a figure: unknown scale {m.group(2)!r}")
-            scale = _SCALES[m.group(2)]
+            scale = _SCALES[m.group(2).lower()]
         return Printed(original, value * scale, qualifier, "GBP", decimals=decimals, scale=scale)
 
     # Plain counts, digits or words, optionally scaled: "1,273", "six", "107,000", "1.2 million".
-    m = re.fullmatch(r"(.+?) (thousand|million|billion)", low)
+    m = re.fullmatch(r"(.+?) (thousand|million|billion)", body, re.IGNORECASE)
     if m:
         value, decimals = _read_number(m.group(1), original)
-        scale = _SCALES[m.group(2)]
+        scale = _SCALES[m.group(2).lower()]
         return Printed(original, value * scale, qualifier, "count", decimals=decimals, scale=scale)
     value, decimals = _read_number(body, original)
     return Printed(original, value, qualifier, "count", decimals=decimals, in_words=not body[0].isdigit())
