@@ -1,0 +1,298 @@
+"""Every exported chart: files present and readable, numbers equal to the processed tables, metadata complete.
+
+The export runs once per session into a scratch folder, reading the real `data/processed` (or the project that
+CSE_FIGURES_ROOT points at). Without processed tables there is nothing to chart, so these tests skip and say why.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis import charts, schema, style
+from analysis.export import PNG_DPI, WORKBOOK_NAME, WORKBOOK_TABLES, chart_dir, export_all
+from analysis.paths import PROJECT_ROOT, Paths
+from analysis.processed import load_table
+
+SIDECAR_KEYS = {"title", "intro", "source_name", "source_url", "notes", "alt_text", "chart_type"}
+CHART_IDS = [spec.chart_id for spec in charts.CHARTS]
+
+
+def project() -> Paths:
+    root = Path(os.environ.get(charts.ROOT_ENV, PROJECT_ROOT))
+    return Paths(root.resolve())
+
+
+@pytest.fixture(scope="session")
+def paths() -> Paths:
+    p = project()
+    missing = [t for t in WORKBOOK_TABLES if not (p.processed / f"{t}.csv").exists()]
+    if missing:
+        pytest.skip(f"{p.rel(p.processed)} has no {', '.join(missing)}: run `python -m analysis build` first")
+    return p
+
+
+@pytest.fixture(scope="session")
+def tables(paths: Paths) -> dict[str, pd.DataFrame]:
+    return {name: load_table(name, paths) for name in WORKBOOK_TABLES}
+
+
+@pytest.fixture(scope="session")
+def exported(paths: Paths, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("outputs")
+    written, workbook = export_all(paths, out)
+    assert written == CHART_IDS
+    assert workbook == out / WORKBOOK_NAME
+    return out
+
+
+def files(out: Path, chart_id: str) -> dict[str, Path]:
+    folder = chart_dir(out, chart_id)
+    return {ext: folder / f"{chart_id}.{ext}" for ext in ("png", "svg", "csv", "json")}
+
+
+def read_csv(path: Path) -> pd.DataFrame:
+    return pd.read_csv(path, keep_default_na=False, na_values={""}, dtype={0: str})
+
+
+# --- files ------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("chart_id", CHART_IDS)
+def test_every_chart_has_its_four_files(exported: Path, chart_id: str) -> None:
+    for ext, path in files(exported, chart_id).items():
+        assert path.exists() and path.stat().st_size > 0, f"{chart_id}: no {ext}"
+
+
+@pytest.mark.parametrize("chart_id", CHART_IDS)
+def test_png_opens_at_twice_the_css_size(exported: Path, paths: Paths, chart_id: str) -> None:
+    from PIL import Image
+
+    fig, _ = charts.draw(chart_id, paths)
+    width_in, height_in = fig.get_size_inches()
+    with Image.open(files(exported, chart_id)["png"]) as img:
+        img.verify()
+    with Image.open(files(exported, chart_id)["png"]) as img:
+        assert img.size == (round(width_in * PNG_DPI), round(height_in * PNG_DPI))
+        assert img.size[0] == 2 * round(width_in * fig.dpi)
+
+
+@pytest.mark.parametrize("chart_id", CHART_IDS)
+def test_svg_carries_the_source_line_as_text_and_is_deterministic(exported: Path, paths: Paths,
+                                                                   chart_id: str) -> None:
+    svg = files(exported, chart_id)["svg"].read_text(encoding="utf-8")
+    meta = json.loads(files(exported, chart_id)["json"].read_text(encoding="utf-8"))
+    assert re.search(r"<text[^>]*>[^<]*Source:", svg), "the source line must be text, not paths"
+    assert meta["title"].split()[0] in svg
+    fig, again = charts.draw(chart_id, paths)
+    buf = io.StringIO()
+    style.save_svg(fig, buf, title=again.title, description=again.alt_text)
+    assert buf.getvalue() == svg, "SVG output changed between two runs on the same data"
+
+
+@pytest.mark.parametrize("chart_id", CHART_IDS)
+def test_json_sidecar_has_every_field(exported: Path, chart_id: str) -> None:
+    meta = json.loads(files(exported, chart_id)["json"].read_text(encoding="utf-8"))
+    assert SIDECAR_KEYS <= set(meta)
+    for key in ("title", "intro", "source_name", "alt_text", "chart_type"):
+        assert isinstance(meta[key], str) and meta[key].strip(), f"{chart_id}: empty {key}"
+    assert meta["source_url"].startswith("http")
+    assert re.match(r"^[A-Z][a-z ]*chart (of|with)", meta["alt_text"]), meta["alt_text"][:60]
+    assert " showing " in meta["alt_text"]
+
+
+@pytest.mark.parametrize("chart_id", CHART_IDS)
+def test_csv_is_datawrapper_ready(exported: Path, chart_id: str) -> None:
+    text = files(exported, chart_id)["csv"].read_text(encoding="utf-8")
+    rows = list(csv.reader(io.StringIO(text)))
+    header, body = rows[0], rows[1:]
+    assert body and all(len(r) == len(header) for r in body)
+    assert not any(cell.strip().lower() in ("nan", "none", "null") for r in body for cell in r)
+    numeric = [j for j in range(1, len(header)) if all(re.fullmatch(r"-?[\d.]*", r[j]) for r in body)]
+    assert numeric, f"{chart_id}: no numeric series"
+    if any(r[j] == "" for r in body for j in numeric):
+        notes = json.loads(files(exported, chart_id)["json"].read_text(encoding="utf-8"))["notes"]
+        assert "not published" in notes.lower() or "no published" in notes.lower() or "no share" in notes.lower(), \
+            f"{chart_id}: blank values must be explained in the notes"
+
+
+# --- values equal the processed tables --------------------------------------------------------------------------
+
+
+def _close(a: float, b: float) -> bool:
+    return math.isclose(float(a), float(b), rel_tol=0, abs_tol=1e-9)
+
+
+def test_inspection_csv_equals_the_table(exported: Path, tables: dict[str, pd.DataFrame]) -> None:
+    grades = tables["inspection_grades"]
+    data = read_csv(files(exported, "inspection-grades")["csv"])
+    labels = grades.drop_duplicates("inspection_id")
+    checked = 0
+    for _, row in data.iterrows():
+        inspection = labels[[str(row["Inspection"]).startswith(f"{lab}, ") for lab in labels["label"]]]
+        assert len(inspection) == 1, row["Inspection"]
+        rows = grades[grades["inspection_id"] == inspection["inspection_id"].iloc[0]]
+        for column in data.columns[1:]:
+            if pd.isna(row[column]):
+                continue
+            match = rows[rows["grade"] == column.lower()]
+            allowed = list(match["share_computed"].dropna()) + list(match["share_published"].dropna())
+            assert any(_close(row[column], v) for v in allowed), (row["Inspection"], column, row[column])
+            checked += 1
+    assert checked >= len(data)
+
+
+def test_only_combined_share_is_shown_where_no_split_was_published(exported: Path,
+                                                                   tables: dict[str, pd.DataFrame]) -> None:
+    grades = tables["inspection_grades"]
+    data = read_csv(files(exported, "inspection-grades")["csv"])
+    combined_only = grades.groupby("inspection_id").filter(lambda g: not g["split_published"].any())
+    for label in combined_only["label"].unique():
+        row = data[data["Inspection"].str.startswith(f"{label}, ")].iloc[0]
+        for grade in ("Good", "Requires improvement", "Inadequate"):
+            if grade in data.columns:
+                assert pd.isna(row[grade]), f"{label}: a split was invented for '{grade}'"
+
+
+def test_inspection_title_is_generated_from_the_data(exported: Path, tables: dict[str, pd.DataFrame]) -> None:
+    grades = tables["inspection_grades"]
+    latest = grades.sort_values("published").iloc[-1]
+    rows = grades[grades["inspection_id"] == latest["inspection_id"]]
+    title = json.loads(files(exported, "inspection-grades")["json"].read_text(encoding="utf-8"))["title"]
+    parts = rows[rows["grade"].isin(["requires improvement", "inadequate"])]
+    if len(parts) == 2 and parts["count"].notna().all():
+        share = 100 * parts["count"].sum() / parts["cases_examined"].iloc[0]
+    else:
+        share = rows.loc[rows["grade"] == charts.COMBINED, "share_published"].iloc[0]
+    assert title.startswith(f"{share:.0f}% of cases examined in {latest['published'][:4]}")
+
+
+def test_met_series_csv_equals_the_table(exported: Path, tables: dict[str, pd.DataFrame]) -> None:
+    series = tables["met_cse_series"]
+    data = read_csv(files(exported, "met-cse-series")["csv"])
+    by_name = {name: measure for measure, name in charts.MET_MEASURES.items()}
+    checked = 0
+    for _, row in data.iterrows():
+        for column in data.columns[1:]:
+            if pd.isna(row[column]):
+                continue
+            match = series[(series["measure"] == by_name[column]) & (series["period_label"] == str(row["Year"]))]
+            assert len(match) == 1 and _close(match["value"].iloc[0], row[column]), (row["Year"], column)
+            checked += 1
+    annual = series[series["measure"].isin(charts.MET_MEASURES) & series["period_label"].str.match(r"^\d{4}")
+                    & series["period_label"].str.len().isin([4, 7]) & series["value"].notna()]
+    assert checked == len(annual), "every annual figure is in the CSV, and nothing else"
+
+
+def test_met_series_draws_no_line_across_a_missing_year(paths: Paths) -> None:
+    fig, meta = charts.draw("met-cse-series", paths)
+    for ax, column in zip(fig.axes, meta.data.columns[1:]):
+        for line in ax.get_lines():
+            x, y = line.get_xdata(), line.get_ydata()
+            if len(x) < 2:
+                continue
+            drawn = [(a, b) for a, b, ya, yb in zip(x, x[1:], y, y[1:]) if not (pd.isna(ya) or pd.isna(yb))]
+            assert all(b - a == 1 for a, b in drawn), f"{column}: a line spans a year with no figure"
+
+
+def test_historic_charts_are_apart_and_equal_the_table(exported: Path, tables: dict[str, pd.DataFrame]) -> None:
+    reviews = tables["historic_reviews"]
+    national = read_csv(files(exported, "historic-reviews-national")["csv"])
+    for _, row in national.iterrows():
+        for measure in national.columns[1:]:
+            if pd.notna(row[measure]):
+                match = reviews[(reviews["scope"] == "national") & (reviews["measure"] == measure)
+                                & (reviews["as_at"] == row["Date"])]
+                assert any(_close(v, row[measure]) for v in match["value"]), (row["Date"], measure)
+    assert not any(c.startswith("met_") for c in national.columns), "the Met's own review is a separate chart"
+    funnel = read_csv(files(exported, "met-review-funnel")["csv"])
+    met = reviews[reviews["scope"] == "Met"]
+    for value in funnel["Cases"]:
+        assert any(_close(v, value) for v in met["value"])
+    assert "Total" not in " ".join(map(str, funnel["Stage"]))
+
+
+def test_population_share_is_london_over_uk(exported: Path, tables: dict[str, pd.DataFrame]) -> None:
+    pop = tables["population"]
+    pop = pop[pop["measure"] == "population"]
+    data = read_csv(files(exported, "london-population-share")["csv"])
+    computed = data.dropna(subset=["London share of UK (%)"])
+    assert len(computed), "no year has both London's and the UK's population"
+    for _, row in computed.iterrows():
+        year = int(row["Year"])
+        london = pop[(pop["geography"] == "London") & (pop["year"] == year)]["value"].iloc[0]
+        uk = pop[(pop["geography"] == "United Kingdom") & (pop["year"] == year)]["value"].iloc[0]
+        assert _close(row["London"], london) and _close(row["United Kingdom"], uk)
+        assert _close(row["London share of UK (%)"], round(100 * london / uk, 2))
+
+
+def test_london_rates_equal_the_figures(exported: Path, tables: dict[str, pd.DataFrame]) -> None:
+    figures = tables["figures"]
+    data = read_csv(files(exported, "london-rates")["csv"])
+    london = figures[figures["geography"] == "London"]
+    for _, row in data.iterrows():
+        match = london[london["unit"] == row["Unit"]]
+        assert any(_close(v, row["Rate"]) for v in match["value"]), row["Measure"]
+
+
+def test_verdict_counts_equal_the_claims_table(exported: Path, tables: dict[str, pd.DataFrame]) -> None:
+    claims = tables["claims"]
+    data = read_csv(files(exported, "factcheck-verdicts")["csv"])
+    counts = claims["verdict"].value_counts()
+    for _, row in data.iterrows():
+        assert int(row["Claims"]) == int(counts.get(row["Verdict"].lower(), 0))
+    assert int(data["Claims"].sum()) == len(claims)
+
+
+# --- workbook ---------------------------------------------------------------------------------------------------
+
+
+def test_workbook_is_laid_out_as_an_accessible_spreadsheet(exported: Path, tables: dict[str, pd.DataFrame]) -> None:
+    from openpyxl import load_workbook
+
+    wb = load_workbook(exported / WORKBOOK_NAME)
+    assert wb.sheetnames[:2] == ["Cover", "Notes"]
+    for ws in wb.worksheets:
+        assert isinstance(ws["A1"].value, str) and ws["A1"].value.strip(), f"{ws.title}: no title in A1"
+        assert not ws.merged_cells.ranges, f"{ws.title}: merged cells"
+        for row in ws.iter_rows():
+            for cell in row:
+                fill = cell.fill.fgColor.rgb if cell.fill and cell.fill.fill_type else None
+                assert fill in (None, "00000000"), f"{ws.title}!{cell.coordinate}: colour used"
+    for name in WORKBOOK_TABLES:
+        title = schema.TABLES[name][1] if name in schema.TABLES else None
+        ws = next(w for w in wb.worksheets if w.title.lower() == name.replace("_", " "))
+        if title:
+            assert ws["A1"].value == title
+        assert len(ws.tables) == 1
+        table = next(iter(ws.tables.values()))
+        first, last = table.ref.split(":")
+        n_rows = int(re.sub(r"\D", "", last)) - int(re.sub(r"\D", "", first))
+        assert n_rows == max(len(tables[name]), 1)
+
+
+# --- style and import hygiene -----------------------------------------------------------------------------------
+
+
+def test_palette_is_the_analysis_function_palette() -> None:
+    expected = ("#12436D", "#28A197", "#801650", "#F46A25", "#3D3D3D", "#A285D1")
+    assert style.PALETTE == expected
+    text = style.STYLE_PATH.read_text(encoding="utf-8")
+    assert all(c.lstrip("#") in text for c in expected)
+
+
+def test_cli_and_verify_do_not_import_matplotlib() -> None:
+    code = ("import sys; import analysis.cli, analysis.verify, analysis.charts, analysis.export; "
+            "sys.exit(1 if 'matplotlib' in sys.modules else 0)")
+    result = subprocess.run([sys.executable, "-c", code], cwd=PROJECT_ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr or "matplotlib imported at module import time"
