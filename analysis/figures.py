@@ -36,7 +36,27 @@ def normalise_for_match(text: str) -> str:
     return re.sub(r"\s+", " ", (text or "").translate(_QUOTE_FOLD)).strip().lower()
 
 
+def contains_printed(printed: str, quote: str) -> bool:
+    """Whether the quote contains the value as printed, as a whole number: "1,200" is not in "11,200" or "1,2000".
+
+    Matching is after `normalise_for_match`; a digit (or a digit after "," or ".") touching either end of the
+    value means the quote prints a different number, so a slipped digit in the quote still fails.
+    """
+    needle, haystack = normalise_for_match(printed), normalise_for_match(quote)
+    if not needle:
+        return False
+    pattern = re.escape(needle)
+    if needle[0].isdigit():
+        pattern = r"(?<![\d.,])" + pattern
+    if needle[-1].isdigit():
+        pattern += r"(?![\d]|[.,]\d)"
+    return re.search(pattern, haystack) is not None
+
+
 def _date(value: str) -> dt.date | None:
+    """A date written YYYY-MM-DD (Python 3.11 would also take '20161231' or '2016-W52-6'; the tables would not)."""
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return None
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
@@ -62,7 +82,7 @@ def check_row(row: dict[str, str], source_id: str, name: str, line: int, problem
             problems.add(name, line, f"{col} {row[col]!r} is not a real date (YYYY-MM-DD)")
     if start and end and end < start:
         problems.add(name, line, f"period ends ({end}) before it starts ({start})")
-    if normalise_for_match(printed) not in normalise_for_match(quote):
+    if not contains_printed(printed, quote):
         problems.add(name, line, f'quote does not contain "{printed}"')
     if len(quote.split()) > MAX_QUOTE_WORDS:
         problems.add(name, line, f"quote has {len(quote.split())} words; keep it to {MAX_QUOTE_WORDS} or fewer")
@@ -114,19 +134,25 @@ def load_figures_file(path: Path, known_sources: set[str], paths: Paths, problem
     if not text.strip():
         problems.add(name, None, "file is empty (it needs at least the header row)")
         return []
+    # strict: a quoted field left open (a file cut off mid-field) is an error, not a field that eats the rest.
+    rows: list[list[str]] = []
     try:
-        rows = list(csv.reader(io.StringIO(text)))
+        rows.extend(csv.reader(io.StringIO(text), strict=True))
     except csv.Error as err:
-        problems.add(name, None, f"is not a readable CSV ({err})")
+        problems.add(name, len(rows) + 1, f"is not a readable CSV from this row on ({err}): a quoted field left "
+                                          "open (a file cut off?) or a stray quote character")
         return []
     header = [h.strip() for h in rows[0]]
     missing = [c for c in COLUMNS if c not in header]
     extra = [c for c in header if c not in COLUMNS]
+    doubled = sorted({c for c in header if header.count(c) > 1})
     if missing:
         problems.add(name, 1, f"missing column(s): {', '.join(missing)}")
     if extra:
         problems.add(name, 1, f"unknown column(s): {', '.join(extra)} (allowed: {', '.join(COLUMNS)})")
-    if missing or extra:
+    if doubled:
+        problems.add(name, 1, f"column(s) given more than once: {', '.join(doubled)}")
+    if missing or extra or doubled:
         return []
     records = []
     for line, values in enumerate(rows[1:], start=2):

@@ -38,6 +38,12 @@ def load_gaps(paths: Paths, problems: Problems) -> dict[str, dict[str, str]]:
         for key in REQUIRED:
             if not _text(entry.get(key)):
                 problems.add(name, where, f"missing required field '{key}'")
+        for key in REQUIRED:
+            value = entry.get(key)
+            if isinstance(value, (dict, bool)) or (isinstance(value, list) and not all(
+                    isinstance(v, (str, int, float)) and not isinstance(v, bool) for v in value)):
+                problems.add(name, where, f"field '{key}' must be text or a list of texts "
+                                          "(check the indentation, or put the text in quotes)")
         for key in entry:
             if key not in REQUIRED:
                 problems.add(name, where, f"unknown field '{key}' (allowed: {', '.join(REQUIRED)})")

@@ -11,7 +11,7 @@ from typing import Any
 
 from analysis.paths import Paths
 from analysis.problems import Problems
-from analysis.sources import SOURCE_ID_RE, load_yaml_list
+from analysis.sources import SOURCE_ID_RE, _as_date, load_yaml_list
 
 REQUIRED = ("id", "name", "label", "published", "sources")
 
@@ -29,7 +29,7 @@ def load_inspections(paths: Paths, known_sources: set[str], problems: Problems) 
             problems.add(name, f"entry {index}", "each entry must be a mapping of field: value")
             continue
         where = f"id={entry.get('id')}" if entry.get("id") else f"entry {index}"
-        missing = [k for k in REQUIRED if not entry.get(k)]
+        missing = [k for k in REQUIRED if not entry.get(k) or (isinstance(entry[k], str) and not entry[k].strip())]
         for key in missing:
             problems.add(name, where, f"missing required field '{key}'")
         for key in entry:
@@ -39,8 +39,16 @@ def load_inspections(paths: Paths, known_sources: set[str], problems: Problems) 
             continue
         if not SOURCE_ID_RE.match(str(entry["id"])):
             problems.add(name, where, "id must be lower-case letters, digits and hyphens")
+        for key in ("name", "label"):
+            if not isinstance(entry[key], (str, int, float)) or isinstance(entry[key], bool):
+                problems.add(name, where, f"field '{key}' must be text (check the indentation, or quote it)")
+        if _as_date(entry["published"]) is None:
+            problems.add(name, where, f"published {entry['published']!r} is not a real date (YYYY-MM-DD)")
         sources = entry["sources"] if isinstance(entry["sources"], list) else [entry["sources"]]
         for sid in sources:
+            if not isinstance(sid, str):
+                problems.add(name, where, f"sources must be a list of source ids, not {sid!r}")
+                continue
             if sid not in known_sources:
                 problems.add(name, where, f"unknown source id '{sid}'")
             elif sid in seen_sources:

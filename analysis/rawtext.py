@@ -6,7 +6,11 @@ Transcribers save CSVs from Excel and text editors: a UTF-8 byte-order mark, Win
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+
+#: A UTF-8 multi-byte character (a lead byte and its continuation bytes), as raw bytes.
+_UTF8_CHAR = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 
 
 class RawFileError(ValueError):
@@ -20,7 +24,13 @@ def read_text(path: Path) -> str:
         raise RawFileError("is a binary file (contains NUL bytes), not text")
     try:
         text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
+    except UnicodeDecodeError as err:
+        if _UTF8_CHAR.search(data):
+            line = data[: err.start].count(b"\n") + 1
+            raise RawFileError(
+                f"mixes UTF-8 with another encoding (a byte that is not UTF-8 on line {line}, but UTF-8 text "
+                "elsewhere), so it cannot be read without garbling characters: re-save the whole file as UTF-8"
+            ) from None
         try:
             text = data.decode("cp1252")
         except UnicodeDecodeError:

@@ -27,6 +27,13 @@ KINDS = (
 SOURCE_ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
+_TEXT_FIELDS = ("id", "producer", "title", "url_main", "kind", "citation", "licence", "notes", "file", "sha256")
+
+
+def _yaml_kind(value: Any) -> str:
+    return {list: "a list", dict: "a mapping", bool: "true/false"}.get(type(value), type(value).__name__)
+
+
 def sha256_of(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -34,15 +41,19 @@ def sha256_of(path: Path) -> str:
 def _as_date(value: Any) -> dt.date | None:
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return value
-    if isinstance(value, str):
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
         try:
-            return dt.date.fromisoformat(value)
+            return dt.date.fromisoformat(value.strip())
         except ValueError:
             return None
     return None
 
 
-class _PlainLoader(yaml.SafeLoader):
+# libyaml's C loader is ~10× faster than the pure-Python one; the registry is read on every build.
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _PlainLoader(_BaseLoader):  # type: ignore[misc, valid-type]
     """SafeLoader that leaves dates as text, so an impossible date is our clear message, not a YAML crash."""
 
 
@@ -50,6 +61,21 @@ _PlainLoader.yaml_implicit_resolvers = {
     key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+
+
+def _mapping_without_duplicates(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
+    """PyYAML keeps the last of two equal keys without a word; a repeated field is a transcription slip."""
+    seen: set[Any] = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)  # type: ignore[arg-type]
+        if key in seen:
+            raise yaml.constructor.ConstructorError(
+                "while reading an entry", node.start_mark, f"field '{key}' is given twice", key_node.start_mark)
+        seen.add(key)
+    return loader.construct_mapping(node, deep=deep)
+
+
+_PlainLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_without_duplicates)
 
 
 def load_yaml_list(path: Path, paths: Paths, problems: Problems) -> list[Any]:
@@ -87,8 +113,12 @@ def load_sources(paths: Paths, problems: Problems) -> dict[str, dict[str, Any]]:
         sid = entry.get("id")
         where = f"id={sid}" if sid else f"entry {index}"
         for key in REQUIRED:
-            if entry.get(key) in (None, ""):
+            if entry.get(key) is None or (isinstance(entry[key], str) and not entry[key].strip()):
                 problems.add(name, where, f"missing required field '{key}'")
+        for key in _TEXT_FIELDS:
+            if isinstance(entry.get(key), (list, dict, bool)):
+                problems.add(name, where, f"field '{key}' must be text, not {_yaml_kind(entry[key])} "
+                                          "(check the indentation, or put the text in quotes)")
         for key in entry:
             if key not in REQUIRED and key not in OPTIONAL:
                 problems.add(name, where, f"unknown field '{key}' (allowed: {', '.join(REQUIRED + OPTIONAL)})")
