@@ -62,16 +62,12 @@ def _join(values: pd.Series) -> str:
 QUALIFIER_RANK = {"exact": 0, "almost": 1, "just over": 1, "about": 2}
 
 
-def _best(candidates: pd.DataFrame, order: list[str]) -> pd.Series | None:
+def _best(candidates: list[dict[str, Any]], order: list[str]) -> dict[str, Any] | None:
     """The figure to use among copies: primary first, then the most exact wording, then the registry's order."""
-    if candidates.empty:
+    if not candidates:
         return None
-    ranked = candidates.assign(
-        _primary=~candidates["primary"].astype(bool),
-        _qual=candidates["qualifier"].map(lambda q: QUALIFIER_RANK.get(q, 3)),
-        _order=candidates["source_id"].map(order.index),
-    )
-    return ranked.sort_values(["_primary", "_qual", "_order", "figure_id"], kind="stable").iloc[0]
+    return min(candidates, key=lambda f: (not f["primary"], QUALIFIER_RANK.get(f["qualifier"], 3),
+                                          order.index(f["source_id"]), f["figure_id"]))
 
 
 def inspection_grades_table(figures: pd.DataFrame, inspections: list[dict[str, Any]]) -> pd.DataFrame:
@@ -82,8 +78,11 @@ def inspection_grades_table(figures: pd.DataFrame, inspections: list[dict[str, A
     """
     rows = []
     for insp in inspections:
-        group = figures[figures["source_id"].isin(insp["sources"])]
-        pick = {m: _best(group[group["measure"] == m], insp["sources"]) for m in group["measure"].unique()}
+        records = figures[figures["source_id"].isin(insp["sources"])].to_dict("records")
+        by_measure: dict[str, list[dict[str, Any]]] = {}
+        for record in records:
+            by_measure.setdefault(record["measure"], []).append(record)
+        pick = {m: _best(found, insp["sources"]) for m, found in by_measure.items()}
         present = [g for g in GRADE_MEASURES if pick.get(f"cases_{g}") is not None
                    or pick.get(f"share_cases_{g}") is not None]
         split = any(g != "requires_improvement_or_inadequate" for g in present)
