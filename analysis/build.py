@@ -166,6 +166,8 @@ def write_atomically(files: dict[str, str], target: Path) -> None:
     """Write all files into a fresh folder beside `target`, then swap it in; on any error `target` is untouched."""
     target.parent.mkdir(parents=True, exist_ok=True)
     _recover(target)
+    for stale in target.parent.glob(".processed-new-*"):  # left by a build that was killed mid-write
+        shutil.rmtree(stale, ignore_errors=True)
     staging = Path(tempfile.mkdtemp(prefix=".processed-new-", dir=target.parent))
     try:
         for name, text in files.items():
@@ -203,6 +205,7 @@ def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
 
 def run(args: argparse.Namespace) -> int:
     paths = Paths(args.root.resolve())
+    _recover(paths.processed)  # a build killed between its two renames left the old tables aside: put them back
     try:
         if args.command == "validate":
             raw = load_raw(paths)

@@ -124,7 +124,7 @@ def load_figures_file(path: Path, known_sources: set[str], paths: Paths, problem
     """Read one figures CSV; every problem is recorded as `file:line: message` and bad rows are dropped."""
     name = paths.rel(path)
     source_id = path.stem
-    if source_id not in known_sources:
+    if known_sources and source_id not in known_sources:  # none known: said once, by load_all_figures
         problems.add(name, None, f"unknown source id '{source_id}': add it to data/raw/sources.yaml")
     try:
         text = read_text(path)
@@ -172,7 +172,11 @@ def load_all_figures(paths: Paths, known_sources: set[str], problems: Problems) 
     """Every figures file, in name order; duplicate figure ids across files are problems too."""
     records: list[dict[str, Any]] = []
     seen: dict[str, str] = {}
-    for path in sorted(paths.figures_dir.glob("*.csv")):
+    files = sorted(paths.figures_dir.glob("*.csv"))
+    if files and not known_sources:
+        problems.add(paths.rel(paths.sources_yaml), None, f"no usable source entries, so none of the {len(files)} "
+                     "figures files can be checked against it (fix this file first)")
+    for path in files:
         for record in load_figures_file(path, known_sources, paths, problems):
             where = f"{paths.rel(path)}:{record['_line']}"
             if record["figure_id"] in seen:

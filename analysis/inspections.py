@@ -49,7 +49,7 @@ def load_inspections(paths: Paths, known_sources: set[str], problems: Problems) 
             if not isinstance(sid, str):
                 problems.add(name, where, f"sources must be a list of source ids, not {sid!r}")
                 continue
-            if sid not in known_sources:
+            if known_sources and sid not in known_sources:
                 problems.add(name, where, f"unknown source id '{sid}'")
             elif sid in seen_sources:
                 problems.add(name, where, f"source '{sid}' is already listed under {seen_sources[sid]}")
