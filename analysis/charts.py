@@ -73,6 +73,15 @@ class ChartMeta:
                 "chart_type": self.chart_type}
 
 
+def _count_bar_axes(ax, labels: list[str], xmax: float) -> None:
+    """Axes of a horizontal bar chart of counts read top to bottom: labelled rows, thousands separators."""
+    ax.set_yticks(range(len(labels)), labels)
+    ax.invert_yaxis()
+    ax.set_xlim(0, xmax)
+    ax.xaxis.set_major_formatter("{x:,.0f}")
+    ax.tick_params(axis="y", length=0)
+    ax.grid(axis="x")
+
 def project_paths() -> Paths:
     """The project the notebooks read: this repository, unless a test points CSE_FIGURES_ROOT elsewhere."""
     root = os.environ.get(ROOT_ENV)
@@ -428,12 +437,7 @@ def historic_national_chart(reviews: pd.DataFrame, figures: pd.DataFrame) -> tup
     colours = {m: c for m, c in zip(measures, style.PALETTE)}
     bars = ax.barh(range(len(nat)), nat["value"], height=0.6, color=[colours[m] for m in nat["measure"]])
     style.label_bar_values(ax, bars, list(nat["value_as_printed"]), inside_min=nat["value"].max() * 0.35)
-    ax.set_yticks(range(len(nat)), labels)
-    ax.invert_yaxis()
-    ax.set_xlim(0, nat["value"].max() * 1.15)
-    ax.xaxis.set_major_formatter("{x:,.0f}")
-    ax.tick_params(axis="y", length=0)
-    ax.grid(axis="x")
+    _count_bar_axes(ax, labels, nat["value"].max() * 1.15)
     definitions = nat.drop_duplicates("measure").set_index("measure")["definition"]
     if len(measures) > 1:
         from matplotlib.patches import Patch
@@ -486,12 +490,7 @@ def met_review_funnel_chart(reviews: pd.DataFrame, figures: pd.DataFrame) -> tup
     style.label_bar_values(ax, bars, list(rows["value_as_printed"]), inside_min=rows["value"].max() * 0.2)
     labels = [names[m] + ("" if len(dates) == 1 else f"\n({style.long_date(d)})")
               for m, d in zip(rows["measure"], rows["as_at"])]
-    ax.set_yticks(range(len(rows)), labels)
-    ax.invert_yaxis()
-    ax.set_xlim(0, rows["value"].max() * 1.1)
-    ax.xaxis.set_major_formatter("{x:,.0f}")
-    ax.tick_params(axis="y", length=0)
-    ax.grid(axis="x")
+    _count_bar_axes(ax, labels, rows["value"].max() * 1.1)
     printed = dict(zip(rows["measure"], rows["value_as_printed"]))
     when = style.month_year(max(dates))
     found, further, scope = (printed.get(m) for m, _ in MET_FUNNEL)

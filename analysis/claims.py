@@ -18,7 +18,7 @@ from decimal import Decimal
 from typing import Any
 
 from analysis import rules
-from analysis.figures import normalise_for_match
+from analysis.figures import contains_printed, normalise_for_match
 from analysis.paths import Paths
 from analysis.printed import Printed, PrintedFigureError, parse_printed
 from analysis.problems import Problems
@@ -129,7 +129,7 @@ def _check_entry(claim: dict[str, Any], name: str, where: str, problems: Problem
     text, stated = claim["text"], claim["stated"]
     if len(text.split()) > MAX_TEXT_WORDS:
         problems.add(name, where, f"text has {len(text.split())} words; keep it to {MAX_TEXT_WORDS} or fewer")
-    if text and stated and normalise_for_match(stated) not in normalise_for_match(text):
+    if text and stated and not contains_printed(stated, text):
         problems.add(name, where, f'text does not contain the stated value "{stated}"')
     if not stated and not claim["stated_figure"] and claim["kind"] != "sum":
         problems.add(name, where, "missing 'stated' (the value as printed) or 'stated_figure'")
@@ -256,7 +256,7 @@ def _stated_problems(claim: dict[str, Any], figures: dict[str, dict[str, Any]]) 
         printed = str(figure.get("value_as_printed", ""))
         if stated and normalise_for_match(stated) != normalise_for_match(printed):
             out.append(f"stated \"{stated}\" differs from stated_figure '{sfid}', printed \"{printed}\"")
-        elif not stated and normalise_for_match(printed) not in normalise_for_match(claim.get("text", "")):
+        elif not stated and not contains_printed(printed, claim.get("text", "")):
             out.append(f'text does not contain the stated value "{printed}" (from stated_figure)')
     text = stated_text(claim, figures)
     if not text:
