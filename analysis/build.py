@@ -57,10 +57,8 @@ def load_raw(paths: Paths = DEFAULT) -> RawData:
     return RawData(sources, figures, gaps, claims, inspections)
 
 
-def make_tables(raw: RawData) -> dict[str, Any]:
-    """Every processed table, as DataFrames keyed by table name (pandas imported only here)."""
-    import pandas as pd
-
+def make_tables(raw: RawData) -> dict[str, list[dict[str, Any]]]:
+    """Every processed table, as rows keyed by table name (plain Python: the build imports no pandas)."""
     from analysis import tables
 
     figures = tables.figures_table(raw.figures, raw.sources)
@@ -70,7 +68,7 @@ def make_tables(raw: RawData) -> dict[str, Any]:
         "figures": figures,
         "sources": tables.sources_table(raw.sources, figures),
         "gaps": tables.gaps_table(raw.gaps),
-        "claims": pd.DataFrame(claim_rows, columns=list(claims_mod.CLAIMS_COLUMNS)),
+        "claims": [{c: row.get(c) for c in claims_mod.CLAIMS_COLUMNS} for row in claim_rows],
         "inspection_grades": tables.inspection_grades_table(figures, raw.inspections),
         "met_cse_series": tables.met_cse_series_table(figures),
         "historic_reviews": tables.historic_reviews_table(figures),
@@ -98,14 +96,13 @@ def _fields(name: str) -> tuple[schema.Field, ...]:
     return schema.TABLES[name][0]
 
 
-def to_csv_text(name: str, df: Any) -> str:
+def to_csv_text(name: str, rows: list[dict[str, Any]]) -> str:
     fields = _fields(name)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow([f.name for f in fields])
-    columns = [df[f.name].tolist() for f in fields]
-    for row in zip(*columns):
-        writer.writerow([_cell(v, f.type) for v, f in zip(row, fields)])
+    for row in rows:
+        writer.writerow([_cell(row.get(f.name), f.type) for f in fields])
     return out.getvalue()
 
 

@@ -3,15 +3,21 @@
 Each domain table keeps the figure ids it came from, so any cell can be traced back to a quote in a document.
 Where two sources print the same measure for the same period, the primary source's figure is used and the other
 is listed beside it: "the primary wins downstream".
+
+Plain Python (lists of dicts), not pandas: the tables are a few hundred rows, and importing pandas cost more
+than everything else the build does (the performance issue's target is a build within 1.5× of `import pandas`).
+Rows carry None where a value is unavailable; the build writes that as an empty cell.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from itertools import groupby
 from typing import Any
 
-import pandas as pd
-
 from analysis import schema
+
+Rows = list[dict[str, Any]]
 
 GRADE_MEASURES = {
     "good": "good",
@@ -28,7 +34,13 @@ def _columns(fields: tuple[schema.Field, ...]) -> list[str]:
     return [f.name for f in fields]
 
 
-def figures_table(figures: list[dict[str, Any]], sources: dict[str, dict[str, Any]]) -> pd.DataFrame:
+def _table(rows: Iterable[dict[str, Any]], fields: tuple[schema.Field, ...]) -> Rows:
+    """Rows with exactly the table's columns, in the data dictionary's order (a missing key is None)."""
+    names = _columns(fields)
+    return [{name: row.get(name) for name in names} for row in rows]
+
+
+def figures_table(figures: list[dict[str, Any]], sources: dict[str, dict[str, Any]]) -> Rows:
     """The public contract: one row per figure with its source's provenance alongside."""
     rows = []
     for rec in figures:
@@ -41,21 +53,21 @@ def figures_table(figures: list[dict[str, Any]], sources: dict[str, dict[str, An
             "url": src["url_main"],
             "primary": bool(src["primary"]),
         })
-    df = pd.DataFrame(rows, columns=_columns(schema.FIGURES))
-    return df.sort_values("figure_id", kind="stable").reset_index(drop=True)
+    return _table(sorted(rows, key=lambda r: r["figure_id"]), schema.FIGURES)
 
 
-def sources_table(sources: dict[str, dict[str, Any]], figures: pd.DataFrame) -> pd.DataFrame:
-    counts = figures["source_id"].value_counts()
-    rows = [{**src, "figures": int(counts.get(sid, 0))} for sid, src in sorted(sources.items())]
-    return pd.DataFrame(rows, columns=_columns(schema.SOURCES))
+def sources_table(sources: dict[str, dict[str, Any]], figures: Rows) -> Rows:
+    counts: dict[str, int] = {}
+    for fig in figures:
+        counts[fig["source_id"]] = counts.get(fig["source_id"], 0) + 1
+    return _table(({**src, "figures": counts.get(sid, 0)} for sid, src in sorted(sources.items())), schema.SOURCES)
 
 
-def gaps_table(gaps: dict[str, dict[str, str]]) -> pd.DataFrame:
-    return pd.DataFrame([gaps[k] for k in sorted(gaps)], columns=_columns(schema.GAPS))
+def gaps_table(gaps: dict[str, dict[str, str]]) -> Rows:
+    return _table((gaps[k] for k in sorted(gaps)), schema.GAPS)
 
 
-def _join(values: pd.Series) -> str:
+def _join(values: Iterable[Any]) -> str:
     return "; ".join(sorted({str(v) for v in values if isinstance(v, str) and v}))
 
 
@@ -70,7 +82,7 @@ def _best(candidates: list[dict[str, Any]], order: list[str]) -> dict[str, Any] 
                                           order.index(f["source_id"]), f["figure_id"]))
 
 
-def inspection_grades_table(figures: pd.DataFrame, inspections: list[dict[str, Any]]) -> pd.DataFrame:
+def inspection_grades_table(figures: Rows, inspections: list[dict[str, Any]]) -> Rows:
     """One row per inspection × grade, from the cases_* and share_cases_* measures of its sources.
 
     An inspection whose sources print only the combined "requires improvement or inadequate" figure keeps
@@ -78,7 +90,7 @@ def inspection_grades_table(figures: pd.DataFrame, inspections: list[dict[str, A
     """
     rows = []
     for insp in inspections:
-        records = figures[figures["source_id"].isin(insp["sources"])].to_dict("records")
+        records = [f for f in figures if f["source_id"] in insp["sources"]]
         by_measure: dict[str, list[dict[str, Any]]] = {}
         for record in records:
             by_measure.setdefault(record["measure"], []).append(record)
@@ -107,9 +119,9 @@ def inspection_grades_table(figures: pd.DataFrame, inspections: list[dict[str, A
                 "share_computed": round(100 * count_v / cases, 2) if count_v is not None and cases else None,
                 "all_primary": all(bool(f["primary"]) for f in used),
                 "figure_ids": ";".join(f["figure_id"] for f in used),
-                "caveat": _join(pd.Series([f["caveat"] for f in used])),
+                "caveat": _join(f["caveat"] for f in used),
             })
-    return pd.DataFrame(rows, columns=_columns(schema.INSPECTION_GRADES))
+    return _table(rows, schema.INSPECTION_GRADES)
 
 
 def _period_label(start: str, end: str) -> str:
@@ -122,52 +134,56 @@ def _period_label(start: str, end: str) -> str:
     return f"{start} to {end}"
 
 
-def _prefer_primary(group: pd.DataFrame) -> tuple[pd.Series, str]:
+def _prefer_primary(group: Rows) -> tuple[dict[str, Any], str]:
     """The figure to use (primary first, then by id for determinism) and the ids of the others."""
-    ordered = group.sort_values(["primary", "figure_id"], ascending=[False, True], kind="stable")
-    return ordered.iloc[0], ";".join(ordered["figure_id"].iloc[1:])
+    ordered = sorted(group, key=lambda f: (not f["primary"], f["figure_id"]))
+    return ordered[0], ";".join(f["figure_id"] for f in ordered[1:])
 
 
-def met_cse_series_table(figures: pd.DataFrame) -> pd.DataFrame:
+def _groups(rows: Rows, *keys: str) -> Iterable[tuple[tuple[Any, ...], Rows]]:
+    """Rows grouped by `keys`, groups in sorted key order (as a sorted groupby)."""
+    key = lambda r: tuple(r[k] for k in keys)  # noqa: E731
+    for value, group in groupby(sorted(rows, key=key), key=key):
+        yield value, list(group)
+
+
+def met_cse_series_table(figures: Rows) -> Rows:
     """The Met's CSE series: one row per measure × period (London only)."""
-    sel = figures[figures["measure"].isin(MET_SERIES_MEASURES) & (figures["geography"] == "London")]
+    sel = [f for f in figures if f["measure"] in MET_SERIES_MEASURES and f["geography"] == "London"]
     rows = []
-    for (measure, start, end), group in sel.groupby(["measure", "period_start", "period_end"], sort=True):
+    for (measure, start, end), group in _groups(sel, "measure", "period_start", "period_end"):
         best, others = _prefer_primary(group)
         rows.append({
             "measure": measure, "subject": best["subject"], "period_start": start, "period_end": end,
             "period_label": _period_label(start, end), "value": best["value"],
             "value_as_printed": best["value_as_printed"], "qualifier": best["qualifier"], "unit": best["unit"],
             "figure_id": best["figure_id"], "source_id": best["source_id"], "primary": best["primary"],
-            "also_reported_in": others, "caveat": _join(group["caveat"]),
+            "also_reported_in": others, "caveat": _join(f["caveat"] for f in group),
         })
-    return pd.DataFrame(rows, columns=_columns(schema.MET_CSE_SERIES))
+    return _table(rows, schema.MET_CSE_SERIES)
 
 
-def historic_reviews_table(figures: pd.DataFrame) -> pd.DataFrame:
+def historic_reviews_table(figures: Rows) -> Rows:
     """National and Met historic-case review counts, each row saying which scope it is."""
-    national = figures["measure"].isin(NATIONAL_REVIEW_MEASURES)
-    met = figures["measure"].str.startswith("met_historic_")
-    sel = figures[national | met].copy()
-    sel["scope"] = ["national" if m in NATIONAL_REVIEW_MEASURES else "Met" for m in sel["measure"]]
-    out = pd.DataFrame({
-        "scope": sel["scope"], "measure": sel["measure"], "definition": sel["subject"], "as_at": sel["period_end"],
-        "value": sel["value"], "value_as_printed": sel["value_as_printed"], "qualifier": sel["qualifier"],
-        "figure_id": sel["figure_id"], "source_id": sel["source_id"], "primary": sel["primary"],
-        "caveat": sel["caveat"],
-    }, columns=_columns(schema.HISTORIC_REVIEWS))
-    return out.sort_values(["scope", "measure", "as_at", "figure_id"], kind="stable").reset_index(drop=True)
+    rows = [{
+        "scope": "national" if f["measure"] in NATIONAL_REVIEW_MEASURES else "Met", "measure": f["measure"],
+        "definition": f["subject"], "as_at": f["period_end"], "value": f["value"],
+        "value_as_printed": f["value_as_printed"], "qualifier": f["qualifier"], "figure_id": f["figure_id"],
+        "source_id": f["source_id"], "primary": f["primary"], "caveat": f["caveat"],
+    } for f in figures if f["measure"] in NATIONAL_REVIEW_MEASURES or f["measure"].startswith("met_historic_")]
+    rows.sort(key=lambda r: (r["scope"], r["measure"], r["as_at"], r["figure_id"]))
+    return _table(rows, schema.HISTORIC_REVIEWS)
 
 
-def population_table(figures: pd.DataFrame) -> pd.DataFrame:
+def population_table(figures: Rows) -> Rows:
     """ONS mid-year estimates: one row per area × year × measure, primary sources first."""
-    sel = figures[figures["measure"].isin(["population", "child_population"])]
+    sel = [f for f in figures if f["measure"] in ("population", "child_population")]
     rows = []
-    for (geo, measure, ref), group in sel.groupby(["geography", "measure", "period_end"], sort=True):
+    for (geo, measure, ref), group in _groups(sel, "geography", "measure", "period_end"):
         best, _ = _prefer_primary(group)
         rows.append({
             "geography": geo, "year": int(ref[:4]), "reference_date": ref, "measure": measure,
             "value": best["value"], "value_as_printed": best["value_as_printed"], "figure_id": best["figure_id"],
             "source_id": best["source_id"], "primary": best["primary"],
         })
-    return pd.DataFrame(rows, columns=_columns(schema.POPULATION))
+    return _table(rows, schema.POPULATION)
