@@ -20,7 +20,7 @@ from typing import Any
 
 import pandas as pd
 
-from analysis import style
+from analysis import schema, style
 from analysis.paths import DEFAULT, Paths
 from analysis.processed import load_table
 
@@ -696,6 +696,7 @@ CHARTS: tuple[ChartSpec, ...] = (
     ChartSpec("london-rates", london_rates_chart, ("figures",)),
     ChartSpec("factcheck-verdicts", factcheck_chart, ("claims", "figures")),
 )
+CHART_IDS = schema.CHART_IDS  # the registry above draws exactly these, in this order (tests/test_charts.py)
 
 
 def draw(chart_id: str, paths: Paths = DEFAULT, tables: dict[str, pd.DataFrame] | None = None

@@ -12,13 +12,14 @@ import sys
 
 #: command → (module, one-line help). Kept here, not discovered, so `--help` imports nothing heavy.
 COMMANDS: dict[str, tuple[str, str]] = {
-    "all": ("analysis.pipeline", "the main job: build, check, notebooks, charts (unchanged steps are skipped)"),
+    "all": ("analysis.pipeline", "the main job: build, check, notebooks (+ charts), workbook; unchanged steps skip"),
     "build": ("analysis.build", "validate data/raw and write data/processed (atomic: all or nothing)"),
     "validate": ("analysis.build", "check data/raw and report every problem, writing nothing"),
     "verify": ("analysis.verify", "check one number on deadline: change, points, share, ratio, sum, rate, …"),
     "check": ("analysis.report", "evaluate every registered claim; write the fact-check report into outputs/"),
     "charts": ("analysis.export", "export every chart (PNG, SVG, CSV, JSON) and the Excel workbook into outputs/"),
-    "notebooks": ("analysis.run_notebooks", "execute every notebook into outputs/notebooks/ (with HTML copies)"),
+    "notebooks": ("analysis.run_notebooks", "execute every notebook into outputs/notebooks/ (HTML too); export charts"),
+    "workbook": ("analysis.workbook", "write outputs/cse-figures.xlsx from the tables and the exported charts' notes"),
 }
 
 

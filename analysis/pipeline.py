@@ -1,9 +1,14 @@
-"""`python -m analysis all`: the main job (`make`), skipping every step whose inputs have not changed.
+"""`python -m analysis all`: the main job (`make`), skipping every step whose inputs and outputs have not changed.
 
 A reporter who reruns `make` after touching nothing should wait for Python to start, not for the notebooks to
 run again. Like Our World in Data's pipeline, each step is keyed by a hash of the *content* of its inputs (code
-and data), not by file times, which a fresh clone or a `git checkout` resets. A step runs again when that hash
-changes or when one of its outputs is missing; `--force` runs everything.
+and data), not by file times, which a fresh clone or a `git checkout` resets. The hash of the step's outputs is
+recorded too, so an output deleted or edited by hand is noticed and remade. Stamps live in `.cache/` (not in
+`outputs/`), so removing outputs/ re-runs the steps that write there and not the build, whose product
+(data/processed) is still what its inputs make. `--force` runs everything.
+
+The notebooks are the slow step, and most of their cost is starting kernels; so when they will run, their kernels
+are started first and boot while the build and the fact-check run.
 """
 
 from __future__ import annotations
@@ -22,22 +27,25 @@ from analysis.paths import DEFAULT, Paths
 
 @dataclass(frozen=True)
 class Step:
-    """One stage of the main job: a command module, what it reads and what it must leave behind."""
+    """One stage of the main job: a command module, what it reads and what it writes."""
 
     name: str
     module: str
     inputs: tuple[str, ...]  # globs relative to the root
-    outputs: tuple[str, ...]  # paths relative to the root that must exist afterwards
+    outputs: tuple[str, ...]  # globs relative to the root; at least one file must match each
 
 
 CODE = ("analysis/*.py", "analysis/*.mplstyle", "pyproject.toml")
 STEPS = (
-    Step("build", "analysis.build", ("data/raw/**/*", *CODE), ("data/processed/datapackage.json",)),
-    Step("check", "analysis.report", ("data/processed/*", *CODE), ("outputs/factcheck.html",)),
-    Step("notebooks", "analysis.run_notebooks", ("data/processed/*", "notebooks/*.py", *CODE),
-         ("outputs/notebooks",)),
-    Step("charts", "analysis.export", ("data/processed/*", *CODE), ("outputs/charts", "outputs/cse-figures.xlsx")),
+    Step("build", "analysis.build", ("data/raw/**/*", *CODE), ("data/processed/*",)),
+    Step("check", "analysis.report", ("data/processed/*", *CODE),
+         ("outputs/factcheck.html", "outputs/factcheck.md", "outputs/claimreview.jsonld")),
+    Step("notebooks", "analysis.run_notebooks", ("data/processed/*", "notebooks/*.ipynb", "notebooks/*.py", *CODE),
+         ("outputs/notebooks/*", "outputs/charts/*/*")),
+    Step("workbook", "analysis.workbook", ("data/processed/*", "outputs/charts/*/*.json", *CODE),
+         ("outputs/cse-figures.xlsx",)),
 )
+STAMPS = Path(".cache") / "stamps.json"
 
 
 def content_hash(root: Path, patterns: Iterable[str]) -> str:
@@ -51,24 +59,52 @@ def content_hash(root: Path, patterns: Iterable[str]) -> str:
     return digest.hexdigest()
 
 
-def _stamps_path(paths: Paths) -> Path:
-    return paths.outputs / ".stamps.json"
+def _outputs_present(root: Path, step: Step) -> bool:
+    return all(any(p.is_file() for p in root.glob(pattern)) for pattern in step.outputs)
 
 
-def _load_stamps(paths: Paths) -> dict[str, str]:
+def stamp(root: Path, step: Step) -> dict[str, str]:
+    """What a step's last successful run saw and left: the hash of its inputs and of its outputs."""
+    return {"inputs": content_hash(root, step.inputs), "outputs": content_hash(root, step.outputs)}
+
+
+def is_current(root: Path, step: Step, stamps: dict[str, dict[str, str]]) -> bool:
+    """True when the step's inputs and outputs are byte for byte what its last successful run saw and left."""
+    return _outputs_present(root, step) and stamps.get(step.name) == stamp(root, step)
+
+
+def _load_stamps(root: Path) -> dict[str, dict[str, str]]:
     try:
-        return json.loads(_stamps_path(paths).read_text())
+        loaded = json.loads((root / STAMPS).read_text())
     except (FileNotFoundError, json.JSONDecodeError):
         return {}
+    return loaded if isinstance(loaded, dict) else {}
 
 
-def _run_step(step: Step, root: Path) -> int:
+def _save_stamps(root: Path, stamps: dict[str, dict[str, str]]) -> None:
+    path = root / STAMPS
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(stamps, indent=2, sort_keys=True) + "\n")
+    tmp.replace(path)
+
+
+def _run_step(step: Step, paths: Paths, pool: object | None) -> int:
+    if step.name == "notebooks":
+        from analysis import run_notebooks
+
+        out = paths.outputs / "notebooks"
+        return run_notebooks.report(run_notebooks.run_all(paths, out, pool=pool), out, paths)  # type: ignore[arg-type]
     module = importlib.import_module(step.module)
     sub = argparse.ArgumentParser()
     module.add_arguments(sub, step.name)
-    args = sub.parse_args(["--root", str(root)])
+    args = sub.parse_args(["--root", str(paths.root)])
     args.command = step.name
     return int(module.run(args) or 0)
+
+
+def _index(name: str) -> int:
+    return next((i for i, step in enumerate(STEPS) if step.name == name), -1)
 
 
 def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
@@ -78,21 +114,33 @@ def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
 
 def run(args: argparse.Namespace) -> int:
     paths = Paths(args.root.resolve())
-    stamps = {} if args.force else _load_stamps(paths)
-    for step in STEPS:
-        key = content_hash(paths.root, step.inputs)
-        outputs_present = all((paths.root / out).exists() for out in step.outputs)
-        if stamps.get(step.name) == key and outputs_present:
-            print(f"{step.name}: unchanged, skipped")
-            continue
-        started = time.perf_counter()
-        code = _run_step(step, paths.root)
-        if code != 0:
-            print(f"{step.name}: failed (exit {code})")
-            return code
-        # The step's own outputs may be the next step's inputs, so hash after running, not before.
-        stamps[step.name] = content_hash(paths.root, step.inputs)
-        paths.outputs.mkdir(parents=True, exist_ok=True)
-        _stamps_path(paths).write_text(json.dumps(stamps, indent=2, sort_keys=True) + "\n")
-        print(f"{step.name}: done in {time.perf_counter() - started:.1f}s")
+    root = paths.root
+    stamps = {} if args.force else _load_stamps(root)
+    # Start the notebooks' kernels now if the notebooks will probably run: when they, or any step before them
+    # (whose outputs may be their inputs), are out of date. Otherwise none are started up front; should an earlier
+    # step change the notebooks' inputs after all, the notebooks step starts its own.
+    pool = None
+    if any(not is_current(root, step, stamps) for step in STEPS[:_index("notebooks") + 1]):
+        from analysis import run_notebooks
+
+        pool = run_notebooks.start_pool(paths)
+        print(f"notebooks: starting {pool.size} kernels while the steps before them run")
+    try:
+        for step in STEPS:
+            if is_current(root, step, stamps):
+                print(f"{step.name}: unchanged, skipped")
+                continue
+            started = time.perf_counter()
+            code = _run_step(step, paths, pool if step.name == "notebooks" else None)
+            if code != 0:
+                stamps.pop(step.name, None)
+                _save_stamps(root, stamps)
+                print(f"{step.name}: failed (exit {code})")
+                return code
+            stamps[step.name] = stamp(root, step)
+            _save_stamps(root, stamps)
+            print(f"{step.name}: done in {time.perf_counter() - started:.1f}s")
+    finally:
+        if pool is not None:
+            pool.close()
     return 0

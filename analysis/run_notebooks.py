@@ -1,17 +1,26 @@
-"""`notebooks`: execute every notebook top to bottom, in parallel, into outputs/notebooks/ (.ipynb and .html).
+"""`notebooks`: execute every notebook top to bottom into outputs/notebooks/ (.ipynb and .html); as they draw their
+charts the notebooks export them into outputs/charts/ (see `analysis.export.publish`).
 
-Notebooks are committed without outputs; this is how they get them. Each runs in a fresh `python3` kernel in its
-own worker process (a pool of os.cpu_count() workers: kernels spend most of their time in pandas and matplotlib,
-so processes, not threads, give the speed-up). A failing notebook is reported with its cell's error and the run
-goes on, so one bad notebook does not hide the others' results; the command then exits 1.
+Why a pool of warm kernels: starting a kernel and importing pandas and matplotlib in it costs about as much as a
+notebook's own work, and paying it once per notebook made the main job slow. So the runner starts one kernel per
+core, has each import the heavy modules once, and hands each kernel notebook after notebook. Before every notebook
+the kernel's namespace is wiped (`%reset -f`), so a notebook sees no name an earlier one defined; what carries over
+is only what Python's import cache holds, which is the point. `fresh=True` (`--fresh`; the test suite does this)
+gives every notebook a kernel of its own instead, which proves no notebook depends on running after another.
+
+The pool can be started before it is needed (`KernelPool(...)` returns at once; kernels boot in their own
+processes) so that the main job builds and fact-checks while they start. A failing notebook is reported with its
+cell's error and the run goes on, so one bad notebook does not hide the others' results; the command exits 1.
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import os
 import sys
-from concurrent.futures import ProcessPoolExecutor, as_completed
+import threading
+from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,8 +29,18 @@ from analysis.paths import DEFAULT, PROJECT_ROOT, Paths
 
 KERNEL = "python3"
 TIMEOUT_S = 600
+STARTUP_TIMEOUT_S = 60
 #: Environment variable the notebooks read to find the project (see analysis.charts.project_paths).
 ROOT_ENV = "CSE_FIGURES_ROOT"
+#: What each kernel imports once, before its first notebook (then wiped from the namespace by `%reset -f`).
+PRELOAD = ("import matplotlib\nmatplotlib.use('Agg')\nimport pandas\n"
+           "import IPython.display\nimport analysis.charts, analysis.export, analysis.processed")
+#: Run silently before each notebook but a kernel's first: wipe the namespace and restart the cell numbering (the
+#: numbers appear in the executed notebook's Out[n] records).
+#: No history file (nothing to share between runs); errors only in the terminal (ipykernel warns on every start
+#: that its local TCP sockets are unencrypted, which for kernels on loopback says nothing a user can act on).
+KERNEL_ARGS = ["--HistoryManager.hist_file=:memory:"]
+RESET = "%reset -f\nget_ipython().execution_count = 1"
 
 
 @dataclass(frozen=True)
@@ -43,73 +62,241 @@ def notebook_sources(notebooks_dir: Path) -> list[Path]:
 
 def read_notebook(path: Path) -> Any:
     """An .ipynb as is, or a percent-format .py through jupytext."""
+    if path.suffix == ".ipynb":
+        import nbformat
+
+        return nbformat.read(path, as_version=4)
     import jupytext
 
     return jupytext.read(path)
 
 
-def execute_one(source: str, out_dir: str, project_root: str) -> Outcome:
-    """Run one notebook in a fresh kernel; write the executed .ipynb and its HTML rendering. (Runs in a worker.)"""
-    import nbformat
-    from nbclient import NotebookClient
-    from nbclient.exceptions import CellExecutionError
-    from nbconvert import HTMLExporter
-
-    path = Path(source)
-    out = Path(out_dir)
-    # The kernel inherits this worker's environment: make the package importable and point it at the project.
-    package_root = str(PROJECT_ROOT)  # where `analysis` is importable from, whatever data root is used
-    os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [package_root, os.environ.get("PYTHONPATH", "")]))
-    os.environ[ROOT_ENV] = project_root
-    os.environ.setdefault("MPLBACKEND", "Agg")
-    nb = read_notebook(path)
-    nb.metadata["kernelspec"] = {"name": KERNEL, "display_name": "Python 3", "language": "python"}
-    client = NotebookClient(nb, kernel_name=KERNEL, timeout=TIMEOUT_S,
-                            resources={"metadata": {"path": str(path.parent)}})
-    ok, message = True, ""
-    try:
-        client.execute()
-    except CellExecutionError as err:
-        ok, message = False, str(err).strip().splitlines()[-1] if str(err).strip() else repr(err)
-    except Exception as err:  # a kernel that dies or times out is a failure of this notebook, not of the run
-        ok, message = False, f"{type(err).__name__}: {err}"
-    out.mkdir(parents=True, exist_ok=True)
-    nbformat.write(nb, out / f"{path.stem}.ipynb")
-    body, _ = HTMLExporter().from_notebook_node(nb)
-    (out / f"{path.stem}.html").write_text(body, encoding="utf-8")
-    return Outcome(path.stem, ok, message)
+def kernel_env(paths: Paths, charts_dir: Path) -> dict[str, str]:
+    """The kernels' environment: the package importable, the project root and the charts folder named."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(PROJECT_ROOT), env.get("PYTHONPATH", "")]))
+    env[ROOT_ENV] = str(paths.root)
+    env["CSE_CHARTS_DIR"] = str(charts_dir)  # analysis.export.CHARTS_DIR_ENV (not imported: it loads pandas)
+    env.setdefault("MPLBACKEND", "Agg")
+    env.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
+    return env
 
 
-def run_all(paths: Paths, out_dir: Path | None = None, workers: int | None = None,
-            progress: bool = True) -> list[Outcome]:
-    """Execute every notebook in parallel; return one outcome per notebook, in reading order."""
-    from tqdm import tqdm
+@dataclass
+class _Kernel:
+    km: Any
+    kc: Any
 
+
+class KernelPool:
+    """`size` warm kernels, started at once in the background; `run` executes notebooks on them.
+
+    All kernel I/O happens on one event loop in a background thread, so the caller's thread stays free (the main
+    job fact-checks while the kernels boot). Use as a context manager, or call `close()`.
+    """
+
+    def __init__(self, size: int, env: dict[str, str], cwd: Path, *, fresh: bool = False) -> None:
+        self.size, self.env, self.cwd, self.fresh = max(1, size), env, cwd, fresh
+        self._loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(target=self._loop.run_forever, name="kernel-pool", daemon=True)
+        self._thread.start()
+        self._live: list[_Kernel] = []
+        # In fresh mode kernels are started per notebook; otherwise start them all now.
+        self._warm: list[Future] = [] if fresh else [self._submit(self._start()) for _ in range(self.size)]
+
+    def _submit(self, coro: Any) -> Future:
+        return asyncio.run_coroutine_threadsafe(coro, self._loop)
+
+    async def _start(self) -> _Kernel:
+        from jupyter_client.manager import AsyncKernelManager
+
+        km = AsyncKernelManager(kernel_name=KERNEL)
+        await km.start_kernel(cwd=str(self.cwd), env=self.env,
+                              extra_arguments=KERNEL_ARGS)
+        kc = km.client()
+        kc.start_channels()
+        kernel = _Kernel(km, kc)
+        self._live.append(kernel)
+        await kc.wait_for_ready(timeout=STARTUP_TIMEOUT_S)
+        if not self.fresh:
+            # A failed preload is not an error here: the notebook's own import will fail and say why.
+            await kc.execute_interactive(PRELOAD, silent=True, store_history=False, timeout=STARTUP_TIMEOUT_S,
+                                         output_hook=lambda msg: None)
+        return kernel
+
+    async def _stop(self, kernel: _Kernel) -> None:
+        if kernel in self._live:
+            self._live.remove(kernel)
+        kernel.kc.stop_channels()
+        try:
+            await kernel.km.shutdown_kernel(now=True)
+        except RuntimeError:
+            pass  # already gone
+
+    async def _execute(self, kernel: _Kernel, path: Path, out_dir: Path) -> Outcome:
+        import nbformat
+        from nbclient import NotebookClient
+        from nbclient.exceptions import CellExecutionError
+
+        nb = read_notebook(path)
+        nb.metadata["kernelspec"] = {"name": KERNEL, "display_name": "Python 3", "language": "python"}
+        client = NotebookClient(nb, km=kernel.km, kernel_name=KERNEL, timeout=TIMEOUT_S,
+                                resources={"metadata": {"path": str(path.parent)}})
+        client.kc = kernel.kc
+        ok, message = True, ""
+        try:
+            await client.async_execute()
+        except CellExecutionError as err:
+            text = str(err).strip()
+            ok, message = False, text.splitlines()[-1] if text else repr(err)
+        except Exception as err:  # a kernel that dies or times out is a failure of this notebook, not of the run
+            ok, message = False, f"{type(err).__name__}: {err}"
+        out_dir.mkdir(parents=True, exist_ok=True)
+        nbformat.write(nb, out_dir / f"{path.stem}.ipynb")
+        (out_dir / f"{path.stem}.html").write_text(_html(nb), encoding="utf-8")
+        return Outcome(path.stem, ok, message)
+
+    async def _worker(self, slot: int, queue: asyncio.Queue, out_dir: Path, done: Any) -> dict[str, Outcome]:
+        results: dict[str, Outcome] = {}
+        kernel: _Kernel | None = None
+        start_error = ""
+        if self._warm:
+            try:
+                kernel = await asyncio.wrap_future(self._warm[slot])
+            except Exception as err:  # noqa: BLE001 — reported on the notebooks this slot would have run
+                start_error = f"warm kernel did not start ({type(err).__name__}: {err}); "
+        while not queue.empty():
+            path = queue.get_nowait()
+            try:
+                if kernel is None or self.fresh or not await kernel.km.is_alive():
+                    if kernel is not None:
+                        await self._stop(kernel)
+                    kernel = await self._start()
+                else:
+                    await kernel.kc.execute_interactive(RESET, silent=True, store_history=False,
+                                                        timeout=STARTUP_TIMEOUT_S, output_hook=lambda msg: None)
+                results[path.stem] = await self._execute(kernel, path, out_dir)
+            except Exception as err:  # noqa: BLE001 — one notebook's kernel failure must not stop the others
+                message = f"{start_error}{type(err).__name__}: {err}"
+                results[path.stem] = Outcome(path.stem, False, message)
+            done(results[path.stem])
+        if kernel is not None and self.fresh:
+            await self._stop(kernel)
+        return results
+
+    async def _run(self, sources: list[Path], out_dir: Path, done: Any) -> dict[str, Outcome]:
+        queue: asyncio.Queue = asyncio.Queue()
+        for source in sources:
+            queue.put_nowait(source)
+        parts = await asyncio.gather(*(self._worker(i, queue, out_dir, done) for i in range(self.size)))
+        return {name: outcome for part in parts for name, outcome in part.items()}
+
+    def run(self, sources: list[Path], out_dir: Path, progress: bool = True) -> list[Outcome]:
+        """Execute the notebooks, each kernel taking the next one as it comes free; outcomes in reading order."""
+        from tqdm import tqdm
+
+        _html_exporter()  # import nbconvert here, in the caller's thread, while the kernels are still booting
+        bar = tqdm(total=len(sources), desc="notebooks", unit="nb", disable=not progress)
+        outcomes = self._submit(self._run(sources, out_dir, lambda _outcome: bar.update())).result()
+        bar.close()
+        return [outcomes[s.stem] for s in sources]
+
+    def close(self) -> None:
+        async def stop_all() -> None:
+            for future in self._warm:
+                if not future.done():
+                    future.cancel()
+            await asyncio.gather(*(self._stop(k) for k in list(self._live)), return_exceptions=True)
+
+        self._submit(stop_all()).result()
+        self._loop.call_soon_threadsafe(self._loop.stop)
+        self._thread.join()
+        self._loop.close()
+
+    def __enter__(self) -> KernelPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+_EXPORTER: list[Any] = []
+
+
+def _html_exporter() -> Any:
+    """One HTMLExporter per process (building it loads the templates)."""
+    if not _EXPORTER:
+        from nbconvert import HTMLExporter
+
+        _EXPORTER.append(HTMLExporter())
+    return _EXPORTER[0]
+
+
+def _html(nb: Any) -> str:
+    body, _ = _html_exporter().from_notebook_node(nb)
+    return body
+
+
+def start_pool(paths: Paths, charts_dir: Path | None = None, workers: int | None = None,
+               fresh: bool = False) -> KernelPool:
+    """A pool sized for the machine and the notebooks, started now (its kernels boot in the background)."""
+    count = len(notebook_sources(paths.notebooks)) or 1
+    size = max(1, min(workers or os.cpu_count() or 1, count))
+    charts_dir = charts_dir or paths.outputs / "charts"
+    return KernelPool(size, kernel_env(paths, charts_dir), paths.notebooks, fresh=fresh)
+
+
+def run_all(paths: Paths, out_dir: Path | None = None, workers: int | None = None, progress: bool = True,
+            charts_dir: Path | None = None, fresh: bool = False, pool: KernelPool | None = None) -> list[Outcome]:
+    """Execute every notebook; return one outcome per notebook, in reading order.
+
+    A chart no notebook exported is reported as a failure too, so `make` cannot finish with a chart missing.
+    """
     sources = notebook_sources(paths.notebooks)
     out_dir = out_dir or paths.outputs / "notebooks"
-    workers = max(1, min(workers or os.cpu_count() or 1, len(sources) or 1))
-    outcomes: dict[str, Outcome] = {}
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = {pool.submit(execute_one, str(s), str(out_dir), str(paths.root)): s for s in sources}
-        for future in tqdm(as_completed(futures), total=len(futures), desc="notebooks", unit="nb",
-                           disable=not progress):
-            result = future.result()
-            outcomes[result.name] = result
-    return [outcomes[s.stem] for s in sources]
+    charts_dir = charts_dir or paths.outputs / "charts"
+    own = pool is None
+    pool = pool or start_pool(paths, charts_dir, workers, fresh)
+    try:
+        outcomes = pool.run(sources, out_dir, progress)
+    finally:
+        if own:
+            pool.close()
+    return outcomes + missing_charts(charts_dir)
+
+
+def missing_charts(charts_dir: Path) -> list[Outcome]:
+    """A failed outcome for every registered chart whose four files the notebooks did not write."""
+    from analysis.schema import CHART_IDS
+
+    missing = []
+    for chart_id in CHART_IDS:
+        folder = charts_dir / chart_id
+        absent = [ext for ext in ("png", "svg", "csv", "json") if not (folder / f"{chart_id}.{ext}").exists()]
+        if absent:
+            missing.append(Outcome(f"chart {chart_id}", False, f"no notebook exported it ({', '.join(absent)} "
+                                   "missing): call analysis.export.publish(fig, meta) in a notebook"))
+    return missing
 
 
 def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
     parser.add_argument("--root", type=Path, default=DEFAULT.root, help="project root (default: this repository)")
     parser.add_argument("--out", type=Path, default=None, help="output folder (default: outputs/notebooks)")
     parser.add_argument("--workers", type=int, default=None, help="parallel kernels (default: os.cpu_count())")
+    parser.add_argument("--fresh", action="store_true", help="a new kernel for every notebook (slower; isolated)")
+
+
+def report(outcomes: list[Outcome], out: Path, paths: Paths) -> int:
+    failed = [o for o in outcomes if not o.ok]
+    for o in failed:
+        print(f"{o.name}: failed: {o.message}", file=sys.stderr)
+    ran = [o for o in outcomes if not o.name.startswith("chart ")]
+    print(f"executed {sum(o.ok for o in ran)}/{len(ran)} notebooks into {paths.rel(out)}/")
+    return 1 if failed else 0
 
 
 def run(args: argparse.Namespace) -> int:
     paths = Paths(args.root.resolve())
-    outcomes = run_all(paths, args.out, args.workers)
-    failed = [o for o in outcomes if not o.ok]
-    for o in failed:
-        print(f"{o.name}: failed: {o.message}", file=sys.stderr)
     out = args.out or paths.outputs / "notebooks"
-    print(f"executed {len(outcomes) - len(failed)}/{len(outcomes)} notebooks into {paths.rel(out)}/")
-    return 1 if failed else 0
+    outcomes = run_all(paths, args.out, args.workers, fresh=args.fresh)
+    return report(outcomes, out, paths)

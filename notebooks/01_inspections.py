@@ -14,7 +14,7 @@
 # %%
 from IPython.display import Markdown, display
 
-from analysis import charts, style
+from analysis import charts, export
 from analysis.processed import load_table
 
 PATHS = charts.project_paths()
@@ -23,7 +23,7 @@ figures = load_table("figures", PATHS)
 
 # %%
 fig, meta = charts.inspection_grades_chart(grades, figures)
-style.show(fig)
+export.publish(fig, meta)
 
 # %% [markdown]
 # ## What a reader must know

@@ -17,7 +17,7 @@
 # %%
 from IPython.display import Markdown, display
 
-from analysis import charts, style
+from analysis import charts, export
 from analysis.processed import load_table
 
 PATHS = charts.project_paths()
@@ -26,7 +26,7 @@ figures = load_table("figures", PATHS)
 
 # %%
 fig, meta = charts.met_cse_series_chart(series, figures)
-style.show(fig)
+export.publish(fig, meta)
 
 # %% [markdown]
 # ## What a reader must know

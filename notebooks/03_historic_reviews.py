@@ -17,7 +17,7 @@
 # %%
 from IPython.display import Markdown, display
 
-from analysis import charts, style
+from analysis import charts, export
 from analysis.processed import load_table
 
 PATHS = charts.project_paths()
@@ -29,7 +29,7 @@ figures = load_table("figures", PATHS)
 
 # %%
 fig, meta = charts.historic_national_chart(reviews, figures)
-style.show(fig)
+export.publish(fig, meta)
 
 # %%
 display(Markdown(f"**Notes.** {meta.notes}\n\n**{meta.source_line}**"))
@@ -40,7 +40,7 @@ display(meta.data)
 
 # %%
 fig, meta = charts.met_review_funnel_chart(reviews, figures)
-style.show(fig)
+export.publish(fig, meta)
 
 # %%
 display(Markdown(f"**Notes.** {meta.notes}\n\n**{meta.source_line}**"))

@@ -14,7 +14,7 @@
 # %%
 from IPython.display import Markdown, display
 
-from analysis import charts, style
+from analysis import charts, export
 from analysis.processed import load_table
 
 PATHS = charts.project_paths()
@@ -26,7 +26,7 @@ figures = load_table("figures", PATHS)
 
 # %%
 fig, meta = charts.london_population_share_chart(population, figures)
-style.show(fig)
+export.publish(fig, meta)
 
 # %%
 display(Markdown(f"**Notes.** {meta.notes}\n\n**{meta.source_line}**"))
@@ -40,7 +40,7 @@ display(charts.london_share_table(population))
 
 # %%
 fig, meta = charts.london_rates_chart(figures)
-style.show(fig)
+export.publish(fig, meta)
 
 # %%
 display(Markdown(f"**Notes.** {meta.notes}\n\n**{meta.source_line}**"))

@@ -12,7 +12,7 @@
 # %%
 from IPython.display import Markdown, display
 
-from analysis import charts, style
+from analysis import charts, export
 from analysis.processed import load_table
 
 PATHS = charts.project_paths()
@@ -22,7 +22,7 @@ figures = load_table("figures", PATHS)
 
 # %%
 fig, meta = charts.factcheck_chart(claims, figures)
-style.show(fig)
+export.publish(fig, meta)
 
 # %%
 display(Markdown(f"**Notes.** {meta.notes}\n\n**{meta.source_line}**"))

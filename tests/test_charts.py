@@ -284,6 +284,10 @@ def test_workbook_is_laid_out_as_an_accessible_spreadsheet(exported: Path, table
 # --- style and import hygiene -----------------------------------------------------------------------------------
 
 
+def test_chart_registry_matches_the_ids_the_runner_and_workbook_expect() -> None:
+    assert tuple(spec.chart_id for spec in charts.CHARTS) == schema.CHART_IDS == charts.CHART_IDS
+
+
 def test_palette_is_the_analysis_function_palette() -> None:
     expected = ("#12436D", "#28A197", "#801650", "#F46A25", "#3D3D3D", "#A285D1")
     assert style.PALETTE == expected

@@ -6,6 +6,7 @@ folder, so what is tested is what readers get.
 
 from __future__ import annotations
 
+import base64
 import os
 import re
 from pathlib import Path
@@ -73,17 +74,30 @@ def test_reads_only_processed_tables_and_types_no_figure(path: Path) -> None:
 # --- execution --------------------------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="session")
-def executed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[run_notebooks.Outcome]]:
+def _project() -> Paths:
     root = Path(os.environ.get(charts.ROOT_ENV, PROJECT_ROOT)).resolve()
     paths = Paths(root)
     missing = [t for t in WORKBOOK_TABLES if not (paths.processed / f"{t}.csv").exists()]
     if missing:
         pytest.skip(f"{paths.rel(paths.processed)} has no {', '.join(missing)}: run `python -m analysis build` first")
-    out = tmp_path_factory.mktemp("notebooks")
     # The notebooks themselves always come from this repository; the data from `root`.
-    paths_with_notebooks = _Paths(root)
-    return out, run_notebooks.run_all(paths_with_notebooks, out, progress=False)
+    return _Paths(root)
+
+
+@pytest.fixture(scope="session")
+def executed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[run_notebooks.Outcome]]:
+    """The notebooks run as `make` runs them: a pool of warm kernels, charts exported as they are drawn."""
+    out = tmp_path_factory.mktemp("notebooks")
+    return out, run_notebooks.run_all(_project(), out, progress=False, charts_dir=out / "charts")
+
+
+@pytest.fixture(scope="session")
+def executed_fresh(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The same notebooks, each in a kernel of its own (nothing left over from a notebook run before)."""
+    out = tmp_path_factory.mktemp("notebooks-fresh")
+    outcomes = run_notebooks.run_all(_project(), out, progress=False, charts_dir=out / "charts", fresh=True)
+    assert all(o.ok for o in outcomes), [o for o in outcomes if not o.ok]
+    return out
 
 
 class _Paths(Paths):
@@ -110,3 +124,47 @@ def test_executed_copy_and_html_are_written(executed: tuple[Path, list[run_noteb
     assert any("image/png" in o.get("data", {}) for o in outputs), f"{name}: no chart rendered"
     html = (out / f"{name}.html").read_text(encoding="utf-8")
     assert "<html" in html.lower() and "Source:" in html
+
+
+def _cells(path: Path) -> list[tuple[str, list[dict]]]:
+    """Each code cell's source and outputs, without the timing metadata that differs from run to run."""
+    nb = nbformat.read(path, as_version=4)
+    return [(c.source, [{k: v for k, v in o.items() if k != "metadata" or v} for o in c.outputs])
+            for c in nb.cells if c.cell_type == "code"]
+
+
+@pytest.mark.parametrize("name", EXPECTED)
+def test_warm_kernels_give_the_same_notebook_as_a_fresh_kernel(
+        executed: tuple[Path, list[run_notebooks.Outcome]], executed_fresh: Path, name: str) -> None:
+    """Kernels are reused between notebooks (wiped with %reset -f) to save their start-up; this proves a notebook's
+    outputs do not depend on which notebook ran before it in the same kernel."""
+    out, _ = executed
+    assert _cells(out / f"{name}.ipynb") == _cells(executed_fresh / f"{name}.ipynb")
+
+
+def test_notebooks_export_every_chart_byte_for_byte_as_the_charts_command(
+        executed: tuple[Path, list[run_notebooks.Outcome]], tmp_path: Path) -> None:
+    """`make` exports the charts from the notebooks' own render; `python -m analysis charts` draws them without
+    notebooks. Both must publish the same files, and the notebook must show the published PNG itself."""
+    from analysis.export import export_charts, load_tables
+
+    out, _ = executed
+    export_charts(tmp_path, load_tables(_project()))
+    shown = {base64.b64decode(o["data"]["image/png"]) for name in EXPECTED
+             for c in nbformat.read(out / f"{name}.ipynb", as_version=4).cells if c.cell_type == "code"
+             for o in c.outputs if "image/png" in o.get("data", {})}
+    for chart_id in charts.CHART_IDS:
+        made, drawn = out / "charts" / chart_id, tmp_path / "charts" / chart_id
+        for ext in ("png", "svg", "csv", "json"):
+            name = f"{chart_id}.{ext}"
+            assert (made / name).read_bytes() == (drawn / name).read_bytes(), name
+        assert (made / f"{chart_id}.png").read_bytes() in shown, f"{chart_id}: not shown as published"
+
+
+def test_a_chart_no_notebook_exports_fails_the_run(tmp_path: Path) -> None:
+    (tmp_path / "inspection-grades").mkdir()
+    (tmp_path / "inspection-grades" / "inspection-grades.png").write_bytes(b"")
+    missing = run_notebooks.missing_charts(tmp_path)
+    assert [o.name for o in missing] == [f"chart {c}" for c in charts.CHART_IDS]
+    assert not any(o.ok for o in missing)
+    assert "svg, csv, json missing" in missing[0].message

@@ -1,0 +1,133 @@
+"""The main job's step runner: a step runs when its inputs or outputs differ from what its last run saw and left,
+and only then; stamps survive removing outputs/ (they live in .cache/)."""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from analysis import pipeline
+from analysis.paths import PROJECT_ROOT
+
+
+def _fake_steps(root: Path) -> tuple[pipeline.Step, ...]:
+    (root / "in").mkdir()
+    (root / "in" / "a.txt").write_text("1\n")
+    return (
+        pipeline.Step("first", "fake", ("in/*",), ("mid/*",)),
+        pipeline.Step("second", "fake", ("mid/*",), ("out/*",)),
+    )
+
+
+@pytest.fixture
+def fake(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, list[str]]:
+    """Two steps, first → mid/ → second → out/, each copying its input's bytes; records which ran."""
+    steps = _fake_steps(tmp_path)
+    ran: list[str] = []
+
+    def run_step(step: pipeline.Step, paths, pool) -> int:  # noqa: ANN001
+        assert pool is None, "no kernels for steps that need none"
+        ran.append(step.name)
+        src, dst = ("in", "mid") if step.name == "first" else ("mid", "out")
+        (paths.root / dst).mkdir(exist_ok=True)
+        source = paths.root / src / ("a.txt" if src == "in" else "x.txt")
+        (paths.root / dst / "x.txt").write_bytes(source.read_bytes())
+        return 0
+
+    monkeypatch.setattr(pipeline, "STEPS", steps)
+    monkeypatch.setattr(pipeline, "_run_step", run_step)
+    return tmp_path, ran
+
+
+def _run(root: Path, force: bool = False) -> int:
+    return pipeline.run(argparse.Namespace(root=root, force=force))
+
+
+def test_runs_everything_first_then_nothing(fake: tuple[Path, list[str]]) -> None:
+    root, ran = fake
+    assert _run(root) == 0 and ran == ["first", "second"]
+    ran.clear()
+    assert _run(root) == 0 and ran == []
+    assert (root / pipeline.STAMPS).is_file()
+
+
+def test_a_changed_input_reruns_its_step_and_the_steps_it_feeds(fake: tuple[Path, list[str]]) -> None:
+    root, ran = fake
+    _run(root)
+    ran.clear()
+    (root / "in" / "a.txt").write_text("2\n")
+    assert _run(root) == 0 and ran == ["first", "second"]
+    assert (root / "out" / "x.txt").read_text() == "2\n"
+
+
+def test_same_bytes_rewritten_reruns_nothing(fake: tuple[Path, list[str]]) -> None:
+    """Content, not file times: rewriting a file with the same bytes (a fresh clone, a checkout) is no change."""
+    root, ran = fake
+    _run(root)
+    ran.clear()
+    (root / "in" / "a.txt").write_text("1\n")
+    assert _run(root) == 0 and ran == []
+
+
+def test_a_deleted_or_edited_output_is_remade(fake: tuple[Path, list[str]]) -> None:
+    root, ran = fake
+    _run(root)
+    ran.clear()
+    shutil.rmtree(root / "out")
+    assert _run(root) == 0 and ran == ["second"]
+    ran.clear()
+    (root / "out" / "x.txt").write_text("edited by hand\n")
+    assert _run(root) == 0 and ran == ["second"]
+    assert (root / "out" / "x.txt").read_text() == "1\n"
+
+
+def test_force_runs_everything(fake: tuple[Path, list[str]]) -> None:
+    root, ran = fake
+    _run(root)
+    ran.clear()
+    assert _run(root, force=True) == 0 and ran == ["first", "second"]
+
+
+def test_a_failed_step_stops_the_job_and_is_not_stamped(fake: tuple[Path, list[str]],
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    root, ran = fake
+    monkeypatch.setattr(pipeline, "_run_step", lambda step, paths, pool: 1)
+    assert _run(root) == 1
+    assert not (root / "mid").exists()
+    stamps = (root / pipeline.STAMPS).read_text()
+    assert "first" not in stamps
+
+
+def test_main_job_end_to_end_then_no_op(tmp_path: Path) -> None:
+    """The real steps on a copy of the project: everything runs once, then a rerun skips every step and starts
+    no kernel; removing outputs/ reruns what writes there but not the build."""
+    root = tmp_path / "project"
+    shutil.copytree(PROJECT_ROOT / "data", root / "data", ignore=shutil.ignore_patterns(".processed-*"))
+    shutil.copytree(PROJECT_ROOT / "notebooks", root / "notebooks",
+                    ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    cmd = [sys.executable, "-m", "analysis", "all", "--root", str(root)]
+    first = subprocess.run(cmd, cwd=PROJECT_ROOT, capture_output=True, text=True)
+    assert first.returncode == 0, first.stderr
+    for name in ("build", "check", "notebooks", "workbook"):
+        assert f"{name}: done" in first.stdout
+    assert sorted(p.name for p in (root / "outputs" / "charts").iterdir()) == sorted(pipeline_chart_ids())
+    again = subprocess.run(cmd, cwd=PROJECT_ROOT, capture_output=True, text=True)
+    assert again.returncode == 0, again.stderr
+    assert again.stdout.count("unchanged, skipped") == 4, again.stdout
+    assert "kernels" in first.stdout and "kernels" not in again.stdout  # a no-op starts no kernel
+    shutil.rmtree(root / "outputs")
+    third = subprocess.run(cmd, cwd=PROJECT_ROOT, capture_output=True, text=True)
+    assert third.returncode == 0, third.stderr
+    assert "build: unchanged, skipped" in third.stdout
+    assert all(f"{name}: done" in third.stdout for name in ("check", "notebooks", "workbook"))
+
+
+def pipeline_chart_ids() -> tuple[str, ...]:
+    from analysis.schema import CHART_IDS
+
+    return CHART_IDS
