@@ -51,6 +51,11 @@ class Paths:
     def notebooks(self) -> Path:
         return self.root / "notebooks"
 
+    @property
+    def cache(self) -> Path:
+        """Local bookkeeping that is not a product (step stamps, notebook timings); git-ignored."""
+        return self.root / ".cache"
+
     def rel(self, path: Path) -> str:
         """A path as users see it in messages: relative to the root, with forward slashes."""
         try:

@@ -45,7 +45,7 @@ STEPS = (
     Step("workbook", "analysis.workbook", ("data/processed/*", "outputs/charts/*/*.json", *CODE),
          ("outputs/cse-figures.xlsx",)),
 )
-STAMPS = Path(".cache") / "stamps.json"
+STAMPS = "stamps.json"  # under Paths.cache
 
 
 def content_hash(root: Path, patterns: Iterable[str]) -> str:
@@ -75,14 +75,14 @@ def is_current(root: Path, step: Step, stamps: dict[str, dict[str, str]]) -> boo
 
 def _load_stamps(root: Path) -> dict[str, dict[str, str]]:
     try:
-        loaded = json.loads((root / STAMPS).read_text())
+        loaded = json.loads((Paths(root).cache / STAMPS).read_text())
     except (FileNotFoundError, json.JSONDecodeError):
         return {}
     return loaded if isinstance(loaded, dict) else {}
 
 
 def _save_stamps(root: Path, stamps: dict[str, dict[str, str]]) -> None:
-    path = root / STAMPS
+    path = Paths(root).cache / STAMPS
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp")
     tmp.write_text(json.dumps(stamps, indent=2, sort_keys=True) + "\n")
@@ -94,7 +94,9 @@ def _run_step(step: Step, paths: Paths, pool: object | None) -> int:
         from analysis import run_notebooks
 
         out = paths.outputs / "notebooks"
-        return run_notebooks.report(run_notebooks.run_all(paths, out, pool=pool), out, paths)  # type: ignore[arg-type]
+        outcomes = run_notebooks.run_all(paths, out, pool=pool,  # type: ignore[arg-type]
+                                         timings=paths.cache / run_notebooks.TIMINGS)
+        return run_notebooks.report(outcomes, out, paths)
     module = importlib.import_module(step.module)
     sub = argparse.ArgumentParser()
     module.add_arguments(sub, step.name)

@@ -17,9 +17,11 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import os
 import sys
 import threading
+import time
 from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,11 +37,13 @@ ROOT_ENV = "CSE_FIGURES_ROOT"
 #: What each kernel imports once, before its first notebook (then wiped from the namespace by `%reset -f`).
 PRELOAD = ("import matplotlib\nmatplotlib.use('Agg')\nimport pandas\n"
            "import IPython.display\nimport analysis.charts, analysis.export, analysis.processed")
-#: Run silently before each notebook but a kernel's first: wipe the namespace and restart the cell numbering (the
-#: numbers appear in the executed notebook's Out[n] records).
 #: No history file (nothing to share between runs); errors only in the terminal (ipykernel warns on every start
 #: that its local TCP sockets are unencrypted, which for kernels on loopback says nothing a user can act on).
-KERNEL_ARGS = ["--HistoryManager.hist_file=:memory:"]
+KERNEL_ARGS = ["--HistoryManager.hist_file=:memory:", "--IPKernelApp.log_level=ERROR"]
+#: Run silently before each notebook but a kernel's first: wipe the namespace and restart the cell numbering (the
+#: numbers appear in the executed notebook's Out[n] records).
+#: Each notebook's last run time, under Paths.cache: the order kernels take notebooks in (longest first).
+TIMINGS = "notebook-seconds.json"
 RESET = "%reset -f\nget_ipython().execution_count = 1"
 
 
@@ -48,6 +52,7 @@ class Outcome:
     name: str
     ok: bool
     message: str = ""
+    seconds: float = 0.0
 
 
 def notebook_sources(notebooks_dir: Path) -> list[Path]:
@@ -138,6 +143,7 @@ class KernelPool:
         from nbclient import NotebookClient
         from nbclient.exceptions import CellExecutionError
 
+        started = time.perf_counter()
         nb = read_notebook(path)
         nb.metadata["kernelspec"] = {"name": KERNEL, "display_name": "Python 3", "language": "python"}
         client = NotebookClient(nb, km=kernel.km, kernel_name=KERNEL, timeout=TIMEOUT_S,
@@ -154,7 +160,7 @@ class KernelPool:
         out_dir.mkdir(parents=True, exist_ok=True)
         nbformat.write(nb, out_dir / f"{path.stem}.ipynb")
         (out_dir / f"{path.stem}.html").write_text(_html(nb), encoding="utf-8")
-        return Outcome(path.stem, ok, message)
+        return Outcome(path.stem, ok, message, round(time.perf_counter() - started, 3))
 
     async def _worker(self, slot: int, queue: asyncio.Queue, out_dir: Path, done: Any) -> dict[str, Outcome]:
         results: dict[str, Outcome] = {}
@@ -246,11 +252,35 @@ def start_pool(paths: Paths, charts_dir: Path | None = None, workers: int | None
     return KernelPool(size, kernel_env(paths, charts_dir), paths.notebooks, fresh=fresh)
 
 
+def longest_first(sources: list[Path], timings: Path | None) -> list[Path]:
+    """The order to hand notebooks to kernels: longest first by the last run's times (when recorded), so the
+    last notebook to finish is a short one and no kernel sits idle while another works through a long one.
+    Unknown notebooks go first (they may be long); ties keep reading order. Outputs do not depend on the order."""
+    known: dict[str, float] = {}
+    if timings is not None:
+        try:
+            loaded = json.loads(timings.read_text())
+            known = {str(k): float(v) for k, v in loaded.items()} if isinstance(loaded, dict) else {}
+        except (FileNotFoundError, ValueError, TypeError):
+            known = {}
+    return sorted(sources, key=lambda s: -known.get(s.stem, float("inf")))
+
+
+def _record(timings: Path | None, outcomes: list[Outcome]) -> None:
+    if timings is None:
+        return
+    timings.parent.mkdir(parents=True, exist_ok=True)
+    seconds = {o.name: o.seconds for o in outcomes if o.ok and o.seconds}
+    timings.write_text(json.dumps(seconds, indent=2, sort_keys=True) + "\n")
+
+
 def run_all(paths: Paths, out_dir: Path | None = None, workers: int | None = None, progress: bool = True,
-            charts_dir: Path | None = None, fresh: bool = False, pool: KernelPool | None = None) -> list[Outcome]:
+            charts_dir: Path | None = None, fresh: bool = False, pool: KernelPool | None = None,
+            timings: Path | None = None) -> list[Outcome]:
     """Execute every notebook; return one outcome per notebook, in reading order.
 
-    A chart no notebook exported is reported as a failure too, so `make` cannot finish with a chart missing.
+    `timings` (a JSON file: notebook → seconds) orders the run longest first and is rewritten with this run's
+    times. A chart no notebook exported is reported as a failure too, so `make` cannot finish with a chart missing.
     """
     sources = notebook_sources(paths.notebooks)
     out_dir = out_dir or paths.outputs / "notebooks"
@@ -258,10 +288,13 @@ def run_all(paths: Paths, out_dir: Path | None = None, workers: int | None = Non
     own = pool is None
     pool = pool or start_pool(paths, charts_dir, workers, fresh)
     try:
-        outcomes = pool.run(sources, out_dir, progress)
+        outcomes = pool.run(longest_first(sources, timings), out_dir, progress)
     finally:
         if own:
             pool.close()
+    by_name = {o.name: o for o in outcomes}
+    outcomes = [by_name[s.stem] for s in sources]
+    _record(timings, outcomes)
     return outcomes + missing_charts(charts_dir)
 
 
@@ -298,5 +331,5 @@ def report(outcomes: list[Outcome], out: Path, paths: Paths) -> int:
 def run(args: argparse.Namespace) -> int:
     paths = Paths(args.root.resolve())
     out = args.out or paths.outputs / "notebooks"
-    outcomes = run_all(paths, args.out, args.workers, fresh=args.fresh)
+    outcomes = run_all(paths, args.out, args.workers, fresh=args.fresh, timings=paths.cache / TIMINGS)
     return report(outcomes, out, paths)

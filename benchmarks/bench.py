@@ -27,6 +27,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
+#: The same kernel the main job runs, told (as the main job tells its kernels) not to log its TCP warning.
+QUIET = ["--IPKernelApp.log_level=ERROR"]
 
 
 def timed(cmd: list[str], **kwargs) -> float:
@@ -50,9 +52,15 @@ def compare(name: str, command: Callable[[], float], baseline: Callable[[], floa
     return result
 
 
-def _rss_of_tree(pid: int) -> int:
-    """Resident memory (bytes) of a process and all its descendants, read from /proc."""
-    total, stack, seen = 0, [pid], set()
+def _memory_of_tree(pid: int) -> tuple[int, int]:
+    """(RSS, PSS) in bytes of a process and all its descendants, read from /proc.
+
+    RSS counts a page shared by several processes (a library mapped by every kernel) once per process, so its sum
+    overstates the tree's use; PSS divides each shared page among its sharers, so its sum is what the tree costs
+    the machine. Both are reported; the target is judged on the larger, RSS.
+    """
+    rss = pss = 0
+    stack, seen = [pid], set()
     while stack:
         p = stack.pop()
         if p in seen:
@@ -61,28 +69,35 @@ def _rss_of_tree(pid: int) -> int:
         try:
             for line in Path(f"/proc/{p}/status").read_text().splitlines():
                 if line.startswith("VmRSS:"):
-                    total += int(line.split()[1]) * 1024
+                    rss += int(line.split()[1]) * 1024
+            for line in Path(f"/proc/{p}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Pss:"):
+                    pss += int(line.split()[1]) * 1024
             for task in Path(f"/proc/{p}/task").iterdir():
                 children = (task / "children").read_text().split()
                 stack.extend(int(c) for c in children)
         except (FileNotFoundError, ProcessLookupError, PermissionError):
             continue
-    return total
+    return rss, pss
 
 
-def main_job(measure_memory: bool = False) -> tuple[float, int]:
-    """`make` on a bootstrapped .venv with outputs removed first: time and peak memory of the whole tree."""
+def main_job(measure_memory: bool = False) -> tuple[float, tuple[int, int]]:
+    """`make` on a bootstrapped .venv with outputs removed first: time and peak memory (RSS, PSS) of the tree.
+
+    Only outputs/ is removed: the step stamps in .cache/ stay, so the build (whose product, data/processed, is
+    unchanged) is skipped as it is for a user; every step that writes into outputs/ runs."""
     shutil.rmtree(ROOT / "outputs", ignore_errors=True)
     started = time.perf_counter()
     proc = subprocess.Popen(["make", "-s"], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    peak = 0
+    peak = (0, 0)
     if measure_memory:
         done = threading.Event()
 
         def sample() -> None:
             nonlocal peak
             while not done.is_set():
-                peak = max(peak, _rss_of_tree(proc.pid))
+                rss, pss = _memory_of_tree(proc.pid)
+                peak = (max(peak[0], rss), max(peak[1], pss))
                 time.sleep(0.05)
 
         sampler = threading.Thread(target=sample)
@@ -106,7 +121,7 @@ def trivial_notebooks(count: int) -> Callable[[], float]:
         started = time.perf_counter()
         for _ in range(count):
             nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1 + 1")])
-            NotebookClient(nb, kernel_name="python3", timeout=120).execute()
+            NotebookClient(nb, kernel_name="python3", timeout=120, extra_arguments=QUIET).execute()
         return time.perf_counter() - started
 
     return run
@@ -168,10 +183,17 @@ def main() -> None:
                                   trivial_notebooks(notebooks), 0.75)
     main_job()  # leave outputs complete for the no-op measurement
     results["noop_make"] = compare("no-op make vs import pandas", lambda: timed(["make", "-s"]), import_pandas, 2.0)
-    _, peak = main_job(measure_memory=True)
-    results["peak_memory_mb"] = round(peak / 2**20, 1)
+    _, (rss, pss) = main_job(measure_memory=True)
+    results["peak_memory_mb"] = round(rss / 2**20, 1)
+    results["peak_memory_pss_mb"] = round(pss / 2**20, 1)
     results["peak_memory_target_mb"] = 600
-    print(f"peak memory of the main job: {results['peak_memory_mb']} MB (target < 600 MB)", flush=True)
+    results["peak_memory_meets_target"] = results["peak_memory_mb"] < 600
+    print(f"peak memory of the main job: {results['peak_memory_mb']} MB summed RSS, {results['peak_memory_pss_mb']} "
+          f"MB summed PSS (target < 600 MB)", flush=True)
+    charts = [PY, "-m", "analysis", "charts", "--out", str(Path(tempfile.mkdtemp()) / "outputs")]
+    results["render_charts_alone_s"] = round(statistics.median(timed(charts) for _ in range(3)), 3)
+    print(f"for scale: drawing and saving all charts in one process, no notebooks (`python -m analysis charts`): "
+          f"{results['render_charts_alone_s']:.3f}s", flush=True)
     results["scale"] = scale()
     (ROOT / "outputs").mkdir(exist_ok=True)
     (ROOT / "outputs" / "bench.json").write_text(json.dumps(results, indent=2) + "\n")

@@ -53,7 +53,7 @@ def test_runs_everything_first_then_nothing(fake: tuple[Path, list[str]]) -> Non
     assert _run(root) == 0 and ran == ["first", "second"]
     ran.clear()
     assert _run(root) == 0 and ran == []
-    assert (root / pipeline.STAMPS).is_file()
+    assert (root / ".cache" / pipeline.STAMPS).is_file()
 
 
 def test_a_changed_input_reruns_its_step_and_the_steps_it_feeds(fake: tuple[Path, list[str]]) -> None:
@@ -99,7 +99,7 @@ def test_a_failed_step_stops_the_job_and_is_not_stamped(fake: tuple[Path, list[s
     monkeypatch.setattr(pipeline, "_run_step", lambda step, paths, pool: 1)
     assert _run(root) == 1
     assert not (root / "mid").exists()
-    stamps = (root / pipeline.STAMPS).read_text()
+    stamps = (root / ".cache" / pipeline.STAMPS).read_text()
     assert "first" not in stamps
 
 
@@ -131,3 +131,16 @@ def pipeline_chart_ids() -> tuple[str, ...]:
     from analysis.schema import CHART_IDS
 
     return CHART_IDS
+
+
+def test_notebooks_are_handed_out_longest_first_by_the_last_run(tmp_path: Path) -> None:
+    from analysis import run_notebooks
+
+    sources = [tmp_path / f"0{i}_x.ipynb" for i in range(1, 5)]
+    timings = tmp_path / "seconds.json"
+    assert run_notebooks.longest_first(sources, timings) == sources  # nothing recorded: reading order
+    timings.write_text('{"01_x": 1.0, "02_x": 3.5, "03_x": 2.0}')
+    order = [p.stem for p in run_notebooks.longest_first(sources, timings)]
+    assert order == ["04_x", "02_x", "03_x", "01_x"]  # never timed first, then longest first
+    timings.write_text("not json")
+    assert run_notebooks.longest_first(sources, timings) == sources
