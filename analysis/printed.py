@@ -96,8 +96,9 @@ _SCALES: dict[str, float] = {
     "billion": 1e9, "bn": 1e9, "b": 1e9,
 }
 
-# A number as digits: either 1-3 digits then ,ddd groups, or plain digits; optional decimals. Nothing else.
-_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+# A number as digits: either 1-3 digits then ,ddd groups, or plain digits; optional decimals. Nothing else, and no
+# leading zero ("01,200" or "012" is a transcription slip, not a figure a publisher prints).
+_DIGITS = r"(?:[1-9]\d{0,2}(?:,\d{3})+|0|[1-9]\d*)(?:\.\d+)?"
 _NUMBER_RE = re.compile(rf"^{_DIGITS}$")
 _COMPOUND = re.compile(
     r"(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](one|two|three|four|five|six|seven|eight|nine)"
@@ -219,8 +220,9 @@ def parse_printed(text: str) -> Printed:
         unit = "percent" if m.group(2).lower() in ("%", "per cent", "percent") else "percentage points"
         return Printed(original, value, qualifier, unit, decimals=decimals)
 
-    # Rates: "2.77 per 1,000 children", "5 per 100,000", "2.77 contact child sexual abuse cases per 1,000 children".
-    m = re.fullmatch(r"(\S+)(?: [a-z][a-z -]*?)? per (\S+)(?: [a-z][a-z -]*)?", body, re.IGNORECASE)
+    # Rates: "2.77 per 1,000 children", "5 per 100,000", "2.77 contact child sexual abuse cases per 1,000 children",
+    # "2.77 per 10,000 children aged under 18" (the population after the base may name ages in digits).
+    m = re.fullmatch(r"(\S+)(?: [a-z][a-z -]*?)? per (\S+)(?: [a-z][a-z0-9 -]*)?", body, re.IGNORECASE)
     if m:
         value, decimals = _read_number(m.group(1), original)
         base, _ = _read_number(m.group(2), original)

@@ -32,6 +32,9 @@ CASES = [
     ("278 out of 374", 278, "exact", "count", 0, 374),
     ("2.77 per 1,000 children", 2.77, "exact", "rate", 2, 1000),
     ("2.77 contact child sexual abuse cases per 1,000 children", 2.77, "exact", "rate", 2, 1000),
+    ("2.77 per 10,000 children aged under 18", 2.77, "exact", "rate", 2, 10000),
+    ("5 per 1,000 children aged 0 to 17", 5, "exact", "rate", 0, 1000),
+    ("0.5 per cent", 0.5, "exact", "percent", 1, None),
     ("six", 6, "exact", "count", 0, None),
     ("twenty-five", 25, "exact", "count", 0, None),
     ("around 107,000", 107_000, "about", "count", 0, None),
@@ -70,7 +73,7 @@ def test_step_is_one_unit_of_the_last_printed_digit():
     assert parse_printed("half").step is None
 
 
-@pytest.mark.parametrize("text", ["1,2OO", "12..5", "", "   ", "abc", "1,20", "£", "5 of 6", "12,34,567", "7 out of 3",
+@pytest.mark.parametrize("text", ["01,200", "012", "00.5", "1,2OO", "12..5", "", "   ", "abc", "1,20", "£", "5 of 6", "12,34,567", "7 out of 3",
                                   "£5 zillion", "1.2.3", "five hundred and six"])
 def test_refuses_what_it_cannot_read(text):
     with pytest.raises(PrintedFigureError, match="cannot read"):
