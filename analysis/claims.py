@@ -80,7 +80,8 @@ def _load_entry(entry: dict[str, Any], index: int, name: str, problems: Problems
     cid = entry.get("id")
     where = f"id={cid}" if isinstance(cid, str) and cid else f"entry {index}"
     for key in REQUIRED:
-        if entry.get(key) in (None, "", [], {}):
+        value = entry.get(key)
+        if value in (None, [], {}) or (isinstance(value, str) and not value.strip()):  # "   " is as good as absent
             problems.add(name, where, f"missing required field '{key}'")
     for key in entry:
         if key not in REQUIRED and key not in OPTIONAL:

@@ -312,6 +312,17 @@ def test_load_records_entry_problems(tmp_path):
     assert any("entry 3: text has 32 words" in p for p in found)
 
 
+@pytest.mark.parametrize("key", ["kind", "source_id", "claimant", "location"])
+def test_a_blank_required_field_is_missing(mini: Paths, key: str) -> None:
+    """Whitespace only is not a value: it used to pass as present and fail later with a less useful message."""
+    entry = {"id": "demo-2017/rise", "claimant": "X", "source_id": "demo-2017", "location": "p",
+             "text": "up 5%", "stated": "5%", "kind": "percent_change", "inputs": {"from": "a", "to": "b"}}
+    entry[key] = "   "
+    problems = Problems()
+    cl._load_entry(entry, 1, "data/raw/claims.yaml", problems)
+    assert f"data/raw/claims.yaml:id=demo-2017/rise: missing required field '{key}'" in [str(p) for p in problems.items]
+
+
 def test_claims_module_imports_without_pandas():
     code = "import sys, analysis.claims, analysis.rules; assert 'pandas' not in sys.modules, 'pandas imported'"
     done = subprocess.run([sys.executable, "-c", code], cwd=str(PROJECT_ROOT), capture_output=True, text=True)
