@@ -45,6 +45,11 @@ MET_FUNNEL = (
     ("met_historic_cases_reviewed_further", "Reviewed further"),
     ("met_historic_cases_in_scope", "Still in scope"),
 )
+#: Column headings of the national-review chart's CSV (Datawrapper shows them as series names).
+NATIONAL_REVIEW_LABELS = {
+    "historic_cases_identified_for_review": "Historic cases identified for review",
+    "beaconport_referrals": "Cases referred to Operation Beaconport",
+}
 #: Words that mark a caveat as describing a change in how crimes or referrals were recorded.
 RECORDING_WORDS = ("recording", "recorded differently", "counting rules")
 #: The Commissioner's explanation of the 2025 rise is looked for under these words, in the table's own text.
@@ -459,6 +464,7 @@ def historic_national_chart(reviews: pd.DataFrame, figures: pd.DataFrame) -> tup
     data = nat.pivot_table(index="as_at", columns="measure", values="value", aggfunc="first")
     data = data.rename_axis("Date").reset_index()
     data.columns.name = None
+    data = data.rename(columns=lambda c: NATIONAL_REVIEW_LABELS.get(c, str(c).replace("_", " ").capitalize()))
     alt = (f"Bar chart of the national count of historic group-based child sexual exploitation cases identified "
            f"for review, showing {title[0].lower() + title[1:]}. "
            + "; ".join(f"{style.long_date(r.as_at)}: {r.value_as_printed}" for r in nat.itertuples()) + ".")

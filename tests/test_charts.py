@@ -208,12 +208,14 @@ def test_met_series_draws_no_line_across_a_missing_year(paths: Paths) -> None:
 def test_historic_charts_are_apart_and_equal_the_table(exported: Path, tables: dict[str, pd.DataFrame]) -> None:
     reviews = tables["historic_reviews"]
     national = read_csv(files(exported, "historic-reviews-national")["csv"])
+    measure_of = {label: code for code, label in charts.NATIONAL_REVIEW_LABELS.items()}
+    assert set(national.columns[1:]) <= set(measure_of), "CSV headings are readable labels, not measure codes"
     for _, row in national.iterrows():
-        for measure in national.columns[1:]:
-            if pd.notna(row[measure]):
-                match = reviews[(reviews["scope"] == "national") & (reviews["measure"] == measure)
+        for label in national.columns[1:]:
+            if pd.notna(row[label]):
+                match = reviews[(reviews["scope"] == "national") & (reviews["measure"] == measure_of[label])
                                 & (reviews["as_at"] == row["Date"])]
-                assert any(_close(v, row[measure]) for v in match["value"]), (row["Date"], measure)
+                assert any(_close(v, row[label]) for v in match["value"]), (row["Date"], label)
     assert not any(c.startswith("met_") for c in national.columns), "the Met's own review is a separate chart"
     funnel = read_csv(files(exported, "met-review-funnel")["csv"])
     met = reviews[reviews["scope"] == "Met"]
