@@ -40,11 +40,17 @@ PRELOAD = ("import matplotlib\nmatplotlib.use('Agg')\nimport pandas\n"
 #: No history file (nothing to share between runs); errors only in the terminal (ipykernel warns on every start
 #: that its local TCP sockets are unencrypted, which for kernels on loopback says nothing a user can act on).
 KERNEL_ARGS = ["--HistoryManager.hist_file=:memory:", "--IPKernelApp.log_level=ERROR"]
-#: Run silently before each notebook but a kernel's first: wipe the namespace and restart the cell numbering (the
-#: numbers appear in the executed notebook's Out[n] records).
 #: Each notebook's last run time, under Paths.cache: the order kernels take notebooks in (longest first).
 TIMINGS = "notebook-seconds.json"
-RESET = "%reset -f\nget_ipython().execution_count = 1"
+#: Run silently before each notebook but a kernel's first: wipe the namespace, put matplotlib's and pandas' global
+#: settings back to their defaults (a notebook that changed them must not change the next one's charts or tables)
+#: and restart the cell numbering (the numbers appear in the executed notebook's Out[n] records).
+RESET = ("%reset -f\n"
+         "import matplotlib as _mpl, pandas as _pd, warnings as _w\n"
+         "_mpl.rcdefaults()\n"
+         "with _w.catch_warnings():\n    _w.simplefilter('ignore')\n    _pd.reset_option('all')\n"
+         "del _mpl, _pd, _w\n"
+         "get_ipython().execution_count = 1")
 
 
 @dataclass(frozen=True)

@@ -168,3 +168,31 @@ def test_a_chart_no_notebook_exports_fails_the_run(tmp_path: Path) -> None:
     assert [o.name for o in missing] == [f"chart {c}" for c in charts.CHART_IDS]
     assert not any(o.ok for o in missing)
     assert "svg, csv, json missing" in missing[0].message
+
+
+def test_reset_between_notebooks_restores_global_settings() -> None:
+    """What one notebook sets globally (matplotlib rcParams, pandas options, names) must not reach the next one
+    that a warm kernel runs."""
+    import asyncio
+
+    printed: list[str] = []
+
+    def keep(msg: dict) -> None:
+        if msg["msg_type"] == "stream":
+            printed.append(msg["content"]["text"].strip())
+
+    async def scenario(pool: run_notebooks.KernelPool) -> None:
+        kernel = await asyncio.wrap_future(pool._warm[0])
+        await kernel.kc.execute_interactive(
+            "import matplotlib, pandas\nmatplotlib.rcParams['font.size'] = 30\n"
+            "pandas.set_option('display.max_rows', 3)\nleft_over = 1", timeout=60, output_hook=keep)
+        reply = await kernel.kc.execute_interactive(run_notebooks.RESET, silent=True, store_history=False,
+                                                    timeout=60, output_hook=keep)
+        assert reply["content"]["status"] == "ok"
+        await kernel.kc.execute_interactive(
+            "import matplotlib, pandas\nprint(matplotlib.rcParams['font.size'], "
+            "pandas.get_option('display.max_rows'), 'left_over' in dir())", timeout=60, output_hook=keep)
+
+    with run_notebooks.start_pool(_project(), workers=1) as pool:
+        pool._submit(scenario(pool)).result()
+    assert printed[-1] == "10.0 60 False"
