@@ -26,7 +26,7 @@ from analysis import schema
 from analysis.figures import load_all_figures
 from analysis.gaps import load_gaps
 from analysis.inspections import load_inspections
-from analysis.paths import DEFAULT, Paths
+from analysis.paths import DEFAULT, Paths, add_root_argument
 from analysis.problems import Problems, ValidationError
 from analysis.sources import load_sources, sha256_of
 
@@ -197,7 +197,7 @@ def build(paths: Paths = DEFAULT) -> dict[str, str]:
 
 
 def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
-    parser.add_argument("--root", type=Path, default=DEFAULT.root, help="project root (default: this repository)")
+    add_root_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:

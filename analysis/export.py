@@ -23,8 +23,9 @@ from pathlib import Path
 from typing import Any
 
 from analysis import style
-from analysis.paths import DEFAULT, Paths
+from analysis.paths import Paths
 from analysis.workbook import WORKBOOK_NAME, WORKBOOK_TABLES, build_workbook
+from analysis.workbook import add_arguments as workbook_arguments
 
 __all__ = ["PNG_DPI", "WORKBOOK_NAME", "WORKBOOK_TABLES", "CHARTS_DIR_ENV", "chart_dir", "write_chart", "publish",
            "load_tables", "export_charts", "export_all"]
@@ -103,8 +104,8 @@ def export_all(paths: Paths, outputs: Path | None = None) -> tuple[list[str], Pa
 
 
 def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
-    parser.add_argument("--root", type=Path, default=DEFAULT.root, help="project root (default: this repository)")
-    parser.add_argument("--out", type=Path, default=None, help="output folder (default: <root>/outputs)")
+    """Same options as `workbook` (this command writes the workbook too)."""
+    workbook_arguments(parser, name)
 
 
 def run(args: argparse.Namespace) -> int:

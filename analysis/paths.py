@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -65,3 +66,8 @@ class Paths:
 
 
 DEFAULT = Paths()
+
+
+def add_root_argument(parser: Any) -> None:
+    """The `--root` option every command takes (tests point it at a scratch copy of the project)."""
+    parser.add_argument("--root", type=Path, default=DEFAULT.root, help="project root (default: this repository)")

@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from analysis.paths import DEFAULT, Paths
+from analysis.paths import Paths, add_root_argument
 
 
 @dataclass(frozen=True)
@@ -110,7 +110,7 @@ def _index(name: str) -> int:
 
 
 def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
-    parser.add_argument("--root", type=Path, default=DEFAULT.root, help="project root (default: this repository)")
+    add_root_argument(parser)
     parser.add_argument("--force", action="store_true", help="run every step even if its inputs are unchanged")
 
 

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from analysis.paths import PROJECT_ROOT, Paths
+from analysis.paths import Paths, add_root_argument
 
 PROJECT_NAME = "cse-figures"
 TITLE = "Fact-check: derived claims about published child sexual exploitation figures"
@@ -44,7 +44,7 @@ class ReportError(RuntimeError):
 
 
 def add_arguments(parser: argparse.ArgumentParser, name: str = "check") -> None:
-    parser.add_argument("--root", default=str(PROJECT_ROOT), help="project root (default: this repository)")
+    add_root_argument(parser)
     parser.add_argument("--site-url", default="",
                         help="address where outputs/factcheck.html is published, for the ClaimReview url "
                              "(default: a relative link)")

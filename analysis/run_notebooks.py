@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from analysis.paths import DEFAULT, PROJECT_ROOT, Paths
+from analysis.paths import PROJECT_ROOT, Paths, add_root_argument
 
 KERNEL = "python3"
 TIMEOUT_S = 600
@@ -319,7 +319,7 @@ def missing_charts(charts_dir: Path) -> list[Outcome]:
 
 
 def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
-    parser.add_argument("--root", type=Path, default=DEFAULT.root, help="project root (default: this repository)")
+    add_root_argument(parser)
     parser.add_argument("--out", type=Path, default=None, help="output folder (default: outputs/notebooks)")
     parser.add_argument("--workers", type=int, default=None, help="parallel kernels (default: os.cpu_count())")
     parser.add_argument("--fresh", action="store_true", help="a new kernel for every notebook (slower; isolated)")

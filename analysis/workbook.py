@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from analysis.paths import DEFAULT, Paths
+from analysis.paths import Paths, add_root_argument
 
 WORKBOOK_NAME = "cse-figures.xlsx"
 #: Sheet order in the workbook after Cover and Notes (sheet names must be ≤ 31 characters).
@@ -180,7 +180,7 @@ def write_workbook(paths: Paths, outputs: Path | None = None) -> Path:
 
 
 def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
-    parser.add_argument("--root", type=Path, default=DEFAULT.root, help="project root (default: this repository)")
+    add_root_argument(parser)
     parser.add_argument("--out", type=Path, default=None, help="output folder (default: <root>/outputs)")
 
 

@@ -302,3 +302,18 @@ def test_cli_and_verify_do_not_import_matplotlib() -> None:
             "sys.exit(1 if 'matplotlib' in sys.modules else 0)")
     result = subprocess.run([sys.executable, "-c", code], cwd=PROJECT_ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr or "matplotlib imported at module import time"
+
+
+def test_publish_shows_the_exported_png_and_writes_only_when_asked(paths: Paths, tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    from analysis.export import CHARTS_DIR_ENV, publish
+
+    monkeypatch.delenv(CHARTS_DIR_ENV, raising=False)
+    fig, meta = charts.draw("met-review-funnel", paths)
+    shown = publish(fig, meta)  # opened by hand: shows, writes nothing
+    assert shown.width == 800 and not any(tmp_path.iterdir())
+    monkeypatch.setenv(CHARTS_DIR_ENV, str(tmp_path))
+    exported = publish(fig, meta)  # run by the notebook runner: writes the four files and shows the same PNG
+    folder = tmp_path / "met-review-funnel"
+    assert sorted(p.suffix for p in folder.iterdir()) == [".csv", ".json", ".png", ".svg"]
+    assert exported.data == (folder / "met-review-funnel.png").read_bytes() == shown.data
