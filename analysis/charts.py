@@ -71,6 +71,12 @@ class ChartMeta:
     alt_text: str
     data: pd.DataFrame = field(repr=False)
 
+    def caption(self) -> Any:
+        """The notes and source line as Markdown, for showing under the chart in a notebook."""
+        from IPython.display import Markdown
+
+        return Markdown(f"**Notes.** {self.notes}\n\n**{self.source_line}**")
+
     def sidecar(self) -> dict[str, str]:
         """The JSON sidecar: the fields Datawrapper's metadata panel asks for."""
         return {"title": self.title, "intro": self.intro, "source_name": self.source_name,

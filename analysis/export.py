@@ -28,7 +28,7 @@ from analysis.workbook import WORKBOOK_NAME, WORKBOOK_TABLES, build_workbook
 from analysis.workbook import add_arguments as workbook_arguments
 
 __all__ = ["PNG_DPI", "WORKBOOK_NAME", "WORKBOOK_TABLES", "CHARTS_DIR_ENV", "chart_dir", "write_chart", "publish",
-           "load_tables", "export_charts", "export_all"]
+           "load_frames", "export_charts", "export_all"]
 
 PNG_DPI = 200
 #: CSS pixels per inch: the PNG is shown at PNG_DPI / CSS_DPI = 2× density.
@@ -85,7 +85,7 @@ def export_charts(outputs: Path, tables: dict[str, Any]) -> list[str]:
     return written
 
 
-def load_tables(paths: Paths) -> dict[str, Any]:
+def load_frames(paths: Paths) -> dict[str, Any]:
     """Every processed table the charts need, as DataFrames read only through `load_table`."""
     from analysis.processed import load_table
 
@@ -98,7 +98,7 @@ def export_all(paths: Paths, outputs: Path | None = None) -> tuple[list[str], Pa
     from analysis import workbook
 
     outputs = outputs or paths.outputs
-    written = export_charts(outputs, load_tables(paths))
+    written = export_charts(outputs, load_frames(paths))
     notes = workbook.notes_from_sidecars(outputs / "charts", written)
     return written, build_workbook(outputs, workbook.load_tables(paths), notes)
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import functools
 import json
 import os
 import sys
@@ -232,16 +233,12 @@ class KernelPool:
         self.close()
 
 
-_EXPORTER: list[Any] = []
-
-
+@functools.cache
 def _html_exporter() -> Any:
     """One HTMLExporter per process (building it loads the templates)."""
-    if not _EXPORTER:
-        from nbconvert import HTMLExporter
+    from nbconvert import HTMLExporter
 
-        _EXPORTER.append(HTMLExporter())
-    return _EXPORTER[0]
+    return HTMLExporter()
 
 
 def _html(nb: Any) -> str:

@@ -147,7 +147,7 @@ def floor(baseline_s: float) -> dict:
                       "analysis.charts, analysis.export; print(time.process_time())")
     render = _cpu_of(
         "import io, time, matplotlib\nmatplotlib.use('Agg')\nfrom analysis import charts, export, style\n"
-        "from analysis.paths import DEFAULT\ntables = export.load_tables(DEFAULT)\nt = time.process_time()\n"
+        "from analysis.paths import DEFAULT\ntables = export.load_frames(DEFAULT)\nt = time.process_time()\n"
         "for spec in charts.CHARTS:\n    fig, meta = spec.draw(*(tables[x] for x in spec.tables))\n"
         "    style.save_png(fig, io.BytesIO(), 200)\n"
         "    style.save_svg(fig, io.BytesIO(), title='t', description='d')\nprint(time.process_time() - t)")

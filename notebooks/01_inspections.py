@@ -12,7 +12,7 @@
 # source line.
 
 # %%
-from IPython.display import Markdown, display
+from IPython.display import display
 
 from analysis import charts, export
 from analysis.processed import load_table
@@ -31,7 +31,7 @@ export.publish(fig, meta)
 # The notes and source line below are generated from the tables, the same text that is printed under the chart.
 
 # %%
-display(Markdown(f"**Notes.** {meta.notes}\n\n**{meta.source_line}**"))
+display(meta.caption())
 
 # %% [markdown]
 # Which inspections published only the combined figure, and how many cases each inspection examined:

@@ -32,7 +32,7 @@ export.publish(fig, meta)
 # ## What a reader must know
 
 # %%
-display(Markdown(f"**Notes.** {meta.notes}\n\n**{meta.source_line}**"))
+display(meta.caption())
 
 # %% [markdown]
 # ### The later rise and the Commissioner's explanation

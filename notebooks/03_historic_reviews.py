@@ -15,7 +15,7 @@
 # source lines.
 
 # %%
-from IPython.display import Markdown, display
+from IPython.display import display
 
 from analysis import charts, export
 from analysis.processed import load_table
@@ -32,7 +32,7 @@ fig, meta = charts.historic_national_chart(reviews, figures)
 export.publish(fig, meta)
 
 # %%
-display(Markdown(f"**Notes.** {meta.notes}\n\n**{meta.source_line}**"))
+display(meta.caption())
 display(meta.data)
 
 # %% [markdown]
@@ -43,7 +43,7 @@ fig, meta = charts.met_review_funnel_chart(reviews, figures)
 export.publish(fig, meta)
 
 # %%
-display(Markdown(f"**Notes.** {meta.notes}\n\n**{meta.source_line}**"))
+display(meta.caption())
 display(meta.data)
 
 # %% [markdown]

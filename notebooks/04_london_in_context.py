@@ -12,7 +12,7 @@
 # shares, the London rates and the source lines.
 
 # %%
-from IPython.display import Markdown, display
+from IPython.display import display
 
 from analysis import charts, export
 from analysis.processed import load_table
@@ -29,7 +29,7 @@ fig, meta = charts.london_population_share_chart(population, figures)
 export.publish(fig, meta)
 
 # %%
-display(Markdown(f"**Notes.** {meta.notes}\n\n**{meta.source_line}**"))
+display(meta.caption())
 display(charts.london_share_table(population))
 
 # %% [markdown]
@@ -43,5 +43,5 @@ fig, meta = charts.london_rates_chart(figures)
 export.publish(fig, meta)
 
 # %%
-display(Markdown(f"**Notes.** {meta.notes}\n\n**{meta.source_line}**"))
+display(meta.caption())
 display(charts.london_rates(figures)[["subject", "value_as_printed", "unit", "period_end", "primary", "source_id"]])

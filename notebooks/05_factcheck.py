@@ -10,7 +10,7 @@
 # line.
 
 # %%
-from IPython.display import Markdown, display
+from IPython.display import display
 
 from analysis import charts, export
 from analysis.processed import load_table
@@ -25,7 +25,7 @@ fig, meta = charts.factcheck_chart(claims, figures)
 export.publish(fig, meta)
 
 # %%
-display(Markdown(f"**Notes.** {meta.notes}\n\n**{meta.source_line}**"))
+display(meta.caption())
 
 # %% [markdown]
 # ## Every claim with its verdict and working

@@ -146,10 +146,10 @@ def test_notebooks_export_every_chart_byte_for_byte_as_the_charts_command(
         executed: tuple[Path, list[run_notebooks.Outcome]], tmp_path: Path) -> None:
     """`make` exports the charts from the notebooks' own render; `python -m analysis charts` draws them without
     notebooks. Both must publish the same files, and the notebook must show the published PNG itself."""
-    from analysis.export import export_charts, load_tables
+    from analysis.export import export_charts, load_frames
 
     out, _ = executed
-    export_charts(tmp_path, load_tables(_project()))
+    export_charts(tmp_path, load_frames(_project()))
     shown = {base64.b64decode(o["data"]["image/png"]) for name in EXPECTED
              for c in nbformat.read(out / f"{name}.ipynb", as_version=4).cells if c.cell_type == "code"
              for o in c.outputs if "image/png" in o.get("data", {})}
