@@ -12,14 +12,18 @@ import sys
 
 #: command → (module, one-line help). Kept here, not discovered, so `--help` imports nothing heavy.
 COMMANDS: dict[str, tuple[str, str]] = {
-    "all": ("analysis.pipeline", "the main job: build, check, notebooks (+ charts), workbook; unchanged steps skip"),
-    "build": ("analysis.build", "validate data/raw and write data/processed (atomic: all or nothing)"),
-    "validate": ("analysis.build", "check data/raw and report every problem, writing nothing"),
-    "verify": ("analysis.verify", "check one number on deadline: change, points, share, ratio, sum, rate, …"),
-    "check": ("analysis.report", "evaluate every registered claim; write the fact-check report into outputs/"),
-    "charts": ("analysis.export", "export every chart (PNG, SVG, CSV, JSON) and the Excel workbook into outputs/"),
-    "notebooks": ("analysis.run_notebooks", "execute every notebook into outputs/notebooks/ (HTML too); export charts"),
-    "workbook": ("analysis.workbook", "write outputs/cse-figures.xlsx from the tables and the exported charts' notes"),
+    "all": ("analysis.run.pipeline",
+            "the main job: build, check, notebooks (+ charts), workbook; unchanged steps skip"),
+    "build": ("analysis.run.build", "validate data/raw and write data/processed (atomic: all or nothing)"),
+    "validate": ("analysis.run.build", "check data/raw and report every problem, writing nothing"),
+    "verify": ("analysis.factcheck.verify", "check one number on deadline: change, points, share, ratio, sum, rate, …"),
+    "check": ("analysis.factcheck.report",
+              "evaluate every registered claim; write the fact-check report into outputs/"),
+    "charts": ("analysis.publish.export",
+               "export every chart (PNG, SVG, CSV, JSON) and the Excel workbook into outputs/"),
+    "notebooks": ("analysis.run.notebooks", "execute every notebook into outputs/notebooks/ (HTML too); export charts"),
+    "workbook": ("analysis.publish.workbook",
+                 "write outputs/cse-figures.xlsx from the tables and the exported charts' notes"),
 }
 
 

@@ -144,7 +144,7 @@ def floor(baseline_s: float) -> dict:
     """
     cores = os.cpu_count() or 1
     imports = _cpu_of("import time, ipykernel.kernelapp, pandas, matplotlib.figure, matplotlib.backends.backend_agg, "
-                      "analysis.charts, analysis.export; print(time.process_time())")
+                      "analysis.publish.charts, analysis.publish.export; print(time.process_time())")
     render = _cpu_of(
         "import io, time, matplotlib\nmatplotlib.use('Agg')\nfrom analysis import charts, export, style\n"
         "from analysis.paths import DEFAULT\ntables = export.load_frames(DEFAULT)\nt = time.process_time()\n"

@@ -8,14 +8,14 @@
 # Where only a combined "requires improvement or inadequate" figure was published (`split_published` false), the
 # chart shows exactly that combined share. No split is estimated.
 #
-# **Tables read** (only through `analysis.processed.load_table`): `inspection_grades`, and `figures` for the
+# **Tables read** (only through `analysis.tables.load.load_table`): `inspection_grades`, and `figures` for the
 # source line.
 
 # %%
 from IPython.display import display
 
-from analysis import charts, export
-from analysis.processed import load_table
+from analysis.publish import charts, export
+from analysis.tables.load import load_table
 
 PATHS = charts.project_paths()
 grades = load_table("inspection_grades", PATHS)

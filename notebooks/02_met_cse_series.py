@@ -11,14 +11,14 @@
 # shaded band marks the later rise put to the Commissioner, for which no counts were published, with his
 # explanation in the words the tables record.
 #
-# **Tables read** (only through `analysis.processed.load_table`): `met_cse_series`, and `figures` for the
+# **Tables read** (only through `analysis.tables.load.load_table`): `met_cse_series`, and `figures` for the
 # Commissioner's explanation and the source line.
 
 # %%
 from IPython.display import Markdown, display
 
-from analysis import charts, export
-from analysis.processed import load_table
+from analysis.publish import charts, export
+from analysis.tables.load import load_table
 
 PATHS = charts.project_paths()
 series = load_table("met_cse_series", PATHS)

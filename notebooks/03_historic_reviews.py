@@ -11,14 +11,14 @@
 # The two use different definitions and are never added together; the Met's cases still in scope are not a part
 # of the national count shown here.
 #
-# **Tables read** (only through `analysis.processed.load_table`): `historic_reviews`, and `figures` for the
+# **Tables read** (only through `analysis.tables.load.load_table`): `historic_reviews`, and `figures` for the
 # source lines.
 
 # %%
 from IPython.display import display
 
-from analysis import charts, export
-from analysis.processed import load_table
+from analysis.publish import charts, export
+from analysis.tables.load import load_table
 
 PATHS = charts.project_paths()
 reviews = load_table("historic_reviews", PATHS)

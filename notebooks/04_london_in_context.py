@@ -8,14 +8,14 @@
 # A share of population is a yardstick, not a finding: London's part of a national count can be read against it
 # only when both cover the same area, period and definition.
 #
-# **Tables read** (only through `analysis.processed.load_table`): `population`, and `figures` for the printed
+# **Tables read** (only through `analysis.tables.load.load_table`): `population`, and `figures` for the printed
 # shares, the London rates and the source lines.
 
 # %%
 from IPython.display import display
 
-from analysis import charts, export
-from analysis.processed import load_table
+from analysis.publish import charts, export
+from analysis.tables.load import load_table
 
 PATHS = charts.project_paths()
 population = load_table("population", PATHS)

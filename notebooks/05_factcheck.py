@@ -6,14 +6,14 @@
 # arithmetic is redone from those figures: *holds*, *does not hold*, or *unverifiable* (a figure the claim needs
 # was not published). A verdict allows for the rounding and wording printed with each number.
 #
-# **Tables read** (only through `analysis.processed.load_table`): `claims`, `gaps`, and `figures` for the source
+# **Tables read** (only through `analysis.tables.load.load_table`): `claims`, `gaps`, and `figures` for the source
 # line.
 
 # %%
 from IPython.display import display
 
-from analysis import charts, export
-from analysis.processed import load_table
+from analysis.publish import charts, export
+from analysis.tables.load import load_table
 
 PATHS = charts.project_paths()
 claims = load_table("claims", PATHS)

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from analysis.figures import COLUMNS
 from analysis.paths import PROJECT_ROOT, Paths
+from analysis.record.figures import COLUMNS
 
 SOURCES_YAML = textwrap.dedent("""\
     - id: demo-2017

@@ -35,10 +35,10 @@ from typing import Any
 import pytest
 import yaml
 
-from analysis import build
 from analysis.paths import PROJECT_ROOT, Paths
-from analysis.printed import PrintedFigureError, parse_printed
-from analysis.problems import ValidationError
+from analysis.record.printed import PrintedFigureError, parse_printed
+from analysis.record.problems import ValidationError
+from analysis.run import build
 
 # --- the clean baseline -----------------------------------------------------------------------------------------
 
@@ -668,7 +668,7 @@ def test_suppressed_input_makes_the_claim_unverifiable_naming_it(project: Paths,
 KILL_WHILE_WRITING = textwrap.dedent("""\
     import os, signal, sys, time
     from pathlib import Path
-    from analysis import build
+    from analysis.run import build
     from analysis.paths import Paths
 
     real_write = Path.write_text
@@ -685,7 +685,8 @@ KILL_WHILE_WRITING = textwrap.dedent("""\
 KILL_BETWEEN_RENAMES = textwrap.dedent("""\
     import os, signal, sys
     from pathlib import Path
-    from analysis import build
+    from analysis.run import build
+    from analysis.tables import write
     from analysis.paths import Paths
 
     real_replace = os.replace
@@ -693,7 +694,7 @@ KILL_BETWEEN_RENAMES = textwrap.dedent("""\
         real_replace(src, dst)
         if Path(dst).name == ".processed-old":  # the old tables moved aside, the new ones not yet in place
             os.kill(os.getpid(), signal.SIGKILL)
-    build.os.replace = replace_then_die
+    write.os.replace = replace_then_die
     build.build(Paths(Path(sys.argv[1])))
 """)
 

@@ -19,10 +19,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis import charts, schema, style
-from analysis.export import PNG_DPI, WORKBOOK_NAME, WORKBOOK_TABLES, chart_dir, export_all
 from analysis.paths import PROJECT_ROOT, Paths
-from analysis.processed import load_table
+from analysis.publish import charts, style
+from analysis.publish.export import PNG_DPI, WORKBOOK_NAME, WORKBOOK_TABLES, chart_dir, export_all
+from analysis.record import schema
+from analysis.tables.load import load_table
 
 SIDECAR_KEYS = {"title", "intro", "source_name", "source_url", "notes", "alt_text", "chart_type"}
 CHART_IDS = [spec.chart_id for spec in charts.CHARTS]
@@ -298,7 +299,8 @@ def test_palette_is_the_analysis_function_palette() -> None:
 
 
 def test_cli_and_verify_do_not_import_matplotlib() -> None:
-    code = ("import sys; import analysis.cli, analysis.verify, analysis.charts, analysis.export; "
+    code = ("import sys; import analysis.cli, analysis.factcheck.verify, analysis.publish.charts, "
+            "analysis.publish.export; "
             "sys.exit(1 if 'matplotlib' in sys.modules else 0)")
     result = subprocess.run([sys.executable, "-c", code], cwd=PROJECT_ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr or "matplotlib imported at module import time"
@@ -306,7 +308,7 @@ def test_cli_and_verify_do_not_import_matplotlib() -> None:
 
 def test_publish_shows_the_exported_png_and_writes_only_when_asked(paths: Paths, tmp_path: Path,
                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
-    from analysis.export import CHARTS_DIR_ENV, publish
+    from analysis.publish.export import CHARTS_DIR_ENV, publish
 
     monkeypatch.delenv(CHARTS_DIR_ENV, raising=False)
     fig, meta = charts.draw("met-review-funnel", paths)

@@ -10,10 +10,11 @@ from typing import Any
 
 import pytest
 
-from analysis import claims as cl
+from analysis.factcheck import evaluate, registry
 from analysis.paths import PROJECT_ROOT, Paths
-from analysis.printed import parse_printed
-from analysis.problems import Problems
+from analysis.record import claims as cl
+from analysis.record.printed import parse_printed
+from analysis.record.problems import Problems
 
 
 def fig(fid: str, printed: str) -> dict[str, Any]:
@@ -48,7 +49,7 @@ def claim(cid: str, kind: str, inputs: dict[str, Any], stated: str = "", text: s
 
 def check(claims: list[dict], figures=FIGURES) -> list[str]:
     problems = Problems()
-    cl.check_claims(claims, figures, set(GAPS), SOURCES, Paths(), problems)
+    registry.check_claims(claims, figures, set(GAPS), SOURCES, Paths(), problems)
     return [str(p) for p in problems.items]
 
 
@@ -92,7 +93,7 @@ EVALUATED = [
 
 @pytest.fixture(scope="module")
 def rows() -> dict[str, dict[str, str]]:
-    return {r["claim_id"]: r for r in cl.evaluate_claims([c for c, _, _ in EVALUATED], FIGURES, GAPS)}
+    return {r["claim_id"]: r for r in evaluate.evaluate_claims([c for c, _, _ in EVALUATED], FIGURES, GAPS)}
 
 
 @pytest.mark.parametrize(("c", "verdict", "computed"), EVALUATED, ids=[c["id"] for c, _, _ in EVALUATED])
@@ -108,8 +109,8 @@ def test_the_claims_are_valid(rows):
 
 def test_rows_are_strings_in_column_order_sorted_and_deterministic():
     claims = [c for c, _, _ in EVALUATED]
-    first = cl.evaluate_claims(claims, FIGURES, GAPS)
-    again = cl.evaluate_claims(list(reversed(claims)), FIGURES, GAPS)
+    first = evaluate.evaluate_claims(claims, FIGURES, GAPS)
+    again = evaluate.evaluate_claims(list(reversed(claims)), FIGURES, GAPS)
     assert first == again
     assert [r["claim_id"] for r in first] == sorted(r["claim_id"] for r in first)
     for row in first:
@@ -143,7 +144,7 @@ def test_inputs_and_stated_columns(rows):
 
 def test_an_approximate_input_is_noted():
     figures = {**FIGURES, "src/bound": fig("src/bound", "more than 1,200")}
-    row = cl.evaluate_claims([claim("b", "count", {"figure": "src/bound"}, "more than 1,000")], figures, GAPS)[0]
+    row = evaluate.evaluate_claims([claim("b", "count", {"figure": "src/bound"}, "more than 1,000")], figures, GAPS)[0]
     # 1,200 > 1,000, but 1,200 is itself a bound
     assert row["verdict"] == "holds" and "approximate" in row["working"]
 
@@ -198,7 +199,7 @@ def test_a_missing_input_is_fine_when_a_gap_says_so():
 def test_a_gap_id_may_stand_for_an_unpublished_input():
     c = claim("g", "percent_change", {"from": "met-counts", "to": "src/y2016"}, "56 per cent")
     assert check([c]) == []
-    row = cl.evaluate_claims([c], FIGURES, GAPS)[0]
+    row = evaluate.evaluate_claims([c], FIGURES, GAPS)[0]
     assert row["verdict"] == "unverifiable" and row["gaps"] == "met-counts" and row["inputs"] == "src/y2016"
     assert row["working"] == ("unverifiable: from was not published; see gap met-counts "
                               "(the counts behind the 56 per cent rise)")
@@ -254,9 +255,9 @@ def test_load_a_good_entry(tmp_path):
     assert loaded[0]["inputs"] == {"from": "src/y2015", "to": "src/y2016"} and loaded[0]["gaps"] == []
     assert loaded[1]["stated"] == "" and loaded[1]["inputs"]["parts"] == ["src/a", "src/b", "src/c"]
     check_problems = Problems()
-    cl.check_claims(loaded, FIGURES, set(GAPS), SOURCES, paths, check_problems)
+    registry.check_claims(loaded, FIGURES, set(GAPS), SOURCES, paths, check_problems)
     assert not check_problems
-    rows = cl.evaluate_claims(loaded, FIGURES, GAPS)
+    rows = evaluate.evaluate_claims(loaded, FIGURES, GAPS)
     assert [r["verdict"] for r in rows] == ["does not hold", "holds"]
 
 
@@ -324,6 +325,7 @@ def test_a_blank_required_field_is_missing(mini: Paths, key: str) -> None:
 
 
 def test_claims_module_imports_without_pandas():
-    code = "import sys, analysis.claims, analysis.rules; assert 'pandas' not in sys.modules, 'pandas imported'"
+    code = ("import sys, analysis.record.claims, analysis.factcheck.evaluate; "
+            "assert 'pandas' not in sys.modules, 'pandas imported'")
     done = subprocess.run([sys.executable, "-c", code], cwd=str(PROJECT_ROOT), capture_output=True, text=True)
     assert done.returncode == 0, done.stderr

@@ -1,6 +1,6 @@
 """The notebooks: committed clean and paired with their .py, and every one runs top to bottom on the real data.
 
-Execution reuses `analysis.run_notebooks` (the same code as `python -m analysis notebooks`) with a scratch output
+Execution reuses `analysis.run.notebooks` (the same code as `python -m analysis notebooks`) with a scratch output
 folder, so what is tested is what readers get.
 """
 
@@ -14,9 +14,10 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from analysis import charts, run_notebooks
-from analysis.export import WORKBOOK_TABLES
 from analysis.paths import PROJECT_ROOT, Paths
+from analysis.publish import charts
+from analysis.publish.export import WORKBOOK_TABLES
+from analysis.run import notebooks as run_notebooks
 
 NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
 EXPECTED = ["01_inspections", "02_met_cse_series", "03_historic_reviews", "04_london_in_context", "05_factcheck"]
@@ -68,7 +69,7 @@ def test_reads_only_processed_tables_and_types_no_figure(path: Path) -> None:
     for forbidden in ("read_csv", "read_excel", "open(", "data/raw", "data/processed", "yaml"):
         assert forbidden not in code, f"{path.name}: reads data other than through load_table ({forbidden})"
     assert not re.search(r"(?<![\w.])\d{2,}(?![\w])", code), f"{path.name}: a number is typed into code"
-    assert "charts." in code, f"{path.name}: charts must come from analysis.charts"
+    assert "charts." in code, f"{path.name}: charts must come from analysis.publish.charts"
 
 
 # --- execution --------------------------------------------------------------------------------------------------
@@ -146,7 +147,7 @@ def test_notebooks_export_every_chart_byte_for_byte_as_the_charts_command(
         executed: tuple[Path, list[run_notebooks.Outcome]], tmp_path: Path) -> None:
     """`make` exports the charts from the notebooks' own render; `python -m analysis charts` draws them without
     notebooks. Both must publish the same files, and the notebook must show the published PNG itself."""
-    from analysis.export import export_charts, load_frames
+    from analysis.publish.export import export_charts, load_frames
 
     out, _ = executed
     export_charts(tmp_path, load_frames(_project()))

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from analysis import pipeline
 from analysis.paths import PROJECT_ROOT
+from analysis.run import pipeline
 
 
 def _fake_steps(root: Path) -> tuple[pipeline.Step, ...]:
@@ -128,13 +128,13 @@ def test_main_job_end_to_end_then_no_op(tmp_path: Path) -> None:
 
 
 def pipeline_chart_ids() -> tuple[str, ...]:
-    from analysis.schema import CHART_IDS
+    from analysis.record.schema import CHART_IDS
 
     return CHART_IDS
 
 
 def test_notebooks_are_handed_out_longest_first_by_the_last_run(tmp_path: Path) -> None:
-    from analysis import run_notebooks
+    from analysis.run import notebooks as run_notebooks
 
     sources = [tmp_path / f"0{i}_x.ipynb" for i in range(1, 5)]
     timings = tmp_path / "seconds.json"

@@ -5,7 +5,7 @@ Expected values are what a reader of the printed text would take it to mean, wri
 
 import pytest
 
-from analysis.printed import PrintedFigureError, parse_printed
+from analysis.record.printed import PrintedFigureError, parse_printed
 
 CASES = [
     # text, value, qualifier, unit, decimals, denominator

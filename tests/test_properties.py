@@ -13,7 +13,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from analysis.printed import QUALIFIERS, PrintedFigureError, parse_printed
+from analysis.record.printed import QUALIFIERS, PrintedFigureError, parse_printed
 
 # --- numbers as printed -----------------------------------------------------------------------------------------
 

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from analysis import report
-from analysis.claims import CLAIMS_COLUMNS
+from analysis.factcheck import report
 from analysis.paths import PROJECT_ROOT, Paths
+from analysis.record.claims import CLAIMS_COLUMNS
 
 FIGURE_COLUMNS = (
     "figure_id", "source_id", "measure", "subject", "geography", "period_start", "period_end", "value_as_printed",

@@ -12,8 +12,8 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from analysis import rules
-from analysis.printed import parse_printed
+from analysis.factcheck import rules
+from analysis.record.printed import parse_printed
 
 H, N = rules.HOLDS, rules.DOES_NOT_HOLD
 

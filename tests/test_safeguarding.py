@@ -2,7 +2,7 @@
 postcode, in any CSV cell or YAML string under data/raw and data/processed, nor in the notebooks' text.
 
 A finding names the file, the row or key and the kind of personal data, never the value itself (it would then
-be printed into every test log). The patterns are `analysis.safeguarding.PATTERNS`.
+be printed into every test log). The patterns are `analysis.record.safeguarding.PATTERNS`.
 
 URLs: a web address is the public address of a published document, and news URLs carry long article ids
 (a Yahoo News URL ends in a nine-digit number starting with 0) that the phone pattern would take for a number.
@@ -25,8 +25,8 @@ import pytest
 import yaml
 
 from analysis.paths import PROJECT_ROOT
-from analysis.rawtext import read_text
-from analysis.safeguarding import PATTERNS, personal_data_in
+from analysis.record.rawtext import read_text
+from analysis.record.safeguarding import PATTERNS, personal_data_in
 
 DATA = PROJECT_ROOT / "data"
 NOTEBOOKS = PROJECT_ROOT / "notebooks"

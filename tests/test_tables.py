@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis.processed import load_table
+from analysis.tables.load import load_table
 
 
 @pytest.fixture(scope="module")

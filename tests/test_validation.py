@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.figures import COLUMNS, load_all_figures
-from analysis.problems import Problems
-from analysis.sources import load_sources
+from analysis.record.figures import COLUMNS, load_all_figures
+from analysis.record.problems import Problems
+from analysis.record.sources import load_sources
 from tests.conftest import GOOD_ROW, SOURCES_YAML, write_figures
 
 FILE = "data/raw/figures/demo-2017.csv"

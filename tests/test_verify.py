@@ -11,8 +11,8 @@ import sys
 
 import pytest
 
+from analysis.factcheck.verify import split_parts
 from analysis.paths import PROJECT_ROOT
-from analysis.verify import split_parts
 
 CWD = str(PROJECT_ROOT)  # /work/main
 

@@ -35,14 +35,14 @@ class Step:
     outputs: tuple[str, ...]  # globs relative to the root; at least one file must match each
 
 
-CODE = ("analysis/*.py", "analysis/*.mplstyle", "pyproject.toml")
+CODE = ("analysis/**/*.py", "analysis/**/*.mplstyle", "pyproject.toml")
 STEPS = (
-    Step("build", "analysis.build", ("data/raw/**/*", *CODE), ("data/processed/*",)),
-    Step("check", "analysis.report", ("data/processed/*", *CODE),
+    Step("build", "analysis.run.build", ("data/raw/**/*", *CODE), ("data/processed/*",)),
+    Step("check", "analysis.factcheck.report", ("data/processed/*", *CODE),
          ("outputs/factcheck.html", "outputs/factcheck.md", "outputs/claimreview.jsonld")),
-    Step("notebooks", "analysis.run_notebooks", ("data/processed/*", "notebooks/*.ipynb", "notebooks/*.py", *CODE),
+    Step("notebooks", "analysis.run.notebooks", ("data/processed/*", "notebooks/*.ipynb", "notebooks/*.py", *CODE),
          ("outputs/notebooks/*", "outputs/charts/*/*")),
-    Step("workbook", "analysis.workbook", ("data/processed/*", "outputs/charts/*/*.json", *CODE),
+    Step("workbook", "analysis.publish.workbook", ("data/processed/*", "outputs/charts/*/*.json", *CODE),
          ("outputs/cse-figures.xlsx",)),
 )
 STAMPS = "stamps.json"  # under Paths.cache
@@ -91,7 +91,7 @@ def _save_stamps(root: Path, stamps: dict[str, dict[str, str]]) -> None:
 
 def _run_step(step: Step, paths: Paths, pool: object | None) -> int:
     if step.name == "notebooks":
-        from analysis import run_notebooks
+        from analysis.run import notebooks as run_notebooks
 
         out = paths.outputs / "notebooks"
         outcomes = run_notebooks.run_all(paths, out, pool=pool,  # type: ignore[arg-type]
@@ -123,7 +123,7 @@ def run(args: argparse.Namespace) -> int:
     # step change the notebooks' inputs after all, the notebooks step starts its own.
     pool = None
     if any(not is_current(root, step, stamps) for step in STEPS[:_index("notebooks") + 1]):
-        from analysis import run_notebooks
+        from analysis.run import notebooks as run_notebooks
 
         pool = run_notebooks.start_pool(paths)
         print(f"notebooks: starting {pool.size} kernels while the steps before them run")

@@ -9,8 +9,8 @@ from __future__ import annotations
 import csv
 from typing import Any
 
-from analysis import schema
 from analysis.paths import DEFAULT, Paths
+from analysis.record import schema
 
 _DTYPES = {"string": "string", "date": "string", "number": "float64", "integer": "Int64", "boolean": "boolean"}
 

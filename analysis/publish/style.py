@@ -5,7 +5,7 @@ states the finding (generated from the data by the chart, never typed), a subtit
 notes line for caveats and unavailable values, and a "Source:" line built from the figures' own provenance
 (publisher, document title, date) — the credit cannot drift from the data because it is read from the same rows.
 
-matplotlib is imported inside functions only: `analysis.cli` and `analysis.verify` must start without it.
+matplotlib is imported inside functions only: `analysis.cli` and `analysis.factcheck.verify` must start without it.
 """
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from itertools import groupby
 from typing import Any
 
-from analysis import schema
+from analysis.record import schema
 
 Rows = list[dict[str, Any]]
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 from typing import Any
 
 from analysis.paths import Paths
-from analysis.problems import Problems
-from analysis.sources import SOURCE_ID_RE, load_yaml_list
+from analysis.record.problems import Problems
+from analysis.record.sources import SOURCE_ID_RE, load_yaml_list
 
 REQUIRED = ("id", "wanted", "cited_by", "where_looked", "holder", "reason")
 COLUMNS = REQUIRED

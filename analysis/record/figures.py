@@ -15,10 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from analysis.paths import Paths
-from analysis.printed import PrintedFigureError, parse_printed
-from analysis.problems import Problems
-from analysis.rawtext import RawFileError, read_text
-from analysis.safeguarding import personal_data_in
+from analysis.record.printed import PrintedFigureError, parse_printed
+from analysis.record.problems import Problems
+from analysis.record.rawtext import RawFileError, read_text
+from analysis.record.safeguarding import personal_data_in
 
 COLUMNS = (
     "figure_id", "measure", "subject", "geography", "period_start", "period_end",

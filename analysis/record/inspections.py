@@ -10,8 +10,8 @@ from __future__ import annotations
 from typing import Any
 
 from analysis.paths import Paths
-from analysis.problems import Problems
-from analysis.sources import SOURCE_ID_RE, _as_date, load_yaml_list
+from analysis.record.problems import Problems
+from analysis.record.sources import SOURCE_ID_RE, _as_date, load_yaml_list
 
 REQUIRED = ("id", "name", "label", "published", "sources")
 

@@ -15,8 +15,8 @@ from typing import Any
 import yaml
 
 from analysis.paths import Paths
-from analysis.problems import Problems
-from analysis.rawtext import RawFileError, read_text
+from analysis.record.problems import Problems
+from analysis.record.rawtext import RawFileError, read_text
 
 REQUIRED = ("id", "producer", "title", "url_main", "date_published", "date_accessed", "kind", "primary", "citation")
 OPTIONAL = ("licence", "notes", "file", "sha256")

@@ -1,5 +1,5 @@
 """`notebooks`: execute every notebook top to bottom into outputs/notebooks/ (.ipynb and .html); as they draw their
-charts the notebooks export them into outputs/charts/ (see `analysis.export.publish`).
+charts the notebooks export them into outputs/charts/ (see `analysis.publish.export.publish`).
 
 Why a pool of warm kernels: starting a kernel and importing pandas and matplotlib in it costs about as much as a
 notebook's own work, and paying it once per notebook made the main job slow. So the runner starts one kernel per
@@ -33,11 +33,11 @@ from analysis.paths import PROJECT_ROOT, Paths, add_root_argument
 KERNEL = "python3"
 TIMEOUT_S = 600
 STARTUP_TIMEOUT_S = 60
-#: Environment variable the notebooks read to find the project (see analysis.charts.project_paths).
+#: Environment variable the notebooks read to find the project (see analysis.publish.charts.project_paths).
 ROOT_ENV = "CSE_FIGURES_ROOT"
 #: What each kernel imports once, before its first notebook (then wiped from the namespace by `%reset -f`).
 PRELOAD = ("import matplotlib\nmatplotlib.use('Agg')\nimport pandas\n"
-           "import IPython.display\nimport analysis.charts, analysis.export, analysis.processed")
+           "import IPython.display\nimport analysis.publish.charts, analysis.publish.export, analysis.tables.load")
 #: No history file (nothing to share between runs); errors only in the terminal (ipykernel warns on every start
 #: that its local TCP sockets are unencrypted, which for kernels on loopback says nothing a user can act on).
 KERNEL_ARGS = ["--HistoryManager.hist_file=:memory:", "--IPKernelApp.log_level=ERROR"]
@@ -88,7 +88,7 @@ def kernel_env(paths: Paths, charts_dir: Path) -> dict[str, str]:
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(PROJECT_ROOT), env.get("PYTHONPATH", "")]))
     env[ROOT_ENV] = str(paths.root)
-    env["CSE_CHARTS_DIR"] = str(charts_dir)  # analysis.export.CHARTS_DIR_ENV (not imported: it loads pandas)
+    env["CSE_CHARTS_DIR"] = str(charts_dir)  # analysis.publish.export.CHARTS_DIR_ENV (not imported: it loads pandas)
     env.setdefault("MPLBACKEND", "Agg")
     env.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
     return env
@@ -303,7 +303,7 @@ def run_all(paths: Paths, out_dir: Path | None = None, workers: int | None = Non
 
 def missing_charts(charts_dir: Path) -> list[Outcome]:
     """A failed outcome for every registered chart whose four files the notebooks did not write."""
-    from analysis.schema import CHART_IDS
+    from analysis.record.schema import CHART_IDS
 
     missing = []
     for chart_id in CHART_IDS:
@@ -311,7 +311,7 @@ def missing_charts(charts_dir: Path) -> list[Outcome]:
         absent = [ext for ext in ("png", "svg", "csv", "json") if not (folder / f"{chart_id}.{ext}").exists()]
         if absent:
             missing.append(Outcome(f"chart {chart_id}", False, f"no notebook exported it ({', '.join(absent)} "
-                                   "missing): call analysis.export.publish(fig, meta) in a notebook"))
+                                   "missing): call analysis.publish.export.publish(fig, meta) in a notebook"))
     return missing
 
 

@@ -22,10 +22,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from analysis import style
 from analysis.paths import Paths
-from analysis.workbook import WORKBOOK_NAME, WORKBOOK_TABLES, build_workbook
-from analysis.workbook import add_arguments as workbook_arguments
+from analysis.publish import style
+from analysis.publish.workbook import WORKBOOK_NAME, WORKBOOK_TABLES, build_workbook
+from analysis.publish.workbook import add_arguments as workbook_arguments
 
 __all__ = ["PNG_DPI", "WORKBOOK_NAME", "WORKBOOK_TABLES", "CHARTS_DIR_ENV", "chart_dir", "write_chart", "publish",
            "load_frames", "export_charts", "export_all"]
@@ -75,7 +75,7 @@ def export_charts(outputs: Path, tables: dict[str, Any]) -> list[str]:
     import matplotlib
 
     matplotlib.use("Agg")
-    from analysis import charts
+    from analysis.publish import charts
 
     written = []
     for spec in charts.CHARTS:
@@ -87,7 +87,7 @@ def export_charts(outputs: Path, tables: dict[str, Any]) -> list[str]:
 
 def load_frames(paths: Paths) -> dict[str, Any]:
     """Every processed table the charts need, as DataFrames read only through `load_table`."""
-    from analysis.processed import load_table
+    from analysis.tables.load import load_table
 
     return {name: load_table(name, paths) for name in WORKBOOK_TABLES}
 
@@ -95,7 +95,7 @@ def load_frames(paths: Paths) -> dict[str, Any]:
 def export_all(paths: Paths, outputs: Path | None = None) -> tuple[list[str], Path]:
     """Charts first, then the workbook, whose Notes sheet carries each chart's notes. `outputs` defaults to the
     project's outputs/ (tests pass a scratch folder and still read the real processed tables)."""
-    from analysis import workbook
+    from analysis.publish import workbook
 
     outputs = outputs or paths.outputs
     written = export_charts(outputs, load_frames(paths))

@@ -3,14 +3,14 @@
 A reporter who writes "18.5 per cent" promises that the true rise rounds to 18.5 at one decimal; one who writes
 "almost three-quarters" promises a share a little under 75 per cent. So a verdict depends on the words printed
 with the number as much as on the number: this module turns the printed qualifier (read by
-`analysis.printed.parse_printed`) into the test the computed value must pass, and writes the working a reader
+`analysis.record.printed.parse_printed`) into the test the computed value must pass, and writes the working a reader
 can redo by hand.
 
 Arithmetic is done in `decimal.Decimal` from the printed digits, never in binary floats, so a value that lies
 exactly on a rounding boundary (0.125 at two decimals) is rounded half away from zero as a reader would, and
 5,540 / 2,000,000 × 1,000 is exactly 2.77.
 
-Pure functions, standard library only (plus `analysis.printed`, which is too): `python -m analysis verify`
+Pure functions, standard library only (plus `analysis.record.printed`, which is too): `python -m analysis verify`
 imports this on deadline and must start fast.
 """
 
@@ -19,9 +19,35 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
+from decimal import Decimal
 
-from analysis.printed import MARKERS, Printed
+from analysis.factcheck.numbers import (  # noqa: F401  (re-exported: callers use rules.to_decimal etc.)
+    _MINUS,
+    COMPARE_DECIMALS,
+    RuleError,
+    _c2,
+    _cmp,
+    _fmt_at,
+    _pair,
+    _quantum,
+    _show,
+    _signed,
+    fmt_2dp,
+    fmt_number,
+    round_half_away,
+    to_decimal,
+    truncate,
+)
+from analysis.factcheck.wording import (  # noqa: F401  (re-exported)
+    DOES_NOT_HOLD,
+    HOLDS,
+    TOLERANCE,
+    UNVERIFIABLE,
+    VERDICTS,
+    _v,
+    judge,
+)
+from analysis.record.printed import MARKERS, Printed
 
 __all__ = [
     "HOLDS", "DOES_NOT_HOLD", "UNVERIFIABLE", "VERDICTS", "TOLERANCE", "ROLES", "KINDS", "STATED_UNITS",
@@ -29,18 +55,6 @@ __all__ = [
     "unit_problem", "percent_change", "point_change", "share", "ratio", "total", "difference", "rate", "count",
     "unverifiable", "marker_meaning",
 ]
-
-HOLDS = "holds"
-DOES_NOT_HOLD = "does not hold"
-UNVERIFIABLE = "unverifiable"
-VERDICTS = (HOLDS, DOES_NOT_HOLD, UNVERIFIABLE)
-
-#: How far "about", "almost" and "just over" may stray from the printed value: 5 per cent of it.
-TOLERANCE = Decimal("0.05")
-
-#: Comparisons (more than, almost, about…) are made at this many decimal places: far below any printed precision,
-#: far above the error in a fraction read from words.
-COMPARE_DECIMALS = 12
 
 #: Claim kind → its input roles, in the order the working names them. `per` (rate) is a number, not a figure.
 ROLES: dict[str, tuple[str, ...]] = {
@@ -74,11 +88,6 @@ _UNIT_WORDS = {
     "percent": "per cent", "percentage points": "percentage points", "times": "times (a multiple)",
     "count": "a count", "GBP": "pounds", "rate": "a rate", "marker": "a marker",
 }
-_MINUS = "\u2212"
-
-
-class RuleError(ValueError):
-    """Inputs the arithmetic cannot take (a rise from zero, a share of nothing): no verdict can be given."""
 
 
 @dataclass(frozen=True)
@@ -123,213 +132,6 @@ class Result:
             "formula": self.formula,
             "working": self.working,
         }
-
-
-# --- numbers ---------------------------------------------------------------------------------------------------
-
-
-def to_decimal(value: object) -> Decimal:
-    """A number as a Decimal of its shortest printed form, so 2.77 stays 2.77 (not 2.76999…).
-
-    Accepts int, float, Decimal and digit strings with thousands commas ("1,737").
-    """
-    if isinstance(value, Decimal):
-        return value
-    if isinstance(value, bool):
-        raise RuleError(f"{value!r} is not a number")
-    if isinstance(value, int):
-        return Decimal(value)
-    if isinstance(value, float):
-        if value != value or value in (float("inf"), float("-inf")):
-            raise RuleError(f"{value!r} is not a finite number")
-        return Decimal(repr(value))
-    if isinstance(value, str):
-        try:
-            return Decimal(value.replace(",", "").strip())
-        except InvalidOperation:
-            raise RuleError(f"{value!r} is not a number") from None
-    raise RuleError(f"{value!r} is not a number")
-
-
-def _quantum(decimals: int) -> Decimal:
-    return Decimal(1).scaleb(-decimals)
-
-
-def round_half_away(value: Decimal, decimals: int) -> Decimal:
-    """Round as printed figures are rounded: half away from zero (18.55 → 18.6, −0.125 → −0.13)."""
-    return value.quantize(_quantum(decimals), rounding=ROUND_HALF_UP)
-
-
-def truncate(value: Decimal, decimals: int) -> Decimal:
-    """Cut off after `decimals` places (what a spreadsheet's display or a careless writer does)."""
-    return value.quantize(_quantum(decimals), rounding=ROUND_DOWN)
-
-
-def _signed(text: str) -> str:
-    return _MINUS + text[1:] if text.startswith("-") else text
-
-
-def fmt_number(value: Decimal | float | int, max_decimals: int = 2) -> str:
-    """A number for the working: thousands commas, at most `max_decimals` places, no trailing zeros."""
-    d = round_half_away(to_decimal(value), max_decimals)
-    text = f"{d:,f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return _signed("0" if text in ("-0", "") else text)
-
-
-def fmt_2dp(value: Decimal, commas: bool = False) -> str:
-    """The computed value to two decimals (the precision the working and claims.csv report)."""
-    return _signed(f"{round_half_away(value, 2):{',' if commas else ''}f}")
-
-
-def _c2(value: Decimal) -> str:
-    """The computed value as the working prints it: two decimals, thousands commas."""
-    return fmt_2dp(value, commas=True)
-
-
-def _fmt_at(value: Decimal, decimals: int) -> str:
-    return _signed(f"{round_half_away(value, decimals):,f}")
-
-
-def _pair(value: Decimal, against: Decimal) -> tuple[str, str]:
-    """The computed value and the bound it is compared with, each to two decimals, or to as many more as it takes
-    for them to look different when they are different (2.001 > 2, not 2.00 > 2)."""
-    if round_half_away(value, 2) != round_half_away(against, 2):
-        return _c2(value), fmt_number(against)
-    if _cmp(value) == _cmp(against):
-        return _c2(value), _c2(against)
-    places = next(p for p in range(3, COMPARE_DECIMALS + 1) if round_half_away(value, p) != round_half_away(against, p))
-    return fmt_number(value, places), fmt_number(against, places)
-
-
-def _show(value: Decimal, against: Decimal) -> str:
-    """The computed value for a comparison with `against` (see `_pair`)."""
-    return _pair(value, against)[0]
-
-
-def _cmp(value: Decimal) -> Decimal:
-    """A value as the comparison rules see it: to COMPARE_DECIMALS places, so that "a third" (printed as a word,
-    read as the float 33.333333333333336) equals 100 × 1 / 3 computed in Decimal."""
-    with localcontext() as ctx:
-        ctx.prec = 60
-        return value.quantize(_quantum(COMPARE_DECIMALS), rounding=ROUND_HALF_UP)
-
-
-# --- the rules -------------------------------------------------------------------------------------------------
-
-
-def _printed_value(stated: Printed) -> Decimal:
-    if stated.value is None:
-        raise RuleError(f'"{stated.text}" is a marker for an unavailable value, not a claim')
-    return to_decimal(stated.value)
-
-
-def _band(x: Decimal) -> Decimal:
-    return abs(x) * TOLERANCE
-
-
-def judge(computed: Decimal, stated: Printed) -> tuple[bool, str, str]:
-    """Does `computed` bear out the stated value as worded? → (holds, rule name, explanation for the working).
-
-    The explanation starts with the printed text in quotes and ends with the verdict, e.g.
-    `printed "18.5 per cent" (1 dp) · rounds to 18.6 · does not hold (truncation gives 18.5)`.
-    """
-    x = _printed_value(stated)
-    q = stated.qualifier
-    lead = f'printed "{stated.text}"'
-    if q == "exact" and stated.decimals is not None:
-        return _judge_exact(computed, stated, x, lead)
-    if q == "exact":  # words without a printed precision are approximate
-        q = "about"
-    if q in _BOUNDS:
-        return _judge_bound(computed, q, x, lead)
-    if q == "almost":
-        return _judge_almost(computed, stated, x, lead)
-    if q == "just over":
-        return _judge_just_over(computed, x, lead)
-    if q == "about":
-        return _judge_about(computed, x, lead)
-    raise RuleError(f'no rule for the qualifier {q!r} of "{stated.text}"')
-
-
-#: qualifier → (test, sign shown when it holds, sign shown when it does not).
-_BOUNDS = {
-    "more than": (lambda c, x: c > x, ">", "≤"),
-    "at least": (lambda c, x: c >= x, "≥", "<"),
-    "fewer than": (lambda c, x: c < x, "<", "≥"),
-    "at most": (lambda c, x: c <= x, "≤", ">"),
-}
-
-
-def _v(ok: bool) -> str:
-    return HOLDS if ok else DOES_NOT_HOLD
-
-
-def _judge_bound(c: Decimal, q: str, x: Decimal, lead: str) -> tuple[bool, str, str]:
-    """more than / at least / fewer than / at most: a strict or inclusive bound, nothing else."""
-    test, yes, no = _BOUNDS[q]
-    ok = test(_cmp(c), _cmp(x))
-    cs, bound = _pair(c, x)
-    return ok, q, f"{lead} · needs {q} {fmt_number(x)}: {cs} {yes if ok else no} {bound} · {_v(ok)}"
-
-
-def _round_at(value: Decimal, stated: Printed) -> Decimal:
-    """Round at the last printed digit, in the printed scale ("£15.6million" is rounded to 0.1 million)."""
-    scale = to_decimal(stated.scale)
-    return round_half_away(value / scale, stated.decimals or 0) * scale
-
-
-def _scale_word(stated: Printed) -> str:
-    return {1e3: " thousand", 1e6: " million", 1e9: " billion"}.get(stated.scale, "")
-
-
-def _judge_exact(c: Decimal, stated: Printed, x: Decimal, lead: str) -> tuple[bool, str, str]:
-    """A plain number: the computed value, rounded half away from zero at the printed decimals, equals it."""
-    d = stated.decimals or 0
-    scale = to_decimal(stated.scale)
-    rounded = round_half_away(c / scale, d)
-    ok = rounded * scale == x
-    text = f"{lead} ({d} dp) · rounds to {_fmt_at(rounded, d)}{_scale_word(stated)} · {_v(ok)}"
-    if not ok:
-        cut = truncate(c / scale, d)
-        if cut * scale == x:
-            text += f" (truncation gives {_fmt_at(cut, d)}{_scale_word(stated)})"
-    return ok, f"rounds to the printed value at {d} dp", text
-
-
-def _judge_almost(c: Decimal, stated: Printed, x: Decimal, lead: str) -> tuple[bool, str, str]:
-    """almost / nearly / just under X: X − 5% of X ≤ c < X, or c rounds to X at the printed decimals."""
-    lower = x - _band(x)
-    xs, ls = fmt_number(x), fmt_number(lower)
-    rule = "almost (up to 5% below, or rounds to it)"
-    if _cmp(lower) <= _cmp(c) < _cmp(x):
-        return True, rule, f"{lead} · needs almost {xs}: {ls} ≤ {_show(c, x)} < {xs} · {HOLDS}"
-    d = stated.decimals
-    if d is not None and _round_at(c, stated) == x:
-        why = f"{_show(c, x)} is not below {xs} but rounds to it at {d} dp"
-        return True, rule, f"{lead} · needs almost {xs}: {why} · {HOLDS}"
-    where = f"below {ls}" if _cmp(c) < _cmp(lower) else f"not below {xs}"
-    extra = f" and does not round to {xs} at {d} dp" if d is not None else ""
-    why = f"{ls} ≤ c < {xs}; {_show(c, x)} is {where}{extra}"
-    return False, rule, f"{lead} · needs almost {xs}: {why} · {DOES_NOT_HOLD}"
-
-
-def _judge_just_over(c: Decimal, x: Decimal, lead: str) -> tuple[bool, str, str]:
-    """just over X: X < c ≤ X + 5% of X."""
-    upper = x + _band(x)
-    xs, us = fmt_number(x), fmt_number(upper)
-    ok = _cmp(x) < _cmp(c) <= _cmp(upper)
-    why = f"{xs} < {_show(c, x)} ≤ {us}" if ok else f"{xs} < c ≤ {us}; {_show(c, x)} is outside"
-    return ok, "just over (up to 5% above)", f"{lead} · needs just over {xs}: {why} · {_v(ok)}"
-
-
-def _judge_about(c: Decimal, x: Decimal, lead: str) -> tuple[bool, str, str]:
-    """about / around / roughly X, and fractions or multiples in words: within 5% of X either side."""
-    lower, upper = x - _band(x), x + _band(x)
-    ok = _cmp(lower) <= _cmp(c) <= _cmp(upper)
-    why = f"{_c2(c)} is {'within' if ok else 'outside'} {fmt_number(lower)} to {fmt_number(upper)}"
-    return ok, "about (within 5%)", f"{lead} · needs about {fmt_number(x)} (within 5%): {why} · {_v(ok)}"
 
 
 def unit_problem(kind: str, stated: Printed) -> str | None:

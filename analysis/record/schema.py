@@ -139,7 +139,7 @@ TABLES: dict[str, tuple[tuple[Field, ...], str, str]] = {
     "population": (POPULATION, "Population", "ONS mid-year population estimates: area × year."),
 }
 
-#: Meanings of the claims table's columns (the columns themselves are analysis.claims.CLAIMS_COLUMNS).
+#: Meanings of the claims table's columns (the columns themselves are analysis.record.claims.CLAIMS_COLUMNS).
 CLAIM_DESCRIPTIONS: dict[str, str] = {
     "claim_id": "Claim id (data/raw/claims.yaml).",
     "claimant": "Who made the claim.",
@@ -164,7 +164,7 @@ def claim_fields(columns: tuple[str, ...]) -> tuple[Field, ...]:
     """The claims table's fields: all text, so verdicts and workings are written exactly as computed."""
     return tuple(Field(c, "string", CLAIM_DESCRIPTIONS.get(c, "")) for c in columns)
 
-#: Every chart the project publishes, in reading order (analysis.charts.CHARTS draws them in this order). Kept here,
+#: Every chart the project publishes, in reading order (analysis.publish.charts.CHARTS draws them in this order). Kept here,
 #: with the tables, so the notebook runner and the workbook can check for them without importing pandas.
 CHART_IDS: tuple[str, ...] = ("inspection-grades", "met-cse-series", "historic-reviews-national", "met-review-funnel",
                               "london-population-share", "london-rates", "factcheck-verdicts")

@@ -1,6 +1,6 @@
 """`python -m analysis check`: the fact-check report, from the tables the build wrote.
 
-Reads data/processed/claims.csv (each claim already judged by `analysis.claims`), figures.csv and sources.csv,
+Reads data/processed/claims.csv (each claim already judged by `analysis.record.claims`), figures.csv and sources.csv,
 and writes three files into outputs/:
 
 - factcheck.md and factcheck.html — for readers and editors: per claim, who said it and where, what was stated,

@@ -22,7 +22,7 @@ WORKBOOK_TABLES = ("figures", "sources", "claims", "gaps", "inspection_grades", 
 
 
 def _table_info(name: str) -> tuple[str, str]:
-    from analysis import schema
+    from analysis.record import schema
 
     if name in schema.TABLES:
         _, title, description = schema.TABLES[name]
@@ -152,8 +152,8 @@ def build_workbook(outputs: Path, tables: dict[str, list[dict[str, Any]]], chart
 
 
 def load_tables(paths: Paths) -> dict[str, list[dict[str, Any]]]:
-    """Every processed table the workbook shows, as typed plain rows (`analysis.processed.load_rows`)."""
-    from analysis.processed import load_rows
+    """Every processed table the workbook shows, as typed plain rows (`analysis.tables.load.load_rows`)."""
+    from analysis.tables.load import load_rows
 
     return {name: load_rows(name, paths) for name in WORKBOOK_TABLES}
 
@@ -173,7 +173,7 @@ def notes_from_sidecars(charts_dir: Path, chart_ids: list[str]) -> dict[str, str
 
 def write_workbook(paths: Paths, outputs: Path | None = None) -> Path:
     """The workbook from the processed tables and the exported charts' notes."""
-    from analysis.schema import CHART_IDS
+    from analysis.record.schema import CHART_IDS
 
     outputs = outputs or paths.outputs
     return build_workbook(outputs, load_tables(paths), notes_from_sidecars(outputs / "charts", list(CHART_IDS)))

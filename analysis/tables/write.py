@@ -1,79 +1,25 @@
-"""`build` and `validate`: raw files → checked records → tidy tables in `data/processed/`, all or nothing.
+"""Processed tables as files: deterministic CSV text, the Frictionless data package, and an all-or-nothing write.
 
-Everything is checked before anything is written, and every problem is reported at once. Tables are first
-written into a temporary folder beside `data/processed/`, which then replaces it, so a failed or killed build
-leaves the previous tables exactly as they were.
+Tables are first written into a temporary folder beside `data/processed/`, which then replaces it, so a failed or
+killed build leaves the previous tables exactly as they were. Nothing here reads raw files except to hash them.
 """
 
 from __future__ import annotations
 
-import argparse
 import csv
 import hashlib
 import io
-import json
 import math
 import os
 import shutil
-import sys
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from analysis import claims as claims_mod
-from analysis import schema
-from analysis.figures import load_all_figures
-from analysis.gaps import load_gaps
-from analysis.inspections import load_inspections
-from analysis.paths import DEFAULT, Paths, add_root_argument
-from analysis.problems import Problems, ValidationError
-from analysis.sources import load_sources, sha256_of
-
-
-@dataclass(frozen=True)
-class RawData:
-    """The raw registry after validation: nothing here has a known problem."""
-
-    sources: dict[str, dict[str, Any]]
-    figures: list[dict[str, Any]]
-    gaps: dict[str, dict[str, str]]
-    claims: list[dict[str, Any]]
-    inspections: list[dict[str, Any]]
-
-
-def load_raw(paths: Paths = DEFAULT) -> RawData:
-    """Read and check every raw file; raise ValidationError listing every problem found."""
-    problems = Problems()
-    sources = load_sources(paths, problems)
-    known = set(sources)
-    figures = load_all_figures(paths, known, problems)
-    gaps = load_gaps(paths, problems)
-    inspections = load_inspections(paths, known, problems)
-    claims = claims_mod.load_claims(paths, problems)
-    by_id = {f["figure_id"]: f for f in figures}
-    claims_mod.check_claims(claims, by_id, set(gaps), known, paths, problems)
-    problems.raise_if_any()
-    return RawData(sources, figures, gaps, claims, inspections)
-
-
-def make_tables(raw: RawData) -> dict[str, list[dict[str, Any]]]:
-    """Every processed table, as rows keyed by table name (plain Python: the build imports no pandas)."""
-    from analysis import tables
-
-    figures = tables.figures_table(raw.figures, raw.sources)
-    by_id = {f["figure_id"]: f for f in raw.figures}
-    claim_rows = claims_mod.evaluate_claims(raw.claims, by_id, raw.gaps)
-    return {
-        "figures": figures,
-        "sources": tables.sources_table(raw.sources, figures),
-        "gaps": tables.gaps_table(raw.gaps),
-        "claims": [{c: row.get(c) for c in claims_mod.CLAIMS_COLUMNS} for row in claim_rows],
-        "inspection_grades": tables.inspection_grades_table(figures, raw.inspections),
-        "met_cse_series": tables.met_cse_series_table(figures),
-        "historic_reviews": tables.historic_reviews_table(figures),
-        "population": tables.population_table(figures),
-    }
+from analysis.paths import Paths
+from analysis.record import schema
+from analysis.record.claims import CLAIMS_COLUMNS
+from analysis.record.sources import sha256_of
 
 
 def _cell(value: Any, kind: str) -> str:
@@ -92,7 +38,7 @@ def _cell(value: Any, kind: str) -> str:
 
 def _fields(name: str) -> tuple[schema.Field, ...]:
     if name == "claims":
-        return schema.claim_fields(claims_mod.CLAIMS_COLUMNS)
+        return schema.claim_fields(CLAIMS_COLUMNS)
     return schema.TABLES[name][0]
 
 
@@ -149,20 +95,10 @@ def datapackage(texts: dict[str, str], paths: Paths, sources: dict[str, dict[str
     }
 
 
-def render(raw: RawData, paths: Paths) -> dict[str, str]:
-    """file name → exact text of every processed file."""
-    tables = make_tables(raw)
-    texts = {name: to_csv_text(name, df) for name, df in tables.items()}
-    package = datapackage(texts, paths, raw.sources)
-    out = {f"{name}.csv": text for name, text in texts.items()}
-    out["datapackage.json"] = json.dumps(package, indent=2, ensure_ascii=False) + "\n"
-    return out
-
-
 def write_atomically(files: dict[str, str], target: Path) -> None:
     """Write all files into a fresh folder beside `target`, then swap it in; on any error `target` is untouched."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    _recover(target)
+    recover(target)
     for stale in target.parent.glob(".processed-new-*"):  # left by a build that was killed mid-write
         shutil.rmtree(stale, ignore_errors=True)
     staging = Path(tempfile.mkdtemp(prefix=".processed-new-", dir=target.parent))
@@ -176,11 +112,11 @@ def write_atomically(files: dict[str, str], target: Path) -> None:
         shutil.rmtree(keep, ignore_errors=True)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
-        _recover(target)
+        recover(target)
         raise
 
 
-def _recover(target: Path) -> None:
+def recover(target: Path) -> None:
     """If a previous build died between its two renames, put the old tables back."""
     keep = target.with_name(".processed-old")
     if keep.exists():
@@ -188,33 +124,3 @@ def _recover(target: Path) -> None:
             shutil.rmtree(keep, ignore_errors=True)
         else:
             os.replace(keep, target)
-
-
-def build(paths: Paths = DEFAULT) -> dict[str, str]:
-    files = render(load_raw(paths), paths)
-    write_atomically(files, paths.processed)
-    return files
-
-
-def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
-    add_root_argument(parser)
-
-
-def run(args: argparse.Namespace) -> int:
-    paths = Paths(args.root.resolve())
-    _recover(paths.processed)  # a build killed between its two renames left the old tables aside: put them back
-    try:
-        if args.command == "validate":
-            raw = load_raw(paths)
-            print(f"ok: {len(raw.sources)} sources, {len(raw.figures)} figures, {len(raw.gaps)} gaps, "
-                  f"{len(raw.claims)} claims; nothing written")
-            return 0
-        files = build(paths)
-    except ValidationError as err:
-        print(err, file=sys.stderr)
-        print("nothing was written.", file=sys.stderr)
-        return 1
-    rows = {name: text.count("\n") - 1 for name, text in files.items() if name.endswith(".csv")}
-    summary = ", ".join(f"{name} {n}" for name, n in rows.items())
-    print(f"wrote {paths.rel(paths.processed)}/ ({summary} rows)")
-    return 0

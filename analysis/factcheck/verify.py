@@ -25,8 +25,8 @@ import sys
 from collections.abc import Callable
 from decimal import Decimal
 
-from analysis import rules
-from analysis.printed import Printed, PrintedFigureError, parse_printed
+from analysis.factcheck import rules
+from analysis.record.printed import Printed, PrintedFigureError, parse_printed
 
 EXIT_HOLDS, EXIT_DOES_NOT_HOLD, EXIT_UNREADABLE, EXIT_UNVERIFIABLE = 0, 1, 2, 3
 _EXIT = {rules.HOLDS: EXIT_HOLDS, rules.DOES_NOT_HOLD: EXIT_DOES_NOT_HOLD, rules.UNVERIFIABLE: EXIT_UNVERIFIABLE}

@@ -1,0 +1,160 @@
+"""The claims registry against the rule book and the record: ids that exist, roles that fit the claim's kind, a
+stated value that can be read in a unit the kind allows, and no claim resting on itself.
+
+Lives in the fact-check stage because it needs the rule book (`rules.KINDS`, `rules.ROLES`, `unit_problem`); the
+build calls it after loading, so a bad registry still stops the build with `file:id=…` messages.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from analysis.factcheck import rules
+from analysis.paths import Paths
+from analysis.record.figures import contains_printed, normalise_for_match
+from analysis.record.printed import Printed, PrintedFigureError, parse_printed
+from analysis.record.problems import Problems
+
+__all__ = ["check_claims", "stated_text"]
+
+#: Roles that may be left out: rate.per (the printed base is used) and share.whole (when the part is printed
+#: "N out of M", the whole is M).
+_OPTIONAL_ROLES = {"rate": ("per",), "share": ("whole",)}
+
+
+
+def check_claims(
+    claims: list[dict[str, Any]],
+    figures: dict[str, dict[str, Any]],
+    gap_ids: set[str],
+    source_ids: set[str],
+    paths: Paths,
+    problems: Problems,
+) -> None:
+    """Every claim against the sources, figures and gaps: ids that exist, roles that fit the kind, a stated value
+    that can be read, and no claim resting on itself. A marker input ([c]) is legitimate data, not a problem:
+    the claim is then reported unverifiable."""
+    name = paths.rel(paths.claims_yaml)
+    seen: set[str] = set()
+    for claim in claims:
+        where = claim.get("_where") or f"id={claim.get('id')}"
+        cid = claim.get("id", "")
+        if cid and cid in seen:
+            problems.add(name, where, f"duplicate claim id '{cid}'")
+        seen.add(cid)
+        if claim.get("source_id") and claim["source_id"] not in source_ids:
+            problems.add(name, where, f"unknown source id '{claim['source_id']}' (not in data/raw/sources.yaml)")
+        for gid in claim.get("gaps", []):
+            if gid not in gap_ids:
+                problems.add(name, where, f"unknown gap id '{gid}' (not in data/raw/gaps.yaml)")
+        kind = claim.get("kind", "")
+        if kind and kind not in rules.KINDS:
+            problems.add(name, where, f"unknown kind '{kind}' (one of: {', '.join(rules.KINDS)})")
+        elif kind:
+            for message in _role_problems(claim, figures, gap_ids):
+                problems.add(name, where, message)
+        for message in _stated_problems(claim, figures):
+            problems.add(name, where, message)
+
+
+def _refs(claim: dict[str, Any]) -> list[tuple[str, str | None]]:
+    """(role, figure id or None) for every figure input, parts expanded as parts[1], parts[2]…"""
+    out: list[tuple[str, str | None]] = []
+    for role in rules.ROLES.get(claim.get("kind", ""), ()):
+        if role == "per":
+            continue
+        ref = claim.get("inputs", {}).get(role)
+        if isinstance(ref, list):
+            out.extend((f"{role}[{i}]", r) for i, r in enumerate(ref, start=1))
+        else:
+            out.append((role, ref))
+    return out
+
+
+def _role_problems(claim: dict[str, Any], figures: dict[str, dict[str, Any]], gap_ids: set[str]) -> list[str]:
+    kind, inputs = claim["kind"], claim.get("inputs", {})
+    roles = rules.ROLES[kind]
+    out = [f"unknown input role '{r}' for a {kind} claim (roles: {', '.join(roles)})" for r in inputs if r not in roles]
+    parts = inputs.get("parts")
+    if kind == "sum" and parts is not None and (not isinstance(parts, list) or len(parts) < 2):
+        out.append("parts must be a list of at least two figure ids")
+    for role, ref in _refs(claim):
+        if isinstance(ref, list) or (ref is not None and not isinstance(ref, str)):
+            out.append(f"input '{role}' must be one figure id")
+        elif ref is None:
+            if not claim.get("gaps") and not _may_omit(claim, role, figures):
+                out.append(f"input '{role}' is missing: give a figure id, or the id of the gap record saying "
+                           "it was never published")
+        elif ref == claim.get("id") or (ref == claim.get("stated_figure") and not (kind == "sum" and role == "total")):
+            out.append(f"input '{role}' is '{ref}', the claim itself: a claim cannot be checked against itself")
+        elif ref not in figures and ref not in gap_ids:
+            out.append(f"input '{role}': unknown figure id '{ref}' (nor a gap id from data/raw/gaps.yaml)")
+    if kind == "rate" and "per" in inputs:
+        out.extend(_per_problems(inputs["per"], claim.get("stated", "")))
+    return out
+
+
+def _may_omit(claim: dict[str, Any], role: str, figures: dict[str, dict[str, Any]]) -> bool:
+    if role not in _OPTIONAL_ROLES.get(claim["kind"], ()):
+        return False
+    part = figures.get(claim.get("inputs", {}).get("part") or "")
+    return bool(part and part.get("denominator") not in (None, "")) if role == "whole" else True
+
+
+def _per_problems(per: Any, stated_text: str) -> list[str]:
+    try:
+        base = rules.to_decimal(per)
+    except rules.RuleError:
+        return [f"per must be a number (e.g. 1000), not {per!r}"]
+    if base <= 0:
+        return [f"per must be positive, not {per!r}"]
+    stated = _parse_or_none(stated_text)
+    if stated is not None and stated.denominator is not None and rules.to_decimal(stated.denominator) != base:
+        return [f'per {per} differs from the base printed in "{stated_text}"']
+    return []
+
+
+def _parse_or_none(text: str) -> Printed | None:
+    try:
+        return parse_printed(text) if text else None
+    except PrintedFigureError:
+        return None
+
+
+def _stated_problems(claim: dict[str, Any], figures: dict[str, dict[str, Any]]) -> list[str]:
+    out = []
+    sfid = claim.get("stated_figure", "")
+    figure = figures.get(sfid) if sfid else None
+    if sfid and figure is None:
+        out.append(f"stated_figure: unknown figure id '{sfid}'")
+    if sfid and sfid == claim.get("id"):
+        out.append("stated_figure is the claim's own id")
+    stated = claim.get("stated", "")
+    if figure is not None:
+        printed = str(figure.get("value_as_printed", ""))
+        if stated and normalise_for_match(stated) != normalise_for_match(printed):
+            out.append(f"stated \"{stated}\" differs from stated_figure '{sfid}', printed \"{printed}\"")
+        elif not stated and not contains_printed(printed, claim.get("text", "")):
+            out.append(f'text does not contain the stated value "{printed}" (from stated_figure)')
+    text = stated_text(claim, figures)
+    if not text:
+        return out
+    try:
+        parsed = parse_printed(text)
+    except PrintedFigureError as err:
+        return [*out, f"stated: {err}"]
+    if parsed.value is None:
+        return [*out, f'stated "{text}" is a marker for an unavailable value, not a claim']
+    problem = rules.unit_problem(claim.get("kind", ""), parsed)
+    return [*out, problem] if problem else out
+
+
+def stated_text(claim: dict[str, Any], figures: dict[str, dict[str, Any]]) -> str:
+    """The value the claim states, as printed: `stated`, else the stated figure's, else (a sum) the total's."""
+    if claim.get("stated"):
+        return claim["stated"]
+    total = claim.get("inputs", {}).get("total") if claim.get("kind") == "sum" else None
+    for fid in (claim.get("stated_figure"), total):
+        if isinstance(fid, str) and fid in figures:
+            return str(figures[fid].get("value_as_printed", ""))
+    return ""

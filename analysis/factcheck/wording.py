@@ -1,0 +1,144 @@
+"""How the printed wording becomes a test: "18.5 per cent" must round to 18.5, "more than 1,200" must exceed it,
+"almost three-quarters" must sit just under 75 per cent. `judge` returns the verdict with the working a reader can
+redo by hand. Standard library only.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from analysis.factcheck.numbers import (
+    RuleError,
+    _c2,
+    _cmp,
+    _fmt_at,
+    _pair,
+    _show,
+    fmt_number,
+    round_half_away,
+    to_decimal,
+    truncate,
+)
+from analysis.record.printed import Printed
+
+HOLDS = "holds"
+DOES_NOT_HOLD = "does not hold"
+UNVERIFIABLE = "unverifiable"
+VERDICTS = (HOLDS, DOES_NOT_HOLD, UNVERIFIABLE)
+
+#: How far "about", "almost" and "just over" may stray from the printed value: 5 per cent of it.
+TOLERANCE = Decimal("0.05")
+
+
+
+def _printed_value(stated: Printed) -> Decimal:
+    if stated.value is None:
+        raise RuleError(f'"{stated.text}" is a marker for an unavailable value, not a claim')
+    return to_decimal(stated.value)
+
+
+def _band(x: Decimal) -> Decimal:
+    return abs(x) * TOLERANCE
+
+
+def judge(computed: Decimal, stated: Printed) -> tuple[bool, str, str]:
+    """Does `computed` bear out the stated value as worded? → (holds, rule name, explanation for the working).
+
+    The explanation starts with the printed text in quotes and ends with the verdict, e.g.
+    `printed "18.5 per cent" (1 dp) · rounds to 18.6 · does not hold (truncation gives 18.5)`.
+    """
+    x = _printed_value(stated)
+    q = stated.qualifier
+    lead = f'printed "{stated.text}"'
+    if q == "exact" and stated.decimals is not None:
+        return _judge_exact(computed, stated, x, lead)
+    if q == "exact":  # words without a printed precision are approximate
+        q = "about"
+    if q in _BOUNDS:
+        return _judge_bound(computed, q, x, lead)
+    if q == "almost":
+        return _judge_almost(computed, stated, x, lead)
+    if q == "just over":
+        return _judge_just_over(computed, x, lead)
+    if q == "about":
+        return _judge_about(computed, x, lead)
+    raise RuleError(f'no rule for the qualifier {q!r} of "{stated.text}"')
+
+
+#: qualifier → (test, sign shown when it holds, sign shown when it does not).
+_BOUNDS = {
+    "more than": (lambda c, x: c > x, ">", "≤"),
+    "at least": (lambda c, x: c >= x, "≥", "<"),
+    "fewer than": (lambda c, x: c < x, "<", "≥"),
+    "at most": (lambda c, x: c <= x, "≤", ">"),
+}
+
+
+def _v(ok: bool) -> str:
+    return HOLDS if ok else DOES_NOT_HOLD
+
+
+def _judge_bound(c: Decimal, q: str, x: Decimal, lead: str) -> tuple[bool, str, str]:
+    """more than / at least / fewer than / at most: a strict or inclusive bound, nothing else."""
+    test, yes, no = _BOUNDS[q]
+    ok = test(_cmp(c), _cmp(x))
+    cs, bound = _pair(c, x)
+    return ok, q, f"{lead} · needs {q} {fmt_number(x)}: {cs} {yes if ok else no} {bound} · {_v(ok)}"
+
+
+def _round_at(value: Decimal, stated: Printed) -> Decimal:
+    """Round at the last printed digit, in the printed scale ("£15.6million" is rounded to 0.1 million)."""
+    scale = to_decimal(stated.scale)
+    return round_half_away(value / scale, stated.decimals or 0) * scale
+
+
+def _scale_word(stated: Printed) -> str:
+    return {1e3: " thousand", 1e6: " million", 1e9: " billion"}.get(stated.scale, "")
+
+
+def _judge_exact(c: Decimal, stated: Printed, x: Decimal, lead: str) -> tuple[bool, str, str]:
+    """A plain number: the computed value, rounded half away from zero at the printed decimals, equals it."""
+    d = stated.decimals or 0
+    scale = to_decimal(stated.scale)
+    rounded = round_half_away(c / scale, d)
+    ok = rounded * scale == x
+    text = f"{lead} ({d} dp) · rounds to {_fmt_at(rounded, d)}{_scale_word(stated)} · {_v(ok)}"
+    if not ok:
+        cut = truncate(c / scale, d)
+        if cut * scale == x:
+            text += f" (truncation gives {_fmt_at(cut, d)}{_scale_word(stated)})"
+    return ok, f"rounds to the printed value at {d} dp", text
+
+
+def _judge_almost(c: Decimal, stated: Printed, x: Decimal, lead: str) -> tuple[bool, str, str]:
+    """almost / nearly / just under X: X − 5% of X ≤ c < X, or c rounds to X at the printed decimals."""
+    lower = x - _band(x)
+    xs, ls = fmt_number(x), fmt_number(lower)
+    rule = "almost (up to 5% below, or rounds to it)"
+    if _cmp(lower) <= _cmp(c) < _cmp(x):
+        return True, rule, f"{lead} · needs almost {xs}: {ls} ≤ {_show(c, x)} < {xs} · {HOLDS}"
+    d = stated.decimals
+    if d is not None and _round_at(c, stated) == x:
+        why = f"{_show(c, x)} is not below {xs} but rounds to it at {d} dp"
+        return True, rule, f"{lead} · needs almost {xs}: {why} · {HOLDS}"
+    where = f"below {ls}" if _cmp(c) < _cmp(lower) else f"not below {xs}"
+    extra = f" and does not round to {xs} at {d} dp" if d is not None else ""
+    why = f"{ls} ≤ c < {xs}; {_show(c, x)} is {where}{extra}"
+    return False, rule, f"{lead} · needs almost {xs}: {why} · {DOES_NOT_HOLD}"
+
+
+def _judge_just_over(c: Decimal, x: Decimal, lead: str) -> tuple[bool, str, str]:
+    """just over X: X < c ≤ X + 5% of X."""
+    upper = x + _band(x)
+    xs, us = fmt_number(x), fmt_number(upper)
+    ok = _cmp(x) < _cmp(c) <= _cmp(upper)
+    why = f"{xs} < {_show(c, x)} ≤ {us}" if ok else f"{xs} < c ≤ {us}; {_show(c, x)} is outside"
+    return ok, "just over (up to 5% above)", f"{lead} · needs just over {xs}: {why} · {_v(ok)}"
+
+
+def _judge_about(c: Decimal, x: Decimal, lead: str) -> tuple[bool, str, str]:
+    """about / around / roughly X, and fractions or multiples in words: within 5% of X either side."""
+    lower, upper = x - _band(x), x + _band(x)
+    ok = _cmp(lower) <= _cmp(c) <= _cmp(upper)
+    why = f"{_c2(c)} is {'within' if ok else 'outside'} {fmt_number(lower)} to {fmt_number(upper)}"
+    return ok, "about (within 5%)", f"{lead} · needs about {fmt_number(x)} (within 5%): {why} · {_v(ok)}"

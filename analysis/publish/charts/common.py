@@ -1,0 +1,111 @@
+"""What every chart shares: the metadata published beside it, the tables' vocabulary (grades, Met measures),
+and small helpers for labels, percentages and caveat sentences.
+
+matplotlib is imported only inside `analysis.publish.style`'s functions and at call time, never at import time.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from analysis.paths import DEFAULT, Paths
+from analysis.publish import style
+
+#: Environment variable that points notebooks at another project root (tests use a scratch copy).
+ROOT_ENV = "CSE_FIGURES_ROOT"
+
+SPLIT_GRADES = ("good", "requires improvement", "inadequate")
+COMBINED = "requires improvement or inadequate"
+GRADE_ORDER = (*SPLIT_GRADES, COMBINED)
+GRADE_COLOURS = {"good": style.TURQUOISE, "requires improvement": style.DARK_BLUE, "inadequate": style.DARK_PINK,
+                 COMBINED: style.LIGHT_PURPLE}
+GRADE_TEXT = {"good": "white", "requires improvement": "white", "inadequate": "white", COMBINED: style.TEXT}
+
+MET_MEASURES = {
+    "cse_referrals": "Referrals of suspected CSE",
+    "cse_flagged_crimes": "Crimes connected with CSE",
+    "children_at_risk_cse": "Children identified as at risk of CSE",
+}
+RISE_MEASURE = "change_children_at_risk_cse"
+MET_FUNNEL = (
+    ("met_historic_cases_found", "Cases found"),
+    ("met_historic_cases_reviewed_further", "Reviewed further"),
+    ("met_historic_cases_in_scope", "Still in scope"),
+)
+#: Column headings of the national-review chart's CSV (Datawrapper shows them as series names).
+NATIONAL_REVIEW_LABELS = {
+    "historic_cases_identified_for_review": "Historic cases identified for review",
+    "beaconport_referrals": "Cases referred to Operation Beaconport",
+}
+#: Words that mark a caveat as describing a change in how crimes or referrals were recorded.
+RECORDING_WORDS = ("recording", "recorded differently", "counting rules")
+#: The Commissioner's explanation of the 2025 rise is looked for under these words, in the table's own text.
+EXPLANATION_WORDS = ("better at finding", "better identification", "finding it")
+
+
+@dataclass
+class ChartMeta:
+    """Everything published beside a chart (the JSON sidecar) plus its data table (the CSV)."""
+
+    chart_id: str
+    chart_type: str
+    title: str
+    intro: str
+    source_name: str
+    source_url: str
+    source_line: str
+    notes: str
+    alt_text: str
+    data: pd.DataFrame = field(repr=False)
+
+    def caption(self) -> Any:
+        """The notes and source line as Markdown, for showing under the chart in a notebook."""
+        from IPython.display import Markdown
+
+        return Markdown(f"**Notes.** {self.notes}\n\n**{self.source_line}**")
+
+    def sidecar(self) -> dict[str, str]:
+        """The JSON sidecar: the fields Datawrapper's metadata panel asks for."""
+        return {"title": self.title, "intro": self.intro, "source_name": self.source_name,
+                "source_url": self.source_url, "notes": self.notes, "alt_text": self.alt_text,
+                "chart_type": self.chart_type}
+
+
+def _count_bar_axes(ax, labels: list[str], xmax: float) -> None:
+    """Axes of a horizontal bar chart of counts read top to bottom: labelled rows, thousands separators."""
+    ax.set_yticks(range(len(labels)), labels)
+    ax.invert_yaxis()
+    ax.set_xlim(0, xmax)
+    ax.xaxis.set_major_formatter("{x:,.0f}")
+    ax.tick_params(axis="y", length=0)
+    ax.grid(axis="x")
+
+def project_paths() -> Paths:
+    """The project the notebooks read: this repository, unless a test points CSE_FIGURES_ROOT elsewhere."""
+    root = os.environ.get(ROOT_ENV)
+    return Paths(Path(root).resolve()) if root else DEFAULT
+
+
+def _meta(chart_id: str, chart_type: str, frame: dict[str, str], data: pd.DataFrame) -> ChartMeta:
+    return ChartMeta(chart_id=chart_id, chart_type=chart_type, data=data.reset_index(drop=True), **frame)
+
+
+def _pct(value: float) -> str:
+    return f"{value:.0f}%"
+
+
+def _ids(values: pd.Series) -> list[str]:
+    """Figure ids from a column of ';'-separated lists."""
+    return [i.strip() for v in values.dropna() for i in str(v).split(";") if i.strip()]
+
+
+def _sentences(text: str) -> list[str]:
+    """Sentences of a caveat (caveats joined by the build with '; ' are split apart too)."""
+    parts = re.split(r"(?<=[.!?'])(?:\s*;)?\s+(?=[A-Z'])", str(text))
+    return [s.strip().rstrip(";").strip() for s in parts if s.strip()]

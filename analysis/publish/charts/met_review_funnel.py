@@ -1,0 +1,54 @@
+"""Chart: the Met's review of historic cases, from cases found to cases still in scope."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from analysis.publish import style
+from analysis.publish.charts.common import MET_FUNNEL, ChartMeta, _count_bar_axes, _meta, _sentences
+
+
+def met_funnel_rows(reviews: pd.DataFrame) -> pd.DataFrame:
+    """The Met's review stages at the latest date on which every stage was printed (else each stage's latest)."""
+    met = reviews[(reviews["scope"] == "Met") & reviews["measure"].isin([m for m, _ in MET_FUNNEL])]
+    met = met.sort_values(["as_at", "primary", "figure_id"], ascending=[False, False, True], kind="stable")
+    complete = [d for d, g in met.groupby("as_at") if g["measure"].nunique() == len(MET_FUNNEL)]
+    if complete:
+        met = met[met["as_at"] == max(complete)]
+    rows = met.drop_duplicates("measure").set_index("measure")
+    return rows.reindex([m for m, _ in MET_FUNNEL if m in rows.index]).reset_index()
+
+
+@style.styled
+def met_review_funnel_chart(reviews: pd.DataFrame, figures: pd.DataFrame) -> tuple[Any, ChartMeta]:
+    """The Met's own historic-case funnel: found → reviewed further → still in scope (never added to national)."""
+    rows = met_funnel_rows(reviews)
+    names = dict(MET_FUNNEL)
+    dates = rows["as_at"].unique()
+    fig, ax = style.new_figure(width=8.0, plot_height=0.6 * len(rows) + 0.8)
+    bars = ax.barh(range(len(rows)), rows["value"], height=0.6,
+                   color=[style.DARK_BLUE, style.TURQUOISE, style.DARK_PINK][:len(rows)])
+    style.label_bar_values(ax, bars, list(rows["value_as_printed"]), inside_min=rows["value"].max() * 0.2)
+    labels = [names[m] + ("" if len(dates) == 1 else f"\n({style.long_date(d)})")
+              for m, d in zip(rows["measure"], rows["as_at"])]
+    _count_bar_axes(ax, labels, rows["value"].max() * 1.1)
+    printed = dict(zip(rows["measure"], rows["value_as_printed"]))
+    when = style.month_year(max(dates))
+    found, further, scope = (printed.get(m) for m, _ in MET_FUNNEL)
+    title = (f"Of {found} historic cases the Met found, {further} were reviewed further and {scope} remained in "
+             f"scope by {when}" if found and further and scope else f"The Met's review of historic cases, {when}")
+    subtitle = ("Metropolitan Police review of its own historic group-based child sexual exploitation cases, by "
+                f"stage, as at {style.join_words([style.long_date(d) for d in sorted(dates)])}")
+    notes = ["The Met's own review, by its own broad definition; not the national count of cases identified for "
+             "review (a separate chart) and never to be added to it."]
+    notes += [s for s in _sentences(rows["caveat"].dropna().iloc[0]) if "definition" in s.lower()
+              or "two or more" in s.lower() or "transcript" in s.lower()][:3] if rows["caveat"].notna().any() else []
+    data = pd.DataFrame({"Stage": [names[m] for m in rows["measure"]], "Cases": rows["value"].to_numpy()})
+    alt = (f"Bar chart of the Met's review of its own historic group-based child sexual exploitation cases by stage, "
+           f"showing {title[0].lower() + title[1:]}. "
+           + "; ".join(f"{names[m]}: {p}" for m, p in printed.items()) + ".")
+    frame = style.finish(fig, ax, title=title, subtitle=subtitle, source=style.credit(figures, rows["figure_id"]),
+                         notes=notes, alt=alt)
+    return fig, _meta("met-review-funnel", "Bar chart", frame, data)

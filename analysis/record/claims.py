@@ -1,0 +1,134 @@
+"""The claims registry, `data/raw/claims.yaml`: derived claims as transcribed, each entry checked on its own.
+
+A claim is something a named person or outlet printed that can be recomputed from published figures ("a 56 per
+cent increase", "almost three-quarters of cases"). The registry says who said it, where, in which words, which
+figures it rests on and, where those figures were never published, which gap record says so. The schema is
+documented in docs/factcheck.md.
+
+This module only reads and checks entries (`file:id=<claim id>: message`, every mistake in one run). Checking a
+claim against the rule book and the figures is the fact-check stage's job (`analysis.factcheck.registry`), and so
+is evaluating it (`analysis.factcheck.evaluate`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from analysis.paths import Paths
+from analysis.record.figures import contains_printed
+from analysis.record.problems import Problems
+from analysis.record.safeguarding import personal_data_in
+from analysis.record.sources import load_yaml_list
+
+__all__ = ["CLAIMS_COLUMNS", "REQUIRED", "OPTIONAL", "load_claims"]
+
+#: Columns of data/processed/claims.csv, in order.
+CLAIMS_COLUMNS: tuple[str, ...] = (
+    "claim_id", "claimant", "claimant_type", "source_id", "location", "text", "stated", "stated_figure", "kind",
+    "inputs", "computed", "verdict", "rule", "working", "gaps", "note",
+)
+REQUIRED = ("id", "claimant", "source_id", "location", "text", "kind", "inputs")
+OPTIONAL = ("stated", "stated_figure", "gaps", "note", "direction", "claimant_type")
+#: A slug, optionally prefixed by the source id like a figure id: `seed-56pc` or `mylondon-2025-10/claim-56pc`.
+CLAIM_ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*(?:/[a-z0-9][a-z0-9-]*)?$")
+MAX_TEXT_WORDS = 30
+DIRECTIONS = ("rise", "fall")
+CLAIMANT_TYPES = ("organisation", "person")
+_DIRECTED_KINDS = ("percent_change", "point_change")
+
+
+# --- loading ---------------------------------------------------------------------------------------------------
+
+
+def load_claims(paths: Paths, problems: Problems) -> list[dict[str, Any]]:
+    """claims.yaml → a list of claim dicts (a missing file means no claims yet).
+
+    Checks each entry on its own (fields present, id a slug, text short and containing the stated value);
+    cross-references are `check_claims`'s job. Entries that are not mappings are dropped; the others are kept,
+    with their position in `_where`, so that every later problem can point at them.
+    """
+    if not paths.claims_yaml.exists():
+        return []
+    name = paths.rel(paths.claims_yaml)
+    claims = []
+    for index, entry in enumerate(load_yaml_list(paths.claims_yaml, paths, problems), start=1):
+        if not isinstance(entry, dict):
+            problems.add(name, f"entry {index}", "each entry must be a mapping of field: value")
+            continue
+        claims.append(_load_entry(entry, index, name, problems))
+    return claims
+
+
+def _text(value: Any) -> str:
+    """A scalar YAML value as text ("stated: 135" is read by YAML as a number)."""
+    if value is None:
+        return ""
+    return value.strip() if isinstance(value, str) else str(value)
+
+
+def _load_entry(entry: dict[str, Any], index: int, name: str, problems: Problems) -> dict[str, Any]:
+    cid = entry.get("id")
+    where = f"id={cid}" if isinstance(cid, str) and cid else f"entry {index}"
+    for key in REQUIRED:
+        value = entry.get(key)
+        if value in (None, [], {}) or (isinstance(value, str) and not value.strip()):  # "   " is as good as absent
+            problems.add(name, where, f"missing required field '{key}'")
+    for key in entry:
+        if key not in REQUIRED and key not in OPTIONAL:
+            problems.add(name, where, f"unknown field '{key}' (allowed: {', '.join(REQUIRED + OPTIONAL)})")
+    if cid not in (None, "") and not (isinstance(cid, str) and CLAIM_ID_RE.match(cid)):
+        problems.add(name, where, "id must be lower-case letters, digits and hyphens (optionally '<source id>/…')")
+    claim: dict[str, Any] = {key: _text(entry.get(key)) for key in REQUIRED + OPTIONAL if key not in ("inputs", "gaps")}
+    claim["inputs"] = _load_inputs(entry.get("inputs"), name, where, problems)
+    claim["gaps"] = _load_gaps(entry.get("gaps"), name, where, problems)
+    claim["_where"] = where
+    _check_entry(claim, name, where, problems)
+    return claim
+
+
+def _load_inputs(value: Any, name: str, where: str, problems: Problems) -> dict[str, Any]:
+    if value in (None, ""):
+        return {}
+    if not isinstance(value, dict):
+        problems.add(name, where, "inputs must be a mapping of role: figure id (e.g. from: …, to: …)")
+        return {}
+    inputs: dict[str, Any] = {}
+    for role, ref in value.items():
+        role = str(role)
+        if role == "per":
+            inputs[role] = ref
+        elif isinstance(ref, list):
+            inputs[role] = [None if r in (None, "") else _text(r) for r in ref]
+        else:
+            inputs[role] = None if ref in (None, "") else _text(ref)
+    return inputs
+
+
+def _load_gaps(value: Any, name: str, where: str, problems: Problems) -> list[str]:
+    if value in (None, "", []):
+        return []
+    if isinstance(value, str):
+        return [value.strip()]
+    if not isinstance(value, list) or not all(isinstance(g, str) and g.strip() for g in value):
+        problems.add(name, where, "gaps must be a list of gap ids from data/raw/gaps.yaml")
+        return []
+    return [g.strip() for g in value]
+
+
+def _check_entry(claim: dict[str, Any], name: str, where: str, problems: Problems) -> None:
+    """Checks that need nothing but the entry itself."""
+    text, stated = claim["text"], claim["stated"]
+    if len(text.split()) > MAX_TEXT_WORDS:
+        problems.add(name, where, f"text has {len(text.split())} words; keep it to {MAX_TEXT_WORDS} or fewer")
+    if text and stated and not contains_printed(stated, text):
+        problems.add(name, where, f'text does not contain the stated value "{stated}"')
+    if not stated and not claim["stated_figure"] and claim["kind"] != "sum":
+        problems.add(name, where, "missing 'stated' (the value as printed) or 'stated_figure'")
+    if claim["direction"] and (claim["direction"] not in DIRECTIONS or claim["kind"] not in _DIRECTED_KINDS):
+        problems.add(name, where, f"direction must be rise or fall, and only for {' or '.join(_DIRECTED_KINDS)}")
+    if claim["claimant_type"] and claim["claimant_type"] not in CLAIMANT_TYPES:
+        problems.add(name, where, f"claimant_type must be one of: {', '.join(CLAIMANT_TYPES)}")
+    for key in ("text", "note", "location"):
+        for kind in personal_data_in(claim[key]):
+            problems.add(name, where, f"{key} seems to contain {kind}; the project holds no personal data")

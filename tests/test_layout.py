@@ -1,0 +1,99 @@
+"""The package's folders are its data flow: record → tables → factcheck → publish → run.
+
+A module may import from its own stage and from earlier ones, never from a later one, so that the raw-file
+loaders can be read (and trusted) without knowing anything about charts or the CLI. Checked by walking every
+module's `import` statements with `ast`, including imports inside functions.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from analysis.paths import PROJECT_ROOT
+
+PACKAGE = PROJECT_ROOT / "analysis"
+#: Stage → rank. Top-level modules: `paths` may be imported by every stage; `cli` and `__main__` sit above `run`.
+STAGES = {"paths": 0, "record": 1, "tables": 2, "factcheck": 3, "publish": 4, "run": 5, "cli": 6, "__main__": 6,
+          "__init__": 6}
+MAX_TOP_LEVEL_MODULES = 6
+MAX_LINES = 400
+
+
+def stage_of(module: str) -> str:
+    """'analysis.record.figures' → 'record'; 'analysis' itself → '__init__'."""
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 else "__init__"
+
+
+def module_name(path: Path, root: Path = PROJECT_ROOT) -> str:
+    rel = path.relative_to(root).with_suffix("")
+    parts = list(rel.parts)
+    if parts[-1] == "__init__" and len(parts) > 1:
+        parts = parts[:-1]
+    return ".".join(parts)
+
+
+def imported_modules(path: Path) -> list[tuple[int, str]]:
+    """(line, dotted module) for every import of an `analysis` module in the file."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found: list[tuple[int, str]] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found += [(node.lineno, a.name) for a in node.names if a.name.split(".")[0] == "analysis"]
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            if node.module == "analysis":  # from analysis import record → analysis.record
+                found += [(node.lineno, f"analysis.{a.name}") for a in node.names]
+            elif node.module.split(".")[0] == "analysis":
+                found.append((node.lineno, node.module))
+    return found
+
+
+def upward_imports(package: Path = PACKAGE) -> list[str]:
+    """Every import that points from a stage to a later one, as 'file:line: a imports b'."""
+    root = package.parent
+    problems = []
+    for path in sorted(package.rglob("*.py")):
+        here = module_name(path, root)
+        rank = STAGES[stage_of(here)]
+        for line, target in imported_modules(path):
+            if STAGES.get(stage_of(target), 99) > rank:
+                problems.append(f"{path.relative_to(root).as_posix()}:{line}: {here} ({stage_of(here)}) imports "
+                                f"{target} ({stage_of(target)}), a later stage")
+    return problems
+
+
+def test_every_module_sits_in_a_known_stage():
+    unknown = [module_name(p) for p in PACKAGE.rglob("*.py") if stage_of(module_name(p)) not in STAGES]
+    assert unknown == []
+
+
+def test_imports_point_one_way():
+    assert upward_imports() == []
+
+
+def test_an_upward_import_is_caught(tmp_path):
+    """The check itself can fail: a record module importing the charts is reported with file and line."""
+    fake = tmp_path / "analysis"
+    (fake / "record").mkdir(parents=True)
+    (fake / "record" / "loader.py").write_text("def f():\n    from analysis.publish import charts\n")
+    problems = upward_imports(fake)
+    assert problems == ["analysis/record/loader.py:2: analysis.record.loader (record) imports analysis.publish "
+                        "(publish), a later stage"]
+
+
+def test_top_level_is_small_and_modules_are_short():
+    top = sorted(p.name for p in PACKAGE.glob("*.py"))
+    assert len(top) <= MAX_TOP_LEVEL_MODULES, top
+    long = {str(p.relative_to(PROJECT_ROOT)): n for p in PACKAGE.rglob("*.py")
+            if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_LINES}
+    assert long == {}
+
+
+@pytest.mark.parametrize("stage", ["record", "tables", "factcheck", "publish", "run"])
+def test_the_map_names_every_stage(stage):
+    """analysis/README.md is the first file a contributor opens: it must describe each stage."""
+    text = (PACKAGE / "README.md").read_text(encoding="utf-8")
+    assert f"`{stage}/`" in text
