@@ -17,10 +17,10 @@ all: $(STAMP)
 force: $(STAMP)
 	$(PY) -m analysis all --force
 
+# uv when it can be had (on PATH, or pip-installed into .cache/uv-bootstrap), else pip; the machine's pip settings
+# (indexes, find-links, constraints) are passed on to uv. See analysis/run/bootstrap.py.
 $(STAMP): pyproject.toml constraints.txt
-	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -c constraints.txt -e '.[dev]'
+	@$(PYTHON) -m analysis.run.bootstrap dev
 	@rm -f $(VENV)/.installed-*
 	@touch $@
 
@@ -45,7 +45,7 @@ lint: $(STAMP)
 	$(PY) -m ruff check analysis tests notebooks benchmarks
 
 test: $(STAMP) lint
-	$(PY) -m pytest
+	$(PY) -m pytest -n auto
 
 bench: $(STAMP)
 	$(PY) benchmarks/bench.py
