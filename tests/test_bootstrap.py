@@ -1,0 +1,58 @@
+"""The bootstrap passes the machine's pip settings on to uv, so both install from the same places."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from analysis.run import bootstrap
+
+
+def _conf(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_pip_config_files_and_environment_are_read_in_pips_order(tmp_path):
+    system = _conf(tmp_path, "system.conf", "[global]\nfind-links = /opt/wheels\nextra-index-url = file:///a/simple\n"
+                                            "  file:///b/simple\nconstraint = /etc/c.txt\ntimeout = 60\n")
+    user = _conf(tmp_path, "user.conf", "[install]\nfind-links = /home/me/wheels\n")
+    settings = bootstrap.pip_settings(environ={"PIP_INDEX_URL": "https://mirror.example/simple"}, files=[system, user])
+    assert settings == {
+        "find-links": "/home/me/wheels",  # the later file wins, as in pip
+        "extra-index-url": "file:///a/simple file:///b/simple",  # a multi-line list becomes one space-separated value
+        "constraint": "/etc/c.txt",
+        "index-url": "https://mirror.example/simple",  # PIP_* variables override the files
+    }  # `timeout` has no uv equivalent here and is left out
+
+
+def test_uv_gets_pips_settings_but_never_overrides_the_users_uv_variables():
+    env = bootstrap.uv_environment({"find-links": "/opt/wheels", "extra-index-url": "file:///a/simple"},
+                                   environ={"UV_FIND_LINKS": "/mine", "PATH": "/usr/bin"})
+    assert env["UV_FIND_LINKS"] == "/mine"
+    assert env["UV_EXTRA_INDEX_URL"] == "file:///a/simple"
+    # pip picks the best version across all indexes; uv must be told to, or an extra index hides pinned releases
+    assert env["UV_INDEX_STRATEGY"] == "unsafe-best-match"
+    assert env["PATH"] == "/usr/bin"
+
+
+def test_no_pip_settings_leave_uvs_defaults_alone():
+    env = bootstrap.uv_environment({}, environ={})
+    assert "UV_INDEX_STRATEGY" not in env and "UV_FIND_LINKS" not in env
+
+
+def test_an_unreadable_config_file_is_skipped(tmp_path):
+    broken = _conf(tmp_path, "broken.conf", "this is not = [an ini file\n[global\n")
+    assert bootstrap.pip_settings(environ={}, files=[broken, tmp_path / "missing.conf"]) == {}
+
+
+def test_the_bootstrap_imports_only_the_standard_library():
+    """It runs with the system Python before anything is installed."""
+    import ast
+
+    tree = ast.parse(Path(bootstrap.__file__).read_text(encoding="utf-8"))
+    names = {a.name.split(".")[0] for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+    names |= {n.module.split(".")[0] for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module}
+    import sys
+
+    assert names <= set(sys.stdlib_module_names) | {"__future__"}, names
