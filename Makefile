@@ -17,7 +17,7 @@ all: $(STAMP)
 force: $(STAMP)
 	$(PY) -m analysis all --force
 
-# uv when it can be had (on PATH, or pip-installed into .cache/uv-bootstrap), else pip; the machine's pip settings
+# uv when it can be had (on PATH, or pip-installed into ~/.cache/cse-figures), else pip; the machine's pip settings
 # (indexes, find-links, constraints) are passed on to uv. See analysis/run/bootstrap.py.
 $(STAMP): pyproject.toml constraints.txt
 	@$(PYTHON) -m analysis.run.bootstrap dev

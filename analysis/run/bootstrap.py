@@ -7,8 +7,9 @@ Why a Python module and not Makefile lines: the machine's pip settings (extra in
 constraints file, set in pip's config files or `PIP_*` variables) must reach uv, which does not read pip's
 configuration; reading them needs `configparser`. Standard library only: this runs before anything is installed.
 
-Order of preference for uv: one already on PATH; else one installed by pip into `.cache/uv-bootstrap/` (a folder
-of its own: nothing is installed into the system Python); else pip alone, with a one-line notice.
+Order of preference for uv: one already on PATH; else one installed by pip into
+`~/.cache/cse-figures/uv-bootstrap/` (a folder of its own in the user's cache, reused by every clone: nothing is
+installed into the system Python); else pip alone, with a one-line notice.
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 VENV = ROOT / ".venv"
-UV_HOME = ROOT / ".cache" / "uv-bootstrap"
+#: Where a pip-installed uv lives: the user's cache (like uv's own package cache), so every clone reuses it.
+UV_HOME = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "cse-figures" / "uv-bootstrap"
 
 #: pip option (as in pip.conf / PIP_* variables) → the uv environment variable that means the same.
 PIP_TO_UV = {
@@ -84,7 +86,7 @@ def uv_environment(settings: dict[str, str], environ: dict[str, str] | None = No
 
 
 def find_uv(python: str) -> str | None:
-    """uv on PATH, else one installed into .cache/uv-bootstrap by pip (quietly), else None."""
+    """uv on PATH, else one installed into UV_HOME by pip (quietly), else None."""
     found = shutil.which("uv")
     if found:
         return found
@@ -111,7 +113,7 @@ def install_with_pip(python: str, extras: str) -> int:
     if not (VENV / "bin" / "python").exists():
         subprocess.run([python, "-m", "venv", str(VENV)], check=True)
     py = str(VENV / "bin" / "python")
-    return subprocess.run([py, "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+    return subprocess.run([py, "-m", "pip", "install", "-qq", "--disable-pip-version-check",
                            "-c", "constraints.txt", "-e", f".[{extras}]"], cwd=ROOT).returncode
 
 
