@@ -17,6 +17,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "build": ("analysis.run.build", "validate data/raw and write data/processed (atomic: all or nothing)"),
     "validate": ("analysis.run.build", "check data/raw and report every problem, writing nothing"),
     "verify": ("analysis.factcheck.verify", "check one number on deadline: change, points, share, ratio, sum, rate, …"),
+    "scan": ("analysis.factcheck.scan",
+             "find every figure in an article (text or HTML) and match it against the record"),
     "check": ("analysis.factcheck.report",
               "evaluate every registered claim; write the fact-check report into outputs/"),
     "charts": ("analysis.publish.export",
