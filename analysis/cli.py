@@ -24,6 +24,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "charts": ("analysis.publish.export",
                "export every chart (PNG, SVG, CSV, JSON) and the Excel workbook into outputs/"),
     "notebooks": ("analysis.run.notebooks", "execute every notebook into outputs/notebooks/ (HTML too); export charts"),
+    "db": ("analysis.publish.database",
+           "write outputs/cse.db (SQLite, full-text search) and its Datasette metadata; --serve starts Datasette"),
     "workbook": ("analysis.publish.workbook",
                  "write outputs/cse-figures.xlsx from the tables and the exported charts' notes"),
 }

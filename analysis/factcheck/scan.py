@@ -91,7 +91,7 @@ def _verdicts(entry: dict[str, Any]) -> str:
 def render_text(result: dict[str, Any], show_all: bool) -> str:
     lines = []
     for n, e in enumerate(result["figures"], start=1):
-        lines.append(f"{n}. {e['value_as_printed']!r} — {e['value']:g} {e['unit']}, {e['qualifier']}"
+        lines.append(f"{n}. {e['value_as_printed']!r} — {e['value']:,.10g} {e['unit']}, {e['qualifier']}"
                      f" (para {e['paragraph']}): {e['counted']}")
         lines.append(f"   sentence: {e['sentence']}")
         lines.append(f"   looks like: {e['measure_guess'] or 'no guess'}")

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from analysis.factcheck.scan_find import Found
+from analysis.factcheck.scan_find import COUNT_NOUNS, Found
 from analysis.paths import Paths
 from analysis.record.figures import normalise_for_match
 from analysis.record.printed import PrintedFigureError, parse_printed
@@ -158,11 +158,31 @@ def _score(figure: dict[str, Any], near: set[str], counted: set[str]) -> int:
     return len(near & figure["_words"]) + len(counted & figure["_unit_words"]) + len(counted & figure["_words"])
 
 
+_PREPOSITION = re.compile(r"\b(?:of|to|in|into|from|for|by|with|on|at|across|who|which|that)\b", re.IGNORECASE)
+
+
+def _head(found: Found) -> set[str]:
+    """The counted thing the article names right after the number ("investigation" in "one ongoing investigation
+    into a case"), as stemmed words; empty when the words after the number do not start with a noun phrase that
+    names a counted thing ("236 relate to allegations of rape")."""
+    phrase = _PREPOSITION.split(found.counted, maxsplit=1)[0].lower().split()
+    return next((words_of(w) for w in phrase if w.startswith(COUNT_NOUNS)), set())
+
+
 def _counts_other_things(found: Found, figure: dict[str, Any], counted: set[str]) -> bool:
-    """A count of investigations is not a count of cases: when both say what they count, the words must meet."""
+    """A count of investigations is not a count of cases, and a rise is not a share.
+
+    Counts: when the words after the number name a counted thing ("ongoing investigation") and the record says
+    what it counts, the two must share a word. Percentages: the measure vocabulary (data/README.md) names rises
+    `change_…` and shares `share_…`, so a figure read as a rise is not matched to a share, nor the reverse."""
+    measure = figure["measure"]
+    if found.derived == "percent_change" and measure.startswith("share"):
+        return True
+    if found.derived == "share" and measure.startswith("change"):
+        return True
     if found.printed.unit != "count" or not counted or not figure["_unit_words"]:
         return False
-    return not counted & figure["_unit_words"]
+    return bool(_head(found)) and not counted & figure["_unit_words"]
 
 
 def _covering_claims(found: Found, ids: set[str], claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -183,8 +203,14 @@ def _covering_claims(found: Found, ids: set[str], claims: list[dict[str, Any]]) 
 def _guess(near: set[str], counted: set[str], found: Found, figures: list[dict[str, Any]]) -> str:
     """The record measure whose words best fit the words around the figure (same kind of unit), if any fits well."""
     best: dict[str, int] = {}
+    head = _head(found)
     for figure in figures:
-        if figure["_printed"].unit == found.printed.unit:
+        # The unit alone ("cases") says little about the measure: three other words must be shared, and the
+        # counted thing ("boroughs" of "two London boroughs") must be what the record figure counts.
+        counts = figure["_unit_words"] | words_of(figure["measure"].split("_")[-1])
+        if figure["_printed"].unit != found.printed.unit or not head <= counts:
+            continue
+        if len(near & (figure["_words"] - figure["_unit_words"])) >= 3:
             best[figure["measure"]] = max(best.get(figure["measure"], 0), _score(figure, near, counted))
     if not best:
         return ""
