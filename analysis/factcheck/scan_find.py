@@ -112,13 +112,13 @@ COUNT_NOUNS = ("case", "child", "girl", "boy", "young", "people", "person", "vic
                "authorit", "officer", "detective", "recommendation", "cause", "area", "inquir", "review", "file",
                "allegation", "famil", "school", "home", "operation", "team", "gang", "group", "network", "agenc",
                "local", "region", "inspection", "audit", "sample", "record", "flag")
-_CHANGE = re.compile(r"\b(?:increase[sd]?|rise|rises|rose|risen|rising|fall|falls|fell|fallen|drop(?:ped|s)?|decline[sd]?"
-                     r"|up|down|jump(?:ed|s)?|soar(?:ed|s)?|rocket(?:ed|s)?|surge[sd]?|grew|grow(?:n|th)?|climb(?:ed)?"
+_CHANGE = re.compile(r"\b(?:increase[sd]?|rise|rises|rose|risen|rising|fall|falls|fell|fallen|drop(?:ped|s)?"
+                     r"|decline[sd]?|up|down|jump(?:ed|s)?|soar(?:ed|s)?|rocket(?:ed|s)?|surge[sd]?|grew|grow(?:n|th)?|climb(?:ed)?"
                      r"|higher|lower|more|fewer|less|cut|reduc(?:ed|tion)|doubled|halved)\b", re.IGNORECASE)
 _DIFFERENCE = re.compile(r"\b(?:increase|rise|fall|drop|decrease|jump) of\s*$|\b(?:up|down|rose|fell) by\s*$",
                          re.IGNORECASE)
-_STOP = re.compile(r"\x00|[,;:.!?](?=\s|$)|[()\"“”—–]|\s(?:that|which|who|were|was|have|has|had|are|is|been|will|would|could|"
-                   r"should|since|between|after|before|because|but|according|said|says|compared)\b|\s(?:and|or)\b(?!\s+[A-Z])",
+_STOP = re.compile(r"\x00|[,;:.!?](?=\s|$)|[()\"“”—–]"
+                   r"|\s(?:that|which|who|were|was|have|has|had|are|is|been|will|would|could|should|since|between|after|before|because|but|according|said|says|compared)\b|\s(?:and|or)\b(?!\s+[A-Z])",
                    re.IGNORECASE)
 
 

@@ -64,7 +64,7 @@ def _links(claims: list[dict[str, Any]]) -> tuple[list[dict[str, str]], list[dic
                 figures.append({"claim_id": claim["claim_id"], "figure_id": figure_id, "role": "input"})
         if claim.get("stated_figure"):
             figures.append({"claim_id": claim["claim_id"], "figure_id": claim["stated_figure"], "role": "stated"})
-        gaps += [{"claim_id": claim["claim_id"], "gap_id": gap_id} for gap_id in dict.fromkeys(_split(claim.get("gaps")))]
+        gaps += [{"claim_id": claim["claim_id"], "gap_id": gap} for gap in dict.fromkeys(_split(claim.get("gaps")))]
     return figures, gaps
 
 
@@ -96,7 +96,8 @@ def build_database(paths: Paths, out: Path) -> dict[str, int]:
             _create(db, name, columns, PRIMARY_KEYS.get(name), _foreign_keys(name, list(columns)), rows)
             counts[name] = len(rows)
         claim_figures, claim_gaps = _links(load_rows("claims", paths) if "claims" in resources else [])
-        _create(db, "claim_figures", {"claim_id": str, "figure_id": str, "role": str}, ("claim_id", "figure_id", "role"),
+        _create(db, "claim_figures", {"claim_id": str, "figure_id": str, "role": str},
+                ("claim_id", "figure_id", "role"),
                 [("claim_id", "claims", "claim_id"), ("figure_id", "figures", "figure_id")], claim_figures)
         _create(db, "claim_gaps", {"claim_id": str, "gap_id": str}, ("claim_id", "gap_id"),
                 [("claim_id", "claims", "claim_id"), ("gap_id", "gaps", "id")], claim_gaps)
