@@ -96,6 +96,8 @@ def test_the_national_and_the_met_figures_are_listed_and_said_to_differ(scans: d
     relations = {(m["measure"], m["value_as_printed"]): m["relation"] for m in national["matches"]}
     assert relations[("met_historic_cases_in_scope", "1,200")] == "printed alike"  # not "more than" 1,200
     assert relations[("historic_cases_identified_for_review", "1,273")] == "consistent"
+    # Published first: the Safeguarding Minister's statement of 2 September 2025 (1,273) precedes the story.
+    assert national["matches"][0]["figure_id"] == "hansard-2025-09-02-gbcse-statement-copy/historic-cases-identified"
     claims = [c["claim_id"] for c in national["claims"]]
     assert "mylondon-2025-10-grooming-gangs/claim-national-historic-cases" in claims
     met = _entry(scans["gbnews-met-9000.txt"], "1,200")

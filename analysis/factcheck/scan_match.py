@@ -233,8 +233,9 @@ def match_figure(found: Found, record: Record, min_words: int = 2) -> Matched:
             continue
         groups.setdefault(figure["measure"], []).append(Match(figure, rel, score))
     for items in groups.values():
-        items.sort(key=lambda m: (RELATIONS.index(m.relation), not m.figure.get("primary"),
-                                  m.figure.get("published") or "", m.figure["figure_id"]))
+        # Where the figure was published first: the publisher's own documents, then the earliest date.
+        items.sort(key=lambda m: (not m.figure.get("primary"), m.figure.get("published") or "",
+                                  RELATIONS.index(m.relation), m.figure["figure_id"]))
     order = sorted(groups, key=lambda k: (-max(m.words for m in groups[k]),
                                           min(RELATIONS.index(m.relation) for m in groups[k]), k))
     result.definitions = order
