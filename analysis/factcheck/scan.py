@@ -137,8 +137,8 @@ def render_markdown(result: dict[str, Any], show_all: bool) -> str:
             where += f"<br>⚠ {len(e['definitions'])} different definitions: not the same figure"
         action = ("register as a claim" if e["should_register"] else
                   "find a source" if not e["matches"] else "")
-        rows.append(f"| {n} | {_cell(e['value_as_printed'])} (para {e['paragraph']}) | {_cell(e['counted'])} | {_cell(where)} | "
-                    f"{_cell(_verdicts(e))} | {action} |")
+        rows.append(f"| {n} | {_cell(e['value_as_printed'])} (para {e['paragraph']}) | {_cell(e['counted'])} | "
+                    f"{_cell(where)} | {_cell(_verdicts(e))} | {action} |")
     out = "\n".join(rows)
     if show_all and result["left_out"]:
         out += "\n\nLeft out (not statistics): " + "; ".join(
