@@ -151,6 +151,24 @@ def test_markdown_is_a_table_with_one_row_per_figure(scans: dict[str, dict]) -> 
     assert "different definitions" in md and "not in the record" not in md
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Almost three-quarters of cases were graded inadequate.", [("Almost three-quarters", 75.0, "almost", "share")]),
+    ("One in five children said they had told no one.", [("One in five", 20.0, "about", "share")]),
+    ("Six boroughs replied, and the force spent £2.4m on it.", [("Six", 6.0, "exact", ""),
+                                                                 ("£2.4m", 2_400_000.0, "exact", "")]),
+    ("The rate was 2.77 per 1,000 children, up 3 percentage points.",
+     [("2.77 per 1,000", 2.77, "exact", "rate"), ("3 percentage points", 3.0, "exact", "point_change")]),
+    ("Referrals doubled, and charges were three times higher than before.",
+     [("doubled", 2.0, "about", "percent_change"), ("three times", 3.0, "about", "ratio")]),
+    ("Some 300 officers and nearly half of the 1,500 cases were involved.",
+     [("Some 300", 300.0, "about", ""), ("nearly half", 50.0, "almost", "share"), ("1,500", 1500.0, "exact", "")]),
+    ("The number rose by 278, to 1,200.", [("278", 278.0, "exact", "difference"), ("1,200", 1200.0, "exact", "")]),
+])
+def test_the_printed_forms_are_read_with_their_qualifiers(text: str, expected: list[tuple]) -> None:
+    found, _ = find_figures(Sentence(text, 1, 0))
+    assert [(f.text, pytest.approx(f.printed.value), f.printed.qualifier, f.derived) for f in found] == expected
+
+
 @pytest.mark.parametrize(("text", "kinds"), [
     ("The panel met on 3 March 2024 at 10:30am in 10 Downing Street.", ["time", "date", "street number"]),
     ("Children aged 10 to 17, under-18s and 15-year-olds were counted from 2010/11.", ["age", "age", "age", "year"]),
