@@ -52,3 +52,13 @@ bench: $(STAMP)
 
 clean:
 	rm -rf outputs
+
+# The record in SQLite (outputs/cse.db) and Datasette on this machine only: `make serve PORT=8002` to move it.
+.PHONY: db serve
+PORT ?= 8001
+
+db: $(STAMP)
+	$(PY) -m analysis db
+
+serve: $(STAMP)
+	$(PY) -m analysis db --serve --port $(PORT)

@@ -38,6 +38,8 @@ class Step:
 CODE = ("analysis/**/*.py", "analysis/**/*.mplstyle", "pyproject.toml")
 STEPS = (
     Step("build", "analysis.run.build", ("data/raw/**/*", *CODE), ("data/processed/*",)),
+    Step("db", "analysis.publish.database", ("data/processed/*", *CODE),
+         ("outputs/cse.db", "outputs/cse-metadata.json")),
     Step("check", "analysis.factcheck.report", ("data/processed/*", *CODE),
          ("outputs/factcheck.html", "outputs/factcheck.md", "outputs/claimreview.jsonld")),
     Step("notebooks", "analysis.run.notebooks", ("data/processed/*", "notebooks/*.ipynb", "notebooks/*.py", *CODE),

@@ -1,0 +1,207 @@
+"""`python -m analysis scan FILE|-`: every figure in an article, checked against the record.
+
+A fact-checker's day starts with a story, not with one number. This reads the story (plain text or a saved web
+page), finds each statistic as printed (`scan_find`), and for each says what it seems to measure, where the record
+has it (first and primary publications first), whether the definitions of the matching figures differ, which
+registered claims cover it and their verdicts, and whether it looks derived and so belongs in the claims registry.
+It never invents a match: a figure the record does not hold says "not in the record".
+
+`--md` prints a table to paste into a draft, `--json` the full result, `--all` also lists the numbers set aside
+(dates, phone numbers, ...), and `--claims-stub FILE` writes a claims.yaml fragment for the derived figures that
+no claim covers yet, with every input left for a person to fill.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+from analysis.factcheck.scan_find import find_figures
+from analysis.factcheck.scan_match import load_record, match_figure
+from analysis.factcheck.scan_text import sentences, to_text
+from analysis.paths import Paths, add_root_argument
+
+__all__ = ["scan_text", "add_arguments", "run"]
+
+#: How many definitions (measures) and record figures per definition the text and Markdown outputs show.
+SHOWN_DEFINITIONS = 4
+SHOWN_PER_DEFINITION = 3
+
+
+def _figure_entry(found: Any, matched: Any) -> dict[str, Any]:
+    p = found.printed
+    registered = bool(matched.claims)
+    return {
+        "sentence": found.sentence.text,
+        "paragraph": found.sentence.paragraph,
+        "value_as_printed": found.text,
+        "value": p.value,
+        "qualifier": p.qualifier,
+        "unit": p.unit,
+        "decimals": p.decimals,
+        "counted": found.counted,
+        "measure_guess": matched.measure_guess,
+        "status": "in the record" if matched.matches else "not in the record",
+        "definitions": matched.definitions,
+        "definitions_differ": len(matched.definitions) > 1,
+        "matches": [m.as_dict() for m in matched.matches],
+        "same_value_other_subjects": matched.unrelated,
+        "claims": matched.claims,
+        "derived": found.derived,
+        "derived_because": found.derived_because,
+        "should_register": bool(found.derived) and not registered,
+    }
+
+
+def scan_text(raw: str, paths: Paths) -> dict[str, Any]:
+    """The scan of one article's text (plain or HTML): its figures with their matches, and what was set aside."""
+    record = load_record(paths)
+    figures, left_out = [], []
+    for sentence in sentences(to_text(raw)):
+        found, skipped = find_figures(sentence)
+        figures += [_figure_entry(f, match_figure(f, record)) for f in found]
+        left_out += [{"text": s.text, "kind": s.kind, "paragraph": s.sentence.paragraph,
+                      "sentence": s.sentence.text} for s in skipped]
+    return {"figures": figures, "left_out": left_out}
+
+
+# --- output -----------------------------------------------------------------------------------------------------
+
+
+def _match_line(m: dict[str, Any]) -> str:
+    kind = "primary" if m["primary"] else "secondary"
+    return (f"{m['value_as_printed']} ({m['relation']}) — {m['publisher']}, {m['published']} ({kind}): "
+            f"{m['subject']} [{m['figure_id']}]")
+
+
+def _by_definition(entry: dict[str, Any]) -> list[tuple[str, list[dict[str, Any]]]]:
+    groups = [(d, [m for m in entry["matches"] if m["measure"] == d]) for d in entry["definitions"]]
+    return groups[:SHOWN_DEFINITIONS]
+
+
+def _verdicts(entry: dict[str, Any]) -> str:
+    return "; ".join(f"{c['claim_id']}: {c['verdict']}" + ("" if c["in_this_text"] else " (elsewhere)")
+                     for c in entry["claims"]) or "none"
+
+
+def render_text(result: dict[str, Any], show_all: bool) -> str:
+    lines = []
+    for n, e in enumerate(result["figures"], start=1):
+        lines.append(f"{n}. {e['value_as_printed']!r} — {e['value']:,.10g} {e['unit']}, {e['qualifier']}"
+                     f" (para {e['paragraph']}): {e['counted']}")
+        lines.append(f"   sentence: {e['sentence']}")
+        lines.append(f"   looks like: {e['measure_guess'] or 'no guess'}")
+        if not e["matches"]:
+            lines.append("   record: not in the record")
+        for definition, items in _by_definition(e):
+            lines.append(f"   definition {definition}:")
+            lines += [f"     - {_match_line(m)}" for m in items[:SHOWN_PER_DEFINITION]]
+            if len(items) > SHOWN_PER_DEFINITION:
+                lines.append(f"     … {len(items) - SHOWN_PER_DEFINITION} more")
+        if e["definitions_differ"]:
+            lines.append(f"   ! matches {len(e['definitions'])} different definitions: they are not the same figure")
+        lines.append(f"   claims: {_verdicts(e)}")
+        if e["derived"]:
+            lines.append(f"   derived ({e['derived']}, from {e['derived_because']!r})"
+                         + (": not registered, add it to claims.yaml" if e["should_register"] else ""))
+    if not result["figures"]:
+        lines.append("no figures found")
+    if show_all and result["left_out"]:
+        lines.append("\nleft out (not statistics):")
+        lines += [f"  - {x['text']!r}: {x['kind']} (para {x['paragraph']})" for x in result["left_out"]]
+    return "\n".join(lines)
+
+
+def _cell(text: Any) -> str:
+    return str(text if text is not None else "").replace("|", "\\|").replace("\n", " ")
+
+
+def render_markdown(result: dict[str, Any], show_all: bool) -> str:
+    """A table to paste into a draft: one row per figure, the record's best matches, the verdicts."""
+    rows = ["| # | As printed | What it counts | In the record (first/primary first) | Claims and verdicts | "
+            "Action |", "|---|---|---|---|---|---|"]
+    for n, e in enumerate(result["figures"], start=1):
+        record = []
+        for definition, items in _by_definition(e):
+            first = items[0]
+            record.append(f"**{definition}**: {first['value_as_printed']} ({first['relation']}), "
+                          f"{first['publisher']} {first['published']}"
+                          + (" (primary)" if first["primary"] else "") + f" `{first['figure_id']}`"
+                          + (f" +{len(items) - 1} more" if len(items) > 1 else ""))
+        where = "<br>".join(record) or "not in the record"
+        if e["definitions_differ"]:
+            where += f"<br>⚠ {len(e['definitions'])} different definitions: not the same figure"
+        action = ("register as a claim" if e["should_register"] else
+                  "find a source" if not e["matches"] else "")
+        rows.append(f"| {n} | {_cell(e['value_as_printed'])} (para {e['paragraph']}) | {_cell(e['counted'])} | "
+                    f"{_cell(where)} | {_cell(_verdicts(e))} | {action} |")
+    out = "\n".join(rows)
+    if show_all and result["left_out"]:
+        out += "\n\nLeft out (not statistics): " + "; ".join(
+            f"{_cell(x['text'])} ({x['kind']})" for x in result["left_out"])
+    return out + "\n"
+
+
+def claims_stub(result: dict[str, Any]) -> str:
+    """A claims.yaml fragment for derived figures no claim covers: the words as printed, the rest left blank."""
+    import yaml
+
+    from analysis.factcheck.rules import ROLES
+
+    entries = []
+    for e in result["figures"]:
+        if not e["should_register"]:
+            continue
+        slug = re.sub(r"[^a-z0-9]+", "-", f"{e['value_as_printed']} {e['counted']}".lower()).strip("-")[:50]
+        words = e["sentence"].split()
+        entries.append({
+            "id": f"todo-{slug}", "claimant": "", "source_id": "", "location": f"para {e['paragraph']}",
+            "text": " ".join(words[:30]), "stated": e["value_as_printed"], "kind": e["derived"],
+            "inputs": {role: "" for role in ROLES.get(e["derived"], ())},
+            "note": f"Stub from `python -m analysis scan`: kind read from the words {e['derived_because']!r}; "
+                    "check it, trim the text to the claim, and fill every input with figure ids or gaps.",
+        })
+    header = "# Claims stub from `python -m analysis scan`: nothing here is checked; fill every empty field.\n"
+    return header + (yaml.safe_dump(entries, sort_keys=False, allow_unicode=True, width=110) if entries else "[]\n")
+
+
+def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
+    add_root_argument(parser)
+    parser.add_argument("file", help="the article: a text or HTML file, or - for standard input")
+    parser.add_argument("--all", action="store_true", help="also list the numbers left out (dates, phone numbers, …)")
+    out = parser.add_mutually_exclusive_group()
+    out.add_argument("--json", action="store_true", help="print the full result as JSON")
+    out.add_argument("--md", action="store_true", help="print a Markdown table to paste into a draft")
+    parser.add_argument("--claims-stub", type=Path, metavar="FILE",
+                        help="write a claims.yaml fragment for derived figures not yet registered")
+
+
+def run(args: argparse.Namespace) -> int:
+    paths = Paths(args.root.resolve())
+    if args.file == "-":
+        raw = sys.stdin.read()
+    else:
+        try:
+            raw = Path(args.file).read_text(encoding="utf-8", errors="replace")
+        except OSError as error:
+            print(f"scan: cannot read {args.file}: {error.strerror}", file=sys.stderr)
+            return 2
+    try:
+        result = scan_text(raw, paths)
+    except FileNotFoundError as error:
+        print(f"scan: {error}", file=sys.stderr)
+        return 2
+    if args.json:
+        print(json.dumps(result, indent=2, ensure_ascii=False, default=str))
+    elif args.md:
+        print(render_markdown(result, args.all), end="")
+    else:
+        print(render_text(result, args.all))
+    if args.claims_stub:
+        args.claims_stub.write_text(claims_stub(result), encoding="utf-8")
+        print(f"scan: wrote {args.claims_stub}", file=sys.stderr)
+    return 0

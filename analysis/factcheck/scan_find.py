@@ -1,0 +1,196 @@
+"""Find the statistics printed in a sentence, and say what was left out and why.
+
+A story is full of numbers that are not statistics: the date of a meeting, "24 hours after the deadline", the
+reporter's phone number, an age in a definition. A fact-checker wants the statistics, and wants to see what was
+set aside so nothing is missed silently; so every number is either a `Found` figure (read by the project's own
+parser, `analysis.record.printed`, exactly as `verify` and the build read it) or a `LeftOut` with its kind.
+
+The non-statistics are masked first (dates, times, phone numbers...), then the figure forms are matched on what
+is left. Standard library only.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from analysis.factcheck.scan_text import Sentence
+from analysis.record.printed import QUALIFIERS, Printed, PrintedFigureError, parse_printed
+from analysis.record.safeguarding import PATTERNS as PERSONAL
+
+__all__ = ["Found", "LeftOut", "find_figures"]
+
+
+@dataclass(frozen=True)
+class Found:
+    """A statistic as printed in a sentence, read by the project's parser."""
+
+    text: str  # as printed, qualifier included: "more than 1,200"
+    printed: Printed
+    counted: str  # the words that say what is counted, read after the number: "historic group-based CSE cases"
+    sentence: Sentence
+    start: int  # offset in the sentence
+    derived: str  # the claim kind it looks like ("percent_change", "share", ...), "" for a plain count
+    derived_because: str  # the words that made it look derived
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    """A number in the text that is not a statistic, and which kind of thing it is."""
+
+    text: str
+    kind: str
+    sentence: Sentence
+
+
+_WORD_UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_WORD_TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+               "nineteen")
+_WORD_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+WORDNUM = (rf"(?:(?:{'|'.join(_WORD_TENS)})(?:[- ](?:{'|'.join(_WORD_UNITS)}))?|one hundred"
+           rf"|{'|'.join(_WORD_TEENS)}|{'|'.join(_WORD_UNITS)})")
+NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_ANY = rf"(?:{NUM}|{WORDNUM})"
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+          r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
+_TIME_UNITS = r"(?:hours?|days?|weeks?|months?|years?|decades?|minutes?|seconds?)"
+
+#: Kinds of number that are not statistics, in the order they are masked (the longest, most certain forms first).
+LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("URL", re.compile(r"\bhttps?://[^\s<>\"')\]]+|\bwww\.[^\s<>\"')\]]+", re.IGNORECASE)),
+    ("e-mail address", PERSONAL["an e-mail address"]),
+    ("phone number", re.compile(r"\+\d[\d\s()-]{8,}\d|" + PERSONAL["a phone number"].pattern)),
+    ("postcode", PERSONAL["a UK postcode"]),
+    ("article id", re.compile(r"(?<![\w,.])\d+-\d{5,}\b|(?<![\w,.])\d{6,}\b")),
+    ("time", re.compile(r"\b\d{1,2}[:.]\d{2}\s?(?:am|pm|a\.m\.|p\.m\.|GMT|BST|UTC)\b|\b\d{1,2}:\d{2}\b"
+                        r"|\b\d{1,2}\s?(?:am|pm)\b", re.IGNORECASE)),
+    ("date", re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?\b"
+                        rf"|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}}\b)?"
+                        rf"|\b{_MONTH},?\s+\d{{4}}\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b")),
+    ("year", re.compile(r"\b(?:19|20)\d{2}\s?[/–-]\s?(?:\d{2}|(?:19|20)\d{2})\b(?![\d,])"
+                        r"|(?<![\d,.£])\b(?:19|20)\d{2}\b(?![\d]|[,.]\d|\s?(?:%|per ?cent))")),
+    ("age", re.compile(rf"\baged?\s+(?:(?:under|over|between|from)\s+)?\d{{1,2}}(?:\s?(?:-|–|to|and)\s?\d{{1,2}})?\b"
+                       rf"|\b{_ANY}(?:\s?(?:-|–|to)\s?{_ANY})?[- ]years?[- ]olds?\b"
+                       rf"|\b(?:under|over)[- ]\d{{1,2}}s\b|\bunder[- ]\d{{1,2}}\b(?!,\d)(?!\s+(?:cases|per))"
+                       rf"|\bas young as {_ANY}\b", re.IGNORECASE)),
+    ("duration", re.compile(rf"\b{_ANY}[- ]{_TIME_UNITS}\b", re.IGNORECASE)),
+    ("street number", re.compile(r"\b\d{1,4}[A-Za-z]?\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|Road|Lane|Avenue|Way"
+                                 r"|Place|Square|Gardens|Close|Drive|Terrace|Crescent|Court|Row)\b")),
+    ("reference number", re.compile(r"\b(?:section|para(?:graph)?s?|page|pp?\.|chapter|table|figure|annex"
+                                    r"|appendix|part|article|clause|recommendation|step|no\.|vol(?:ume)?|issue"
+                                    r"|question|schedule|rule|episode|season|round|level|tier|grade)\s+\d+(?:\.\d+)*\b",
+                                    re.IGNORECASE)),
+    ("ordinal", re.compile(r"\b\d+(?:st|nd|rd|th)\b")),
+    ("threshold in a definition", re.compile(rf"\b{_ANY} or more\b|\bat least {_ANY}(?=\s+(?:victim|suspect|"
+                                             rf"offender|child|person)s?\b)", re.IGNORECASE)),
+)
+
+_QUAL = "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
+_FRACTION = (r"(?:three[- ]quarters|two[- ]thirds|a third|one[- ]third|a quarter|one[- ]quarter|half|a half"
+             r"|(?:a|one|two|three|four)[- ]fifths?|a tenth|one[- ]tenth)")
+_FORMS = [
+    rf"£\s?{NUM}(?:\s?(?:million|billion|bn|m|k)\b)?",
+    rf"{_ANY} out of {_ANY}",
+    rf"{_ANY} in (?:every )?{_ANY}\b(?!,\d)",
+    rf"{NUM}\s?(?:%|per ?cent\b|percentage points?\b|pp\b)",
+    rf"{NUM} per {NUM}",
+    rf"{_FRACTION}(?= of\b)",
+    r"(?:doubled|tripled|trebled|quadrupled|halved)\b",
+    rf"(?:twice|{_ANY} times)(?= (?:more|higher|as|the|bigger|larger|greater|fewer|lower)\b)",
+    rf"{_ANY} (?:thousand|million|billion)\b",
+    NUM,
+    WORDNUM,
+]
+FIGURE_RE = re.compile(rf"(?<![\w£.,/-])(?:(?P<qual>{_QUAL})\s+)?(?P<core>{'|'.join(_FORMS)})(?![\w]|[.,]\d)",
+                       re.IGNORECASE)
+
+#: Nouns that make a number in words a count ("six boroughs"); other number words ("in one viral exchange") are
+#: set aside. Stems: "investigation" covers "investigations".
+COUNT_NOUNS = ("case", "child", "girl", "boy", "young", "people", "person", "victim", "survivor", "suspect",
+               "offender", "perpetrator", "men", "women", "investigation", "arrest", "charge", "conviction",
+               "prosecution", "referral", "report", "offence", "crime", "incident", "borough", "force", "council",
+               "authorit", "officer", "detective", "recommendation", "cause", "area", "inquir", "review", "file",
+               "allegation", "famil", "school", "home", "operation", "team", "gang", "group", "network", "agenc",
+               "local", "region", "inspection", "audit", "sample", "record", "flag")
+_CHANGE = re.compile(r"\b(?:increase[sd]?|rise|rises|rose|risen|rising|fall|falls|fell|fallen|drop(?:ped|s)?"
+                     r"|decline[sd]?|up|down|jump(?:ed|s)?|soar(?:ed|s)?|rocket(?:ed|s)?|surge[sd]?|grew|grow(?:n|th)?|climb(?:ed)?"
+                     r"|higher|lower|more|fewer|less|cut|reduc(?:ed|tion)|doubled|halved)\b", re.IGNORECASE)
+_DIFFERENCE = re.compile(r"\b(?:increase|rise|fall|drop|decrease|jump) of\s*$|\b(?:up|down|rose|fell) by\s*$",
+                         re.IGNORECASE)
+_STOP = re.compile(r"\x00|[,;:.!?](?=\s|$)|[()\"“”—–]"
+                   r"|\s(?:that|which|who|were|was|have|has|had|are|is|been|will|would|could|should|since|between|after|before|because|but|according|said|says|compared)\b|\s(?:and|or)\b(?!\s+[A-Z])",
+                   re.IGNORECASE)
+
+
+def _mask(text: str, sentence: Sentence, left_out: list[LeftOut]) -> str:
+    """The sentence with every non-statistic blanked out (offsets kept), each one recorded in `left_out`."""
+    chars = list(text)
+    for kind, pattern in LEFT_OUT:
+        for m in pattern.finditer("".join(chars)):
+            left_out.append(LeftOut(m.group(0).strip(), kind, sentence))
+            chars[m.start():m.end()] = "\x00" * (m.end() - m.start())
+    return "".join(chars)
+
+
+def _counted(after: str) -> str:
+    """The words after a figure that say what it counts, up to the end of the phrase (at most eight words)."""
+    m = _STOP.search(after)
+    words = (after[:m.start()] if m else after).split()[:8]
+    return " ".join(words)
+
+
+def _derived(core: str, printed: Printed, before: str, after: str) -> tuple[str, str]:
+    """The kind of claim a figure looks like ("" for a plain count), and the words that say so."""
+    near = f"{before[-40:]} {core} {after[:40]}"
+    change = _CHANGE.search(near)
+    if printed.unit == "percentage points":
+        return "point_change", "percentage points"
+    if printed.unit == "rate":
+        return "rate", core
+    if printed.unit == "times":
+        return ("percent_change", core) if core.lower().endswith("ed") else ("ratio", core)
+    if printed.unit == "percent":
+        if printed.in_words:
+            return "share", core
+        if change:
+            return "percent_change", change.group(0)
+        return "share", "per cent"
+    diff = _DIFFERENCE.search(before)
+    if diff and printed.unit in ("count", "GBP"):
+        return "difference", diff.group(0).strip()
+    return "", ""
+
+
+def _is_count_word(core: str, after: str) -> bool:
+    """A number in words is a statistic only when it counts something ("one ongoing investigation")."""
+    if re.match(r"\s*of\b", after, re.IGNORECASE):
+        return False
+    words = re.split(r"[\s-]+", _counted(after).lower())[:4]
+    return any(w.startswith(COUNT_NOUNS) for w in words)
+
+
+def find_figures(sentence: Sentence) -> tuple[list[Found], list[LeftOut]]:
+    """Every statistic printed in one sentence, and every number set aside with the reason."""
+    left_out: list[LeftOut] = []
+    masked = _mask(sentence.text, sentence, left_out)
+    found: list[Found] = []
+    for m in FIGURE_RE.finditer(masked):
+        core, qual = m.group("core"), m.group("qual")
+        before, after = masked[:m.start()], masked[m.end():]
+        is_word = re.fullmatch(WORDNUM, core, re.IGNORECASE) is not None
+        if is_word and not _is_count_word(core, after):
+            left_out.append(LeftOut(core, "number word that counts nothing", sentence))
+            continue
+        text = f"{qual} {core}" if qual else core
+        try:
+            printed = parse_printed(text)
+        except PrintedFigureError:
+            try:
+                printed, text = parse_printed(core), core
+            except PrintedFigureError:
+                left_out.append(LeftOut(core, "not read by the parser", sentence))
+                continue
+        derived, because = _derived(core, printed, before, after)
+        start = m.start() if text != core else m.start("core")
+        found.append(Found(text, printed, _counted(after), sentence, start, derived, because))
+    return found, left_out

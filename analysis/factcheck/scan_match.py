@@ -1,0 +1,246 @@
+"""Match a figure found in an article against the record: the figures printed before, and the claims registered.
+
+A match must print the same value at the printed precision, in the same kind of unit, and respect the qualifier:
+"more than 1,200" is matched by a record "more than 1,200" (the same), by 1,273 (consistent: above 1,200 and below
+the next printed step, 1,300), and is shown beside a plain "1,200" only as "printed alike" (the Met's own 1,200 is
+not more than 1,200). Value alone is never enough: a record figure must also share words with the sentence around
+the figure (its measure, subject or unit), or it is only counted, never listed. Matches are grouped by definition
+(measure); when they fall in more than one, the scan says the definitions differ, so nobody adds a national count
+to a London one because both print "1,200".
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from analysis.factcheck.scan_find import COUNT_NOUNS, Found
+from analysis.paths import Paths
+from analysis.record.figures import normalise_for_match
+from analysis.record.printed import PrintedFigureError, parse_printed
+from analysis.tables.load import load_rows
+
+__all__ = ["Record", "Match", "load_record", "match_figure", "words_of"]
+
+_STOPWORDS = set("""a an the of in on at to for by with from and or as is are was were be been has have had it its
+this that these those their there which who whom what when where since than more less into over under about per cent
+not no all any each other our his her they them we you he she said says also such can will would could between
+while after before during year years month months""".split())
+_IRREGULAR = {"children": "child", "people": "person", "women": "woman", "men": "man", "offences": "offence"}
+#: Relations, best first.
+RELATIONS = ("same", "consistent", "printed alike")
+
+
+def words_of(text: str) -> set[str]:
+    """Content words, crudely stemmed so "exploited" meets "exploitation" and "cases" meets "case"."""
+    found = set()
+    for word in re.findall(r"[a-z]+", (text or "").lower()):
+        if word in _STOPWORDS or len(word) < 3:
+            continue
+        word = _IRREGULAR.get(word, word)
+        found.add(word[:6] if len(word) > 6 else word.rstrip("s"))
+    return found
+
+
+@dataclass
+class Record:
+    """The record as the scanner needs it: figures (with their parsed unit and words) and claims."""
+
+    figures: list[dict[str, Any]]
+    claims: list[dict[str, Any]]
+
+
+def load_record(paths: Paths) -> Record:
+    """data/processed/figures.csv and claims.csv, each figure re-read with the project's parser."""
+    figures = []
+    for row in load_rows("figures", paths):
+        if row.get("value") is None:
+            continue
+        try:
+            printed = parse_printed(row["value_as_printed"])
+        except PrintedFigureError:
+            continue
+        row["_printed"] = printed
+        row["_words"] = words_of(f"{row['measure'].replace('_', ' ')} {row['subject']} {row['unit']}")
+        row["_unit_words"] = words_of(row["unit"])
+        figures.append(row)
+    return Record(figures, load_rows("claims", paths))
+
+
+@dataclass
+class Match:
+    """One record figure that matches a found figure, how, and how well the words agree."""
+
+    figure: dict[str, Any]
+    relation: str
+    words: int
+
+    def as_dict(self) -> dict[str, Any]:
+        f = self.figure
+        keep = ("figure_id", "source_id", "publisher", "primary", "published", "measure", "subject", "geography",
+                "value_as_printed", "qualifier", "url", "quote")
+        return {**{k: f.get(k) for k in keep}, "relation": self.relation, "shared_words": self.words}
+
+
+@dataclass
+class Matched:
+    """Everything the record says about one found figure."""
+
+    matches: list[Match] = field(default_factory=list)
+    definitions: list[str] = field(default_factory=list)  # measures, best first
+    unrelated: int = 0  # record figures with the same value that share no words with the sentence
+    claims: list[dict[str, Any]] = field(default_factory=list)
+    measure_guess: str = ""
+
+
+def _round_step(value: float, step: float) -> float:
+    """The step a writer rounded to: 1,200 → 100, 9,000 → 1,000, 56 → 1, 15.6 (1 dp) → 0.1."""
+    units = round(abs(value) / step) if step else 0
+    zeros = 0
+    while units and units % 10 == 0:
+        units //= 10
+        zeros += 1
+    return step * 10 ** zeros
+
+
+def _within(qualifier: str, x: float, step: float | None, r: float) -> bool:
+    """Whether r is what a writer might print as `qualifier` x (rounded down or up to the printed step).
+
+    Words ("more than half") print no step, so only a 5% band beyond them is taken as consistent."""
+    rs = _round_step(x, step) if step else abs(x) * 0.05
+    if qualifier in ("more than", "at least"):
+        return (r > x or (qualifier == "at least" and r == x)) and r < x + rs
+    if qualifier == "just over":
+        return x < r <= x * 1.05
+    if qualifier in ("fewer than", "at most"):
+        return x - rs < r < x or (qualifier == "at most" and r == x)
+    if qualifier == "almost":
+        return x * 0.95 <= r < x
+    if qualifier == "about":
+        return abs(r - x) <= abs(x) * 0.05
+    return False
+
+
+def relation(found: Found, figure: dict[str, Any]) -> str:
+    """How a record figure relates to a found one: 'same', 'consistent', 'printed alike' or '' (no match)."""
+    a, b = found.printed, figure["_printed"]
+    if a.unit != b.unit or a.value is None or b.value is None:
+        return ""
+    if a.unit == "rate" and a.denominator != b.denominator:
+        return ""
+    steps = [s for s in (a.step, b.step) if s]
+    step = max(steps) if steps else 0.0
+    alike = abs(a.value - b.value) <= step / 2 + 1e-9 * max(1.0, abs(a.value)) if step else math.isclose(
+        a.value, b.value, rel_tol=1e-9)
+    if alike and a.qualifier == b.qualifier:
+        return "same"
+    # A range is consistent with an exact value inside it; two ranges ("more than 1,200", "above 1,000") are not
+    # compared, since neither pins the number down.
+    if (b.qualifier == "exact" and _within(a.qualifier, a.value, a.step, b.value)) or (
+            a.qualifier == "exact" and _within(b.qualifier, b.value, b.step, a.value)):
+        return "consistent"
+    return "printed alike" if alike else ""
+
+
+def _context_words(found: Found) -> tuple[set[str], set[str]]:
+    """Words near the figure (ten words before, the counted phrase, six after) and the counted words alone."""
+    text = found.sentence.text
+    before = " ".join(text[:found.start].split()[-10:])
+    after = " ".join(text[found.start + len(found.text):].split()[:6])
+    counted = words_of(found.counted)
+    return words_of(f"{before} {after}") | counted, counted
+
+
+def _score(figure: dict[str, Any], near: set[str], counted: set[str]) -> int:
+    """Shared words; the counted thing counts twice ("23 police forces" is about forces, not cases)."""
+    return len(near & figure["_words"]) + len(counted & figure["_unit_words"]) + len(counted & figure["_words"])
+
+
+_PREPOSITION = re.compile(r"\b(?:of|to|in|into|from|for|by|with|on|at|across|who|which|that)\b", re.IGNORECASE)
+
+
+def _head(found: Found) -> set[str]:
+    """The counted thing the article names right after the number ("investigation" in "one ongoing investigation
+    into a case"), as stemmed words; empty when the words after the number do not start with a noun phrase that
+    names a counted thing ("236 relate to allegations of rape")."""
+    phrase = _PREPOSITION.split(found.counted, maxsplit=1)[0].lower().split()
+    return next((words_of(w) for w in phrase if w.startswith(COUNT_NOUNS)), set())
+
+
+def _counts_other_things(found: Found, figure: dict[str, Any], counted: set[str]) -> bool:
+    """A count of investigations is not a count of cases, and a rise is not a share.
+
+    Counts: when the words after the number name a counted thing ("ongoing investigation") and the record says
+    what it counts, the two must share a word. Percentages: the measure vocabulary (data/README.md) names rises
+    `change_…` and shares `share_…`, so a figure read as a rise is not matched to a share, nor the reverse."""
+    measure = figure["measure"]
+    if found.derived == "percent_change" and measure.startswith("share"):
+        return True
+    if found.derived == "share" and measure.startswith("change"):
+        return True
+    if found.printed.unit != "count" or not counted or not figure["_unit_words"]:
+        return False
+    return bool(_head(found)) and not counted & figure["_unit_words"]
+
+
+def _covering_claims(found: Found, ids: set[str], claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Registered claims about this figure: printed in this sentence, or stating a figure that is the same."""
+    sentence = normalise_for_match(found.sentence.text)
+    out = []
+    for claim in claims:
+        text = normalise_for_match(claim.get("text") or "")
+        here = bool(text) and (text in sentence or sentence in text) and found.text.lower() in text
+        if here or (claim.get("stated_figure") or "") in ids:
+            out.append({"claim_id": claim["claim_id"], "verdict": claim["verdict"], "stated": claim.get("stated"),
+                        "kind": claim.get("kind"), "text": claim.get("text"), "source_id": claim.get("source_id"),
+                        "in_this_text": here, "working": claim.get("working")})
+    out.sort(key=lambda c: (not c["in_this_text"], c["claim_id"]))
+    return out
+
+
+def _guess(near: set[str], counted: set[str], found: Found, figures: list[dict[str, Any]]) -> str:
+    """The record measure whose words best fit the words around the figure (same kind of unit), if any fits well."""
+    best: dict[str, int] = {}
+    head = _head(found)
+    for figure in figures:
+        # The unit alone ("cases") says little about the measure: three other words must be shared, and the
+        # counted thing ("boroughs" of "two London boroughs") must be what the record figure counts.
+        counts = figure["_unit_words"] | words_of(figure["measure"].split("_")[-1])
+        if figure["_printed"].unit != found.printed.unit or not head <= counts:
+            continue
+        if len(near & (figure["_words"] - figure["_unit_words"])) >= 3:
+            best[figure["measure"]] = max(best.get(figure["measure"], 0), _score(figure, near, counted))
+    if not best:
+        return ""
+    measure, score = max(best.items(), key=lambda kv: (kv[1], kv[0]))
+    return measure if score >= 3 else ""
+
+
+def match_figure(found: Found, record: Record, min_words: int = 2) -> Matched:
+    """Record figures and claims for one found figure; see the module docstring for the rules."""
+    near, counted = _context_words(found)
+    result = Matched()
+    groups: dict[str, list[Match]] = {}
+    for figure in record.figures:
+        rel = relation(found, figure)
+        if not rel:
+            continue
+        score = _score(figure, near, counted)
+        if score < min_words or _counts_other_things(found, figure, counted):
+            result.unrelated += 1
+            continue
+        groups.setdefault(figure["measure"], []).append(Match(figure, rel, score))
+    for items in groups.values():
+        # Where the figure was published first: the publisher's own documents, then the earliest date.
+        items.sort(key=lambda m: (not m.figure.get("primary"), m.figure.get("published") or "",
+                                  RELATIONS.index(m.relation), m.figure["figure_id"]))
+    order = sorted(groups, key=lambda k: (-max(m.words for m in groups[k]),
+                                          min(RELATIONS.index(m.relation) for m in groups[k]), k))
+    result.definitions = order
+    result.matches = [m for k in order for m in groups[k]]
+    same_ids = {m.figure["figure_id"] for m in result.matches if m.relation == "same"}
+    result.claims = _covering_claims(found, same_ids, record.claims)
+    result.measure_guess = order[0] if order else _guess(near, counted, found, record.figures)
+    return result

@@ -1,0 +1,146 @@
+"""`python -m analysis db`: the record as one SQLite database (outputs/cse.db) for Datasette.
+
+Newsroom fact-checkers and reporters browse and share tables like these in Datasette; a database with full-text
+search over the quotes lets them type "1,200" and see every place it was printed, and by whom. Every processed
+table goes in with its data-dictionary types, primary keys, and foreign keys (figure → source, claim → source, and
+claim → figures and claim → gaps through link tables), plus full-text search over figures (value as printed,
+quote, measure, subject) and sources. The Datasette metadata (outputs/cse-metadata.json) is built from
+datapackage.json by `db_metadata`. The file is written beside its final place and moved in, so a failed run
+leaves the previous database as it was.
+
+`python -m analysis db --serve` (what `make serve` runs) then starts Datasette on 127.0.0.1 with that metadata.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sqlite3
+import sys
+from pathlib import Path
+from typing import Any
+
+from analysis.paths import Paths, add_root_argument
+from analysis.publish.db_metadata import DATABASE, LINK_TABLES, write_metadata
+from analysis.tables.load import load_rows
+
+__all__ = ["DB_NAME", "METADATA_NAME", "build_database", "serve_command", "add_arguments", "run"]
+
+DB_NAME = f"{DATABASE}.db"
+METADATA_NAME = f"{DATABASE}-metadata.json"
+_TYPES = {"string": str, "date": str, "number": float, "integer": int, "boolean": int}
+#: table → primary key; tables not listed get SQLite's rowid.
+PRIMARY_KEYS = {"sources": "id", "figures": "figure_id", "gaps": "id", "claims": "claim_id"}
+FTS = {"figures": ["value_as_printed", "quote", "measure", "subject"],
+       "sources": ["title", "producer", "citation", "notes"]}
+#: Insert order: a table's foreign keys point only at tables before it.
+ORDER = ("sources", "figures", "gaps", "claims")
+
+
+def _split(text: str | None) -> list[str]:
+    return [part.strip() for part in (text or "").split(";") if part.strip()]
+
+
+def _foreign_keys(table: str, columns: list[str]) -> list[tuple[str, str, str]]:
+    keys = []
+    if "source_id" in columns and table != "sources":
+        keys.append(("source_id", "sources", "id"))
+    if "figure_id" in columns and table != "figures":
+        keys.append(("figure_id", "figures", "figure_id"))
+    if table == "claims":
+        keys.append(("stated_figure", "figures", "figure_id"))
+    return keys
+
+
+def _links(claims: list[dict[str, Any]]) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
+    """claim → figure rows (inputs and the stated figure) and claim → gap rows, from the claims table's lists."""
+    figures, gaps = [], []
+    for claim in claims:
+        seen = set()
+        for figure_id in _split(claim.get("inputs")):
+            if figure_id not in seen:
+                seen.add(figure_id)
+                figures.append({"claim_id": claim["claim_id"], "figure_id": figure_id, "role": "input"})
+        if claim.get("stated_figure"):
+            figures.append({"claim_id": claim["claim_id"], "figure_id": claim["stated_figure"], "role": "stated"})
+        gaps += [{"claim_id": claim["claim_id"], "gap_id": gap} for gap in dict.fromkeys(_split(claim.get("gaps")))]
+    return figures, gaps
+
+
+def _create(db: Any, name: str, columns: dict[str, type], pk: Any, foreign_keys: list[tuple[str, str, str]],
+            rows: list[dict[str, Any]]) -> None:
+    """One table with its declared types and keys (even when it has no rows), then its rows."""
+    db[name].create(columns, pk=pk, foreign_keys=foreign_keys)
+    if rows:
+        db[name].insert_all(rows)
+
+
+def build_database(paths: Paths, out: Path) -> dict[str, int]:
+    """Write the database to `out` (replacing it only when complete); returns rows per table."""
+    import sqlite_utils
+
+    package = json.loads((paths.processed / "datapackage.json").read_text(encoding="utf-8"))
+    resources = {Path(r["path"]).stem: r for r in package["resources"]}
+    names = [n for n in ORDER if n in resources] + [n for n in resources if n not in ORDER]
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(f".{out.name}.tmp")
+    tmp.unlink(missing_ok=True)
+    counts: dict[str, int] = {}
+    db = sqlite_utils.Database(tmp)
+    try:
+        for name in names:
+            fields = resources[name]["schema"]["fields"]
+            columns = {f["name"]: _TYPES.get(f["type"], str) for f in fields}
+            rows = load_rows(name, paths)
+            _create(db, name, columns, PRIMARY_KEYS.get(name), _foreign_keys(name, list(columns)), rows)
+            counts[name] = len(rows)
+        claim_figures, claim_gaps = _links(load_rows("claims", paths) if "claims" in resources else [])
+        _create(db, "claim_figures", {"claim_id": str, "figure_id": str, "role": str},
+                ("claim_id", "figure_id", "role"),
+                [("claim_id", "claims", "claim_id"), ("figure_id", "figures", "figure_id")], claim_figures)
+        _create(db, "claim_gaps", {"claim_id": str, "gap_id": str}, ("claim_id", "gap_id"),
+                [("claim_id", "claims", "claim_id"), ("gap_id", "gaps", "id")], claim_gaps)
+        counts.update({"claim_figures": len(claim_figures), "claim_gaps": len(claim_gaps)})
+        assert set(LINK_TABLES) <= set(counts)
+        for table, columns in FTS.items():
+            if table in counts:
+                db[table].enable_fts(columns, create_triggers=False)  # type: ignore[union-attr]
+        broken = db.execute("pragma foreign_key_check").fetchall()
+        if broken:
+            raise ValueError(f"{len(broken)} rows point at ids that do not exist, e.g. table {broken[0][0]} row "
+                             f"{broken[0][1]} → {broken[0][2]}")
+        db.execute("vacuum")
+    finally:
+        db.close()
+    os.replace(tmp, out)
+    return counts
+
+
+def serve_command(db: Path, metadata: Path, port: int) -> list[str]:
+    """The Datasette command `make serve` runs: this database, its metadata, on this machine only."""
+    return [sys.executable, "-m", "datasette", "serve", str(db), "--metadata", str(metadata),
+            "--host", "127.0.0.1", "--port", str(port)]
+
+
+def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
+    add_root_argument(parser)
+    parser.add_argument("--serve", action="store_true", help="then start Datasette on 127.0.0.1 (make serve)")
+    parser.add_argument("--port", type=int, default=8001, help="Datasette's port with --serve (default 8001)")
+
+
+def run(args: argparse.Namespace) -> int:
+    paths = Paths(args.root.resolve())
+    db, metadata = paths.outputs / DB_NAME, paths.outputs / METADATA_NAME
+    try:
+        counts = build_database(paths, db)
+    except (FileNotFoundError, ValueError, sqlite3.Error) as error:
+        print(f"db: {error}", file=sys.stderr)
+        return 1
+    write_metadata(paths.processed / "datapackage.json", metadata)
+    print(f"db: wrote {paths.rel(db)} ({', '.join(f'{n} {t}' for t, n in counts.items())}) and {paths.rel(metadata)}")
+    if args.serve:
+        command = serve_command(db, metadata, args.port)
+        print(f"db: serving on http://127.0.0.1:{args.port}/ (Ctrl-C stops it)", flush=True)
+        os.execv(command[0], command)
+    return 0

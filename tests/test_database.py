@@ -1,0 +1,159 @@
+"""outputs/cse.db in Datasette: searched, queried and described through Datasette's own test client (no mocks).
+
+The database is built from the committed data/processed/ into a temporary folder; `make serve`'s command is
+started once on a free localhost port, asked for the database, and stopped.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import csv
+import html
+import json
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+from typing import Any
+
+import pytest
+import sqlite_utils
+from datasette.app import Datasette
+
+from analysis.paths import DEFAULT, PROJECT_ROOT, Paths
+from analysis.publish.database import DB_NAME, METADATA_NAME, build_database
+from analysis.publish.db_metadata import CANNED_QUERIES, DATABASE, build_metadata
+
+PACKAGE = json.loads((DEFAULT.processed / "datapackage.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def db_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("db") / DB_NAME
+    build_database(DEFAULT, path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def datasette(db_path: Path) -> Datasette:
+    return Datasette([str(db_path)], metadata=build_metadata(PACKAGE))
+
+
+def get(ds: Datasette, path: str) -> Any:
+    async def fetch() -> Any:
+        if hasattr(ds, "invoke_startup"):
+            await ds.invoke_startup()
+        return await ds.client.get(path)
+
+    response = asyncio.run(fetch())
+    assert response.status_code == 200, (path, response.status_code, response.text[:500])
+    return response
+
+
+def test_every_processed_table_is_in_the_database_with_all_its_rows(db_path: Path) -> None:
+    db = sqlite_utils.Database(db_path)
+    for resource in PACKAGE["resources"]:
+        name = Path(resource["path"]).stem
+        with (DEFAULT.processed / resource["path"]).open(encoding="utf-8") as fh:
+            rows = list(csv.DictReader(fh))
+        assert db[name].count == len(rows), name
+
+
+def test_foreign_keys_join_figures_to_sources_and_claims_to_figures(db_path: Path) -> None:
+    db = sqlite_utils.Database(db_path)
+    keys = {(t, fk.column, fk.other_table) for t in ("figures", "claims", "claim_figures", "claim_gaps")
+            for fk in db[t].foreign_keys}  # type: ignore[union-attr]
+    assert {("figures", "source_id", "sources"), ("claims", "source_id", "sources"),
+            ("claim_figures", "claim_id", "claims"), ("claim_figures", "figure_id", "figures"),
+            ("claim_gaps", "gap_id", "gaps")} <= keys
+    assert db.execute("pragma foreign_key_check").fetchall() == []
+    # The 56 per cent rise rests on the story's own figure and on two gaps (the counts were never published).
+    rows = db.execute("select figure_id, role from claim_figures where claim_id = ?",
+                      ["mylondon-2025-10-grooming-gangs/claim-children-at-risk-cse-rise"]).fetchall()
+    assert ("mylondon-2025-10-grooming-gangs/change-children-at-risk-cse", "stated") in rows
+
+
+def test_a_search_for_1200_finds_the_national_and_the_met_figures(datasette: Datasette) -> None:
+    rows = get(datasette, f"/{DATABASE}/figures.json?_search=1%2C200&_shape=array&_size=max").json()
+    measures = {row["measure"] for row in rows}
+    assert {"historic_cases_identified_for_review", "met_historic_cases_in_scope"} <= measures
+    assert all("1,200" in row["value_as_printed"] or "1,200" in row["quote"] for row in rows)
+
+
+def test_sources_are_searchable(datasette: Datasette) -> None:
+    rows = get(datasette, f"/{DATABASE}/sources.json?_search=Beaconport&_shape=array").json()
+    assert rows and all("beaconport" in json.dumps(row).lower() for row in rows)
+
+
+@pytest.mark.parametrize("name", sorted(CANNED_QUERIES))
+def test_each_canned_query_returns_rows(datasette: Datasette, name: str) -> None:
+    params = "&source_id=mylondon-2025-10-grooming-gangs" if ":source_id" in CANNED_QUERIES[name]["sql"] else ""
+    rows = get(datasette, f"/{DATABASE}/{name}.json?_shape=array{params}").json()
+    assert rows, name
+    if name == "figures_from_source":
+        assert all(row["figure_id"].startswith("mylondon-2025-10-grooming-gangs/") for row in rows)
+    if name == "printed_1200":
+        assert {"more than 1,200", "1,200"} <= {row["value_as_printed"].lower() for row in rows}
+    if name == "claims_that_do_not_hold":
+        claims = sqlite_utils.Database(datasette.databases[DATABASE].path)
+        assert len(rows) == claims.execute("select count(*) from claims where verdict = 'does not hold'").fetchone()[0]
+
+
+@pytest.mark.parametrize("resource", PACKAGE["resources"], ids=lambda r: r["name"])
+def test_each_tables_page_shows_its_description(datasette: Datasette, resource: dict[str, Any]) -> None:
+    page = html.unescape(get(datasette, f"/{DATABASE}/{Path(resource['path']).stem}").text)
+    assert resource["description"] in page
+
+
+def test_the_metadata_carries_the_packages_title_licence_and_column_meanings(datasette: Datasette) -> None:
+    metadata = get(datasette, "/-/metadata.json").json()
+    assert metadata["title"] == PACKAGE["title"]
+    assert metadata["license_url"] == PACKAGE["licenses"][0]["path"]
+    figures = metadata["databases"][DATABASE]["tables"]["figures"]
+    described = {f["name"]: f["description"] for f in PACKAGE["resources"][0]["schema"]["fields"]}
+    assert figures["columns"] == described
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def test_make_serve_runs_the_db_command() -> None:
+    makefile = (PROJECT_ROOT / "Makefile").read_text(encoding="utf-8")
+    recipe = makefile.split("\nserve:", 1)[1].split("\n\n", 1)[0]
+    assert "-m analysis db --serve --port $(PORT)" in recipe
+
+
+def test_the_serve_command_answers_on_localhost_then_stops(tmp_path: Path) -> None:
+    root = tmp_path / "project"
+    shutil.copytree(DEFAULT.processed, Paths(root).processed)
+    port = _free_port()
+    process = subprocess.Popen([sys.executable, "-m", "analysis", "db", "--serve", "--port", str(port),
+                                "--root", str(root)], cwd=PROJECT_ROOT, stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT, text=True)
+    try:
+        answer = None
+        deadline = time.monotonic() + 90  # a bound so a broken server fails the test instead of hanging it
+        while answer is None and time.monotonic() < deadline and process.poll() is None:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/{DATABASE}.json", timeout=5) as response:
+                    answer = json.loads(response.read())
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                time.sleep(0.5)
+        assert answer is not None, process.stdout.read() if process.poll() is not None else "no answer"
+        assert "figures" in {t["name"] for t in answer["tables"]}
+        assert (root / "outputs" / METADATA_NAME).exists()
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+    assert process.returncode is not None
