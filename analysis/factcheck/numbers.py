@@ -80,6 +80,13 @@ def _c2(value: Decimal) -> str:
     return fmt_2dp(value, commas=True)
 
 
+def fmt_count(value: Decimal) -> str:
+    """A computed count as printed: 1273 → "1,273" (never "1,273.00"); a value with a fraction keeps two decimals."""
+    if value == value.to_integral_value():
+        return _signed(f"{value.to_integral_value():,f}")
+    return fmt_2dp(value, commas=True)
+
+
 def _fmt_at(value: Decimal, decimals: int) -> str:
     return _signed(f"{round_half_away(value, decimals):,f}")
 
@@ -87,6 +94,8 @@ def _fmt_at(value: Decimal, decimals: int) -> str:
 def _pair(value: Decimal, against: Decimal) -> tuple[str, str]:
     """The computed value and the bound it is compared with, each to two decimals, or to as many more as it takes
     for them to look different when they are different (2.001 > 2, not 2.00 > 2)."""
+    if value == value.to_integral_value() and against == against.to_integral_value():
+        return fmt_count(value), fmt_count(against)  # counts: 1,273 > 1,200, not 1,273.00 > 1,200
     if round_half_away(value, 2) != round_half_away(against, 2):
         return _c2(value), fmt_number(against)
     if _cmp(value) == _cmp(against):
