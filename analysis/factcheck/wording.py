@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from analysis.factcheck.exact import exact_value
 from analysis.factcheck.numbers import (
     RuleError,
     _c2,
@@ -34,7 +35,8 @@ TOLERANCE = Decimal("0.05")
 def _printed_value(stated: Printed) -> Decimal:
     if stated.value is None:
         raise RuleError(f'"{stated.text}" is a marker for an unavailable value, not a claim')
-    return to_decimal(stated.value)
+    exact = exact_value(stated)  # from the printed digits: 9,007,199,254,740,993 stays odd
+    return exact if exact is not None else to_decimal(stated.value)
 
 
 def _band(x: Decimal) -> Decimal:
@@ -116,7 +118,10 @@ def _range_text(c: Decimal, lower: Decimal, upper: Decimal, stated: Printed,
     words), and with more decimals where fewer would make the printed comparison untrue ("0.53 is outside 0.48
     to 0.53" becomes "0.526 is outside 0.475 to 0.525")."""
     digits_of_scale = len(str(int(stated.scale))) - 1
-    places = 2 if stated.decimals is None else max(0, stated.decimals + 1 - digits_of_scale)
+    if stated.decimals is None:  # words and "1 in N": no printed precision; two significant digits at least
+        places = max(2, 1 - min(lower.adjusted(), upper.adjusted())) if lower and upper else 2
+    else:
+        places = max(0, stated.decimals + 1 - digits_of_scale)
     below, above = _cmp(c) < _cmp(lower), (_cmp(c) >= _cmp(upper) if strict_upper else _cmp(c) > _cmp(upper))
     for places in range(places, 13):
         lo, up, cv = (round_half_away(v, places) for v in (lower, upper, c))
