@@ -94,12 +94,13 @@ def test_a_revision_link_and_the_revised_mark(mini):
 
 
 @pytest.mark.parametrize(("row", "expected"), [
-    ("demo-2018/nothing,demo-2017/referrals-2016,x\n", "data/raw/revisions.csv:2: unknown figure id 'demo-2018/nothing'"),
+    ("demo-2018/nothing,demo-2017/referrals-2016,x\n",
+     "data/raw/revisions.csv:2: unknown figure id 'demo-2018/nothing'"),
     ("demo-2017/referrals-2016,demo-2018/referrals-2016,x\n", "data/raw/revisions.csv:2: the revising figure's source "
                                                               "was published 2017-03-13, before"),
     ("demo-2018/referrals-2016,demo-2017/referrals-2016,\n", "data/raw/revisions.csv:2: empty note"),
-    ("demo-2018/referrals-2016,demo-2018/referrals-2016,x\n", "data/raw/revisions.csv:2: figure 'demo-2018/referrals-2016' "
-                                                              "cannot revise itself"),
+    ("demo-2018/referrals-2016,demo-2018/referrals-2016,x\n",
+     "data/raw/revisions.csv:2: figure 'demo-2018/referrals-2016' cannot revise itself"),
 ])
 def test_bad_links_are_file_row_errors(mini, row, expected):
     _, problems, _ = _load(mini, row)

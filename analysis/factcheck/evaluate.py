@@ -226,5 +226,6 @@ def _apply(claim: dict[str, Any], v: dict[str, Any], stated: Printed, figures: F
 
 def _with_sum(result: rules.Result, role: str, parts: list[Decimal], total: Decimal) -> rules.Result:
     """The working opens with the published figures an input adds up: "part = 64 + 61 = 125"."""
-    text = f"{role} = {' + '.join(rules.fmt_number(p) for p in parts)} = {rules.fmt_number(total)} (a sum of published figures)"
+    added = " + ".join(rules.fmt_number(p) for p in parts)
+    text = f"{role} = {added} = {rules.fmt_number(total)} (a sum of published figures)"
     return dataclasses.replace(result, formula=f"{text} · {result.formula}", working=f"{text} · {result.working}")

@@ -38,7 +38,8 @@ def rate_as_share(rate: Decimal, base: object, stated: Printed) -> rules.Result:
     if b <= 0:
         raise rules.RuleError(f"the base of a rate must be positive, not {rules.fmt_number(b)}")
     c = rate / b * 100
-    formula = f"{rules.fmt_number(rate)} per {rules.fmt_number(b)} = {rules.fmt_number(rate)} / {rules.fmt_number(b)} × 100 = {rules._c2(c)}%"
+    r, bs = rules.fmt_number(rate), rules.fmt_number(b)
+    formula = f"{r} per {bs} = {r} / {bs} × 100 = {rules._c2(c)}%"
     ok, rule, text = rules.judge(c, stated)
     return rules.Result("count", rules._v(ok), c, stated, formula, rule, f"{formula} · {text}")
 

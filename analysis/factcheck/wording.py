@@ -10,7 +10,6 @@ from decimal import Decimal
 from analysis.factcheck.exact import exact_value
 from analysis.factcheck.numbers import (
     RuleError,
-    _c2,
     _cmp,
     _fmt_at,
     _pair,
@@ -119,11 +118,12 @@ def _range_text(c: Decimal, lower: Decimal, upper: Decimal, stated: Printed,
     to 0.53" becomes "0.526 is outside 0.475 to 0.525")."""
     digits_of_scale = len(str(int(stated.scale))) - 1
     if stated.decimals is None:  # words and "1 in N": no printed precision; two significant digits at least
-        places = max(2, 1 - min(lower.adjusted(), upper.adjusted())) if lower and upper else 2
+        first = max(2, 1 - min(lower.adjusted(), upper.adjusted())) if lower and upper else 2
     else:
-        places = max(0, stated.decimals + 1 - digits_of_scale)
+        first = max(0, stated.decimals + 1 - digits_of_scale)
+    places = first
     below, above = _cmp(c) < _cmp(lower), (_cmp(c) >= _cmp(upper) if strict_upper else _cmp(c) > _cmp(upper))
-    for places in range(places, 13):
+    for places in range(first, 13):  # noqa: B007 (the last value tried is the one used)
         lo, up, cv = (round_half_away(v, places) for v in (lower, upper, c))
         shown_above = cv >= up if strict_upper else cv > up
         if (cv < lo) == below and shown_above == above:
