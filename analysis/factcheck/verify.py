@@ -243,7 +243,13 @@ def run(args: argparse.Namespace) -> int:
         print(f"python -m analysis verify {args.kind}: {err}", file=sys.stderr)
         return EXIT_UNREADABLE
     if args.json:
-        print(json.dumps(as_json(result), ensure_ascii=False, sort_keys=True, allow_nan=False))
+        try:
+            text = json.dumps(as_json(result), ensure_ascii=False, sort_keys=True, allow_nan=False)
+        except ValueError:  # a value JSON cannot hold (NaN, Infinity): never printed as invalid JSON
+            print(json.dumps({"error": "the result cannot be written as JSON", "exit": EXIT_UNREADABLE}))
+            print(f"python -m analysis verify {args.kind}: the result cannot be written as JSON", file=sys.stderr)
+            return EXIT_UNREADABLE
+        print(text)
     else:
         print(f"verdict: {result.verdict}")
         print(f"working: {result.working}")
