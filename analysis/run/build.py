@@ -68,7 +68,7 @@ def make_tables(raw: RawData) -> dict[str, list[dict[str, Any]]]:
         "gaps": tables.gaps_table(raw.gaps),
         "claims": [{c: row.get(c) for c in claims_mod.CLAIMS_COLUMNS} for row in claim_rows],
         "inspection_grades": tables.inspection_grades_table(figures, raw.inspections),
-        "met_cse_series": tables.met_cse_series_table(figures),
+        "met_cse_series": tables.met_cse_series_table(figures, revised_ids(list(raw.revisions))),
         "historic_reviews": tables.historic_reviews_table(figures),
         "population": tables.population_table(figures, revised_ids(list(raw.revisions))),
         "revisions": revisions_table(list(raw.revisions), figures),

@@ -156,13 +156,14 @@ def _copies(others: Rows) -> str:
     return "; ".join(f["figure_id"] + (f" [{f['caveat']}]" if f.get("caveat") else "") for f in others)
 
 
-def met_cse_series_table(figures: Rows) -> Rows:
-    """The Met's CSE series: one row per measure × period (London only); a series never mixes units or periods."""
+def met_cse_series_table(figures: Rows, revised: frozenset[str] | set[str] = frozenset()) -> Rows:
+    """The Met's CSE series: one row per measure × period (London only), the latest vintage where a figure was
+    revised; a series never mixes units or periods."""
     sel = [f for f in figures if f["measure"] in MET_SERIES_MEASURES and f["geography"] == "London"]
     check_series("met_cse_series", sel)
     rows = []
     for (measure, start, end), group in _groups(sel, "measure", "period_start", "period_end"):
-        best = _prefer_primary(group)[0]
+        best = _prefer_primary(latest_vintage(group, set(revised))[0])[0]
         others = [f for f in sorted(group, key=lambda f: f["figure_id"]) if f is not best]
         rows.append({
             "measure": measure, "subject": best["subject"], "period_start": start, "period_end": end,
