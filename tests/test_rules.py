@@ -142,6 +142,15 @@ CASES = [
     ("rate", (5550, 2000000), "2.77 per 1,000", {}, N),
     # computed per 100,000 but printed per 1,000: mismatch
     ("rate", (5540, 2000000), "2.77 per 1,000", {"per": 100000}, N),
+    # a rate stated as "1 in N" is a share: 13 / 13,000 × 100 = 0.1% = 1 in 1,000 (about: within 5%)
+    ("rate", (13, 13000), "1 in 1,000", {}, H),
+    ("rate", (13, 13000), "1 in 1,000", {"per": 1000}, H),
+    # 13 / 10,000 × 100 = 0.13%, not about 0.1%
+    ("rate", (13, 10000), "1 in 1,000", {}, N),
+    # a bare number with its base given: 1,040 / 1,000,000 × 1,000 = 1.04 → 1 dp: 1.0
+    ("rate", (1040, 1000000), "1.0", {"per": 1000}, H),
+    # 1,050 / 1,000,000 × 1,000 = 1.05 → 1 dp, half away from zero: 1.1
+    ("rate", (1050, 1000000), "1.0", {"per": 1000}, N),
     # --- count (a figure restated) ---
     # 1,273 > 1,200
     ("count", (1273,), "more than 1,200", {}, H),
@@ -194,7 +203,7 @@ def test_undefined_arithmetic_raises_rule_error():
     with pytest.raises(rules.RuleError):
         _run("share", (1, 0), "5%")
     with pytest.raises(rules.RuleError):
-        rules.rate(1, 10, parse_printed("5 per cent"))  # no base printed, none given
+        rules.rate(1, 10, parse_printed("5"))  # a bare number, no base given
 
 
 def test_marker_is_not_a_stated_value():

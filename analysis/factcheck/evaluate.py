@@ -6,11 +6,16 @@ the claim's kind picks the rule, and the row carries the verdict, the rule and t
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
 from analysis.factcheck import rules
+from analysis.factcheck.exact import exact_context
+from analysis.factcheck.forms import computed_text, rate_as_share
 from analysis.factcheck.registry import _may_omit, _parse_or_none, _refs, stated_text
+from analysis.factcheck.vintages import Vintages
 from analysis.record.figures import normalise_for_match
 from analysis.record.printed import Printed, PrintedFigureError, parse_printed
 
@@ -21,11 +26,62 @@ __all__ = ["evaluate_claims"]
 
 
 def evaluate_claims(
-    claims: list[dict[str, Any]], figures: dict[str, dict[str, Any]], gaps: dict[str, dict[str, Any]]
+    claims: list[dict[str, Any]], figures: dict[str, dict[str, Any]], gaps: dict[str, dict[str, Any]],
+    revisions: list[dict[str, Any]] | tuple[dict[str, Any], ...] = (),
+    sources: dict[str, dict[str, Any]] | None = None,
 ) -> list[dict[str, str]]:
-    """Rows of claims.csv, one per claim, sorted by claim id; every value a string, nothing depending on time."""
-    rows = [_row(claim, _evaluate(claim, figures, gaps), figures, gaps) for claim in claims]
+    """Rows of claims.csv, one per claim, sorted by claim id; every value a string, nothing depending on time.
+
+    With `revisions` (links from analysis.record.revisions) and `sources`, each claim is judged against the
+    vintage of every input published on its source's date, and the working says when a later revision would
+    change the verdict (figures must then carry `published`, as the figures table does).
+    """
+    vintages = Vintages(list(revisions), figures) if revisions else None
+    with exact_context():
+        rows = [_row(claim, _judged(claim, figures, gaps, vintages, sources or {}), figures, gaps)
+                for claim in claims]
     return sorted(rows, key=lambda r: r["claim_id"])
+
+
+def _substitute(claim: dict[str, Any], pick: Callable[[str], str]) -> dict[str, Any]:
+    """The claim with every figure input replaced by `pick(figure id)` (the rate base `per` is not a figure)."""
+    inputs = {}
+    for role, ref in claim.get("inputs", {}).items():
+        if role == "per" or ref is None:
+            inputs[role] = ref
+        elif isinstance(ref, list):
+            inputs[role] = [pick(r) if isinstance(r, str) else r for r in ref]
+        else:
+            inputs[role] = pick(ref)
+    return {**claim, "inputs": inputs}
+
+
+def _judged(claim: dict[str, Any], figures: Figures, gaps: dict[str, Any], vintages: Vintages | None,
+            sources: dict[str, dict[str, Any]]) -> rules.Result:
+    """The verdict by the figures published when the claim was made, noting a later revision that changes it."""
+    if vintages is None:
+        return _evaluate(claim, figures, gaps)
+    date = str(sources.get(claim.get("source_id", ""), {}).get("date_published") or "")
+    then = _substitute(claim, lambda ref: vintages.at(ref, date))
+    result = _evaluate(then, figures, gaps)
+    named, used = dict(_refs(claim)), dict(_refs(then))
+    for role, ref in named.items():
+        if ref and used.get(role) != ref:
+            result = result.with_note(f"{role} judged as published on the claim's date ({date}): "
+                                      f"{vintages.describe(used[role] or '')}, not the later {ref}")
+    latest = _substitute(then, vintages.latest)
+    changed = [(role, ref, dict(_refs(latest)).get(role)) for role, ref in _refs(then)
+               if ref and dict(_refs(latest)).get(role) != ref]
+    if not changed:
+        return result
+    later = _evaluate(latest, figures, gaps)
+    if later.verdict == result.verdict == rules.UNVERIFIABLE:
+        return result
+    revised = "; ".join(f"{role} revised to {vintages.describe(new or '')}" for role, _, new in changed)
+    if later.verdict != result.verdict:
+        now = f" (recomputed {computed_text(later)})" if later.computed is not None else ""
+        return result.with_note(f"a later revision would change the verdict to {later.verdict}{now}: {revised}")
+    return result.with_note(f"a later revision does not change the verdict: {revised}")
 
 
 def _row(claim: dict[str, Any], result: rules.Result, figures: Figures, gaps: dict[str, Any]) -> dict[str, str]:
@@ -41,7 +97,7 @@ def _row(claim: dict[str, Any], result: rules.Result, figures: Figures, gaps: di
         "stated_figure": claim.get("stated_figure", ""),
         "kind": claim.get("kind", ""),
         "inputs": ";".join(ids),
-        "computed": rules.fmt_2dp(result.computed) if result.computed is not None else "",
+        "computed": computed_text(result) if result.computed is not None else "",
         "verdict": result.verdict,
         "rule": result.rule,
         "working": result.working,
@@ -92,8 +148,13 @@ def _evaluate(claim: dict[str, Any], figures: Figures, gaps: dict[str, dict[str,
     values, missing = _resolve(claim, figures, gaps)
     if missing:
         return rules.unverifiable(kind, "; ".join(missing) + _gap_pointer(claim, figures, gaps), stated)
+    sums = {role: parts for role, parts in values.items() if isinstance(parts, list) and role != "parts"}
+    for role, parts in sums.items():
+        values[role] = sum(parts, Decimal(0))
     try:
         result = _apply(claim, values, stated, figures)
+        for role, parts in sums.items():
+            result = _with_sum(result, role, parts, values[role])
     except rules.RuleError as err:
         return rules.unverifiable(kind, str(err) + _gap_pointer(claim, figures, gaps), stated)
     for role, ref in _refs(claim):
@@ -122,8 +183,8 @@ def _resolve(claim: dict[str, Any], figures: Figures, gaps: dict[str, Any]) -> t
         elif _figure_value(figure) is None:
             printed = str(figure.get("value_as_printed", ""))
             missing.append(f'{role} ({ref}) is printed "{printed}" ({rules.marker_meaning(printed.strip())})')
-        elif role.startswith("parts["):
-            values.setdefault("parts", []).append(_figure_value(figure))
+        elif "[" in role:  # parts[1] of a sum claim, or part[1] of a share of a published sum
+            values.setdefault(role.split("[")[0], []).append(_figure_value(figure))
         else:
             values[role] = _figure_value(figure)
     return values, missing
@@ -138,6 +199,8 @@ def _apply(claim: dict[str, Any], v: dict[str, Any], stated: Printed, figures: F
         return rules.point_change(v["from"], v["to"], stated, direction)
     if kind == "share":
         whole = v.get("whole")
+        if whole is None and isinstance(inputs.get("part"), list):
+            raise rules.RuleError("a part given as a sum of figures needs its whole")
         if whole is None:
             whole = figures[inputs["part"]]["denominator"]
         return rules.share(v["part"], whole, stated)
@@ -153,5 +216,16 @@ def _apply(claim: dict[str, Any], v: dict[str, Any], stated: Printed, figures: F
         return rules.difference(v["a"], v["b"], stated)
     if kind == "rate":
         return rules.rate(v["count"], v["population"], stated, inputs.get("per"))
-    unit = _parse_or_none(str(figures[inputs["figure"]].get("value_as_printed", "")))
+    figure = figures[inputs["figure"]]
+    base = figure.get("denominator")
+    if str(figure.get("unit", "")).startswith("per ") and base not in (None, "") and stated.unit == "percent":
+        return rate_as_share(v["figure"], base, stated)  # "around 1 in every 30" against 330.3 per 10,000
+    unit = _parse_or_none(str(figure.get("value_as_printed", "")))
     return rules.count(v["figure"], stated, unit.unit if unit else None)
+
+
+def _with_sum(result: rules.Result, role: str, parts: list[Decimal], total: Decimal) -> rules.Result:
+    """The working opens with the published figures an input adds up: "part = 64 + 61 = 125"."""
+    added = " + ".join(rules.fmt_number(p) for p in parts)
+    text = f"{role} = {added} = {rules.fmt_number(total)} (a sum of published figures)"
+    return dataclasses.replace(result, formula=f"{text} · {result.formula}", working=f"{text} · {result.working}")

@@ -7,7 +7,7 @@ Split from `rules` so the rule book reads as rules; standard library only, for `
 
 from __future__ import annotations
 
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation, getcontext, localcontext
 
 #: Comparisons (more than, almost, about…) are made at this many decimal places: far below any printed precision,
 #: far above the error in a fraction read from words.
@@ -47,14 +47,25 @@ def _quantum(decimals: int) -> Decimal:
     return Decimal(1).scaleb(-decimals)
 
 
+#: Digits kept when rounding or comparing: enough for any value the rules accept (analysis.factcheck.exact).
+_ROUNDING_PRECISION = 240
+
+
+def _quantize(value: Decimal, decimals: int, rounding: str) -> Decimal:
+    """`quantize` with room for every digit (the default context's 28 would raise on a 30-digit value)."""
+    with localcontext() as ctx:
+        ctx.prec = max(getcontext().prec, _ROUNDING_PRECISION)
+        return value.quantize(_quantum(decimals), rounding=rounding)
+
+
 def round_half_away(value: Decimal, decimals: int) -> Decimal:
     """Round as printed figures are rounded: half away from zero (18.55 → 18.6, −0.125 → −0.13)."""
-    return value.quantize(_quantum(decimals), rounding=ROUND_HALF_UP)
+    return _quantize(value, decimals, ROUND_HALF_UP)
 
 
 def truncate(value: Decimal, decimals: int) -> Decimal:
     """Cut off after `decimals` places (what a spreadsheet's display or a careless writer does)."""
-    return value.quantize(_quantum(decimals), rounding=ROUND_DOWN)
+    return _quantize(value, decimals, ROUND_DOWN)
 
 
 def _signed(text: str) -> str:
@@ -62,8 +73,14 @@ def _signed(text: str) -> str:
 
 
 def fmt_number(value: Decimal | float | int, max_decimals: int = 2) -> str:
-    """A number for the working: thousands commas, at most `max_decimals` places, no trailing zeros."""
-    d = round_half_away(to_decimal(value), max_decimals)
+    """A number for the working: thousands commas, at most `max_decimals` places, no trailing zeros — but never
+    fewer places than it takes to show a short exact value (2.775) or a tiny one (0.000001), which rounding to
+    two places would misprint as 2.78 or 0."""
+    exact = to_decimal(value)
+    places = max(0, -exact.normalize().as_tuple().exponent) if exact.is_finite() else 0
+    if places > max_decimals and (places <= 6 or (exact and round_half_away(exact, max_decimals) == 0)):
+        max_decimals = min(places, 40)
+    d = round_half_away(exact, max_decimals)
     text = f"{d:,f}"
     if "." in text:
         text = text.rstrip("0").rstrip(".")
@@ -80,6 +97,13 @@ def _c2(value: Decimal) -> str:
     return fmt_2dp(value, commas=True)
 
 
+def fmt_count(value: Decimal) -> str:
+    """A computed count as printed: 1273 → "1,273" (never "1,273.00"); a value with a fraction keeps two decimals."""
+    if value == value.to_integral_value():
+        return _signed(f"{value.to_integral_value():,f}")
+    return fmt_2dp(value, commas=True)
+
+
 def _fmt_at(value: Decimal, decimals: int) -> str:
     return _signed(f"{round_half_away(value, decimals):,f}")
 
@@ -87,6 +111,8 @@ def _fmt_at(value: Decimal, decimals: int) -> str:
 def _pair(value: Decimal, against: Decimal) -> tuple[str, str]:
     """The computed value and the bound it is compared with, each to two decimals, or to as many more as it takes
     for them to look different when they are different (2.001 > 2, not 2.00 > 2)."""
+    if value == value.to_integral_value() and against == against.to_integral_value():
+        return fmt_count(value), fmt_count(against)  # counts: 1,273 > 1,200, not 1,273.00 > 1,200
     if round_half_away(value, 2) != round_half_away(against, 2):
         return _c2(value), fmt_number(against)
     if _cmp(value) == _cmp(against):
@@ -103,6 +129,4 @@ def _show(value: Decimal, against: Decimal) -> str:
 def _cmp(value: Decimal) -> Decimal:
     """A value as the comparison rules see it: to COMPARE_DECIMALS places, so that "a third" (printed as a word,
     read as the float 33.333333333333336) equals 100 × 1 / 3 computed in Decimal."""
-    with localcontext() as ctx:
-        ctx.prec = 60
-        return value.quantize(_quantum(COMPARE_DECIMALS), rounding=ROUND_HALF_UP)
+    return _quantize(value, COMPARE_DECIMALS, ROUND_HALF_UP)

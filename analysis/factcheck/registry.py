@@ -20,6 +20,9 @@ __all__ = ["check_claims", "stated_text"]
 #: Roles that may be left out: rate.per (the printed base is used) and share.whole (when the part is printed
 #: "N out of M", the whole is M).
 _OPTIONAL_ROLES = {"rate": ("per",), "share": ("whole",)}
+#: Roles that may be a published sum, given as a list of figure ids ("part: [cases-ri, cases-inadequate]").
+SUMMABLE_ROLES = {"share": ("part", "whole"), "ratio": ("numerator", "denominator"),
+                  "percent_change": ("from", "to"), "difference": ("a", "b")}
 
 
 
@@ -78,6 +81,15 @@ def _role_problems(claim: dict[str, Any], figures: dict[str, dict[str, Any]], ga
     parts = inputs.get("parts")
     if kind == "sum" and parts is not None and (not isinstance(parts, list) or len(parts) < 2):
         out.append("parts must be a list of at least two figure ids")
+    for role, ref in inputs.items():
+        if role == "parts" or not isinstance(ref, list):
+            continue
+        if role not in SUMMABLE_ROLES.get(kind, ()):
+            allowed = "; ".join(f"{k}: {', '.join(v)}" for k, v in SUMMABLE_ROLES.items())
+            out.append(f"input '{role}' must be one figure id (a list of figure ids, a published sum, is accepted "
+                       f"only for {allowed})")
+        elif len(ref) < 2 or len(set(ref)) != len(ref):
+            out.append(f"input '{role}' as a sum needs at least two different figure ids")
     for role, ref in _refs(claim):
         if isinstance(ref, list) or (ref is not None and not isinstance(ref, str)):
             out.append(f"input '{role}' must be one figure id")

@@ -33,6 +33,7 @@ from analysis.factcheck.numbers import (  # noqa: F401  (re-exported: callers us
     _show,
     _signed,
     fmt_2dp,
+    fmt_count,
     fmt_number,
     round_half_away,
     to_decimal,
@@ -79,7 +80,7 @@ STATED_UNITS: dict[str, tuple[str, ...]] = {
     "ratio": ("times",),
     "sum": ("count", "GBP", "percent"),
     "difference": ("count", "GBP"),
-    "rate": ("rate",),
+    "rate": ("rate", "percent", "count"),  # "2.77 per 1,000"; "1 in 360" or "0.28%"; a bare "2.8" with its base
     "count": ("count", "GBP", "percent", "percentage points", "rate", "times"),
 }
 _FINDING_MISMATCHES = {("percent_change", "percentage points"), ("point_change", "percent")}
@@ -253,7 +254,7 @@ def total(parts: Sequence[object], stated: Printed) -> Result:
     if not values:
         raise RuleError("a sum needs at least one part")
     c = sum(values, Decimal(0))
-    formula = f"{' + '.join(fmt_number(v) for v in values)} = {_c2(c)}"
+    formula = f"{' + '.join(fmt_number(v) for v in values)} = {fmt_count(c)}"
     return _verdict("sum", c, stated, formula)
 
 
@@ -261,16 +262,25 @@ def difference(a: object, b: object, stated: Printed) -> Result:
     """How much larger a is than b: a − b."""
     x, y = to_decimal(a), to_decimal(b)
     c = x - y
-    return _verdict("difference", c, stated, f"{fmt_number(x)} {_MINUS} {fmt_number(y)} = {_c2(c)}")
+    return _verdict("difference", c, stated, f"{fmt_number(x)} {_MINUS} {fmt_number(y)} = {fmt_count(c)}")
 
 
 def rate(count_: object, population: object, stated: Printed, per: object | None = None) -> Result:
     """A rate: count / population × per. `per` defaults to the printed base ("2.77 per 1,000" → 1,000).
 
-    A rate printed per a different base than the one computed is judged as a mismatch, not rescaled: a reader
-    would misread it the same way.
+    A rate stated as a share ("1 in 1,000", "0.1%") is computed per 100 and judged as a share; a bare number
+    ("2.8") is a rate per `per`, which must then be given. A rate printed per a different base than the one
+    given is judged as a mismatch, not rescaled: a reader would misread it the same way.
     """
     n, pop = to_decimal(count_), _nonzero(to_decimal(population), "the population")
+    if stated.unit == "percent":
+        c = n / pop * 100
+        formula = f"{fmt_number(n)} / {fmt_number(pop)} × 100 = {_c2(c)}%"
+        return _verdict("rate", c, stated, formula)
+    if stated.unit == "count":
+        if per is None:
+            raise RuleError(f'"{stated.text}" is a bare number: give the base of the rate (per 1,000, per 10,000)')
+        stated = dataclasses.replace(stated, unit="rate", denominator=float(to_decimal(per)))
     if per is None:
         if stated.denominator is None:
             raise RuleError(f'"{stated.text}" prints no base (per 1,000, per 100,000) and none was given')
@@ -295,7 +305,7 @@ def count(value: object, stated: Printed, value_unit: str | None = None) -> Resu
     percentage points (or the reverse) is a mismatch.
     """
     v = to_decimal(value)
-    formula = f"figure = {_c2(v)}"
+    formula = f"figure = {fmt_count(v)}"
     pct = {"percent", "percentage points"}
     if value_unit in pct and stated.unit in pct and value_unit != stated.unit:
         why = f"is in {stated.unit}, but the figure is in {value_unit}"

@@ -12,20 +12,26 @@
 A sub-editor runs this between drafts, so it starts in a blink: it imports the rules and the printed-figure
 reader (standard library only) and never pandas, numpy or matplotlib.
 
-Exit status: 0 the claim holds, 1 it does not, 2 an input could not be read (the message names it),
-3 unverifiable (an input is an unavailable-value marker such as [c], or the arithmetic is undefined).
+Exit status: 0 the claim holds, 1 it does not, 2 a usage error: an input could not be read, or the claim cannot
+be judged as stated (the message names the input and the forms accepted), 3 unverifiable (an input is an
+unavailable-value marker such as [c], or the arithmetic is undefined). All arithmetic is exact (Decimal, from the
+printed digits); numbers of more than 30 digits are refused.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import math
 import re
 import sys
 from collections.abc import Callable
 from decimal import Decimal
 
 from analysis.factcheck import rules
+from analysis.factcheck.exact import TooLarge, check_digits, cut, exact_context, exact_value
+from analysis.factcheck.forms import computed_text, is_count
+from analysis.factcheck.verify_help import ACCEPTED, EXAMPLES
 from analysis.record.printed import Printed, PrintedFigureError, parse_printed
 
 EXIT_HOLDS, EXIT_DOES_NOT_HOLD, EXIT_UNREADABLE, EXIT_UNVERIFIABLE = 0, 1, 2, 3
@@ -62,7 +68,8 @@ def add_arguments(parser: argparse.ArgumentParser, name: str = "verify") -> None
     parser.add_argument("--json", action="store_true", default=False, help="print one JSON object")
     subs = parser.add_subparsers(dest="kind", metavar="KIND", required=True)
     for kind, (text, options, needs_stated) in _KINDS.items():
-        sub = subs.add_parser(kind, help=text, description=text)
+        sub = subs.add_parser(kind, help=text, description=f"{text}. {ACCEPTED[kind]}", epilog=EXAMPLES[kind],
+                              formatter_class=argparse.RawDescriptionHelpFormatter)
         for option, dest, help_text in options:
             sub.add_argument(option, dest=dest, required=True, help=help_text)
         if kind in ("change", "points"):
@@ -85,17 +92,25 @@ def read_printed(option: str, text: str | None) -> Printed:
     if text is None:
         raise InputError(f"{option} is missing")
     try:
-        return parse_printed(text)
+        check_digits(text, option)
+        printed = parse_printed(text)
+    except TooLarge as err:
+        raise InputError(str(err)) from None
     except PrintedFigureError as err:
         reason = re.sub(r"^cannot read .* as a figure: ", "", str(err)) if str(err).startswith("cannot read ") else err
-        raise InputError(f"cannot read {option} {text!r}: {reason}") from None
+        reason = str(reason).replace(repr(text), "it").replace(text, "it") if len(text) > 60 else str(reason)
+        raise InputError(f"cannot read {option} {cut(text)!r}: {cut(reason, 100)}") from None
+    if printed.value is not None and not math.isfinite(printed.value):
+        raise InputError(f"{option} {cut(text)!r} is too large to judge")
+    return printed
 
 
 def read_stated(text: str | None, option: str = "--stated") -> Printed:
     """The stated value: anything parse_printed reads except a marker, which is no claim at all."""
     printed = read_printed(option, text)
     if printed.value is None:
-        raise InputError(f"cannot read {option} {text!r}: it is a marker for an unavailable value, not a claim")
+        raise InputError(f"cannot read {option} {cut(text or '')!r}: it is a marker for an unavailable value, not a "
+                         "claim")
     return printed
 
 
@@ -133,7 +148,16 @@ def _inputs(args: argparse.Namespace) -> list[tuple[str, str, Printed]]:
 
 
 def evaluate(args: argparse.Namespace) -> rules.Result:
-    """Read the arguments and apply the rule; raises InputError for anything it cannot read."""
+    """Read the arguments and apply the rule in exact arithmetic; raises InputError for anything it cannot read
+    and for a claim that cannot be judged as stated (a usage error, never "does not hold")."""
+    with exact_context():
+        try:
+            return _evaluate(args)
+        except ArithmeticError as err:  # decimal overflow and the like: a number the rules cannot represent
+            raise InputError(f"a number is too large or too small to judge exactly ({type(err).__name__})") from None
+
+
+def _evaluate(args: argparse.Namespace) -> rules.Result:
     inputs = _inputs(args)
     if args.kind == "sum":
         total_printed = next(p for role, _, p in inputs if role == "total")
@@ -141,17 +165,16 @@ def evaluate(args: argparse.Namespace) -> rules.Result:
     else:
         stated = read_stated(args.stated)
     kind = _RULE_KIND[args.kind]
+    per = _read_per(args) if args.kind == "rate" else None
+    _check_judgeable(args.kind, kind, stated, per)
     markers = [(role, p) for role, _, p in inputs if p.value is None]
     if markers:
         named = "; ".join(f'{role} is "{p.text}" ({rules.marker_meaning(p.marker or "")})' for role, p in markers)
         return rules.unverifiable(kind, f"{named}, so it cannot be computed", stated)
-    values = {role: Decimal(repr(p.value)) for role, _, p in inputs}
-    per = None
-    if args.kind == "rate" and args.per is not None:
-        per_printed = read_printed("--per", args.per)
-        if per_printed.value is None or per_printed.value <= 0:
-            raise InputError(f"cannot read --per {args.per!r}: the base of a rate must be a positive number")
-        per = per_printed.value
+    values = {role: exact_value(p) for role, _, p in inputs}
+    if args.kind == "share" and values["whole"] and values["part"] > values["whole"] > 0:
+        raise InputError(f"--part {cut(args.part)} is larger than --whole {cut(args.whole)}: a share cannot be over "
+                         "100 per cent (for a rise, use: verify change)")
     try:
         result = _APPLY[args.kind](values, stated, args, per)
     except rules.RuleError as err:
@@ -165,12 +188,39 @@ def evaluate(args: argparse.Namespace) -> rules.Result:
     return result
 
 
+def _read_per(args: argparse.Namespace) -> Decimal | None:
+    if args.per is None:
+        return None
+    per_printed = read_printed("--per", args.per)
+    if per_printed.value is None or per_printed.value <= 0 or per_printed.unit != "count":
+        raise InputError(f"cannot read --per {cut(args.per)!r}: the base of a rate must be a positive number "
+                         "(e.g. 1000 or 10,000)")
+    return exact_value(per_printed)
+
+
+def _check_judgeable(name: str, kind: str, stated: Printed, per: Decimal | None) -> None:
+    """A stated value the claim kind cannot be judged by is a usage error naming the accepted forms."""
+    problem = rules.unit_problem(kind, stated)
+    if problem:
+        raise InputError(f"{cut(problem, 160)}. {ACCEPTED[name]}")
+    if kind == "share" and stated.unit == "percent" and stated.value is not None and stated.value > 100:
+        raise InputError(f"--stated {cut(stated.text)!r} is over 100 per cent, which no share can be (for a rise, "
+                         f"use: verify change). {ACCEPTED[name]}")
+    if kind == "rate" and stated.unit == "count" and per is None:
+        raise InputError(f"--stated {cut(stated.text)!r} is a bare number: give the base with --per (e.g. --per "
+                         f"1000), or state it as printed. {ACCEPTED[name]}")
+    if kind == "rate" and stated.unit == "rate" and per is not None and stated.denominator is not None \
+            and Decimal(repr(stated.denominator)) != per:
+        raise InputError(f"--per {rules.fmt_number(per)} differs from the base printed in --stated "
+                         f"{cut(stated.text)!r}: leave out --per, or make them agree")
+
+
 _RULE_KIND = {
     "change": "percent_change", "points": "point_change", "share": "share", "ratio": "ratio", "sum": "sum",
     "difference": "difference", "rate": "rate", "count": "count",
 }
 
-_Apply = Callable[[dict[str, Decimal], Printed, argparse.Namespace, float | None], rules.Result]
+_Apply = Callable[[dict[str, Decimal], Printed, argparse.Namespace, Decimal | None], rules.Result]
 _APPLY: dict[str, _Apply] = {
     "change": lambda v, s, a, _: rules.percent_change(v["from"], v["to"], s, "fall" if a.fall else "rise"),
     "points": lambda v, s, a, _: rules.point_change(v["from"], v["to"], s, "fall" if a.fall else "rise"),
@@ -189,12 +239,39 @@ def run(args: argparse.Namespace) -> int:
         result = evaluate(args)
     except InputError as err:
         if args.json:
-            print(json.dumps({"error": str(err)}, ensure_ascii=False))
+            print(json.dumps({"error": str(err), "exit": EXIT_UNREADABLE}, ensure_ascii=False))
         print(f"python -m analysis verify {args.kind}: {err}", file=sys.stderr)
         return EXIT_UNREADABLE
     if args.json:
-        print(json.dumps(result.as_dict(), ensure_ascii=False, sort_keys=True))
+        try:
+            text = json.dumps(as_json(result), ensure_ascii=False, sort_keys=True, allow_nan=False)
+        except ValueError:  # a value JSON cannot hold (NaN, Infinity): never printed as invalid JSON
+            print(json.dumps({"error": "the result cannot be written as JSON", "exit": EXIT_UNREADABLE}))
+            print(f"python -m analysis verify {args.kind}: the result cannot be written as JSON", file=sys.stderr)
+            return EXIT_UNREADABLE
+        print(text)
     else:
         print(f"verdict: {result.verdict}")
         print(f"working: {result.working}")
     return _EXIT[result.verdict]
+
+
+def as_json(result: rules.Result) -> dict[str, object]:
+    """The result for --json: counts as integers, every number finite (JSON has no NaN or Infinity), and the
+    computed value also as text exactly as the working prints it."""
+    out = result.as_dict()
+    value = result.computed
+    if value is not None and is_count(result) and value == value.to_integral_value():
+        out["computed"] = int(value)
+    elif value is not None:
+        number = float(value)
+        out["computed"] = number if math.isfinite(number) else None
+    out["computed_text"] = computed_text(result)
+    exact = exact_value(result.stated) if result.stated is not None else None
+    if exact is not None and result.stated is not None and result.stated.unit in ("count", "GBP") \
+            and exact == exact.to_integral_value():
+        out["stated_value"] = int(exact)
+    elif exact is not None:
+        number = float(exact)
+        out["stated_value"] = number if math.isfinite(number) else None
+    return out

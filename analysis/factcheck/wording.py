@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from analysis.factcheck.exact import exact_value
 from analysis.factcheck.numbers import (
     RuleError,
-    _c2,
     _cmp,
     _fmt_at,
     _pair,
@@ -34,7 +34,8 @@ TOLERANCE = Decimal("0.05")
 def _printed_value(stated: Printed) -> Decimal:
     if stated.value is None:
         raise RuleError(f'"{stated.text}" is a marker for an unavailable value, not a claim')
-    return to_decimal(stated.value)
+    exact = exact_value(stated)  # from the printed digits: 9,007,199,254,740,993 stays odd
+    return exact if exact is not None else to_decimal(stated.value)
 
 
 def _band(x: Decimal) -> Decimal:
@@ -59,9 +60,9 @@ def judge(computed: Decimal, stated: Printed) -> tuple[bool, str, str]:
     if q == "almost":
         return _judge_almost(computed, stated, x, lead)
     if q == "just over":
-        return _judge_just_over(computed, x, lead)
+        return _judge_just_over(computed, stated, x, lead)
     if q == "about":
-        return _judge_about(computed, x, lead)
+        return _judge_about(computed, stated, x, lead)
     raise RuleError(f'no rule for the qualifier {q!r} of "{stated.text}"')
 
 
@@ -110,35 +111,58 @@ def _judge_exact(c: Decimal, stated: Printed, x: Decimal, lead: str) -> tuple[bo
     return ok, f"rounds to the printed value at {d} dp", text
 
 
+def _range_text(c: Decimal, lower: Decimal, upper: Decimal, stated: Printed,
+                strict_upper: bool = False) -> tuple[str, str, str]:
+    """The computed value and a band's bounds, printed one decimal beyond the stated precision (two decimals for
+    words), and with more decimals where fewer would make the printed comparison untrue ("0.53 is outside 0.48
+    to 0.53" becomes "0.526 is outside 0.475 to 0.525")."""
+    digits_of_scale = len(str(int(stated.scale))) - 1
+    if stated.decimals is None:  # words and "1 in N": no printed precision; two significant digits at least
+        first = max(2, 1 - min(lower.adjusted(), upper.adjusted())) if lower and upper else 2
+    else:
+        first = max(0, stated.decimals + 1 - digits_of_scale)
+    places = first
+    below, above = _cmp(c) < _cmp(lower), (_cmp(c) >= _cmp(upper) if strict_upper else _cmp(c) > _cmp(upper))
+    for places in range(first, 13):  # noqa: B007 (the last value tried is the one used)
+        lo, up, cv = (round_half_away(v, places) for v in (lower, upper, c))
+        shown_above = cv >= up if strict_upper else cv > up
+        if (cv < lo) == below and shown_above == above:
+            break
+    return _fmt_at(c, places), _fmt_at(lower, places), _fmt_at(upper, places)
+
+
 def _judge_almost(c: Decimal, stated: Printed, x: Decimal, lead: str) -> tuple[bool, str, str]:
     """almost / nearly / just under X: X − 5% of X ≤ c < X, or c rounds to X at the printed decimals."""
     lower = x - _band(x)
-    xs, ls = fmt_number(x), fmt_number(lower)
+    xs = fmt_number(x)
+    cs, ls, xb = _range_text(c, lower, x, stated, strict_upper=True)
     rule = "almost (up to 5% below, or rounds to it)"
     if _cmp(lower) <= _cmp(c) < _cmp(x):
-        return True, rule, f"{lead} · needs almost {xs}: {ls} ≤ {_show(c, x)} < {xs} · {HOLDS}"
+        return True, rule, f"{lead} · needs almost {xs}: {ls} ≤ {cs} < {xb} · {HOLDS}"
     d = stated.decimals
     if d is not None and _round_at(c, stated) == x:
         why = f"{_show(c, x)} is not below {xs} but rounds to it at {d} dp"
         return True, rule, f"{lead} · needs almost {xs}: {why} · {HOLDS}"
-    where = f"below {ls}" if _cmp(c) < _cmp(lower) else f"not below {xs}"
+    where = f"below {ls}" if _cmp(c) < _cmp(lower) else f"not below {xb}"
     extra = f" and does not round to {xs} at {d} dp" if d is not None else ""
-    why = f"{ls} ≤ c < {xs}; {_show(c, x)} is {where}{extra}"
+    why = f"{ls} ≤ c < {xb}; {cs} is {where}{extra}"
     return False, rule, f"{lead} · needs almost {xs}: {why} · {DOES_NOT_HOLD}"
 
 
-def _judge_just_over(c: Decimal, x: Decimal, lead: str) -> tuple[bool, str, str]:
+def _judge_just_over(c: Decimal, stated: Printed, x: Decimal, lead: str) -> tuple[bool, str, str]:
     """just over X: X < c ≤ X + 5% of X."""
     upper = x + _band(x)
-    xs, us = fmt_number(x), fmt_number(upper)
+    xs = fmt_number(x)
+    cs, xb, us = _range_text(c, x, upper, stated)
     ok = _cmp(x) < _cmp(c) <= _cmp(upper)
-    why = f"{xs} < {_show(c, x)} ≤ {us}" if ok else f"{xs} < c ≤ {us}; {_show(c, x)} is outside"
+    why = f"{xb} < {cs} ≤ {us}" if ok else f"{xb} < c ≤ {us}; {cs} is outside"
     return ok, "just over (up to 5% above)", f"{lead} · needs just over {xs}: {why} · {_v(ok)}"
 
 
-def _judge_about(c: Decimal, x: Decimal, lead: str) -> tuple[bool, str, str]:
+def _judge_about(c: Decimal, stated: Printed, x: Decimal, lead: str) -> tuple[bool, str, str]:
     """about / around / roughly X, and fractions or multiples in words: within 5% of X either side."""
     lower, upper = x - _band(x), x + _band(x)
     ok = _cmp(lower) <= _cmp(c) <= _cmp(upper)
-    why = f"{_c2(c)} is {'within' if ok else 'outside'} {fmt_number(lower)} to {fmt_number(upper)}"
+    cs, ls, us = _range_text(c, lower, upper, stated)
+    why = f"{cs} is {'within' if ok else 'outside'} {ls} to {us}"
     return ok, "about (within 5%)", f"{lead} · needs about {fmt_number(x)} (within 5%): {why} · {_v(ok)}"

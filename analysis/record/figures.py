@@ -8,6 +8,7 @@ reaching print.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import io
 import re
@@ -18,6 +19,7 @@ from analysis.paths import Paths
 from analysis.record.printed import PrintedFigureError, parse_printed
 from analysis.record.problems import Problems
 from analysis.record.rawtext import RawFileError, read_text
+from analysis.record.revisions import rate_base_from_unit, split_status_mark
 from analysis.record.safeguarding import personal_data_in
 
 COLUMNS = (
@@ -92,15 +94,22 @@ def check_row(row: dict[str, str], source_id: str, name: str, line: int, problem
     if re.match(r"^\s*[-\u2212]\s*\d", printed):
         problems.add(name, line, f"value {printed!r} is negative; a count cannot be negative (print a fall as a fall)")
         return None
+    value_text, status = split_status_mark(printed)  # "61,806,682 [r]": the publisher's revised/provisional mark
     try:
-        parsed = parse_printed(printed)
+        parsed = parse_printed(value_text)
     except PrintedFigureError as err:
         problems.add(name, line, str(err))
         return None
+    base = rate_base_from_unit(unit)
+    if parsed.unit == "count" and base is not None and not parsed.in_words and parsed.scale == 1:
+        # a bare number in a table headed "(per 10,000 children)": the rate it is, with the unit's base
+        parsed = dataclasses.replace(parsed, unit="rate", denominator=float(base))
     expected_unit = _UNIT_FOR_KIND.get(parsed.unit)
     if expected_unit and unit != expected_unit:
         problems.add(name, line, f"value {printed!r} is in {parsed.unit}, so unit must be '{expected_unit}', "
                                  f"not {unit!r}")
+    elif parsed.unit == "rate" and base is not None and parsed.denominator != base:
+        problems.add(name, line, f"value {printed!r} is per {parsed.denominator:,.0f}, but unit is {unit!r}")
     elif parsed.unit == "rate" and not unit.startswith("per "):
         problems.add(name, line, f"value {printed!r} is a rate, so unit must start with 'per ', not {unit!r}")
     elif parsed.unit == "count" and (unit in _UNIT_FOR_KIND.values() or unit.startswith("per ")):
@@ -117,6 +126,7 @@ def check_row(row: dict[str, str], source_id: str, name: str, line: int, problem
         "qualifier": parsed.qualifier,
         "denominator": parsed.denominator,
         "printed_decimals": parsed.decimals,
+        "status_as_printed": status,
     }
 
 

@@ -37,6 +37,7 @@ FIGURES = (
     Field("primary", "boolean", "true if the source is the publisher's own document, false for a report of it."),
     Field("denominator", "number", "M of 'N out of M', or the base of a rate ('per 1,000' → 1000); empty otherwise."),
     Field("printed_decimals", "integer", "Decimals printed (the precision a claim is judged at); empty for words such as 'half'."),
+    Field("status_as_printed", "string", "provisional or revised where the publisher marked the value [p] or [r]; empty otherwise."),
 )
 
 SOURCES = (
@@ -54,6 +55,7 @@ SOURCES = (
     Field("file", "string", "Stored publisher file under data/raw/, if any."),
     Field("sha256", "string", "sha256 of the stored file, if any."),
     Field("figures", "integer", "Number of figures transcribed from this source."),
+    Field("supersedes", "string", "The earlier edition this document replaces (a source id), if any."),
 )
 
 GAPS = (
@@ -96,8 +98,8 @@ MET_CSE_SERIES = (
     Field("figure_id", "string", "The figure used (the primary source's where there is one)."),
     Field("source_id", "string", "Its source."),
     Field("primary", "boolean", "Whether that source is primary."),
-    Field("also_reported_in", "string", "Other figures of the same measure and period, ';'-separated."),
-    Field("caveat", "string", "Caveats (recording changes, definitions)."),
+    Field("also_reported_in", "string", "Other figures of the same measure and period, '; '-separated, each followed by its own caveat in brackets where it has one."),
+    Field("caveat", "string", "The used figure's own caveat (recording changes, definitions); copies' notes are in also_reported_in."),
 )
 
 HISTORIC_REVIEWS = (
@@ -124,6 +126,27 @@ POPULATION = (
     Field("figure_id", "string", "Figure id."),
     Field("source_id", "string", "Source id."),
     Field("primary", "boolean", "Whether the source is primary."),
+    Field("vintage", "string", "first published, or revised (a later publication replaced the first estimate); the table holds the latest vintage."),
+    Field("as_published", "date", "Date the source of the value used was published."),
+    Field("revises", "string", "Earlier vintages of this estimate that the value replaces, ';'-separated figure ids."),
+)
+
+REVISIONS = (
+    Field("old_figure_id", "string", "The figure as first published (or an earlier vintage)."),
+    Field("new_figure_id", "string", "The figure that replaces it."),
+    Field("how", "string", "revises (data/raw/revisions.csv) or new edition (the source supersedes the old one)."),
+    Field("measure", "string", "What both figures count."),
+    Field("geography", "string", "Area."),
+    Field("period_start", "date", "Start of the period both figures cover."),
+    Field("period_end", "date", "End of the period."),
+    Field("old_value_as_printed", "string", "Earlier value as printed."),
+    Field("old_value", "number", "Earlier value."),
+    Field("old_published", "date", "Date the earlier value's source was published."),
+    Field("new_value_as_printed", "string", "Later value as printed."),
+    Field("new_value", "number", "Later value."),
+    Field("new_published", "date", "Date the later value's source was published."),
+    Field("change", "number", "new_value − old_value."),
+    Field("note", "string", "Where the revision is announced or printed."),
 )
 
 #: table name → (columns, title, description)
@@ -136,7 +159,8 @@ TABLES: dict[str, tuple[tuple[Field, ...], str, str]] = {
     "met_cse_series": (MET_CSE_SERIES, "Met CSE series", "The Met's child sexual exploitation figures: period × measure."),
     "historic_reviews": (HISTORIC_REVIEWS, "Historic case reviews",
                          "National and Met counts of historic group-based CSE cases under review, kept apart."),
-    "population": (POPULATION, "Population", "ONS mid-year population estimates: area × year."),
+    "population": (POPULATION, "Population", "ONS mid-year population estimates: area × year, latest vintage."),
+    "revisions": (REVISIONS, "Revisions", "One row per published figure that a later publication replaced."),
 }
 
 #: Meanings of the claims table's columns (the columns themselves are analysis.record.claims.CLAIMS_COLUMNS).

@@ -19,7 +19,7 @@ from analysis.record.problems import Problems
 from analysis.record.rawtext import RawFileError, read_text
 
 REQUIRED = ("id", "producer", "title", "url_main", "date_published", "date_accessed", "kind", "primary", "citation")
-OPTIONAL = ("licence", "notes", "file", "sha256")
+OPTIONAL = ("licence", "notes", "file", "sha256", "supersedes")
 KINDS = (
     "inspection report", "press release", "statistical release", "transcript", "news report", "spreadsheet",
     "official statement", "report", "web page",
@@ -27,7 +27,8 @@ KINDS = (
 SOURCE_ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
-_TEXT_FIELDS = ("id", "producer", "title", "url_main", "kind", "citation", "licence", "notes", "file", "sha256")
+_TEXT_FIELDS = ("id", "producer", "title", "url_main", "kind", "citation", "licence", "notes", "file", "sha256",
+                "supersedes")
 
 
 def _yaml_kind(value: Any) -> str:

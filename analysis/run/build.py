@@ -21,6 +21,7 @@ from analysis.record.figures import load_all_figures
 from analysis.record.gaps import load_gaps
 from analysis.record.inspections import load_inspections
 from analysis.record.problems import Problems, ValidationError
+from analysis.record.revisions import load_revisions, revised_ids
 from analysis.record.sources import load_sources
 from analysis.tables.write import datapackage, recover, to_csv_text, write_atomically
 
@@ -34,6 +35,7 @@ class RawData:
     gaps: dict[str, dict[str, str]]
     claims: list[dict[str, Any]]
     inspections: list[dict[str, Any]]
+    revisions: tuple[dict[str, Any], ...] = ()
 
 
 def load_raw(paths: Paths = DEFAULT) -> RawData:
@@ -46,27 +48,30 @@ def load_raw(paths: Paths = DEFAULT) -> RawData:
     inspections = load_inspections(paths, known, problems)
     claims = claims_mod.load_claims(paths, problems)
     by_id = {f["figure_id"]: f for f in figures}
+    revisions = load_revisions(paths, by_id, sources, problems)
     check_claims(claims, by_id, set(gaps), known, paths, problems)
     problems.raise_if_any()
-    return RawData(sources, figures, gaps, claims, inspections)
+    return RawData(sources, figures, gaps, claims, inspections, tuple(revisions))
 
 
 def make_tables(raw: RawData) -> dict[str, list[dict[str, Any]]]:
     """Every processed table, as rows keyed by table name (plain Python: the build imports no pandas)."""
     from analysis.tables import make as tables
+    from analysis.tables.revisions import revisions_table
 
     figures = tables.figures_table(raw.figures, raw.sources)
-    by_id = {f["figure_id"]: f for f in raw.figures}
-    claim_rows = evaluate_claims(raw.claims, by_id, raw.gaps)
+    by_id = {f["figure_id"]: f for f in figures}  # with each figure's publication date, for claims' vintages
+    claim_rows = evaluate_claims(raw.claims, by_id, raw.gaps, list(raw.revisions), raw.sources)
     return {
         "figures": figures,
         "sources": tables.sources_table(raw.sources, figures),
         "gaps": tables.gaps_table(raw.gaps),
         "claims": [{c: row.get(c) for c in claims_mod.CLAIMS_COLUMNS} for row in claim_rows],
         "inspection_grades": tables.inspection_grades_table(figures, raw.inspections),
-        "met_cse_series": tables.met_cse_series_table(figures),
+        "met_cse_series": tables.met_cse_series_table(figures, revised_ids(list(raw.revisions))),
         "historic_reviews": tables.historic_reviews_table(figures),
-        "population": tables.population_table(figures),
+        "population": tables.population_table(figures, revised_ids(list(raw.revisions))),
+        "revisions": revisions_table(list(raw.revisions), figures),
     }
 
 

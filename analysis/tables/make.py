@@ -16,6 +16,7 @@ from itertools import groupby
 from typing import Any
 
 from analysis.record import schema
+from analysis.tables.revisions import check_series, latest_vintage
 
 Rows = list[dict[str, Any]]
 
@@ -26,7 +27,10 @@ GRADE_MEASURES = {
     "requires_improvement_or_inadequate": "requires improvement or inadequate",
 }
 MET_SERIES_MEASURES = ("cse_referrals", "cse_flagged_crimes", "children_at_risk_cse", "change_children_at_risk_cse",
-                       "cse_live_investigations")
+                       "cse_live_investigations",
+                       # kept apart from the yearly counts: an oral estimate, a pilot, undated and rounded figures
+                       "children_could_be_at_risk_cse_estimate", "children_at_risk_cse_undated",
+                       "cse_referrals_pilot", "cse_offences_rounded")
 NATIONAL_REVIEW_MEASURES = ("historic_cases_identified_for_review", "beaconport_referrals")
 
 
@@ -147,18 +151,26 @@ def _groups(rows: Rows, *keys: str) -> Iterable[tuple[tuple[Any, ...], Rows]]:
         yield value, list(group)
 
 
-def met_cse_series_table(figures: Rows) -> Rows:
-    """The Met's CSE series: one row per measure × period (London only)."""
+def _copies(others: Rows) -> str:
+    """Other figures of the same measure and period, each with its own caveat: a copy's note stays with the copy."""
+    return "; ".join(f["figure_id"] + (f" [{f['caveat']}]" if f.get("caveat") else "") for f in others)
+
+
+def met_cse_series_table(figures: Rows, revised: frozenset[str] | set[str] = frozenset()) -> Rows:
+    """The Met's CSE series: one row per measure × period (London only), the latest vintage where a figure was
+    revised; a series never mixes units or periods."""
     sel = [f for f in figures if f["measure"] in MET_SERIES_MEASURES and f["geography"] == "London"]
+    check_series("met_cse_series", sel)
     rows = []
     for (measure, start, end), group in _groups(sel, "measure", "period_start", "period_end"):
-        best, others = _prefer_primary(group)
+        best = _prefer_primary(latest_vintage(group, set(revised))[0])[0]
+        others = [f for f in sorted(group, key=lambda f: f["figure_id"]) if f is not best]
         rows.append({
             "measure": measure, "subject": best["subject"], "period_start": start, "period_end": end,
             "period_label": _period_label(start, end), "value": best["value"],
             "value_as_printed": best["value_as_printed"], "qualifier": best["qualifier"], "unit": best["unit"],
             "figure_id": best["figure_id"], "source_id": best["source_id"], "primary": best["primary"],
-            "also_reported_in": others, "caveat": _join(f["caveat"] for f in group),
+            "also_reported_in": _copies(others), "caveat": best["caveat"],
         })
     return _table(rows, schema.MET_CSE_SERIES)
 
@@ -175,15 +187,23 @@ def historic_reviews_table(figures: Rows) -> Rows:
     return _table(rows, schema.HISTORIC_REVIEWS)
 
 
-def population_table(figures: Rows) -> Rows:
-    """ONS mid-year estimates: one row per area × year × measure, primary sources first."""
+def population_table(figures: Rows, revised: frozenset[str] | set[str] = frozenset()) -> Rows:
+    """ONS mid-year estimates: one row per area × year × measure, the latest vintage, primary sources first.
+
+    `revised` holds the figures a later publication replaced (analysis.record.revisions): a first estimate is
+    used only while no revision of it is in the record, and `vintage` says which the row holds.
+    """
     sel = [f for f in figures if f["measure"] in ("population", "child_population")]
+    check_series("population", sel, key="measure")
     rows = []
     for (geo, measure, ref), group in _groups(sel, "geography", "measure", "period_end"):
-        best, _ = _prefer_primary(group)
+        latest, vintage = latest_vintage(group, set(revised))
+        best, _ = _prefer_primary(latest)
         rows.append({
             "geography": geo, "year": int(ref[:4]), "reference_date": ref, "measure": measure,
             "value": best["value"], "value_as_printed": best["value_as_printed"], "figure_id": best["figure_id"],
-            "source_id": best["source_id"], "primary": best["primary"],
+            "source_id": best["source_id"], "primary": best["primary"], "vintage": vintage,
+            "as_published": best.get("published"),
+            "revises": ";".join(sorted(f["figure_id"] for f in group if f["figure_id"] in revised)),
         })
     return _table(rows, schema.POPULATION)

@@ -54,7 +54,8 @@ def to_csv_text(name: str, rows: list[dict[str, Any]]) -> str:
 
 def raw_files(paths: Paths) -> list[Path]:
     """Every raw file that feeds the build, in a stable order."""
-    named = (paths.sources_yaml, paths.gaps_yaml, paths.claims_yaml, paths.raw / "inspections.yaml")
+    named = (paths.sources_yaml, paths.gaps_yaml, paths.claims_yaml, paths.raw / "inspections.yaml",
+             paths.raw / "revisions.csv")
     files = [p for p in named if p.exists()]
     files += sorted(paths.figures_dir.glob("*.csv"))
     stored = paths.raw / "files"

@@ -1,0 +1,67 @@
+"""Exact numbers for the rule book: Decimal values read from the printed digits, and a context that is big enough.
+
+`parse_printed` returns binary floats (fine for the tables, where no value has more than 15 digits), but a
+fact-check must be exact for any input it accepts: 9,007,199,254,740,993 is not 9,007,199,254,740,992. So the
+rules take each value from its printed digits, and every evaluation runs in a Decimal context whose precision
+covers the largest accepted input divided by the smallest. Inputs beyond `MAX_DIGITS` significant digits are
+refused (a usage error), never rounded.
+
+Standard library only: `verify` imports this.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from decimal import Decimal, localcontext
+
+from analysis.record.printed import Printed
+
+__all__ = ["MAX_DIGITS", "PRECISION", "TooLarge", "exact_context", "exact_value", "cut"]
+
+#: The most digits a number may have (before and after the point together); no published figure comes close.
+MAX_DIGITS = 30
+#: Working precision: a quotient of two MAX_DIGITS numbers, times 100, compared at 12 decimals, with room to spare.
+PRECISION = 4 * MAX_DIGITS + 40
+_NUMBER = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
+_LONG = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+class TooLarge(ValueError):
+    """A number with more digits than the rules accept."""
+
+
+@contextmanager
+def exact_context() -> Iterator[None]:
+    """Decimal arithmetic at PRECISION digits, so no accepted input is ever rounded on the way."""
+    with localcontext() as ctx:
+        ctx.prec = PRECISION
+        ctx.Emax, ctx.Emin = 999_999, -999_999
+        yield
+
+
+def cut(text: str, limit: int = 60) -> str:
+    """A long input shortened for a one-line message: its start, an ellipsis and its length."""
+    text = str(text)
+    return text if len(text) <= limit else f"{text[:limit]}… ({len(text)} characters)"
+
+
+def check_digits(text: str, what: str) -> None:
+    """Raise TooLarge when a number in `text` has more than MAX_DIGITS digits."""
+    for token in _LONG.findall(text or ""):
+        if sum(ch.isdigit() for ch in token) > MAX_DIGITS:
+            raise TooLarge(f"{what} {cut(token, 24)!r} has more than {MAX_DIGITS} digits; the fact-check rules "
+                           "accept numbers of up to that many digits")
+
+
+def exact_value(printed: Printed) -> Decimal | None:
+    """The printed value as an exact Decimal from its digits (words such as "a third" from their float)."""
+    if printed.value is None:
+        return None
+    numbers = [Decimal(t.replace(",", "")) for t in _NUMBER.findall(printed.text)]
+    if printed.unit == "percent" and printed.denominator is not None and len(numbers) == 2 and numbers[1]:
+        return Decimal(100) * numbers[0] / numbers[1]  # "1 in 1,000" → 0.1 per cent, exactly
+    if printed.in_words or not numbers:
+        return Decimal(repr(printed.value))
+    return numbers[0] * Decimal(int(printed.scale))

@@ -1,0 +1,226 @@
+"""Editions and revisions: the raw format, its checks (file:row), revisions.csv, the latest vintage in the
+population table, and claims judged against the figures published when they were made.
+
+Expected values are the ones printed in the sources: ONS first published England and Wales mid-2023 as 60.9 million
+(mid-2023 bulletin summary) and a news copy of the mid-2024 release prints the revised 61.1 million; DfE's 2024
+edition prints children-in-need rates of 339.1 (2023) and 332.9 (2024) per 10,000, its 2025 edition 338.7 and 331.2.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import textwrap
+
+import pytest
+
+from analysis.factcheck.evaluate import evaluate_claims
+from analysis.paths import PROJECT_ROOT
+from analysis.record.figures import load_all_figures
+from analysis.record.problems import Problems, ValidationError
+from analysis.record.revisions import load_revisions, split_status_mark
+from analysis.record.sources import load_sources
+from analysis.run.build import build, load_raw, make_tables
+from analysis.tables.make import met_cse_series_table
+from analysis.tables.revisions import check_series
+from tests.conftest import GOOD_ROW, SOURCES_YAML, write_figures
+
+PROCESSED = PROJECT_ROOT / "data" / "processed"
+EW_FIRST = "ons-2024-10-08-population-estimates-topic-ew-mid-2023/ew-population-mid-2023"
+EW_REVISED = "timesng-2025-07-30-ons-mid-2024-copy/ew-population-mid-2023-revised"
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO((PROCESSED / f"{name}.csv").read_text(encoding="utf-8"))))
+
+
+# --- the record --------------------------------------------------------------------------------------------------
+
+def test_revisions_csv_lists_the_ons_and_dfe_revisions():
+    rows = {(r["old_figure_id"], r["new_figure_id"]): r for r in _rows("revisions")}
+    ew = rows[(EW_FIRST, EW_REVISED)]
+    assert (ew["old_value"], ew["new_value"], ew["change"]) == ("60900000", "61100000", "200000")
+    assert (ew["old_published"], ew["new_published"]) == ("2024-10-08", "2025-07-30")
+    dfe = rows[("dfe-cin-2024/rate-children-in-need-2024", "dfe-cin-2025/rate-children-in-need-2024")]
+    assert (dfe["how"], dfe["old_value"], dfe["new_value"], dfe["change"]) == ("new edition", "332.9", "331.2", "-1.7")
+    # equal values reprinted in a new edition are confirmations, not revisions (2020-2022 rates: 330.1, 329.6, 343.7)
+    assert not any(r["measure"] == "rate_children_in_need" and r["period_end"] < "2023" for r in rows.values())
+
+
+def test_population_uses_the_latest_vintage_and_says_so():
+    rows = _rows("population")
+    ew = next(r for r in rows if r["geography"] == "England and Wales" and r["year"] == "2023")
+    assert (ew["value"], ew["vintage"], ew["figure_id"]) == ("61100000", "revised", EW_REVISED)
+    assert EW_FIRST in ew["revises"].split(";")
+    assert ew["as_published"] == "2025-07-30"
+    assert {r["vintage"] for r in rows} <= {"first published", "revised"}
+
+
+# --- the raw format and its checks ----------------------------------------------------------------------------------
+
+TWO_SOURCES = SOURCES_YAML + textwrap.dedent("""\
+    - id: demo-2018
+      producer: Metropolitan Police Service
+      title: Demo press release, revised
+      url_main: https://news.met.police.uk/demo2
+      date_published: 2018-03-13
+      date_accessed: 2026-11-26
+      kind: press release
+      primary: true
+      citation: Metropolitan Police Service, Demo press release, 13 March 2018.
+""")
+LATER = {**GOOD_ROW, "figure_id": "demo-2018/referrals-2016", "value_as_printed": "1,590 [r]",
+         "quote": "In 2016 there were 1,590 [r] referrals."}
+
+
+def _load(mini, revisions: str, sources: str = TWO_SOURCES, later: dict | None = None):
+    mini.sources_yaml.write_text(sources, encoding="utf-8")
+    write_figures(mini.figures_dir / "demo-2018.csv", [later or LATER])
+    (mini.raw / "revisions.csv").write_text("figure_id,revises,note\n" + revisions, encoding="utf-8")
+    problems = Problems()
+    srcs = load_sources(mini, problems)
+    figures = {f["figure_id"]: f for f in load_all_figures(mini, set(srcs), problems)}
+    links = load_revisions(mini, figures, srcs, problems)
+    return links, [str(p) for p in problems.items], figures
+
+
+def test_a_revision_link_and_the_revised_mark(mini):
+    links, problems, figures = _load(mini, "demo-2018/referrals-2016,demo-2017/referrals-2016,press release 2018\n")
+    assert problems == []
+    assert [(k["old"], k["new"]) for k in links] == [("demo-2017/referrals-2016", "demo-2018/referrals-2016")]
+    later = figures["demo-2018/referrals-2016"]
+    assert (later["value"], later["status_as_printed"]) == (1590, "revised")
+    assert split_status_mark("61,806,682 [p]") == ("61,806,682", "provisional")
+
+
+@pytest.mark.parametrize(("row", "expected"), [
+    ("demo-2018/nothing,demo-2017/referrals-2016,x\n",
+     "data/raw/revisions.csv:2: unknown figure id 'demo-2018/nothing'"),
+    ("demo-2017/referrals-2016,demo-2018/referrals-2016,x\n", "data/raw/revisions.csv:2: the revising figure's source "
+                                                              "was published 2017-03-13, before"),
+    ("demo-2018/referrals-2016,demo-2017/referrals-2016,\n", "data/raw/revisions.csv:2: empty note"),
+    ("demo-2018/referrals-2016,demo-2018/referrals-2016,x\n",
+     "data/raw/revisions.csv:2: figure 'demo-2018/referrals-2016' cannot revise itself"),
+])
+def test_bad_links_are_file_row_errors(mini, row, expected):
+    _, problems, _ = _load(mini, row)
+    assert any(p.startswith(expected) for p in problems), problems
+
+
+def test_a_link_between_different_measures_or_periods_is_refused(mini):
+    other = {**LATER, "measure": "cse_flagged_crimes", "period_start": "2015-01-01", "period_end": "2015-12-31"}
+    _, problems, _ = _load(mini, "demo-2018/referrals-2016,demo-2017/referrals-2016,x\n", later=other)
+    assert any(p.startswith("data/raw/revisions.csv:2: measure differs") for p in problems), problems
+    assert any(p.startswith("data/raw/revisions.csv:2: period_end differs") for p in problems), problems
+
+
+def test_a_loop_of_revisions_is_refused(mini):
+    same_day = TWO_SOURCES.replace("date_published: 2018-03-13", "date_published: 2017-03-13")
+    rows = ("demo-2018/referrals-2016,demo-2017/referrals-2016,a\n"
+            "demo-2017/referrals-2016,demo-2018/referrals-2016,b\n")
+    _, problems, _ = _load(mini, rows, sources=same_day)
+    assert any("revisions form a loop: " in p and p.startswith("data/raw/revisions.csv:") for p in problems), problems
+
+
+def test_supersedes_makes_changed_values_revisions(mini):
+    sources = TWO_SOURCES + "  supersedes: demo-2017\n"
+    links, problems, _ = _load(mini, "", sources=sources)
+    assert problems == []
+    assert [(k["old"], k["new"], k["how"]) for k in links] == [
+        ("demo-2017/referrals-2016", "demo-2018/referrals-2016", "new edition")]
+    bad = TWO_SOURCES + "  supersedes: nobody\n"
+    assert any("id=demo-2018: supersedes 'nobody'" in p for p in _load(mini, "", sources=bad)[1])
+
+
+def test_a_bare_number_under_a_rate_heading_is_a_rate(mini):
+    row = {**GOOD_ROW, "measure": "rate_children_in_need", "value_as_printed": "330.3", "unit": "per 10,000 children",
+           "quote": "Rate | 2025 | 330.3"}
+    write_figures(mini.figures_dir / "demo-2017.csv", [row])
+    problems = Problems()
+    (figure,) = load_all_figures(mini, {"demo-2017"}, problems)
+    assert problems.items == []
+    assert (figure["value"], figure["denominator"]) == (330.3, 10000)
+
+
+# --- claims judged by the figures of their day -----------------------------------------------------------------
+
+def _figures_and_sources():
+    raw = load_raw()
+    tables = make_tables(raw)
+    return raw, {f["figure_id"]: f for f in tables["figures"]}
+
+
+def _count_claim(source_id: str, figure_id: str, stated: str) -> dict:
+    return {"id": "t", "claimant": "test", "claimant_type": "", "source_id": source_id, "location": "x",
+            "text": stated, "stated": stated, "stated_figure": "", "kind": "count", "inputs": {"figure": figure_id},
+            "gaps": [], "note": "", "direction": "", "_where": "id=t"}
+
+
+def test_a_claim_is_judged_by_the_figure_published_at_its_date():
+    """July 2024: "60.9 million" was right by the ONS estimate of the day, although the registry names the revised
+    figure; the working says the later revision (61.1 million) would change the verdict."""
+    raw, figures = _figures_and_sources()
+    claim = _count_claim("upday-2024-07-15-ons-mid-2023-copy", EW_REVISED, "60.9 million")
+    (row,) = evaluate_claims([claim], figures, raw.gaps, list(raw.revisions), raw.sources)
+    assert row["verdict"] == "holds", row["working"]
+    assert row["computed"] == "60,900,000"
+    assert "as published on the claim's date (2024-07-15)" in row["working"]
+    assert "a later revision would change the verdict to does not hold" in row["working"]
+    assert EW_REVISED in row["working"]
+    # the same words a year after the revision are judged against 61.1 million
+    later = _count_claim("timesng-2025-07-30-ons-mid-2024-copy", EW_FIRST, "60.9 million")
+    (row,) = evaluate_claims([later], figures, raw.gaps, list(raw.revisions), raw.sources)
+    assert row["verdict"] == "does not hold", row["working"]
+
+
+def test_dfe_2024_claim_notes_the_revision_that_does_not_change_it():
+    row = next(r for r in _rows("claims") if r["claim_id"] == "dfe-cin-2024-one-in-30-children")
+    # 332.9 per 10,000 = 3.329%; "around 1 in every 30" = 3.33%, within 3.17 to 3.50
+    assert row["verdict"] == "holds"
+    assert "a later revision does not change the verdict" in row["working"]
+    assert "331.2" in row["working"]
+
+
+# --- series that never mix -------------------------------------------------------------------------------------
+
+def test_a_series_that_mixes_units_fails_the_build(real_copy):
+    path = real_copy.figures_dir / "standard-2018-03-16.csv"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("/cse-offences-2017,cse_offences_rounded,", "/cse-offences-2017,cse_flagged_crimes,"),
+                    encoding="utf-8")
+    before = {p.name: p.read_bytes() for p in real_copy.processed.iterdir()}
+    with pytest.raises(ValidationError) as err:
+        build(real_copy)
+    assert "met_cse_series table:measure=cse_flagged_crimes: one series mixes units" in str(err.value)
+    assert {p.name: p.read_bytes() for p in real_copy.processed.iterdir()} == before
+
+
+def test_a_series_that_mixes_kinds_of_period_is_refused():
+    year = {"figure_id": "a/y", "measure": "m", "unit": "children", "period_start": "2014-01-01",
+            "period_end": "2014-12-31"}
+    point = {**year, "figure_id": "a/p", "period_start": "2014-04-01", "period_end": "2014-04-01"}
+    with pytest.raises(ValidationError, match="mixes kinds of period"):
+        check_series("t", [year, point])
+
+
+def test_met_series_keeps_estimates_and_round_figures_apart():
+    series = _rows("met_cse_series")
+    by = {(r["measure"], r["period_label"]): r for r in series}
+    assert by[("children_could_be_at_risk_cse_estimate", "2014-04-01")]["value_as_printed"] == "almost 3,000"
+    assert by[("cse_offences_rounded", "2017")]["value_as_printed"] == "1,200"
+    assert {r["unit"] for r in series if r["measure"] == "cse_flagged_crimes"} == {"crimes"}
+    assert not any(r["measure"] == "children_at_risk_cse" and r["period_start"] == r["period_end"] for r in series)
+
+
+def test_the_primary_row_keeps_its_own_caveat():
+    figures = [
+        {"figure_id": "met/c", "measure": "cse_flagged_crimes", "geography": "London", "period_start": "2016-01-01",
+         "period_end": "2016-12-31", "unit": "crimes", "primary": True, "caveat": "Met's own caveat", "subject": "s",
+         "value": 922, "value_as_printed": "922", "qualifier": "exact", "source_id": "met"},
+        {"figure_id": "news/c", "measure": "cse_flagged_crimes", "geography": "London", "period_start": "2016-01-01",
+         "period_end": "2016-12-31", "unit": "crimes", "primary": False, "caveat": "no Met release found",
+         "subject": "s", "value": 922, "value_as_printed": "922", "qualifier": "exact", "source_id": "news"},
+    ]
+    (row,) = met_cse_series_table(figures)
+    assert row["caveat"] == "Met's own caveat"
+    assert row["also_reported_in"] == "news/c [no Met release found]"
