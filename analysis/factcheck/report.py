@@ -194,7 +194,9 @@ def _view(e: Entry) -> dict[str, Any]:
 
 def _context(entries: list[Entry]) -> dict[str, Any]:
     views = [_view(e) for e in entries]
-    order = list(VERDICT_ORDER) + sorted({v["verdict"] for v in views} - set(VERDICT_ORDER))
+    # Failures first: a fact-checker reads what does not hold before what does.
+    first = ("does not hold", "unverifiable", "holds")
+    order = list(first) + sorted({v["verdict"] for v in views} - set(first))
     groups = [{"name": name, "entries": [v for v in views if v["verdict"] == name]} for name in order]
     return {"title": TITLE, "summary": summary(entries), "entries": views,
             "groups": [g for g in groups if g["entries"]]}
