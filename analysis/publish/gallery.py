@@ -16,7 +16,6 @@ import json
 import struct
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from analysis.paths import Paths, add_root_argument
 
