@@ -119,11 +119,13 @@ def test_summary_shows_the_claims_words_who_and_verdict_with_stable_anchors(proj
     page = (project.outputs / "factcheck.html").read_text(encoding="utf-8")
     summary = page[:page.index('id="claims"')]
     assert '<a href="#rise-2016">“referrals rose 18.5 per cent”</a>' in summary
-    assert ">Sir Someone<" in summary and 'id="verdict-does-not-hold"' in summary and 'id="verdict-unverifiable"' in summary
+    assert ">Sir Someone<" in summary
+    assert 'id="verdict-does-not-hold"' in summary and 'id="verdict-unverifiable"' in summary
     assert 'id="rise-2016-verdict"' in page
     assert '<a href="factcheck-rules.html">' in page  # docs/factcheck.md is a link
     # the working is printed in full, one step per line, not cut to a column
-    assert "<li>(2,060 − 1,737) / 1,737 = 18.60%</li>" in page and "<li>does not hold (truncation gives 18.5)</li>" in page
+    assert "<li>(2,060 − 1,737) / 1,737 = 18.60%</li>" in page
+    assert "<li>does not hold (truncation gives 18.5)</li>" in page
     text = (project.outputs / "factcheck.md").read_text(encoding="utf-8")
     assert "| [“referrals rose 18.5 per cent”](#rise-2016) | A Newspaper | **does not hold** |" in text
 

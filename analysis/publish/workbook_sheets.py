@@ -60,7 +60,9 @@ class Sheet:
     def additional_formatting(self) -> list[dict[str, Any]]:
         out: list[dict[str, Any]] = [{"column": {"columns": [h], "format": {"num_format": f}}}
                                      for h, f in self.column_formats.items()]
-        out += [{"cell": {"cells": cells, "format": {"num_format": f}}} for f, cells in self.cell_formats.items()]
+        # One entry per cell: gptables 2.0.2 applies a "cell" entry's format to the last cell of its list only.
+        out += [{"cell": {"cells": cell, "format": {"num_format": f}}}
+                for f, cells in self.cell_formats.items() for cell in cells]
         return out
 
 
