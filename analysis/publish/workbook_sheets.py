@@ -19,7 +19,7 @@ from analysis.publish.workbook_columns import Column, column
 
 DATE_FORMAT = "d mmm yyyy"
 #: Widest a column is set (characters); longer text wraps.
-MAX_WIDTH = 60
+MAX_WIDTH = 45
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}$")
 
 
