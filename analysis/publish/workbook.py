@@ -70,12 +70,15 @@ def _gptable(sheet: sheets.Sheet, table_name: str, title: str, subtitles: list[s
     import gptables as gpt
 
     notes = {header: f"$${key}$$" for header, key in sheet.header_notes.items()}
+    text = sheets.cell_text  # titles, subtitles and sources carry sidecar text: through the one text function too
     return gpt.GPTable(table=sheet.frame(), table_name=table_name,
-                       title=title + (f" $${title_note}$$" if title_note else ""), subtitles=subtitles,
+                       title=text(title) + (f" $${title_note}$$" if title_note else ""),
+                       subtitles=[text(s) for s in subtitles],
                        instructions="This worksheet contains one table. Some cells refer to notes, which can be found "
                                     "on the Notes worksheet." if (notes or title_note) else
                                     "This worksheet contains one table.",
-                       legend=_legend(sheet, chart), source=source, table_notes=notes or None, index_columns={},
+                       legend=_legend(sheet, chart), source=text(source) if source else None,
+                       table_notes=notes or None, index_columns={},
                        additional_formatting=sheet.additional_formatting())
 
 
@@ -111,7 +114,9 @@ def _cover(tables: dict[str, list[dict[str, Any]]], n_charts: int) -> tuple[Any,
     about += [f"Symbols: {m} means {text}." for m, text in MARKERS.items()]
     about.append("Licence: figures are reproduced from the documents listed, each under its publisher's terms"
                  + (f" ({'; '.join(licences)})" if licences else "") + ". The project's code is under the MIT licence.")
-    return gpt.Cover(title=TITLE, intro=intro, about=about, contact=[CONTACT], width=COVER_WIDTH), pub_date
+    text = sheets.cell_text  # publisher names and licences come from the data
+    return gpt.Cover(title=TITLE, intro=[text(s) for s in intro], about=[text(s) for s in about],
+                     contact=[text(CONTACT)], width=COVER_WIDTH), pub_date
 
 
 def _theme() -> Any:
