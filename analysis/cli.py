@@ -13,7 +13,7 @@ import sys
 #: command → (module, one-line help). Kept here, not discovered, so `--help` imports nothing heavy.
 COMMANDS: dict[str, tuple[str, str]] = {
     "all": ("analysis.run.pipeline",
-            "the main job: build, check, notebooks (+ charts), workbook; unchanged steps skip"),
+            "the main job: build, check, notebooks (+ charts), workbook, gallery; unchanged steps skip"),
     "build": ("analysis.run.build", "validate data/raw and write data/processed (atomic: all or nothing)"),
     "validate": ("analysis.run.build", "check data/raw and report every problem, writing nothing"),
     "verify": ("analysis.factcheck.verify", "check one number on deadline: change, points, share, ratio, sum, rate, …"),
@@ -28,6 +28,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
            "write outputs/cse.db (SQLite, full-text search) and its Datasette metadata; --serve starts Datasette"),
     "workbook": ("analysis.publish.workbook",
                  "write outputs/cse-figures.xlsx from the tables and the exported charts' notes"),
+    "gallery": ("analysis.publish.gallery",
+                "write outputs/index.html: every chart with its downloads, the report, workbook and notebooks"),
 }
 
 

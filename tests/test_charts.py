@@ -257,33 +257,6 @@ def test_verdict_counts_equal_the_claims_table(exported: Path, tables: dict[str,
     assert int(data["Claims"].sum()) == len(claims)
 
 
-# --- workbook ---------------------------------------------------------------------------------------------------
-
-
-def test_workbook_is_laid_out_as_an_accessible_spreadsheet(exported: Path, tables: dict[str, pd.DataFrame]) -> None:
-    from openpyxl import load_workbook
-
-    wb = load_workbook(exported / WORKBOOK_NAME)
-    assert wb.sheetnames[:2] == ["Cover", "Notes"]
-    for ws in wb.worksheets:
-        assert isinstance(ws["A1"].value, str) and ws["A1"].value.strip(), f"{ws.title}: no title in A1"
-        assert not ws.merged_cells.ranges, f"{ws.title}: merged cells"
-        for row in ws.iter_rows():
-            for cell in row:
-                fill = cell.fill.fgColor.rgb if cell.fill and cell.fill.fill_type else None
-                assert fill in (None, "00000000"), f"{ws.title}!{cell.coordinate}: colour used"
-    for name in WORKBOOK_TABLES:
-        title = schema.TABLES[name][1] if name in schema.TABLES else None
-        ws = next(w for w in wb.worksheets if w.title.lower() == name.replace("_", " "))
-        if title:
-            assert ws["A1"].value == title
-        assert len(ws.tables) == 1
-        table = next(iter(ws.tables.values()))
-        first, last = table.ref.split(":")
-        n_rows = int(re.sub(r"\D", "", last)) - int(re.sub(r"\D", "", first))
-        assert n_rows == max(len(tables[name]), 1)
-
-
 # --- style and import hygiene -----------------------------------------------------------------------------------
 
 

@@ -113,8 +113,9 @@ def test_main_job_end_to_end_then_no_op(tmp_path: Path) -> None:
     cmd = [sys.executable, "-m", "analysis", "all", "--root", str(root)]
     first = subprocess.run(cmd, cwd=PROJECT_ROOT, capture_output=True, text=True)
     assert first.returncode == 0, first.stderr
-    for name in ("build", "db", "check", "notebooks", "workbook"):
+    for name in ("build", "db", "check", "notebooks", "workbook", "gallery"):
         assert f"{name}: done" in first.stdout
+    assert "gallery   outputs/index.html" in first.stdout.split("results:")[-1]  # where the results are, last
     assert sorted(p.name for p in (root / "outputs" / "charts").iterdir()) == sorted(pipeline_chart_ids())
     again = subprocess.run(cmd, cwd=PROJECT_ROOT, capture_output=True, text=True)
     assert again.returncode == 0, again.stderr
@@ -124,7 +125,7 @@ def test_main_job_end_to_end_then_no_op(tmp_path: Path) -> None:
     third = subprocess.run(cmd, cwd=PROJECT_ROOT, capture_output=True, text=True)
     assert third.returncode == 0, third.stderr
     assert "build: unchanged, skipped" in third.stdout
-    assert all(f"{name}: done" in third.stdout for name in ("check", "notebooks", "workbook"))
+    assert all(f"{name}: done" in third.stdout for name in ("check", "notebooks", "workbook", "gallery"))
 
 
 def pipeline_chart_ids() -> tuple[str, ...]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -96,7 +97,8 @@ def test_markdown_has_every_field_and_link(project):
     for needed in ("A Newspaper", "para 1", "18.5 per cent", "18.60", "does not hold", "truncation gives 18.5",
                    "(<https://news.met.police.uk/cse-2017>)", "(<https://example.org/news/1>)",
                    "met-counts: the counts behind the rise (held by Metropolitan Police Service)",
-                   "`met-2017/y2015`: 1,737 (para 2)", "Referrals up \\<sharply\\> & more"):
+                   "`met-2017/y2015`: 1,737 (para 2)", "Referrals up \\<sharply\\> \\& more",
+                   "[docs/factcheck.md](../docs/factcheck.md)"):
         assert needed in text, needed
 
 
@@ -107,7 +109,43 @@ def test_html_is_escaped_and_links_every_source(project):
     assert "Referrals up &lt;sharply&gt; &amp; more" in page and "<sharply>" not in page
     assert '<a href="https://news.met.police.uk/cse-2017">' in page
     assert '<a href="https://example.org/news/1">' in page
-    assert '<section id="rise-2016">' in page and 'class="does-not-hold"' in page
+    assert '<section class="claim" id="rise-2016">' in page and 'class="verdict does-not-hold"' in page
+
+
+def test_summary_shows_the_claims_words_who_and_verdict_with_stable_anchors(project):
+    """A reader scanning the summary sees what was said and by whom, not slugs; every verdict group and claim has an
+    id made from its name, not its position, so a link to it survives a rebuild with more claims."""
+    _run(project)
+    page = (project.outputs / "factcheck.html").read_text(encoding="utf-8")
+    summary = page[:page.index('id="claims"')]
+    assert '<a href="#rise-2016">“referrals rose 18.5 per cent”</a>' in summary
+    assert ">Sir Someone<" in summary
+    assert 'id="verdict-does-not-hold"' in summary and 'id="verdict-unverifiable"' in summary
+    assert 'id="rise-2016-verdict"' in page
+    assert '<a href="factcheck-rules.html">' in page  # docs/factcheck.md is a link
+    # the working is printed in full, one step per line, not cut to a column
+    assert "<li>(2,060 − 1,737) / 1,737 = 18.60%</li>" in page
+    assert "<li>does not hold (truncation gives 18.5)</li>" in page
+    text = (project.outputs / "factcheck.md").read_text(encoding="utf-8")
+    assert "| [“referrals rose 18.5 per cent”](#rise-2016) | A Newspaper | **does not hold** |" in text
+
+
+def test_hostile_text_is_escaped_in_both_formats(project):
+    """Claim text, claimant and URLs come from data files: in the page they are text, never markup or a script link."""
+    rows = [_claim("evil", "holds", "1.00", "a · b", claimant="<script>alert(1)</script>",
+                   text="**bold** [x](javascript:alert(1)) | cell <img src=x onerror=alert(1)> &amp;")]
+    _write(project.processed / "claims.csv", CLAIMS_COLUMNS, rows)
+    bad = dict(SOURCES[1], url_main="javascript:alert(1)")
+    _write(project.processed / "sources.csv", SOURCE_COLUMNS, [SOURCES[0], bad])
+    _run(project)
+    page = (project.outputs / "factcheck.html").read_text(encoding="utf-8")
+    assert "<script>" not in page and "<img src=x" not in page and 'href="javascript:' not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page and "&amp;amp;" in page
+    text = (project.outputs / "factcheck.md").read_text(encoding="utf-8")
+    assert "<script>" not in text and "(<javascript:" not in text
+    assert not re.search(r"(?<!\\)\]\(javascript", text)  # the only "](" before javascript is escaped
+    assert "\\*\\*bold\\*\\* \\[x\\](javascript:alert(1)) \\| cell \\<img" in text
+    assert "\\&amp;" in text
 
 
 def test_claimreview_jsonld(project):

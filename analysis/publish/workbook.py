@@ -1,24 +1,43 @@
-"""`workbook`: every processed table in one Excel workbook, laid out as a UK government accessible spreadsheet.
+"""`workbook`: every processed table and every chart's data in one workbook, to the UK Government Analysis
+Function's standard for releasing statistics in spreadsheets.
 
-The Notes sheet carries each chart's notes, read from the JSON sidecars the charts were exported with (by the
-notebooks during `make`, or by `python -m analysis charts`), so the workbook and the charts cannot disagree about a
-caveat. Kept apart from chart drawing so the main job can write it without drawing any chart a second time.
+Written with ONS's `gptables`, which implements that standard: a cover sheet (what the workbook holds, the period
+covered, the publication date, the sources, symbols, licence and contact), a hyperlinked table of contents, a notes
+table whose `[note N]` markers appear in the titles and headers they apply to, and one table per sheet with its
+title in A1, marked up as an Excel table, with no spacer rows. What gptables leaves to the caller is done here on
+the same XlsxWriter workbook: print set-up (A4, fit to one page wide, landscape where wide, header row repeated),
+column widths, and fixed document properties so two builds of the same data are byte-identical.
+
+The chart sheets come from the files the charts were exported as (`outputs/charts/<id>/<id>.csv` and `.json`), so
+the workbook and the charts cannot disagree about a number or a caveat.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
+import re
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
 from analysis.paths import Paths, add_root_argument
+from analysis.publish import workbook_sheets as sheets
+from analysis.publish.workbook_columns import MARKERS, NOTES, TITLE_NOTES
 
 WORKBOOK_NAME = "cse-figures.xlsx"
-#: Sheet order in the workbook after Cover and Notes (sheet names must be ≤ 31 characters).
+TITLE = "Published figures on child sexual exploitation in London and England and Wales"
+#: The data tables in sheet order (the chart sheets follow).
 WORKBOOK_TABLES = ("figures", "sources", "claims", "gaps", "inspection_grades", "met_cse_series",
                    "historic_reviews", "population")
+CONTACT = ("Questions and corrections: open an issue in the cse-figures project's repository, naming the sheet "
+           "and the figure ID.")
+#: Sheets with more columns than this print landscape.
+LANDSCAPE_FROM = 6
+#: Cover column width (characters): fits A4 portrait unscaled in Excel and LibreOffice.
+COVER_WIDTH = 60
 
 
 def _table_info(name: str) -> tuple[str, str]:
@@ -27,128 +46,228 @@ def _table_info(name: str) -> tuple[str, str]:
     if name in schema.TABLES:
         _, title, description = schema.TABLES[name]
         return title, description
-    return name.replace("_", " ").capitalize(), "Registered claims with their recomputed verdicts."
+    return "Fact-checked claims", "Registered claims with their recomputed verdicts and the working."
 
 
-def _sheet_name(name: str) -> str:
+def sheet_name(name: str) -> str:
     """'met_cse_series' → 'Met CSE series' (a sheet name must be at most 31 characters)."""
     words = name.replace("_", " ").capitalize().split()
     return " ".join(w.upper() if w.lower() == "cse" else w for w in words)[:31]
 
 
-def _autosize(ws: Any, widths: dict[int, int]) -> None:
-    from openpyxl.utils import get_column_letter
-
-    for col, width in widths.items():
-        ws.column_dimensions[get_column_letter(col)].width = max(10, min(width + 2, 60))
+#: What [x] means on a chart's sheet: the chart draws nothing there (its note says why, e.g. not published).
+CHART_MARKER = "[x] = no figure is drawn in the chart for this cell; the note on this chart says why"
 
 
-def _write_lines(ws: Any, lines: list[str], start_row: int = 2) -> int:
-    """Plain text rows in column A; returns the next free row. Headings are bold via their own style only."""
-    from openpyxl.styles import Font
-
-    row = start_row
-    for line in lines:
-        cell = ws.cell(row=row, column=1, value=line)
-        if line.endswith(":") or line in ("Contents", "Sources", "About this workbook"):
-            cell.font = Font(bold=True, size=12)
-        row += 1
-    return row
+def _legend(sheet: sheets.Sheet, chart: bool = False) -> list[str]:
+    if chart:
+        return [CHART_MARKER] if sheet.markers else []
+    return [f"{m} = {MARKERS[m]}" for m in MARKERS if m in sheet.markers]
 
 
-def _write_table(ws: Any, rows: list[dict[str, Any]], start_row: int, name: str) -> None:
-    """A header row and data, marked up as an Excel table (screen readers announce it), no blank cells faked.
-    `rows` are plain dicts (all with the same keys, in column order); None is written as an empty cell."""
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.table import Table, TableStyleInfo
+def _gptable(sheet: sheets.Sheet, table_name: str, title: str, subtitles: list[str], source: str | None = None,
+             title_note: str = "", chart: bool = False) -> Any:
+    import gptables as gpt
 
-    columns = list(rows[0]) if rows else ["(no rows)"]
-    widths = {}
-    for j, col in enumerate(columns, start=1):
-        ws.cell(row=start_row, column=j, value=col).font = Font(bold=True)
-        widths[j] = len(col)
-    for i, row in enumerate(rows, start=start_row + 1):
-        for j, col in enumerate(columns, start=1):
-            value = row[col]
-            ws.cell(row=i, column=j, value=value)
-            widths[j] = max(widths[j], min(len(str(value)) if value is not None else 0, 60))
-    _autosize(ws, widths)
-    end_row = start_row + max(len(rows), 1)
-    ref = f"A{start_row}:{get_column_letter(len(columns))}{end_row}"
-    table = Table(displayName="table_" + name, ref=ref)
-    table.tableStyleInfo = TableStyleInfo(name="TableStyleLight1", showRowStripes=False)
-    ws.add_table(table)
-    ws.freeze_panes = ws.cell(row=start_row + 1, column=1)
+    notes = {header: f"$${key}$$" for header, key in sheet.header_notes.items()}
+    text = sheets.cell_text  # titles, subtitles and sources carry sidecar text: through the one text function too
+    return gpt.GPTable(table=sheet.frame(), table_name=table_name,
+                       title=text(title) + (f" $${title_note}$$" if title_note else ""),
+                       subtitles=[text(s) for s in subtitles],
+                       instructions="This worksheet contains one table. Some cells refer to notes, which can be found "
+                                    "on the Notes worksheet." if (notes or title_note) else
+                                    "This worksheet contains one table.",
+                       legend=_legend(sheet, chart), source=text(source) if source else None,
+                       table_notes=notes or None, index_columns={},
+                       additional_formatting=sheet.additional_formatting())
+
+
+def _cover(tables: dict[str, list[dict[str, Any]]], n_charts: int) -> tuple[Any, dt.date | None]:
+    """The cover: what is here, the period, the publication date (the latest source's), sources, symbols, licence."""
+    import gptables as gpt
+
+    sources = tables.get("sources") or []
+    figures = tables.get("figures") or []
+    published = sorted(str(s["date_published"]) for s in sources if s.get("date_published"))
+    starts = sorted(str(f["period_start"]) for f in figures if f.get("period_start"))
+    ends = sorted(str(f["period_end"]) for f in figures if f.get("period_end"))
+    pub_date = dt.date.fromisoformat(published[-1]) if published else None
+    producers = Counter(str(s["producer"]) for s in sources)
+    top = ", ".join(f"{name} ({n})" for name, n in sorted(producers.items(), key=lambda kv: (-kv[1], kv[0]))[:5])
+    licences = sorted({str(s["licence"]) for s in sources if s.get("licence") and s["licence"] != "unknown"})
+
+    def day(iso: str) -> str:
+        return dt.date.fromisoformat(iso).strftime("%-d %B %Y")
+
+    intro = [f"This workbook holds {len(figures)} figures as they were published about child sexual exploitation in "
+             "London and in England and Wales, each traced to the words it was printed in, with the tables built "
+             f"from them, the fact-checked claims, and the data of each of the {n_charts} published charts.",
+             "Aggregate published statistics only: no names, no case details, no personal data.",
+             "The Contents worksheet links to every table. Notes are on the Notes worksheet."]
+    about = []
+    if starts and ends:
+        about.append(f"Period covered: the figures refer to periods from {day(starts[0])} to {day(ends[-1])}.")
+    if pub_date:
+        about.append(f"Publication date: {pub_date.strftime('%-d %B %Y')} (the date of the latest source).")
+    about.append(f"Sources: {len(sources)} published documents from {len(producers)} publishers, most from {top}. "
+                 "Each is listed on the Sources worksheet with its web address.")
+    about += [f"Symbols: {m} means {text}." for m, text in MARKERS.items()]
+    about.append("Licence: figures are reproduced from the documents listed, each under its publisher's terms"
+                 + (f" ({'; '.join(licences)})" if licences else "") + ". The project's code is under the MIT licence.")
+    text = sheets.cell_text  # publisher names and licences come from the data
+    return gpt.Cover(title=TITLE, intro=[text(s) for s in intro], about=[text(s) for s in about],
+                     contact=[text(CONTACT)], width=COVER_WIDTH), pub_date
+
+
+def _theme() -> Any:
+    """gptables' own theme, with wrapped text set at the top of its cell (Excel's default, bottom, leaves a gap
+    above a short cell beside a tall one)."""
+    import gptables as gpt
+    import yaml
+
+    config = yaml.safe_load((Path(gpt.__file__).parent / "themes" / "gptheme.yaml").read_text(encoding="utf-8"))
+    for element in ("data", "cover_text", "index_1", "index_2", "index_3"):
+        config[element] = {**(config.get(element) or {}), "valign": "top"}
+    return gpt.Theme(config)
+
+
+def _chart_meta(charts_dir: Path, chart_id: str) -> dict[str, str]:
+    try:
+        loaded = json.loads((charts_dir / chart_id / f"{chart_id}.json").read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise FileNotFoundError(f"{charts_dir / chart_id / (chart_id + '.json')} is missing: export the charts first "
+                                "(`make`, or `python -m analysis charts`)") from None
+    return {k: str(loaded.get(k) or "") for k in ("title", "intro", "source_name", "source_line", "notes")}
 
 
 def build_workbook(outputs: Path, tables: dict[str, list[dict[str, Any]]], chart_notes: dict[str, str]) -> Path:
-    """One workbook laid out as UK government accessible spreadsheets: Cover, Notes, then one table per sheet.
+    """Write outputs/cse-figures.xlsx: Cover, Contents, Notes, one sheet per table, one per chart in `chart_notes`
+    (chart id → notes; each chart's data and title are read from its exported files in outputs/charts/)."""
+    import warnings
 
-    Every sheet has its title in A1, tables start at column A with one header row, nothing is merged and no
-    colour carries meaning (blank cells mean "not published", which the Notes sheet says in words). `tables` are
-    plain rows (see `load_tables`): the workbook needs no pandas.
-    """
-    from collections import Counter
+    import gptables as gpt
 
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    wb = Workbook()
-    cover = wb.active
-    cover.title = "Cover"
-    names = [n for n in WORKBOOK_TABLES if n in tables]
-
-    cover["A1"] = "Published figures on child sexual exploitation in London and England and Wales"
-    cover["A1"].font = Font(bold=True, size=14)
-    sources = tables.get("sources")
-    n_sources = len(sources) if sources is not None else 0
-    row = _write_lines(cover, [
-        "About this workbook",
-        "Aggregate statistics only, each transcribed from a published document and traced to the words it was "
-        "printed in. Built from data/raw by `make` (or `python -m analysis build`, then `workbook`).",
-        "Blank cells mean a figure was not published; they are never zero.",
-        f"The figures come from {n_sources} published documents, listed on the Sources sheet with publisher, "
-        "title, date and the address at which each was read.",
-        "Contents",
-    ])
-    contents = (
-        [{"Sheet": "Notes", "Contents": "Notes on the charts and on reading the tables"}]
-        + [{"Sheet": _sheet_name(n), "Contents": f"{_table_info(n)[0]}: {_table_info(n)[1]}"} for n in names])
-    _write_table(cover, contents, row, "contents")
-    row += len(contents) + 2
-    if sources is not None and len(sources):
-        row = _write_lines(cover, ["Sources"], row)
-        producers = Counter(s["producer"] for s in sources)
-        listing = [{"Publisher": name, "Documents": n}
-                   for name, n in sorted(producers.items(), key=lambda item: (-item[1], item[0]))]
-        _write_table(cover, listing, row, "publishers")
-    cover.column_dimensions["A"].width = 40
-
-    notes = wb.create_sheet("Notes")
-    notes["A1"] = "Notes"
-    notes["A1"].font = Font(bold=True, size=14)
-    notes["A2"] = "This worksheet contains one table of notes, one row per chart."
-    rows = [{"Note number": f"[note {i}]", "Chart": cid, "Note text": text}
-            for i, (cid, text) in enumerate(chart_notes.items(), start=1)]
-    rows.append({"Note number": f"[note {len(rows) + 1}]", "Chart": "all tables",
-                 "Note text": "Blank cells mean the figure was not published or could not be read; see the Gaps "
-                              "sheet for figures looked for and not found."})
-    _write_table(notes, rows, 4, "notes")
-
-    for name in names:
+    gpt_sheets: dict[str, Any] = {}
+    layout: dict[str, sheets.Sheet] = {}
+    for name in (n for n in WORKBOOK_TABLES if n in tables):
+        sheet = sheets.table_sheet(name, tables[name])
         title, description = _table_info(name)
-        ws = wb.create_sheet(_sheet_name(name))
-        ws["A1"] = title
-        ws["A1"].font = Font(bold=True, size=14)
-        ws["A2"] = description
-        ws["A3"] = f"This worksheet contains one table of {len(tables[name])} rows. Blank cells: not published."
-        _write_table(ws, tables[name], 5, name)
-
+        label = sheet_name(name)
+        layout[label] = sheet
+        gpt_sheets[label] = _gptable(sheet, f"table_{name}", title, [description], title_note=TITLE_NOTES.get(name, ""))
+    notes = dict(NOTES)
+    for i, (chart_id, chart_note) in enumerate(chart_notes.items(), start=1):
+        meta = _chart_meta(outputs / "charts", chart_id)
+        sheet = sheets.chart_sheet(outputs / "charts" / chart_id / f"{chart_id}.csv")
+        label = f"Chart {i}"
+        layout[label] = sheet
+        key = f"chart-{chart_id}"
+        notes[key] = chart_note or meta["notes"]
+        source = meta["source_line"] or (f"Source: {meta['source_name']}" if meta["source_name"] else None)
+        gpt_sheets[label] = _gptable(sheet, "chart_" + chart_id.replace("-", "_"), f"Chart {i}: {meta['title']}",
+                                     [meta["intro"] or f"The data drawn in the chart {chart_id}."], source,
+                                     title_note=key if notes[key] else "", chart=True)
+    cited = " ".join(text for s in gpt_sheets.values() for text in [s.title, *(s.table_notes or {}).values()])
+    used = set(re.findall(r"\$\$(.+?)\$\$", cited))
+    notes_table = _notes_frame({k: v for k, v in notes.items() if k in used})
+    cover, pub_date = _cover(tables, len(chart_notes))
     out = outputs / WORKBOOK_NAME
     out.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(out)
+    tmp = out.with_name(f".{out.name}.tmp")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # gptables warns about blanks; there are none, markers instead
+        wb = gpt.produce_workbook(
+            filename=str(tmp), sheets=gpt_sheets, cover=cover, theme=_theme(), notes_table=notes_table,
+            auto_width=False,
+            contentsheet_options={"title": "Contents", "column_names": ["Worksheet", "What it contains"]},
+            notesheet_options={"title": "Notes"},
+            workbook_options={"strings_to_formulas": False, "strings_to_numbers": False})
+    _finish(wb, gpt_sheets, layout, pub_date, notes)
+    _fit_cover(wb.worksheets()[0], cover)
+    wb.close()
+    tmp.replace(out)
     return out
+
+
+def _notes_frame(notes: dict[str, str]) -> Any:
+    import pandas as pd
+
+    return pd.DataFrame({"Note reference": list(notes), "Note text": [sheets.cell_text(t) for t in notes.values()]})
+
+
+#: gptables writes the Contents and Notes tables' header row under a title and one line of instructions.
+CONTENTS_HEADER_ROW = 2
+
+
+def _finish(wb: Any, gpt_sheets: dict[str, Any], layout: dict[str, sheets.Sheet], pub_date: dt.date | None,
+            notes: dict[str, str]) -> None:
+    """What gptables leaves to the caller: widths, row heights, print set-up, and fixed document properties."""
+    strip = re.compile(r"\s*\$\$.+?\$\$")
+    extra = {
+        "Contents": sheets.Sheet(["Worksheet", "What it contains"], widths=[18, 100],
+                                 rows=[[label, strip.sub("", s.title)] for label, s in gpt_sheets.items()]),
+        "Notes": sheets.Sheet(["Note number", "Note text"], widths=[14, 100],
+                              rows=[[i, notes[key]] for i, key in enumerate(wb._annotations, start=1)
+                                    if key in notes]),
+    }
+    created = dt.datetime.combine(pub_date or dt.date(2000, 1, 1), dt.time())
+    wb.set_properties({"title": TITLE, "subject": "Published figures on child sexual exploitation",
+                       "author": "cse-figures", "company": "", "created": created, "language": "en-GB",
+                       "keywords": "child sexual exploitation, statistics, London, England and Wales"})
+    for ws in wb.worksheets():
+        ws.set_paper(9)  # A4
+        sheet = layout.get(ws.name)
+        if ws.name in gpt_sheets:
+            header_row = gpt_sheets[ws.name].data_range[0]
+            ws.repeat_rows(header_row)
+        if ws.name in extra:
+            sheet = extra[ws.name]
+            ws.set_landscape()
+        if sheet is not None:
+            for col, width in enumerate(sheet.widths):
+                ws.set_column(col, col, width)
+            landscape = len(sheet.headers) > LANDSCAPE_FROM or ws.name in extra
+            if landscape:
+                ws.set_landscape()
+            # One page wide. As many pages tall as there are rows, at most: an explicit height, since LibreOffice
+            # reads Excel's "any number of pages tall" (0) as one page and shrinks the whole table onto it.
+            ws.fit_to_pages(1, len(sheet.rows) + 1)
+            header_row = gpt_sheets[ws.name].data_range[0] if ws.name in gpt_sheets else CONTENTS_HEADER_ROW
+            _fit_rows(ws, header_row, [sheet.headers, *sheet.rows], sheet.widths, sheet.header_notes)
+
+
+#: Row height (points) of one line of 12-point Arial, the gptables theme's font.
+LINE_HEIGHT = 15.75
+
+
+def _lines(value: Any, width: float) -> int:
+    """How many lines a wrapped cell takes in a column `width` characters wide (a slight overestimate is safer)."""
+    per_line = max(int(width * 1.2), 1)  # Arial's average letter is narrower than the digit a width unit measures
+    return sum(max(1, -(-len(part) // per_line)) for part in str(value).split("\n"))
+
+
+def _fit_rows(ws: Any, first_row: int, rows: list[list[Any]], widths: list[float], noted: Any = ()) -> None:
+    """Set the height of rows whose wrapped text needs more than one line. Excel and LibreOffice do not grow a row
+    written without a height to fit wrapped text when they open a file, so text would overlap the next row."""
+    for i, row in enumerate(rows):
+        lines = max((_lines(v, w) for v, w in zip(row, widths) if isinstance(v, str)), default=1)
+        if i == 0 and any(h in noted for h in row):
+            lines += 1  # gptables puts "[note N]" on a line of its own under the header
+        if lines > 1:
+            ws.set_row(first_row + i, LINE_HEIGHT * lines)
+
+
+def _fit_cover(ws: Any, cover: Any) -> None:
+    """Row heights for the cover's wrapped paragraphs, in the order gptables writes them."""
+    rows: list[str] = [cover.title]
+    for heading, block in (("Introductory information", cover.intro), ("About these data", cover.about),
+                           ("Contact", cover.contact)):
+        if block:
+            rows += [heading, *block]
+    for i, text in enumerate(rows):
+        lines = _lines(text, cover.width * (0.7 if i == 0 else 1))  # the title is in a larger font
+        if lines > 1:
+            ws.set_row(i, LINE_HEIGHT * lines * (1.3 if i == 0 else 1))
 
 
 def load_tables(paths: Paths) -> dict[str, list[dict[str, Any]]]:
@@ -160,19 +279,11 @@ def load_tables(paths: Paths) -> dict[str, list[dict[str, Any]]]:
 
 def notes_from_sidecars(charts_dir: Path, chart_ids: list[str]) -> dict[str, str]:
     """Each chart's notes from its exported JSON sidecar; a missing sidecar is an error that says what to run."""
-    notes = {}
-    for chart_id in chart_ids:
-        sidecar = charts_dir / chart_id / f"{chart_id}.json"
-        try:
-            notes[chart_id] = json.loads(sidecar.read_text(encoding="utf-8"))["notes"]
-        except FileNotFoundError:
-            raise FileNotFoundError(f"{sidecar} is missing: export the charts first (`make`, or "
-                                    "`python -m analysis charts`)") from None
-    return notes
+    return {chart_id: _chart_meta(charts_dir, chart_id)["notes"] for chart_id in chart_ids}
 
 
 def write_workbook(paths: Paths, outputs: Path | None = None) -> Path:
-    """The workbook from the processed tables and the exported charts' notes."""
+    """The workbook from the processed tables and the exported charts."""
     from analysis.record.schema import CHART_IDS
 
     outputs = outputs or paths.outputs

@@ -35,18 +35,26 @@ class Step:
     outputs: tuple[str, ...]  # globs relative to the root; at least one file must match each
 
 
-CODE = ("analysis/**/*.py", "analysis/**/*.mplstyle", "pyproject.toml")
+CODE = ("analysis/**/*.py", "analysis/**/*.mplstyle", "analysis/**/templates/*", "pyproject.toml")
 STEPS = (
     Step("build", "analysis.run.build", ("data/raw/**/*", *CODE), ("data/processed/*",)),
     Step("db", "analysis.publish.database", ("data/processed/*", *CODE),
          ("outputs/cse.db", "outputs/cse-metadata.json")),
-    Step("check", "analysis.factcheck.report", ("data/processed/*", *CODE),
+    Step("check", "analysis.factcheck.report", ("data/processed/*", "docs/factcheck.md", *CODE),
          ("outputs/factcheck.html", "outputs/factcheck.md", "outputs/claimreview.jsonld")),
     Step("notebooks", "analysis.run.notebooks", ("data/processed/*", "notebooks/*.ipynb", "notebooks/*.py", *CODE),
          ("outputs/notebooks/*", "outputs/charts/*/*")),
-    Step("workbook", "analysis.publish.workbook", ("data/processed/*", "outputs/charts/*/*.json", *CODE),
+    Step("workbook", "analysis.publish.workbook",
+         ("data/processed/*", "outputs/charts/*/*.json", "outputs/charts/*/*.csv", *CODE),
          ("outputs/cse-figures.xlsx",)),
+    Step("gallery", "analysis.publish.gallery",
+         ("outputs/charts/*/*", "outputs/factcheck*", "outputs/claimreview.jsonld", "outputs/cse-figures.xlsx",
+          "outputs/notebooks/*.html", *CODE),
+         ("outputs/index.html",)),
 )
+#: What `python -m analysis all` tells the reader at the end: (label, path under the root).
+RESULTS = (("gallery", "outputs/index.html"), ("report", "outputs/factcheck.html"),
+           ("workbook", "outputs/cse-figures.xlsx"))
 STAMPS = "stamps.json"  # under Paths.cache
 
 
@@ -147,4 +155,14 @@ def run(args: argparse.Namespace) -> int:
     finally:
         if pool is not None:
             pool.close()
+    print_results(paths)
     return 0
+
+
+def print_results(paths: Paths) -> None:
+    """Where the results are: the first thing a reporter needs after `make`, and the last thing it prints."""
+    print("results:")
+    for label, rel in RESULTS:
+        path = paths.root / rel
+        if path.is_file():
+            print(f"  {label:<9} {rel}  ({path.resolve().as_uri()})")

@@ -1,0 +1,138 @@
+"""`python -m analysis gallery`: outputs/index.html, the one page a reporter opens after `make`.
+
+It lists every exported chart (the web PNG with its alt text, the title, the finding, the source and the notes),
+links each chart's files (web and mobile PNG, SVG, Datawrapper CSV, JSON sidecar) and gives a ready-to-paste embed
+snippet; then links the fact-check report, the workbook and the executed notebooks. It shows only what exists (a
+chart exported before the mobile PNG existed simply has no mobile link), so every link on the page resolves.
+
+Built from Jinja2 templates with autoescape (`templates/gallery.html.j2`, sharing the report's base page), with the
+style inlined and no script: the page fetches nothing from the network.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import struct
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from analysis.paths import Paths, add_root_argument
+
+GALLERY_NAME = "index.html"
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+SIDECAR_KEYS = ("chart_id", "title", "intro", "source_name", "source_url", "source_line", "notes", "notes_on_chart",
+                "alt_text", "chart_type")
+#: (file suffix, link label) in the order the downloads are listed.
+DOWNLOADS = (("png", "PNG for the web"), ("-mobile.png", "PNG for phones"), ("svg", "SVG for print"),
+             ("csv", "CSV for Datawrapper"), ("json", "JSON metadata"))
+#: Pixels per CSS pixel in the exported PNGs (they are drawn at 2× for high-density screens).
+PNG_DENSITY = 2
+
+
+@dataclass
+class Chart:
+    """One exported chart as the page shows it: its sidecar (missing keys as "") and the files that exist."""
+
+    chart_id: str
+    meta: dict[str, str]
+    downloads: list[tuple[str, str]] = field(default_factory=list)  # (href, label)
+    image: str = ""
+    mobile_image: str = ""
+    width: int = 0
+    height: int = 0
+
+    @property
+    def source_credit(self) -> str:
+        """The credit printed under an embedded chart: the sidecar's source line, else 'Source: publisher'."""
+        line = self.meta["source_line"] or (f"Source: {self.meta['source_name']}" if self.meta["source_name"] else "")
+        return line
+
+
+def png_size(path: Path) -> tuple[int, int]:
+    """(width, height) from a PNG's header, so the page reserves the image's space without an image library."""
+    with path.open("rb") as fh:
+        head = fh.read(24)
+    if len(head) < 24 or head[:8] != b"\x89PNG\r\n\x1a\n":
+        return 0, 0
+    return struct.unpack(">II", head[16:24])
+
+
+def chart_ids(outputs: Path) -> list[str]:
+    """Chart ids in reading order (analysis.record.schema.CHART_IDS), then any other exported chart folder."""
+    from analysis.record.schema import CHART_IDS
+
+    present = {p.name for p in (outputs / "charts").iterdir() if p.is_dir()} if (outputs / "charts").is_dir() else set()
+    return [c for c in CHART_IDS if c in present] + sorted(present - set(CHART_IDS))
+
+
+def read_chart(outputs: Path, chart_id: str) -> Chart:
+    folder = outputs / "charts" / chart_id
+    try:
+        loaded = json.loads((folder / f"{chart_id}.json").read_text(encoding="utf-8"))
+    except (FileNotFoundError, json.JSONDecodeError):
+        loaded = {}
+    meta = {key: str(loaded.get(key) or "") for key in SIDECAR_KEYS}
+    chart = Chart(chart_id, meta)
+    for suffix, label in DOWNLOADS:
+        name = f"{chart_id}{suffix}" if suffix.startswith("-") else f"{chart_id}.{suffix}"
+        if (folder / name).is_file():
+            chart.downloads.append((f"charts/{chart_id}/{name}", label))
+    if (folder / f"{chart_id}.png").is_file():
+        chart.image = f"charts/{chart_id}/{chart_id}.png"
+        width, height = png_size(folder / f"{chart_id}.png")
+        chart.width, chart.height = width // PNG_DENSITY, height // PNG_DENSITY
+    if (folder / f"{chart_id}-mobile.png").is_file():
+        chart.mobile_image = f"charts/{chart_id}/{chart_id}-mobile.png"
+    return chart
+
+
+def notebook_label(stem: str) -> str:
+    """'02_met_cse_series' → 'Met CSE series' (the notebook's file name, read aloud)."""
+    words = stem.split("_", 1)[-1].replace("_", " ").capitalize().split()
+    return " ".join(w.upper() if w.lower() in ("cse", "uk", "ons") else w for w in words)
+
+
+def _links(outputs: Path, candidates: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    return [(href, label) for href, label in candidates if (outputs / href).is_file()]
+
+
+def render_gallery(outputs: Path) -> str:
+    """The page's HTML from what is in `outputs/` now."""
+    from analysis.factcheck import render
+    from analysis.publish.workbook import WORKBOOK_NAME
+
+    env = render.html_environment([TEMPLATES])
+    charts = [read_chart(outputs, cid) for cid in chart_ids(outputs)]
+    for chart in charts:
+        chart.meta["embed"] = render.render(env, "embed.html.j2", chart=chart).strip()
+    reports = _links(outputs, [("factcheck.html", "Fact-check report (web page)"),
+                               ("factcheck.md", "Fact-check report (Markdown)"),
+                               ("factcheck-rules.html", "How a claim is judged (the rules)"),
+                               ("claimreview.jsonld", "Fact-check verdicts as schema.org ClaimReview (JSON-LD)"),
+                               (WORKBOOK_NAME, "Workbook: every table and chart's data (Excel)")])
+    notebooks = sorted((outputs / "notebooks").glob("*.html")) if (outputs / "notebooks").is_dir() else []
+    notebook_links = [(f"notebooks/{p.name}", notebook_label(p.stem)) for p in notebooks]
+    return render.render(env, "gallery.html.j2", title="Published figures on child sexual exploitation: charts and "
+                         "downloads", charts=charts, reports=reports, notebooks=notebook_links)
+
+
+def write_gallery(paths: Paths, outputs: Path | None = None) -> Path:
+    from analysis.factcheck.report import write_atomic
+
+    outputs = outputs or paths.outputs
+    out = outputs / GALLERY_NAME
+    write_atomic(out, render_gallery(outputs))
+    return out
+
+
+def add_arguments(parser: argparse.ArgumentParser, name: str = "gallery") -> None:
+    add_root_argument(parser)
+    parser.add_argument("--out", type=Path, default=None, help="output folder (default: <root>/outputs)")
+
+
+def run(args: argparse.Namespace) -> int:
+    paths = Paths(Path(args.root).resolve())
+    out = write_gallery(paths, args.out.resolve() if getattr(args, "out", None) else None)
+    print(f"wrote {paths.rel(out)}")
+    return 0

@@ -1,0 +1,133 @@
+"""The two pages a reporter opens, loaded in a real browser (headless Chromium) on a desktop and on a phone.
+
+At 1280 and 375 CSS pixels wide, `outputs/index.html` (the gallery) and `outputs/factcheck.html` must: not scroll
+sideways, load every image, give every image alt text, link only to files that exist in outputs/ (or to an in-page
+anchor that exists, or to a publisher's web page, which is a link and is never fetched), and make no request that
+leaves the machine. The pages are built for the test into a scratch folder from the real processed tables.
+
+Playwright for Python drives the Debian `chromium` (its `executable_path`), so no browser is downloaded: Playwright
+gives load events, request interception and DOM queries in a few lines, where raw DevTools calls would need a
+websocket client written by hand. The tests skip, saying so, only when no Chromium binary is on the machine
+(`.ci/run` installs the Debian package when it is missing).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlparse
+
+import pytest
+
+from analysis.paths import PROJECT_ROOT, Paths
+
+WIDTHS = (1280, 375)
+PAGES = ("index.html", "factcheck.html")
+
+
+def chromium_path() -> str | None:
+    """The system Chromium: $CHROMIUM, else the Debian/Ubuntu binary names on PATH."""
+    candidates = [os.environ.get("CHROMIUM", ""), "chromium", "chromium-browser", "google-chrome"]
+    return next((shutil.which(c) for c in candidates if c and shutil.which(c)), None)
+
+
+@pytest.fixture(scope="session")
+def outputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """outputs/ built from the real data into a scratch project: report, charts, workbook, then the gallery."""
+    from analysis.factcheck.report import write_report
+    from analysis.publish.export import export_all
+    from analysis.publish.gallery import write_gallery
+
+    if not (PROJECT_ROOT / "data" / "processed" / "claims.csv").exists():
+        pytest.skip("data/processed is missing: run `python -m analysis build` first")
+    root = tmp_path_factory.mktemp("project")
+    for folder in ("data", "docs"):
+        (root / folder).symlink_to(PROJECT_ROOT / folder, target_is_directory=True)
+    paths = Paths(root)
+    write_report(paths)
+    export_all(paths)
+    write_gallery(paths)
+    return paths.outputs
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    executable = chromium_path()
+    if executable is None:
+        pytest.skip("no Chromium on this machine (install the Debian package: apt-get install -y chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        launched = pw.chromium.launch(executable_path=executable, args=["--no-sandbox"])
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(params=[(p, w) for p in PAGES for w in WIDTHS], ids=lambda pw: f"{pw[0]}@{pw[1]}px")
+def loaded(request: pytest.FixtureRequest, browser: Any, outputs: Path) -> Iterator[tuple[Any, list[str], Path]]:
+    """(page, URLs of every request the page made that was not a local file, the page's file)."""
+    name, width = request.param
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    outside: list[str] = []
+
+    def route(route: Any) -> None:
+        url = route.request.url
+        if url.startswith(("file://", "data:")):
+            route.continue_()
+        else:
+            outside.append(url)
+            route.abort()
+
+    context.route("**/*", route)
+    page = context.new_page()
+    page.goto((outputs / name).as_uri(), wait_until="load")
+    yield page, outside, outputs / name
+    context.close()
+
+
+def test_no_horizontal_scroll(loaded: tuple[Any, list[str], Path]) -> None:
+    page, _, _ = loaded
+    scroll, inner = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+    assert scroll <= inner, f"the page is {scroll}px wide in a {inner}px window"
+    wide = page.evaluate("""[...document.querySelectorAll('body *')]
+        .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+        .slice(0, 5).map(e => e.tagName + ' ' + (e.textContent || '').slice(0, 40))""")
+    assert not wide, f"elements wider than the window: {wide}"
+
+
+def test_every_image_loads_and_has_alt_text(loaded: tuple[Any, list[str], Path]) -> None:
+    page, _, path = loaded
+    images = page.evaluate("""[...document.images].map(i => ({src: i.currentSrc || i.src, ok: i.complete &&
+        i.naturalWidth > 0, alt: (i.getAttribute('alt') || '').trim()}))""")
+    if path.name == "index.html":
+        assert images, "the gallery shows no chart"
+    for image in images:
+        assert image["ok"], f"{image['src']} did not load"
+        assert image["alt"], f"{image['src']} has no alt text"
+
+
+def test_every_link_resolves(loaded: tuple[Any, list[str], Path]) -> None:
+    page, _, path = loaded
+    outputs = path.parent
+    links = page.evaluate("[...document.querySelectorAll('a[href]')].map(a => [a.getAttribute('href'), a.href])")
+    assert links
+    for raw, absolute in links:
+        url = urlparse(absolute)
+        if url.scheme in ("http", "https"):
+            continue  # a publisher's page: a link to the source, never fetched by the page
+        assert url.scheme == "file", f"{raw}: unexpected scheme"
+        target = Path(unquote(url.path))
+        assert target.is_file(), f"{raw}: {target} does not exist"
+        assert target.resolve().is_relative_to(outputs.resolve()), f"{raw} points outside outputs/"
+        if url.fragment and target == path:
+            found = page.evaluate("id => !!document.getElementById(id)", unquote(url.fragment))
+            assert found, f"{raw}: no element with that id"
+
+
+def test_no_request_leaves_the_machine(loaded: tuple[Any, list[str], Path]) -> None:
+    page, outside, _ = loaded
+    page.wait_for_load_state("networkidle")
+    assert outside == []
