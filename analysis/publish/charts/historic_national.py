@@ -15,7 +15,7 @@ import pandas as pd
 from analysis.publish import encode, sns, style
 from analysis.publish.charts.common import NATIONAL_REVIEW_LABELS, ChartMeta, _meta
 
-BEACONPORT = "Cases referred to Operation Beaconport"
+BEACONPORT = "Cases identified by or referred to Operation Beaconport"
 NATIONAL = "Cases identified nationally for review"
 DEFINITION_COLOURS = {NATIONAL: style.DARK_BLUE, BEACONPORT: style.ORANGE}
 
