@@ -33,7 +33,7 @@ def draw_cards(fig: Any, ax: Any, cards: Sequence[Card], width: float, *, betwee
     x0 = style.MARGIN_IN / width
     full_in = width - 2 * style.MARGIN_IN
     number_beside = width > 5  # web: number left, words right; mobile: number above its words
-    number_w = 0.3 if number_beside else 0.0
+    number_w = 0.33 if number_beside else 0.0
     text_in = full_in * (1 - number_w) - 0.1
     top = 0.0
     for i, card in enumerate(cards):
