@@ -11,7 +11,6 @@ from analysis.publish.charts.common import (
     COMBINED,
     GRADE_COLOURS,
     GRADE_ORDER,
-    GRADE_TEXT,
     SPLIT_GRADES,
     ChartMeta,
     _ids,

@@ -28,7 +28,7 @@ def timeline_rows(grades: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
     """One row per dot: panel, date, value, label as printed (shares computed from counts, one decimal)."""
     sel = select_inspection_grades(grades)
     shares = []
-    for inspection, g in sel.groupby("inspection_id", sort=False):
+    for _, g in sel.groupby("inspection_id", sort=False):
         share = _ri_or_inadequate(g)
         if share is not None:
             shares.append({"panel": "share", "date": g["published"].iloc[0], "value": share,
@@ -107,7 +107,7 @@ def inspection_timeline_chart(grades: pd.DataFrame, figures: pd.DataFrame, *, wi
              "by HMICFRS or the Met; a figure printed in several documents is drawn once."]
     data = rows[["date", "panel", "value", "value_as_printed"]].assign(panel=rows["panel"].map(PANELS)).rename(
         columns={"date": "Date", "panel": "Measure", "value": "Value", "value_as_printed": "As printed"})
-    alt = (f"Dot timeline chart in {len(panels)} panels, showing that {title[0].lower() + title[1:]}. "
+    alt = (f"Dot timeline chart with {len(panels)} panels, showing that {title[0].lower() + title[1:]}. "
            + "; ".join(f"{PANELS[p]}: " + ", ".join(f"{r.date[:7]} {r.value_as_printed}"
                                                     for r in rows[rows['panel'] == p].itertuples()) for p in panels)
            + ".")

@@ -7,9 +7,9 @@ from typing import Any
 
 import pandas as pd
 
-from analysis.publish import style
-from analysis.publish.publishers import face_name
+from analysis.publish import encode, style
 from analysis.publish.charts.common import ChartMeta, _meta
+from analysis.publish.publishers import face_name
 
 
 def london_share_table(population: pd.DataFrame) -> pd.DataFrame:
@@ -41,6 +41,9 @@ def london_population_share_chart(population: pd.DataFrame, figures: pd.DataFram
     fig, ax = style.new_figure(width=width, plot_height=3.0)
     ax.scatter(share["Year"].map(pos), share["London share of UK (%)"], s=70, color=style.DARK_BLUE, zorder=3,
                label="Computed: London ÷ UK mid-year population")
+    marks = encode.marks(fig)  # what was drawn, for the encoding audit: every dot is read as an exact value
+    marks += [encode.Mark(f"{v:.2f}%", "exact", "dot", "percent") for v in share["London share of UK (%)"]]
+    marks += [encode.Mark(r.value_as_printed, r.qualifier, "dot", "percent") for r in printed.itertuples()]
     for r in share.tail(1).itertuples():  # the latest share is labelled; every year is in the data
         ax.annotate(f"{r[4]:.1f}%", (pos[r.Year], r[4]), xytext=(0, 9), textcoords="offset points", ha="center",
                     fontsize=style.LABEL_SIZE, color=style.DARK_BLUE, fontweight="bold")
@@ -70,7 +73,8 @@ def london_population_share_chart(population: pd.DataFrame, figures: pd.DataFram
                 "the two estimates where both are published, and as printed by sources")
     missing = sorted(set(population.loc[population["measure"] == "population", "year"].astype(int))
                      - set(share["Year"]))
-    on_chart = "Shares are rounded to one decimal place; the data keep two. A yardstick for London's part of a national count, not a finding about CSE."
+    on_chart = ("Shares are rounded to one decimal place; the data keep two. A yardstick for London's part of a "
+                "national count, not a finding about CSE.")
     notes = ["Shares are rounded to one decimal place in the chart; the data keep two."]
     if missing:
         notes.append(f"No share is computed for {style.join_words([str(y) for y in missing])}: London's and the "

@@ -8,8 +8,8 @@ from typing import Any
 import pandas as pd
 
 from analysis.publish import encode, style
-from analysis.publish.publishers import face_name
 from analysis.publish.charts.common import ChartMeta, _meta
+from analysis.publish.publishers import face_name
 
 
 def london_rates(figures: pd.DataFrame) -> pd.DataFrame:
@@ -61,7 +61,7 @@ def london_rates_chart(figures: pd.DataFrame, *, width: float = style.WEB_WIDTH)
     on_chart = "Each number is in its own unit; no axis is shared, and the rates are not compared or added."
     notes = [on_chart] + [c for c in dict.fromkeys(rates["caveat"].dropna()) if c]
     data = pd.DataFrame({"Measure": names, "Rate": rates["value"].to_numpy(), "Unit": list(rates["unit"])})
-    alt = (f"Table graphic of London's published rates, each in its own unit, showing that "
+    alt = (f"Table chart of London's published rates, each in its own unit, showing that "
            f"{title[0].lower() + title[1:]}. "
            + "; ".join(f"{lab}: {v} ({u})" for lab, v, u in zip(names, rates["value"].map(lambda v: f"{v:g}"),
                                                                rates["unit"])) + ".")

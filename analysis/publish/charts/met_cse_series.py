@@ -95,10 +95,10 @@ def met_cse_series_chart(series: pd.DataFrame, figures: pd.DataFrame, *, width: 
         ax.set_title(MET_MEASURES[measure], fontsize=style.LABEL_SIZE)
     axes[-1].set_xticks(years, [str(y) for y in years])
     axes[-1].set_xlim(first - 0.3, last + 0.3)
-    _key(axes[0], sel, width)
 
     title = _series_title(sel, measures)
-    subtitle = f"Figures published by or reported from the Metropolitan Police, London, by year, {first}–{last}"
+    subtitle = (f"Figures published by or reported from the Metropolitan Police, London, by year, {first}–{last}. "
+                + _key_words(sel))
     on_chart = " ".join(breaks)
     if rise:
         on_chart = (f"{on_chart} Later: {rise['value_as_printed']} more children at risk, {rise['period']} "
@@ -116,14 +116,12 @@ def met_cse_series_chart(series: pd.DataFrame, figures: pd.DataFrame, *, width: 
     return fig, _meta("met-cse-series", "Line chart", frame, data)
 
 
-def _key(ax: Any, sel: pd.DataFrame, width: float) -> None:
-    """Which marker shape means which publisher, inside the first panel (whose later years are empty)."""
-    from matplotlib.lines import Line2D
-
-    handles = [Line2D([], [], marker=SOURCE_MARKERS[p][0], linestyle="none", color=style.DARK_GREY, markersize=7,
-                      label=SOURCE_MARKERS[p][1]) for p in (True, False) if (sel["primary"] == p).any()]
-    ax.legend(handles=handles, loc="upper right", ncol=1, fontsize=style.SMALL_SIZE, borderaxespad=0.2,
-              handletextpad=0.3)
+def _key_words(sel: pd.DataFrame) -> str:
+    """The marker key as words in the subtitle (a legend between panels would read as one panel's)."""
+    shapes = {True: "circles: a Met publication", False: "diamonds: a news report of the Met's figures"}
+    used = [shapes[p] for p in (True, False) if (sel["primary"].astype(bool) == p).any()]
+    return (used[0][0].upper() + used[0][1:] + ("; " + "; ".join(used[1:]) if len(used) > 1 else "") + ".") \
+        if used else ""
 
 
 def _series_data(sel: pd.DataFrame, measures: list[str], years: list[int]) -> pd.DataFrame:
@@ -158,8 +156,10 @@ def _draw_series(ax: Any, rows: pd.DataFrame, colour: str) -> list[str]:
         encode.point(ax, r.x, r.value, qualifier=r.qualifier, label=r.value_as_printed, colour=colour, unit=r.unit,
                      shape=marker)
         unit = "" if r.unit == rows["unit"].iloc[0] else f" {r.unit}"
-        ax.annotate(f"{r.value_as_printed}{unit}", (r.x, r.value), xytext=(0, 8), textcoords="offset points",
-                    ha="center", va="bottom", fontsize=style.LABEL_SIZE, color=style.TEXT)
+        edge = bool(unit) and r.x == rows["x"].max()  # a long label at the last year ends at its marker
+        ax.annotate(f"{r.value_as_printed}{unit}", (r.x, r.value), xytext=(6 if edge else 0, 8),
+                    textcoords="offset points", ha="right" if edge else "center", va="bottom",
+                    fontsize=style.LABEL_SIZE, color=style.TEXT)
     ax.set_ylim(0, rows["value"].max() * 1.5)
     ax.yaxis.set_major_formatter("{x:,.0f}")
     ax.grid(axis="y")

@@ -46,9 +46,10 @@ def met_review_funnel_chart(reviews: pd.DataFrame, figures: pd.DataFrame, *, wid
     notes = [on_chart]
     notes += [s for s in _sentences(rows["caveat"].dropna().iloc[0]) if "definition" in s.lower()
               or "two or more" in s.lower() or "transcript" in s.lower()][:3] if rows["caveat"].notna().any() else []
-    data = pd.DataFrame({"Stage": [names[m] for m in rows["measure"]], "Cases": rows["value"].to_numpy()})
+    data = pd.DataFrame({"Stage": [names[m] for m in rows["measure"]], "Cases": rows["value"].to_numpy(),
+                         "As at": list(rows["as_at"])})
     alt = (f"Bar chart of the Met's review of its own historic group-based child sexual exploitation cases by stage, "
-           f"showing {title[0].lower() + title[1:]}. "
+           f"showing that {title[0].lower() + title[1:]}. "
            + "; ".join(f"{names[m]}: {p}" for m, p in printed.items()) + ".")
     frame = style.finish(fig, ax, title=title, subtitle=subtitle, on_chart=on_chart, notes=notes, alt=alt,
                          source=style.credit(figures, rows["figure_id"], origin=("Metropolitan Police",)))

@@ -15,7 +15,7 @@ from analysis.publish import encode, sns, style
 from analysis.publish.charts.common import ChartMeta, _meta
 from analysis.publish.charts.select import calendar_years
 
-TOTAL, PART = "All recorded offences", "Group-based"
+TOTAL, PART = "All recorded (unit as printed)", "Group-based"
 
 
 def offence_table(figures: pd.DataFrame) -> pd.DataFrame:
@@ -50,6 +50,7 @@ def national_offences_chart(figures: pd.DataFrame, *, width: float = style.WEB_W
     import seaborn.objects as so
 
     table = offence_table(figures)
+    narrow = width < 5
     fig, ax = style.new_figure(width=width, plot_height=3.2)
     for r in table.itertuples():  # the bars below are drawn by seaborn: each must be an exact figure
         if encode.kind_of(r.qualifier) != "exact":
@@ -65,11 +66,12 @@ def national_offences_chart(figures: pd.DataFrame, *, width: float = style.WEB_W
                     ha="center", va="bottom", fontsize=style.LABEL_SIZE, color=style.TEXT)
         if pd.notna(r.group):
             encode.marks(fig).append(encode.Mark(f"{r.group:,.0f}", "exact", "bar", "offences"))
-            label = f"{r.group:,.0f}\n({_share(r)})"
+            label = f"{r.group:,.0f}" + ("" if narrow else f"\n({_share(r)})")
         else:
-            label = f"{r.share_printed}\n(no count\npublished)" if isinstance(r.share_printed, str) else ""
+            label = f"{r.share_printed}\n(no count" + ("" if narrow else "\npublished") + ")" \
+                if isinstance(r.share_printed, str) else ""
         ax.annotate(label, (i, r.group if pd.notna(r.group) else 0), xytext=(0, 4), textcoords="offset points",
-                    ha="center", va="bottom", fontsize=style.SMALL_SIZE, color=style.TEXT)
+                    ha="center", va="bottom", fontsize=style.SMALL_SIZE, color="white", fontweight="bold")
     ax.set_ylim(0, table["total"].max() * 1.3)
     ax.yaxis.set_major_formatter("{x:,.0f}")
     ax.locator_params(axis="y", nbins=4)
@@ -88,8 +90,8 @@ def national_offences_chart(figures: pd.DataFrame, *, width: float = style.WEB_W
                 "without a printed figure are computed from the two counts.")
     notes = ["Police-recorded figures from the NPCC's Vulnerability Knowledge and Practice Programme (VKPP) and "
              "Hydrant analyses, not prevalence: most abuse is never reported. Each year's total is drawn as "
-             "printed with the unit its source used; a year with only a printed group-based share has no segment "
-             "(no count is derived from a share).",
+             "printed with the unit its source used; a year with only a printed group-based share has no segment: "
+             "its count was not published, and none is derived from the share.",
              "Group-based shares printed by a source are shown as printed; otherwise computed as group-based ÷ "
              "recorded × 100, one decimal."]
     ids = [i for c in ("total_id", "group_id", "share_id") for i in table[c].dropna()]

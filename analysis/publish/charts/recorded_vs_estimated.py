@@ -94,6 +94,8 @@ def recorded_vs_estimated_chart(figures: pd.DataFrame, *, width: float = style.W
     notes = [on_chart] + [f"{r.value_as_printed} ({face_name(r.publisher)}): {r.caveat}"
                           for r in rows.itertuples() if isinstance(r.caveat, str) and r.caveat]
     data = rows.pivot_table(index=["published", "publisher"], columns="series", values="value", aggfunc="first")
+    periods = rows.pivot_table(index=["published", "publisher"], columns="series", values="period", aggfunc="first")
+    data = data.join(periods.rename(columns=lambda c: f"{c}: period"))
     data = data.reset_index().rename(columns={"published": "Published", "publisher": "Publisher"})
     data["Publisher"] = data["Publisher"].map(face_name)
     data.columns.name = None

@@ -35,8 +35,8 @@ def two_counts_chart(reviews: pd.DataFrame, figures: pd.DataFrame, *, width: flo
     national, met = latest(reviews, NATIONAL_MEASURE), latest(reviews, MET_MEASURE)
     rows = [r for r in (national, met) if r is not None]
     publisher = figures.set_index("figure_id")["publisher"]
-    cards = [Card(number=r["value_as_printed"],
-                  heading=("National: England and Wales" if r["scope"] == "national" else "The Met's own review: London"),
+    headings = {"national": "National: England and Wales", "Met": "The Met's own review: London"}
+    cards = [Card(number=r["value_as_printed"], heading=headings.get(r["scope"], str(r["scope"])),
                   detail=f"{r['definition']}. {face_name(publisher.get(r['figure_id'], ''))}, "
                          f"{style.long_date(r['as_at'])}.",
                   colour=style.DARK_BLUE if r["scope"] == "national" else style.DARK_PINK,
