@@ -196,7 +196,11 @@ def credit(figures: Any, figure_ids: Iterable[str], origin: Sequence[str] = ()) 
     line = publishers.face_line(docs.loc[primary, "publisher"], docs.loc[~primary, "publisher"], origin)
     documents = "; ".join(f"{r.publisher}, '{r.source_title}', {long_date(r.published)}"
                           + ("" if r.primary else " (report)") for r in docs.itertuples())
-    ranked = docs.sort_values(["primary", "published"], ascending=[False, False], kind="stable")
+    # The link: the publisher's own document first, then a report read at the outlet's own address (never a mirror
+    # or proxy copy while another document exists), then the most recent.
+    copy = docs["publisher"].str.contains(r"\b(?:copy|proxy|reprint|reprinted|reproduced|aggregator)\b", case=False)
+    ranked = docs.assign(_own=~copy).sort_values(["primary", "_own", "published"], ascending=[False, False, False],
+                                                 kind="stable")
     return Credit(name=line, url=str(ranked["url"].iloc[0]), line=line, documents=documents)
 
 

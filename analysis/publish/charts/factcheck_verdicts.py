@@ -35,7 +35,7 @@ def factcheck_chart(claims: pd.DataFrame, figures: pd.DataFrame, *, width: float
     labelled_bars(ax, list(counts["Verdict"]), [float(n) for n in counts["Claims"]],
                   [str(n) for n in counts["Claims"]], ["exact"] * len(counts), colours[:len(counts)], unit="claims",
                   xmax=max(counts["Claims"].max(), 1) * 1.15)
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True, nbins=4 if width < 5 else 6))
     n = dict(zip(counts["Verdict"].str.lower(), counts["Claims"]))
     title = (f"{n.get('holds', 0)} of {total} published claims checked hold; {n.get('does not hold', 0)} do not and "
              f"{n.get('unverifiable', 0)} cannot be checked against published figures")

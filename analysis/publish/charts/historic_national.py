@@ -8,6 +8,7 @@ read from each figure's definition; counts of different definitions are never jo
 
 from __future__ import annotations
 
+import textwrap
 from typing import Any
 
 import pandas as pd
@@ -66,9 +67,11 @@ def historic_national_chart(reviews: pd.DataFrame, figures: pd.DataFrame, *, wid
     groups = list(dict.fromkeys(nat["definition_group"]))
     from matplotlib.lines import Line2D
 
-    handles = [Line2D([], [], marker="o", linestyle="none", color=DEFINITION_COLOURS[g], markersize=8, label=g)
-               for g in groups] + encode.legend_handles(sorted(set(nat["qualifier"].map(encode.kind_of)),
-                                                               key=list(encode.MARKERS).index), style.DARK_GREY, "x")
+    wrap = 34 if width < 5 else 60
+    kinds = sorted(set(nat["qualifier"].map(encode.kind_of)), key=list(encode.MARKERS).index)
+    handles = [Line2D([], [], marker="o", linestyle="none", color=DEFINITION_COLOURS[g], markersize=8,
+                      label=textwrap.fill(g, wrap)) for g in groups]
+    handles += encode.legend_handles(kinds, style.DARK_GREY, "x")
     style.legend_above(ax, handles, ncol=1 if width < 5 else 2)
 
     review = nat[nat["definition_group"] == NATIONAL]
@@ -99,7 +102,8 @@ def historic_national_chart(reviews: pd.DataFrame, figures: pd.DataFrame, *, wid
                          "Measure": nat["measure"].map(NATIONAL_REVIEW_LABELS)})
     alt = (f"Dot timeline chart of the national count of historic group-based child sexual exploitation cases, "
            f"showing that {title[0].lower() + title[1:]}. "
-           + "; ".join(f"{style.long_date(r.as_at)}: {r.value_as_printed} ({r.definition_group.lower()})"
+           + "; ".join(f"{style.long_date(r.as_at)}: {r.value_as_printed} "
+                       f"({r.definition_group[0].lower() + r.definition_group[1:]})"
                        for r in nat.itertuples())
            + ". Figures printed as 'more than' are lower bounds, not exact values.")
     frame = style.finish(fig, ax, title=title, subtitle=subtitle, on_chart=on_chart,

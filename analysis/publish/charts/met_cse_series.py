@@ -91,7 +91,7 @@ def met_cse_series_chart(series: pd.DataFrame, figures: pd.DataFrame, *, width: 
     breaks: list[str] = []
     for ax, measure, colour in zip(axes, measures, style.PALETTE):
         rows = sel[sel["measure"] == measure].sort_values("x")
-        breaks += _draw_series(ax, rows, colour)
+        breaks += _draw_series(ax, rows, colour, narrow=width < 5)
         ax.set_title(MET_MEASURES[measure], fontsize=style.LABEL_SIZE)
     axes[-1].set_xticks(years, [str(y) for y in years])
     axes[-1].set_xlim(first - 0.3, last + 0.3)
@@ -136,7 +136,7 @@ def _series_data(sel: pd.DataFrame, measures: list[str], years: list[int]) -> pd
     return out
 
 
-def _draw_series(ax: Any, rows: pd.DataFrame, colour: str) -> list[str]:
+def _draw_series(ax: Any, rows: pd.DataFrame, colour: str, narrow: bool = False) -> list[str]:
     """Markers for each figure, labelled as printed; lines only within runs of consecutive years in one unit.
     Returns a sentence for each place a line was NOT drawn because the unit changed."""
     rows = rows.reset_index(drop=True)
@@ -157,7 +157,8 @@ def _draw_series(ax: Any, rows: pd.DataFrame, colour: str) -> list[str]:
                      shape=marker)
         unit = "" if r.unit == rows["unit"].iloc[0] else f" {r.unit}"
         edge = bool(unit) and r.x == rows["x"].max()  # a long label at the last year ends at its marker
-        ax.annotate(f"{r.value_as_printed}{unit}", (r.x, r.value), xytext=(6 if edge else 0, 8),
+        text = f"{r.value_as_printed}{unit}".replace(" ", "\n", 1) if edge and narrow else f"{r.value_as_printed}{unit}"
+        ax.annotate(text, (r.x, r.value), xytext=(6 if edge else 0, 8),
                     textcoords="offset points", ha="right" if edge else "center", va="bottom",
                     fontsize=style.LABEL_SIZE, color=style.TEXT)
     ax.set_ylim(0, rows["value"].max() * 1.5)
