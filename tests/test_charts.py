@@ -25,7 +25,8 @@ from analysis.publish.export import PNG_DPI, WORKBOOK_NAME, WORKBOOK_TABLES, cha
 from analysis.record import schema
 from analysis.tables.load import load_table
 
-SIDECAR_KEYS = {"title", "intro", "source_name", "source_url", "notes", "alt_text", "chart_type"}
+SIDECAR_KEYS = {"chart_id", "title", "intro", "source_name", "source_url", "source_line", "notes", "notes_on_chart",
+                "alt_text", "chart_type"}
 CHART_IDS = [spec.chart_id for spec in charts.CHARTS]
 
 
@@ -59,7 +60,8 @@ def exported(paths: Paths, tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def files(out: Path, chart_id: str) -> dict[str, Path]:
     folder = chart_dir(out, chart_id)
-    return {ext: folder / f"{chart_id}.{ext}" for ext in ("png", "svg", "csv", "json")}
+    return {**{ext: folder / f"{chart_id}.{ext}" for ext in ("png", "svg", "csv", "json")},
+            "mobile": folder / f"{chart_id}-mobile.png"}
 
 
 def read_csv(path: Path) -> pd.DataFrame:
@@ -70,7 +72,7 @@ def read_csv(path: Path) -> pd.DataFrame:
 
 
 @pytest.mark.parametrize("chart_id", CHART_IDS)
-def test_every_chart_has_its_four_files(exported: Path, chart_id: str) -> None:
+def test_every_chart_has_its_five_files(exported: Path, chart_id: str) -> None:
     for ext, path in files(exported, chart_id).items():
         assert path.exists() and path.stat().st_size > 0, f"{chart_id}: no {ext}"
 
@@ -85,7 +87,9 @@ def test_png_opens_at_twice_the_css_size(exported: Path, paths: Paths, chart_id:
         img.verify()
     with Image.open(files(exported, chart_id)["png"]) as img:
         assert img.size == (round(width_in * PNG_DPI), round(height_in * PNG_DPI))
-        assert img.size[0] == 2 * round(width_in * fig.dpi)
+        assert img.size[0] == 2 * round(width_in * fig.dpi) == 1280
+    with Image.open(files(exported, chart_id)["mobile"]) as img:
+        assert img.size[0] == 720
 
 
 @pytest.mark.parametrize("chart_id", CHART_IDS)
@@ -105,6 +109,7 @@ def test_svg_carries_the_source_line_as_text_and_is_deterministic(exported: Path
 def test_json_sidecar_has_every_field(exported: Path, chart_id: str) -> None:
     meta = json.loads(files(exported, chart_id)["json"].read_text(encoding="utf-8"))
     assert SIDECAR_KEYS <= set(meta)
+    assert meta["chart_id"] == chart_id and meta["source_line"].startswith("Source: ")
     for key in ("title", "intro", "source_name", "alt_text", "chart_type"):
         assert isinstance(meta[key], str) and meta[key].strip(), f"{chart_id}: empty {key}"
     assert meta["source_url"].startswith("http")
@@ -175,7 +180,7 @@ def test_inspection_title_is_generated_from_the_data(exported: Path, tables: dic
         share = 100 * parts["count"].sum() / parts["cases_examined"].iloc[0]
     else:
         share = rows.loc[rows["grade"] == charts.COMBINED, "share_published"].iloc[0]
-    assert title.startswith(f"{share:.0f}% of cases examined in {latest['published'][:4]}")
+    assert f"{share:.1f}% required improvement or were inadequate" in title
 
 
 def test_met_series_csv_equals_the_table(exported: Path, tables: dict[str, pd.DataFrame]) -> None:
@@ -209,15 +214,14 @@ def test_met_series_draws_no_line_across_a_missing_year(paths: Paths) -> None:
 def test_historic_charts_are_apart_and_equal_the_table(exported: Path, tables: dict[str, pd.DataFrame]) -> None:
     reviews = tables["historic_reviews"]
     national = read_csv(files(exported, "historic-reviews-national")["csv"])
-    measure_of = {label: code for code, label in charts.NATIONAL_REVIEW_LABELS.items()}
-    assert set(national.columns[1:]) <= set(measure_of), "CSV headings are readable labels, not measure codes"
+    assert list(national.columns[:4]) == ["Date", "Count", "As printed", "Qualifier"]
     for _, row in national.iterrows():
-        for label in national.columns[1:]:
-            if pd.notna(row[label]):
-                match = reviews[(reviews["scope"] == "national") & (reviews["measure"] == measure_of[label])
-                                & (reviews["as_at"] == row["Date"])]
-                assert any(_close(v, row[label]) for v in match["value"]), (row["Date"], label)
-    assert not any(c.startswith("met_") for c in national.columns), "the Met's own review is a separate chart"
+        match = reviews[(reviews["scope"] == "national") & (reviews["as_at"] == row["Date"])
+                        & (reviews["value_as_printed"] == row["As printed"])]
+        assert len(match) and all(_close(v, row["Count"]) for v in match["value"]), (row["Date"], row["As printed"])
+        assert match["qualifier"].iloc[0] == row["Qualifier"]
+    assert set(national["Measure"]) <= set(charts.NATIONAL_REVIEW_LABELS.values()), "readable labels, not codes"
+    assert not national["Measure"].str.contains("Met").any(), "the Met's own review is a separate chart"
     funnel = read_csv(files(exported, "met-review-funnel")["csv"])
     met = reviews[reviews["scope"] == "Met"]
     for value in funnel["Cases"]:
@@ -286,9 +290,10 @@ def test_publish_shows_the_exported_png_and_writes_only_when_asked(paths: Paths,
     monkeypatch.delenv(CHARTS_DIR_ENV, raising=False)
     fig, meta = charts.draw("met-review-funnel", paths)
     shown = publish(fig, meta)  # opened by hand: shows, writes nothing
-    assert shown.width == 800 and not any(tmp_path.iterdir())
+    assert shown.width == 640 and not any(tmp_path.iterdir())
     monkeypatch.setenv(CHARTS_DIR_ENV, str(tmp_path))
-    exported = publish(fig, meta)  # run by the notebook runner: writes the four files and shows the same PNG
+    exported = publish(fig, meta)  # run by the notebook runner: writes the five files and shows the same PNG
     folder = tmp_path / "met-review-funnel"
-    assert sorted(p.suffix for p in folder.iterdir()) == [".csv", ".json", ".png", ".svg"]
+    assert sorted(p.name for p in folder.iterdir()) == [f"met-review-funnel{s}" for s in (
+        "-mobile.png", ".csv", ".json", ".png", ".svg")]
     assert exported.data == (folder / "met-review-funnel.png").read_bytes() == shown.data

@@ -20,7 +20,8 @@ from analysis.publish.export import WORKBOOK_TABLES
 from analysis.run import notebooks as run_notebooks
 
 NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
-EXPECTED = ["01_inspections", "02_met_cse_series", "03_historic_reviews", "04_london_in_context", "05_factcheck"]
+EXPECTED = ["01_inspections", "02_met_cse_series", "03_historic_reviews", "04_london_in_context", "05_factcheck",
+            "06_national_picture"]
 
 
 def committed() -> list[Path]:

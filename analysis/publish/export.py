@@ -2,10 +2,11 @@
 
 Layout of `outputs/`:
 
-    charts/<chart-id>/<chart-id>.png   200 dpi: 2× the 100-dpi CSS size, sharp on high-density screens
-    charts/<chart-id>/<chart-id>.svg   text kept as text (the "Source:" line is searchable and editable)
+    charts/<chart-id>/<chart-id>.png          web: 640 CSS px wide at 2× = 1280 px (200 dpi)
+    charts/<chart-id>/<chart-id>-mobile.png   mobile: drawn again at 360 CSS px wide, at 2× = 720 px
+    charts/<chart-id>/<chart-id>.svg          print; text kept as text in the bundled face (searchable, editable)
     charts/<chart-id>/<chart-id>.csv   one header row; first column categories/dates; blank = not published
-    charts/<chart-id>/<chart-id>.json  title, intro, source_name, source_url, notes, alt_text, chart_type
+    charts/<chart-id>/<chart-id>.json  chart_id, title, intro, source_*, notes, notes_on_chart, alt_text, chart_type
 
 Each chart is drawn once. During `make` the notebooks draw them and `publish` both writes these files and shows
 the same PNG in the notebook; `python -m analysis charts` draws them without the notebooks (and writes the
@@ -32,7 +33,7 @@ __all__ = ["PNG_DPI", "WORKBOOK_NAME", "WORKBOOK_TABLES", "CHARTS_DIR_ENV", "cha
 
 PNG_DPI = 200
 #: CSS pixels per inch: the PNG is shown at PNG_DPI / CSS_DPI = 2× density.
-CSS_DPI = 100
+CSS_DPI = style.CSS_DPI
 #: Environment variable naming the folder `publish` writes chart files into (set by the notebook runner).
 CHARTS_DIR_ENV = "CSE_CHARTS_DIR"
 
@@ -41,14 +42,34 @@ def chart_dir(outputs: Path, chart_id: str) -> Path:
     return outputs / "charts" / chart_id
 
 
+def csv_text(value: Any) -> Any:
+    """Every text cell of a chart's Datawrapper CSV passes through here: the one place for spreadsheet safety."""
+    return value
+
+
+def csv_ready(data: Any) -> Any:
+    """The chart's data with each text cell passed through `csv_text`."""
+    import pandas as pd
+
+    out = data.copy()
+    for column in out.columns:
+        if pd.api.types.is_object_dtype(out[column]) or pd.api.types.is_string_dtype(out[column]):
+            out[column] = out[column].map(lambda v: csv_text(v) if isinstance(v, str) else v)
+    return out
+
+
 def write_chart(fig: Any, meta: Any, folder: Path) -> dict[str, Path]:
-    """Write one chart's four files; return them by extension."""
+    """Write one chart's five files (web and mobile PNG, SVG, CSV, JSON); return them by kind."""
     folder.mkdir(parents=True, exist_ok=True)
     stem = folder / meta.chart_id
     files = {ext: stem.with_suffix(f".{ext}") for ext in ("png", "svg", "csv", "json")}
+    files["mobile"] = folder / f"{meta.chart_id}-mobile.png"
     style.save_png(fig, files["png"], PNG_DPI)
+    if meta.redraw is not None:
+        mobile, _ = meta.redraw(style.MOBILE_WIDTH)
+        style.save_png(mobile, files["mobile"], PNG_DPI)
     style.save_svg(fig, files["svg"], title=meta.title, description=meta.alt_text)
-    meta.data.to_csv(files["csv"], index=False, lineterminator="\n", float_format="%.10g")
+    csv_ready(meta.data).to_csv(files["csv"], index=False, lineterminator="\n", float_format="%.10g")
     files["json"].write_text(json.dumps(meta.sidecar(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return files
 

@@ -1,9 +1,14 @@
-"""House style: one palette, one way to finish a figure, one way to credit sources.
+"""House style: one palette, one typeface, one way to finish a figure, one way to credit sources.
 
 Every chart is finished by `finish`, so a reader always finds the same things in the same places: a title that
 states the finding (generated from the data by the chart, never typed), a subtitle with the measure and period, a
 notes line for caveats and unavailable values, and a "Source:" line built from the figures' own provenance
 (publisher, document title, date) — the credit cannot drift from the data because it is read from the same rows.
+
+Sizes are set for publication: a chart is drawn 640 CSS px wide for the web and 360 px wide for phones (both saved
+at 2×), and every text element is at least 12 CSS px at those sizes. The typeface (Inter, OFL) ships in `fonts/`
+beside this file and is registered before any chart is drawn, so a PNG never falls back to whatever fonts the
+machine has and the SVG names the same face first: PNG and SVG lay out alike on any machine.
 
 matplotlib is imported inside functions only: `analysis.cli` and `analysis.factcheck.verify` must start without it.
 """
@@ -24,6 +29,10 @@ from typing import Any, TypeVar
 T = TypeVar("T")
 
 STYLE_PATH = Path(__file__).with_name("house.mplstyle")
+#: The bundled typeface (SIL Open Font License, text in fonts/OFL.txt) and the files matplotlib must draw with.
+FONT_FAMILY = "Inter"
+FONT_DIR = Path(__file__).with_name("fonts")
+FONT_FILES = (FONT_DIR / "Inter-Regular.otf", FONT_DIR / "Inter-Bold.otf")
 
 #: UK Government Analysis Function categorical palette, in its recommended order (colour-blind safe).
 PALETTE = ("#12436D", "#28A197", "#801650", "#F46A25", "#3D3D3D", "#A285D1")
@@ -33,16 +42,23 @@ SECONDARY_TEXT = "#505A5F"
 #: Background for "not published" (drawn as an outline, so the absence is visible without a colour meaning).
 MISSING_EDGE = "#B1B4B6"
 
-#: Text sizes (points) of the frame `finish` draws around the plot.
-TITLE_SIZE, SUBTITLE_SIZE, FOOTER_SIZE = 14.0, 10.5, 8.5
-LINE_SPACING = 1.3
-MARGIN_IN = 0.25  # left/right/top/bottom margin, inches
+#: CSS pixels per inch of a figure: a chart 6.4 in wide is 640 CSS px, saved at 200 dpi as a 1280 px PNG.
+CSS_DPI = 100
+#: Published widths in inches (CSS px / 100): web 640 px, mobile 360 px.
+WEB_WIDTH, MOBILE_WIDTH = 6.4, 3.6
+#: No text may be smaller than this at the published size (CSS px); in points that is MIN_TEXT_PX * 72 / CSS_DPI.
+MIN_TEXT_PX = 12.0
+#: Notes printed on the chart face are at most this many words; the full notes go in the sidecar and workbook.
+MAX_FACE_NOTE_WORDS = 40
+#: Text sizes (points; 1 pt = 1.39 CSS px here). Axis text follows BBC bbplot's 18 px at 640 px where it fits.
+TITLE_SIZE, SUBTITLE_SIZE, FOOTER_SIZE = 15.0, 11.0, 9.0
+TICK_SIZE, LABEL_SIZE, SMALL_SIZE = 11.0, 10.5, 9.0
+LINE_SPACING = 1.25
+LINE_BOX_EM = 1.22  # matplotlib spaces lines by the face's ascender + descender: 1.21 em for Inter
+MARGIN_IN = 0.2  # left/right/top/bottom margin, inches
 GAP_IN = 0.12  # between header, plot and footer, inches
 SIZE_STEP_IN = 0.05  # figure heights are rounded up to this, so PNG sizes are whole pixels at 100 and 200 dpi
 
-#: How many documents a source line lists by name before it summarises, and how many publishers it then names.
-MAX_NAMED_SOURCES = 4
-MAX_NAMED_PUBLISHERS = 6
 
 
 @dataclass(frozen=True)
@@ -52,6 +68,17 @@ class Credit:
     name: str
     url: str
     line: str
+    #: Every document by title and date (with the copy it was read in): provenance for the sidecar and workbook,
+    #: never the chart face.
+    documents: str = ""
+
+
+def _register_fonts() -> None:
+    """Add the bundled typeface to matplotlib's font list (once per process; addfont is idempotent)."""
+    from matplotlib import font_manager
+
+    for path in FONT_FILES:
+        font_manager.fontManager.addfont(str(path))
 
 
 @functools.cache
@@ -59,6 +86,7 @@ def _house_rc() -> dict[str, Any]:
     """The style file's settings, parsed once per process (parsing it on every use cost seconds per run)."""
     import matplotlib
 
+    _register_fonts()
     return dict(matplotlib.rc_params_from_file(STYLE_PATH, use_default_template=False))
 
 
@@ -90,17 +118,29 @@ def house() -> Iterator[None]:
 
 def styled(draw: Callable[..., T]) -> Callable[..., T]:
     """Decorator: run a whole chart function under the house style, since rcParams are read as artists are made
-    (legend frames, grid colours, line widths), not only when the figure is created."""
+    (legend frames, grid colours, line widths), not only when the figure is created.
+
+    The chart's metadata also learns how to draw the chart again at another width (`meta.redraw(width)`): the
+    export draws the mobile version that way, laid out afresh rather than shrunk, so its text stays legible.
+    """
 
     @functools.wraps(draw)
     def wrapper(*args: Any, **kwargs: Any) -> T:
         with house():
-            return draw(*args, **kwargs)
+            result = draw(*args, **kwargs)
+        meta = result[1] if isinstance(result, tuple) and len(result) == 2 else None
+        if meta is not None and hasattr(meta, "redraw"):
+            meta.redraw = functools.partial(_redraw, wrapper, args, kwargs)
+        return result
 
     return wrapper
 
 
-def new_figure(nrows: int = 1, ncols: int = 1, *, width: float = 8.0, plot_height: float = 4.0,
+def _redraw(wrapper: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any], width: float) -> Any:
+    return wrapper(*args, **{**kwargs, "width": width})
+
+
+def new_figure(nrows: int = 1, ncols: int = 1, *, width: float = WEB_WIDTH, plot_height: float = 3.2,
                **subplot_kw: Any) -> tuple[Any, Any]:
     """A Figure on an Agg canvas (no pyplot: no global state, no GUI, nothing to close) and its axes.
 
@@ -135,35 +175,33 @@ def join_words(items: Sequence[str]) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def credit(figures: Any, figure_ids: Iterable[str]) -> Credit:
+def credit(figures: Any, figure_ids: Iterable[str], origin: Sequence[str] = ()) -> Credit:
     """The source credit for the figures a chart uses, read from the figures table's provenance columns.
 
-    Documents are listed oldest first as "publisher, 'title', date"; a report of someone else's document is
-    marked "(report)" so a reader can tell a copy from the original. Many documents are summarised by publisher so
-    the line stays readable; the workbook lists them all.
+    `line` is what the chart face prints: the publishers of primary documents first (and `origin`, the body a
+    chart knows its reported figures come from, e.g. the inspectorate), then "via" the outlets whose reports were
+    read, cleaned of mirror and proxy names (`publishers.face_name`). `documents` lists every document as
+    "publisher, 'title', date" (a report marked "(report)"), oldest first, for the sidecar and the workbook.
     """
+    from analysis.publish import publishers
+
     ids = {str(i) for i in figure_ids if isinstance(i, str) and i}
     rows = figures[figures["figure_id"].isin(ids)]
     docs = (rows.drop_duplicates("source_id")
             .sort_values(["published", "source_id"], kind="stable")
             .reset_index(drop=True))
     if docs.empty:
-        return Credit("", "", "not recorded")
-    publishers = list(dict.fromkeys(docs["publisher"]))
-    if len(docs) <= MAX_NAMED_SOURCES:
-        parts = [f"{r.publisher}, '{r.source_title}', {long_date(r.published)}" + ("" if r.primary else " (report)")
-                 for r in docs.itertuples()]
-        line = "; ".join(parts)
-    else:
-        first, last = docs["published"].iloc[0], docs["published"].iloc[-1]
-        by_count = list(docs["publisher"].value_counts(sort=True).index)  # most documents first, ties by order
-        named = by_count[:MAX_NAMED_PUBLISHERS]
-        others = len(by_count) - len(named)
-        who = join_words(named + ([f"{others} other publisher{'s' if others > 1 else ''}"] if others else []))
-        line = (f"{len(docs)} documents published {month_year(first)} to {month_year(last)} by {who} "
-                "(all listed in the workbook's Sources sheet)")
-    ranked = docs.sort_values(["primary", "published"], ascending=[False, False], kind="stable")
-    return Credit(name="; ".join(publishers), url=str(ranked["url"].iloc[0]), line=line)
+        return Credit("", "", "not recorded", "")
+    primary = docs["primary"].astype(bool)
+    line = publishers.face_line(docs.loc[primary, "publisher"], docs.loc[~primary, "publisher"], origin)
+    documents = "; ".join(f"{r.publisher}, '{r.source_title}', {long_date(r.published)}"
+                          + ("" if r.primary else " (report)") for r in docs.itertuples())
+    # The link: the publisher's own document first, then a report read at the outlet's own address (never a mirror
+    # or proxy copy while another document exists), then the most recent.
+    copy = docs["publisher"].str.contains(r"\b(?:copy|proxy|reprint|reprinted|reproduced|aggregator)\b", case=False)
+    ranked = docs.assign(_own=~copy).sort_values(["primary", "_own", "published"], ascending=[False, False, False],
+                                                 kind="stable")
+    return Credit(name=line, url=str(ranked["url"].iloc[0]), line=line, documents=documents)
 
 
 def _measure(fig: Any, text: str, size: float, weight: str = "normal") -> float:
@@ -211,7 +249,8 @@ def wrap(fig: Any, text: str, size: float, width_in: float, weight: str = "norma
 
 
 def _block_height(n_lines: int, size: float) -> float:
-    return n_lines * size * LINE_SPACING / 72
+    """Height in inches of `n_lines` lines drawn at `size` points (Inter's line box is 1.21 em, then spacing)."""
+    return n_lines * size * LINE_SPACING * LINE_BOX_EM / 72
 
 
 def _draw_block(fig: Any, lines: list[str], top_in: float, size: float, **kw: Any) -> float:
@@ -229,24 +268,31 @@ def notes_text(notes: Sequence[str]) -> str:
     return " ".join(notes)
 
 
+def word_count(text: str) -> int:
+    return len(str(text).split())
+
+
 def finish(fig: Any, ax: Any, *, title: str, subtitle: str, source: Credit, notes: Sequence[str] = (),
-           alt: str) -> dict[str, str]:
+           alt: str, on_chart: str = "") -> dict[str, str]:
     """Frame a figure in the house style and return the text a publisher needs beside it.
 
-    Title (bold, left-aligned, states the finding), subtitle (measure and period) above the plot; notes (caveats,
-    unavailable values) and the "Source:" line below it. The figure grows taller to fit the wrapped text, so the
-    plotting area is never squeezed and nothing overlaps; constrained layout keeps tick labels and legends inside
+    Title (bold, left-aligned, states the finding), subtitle (measure and period) above the plot; the short note
+    `on_chart` (at most MAX_FACE_NOTE_WORDS words: a phone reader will not read more) and the "Source:" line below
+    it. The full `notes` go to the sidecar and the workbook, not the face. The figure grows taller to fit the
+    wrapped text, so the plotting area is never squeezed; constrained layout keeps tick labels and legends inside
     the remaining rectangle. `ax` (one axes or several) is accepted so charts call this the same way whatever
     their panels; the layout applies to all of them.
     """
     del ax  # the layout engine handles every axes of the figure
+    if word_count(on_chart) > MAX_FACE_NOTE_WORDS:
+        raise ValueError(f"{word_count(on_chart)} words of notes on the chart face (at most "
+                         f"{MAX_FACE_NOTE_WORDS}): {on_chart[:60]}…")
     with house():
         width, plot_height = fig.get_size_inches()
         text_width = width - 2 * MARGIN_IN
         title_lines = wrap(fig, title, TITLE_SIZE, text_width, weight="bold")
         subtitle_lines = wrap(fig, subtitle, SUBTITLE_SIZE, text_width)
-        note = notes_text(notes)
-        note_lines = wrap(fig, f"Notes: {note}", FOOTER_SIZE, text_width) if note else []
+        note_lines = wrap(fig, f"Note: {on_chart}", FOOTER_SIZE, text_width) if on_chart else []
         source_lines = wrap(fig, f"Source: {source.line}", FOOTER_SIZE, text_width)
 
         header = (MARGIN_IN + _block_height(len(title_lines), TITLE_SIZE) + 0.06
@@ -265,43 +311,26 @@ def finish(fig: Any, ax: Any, *, title: str, subtitle: str, source: Credit, note
         _draw_block(fig, source_lines, bottom, FOOTER_SIZE, color=DARK_GREY)
 
         # rect is (left, bottom, width, height) in figure fractions: the plot keeps clear of header and footer.
-        fig.set_layout_engine("constrained", rect=(0.015, footer / height, 0.97, 1 - (header + footer) / height))
+        fig.set_layout_engine("constrained", rect=(0.01, footer / height, 0.98, 1 - (header + footer) / height))
         # Lay out once, then freeze: the PNG, the SVG and the notebook image share one layout, whatever the dpi,
         # and saving twice gives the same file.
         fig.draw_without_rendering()
         fig.set_layout_engine("none")
+    full = notes_text([on_chart, *notes]) if on_chart and on_chart not in " ".join(notes) else notes_text(notes)
     return {
         "title": title,
         "intro": subtitle,
         "source_name": source.name,
         "source_url": source.url,
         "source_line": f"Source: {source.line}",
-        "notes": note,
+        "source_documents": source.documents,
+        "notes": full,
+        "notes_on_chart": on_chart,
         "alt_text": alt,
     }
 
 
-def label_bar_values(ax: Any, bars: Any, labels: Sequence[str], *, inside_min: float, horizontal: bool = True,
-                     colour_inside: str = "white") -> None:
-    """Direct labels on bars: inside the bar where it is long enough, just past its end otherwise."""
-    for bar, label in zip(bars, labels):
-        if not label:
-            continue
-        if horizontal:
-            length, x, y = bar.get_width(), bar.get_x() + bar.get_width(), bar.get_y() + bar.get_height() / 2
-            if length >= inside_min:
-                ax.annotate(label, (x, y), xytext=(-5, 0), textcoords="offset points", ha="right", va="center",
-                            color=colour_inside, fontsize=9.5, fontweight="bold")
-            else:
-                ax.annotate(label, (x, y), xytext=(4, 0), textcoords="offset points", ha="left", va="center",
-                            color=TEXT, fontsize=9.5)
-        else:
-            x, y = bar.get_x() + bar.get_width() / 2, bar.get_y() + bar.get_height()
-            ax.annotate(label, (x, y), xytext=(0, 3), textcoords="offset points", ha="center", va="bottom",
-                        color=TEXT, fontsize=9.5)
-
-
-def legend_above(ax: Any, handles: Any = None, *, ncol: int = 3, fontsize: float = 8.5) -> Any:
+def legend_above(ax: Any, handles: Any = None, *, ncol: int = 3, fontsize: float = SMALL_SIZE) -> Any:
     """A legend in a row above the plot, starting at the figure's left margin (under the subtitle), so a long
     legend never runs off the right edge and constrained layout makes room for it."""
     from matplotlib.transforms import blended_transform_factory
@@ -311,7 +340,7 @@ def legend_above(ax: Any, handles: Any = None, *, ncol: int = 3, fontsize: float
     kw = {"handles": handles} if handles is not None else {}
     return ax.legend(**kw, loc="lower left", bbox_to_anchor=(x, 1.02), ncol=ncol, fontsize=fontsize,
                      bbox_transform=blended_transform_factory(fig.transFigure, ax.transAxes), borderaxespad=0,
-                     handlelength=1.2, columnspacing=1.2, alignment="left")
+                     handlelength=1.2, columnspacing=1.0, alignment="left")
 
 
 def short(text: str, width: int = 60) -> str:

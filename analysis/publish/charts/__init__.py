@@ -39,6 +39,7 @@ from analysis.publish.charts.common import (  # noqa: F401  (the charts' shared 
 from analysis.publish.charts.factcheck_verdicts import factcheck_chart, verdict_counts  # noqa: F401
 from analysis.publish.charts.historic_national import historic_national_chart  # noqa: F401
 from analysis.publish.charts.inspection_grades import inspection_grades_chart, select_inspection_grades  # noqa: F401
+from analysis.publish.charts.inspection_timeline import inspection_timeline_chart, timeline_rows  # noqa: F401
 from analysis.publish.charts.london_population_share import london_population_share_chart, london_share_table  # noqa: F401
 from analysis.publish.charts.london_rates import london_rates, london_rates_chart  # noqa: F401
 from analysis.publish.charts.met_cse_series import (  # noqa: F401
@@ -48,6 +49,10 @@ from analysis.publish.charts.met_cse_series import (  # noqa: F401
     recording_notes,
 )
 from analysis.publish.charts.met_review_funnel import met_funnel_rows, met_review_funnel_chart  # noqa: F401
+from analysis.publish.charts.national_offences import national_offences_chart, offence_table  # noqa: F401
+from analysis.publish.charts.recorded_vs_estimated import pairs, recorded_vs_estimated_chart  # noqa: F401
+from analysis.publish.charts.rise_56 import missing_counts, rise_56_chart  # noqa: F401
+from analysis.publish.charts.two_counts import two_counts_chart  # noqa: F401
 from analysis.record import schema
 from analysis.tables.load import load_table
 
@@ -69,6 +74,11 @@ CHARTS: tuple[ChartSpec, ...] = (
     ChartSpec("london-population-share", london_population_share_chart, ("population", "figures")),
     ChartSpec("london-rates", london_rates_chart, ("figures",)),
     ChartSpec("factcheck-verdicts", factcheck_chart, ("claims", "figures")),
+    ChartSpec("national-csae-offences", national_offences_chart, ("figures",)),
+    ChartSpec("recorded-vs-estimated", recorded_vs_estimated_chart, ("figures",)),
+    ChartSpec("inspection-timeline", inspection_timeline_chart, ("inspection_grades", "figures")),
+    ChartSpec("what-the-56-means", rise_56_chart, ("figures", "gaps")),
+    ChartSpec("two-1200s", two_counts_chart, ("historic_reviews", "figures")),
 )
 CHART_IDS = schema.CHART_IDS  # the registry above draws exactly these, in this order (tests/test_charts.py)
 

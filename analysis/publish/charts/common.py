@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -63,18 +64,24 @@ class ChartMeta:
     notes: str
     alt_text: str
     data: pd.DataFrame = field(repr=False)
+    notes_on_chart: str = ""
+    source_documents: str = ""
+    #: Draws the same chart at another width (set by `style.styled`; the export draws the mobile PNG with it).
+    redraw: Callable[[float], tuple[Any, ChartMeta]] | None = field(default=None, repr=False, compare=False)
 
     def caption(self) -> Any:
         """The notes and source line as Markdown, for showing under the chart in a notebook."""
         from IPython.display import Markdown
 
-        return Markdown(f"**Notes.** {self.notes}\n\n**{self.source_line}**")
+        return Markdown(f"**Notes.** {self.notes}\n\n**{self.source_line}**\n\nDocuments: {self.source_documents}")
 
     def sidecar(self) -> dict[str, str]:
-        """The JSON sidecar: the fields Datawrapper's metadata panel asks for."""
-        return {"title": self.title, "intro": self.intro, "source_name": self.source_name,
-                "source_url": self.source_url, "notes": self.notes, "alt_text": self.alt_text,
-                "chart_type": self.chart_type}
+        """The JSON sidecar: the fields Datawrapper's metadata panel asks for, plus the face note and the full
+        document list (provenance, with the copies read)."""
+        return {"chart_id": self.chart_id, "title": self.title, "intro": self.intro,
+                "source_name": self.source_name, "source_url": self.source_url, "source_line": self.source_line,
+                "source_documents": self.source_documents, "notes": self.notes,
+                "notes_on_chart": self.notes_on_chart, "alt_text": self.alt_text, "chart_type": self.chart_type}
 
 
 def _count_bar_axes(ax, labels: list[str], xmax: float) -> None:

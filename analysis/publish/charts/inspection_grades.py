@@ -6,17 +6,15 @@ from typing import Any
 
 import pandas as pd
 
-from analysis.publish import style
+from analysis.publish import encode, style
 from analysis.publish.charts.common import (
     COMBINED,
     GRADE_COLOURS,
     GRADE_ORDER,
-    GRADE_TEXT,
     SPLIT_GRADES,
     ChartMeta,
     _ids,
     _meta,
-    _pct,
 )
 
 
@@ -52,9 +50,18 @@ def select_inspection_grades(grades: pd.DataFrame) -> pd.DataFrame:
             .drop(columns="_order").reset_index(drop=True))
 
 
-def _inspection_label(row: pd.Series) -> str:
+def _inspection_label(row: pd.Series, dated: bool = True) -> str:
     cases = row["cases_examined_as_printed"] or f"{row['cases_examined']:,.0f}"
-    return f"{row['label']}\n{style.month_year(row['published'])}: {cases} cases"
+    when = f", {style.month_year(row['published'])}" if dated else ""
+    return f"{row['label']}{when}: {cases} cases"
+
+
+def _share_label(row: pd.Series) -> str:
+    """One decimal for a share computed from counts (49.6%, not '50%': a claim can turn on it); a share known
+    only as printed keeps its printed words."""
+    if pd.notna(row["share_computed"]):
+        return f"{row['share_computed']:.1f}%"
+    return str(row["share_as_printed"])
 
 
 def _ri_or_inadequate(rows: pd.DataFrame) -> float | None:
@@ -70,54 +77,118 @@ def _ri_or_inadequate(rows: pd.DataFrame) -> float | None:
     return float(parts["share"].sum())
 
 
+def _qualifier(row: pd.Series) -> str:
+    """'exact' for a share computed from counts; else the qualifier printed with the share."""
+    if pd.notna(row["share_computed"]):
+        return "exact"
+    from analysis.record.printed import parse_printed
+
+    return parse_printed(str(row["share_as_printed"])).qualifier
+
+
+def _trend(sel: pd.DataFrame) -> tuple[pd.Series, pd.Series] | None:
+    """The inadequate rows of the last two inspections that published the split (computed shares)."""
+    inad = sel[(sel["grade"] == "inadequate") & sel["share_computed"].notna()]
+    if len(inad) < 2:
+        return None
+    return inad.iloc[-2], inad.iloc[-1]
+
+
 @style.styled
-def inspection_grades_chart(grades: pd.DataFrame, figures: pd.DataFrame) -> tuple[Any, ChartMeta]:
-    """Stacked bars: share of cases examined at each inspection by grade, combined where only that was published."""
+def inspection_grades_chart(grades: pd.DataFrame, figures: pd.DataFrame, *, width: float = style.WEB_WIDTH
+                            ) -> tuple[Any, ChartMeta]:
+    """Stacked bars: share of cases examined at each inspection by grade; the two grades a title adds up are
+    bracketed with their sum; where only the combined share was published it is one hatched segment."""
     sel = select_inspection_grades(grades)
     inspections = list(dict.fromkeys(sel["inspection_id"]))
     firsts = sel.drop_duplicates("inspection_id").set_index("inspection_id")
     labels = {i: _inspection_label(firsts.loc[i]) for i in inspections}
+    narrow = width < 5
+    row_labels = {i: _inspection_label(firsts.loc[i], dated=not narrow) for i in inspections}
     wide = sel.pivot(index="inspection_id", columns="grade", values="share").reindex(
         index=inspections, columns=list(GRADE_ORDER))
     wide = wide.dropna(axis=1, how="all")
 
-    fig, ax = style.new_figure(width=8.0, plot_height=0.62 * len(inspections) + 0.9)
-    y = list(range(len(inspections)))
-    left = pd.Series(0.0, index=inspections)
-    for grade in wide.columns:
-        values = wide[grade]
-        bars = ax.barh(y, values.fillna(0), left=left, height=0.62, color=GRADE_COLOURS[grade],
-                       edgecolor="white", linewidth=1, label=grade.capitalize())
-        for bar, v in zip(bars, values):
-            if pd.notna(v) and v >= 5:  # narrower segments are labelled in the data and the alt text
-                ax.text(bar.get_x() + bar.get_width() / 2, bar.get_y() + bar.get_height() / 2, _pct(v),
-                        ha="center", va="center", color=GRADE_TEXT[grade], fontsize=9, fontweight="bold")
-        left = left + values.fillna(0)
-    rest = 100 - left
-    ax.barh(y, rest.where(rest > 0.5, 0), left=left, height=0.62, color="white", edgecolor=style.MISSING_EDGE,
-            linewidth=0.8, linestyle=(0, (2, 2)), label="Not published")
-    ax.set_yticks(y, [labels[m] for m in inspections])
-    ax.invert_yaxis()
+    step = 1.7
+    fig, ax = style.new_figure(width=width, plot_height=0.62 * step * len(inspections) + 0.3)
+    inside_min = 19 if narrow else 11
+    for i, inspection in enumerate(inspections):
+        y, left = i * step, 0.0
+        rows = sel[sel["inspection_id"] == inspection].set_index("grade")
+        ax.text(0, y - 0.42, row_labels[inspection], ha="left", va="bottom", fontsize=style.LABEL_SIZE,
+                color=style.TEXT).set_in_layout(False)
+        for grade in (g for g in GRADE_ORDER if g in rows.index):
+            row, value = rows.loc[grade], float(rows.loc[grade, "share"])
+            combined = grade == COMBINED
+            encode.bar(ax, y, value, qualifier=_qualifier(row), label=_share_label(row), unit="percent", left=left,
+                       height=0.5, color=GRADE_COLOURS["requires improvement" if combined else grade],
+                       edgecolor=GRADE_COLOURS["inadequate"] if combined else "white",
+                       hatch="////" if combined else None, linewidth=1)
+            if value >= inside_min:
+                ax.text(left + value / 2, y, _share_label(row), ha="center", va="center", color="white",
+                        fontsize=style.LABEL_SIZE, fontweight="bold")
+            left += value
+        if left < 99.5:
+            ax.barh([y], [100 - left], left=left, height=0.5, color="white", edgecolor=style.MISSING_EDGE,
+                    linewidth=0.8, linestyle=(0, (2, 2)))
+        share = _ri_or_inadequate(sel[sel["inspection_id"] == inspection])
+        if share is not None and bool(rows["split_shown"].iloc[0]) and {"requires improvement", "inadequate"} <= set(
+                rows.index):
+            start = float(rows.loc["good", "share"]) if "good" in rows.index else 0.0
+            _bracket(ax, start, left, y + 0.3, f"{share:.1f}% " + ("combined" if narrow else
+                                                                   "requires improvement or inadequate"))
+    ax.set_ylim(step * (len(inspections) - 1) + 0.75, -0.75)
+    ax.set_yticks([])
+    ax.spines["left"].set_visible(False)
     ax.set_xlim(0, 100)
+    ax.set_xticks([0, 50, 100])
     ax.xaxis.set_major_formatter("{x:.0f}%")
-    ax.tick_params(axis="y", length=0)
-    style.legend_above(ax, ncol=3)
+    _legend(ax, wide, width)
 
+    trend = _trend(sel)
     latest = inspections[-1]
     share = _ri_or_inadequate(sel[sel["inspection_id"] == latest])
     first_year, year = firsts["published"].iloc[0][:4], firsts.loc[latest, "published"][:4]
-    title = (f"{share:.0f}% of cases examined in {year} were graded requires improvement or inadequate"
-             if share is not None else f"Cases examined at inspections of the Met, {first_year}–{year}")
-    subtitle = (f"Share of Metropolitan Police child-protection cases examined by the inspectorate, by grade, at "
+    if trend is not None:
+        a, b = trend
+        title = (f"{b['share_computed']:.1f}% of cases examined in {b['published'][:4]} were graded inadequate, "
+                 f"{'up' if b['share_computed'] > a['share_computed'] else 'down'} from "
+                 f"{a['share_computed']:.1f}% in {a['published'][:4]}")
+        if share is not None:
+            title += f"; {share:.1f}% required improvement or were inadequate"
+    else:
+        title = f"Cases examined at inspections of the Met, {first_year}–{year}"
+    subtitle = (f"Metropolitan Police child-protection cases examined by the inspectorate, share by grade, at "
                 f"each inspection and follow-up, {first_year}–{year}")
-    notes = _inspection_notes(grades, sel, wide, labels)
-    flat = {i: label.replace("\n", ", ") for i, label in labels.items()}
-    data = wide.rename(index=flat, columns=lambda g: g.capitalize()).rename_axis("Inspection").reset_index()
+    on_chart = ("Shares computed from published counts. Brackets add 'requires improvement' and 'inadequate'. "
+                "Hatched: only the combined share was published. Dashed: not published.")
+    notes = _inspection_notes(grades, sel, wide, {i: label.split(",")[0] for i, label in labels.items()})
+    data = wide.rename(index=labels, columns=lambda g: g.capitalize()).rename_axis("Inspection").reset_index()
     data.columns.name = None
-    alt = _inspection_alt(wide, flat, inspections, title)
-    frame = style.finish(fig, ax, title=title, subtitle=subtitle,
-                         source=style.credit(figures, _ids(sel["figure_ids"])), notes=notes, alt=alt)
+    alt = _inspection_alt(sel, labels, inspections, title)
+    frame = style.finish(fig, ax, title=title, subtitle=subtitle, on_chart=on_chart, alt=alt, notes=notes,
+                         source=style.credit(figures, _ids(sel["figure_ids"]), origin=("HMICFRS",)))
     return fig, _meta("inspection-grades", "Stacked bar chart", frame, data)
+
+
+def _bracket(ax: Any, start: float, end: float, y: float, text: str) -> None:
+    """A bracket under the segments a sum adds up, with the sum."""
+    ax.plot([start + 0.4, start + 0.4, end - 0.4, end - 0.4], [y - 0.05, y + 0.05, y + 0.05, y - 0.05],
+            color=style.TEXT, linewidth=1.2, solid_joinstyle="miter")
+    ax.text(end, y + 0.1, text, ha="right", va="top", fontsize=style.SMALL_SIZE, color=style.TEXT).set_in_layout(False)
+
+
+def _legend(ax: Any, wide: pd.DataFrame, width: float) -> None:
+    from matplotlib.patches import Patch
+
+    handles = [Patch(facecolor=GRADE_COLOURS[g], edgecolor="white", label=g.capitalize())
+               for g in SPLIT_GRADES if g in wide.columns]
+    if COMBINED in wide.columns:
+        handles.append(Patch(facecolor=GRADE_COLOURS["requires improvement"], edgecolor=GRADE_COLOURS["inadequate"],
+                             hatch="////", label="Either (only the total published)"))
+    handles.append(Patch(facecolor="white", edgecolor=style.MISSING_EDGE, linestyle=(0, (2, 2)),
+                         label="Not published"))
+    style.legend_above(ax, handles, ncol=1 if width < 5 else 3)
 
 
 def _inspection_notes(grades: pd.DataFrame, sel: pd.DataFrame, wide: pd.DataFrame, labels: dict[str, str]
@@ -146,11 +217,12 @@ def _inspection_notes(grades: pd.DataFrame, sel: pd.DataFrame, wide: pd.DataFram
     return notes
 
 
-def _inspection_alt(wide: pd.DataFrame, labels: dict[str, str], inspections: list[str], title: str) -> str:
+def _inspection_alt(sel: pd.DataFrame, labels: dict[str, str], inspections: list[str], title: str) -> str:
     parts = []
     for i in inspections:
-        cells = [f"{g} {_pct(wide.loc[i, g])}" for g in wide.columns if pd.notna(wide.loc[i, g])]
-        parts.append(f"{labels[i]}: {', '.join(cells)}")
+        rows = sel[sel["inspection_id"] == i]
+        parts.append(f"{labels[i]}: " + ", ".join(f"{r.grade} {_share_label(pd.Series(r._asdict()))}"
+                                                  for r in rows.itertuples()))
     return (f"Stacked bar chart of the share of Metropolitan Police child-protection cases examined at each of "
-            f"{len(inspections)} inspections by grade, showing that {title[0].lower() + title[1:]}. " + "; ".join(parts)
-            + ".")
+            f"{len(inspections)} inspections by grade, showing that {title[0].lower() + title[1:]}. "
+            + "; ".join(parts) + ".")

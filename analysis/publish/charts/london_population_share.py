@@ -7,8 +7,9 @@ from typing import Any
 
 import pandas as pd
 
-from analysis.publish import style
+from analysis.publish import encode, style
 from analysis.publish.charts.common import ChartMeta, _meta
+from analysis.publish.publishers import face_name
 
 
 def london_share_table(population: pd.DataFrame) -> pd.DataFrame:
@@ -26,38 +27,45 @@ def london_share_table(population: pd.DataFrame) -> pd.DataFrame:
 
 
 @style.styled
-def london_population_share_chart(population: pd.DataFrame, figures: pd.DataFrame) -> tuple[Any, ChartMeta]:
-    """London's share of the UK population: computed where both estimates exist, and as printed by sources."""
+def london_population_share_chart(population: pd.DataFrame, figures: pd.DataFrame, *, width: float = style.WEB_WIDTH
+                                  ) -> tuple[Any, ChartMeta]:
+    """London's share of the UK population: computed where both estimates exist, and as printed by sources, on a
+    real year axis (years are spaced by their distance; a year with no figure is an empty stretch, not skipped)."""
     from matplotlib.ticker import MultipleLocator
 
     share = london_share_table(population)
     printed = figures[(figures["measure"] == "share_of_uk_population") & (figures["geography"] == "London")].copy()
     printed["year"] = printed["period_end"].str[:4].astype(int)
     years = sorted(set(share["Year"]) | set(printed["year"]))
-    pos = {y: i for i, y in enumerate(years)}  # equal spacing: years without any figure are simply absent
-    fig, ax = style.new_figure(width=8.0, plot_height=3.4)
+    pos = {y: y for y in years}  # a real time axis
+    fig, ax = style.new_figure(width=width, plot_height=3.0)
     ax.scatter(share["Year"].map(pos), share["London share of UK (%)"], s=70, color=style.DARK_BLUE, zorder=3,
                label="Computed: London ÷ UK mid-year population")
-    for r in share.itertuples():
+    marks = encode.marks(fig)  # what was drawn, for the encoding audit: every dot is read as an exact value
+    marks += [encode.Mark(f"{v:.2f}%", "exact", "dot", "percent") for v in share["London share of UK (%)"]]
+    marks += [encode.Mark(r.value_as_printed, r.qualifier, "dot", "percent") for r in printed.itertuples()]
+    for r in share.tail(1).itertuples():  # the latest share is labelled; every year is in the data
         ax.annotate(f"{r[4]:.1f}%", (pos[r.Year], r[4]), xytext=(0, 9), textcoords="offset points", ha="center",
-                    fontsize=9.5, color=style.DARK_BLUE, fontweight="bold")
+                    fontsize=style.LABEL_SIZE, color=style.DARK_BLUE, fontweight="bold")
     ax.scatter(printed["year"].map(pos), printed["value"], s=70, marker="D", facecolor="white",
                edgecolor=style.ORANGE, linewidth=1.8, zorder=3, label="As printed in a source")
     for r in printed.itertuples():
-        who = textwrap.fill(str(r.publisher).split(" (")[0], 22)
+        who = textwrap.fill(face_name(r.publisher), 14)
         ax.annotate(f"{r.value_as_printed}\n{who}", (pos[r.year], r.value), xytext=(0, -11),
-                    textcoords="offset points", ha="center", va="top", fontsize=8, color=style.TEXT)
-    ax.set_xticks(range(len(years)), [str(y) for y in years])
-    ax.set_xlim(-0.6, len(years) - 0.4)
+                    textcoords="offset points", ha="center", va="top", fontsize=style.SMALL_SIZE, color=style.TEXT)
+    from matplotlib.ticker import MaxNLocator
+
+    ax.xaxis.set_major_locator(MaxNLocator(nbins=4 if width < 5 else 6, integer=True))
+    ax.set_xlim(min(years) - 1.5, max(years) + 1.5)
     top = max(share["London share of UK (%)"].max() if len(share) else 0, printed["value"].max() or 0)
     ax.set_ylim(0, top * 1.5)
     ax.yaxis.set_major_locator(MultipleLocator(5))
     ax.yaxis.set_major_formatter("{x:.0f}%")
     ax.grid(axis="y")
-    style.legend_above(ax, ncol=2)
+    style.legend_above(ax, ncol=1 if width < 5 else 2)
     if len(share):
         latest = share.iloc[-1]
-        title = (f"London was home to {latest['London share of UK (%)']:.0f}% of the UK's population in "
+        title = (f"London was home to {latest['London share of UK (%)']:.1f}% of the UK's population in "
                  f"{int(latest['Year'])}")
     else:
         title = "London's share of the UK population, as printed"
@@ -65,6 +73,8 @@ def london_population_share_chart(population: pd.DataFrame, figures: pd.DataFram
                 "the two estimates where both are published, and as printed by sources")
     missing = sorted(set(population.loc[population["measure"] == "population", "year"].astype(int))
                      - set(share["Year"]))
+    on_chart = ("Shares are rounded to one decimal place; the data keep two. A yardstick for London's part of a "
+                "national count, not a finding about CSE.")
     notes = ["Shares are rounded to one decimal place in the chart; the data keep two."]
     if missing:
         notes.append(f"No share is computed for {style.join_words([str(y) for y in missing])}: London's and the "
@@ -78,7 +88,7 @@ def london_population_share_chart(population: pd.DataFrame, figures: pd.DataFram
     alt = (f"Dot chart of London's share of the UK population by year, showing that {title[0].lower() + title[1:]}. "
            + "; ".join(f"{int(r.Year)}: {r[4]:.1f}% computed" for r in share.itertuples())
            + "".join(f"; {r.year}: {r.value_as_printed} as printed" for r in printed.itertuples()) + ".")
-    frame = style.finish(fig, ax, title=title, subtitle=subtitle,
+    frame = style.finish(fig, ax, title=title, subtitle=subtitle, on_chart=on_chart,
                          source=style.credit(figures, list(pop_ids) + list(printed["figure_id"])), notes=notes,
                          alt=alt)
     return fig, _meta("london-population-share", "Dot chart", frame, data)

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-import textwrap
 from typing import Any
 
 import pandas as pd
 
-from analysis.publish import style
+from analysis.publish import encode, style
 from analysis.publish.charts.common import ChartMeta, _meta
+from analysis.publish.publishers import face_name
 
 
 def london_rates(figures: pd.DataFrame) -> pd.DataFrame:
@@ -20,37 +20,58 @@ def london_rates(figures: pd.DataFrame) -> pd.DataFrame:
 
 
 @style.styled
-def london_rates_chart(figures: pd.DataFrame) -> tuple[Any, ChartMeta]:
-    """London's rates where the sources give them, each labelled with its own unit (the units differ)."""
+def london_rates_chart(figures: pd.DataFrame, *, width: float = style.WEB_WIDTH) -> tuple[Any, ChartMeta]:
+    """London's rates as labelled numbers, one row each with its own unit and publisher: no shared axis, because
+    a council's assessments per 1,000 children and police-recorded cases per 1,000 children are different things."""
     rates = london_rates(figures)
     names = [re.split(r", as | per [\d,]+ ", s)[0] for s in rates["subject"]]
-    labels = [textwrap.fill(n, 34) for n in names]
-    fig, ax = style.new_figure(width=8.0, plot_height=0.75 * max(len(rates), 1) + 0.8)
     units = list(dict.fromkeys(rates["unit"]))
-    colours = {u: c for u, c in zip(units, style.PALETTE)}
-    bars = ax.barh(range(len(rates)), rates["value"], height=0.6, color=[colours[u] for u in rates["unit"]])
-    style.label_bar_values(ax, bars, [textwrap.fill(f"{v} {u}", 30) for v, u in
-                                      zip(rates["value_as_printed"], rates["unit"])], inside_min=float("inf"))
-    ax.set_yticks(range(len(rates)), labels)
-    ax.invert_yaxis()
-    ax.set_xlim(0, (rates["value"].max() if len(rates) else 1) * 2.3)
-    ax.tick_params(axis="y", length=0)
-    ax.grid(axis="x")
-    ax.set_xlabel("Rate, in each figure's own unit")
+    fig, ax = style.new_figure(width=width, plot_height=1.0)
+    ax.set_axis_off()
+    x0 = style.MARGIN_IN / width  # numbers start at the text margin
+    number_w = 0.3 if width < 5 else 0.18
+    text_in = (width - 2 * style.MARGIN_IN) * (1 - number_w) - 0.1
+    line = style.LINE_SPACING * style.LINE_BOX_EM / 72  # inches per point of type, per line
+    top = 0.0
+    for i, r in enumerate(rates.itertuples()):
+        name = style.wrap(fig, names[i], style.LABEL_SIZE, text_in)
+        printed = str(r.value_as_printed).split(" ", 1)
+        shown = printed[1] if len(printed) > 1 and "per" in printed[1] else r.unit  # the unit as printed
+        unit = style.wrap(fig, f"{shown} · {face_name(r.publisher)}", style.SMALL_SIZE, text_in)
+        ax.text(x0, top, f"{r.value:g}", ha="left", va="top", fontsize=22, fontweight="bold",
+                color=style.PALETTE[units.index(r.unit)])
+        ax.text(x0 + number_w, top, "\n".join(name), ha="left", va="top", fontsize=style.LABEL_SIZE,
+                color=style.TEXT, linespacing=style.LINE_SPACING)
+        name_h = len(name) * style.LABEL_SIZE * line
+        ax.text(x0 + number_w, top + name_h + 0.03, "\n".join(unit), ha="left", va="top",
+                fontsize=style.SMALL_SIZE, color=style.SECONDARY_TEXT, linespacing=style.LINE_SPACING)
+        top += max(name_h + 0.03 + len(unit) * style.SMALL_SIZE * line, 22 * line) + 0.25
+        encode.marks(fig).append(encode.Mark(r.value_as_printed, r.qualifier, "text", r.unit))
+    ax.set_xlim(0, 1)
+    ax.set_ylim(max(top, 0.5), 0)  # y in inches from the top of the plot
+    fig.set_size_inches(width, max(top, 0.5))
     if len(rates):
-        hi, lo = rates.loc[rates["value"].idxmax()], rates.loc[rates["value"].idxmin()]
-        title = (f"London's published rates per 1,000 children range from {lo['value_as_printed']} to "
-                 f"{hi['value_as_printed']}, in different units" if len(units) > 1 or len(rates) > 1
-                 else f"London: {hi['value_as_printed']} {hi['unit']}")
+        title = (f"{len(rates)} London rates printed in {len(units)} different units count different things and "
+                 "cannot share one scale" if len(units) > 1 else f"London: {rates.iloc[0]['value_as_printed']} "
+                 f"{rates.iloc[0]['unit']}")
         period = style.join_words(sorted({style.month_year(p) for p in rates["period_end"]}))
     else:
         title, period = "No London rates are published in the sources", ""
     subtitle = f"Rates for London as given by the sources, each in its own unit; stated {period}"
-    notes = [c for c in dict.fromkeys(rates["caveat"].dropna()) if c][:2]
+    on_chart = "Each number is in its own unit; no axis is shared, and the rates are not compared or added."
+    notes = [on_chart] + [c for c in dict.fromkeys(rates["caveat"].dropna()) if c]
     data = pd.DataFrame({"Measure": names, "Rate": rates["value"].to_numpy(), "Unit": list(rates["unit"])})
-    alt = (f"Bar chart of London's published rates, showing that {title[0].lower() + title[1:]}. "
-           + "; ".join(f"{lab}: {v} {u}" for lab, v, u in zip(names, rates["value_as_printed"], rates["unit"]))
-           + ".")
-    frame = style.finish(fig, ax, title=title, subtitle=subtitle, source=style.credit(figures, rates["figure_id"]),
-                         notes=notes, alt=alt)
-    return fig, _meta("london-rates", "Bar chart", frame, data)
+    alt = (f"Table chart of London's published rates, each in its own unit, showing that "
+           f"{title[0].lower() + title[1:]}. "
+           + "; ".join(f"{lab}: {v} ({u})" for lab, v, u in zip(names, rates["value"].map(lambda v: f"{v:g}"),
+                                                               rates["unit"])) + ".")
+    frame = style.finish(fig, ax, title=title, subtitle=subtitle, on_chart=on_chart, notes=notes, alt=alt,
+                         source=style.credit(figures, rates["figure_id"], origin=_origin(rates)))
+    return fig, _meta("london-rates", "Table", frame, data)
+
+
+def _origin(rates: pd.DataFrame) -> tuple[str, ...]:
+    """The audit the rates are quoted from, when every subject says so (the copy read was a news report)."""
+    if len(rates) and rates["subject"].str.contains("Casey audit").all():
+        return ("National audit (Baroness Casey), Home Office",)
+    return ()

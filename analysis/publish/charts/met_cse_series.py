@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import re
-import textwrap
 from typing import Any
 
 import pandas as pd
 
-from analysis.publish import style
+from analysis.publish import encode, style
 from analysis.publish.charts.common import (
     EXPLANATION_WORDS,
     MET_MEASURES,
@@ -68,47 +67,61 @@ def recording_notes(series: pd.DataFrame) -> list[str]:
     return list(dict.fromkeys(sentences))
 
 
+#: Marker of a figure by who published it: the Met's own publication, or a news report of the Met's figures.
+SOURCE_MARKERS = {True: ("o", "Met publication"), False: ("D", "News report of Met figures")}
+
+
 @style.styled
-def met_cse_series_chart(series: pd.DataFrame, figures: pd.DataFrame) -> tuple[Any, ChartMeta]:
-    """Three panels (one per measure) by year: markers for every published figure, lines only between
-    consecutive years that both have one, so no line crosses a year without a published figure."""
+def met_cse_series_chart(series: pd.DataFrame, figures: pd.DataFrame, *, width: float = style.WEB_WIDTH
+                         ) -> tuple[Any, ChartMeta]:
+    """Three panels (one per measure) on one year axis that ends at the last published figure: a marker for every
+    published figure (shape keyed: Met publication or news report), a line only between consecutive years that
+    both have a figure in the same unit. The 2025 rise, which has no counts, is a dated note under the panels."""
     sel = series[series["measure"].isin(MET_MEASURES) & series["period_label"].str.match(_ANNUAL)
                  & (series["unit"] != "percent")].copy()
     left_out = series[series["measure"].isin(MET_MEASURES) & ~series.index.isin(sel.index)]
     sel["x"] = sel["period_label"].map(_x_of)
     rise = commissioner_explanation(figures)
-    first = int(sel["x"].min())
-    last = max(int(sel["x"].max()), int(rise["period"][-4:]) if rise else 0)
+    first, last = int(sel["x"].min()), int(sel["x"].max())
     years = list(range(first, last + 1))
     measures = [m for m in MET_MEASURES if (sel["measure"] == m).any()]
 
-    fig, axes = style.new_figure(len(measures), 1, width=8.0, plot_height=1.75 * len(measures), sharex=True)
+    fig, axes = style.new_figure(len(measures), 1, width=width, plot_height=1.45 * len(measures), sharex=True)
     axes = list(axes) if len(measures) > 1 else [axes]
-    flagged = {r.figure_id for r in sel.itertuples() if any(w in str(r.caveat).lower() for w in RECORDING_WORDS)}
+    breaks: list[str] = []
     for ax, measure, colour in zip(axes, measures, style.PALETTE):
         rows = sel[sel["measure"] == measure].sort_values("x")
-        _draw_series(ax, rows, years, colour, flagged)
-        ax.set_title(MET_MEASURES[measure], fontsize=10)
+        breaks += _draw_series(ax, rows, colour, narrow=width < 5)
+        ax.set_title(MET_MEASURES[measure], fontsize=style.LABEL_SIZE)
     axes[-1].set_xticks(years, [str(y) for y in years])
-    axes[-1].set_xlim(first - 0.5, last + 0.5)
-    if rise:
-        _annotate_rise(axes[measures.index("children_at_risk_cse")] if "children_at_risk_cse" in measures
-                       else axes[-1], rise, last)
+    axes[-1].set_xlim(first - 0.3, last + 0.3)
 
     title = _series_title(sel, measures)
     subtitle = (f"Figures published by or reported from the Metropolitan Police, London, by year, {first}–{last}. "
-                "A line joins only consecutive years that both have a published figure.")
-    notes = _series_notes(sel, left_out, flagged, years, rise)
+                + _key_words(sel))
+    on_chart = " ".join(breaks)
+    if rise:
+        on_chart = (f"{on_chart} Later: {rise['value_as_printed']} more children at risk, {rise['period']} "
+                    "(no counts published).").strip()
+    notes = _series_notes(sel, left_out, years, rise)
     data = _series_data(sel, measures, years)
     ids = list(sel["figure_id"]) + ([rise["figure_id"]] if rise else [])
     alt = ("Line chart with markers, in three panels, of the Met's published figures on child sexual exploitation "
            f"by year, showing that {title[0].lower() + title[1:]}. "
            + "; ".join(f"{MET_MEASURES[m]}: " + ", ".join(
-               f"{r.period_label} {r.value_as_printed}" for r in sel[sel["measure"] == m].sort_values("x").itertuples())
-                       for m in measures) + ".")
-    frame = style.finish(fig, axes, title=title, subtitle=subtitle, source=style.credit(figures, ids), notes=notes,
-                         alt=alt)
+               f"{r.period_label} {r.value_as_printed} {r.unit}" for r in sel[sel["measure"] == m]
+               .sort_values("x").itertuples()) for m in measures) + ".")
+    frame = style.finish(fig, axes, title=title, subtitle=subtitle, on_chart=on_chart, notes=notes, alt=alt,
+                         source=style.credit(figures, ids, origin=("Metropolitan Police",)))
     return fig, _meta("met-cse-series", "Line chart", frame, data)
+
+
+def _key_words(sel: pd.DataFrame) -> str:
+    """The marker key as words in the subtitle (a legend between panels would read as one panel's)."""
+    shapes = {True: "circles: a Met publication", False: "diamonds: a news report of the Met's figures"}
+    used = [shapes[p] for p in (True, False) if (sel["primary"].astype(bool) == p).any()]
+    return (used[0][0].upper() + used[0][1:] + ("; " + "; ".join(used[1:]) if len(used) > 1 else "") + ".") \
+        if used else ""
 
 
 def _series_data(sel: pd.DataFrame, measures: list[str], years: list[int]) -> pd.DataFrame:
@@ -123,32 +136,36 @@ def _series_data(sel: pd.DataFrame, measures: list[str], years: list[int]) -> pd
     return out
 
 
-def _draw_series(ax: Any, rows: pd.DataFrame, years: list[int], colour: str, flagged: set[str]) -> None:
-    """Markers for each figure (hollow for a figure only a news report gives); lines break at missing years."""
-    by_year = rows.set_index(rows["x"].astype(int))
-    full = by_year["value"].reindex(years)
-    ax.plot(years, full.to_numpy(dtype=float), color=colour, marker=None)
+def _draw_series(ax: Any, rows: pd.DataFrame, colour: str, narrow: bool = False) -> list[str]:
+    """Markers for each figure, labelled as printed; lines only within runs of consecutive years in one unit.
+    Returns a sentence for each place a line was NOT drawn because the unit changed."""
+    rows = rows.reset_index(drop=True)
+    years = rows["x"].astype(int).tolist()
+    keys = [(u, y - i) for i, (u, y) in enumerate(zip(rows["unit"], years))]  # a run: same unit, no gap
+    breaks = []
+    for start, stop in encode.runs(keys):
+        if stop - start > 1:
+            encode.line(ax, rows["x"][start:stop], rows["value"][start:stop], units=list(rows["unit"][start:stop]),
+                        color=colour)
+        if start and rows["unit"][start] != rows["unit"][start - 1]:
+            a, b = rows.iloc[start - 1], rows.iloc[start]
+            breaks.append(f"{b['period_label']}'s {b['value_as_printed']} {b['unit']} is not joined to "
+                          f"{a['period_label']}'s {a['value_as_printed']} {a['unit']}: different units.")
     for r in rows.itertuples():
-        face = colour if bool(r.primary) else "white"
-        ax.plot([r.x], [r.value], marker="o", color=colour, markerfacecolor=face, markeredgewidth=1.8,
-                linestyle="none")
-        label = r.value_as_printed + (" †" if r.figure_id in flagged else "")
-        ax.annotate(label, (r.x, r.value), xytext=(0, 7), textcoords="offset points", ha="center", va="bottom",
-                    fontsize=9, color=style.TEXT)
-    ax.set_ylim(0, rows["value"].max() * 1.45)
+        marker = SOURCE_MARKERS[bool(r.primary)][0]
+        encode.point(ax, r.x, r.value, qualifier=r.qualifier, label=r.value_as_printed, colour=colour, unit=r.unit,
+                     shape=marker)
+        unit = "" if r.unit == rows["unit"].iloc[0] else f" {r.unit}"
+        edge = bool(unit) and r.x == rows["x"].max()  # a long label at the last year ends at its marker
+        text = f"{r.value_as_printed}{unit}".replace(" ", "\n", 1) if edge and narrow else f"{r.value_as_printed}{unit}"
+        ax.annotate(text, (r.x, r.value), xytext=(6 if edge else 0, 8),
+                    textcoords="offset points", ha="right" if edge else "center", va="bottom",
+                    fontsize=style.LABEL_SIZE, color=style.TEXT)
+    ax.set_ylim(0, rows["value"].max() * 1.5)
     ax.yaxis.set_major_formatter("{x:,.0f}")
     ax.grid(axis="y")
     ax.locator_params(axis="y", nbins=3)
-
-
-def _annotate_rise(ax: Any, rise: dict[str, str], last: int) -> None:
-    """Where the printed 2025 rise sits: a note at its year (no counts were published, so no marker)."""
-    text = (f"{rise['period']}: a rise of {rise['value_as_printed']} in children identified as at risk was put to "
-            f"the Commissioner; no counts were published. His explanation: ‘{rise['words']}’")
-    _, ymax = ax.get_ylim()
-    ax.axvspan(last - 0.4, last + 0.4, color=style.LIGHT_PURPLE, alpha=0.25, linewidth=0)
-    ax.text(last - 0.5, ymax * 0.95, textwrap.fill(text, 46), ha="right", va="top", fontsize=8.5,
-            color=style.TEXT, linespacing=1.25)
+    return breaks
 
 
 def _series_title(sel: pd.DataFrame, measures: list[str]) -> str:
@@ -156,6 +173,7 @@ def _series_title(sel: pd.DataFrame, measures: list[str]) -> str:
     rose = []
     for m in measures:
         rows = sel[sel["measure"] == m].sort_values("x")
+        rows = rows[rows["unit"] == rows["unit"].iloc[0]]  # compare like with like only
         if len(rows) >= 2:
             rose.append(rows["value"].iloc[-1] > rows["value"].iloc[0])
     if rose and all(rose):
@@ -163,9 +181,11 @@ def _series_title(sel: pd.DataFrame, measures: list[str]) -> str:
     return f"The Met's published figures on child sexual exploitation, {first}–{last}"
 
 
-def _series_notes(sel: pd.DataFrame, left_out: pd.DataFrame, flagged: set[str], years: list[int],
-                  rise: dict[str, str] | None) -> list[str]:
-    notes = ["Hollow markers: figures known only from a news report of the Met's figures, not a Met publication."]
+def _series_notes(sel: pd.DataFrame, left_out: pd.DataFrame, years: list[int], rise: dict[str, str] | None
+                  ) -> list[str]:
+    notes = ["Circles: figures from a Met publication; diamonds: figures known only from a news report of the Met's "
+             "figures. A line joins only consecutive years that both have a figure in the same unit."]
+    flagged = {r.figure_id for r in sel.itertuples() if any(w in str(r.caveat).lower() for w in RECORDING_WORDS)}
     gaps = []
     for m in MET_MEASURES:
         have = set(sel.loc[sel["measure"] == m, "x"].astype(int))
@@ -174,19 +194,20 @@ def _series_notes(sel: pd.DataFrame, left_out: pd.DataFrame, flagged: set[str], 
             gaps.append(f"{MET_MEASURES[m]} for {style.join_words(missing)}")
     if gaps:
         notes.append(f"No published figure (blank in the data, no marker): {'; '.join(gaps)}.")
-    last = int(sel["x"].max())
-    if last < years[-1]:
-        notes.append(f"No annual figure for any of these measures was found published after {last}.")
     units = sel.groupby("measure")["unit"].unique()
     for m, u in units.items():
         if len(u) > 1:
             notes.append(f"{MET_MEASURES[m]} are printed in different units ({style.join_words(sorted(u))}).")
     if flagged:
-        notes.append("† The source links the rise in part to recording: " + " ".join(recording_notes(sel)))
+        notes.append("The source links the rise in part to recording: " + " ".join(recording_notes(sel)))
     if not left_out.empty:
         notes.append("Not shown (not a London-wide annual figure): " + "; ".join(
             f"{r.value_as_printed} {r.unit} ({_when(r.period_start, r.period_end)})" for r in left_out.itertuples())
             + ".")
+    if rise:
+        notes.append(f"{rise['period']}: a rise of {rise['value_as_printed']} in children identified as at risk was "
+                     f"put to the Commissioner ({rise['publisher']}); no counts were published, so nothing is drawn. "
+                     f"His explanation: '{rise['words']}'")
     if rise and rise.get("detail"):
         notes.append(f"On the {rise['value_as_printed']} rise: {rise['detail']}")
     return notes

@@ -7,7 +7,8 @@ from typing import Any
 import pandas as pd
 
 from analysis.publish import style
-from analysis.publish.charts.common import MET_FUNNEL, ChartMeta, _count_bar_axes, _meta, _sentences
+from analysis.publish.charts.bars import labelled_bars, row_height
+from analysis.publish.charts.common import MET_FUNNEL, ChartMeta, _meta, _sentences
 
 
 def met_funnel_rows(reviews: pd.DataFrame) -> pd.DataFrame:
@@ -22,18 +23,17 @@ def met_funnel_rows(reviews: pd.DataFrame) -> pd.DataFrame:
 
 
 @style.styled
-def met_review_funnel_chart(reviews: pd.DataFrame, figures: pd.DataFrame) -> tuple[Any, ChartMeta]:
+def met_review_funnel_chart(reviews: pd.DataFrame, figures: pd.DataFrame, *, width: float = style.WEB_WIDTH
+                            ) -> tuple[Any, ChartMeta]:
     """The Met's own historic-case funnel: found → reviewed further → still in scope (never added to national)."""
     rows = met_funnel_rows(reviews)
     names = dict(MET_FUNNEL)
     dates = rows["as_at"].unique()
-    fig, ax = style.new_figure(width=8.0, plot_height=0.6 * len(rows) + 0.8)
-    bars = ax.barh(range(len(rows)), rows["value"], height=0.6,
-                   color=[style.DARK_BLUE, style.TURQUOISE, style.DARK_PINK][:len(rows)])
-    style.label_bar_values(ax, bars, list(rows["value_as_printed"]), inside_min=rows["value"].max() * 0.2)
-    labels = [names[m] + ("" if len(dates) == 1 else f"\n({style.long_date(d)})")
+    fig, ax = style.new_figure(width=width, plot_height=row_height(len(rows)))
+    labels = [names[m] + ("" if len(dates) == 1 else f" ({style.long_date(d)})")
               for m, d in zip(rows["measure"], rows["as_at"])]
-    _count_bar_axes(ax, labels, rows["value"].max() * 1.1)
+    labelled_bars(ax, labels, list(rows["value"]), list(rows["value_as_printed"]), list(rows["qualifier"]),
+                  [style.DARK_BLUE, style.TURQUOISE, style.DARK_PINK][:len(rows)], unit="cases")
     printed = dict(zip(rows["measure"], rows["value_as_printed"]))
     when = style.month_year(max(dates))
     found, further, scope = (printed.get(m) for m, _ in MET_FUNNEL)
@@ -41,14 +41,16 @@ def met_review_funnel_chart(reviews: pd.DataFrame, figures: pd.DataFrame) -> tup
              f"scope by {when}" if found and further and scope else f"The Met's review of historic cases, {when}")
     subtitle = ("Metropolitan Police review of its own historic group-based child sexual exploitation cases, by "
                 f"stage, as at {style.join_words([style.long_date(d) for d in sorted(dates)])}")
-    notes = ["The Met's own review, by its own broad definition; not the national count of cases identified for "
-             "review (a separate chart) and never to be added to it."]
+    on_chart = ("The Met's own review, by its own broad definition: not part of the national count of cases "
+                "identified for review, and never to be added to it.")
+    notes = [on_chart]
     notes += [s for s in _sentences(rows["caveat"].dropna().iloc[0]) if "definition" in s.lower()
               or "two or more" in s.lower() or "transcript" in s.lower()][:3] if rows["caveat"].notna().any() else []
-    data = pd.DataFrame({"Stage": [names[m] for m in rows["measure"]], "Cases": rows["value"].to_numpy()})
+    data = pd.DataFrame({"Stage": [names[m] for m in rows["measure"]], "Cases": rows["value"].to_numpy(),
+                         "As at": list(rows["as_at"])})
     alt = (f"Bar chart of the Met's review of its own historic group-based child sexual exploitation cases by stage, "
-           f"showing {title[0].lower() + title[1:]}. "
+           f"showing that {title[0].lower() + title[1:]}. "
            + "; ".join(f"{names[m]}: {p}" for m, p in printed.items()) + ".")
-    frame = style.finish(fig, ax, title=title, subtitle=subtitle, source=style.credit(figures, rows["figure_id"]),
-                         notes=notes, alt=alt)
+    frame = style.finish(fig, ax, title=title, subtitle=subtitle, on_chart=on_chart, notes=notes, alt=alt,
+                         source=style.credit(figures, rows["figure_id"], origin=("Metropolitan Police",)))
     return fig, _meta("met-review-funnel", "Bar chart", frame, data)

@@ -1,0 +1,78 @@
+"""Checks a drawn chart must pass before it is published: legible text in the bundled face, no web domain on its
+face, no value drawn as more exact than printed, no line across units.
+
+Each check returns what is wrong (empty when the chart passes), so a test can both assert a real chart passes and
+show that a deliberately broken one is caught. matplotlib is imported at call time only.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+from typing import Any
+
+from analysis.publish import encode, style
+from analysis.publish.publishers import DOMAIN
+
+
+def visible_texts(fig: Any) -> list[Any]:
+    """Every Text artist that will be drawn with some text (titles, ticks, labels, legends, annotations)."""
+    from matplotlib.text import Text
+
+    fig.draw_without_rendering()  # tick labels exist only once the figure has been laid out
+    return [t for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip()
+            and (t.axes is None or t.axes.get_visible())]
+
+
+def small_texts(fig: Any, min_px: float = style.MIN_TEXT_PX) -> list[tuple[str, float]]:
+    """Texts smaller than `min_px` CSS pixels at the published size (1 pt = CSS_DPI / 72 px)."""
+    out = []
+    for t in visible_texts(fig):
+        px = t.get_fontsize() * style.CSS_DPI / 72
+        if px < min_px - 1e-9:
+            out.append((t.get_text()[:40], round(px, 2)))
+    return out
+
+
+def foreign_fonts(fig: Any) -> list[tuple[str, str]]:
+    """Texts that would be drawn in a font file other than the bundled ones."""
+    from matplotlib.font_manager import findfont
+
+    bundled = {str(p.resolve()) for p in style.FONT_FILES}
+    out = []
+    with style.house():
+        for t in visible_texts(fig):
+            path = str(Path(findfont(t.get_fontproperties(), fallback_to_default=True)).resolve())
+            if path not in bundled:
+                out.append((t.get_text()[:40], path))
+    return out
+
+
+def svg_texts(svg: str) -> list[str]:
+    """The text content of every <text> element of an SVG written with svg.fonttype 'none'."""
+    return [html.unescape(re.sub(r"<[^>]+>", "", m)) for m in re.findall(r"<text\b[^>]*>(.*?)</text>", svg, re.S)]
+
+
+def svg_foreign_fonts(svg: str) -> list[str]:
+    """font-family declarations in an SVG that do not name the bundled face first."""
+    families = re.findall(r"font-family:\s*([^;\"]+)", svg)
+    return [f for f in families if not f.strip().strip("'\"").startswith(style.FONT_FAMILY)]
+
+
+def domains(texts: list[str]) -> list[str]:
+    """Web domains found in some texts (none may reach a chart face)."""
+    return [m.group(0) for t in texts for m in DOMAIN.finditer(t)]
+
+
+def encoding_violations(fig: Any) -> list[str]:
+    """Values drawn as bars or plain dots although printed with a qualifier; lines across units."""
+    out = [f"'{m.label}' ({m.qualifier}) drawn as {m.drawn_as}" for m in encode.marks(fig)
+           if m.drawn_as in ("bar", "dot") and encode.kind_of(m.qualifier) != "exact"]
+    out += [f"a line joins {sorted(line._cse_units)}" for ax in fig.axes for line in ax.get_lines()
+            if len(getattr(line, "_cse_units", ())) > 1]
+    return out
+
+
+def face_words(meta: Any) -> int:
+    return style.word_count(getattr(meta, "notes_on_chart", ""))

@@ -1,0 +1,117 @@
+"""Chart: every inspection of the Met's child protection and exploitation work, 2016–2025, on one date axis:
+the share of cases graded "requires improvement" or "inadequate", and the causes of concern and recommendations
+the inspectorate stated for London, each on its own panel (three units, never one scale).
+
+Dots are drawn with seaborn.objects, one per published figure at the date it was published; nothing joins them
+(the inspections differ in scope, and a line would suggest a measured path between them).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from analysis.publish import sns, style
+from analysis.publish.charts.common import ChartMeta, _ids, _meta
+from analysis.publish.charts.inspection_grades import _ri_or_inadequate, select_inspection_grades
+from analysis.publish.charts.select import best
+
+PANELS = {"share": "Cases graded requires improvement or inadequate",
+          "causes_of_concern": "Causes of concern stated", "recommendations": "Recommendations made"}
+
+SHORT_PANELS = {"share": "Requires improvement or inadequate", "causes_of_concern": "Causes of concern",
+                "recommendations": "Recommendations"}
+
+
+def timeline_rows(grades: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
+    """One row per dot: panel, date, value, label as printed (shares computed from counts, one decimal)."""
+    sel = select_inspection_grades(grades)
+    shares = []
+    for _, g in sel.groupby("inspection_id", sort=False):
+        share = _ri_or_inadequate(g)
+        if share is not None:
+            shares.append({"panel": "share", "date": g["published"].iloc[0], "value": share,
+                           "value_as_printed": f"{share:.1f}%", "qualifier": "exact", "unit": "percent",
+                           "label": g["label"].iloc[0], "figure_id": ";".join(_ids(g["figure_ids"]))})
+    london = figures[figures["measure"].isin(["causes_of_concern", "recommendations"])
+                     & (figures["geography"] == "London")]
+    counts = best(london, ["measure", "period_end", "value"])
+    counted = [{"panel": r.measure, "date": r.period_end, "value": r.value, "value_as_printed": r.value_as_printed,
+                "qualifier": r.qualifier, "unit": r.unit, "label": r.subject, "figure_id": r.figure_id}
+               for r in counts.itertuples()]
+    out = pd.DataFrame(shares + counted)
+    out["when"] = pd.to_datetime(out["date"])
+    return out.sort_values(["panel", "when"], kind="stable").reset_index(drop=True)
+
+
+def _placements(g: pd.DataFrame, rows: pd.DataFrame, width: float) -> list[tuple[tuple[int, int], str, str]]:
+    """Where each dot's label goes: above, unless the dot is close to the one before it (less than half an inch
+    apart at this width): then the higher value's label goes above and the lower's below, and equal values split
+    left and right."""
+    above, below = ((0, 7), "center", "bottom"), ((0, -9), "center", "top")
+    left, right = ((-3, 7), "right", "bottom"), ((3, 7), "left", "bottom")
+    days_per_inch = ((rows["when"].max() - rows["when"].min()).days + 300) / max(width - 0.9, 1)
+    out = [above] * len(g)
+    whens, values = list(g["when"]), list(g["value"])
+    for i in range(1, len(g)):
+        if (whens[i] - whens[i - 1]).days / days_per_inch >= 0.5:
+            continue
+        if values[i] > values[i - 1]:
+            out[i - 1], out[i] = below, above
+        elif values[i] < values[i - 1]:
+            out[i] = below
+        else:
+            out[i - 1], out[i] = left, right
+    return out
+
+
+@style.styled
+def inspection_timeline_chart(grades: pd.DataFrame, figures: pd.DataFrame, *, width: float = style.WEB_WIDTH
+                              ) -> tuple[Any, ChartMeta]:
+    """Three panels on one real date axis: grades share, causes of concern, recommendations."""
+    rows = timeline_rows(grades, figures)
+    panels = [p for p in PANELS if (rows["panel"] == p).any()]
+    fig, axes = style.new_figure(len(panels), 1, width=width, plot_height=1.35 * len(panels), sharex=True)
+    axes = list(axes) if len(panels) > 1 else [axes]
+    for ax, panel, colour in zip(axes, panels, (style.DARK_PINK, style.DARK_BLUE, style.TURQUOISE)):
+        g = rows[rows["panel"] == panel]
+        sns.points(ax, g, x="when", y="value", colour="panel", palette={panel: colour}, unit=g["unit"].iloc[0])
+        for r, (offset, ha, va) in zip(g.itertuples(), _placements(g, rows, width)):
+            ax.annotate(r.value_as_printed, (r.when, r.value), xytext=offset, textcoords="offset points", ha=ha,
+                        va=va, fontsize=style.SMALL_SIZE, color=style.TEXT)
+        ax.set_title(SHORT_PANELS[panel] if width < 5 else PANELS[panel], fontsize=style.LABEL_SIZE)
+        ax.set_ylim(-0.5 * g["value"].max() if panel != "share" else 0,
+                    (100 if panel == "share" else g["value"].max()) * 1.45)
+        ax.locator_params(axis="y", nbins=3)
+        ax.grid(axis="y")
+        if panel == "share":
+            ax.yaxis.set_major_formatter("{x:.0f}%")
+    for ax in axes[:-1]:
+        ax.tick_params(labelbottom=False)
+    first, last = rows["when"].min(), rows["when"].max()
+    axes[-1].set_xlim(first - pd.Timedelta(days=150), last + pd.Timedelta(days=250))
+    from matplotlib.dates import DateFormatter, YearLocator
+
+    axes[-1].xaxis.set_major_locator(YearLocator(2 if width < 5 else 1))
+    axes[-1].xaxis.set_major_formatter(DateFormatter("%Y"))
+    share = rows[rows["panel"] == "share"]
+    a, b = share.iloc[0], share.iloc[-1]
+    title = (f"{b['value_as_printed']} of cases examined at the {b['date'][:4]} inspection required improvement or "
+             f"were inadequate, against {a['value_as_printed']} in {a['date'][:4]}")
+    subtitle = (f"Inspections of the Metropolitan Police's child protection and exploitation work, "
+                f"{first.year}–{last.year}: grades, causes of concern and recommendations, at the date published")
+    on_chart = ("Each dot is a figure as published on that date (a repeated statement is a new dot); dots are not "
+                "joined. Shares are computed from published counts where they exist.")
+    notes = [on_chart, "Causes of concern and recommendations are those stated for the Met (London), as printed, "
+             "by HMICFRS or the Met; a figure printed in several documents is drawn once."]
+    data = rows[["date", "panel", "value", "value_as_printed"]].assign(panel=rows["panel"].map(PANELS)).rename(
+        columns={"date": "Date", "panel": "Measure", "value": "Value", "value_as_printed": "As printed"})
+    alt = (f"Dot timeline chart with {len(panels)} panels, showing that {title[0].lower() + title[1:]}. "
+           + "; ".join(f"{PANELS[p]}: " + ", ".join(f"{r.date[:7]} {r.value_as_printed}"
+                                                    for r in rows[rows['panel'] == p].itertuples()) for p in panels)
+           + ".")
+    ids = [i for v in rows["figure_id"] for i in str(v).split(";") if i]
+    frame = style.finish(fig, axes, title=title, subtitle=subtitle, on_chart=on_chart, notes=notes, alt=alt,
+                         source=style.credit(figures, ids, origin=("HMICFRS",)))
+    return fig, _meta("inspection-timeline", "Dot timeline", frame, data)

@@ -1,0 +1,107 @@
+"""Chart: offences recorded by police against the estimated number of children sexually abused each year, as the
+publishers themselves set them side by side (the CSA Centre's "iceberg", the NPCC VKPP's analysis).
+
+Each row is one publisher's pairing. The two numbers are in different units (offences, children) and the estimate
+is not a count, so the gap between them is annotated, never subtracted: it is not a count of unrecorded abuse.
+The dots are drawn with seaborn.objects; the estimate keeps its printed qualifier ("an estimated" → hollow).
+"""
+
+from __future__ import annotations
+
+import textwrap
+from typing import Any
+
+import pandas as pd
+
+from analysis.publish import sns, style
+from analysis.publish.charts.common import ChartMeta, _meta
+from analysis.publish.publishers import face_name
+
+RECORDED, ESTIMATED = "csae_offences_recorded", "estimated_children_sexually_abused_per_year"
+LABELS = {RECORDED: "Offences recorded by police", ESTIMATED: "Children estimated to be abused in a year"}
+ROW_STEP = 2.0  # room under each row for its labels and above it for the next row's heading
+COLOURS = {LABELS[RECORDED]: style.DARK_BLUE, LABELS[ESTIMATED]: style.ORANGE}
+
+
+def _period(row: pd.Series) -> str:
+    start, end = str(row["period_start"]), str(row["period_end"])
+    if start[:4] == end[:4]:
+        return start[:4]
+    return f"{start[:4]}/{end[2:4]}"
+
+
+def pairs(figures: pd.DataFrame) -> pd.DataFrame:
+    """Rows of the documents that print both figures (publishers' own documents where there are any)."""
+    both = figures[figures["measure"].isin([RECORDED, ESTIMATED]) & (figures["geography"] == "England and Wales")]
+    docs = [s for s, g in both.groupby("source_id") if set(g["measure"]) == {RECORDED, ESTIMATED}]
+    rows = both[both["source_id"].isin(docs)]
+    if rows["primary"].astype(bool).any():
+        rows = rows[rows["primary"].astype(bool)]
+    rows = rows.sort_values(["published", "source_id", "measure"], kind="stable").drop_duplicates(
+        ["source_id", "measure"])
+    pair_of = {s: ROW_STEP * i for i, s in enumerate(dict.fromkeys(rows["source_id"]))}
+    return rows.assign(pair=rows["source_id"].map(pair_of).astype(float), series=rows["measure"].map(LABELS),
+                       period=rows.apply(_period, axis=1)).reset_index(drop=True)
+
+
+@style.styled
+def recorded_vs_estimated_chart(figures: pd.DataFrame, *, width: float = style.WEB_WIDTH) -> tuple[Any, ChartMeta]:
+    """One row per publisher's pairing: recorded offences and estimated children, the gap annotated."""
+    rows = pairs(figures)
+    n = rows["pair"].nunique()
+    fig, ax = style.new_figure(width=width, plot_height=1.35 * max(n, 1) + 0.4)
+    sns.points(ax, rows, x="value", y="pair", colour="series", palette=COLOURS, value_axis="x")
+    narrow = width < 5
+    for pair, g in rows.groupby("pair"):
+        rec, est = g[g["measure"] == RECORDED].iloc[0], g[g["measure"] == ESTIMATED].iloc[0]
+        ax.text(0, pair - 0.42, f"{face_name(rec['publisher'])}, {style.month_year(rec['published'])}", ha="left",
+                va="bottom", fontsize=style.LABEL_SIZE, fontweight="bold", color=style.TEXT).set_in_layout(False)
+        ax.fill_betweenx([pair - 0.06, pair + 0.06], rec["value"], est["value"], color="#E6E6E6", linewidth=0,
+                         zorder=0.5)
+        wrap = 16 if narrow else 40
+        ax.annotate(textwrap.fill(f"{rec['value_as_printed']} {rec['unit']} ({rec['period']})", wrap),
+                    (rec["value"], pair),
+                    xytext=(0, -10), textcoords="offset points", ha="left", va="top", fontsize=style.SMALL_SIZE,
+                    color=COLOURS[LABELS[RECORDED]]).set_in_layout(False)
+        ax.annotate(textwrap.fill(f"{est['value_as_printed']} {est['unit']} ({est['period']})", wrap),
+                    (est["value"], pair),
+                    xytext=(0, -10), textcoords="offset points", ha="right", va="top", fontsize=style.SMALL_SIZE,
+                    color=COLOURS[LABELS[ESTIMATED]]).set_in_layout(False)
+        if not narrow:
+            ax.annotate("different units: not subtracted", ((rec["value"] + est["value"]) / 2, pair),
+                        xytext=(0, 6), textcoords="offset points", ha="center", va="bottom",
+                        fontsize=style.SMALL_SIZE, color=style.SECONDARY_TEXT).set_in_layout(False)
+    ax.set_ylim(ROW_STEP * (n - 1) + 1.4, -0.75)  # room under the last row for its labels
+    ax.set_yticks([])
+    ax.spines["left"].set_visible(False)
+    ax.set_xlim(0, rows["value"].max() * 1.1 if len(rows) else 1)
+    ax.xaxis.set_major_formatter("{x:,.0f}")
+    ax.locator_params(axis="x", nbins=3 if narrow else 4)
+    ax.grid(axis="x")
+    from matplotlib.lines import Line2D
+
+    style.legend_above(ax, [Line2D([], [], marker="o", linestyle="none", color=c, markersize=8, label=k)
+                            for k, c in COLOURS.items()], ncol=1 if narrow else 2)
+    last = rows[rows["pair"] == rows["pair"].max()]
+    rec, est = last[last["measure"] == RECORDED].iloc[0], last[last["measure"] == ESTIMATED].iloc[0]
+    title = (f"Police recorded {rec['value_as_printed']} child sexual abuse and exploitation {rec['unit']} in "
+             f"{rec['period']}, against {est['value_as_printed']} {est['unit']}"
+             + (" abused each year" if "estimat" in est["value_as_printed"] else " estimated to be abused each year"))
+    subtitle = ("Offences recorded by police and the estimated number of children sexually abused in a year, "
+                "England and Wales, as each publisher set them side by side")
+    on_chart = ("Offences and children are different units, and the estimate is not a count: the gap is not a "
+                "number of unrecorded offences.")
+    notes = [on_chart] + [f"{r.value_as_printed} ({face_name(r.publisher)}): {r.caveat}"
+                          for r in rows.itertuples() if isinstance(r.caveat, str) and r.caveat]
+    data = rows.pivot_table(index=["published", "publisher"], columns="series", values="value", aggfunc="first")
+    periods = rows.pivot_table(index=["published", "publisher"], columns="series", values="period", aggfunc="first")
+    data = data.join(periods.rename(columns=lambda c: f"{c}: period"))
+    data = data.reset_index().rename(columns={"published": "Published", "publisher": "Publisher"})
+    data["Publisher"] = data["Publisher"].map(face_name)
+    data.columns.name = None
+    alt = (f"Dot chart with one row per publisher, showing that {title[0].lower() + title[1:]}. "
+           + "; ".join(f"{face_name(r.publisher)}: {r.value_as_printed} {r.unit} ({r.period})"
+                       for r in rows.itertuples()) + ". The two are different units and are not subtracted.")
+    frame = style.finish(fig, ax, title=title, subtitle=subtitle, on_chart=on_chart, notes=notes, alt=alt,
+                         source=style.credit(figures, rows["figure_id"]))
+    return fig, _meta("recorded-vs-estimated", "Dot chart", frame, data)

@@ -1,0 +1,63 @@
+"""Chart: what the Met's "56 per cent" rise in children at risk of CSE means: what was printed, what was said,
+and what was never published (the counts behind it, from the gaps record). Nothing is drawn to scale: there is no
+count to draw, and a bar or a line would invent one.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from analysis.publish import style
+from analysis.publish.charts.cards import Card, draw_cards
+from analysis.publish.charts.common import ChartMeta, _meta
+from analysis.publish.charts.met_cse_series import commissioner_explanation
+from analysis.publish.publishers import face_name
+
+
+def missing_counts(gaps: pd.DataFrame, printed: str) -> pd.DataFrame:
+    """Gap records for the counts behind the printed rise (they name the rise as printed, e.g. '56 per cent')."""
+    wanted = gaps["wanted"].fillna("")
+    return gaps[wanted.str.contains(printed, regex=False) & wanted.str.lower().str.startswith("number of children")]
+
+
+@style.styled
+def rise_56_chart(figures: pd.DataFrame, gaps: pd.DataFrame, *, width: float = style.WEB_WIDTH
+                  ) -> tuple[Any, ChartMeta]:
+    """Three cards: the rise as printed, the counts that were not published, the explanation given."""
+    rise = commissioner_explanation(figures)
+    if rise is None:
+        raise ValueError("no printed rise in children at risk of CSE with the Commissioner's words in the figures")
+    row = figures.set_index("figure_id").loc[rise["figure_id"]]
+    gap_rows = missing_counts(gaps, rise["value_as_printed"])
+    holders = list(dict.fromkeys(face_name(h.split(" (")[0].strip()) for hs in gap_rows["holder"].dropna()
+                                 for h in str(hs).split(";")))
+    who = face_name(rise["publisher"])
+    cards = [
+        Card(rise["value_as_printed"], f"{row['subject']}.",
+             f"{rise['period']}; reported by {who}. No counts were published with it.", style.DARK_PINK,
+             unit="percent"),
+        Card("Not published", "How many children were at risk at the start and at the end of the period.",
+             f"Looked for and not found ({len(gap_rows)} gap records). Held by: {style.join_words(holders)}.",
+             style.DARK_GREY),
+        Card("In his words", f"‘{rise['words']}’", f"The Commissioner's explanation, as reported by {who}.",
+             style.DARK_BLUE),
+    ]
+    fig, ax = style.new_figure(width=width, plot_height=1.0)
+    draw_cards(fig, ax, cards, width)
+    title = (f"The Met's '{rise['value_as_printed']}' rise in children at risk of sexual exploitation came with "
+             "no published counts")
+    subtitle = f"What was printed, what was said and what is missing, London, {rise['period']}"
+    on_chart = "A rise with no published counts cannot be charted or compared with the Met's earlier yearly figures."
+    notes = [on_chart, f"Caveat printed with the figure: {row['caveat']}"] + [
+        f"Missing ({g.id}): {g.wanted}." for g in gap_rows.itertuples()]
+    data = pd.DataFrame({"Item": ["Rise as printed", "Counts behind it", "Explanation"],
+                         "Value": [float(row["value"]), None, None],
+                         "Text": [rise["value_as_printed"], "not published", rise["words"]]})
+    alt = (f"Text chart with three panels, showing that {title[0].lower() + title[1:]}. The rise: "
+           f"{rise['value_as_printed']}, {rise['period']}. The counts at the start and end were not published. "
+           f"The Commissioner's explanation: '{rise['words']}'.")
+    frame = style.finish(fig, ax, title=title, subtitle=subtitle, on_chart=on_chart, notes=notes, alt=alt,
+                         source=style.credit(figures, [rise["figure_id"]]))
+    return fig, _meta("what-the-56-means", "Text chart", frame, data)

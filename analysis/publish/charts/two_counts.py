@@ -1,0 +1,62 @@
+"""Chart: the two "1,200"s side by side with their definitions, so no one adds them.
+
+The national count of historic group-based CSE cases identified for review ("more than 1,200", England and Wales)
+and the Met's own count of its historic cases still in scope after its review (1,200, London) print alike and are
+different counts under different definitions. Each is a card with its definition and who said it; nothing is
+summed or drawn on a shared scale.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from analysis.publish import style
+from analysis.publish.charts.cards import Card, draw_cards
+from analysis.publish.charts.common import ChartMeta, _meta
+
+NATIONAL_MEASURE = "historic_cases_identified_for_review"
+MET_MEASURE = "met_historic_cases_in_scope"
+
+
+def latest(reviews: pd.DataFrame, measure: str) -> pd.Series | None:
+    rows = reviews[reviews["measure"] == measure].sort_values(["as_at", "primary", "figure_id"],
+                                                                ascending=[True, True, False], kind="stable")
+    return rows.iloc[-1] if len(rows) else None
+
+
+@style.styled
+def two_counts_chart(reviews: pd.DataFrame, figures: pd.DataFrame, *, width: float = style.WEB_WIDTH
+                     ) -> tuple[Any, ChartMeta]:
+    """Two cards: the national count and the Met's own count, each with its definition; never added."""
+    from analysis.publish.publishers import face_name
+
+    national, met = latest(reviews, NATIONAL_MEASURE), latest(reviews, MET_MEASURE)
+    rows = [r for r in (national, met) if r is not None]
+    publisher = figures.set_index("figure_id")["publisher"]
+    headings = {"national": "National: England and Wales", "Met": "The Met's own review: London"}
+    cards = [Card(number=r["value_as_printed"], heading=headings.get(r["scope"], str(r["scope"])),
+                  detail=f"{r['definition']}. {face_name(publisher.get(r['figure_id'], ''))}, "
+                         f"{style.long_date(r['as_at'])}.",
+                  colour=style.DARK_BLUE if r["scope"] == "national" else style.DARK_PINK,
+                  qualifier=r["qualifier"], unit="cases") for r in rows]
+    fig, ax = style.new_figure(width=width, plot_height=1.0)
+    draw_cards(fig, ax, cards, width, between="≠  different counts, different definitions: do not add")
+    if national is not None and met is not None:
+        title = (f"'{national['value_as_printed'][0].upper() + national['value_as_printed'][1:]}' national cases "
+                 f"and the Met's own {met['value_as_printed']} are two different counts: they cannot be added")
+    else:
+        title = "The national and Met counts of historic cases are different counts"
+    subtitle = "Historic group-based child sexual exploitation cases: two figures that print alike, 2025"
+    on_chart = ("The national figure counts cases identified across England and Wales for review; the Met's counts "
+                "its own cases still in scope after its review. They are not comparable.")
+    notes = [on_chart, "Each figure is shown as printed with the definition its source gave."]
+    data = pd.DataFrame({"Count": [c.heading for c in cards], "Value": [r["value"] for r in rows],
+                         "As printed": [r["value_as_printed"] for r in rows],
+                         "Definition": [r["definition"] for r in rows], "Date": [r["as_at"] for r in rows]})
+    alt = (f"Number card chart with two figures, showing that {title[0].lower() + title[1:]}. "
+           + "; ".join(f"{c.heading}: {c.number} ({r['definition']})" for c, r in zip(cards, rows)) + ".")
+    frame = style.finish(fig, ax, title=title, subtitle=subtitle, on_chart=on_chart, notes=notes, alt=alt,
+                         source=style.credit(figures, [r["figure_id"] for r in rows]))
+    return fig, _meta("two-1200s", "Number cards", frame, data)

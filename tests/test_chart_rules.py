@@ -1,0 +1,270 @@
+"""The rules of the charts (issue 12), on every registered chart at its web and mobile widths, and on deliberately
+broken drawings so each check is shown to fail when it should.
+
+A chart never says more than the data: qualified figures are never drawn as exact, lines never join different
+units, text is at least 12 CSS px at the published size and in the bundled face, at most 40 words of notes are on
+the face, no web domain is on it, and the alt text states a finding whose numbers are in the chart's CSV.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pytest
+
+from analysis.paths import PROJECT_ROOT, Paths
+from analysis.publish import audit, charts, encode, style
+from analysis.publish.export import PNG_DPI
+from analysis.tables.load import load_table
+
+CHART_IDS = [spec.chart_id for spec in charts.CHARTS]
+
+
+@pytest.fixture(scope="module")
+def paths() -> Paths:
+    p = Paths(PROJECT_ROOT)
+    if not (p.processed / "figures.csv").exists():
+        pytest.skip("no data/processed: run `python -m analysis build` first")
+    return p
+
+
+@pytest.fixture(scope="module")
+def tables(paths: Paths) -> dict[str, pd.DataFrame]:
+    names = {t for spec in charts.CHARTS for t in spec.tables}
+    return {t: load_table(t, paths) for t in names}
+
+
+@pytest.fixture(scope="module")
+def drawn(paths: Paths, tables: dict[str, pd.DataFrame]) -> dict[str, tuple[Any, Any, Any]]:
+    """chart id → (web figure, metadata, mobile figure)."""
+    out = {}
+    for chart_id in CHART_IDS:
+        fig, meta = charts.draw(chart_id, paths, tables)
+        mobile, _ = meta.redraw(style.MOBILE_WIDTH)
+        out[chart_id] = (fig, meta, mobile)
+    return out
+
+
+def _svg(fig: Any, meta: Any) -> str:
+    buf = io.StringIO()
+    style.save_svg(fig, buf, title=meta.title, description=meta.alt_text)
+    return buf.getvalue()
+
+
+def _png(fig: Any) -> bytes:
+    return style.png_bytes(fig, PNG_DPI)
+
+
+# --- sizes ------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("chart_id", CHART_IDS)
+def test_web_and_mobile_pngs_are_1280_and_720_px_wide(drawn: dict, chart_id: str) -> None:
+    from PIL import Image
+
+    fig, _, mobile = drawn[chart_id]
+    for figure, width in ((fig, 1280), (mobile, 720)):
+        with Image.open(io.BytesIO(_png(figure))) as img:
+            assert img.size[0] == width
+
+
+@pytest.mark.parametrize("chart_id", CHART_IDS)
+def test_no_text_under_12_px_at_web_or_mobile_size(drawn: dict, chart_id: str) -> None:
+    fig, _, mobile = drawn[chart_id]
+    assert audit.small_texts(fig) == []
+    assert audit.small_texts(mobile) == []
+
+
+def test_a_10_px_label_is_caught() -> None:
+    fig, ax = style.new_figure()
+    ax.text(0.5, 0.5, "too small", fontsize=7.2)  # 10 CSS px
+    assert audit.small_texts(fig) == [("too small", 10.0)]
+
+
+# --- the bundled font -------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("chart_id", CHART_IDS)
+def test_png_and_svg_use_only_the_bundled_font(drawn: dict, chart_id: str) -> None:
+    fig, meta, mobile = drawn[chart_id]
+    assert audit.foreign_fonts(fig) == [] and audit.foreign_fonts(mobile) == []
+    svg = _svg(fig, meta)
+    assert audit.svg_foreign_fonts(svg) == []
+    assert "font-family: 'Inter'" in svg or "font-family: Inter" in svg
+
+
+def test_another_font_is_caught() -> None:
+    fig, ax = style.new_figure()
+    ax.text(0.5, 0.5, "fallback", fontsize=12, fontfamily="DejaVu Sans")
+    assert [t for t, _ in audit.foreign_fonts(fig)] == ["fallback"]
+    assert audit.svg_foreign_fonts("<text style=\"font-family: 'DejaVu Sans', sans-serif\">x</text>")
+
+
+def test_font_files_and_licence_ship_in_the_package() -> None:
+    for path in style.FONT_FILES:
+        assert path.exists() and path.stat().st_size > 100_000
+    assert "SIL Open Font License" in (style.FONT_DIR / "OFL.txt").read_text(encoding="utf-8")
+    pyproject = (PROJECT_ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert "fonts/*.otf" in pyproject and "fonts/OFL.txt" in pyproject
+
+
+# --- byte-identical rebuilds ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("chart_id", CHART_IDS)
+def test_rebuilding_gives_identical_png_and_svg(drawn: dict, paths: Paths, tables: dict, chart_id: str) -> None:
+    fig, meta, mobile = drawn[chart_id]
+    again, meta2 = charts.draw(chart_id, paths, tables)
+    assert _png(again) == _png(fig)
+    assert _svg(again, meta2) == _svg(fig, meta)
+    assert _png(meta2.redraw(style.MOBILE_WIDTH)[0]) == _png(mobile)
+    assert b"tIME" not in _png(fig) and b"Software" not in _png(fig)
+    assert "<dc:date>" not in _svg(fig, meta)
+
+
+# --- truthful encodings -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("chart_id", CHART_IDS)
+def test_no_qualified_figure_drawn_as_exact_and_no_line_across_units(drawn: dict, chart_id: str) -> None:
+    fig, _, mobile = drawn[chart_id]
+    assert audit.encoding_violations(fig) == []
+    assert audit.encoding_violations(mobile) == []
+    assert encode.marks(fig), f"{chart_id}: draws no value through the encoding helpers"
+
+
+def test_a_qualified_figure_cannot_be_a_bar() -> None:
+    fig, ax = style.new_figure()
+    with pytest.raises(encode.EncodingError, match="more than"):
+        encode.bar(ax, 0, 1200, qualifier="more than", label="more than 1,200")
+    encode.marks(fig).append(encode.Mark("almost 3,000", "almost", "dot"))  # as a careless chart would record it
+    assert audit.encoding_violations(fig) == ["'almost 3,000' (almost) drawn as dot"]
+
+
+def test_a_line_across_units_is_refused_and_caught() -> None:
+    fig, ax = style.new_figure()
+    with pytest.raises(encode.EncodingError, match="different units"):
+        encode.line(ax, [2016, 2017], [922, 1200], units=["crimes", "offences"])
+    (line,) = ax.plot([2016, 2017], [922, 1200])
+    line._cse_units = {"crimes", "offences"}
+    assert audit.encoding_violations(fig) == ["a line joins ['crimes', 'offences']"]
+
+
+def test_lower_bounds_on_the_national_chart_are_open_triangles(drawn: dict, tables: dict) -> None:
+    fig, meta, _ = drawn["historic-reviews-national"]
+    bounds = meta.data[meta.data["Qualifier"] == "more than"]
+    assert len(bounds) >= 2, "the record prints several 'more than' national counts"
+    lower = [m for m in encode.marks(fig) if m.drawn_as == "lower"]
+    assert sorted(m.label.lower() for m in lower) == sorted(bounds["As printed"].str.lower())
+
+
+def test_met_series_does_not_join_crimes_to_offences(drawn: dict, tables: dict) -> None:
+    series = tables["met_cse_series"]
+    flagged = series[series["measure"] == "cse_flagged_crimes"]
+    assert set(flagged["unit"]) >= {"crimes", "offences"}, "the record has both units for this measure"
+    fig, meta, _ = drawn["met-cse-series"]
+    for ax in fig.axes:
+        for line in ax.get_lines():
+            assert len(getattr(line, "_cse_units", {"x"})) == 1
+    assert "not joined" in meta.notes_on_chart
+
+
+# --- the face: notes, sources, alt text -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("chart_id", CHART_IDS)
+def test_at_most_40_words_of_notes_on_the_face_and_full_notes_in_the_sidecar(drawn: dict, chart_id: str) -> None:
+    _, meta, _ = drawn[chart_id]
+    assert 0 < audit.face_words(meta) <= style.MAX_FACE_NOTE_WORDS
+    assert meta.notes_on_chart in meta.notes or len(meta.notes) >= len(meta.notes_on_chart)
+    assert meta.sidecar()["notes_on_chart"] == meta.notes_on_chart
+
+
+def test_41_words_on_the_face_are_refused() -> None:
+    fig, ax = style.new_figure()
+    with pytest.raises(ValueError, match="41 words"):
+        style.finish(fig, ax, title="t", subtitle="s", source=style.Credit("", "", "x"), alt="a",
+                     on_chart=" ".join(["word"] * 41))
+
+
+@pytest.mark.parametrize("chart_id", CHART_IDS)
+def test_no_web_domain_in_the_svg_text_or_the_source_line(drawn: dict, chart_id: str) -> None:
+    fig, meta, _ = drawn[chart_id]
+    texts = audit.svg_texts(_svg(fig, meta))
+    assert any(t.startswith("Source:") for t in texts)
+    assert audit.domains(texts) == []
+    assert audit.domains([meta.source_line, meta.source_name]) == []
+    assert "copy" not in meta.source_line.lower() and "proxy" not in meta.source_line.lower()
+
+
+def test_a_domain_is_caught() -> None:
+    assert audit.domains(["House of Commons, copy on parliament.jmoore.io", "via bristarch.uk proxy"]) == [
+        "parliament.jmoore.io", "bristarch.uk"]
+
+
+def _csv_numbers(data: pd.DataFrame) -> set[float]:
+    """Every number a reader can get from a chart's CSV: each cell (and each year or day in a date), the sum of
+    each row's numbers (parts a title adds up) and of each column (a total)."""
+    cells = [[float(v) for v in row if isinstance(v, (int, float)) and pd.notna(v)]
+             for row in data.itertuples(index=False)]
+    numbers = {v for row in cells for v in row} | {sum(row[i:]) for row in cells for i in range(len(row))}
+    numbers |= {float(data[c].sum()) for c in data.columns if pd.api.types.is_numeric_dtype(data[c])}
+    text = " ".join(str(v) for v in data.to_numpy().ravel())
+    numbers |= {float(n) for n in re.findall(r"\d+(?:\.\d+)?", text.replace(",", ""))}
+    return numbers
+
+
+@pytest.mark.parametrize("chart_id", CHART_IDS)
+def test_alt_text_states_a_finding_whose_numbers_are_in_the_csv(drawn: dict, chart_id: str) -> None:
+    """Every number of the finding the alt text states is in the chart's CSV, at the decimals it is printed
+    with (or is a sum of CSV numbers: parts the title adds up, or a total)."""
+    _, meta, _ = drawn[chart_id]
+    alt = meta.alt_text
+    assert " showing that " in alt, "the alt text states the finding, not only the values"
+    finding = alt.split(" showing that ", 1)[1].split(". ", 1)[0]
+    numbers = _csv_numbers(meta.data)
+    for number in re.findall(r"\d+(?:,\d{3})*(?:\.\d+)?", finding):
+        value = float(number.replace(",", ""))
+        decimals = len(number.split(".")[1]) if "." in number else 0
+        assert any(round(n, decimals) == value for n in numbers), f"{chart_id}: {number} is not in the CSV"
+
+
+def test_alt_text_check_catches_an_invented_number() -> None:
+    data = pd.DataFrame({"Year": ["2016"], "Crimes": [922.0]})
+    assert any(round(n, 0) == 922 for n in _csv_numbers(data))
+    assert not any(round(n, 0) == 923 for n in _csv_numbers(data))
+
+
+def test_inspection_alt_text_and_title_give_the_2019_to_2024_change_from_the_csv(drawn: dict) -> None:
+    _, meta, _ = drawn["inspection-grades"]
+    data = meta.data.set_index("Inspection")
+    inadequate = data["Inadequate"].dropna()
+    y2019 = next(v for k, v in inadequate.items() if "2019" in k)
+    y2024 = next(v for k, v in inadequate.items() if "2024" in k)
+    expected = f"{y2024:.1f}% of cases examined in 2024 were graded inadequate, up from {y2019:.1f}% in 2019"
+    assert meta.title.startswith(expected)
+    assert expected[0].lower() + expected[1:] in meta.alt_text
+    assert f"{y2024:.1f}" == "49.6", "121 of 244 cases: 49.59%, never labelled as half"
+
+
+def test_the_two_1200s_are_not_added(drawn: dict) -> None:
+    _, meta, _ = drawn["two-1200s"]
+    assert len(meta.data) == 2 and "2400" not in meta.data.to_csv(index=False).replace(",", "")
+    assert "cannot be added" in meta.title
+
+
+def test_the_56_per_cent_chart_draws_no_count(drawn: dict) -> None:
+    fig, meta, _ = drawn["what-the-56-means"]
+    assert meta.data["Value"].notna().sum() == 1  # the printed rise only
+    assert all(m.drawn_as == "text" for m in encode.marks(fig))
+
+
+def test_module_per_chart_and_seaborn_used() -> None:
+    folder = Path(charts.__file__).parent
+    sources = "".join(p.read_text(encoding="utf-8") for p in folder.parent.glob("*.py"))
+    assert "import seaborn" in sources
+    assert len(charts.CHARTS) >= 11
