@@ -163,14 +163,18 @@ def test_lower_bounds_on_the_national_chart_are_open_triangles(drawn: dict, tabl
 
 
 def test_met_series_does_not_join_crimes_to_offences(drawn: dict, tables: dict) -> None:
+    """The Standard's round "1,200 offences" (2017) is its own measure, not a point on the Met's yearly series of
+    crimes connected with CSE; every series in the table has one unit, and every drawn line one unit."""
     series = tables["met_cse_series"]
-    flagged = series[series["measure"] == "cse_flagged_crimes"]
-    assert set(flagged["unit"]) >= {"crimes", "offences"}, "the record has both units for this measure"
+    assert series.groupby("measure")["unit"].nunique().max() == 1
+    units = dict(zip(series["measure"], series["unit"]))
+    assert units["cse_flagged_crimes"] == "crimes" and units["cse_offences_rounded"] == "offences"
     fig, meta, _ = drawn["met-cse-series"]
     for ax in fig.axes:
         for line in ax.get_lines():
             assert len(getattr(line, "_cse_units", {"x"})) == 1
-    assert "not joined" in meta.notes_on_chart
+    assert "Crimes connected with CSE" in meta.data.columns
+    assert not any("offences" in str(c).lower() for c in meta.data.columns)
 
 
 # --- the face: notes, sources, alt text -------------------------------------------------------------------------
