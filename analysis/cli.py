@@ -22,6 +22,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "charts": ("analysis.publish.export",
                "export every chart (PNG, SVG, CSV, JSON) and the Excel workbook into outputs/"),
     "notebooks": ("analysis.run.notebooks", "execute every notebook into outputs/notebooks/ (HTML too); export charts"),
+    "show": ("analysis.tables.lookup_cli", "one figure, source, gap or claim: every field, the quote, what cites it"),
+    "search": ("analysis.tables.lookup_cli", "figures (sources, gaps, claims) matching a number or words, ranked"),
     "workbook": ("analysis.publish.workbook",
                  "write outputs/cse-figures.xlsx from the tables and the exported charts' notes"),
 }
