@@ -10,8 +10,8 @@
 # shows the chart and writes nothing, so trying a change never overwrites a published chart (set
 # `$CSE_CHARTS_DIR` before starting Jupyter to export by hand). The first output below says which applies.
 #
-# **Tables read** (through `analysis.tables.load.load_table`): `inspection_grades`, and `figures` for the
-# source line.
+# **Tables read** (through `analysis.tables.load.load_table`): `inspection_grades`, `gaps` for the limitations,
+# and `figures` for the source line.
 
 # %%
 from IPython.display import display

@@ -37,8 +37,8 @@ where_files_go()
 
 # %%
 series["year"] = series["period_start"].str[:4]
-calendar_year = (series["period_start"].str.endswith("-01-01") & series["period_end"].str.endswith("-12-31")
-                 & (series["period_start"].str[:4] == series["period_end"].str[:4]))
+start, end = pd.to_datetime(series["period_start"]), pd.to_datetime(series["period_end"])
+calendar_year = start.dt.is_year_start & end.dt.is_year_end & (start.dt.year == end.dt.year)
 rises = series[series["measure"].str.startswith("change_")]
 yearly = series[calendar_year & ~series.index.isin(rises.index)]
 table(yearly, ["measure", "year", "value", "value_as_printed", "unit", "primary", "source_id"])
@@ -140,4 +140,4 @@ notes = [f"{copies} of {len(series)} rows come from a report of the Met's figure
          "Units differ within a measure where sources count differently: "
          + "; ".join(f"{m}: {', '.join(sorted(set(u)))}" for m, u in series.groupby("measure")["unit"]
                      if len(set(u)) > 1) + "."]
-bullets(notes + limitations(series["caveat"], gaps, ["met-cse", "at risk", "referral", "met-2017", "met-2018"]))
+bullets(notes + limitations(series["caveat"], gaps, ["met-cse", "at risk", "referral", "met primary release"]))

@@ -92,12 +92,13 @@ bullets(found)
 # %% [markdown]
 # ## Limitations
 #
-# From the claims' own notes and the gaps the unverifiable claims point at.
+# - Only registered claims are checked (the claims register, `data/raw/claims.yaml`); a claim not registered is
+#   not judged.
+# - A verdict allows for the rounding and wording printed with each number (`docs/factcheck.md`); *holds* means
+#   the arithmetic from the published inputs supports the words, not that the inputs themselves are right.
+#
+# Below, from the claims' own notes, and the gaps the unverifiable claims point at:
 
 # %%
-notes = ["Only registered claims are checked (data/raw/claims.yaml); a claim not registered is not judged.",
-         "A verdict allows for the rounding and wording printed with each number (docs/factcheck.md); 'holds' "
-         "means the arithmetic from the published inputs supports the words, not that the inputs are right."]
-bullets(notes + limitations(claims["note"], gaps.iloc[0:0], [], label="Note on a claim") + [
-    f"Not published or not found (gap `{r.id}`): {r.wanted}. Held by: {r.holder}."
-    for r in gaps[gaps["id"].isin(set(needed["gap"].dropna()))].itertuples()])
+missing = gaps[gaps["id"].isin(set(needed["gap"].dropna()))]
+bullets(limitations(claims["note"], missing, label="Note on a claim"))

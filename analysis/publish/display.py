@@ -108,15 +108,24 @@ def where_files_go() -> Any:
 
     target = os.environ.get(CHARTS_DIR_ENV)
     if target:
-        return Markdown(f"This run exports each chart into `{target}/<chart-id>/` (PNG, SVG, CSV, JSON).")
+        # Inside the project the folder is named (outputs/charts); elsewhere (a test's scratch folder) only the
+        # variable is, so the executed notebook does not depend on where it was run.
+        from pathlib import Path
+
+        from analysis.publish.charts.common import project_paths
+
+        shown = project_paths().rel(Path(target))
+        where = f"`{shown}/<chart-id>/`" if not Path(shown).is_absolute() else f"the folder `${CHARTS_DIR_ENV}` names"
+        return Markdown(f"This run exports each chart into {where} (PNG, SVG, CSV, JSON).")
     return Markdown(f"Opened by hand: charts are shown here and **no files are written**. To export them, set "
                     f"`${CHARTS_DIR_ENV}` to a folder before starting Jupyter, or run `make`.")
 
 
-def limitations(caveats: Any, gaps: Any, words: Sequence[str], label: str = "Source caveat") -> list[str]:
+def limitations(caveats: Any, gaps: Any, words: Sequence[str] | None = None, label: str = "Source caveat"
+                ) -> list[str]:
     """The notebook's limitations, from the data: each distinct sentence of the caveats of the rows it used
     (tables join several figures' caveats with '; ', so sentences repeat), then every gap whose id or
-    description names one of `words`."""
+    description names one of `words` (every gap passed in when `words` is None)."""
     import re
 
     seen: list[str] = []
@@ -128,6 +137,6 @@ def limitations(caveats: Any, gaps: Any, words: Sequence[str], label: str = "Sou
     lines = [f"{label}: {c}" for c in seen]
     for gap in gaps.itertuples(index=False):
         text = f"{gap.id} {gap.wanted}".lower()
-        if any(w.lower() in text for w in words):
+        if words is None or any(w.lower() in text for w in words):
             lines.append(f"Not published or not found (gap `{gap.id}`): {gap.wanted}. Held by: {gap.holder}.")
     return lines
