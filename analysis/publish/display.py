@@ -16,10 +16,16 @@ from typing import Any
 
 NOT_PUBLISHED = "not published"
 
+#: JupyterLab right-aligns every table cell with a more specific selector, hence `!important` on alignment. Short
+#: text (ids, dates, grades) stays on one line; long text wraps in a column wide enough to read.
 _STYLE = ("<style>table.cse-table{border-collapse:collapse;font-size:13px;margin:4px 0 12px}"
           "table.cse-table th,table.cse-table td{border-bottom:1px solid #ddd;padding:4px 8px;vertical-align:top;"
-          "text-align:left;white-space:normal;word-break:normal;overflow-wrap:anywhere;max-width:36em}"
-          "table.cse-table td.num{text-align:right;white-space:nowrap}table.cse-table th{background:#f3f3f3}</style>")
+          "text-align:left!important;white-space:normal;overflow-wrap:break-word;max-width:40em}"
+          "table.cse-table td.num{text-align:right!important;white-space:nowrap}"
+          "table.cse-table td.short{white-space:nowrap}table.cse-table td.long{min-width:14em}"
+          "table.cse-table th{background:#f3f3f3}</style>")
+#: Text columns whose longest cell is at most this many characters are kept on one line.
+SHORT_TEXT = 20
 
 
 def _missing(value: Any) -> bool:
@@ -69,6 +75,8 @@ def table_html(frame: Any, columns: Sequence[str] | None = None, names: dict[str
     names = names or {}
     numeric = {c for c in columns if str(frame[c].dtype).lower().startswith(("int", "uint", "float"))}
     whole = {c for c in numeric if _is_whole_column(frame[c].tolist())}
+    longest = {c: max((len(cell_text(v)) for v in frame[c].tolist()), default=0) for c in columns if c not in numeric}
+    css = {c: "num" if c in numeric else "short" if longest[c] <= SHORT_TEXT else "long" for c in columns}
     head = "".join(f"<th>{html.escape(names.get(c, c))}</th>" for c in columns)
     rows = []
     for record in frame[columns].itertuples(index=False, name=None):
@@ -76,8 +84,7 @@ def table_html(frame: Any, columns: Sequence[str] | None = None, names: dict[str
         for column, value in zip(columns, record):
             text = "" if (column not in numeric and isinstance(value, str) and value == "") else \
                 cell_text(value, column in whole, missing)
-            css = ' class="num"' if column in numeric else ""
-            cells.append(f"<td{css}>{html.escape(text)}</td>")
+            cells.append(f'<td class="{css[column]}">{html.escape(text)}</td>')
         rows.append("<tr>" + "".join(cells) + "</tr>")
     return f'{_STYLE}<table class="cse-table"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
 
