@@ -145,5 +145,6 @@ def limitations(caveats: Any, gaps: Any, words: Sequence[str] | None = None, lab
     for gap in gaps.itertuples(index=False):
         text = f"{gap.id} {gap.wanted}".lower()
         if words is None or any(w.lower() in text for w in words):
-            lines.append(f"Not published or not found (gap `{gap.id}`): {gap.wanted}. Held by: {gap.holder}.")
+            wanted = str(gap.wanted).rstrip(".")
+            lines.append(f"Not published or not found (gap `{gap.id}`): {wanted}. Held by: {gap.holder}.")
     return lines
