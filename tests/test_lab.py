@@ -29,8 +29,9 @@ pytestmark = pytest.mark.skipif(shutil.which("make") is None, reason="make is no
 
 
 def recipe_line(target: str, marker: str) -> str:
-    """The line of `make -n TARGET` that contains `marker` (other lines may bootstrap the venv first)."""
-    done = subprocess.run(["make", "-n", "--no-print-directory", target], cwd=PROJECT_ROOT, capture_output=True,
+    """The line of `make -n -B TARGET` that contains `marker` (-B: printed even when the target is up to date;
+    other lines bootstrap the venv first)."""
+    done = subprocess.run(["make", "-n", "-B", "--no-print-directory", target], cwd=PROJECT_ROOT, capture_output=True,
                           text=True, check=True)
     lines = [line for line in done.stdout.splitlines() if marker in line]
     assert len(lines) == 1, done.stdout
