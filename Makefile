@@ -7,7 +7,7 @@ DEPS_HASH := $(shell cat pyproject.toml constraints.txt 2>/dev/null | $(PYTHON) 
 STAMP  := $(VENV)/.installed-$(DEPS_HASH)
 
 
-.PHONY: all force build validate check charts notebooks test lint bench clean
+.PHONY: all force build validate check charts notebooks test lint bench clean kernel lab
 
 # The main job. Each step is skipped when the content of its inputs is unchanged (see analysis/pipeline.py);
 # `make force` runs them all.
@@ -59,6 +59,16 @@ PORT ?= 8001
 
 db: $(STAMP)
 	$(PY) -m analysis db
-
 serve: $(STAMP)
 	$(PY) -m analysis db --serve --port $(PORT)
+# The notebooks' kernel: the venv's Python registered inside .venv (--sys-prefix), so it never touches the user's
+# own Jupyter set-up and goes when .venv goes. The notebooks' metadata names it, so they open on it.
+KERNEL_NAME := cse-figures
+KERNEL_SPEC := $(VENV)/share/jupyter/kernels/$(KERNEL_NAME)/kernel.json
+kernel: $(KERNEL_SPEC)
+$(KERNEL_SPEC): $(STAMP)
+	$(PY) -m ipykernel install --sys-prefix --name $(KERNEL_NAME) --display-name "Python ($(KERNEL_NAME))"
+# JupyterLab in notebooks/ on the project's kernel (Ctrl-C to stop). Extra options: make lab LAB_ARGS="--port=8899".
+LAB_ARGS ?=
+lab: $(KERNEL_SPEC)
+	$(VENV)/bin/jupyter lab --ServerApp.root_dir=notebooks --MappingKernelManager.default_kernel_name=$(KERNEL_NAME) $(LAB_ARGS)

@@ -1,6 +1,46 @@
 """Published figures about child sexual exploitation in London and England & Wales, as sourced tidy tables.
 
-Kept empty of imports on purpose: `python -m analysis verify` must start without pandas or matplotlib.
+The public API, for analysts in a notebook or a Python shell::
+
+    import analysis
+    analysis.tables()                    # table name → one-line description
+    grades = analysis.load("inspection_grades")   # a typed DataFrame: counts Int64, dates datetime64
+    analysis.figure("met-2017-03-13/cse-referrals-2016")   # one figure, every field, and what cites it
+    analysis.search("1,200")             # figures (and sources, gaps, claims) matching, best first
+    analysis.verify("change", from_="1,737", to="2,060", stated="18.5 per cent").verdict
+
+Each name is imported on first use (module `__getattr__`), so `import analysis` — and `python -m analysis verify`,
+which must start in a blink — loads no pandas. The code lives in the stages; this file only forwards.
 """
 
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
 __version__ = "0.1.0"
+
+#: public name → (module, attribute). Kept as data so nothing is imported until a name is used.
+_API: dict[str, tuple[str, str]] = {
+    "load": ("analysis.tables.load", "load"),
+    "tables": ("analysis.tables", ""),  # the subpackage, made callable (see analysis/tables/__init__.py)
+    "figure": ("analysis.tables.lookup", "figure"),
+    "search": ("analysis.tables.lookup", "search"),
+    "verify": ("analysis.factcheck.check_one", "verify"),
+}
+
+__all__ = sorted(_API)
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _API:
+        raise AttributeError(f"module 'analysis' has no attribute {name!r}")
+    module, attribute = _API[name]
+    value = importlib.import_module(module)
+    value = getattr(value, attribute) if attribute else value
+    globals()[name] = value  # later look-ups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(["__version__", *_API])

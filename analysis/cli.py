@@ -26,6 +26,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "notebooks": ("analysis.run.notebooks", "execute every notebook into outputs/notebooks/ (HTML too); export charts"),
     "db": ("analysis.publish.database",
            "write outputs/cse.db (SQLite, full-text search) and its Datasette metadata; --serve starts Datasette"),
+    "show": ("analysis.tables.lookup_cli", "one figure, source, gap or claim: every field, the quote, what cites it"),
+    "search": ("analysis.tables.lookup_cli", "figures (sources, gaps, claims) matching a number or words, ranked"),
     "workbook": ("analysis.publish.workbook",
                  "write outputs/cse-figures.xlsx from the tables and the exported charts' notes"),
     "gallery": ("analysis.publish.gallery",

@@ -1,63 +1,116 @@
 # %% [markdown]
 # # The Met's child-protection inspections
 #
-# **What this shows:** at each inspection of the Metropolitan Police's child-protection work, and at each
-# published follow-up, the share of cases the inspectorate examined that it graded *good*, *requires improvement*
-# or *inadequate*, with the number of cases examined beside each inspection.
+# **The question:** when HMIC and HMICFRS inspected the Metropolitan Police's child-protection work, what share
+# of the cases they examined did they grade *good*, *requires improvement* or *inadequate*, and how did that
+# change from one inspection or follow-up to the next?
 #
-# Where only a combined "requires improvement or inadequate" figure was published (`split_published` false), the
-# chart shows exactly that combined share. No split is estimated.
+# **Where this notebook writes files:** run by `make` (or `python -m analysis notebooks`) it exports its chart
+# into `outputs/charts/inspection-grades/` and is saved, executed, into `outputs/notebooks/`. Opened by hand it
+# shows the chart and writes nothing, so trying a change never overwrites a published chart (set
+# `$CSE_CHARTS_DIR` before starting Jupyter to export by hand). The first output below says which applies.
 #
-# **Tables read** (only through `analysis.tables.load.load_table`): `inspection_grades`, and `figures` for the
-# source line.
+# **Tables read** (through `analysis.tables.load.load_table`): `inspection_grades`, `gaps` for the limitations,
+# and `figures` for the source line.
 
 # %%
 from IPython.display import display
 
+import analysis
 from analysis.publish import charts, export
+from analysis.publish.display import bullets, limitations, table, where_files_go
 from analysis.tables.load import load_table
 
 PATHS = charts.project_paths()
 grades = load_table("inspection_grades", PATHS)
 figures = load_table("figures", PATHS)
+gaps = load_table("gaps", PATHS)
+where_files_go()
+
+# %% [markdown]
+# ## The analysis
+#
+# One row per inspection and grade. Where the grades were published separately, the combined "requires
+# improvement or inadequate" row is the sum of two rows already shown, so it is set aside; where only the
+# combined figure was published it is kept as published. No split is ever estimated. The share is computed from
+# the published counts where there are counts, otherwise it is the share as printed.
+
+# %%
+COMBINED = "requires improvement or inadequate"
+ORDER = ["good", "requires improvement", "inadequate", COMBINED]
+selected = grades[~(grades["split_published"] & (grades["grade"] == COMBINED))].copy()
+selected["share"] = selected["share_computed"].fillna(selected["share_published"])
+table(selected, ["label", "published", "grade", "cases_examined", "count", "share_as_printed", "share"],
+      {"share": "share (%)"})
+
+# %% [markdown]
+# The same rows, one line per inspection. A dash: that grade is not in the selection for that inspection (not
+# published on its own, or the combined share set aside because its two parts are shown).
+
+# %%
+wide = (selected.pivot_table(index=["published", "label", "cases_examined"], columns="grade", values="share",
+                             sort=False)
+        .reindex(columns=[g for g in ORDER if g in set(selected["grade"])]).reset_index())
+table(wide, missing="–")
+
+# %% [markdown]
+# ### Do the printed shares hold for the counts?
+#
+# Where a share was printed *and* the counts behind it were published, the fact-check rules
+# (`analysis.verify`, the same as `python -m analysis verify share`) say whether the printed words hold.
+
+# %%
+printed = grades[(grades["share_as_printed"] != "") & grades["count"].notna()].copy()
+printed["verdict"] = [analysis.verify("share", part=int(r["count"]), whole=int(r["cases_examined"]),
+                                      stated=r["share_as_printed"]).verdict for _, r in printed.iterrows()]
+table(printed, ["label", "grade", "count", "cases_examined", "share_computed", "share_as_printed", "verdict"])
+
+# %% [markdown]
+# ## The chart
+#
+# Drawn by `analysis/publish/charts/inspection_grades.py` (`inspection_grades_chart`): open that module to change
+# what is drawn or how. It takes the whole tables and makes the selection above.
 
 # %%
 fig, meta = charts.inspection_grades_chart(grades, figures)
 export.publish(fig, meta)
 
-# %% [markdown]
-# ## What a reader must know
-#
-# The notes and source line below are generated from the tables, the same text that is printed under the chart.
-
 # %%
 display(meta.caption())
 
 # %% [markdown]
-# Which inspections published only the combined figure, and how many cases each inspection examined:
+# The chart's data as exported for Datawrapper:
 
 # %%
-shown = charts.select_inspection_grades(grades)
-summary = (shown.groupby(["label", "published"], sort=False)
-           .agg(cases_examined=("cases_examined_as_printed", "first"),
-                grades_published_separately=("split_shown", "first"))
-           .reset_index())
-display(summary)
+table(meta.data)
 
 # %% [markdown]
-# ## The rows behind the chart
+# ## What we found
 #
-# `share` is the count divided by cases examined where a count was published, otherwise the share as printed.
-# `share_as_printed` keeps the source's own wording, so a rounded description ("three quarters") stays visible.
+# Every statement below is computed from the table when the notebook runs.
 
 # %%
-display(shown[["label", "grade", "cases_examined", "count", "share_as_printed", "share_computed", "share",
-       "all_primary", "figure_ids"]])
+found = []
+for (label, published, cases), rows in selected.groupby(["label", "published", "cases_examined"], sort=False):
+    parts = ", ".join(f"{grade} {share:.1f}%" for grade, share in zip(rows["grade"], rows["share"]))
+    found.append(f"{label} ({published}, {cases:.0f} cases examined): {parts}.")
+latest = selected[selected["published"] == selected["published"].max()]
+if latest["split_published"].all() and latest["count"].notna().all():
+    not_good = latest.loc[latest["grade"] != "good", "count"].sum() / latest["cases_examined"].iloc[0]
+    found.append(f"In the latest ({latest['label'].iloc[0]}), {not_good:.1%} of the cases examined were graded "
+                 "requires improvement or inadequate.")
+for _, r in printed[printed["verdict"] != "holds"].iterrows():
+    found.append(f"{r['label']}: \"{r['share_as_printed']}\" was printed for {r['grade']}, but the counts give "
+                 f"{r['count']:.0f} of {r['cases_examined']:.0f} = {r['share_computed']}% ({r['verdict']}).")
+bullets(found)
 
 # %% [markdown]
-# ## The chart's data as exported for Datawrapper
+# ## Limitations
 #
-# Blank cells were not published.
+# From the sources' own caveats on the rows used, and the figures looked for and not found (`gaps`).
 
 # %%
-display(meta.data)
+copies = (~selected["all_primary"]).sum()
+notes = [f"{copies} of {len(selected)} rows rest on at least one figure known only from a report of the "
+         "inspectorate's findings (news or a secondary copy), not the inspectorate's own document."]
+bullets(notes + limitations(selected["caveat"], gaps, ["hmic"]))

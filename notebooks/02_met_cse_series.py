@@ -1,74 +1,143 @@
 # %% [markdown]
 # # The Met's child sexual exploitation figures by year
 #
-# **What this shows:** the Metropolitan Police's published counts of referrals of suspected child sexual
-# exploitation (CSE), crimes connected with CSE, and children identified as at risk of CSE, year by year, in
-# three panels (the measures count different things and are not added or compared as one series).
+# **The question:** what has the Metropolitan Police published, year by year, about referrals of suspected child
+# sexual exploitation (CSE), crimes connected with CSE and children identified as at risk of CSE, and what change
+# do the published figures support?
 #
-# Every published figure is a marker. A line joins two years only when both have a published figure, so no line
-# is drawn across a year for which nothing was published. Hollow markers are figures known only from a news
-# report of the Met's figures. A dagger marks figures whose source says recording practices affected them; the
-# shaded band marks the later rise put to the Commissioner, for which no counts were published, with his
-# explanation in the words the tables record.
+# **Where this notebook writes files:** run by `make` (or `python -m analysis notebooks`) it exports its chart
+# into `outputs/charts/met-cse-series/` and is saved, executed, into `outputs/notebooks/`. Opened by hand it shows
+# the chart and writes nothing (set `$CSE_CHARTS_DIR` before starting Jupyter to export by hand). The first
+# output below says which applies.
 #
-# **Tables read** (only through `analysis.tables.load.load_table`): `met_cse_series`, and `figures` for the
-# Commissioner's explanation and the source line.
+# **Tables read** (through `analysis.tables.load.load_table`): `met_cse_series`, `gaps` for the limitations, and
+# `figures` for the source line.
 
 # %%
-from IPython.display import Markdown, display
+import pandas as pd
+from IPython.display import display
 
+import analysis
 from analysis.publish import charts, export
+from analysis.publish.display import bullets, limitations, table, where_files_go
 from analysis.tables.load import load_table
 
 PATHS = charts.project_paths()
 series = load_table("met_cse_series", PATHS)
 figures = load_table("figures", PATHS)
+gaps = load_table("gaps", PATHS)
+where_files_go()
+
+# %% [markdown]
+# ## The analysis
+#
+# The three measures count different things (a referral, a crime, a child), so they are kept apart. A yearly
+# series uses only figures for a whole calendar year; a figure for a point in time, or a printed rise, is listed
+# separately rather than drawn as a year.
+
+# %%
+series["year"] = series["period_start"].str[:4]
+start, end = pd.to_datetime(series["period_start"]), pd.to_datetime(series["period_end"])
+calendar_year = start.dt.is_year_start & end.dt.is_year_end & (start.dt.year == end.dt.year)
+rises = series[series["measure"].str.startswith("change_")]
+yearly = series[calendar_year & ~series.index.isin(rises.index)]
+table(yearly, ["measure", "year", "value", "value_as_printed", "unit", "primary", "source_id"])
+
+# %% [markdown]
+# One line per year (a dash: nothing published for that measure and year):
+
+# %%
+table(yearly.pivot_table(index="year", columns="measure", values="value").reset_index(), missing="–")
+
+# %% [markdown]
+# Not drawn as a year: points in time, part-year figures and printed rises.
+
+# %%
+table(series[~series.index.isin(yearly.index)],
+      ["measure", "period_label", "value_as_printed", "unit", "primary", "source_id", "subject"])
+
+# %% [markdown]
+# ### Change between published years
+#
+# Computed only between two calendar-year figures of the same measure and the same unit. Where the source printed
+# a rise, `analysis.verify` checks the printed words against the counts.
+
+# %%
+changes = []
+for measure, rows in yearly.sort_values("year").groupby("measure"):
+    rows = rows.reset_index(drop=True)
+    for before, after in zip(rows.iloc[:-1].itertuples(), rows.iloc[1:].itertuples()):
+        if before.unit == after.unit:
+            changes.append({"measure": measure, "from": before.year, "to": after.year, "from_value": before.value,
+                            "to_value": after.value, "change": (after.value - before.value) / before.value})
+change_table = pd.DataFrame(changes)
+table(change_table.assign(change=change_table["change"].map("{:+.1%}".format)))
+
+# %%
+checked = []
+for rise in rises.itertuples():
+    base = yearly[(yearly["measure"] == rise.measure.removeprefix("change_"))]
+    start, end = base[base["year"] == rise.period_start[:4]], base[base["year"] == rise.period_end[:4]]
+    if len(start) and len(end) and rise.period_start[:4] != rise.period_end[:4]:
+        result = analysis.verify("change", from_=int(start["value"].iloc[0]), to=int(end["value"].iloc[0]),
+                                 stated=rise.value_as_printed)
+        checked.append({"rise": rise.subject, "printed": rise.value_as_printed, "verdict": result.verdict,
+                        "working": result.working})
+    else:
+        checked.append({"rise": rise.subject, "printed": rise.value_as_printed, "verdict": "unverifiable",
+                        "working": "the counts at the start and end of the period were not published"})
+rise_checks = pd.DataFrame(checked)
+table(rise_checks)
+
+# %% [markdown]
+# ## The chart
+#
+# Drawn by `analysis/publish/charts/met_cse_series.py` (`met_cse_series_chart`): open that module to change what
+# is drawn or how. It takes the whole tables and draws each measure in its own panel.
 
 # %%
 fig, meta = charts.met_cse_series_chart(series, figures)
 export.publish(fig, meta)
 
-# %% [markdown]
-# ## What a reader must know
-
 # %%
 display(meta.caption())
 
 # %% [markdown]
-# ### The later rise and the Commissioner's explanation
-#
-# The rise was put to the Commissioner as a percentage; the counts behind it were not published (see the gaps
-# table). His explanation is quoted from the figure's own record, not retyped here.
+# The chart's data as exported for Datawrapper:
 
 # %%
-rise = charts.commissioner_explanation(figures)
-if rise:
-    display(Markdown(f"- Rise as printed: **{rise['value_as_printed']}**, {rise['period']} "
-                     f"({rise['publisher']}; figure `{rise['figure_id']}`)\n"
-                     f"- Explanation: ‘{rise['words']}’\n"
-                     + (f"- {rise['detail']}" if rise["detail"] else "")))
-else:
-    display(Markdown("No explanation is recorded in the figures table."))
+table(meta.data)
 
 # %% [markdown]
-# ### Caveats on recording, as the sources give them
+# ## What we found
+#
+# Every statement below is computed from the table when the notebook runs.
 
 # %%
-for sentence in charts.recording_notes(series):
-    display(Markdown(f"> {sentence}"))
+found = []
+for measure, rows in yearly.sort_values("year").groupby("measure"):
+    years = ", ".join(f"{y} ({p} {u})" for y, p, u in zip(rows["year"], rows["value_as_printed"], rows["unit"]))
+    found.append(f"{measure}: published for {len(rows)} calendar years: {years}.")
+for c in changes:
+    found.append(f"{c['measure']}: {c['from_value']:,.0f} in {c['from']} to {c['to_value']:,.0f} in {c['to']}, "
+                 f"a change of {c['change']:+.1%}.")
+for c in checked:
+    found.append(f"Printed rise \"{c['printed']}\" ({c['rise']}): {c['verdict']} ({c['working']}).")
+last = yearly["year"].max()
+found.append(f"The latest calendar year with any yearly figure is {last}; nothing later is published in the "
+             "tables as a yearly count.")
+bullets(found)
 
 # %% [markdown]
-# ## Every row of the series table
+# ## Limitations
 #
-# Including the figures not drawn (a point in time, or a pilot in part of London), so nothing is hidden.
+# From the sources' own caveats on the rows, and the figures looked for and not found (`gaps`).
 
 # %%
-display(series[["measure", "period_label", "value_as_printed", "unit", "primary", "source_id", "also_reported_in"]])
-
-# %% [markdown]
-# ## The chart's data as exported for Datawrapper
-#
-# One row per year on the axis; blank cells were not published.
-
-# %%
-display(meta.data)
+copies = (~series["primary"]).sum()
+notes = [f"{copies} of {len(series)} rows come from a report of the Met's figures (news or another body), not "
+         "the Met's own document.",
+         "Units differ within a measure where sources count differently: "
+         + "; ".join(f"{m}: {', '.join(sorted(set(u)))}" for m, u in series.groupby("measure")["unit"]
+                     if len(set(u)) > 1) + "."]
+bullets(notes + limitations(series["caveat"], gaps, ["met-cse", "at risk", "referral", "met primary release"]))

@@ -1,31 +1,68 @@
 # %% [markdown]
 # # Historic group-based CSE case reviews: the national count and the Met's own review
 #
-# **What this shows:** two different things, kept apart in two charts.
+# **The question:** how many historic group-based child sexual exploitation cases have been identified for review
+# across England and Wales, how has that count been reported over time, and what has the Metropolitan Police's
+# own review of its historic cases found? The two are different counts with different definitions: they are kept
+# apart here and never added.
 #
-# 1. The **national** count of historic group-based child sexual exploitation cases identified for review across
-#    England and Wales, as it was printed over time (with qualifiers such as "more than").
-# 2. The **Met's own** review of its historic cases, stage by stage: cases found, cases reviewed further, and
-#    cases still in scope.
+# **Where this notebook writes files:** run by `make` (or `python -m analysis notebooks`) it exports its two
+# charts into `outputs/charts/historic-reviews-national/` and `outputs/charts/met-review-funnel/` and is saved,
+# executed, into `outputs/notebooks/`. Opened by hand it shows the charts and writes nothing (set
+# `$CSE_CHARTS_DIR` before starting Jupyter to export by hand). The first output below says which applies.
 #
-# The two use different definitions and are never added together; the Met's cases still in scope are not a part
-# of the national count shown here.
-#
-# **Tables read** (only through `analysis.tables.load.load_table`): `historic_reviews`, and `figures` for the
-# source lines.
+# **Tables read** (through `analysis.tables.load.load_table`): `historic_reviews`, `gaps` for the limitations,
+# and `figures` for the source lines.
 
 # %%
 from IPython.display import display
 
 from analysis.publish import charts, export
+from analysis.publish.display import bullets, limitations, table, where_files_go
 from analysis.tables.load import load_table
 
 PATHS = charts.project_paths()
 reviews = load_table("historic_reviews", PATHS)
 figures = load_table("figures", PATHS)
+gaps = load_table("gaps", PATHS)
+where_files_go()
 
 # %% [markdown]
-# ## 1. The national count over time
+# ## The analysis
+#
+# `scope` says which count a row belongs to: `national` (England and Wales) or `Met` (London). Rows of different
+# scope or measure are never summed or joined.
+
+# %%
+national = reviews[reviews["scope"] == "national"].sort_values(["measure", "as_at"])
+met = reviews[reviews["scope"] == "Met"].sort_values(["measure", "as_at"])
+table(national, ["measure", "as_at", "value_as_printed", "qualifier", "primary", "source_id", "definition"])
+
+# %%
+table(met, ["measure", "as_at", "value_as_printed", "qualifier", "primary", "source_id", "definition"])
+
+# %% [markdown]
+# The Met's review, stage by stage: each stage's latest printed figure, and the share of the previous stage it
+# represents where both figures are exact and were printed on the same date.
+
+# %%
+STAGES = ["met_historic_cases_found", "met_historic_cases_reviewed_further", "met_historic_cases_in_scope"]
+stages = (met[met["measure"].isin(STAGES)].sort_values("as_at").groupby("measure").tail(1)
+          .set_index("measure").reindex([s for s in STAGES if s in set(met["measure"])]).reset_index())
+previous = stages["value"].shift()
+same_day = (stages["as_at"] == stages["as_at"].shift()) & (stages["qualifier"] == "exact") \
+    & (stages["qualifier"].shift() == "exact")
+stages["share_of_previous_stage"] = (stages["value"] / previous).where(same_day)
+table(stages.assign(share_of_previous_stage=stages["share_of_previous_stage"].map(
+    lambda v: "" if v != v else f"{v:.1%}")), ["measure", "as_at", "value_as_printed", "qualifier",
+                                                 "share_of_previous_stage", "source_id"])
+
+# %% [markdown]
+# ## The charts
+#
+# The national count is drawn by `analysis/publish/charts/historic_national.py` (`historic_national_chart`), the
+# Met's review by `analysis/publish/charts/met_review_funnel.py` (`met_review_funnel_chart`): open those modules to
+# change what is drawn or how.
 
 # %%
 fig, meta = charts.historic_national_chart(reviews, figures)
@@ -33,10 +70,7 @@ export.publish(fig, meta)
 
 # %%
 display(meta.caption())
-display(meta.data)
-
-# %% [markdown]
-# ## 2. The Met's own review, stage by stage
+table(meta.data)
 
 # %%
 fig, meta = charts.met_review_funnel_chart(reviews, figures)
@@ -44,12 +78,38 @@ export.publish(fig, meta)
 
 # %%
 display(meta.caption())
-display(meta.data)
+table(meta.data)
 
 # %% [markdown]
-# ## Every row of the table, with its scope
+# ## What we found
 #
-# `scope` says which count a row belongs to; rows of different scope are never summed.
+# Every statement below is computed from the table when the notebook runs.
 
 # %%
-display(reviews[["scope", "measure", "as_at", "value_as_printed", "primary", "source_id", "definition"]])
+found = []
+for measure, rows in national.groupby("measure", sort=False):
+    first, last = rows.iloc[0], rows.iloc[-1]
+    found.append(f"National, {measure}: first printed \"{first['value_as_printed']}\" (as at {first['as_at']}), "
+                 f"latest \"{last['value_as_printed']}\" (as at {last['as_at']}), in {rows['source_id'].nunique()} "
+                 "sources.")
+for row in stages.itertuples():
+    share = "" if row.share_of_previous_stage != row.share_of_previous_stage else \
+        f", {row.share_of_previous_stage:.1%} of the previous stage"
+    found.append(f"Met review, {row.measure}: \"{row.value_as_printed}\" (as at {row.as_at}{share}).")
+both = sorted(set(national["value"].dropna()) & set(met["value"].dropna()))
+for value in both:
+    names = sorted(set(reviews.loc[reviews["value"] == value, "measure"]))
+    found.append(f"The number {value:,.0f} appears in both scopes ({', '.join(names)}): these are different "
+                 "counts, not one figure reported twice.")
+bullets(found)
+
+# %% [markdown]
+# ## Limitations
+#
+# From the sources' own caveats on the rows, and the figures looked for and not found (`gaps`).
+
+# %%
+copies = (~reviews["primary"]).sum()
+notes = [f"{copies} of {len(reviews)} rows come from a report (news, or a copy of a statement), not the "
+         "publisher's own document."]
+bullets(notes + limitations(reviews["caveat"], gaps, ["historic", "beaconport", "hansard"]))

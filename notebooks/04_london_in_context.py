@@ -1,28 +1,81 @@
 # %% [markdown]
 # # London in context
 #
-# **What this shows:** London's share of the UK population, computed as London's mid-year population divided by
-# the UK's for the years in which both estimates are published (and the share as some sources print it), next
-# to the rates for London that the sources give, each in its own unit.
+# **The question:** what share of the UK's population lives in London (the yardstick against which London's part
+# of a national count can be read), and what rates for London do the sources themselves give?
 #
 # A share of population is a yardstick, not a finding: London's part of a national count can be read against it
 # only when both cover the same area, period and definition.
 #
-# **Tables read** (only through `analysis.tables.load.load_table`): `population`, and `figures` for the printed
-# shares, the London rates and the source lines.
+# **Where this notebook writes files:** run by `make` (or `python -m analysis notebooks`) it exports its two
+# charts into `outputs/charts/london-population-share/` and `outputs/charts/london-rates/` and is saved, executed,
+# into `outputs/notebooks/`. Opened by hand it shows the charts and writes nothing (set `$CSE_CHARTS_DIR` before
+# starting Jupyter to export by hand). The first output below says which applies.
+#
+# **Tables read** (through `analysis.tables.load.load_table`): `population`, `gaps` for the limitations, and
+# `figures` for the printed shares, the London rates and the source lines.
 
 # %%
+import pandas as pd
 from IPython.display import display
 
+import analysis
 from analysis.publish import charts, export
+from analysis.publish.display import bullets, limitations, table, where_files_go
 from analysis.tables.load import load_table
 
 PATHS = charts.project_paths()
 population = load_table("population", PATHS)
 figures = load_table("figures", PATHS)
+gaps = load_table("gaps", PATHS)
+where_files_go()
 
 # %% [markdown]
-# ## London's share of the UK population
+# ## The analysis
+#
+# London's share is London's mid-year population divided by the UK's, only for years in which both estimates
+# are published (a dash: that estimate is not in the table).
+
+# %%
+people = population[population["measure"] == "population"]
+wide = people.pivot_table(index="year", columns="geography", values="value", aggfunc="first")
+both = wide[["London", "United Kingdom"]].dropna()
+shares = (both["London"] / both["United Kingdom"]).rename("London share of UK")
+table(wide.join(shares.map("{:.2%}".format)).reset_index(), missing="–")
+
+# %% [markdown]
+# The shares the sources print themselves, beside the share computed for the same year where both estimates are
+# published (`analysis.verify` checks the printed words against the estimates):
+
+# %%
+printed = figures[(figures["measure"] == "share_of_uk_population") & (figures["geography"] == "London")].copy()
+printed["year"] = printed["period_end"].str[:4].astype(int)
+checks = []
+for row in printed.itertuples():
+    if row.year in both.index:
+        result = analysis.verify("share", part=int(both.loc[row.year, "London"]),
+                                 whole=int(both.loc[row.year, "United Kingdom"]), stated=row.value_as_printed)
+        checks.append((result.verdict, result.working))
+    else:
+        checks.append(("unverifiable", f"no London and UK estimates for {row.year} in the population table"))
+printed["verdict"], printed["working"] = [c[0] for c in checks], [c[1] for c in checks]
+table(printed, ["year", "value_as_printed", "publisher", "verdict", "working"])
+
+# %% [markdown]
+# London's rates as the sources print them: London figures whose unit is a rate ("per 1,000 children" and so on).
+# Each keeps its own unit: a police count of recorded cases and a council count of assessments are different
+# things, even when both are "per 1,000 children".
+
+# %%
+london = figures[figures["geography"] == "London"]
+rates = london[london["unit"].str.contains(r"\bper [\d,]+ ", regex=True)]
+table(rates, ["subject", "value_as_printed", "unit", "period_end", "publisher", "primary"])
+
+# %% [markdown]
+# ## The charts
+#
+# Drawn by `analysis/publish/charts/london_population_share.py` (`london_population_share_chart`) and
+# `analysis/publish/charts/london_rates.py` (`london_rates_chart`): open those modules to change what is drawn.
 
 # %%
 fig, meta = charts.london_population_share_chart(population, figures)
@@ -30,13 +83,7 @@ export.publish(fig, meta)
 
 # %%
 display(meta.caption())
-display(charts.london_share_table(population))
-
-# %% [markdown]
-# ## London's rates, where the sources give them
-#
-# Each rate is labelled with its own unit: a police count of recorded cases and a council count of assessments are
-# different things, even when both are "per 1,000 children".
+table(meta.data)
 
 # %%
 fig, meta = charts.london_rates_chart(figures)
@@ -44,4 +91,33 @@ export.publish(fig, meta)
 
 # %%
 display(meta.caption())
-display(charts.london_rates(figures)[["subject", "value_as_printed", "unit", "period_end", "primary", "source_id"]])
+table(meta.data)
+
+# %% [markdown]
+# ## What we found
+#
+# Every statement below is computed from the tables when the notebook runs.
+
+# %%
+found = ["London's share of the UK population, where both estimates are published: "
+         + "; ".join(f"{year}: {share:.2%}" for year, share in shares.items()) + "."]
+for row in printed.itertuples():
+    found.append(f"\"{row.value_as_printed}\" ({row.publisher}, {row.year}): {row.verdict}.")
+for unit, rows in rates.groupby("unit"):
+    found.append(f"{len(rows)} London rate(s) published {unit}: "
+                 + "; ".join(f"{v} ({p})" for v, p in zip(rows["value_as_printed"], rows["publisher"])) + ".")
+bullets(found)
+
+# %% [markdown]
+# ## Limitations
+#
+# From the sources' own caveats, and the figures looked for and not found (`gaps`).
+
+# %%
+estimates = pd.concat([people["source_id"], printed["source_id"]])
+copies = (~people["primary"]).sum()
+notes = [f"{copies} of {len(people)} population estimates come from a copy or report, not ONS's own page.",
+         f"The estimates and printed shares come from {estimates.nunique()} different documents; a year without "
+         "both a London and a UK estimate has no computed share."]
+bullets(notes + limitations(pd.concat([printed["caveat"], rates["caveat"]]), gaps,
+                            ["population", "london-child", "mye", "london-rate"]))

@@ -1,24 +1,70 @@
 # %% [markdown]
 # # Fact-check: published claims and their verdicts
 #
-# **What this shows:** every claim registered for checking (a number printed in a news report, statement or
-# report that was derived from other published figures), with the verdict the project's rules give when the
-# arithmetic is redone from those figures: *holds*, *does not hold*, or *unverifiable* (a figure the claim needs
-# was not published). A verdict allows for the rounding and wording printed with each number.
+# **The question:** when a news report, statement or report prints a number derived from other published figures
+# (a rise, a share, a total), does it hold when the arithmetic is redone from those figures, at the precision and
+# in the words printed? The verdicts are *holds*, *does not hold*, or *unverifiable* (a figure the claim needs was
+# not published).
 #
-# **Tables read** (only through `analysis.tables.load.load_table`): `claims`, `gaps`, and `figures` for the source
+# **Where this notebook writes files:** run by `make` (or `python -m analysis notebooks`) it exports its chart
+# into `outputs/charts/factcheck-verdicts/` and is saved, executed, into `outputs/notebooks/`. Opened by hand it
+# shows the chart and writes nothing (set `$CSE_CHARTS_DIR` before starting Jupyter to export by hand). The first
+# output below says which applies. The full report is `python -m analysis check` (`outputs/factcheck.html`).
+#
+# **Tables read** (through `analysis.tables.load.load_table`): `claims`, `gaps`, and `figures` for the source
 # line.
 
 # %%
+import pandas as pd
 from IPython.display import display
 
 from analysis.publish import charts, export
+from analysis.publish.display import bullets, limitations, table, where_files_go
 from analysis.tables.load import load_table
 
 PATHS = charts.project_paths()
 claims = load_table("claims", PATHS)
 gaps = load_table("gaps", PATHS)
 figures = load_table("figures", PATHS)
+where_files_go()
+
+# %% [markdown]
+# ## The analysis
+#
+# Claims by kind of arithmetic and verdict:
+
+# %%
+by_kind = pd.crosstab(claims["kind"], claims["verdict"], margins=True, margins_name="all")
+table(by_kind.reset_index())
+
+# %% [markdown]
+# Every claim that does not hold, with the working (the arithmetic with the actual numbers, so it can be redone by
+# hand, or with `python -m analysis verify`):
+
+# %%
+table(claims[claims["verdict"] == "does not hold"], ["claim_id", "claimant", "text", "stated", "working"])
+
+# %% [markdown]
+# Claims that cannot be checked, and the figure each one needs (the gap record says what is missing and who holds
+# it):
+
+# %%
+unverifiable = claims[claims["verdict"] == "unverifiable"]
+needed = unverifiable.assign(gap=unverifiable["gaps"].str.split(";")).explode("gap")
+needed = needed.merge(gaps, left_on="gap", right_on="id", how="left")
+table(needed, ["claim_id", "stated", "gap", "wanted", "holder"])
+
+# %% [markdown]
+# Every claim, with its verdict and working:
+
+# %%
+table(claims, ["claim_id", "claimant", "text", "kind", "verdict", "working"])
+
+# %% [markdown]
+# ## The chart
+#
+# Drawn by `analysis/publish/charts/factcheck_verdicts.py` (`factcheck_chart`): open that module to change what is
+# drawn or how.
 
 # %%
 fig, meta = charts.factcheck_chart(claims, figures)
@@ -26,25 +72,33 @@ export.publish(fig, meta)
 
 # %%
 display(meta.caption())
+table(meta.data)
 
 # %% [markdown]
-# ## Every claim with its verdict and working
+# ## What we found
 #
-# The working shows the arithmetic with the actual numbers, so a reader can redo it by hand.
+# Every statement below is computed from the table when the notebook runs.
 
 # %%
-columns = [c for c in ("claim_id", "claimant", "text", "kind", "verdict", "working") if c in claims.columns]
-display(claims[columns])
+counts = claims["verdict"].value_counts()
+found = [f"{len(claims)} claims from {claims['source_id'].nunique()} sources were checked: "
+         + ", ".join(f"{n} {verdict}" for verdict, n in counts.items()) + "."]
+for row in claims[claims["verdict"] == "does not hold"].itertuples():
+    found.append(f"Does not hold: {row.claimant}, \"{row.text}\" ({row.working}).")
+found.append(f"{len(unverifiable)} claims are unverifiable: together they need {needed['gap'].nunique()} figures "
+             "that were not published or not found (listed under Limitations, with who holds each).")
+bullets(found)
 
 # %% [markdown]
-# ## Why some claims cannot be checked
+# ## Limitations
 #
-# An unverifiable claim points at the gap record of the figure that could not be found.
+# - Only registered claims are checked (the claims register, `data/raw/claims.yaml`); a claim not registered is
+#   not judged.
+# - A verdict allows for the rounding and wording printed with each number (`docs/factcheck.md`); *holds* means
+#   the arithmetic from the published inputs supports the words, not that the inputs themselves are right.
+#
+# Below, from the claims' own notes, and the gaps the unverifiable claims point at:
 
 # %%
-unverifiable = claims[claims["verdict"] == "unverifiable"]
-if "gaps" in claims.columns:
-    wanted = {g for cell in unverifiable["gaps"].dropna() for g in str(cell).split(";") if g}
-    display(gaps[gaps["id"].isin(wanted)][["id", "wanted", "holder", "reason"]])
-else:
-    display(unverifiable)
+missing = gaps[gaps["id"].isin(set(needed["gap"].dropna()))]
+bullets(limitations(claims["note"], missing, label="Note on a claim"))

@@ -20,6 +20,8 @@ from analysis.publish.export import WORKBOOK_TABLES
 from analysis.run import notebooks as run_notebooks
 
 NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
+#: The kernel `make kernel` registers (Makefile KERNEL_NAME); the notebooks' metadata names it so they open on it.
+PROJECT_KERNEL = re.search(r"^KERNEL_NAME\s*:=\s*(\S+)", (PROJECT_ROOT / "Makefile").read_text(), re.M).group(1)
 EXPECTED = ["01_inspections", "02_met_cse_series", "03_historic_reviews", "04_london_in_context", "05_factcheck",
             "06_national_picture"]
 
@@ -48,15 +50,16 @@ def test_committed_without_outputs(path: Path) -> None:
     for cell in nb.cells:
         if cell.cell_type == "code":
             assert not cell.outputs and cell.execution_count is None, f"{path.name}: outputs committed"
-    assert nb.metadata.get("kernelspec", {}).get("name") == run_notebooks.KERNEL
+    assert nb.metadata.get("kernelspec", {}).get("name") == PROJECT_KERNEL
 
 
 @pytest.mark.parametrize("path", committed(), ids=lambda p: p.stem)
-def test_opens_by_saying_what_it_shows_and_what_it_reads(path: Path) -> None:
+def test_opens_with_its_question_where_it_writes_and_what_it_reads(path: Path) -> None:
     nb = nbformat.read(path, as_version=4)
     first = nb.cells[0]
     assert first.cell_type == "markdown"
-    assert "What this shows" in first.source and "Tables read" in first.source
+    for part in ("**The question:**", "**Where this notebook writes files:**", "Tables read"):
+        assert part in first.source, f"{path.name}: the first cell does not say {part!r}"
     code = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
     named = set(re.findall(r'load_table\("(\w+)"', code))
     assert named, f"{path.name}: reads no table"
@@ -71,6 +74,25 @@ def test_reads_only_processed_tables_and_types_no_figure(path: Path) -> None:
         assert forbidden not in code, f"{path.name}: reads data other than through load_table ({forbidden})"
     assert not re.search(r"(?<![\w.])\d{2,}(?![\w])", code), f"{path.name}: a number is typed into code"
     assert "charts." in code, f"{path.name}: charts must come from analysis.publish.charts"
+
+
+@pytest.mark.parametrize("path", committed(), ids=lambda p: p.stem)
+def test_tells_the_story_and_names_the_module_of_each_chart(path: Path) -> None:
+    """An analyst must find what was found, its limits, and the code that draws each chart."""
+    import importlib
+
+    nb = nbformat.read(path, as_version=4)
+    text = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+    code = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
+    headings = re.findall(r"^## (.+)$", text, re.M)
+    assert headings[-2:] == ["What we found", "Limitations"], f"{path.name}: ends with {headings[-2:]}"
+    assert "## The analysis" in text
+    drawn = re.findall(r"charts\.(\w+_chart)\(", code)
+    assert drawn, f"{path.name}: draws no chart"
+    for name in drawn:
+        module = importlib.import_module(getattr(charts, name).__module__)
+        source = Path(module.__file__).relative_to(PROJECT_ROOT).as_posix()
+        assert f"`{source}`" in text, f"{path.name}: does not name {source}, which draws {name}"
 
 
 # --- execution --------------------------------------------------------------------------------------------------
@@ -126,6 +148,11 @@ def test_executed_copy_and_html_are_written(executed: tuple[Path, list[run_noteb
     assert any("image/png" in o.get("data", {}) for o in outputs), f"{name}: no chart rendered"
     html = (out / f"{name}.html").read_text(encoding="utf-8")
     assert "<html" in html.lower() and "Source:" in html
+    shown = "\n".join(o["data"].get("text/html", "") + o["data"].get("text/markdown", "")
+                      for o in outputs if "data" in o)
+    assert not re.search(r">(NaN|nan|<NA>|None)<", shown), f"{name}: a missing value is shown as NaN/None"
+    assert not re.search(r">-?\d+\.0<", shown), f"{name}: a count is shown as a float"
+    assert "…" not in shown, f"{name}: text is cut"
 
 
 def _cells(path: Path) -> list[tuple[str, list[dict]]]:

@@ -56,3 +56,65 @@ def load_rows(name: str, paths: Paths = DEFAULT) -> list[dict[str, Any]]:
         reader = csv.DictReader(fh)
         converters = {c: _typed(kinds.get(c, "string")) for c in reader.fieldnames or []}
         return [{c: converters[c](v) for c, v in row.items()} for row in reader]
+
+
+# --- the public API's readers (`analysis.load`, `analysis.tables`) -----------------------------------------------
+
+
+def table_names(paths: Paths = DEFAULT) -> dict[str, str]:
+    """Every processed table → its one-line description, in the data package's order (read from
+    `datapackage.json` with the json module, so listing the tables imports no pandas)."""
+    import json
+
+    package = paths.processed / "datapackage.json"
+    if not package.exists():
+        raise FileNotFoundError(f"{paths.rel(package)} does not exist: run `python -m analysis build` (or `make`)")
+    resources = json.loads(package.read_text(encoding="utf-8"))["resources"]
+    return {r["path"].rsplit("/", 1)[-1].removesuffix(".csv"): r.get("description", "") for r in resources}
+
+
+class UnknownTable(KeyError):
+    """A table name that is not in the data package; the message lists the ones that are."""
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+def load(name: str, paths: Paths = DEFAULT) -> Any:
+    """One processed table for analysis: counts as nullable integers, dates as dates, blanks as missing.
+
+    Unlike `load_table` (which the charts read, dates kept as the ISO text the build wrote), this converts every
+    `date` column to datetime64 and every `number` column whose values are all whole numbers to `Int64`, so a
+    count prints as 374, not 374.0, and a blank stays <NA> rather than becoming 0. A column holding any fraction
+    (a share such as 74.33) stays float, and so does every `share_*` column, so a share's type does not depend on
+    whether this year's shares happen to be whole. An unknown name is an error that lists the tables there are.
+
+    >>> import analysis
+    >>> grades = analysis.load("inspection_grades")
+    >>> str(grades["cases_examined"].dtype), str(grades["published"].dtype)
+    ('Int64', 'datetime64[ns]')
+    >>> analysis.load("grades")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    analysis.tables.load.UnknownTable: no table 'grades'; the tables are: figures, sources, gaps, claims, ...
+    """
+    import pandas as pd
+
+    names = table_names(paths)
+    if name not in names:
+        raise UnknownTable(f"no table {name!r}; the tables are: {', '.join(names)}")
+    frame = load_table(name, paths)
+    fields = schema.TABLES[name][0] if name in schema.TABLES else ()
+    for field in fields:
+        column = frame[field.name]
+        if field.type == "date":
+            frame[field.name] = pd.to_datetime(column, format="%Y-%m-%d", errors="raise")
+        elif field.type == "number" and not field.name.startswith("share") and _whole(column):
+            frame[field.name] = column.astype("Int64")
+    return frame
+
+
+def _whole(column: Any) -> bool:
+    """True when a numeric column has values and every one is a whole number (a count, not a share)."""
+    values = column.dropna()
+    return bool(len(values)) and bool((values % 1 == 0).all())

@@ -1,0 +1,150 @@
+"""Tables as a reader should see them in a notebook: counts as whole numbers, blanks said in words, text in full.
+
+pandas' default display shows a count with a missing value as 374.0, a missing value as NaN (right under a
+sentence saying blank cells were not published) and cuts long text with "…" — three ways of saying more or less
+than the data. `table()` renders a DataFrame as HTML instead: a numeric column whose values are all whole prints
+them as integers, a missing number prints as "not published", dates print as YYYY-MM-DD, and text wraps in full.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+import numbers
+from collections.abc import Sequence
+from typing import Any
+
+NOT_PUBLISHED = "not published"
+
+#: JupyterLab right-aligns every table cell with a more specific selector, hence `!important` on alignment. Short
+#: text (ids, dates, grades) stays on one line; long text wraps in a column wide enough to read.
+_STYLE = ("<style>table.cse-table{border-collapse:collapse;font-size:13px;margin:4px 0 12px}"
+          "table.cse-table th,table.cse-table td{border-bottom:1px solid #ddd;padding:4px 8px;vertical-align:top;"
+          "text-align:left!important;white-space:normal;overflow-wrap:break-word;max-width:40em}"
+          "table.cse-table td.num{text-align:right!important;white-space:nowrap}"
+          "table.cse-table td.short{white-space:nowrap}table.cse-table td.long{min-width:14em}"
+          "table.cse-table th{background:#f3f3f3}</style>")
+#: Text columns whose longest cell is at most this many characters are kept on one line.
+SHORT_TEXT = 20
+
+
+def _missing(value: Any) -> bool:
+    if value is None:
+        return True
+    try:
+        import pandas as pd
+
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def _is_whole_column(values: Sequence[Any]) -> bool:
+    present = [v for v in values if not _missing(v)]
+    return bool(present) and all(isinstance(v, numbers.Real) and not _is_bool(v)
+                                 and math.isfinite(float(v)) and float(v) == int(float(v)) for v in present)
+
+
+def _is_bool(value: Any) -> bool:
+    return isinstance(value, bool) or type(value).__name__ in ("bool_", "bool")  # numpy bool: no subclass
+
+
+def cell_text(value: Any, whole: bool = False, missing: str = NOT_PUBLISHED) -> str:
+    """One cell as printed: "not published" for a missing number, a whole number without ".0" (with thousands
+    separators from 10,000, so a year stays 2023), a date as YYYY-MM-DD, a float with at most two decimals,
+    anything else as its text."""
+    if _missing(value):
+        return missing
+    if _is_bool(value):
+        return "yes" if value else "no"
+    if hasattr(value, "strftime"):
+        return value.strftime("%Y-%m-%d")
+    if isinstance(value, numbers.Integral) or (whole and isinstance(value, numbers.Real)):
+        number = int(value)
+        return f"{number:,}" if abs(number) >= 10_000 else str(number)  # 8,866,180 but 2023 (a year) and 374
+    if isinstance(value, numbers.Real):
+        return f"{float(value):.2f}".rstrip("0").rstrip(".")
+    return str(value)
+
+
+def table_html(frame: Any, columns: Sequence[str] | None = None, names: dict[str, str] | None = None,
+               missing: str = NOT_PUBLISHED) -> str:
+    """The frame (or the given columns of it, renamed by `names`) as an HTML table; see the module doc.
+    `missing` is what a missing number says (a reshaped table may leave cells empty for other reasons)."""
+    columns = list(columns or frame.columns)
+    names = names or {}
+    numeric = {c for c in columns if str(frame[c].dtype).lower().startswith(("int", "uint", "float"))}
+    whole = {c for c in numeric if _is_whole_column(frame[c].tolist())}
+    longest = {c: max((len(cell_text(v)) for v in frame[c].tolist()), default=0) for c in columns if c not in numeric}
+    css = {c: "num" if c in numeric else "short" if longest[c] <= SHORT_TEXT else "long" for c in columns}
+    head = "".join(f"<th>{html.escape(names.get(c, c))}</th>" for c in columns)
+    rows = []
+    for record in frame[columns].itertuples(index=False, name=None):
+        cells = []
+        for column, value in zip(columns, record):
+            text = "" if (column not in numeric and isinstance(value, str) and value == "") else \
+                cell_text(value, column in whole, missing)
+            cells.append(f'<td class="{css[column]}">{html.escape(text)}</td>')
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    return f'{_STYLE}<table class="cse-table"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+
+
+def table(frame: Any, columns: Sequence[str] | None = None, names: dict[str, str] | None = None,
+          missing: str = NOT_PUBLISHED) -> Any:
+    """`table_html` as an object Jupyter displays (put it last in a cell, or pass it to `display`)."""
+    from IPython.display import HTML
+
+    return HTML(table_html(frame, columns, names, missing))
+
+
+def bullets(lines: Sequence[str]) -> Any:
+    """A Markdown bullet list (the notebooks' "What we found" and "Limitations" are built from the data)."""
+    from IPython.display import Markdown
+
+    return Markdown("\n".join(f"- {line}" for line in lines) if lines else "- (nothing in the tables)")
+
+
+def where_files_go() -> Any:
+    """Say, in the notebook, where this run writes chart files: the folder `$CSE_CHARTS_DIR` names (set by
+    `make` / `python -m analysis notebooks`), or nowhere when a notebook is opened by hand (charts shown only)."""
+    import os
+
+    from IPython.display import Markdown
+
+    from analysis.publish.export import CHARTS_DIR_ENV
+
+    target = os.environ.get(CHARTS_DIR_ENV)
+    if target:
+        # Inside the project the folder is named (outputs/charts); elsewhere (a test's scratch folder) only the
+        # variable is, so the executed notebook does not depend on where it was run.
+        from pathlib import Path
+
+        from analysis.publish.charts.common import project_paths
+
+        shown = project_paths().rel(Path(target))
+        where = f"`{shown}/<chart-id>/`" if not Path(shown).is_absolute() else f"the folder `${CHARTS_DIR_ENV}` names"
+        return Markdown(f"This run exports each chart into {where} (PNG, SVG, CSV, JSON).")
+    return Markdown(f"Opened by hand: charts are shown here and **no files are written**. To export them, set "
+                    f"`${CHARTS_DIR_ENV}` to a folder before starting Jupyter, or run `make`.")
+
+
+def limitations(caveats: Any, gaps: Any, words: Sequence[str] | None = None, label: str = "Source caveat"
+                ) -> list[str]:
+    """The notebook's limitations, from the data: each distinct sentence of the caveats of the rows it used
+    (tables join several figures' caveats with '; ', so sentences repeat), then every gap whose id or
+    description names one of `words` (every gap passed in when `words` is None)."""
+    import re
+
+    seen: list[str] = []
+    for cell in caveats:
+        for sentence in re.split(r"(?<=[.!?])[;]?\s+(?=[A-Z'‘\"])", str(cell or "")):
+            sentence = sentence.strip()
+            if sentence and sentence not in seen:
+                seen.append(sentence)
+    lines = [f"{label}: {c}" for c in seen]
+    for gap in gaps.itertuples(index=False):
+        text = f"{gap.id} {gap.wanted}".lower()
+        if words is None or any(w.lower() in text for w in words):
+            wanted = str(gap.wanted).rstrip(".")
+            lines.append(f"Not published or not found (gap `{gap.id}`): {wanted}. Held by: {gap.holder}.")
+    return lines

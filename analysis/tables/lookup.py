@@ -1,0 +1,243 @@
+"""Look a figure, source, gap or claim up by id, and search the record, from the processed tables.
+
+Behind `python -m analysis show ID`, `python -m analysis search TEXT`, `analysis.figure(id)` and
+`analysis.search(text)`. Reads the processed CSVs with the csv module (`load_rows`), never pandas, so a look-up
+from the shell answers at once.
+
+Why search groups numbers by meaning: the same printed number can be different counts. "More than 1,200" is the
+national count of historic group-based cases identified for review, and 1,200 is also the Met's own cases still in
+scope after its review; a search for "1,200" lists each distinct meaning with its definition so the two are never
+read as one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from analysis.paths import DEFAULT, Paths
+from analysis.record.printed import PrintedFigureError, parse_printed
+from analysis.tables.load import load_rows
+
+#: kind → (table, id column). The order is the order `show` tries them in.
+KINDS: dict[str, tuple[str, str]] = {
+    "figure": ("figures", "figure_id"),
+    "source": ("sources", "id"),
+    "gap": ("gaps", "id"),
+    "claim": ("claims", "claim_id"),
+}
+#: Tables built from figures, and the columns naming the figures each row used (';'-separated).
+_FIGURE_USERS = {
+    "inspection_grades": ("figure_ids",),
+    "met_cse_series": ("figure_id", "also_reported_in"),
+    "historic_reviews": ("figure_id",),
+    "population": ("figure_id",),
+}
+#: kind → {column: weight}: a query word found in a heavier column ranks the row higher.
+WEIGHTS: dict[str, dict[str, int]] = {
+    "figure": {"value_as_printed": 8, "measure": 4, "subject": 4, "figure_id": 3, "quote": 2, "geography": 1,
+               "publisher": 1, "caveat": 1},
+    "source": {"id": 4, "title": 4, "producer": 4, "citation": 2, "notes": 1},
+    "gap": {"id": 4, "wanted": 4, "holder": 2, "reason": 1, "where_looked": 1},
+    "claim": {"claim_id": 4, "stated": 8, "text": 4, "claimant": 2, "working": 1},
+}
+#: Score of a figure whose value equals the number searched for (above any word match).
+VALUE_MATCH = 50
+
+
+class UnknownId(LookupError):
+    """An id that is no figure, source, gap or claim."""
+
+
+@dataclass
+class Record:
+    """One row of the record with everything that points at it (`cited_by`) and what it points at (`uses`)."""
+
+    kind: str
+    id: str
+    fields: dict[str, Any]
+    cited_by: list[str] = field(default_factory=list)
+    uses: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "id": self.id, "fields": self.fields, "cited_by": self.cited_by,
+                "uses": self.uses}
+
+
+def _split(cell: Any) -> list[str]:
+    return [part.strip() for part in str(cell or "").split(";") if part.strip()]
+
+
+class Index:
+    """The four record tables read once, with look-ups by id."""
+
+    def __init__(self, paths: Paths = DEFAULT) -> None:
+        self.rows = {kind: load_rows(table, paths) for kind, (table, _) in KINDS.items()}
+        self.by_id = {kind: {row[key]: row for row in self.rows[kind]} for kind, (_, key) in KINDS.items()}
+        self.paths = paths
+
+    def kind_of(self, item_id: str) -> str:
+        for kind in KINDS:
+            if item_id in self.by_id[kind]:
+                return kind
+        raise UnknownId(f"{item_id!r} is no figure, source, gap or claim id "
+                        f"(try `python -m analysis search {item_id.split('/')[-1]}`)")
+
+    def record(self, item_id: str) -> Record:
+        kind = self.kind_of(item_id)
+        row = dict(self.by_id[kind][item_id])
+        return getattr(self, f"_{kind}")(Record(kind, item_id, row))
+
+    def _figure(self, rec: Record) -> Record:
+        for claim in self.rows["claim"]:
+            if rec.id == claim["stated_figure"]:
+                rec.cited_by.append(f"claim {claim['claim_id']} (the stated figure): {claim['verdict']}")
+            elif rec.id in _split(claim["inputs"]):
+                rec.cited_by.append(f"claim {claim['claim_id']} (an input): {claim['verdict']}")
+        for table, columns in _FIGURE_USERS.items():
+            for number, row in enumerate(load_rows(table, self.paths), 1):
+                if any(rec.id in _split(row.get(c)) for c in columns):
+                    rec.cited_by.append(f"table {table}, row {number}")
+        rec.uses.append(f"source {rec.fields['source_id']}: {rec.fields['publisher']}, {rec.fields['source_title']}")
+        return rec
+
+    def _source(self, rec: Record) -> Record:
+        for row in self.rows["figure"]:
+            if row["source_id"] == rec.id:
+                rec.cited_by.append(f"figure {row['figure_id']}: {row['value_as_printed']} ({row['measure']})")
+        for claim in self.rows["claim"]:
+            if claim["source_id"] == rec.id:
+                rec.cited_by.append(f"claim {claim['claim_id']} (made in this source): {claim['verdict']}")
+        return rec
+
+    def _gap(self, rec: Record) -> Record:
+        for claim in self.rows["claim"]:
+            if rec.id in _split(claim["gaps"]):
+                rec.cited_by.append(f"claim {claim['claim_id']} (needs it): {claim['verdict']}")
+        return rec
+
+    def _claim(self, rec: Record) -> Record:
+        for figure_id in [rec.fields["stated_figure"], *_split(rec.fields["inputs"])]:
+            figure = self.by_id["figure"].get(figure_id)
+            if figure:
+                rec.uses.append(f"figure {figure_id}: {figure['value_as_printed']} ({figure['measure']})")
+        rec.uses += [f"gap {g}: {self.by_id['gap'].get(g, {}).get('wanted', '')}" for g in _split(rec.fields["gaps"])]
+        rec.uses.append(f"source {rec.fields['source_id']}")
+        return rec
+
+
+def figure(figure_id: str, paths: Paths = DEFAULT) -> dict[str, Any]:
+    """One figure: every field of the figures table, plus `cited_by` (claims and table rows that use it).
+
+    >>> import analysis
+    >>> f = analysis.figure("gbnews-2025-11-13/met-cases-in-scope")
+    >>> f["value_as_printed"], f["measure"], f["geography"]
+    ('1,200', 'met_historic_cases_in_scope', 'London')
+    >>> analysis.figure("no-such-figure")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    analysis.tables.lookup.UnknownId: 'no-such-figure' is no figure, source, gap or claim id ...
+    """
+    index = Index(paths)
+    if figure_id not in index.by_id["figure"]:
+        index.kind_of(figure_id)  # raises UnknownId for an id of nothing
+        raise UnknownId(f"{figure_id!r} is a {index.kind_of(figure_id)} id, not a figure id: "
+                        f"`python -m analysis show {figure_id}`")
+    rec = index.record(figure_id)
+    return {**rec.fields, "cited_by": rec.cited_by}
+
+
+def show(item_id: str, paths: Paths = DEFAULT) -> Record:
+    """A figure, source, gap or claim with what cites it and what it uses (`python -m analysis show ID`)."""
+    return Index(paths).record(item_id)
+
+
+# --- search ----------------------------------------------------------------------------------------------------
+
+
+def _number(text: str) -> float | None:
+    """The number a query names ("1,200", "56 per cent"), or None for words (a query without a digit is never
+    read as a number: "half" is searched as a word)."""
+    if not re.search(r"\d", text):
+        return None
+    try:
+        return parse_printed(text.strip()).value
+    except PrintedFigureError:
+        return None
+
+
+def _score(kind: str, row: dict[str, Any], words: list[str], phrase: str) -> tuple[int, list[str]]:
+    """Sum over the query's words of the heaviest column each is found in; 0 unless every word is found."""
+    weights = WEIGHTS[kind]
+    texts = {c: str(row.get(c) or "").lower() for c in weights}
+    total, matched = 0, set()
+    for word in words:
+        hits = [c for c in weights if word in texts[c]]
+        if not hits:
+            return 0, []
+        best = max(hits, key=lambda c: weights[c])
+        total += weights[best]
+        matched.update(hits)
+    if len(words) > 1 and any(phrase in texts[c] for c in weights):
+        total += 5
+    return total, sorted(matched, key=lambda c: -weights[c])
+
+
+def _summary(kind: str, row: dict[str, Any]) -> str:
+    return {"figure": lambda r: r["subject"], "source": lambda r: f"{r['producer']}: {r['title']}",
+            "gap": lambda r: r["wanted"], "claim": lambda r: f"{r['claimant']}: {r['text']}"}[kind](row)
+
+
+def search(text: str, paths: Paths = DEFAULT, kinds: tuple[str, ...] = tuple(KINDS),
+           index: Index | None = None) -> list[dict[str, Any]]:
+    """Figures (and sources, gaps, claims) matching `text`, best first.
+
+    A number ("1,200", "56 per cent") matches every figure of that value, whatever its wording ("more than
+    1,200" too); words match the figure's value as printed, measure, subject and quote (heavier first). Each
+    result: kind, id, score, matched (columns), summary, and for a figure its value as printed, measure,
+    geography, unit and period end.
+
+    >>> import analysis
+    >>> found = analysis.search("1,200")
+    >>> sorted({r["measure"] for r in found if r["value_match"]})  # doctest: +NORMALIZE_WHITESPACE
+    ['beaconport_referrals', 'cse_flagged_crimes', 'historic_cases_identified_for_review',
+     'met_historic_cases_in_scope', 'officers_trained']
+    """
+    index = index or Index(paths)
+    phrase = " ".join(text.lower().split())
+    words = phrase.split()
+    number = _number(text)
+    results = []
+    for kind in kinds:
+        for row in index.rows[kind]:
+            score, matched = _score(kind, row, words, phrase) if words else (0, [])
+            value_match = kind == "figure" and number is not None and row["value"] == number
+            if value_match:
+                score += VALUE_MATCH
+                matched = ["value", *matched]
+            if score <= 0:
+                continue
+            result = {"kind": kind, "id": row[KINDS[kind][1]], "score": score + (1 if row.get("primary") else 0),
+                      "matched": matched, "value_match": value_match, "summary": _summary(kind, row)}
+            if kind == "figure":
+                result.update({c: row[c] for c in ("value_as_printed", "measure", "geography", "unit",
+                                                   "period_end", "publisher", "primary")})
+            results.append(result)
+    return sorted(results, key=lambda r: (-r["score"], r["kind"], r["id"]))
+
+
+def meanings(results: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The distinct things the searched number counts: figures of that value grouped by measure, geography and
+    unit, each with its definition (the subject of its first, best-ranked figure) and every figure id."""
+    groups: dict[tuple[str, str, str], dict[str, Any]] = {}
+    for r in results:
+        if not r.get("value_match"):
+            continue
+        key = (r["measure"], r["geography"], r["unit"])
+        group = groups.setdefault(key, {"measure": key[0], "geography": key[1], "unit": key[2],
+                                        "definition": r["summary"], "printed": [], "figure_ids": []})
+        if r["value_as_printed"] not in group["printed"]:
+            group["printed"].append(r["value_as_printed"])
+        group["figure_ids"].append(r["id"])
+    return list(groups.values())

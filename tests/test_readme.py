@@ -1,0 +1,83 @@
+"""Every command the README prints works as printed (issue: a command in the README that fails on a fresh clone
+sends a reader away).
+
+- `python -m analysis …` lines run in the activated environment (`source .venv/bin/activate`), from the project
+  root, exactly as printed; those that rewrite the project's data or outputs (their real work is tested by the
+  build, notebook and pipeline tests) are run with `--help`, which checks the command exists and parses.
+- `make …` lines are dry-run (`make -n`): the target exists and its recipe expands; `make lab` itself is started
+  in tests/test_lab.py, `make test` is this suite.
+- The Python example runs as printed.
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from analysis.paths import PROJECT_ROOT
+
+README = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+#: Commands that write into data/processed or outputs/: run with --help here (their work is tested elsewhere).
+WRITES = {"build", "check", "notebooks", "workbook", "charts", "all", "db", "gallery"}
+#: `verify` exits with its verdict: 0 holds, 1 does not hold, 3 unverifiable; 2 (unreadable input) is a failure.
+VERDICT_EXITS = {0, 1, 3}
+ACTIVATE = PROJECT_ROOT / ".venv" / "bin" / "activate"
+
+
+def blocks(language: str) -> list[str]:
+    return re.findall(rf"```{language}\n(.*?)```", README, re.S)
+
+
+def commands() -> list[str]:
+    """Every command line of the README's sh blocks, without its trailing comment."""
+    lines = []
+    for block in blocks("sh"):
+        for line in block.splitlines():
+            line = re.sub(r"\s+#.*$", "", line).strip()
+            if line:
+                lines.append(line)
+    return lines
+
+
+def test_the_readme_says_how_to_open_the_notebooks_and_activate_the_environment() -> None:
+    assert "make lab" in commands() and "source .venv/bin/activate" in commands()
+    assert blocks("python"), "no API example"
+
+
+@pytest.mark.parametrize("line", commands())
+def test_command_works_as_printed(line: str) -> None:
+    words = shlex.split(line)
+    if words[0] == "make":
+        done = subprocess.run(["make", "-n", *words[1:]], cwd=PROJECT_ROOT, capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+        return
+    if not ACTIVATE.exists():
+        pytest.skip(".venv does not exist: run `make` first")
+    if line == "source .venv/bin/activate":
+        run = f"{line} && python -c 'import sys; print(sys.prefix)'"
+    else:
+        assert words[:3] == ["python", "-m", "analysis"], f"unexpected README command: {line}"
+        run = f"source .venv/bin/activate && {line}" + (" --help" if len(words) > 3 and words[3] in WRITES else "")
+    done = subprocess.run(["bash", "-c", run], cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=120)
+    allowed = VERDICT_EXITS if words[3:4] == ["verify"] else {0}
+    assert done.returncode in allowed, f"{line}: exit {done.returncode}\n{done.stderr[-2000:]}"
+    if line == "source .venv/bin/activate":
+        assert Path(done.stdout.strip()) == PROJECT_ROOT / ".venv"
+
+
+def test_python_example_runs_as_printed(tmp_path: Path) -> None:
+    (example,) = blocks("python")
+    done = subprocess.run([sys.executable, "-c", example], cwd=tmp_path, capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    # The last line's comment states its result; check it (121 of 244 is 49.59%, not "more than half").
+    namespace: dict = {}
+    exec(example, namespace)  # noqa: S102 — the README's own example
+    last = example.strip().splitlines()[-1]
+    expected = re.search(r"#\s*'(.+)'", last).group(1)
+    assert eval(last.split("#")[0], namespace) == expected  # noqa: S307
