@@ -88,7 +88,9 @@ def test_verify_mirrors_the_command() -> None:
                           "--to", "2,060", "--stated", "18.5 per cent"], capture_output=True, text=True,
                          cwd=PROJECT_ROOT)
     assert cli.returncode == 1
-    assert json.loads(cli.stdout) == json.loads(json.dumps(result.as_dict(), ensure_ascii=False, sort_keys=True))
+    from analysis.factcheck.verify import as_json
+
+    assert json.loads(cli.stdout) == json.loads(json.dumps(as_json(result), ensure_ascii=False, sort_keys=True))
     assert result.verdict == "does not hold"
     with pytest.raises(ValueError, match="--whole"):
         analysis.verify("share", part=278, stated="three quarters")

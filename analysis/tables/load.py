@@ -92,7 +92,7 @@ def load(name: str, paths: Paths = DEFAULT) -> Any:
     >>> import analysis
     >>> grades = analysis.load("inspection_grades")
     >>> str(grades["cases_examined"].dtype), str(grades["published"].dtype)
-    ('Int64', 'datetime64[ns]')
+    ('Int64', 'datetime64[us]')
     >>> analysis.load("grades")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
