@@ -75,10 +75,11 @@ years = pd.DataFrame({
     "unit": units["csae_offences_recorded"].to_numpy(),
     "group_based": by_year["group_based_csae_offences_recorded"].to_numpy(),
     "share_as_printed": printed_as["share_csae_group_based"].to_numpy(),
-    "share_computed": (100 * by_year["group_based_csae_offences_recorded"]
-                       / by_year["csae_offences_recorded"]).round(1).to_numpy()})
+    "share_computed": (by_year["group_based_csae_offences_recorded"]
+                       / by_year["csae_offences_recorded"]).to_numpy()})
 years = years[years["recorded_as_printed"].notna()].reset_index(drop=True)
-table(years, missing="–", names={"share_computed": "share_computed (%)"})
+table(years.assign(share_computed=years["share_computed"].map(lambda v: "–" if v != v else f"{v:.1%}")),
+      missing="–")
 
 # %% [markdown]
 # Where a share was printed *and* both counts were published, the fact-check rules (`analysis.verify`, the same as
@@ -89,7 +90,8 @@ share_checks = years[years["group_based"].notna() & years["share_as_printed"].no
 recorded = by_year["csae_offences_recorded"]
 share_checks["verdict"] = [analysis.verify("share", part=int(r.group_based), whole=int(recorded[r.year]),
                                            stated=r.share_as_printed).verdict for r in share_checks.itertuples()]
-table(share_checks, ["year", "group_based", "recorded_as_printed", "share_as_printed", "share_computed", "verdict"])
+table(share_checks.assign(share_computed=share_checks["share_computed"].map("{:.1%}".format)),
+      ["year", "group_based", "recorded_as_printed", "share_as_printed", "share_computed", "verdict"])
 
 # %% [markdown]
 # ### 2. Recorded offences against the estimated number of children abused
@@ -114,30 +116,30 @@ table(paired, ["published", "publisher", "measure", "period", "value_as_printed"
 # ### 3. Inspections of the Met, 2016–2025
 #
 # For each inspection or follow-up: the share of the cases examined that were graded *requires improvement* or
-# *inadequate*. Where the two grades were published separately their counts are added (the printed combined row
-# is then set aside); where only the combined figure was published it is kept as published. Then the causes of
-# concern and the recommendations the inspectorate stated for London, each figure once per date.
+# *inadequate*, computed from the published counts. Where the two grades were published separately their counts
+# are added (the printed combined row is then set aside); where only the combined figure was published it is
+# used. A dash: no count was published for that inspection (the chart then draws the share as printed). Then the
+# causes of concern and the recommendations the inspectorate stated for London, each figure once per date.
 
 # %%
 COMBINED = "requires improvement or inadequate"
 NOT_GOOD = ["requires improvement", "inadequate"]
-graded = grades.assign(share=grades["share_computed"].fillna(grades["share_published"]))
-graded = graded[~(graded["split_published"] & (graded["grade"] == COMBINED))]
+graded = grades[~(grades["split_published"] & (grades["grade"] == COMBINED))]
 not_good = []
 for _, rows in graded.groupby("inspection_id", sort=False):
     combined, parts = rows[rows["grade"] == COMBINED], rows[rows["grade"].isin(NOT_GOOD)]
-    if len(combined):
-        share = combined["share"].iloc[0]
-    elif len(parts) == len(NOT_GOOD) and parts["count"].notna().all():
-        share = 100 * parts["count"].sum() / parts["cases_examined"].iloc[0]
-    elif len(parts) == len(NOT_GOOD):
-        share = parts["share"].sum()
-    else:
+    shown = combined if len(combined) else parts
+    if len(shown) == 0 or (len(combined) == 0 and len(parts) < len(NOT_GOOD)):
         continue
+    counted = shown["count"].notna().all()
     not_good.append({"published": rows["published"].iloc[0], "label": rows["label"].iloc[0],
-                     "cases_examined": rows["cases_examined"].iloc[0], "share_not_good": round(share, 1)})
+                     "cases_examined": rows["cases_examined"].iloc[0],
+                     "not_good": shown["count"].sum() if counted else None,
+                     "share_not_good": shown["count"].sum() / shown["cases_examined"].iloc[0] if counted else None})
 not_good = pd.DataFrame(not_good).sort_values("published", kind="stable").reset_index(drop=True)
-table(not_good, names={"share_not_good": "requires improvement or inadequate (%)"})
+table(not_good.assign(share_not_good=not_good["share_not_good"].map(lambda v: "–" if v != v else f"{v:.1%}")),
+      names={"not_good": "requires improvement or inadequate", "share_not_good": "share of cases examined"},
+      missing="–")
 
 # %%
 stated = figures[figures["measure"].isin(["causes_of_concern", "recommendations"])
@@ -261,7 +263,7 @@ table(meta.data)
 found = []
 for r in years.itertuples():
     if pd.notna(r.group_based):
-        share = r.share_as_printed if isinstance(r.share_as_printed, str) else f"{r.share_computed:.1f}%"
+        share = r.share_as_printed if isinstance(r.share_as_printed, str) else f"{r.share_computed:.1%}"
         part = f"; {r.group_based:,.0f} were group-based ({share})"
     elif isinstance(r.share_as_printed, str):
         part = f"; a group-based share of {r.share_as_printed} was printed, with no count"
@@ -271,23 +273,25 @@ for r in years.itertuples():
                  f"exploitation {r.unit}{part}.")
 for r in share_checks[share_checks["verdict"] != "holds"].itertuples():
     found.append(f"{r.year}: the printed group-based share \"{r.share_as_printed}\" does not match the counts "
-                 f"({r.share_computed:.1f}%, {r.verdict}).")
+                 f"({r.share_computed:.1%}, {r.verdict}).")
 for _, rows in paired.groupby("source_id", sort=False):
     recorded_row = rows[rows["measure"] == PAIRED[0]].iloc[0]
     estimate_row = rows[rows["measure"] == PAIRED[1]].iloc[0]
     estimate = estimate_row["value_as_printed"]
     estimate = estimate if "estimat" in estimate else f"an estimated {estimate}"
-    found.append(f"{recorded_row['publisher']} (published {recorded_row['published']}) set "
+    found.append(f"{recorded_row['publisher']}, in a document published {recorded_row['published']}, set "
                  f"{recorded_row['value_as_printed']} {recorded_row['unit']} recorded by police "
                  f"({recorded_row['period']}) beside {estimate} {estimate_row['unit']} abused in a year "
                  f"({estimate_row['period']}): different units, and an estimate is not a count, so the gap between "
                  "them is not a number of unrecorded offences.")
-first, last = not_good.iloc[0], not_good.iloc[-1]
-found.append(f"Across {len(not_good)} inspections and follow-ups of the Met with published grades, the share of "
-             f"cases examined graded requires improvement or inadequate was {first['share_not_good']:.1f}% in the "
-             f"{first['label']} ({first['published']}) and {last['share_not_good']:.1f}% in the {last['label']} "
-             f"({last['published']}); it ranged from {not_good['share_not_good'].min():.1f}% to "
-             f"{not_good['share_not_good'].max():.1f}%.")
+counted = not_good.dropna(subset=["share_not_good"])
+first, last = counted.iloc[0], counted.iloc[-1]
+found.append(f"Across {len(counted)} inspections and follow-ups of the Met with published counts, the share of "
+             f"cases examined graded requires improvement or inadequate was {first['share_not_good']:.1%} in the "
+             f"{first['label']} ({first['not_good']:.0f} of {first['cases_examined']:.0f}, {first['published']}) "
+             f"and {last['share_not_good']:.1%} in the {last['label']} ({last['not_good']:.0f} of "
+             f"{last['cases_examined']:.0f}, {last['published']}); it ranged from "
+             f"{counted['share_not_good'].min():.1%} to {counted['share_not_good'].max():.1%}.")
 for measure, rows in stated.groupby("measure", sort=False):
     found.append(f"{measure.replace('_', ' ').capitalize()} stated for the Met, by date: "
                  + "; ".join(f"{r.value_as_printed} ({r.period_end})" for r in rows.itertuples()) + ".")
@@ -325,8 +329,9 @@ TOPICS = {  # heading: (caveats of the rows used, words naming the gaps that con
     "1. Recorded offences": (offences["caveat"], ["vkpp", "hydrant", "csae-group-based-share", "hansard-primary"]),
     "2. Recorded against estimated": (paired["caveat"], ["csacentre"]),
     "3. Inspections of the Met": (pd.concat([grades["caveat"], stated["caveat"]]), ["hmic"]),
-    "4. The rise in children at risk": (rises["caveat"], ["56 per cent"]),
-    "5. The two counts of historic cases": (counts["caveat"], ["beaconport", "1,200", "met-historic-review"]),
+    "4. The rise in children at risk": (rises["caveat"], [rise["value_as_printed"]]),
+    "5. The two counts of historic cases": (counts["caveat"],
+                                            ["beaconport", "met-historic-review", *latest_counts["value_as_printed"]]),
 }
 listed: set[str] = set()
 for heading, (caveats, words) in TOPICS.items():
