@@ -329,9 +329,11 @@ TOPICS = {  # heading: (caveats of the rows used, words naming the gaps that con
     "1. Recorded offences": (offences["caveat"], ["vkpp", "hydrant", "csae-group-based-share", "hansard-primary"]),
     "2. Recorded against estimated": (paired["caveat"], ["csacentre"]),
     "3. Inspections of the Met": (pd.concat([grades["caveat"], stated["caveat"]]), ["hmic"]),
-    "4. The rise in children at risk": (rises["caveat"], [rise["value_as_printed"]]),
-    "5. The two counts of historic cases": (counts["caveat"],
-                                            ["beaconport", "met-historic-review", *latest_counts["value_as_printed"]]),
+    "4. The rise in children at risk": (rises.loc[rises["figure_id"] == rise["figure_id"], "caveat"],
+                                        [rise["value_as_printed"]]),
+    "5. The two counts of historic cases": (counts["caveat"], ["beaconport", "met-historic-review",
+                                                               *latest_counts.loc[latest_counts["scope"] == "national",
+                                                                                  "value_as_printed"]]),
 }
 listed: set[str] = set()
 for heading, (caveats, words) in TOPICS.items():
