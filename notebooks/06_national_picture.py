@@ -1,26 +1,28 @@
 # %% [markdown]
 # # The national picture: recorded offences, estimates, inspections, the "56 per cent" and the two "1,200"s
 #
-# **What this shows:** five charts reporters on this story asked for, each drawn only from figures already in the
-# record (every number traced to the words it was printed in).
+# **The question:** what do the published figures say about child sexual abuse and exploitation recorded by
+# police in England and Wales, and about its group-based part; how do the recorded offences sit beside the
+# estimated number of children abused each year; what did every inspection of the Metropolitan Police's child
+# protection work find; what lies behind the Met's "56 per cent" rise in children at risk; and why the national
+# "more than 1,200" historic cases and the Met's own 1,200 are two different counts?
 #
-# 1. Child sexual abuse and exploitation offences recorded by police in England and Wales, by year, with the
-#    group-based part shown inside each year's total.
-# 2. Recorded offences against the estimated number of children abused each year, as the publishers themselves
-#    set them side by side: different units, so the gap is annotated, never subtracted.
-# 3. Every inspection of the Met's child protection work, 2016–2025, on one date axis: grades, causes of concern
-#    and recommendations, each on its own panel.
-# 4. What the Met's "56 per cent" rise means: what was printed, what was said, and which counts were never
-#    published (from the gaps record).
-# 5. The two "1,200"s side by side with their definitions: the national count and the Met's own, never added.
+# **Where this notebook writes files:** run by `make` (or `python -m analysis notebooks`) it exports its five
+# charts into `outputs/charts/national-csae-offences/`, `outputs/charts/recorded-vs-estimated/`,
+# `outputs/charts/inspection-timeline/`, `outputs/charts/what-the-56-means/` and `outputs/charts/two-1200s/`, and
+# is saved, executed, into `outputs/notebooks/`. Opened by hand it shows the charts and writes nothing (set
+# `$CSE_CHARTS_DIR` before starting Jupyter to export by hand). The first output below says which applies.
 #
-# **Tables read** (only through `analysis.tables.load.load_table`): `figures`, `gaps`, `inspection_grades` and
-# `historic_reviews`.
+# **Tables read** (through `analysis.tables.load.load_table`): `figures` (the printed figures and source lines),
+# `inspection_grades`, `historic_reviews`, and `gaps` for the counts never published and the limitations.
 
 # %%
-from IPython.display import display
+import pandas as pd
+from IPython.display import Markdown, display
 
+import analysis
 from analysis.publish import charts, export
+from analysis.publish.display import bullets, limitations, table, where_files_go
 from analysis.tables.load import load_table
 
 PATHS = charts.project_paths()
@@ -28,9 +30,177 @@ figures = load_table("figures", PATHS)
 gaps = load_table("gaps", PATHS)
 grades = load_table("inspection_grades", PATHS)
 reviews = load_table("historic_reviews", PATHS)
+where_files_go()
 
 # %% [markdown]
-# ## 1. Recorded offences, and the group-based part
+# ## The analysis
+#
+# Five selections, one per chart. Where several documents print the same figure, one is kept: the publisher's own
+# document first, then an exact figure over a qualified one ("more than", "around"), then the figure id, so the
+# choice never depends on file order. The chart modules make the same selections.
+
+# %%
+def publisher_first(rows: pd.DataFrame) -> pd.DataFrame:
+    """Rows ordered so that the first of each figure is the one to keep (see above)."""
+    ranked = rows.assign(exact=rows["qualifier"] == "exact")
+    return ranked.sort_values(["primary", "exact", "figure_id"], ascending=[False, False, True], kind="stable")
+
+
+# %% [markdown]
+# ### 1. Recorded offences, and the group-based part
+#
+# Figures for a whole calendar year in England and Wales: all child sexual abuse and exploitation recorded by
+# police, the group-based part, and the group-based share where a source printed it. Each total keeps the unit
+# its source printed (crimes, offences, cases).
+
+# %%
+OFFENCE_MEASURES = ["csae_offences_recorded", "group_based_csae_offences_recorded", "share_csae_group_based"]
+start, end = pd.to_datetime(figures["period_start"]), pd.to_datetime(figures["period_end"])
+calendar_year = start.dt.is_year_start & end.dt.is_year_end & (start.dt.year == end.dt.year)
+offences = figures[figures["measure"].isin(OFFENCE_MEASURES) & (figures["geography"] == "England and Wales")
+                   & calendar_year].assign(year=figures["period_start"].str[:4])
+offences = publisher_first(offences).drop_duplicates(["measure", "year"]).sort_values(["measure", "year"])
+table(offences, ["measure", "year", "value_as_printed", "qualifier", "unit", "primary", "source_id"])
+
+# %% [markdown]
+# One line per year. The group-based share is computed from the two counts where both were published (one
+# decimal), and kept as printed otherwise; no count is derived from a share.
+
+# %%
+by_year = offences.pivot(index="year", columns="measure", values="value")
+printed_as = offences.pivot(index="year", columns="measure", values="value_as_printed")
+units = offences.pivot(index="year", columns="measure", values="unit")
+years = pd.DataFrame({
+    "year": by_year.index, "recorded_as_printed": printed_as["csae_offences_recorded"].to_numpy(),
+    "unit": units["csae_offences_recorded"].to_numpy(),
+    "group_based": by_year["group_based_csae_offences_recorded"].to_numpy(),
+    "share_as_printed": printed_as["share_csae_group_based"].to_numpy(),
+    "share_computed": (by_year["group_based_csae_offences_recorded"]
+                       / by_year["csae_offences_recorded"]).to_numpy()})
+years = years[years["recorded_as_printed"].notna()].reset_index(drop=True)
+table(years.assign(share_computed=years["share_computed"].map(lambda v: "–" if v != v else f"{v:.1%}")),
+      missing="–")
+
+# %% [markdown]
+# Where a share was printed *and* both counts were published, the fact-check rules (`analysis.verify`, the same as
+# `python -m analysis verify share`) say whether the printed words hold.
+
+# %%
+share_checks = years[years["group_based"].notna() & years["share_as_printed"].notna()].copy()
+recorded = by_year["csae_offences_recorded"]
+share_checks["verdict"] = [analysis.verify("share", part=int(r.group_based), whole=int(recorded[r.year]),
+                                           stated=r.share_as_printed).verdict for r in share_checks.itertuples()]
+table(share_checks.assign(share_computed=share_checks["share_computed"].map("{:.1%}".format)),
+      ["year", "group_based", "recorded_as_printed", "share_as_printed", "share_computed", "verdict"])
+
+# %% [markdown]
+# ### 2. Recorded offences against the estimated number of children abused
+#
+# Only documents that print both figures for England and Wales, as their publishers set them side by side (the
+# publishers' own documents where there are any). Offences and children are different units, and the estimate is
+# not a count: the two are shown together and never subtracted.
+
+# %%
+PAIRED = ["csae_offences_recorded", "estimated_children_sexually_abused_per_year"]
+both = figures[figures["measure"].isin(PAIRED) & (figures["geography"] == "England and Wales")]
+measures_printed = both.groupby("source_id")["measure"].nunique()
+paired = both[both["source_id"].isin(measures_printed[measures_printed == len(PAIRED)].index)]
+if paired["primary"].any():
+    paired = paired[paired["primary"]]
+paired = paired.sort_values(["published", "source_id", "measure"], kind="stable").drop_duplicates(
+    ["source_id", "measure"])
+paired = paired.assign(period=paired["period_start"] + " to " + paired["period_end"])
+table(paired, ["published", "publisher", "measure", "period", "value_as_printed", "unit"])
+
+# %% [markdown]
+# ### 3. Inspections of the Met, 2016–2025
+#
+# For each inspection or follow-up: the share of the cases examined that were graded *requires improvement* or
+# *inadequate*, computed from the published counts. Where the two grades were published separately their counts
+# are added (the printed combined row is then set aside); where only the combined figure was published it is
+# used. A dash: no count was published for that inspection (the chart then draws the share as printed). Then the
+# causes of concern and the recommendations the inspectorate stated for London, each figure once per date.
+
+# %%
+COMBINED = "requires improvement or inadequate"
+NOT_GOOD = ["requires improvement", "inadequate"]
+graded = grades[~(grades["split_published"] & (grades["grade"] == COMBINED))]
+not_good = []
+for _, rows in graded.groupby("inspection_id", sort=False):
+    combined, parts = rows[rows["grade"] == COMBINED], rows[rows["grade"].isin(NOT_GOOD)]
+    shown = combined if len(combined) else parts
+    if len(shown) == 0 or (len(combined) == 0 and len(parts) < len(NOT_GOOD)):
+        continue
+    counted = shown["count"].notna().all()
+    not_good.append({"published": rows["published"].iloc[0], "label": rows["label"].iloc[0],
+                     "cases_examined": rows["cases_examined"].iloc[0],
+                     "not_good": shown["count"].sum() if counted else None,
+                     "share_not_good": shown["count"].sum() / shown["cases_examined"].iloc[0] if counted else None})
+not_good = pd.DataFrame(not_good).sort_values("published", kind="stable").reset_index(drop=True)
+table(not_good.assign(share_not_good=not_good["share_not_good"].map(lambda v: "–" if v != v else f"{v:.1%}")),
+      names={"not_good": "requires improvement or inadequate", "share_not_good": "share of cases examined"},
+      missing="–")
+
+# %%
+stated = figures[figures["measure"].isin(["causes_of_concern", "recommendations"])
+                 & (figures["geography"] == "London")]
+stated = publisher_first(stated).drop_duplicates(["measure", "period_end", "value"]).sort_values(
+    ["measure", "period_end"], kind="stable")
+table(stated, ["measure", "period_end", "value_as_printed", "publisher", "source_id", "subject"])
+
+# %% [markdown]
+# ### 4. What the "56 per cent" means
+#
+# Every rise in children at risk of sexual exploitation the Met printed for London; the latest is the one asked
+# about. Then the gap records for the counts behind it (looked for and not found), and the Commissioner's
+# explanation, read from the figure's own quote, location or caveat by `charts.commissioner_explanation`.
+
+# %%
+rises = figures[(figures["measure"] == charts.RISE_MEASURE) & (figures["geography"] == "London")]
+table(rises.sort_values("period_end"), ["period_start", "period_end", "value_as_printed", "primary", "publisher",
+                                        "source_id"])
+
+# %%
+rise = publisher_first(rises[rises["period_end"] == rises["period_end"].max()]).iloc[0]
+wanted = gaps["wanted"].fillna("")
+behind_rise = gaps[wanted.str.contains(rise["value_as_printed"], regex=False)
+                   & wanted.str.lower().str.startswith("number of children")]
+table(behind_rise, ["id", "wanted", "holder"])
+
+# %%
+explanation = charts.commissioner_explanation(figures)
+table(pd.DataFrame([explanation]), ["value_as_printed", "period", "publisher", "words"])
+
+# %% [markdown]
+# ### 5. The two "1,200"s
+#
+# Every printed figure of the national count of historic cases identified for review (England and Wales) and of
+# the Met's own count of its historic cases still in scope (London), then the latest of each. They are different
+# counts under different definitions: set side by side, never added.
+
+# %%
+TWO_COUNTS = ["historic_cases_identified_for_review", "met_historic_cases_in_scope"]
+counts = reviews[reviews["measure"].isin(TWO_COUNTS)].sort_values(["measure", "as_at"], kind="stable")
+table(counts, ["scope", "measure", "as_at", "value_as_printed", "qualifier", "primary", "source_id", "definition"])
+
+# %%
+latest_counts = counts.sort_values(["as_at", "primary", "figure_id"], ascending=[True, True, False],
+                                   kind="stable").groupby("measure").tail(1)
+table(latest_counts, ["scope", "as_at", "value_as_printed", "qualifier", "definition"])
+
+# %% [markdown]
+# ## The charts
+#
+# Each chart is drawn by its own module; open it to change what is drawn or how. They take the whole tables and
+# make the selections above.
+#
+# 1. `analysis/publish/charts/national_offences.py` (`national_offences_chart`)
+# 2. `analysis/publish/charts/recorded_vs_estimated.py` (`recorded_vs_estimated_chart`)
+# 3. `analysis/publish/charts/inspection_timeline.py` (`inspection_timeline_chart`)
+# 4. `analysis/publish/charts/rise_56.py` (`rise_56_chart`)
+# 5. `analysis/publish/charts/two_counts.py` (`two_counts_chart`)
+#
+# ### 1. Recorded offences, and the group-based part
 
 # %%
 fig, meta = charts.national_offences_chart(figures)
@@ -38,10 +208,10 @@ export.publish(fig, meta)
 
 # %%
 display(meta.caption())
-display(meta.data)
+table(meta.data)
 
 # %% [markdown]
-# ## 2. Recorded offences against the estimated number of children abused
+# ### 2. Recorded offences against the estimated number of children abused
 
 # %%
 fig, meta = charts.recorded_vs_estimated_chart(figures)
@@ -49,10 +219,10 @@ export.publish(fig, meta)
 
 # %%
 display(meta.caption())
-display(meta.data)
+table(meta.data)
 
 # %% [markdown]
-# ## 3. Inspections of the Met, 2016–2025
+# ### 3. Inspections of the Met, 2016–2025
 
 # %%
 fig, meta = charts.inspection_timeline_chart(grades, figures)
@@ -60,10 +230,10 @@ export.publish(fig, meta)
 
 # %%
 display(meta.caption())
-display(meta.data)
+table(meta.data)
 
 # %% [markdown]
-# ## 4. What the "56 per cent" means
+# ### 4. What the "56 per cent" means
 
 # %%
 fig, meta = charts.rise_56_chart(figures, gaps)
@@ -71,10 +241,10 @@ export.publish(fig, meta)
 
 # %%
 display(meta.caption())
-display(meta.data)
+table(meta.data)
 
 # %% [markdown]
-# ## 5. The two "1,200"s
+# ### 5. The two "1,200"s
 
 # %%
 fig, meta = charts.two_counts_chart(reviews, figures)
@@ -82,4 +252,91 @@ export.publish(fig, meta)
 
 # %%
 display(meta.caption())
-display(meta.data)
+table(meta.data)
+
+# %% [markdown]
+# ## What we found
+#
+# Every statement below is computed from the tables when the notebook runs.
+
+# %%
+found = []
+for r in years.itertuples():
+    if pd.notna(r.group_based):
+        share = r.share_as_printed if isinstance(r.share_as_printed, str) else f"{r.share_computed:.1%}"
+        part = f"; {r.group_based:,.0f} were group-based ({share})"
+    elif isinstance(r.share_as_printed, str):
+        part = f"; a group-based share of {r.share_as_printed} was printed, with no count"
+    else:
+        part = ""
+    found.append(f"{r.year}: police in England and Wales recorded {r.recorded_as_printed} child sexual abuse and "
+                 f"exploitation {r.unit}{part}.")
+for r in share_checks[share_checks["verdict"] != "holds"].itertuples():
+    found.append(f"{r.year}: the printed group-based share \"{r.share_as_printed}\" does not match the counts "
+                 f"({r.share_computed:.1%}, {r.verdict}).")
+for _, rows in paired.groupby("source_id", sort=False):
+    recorded_row = rows[rows["measure"] == PAIRED[0]].iloc[0]
+    estimate_row = rows[rows["measure"] == PAIRED[1]].iloc[0]
+    estimate = estimate_row["value_as_printed"]
+    estimate = estimate if "estimat" in estimate else f"an estimated {estimate}"
+    found.append(f"{recorded_row['publisher']}, in a document published {recorded_row['published']}, set "
+                 f"{recorded_row['value_as_printed']} {recorded_row['unit']} recorded by police "
+                 f"({recorded_row['period']}) beside {estimate} {estimate_row['unit']} abused in a year "
+                 f"({estimate_row['period']}): different units, and an estimate is not a count, so the gap between "
+                 "them is not a number of unrecorded offences.")
+counted = not_good.dropna(subset=["share_not_good"])
+first, last = counted.iloc[0], counted.iloc[-1]
+found.append(f"Across {len(counted)} inspections and follow-ups of the Met with published counts, the share of "
+             f"cases examined graded requires improvement or inadequate was {first['share_not_good']:.1%} in the "
+             f"{first['label']} ({first['not_good']:.0f} of {first['cases_examined']:.0f}, {first['published']}) "
+             f"and {last['share_not_good']:.1%} in the {last['label']} ({last['not_good']:.0f} of "
+             f"{last['cases_examined']:.0f}, {last['published']}); it ranged from "
+             f"{counted['share_not_good'].min():.1%} to {counted['share_not_good'].max():.1%}.")
+for measure, rows in stated.groupby("measure", sort=False):
+    found.append(f"{measure.replace('_', ' ').capitalize()} stated for the Met, by date: "
+                 + "; ".join(f"{r.value_as_printed} ({r.period_end})" for r in rows.itertuples()) + ".")
+source_kind = "the Met's own document" if rise["primary"] else f"a report by {rise['publisher']}"
+found.append(f"The \"{rise['value_as_printed']}\" rise in children the Met identified as at risk of sexual "
+             f"exploitation ({rise['period_start']} to {rise['period_end']}) comes from {source_kind}; the counts "
+             f"behind it were looked for and not found ({len(behind_rise)} gap records). The Commissioner's "
+             f"explanation, as reported: ‘{explanation['words']}’.")
+SCOPES = {"national": "National count (England and Wales)", "Met": "The Met's own count (London)"}
+for r in latest_counts.itertuples():
+    found.append(f"{SCOPES.get(r.scope, r.scope)}, as at {r.as_at}: \"{r.value_as_printed}\": {r.definition}.")
+found.append(f"The two latest counts print alike ({' and '.join(latest_counts['value_as_printed'])}) but count "
+             "different things under different definitions: they are not added or compared as one figure.")
+bullets(found)
+
+# %% [markdown]
+# ## Limitations
+#
+# From the sources' own caveats on the rows used, and the figures looked for and not found (`gaps`).
+
+# %%
+used = pd.concat([offences, paired, stated, rises, counts])
+copies = (~used["primary"]).sum()
+bullets([f"{copies} of {len(used)} figures used come from a report (news, or a copy of a statement), not the "
+         "publisher's own document.",
+         f"Recorded offences count what police recorded, not how much abuse happened; the yearly totals are printed "
+         f"in {years['unit'].nunique()} different units ({', '.join(years['unit'].unique())}), so each year is "
+         "shown as printed."])
+
+# %% [markdown]
+# By chart: the caveats printed with the figures it draws, then the gaps that concern it (each gap listed once).
+
+# %%
+TOPICS = {  # heading: (caveats of the rows used, words naming the gaps that concern it)
+    "1. Recorded offences": (offences["caveat"], ["vkpp", "hydrant", "csae-group-based-share", "hansard-primary"]),
+    "2. Recorded against estimated": (paired["caveat"], ["csacentre"]),
+    "3. Inspections of the Met": (pd.concat([grades["caveat"], stated["caveat"]]), ["hmic"]),
+    "4. The rise in children at risk": (rises.loc[rises["figure_id"] == rise["figure_id"], "caveat"],
+                                        [rise["value_as_printed"]]),
+    "5. The two counts of historic cases": (counts["caveat"], ["beaconport", "met-historic-review",
+                                                               *latest_counts.loc[latest_counts["scope"] == "national",
+                                                                                  "value_as_printed"]]),
+}
+listed: set[str] = set()
+for heading, (caveats, words) in TOPICS.items():
+    lines = [line for line in limitations(caveats, gaps, words) if line not in listed]
+    listed.update(lines)
+    display(Markdown(f"**{heading}**"), bullets(lines))
