@@ -9,16 +9,18 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import io
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from analysis.paths import Paths
+from analysis.record.hygiene import MAX_FIELD_CHARS, check_text_fields, figure_id_problem
 from analysis.record.printed import PrintedFigureError, parse_printed
 from analysis.record.problems import Problems
+from analysis.record.rawfiles import figures_files, file_type_problem
 from analysis.record.rawtext import RawFileError, read_text
-from analysis.record.safeguarding import personal_data_in
+from analysis.record.safeguarding import check_personal_data
 
 COLUMNS = (
     "figure_id", "measure", "subject", "geography", "period_start", "period_end",
@@ -72,8 +74,10 @@ def check_row(row: dict[str, str], source_id: str, name: str, line: int, problem
     if len(problems) > before:
         return None
     fid, printed, quote, unit = row["figure_id"], row["value_as_printed"], row["quote"], row["unit"]
-    if not fid.startswith(f"{source_id}/") or len(fid) <= len(source_id) + 1:
-        problems.add(name, line, f"figure_id {fid!r} must start with the source id: '{source_id}/…'")
+    id_problem = figure_id_problem(fid, source_id)
+    if id_problem:
+        problems.add(name, line, id_problem)
+    check_text_fields(row, COLUMNS, name, line, problems, numeric=("value_as_printed",))
     if not MEASURE_RE.match(row["measure"]):
         problems.add(name, line, f"measure {row['measure']!r} must be snake_case (a-z, 0-9, _)")
     start, end = _date(row["period_start"]), _date(row["period_end"])
@@ -86,9 +90,7 @@ def check_row(row: dict[str, str], source_id: str, name: str, line: int, problem
         problems.add(name, line, f'quote does not contain "{printed}"')
     if len(quote.split()) > MAX_QUOTE_WORDS:
         problems.add(name, line, f"quote has {len(quote.split())} words; keep it to {MAX_QUOTE_WORDS} or fewer")
-    for col in ("subject", "location", "quote", "caveat"):
-        for kind in personal_data_in(row.get(col, "")):
-            problems.add(name, line, f"{col} seems to contain {kind}; the project holds no personal data")
+    check_personal_data(row, COLUMNS, name, line, problems)
     if re.match(r"^\s*[-\u2212]\s*\d", printed):
         problems.add(name, line, f"value {printed!r} is negative; a count cannot be negative (print a fall as a fall)")
         return None
@@ -120,12 +122,26 @@ def check_row(row: dict[str, str], source_id: str, name: str, line: int, problem
     }
 
 
+def _lines(text: str) -> Iterator[str]:
+    """The lines of a text, each with its newline, one at a time (a million-row file is not copied again)."""
+    start, end = 0, len(text)
+    while start < end:
+        stop = text.find("\n", start)
+        stop = end if stop < 0 else stop + 1
+        yield text[start:stop]
+        start = stop
+
+
 def load_figures_file(path: Path, known_sources: set[str], paths: Paths, problems: Problems) -> list[dict[str, Any]]:
     """Read one figures CSV; every problem is recorded as `file:line: message` and bad rows are dropped."""
     name = paths.rel(path)
     source_id = path.stem
     if known_sources and source_id not in known_sources:  # none known: said once, by load_all_figures
         problems.add(name, None, f"unknown source id '{source_id}': add it to data/raw/sources.yaml")
+    kind = file_type_problem(path, paths.root)
+    if kind:
+        problems.add(name, None, kind)
+        return []
     try:
         text = read_text(path)
     except RawFileError as err:
@@ -135,14 +151,41 @@ def load_figures_file(path: Path, known_sources: set[str], paths: Paths, problem
         problems.add(name, None, "file is empty (it needs at least the header row)")
         return []
     # strict: a quoted field left open (a file cut off mid-field) is an error, not a field that eats the rest.
-    rows: list[list[str]] = []
+    reader = csv.reader(_lines(text), strict=True)
+    records: list[dict[str, Any]] = []
+    line, data_rows, header = 1, 0, None  # rows, not physical lines: a quoted cell may hold a line break
     try:
-        rows.extend(csv.reader(io.StringIO(text), strict=True))
+        header = [h.strip() for h in next(reader)]
+        if not _check_header(header, name, problems):
+            return []
+        for line, values in enumerate(reader, start=2):
+            if not any(v.strip() for v in values):
+                continue
+            data_rows += 1
+            if len(values) != len(header):
+                problems.add(name, line, f"has {len(values)} fields, the header has {len(header)} (an unquoted "
+                                         "comma?)")
+                continue
+            record = check_row(dict(zip(header, values)), source_id, name, line, problems)
+            if record is not None:
+                record["_line"] = line
+                records.append(record)
     except csv.Error as err:
-        problems.add(name, len(rows) + 1, f"is not a readable CSV from this row on ({err}): a quoted field left "
-                                          "open (a file cut off?) or a stray quote character")
+        at = 1 if header is None else line + 1
+        if "field larger than field limit" in str(err):
+            problems.add(name, at, f"a field is over the csv module's limit, far longer than the "
+                                   f"{MAX_FIELD_CHARS:,} characters a field may hold (see data/README.md)")
+        else:
+            problems.add(name, at, f"is not a readable CSV from this row on ({err}): a quoted field left open "
+                                   "(a file cut off?) or a stray quote character")
         return []
-    header = [h.strip() for h in rows[0]]
+    if not data_rows:
+        problems.add(name, None, "has a header row but no figures: a source that prints no figures needs no "
+                                 "figures file (delete it), otherwise add its figures")
+    return records
+
+
+def _check_header(header: list[str], name: str, problems: Problems) -> bool:
     missing = [c for c in COLUMNS if c not in header]
     extra = [c for c in header if c not in COLUMNS]
     doubled = sorted({c for c in header if header.count(c) > 1})
@@ -152,35 +195,23 @@ def load_figures_file(path: Path, known_sources: set[str], paths: Paths, problem
         problems.add(name, 1, f"unknown column(s): {', '.join(extra)} (allowed: {', '.join(COLUMNS)})")
     if doubled:
         problems.add(name, 1, f"column(s) given more than once: {', '.join(doubled)}")
-    if missing or extra or doubled:
-        return []
-    records = []
-    for line, values in enumerate(rows[1:], start=2):
-        if not any(v.strip() for v in values):
-            continue
-        if len(values) != len(header):
-            problems.add(name, line, f"has {len(values)} fields, the header has {len(header)} (an unquoted comma?)")
-            continue
-        record = check_row(dict(zip(header, values)), source_id, name, line, problems)
-        if record is not None:
-            record["_line"] = line
-            records.append(record)
-    return records
+    return not (missing or extra or doubled)
 
 
 def load_all_figures(paths: Paths, known_sources: set[str], problems: Problems) -> list[dict[str, Any]]:
     """Every figures file, in name order; duplicate figure ids across files are problems too."""
     records: list[dict[str, Any]] = []
     seen: dict[str, str] = {}
-    files = sorted(paths.figures_dir.glob("*.csv"))
+    files = figures_files(paths, problems)
     if files and not known_sources:
         problems.add(paths.rel(paths.sources_yaml), None, f"no usable source entries, so none of the {len(files)} "
                      "figures files can be checked against it (fix this file first)")
     for path in files:
+        name = paths.rel(path)
         for record in load_figures_file(path, known_sources, paths, problems):
-            where = f"{paths.rel(path)}:{record['_line']}"
+            where = f"{name}:{record['_line']}"
             if record["figure_id"] in seen:
-                problems.add(paths.rel(path), record["_line"],
+                problems.add(name, record["_line"],
                              f"duplicate figure id {record['figure_id']!r} (first at {seen[record['figure_id']]})")
                 continue
             seen[record["figure_id"]] = where

@@ -9,7 +9,9 @@ from __future__ import annotations
 from typing import Any
 
 from analysis.paths import Paths
+from analysis.record.hygiene import check_text_fields
 from analysis.record.problems import Problems
+from analysis.record.safeguarding import check_personal_data
 from analysis.record.sources import SOURCE_ID_RE, load_yaml_list
 
 REQUIRED = ("id", "wanted", "cited_by", "where_looked", "holder", "reason")
@@ -47,6 +49,8 @@ def load_gaps(paths: Paths, problems: Problems) -> dict[str, dict[str, str]]:
         for key in entry:
             if key not in REQUIRED:
                 problems.add(name, where, f"unknown field '{key}' (allowed: {', '.join(REQUIRED)})")
+        check_text_fields(entry, REQUIRED, name, where, problems)
+        check_personal_data(entry, REQUIRED, name, where, problems)
         if not isinstance(gid, str) or not SOURCE_ID_RE.match(gid):
             problems.add(name, where, "id must be lower-case letters, digits and hyphens")
             continue

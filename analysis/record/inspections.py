@@ -10,7 +10,9 @@ from __future__ import annotations
 from typing import Any
 
 from analysis.paths import Paths
+from analysis.record.hygiene import check_text_fields
 from analysis.record.problems import Problems
+from analysis.record.safeguarding import check_personal_data
 from analysis.record.sources import SOURCE_ID_RE, _as_date, load_yaml_list
 
 REQUIRED = ("id", "name", "label", "published", "sources")
@@ -35,6 +37,8 @@ def load_inspections(paths: Paths, known_sources: set[str], problems: Problems) 
         for key in entry:
             if key not in REQUIRED:
                 problems.add(name, where, f"unknown field '{key}' (allowed: {', '.join(REQUIRED)})")
+        check_text_fields(entry, ("id", "name", "label", "sources"), name, where, problems)
+        check_personal_data(entry, ("name", "label"), name, where, problems)
         if missing:
             continue
         if not SOURCE_ID_RE.match(str(entry["id"])):

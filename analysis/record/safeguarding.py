@@ -15,12 +15,32 @@ from __future__ import annotations
 
 import re
 
+from analysis.record.problems import Problems
+
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+          r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+#: A full date of the kind a birth date is written in: 12/03/2009, 12.3.09, 12-03-2009, 12 March 2009, March 12, 2009.
+_FULL_DATE = (rf"(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:\d{{4}}|\d{{2}})\b|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\.?\s+\d{{4}}"
+              rf"|{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})")
+_NUMERIC_DATE = r"\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b"
+#: A personal name as a court or news report prints it: two or three capitalised words (initials allowed).
+_NAME = r"\b[A-Z][a-z'-]+(?:\s+[A-Z]\.?)?(?:\s+[A-Z][a-z'-]+){1,2}"
+
 PATTERNS: dict[str, re.Pattern[str]] = {
     # The second form is what Cloudflare prints in place of an address on a copied news page.
     "an e-mail address": re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+|\[email\s+protected\]", re.IGNORECASE),
-    "a phone number": re.compile(r"(?:\+44\s?\d{2,4}|\b0\d{2,4})[\s-]?\d{3,4}[\s-]?\d{3,4}\b"),
-    "a UK postcode": re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b"),
-    "a date of birth": re.compile(r"\b(?:date of birth|d\.o\.b\.?|dob|born on)\b", re.IGNORECASE),
+    # UK numbers (020 7946 0000, (020) 7946 0000, 07700 900123) and international ones (+44 (0)20 7946 0000,
+    # +1 212 555 0100, 0044 20 7946 0000): a country code or a trunk 0, then at least seven more digits in groups.
+    "a phone number": re.compile(
+        r"(?:(?<![\w+])\+|(?<![\w,.])00)(?=(?:[\s.()-]*\d){9})\d{1,3}[\s.-]?(?:\(0\)[\s.-]?)?\(?\d{1,5}\)?(?:[\s.-]?\d{2,5}){1,3}\b"
+        r"|(?<![\w,.])\(?0\d{2,4}\)?[\s-]?\d{3,4}[\s-]?\d{3,4}\b"),
+    # Any case: "sw1a 1aa" is as personal as "SW1A 1AA".
+    "a UK postcode": re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[ABD-HJLNP-UW-Z]{2}\b", re.IGNORECASE),
+    # The words, "born" next to a full date, or a name followed by a full date (in brackets or after a comma).
+    "a date of birth": re.compile(
+        rf"\b(?:date of birth|d\.o\.b\.?|dob|born on)\b|\bborn\b[^.;\n]{{0,20}}?{_FULL_DATE}"
+        rf"|(?-i:{_NAME})\s*(?:,|\()\s*(?:aged\s+\d{{1,2}}\s*[,;]?\s*)?{_NUMERIC_DATE}",
+        re.IGNORECASE),
 }
 
 #: A web address inside any text (up to white space or a closing bracket or quote).
@@ -40,3 +60,15 @@ def personal_data_in(text: str) -> list[str]:
     if any(URL_PHONE.search(url) for url in urls):
         found.add("a phone number")
     return [label for label in PATTERNS if label in found]
+
+
+def check_personal_data(record: dict, fields: tuple[str, ...] | list[str], name: str, where: str | int | None,
+                        problems: Problems) -> None:
+    """A problem for every field (or text item of a list field) that seems to hold personal data, naming the
+    field and the kind, never the value (it would be printed into every log)."""
+    for key in fields:
+        value = record.get(key)
+        items = value if isinstance(value, list) else [value]
+        kinds = {kind for item in items if isinstance(item, str) and item for kind in personal_data_in(item)}
+        for kind in [k for k in PATTERNS if k in kinds]:
+            problems.add(name, where, f"{key} seems to contain {kind}; the project holds no personal data")
