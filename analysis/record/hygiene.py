@@ -127,4 +127,4 @@ def figure_id_problem(figure_id: str, source_id: str) -> str | None:
     match = FIGURE_ID_RE.fullmatch(figure_id)
     if match and match.group(1) == source_id:
         return None
-    return f"figure_id {figure_id[:80]!r} must be '{source_id}/<slug>' (slug: a-z, 0-9 and hyphens)"
+    return f"figure_id {figure_id[:80]!r} must start with the source id: '{source_id}/<slug>' (slug: a-z, 0-9, hyphens)"
