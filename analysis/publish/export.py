@@ -26,6 +26,7 @@ from analysis.paths import Paths
 from analysis.publish import style
 from analysis.publish.workbook import WORKBOOK_NAME, WORKBOOK_TABLES, build_workbook
 from analysis.publish.workbook import add_arguments as workbook_arguments
+from analysis.record.hygiene import neutralise_frame
 
 __all__ = ["PNG_DPI", "WORKBOOK_NAME", "WORKBOOK_TABLES", "CHARTS_DIR_ENV", "chart_dir", "write_chart", "publish",
            "load_frames", "export_charts", "export_all"]
@@ -48,7 +49,7 @@ def write_chart(fig: Any, meta: Any, folder: Path) -> dict[str, Path]:
     files = {ext: stem.with_suffix(f".{ext}") for ext in ("png", "svg", "csv", "json")}
     style.save_png(fig, files["png"], PNG_DPI)
     style.save_svg(fig, files["svg"], title=meta.title, description=meta.alt_text)
-    meta.data.to_csv(files["csv"], index=False, lineterminator="\n", float_format="%.10g")
+    neutralise_frame(meta.data).to_csv(files["csv"], index=False, lineterminator="\n", float_format="%.10g")
     files["json"].write_text(json.dumps(meta.sidecar(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return files
 

@@ -60,6 +60,17 @@ def neutralise_formula(value: Any) -> Any:
     return value
 
 
+def neutralise_frame(frame: Any) -> Any:
+    """A copy of a DataFrame whose text cells (object and string columns only) are `neutralise_formula`d; numbers,
+    dates and the column names are left exactly as they are, so a chart CSV of clean data is unchanged."""
+    out = frame.copy()
+    for column in out.columns:
+        if out[column].dtype == object or str(out[column].dtype).startswith("string"):
+            out[column] = out[column].map(neutralise_formula)
+    out.columns = [neutralise_formula(c) if isinstance(c, str) else c for c in out.columns]
+    return out
+
+
 def text_problem(text: str) -> str | None:
     """What is wrong with one raw text field, in words, or None."""
     if len(text) > MAX_FIELD_CHARS:
@@ -127,4 +138,5 @@ def figure_id_problem(figure_id: str, source_id: str) -> str | None:
     match = FIGURE_ID_RE.fullmatch(figure_id)
     if match and match.group(1) == source_id:
         return None
-    return f"figure_id {figure_id[:80]!r} must start with the source id: '{source_id}/<slug>' (slug: a-z, 0-9, hyphens)"
+    return (f"figure_id {figure_id[:80]!r} must start with the source id: '{source_id}/<slug>' (slug: a-z, 0-9, "
+            "hyphens)")
