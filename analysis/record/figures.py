@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -30,12 +31,14 @@ REQUIRED = tuple(c for c in COLUMNS if c != "caveat")
 MAX_QUOTE_WORDS = 30
 MEASURE_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 _UNIT_FOR_KIND = {"percent": "percent", "percentage points": "percentage points", "GBP": "GBP", "times": "times"}
+#: Compiled once: validation runs them on every row.
+_SPACES, _ISO_DATE, _NEGATIVE = re.compile(r"\s+"), re.compile(r"\d{4}-\d{2}-\d{2}"), re.compile(r"\s*[-\u2212]\s*\d")
 _QUOTE_FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "})
 
 
 def normalise_for_match(text: str) -> str:
     """Fold case, curly quotes and runs of white space; nothing else, so a wrong digit still fails."""
-    return re.sub(r"\s+", " ", (text or "").translate(_QUOTE_FOLD)).strip().lower()
+    return _SPACES.sub(" ", (text or "").translate(_QUOTE_FOLD)).strip().lower()
 
 
 def contains_printed(printed: str, quote: str) -> bool:
@@ -47,22 +50,42 @@ def contains_printed(printed: str, quote: str) -> bool:
     needle, haystack = normalise_for_match(printed), normalise_for_match(quote)
     if not needle:
         return False
-    pattern = re.escape(needle)
-    if needle[0].isdigit():
-        pattern = r"(?<![\d.,])" + pattern
-    if needle[-1].isdigit():
-        pattern += r"(?![\d]|[.,]\d)"
-    return re.search(pattern, haystack) is not None
+    guard_start, guard_end = needle[0].isdigit(), needle[-1].isdigit()
+    at = haystack.find(needle)
+    while at >= 0:  # plain string search: no pattern compiled per row (validation reads a million rows)
+        end = at + len(needle)
+        before = haystack[at - 1] if at else ""
+        after, beyond = haystack[end:end + 1], haystack[end + 1:end + 2]
+        clear_before = not (guard_start and before and (before.isdecimal() or before in ".,"))
+        clear_after = not (guard_end and (after.isdecimal() or (after in (".", ",") and beyond.isdecimal())))
+        if clear_before and clear_after:
+            return True
+        at = haystack.find(needle, at + 1)
+    return False
 
 
 def _date(value: str) -> dt.date | None:
     """A date written YYYY-MM-DD (Python 3.11 would also take '20161231' or '2016-W52-6'; the tables would not)."""
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+    if not _ISO_DATE.fullmatch(value):
         return None
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
         return None
+
+
+#: The same printed value ("1,582", "[c]") recurs across rows and files: parse each once (errors are not cached).
+_parse_printed = functools.lru_cache(maxsize=4096)(parse_printed)
+
+
+def _shared(text: str, _seen: dict[str, str] = {}) -> str:  # noqa: B006 — the shared table is the point
+    """One string object for each short repeated value (a unit, a date, a place), so a million rows hold each once.
+    Long or unique text (quotes, ids) is not kept here, so the table stays small."""
+    if len(text) > 40:
+        return text
+    if len(_seen) > 100_000:
+        _seen.clear()
+    return _seen.setdefault(text, text)
 
 
 def check_row(row: dict[str, str], source_id: str, name: str, line: int, problems: Problems) -> dict[str, Any] | None:
@@ -91,11 +114,11 @@ def check_row(row: dict[str, str], source_id: str, name: str, line: int, problem
     if len(quote.split()) > MAX_QUOTE_WORDS:
         problems.add(name, line, f"quote has {len(quote.split())} words; keep it to {MAX_QUOTE_WORDS} or fewer")
     check_personal_data(row, COLUMNS, name, line, problems)
-    if re.match(r"^\s*[-\u2212]\s*\d", printed):
+    if _NEGATIVE.match(printed):
         problems.add(name, line, f"value {printed!r} is negative; a count cannot be negative (print a fall as a fall)")
         return None
     try:
-        parsed = parse_printed(printed)
+        parsed = _parse_printed(printed)
     except PrintedFigureError as err:
         problems.add(name, line, str(err))
         return None
@@ -113,7 +136,7 @@ def check_row(row: dict[str, str], source_id: str, name: str, line: int, problem
     if len(problems) > before:
         return None
     return {
-        **{c: row.get(c, "").strip() for c in COLUMNS},
+        **{c: _shared(row.get(c, "").strip()) for c in COLUMNS},
         "source_id": source_id,
         "value": parsed.value,
         "qualifier": parsed.qualifier,

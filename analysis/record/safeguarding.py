@@ -13,6 +13,7 @@ checked for everything.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from analysis.record.problems import Problems
@@ -49,9 +50,21 @@ URL_RE = re.compile(r"\bhttps?://[^\s<>\"')\]]+", re.IGNORECASE)
 URL_PHONE = re.compile(r"(?:\btel:|\bwa\.me/)\s*\+?\d[\d\s-]{6,}", re.IGNORECASE)
 
 
+#: Every pattern needs a digit, an "@" or one of these words: text without any is clean, found with one search.
+_MAYBE = re.compile(r"[\d@]|email|birth|born|dob|d\.o\.b", re.IGNORECASE)
+
+
 def personal_data_in(text: str) -> list[str]:
     """Names of the kinds of personal data the text seems to contain (empty when none)."""
     text = text or ""
+    if not _MAYBE.search(text):
+        return []
+    return list(_scan(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _scan(text: str) -> tuple[str, ...]:
+    """The full scan, cached: validation sees the same dates, units and places on row after row."""
     urls = URL_RE.findall(text)
     rest = URL_RE.sub(" ", text)
     found = {label for label, pattern in PATTERNS.items() if pattern.search(rest)}
@@ -59,13 +72,17 @@ def personal_data_in(text: str) -> list[str]:
         found.add("an e-mail address")
     if any(URL_PHONE.search(url) for url in urls):
         found.add("a phone number")
-    return [label for label in PATTERNS if label in found]
+    return tuple(label for label in PATTERNS if label in found)
 
 
 def check_personal_data(record: dict, fields: tuple[str, ...] | list[str], name: str, where: str | int | None,
                         problems: Problems) -> None:
     """A problem for every field (or text item of a list field) that seems to hold personal data, naming the
     field and the kind, never the value (it would be printed into every log)."""
+    texts = [item for key in fields for item in (record.get(key) if isinstance(record.get(key), list)
+                                                  else [record.get(key)]) if isinstance(item, str) and item]
+    if not personal_data_in("\x00".join(texts)):  # one scan of the whole record; fields only if it finds any
+        return
     for key in fields:
         value = record.get(key)
         items = value if isinstance(value, list) else [value]
