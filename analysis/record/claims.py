@@ -17,7 +17,7 @@ from typing import Any
 
 from analysis.paths import Paths
 from analysis.record.figures import contains_printed
-from analysis.record.hygiene import ID_RE, check_text_fields
+from analysis.record.hygiene import ID_RE, check_text_fields, where_of
 from analysis.record.problems import Problems
 from analysis.record.safeguarding import check_personal_data
 from analysis.record.sources import load_yaml_list
@@ -70,7 +70,7 @@ def _text(value: Any) -> str:
 
 def _load_entry(entry: dict[str, Any], index: int, name: str, problems: Problems) -> dict[str, Any]:
     cid = entry.get("id")
-    where = f"id={cid}" if isinstance(cid, str) and cid else f"entry {index}"
+    where = where_of(cid, index) if isinstance(cid, str) else f"entry {index}"
     for key in REQUIRED:
         value = entry.get(key)
         if value in (None, [], {}) or (isinstance(value, str) and not value.strip()):  # "   " is as good as absent

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from analysis.paths import Paths
-from analysis.record.hygiene import check_text_fields
+from analysis.record.hygiene import check_text_fields, where_of
 from analysis.record.problems import Problems
 from analysis.record.safeguarding import check_personal_data
 from analysis.record.sources import SOURCE_ID_RE, load_yaml_list
@@ -36,7 +36,7 @@ def load_gaps(paths: Paths, problems: Problems) -> dict[str, dict[str, str]]:
             problems.add(name, f"entry {index}", "each entry must be a mapping of field: value")
             continue
         gid = entry.get("id")
-        where = f"id={gid}" if gid else f"entry {index}"
+        where = where_of(gid, index) if gid else f"entry {index}"
         for key in REQUIRED:
             if not _text(entry.get(key)):
                 problems.add(name, where, f"missing required field '{key}'")

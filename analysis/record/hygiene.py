@@ -126,6 +126,15 @@ def url_problem(url: str) -> str | None:
     return None
 
 
+def where_of(value: Any, index: int) -> str:
+    """How a problem names a YAML entry: `id=<its id>`, or `entry N` when the id is missing or could garble the
+    message line (a newline, a control character, hundreds of characters)."""
+    if isinstance(value, (str, int)) and not isinstance(value, bool) and str(value) and len(str(value)) <= 120 \
+            and not CONTROL_RE.search(str(value)) and "\n" not in str(value):
+        return f"id={value}"
+    return f"entry {index}"
+
+
 def id_problem(value: Any) -> str | None:
     """Why a source, gap or inspection id is not a slug, or None."""
     if isinstance(value, str) and ID_RE.fullmatch(value):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from analysis.paths import Paths
-from analysis.record.hygiene import check_text_fields
+from analysis.record.hygiene import check_text_fields, where_of
 from analysis.record.problems import Problems
 from analysis.record.safeguarding import check_personal_data
 from analysis.record.sources import SOURCE_ID_RE, _as_date, load_yaml_list
@@ -30,7 +30,7 @@ def load_inspections(paths: Paths, known_sources: set[str], problems: Problems) 
         if not isinstance(entry, dict):
             problems.add(name, f"entry {index}", "each entry must be a mapping of field: value")
             continue
-        where = f"id={entry.get('id')}" if entry.get("id") else f"entry {index}"
+        where = where_of(entry.get("id"), index) if entry.get("id") else f"entry {index}"
         missing = [k for k in REQUIRED if not entry.get(k) or (isinstance(entry[k], str) and not entry[k].strip())]
         for key in missing:
             problems.add(name, where, f"missing required field '{key}'")

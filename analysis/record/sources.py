@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 
 from analysis.paths import Paths
-from analysis.record.hygiene import SLUG, check_text_fields, id_problem, url_problem
+from analysis.record.hygiene import SLUG, check_text_fields, id_problem, url_problem, where_of
 from analysis.record.problems import Problems
 from analysis.record.rawfiles import file_type_problem, stored_file_problem, yaml_anchor_line
 from analysis.record.rawtext import RawFileError, read_text
@@ -84,7 +84,7 @@ _PlainLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _ma
 
 def load_yaml_list(path: Path, paths: Paths, problems: Problems) -> list[Any]:
     """A YAML file whose top level is a list; problems (not exceptions) for anything else."""
-    name = paths.rel(path)
+    name = f"{paths.rel(path.parent)}/{path.name}"  # not resolved: a link is named as the link, not its target
     kind = file_type_problem(path, paths.root)
     if kind:
         problems.add(name, None, kind)
@@ -121,7 +121,7 @@ def load_sources(paths: Paths, problems: Problems) -> dict[str, dict[str, Any]]:
             problems.add(name, f"entry {index}", "each entry must be a mapping of field: value")
             continue
         sid = entry.get("id")
-        where = f"id={sid}" if sid else f"entry {index}"
+        where = where_of(sid, index) if sid else f"entry {index}"
         for key in REQUIRED:
             if entry.get(key) is None or (isinstance(entry[key], str) and not entry[key].strip()):
                 problems.add(name, where, f"missing required field '{key}'")

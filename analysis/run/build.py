@@ -61,10 +61,11 @@ _FOLLOW_ONS = {"sources.yaml": ("unknown source id",), "gaps.yaml": ("gap id", "
 
 
 def without_follow_ons(problems: list[Problem]) -> list[Problem]:
-    """The problems minus those that only repeat that an unreadable YAML file (a syntax error, an anchor) is
-    unreadable: its first error is shown alone, not followed by a line for every entry that refers to it."""
-    broken = {p.file.rsplit("/", 1)[-1] for p in problems
-              if p.message.startswith(("is not valid YAML", "uses a YAML anchor"))}
+    """The problems minus those that only repeat that an unreadable YAML file (a syntax error, an anchor, not a
+    regular file) is unreadable: its first error is shown alone, not followed by a line for every entry that refers
+    to it."""
+    broken = {p.file.rsplit("/", 1)[-1] for p in problems if p.file.endswith(".yaml") and (
+        p.where in (None, "") or p.message.startswith(("is not valid YAML", "uses a YAML anchor")))}
     phrases = tuple(phrase for name in broken for phrase in _FOLLOW_ONS.get(name, ()))
     if not phrases:
         return problems
