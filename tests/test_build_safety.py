@@ -288,3 +288,31 @@ def test_chart_csvs_neutralise_formula_text_and_leave_numbers_alone(tmp_path: Pa
     plt.close(fig)
     assert files["csv"].read_text(encoding="utf-8").splitlines() == [
         "label,value", "\"'=HYPERLINK(\"\"http://x\"\")\",-5", "'+1,1.5", "London,2"]
+
+
+def test_no_text_cell_of_the_processed_tables_starts_a_formula():
+    """Why processed CSVs are not neutralised (no apostrophe added): they are the canonical data, read by pandas
+    and Frictionless, and must keep the published text exactly. The door refuses formula text in every raw field,
+    so no text cell can start one; this checks that on the committed tables, typed by their data dictionary. A
+    value as printed ('-' for not available, '-5%') is a number's wording, which the printed-figure parser reads."""
+    import csv
+
+    from analysis.record.hygiene import formula_like
+    from analysis.record.printed import PrintedFigureError, parse_printed
+
+    processed = PROJECT_ROOT / "data" / "processed"
+    package = json.loads((processed / "datapackage.json").read_text(encoding="utf-8"))
+    offending = []
+    for resource in package["resources"]:
+        text_columns = {f["name"] for f in resource["schema"]["fields"] if f["type"] == "string"}
+        with (processed / resource["path"]).open(encoding="utf-8", newline="") as fh:
+            for line, row in enumerate(csv.DictReader(fh), start=2):
+                for column in text_columns:
+                    value = row.get(column) or ""
+                    if not formula_like(value):
+                        continue
+                    try:
+                        parse_printed(value)
+                    except PrintedFigureError:
+                        offending.append(f"{resource['path']}:{line}: {column}")
+    assert offending == []
