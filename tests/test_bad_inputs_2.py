@@ -57,6 +57,7 @@ def _figures_field(field: str, value: str):
 FORMULAS = [
     ("figures subject", _figures_field("subject", '=HYPERLINK("http://example.com","x")'), "begins with '='"),
     ("figures location", _figures_field("location", "+1+1"), "begins with '+'"),
+    ("figures subject after a space", _figures_field("subject", "  =1+1"), "begins with '='"),
     ("figures geography", _figures_field("geography", "-2+3+cmd|' /C calc'!A0"), "begins with '-'"),
     ("figures caveat", _figures_field("caveat", "@SUM(A1:A9)"), "begins with '@'"),
     ("figures quote tab", _figures_field("caveat", "\t=1+1"), "contains a tab"),

@@ -80,8 +80,9 @@ def text_problem(text: str) -> str | None:
         char = bad.group()
         name = _CONTROL_NAMES.get(char, f"the control character U+{ord(char):04X}")
         return f"contains {name} at character {bad.start() + 1}; only plain text and newlines are allowed"
-    if formula_like(text):
-        return (f"begins with {text[0]!r}, which a spreadsheet reads as a formula; reword it or start it "
+    stripped = text.strip()  # the loaders strip fields: " =1+1" is stored as "=1+1"
+    if formula_like(stripped):
+        return (f"begins with {stripped[0]!r}, which a spreadsheet reads as a formula; reword it or start it "
                 "with a letter or digit")
     return None
 
