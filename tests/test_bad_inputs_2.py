@@ -188,11 +188,15 @@ def test_raw_inputs_must_be_regular_files_inside_the_repository(project: Paths, 
     assert snapshot(project.processed) == before
 
 
-def test_a_symlinked_registry_file_is_refused(project: Paths):
-    real = project.root.parent / "gaps-elsewhere.yaml"
-    shutil.move(project.gaps_yaml, real)
-    project.gaps_yaml.symlink_to(real)
-    assert_reported(problems_after_build(project), "data/raw/gaps.yaml", None, "is a symbolic link")
+@pytest.mark.parametrize("file", ["gaps.yaml", "claims.yaml", "inspections.yaml", "sources.yaml"])
+@pytest.mark.parametrize("dangling", [False, True], ids=["to a file outside", "dangling"])
+def test_a_symlinked_registry_file_is_refused(project: Paths, file: str, dangling: bool):
+    """Not read through, and not taken for a missing optional file either (a dangling link used to be ignored)."""
+    path = project.raw / file
+    real = project.root.parent / f"elsewhere-{file}"
+    shutil.move(path, real)
+    path.symlink_to(project.root.parent / "nothing-here.yaml" if dangling else real)
+    assert_reported(problems_after_build(project), f"data/raw/{file}", None, "is a symbolic link")
 
 
 @pytest.mark.parametrize("stored", ["../../../../etc/passwd", "/etc/hostname", "files/../../sources.yaml"])

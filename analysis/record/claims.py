@@ -49,7 +49,7 @@ def load_claims(paths: Paths, problems: Problems) -> list[dict[str, Any]]:
     cross-references are `check_claims`'s job. Entries that are not mappings are dropped; the others are kept,
     with their position in `_where`, so that every later problem can point at them.
     """
-    if not paths.claims_yaml.exists():
+    if not paths.claims_yaml.exists() and not paths.claims_yaml.is_symlink():  # a dangling link is an error
         return []
     name = paths.rel(paths.claims_yaml)
     claims = []

@@ -27,7 +27,7 @@ def _text(value: Any) -> str:
 
 def load_gaps(paths: Paths, problems: Problems) -> dict[str, dict[str, str]]:
     """gaps.yaml → {id: entry} with every field as text; a missing file means no gaps recorded."""
-    if not paths.gaps_yaml.exists():
+    if not paths.gaps_yaml.exists() and not paths.gaps_yaml.is_symlink():  # a dangling link is an error
         return {}
     name = paths.rel(paths.gaps_yaml)
     gaps: dict[str, dict[str, str]] = {}

@@ -21,7 +21,7 @@ REQUIRED = ("id", "name", "label", "published", "sources")
 def load_inspections(paths: Paths, known_sources: set[str], problems: Problems) -> list[dict[str, Any]]:
     """inspections.yaml → list of entries, each with its source ids checked against the registry."""
     path = paths.raw / "inspections.yaml"
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():  # a dangling link is an error
         return []
     name = paths.rel(path)
     out: list[dict[str, Any]] = []
