@@ -335,19 +335,6 @@ def render_jsonld(entries: list[Entry], site_url: str = "") -> str:
 # --- writing ---------------------------------------------------------------------------------------------------
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write via a temporary file in the same folder, so a reader never sees half a report."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def write_together(files: dict[Path, str]) -> None:
     """Write every file to a temporary name first, then rename them all into place: a full disk or a kill while
     writing leaves the previous report whole (all three files from one run), never a mix of two runs."""
