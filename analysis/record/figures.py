@@ -224,19 +224,19 @@ def _check_header(header: list[str], name: str, problems: Problems) -> bool:
 def load_all_figures(paths: Paths, known_sources: set[str], problems: Problems) -> list[dict[str, Any]]:
     """Every figures file, in name order; duplicate figure ids across files are problems too."""
     records: list[dict[str, Any]] = []
-    seen: dict[str, str] = {}
+    seen: dict[str, dict[str, Any]] = {}  # figure id → its first record (no string made per row: a million rows)
+    names: dict[str, str] = {}
     files = figures_files(paths, problems)
     if files and not known_sources:
         problems.add(paths.rel(paths.sources_yaml), None, f"no usable source entries, so none of the {len(files)} "
                      "figures files can be checked against it (fix this file first)")
     for path in files:
-        name = paths.rel(path)
+        name = names[path.stem] = paths.rel(path)
         for record in load_figures_file(path, known_sources, paths, problems):
-            where = f"{name}:{record['_line']}"
-            if record["figure_id"] in seen:
-                problems.add(name, record["_line"],
-                             f"duplicate figure id {record['figure_id']!r} (first at {seen[record['figure_id']]})")
+            first = seen.setdefault(record["figure_id"], record)
+            if first is not record:
+                problems.add(name, record["_line"], f"duplicate figure id {record['figure_id']!r} (first at "
+                                                    f"{names[first['source_id']]}:{first['_line']})")
                 continue
-            seen[record["figure_id"]] = where
             records.append(record)
     return records
