@@ -63,4 +63,8 @@ def main(argv: list[str] | None = None) -> int:
     module.add_arguments(sub, name)
     args = sub.parse_args(argv[1:])
     args.command = name
-    return int(module.run(args) or 0)
+    try:
+        return int(module.run(args) or 0)
+    except KeyboardInterrupt:  # Ctrl-C: one line; every writer leaves the previous outputs whole
+        print(f"\npython -m analysis {name}: interrupted; files being written were not kept", file=sys.stderr)
+        return 130

@@ -6,7 +6,8 @@ Targets (from the performance issues): the bootstrap on a fresh clone (`make ven
 verify ≤ 3× `python -c pass`, also while another process keeps one core busy; build ≤ 1.5× `import pandas`; the
 main job ≤ 1.25× its floor (the CPU of the work it cannot skip, spread over the cores, measured here in the same
 run); a no-op `make` ≤ 2× `import pandas`; peak memory of the main job < 600 MB; build cost per 1,000 figures no
-worse at 100× the data than at 1×.
+worse at 100× the data than at 1×; validation CPU per row flat from 1,000 to 1,000,000 rows, with peak
+memory under 1 GB at 1,000,000 (issue 18).
 """
 
 from __future__ import annotations
@@ -264,6 +265,57 @@ def scale() -> dict:
     return out
 
 
+def _validation_input(rows: int, root: Path) -> None:
+    """One source and a figures file of `rows` valid rows (distinct ids, quotes and values, as real data has)."""
+    raw = root / "data" / "raw"
+    (raw / "figures").mkdir(parents=True)
+    (raw / "sources.yaml").write_text(
+        "- id: demo-2017\n  producer: Metropolitan Police Service\n  title: Demo press release\n"
+        "  url_main: https://news.met.police.uk/demo\n  date_published: 2017-03-13\n  date_accessed: 2026-11-26\n"
+        "  kind: press release\n  primary: true\n  citation: Metropolitan Police Service, Demo, 13 March 2017.\n")
+    with (raw / "figures" / "demo-2017.csv").open("w", newline="", encoding="utf-8") as fh:
+        writer = csv.writer(fh, lineterminator="\n")
+        writer.writerow(["figure_id", "measure", "subject", "geography", "period_start", "period_end",
+                         "value_as_printed", "unit", "location", "quote", "caveat"])
+        for i in range(rows):
+            value = f"{1000 + i:,}"
+            writer.writerow([f"demo-2017/referrals-{i}", "cse_referrals", "CSE referrals", "London", "2016-01-01",
+                             "2016-12-31", value, "referrals", f"para {i % 50 + 1}",
+                             f"In 2016 there were {value} referrals.", ""])
+
+
+def _validate_cost(root: Path) -> tuple[float, int]:
+    """(CPU seconds, peak RSS bytes) of `python -m analysis validate` on `root`, measured by a fresh parent."""
+    probe = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL); "
+             "u = resource.getrusage(resource.RUSAGE_CHILDREN); print(u.ru_utime + u.ru_stime, u.ru_maxrss * 1024)")
+    out = subprocess.run([PY, "-c", probe, PY, "-m", "analysis", "validate", "--root", str(root)], check=True,
+                         capture_output=True, text=True, cwd=ROOT).stdout.split()
+    return float(out[0]), int(out[1])
+
+
+def validation_scale(sizes: tuple[int, ...] = (1_000, 1_000_000)) -> dict:
+    """Validation's CPU per 1,000 rows at each size (above the cost of a 1-row file: start-up is not per row) and
+    its peak memory. Targets (issue 18): per-row cost flat from the smallest to the largest size (within 1.5×),
+    peak memory under 1 GB at 1,000,000 rows. CPU time, not wall time, so other work on the machine cancels."""
+    out: dict = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        _validation_input(1, Path(tmp) / "one")
+        start_up, _ = _validate_cost(Path(tmp) / "one")
+    for rows in sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            _validation_input(rows, Path(tmp))
+            cpu, rss = _validate_cost(Path(tmp))
+        per_1000 = 1000 * max(cpu - start_up, 0.0) / rows
+        out[str(rows)] = {"cpu_s": round(cpu, 2), "cpu_s_per_1000_rows": round(per_1000, 4),
+                          "peak_rss_mb": round(rss / 2**20, 1)}
+        print(f"validate {rows:>9,} rows: {cpu:7.2f}s CPU = {per_1000:.4f}s per 1,000 rows, peak "
+              f"{rss / 2**20:7.1f} MB", flush=True)
+    small, large = out[str(sizes[0])], out[str(sizes[-1])]
+    out["flat"] = large["cpu_s_per_1000_rows"] <= 1.5 * small["cpu_s_per_1000_rows"]
+    out["peak_under_1gb"] = large["peak_rss_mb"] < 1024
+    return out
+
+
 def main() -> None:
     results: dict = {"runs": RUNS, "python": sys.version.split()[0], "cores": os.cpu_count()}
     pass_ = lambda: timed([PY, "-c", "pass"])  # noqa: E731
@@ -289,6 +341,7 @@ def main() -> None:
     print(f"peak memory of the main job: {results['peak_memory_mb']} MB summed RSS, {results['peak_memory_pss_mb']} "
           f"MB summed PSS (target < 600 MB)", flush=True)
     results["scale"] = scale()
+    results["validation_scale"] = validation_scale()
     (ROOT / "outputs").mkdir(exist_ok=True)
     (ROOT / "outputs" / "bench.json").write_text(json.dumps(results, indent=2) + "\n")
     print("wrote outputs/bench.json")

@@ -265,17 +265,22 @@ def render_jsonld(entries: list[Entry], site_url: str = "") -> str:
 # --- writing ---------------------------------------------------------------------------------------------------
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write via a temporary file in the same folder, so a reader never sees half a report."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+def write_together(files: dict[Path, str]) -> None:
+    """Write every file to a temporary name first, then rename them all into place: a full disk or a kill while
+    writing leaves the previous report whole (all three files from one run), never a mix of two runs."""
+    temps: dict[Path, Path] = {}
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        for path, text in files.items():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+            temps[path] = Path(tmp)
+            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+                handle.write(text)
+        for path, tmp in temps.items():
+            os.replace(tmp, path)
+    finally:
+        for tmp in temps.values():
+            tmp.unlink(missing_ok=True)
 
 
 def write_report(paths: Paths, site_url: str = "") -> tuple[list[Path], str]:
@@ -291,8 +296,7 @@ def write_report(paths: Paths, site_url: str = "") -> tuple[list[Path], str]:
     rules = paths.root / RULES_DOC
     if rules.is_file():
         outputs[paths.outputs / RULES_PAGE] = render_rules(rules.read_text(encoding="utf-8"))
-    for path, text in outputs.items():
-        write_atomic(path, text)
+    write_together(outputs)
     return list(outputs), summary(entries)
 
 
@@ -304,5 +308,9 @@ def run(args: argparse.Namespace) -> int:
     except ReportError as err:
         print(f"python -m analysis check: {err}", file=sys.stderr)
         return 2
+    except OSError as err:  # a full disk: the previous report files are left as they were
+        print(f"python -m analysis check: could not write the report ({err.strerror or err}); the previous "
+              "report is unchanged", file=sys.stderr)
+        return 1
     print(f"{line}; wrote {', '.join(paths.rel(p) for p in written)}")
     return 0

@@ -27,6 +27,7 @@ from analysis.paths import Paths
 from analysis.publish import style
 from analysis.publish.workbook import WORKBOOK_NAME, WORKBOOK_TABLES, build_workbook
 from analysis.publish.workbook import add_arguments as workbook_arguments
+from analysis.record.hygiene import neutralise_frame
 
 __all__ = ["PNG_DPI", "WORKBOOK_NAME", "WORKBOOK_TABLES", "CHARTS_DIR_ENV", "chart_dir", "write_chart", "publish",
            "load_frames", "export_charts", "export_all"]
@@ -42,22 +43,6 @@ def chart_dir(outputs: Path, chart_id: str) -> Path:
     return outputs / "charts" / chart_id
 
 
-def csv_text(value: Any) -> Any:
-    """Every text cell of a chart's Datawrapper CSV passes through here: the one place for spreadsheet safety."""
-    return value
-
-
-def csv_ready(data: Any) -> Any:
-    """The chart's data with each text cell passed through `csv_text`."""
-    import pandas as pd
-
-    out = data.copy()
-    for column in out.columns:
-        if pd.api.types.is_object_dtype(out[column]) or pd.api.types.is_string_dtype(out[column]):
-            out[column] = out[column].map(lambda v: csv_text(v) if isinstance(v, str) else v)
-    return out
-
-
 def write_chart(fig: Any, meta: Any, folder: Path) -> dict[str, Path]:
     """Write one chart's five files (web and mobile PNG, SVG, CSV, JSON); return them by kind."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -69,7 +54,7 @@ def write_chart(fig: Any, meta: Any, folder: Path) -> dict[str, Path]:
         mobile, _ = meta.redraw(style.MOBILE_WIDTH)
         style.save_png(mobile, files["mobile"], PNG_DPI)
     style.save_svg(fig, files["svg"], title=meta.title, description=meta.alt_text)
-    csv_ready(meta.data).to_csv(files["csv"], index=False, lineterminator="\n", float_format="%.10g")
+    neutralise_frame(meta.data).to_csv(files["csv"], index=False, lineterminator="\n", float_format="%.10g")
     files["json"].write_text(json.dumps(meta.sidecar(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return files
 

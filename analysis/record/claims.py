@@ -17,8 +17,9 @@ from typing import Any
 
 from analysis.paths import Paths
 from analysis.record.figures import contains_printed
+from analysis.record.hygiene import ID_RE, check_text_fields, where_of
 from analysis.record.problems import Problems
-from analysis.record.safeguarding import personal_data_in
+from analysis.record.safeguarding import check_personal_data
 from analysis.record.sources import load_yaml_list
 
 __all__ = ["CLAIMS_COLUMNS", "REQUIRED", "OPTIONAL", "load_claims"]
@@ -31,7 +32,7 @@ CLAIMS_COLUMNS: tuple[str, ...] = (
 REQUIRED = ("id", "claimant", "source_id", "location", "text", "kind", "inputs")
 OPTIONAL = ("stated", "stated_figure", "gaps", "note", "direction", "claimant_type")
 #: A slug, optionally prefixed by the source id like a figure id: `seed-56pc` or `mylondon-2025-10/claim-56pc`.
-CLAIM_ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*(?:/[a-z0-9][a-z0-9-]*)?$")
+CLAIM_ID_RE = re.compile(rf"^{ID_RE.pattern}(?:/{ID_RE.pattern})?\Z")
 MAX_TEXT_WORDS = 30
 DIRECTIONS = ("rise", "fall")
 CLAIMANT_TYPES = ("organisation", "person")
@@ -48,7 +49,7 @@ def load_claims(paths: Paths, problems: Problems) -> list[dict[str, Any]]:
     cross-references are `check_claims`'s job. Entries that are not mappings are dropped; the others are kept,
     with their position in `_where`, so that every later problem can point at them.
     """
-    if not paths.claims_yaml.exists():
+    if not paths.claims_yaml.exists() and not paths.claims_yaml.is_symlink():  # a dangling link is an error
         return []
     name = paths.rel(paths.claims_yaml)
     claims = []
@@ -69,7 +70,7 @@ def _text(value: Any) -> str:
 
 def _load_entry(entry: dict[str, Any], index: int, name: str, problems: Problems) -> dict[str, Any]:
     cid = entry.get("id")
-    where = f"id={cid}" if isinstance(cid, str) and cid else f"entry {index}"
+    where = where_of(cid, index) if isinstance(cid, str) else f"entry {index}"
     for key in REQUIRED:
         value = entry.get(key)
         if value in (None, [], {}) or (isinstance(value, str) and not value.strip()):  # "   " is as good as absent
@@ -129,6 +130,8 @@ def _check_entry(claim: dict[str, Any], name: str, where: str, problems: Problem
         problems.add(name, where, f"direction must be rise or fall, and only for {' or '.join(_DIRECTED_KINDS)}")
     if claim["claimant_type"] and claim["claimant_type"] not in CLAIMANT_TYPES:
         problems.add(name, where, f"claimant_type must be one of: {', '.join(CLAIMANT_TYPES)}")
-    for key in ("text", "note", "location"):
-        for kind in personal_data_in(claim[key]):
-            problems.add(name, where, f"{key} seems to contain {kind}; the project holds no personal data")
+    fields = [key for key in REQUIRED + OPTIONAL if key != "inputs"]
+    check_text_fields(claim, fields, name, where, problems, numeric=("stated",))
+    check_personal_data(claim, fields, name, where, problems)
+    refs = [r for ref in claim["inputs"].values() for r in (ref if isinstance(ref, list) else [ref])]
+    check_text_fields({"inputs": [r for r in refs if isinstance(r, str)]}, ["inputs"], name, where, problems)

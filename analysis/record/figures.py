@@ -10,17 +10,20 @@ from __future__ import annotations
 import csv
 import dataclasses
 import datetime as dt
-import io
+import functools
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from analysis.paths import Paths
+from analysis.record.hygiene import MAX_FIELD_CHARS, check_text_fields, figure_id_problem
 from analysis.record.printed import PrintedFigureError, parse_printed
 from analysis.record.problems import Problems
+from analysis.record.rawfiles import figures_files, file_type_problem
 from analysis.record.rawtext import RawFileError, read_text
 from analysis.record.revisions import rate_base_from_unit, split_status_mark
-from analysis.record.safeguarding import personal_data_in
+from analysis.record.safeguarding import check_personal_data
 
 COLUMNS = (
     "figure_id", "measure", "subject", "geography", "period_start", "period_end",
@@ -30,12 +33,14 @@ REQUIRED = tuple(c for c in COLUMNS if c != "caveat")
 MAX_QUOTE_WORDS = 30
 MEASURE_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 _UNIT_FOR_KIND = {"percent": "percent", "percentage points": "percentage points", "GBP": "GBP", "times": "times"}
+#: Compiled once: validation runs them on every row.
+_SPACES, _ISO_DATE, _NEGATIVE = re.compile(r"\s+"), re.compile(r"\d{4}-\d{2}-\d{2}"), re.compile(r"\s*[-\u2212]\s*\d")
 _QUOTE_FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "})
 
 
 def normalise_for_match(text: str) -> str:
     """Fold case, curly quotes and runs of white space; nothing else, so a wrong digit still fails."""
-    return re.sub(r"\s+", " ", (text or "").translate(_QUOTE_FOLD)).strip().lower()
+    return _SPACES.sub(" ", (text or "").translate(_QUOTE_FOLD)).strip().lower()
 
 
 def contains_printed(printed: str, quote: str) -> bool:
@@ -47,22 +52,42 @@ def contains_printed(printed: str, quote: str) -> bool:
     needle, haystack = normalise_for_match(printed), normalise_for_match(quote)
     if not needle:
         return False
-    pattern = re.escape(needle)
-    if needle[0].isdigit():
-        pattern = r"(?<![\d.,])" + pattern
-    if needle[-1].isdigit():
-        pattern += r"(?![\d]|[.,]\d)"
-    return re.search(pattern, haystack) is not None
+    guard_start, guard_end = needle[0].isdigit(), needle[-1].isdigit()
+    at = haystack.find(needle)
+    while at >= 0:  # plain string search: no pattern compiled per row (validation reads a million rows)
+        end = at + len(needle)
+        before = haystack[at - 1] if at else ""
+        after, beyond = haystack[end:end + 1], haystack[end + 1:end + 2]
+        clear_before = not (guard_start and before and (before.isdecimal() or before in ".,"))
+        clear_after = not (guard_end and (after.isdecimal() or (after in (".", ",") and beyond.isdecimal())))
+        if clear_before and clear_after:
+            return True
+        at = haystack.find(needle, at + 1)
+    return False
 
 
 def _date(value: str) -> dt.date | None:
     """A date written YYYY-MM-DD (Python 3.11 would also take '20161231' or '2016-W52-6'; the tables would not)."""
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+    if not _ISO_DATE.fullmatch(value):
         return None
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
         return None
+
+
+#: The same printed value ("1,582", "[c]") recurs across rows and files: parse each once (errors are not cached).
+_parse_printed = functools.lru_cache(maxsize=4096)(parse_printed)
+
+
+def _shared(text: str, _seen: dict[str, str] = {}) -> str:  # noqa: B006 — the shared table is the point
+    """One string object for each short repeated value (a unit, a date, a place), so a million rows hold each once.
+    Long or unique text (quotes, ids) is not kept here, so the table stays small."""
+    if len(text) > 40:
+        return text
+    if len(_seen) > 100_000:
+        _seen.clear()
+    return _seen.setdefault(text, text)
 
 
 def check_row(row: dict[str, str], source_id: str, name: str, line: int, problems: Problems) -> dict[str, Any] | None:
@@ -74,8 +99,10 @@ def check_row(row: dict[str, str], source_id: str, name: str, line: int, problem
     if len(problems) > before:
         return None
     fid, printed, quote, unit = row["figure_id"], row["value_as_printed"], row["quote"], row["unit"]
-    if not fid.startswith(f"{source_id}/") or len(fid) <= len(source_id) + 1:
-        problems.add(name, line, f"figure_id {fid!r} must start with the source id: '{source_id}/…'")
+    id_problem = figure_id_problem(fid, source_id)
+    if id_problem:
+        problems.add(name, line, id_problem)
+    check_text_fields(row, COLUMNS, name, line, problems, numeric=("value_as_printed",))
     if not MEASURE_RE.match(row["measure"]):
         problems.add(name, line, f"measure {row['measure']!r} must be snake_case (a-z, 0-9, _)")
     start, end = _date(row["period_start"]), _date(row["period_end"])
@@ -88,15 +115,13 @@ def check_row(row: dict[str, str], source_id: str, name: str, line: int, problem
         problems.add(name, line, f'quote does not contain "{printed}"')
     if len(quote.split()) > MAX_QUOTE_WORDS:
         problems.add(name, line, f"quote has {len(quote.split())} words; keep it to {MAX_QUOTE_WORDS} or fewer")
-    for col in ("subject", "location", "quote", "caveat"):
-        for kind in personal_data_in(row.get(col, "")):
-            problems.add(name, line, f"{col} seems to contain {kind}; the project holds no personal data")
-    if re.match(r"^\s*[-\u2212]\s*\d", printed):
+    check_personal_data(row, COLUMNS, name, line, problems)
+    if _NEGATIVE.match(printed):
         problems.add(name, line, f"value {printed!r} is negative; a count cannot be negative (print a fall as a fall)")
         return None
     value_text, status = split_status_mark(printed)  # "61,806,682 [r]": the publisher's revised/provisional mark
     try:
-        parsed = parse_printed(value_text)
+        parsed = _parse_printed(value_text)
     except PrintedFigureError as err:
         problems.add(name, line, str(err))
         return None
@@ -120,7 +145,7 @@ def check_row(row: dict[str, str], source_id: str, name: str, line: int, problem
     if len(problems) > before:
         return None
     return {
-        **{c: row.get(c, "").strip() for c in COLUMNS},
+        **{c: _shared(row.get(c, "").strip()) for c in COLUMNS},
         "source_id": source_id,
         "value": parsed.value,
         "qualifier": parsed.qualifier,
@@ -130,12 +155,26 @@ def check_row(row: dict[str, str], source_id: str, name: str, line: int, problem
     }
 
 
+def _lines(text: str) -> Iterator[str]:
+    """The lines of a text, each with its newline, one at a time (a million-row file is not copied again)."""
+    start, end = 0, len(text)
+    while start < end:
+        stop = text.find("\n", start)
+        stop = end if stop < 0 else stop + 1
+        yield text[start:stop]
+        start = stop
+
+
 def load_figures_file(path: Path, known_sources: set[str], paths: Paths, problems: Problems) -> list[dict[str, Any]]:
     """Read one figures CSV; every problem is recorded as `file:line: message` and bad rows are dropped."""
     name = paths.rel(path)
     source_id = path.stem
     if known_sources and source_id not in known_sources:  # none known: said once, by load_all_figures
         problems.add(name, None, f"unknown source id '{source_id}': add it to data/raw/sources.yaml")
+    kind = file_type_problem(path, paths.root)
+    if kind:
+        problems.add(name, None, kind)
+        return []
     try:
         text = read_text(path)
     except RawFileError as err:
@@ -145,14 +184,41 @@ def load_figures_file(path: Path, known_sources: set[str], paths: Paths, problem
         problems.add(name, None, "file is empty (it needs at least the header row)")
         return []
     # strict: a quoted field left open (a file cut off mid-field) is an error, not a field that eats the rest.
-    rows: list[list[str]] = []
+    reader = csv.reader(_lines(text), strict=True)
+    records: list[dict[str, Any]] = []
+    line, data_rows, header = 1, 0, None  # rows, not physical lines: a quoted cell may hold a line break
     try:
-        rows.extend(csv.reader(io.StringIO(text), strict=True))
+        header = [h.strip() for h in next(reader)]
+        if not _check_header(header, name, problems):
+            return []
+        for line, values in enumerate(reader, start=2):
+            if not any(v.strip() for v in values):
+                continue
+            data_rows += 1
+            if len(values) != len(header):
+                problems.add(name, line, f"has {len(values)} fields, the header has {len(header)} (an unquoted "
+                                         "comma?)")
+                continue
+            record = check_row(dict(zip(header, values)), source_id, name, line, problems)
+            if record is not None:
+                record["_line"] = line
+                records.append(record)
     except csv.Error as err:
-        problems.add(name, len(rows) + 1, f"is not a readable CSV from this row on ({err}): a quoted field left "
-                                          "open (a file cut off?) or a stray quote character")
+        at = 1 if header is None else line + 1
+        if "field larger than field limit" in str(err):
+            problems.add(name, at, f"a field is over the csv module's limit, far longer than the "
+                                   f"{MAX_FIELD_CHARS:,} characters a field may hold (see data/README.md)")
+        else:
+            problems.add(name, at, f"is not a readable CSV from this row on ({err}): a quoted field left open "
+                                   "(a file cut off?) or a stray quote character")
         return []
-    header = [h.strip() for h in rows[0]]
+    if not data_rows:
+        problems.add(name, None, "has a header row but no figures: a source that prints no figures needs no "
+                                 "figures file (delete it), otherwise add its figures")
+    return records
+
+
+def _check_header(header: list[str], name: str, problems: Problems) -> bool:
     missing = [c for c in COLUMNS if c not in header]
     extra = [c for c in header if c not in COLUMNS]
     doubled = sorted({c for c in header if header.count(c) > 1})
@@ -162,37 +228,25 @@ def load_figures_file(path: Path, known_sources: set[str], paths: Paths, problem
         problems.add(name, 1, f"unknown column(s): {', '.join(extra)} (allowed: {', '.join(COLUMNS)})")
     if doubled:
         problems.add(name, 1, f"column(s) given more than once: {', '.join(doubled)}")
-    if missing or extra or doubled:
-        return []
-    records = []
-    for line, values in enumerate(rows[1:], start=2):
-        if not any(v.strip() for v in values):
-            continue
-        if len(values) != len(header):
-            problems.add(name, line, f"has {len(values)} fields, the header has {len(header)} (an unquoted comma?)")
-            continue
-        record = check_row(dict(zip(header, values)), source_id, name, line, problems)
-        if record is not None:
-            record["_line"] = line
-            records.append(record)
-    return records
+    return not (missing or extra or doubled)
 
 
 def load_all_figures(paths: Paths, known_sources: set[str], problems: Problems) -> list[dict[str, Any]]:
     """Every figures file, in name order; duplicate figure ids across files are problems too."""
     records: list[dict[str, Any]] = []
-    seen: dict[str, str] = {}
-    files = sorted(paths.figures_dir.glob("*.csv"))
+    seen: dict[str, dict[str, Any]] = {}  # figure id → its first record (no string made per row: a million rows)
+    names: dict[str, str] = {}
+    files = figures_files(paths, problems)
     if files and not known_sources:
         problems.add(paths.rel(paths.sources_yaml), None, f"no usable source entries, so none of the {len(files)} "
                      "figures files can be checked against it (fix this file first)")
     for path in files:
+        name = names[path.stem] = paths.rel(path)
         for record in load_figures_file(path, known_sources, paths, problems):
-            where = f"{paths.rel(path)}:{record['_line']}"
-            if record["figure_id"] in seen:
-                problems.add(paths.rel(path), record["_line"],
-                             f"duplicate figure id {record['figure_id']!r} (first at {seen[record['figure_id']]})")
+            first = seen.setdefault(record["figure_id"], record)
+            if first is not record:
+                problems.add(name, record["_line"], f"duplicate figure id {record['figure_id']!r} (first at "
+                                                    f"{names[first['source_id']]}:{first['_line']})")
                 continue
-            seen[record["figure_id"]] = where
             records.append(record)
     return records

@@ -9,7 +9,9 @@ from __future__ import annotations
 from typing import Any
 
 from analysis.paths import Paths
+from analysis.record.hygiene import check_text_fields, where_of
 from analysis.record.problems import Problems
+from analysis.record.safeguarding import check_personal_data
 from analysis.record.sources import SOURCE_ID_RE, load_yaml_list
 
 REQUIRED = ("id", "wanted", "cited_by", "where_looked", "holder", "reason")
@@ -25,7 +27,7 @@ def _text(value: Any) -> str:
 
 def load_gaps(paths: Paths, problems: Problems) -> dict[str, dict[str, str]]:
     """gaps.yaml → {id: entry} with every field as text; a missing file means no gaps recorded."""
-    if not paths.gaps_yaml.exists():
+    if not paths.gaps_yaml.exists() and not paths.gaps_yaml.is_symlink():  # a dangling link is an error
         return {}
     name = paths.rel(paths.gaps_yaml)
     gaps: dict[str, dict[str, str]] = {}
@@ -34,7 +36,7 @@ def load_gaps(paths: Paths, problems: Problems) -> dict[str, dict[str, str]]:
             problems.add(name, f"entry {index}", "each entry must be a mapping of field: value")
             continue
         gid = entry.get("id")
-        where = f"id={gid}" if gid else f"entry {index}"
+        where = where_of(gid, index) if gid else f"entry {index}"
         for key in REQUIRED:
             if not _text(entry.get(key)):
                 problems.add(name, where, f"missing required field '{key}'")
@@ -47,6 +49,8 @@ def load_gaps(paths: Paths, problems: Problems) -> dict[str, dict[str, str]]:
         for key in entry:
             if key not in REQUIRED:
                 problems.add(name, where, f"unknown field '{key}' (allowed: {', '.join(REQUIRED)})")
+        check_text_fields(entry, REQUIRED, name, where, problems)
+        check_personal_data(entry, REQUIRED, name, where, problems)
         if not isinstance(gid, str) or not SOURCE_ID_RE.match(gid):
             problems.add(name, where, "id must be lower-case letters, digits and hyphens")
             continue

@@ -10,7 +10,9 @@ from __future__ import annotations
 from typing import Any
 
 from analysis.paths import Paths
+from analysis.record.hygiene import check_text_fields, where_of
 from analysis.record.problems import Problems
+from analysis.record.safeguarding import check_personal_data
 from analysis.record.sources import SOURCE_ID_RE, _as_date, load_yaml_list
 
 REQUIRED = ("id", "name", "label", "published", "sources")
@@ -19,7 +21,7 @@ REQUIRED = ("id", "name", "label", "published", "sources")
 def load_inspections(paths: Paths, known_sources: set[str], problems: Problems) -> list[dict[str, Any]]:
     """inspections.yaml → list of entries, each with its source ids checked against the registry."""
     path = paths.raw / "inspections.yaml"
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():  # a dangling link is an error
         return []
     name = paths.rel(path)
     out: list[dict[str, Any]] = []
@@ -28,13 +30,15 @@ def load_inspections(paths: Paths, known_sources: set[str], problems: Problems) 
         if not isinstance(entry, dict):
             problems.add(name, f"entry {index}", "each entry must be a mapping of field: value")
             continue
-        where = f"id={entry.get('id')}" if entry.get("id") else f"entry {index}"
+        where = where_of(entry.get("id"), index) if entry.get("id") else f"entry {index}"
         missing = [k for k in REQUIRED if not entry.get(k) or (isinstance(entry[k], str) and not entry[k].strip())]
         for key in missing:
             problems.add(name, where, f"missing required field '{key}'")
         for key in entry:
             if key not in REQUIRED:
                 problems.add(name, where, f"unknown field '{key}' (allowed: {', '.join(REQUIRED)})")
+        check_text_fields(entry, ("id", "name", "label", "sources"), name, where, problems)
+        check_personal_data(entry, ("name", "label"), name, where, problems)
         if missing:
             continue
         if not SOURCE_ID_RE.match(str(entry["id"])):

@@ -20,6 +20,9 @@ class RawFileError(ValueError):
 def read_text(path: Path) -> str:
     """Decode a raw file: UTF-8 (with or without BOM), else Windows-1252/Latin-1; newlines normalised to \\n."""
     data = path.read_bytes()
+    wide = _wide_encoding(data)
+    if wide:
+        raise RawFileError(f"is saved as {wide}; {wide} is not accepted: save it as UTF-8")
     if b"\x00" in data:
         raise RawFileError("is a binary file (contains NUL bytes), not text")
     try:
@@ -35,4 +38,20 @@ def read_text(path: Path) -> str:
             text = data.decode("cp1252")
         except UnicodeDecodeError:
             text = data.decode("latin-1")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    del data
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
+
+
+def _wide_encoding(data: bytes) -> str | None:
+    """'UTF-16' or 'UTF-32' when the bytes are (by byte-order mark, or by a NUL in every other byte of ASCII
+    text, as Excel's "Unicode text" and PowerShell write them), else None: such a file is text, not binary."""
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return "UTF-32"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "UTF-16"
+    head = data[:4096]
+    if len(head) >= 8 and (head[1::2].count(0) > 0.9 * len(head[1::2]) or head[0::2].count(0) > 0.9 * len(head[0::2])):
+        return "UTF-16"
+    return None

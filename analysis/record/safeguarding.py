@@ -13,14 +13,35 @@ checked for everything.
 
 from __future__ import annotations
 
+import functools
 import re
+
+from analysis.record.problems import Problems
+
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+          r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+#: A full date of the kind a birth date is written in: 12/03/2009, 12.3.09, 12-03-2009, 12 March 2009, March 12, 2009.
+_FULL_DATE = (rf"(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:\d{{4}}|\d{{2}})\b|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\.?\s+\d{{4}}"
+              rf"|{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})")
+_NUMERIC_DATE = r"\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b"
+#: A personal name as a court or news report prints it: two or three capitalised words (initials allowed).
+_NAME = r"\b[A-Z][a-z'-]+(?:\s+[A-Z]\.?)?(?:\s+[A-Z][a-z'-]+){1,2}"
 
 PATTERNS: dict[str, re.Pattern[str]] = {
     # The second form is what Cloudflare prints in place of an address on a copied news page.
     "an e-mail address": re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+|\[email\s+protected\]", re.IGNORECASE),
-    "a phone number": re.compile(r"(?:\+44\s?\d{2,4}|\b0\d{2,4})[\s-]?\d{3,4}[\s-]?\d{3,4}\b"),
-    "a UK postcode": re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b"),
-    "a date of birth": re.compile(r"\b(?:date of birth|d\.o\.b\.?|dob|born on)\b", re.IGNORECASE),
+    # UK numbers (020 7946 0000, (020) 7946 0000, 07700 900123) and international ones (+44 (0)20 7946 0000,
+    # +1 212 555 0100, 0044 20 7946 0000): a country code or a trunk 0, then at least seven more digits in groups.
+    "a phone number": re.compile(
+        r"(?:(?<![\w+])\+|(?<![\w,.])00)(?=(?:[\s.()-]*\d){9})\d{1,3}[\s.-]?(?:\(0\)[\s.-]?)?\(?\d{1,5}\)?(?:[\s.-]?\d{2,5}){1,3}\b"
+        r"|(?<![\w,.])\(?0\d{2,4}\)?[\s-]?\d{3,4}[\s-]?\d{3,4}\b"),
+    # Any case: "sw1a 1aa" is as personal as "SW1A 1AA".
+    "a UK postcode": re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[ABD-HJLNP-UW-Z]{2}\b", re.IGNORECASE),
+    # The words, "born" next to a full date, or a name followed by a full date (in brackets or after a comma).
+    "a date of birth": re.compile(
+        rf"\b(?:date of birth|d\.o\.b\.?|dob|born on)\b|\bborn\b[^.;\n]{{0,20}}?{_FULL_DATE}"
+        rf"|(?-i:{_NAME})\s*(?:,|\()\s*(?:aged\s+\d{{1,2}}\s*[,;]?\s*)?{_NUMERIC_DATE}",
+        re.IGNORECASE),
 }
 
 #: A web address inside any text (up to white space or a closing bracket or quote).
@@ -29,9 +50,21 @@ URL_RE = re.compile(r"\bhttps?://[^\s<>\"')\]]+", re.IGNORECASE)
 URL_PHONE = re.compile(r"(?:\btel:|\bwa\.me/)\s*\+?\d[\d\s-]{6,}", re.IGNORECASE)
 
 
+#: Every pattern needs a digit, an "@" or one of these words: text without any is clean, found with one search.
+_MAYBE = re.compile(r"[\d@]|email|birth|born|dob|d\.o\.b", re.IGNORECASE)
+
+
 def personal_data_in(text: str) -> list[str]:
     """Names of the kinds of personal data the text seems to contain (empty when none)."""
     text = text or ""
+    if not _MAYBE.search(text):
+        return []
+    return list(_scan(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _scan(text: str) -> tuple[str, ...]:
+    """The full scan, cached: validation sees the same dates, units and places on row after row."""
     urls = URL_RE.findall(text)
     rest = URL_RE.sub(" ", text)
     found = {label for label, pattern in PATTERNS.items() if pattern.search(rest)}
@@ -39,4 +72,20 @@ def personal_data_in(text: str) -> list[str]:
         found.add("an e-mail address")
     if any(URL_PHONE.search(url) for url in urls):
         found.add("a phone number")
-    return [label for label in PATTERNS if label in found]
+    return tuple(label for label in PATTERNS if label in found)
+
+
+def check_personal_data(record: dict, fields: tuple[str, ...] | list[str], name: str, where: str | int | None,
+                        problems: Problems) -> None:
+    """A problem for every field (or text item of a list field) that seems to hold personal data, naming the
+    field and the kind, never the value (it would be printed into every log)."""
+    texts = [item for key in fields for item in (record.get(key) if isinstance(record.get(key), list)
+                                                  else [record.get(key)]) if isinstance(item, str) and item]
+    if not personal_data_in("\x00".join(texts)):  # one scan of the whole record; fields only if it finds any
+        return
+    for key in fields:
+        value = record.get(key)
+        items = value if isinstance(value, list) else [value]
+        kinds = {kind for item in items if isinstance(item, str) and item for kind in personal_data_in(item)}
+        for kind in [k for k in PATTERNS if k in kinds]:
+            problems.add(name, where, f"{key} seems to contain {kind}; the project holds no personal data")

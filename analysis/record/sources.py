@@ -15,8 +15,11 @@ from typing import Any
 import yaml
 
 from analysis.paths import Paths
+from analysis.record.hygiene import SLUG, check_text_fields, id_problem, url_problem, where_of
 from analysis.record.problems import Problems
+from analysis.record.rawfiles import file_type_problem, stored_file_problem, yaml_anchor_line
 from analysis.record.rawtext import RawFileError, read_text
+from analysis.record.safeguarding import check_personal_data
 
 REQUIRED = ("id", "producer", "title", "url_main", "date_published", "date_accessed", "kind", "primary", "citation")
 OPTIONAL = ("licence", "notes", "file", "sha256", "supersedes")
@@ -24,7 +27,8 @@ KINDS = (
     "inspection report", "press release", "statistical release", "transcript", "news report", "spreadsheet",
     "official statement", "report", "web page",
 )
-SOURCE_ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+#: Strict (`\Z`, not `$`, which also matches before a final newline); the same as every other id.
+SOURCE_ID_RE = re.compile(rf"^{SLUG}\Z")
 
 
 _TEXT_FIELDS = ("id", "producer", "title", "url_main", "kind", "citation", "licence", "notes", "file", "sha256",
@@ -81,12 +85,18 @@ _PlainLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _ma
 
 def load_yaml_list(path: Path, paths: Paths, problems: Problems) -> list[Any]:
     """A YAML file whose top level is a list; problems (not exceptions) for anything else."""
-    name = paths.rel(path)
-    if not path.exists():
-        problems.add(name, None, "file is missing")
+    name = f"{paths.rel(path.parent)}/{path.name}"  # not resolved: a link is named as the link, not its target
+    kind = file_type_problem(path, paths.root)
+    if kind:
+        problems.add(name, None, kind)
         return []
     try:
-        data = yaml.load(read_text(path), Loader=_PlainLoader)  # noqa: S506 (a SafeLoader)
+        text = read_text(path)
+        anchor = yaml_anchor_line(text, _PlainLoader)
+        if anchor is not None:
+            problems.add(name, f"line {anchor}", "uses a YAML anchor or alias (& or *); write every value out")
+            return []
+        data = yaml.load(text, Loader=_PlainLoader)  # noqa: S506 (a SafeLoader)
     except RawFileError as err:
         problems.add(name, None, str(err))
         return []
@@ -112,7 +122,7 @@ def load_sources(paths: Paths, problems: Problems) -> dict[str, dict[str, Any]]:
             problems.add(name, f"entry {index}", "each entry must be a mapping of field: value")
             continue
         sid = entry.get("id")
-        where = f"id={sid}" if sid else f"entry {index}"
+        where = where_of(sid, index) if sid else f"entry {index}"
         for key in REQUIRED:
             if entry.get(key) is None or (isinstance(entry[key], str) and not entry[key].strip()):
                 problems.add(name, where, f"missing required field '{key}'")
@@ -123,8 +133,10 @@ def load_sources(paths: Paths, problems: Problems) -> dict[str, dict[str, Any]]:
         for key in entry:
             if key not in REQUIRED and key not in OPTIONAL:
                 problems.add(name, where, f"unknown field '{key}' (allowed: {', '.join(REQUIRED + OPTIONAL)})")
-        if not isinstance(sid, str) or not SOURCE_ID_RE.match(sid):
-            problems.add(name, where, "id must be lower-case letters, digits and hyphens")
+        check_text_fields(entry, _TEXT_FIELDS, name, where, problems)
+        check_personal_data(entry, _TEXT_FIELDS, name, where, problems)
+        if id_problem(sid):
+            problems.add(name, where, str(id_problem(sid)))
             continue
         if sid in sources:
             problems.add(name, where, f"duplicate source id '{sid}'")
@@ -142,8 +154,9 @@ def load_sources(paths: Paths, problems: Problems) -> dict[str, dict[str, Any]]:
         if entry.get("primary") not in (None, "") and not isinstance(entry["primary"], bool):
             problems.add(name, where, f"primary must be true or false, not {entry['primary']!r}")
         url = entry.get("url_main")
-        if url not in (None, "") and not (isinstance(url, str) and re.match(r"^https?://\S+$", url)):
-            problems.add(name, where, f"url_main {url!r} is not an http(s) URL")
+        if url not in (None, "") and (not isinstance(url, str) or url_problem(url)):
+            reason = url_problem(url) if isinstance(url, str) else "is not an http(s) URL"
+            problems.add(name, where, f"url_main {str(url)[:120]!r} {reason}")
         _check_stored_file(entry, paths, problems, name, where)
         sources[sid] = clean
     return sources
@@ -157,8 +170,9 @@ def _check_stored_file(entry: dict[str, Any], paths: Paths, problems: Problems, 
             problems.add(name, where, "sha256 given without a file")
         return
     path = paths.raw / str(rel)
-    if not path.is_file():
-        problems.add(name, where, f"stored file data/raw/{rel} is missing")
+    bad = stored_file_problem(rel, paths)
+    if bad:
+        problems.add(name, where, bad)
         return
     recorded = entry.get("sha256")
     recorded = "" if recorded is None else str(recorded)

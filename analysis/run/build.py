@@ -8,6 +8,8 @@ Everything is checked before anything is written, and every problem is reported 
 from __future__ import annotations
 
 import argparse
+import csv
+import io
 import json
 import sys
 from dataclasses import dataclass
@@ -20,9 +22,11 @@ from analysis.record import claims as claims_mod
 from analysis.record.figures import load_all_figures
 from analysis.record.gaps import load_gaps
 from analysis.record.inspections import load_inspections
-from analysis.record.problems import Problems, ValidationError
+from analysis.record.problems import Problem, Problems, ValidationError
 from analysis.record.revisions import load_revisions, revised_ids
 from analysis.record.sources import load_sources
+from analysis.run.lock import build_lock
+from analysis.tables import swap
 from analysis.tables.write import datapackage, recover, to_csv_text, write_atomically
 
 
@@ -50,8 +54,25 @@ def load_raw(paths: Paths = DEFAULT) -> RawData:
     by_id = {f["figure_id"]: f for f in figures}
     revisions = load_revisions(paths, by_id, sources, problems)
     check_claims(claims, by_id, set(gaps), known, paths, problems)
+    problems.items = without_follow_ons(problems.items)
     problems.raise_if_any()
     return RawData(sources, figures, gaps, claims, inspections, tuple(revisions))
+
+
+#: When a registry file cannot be read at all, what every other file then says about it is noise, not news.
+_FOLLOW_ONS = {"sources.yaml": ("unknown source id",), "gaps.yaml": ("gap id", "unknown gap")}
+
+
+def without_follow_ons(problems: list[Problem]) -> list[Problem]:
+    """The problems minus those that only repeat that an unreadable YAML file (a syntax error, an anchor, not a
+    regular file) is unreadable: its first error is shown alone, not followed by a line for every entry that refers
+    to it."""
+    broken = {p.file.rsplit("/", 1)[-1] for p in problems if p.file.endswith(".yaml") and (
+        p.where in (None, "") or p.message.startswith(("is not valid YAML", "uses a YAML anchor")))}
+    phrases = tuple(phrase for name in broken for phrase in _FOLLOW_ONS.get(name, ()))
+    if not phrases:
+        return problems
+    return [p for p in problems if p.file.rsplit("/", 1)[-1] in broken or not any(x in p.message for x in phrases)]
 
 
 def make_tables(raw: RawData) -> dict[str, list[dict[str, Any]]]:
@@ -86,9 +107,15 @@ def render(raw: RawData, paths: Paths) -> dict[str, str]:
 
 
 def build(paths: Paths = DEFAULT) -> dict[str, str]:
-    files = render(load_raw(paths), paths)
-    write_atomically(files, paths.processed)
+    with build_lock(paths):
+        files = render(load_raw(paths), paths)
+        write_atomically(files, paths.processed)
     return files
+
+
+def count_rows(text: str) -> int:
+    """Data rows of a CSV text (a quoted cell may hold a line break, so lines are not rows)."""
+    return sum(1 for _ in csv.reader(io.StringIO(text))) - 1
 
 
 def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
@@ -97,19 +124,24 @@ def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
 
 def run(args: argparse.Namespace) -> int:
     paths = Paths(args.root.resolve())
-    recover(paths.processed)  # a build killed between its two renames left the old tables aside: put them back
     try:
-        if args.command == "validate":
-            raw = load_raw(paths)
-            print(f"ok: {len(raw.sources)} sources, {len(raw.figures)} figures, {len(raw.gaps)} gaps, "
-                  f"{len(raw.claims)} claims; nothing written")
-            return 0
-        files = build(paths)
+        with build_lock(paths):
+            if not swap.target_problem(paths.processed, "data/processed"):
+                recover(paths.processed)  # a build killed between its two renames left the old tables aside
+            if args.command == "validate":
+                raw = load_raw(paths)
+                print(f"ok: {len(raw.sources)} sources, {len(raw.figures)} figures, {len(raw.gaps)} gaps, "
+                      f"{len(raw.claims)} claims; nothing written")
+                return 0
+            files = build(paths)
     except ValidationError as err:
         print(err, file=sys.stderr)
         print("nothing was written.", file=sys.stderr)
         return 1
-    rows = {name: text.count("\n") - 1 for name, text in files.items() if name.endswith(".csv")}
+    except OSError as err:  # swap.OutputError (one line already), or a disk that filled while recovering
+        print(f"python -m analysis {args.command}: {err.strerror or err}", file=sys.stderr)
+        return 1
+    rows = {name: count_rows(text) for name, text in files.items() if name.endswith(".csv")}
     summary = ", ".join(f"{name} {n}" for name, n in rows.items())
     print(f"wrote {paths.rel(paths.processed)}/ ({summary} rows)")
     return 0

@@ -17,12 +17,16 @@ import argparse
 import hashlib
 import importlib
 import json
+import os
+import sys
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from analysis.paths import Paths, add_root_argument
+from analysis.run.lock import build_lock
+from analysis.run.outputs import remove_empty_outputs
 
 
 @dataclass(frozen=True)
@@ -35,7 +39,10 @@ class Step:
     outputs: tuple[str, ...]  # globs relative to the root; at least one file must match each
 
 
-CODE = ("analysis/**/*.py", "analysis/**/*.mplstyle", "analysis/**/templates/*", "pyproject.toml")
+#: The package's own code (with its templates and bundled fonts) and the pinned libraries are inputs of every
+#: step: a new pandas can change a table, a new font every chart.
+CODE = ("analysis/**/*.py", "analysis/**/*.mplstyle", "analysis/**/templates/*", "analysis/**/fonts/*",
+        "pyproject.toml", "constraints.txt")
 STEPS = (
     Step("build", "analysis.run.build", ("data/raw/**/*", *CODE), ("data/processed/*",)),
     Step("db", "analysis.publish.database", ("data/processed/*", *CODE),
@@ -61,7 +68,7 @@ STAMPS = "stamps.json"  # under Paths.cache
 def content_hash(root: Path, patterns: Iterable[str]) -> str:
     """sha256 over the sorted relative paths and bytes of every file the patterns match."""
     digest = hashlib.sha256()
-    files = sorted({p for pattern in patterns for p in root.glob(pattern) if p.is_file()})
+    files = sorted({p for pattern in patterns for p in root.glob(pattern) if p.is_file() and not p.is_symlink()})
     for path in files:
         digest.update(path.relative_to(root).as_posix().encode())
         digest.update(b"\0")
@@ -84,19 +91,28 @@ def is_current(root: Path, step: Step, stamps: dict[str, dict[str, str]]) -> boo
 
 
 def _load_stamps(root: Path) -> dict[str, dict[str, str]]:
+    """The stamps of the last runs; anything unreadable (corrupt, truncated, a folder, not UTF-8) means none."""
     try:
-        loaded = json.loads((Paths(root).cache / STAMPS).read_text())
-    except (FileNotFoundError, json.JSONDecodeError):
+        loaded = json.loads((Paths(root).cache / STAMPS).read_text(encoding="utf-8"))
+    except (OSError, ValueError):  # JSONDecodeError and UnicodeDecodeError are ValueErrors
         return {}
-    return loaded if isinstance(loaded, dict) else {}
+    if not isinstance(loaded, dict):
+        return {}
+    return {k: v for k, v in loaded.items() if isinstance(v, dict)}
 
 
 def _save_stamps(root: Path, stamps: dict[str, dict[str, str]]) -> None:
+    """Record the stamps; if they cannot be written the next run simply redoes the steps (said in one line)."""
     path = Paths(root).cache / STAMPS
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(stamps, indent=2, sort_keys=True) + "\n")
-    tmp.replace(path)
+    tmp = path.with_name(f".{STAMPS}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_text(json.dumps(stamps, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+        tmp.replace(path)
+    except OSError as err:
+        if tmp.parent.is_dir():
+            tmp.unlink(missing_ok=True)
+        print(f"note: step stamps not saved ({err.strerror or err}); the next run redoes every step")
 
 
 def _run_step(step: Step, paths: Paths, pool: object | None) -> int:
@@ -126,6 +142,11 @@ def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
 
 def run(args: argparse.Namespace) -> int:
     paths = Paths(args.root.resolve())
+    with build_lock(paths):
+        return _run_all(args, paths)
+
+
+def _run_all(args: argparse.Namespace, paths: Paths) -> int:
     root = paths.root
     stamps = {} if args.force else _load_stamps(root)
     # Start the notebooks' kernels now if the notebooks will probably run: when they, or any step before them
@@ -143,8 +164,14 @@ def run(args: argparse.Namespace) -> int:
                 print(f"{step.name}: unchanged, skipped")
                 continue
             started = time.perf_counter()
-            code = _run_step(step, paths, pool if step.name == "notebooks" else None)
+            try:
+                code = _run_step(step, paths, pool if step.name == "notebooks" else None)
+            except OSError as err:  # a full disk, a folder that cannot be written: one line, not a traceback
+                print(f"{step.name}: {err.strerror or err}" + (f" ({err.filename})" if err.filename else ""),
+                      file=sys.stderr)
+                code = 1
             if code != 0:
+                remove_empty_outputs(root, step.outputs)
                 stamps.pop(step.name, None)
                 _save_stamps(root, stamps)
                 print(f"{step.name}: failed (exit {code})")

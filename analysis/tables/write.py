@@ -10,9 +10,6 @@ import csv
 import hashlib
 import io
 import math
-import os
-import shutil
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +17,7 @@ from analysis.paths import Paths
 from analysis.record import schema
 from analysis.record.claims import CLAIMS_COLUMNS
 from analysis.record.sources import sha256_of
+from analysis.tables import swap
 
 
 def _cell(value: Any, kind: str) -> str:
@@ -60,7 +58,7 @@ def raw_files(paths: Paths) -> list[Path]:
     files += sorted(paths.figures_dir.glob("*.csv"))
     stored = paths.raw / "files"
     if stored.exists():
-        files += sorted(p for p in stored.rglob("*") if p.is_file())
+        files += sorted(p for p in stored.rglob("*") if p.is_file() and not p.is_symlink())
     return files
 
 
@@ -97,31 +95,11 @@ def datapackage(texts: dict[str, str], paths: Paths, sources: dict[str, dict[str
 
 
 def write_atomically(files: dict[str, str], target: Path) -> None:
-    """Write all files into a fresh folder beside `target`, then swap it in; on any error `target` is untouched."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    recover(target)
-    for stale in target.parent.glob(".processed-new-*"):  # left by a build that was killed mid-write
-        shutil.rmtree(stale, ignore_errors=True)
-    staging = Path(tempfile.mkdtemp(prefix=".processed-new-", dir=target.parent))
-    try:
-        for name, text in files.items():
-            (staging / name).write_text(text, encoding="utf-8", newline="\n")
-        keep = target.with_name(".processed-old")
-        if target.exists():
-            os.replace(target, keep)
-        os.replace(staging, target)
-        shutil.rmtree(keep, ignore_errors=True)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        recover(target)
-        raise
+    """Write all files into a fresh folder beside `target`, then swap it in; on any error `target` is untouched
+    (`analysis.tables.swap`; raises `swap.OutputError`, one line, when the folder cannot be replaced)."""
+    swap.replace_folder(files, target, f"data/{target.name}" if target.parent.name == "data" else str(target))
 
 
 def recover(target: Path) -> None:
     """If a previous build died between its two renames, put the old tables back."""
-    keep = target.with_name(".processed-old")
-    if keep.exists():
-        if target.exists():
-            shutil.rmtree(keep, ignore_errors=True)
-        else:
-            os.replace(keep, target)
+    swap.recover(target)

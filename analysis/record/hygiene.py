@@ -1,0 +1,152 @@
+"""Text hygiene at the door: what a raw text field may contain, checked once, for every field of every raw file.
+
+Every table this project builds is opened by someone in Excel or pasted into Datawrapper, and every id and URL is
+interpolated into the fact-check report. So a text field is refused (with `file:row`) when it
+
+- begins with a character a spreadsheet reads as the start of a formula (`= + - @`, tab, carriage return): the
+  OWASP "CSV injection" list. A value printed "-5%" is a number, not text: numeric fields (`value_as_printed`, a
+  claim's `stated`) are read by the printed-figure parser instead and are exempt;
+- contains a control character other than the newline (a pasted Word line break is a vertical tab; a bare carriage
+  return inside a YAML string is written unquoted and splits a CSV row when read back);
+- is longer than `MAX_FIELD_CHARS` (documented in data/README.md), far below the csv module's 128 KiB field limit
+  that every later step reads with.
+
+Ids follow one strict pattern (`ID_RE`, a figure id is `<source id>/<slug>`), and a URL is parsed with
+`urllib.parse`, not matched loosely: an http(s) address with a host and no character that could end a Markdown
+link or an HTML attribute. Patterns are compiled once, here: validation runs them on every cell of every row.
+
+`neutralise_formula` is the defence in depth for exports a spreadsheet may open (chart CSVs, the workbook): text
+that would start a formula gets a leading apostrophe, which Excel and LibreOffice show as text.
+"""
+
+from __future__ import annotations
+
+import re
+import urllib.parse
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from analysis.record.problems import Problems
+
+#: The longest text a single raw field may hold (characters). The longest real field is a source's notes
+#: (under 900 characters); the csv module refuses fields over 131,072.
+MAX_FIELD_CHARS = 4000
+#: Characters that make a spreadsheet read a cell as a formula (OWASP, "CSV Injection").
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+#: Control characters other than the newline, plus the Unicode line and paragraph separators and NEL, which
+#: line-based readers also treat as line ends.
+CONTROL_RE = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+#: A slug: lower-case letters, digits and single hyphens inside.
+SLUG = r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?"
+ID_RE = re.compile(rf"{SLUG}")
+FIGURE_ID_RE = re.compile(rf"({SLUG})/({SLUG})")
+#: Characters a parsed URL may not contain anywhere: white space, quotes, angle brackets, backticks, braces,
+#: backslash, pipe, caret, square brackets (outside an IPv6 host, which no source uses) and parentheses — the
+#: characters that can close a Markdown link or an HTML attribute. Real addresses percent-encode them.
+_URL_FORBIDDEN = re.compile(r"[\s\"'<>`{}\\|^\[\]()]")
+_CONTROL_NAMES = {"\t": "a tab", "\r": "a carriage return", "\x0b": "a vertical tab (a pasted line break?)",
+                  "\x0c": "a form feed", "\x00": "a NUL byte"}
+
+
+def formula_like(text: str) -> bool:
+    """Whether a spreadsheet would read this text as the start of a formula."""
+    return bool(text) and text.startswith(FORMULA_PREFIXES)
+
+
+def neutralise_formula(value: Any) -> Any:
+    """Text that a spreadsheet would run as a formula, as inert text (a leading apostrophe); anything else as is."""
+    if isinstance(value, str) and formula_like(value):
+        return "'" + value
+    return value
+
+
+def neutralise_frame(frame: Any) -> Any:
+    """A copy of a DataFrame whose text cells (object and string columns only) are `neutralise_formula`d; numbers,
+    dates and the column names are left exactly as they are, so a chart CSV of clean data is unchanged."""
+    out = frame.copy()
+    for column in out.columns:
+        if out[column].dtype == object or str(out[column].dtype).startswith("string"):
+            out[column] = out[column].map(neutralise_formula)
+    out.columns = [neutralise_formula(c) if isinstance(c, str) else c for c in out.columns]
+    return out
+
+
+def text_problem(text: str) -> str | None:
+    """What is wrong with one raw text field, in words, or None."""
+    if len(text) > MAX_FIELD_CHARS:
+        return f"is {len(text):,} characters long; the limit is {MAX_FIELD_CHARS:,} (see data/README.md)"
+    bad = CONTROL_RE.search(text)
+    if bad:
+        char = bad.group()
+        name = _CONTROL_NAMES.get(char, f"the control character U+{ord(char):04X}")
+        return f"contains {name} at character {bad.start() + 1}; only plain text and newlines are allowed"
+    stripped = text.strip()  # the loaders strip fields: " =1+1" is stored as "=1+1"
+    if formula_like(stripped):
+        return (f"begins with {stripped[0]!r}, which a spreadsheet reads as a formula; reword it or start it "
+                "with a letter or digit")
+    return None
+
+
+def check_text_fields(record: Mapping[str, Any], fields: Iterable[str], name: str, where: str | int | None,
+                      problems: Problems, numeric: Iterable[str] = ()) -> None:
+    """Record a problem for every text field (or text item of a list field) that fails `text_problem`.
+
+    `numeric` fields hold a value as printed ("-5%"): a leading minus there is a sign, so only the length and
+    control-character checks apply.
+    """
+    numeric = set(numeric)
+    for key in fields:
+        value = record.get(key)
+        items = value if isinstance(value, list) else [value]
+        for item in items:
+            if not isinstance(item, str) or not item:
+                continue
+            problem = text_problem(item.strip() if key in numeric else item)
+            if problem and key in numeric and problem.startswith("begins with"):
+                continue
+            if problem:
+                problems.add(name, where, f"{key} {problem}")
+
+
+def url_problem(url: str) -> str | None:
+    """Why a source URL is not a plain http(s) address, or None. Parsed, not matched: scheme, host and port."""
+    if _URL_FORBIDDEN.search(url) or CONTROL_RE.search(url):
+        return ("contains a character a URL must percent-encode (space, quote, bracket, parenthesis, backtick, "
+                "angle bracket …)")
+    try:
+        parts = urllib.parse.urlsplit(url)
+        port = parts.port
+    except ValueError as err:
+        return f"cannot be parsed as a URL ({err})"
+    if parts.scheme not in ("http", "https"):
+        return "is not an http(s) URL"
+    if not parts.hostname or "." not in parts.hostname or parts.username or parts.password:
+        return "has no host name (or carries a user name or password)"
+    if port is not None and port <= 0:
+        return "has an impossible port"
+    return None
+
+
+def where_of(value: Any, index: int) -> str:
+    """How a problem names a YAML entry: `id=<its id>`, or `entry N` when the id is missing or could garble the
+    message line (a newline, a control character, hundreds of characters)."""
+    if isinstance(value, (str, int)) and not isinstance(value, bool) and str(value) and len(str(value)) <= 120 \
+            and not CONTROL_RE.search(str(value)) and "\n" not in str(value):
+        return f"id={value}"
+    return f"entry {index}"
+
+
+def id_problem(value: Any) -> str | None:
+    """Why a source, gap or inspection id is not a slug, or None."""
+    if isinstance(value, str) and ID_RE.fullmatch(value):
+        return None
+    return "id must be lower-case letters, digits and hyphens (a hyphen neither first nor last)"
+
+
+def figure_id_problem(figure_id: str, source_id: str) -> str | None:
+    """Why a figure id is not `<source id>/<slug>`, or None."""
+    match = FIGURE_ID_RE.fullmatch(figure_id)
+    if match and match.group(1) == source_id:
+        return None
+    return (f"figure_id {figure_id[:80]!r} must start with the source id: '{source_id}/<slug>' (slug: a-z, 0-9, "
+            "hyphens)")

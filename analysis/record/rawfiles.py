@@ -1,0 +1,109 @@
+"""Which raw files may be read at all: regular files inside the repository, named as the data dictionary says.
+
+A raw input that is a symbolic link can point anywhere: at a file outside the repository (whose numbers would
+then enter the tables, and whose first line an error message would quote), at `/dev/zero` (read until memory runs
+out), at a FIFO (the build waits forever), or at nothing. None of that is a transcription, so every raw file must
+be a regular file, not a link, and resolve inside the repository; the file type is read with `lstat`, before any
+byte is read. Likewise every file under `data/raw/figures/` must be `<source_id>.csv`: a `.CSV`, a folder named
+`x.csv` or a stray file is an error, never silently skipped (a skipped file is a figure fewer and no word).
+
+YAML anchors and aliases (`&a`, `*a`) are refused in every raw YAML file: nothing in the registry needs them, and a
+few nested aliases expand into billions of nodes (the "billion laughs"). They are found in the event stream, which
+does not expand them.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path, PurePosixPath
+
+import yaml
+
+from analysis.paths import Paths
+from analysis.record.hygiene import ID_RE
+from analysis.record.problems import Problems
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        path.resolve().relative_to(folder.resolve())
+        return True
+    except (ValueError, OSError, RuntimeError):
+        return False
+
+
+def file_type_problem(path: Path, root: Path) -> str | None:
+    """Why `path` may not be read as a raw input (not a regular file, a link, outside `root`), or None."""
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        return "file is missing"
+    except OSError as err:
+        return f"cannot be examined ({err.strerror})"
+    if stat.S_ISLNK(mode):
+        return "is a symbolic link; raw inputs must be regular files inside data/raw, not links"
+    if stat.S_ISDIR(mode):
+        return "is a folder, not a file"
+    if not stat.S_ISREG(mode):
+        return "is not a regular file (a pipe, device or socket); raw inputs must be regular files"
+    if not _inside(path, root):
+        return "is outside the repository"
+    return None
+
+
+def figures_files(paths: Paths, problems: Problems) -> list[Path]:
+    """Every `<source_id>.csv` under data/raw/figures/, in name order; anything else there is a problem."""
+    folder = paths.figures_dir
+    if not folder.exists() and not folder.is_symlink():
+        return []
+    problem = file_type_problem(folder, paths.root)
+    if problem != "is a folder, not a file":
+        problems.add(paths.rel(folder), None, problem or "is not a folder")
+        return []
+    files = []
+    with os.scandir(folder) as entries:
+        names = sorted(entry.name for entry in entries)
+    for name in names:
+        path = folder / name
+        rel = f"{paths.rel(folder)}/{name}"
+        stem, dot, ext = name.rpartition(".")
+        if not (dot and ext == "csv" and ID_RE.fullmatch(stem)):
+            problems.add(rel, None, "every file in data/raw/figures/ must be named <source_id>.csv (lower-case "
+                                    "letters, digits and hyphens, then '.csv' in lower case); rename or remove it")
+            continue
+        problem = file_type_problem(path, paths.root)
+        if problem:
+            problems.add(rel, None, problem)
+            continue
+        files.append(path)
+    return files
+
+
+def stored_file_problem(rel: object, paths: Paths) -> str | None:
+    """Why a source's `file` (relative to data/raw/) is not a regular file under data/raw/files/, or None."""
+    text = str(rel)
+    posix = PurePosixPath(text)
+    if posix.is_absolute() or ".." in posix.parts or "\\" in text or not text.startswith("files/"):
+        return f"stored file {text[:120]!r} must be a path under files/ (relative to data/raw/, no '..')"
+    path = paths.raw / text
+    if not _inside(path, paths.raw / "files"):
+        return f"stored file {text[:120]!r} resolves outside data/raw/files/"
+    problem = file_type_problem(path, paths.root)
+    if problem == "file is missing":
+        return f"stored file data/raw/{text} is missing"
+    if problem:
+        return f"stored file data/raw/{text} {problem}"
+    return None
+
+
+def yaml_anchor_line(text: str, loader: type) -> int | None:
+    """The line of the first YAML anchor or alias in `text` (None if there is none). Syntax errors are left for
+    the loader to report, so they are not reported twice."""
+    try:
+        for event in yaml.parse(text, Loader=loader):
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                return event.start_mark.line + 1
+    except yaml.YAMLError:
+        return None
+    return None
