@@ -261,7 +261,7 @@ def test_no_workbook_made_by_make_contains_a_formula(tmp_path: Path):
     """The workbook `make` writes, from the committed tables (and any workbook already in outputs/)."""
     from analysis.publish import workbook
 
-    made = workbook.build_workbook(tmp_path, workbook.load_tables(Paths()), {"chart": "A note on the chart."})
+    made = workbook.build_workbook(tmp_path, workbook.load_tables(Paths()), {})
     books = [made, *Path(PROJECT_ROOT / "outputs").glob("*.xlsx")]
     for book in books:
         assert _formula_cells(book) == [], book
@@ -277,7 +277,7 @@ def test_chart_csvs_neutralise_formula_text_and_leave_numbers_alone(tmp_path: Pa
     from analysis.publish.export import write_chart
 
     class Meta:
-        chart_id, title, alt_text = "demo", "Demo", "A demo"
+        chart_id, title, alt_text, redraw = "demo", "Demo", "A demo", None
         data = pd.DataFrame({"label": ["=HYPERLINK(\"http://x\")", "+1", "London"], "value": [-5.0, 1.5, 2.0]})
 
         def sidecar(self) -> dict:

@@ -118,11 +118,11 @@ def render_gallery(outputs: Path) -> str:
 
 
 def write_gallery(paths: Paths, outputs: Path | None = None) -> Path:
-    from analysis.factcheck.report import write_atomic
+    from analysis.factcheck.report import write_together
 
     outputs = outputs or paths.outputs
     out = outputs / GALLERY_NAME
-    write_atomic(out, render_gallery(outputs))
+    write_together({out: render_gallery(outputs)})
     return out
 
 

@@ -63,9 +63,11 @@ def neutralise_formula(value: Any) -> Any:
 def neutralise_frame(frame: Any) -> Any:
     """A copy of a DataFrame whose text cells (object and string columns only) are `neutralise_formula`d; numbers,
     dates and the column names are left exactly as they are, so a chart CSV of clean data is unchanged."""
+    from pandas.api.types import is_object_dtype, is_string_dtype  # pandas 3 text columns are "str", not object
+
     out = frame.copy()
     for column in out.columns:
-        if out[column].dtype == object or str(out[column].dtype).startswith("string"):
+        if is_object_dtype(out[column]) or is_string_dtype(out[column]):
             out[column] = out[column].map(neutralise_formula)
     out.columns = [neutralise_formula(c) if isinstance(c, str) else c for c in out.columns]
     return out
