@@ -113,7 +113,7 @@ def legend_handles(kinds: Sequence[str], colour: str, value_axis: str = "y") -> 
     from matplotlib.lines import Line2D
 
     words = {"exact": "Exact figure", "lower": "'More than': a lower bound", "upper": "'Almost': an upper bound",
-             "about": "'About': approximate"}
+             "about": "Hollow: printed as approximate"}
     return [Line2D([], [], marker=MARKERS[k][value_axis], linestyle="none", color=colour, markersize=8,
                    markeredgewidth=2, markerfacecolor=colour if k == "exact" else "white", label=words[k])
             for k in dict.fromkeys(kinds)]
