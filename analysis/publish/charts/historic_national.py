@@ -19,6 +19,7 @@ from analysis.publish.charts.common import NATIONAL_REVIEW_LABELS, ChartMeta, _m
 BEACONPORT = "Cases identified by or referred to Operation Beaconport"
 NATIONAL = "Cases identified nationally for review"
 REOPENED = "Cases closed with no further action, re-opened"
+NUMBER_WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five"}
 DEFINITION_COLOURS = {NATIONAL: style.DARK_BLUE, REOPENED: style.TURQUOISE, BEACONPORT: style.ORANGE}
 
 
@@ -74,10 +75,13 @@ def historic_national_chart(reviews: pd.DataFrame, figures: pd.DataFrame, *, wid
     # Time runs down the page, from the first of the first month, so the first point sits under its own month.
     ax.set_ylim(last + pad, min(first - pad, first.replace(day=1) - pd.Timedelta(days=4)))
     ax.yaxis.set_major_locator(MonthLocator())
-    ax.yaxis.set_major_formatter(DateFormatter("%b %Y"))
-    ax.set_xlim(0, nat["value"].max() * (2.3 if width < 5 else 1.7))
+    # On a phone the year is left to the subtitle, so the labels keep room to the right.
+    ax.yaxis.set_major_formatter(DateFormatter("%b" if width < 5 else "%b %Y"))
+    ax.set_xlim(0, nat["value"].max() * (2.7 if width < 5 else 1.7))
     ax.xaxis.set_major_formatter("{x:,.0f}")
-    ax.locator_params(axis="x", nbins=3)
+    from matplotlib.ticker import MultipleLocator
+
+    ax.xaxis.set_major_locator(MultipleLocator(1000))
     ax.grid(axis="x")
     groups = list(dict.fromkeys(nat["definition_group"]))
     from matplotlib.lines import Line2D
@@ -97,7 +101,7 @@ def historic_national_chart(reviews: pd.DataFrame, figures: pd.DataFrame, *, wid
              f"group-based CSE cases had been identified nationally for review by "
              f"{style.month_year(latest['as_at'])}")
     subtitle = (f"National counts of historic group-based child sexual exploitation cases, England and Wales, as "
-                f"printed under {len(groups)} definitions, {style.month_year(nat['as_at'].iloc[0])} to "
+                f"printed under {NUMBER_WORDS.get(len(groups), len(groups))} definitions, {style.month_year(nat['as_at'].iloc[0])} to "
                 f"{style.month_year(nat['as_at'].iloc[-1])}")
     on_chart = ("Colours are different definitions: not one series, never compared or added. Open triangles are "
                 "lower bounds ('more than'). The Met's own 1,200 cases are a separate count.")
