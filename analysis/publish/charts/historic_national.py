@@ -100,8 +100,9 @@ def historic_national_chart(reviews: pd.DataFrame, figures: pd.DataFrame, *, wid
     title = (f"{shown(latest['value_as_printed'])[:1].upper() + shown(latest['value_as_printed'])[1:]} historic "
              f"group-based CSE cases had been identified nationally for review by "
              f"{style.month_year(latest['as_at'])}")
+    how_many = NUMBER_WORDS.get(len(groups), str(len(groups)))
     subtitle = (f"National counts of historic group-based child sexual exploitation cases, England and Wales, as "
-                f"printed under {NUMBER_WORDS.get(len(groups), len(groups))} definitions, {style.month_year(nat['as_at'].iloc[0])} to "
+                f"printed under {how_many} definitions, {style.month_year(nat['as_at'].iloc[0])} to "
                 f"{style.month_year(nat['as_at'].iloc[-1])}")
     on_chart = ("Colours are different definitions: not one series, never compared or added. Open triangles are "
                 "lower bounds ('more than'). The Met's own 1,200 cases are a separate count.")

@@ -46,8 +46,8 @@ def met_review_funnel_chart(reviews: pd.DataFrame, figures: pd.DataFrame, *, wid
     subtitle = ("Metropolitan Police review of its own historic cases, by stage, as at "
                 f"{style.join_words([style.long_date(d) for d in sorted(dates)])}: cases with two or more suspects, "
                 "including intra-familial, institutional and online abuse, not only group-based exploitation")
-    on_chart = (f"Under way: {further} of {found} reviewed further by then; the rest not yet (no count published), "
-                "not ruled out. The Met's own count: never add it to the national count." if further and found
+    on_chart = (f"Under way: by then {further} of {found} had been reviewed further; the others had not been yet, "
+                "so are not ruled out. The Met's own count: never add it to the national count." if further and found
                 else "The Met's own count: not part of the national count, never to be added to it.")
     notes = [on_chart]
     notes += [s for s in _sentences(rows["caveat"].dropna().iloc[0]) if "definition" in s.lower()
