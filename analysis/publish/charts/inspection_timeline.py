@@ -64,6 +64,8 @@ def _placements(g: pd.DataFrame, rows: pd.DataFrame, width: float) -> list[tuple
             out[i] = below
         else:
             out[i - 1], out[i] = left, right
+        if out[i] == below and out[i - 1] == below:  # two labels below, side by side, would touch
+            out[i] = above
     return out
 
 
