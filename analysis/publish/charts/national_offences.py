@@ -101,7 +101,8 @@ def national_offences_chart(figures: pd.DataFrame, *, width: float = style.WEB_W
              "Police-recorded figures from the NPCC's Vulnerability Knowledge and Practice Programme (VKPP) and "
              "Hydrant analyses, not prevalence: most abuse is never reported. Each year's total is shown as "
              "printed with the unit its source used (crimes, offences or cases): they are not one series. A year "
-             "with only a printed group-based share has no count: none is derived from the share.",
+             "with only a printed group-based share has no count: its count was not published, and none is derived "
+             "from the share.",
              "Group-based shares printed by a source are shown as printed; otherwise computed as group-based ÷ "
              "recorded × 100, one decimal."]
     notes += [f"{r.year}: {by_id.loc[r.total_id, 'caveat']}" for r in table.itertuples()
