@@ -2,8 +2,9 @@
 
 Dates run down a real time axis (spaced by their distance); each count is a dot at its value as printed: "more
 than 1,200" is an open triangle pointing right (a lower bound), never a dot at 1,200, so no reader sees 1,273 fall
-to 1,200. Colour is the definition the count uses (the national review, or Operation Beaconport's referrals),
-read from each figure's definition; counts of different definitions are never joined.
+to 1,200. Colour is the definition the count uses (cases identified for review, cases re-opened after no further
+action, or Operation Beaconport's referrals), read from each figure's definition; counts of different definitions
+are never joined, and the title names the latest count of one definition only (never a "fall" between two).
 """
 
 from __future__ import annotations
