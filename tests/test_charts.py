@@ -171,16 +171,13 @@ def test_only_combined_share_is_shown_where_no_split_was_published(exported: Pat
 
 
 def test_inspection_title_is_generated_from_the_data(exported: Path, tables: dict[str, pd.DataFrame]) -> None:
+    """The title's years are the first and last inspections of the table, and it holds a share for none of them
+    (the 2024 share rests on copies whose words and counts disagree)."""
     grades = tables["inspection_grades"]
-    latest = grades.sort_values("published").iloc[-1]
-    rows = grades[grades["inspection_id"] == latest["inspection_id"]]
     title = json.loads(files(exported, "inspection-grades")["json"].read_text(encoding="utf-8"))["title"]
-    parts = rows[rows["grade"].isin(["requires improvement", "inadequate"])]
-    if len(parts) == 2 and parts["count"].notna().all():
-        share = 100 * parts["count"].sum() / parts["cases_examined"].iloc[0]
-    else:
-        share = rows.loc[rows["grade"] == charts.COMBINED, "share_published"].iloc[0]
-    assert f"{share:.1f}% required improvement or were inadequate" in title
+    first, last = grades["published"].min()[:4], grades["published"].max()[:4]
+    assert f"from {first} to {last}" in title and "required improvement or were inadequate" in title
+    assert not re.search(r"\d+\.\d%", title)
 
 
 def test_met_series_csv_equals_the_table(exported: Path, tables: dict[str, pd.DataFrame]) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from analysis.publish import encode, style
-from analysis.publish.publishers import DOMAIN
+from analysis.publish.publishers import AGGREGATOR_NAMES, DOMAIN, is_mirror
 
 
 def visible_texts(fig: Any) -> list[Any]:
@@ -76,3 +76,27 @@ def encoding_violations(fig: Any) -> list[str]:
 
 def face_words(meta: Any) -> int:
     return style.word_count(getattr(meta, "notes_on_chart", ""))
+
+
+def aggregators(texts: list[str]) -> list[str]:
+    """Aggregator names (e.g. 'inkl') found as words in some texts: a chart face names publishers, never these."""
+    import re as _re
+
+    return [name for t in texts for name in AGGREGATOR_NAMES
+            if _re.search(rf"(?<![\w-]){_re.escape(name)}(?![\w-])", t, _re.IGNORECASE)]
+
+
+def mirror_link(meta: Any) -> str:
+    """The chart's source_url when it points at a mirror, aggregator, proxy or reprint host ('' when it does not)."""
+    url = str(getattr(meta, "source_url", "") or "")
+    return url if is_mirror(url) else ""
+
+
+def unkeyed_kinds(fig: Any) -> list[str]:
+    """Kinds of marker drawn (a bound, an approximate value) that the chart's key does not explain: every marker
+    style used is keyed. Charts without a key (cards, labelled bars) explain in their labels and are not checked."""
+    drawn = {m.drawn_as for m in encode.marks(fig)} & {"lower", "upper", "about"}
+    labels = {t.get_text() for ax in fig.axes if ax.get_legend() for t in ax.get_legend().get_texts()}
+    if not labels:
+        return []
+    return sorted(k for k in drawn if encode.KIND_WORDS[k] not in labels)

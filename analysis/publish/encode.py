@@ -26,6 +26,11 @@ MARKERS = {"exact": {"x": "o", "y": "o"}, "lower": {"x": ">", "y": "^"}, "upper"
            "about": {"x": "o", "y": "o"}}
 
 
+#: The key's words for each kind of marker (a chart that draws a bound or an approximate value keys it so).
+KIND_WORDS = {"exact": "Exact figure", "lower": "'More than': a lower bound", "upper": "'Almost': an upper bound",
+              "about": "Hollow: printed as approximate"}
+
+
 class EncodingError(ValueError):
     """A drawing that would misstate the data (a qualified figure drawn as exact, a line across units)."""
 
@@ -112,8 +117,6 @@ def legend_handles(kinds: Sequence[str], colour: str, value_axis: str = "y") -> 
     """Key entries for the marker kinds a chart uses ('exact', 'lower', 'upper', 'about')."""
     from matplotlib.lines import Line2D
 
-    words = {"exact": "Exact figure", "lower": "'More than': a lower bound", "upper": "'Almost': an upper bound",
-             "about": "'About': approximate"}
     return [Line2D([], [], marker=MARKERS[k][value_axis], linestyle="none", color=colour, markersize=8,
-                   markeredgewidth=2, markerfacecolor=colour if k == "exact" else "white", label=words[k])
+                   markeredgewidth=2, markerfacecolor=colour if k == "exact" else "white", label=KIND_WORDS[k])
             for k in dict.fromkeys(kinds)]

@@ -43,6 +43,43 @@ _QUALIFIER = re.compile(r"\s*(?:,\s*|\()(?:copy|reprint|reprinted|reproduced|syn
 _TRAILING_KIND = re.compile(r"\s+(?:report|news release|written answer|statement)$", re.IGNORECASE)
 
 
+#: Hosts that carry copies of other publishers' documents (mirrors, aggregators, proxies, reprints): a chart's
+#: link never points at one while the publisher's own address is known. The one list every check reads
+#: (tests/test_chart_rules.py also checks that every source the record calls a copy is hosted on one of these).
+MIRROR_HOSTS = frozenset({
+    "inkl.com", "trendingtoday.london", "parallelparliament.co.uk", "parliament.jmoore.io", "papalinc.com",
+    "americanpolibeat.com", "p1.dywpk.org.uk", "daily8.com", "truthlensai.com", "narrativecare.org",
+    "greaterlondon.wixsite.com", "bristarch.uk", "breakingnewstime.com", "britishbulletin.com", "vdocument.in",
+    "caithness-business.co.uk", "uk.news.yahoo.com", "ireland-live.ie", "wired-gov.net", "parliamenttoday.com",
+    "nzherald.co.nz", "odt.co.nz",
+})
+#: Names aggregators go by in the record: never a publisher on a chart face.
+AGGREGATOR_NAMES = frozenset({"inkl", "trending today", "parallel parliament"})
+#: The original publisher's own address, for publishers whose document was read only on a mirror: the audit's
+#: gov.uk page (found with the search tool: data/raw/sources.yaml, inkl-2025-06-16-casey-review-london) and
+#: MyLondon's own site (its article's address was not found: data/raw/sources.yaml, mylondon-2025-10-grooming-gangs).
+ORIGINAL_URLS = {
+    "Home Office (Baroness Casey's national audit)": "https://www.gov.uk/government/publications/national-audit-on-"
+    "group-based-child-sexual-exploitation-and-abuse/national-audit-on-group-based-child-sexual-exploitation-and-"
+    "abuse-accessible",
+    "MyLondon": "https://www.mylondon.news/",
+}
+
+
+def host(url: str) -> str:
+    """'https://www.inkl.com/news/…' → 'inkl.com' (lower case, without 'www.')."""
+    from urllib.parse import urlparse
+
+    name = (urlparse(str(url)).hostname or "").lower()
+    return name[4:] if name.startswith("www.") else name
+
+
+def is_mirror(url: str) -> bool:
+    """True for an address on a mirror, aggregator, proxy or reprint host (or a subdomain of one)."""
+    name = host(url)
+    return any(name == m or name.endswith("." + m) for m in MIRROR_HOSTS)
+
+
 def face_name(publisher: str) -> str:
     """'Daily Mirror (copy via … proxy)' → 'Daily Mirror'; 'WiredGov (reprint of HMICFRS news release)' →
     'HMICFRS'; 'AOL (PA Media story)' → 'PA Media'; official names → their short form."""
@@ -56,7 +93,7 @@ def face_name(publisher: str) -> str:
         text = _QUALIFIER.sub("", text).strip()
         text = re.sub(r"\s*\((?:[a-z0-9-]+\.)+[a-z]+\)$", "", text)  # "Times Nigeria (timesng.com)"
     text = SHORT.get(text, text)
-    if DOMAIN.search(text) or not text:
+    if DOMAIN.search(text) or not text or text.lower() in AGGREGATOR_NAMES:
         return "a news report"
     if text.lower() in ("newspaper", "a newspaper"):
         return "a newspaper report"
@@ -90,3 +127,18 @@ def face_line(primary: Iterable[str], reports: Iterable[str], origin: Iterable[s
     if not first:
         return join(via, limit) if via else "not recorded"
     return join(first, limit) + (f", via {join(via, limit)}" if via else "")
+
+
+def link(urls: Iterable[str], names: Iterable[str]) -> str:
+    """The chart's link: the first address (in the order given) not on a mirror host; else the original
+    publisher's own address for the first of `names` (origins, then publishers) that has one; else the first
+    address (which the chart rules test then reports)."""
+    urls = [str(u) for u in urls]
+    own = [u for u in urls if not is_mirror(u)]
+    if own:
+        return own[0]
+    for name in names:
+        for key in (str(name), face_name(str(name))):
+            if key in ORIGINAL_URLS:
+                return ORIGINAL_URLS[key]
+    return urls[0] if urls else ""

@@ -201,7 +201,8 @@ def credit(figures: Any, figure_ids: Iterable[str], origin: Sequence[str] = ()) 
     copy = docs["publisher"].str.contains(r"\b(?:copy|proxy|reprint|reprinted|reproduced|aggregator)\b", case=False)
     ranked = docs.assign(_own=~copy).sort_values(["primary", "_own", "published"], ascending=[False, False, False],
                                                  kind="stable")
-    return Credit(name=line, url=str(ranked["url"].iloc[0]), line=line, documents=documents)
+    return Credit(name=line, url=publishers.link(ranked["url"], [*origin, *ranked["publisher"]]), line=line,
+                  documents=documents)
 
 
 def _measure(fig: Any, text: str, size: float, weight: str = "normal") -> float:

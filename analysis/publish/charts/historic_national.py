@@ -2,8 +2,9 @@
 
 Dates run down a real time axis (spaced by their distance); each count is a dot at its value as printed: "more
 than 1,200" is an open triangle pointing right (a lower bound), never a dot at 1,200, so no reader sees 1,273 fall
-to 1,200. Colour is the definition the count uses (the national review, or Operation Beaconport's referrals),
-read from each figure's definition; counts of different definitions are never joined.
+to 1,200. Colour is the definition the count uses (cases identified for review, cases re-opened after no further
+action, or Operation Beaconport's referrals), read from each figure's definition; counts of different definitions
+are never joined, and the title names the latest count of one definition only (never a "fall" between two).
 """
 
 from __future__ import annotations
@@ -18,13 +19,27 @@ from analysis.publish.charts.common import NATIONAL_REVIEW_LABELS, ChartMeta, _m
 
 BEACONPORT = "Cases identified by or referred to Operation Beaconport"
 NATIONAL = "Cases identified nationally for review"
-DEFINITION_COLOURS = {NATIONAL: style.DARK_BLUE, BEACONPORT: style.ORANGE}
+REOPENED = "Cases closed with no further action, re-opened"
+NUMBER_WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five"}
+DEFINITION_COLOURS = {NATIONAL: style.DARK_BLUE, REOPENED: style.TURQUOISE, BEACONPORT: style.ORANGE}
 
 
 def definition_group(row: Any) -> str:
-    """Which of the two definitions a national count uses, from its measure and its printed definition."""
+    """Which definition a national count uses, from its measure and its printed definition: Operation
+    Beaconport's, cases re-opened after no further action (the 2 July 2025 written answer's words), or cases
+    identified for review. A count re-opened is not a count identified for review, so the two are never one
+    series, even where a caveat says the same number was described both ways."""
     text = f"{row['measure']} {row['definition']}".lower()
-    return BEACONPORT if "beaconport" in text else NATIONAL
+    if "beaconport" in text:
+        return BEACONPORT
+    return REOPENED if "re-opened" in text or "reopened" in text else NATIONAL
+
+
+def shown(printed: str) -> str:
+    """A printed value in one case on the chart ('More than 800' and 'more than 800' alike read 'more than 800');
+    the CSV keeps it as printed."""
+    text = str(printed)
+    return text[:1].lower() + text[1:] if text[:1].isalpha() else text
 
 
 def national_points(reviews: pd.DataFrame) -> pd.DataFrame:
@@ -53,16 +68,21 @@ def historic_national_chart(reviews: pd.DataFrame, figures: pd.DataFrame, *, wid
     fig, ax = style.new_figure(width=width, plot_height=max(2.6, 0.6 * months + 0.6))
     sns.points(ax, nat, x="value", y="date", colour="definition_group", palette=DEFINITION_COLOURS,
                value_axis="x", unit="cases")
-    for r in nat.itertuples():
-        ax.annotate(r.value_as_printed, (r.value, r.date), xytext=(9, 0), textcoords="offset points",
-                    ha="left", va="center", fontsize=style.LABEL_SIZE, color=DEFINITION_COLOURS[r.definition_group])
+    for r in nat.itertuples():  # each label carries its day, so no point is read off between two month ticks
+        ax.annotate(f"{shown(r.value_as_printed)} ({r.date.day} {r.date:%b})", (r.value, r.date), xytext=(9, 0),
+                    textcoords="offset points", ha="left", va="center", fontsize=style.LABEL_SIZE,
+                    color=DEFINITION_COLOURS[r.definition_group])
     pad = pd.Timedelta(days=12)
-    ax.set_ylim(last + pad, first - pad)  # time runs down the page
+    # Time runs down the page, from the first of the first month, so the first point sits under its own month.
+    ax.set_ylim(last + pad, min(first - pad, first.replace(day=1) - pd.Timedelta(days=4)))
     ax.yaxis.set_major_locator(MonthLocator())
-    ax.yaxis.set_major_formatter(DateFormatter("%b %Y"))
-    ax.set_xlim(0, nat["value"].max() * (1.9 if width < 5 else 1.6))
+    # On a phone the year is left to the subtitle, so the labels keep room to the right.
+    ax.yaxis.set_major_formatter(DateFormatter("%b" if width < 5 else "%b %Y"))
+    ax.set_xlim(0, nat["value"].max() * (2.7 if width < 5 else 1.7))
     ax.xaxis.set_major_formatter("{x:,.0f}")
-    ax.locator_params(axis="x", nbins=3)
+    from matplotlib.ticker import MultipleLocator
+
+    ax.xaxis.set_major_locator(MultipleLocator(1000))
     ax.grid(axis="x")
     groups = list(dict.fromkeys(nat["definition_group"]))
     from matplotlib.lines import Line2D
@@ -75,16 +95,18 @@ def historic_national_chart(reviews: pd.DataFrame, figures: pd.DataFrame, *, wid
     style.legend_above(ax, handles, ncol=1 if width < 5 else 2)
 
     review = nat[nat["definition_group"] == NATIONAL]
-    latest = review.iloc[-1]
-    exact = nat[nat["qualifier"] == "exact"]
-    title = (f"The national count of historic group-based CSE cases for review was printed as "
-             f"'{latest['value_as_printed']}' in {style.month_year(latest['as_at'])}")
-    if len(exact) and exact.iloc[-1]["as_at"] < latest["as_at"] and latest["qualifier"] != "exact":
-        title += f", after an exact {exact.iloc[-1]['value_as_printed']} in {style.month_year(exact.iloc[-1]['as_at'])}"
-    subtitle = (f"Historic group-based child sexual exploitation cases, England and Wales, as printed, "
-                f"{style.month_year(nat['as_at'].iloc[0])} to {style.month_year(latest['as_at'])}")
-    on_chart = ("Open triangles are lower bounds ('more than'): not a fall. Colours are different definitions, "
-                "never added. The Met's own 1,200 cases are a separate count.")
+    latest = review.iloc[-1] if len(review) else nat.iloc[-1]
+    # The finding is the latest count under one definition, as printed: no comparison across definitions (a
+    # 'more than 1,200' after an exact 1,273 of another definition is not a fall).
+    title = (f"{shown(latest['value_as_printed'])[:1].upper() + shown(latest['value_as_printed'])[1:]} historic "
+             f"group-based CSE cases had been identified nationally for review by "
+             f"{style.month_year(latest['as_at'])}")
+    how_many = NUMBER_WORDS.get(len(groups), str(len(groups)))
+    subtitle = (f"National counts of historic group-based child sexual exploitation cases, England and Wales, as "
+                f"printed under {how_many} definitions, {style.month_year(nat['as_at'].iloc[0])} to "
+                f"{style.month_year(nat['as_at'].iloc[-1])}")
+    on_chart = ("Colours are different definitions: not one series, never compared or added. Open triangles are "
+                "lower bounds ('more than'). The Met's own 1,200 cases are a separate count.")
     notes = ["A national count for England and Wales; the Met's own review of its cases is a separate chart and is "
              "not part of, or comparable with, this count. Values are drawn and labelled as printed: a figure "
              "printed 'more than X' is a lower bound and is drawn as an open triangle, never as exactly X."]

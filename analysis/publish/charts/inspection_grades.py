@@ -86,14 +86,6 @@ def _qualifier(row: pd.Series) -> str:
     return parse_printed(str(row["share_as_printed"])).qualifier
 
 
-def _trend(sel: pd.DataFrame) -> tuple[pd.Series, pd.Series] | None:
-    """The inadequate rows of the last two inspections that published the split (computed shares)."""
-    inad = sel[(sel["grade"] == "inadequate") & sel["share_computed"].notna()]
-    if len(inad) < 2:
-        return None
-    return inad.iloc[-2], inad.iloc[-1]
-
-
 @style.styled
 def inspection_grades_chart(grades: pd.DataFrame, figures: pd.DataFrame, *, width: float = style.WEB_WIDTH
                             ) -> tuple[Any, ChartMeta]:
@@ -145,24 +137,20 @@ def inspection_grades_chart(grades: pd.DataFrame, figures: pd.DataFrame, *, widt
     ax.xaxis.set_major_formatter("{x:.0f}%")
     _legend(ax, wide, width)
 
-    trend = _trend(sel)
+    from analysis.publish.charts.inspection_caveat import disagreements, every_inspection_finding
+
     latest = inspections[-1]
-    share = _ri_or_inadequate(sel[sel["inspection_id"] == latest])
     first_year, year = firsts["published"].iloc[0][:4], firsts.loc[latest, "published"][:4]
-    if trend is not None:
-        a, b = trend
-        title = (f"{b['share_computed']:.1f}% of cases examined in {b['published'][:4]} were graded inadequate, "
-                 f"{'up' if b['share_computed'] > a['share_computed'] else 'down'} from "
-                 f"{a['share_computed']:.1f}% in {a['published'][:4]}")
-        if share is not None:
-            title += f"; {share:.1f}% required improvement or were inadequate"
-    else:
-        title = f"Cases examined at inspections of the Met, {first_year}–{year}"
+    # The title states what holds at every inspection: no single year's share (2024's rests on copies whose words
+    # and counts disagree) and no baseline year picked from the series.
+    title = every_inspection_finding(grades) or f"Cases examined at inspections of the Met, {first_year}–{year}"
     subtitle = (f"Metropolitan Police child-protection cases examined by the inspectorate, share by grade, at "
                 f"each inspection and follow-up, {first_year}–{year}")
-    on_chart = ("Shares computed from published counts. Brackets add 'requires improvement' and 'inadequate'. "
-                "Hatched: only the combined share was published. Dashed: not published.")
+    disputed = disagreements(grades, figures)
+    on_chart = " ".join(["Shares from published counts. Brackets add the two lower grades; hatched: their total "
+                         "only; dashed: not published.", *(d.face() for d in disputed)])
     notes = _inspection_notes(grades, sel, wide, {i: label.split(",")[0] for i, label in labels.items()})
+    notes += [d.full() for d in disputed]
     data = wide.rename(index=labels, columns=lambda g: g.capitalize()).rename_axis("Inspection").reset_index()
     data.columns.name = None
     alt = _inspection_alt(sel, labels, inspections, title)

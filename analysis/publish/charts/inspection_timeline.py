@@ -51,7 +51,8 @@ def _placements(g: pd.DataFrame, rows: pd.DataFrame, width: float) -> list[tuple
     left and right."""
     above, below = ((0, 7), "center", "bottom"), ((0, -9), "center", "top")
     left, right = ((-3, 7), "right", "bottom"), ((3, 7), "left", "bottom")
-    days_per_inch = ((rows["when"].max() - rows["when"].min()).days + 300) / max(width - 0.9, 1)
+    pad_days = 650 if width < 5 else 400  # the x limits' padding (see inspection_timeline_chart)
+    days_per_inch = ((rows["when"].max() - rows["when"].min()).days + pad_days) / max(width - 0.9, 1)
     out = [above] * len(g)
     whens, values = list(g["when"]), list(g["value"])
     for i in range(1, len(g)):
@@ -63,6 +64,8 @@ def _placements(g: pd.DataFrame, rows: pd.DataFrame, width: float) -> list[tuple
             out[i] = below
         else:
             out[i - 1], out[i] = left, right
+        if out[i] == below and out[i - 1] == below:  # two labels below, side by side, would touch
+            out[i] = above
     return out
 
 
@@ -76,7 +79,8 @@ def inspection_timeline_chart(grades: pd.DataFrame, figures: pd.DataFrame, *, wi
     axes = list(axes) if len(panels) > 1 else [axes]
     for ax, panel, colour in zip(axes, panels, (style.DARK_PINK, style.DARK_BLUE, style.TURQUOISE)):
         g = rows[rows["panel"] == panel]
-        sns.points(ax, g, x="when", y="value", colour="panel", palette={panel: colour}, unit=g["unit"].iloc[0])
+        sns.points(ax, g, x="when", y="value", colour="panel", palette={panel: colour}, unit=g["unit"].iloc[0],
+                   pointsize=6 if width < 5 else 10)
         for r, (offset, ha, va) in zip(g.itertuples(), _placements(g, rows, width)):
             ax.annotate(r.value_as_printed, (r.when, r.value), xytext=offset, textcoords="offset points", ha=ha,
                         va=va, fontsize=style.SMALL_SIZE, color=style.TEXT)
@@ -90,20 +94,25 @@ def inspection_timeline_chart(grades: pd.DataFrame, figures: pd.DataFrame, *, wi
     for ax in axes[:-1]:
         ax.tick_params(labelbottom=False)
     first, last = rows["when"].min(), rows["when"].max()
-    axes[-1].set_xlim(first - pd.Timedelta(days=150), last + pd.Timedelta(days=250))
+    # Room left of the first dot for half a label (its label is centred on it), more on a phone where a day is
+    # narrower; the right keeps room for the last label.
+    axes[-1].set_xlim(first - pd.Timedelta(days=400 if width < 5 else 150), last + pd.Timedelta(days=250))
     from matplotlib.dates import DateFormatter, YearLocator
 
     axes[-1].xaxis.set_major_locator(YearLocator(2 if width < 5 else 1))
     axes[-1].xaxis.set_major_formatter(DateFormatter("%Y"))
-    share = rows[rows["panel"] == "share"]
-    a, b = share.iloc[0], share.iloc[-1]
-    title = (f"{b['value_as_printed']} of cases examined at the {b['date'][:4]} inspection required improvement or "
-             f"were inadequate, against {a['value_as_printed']} in {a['date'][:4]}")
+    from analysis.publish.charts.inspection_caveat import disagreements, every_inspection_finding
+
+    # The same finding as the grades chart: what holds at every inspection, no baseline year picked.
+    title = every_inspection_finding(grades) or (f"Inspections of the Met's child protection work, "
+                                                 f"{first.year}–{last.year}")
+    disputed = disagreements(grades, figures)
     subtitle = (f"Inspections of the Metropolitan Police's child protection and exploitation work, "
                 f"{first.year}–{last.year}: grades, causes of concern and recommendations, at the date published")
-    on_chart = ("Each dot is a figure as published on that date (a repeated statement is a new dot); dots are not "
-                "joined. Shares are computed from published counts where they exist.")
-    notes = [on_chart, "Causes of concern and recommendations are those stated for the Met (London), as printed, "
+    on_chart = " ".join(["Dots are figures as published on that date, not joined; shares from published counts.",
+                         *(d.face() for d in disputed)])
+    notes = [on_chart, *(d.full() for d in disputed), "A repeated statement is a new dot.",
+             "Causes of concern and recommendations are those stated for the Met (London), as printed, "
              "by HMICFRS or the Met; a figure printed in several documents is drawn once."]
     data = rows[["date", "panel", "value", "value_as_printed"]].assign(panel=rows["panel"].map(PANELS)).rename(
         columns={"date": "Date", "panel": "Measure", "value": "Value", "value_as_printed": "As printed"})

@@ -73,9 +73,10 @@ def london_population_share_chart(population: pd.DataFrame, figures: pd.DataFram
                 "the two estimates where both are published, and as printed by sources")
     missing = sorted(set(population.loc[population["measure"] == "population", "year"].astype(int))
                      - set(share["Year"]))
-    on_chart = ("Shares are rounded to one decimal place; the data keep two. A yardstick for London's part of a "
-                "national count, not a finding about CSE.")
-    notes = ["Shares are rounded to one decimal place in the chart; the data keep two."]
+    # The yardstick's base is the UK; the national CSE counts in the other charts are for England and Wales.
+    on_chart = ("London's share of the UK population, not of England and Wales (the area of the national counts "
+                "in other charts). Shares rounded to one decimal place. A yardstick, not a finding about CSE.")
+    notes = [on_chart, "Shares are rounded to one decimal place in the chart; the data keep two."]
     if missing:
         notes.append(f"No share is computed for {style.join_words([str(y) for y in missing])}: London's and the "
                      "UK's estimates are not both published for those years.")

@@ -9,7 +9,6 @@ import pandas as pd
 
 from analysis.publish import encode, style
 from analysis.publish.charts.common import ChartMeta, _meta
-from analysis.publish.publishers import face_name
 
 
 def london_rates(figures: pd.DataFrame) -> pd.DataFrame:
@@ -17,6 +16,9 @@ def london_rates(figures: pd.DataFrame) -> pd.DataFrame:
     london = figures[figures["geography"] == "London"]
     is_rate = london["unit"].str.contains(r"\bper [\d,]+ ", regex=True)  # per 1,000 children, per 100,000 …
     return london[is_rate].sort_values(["unit", "value"], ascending=[True, False], kind="stable")
+
+
+NUMBER_WORDS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine"}
 
 
 @style.styled
@@ -37,9 +39,9 @@ def london_rates_chart(figures: pd.DataFrame, *, width: float = style.WEB_WIDTH)
         name = style.wrap(fig, names[i], style.LABEL_SIZE, text_in)
         printed = str(r.value_as_printed).split(" ", 1)
         shown = printed[1] if len(printed) > 1 and "per" in printed[1] else r.unit  # the unit as printed
-        unit = style.wrap(fig, f"{shown} · {face_name(r.publisher)}", style.SMALL_SIZE, text_in)
+        unit = style.wrap(fig, shown, style.SMALL_SIZE, text_in)
         ax.text(x0, top, f"{r.value:g}", ha="left", va="top", fontsize=22, fontweight="bold",
-                color=style.PALETTE[units.index(r.unit)])
+                color=style.DARK_BLUE)  # one colour: the rows are not a series, and nothing here is keyed
         ax.text(x0 + number_w, top, "\n".join(name), ha="left", va="top", fontsize=style.LABEL_SIZE,
                 color=style.TEXT, linespacing=style.LINE_SPACING)
         name_h = len(name) * style.LABEL_SIZE * line
@@ -50,15 +52,23 @@ def london_rates_chart(figures: pd.DataFrame, *, width: float = style.WEB_WIDTH)
     ax.set_xlim(0, 1)
     ax.set_ylim(max(top, 0.5), 0)  # y in inches from the top of the plot
     fig.set_size_inches(width, max(top, 0.5))
-    if len(rates):
-        title = (f"{len(rates)} London rates printed in {len(units)} different units count different things and "
-                 "cannot share one scale" if len(units) > 1 else f"London: {rates.iloc[0]['value_as_printed']} "
-                 f"{rates.iloc[0]['unit']}")
-        period = style.join_words(sorted({style.month_year(p) for p in rates["period_end"]}))
+    origin = _origin(rates)
+    who = "the national audit" if origin else "the sources"
+    bases = {m.group(0) for m in (re.search(r"per [\d,]+ \w+", str(u)) for u in rates["unit"]) if m}
+    if len(rates) and len(bases) == 1:
+        count = NUMBER_WORDS.get(len(rates), str(len(rates)))
+        title = (f"All {count} London rates {who} printed are {next(iter(bases))}, but they count different "
+                 "things" if len(units) > 1 else f"London: {rates.iloc[0]['value_as_printed']} {rates.iloc[0]['unit']}")
+    elif len(rates):
+        title = f"{who[0].upper() + who[1:]} printed {len(rates)} London rates in {len(bases)} different units"
     else:
-        title, period = "No London rates are published in the sources", ""
-    subtitle = f"Rates for London as given by the sources, each in its own unit; stated {period}"
-    on_chart = "Each number is in its own unit; no axis is shared, and the rates are not compared or added."
+        title = "No London rates are published in the sources"
+    period = style.join_words(sorted({style.month_year(p) for p in rates["period_end"]})) if len(rates) else ""
+    subtitle = (f"Rates for London as quoted from {who}" + (" (Baroness Casey)" if origin else "")
+                + f", each with what it counts; stated {period}")
+    on_chart = ("Each rate counts a different thing (police-recorded cases, council assessments): they are not "
+                "compared or added." + (" Quoted from the audit in a news report; the audit's own page was not "
+                                        "read at this passage." if origin else ""))
     notes = [on_chart] + [c for c in dict.fromkeys(rates["caveat"].dropna()) if c]
     data = pd.DataFrame({"Measure": names, "Rate": rates["value"].to_numpy(), "Unit": list(rates["unit"])})
     alt = (f"Table chart of London's published rates, each in its own unit, showing that "
@@ -66,12 +76,12 @@ def london_rates_chart(figures: pd.DataFrame, *, width: float = style.WEB_WIDTH)
            + "; ".join(f"{lab}: {v} ({u})" for lab, v, u in zip(names, rates["value"].map(lambda v: f"{v:g}"),
                                                                rates["unit"])) + ".")
     frame = style.finish(fig, ax, title=title, subtitle=subtitle, on_chart=on_chart, notes=notes, alt=alt,
-                         source=style.credit(figures, rates["figure_id"], origin=_origin(rates)))
+                         source=style.credit(figures, rates["figure_id"], origin=origin))
     return fig, _meta("london-rates", "Table", frame, data)
 
 
 def _origin(rates: pd.DataFrame) -> tuple[str, ...]:
     """The audit the rates are quoted from, when every subject says so (the copy read was a news report)."""
     if len(rates) and rates["subject"].str.contains("Casey audit").all():
-        return ("National audit (Baroness Casey), Home Office",)
+        return ("Home Office (Baroness Casey's national audit)",)
     return ()

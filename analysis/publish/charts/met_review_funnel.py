@@ -27,7 +27,10 @@ def met_review_funnel_chart(reviews: pd.DataFrame, figures: pd.DataFrame, *, wid
                             ) -> tuple[Any, ChartMeta]:
     """The Met's own historic-case funnel: found → reviewed further → still in scope (never added to national)."""
     rows = met_funnel_rows(reviews)
-    names = dict(MET_FUNNEL)
+    # "so far": the review was under way when the figures were given; the cases not yet reviewed further are not
+    # ruled out, and no count of them was published.
+    names = {**dict(MET_FUNNEL), "met_historic_cases_reviewed_further": "Reviewed further so far",
+             "met_historic_cases_in_scope": "Of those, still in scope"}
     dates = rows["as_at"].unique()
     fig, ax = style.new_figure(width=width, plot_height=row_height(len(rows)))
     labels = [names[m] + ("" if len(dates) == 1 else f" ({style.long_date(d)})")
@@ -37,12 +40,15 @@ def met_review_funnel_chart(reviews: pd.DataFrame, figures: pd.DataFrame, *, wid
     printed = dict(zip(rows["measure"], rows["value_as_printed"]))
     when = style.month_year(max(dates))
     found, further, scope = (printed.get(m) for m, _ in MET_FUNNEL)
-    title = (f"Of {found} historic cases the Met found, {further} were reviewed further and {scope} remained in "
-             f"scope by {when}" if found and further and scope else f"The Met's review of historic cases, {when}")
-    subtitle = ("Metropolitan Police review of its own historic group-based child sexual exploitation cases, by "
-                f"stage, as at {style.join_words([style.long_date(d) for d in sorted(dates)])}")
-    on_chart = ("The Met's own review, by its own broad definition: not part of the national count of cases "
-                "identified for review, and never to be added to it.")
+    title = (f"By {when} the Met had given {further} of the {found} historic cases it found a further review; "
+             f"{scope} of those remained in scope" if found and further and scope
+             else f"The Met's review of historic cases, {when}")
+    subtitle = ("Metropolitan Police review of its own historic cases, by stage, as at "
+                f"{style.join_words([style.long_date(d) for d in sorted(dates)])}: cases with two or more suspects, "
+                "including intra-familial, institutional and online abuse, not only group-based exploitation")
+    on_chart = (f"Under way: by then {further} of {found} had been reviewed further; the others had not been yet, "
+                "so are not ruled out. The Met's own count: never add it to the national count." if further and found
+                else "The Met's own count: not part of the national count, never to be added to it.")
     notes = [on_chart]
     notes += [s for s in _sentences(rows["caveat"].dropna().iloc[0]) if "definition" in s.lower()
               or "two or more" in s.lower() or "transcript" in s.lower()][:3] if rows["caveat"].notna().any() else []

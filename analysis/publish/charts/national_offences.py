@@ -1,8 +1,11 @@
-"""Chart: child sexual abuse and exploitation offences recorded by police in England and Wales, by year, with the
-group-based part shown inside each year's bar (the part of the whole, never a separate scale).
+"""Chart: child sexual abuse and exploitation recorded by police in England and Wales, one card per year, each with
+its group-based part.
 
-Drawn with seaborn.objects (two bar layers on one axis: the whole, then the part). A year where only the
-group-based share was printed (no count) gets the printed share as a label and no segment: no count is derived.
+Why cards, not bars on one axis: the years' totals are printed in different units (crimes in 2022, offences in
+2023, cases in 2024), so bars side by side would read as a trend across counts that are not the same thing. Each
+year stands alone with its unit, and the title states only what holds within every year (the group-based part's
+share). A year where only the group-based share was printed (no count) shows the share as printed: no count is
+derived.
 """
 
 from __future__ import annotations
@@ -11,9 +14,11 @@ from typing import Any
 
 import pandas as pd
 
-from analysis.publish import encode, sns, style
+from analysis.publish import style
+from analysis.publish.charts.cards import Card, draw_cards
 from analysis.publish.charts.common import ChartMeta, _meta
 from analysis.publish.charts.select import calendar_years
+from analysis.publish.publishers import face_name
 
 TOTAL, PART = "All recorded (unit as printed)", "Group-based"
 
@@ -44,63 +49,71 @@ def _share(r: Any) -> str:
     return r.share_printed if isinstance(r.share_printed, str) else f"{r.share_pct:.1f}%"
 
 
+def _group_text(r: Any, units: dict[str, str]) -> str:
+    """The year's group-based part in words: the count with its unit and share, or the share alone."""
+    if pd.notna(r.group):
+        how = "as printed" if isinstance(r.share_printed, str) else "computed"
+        return f"Group-based: {r.group:,.0f} {units.get(r.group_id, 'offences')} ({_share(r)}, {how})."
+    if isinstance(r.share_printed, str):
+        return f"Group-based: {r.share_printed} of the total, as printed; no count published."
+    return "Group-based: not published."
+
+
+def _max_share(table: pd.DataFrame, figures: pd.DataFrame) -> float | None:
+    """The largest group-based share of any year (printed where printed, else computed)."""
+    printed = figures.set_index("figure_id")["value"]
+    shares = [printed.get(r.share_id) if isinstance(r.share_id, str) else r.share_pct for r in table.itertuples()]
+    shares = [float(v) for v in shares if v is not None and pd.notna(v)]
+    return max(shares) if len(shares) == len(table) and shares else None
+
+
 @style.styled
 def national_offences_chart(figures: pd.DataFrame, *, width: float = style.WEB_WIDTH) -> tuple[Any, ChartMeta]:
-    """Bars of recorded offences per year with the group-based part inside each bar."""
-    import seaborn.objects as so
-
+    """One card per year: the recorded total as printed with its unit, the group-based part beneath it."""
     table = offence_table(figures)
-    narrow = width < 5
-    fig, ax = style.new_figure(width=width, plot_height=3.2)
-    for r in table.itertuples():  # the bars below are drawn by seaborn: each must be an exact figure
-        if encode.kind_of(r.qualifier) != "exact":
-            raise encode.EncodingError(f"{r.year}: '{r.total_printed}' is qualified and cannot be a bar")
-        encode.marks(fig).append(encode.Mark(r.total_printed, "exact", "bar", r.unit))
-    part = table.dropna(subset=["group"])
-    p = (sns.plot(table, x="year", y="total")
-         .add(so.Bar(color=style.DARK_BLUE, width=0.6, edgewidth=0, alpha=1), legend=False)
-         .add(so.Bar(color=style.ORANGE, width=0.6, edgewidth=0, alpha=1), data=part, y="group", legend=False))
-    sns.draw(p, ax)
-    for i, r in enumerate(table.itertuples()):
-        ax.annotate(f"{r.total_printed}\n{r.unit}", (i, r.total), xytext=(0, 4), textcoords="offset points",
-                    ha="center", va="bottom", fontsize=style.LABEL_SIZE, color=style.TEXT)
-        if pd.notna(r.group):
-            encode.marks(fig).append(encode.Mark(f"{r.group:,.0f}", "exact", "bar", "offences"))
-            label = f"{r.group:,.0f}" + ("" if narrow else f"\n({_share(r)})")
-        else:
-            label = f"{r.share_printed}\n(no count" + ("" if narrow else "\npublished") + ")" \
-                if isinstance(r.share_printed, str) else ""
-        ax.annotate(label, (i, r.group if pd.notna(r.group) else 0), xytext=(0, 4), textcoords="offset points",
-                    ha="center", va="bottom", fontsize=style.SMALL_SIZE, color="white", fontweight="bold")
-    ax.set_ylim(0, table["total"].max() * 1.3)
-    ax.yaxis.set_major_formatter("{x:,.0f}")
-    ax.locator_params(axis="y", nbins=4)
-    ax.grid(axis="y")
-    ax.tick_params(axis="x", length=0)
-    from matplotlib.patches import Patch
-
-    style.legend_above(ax, [Patch(color=style.DARK_BLUE, label=TOTAL), Patch(color=style.ORANGE, label=PART)],
-                       ncol=2)
-    latest = next(part.tail(1).itertuples())
-    title = (f"Police recorded {latest.total_printed} child sexual abuse and exploitation {latest.unit} in "
-             f"{latest.year}; {latest.group:,.0f} ({_share(latest)}) were group-based")
-    subtitle = (f"Child sexual abuse and exploitation recorded by police, England and Wales, and the group-based "
-                f"part, {table['year'].iloc[0]}–{table['year'].iloc[-1]}")
-    on_chart = ("Recorded offences, not prevalence. Units as printed (crimes, offences, cases). Group-based shares "
-                "without a printed figure are computed from the two counts.")
-    notes = ["Police-recorded figures from the NPCC's Vulnerability Knowledge and Practice Programme (VKPP) and "
-             "Hydrant analyses, not prevalence: most abuse is never reported. Each year's total is drawn as "
-             "printed with the unit its source used; a year with only a printed group-based share has no segment: "
-             "its count was not published, and none is derived from the share.",
+    by_id = figures.drop_duplicates("figure_id").set_index("figure_id")
+    units = by_id["unit"].to_dict()
+    cards = []
+    for r in table.itertuples():
+        total = by_id.loc[r.total_id]
+        who = face_name(total["publisher"])
+        said = "" if bool(total["primary"]) else f" From {who}; the report itself is not in the record."
+        cards.append(Card(number=f"{r.total_printed} {r.unit}",
+                          heading=f"{r.year}: child sexual abuse and exploitation {r.unit} recorded by police",
+                          detail=_group_text(r, units) + said, colour=style.DARK_BLUE, qualifier=r.qualifier,
+                          unit=r.unit))
+    fig, ax = style.new_figure(width=width, plot_height=1.0)
+    draw_cards(fig, ax, cards, width)
+    first, last = table["year"].iloc[0], table["year"].iloc[-1]
+    top = _max_share(table, figures)
+    title = (f"Group-based offending was {top:g}% or less of the child sexual abuse and exploitation recorded by "
+             f"police in each year published, {first}–{last}" if top is not None
+             else f"Child sexual abuse and exploitation recorded by police, {first}–{last}")
+    subtitle = (f"England and Wales, {first}–{last}, each year as its source counted it "
+                f"({style.join_words(list(dict.fromkeys(table['unit'])))}): the units differ, so the years are "
+                "not compared")
+    copies = [r.year for r in table.itertuples() if not bool(by_id.loc[r.total_id, "primary"])
+              and "unattributed" in str(by_id.loc[r.total_id, "publisher"]).lower()]
+    on_chart = ("Units differ by year: not a trend. Recorded, not prevalence. Shares not printed are computed from "
+                "the two counts." + (f" {style.join_words(copies)} figures: an unattributed news copy."
+                                     if copies else ""))
+    notes = [on_chart,
+             "Police-recorded figures from the NPCC's Vulnerability Knowledge and Practice Programme (VKPP) and "
+             "Hydrant analyses, not prevalence: most abuse is never reported. Each year's total is shown as "
+             "printed with the unit its source used (crimes, offences or cases): they are not one series. A year "
+             "with only a printed group-based share has no count: its count was not published, and none is derived "
+             "from the share.",
              "Group-based shares printed by a source are shown as printed; otherwise computed as group-based ÷ "
              "recorded × 100, one decimal."]
+    notes += [f"{r.year}: {by_id.loc[r.total_id, 'caveat']}" for r in table.itertuples()
+              if isinstance(by_id.loc[r.total_id, "caveat"], str)]
     ids = [i for c in ("total_id", "group_id", "share_id") for i in table[c].dropna()]
     data = table[list(CSV_COLUMNS)].rename(columns=CSV_COLUMNS)
-    alt = (f"Bar chart of child sexual abuse and exploitation recorded by police in England and Wales by year, "
-           f"showing that {title[0].lower() + title[1:]}. "
+    alt = (f"Number card chart of child sexual abuse and exploitation recorded by police in England and Wales by "
+           f"year, showing that {title[0].lower() + title[1:]}. "
            + "; ".join(f"{r.year}: {r.total_printed} {r.unit}" + (f", {r.group:,.0f} group-based"
                                                                      if pd.notna(r.group) else "")
-                       for r in table.itertuples()) + ".")
+                       for r in table.itertuples()) + ". The units differ by year.")
     frame = style.finish(fig, ax, title=title, subtitle=subtitle, on_chart=on_chart, notes=notes, alt=alt,
                          source=style.credit(figures, ids))
-    return fig, _meta("national-csae-offences", "Bar chart", frame, data)
+    return fig, _meta("national-csae-offences", "Number cards", frame, data)

@@ -2,7 +2,8 @@
 publishers themselves set them side by side (the CSA Centre's "iceberg", the NPCC VKPP's analysis).
 
 Each row is one publisher's pairing. The two numbers are in different units (offences, children) and the estimate
-is not a count, so the gap between them is annotated, never subtracted: it is not a count of unrecorded abuse.
+is not a count, so nothing joins them (a bar or band between them would read as a measured gap) and the gap is
+never subtracted: it is not a count of unrecorded abuse.
 The dots are drawn with seaborn.objects; the estimate keeps its printed qualifier ("an estimated" → hollow).
 """
 
@@ -56,8 +57,6 @@ def recorded_vs_estimated_chart(figures: pd.DataFrame, *, width: float = style.W
         rec, est = g[g["measure"] == RECORDED].iloc[0], g[g["measure"] == ESTIMATED].iloc[0]
         ax.text(0, pair - 0.42, f"{face_name(rec['publisher'])}, {style.month_year(rec['published'])}", ha="left",
                 va="bottom", fontsize=style.LABEL_SIZE, fontweight="bold", color=style.TEXT).set_in_layout(False)
-        ax.fill_betweenx([pair - 0.06, pair + 0.06], rec["value"], est["value"], color="#E6E6E6", linewidth=0,
-                         zorder=0.5)
         wrap = 16 if narrow else 40
         ax.annotate(textwrap.fill(f"{rec['value_as_printed']} {rec['unit']} ({rec['period']})", wrap),
                     (rec["value"], pair),
@@ -80,8 +79,14 @@ def recorded_vs_estimated_chart(figures: pd.DataFrame, *, width: float = style.W
     ax.grid(axis="x")
     from matplotlib.lines import Line2D
 
-    style.legend_above(ax, [Line2D([], [], marker="o", linestyle="none", color=c, markersize=8, label=k)
-                            for k, c in COLOURS.items()], ncol=1 if narrow else 2)
+    # Every marker style drawn is keyed: the two series' colours, and a hollow marker for a figure printed as
+    # approximate ("an estimated 500,000").
+    from analysis.publish import encode
+
+    kinds = [k for k in dict.fromkeys(rows["qualifier"].map(encode.kind_of)) if k != "exact"]
+    handles = [Line2D([], [], marker="o", linestyle="none", color=c, markersize=8, label=k)
+               for k, c in COLOURS.items()] + encode.legend_handles(kinds, style.DARK_GREY, "x")
+    style.legend_above(ax, handles, ncol=1 if narrow else 2)
     last = rows[rows["pair"] == rows["pair"].max()]
     rec, est = last[last["measure"] == RECORDED].iloc[0], last[last["measure"] == ESTIMATED].iloc[0]
     title = (f"Police recorded {rec['value_as_printed']} child sexual abuse and exploitation {rec['unit']} in "

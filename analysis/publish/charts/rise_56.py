@@ -31,23 +31,23 @@ def rise_56_chart(figures: pd.DataFrame, gaps: pd.DataFrame, *, width: float = s
         raise ValueError("no printed rise in children at risk of CSE with the Commissioner's words in the figures")
     row = figures.set_index("figure_id").loc[rise["figure_id"]]
     gap_rows = missing_counts(gaps, rise["value_as_printed"])
-    holders = list(dict.fromkeys(face_name(h.split(" (")[0].strip()) for hs in gap_rows["holder"].dropna()
-                                 for h in str(hs).split(";")))
     who = face_name(rise["publisher"])
     cards = [
         Card(rise["value_as_printed"], f"{row['subject']}.",
              f"{rise['period']}; reported by {who}. No counts were published with it.", style.DARK_PINK,
              unit="percent"),
         Card("Not published", "How many children were at risk at the start and at the end of the period.",
-             f"Looked for and not found ({len(gap_rows)} gap records). Held by: {style.join_words(holders)}.",
+             "Looked for in published sources and not found.",
              style.DARK_GREY),
         Card("In his words", f"‘{rise['words']}’", f"The Commissioner's explanation, as reported by {who}.",
              style.DARK_BLUE),
     ]
     fig, ax = style.new_figure(width=width, plot_height=1.0)
     draw_cards(fig, ax, cards, width)
-    title = (f"The Met's '{rise['value_as_printed']}' rise in children at risk of sexual exploitation came with "
-             "no published counts")
+    # The figure was put to the Commissioner (the record's subject says so), not published by the Met.
+    put = "put to the Commissioner" in str(row["subject"])
+    title = (f"A '{rise['value_as_printed']}' rise in children at risk of sexual exploitation"
+             + (", put to the Met Commissioner," if put else " in London") + " came with no published counts")
     subtitle = f"What was printed, what was said and what is missing, London, {rise['period']}"
     on_chart = "A rise with no published counts cannot be charted or compared with the Met's earlier yearly figures."
     notes = [on_chart, f"Caveat printed with the figure: {row['caveat']}"] + [

@@ -37,7 +37,7 @@ def two_counts_chart(reviews: pd.DataFrame, figures: pd.DataFrame, *, width: flo
     publisher = figures.set_index("figure_id")["publisher"]
     headings = {"national": "National: England and Wales", "Met": "The Met's own review: London"}
     cards = [Card(number=r["value_as_printed"], heading=headings.get(r["scope"], str(r["scope"])),
-                  detail=f"{r['definition']}. {face_name(publisher.get(r['figure_id'], ''))}, "
+                  detail=f"{r['definition']}. {_scope_words(r)}{face_name(publisher.get(r['figure_id'], ''))}, "
                          f"{style.long_date(r['as_at'])}.",
                   colour=style.DARK_BLUE if r["scope"] == "national" else style.DARK_PINK,
                   qualifier=r["qualifier"], unit="cases") for r in rows]
@@ -48,9 +48,10 @@ def two_counts_chart(reviews: pd.DataFrame, figures: pd.DataFrame, *, width: flo
                  f"and the Met's own {met['value_as_printed']} are two different counts: they cannot be added")
     else:
         title = "The national and Met counts of historic cases are different counts"
-    subtitle = "Historic group-based child sexual exploitation cases: two figures that print alike, 2025"
-    on_chart = ("The national figure counts cases identified across England and Wales for review; the Met's counts "
-                "its own cases still in scope after its review. They are not comparable.")
+    subtitle = ("Two counts of historic child sexual abuse cases that print alike, 2025: national group-based "
+                "exploitation cases, and the Met's own review of cases with two or more suspects")
+    on_chart = ("The national figure counts cases identified across England and Wales for review; the Met's figure "
+                "counts its own cases still in scope after its review, a mix of offences. They are not comparable.")
     notes = [on_chart, "Each figure is shown as printed with the definition its source gave."]
     data = pd.DataFrame({"Count": [c.heading for c in cards], "Value": [r["value"] for r in rows],
                          "As printed": [r["value_as_printed"] for r in rows],
@@ -58,5 +59,29 @@ def two_counts_chart(reviews: pd.DataFrame, figures: pd.DataFrame, *, width: flo
     alt = (f"Number card chart with two figures, showing that {title[0].lower() + title[1:]}. "
            + "; ".join(f"{c.heading}: {c.number} ({r['definition']})" for c, r in zip(cards, rows)) + ".")
     frame = style.finish(fig, ax, title=title, subtitle=subtitle, on_chart=on_chart, notes=notes, alt=alt,
-                         source=style.credit(figures, [r["figure_id"] for r in rows]))
+                         source=style.credit(figures, [r["figure_id"] for r in rows], origin=_origins(rows)))
     return fig, _meta("two-1200s", "Number cards", frame, data)
+
+
+def _scope_words(row: pd.Series) -> str:
+    """The Met's own description of what its count covers (from the figure's caveat: any case with two or more
+    suspects, a mix of offences), so the card does not call it group-based exploitation alone."""
+    if row["scope"] != "Met" or not isinstance(row["caveat"], str):
+        return ""
+    from analysis.publish.charts.common import _sentences
+
+    said = [s for s in _sentences(row["caveat"]) if "two or more" in s.lower()]
+    return f"{said[0].rstrip('.')}. " if said else ""
+
+
+def _origins(rows: list[pd.Series]) -> tuple[str, ...]:
+    """Who gave each figure, credited before the outlets that reported it: the Home Secretary for a national
+    figure told to MPs, the Metropolitan Police for the Met's own."""
+    out = []
+    for r in rows:
+        text = str(r["definition"]) + " " + str(r["caveat"])
+        if r["scope"] == "national" and "Home Secretary" in text:
+            out.append("Home Secretary (House of Commons)")
+        elif r["scope"] == "Met":
+            out.append("Metropolitan Police")
+    return tuple(out)

@@ -1,0 +1,85 @@
+"""The inspection charts' shared finding and caveat: what holds at every inspection, and where a printed share
+and the printed counts behind it disagree.
+
+Why: the 2024 grades are known only from news copies that print "more than half (121)" inadequate of 244 cases,
+although 121 of 244 is 49.6%. Until the inspectorate's report is in the record, neither chart may headline a share
+that rests on one of the two, nor pick a baseline year; both state what holds for every inspection and carry the
+disagreement on their face and in their notes, in the same words (generated here from the grades table).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from analysis.publish import style
+from analysis.publish.charts.common import _ids
+from analysis.publish.charts.inspection_grades import _ri_or_inadequate, select_inspection_grades
+from analysis.record.printed import parse_printed
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    """A share printed with a bound ('more than half') that the printed counts do not satisfy."""
+
+    year: str
+    label: str
+    grade: str
+    printed: str
+    count: float
+    cases: float
+    computed: float
+    publishers: tuple[str, ...]
+    from_report: bool  # True when the inspectorate's own document is in the record for this inspection
+
+    def face(self) -> str:
+        """At most ~25 words for the chart face."""
+        who = "copies print" if not self.from_report else "the report prints"
+        text = (f"{self.year}: news {who} '{self.printed} ({self.count:,.0f})' of {self.cases:,.0f} {self.grade}, "
+                "which do not agree")
+        return text + ("." if self.from_report else "; the inspectorate's report is not in the record.")
+
+    def full(self) -> str:
+        """The sidecar note: who printed what, the arithmetic, and what would settle it."""
+        return (f"{self.label}: {style.join_words(list(self.publishers))} print '{self.printed} ({self.count:,.0f})' "
+                f"of {self.cases:,.0f} cases examined as {self.grade}, but {self.count:,.0f} of {self.cases:,.0f} is "
+                f"{self.computed:.1f}%, not {self.printed}: the printed words and counts do not agree. "
+                + ("" if self.from_report else "The inspectorate's report, which would settle it, is not in the "
+                   "record. ")
+                + "The counts are drawn as printed; no share resting on them is headlined.")
+
+
+def disagreements(grades: pd.DataFrame, figures: pd.DataFrame) -> list[Disagreement]:
+    """Grade rows whose printed share is a bound the computed share (count ÷ cases examined) breaks."""
+    publisher = figures.drop_duplicates("figure_id").set_index("figure_id")["publisher"]
+    out = []
+    for r in grades.itertuples():
+        if not (isinstance(r.share_as_printed, str) and r.share_as_printed and pd.notna(r.share_computed)):
+            continue
+        printed = parse_printed(r.share_as_printed)
+        if printed.value is None:
+            continue
+        lower, upper = printed.qualifier in ("more than", "over", "at least"), printed.qualifier in (
+            "fewer than", "less than", "under", "almost", "nearly")
+        if (lower and r.share_computed <= printed.value) or (upper and r.share_computed >= printed.value):
+            names = tuple(dict.fromkeys(publisher.get(i, "") for i in _ids(pd.Series([r.figure_ids]))
+                                        if publisher.get(i, "")))
+            out.append(Disagreement(year=str(r.published)[:4], label=str(r.label), grade=str(r.grade),
+                                    printed=r.share_as_printed, count=float(r.count), cases=float(r.cases_examined),
+                                    computed=float(r.share_computed), publishers=names,
+                                    from_report=bool(r.all_primary)))
+    return out
+
+
+def every_inspection_finding(grades: pd.DataFrame) -> str | None:
+    """'At every inspection from 2016 to 2024, most cases examined required improvement or were inadequate', when
+    that holds for every inspection with a published figure (else None). A share printed 'more than half' counts
+    as a majority; so does a share computed from counts above 50%."""
+    sel = select_inspection_grades(grades)
+    shares = [_ri_or_inadequate(g) for _, g in sel.groupby("inspection_id", sort=False)]
+    if not shares or any(s is None or s <= 50 for s in shares):
+        return None
+    years = sel["published"].str[:4]
+    return (f"At every inspection from {years.min()} to {years.max()}, most cases examined required improvement "
+            "or were inadequate")

@@ -1,0 +1,126 @@
+"""Regressions from the fresh-eyes review of the published charts: each test fails if its defect comes back.
+
+Drawn from the real processed tables at web and mobile widths (as tests/test_chart_rules.py does); expected values
+are read from the tables or the record's own words, not from the chart code.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pandas as pd
+import pytest
+
+from analysis.paths import PROJECT_ROOT, Paths
+from analysis.publish import audit, charts, encode, style
+from analysis.tables.load import load_table
+
+
+@pytest.fixture(scope="module")
+def tables() -> dict[str, pd.DataFrame]:
+    paths = Paths(PROJECT_ROOT)
+    if not (paths.processed / "figures.csv").exists():
+        pytest.skip("no data/processed: run `python -m analysis build` first")
+    return {t: load_table(t, paths) for spec in charts.CHARTS for t in spec.tables}
+
+
+def _draw(chart_id: str, tables: dict[str, pd.DataFrame], width: float = style.WEB_WIDTH) -> tuple[Any, Any]:
+    fig, meta = charts.draw(chart_id, tables=tables)
+    return (fig, meta) if width == style.WEB_WIDTH else meta.redraw(width)
+
+
+def _texts(fig: Any) -> list[str]:
+    return [t.get_text() for t in audit.visible_texts(fig)]
+
+
+def test_national_counts_keep_reopened_cases_apart_and_date_the_first_point(tables: dict) -> None:
+    fig, meta = _draw("historic-reviews-national", tables)
+    data = meta.data
+    reopened = data[data["Date"] == "2025-07-02"]["Definition"].iloc[0]
+    identified = data[data["Date"] == "2025-06-16"]["Definition"].iloc[0]
+    assert reopened != identified, "cases re-opened (2 July) are not cases identified for review (16 June)"
+    (ax,) = fig.axes
+    first = pd.Timestamp(data["Date"].min())
+    ticks = [pd.Timestamp(t.get_text() + " 2025") if len(t.get_text()) == 3 else pd.Timestamp(t.get_text())
+             for t in ax.get_yticklabels() if t.get_text()]
+    assert min(ticks) <= first, "the first point sits under a month tick of its own"
+    labels = [t.get_text() for t in ax.texts if re.match(r"(?i)more than \d", t.get_text())]
+    assert labels and all(t.startswith("more than") for t in labels), "one case for 'more than'"
+    other = set(data.loc[data["Definition"] != data["Definition"].iloc[-1], "As printed"]) - set(
+        data.loc[data["Definition"] == data["Definition"].iloc[-1], "As printed"])
+    assert not any(v in meta.title for v in other), "the title compares counts of different definitions"
+
+
+def test_recorded_vs_estimated_joins_nothing(tables: dict) -> None:
+    """Offences and children are different units: no line or band runs between them."""
+    from matplotlib.collections import PolyCollection
+
+    fig, _ = _draw("recorded-vs-estimated", tables)
+    for ax in fig.axes:
+        assert not [c for c in ax.collections if isinstance(c, PolyCollection)], "a band joins the two units"
+        assert all(len(set(line.get_xdata())) < 2 for line in ax.get_lines()), "a line joins the two units"
+
+
+@pytest.mark.parametrize("width", [style.WEB_WIDTH, style.MOBILE_WIDTH])
+def test_national_offences_do_not_put_different_units_on_one_axis(tables: dict, width: float) -> None:
+    fig, meta = _draw("national-csae-offences", tables, width)
+    totals = [m for m in encode.marks(fig) if m.unit in set(meta.data["Unit as printed"])]
+    assert len({m.unit for m in totals}) >= 2
+    assert all(m.drawn_as == "text" for m in totals), "totals in different units drawn on a shared scale"
+    assert "units differ" in meta.intro.lower() and "not a trend" in meta.notes_on_chart.lower()
+    text = " ".join(" ".join(_texts(fig)).split())
+    assert "no count published" in text, "2022's share is said in words, outside any bar"
+    assert "unattributed news" in meta.notes_on_chart.lower()
+
+
+def test_population_share_says_its_base_is_the_uk(tables: dict) -> None:
+    _, meta = _draw("london-population-share", tables)
+    assert "share of the UK population" in meta.notes_on_chart and "England and Wales" in meta.notes_on_chart
+
+
+def test_london_rates_use_one_colour_and_a_true_title(tables: dict) -> None:
+    fig, meta = _draw("london-rates", tables)
+    figures = tables["figures"]
+    rates = figures[figures["figure_id"].isin(charts.london_rates(figures)["figure_id"])]
+    numbers = [t for t in audit.visible_texts(fig) if re.fullmatch(r"\d+(?:\.\d+)?", t.get_text())]
+    assert len(numbers) == len(rates) and len({t.get_color() for t in numbers}) == 1
+    assert all("per 1,000 children" in u for u in rates["unit"]) and "per 1,000 children" in meta.title
+    assert "inkl" not in meta.source_line and "inkl" not in meta.source_url
+
+
+def test_two_1200s_credit_who_gave_each_figure(tables: dict) -> None:
+    _, meta = _draw("two-1200s", tables)
+    first, _, via = meta.source_line.removeprefix("Source: ").partition(", via ")
+    assert "Home Secretary" in first and "Metropolitan Police" in first and via
+    assert "the Met's counts" not in meta.notes_on_chart
+    assert "group-based" not in meta.intro.split("the Met's")[-1], "the Met's count is a mix of offences"
+
+
+def test_met_funnel_says_the_review_is_under_way_and_what_it_covers(tables: dict) -> None:
+    fig, meta = _draw("met-review-funnel", tables)
+    reviews = tables["historic_reviews"]
+    caveat = " ".join(reviews.loc[reviews["measure"] == "met_historic_cases_found", "caveat"].dropna())
+    assert "intra-familial" in caveat and "intra-familial" in meta.intro
+    further = reviews.loc[reviews["measure"] == "met_historic_cases_reviewed_further", "value_as_printed"].iloc[-1]
+    assert further in meta.notes_on_chart and "not been yet" in meta.notes_on_chart
+    assert "so far" in " ".join(_texts(fig))
+
+
+def test_the_56_per_cent_chart_keeps_jargon_and_guesses_off_its_face(tables: dict) -> None:
+    fig, meta = _draw("what-the-56-means", tables)
+    text = " ".join(_texts(fig))
+    assert "gap record" not in text and "Held by" not in text
+    assert not meta.title.startswith("The Met's") and "put to the Met Commissioner" in meta.title
+    assert audit.mirror_link(meta) == ""
+
+
+def test_inspection_timeline_labels_clear_the_axis_and_each_other_on_a_phone(tables: dict) -> None:
+    fig, _ = _draw("inspection-timeline", tables, style.MOBILE_WIDTH)
+    renderer = fig.canvas.get_renderer()
+    for ax in fig.axes:
+        left = ax.get_window_extent(renderer).x0
+        boxes = [a.get_window_extent(renderer) for a in ax.texts]
+        assert all(b.x0 >= left for b in boxes), "a value label crosses the y axis"
+        for i, a in enumerate(boxes):
+            assert not any(a.overlaps(b) for b in boxes[i + 1:]), "two value labels overlap"
