@@ -34,17 +34,22 @@ RUNS = int(os.environ.get("BENCH_RUNS", "5"))
 
 
 #: Snippets whose CPU the floor counts; each prints its own CPU seconds last.
-RENDER = """
-import pathlib, tempfile, time, matplotlib
+#: Every notebook's code, run as the kernels run it (charts exported into a scratch folder) but in one plain
+#: process: the analysis and the charts the main job cannot skip, without kernels or their protocol.
+NOTEBOOK_CODE = """
+import contextlib, glob, io, os, tempfile, time, matplotlib
 matplotlib.use("Agg")
-from analysis.publish import charts, export
-from analysis.paths import DEFAULT
-tables = export.load_frames(DEFAULT)
-out = pathlib.Path(tempfile.mkdtemp())
+import jupytext
+os.environ["CSE_CHARTS_DIR"] = tempfile.mkdtemp()
+cells = []
+for path in sorted(glob.glob("notebooks/[0-9]*.py")):
+    nb = jupytext.read(path)
+    cells.append("\\n".join(c.source for c in nb.cells if c.cell_type == "code"))
+import pandas, analysis.publish.charts, analysis.publish.export  # imported once per kernel: counted apart
 t = time.process_time()
-for spec in charts.CHARTS:
-    fig, meta = spec.draw(*(tables[x] for x in spec.tables))
-    export.write_chart(fig, meta, out / spec.chart_id)
+for code in cells:
+    with contextlib.redirect_stdout(io.StringIO()):
+        exec(compile(code, "notebook", "exec"), {"__name__": "__main__"})
 print(time.process_time() - t)
 """
 HTML_COPIES = """
@@ -156,26 +161,27 @@ def _cpu_of(code: str) -> float:
 def floor() -> dict:
     """The least the main job could take here: CPU of the work it cannot skip, spread perfectly over the cores.
 
-    Work counted: importing ipykernel, pandas, matplotlib and the charts once per kernel; drawing every chart and
-    writing its files as the export does; the notebooks' HTML copies; the workbook; and the CPU of any later step
-    (gallery, database) beyond a bare interpreter start. Not counted: starting the kernels, the kernel protocol,
-    the fact-check, hashing. Needs outputs/ from a main job (run after one).
+    Work counted: importing ipykernel, pandas, matplotlib and the charts once per kernel; running every notebook's
+    code (its analysis, and drawing and writing every chart at both sizes) in one plain process; the notebooks'
+    HTML copies; the workbook; and the CPU of any later step (gallery, database) beyond a bare interpreter start.
+    Not counted: starting the kernels, the kernel protocol, the fact-check, hashing. Needs outputs/ from a main job
+    (run after one).
     """
     cores = os.cpu_count() or 1
     imports = _cpu_of("import time, ipykernel.kernelapp, pandas, matplotlib.figure, matplotlib.backends.backend_agg, "
                       "analysis.publish.charts, analysis.publish.export; print(time.process_time())")
-    render = _cpu_of(RENDER)
+    render = _cpu_of(NOTEBOOK_CODE)
     html = _cpu_of(HTML_COPIES)
     workbook = _step_cpu("workbook")
     later = _later_steps_cpu()
     everything = (cores * imports + render + html + workbook + later) / cores
     n_charts = len(list((ROOT / "outputs" / "charts").glob("*/")))
-    out = {"cores": cores, "imports_cpu_s": round(imports, 3), "render_charts_cpu_s": round(render, 3),
+    out = {"cores": cores, "imports_cpu_s": round(imports, 3), "notebook_code_cpu_s": round(render, 3),
            "html_cpu_s": round(html, 3), "workbook_cpu_s": round(workbook, 3), "later_steps_cpu_s": round(later, 3),
            "floor_s": round(everything, 3)}
     print(f"floor of the main job on {cores} cores (CPU of unavoidable work / cores): imports {imports:.2f}s per "
-          f"kernel, {n_charts} charts drawn + written {render:.2f}s, HTML copies {html:.2f}s, workbook "
-          f"{workbook:.2f}s, later steps {later:.2f}s -> {everything:.2f}s", flush=True)
+          f"kernel, notebooks' code with {n_charts} charts drawn + written {render:.2f}s, HTML copies {html:.2f}s, "
+          f"workbook {workbook:.2f}s, later steps {later:.2f}s -> {everything:.2f}s", flush=True)
     return out
 
 
@@ -222,6 +228,13 @@ def one_busy_core(seconds: int = 300) -> Iterator[None]:
         spin.wait()
 
 
+class _NoAliases(yaml.SafeDumper):
+    """Write every repeated value out: the raw files refuse YAML anchors and aliases."""
+
+    def ignore_aliases(self, data: object) -> bool:
+        return True
+
+
 def synthetic_raw(times: int, target: Path) -> int:
     """A copy of the real raw data with every source and figure repeated `times` times under new ids."""
     shutil.copytree(ROOT / "data", target / "data")
@@ -245,7 +258,7 @@ def synthetic_raw(times: int, target: Path) -> int:
     for path in originals:
         for i in range(1, times):
             new_sources.append({**by_id[path.stem], "id": f"{path.stem}-x{i}"})
-    (raw / "sources.yaml").write_text(yaml.safe_dump(new_sources, sort_keys=False, allow_unicode=True))
+    (raw / "sources.yaml").write_text(yaml.dump(new_sources, Dumper=_NoAliases, sort_keys=False, allow_unicode=True))
     return count
 
 

@@ -117,14 +117,15 @@ def install_with_pip(python: str, extras: str) -> int:
                            "-c", "constraints.txt", "-e", f".[{extras}]"], cwd=ROOT).returncode
 
 
-#: What the project's processes import. Importing them once with bytecode writing on leaves a .pyc for exactly
-#: the modules that run, in a few seconds; compiling every installed file (uv's --compile-bytecode) took ~10 s here,
-#: mostly for modules never imported (JupyterLab's server, test-only libraries' corners).
+#: What the project's processes import, in two groups that share little (tables and charts; notebooks and tests),
+#: imported by two processes at once. Importing them with bytecode writing on leaves a .pyc for exactly the modules
+#: that run; compiling every installed file (uv's --compile-bytecode) took ~10 s here, mostly for modules never
+#: imported (JupyterLab's server, test-only libraries' corners).
 WARM_IMPORTS = (
-    "pandas", "numpy", "matplotlib.pyplot", "matplotlib.backends.backend_agg", "matplotlib.backends.backend_svg",
-    "seaborn", "seaborn.objects", "openpyxl", "yaml", "jinja2", "tqdm", "nbformat", "nbclient", "nbconvert",
-    "ipykernel.kernelapp", "jupyter_client.manager", "jupytext", "PIL.Image",
-    "pytest", "hypothesis", "pandera.pandas", "frictionless", "sqlite_utils", "datasette.app", "gptables",
+    ("pandas", "numpy", "matplotlib.pyplot", "matplotlib.backends.backend_agg", "matplotlib.backends.backend_svg",
+     "seaborn", "seaborn.objects", "openpyxl", "gptables", "pandera.pandas", "sqlite_utils", "datasette.app"),
+    ("yaml", "jinja2", "tqdm", "nbformat", "nbclient", "nbconvert", "ipykernel.kernelapp", "jupyter_client.manager",
+     "jupytext", "PIL.Image", "pytest", "hypothesis", "frictionless"),
 )
 
 
@@ -133,14 +134,20 @@ def compile_project(python: str) -> None:
 
     Some machines set PYTHONDONTWRITEBYTECODE=1, so no import ever writes a .pyc: without this step pandas and
     friends would be compiled from source on every start, and `verify` would compile our modules every time.
+    Two processes share the work; a module both import is written atomically by Python's import system.
     """
     import compileall
 
     compileall.compile_dir(ROOT / "analysis", quiet=2)
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    code = (f"import importlib\nfor name in {WARM_IMPORTS!r}:\n    try:\n        importlib.import_module(name)\n"
-            "    except Exception:\n        pass\n")
-    subprocess.run([python, "-c", code], cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    warmers = []
+    for group in WARM_IMPORTS:
+        code = (f"import importlib\nfor name in {group!r}:\n    try:\n        importlib.import_module(name)\n"
+                "    except Exception:\n        pass\n")
+        warmers.append(subprocess.Popen([python, "-c", code], cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
+                                        stderr=subprocess.DEVNULL))
+    for warmer in warmers:
+        warmer.wait()
 
 
 def main(argv: list[str] | None = None) -> int:

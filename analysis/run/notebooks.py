@@ -115,6 +115,8 @@ class KernelPool:
         self._live: list[_Kernel] = []
         # In fresh mode kernels are started per notebook; otherwise start them all now.
         self._warm: list[Future] = [] if fresh else [self._submit(self._start()) for _ in range(self.size)]
+        # nbconvert takes ~0.7 s to import: do it now, while the kernels boot and the steps before the notebooks run.
+        threading.Thread(target=_html_exporter, name="nbconvert-import", daemon=True).start()
 
     def _submit(self, coro: Any) -> Future:
         return asyncio.run_coroutine_threadsafe(coro, self._loop)
@@ -233,12 +235,21 @@ class KernelPool:
         self.close()
 
 
+_EXPORTER_LOCK = threading.Lock()
+
+
 @functools.cache
-def _html_exporter() -> Any:
-    """One HTMLExporter per process (building it loads the templates)."""
+def _exporter() -> Any:
     from nbconvert import HTMLExporter
 
     return HTMLExporter()
+
+
+def _html_exporter() -> Any:
+    """One HTMLExporter per process (building it loads the templates); the pool starts building it in a thread,
+    and the lock makes a caller that arrives meanwhile wait for that one rather than build a second."""
+    with _EXPORTER_LOCK:
+        return _exporter()
 
 
 def _html(nb: Any) -> str:

@@ -19,6 +19,7 @@ import importlib
 import json
 import os
 import sys
+import threading
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -164,6 +165,8 @@ def _run_all(args: argparse.Namespace, paths: Paths) -> int:
                 print(f"{step.name}: unchanged, skipped")
                 continue
             started = time.perf_counter()
+            if step.name == "notebooks":
+                _prewarm(AFTER_NOTEBOOKS)
             try:
                 code = _run_step(step, paths, pool if step.name == "notebooks" else None)
             except OSError as err:  # a full disk, a folder that cannot be written: one line, not a traceback
@@ -179,11 +182,34 @@ def _run_all(args: argparse.Namespace, paths: Paths) -> int:
             stamps[step.name] = stamp(root, step)
             _save_stamps(root, stamps)
             print(f"{step.name}: done in {time.perf_counter() - started:.1f}s")
+            if step.name == "notebooks" and pool is not None:
+                pool.close()  # the kernels' work is done: free their cores and memory for the steps after
+                pool = None
     finally:
         if pool is not None:
             pool.close()
     print_results(paths)
     return 0
+
+
+#: What the steps after the notebooks import (the workbook: pandas, gptables, XlsxWriter; the gallery: Jinja2).
+#: This process mostly waits while the kernels run the notebooks, so it imports them then, in a thread, and the
+#: steps after the notebooks, which nothing can overlap, start with their imports done.
+AFTER_NOTEBOOKS = ("pandas", "gptables", "xlsxwriter", "jinja2", "analysis.publish.workbook",
+                   "analysis.publish.gallery")
+
+
+def _prewarm(modules: tuple[str, ...]) -> None:
+    """Import `modules` in a background thread; a module that fails to import is left for its step to report."""
+
+    def work() -> None:
+        for name in modules:
+            try:
+                importlib.import_module(name)
+            except Exception:  # noqa: BLE001 — the step that needs it will say what is wrong
+                pass
+
+    threading.Thread(target=work, name="prewarm", daemon=True).start()
 
 
 def print_results(paths: Paths) -> None:
