@@ -1,9 +1,11 @@
-"""Shared fixtures: a small, self-contained project tree for rule-by-rule tests, and the real repository."""
+"""Shared fixtures: a small, self-contained project tree for rule-by-rule tests, the real repository, and the main
+job's outputs made once per session (tests/made.py)."""
 
 from __future__ import annotations
 
 import csv
 import shutil
+import tempfile
 import textwrap
 from pathlib import Path
 
@@ -11,6 +13,66 @@ import pytest
 
 from analysis.paths import PROJECT_ROOT, Paths
 from analysis.record.figures import COLUMNS
+from tests import made as made_run
+
+_MADE_DIR = pytest.StashKey[Path]()
+_WORKER_KEY = "cse_made_dir"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The controller (or a run without xdist) names the one folder the session's main job runs in."""
+    if not hasattr(config, "workerinput"):
+        config.stash[_MADE_DIR] = Path(tempfile.mkdtemp(prefix="cse-made-"))
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node) -> None:  # noqa: ANN001 — xdist's WorkerController
+    """pytest-xdist: tell each worker that folder."""
+    node.workerinput[_WORKER_KEY] = str(node.config.stash[_MADE_DIR])
+
+
+def _made_dir(config: pytest.Config) -> Path:
+    if hasattr(config, "workerinput"):
+        return Path(config.workerinput[_WORKER_KEY])
+    return config.stash[_MADE_DIR]
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Start each shared run (tests/made.py) that a collected test needs, now, and run those tests last, so the runs
+    go on while the cheap tests do. Every worker collects the same items and sorts them the same way."""
+    needs = [set(made_run.FIXTURES) & set(getattr(item, "fixturenames", ())) for item in items]
+    for job in made_run.JOBS:
+        if any(job.fixture in n for n in needs):
+            made_run.start(job, _made_dir(config))
+    items[:] = [i for i, n in zip(items, needs) if not n] + [i for i, n in zip(items, needs) if n]
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if not hasattr(config, "workerinput") and _MADE_DIR in config.stash:
+        made_run.stop(config.stash[_MADE_DIR])
+        shutil.rmtree(config.stash[_MADE_DIR], ignore_errors=True)
+
+
+def _shared(request: pytest.FixtureRequest, job: made_run.Job) -> made_run.Made:
+    result = made_run.wait(job, _made_dir(request.config))
+    if result.returncode != 0:
+        pytest.fail(f"`python -m analysis {' '.join(job.argv)}` failed (exit {result.returncode}):\n"
+                    f"{result.stderr[-3000:]}")
+    return result
+
+
+@pytest.fixture(scope="session")
+def made(request: pytest.FixtureRequest) -> made_run.Made:
+    """`python -m analysis all` on a scratch copy of the project, run once for the session: read it, never change
+    it (made_run.copy_of gives a private copy)."""
+    return _shared(request, made_run.JOBS[0])
+
+
+@pytest.fixture(scope="session")
+def fresh(request: pytest.FixtureRequest) -> made_run.Made:
+    """`python -m analysis notebooks --fresh`: every notebook in a kernel of its own, run once for the session."""
+    return _shared(request, made_run.JOBS[1])
+
 
 SOURCES_YAML = textwrap.dedent("""\
     - id: demo-2017

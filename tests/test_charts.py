@@ -1,7 +1,8 @@
 """Every exported chart: files present and readable, numbers equal to the processed tables, metadata complete.
 
-The export runs once per session into a scratch folder, reading the real `data/processed` (or the project that
-CSE_FIGURES_ROOT points at). Without processed tables there is nothing to chart, so these tests skip and say why.
+The files are those the session's one main job wrote (tests/made.py) from a copy of the real raw data; the tables
+they are compared with are the real `data/processed` (or the project that CSE_FIGURES_ROOT points at). Without
+processed tables there is nothing to compare with, so these tests skip and say why.
 """
 
 from __future__ import annotations
@@ -21,9 +22,10 @@ import pytest
 
 from analysis.paths import PROJECT_ROOT, Paths
 from analysis.publish import charts, style
-from analysis.publish.export import PNG_DPI, WORKBOOK_NAME, WORKBOOK_TABLES, chart_dir, export_all
+from analysis.publish.export import PNG_DPI, WORKBOOK_NAME, WORKBOOK_TABLES, chart_dir
 from analysis.record import schema
 from analysis.tables.load import load_table
+from tests.made import Made
 
 SIDECAR_KEYS = {"chart_id", "title", "intro", "source_name", "source_url", "source_line", "notes", "notes_on_chart",
                 "alt_text", "chart_type"}
@@ -50,11 +52,12 @@ def tables(paths: Paths) -> dict[str, pd.DataFrame]:
 
 
 @pytest.fixture(scope="session")
-def exported(paths: Paths, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("outputs")
-    written, workbook = export_all(paths, out)
-    assert written == CHART_IDS
-    assert workbook == out / WORKBOOK_NAME
+def exported(made: Made) -> Path:
+    """outputs/ as `make` writes it (the session's shared main job, tests/made.py): charts exported by the
+    notebooks, then the workbook."""
+    out = made.outputs
+    assert sorted(p.name for p in (out / "charts").iterdir()) == sorted(CHART_IDS)
+    assert (out / WORKBOOK_NAME).is_file()
     return out
 
 

@@ -18,6 +18,7 @@ from analysis.paths import PROJECT_ROOT, Paths
 from analysis.publish import charts
 from analysis.publish.export import WORKBOOK_TABLES
 from analysis.run import notebooks as run_notebooks
+from tests.made import Made
 
 NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
 #: The kernel `make kernel` registers (Makefile KERNEL_NAME); the notebooks' metadata names it so they open on it.
@@ -109,19 +110,18 @@ def _project() -> Paths:
 
 
 @pytest.fixture(scope="session")
-def executed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[run_notebooks.Outcome]]:
-    """The notebooks run as `make` runs them: a pool of warm kernels, charts exported as they are drawn."""
-    out = tmp_path_factory.mktemp("notebooks")
-    return out, run_notebooks.run_all(_project(), out, progress=False, charts_dir=out / "charts")
+def executed(made: Made) -> Path:
+    """outputs/ of the session's main job (tests/made.py): the notebooks as `make` runs them, in a pool of warm
+    kernels, with the charts exported as they are drawn (outputs/notebooks/, outputs/charts/)."""
+    return made.outputs
 
 
 @pytest.fixture(scope="session")
-def executed_fresh(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The same notebooks, each in a kernel of its own (nothing left over from a notebook run before)."""
-    out = tmp_path_factory.mktemp("notebooks-fresh")
-    outcomes = run_notebooks.run_all(_project(), out, progress=False, charts_dir=out / "charts", fresh=True)
-    assert all(o.ok for o in outcomes), [o for o in outcomes if not o.ok]
-    return out
+def executed_fresh(fresh: Made) -> Path:
+    """The same notebooks, each in a kernel of its own (nothing left over from a notebook run before): the
+    session's `python -m analysis notebooks --fresh` (tests/made.py), laid out as `make` lays out outputs/."""
+    assert f"executed {len(EXPECTED)}/{len(EXPECTED)} notebooks" in fresh.stdout
+    return fresh.outputs
 
 
 class _Paths(Paths):
@@ -132,16 +132,14 @@ class _Paths(Paths):
         return NOTEBOOKS_DIR
 
 
-def test_every_notebook_runs_top_to_bottom(executed: tuple[Path, list[run_notebooks.Outcome]]) -> None:
-    _, outcomes = executed
-    assert [o.name for o in outcomes] == EXPECTED
-    failed = {o.name: o.message for o in outcomes if not o.ok}
-    assert not failed, failed
+def test_every_notebook_runs_top_to_bottom(made: Made, executed: Path) -> None:
+    assert f"executed {len(EXPECTED)}/{len(EXPECTED)} notebooks into outputs/notebooks/" in made.stdout
+    assert sorted(p.stem for p in (executed / "notebooks").glob("*.ipynb")) == EXPECTED
 
 
 @pytest.mark.parametrize("name", EXPECTED)
-def test_executed_copy_and_html_are_written(executed: tuple[Path, list[run_notebooks.Outcome]], name: str) -> None:
-    out, _ = executed
+def test_executed_copy_and_html_are_written(executed: Path, name: str) -> None:
+    out = executed / "notebooks"
     nb = nbformat.read(out / f"{name}.ipynb", as_version=4)
     outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
     assert not [o for o in outputs if o.output_type == "error"]
@@ -163,31 +161,44 @@ def _cells(path: Path) -> list[tuple[str, list[dict]]]:
 
 
 @pytest.mark.parametrize("name", EXPECTED)
-def test_warm_kernels_give_the_same_notebook_as_a_fresh_kernel(
-        executed: tuple[Path, list[run_notebooks.Outcome]], executed_fresh: Path, name: str) -> None:
+def test_warm_kernels_give_the_same_notebook_as_a_fresh_kernel(executed_fresh: Path, executed: Path,
+                                                               name: str) -> None:
     """Kernels are reused between notebooks (wiped with %reset -f) to save their start-up; this proves a notebook's
     outputs do not depend on which notebook ran before it in the same kernel."""
-    out, _ = executed
-    assert _cells(out / f"{name}.ipynb") == _cells(executed_fresh / f"{name}.ipynb")
+    assert _cells(executed / "notebooks" / f"{name}.ipynb") == _cells(executed_fresh / "notebooks" / f"{name}.ipynb")
 
 
-def test_notebooks_export_every_chart_byte_for_byte_as_the_charts_command(
-        executed: tuple[Path, list[run_notebooks.Outcome]], tmp_path: Path) -> None:
+def _chart_files(charts_dir: Path, chart_id: str) -> dict[str, bytes]:
+    folder = charts_dir / chart_id
+    names = [f"{chart_id}.{ext}" for ext in ("png", "svg", "csv", "json")] + [f"{chart_id}-mobile.png"]
+    return {name: (folder / name).read_bytes() for name in names}
+
+
+@pytest.mark.parametrize("chart_id", charts.CHART_IDS)
+def test_two_runs_in_other_processes_write_the_same_chart_files(executed_fresh: Path, executed: Path,
+                                                                 chart_id: str) -> None:
+    """Rebuilding changes no byte: the warm pool's run and the fresh kernels' run (other processes, other orders)
+    write identical PNG (web and mobile), SVG, CSV and JSON, with no time stamp in the PNG or the SVG."""
+    warm = _chart_files(executed / "charts", chart_id)
+    assert warm == _chart_files(executed_fresh / "charts", chart_id)
+    for name in (f"{chart_id}.png", f"{chart_id}-mobile.png"):
+        assert b"tIME" not in warm[name] and b"Software" not in warm[name], name
+    assert b"<dc:date>" not in warm[f"{chart_id}.svg"]
+
+
+def test_notebooks_export_every_chart_byte_for_byte_as_the_charts_command(executed: Path, tmp_path: Path) -> None:
     """`make` exports the charts from the notebooks' own render; `python -m analysis charts` draws them without
     notebooks. Both must publish the same files, and the notebook must show the published PNG itself."""
     from analysis.publish.export import export_charts, load_frames
 
-    out, _ = executed
     export_charts(tmp_path, load_frames(_project()))
     shown = {base64.b64decode(o["data"]["image/png"]) for name in EXPECTED
-             for c in nbformat.read(out / f"{name}.ipynb", as_version=4).cells if c.cell_type == "code"
-             for o in c.outputs if "image/png" in o.get("data", {})}
+             for c in nbformat.read(executed / "notebooks" / f"{name}.ipynb", as_version=4).cells
+             if c.cell_type == "code" for o in c.outputs if "image/png" in o.get("data", {})}
     for chart_id in charts.CHART_IDS:
-        made, drawn = out / "charts" / chart_id, tmp_path / "charts" / chart_id
-        for ext in ("png", "svg", "csv", "json"):
-            name = f"{chart_id}.{ext}"
-            assert (made / name).read_bytes() == (drawn / name).read_bytes(), name
-        assert (made / f"{chart_id}.png").read_bytes() in shown, f"{chart_id}: not shown as published"
+        assert _chart_files(executed / "charts", chart_id) == _chart_files(tmp_path / "charts", chart_id), chart_id
+        assert (executed / "charts" / chart_id / f"{chart_id}.png").read_bytes() in shown, \
+            f"{chart_id}: not shown as published"
 
 
 def test_a_chart_no_notebook_exports_fails_the_run(tmp_path: Path) -> None:

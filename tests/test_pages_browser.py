@@ -3,7 +3,7 @@
 At 1280 and 375 CSS pixels wide, `outputs/index.html` (the gallery) and `outputs/factcheck.html` must: not scroll
 sideways, load every image, give every image alt text, link only to files that exist in outputs/ (or to an in-page
 anchor that exists, or to a publisher's web page, which is a link and is never fetched), and make no request that
-leaves the machine. The pages are built for the test into a scratch folder from the real processed tables.
+leaves the machine. The pages are the ones the session's one main job wrote (tests/made.py) from the real data.
 
 Playwright for Python drives the Debian `chromium` (its `executable_path`), so no browser is downloaded: Playwright
 gives load events, request interception and DOM queries in a few lines, where raw DevTools calls would need a
@@ -22,7 +22,7 @@ from urllib.parse import unquote, urlparse
 
 import pytest
 
-from analysis.paths import PROJECT_ROOT, Paths
+from tests.made import Made
 
 WIDTHS = (1280, 375)
 PAGES = ("index.html", "factcheck.html")
@@ -35,22 +35,10 @@ def chromium_path() -> str | None:
 
 
 @pytest.fixture(scope="session")
-def outputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """outputs/ built from the real data into a scratch project: report, charts, workbook, then the gallery."""
-    from analysis.factcheck.report import write_report
-    from analysis.publish.export import export_all
-    from analysis.publish.gallery import write_gallery
-
-    if not (PROJECT_ROOT / "data" / "processed" / "claims.csv").exists():
-        pytest.skip("data/processed is missing: run `python -m analysis build` first")
-    root = tmp_path_factory.mktemp("project")
-    for folder in ("data", "docs"):
-        (root / folder).symlink_to(PROJECT_ROOT / folder, target_is_directory=True)
-    paths = Paths(root)
-    write_report(paths)
-    export_all(paths)
-    write_gallery(paths)
-    return paths.outputs
+def outputs(made: Made) -> Path:
+    """outputs/ as `make` writes it (the session's one main job, tests/made.py): report, charts, workbook, then
+    the gallery."""
+    return made.outputs
 
 
 @pytest.fixture(scope="session")
@@ -66,9 +54,10 @@ def browser() -> Iterator[Any]:
         launched.close()
 
 
-@pytest.fixture(params=[(p, w) for p in PAGES for w in WIDTHS], ids=lambda pw: f"{pw[0]}@{pw[1]}px")
+@pytest.fixture(scope="module", params=[(p, w) for p in PAGES for w in WIDTHS], ids=lambda pw: f"{pw[0]}@{pw[1]}px")
 def loaded(request: pytest.FixtureRequest, browser: Any, outputs: Path) -> Iterator[tuple[Any, list[str], Path]]:
-    """(page, URLs of every request the page made that was not a local file, the page's file)."""
+    """(page, URLs of every request the page made that was not a local file, the page's file). Each page is loaded
+    once per width and every test reads it (they only query it)."""
     name, width = request.param
     context = browser.new_context(viewport={"width": width, "height": 900})
     outside: list[str] = []

@@ -13,6 +13,7 @@ import pytest
 
 from analysis.paths import PROJECT_ROOT
 from analysis.run import pipeline
+from tests.made import Made, copy_of
 
 
 def _fake_steps(root: Path) -> tuple[pipeline.Step, ...]:
@@ -103,29 +104,29 @@ def test_a_failed_step_stops_the_job_and_is_not_stamped(fake: tuple[Path, list[s
     assert "first" not in stamps
 
 
-def test_main_job_end_to_end_then_no_op(tmp_path: Path) -> None:
-    """The real steps on a copy of the project: everything runs once, then a rerun skips every step and starts
-    no kernel; removing outputs/ reruns what writes there but not the build."""
-    root = tmp_path / "project"
-    shutil.copytree(PROJECT_ROOT / "data", root / "data", ignore=shutil.ignore_patterns(".processed-*"))
-    shutil.copytree(PROJECT_ROOT / "notebooks", root / "notebooks",
-                    ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
-    cmd = [sys.executable, "-m", "analysis", "all", "--root", str(root)]
-    first = subprocess.run(cmd, cwd=PROJECT_ROOT, capture_output=True, text=True)
-    assert first.returncode == 0, first.stderr
+def test_main_job_end_to_end_then_no_op(made: Made, tmp_path: Path) -> None:
+    """The real steps on a copy of the project (the session's shared run, tests/made.py): everything ran once;
+    a rerun skips every step and starts no kernel; removing an output reruns the step that writes it and nothing
+    else (the gallery, which reads the workbook, is skipped because the workbook came back byte for byte)."""
     for name in ("build", "db", "check", "notebooks", "workbook", "gallery"):
-        assert f"{name}: done" in first.stdout
-    assert "gallery   outputs/index.html" in first.stdout.split("results:")[-1]  # where the results are, last
-    assert sorted(p.name for p in (root / "outputs" / "charts").iterdir()) == sorted(pipeline_chart_ids())
+        assert f"{name}: done" in made.stdout
+    assert "kernels" in made.stdout
+    assert "gallery   outputs/index.html" in made.stdout.split("results:")[-1]  # where the results are, last
+    assert sorted(p.name for p in (made.outputs / "charts").iterdir()) == sorted(pipeline_chart_ids())
+    root = copy_of(made, tmp_path / "project")
+    cmd = [sys.executable, "-m", "analysis", "all", "--root", str(root)]
     again = subprocess.run(cmd, cwd=PROJECT_ROOT, capture_output=True, text=True)
     assert again.returncode == 0, again.stderr
     assert again.stdout.count("unchanged, skipped") == len(pipeline.STEPS), again.stdout
-    assert "kernels" in first.stdout and "kernels" not in again.stdout  # a no-op starts no kernel
-    shutil.rmtree(root / "outputs")
+    assert "kernels" not in again.stdout  # a no-op starts no kernel
+    (root / "outputs" / "cse-figures.xlsx").unlink()  # the workbook step's output
     third = subprocess.run(cmd, cwd=PROJECT_ROOT, capture_output=True, text=True)
     assert third.returncode == 0, third.stderr
-    assert "build: unchanged, skipped" in third.stdout
-    assert all(f"{name}: done" in third.stdout for name in ("check", "notebooks", "workbook", "gallery"))
+    skipped = ("build", "db", "check", "notebooks", "gallery")
+    assert all(f"{name}: unchanged, skipped" in third.stdout for name in skipped), third.stdout
+    assert "workbook: done" in third.stdout
+    assert "kernels" not in third.stdout
+    assert (root / "outputs" / "cse-figures.xlsx").read_bytes() == (made.outputs / "cse-figures.xlsx").read_bytes()
 
 
 def pipeline_chart_ids() -> tuple[str, ...]:

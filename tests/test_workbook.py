@@ -1,6 +1,6 @@
 """The workbook against the Analysis Function's "Releasing statistics in spreadsheets" guidance, point by point.
 
-Built once per session into a scratch folder from the real processed tables and freshly exported charts; the
+The workbook `make` wrote in the session's one main job (tests/made.py), from a copy of the real data; the
 values checked are read back with openpyxl (the reader the guidance has in mind is Excel; openpyxl reads what Excel
 would) and compared with the processed CSVs and the charts' CSVs, not with the workbook code's own idea of them.
 """
@@ -20,6 +20,7 @@ from analysis.paths import PROJECT_ROOT, Paths
 from analysis.publish import workbook
 from analysis.publish.workbook import WORKBOOK_NAME, WORKBOOK_TABLES, build_workbook
 from analysis.record.schema import CHART_IDS
+from tests.made import Made
 
 MARKERS = {"[x]", "[z]", "[c]"}
 SHEETS = ["Contents", "Notes", *(workbook.sheet_name(n) for n in WORKBOOK_TABLES),
@@ -35,12 +36,9 @@ def paths() -> Paths:
 
 
 @pytest.fixture(scope="session")
-def built(paths: Paths, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from analysis.publish.export import export_all
-
-    out = tmp_path_factory.mktemp("outputs")
-    export_all(paths, out)
-    return out
+def built(made: Made) -> Path:
+    """outputs/ as `make` writes it: the session's one main job (tests/made.py), charts then workbook."""
+    return made.outputs
 
 
 @pytest.fixture(scope="session")
@@ -244,10 +242,11 @@ def test_text_that_looks_like_a_formula_stays_text(tmp_path: Path, text: str) ->
 
 
 def test_two_builds_are_byte_identical(tmp_path: Path, paths: Paths, built: Path) -> None:
+    """Built again here, in another process and at another time, the workbook is the one `make` wrote, byte for
+    byte (no creation time, no random ids)."""
     import shutil
 
-    for name in ("a", "b"):
-        shutil.copytree(built / "charts", tmp_path / name / "charts")
-        workbook.build_workbook(tmp_path / name, workbook.load_tables(paths),
-                                workbook.notes_from_sidecars(tmp_path / name / "charts", list(CHART_IDS)))
-    assert (tmp_path / "a" / WORKBOOK_NAME).read_bytes() == (tmp_path / "b" / WORKBOOK_NAME).read_bytes()
+    shutil.copytree(built / "charts", tmp_path / "charts")
+    workbook.build_workbook(tmp_path, workbook.load_tables(paths),
+                            workbook.notes_from_sidecars(tmp_path / "charts", list(CHART_IDS)))
+    assert (tmp_path / WORKBOOK_NAME).read_bytes() == (built / WORKBOOK_NAME).read_bytes()
