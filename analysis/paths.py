@@ -8,6 +8,7 @@ working directory or on global state.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -60,12 +61,19 @@ class Paths:
     def rel(self, path: Path) -> str:
         """A path as users see it in messages: relative to the root, with forward slashes."""
         try:
-            return path.resolve().relative_to(self.root.resolve()).as_posix()
+            return path.resolve().relative_to(resolved(self.root)).as_posix()
         except ValueError:
             return str(path)
 
 
 DEFAULT = Paths()
+
+
+@lru_cache(maxsize=64)
+def resolved(root: Path) -> Path:
+    """`root.resolve()`, remembered: a build names ~400 files relative to its root and resolving the root each time
+    was a quarter of loading the raw data. A project root is not re-pointed while a command runs."""
+    return root.resolve()
 
 
 def add_root_argument(parser: Any) -> None:

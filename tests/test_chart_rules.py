@@ -23,7 +23,7 @@ from tests.made import Made
 CHART_IDS = [spec.chart_id for spec in charts.CHARTS]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def paths() -> Paths:
     p = Paths(PROJECT_ROOT)
     if not (p.processed / "figures.csv").exists():
@@ -31,15 +31,16 @@ def paths() -> Paths:
     return p
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def tables(paths: Paths) -> dict[str, pd.DataFrame]:
     names = {t for spec in charts.CHARTS for t in spec.tables}
     return {t: load_table(t, paths) for t in names}
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def drawn(paths: Paths, tables: dict[str, pd.DataFrame]) -> dict[str, tuple[Any, Any, Any]]:
-    """chart id → (web figure, metadata, mobile figure)."""
+    """chart id → (web figure, metadata, mobile figure); drawn once per worker (session scope: the tests that need
+    the session's main job run last, so a module-scoped fixture would be drawn again for them)."""
     out = {}
     for chart_id in CHART_IDS:
         fig, meta = charts.draw(chart_id, paths, tables)

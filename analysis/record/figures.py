@@ -165,9 +165,11 @@ def _lines(text: str) -> Iterator[str]:
         start = stop
 
 
-def load_figures_file(path: Path, known_sources: set[str], paths: Paths, problems: Problems) -> list[dict[str, Any]]:
-    """Read one figures CSV; every problem is recorded as `file:line: message` and bad rows are dropped."""
-    name = paths.rel(path)
+def load_figures_file(path: Path, known_sources: set[str], paths: Paths, problems: Problems,
+                      name: str | None = None) -> list[dict[str, Any]]:
+    """Read one figures CSV; every problem is recorded as `file:line: message` and bad rows are dropped. `name` is
+    the file as messages show it, when the caller has it already (`paths.rel` resolves links, a syscall per part)."""
+    name = name or paths.rel(path)
     source_id = path.stem
     if known_sources and source_id not in known_sources:  # none known: said once, by load_all_figures
         problems.add(name, None, f"unknown source id '{source_id}': add it to data/raw/sources.yaml")
@@ -242,7 +244,7 @@ def load_all_figures(paths: Paths, known_sources: set[str], problems: Problems) 
                      "figures files can be checked against it (fix this file first)")
     for path in files:
         name = names[path.stem] = paths.rel(path)
-        for record in load_figures_file(path, known_sources, paths, problems):
+        for record in load_figures_file(path, known_sources, paths, problems, name):
             first = seen.setdefault(record["figure_id"], record)
             if first is not record:
                 problems.add(name, record["_line"], f"duplicate figure id {record['figure_id']!r} (first at "

@@ -20,14 +20,15 @@ from pathlib import Path, PurePosixPath
 
 import yaml
 
-from analysis.paths import Paths
+from analysis.paths import Paths, resolved
 from analysis.record.hygiene import ID_RE
 from analysis.record.problems import Problems
 
 
 def _inside(path: Path, folder: Path) -> bool:
+    """True when `path`, links followed, is inside `folder` (given already resolved)."""
     try:
-        path.resolve().relative_to(folder.resolve())
+        path.resolve().relative_to(folder)
         return True
     except (ValueError, OSError, RuntimeError):
         return False
@@ -47,7 +48,7 @@ def file_type_problem(path: Path, root: Path) -> str | None:
         return "is a folder, not a file"
     if not stat.S_ISREG(mode):
         return "is not a regular file (a pipe, device or socket); raw inputs must be regular files"
-    if not _inside(path, root):
+    if not _inside(path, resolved(root)):
         return "is outside the repository"
     return None
 
@@ -64,9 +65,10 @@ def figures_files(paths: Paths, problems: Problems) -> list[Path]:
     files = []
     with os.scandir(folder) as entries:
         names = sorted(entry.name for entry in entries)
+    folder_rel = paths.rel(folder)
     for name in names:
         path = folder / name
-        rel = f"{paths.rel(folder)}/{name}"
+        rel = f"{folder_rel}/{name}"
         stem, dot, ext = name.rpartition(".")
         if not (dot and ext == "csv" and ID_RE.fullmatch(stem)):
             problems.add(rel, None, "every file in data/raw/figures/ must be named <source_id>.csv (lower-case "
@@ -87,7 +89,7 @@ def stored_file_problem(rel: object, paths: Paths) -> str | None:
     if posix.is_absolute() or ".." in posix.parts or "\\" in text or not text.startswith("files/"):
         return f"stored file {text[:120]!r} must be a path under files/ (relative to data/raw/, no '..')"
     path = paths.raw / text
-    if not _inside(path, paths.raw / "files"):
+    if not _inside(path, (paths.raw / "files").resolve()):
         return f"stored file {text[:120]!r} resolves outside data/raw/files/"
     problem = file_type_problem(path, paths.root)
     if problem == "file is missing":
