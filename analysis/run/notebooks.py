@@ -23,7 +23,7 @@ import os
 import sys
 import threading
 import time
-from concurrent.futures import Future
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -127,6 +127,9 @@ class KernelPool:
         self._thread = threading.Thread(target=self._loop.run_forever, name="kernel-pool", daemon=True)
         self._thread.start()
         self._live: list[_Kernel] = []
+        # One thread writes the executed copies (.ipynb, .html) in the order the notebooks finish.
+        self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="notebook-copies")
+        self._copies: list[asyncio.Future] = []
         # In fresh mode kernels are started per notebook; otherwise start them all now.
         self._warm: list[Future] = [] if fresh else [self._submit(self._start()) for _ in range(self.size)]
         # nbconvert takes ~0.7 s to import: do it now, while the kernels boot and the steps before the notebooks run.
@@ -139,17 +142,15 @@ class KernelPool:
         from jupyter_client.manager import AsyncKernelManager
 
         km = AsyncKernelManager(kernel_name=KERNEL)
-        await km.start_kernel(cwd=str(self.cwd), env=self.env,
-                              extra_arguments=KERNEL_ARGS)
+        # A warm kernel imports the heavy modules while it boots (ipykernel's exec_lines), not after a round trip
+        # once it is ready. A failed import is not an error here: the notebook's own import will fail and say why.
+        preload = [] if self.fresh else [f"--IPKernelApp.exec_lines={'; '.join(PRELOAD.splitlines())}"]
+        await km.start_kernel(cwd=str(self.cwd), env=self.env, extra_arguments=[*KERNEL_ARGS, *preload])
         kc = km.client()
         kc.start_channels()
         kernel = _Kernel(km, kc)
         self._live.append(kernel)
         await kc.wait_for_ready(timeout=STARTUP_TIMEOUT_S)
-        if not self.fresh:
-            # A failed preload is not an error here: the notebook's own import will fail and say why.
-            await kc.execute_interactive(PRELOAD, silent=True, store_history=False, timeout=STARTUP_TIMEOUT_S,
-                                         output_hook=lambda msg: None)
         return kernel
 
     async def _stop(self, kernel: _Kernel) -> None:
@@ -162,7 +163,6 @@ class KernelPool:
             pass  # already gone
 
     async def _execute(self, kernel: _Kernel, path: Path, out_dir: Path) -> Outcome:
-        import nbformat
         from nbclient import NotebookClient
         from nbclient.exceptions import CellExecutionError
 
@@ -180,10 +180,13 @@ class KernelPool:
             ok, message = False, text.splitlines()[-1] if text else repr(err)
         except Exception as err:  # a kernel that dies or times out is a failure of this notebook, not of the run
             ok, message = False, f"{type(err).__name__}: {err}"
-        out_dir.mkdir(parents=True, exist_ok=True)
-        nbformat.write(nb, out_dir / f"{path.stem}.ipynb")
-        (out_dir / f"{path.stem}.html").write_text(_html(nb), encoding="utf-8")
-        return Outcome(path.stem, ok, message, round(time.perf_counter() - started, 3))
+        seconds = round(time.perf_counter() - started, 3)
+        # The executed copy and its HTML are written in the writer thread, so this kernel starts its next notebook
+        # and the event loop keeps serving the other kernels meanwhile (converting to HTML takes ~0.3 s a notebook;
+        # done here, on the loop, it left both kernels waiting). `run` waits for every copy before it returns.
+        loop = asyncio.get_running_loop()
+        self._copies.append(loop.run_in_executor(self._writer, _write_copies, nb, out_dir, path.stem))
+        return Outcome(path.stem, ok, message, seconds)
 
     async def _worker(self, slot: int, queue: asyncio.Queue, out_dir: Path, done: Any) -> dict[str, Outcome]:
         results: dict[str, Outcome] = {}
@@ -218,6 +221,8 @@ class KernelPool:
         for source in sources:
             queue.put_nowait(source)
         parts = await asyncio.gather(*(self._worker(i, queue, out_dir, done) for i in range(self.size)))
+        copies, self._copies = self._copies, []
+        await asyncio.gather(*copies)  # a copy that could not be written (a full disk) raises here, as it did
         return {name: outcome for part in parts for name, outcome in part.items()}
 
     def run(self, sources: list[Path], out_dir: Path, progress: bool = True) -> list[Outcome]:
@@ -238,6 +243,7 @@ class KernelPool:
             await asyncio.gather(*(self._stop(k) for k in list(self._live)), return_exceptions=True)
 
         self._submit(stop_all()).result()
+        self._writer.shutdown(wait=True)
         self._loop.call_soon_threadsafe(self._loop.stop)
         self._thread.join()
         self._loop.close()
@@ -269,6 +275,15 @@ def _html_exporter() -> Any:
 def _html(nb: Any) -> str:
     body, _ = _html_exporter().from_notebook_node(nb)
     return body
+
+
+def _write_copies(nb: Any, out_dir: Path, stem: str) -> None:
+    """The executed notebook and its HTML copy (what readers open without Jupyter)."""
+    import nbformat
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    nbformat.write(nb, out_dir / f"{stem}.ipynb")
+    (out_dir / f"{stem}.html").write_text(_html(nb), encoding="utf-8")
 
 
 def start_pool(paths: Paths, charts_dir: Path | None = None, workers: int | None = None,
