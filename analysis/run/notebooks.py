@@ -141,7 +141,7 @@ class KernelPool:
     async def _start(self) -> _Kernel:
         from jupyter_client.manager import AsyncKernelManager
 
-        km = AsyncKernelManager(kernel_name=KERNEL)
+        km = AsyncKernelManager(kernel_name=KERNEL, kernel_spec_manager=_batch_kernel_specs())
         # A warm kernel imports the heavy modules while it boots (ipykernel's exec_lines), not after a round trip
         # once it is ready. A failed import is not an error here: the notebook's own import will fail and say why.
         preload = [] if self.fresh else [f"--IPKernelApp.exec_lines={'; '.join(PRELOAD.splitlines())}"]
@@ -253,6 +253,25 @@ class KernelPool:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+#: How the runner starts a kernel: ipykernel with debugpy hidden. A batch kernel is never debugged, and ipykernel's
+#: debugger support (installed whenever debugpy can be imported; JupyterLab brings it) cost ~10 % of the kernels'
+#: CPU here. Analysts' kernels (`make lab`, `make kernel`) keep the debugger.
+KERNEL_BOOT = ("import sys; sys.modules['debugpy'] = None; "
+               "from ipykernel.kernelapp import launch_new_instance; launch_new_instance()")
+
+
+def _batch_kernel_specs() -> Any:
+    """A kernel-spec manager whose every spec is the batch kernel above (jupyter_client asks it by name)."""
+    from jupyter_client.kernelspec import KernelSpec, KernelSpecManager
+
+    class BatchKernelSpecs(KernelSpecManager):
+        def get_kernel_spec(self, kernel_name: str) -> KernelSpec:
+            return KernelSpec(argv=[sys.executable, "-c", KERNEL_BOOT, "-f", "{connection_file}"],
+                              display_name=kernel_name, language="python", metadata={"debugger": False})
+
+    return BatchKernelSpecs()
 
 
 _EXPORTER_LOCK = threading.Lock()
