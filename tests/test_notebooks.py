@@ -236,3 +236,28 @@ def test_reset_between_notebooks_restores_global_settings() -> None:
     with run_notebooks.start_pool(_project(), workers=1) as pool:
         pool._submit(scenario(pool)).result()
     assert printed[-1] == "10.0 60 False"
+
+
+def test_the_notebooks_command_alone_leaves_no_empty_file_when_a_notebook_fails(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`python -m analysis notebooks` run by hand (not through `make`) cleans up as `make` does: a zero-length
+    file under an output's name (from a run that died mid-write) is removed when the run fails. (The command's
+    own function, in-process: a kernel is started either way.)"""
+    import argparse
+
+    root = tmp_path / "project"
+    (root / "notebooks").mkdir(parents=True)
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("raise RuntimeError('stop here')")])
+    nbformat.write(nb, root / "notebooks" / "01_fails.ipynb")
+    # Left by an earlier run that died mid-write (the failing notebook's own copies are rewritten, so others).
+    empty = [root / "outputs" / "notebooks" / "00_cut_short.html", root / "outputs" / "charts" / "x" / "x.png"]
+    for path in empty:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(b"")
+    parser = argparse.ArgumentParser()
+    run_notebooks.add_arguments(parser, "notebooks")
+    assert run_notebooks.run(parser.parse_args(["--root", str(root)])) == 1
+    err = capsys.readouterr().err
+    assert "01_fails: failed" in err and "stop here" in err
+    assert not any(path.exists() for path in empty)
+    assert (root / "outputs" / "notebooks" / "01_fails.html").stat().st_size > 0  # the failed run's record stays

@@ -394,7 +394,15 @@ def report(outcomes: list[Outcome], out: Path, paths: Paths) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
+    """The command on its own. As inside `make` (see analysis/run/outputs.py), a failed run leaves no zero-length
+    file among the executed notebooks and charts: a reporter could take one for a made file."""
+    from analysis.run.outputs import remove_empty_outputs
+
     paths = Paths(args.root.resolve())
     out = args.out or paths.outputs / "notebooks"
     outcomes = run_all(paths, args.out, args.workers, fresh=args.fresh, timings=paths.cache / TIMINGS)
-    return report(outcomes, out, paths)
+    code = report(outcomes, out, paths)
+    if code != 0:
+        remove_empty_outputs(out, ["*"])
+        remove_empty_outputs(paths.outputs / "charts", ["*/*"])
+    return code
