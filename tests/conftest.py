@@ -13,7 +13,7 @@ import pytest
 
 from analysis.paths import PROJECT_ROOT, Paths
 from analysis.record.figures import COLUMNS
-from analysis.run.notebooks import skip_iri_parser
+from analysis.run.copies import skip_iri_parser
 from tests import made as made_run
 
 skip_iri_parser()  # before any test module imports nbformat: 0.85 s less per worker (see its docstring)

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import functools
 import json
 import os
 import sys
@@ -29,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from analysis.paths import PROJECT_ROOT, Paths, add_root_argument
+from analysis.run.copies import html_exporter, skip_iri_parser, write_copies
 
 KERNEL = "python3"
 TIMEOUT_S = 600
@@ -53,19 +53,7 @@ RESET = ("%reset -f\n"
          "del _mpl, _pd, _w\n"
          "get_ipython().execution_count = 1")
 
-
-def skip_iri_parser() -> None:
-    """Keep jsonschema (which nbformat imports) from importing `rfc3987_syntax`.
-
-    JupyterLab's dependencies install rfc3987-syntax, and jsonschema imports it, when present, to check the "iri"
-    string format; importing it builds an Earley parser, 0.85 s of CPU in every process that reads a notebook (the
-    main job, each test worker). No notebook schema uses that format, and jsonschema skips the check when the
-    import fails, which a None entry in sys.modules makes it do. Processes that do not call this are unaffected.
-    """
-    sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
-
-
-skip_iri_parser()
+skip_iri_parser()  # before anything here imports nbformat (see analysis.run.copies)
 
 
 @dataclass(frozen=True)
@@ -133,7 +121,7 @@ class KernelPool:
         # In fresh mode kernels are started per notebook; otherwise start them all now.
         self._warm: list[Future] = [] if fresh else [self._submit(self._start()) for _ in range(self.size)]
         # nbconvert takes ~0.7 s to import: do it now, while the kernels boot and the steps before the notebooks run.
-        threading.Thread(target=_html_exporter, name="nbconvert-import", daemon=True).start()
+        threading.Thread(target=html_exporter, name="nbconvert-import", daemon=True).start()
 
     def _submit(self, coro: Any) -> Future:
         return asyncio.run_coroutine_threadsafe(coro, self._loop)
@@ -185,7 +173,7 @@ class KernelPool:
         # and the event loop keeps serving the other kernels meanwhile (converting to HTML takes ~0.3 s a notebook;
         # done here, on the loop, it left both kernels waiting). `run` waits for every copy before it returns.
         loop = asyncio.get_running_loop()
-        self._copies.append(loop.run_in_executor(self._writer, _write_copies, nb, out_dir, path.stem))
+        self._copies.append(loop.run_in_executor(self._writer, write_copies, nb, out_dir, path.stem))
         return Outcome(path.stem, ok, message, seconds)
 
     async def _worker(self, slot: int, queue: asyncio.Queue, out_dir: Path, done: Any) -> dict[str, Outcome]:
@@ -229,7 +217,7 @@ class KernelPool:
         """Execute the notebooks, each kernel taking the next one as it comes free; outcomes in reading order."""
         from tqdm import tqdm
 
-        _html_exporter()  # import nbconvert here, in the caller's thread, while the kernels are still booting
+        html_exporter()  # import nbconvert here, in the caller's thread, while the kernels are still booting
         bar = tqdm(total=len(sources), desc="notebooks", unit="nb", disable=not progress)
         outcomes = self._submit(self._run(sources, out_dir, lambda _outcome: bar.update())).result()
         bar.close()
@@ -272,37 +260,6 @@ def _batch_kernel_specs() -> Any:
                               display_name=kernel_name, language="python", metadata={"debugger": False})
 
     return BatchKernelSpecs()
-
-
-_EXPORTER_LOCK = threading.Lock()
-
-
-@functools.cache
-def _exporter() -> Any:
-    from nbconvert import HTMLExporter
-
-    return HTMLExporter()
-
-
-def _html_exporter() -> Any:
-    """One HTMLExporter per process (building it loads the templates); the pool starts building it in a thread,
-    and the lock makes a caller that arrives meanwhile wait for that one rather than build a second."""
-    with _EXPORTER_LOCK:
-        return _exporter()
-
-
-def _html(nb: Any) -> str:
-    body, _ = _html_exporter().from_notebook_node(nb)
-    return body
-
-
-def _write_copies(nb: Any, out_dir: Path, stem: str) -> None:
-    """The executed notebook and its HTML copy (what readers open without Jupyter)."""
-    import nbformat
-
-    out_dir.mkdir(parents=True, exist_ok=True)
-    nbformat.write(nb, out_dir / f"{stem}.ipynb")
-    (out_dir / f"{stem}.html").write_text(_html(nb), encoding="utf-8")
 
 
 def start_pool(paths: Paths, charts_dir: Path | None = None, workers: int | None = None,
