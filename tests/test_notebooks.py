@@ -238,6 +238,23 @@ def test_reset_between_notebooks_restores_global_settings() -> None:
     assert printed[-1] == "10.0 60 False"
 
 
+@pytest.mark.skipif(os.name != "posix", reason="Unix sockets: elsewhere the kernels use TCP")
+def test_batch_kernels_talk_over_sockets_no_other_process_can_take() -> None:
+    """CI once failed because a kernel died at start with "Address already in use": over TCP, jupyter_client
+    picks free ports and releases them before the kernel binds them, and the fresh-kernel run started at the same
+    moment in another process took one. The runner's kernels use Unix sockets in a folder of the pool's own,
+    removed when the pool closes."""
+    with run_notebooks.start_pool(_project(), workers=1) as pool:
+        kernel = pool._warm[0].result(timeout=120)
+        info = kernel.km.get_connection_info()
+        folder = pool._sockets
+        assert info["transport"] == "ipc"
+        assert Path(info["ip"]).parent == folder and folder.stat().st_mode & 0o077 == 0  # only we can enter it
+        sockets = {p.name for p in folder.iterdir()}
+        assert {f"{Path(info['ip']).name}-{info[f'{c}_port']}" for c in ("shell", "iopub", "hb")} <= sockets
+    assert not folder.exists()
+
+
 def test_the_notebooks_command_alone_leaves_no_empty_file_when_a_notebook_fails(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """`python -m analysis notebooks` run by hand (not through `make`) cleans up as `make` does: a zero-length

@@ -17,9 +17,12 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import itertools
 import json
 import os
+import shutil
 import sys
+import tempfile
 import threading
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -38,8 +41,8 @@ ROOT_ENV = "CSE_FIGURES_ROOT"
 #: What each kernel imports once, before its first notebook (then wiped from the namespace by `%reset -f`).
 PRELOAD = ("import matplotlib\nmatplotlib.use('Agg')\nimport pandas\n"
            "import IPython.display\nimport analysis.publish.charts, analysis.publish.export, analysis.tables.load")
-#: No history file (nothing to share between runs); errors only in the terminal (ipykernel warns on every start
-#: that its local TCP sockets are unencrypted, which for kernels on loopback says nothing a user can act on).
+#: No history file (nothing to share between runs); errors only in the terminal (over TCP, used where there are no
+#: Unix sockets, ipykernel warns on every start that its sockets are unencrypted: on loopback, nothing to act on).
 KERNEL_ARGS = ["--HistoryManager.hist_file=:memory:", "--IPKernelApp.log_level=ERROR"]
 #: Each notebook's last run time, under Paths.cache: the order kernels take notebooks in (longest first).
 TIMINGS = "notebook-seconds.json"
@@ -115,6 +118,8 @@ class KernelPool:
         self._thread = threading.Thread(target=self._loop.run_forever, name="kernel-pool", daemon=True)
         self._thread.start()
         self._live: list[_Kernel] = []
+        self._sockets = _socket_folder()
+        self._numbers = itertools.count(1)
         # One thread writes the executed copies (.ipynb, .html) in the order the notebooks finish.
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="notebook-copies")
         self._copies: list[asyncio.Future] = []
@@ -129,7 +134,8 @@ class KernelPool:
     async def _start(self) -> _Kernel:
         from jupyter_client.manager import AsyncKernelManager
 
-        km = AsyncKernelManager(kernel_name=KERNEL, kernel_spec_manager=_batch_kernel_specs())
+        km = AsyncKernelManager(kernel_name=KERNEL, kernel_spec_manager=_batch_kernel_specs(),
+                                **_transport(self._sockets, next(self._numbers)))
         # A warm kernel imports the heavy modules while it boots (ipykernel's exec_lines), not after a round trip
         # once it is ready. A failed import is not an error here: the notebook's own import will fail and say why.
         preload = [] if self.fresh else [f"--IPKernelApp.exec_lines={'; '.join(PRELOAD.splitlines())}"]
@@ -235,6 +241,8 @@ class KernelPool:
         self._loop.call_soon_threadsafe(self._loop.stop)
         self._thread.join()
         self._loop.close()
+        if self._sockets is not None:
+            shutil.rmtree(self._sockets, ignore_errors=True)
 
     def __enter__(self) -> KernelPool:
         return self
@@ -248,6 +256,25 @@ class KernelPool:
 #: CPU here. Analysts' kernels (`make lab`, `make kernel`) keep the debugger.
 KERNEL_BOOT = ("import sys; sys.modules['debugpy'] = None; "
                "from ipykernel.kernelapp import launch_new_instance; launch_new_instance()")
+
+
+def _socket_folder() -> Path | None:
+    """A private folder for the pool's kernels' sockets, where Unix sockets exist (None elsewhere: TCP)."""
+    return Path(tempfile.mkdtemp(prefix="cse-kernels-")) if os.name == "posix" else None
+
+
+def _transport(folder: Path | None, number: int) -> dict[str, str]:
+    """How a batch kernel and the runner talk: Unix sockets named after the kernel, in the pool's own folder.
+
+    Why not TCP, jupyter_client's default: it picks five free ports by binding and releasing them, then the kernel
+    binds them. Another process starting kernels at the same moment (`make test` runs the main job and the
+    fresh-kernel run side by side) can be handed the same port in between, and that kernel dies at start with
+    "Address already in use" (seen in CI). A socket file in a folder only this pool uses cannot be taken by anyone
+    else, and a number per kernel keeps the pool's own kernels apart.
+    """
+    if folder is None:
+        return {}
+    return {"transport": "ipc", "ip": str(folder / f"k{number}")}
 
 
 def _batch_kernel_specs() -> Any:
