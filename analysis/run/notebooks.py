@@ -22,7 +22,6 @@ import json
 import os
 import shutil
 import sys
-import tempfile
 import threading
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -31,9 +30,10 @@ from pathlib import Path
 from typing import Any
 
 from analysis.paths import PROJECT_ROOT, Paths, add_root_argument
+from analysis.run import kernels
 from analysis.run.copies import html_exporter, skip_iri_parser, write_copies
+from analysis.run.kernels import KERNEL
 
-KERNEL = "python3"
 TIMEOUT_S = 600
 STARTUP_TIMEOUT_S = 60
 #: Environment variable the notebooks read to find the project (see analysis.publish.charts.project_paths).
@@ -118,7 +118,7 @@ class KernelPool:
         self._thread = threading.Thread(target=self._loop.run_forever, name="kernel-pool", daemon=True)
         self._thread.start()
         self._live: list[_Kernel] = []
-        self._sockets = _socket_folder()
+        self._sockets = kernels.socket_folder()
         self._numbers = itertools.count(1)
         # One thread writes the executed copies (.ipynb, .html) in the order the notebooks finish.
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="notebook-copies")
@@ -132,10 +132,7 @@ class KernelPool:
         return asyncio.run_coroutine_threadsafe(coro, self._loop)
 
     async def _start(self) -> _Kernel:
-        from jupyter_client.manager import AsyncKernelManager
-
-        km = AsyncKernelManager(kernel_name=KERNEL, kernel_spec_manager=_batch_kernel_specs(),
-                                **_transport(self._sockets, next(self._numbers)))
+        km = kernels.manager(self._sockets, next(self._numbers))
         # A warm kernel imports the heavy modules while it boots (ipykernel's exec_lines), not after a round trip
         # once it is ready. A failed import is not an error here: the notebook's own import will fail and say why.
         preload = [] if self.fresh else [f"--IPKernelApp.exec_lines={'; '.join(PRELOAD.splitlines())}"]
@@ -144,7 +141,7 @@ class KernelPool:
         kc.start_channels()
         kernel = _Kernel(km, kc)
         self._live.append(kernel)
-        await kc.wait_for_ready(timeout=STARTUP_TIMEOUT_S)
+        await kernels.wait_until_ready(kc, STARTUP_TIMEOUT_S)
         return kernel
 
     async def _stop(self, kernel: _Kernel) -> None:
@@ -249,44 +246,6 @@ class KernelPool:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-
-#: How the runner starts a kernel: ipykernel with debugpy hidden. A batch kernel is never debugged, and ipykernel's
-#: debugger support (installed whenever debugpy can be imported; JupyterLab brings it) cost ~10 % of the kernels'
-#: CPU here. Analysts' kernels (`make lab`, `make kernel`) keep the debugger.
-KERNEL_BOOT = ("import sys; sys.modules['debugpy'] = None; "
-               "from ipykernel.kernelapp import launch_new_instance; launch_new_instance()")
-
-
-def _socket_folder() -> Path | None:
-    """A private folder for the pool's kernels' sockets, where Unix sockets exist (None elsewhere: TCP)."""
-    return Path(tempfile.mkdtemp(prefix="cse-kernels-")) if os.name == "posix" else None
-
-
-def _transport(folder: Path | None, number: int) -> dict[str, str]:
-    """How a batch kernel and the runner talk: Unix sockets named after the kernel, in the pool's own folder.
-
-    Why not TCP, jupyter_client's default: it picks five free ports by binding and releasing them, then the kernel
-    binds them. Another process starting kernels at the same moment (`make test` runs the main job and the
-    fresh-kernel run side by side) can be handed the same port in between, and that kernel dies at start with
-    "Address already in use" (seen in CI). A socket file in a folder only this pool uses cannot be taken by anyone
-    else, and a number per kernel keeps the pool's own kernels apart.
-    """
-    if folder is None:
-        return {}
-    return {"transport": "ipc", "ip": str(folder / f"k{number}")}
-
-
-def _batch_kernel_specs() -> Any:
-    """A kernel-spec manager whose every spec is the batch kernel above (jupyter_client asks it by name)."""
-    from jupyter_client.kernelspec import KernelSpec, KernelSpecManager
-
-    class BatchKernelSpecs(KernelSpecManager):
-        def get_kernel_spec(self, kernel_name: str) -> KernelSpec:
-            return KernelSpec(argv=[sys.executable, "-c", KERNEL_BOOT, "-f", "{connection_file}"],
-                              display_name=kernel_name, language="python", metadata={"debugger": False})
-
-    return BatchKernelSpecs()
 
 
 def start_pool(paths: Paths, charts_dir: Path | None = None, workers: int | None = None,
