@@ -7,6 +7,7 @@ import argparse
 import shutil
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -102,6 +103,91 @@ def test_a_failed_step_stops_the_job_and_is_not_stamped(fake: tuple[Path, list[s
     assert not (root / "mid").exists()
     stamps = (root / ".cache" / pipeline.STAMPS).read_text()
     assert "first" not in stamps
+
+
+class _Steps:
+    """Fake steps shaped like the real ones, build → (db alongside notebooks) → gallery, on a fake kernel pool:
+    each writes its folder and records when it started and ended; `fail` names a step that exits 3."""
+
+    def __init__(self, root: Path, monkeypatch: pytest.MonkeyPatch, fail: str = "") -> None:
+        from analysis.run import notebooks as run_notebooks
+
+        (root / "in").mkdir(exist_ok=True)
+        (root / "in" / "a.txt").write_text("1\n")
+        self.root, self.fail, self.events, self.pools = root, fail, [], []
+        self.db_done, self.notebooks_started = threading.Event(), threading.Event()
+        monkeypatch.setattr(pipeline, "STEPS", (
+            pipeline.Step("build", "fake", ("in/*",), ("data/*",)),
+            pipeline.Step("db", "fake", ("data/*",), ("db/*",)),
+            pipeline.Step("notebooks", "fake", ("data/*",), ("nb/*",)),
+            pipeline.Step("gallery", "fake", ("nb/*", "db/*"), ("site/*",))))
+        monkeypatch.setattr(pipeline, "_run_step", self.run_step)
+        monkeypatch.setattr(pipeline, "_prewarm", lambda modules: None)
+        monkeypatch.setattr(run_notebooks, "start_pool", self.start_pool)
+
+    def start_pool(self, paths: object) -> object:
+        pool = argparse.Namespace(size=2, closed=False)
+        pool.close = lambda: setattr(pool, "closed", True)
+        self.pools.append(pool)
+        return pool
+
+    def run_step(self, step: pipeline.Step, paths, pool) -> int:  # noqa: ANN001
+        self.events.append(f"{step.name} starts")
+        # The db step waits until the notebooks have started, and the notebooks until the db step is done: both
+        # waits end at once only if the two run at the same time (bounded, so a runner that does not fails).
+        if step.name == "notebooks":
+            assert pool is self.pools[-1]
+            self.notebooks_started.set()
+            self.db_done.wait(timeout=10)
+        else:
+            assert pool is None
+            print(f"{step.name}: working")
+        if step.name == "db" and self.pools and not self.pools[-1].closed:  # kernels were started for this run
+            running = self.notebooks_started.wait(timeout=10)
+            self.events.append("notebooks running meanwhile" if running else "notebooks not running meanwhile")
+        folder = self.root / {"build": "data", "db": "db", "notebooks": "nb", "gallery": "site"}[step.name]
+        folder.mkdir(exist_ok=True)
+        (folder / "x.txt").write_text(step.name)
+        if step.name == "db":
+            self.db_done.set()
+        self.events.append(f"{step.name} ends")
+        return 3 if step.name == self.fail else 0
+
+
+def test_steps_that_do_not_touch_the_notebooks_run_while_they_do(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    steps = _Steps(tmp_path, monkeypatch)
+    assert _run(tmp_path) == 0
+    assert "notebooks running meanwhile" in steps.events
+    assert steps.events.index("db ends") < steps.events.index("notebooks ends")
+    assert steps.events[-2:] == ["gallery starts", "gallery ends"] and steps.pools[0].closed
+    out = capsys.readouterr().out
+    # Each step's lines together, in the steps' order, whatever ran at the same time.
+    said = [line.split(":")[0] + (" done" if "done in" in line else "") for line in out.splitlines()
+            if line.split(":")[0] in ("build", "db", "notebooks", "gallery") and "starting" not in line]
+    assert said == ["build", "build done", "db", "db done", "notebooks done", "gallery", "gallery done"], out
+
+
+def test_a_step_that_fails_beside_the_notebooks_stops_the_job_after_them(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    steps = _Steps(tmp_path, monkeypatch, fail="db")
+    assert _run(tmp_path) == 3
+    assert "notebooks ends" in steps.events and "gallery starts" not in steps.events
+    assert steps.pools[0].closed
+    assert "db: failed (exit 3)" in capsys.readouterr().out
+    stamps = (tmp_path / ".cache" / pipeline.STAMPS).read_text()
+    assert '"build"' in stamps and '"db"' not in stamps
+
+
+def test_a_step_beside_the_notebooks_reruns_alone_and_starts_no_kernel(tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    steps = _Steps(tmp_path, monkeypatch)
+    assert _run(tmp_path) == 0
+    steps.events.clear()
+    shutil.rmtree(tmp_path / "db")
+    assert _run(tmp_path) == 0
+    assert steps.events == ["db starts", "db ends"]  # the gallery reads db/ but it came back byte for byte
+    assert len(steps.pools) == 1  # only the first run started kernels
 
 
 def test_main_job_end_to_end_then_no_op(made: Made, tmp_path: Path) -> None:

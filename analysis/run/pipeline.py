@@ -7,15 +7,18 @@ recorded too, so an output deleted or edited by hand is noticed and remade. Stam
 `outputs/`), so removing outputs/ re-runs the steps that write there and not the build, whose product
 (data/processed) is still what its inputs make. `--force` runs everything.
 
-The notebooks are the slow step, and most of their cost is starting kernels; so when they will run, their kernels
-are started first and boot while the build and the fact-check run.
+The notebooks are the slow step, and much of their cost is starting kernels; so when they will run, their kernels
+are started first and boot while the build runs, and the steps the notebooks neither read nor feed (the database,
+the fact-check) run while the kernels work through the notebooks.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import hashlib
 import importlib
+import io
 import json
 import os
 import sys
@@ -147,41 +150,47 @@ def run(args: argparse.Namespace) -> int:
         return _run_all(args, paths)
 
 
+#: Steps that read nothing the notebooks write and write nothing they read. When the notebooks run on kernels
+#: started ahead, these run meanwhile in this process, which mostly waits on the kernels then, instead of before
+#: them: the notebooks start ~0.5 s sooner. (Their order among themselves is kept; so is what each reads.)
+ALONGSIDE_NOTEBOOKS = ("db", "check")
+
+
 def _run_all(args: argparse.Namespace, paths: Paths) -> int:
     root = paths.root
     stamps = {} if args.force else _load_stamps(root)
     # Start the notebooks' kernels now if the notebooks will probably run: when they, or any step before them
-    # (whose outputs may be their inputs), are out of date. Otherwise none are started up front; should an earlier
+    # whose outputs may be their inputs, are out of date. Otherwise none are started up front; should an earlier
     # step change the notebooks' inputs after all, the notebooks step starts its own.
     pool = None
-    if any(not is_current(root, step, stamps) for step in STEPS[:_index("notebooks") + 1]):
+    feeding = [s for s in STEPS[:_index("notebooks") + 1] if s.name not in ALONGSIDE_NOTEBOOKS]
+    if any(not is_current(root, step, stamps) for step in feeding):
         from analysis.run import notebooks as run_notebooks
 
         pool = run_notebooks.start_pool(paths)
         print(f"notebooks: starting {pool.size} kernels while the steps before them run")
+    deferred: list[Step] = []
     try:
         for step in STEPS:
             if is_current(root, step, stamps):
                 print(f"{step.name}: unchanged, skipped")
+                if step.name == "notebooks":  # nothing to run alongside: what waited for them runs now
+                    code = _run_in_turn(deferred, paths, stamps)
+                    if code:
+                        return code
+                    deferred = []
                 continue
-            started = time.perf_counter()
+            if pool is not None and step.name in ALONGSIDE_NOTEBOOKS:
+                deferred.append(step)
+                continue
             if step.name == "notebooks":
                 _prewarm(AFTER_NOTEBOOKS)
-            try:
-                code = _run_step(step, paths, pool if step.name == "notebooks" else None)
-            except OSError as err:  # a full disk, a folder that cannot be written: one line, not a traceback
-                print(f"{step.name}: {err.strerror or err}" + (f" ({err.filename})" if err.filename else ""),
-                      file=sys.stderr)
-                code = 1
-            if code != 0:
-                remove_empty_outputs(root, step.outputs)
-                stamps.pop(step.name, None)
-                _save_stamps(root, stamps)
-                print(f"{step.name}: failed (exit {code})")
+                code = _alongside(step, deferred, paths, pool, stamps)
+                deferred = []
+            else:
+                code = _run_in_turn([step], paths, stamps)
+            if code:
                 return code
-            stamps[step.name] = stamp(root, step)
-            _save_stamps(root, stamps)
-            print(f"{step.name}: done in {time.perf_counter() - started:.1f}s")
             if step.name == "notebooks" and pool is not None:
                 pool.close()  # the kernels' work is done: free their cores and memory for the steps after
                 pool = None
@@ -190,6 +199,65 @@ def _run_all(args: argparse.Namespace, paths: Paths) -> int:
             pool.close()
     print_results(paths)
     return 0
+
+
+def _attempt(step: Step, paths: Paths, pool: object | None) -> tuple[int, float]:
+    """Run one step; its exit code and seconds. A full disk or an unwritable folder is one line, not a traceback."""
+    started = time.perf_counter()
+    try:
+        code = _run_step(step, paths, pool)
+    except OSError as err:
+        print(f"{step.name}: {err.strerror or err}" + (f" ({err.filename})" if err.filename else ""),
+              file=sys.stderr)
+        code = 1
+    return code, time.perf_counter() - started
+
+
+def _run_in_turn(steps: list[Step], paths: Paths, stamps: dict[str, dict[str, str]]) -> int:
+    """Run steps one after another; stop at the first that fails and return its exit code (0 if none failed)."""
+    for step in steps:
+        code, seconds = _attempt(step, paths, None)
+        if not _finish(step, code, seconds, paths.root, stamps):
+            return code
+    return 0
+
+
+def _alongside(notebooks: Step, others: list[Step], paths: Paths, pool: object | None,
+               stamps: dict[str, dict[str, str]]) -> int:
+    """Run the notebooks on their kernels and, meanwhile, `others` here, in turn; the first failure's exit code.
+
+    What the others print is held and written between two updates of the notebooks' progress bar, not through
+    it. If one of them fails, the notebooks still finish (their kernels are busy) but the job stops after them.
+    """
+    outcome: list[tuple[int, float]] = []
+    worker = threading.Thread(target=lambda: outcome.append(_attempt(notebooks, paths, pool)), name="notebooks")
+    worker.start()
+    held = io.StringIO()
+    with contextlib.redirect_stdout(held):
+        code = _run_in_turn(others, paths, stamps)
+    if held.getvalue():
+        from tqdm import tqdm
+
+        tqdm.write(held.getvalue().rstrip("\n"))
+    worker.join()
+    if code:
+        return code
+    code, seconds = outcome[0] if outcome else (1, 0.0)
+    return 0 if _finish(notebooks, code, seconds, paths.root, stamps) else code
+
+
+def _finish(step: Step, code: int, seconds: float, root: Path, stamps: dict[str, dict[str, str]]) -> bool:
+    """Stamp a step that succeeded; clean up after one that failed (said in one line). True when it succeeded."""
+    if code != 0:
+        remove_empty_outputs(root, step.outputs)
+        stamps.pop(step.name, None)
+        _save_stamps(root, stamps)
+        print(f"{step.name}: failed (exit {code})")
+        return False
+    stamps[step.name] = stamp(root, step)
+    _save_stamps(root, stamps)
+    print(f"{step.name}: done in {seconds:.1f}s")
+    return True
 
 
 #: What the steps after the notebooks import (the workbook: pandas, gptables, XlsxWriter; the gallery: Jinja2).
