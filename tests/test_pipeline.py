@@ -128,6 +128,7 @@ class _Steps:
     def start_pool(self, paths: object) -> object:
         pool = argparse.Namespace(size=2, closed=False)
         pool.close = lambda: setattr(pool, "closed", True)
+        pool.stop_kernels = lambda: None
         self.pools.append(pool)
         return pool
 

@@ -118,6 +118,7 @@ class KernelPool:
         self._thread = threading.Thread(target=self._loop.run_forever, name="kernel-pool", daemon=True)
         self._thread.start()
         self._live: list[_Kernel] = []
+        self._stopping: Future | None = None
         self._sockets = kernels.socket_folder()
         self._numbers = itertools.count(1)
         # One thread writes the executed copies (.ipynb, .html) in the order the notebooks finish.
@@ -243,7 +244,13 @@ class KernelPool:
         bar.close()
         return [outcomes[s.stem] for s in sources]
 
-    def close(self) -> None:
+    def stop_kernels(self) -> None:
+        """Start stopping every kernel and return at once; `close()` waits for it. Stopping a kernel is mostly
+        waiting (jupyter_client polls every 0.1 s until the process is gone), so the main job does the steps
+        after the notebooks meanwhile instead of waiting first."""
+        if self._stopping is not None:
+            return
+
         async def stop_all() -> None:
             for future in self._warm:
                 if not future.done():
@@ -251,7 +258,11 @@ class KernelPool:
             await asyncio.gather(*(self._stop(k) for k in list(self._live)), return_exceptions=True)
             self._spawned.set()  # nothing left to wait for
 
-        self._submit(stop_all()).result()
+        self._stopping = self._submit(stop_all())
+
+    def close(self) -> None:
+        self.stop_kernels()
+        self._stopping.result()
         self._writer.shutdown(wait=True)
         self._loop.call_soon_threadsafe(self._loop.stop)
         self._thread.join()

@@ -175,6 +175,8 @@ def _run_all(args: argparse.Namespace, paths: Paths) -> int:
             if is_current(root, step, stamps):
                 print(f"{step.name}: unchanged, skipped")
                 if step.name == "notebooks":  # nothing to run alongside: what waited for them runs now
+                    if pool is not None:
+                        pool.stop_kernels()
                     code = _run_in_turn(deferred, paths, stamps)
                     if code:
                         return code
@@ -192,8 +194,7 @@ def _run_all(args: argparse.Namespace, paths: Paths) -> int:
             if code:
                 return code
             if step.name == "notebooks" and pool is not None:
-                pool.close()  # the kernels' work is done: free their cores and memory for the steps after
-                pool = None
+                pool.stop_kernels()  # their work is done: free their cores and memory (closed, waited for, below)
     finally:
         if pool is not None:
             pool.close()
