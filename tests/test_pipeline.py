@@ -233,3 +233,18 @@ def test_notebooks_are_handed_out_longest_first_by_the_last_run(tmp_path: Path) 
     assert order == ["04_x", "02_x", "03_x", "01_x"]  # never timed first, then longest first
     timings.write_text("not json")
     assert run_notebooks.longest_first(sources, timings) == sources
+
+
+def test_never_timed_notebooks_go_largest_first(tmp_path: Path) -> None:
+    """On a fresh clone nothing is timed: the largest notebook, the best guess of the longest, goes first. (The
+    project's largest, 06_national_picture, is also the one that takes longest; in reading order it went last.)"""
+    from analysis.run import notebooks as run_notebooks
+
+    sources = []
+    for name, size in (("01_a", 10), ("02_b", 30), ("03_c", 10), ("04_d", 20)):
+        sources.append(tmp_path / f"{name}.ipynb")
+        sources[-1].write_text("x" * size)
+    order = [p.stem for p in run_notebooks.longest_first(sources, tmp_path / "never-written.json")]
+    assert order == ["02_b", "04_d", "01_a", "03_c"]
+    real = run_notebooks.notebook_sources(PROJECT_ROOT / "notebooks")
+    assert run_notebooks.longest_first(real, None)[0].stem == "06_national_picture"
