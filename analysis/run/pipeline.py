@@ -25,6 +25,7 @@ import sys
 import threading
 import time
 from collections.abc import Iterable
+from concurrent.futures import CancelledError
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -231,7 +232,15 @@ def _alongside(notebooks: Step, others: list[Step], paths: Paths, pool: object |
     it. If one of them fails, the notebooks still finish (their kernels are busy) but the job stops after them.
     """
     outcome: list[tuple[int, float]] = []
-    worker = threading.Thread(target=lambda: outcome.append(_attempt(notebooks, paths, pool)), name="notebooks")
+
+    def run_notebooks() -> None:
+        try:
+            outcome.append(_attempt(notebooks, paths, pool))
+        except CancelledError:  # the pool was closed under it (Ctrl-C here): the interruption is said once, above
+            outcome.append((1, 0.0))
+
+    # A daemon: after Ctrl-C here the pool is closed under it, and a waiting thread must not keep Python from exiting.
+    worker = threading.Thread(target=run_notebooks, name="notebooks", daemon=True)
     worker.start()
     held = io.StringIO()
     with contextlib.redirect_stdout(held):
