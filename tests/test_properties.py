@@ -13,7 +13,8 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from analysis.record.printed import QUALIFIERS, PrintedFigureError, parse_printed
+from analysis.record.printed import PrintedFigureError, parse_printed
+from analysis.record.vocabulary import QUALIFIERS
 
 # --- numbers as printed -----------------------------------------------------------------------------------------
 

@@ -18,6 +18,7 @@ from analysis.factcheck.registry import _may_omit, _parse_or_none, _refs, stated
 from analysis.factcheck.vintages import Vintages
 from analysis.record.figures import normalise_for_match
 from analysis.record.printed import Printed, PrintedFigureError, parse_printed
+from analysis.record.vocabulary import join_list
 
 Figures = dict[str, dict[str, Any]]
 
@@ -96,12 +97,12 @@ def _row(claim: dict[str, Any], result: rules.Result, figures: Figures, gaps: di
         "stated": stated_text(claim, figures),
         "stated_figure": claim.get("stated_figure", ""),
         "kind": claim.get("kind", ""),
-        "inputs": ";".join(ids),
+        "inputs": join_list(ids),
         "computed": computed_text(result) if result.computed is not None else "",
         "verdict": result.verdict,
         "rule": result.rule,
         "working": result.working,
-        "gaps": ";".join(_all_gaps(claim, figures, gaps)),
+        "gaps": join_list(_all_gaps(claim, figures, gaps)),
         "note": claim.get("note", ""),
     }
 

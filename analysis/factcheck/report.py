@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from analysis.paths import Paths, add_root_argument
+from analysis.record.vocabulary import split_list
 
 PROJECT_NAME = "cse-figures"
 TITLE = "Fact-check: derived claims about published child sexual exploitation figures"
@@ -117,7 +118,7 @@ class Entry:
 
 
 def _split(value: str) -> list[str]:
-    return [v.strip() for v in (value or "").split(";") if v.strip()]
+    return split_list(value)
 
 
 def build_entries(tables: Tables) -> list[Entry]:

@@ -15,8 +15,9 @@ import re
 from dataclasses import dataclass
 
 from analysis.factcheck.scan_text import Sentence
-from analysis.record.printed import QUALIFIERS, Printed, PrintedFigureError, parse_printed
+from analysis.record.printed import Printed, PrintedFigureError, parse_printed
 from analysis.record.safeguarding import PATTERNS as PERSONAL
+from analysis.record.vocabulary import QUALIFIERS, WORD_NUMBERS
 
 __all__ = ["Found", "LeftOut", "find_figures"]
 
@@ -43,10 +44,10 @@ class LeftOut:
     sentence: Sentence
 
 
-_WORD_UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
-_WORD_TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-               "nineteen")
-_WORD_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+# Number words from the one vocabulary: units (1-9), teens (10-19) and tens (20-90).
+_WORD_UNITS = tuple(w for w, n in WORD_NUMBERS.items() if 1 <= n <= 9)
+_WORD_TEENS = tuple(w for w, n in WORD_NUMBERS.items() if 10 <= n <= 19)
+_WORD_TENS = tuple(w for w, n in WORD_NUMBERS.items() if 20 <= n <= 90 and n % 10 == 0)
 WORDNUM = (rf"(?:(?:{'|'.join(_WORD_TENS)})(?:[- ](?:{'|'.join(_WORD_UNITS)}))?|one hundred"
            rf"|{'|'.join(_WORD_TEENS)}|{'|'.join(_WORD_UNITS)})")
 NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"

@@ -20,6 +20,7 @@ from analysis.factcheck.scan_find import COUNT_NOUNS, Found
 from analysis.paths import Paths
 from analysis.record.figures import normalise_for_match
 from analysis.record.printed import PrintedFigureError, parse_printed
+from analysis.record.vocabulary import CANONICAL, TOLERANCE
 from analysis.tables.load import load_rows
 
 __all__ = ["Record", "Match", "load_record", "match_figure", "words_of"]
@@ -109,18 +110,20 @@ def _within(qualifier: str, x: float, step: float | None, r: float) -> bool:
     """Whether r is what a writer might print as `qualifier` x (rounded down or up to the printed step).
 
     Words ("more than half") print no step, so only a 5% band beyond them is taken as consistent."""
-    rs = _round_step(x, step) if step else abs(x) * 0.05
-    if qualifier in ("more than", "at least"):
-        return (r > x or (qualifier == "at least" and r == x)) and r < x + rs
-    if qualifier == "just over":
-        return x < r <= x * 1.05
-    if qualifier in ("fewer than", "at most"):
-        return x - rs < r < x or (qualifier == "at most" and r == x)
-    if qualifier == "almost":
-        return x * 0.95 <= r < x
-    if qualifier == "about":
-        return abs(r - x) <= abs(x) * 0.05
-    return False
+    q = CANONICAL.get(qualifier)
+    if q is None or q.direction == "exact":
+        return False
+    if q.band is not None:  # just over, almost, about: within the rule book's band on their side
+        band = abs(x) * float(q.band)
+        if q.direction == "lower":
+            return x < r <= x + band
+        if q.direction == "upper":
+            return x - band <= r < x
+        return abs(r - x) <= band
+    rs = _round_step(x, step) if step else abs(x) * float(TOLERANCE)
+    if q.direction == "lower":
+        return (r > x or (q.inclusive and r == x)) and r < x + rs
+    return x - rs < r < x or (q.inclusive and r == x)
 
 
 def relation(found: Found, figure: dict[str, Any]) -> str:

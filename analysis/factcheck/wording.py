@@ -20,14 +20,13 @@ from analysis.factcheck.numbers import (
     truncate,
 )
 from analysis.record.printed import Printed
+from analysis.record.vocabulary import TOLERANCE
 
 HOLDS = "holds"
 DOES_NOT_HOLD = "does not hold"
 UNVERIFIABLE = "unverifiable"
 VERDICTS = (HOLDS, DOES_NOT_HOLD, UNVERIFIABLE)
 
-#: How far "about", "almost" and "just over" may stray from the printed value: 5 per cent of it.
-TOLERANCE = Decimal("0.05")
 
 
 

@@ -23,6 +23,7 @@ from typing import Any
 
 from analysis.paths import Paths, add_root_argument
 from analysis.publish.db_metadata import DATABASE, LINK_TABLES, write_metadata
+from analysis.record.vocabulary import split_list
 from analysis.tables.load import load_rows
 
 __all__ = ["DB_NAME", "METADATA_NAME", "build_database", "serve_command", "add_arguments", "run"]
@@ -39,7 +40,7 @@ ORDER = ("sources", "figures", "gaps", "claims")
 
 
 def _split(text: str | None) -> list[str]:
-    return [part.strip() for part in (text or "").split(";") if part.strip()]
+    return split_list(text)
 
 
 def _foreign_keys(table: str, columns: list[str]) -> list[tuple[str, str, str]]:

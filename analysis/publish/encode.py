@@ -18,9 +18,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-LOWER = frozenset({"more than", "at least", "just over", "over"})
-UPPER = frozenset({"almost", "at most", "fewer than", "less than", "under", "just under", "below", "nearly"})
-APPROX = frozenset({"about"})
+from analysis.record.vocabulary import direction
+
 #: Marker of each kind of value, by the axis the values run along ("x" for horizontal, "y" for vertical).
 MARKERS = {"exact": {"x": "o", "y": "o"}, "lower": {"x": ">", "y": "^"}, "upper": {"x": "<", "y": "v"},
            "about": {"x": "o", "y": "o"}}
@@ -47,14 +46,7 @@ class Mark:
 
 def kind_of(qualifier: str | None) -> str:
     """'exact', 'lower', 'upper' or 'about' for a qualifier of the figures table."""
-    q = str(qualifier or "exact").strip().lower()
-    if q in ("", "exact", "nan"):
-        return "exact"
-    if q in LOWER:
-        return "lower"
-    if q in UPPER:
-        return "upper"
-    return "about"
+    return direction(qualifier)
 
 
 def marks(fig: Any) -> list[Mark]:

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from analysis.record.vocabulary import FRACTIONS, MULTIPLES, QUALIFIERS, SCALES, WORD_NUMBERS
+
 __all__ = ["Printed", "PrintedFigureError", "parse_printed", "MARKERS", "QUALIFIERS"]
 
 
@@ -31,69 +33,6 @@ MARKERS: dict[str, str] = {
     "*": "suppressed",
     "-": "not available",
     "–": "not available",
-}
-
-#: Printed qualifier words → the canonical qualifier the fact-check rules use. Longest phrases first when matching.
-QUALIFIERS: dict[str, str] = {
-    "more than": "more than",
-    "over": "more than",
-    "above": "more than",
-    "in excess of": "more than",
-    "at least": "at least",
-    "no fewer than": "at least",
-    "no less than": "at least",
-    "fewer than": "fewer than",
-    "less than": "fewer than",
-    "under": "fewer than",
-    "below": "fewer than",
-    "up to": "at most",
-    "at most": "at most",
-    "no more than": "at most",
-    "almost": "almost",
-    "nearly": "almost",
-    "just under": "almost",
-    "close to": "almost",
-    "just over": "just over",
-    "just above": "just over",
-    "slightly more than": "just over",
-    "about": "about",
-    "around": "about",
-    "approximately": "about",
-    "roughly": "about",
-    "some": "about",
-    "an estimated": "about",
-    "estimated": "about",
-    "c.": "about",
-    "circa": "about",
-}
-
-_WORD_NUMBERS: dict[str, int] = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
-    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a hundred": 100, "one hundred": 100,
-}
-
-#: Fractions in words, as per cent. Judged as approximate ("about") unless a qualifier is printed with them.
-_FRACTIONS: dict[str, float] = {
-    "half": 50.0, "a half": 50.0, "one half": 50.0,
-    "a third": 100 / 3, "one third": 100 / 3, "one-third": 100 / 3, "two thirds": 200 / 3, "two-thirds": 200 / 3,
-    "a quarter": 25.0, "one quarter": 25.0, "one-quarter": 25.0,
-    "three quarters": 75.0, "three-quarters": 75.0,
-    "a fifth": 20.0, "one fifth": 20.0, "one-fifth": 20.0, "two-fifths": 40.0, "two fifths": 40.0,
-    "three-fifths": 60.0, "three fifths": 60.0, "four-fifths": 80.0, "four fifths": 80.0,
-    "a tenth": 10.0, "one tenth": 10.0, "one-tenth": 10.0,
-}
-
-#: Multiples in words ("doubled", "three times"), as a ratio. Approximate like fractions.
-_MULTIPLES: dict[str, float] = {
-    "twice": 2.0, "doubled": 2.0, "double": 2.0, "tripled": 3.0, "trebled": 3.0, "treble": 3.0, "triple": 3.0,
-    "quadrupled": 4.0, "halved": 0.5,
-}
-
-_SCALES: dict[str, float] = {
-    "thousand": 1e3, "k": 1e3, "million": 1e6, "millions": 1e6, "m": 1e6, "mn": 1e6,
-    "billion": 1e9, "bn": 1e9, "b": 1e9,
 }
 
 # A number as digits: either 1-3 digits then ,ddd groups, or plain digits; optional decimals. Nothing else, and no
@@ -142,11 +81,11 @@ def _normalise(text: str) -> str:
 def _read_number(token: str, original: str) -> tuple[float, int]:
     """Digits or a number word → (value, decimals printed)."""
     low = token.lower()
-    if low in _WORD_NUMBERS:
-        return float(_WORD_NUMBERS[low]), 0
+    if low in WORD_NUMBERS:
+        return float(WORD_NUMBERS[low]), 0
     m = re.fullmatch(_COMPOUND, low)
     if m:
-        return float(_WORD_NUMBERS[m.group(1)] + _WORD_NUMBERS[m.group(2)]), 0
+        return float(WORD_NUMBERS[m.group(1)] + WORD_NUMBERS[m.group(2)]), 0
     if not _NUMBER_RE.match(token):
         raise PrintedFigureError(f"cannot read {original!r} as a figure: {token!r} is not a number as printed")
     decimals = len(token.split(".")[1]) if "." in token else 0
@@ -179,9 +118,9 @@ def parse_printed(text: str) -> Printed:
     low = body.lower()
 
     # Multiples in words: "twice", "more than doubled", "three times".
-    if low in _MULTIPLES:
+    if low in MULTIPLES:
         q = "about" if qualifier == "exact" else qualifier
-        return Printed(original, _MULTIPLES[low], q, "times", decimals=None, in_words=True)
+        return Printed(original, MULTIPLES[low], q, "times", decimals=None, in_words=True)
     m = re.fullmatch(r"(\S+) times", low)
     if m:
         value, decimals = _read_number(m.group(1), original)
@@ -190,9 +129,9 @@ def parse_printed(text: str) -> Printed:
         return Printed(original, value, q, "times", decimals=None if in_words else decimals, in_words=in_words)
 
     # Fractions in words: "almost three-quarters", "a third".
-    if low in _FRACTIONS:
+    if low in FRACTIONS:
         q = "about" if qualifier == "exact" else qualifier
-        return Printed(original, _FRACTIONS[low], q, "percent", decimals=None, in_words=True)
+        return Printed(original, FRACTIONS[low], q, "percent", decimals=None, in_words=True)
 
     # "one in five", "1 in 4", "12 in every 100".
     m = re.fullmatch(r"(\S+) in (?:every )?(\S+)", body, re.IGNORECASE)
@@ -236,16 +175,16 @@ def parse_printed(text: str) -> Printed:
         value, decimals = _read_number(m.group(1), original)
         scale = 1.0
         if m.group(2):
-            if m.group(2).lower() not in _SCALES:
+            if m.group(2).lower() not in SCALES:
                 raise PrintedFigureError(f"cannot read {original!r} as a figure: unknown scale {m.group(2)!r}")
-            scale = _SCALES[m.group(2).lower()]
+            scale = SCALES[m.group(2).lower()]
         return Printed(original, value * scale, qualifier, "GBP", decimals=decimals, scale=scale)
 
     # Plain counts, digits or words, optionally scaled: "1,273", "six", "107,000", "1.2 million".
     m = re.fullmatch(r"(.+?) (thousand|million|billion)", body, re.IGNORECASE)
     if m:
         value, decimals = _read_number(m.group(1), original)
-        scale = _SCALES[m.group(2).lower()]
+        scale = SCALES[m.group(2).lower()]
         return Printed(original, value * scale, qualifier, "count", decimals=decimals, scale=scale)
     value, decimals = _read_number(body, original)
     return Printed(original, value, qualifier, "count", decimals=decimals, in_words=not body[0].isdigit())

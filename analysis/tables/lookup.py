@@ -18,6 +18,7 @@ from typing import Any
 
 from analysis.paths import DEFAULT, Paths
 from analysis.record.printed import PrintedFigureError, parse_printed
+from analysis.record.vocabulary import split_list
 from analysis.tables.load import load_rows
 
 #: kind → (table, id column). The order is the order `show` tries them in.
@@ -66,7 +67,7 @@ class Record:
 
 
 def _split(cell: Any) -> list[str]:
-    return [part.strip() for part in str(cell or "").split(";") if part.strip()]
+    return split_list(cell)
 
 
 class Index:

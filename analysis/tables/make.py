@@ -16,6 +16,7 @@ from itertools import groupby
 from typing import Any
 
 from analysis.record import schema
+from analysis.record.vocabulary import join_list
 from analysis.tables.revisions import check_series, latest_vintage
 
 Rows = list[dict[str, Any]]
@@ -122,7 +123,7 @@ def inspection_grades_table(figures: Rows, inspections: list[dict[str, Any]]) ->
                 "share_as_printed": share["value_as_printed"] if share is not None else None,
                 "share_computed": round(100 * count_v / cases, 2) if count_v is not None and cases else None,
                 "all_primary": all(bool(f["primary"]) for f in used),
-                "figure_ids": ";".join(f["figure_id"] for f in used),
+                "figure_ids": join_list(f["figure_id"] for f in used),
                 "caveat": _join(f["caveat"] for f in used),
             })
     return _table(rows, schema.INSPECTION_GRADES)
@@ -141,7 +142,7 @@ def _period_label(start: str, end: str) -> str:
 def _prefer_primary(group: Rows) -> tuple[dict[str, Any], str]:
     """The figure to use (primary first, then by id for determinism) and the ids of the others."""
     ordered = sorted(group, key=lambda f: (not f["primary"], f["figure_id"]))
-    return ordered[0], ";".join(f["figure_id"] for f in ordered[1:])
+    return ordered[0], join_list(f["figure_id"] for f in ordered[1:])
 
 
 def _groups(rows: Rows, *keys: str) -> Iterable[tuple[tuple[Any, ...], Rows]]:
@@ -204,6 +205,6 @@ def population_table(figures: Rows, revised: frozenset[str] | set[str] = frozens
             "value": best["value"], "value_as_printed": best["value_as_printed"], "figure_id": best["figure_id"],
             "source_id": best["source_id"], "primary": best["primary"], "vintage": vintage,
             "as_published": best.get("published"),
-            "revises": ";".join(sorted(f["figure_id"] for f in group if f["figure_id"] in revised)),
+            "revises": join_list(sorted(f["figure_id"] for f in group if f["figure_id"] in revised)),
         })
     return _table(rows, schema.POPULATION)

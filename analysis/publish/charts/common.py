@@ -17,6 +17,7 @@ import pandas as pd
 
 from analysis.paths import DEFAULT, Paths
 from analysis.publish import style
+from analysis.record.vocabulary import split_list
 
 #: Environment variable that points notebooks at another project root (tests use a scratch copy).
 ROOT_ENV = "CSE_FIGURES_ROOT"
@@ -109,7 +110,7 @@ def _pct(value: float) -> str:
 
 def _ids(values: pd.Series) -> list[str]:
     """Figure ids from a column of ';'-separated lists."""
-    return [i.strip() for v in values.dropna() for i in str(v).split(";") if i.strip()]
+    return [i for v in values.dropna() for i in split_list(v)]
 
 
 def _sentences(text: str) -> list[str]:

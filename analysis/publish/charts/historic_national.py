@@ -16,11 +16,11 @@ import pandas as pd
 
 from analysis.publish import encode, sns, style
 from analysis.publish.charts.common import NATIONAL_REVIEW_LABELS, ChartMeta, _meta
+from analysis.record.vocabulary import number_word
 
 BEACONPORT = "Cases identified by or referred to Operation Beaconport"
 NATIONAL = "Cases identified nationally for review"
 REOPENED = "Cases closed with no further action, re-opened"
-NUMBER_WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five"}
 DEFINITION_COLOURS = {NATIONAL: style.DARK_BLUE, REOPENED: style.TURQUOISE, BEACONPORT: style.ORANGE}
 
 
@@ -101,7 +101,7 @@ def historic_national_chart(reviews: pd.DataFrame, figures: pd.DataFrame, *, wid
     title = (f"{shown(latest['value_as_printed'])[:1].upper() + shown(latest['value_as_printed'])[1:]} historic "
              f"group-based CSE cases had been identified nationally for review by "
              f"{style.month_year(latest['as_at'])}")
-    how_many = NUMBER_WORDS.get(len(groups), str(len(groups)))
+    how_many = number_word(len(groups))
     subtitle = (f"National counts of historic group-based child sexual exploitation cases, England and Wales, as "
                 f"printed under {how_many} definitions, {style.month_year(nat['as_at'].iloc[0])} to "
                 f"{style.month_year(nat['as_at'].iloc[-1])}")

@@ -10,13 +10,16 @@ disagreement on their face and in their notes, in the same words (generated here
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 import pandas as pd
 
+from analysis.factcheck.wording import judge
 from analysis.publish import style
 from analysis.publish.charts.common import _ids
 from analysis.publish.charts.inspection_grades import _ri_or_inadequate, select_inspection_grades
-from analysis.record.printed import parse_printed
+from analysis.record.printed import Printed, parse_printed
+from analysis.record.vocabulary import direction
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,11 @@ class Disagreement:
                 + "The counts are drawn as printed; no share resting on them is headlined.")
 
 
+def _bears_out(count: float, cases: float, printed: Printed) -> bool:
+    """The fact-check's own test of a printed share against count / cases, computed exactly from the counts."""
+    return judge(Decimal(str(int(count))) * 100 / Decimal(str(int(cases))), printed)[0]
+
+
 def disagreements(grades: pd.DataFrame, figures: pd.DataFrame) -> list[Disagreement]:
     """Grade rows whose printed share is a bound the computed share (count ÷ cases examined) breaks."""
     publisher = figures.drop_duplicates("figure_id").set_index("figure_id")["publisher"]
@@ -60,9 +68,7 @@ def disagreements(grades: pd.DataFrame, figures: pd.DataFrame) -> list[Disagreem
         printed = parse_printed(r.share_as_printed)
         if printed.value is None:
             continue
-        lower, upper = printed.qualifier in ("more than", "over", "at least"), printed.qualifier in (
-            "fewer than", "less than", "under", "almost", "nearly")
-        if (lower and r.share_computed <= printed.value) or (upper and r.share_computed >= printed.value):
+        if direction(printed.qualifier) in ("lower", "upper") and not _bears_out(r.count, r.cases_examined, printed):
             names = tuple(dict.fromkeys(publisher.get(i, "") for i in _ids(pd.Series([r.figure_ids]))
                                         if publisher.get(i, "")))
             out.append(Disagreement(year=str(r.published)[:4], label=str(r.label), grade=str(r.grade),

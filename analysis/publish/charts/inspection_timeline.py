@@ -16,6 +16,7 @@ from analysis.publish import sns, style
 from analysis.publish.charts.common import ChartMeta, _ids, _meta
 from analysis.publish.charts.inspection_grades import _ri_or_inadequate, select_inspection_grades
 from analysis.publish.charts.select import best
+from analysis.record.vocabulary import join_list, split_list
 
 PANELS = {"share": "Cases graded requires improvement or inadequate",
           "causes_of_concern": "Causes of concern stated", "recommendations": "Recommendations made"}
@@ -33,7 +34,7 @@ def timeline_rows(grades: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
         if share is not None:
             shares.append({"panel": "share", "date": g["published"].iloc[0], "value": share,
                            "value_as_printed": f"{share:.1f}%", "qualifier": "exact", "unit": "percent",
-                           "label": g["label"].iloc[0], "figure_id": ";".join(_ids(g["figure_ids"]))})
+                           "label": g["label"].iloc[0], "figure_id": join_list(_ids(g["figure_ids"]))})
     london = figures[figures["measure"].isin(["causes_of_concern", "recommendations"])
                      & (figures["geography"] == "London")]
     counts = best(london, ["measure", "period_end", "value"])
@@ -120,7 +121,7 @@ def inspection_timeline_chart(grades: pd.DataFrame, figures: pd.DataFrame, *, wi
            + "; ".join(f"{PANELS[p]}: " + ", ".join(f"{r.date[:7]} {r.value_as_printed}"
                                                     for r in rows[rows['panel'] == p].itertuples()) for p in panels)
            + ".")
-    ids = [i for v in rows["figure_id"] for i in str(v).split(";") if i]
+    ids = [i for v in rows["figure_id"] for i in split_list(v)]
     frame = style.finish(fig, axes, title=title, subtitle=subtitle, on_chart=on_chart, notes=notes, alt=alt,
                          source=style.credit(figures, ids, origin=("HMICFRS",)))
     return fig, _meta("inspection-timeline", "Dot timeline", frame, data)

@@ -9,6 +9,7 @@ import pandas as pd
 
 from analysis.publish import encode, style
 from analysis.publish.charts.common import ChartMeta, _meta
+from analysis.record.vocabulary import number_word
 
 
 def london_rates(figures: pd.DataFrame) -> pd.DataFrame:
@@ -18,7 +19,6 @@ def london_rates(figures: pd.DataFrame) -> pd.DataFrame:
     return london[is_rate].sort_values(["unit", "value"], ascending=[True, False], kind="stable")
 
 
-NUMBER_WORDS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine"}
 
 
 @style.styled
@@ -56,7 +56,7 @@ def london_rates_chart(figures: pd.DataFrame, *, width: float = style.WEB_WIDTH)
     who = "the national audit" if origin else "the sources"
     bases = {m.group(0) for m in (re.search(r"per [\d,]+ \w+", str(u)) for u in rates["unit"]) if m}
     if len(rates) and len(bases) == 1:
-        count = NUMBER_WORDS.get(len(rates), str(len(rates)))
+        count = number_word(len(rates))
         title = (f"All {count} London rates {who} printed are {next(iter(bases))}, but they count different "
                  "things" if len(units) > 1 else f"London: {rates.iloc[0]['value_as_printed']} {rates.iloc[0]['unit']}")
     elif len(rates):

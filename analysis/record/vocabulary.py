@@ -1,0 +1,129 @@
+"""The project's one vocabulary for printed figures: qualifiers, their direction and tolerance, and number words.
+
+Every stage reads numbers the same way, so every stage must agree on what "more than", "almost" or "a third"
+means: the record's parser, the fact-check's verdicts, the scan's matching and the charts' markers all import
+these tables instead of keeping their own lists (a second list is how a chart and a verdict came to disagree).
+
+Standard library only: `verify` imports this on deadline.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+__all__ = [
+    "Qualifier", "CANONICAL", "QUALIFIERS", "TOLERANCE", "direction", "WORD_NUMBERS", "FRACTIONS", "MULTIPLES",
+    "SCALES", "number_word", "LIST_SEPARATOR", "split_list", "join_list",
+]
+
+#: How far "about", "almost" and "just over" may stray from the printed value: 5 per cent of it.
+TOLERANCE = Decimal("0.05")
+
+
+@dataclass(frozen=True)
+class Qualifier:
+    """What a canonical qualifier promises about the true value x relative to the printed value X.
+
+    `direction` is where x lies: "exact" (X at its printed precision), "lower" (X is a lower bound: x above it),
+    "upper" (X is an upper bound: x below it) or "about" (either side). `inclusive` says whether x may equal X;
+    `band` is how far beyond X the true value may lie, as a fraction of X (None: no limit, as for "more than").
+    """
+
+    name: str
+    direction: str
+    inclusive: bool
+    band: Decimal | None
+
+
+#: The canonical qualifiers, each with its one meaning. Everything printed maps onto one of these.
+CANONICAL: dict[str, Qualifier] = {q.name: q for q in (
+    Qualifier("exact", "exact", True, Decimal(0)),
+    Qualifier("more than", "lower", False, None),
+    Qualifier("at least", "lower", True, None),
+    Qualifier("just over", "lower", False, TOLERANCE),
+    Qualifier("fewer than", "upper", False, None),
+    Qualifier("at most", "upper", True, None),
+    Qualifier("almost", "upper", False, TOLERANCE),
+    Qualifier("about", "about", True, TOLERANCE),
+)}
+
+#: Printed qualifier words → the canonical qualifier. Longest phrases are matched first.
+QUALIFIERS: dict[str, str] = {
+    "more than": "more than", "over": "more than", "above": "more than", "in excess of": "more than",
+    "at least": "at least", "no fewer than": "at least", "no less than": "at least",
+    "fewer than": "fewer than", "less than": "fewer than", "under": "fewer than", "below": "fewer than",
+    "up to": "at most", "at most": "at most", "no more than": "at most",
+    "almost": "almost", "nearly": "almost", "just under": "almost", "close to": "almost",
+    "just over": "just over", "just above": "just over", "slightly more than": "just over",
+    "about": "about", "around": "about", "approximately": "about", "roughly": "about", "some": "about",
+    "an estimated": "about", "estimated": "about", "c.": "about", "circa": "about",
+}
+
+
+def direction(qualifier: str | None) -> str:
+    """'exact', 'lower', 'upper' or 'about' for a qualifier as printed or canonical (blank means exact).
+
+    An unknown word is treated as approximate, never as exact: a chart or a match must not say more than the
+    words did.
+    """
+    q = str(qualifier or "exact").strip().lower()
+    if q in ("", "nan", "none"):
+        return "exact"
+    canonical = CANONICAL.get(q) or CANONICAL.get(QUALIFIERS.get(q, ""))
+    return canonical.direction if canonical else "about"
+
+
+WORD_NUMBERS: dict[str, int] = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a hundred": 100, "one hundred": 100,
+}
+
+#: Fractions in words, as per cent. Judged as approximate ("about") unless a qualifier is printed with them.
+FRACTIONS: dict[str, float] = {
+    "half": 50.0, "a half": 50.0, "one half": 50.0,
+    "a third": 100 / 3, "one third": 100 / 3, "one-third": 100 / 3, "two thirds": 200 / 3, "two-thirds": 200 / 3,
+    "a quarter": 25.0, "one quarter": 25.0, "one-quarter": 25.0,
+    "three quarters": 75.0, "three-quarters": 75.0,
+    "a fifth": 20.0, "one fifth": 20.0, "one-fifth": 20.0, "two-fifths": 40.0, "two fifths": 40.0,
+    "three-fifths": 60.0, "three fifths": 60.0, "four-fifths": 80.0, "four fifths": 80.0,
+    "a tenth": 10.0, "one tenth": 10.0, "one-tenth": 10.0,
+}
+
+#: Multiples in words ("doubled", "three times"), as a ratio. Approximate like fractions.
+MULTIPLES: dict[str, float] = {
+    "twice": 2.0, "doubled": 2.0, "double": 2.0, "tripled": 3.0, "trebled": 3.0, "treble": 3.0, "triple": 3.0,
+    "quadrupled": 4.0, "halved": 0.5,
+}
+
+#: Scale words printed after a number ("£15.6million", "1.2 million").
+SCALES: dict[str, float] = {
+    "thousand": 1e3, "k": 1e3, "million": 1e6, "millions": 1e6, "m": 1e6, "mn": 1e6,
+    "billion": 1e9, "bn": 1e9, "b": 1e9,
+}
+
+
+def number_word(n: int) -> str:
+    """The word for a whole number up to twenty as house style prints it in prose ("three boroughs"), else digits."""
+    for word, value in WORD_NUMBERS.items():
+        if value == n and " " not in word and 0 < n <= 20:
+            return word
+    return f"{n:,}"
+
+
+#: How a table cell holds a list (figure ids, gap ids): one separator, read and written by these two functions.
+LIST_SEPARATOR = ";"
+
+
+def split_list(cell: object) -> list[str]:
+    """A list cell → its items (blank cells and blank items dropped)."""
+    text = "" if cell is None or (isinstance(cell, float) and cell != cell) else str(cell)
+    return [item.strip() for item in text.split(LIST_SEPARATOR) if item.strip()]
+
+
+def join_list(items: Iterable[object]) -> str:
+    """Items → one list cell."""
+    return LIST_SEPARATOR.join(str(i) for i in items)
