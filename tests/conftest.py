@@ -86,6 +86,7 @@ SOURCES_YAML = textwrap.dedent("""\
       date_accessed: 2026-11-26
       kind: press release
       primary: true
+      outlet: producer
       citation: Metropolitan Police Service, Demo press release, 13 March 2017.
 """)
 

@@ -67,6 +67,7 @@ TWO_SOURCES = SOURCES_YAML + textwrap.dedent("""\
       date_accessed: 2026-11-26
       kind: press release
       primary: true
+      outlet: producer
       citation: Metropolitan Police Service, Demo press release, 13 March 2018.
 """)
 LATER = {**GOOD_ROW, "figure_id": "demo-2018/referrals-2016", "value_as_printed": "1,590 [r]",

@@ -21,17 +21,25 @@ from analysis.record.rawfiles import file_type_problem, stored_file_problem, yam
 from analysis.record.rawtext import RawFileError, read_text
 from analysis.record.safeguarding import check_personal_data
 
-REQUIRED = ("id", "producer", "title", "url_main", "date_published", "date_accessed", "kind", "primary", "citation")
-OPTIONAL = ("licence", "notes", "file", "sha256", "supersedes")
+REQUIRED = ("id", "producer", "title", "url_main", "date_published", "date_accessed", "kind", "primary", "outlet",
+            "citation")
+OPTIONAL = ("licence", "notes", "file", "sha256", "supersedes", "date_approximate")
 KINDS = (
     "inspection report", "press release", "statistical release", "transcript", "news report", "spreadsheet",
     "official statement", "report", "web page",
 )
+#: Who put this copy of the document out, best first: the producer itself (its own site or its own release
+#: service), another public body quoting it, a verbatim reprint of the producer's own document on another site, a
+#: news agency, a national or specialist outlet, a regional outlet, and last a mirror (an aggregator or scraper
+#: copy of a news story). Recorded per source by whoever
+#: transcribes it, never guessed from the producer's name; `analysis.tables.copies` ranks copies by it.
+OUTLETS = ("producer", "official", "reprint", "agency", "national", "specialist", "regional", "mirror")
 #: Strict (`\Z`, not `$`, which also matches before a final newline); the same as every other id.
 SOURCE_ID_RE = re.compile(rf"^{SLUG}\Z")
 
 
-_TEXT_FIELDS = ("id", "producer", "title", "url_main", "kind", "citation", "licence", "notes", "file", "sha256",
+_TEXT_FIELDS = ("id", "producer", "title", "url_main", "kind", "outlet", "citation", "licence", "notes", "file",
+                "sha256",
                 "supersedes")
 
 
@@ -153,6 +161,12 @@ def load_sources(paths: Paths, problems: Problems) -> dict[str, dict[str, Any]]:
             problems.add(name, where, f"kind {entry['kind']!r} is not one of: {', '.join(KINDS)}")
         if entry.get("primary") not in (None, "") and not isinstance(entry["primary"], bool):
             problems.add(name, where, f"primary must be true or false, not {entry['primary']!r}")
+        if entry.get("outlet") not in (None, "") and entry["outlet"] not in OUTLETS:
+            problems.add(name, where, f"outlet {entry['outlet']!r} is not one of: {', '.join(OUTLETS)}")
+        if entry.get("primary") is True and entry.get("outlet") not in (None, "", "producer"):
+            problems.add(name, where, "a primary source (the publisher's own document) has outlet: producer")
+        if "date_approximate" in entry and not isinstance(entry["date_approximate"], bool):
+            problems.add(name, where, f"date_approximate must be true or false, not {entry['date_approximate']!r}")
         url = entry.get("url_main")
         if url not in (None, "") and (not isinstance(url, str) or url_problem(url)):
             reason = url_problem(url) if isinstance(url, str) else "is not an http(s) URL"

@@ -1,8 +1,8 @@
 """Tidy tables built from the validated raw figures — never typed a second time.
 
 Each domain table keeps the figure ids it came from, so any cell can be traced back to a quote in a document.
-Where two sources print the same measure for the same period, the primary source's figure is used and the other
-is listed beside it: "the primary wins downstream".
+Where two sources print the same measure for the same period, one copy is used and the others are listed beside it;
+which one is decided by `analysis.tables.copies.choose_copy`, the rule every output follows.
 
 Plain Python (lists of dicts), not pandas: the tables are a few hundred rows, and importing pandas cost more
 than everything else the build does (the performance issue's target is a build within 1.5× of `import pandas`).
@@ -17,6 +17,7 @@ from typing import Any
 
 from analysis.record import schema
 from analysis.record.vocabulary import join_list
+from analysis.tables.copies import choose_copy
 from analysis.tables.revisions import check_series, latest_vintage
 
 Rows = list[dict[str, Any]]
@@ -57,6 +58,7 @@ def figures_table(figures: list[dict[str, Any]], sources: dict[str, dict[str, An
             "published": src["date_published"],
             "url": src["url_main"],
             "primary": bool(src["primary"]),
+            "outlet": src["outlet"],
         })
     return _table(sorted(rows, key=lambda r: r["figure_id"]), schema.FIGURES)
 
@@ -65,7 +67,8 @@ def sources_table(sources: dict[str, dict[str, Any]], figures: Rows) -> Rows:
     counts: dict[str, int] = {}
     for fig in figures:
         counts[fig["source_id"]] = counts.get(fig["source_id"], 0) + 1
-    return _table(({**src, "figures": counts.get(sid, 0)} for sid, src in sorted(sources.items())), schema.SOURCES)
+    return _table(({**src, "date_approximate": bool(src.get("date_approximate")), "figures": counts.get(sid, 0)}
+                   for sid, src in sorted(sources.items())), schema.SOURCES)
 
 
 def gaps_table(gaps: dict[str, dict[str, str]]) -> Rows:
@@ -74,17 +77,6 @@ def gaps_table(gaps: dict[str, dict[str, str]]) -> Rows:
 
 def _join(values: Iterable[Any]) -> str:
     return "; ".join(sorted({str(v) for v in values if isinstance(v, str) and v}))
-
-
-QUALIFIER_RANK = {"exact": 0, "almost": 1, "just over": 1, "about": 2}
-
-
-def _best(candidates: list[dict[str, Any]], order: list[str]) -> dict[str, Any] | None:
-    """The figure to use among copies: primary first, then the most exact wording, then the registry's order."""
-    if not candidates:
-        return None
-    return min(candidates, key=lambda f: (not f["primary"], QUALIFIER_RANK.get(f["qualifier"], 3),
-                                          order.index(f["source_id"]), f["figure_id"]))
 
 
 def inspection_grades_table(figures: Rows, inspections: list[dict[str, Any]]) -> Rows:
@@ -99,7 +91,7 @@ def inspection_grades_table(figures: Rows, inspections: list[dict[str, Any]]) ->
         by_measure: dict[str, list[dict[str, Any]]] = {}
         for record in records:
             by_measure.setdefault(record["measure"], []).append(record)
-        pick = {m: _best(found, insp["sources"]) for m, found in by_measure.items()}
+        pick = {m: choose_copy(found)[0] for m, found in by_measure.items()}
         present = [g for g in GRADE_MEASURES if pick.get(f"cases_{g}") is not None
                    or pick.get(f"share_cases_{g}") is not None]
         split = any(g != "requires_improvement_or_inadequate" for g in present)
@@ -139,12 +131,6 @@ def _period_label(start: str, end: str) -> str:
     return f"{start} to {end}"
 
 
-def _prefer_primary(group: Rows) -> tuple[dict[str, Any], str]:
-    """The figure to use (primary first, then by id for determinism) and the ids of the others."""
-    ordered = sorted(group, key=lambda f: (not f["primary"], f["figure_id"]))
-    return ordered[0], join_list(f["figure_id"] for f in ordered[1:])
-
-
 def _groups(rows: Rows, *keys: str) -> Iterable[tuple[tuple[Any, ...], Rows]]:
     """Rows grouped by `keys`, groups in sorted key order (as a sorted groupby)."""
     key = lambda r: tuple(r[k] for k in keys)  # noqa: E731
@@ -164,7 +150,7 @@ def met_cse_series_table(figures: Rows, revised: frozenset[str] | set[str] = fro
     check_series("met_cse_series", sel)
     rows = []
     for (measure, start, end), group in _groups(sel, "measure", "period_start", "period_end"):
-        best = _prefer_primary(latest_vintage(group, set(revised))[0])[0]
+        best = choose_copy(latest_vintage(group, set(revised))[0])[0]
         others = [f for f in sorted(group, key=lambda f: f["figure_id"]) if f is not best]
         rows.append({
             "measure": measure, "subject": best["subject"], "period_start": start, "period_end": end,
@@ -199,7 +185,7 @@ def population_table(figures: Rows, revised: frozenset[str] | set[str] = frozens
     rows = []
     for (geo, measure, ref), group in _groups(sel, "geography", "measure", "period_end"):
         latest, vintage = latest_vintage(group, set(revised))
-        best, _ = _prefer_primary(latest)
+        best = choose_copy(latest)[0]
         rows.append({
             "geography": geo, "year": int(ref[:4]), "reference_date": ref, "measure": measure,
             "value": best["value"], "value_as_printed": best["value_as_printed"], "figure_id": best["figure_id"],

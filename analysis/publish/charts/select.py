@@ -1,18 +1,19 @@
-"""Choosing which printed figure to draw when several documents print one: the publisher's own document first,
-then an exact figure over a qualified one, then the figure id (so the choice never depends on file order)."""
+"""Choosing which printed figure to draw when several documents print one: the tables' own rule
+(`analysis.tables.copies.copy_rank`), so a chart never shows another copy than the table beside it."""
 
 from __future__ import annotations
 
 import pandas as pd
 
+from analysis.tables.copies import copy_rank
+
 
 def best(rows: pd.DataFrame, by: list[str]) -> pd.DataFrame:
-    """One row per `by` group: primary first, then exact, then figure id."""
+    """One row per `by` group: the copy `choose_copy` would use."""
     if rows.empty:
         return rows
-    ranked = rows.assign(_exact=rows["qualifier"] == "exact", _primary=rows["primary"].astype(bool))
-    ranked = ranked.sort_values(["_primary", "_exact", "figure_id"], ascending=[False, False, True], kind="stable")
-    return ranked.drop_duplicates(by).drop(columns=["_exact", "_primary"]).sort_values(by, kind="stable")
+    order = sorted(range(len(rows)), key=lambda i: copy_rank(rows.iloc[i].to_dict()))
+    return rows.iloc[order].drop_duplicates(by).sort_values(by, kind="stable")
 
 
 def calendar_years(figures: pd.DataFrame, measure: str, geography: str = "England and Wales") -> pd.DataFrame:

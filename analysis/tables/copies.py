@@ -1,0 +1,50 @@
+"""Which copy of a figure to use when several documents print it: the one rule every table, chart and check follows.
+
+A reader should see the same number, from the same document, whichever output they open. So the choice has one
+documented order, and each step breaks the ties of the one before it:
+
+1. the producer's own document (`primary`);
+2. the most exact printing ("61,806,682" before "61.8 million"; an exact figure before "about" or "more than");
+3. the outlet that put the copy out, best first as `record.sources.OUTLETS` lists them (the producer's own release
+   service, another public body, a news agency, national and specialist outlets, regional outlets, mirrors last);
+4. the earliest publication;
+5. the figure id, so the choice never depends on file order.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from analysis.record.printed import PrintedFigureError, parse_printed
+from analysis.record.sources import OUTLETS
+
+__all__ = ["copy_rank", "choose_copy"]
+
+
+def _relative_step(row: Mapping[str, Any]) -> float:
+    """One unit of the last printed digit as a fraction of the value: smaller is more exact (words: no precision)."""
+    try:
+        printed = parse_printed(str(row.get("value_as_printed") or ""))
+    except PrintedFigureError:
+        return math.inf
+    if printed.value in (None, 0) or printed.step is None or printed.qualifier != "exact":
+        return math.inf
+    return printed.step / abs(printed.value)
+
+
+def copy_rank(row: Mapping[str, Any]) -> tuple[Any, ...]:
+    """The sort key of a figure row (figures table columns): lower is the better copy."""
+    outlet = str(row.get("outlet") or "")
+    return (not bool(row.get("primary")), _relative_step(row),
+            OUTLETS.index(outlet) if outlet in OUTLETS else len(OUTLETS),
+            str(row.get("published") or "9999"), str(row.get("figure_id") or ""))
+
+
+def choose_copy(rows: Iterable[Mapping[str, Any]]) -> tuple[Mapping[str, Any], list[Mapping[str, Any]]]:
+    """The copy to use and the others (in the same order), from figure rows of one measure, place and period."""
+    ranked = sorted(rows, key=copy_rank)
+    if not ranked:
+        raise ValueError("choose_copy needs at least one figure")
+    return ranked[0], ranked[1:]

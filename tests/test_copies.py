@@ -1,0 +1,51 @@
+"""One rule for which copy of a figure to use, and every output follows it."""
+
+from __future__ import annotations
+
+from analysis.tables.copies import choose_copy
+from analysis.tables.load import load_table
+
+
+def _row(fid: str, printed: str, *, primary: bool = False, outlet: str = "national",
+         published: str = "2025-07-30") -> dict[str, object]:
+    return {"figure_id": fid, "value_as_printed": printed, "primary": primary, "outlet": outlet,
+            "published": published}
+
+
+def test_order_primary_then_exact_printing_then_outlet_then_earliest() -> None:
+    mirror_exact = _row("a/x", "61,806,682", outlet="mirror")
+    national_rounded = _row("b/x", "an estimated 61.8 million", outlet="national")
+    producer_exact = _row("c/x", "61,806,682", outlet="producer")
+    assert choose_copy([national_rounded, mirror_exact, producer_exact])[0] is producer_exact
+    # the most exact printing beats a better outlet
+    assert choose_copy([national_rounded, mirror_exact])[0] is mirror_exact
+    # the producer's own document beats everything
+    primary = _row("d/x", "61.8 million", primary=True, outlet="producer")
+    assert choose_copy([mirror_exact, producer_exact, primary])[0] is primary
+    # same printing, same outlet: the earliest
+    early, late = _row("e/x", "922", published="2017-01-01"), _row("f/x", "922", published="2018-01-01")
+    assert choose_copy([late, early]) == (early, [late])
+
+
+def test_a_qualified_printing_is_less_exact_than_a_plain_one() -> None:
+    plain, bound = _row("a/x", "1,273", outlet="mirror"), _row("b/x", "more than 1,273", outlet="producer")
+    assert choose_copy([bound, plain])[0] is plain
+
+
+def test_population_table_uses_ons_own_exact_mid_2024_figure() -> None:
+    """ONS prints 61,806,682 (its release bulletin); news copies round it to 61.8 million."""
+    pop = load_table("population")
+    row = pop[(pop["geography"] == "England and Wales") & (pop["year"] == 2024) & (pop["measure"] == "population")]
+    assert row["value_as_printed"].tolist() == ["61,806,682"]
+    assert row["source_id"].tolist() == ["ons-2025-mid-year-ew-govdelivery"]
+
+
+def test_charts_pick_the_same_copy_as_the_tables() -> None:
+    """publish.charts.select.best and tables.copies.choose_copy agree on every measure × place × period."""
+    from analysis.publish.charts.select import best
+
+    figures = load_table("figures")
+    keys = ["measure", "geography", "period_start", "period_end"]
+    drawn = best(figures, keys).set_index(keys)["figure_id"]
+    for key, group in figures.groupby(keys):
+        assert drawn[key] == choose_copy(group.to_dict("records"))[0]["figure_id"]
