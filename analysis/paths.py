@@ -7,6 +7,7 @@ working directory or on global state.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -67,6 +68,19 @@ class Paths:
 
 
 DEFAULT = Paths()
+
+
+#: Where the project's outputs are published: the base of every absolute link the outputs give (ClaimReview urls,
+#: embed snippets). Set CSE_SITE_URL (or `check --site-url`) to the real address before publishing; the default is a
+#: reserved example domain, so an unset value is visibly a placeholder, never someone else's site.
+SITE_URL_ENV = "CSE_SITE_URL"
+DEFAULT_SITE_URL = "https://cse-figures.example.org/"
+
+
+def site_url(given: str = "") -> str:
+    """The base URL for absolute links, ending in '/': `given`, else $CSE_SITE_URL, else the documented default."""
+    url = given or os.environ.get(SITE_URL_ENV, "") or DEFAULT_SITE_URL
+    return url if url.endswith("/") else url + "/"
 
 
 @lru_cache(maxsize=64)

@@ -17,8 +17,10 @@
 from IPython.display import display
 
 import analysis
+from analysis.factcheck.wording import ACCURATE
 from analysis.publish import charts, export
 from analysis.publish.display import bullets, limitations, table, where_files_go
+from analysis.record.vocabulary import fmt_percent
 from analysis.tables.load import load_table
 
 PATHS = charts.project_paths()
@@ -92,16 +94,18 @@ table(meta.data)
 # %%
 found = []
 for (label, published, cases), rows in selected.groupby(["label", "published", "cases_examined"], sort=False):
-    parts = ", ".join(f"{grade} {share:.1f}%" for grade, share in zip(rows["grade"], rows["share"]))
+    shares = zip(rows["grade"], rows["share"], strict=True)
+    parts = ", ".join(f"{grade} {fmt_percent(share)}" for grade, share in shares)
     found.append(f"{label} ({published}, {cases:.0f} cases examined): {parts}.")
 latest = selected[selected["published"] == selected["published"].max()]
 if latest["split_published"].all() and latest["count"].notna().all():
     not_good = latest.loc[latest["grade"] != "good", "count"].sum() / latest["cases_examined"].iloc[0]
     found.append(f"In the latest ({latest['label'].iloc[0]}), {not_good:.1%} of the cases examined were graded "
                  "requires improvement or inadequate.")
-for _, r in printed[printed["verdict"] != "holds"].iterrows():
+for _, r in printed[printed["verdict"] != ACCURATE].iterrows():
     found.append(f"{r['label']}: \"{r['share_as_printed']}\" was printed for {r['grade']}, but the counts give "
-                 f"{r['count']:.0f} of {r['cases_examined']:.0f} = {r['share_computed']}% ({r['verdict']}).")
+                 f"{r['count']:.0f} of {r['cases_examined']:.0f} = {fmt_percent(r['share_computed'])} "
+                 f"({r['verdict']}).")
 bullets(found)
 
 # %% [markdown]

@@ -18,6 +18,7 @@ import pandas as pd
 from IPython.display import display
 
 import analysis
+from analysis.factcheck.wording import NOT_PUBLISHED
 from analysis.publish import charts, export
 from analysis.publish.display import bullets, limitations, table, where_files_go
 from analysis.tables.load import load_table
@@ -84,7 +85,7 @@ for rise in rises.itertuples():
         checked.append({"rise": rise.subject, "printed": rise.value_as_printed, "verdict": result.verdict,
                         "working": result.working})
     else:
-        checked.append({"rise": rise.subject, "printed": rise.value_as_printed, "verdict": "unverifiable",
+        checked.append({"rise": rise.subject, "printed": rise.value_as_printed, "verdict": NOT_PUBLISHED,
                         "working": "the counts at the start and end of the period were not published"})
 rise_checks = pd.DataFrame(checked)
 table(rise_checks)

@@ -20,6 +20,7 @@ import pandas as pd
 from IPython.display import display
 
 import analysis
+from analysis.factcheck.wording import NOT_IN_RECORD
 from analysis.publish import charts, export
 from analysis.publish.display import bullets, limitations, table, where_files_go
 from analysis.tables.load import load_table
@@ -57,7 +58,8 @@ for row in printed.itertuples():
                                  whole=int(both.loc[row.year, "United Kingdom"]), stated=row.value_as_printed)
         checks.append((result.verdict, result.working))
     else:
-        checks.append(("unverifiable", f"no London and UK estimates for {row.year} in the population table"))
+        checks.append((NOT_IN_RECORD, f"ONS publishes London and UK estimates for {row.year}; they are not yet in "
+                                      "the population table"))
 printed["verdict"], printed["working"] = [c[0] for c in checks], [c[1] for c in checks]
 table(printed, ["year", "value_as_printed", "publisher", "verdict", "working"])
 

@@ -3,8 +3,10 @@
 #
 # **The question:** when a news report, statement or report prints a number derived from other published figures
 # (a rise, a share, a total), does it hold when the arithmetic is redone from those figures, at the precision and
-# in the words printed? The verdicts are *holds*, *does not hold*, or *unverifiable* (a figure the claim needs was
-# not published).
+# in the words printed? The verdicts are *accurate*, *accurate within rounding* (the last digit cut rather than
+# rounded, or the claim rests on a rounded figure), *inaccurate*, and two that say nothing about the claim: *cannot
+# be checked: not published* (a figure it needs was never published) and *not yet in this record* (the producer
+# publishes it, and it has not been transcribed yet). One claim per sentence and speaker: nothing is counted twice.
 #
 # **Where this notebook writes files:** run by `make` (or `python -m analysis notebooks`) it exports its chart
 # into `outputs/charts/factcheck-verdicts/` and is saved, executed, into `outputs/notebooks/`. Opened by hand it
@@ -18,6 +20,7 @@
 import pandas as pd
 from IPython.display import display
 
+from analysis.factcheck.wording import INACCURATE, NOT_IN_RECORD, UNCHECKED
 from analysis.publish import charts, export
 from analysis.publish.display import bullets, limitations, table, where_files_go
 from analysis.tables.load import load_table
@@ -38,19 +41,19 @@ by_kind = pd.crosstab(claims["kind"], claims["verdict"], margins=True, margins_n
 table(by_kind.reset_index())
 
 # %% [markdown]
-# Every claim that does not hold, with the working (the arithmetic with the actual numbers, so it can be redone by
+# Every inaccurate claim, with the working (the arithmetic with the actual numbers, so it can be redone by
 # hand, or with `python -m analysis verify`):
 
 # %%
-table(claims[claims["verdict"] == "does not hold"], ["claim_id", "claimant", "text", "stated", "working"])
+table(claims[claims["verdict"] == INACCURATE], ["claim_id", "claimant", "text", "stated", "working"])
 
 # %% [markdown]
 # Claims that cannot be checked, and the figure each one needs (the gap record says what is missing and who holds
 # it):
 
 # %%
-unverifiable = claims[claims["verdict"] == "unverifiable"]
-needed = unverifiable.assign(gap=unverifiable["gaps"].str.split(";")).explode("gap")
+unchecked = claims[claims["verdict"].isin(UNCHECKED)]
+needed = unchecked.assign(gap=unchecked["gaps"].str.split(";")).explode("gap")
 needed = needed.merge(gaps, left_on="gap", right_on="id", how="left")
 table(needed, ["claim_id", "stated", "gap", "wanted", "holder"])
 
@@ -83,10 +86,13 @@ table(meta.data)
 counts = claims["verdict"].value_counts()
 found = [f"{len(claims)} claims from {claims['source_id'].nunique()} sources were checked: "
          + ", ".join(f"{n} {verdict}" for verdict, n in counts.items()) + "."]
-for row in claims[claims["verdict"] == "does not hold"].itertuples():
-    found.append(f"Does not hold: {row.claimant}, \"{row.text}\" ({row.working}).")
-found.append(f"{len(unverifiable)} claims are unverifiable: together they need {needed['gap'].nunique()} figures "
-             "that were not published or not found (listed under Limitations, with who holds each).")
+for row in claims[claims["verdict"] == INACCURATE].itertuples():
+    found.append(f"Inaccurate: {row.claimant}, \"{row.text}\" ({row.working}).")
+in_record = int((unchecked["verdict"] == NOT_IN_RECORD).sum())
+found.append(f"{len(unchecked)} claims cannot be checked yet: together they need {needed['gap'].nunique()} "
+             "figures; "
+             f"for {in_record} of the claims the producer publishes them and they are not yet in this record, for "
+             "the rest they were not published (listed under Limitations, with who holds each).")
 bullets(found)
 
 # %% [markdown]
@@ -94,10 +100,10 @@ bullets(found)
 #
 # - Only registered claims are checked (the claims register, `data/raw/claims.yaml`); a claim not registered is
 #   not judged.
-# - A verdict allows for the rounding and wording printed with each number (`docs/factcheck.md`); *holds* means
+# - A verdict allows for the rounding and wording printed with each number (`docs/factcheck.md`); *accurate* means
 #   the arithmetic from the published inputs supports the words, not that the inputs themselves are right.
 #
-# Below, from the claims' own notes, and the gaps the unverifiable claims point at:
+# Below, from the claims' own notes, and the gaps the unchecked claims point at:
 
 # %%
 missing = gaps[gaps["id"].isin(set(needed["gap"].dropna()))]

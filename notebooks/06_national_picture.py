@@ -21,6 +21,7 @@ import pandas as pd
 from IPython.display import Markdown, display
 
 import analysis
+from analysis.factcheck.wording import ACCURATE
 from analysis.publish import charts, export
 from analysis.publish.display import bullets, limitations, table, where_files_go
 from analysis.tables.load import load_table
@@ -271,7 +272,7 @@ for r in years.itertuples():
         part = ""
     found.append(f"{r.year}: police in England and Wales recorded {r.recorded_as_printed} child sexual abuse and "
                  f"exploitation {r.unit}{part}.")
-for r in share_checks[share_checks["verdict"] != "holds"].itertuples():
+for r in share_checks[share_checks["verdict"] != ACCURATE].itertuples():
     found.append(f"{r.year}: the printed group-based share \"{r.share_as_printed}\" does not match the counts "
                  f"({r.share_computed:.1%}, {r.verdict}).")
 for _, rows in paired.groupby("source_id", sort=False):

@@ -81,16 +81,16 @@ def test_figure_has_every_field_and_what_cites_it() -> None:
 
 
 def test_verify_mirrors_the_command() -> None:
-    """The Evening Standard's "a rise of 18.5 per cent" from 1,737 to 2,060 is 18.60%: the CLI says it does not
-    hold (exit 1), and so must the API."""
+    """The Evening Standard's "a rise of 18.5 per cent" from 1,737 to 2,060 is 18.595%: cut, not rounded, so the
+    CLI says accurate within rounding (exit 4), and so must the API."""
     result = analysis.verify("change", from_="1,737", to="2,060", stated="18.5 per cent")
     cli = subprocess.run([sys.executable, "-m", "analysis", "verify", "--json", "change", "--from", "1,737",
                           "--to", "2,060", "--stated", "18.5 per cent"], capture_output=True, text=True,
                          cwd=PROJECT_ROOT)
-    assert cli.returncode == 1
+    assert cli.returncode == 4
     from analysis.factcheck.verify import as_json
 
     assert json.loads(cli.stdout) == json.loads(json.dumps(as_json(result), ensure_ascii=False, sort_keys=True))
-    assert result.verdict == "does not hold"
+    assert result.verdict == "accurate within rounding"
     with pytest.raises(ValueError, match="--whole"):
         analysis.verify("share", part=278, stated="three quarters")

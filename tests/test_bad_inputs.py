@@ -639,8 +639,8 @@ def _mark_suppressed(row: Row) -> None:
 
 @pytest.mark.parametrize("kind", ["sum", "percent_change"])
 def test_suppressed_input_makes_the_claim_unverifiable_naming_it(project: Paths, kind: str):
-    """A '[c]' figure is data, not an error: the build succeeds, and the claim resting on it is 'unverifiable',
-    its working naming the input and the marker, never treating it as 0."""
+    """A '[c]' figure is data, not an error: the build succeeds, and the claim resting on it is 'cannot be checked:
+    not published', its working naming the input and the marker, never treating it as 0."""
     a, b, total = rows_where(project, is_exact_count)[:3]
     data = load_yaml(project.claims_yaml) or []
     claim: dict[str, Any] = {"id": f"zz-test-suppressed-{kind.replace('_', '-')}", "claimant": "Test",
@@ -661,7 +661,7 @@ def test_suppressed_input_makes_the_claim_unverifiable_naming_it(project: Paths,
     assert result.returncode == 0, result.stderr
     rows = {r["claim_id"]: r for r in csv.DictReader((project.processed / "claims.csv").open(encoding="utf-8"))}
     row = rows[claim["id"]]
-    assert row["verdict"] == "unverifiable"
+    assert row["verdict"] == "cannot be checked: not published"
     assert row["computed"] == ""
     assert f'{role} ({a.cells["figure_id"]}) is printed "[c]"' in row["working"]
     figures = {r["figure_id"]: r for r in csv.DictReader((project.processed / "figures.csv").open(encoding="utf-8"))}

@@ -181,7 +181,7 @@ REPORT_DISK_FULL = textwrap.dedent("""\
 
 
 def test_check_on_a_full_disk_keeps_the_previous_report_whole(project: Paths):
-    outputs = ("factcheck.md", "factcheck.html", "claimreview.jsonld")
+    outputs = ("factcheck.md", "factcheck.html", "claimreview.jsonld", "methods.html")
     assert run_cli(project, "check").returncode == 0
     before = {name: (project.outputs / name).read_bytes() for name in outputs}
     (project.outputs / "factcheck.md").write_bytes(b"previous run\n")

@@ -25,7 +25,7 @@ def test_share_of_a_published_sum():
     c = claim("s", "share", {"part": ["src/b", "src/c"], "whole": "src/total"}, "Just under 93%")
     assert check([c]) == []
     (row,) = evaluate.evaluate_claims([c], FIGURES, GAPS)
-    assert (row["verdict"], row["computed"]) == ("holds", "92.59")
+    assert (row["verdict"], row["computed"]) == ("accurate", "92.59")
     assert row["working"].startswith("part = 64 + 61 = 125 (a sum of published figures) · 125 / 135 = 92.59%")
     assert row["inputs"] == "src/b;src/c;src/total"
 
@@ -35,8 +35,8 @@ def test_ratio_and_change_of_published_sums():
     ratio = claim("r", "ratio", {"numerator": ["src/a", "src/b"], "denominator": "src/c"}, "1.2 times")
     rise = claim("c", "percent_change", {"from": ["src/a", "src/c"], "to": "src/total"}, "90 per cent")
     rows = {r["claim_id"]: r for r in evaluate.evaluate_claims([ratio, rise], FIGURES, GAPS)}
-    assert (rows["r"]["verdict"], rows["r"]["computed"]) == ("holds", "1.21")
-    assert (rows["c"]["verdict"], rows["c"]["computed"]) == ("holds", "90.14")
+    assert (rows["r"]["verdict"], rows["r"]["computed"]) == ("accurate", "1.21")
+    assert (rows["c"]["verdict"], rows["c"]["computed"]) == ("accurate", "90.14")
 
 
 def test_a_list_is_refused_where_no_sum_is_meant():
@@ -53,17 +53,17 @@ def test_one_in_n_against_a_published_rate():
     holds = claim("h", "count", {"figure": "src/rate"}, "around 1 in every 30")
     fails = claim("f", "count", {"figure": "src/rate"}, "around 1 in every 20")  # 5%: 4.75 to 5.25; 3.30 is outside
     rows = {r["claim_id"]: r for r in evaluate.evaluate_claims([holds, fails], figures, GAPS)}
-    assert (rows["h"]["verdict"], rows["h"]["computed"]) == ("holds", "3.30")
+    assert (rows["h"]["verdict"], rows["h"]["computed"]) == ("accurate", "3.30")
     assert rows["h"]["working"].startswith("330.3 per 10,000 = 330.3 / 10,000 × 100 = 3.30%")
-    assert rows["f"]["verdict"] == "does not hold"
+    assert rows["f"]["verdict"] == "inaccurate"
 
 
 def test_registry_claims_that_were_unverifiable_are_now_judged():
     reg = _registry()
     q3 = reg["claim-q3-2017-just-under-93pc"]
-    assert (q3["verdict"], q3["computed"], q3["gaps"]) == ("holds", "92.59", "")
+    assert (q3["verdict"], q3["computed"], q3["gaps"]) == ("accurate", "92.59", "")
     dfe = reg["dfe-cin-2025-one-in-30-children"]
-    assert (dfe["verdict"], dfe["computed"], dfe["gaps"]) == ("holds", "3.30", "")
+    assert (dfe["verdict"], dfe["computed"], dfe["gaps"]) == ("accurate", "3.30", "")
     assert "330.3 per 10,000" in dfe["working"]
 
 

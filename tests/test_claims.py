@@ -56,38 +56,39 @@ def check(claims: list[dict], figures=FIGURES) -> list[str]:
 # --- evaluation ------------------------------------------------------------------------------------------------
 
 EVALUATED = [
-    # (2,060 − 1,737) / 1,737 = 18.5953…% → 18.6 ≠ 18.5 (truncation gives 18.5)
+    # (2,060 − 1,737) / 1,737 = 18.5953…% → 18.6 ≠ 18.5, 0.0953 < 0.1 off: cut, not rounded
     (claim("rise", "percent_change", {"from": "src/y2015", "to": "src/y2016"}, stated_figure="src/rise",
-           text="up 18.5 per cent"), "does not hold", "18.60"),
+           text="up 18.5 per cent"), "accurate within rounding", "18.60"),
     # 278 / 374 = 74.33%: 71.25 ≤ 74.33 < 75 (whole omitted: the part is printed "278 out of 374")
-    (claim("share-words", "share", {"part": "src/graded"}, "almost three-quarters"), "holds", "74.33"),
+    (claim("share-words", "share", {"part": "src/graded"}, "almost three-quarters"), "accurate", "74.33"),
     # 278 / 374 again, with the whole given as its own figure
-    (claim("share-whole", "share", {"part": "src/graded", "whole": "src/examined"}, "74 per cent"), "holds", "74.33"),
+    (claim("share-whole", "share", {"part": "src/graded", "whole": "src/examined"}, "74 per cent"), "accurate",
+     "74.33"),
     # 10 + 64 + 61 = 135, stated taken from the total figure
     (claim("sum", "sum", {"parts": ["src/a", "src/b", "src/c"], "total": "src/total"}, text="the parts add up"),
-     "holds", "135"),  # a count: an integer with thousands separators
+     "accurate", "135"),  # a count: an integer with thousands separators
     # 5,540 / 2,000,000 × 1,000 = 2.77
     (claim("rate", "rate", {"count": "src/count", "population": "src/pop", "per": 1000}, "2.77 per 1,000"),
-     "holds", "2.77"),
+     "accurate", "2.77"),
     # 2,060 − 1,737 = 323
-    (claim("diff", "difference", {"a": "src/y2016", "b": "src/y2015"}, "323"), "holds", "323"),
+    (claim("diff", "difference", {"a": "src/y2016", "b": "src/y2015"}, "323"), "accurate", "323"),
     # 2,060 / 1,737 = 1.19; more than doubled needs > 2
     (claim("ratio", "ratio", {"numerator": "src/y2016", "denominator": "src/y2015"}, "more than doubled"),
-     "does not hold", "1.19"),
+     "inaccurate", "1.19"),
     # 1,273 > 1,200
-    (claim("count", "count", {"figure": "src/national"}, "more than 1,200"), "holds", "1,273"),
+    (claim("count", "count", {"figure": "src/national"}, "more than 1,200"), "accurate", "1,273"),
     # 59 − 56 = 3 percentage points, stated as "3 per cent": a mismatch
     (claim("points", "point_change", {"from": "src/share-2015", "to": "src/share-2016"}, "3 per cent"),
-     "does not hold", "3.00"),
+     "inaccurate", "3.00"),
     # a suppressed input in a rise: unverifiable, naming the input and the gap
     (claim("masked", "percent_change", {"from": "src/y2015", "to": "src/suppressed"}, "18.5 per cent",
-           gaps=["met-counts"]), "unverifiable", ""),
+           gaps=["met-counts"]), "cannot be checked: not published", ""),
     # unpublished inputs: unverifiable, pointing at the gap record
     (claim("unpublished", "percent_change", {"from": None, "to": None}, "56 per cent", gaps=["met-counts"]),
-     "unverifiable", ""),
+     "cannot be checked: not published", ""),
     # a suppressed part in a sum
     (claim("sum-masked", "sum", {"parts": ["src/a", "src/suppressed"], "total": "src/total"}, text="x"),
-     "unverifiable", ""),
+     "cannot be checked: not published", ""),
 ]
 
 
@@ -139,14 +140,14 @@ def test_inputs_and_stated_columns(rows):
     assert rows["sum"]["stated"] == "135"  # from the total figure
     assert rows["sum"]["inputs"] == "src/a;src/b;src/c;src/total"
     assert rows["masked"]["gaps"] == "met-counts"
-    assert "truncation gives 18.5" in rows["rise"]["working"]
+    assert "truncated (cut, not rounded)" in rows["rise"]["working"]
 
 
 def test_an_approximate_input_is_noted():
     figures = {**FIGURES, "src/bound": fig("src/bound", "more than 1,200")}
     row = evaluate.evaluate_claims([claim("b", "count", {"figure": "src/bound"}, "more than 1,000")], figures, GAPS)[0]
     # 1,200 > 1,000, but 1,200 is itself a bound
-    assert row["verdict"] == "holds" and "approximate" in row["working"]
+    assert row["verdict"] == "accurate" and "approximate" in row["working"]
 
 
 # --- check_claims ----------------------------------------------------------------------------------------------
@@ -200,8 +201,9 @@ def test_a_gap_id_may_stand_for_an_unpublished_input():
     c = claim("g", "percent_change", {"from": "met-counts", "to": "src/y2016"}, "56 per cent")
     assert check([c]) == []
     row = evaluate.evaluate_claims([c], FIGURES, GAPS)[0]
-    assert row["verdict"] == "unverifiable" and row["gaps"] == "met-counts" and row["inputs"] == "src/y2016"
-    assert row["working"] == ("unverifiable: from was not published; see gap met-counts "
+    assert row["verdict"] == "cannot be checked: not published"
+    assert row["gaps"] == "met-counts" and row["inputs"] == "src/y2016"
+    assert row["working"] == ("cannot be checked: not published: from was not published; see gap met-counts "
                               "(the counts behind the 56 per cent rise)")
 
 
@@ -258,7 +260,7 @@ def test_load_a_good_entry(tmp_path):
     registry.check_claims(loaded, FIGURES, set(GAPS), SOURCES, paths, check_problems)
     assert not check_problems
     rows = evaluate.evaluate_claims(loaded, FIGURES, GAPS)
-    assert [r["verdict"] for r in rows] == ["does not hold", "holds"]
+    assert [r["verdict"] for r in rows] == ["accurate within rounding", "accurate"]
 
 
 def test_claim_id_may_carry_a_source_prefix(tmp_path):

@@ -102,9 +102,9 @@ def test_each_canned_query_returns_rows(datasette: Datasette, name: str) -> None
         assert all(row["figure_id"].startswith("mylondon-2025-10-grooming-gangs/") for row in rows)
     if name == "printed_1200":
         assert {"more than 1,200", "1,200"} <= {row["value_as_printed"].lower() for row in rows}
-    if name == "claims_that_do_not_hold":
+    if name == "inaccurate_claims":
         claims = sqlite_utils.Database(datasette.databases[DATABASE].path)
-        assert len(rows) == claims.execute("select count(*) from claims where verdict = 'does not hold'").fetchone()[0]
+        assert len(rows) == claims.execute("select count(*) from claims where verdict = 'inaccurate'").fetchone()[0]
 
 
 @pytest.mark.parametrize("resource", PACKAGE["resources"], ids=lambda r: r["name"])

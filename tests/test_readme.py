@@ -24,8 +24,9 @@ from analysis.paths import PROJECT_ROOT
 README = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
 #: Commands that write into data/processed or outputs/: run with --help here (their work is tested elsewhere).
 WRITES = {"build", "check", "notebooks", "workbook", "charts", "all", "db", "gallery"}
-#: `verify` exits with its verdict: 0 holds, 1 does not hold, 3 unverifiable; 2 (unreadable input) is a failure.
-VERDICT_EXITS = {0, 1, 3}
+#: `verify` exits with its verdict: 0 accurate, 1 inaccurate, 3 cannot be checked, 4 accurate within rounding;
+#: 2 (unreadable input) is a failure.
+VERDICT_EXITS = {0, 1, 3, 4}
 ACTIVATE = PROJECT_ROOT / ".venv" / "bin" / "activate"
 
 

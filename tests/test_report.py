@@ -13,16 +13,14 @@ from pathlib import Path
 import pytest
 
 from analysis.factcheck import report
-from analysis.paths import PROJECT_ROOT, Paths
+from analysis.paths import DEFAULT_SITE_URL, PROJECT_ROOT, Paths
+from analysis.record import schema
 from analysis.record.claims import CLAIMS_COLUMNS
 
-FIGURE_COLUMNS = (
-    "figure_id", "source_id", "measure", "subject", "geography", "period_start", "period_end", "value_as_printed",
-    "value", "qualifier", "unit", "location", "quote", "caveat", "source_title", "publisher", "published", "url",
-    "primary", "denominator", "printed_decimals",
-)
-SOURCE_COLUMNS = ("id", "producer", "title", "url_main", "date_published", "date_accessed", "kind", "primary",
-                  "citation", "licence", "notes")
+# The processed tables' own columns, from the data dictionary, so the fixtures cannot drift from what the build writes.
+FIGURE_COLUMNS = tuple(f.name for f in schema.FIGURES)
+SOURCE_COLUMNS = tuple(f.name for f in schema.SOURCES)
+GAP_COLUMNS = tuple(f.name for f in schema.GAPS)
 
 SOURCES = [
     {"id": "met-2017", "producer": "Metropolitan Police Service", "title": "CSE referrals rise",
@@ -51,12 +49,16 @@ def _claim(cid: str, verdict: str, computed: str, working: str, **extra: str) ->
 
 
 CLAIMS = [
-    _claim("rise-2016", "does not hold", "18.60",
-           '(2,060 − 1,737) / 1,737 = 18.60% · printed "18.5 per cent" (1 dp) · rounds to 18.6 · does not hold '
-           "(truncation gives 18.5)"),
-    _claim("a-masked", "unverifiable", "", "unverifiable: from and to were not published; see gap met-counts",
-           inputs="", gaps="met-counts", claimant="Sir Someone", claimant_type="person", text="up 56 per cent",
-           stated="56 per cent"),
+    _claim("rise-2016", "accurate within rounding", "18.60",
+           '(2,060 − 1,737) / 1,737 = 18.60% · printed "18.5 per cent" (1 dp) · rounds to 18.6, not 18.5; 18.595 is '
+           "within one unit of the last printed digit (0.1): truncated (cut, not rounded) · accurate within rounding"),
+    _claim("rise-wrong", "inaccurate", "18.60",
+           '(2,060 − 1,737) / 1,737 = 18.60% · printed "18.4 per cent" (1 dp) · rounds to 18.6 · inaccurate',
+           text="referrals rose 18.4 per cent", stated="18.4 per cent"),
+    _claim("a-masked", "cannot be checked: not published", "",
+           "cannot be checked: not published: from and to were not published; see gap met-counts (the counts behind "
+           "the rise)", inputs="", gaps="met-counts", claimant="Sir Someone", claimant_type="person",
+           text="up 56 per cent", stated="56 per cent"),
 ]
 
 
@@ -74,7 +76,7 @@ def project(tmp_path: Path) -> Paths:
     _write(paths.processed / "claims.csv", CLAIMS_COLUMNS, CLAIMS)
     _write(paths.processed / "figures.csv", FIGURE_COLUMNS, FIGURES)
     _write(paths.processed / "sources.csv", SOURCE_COLUMNS, SOURCES)
-    _write(paths.processed / "gaps.csv", ("id", "wanted", "cited_by", "where_looked", "holder", "reason"),
+    _write(paths.processed / "gaps.csv", GAP_COLUMNS,
            [{"id": "met-counts", "wanted": "the counts behind the rise", "holder": "Metropolitan Police Service"}])
     return paths
 
@@ -85,16 +87,17 @@ def _run(paths: Paths) -> int:
 
 def test_writes_the_three_outputs(project):
     assert _run(project) == 0
-    for name in ("factcheck.md", "factcheck.html", "claimreview.jsonld"):
+    for name in ("factcheck.md", "factcheck.html", "claimreview.jsonld", "methods.html"):
         assert (project.outputs / name).is_file()
 
 
 def test_markdown_has_every_field_and_link(project):
     _run(project)
     text = (project.outputs / "factcheck.md").read_text(encoding="utf-8")
-    assert "2 claims: 1 does not hold, 1 unverifiable" in text
-    assert text.index("## a-masked") < text.index("## rise-2016")  # sorted by claim id
-    for needed in ("A Newspaper", "para 1", "18.5 per cent", "18.60", "does not hold", "truncation gives 18.5",
+    assert "3 claims: 1 inaccurate, 1 accurate within rounding, 1 cannot be checked: not published" in text
+    # in the summary's order: inaccurate first, then within rounding, then what cannot be checked
+    assert text.index("## rise-wrong") < text.index("## rise-2016") < text.index("## a-masked")
+    for needed in ("A Newspaper", "para 1", "18.5 per cent", "18.60", "inaccurate", "truncated (cut, not rounded)",
                    "(<https://news.met.police.uk/cse-2017>)", "(<https://example.org/news/1>)",
                    "met-counts: the counts behind the rise (held by Metropolitan Police Service)",
                    "`met-2017/y2015`: 1,737 (para 2)", "Referrals up \\<sharply\\> \\& more",
@@ -109,30 +112,49 @@ def test_html_is_escaped_and_links_every_source(project):
     assert "Referrals up &lt;sharply&gt; &amp; more" in page and "<sharply>" not in page
     assert '<a href="https://news.met.police.uk/cse-2017">' in page
     assert '<a href="https://example.org/news/1">' in page
-    assert '<section class="claim" id="rise-2016">' in page and 'class="verdict does-not-hold"' in page
+    assert '<section class="claim" id="rise-2016">' in page and 'class="verdict inaccurate"' in page
 
 
-def test_summary_shows_the_claims_words_who_and_verdict_with_stable_anchors(project):
-    """A reader scanning the summary sees what was said and by whom, not slugs; every verdict group and claim has an
-    id made from its name, not its position, so a link to it survives a rebuild with more claims."""
+def test_the_page_is_for_readers_claim_words_first_working_folded_no_ids_or_paths(project):
+    """Each card opens with the claim in its own words, then who said it and when, then the verdict in one plain
+    sentence, then the working folded; cards follow the summary's order; no ids, file paths or commands are shown
+    (ids stay as anchors), so a link to a claim survives a rebuild with more claims."""
     _run(project)
     page = (project.outputs / "factcheck.html").read_text(encoding="utf-8")
-    summary = page[:page.index('id="claims"')]
-    assert '<a href="#rise-2016">“referrals rose 18.5 per cent”</a>' in summary
-    assert ">Sir Someone<" in summary
-    assert 'id="verdict-does-not-hold"' in summary and 'id="verdict-unverifiable"' in summary
-    assert 'id="rise-2016-verdict"' in page
-    assert '<a href="factcheck-rules.html">' in page  # docs/factcheck.md is a link
-    # the working is printed in full, one step per line, not cut to a column
-    assert "<li>(2,060 − 1,737) / 1,737 = 18.60%</li>" in page
-    assert "<li>does not hold (truncation gives 18.5)</li>" in page
+    card = page[page.index('<section class="claim" id="rise-2016">'):]
+    card = card[:card.index("</section>")]
+    order = [card.index(s) for s in ("“referrals rose 18.5 per cent”", "A Newspaper", "14 March 2017",
+                                     "Accurate within rounding.", "The published figures give 18.60%",
+                                     "<details>", "(2,060 − 1,737) / 1,737 = 18.60%")]
+    assert order == sorted(order)
+    assert "The last digit was cut rather than rounded." in card
+    assert page.index('id="verdict-inaccurate"') < page.index('id="verdict-accurate-within-rounding"') \
+        < page.index('id="verdict-cannot-be-checked-not-published"')
+    assert page.index('id="rise-wrong"') < page.index('id="rise-2016"') < page.index('id="a-masked"')
+    visible = re.sub(r'(id|href)="[^"]*"', "", page)
+    for hidden in ("rise-2016", "met-2017/y2015", "met-counts", "data/processed", "python -m", "docs/factcheck.md"):
+        assert hidden not in visible, hidden
+    assert "A figure it needs has not been published: the counts behind the rise." in page
+    assert '<a href="methods.html">' in page
     text = (project.outputs / "factcheck.md").read_text(encoding="utf-8")
-    assert "| [“referrals rose 18.5 per cent”](#rise-2016) | A Newspaper | **does not hold** |" in text
+    assert "| [“referrals rose 18.5 per cent”](#rise-2016) | A Newspaper | **accurate within rounding** |" in text
+
+
+def test_methods_page_explains_the_scale_with_examples_the_rules_compute(project):
+    _run(project)
+    page = (project.outputs / "methods.html").read_text(encoding="utf-8")
+    body = re.sub(r"<[^>]+>", " ", page[page.index("<main>"):])
+    assert 250 <= len(body.split()) <= 600  # about 300 plain words, plus the worked examples
+    for verdict in ("Accurate", "Accurate within rounding", "Inaccurate", "Not yet in this record",
+                    "Cannot be checked: not published"):
+        assert verdict in page
+    assert "18.595 is within one unit" in page and "49.59" in page  # the two examples, as the rules work them
+    assert "Corrections" in page
 
 
 def test_hostile_text_is_escaped_in_both_formats(project):
     """Claim text, claimant and URLs come from data files: in the page they are text, never markup or a script link."""
-    rows = [_claim("evil", "holds", "1.00", "a · b", claimant="<script>alert(1)</script>",
+    rows = [_claim("evil", "accurate", "1.00", "a · b", claimant="<script>alert(1)</script>",
                    text="**bold** [x](javascript:alert(1)) | cell <img src=x onerror=alert(1)> &amp;")]
     _write(project.processed / "claims.csv", CLAIMS_COLUMNS, rows)
     bad = dict(SOURCES[1], url_main="javascript:alert(1)")
@@ -153,18 +175,29 @@ def test_claimreview_jsonld(project):
     doc = json.loads((project.outputs / "claimreview.jsonld").read_text(encoding="utf-8"))
     assert doc["@context"] == "https://schema.org"
     reviews = {r["url"].rsplit("#", 1)[1]: r for r in doc["@graph"]}
-    rise = reviews["rise-2016"]
+    # only verdicts on accuracy itself: none for one that turns on rounding, none for an unchecked claim
+    assert set(reviews) == {"rise-wrong"}
+    rise = reviews["rise-wrong"]
     assert rise["@type"] == "ClaimReview"
-    assert rise["url"] == "https://example.org/factcheck/factcheck.html#rise-2016"
-    assert rise["claimReviewed"] == "referrals rose 18.5 per cent"
+    assert rise["url"] == "https://example.org/factcheck/factcheck.html#rise-wrong"
+    assert rise["claimReviewed"] == "referrals rose 18.4 per cent"
     assert rise["itemReviewed"]["@type"] == "Claim"
     assert rise["itemReviewed"]["author"] == {"@type": "Organization", "name": "A Newspaper"}
     assert rise["itemReviewed"]["appearance"]["url"] == "https://example.org/news/1"
     assert rise["itemReviewed"]["datePublished"] == "2017-03-14"
-    assert rise["reviewRating"]["@type"] == "Rating" and rise["reviewRating"]["alternateName"] == "does not hold"
+    assert rise["reviewRating"]["@type"] == "Rating" and rise["reviewRating"]["alternateName"] == "Inaccurate"
+    assert (rise["reviewRating"]["ratingValue"], rise["reviewRating"]["worstRating"]) == (1, 1)
     assert rise["author"]["name"] == report.PROJECT_NAME
     assert rise["datePublished"] == "2026-11-26"  # latest date a source of the claim was read
-    assert reviews["a-masked"]["itemReviewed"]["author"]["@type"] == "Person"
+
+
+def test_claimreview_is_safe_to_inline_in_a_script_element(project):
+    rows = [_claim("evil", "inaccurate", "1.00", "a · b", text="up 5% </script><script>alert(1)</script>")]
+    _write(project.processed / "claims.csv", CLAIMS_COLUMNS, rows)
+    _run(project)
+    raw = (project.outputs / "claimreview.jsonld").read_text(encoding="utf-8")
+    assert "</" not in raw
+    assert json.loads(raw)["@graph"][0]["claimReviewed"].endswith("</script>")
 
 
 def test_output_is_deterministic(project):
@@ -190,6 +223,13 @@ def test_command_line_with_root(project):
     done = subprocess.run([sys.executable, "-m", "analysis", "check", "--root", str(project.root)],
                           cwd=str(PROJECT_ROOT), capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
-    assert "2 claims" in done.stdout
+    assert "3 claims" in done.stdout
     doc = json.loads((project.outputs / "claimreview.jsonld").read_text(encoding="utf-8"))
-    assert doc["@graph"][0]["url"] == "factcheck.html#a-masked"
+    # absolute, from the one configurable base URL (here its documented default)
+    assert doc["@graph"][0]["url"] == f"{DEFAULT_SITE_URL}factcheck.html#rise-wrong"
+
+
+def test_outputs_are_readable_by_others_like_every_other_file(project):
+    _run(project)
+    for name in ("factcheck.md", "factcheck.html", "claimreview.jsonld", "methods.html"):
+        assert (project.outputs / name).stat().st_mode & 0o044 == 0o044, name

@@ -163,21 +163,21 @@ def test_a_claim_is_judged_by_the_figure_published_at_its_date():
     raw, figures = _figures_and_sources()
     claim = _count_claim("upday-2024-07-15-ons-mid-2023-copy", EW_REVISED, "60.9 million")
     (row,) = evaluate_claims([claim], figures, raw.gaps, list(raw.revisions), raw.sources)
-    assert row["verdict"] == "holds", row["working"]
+    assert row["verdict"] == "accurate", row["working"]
     assert row["computed"] == "60,900,000"
     assert "as published on the claim's date (2024-07-15)" in row["working"]
-    assert "a later revision would change the verdict to does not hold" in row["working"]
+    assert "a later revision would change the verdict to inaccurate" in row["working"]
     assert EW_REVISED in row["working"]
     # the same words a year after the revision are judged against 61.1 million
     later = _count_claim("timesng-2025-07-30-ons-mid-2024-copy", EW_FIRST, "60.9 million")
     (row,) = evaluate_claims([later], figures, raw.gaps, list(raw.revisions), raw.sources)
-    assert row["verdict"] == "does not hold", row["working"]
+    assert row["verdict"] == "inaccurate", row["working"]
 
 
 def test_dfe_2024_claim_notes_the_revision_that_does_not_change_it():
     row = next(r for r in _rows("claims") if r["claim_id"] == "dfe-cin-2024-one-in-30-children")
     # 332.9 per 10,000 = 3.329%; "around 1 in every 30" = 3.33%, within 3.17 to 3.50
-    assert row["verdict"] == "holds"
+    assert row["verdict"] == "accurate"
     assert "a later revision does not change the verdict" in row["working"]
     assert "331.2" in row["working"]
 

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from analysis.factcheck import rules
 from analysis.record.printed import parse_printed
 
-H, N = rules.HOLDS, rules.DOES_NOT_HOLD
+H, N, W = rules.ACCURATE, rules.INACCURATE, rules.WITHIN_ROUNDING
 
 
 def _run(kind: str, args: tuple, stated: str, **kw) -> rules.Result:
@@ -33,8 +33,11 @@ def _run(kind: str, args: tuple, stated: str, **kw) -> rules.Result:
 
 CASES = [
     # --- percent_change ---
-    # (2,060 − 1,737) / 1,737 = 323 / 1,737 = 18.5953…% → 1 dp: 18.6 ≠ 18.5 (truncation would give 18.5)
-    ("percent_change", (1737, 2060), "18.5 per cent", {}, N),
+    # (2,060 − 1,737) / 1,737 = 323 / 1,737 = 18.5953…% → 1 dp: 18.6 ≠ 18.5, but 18.5953 − 18.5 = 0.0953 is less
+    # than one unit of the last printed digit (0.1): cut rather than rounded, so accurate within rounding
+    ("percent_change", (1737, 2060), "18.5 per cent", {}, W),
+    # 18.5953 − 18.4 = 0.1953: more than one unit off
+    ("percent_change", (1737, 2060), "18.4 per cent", {}, N),
     # same 18.5953…% → 1 dp: 18.6 = 18.6
     ("percent_change", (1737, 2060), "18.6 per cent", {}, H),
     # 18.5953…% → 0 dp: 19 = 19
@@ -103,12 +106,14 @@ CASES = [
     ("share", (1, 3), "more than a third", {}, N),
     # 2 / 3 = 66.666…% → 0 dp: 67
     ("share", (2, 3), "67 per cent", {}, H),
-    # 66.67 → 67 ≠ 66 (truncation gives 66)
-    ("share", (2, 3), "66 per cent", {}, N),
+    # 66.67 → 67 ≠ 66 (truncation gives 66; 0.67 < 1 unit off)
+    ("share", (2, 3), "66 per cent", {}, W),
+    # 66.67 − 65 = 1.67: more than one unit off
+    ("share", (2, 3), "65 per cent", {}, N),
     # 1 / 8 = 12.5% exactly: 1 dp 12.5; 0 dp rounds half away from zero → 13 (not banker's 12)
     ("share", (1, 8), "12.5%", {}, H),
     ("share", (1, 8), "13%", {}, H),
-    ("share", (1, 8), "12%", {}, N),
+    ("share", (1, 8), "12%", {}, W),
     # about 100: 95 ≤ 95 ≤ 105 (the band is inclusive) …
     ("share", (95, 100), "about 100%", {}, H),
     # … 94.9 < 95
@@ -138,8 +143,8 @@ CASES = [
     ("rate", (5540, 2000000), "2.77 per 1,000", {"per": 1000}, H),
     # 5,545 / 2,000,000 × 1,000 = 2.7725 → 2 dp: 2.77
     ("rate", (5545, 2000000), "2.77 per 1,000", {}, H),
-    # 5,550 / 2,000,000 × 1,000 = 2.775 → half away from zero: 2.78 ≠ 2.77 (truncation gives 2.77)
-    ("rate", (5550, 2000000), "2.77 per 1,000", {}, N),
+    # 5,550 / 2,000,000 × 1,000 = 2.775 → half away from zero: 2.78 ≠ 2.77 (truncation gives 2.77; 0.005 < 0.01)
+    ("rate", (5550, 2000000), "2.77 per 1,000", {}, W),
     # computed per 100,000 but printed per 1,000: mismatch
     ("rate", (5540, 2000000), "2.77 per 1,000", {"per": 100000}, N),
     # a rate stated as "1 in N" is a share: 13 / 13,000 × 100 = 0.1% = 1 in 1,000 (about: within 5%)
@@ -149,8 +154,10 @@ CASES = [
     ("rate", (13, 10000), "1 in 1,000", {}, N),
     # a bare number with its base given: 1,040 / 1,000,000 × 1,000 = 1.04 → 1 dp: 1.0
     ("rate", (1040, 1000000), "1.0", {"per": 1000}, H),
-    # 1,050 / 1,000,000 × 1,000 = 1.05 → 1 dp, half away from zero: 1.1
-    ("rate", (1050, 1000000), "1.0", {"per": 1000}, N),
+    # 1,050 / 1,000,000 × 1,000 = 1.05 → 1 dp, half away from zero: 1.1 (0.05 < 0.1 off)
+    ("rate", (1050, 1000000), "1.0", {"per": 1000}, W),
+    # 1,100 / 1,000,000 × 1,000 = 1.1: one whole unit off
+    ("rate", (1100, 1000000), "1.0", {"per": 1000}, N),
     # --- count (a figure restated) ---
     # 1,273 > 1,200
     ("count", (1273,), "more than 1,200", {}, H),
@@ -161,8 +168,8 @@ CASES = [
     ("count", (56,), "more than half", {"value_unit": "percent"}, H),
     # 15,640,000 / 1,000,000 = 15.64 → 1 dp: 15.6 million
     ("count", (15640000,), "£15.6million", {}, H),
-    # 15.65 → half away from zero: 15.7 ≠ 15.6 (truncation gives 15.6)
-    ("count", (15650000,), "£15.6million", {}, N),
+    # 15.65 → half away from zero: 15.7 ≠ 15.6 (truncation gives 15.6; 0.05 million < 0.1 million off)
+    ("count", (15650000,), "£15.6million", {}, W),
     # a share in per cent restated in percentage points: mismatch
     ("count", (56,), "56 percentage points", {"value_unit": "percent"}, N),
 ]
@@ -178,8 +185,9 @@ def test_hand_worked_verdicts(kind, args, stated, kw, expected):
 
 def test_working_of_the_truncated_rise_matches_the_spec():
     result = _run("percent_change", (1737, 2060), "18.5 per cent")
-    assert result.working == ('(2,060 − 1,737) / 1,737 = 18.60% · printed "18.5 per cent" (1 dp) · rounds to 18.6 · '
-                              "does not hold (truncation gives 18.5)")
+    assert result.working == ('(2,060 − 1,737) / 1,737 = 18.60% · printed "18.5 per cent" (1 dp) · rounds to 18.6, '
+                              "not 18.5; 18.595 is within one unit of the last printed digit (0.1): truncated (cut, "
+                              "not rounded) · accurate within rounding")
     assert rules.fmt_2dp(result.computed) == "18.60"
 
 
@@ -194,7 +202,7 @@ def test_almost_working_shows_the_band():
 
 def test_mismatch_working_explains_percentage_points():
     working = _run("percent_change", (100, 156), "56 percentage points").working
-    assert "percentage points" in working and "per cent" in working and working.endswith(rules.DOES_NOT_HOLD)
+    assert "percentage points" in working and "per cent" in working and working.endswith(rules.INACCURATE)
 
 
 def test_undefined_arithmetic_raises_rule_error():
@@ -257,35 +265,38 @@ def _pct(x: Decimal, decimals: int, qualifier: str = "") -> str:
 @given(values, printed_decimals)
 def test_the_rounded_value_holds(c, d):
     stated = rules.round_half_away(c, d)
-    assert rules.judge(c, parse_printed(_pct(stated, d)))[0]
+    assert (rules.judge(c, parse_printed(_pct(stated, d)))[0] == H)
 
 
 @given(values, printed_decimals, st.sampled_from([-1, 1]))
 def test_one_unit_of_the_last_printed_digit_away_does_not_hold(c, d, sign):
     off = rules.round_half_away(c, d) + sign * Decimal(1).scaleb(-d)
     assume(off >= 0)
-    assert not rules.judge(c, parse_printed(_pct(off, d)))[0]
+    verdict = rules.judge(c, parse_printed(_pct(off, d)))[0]
+    assert verdict != H
+    # within one unit of the last printed digit it is accurate within rounding, said plainly; beyond, inaccurate
+    assert verdict == (W if abs(c - off) < Decimal(1).scaleb(-d) else N)
 
 
 @given(values, values)
 def test_more_than_and_fewer_than_are_strict_bounds(c, x):
-    assert rules.judge(c, parse_printed(_pct(x, 5, "more than")))[0] == (c > x)
-    assert rules.judge(c, parse_printed(_pct(x, 5, "fewer than")))[0] == (c < x)
-    assert rules.judge(c, parse_printed(_pct(x, 5, "at least")))[0] == (c >= x)
-    assert rules.judge(c, parse_printed(_pct(x, 5, "at most")))[0] == (c <= x)
+    assert (rules.judge(c, parse_printed(_pct(x, 5, "more than")))[0] == H) == (c > x)
+    assert (rules.judge(c, parse_printed(_pct(x, 5, "fewer than")))[0] == H) == (c < x)
+    assert (rules.judge(c, parse_printed(_pct(x, 5, "at least")))[0] == H) == (c >= x)
+    assert (rules.judge(c, parse_printed(_pct(x, 5, "at most")))[0] == H) == (c <= x)
 
 
 @given(values)
 def test_at_the_bound_more_than_fails_and_at_least_holds(x):
-    assert not rules.judge(x, parse_printed(_pct(x, 5, "more than")))[0]
-    assert rules.judge(x, parse_printed(_pct(x, 5, "at least")))[0]
-    assert not rules.judge(x, parse_printed(_pct(x, 5, "fewer than")))[0]
+    assert not (rules.judge(x, parse_printed(_pct(x, 5, "more than")))[0] == H)
+    assert (rules.judge(x, parse_printed(_pct(x, 5, "at least")))[0] == H)
+    assert not (rules.judge(x, parse_printed(_pct(x, 5, "fewer than")))[0] == H)
 
 
 @given(values, st.integers(min_value=1, max_value=10000))
 def test_the_almost_rule(c, x):
     x = Decimal(x)
-    holds = rules.judge(c, parse_printed(_pct(x, 0, "almost")))[0]
+    holds = (rules.judge(c, parse_printed(_pct(x, 0, "almost")))[0] == H)
     assert holds == ((x * Decimal("0.95") <= c < x) or rules.round_half_away(c, 0) == x)
 
 
@@ -293,19 +304,19 @@ def test_the_almost_rule(c, x):
 def test_almost_holds_anywhere_in_the_five_per_cent_below(x, thousandths):
     # c = x × (0.95 + k/1000 × 0.05), k < 1000: inside [0.95x, x)
     c = Decimal(x) * (Decimal("0.95") + Decimal(thousandths) / 1000 * Decimal("0.05"))
-    assert rules.judge(c, parse_printed(_pct(Decimal(x), 0, "nearly")))[0]
+    assert (rules.judge(c, parse_printed(_pct(Decimal(x), 0, "nearly")))[0] == H)
 
 
 @given(values, st.integers(min_value=1, max_value=10000))
 def test_the_about_rule_is_five_per_cent_either_side(c, x):
     x = Decimal(x)
-    assert rules.judge(c, parse_printed(_pct(x, 0, "about")))[0] == (abs(c - x) <= x * Decimal("0.05"))
+    assert (rules.judge(c, parse_printed(_pct(x, 0, "about")))[0] == H) == (abs(c - x) <= x * Decimal("0.05"))
 
 
 @given(values, st.integers(min_value=1, max_value=10000))
 def test_the_just_over_rule(c, x):
     x = Decimal(x)
-    assert rules.judge(c, parse_printed(_pct(x, 0, "just over")))[0] == (x < c <= x * Decimal("1.05"))
+    assert (rules.judge(c, parse_printed(_pct(x, 0, "just over")))[0] == H) == (x < c <= x * Decimal("1.05"))
 
 
 def test_a_fall_registered_as_a_rise_does_not_hold_but_says_why():

@@ -18,16 +18,19 @@ CWD = str(PROJECT_ROOT)  # /work/main
 
 # (arguments, expected verdict, exit code)
 EXAMPLES = [
-    # (2,060 − 1,737) / 1,737 = 323 / 1,737 = 18.5953…% → 1 dp 18.6 ≠ 18.5; truncation gives 18.5
-    (["change", "--from", "1737", "--to", "2060", "--stated", "18.5 per cent"], "does not hold", 1),
+    # (2,060 − 1,737) / 1,737 = 323 / 1,737 = 18.5953…% → 1 dp 18.6 ≠ 18.5; 0.0953 < 0.1: cut, not rounded
+    (["change", "--from", "1737", "--to", "2060", "--stated", "18.5 per cent"], "accurate within rounding", 4),
+    # 18.5953 − 18.4 = 0.1953: more than one unit of the last digit off
+    (["change", "--from", "1737", "--to", "2060", "--stated", "18.4 per cent"], "inaccurate", 1),
     # 278 / 374 = 74.33%; almost 75: 71.25 ≤ 74.33 < 75
-    (["share", "--part", "278", "--whole", "374", "--stated", "almost three-quarters"], "holds", 0),
+    (["share", "--part", "278", "--whole", "374", "--stated", "almost three-quarters"], "accurate", 0),
     # 182 / 79 = 2.30 > 2
-    (["ratio", "--numerator", "182", "--denominator", "79", "--stated", "more than doubled"], "holds", 0),
+    (["ratio", "--numerator", "182", "--denominator", "79", "--stated", "more than doubled"], "accurate", 0),
     # 10 + 64 + 61 = 135 = 135
-    (["sum", "--parts", "10,64,61", "--total", "135"], "holds", 0),
+    (["sum", "--parts", "10,64,61", "--total", "135"], "accurate", 0),
     # 5,540 / 2,000,000 × 1,000 = 2.77 → 2 dp 2.77
-    (["rate", "--count", "5540", "--population", "2000000", "--per", "1000", "--stated", "2.77 per 1,000"], "holds", 0),
+    (["rate", "--count", "5540", "--population", "2000000", "--per", "1000", "--stated", "2.77 per 1,000"],
+     "accurate", 0),
 ]
 
 
@@ -56,8 +59,9 @@ def test_the_five_examples_in_json(args, verdict, code):
 def test_the_truncated_rise_working():
     done = verify("change", "--from", "1,737", "--to", "2,060", "--stated", "18.5 per cent", "--json")
     result = json.loads(done.stdout)
-    assert result["working"] == ('(2,060 − 1,737) / 1,737 = 18.60% · printed "18.5 per cent" (1 dp) · rounds to 18.6 '
-                                 "· does not hold (truncation gives 18.5)")
+    assert result["working"] == ('(2,060 − 1,737) / 1,737 = 18.60% · printed "18.5 per cent" (1 dp) · rounds to 18.6, '
+                                 "not 18.5; 18.595 is within one unit of the last printed digit (0.1): truncated "
+                                 "(cut, not rounded) · accurate within rounding")
     assert round(result["computed"], 4) == 18.5953
     assert result["stated_value"] == 18.5 and result["qualifier"] == "exact"
 
@@ -71,7 +75,7 @@ def test_json_values_for_the_share():
 
 def test_json_flag_before_the_kind():
     done = verify("--json", "ratio", "--numerator", "182", "--denominator", "79", "--stated", "more than doubled")
-    assert done.returncode == 0 and json.loads(done.stdout)["verdict"] == "holds"
+    assert done.returncode == 0 and json.loads(done.stdout)["verdict"] == "accurate"
 
 
 def test_unreadable_stated_exits_2_naming_it():
@@ -129,7 +133,8 @@ def test_marker_input_is_unverifiable():
     done = verify("sum", "--parts", "10;[c];61", "--total", "135", "--json")
     assert done.returncode == 3
     result = json.loads(done.stdout)
-    assert result["verdict"] == "unverifiable" and result["computed"] is None and "[c]" in result["working"]
+    assert result["verdict"] == "cannot be checked: not published"
+    assert result["computed"] is None and "[c]" in result["working"]
 
 
 def test_count_restated():

@@ -49,7 +49,7 @@ def test_a_bare_number_with_per_is_a_rate():
 def test_a_claim_that_cannot_be_judged_as_stated_is_a_usage_error(args, says):
     done = verify(*args)
     assert done.returncode == 2, done.stdout + done.stderr
-    assert says in done.stderr and "does not hold" not in done.stdout
+    assert says in done.stderr and "inaccurate" not in done.stdout
     assert len(done.stderr.strip().splitlines()) == 1
 
 
@@ -115,9 +115,12 @@ def test_counts_are_integers_with_separators_in_text_and_json():
 def test_help_shows_worked_examples_that_give_their_verdicts(kind):
     shown = verify(kind, "--help")
     assert shown.returncode == 0 and "examples (exit status" in shown.stdout
-    lines = [ln.strip() for ln in EXAMPLES[kind].splitlines() if ln.strip()]
-    for command, expect in zip(lines[1::2], lines[2::2]):
-        assert command in shown.stdout
+    epilog = shown.stdout[shown.stdout.index("examples (exit status"):]
+    lines = [ln.strip() for ln in epilog.splitlines()[1:] if ln.strip()]
+    assert len(lines) == 2 * len(EXAMPLES[kind])
+    codes = {"accurate": 0, "inaccurate": 1, "accurate within rounding": 4}
+    for command, working in zip(lines[0::2], lines[1::2], strict=True):
         done = verify(*shlex.split(command)[1:])
-        code = {"holds": 0, "does not hold": 1}[expect.rsplit(" · ", 1)[-1].split(" (")[0]]
-        assert done.returncode == code, (command, done.stdout, done.stderr)
+        # the help shows exactly what the command prints, and the exit status is the verdict it ends with
+        assert done.stdout.splitlines()[1] == f"working: {working}", command
+        assert done.returncode == codes[working.rsplit(" · ", 1)[-1]], (command, done.stdout, done.stderr)

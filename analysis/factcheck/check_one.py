@@ -21,9 +21,9 @@ def verify(kind: str, **options: str | float | int | bool | list[str]) -> rules.
     >>> import analysis
     >>> result = analysis.verify("share", part=278, whole=374, stated="almost three-quarters")
     >>> result.verdict, result.rule
-    ('holds', 'almost (up to 5% below, or rounds to it)')
+    ('accurate', 'almost (up to 5% below, or rounds to it)')
     >>> analysis.verify("change", from_="1,737", to="2,060", stated="18.5 per cent").working  # doctest: +ELLIPSIS
-    '(2,060 − 1,737) / 1,737 = 18.60% · printed "18.5 per cent" (1 dp) · rounds to 18.6 · does not hold...'
+    '(2,060 − 1,737) / 1,737 = 18.60% · printed "18.5 per cent" (1 dp) · rounds to 18.6, not 18.5...'
     >>> analysis.verify("share", part=278)
     Traceback (most recent call last):
     ...

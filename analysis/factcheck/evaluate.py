@@ -1,6 +1,6 @@
 """Evaluate every registered claim with the rule book: the rows of `data/processed/claims.csv`.
 
-Each claim's inputs are resolved to figures (a marker or a gap makes it unverifiable, pointing at the gap record),
+Each claim's inputs are resolved to figures (a marker or a gap leaves it unchecked, pointing at the gap record),
 the claim's kind picks the rule, and the row carries the verdict, the rule and the working. Imports no pandas.
 """
 
@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 from decimal import Decimal
+from itertools import product
 from typing import Any
 
 from analysis.factcheck import rules
@@ -18,7 +19,7 @@ from analysis.factcheck.registry import _may_omit, _parse_or_none, _refs, stated
 from analysis.factcheck.vintages import Vintages
 from analysis.record.figures import normalise_for_match
 from analysis.record.printed import Printed, PrintedFigureError, parse_printed
-from analysis.record.vocabulary import join_list
+from analysis.record.vocabulary import TOLERANCE, join_list
 
 Figures = dict[str, dict[str, Any]]
 
@@ -76,7 +77,7 @@ def _judged(claim: dict[str, Any], figures: Figures, gaps: dict[str, Any], vinta
     if not changed:
         return result
     later = _evaluate(latest, figures, gaps)
-    if later.verdict == result.verdict == rules.UNVERIFIABLE:
+    if later.verdict in rules.UNCHECKED and result.verdict in rules.UNCHECKED:
         return result
     revised = "; ".join(f"{role} revised to {vintages.describe(new or '')}" for role, _, new in changed)
     if later.verdict != result.verdict:
@@ -129,26 +130,30 @@ def _all_gaps(claim: dict[str, Any], figures: Figures, gaps: dict[str, Any]) -> 
 def _gap_pointer(claim: dict[str, Any], figures: Figures, gaps: dict[str, dict[str, Any]]) -> str:
     notes = []
     for gid in _all_gaps(claim, figures, gaps):
-        wanted = str((gaps.get(gid) or {}).get("wanted", "")).strip()
-        notes.append(f"gap {gid}" + (f" ({wanted})" if wanted else ""))
+        gap = gaps.get(gid) or {}
+        wanted = str(gap.get("wanted", "")).strip()
+        where = str(gap.get("published_in") or "").strip()
+        notes.append(f"gap {gid}" + (f" ({wanted})" if wanted else "") + (f", published in {where}" if where else ""))
     return f"; see {', '.join(notes)}" if notes else ""
 
 
 def _evaluate(claim: dict[str, Any], figures: Figures, gaps: dict[str, dict[str, Any]]) -> rules.Result:
-    """One claim → its Result. Anything that stops the arithmetic gives an unverifiable verdict saying why."""
+    """One claim → its Result. Anything that stops the arithmetic gives a "cannot be checked" verdict saying why."""
     kind = claim.get("kind", "")
     if kind not in rules.ROLES:
-        return rules.unverifiable(kind, f"unknown kind '{kind}'")
+        return rules.unchecked(kind, f"unknown kind '{kind}'", verdict=rules.CANNOT_CHECK)
     text = stated_text(claim, figures)
     try:
         stated = parse_printed(text)
     except PrintedFigureError as err:
-        return rules.unverifiable(kind, f"cannot read the stated value ({err})")
+        return rules.unchecked(kind, f"cannot read the stated value ({err})", verdict=rules.CANNOT_CHECK)
     if stated.value is None:
-        return rules.unverifiable(kind, f'the stated value "{text}" is a marker, not a claim', stated)
+        return rules.unchecked(kind, f'the stated value "{text}" is a marker, not a claim', stated,
+                                  verdict=rules.CANNOT_CHECK)
     values, missing = _resolve(claim, figures, gaps)
     if missing:
-        return rules.unverifiable(kind, "; ".join(missing) + _gap_pointer(claim, figures, gaps), stated)
+        return rules.unchecked(kind, "; ".join(missing) + _gap_pointer(claim, figures, gaps), stated,
+                                  verdict=_missing_verdict(claim, figures, gaps))
     sums = {role: parts for role, parts in values.items() if isinstance(parts, list) and role != "parts"}
     for role, parts in sums.items():
         values[role] = sum(parts, Decimal(0))
@@ -157,13 +162,76 @@ def _evaluate(claim: dict[str, Any], figures: Figures, gaps: dict[str, dict[str,
         for role, parts in sums.items():
             result = _with_sum(result, role, parts, values[role])
     except rules.RuleError as err:
-        return rules.unverifiable(kind, str(err) + _gap_pointer(claim, figures, gaps), stated)
+        return rules.unchecked(kind, str(err) + _gap_pointer(claim, figures, gaps), stated,
+                                  verdict=rules.CANNOT_CHECK)
+    ranges = _input_ranges(claim, values, figures)
     for role, ref in _refs(claim):
         figure = figures.get(ref or "") or {}
-        if figure.get("qualifier") not in (None, "", "exact", "unavailable"):
+        if figure.get("qualifier") not in (None, "", "exact", "unavailable") and role not in ranges:
             result = result.with_note(f'note: {role} ({ref}) is printed "{figure.get("value_as_printed")}", '
                                       "so the result is approximate")
-    return result
+    return _judged_on_ranges(claim, values, ranges, stated, figures, result) if ranges else result
+
+
+#: How many values across each input's range are tried (ends included); the computed value moves monotonically
+#: with each input, so its range is exact, and the stated value's fit is found to within 1/40 of the range.
+_STEPS = 40
+
+
+def _input_ranges(claim: dict[str, Any], values: dict[str, Any],
+                  figures: Figures) -> dict[str, tuple[Decimal, Decimal]]:
+    """Every value a rounded or approximate input could stand for: `rounded: {to: 100}` makes "1,200" 1,150 to
+    1,249 (a count) or 1,150 to 1,250; an input printed "about X" is X ± the rule book's tolerance."""
+    out: dict[str, tuple[Decimal, Decimal]] = {}
+    for role, step_text in (claim.get("rounded") or {}).items():
+        x, step = values.get(role), Decimal(step_text)
+        if isinstance(x, Decimal):
+            top = x + step / 2 - (1 if step >= 2 and x == x.to_integral_value() else 0)
+            out[role] = (x - step / 2, top)
+    for role, ref in _refs(claim):
+        figure = figures.get(ref or "") or {}
+        x = values.get(role)
+        if role not in out and figure.get("qualifier") == "about" and isinstance(x, Decimal):
+            out[role] = (x * (1 - TOLERANCE), x * (1 + TOLERANCE))
+    return out
+
+
+def _judged_on_ranges(claim: dict[str, Any], values: dict[str, Any], ranges: dict[str, tuple[Decimal, Decimal]],
+                      stated: Printed, figures: Figures, printed: rules.Result) -> rules.Result:
+    """The claim judged across every value its rounded inputs could stand for: accurate only if it holds for all
+    of them, accurate within rounding if it holds for some (or at the printed values), inaccurate if for none."""
+    roles = list(ranges)
+    grids = [[lo + (hi - lo) * i / _STEPS for i in range(_STEPS + 1)] for lo, hi in ranges.values()]
+    outcomes = [_apply(claim, {**values, **dict(zip(roles, point, strict=True))}, stated, figures)
+                for point in product(*grids)]
+    computed = [r.computed for r in outcomes if r.computed is not None]
+    fits = [r.verdict == rules.ACCURATE for r in outcomes]
+    spans = ", ".join(f"{role} {rules.fmt_number(lo)} to {rules.fmt_number(hi)}" for role, (lo, hi) in ranges.items())
+    span = (f"{computed_text(dataclasses.replace(printed, computed=min(computed)))} to "
+            f"{computed_text(dataclasses.replace(printed, computed=max(computed)))}") if computed else ""
+    lead = f"inputs rounded: for {spans}, the result runs from {span}"
+    tail = f" · {printed.verdict}"
+    if printed.working.endswith(tail):  # the verdict at the printed values is one step of the working, not the end
+        printed = dataclasses.replace(printed, working=printed.working[:-len(tail)] + f" · {printed.verdict} at the "
+                                      "printed values")
+    if all(fits) and printed.verdict == rules.ACCURATE:
+        return printed.with_note(f"{lead}, and the stated value holds for all of it · {rules.ACCURATE}")
+    if any(fits) or printed.verdict in rules.BORNE_OUT:
+        return dataclasses.replace(printed, verdict=rules.WITHIN_ROUNDING).with_note(
+            f"{lead}; the stated value holds for part of that range only, so the figures as printed bear it out "
+            f"but cannot confirm it · {rules.WITHIN_ROUNDING}")
+    return printed.with_note(f"{lead}, and the stated value holds for none of it · {rules.INACCURATE}")
+
+
+def _missing_verdict(claim: dict[str, Any], figures: Figures, gaps: dict[str, dict[str, Any]]) -> str:
+    """"Not yet in this record" when every missing input is a figure its producer publishes (its gap names the
+    publication); otherwise "cannot be checked: not published". A suppressed value ([c]) is not published."""
+    if any(_figure_value(figures[ref]) is None for _, ref in _refs(claim) if isinstance(ref, str) and ref in figures):
+        return rules.NOT_PUBLISHED
+    needed = _all_gaps(claim, figures, gaps)
+    if needed and all(str((gaps.get(gid) or {}).get("published_in") or "").strip() for gid in needed):
+        return rules.NOT_IN_RECORD
+    return rules.NOT_PUBLISHED
 
 
 def _resolve(claim: dict[str, Any], figures: Figures, gaps: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
@@ -174,7 +242,10 @@ def _resolve(claim: dict[str, Any], figures: Figures, gaps: dict[str, Any]) -> t
                    if (ref is None and not _may_omit(claim, role, figures)) or (ref and _is_gap(ref, figures, gaps))]
     if unpublished:
         verb = "was" if len(unpublished) == 1 else "were"
-        missing.append(f"{' and '.join(unpublished)} {verb} not published")
+        if _missing_verdict(claim, figures, gaps) == rules.NOT_IN_RECORD:
+            missing.append(f"{' and '.join(unpublished)} {verb} published but not yet transcribed")
+        else:
+            missing.append(f"{' and '.join(unpublished)} {verb} not published")
     for role, ref in _refs(claim):
         figure = figures.get(ref) if isinstance(ref, str) else None
         if ref is None or _is_gap(ref, figures, gaps):

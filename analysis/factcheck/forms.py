@@ -40,8 +40,8 @@ def rate_as_share(rate: Decimal, base: object, stated: Printed) -> rules.Result:
     c = rate / b * 100
     r, bs = rules.fmt_number(rate), rules.fmt_number(b)
     formula = f"{r} per {bs} = {r} / {bs} × 100 = {rules._c2(c)}%"
-    ok, rule, text = rules.judge(c, stated)
-    return rules.Result("count", rules._v(ok), c, stated, formula, rule, f"{formula} · {text}")
+    verdict, rule, text = rules.judge(c, stated)
+    return rules.Result("count", verdict, c, stated, formula, rule, f"{formula} · {text}")
 
 
 def rate_stated_as(stated: Printed, per: Decimal | None) -> tuple[Printed, Decimal | None]:

@@ -36,15 +36,22 @@ def check_claims(
 ) -> None:
     """Every claim against the sources, figures and gaps: ids that exist, roles that fit the kind, a stated value
     that can be read, and no claim resting on itself. A marker input ([c]) is legitimate data, not a problem:
-    the claim is then reported unverifiable."""
+    the claim is then reported as not published."""
     name = paths.rel(paths.claims_yaml)
     seen: set[str] = set()
+    said: dict[tuple[str, str], str] = {}
     for claim in claims:
         where = claim.get("_where") or f"id={claim.get('id')}"
         cid = claim.get("id", "")
         if cid and cid in seen:
             problems.add(name, where, f"duplicate claim id '{cid}'")
         seen.add(cid)
+        sentence = (str(claim.get("source_id", "")), normalise_for_match(str(claim.get("text", ""))))
+        if all(sentence) and sentence in said:
+            problems.add(name, where, f"the same sentence of the same document is already claim '{said[sentence]}': "
+                                      "a sentence printed once is one claim (judge it once, explain the reading in "
+                                      "its note)")
+        said.setdefault(sentence, cid)
         if claim.get("source_id") and claim["source_id"] not in source_ids:
             problems.add(name, where, f"unknown source id '{claim['source_id']}' (not in data/raw/sources.yaml)")
         for gid in claim.get("gaps", []):

@@ -17,8 +17,9 @@ from typing import Any
 from jinja2 import BaseLoader, ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from analysis.factcheck.report import VERDICT_ORDER, working_steps
+
 TEMPLATES = Path(__file__).resolve().parent / "templates"
-VERDICT_ORDER = ("holds", "does not hold", "unverifiable")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#&~!])")
 
 
@@ -44,13 +45,8 @@ def md_link(title: Any, url: str) -> Markup:
 
 
 def slug(text: str) -> str:
-    """A stable anchor from a verdict or id: 'does not hold' → 'does-not-hold'."""
+    """A stable anchor from a verdict or id: 'not yet in this record' → 'not-yet-in-this-record'."""
     return re.sub(r"[^a-z0-9]+", "-", str(text).lower()).strip("-")
-
-
-def working_steps(working: str) -> list[str]:
-    """The working's steps: the engine separates them with ' · ', which reads better as a list than as one line."""
-    return [step.strip() for step in (working or "").split(" · ") if step.strip()]
 
 
 def _finalize_markdown(value: Any) -> str:

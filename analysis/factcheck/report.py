@@ -1,31 +1,43 @@
 """`python -m analysis check`: the fact-check report, from the tables the build wrote.
 
-Reads data/processed/claims.csv (each claim already judged by `analysis.record.claims`), figures.csv and sources.csv,
-and writes three files into outputs/:
+Reads data/processed/claims.csv (each claim already judged by `analysis.factcheck.evaluate`), figures.csv and
+sources.csv, and writes into outputs/:
 
-- factcheck.md and factcheck.html — for readers and editors: per claim, who said it and where, what was stated,
-  what the published figures give, the verdict, the working, and a link to every source it rests on;
-- claimreview.jsonld — the same verdicts as schema.org ClaimReview records, so search engines and fact-check
-  aggregators can pick them up.
+- factcheck.html — for readers: each claim in its own words, who said it and when, the verdict in one plain
+  sentence, and the working folded beneath; factcheck.md — the same for editors, with the record's ids;
+- methods.html — how a claim is judged, in plain words, with two worked examples; factcheck-rules.html — the full
+  rules (docs/factcheck.md);
+- claimreview.jsonld — the accurate and inaccurate verdicts as schema.org ClaimReview records, with absolute urls.
 
-Output is deterministic (claims sorted by id, no generation time: the only dates are those in the data), so a
-re-run on unchanged data changes nothing and a diff shows exactly which verdict moved.
+Output is deterministic (claims sorted by verdict then id, no generation time: the only dates are those in the
+data), so a re-run on unchanged data changes nothing and a diff shows exactly which verdict moved.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
-import json
 import os
+import re
 import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from analysis.paths import Paths, add_root_argument
-from analysis.record.vocabulary import split_list
+from analysis.factcheck.wording import (
+    ACCURATE,
+    CANNOT_CHECK,
+    INACCURATE,
+    MEANING,
+    NOT_IN_RECORD,
+    NOT_PUBLISHED,
+    WITHIN_ROUNDING,
+)
+from analysis.paths import DEFAULT_SITE_URL, SITE_URL_ENV, Paths, add_root_argument
+from analysis.paths import site_url as resolve_site_url
+from analysis.record.printed import parse_printed
+from analysis.record.vocabulary import TOLERANCE, split_list
 
 PROJECT_NAME = "cse-figures"
 TITLE = "Fact-check: derived claims about published child sexual exploitation figures"
@@ -35,7 +47,9 @@ NEEDED_CLAIM_COLUMNS = (
 )
 NEEDED_FIGURE_COLUMNS = ("figure_id", "source_id", "value_as_printed", "location")
 NEEDED_SOURCE_COLUMNS = ("id", "producer", "title", "url_main", "date_published", "date_accessed", "primary")
-VERDICT_ORDER = ("holds", "does not hold", "unverifiable")
+#: The order verdicts are listed in, on every page and in the summary line: what a reader most needs to know first.
+VERDICT_ORDER = (INACCURATE, WITHIN_ROUNDING, NOT_IN_RECORD, NOT_PUBLISHED, CANNOT_CHECK, ACCURATE)
+METHODS_PAGE = "methods.html"
 
 
 class ReportError(RuntimeError):
@@ -45,8 +59,8 @@ class ReportError(RuntimeError):
 def add_arguments(parser: argparse.ArgumentParser, name: str = "check") -> None:
     add_root_argument(parser)
     parser.add_argument("--site-url", default="",
-                        help="address where outputs/factcheck.html is published, for the ClaimReview url "
-                             "(default: a relative link)")
+                        help="address where outputs/ is published, for the ClaimReview urls (default: "
+                             f"${SITE_URL_ENV}, else {DEFAULT_SITE_URL})")
 
 
 # --- reading ---------------------------------------------------------------------------------------------------
@@ -79,7 +93,7 @@ class Tables:
 
 def read_tables(paths: Paths) -> Tables:
     """claims.csv, figures.csv and sources.csv from data/processed (ReportError if one is missing or malformed);
-    gaps.csv too when the build wrote it, so an unverifiable claim can say what is missing and who holds it."""
+    gaps.csv too when the build wrote it, so an unchecked claim can say what is missing and who holds it."""
     claims = _read_csv(paths.processed / "claims.csv", NEEDED_CLAIM_COLUMNS, paths)
     figures = _read_csv(paths.processed / "figures.csv", NEEDED_FIGURE_COLUMNS, paths)
     sources = _read_csv(paths.processed / "sources.csv", NEEDED_SOURCE_COLUMNS, paths)
@@ -140,7 +154,8 @@ def build_entries(tables: Tables) -> list[Entry]:
 
 
 def summary(entries: list[Entry]) -> str:
-    """"3 claims: 1 holds, 1 does not hold, 1 unverifiable" — the line editors read first."""
+    """"45 claims: 1 inaccurate, 2 accurate within rounding, …" — the line editors read first (one claim per
+    sentence and speaker, so nothing is counted twice)."""
     counts = {v: sum(1 for e in entries if e.claim["verdict"] == v) for v in VERDICT_ORDER}
     others = len(entries) - sum(counts.values())
     parts = [f"{n} {v}" for v, n in counts.items() if n] + ([f"{others} other"] if others else [])
@@ -171,11 +186,66 @@ def _gap_line(gap: dict[str, str]) -> str:
     return text
 
 
+def working_steps(working: str) -> list[str]:
+    """The working's steps: the engine separates them with ' · ', which reads better as a list than as one line."""
+    return [step.strip() for step in (working or "").split(" · ") if step.strip()]
+
+
 # --- Markdown and HTML (Jinja2 templates in analysis/factcheck/templates/) ---------------------------------------
 
 RULES_DOC = "docs/factcheck.md"
 #: docs/factcheck.md rendered next to the report, so the report's link to the rules works wherever outputs/ is.
 RULES_PAGE = "factcheck-rules.html"
+
+
+_ID = r"[a-z0-9]+(?:-[a-z0-9]+)+"
+_FIGURE_ID = re.compile(rf"\(?\b{_ID}/{_ID}\b\)?")
+_GAP_REF = re.compile(rf"gap {_ID} \(([^()]*(?:\([^()]*\)[^()]*)*)\)")
+
+
+def for_readers(text: str) -> str:
+    """Working as a reader sees it: gap and figure ids (the record's internal names) taken out, their words kept."""
+    text = _GAP_REF.sub(r"\1", text)
+    return re.sub(r"\s{2,}", " ", _FIGURE_ID.sub("", text)).replace(" ,", ",").replace("( ", "(").strip()
+
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+
+
+def reader_date(iso: str, approximate: bool) -> str:
+    """'9 February 2024'; a date that was not printed says so ('October 2025 (approximate)' for a first-of-month
+    stand-in), so no reader takes an inferred day for a printed one."""
+    if len(iso) != 10:
+        return iso
+    year, month, day = int(iso[:4]), int(iso[5:7]), int(iso[8:])
+    if approximate:
+        shown = f"{_MONTHS[month - 1]} {year}" if day == 1 else f"{day} {_MONTHS[month - 1]} {year}"
+        return f"{shown} (approximate)"
+    return f"{day} {_MONTHS[month - 1]} {year}"
+
+
+def plain_verdict(c: dict[str, str], gaps: list[dict[str, str]]) -> str:
+    """The verdict in one plain sentence: what the published figures give, or what is missing and where it is."""
+    verdict = c["verdict"]
+    if verdict == NOT_IN_RECORD:
+        where = "; ".join(g["published_in"] for g in gaps if g.get("published_in"))
+        return f"The figure it needs is published ({where}), but is not yet in this record, so it is not checked here."
+    if verdict in (NOT_PUBLISHED, CANNOT_CHECK):
+        wanted = "; ".join(g["wanted"] for g in gaps if g.get("wanted"))
+        return MEANING[verdict] if not wanted else f"A figure it needs has not been published: {wanted}."
+    computed = f"{c['computed']}{_UNIT_AFTER.get(c['kind'], '')}"
+    gives = f"The published figures give {computed}; the claim says “{c['stated']}”."
+    if verdict != WITHIN_ROUNDING:
+        return gives
+    if "inputs rounded" in c["working"]:
+        return gives + " It rests on a figure that was itself rounded, which allows a range around the stated value."
+    if "truncated" in c["working"]:
+        return gives + " The last digit was cut rather than rounded."
+    return gives + " The last digit was rounded differently."
+
+
+_UNIT_AFTER = {"percent_change": "%", "share": "%", "point_change": " percentage points", "ratio": " times"}
 
 
 def _view(e: Entry) -> dict[str, Any]:
@@ -184,23 +254,29 @@ def _view(e: Entry) -> dict[str, Any]:
     title, url, detail = _source_line(e.source)
     return {
         "id": e.id, "text": c["text"], "claimant": c["claimant"], "stated": c["stated"], "computed": c["computed"],
-        "verdict": c["verdict"], "working": c["working"], "note": c.get("note", ""),
+        "verdict": c["verdict"], "plain": plain_verdict(c, e.gaps), "working": c["working"],
+        "reader_steps": [for_readers(step) for step in working_steps(c["working"])],
+        "note": c.get("note", ""), "reader_note": for_readers(c.get("note", "")),
+        "date": reader_date(e.source.get("date_published", ""),
+                            str(e.source.get("date_approximate", "")).lower() == "true"),
         "where": {"title": title, "url": url, "detail": detail, "location": c["location"]},
         "inputs": [{"id": f["figure_id"], "printed": f.get("value_as_printed", "(not found)"),
-                    "location": f.get("location", "")} for f in e.inputs],
+                    "location": f.get("location", ""), "label": f.get("subject", ""),
+                    "publisher": f.get("publisher", "")} for f in e.inputs],
         "gaps": [_gap_line(g) for g in e.gaps],
-        "sources": [dict(zip(("title", "url", "detail"), _source_line(s))) for s in e.sources],
+        "sources": [dict(zip(("title", "url", "detail"), _source_line(s), strict=True)) for s in e.sources],
     }
 
 
 def _context(entries: list[Entry]) -> dict[str, Any]:
+    """Claims grouped by verdict in VERDICT_ORDER; the cards follow the summary's order exactly."""
     views = [_view(e) for e in entries]
-    # Failures first: a fact-checker reads what does not hold before what does.
-    first = ("does not hold", "unverifiable", "holds")
-    order = list(first) + sorted({v["verdict"] for v in views} - set(first))
-    groups = [{"name": name, "entries": [v for v in views if v["verdict"] == name]} for name in order]
-    return {"title": TITLE, "summary": summary(entries), "entries": views,
-            "groups": [g for g in groups if g["entries"]]}
+    order = list(VERDICT_ORDER) + sorted({v["verdict"] for v in views} - set(VERDICT_ORDER))
+    groups = [{"name": name, "meaning": MEANING.get(name, ""), "entries": [v for v in views if v["verdict"] == name]}
+              for name in order]
+    groups = [g for g in groups if g["entries"]]
+    return {"title": TITLE, "summary": summary(entries), "groups": groups,
+            "entries": [v for g in groups for v in g["entries"]]}
 
 
 def render_markdown(entries: list[Entry]) -> str:
@@ -213,10 +289,23 @@ def render_markdown(entries: list[Entry]) -> str:
 
 
 def render_html(entries: list[Entry]) -> str:
-    """factcheck.html: one self-contained page (inline style, no scripts, nothing fetched), readable on a phone."""
+    """factcheck.html: one self-contained page for readers (inline style, no scripts, nothing fetched), readable
+    on a phone: each claim in its own words, who said it and when, the verdict in a sentence, the working folded."""
     from analysis.factcheck import render
 
-    return render.render(render.html_environment(), "factcheck.html.j2", rules_href=RULES_PAGE, **_context(entries))
+    return render.render(render.html_environment(), "factcheck.html.j2", methods_href=METHODS_PAGE,
+                         **_context(entries))
+
+
+def render_methods() -> str:
+    """methods.html: how claims are judged, for readers; its two worked examples are computed by the rules."""
+    from analysis.factcheck import render, rules
+
+    examples = [rules.percent_change(1737, 2060, parse_printed("18.5 per cent")),
+                rules.share(121, 244, parse_printed("more than half"))]
+    return render.render(render.html_environment(), "methods.html.j2", title="How we check a claim",
+                         verdicts=[(v, MEANING[v]) for v in VERDICT_ORDER], examples=examples,
+                         tolerance=f"{TOLERANCE * 100:g}")
 
 
 def render_rules(markdown_text: str) -> str:
@@ -227,43 +316,13 @@ def render_rules(markdown_text: str) -> str:
     return render.render(render.html_environment(), "rules.html.j2", title="How a claim is judged", body=body)
 
 
-# --- schema.org ClaimReview ------------------------------------------------------------------------------------
-
-
-def claim_review(e: Entry, site_url: str = "") -> dict[str, Any]:
-    """One schema.org ClaimReview; the verdict is the rating's alternateName, the working its explanation."""
-    c = e.claim
-    url = f"{site_url}factcheck.html#{e.id}" if site_url else f"factcheck.html#{e.id}"
-    author_type = "Person" if c.get("claimant_type", "").lower() == "person" else "Organization"
-    item: dict[str, Any] = {"@type": "Claim", "author": {"@type": author_type, "name": c["claimant"]}}
-    if e.source.get("date_published"):
-        item["datePublished"] = e.source["date_published"]
-    appearance: dict[str, Any] = {"@type": "CreativeWork"}
-    if e.source.get("url_main"):
-        appearance["url"] = e.source["url_main"]
-    if e.source.get("title"):
-        appearance["headline"] = e.source["title"]
-    item["appearance"] = appearance
-    review: dict[str, Any] = {
-        "@type": "ClaimReview",
-        "url": url,
-        "claimReviewed": c["text"],
-        "itemReviewed": item,
-        "reviewRating": {"@type": "Rating", "alternateName": c["verdict"], "ratingExplanation": c["working"]},
-        "author": {"@type": "Organization", "name": PROJECT_NAME},
-    }
-    if e.review_date:
-        review["datePublished"] = e.review_date
-    return review
-
-
-def render_jsonld(entries: list[Entry], site_url: str = "") -> str:
-    """claimreview.jsonld: a schema.org @graph of ClaimReview records, one per claim."""
-    doc = {"@context": "https://schema.org", "@graph": [claim_review(e, site_url) for e in entries]}
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
-
-
 # --- writing ---------------------------------------------------------------------------------------------------
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def write_together(files: dict[Path, str]) -> None:
@@ -275,6 +334,7 @@ def write_together(files: dict[Path, str]) -> None:
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
             temps[path] = Path(tmp)
+            os.fchmod(fd, 0o666 & ~_umask())  # mkstemp makes 0600; an output is readable like any other file
             with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
                 handle.write(text)
         for path, tmp in temps.items():
@@ -285,14 +345,16 @@ def write_together(files: dict[Path, str]) -> None:
 
 
 def write_report(paths: Paths, site_url: str = "") -> tuple[list[Path], str]:
-    """Read the processed tables and write the three outputs; → (paths written, summary line)."""
+    """Read the processed tables and write the outputs; → (paths written, summary line)."""
+    from analysis.factcheck.claimreview import render_jsonld
+
     entries = build_entries(read_tables(paths))
-    if site_url and not site_url.endswith("/"):
-        site_url += "/"
+    site_url = resolve_site_url(site_url)
     outputs = {
         paths.outputs / "factcheck.md": render_markdown(entries),
         paths.outputs / "factcheck.html": render_html(entries),
-        paths.outputs / "claimreview.jsonld": render_jsonld(entries, site_url),
+        paths.outputs / "claimreview.jsonld": render_jsonld(entries, site_url, PROJECT_NAME),
+        paths.outputs / METHODS_PAGE: render_methods(),
     }
     rules = paths.root / RULES_DOC
     if rules.is_file():

@@ -40,21 +40,27 @@ from analysis.factcheck.numbers import (  # noqa: F401  (re-exported: callers us
     truncate,
 )
 from analysis.factcheck.wording import (  # noqa: F401  (re-exported)
-    DOES_NOT_HOLD,
-    HOLDS,
-    TOLERANCE,
-    UNVERIFIABLE,
+    ACCURATE,
+    BORNE_OUT,
+    CANNOT_CHECK,
+    INACCURATE,
+    MEANING,
+    NOT_IN_RECORD,
+    NOT_PUBLISHED,
+    UNCHECKED,
     VERDICTS,
-    _v,
+    WITHIN_ROUNDING,
     judge,
 )
 from analysis.record.printed import MARKERS, Printed
+from analysis.record.vocabulary import TOLERANCE  # noqa: F401  (re-exported)
 
 __all__ = [
-    "HOLDS", "DOES_NOT_HOLD", "UNVERIFIABLE", "VERDICTS", "TOLERANCE", "ROLES", "KINDS", "STATED_UNITS",
+    "ACCURATE", "WITHIN_ROUNDING", "INACCURATE", "NOT_PUBLISHED", "NOT_IN_RECORD", "CANNOT_CHECK", "VERDICTS",
+    "UNCHECKED", "BORNE_OUT", "MEANING", "TOLERANCE", "ROLES", "KINDS", "STATED_UNITS",
     "Result", "RuleError", "to_decimal", "round_half_away", "truncate", "fmt_number", "fmt_2dp", "judge",
     "unit_problem", "percent_change", "point_change", "share", "ratio", "total", "difference", "rate", "count",
-    "unverifiable", "marker_meaning",
+    "unchecked", "marker_meaning",
 ]
 
 #: Claim kind → its input roles, in the order the working names them. `per` (rate) is a number, not a figure.
@@ -72,7 +78,7 @@ KINDS = tuple(ROLES)
 
 #: Kind → the units (as `parse_printed` names them) a stated value may be printed in. A percent_change stated in
 #: percentage points, or a point_change stated in per cent, is not a typo in the registry but the classic
-#: mistake a fact-check exists to catch, so those two give a "does not hold" verdict rather than a problem.
+#: mistake a fact-check exists to catch, so those two give an "inaccurate" verdict rather than a problem.
 STATED_UNITS: dict[str, tuple[str, ...]] = {
     "percent_change": ("percent", "times"),
     "point_change": ("percentage points",),
@@ -110,14 +116,15 @@ class Result:
 
     @property
     def holds(self) -> bool:
-        return self.verdict == HOLDS
+        """The claim bears out the figures: accurate, or accurate within rounding."""
+        return self.verdict in BORNE_OUT
 
     def with_note(self, note: str) -> Result:
         """The same verdict with a caveat appended to the working (e.g. an input printed as a bound)."""
         return dataclasses.replace(self, working=f"{self.working} · {note}")
 
     def as_dict(self) -> dict[str, object]:
-        """JSON-ready fields: `computed` as a number (null when unverifiable), the rest as printed."""
+        """JSON-ready fields: `computed` as a number (null when the claim cannot be checked), the rest as printed."""
         stated = self.stated
         return {
             "kind": self.kind,
@@ -157,20 +164,23 @@ def _mismatch(kind: str, stated: Printed, computed: Decimal, formula: str) -> Re
                "percentage points; a rise of N per cent is not a rise of N percentage points")
     else:
         why = f"is {_UNIT_WORDS.get(stated.unit, stated.unit)}, which a {kind} claim cannot be stated in"
-    working = f'{formula} · printed "{stated.text}" {why} · {DOES_NOT_HOLD}'
-    return Result(kind, DOES_NOT_HOLD, computed, stated, formula, "unit mismatch", working)
+    working = f'{formula} · printed "{stated.text}" {why} · {INACCURATE}'
+    return Result(kind, INACCURATE, computed, stated, formula, "unit mismatch", working)
 
 
 def _verdict(kind: str, computed: Decimal, stated: Printed, formula: str) -> Result:
     if stated.unit not in STATED_UNITS[kind]:
         return _mismatch(kind, stated, computed, formula)
-    ok, rule, text = judge(computed, stated)
-    return Result(kind, _v(ok), computed, stated, formula, rule, f"{formula} · {text}")
+    verdict, rule, text = judge(computed, stated)
+    return Result(kind, verdict, computed, stated, formula, rule, f"{formula} · {text}")
 
 
-def unverifiable(kind: str, reason: str, stated: Printed | None = None) -> Result:
-    """No verdict: an input is unpublished, suppressed or unusable. `reason` names it (and its gap record)."""
-    return Result(kind, UNVERIFIABLE, None, stated, "", "unverifiable", f"{UNVERIFIABLE}: {reason}")
+def unchecked(kind: str, reason: str, stated: Printed | None = None, verdict: str = NOT_PUBLISHED) -> Result:
+    """No verdict on accuracy: an input is unpublished, suppressed, not yet transcribed, or the arithmetic is
+    undefined. `verdict` says which (one of UNCHECKED); `reason` names the input (and its gap record)."""
+    if verdict not in UNCHECKED:
+        raise ValueError(f"{verdict!r} is not a verdict for a claim that cannot be checked")
+    return Result(kind, verdict, None, stated, "", "cannot be checked", f"{verdict}: {reason}")
 
 
 def marker_meaning(marker: str) -> str:
@@ -213,7 +223,7 @@ def _fall_hint(result: Result, c: Decimal, stated: Printed, direction: str, unit
     if direction != "rise" or c >= 0 or result.holds or result.rule == "unit mismatch":
         return result
     try:
-        fits = judge(-c, stated)[0]
+        fits = judge(-c, stated)[0] in BORNE_OUT
     except RuleError:
         return result
     if not fits:
@@ -293,8 +303,8 @@ def rate(count_: object, population: object, stated: Printed, per: object | None
     if stated.unit == "rate" and stated.denominator is not None and to_decimal(stated.denominator) != base:
         printed_base = fmt_number(to_decimal(stated.denominator))
         why = f'printed "{stated.text}" is per {printed_base}, not per {fmt_number(base)}'
-        working = f"{formula} · {why} · {DOES_NOT_HOLD}"
-        return Result("rate", DOES_NOT_HOLD, c, stated, formula, "unit mismatch", working)
+        working = f"{formula} · {why} · {INACCURATE}"
+        return Result("rate", INACCURATE, c, stated, formula, "unit mismatch", working)
     return _verdict("rate", c, stated, formula)
 
 
@@ -309,6 +319,6 @@ def count(value: object, stated: Printed, value_unit: str | None = None) -> Resu
     pct = {"percent", "percentage points"}
     if value_unit in pct and stated.unit in pct and value_unit != stated.unit:
         why = f"is in {stated.unit}, but the figure is in {value_unit}"
-        working = f'{formula} · printed "{stated.text}" {why} · {DOES_NOT_HOLD}'
-        return Result("count", DOES_NOT_HOLD, v, stated, formula, "unit mismatch", working)
+        working = f'{formula} · printed "{stated.text}" {why} · {INACCURATE}'
+        return Result("count", INACCURATE, v, stated, formula, "unit mismatch", working)
     return _verdict("count", v, stated, formula)

@@ -12,10 +12,11 @@
 A sub-editor runs this between drafts, so it starts in a blink: it imports the rules and the printed-figure
 reader (standard library only) and never pandas, numpy or matplotlib.
 
-Exit status: 0 the claim holds, 1 it does not, 2 a usage error: an input could not be read, or the claim cannot
-be judged as stated (the message names the input and the forms accepted), 3 unverifiable (an input is an
-unavailable-value marker such as [c], or the arithmetic is undefined). All arithmetic is exact (Decimal, from the
-printed digits); numbers of more than 30 digits are refused.
+Exit status: 0 accurate, 1 inaccurate, 2 a usage error: an input could not be read, or the claim cannot be judged
+as stated (the message names the input and the forms accepted), 3 cannot be checked (an input is an
+unavailable-value marker such as [c], or the arithmetic is undefined), 4 accurate within rounding (the stated
+value misses by less than one unit of its last digit, e.g. cut rather than rounded). All arithmetic is exact
+(Decimal, from the printed digits); numbers of more than 30 digits are refused.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import argparse
 import json
 import math
 import re
+import shlex
 import sys
 from collections.abc import Callable
 from decimal import Decimal
@@ -31,11 +33,12 @@ from decimal import Decimal
 from analysis.factcheck import rules
 from analysis.factcheck.exact import TooLarge, check_digits, cut, exact_context, exact_value
 from analysis.factcheck.forms import computed_text, is_count
-from analysis.factcheck.verify_help import ACCEPTED, EXAMPLES
+from analysis.factcheck.verify_help import ACCEPTED, EXAMPLES, EXAMPLES_HEADING
 from analysis.record.printed import Printed, PrintedFigureError, parse_printed
 
-EXIT_HOLDS, EXIT_DOES_NOT_HOLD, EXIT_UNREADABLE, EXIT_UNVERIFIABLE = 0, 1, 2, 3
-_EXIT = {rules.HOLDS: EXIT_HOLDS, rules.DOES_NOT_HOLD: EXIT_DOES_NOT_HOLD, rules.UNVERIFIABLE: EXIT_UNVERIFIABLE}
+EXIT_ACCURATE, EXIT_INACCURATE, EXIT_UNREADABLE, EXIT_UNCHECKED, EXIT_WITHIN_ROUNDING = 0, 1, 2, 3, 4
+_EXIT = {rules.ACCURATE: EXIT_ACCURATE, rules.INACCURATE: EXIT_INACCURATE, rules.WITHIN_ROUNDING: EXIT_WITHIN_ROUNDING,
+         **{verdict: EXIT_UNCHECKED for verdict in rules.UNCHECKED}}
 
 
 class InputError(ValueError):
@@ -66,10 +69,11 @@ _KINDS: dict[str, tuple[str, list[tuple[str, str, str]], bool]] = {
 def add_arguments(parser: argparse.ArgumentParser, name: str = "verify") -> None:
     """One sub-command per claim kind; numbers may carry thousands commas ("1,737")."""
     parser.add_argument("--json", action="store_true", default=False, help="print one JSON object")
-    subs = parser.add_subparsers(dest="kind", metavar="KIND", required=True)
+    subs = parser.add_subparsers(dest="kind", metavar="KIND", required=True, parser_class=_KindParser)
     for kind, (text, options, needs_stated) in _KINDS.items():
-        sub = subs.add_parser(kind, help=text, description=f"{text}. {ACCEPTED[kind]}", epilog=EXAMPLES[kind],
+        sub = subs.add_parser(kind, help=text, description=f"{text}. {ACCEPTED[kind]}",
                               formatter_class=argparse.RawDescriptionHelpFormatter)
+        sub.set_defaults(_examples_of=kind)
         for option, dest, help_text in options:
             sub.add_argument(option, dest=dest, required=True, help=help_text)
         if kind in ("change", "points"):
@@ -82,6 +86,27 @@ def add_arguments(parser: argparse.ArgumentParser, name: str = "verify") -> None
         sub.add_argument("--stated", required=needs_stated,
                          help="the value as printed" + ("" if needs_stated else " (default: --total)"))
         sub.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="print one JSON object")
+
+
+class _KindParser(argparse.ArgumentParser):
+    """A kind's sub-command: its help ends with worked examples computed when the help is asked for."""
+
+    def format_help(self) -> str:
+        kind = self.get_default("_examples_of")
+        if kind and self.epilog is None:
+            self.epilog = worked_examples(kind)
+        return super().format_help()
+
+
+def worked_examples(kind: str) -> str:
+    """`verify KIND --help`'s examples: each command with the verdict and working this version computes."""
+    parser = argparse.ArgumentParser(prog="verify")
+    add_arguments(parser)
+    lines = [EXAMPLES_HEADING]
+    for args in EXAMPLES[kind]:
+        result = evaluate(parser.parse_args([kind, *args]))
+        lines += [f"  verify {kind} {shlex.join(args)}", f"      {result.working}"]
+    return "\n".join(lines) + "\n"
 
 
 # --- reading the arguments -------------------------------------------------------------------------------------
@@ -149,7 +174,7 @@ def _inputs(args: argparse.Namespace) -> list[tuple[str, str, Printed]]:
 
 def evaluate(args: argparse.Namespace) -> rules.Result:
     """Read the arguments and apply the rule in exact arithmetic; raises InputError for anything it cannot read
-    and for a claim that cannot be judged as stated (a usage error, never "does not hold")."""
+    and for a claim that cannot be judged as stated (a usage error, never "inaccurate")."""
     with exact_context():
         try:
             return _evaluate(args)
@@ -170,7 +195,7 @@ def _evaluate(args: argparse.Namespace) -> rules.Result:
     markers = [(role, p) for role, _, p in inputs if p.value is None]
     if markers:
         named = "; ".join(f'{role} is "{p.text}" ({rules.marker_meaning(p.marker or "")})' for role, p in markers)
-        return rules.unverifiable(kind, f"{named}, so it cannot be computed", stated)
+        return rules.unchecked(kind, f"{named}, so it cannot be computed", stated)
     values = {role: exact_value(p) for role, _, p in inputs}
     if args.kind == "share" and values["whole"] and values["part"] > values["whole"] > 0:
         raise InputError(f"--part {cut(args.part)} is larger than --whole {cut(args.whole)}: a share cannot be over "
@@ -178,7 +203,7 @@ def _evaluate(args: argparse.Namespace) -> rules.Result:
     try:
         result = _APPLY[args.kind](values, stated, args, per)
     except rules.RuleError as err:
-        return rules.unverifiable(kind, str(err), stated)
+        return rules.unchecked(kind, str(err), stated, verdict=rules.CANNOT_CHECK)
     if args.kind == "sum" and args.stated and total_printed.text != stated.text:
         result = result.with_note(f'the total figure is printed "{total_printed.text}"')
     for role, _, printed in inputs:

@@ -22,10 +22,29 @@ from analysis.factcheck.numbers import (
 from analysis.record.printed import Printed
 from analysis.record.vocabulary import TOLERANCE
 
-HOLDS = "holds"
-DOES_NOT_HOLD = "does not hold"
-UNVERIFIABLE = "unverifiable"
-VERDICTS = (HOLDS, DOES_NOT_HOLD, UNVERIFIABLE)
+#: The verdict scale, in the order reports list it. What each means, in plain words, is `MEANING`; the
+#: reader-facing methods page and the developers' rules (docs/factcheck.md) both say it from here.
+ACCURATE = "accurate"
+WITHIN_ROUNDING = "accurate within rounding"
+INACCURATE = "inaccurate"
+NOT_PUBLISHED = "cannot be checked: not published"
+NOT_IN_RECORD = "not yet in this record"
+CANNOT_CHECK = "cannot be checked"
+VERDICTS = (ACCURATE, WITHIN_ROUNDING, INACCURATE, NOT_PUBLISHED, NOT_IN_RECORD, CANNOT_CHECK)
+#: Verdicts that say nothing about the claim's accuracy: a figure it needs is missing or the arithmetic is undefined.
+UNCHECKED = (NOT_PUBLISHED, NOT_IN_RECORD, CANNOT_CHECK)
+#: Verdicts that say the claim bears out the figures (exactly, or once the rounding of a figure is allowed for).
+BORNE_OUT = (ACCURATE, WITHIN_ROUNDING)
+MEANING = {
+    ACCURATE: "The published figures give the number as stated, at the precision it was stated.",
+    WITHIN_ROUNDING: ("The number differs from the published figures only by rounding: its last digit was cut "
+                      "rather than rounded, or it rests on figures that were themselves rounded."),
+    INACCURATE: "The published figures do not give the number as stated, even allowing for rounding.",
+    NOT_PUBLISHED: "A figure the claim needs has not been published; the record says where we looked.",
+    NOT_IN_RECORD: ("A figure the claim needs is published, but not yet transcribed into this record; the "
+                    "record names the publication."),
+    CANNOT_CHECK: "The arithmetic cannot be done as stated (for example a rise from zero).",
+}
 
 
 
@@ -41,11 +60,11 @@ def _band(x: Decimal) -> Decimal:
     return abs(x) * TOLERANCE
 
 
-def judge(computed: Decimal, stated: Printed) -> tuple[bool, str, str]:
-    """Does `computed` bear out the stated value as worded? → (holds, rule name, explanation for the working).
+def judge(computed: Decimal, stated: Printed) -> tuple[str, str, str]:
+    """Does `computed` bear out the stated value as worded? → (verdict, rule name, explanation for the working).
 
     The explanation starts with the printed text in quotes and ends with the verdict, e.g.
-    `printed "18.5 per cent" (1 dp) · rounds to 18.6 · does not hold (truncation gives 18.5)`.
+    `printed "18.5 per cent" (1 dp) · rounds to 18.6, not 18.5 · ... · accurate within rounding`.
     """
     x = _printed_value(stated)
     q = stated.qualifier
@@ -75,7 +94,7 @@ _BOUNDS = {
 
 
 def _v(ok: bool) -> str:
-    return HOLDS if ok else DOES_NOT_HOLD
+    return ACCURATE if ok else INACCURATE
 
 
 def _judge_bound(c: Decimal, q: str, x: Decimal, lead: str) -> tuple[bool, str, str]:
@@ -83,7 +102,7 @@ def _judge_bound(c: Decimal, q: str, x: Decimal, lead: str) -> tuple[bool, str, 
     test, yes, no = _BOUNDS[q]
     ok = test(_cmp(c), _cmp(x))
     cs, bound = _pair(c, x)
-    return ok, q, f"{lead} · needs {q} {fmt_number(x)}: {cs} {yes if ok else no} {bound} · {_v(ok)}"
+    return _v(ok), q, f"{lead} · needs {q} {fmt_number(x)}: {cs} {yes if ok else no} {bound} · {_v(ok)}"
 
 
 def _round_at(value: Decimal, stated: Printed) -> Decimal:
@@ -96,18 +115,30 @@ def _scale_word(stated: Printed) -> str:
     return {1e3: " thousand", 1e6: " million", 1e9: " billion"}.get(stated.scale, "")
 
 
-def _judge_exact(c: Decimal, stated: Printed, x: Decimal, lead: str) -> tuple[bool, str, str]:
-    """A plain number: the computed value, rounded half away from zero at the printed decimals, equals it."""
+def _judge_exact(c: Decimal, stated: Printed, x: Decimal, lead: str) -> tuple[str, str, str]:
+    """A plain number: the computed value, rounded half away from zero at the printed decimals, equals it.
+
+    A value that misses by less than one unit of its last printed digit (18.595 printed as 18.5: cut, not rounded)
+    is accurate within rounding, said plainly, never inaccurate: the writer's number is as close as their digits
+    allow.
+    """
     d = stated.decimals or 0
     scale = to_decimal(stated.scale)
     rounded = round_half_away(c / scale, d)
-    ok = rounded * scale == x
-    text = f"{lead} ({d} dp) · rounds to {_fmt_at(rounded, d)}{_scale_word(stated)} · {_v(ok)}"
-    if not ok:
+    rule = f"rounds to the printed value at {d} dp"
+    shown = f"{_fmt_at(rounded, d)}{_scale_word(stated)}"
+    if rounded * scale == x:
+        return ACCURATE, rule, f"{lead} ({d} dp) · rounds to {shown} · {ACCURATE}"
+    unit = Decimal(1).scaleb(-d)
+    if abs(c / scale - x / scale) < unit:
         cut = truncate(c / scale, d)
-        if cut * scale == x:
-            text += f" (truncation gives {_fmt_at(cut, d)}{_scale_word(stated)})"
-    return ok, f"rounds to the printed value at {d} dp", text
+        how = "truncated (cut, not rounded)" if cut * scale == x else "rounded differently"
+        near = f"{_fmt_at(c / scale, d + 2)}{_scale_word(stated)}"
+        text = (f"{lead} ({d} dp) · rounds to {shown}, not {_fmt_at(x / scale, d)}{_scale_word(stated)}; "
+                f"{near} is within one unit of the last printed digit ({_fmt_at(unit, d)}): {how} · "
+                f"{WITHIN_ROUNDING}")
+        return WITHIN_ROUNDING, rule, text
+    return INACCURATE, rule, f"{lead} ({d} dp) · rounds to {shown} · {INACCURATE}"
 
 
 def _range_text(c: Decimal, lower: Decimal, upper: Decimal, stated: Printed,
@@ -137,15 +168,15 @@ def _judge_almost(c: Decimal, stated: Printed, x: Decimal, lead: str) -> tuple[b
     cs, ls, xb = _range_text(c, lower, x, stated, strict_upper=True)
     rule = "almost (up to 5% below, or rounds to it)"
     if _cmp(lower) <= _cmp(c) < _cmp(x):
-        return True, rule, f"{lead} · needs almost {xs}: {ls} ≤ {cs} < {xb} · {HOLDS}"
+        return ACCURATE, rule, f"{lead} · needs almost {xs}: {ls} ≤ {cs} < {xb} · {ACCURATE}"
     d = stated.decimals
     if d is not None and _round_at(c, stated) == x:
         why = f"{_show(c, x)} is not below {xs} but rounds to it at {d} dp"
-        return True, rule, f"{lead} · needs almost {xs}: {why} · {HOLDS}"
+        return ACCURATE, rule, f"{lead} · needs almost {xs}: {why} · {ACCURATE}"
     where = f"below {ls}" if _cmp(c) < _cmp(lower) else f"not below {xb}"
     extra = f" and does not round to {xs} at {d} dp" if d is not None else ""
     why = f"{ls} ≤ c < {xb}; {cs} is {where}{extra}"
-    return False, rule, f"{lead} · needs almost {xs}: {why} · {DOES_NOT_HOLD}"
+    return INACCURATE, rule, f"{lead} · needs almost {xs}: {why} · {INACCURATE}"
 
 
 def _judge_just_over(c: Decimal, stated: Printed, x: Decimal, lead: str) -> tuple[bool, str, str]:
@@ -155,7 +186,7 @@ def _judge_just_over(c: Decimal, stated: Printed, x: Decimal, lead: str) -> tupl
     cs, xb, us = _range_text(c, x, upper, stated)
     ok = _cmp(x) < _cmp(c) <= _cmp(upper)
     why = f"{xb} < {cs} ≤ {us}" if ok else f"{xb} < c ≤ {us}; {cs} is outside"
-    return ok, "just over (up to 5% above)", f"{lead} · needs just over {xs}: {why} · {_v(ok)}"
+    return _v(ok), "just over (up to 5% above)", f"{lead} · needs just over {xs}: {why} · {_v(ok)}"
 
 
 def _judge_about(c: Decimal, stated: Printed, x: Decimal, lead: str) -> tuple[bool, str, str]:
@@ -164,4 +195,4 @@ def _judge_about(c: Decimal, stated: Printed, x: Decimal, lead: str) -> tuple[bo
     ok = _cmp(lower) <= _cmp(c) <= _cmp(upper)
     cs, ls, us = _range_text(c, lower, upper, stated)
     why = f"{cs} is {'within' if ok else 'outside'} {ls} to {us}"
-    return ok, "about (within 5%)", f"{lead} · needs about {fmt_number(x)} (within 5%): {why} · {_v(ok)}"
+    return _v(ok), "about (within 5%)", f"{lead} · needs about {fmt_number(x)} (within 5%): {why} · {_v(ok)}"

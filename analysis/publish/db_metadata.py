@@ -12,6 +12,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+from analysis.factcheck.wording import INACCURATE
+
 __all__ = ["DATABASE", "LINK_TABLES", "CANNED_QUERIES", "build_metadata"]
 
 #: The database's name in Datasette (the file is outputs/cse.db).
@@ -22,7 +24,7 @@ LINK_TABLES: dict[str, tuple[str, str, dict[str, str]]] = {
     "claim_figures": ("Claim inputs", "Which figures each claim rests on (role 'input') or states (role 'stated').",
                       {"claim_id": "The claim (claims.claim_id).", "figure_id": "The figure (figures.figure_id).",
                        "role": "input: the claim is computed from it; stated: it transcribes the stated value."}),
-    "claim_gaps": ("Claim gaps", "Which unpublished figures (gaps) make a claim unverifiable.",
+    "claim_gaps": ("Claim gaps", "Which missing figures (gaps) leave a claim unchecked.",
                    {"claim_id": "The claim (claims.claim_id).", "gap_id": "The gap record (gaps.id)."}),
 }
 
@@ -46,16 +48,17 @@ CANNED_QUERIES: dict[str, dict[str, str]] = {
         "sql": f"select {_FIGURE_COLUMNS}\nfrom figures f join sources s on s.id = f.source_id\n"
                "where f.value = 1200\norder by f.measure, f.published, f.figure_id",
     },
-    "claims_that_do_not_hold": {
-        "title": "Claims that do not hold",
-        "description": "Registered claims whose recomputed value does not support the words printed.",
+    "inaccurate_claims": {
+        "title": "Inaccurate claims",
+        "description": "Registered claims whose recomputed value does not support the words printed, even allowing "
+                       "for rounding.",
         "sql": "select claim_id, claimant, text, stated, kind, computed, rule, working, note\nfrom claims\n"
-               "where verdict = 'does not hold'\norder by claim_id",
+               f"where verdict = '{INACCURATE}'\norder by claim_id",
     },
     "gaps_and_holders": {
         "title": "Gaps and who holds the data",
         "description": "Figures looked for and not found, who publishes or holds them, and the claims they leave "
-                       "unverifiable.",
+                       "unchecked.",
         "sql": "select g.holder, g.id, g.wanted, g.cited_by, g.reason,\n"
                "  (select group_concat(cg.claim_id, '; ') from claim_gaps cg where cg.gap_id = g.id) as claims\n"
                "from gaps g\norder by g.holder, g.id",

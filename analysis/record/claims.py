@@ -30,7 +30,7 @@ CLAIMS_COLUMNS: tuple[str, ...] = (
     "inputs", "computed", "verdict", "rule", "working", "gaps", "note",
 )
 REQUIRED = ("id", "claimant", "source_id", "location", "text", "kind", "inputs")
-OPTIONAL = ("stated", "stated_figure", "gaps", "note", "direction", "claimant_type")
+OPTIONAL = ("stated", "stated_figure", "gaps", "note", "direction", "claimant_type", "rounded")
 #: A slug, optionally prefixed by the source id like a figure id: `seed-56pc` or `mylondon-2025-10/claim-56pc`.
 CLAIM_ID_RE = re.compile(rf"^{ID_RE.pattern}(?:/{ID_RE.pattern})?\Z")
 MAX_TEXT_WORDS = 30
@@ -80,8 +80,10 @@ def _load_entry(entry: dict[str, Any], index: int, name: str, problems: Problems
             problems.add(name, where, f"unknown field '{key}' (allowed: {', '.join(REQUIRED + OPTIONAL)})")
     if cid not in (None, "") and not (isinstance(cid, str) and CLAIM_ID_RE.match(cid)):
         problems.add(name, where, "id must be lower-case letters, digits and hyphens (optionally '<source id>/…')")
-    claim: dict[str, Any] = {key: _text(entry.get(key)) for key in REQUIRED + OPTIONAL if key not in ("inputs", "gaps")}
+    claim: dict[str, Any] = {key: _text(entry.get(key)) for key in REQUIRED + OPTIONAL
+                             if key not in ("inputs", "gaps", "rounded")}
     claim["inputs"] = _load_inputs(entry.get("inputs"), name, where, problems)
+    claim["rounded"] = _load_rounded(entry.get("rounded"), claim["inputs"], name, where, problems)
     claim["gaps"] = _load_gaps(entry.get("gaps"), name, where, problems)
     claim["_where"] = where
     _check_entry(claim, name, where, problems)
@@ -104,6 +106,25 @@ def _load_inputs(value: Any, name: str, where: str, problems: Problems) -> dict[
         else:
             inputs[role] = None if ref in (None, "") else _text(ref)
     return inputs
+
+
+def _load_rounded(value: Any, inputs: dict[str, Any], name: str, where: str, problems: Problems) -> dict[str, str]:
+    """`rounded: {to: 100}`: an input printed as a rounded figure ("1,200" for a count somewhere from 1,150 to
+    1,249), and the unit it was rounded to. The claim is then judged across every value the input could stand for."""
+    if value in (None, "", {}):
+        return {}
+    if not isinstance(value, dict):
+        problems.add(name, where, "rounded must be a mapping of role: the unit it was rounded to (e.g. to: 100)")
+        return {}
+    out: dict[str, str] = {}
+    for role, step in value.items():
+        if str(role) not in inputs or isinstance(inputs[str(role)], list):
+            problems.add(name, where, f"rounded names '{role}', which is not a single-figure input of this claim")
+        elif isinstance(step, bool) or not isinstance(step, (int, float)) or step <= 0:
+            problems.add(name, where, f"rounded: {role} must be a positive number (the unit it was rounded to)")
+        else:
+            out[str(role)] = str(step)
+    return out
 
 
 def _load_gaps(value: Any, name: str, where: str, problems: Problems) -> list[str]:
@@ -130,7 +151,7 @@ def _check_entry(claim: dict[str, Any], name: str, where: str, problems: Problem
         problems.add(name, where, f"direction must be rise or fall, and only for {' or '.join(_DIRECTED_KINDS)}")
     if claim["claimant_type"] and claim["claimant_type"] not in CLAIMANT_TYPES:
         problems.add(name, where, f"claimant_type must be one of: {', '.join(CLAIMANT_TYPES)}")
-    fields = [key for key in REQUIRED + OPTIONAL if key != "inputs"]
+    fields = [key for key in REQUIRED + OPTIONAL if key not in ("inputs", "rounded")]
     check_text_fields(claim, fields, name, where, problems, numeric=("stated",))
     check_personal_data(claim, fields, name, where, problems)
     refs = [r for ref in claim["inputs"].values() for r in (ref if isinstance(ref, list) else [ref])]

@@ -68,6 +68,7 @@ GAPS = (
     Field("where_looked", "string", "Documents and searches tried."),
     Field("holder", "string", "Who publishes or holds the figure."),
     Field("reason", "string", "Why it is missing."),
+    Field("published_in", "string", "The producer's publication that prints it, when it is published but not yet in this record; empty when it was not published."),
 )
 
 INSPECTION_GRADES = (
@@ -82,7 +83,7 @@ INSPECTION_GRADES = (
     Field("count", "number", "Cases given this grade, as published; empty if only a share was published."),
     Field("share_published", "number", "Share given this grade as printed, read as per cent ('three quarters' → 75); empty if not printed."),
     Field("share_as_printed", "string", "The share as printed, with its qualifier."),
-    Field("share_computed", "number", "count / cases_examined × 100, to two decimals; empty if either is missing."),
+    Field("share_computed", "number", "count / cases_examined × 100, unrounded (round once, when showing it); empty if either is missing."),
     Field("all_primary", "boolean", "true only if every figure in the row comes from the publisher's own document."),
     Field("figure_ids", "string", "Figures this row was built from, ';'-separated."),
     Field("caveat", "string", "Caveats carried from the figures."),
@@ -178,8 +179,8 @@ CLAIM_DESCRIPTIONS: dict[str, str] = {
     "stated_figure": "Figure id transcribing the stated value, if any.",
     "kind": "percent_change, share, ratio, sum, difference, rate, count or point_change.",
     "inputs": "Figure ids of the inputs, ';'-separated.",
-    "computed": "The recomputed value to two decimals; empty if unverifiable.",
-    "verdict": "holds, does not hold, or unverifiable.",
+    "computed": "The recomputed value to two decimals; empty if the claim cannot be checked.",
+    "verdict": "accurate, accurate within rounding, inaccurate, cannot be checked: not published, not yet in this record, or cannot be checked (docs/factcheck.md).",
     "rule": "The wording rule applied.",
     "working": "The formula with the actual numbers, the computed value and the rule.",
     "gaps": "Gap ids of unpublished inputs, ';'-separated.",

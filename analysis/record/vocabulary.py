@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 __all__ = [
     "Qualifier", "CANONICAL", "QUALIFIERS", "TOLERANCE", "direction", "WORD_NUMBERS", "FRACTIONS", "MULTIPLES",
-    "SCALES", "number_word", "LIST_SEPARATOR", "split_list", "join_list",
+    "SCALES", "number_word", "LIST_SEPARATOR", "split_list", "join_list", "fmt_percent",
 ]
 
 #: How far "about", "almost" and "just over" may stray from the printed value: 5 per cent of it.
@@ -127,3 +127,16 @@ def split_list(cell: object) -> list[str]:
 def join_list(items: Iterable[object]) -> str:
     """Items → one list cell."""
     return LIST_SEPARATOR.join(str(i) for i in items)
+
+
+def fmt_percent(value: float | Decimal | None, decimals: int = 1, sign: str = "%") -> str:
+    """A percentage as every output prints it: rounded once, half away from zero, from the unrounded value.
+
+    Rounding an already rounded figure again (89.2523 stored as 89.25, then shown as 89.2) is how a chart came to
+    disagree with the arithmetic, so callers pass the unrounded share and this is the only place it is rounded.
+    """
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    exact = value if isinstance(value, Decimal) else Decimal(repr(float(value)))
+    shown = exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    return f"{shown:,.{decimals}f}{sign}"

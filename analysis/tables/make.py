@@ -113,7 +113,7 @@ def inspection_grades_table(figures: Rows, inspections: list[dict[str, Any]]) ->
                 "count": count_v,
                 "share_published": share["value"] if share is not None else None,
                 "share_as_printed": share["value_as_printed"] if share is not None else None,
-                "share_computed": round(100 * count_v / cases, 2) if count_v is not None and cases else None,
+                "share_computed": 100 * count_v / cases if count_v is not None and cases else None,
                 "all_primary": all(bool(f["primary"]) for f in used),
                 "figure_ids": join_list(f["figure_id"] for f in used),
                 "caveat": _join(f["caveat"] for f in used),

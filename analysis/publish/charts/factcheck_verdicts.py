@@ -1,4 +1,4 @@
-"""Chart: how many registered claims hold, do not hold, or cannot be verified."""
+"""Chart: how many registered claims are accurate, accurate within rounding, inaccurate, or cannot be checked."""
 
 from __future__ import annotations
 
@@ -6,18 +6,21 @@ from typing import Any
 
 import pandas as pd
 
+from analysis.factcheck.wording import ACCURATE, INACCURATE, MEANING, VERDICTS
 from analysis.publish import style
 from analysis.publish.charts.common import ChartMeta, _meta
 
 
 def verdict_counts(claims: pd.DataFrame) -> pd.DataFrame:
-    """Claims per verdict, in the rules' order (holds, does not hold, unverifiable), zeros kept."""
-    from analysis.factcheck.rules import VERDICTS
-
+    """Claims per verdict, in the rules' order; a verdict no claim has is left out (a zero bar says nothing)."""
     counts = claims["verdict"].value_counts()
-    order = list(VERDICTS) + [v for v in counts.index if v not in VERDICTS]
+    order = [v for v in VERDICTS if counts.get(v, 0)] + [v for v in counts.index if v not in VERDICTS]
     return pd.DataFrame({"Verdict": [v.capitalize() for v in order],
                          "Claims": [int(counts.get(v, 0)) for v in order]})
+
+
+#: One colour per verdict: green accurate, blue within rounding, red inaccurate, greys for what cannot be checked.
+_COLOURS = {"accurate": style.TURQUOISE, "accurate within rounding": style.DARK_BLUE, "inaccurate": style.DARK_PINK}
 
 
 @style.styled
@@ -30,21 +33,21 @@ def factcheck_chart(claims: pd.DataFrame, figures: pd.DataFrame, *, width: float
 
     counts = verdict_counts(claims)
     total = int(counts["Claims"].sum())
-    colours = [style.TURQUOISE, style.DARK_PINK, style.DARK_GREY] + list(style.PALETTE)
+    colours = [_COLOURS.get(v.lower(), style.DARK_GREY) for v in counts["Verdict"]]
     fig, ax = style.new_figure(width=width, plot_height=row_height(len(counts)))
     labelled_bars(ax, list(counts["Verdict"]), [float(n) for n in counts["Claims"]],
                   [str(n) for n in counts["Claims"]], ["exact"] * len(counts), colours[:len(counts)], unit="claims",
                   xmax=max(counts["Claims"].max(), 1) * 1.15)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True, nbins=4 if width < 5 else 6))
-    n = dict(zip(counts["Verdict"].str.lower(), counts["Claims"]))
-    title = (f"{n.get('holds', 0)} of {total} published claims checked hold; {n.get('does not hold', 0)} do not and "
-             f"{n.get('unverifiable', 0)} cannot be checked against published figures")
-    subtitle = "Claims about child sexual exploitation figures, recomputed from the figures they cite, by verdict"
-    on_chart = ("'Unverifiable': a figure the claim needs is not published; not a finding that the claim is "
-                "wrong. Verdicts allow for the rounding and wording printed with each number.")
-    notes = ["'Unverifiable' means a figure the claim depends on is not published (see the gaps table) or cannot "
-             "be used; it is not a finding that the claim is wrong. A verdict allows for the rounding and wording "
-             "printed with each number."]
+    n = dict(zip(counts["Verdict"].str.lower(), counts["Claims"], strict=True))
+    wrong = n.get(INACCURATE, 0)
+    title = (f"Of {total} claims checked, {n.get(ACCURATE, 0)} are accurate and {wrong} "
+             f"{'is' if wrong == 1 else 'are'} inaccurate")
+    subtitle = ("Claims about child sexual exploitation figures, recomputed from the figures they cite, by verdict; "
+                "one claim per sentence and speaker")
+    on_chart = ("'Cannot be checked' and 'not yet in this record': a figure the claim needs is missing; not a "
+                "finding that the claim is wrong.")
+    notes = [f"{v.capitalize()}: {MEANING[v]}" for v in VERDICTS if n.get(v, 0)]
     ids = list(figures.loc[figures["source_id"].isin(claims.get("source_id", pd.Series(dtype=str))), "figure_id"])
     alt = (f"Bar chart of the number of claims checked by verdict, showing that {title[0].lower() + title[1:]}.")
     frame = style.finish(fig, ax, title=title, subtitle=subtitle, source=style.credit(figures, ids), notes=notes,

@@ -14,12 +14,12 @@ from decimal import Decimal
 
 import pandas as pd
 
-from analysis.factcheck.wording import judge
+from analysis.factcheck.wording import BORNE_OUT, judge
 from analysis.publish import style
 from analysis.publish.charts.common import _ids
 from analysis.publish.charts.inspection_grades import _ri_or_inadequate, select_inspection_grades
 from analysis.record.printed import Printed, parse_printed
-from analysis.record.vocabulary import direction
+from analysis.record.vocabulary import direction, fmt_percent
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,7 @@ class Disagreement:
         """The sidecar note: who printed what, the arithmetic, and what would settle it."""
         return (f"{self.label}: {style.join_words(list(self.publishers))} print '{self.printed} ({self.count:,.0f})' "
                 f"of {self.cases:,.0f} cases examined as {self.grade}, but {self.count:,.0f} of {self.cases:,.0f} is "
-                f"{self.computed:.1f}%, not {self.printed}: the printed words and counts do not agree. "
+                f"{fmt_percent(self.computed)}, not {self.printed}: the printed words and counts do not agree. "
                 + ("" if self.from_report else "The inspectorate's report, which would settle it, is not in the "
                    "record. ")
                 + "The counts are drawn as printed; no share resting on them is headlined.")
@@ -55,7 +55,7 @@ class Disagreement:
 
 def _bears_out(count: float, cases: float, printed: Printed) -> bool:
     """The fact-check's own test of a printed share against count / cases, computed exactly from the counts."""
-    return judge(Decimal(str(int(count))) * 100 / Decimal(str(int(cases))), printed)[0]
+    return judge(Decimal(str(int(count))) * 100 / Decimal(str(int(cases))), printed)[0] in BORNE_OUT
 
 
 def disagreements(grades: pd.DataFrame, figures: pd.DataFrame) -> list[Disagreement]:

@@ -16,6 +16,7 @@ from analysis.publish.charts.common import (
     _ids,
     _meta,
 )
+from analysis.record.vocabulary import fmt_percent
 
 
 def _segments(present: set[str]) -> list[str]:
@@ -60,7 +61,7 @@ def _share_label(row: pd.Series) -> str:
     """One decimal for a share computed from counts (49.6%, not '50%': a claim can turn on it); a share known
     only as printed keeps its printed words."""
     if pd.notna(row["share_computed"]):
-        return f"{row['share_computed']:.1f}%"
+        return fmt_percent(row['share_computed'])
     return str(row["share_as_printed"])
 
 
@@ -127,7 +128,7 @@ def inspection_grades_chart(grades: pd.DataFrame, figures: pd.DataFrame, *, widt
         if share is not None and bool(rows["split_shown"].iloc[0]) and {"requires improvement", "inadequate"} <= set(
                 rows.index):
             start = float(rows.loc["good", "share"]) if "good" in rows.index else 0.0
-            _bracket(ax, start, left, y + 0.3, f"{share:.1f}% " + ("combined" if narrow else
+            _bracket(ax, start, left, y + 0.3, f"{fmt_percent(share)} " + ("combined" if narrow else
                                                                    "requires improvement or inadequate"))
     ax.set_ylim(step * (len(inspections) - 1) + 0.75, -0.75)
     ax.set_yticks([])

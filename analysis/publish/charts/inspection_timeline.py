@@ -16,7 +16,7 @@ from analysis.publish import sns, style
 from analysis.publish.charts.common import ChartMeta, _ids, _meta
 from analysis.publish.charts.inspection_grades import _ri_or_inadequate, select_inspection_grades
 from analysis.publish.charts.select import best
-from analysis.record.vocabulary import join_list, split_list
+from analysis.record.vocabulary import fmt_percent, join_list, split_list
 
 PANELS = {"share": "Cases graded requires improvement or inadequate",
           "causes_of_concern": "Causes of concern stated", "recommendations": "Recommendations made"}
@@ -33,7 +33,7 @@ def timeline_rows(grades: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
         share = _ri_or_inadequate(g)
         if share is not None:
             shares.append({"panel": "share", "date": g["published"].iloc[0], "value": share,
-                           "value_as_printed": f"{share:.1f}%", "qualifier": "exact", "unit": "percent",
+                           "value_as_printed": fmt_percent(share), "qualifier": "exact", "unit": "percent",
                            "label": g["label"].iloc[0], "figure_id": join_list(_ids(g["figure_ids"]))})
     london = figures[figures["measure"].isin(["causes_of_concern", "recommendations"])
                      & (figures["geography"] == "London")]

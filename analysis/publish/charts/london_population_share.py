@@ -10,6 +10,7 @@ import pandas as pd
 from analysis.publish import encode, style
 from analysis.publish.charts.common import ChartMeta, _meta
 from analysis.publish.publishers import face_name
+from analysis.record.vocabulary import fmt_percent
 
 
 def london_share_table(population: pd.DataFrame) -> pd.DataFrame:
@@ -45,7 +46,7 @@ def london_population_share_chart(population: pd.DataFrame, figures: pd.DataFram
     marks += [encode.Mark(f"{v:.2f}%", "exact", "dot", "percent") for v in share["London share of UK (%)"]]
     marks += [encode.Mark(r.value_as_printed, r.qualifier, "dot", "percent") for r in printed.itertuples()]
     for r in share.tail(1).itertuples():  # the latest share is labelled; every year is in the data
-        ax.annotate(f"{r[4]:.1f}%", (pos[r.Year], r[4]), xytext=(0, 9), textcoords="offset points", ha="center",
+        ax.annotate(fmt_percent(r[4]), (pos[r.Year], r[4]), xytext=(0, 9), textcoords="offset points", ha="center",
                     fontsize=style.LABEL_SIZE, color=style.DARK_BLUE, fontweight="bold")
     ax.scatter(printed["year"].map(pos), printed["value"], s=70, marker="D", facecolor="white",
                edgecolor=style.ORANGE, linewidth=1.8, zorder=3, label="As printed in a source")
@@ -65,7 +66,7 @@ def london_population_share_chart(population: pd.DataFrame, figures: pd.DataFram
     style.legend_above(ax, ncol=1 if width < 5 else 2)
     if len(share):
         latest = share.iloc[-1]
-        title = (f"London was home to {latest['London share of UK (%)']:.1f}% of the UK's population in "
+        title = (f"London was home to {fmt_percent(latest['London share of UK (%)'])} of the UK's population in "
                  f"{int(latest['Year'])}")
     else:
         title = "London's share of the UK population, as printed"
@@ -87,7 +88,7 @@ def london_population_share_chart(population: pd.DataFrame, figures: pd.DataFram
     pop_ids = population.loc[population["year"].isin(share["Year"]) & population["geography"].isin(
         ["London", "United Kingdom"]), "figure_id"]
     alt = (f"Dot chart of London's share of the UK population by year, showing that {title[0].lower() + title[1:]}. "
-           + "; ".join(f"{int(r.Year)}: {r[4]:.1f}% computed" for r in share.itertuples())
+           + "; ".join(f"{int(r.Year)}: {fmt_percent(r[4])} computed" for r in share.itertuples())
            + "".join(f"; {r.year}: {r.value_as_printed} as printed" for r in printed.itertuples()) + ".")
     frame = style.finish(fig, ax, title=title, subtitle=subtitle, on_chart=on_chart,
                          source=style.credit(figures, list(pop_ids) + list(printed["figure_id"])), notes=notes,

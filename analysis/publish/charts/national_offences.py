@@ -19,6 +19,7 @@ from analysis.publish.charts.cards import Card, draw_cards
 from analysis.publish.charts.common import ChartMeta, _meta
 from analysis.publish.charts.select import calendar_years
 from analysis.publish.publishers import face_name
+from analysis.record.vocabulary import fmt_percent
 
 TOTAL, PART = "All recorded (unit as printed)", "Group-based"
 
@@ -46,7 +47,7 @@ CSV_COLUMNS = {"year": "Year", "total": "Recorded", "group": "Group-based", "sha
 
 def _share(r: Any) -> str:
     """The group-based share as printed, else computed (one decimal)."""
-    return r.share_printed if isinstance(r.share_printed, str) else f"{r.share_pct:.1f}%"
+    return r.share_printed if isinstance(r.share_printed, str) else fmt_percent(r.share_pct)
 
 
 def _group_text(r: Any, units: dict[str, str]) -> str:

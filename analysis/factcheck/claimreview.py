@@ -1,0 +1,55 @@
+"""schema.org ClaimReview records for the fact-check: what search engines and fact-check aggregators read.
+
+A rating is published only for a verdict on accuracy itself — accurate or inaccurate. A verdict that turns on
+rounding alone is not a finding worth broadcasting against a named outlet, and a claim that could not be checked has
+no rating to give, so neither gets a record.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from analysis.factcheck.report import Entry, for_readers
+from analysis.factcheck.wording import ACCURATE, INACCURATE
+
+#: Verdict → rating on a 1 (inaccurate) to 5 (accurate) scale; a verdict not listed gets no ClaimReview.
+REVIEW_RATINGS = {ACCURATE: 5, INACCURATE: 1}
+
+
+def claim_review(e: Entry, site_url: str, project: str) -> dict[str, Any]:
+    """One schema.org ClaimReview: the verdict is the rating's alternateName (rated 1 to 5), the working its
+    explanation, and the url absolute from the site's base URL."""
+    c = e.claim
+    url = f"{site_url}factcheck.html#{e.id}"
+    author_type = "Person" if c.get("claimant_type", "").lower() == "person" else "Organization"
+    item: dict[str, Any] = {"@type": "Claim", "author": {"@type": author_type, "name": c["claimant"]}}
+    if e.source.get("date_published"):
+        item["datePublished"] = e.source["date_published"]
+    appearance: dict[str, Any] = {"@type": "CreativeWork"}
+    if e.source.get("url_main"):
+        appearance["url"] = e.source["url_main"]
+    if e.source.get("title"):
+        appearance["headline"] = e.source["title"]
+    item["appearance"] = appearance
+    review: dict[str, Any] = {
+        "@type": "ClaimReview",
+        "url": url,
+        "claimReviewed": c["text"],
+        "itemReviewed": item,
+        "reviewRating": {"@type": "Rating", "ratingValue": REVIEW_RATINGS[c["verdict"]], "bestRating": 5,
+                         "worstRating": 1, "alternateName": c["verdict"].capitalize(),
+                         "ratingExplanation": for_readers(c["working"])},
+        "author": {"@type": "Organization", "name": project},
+    }
+    if e.review_date:
+        review["datePublished"] = e.review_date
+    return review
+
+
+def render_jsonld(entries: list[Entry], site_url: str, project: str) -> str:
+    """claimreview.jsonld: a schema.org @graph of ClaimReview records, one per claim judged accurate or inaccurate.
+    Safe to inline in a <script> element: no "</" survives (JSON reads "<\\/" as "</")."""
+    reviewed = [claim_review(e, site_url, project) for e in entries if e.claim["verdict"] in REVIEW_RATINGS]
+    doc = {"@context": "https://schema.org", "@graph": reviewed}
+    return json.dumps(doc, ensure_ascii=False, indent=2).replace("</", "<\\/") + "\n"
