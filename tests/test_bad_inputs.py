@@ -650,8 +650,12 @@ def test_suppressed_input_makes_the_claim_unverifiable_naming_it(project: Paths,
                   "inputs": {"parts": [a.cells["figure_id"], b.cells["figure_id"]],
                              "total": total.cells["figure_id"]}}
         role = "parts[1]"
-    else:
+    else:  # a rise compares two figures of one series: two years of one measure and place
+        counts = rows_where(project, is_exact_count)
+        a, b = next((x, y) for x in counts for y in counts if x is not y
+                    and (x.cells["measure"], x.cells["geography"]) == (y.cells["measure"], y.cells["geography"]))
         claim |= {"text": "a rise of 56 per cent", "stated": "56 per cent", "kind": "percent_change",
+                  "source_id": a.cells["figure_id"].split("/")[0],
                   "inputs": {"from": a.cells["figure_id"], "to": b.cells["figure_id"]}}
         role = "from"
     dump_yaml(project.claims_yaml, [*data, claim])

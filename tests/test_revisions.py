@@ -184,15 +184,16 @@ def test_dfe_2024_claim_notes_the_revision_that_does_not_change_it():
 
 # --- series that never mix -------------------------------------------------------------------------------------
 
-def test_a_series_that_mixes_units_fails_the_build(real_copy):
+def test_a_series_that_mixes_kinds_of_number_fails_the_build(real_copy):
+    """A percentage filed under a count's measure (the Standard's '30 per cent' as if it were a year's crimes)."""
     path = real_copy.figures_dir / "standard-2018-03-16.csv"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("/cse-offences-2017,cse_offences_rounded,", "/cse-offences-2017,cse_flagged_crimes,"),
-                    encoding="utf-8")
+    path.write_text(text.replace("/change-cse-offences-2016-2017,change_cse_flagged_crimes,",
+                                 "/change-cse-offences-2016-2017,cse_flagged_crimes,"), encoding="utf-8")
     before = {p.name: p.read_bytes() for p in real_copy.processed.iterdir()}
     with pytest.raises(ValidationError) as err:
         build(real_copy)
-    assert "met_cse_series table:measure=cse_flagged_crimes: one series mixes units" in str(err.value)
+    assert "met_cse_series table:measure=cse_flagged_crimes: one series mixes kinds of number" in str(err.value)
     assert {p.name: p.read_bytes() for p in real_copy.processed.iterdir()} == before
 
 
@@ -208,8 +209,8 @@ def test_met_series_keeps_estimates_and_round_figures_apart():
     series = _rows("met_cse_series")
     by = {(r["measure"], r["period_label"]): r for r in series}
     assert by[("children_could_be_at_risk_cse_estimate", "2014-04-01")]["value_as_printed"] == "almost 3,000"
-    assert by[("cse_offences_rounded", "2017")]["value_as_printed"] == "1,200"
-    assert {r["unit"] for r in series if r["measure"] == "cse_flagged_crimes"} == {"crimes"}
+    assert by[("cse_flagged_crimes", "2017")]["value_as_printed"] == "1,200"
+    assert {r["unit"] for r in series if r["measure"] == "cse_flagged_crimes"} == {"crimes", "offences"}
     assert not any(r["measure"] == "children_at_risk_cse" and r["period_start"] == r["period_end"] for r in series)
 
 

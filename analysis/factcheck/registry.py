@@ -14,6 +14,7 @@ from analysis.paths import Paths
 from analysis.record.figures import contains_printed, normalise_for_match
 from analysis.record.printed import Printed, PrintedFigureError, parse_printed
 from analysis.record.problems import Problems
+from analysis.tables.comparability import comparability, unit_kind
 
 __all__ = ["check_claims", "stated_text"]
 
@@ -110,7 +111,32 @@ def _role_problems(claim: dict[str, Any], figures: dict[str, dict[str, Any]], ga
             out.append(f"input '{role}': unknown figure id '{ref}' (nor a gap id from data/raw/gaps.yaml)")
     if kind == "rate" and "per" in inputs:
         out.extend(_per_problems(inputs["per"], claim.get("stated", "")))
+    out.extend(_series_problems(claim, figures))
     return out
+
+
+#: Claims that compare one figure with another of the same series (a rise, a change in points, a difference).
+_SERIES_ROLES = {"percent_change": ("from", "to"), "point_change": ("from", "to"), "difference": ("a", "b")}
+
+
+def _series_problems(claim: dict[str, Any], figures: dict[str, dict[str, Any]]) -> list[str]:
+    """A rise between two figures needs two figures of one series, and a share a part and whole of one kind of
+    number and place: the rule the charts use (`tables.comparability`), so no verdict compares what a chart
+    refuses to."""
+    inputs = claim.get("inputs", {})
+    refs = [figures.get(str(ref)) for ref in inputs.values() if not isinstance(ref, list)]
+    if any(f is not None and unit_kind(f) in ("marker", "unreadable") for f in refs):
+        return []  # a suppressed value ([c]) is data; the claim resting on it is reported as not published
+    if claim["kind"] in _SERIES_ROLES:
+        a, b = (figures.get(str(inputs.get(r))) for r in _SERIES_ROLES[claim["kind"]])
+        why = comparability(a, b) if a and b else None
+        return [f"its inputs are not one series: {why}"] if why else []
+    if claim["kind"] == "share":
+        part, whole = figures.get(str(inputs.get("part"))), figures.get(str(inputs.get("whole")))
+        if part and whole and (unit_kind(part) != unit_kind(whole) or part.get("geography") != whole.get("geography")):
+            return [f"a share divides across kinds of number or places ({unit_kind(part)}, {part.get('geography')} "
+                    f"÷ {unit_kind(whole)}, {whole.get('geography')})"]
+    return []
 
 
 def _may_omit(claim: dict[str, Any], role: str, figures: dict[str, dict[str, Any]]) -> bool:

@@ -14,12 +14,14 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from analysis.factcheck.scan_find import COUNT_NOUNS, Found
+from analysis.factcheck.wording import BORNE_OUT, judge
 from analysis.paths import Paths
 from analysis.record.figures import normalise_for_match
-from analysis.record.printed import PrintedFigureError, parse_printed
+from analysis.record.printed import Printed, PrintedFigureError, parse_printed
 from analysis.record.vocabulary import CANONICAL, TOLERANCE
 from analysis.tables.load import load_rows
 
@@ -113,13 +115,11 @@ def _within(qualifier: str, x: float, step: float | None, r: float) -> bool:
     q = CANONICAL.get(qualifier)
     if q is None or q.direction == "exact":
         return False
-    if q.band is not None:  # just over, almost, about: within the rule book's band on their side
-        band = abs(x) * float(q.band)
-        if q.direction == "lower":
-            return x < r <= x + band
-        if q.direction == "upper":
-            return x - band <= r < x
-        return abs(r - x) <= band
+    if q.band is not None:  # just over, almost, about: exactly when the verdict on these words would hold
+        decimals = None if not step else max(0, round(-math.log10(step)))
+        digits = format(Decimal(repr(x)).normalize(), "f")
+        printed = Printed(f"{qualifier} {digits}", x, qualifier, "count", decimals=decimals)
+        return judge(Decimal(repr(r)), printed)[0] in BORNE_OUT
     rs = _round_step(x, step) if step else abs(x) * float(TOLERANCE)
     if q.direction == "lower":
         return (r > x or (q.inclusive and r == x)) and r < x + rs

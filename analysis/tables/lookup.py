@@ -202,7 +202,7 @@ def search(text: str, paths: Paths = DEFAULT, kinds: tuple[str, ...] = tuple(KIN
     >>> import analysis
     >>> found = analysis.search("1,200")
     >>> sorted({r["measure"] for r in found if r["value_match"]})  # doctest: +NORMALIZE_WHITESPACE
-    ['beaconport_referrals', 'cse_offences_rounded', 'historic_cases_identified_for_review',
+    ['beaconport_referrals', 'cse_flagged_crimes', 'historic_cases_identified_for_review',
      'met_historic_cases_in_scope', 'officers_trained_child_protection']
     """
     index = index or Index(paths)

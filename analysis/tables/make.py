@@ -32,8 +32,8 @@ MET_SERIES_MEASURES = ("cse_referrals", "cse_flagged_crimes", "children_at_risk_
                        "cse_live_investigations",
                        # kept apart from the yearly counts: an oral estimate, a pilot, undated and rounded figures
                        "children_could_be_at_risk_cse_estimate", "children_at_risk_cse_undated",
-                       "cse_referrals_pilot", "cse_offences_rounded")
-NATIONAL_REVIEW_MEASURES = ("historic_cases_identified_for_review", "beaconport_referrals")
+                       "cse_referrals_pilot")
+NATIONAL_REVIEW_MEASURES = ("historic_cases_identified_for_review", "historic_cases_reopened", "beaconport_referrals")
 
 
 def _columns(fields: tuple[schema.Field, ...]) -> list[str]:

@@ -16,6 +16,7 @@ from typing import Any
 
 from analysis.record import schema
 from analysis.record.problems import Problem, ValidationError
+from analysis.tables.comparability import unit_kind
 
 Rows = list[dict[str, Any]]
 
@@ -70,13 +71,16 @@ def period_kind(start: str, end: str) -> str:
 
 
 def check_series(table: str, rows: Rows, key: str = "measure") -> None:
-    """Raise ValidationError when one series (rows sharing `key`) mixes units or kinds of period."""
+    """Raise ValidationError when one series (rows sharing `key`) mixes kinds of number or kinds of period.
+
+    The kind of number (a count, a percentage, a rate on one base) is `comparability.unit_kind`, the rule charts
+    and verdicts share; the noun an outlet prints with a count ("crimes", "offences") is wording, not a unit."""
     problems = []
     series: dict[str, Rows] = {}
     for row in rows:
         series.setdefault(row[key], []).append(row)
     for name, members in sorted(series.items()):
-        for what, of in (("units", lambda r: r["unit"]),
+        for what, of in (("kinds of number", unit_kind),
                          ("kinds of period", lambda r: period_kind(r["period_start"], r["period_end"]))):
             found: dict[str, list[str]] = {}
             for row in members:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -43,6 +43,7 @@ MET_FUNNEL = (
 #: Column headings of the national-review chart's CSV (Datawrapper shows them as series names).
 NATIONAL_REVIEW_LABELS = {
     "historic_cases_identified_for_review": "Historic cases identified for review",
+    "historic_cases_reopened": "Cases closed with no further action, re-opened",
     "beaconport_referrals": "Cases referred to Operation Beaconport",
 }
 #: Words that mark a caveat as describing a change in how crimes or referrals were recorded.
@@ -67,6 +68,9 @@ class ChartMeta:
     data: pd.DataFrame = field(repr=False)
     notes_on_chart: str = ""
     source_documents: str = ""
+    #: Pairs of figures (figure id, figure id, why) the chart shows but declines to compare or join: the fact-check
+    #: must not compare them either (tests/test_consistency.py holds every output to that).
+    not_compared: tuple[tuple[str, str, str], ...] = ()
     #: Draws the same chart at another width (set by `style.styled`; the export draws the mobile PNG with it).
     redraw: Callable[[float], tuple[Any, ChartMeta]] | None = field(default=None, repr=False, compare=False)
 
@@ -100,8 +104,10 @@ def project_paths() -> Paths:
     return Paths(Path(root).resolve()) if root else DEFAULT
 
 
-def _meta(chart_id: str, chart_type: str, frame: dict[str, str], data: pd.DataFrame) -> ChartMeta:
-    return ChartMeta(chart_id=chart_id, chart_type=chart_type, data=data.reset_index(drop=True), **frame)
+def _meta(chart_id: str, chart_type: str, frame: dict[str, str], data: pd.DataFrame,
+          not_compared: Iterable[tuple[str, str, str]] = ()) -> ChartMeta:
+    return ChartMeta(chart_id=chart_id, chart_type=chart_type, data=data.reset_index(drop=True),
+                     not_compared=tuple(not_compared), **frame)
 
 
 def _pct(value: float) -> str:

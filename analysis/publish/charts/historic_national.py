@@ -24,15 +24,18 @@ REOPENED = "Cases closed with no further action, re-opened"
 DEFINITION_COLOURS = {NATIONAL: style.DARK_BLUE, REOPENED: style.TURQUOISE, BEACONPORT: style.ORANGE}
 
 
+#: A count's definition is its measure: the record's one classification, which the fact-check uses too, so the
+#: chart can never call a count "another definition" while a verdict compares it as the same thing.
+DEFINITIONS = {"historic_cases_identified_for_review": NATIONAL, "historic_cases_reopened": REOPENED,
+               "beaconport_referrals": BEACONPORT}
+
+
 def definition_group(row: Any) -> str:
-    """Which definition a national count uses, from its measure and its printed definition: Operation
-    Beaconport's, cases re-opened after no further action (the 2 July 2025 written answer's words), or cases
-    identified for review. A count re-opened is not a count identified for review, so the two are never one
-    series, even where a caveat says the same number was described both ways."""
-    text = f"{row['measure']} {row['definition']}".lower()
-    if "beaconport" in text:
-        return BEACONPORT
-    return REOPENED if "re-opened" in text or "reopened" in text else NATIONAL
+    """Which definition a national count uses: Operation Beaconport's referrals, cases re-opened after no further
+    action (the 2 July 2025 written answer's words), or cases identified for review — read from its measure alone,
+    never from free text. A count re-opened is not a count identified for review, so the two are never one
+    series."""
+    return DEFINITIONS[row["measure"]]
 
 
 def shown(printed: str) -> str:
@@ -130,4 +133,8 @@ def historic_national_chart(reviews: pd.DataFrame, figures: pd.DataFrame, *, wid
            + ". Figures printed as 'more than' are lower bounds, not exact values.")
     frame = style.finish(fig, ax, title=title, subtitle=subtitle, on_chart=on_chart,
                          source=style.credit(figures, nat["figure_id"]), notes=notes, alt=alt)
-    return fig, _meta("historic-reviews-national", "Dot timeline", frame, data)
+    # every pair across definitions is shown side by side and never compared
+    pairs = [(a.figure_id, b.figure_id, f"different definitions ({a.definition_group}; {b.definition_group})")
+             for a in nat.itertuples() for b in nat.itertuples()
+             if a.definition_group < b.definition_group]
+    return fig, _meta("historic-reviews-national", "Dot timeline", frame, data, not_compared=pairs)

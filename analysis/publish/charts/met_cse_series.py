@@ -17,6 +17,7 @@ from analysis.publish.charts.common import (
     _meta,
     _sentences,
 )
+from analysis.tables.comparability import comparability, unit_kind
 
 _ANNUAL = re.compile(r"^\d{4}(/\d{2})?$")
 
@@ -88,7 +89,7 @@ def met_cse_series_chart(series: pd.DataFrame, figures: pd.DataFrame, *, width: 
 
     fig, axes = style.new_figure(len(measures), 1, width=width, plot_height=1.45 * len(measures), sharex=True)
     axes = list(axes) if len(measures) > 1 else [axes]
-    breaks: list[str] = []
+    breaks: list[tuple[str, str, str]] = []
     for ax, measure, colour in zip(axes, measures, style.PALETTE):
         rows = sel[sel["measure"] == measure].sort_values("x")
         breaks += _draw_series(ax, rows, colour, narrow=width < 5)
@@ -99,7 +100,7 @@ def met_cse_series_chart(series: pd.DataFrame, figures: pd.DataFrame, *, width: 
     title = _series_title(sel, measures)
     subtitle = (f"Figures published by or reported from the Metropolitan Police, London, by year, {first}–{last}. "
                 + _key_words(sel))
-    on_chart = " ".join(breaks)
+    on_chart = " ".join(why for _, _, why in breaks)
     if rise:
         on_chart = (f"{on_chart} Later: {rise['value_as_printed']} more children at risk, {rise['period']} "
                     "(no counts published).").strip()
@@ -113,7 +114,7 @@ def met_cse_series_chart(series: pd.DataFrame, figures: pd.DataFrame, *, width: 
                .sort_values("x").itertuples()) for m in measures) + ".")
     frame = style.finish(fig, axes, title=title, subtitle=subtitle, on_chart=on_chart, notes=notes, alt=alt,
                          source=style.credit(figures, ids, origin=("Metropolitan Police",)))
-    return fig, _meta("met-cse-series", "Line chart", frame, data)
+    return fig, _meta("met-cse-series", "Line chart", frame, data, not_compared=breaks)
 
 
 def _key_words(sel: pd.DataFrame) -> str:
@@ -136,21 +137,24 @@ def _series_data(sel: pd.DataFrame, measures: list[str], years: list[int]) -> pd
     return out
 
 
-def _draw_series(ax: Any, rows: pd.DataFrame, colour: str, narrow: bool = False) -> list[str]:
-    """Markers for each figure, labelled as printed; lines only within runs of consecutive years in one unit.
-    Returns a sentence for each place a line was NOT drawn because the unit changed."""
+def _draw_series(ax: Any, rows: pd.DataFrame, colour: str, narrow: bool = False) -> list[tuple[str, str, str]]:
+    """Markers for each figure, labelled as printed; lines only within runs of consecutive years that are one
+    series by the rule verdicts use too (`tables.comparability`: same definition, place and kind of number).
+    Returns (figure id, figure id, sentence) for each place a line was NOT drawn because two neighbours are not one
+    series."""
     rows = rows.reset_index(drop=True)
     years = rows["x"].astype(int).tolist()
-    keys = [(u, y - i) for i, (u, y) in enumerate(zip(rows["unit"], years))]  # a run: same unit, no gap
+    kinds = [unit_kind(r) for r in rows.to_dict("records")]
+    keys = [(k, y - i) for i, (k, y) in enumerate(zip(kinds, years, strict=True))]  # a run: one kind, no gap
     breaks = []
     for start, stop in encode.runs(keys):
         if stop - start > 1:
-            encode.line(ax, rows["x"][start:stop], rows["value"][start:stop], units=list(rows["unit"][start:stop]),
-                        color=colour)
-        if start and rows["unit"][start] != rows["unit"][start - 1]:
+            encode.line(ax, rows["x"][start:stop], rows["value"][start:stop], units=kinds[start:stop], color=colour)
+        if start and years[start] == years[start - 1] + 1:
             a, b = rows.iloc[start - 1], rows.iloc[start]
-            breaks.append(f"{b['period_label']}'s {b['value_as_printed']} {b['unit']} is not joined to "
-                          f"{a['period_label']}'s {a['value_as_printed']} {a['unit']}: different units.")
+            why = comparability(a.to_dict(), b.to_dict())
+            breaks.append((a["figure_id"], b["figure_id"], f"{b['period_label']}'s {b['value_as_printed']} is not "
+                           f"joined to {a['period_label']}'s {a['value_as_printed']}: {why}."))
     for r in rows.itertuples():
         marker = SOURCE_MARKERS[bool(r.primary)][0]
         encode.point(ax, r.x, r.value, qualifier=r.qualifier, label=r.value_as_printed, colour=colour, unit=r.unit,
@@ -173,7 +177,8 @@ def _series_title(sel: pd.DataFrame, measures: list[str]) -> str:
     rose = []
     for m in measures:
         rows = sel[sel["measure"] == m].sort_values("x")
-        rows = rows[rows["unit"] == rows["unit"].iloc[0]]  # compare like with like only
+        kinds = [unit_kind(r) for r in rows.to_dict("records")]
+        rows = rows[[k == kinds[0] for k in kinds]]  # compare like with like only
         if len(rows) >= 2:
             rose.append(rows["value"].iloc[-1] > rows["value"].iloc[0])
     if rose and all(rose):
@@ -197,7 +202,8 @@ def _series_notes(sel: pd.DataFrame, left_out: pd.DataFrame, years: list[int], r
     units = sel.groupby("measure")["unit"].unique()
     for m, u in units.items():
         if len(u) > 1:
-            notes.append(f"{MET_MEASURES[m]} are printed in different units ({style.join_words(sorted(u))}).")
+            notes.append(f"{MET_MEASURES[m]} are worded differently by their sources ({style.join_words(sorted(u))}): "
+                         "one count, as each source named it.")
     if flagged:
         notes.append("The source links the rise in part to recording: " + " ".join(recording_notes(sel)))
     if not left_out.empty:

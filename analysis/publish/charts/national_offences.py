@@ -1,11 +1,11 @@
 """Chart: child sexual abuse and exploitation recorded by police in England and Wales, one card per year, each with
 its group-based part.
 
-Why cards, not bars on one axis: the years' totals are printed in different units (crimes in 2022, offences in
-2023, cases in 2024), so bars side by side would read as a trend across counts that are not the same thing. Each
-year stands alone with its unit, and the title states only what holds within every year (the group-based part's
-share). A year where only the group-based share was printed (no count) shows the share as printed: no count is
-derived.
+The years' totals are one series (`tables.comparability`: one definition, police-recorded CSAE offences, worded
+"crimes", "offences" or "cases" by different sources), the rule the fact-check uses when it confirms the
+producer's "6% increase" in 2024, so the chart says so rather than calling them incomparable. Cards keep each
+year's printed wording and caveat beside its number. A year where only the group-based share was printed (no count)
+shows the share as printed: no count is derived.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from analysis.publish.charts.common import ChartMeta, _meta
 from analysis.publish.charts.select import calendar_years
 from analysis.publish.publishers import face_name
 from analysis.record.vocabulary import fmt_percent
+from analysis.tables.comparability import comparability
 
 TOTAL, PART = "All recorded (unit as printed)", "Group-based"
 
@@ -90,18 +91,22 @@ def national_offences_chart(figures: pd.DataFrame, *, width: float = style.WEB_W
     title = (f"Group-based offending was {top:g}% or less of the child sexual abuse and exploitation recorded by "
              f"police in each year published, {first}–{last}" if top is not None
              else f"Child sexual abuse and exploitation recorded by police, {first}–{last}")
-    subtitle = (f"England and Wales, {first}–{last}, each year as its source counted it "
-                f"({style.join_words(list(dict.fromkeys(table['unit'])))}): the units differ, so the years are "
-                "not compared")
+    one_series = all(comparability(by_id.loc[a].to_dict() | {"figure_id": a}, by_id.loc[b].to_dict())
+                     is None for a, b in zip(table["total_id"], table["total_id"][1:], strict=False))
+    worded = style.join_words(list(dict.fromkeys(table["unit"])))
+    subtitle = (f"England and Wales, {first}–{last}: offences recorded by police, one series (sources word them "
+                f"{worded})" if one_series else
+                f"England and Wales, {first}–{last}, each year as its source counted it ({worded}): not one series, "
+                "so the years are not compared")
     copies = [r.year for r in table.itertuples() if not bool(by_id.loc[r.total_id, "primary"])
               and "unattributed" in str(by_id.loc[r.total_id, "publisher"]).lower()]
-    on_chart = ("Units differ by year: not a trend. Recorded, not prevalence. Shares not printed are computed from "
-                "the two counts." + (f" {style.join_words(copies)} figures: an unattributed news copy."
-                                     if copies else ""))
+    on_chart = ("Recorded, not prevalence. Shares not printed are computed from the two counts."
+                + (f" {style.join_words(copies)} figures: an unattributed news copy." if copies else ""))
     notes = [on_chart,
              "Police-recorded figures from the NPCC's Vulnerability Knowledge and Practice Programme (VKPP) and "
              "Hydrant analyses, not prevalence: most abuse is never reported. Each year's total is shown as "
-             "printed with the unit its source used (crimes, offences or cases): they are not one series. A year "
+             "printed with the word its source used (crimes, offences or cases) for the same police-recorded count. "
+             "A year "
              "with only a printed group-based share has no count: its count was not published, and none is derived "
              "from the share.",
              "Group-based shares printed by a source are shown as printed; otherwise computed as group-based ÷ "
@@ -114,7 +119,9 @@ def national_offences_chart(figures: pd.DataFrame, *, width: float = style.WEB_W
            f"year, showing that {title[0].lower() + title[1:]}. "
            + "; ".join(f"{r.year}: {r.total_printed} {r.unit}" + (f", {r.group:,.0f} group-based"
                                                                      if pd.notna(r.group) else "")
-                       for r in table.itertuples()) + ". The units differ by year.")
+                       for r in table.itertuples()) + ".")
     frame = style.finish(fig, ax, title=title, subtitle=subtitle, on_chart=on_chart, notes=notes, alt=alt,
                          source=style.credit(figures, ids))
-    return fig, _meta("national-csae-offences", "Number cards", frame, data)
+    refused = [] if one_series else [(a, b, "not one series") for a, b in
+                                     zip(table["total_id"], table["total_id"][1:], strict=False)]
+    return fig, _meta("national-csae-offences", "Number cards", frame, data, not_compared=refused)

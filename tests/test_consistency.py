@@ -1,0 +1,112 @@
+"""Outputs never contradict each other: what a chart shows but declines to compare, no verdict compares; what a
+verdict compares, no chart calls incomparable; and no share divides across kinds of number or places.
+
+Built on everything the build and the charts produce from the committed record, then shown to catch a planted
+contradiction in each direction.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+import pytest
+
+from analysis.factcheck.wording import UNCHECKED
+from analysis.paths import PROJECT_ROOT, Paths
+from analysis.publish import charts
+from analysis.record.vocabulary import split_list
+from analysis.tables.comparability import comparability, unit_kind
+from analysis.tables.load import load_table
+
+Refusal = tuple[str, str, str, str]  # chart id, figure id, figure id, why
+
+
+def _key(figure: dict[str, Any]) -> tuple[str, str, str, str]:
+    """Copies of one figure (the same measure, place and period, printed by several documents) share a key."""
+    return figure["measure"], figure["geography"], figure["period_start"], figure["period_end"]
+
+
+def contradictions(refusals: list[Refusal], claims: pd.DataFrame, figures: dict[str, dict[str, Any]]) -> list[str]:
+    """Every place two outputs disagree about whether two figures may be compared."""
+    found = []
+    for chart_id, a, b, why in refusals:
+        if comparability(figures[a], figures[b]) is None:
+            found.append(f"{chart_id} declines to compare {a} and {b} ({why}), which the rule calls one series")
+        pair = {_key(figures[a]), _key(figures[b])}
+        for claim in claims.itertuples():
+            if claim.verdict in UNCHECKED:
+                continue
+            used = {_key(figures[f]) for f in split_list(claim.inputs) + split_list(claim.stated_figure)}
+            if len(pair) == 2 and pair <= used:
+                found.append(f"{claim.claim_id} ({claim.verdict}) compares {a} and {b}, which {chart_id} declines "
+                             f"to compare ({why})")
+    for claim in claims[claims["kind"] == "share"].itertuples():
+        ids = split_list(claim.inputs)
+        if len(ids) == 2 and claim.verdict not in UNCHECKED:
+            part, whole = figures[ids[0]], figures[ids[1]]
+            if unit_kind(part) != unit_kind(whole) or part["geography"] != whole["geography"]:
+                found.append(f"{claim.claim_id} divides {ids[0]} by {ids[1]} across kinds of number or places")
+    return found
+
+
+@pytest.fixture(scope="module")
+def record() -> tuple[list[Refusal], pd.DataFrame, dict[str, dict[str, Any]]]:
+    paths = Paths(PROJECT_ROOT)
+    tables = {t: load_table(t, paths) for spec in charts.CHARTS for t in spec.tables}
+    refusals = []
+    for spec in charts.CHARTS:
+        _, meta = charts.draw(spec.chart_id, paths, tables)
+        refusals += [(spec.chart_id, a, b, why) for a, b, why in meta.not_compared]
+    text = {"dtype": str, "keep_default_na": False}  # every cell as printed in the CSV: ids and blanks alike
+    claims = pd.read_csv(paths.processed / "claims.csv", **text)
+    figures = pd.read_csv(paths.processed / "figures.csv", **text).set_index("figure_id", drop=False).to_dict("index")
+    return refusals, claims, figures
+
+
+def test_no_output_contradicts_another(record) -> None:
+    refusals, claims, figures = record
+    assert refusals, "the charts declare what they decline to compare"
+    assert contradictions(refusals, claims, figures) == []
+
+
+def test_the_6_per_cent_rise_and_the_national_chart_agree(record) -> None:
+    """The VKPP's "6% increase" (2023 to 2024) is judged, and the national chart treats the years as one series."""
+    refusals, claims, _ = record
+    rise = claims[claims["claim_id"] == "vkpp-2024-csae-analysis/claim-rise-2024"]
+    assert rise["verdict"].tolist() == ["accurate"]
+    assert not [r for r in refusals if r[0] == "national-csae-offences"]
+
+
+def test_a_claim_comparing_what_a_chart_declines_to_is_caught(record) -> None:
+    """Plant the old contradiction: a verdict that reads Operation Beaconport's 1,273 referrals as the national count
+    identified for review, which the historic-reviews chart shows as another definition."""
+    refusals, claims, figures = record
+    beaconport = "independent-2025-11-04-beaconport/beaconport-referrals"
+    national = "mylondon-2025-10-grooming-gangs/historic-cases-identified-for-review"
+    planted = pd.DataFrame([{"claim_id": "planted", "kind": "count", "verdict": "accurate", "inputs": beaconport,
+                             "stated_figure": national}])
+    found = contradictions(refusals, pd.concat([claims, planted], ignore_index=True), figures)
+    assert len(found) == 1 and found[0].startswith("planted (accurate) compares")
+
+
+def test_a_chart_declining_to_compare_one_series_is_caught(record) -> None:
+    """Plant the other direction: a chart that calls 2023 and 2024 incomparable while the fact-check judges the
+    6% rise between them."""
+    refusals, claims, figures = record
+    planted = [("national-csae-offences", "vkpp-2023-csae-analysis/csae-offences-2023",
+                "news-2025-12-group-based-offending-2024-copy/csae-cases-2024", "units differ")]
+    found = contradictions(refusals + planted, claims, figures)
+    assert any("which the rule calls one series" in f for f in found)
+    assert {f.split(" (")[0] for f in found if "compares" in f} == {
+        "news-2025-12-group-based-offending-2024-copy/claim-rise-2024", "vkpp-2024-csae-analysis/claim-rise-2024"}
+
+
+def test_a_share_across_kinds_of_number_is_caught(record) -> None:
+    _, claims, figures = record
+    planted = pd.DataFrame([{"claim_id": "planted-share", "kind": "share", "verdict": "accurate",
+                             "inputs": "vkpp-2024-csae-analysis/change-csae-2024;vkpp-2023-csae-analysis/"
+                                       "csae-offences-2023", "stated_figure": ""}])
+    assert contradictions([], pd.concat([claims, planted], ignore_index=True), figures) == [
+        "planted-share divides vkpp-2024-csae-analysis/change-csae-2024 by vkpp-2023-csae-analysis/csae-offences-2023 "
+        "across kinds of number or places"]

@@ -1,0 +1,67 @@
+"""One rule book: the parser, the verdicts, the scan, the charts and the tables read a printed figure the same way.
+
+For every printed qualifier and many values, the direction a chart draws (a bound, an approximation), the verdict
+the fact-check gives just above and just below the value, and the scan's judgement of whether a record value is
+consistent with the printed one must all follow from the one vocabulary (`analysis.record.vocabulary`). If any stage
+kept its own list or tolerance, some phrase or value here would disagree.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from analysis.factcheck.scan_match import _within
+from analysis.factcheck.wording import BORNE_OUT, judge
+from analysis.publish.encode import kind_of
+from analysis.record.printed import parse_printed
+from analysis.record.vocabulary import CANONICAL, QUALIFIERS, TOLERANCE, direction
+from analysis.tables.copies import choose_copy
+
+PHRASES = sorted(QUALIFIERS)
+
+
+@given(st.sampled_from(PHRASES), st.integers(min_value=10, max_value=10**6))
+def test_every_stage_reads_a_qualifier_the_same_way(phrase: str, value: int) -> None:
+    printed = parse_printed(f"{phrase} {value:,}")
+    q = printed.qualifier
+    assert q == QUALIFIERS[phrase] and q in CANONICAL
+    side = direction(q)
+    assert kind_of(q) == side  # the charts' marker
+    x = Decimal(value)
+    # inside every band; for an open bound ("more than"), within the step the writer rounded to, where the scan
+    # also asks whether the writer would have printed a higher bound (a matching question, not a rule of truth)
+    step = Decimal(str(printed.step))
+    nudge = x * TOLERANCE / 4 if CANONICAL[q].band is not None else step / 4
+    # "almost X" also holds for a value that rounds to X: above X, step past the rounding to test the bound itself
+    above, below = x + (max(nudge, step * 3 / 4) if q == "almost" else nudge), x - nudge
+    holds_above = judge(above, printed)[0] in BORNE_OUT
+    holds_below = judge(below, printed)[0] in BORNE_OUT
+    # the verdicts: a lower bound holds above, an upper bound below, an approximation both sides
+    assert holds_above == (side in ("lower", "about"))
+    assert holds_below == (side in ("upper", "about"))
+    # the scan: a record value is consistent with the printed words exactly when the verdict would hold
+    assert _within(q, float(x), printed.step, float(above)) == holds_above
+    assert _within(q, float(x), printed.step, float(below)) == holds_below
+
+
+@given(st.sampled_from([p for p in PHRASES if CANONICAL[QUALIFIERS[p]].band is not None]),
+       st.integers(min_value=100, max_value=10**6))
+def test_the_band_is_the_same_tolerance_everywhere(phrase: str, value: int) -> None:
+    """Just beyond the band ("about", "almost", "just over"), the verdict and the scan both say no."""
+    printed = parse_printed(f"{phrase} {value:,}")
+    x = Decimal(value)
+    outside = x + x * TOLERANCE * 2 if direction(printed.qualifier) != "upper" else x - x * TOLERANCE * 2
+    assert judge(outside, printed)[0] not in BORNE_OUT
+    assert not _within(printed.qualifier, float(x), printed.step, float(outside))
+
+
+@given(st.sampled_from(PHRASES), st.integers(min_value=10, max_value=10**6))
+def test_the_tables_prefer_the_exact_printing_of_a_figure(phrase: str, value: int) -> None:
+    """A copy printed exactly is chosen over the same figure printed with words ("more than", "about")."""
+    exact = {"figure_id": "b/x", "value_as_printed": f"{value:,}", "primary": False, "outlet": "mirror"}
+    worded = {"figure_id": "a/x", "value_as_printed": f"{phrase} {value:,}", "primary": False,
+              "outlet": "national"}
+    assert choose_copy([worded, exact])[0] is exact
