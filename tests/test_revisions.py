@@ -226,3 +226,11 @@ def test_the_primary_row_keeps_its_own_caveat():
     (row,) = met_cse_series_table(figures)
     assert row["caveat"] == "Met's own caveat"
     assert row["also_reported_in"] == "news/c [no Met release found]"
+
+
+def test_a_verdict_resting_on_an_approximate_date_says_so():
+    """ONS's topic page prints no date (8 October 2024 is inferred) and its input was revised: which vintage is
+    judged depends on that date, so the working says the date is approximate. A dated Met release does not."""
+    rows = {r["claim_id"]: r for r in _rows("claims")}
+    assert "is approximate (not printed on the document)" in rows["ons-2024-ew-mid-2023-growth"]["working"]
+    assert "approximate (not printed" not in rows["met-2017-cse-crimes-rise"]["working"]

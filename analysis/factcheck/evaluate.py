@@ -63,9 +63,13 @@ def _judged(claim: dict[str, Any], figures: Figures, gaps: dict[str, Any], vinta
     """The verdict by the figures published when the claim was made, noting a later revision that changes it."""
     if vintages is None:
         return _evaluate(claim, figures, gaps)
-    date = str(sources.get(claim.get("source_id", ""), {}).get("date_published") or "")
+    source = sources.get(claim.get("source_id", ""), {})
+    date = str(source.get("date_published") or "")
     then = _substitute(claim, lambda ref: vintages.at(ref, date))
     result = _evaluate(then, figures, gaps)
+    if source.get("date_approximate") and any(vintages.revised(ref) for _, ref in _refs(claim) if ref):
+        result = result.with_note(f"the claim's date ({date}) is approximate (not printed on the document), and an "
+                                  "input was revised: the vintage judged rests on that date")
     named, used = dict(_refs(claim)), dict(_refs(then))
     for role, ref in named.items():
         if ref and used.get(role) != ref:

@@ -38,6 +38,10 @@ class Vintages:
                     todo.append(other)
         return sorted(seen)
 
+    def revised(self, fid: str) -> bool:
+        """Whether `fid`'s estimate has more than one vintage, so the date a claim is judged at can matter."""
+        return len(self.family(fid)) > 1
+
     def _rank(self, fid: str, named: str) -> tuple[str, bool, bool, str]:
         fig = self.figures.get(fid, {})
         return (self._published(fid), fid == named, bool(fig.get("primary")), fid)
