@@ -20,6 +20,7 @@ from analysis.record.figures import load_all_figures
 from analysis.record.problems import Problems, ValidationError
 from analysis.record.revisions import load_revisions, split_status_mark
 from analysis.record.sources import load_sources
+from analysis.record.vocabulary import split_list
 from analysis.run.build import build, load_raw, make_tables
 from analysis.tables.make import met_cse_series_table
 from analysis.tables.revisions import check_series
@@ -38,11 +39,21 @@ def _rows(name: str) -> list[dict[str, str]]:
 
 def test_revisions_csv_lists_the_ons_and_dfe_revisions():
     rows = {(r["old_figure_id"], r["new_figure_id"]): r for r in _rows("revisions")}
+    # two ONS revisions (the population and its change) and two DfE ones: one row each, not one per news copy
+    assert len(rows) == 4
     ew = rows[(EW_FIRST, EW_REVISED)]
-    assert (ew["old_value"], ew["new_value"], ew["change"]) == ("60900000", "61100000", "200000")
+    assert (ew["old_value"], ew["new_value"]) == ("60900000", "61100000")
+    assert len(split_list(ew["old_copies"])) == 3  # Reuters, The London Weekly and upday printed the same estimate
+    # 60.9 and 61.1 million are each rounded to 0.1 million (±50,000), so the change is 100,000 to 300,000: never
+    # an exact-looking 200,000
+    assert (ew["change"], ew["change_low"], ew["change_high"]) == ("", "100000", "300000")
     assert (ew["old_published"], ew["new_published"]) == ("2024-10-08", "2025-07-30")
+    growth = next(r for r in rows.values() if r["measure"] == "population_change")
+    # "almost 610,000" (579,500 to 610,000) to an exact 821,210: 211,210 to 241,710
+    assert (growth["change_low"], growth["change_high"]) == ("211210", "241710")
     dfe = rows[("dfe-cin-2024/rate-children-in-need-2024", "dfe-cin-2025/rate-children-in-need-2024")]
-    assert (dfe["how"], dfe["old_value"], dfe["new_value"], dfe["change"]) == ("new edition", "332.9", "331.2", "-1.7")
+    assert (dfe["how"], dfe["old_value"], dfe["new_value"]) == ("new edition", "332.9", "331.2")
+    assert (dfe["change"], dfe["change_low"], dfe["change_high"]) == ("", "-1.8", "-1.6")
     # equal values reprinted in a new edition are confirmations, not revisions (2020-2022 rates: 330.1, 329.6, 343.7)
     assert not any(r["measure"] == "rate_children_in_need" and r["period_end"] < "2023" for r in rows.values())
 

@@ -149,7 +149,11 @@ REVISIONS = (
     Field("new_value_as_printed", "string", "Later value as printed."),
     Field("new_value", "number", "Later value."),
     Field("new_published", "date", "Date the later value's source was published."),
-    Field("change", "number", "new_value − old_value."),
+    Field("change", "number", "new_value − old_value, only where both are printed to the unit (exact); empty otherwise."),
+    Field("change_low", "number", "The smallest change the two printings allow (61.1 million − 60.9 million: 0.1 million)."),
+    Field("change_high", "number", "The largest change the two printings allow (0.3 million); empty for an open bound."),
+    Field("old_copies", "string", "Other copies of the earlier figure (news reports of the same edition), ';'-separated."),
+    Field("new_copies", "string", "Other copies of the later figure, ';'-separated."),
     Field("note", "string", "Where the revision is announced or printed."),
 )
 
@@ -164,7 +168,7 @@ TABLES: dict[str, tuple[tuple[Field, ...], str, str]] = {
     "historic_reviews": (HISTORIC_REVIEWS, "Historic case reviews",
                          "National and Met counts of historic group-based CSE cases under review, kept apart."),
     "population": (POPULATION, "Population", "ONS mid-year population estimates: area × year, latest vintage."),
-    "revisions": (REVISIONS, "Revisions", "One row per published figure that a later publication replaced."),
+    "revisions": (REVISIONS, "Revisions", "One row per estimate a later edition revised (copies listed beside it)."),
 }
 
 #: Meanings of the claims table's columns (the columns themselves are analysis.record.claims.CLAIMS_COLUMNS).

@@ -15,30 +15,72 @@ from decimal import Decimal
 from typing import Any
 
 from analysis.record import schema
+from analysis.record.printed import PrintedFigureError, parse_printed
 from analysis.record.problems import Problem, ValidationError
+from analysis.record.vocabulary import CANONICAL, join_list
 from analysis.tables.comparability import unit_kind
+from analysis.tables.copies import choose_copy
 
 Rows = list[dict[str, Any]]
 
-__all__ = ["revisions_table", "period_kind", "check_series", "latest_vintage"]
+__all__ = ["bounds", "revisions_table", "period_kind", "check_series", "latest_vintage"]
+
+
+def bounds(figure: dict[str, Any]) -> tuple[Decimal, Decimal] | None:
+    """Every value a printed figure could stand for: "61.1 million" is 61.05 to 61.15 million, "almost 610,000"
+    579,500 to 610,000, a count printed to the unit is itself; None for an open bound ("more than") or words."""
+    try:
+        printed = parse_printed(str(figure.get("value_as_printed") or ""))
+    except PrintedFigureError:
+        return None
+    if printed.value is None or printed.step is None:
+        return None
+    value, step = Decimal(repr(printed.value)), Decimal(repr(printed.step))
+    rule = CANONICAL.get(printed.qualifier)
+    if rule is None or (rule.band is None and rule.direction != "exact"):
+        return None
+    if rule.direction == "exact":
+        half = Decimal(0) if step == 1 and printed.unit == "count" else step / 2
+        return value - half, value + half
+    band = abs(value) * rule.band
+    low = value - band if rule.direction in ("upper", "about") else value
+    return low, (value + band if rule.direction in ("lower", "about") else value)
+
+
+def _change(old: dict[str, Any], new: dict[str, Any]) -> dict[str, float | None]:
+    """new − old: exact only between figures printed to the unit; otherwise the range their printings allow."""
+    a, b = bounds(old), bounds(new)
+    if a is None or b is None:
+        return {"change": None, "change_low": None, "change_high": None}
+    low, high = b[0] - a[1], b[1] - a[0]
+    return {"change": float(low) if low == high else None, "change_low": float(low), "change_high": float(high)}
 
 
 def revisions_table(links: list[dict[str, Any]], figures: Rows) -> Rows:
-    """One row per link, oldest period first; the change is new − old, exactly (Decimal), where both have values."""
+    """One row per revision of an estimate by a producer's edition, not per copy: the links between copies of the
+    same old and new figure (four news copies of ONS's first mid-2023 estimate, all revised by the mid-2024 release)
+    are one row, the copies to use chosen by `choose_copy` and the others listed beside them."""
     by_id = {f["figure_id"]: f for f in figures}
-    rows = []
+    groups: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
     for link in links:
         old, new = by_id[link["old"]], by_id[link["new"]]
-        change = None
-        if old.get("value") is not None and new.get("value") is not None:
-            change = float(Decimal(repr(new["value"])) - Decimal(repr(old["value"])))
+        key = (new["measure"], new["geography"], new["period_start"], new["period_end"], link["how"],
+               new.get("value"), old.get("value"))
+        groups.setdefault(key, []).append(link)
+    rows = []
+    for group in groups.values():
+        old, old_copies = choose_copy([by_id[link["old"]] for link in group])
+        new, new_copies = choose_copy([by_id[link["new"]] for link in group])
         rows.append({
-            "old_figure_id": old["figure_id"], "new_figure_id": new["figure_id"], "how": link["how"],
+            "old_figure_id": old["figure_id"], "new_figure_id": new["figure_id"], "how": group[0]["how"],
             "measure": new["measure"], "geography": new["geography"], "period_start": new["period_start"],
             "period_end": new["period_end"], "old_value_as_printed": old["value_as_printed"],
             "old_value": old.get("value"), "old_published": old.get("published"),
             "new_value_as_printed": new["value_as_printed"], "new_value": new.get("value"),
-            "new_published": new.get("published"), "change": change, "note": link["note"],
+            "new_published": new.get("published"), **_change(old, new),
+            "old_copies": join_list(sorted({f["figure_id"] for f in old_copies})),
+            "new_copies": join_list(sorted({f["figure_id"] for f in new_copies})),
+            "note": group[0]["note"],
         })
     rows.sort(key=lambda r: (r["measure"], r["geography"], r["period_end"], r["old_figure_id"], r["new_figure_id"]))
     return [{f.name: row.get(f.name) for f in schema.REVISIONS} for row in rows]
