@@ -93,7 +93,7 @@ def test_london_rates_use_one_colour_and_a_true_title(tables: dict) -> None:
 
 def test_two_1200s_credit_who_gave_each_figure(tables: dict) -> None:
     _, meta = _draw("two-1200s", tables)
-    first, _, via = meta.source_line.removeprefix("Source: ").partition(", via ")
+    first, _, via = meta.source_line.removeprefix("Source: ").partition(", reported by ")
     assert "Home Secretary" in first and "Metropolitan Police" in first and via
     assert "the Met's counts" not in meta.notes_on_chart
     assert "group-based" not in meta.intro.split("the Met's")[-1], "the Met's count is a mix of offences"

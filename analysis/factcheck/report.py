@@ -36,6 +36,7 @@ from analysis.factcheck.wording import (
 )
 from analysis.paths import DEFAULT_SITE_URL, SITE_URL_ENV, Paths, add_root_argument
 from analysis.paths import site_url as resolve_site_url
+from analysis.record.hygiene import reader_url
 from analysis.record.printed import parse_printed
 from analysis.record.vocabulary import TOLERANCE, split_list
 
@@ -173,7 +174,7 @@ def _source_line(source: dict[str, str]) -> tuple[str, str, str]:
     title = source.get("title") or source.get("id", "")
     bits = [source.get("producer", ""), f"published {source['date_published']}" if source.get("date_published") else "",
             f"read {source['date_accessed']}" if source.get("date_accessed") else "", _is_primary(source)]
-    return title, source.get("url_main", ""), ", ".join(b for b in bits if b)
+    return title, reader_url(source.get("url_main", "")), ", ".join(b for b in bits if b)
 
 
 def _gap_line(gap: dict[str, str]) -> str:

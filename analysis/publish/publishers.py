@@ -1,5 +1,5 @@
 """Publisher names for a chart's face: the body that published a figure first, the outlets that carried it after
-"via", and never a web domain, mirror or proxy.
+"reported by", and never a web domain, mirror or proxy.
 
 The figures table records who published the copy that was read, e.g. "House of Commons (Hansard), copy on Parallel
 Parliament" or "Daily Mirror (copy via … proxy)". That is the right provenance for the data and the workbook, but a
@@ -104,11 +104,8 @@ def _names(publishers: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(face_name(p) for p in publishers))
 
 
-def join(names: list[str], limit: int) -> str:
-    """'a, b and c', or 'a, b and 3 others' past `limit` names."""
-    if len(names) > limit:
-        rest = len(names) - limit + 1
-        names = names[:limit - 1] + [f"{rest} others"]
+def join(names: list[str]) -> str:
+    """'a, b and c': every name, never 'and 3 others' (a credit a reader cannot follow is no credit)."""
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
@@ -117,24 +114,27 @@ OFFICIAL = frozenset({*SHORT.values(), "Home Office", "Greater London Authority"
     "a national newspaper", "an unattributed news report"}
 
 
-def face_line(primary: Iterable[str], reports: Iterable[str], origin: Iterable[str] = (), limit: int = 3) -> str:
-    """'HMICFRS and Metropolitan Police, via PA Media and BBC News': the publishers of primary documents, any
+def face_line(primary: Iterable[str], reports: Iterable[str], origin: Iterable[str] = ()) -> str:
+    """'HMICFRS and Metropolitan Police, reported by PA Media and BBC News': the publishers of primary documents, any
     official body whose document a copy reproduces, and any `origin` a chart knows its figures come from, first;
     then the outlets whose reports were read."""
     reported = _names(reports)
     first = list(dict.fromkeys([*origin, *_names(primary), *(n for n in reported if n in OFFICIAL)]))
     via = [n for n in reported if n not in first]
     if not first:
-        return join(via, limit) if via else "not recorded"
-    return join(first, limit) + (f", via {join(via, limit)}" if via else "")
+        return join(via) if via else "not recorded"
+    return join(first) + (f", reported by {join(via)}" if via else "")
 
 
-def link(urls: Iterable[str], names: Iterable[str]) -> str:
-    """The chart's link: the first address (in the order given) not on a mirror host; else the original
-    publisher's own address for the first of `names` (origins, then publishers) that has one; else the first
-    address (which the chart rules test then reports)."""
+def link(urls: Iterable[str], names: Iterable[str], outlets: Iterable[str] = ()) -> str:
+    """The chart's link: the first address (in the order given) that the record does not mark as a mirror (its
+    source's `outlet`) and is not on a known mirror host; else the original publisher's own address for the first
+    of `names` (origins, then publishers) that has one; else the first address (which the chart rules test then
+    reports)."""
     urls = [str(u) for u in urls]
-    own = [u for u in urls if not is_mirror(u)]
+    marked = list(outlets)
+    own = [u for i, u in enumerate(urls)
+           if not is_mirror(u) and (i >= len(marked) or marked[i] not in ("mirror", "reprint"))]
     if own:
         return own[0]
     for name in names:

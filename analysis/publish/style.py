@@ -26,6 +26,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
+from analysis.record.hygiene import reader_url
+from analysis.record.sources import OUTLETS
+
 T = TypeVar("T")
 
 STYLE_PATH = Path(__file__).with_name("house.mplstyle")
@@ -179,8 +182,8 @@ def credit(figures: Any, figure_ids: Iterable[str], origin: Sequence[str] = ()) 
     """The source credit for the figures a chart uses, read from the figures table's provenance columns.
 
     `line` is what the chart face prints: the publishers of primary documents first (and `origin`, the body a
-    chart knows its reported figures come from, e.g. the inspectorate), then "via" the outlets whose reports were
-    read, cleaned of mirror and proxy names (`publishers.face_name`). `documents` lists every document as
+    chart knows its reported figures come from, e.g. the inspectorate), then "reported by" the outlets whose
+    reports were read, cleaned of mirror and proxy names (`publishers.face_name`). `documents` lists every document as
     "publisher, 'title', date" (a report marked "(report)"), oldest first, for the sidecar and the workbook.
     """
     from analysis.publish import publishers
@@ -196,13 +199,13 @@ def credit(figures: Any, figure_ids: Iterable[str], origin: Sequence[str] = ()) 
     line = publishers.face_line(docs.loc[primary, "publisher"], docs.loc[~primary, "publisher"], origin)
     documents = "; ".join(f"{r.publisher}, '{r.source_title}', {long_date(r.published)}"
                           + ("" if r.primary else " (report)") for r in docs.itertuples())
-    # The link: the publisher's own document first, then a report read at the outlet's own address (never a mirror
-    # or proxy copy while another document exists), then the most recent.
-    copy = docs["publisher"].str.contains(r"\b(?:copy|proxy|reprint|reprinted|reproduced|aggregator)\b", case=False)
-    ranked = docs.assign(_own=~copy).sort_values(["primary", "_own", "published"], ascending=[False, False, False],
+    # The link: the publisher's own document first, then the best outlet as the record ranks it (a mirror never
+    # while another copy exists), then the most recent; shown without click-tracking parameters.
+    rank = docs["outlet"].map(lambda o: OUTLETS.index(o) if o in OUTLETS else len(OUTLETS))
+    ranked = docs.assign(_rank=rank).sort_values(["primary", "_rank", "published"], ascending=[False, True, False],
                                                  kind="stable")
-    return Credit(name=line, url=publishers.link(ranked["url"], [*origin, *ranked["publisher"]]), line=line,
-                  documents=documents)
+    url = publishers.link(ranked["url"], [*origin, *ranked["publisher"]], ranked["outlet"])
+    return Credit(name=line, url=reader_url(url), line=line, documents=documents)
 
 
 @functools.lru_cache(maxsize=32)

@@ -110,6 +110,18 @@ def check_text_fields(record: Mapping[str, Any], fields: Iterable[str], name: st
                 problems.add(name, where, f"{key} {problem}")
 
 
+#: Query parameters that only say where a link was clicked from (the record keeps the address as read; a reader is
+#: shown it without them).
+_TRACKING = re.compile(r"^(?:utm_[a-z]+|ref|fbclid|gclid|mc_[a-z]+)$", re.IGNORECASE)
+
+
+def reader_url(url: str) -> str:
+    """A source's address as shown to readers: the same page, without click-tracking parameters ("?ref=…")."""
+    parts = urllib.parse.urlsplit(str(url))
+    kept = [(k, v) for k, v in urllib.parse.parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k)]
+    return urllib.parse.urlunsplit(parts._replace(query=urllib.parse.urlencode(kept)))
+
+
 def url_problem(url: str) -> str | None:
     """Why a source URL is not a plain http(s) address, or None. Parsed, not matched: scheme, host and port."""
     if _URL_FORBIDDEN.search(url) or CONTROL_RE.search(url):

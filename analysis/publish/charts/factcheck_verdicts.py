@@ -7,6 +7,7 @@ from typing import Any
 import pandas as pd
 
 from analysis.factcheck.wording import ACCURATE, INACCURATE, MEANING, VERDICTS
+from analysis.paths import site_url
 from analysis.publish import style
 from analysis.publish.charts.common import ChartMeta, _meta
 
@@ -50,6 +51,11 @@ def factcheck_chart(claims: pd.DataFrame, figures: pd.DataFrame, *, width: float
     notes = [f"{v.capitalize()}: {MEANING[v]}" for v in VERDICTS if n.get(v, 0)]
     ids = list(figures.loc[figures["source_id"].isin(claims.get("source_id", pd.Series(dtype=str))), "figure_id"])
     alt = (f"Bar chart of the number of claims checked by verdict, showing that {title[0].lower() + title[1:]}.")
-    frame = style.finish(fig, ax, title=title, subtitle=subtitle, source=style.credit(figures, ids), notes=notes,
-                         alt=alt, on_chart=on_chart)
+    documents = style.credit(figures, ids).documents
+    # Dozens of documents stand behind the claims: the face points to the report that lists each claim's own.
+    source = style.Credit(name="cse-figures fact-check", url=f"{site_url()}factcheck.html",
+                          line="the documents behind each claim, listed with it in the fact-check report",
+                          documents=documents)
+    frame = style.finish(fig, ax, title=title, subtitle=subtitle, source=source, notes=notes, alt=alt,
+                         on_chart=on_chart)
     return fig, _meta("factcheck-verdicts", "Bar chart", frame, counts)
