@@ -306,7 +306,7 @@ def render_methods() -> str:
                 rules.share(121, 244, parse_printed("more than half"))]
     return render.render(render.html_environment(), "methods.html.j2", title="How we check a claim",
                          verdicts=[(v, MEANING[v]) for v in VERDICT_ORDER], examples=examples,
-                         tolerance=f"{TOLERANCE * 100:g}")
+                         tolerance=f"{(TOLERANCE * 100).normalize():f}")
 
 
 def render_rules(markdown_text: str) -> str:
