@@ -7,12 +7,28 @@ DEPS_HASH := $(shell cat pyproject.toml constraints.txt 2>/dev/null | $(PYTHON) 
 STAMP  := $(VENV)/.installed-$(DEPS_HASH)
 
 
-.PHONY: all force build validate check charts notebooks test lint bench clean kernel lab
+.PHONY: all force build validate check charts notebooks test lint bench clean kernel lab help
 
-# The main job. Each step is skipped when the content of its inputs is unchanged (see analysis/pipeline.py);
+# The notebooks' kernel: the venv's Python registered inside .venv (--sys-prefix), so it never touches the user's
+# own Jupyter set-up and goes when .venv goes. The notebooks' metadata names it, so they open on it; `make`
+# registers it too, so `jupyter nbconvert --execute` works on a notebook after `make` alone.
+KERNEL_NAME := cse-figures
+KERNEL_SPEC := $(VENV)/share/jupyter/kernels/$(KERNEL_NAME)/kernel.json
+
+# The main job. Each step is skipped when the content of its inputs is unchanged (see analysis/run/pipeline.py);
 # `make force` runs them all.
-all: $(STAMP)
+all: $(STAMP) $(KERNEL_SPEC)
 	@$(PY) -m analysis all
+
+help:
+	@echo "make            build the tables, fact-check, run the notebooks, export charts, workbook and gallery (outputs/)"
+	@echo "make test       lint and run the whole test suite (what CI runs)"
+	@echo "make force      the main job with nothing skipped"
+	@echo "make lab        JupyterLab on the notebooks (PORT=8899 to move it; LAB_ARGS=... for more options)"
+	@echo "make serve      the record in Datasette on http://127.0.0.1:8001/ (PORT=... to move it)"
+	@echo "make bench      time each command against its budget (outputs/bench.json)"
+	@echo "make validate   check data/raw and list every problem as file:row, writing nothing"
+	@echo "make clean      remove outputs/"
 
 force: $(STAMP)
 	$(PY) -m analysis all --force
@@ -61,14 +77,12 @@ db: $(STAMP)
 	$(PY) -m analysis db
 serve: $(STAMP)
 	$(PY) -m analysis db --serve --port $(PORT)
-# The notebooks' kernel: the venv's Python registered inside .venv (--sys-prefix), so it never touches the user's
-# own Jupyter set-up and goes when .venv goes. The notebooks' metadata names it, so they open on it.
-KERNEL_NAME := cse-figures
-KERNEL_SPEC := $(VENV)/share/jupyter/kernels/$(KERNEL_NAME)/kernel.json
 kernel: $(KERNEL_SPEC)
 $(KERNEL_SPEC): $(STAMP)
 	$(PY) -m ipykernel install --sys-prefix --name $(KERNEL_NAME) --display-name "Python ($(KERNEL_NAME))"
-# JupyterLab in notebooks/ on the project's kernel (Ctrl-C to stop). Extra options: make lab LAB_ARGS="--port=8899".
+# JupyterLab in notebooks/ on the project's kernel (Ctrl-C to stop): `make lab PORT=8899` to move it, LAB_ARGS=...
+# for any other option.
 LAB_ARGS ?=
+LAB_PORT := $(if $(filter command line environment,$(origin PORT)),$(PORT),8888)
 lab: $(KERNEL_SPEC)
-	$(VENV)/bin/jupyter lab --ServerApp.root_dir=notebooks --MappingKernelManager.default_kernel_name=$(KERNEL_NAME) $(LAB_ARGS)
+	$(VENV)/bin/jupyter lab --ServerApp.root_dir=notebooks --ServerApp.port=$(LAB_PORT) --MappingKernelManager.default_kernel_name=$(KERNEL_NAME) $(LAB_ARGS)

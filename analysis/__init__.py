@@ -1,13 +1,19 @@
 """Published figures about child sexual exploitation in London and England & Wales, as sourced tidy tables.
 
-The public API, for analysts in a notebook or a Python shell::
+The public API, for analysts in a notebook or a Python shell (these examples run as tests):
 
-    import analysis
-    analysis.tables()                    # table name → one-line description
-    grades = analysis.load("inspection_grades")   # a typed DataFrame: counts Int64, dates datetime64
-    analysis.figure("met-2017-03-13/cse-referrals-2016")   # one figure, every field, and what cites it
-    analysis.search("1,200")             # figures (and sources, gaps, claims) matching, best first
-    analysis.verify("change", from_="1,737", to="2,060", stated="18.5 per cent").verdict
+    >>> import analysis
+    >>> "inspection_grades" in analysis.tables()          # table name → one-line description
+    True
+    >>> grades = analysis.load("inspection_grades")        # a typed DataFrame: counts Int64, dates as dates
+    >>> str(grades["count"].dtype)
+    'Int64'
+    >>> analysis.figure("met-2017-03-13/cse-crimes-2016")["value_as_printed"]   # one figure, every field
+    '922'
+    >>> any(r["value_match"] for r in analysis.search("1,200"))   # figures, sources, gaps, claims; best first
+    True
+    >>> analysis.verify("change", from_="1,737", to="2,060", stated="18.5 per cent").verdict
+    'accurate within rounding'
 
 Each name is imported on first use (module `__getattr__`), so `import analysis` — and `python -m analysis verify`,
 which must start in a blink — loads no pandas. The code lives in the stages; this file only forwards.

@@ -70,6 +70,14 @@ class Paths:
 DEFAULT = Paths()
 
 
+def notebook_stems(notebooks_dir: Path) -> list[str]:
+    """The project's notebooks by name, in reading order (their names start with their number): `01_x` for
+    01_x.ipynb and its paired 01_x.py. A name with a further dot, such as the `01_x.nbconvert.ipynb` a plain
+    `jupyter nbconvert --execute` leaves behind, is a copy, not a notebook of the project."""
+    found = {p.stem for pattern in ("[0-9]*.ipynb", "[0-9]*.py") for p in notebooks_dir.glob(pattern)}
+    return sorted(stem for stem in found if "." not in stem)
+
+
 #: Where the project's outputs are published: the base of every absolute link the outputs give (ClaimReview urls,
 #: embed snippets). Set CSE_SITE_URL (or `check --site-url`) to the real address before publishing; the default is a
 #: reserved example domain, so an unset value is visibly a placeholder, never someone else's site.

@@ -35,6 +35,8 @@ def test_gallery_lists_what_exists_and_escapes_sidecar_text(tmp_path: Path) -> N
     (out / "factcheck.html").write_text("<!DOCTYPE html>", encoding="utf-8")
     (out / "notebooks").mkdir()
     (out / "notebooks" / "02_met_cse_series.html").write_text("<!DOCTYPE html>", encoding="utf-8")
+    (tmp_path / "notebooks").mkdir()
+    (tmp_path / "notebooks" / "02_met_cse_series.py").write_text("", encoding="utf-8")  # the project's notebook
     page = gallery.write_gallery(Paths(tmp_path)).read_text(encoding="utf-8")
     assert 'href="charts/demo-chart/demo-chart-mobile.png"' in page
     assert 'srcset="charts/demo-chart/demo-chart-mobile.png"' in page

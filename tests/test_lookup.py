@@ -98,3 +98,19 @@ def test_commands_are_registered() -> None:
 
     assert COMMANDS["show"][0] == COMMANDS["search"][0] == "analysis.tables.lookup_cli"
     assert (PROJECT_ROOT / "analysis" / "tables" / "lookup_cli.py").exists()
+
+
+def test_every_example_id_in_help_and_docs_exists() -> None:
+    """The ids a newcomer is told to try (`show --help`, `help(analysis)`, data/README.md) are real figures."""
+    import re
+
+    import analysis
+    from analysis.paths import PROJECT_ROOT
+
+    texts = [(PROJECT_ROOT / "analysis" / "tables" / "lookup_cli.py").read_text(encoding="utf-8"),
+             analysis.__doc__ or "", (PROJECT_ROOT / "data" / "README.md").read_text(encoding="utf-8")]
+    example = re.compile(r"e\.g\. `?([a-z0-9-]+/[a-z0-9-]+)`?|figure\(\"([a-z0-9-]+/[a-z0-9-]+)\"\)")
+    ids = {g for text in texts for groups in example.findall(text) for g in groups if g}
+    assert ids, "no example ids found"
+    for fid in ids:
+        assert analysis.figure(fid)["figure_id"] == fid

@@ -278,3 +278,21 @@ def test_the_notebooks_command_alone_leaves_no_empty_file_when_a_notebook_fails(
     assert "01_fails: failed" in err and "stop here" in err
     assert not any(path.exists() for path in empty)
     assert (root / "outputs" / "notebooks" / "01_fails.html").stat().st_size > 0  # the failed run's record stays
+
+
+def test_a_stray_nbconvert_copy_is_neither_run_nor_in_the_gallery(tmp_path) -> None:
+    """`jupyter nbconvert --execute --to notebook` leaves 01_x.nbconvert.ipynb beside the notebook: not the
+    project's (it has no paired .py), so `make` does not run it and the gallery does not link its old copy."""
+    from analysis.publish.gallery import render_gallery
+    from analysis.run.notebooks import notebook_sources
+
+    notebooks, outputs = tmp_path / "notebooks", tmp_path / "outputs"
+    (outputs / "notebooks").mkdir(parents=True)
+    notebooks.mkdir()
+    for name in ("01_x.py", "01_x.ipynb", "01_x.nbconvert.ipynb", "02_y.py"):
+        (notebooks / name).write_text("", encoding="utf-8")
+    assert [p.name for p in notebook_sources(notebooks)] == ["01_x.ipynb", "02_y.py"]
+    for name in ("01_x.html", "01_x.nbconvert.html"):
+        (outputs / "notebooks" / name).write_text("", encoding="utf-8")
+    page = render_gallery(outputs, notebooks)
+    assert 'href="notebooks/01_x.html"' in page and "nbconvert" not in page

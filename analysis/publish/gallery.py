@@ -17,7 +17,7 @@ import struct
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from analysis.paths import Paths, add_root_argument
+from analysis.paths import Paths, add_root_argument, notebook_stems
 
 GALLERY_NAME = "index.html"
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -97,8 +97,8 @@ def _links(outputs: Path, candidates: list[tuple[str, str]]) -> list[tuple[str, 
     return [(href, label) for href, label in candidates if (outputs / href).is_file()]
 
 
-def render_gallery(outputs: Path) -> str:
-    """The page's HTML from what is in `outputs/` now."""
+def render_gallery(outputs: Path, notebooks_dir: Path) -> str:
+    """The page's HTML from what is in `outputs/` now (and the project's notebooks, to link only their copies)."""
     from analysis.factcheck import render
     from analysis.publish.workbook import WORKBOOK_NAME
 
@@ -108,10 +108,14 @@ def render_gallery(outputs: Path) -> str:
         chart.meta["embed"] = render.render(env, "embed.html.j2", chart=chart).strip()
     reports = _links(outputs, [("factcheck.html", "Fact-check report (web page)"),
                                ("factcheck.md", "Fact-check report (Markdown)"),
-                               ("factcheck-rules.html", "How a claim is judged (the rules)"),
+                               ("methods.html", "How we check a claim (for readers)"),
+                               ("factcheck-rules.html", "How a claim is judged (the full rules)"),
                                ("claimreview.jsonld", "Fact-check verdicts as schema.org ClaimReview (JSON-LD)"),
                                (WORKBOOK_NAME, "Workbook: every table and chart's data (Excel)")])
-    notebooks = sorted((outputs / "notebooks").glob("*.html")) if (outputs / "notebooks").is_dir() else []
+    # only executed copies of the project's own notebooks, never a stray leftover
+    ours = set(notebook_stems(notebooks_dir))
+    notebooks = sorted(p for p in (outputs / "notebooks").glob("*.html") if p.stem in ours) \
+        if (outputs / "notebooks").is_dir() else []
     notebook_links = [(f"notebooks/{p.name}", notebook_label(p.stem)) for p in notebooks]
     return render.render(env, "gallery.html.j2", title="Published figures on child sexual exploitation: charts and "
                          "downloads", charts=charts, reports=reports, notebooks=notebook_links)
@@ -122,7 +126,7 @@ def write_gallery(paths: Paths, outputs: Path | None = None) -> Path:
 
     outputs = outputs or paths.outputs
     out = outputs / GALLERY_NAME
-    write_together({out: render_gallery(outputs)})
+    write_together({out: render_gallery(outputs, paths.notebooks)})
     return out
 
 

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from analysis.paths import PROJECT_ROOT, Paths, add_root_argument
+from analysis.paths import PROJECT_ROOT, Paths, add_root_argument, notebook_stems
 from analysis.run import kernels
 from analysis.run.copies import html_exporter, skip_iri_parser, write_copies
 from analysis.run.kernels import KERNEL
@@ -68,8 +68,9 @@ class Outcome:
 
 
 def notebook_sources(notebooks_dir: Path) -> list[Path]:
-    """Every notebook in reading order (file names start with their number): the .ipynb, else its paired .py."""
-    stems = sorted({p.stem for pattern in ("[0-9]*.ipynb", "[0-9]*.py") for p in notebooks_dir.glob(pattern)})
+    """Every project notebook in reading order (`paths.notebook_stems`: never a stray nbconvert copy): the .ipynb,
+    else its paired .py."""
+    stems = notebook_stems(notebooks_dir)
     out = []
     for stem in stems:
         ipynb = notebooks_dir / f"{stem}.ipynb"

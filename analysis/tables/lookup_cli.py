@@ -27,7 +27,7 @@ def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
     add_root_argument(parser)
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     if name == "show":
-        parser.add_argument("id", help="a figure, source, gap or claim id, e.g. met-2017-03-13/cse-referrals-2016")
+        parser.add_argument("id", help="a figure, source, gap or claim id, e.g. met-2017-03-13/cse-crimes-2016")
     else:
         parser.add_argument("text", nargs="+", help="a number as printed (1,200; 56 per cent) or words")
         parser.add_argument("--kind", choices=sorted(lookup.KINDS), action="append",
