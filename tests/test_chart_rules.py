@@ -332,3 +332,15 @@ def test_module_per_chart_and_seaborn_used() -> None:
     sources = "".join(p.read_text(encoding="utf-8") for p in folder.parent.glob("*.py"))
     assert "import seaborn" in sources
     assert len(charts.CHARTS) >= 11
+
+
+def test_a_dollar_sign_in_record_text_is_drawn_as_written_not_as_mathtext() -> None:
+    """Text from the record ("$\\macro$ in a label") must print as typed: parsed as mathtext it fails `make`."""
+    import matplotlib.pyplot as plt
+
+    with style.house():
+        fig, ax = plt.subplots()
+        title = ax.set_title(r"£5 a head; $\macro{x}$ as typed")
+        fig.canvas.draw()  # raises ValueError when the house style parses mathtext
+        assert title.get_text() == r"£5 a head; $\macro{x}$ as typed"
+        plt.close(fig)
