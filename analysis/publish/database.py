@@ -16,8 +16,10 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import socket
 import sqlite3
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -85,8 +87,11 @@ def build_database(paths: Paths, out: Path) -> dict[str, int]:
     resources = {Path(r["path"]).stem: r for r in package["resources"]}
     names = [n for n in ORDER if n in resources] + [n for n in resources if n not in ORDER]
     out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(f".{out.name}.tmp")
-    tmp.unlink(missing_ok=True)
+    # a scratch name of this run's own: two `db` runs at once never write into one file
+    fd, name = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
+    os.close(fd)
+    tmp = Path(name)
+    tmp.unlink()
     counts: dict[str, int] = {}
     db = sqlite_utils.Database(tmp)
     # The file is a scratch copy moved into place only when complete, so a crash can only lose the scratch copy:
@@ -116,8 +121,12 @@ def build_database(paths: Paths, out: Path) -> dict[str, int]:
             raise ValueError(f"{len(broken)} rows point at ids that do not exist, e.g. table {broken[0][0]} row "
                              f"{broken[0][1]} → {broken[0][2]}")
         db.execute("vacuum")
-    finally:
+    except BaseException:
         db.close()
+        tmp.unlink(missing_ok=True)
+        raise
+    db.close()
+    os.chmod(tmp, 0o644)
     os.replace(tmp, out)
     return counts
 
@@ -125,7 +134,13 @@ def build_database(paths: Paths, out: Path) -> dict[str, int]:
 def serve_command(db: Path, metadata: Path, port: int) -> list[str]:
     """The Datasette command `make serve` runs: this database, its metadata, on this machine only."""
     return [sys.executable, "-m", "datasette", "serve", str(db), "--metadata", str(metadata),
-            "--host", "127.0.0.1", "--port", str(port)]
+            "--host", "127.0.0.1", "--port", str(port), "--setting", "sql_time_limit_ms", "1000"]
+
+
+def port_in_use(port: int) -> bool:
+    """Whether something on this machine already listens on `port` (checked before saying "serving on")."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        return probe.connect_ex(("127.0.0.1", port)) == 0
 
 
 def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
@@ -145,6 +160,10 @@ def run(args: argparse.Namespace) -> int:
     write_metadata(paths.processed / "datapackage.json", metadata)
     print(f"db: wrote {paths.rel(db)} ({', '.join(f'{n} {t}' for t, n in counts.items())}) and {paths.rel(metadata)}")
     if args.serve:
+        if port_in_use(args.port):
+            print(f"db: port {args.port} is already in use on 127.0.0.1: stop what runs there, or choose another "
+                  "(make serve PORT=8002)", file=sys.stderr)
+            return 1
         command = serve_command(db, metadata, args.port)
         print(f"db: serving on http://127.0.0.1:{args.port}/ (Ctrl-C stops it)", flush=True)
         os.execv(command[0], command)
