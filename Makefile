@@ -83,6 +83,6 @@ $(KERNEL_SPEC): $(STAMP)
 # JupyterLab in notebooks/ on the project's kernel (Ctrl-C to stop): `make lab PORT=8899` to move it, LAB_ARGS=...
 # for any other option.
 LAB_ARGS ?=
-LAB_PORT := $(if $(filter command line environment,$(origin PORT)),$(PORT),8888)
+LAB_PORT := $(if $(filter command line environment,$(origin PORT)),--ServerApp.port=$(PORT),)
 lab: $(KERNEL_SPEC)
-	$(VENV)/bin/jupyter lab --ServerApp.root_dir=notebooks --ServerApp.port=$(LAB_PORT) --MappingKernelManager.default_kernel_name=$(KERNEL_NAME) $(LAB_ARGS)
+	$(VENV)/bin/jupyter lab --ServerApp.root_dir=notebooks $(LAB_PORT) --MappingKernelManager.default_kernel_name=$(KERNEL_NAME) $(LAB_ARGS)

@@ -67,7 +67,7 @@ table(series[~series.index.isin(yearly.index)],
 changes = []
 for measure, rows in yearly.sort_values("year").groupby("measure"):
     rows = rows.reset_index(drop=True)
-    for before, after in zip(rows.iloc[:-1].itertuples(), rows.iloc[1:].itertuples()):
+    for before, after in zip(rows.iloc[:-1].itertuples(), rows.iloc[1:].itertuples(), strict=True):
         if before.unit == after.unit:
             changes.append({"measure": measure, "from": before.year, "to": after.year, "from_value": before.value,
                             "to_value": after.value, "change": (after.value - before.value) / before.value})
@@ -117,7 +117,8 @@ table(meta.data)
 # %%
 found = []
 for measure, rows in yearly.sort_values("year").groupby("measure"):
-    years = ", ".join(f"{y} ({p} {u})" for y, p, u in zip(rows["year"], rows["value_as_printed"], rows["unit"]))
+    printed = zip(rows["year"], rows["value_as_printed"], rows["unit"], strict=True)
+    years = ", ".join(f"{y} ({p} {u})" for y, p, u in printed)
     found.append(f"{measure}: published for {len(rows)} calendar years: {years}.")
 for c in changes:
     found.append(f"{c['measure']}: {c['from_value']:,.0f} in {c['from']} to {c['to_value']:,.0f} in {c['to']}, "

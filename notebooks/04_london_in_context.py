@@ -107,7 +107,8 @@ for row in printed.itertuples():
     found.append(f"\"{row.value_as_printed}\" ({row.publisher}, {row.year}): {row.verdict}.")
 for unit, rows in rates.groupby("unit"):
     found.append(f"{len(rows)} London rate(s) published {unit}: "
-                 + "; ".join(f"{v} ({p})" for v, p in zip(rows["value_as_printed"], rows["publisher"])) + ".")
+                 + "; ".join(f"{v} ({p})" for v, p in zip(rows["value_as_printed"], rows["publisher"], strict=True))
+                 + ".")
 bullets(found)
 
 # %% [markdown]

@@ -47,7 +47,8 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for job in made_run.JOBS:
         if any(job.fixture in n for n in needs):
             made_run.start(job, _made_dir(config))
-    items[:] = [i for i, n in zip(items, needs) if not n] + [i for i, n in zip(items, needs) if n]
+    paired = list(zip(items, needs, strict=True))
+    items[:] = [i for i, n in paired if not n] + [i for i, n in paired if n]
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:

@@ -153,7 +153,7 @@ def rows_where(paths: Paths, test: Callable[[dict[str, str]], bool]) -> list[Row
     for path in sorted(paths.figures_dir.glob("*.csv")):
         header, rows = read_csv(path)
         for index, values in enumerate(rows):
-            cells = dict(zip(header, values))
+            cells = dict(zip(header, values, strict=True))
             if any(v.strip() for v in values) and test(cells):
                 out.append(Row(path, index, cells))
     return out

@@ -51,7 +51,7 @@ def text_fields(path: Path) -> Iterator[tuple[str, str]]:
         rows = csv.reader(io.StringIO(read_text(path)))
         header = next(rows, [])
         for line, values in enumerate(rows, start=2):
-            for column, value in zip(header, values):
+            for column, value in zip(header, values, strict=True):
                 yield f"row {line}, {column}", value
     elif path.suffix in (".yaml", ".yml"):
         yield from _strings(yaml.safe_load(read_text(path)), "")

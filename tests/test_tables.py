@@ -35,7 +35,7 @@ def test_split_grades_add_up_to_the_cases_examined(grades: pd.DataFrame):
 ])
 def test_published_grade_counts(grades: pd.DataFrame, inspection: str, examined: int, counts: dict[str, int]):
     rows = grades[(grades["inspection_id"] == inspection) & grades["count"].notna()]
-    assert dict(zip(rows["grade"], rows["count"].astype(int))) == counts
+    assert dict(zip(rows["grade"], rows["count"].astype(int), strict=True)) == counts
     assert (rows["cases_examined"] == examined).all()
 
 

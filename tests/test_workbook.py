@@ -139,12 +139,12 @@ def test_headers_are_plain_english_with_units(wb: Any) -> None:
 def test_numbers_are_numbers_with_formats(wb: Any, paths: Paths) -> None:
     ws = wb["Population"]
     j, year = column(ws, "People (number)"), column(ws, "Year")
-    for cells, row in zip(data_rows(ws), processed(paths, "population")):
+    for cells, row in zip(data_rows(ws), processed(paths, "population"), strict=True):
         assert cells[j].value == int(float(row["value"])) and cells[j].number_format == "#,##0"
         assert cells[year].value == int(row["year"]) and cells[year].number_format == "0"  # 2023, not 2,023
     figures = wb["Figures"]
     value, printed = column(figures, "Value (number"), column(figures, "Decimal places printed")
-    for cells, row in zip(data_rows(figures), processed(paths, "figures")):
+    for cells, row in zip(data_rows(figures), processed(paths, "figures"), strict=True):
         if row["value"] and row["printed_decimals"]:
             decimals = int(row["printed_decimals"])
             assert cells[value].value == pytest.approx(float(row["value"]))
@@ -157,7 +157,7 @@ def test_numbers_are_numbers_with_formats(wb: Any, paths: Paths) -> None:
 def test_dates_are_date_cells(wb: Any, paths: Paths) -> None:
     ws = wb["Sources"]
     j = column(ws, "Date published")
-    for cells, row in zip(data_rows(ws), processed(paths, "sources")):
+    for cells, row in zip(data_rows(ws), processed(paths, "sources"), strict=True):
         assert isinstance(cells[j].value, dt.datetime) and cells[j].number_format == "d mmm yyyy"
         assert cells[j].value.date().isoformat() == row["date_published"]
 
@@ -190,7 +190,7 @@ def test_each_chart_sheet_holds_the_charts_data(wb: Any, built: Path) -> None:
             rows = list(csv.reader(fh))
         assert headers(ws) == rows[0]
         for cells, row in zip(data_rows(ws), rows[1:], strict=True):
-            for cell, value in zip(cells, row):
+            for cell, value in zip(cells, row, strict=True):
                 if value == "":
                     assert cell.value == "[x]"
                 elif isinstance(cell.value, dt.datetime):

@@ -81,7 +81,7 @@ def table_html(frame: Any, columns: Sequence[str] | None = None, names: dict[str
     rows = []
     for record in frame[columns].itertuples(index=False, name=None):
         cells = []
-        for column, value in zip(columns, record):
+        for column, value in zip(columns, record, strict=True):
             text = "" if (column not in numeric and isinstance(value, str) and value == "") else \
                 cell_text(value, column in whole, missing)
             cells.append(f'<td class="{css[column]}">{html.escape(text)}</td>')

@@ -250,7 +250,7 @@ def _fit_rows(ws: Any, first_row: int, rows: list[list[Any]], widths: list[float
     """Set the height of rows whose wrapped text needs more than one line. Excel and LibreOffice do not grow a row
     written without a height to fit wrapped text when they open a file, so text would overlap the next row."""
     for i, row in enumerate(rows):
-        lines = max((_lines(v, w) for v, w in zip(row, widths) if isinstance(v, str)), default=1)
+        lines = max((_lines(v, w) for v, w in zip(row, widths, strict=True) if isinstance(v, str)), default=1)
         if i == 0 and any(h in noted for h in row):
             lines += 1  # gptables puts "[note N]" on a line of its own under the header
         if lines > 1:

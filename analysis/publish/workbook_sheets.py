@@ -99,7 +99,7 @@ def table_sheet(table: str, rows: list[dict[str, Any]]) -> Sheet:
     sheet = Sheet(headers=[s.header for s in specs], rows=[])
     for i, row in enumerate(rows, start=1):
         cells = []
-        for j, (name, spec) in enumerate(zip(names, specs)):
+        for j, (name, spec) in enumerate(zip(names, specs, strict=True)):
             value = row[name]
             if value is None or value == "":
                 marker = _marker(spec, row)
@@ -113,7 +113,7 @@ def table_sheet(table: str, rows: list[dict[str, Any]]) -> Sheet:
                 places = int(printed) if isinstance(printed, int | float) and name == "value" else decimals_of(cell)
                 sheet.cell_formats.setdefault(number_format(places), []).append((i, j))
         sheet.rows.append(cells)
-    for j, (name, spec) in enumerate(zip(names, specs)):
+    for j, (name, spec) in enumerate(zip(names, specs, strict=True)):
         if spec.kind == "count":
             sheet.column_formats[j] = number_format(0)
         elif spec.kind == "percent":
@@ -165,5 +165,5 @@ def chart_sheet(csv_path: Path) -> Sheet:
             numbers = [c for c in (row[j] for row in sheet.rows) if isinstance(c, int | float)]
             sheet.column_formats[j] = number_format(max((decimals_of(float(n), 2) for n in numbers), default=0))
     sheet.widths = [12 if k == "date" else _width([r[j] for r in sheet.rows], h)
-                    for j, (h, k) in enumerate(zip(sheet.headers, kinds))]
+                    for j, (h, k) in enumerate(zip(sheet.headers, kinds, strict=True))]
     return sheet

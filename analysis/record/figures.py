@@ -201,7 +201,7 @@ def load_figures_file(path: Path, known_sources: set[str], paths: Paths, problem
                 problems.add(name, line, f"has {len(values)} fields, the header has {len(header)} (an unquoted "
                                          "comma?)")
                 continue
-            record = check_row(dict(zip(header, values)), source_id, name, line, problems)
+            record = check_row(dict(zip(header, values, strict=True)), source_id, name, line, problems)
             if record is not None:
                 record["_line"] = line
                 records.append(record)

@@ -26,7 +26,8 @@ def labelled_bars(ax: Any, categories: Sequence[str], values: Sequence[float], p
     """One bar (or bound marker) per category, category above, value as printed at the bar's end."""
     top = max(values) if len(values) else 1
     xmax = xmax or top * 1.25
-    for i, (cat, value, text, qualifier, colour) in enumerate(zip(categories, values, printed, qualifiers, colours)):
+    rows = zip(categories, values, printed, qualifiers, colours, strict=True)
+    for i, (cat, value, text, qualifier, colour) in enumerate(rows):
         y = i * STEP
         ax.text(0, y - 0.42, cat, ha="left", va="bottom", fontsize=style.LABEL_SIZE,
                 color=style.TEXT).set_in_layout(False)

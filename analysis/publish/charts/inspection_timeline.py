@@ -78,11 +78,11 @@ def inspection_timeline_chart(grades: pd.DataFrame, figures: pd.DataFrame, *, wi
     panels = [p for p in PANELS if (rows["panel"] == p).any()]
     fig, axes = style.new_figure(len(panels), 1, width=width, plot_height=1.35 * len(panels), sharex=True)
     axes = list(axes) if len(panels) > 1 else [axes]
-    for ax, panel, colour in zip(axes, panels, (style.DARK_PINK, style.DARK_BLUE, style.TURQUOISE)):
+    for ax, panel, colour in zip(axes, panels, (style.DARK_PINK, style.DARK_BLUE, style.TURQUOISE), strict=False):
         g = rows[rows["panel"] == panel]
         sns.points(ax, g, x="when", y="value", colour="panel", palette={panel: colour}, unit=g["unit"].iloc[0],
                    pointsize=6 if width < 5 else 10)
-        for r, (offset, ha, va) in zip(g.itertuples(), _placements(g, rows, width)):
+        for r, (offset, ha, va) in zip(g.itertuples(), _placements(g, rows, width), strict=True):
             ax.annotate(r.value_as_printed, (r.when, r.value), xytext=offset, textcoords="offset points", ha=ha,
                         va=va, fontsize=style.SMALL_SIZE, color=style.TEXT)
         ax.set_title(SHORT_PANELS[panel] if width < 5 else PANELS[panel], fontsize=style.LABEL_SIZE)

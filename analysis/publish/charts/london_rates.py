@@ -74,7 +74,7 @@ def london_rates_chart(figures: pd.DataFrame, *, width: float = style.WEB_WIDTH)
     alt = (f"Table chart of London's published rates, each in its own unit, showing that "
            f"{title[0].lower() + title[1:]}. "
            + "; ".join(f"{lab}: {v} ({u})" for lab, v, u in zip(names, rates["value"].map(lambda v: f"{v:g}"),
-                                                               rates["unit"])) + ".")
+                                                               rates["unit"], strict=True)) + ".")
     frame = style.finish(fig, ax, title=title, subtitle=subtitle, on_chart=on_chart, notes=notes, alt=alt,
                          source=style.credit(figures, rates["figure_id"], origin=origin))
     return fig, _meta("london-rates", "Table", frame, data)

@@ -90,7 +90,7 @@ def met_cse_series_chart(series: pd.DataFrame, figures: pd.DataFrame, *, width: 
     fig, axes = style.new_figure(len(measures), 1, width=width, plot_height=1.45 * len(measures), sharex=True)
     axes = list(axes) if len(measures) > 1 else [axes]
     breaks: list[tuple[str, str, str]] = []
-    for ax, measure, colour in zip(axes, measures, style.PALETTE):
+    for ax, measure, colour in zip(axes, measures, style.PALETTE, strict=False):  # colours: the first N
         rows = sel[sel["measure"] == measure].sort_values("x")
         breaks += _draw_series(ax, rows, colour, narrow=width < 5)
         ax.set_title(MET_MEASURES[measure], fontsize=style.LABEL_SIZE)

@@ -34,10 +34,10 @@ def met_review_funnel_chart(reviews: pd.DataFrame, figures: pd.DataFrame, *, wid
     dates = rows["as_at"].unique()
     fig, ax = style.new_figure(width=width, plot_height=row_height(len(rows)))
     labels = [names[m] + ("" if len(dates) == 1 else f" ({style.long_date(d)})")
-              for m, d in zip(rows["measure"], rows["as_at"])]
+              for m, d in zip(rows["measure"], rows["as_at"], strict=True)]
     labelled_bars(ax, labels, list(rows["value"]), list(rows["value_as_printed"]), list(rows["qualifier"]),
                   [style.DARK_BLUE, style.TURQUOISE, style.DARK_PINK][:len(rows)], unit="cases")
-    printed = dict(zip(rows["measure"], rows["value_as_printed"]))
+    printed = dict(zip(rows["measure"], rows["value_as_printed"], strict=True))
     when = style.month_year(max(dates))
     found, further, scope = (printed.get(m) for m, _ in MET_FUNNEL)
     title = (f"By {when} the Met had given {further} of the {found} historic cases it found a further review; "
