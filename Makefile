@@ -61,7 +61,7 @@ lint: $(STAMP)
 	$(PY) -m ruff check analysis tests notebooks benchmarks
 
 test: $(STAMP) lint
-	$(PY) -m pytest -n auto
+	$(PY) -m pytest -n auto -rs
 
 bench: $(STAMP)
 	$(PY) benchmarks/bench.py

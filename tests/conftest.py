@@ -4,6 +4,7 @@ job's outputs made once per session (tests/made.py)."""
 from __future__ import annotations
 
 import csv
+import os
 import shutil
 import tempfile
 import textwrap
@@ -20,6 +21,28 @@ skip_iri_parser()  # before any test module imports nbformat: 0.85 s less per wo
 
 _MADE_DIR = pytest.StashKey[Path]()
 _WORKER_KEY = "cse_made_dir"
+
+
+#: The only reasons a test may skip: something outside the project that a developer's machine may lack. CI installs
+#: or lays out each of them, so in CI (CI=true) any skip at all fails the run, and elsewhere a skip for another
+#: reason does.
+ALLOWED_SKIPS = ("no shared seed beside this checkout", "no Chromium on this machine")
+_unexpected_skips: list[str] = []
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    if report.skipped:
+        reason = str(report.longrepr[-1]) if isinstance(report.longrepr, tuple) else str(report.longrepr)
+        if os.environ.get("CI") or not any(allowed in reason for allowed in ALLOWED_SKIPS):
+            _unexpected_skips.append(f"{report.nodeid}: {reason}")
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    if _unexpected_skips and not hasattr(session.config, "workerinput"):
+        print("\nSkips that are not allowed (tests/conftest.py ALLOWED_SKIPS; none in CI):")
+        for line in _unexpected_skips:
+            print(f"  {line}")
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -21,7 +21,7 @@ from analysis.tables.load import load_table
 def tables() -> dict[str, pd.DataFrame]:
     paths = Paths(PROJECT_ROOT)
     if not (paths.processed / "figures.csv").exists():
-        pytest.skip("no data/processed: run `python -m analysis build` first")
+        pytest.fail("data/processed is committed but missing here: run `python -m analysis build`")
     return {t: load_table(t, paths) for spec in charts.CHARTS for t in spec.tables}
 
 

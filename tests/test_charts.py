@@ -42,7 +42,8 @@ def paths() -> Paths:
     p = project()
     missing = [t for t in WORKBOOK_TABLES if not (p.processed / f"{t}.csv").exists()]
     if missing:
-        pytest.skip(f"{p.rel(p.processed)} has no {', '.join(missing)}: run `python -m analysis build` first")
+        pytest.fail(f"{p.rel(p.processed)} (committed) has no "
+                    f"{', '.join(missing)}: run `python -m analysis build`")
     return p
 
 

@@ -104,7 +104,8 @@ def _project() -> Paths:
     paths = Paths(root)
     missing = [t for t in WORKBOOK_TABLES if not (paths.processed / f"{t}.csv").exists()]
     if missing:
-        pytest.skip(f"{paths.rel(paths.processed)} has no {', '.join(missing)}: run `python -m analysis build` first")
+        pytest.fail(f"{paths.rel(paths.processed)} (committed) has no "
+                    f"{', '.join(missing)}: run `python -m analysis build`")
     # The notebooks themselves always come from this repository; the data from `root`.
     return _Paths(root)
 

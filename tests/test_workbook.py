@@ -31,7 +31,7 @@ SHEETS = ["Contents", "Notes", *(workbook.sheet_name(n) for n in WORKBOOK_TABLES
 def paths() -> Paths:
     p = Paths(PROJECT_ROOT)
     if not all((p.processed / f"{t}.csv").exists() for t in WORKBOOK_TABLES):
-        pytest.skip("data/processed is incomplete: run `python -m analysis build` first")
+        pytest.fail("data/processed (committed) is incomplete: run `python -m analysis build`")
     return p
 
 
