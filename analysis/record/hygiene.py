@@ -44,6 +44,8 @@ FIGURE_ID_RE = re.compile(rf"({SLUG})/({SLUG})")
 #: backslash, pipe, caret, square brackets (outside an IPv6 host, which no source uses) and parentheses — the
 #: characters that can close a Markdown link or an HTML attribute. Real addresses percent-encode them.
 _URL_FORBIDDEN = re.compile(r"[\s\"'<>`{}\\|^\[\]()]")
+#: Bidirectional embedding, override and isolate controls (and the marks): they reorder how text is displayed.
+_BIDI = re.compile(r"[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _CONTROL_NAMES = {"\t": "a tab", "\r": "a carriage return", "\x0b": "a vertical tab (a pasted line break?)",
                   "\x0c": "a form feed", "\x00": "a NUL byte"}
 
@@ -77,6 +79,10 @@ def text_problem(text: str) -> str | None:
     """What is wrong with one raw text field, in words, or None."""
     if len(text) > MAX_FIELD_CHARS:
         return f"is {len(text):,} characters long; the limit is {MAX_FIELD_CHARS:,} (see data/README.md)"
+    bidi = _BIDI.search(text)
+    if bidi:
+        return (f"contains the bidirectional control U+{ord(bidi.group()):04X} at character {bidi.start() + 1}, which "
+                "can make text display in another order than it is stored; remove it")
     bad = CONTROL_RE.search(text)
     if bad:
         char = bad.group()

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from analysis.record.vocabulary import FRACTIONS, MULTIPLES, QUALIFIERS, SCALES, WORD_NUMBERS
+from analysis.record.vocabulary import FRACTIONS, MULTIPLES, QUALIFIERS, SCALES, WORD_NUMBERS, foreign_digit
 
 __all__ = ["Printed", "PrintedFigureError", "parse_printed", "MARKERS", "QUALIFIERS"]
 
@@ -80,6 +80,10 @@ def _normalise(text: str) -> str:
 
 def _read_number(token: str, original: str) -> tuple[float, int]:
     """Digits or a number word → (value, decimals printed)."""
+    odd = foreign_digit(token)
+    if odd:
+        raise PrintedFigureError(f"cannot read {original!r} as a figure: {odd!r} (U+{ord(odd):04X}) is not one of "
+                                 "the digits 0-9; write the number with 0-9 as the source means it")
     low = token.lower()
     if low in WORD_NUMBERS:
         return float(WORD_NUMBERS[low]), 0
