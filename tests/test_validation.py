@@ -105,6 +105,13 @@ def test_bom_latin1_and_crlf_load_as_the_same_text(mini, encoding):
 SOURCE_CASES = [
     ("date_published: 2017-03-13", "date_published: 2017-13-45", "id=demo-2017: date_published '2017-13-45'"),
     ("kind: press release", "kind: tweet", "id=demo-2017: kind 'tweet' is not one of"),
+    ("date_published: 2017-03-13", "date_published: 2099-03-13",
+     "id=demo-2017: date_published 2099-03-13 is in the future"),
+    ("date_accessed: 2026-11-26", "date_accessed: 2017-03-01",
+     "id=demo-2017: date_accessed 2017-03-01 is before date_published 2017-03-13"),
+    ("outlet: producer", "outlet: blog", "id=demo-2017: outlet 'blog' is not one of"),
+    ("outlet: producer", "outlet: mirror",
+     "id=demo-2017: a primary source (the publisher's own document) has outlet: producer"),
     ("primary: true", "primary: maybe", "id=demo-2017: primary must be true or false"),
     ("url_main: https://news.met.police.uk/demo", "url_main: news.met.police.uk", "url_main 'news.met.police.uk'"),
     ("  producer: Metropolitan Police Service\n", "", "id=demo-2017: missing required field 'producer'"),

@@ -155,8 +155,13 @@ def load_sources(paths: Paths, problems: Problems) -> dict[str, dict[str, Any]]:
                 parsed = _as_date(entry[key])
                 if parsed is None:
                     problems.add(name, where, f"{key} {entry[key]!r} is not a real date (YYYY-MM-DD)")
+                elif parsed > dt.date.today():
+                    problems.add(name, where, f"{key} {parsed.isoformat()} is in the future")
                 else:
                     clean[key] = parsed.isoformat()
+        if clean.get("date_accessed", "") < clean.get("date_published", "") and clean.get("date_accessed"):
+            problems.add(name, where, f"date_accessed {clean['date_accessed']} is before date_published "
+                                      f"{clean['date_published']}: a document cannot be read before it is published")
         if entry.get("kind") not in (None, "") and entry["kind"] not in KINDS:
             problems.add(name, where, f"kind {entry['kind']!r} is not one of: {', '.join(KINDS)}")
         if entry.get("primary") not in (None, "") and not isinstance(entry["primary"], bool):
