@@ -114,3 +114,11 @@ def test_every_example_id_in_help_and_docs_exists() -> None:
     assert ids, "no example ids found"
     for fid in ids:
         assert analysis.figure(fid)["figure_id"] == fid
+
+
+def test_a_per_cent_figure_is_one_search_however_the_sign_is_printed() -> None:
+    import analysis
+
+    found = {form: [r["id"] for r in analysis.search(form)] for form in ("56%", "56 per cent", "56 percent", "56pc")}
+    assert found["56%"], "the 56 per cent rise is in the record"
+    assert all(ids == found["56%"] for ids in found.values()), found

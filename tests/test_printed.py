@@ -79,3 +79,11 @@ def test_step_is_one_unit_of_the_last_printed_digit():
 def test_refuses_what_it_cannot_read(text):
     with pytest.raises(PrintedFigureError, match="cannot read"):
         parse_printed(text)
+
+
+def test_newsroom_pc_is_per_cent() -> None:
+    """"18.6pc" (the Telegraph's and the Mail's house style) is 18.6 per cent at one decimal; "3pp" stays points."""
+    p = parse_printed("18.6pc")
+    assert (p.value, p.unit, p.decimals, p.qualifier) == (18.6, "percent", 1, "exact")
+    assert parse_printed("more than 50pc").qualifier == "more than"
+    assert parse_printed("3pp").unit == "percentage points"

@@ -157,10 +157,10 @@ def parse_printed(text: str) -> Printed:
         return Printed(original, num, qualifier, "count", decimals=decimals, denominator=den)
 
     # Percentages and percentage points: "56 per cent", "49%", "3 percentage points".
-    m = re.fullmatch(r"(\S+?) ?(%|per ?cent|percentage points?|pp)", body, re.IGNORECASE)
+    m = re.fullmatch(r"(\S+?) ?(%|per ?cent|pc|percentage points?|pp)", body, re.IGNORECASE)
     if m:
         value, decimals = _read_number(m.group(1), original)
-        unit = "percent" if m.group(2).lower() in ("%", "per cent", "percent") else "percentage points"
+        unit = "percent" if m.group(2).lower() in ("%", "per cent", "percent", "pc") else "percentage points"
         return Printed(original, value, qualifier, unit, decimals=decimals)
 
     # Rates: "2.77 per 1,000 children", "5 per 100,000", "2.77 contact child sexual abuse cases per 1,000 children",
