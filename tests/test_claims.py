@@ -171,7 +171,7 @@ def test_marker_input_is_not_a_problem():
     (claim("x", "sum", {"parts": ["src/a"], "total": "src/total"}), "at least two"),
     (claim("x", "share", {"part": "src/a", "whole": "src/b"}, "5O%"), "'5O' is not a number"),
     (claim("x", "share", {"part": "src/a", "whole": "src/b"}, "[c]"), "marker"),
-    (claim("x", "share", {"part": "src/a", "whole": "src/b"}, "£5m"), "a share claim is stated in per cent"),
+    (claim("x", "share", {"part": "src/a", "whole": "src/b"}, "£5m"), "a share is stated in per cent"),
     (claim("x", "share", {"part": "src/a", "whole": "src/b"}, "19 per cent", stated_figure="src/rise"),
      "differs from stated_figure"),
     (claim("x", "share", {"part": "src/a", "whole": "src/b"}, "5%", stated_figure="src/none"),

@@ -324,3 +324,10 @@ def test_a_fall_registered_as_a_rise_does_not_hold_but_says_why():
     result = _run("percent_change", (33760, 30970), "8%")
     assert result.verdict == N and "direction: fall" in result.working
     assert _run("percent_change", (33760, 30970), "8%", direction="fall").verdict == H
+
+
+def test_a_1_in_n_claim_is_shown_in_its_own_form() -> None:
+    """A reader checks "1 in 500" against "1 in 529" (1 / 529 = 0.189%), not against a percentage alone."""
+    result = _run("share", (1, 529), "1 in 500")
+    assert "(the figures give 1 in 529)" in result.working
+    assert "the figures give" not in _run("share", (1, 529), "0.2%").working

@@ -158,3 +158,11 @@ def test_verify_does_not_import_pandas_numpy_or_matplotlib():
 ])
 def test_split_parts(tokens, parts):
     assert split_parts(tokens) == parts
+
+
+def test_messages_use_the_readers_words_not_internal_names() -> None:
+    """No registry name ("percent_change") nor Python name ("FROM_") reaches a sub-editor."""
+    usage = verify("change", "--help").stdout
+    assert "FROM_" not in usage and "--from N" in usage
+    done = verify("change", "--from", "3", "--to", "10", "--stated", "£5")
+    assert done.returncode == 2 and "percent_change" not in done.stderr and "a rise or fall" in done.stderr

@@ -89,6 +89,10 @@ STATED_UNITS: dict[str, tuple[str, ...]] = {
     "rate": ("rate", "percent", "count"),  # "2.77 per 1,000"; "1 in 360" or "0.28%"; a bare "2.8" with its base
     "count": ("count", "GBP", "percent", "percentage points", "rate", "times"),
 }
+#: Each kind as a reader says it, for messages (never the registry's name, "percent_change").
+KIND_WORDS = {"percent_change": "a rise or fall", "point_change": "a change in percentage points", "share": "a share",
+              "ratio": "a ratio", "sum": "a total", "difference": "a difference", "rate": "a rate",
+              "count": "a figure in other words"}
 _FINDING_MISMATCHES = {("percent_change", "percentage points"), ("point_change", "percent")}
 
 _UNIT_WORDS = {
@@ -152,7 +156,7 @@ def unit_problem(kind: str, stated: Printed) -> str | None:
         return None
     wanted = " or ".join(_UNIT_WORDS.get(u, u) for u in allowed)
     unit = _UNIT_WORDS.get(stated.unit, stated.unit)
-    return f'stated "{stated.text}" is {unit}; a {kind} claim is stated in {wanted}'
+    return f'stated "{stated.text}" is {unit}; {KIND_WORDS.get(kind, kind)} is stated in {wanted}'
 
 
 def _mismatch(kind: str, stated: Printed, computed: Decimal, formula: str) -> Result:
@@ -163,7 +167,7 @@ def _mismatch(kind: str, stated: Printed, computed: Decimal, formula: str) -> Re
         why = ("is in per cent, but this claim is a change between two percentages, which is measured in "
                "percentage points; a rise of N per cent is not a rise of N percentage points")
     else:
-        why = f"is {_UNIT_WORDS.get(stated.unit, stated.unit)}, which a {kind} claim cannot be stated in"
+        why = f"is {_UNIT_WORDS.get(stated.unit, stated.unit)}, which {KIND_WORDS.get(kind, kind)} cannot be stated in"
     working = f'{formula} · printed "{stated.text}" {why} · {INACCURATE}'
     return Result(kind, INACCURATE, computed, stated, formula, "unit mismatch", working)
 

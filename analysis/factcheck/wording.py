@@ -68,7 +68,7 @@ def judge(computed: Decimal, stated: Printed) -> tuple[str, str, str]:
     """
     x = _printed_value(stated)
     q = stated.qualifier
-    lead = f'printed "{stated.text}"'
+    lead = f'printed "{stated.text}"' + _one_in(computed, stated)
     if q == "exact" and stated.decimals is not None:
         return _judge_exact(computed, stated, x, lead)
     if q == "exact":  # words without a printed precision are approximate
@@ -82,6 +82,13 @@ def judge(computed: Decimal, stated: Printed) -> tuple[str, str, str]:
     if q == "about":
         return _judge_about(computed, stated, x, lead)
     raise RuleError(f'no rule for the qualifier {q!r} of "{stated.text}"')
+
+
+def _one_in(computed: Decimal, stated: Printed) -> str:
+    """A claim printed "1 in N" is also shown in its own form: 13 / 390 is "1 in 30.0", not only 3.33%."""
+    if stated.unit != "percent" or stated.denominator is None or computed <= 0:
+        return ""
+    return f" (the figures give 1 in {fmt_number(round_half_away(Decimal(100) / computed, 1))})"
 
 
 #: qualifier → (test, sign shown when it holds, sign shown when it does not).
