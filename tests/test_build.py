@@ -133,3 +133,11 @@ def test_markers_have_no_value_and_values_have_no_marker():
     unavailable = figures["qualifier"] == "unavailable"
     assert figures.loc[unavailable, "value"].isna().all()
     assert figures.loc[~unavailable, "value"].notna().all()
+
+
+def test_environment_yml_is_what_pyproject_and_the_lock_generate() -> None:
+    """Conda users get the packages `make` installs: the file is generated, and must not drift."""
+    from analysis.run.environment import ENVIRONMENT, environment_yml
+
+    assert ENVIRONMENT.read_text(encoding="utf-8") == environment_yml(), "run: python -m analysis.run.environment"
+    assert "-c constraints.txt" in environment_yml() and "-e .[dev]" in environment_yml()
