@@ -65,10 +65,10 @@ def _figure_entry(found: Any, matched: Any) -> dict[str, Any]:
 def scan_text(raw: str, paths: Paths) -> dict[str, Any]:
     """The scan of one article's text (plain or HTML): its figures with their matches, and what was set aside."""
     record = load_record(paths)
-    figures, left_out = [], []
+    figures, left_out, cache = [], [], {}
     for sentence in sentences(to_text(raw)):
         found, skipped = find_figures(sentence)
-        figures += [_figure_entry(f, match_figure(f, record)) for f in found]
+        figures += [_figure_entry(f, match_figure(f, record, cache=cache)) for f in found]
         left_out += [{"text": s.text, "kind": s.kind, "paragraph": s.sentence.paragraph,
                       "sentence": s.sentence.text} for s in skipped]
     return {"figures": figures, "left_out": left_out}

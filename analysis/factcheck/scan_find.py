@@ -122,6 +122,10 @@ _STOP = re.compile(r"\x00|[,;:.!?](?=\s|$)|[()\"“”—–]"
                    re.IGNORECASE)
 
 
+#: Characters either side of a figure read for its counted thing and its kind of claim (far more than 8 words).
+WINDOW = 240
+
+
 def _mask(text: str, sentence: Sentence, left_out: list[LeftOut]) -> str:
     """The sentence with every non-statistic blanked out (offsets kept), each one recorded in `left_out`."""
     chars = list(text)
@@ -176,7 +180,9 @@ def find_figures(sentence: Sentence) -> tuple[list[Found], list[LeftOut]]:
     found: list[Found] = []
     for m in FIGURE_RE.finditer(masked):
         core, qual = m.group("core"), m.group("qual")
-        before, after = masked[:m.start()], masked[m.end():]
+        # Bounded windows: what a figure counts sits within a few words, and slicing the whole sentence for every
+        # figure made a long run of numbers quadratic (issue 24).
+        before, after = masked[max(0, m.start() - WINDOW):m.start()], masked[m.end():m.end() + WINDOW]
         is_word = re.fullmatch(WORDNUM, core, re.IGNORECASE) is not None
         if is_word and not _is_count_word(core, after):
             left_out.append(LeftOut(core, "number word that counts nothing", sentence))
