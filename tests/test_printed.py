@@ -79,3 +79,11 @@ def test_step_is_one_unit_of_the_last_printed_digit():
 def test_refuses_what_it_cannot_read(text):
     with pytest.raises(PrintedFigureError, match="cannot read"):
         parse_printed(text)
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("18.6pc", 18.6, "percent"), ("33k", 33_000, "count"), ("3m", 3_000_000, "count"), ("£1.2bn", 1.2e9, "GBP"),
+])
+def test_newsroom_short_forms_are_read_by_the_one_parser(text: str, value: float, unit: str) -> None:
+    printed = parse_printed(text)
+    assert printed.value == pytest.approx(value) and printed.unit == unit and printed.qualifier == "exact"

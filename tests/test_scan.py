@@ -293,3 +293,8 @@ def test_markdown_shows_an_articles_markup_as_words() -> None:
     page = "Police recorded 1,273 offences <img src=x onerror=alert(1)> in 2015."
     md = render_markdown(scan_text(page, DEFAULT), show_all=True)
     assert "<img" not in md and "&lt;img" in md
+
+
+def test_newsroom_short_forms_are_found_in_prose() -> None:
+    found = find_figures(Sentence("Offences rose 18.6pc to 33k, and 3m children were online.", 1, 0))[0]
+    assert [(f.text, f.printed.value) for f in found] == [("18.6pc", 18.6), ("33k", 33_000), ("3m", 3_000_000)]

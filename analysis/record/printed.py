@@ -214,10 +214,10 @@ def parse_printed(text: str) -> Printed:
         return Printed(original, num, qualifier, "count", decimals=decimals, denominator=den)
 
     # Percentages and percentage points: "56 per cent", "49%", "3 percentage points".
-    m = re.fullmatch(r"(\S+?) ?(%|per ?cent|percentage points?|pp)", body, re.IGNORECASE)
+    m = re.fullmatch(r"(\S+?) ?(%|per ?cent|pc|percentage points?|pp)", body, re.IGNORECASE)
     if m:
         value, decimals = _read_number(m.group(1), original)
-        unit = "percent" if m.group(2).lower() in ("%", "per cent", "percent") else "percentage points"
+        unit = "percent" if m.group(2).lower() in ("%", "per cent", "percent", "pc") else "percentage points"
         return Printed(original, value, qualifier, unit, decimals=decimals)
 
     # Rates: "2.77 per 1,000 children", "5 per 100,000", "2.77 contact child sexual abuse cases per 1,000 children",
@@ -242,10 +242,12 @@ def parse_printed(text: str) -> Printed:
         return Printed(original, value * scale, qualifier, "GBP", decimals=decimals, scale=scale)
 
     # Plain counts, digits or words, optionally scaled: "1,273", "six", "107,000", "1.2 million".
-    m = re.fullmatch(r"(.+?) (thousand|million|billion)", body, re.IGNORECASE)
+    # Newsroom short scales on digits, no space: "33k", "3m", "1.2bn".
+    m = re.fullmatch(r"(.+?) (thousand|million|billion)|(\d[\d.,]*)(k|m|bn)", body, re.IGNORECASE)
     if m:
-        value, decimals = _read_number(m.group(1), original)
-        scale = _SCALES[m.group(2).lower()]
+        number, word = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        value, decimals = _read_number(number, original)
+        scale = _SCALES[word.lower()]
         return Printed(original, value * scale, qualifier, "count", decimals=decimals, scale=scale)
     value, decimals = _read_number(body, original)
     return Printed(original, value, qualifier, "count", decimals=decimals, in_words=not body[0].isdigit())
