@@ -298,3 +298,14 @@ def test_markdown_shows_an_articles_markup_as_words() -> None:
 def test_newsroom_short_forms_are_found_in_prose() -> None:
     found = find_figures(Sentence("Offences rose 18.6pc to 33k, and 3m children were online.", 1, 0))[0]
     assert [(f.text, f.printed.value) for f in found] == [("18.6pc", 18.6), ("33k", 33_000), ("3m", 3_000_000)]
+
+
+@pytest.mark.parametrize("text", [
+    "Some victims were as young as 13 when the abuse began.",
+    "Girls younger than 11 were among those groomed.",
+    "She was abused before the age of 16 by a group of men.",
+    "The abuse continued after she turned 16.",
+])
+def test_ages_are_set_aside_not_counted(text: str) -> None:
+    found, left_out = find_figures(Sentence(text, 1, 0))
+    assert found == [] and [x.kind for x in left_out] == ["age"]

@@ -72,7 +72,9 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("age", re.compile(rf"\baged?\s+(?:(?:under|over|between|from)\s+)?\d{{1,2}}(?:\s?(?:-|–|to|and)\s?\d{{1,2}})?\b"
                        rf"|\b{_ANY}(?:\s?(?:-|–|to)\s?{_ANY})?[- ]years?[- ]olds?\b"
                        rf"|\b(?:under|over)[- ]\d{{1,2}}s\b|\bunder[- ]\d{{1,2}}\b(?!,\d)(?!\s+(?:cases|per))"
-                       rf"|\bas young as {_ANY}\b", re.IGNORECASE)),
+                       rf"|\bas (?:young|old) as {_ANY}\b|\b(?:younger|older) than {_ANY}\b(?!\s+(?:cases|per))"
+                       rf"|\b(?:before|after|at|by|from|over|under|reached|reaching) the age of {_ANY}\b"
+                       rf"|\b(?:turned|turning|turns) {_ANY}\b", re.IGNORECASE)),
     ("duration", re.compile(rf"\b{_ANY}[- ]{_TIME_UNITS}\b", re.IGNORECASE)),
     ("street number", re.compile(r"\b\d{1,4}[A-Za-z]?\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|Road|Lane|Avenue|Way"
                                  r"|Place|Square|Gardens|Close|Drive|Terrace|Crescent|Court|Row)\b")),
