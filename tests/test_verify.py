@@ -153,3 +153,12 @@ def test_verify_does_not_import_pandas_numpy_or_matplotlib():
 ])
 def test_split_parts(tokens, parts):
     assert split_parts(tokens) == parts
+
+
+def test_usage_names_options_as_users_type_them_and_newsroom_pc_is_read() -> None:
+    usage = subprocess.run([sys.executable, "-m", "analysis", "verify", "change", "--from", "1737"],
+                           capture_output=True, text=True, cwd=CWD)
+    assert usage.returncode == 2 and "--from FROM " in usage.stderr and "FROM_" not in usage.stderr
+    done = subprocess.run([sys.executable, "-m", "analysis", "verify", "change", "--from", "1,737", "--to", "2,060",
+                           "--stated", "18.6pc"], capture_output=True, text=True, cwd=CWD)
+    assert done.returncode == 0 and done.stdout.startswith("verdict: holds")  # (2,060 − 1,737) / 1,737 = 18.60%
