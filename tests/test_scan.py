@@ -309,3 +309,18 @@ def test_newsroom_short_forms_are_found_in_prose() -> None:
 def test_ages_are_set_aside_not_counted(text: str) -> None:
     found, left_out = find_figures(Sentence(text, 1, 0))
     assert found == [] and [x.kind for x in left_out] == ["age"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Referrals were up by more than a third.", ("more than a third", "more than")),
+    ("Offences rose by almost a fifth, police said.", ("almost a fifth", "almost")),
+    ("Around a third were from London.", ("Around a third", "about")),
+])
+def test_fractions_in_words_without_of_are_found(text: str, expected: tuple[str, str]) -> None:
+    found = find_figures(Sentence(text, 1, 0))[0]
+    assert [(f.text, f.printed.qualifier) for f in found] == [expected]
+
+
+@pytest.mark.parametrize("text", ["It was a third party deal.", "In the first half, police made arrests."])
+def test_fraction_words_that_are_not_shares_are_not_figures(text: str) -> None:
+    assert find_figures(Sentence(text, 1, 0))[0] == []

@@ -98,6 +98,9 @@ _FORMS = [
     rf"{NUM}(?:k|m|bn)\b",
     rf"{NUM} per {NUM}",
     rf"{_FRACTION}(?= of\b)",
+    # A fraction that ends a rise or fall ("up by more than a third", "rose by almost a fifth.") or is the subject
+    # of a verb ("around a third were…"); "half" alone is left to "half of" (a "first half." is no share).
+    rf"(?!half){_FRACTION}(?=\s*(?:[.,;:)]|$)|\s+(?:were|was|are|is|had|have|said|reported|came|involved)\b)",
     r"(?:doubled|tripled|trebled|quadrupled|halved)\b",
     rf"(?:twice|{_ANY} times)(?= (?:more|higher|as|the|bigger|larger|greater|fewer|lower)\b)",
     rf"{_ANY} (?:thousand|million|billion)\b",
