@@ -87,3 +87,11 @@ def test_newsroom_pc_is_per_cent() -> None:
     assert (p.value, p.unit, p.decimals, p.qualifier) == (18.6, "percent", 1, "exact")
     assert parse_printed("more than 50pc").qualifier == "more than"
     assert parse_printed("3pp").unit == "percentage points"
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("18.6pc", 18.6, "percent"), ("33k", 33_000, "count"), ("3m", 3_000_000, "count"), ("£1.2bn", 1.2e9, "GBP"),
+])
+def test_newsroom_short_forms_are_read_by_the_one_parser(text: str, value: float, unit: str) -> None:
+    printed = parse_printed(text)
+    assert printed.value == pytest.approx(value) and printed.unit == unit and printed.qualifier == "exact"

@@ -209,3 +209,121 @@ def test_the_command_names_a_missing_file() -> None:
     done = subprocess.run([sys.executable, "-m", "analysis", "scan", "no-such-article.txt"], capture_output=True,
                           text=True, cwd=PROJECT_ROOT)
     assert done.returncode == 2 and "no-such-article.txt" in done.stderr
+
+
+# --- input the scanner must refuse or read exactly (issue 24, item 3) ---------------------------------------------
+
+SENTENCE = "Police recorded 1,273 offences in 2015."
+
+
+def _scan_cli(*args: str, stdin: bytes | None = None, **kw) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "analysis", "scan", *args], input=stdin, capture_output=True,
+                          cwd=PROJECT_ROOT, timeout=120, **kw)
+
+
+@pytest.mark.parametrize("data, says", [
+    (b"%PDF-1.7\n1 0 obj 12 34 56 0 R endobj", "a PDF"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR 12 34", "a PNG image"),
+    (bytes(range(256)) * 4, "binary"),
+    ("Le co\u00fbt: 1 200 \u00a3".encode("cp1252"), "not valid utf-8"),
+])
+def test_non_text_and_undeclared_encodings_are_refused_with_one_line(data: bytes, says: str) -> None:
+    done = _scan_cli("-", stdin=data)
+    assert done.returncode == 2
+    err = done.stderr.decode()
+    assert says in err and "Traceback" not in err and err.count("\n") == 1
+    assert done.stdout == b""
+
+
+def test_utf16_with_a_bom_and_declared_latin1_are_read_exactly() -> None:
+    text = "Councils spent \u00a315.6million on 1,273 cases."
+    assert "£15.6million" in _scan_cli("-", stdin=text.encode("utf-16")).stdout.decode()
+    page = f'<html><head><meta charset="iso-8859-1"></head><body><p>{text}</p></body></html>'
+    assert "£15.6million" in _scan_cli("-", stdin=page.encode("latin-1")).stdout.decode()
+
+
+def test_an_input_over_the_limit_is_refused_and_the_flag_raises_it(tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    big.write_text((SENTENCE + " ") * 30_000, encoding="utf-8")  # ~1.2 MB
+    done = _scan_cli(str(big), "--max-mb", "1")
+    assert done.returncode == 2 and "over the 1 MB limit" in done.stderr.decode() and "--max-mb" in done.stderr.decode()
+    assert _scan_cli("/dev/zero", "--max-mb", "0.1").returncode == 2
+
+
+def test_a_closed_standard_input_gives_a_message_not_a_traceback() -> None:
+    done = subprocess.run(["sh", "-c", '"$0" -m analysis scan - <&-', sys.executable], capture_output=True,
+                          cwd=PROJECT_ROOT, timeout=120)
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr.decode() and "standard input is closed" in done.stderr.decode()
+
+
+def test_the_claims_stub_never_overwrites_a_file(tmp_path: Path) -> None:
+    stub = tmp_path / "claims.yaml"
+    stub.write_text("keep me\n", encoding="utf-8")
+    done = _scan_cli("-", "--claims-stub", str(stub), stdin=b"Offences rose by 135 per cent.")
+    assert done.returncode == 2 and "never overwrites" in done.stderr.decode()
+    assert stub.read_text(encoding="utf-8") == "keep me\n"
+
+
+def test_a_summary_line_and_an_exit_code_a_script_can_use() -> None:
+    held = _scan_cli("-", stdin=article("policeprofessional-beaconport.txt").encode())
+    last = held.stdout.decode().strip().splitlines()[-1]
+    assert last.startswith("scan: 3 figures found, ") and "not in the record" in last and "claims checked" in last
+    absent = _scan_cli("-", stdin=b"Police made 987,654 arrests for grooming offences in 2031.")
+    assert absent.returncode == 1 and "1 not in the record" in absent.stdout.decode()
+
+
+@pytest.mark.parametrize("page", [
+    "<!doctype html><html><head><title>t</title><meta charset=utf-8><body><p>" + SENTENCE,  # no </head>, no </body>
+    "<html><body><svg><g><path d='M0 0'/>" + "<p>" + SENTENCE + "</p>",  # an <svg> never closed
+    "<html><body><nav><ul><li>Home</ul></nav><p>" + SENTENCE + "</p>",  # an unclosed <li> inside a skipped <nav>
+    "x " * 4000 + "<p>" + SENTENCE
+    + "</p><script>s = \"Police recorded 4,444 offences\";</script>",  # tags after 5,000 chars
+])
+def test_html_of_any_shape_gives_its_visible_figures(page: str) -> None:
+    found = [f["value_as_printed"] for f in scan_text(page, DEFAULT)["figures"]]
+    assert found == ["1,273"]
+
+
+def test_hidden_text_is_not_read() -> None:
+    page = ("<html><body><p>" + SENTENCE + "</p><p style='display: none'>Police recorded 4,444 offences.</p>"
+            "<div hidden><p>Police recorded 5,555 offences.</p></div><span aria-hidden='true'>6,666 arrests</span>"
+            "<template><p>7,777 offences</p></template><style>.a{width:8888px}</style></body></html>")
+    assert [f["value_as_printed"] for f in scan_text(page, DEFAULT)["figures"]] == ["1,273"]
+
+
+def test_markdown_shows_an_articles_markup_as_words() -> None:
+    page = "Police recorded 1,273 offences <img src=x onerror=alert(1)> in 2015."
+    md = render_markdown(scan_text(page, DEFAULT), show_all=True)
+    assert "<img" not in md and "&lt;img" in md
+
+
+def test_newsroom_short_forms_are_found_in_prose() -> None:
+    found = find_figures(Sentence("Offences rose 18.6pc to 33k, and 3m children were online.", 1, 0))[0]
+    assert [(f.text, f.printed.value) for f in found] == [("18.6pc", 18.6), ("33k", 33_000), ("3m", 3_000_000)]
+
+
+@pytest.mark.parametrize("text", [
+    "Some victims were as young as 13 when the abuse began.",
+    "Girls younger than 11 were among those groomed.",
+    "She was abused before the age of 16 by a group of men.",
+    "The abuse continued after she turned 16.",
+])
+def test_ages_are_set_aside_not_counted(text: str) -> None:
+    found, left_out = find_figures(Sentence(text, 1, 0))
+    assert found == [] and [x.kind for x in left_out] == ["age"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Referrals were up by more than a third.", ("more than a third", "more than")),
+    ("Offences rose by almost a fifth, police said.", ("almost a fifth", "almost")),
+    ("Around a third were from London.", ("Around a third", "about")),
+])
+def test_fractions_in_words_without_of_are_found(text: str, expected: tuple[str, str]) -> None:
+    found = find_figures(Sentence(text, 1, 0))[0]
+    assert [(f.text, f.printed.qualifier) for f in found] == [expected]
+
+
+@pytest.mark.parametrize("text", ["It was a third party deal.", "In the first half, police made arrests."])
+def test_fraction_words_that_are_not_shares_are_not_figures(text: str) -> None:
+    assert find_figures(Sentence(text, 1, 0))[0] == []

@@ -163,6 +163,15 @@ def test_split_parts(tokens, parts):
 def test_messages_use_the_readers_words_not_internal_names() -> None:
     """No registry name ("percent_change") nor Python name ("FROM_") reaches a sub-editor."""
     usage = verify("change", "--help").stdout
-    assert "FROM_" not in usage and "--from N" in usage
+    assert "FROM_" not in usage and "--from FROM " in usage
     done = verify("change", "--from", "3", "--to", "10", "--stated", "£5")
     assert done.returncode == 2 and "percent_change" not in done.stderr and "a rise or fall" in done.stderr
+
+
+def test_usage_names_options_as_users_type_them_and_newsroom_pc_is_read() -> None:
+    usage = subprocess.run([sys.executable, "-m", "analysis", "verify", "change", "--from", "1737"],
+                           capture_output=True, text=True, cwd=CWD)
+    assert usage.returncode == 2 and "--from FROM " in usage.stderr and "FROM_" not in usage.stderr
+    done = subprocess.run([sys.executable, "-m", "analysis", "verify", "change", "--from", "1,737", "--to", "2,060",
+                           "--stated", "18.6pc"], capture_output=True, text=True, cwd=CWD)
+    assert done.returncode == 0 and done.stdout.startswith("verdict: accurate")  # (2,060 − 1,737) / 1,737 = 18.60%

@@ -14,6 +14,7 @@ no claim covers yet, with every input left for a person to fill.
 from __future__ import annotations
 
 import argparse
+import html
 import json
 import re
 import sys
@@ -21,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from analysis.factcheck.scan_find import find_figures
+from analysis.factcheck.scan_input import DEFAULT_MAX_MB, InputRefused, decode_article
 from analysis.factcheck.scan_match import load_record, match_figure
 from analysis.factcheck.scan_text import sentences, to_text
 from analysis.paths import Paths, add_root_argument
@@ -30,6 +32,9 @@ __all__ = ["scan_text", "add_arguments", "run"]
 #: How many definitions (measures) and record figures per definition the text and Markdown outputs show.
 SHOWN_DEFINITIONS = 4
 SHOWN_PER_DEFINITION = 3
+
+#: Exit codes, for scripts: every figure found is in the record (or none found); some are not; nothing was scanned.
+EXIT_ALL_HELD, EXIT_SOME_ABSENT, EXIT_UNREADABLE = 0, 1, 2
 
 
 def _figure_entry(found: Any, matched: Any) -> dict[str, Any]:
@@ -60,10 +65,10 @@ def _figure_entry(found: Any, matched: Any) -> dict[str, Any]:
 def scan_text(raw: str, paths: Paths) -> dict[str, Any]:
     """The scan of one article's text (plain or HTML): its figures with their matches, and what was set aside."""
     record = load_record(paths)
-    figures, left_out = [], []
+    figures, left_out, cache = [], [], {}
     for sentence in sentences(to_text(raw)):
         found, skipped = find_figures(sentence)
-        figures += [_figure_entry(f, match_figure(f, record)) for f in found]
+        figures += [_figure_entry(f, match_figure(f, record, cache=cache)) for f in found]
         left_out += [{"text": s.text, "kind": s.kind, "paragraph": s.sentence.paragraph,
                       "sentence": s.sentence.text} for s in skipped]
     return {"figures": figures, "left_out": left_out}
@@ -93,7 +98,8 @@ def render_text(result: dict[str, Any], show_all: bool) -> str:
     for n, e in enumerate(result["figures"], start=1):
         lines.append(f"{n}. {e['value_as_printed']!r} — {e['value']:,.10g} {e['unit']}, {e['qualifier']}"
                      f" (para {e['paragraph']}): {e['counted']}")
-        lines.append(f"   sentence: {e['sentence']}")
+        if n == 1 or result["figures"][n - 2]["sentence"] != e["sentence"]:
+            lines.append(f"   sentence: {e['sentence']}")
         lines.append(f"   looks like: {e['measure_guess'] or 'no guess'}")
         if not e["matches"]:
             lines.append("   record: not in the record")
@@ -117,7 +123,9 @@ def render_text(result: dict[str, Any], show_all: bool) -> str:
 
 
 def _cell(text: Any) -> str:
-    return str(text if text is not None else "").replace("|", "\\|").replace("\n", " ")
+    """A table cell that shows the article's words as words: markup escaped, never pasted as HTML."""
+    plain = html.escape(str(text if text is not None else ""), quote=False)
+    return plain.replace("|", "\\|").replace("\n", " ").replace("`", "\\`")
 
 
 def render_markdown(result: dict[str, Any], show_all: bool) -> str:
@@ -128,9 +136,9 @@ def render_markdown(result: dict[str, Any], show_all: bool) -> str:
         record = []
         for definition, items in _by_definition(e):
             first = items[0]
-            record.append(f"**{definition}**: {first['value_as_printed']} ({first['relation']}), "
-                          f"{first['publisher']} {first['published']}"
-                          + (" (primary)" if first["primary"] else "") + f" `{first['figure_id']}`"
+            record.append(_cell(f"**{definition}**: {first['value_as_printed']} ({first['relation']}), "
+                                f"{first['publisher']} {first['published']}"
+                                + (" (primary)" if first["primary"] else "")) + f" `{first['figure_id']}`"
                           + (f" +{len(items) - 1} more" if len(items) > 1 else ""))
         where = "<br>".join(record) or "not in the record"
         if e["definitions_differ"]:
@@ -138,7 +146,7 @@ def render_markdown(result: dict[str, Any], show_all: bool) -> str:
         action = ("register as a claim" if e["should_register"] else
                   "find a source" if not e["matches"] else "")
         rows.append(f"| {n} | {_cell(e['value_as_printed'])} (para {e['paragraph']}) | {_cell(e['counted'])} | "
-                    f"{_cell(where)} | {_cell(_verdicts(e))} | {action} |")
+                    f"{where} | {_cell(_verdicts(e))} | {action} |")
     out = "\n".join(rows)
     if show_all and result["left_out"]:
         out += "\n\nLeft out (not statistics): " + "; ".join(
@@ -177,31 +185,79 @@ def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
     out.add_argument("--json", action="store_true", help="print the full result as JSON")
     out.add_argument("--md", action="store_true", help="print a Markdown table to paste into a draft")
     parser.add_argument("--claims-stub", type=Path, metavar="FILE",
-                        help="write a claims.yaml fragment for derived figures not yet registered")
+                        help="write a NEW claims.yaml fragment for derived figures not yet registered "
+                             "(refuses to overwrite a file)")
+    parser.add_argument("--max-mb", type=float, default=DEFAULT_MAX_MB, metavar="MB",
+                        help=f"refuse inputs larger than this (default {DEFAULT_MAX_MB:g} MB)")
+    parser.epilog = ("exit status: 0 every figure found is in the record (or none found), 1 at least one is not, "
+                     "2 nothing scanned (unreadable, not text, too large, unknown encoding). "
+                     "The last line is a summary (on standard error with --json or --md).")
+
+
+def _read(args: argparse.Namespace) -> str:
+    """The article's text; reads at most one byte past the limit, so /dev/zero or a huge file stops at once."""
+    limit = int(args.max_mb * 1_000_000) + 1
+    try:
+        if args.file == "-":
+            if sys.stdin is None or sys.stdin.closed:
+                raise InputRefused("standard input is closed: pipe the article in, or give a file name")
+            data = sys.stdin.buffer.read(limit)
+        else:
+            with open(args.file, "rb") as handle:
+                data = handle.read(limit)
+    except (ValueError, OSError) as error:
+        if isinstance(error, InputRefused):
+            raise
+        raise InputRefused(getattr(error, "strerror", None) or "standard input is closed") from None
+    return decode_article(data, args.max_mb)
+
+
+def summary(result: dict[str, Any]) -> str:
+    """One line a script or a person reads first: what was found, and how much of it the record holds."""
+    figures = result["figures"]
+    held = sum(1 for e in figures if e["matches"])
+    claims = {c["claim_id"] for e in figures for c in e["claims"]}
+    return (f"scan: {len(figures)} figures found, {held} in the record, {len(figures) - held} not in the record, "
+            f"{len(claims)} registered claims checked")
+
+
+def _write_stub(target: Path, result: dict[str, Any]) -> int:
+    try:
+        with open(target, "x", encoding="utf-8") as handle:
+            handle.write(claims_stub(result))
+    except FileExistsError:
+        print(f"scan: {target} exists; --claims-stub writes a new file and never overwrites one", file=sys.stderr)
+        return EXIT_UNREADABLE
+    except OSError as error:
+        print(f"scan: cannot write {target}: {error.strerror}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    print(f"scan: wrote {target}", file=sys.stderr)
+    return EXIT_ALL_HELD
 
 
 def run(args: argparse.Namespace) -> int:
+    """Exit status: 0 every figure found is in the record (or none was found), 1 some are not, 2 nothing scanned."""
     paths = Paths(args.root.resolve())
-    if args.file == "-":
-        raw = sys.stdin.read()
-    else:
-        try:
-            raw = Path(args.file).read_text(encoding="utf-8", errors="replace")
-        except OSError as error:
-            print(f"scan: cannot read {args.file}: {error.strerror}", file=sys.stderr)
-            return 2
+    if args.claims_stub and args.claims_stub.exists():
+        print(f"scan: {args.claims_stub} exists; --claims-stub writes a new file and never overwrites one",
+              file=sys.stderr)
+        return EXIT_UNREADABLE
     try:
+        raw = _read(args)
         result = scan_text(raw, paths)
+    except InputRefused as error:
+        print(f"scan: cannot scan {args.file}: {error}", file=sys.stderr)
+        return EXIT_UNREADABLE
     except FileNotFoundError as error:
         print(f"scan: {error}", file=sys.stderr)
-        return 2
+        return EXIT_UNREADABLE
     if args.json:
         print(json.dumps(result, indent=2, ensure_ascii=False, default=str))
     elif args.md:
         print(render_markdown(result, args.all), end="")
     else:
         print(render_text(result, args.all))
-    if args.claims_stub:
-        args.claims_stub.write_text(claims_stub(result), encoding="utf-8")
-        print(f"scan: wrote {args.claims_stub}", file=sys.stderr)
-    return 0
+    print(summary(result), file=sys.stderr if (args.json or args.md) else sys.stdout)
+    if args.claims_stub and _write_stub(args.claims_stub, result):
+        return EXIT_UNREADABLE
+    return EXIT_SOME_ABSENT if any(not e["matches"] for e in result["figures"]) else EXIT_ALL_HELD

@@ -73,7 +73,9 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("age", re.compile(rf"\baged?\s+(?:(?:under|over|between|from)\s+)?\d{{1,2}}(?:\s?(?:-|–|to|and)\s?\d{{1,2}})?\b"
                        rf"|\b{_ANY}(?:\s?(?:-|–|to)\s?{_ANY})?[- ]years?[- ]olds?\b"
                        rf"|\b(?:under|over)[- ]\d{{1,2}}s\b|\bunder[- ]\d{{1,2}}\b(?!,\d)(?!\s+(?:cases|per))"
-                       rf"|\bas young as {_ANY}\b", re.IGNORECASE)),
+                       rf"|\bas (?:young|old) as {_ANY}\b|\b(?:younger|older) than {_ANY}\b(?!\s+(?:cases|per))"
+                       rf"|\b(?:before|after|at|by|from|over|under|reached|reaching) the age of {_ANY}\b"
+                       rf"|\b(?:turned|turning|turns) {_ANY}\b", re.IGNORECASE)),
     ("duration", re.compile(rf"\b{_ANY}[- ]{_TIME_UNITS}\b", re.IGNORECASE)),
     ("street number", re.compile(r"\b\d{1,4}[A-Za-z]?\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|Road|Lane|Avenue|Way"
                                  r"|Place|Square|Gardens|Close|Drive|Terrace|Crescent|Court|Row)\b")),
@@ -93,9 +95,13 @@ _FORMS = [
     rf"£\s?{NUM}(?:\s?(?:million|billion|bn|m|k)\b)?",
     rf"{_ANY} out of {_ANY}",
     rf"{_ANY} in (?:every )?{_ANY}\b(?!,\d)",
-    rf"{NUM}\s?(?:%|per ?cent\b|percentage points?\b|pp\b)",
+    rf"{NUM}\s?(?:%|per ?cent\b|percentage points?\b|pp\b)|{NUM}pc\b",
+    rf"{NUM}(?:k|m|bn)\b",
     rf"{NUM} per {NUM}",
     rf"{_FRACTION}(?= of\b)",
+    # A fraction that ends a rise or fall ("up by more than a third", "rose by almost a fifth.") or is the subject
+    # of a verb ("around a third were…"); "half" alone is left to "half of" (a "first half." is no share).
+    rf"(?!half){_FRACTION}(?=\s*(?:[.,;:)]|$)|\s+(?:were|was|are|is|had|have|said|reported|came|involved)\b)",
     r"(?:doubled|tripled|trebled|quadrupled|halved)\b",
     rf"(?:twice|{_ANY} times)(?= (?:more|higher|as|the|bigger|larger|greater|fewer|lower)\b)",
     rf"{_ANY} (?:thousand|million|billion)\b",
@@ -121,6 +127,10 @@ _DIFFERENCE = re.compile(r"\b(?:increase|rise|fall|drop|decrease|jump) of\s*$|\b
 _STOP = re.compile(r"\x00|[,;:.!?](?=\s|$)|[()\"“”—–]"
                    r"|\s(?:that|which|who|were|was|have|has|had|are|is|been|will|would|could|should|since|between|after|before|because|but|according|said|says|compared)\b|\s(?:and|or)\b(?!\s+[A-Z])",
                    re.IGNORECASE)
+
+
+#: Characters either side of a figure read for its counted thing and its kind of claim (far more than 8 words).
+WINDOW = 240
 
 
 def _mask(text: str, sentence: Sentence, left_out: list[LeftOut]) -> str:
@@ -177,7 +187,9 @@ def find_figures(sentence: Sentence) -> tuple[list[Found], list[LeftOut]]:
     found: list[Found] = []
     for m in FIGURE_RE.finditer(masked):
         core, qual = m.group("core"), m.group("qual")
-        before, after = masked[:m.start()], masked[m.end():]
+        # Bounded windows: what a figure counts sits within a few words, and slicing the whole sentence for every
+        # figure made a long run of numbers quadratic (issue 24).
+        before, after = masked[max(0, m.start() - WINDOW):m.start()], masked[m.end():m.end() + WINDOW]
         is_word = re.fullmatch(WORDNUM, core, re.IGNORECASE) is not None
         if is_word and not _is_count_word(core, after):
             left_out.append(LeftOut(core, "number word that counts nothing", sentence))

@@ -16,37 +16,73 @@ __all__ = ["Sentence", "to_text", "sentences", "looks_like_html"]
 
 _BLOCKS = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "section",
            "article", "blockquote", "header", "footer", "figcaption", "td", "th", "hr"}
-_SKIPPED = {"script", "style", "noscript", "nav", "svg", "template", "head"}
+_SKIPPED = {"script", "style", "noscript", "nav", "svg", "math", "template", "head", "title"}
+
+
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
+#: Elements whose start ends an open <head> or breaks out of an <svg>/<math> (HTML5's "breakout" rule, simplified).
+_FOREIGN = {"svg", "math"}
+
+
+def _hidden(attrs: list[tuple[str, str | None]]) -> bool:
+    """True for an element readers never see: the hidden attribute, aria-hidden, or an inline display:none."""
+    values = {k.lower(): (v or "") for k, v in attrs}
+    style = re.sub(r"\s+", "", values.get("style", "").lower())
+    return ("hidden" in values or values.get("aria-hidden", "").strip().lower() == "true"
+            or "display:none" in style or "visibility:hidden" in style)
 
 
 class _TextParser(HTMLParser):
-    """Collects the visible text, with a blank line where a block element starts or ends."""
+    """Collects the visible text, with a blank line where a block element starts or ends.
+
+    It keeps a stack of open elements, so a missing </head>, an unclosed <svg> or a stray end tag never hides the
+    rest of the page: an end tag closes everything opened since its start tag, and body content closes the head.
+    """
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
-        self._skipping = 0
+        self._open: list[str] = []
+        self._hidden_at: int | None = None  # stack depth of the outermost skipped element
+
+    def _close_to(self, depth: int) -> None:
+        del self._open[depth:]
+        if self._hidden_at is not None and self._hidden_at >= len(self._open):
+            self._hidden_at = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _SKIPPED:
-            self._skipping += 1
-        elif tag in _BLOCKS:
+        if tag in _BLOCKS or tag == "body":
+            for name in ("head", *_FOREIGN):
+                if name in self._open:
+                    self._close_to(self._open.index(name))
+            self.parts.append("\n\n")
+        if tag in _VOID:
+            return
+        if self._hidden_at is None and (tag in _SKIPPED or _hidden(attrs)):
+            self._hidden_at = len(self._open)
+        self._open.append(tag)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _BLOCKS:
             self.parts.append("\n\n")
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in _SKIPPED:
-            self._skipping = max(0, self._skipping - 1)
-        elif tag in _BLOCKS:
+        if tag in self._open:
+            self._close_to(len(self._open) - 1 - self._open[::-1].index(tag))
+        if tag in _BLOCKS:
             self.parts.append("\n\n")
 
     def handle_data(self, data: str) -> None:
-        if not self._skipping:
+        if self._hidden_at is None:
             self.parts.append(data)
 
 
+_HTML_TAG = re.compile(r"<(?:!doctype|html|body|p|div|article|span|h[1-6])[\s>/]", re.IGNORECASE)
+
+
 def looks_like_html(text: str) -> bool:
-    """True for a saved web page or an HTML fragment (a tag such as <p> or <html> near the start)."""
-    return bool(re.search(r"<(?:!doctype|html|body|p|div|article|span|h[1-6])\b", text[:5000], re.IGNORECASE))
+    """True for a saved web page or an HTML fragment (a tag such as <p> or <html> anywhere in it)."""
+    return bool(_HTML_TAG.search(text))
 
 
 def to_text(raw: str) -> str:

@@ -75,7 +75,7 @@ def add_arguments(parser: argparse.ArgumentParser, name: str = "verify") -> None
                               formatter_class=argparse.RawDescriptionHelpFormatter)
         sub.set_defaults(_examples_of=kind)
         for option, dest, help_text in options:
-            sub.add_argument(option, dest=dest, metavar="N", required=True, help=help_text)
+            sub.add_argument(option, dest=dest, required=True, help=help_text, metavar=option.lstrip("-").upper())
         if kind in ("change", "points"):
             sub.add_argument("--fall", action="store_true", help="the claim is a fall (from − to), not a rise")
         if kind == "rate":

@@ -185,10 +185,12 @@ def parse_printed(text: str) -> Printed:
         return Printed(original, value * scale, qualifier, "GBP", decimals=decimals, scale=scale)
 
     # Plain counts, digits or words, optionally scaled: "1,273", "six", "107,000", "1.2 million".
-    m = re.fullmatch(r"(.+?) (thousand|million|billion)", body, re.IGNORECASE)
+    # Newsroom short scales on digits, no space: "33k", "3m", "1.2bn".
+    m = re.fullmatch(r"(.+?) (thousand|million|billion)|(\d[\d.,]*)(k|m|bn)", body, re.IGNORECASE)
     if m:
-        value, decimals = _read_number(m.group(1), original)
-        scale = SCALES[m.group(2).lower()]
+        number, word = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        value, decimals = _read_number(number, original)
+        scale = SCALES[word.lower()]
         return Printed(original, value * scale, qualifier, "count", decimals=decimals, scale=scale)
     value, decimals = _read_number(body, original)
     return Printed(original, value, qualifier, "count", decimals=decimals, in_words=not body[0].isdigit())

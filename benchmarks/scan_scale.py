@@ -1,0 +1,55 @@
+"""`make bench`, continued: scan's cost on news prose from 10 KB to 10 MB (issue 24: 1 MB ≤ 2 s, growth linear).
+
+The prose is the stored article fixtures, repeated with every number changed on each copy, so no two copies of a
+figure read the same (scan matches a figure printed alike in the same sentence once). CPU time of `scan_text`
+after the record is loaded (loading is a fixed start-up cost, not per byte)."""
+
+from __future__ import annotations
+
+import itertools
+import re
+import time
+from pathlib import Path
+
+from analysis.factcheck.scan import scan_text
+from analysis.factcheck.scan_match import load_record
+from analysis.paths import DEFAULT
+
+ARTICLES = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "articles"
+SIZES = (10_000, 100_000, 1_000_000, 10_000_000)
+
+
+def prose(size: int) -> str:
+    """`size` characters of real news text, each copy's numbers shifted so no figure repeats exactly."""
+    text = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted(ARTICLES.glob("*.txt")))
+    text = "\n".join(line for line in text.splitlines() if not line.startswith("# "))
+    out, total = [], 0
+    for copy in itertools.count(1):
+        piece = re.sub(r"\d+", lambda m, shift=copy: str(int(m.group(0)) + shift), text)
+        out.append(piece)
+        total += len(piece) + 2
+        if total >= size:
+            return "\n\n".join(out)[:size]
+    raise AssertionError("unreachable")
+
+
+def scan_scale() -> dict:
+    """Seconds (CPU) per size and per MB; linear when the cost per MB at 10 MB is within 1.5× of that at 10 KB."""
+    load_record(DEFAULT)
+    out: dict = {}
+    for size in SIZES:
+        text = prose(size)
+        started = time.process_time()
+        figures = len(scan_text(text, DEFAULT)["figures"])
+        secs = time.process_time() - started
+        out[f"{size // 1000}KB"] = {"s": round(secs, 3), "s_per_mb": round(secs * 1e6 / size, 3), "figures": figures}
+        print(f"scan {size / 1e6:>5.2f} MB of prose: {figures:>6} figures in {secs:6.2f}s "
+              f"({secs * 1e6 / size:.2f}s per MB)", flush=True)
+    out["1MB_within_2s"] = out["1000KB"]["s"] <= 2.0
+    out["linear"] = out["10000KB"]["s_per_mb"] <= 1.5 * max(out["10KB"]["s_per_mb"], out["100KB"]["s_per_mb"])
+    print(f"scan: 1 MB ≤ 2 s: {out['1MB_within_2s']}; linear from 10 KB to 10 MB: {out['linear']}", flush=True)
+    return out
+
+
+if __name__ == "__main__":
+    scan_scale()
