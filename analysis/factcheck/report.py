@@ -259,7 +259,23 @@ def claim_review(e: Entry, site_url: str = "") -> dict[str, Any]:
 def render_jsonld(entries: list[Entry], site_url: str = "") -> str:
     """claimreview.jsonld: a schema.org @graph of ClaimReview records, one per claim."""
     doc = {"@context": "https://schema.org", "@graph": [claim_review(e, site_url) for e in entries]}
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return inline_safe_json(doc)
+
+
+def inline_safe_json(doc: object) -> str:
+    """JSON that stays inert when pasted into a page's `<script type="application/ld+json">`: `<`, `>` and `&`
+    (so no `</script>` or `<!--` can end or change the script) and U+2028/U+2029 written as escapes."""
+    text = json.dumps(doc, ensure_ascii=False, indent=2)
+    for char in "<>&\u2028\u2029":
+        text = text.replace(char, f"\\u{ord(char):04x}")
+    return text + "\n"
+
+
+def _file_mode() -> int:
+    """The mode `open()` gives a new file under this process's umask (mkstemp's is always 600)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o666 & ~mask
 
 
 # --- writing ---------------------------------------------------------------------------------------------------
@@ -274,6 +290,7 @@ def write_together(files: dict[Path, str]) -> None:
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
             temps[path] = Path(tmp)
+            os.fchmod(fd, _file_mode())  # readable like every other output (a web server serves outputs/)
             with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
                 handle.write(text)
         for path, tmp in temps.items():
