@@ -8,10 +8,14 @@ import stat
 from pathlib import Path
 
 import nbformat
+import pytest
 
 from analysis.factcheck.report import inline_safe_json, write_together
+from analysis.factcheck.verify import InputError, read_printed
 from analysis.publish.display import bullets, markdown_text
 from analysis.run.copies import _html
+from tests.conftest import GOOD_ROW, write_figures
+from tests.test_validation import problems_for
 
 ATTACK = '<img src=x onerror="alert(1)"> [click](javascript:alert(2)) & <script>alert(3)</script>'
 
@@ -50,3 +54,36 @@ def test_written_outputs_are_readable_like_the_rest(tmp_path: Path) -> None:
     assert stat.S_IMODE(out.stat().st_mode) == stat.S_IMODE(plain.stat().st_mode)
     assert out.stat().st_mode & stat.S_IROTH or not (stat.S_IMODE(plain.stat().st_mode) & stat.S_IROTH)
     assert os.access(out, os.R_OK)
+
+
+# --- one reading of characters (item 4) ------------------------------------------------------------------------
+
+CHARACTER_CASES = [
+    # Personal data split or disguised by invisible or compatibility characters.
+    ({"quote": "1,582 referrals, call 07580\u200b255582"}, "seems to contain a phone number"),
+    ({"quote": "1,582 referrals; reporter\u00ad@example.com"}, "seems to contain an e-mail address"),
+    ({"quote": "1,582 referrals; reporter\uff20example.com"}, "seems to contain an e-mail address"),
+    ({"quote": "1,582 referrals near SW1A\u2060 1AA"}, "seems to contain a UK postcode"),
+    # Bidi controls and zero-width characters in any text field.
+    ({"subject": "CSE \u202ereferrals"}, "subject contains a bidirectional control (U+202E)"),
+    ({"location": "page\u200d 4"}, "location contains an invisible format character (U+200D)"),
+    # Digits of two scripts, or of one other script: one rule, one message.
+    ({"value_as_printed": "3\u06604", "quote": "there were 3\u06604 referrals"},
+     "a number must be written with the digits 0-9 only"),
+    ({"value_as_printed": "\uff13\uff10\uff14", "quote": "there were \uff13\uff10\uff14 referrals"},
+     "a number must be written with the digits 0-9 only"),
+]
+
+
+@pytest.mark.parametrize(("change", "expected"), CHARACTER_CASES)
+def test_characters_are_read_one_way_in_raw_data(mini, change, expected) -> None:
+    write_figures(mini.figures_dir / "demo-2017.csv", [{**GOOD_ROW, **change}])
+    found = problems_for(mini)
+    assert any(expected in p for p in found), found
+
+
+def test_verify_refuses_mixed_digits_with_the_same_message() -> None:
+    """`verify change --from 3٠4` was read as 304 and judged; now refused with the raw data's message."""
+    with pytest.raises(InputError, match="a number must be written with the digits 0-9 only"):
+        read_printed("--from", "3\u06604")
+    assert read_printed("--from", "304").value == 304

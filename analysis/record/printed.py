@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from analysis.record.hygiene import digits_problem, normal_text
+
 __all__ = ["Printed", "PrintedFigureError", "parse_printed", "MARKERS", "QUALIFIERS"]
 
 
@@ -171,7 +173,10 @@ def parse_printed(text: str) -> Printed:
     if not isinstance(text, str) or not text.strip():
         raise PrintedFigureError("cannot read an empty value as a figure")
     original = text
-    body = _normalise(text)
+    problem = digits_problem(text)
+    if problem:
+        raise PrintedFigureError(f"cannot read {original!r} as a figure: {problem}")
+    body = _normalise(normal_text(text))
     if body in MARKERS or body.lower() in MARKERS:
         return Printed(original, None, "unavailable", "marker", decimals=None, marker=body)
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import re
 
+from analysis.record.hygiene import normal_text
 from analysis.record.problems import Problems
 
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
@@ -58,7 +59,7 @@ _MAYBE = re.compile(r"[\d@]|email|birth|born|dob|d\.o\.b", re.IGNORECASE)
 
 def personal_data_in(text: str) -> list[str]:
     """Names of the kinds of personal data the text seems to contain (empty when none)."""
-    text = text or ""
+    text = normal_text(text or "")  # a zero-width space or a full-width @ must not split a pattern
     if not _MAYBE.search(text):
         return []
     return list(_scan(text))
