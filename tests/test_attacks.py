@@ -87,3 +87,82 @@ def test_verify_refuses_mixed_digits_with_the_same_message() -> None:
     with pytest.raises(InputError, match="a number must be written with the digits 0-9 only"):
         read_printed("--from", "3\u06604")
     assert read_printed("--from", "304").value == 304
+
+
+# --- the database and Datasette (item 5) -----------------------------------------------------------------------
+
+
+def _datasette_get(db: Path, sql: str) -> dict:
+    """One GET of a query against Datasette, configured exactly as `serve_command` configures it."""
+    import asyncio
+    import urllib.parse
+
+    from datasette.app import Datasette
+
+    from analysis.publish.database import PLUGINS_DIR, SQL_TIME_LIMIT_MS, serve_command
+
+    command = serve_command(db, db.with_suffix(".json"), 8001)
+    assert command[command.index("--plugins-dir") + 1] == str(PLUGINS_DIR)
+    assert int(command[command.index("sql_time_limit_ms") + 1]) <= 1000
+    ds = Datasette([str(db)], plugins_dir=str(PLUGINS_DIR), settings={"sql_time_limit_ms": SQL_TIME_LIMIT_MS})
+    response = asyncio.run(ds.client.get(f"/{db.stem}.json?sql={urllib.parse.quote(sql)}&_shape=array"))
+    return {"status": response.status_code, "text": response.text}
+
+
+@pytest.fixture
+def small_db(tmp_path: Path) -> Path:
+    import sqlite3
+
+    db = tmp_path / "cse.db"
+    with sqlite3.connect(db) as conn:
+        conn.execute("create table t (x)")
+    return db
+
+
+def test_datasette_refuses_fts3_tokenizer(small_db: Path) -> None:
+    got = _datasette_get(small_db, "select hex(fts3_tokenizer('simple')) as p")
+    assert got["status"] >= 400 and "not authorized" in got["text"]
+
+
+def test_datasette_bounds_a_query_that_builds_a_huge_value(small_db: Path) -> None:
+    """`length(randomblob(1e9))` allocated ~1 GB in one step that the time limit cannot interrupt."""
+    got = _datasette_get(small_db, "select length(randomblob(1000000000)) as n")
+    assert got["status"] >= 400 and "too big" in got["text"]
+    assert _datasette_get(small_db, "select 1 as n")["status"] == 200
+
+
+def test_two_db_runs_use_their_own_scratch_files(monkeypatch, tmp_path: Path) -> None:
+    """The scratch copy's name is unique per run: a second run never opens the first one's file."""
+    import tempfile
+
+    from analysis.publish import database
+
+    names: list[str] = []
+    real = tempfile.mkstemp
+
+    def spy(*args, **kwargs):
+        fd, name = real(*args, **kwargs)
+        names.append(name)
+        return fd, name
+
+    monkeypatch.setattr(database.tempfile, "mkstemp", spy)
+    from analysis.paths import Paths
+
+    root = Path(__file__).resolve().parents[1]
+    paths = Paths(root)  # the repository's processed tables, read only; the database goes to tmp_path
+    database.build_database(paths, tmp_path / "a.db")
+    database.build_database(paths, tmp_path / "a.db")
+    assert len(set(names)) == 2 and not any(Path(n).exists() for n in names)
+
+
+def test_serve_on_a_busy_port_says_so_in_one_line(capsys) -> None:
+    import socket
+
+    from analysis.publish.database import HOST, port_busy
+
+    with socket.socket() as holder:
+        holder.bind((HOST, 0))
+        holder.listen()
+        port = holder.getsockname()[1]
+        assert port_busy(port)
+    assert not port_busy(port)

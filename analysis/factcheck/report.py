@@ -271,7 +271,7 @@ def inline_safe_json(doc: object) -> str:
     return text + "\n"
 
 
-def _file_mode() -> int:
+def new_file_mode() -> int:
     """The mode `open()` gives a new file under this process's umask (mkstemp's is always 600)."""
     mask = os.umask(0o022)
     os.umask(mask)
@@ -290,7 +290,7 @@ def write_together(files: dict[Path, str]) -> None:
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
             temps[path] = Path(tmp)
-            os.fchmod(fd, _file_mode())  # readable like every other output (a web server serves outputs/)
+            os.fchmod(fd, new_file_mode())  # readable like every other output (a web server serves outputs/)
             with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
                 handle.write(text)
         for path, tmp in temps.items():

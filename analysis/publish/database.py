@@ -16,11 +16,14 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import socket
 import sqlite3
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
+from analysis.factcheck.report import new_file_mode
 from analysis.paths import Paths, add_root_argument
 from analysis.publish.db_metadata import DATABASE, LINK_TABLES, write_metadata
 from analysis.tables.load import load_rows
@@ -84,8 +87,12 @@ def build_database(paths: Paths, out: Path) -> dict[str, int]:
     resources = {Path(r["path"]).stem: r for r in package["resources"]}
     names = [n for n in ORDER if n in resources] + [n for n in resources if n not in ORDER]
     out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(f".{out.name}.tmp")
-    tmp.unlink(missing_ok=True)
+    # A name of its own: two `db` runs at once each build their own scratch copy (one shared name let them
+    # write into the same file). Mode as for any new file: mkstemp's is 600.
+    fd, name = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
+    os.fchmod(fd, new_file_mode())
+    os.close(fd)
+    tmp = Path(name)
     counts: dict[str, int] = {}
     db = sqlite_utils.Database(tmp)
     # The file is a scratch copy moved into place only when complete, so a crash can only lose the scratch copy:
@@ -115,16 +122,38 @@ def build_database(paths: Paths, out: Path) -> dict[str, int]:
             raise ValueError(f"{len(broken)} rows point at ids that do not exist, e.g. table {broken[0][0]} row "
                              f"{broken[0][1]} → {broken[0][2]}")
         db.execute("vacuum")
-    finally:
+    except BaseException:
         db.close()
+        tmp.unlink(missing_ok=True)
+        raise
+    db.close()
     os.replace(tmp, out)
     return counts
 
 
+#: Datasette's limit on one query's time (ms); its plugin (`datasette_plugins/limits.py`) caps value sizes and
+#: refuses `fts3_tokenizer`.
+SQL_TIME_LIMIT_MS = 1000
+PLUGINS_DIR = Path(__file__).with_name("datasette_plugins")
+HOST = "127.0.0.1"
+
+
 def serve_command(db: Path, metadata: Path, port: int) -> list[str]:
-    """The Datasette command `make serve` runs: this database, its metadata, on this machine only."""
+    """The Datasette command `make serve` runs: this database, its metadata, on this machine only, with the
+    query limits above."""
     return [sys.executable, "-m", "datasette", "serve", str(db), "--metadata", str(metadata),
-            "--host", "127.0.0.1", "--port", str(port)]
+            "--host", HOST, "--port", str(port), "--setting", "sql_time_limit_ms", str(SQL_TIME_LIMIT_MS),
+            "--plugins-dir", str(PLUGINS_DIR)]
+
+
+def port_busy(port: int) -> bool:
+    """Whether something already listens on HOST:port (checked before saying "serving on …")."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        try:
+            probe.bind((HOST, port))
+        except OSError:
+            return True
+    return False
 
 
 def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
@@ -144,6 +173,9 @@ def run(args: argparse.Namespace) -> int:
     write_metadata(paths.processed / "datapackage.json", metadata)
     print(f"db: wrote {paths.rel(db)} ({', '.join(f'{n} {t}' for t, n in counts.items())}) and {paths.rel(metadata)}")
     if args.serve:
+        if port_busy(args.port):
+            print(f"db: port {args.port} is in use; choose another: make serve PORT={args.port + 1}", file=sys.stderr)
+            return 1
         command = serve_command(db, metadata, args.port)
         print(f"db: serving on http://127.0.0.1:{args.port}/ (Ctrl-C stops it)", flush=True)
         os.execv(command[0], command)
