@@ -166,3 +166,34 @@ def test_serve_on_a_busy_port_says_so_in_one_line(capsys) -> None:
         port = holder.getsockname()[1]
         assert port_busy(port)
     assert not port_busy(port)
+
+
+# --- dates and revisions (item 5) ------------------------------------------------------------------------------
+
+DATE_CASES = [
+    ("date_published: 2017-03-13", "date_published: 2099-03-13", "date_published 2099-03-13 is in the future"),
+    ("date_accessed: 2026-11-26", "date_accessed: 2099-01-01", "date_accessed 2099-01-01 is in the future"),
+    ("date_accessed: 2026-11-26", "date_accessed: 2016-01-01", "date_accessed 2016-01-01 is before date_published"),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), DATE_CASES)
+def test_source_dates_that_cannot_be_true_are_refused(mini, old, new, expected) -> None:
+    from tests.conftest import SOURCES_YAML
+
+    assert old in SOURCES_YAML
+    mini.sources_yaml.write_text(SOURCES_YAML.replace(old, new, 1))
+    found = problems_for(mini)
+    assert any(expected in p for p in found), found
+
+
+def test_a_revision_keeps_its_units() -> None:
+    """A count revised by a percentage (same measure, place and period) is two definitions, not a revision."""
+    from analysis.record.revisions import _check_pair
+
+    old = {"measure": "cse_referrals", "unit": "referrals", "geography": "London", "period_start": "2016-01-01",
+           "period_end": "2016-12-31", "source_id": "a"}
+    new = {**old, "unit": "percent", "source_id": "b"}
+    sources = {"a": {"date_published": "2017-01-01"}, "b": {"date_published": "2018-01-01"}}
+    assert any(p.startswith("unit differs") for p in _check_pair(old, new, sources))
+    assert _check_pair(old, {**old, "source_id": "b"}, sources) == []
