@@ -197,3 +197,16 @@ def test_a_revision_keeps_its_units() -> None:
     sources = {"a": {"date_published": "2017-01-01"}, "b": {"date_published": "2018-01-01"}}
     assert any(p.startswith("unit differs") for p in _check_pair(old, new, sources))
     assert _check_pair(old, {**old, "source_id": "b"}, sources) == []
+
+
+# --- search: one reading of a percentage (issue 26) ------------------------------------------------------------
+
+
+def test_56_percent_and_56_per_cent_search_the_same() -> None:
+    """The record prints the Met's rise as "56 per cent" (mylondon-2025-10-grooming-gangs) and the claim about it
+    too; "56%" found 2 rows and "56 per cent" 7. Every spelling now finds the same rows, the claim included."""
+    from analysis.tables.lookup import search
+
+    found = {q: {(r["kind"], r["id"]) for r in search(q)} for q in ("56%", "56 per cent", "56 percent", "56 %")}
+    assert len({frozenset(v) for v in found.values()}) == 1, found
+    assert ("claim", "mylondon-2025-10-grooming-gangs/claim-children-at-risk-cse-rise") in found["56%"]

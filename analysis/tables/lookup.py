@@ -167,10 +167,20 @@ def _number(text: str) -> float | None:
         return None
 
 
+#: A percentage as newsrooms print it: "56%", "56 %", "56 per cent", "56 percent", "56pc".
+_PERCENT_RE = re.compile(r"(\d)\s*(?:%|per\s*cent\b|pc\b)", re.IGNORECASE)
+
+
+def _searchable(text: str) -> str:
+    """Lower-case text with every spelling of a percentage written one way, so "56%" and "56 per cent" find the
+    same rows (applied to the query and to every searched cell alike)."""
+    return _PERCENT_RE.sub(r"\1 per cent", text.lower())
+
+
 def _score(kind: str, row: dict[str, Any], words: list[str], phrase: str) -> tuple[int, list[str]]:
     """Sum over the query's words of the heaviest column each is found in; 0 unless every word is found."""
     weights = WEIGHTS[kind]
-    texts = {c: str(row.get(c) or "").lower() for c in weights}
+    texts = {c: _searchable(str(row.get(c) or "")) for c in weights}
     total, matched = 0, set()
     for word in words:
         hits = [c for c in weights if word in texts[c]]
@@ -205,7 +215,7 @@ def search(text: str, paths: Paths = DEFAULT, kinds: tuple[str, ...] = tuple(KIN
      'met_historic_cases_in_scope', 'officers_trained_child_protection']
     """
     index = index or Index(paths)
-    phrase = " ".join(text.lower().split())
+    phrase = " ".join(_searchable(text).split())
     words = phrase.split()
     number = _number(text)
     results = []
