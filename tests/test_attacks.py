@@ -210,3 +210,31 @@ def test_56_percent_and_56_per_cent_search_the_same() -> None:
     found = {q: {(r["kind"], r["id"]) for r in search(q)} for q in ("56%", "56 per cent", "56 percent", "56 %")}
     assert len({frozenset(v) for v in found.values()}) == 1, found
     assert ("claim", "mylondon-2025-10-grooming-gangs/claim-children-at-risk-cse-rise") in found["56%"]
+
+
+def test_html_export_drops_markup_that_a_notebook_printed_unescaped() -> None:
+    """Defence in depth: Markdown or HTML an output carries raw (a chart's notes, a library's repr) is cleaned in
+    the HTML copy; the tables' own markup (style, class) is kept."""
+    from IPython.display import Markdown
+
+    from analysis.publish.display import table_html
+
+    nb = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_code_cell("x")
+    cell.outputs = [
+        nbformat.v4.new_output("display_data", data={"text/markdown": Markdown(f"**Notes.** {ATTACK}").data}),
+        nbformat.v4.new_output("display_data", data={"text/html": f"<p onmouseover='alert(4)'>{ATTACK}</p>",
+                                                     "application/javascript": "alert(5)"}),
+        nbformat.v4.new_output("display_data", data={"text/html": table_html(_frame())}),
+    ]
+    nb.cells.append(cell)
+    page = _html(nb)
+    for planted in ("<img src=x", "<script>alert(3)", 'href="javascript:', "onmouseover", "alert(5)"):
+        assert planted not in page, planted
+    assert '<table class="cse-table">' in page and "table.cse-table{border-collapse:collapse" in page
+
+
+def _frame():
+    import pandas as pd
+
+    return pd.DataFrame({"producer": ["Metropolitan Police Service"], "count": [374]})
