@@ -28,7 +28,7 @@ def test_full_width_characters_are_read_as_what_they_show() -> None:
 
 @pytest.mark.parametrize("text", ["3\u06604", "1,2\u06603", "\uff11\uff12", "\u0663\u0660\u0664 per cent"])
 def test_a_digit_of_another_script_is_refused_never_read_into_a_number(text: str) -> None:
-    with pytest.raises(PrintedFigureError, match=r"is not one of the digits 0-9"):
+    with pytest.raises(PrintedFigureError, match=r"must be written with the digits 0-9 only"):
         parse_printed(text)
 
 
@@ -36,7 +36,7 @@ def test_verify_refuses_it_with_the_same_message() -> None:
     done = subprocess.run([sys.executable, "-m", "analysis", "verify", "change", "--from", "3\u06604", "--to", "400",
                            "--stated", "31 per cent"], cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=60)
     assert done.returncode == 2
-    assert "is not one of the digits 0-9" in done.stderr
+    assert "must be written with the digits 0-9 only" in done.stderr
 
 
 @pytest.mark.parametrize("control", ["\u202e", "\u202a", "\u2066", "\u200f"])

@@ -7,10 +7,9 @@ no rating to give, so neither gets a record.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
-from analysis.factcheck.report import Entry, for_readers
+from analysis.factcheck.report import Entry, for_readers, inline_safe_json
 from analysis.factcheck.wording import ACCURATE, INACCURATE
 
 #: Verdict → rating on a 1 (inaccurate) to 5 (accurate) scale; a verdict not listed gets no ClaimReview.
@@ -49,7 +48,6 @@ def claim_review(e: Entry, site_url: str, project: str) -> dict[str, Any]:
 
 def render_jsonld(entries: list[Entry], site_url: str, project: str) -> str:
     """claimreview.jsonld: a schema.org @graph of ClaimReview records, one per claim judged accurate or inaccurate.
-    Safe to inline in a <script> element: no "</" survives (JSON reads "<\\/" as "</")."""
+    Safe to inline in a <script> element (`report.inline_safe_json`)."""
     reviewed = [claim_review(e, site_url, project) for e in entries if e.claim["verdict"] in REVIEW_RATINGS]
-    doc = {"@context": "https://schema.org", "@graph": reviewed}
-    return json.dumps(doc, ensure_ascii=False, indent=2).replace("</", "<\\/") + "\n"
+    return inline_safe_json({"@context": "https://schema.org", "@graph": reviewed})

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import json
 import os
 import re
 import sys
@@ -317,13 +318,23 @@ def render_rules(markdown_text: str) -> str:
     return render.render(render.html_environment(), "rules.html.j2", title="How a claim is judged", body=body)
 
 
-# --- writing ---------------------------------------------------------------------------------------------------
+def inline_safe_json(doc: object) -> str:
+    """JSON that stays inert when pasted into a page's `<script type="application/ld+json">`: `<`, `>` and `&`
+    (so no `</script>` or `<!--` can end or change the script) and U+2028/U+2029 written as escapes."""
+    text = json.dumps(doc, ensure_ascii=False, indent=2)
+    for char in "<>&\u2028\u2029":
+        text = text.replace(char, f"\\u{ord(char):04x}")
+    return text + "\n"
 
 
-def _umask() -> int:
-    mask = os.umask(0)
+def new_file_mode() -> int:
+    """The mode `open()` gives a new file under this process's umask (mkstemp's is always 600)."""
+    mask = os.umask(0o022)
     os.umask(mask)
-    return mask
+    return 0o666 & ~mask
+
+
+# --- writing ---------------------------------------------------------------------------------------------------
 
 
 def write_together(files: dict[Path, str]) -> None:
@@ -335,7 +346,7 @@ def write_together(files: dict[Path, str]) -> None:
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
             temps[path] = Path(tmp)
-            os.fchmod(fd, 0o666 & ~_umask())  # mkstemp makes 0600; an output is readable like any other file
+            os.fchmod(fd, new_file_mode())  # readable like every other output (a web server serves outputs/)
             with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
                 handle.write(text)
         for path, tmp in temps.items():

@@ -23,6 +23,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from analysis.factcheck.report import new_file_mode
 from analysis.paths import Paths, add_root_argument
 from analysis.publish.db_metadata import DATABASE, LINK_TABLES, write_metadata
 from analysis.record.vocabulary import split_list
@@ -87,11 +88,12 @@ def build_database(paths: Paths, out: Path) -> dict[str, int]:
     resources = {Path(r["path"]).stem: r for r in package["resources"]}
     names = [n for n in ORDER if n in resources] + [n for n in resources if n not in ORDER]
     out.parent.mkdir(parents=True, exist_ok=True)
-    # a scratch name of this run's own: two `db` runs at once never write into one file
+    # A name of its own: two `db` runs at once each build their own scratch copy (one shared name let them
+    # write into the same file). Mode as for any new file: mkstemp's is 600.
     fd, name = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
+    os.fchmod(fd, new_file_mode())
     os.close(fd)
     tmp = Path(name)
-    tmp.unlink()
     counts: dict[str, int] = {}
     db = sqlite_utils.Database(tmp)
     # The file is a scratch copy moved into place only when complete, so a crash can only lose the scratch copy:
@@ -126,21 +128,33 @@ def build_database(paths: Paths, out: Path) -> dict[str, int]:
         tmp.unlink(missing_ok=True)
         raise
     db.close()
-    os.chmod(tmp, 0o644)
     os.replace(tmp, out)
     return counts
 
 
+#: Datasette's limit on one query's time (ms); its plugin (`datasette_plugins/limits.py`) caps value sizes and
+#: refuses `fts3_tokenizer`.
+SQL_TIME_LIMIT_MS = 1000
+PLUGINS_DIR = Path(__file__).with_name("datasette_plugins")
+HOST = "127.0.0.1"
+
+
 def serve_command(db: Path, metadata: Path, port: int) -> list[str]:
-    """The Datasette command `make serve` runs: this database, its metadata, on this machine only."""
+    """The Datasette command `make serve` runs: this database, its metadata, on this machine only, with the
+    query limits above."""
     return [sys.executable, "-m", "datasette", "serve", str(db), "--metadata", str(metadata),
-            "--host", "127.0.0.1", "--port", str(port), "--setting", "sql_time_limit_ms", "1000"]
+            "--host", HOST, "--port", str(port), "--setting", "sql_time_limit_ms", str(SQL_TIME_LIMIT_MS),
+            "--plugins-dir", str(PLUGINS_DIR)]
 
 
-def port_in_use(port: int) -> bool:
-    """Whether something on this machine already listens on `port` (checked before saying "serving on")."""
+def port_busy(port: int) -> bool:
+    """Whether something already listens on HOST:port (checked before saying "serving on …")."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        return probe.connect_ex(("127.0.0.1", port)) == 0
+        try:
+            probe.bind((HOST, port))
+        except OSError:
+            return True
+    return False
 
 
 def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
@@ -160,9 +174,8 @@ def run(args: argparse.Namespace) -> int:
     write_metadata(paths.processed / "datapackage.json", metadata)
     print(f"db: wrote {paths.rel(db)} ({', '.join(f'{n} {t}' for t, n in counts.items())}) and {paths.rel(metadata)}")
     if args.serve:
-        if port_in_use(args.port):
-            print(f"db: port {args.port} is already in use on 127.0.0.1: stop what runs there, or choose another "
-                  "(make serve PORT=8002)", file=sys.stderr)
+        if port_busy(args.port):
+            print(f"db: port {args.port} is in use; choose another: make serve PORT={args.port + 1}", file=sys.stderr)
             return 1
         command = serve_command(db, metadata, args.port)
         print(f"db: serving on http://127.0.0.1:{args.port}/ (Ctrl-C stops it)", flush=True)

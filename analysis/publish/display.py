@@ -97,11 +97,32 @@ def table(frame: Any, columns: Sequence[str] | None = None, names: dict[str, str
     return HTML(table_html(frame, columns, names, missing))
 
 
-def bullets(lines: Sequence[str]) -> Any:
-    """A Markdown bullet list (the notebooks' "What we found" and "Limitations" are built from the data)."""
+#: Characters that would let text from data/raw become markup in Markdown output: HTML (`<`, `>`, `&`) and the
+#: brackets of a Markdown link or image (`[x](javascript:…)`, `![x](…)`).
+_MARKUP = str.maketrans({"<": "&lt;", ">": "&gt;", "&": "&amp;", "[": "\\[", "]": "\\]"})
+
+
+def markdown_text(text: str) -> str:
+    """Text from the record as inert Markdown: the one escaping path for everything a notebook prints as Markdown
+    (a producer, title, gap or caveat holding `<img onerror=…>` is shown as those characters, never run).
+    Backticks, asterisks and underscores are left: they only format, and the notebooks use them around ids."""
+    return text.translate(_MARKUP)
+
+
+def markdown(text: str) -> Any:
+    """`markdown_text` as an object Jupyter displays."""
     from IPython.display import Markdown
 
-    return Markdown("\n".join(f"- {line}" for line in lines) if lines else "- (nothing in the tables)")
+    return Markdown(markdown_text(text))
+
+
+def bullets(lines: Sequence[str]) -> Any:
+    """A Markdown bullet list (the notebooks' "What we found" and "Limitations" are built from the data), escaped
+    by `markdown_text`."""
+    from IPython.display import Markdown
+
+    return Markdown("\n".join(f"- {markdown_text(line)}" for line in lines) if lines else
+                    "- (nothing in the tables)")
 
 
 def where_files_go() -> Any:

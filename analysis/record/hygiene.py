@@ -22,6 +22,7 @@ that would start a formula gets a leading apostrophe, which Excel and LibreOffic
 from __future__ import annotations
 
 import re
+import unicodedata
 import urllib.parse
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -44,10 +45,33 @@ FIGURE_ID_RE = re.compile(rf"({SLUG})/({SLUG})")
 #: backslash, pipe, caret, square brackets (outside an IPv6 host, which no source uses) and parentheses — the
 #: characters that can close a Markdown link or an HTML attribute. Real addresses percent-encode them.
 _URL_FORBIDDEN = re.compile(r"[\s\"'<>`{}\\|^\[\]()]")
-#: Bidirectional embedding, override and isolate controls (and the marks): they reorder how text is displayed.
-_BIDI = re.compile(r"[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _CONTROL_NAMES = {"\t": "a tab", "\r": "a carriage return", "\x0b": "a vertical tab (a pasted line break?)",
                   "\x0c": "a form feed", "\x00": "a NUL byte"}
+
+
+#: Bidirectional controls (embeddings, overrides, isolates and marks): they reorder what a reader sees, so a
+#: figure or an id can display differently from what is stored ("Trojan Source"). Refused in every raw text field.
+BIDI_RE = re.compile(r"[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+#: One message for a number written with digits other than 0-9, in data/raw and in `verify` alike: "3" + an
+#: Arabic-Indic zero + "4" was read as 304, while a number all in Arabic-Indic digits was refused.
+DIGITS_MESSAGE = "a number must be written with the digits 0-9 only (found {char!r}, U+{code:04X})"
+
+
+def normal_text(text: str) -> str:
+    """The one reading of characters every personal-data and number check sees: NFKC (full-width "＠" and "１"
+    become "@" and "1") with the format characters removed (zero-width space, joiners, word joiner, soft hyphen,
+    BOM, bidi controls), which would otherwise split a phone number or an e-mail address past its pattern."""
+    folded = unicodedata.normalize("NFKC", text)
+    return "".join(ch for ch in folded if unicodedata.category(ch) != "Cf")
+
+
+def digits_problem(text: str) -> str | None:
+    """`DIGITS_MESSAGE` for the first digit that is not 0-9 (Arabic-Indic, full-width, superscript …), or None.
+    Checked on the text as written, before NFKC, so a full-width or mixed number is refused, not silently read."""
+    for char in text:
+        if char.isdigit() and not ("0" <= char <= "9"):
+            return DIGITS_MESSAGE.format(char=char, code=ord(char))
+    return None
 
 
 def formula_like(text: str) -> bool:
@@ -79,15 +103,16 @@ def text_problem(text: str) -> str | None:
     """What is wrong with one raw text field, in words, or None."""
     if len(text) > MAX_FIELD_CHARS:
         return f"is {len(text):,} characters long; the limit is {MAX_FIELD_CHARS:,} (see data/README.md)"
-    bidi = _BIDI.search(text)
-    if bidi:
-        return (f"contains the bidirectional control U+{ord(bidi.group()):04X} at character {bidi.start() + 1}, which "
-                "can make text display in another order than it is stored; remove it")
     bad = CONTROL_RE.search(text)
     if bad:
         char = bad.group()
         name = _CONTROL_NAMES.get(char, f"the control character U+{ord(char):04X}")
         return f"contains {name} at character {bad.start() + 1}; only plain text and newlines are allowed"
+    hidden = next((i for i, ch in enumerate(text) if unicodedata.category(ch) == "Cf"), None)
+    if hidden is not None:
+        kind = "a bidirectional control" if BIDI_RE.match(text[hidden]) else "an invisible format character"
+        return (f"contains {kind} (U+{ord(text[hidden]):04X}) at character {hidden + 1}; it changes what a reader "
+                "sees or hides text from the checks")
     stripped = text.strip()  # the loaders strip fields: " =1+1" is stored as "=1+1"
     if formula_like(stripped):
         return (f"begins with {stripped[0]!r}, which a spreadsheet reads as a formula; reword it or start it "

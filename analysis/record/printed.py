@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from analysis.record.vocabulary import FRACTIONS, MULTIPLES, QUALIFIERS, SCALES, WORD_NUMBERS, foreign_digit
+from analysis.record.hygiene import digits_problem, normal_text
+from analysis.record.vocabulary import FRACTIONS, MULTIPLES, QUALIFIERS, SCALES, WORD_NUMBERS
 
 __all__ = ["Printed", "PrintedFigureError", "parse_printed", "MARKERS", "QUALIFIERS"]
 
@@ -80,10 +81,6 @@ def _normalise(text: str) -> str:
 
 def _read_number(token: str, original: str) -> tuple[float, int]:
     """Digits or a number word → (value, decimals printed)."""
-    odd = foreign_digit(token)
-    if odd:
-        raise PrintedFigureError(f"cannot read {original!r} as a figure: {odd!r} (U+{ord(odd):04X}) is not one of "
-                                 "the digits 0-9; write the number with 0-9 as the source means it")
     low = token.lower()
     if low in WORD_NUMBERS:
         return float(WORD_NUMBERS[low]), 0
@@ -114,7 +111,10 @@ def parse_printed(text: str) -> Printed:
     if not isinstance(text, str) or not text.strip():
         raise PrintedFigureError("cannot read an empty value as a figure")
     original = text
-    body = _normalise(text)
+    problem = digits_problem(text)
+    if problem:
+        raise PrintedFigureError(f"cannot read {original!r} as a figure: {problem}")
+    body = _normalise(normal_text(text))
     if body in MARKERS or body.lower() in MARKERS:
         return Printed(original, None, "unavailable", "marker", decimals=None, marker=body)
 

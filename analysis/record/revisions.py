@@ -15,7 +15,7 @@ as it was printed, and says what replaced what in three ways:
 - `[p]` / `[r]` after a value as printed ("61,806,682 [r]"): the publisher's own provisional / revised mark,
   kept in the figure's `status_as_printed`; the value is read without it.
 
-Every link is checked: both figures exist, they print the same measure, geography and period, the new one was not
+Every link is checked: both figures exist, they print the same measure, unit, geography and period, the new one was not
 published before the old one, and no chain of revisions loops back on itself.
 """
 
@@ -38,7 +38,7 @@ COLUMNS = ("figure_id", "revises", "note")
 STATUS_MARKS = {"[p]": "provisional", "[r]": "revised"}
 _MARK_RE = re.compile(r"\s*(\[[pPrR]\])\s*$")
 _BASE_RE = re.compile(r"^per ((?:[1-9]\d{0,2}(?:,\d{3})+)|[1-9]\d*)(?: .*)?$")
-_SAME = ("measure", "geography", "period_start", "period_end")
+_SAME = ("measure", "unit", "geography", "period_start", "period_end")  # a revision never changes units
 
 
 def revisions_path(paths: Paths) -> Any:

@@ -16,8 +16,8 @@ from __future__ import annotations
 import functools
 import re
 
+from analysis.record.hygiene import normal_text
 from analysis.record.problems import Problems
-from analysis.record.vocabulary import reading_form
 
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
           r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
@@ -58,9 +58,8 @@ _MAYBE = re.compile(r"[\d@]|email|birth|born|dob|d\.o\.b", re.IGNORECASE)
 
 
 def personal_data_in(text: str) -> list[str]:
-    """Names of the kinds of personal data the text seems to contain (empty when none), read in the one reading
-    form (`vocabulary.reading_form`), so a zero-width space or a full-width "＠" hides nothing."""
-    text = reading_form(text or "")
+    """Names of the kinds of personal data the text seems to contain (empty when none)."""
+    text = normal_text(text or "")  # a zero-width space or a full-width @ must not split a pattern
     if not _MAYBE.search(text):
         return []
     return list(_scan(text))

@@ -9,15 +9,13 @@ Standard library only: `verify` imports this on deadline.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 __all__ = [
     "Qualifier", "CANONICAL", "QUALIFIERS", "TOLERANCE", "direction", "WORD_NUMBERS", "FRACTIONS", "MULTIPLES",
-    "SCALES", "number_word", "LIST_SEPARATOR", "split_list", "join_list", "fmt_percent", "reading_form",
-    "foreign_digit",
+    "SCALES", "number_word", "LIST_SEPARATOR", "split_list", "join_list", "fmt_percent",
 ]
 
 #: How far "about", "almost" and "just over" may stray from the printed value: 5 per cent of it.
@@ -143,19 +141,3 @@ def fmt_percent(value: float | Decimal | None, decimals: int = 1, sign: str = "%
     shown = exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
     return f"{shown:,.{decimals}f}{sign}"
 
-
-def reading_form(text: str) -> str:
-    """Text as every check reads it: NFKC (full-width "＠" and "１" become "@" and "1") with format characters removed
-    (zero-width space and joiner, soft hyphen, word joiner, bidirectional marks), so "0207\u200b946 0000" is read as
-    the phone number it shows. Checks read this form; what is stored and shown stays as typed."""
-    folded = unicodedata.normalize("NFKC", text)
-    return "".join(ch for ch in folded if unicodedata.category(ch) != "Cf")
-
-
-def foreign_digit(text: str) -> str | None:
-    """The first digit in `text` that is not 0-9 (Arabic-Indic, Devanagari …), or None. Python reads such digits
-    as numbers, so "3٠4" would silently become 304: every number reader refuses them with one message."""
-    for ch in text:
-        if ch.isdigit() and ch not in "0123456789":
-            return ch
-    return None

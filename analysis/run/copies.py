@@ -41,8 +41,49 @@ def html_exporter() -> Any:
         return _exporter()
 
 
+#: What an output may keep in the HTML copy: the tags the notebooks' tables and Markdown use, `class`, and links
+#: to http(s) only. No scripts, event attributes, images from elsewhere, iframes or forms.
+SAFE_TAGS = frozenset({"a", "b", "blockquote", "br", "code", "div", "em", "h1", "h2", "h3", "h4", "h5", "h6", "hr",
+                       "i", "li", "ol", "p", "pre", "span", "strong", "style", "table", "tbody", "td", "th", "thead",
+                       "tr", "ul"})
+#: Output types copied into the HTML; anything else (JavaScript, SVG, widget state) is left out of the copy.
+SAFE_OUTPUTS = frozenset({"text/plain", "text/html", "image/png", "image/jpeg"})
+
+
+def clean_html(markup: str) -> str:
+    """An output's HTML with everything outside SAFE_TAGS removed (bleach, which nbconvert already depends on;
+    nbconvert's own `sanitize_html` escapes headings and paragraphs of Markdown cells, so it is not used)."""
+    import bleach
+
+    return bleach.clean(markup, tags=SAFE_TAGS, attributes={"*": ["class"], "a": ["href", "title"]},
+                        protocols={"http", "https"}, strip=True)
+
+
+def sanitised(nb: Any) -> Any:
+    """A copy of the notebook whose outputs are safe to open in a browser: Markdown outputs rendered to HTML and
+    cleaned, HTML outputs cleaned, other rich types dropped. Record text that a notebook prints unescaped (the
+    chart notes, a caveat) can then show as text at worst, never run. Markdown cells are the project's own."""
+    import copy
+
+    from nbconvert.filters.markdown_mistune import markdown2html_mistune
+
+    safe = copy.deepcopy(nb)
+    for cell in safe.cells:
+        for output in cell.get("outputs", []):
+            data = output.get("data")
+            if not data:
+                continue
+            if "text/markdown" in data:
+                data["text/html"] = markdown2html_mistune(data.pop("text/markdown"))
+            for kind in [k for k in data if k not in SAFE_OUTPUTS]:
+                del data[kind]
+            if "text/html" in data:
+                data["text/html"] = clean_html(data["text/html"])
+    return safe
+
+
 def _html(nb: Any) -> str:
-    body, _ = html_exporter().from_notebook_node(nb)
+    body, _ = html_exporter().from_notebook_node(sanitised(nb))
     return body
 
 

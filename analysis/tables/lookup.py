@@ -168,21 +168,20 @@ def _number(text: str) -> float | None:
         return None
 
 
-#: How a per-cent sign is printed: "56%", "56 per cent", "56 percent", "56pc" are one query.
-_PER_CENT = re.compile(r"(?<=\d)\s*(?:%|per\s?cent\b|percent\b|pc\b)", re.IGNORECASE)
+#: A percentage as newsrooms print it: "56%", "56 %", "56 per cent", "56 percent", "56pc".
+_PERCENT_RE = re.compile(r"(\d)\s*(?:%|per\s*cent\b|pc\b)", re.IGNORECASE)
 
 
-def _as_searched(text: str, is_number: bool) -> str:
-    """The query's words as matched against text: a number's per-cent sign, however printed, is dropped, so that
-    "56%" and "56 per cent" search for the same thing (the value itself is matched as a number)."""
-    low = text.lower()
-    return _PER_CENT.sub("", low) if is_number else low
+def _searchable(text: str) -> str:
+    """Lower-case text with every spelling of a percentage written one way, so "56%" and "56 per cent" find the
+    same rows (applied to the query and to every searched cell alike)."""
+    return _PERCENT_RE.sub(r"\1 per cent", text.lower())
 
 
 def _score(kind: str, row: dict[str, Any], words: list[str], phrase: str) -> tuple[int, list[str]]:
     """Sum over the query's words of the heaviest column each is found in; 0 unless every word is found."""
     weights = WEIGHTS[kind]
-    texts = {c: str(row.get(c) or "").lower() for c in weights}
+    texts = {c: _searchable(str(row.get(c) or "")) for c in weights}
     total, matched = 0, set()
     for word in words:
         hits = [c for c in weights if word in texts[c]]
@@ -217,9 +216,9 @@ def search(text: str, paths: Paths = DEFAULT, kinds: tuple[str, ...] = tuple(KIN
      'met_historic_cases_in_scope', 'officers_trained_child_protection']
     """
     index = index or Index(paths)
-    number = _number(text)
-    phrase = " ".join(_as_searched(text, number is not None).split())
+    phrase = " ".join(_searchable(text).split())
     words = phrase.split()
+    number = _number(text)
     results = []
     for kind in kinds:
         for row in index.rows[kind]:

@@ -1,0 +1,35 @@
+"""Datasette plugin loaded by `make serve` (`--plugins-dir`): bounds on what one query may cost or reach.
+
+Datasette's own SQL time limit (a progress handler) cannot stop a single step that builds a huge value
+(`randomblob(1e9)`, `replace(hex(zeroblob(…)))`): a plain GET ran for 25 s and took ~1 GB. Capping SQLite's
+string/blob length makes such a query fail at once. `fts3_tokenizer` hands out (or, with a second argument, takes)
+a raw C pointer to a tokenizer; nothing in the record needs it, so an authorizer refuses any query that calls it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from datasette import hookimpl
+
+#: The largest string or blob any query may build (bytes): the longest value in the record is a few KB.
+MAX_VALUE_BYTES = 1_000_000
+#: SQL functions no query may call (refused when the query is prepared: "not authorized").
+REFUSED_FUNCTIONS = frozenset({"fts3_tokenizer"})
+
+
+def _authorize(action: int, arg1: str | None, arg2: str | None, *_rest: object) -> int:
+    if action == sqlite3.SQLITE_FUNCTION and (arg2 or "").lower() in REFUSED_FUNCTIONS:
+        return sqlite3.SQLITE_DENY
+    return sqlite3.SQLITE_OK
+
+
+def limit_connection(conn: sqlite3.Connection) -> None:
+    """Apply the bounds to one connection (Datasette calls this for every connection it opens)."""
+    conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES)
+    conn.set_authorizer(_authorize)
+
+
+@hookimpl
+def prepare_connection(conn: sqlite3.Connection) -> None:
+    limit_connection(conn)
