@@ -175,7 +175,8 @@ def test_serve_on_a_busy_port_says_so_in_one_line_before_serving(tmp_path: Path)
                                str(root)], cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=120)
     assert done.returncode == 1
     assert "serving on" not in done.stdout
-    assert done.stderr.strip().splitlines() == [f"db: port {port} is in use; choose another: make serve PORT={port + 1}"]
+    expected = f"db: port {port} is in use; choose another: make serve PORT={port + 1}"
+    assert done.stderr.strip().splitlines() == [expected]
 
 
 def test_datasette_is_served_with_a_one_second_sql_limit() -> None:
