@@ -299,3 +299,17 @@ def test_publish_shows_the_exported_png_and_writes_only_when_asked(paths: Paths,
     assert sorted(p.name for p in folder.iterdir()) == [f"met-review-funnel{s}" for s in (
         "-mobile.png", ".csv", ".json", ".png", ".svg")]
     assert exported.data == (folder / "met-review-funnel.png").read_bytes() == shown.data
+
+
+def test_labels_from_the_record_are_never_mathtext() -> None:
+    """Issue 24: "$...$" in a label is drawn as the characters given; a backslash macro between dollar signs
+    neither changes the text nor fails the build."""
+    import matplotlib.pyplot as plt
+
+    with style.house():
+        fig, ax = plt.subplots()
+        label = ax.text(0.1, 0.5, r"Cost $\frac{a}{b}$ and $\nosuchmacro$ in 2014")
+        ax.set_title("$5 to $10")
+        fig.savefig(io.BytesIO(), format="png")
+        assert label.get_parse_math() is False
+        plt.close(fig)

@@ -241,6 +241,33 @@ def test_text_that_looks_like_a_formula_stays_text(tmp_path: Path, text: str) ->
     assert ws.cell(header_row(ws) + 1, column(ws, "Publisher") + 1).value == text
 
 
+_LINKISH = ["[x](see note 2)", "[a](https://x.org) and [b](https://y.org)", "https://evil.example/phish",
+            "ftp://host/file", "external:\\\\host\\share", "mailto:someone@example.org", "file:///etc/passwd"]
+
+
+@pytest.mark.parametrize("text", _LINKISH)
+def test_record_text_never_becomes_a_link_and_never_crashes(tmp_path: Path, text: str) -> None:
+    """Issue 24: text from the record is written as text; the only links on a table sheet are sources' http(s)
+    addresses (here the source's own https address)."""
+    from openpyxl import load_workbook
+
+    out = build_workbook(tmp_path, _tiny_tables(text), {})
+    ws = load_workbook(out)["Sources"]
+    links = [c.hyperlink.target for row in ws.iter_rows() for c in row if c.hyperlink]
+    assert links == ["https://example.org/a"]
+    assert ws.cell(header_row(ws) + 1, column(ws, "Publisher") + 1).value == text.replace("](", "] (")
+
+
+@pytest.mark.parametrize("address", ["ftp://host/file", "external:\\\\host\\share", "file:///x", "javascript:x"])
+def test_a_source_address_links_only_over_http(tmp_path: Path, address: str) -> None:
+    from openpyxl import load_workbook
+
+    tables = _tiny_tables("A publisher")
+    tables["sources"][0]["url_main"] = address
+    ws = load_workbook(build_workbook(tmp_path, tables, {}))["Sources"]
+    assert not [c for row in ws.iter_rows() for c in row if c.hyperlink]
+
+
 def test_two_builds_are_byte_identical(tmp_path: Path, paths: Paths, built: Path) -> None:
     """Built again here, in another process and at another time, the workbook is the one `make` wrote, byte for
     byte (no creation time, no random ids)."""

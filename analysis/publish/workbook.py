@@ -181,7 +181,8 @@ def build_workbook(outputs: Path, tables: dict[str, list[dict[str, Any]]], chart
             auto_width=False,
             contentsheet_options={"title": "Contents", "column_names": ["Worksheet", "What it contains"]},
             notesheet_options={"title": "Notes"},
-            workbook_options={"strings_to_formulas": False, "strings_to_numbers": False})
+            workbook_options={"strings_to_formulas": False, "strings_to_numbers": False,
+                              "strings_to_urls": False})
     _finish(wb, gpt_sheets, layout, pub_date, notes)
     _fit_cover(wb.worksheets()[0], cover)
     wb.close()

@@ -21,7 +21,7 @@ MARKERS = {
 
 class Column(NamedTuple):
     header: str
-    kind: str = "text"  # text, number, count, year, percent, date, bool
+    kind: str = "text"  # text, number, count, year, percent, date, bool, link (a source's http(s) address)
     blank: str = "[x]"  # marker for an empty cell
     note: str = ""  # key of a workbook note referenced in this column's header
 
@@ -49,7 +49,7 @@ COLUMNS: dict[str, dict[str, Column]] = {
         "source_title": Column("Source title"),
         "publisher": Column("Publisher"),
         "published": Column("Date published (date)", "date"),
-        "url": Column("Web address of the source"),
+        "url": Column("Web address of the source", "link"),
         "primary": PRIMARY,
         "denominator": Column("Denominator or rate base (number)", "number", blank="[z]"),
         "printed_decimals": Column("Decimal places printed (number)", "count", blank="[z]"),
@@ -58,7 +58,7 @@ COLUMNS: dict[str, dict[str, Column]] = {
         "id": Column("Source ID"),
         "producer": Column("Publisher"),
         "title": Column("Title as printed"),
-        "url_main": Column("Web address it was read at"),
+        "url_main": Column("Web address it was read at", "link"),
         "date_published": Column("Date published (date)", "date"),
         "date_accessed": Column("Date read (date)", "date"),
         "kind": Column("Kind of document"),

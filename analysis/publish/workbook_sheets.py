@@ -23,10 +23,23 @@ MAX_WIDTH = 45
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}$")
 
 
+#: gptables turns any "[text](target)" in a cell into a hyperlink (and raises on two in one cell).
+_MARKDOWN_LINK = re.compile(r"\]\(")
+#: The only addresses the workbook links: a source's web address, over http or https.
+_WEB_ADDRESS = re.compile(r"https?://[^\s\[\]()]+$", re.IGNORECASE)
+
+
 def cell_text(value: Any) -> str:
-    """THE function every text cell goes through. Text is written as text: with `strings_to_formulas` off the
-    writer never makes a formula of it; this is the hook where further neutralisation belongs."""
-    return str(value)
+    """THE function every text cell goes through. Text is written as text: with `strings_to_formulas` and
+    `strings_to_urls` off the writer makes neither a formula nor a link of it, and "](" gets a space so gptables'
+    Markdown-link reading never fires (a record's "[x](see note 2)" neither links nor crashes the step)."""
+    return _MARKDOWN_LINK.sub("] (", str(value))
+
+
+def source_link(value: Any) -> Any:
+    """A source's address as a live link only when it is a plain http(s) address; anything else stays text."""
+    text = str(value).strip()
+    return {text: text} if _WEB_ADDRESS.match(text) else cell_text(value)
 
 
 def number_format(decimals: int, thousands: bool = True) -> str:
@@ -74,6 +87,8 @@ def _marker(col: Column, row: dict[str, Any]) -> str:
 
 
 def _cell(col: Column, value: Any) -> Any:
+    if col.kind == "link":
+        return source_link(value)
     if col.kind == "date":
         return dt.date.fromisoformat(str(value)) if _ISO_DATE.match(str(value)) else cell_text(value)
     if col.kind == "bool":
@@ -88,7 +103,8 @@ def _cell(col: Column, value: Any) -> Any:
 
 
 def _width(values: list[Any], header: str) -> int:
-    longest = max([len(str(v)) for v in values] + [min(len(header), 30)])
+    shown = [next(iter(v)) if isinstance(v, dict) else v for v in values]  # a link shows its address
+    longest = max([len(str(v)) for v in shown] + [min(len(header), 30)])
     return max(10, min(longest + 2, MAX_WIDTH))
 
 
