@@ -8,7 +8,9 @@ import os
 import shutil
 import tempfile
 import textwrap
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -152,3 +154,24 @@ def real_copy(tmp_path: Path) -> Paths:
     root = tmp_path / "project"
     shutil.copytree(PROJECT_ROOT / "data", root / "data", ignore=shutil.ignore_patterns(".processed-*"))
     return Paths(root)
+
+
+def chromium_path() -> str | None:
+    """The system Chromium: $CHROMIUM, else the Debian/Ubuntu binary names on PATH."""
+    candidates = [os.environ.get("CHROMIUM", ""), "chromium", "chromium-browser", "google-chrome"]
+    return next((shutil.which(c) for c in candidates if c and shutil.which(c)), None)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """The system Chromium under Playwright, one per worker: defined once here, so no two test modules each start
+    a sync Playwright (the second would find the first one's event loop running)."""
+    executable = chromium_path()
+    if executable is None:
+        pytest.skip("no Chromium on this machine (install the Debian package: apt-get install -y chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        launched = pw.chromium.launch(executable_path=executable, args=["--no-sandbox"])
+        yield launched
+        launched.close()

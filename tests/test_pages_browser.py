@@ -13,8 +13,6 @@ websocket client written by hand. The tests skip, saying so, only when no Chromi
 
 from __future__ import annotations
 
-import os
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -28,30 +26,11 @@ WIDTHS = (1280, 375)
 PAGES = ("index.html", "factcheck.html")
 
 
-def chromium_path() -> str | None:
-    """The system Chromium: $CHROMIUM, else the Debian/Ubuntu binary names on PATH."""
-    candidates = [os.environ.get("CHROMIUM", ""), "chromium", "chromium-browser", "google-chrome"]
-    return next((shutil.which(c) for c in candidates if c and shutil.which(c)), None)
-
-
 @pytest.fixture(scope="session")
 def outputs(made: Made) -> Path:
     """outputs/ as `make` writes it (the session's one main job, tests/made.py): report, charts, workbook, then
     the gallery."""
     return made.outputs
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
-    executable = chromium_path()
-    if executable is None:
-        pytest.skip("no Chromium on this machine (install the Debian package: apt-get install -y chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        launched = pw.chromium.launch(executable_path=executable, args=["--no-sandbox"])
-        yield launched
-        launched.close()
 
 
 @pytest.fixture(scope="module", params=[(p, w) for p in PAGES for w in WIDTHS], ids=lambda pw: f"{pw[0]}@{pw[1]}px")

@@ -21,7 +21,6 @@ import pytest
 import yaml
 
 from analysis.paths import PROJECT_ROOT
-from tests.test_pages_browser import browser  # noqa: F401  (the session's Chromium)
 
 #: Breaks out of an attribute, then elements that run script when parsed (valid raw HTML in Markdown too, which
 #: needs spaces between attributes); each sets a flag the test reads. (A Markdown link `[x](javascript:…)` is left
@@ -89,7 +88,7 @@ def planted(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root / "outputs"
 
 
-def test_no_planted_markup_runs_or_is_injected_in_any_page(planted: Path, browser: Any) -> None:  # noqa: F811
+def test_no_planted_markup_runs_or_is_injected_in_any_page(planted: Path, browser: Any) -> None:
     pages = sorted(planted.rglob("*.html"))
     assert len(pages) >= 9  # gallery, report, rules page, six notebooks
     context = browser.new_context()
