@@ -67,6 +67,27 @@ def test_a_changed_input_reruns_its_step_and_the_steps_it_feeds(fake: tuple[Path
     assert (root / "out" / "x.txt").read_text() == "2\n"
 
 
+def test_an_input_edited_while_its_step_runs_leaves_the_step_unstamped(
+        fake: tuple[Path, list[str]], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """The step read "1"; the file says "2" by the time it ends. Stamping it then would record outputs made from
+    "1" as current for "2": the next run would skip it and leave them stale."""
+    root, ran = fake
+    real = pipeline._run_step
+
+    def edited_mid_run(step: pipeline.Step, paths, pool) -> int:  # noqa: ANN001
+        code = real(step, paths, pool)
+        if step.name == "first" and len(ran) == 1:
+            (root / "in" / "a.txt").write_text("2\n")  # saved while the step was running
+        return code
+
+    monkeypatch.setattr(pipeline, "_run_step", edited_mid_run)
+    assert _run(root) == 0
+    assert "first: done" in capsys.readouterr().out
+    ran.clear()
+    assert _run(root) == 0 and ran[:1] == ["first"], "the step must run again"
+    assert (root / "mid" / "x.txt").read_text() == "2\n"
+
+
 def test_same_bytes_rewritten_reruns_nothing(fake: tuple[Path, list[str]]) -> None:
     """Content, not file times: rewriting a file with the same bytes (a fresh clone, a checkout) is no change."""
     root, ran = fake

@@ -203,8 +203,11 @@ def _run_all(args: argparse.Namespace, paths: Paths) -> int:
     return 0
 
 
-def _attempt(step: Step, paths: Paths, pool: object | None) -> tuple[int, float]:
-    """Run one step; its exit code and seconds. A full disk or an unwritable folder is one line, not a traceback."""
+def _attempt(step: Step, paths: Paths, pool: object | None) -> tuple[int, float, str]:
+    """Run one step; its exit code, seconds, and the hash of its inputs as they were when it started (a stamp must
+    describe what the step read, not what the files became while it ran). A full disk or an unwritable folder is
+    one line, not a traceback."""
+    inputs = content_hash(paths.root, step.inputs)
     started = time.perf_counter()
     try:
         code = _run_step(step, paths, pool)
@@ -212,14 +215,14 @@ def _attempt(step: Step, paths: Paths, pool: object | None) -> tuple[int, float]
         print(f"{step.name}: {err.strerror or err}" + (f" ({err.filename})" if err.filename else ""),
               file=sys.stderr)
         code = 1
-    return code, time.perf_counter() - started
+    return code, time.perf_counter() - started, inputs
 
 
 def _run_in_turn(steps: list[Step], paths: Paths, stamps: dict[str, dict[str, str]]) -> int:
     """Run steps one after another; stop at the first that fails and return its exit code (0 if none failed)."""
     for step in steps:
-        code, seconds = _attempt(step, paths, None)
-        if not _finish(step, code, seconds, paths.root, stamps):
+        code, seconds, inputs = _attempt(step, paths, None)
+        if not _finish(step, code, seconds, inputs, paths.root, stamps):
             return code
     return 0
 
@@ -231,13 +234,13 @@ def _alongside(notebooks: Step, others: list[Step], paths: Paths, pool: object |
     What the others print is held and written between two updates of the notebooks' progress bar, not through
     it. If one of them fails, the notebooks still finish (their kernels are busy) but the job stops after them.
     """
-    outcome: list[tuple[int, float]] = []
+    outcome: list[tuple[int, float, str]] = []
 
     def run_notebooks() -> None:
         try:
             outcome.append(_attempt(notebooks, paths, pool))
         except CancelledError:  # the pool was closed under it (Ctrl-C here): the interruption is said once, above
-            outcome.append((1, 0.0))
+            outcome.append((1, 0.0, ""))
 
     # A daemon: after Ctrl-C here the pool is closed under it, and a waiting thread must not keep Python from exiting.
     worker = threading.Thread(target=run_notebooks, name="notebooks", daemon=True)
@@ -252,19 +255,30 @@ def _alongside(notebooks: Step, others: list[Step], paths: Paths, pool: object |
     worker.join()
     if code:
         return code
-    code, seconds = outcome[0] if outcome else (1, 0.0)
-    return 0 if _finish(notebooks, code, seconds, paths.root, stamps) else code
+    code, seconds, inputs = outcome[0] if outcome else (1, 0.0, "")
+    return 0 if _finish(notebooks, code, seconds, inputs, paths.root, stamps) else code
 
 
-def _finish(step: Step, code: int, seconds: float, root: Path, stamps: dict[str, dict[str, str]]) -> bool:
-    """Stamp a step that succeeded; clean up after one that failed (said in one line). True when it succeeded."""
+def _finish(step: Step, code: int, seconds: float, inputs: str, root: Path,
+            stamps: dict[str, dict[str, str]]) -> bool:
+    """Stamp a step that succeeded; clean up after one that failed (said in one line). True when it succeeded.
+
+    An input edited while the step ran (a notebook saved mid-run, a raw file changed during the build) leaves the
+    step unstamped, and says so: its outputs were made from the old input, so the next run must redo it."""
     if code != 0:
         remove_empty_outputs(root, step.outputs)
         stamps.pop(step.name, None)
         _save_stamps(root, stamps)
         print(f"{step.name}: failed (exit {code})")
         return False
-    stamps[step.name] = stamp(root, step)
+    now = stamp(root, step)
+    if now["inputs"] != inputs:
+        stamps.pop(step.name, None)
+        _save_stamps(root, stamps)
+        print(f"{step.name}: done in {seconds:.1f}s, but an input changed while it ran: not stamped, so the next "
+              "run redoes it")
+        return True
+    stamps[step.name] = now
     _save_stamps(root, stamps)
     print(f"{step.name}: done in {seconds:.1f}s")
     return True
