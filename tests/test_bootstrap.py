@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from analysis.paths import PROJECT_ROOT
 from analysis.run import bootstrap
 
 
@@ -56,3 +57,22 @@ def test_the_bootstrap_imports_only_the_standard_library():
     import sys
 
     assert names <= set(sys.stdlib_module_names) | {"__future__"}, names
+
+
+def test_a_venv_made_in_another_folder_is_noticed(tmp_path) -> None:
+    """A checkout moved or copied keeps a .venv whose scripts name the old folder's Python: bootstrap remakes it."""
+    from analysis.run.bootstrap import moved_venv
+
+    venv = tmp_path / "here" / ".venv"
+    (venv / "bin").mkdir(parents=True)
+    (venv / "bin" / "activate").write_text("VIRTUAL_ENV='/somewhere/else/.venv'\nexport VIRTUAL_ENV\n")
+    assert moved_venv(venv) == Path("/somewhere/else/.venv")
+    (venv / "bin" / "activate").write_text(f"VIRTUAL_ENV='{venv}'\nexport VIRTUAL_ENV\n")
+    assert moved_venv(venv) is None
+    assert moved_venv(tmp_path / "none") is None
+
+
+def test_the_makefile_checks_the_venv_again_when_the_checkout_moves() -> None:
+    makefile = (PROJECT_ROOT / "Makefile").read_text(encoding="utf-8")
+    deps = next(line for line in makefile.splitlines() if line.startswith("DEPS_HASH"))
+    assert "$(CURDIR)" in deps

@@ -150,10 +150,30 @@ def compile_project(python: str) -> None:
         warmer.wait()
 
 
+def moved_venv(venv: Path = VENV) -> Path | None:
+    """Where a `.venv` was made, when that is not where it is now (a checkout moved or copied to another folder):
+    its scripts' first lines still name the old folder's Python, so `jupyter` or `pytest` would fail. None when the
+    venv is where it was made, or there is none."""
+    activate = venv / "bin" / "activate"
+    if not activate.is_file():
+        return None
+    for line in activate.read_text(encoding="utf-8", errors="replace").splitlines():
+        if line.startswith("VIRTUAL_ENV="):
+            made = Path(line.split("=", 1)[1].strip().strip("'\""))
+            return made if made.resolve() != venv.resolve() else None
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     extras = argv[0] if argv else "dev"
     python = sys.executable
+    old = moved_venv()
+    if old is not None:
+        print(f"bootstrap: .venv was made in {old}, not here: making it again", file=sys.stderr)
+        shutil.rmtree(VENV)
+    print("bootstrap: installing the project and its pinned dependencies into .venv (a first run takes ~10 s)",
+          file=sys.stderr, flush=True)
     uv = None if os.environ.get("CSE_NO_UV") else find_uv(python)
     if uv:
         code = install_with_uv(uv, python, extras)
