@@ -8,7 +8,7 @@ import struct
 import zlib
 from pathlib import Path
 
-from analysis.paths import Paths
+from analysis.paths import Paths, site_url
 from analysis.publish import gallery
 
 
@@ -47,8 +47,11 @@ def test_gallery_lists_what_exists_and_escapes_sidecar_text(tmp_path: Path) -> N
     assert 'alt="Bar chart &#34;quoted&#34; &lt;script&gt;x&lt;/script&gt;"' in page and "<script>" not in page
     assert 'href="javascript:' not in page and "A publisher" in page
     assert 'width="20" height="10"' in page  # the 2× PNG shown at its CSS size
-    # the embed snippet is shown as text: its markup is escaped once more
-    assert "&lt;img src=&#34;charts/demo-chart/demo-chart.png&#34;" in page
+    # the embed snippet is shown as text (its markup escaped once more), with absolute addresses from the one base
+    # URL and the mobile PNG for phones
+    base = site_url()
+    assert f"&lt;img src=&#34;{base}charts/demo-chart/demo-chart.png&#34;" in page
+    assert f"srcset=&#34;{base}charts/demo-chart/demo-chart-mobile.png&#34;" in page
 
 
 def test_pipeline_runs_the_gallery_last_and_cli_has_the_command() -> None:

@@ -17,7 +17,7 @@ import struct
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from analysis.paths import Paths, add_root_argument, notebook_stems
+from analysis.paths import Paths, add_root_argument, notebook_stems, site_url
 
 GALLERY_NAME = "index.html"
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -105,7 +105,8 @@ def render_gallery(outputs: Path, notebooks_dir: Path) -> str:
     env = render.html_environment([TEMPLATES])
     charts = [read_chart(outputs, cid) for cid in chart_ids(outputs)]
     for chart in charts:
-        chart.meta["embed"] = render.render(env, "embed.html.j2", chart=chart).strip()
+        # absolute addresses from the one base URL (CSE_SITE_URL), and the phone-sized PNG for narrow screens
+        chart.meta["embed"] = render.render(env, "embed.html.j2", chart=chart, base=site_url()).strip()
     reports = _links(outputs, [("factcheck.html", "Fact-check report (web page)"),
                                ("factcheck.md", "Fact-check report (Markdown)"),
                                ("methods.html", "How we check a claim (for readers)"),
