@@ -51,6 +51,8 @@ COLUMNS: dict[str, dict[str, Column]] = {
         "published": Column("Date published (date)", "date"),
         "url": Column("Web address of the source", "link"),
         "primary": PRIMARY,
+        "outlet": Column("Who put out the copy read (producer, official, reprint, agency, national, specialist, "
+                         "regional, mirror)"),
         "denominator": Column("Denominator or rate base (number)", "number", blank="[z]"),
         "printed_decimals": Column("Decimal places printed (number)", "count", blank="[z]"),
     },
@@ -63,6 +65,9 @@ COLUMNS: dict[str, dict[str, Column]] = {
         "date_accessed": Column("Date read (date)", "date"),
         "kind": Column("Kind of document"),
         "primary": Column(f"Publisher's own document {YES_NO}", "bool", note="primary"),
+        "outlet": Column("Who put out this copy (producer, official, reprint, agency, national, specialist, "
+                         "regional, mirror)"),
+        "date_approximate": Column(f"Date not printed, inferred {YES_NO}", "bool"),
         "citation": Column("Citation"),
         "licence": Column("Licence", blank="[x]"),
         "notes": Column("Notes on this copy", blank="[z]"),
@@ -95,6 +100,7 @@ COLUMNS: dict[str, dict[str, Column]] = {
         "where_looked": Column("Where it was looked for"),
         "holder": Column("Who publishes or holds it"),
         "reason": Column("Why it is missing"),
+        "published_in": Column("Published by its producer in (not yet in this record)", blank="[z]"),
     },
     "inspection_grades": {
         "inspection_id": Column("Inspection ID"),
