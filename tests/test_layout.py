@@ -97,3 +97,17 @@ def test_the_map_names_every_stage(stage):
     """analysis/README.md is the first file a contributor opens: it must describe each stage."""
     text = (PACKAGE / "README.md").read_text(encoding="utf-8")
     assert f"`{stage}/`" in text
+
+
+def test_no_module_imports_another_modules_private_names() -> None:
+    """A name that starts with "_" is a module's own business: what another module needs is public, under a name
+    that says what it is (issue 25). Walks every import in analysis/."""
+    import ast
+
+    found = []
+    for path in sorted((PROJECT_ROOT / "analysis").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("analysis"):
+                found += [f"{path.relative_to(PROJECT_ROOT)}: {node.module}.{a.name}" for a in node.names
+                          if a.name.startswith("_") and not a.name.startswith("__")]
+    assert found == []

@@ -15,7 +15,7 @@ from typing import Any
 from analysis.factcheck import rules
 from analysis.factcheck.exact import exact_context
 from analysis.factcheck.forms import computed_text, rate_as_share
-from analysis.factcheck.registry import _may_omit, _parse_or_none, _refs, stated_text
+from analysis.factcheck.registry import input_refs, may_omit, parse_or_none, stated_text
 from analysis.factcheck.vintages import Vintages
 from analysis.record.figures import normalise_for_match
 from analysis.record.printed import Printed, PrintedFigureError, parse_printed
@@ -67,17 +67,17 @@ def _judged(claim: dict[str, Any], figures: Figures, gaps: dict[str, Any], vinta
     date = str(source.get("date_published") or "")
     then = _substitute(claim, lambda ref: vintages.at(ref, date))
     result = _evaluate(then, figures, gaps)
-    if source.get("date_approximate") and any(vintages.revised(ref) for _, ref in _refs(claim) if ref):
+    if source.get("date_approximate") and any(vintages.revised(ref) for _, ref in input_refs(claim) if ref):
         result = result.with_note(f"the claim's date ({date}) is approximate (not printed on the document), and an "
                                   "input was revised: the vintage judged rests on that date")
-    named, used = dict(_refs(claim)), dict(_refs(then))
+    named, used = dict(input_refs(claim)), dict(input_refs(then))
     for role, ref in named.items():
         if ref and used.get(role) != ref:
             result = result.with_note(f"{role} judged as published on the claim's date ({date}): "
                                       f"{vintages.describe(used[role] or '')}, not the later {ref}")
     latest = _substitute(then, vintages.latest)
-    changed = [(role, ref, dict(_refs(latest)).get(role)) for role, ref in _refs(then)
-               if ref and dict(_refs(latest)).get(role) != ref]
+    changed = [(role, ref, dict(input_refs(latest)).get(role)) for role, ref in input_refs(then)
+               if ref and dict(input_refs(latest)).get(role) != ref]
     if not changed:
         return result
     later = _evaluate(latest, figures, gaps)
@@ -91,7 +91,7 @@ def _judged(claim: dict[str, Any], figures: Figures, gaps: dict[str, Any], vinta
 
 
 def _row(claim: dict[str, Any], result: rules.Result, figures: Figures, gaps: dict[str, Any]) -> dict[str, str]:
-    ids = [ref for _, ref in _refs(claim) if isinstance(ref, str) and not _is_gap(ref, figures, gaps)]
+    ids = [ref for _, ref in input_refs(claim) if isinstance(ref, str) and not _is_gap(ref, figures, gaps)]
     return {
         "claim_id": claim.get("id", ""),
         "claimant": claim.get("claimant", ""),
@@ -127,7 +127,7 @@ def _is_gap(ref: str, figures: Figures, gaps: dict[str, Any]) -> bool:
 
 def _all_gaps(claim: dict[str, Any], figures: Figures, gaps: dict[str, Any]) -> list[str]:
     """The claim's listed gaps, then any gap named directly as an input, each once."""
-    named = [ref for _, ref in _refs(claim) if isinstance(ref, str) and _is_gap(ref, figures, gaps)]
+    named = [ref for _, ref in input_refs(claim) if isinstance(ref, str) and _is_gap(ref, figures, gaps)]
     return list(dict.fromkeys([*claim.get("gaps", []), *named]))
 
 
@@ -169,7 +169,7 @@ def _evaluate(claim: dict[str, Any], figures: Figures, gaps: dict[str, dict[str,
         return rules.unchecked(kind, str(err) + _gap_pointer(claim, figures, gaps), stated,
                                   verdict=rules.CANNOT_CHECK)
     ranges = _input_ranges(claim, values, figures)
-    for role, ref in _refs(claim):
+    for role, ref in input_refs(claim):
         figure = figures.get(ref or "") or {}
         if figure.get("qualifier") not in (None, "", "exact", "unavailable") and role not in ranges:
             result = result.with_note(f'note: {role} ({ref}) is printed "{figure.get("value_as_printed")}", '
@@ -192,7 +192,7 @@ def _input_ranges(claim: dict[str, Any], values: dict[str, Any],
         if isinstance(x, Decimal):
             top = x + step / 2 - (1 if step >= 2 and x == x.to_integral_value() else 0)
             out[role] = (x - step / 2, top)
-    for role, ref in _refs(claim):
+    for role, ref in input_refs(claim):
         figure = figures.get(ref or "") or {}
         x = values.get(role)
         if role not in out and figure.get("qualifier") == "about" and isinstance(x, Decimal):
@@ -230,7 +230,8 @@ def _judged_on_ranges(claim: dict[str, Any], values: dict[str, Any], ranges: dic
 def _missing_verdict(claim: dict[str, Any], figures: Figures, gaps: dict[str, dict[str, Any]]) -> str:
     """"Not yet in this record" when every missing input is a figure its producer publishes (its gap names the
     publication); otherwise "cannot be checked: not published". A suppressed value ([c]) is not published."""
-    if any(_figure_value(figures[ref]) is None for _, ref in _refs(claim) if isinstance(ref, str) and ref in figures):
+    used = [figures[ref] for _, ref in input_refs(claim) if isinstance(ref, str) and ref in figures]
+    if any(_figure_value(figure) is None for figure in used):
         return rules.NOT_PUBLISHED
     needed = _all_gaps(claim, figures, gaps)
     if needed and all(str((gaps.get(gid) or {}).get("published_in") or "").strip() for gid in needed):
@@ -242,15 +243,15 @@ def _resolve(claim: dict[str, Any], figures: Figures, gaps: dict[str, Any]) -> t
     """Input values by role (parts as a list), and a reason for every input that has no value."""
     values: dict[str, Any] = {}
     missing: list[str] = []
-    unpublished = [role for role, ref in _refs(claim)
-                   if (ref is None and not _may_omit(claim, role, figures)) or (ref and _is_gap(ref, figures, gaps))]
+    unpublished = [role for role, ref in input_refs(claim)
+                   if (ref is None and not may_omit(claim, role, figures)) or (ref and _is_gap(ref, figures, gaps))]
     if unpublished:
         verb = "was" if len(unpublished) == 1 else "were"
         if _missing_verdict(claim, figures, gaps) == rules.NOT_IN_RECORD:
             missing.append(f"{' and '.join(unpublished)} {verb} published but not yet transcribed")
         else:
             missing.append(f"{' and '.join(unpublished)} {verb} not published")
-    for role, ref in _refs(claim):
+    for role, ref in input_refs(claim):
         figure = figures.get(ref) if isinstance(ref, str) else None
         if ref is None or _is_gap(ref, figures, gaps):
             continue
@@ -296,7 +297,7 @@ def _apply(claim: dict[str, Any], v: dict[str, Any], stated: Printed, figures: F
     base = figure.get("denominator")
     if str(figure.get("unit", "")).startswith("per ") and base not in (None, "") and stated.unit == "percent":
         return rate_as_share(v["figure"], base, stated)  # "around 1 in every 30" against 330.3 per 10,000
-    unit = _parse_or_none(str(figure.get("value_as_printed", "")))
+    unit = parse_or_none(str(figure.get("value_as_printed", "")))
     return rules.count(v["figure"], stated, unit.unit if unit else None)
 
 

@@ -39,7 +39,7 @@ def rate_as_share(rate: Decimal, base: object, stated: Printed) -> rules.Result:
         raise rules.RuleError(f"the base of a rate must be positive, not {rules.fmt_number(b)}")
     c = rate / b * 100
     r, bs = rules.fmt_number(rate), rules.fmt_number(b)
-    formula = f"{r} per {bs} = {r} / {bs} × 100 = {rules._c2(c)}%"
+    formula = f"{r} per {bs} = {r} / {bs} × 100 = {rules.fmt_computed(c)}%"
     verdict, rule, text = rules.judge(c, stated)
     return rules.Result("count", verdict, c, stated, formula, rule, f"{formula} · {text}")
 

@@ -12,7 +12,7 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation, getcon
 #: Comparisons (more than, almost, about…) are made at this many decimal places: far below any printed precision,
 #: far above the error in a fraction read from words.
 COMPARE_DECIMALS = 12
-_MINUS = "\u2212"
+MINUS = "\u2212"
 
 
 class RuleError(ValueError):
@@ -43,7 +43,7 @@ def to_decimal(value: object) -> Decimal:
     raise RuleError(f"{value!r} is not a number")
 
 
-def _quantum(decimals: int) -> Decimal:
+def quantum(decimals: int) -> Decimal:
     return Decimal(1).scaleb(-decimals)
 
 
@@ -55,7 +55,7 @@ def _quantize(value: Decimal, decimals: int, rounding: str) -> Decimal:
     """`quantize` with room for every digit (the default context's 28 would raise on a 30-digit value)."""
     with localcontext() as ctx:
         ctx.prec = max(getcontext().prec, _ROUNDING_PRECISION)
-        return value.quantize(_quantum(decimals), rounding=rounding)
+        return value.quantize(quantum(decimals), rounding=rounding)
 
 
 def round_half_away(value: Decimal, decimals: int) -> Decimal:
@@ -68,8 +68,8 @@ def truncate(value: Decimal, decimals: int) -> Decimal:
     return _quantize(value, decimals, ROUND_DOWN)
 
 
-def _signed(text: str) -> str:
-    return _MINUS + text[1:] if text.startswith("-") else text
+def fmt_signed(text: str) -> str:
+    return MINUS + text[1:] if text.startswith("-") else text
 
 
 def fmt_number(value: Decimal | float | int, max_decimals: int = 2) -> str:
@@ -84,15 +84,15 @@ def fmt_number(value: Decimal | float | int, max_decimals: int = 2) -> str:
     text = f"{d:,f}"
     if "." in text:
         text = text.rstrip("0").rstrip(".")
-    return _signed("0" if text in ("-0", "") else text)
+    return fmt_signed("0" if text in ("-0", "") else text)
 
 
 def fmt_2dp(value: Decimal, commas: bool = False) -> str:
     """The computed value to two decimals (the precision the working and claims.csv report)."""
-    return _signed(f"{round_half_away(value, 2):{',' if commas else ''}f}")
+    return fmt_signed(f"{round_half_away(value, 2):{',' if commas else ''}f}")
 
 
-def _c2(value: Decimal) -> str:
+def fmt_computed(value: Decimal) -> str:
     """The computed value as the working prints it: two decimals, thousands commas."""
     return fmt_2dp(value, commas=True)
 
@@ -100,33 +100,33 @@ def _c2(value: Decimal) -> str:
 def fmt_count(value: Decimal) -> str:
     """A computed count as printed: 1273 → "1,273" (never "1,273.00"); a value with a fraction keeps two decimals."""
     if value == value.to_integral_value():
-        return _signed(f"{value.to_integral_value():,f}")
+        return fmt_signed(f"{value.to_integral_value():,f}")
     return fmt_2dp(value, commas=True)
 
 
-def _fmt_at(value: Decimal, decimals: int) -> str:
-    return _signed(f"{round_half_away(value, decimals):,f}")
+def fmt_at(value: Decimal, decimals: int) -> str:
+    return fmt_signed(f"{round_half_away(value, decimals):,f}")
 
 
-def _pair(value: Decimal, against: Decimal) -> tuple[str, str]:
+def fmt_pair(value: Decimal, against: Decimal) -> tuple[str, str]:
     """The computed value and the bound it is compared with, each to two decimals, or to as many more as it takes
     for them to look different when they are different (2.001 > 2, not 2.00 > 2)."""
     if value == value.to_integral_value() and against == against.to_integral_value():
         return fmt_count(value), fmt_count(against)  # counts: 1,273 > 1,200, not 1,273.00 > 1,200
     if round_half_away(value, 2) != round_half_away(against, 2):
-        return _c2(value), fmt_number(against)
-    if _cmp(value) == _cmp(against):
-        return _c2(value), _c2(against)
+        return fmt_computed(value), fmt_number(against)
+    if cmp_value(value) == cmp_value(against):
+        return fmt_computed(value), fmt_computed(against)
     places = next(p for p in range(3, COMPARE_DECIMALS + 1) if round_half_away(value, p) != round_half_away(against, p))
     return fmt_number(value, places), fmt_number(against, places)
 
 
-def _show(value: Decimal, against: Decimal) -> str:
-    """The computed value for a comparison with `against` (see `_pair`)."""
-    return _pair(value, against)[0]
+def fmt_shown(value: Decimal, against: Decimal) -> str:
+    """The computed value for a comparison with `against` (see `fmt_pair`)."""
+    return fmt_pair(value, against)[0]
 
 
-def _cmp(value: Decimal) -> Decimal:
+def cmp_value(value: Decimal) -> Decimal:
     """A value as the comparison rules see it: to COMPARE_DECIMALS places, so that "a third" (printed as a word,
     read as the float 33.333333333333336) equals 100 × 1 / 3 computed in Decimal."""
     return _quantize(value, COMPARE_DECIMALS, ROUND_HALF_UP)

@@ -68,7 +68,7 @@ def check_claims(
             problems.add(name, where, message)
 
 
-def _refs(claim: dict[str, Any]) -> list[tuple[str, str | None]]:
+def input_refs(claim: dict[str, Any]) -> list[tuple[str, str | None]]:
     """(role, figure id or None) for every figure input, parts expanded as parts[1], parts[2]…"""
     out: list[tuple[str, str | None]] = []
     for role in rules.ROLES.get(claim.get("kind", ""), ()):
@@ -98,11 +98,11 @@ def _role_problems(claim: dict[str, Any], figures: dict[str, dict[str, Any]], ga
                        f"only for {allowed})")
         elif len(ref) < 2 or len(set(ref)) != len(ref):
             out.append(f"input '{role}' as a sum needs at least two different figure ids")
-    for role, ref in _refs(claim):
+    for role, ref in input_refs(claim):
         if isinstance(ref, list) or (ref is not None and not isinstance(ref, str)):
             out.append(f"input '{role}' must be one figure id")
         elif ref is None:
-            if not claim.get("gaps") and not _may_omit(claim, role, figures):
+            if not claim.get("gaps") and not may_omit(claim, role, figures):
                 out.append(f"input '{role}' is missing: give a figure id, or the id of the gap record saying "
                            "it was never published")
         elif ref == claim.get("id") or (ref == claim.get("stated_figure") and not (kind == "sum" and role == "total")):
@@ -139,7 +139,7 @@ def _series_problems(claim: dict[str, Any], figures: dict[str, dict[str, Any]]) 
     return []
 
 
-def _may_omit(claim: dict[str, Any], role: str, figures: dict[str, dict[str, Any]]) -> bool:
+def may_omit(claim: dict[str, Any], role: str, figures: dict[str, dict[str, Any]]) -> bool:
     if role not in _OPTIONAL_ROLES.get(claim["kind"], ()):
         return False
     part = figures.get(claim.get("inputs", {}).get("part") or "")
@@ -153,13 +153,13 @@ def _per_problems(per: Any, stated_text: str) -> list[str]:
         return [f"per must be a number (e.g. 1000), not {per!r}"]
     if base <= 0:
         return [f"per must be positive, not {per!r}"]
-    stated = _parse_or_none(stated_text)
+    stated = parse_or_none(stated_text)
     if stated is not None and stated.denominator is not None and rules.to_decimal(stated.denominator) != base:
         return [f'per {per} differs from the base printed in "{stated_text}"']
     return []
 
 
-def _parse_or_none(text: str) -> Printed | None:
+def parse_or_none(text: str) -> Printed | None:
     try:
         return parse_printed(text) if text else None
     except PrintedFigureError:

@@ -22,19 +22,19 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from analysis.factcheck.numbers import (  # noqa: F401  (re-exported: callers use rules.to_decimal etc.)
-    _MINUS,
     COMPARE_DECIMALS,
+    MINUS,
     RuleError,
-    _c2,
-    _cmp,
-    _fmt_at,
-    _pair,
-    _quantum,
-    _show,
-    _signed,
+    cmp_value,
     fmt_2dp,
+    fmt_at,
+    fmt_computed,
     fmt_count,
     fmt_number,
+    fmt_pair,
+    fmt_shown,
+    fmt_signed,
+    quantum,
     round_half_away,
     to_decimal,
     truncate,
@@ -211,13 +211,13 @@ def percent_change(frm: object, to: object, stated: Printed, direction: str = "r
     _nonzero(f, "the starting value (from)")
     if stated.unit == "times":
         c = t / f
-        return _verdict("percent_change", c, stated, f"{fmt_number(t)} / {fmt_number(f)} = {_c2(c)} times")
+        return _verdict("percent_change", c, stated, f"{fmt_number(t)} / {fmt_number(f)} = {fmt_computed(c)} times")
     if direction == "fall":
         c = (f - t) / f * 100
-        formula = f"({fmt_number(f)} {_MINUS} {fmt_number(t)}) / {fmt_number(f)} = {_c2(c)}% fall"
+        formula = f"({fmt_number(f)} {MINUS} {fmt_number(t)}) / {fmt_number(f)} = {fmt_computed(c)}% fall"
     else:
         c = (t - f) / f * 100
-        formula = f"({fmt_number(t)} {_MINUS} {fmt_number(f)}) / {fmt_number(f)} = {_c2(c)}%"
+        formula = f"({fmt_number(t)} {MINUS} {fmt_number(f)}) / {fmt_number(f)} = {fmt_computed(c)}%"
     return _fall_hint(_verdict("percent_change", c, stated, formula), c, stated, direction, "%")
 
 
@@ -232,7 +232,7 @@ def _fall_hint(result: Result, c: Decimal, stated: Printed, direction: str, unit
         return result
     if not fits:
         return result
-    return result.with_note(f"note: the figures show a fall of {_c2(-c)}{unit}, which the printed value fits; "
+    return result.with_note(f"note: the figures show a fall of {fmt_computed(-c)}{unit}, which the printed value fits; "
                             "register a fall with direction: fall (verify: --fall)")
 
 
@@ -241,10 +241,10 @@ def point_change(frm: object, to: object, stated: Printed, direction: str = "ris
     f, t = to_decimal(frm), to_decimal(to)
     if direction == "fall":
         c = f - t
-        formula = f"{fmt_number(f)}% {_MINUS} {fmt_number(t)}% = {_c2(c)} percentage points fall"
+        formula = f"{fmt_number(f)}% {MINUS} {fmt_number(t)}% = {fmt_computed(c)} percentage points fall"
     else:
         c = t - f
-        formula = f"{fmt_number(t)}% {_MINUS} {fmt_number(f)}% = {_c2(c)} percentage points"
+        formula = f"{fmt_number(t)}% {MINUS} {fmt_number(f)}% = {fmt_computed(c)} percentage points"
     return _fall_hint(_verdict("point_change", c, stated, formula), c, stated, direction, " percentage points")
 
 
@@ -252,14 +252,14 @@ def share(part: object, whole: object, stated: Printed) -> Result:
     """Part as per cent of whole: part / whole × 100."""
     p, w = to_decimal(part), _nonzero(to_decimal(whole), "the whole")
     c = p / w * 100
-    return _verdict("share", c, stated, f"{fmt_number(p)} / {fmt_number(w)} = {_c2(c)}%")
+    return _verdict("share", c, stated, f"{fmt_number(p)} / {fmt_number(w)} = {fmt_computed(c)}%")
 
 
 def ratio(numerator: object, denominator: object, stated: Printed) -> Result:
     """How many times one figure is another: numerator / denominator ("more than doubled" → > 2)."""
     n, d = to_decimal(numerator), _nonzero(to_decimal(denominator), "the denominator")
     c = n / d
-    return _verdict("ratio", c, stated, f"{fmt_number(n)} / {fmt_number(d)} = {_c2(c)} times")
+    return _verdict("ratio", c, stated, f"{fmt_number(n)} / {fmt_number(d)} = {fmt_computed(c)} times")
 
 
 def total(parts: Sequence[object], stated: Printed) -> Result:
@@ -276,7 +276,7 @@ def difference(a: object, b: object, stated: Printed) -> Result:
     """How much larger a is than b: a − b."""
     x, y = to_decimal(a), to_decimal(b)
     c = x - y
-    return _verdict("difference", c, stated, f"{fmt_number(x)} {_MINUS} {fmt_number(y)} = {fmt_count(c)}")
+    return _verdict("difference", c, stated, f"{fmt_number(x)} {MINUS} {fmt_number(y)} = {fmt_count(c)}")
 
 
 def rate(count_: object, population: object, stated: Printed, per: object | None = None) -> Result:
@@ -289,7 +289,7 @@ def rate(count_: object, population: object, stated: Printed, per: object | None
     n, pop = to_decimal(count_), _nonzero(to_decimal(population), "the population")
     if stated.unit == "percent":
         c = n / pop * 100
-        formula = f"{fmt_number(n)} / {fmt_number(pop)} × 100 = {_c2(c)}%"
+        formula = f"{fmt_number(n)} / {fmt_number(pop)} × 100 = {fmt_computed(c)}%"
         return _verdict("rate", c, stated, formula)
     if stated.unit == "count":
         if per is None:
@@ -303,7 +303,7 @@ def rate(count_: object, population: object, stated: Printed, per: object | None
     if base <= 0:
         raise RuleError(f"the base of a rate must be positive, not {fmt_number(base)}")
     c = n / pop * base
-    formula = f"{fmt_number(n)} / {fmt_number(pop)} × {fmt_number(base)} = {_c2(c)} per {fmt_number(base)}"
+    formula = f"{fmt_number(n)} / {fmt_number(pop)} × {fmt_number(base)} = {fmt_computed(c)} per {fmt_number(base)}"
     if stated.unit == "rate" and stated.denominator is not None and to_decimal(stated.denominator) != base:
         printed_base = fmt_number(to_decimal(stated.denominator))
         why = f'printed "{stated.text}" is per {printed_base}, not per {fmt_number(base)}'

@@ -10,11 +10,11 @@ from decimal import Decimal
 from analysis.factcheck.exact import exact_value
 from analysis.factcheck.numbers import (
     RuleError,
-    _cmp,
-    _fmt_at,
-    _pair,
-    _show,
+    cmp_value,
+    fmt_at,
     fmt_number,
+    fmt_pair,
+    fmt_shown,
     round_half_away,
     to_decimal,
     truncate,
@@ -107,8 +107,8 @@ def _v(ok: bool) -> str:
 def _judge_bound(c: Decimal, q: str, x: Decimal, lead: str) -> tuple[bool, str, str]:
     """more than / at least / fewer than / at most: a strict or inclusive bound, nothing else."""
     test, yes, no = _BOUNDS[q]
-    ok = test(_cmp(c), _cmp(x))
-    cs, bound = _pair(c, x)
+    ok = test(cmp_value(c), cmp_value(x))
+    cs, bound = fmt_pair(c, x)
     return _v(ok), q, f"{lead} · needs {q} {fmt_number(x)}: {cs} {yes if ok else no} {bound} · {_v(ok)}"
 
 
@@ -133,16 +133,16 @@ def _judge_exact(c: Decimal, stated: Printed, x: Decimal, lead: str) -> tuple[st
     scale = to_decimal(stated.scale)
     rounded = round_half_away(c / scale, d)
     rule = f"rounds to the printed value at {d} dp"
-    shown = f"{_fmt_at(rounded, d)}{_scale_word(stated)}"
+    shown = f"{fmt_at(rounded, d)}{_scale_word(stated)}"
     if rounded * scale == x:
         return ACCURATE, rule, f"{lead} ({d} dp) · rounds to {shown} · {ACCURATE}"
     unit = Decimal(1).scaleb(-d)
     if abs(c / scale - x / scale) < unit:
         cut = truncate(c / scale, d)
         how = "truncated (cut, not rounded)" if cut * scale == x else "rounded differently"
-        near = f"{_fmt_at(c / scale, d + 2)}{_scale_word(stated)}"
-        text = (f"{lead} ({d} dp) · rounds to {shown}, not {_fmt_at(x / scale, d)}{_scale_word(stated)}; "
-                f"{near} is within one unit of the last printed digit ({_fmt_at(unit, d)}): {how} · "
+        near = f"{fmt_at(c / scale, d + 2)}{_scale_word(stated)}"
+        text = (f"{lead} ({d} dp) · rounds to {shown}, not {fmt_at(x / scale, d)}{_scale_word(stated)}; "
+                f"{near} is within one unit of the last printed digit ({fmt_at(unit, d)}): {how} · "
                 f"{WITHIN_ROUNDING}")
         return WITHIN_ROUNDING, rule, text
     return INACCURATE, rule, f"{lead} ({d} dp) · rounds to {shown} · {INACCURATE}"
@@ -159,13 +159,14 @@ def _range_text(c: Decimal, lower: Decimal, upper: Decimal, stated: Printed,
     else:
         first = max(0, stated.decimals + 1 - digits_of_scale)
     places = first
-    below, above = _cmp(c) < _cmp(lower), (_cmp(c) >= _cmp(upper) if strict_upper else _cmp(c) > _cmp(upper))
+    cv0, up0 = cmp_value(c), cmp_value(upper)
+    below, above = cv0 < cmp_value(lower), (cv0 >= up0 if strict_upper else cv0 > up0)
     for places in range(first, 13):  # noqa: B007 (the last value tried is the one used)
         lo, up, cv = (round_half_away(v, places) for v in (lower, upper, c))
         shown_above = cv >= up if strict_upper else cv > up
         if (cv < lo) == below and shown_above == above:
             break
-    return _fmt_at(c, places), _fmt_at(lower, places), _fmt_at(upper, places)
+    return fmt_at(c, places), fmt_at(lower, places), fmt_at(upper, places)
 
 
 def _judge_almost(c: Decimal, stated: Printed, x: Decimal, lead: str) -> tuple[bool, str, str]:
@@ -174,13 +175,13 @@ def _judge_almost(c: Decimal, stated: Printed, x: Decimal, lead: str) -> tuple[b
     xs = fmt_number(x)
     cs, ls, xb = _range_text(c, lower, x, stated, strict_upper=True)
     rule = "almost (up to 5% below, or rounds to it)"
-    if _cmp(lower) <= _cmp(c) < _cmp(x):
+    if cmp_value(lower) <= cmp_value(c) < cmp_value(x):
         return ACCURATE, rule, f"{lead} · needs almost {xs}: {ls} ≤ {cs} < {xb} · {ACCURATE}"
     d = stated.decimals
     if d is not None and _round_at(c, stated) == x:
-        why = f"{_show(c, x)} is not below {xs} but rounds to it at {d} dp"
+        why = f"{fmt_shown(c, x)} is not below {xs} but rounds to it at {d} dp"
         return ACCURATE, rule, f"{lead} · needs almost {xs}: {why} · {ACCURATE}"
-    where = f"below {ls}" if _cmp(c) < _cmp(lower) else f"not below {xb}"
+    where = f"below {ls}" if cmp_value(c) < cmp_value(lower) else f"not below {xb}"
     extra = f" and does not round to {xs} at {d} dp" if d is not None else ""
     why = f"{ls} ≤ c < {xb}; {cs} is {where}{extra}"
     return INACCURATE, rule, f"{lead} · needs almost {xs}: {why} · {INACCURATE}"
@@ -191,7 +192,7 @@ def _judge_just_over(c: Decimal, stated: Printed, x: Decimal, lead: str) -> tupl
     upper = x + _band(x)
     xs = fmt_number(x)
     cs, xb, us = _range_text(c, x, upper, stated)
-    ok = _cmp(x) < _cmp(c) <= _cmp(upper)
+    ok = cmp_value(x) < cmp_value(c) <= cmp_value(upper)
     why = f"{xb} < {cs} ≤ {us}" if ok else f"{xb} < c ≤ {us}; {cs} is outside"
     return _v(ok), "just over (up to 5% above)", f"{lead} · needs just over {xs}: {why} · {_v(ok)}"
 
@@ -199,7 +200,7 @@ def _judge_just_over(c: Decimal, stated: Printed, x: Decimal, lead: str) -> tupl
 def _judge_about(c: Decimal, stated: Printed, x: Decimal, lead: str) -> tuple[bool, str, str]:
     """about / around / roughly X, and fractions or multiples in words: within 5% of X either side."""
     lower, upper = x - _band(x), x + _band(x)
-    ok = _cmp(lower) <= _cmp(c) <= _cmp(upper)
+    ok = cmp_value(lower) <= cmp_value(c) <= cmp_value(upper)
     cs, ls, us = _range_text(c, lower, upper, stated)
     why = f"{cs} is {'within' if ok else 'outside'} {ls} to {us}"
     return _v(ok), "about (within 5%)", f"{lead} · needs about {fmt_number(x)} (within 5%): {why} · {_v(ok)}"

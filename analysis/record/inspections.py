@@ -13,7 +13,7 @@ from analysis.paths import Paths
 from analysis.record.hygiene import check_text_fields, where_of
 from analysis.record.problems import Problems
 from analysis.record.safeguarding import check_personal_data
-from analysis.record.sources import SOURCE_ID_RE, _as_date, load_yaml_list
+from analysis.record.sources import SOURCE_ID_RE, as_date, load_yaml_list
 
 REQUIRED = ("id", "name", "label", "published", "sources")
 
@@ -46,7 +46,7 @@ def load_inspections(paths: Paths, known_sources: set[str], problems: Problems) 
         for key in ("name", "label"):
             if not isinstance(entry[key], (str, int, float)) or isinstance(entry[key], bool):
                 problems.add(name, where, f"field '{key}' must be text (check the indentation, or quote it)")
-        if _as_date(entry["published"]) is None:
+        if as_date(entry["published"]) is None:
             problems.add(name, where, f"published {entry['published']!r} is not a real date (YYYY-MM-DD)")
         sources = entry["sources"] if isinstance(entry["sources"], list) else [entry["sources"]]
         for sid in sources:

@@ -55,7 +55,7 @@ def date_problems(published: Any, accessed: Any, today: dt.date | None = None) -
     """Dates that cannot be true: in the future (2099 reached ClaimReview), or a document read before it was
     published. Unreadable dates are reported by the caller; they are skipped here."""
     today = today or dt.date.today()
-    dates = {"date_published": _as_date(published), "date_accessed": _as_date(accessed)}
+    dates = {"date_published": as_date(published), "date_accessed": as_date(accessed)}
     out = [f"{key} {value.isoformat()} is in the future" for key, value in dates.items() if value and value > today]
     if dates["date_published"] and dates["date_accessed"] and dates["date_accessed"] < dates["date_published"]:
         out.append(f"date_accessed {dates['date_accessed'].isoformat()} is before date_published "
@@ -63,7 +63,7 @@ def date_problems(published: Any, accessed: Any, today: dt.date | None = None) -
     return out
 
 
-def _as_date(value: Any) -> dt.date | None:
+def as_date(value: Any) -> dt.date | None:
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return value
     if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
@@ -164,7 +164,7 @@ def load_sources(paths: Paths, problems: Problems) -> dict[str, dict[str, Any]]:
         clean = dict(entry)
         for key in ("date_published", "date_accessed"):
             if entry.get(key) not in (None, ""):
-                parsed = _as_date(entry[key])
+                parsed = as_date(entry[key])
                 if parsed is None:
                     problems.add(name, where, f"{key} {entry[key]!r} is not a real date (YYYY-MM-DD)")
                 else:

@@ -33,7 +33,7 @@ from analysis.publish.charts.common import (  # noqa: F401  (the charts' shared 
     ROOT_ENV,
     SPLIT_GRADES,
     ChartMeta,
-    _meta,
+    chart_meta,
     project_paths,
 )
 from analysis.publish.charts.factcheck_verdicts import factcheck_chart, verdict_counts  # noqa: F401
@@ -43,7 +43,7 @@ from analysis.publish.charts.inspection_timeline import inspection_timeline_char
 from analysis.publish.charts.london_population_share import london_population_share_chart, london_share_table  # noqa: F401
 from analysis.publish.charts.london_rates import london_rates, london_rates_chart  # noqa: F401
 from analysis.publish.charts.met_cse_series import (  # noqa: F401
-    _ANNUAL,
+    ANNUAL,
     commissioner_explanation,
     met_cse_series_chart,
     recording_notes,

@@ -104,7 +104,7 @@ def project_paths() -> Paths:
     return Paths(Path(root).resolve()) if root else DEFAULT
 
 
-def _meta(chart_id: str, chart_type: str, frame: dict[str, str], data: pd.DataFrame,
+def chart_meta(chart_id: str, chart_type: str, frame: dict[str, str], data: pd.DataFrame,
           not_compared: Iterable[tuple[str, str, str]] = ()) -> ChartMeta:
     return ChartMeta(chart_id=chart_id, chart_type=chart_type, data=data.reset_index(drop=True),
                      not_compared=tuple(not_compared), **frame)
@@ -114,12 +114,12 @@ def _pct(value: float) -> str:
     return f"{value:.0f}%"
 
 
-def _ids(values: pd.Series) -> list[str]:
+def figure_ids_of(values: pd.Series) -> list[str]:
     """Figure ids from a column of ';'-separated lists."""
     return [i for v in values.dropna() for i in split_list(v)]
 
 
-def _sentences(text: str) -> list[str]:
+def sentences_of(text: str) -> list[str]:
     """Sentences of a caveat (caveats joined by the build with '; ' are split apart too)."""
     parts = re.split(r"(?<=[.!?'])(?:\s*;)?\s+(?=[A-Z'])", str(text))
     return [s.strip().rstrip(";").strip() for s in parts if s.strip()]

@@ -9,7 +9,7 @@ import pandas as pd
 from analysis.factcheck.wording import ACCURATE, INACCURATE, MEANING, VERDICTS
 from analysis.paths import site_url
 from analysis.publish import style
-from analysis.publish.charts.common import ChartMeta, _meta
+from analysis.publish.charts.common import ChartMeta, chart_meta
 
 
 def verdict_counts(claims: pd.DataFrame) -> pd.DataFrame:
@@ -58,4 +58,4 @@ def factcheck_chart(claims: pd.DataFrame, figures: pd.DataFrame, *, width: float
                           documents=documents)
     frame = style.finish(fig, ax, title=title, subtitle=subtitle, source=source, notes=notes, alt=alt,
                          on_chart=on_chart)
-    return fig, _meta("factcheck-verdicts", "Bar chart", frame, counts)
+    return fig, chart_meta("factcheck-verdicts", "Bar chart", frame, counts)

@@ -15,7 +15,7 @@ from typing import Any
 import pandas as pd
 
 from analysis.publish import encode, sns, style
-from analysis.publish.charts.common import NATIONAL_REVIEW_LABELS, ChartMeta, _meta
+from analysis.publish.charts.common import NATIONAL_REVIEW_LABELS, ChartMeta, chart_meta
 from analysis.record.vocabulary import number_word
 
 BEACONPORT = "Cases identified by or referred to Operation Beaconport"
@@ -137,4 +137,4 @@ def historic_national_chart(reviews: pd.DataFrame, figures: pd.DataFrame, *, wid
     pairs = [(a.figure_id, b.figure_id, f"different definitions ({a.definition_group}; {b.definition_group})")
              for a in nat.itertuples() for b in nat.itertuples()
              if a.definition_group < b.definition_group]
-    return fig, _meta("historic-reviews-national", "Dot timeline", frame, data, not_compared=pairs)
+    return fig, chart_meta("historic-reviews-national", "Dot timeline", frame, data, not_compared=pairs)

@@ -16,8 +16,8 @@ import pandas as pd
 
 from analysis.factcheck.wording import BORNE_OUT, judge
 from analysis.publish import style
-from analysis.publish.charts.common import _ids
-from analysis.publish.charts.inspection_grades import _ri_or_inadequate, select_inspection_grades
+from analysis.publish.charts.common import figure_ids_of
+from analysis.publish.charts.inspection_grades import ri_or_inadequate_share, select_inspection_grades
 from analysis.record.printed import Printed, parse_printed
 from analysis.record.vocabulary import direction, fmt_percent
 
@@ -69,7 +69,7 @@ def disagreements(grades: pd.DataFrame, figures: pd.DataFrame) -> list[Disagreem
         if printed.value is None:
             continue
         if direction(printed.qualifier) in ("lower", "upper") and not _bears_out(r.count, r.cases_examined, printed):
-            names = tuple(dict.fromkeys(publisher.get(i, "") for i in _ids(pd.Series([r.figure_ids]))
+            names = tuple(dict.fromkeys(publisher.get(i, "") for i in figure_ids_of(pd.Series([r.figure_ids]))
                                         if publisher.get(i, "")))
             out.append(Disagreement(year=str(r.published)[:4], label=str(r.label), grade=str(r.grade),
                                     printed=r.share_as_printed, count=float(r.count), cases=float(r.cases_examined),
@@ -83,7 +83,7 @@ def every_inspection_finding(grades: pd.DataFrame) -> str | None:
     that holds for every inspection with a published figure (else None). A share printed 'more than half' counts
     as a majority; so does a share computed from counts above 50%."""
     sel = select_inspection_grades(grades)
-    shares = [_ri_or_inadequate(g) for _, g in sel.groupby("inspection_id", sort=False)]
+    shares = [ri_or_inadequate_share(g) for _, g in sel.groupby("inspection_id", sort=False)]
     if not shares or any(s is None or s <= 50 for s in shares):
         return None
     years = sel["published"].str[:4]

@@ -13,8 +13,8 @@ from analysis.publish.charts.common import (
     GRADE_ORDER,
     SPLIT_GRADES,
     ChartMeta,
-    _ids,
-    _meta,
+    chart_meta,
+    figure_ids_of,
 )
 from analysis.record.vocabulary import fmt_percent
 
@@ -65,7 +65,7 @@ def _share_label(row: pd.Series) -> str:
     return str(row["share_as_printed"])
 
 
-def _ri_or_inadequate(rows: pd.DataFrame) -> float | None:
+def ri_or_inadequate_share(rows: pd.DataFrame) -> float | None:
     """Share graded requires improvement or inadequate at one inspection, from counts where published."""
     combined = rows[rows["grade"] == COMBINED]
     if not combined.empty:
@@ -124,7 +124,7 @@ def inspection_grades_chart(grades: pd.DataFrame, figures: pd.DataFrame, *, widt
         if left < 99.5:
             ax.barh([y], [100 - left], left=left, height=0.5, color="white", edgecolor=style.MISSING_EDGE,
                     linewidth=0.8, linestyle=(0, (2, 2)))
-        share = _ri_or_inadequate(sel[sel["inspection_id"] == inspection])
+        share = ri_or_inadequate_share(sel[sel["inspection_id"] == inspection])
         if share is not None and bool(rows["split_shown"].iloc[0]) and {"requires improvement", "inadequate"} <= set(
                 rows.index):
             start = float(rows.loc["good", "share"]) if "good" in rows.index else 0.0
@@ -156,8 +156,8 @@ def inspection_grades_chart(grades: pd.DataFrame, figures: pd.DataFrame, *, widt
     data.columns.name = None
     alt = _inspection_alt(sel, labels, inspections, title)
     frame = style.finish(fig, ax, title=title, subtitle=subtitle, on_chart=on_chart, alt=alt, notes=notes,
-                         source=style.credit(figures, _ids(sel["figure_ids"]), origin=("HMICFRS",)))
-    return fig, _meta("inspection-grades", "Stacked bar chart", frame, data)
+                         source=style.credit(figures, figure_ids_of(sel["figure_ids"]), origin=("HMICFRS",)))
+    return fig, chart_meta("inspection-grades", "Stacked bar chart", frame, data)
 
 
 def _bracket(ax: Any, start: float, end: float, y: float, text: str) -> None:

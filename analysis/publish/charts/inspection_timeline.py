@@ -13,8 +13,8 @@ from typing import Any
 import pandas as pd
 
 from analysis.publish import sns, style
-from analysis.publish.charts.common import ChartMeta, _ids, _meta
-from analysis.publish.charts.inspection_grades import _ri_or_inadequate, select_inspection_grades
+from analysis.publish.charts.common import ChartMeta, chart_meta, figure_ids_of
+from analysis.publish.charts.inspection_grades import ri_or_inadequate_share, select_inspection_grades
 from analysis.publish.charts.select import best
 from analysis.record.vocabulary import fmt_percent, join_list, split_list
 
@@ -30,11 +30,11 @@ def timeline_rows(grades: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
     sel = select_inspection_grades(grades)
     shares = []
     for _, g in sel.groupby("inspection_id", sort=False):
-        share = _ri_or_inadequate(g)
+        share = ri_or_inadequate_share(g)
         if share is not None:
             shares.append({"panel": "share", "date": g["published"].iloc[0], "value": share,
                            "value_as_printed": fmt_percent(share), "qualifier": "exact", "unit": "percent",
-                           "label": g["label"].iloc[0], "figure_id": join_list(_ids(g["figure_ids"]))})
+                           "label": g["label"].iloc[0], "figure_id": join_list(figure_ids_of(g["figure_ids"]))})
     london = figures[figures["measure"].isin(["causes_of_concern", "recommendations"])
                      & (figures["geography"] == "London")]
     counts = best(london, ["measure", "period_end", "value"])
@@ -124,4 +124,4 @@ def inspection_timeline_chart(grades: pd.DataFrame, figures: pd.DataFrame, *, wi
     ids = [i for v in rows["figure_id"] for i in split_list(v)]
     frame = style.finish(fig, axes, title=title, subtitle=subtitle, on_chart=on_chart, notes=notes, alt=alt,
                          source=style.credit(figures, ids, origin=("HMICFRS",)))
-    return fig, _meta("inspection-timeline", "Dot timeline", frame, data)
+    return fig, chart_meta("inspection-timeline", "Dot timeline", frame, data)

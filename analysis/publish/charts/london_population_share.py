@@ -8,7 +8,7 @@ from typing import Any
 import pandas as pd
 
 from analysis.publish import encode, style
-from analysis.publish.charts.common import ChartMeta, _meta
+from analysis.publish.charts.common import ChartMeta, chart_meta
 from analysis.publish.publishers import face_name
 from analysis.record.vocabulary import fmt_percent
 
@@ -93,4 +93,4 @@ def london_population_share_chart(population: pd.DataFrame, figures: pd.DataFram
     frame = style.finish(fig, ax, title=title, subtitle=subtitle, on_chart=on_chart,
                          source=style.credit(figures, list(pop_ids) + list(printed["figure_id"])), notes=notes,
                          alt=alt)
-    return fig, _meta("london-population-share", "Dot chart", frame, data)
+    return fig, chart_meta("london-population-share", "Dot chart", frame, data)

@@ -8,7 +8,7 @@ from typing import Any
 import pandas as pd
 
 from analysis.publish import encode, style
-from analysis.publish.charts.common import ChartMeta, _meta
+from analysis.publish.charts.common import ChartMeta, chart_meta
 from analysis.record.vocabulary import number_word
 
 
@@ -77,7 +77,7 @@ def london_rates_chart(figures: pd.DataFrame, *, width: float = style.WEB_WIDTH)
                                                                rates["unit"], strict=True)) + ".")
     frame = style.finish(fig, ax, title=title, subtitle=subtitle, on_chart=on_chart, notes=notes, alt=alt,
                          source=style.credit(figures, rates["figure_id"], origin=origin))
-    return fig, _meta("london-rates", "Table", frame, data)
+    return fig, chart_meta("london-rates", "Table", frame, data)
 
 
 def _origin(rates: pd.DataFrame) -> tuple[str, ...]:

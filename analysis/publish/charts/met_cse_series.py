@@ -14,12 +14,12 @@ from analysis.publish.charts.common import (
     RECORDING_WORDS,
     RISE_MEASURE,
     ChartMeta,
-    _meta,
-    _sentences,
+    chart_meta,
+    sentences_of,
 )
 from analysis.tables.comparability import comparability, unit_kind
 
-_ANNUAL = re.compile(r"^\d{4}(/\d{2})?$")
+ANNUAL = re.compile(r"^\d{4}(/\d{2})?$")
 
 
 def _x_of(label: str) -> float:
@@ -45,7 +45,7 @@ def commissioner_explanation(figures: pd.DataFrame) -> dict[str, str] | None:
             continue
         quoted = re.findall(r"['‘\"“]([^'’\"”]{6,}?)['’\"”]", text)
         found += [q for q in quoted if any(w in q.lower() for w in EXPLANATION_WORDS)]
-        found += [s for s in _sentences(text) if "commissioner" in s.lower()]
+        found += [s for s in sentences_of(text) if "commissioner" in s.lower()]
     if not found:
         return None
     return {"figure_id": row["figure_id"], "value_as_printed": row["value_as_printed"],
@@ -64,7 +64,7 @@ def _when(start: str, end: str) -> str:
 def recording_notes(series: pd.DataFrame) -> list[str]:
     sentences = []
     for caveat in series["caveat"].dropna():
-        sentences += [s for s in _sentences(caveat) if any(w in s.lower() for w in RECORDING_WORDS)]
+        sentences += [s for s in sentences_of(caveat) if any(w in s.lower() for w in RECORDING_WORDS)]
     return list(dict.fromkeys(sentences))
 
 
@@ -78,7 +78,7 @@ def met_cse_series_chart(series: pd.DataFrame, figures: pd.DataFrame, *, width: 
     """Three panels (one per measure) on one year axis that ends at the last published figure: a marker for every
     published figure (shape keyed: Met publication or news report), a line only between consecutive years that
     both have a figure in the same unit. The 2025 rise, which has no counts, is a dated note under the panels."""
-    sel = series[series["measure"].isin(MET_MEASURES) & series["period_label"].str.match(_ANNUAL)
+    sel = series[series["measure"].isin(MET_MEASURES) & series["period_label"].str.match(ANNUAL)
                  & (series["unit"] != "percent")].copy()
     left_out = series[series["measure"].isin(MET_MEASURES) & ~series.index.isin(sel.index)]
     sel["x"] = sel["period_label"].map(_x_of)
@@ -114,7 +114,7 @@ def met_cse_series_chart(series: pd.DataFrame, figures: pd.DataFrame, *, width: 
                .sort_values("x").itertuples()) for m in measures) + ".")
     frame = style.finish(fig, axes, title=title, subtitle=subtitle, on_chart=on_chart, notes=notes, alt=alt,
                          source=style.credit(figures, ids, origin=("Metropolitan Police",)))
-    return fig, _meta("met-cse-series", "Line chart", frame, data, not_compared=breaks)
+    return fig, chart_meta("met-cse-series", "Line chart", frame, data, not_compared=breaks)
 
 
 def _key_words(sel: pd.DataFrame) -> str:

@@ -8,7 +8,7 @@ import pandas as pd
 
 from analysis.publish import style
 from analysis.publish.charts.bars import labelled_bars, row_height
-from analysis.publish.charts.common import MET_FUNNEL, ChartMeta, _meta, _sentences
+from analysis.publish.charts.common import MET_FUNNEL, ChartMeta, chart_meta, sentences_of
 
 
 def met_funnel_rows(reviews: pd.DataFrame) -> pd.DataFrame:
@@ -50,7 +50,7 @@ def met_review_funnel_chart(reviews: pd.DataFrame, figures: pd.DataFrame, *, wid
                 "so are not ruled out. The Met's own count: never add it to the national count." if further and found
                 else "The Met's own count: not part of the national count, never to be added to it.")
     notes = [on_chart]
-    notes += [s for s in _sentences(rows["caveat"].dropna().iloc[0]) if "definition" in s.lower()
+    notes += [s for s in sentences_of(rows["caveat"].dropna().iloc[0]) if "definition" in s.lower()
               or "two or more" in s.lower() or "transcript" in s.lower()][:3] if rows["caveat"].notna().any() else []
     data = pd.DataFrame({"Stage": [names[m] for m in rows["measure"]], "Cases": rows["value"].to_numpy(),
                          "As at": list(rows["as_at"])})
@@ -59,4 +59,4 @@ def met_review_funnel_chart(reviews: pd.DataFrame, figures: pd.DataFrame, *, wid
            + "; ".join(f"{names[m]}: {p}" for m, p in printed.items()) + ".")
     frame = style.finish(fig, ax, title=title, subtitle=subtitle, on_chart=on_chart, notes=notes, alt=alt,
                          source=style.credit(figures, rows["figure_id"], origin=("Metropolitan Police",)))
-    return fig, _meta("met-review-funnel", "Bar chart", frame, data)
+    return fig, chart_meta("met-review-funnel", "Bar chart", frame, data)

@@ -16,7 +16,7 @@ import pandas as pd
 
 from analysis.publish import style
 from analysis.publish.charts.cards import Card, draw_cards
-from analysis.publish.charts.common import ChartMeta, _meta
+from analysis.publish.charts.common import ChartMeta, chart_meta
 from analysis.publish.charts.select import calendar_years
 from analysis.publish.publishers import face_name
 from analysis.record.vocabulary import fmt_percent
@@ -124,4 +124,4 @@ def national_offences_chart(figures: pd.DataFrame, *, width: float = style.WEB_W
                          source=style.credit(figures, ids))
     refused = [] if one_series else [(a, b, "not one series") for a, b in
                                      zip(table["total_id"], table["total_id"][1:], strict=False)]
-    return fig, _meta("national-csae-offences", "Number cards", frame, data, not_compared=refused)
+    return fig, chart_meta("national-csae-offences", "Number cards", frame, data, not_compared=refused)

@@ -15,7 +15,7 @@ from typing import Any
 import pandas as pd
 
 from analysis.publish import sns, style
-from analysis.publish.charts.common import ChartMeta, _meta
+from analysis.publish.charts.common import ChartMeta, chart_meta
 from analysis.publish.publishers import face_name
 
 RECORDED, ESTIMATED = "csae_offences_recorded", "estimated_children_sexually_abused_per_year"
@@ -109,4 +109,4 @@ def recorded_vs_estimated_chart(figures: pd.DataFrame, *, width: float = style.W
                        for r in rows.itertuples()) + ". The two are different units and are not subtracted.")
     frame = style.finish(fig, ax, title=title, subtitle=subtitle, on_chart=on_chart, notes=notes, alt=alt,
                          source=style.credit(figures, rows["figure_id"]))
-    return fig, _meta("recorded-vs-estimated", "Dot chart", frame, data)
+    return fig, chart_meta("recorded-vs-estimated", "Dot chart", frame, data)

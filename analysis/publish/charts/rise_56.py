@@ -11,7 +11,7 @@ import pandas as pd
 
 from analysis.publish import style
 from analysis.publish.charts.cards import Card, draw_cards
-from analysis.publish.charts.common import ChartMeta, _meta
+from analysis.publish.charts.common import ChartMeta, chart_meta
 from analysis.publish.charts.met_cse_series import commissioner_explanation
 from analysis.publish.publishers import face_name
 
@@ -60,4 +60,4 @@ def rise_56_chart(figures: pd.DataFrame, gaps: pd.DataFrame, *, width: float = s
            f"The Commissioner's explanation: '{rise['words']}'.")
     frame = style.finish(fig, ax, title=title, subtitle=subtitle, on_chart=on_chart, notes=notes, alt=alt,
                          source=style.credit(figures, [rise["figure_id"]]))
-    return fig, _meta("what-the-56-means", "Text chart", frame, data)
+    return fig, chart_meta("what-the-56-means", "Text chart", frame, data)

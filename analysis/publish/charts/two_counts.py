@@ -14,7 +14,7 @@ import pandas as pd
 
 from analysis.publish import style
 from analysis.publish.charts.cards import Card, draw_cards
-from analysis.publish.charts.common import ChartMeta, _meta
+from analysis.publish.charts.common import ChartMeta, chart_meta
 
 NATIONAL_MEASURE = "historic_cases_identified_for_review"
 MET_MEASURE = "met_historic_cases_in_scope"
@@ -60,7 +60,7 @@ def two_counts_chart(reviews: pd.DataFrame, figures: pd.DataFrame, *, width: flo
            + "; ".join(f"{c.heading}: {c.number} ({r['definition']})" for c, r in zip(cards, rows, strict=True)) + ".")
     frame = style.finish(fig, ax, title=title, subtitle=subtitle, on_chart=on_chart, notes=notes, alt=alt,
                          source=style.credit(figures, [r["figure_id"] for r in rows], origin=_origins(rows)))
-    return fig, _meta("two-1200s", "Number cards", frame, data)
+    return fig, chart_meta("two-1200s", "Number cards", frame, data)
 
 
 def _scope_words(row: pd.Series) -> str:
@@ -68,9 +68,9 @@ def _scope_words(row: pd.Series) -> str:
     suspects, a mix of offences), so the card does not call it group-based exploitation alone."""
     if row["scope"] != "Met" or not isinstance(row["caveat"], str):
         return ""
-    from analysis.publish.charts.common import _sentences
+    from analysis.publish.charts.common import sentences_of
 
-    said = [s for s in _sentences(row["caveat"]) if "two or more" in s.lower()]
+    said = [s for s in sentences_of(row["caveat"]) if "two or more" in s.lower()]
     return f"{said[0].rstrip('.')}. " if said else ""
 
 
