@@ -3,7 +3,7 @@
 The public API, for analysts in a notebook or a Python shell (these examples run as tests):
 
     >>> import analysis
-    >>> "inspection_grades" in analysis.tables()          # table name → one-line description
+    >>> "inspection_grades" in analysis.table_names()     # table name → one-line description
     True
     >>> grades = analysis.load("inspection_grades")        # a typed DataFrame: counts Int64, dates as dates
     >>> str(grades["count"].dtype)
@@ -29,7 +29,7 @@ __version__ = "0.1.0"
 #: public name → (module, attribute). Kept as data so nothing is imported until a name is used.
 _API: dict[str, tuple[str, str]] = {
     "load": ("analysis.tables.load", "load"),
-    "tables": ("analysis.tables", ""),  # the subpackage, made callable (see analysis/tables/__init__.py)
+    "table_names": ("analysis.tables.load", "table_names"),
     "figure": ("analysis.tables.lookup", "figure"),
     "search": ("analysis.tables.lookup", "search"),
     "verify": ("analysis.factcheck.check_one", "verify"),
@@ -42,8 +42,7 @@ def __getattr__(name: str) -> Any:
     if name not in _API:
         raise AttributeError(f"module 'analysis' has no attribute {name!r}")
     module, attribute = _API[name]
-    value = importlib.import_module(module)
-    value = getattr(value, attribute) if attribute else value
+    value = getattr(importlib.import_module(module), attribute)
     globals()[name] = value  # later look-ups skip this function
     return value
 

@@ -30,8 +30,8 @@ def test_docstring_examples_run(name: str) -> None:
 
 
 def test_import_and_listing_tables_load_no_pandas() -> None:
-    """`import analysis` and `analysis.tables()` stay light: the CLI's fast commands import the package too."""
-    code = ("import sys, json, analysis; names = analysis.tables(); "
+    """`import analysis` and `analysis.table_names()` stay light: the CLI's fast commands import the package too."""
+    code = ("import sys, json, analysis; names = analysis.table_names(); "
             "print(json.dumps([sorted(names), 'pandas' in sys.modules]))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd="/")
     names, pandas_loaded = json.loads(out.stdout)
@@ -40,13 +40,13 @@ def test_import_and_listing_tables_load_no_pandas() -> None:
 
 
 def test_public_names() -> None:
-    assert {"load", "tables", "figure", "search", "verify"} <= set(dir(analysis))
+    assert {"load", "table_names", "figure", "search", "verify"} <= set(dir(analysis))
     with pytest.raises(AttributeError):
         analysis.no_such_name  # noqa: B018
 
 
 def test_tables_are_described_from_the_data_dictionary() -> None:
-    described = analysis.tables()
+    described = analysis.table_names()
     package = json.loads((PROJECT_ROOT / "data" / "processed" / "datapackage.json").read_text(encoding="utf-8"))
     assert len(described) == len(package["resources"])
     assert all(text for text in described.values())
@@ -69,7 +69,7 @@ def test_unknown_table_lists_every_valid_name() -> None:
     with pytest.raises(KeyError) as err:
         analysis.load("grades")
     message = str(err.value)
-    assert all(name in message for name in analysis.tables()), message
+    assert all(name in message for name in analysis.table_names()), message
 
 
 def test_figure_has_every_field_and_what_cites_it() -> None:
