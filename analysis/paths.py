@@ -78,6 +78,18 @@ def notebook_stems(notebooks_dir: Path) -> list[str]:
     return sorted(stem for stem in found if "." not in stem)
 
 
+#: Every chart the project publishes, in reading order: each is a folder outputs/charts/<id>/ (and
+#: analysis.publish.charts.CHARTS draws them in this order). Kept with the paths so the notebook runner, the
+#: workbook and the gallery find them without importing pandas.
+CHART_IDS: tuple[str, ...] = ("inspection-grades", "met-cse-series", "historic-reviews-national", "met-review-funnel",
+                              "london-population-share", "london-rates", "factcheck-verdicts",
+                              "national-csae-offences", "recorded-vs-estimated", "inspection-timeline",
+                              "what-the-56-means", "two-1200s")
+#: The environment variables the runner sets for the notebooks' kernels: which project to read, where to export.
+ROOT_ENV = "CSE_FIGURES_ROOT"
+CHARTS_DIR_ENV = "CSE_CHARTS_DIR"
+
+
 #: Where the project's outputs are published: the base of every absolute link the outputs give (ClaimReview urls,
 #: embed snippets). Set CSE_SITE_URL (or `check --site-url`) to the real address before publishing; the default is a
 #: reserved example domain, so an unset value is visibly a placeholder, never someone else's site.

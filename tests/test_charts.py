@@ -20,10 +20,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+import analysis.paths
 from analysis.paths import PROJECT_ROOT, Paths
 from analysis.publish import charts, style
 from analysis.publish.export import PNG_DPI, WORKBOOK_NAME, WORKBOOK_TABLES, chart_dir
-from analysis.record import schema
 from analysis.tables.load import load_table
 from tests.made import Made
 
@@ -267,7 +267,7 @@ def test_verdict_counts_equal_the_claims_table(exported: Path, tables: dict[str,
 
 
 def test_chart_registry_matches_the_ids_the_runner_and_workbook_expect() -> None:
-    assert tuple(spec.chart_id for spec in charts.CHARTS) == schema.CHART_IDS == charts.CHART_IDS
+    assert tuple(spec.chart_id for spec in charts.CHARTS) == analysis.paths.CHART_IDS == charts.CHART_IDS
 
 
 def test_palette_is_the_analysis_function_palette() -> None:

@@ -238,7 +238,7 @@ def test_main_job_end_to_end_then_no_op(made: Made, tmp_path: Path) -> None:
 
 
 def pipeline_chart_ids() -> tuple[str, ...]:
-    from analysis.record.schema import CHART_IDS
+    from analysis.paths import CHART_IDS
 
     return CHART_IDS
 

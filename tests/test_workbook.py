@@ -16,10 +16,9 @@ from typing import Any
 
 import pytest
 
-from analysis.paths import PROJECT_ROOT, Paths
+from analysis.paths import CHART_IDS, PROJECT_ROOT, Paths
 from analysis.publish import workbook
 from analysis.publish.workbook import WORKBOOK_NAME, WORKBOOK_TABLES, build_workbook
-from analysis.record.schema import CHART_IDS
 from tests.made import Made
 
 MARKERS = {"[x]", "[z]", "[c]"}

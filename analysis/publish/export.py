@@ -23,7 +23,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from analysis.paths import Paths
+from analysis.paths import CHARTS_DIR_ENV, Paths
 from analysis.publish import style
 from analysis.publish.workbook import WORKBOOK_NAME, WORKBOOK_TABLES, build_workbook
 from analysis.publish.workbook import add_arguments as workbook_arguments
@@ -36,7 +36,6 @@ PNG_DPI = 200
 #: CSS pixels per inch: the PNG is shown at PNG_DPI / CSS_DPI = 2× density.
 CSS_DPI = style.CSS_DPI
 #: Environment variable naming the folder `publish` writes chart files into (set by the notebook runner).
-CHARTS_DIR_ENV = "CSE_CHARTS_DIR"
 
 
 def chart_dir(outputs: Path, chart_id: str) -> Path:

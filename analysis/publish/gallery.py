@@ -59,8 +59,8 @@ def png_size(path: Path) -> tuple[int, int]:
 
 
 def chart_ids(outputs: Path) -> list[str]:
-    """Chart ids in reading order (analysis.record.schema.CHART_IDS), then any other exported chart folder."""
-    from analysis.record.schema import CHART_IDS
+    """Chart ids in reading order (analysis.paths.CHART_IDS), then any other exported chart folder."""
+    from analysis.paths import CHART_IDS
 
     present = {p.name for p in (outputs / "charts").iterdir() if p.is_dir()} if (outputs / "charts").is_dir() else set()
     return [c for c in CHART_IDS if c in present] + sorted(present - set(CHART_IDS))

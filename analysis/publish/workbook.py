@@ -285,7 +285,7 @@ def notes_from_sidecars(charts_dir: Path, chart_ids: list[str]) -> dict[str, str
 
 def write_workbook(paths: Paths, outputs: Path | None = None) -> Path:
     """The workbook from the processed tables and the exported charts."""
-    from analysis.record.schema import CHART_IDS
+    from analysis.paths import CHART_IDS
 
     outputs = outputs or paths.outputs
     return build_workbook(outputs, load_tables(paths), notes_from_sidecars(outputs / "charts", list(CHART_IDS)))

@@ -196,9 +196,3 @@ def claim_fields(columns: tuple[str, ...]) -> tuple[Field, ...]:
     """The claims table's fields: all text, so verdicts and workings are written exactly as computed."""
     return tuple(Field(c, "string", CLAIM_DESCRIPTIONS.get(c, "")) for c in columns)
 
-#: Every chart the project publishes, in reading order (analysis.publish.charts.CHARTS draws them in this order). Kept here,
-#: with the tables, so the notebook runner and the workbook can check for them without importing pandas.
-CHART_IDS: tuple[str, ...] = ("inspection-grades", "met-cse-series", "historic-reviews-national", "met-review-funnel",
-                              "london-population-share", "london-rates", "factcheck-verdicts",
-                              "national-csae-offences", "recorded-vs-estimated", "inspection-timeline",
-                              "what-the-56-means", "two-1200s")

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from analysis.paths import PROJECT_ROOT, Paths, add_root_argument, notebook_stems
+from analysis.paths import CHARTS_DIR_ENV, PROJECT_ROOT, ROOT_ENV, Paths, add_root_argument, notebook_stems
 from analysis.run import kernels
 from analysis.run.copies import html_exporter, skip_iri_parser, write_copies
 from analysis.run.kernels import KERNEL
@@ -37,7 +37,6 @@ from analysis.run.kernels import KERNEL
 TIMEOUT_S = 600
 STARTUP_TIMEOUT_S = 60
 #: Environment variable the notebooks read to find the project (see analysis.publish.charts.project_paths).
-ROOT_ENV = "CSE_FIGURES_ROOT"
 #: What each kernel imports once, before its first notebook (then wiped from the namespace by `%reset -f`).
 PRELOAD = ("import matplotlib\nmatplotlib.use('Agg')\nimport pandas\n"
            "import IPython.display\nimport analysis.publish.charts, analysis.publish.export, analysis.tables.load")
@@ -94,7 +93,7 @@ def kernel_env(paths: Paths, charts_dir: Path) -> dict[str, str]:
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(PROJECT_ROOT), env.get("PYTHONPATH", "")]))
     env[ROOT_ENV] = str(paths.root)
-    env["CSE_CHARTS_DIR"] = str(charts_dir)  # analysis.publish.export.CHARTS_DIR_ENV (not imported: it loads pandas)
+    env[CHARTS_DIR_ENV] = str(charts_dir)
     env.setdefault("MPLBACKEND", "Agg")
     env.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
     return env
@@ -348,7 +347,7 @@ def run_all(paths: Paths, out_dir: Path | None = None, workers: int | None = Non
 
 def missing_charts(charts_dir: Path) -> list[Outcome]:
     """A failed outcome for every registered chart whose four files the notebooks did not write."""
-    from analysis.record.schema import CHART_IDS
+    from analysis.paths import CHART_IDS
 
     missing = []
     for chart_id in CHART_IDS:

@@ -15,12 +15,11 @@ from typing import Any
 
 import pandas as pd
 
-from analysis.paths import DEFAULT, Paths
+from analysis.paths import DEFAULT, ROOT_ENV, Paths
 from analysis.publish import style
 from analysis.record.vocabulary import split_list
 
 #: Environment variable that points notebooks at another project root (tests use a scratch copy).
-ROOT_ENV = "CSE_FIGURES_ROOT"
 
 SPLIT_GRADES = ("good", "requires improvement", "inadequate")
 COMBINED = "requires improvement or inadequate"
