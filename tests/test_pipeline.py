@@ -269,3 +269,32 @@ def test_never_timed_notebooks_go_largest_first(tmp_path: Path) -> None:
     assert order == ["02_b", "04_d", "01_a", "03_c"]
     real = run_notebooks.notebook_sources(PROJECT_ROOT / "notebooks")
     assert run_notebooks.longest_first(real, None)[0].stem == "06_national_picture"
+
+
+def _inputs_of(step: pipeline.Step) -> set[str]:
+    return {p.relative_to(PROJECT_ROOT).as_posix() for pattern in step.inputs for p in PROJECT_ROOT.glob(pattern)}
+
+
+def test_editing_a_chart_reruns_the_charts_not_the_build() -> None:
+    """Each step's inputs are the code it runs: a chart module is an input of the notebooks (which draw it), the
+    workbook and the gallery, and of nothing that builds or checks the record."""
+    chart = "analysis/publish/charts/met_cse_series.py"
+    affected = {step.name for step in pipeline.STEPS if chart in _inputs_of(step)}
+    assert affected == {"notebooks", "workbook", "gallery"}
+    rule = "analysis/record/vocabulary.py"  # the rule book: everything reads figures through it
+    assert {step.name for step in pipeline.STEPS if rule in _inputs_of(step)} == {s.name for s in pipeline.STEPS}
+
+
+@pytest.mark.parametrize("step", pipeline.STEPS, ids=lambda s: s.name)
+def test_every_module_a_step_imports_is_one_of_its_inputs(step: pipeline.Step) -> None:
+    """A module a step runs but does not list would be edited without the step rerunning: stale outputs."""
+    import subprocess
+    import sys
+
+    code = (f"import importlib, sys; importlib.import_module({step.module!r}); "
+            "print('\\n'.join(m.__file__ for n, m in list(sys.modules.items()) "
+            "if n.startswith('analysis') and getattr(m, '__file__', None)))")
+    done = subprocess.run([sys.executable, "-c", code], cwd=PROJECT_ROOT, capture_output=True, text=True,
+                          check=True, timeout=120)
+    files = {Path(f).resolve().relative_to(PROJECT_ROOT).as_posix() for f in done.stdout.split()}
+    assert files and files <= _inputs_of(step), sorted(files - _inputs_of(step))

@@ -44,24 +44,38 @@ class Step:
     outputs: tuple[str, ...]  # globs relative to the root; at least one file must match each
 
 
-#: The package's own code (with its templates and bundled fonts) and the pinned libraries are inputs of every
-#: step: a new pandas can change a table, a new font every chart.
-CODE = ("analysis/**/*.py", "analysis/**/*.mplstyle", "analysis/**/templates/*", "analysis/**/fonts/*",
-        "pyproject.toml", "constraints.txt")
+def code(*stages: str) -> tuple[str, ...]:
+    """A step's code inputs: the stages it runs (with their templates, styles and bundled fonts), the package's
+    top-level modules, and the pinned libraries (a new pandas can change a table, a new font every chart). Only
+    the code a step runs: editing a chart reruns the charts and what shows them, not the build."""
+    return ("analysis/*.py", "pyproject.toml", "constraints.txt",
+            *(f"analysis/{stage}/**/{kind}" for stage in stages
+              for kind in ("*.py", "*.mplstyle", "templates/*", "fonts/*")))
+
+
+#: Every stage: the notebooks run the package's whole public surface.
+CODE = code("record", "tables", "factcheck", "publish", "run")
 STEPS = (
-    Step("build", "analysis.run.build", ("data/raw/**/*", *CODE), ("data/processed/*",)),
-    Step("db", "analysis.publish.database", ("data/processed/*", *CODE),
+    Step("build", "analysis.run.build", ("data/raw/**/*", *code("record", "tables", "factcheck"),
+                                         "analysis/run/__init__.py", "analysis/run/build.py", "analysis/run/lock.py"),
+         ("data/processed/*",)),
+    Step("db", "analysis.publish.database", ("data/processed/*", *code("record", "tables", "factcheck"),
+                                             "analysis/publish/__init__.py", "analysis/publish/database.py",
+                                             "analysis/publish/db_metadata.py",
+                                             "analysis/publish/datasette_plugins/*"),
          ("outputs/cse.db", "outputs/cse-metadata.json")),
-    Step("check", "analysis.factcheck.report", ("data/processed/*", "docs/factcheck.md", *CODE),
+    Step("check", "analysis.factcheck.report", ("data/processed/*", "docs/factcheck.md",
+                                                *code("record", "tables", "factcheck")),
          ("outputs/factcheck.html", "outputs/factcheck.md", "outputs/claimreview.jsonld")),
     Step("notebooks", "analysis.run.notebooks", ("data/processed/*", "notebooks/*.ipynb", "notebooks/*.py", *CODE),
          ("outputs/notebooks/*", "outputs/charts/*/*")),
     Step("workbook", "analysis.publish.workbook",
-         ("data/processed/*", "outputs/charts/*/*.json", "outputs/charts/*/*.csv", *CODE),
+         ("data/processed/*", "outputs/charts/*/*.json", "outputs/charts/*/*.csv",
+          *code("record", "tables", "factcheck", "publish")),
          ("outputs/cse-figures.xlsx",)),
     Step("gallery", "analysis.publish.gallery",
          ("outputs/charts/*/*", "outputs/factcheck*", "outputs/claimreview.jsonld", "outputs/cse-figures.xlsx",
-          "outputs/notebooks/*.html", *CODE),
+          "outputs/notebooks/*.html", "notebooks/*.py", *code("record", "tables", "factcheck", "publish")),
          ("outputs/index.html",)),
 )
 #: What `python -m analysis all` tells the reader at the end: (label, path under the root).
