@@ -38,7 +38,7 @@ def test_a_ready_kernel_has_nothing_left_over_from_starting_on_its_broadcast_cha
     the answer to our first request, so nothing from start-up can be taken for a notebook's output."""
 
     async def scenario(km: Any, kc: Any) -> list[tuple[str, bool]]:
-        await kernels.wait_until_ready(kc, timeout=60)
+        await kc.wait_for_ready(timeout=60)
         request = kc.execute("print('first request')")
         seen: list[tuple[str, bool]] = []
         while not seen or seen[-1] != ("idle", True):
@@ -60,7 +60,7 @@ def test_a_kernel_that_dies_while_starting_is_reported_at_once() -> None:
         km.provisioner.process.kill()
         await asyncio.to_thread(km.provisioner.process.wait)
         with pytest.raises(RuntimeError, match="died") as raised:
-            await asyncio.wait_for(kernels.wait_until_ready(kc, timeout=60), timeout=20)
+            await asyncio.wait_for(kc.wait_for_ready(timeout=60), timeout=20)
         return str(raised.value)
 
     assert "kernel_info" in _with_kernel(scenario)

@@ -1,7 +1,8 @@
-"""How the notebook runner starts a batch kernel and knows it is ready (used by `analysis.run.notebooks`).
+"""How the notebook runner starts a batch kernel (used by `analysis.run.notebooks`).
 
-Three choices, each measured or seen failing here: debugpy hidden from the kernel, Unix sockets instead of TCP
-ports, and a readiness check that waits for the kernel's own answer instead of for a silence.
+Two choices, each measured or seen failing here: debugpy hidden from the kernel, and Unix sockets instead of TCP
+ports. Readiness is jupyter_client's own `wait_for_ready`: a re-implemented wait that saved 0.2 s per start could
+lose the race for the kernel's 'idle' on a busy machine and time out (it failed `make test` twice), so it went.
 """
 
 from __future__ import annotations
@@ -9,9 +10,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-import time
 from pathlib import Path
-from queue import Empty
 from typing import Any
 
 #: The kernel every notebook names; the runner maps it to the batch kernel below whatever is installed.
@@ -53,44 +52,3 @@ def _batch_kernel_specs() -> Any:
                               display_name=kernel_name, language="python", metadata={"debugger": False})
 
     return BatchKernelSpecs()
-
-
-async def wait_until_ready(kc: Any, timeout: float) -> None:
-    """Return once the kernel answers on its request channel and its broadcast channel (IOPub) is connected, with
-    every message it broadcast while starting already read.
-
-    jupyter_client's `wait_for_ready` ends by reading IOPub until it has been silent for 0.2 s: at every kernel
-    start, both cores idled for those 0.2 s (seen sampling CPU use through the main job). The same guarantee
-    comes sooner from the kernel's own word: it announces 'idle' on IOPub after answering a request, and IOPub
-    delivers in order, so once the 'idle' for our request is read, everything before it has been too. If that
-    'idle' does not come, IOPub was not connected yet (a subscriber misses what was sent before it joined): ask
-    again, as jupyter_client does.
-    """
-    deadline = time.monotonic() + timeout
-    while True:
-        if time.monotonic() > deadline:
-            raise RuntimeError(f"Kernel didn't respond in {timeout:.0f} seconds")
-        kc.kernel_info()
-        try:
-            reply = await kc.shell_channel.get_msg(timeout=1)
-        except Empty:
-            if not await kc.is_alive():
-                raise RuntimeError("Kernel died before replying to kernel_info") from None
-            continue
-        if reply["msg_type"] != "kernel_info_reply":
-            continue
-        if await _idle_after(kc, reply["parent_header"].get("msg_id")):
-            kc._handle_kernel_info_reply(reply)  # what jupyter_client does with it: the protocol version to speak
-            return
-
-
-async def _idle_after(kc: Any, request: str | None) -> bool:
-    """Read IOPub up to the kernel's 'idle' for `request`; False if IOPub falls silent first (not connected)."""
-    while True:
-        try:
-            msg = await kc.iopub_channel.get_msg(timeout=0.2)
-        except Empty:
-            return False
-        if (msg["msg_type"] == "status" and msg["content"].get("execution_state") == "idle"
-                and msg["parent_header"].get("msg_id") == request):
-            return True

@@ -35,7 +35,9 @@ from analysis.run.copies import html_exporter, skip_iri_parser, write_copies
 from analysis.run.kernels import KERNEL
 
 TIMEOUT_S = 600
-STARTUP_TIMEOUT_S = 60
+#: How long a kernel may take to answer at start. Generous: under `make test` both cores are busy, and a start
+#: that took over a minute there failed a run.
+STARTUP_TIMEOUT_S = 180
 #: Environment variable the notebooks read to find the project (see analysis.publish.charts.project_paths).
 #: What each kernel imports once, before its first notebook (then wiped from the namespace by `%reset -f`).
 PRELOAD = ("import matplotlib\nmatplotlib.use('Agg')\nimport pandas\n"
@@ -159,7 +161,7 @@ class KernelPool:
         kc.start_channels()
         kernel = _Kernel(km, kc)
         self._live.append(kernel)
-        await kernels.wait_until_ready(kc, STARTUP_TIMEOUT_S)
+        await kc.wait_for_ready(timeout=STARTUP_TIMEOUT_S)  # jupyter_client's own wait: ready, IOPub drained
         return kernel
 
     async def _stop(self, kernel: _Kernel) -> None:
