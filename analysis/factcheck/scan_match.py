@@ -86,7 +86,7 @@ def _reach(p: Any) -> float:
     """The widest gap between a printed value and a value it is 'same', 'consistent' or 'printed alike' with:
     its rounding step, the step it was rounded to, or the 5% band of worded qualifiers."""
     step = p.step or 0.0
-    return max(step, _round_step(p.value, step) if step else 0.0, abs(p.value) * 0.05)
+    return max(step, _round_step(p.value, step) if step else 0.0, abs(p.value) * float(TOLERANCE))
 
 
 def load_record(paths: Paths) -> Record:

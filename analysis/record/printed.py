@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from analysis.record.hygiene import digits_problem, normal_text
-from analysis.record.vocabulary import FRACTIONS, MULTIPLES, QUALIFIERS, SCALES, WORD_NUMBERS
+from analysis.record.vocabulary import FRACTIONS, MULTIPLES, PER_CENT, QUALIFIERS, SCALES, WORD_NUMBERS
 
 __all__ = ["Printed", "PrintedFigureError", "parse_printed", "MARKERS", "QUALIFIERS"]
 
@@ -157,10 +157,10 @@ def parse_printed(text: str) -> Printed:
         return Printed(original, num, qualifier, "count", decimals=decimals, denominator=den)
 
     # Percentages and percentage points: "56 per cent", "49%", "3 percentage points".
-    m = re.fullmatch(r"(\S+?) ?(%|per ?cent|pc|percentage points?|pp)", body, re.IGNORECASE)
+    m = re.fullmatch(rf"(\S+?) ?({PER_CENT}|percentage points?|pp)", body, re.IGNORECASE)
     if m:
         value, decimals = _read_number(m.group(1), original)
-        unit = "percent" if m.group(2).lower() in ("%", "per cent", "percent", "pc") else "percentage points"
+        unit = "percent" if re.fullmatch(PER_CENT, m.group(2), re.IGNORECASE) else "percentage points"
         return Printed(original, value, qualifier, unit, decimals=decimals)
 
     # Rates: "2.77 per 1,000 children", "5 per 100,000", "2.77 contact child sexual abuse cases per 1,000 children",

@@ -15,7 +15,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 __all__ = [
     "Qualifier", "CANONICAL", "QUALIFIERS", "TOLERANCE", "direction", "WORD_NUMBERS", "FRACTIONS", "MULTIPLES",
-    "SCALES", "number_word", "LIST_SEPARATOR", "split_list", "join_list", "fmt_percent",
+    "SCALES", "PER_CENT", "number_word", "LIST_SEPARATOR", "split_list", "join_list", "fmt_percent",
 ]
 
 #: How far "about", "almost" and "just over" may stray from the printed value: 5 per cent of it.
@@ -98,6 +98,10 @@ MULTIPLES: dict[str, float] = {
     "twice": 2.0, "doubled": 2.0, "double": 2.0, "tripled": 3.0, "trebled": 3.0, "treble": 3.0, "triple": 3.0,
     "quadrupled": 4.0, "halved": 0.5,
 }
+
+#: How a per-cent sign is printed ("56%", "56 per cent", "56 percent", "56pc"): a regular-expression alternation,
+#: used by the parser and by search alike.
+PER_CENT = r"%|per\s?cent|pc"
 
 #: Scale words printed after a number ("£15.6million", "1.2 million").
 SCALES: dict[str, float] = {

@@ -18,7 +18,7 @@ from typing import Any
 
 from analysis.paths import DEFAULT, Paths
 from analysis.record.printed import PrintedFigureError, parse_printed
-from analysis.record.vocabulary import split_list
+from analysis.record.vocabulary import PER_CENT, split_list
 from analysis.tables.load import load_rows
 
 #: kind → (table, id column). The order is the order `show` tries them in.
@@ -169,7 +169,7 @@ def _number(text: str) -> float | None:
 
 
 #: A percentage as newsrooms print it: "56%", "56 %", "56 per cent", "56 percent", "56pc".
-_PERCENT_RE = re.compile(r"(\d)\s*(?:%|per\s*cent\b|pc\b)", re.IGNORECASE)
+_PERCENT_RE = re.compile(rf"(\d)\s*(?:{PER_CENT})(?![a-z])", re.IGNORECASE)
 
 
 def _searchable(text: str) -> str:
