@@ -114,13 +114,14 @@ paired = paired.assign(period=paired["period_start"] + " to " + paired["period_e
 table(paired, ["published", "publisher", "measure", "period", "value_as_printed", "unit"])
 
 # %% [markdown]
-# ### 3. Inspections of the Met, 2016–2025
+# ### 3. Inspections of the Met
 #
 # For each inspection or follow-up: the share of the cases examined that were graded *requires improvement* or
 # *inadequate*, computed from the published counts. Where the two grades were published separately their counts
 # are added (the printed combined row is then set aside); where only the combined figure was published it is
-# used. A dash: no count was published for that inspection (the chart then draws the share as printed). Then the
-# causes of concern and the recommendations the inspectorate stated for London, each figure once per date.
+# used. A dash: no count was published for that inspection. Then the 2023 inspection's causes of concern and
+# recommendations, at the date each count was first stated (`charts.milestone_rows`: a count restated later, such as
+# the 11 recommendations in the revisit's summary, is not a new event).
 
 # %%
 COMBINED = "requires improvement or inadequate"
@@ -143,11 +144,8 @@ table(not_good.assign(share_not_good=not_good["share_not_good"].map(lambda v: "�
       missing="–")
 
 # %%
-stated = figures[figures["measure"].isin(["causes_of_concern", "recommendations"])
-                 & (figures["geography"] == "London")]
-stated = publisher_first(stated).drop_duplicates(["measure", "period_end", "value"]).sort_values(
-    ["measure", "period_end"], kind="stable")
-table(stated, ["measure", "period_end", "value_as_printed", "publisher", "source_id", "subject"])
+stated = charts.milestone_rows(figures)
+table(stated, ["date", "measure", "kind", "value_as_printed", "publisher", "source_id"])
 
 # %% [markdown]
 # ### 4. What the "56 per cent" means
@@ -223,7 +221,7 @@ display(meta.caption())
 table(meta.data)
 
 # %% [markdown]
-# ### 3. Inspections of the Met, 2016–2025
+# ### 3. The 2023 inspection of the Met and what followed
 
 # %%
 fig, meta = charts.inspection_timeline_chart(grades, figures)
@@ -293,9 +291,9 @@ found.append(f"Across {len(counted)} inspections and follow-ups of the Met with 
              f"and {last['share_not_good']:.1%} in the {last['label']} ({last['not_good']:.0f} of "
              f"{last['cases_examined']:.0f}, {last['published']}); it ranged from "
              f"{counted['share_not_good'].min():.1%} to {counted['share_not_good'].max():.1%}.")
-for measure, rows in stated.groupby("measure", sort=False):
-    found.append(f"{measure.replace('_', ' ').capitalize()} stated for the Met, by date: "
-                 + "; ".join(f"{r.value_as_printed} ({r.period_end})" for r in rows.itertuples()) + ".")
+found.append("The 2023 inspection of the Met's response to child exploitation, as stated when: "
+             + " ".join(f"{when:%B %Y}, {heading.lower()}: {text}" for when, heading, text in
+                        charts.milestones(stated)))
 source_kind = "the Met's own document" if rise["primary"] else f"a report by {rise['publisher']}"
 found.append(f"The \"{rise['value_as_printed']}\" rise in children the Met identified as at risk of sexual "
              f"exploitation ({rise['period_start']} to {rise['period_end']}) comes from {source_kind}; the counts "

@@ -39,7 +39,11 @@ from analysis.publish.charts.common import (  # noqa: F401  (the charts' shared 
 from analysis.publish.charts.factcheck_verdicts import factcheck_chart, verdict_counts  # noqa: F401
 from analysis.publish.charts.historic_national import historic_national_chart  # noqa: F401
 from analysis.publish.charts.inspection_grades import inspection_grades_chart, select_inspection_grades  # noqa: F401
-from analysis.publish.charts.inspection_timeline import inspection_timeline_chart, timeline_rows  # noqa: F401
+from analysis.publish.charts.inspection_timeline import (  # noqa: F401
+    inspection_timeline_chart,
+    milestone_rows,
+    milestones,
+)
 from analysis.publish.charts.london_population_share import london_population_share_chart, london_share_table  # noqa: F401
 from analysis.publish.charts.london_rates import london_rates, london_rates_chart  # noqa: F401
 from analysis.publish.charts.met_cse_series import (  # noqa: F401

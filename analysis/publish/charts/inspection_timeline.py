@@ -1,9 +1,12 @@
-"""Chart: every inspection of the Met's child protection and exploitation work, 2016–2025, on one date axis:
-the share of cases graded "requires improvement" or "inadequate", and the causes of concern and recommendations
-the inspectorate stated for London, each on its own panel (three units, never one scale).
+"""Chart: the inspectorate's 2023 inspection of the Met's response to child exploitation and what followed, as a
+timeline of what was stated when: the accelerated causes of concern (October 2023), the report and its
+recommendations (February 2024) and the revisit that closed the causes of concern (February 2025).
 
-Dots are drawn with seaborn.objects, one per published figure at the date it was published; nothing joins them
-(the inspections differ in scope, and a line would suggest a measured path between them).
+Time runs down a real date axis, one dot per date a document stated something; each dot carries, in words, the
+counts stated that day as printed. Counts are not plotted against a value axis: "two" causes of concern in 2023 and
+"three" in 2025 describe one inspection (the third was added in the full report), and a rising series of dots
+would suggest things got worse. A count restated later (the 11 recommendations, in the revisit's summary) is not a
+new event and is not drawn again. The grades of cases examined at each inspection are the inspection-grades chart.
 """
 
 from __future__ import annotations
@@ -12,116 +15,159 @@ from typing import Any
 
 import pandas as pd
 
-from analysis.publish import sns, style
-from analysis.publish.charts.common import ChartMeta, chart_meta, figure_ids_of
-from analysis.publish.charts.inspection_grades import ri_or_inadequate_share, select_inspection_grades
+from analysis.publish import encode, style
+from analysis.publish.charts.common import ChartMeta, chart_meta
 from analysis.publish.charts.select import best
-from analysis.record.vocabulary import fmt_percent, join_list, split_list
 
-PANELS = {"share": "Cases graded requires improvement or inadequate",
-          "causes_of_concern": "Causes of concern stated", "recommendations": "Recommendations made"}
-
-SHORT_PANELS = {"share": "Requires improvement or inadequate", "causes_of_concern": "Causes of concern",
-                "recommendations": "Recommendations"}
-
-
-def timeline_rows(grades: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
-    """One row per dot: panel, date, value, label as printed (shares computed from counts, one decimal)."""
-    sel = select_inspection_grades(grades)
-    shares = []
-    for _, g in sel.groupby("inspection_id", sort=False):
-        share = ri_or_inadequate_share(g)
-        if share is not None:
-            shares.append({"panel": "share", "date": g["published"].iloc[0], "value": share,
-                           "value_as_printed": fmt_percent(share), "qualifier": "exact", "unit": "percent",
-                           "label": g["label"].iloc[0], "figure_id": join_list(figure_ids_of(g["figure_ids"]))})
-    london = figures[figures["measure"].isin(["causes_of_concern", "recommendations"])
-                     & (figures["geography"] == "London")]
-    counts = best(london, ["measure", "period_end", "value"])
-    counted = [{"panel": r.measure, "date": r.period_end, "value": r.value, "value_as_printed": r.value_as_printed,
-                "qualifier": r.qualifier, "unit": r.unit, "label": r.subject, "figure_id": r.figure_id}
-               for r in counts.itertuples()]
-    out = pd.DataFrame(shares + counted)
-    out["when"] = pd.to_datetime(out["date"])
-    return out.sort_values(["panel", "when"], kind="stable").reset_index(drop=True)
+MEASURES = ("causes_of_concern", "recommendations")
+#: What a stated count is, read from the subject the record transcribed: closed by a revisit, issued early
+#: ("accelerated"), or issued/made.
+KINDS = (("closed", "closed"), ("accelerated", "accelerated"))
+#: Each milestone's heading, by the kinds stated that day (checked in order).
+PAD_BEFORE_DAYS = 30
+HEADINGS = (("closed", "The revisit"), ("accelerated", "Accelerated causes of concern"),
+            ("issued", "The inspection report"))
 
 
-def _placements(g: pd.DataFrame, rows: pd.DataFrame, width: float) -> list[tuple[tuple[int, int], str, str]]:
-    """Where each dot's label goes: above, unless the dot is close to the one before it (less than half an inch
-    apart at this width): then the higher value's label goes above and the lower's below, and equal values split
-    left and right."""
-    above, below = ((0, 7), "center", "bottom"), ((0, -9), "center", "top")
-    left, right = ((-3, 7), "right", "bottom"), ((3, 7), "left", "bottom")
-    pad_days = 650 if width < 5 else 400  # the x limits' padding (see inspection_timeline_chart)
-    days_per_inch = ((rows["when"].max() - rows["when"].min()).days + pad_days) / max(width - 0.9, 1)
-    out = [above] * len(g)
-    whens, values = list(g["when"]), list(g["value"])
-    for i in range(1, len(g)):
-        if (whens[i] - whens[i - 1]).days / days_per_inch >= 0.5:
-            continue
-        if values[i] > values[i - 1]:
-            out[i - 1], out[i] = below, above
-        elif values[i] < values[i - 1]:
-            out[i] = below
-        else:
-            out[i - 1], out[i] = left, right
-        if out[i] == below and out[i - 1] == below:  # two labels below, side by side, would touch
-            out[i] = above
+def kind_of(subject: str) -> str:
+    text = str(subject).lower()
+    return next((kind for word, kind in KINDS if word in text), "issued")
+
+
+def milestone_rows(figures: pd.DataFrame) -> pd.DataFrame:
+    """One row per count first stated on a date (London causes of concern and recommendations), the best copy
+    of each; a count already stated earlier with the same kind and value is a restatement and is dropped."""
+    rows = figures[figures["measure"].isin(MEASURES) & (figures["geography"] == "London")]
+    rows = rows.assign(kind=rows["subject"].map(kind_of), date=rows["period_end"])
+    rows = best(rows, ["date", "measure", "kind", "value"]).sort_values(["date", "measure"], kind="stable")
+    rows = rows.drop_duplicates(["measure", "kind", "value"], keep="first")
+    return rows.assign(when=pd.to_datetime(rows["date"])).reset_index(drop=True)
+
+
+def _phrase(r: Any, issued_causes: float | None) -> str:
+    """A stated count in words, as printed."""
+    v = r.value_as_printed
+    if r.measure == "recommendations":
+        return f"{v} recommendations with them" if r.kind == "accelerated" else f"{v} recommendations made"
+    if r.kind == "accelerated":
+        return f"{v} issued before the report"
+    if r.kind == "closed":
+        return "all closed" if issued_causes == r.value else f"{v} closed"
+    return f"{v} causes of concern from the inspection"
+
+
+def milestones(rows: pd.DataFrame) -> list[tuple[pd.Timestamp, str, str]]:
+    """(date, heading, what was stated) for each date, in date order."""
+    out = []
+    for when, g in rows.groupby("when", sort=True):
+        kinds = set(g["kind"])
+        heading = next(h for kind, h in HEADINGS if kind in kinds)
+        issued = g.loc[(g["measure"] == "causes_of_concern") & (g["kind"] == "issued"), "value"]
+        order = sorted(g.itertuples(), key=lambda r: (r.kind == "closed", r.measure))  # what was closed, last
+        stated = "; ".join(_phrase(r, issued.iloc[0] if len(issued) else None) for r in order)
+        out.append((pd.Timestamp(when), heading, stated[0].upper() + stated[1:] + "."))
     return out
+
+
+def _title(rows: pd.DataFrame) -> str:
+    closed = rows[(rows["measure"] == "causes_of_concern") & (rows["kind"] == "closed")]
+    if closed.empty:
+        return "The Met's 2023 inspection: causes of concern and recommendations"
+    first = rows["when"].min()
+    issued = rows.loc[(rows["measure"] == "causes_of_concern") & (rows["kind"] == "issued"), "value"]
+    printed = closed["value_as_printed"].iloc[0]
+    count = f"all {printed}" if len(issued) and issued.iloc[0] == closed["value"].iloc[0] else printed
+    return f"Inspectors closed {count} causes of concern from the Met's {first.year} inspection"
+
+
+def _layout(fig: Any, events: list[tuple[pd.Timestamp, str, str]], text_in: float) -> tuple[list, float, float]:
+    """Each milestone's wrapped heading and text, the plot height that keeps every block clear of the next, and
+    the padding (days) before the first and after the last dot."""
+    line = style.LINE_SPACING * style.LINE_BOX_EM / 72
+    blocks = [(style.wrap(fig, h, style.LABEL_SIZE, text_in, weight="bold"),
+               style.wrap(fig, t, style.SMALL_SIZE, text_in)) for _, h, t in events]
+    heights = [len(h) * style.LABEL_SIZE * line + len(t) * style.SMALL_SIZE * line + 0.12 for h, t in blocks]
+    span = (events[-1][0] - events[0][0]).days + PAD_BEFORE_DAYS
+    # The last block hangs below its dot: it needs as many days after it as its height takes at the final scale,
+    # which depends on that padding; three rounds settle it.
+    height, pad_after = 1.2, 0.0
+    for _ in range(3):
+        days_per_in = (span + pad_after) / height
+        pad_after = heights[-1] * days_per_in
+        needs = [heights[i] * (span + pad_after) / max((events[i + 1][0] - events[i][0]).days, 1)
+                 for i in range(len(events) - 1)]
+        height = max([1.2, *needs])
+    return blocks, height, pad_after
 
 
 @style.styled
 def inspection_timeline_chart(grades: pd.DataFrame, figures: pd.DataFrame, *, width: float = style.WEB_WIDTH
                               ) -> tuple[Any, ChartMeta]:
-    """Three panels on one real date axis: grades share, causes of concern, recommendations."""
-    rows = timeline_rows(grades, figures)
-    panels = [p for p in PANELS if (rows["panel"] == p).any()]
-    fig, axes = style.new_figure(len(panels), 1, width=width, plot_height=1.35 * len(panels), sharex=True)
-    axes = list(axes) if len(panels) > 1 else [axes]
-    for ax, panel, colour in zip(axes, panels, (style.DARK_PINK, style.DARK_BLUE, style.TURQUOISE), strict=False):
-        g = rows[rows["panel"] == panel]
-        sns.points(ax, g, x="when", y="value", colour="panel", palette={panel: colour}, unit=g["unit"].iloc[0],
-                   pointsize=6 if width < 5 else 10)
-        for r, (offset, ha, va) in zip(g.itertuples(), _placements(g, rows, width), strict=True):
-            ax.annotate(r.value_as_printed, (r.when, r.value), xytext=offset, textcoords="offset points", ha=ha,
-                        va=va, fontsize=style.SMALL_SIZE, color=style.TEXT)
-        ax.set_title(SHORT_PANELS[panel] if width < 5 else PANELS[panel], fontsize=style.LABEL_SIZE)
-        ax.set_ylim(-0.5 * g["value"].max() if panel != "share" else 0,
-                    (100 if panel == "share" else g["value"].max()) * 1.45)
-        ax.locator_params(axis="y", nbins=3)
-        ax.grid(axis="y")
-        if panel == "share":
-            ax.yaxis.set_major_formatter("{x:.0f}%")
-    for ax in axes[:-1]:
-        ax.tick_params(labelbottom=False)
-    first, last = rows["when"].min(), rows["when"].max()
-    # Room left of the first dot for half a label (its label is centred on it), more on a phone where a day is
-    # narrower; the right keeps room for the last label.
-    axes[-1].set_xlim(first - pd.Timedelta(days=400 if width < 5 else 150), last + pd.Timedelta(days=250))
-    from matplotlib.dates import DateFormatter, YearLocator
+    """The 2023 inspection's causes of concern and recommendations, from first warning to revisit, on a date
+    axis running down the page. `grades` is accepted so every inspection chart reads the same tables."""
+    del grades
+    rows = milestone_rows(figures)
+    events = milestones(rows)
+    probe, _ = style.new_figure(width=width)
+    date_w = 0.95 if width > 5 else 0.8
+    text_in = width - 2 * style.MARGIN_IN - date_w - 0.35
+    blocks, plot_h, pad_after = _layout(probe, events, text_in)
+    fig, ax = style.new_figure(width=width, plot_height=plot_h)
+    from matplotlib.dates import date2num
 
-    axes[-1].xaxis.set_major_locator(YearLocator(2 if width < 5 else 1))
-    axes[-1].xaxis.set_major_formatter(DateFormatter("%Y"))
-    from analysis.publish.charts.inspection_caveat import disagreements, every_inspection_finding
+    first, last = events[0][0], events[-1][0]
+    ax.set_ylim(date2num(last + pd.Timedelta(days=pad_after)), date2num(first - pd.Timedelta(days=PAD_BEFORE_DAYS)))
+    ax.set_xlim(0, 1)
+    ax.plot([0.02, 0.02], [date2num(first), date2num(last)], color=style.MISSING_EDGE, linewidth=1.5, zorder=1)
+    line = style.LINE_SPACING * style.LINE_BOX_EM / 72
+    for (when, _, _), (heading, text) in zip(events, blocks, strict=True):
+        y = date2num(when)
+        ax.plot([0.02], [y], marker="o", markersize=9, color=style.DARK_BLUE, linestyle="none", zorder=3)
+        ax.annotate("\n".join(heading), (0.02, y), xytext=(12, 6), textcoords="offset points", ha="left", va="top",
+                    fontsize=style.LABEL_SIZE, fontweight="bold", color=style.TEXT, linespacing=style.LINE_SPACING)
+        ax.annotate("\n".join(text), (0.02, y),
+                    xytext=(12, 6 - 72 * (len(heading) * style.LABEL_SIZE * line + 0.03)),
+                    textcoords="offset points", ha="left", va="top", fontsize=style.SMALL_SIZE,
+                    color=style.SECONDARY_TEXT, linespacing=style.LINE_SPACING)
+    for r in rows.itertuples():
+        encode.marks(fig).append(encode.Mark(r.value_as_printed, r.qualifier, "text", r.unit))
+    ax.set_yticks([date2num(w) for w, _, _ in events], [w.strftime("%b %Y") for w, _, _ in events])
+    ax.tick_params(axis="y", length=0)
+    ax.tick_params(axis="x", bottom=False, labelbottom=False)
+    for side in ("top", "right", "bottom", "left"):
+        ax.spines[side].set_visible(False)
+    ax.grid(False)
 
-    # The same finding as the grades chart: what holds at every inspection, no baseline year picked.
-    title = every_inspection_finding(grades) or (f"Inspections of the Met's child protection work, "
-                                                 f"{first.year}–{last.year}")
-    disputed = disagreements(grades, figures)
-    subtitle = (f"Inspections of the Metropolitan Police's child protection and exploitation work, "
-                f"{first.year}–{last.year}: grades, causes of concern and recommendations, at the date published")
-    on_chart = " ".join(["Dots are figures as published on that date, not joined; shares from published counts.",
-                         *(d.face() for d in disputed)])
-    notes = [on_chart, *(d.full() for d in disputed), "A repeated statement is a new dot.",
-             "Causes of concern and recommendations are those stated for the Met (London), as printed, "
-             "by HMICFRS or the Met; a figure printed in several documents is drawn once."]
-    data = rows[["date", "panel", "value", "value_as_printed"]].assign(panel=rows["panel"].map(PANELS)).rename(
-        columns={"date": "Date", "panel": "Measure", "value": "Value", "value_as_printed": "As printed"})
-    alt = (f"Dot timeline chart with {len(panels)} panels, showing that {title[0].lower() + title[1:]}. "
-           + "; ".join(f"{PANELS[p]}: " + ", ".join(f"{r.date[:7]} {r.value_as_printed}"
-                                                    for r in rows[rows['panel'] == p].itertuples()) for p in panels)
-           + ".")
-    ids = [i for v in rows["figure_id"] for i in split_list(v)]
-    frame = style.finish(fig, axes, title=title, subtitle=subtitle, on_chart=on_chart, notes=notes, alt=alt,
-                         source=style.credit(figures, ids, origin=("HMICFRS",)))
-    return fig, chart_meta("inspection-timeline", "Dot timeline", frame, data)
+    title = _title(rows)
+    subtitle = (f"HMICFRS inspection of the Metropolitan Police's response to child sexual and criminal "
+                f"exploitation, London: what was stated when, {style.month_year(str(first.date()))} to "
+                f"{style.month_year(str(last.date()))}")
+    on_chart = ("Counts as printed, at the date each was first stated. The record holds no statement of "
+                "progress on the recommendations.")
+    notes = [on_chart, "A count restated later (for example the 11 recommendations, in the revisit's summary) is "
+             "shown once, at the date it was first stated.",
+             "The revisit (fieldwork September–October 2024) reviewed the causes of concern; the Met's statement "
+             "says the inspectorate closed all three. The grades of cases examined at each inspection are in the "
+             "inspection-grades chart.",
+             "In the data table, a blank means that kind of count was not published on that date."]
+    data = pd.DataFrame({"Date": [w.date().isoformat() for w, _, _ in events],
+                         "Milestone": [h for _, h, _ in events], "Stated": [t for _, _, t in events]})
+    data = data.merge(_counts(rows), on="Date", how="left")
+    alt = (f"Timeline chart with {len(events)} dated milestones, showing that {title[0].lower() + title[1:]}. "
+           + " ".join(f"{w.strftime('%B %Y')}, {h.lower()}: {t}" for w, h, t in events))
+    frame = style.finish(fig, ax, title=title, subtitle=subtitle, on_chart=on_chart, notes=notes, alt=alt,
+                         source=style.credit(figures, rows["figure_id"], origin=("HMICFRS",)))
+    return fig, chart_meta("inspection-timeline", "Timeline", frame, data)
+
+
+def _counts(rows: pd.DataFrame) -> pd.DataFrame:
+    """The Datawrapper table's numeric columns: one per kind of count, blank where none was stated that day."""
+    names = {("causes_of_concern", "accelerated"): "Accelerated causes of concern (number)",
+             ("causes_of_concern", "issued"): "Causes of concern (number)",
+             ("causes_of_concern", "closed"): "Causes of concern closed (number)",
+             ("recommendations", "accelerated"): "Recommendations with the accelerated causes (number)",
+             ("recommendations", "issued"): "Recommendations (number)"}
+    wide = rows.assign(column=[names[(m, k)] for m, k in zip(rows["measure"], rows["kind"], strict=True)])
+    out = wide.pivot_table(index="date", columns="column", values="value", aggfunc="first")
+    return out.reindex(columns=[c for c in names.values() if c in out.columns]).reset_index().rename(
+        columns={"date": "Date"})
