@@ -160,6 +160,19 @@ def test_met_series_joins_only_one_series(drawn: dict, tables: dict) -> None:
             joined.append(xs)
     assert [2016, 2017] in joined
     assert "Crimes connected with CSE" in meta.data.columns
+
+
+def test_met_series_face_carries_the_mets_caveat_and_a_part_year_is_dashed(drawn: dict, tables: dict) -> None:
+    """The Met's release (13 March 2017) says the increases result from 'not only better recording practices by
+    officers and more incidents being reported to police, but also an actual increase': that caveat is on the face
+    and in the title, not only in the notes. The Standard's 2014 referrals are the protocol's 'first year', which
+    may be shorter than 2014: the 2014–2015 segment is dashed and the face says why; full years stay solid."""
+    fig, meta, _ = drawn["met-cse-series"]
+    assert "better recording" in meta.notes_on_chart and "better recording" in meta.title
+    assert "2014's referrals may cover only part of the year" in meta.notes_on_chart
+    styles = {tuple(int(x) for x in line.get_xdata()): line.get_linestyle() for ax in fig.axes
+              for line in ax.get_lines()}
+    assert styles[(2014, 2015)] == "--" and styles[(2016, 2017)] == "-"
     assert not any("offences" in str(c).lower() for c in meta.data.columns)
 
 

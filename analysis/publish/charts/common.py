@@ -45,6 +45,9 @@ NATIONAL_REVIEW_LABELS = {
     "historic_cases_reopened": "Cases closed with no further action, re-opened",
     "beaconport_referrals": "Cases referred to Operation Beaconport",
 }
+#: Words that mark a caveat as saying a figure's period may be shorter than the one recorded (a scheme's first year
+#: that may have started part-way through it): a line to such a point is dashed and the face says why.
+PART_PERIOD_WORDS = ("part-way", "period is shorter", "part-year")
 #: Words that mark a caveat as describing a change in how crimes or referrals were recorded.
 RECORDING_WORDS = ("recording", "recorded differently", "counting rules")
 #: The Commissioner's explanation of the 2025 rise is looked for under these words, in the table's own text.

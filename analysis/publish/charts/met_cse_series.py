@@ -11,6 +11,7 @@ from analysis.publish import encode, style
 from analysis.publish.charts.common import (
     EXPLANATION_WORDS,
     MET_MEASURES,
+    PART_PERIOD_WORDS,
     RECORDING_WORDS,
     RISE_MEASURE,
     ChartMeta,
@@ -100,10 +101,7 @@ def met_cse_series_chart(series: pd.DataFrame, figures: pd.DataFrame, *, width: 
     title = _series_title(sel, measures)
     subtitle = (f"Figures published by or reported from the Metropolitan Police, London, by year, {first}–{last}. "
                 + _key_words(sel))
-    on_chart = " ".join(why for _, _, why in breaks)
-    if rise:
-        on_chart = (f"{on_chart} Later: {rise['value_as_printed']} more children at risk, {rise['period']} "
-                    "(no counts published).").strip()
+    on_chart = " ".join([*(why for _, _, why in breaks), face_note(sel, rise)]).strip()
     notes = _series_notes(sel, left_out, years, rise)
     data = _series_data(sel, measures, years)
     ids = list(sel["figure_id"]) + ([rise["figure_id"]] if rise else [])
@@ -148,8 +146,10 @@ def _draw_series(ax: Any, rows: pd.DataFrame, colour: str, narrow: bool = False)
     keys = [(k, y - i) for i, (k, y) in enumerate(zip(kinds, years, strict=True))]  # a run: one kind, no gap
     breaks = []
     for start, stop in encode.runs(keys):
-        if stop - start > 1:
-            encode.line(ax, rows["x"][start:stop], rows["value"][start:stop], units=kinds[start:stop], color=colour)
+        for i in range(start, stop - 1):  # segment by segment: one may be dashed
+            dashed = _part_period(rows.iloc[i]) or _part_period(rows.iloc[i + 1])
+            encode.line(ax, rows["x"][i:i + 2], rows["value"][i:i + 2], units=kinds[i:i + 2], color=colour,
+                        linestyle=(0, (2, 2)) if dashed else "-")
         if start and years[start] == years[start - 1] + 1:
             a, b = rows.iloc[start - 1], rows.iloc[start]
             why = comparability(a.to_dict(), b.to_dict())
@@ -172,6 +172,25 @@ def _draw_series(ax: Any, rows: pd.DataFrame, colour: str, narrow: bool = False)
     return breaks
 
 
+def _part_period(row: pd.Series) -> bool:
+    """Whether the figure's caveat says its period may be shorter than recorded."""
+    return any(w in str(row["caveat"]).lower() for w in PART_PERIOD_WORDS)
+
+
+def face_note(sel: pd.DataFrame, rise: dict[str, str] | None) -> str:
+    """What a reader must know on the face: which point may cover part of a year (its line is dashed), how the
+    Met explained the rises (its own caveat on the figures drawn), and the later rise that has no counts."""
+    parts = []
+    part = sel[[_part_period(r) for _, r in sel.iterrows()]]
+    for r in part.itertuples():
+        parts.append(f"Dashed: {r.period_label}'s {r.unit} may cover only part of the year.")
+    if recording_notes(sel):
+        parts.append("The Met said the rises came partly from better recording and more reporting.")
+    if rise:
+        parts.append(f"Later: {rise['value_as_printed']} more children at risk, {rise['period']} (no counts).")
+    return " ".join(parts)
+
+
 def _series_title(sel: pd.DataFrame, measures: list[str]) -> str:
     first, last = int(sel["x"].min()), int(sel["x"].max())
     rose = []
@@ -181,15 +200,18 @@ def _series_title(sel: pd.DataFrame, measures: list[str]) -> str:
         rows = rows[[k == kinds[0] for k in kinds]]  # compare like with like only
         if len(rows) >= 2:
             rose.append(rows["value"].iloc[-1] > rows["value"].iloc[0])
+    if rose and all(rose) and recording_notes(sel):
+        return f"Met child sexual exploitation counts rose, {first}–{last}, partly through better recording"
     if rose and all(rose):
-        return f"Every Met measure of child sexual exploitation with more than one published year rose, {first}–{last}"
+        return f"Every Met child sexual exploitation count rose, {first}–{last}"
     return f"The Met's published figures on child sexual exploitation, {first}–{last}"
 
 
 def _series_notes(sel: pd.DataFrame, left_out: pd.DataFrame, years: list[int], rise: dict[str, str] | None
                   ) -> list[str]:
     notes = ["Circles: figures from a Met publication; diamonds: figures known only from a news report of the Met's "
-             "figures. A line joins only consecutive years that both have a figure in the same unit."]
+             "figures. A line joins only consecutive years that both have a figure in the same unit; it is dashed "
+             "where a figure may cover only part of its year."]
     flagged = {r.figure_id for r in sel.itertuples() if any(w in str(r.caveat).lower() for w in RECORDING_WORDS)}
     gaps = []
     for m in MET_MEASURES:
