@@ -1,8 +1,9 @@
 # %% [markdown]
 # # London in context
 #
-# **The question:** what share of the UK's population lives in London (the yardstick against which London's part
-# of a national count can be read), and what rates for London do the sources themselves give?
+# **The question:** what share of the UK's population, and of England and Wales' (the area of the national counts),
+# lives in London (the yardstick against which London's part of a national count can be read), and what rates for
+# London do the sources themselves give?
 #
 # A share of population is a yardstick, not a finding: London's part of a national count can be read against it
 # only when both cover the same area, period and definition.
@@ -12,8 +13,9 @@
 # into `outputs/notebooks/`. Opened by hand it shows the charts and writes nothing (set `$CSE_CHARTS_DIR` before
 # starting Jupyter to export by hand). The first output below says which applies.
 #
-# **Tables read** (through `analysis.tables.load.load_table`): `population`, `gaps` for the limitations, and
-# `figures` for the printed shares, the London rates and the source lines.
+# **Tables read** (through `analysis.tables.load.load_table`): `population`, `gaps` for the limitations,
+# `figures` for the printed shares, the London rates and the source lines, and `claims` for the fact-check's verdict
+# on the printed share.
 
 # %%
 import pandas as pd
@@ -29,6 +31,7 @@ PATHS = charts.project_paths()
 population = load_table("population", PATHS)
 figures = load_table("figures", PATHS)
 gaps = load_table("gaps", PATHS)
+claims = load_table("claims", PATHS)
 where_files_go()
 
 # %% [markdown]
@@ -80,7 +83,7 @@ table(rates, ["subject", "value_as_printed", "unit", "period_end", "publisher", 
 # `analysis/publish/charts/london_rates.py` (`london_rates_chart`): open those modules to change what is drawn.
 
 # %%
-fig, meta = charts.london_population_share_chart(population, figures)
+fig, meta = charts.london_population_share_chart(population, figures, claims)
 export.publish(fig, meta)
 
 # %%

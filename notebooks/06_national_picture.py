@@ -291,7 +291,7 @@ found.append(f"Across {len(counted)} inspections and follow-ups of the Met with 
              f"and {last['share_not_good']:.1%} in the {last['label']} ({last['not_good']:.0f} of "
              f"{last['cases_examined']:.0f}, {last['published']}); it ranged from "
              f"{counted['share_not_good'].min():.1%} to {counted['share_not_good'].max():.1%}.")
-found.append("The 2023 inspection of the Met's response to child exploitation, as stated when: "
+found.append("The latest inspection of the Met's response to child exploitation, as stated when: "
              + " ".join(f"{when:%B %Y}, {heading.lower()}: {text}" for when, heading, text in
                         charts.milestones(stated)))
 source_kind = "the Met's own document" if rise["primary"] else f"a report by {rise['publisher']}"

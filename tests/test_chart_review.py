@@ -76,9 +76,19 @@ def test_national_offences_are_one_series_as_the_fact_check_judges_them(tables: 
     assert "unattributed news" in meta.notes_on_chart.lower()
 
 
-def test_population_share_says_its_base_is_the_uk(tables: dict) -> None:
-    _, meta = _draw("london-population-share", tables)
-    assert "share of the UK population" in meta.notes_on_chart and "England and Wales" in meta.notes_on_chart
+def test_population_share_gives_england_and_wales_beside_the_uk_in_one_vintage(tables: dict) -> None:
+    """Worked by hand from ONS's mid-2023 first estimates: London 8.95 million (The London Weekly's copy), the UK
+    68,265,209 (13.11%) and England and Wales 60.9 million (ONS's topic page, 14.70%); the table's E&W row is the
+    2025 revision (61.1 million), which must not be divided into a first estimate."""
+    fig, meta = _draw("london-population-share", tables)
+    assert meta.title == "London: 13.1% of the UK's population, 14.7% of England and Wales', 2023"
+    shares = meta.data.set_index("Share of")["London's share (%)"]
+    assert shares["United Kingdom"] == 13.11 and shares["England and Wales"] == 14.7
+    assert "61.1 million" not in " ".join(_texts(fig)) and "60.9 million" in " ".join(_texts(fig))
+    assert "not a finding" in meta.notes_on_chart
+    claims = tables["claims"]
+    verdict = claims.loc[claims["stated_figure"] == "mylondon-2025-10-grooming-gangs/share-uk-population", "verdict"]
+    assert f"Fact-check verdict: ‘{verdict.iloc[0]}’" in " ".join(" ".join(_texts(fig)).split())
 
 
 def test_london_rates_use_one_colour_and_a_true_title(tables: dict) -> None:

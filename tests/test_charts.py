@@ -231,18 +231,18 @@ def test_historic_charts_are_apart_and_equal_the_table(exported: Path, tables: d
     assert "Total" not in " ".join(map(str, funnel["Stage"]))
 
 
-def test_population_share_is_london_over_uk(exported: Path, tables: dict[str, pd.DataFrame]) -> None:
-    pop = tables["population"]
-    pop = pop[pop["measure"] == "population"]
+def test_population_share_is_london_over_the_whole(exported: Path, tables: dict[str, pd.DataFrame]) -> None:
+    figures = tables["figures"].set_index("figure_id")
     data = read_csv(files(exported, "london-population-share")["csv"])
-    computed = data.dropna(subset=["London share of UK (%)"])
-    assert len(computed), "no year has both London's and the UK's population"
+    computed = data.dropna(subset=["Whole (people)"])
+    assert set(computed["Share of"]) == {"United Kingdom", "England and Wales"}
     for _, row in computed.iterrows():
-        year = int(row["Year"])
-        london = pop[(pop["geography"] == "London") & (pop["year"] == year)]["value"].iloc[0]
-        uk = pop[(pop["geography"] == "United Kingdom") & (pop["year"] == year)]["value"].iloc[0]
-        assert _close(row["London"], london) and _close(row["United Kingdom"], uk)
-        assert _close(row["London share of UK (%)"], round(100 * london / uk, 2))
+        london = figures[(figures["measure"] == "population") & (figures["geography"] == "London")
+                         & (figures["value_as_printed"] == row["London as printed"])]
+        whole = figures[(figures["measure"] == "population") & (figures["geography"] == row["Share of"])
+                        & (figures["value_as_printed"] == row["Whole as printed"])]
+        assert len(london) and len(whole)
+        assert _close(row["London's share (%)"], round(100 * london["value"].iloc[0] / whole["value"].iloc[0], 2))
 
 
 def test_london_rates_equal_the_figures(exported: Path, tables: dict[str, pd.DataFrame]) -> None:

@@ -74,7 +74,7 @@ CHARTS: tuple[ChartSpec, ...] = (
     ChartSpec("met-cse-series", met_cse_series_chart, ("met_cse_series", "figures")),
     ChartSpec("historic-reviews-national", historic_national_chart, ("historic_reviews", "figures")),
     ChartSpec("met-review-funnel", met_review_funnel_chart, ("historic_reviews", "figures")),
-    ChartSpec("london-population-share", london_population_share_chart, ("population", "figures")),
+    ChartSpec("london-population-share", london_population_share_chart, ("population", "figures", "claims")),
     ChartSpec("london-rates", london_rates_chart, ("figures",)),
     ChartSpec("factcheck-verdicts", factcheck_chart, ("claims", "figures")),
     ChartSpec("national-csae-offences", national_offences_chart, ("figures",)),

@@ -1,96 +1,126 @@
-"""Chart: London's share of the UK population, as ONS/GLA printed it."""
+"""Chart: London's share of the population, as number cards: of the UK (the base news copy uses, "13 per cent of
+the UK's population") and of England and Wales (the area every national CSE count in the other charts covers).
+
+A share of population is one number per year that barely moves, so it is a card, not a plot. Each share is
+London's mid-year estimate divided by the whole's for the same year and the same vintage (a first estimate is not
+divided by a later revision), computed from the figures as printed. The printed "13 per cent" is shown as printed
+with the fact-check's own verdict, so the card and the fact-check page say the same thing.
+"""
 
 from __future__ import annotations
 
-import textwrap
 from typing import Any
 
 import pandas as pd
 
-from analysis.publish import encode, style
+from analysis.publish import style
+from analysis.publish.charts.cards import Card, draw_cards
 from analysis.publish.charts.common import ChartMeta, chart_meta
+from analysis.publish.charts.select import best
 from analysis.publish.publishers import face_name
-from analysis.record.vocabulary import fmt_percent
+from analysis.record.vocabulary import fmt_percent, join_list, split_list
+
+WHOLES = ("United Kingdom", "England and Wales")
+SHARE_COLUMN = "London's share (%)"
 
 
-def london_share_table(population: pd.DataFrame) -> pd.DataFrame:
-    """London's population, the UK's, and London's share (London ÷ UK × 100, 2 dp) for years with both."""
-    pop = population[population["measure"] == "population"]
-    wide = pop.pivot_table(index="year", columns="geography", values="value", aggfunc="first")
-    if not {"London", "United Kingdom"} <= set(wide.columns):
-        return pd.DataFrame(columns=["Year", "London", "United Kingdom", "London share of UK (%)"])
-    both = wide[["London", "United Kingdom"]].dropna()
-    both["London share of UK (%)"] = (100 * both["London"] / both["United Kingdom"]).round(2)
-    out = both.rename_axis("Year").reset_index()
-    out.columns.name = None
-    out["Year"] = out["Year"].astype(int)
-    return out
+def _estimate(population: pd.DataFrame, figures: pd.DataFrame, geography: str, year: int, vintage: str
+              ) -> dict[str, Any] | None:
+    """The whole's estimate for `year` in the `vintage` London's is in: the table's row, or, when the table holds
+    a revision, the first estimate it revises (the best copy of it)."""
+    rows = population[(population["measure"] == "population") & (population["geography"] == geography)
+                      & (population["year"] == year)]
+    if rows.empty:
+        return None
+    row = rows.iloc[0]
+    if row["vintage"] == vintage:
+        return {"value": row["value"], "value_as_printed": row["value_as_printed"], "figure_id": row["figure_id"]}
+    earlier = figures[figures["figure_id"].isin(split_list(row["revises"]))]
+    if earlier.empty:
+        return None
+    first = best(earlier, ["period_end"]).iloc[0]
+    return {"value": first["value"], "value_as_printed": first["value_as_printed"], "figure_id": first["figure_id"]}
+
+
+def london_share_table(population: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
+    """London's share of each whole for the latest year with London's estimate and the whole's in the same
+    vintage: one row per whole, with both estimates as printed and the share (2 dp)."""
+    london = population[(population["measure"] == "population") & (population["geography"] == "London")]
+    out = []
+    for whole in WHOLES:
+        for r in london.sort_values("year", ascending=False).itertuples():
+            est = _estimate(population, figures, whole, int(r.year), r.vintage)
+            if est:
+                out.append({"Share of": whole, "Year": int(r.year), "London (people)": r.value,
+                            "London as printed": r.value_as_printed, "Whole (people)": est["value"],
+                            "Whole as printed": est["value_as_printed"],
+                            SHARE_COLUMN: round(100 * r.value / est["value"], 2),
+                            "figure_ids": join_list([r.figure_id, est["figure_id"]])})
+                break
+    return pd.DataFrame(out)
+
+
+def _printed_card(printed: pd.DataFrame, claims: pd.DataFrame | None) -> tuple[Card, pd.Series] | None:
+    """The latest share as printed in the news, with the fact-check's verdict on it."""
+    if printed.empty:
+        return None
+    row = printed.sort_values("period_end").iloc[-1]
+    verdict = ""
+    if claims is not None:
+        judged = claims[claims["stated_figure"] == row["figure_id"]]
+        if len(judged):
+            verdict = f" Fact-check verdict: ‘{judged['verdict'].iloc[0]}’."
+    detail = f"{face_name(row['publisher'])}, {style.month_year(row['published'])}, no year given.{verdict}"
+    return Card(row["value_as_printed"], "As printed: London's share of the UK's population", detail,
+                colour=style.DARK_GREY, qualifier=row["qualifier"], unit="percent"), row
 
 
 @style.styled
-def london_population_share_chart(population: pd.DataFrame, figures: pd.DataFrame, *, width: float = style.WEB_WIDTH
+def london_population_share_chart(population: pd.DataFrame, figures: pd.DataFrame,
+                                  claims: pd.DataFrame | None = None, *, width: float = style.WEB_WIDTH
                                   ) -> tuple[Any, ChartMeta]:
-    """London's share of the UK population: computed where both estimates exist, and as printed by sources, on a
-    real year axis (years are spaced by their distance; a year with no figure is an empty stretch, not skipped)."""
-    from matplotlib.ticker import MultipleLocator
-
-    share = london_share_table(population)
-    printed = figures[(figures["measure"] == "share_of_uk_population") & (figures["geography"] == "London")].copy()
-    printed["year"] = printed["period_end"].str[:4].astype(int)
-    years = sorted(set(share["Year"]) | set(printed["year"]))
-    pos = {y: y for y in years}  # a real time axis
-    fig, ax = style.new_figure(width=width, plot_height=3.0)
-    ax.scatter(share["Year"].map(pos), share["London share of UK (%)"], s=70, color=style.DARK_BLUE, zorder=3,
-               label="Computed: London ÷ UK mid-year population")
-    marks = encode.marks(fig)  # what was drawn, for the encoding audit: every dot is read as an exact value
-    marks += [encode.Mark(f"{v:.2f}%", "exact", "dot", "percent") for v in share["London share of UK (%)"]]
-    marks += [encode.Mark(r.value_as_printed, r.qualifier, "dot", "percent") for r in printed.itertuples()]
-    for r in share.tail(1).itertuples():  # the latest share is labelled; every year is in the data
-        ax.annotate(fmt_percent(r[4]), (pos[r.Year], r[4]), xytext=(0, 9), textcoords="offset points", ha="center",
-                    fontsize=style.LABEL_SIZE, color=style.DARK_BLUE, fontweight="bold")
-    ax.scatter(printed["year"].map(pos), printed["value"], s=70, marker="D", facecolor="white",
-               edgecolor=style.ORANGE, linewidth=1.8, zorder=3, label="As printed in a source")
-    for r in printed.itertuples():
-        who = textwrap.fill(face_name(r.publisher), 14)
-        ax.annotate(f"{r.value_as_printed}\n{who}", (pos[r.year], r.value), xytext=(0, -11),
-                    textcoords="offset points", ha="center", va="top", fontsize=style.SMALL_SIZE, color=style.TEXT)
-    from matplotlib.ticker import MaxNLocator
-
-    ax.xaxis.set_major_locator(MaxNLocator(nbins=4 if width < 5 else 6, integer=True))
-    ax.set_xlim(min(years) - 1.5, max(years) + 1.5)
-    top = max(share["London share of UK (%)"].max() if len(share) else 0, printed["value"].max() or 0)
-    ax.set_ylim(0, top * 1.5)
-    ax.yaxis.set_major_locator(MultipleLocator(5))
-    ax.yaxis.set_major_formatter("{x:.0f}%")
-    ax.grid(axis="y")
-    style.legend_above(ax, ncol=1 if width < 5 else 2)
-    if len(share):
-        latest = share.iloc[-1]
-        title = (f"London was home to {fmt_percent(latest['London share of UK (%)'])} of the UK's population in "
-                 f"{int(latest['Year'])}")
+    """Cards: London's share of the UK and of England and Wales (computed), and the share as printed."""
+    shares = london_share_table(population, figures)
+    cards = [Card(fmt_percent(r[SHARE_COLUMN]), f"London's share of the {_whole_name(r['Share of'])} population, "
+                  f"mid-{r['Year']}",
+                  f"{r['London as printed']} of {r['Whole as printed']}: ONS mid-year estimates, computed.",
+                  colour=style.DARK_BLUE, unit="percent") for _, r in shares.iterrows()]
+    printed = figures[(figures["measure"] == "share_of_uk_population") & (figures["geography"] == "London")]
+    shown = _printed_card(printed, claims)
+    if shown:
+        cards.append(shown[0])
+    fig, ax = style.new_figure(width=width, plot_height=1.0)
+    draw_cards(fig, ax, cards, width)
+    by = shares.set_index("Share of")[SHARE_COLUMN] if len(shares) else pd.Series(dtype=float)
+    if {"United Kingdom", "England and Wales"} <= set(by.index):
+        year = int(shares["Year"].iloc[0])
+        title = (f"London: {fmt_percent(by['United Kingdom'])} of the UK's population, "
+                 f"{fmt_percent(by['England and Wales'])} of England and Wales', {year}")
     else:
-        title = "London's share of the UK population, as printed"
-    subtitle = (f"London's mid-year population as a share of the UK's, {min(years)}–{max(years)}: computed from "
-                "the two estimates where both are published, and as printed by sources")
-    missing = sorted(set(population.loc[population["measure"] == "population", "year"].astype(int))
-                     - set(share["Year"]))
-    # The yardstick's base is the UK; the national CSE counts in the other charts are for England and Wales.
-    on_chart = ("London's share of the UK population, not of England and Wales (the area of the national counts "
-                "in other charts). Shares rounded to one decimal place. A yardstick, not a finding about CSE.")
-    notes = [on_chart, "Shares are rounded to one decimal place in the chart; the data keep two."]
-    if missing:
-        notes.append(f"No share is computed for {style.join_words([str(y) for y in missing])}: London's and the "
-                     "UK's estimates are not both published for those years.")
-    notes += [f"{r.value_as_printed} ({r.publisher}, {r.year}): {r.caveat}" for r in printed.itertuples() if r.caveat]
-    data = share.merge(printed.groupby("year")["value"].first().rename("Share as printed (%)"), how="outer",
-                       left_on="Year", right_index=True).sort_values("Year")
-    data["Year"] = data["Year"].astype(int)
-    pop_ids = population.loc[population["year"].isin(share["Year"]) & population["geography"].isin(
-        ["London", "United Kingdom"]), "figure_id"]
-    alt = (f"Dot chart of London's share of the UK population by year, showing that {title[0].lower() + title[1:]}. "
-           + "; ".join(f"{int(r.Year)}: {fmt_percent(r[4])} computed" for r in share.itertuples())
-           + "".join(f"; {r.year}: {r.value_as_printed} as printed" for r in printed.itertuples()) + ".")
-    frame = style.finish(fig, ax, title=title, subtitle=subtitle, on_chart=on_chart,
-                         source=style.credit(figures, list(pop_ids) + list(printed["figure_id"])), notes=notes,
-                         alt=alt)
-    return fig, chart_meta("london-population-share", "Dot chart", frame, data)
+        title = "London's share of the population, as published"
+    subtitle = ("London's mid-year population as a share of the UK's and of England and Wales' (the area of the "
+                "national counts in other charts), same year and estimate")
+    on_chart = "A yardstick for London's part of a national count, not a finding about child sexual exploitation."
+    notes = [on_chart, "Each share divides London's estimate by the whole's for the same year and the same "
+             "vintage (first estimates with first estimates), as printed; shares are rounded to one decimal place "
+             "on the face and kept to two in the data.",
+             "In the data, the as-printed row is blank where its source gave no population: not published with "
+             "the share."]
+    notes += [f"{r.value_as_printed} ({face_name(r.publisher)}, {style.month_year(r.published)}): {r.caveat}"
+              for r in printed.itertuples() if isinstance(r.caveat, str) and r.caveat]
+    data = shares.drop(columns="figure_ids")
+    if shown:
+        row = shown[1]
+        data = pd.concat([data, pd.DataFrame([{"Share of": "United Kingdom (as printed)",
+                                               "Year": int(str(row["period_end"])[:4]), SHARE_COLUMN: row["value"],
+                                               "As printed": row["value_as_printed"]}])], ignore_index=True)
+    ids = [i for v in shares["figure_ids"] for i in split_list(v)] + ([shown[1]["figure_id"]] if shown else [])
+    alt = (f"Number card chart with {len(cards)} figures, showing that {title}. "
+           + "; ".join(f"{c.heading}: {c.number}" for c in cards) + ".")
+    frame = style.finish(fig, ax, title=title, subtitle=subtitle, on_chart=on_chart, notes=notes, alt=alt,
+                         source=style.credit(figures, ids, origin=("ONS",)))
+    return fig, chart_meta("london-population-share", "Number cards", frame, data)
+
+
+def _whole_name(whole: str) -> str:
+    return "UK" if whole == "United Kingdom" else whole
