@@ -27,7 +27,6 @@ def london_rates_chart(figures: pd.DataFrame, *, width: float = style.WEB_WIDTH)
     a council's assessments per 1,000 children and police-recorded cases per 1,000 children are different things."""
     rates = london_rates(figures)
     names = [re.split(r", as | per [\d,]+ ", s)[0] for s in rates["subject"]]
-    units = list(dict.fromkeys(rates["unit"]))
     fig, ax = style.new_figure(width=width, plot_height=1.0)
     ax.set_axis_off()
     x0 = style.MARGIN_IN / width  # numbers start at the text margin
@@ -56,19 +55,18 @@ def london_rates_chart(figures: pd.DataFrame, *, width: float = style.WEB_WIDTH)
     who = "the national audit" if origin else "the sources"
     bases = {m.group(0) for m in (re.search(r"per [\d,]+ \w+", str(u)) for u in rates["unit"]) if m}
     if len(rates) and len(bases) == 1:
-        count = number_word(len(rates))
-        title = (f"All {count} London rates {who} printed are {next(iter(bases))}, but they count different "
-                 "things" if len(units) > 1 else f"London: {rates.iloc[0]['value_as_printed']} {rates.iloc[0]['unit']}")
+        base = next(iter(bases))
+        title = (f"Casey audit, London, {base}: {_by_body(rates)}" if origin else
+                 f"{number_word(len(rates)).capitalize()} London rates {base}, each counting a different thing")
     elif len(rates):
         title = f"{who[0].upper() + who[1:]} printed {len(rates)} London rates in {len(bases)} different units"
     else:
         title = "No London rates are published in the sources"
-    period = style.join_words(sorted({style.month_year(p) for p in rates["period_end"]})) if len(rates) else ""
     subtitle = (f"Rates for London as quoted from {who}" + (" (Baroness Casey)" if origin else "")
-                + f", each with what it counts; stated {period}")
-    on_chart = ("Each rate counts a different thing (police-recorded cases, council assessments): they are not "
-                "compared or added." + (" Quoted from the audit in a news report; the audit's own page was not "
-                                        "read at this passage." if origin else ""))
+                + f", each with what it counts; {_period_words(rates)}")
+    quoted = " Quoted from the audit in a news report; the audit's own page was not read at this passage."
+    on_chart = ("Each rate counts a different thing (police-recorded cases, council assessments), so the chart "
+                "sets them side by side without a scale." + (quoted if origin else ""))
     notes = [on_chart] + [c for c in dict.fromkeys(rates["caveat"].dropna()) if c]
     data = pd.DataFrame({"Measure": names, "Rate": rates["value"].to_numpy(), "Unit": list(rates["unit"])})
     alt = (f"Table chart of London's published rates, each in its own unit, showing that "
@@ -78,6 +76,31 @@ def london_rates_chart(figures: pd.DataFrame, *, width: float = style.WEB_WIDTH)
     frame = style.finish(fig, ax, title=title, subtitle=subtitle, on_chart=on_chart, notes=notes, alt=alt,
                          source=style.credit(figures, rates["figure_id"], origin=origin))
     return fig, chart_meta("london-rates", "Table", frame, data)
+
+
+def _by_body(rates: pd.DataFrame) -> str:
+    """'police 2.77; councils 1.79 and 1.3': each rate as printed, grouped by who recorded it (the subject names
+    the police force or the local authorities), so a title lists them without setting one against another."""
+    groups: dict[str, list[str]] = {}
+    for r in rates.itertuples():
+        body = "police" if "police" in str(r.subject).lower() else "councils"
+        groups.setdefault(body, []).append(str(r.value_as_printed).split(" ", 1)[0])
+    return "; ".join(f"{body} {style.join_words(values)}" for body, values in sorted(groups.items(),
+                                                                                   key=lambda kv: kv[0] != "police"))
+
+
+def _period_words(rates: pd.DataFrame) -> str:
+    """The period the rates cover, or that it is not printed (a figure whose period is only its publication date,
+    which the caveat says, has no period of its own)."""
+    if not len(rates):
+        return ""
+    unstated = rates["caveat"].fillna("").str.contains("No period", case=False)
+    published = style.join_words(sorted({style.month_year(p) for p in rates["published"]}))
+    if unstated.all():
+        return f"published {published}; the period the data cover is not printed"
+    return "covering " + style.join_words(sorted({f"{style.month_year(a)} to {style.month_year(b)}" if a != b
+                                                 else style.month_year(a) for a, b in
+                                                 zip(rates["period_start"], rates["period_end"], strict=True)}))
 
 
 def _origin(rates: pd.DataFrame) -> tuple[str, ...]:
