@@ -136,3 +136,15 @@ def test_inspection_timeline_labels_clear_the_axis_and_each_other_on_a_phone(tab
         assert all(b.x0 >= left for b in boxes), "a value label crosses the y axis"
         for i, a in enumerate(boxes):
             assert not any(a.overlaps(b) for b in boxes[i + 1:]), "two value labels overlap"
+
+
+def test_national_offences_divide_no_offences_by_cases(tables: dict) -> None:
+    """The 2024 copy counts the total in cases (122,768) and the group-based part in offences (4,450, from 44
+    forces) and prints no share: the chart computes none (4,450 / 122,768 would be 3.6%). 2022's 5% and 2023's 3.7%
+    are printed by their sources and are the title's only shares."""
+    fig, meta = _draw("national-csae-offences", tables)
+    data = meta.data.set_index("Year")
+    assert pd.isna(data.loc["2024", "Group-based share (%)"]) and data.loc["2024", "Unit as printed"] == "cases"
+    text = " ".join(" ".join(_texts(fig)).split())
+    assert "3.6%" not in text and "no share, as the total counts cases" in text
+    assert meta.title == "Group-based offences were 5% and 3.7% of recorded child sexual abuse, 2022–2023"

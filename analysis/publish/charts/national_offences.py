@@ -33,10 +33,13 @@ def offence_table(figures: pd.DataFrame) -> pd.DataFrame:
     out = pd.DataFrame({
         "year": total["year"].astype(str), "total": total["value"], "total_printed": total["value_as_printed"],
         "unit": total["unit"], "qualifier": total["qualifier"], "group": total["year"].map(group["value"]),
-        "share_printed": total["year"].map(share["value_as_printed"]),
+        "share_printed": total["year"].map(share["value_as_printed"]), "share_value": total["year"].map(share["value"]),
         "total_id": total["figure_id"], "group_id": total["year"].map(group["figure_id"]),
-        "share_id": total["year"].map(share["figure_id"])})
-    out["share_pct"] = (100 * out["group"] / out["total"]).round(1)
+        "share_id": total["year"].map(share["figure_id"]), "group_unit": total["year"].map(group["unit"])})
+    # A share is computed only from two counts of the same thing: a source that counts the total in "cases" and
+    # the group-based part in "offences" (2024) gives no share, and none is made up by dividing one by the other.
+    same = out["group_unit"] == out["unit"]
+    out["share_pct"] = (100 * out["group"] / out["total"]).round(1).where(same)
     return out
 
 
@@ -53,6 +56,9 @@ def _share(r: Any) -> str:
 
 def _group_text(r: Any, units: dict[str, str]) -> str:
     """The year's group-based part in words: the count with its unit and share, or the share alone."""
+    if pd.notna(r.group) and not isinstance(r.share_printed, str) and pd.isna(r.share_pct):
+        return (f"Group-based: {r.group:,.0f} {units.get(r.group_id, 'offences')}; no share, as the total counts "
+                f"{r.unit}.")
     if pd.notna(r.group):
         how = "as printed" if isinstance(r.share_printed, str) else "computed"
         return f"Group-based: {r.group:,.0f} {units.get(r.group_id, 'offences')} ({_share(r)}, {how})."
@@ -61,12 +67,15 @@ def _group_text(r: Any, units: dict[str, str]) -> str:
     return "Group-based: not published."
 
 
-def _max_share(table: pd.DataFrame, figures: pd.DataFrame) -> float | None:
-    """The largest group-based share of any year (printed where printed, else computed)."""
-    printed = figures.set_index("figure_id")["value"]
-    shares = [printed.get(r.share_id) if isinstance(r.share_id, str) else r.share_pct for r in table.itertuples()]
-    shares = [float(v) for v in shares if v is not None and pd.notna(v)]
-    return max(shares) if len(shares) == len(table) and shares else None
+def _title(table: pd.DataFrame, first: str, last: str) -> str:
+    """The group-based shares of the years that have one (as printed, else computed from like counts)."""
+    shown = [(r.year, f"{r.share_value if isinstance(r.share_printed, str) else r.share_pct:g}%")
+             for r in table.itertuples() if isinstance(r.share_printed, str) or pd.notna(r.share_pct)]
+    if not shown:
+        return f"Child sexual abuse and exploitation recorded by police, {first}–{last}"
+    span = shown[0][0] if len(shown) == 1 else f"{shown[0][0]}–{shown[-1][0]}"
+    return (f"Group-based offences were {style.join_words([s for _, s in shown])} of recorded child sexual abuse, "
+            f"{span}")
 
 
 @style.styled
@@ -87,10 +96,7 @@ def national_offences_chart(figures: pd.DataFrame, *, width: float = style.WEB_W
     fig, ax = style.new_figure(width=width, plot_height=1.0)
     draw_cards(fig, ax, cards, width)
     first, last = table["year"].iloc[0], table["year"].iloc[-1]
-    top = _max_share(table, figures)
-    title = (f"Group-based offending was {top:g}% or less of the child sexual abuse and exploitation recorded by "
-             f"police in each year published, {first}–{last}" if top is not None
-             else f"Child sexual abuse and exploitation recorded by police, {first}–{last}")
+    title = _title(table, first, last)
     one_series = all(comparability(by_id.loc[a].to_dict() | {"figure_id": a}, by_id.loc[b].to_dict())
                      is None for a, b in zip(table["total_id"], table["total_id"][1:], strict=False))
     worded = style.join_words(list(dict.fromkeys(table["unit"])))
@@ -100,7 +106,7 @@ def national_offences_chart(figures: pd.DataFrame, *, width: float = style.WEB_W
                 "so the years are not compared")
     copies = [r.year for r in table.itertuples() if not bool(by_id.loc[r.total_id, "primary"])
               and "unattributed" in str(by_id.loc[r.total_id, "publisher"]).lower()]
-    on_chart = ("Recorded, not prevalence. Shares not printed are computed from the two counts."
+    on_chart = ("Recorded, not prevalence. Shares not printed are computed from two counts of the same thing."
                 + (f" {style.join_words(copies)} figures: an unattributed news copy." if copies else ""))
     notes = [on_chart,
              "Police-recorded figures from the NPCC's Vulnerability Knowledge and Practice Programme (VKPP) and "
@@ -110,7 +116,8 @@ def national_offences_chart(figures: pd.DataFrame, *, width: float = style.WEB_W
              "with only a printed group-based share has no count: its count was not published, and none is derived "
              "from the share.",
              "Group-based shares printed by a source are shown as printed; otherwise computed as group-based ÷ "
-             "recorded × 100, one decimal."]
+             "recorded × 100, one decimal, only when both counts are of the same thing (no share is computed "
+             "where the total counts cases and the part offences)."]
     notes += [f"{r.year}: {by_id.loc[r.total_id, 'caveat']}" for r in table.itertuples()
               if isinstance(by_id.loc[r.total_id, "caveat"], str)]
     ids = [i for c in ("total_id", "group_id", "share_id") for i in table[c].dropna()]
