@@ -148,3 +148,15 @@ def test_national_offences_divide_no_offences_by_cases(tables: dict) -> None:
     text = " ".join(" ".join(_texts(fig)).split())
     assert "3.6%" not in text and "no share, as the total counts cases" in text
     assert meta.title == "Group-based offences were 5% and 3.7% of recorded child sexual abuse, 2022–2023"
+
+
+def test_approximate_figures_look_approximate_on_every_chart(tables: dict) -> None:
+    """The Met's 'approximately 9,000' is not a bar ending at 9,000, and both printings of the CSA Centre's
+    500,000 estimate are hollow markers (it was drawn solid in one row and hollow in the other)."""
+    fig, meta = _draw("met-review-funnel", tables)
+    marks = {m.label: m.drawn_as for m in encode.marks(fig)}
+    assert marks["approximately 9,000"] == "about" and "9,000" not in marks
+    assert "approximately 9,000" in meta.notes_on_chart
+    fig, _ = _draw("recorded-vs-estimated", tables)
+    estimates = [m for m in encode.marks(fig) if "500,000" in m.label]
+    assert len(estimates) == 2 and {m.drawn_as for m in estimates} == {"about"}

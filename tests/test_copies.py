@@ -49,3 +49,24 @@ def test_charts_pick_the_same_copy_as_the_tables() -> None:
     drawn = best(figures, keys).set_index(keys)["figure_id"]
     for key, group in figures.groupby(keys):
         assert drawn[key] == choose_copy(group.to_dict("records"))[0]["figure_id"]
+
+
+def test_a_figure_is_never_shown_more_exact_than_any_copy_printed_it() -> None:
+    """The Met's own statement (quoted by PA Media) says 'approximately 9,000' cases; GB News prints '9,000'. The
+    copy cited may be the exact-looking one, but the figure is shown as the Met put it. An estimate (the CSA
+    Centre's '500,000 children', printed without a qualifier) is shown as approximate; a bound stays a bound."""
+    from analysis.tables.copies import loosest_printing
+
+    gb = {"figure_id": "gb", "measure": "met_historic_cases_found", "value": 9000.0, "value_as_printed": "9,000",
+          "qualifier": "exact"}
+    pa = {**gb, "figure_id": "pa", "value_as_printed": "approximately 9,000", "qualifier": "about"}
+    assert loosest_printing(gb, [gb, pa]) == {"qualifier": "about", "value_as_printed": "approximately 9,000",
+                                              "figure_id": "pa"}
+    assert loosest_printing(gb, [gb])["qualifier"] == "exact"
+    other = {**pa, "value": 9100.0}
+    assert loosest_printing(gb, [other])["qualifier"] == "exact", "a different value is another figure"
+    csa = {"figure_id": "csa", "measure": "estimated_children_sexually_abused_per_year", "value": 500000.0,
+           "value_as_printed": "500,000", "qualifier": "exact"}
+    assert loosest_printing(csa, [])["qualifier"] == "about"
+    bound = {**gb, "value_as_printed": "more than 9,000", "qualifier": "more than"}
+    assert loosest_printing(bound, [pa])["qualifier"] == "more than"

@@ -19,8 +19,9 @@ from typing import Any
 
 from analysis.record.printed import PrintedFigureError, parse_printed
 from analysis.record.sources import OUTLETS
+from analysis.record.vocabulary import direction
 
-__all__ = ["copy_rank", "choose_copy"]
+__all__ = ["copy_rank", "choose_copy", "loosest_printing"]
 
 
 def _relative_step(row: Mapping[str, Any]) -> float:
@@ -48,3 +49,26 @@ def choose_copy(rows: Iterable[Mapping[str, Any]]) -> tuple[Mapping[str, Any], l
     if not ranked:
         raise ValueError("choose_copy needs at least one figure")
     return ranked[0], ranked[1:]
+
+
+def loosest_printing(row: Mapping[str, Any], copies: Iterable[Mapping[str, Any]]) -> dict[str, str]:
+    """The qualifier, value as printed and figure id a figure is SHOWN with: never more exact than anyone
+    printed it (the figure id is the copy whose words are shown, for the credit).
+
+    The copy cited is the most exact (`copy_rank`); how exact a figure looks is a different question. A figure
+    printed exact is shown as approximate when its measure is an estimate by definition (the record names such
+    measures "…estimate…"), or when another copy of the same figure (same measure and value; `copies`) prints it
+    as approximate, as the Met's own "approximately 9,000" does for the copies that print "9,000": then that copy's
+    words are shown. A bound ("more than") or an approximate printing is shown as printed.
+    """
+    shown = {"qualifier": str(row.get("qualifier") or "exact"), "value_as_printed": str(row.get("value_as_printed")),
+             "figure_id": str(row.get("figure_id"))}
+    if direction(shown["qualifier"]) != "exact":
+        return shown
+    for copy in copies:
+        if (copy.get("measure") == row.get("measure") and copy.get("value") == row.get("value")
+                and direction(str(copy.get("qualifier"))) == "about"):
+            return {key: str(copy[key]) for key in shown}
+    if "estimate" in str(row.get("measure") or ""):
+        return {**shown, "qualifier": "about"}
+    return shown

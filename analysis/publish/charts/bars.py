@@ -37,7 +37,11 @@ def labelled_bars(ax: Any, categories: Sequence[str], values: Sequence[float], p
         else:
             encode.point(ax, value, y, qualifier=qualifier, label=text, colour=colour, unit=unit, value_axis="x")
             end = value + xmax * 0.015
-        ax.annotate(text, (end, y), xytext=(5, 0), textcoords="offset points", ha="left", va="center",
+        # A marker in the right half carries its label on its left, so a long printing ("approximately 9,000")
+        # stays inside the chart at both widths.
+        left = encode.kind_of(qualifier) != "exact" and value > xmax / 2
+        ax.annotate(text, (value - xmax * 0.015 if left else end, y), xytext=(-5 if left else 5, 0),
+                    textcoords="offset points", ha="right" if left else "left", va="center",
                     fontsize=style.LABEL_SIZE, color=style.TEXT, fontweight="bold").set_in_layout(False)
     ax.set_ylim(STEP * (len(categories) - 1) + 0.5, -0.75)
     ax.set_yticks([])

@@ -9,6 +9,7 @@ import pandas as pd
 from analysis.publish import style
 from analysis.publish.charts.bars import labelled_bars, row_height
 from analysis.publish.charts.common import MET_FUNNEL, ChartMeta, chart_meta, sentences_of
+from analysis.tables.copies import loosest_printing
 
 
 def met_funnel_rows(reviews: pd.DataFrame) -> pd.DataFrame:
@@ -19,7 +20,10 @@ def met_funnel_rows(reviews: pd.DataFrame) -> pd.DataFrame:
     if complete:
         met = met[met["as_at"] == max(complete)]
     rows = met.drop_duplicates("measure").set_index("measure")
-    return rows.reindex([m for m, _ in MET_FUNNEL if m in rows.index]).reset_index()
+    rows = rows.reindex([m for m, _ in MET_FUNNEL if m in rows.index]).reset_index()
+    shown = pd.DataFrame([loosest_printing(r, reviews.to_dict("records")) for r in rows.to_dict("records")])
+    return rows.assign(qualifier=shown["qualifier"].to_numpy(), value_as_printed=shown["value_as_printed"].to_numpy(),
+                       words_from=shown["figure_id"].to_numpy())
 
 
 @style.styled
@@ -40,9 +44,8 @@ def met_review_funnel_chart(reviews: pd.DataFrame, figures: pd.DataFrame, *, wid
     printed = dict(zip(rows["measure"], rows["value_as_printed"], strict=True))
     when = style.month_year(max(dates))
     found, further, scope = (printed.get(m) for m, _ in MET_FUNNEL)
-    title = (f"By {when} the Met had given {further} of the {found} historic cases it found a further review; "
-             f"{scope} of those remained in scope" if found and further and scope
-             else f"The Met's review of historic cases, {when}")
+    title = (f"Met review: {scope} of {further} cases re-examined stayed in scope, {when}"
+             if found and further and scope else f"The Met's review of historic cases, {when}")
     subtitle = ("Metropolitan Police review of its own historic cases, by stage, as at "
                 f"{style.join_words([style.long_date(d) for d in sorted(dates)])}: cases with two or more suspects, "
                 "including intra-familial, institutional and online abuse, not only group-based exploitation")
@@ -54,9 +57,12 @@ def met_review_funnel_chart(reviews: pd.DataFrame, figures: pd.DataFrame, *, wid
               or "two or more" in s.lower() or "transcript" in s.lower()][:3] if rows["caveat"].notna().any() else []
     data = pd.DataFrame({"Stage": [names[m] for m in rows["measure"]], "Cases": rows["value"].to_numpy(),
                          "As at": list(rows["as_at"])})
-    alt = (f"Bar chart of the Met's review of its own historic group-based child sexual exploitation cases by stage, "
-           f"showing that {title[0].lower() + title[1:]}. "
+    finding = (f"{scope} of the {further} cases re-examined so far stayed in scope, as at {when}"
+               if found and further and scope else f"the stages of the review as at {when}")
+    alt = (f"Bar chart of the Met's review of its own historic child sexual abuse cases by stage, showing that "
+           f"{finding}. "
            + "; ".join(f"{names[m]}: {p}" for m, p in printed.items()) + ".")
     frame = style.finish(fig, ax, title=title, subtitle=subtitle, on_chart=on_chart, notes=notes, alt=alt,
-                         source=style.credit(figures, rows["figure_id"], origin=("Metropolitan Police",)))
+                         source=style.credit(figures, [*rows["figure_id"], *rows["words_from"]],
+                                             origin=("Metropolitan Police",)))
     return fig, chart_meta("met-review-funnel", "Bar chart", frame, data)

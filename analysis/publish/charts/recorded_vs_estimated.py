@@ -4,7 +4,7 @@ publishers themselves set them side by side (the CSA Centre's "iceberg", the NPC
 Each row is one publisher's pairing. The two numbers are in different units (offences, children) and the estimate
 is not a count, so nothing joins them (a bar or band between them would read as a measured gap) and the gap is
 never subtracted: it is not a count of unrecorded abuse.
-The dots are drawn with seaborn.objects; the estimate keeps its printed qualifier ("an estimated" → hollow).
+The dots are drawn with seaborn.objects; an estimate is hollow (approximate) whichever way it was printed.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ import pandas as pd
 from analysis.publish import sns, style
 from analysis.publish.charts.common import ChartMeta, chart_meta
 from analysis.publish.publishers import face_name
+from analysis.tables.copies import loosest_printing
 
 RECORDED, ESTIMATED = "csae_offences_recorded", "estimated_children_sexually_abused_per_year"
 LABELS = {RECORDED: "Offences recorded by police", ESTIMATED: "Children estimated to be abused in a year"}
@@ -41,8 +42,10 @@ def pairs(figures: pd.DataFrame) -> pd.DataFrame:
     rows = rows.sort_values(["published", "source_id", "measure"], kind="stable").drop_duplicates(
         ["source_id", "measure"])
     pair_of = {s: ROW_STEP * i for i, s in enumerate(dict.fromkeys(rows["source_id"]))}
-    return rows.assign(pair=rows["source_id"].map(pair_of).astype(float), series=rows["measure"].map(LABELS),
-                       period=rows.apply(_period, axis=1)).reset_index(drop=True)
+    # An estimate is drawn as approximate whoever printed it and however (the one rule: `loosest_printing`).
+    shown = [loosest_printing(r, []) for r in rows.to_dict("records")]
+    return rows.assign(qualifier=[s["qualifier"] for s in shown], pair=rows["source_id"].map(pair_of).astype(float),
+                       series=rows["measure"].map(LABELS), period=rows.apply(_period, axis=1)).reset_index(drop=True)
 
 
 @style.styled
@@ -89,9 +92,8 @@ def recorded_vs_estimated_chart(figures: pd.DataFrame, *, width: float = style.W
     style.legend_above(ax, handles, ncol=1 if narrow else 2)
     last = rows[rows["pair"] == rows["pair"].max()]
     rec, est = last[last["measure"] == RECORDED].iloc[0], last[last["measure"] == ESTIMATED].iloc[0]
-    title = (f"Police recorded {rec['value_as_printed']} child sexual abuse and exploitation {rec['unit']} in "
-             f"{rec['period']}, against {est['value_as_printed']} {est['unit']}"
-             + (" abused each year" if "estimat" in est["value_as_printed"] else " estimated to be abused each year"))
+    title = (f"{rec['value_as_printed']} {rec['unit']} recorded in {rec['period']}; an estimated "
+             f"{est['value']:,.0f} {est['unit']} abused yearly")
     subtitle = ("Offences recorded by police and the estimated number of children sexually abused in a year, "
                 "England and Wales, as each publisher set them side by side")
     on_chart = ("Offences and children are different units, and the estimate is not a count: the gap is not a "
