@@ -11,16 +11,32 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from analysis.publish.workbook_columns import Column, column
+from analysis.factcheck.rules import NOT_IN_RECORD as NOT_IN_RECORD_VERDICT
+from analysis.publish.workbook_columns import (
+    IN_UNIT_COLUMN,
+    NOT_IN_RECORD,
+    QUALIFIER_HEADER,
+    Column,
+    column,
+    qualifier_words,
+)
+from analysis.record.printed import Printed, PrintedFigureError, parse_printed
 
 DATE_FORMAT = "d mmm yyyy"
 #: Widest a column is set (characters); longer text wraps.
 MAX_WIDTH = 45
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}$")
+#: A number as the tables may hold it as text: "15,820", "-3.5", "74.33".
+_NUMBER_TEXT = re.compile(r"-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
+NUMERIC = ("number", "count", "percent", "year")
+COMPUTED_UNIT_COLUMN = Column("Unit of the recomputed value", blank="[z]")
+#: How the rule book's working prints the unit after a recomputed value ("= 74.33%", "= 1.39 times").
+_WORKING_UNITS = {"%": "per cent", " times": "times", " percentage points": "percentage points"}
 
 
 #: gptables turns any "[text](target)" in a cell into a hyperlink (and raises on two in one cell).
@@ -81,9 +97,29 @@ class Sheet:
 
 def _marker(col: Column, row: dict[str, Any]) -> str:
     printed = str(row.get("value_as_printed") or "").strip().lower()
-    if col.kind in ("number", "count", "percent") and printed in ("[c]", "c"):
+    if col.kind in NUMERIC and printed in ("[c]", "c"):
         return "[c]"
+    if col.kind in NUMERIC and row.get("verdict") == NOT_IN_RECORD_VERDICT:
+        return NOT_IN_RECORD  # the claim's missing input is published: the gap names where
     return col.blank
+
+
+def as_number(value: Any) -> float | None:
+    """A number, or a number written as text with thousands commas ("15,820"); None for anything else."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return float(value)
+    text = str(value).strip()
+    return float(text.replace(",", "")) if _NUMBER_TEXT.match(text) else None
+
+
+def text_decimals(value: Any) -> int:
+    """Decimals a number was written with: "18.60" → 2, "15,820" → 0; a float as `decimals_of` reads it."""
+    if isinstance(value, str) and _NUMBER_TEXT.match(value.strip()):
+        return len(value.strip().split(".")[1]) if "." in value else 0
+    number = as_number(value)
+    return decimals_of(number) if number is not None else 0
 
 
 def _cell(col: Column, value: Any) -> Any:
@@ -93,13 +129,79 @@ def _cell(col: Column, value: Any) -> Any:
         return dt.date.fromisoformat(str(value)) if _ISO_DATE.match(str(value)) else cell_text(value)
     if col.kind == "bool":
         return "Yes" if value in (True, "true", "True") else "No"
-    if col.kind in ("number", "count", "percent", "year"):
-        try:
-            number = float(value)
-        except (TypeError, ValueError):
+    if col.kind in NUMERIC:
+        number = as_number(value)
+        if number is None:
             return cell_text(value)
         return int(number) if col.kind in ("count", "year") and number.is_integer() else number
     return cell_text(value)
+
+
+def read_printed(text: Any) -> Printed | None:
+    """A figure as printed, read by the record's own parser; None where the text is not a figure."""
+    try:
+        return parse_printed(str(text))
+    except PrintedFigureError:
+        return None
+
+
+def _qualifier(spec: Column, row: dict[str, Any]) -> str | None:
+    """The qualifier column's cell for `spec`'s number: the record's own qualifier where the table has one for this
+    value, else the words around the number as printed; None (a marker) where nothing was printed."""
+    printed = row.get(spec.printed)
+    if printed in (None, ""):
+        return None
+    if spec.printed == "value_as_printed" and row.get("qualifier"):
+        return qualifier_words(row["qualifier"])
+    parsed = read_printed(printed)
+    return qualifier_words(parsed.qualifier) if parsed else None
+
+
+def _computed_unit(row: dict[str, Any]) -> str | None:
+    """The unit of a claim's recomputed value, as the rule book's working printed it after the value."""
+    computed = str(row.get("computed") or "")
+    if not computed:
+        return None
+    found = re.search(rf"= {re.escape(computed)}(%| times| percentage points)?", str(row.get("working") or ""))
+    if found and found.group(1):
+        return _WORKING_UNITS[found.group(1)]
+    stated = read_printed(row.get("stated"))
+    return "pounds" if stated and stated.unit == "GBP" else "number"
+
+
+def qualifier_column(of: str = "") -> Column:
+    """The qualifier column; named after its number's header where a sheet has more than one."""
+    base = re.sub(r"\s*\(.*?\)$", "", of)
+    return Column(f"{base}: qualifier (bound or approximation)" if base else QUALIFIER_HEADER, blank="[z]")
+
+
+Plan = list[tuple[str, Column, Callable[[dict[str, Any]], Any]]]
+
+
+def _plan(table: str, names: list[str]) -> Plan:
+    """The sheet's columns in order: the table's own, with a qualifier column right after each number printed with
+    words around it (the table's `qualifier` column moves there), the `unit` column right after a value whose unit
+    varies by row, and the unit of a claim's recomputed value right after it."""
+    specs = {n: column(table, n) for n in names}
+    moved = set()
+    for spec in specs.values():
+        if spec.printed == "value_as_printed" and "qualifier" in names:
+            moved.add("qualifier")
+        if spec.printed and IN_UNIT_COLUMN in spec.header and "unit" in names:
+            moved.add("unit")
+    several = sum(1 for n in names if specs[n].printed) > 1
+    plan: Plan = []
+    for name in (n for n in names if n not in moved):
+        spec = specs[name]
+        plan.append((name, spec, lambda row, name=name: row.get(name)))
+        if spec.printed:
+            plan.append(("", qualifier_column(spec.header if several else ""),
+                         lambda row, spec=spec: _qualifier(spec, row)))
+        if "unit" in moved and IN_UNIT_COLUMN in spec.header:
+            plan.append(("unit", specs["unit"], lambda row: row.get("unit")))
+        if table == "claims" and name == "computed":
+            plan.append(("", COMPUTED_UNIT_COLUMN, _computed_unit))
+    return plan
 
 
 def _width(values: list[Any], header: str) -> int:
@@ -110,13 +212,12 @@ def _width(values: list[Any], header: str) -> int:
 
 def table_sheet(table: str, rows: list[dict[str, Any]]) -> Sheet:
     """A processed table's rows as a Sheet with plain-English headers, typed cells and markers."""
-    names = list(rows[0]) if rows else []
-    specs = [column(table, n) for n in names]
-    sheet = Sheet(headers=[s.header for s in specs], rows=[])
+    plan = _plan(table, list(rows[0]) if rows else [])
+    sheet = Sheet(headers=[spec.header for _, spec, _ in plan], rows=[])
     for i, row in enumerate(rows, start=1):
         cells = []
-        for j, (name, spec) in enumerate(zip(names, specs, strict=True)):
-            value = row[name]
+        for j, (name, spec, get) in enumerate(plan):
+            value = get(row)
             if value is None or value == "":
                 marker = _marker(spec, row)
                 sheet.markers.add(marker)
@@ -126,10 +227,10 @@ def table_sheet(table: str, rows: list[dict[str, Any]]) -> Sheet:
             cells.append(cell)
             if spec.kind == "number" and isinstance(cell, float):
                 printed = row.get("printed_decimals")
-                places = int(printed) if isinstance(printed, int | float) and name == "value" else decimals_of(cell)
+                places = int(printed) if isinstance(printed, int | float) and name == "value" else text_decimals(value)
                 sheet.cell_formats.setdefault(number_format(places), []).append((i, j))
         sheet.rows.append(cells)
-    for j, (name, spec) in enumerate(zip(names, specs, strict=True)):
+    for j, (name, spec, _) in enumerate(plan):
         if spec.kind == "count":
             sheet.column_formats[j] = number_format(0)
         elif spec.kind == "percent":
@@ -140,8 +241,8 @@ def table_sheet(table: str, rows: list[dict[str, Any]]) -> Sheet:
             sheet.column_formats[j] = DATE_FORMAT
         if spec.note:
             sheet.header_notes[spec.header] = spec.note
-    sheet.widths = [12 if s.kind == "date" else _width([r[j] for r in sheet.rows], s.header)
-                    for j, s in enumerate(specs)]
+    sheet.widths = [12 if spec.kind == "date" else _width([r[j] for r in sheet.rows], spec.header)
+                    for j, (_, spec, _) in enumerate(plan)]
     return sheet
 
 
