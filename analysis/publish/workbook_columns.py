@@ -59,6 +59,18 @@ def qualifier_words(printed: str | None) -> str:
     return f"{word} ({side} bound, {'included' if canonical.inclusive else 'not included'})"
 
 
+#: A printed figure's unit (as the record's parser names it) → how a header and a Unit cell say it. A cell may not
+#: be a bare symbol (the guidance, and gptables, ask for words in a cell), so cells spell the unit out.
+UNITS = {"count": ("number", "number"), "percent": ("%", "per cent"), "GBP": ("£", "pounds"),
+         "percentage points": ("percentage points", "percentage points"), "times": ("times", "times"),
+         "rate": ("rate", "rate")}
+#: Units of chart columns that neither their header nor a printed figure in the row gives (the chart's data holds
+#: only the computed number). A chart column whose unit cannot be established fails the workbook's tests.
+CHART_UNITS: dict[str, dict[str, str]] = {
+    "inspection-grades": dict.fromkeys(("Good", "Requires improvement", "Inadequate",
+                                        "Requires improvement or inadequate"), "%"),
+}
+
 #: Where a column holds figures in different units, the unit of each row is in its own column right after it.
 IN_UNIT_COLUMN = "in the unit in the Unit column"
 
@@ -91,6 +103,7 @@ COLUMNS: dict[str, dict[str, Column]] = {
                          "regional, mirror)"),
         "denominator": Column("Denominator or rate base (number)", "number", blank="[z]"),
         "printed_decimals": Column("Decimal places printed (number)", "count", blank="[z]"),
+        "status_as_printed": Column("Marked provisional or revised by the publisher", blank="[z]"),
     },
     "sources": {
         "id": Column("Source ID"),
@@ -110,6 +123,7 @@ COLUMNS: dict[str, dict[str, Column]] = {
         "file": Column("Stored copy in the project (file)", blank="[z]"),
         "sha256": Column("SHA-256 checksum of the stored copy", blank="[z]"),
         "figures": Column("Figures transcribed (number)", "count"),
+        "supersedes": Column("Replaces the earlier edition (source ID)", blank="[z]"),
     },
     "claims": {
         "claim_id": Column("Claim ID"),
@@ -192,6 +206,9 @@ COLUMNS: dict[str, dict[str, Column]] = {
         "figure_id": Column("Figure ID"),
         "source_id": Column("Source ID"),
         "primary": PRIMARY,
+        "vintage": Column("Vintage"),
+        "as_published": Column("As published (date)", "date"),
+        "revises": Column("Replaces the earlier estimates (figure IDs)", blank="[z]"),
     },
 }
 

@@ -18,9 +18,11 @@ from typing import Any
 
 from analysis.factcheck.rules import NOT_IN_RECORD as NOT_IN_RECORD_VERDICT
 from analysis.publish.workbook_columns import (
+    CHART_UNITS,
     IN_UNIT_COLUMN,
     NOT_IN_RECORD,
     QUALIFIER_HEADER,
+    UNITS,
     Column,
     column,
     qualifier_words,
@@ -99,7 +101,7 @@ def _marker(col: Column, row: dict[str, Any]) -> str:
     printed = str(row.get("value_as_printed") or "").strip().lower()
     if col.kind in NUMERIC and printed in ("[c]", "c"):
         return "[c]"
-    if col.kind in NUMERIC and row.get("verdict") == NOT_IN_RECORD_VERDICT:
+    if col.blank == "[x]" and row.get("verdict") == NOT_IN_RECORD_VERDICT:
         return NOT_IN_RECORD  # the claim's missing input is published: the gap names where
     return col.blank
 
@@ -246,41 +248,140 @@ def table_sheet(table: str, rows: list[dict[str, Any]]) -> Sheet:
     return sheet
 
 
-def chart_sheet(csv_path: Path) -> Sheet:
-    """A chart's Datawrapper CSV as a Sheet: numbers as numbers (each column at the decimals it needs), ISO dates
-    as date cells, a Year column without a thousands separator, and [x] where the chart has no published figure."""
-    with csv_path.open(newline="", encoding="utf-8") as fh:
-        reader = csv.reader(fh)
-        headers = next(reader, [])
-        raw = list(reader)
-    sheet = Sheet(headers=[cell_text(h) for h in headers], rows=[])
+def _chart_kinds(headers: list[str], raw: list[list[str]]) -> list[str]:
+    """Each chart column's kind: date, year (a Year or period column of four-digit years), number or text."""
     kinds = []
     for j, header in enumerate(headers):
         values = [r[j] for r in raw if j < len(r) and r[j] != ""]
+        name = header.strip().lower()
         if values and all(_ISO_DATE.match(v) for v in values):
             kinds.append("date")
+        elif values and all(re.fullmatch(r"(19|20)\d\d", v) for v in values) and (name == "year" or "period" in name):
+            kinds.append("year")
         elif values and all(re.fullmatch(r"-?\d+(\.\d+)?", v) for v in values):
-            kinds.append("year" if header.strip().lower() == "year" else "number")
+            kinds.append("number")
         else:
             kinds.append("text")
-    for r in raw:
+    return kinds
+
+
+def _base(header: str) -> str:
+    return re.sub(r"\s*\(.*?\)$", "", header).strip()
+
+
+def _printed_columns(headers: list[str], kinds: list[str]) -> dict[int, int]:
+    """Number column → the text column holding it as printed: "<header> as printed", or "As printed" for the
+    first number column."""
+    lower = [h.strip().lower() for h in headers]
+    numbers = [j for j, k in enumerate(kinds) if k == "number"]
+    pairs = {}
+    for j in numbers:
+        named = f"{_base(headers[j]).lower()} as printed"
+        if named in lower and kinds[lower.index(named)] == "text":
+            pairs[j] = lower.index(named)
+    if "as printed" in lower and numbers and numbers[0] not in pairs:
+        pairs[numbers[0]] = lower.index("as printed")
+    return pairs
+
+
+def _row_printed(row: list[str], j: int, pair: int | None, kinds: list[str]) -> Printed | None:
+    """The figure as printed for row's number in column j: its paired column's text, else any text cell in the row
+    that reads as the same number at the precision printed (a "Text" column holding "56 per cent")."""
+    value = as_number(row[j]) if j < len(row) else None
+    if value is None:
+        return None
+    candidates = [pair] if pair is not None else [k for k, kind in enumerate(kinds) if kind == "text"]
+    for k in candidates:
+        parsed = read_printed(row[k]) if k < len(row) and row[k] else None
+        if parsed and parsed.value is not None:
+            tolerance = 0.5 * 10 ** -(parsed.decimals or 0) if parsed.decimals is not None else 0.5
+            if abs(parsed.value - value) <= tolerance or pair is not None:
+                return parsed
+    return None
+
+
+def _chart_unit(chart_id: str, header: str, printed: list[Printed | None], has_unit_column: bool,
+                values: list[float]) -> str | None:
+    """The unit a number column's header gives, or None where rows differ (each row's unit gets its own column)."""
+    units = {UNITS.get(p.unit, (p.unit, p.unit))[0] for p in printed if p is not None}
+    if chart_id in CHART_UNITS and header in CHART_UNITS[chart_id]:
+        return CHART_UNITS[chart_id][header]
+    if has_unit_column:
+        return IN_UNIT_COLUMN
+    if len(units) > 1:
+        return None
+    if units:
+        return units.pop()
+    return "number" if all(float(v).is_integer() for v in values) else "unit not stated"
+
+
+def _unit_words(found: Printed | None) -> str | None:
+    return UNITS.get(found.unit, (found.unit, found.unit))[1] if found else None
+
+
+def chart_sheet(csv_path: Path) -> Sheet:
+    """A chart's Datawrapper CSV as a Sheet for spreadsheet readers: every number column's header gives its unit
+    (a Unit column follows a column whose rows differ), a number printed with words ("more than 800") has its
+    qualifier in the column right after it (the chart's own Qualifier column moves there), numbers are numbers at
+    the decimals printed, ISO dates are date cells, years have no thousands separator, and [x] marks a cell the
+    chart has no figure for."""
+    with csv_path.open(newline="", encoding="utf-8") as fh:
+        reader = csv.reader(fh)
+        headers = next(reader, [])
+        raw = [r + [""] * (len(headers) - len(r)) for r in reader]
+    chart_id = csv_path.stem
+    kinds = _chart_kinds(headers, raw)
+    lower = [h.strip().lower() for h in headers]
+    pairs = _printed_columns(headers, kinds)
+    qualifier_col = lower.index("qualifier") if "qualifier" in lower else None
+    qualified_number = pairs and next((j for j, k in pairs.items() if lower[k] == "as printed"), None)
+    numbers = [j for j, k in enumerate(kinds) if k == "number"]
+    printed = {j: [_row_printed(r, j, pairs.get(j), kinds) for r in raw] for j in numbers}
+    qualified = [j for j in numbers if any(printed[j]) or j == qualified_number]
+    out: list[tuple[str, str, Callable[[int], Any], int]] = []  # (header, kind, row index → value, CSV column)
+    for j, header in enumerate(headers):
+        if j == qualifier_col and qualified_number is not None:
+            continue  # shown next to its number
+        if kinds[j] != "number":
+            out.append((cell_text(header), kinds[j], lambda i, j=j: raw[i][j], j))
+            continue
+        values = [v for v in (as_number(r[j]) for r in raw) if v is not None]
+        unit = _chart_unit(chart_id, header, printed[j], "unit" in lower, values)
+        shown = header if re.search(r"\(.+\)$", header) else f"{header} ({unit or IN_UNIT_COLUMN})"
+        out.append((cell_text(shown), "number", lambda i, j=j: raw[i][j], j))
+        if j in qualified:
+            def words(i: int, j: int = j) -> str | None:
+                if not raw[i][j]:
+                    return None
+                if qualifier_col is not None and j == qualified_number and raw[i][qualifier_col]:
+                    return qualifier_words(raw[i][qualifier_col])
+                found = printed[j][i]
+                return qualifier_words(found.qualifier) if found else "exact"
+            out.append((qualifier_column(header if len(qualified) > 1 else "").header, "derived", words, j))
+        if unit is None:
+            out.append(("Unit", "derived", lambda i, j=j: _unit_words(printed[j][i]), j))
+    sheet = Sheet(headers=[h for h, _, _, _ in out], rows=[])
+    for i in range(len(raw)):
         cells: list[Any] = []
-        for j, kind in enumerate(kinds):
-            value = r[j] if j < len(r) else ""
-            if value == "":
-                sheet.markers.add("[x]")
-                cells.append(cell_text("[x]"))
-            else:
-                cells.append(_cell(Column(headers[j], kind), value))
+        for c, (_, kind, get, j) in enumerate(out):
+            value = get(i)
+            if value in (None, ""):
+                marker = "[z]" if kind == "derived" else "[x]"
+                sheet.markers.add(marker)
+                cells.append(cell_text(marker))
+                continue
+            cells.append(_cell(Column("", "text" if kind == "derived" else kind), value))
+            found = printed[j][i] if kind == "number" else None
+            if found is not None and found.decimals is not None:
+                sheet.cell_formats.setdefault(number_format(found.decimals), []).append((i + 1, c))
         sheet.rows.append(cells)
-    for j, kind in enumerate(kinds):
+    for c, (_, kind, _, _) in enumerate(out):
         if kind == "date":
-            sheet.column_formats[j] = DATE_FORMAT
+            sheet.column_formats[c] = DATE_FORMAT
         elif kind == "year":
-            sheet.column_formats[j] = "0"
+            sheet.column_formats[c] = "0"
         elif kind == "number":
-            numbers = [c for c in (row[j] for row in sheet.rows) if isinstance(c, int | float)]
-            sheet.column_formats[j] = number_format(max((decimals_of(float(n), 2) for n in numbers), default=0))
-    sheet.widths = [12 if k == "date" else _width([r[j] for r in sheet.rows], h)
-                    for j, (h, k) in enumerate(zip(sheet.headers, kinds, strict=True))]
+            numbers_in = [n for n in (row[c] for row in sheet.rows) if isinstance(n, int | float)]
+            sheet.column_formats[c] = number_format(max((decimals_of(float(n), 2) for n in numbers_in), default=0))
+    sheet.widths = [12 if k == "date" else _width([r[c] for r in sheet.rows], h) for c, (h, k, _, _) in enumerate(out)]
     return sheet
