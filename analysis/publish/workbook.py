@@ -92,7 +92,7 @@ _DRAWING = re.compile(r"\b(draw|drawn|draws|dots?|circles?|diamonds?|triangles?|
                       re.IGNORECASE)
 #: A record id in brackets ("(context-cse-at-risk-counts-feb-2025)") or a repository path ("docs/factcheck.md").
 _INTERNAL = re.compile(r"\s*\((?:[a-z0-9]+-){2,}[a-z0-9-]*\)|\S+/\S+\.(?:md|py|csv|json|yaml)\b")
-_SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?]['’]))\s+(?=[A-Z0-9'‘(])")
+_SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?]['’]))\s+")
 
 
 def reader_notes(text: str) -> str:
