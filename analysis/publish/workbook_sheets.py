@@ -82,6 +82,7 @@ class Sheet:
     header_notes: dict[str, str] = field(default_factory=dict)  # header → note key
     markers: set[str] = field(default_factory=set)
     widths: list[int] = field(default_factory=list)
+    indented: set[int] = field(default_factory=set)  # text columns right after a number: a gap from its digits
 
     def frame(self) -> Any:
         import pandas as pd
@@ -94,6 +95,7 @@ class Sheet:
         # One entry per cell: gptables 2.0.2 applies a "cell" entry's format to the last cell of its list only.
         out += [{"cell": {"cells": cell, "format": {"num_format": f}}}
                 for f, cells in self.cell_formats.items() for cell in cells]
+        out += [{"column": {"columns": [c], "format": {"indent": 1}}} for c in sorted(self.indented)]
         return out
 
 
@@ -245,6 +247,7 @@ def table_sheet(table: str, rows: list[dict[str, Any]]) -> Sheet:
             sheet.header_notes[spec.header] = spec.note
     sheet.widths = [12 if spec.kind == "date" else _width([r[j] for r in sheet.rows], spec.header)
                     for j, (_, spec, _) in enumerate(plan)]
+    sheet.indented = {j for j in range(1, len(plan)) if plan[j - 1][1].kind in NUMERIC and plan[j][1].kind == "text"}
     return sheet
 
 
@@ -384,4 +387,5 @@ def chart_sheet(csv_path: Path) -> Sheet:
             numbers_in = [n for n in (row[c] for row in sheet.rows) if isinstance(n, int | float)]
             sheet.column_formats[c] = number_format(max((decimals_of(float(n), 2) for n in numbers_in), default=0))
     sheet.widths = [12 if k == "date" else _width([r[c] for r in sheet.rows], h) for c, (h, k, _, _) in enumerate(out)]
+    sheet.indented = {c for c in range(1, len(out)) if out[c - 1][1] == "number" and out[c][1] in ("text", "derived")}
     return sheet
