@@ -477,3 +477,19 @@ def test_the_workbook_date_comes_from_the_data(tmp_path: Path) -> None:
     later = load_workbook(build_workbook(tmp_path / "c", tables, {}))
     assert "Last updated: 3 February 2026" in " ".join(str(c.value) for row in later["Cover"].iter_rows()
                                                        for c in row if c.value)
+
+
+def test_a_chart_csv_with_its_own_qualifier_column_and_mixed_units(tmp_path: Path) -> None:
+    """Any chart's CSV, not just today's twelve: the chart's Qualifier column moves next to its number, a column of
+    counts and shares gets a Unit column read from the words printed in the row, and a blank is [x] with [z] in the
+    columns that describe it."""
+    from analysis.publish import workbook_sheets
+
+    path = tmp_path / "demo.csv"
+    path.write_text("Date,Value,Qualifier,Text\n2025-01-02,800,more than,more than 800\n"
+                    "2025-02-03,56,exact,56 per cent\n2025-03-04,,,not published\n", encoding="utf-8")
+    sheet = workbook_sheets.chart_sheet(path)
+    assert sheet.headers == ["Date", "Value (in the unit in the Unit column)", "Qualifier (bound or approximation)",
+                             "Unit", "Text"]
+    assert [row[1:4] for row in sheet.rows] == [[800.0, "more than (lower bound, not included)", "number"],
+                                                [56.0, "exact", "per cent"], ["[x]", "[z]", "[z]"]]

@@ -322,6 +322,51 @@ def _unit_words(found: Printed | None) -> str | None:
     return UNITS.get(found.unit, (found.unit, found.unit))[1] if found else None
 
 
+#: One column of a chart's sheet: (header, kind, row index → value, the CSV column it comes from). Kind "derived"
+#: is a column the workbook adds (a qualifier or a unit), text whose blank is [z].
+ChartColumn = tuple[str, str, Callable[[int], Any], int]
+
+
+def _chart_plan(chart_id: str, headers: list[str], raw: list[list[str]]
+                ) -> tuple[list[ChartColumn], dict[int, list[Printed | None]]]:
+    """The chart sheet's columns, and each number column's figures as printed, row by row."""
+    kinds = _chart_kinds(headers, raw)
+    lower = [h.strip().lower() for h in headers]
+    pairs = _printed_columns(headers, kinds)
+    numbers = [j for j, k in enumerate(kinds) if k == "number"]
+    qualifier_col = lower.index("qualifier") if "qualifier" in lower and numbers else None
+    # The chart's own Qualifier column belongs to the number "As printed" holds (else the first number).
+    owner = next((j for j, k in pairs.items() if lower[k] == "as printed"), numbers[0] if numbers else None)
+    printed = {j: [_row_printed(r, j, pairs.get(j), kinds) for r in raw] for j in numbers}
+    qualified = [j for j in numbers if any(printed[j]) or (j == owner and qualifier_col is not None)]
+
+    def words(i: int, j: int) -> str | None:
+        if not raw[i][j]:
+            return None
+        if j == owner and qualifier_col is not None and raw[i][qualifier_col]:
+            return qualifier_words(raw[i][qualifier_col])
+        found = printed[j][i]
+        return qualifier_words(found.qualifier) if found else "exact"
+
+    out: list[ChartColumn] = []
+    for j, header in enumerate(headers):
+        if j == qualifier_col:
+            continue  # shown next to its number
+        if kinds[j] != "number":
+            out.append((cell_text(header), kinds[j], lambda i, j=j: raw[i][j], j))
+            continue
+        values = [v for v in (as_number(r[j]) for r in raw) if v is not None]
+        unit = _chart_unit(chart_id, header, printed[j], "unit" in lower, values)
+        shown = header if re.search(r"\(.+\)$", header) else f"{header} ({unit or IN_UNIT_COLUMN})"
+        out.append((cell_text(shown), "number", lambda i, j=j: raw[i][j], j))
+        if j in qualified:
+            out.append((qualifier_column(header if len(qualified) > 1 else "").header, "derived",
+                        lambda i, j=j: words(i, j), j))
+        if unit is None:
+            out.append(("Unit", "derived", lambda i, j=j: _unit_words(printed[j][i]), j))
+    return out, printed
+
+
 def chart_sheet(csv_path: Path) -> Sheet:
     """A chart's Datawrapper CSV as a Sheet for spreadsheet readers: every number column's header gives its unit
     (a Unit column follows a column whose rows differ), a number printed with words ("more than 800") has its
@@ -332,37 +377,7 @@ def chart_sheet(csv_path: Path) -> Sheet:
         reader = csv.reader(fh)
         headers = next(reader, [])
         raw = [r + [""] * (len(headers) - len(r)) for r in reader]
-    chart_id = csv_path.stem
-    kinds = _chart_kinds(headers, raw)
-    lower = [h.strip().lower() for h in headers]
-    pairs = _printed_columns(headers, kinds)
-    qualifier_col = lower.index("qualifier") if "qualifier" in lower else None
-    qualified_number = pairs and next((j for j, k in pairs.items() if lower[k] == "as printed"), None)
-    numbers = [j for j, k in enumerate(kinds) if k == "number"]
-    printed = {j: [_row_printed(r, j, pairs.get(j), kinds) for r in raw] for j in numbers}
-    qualified = [j for j in numbers if any(printed[j]) or j == qualified_number]
-    out: list[tuple[str, str, Callable[[int], Any], int]] = []  # (header, kind, row index → value, CSV column)
-    for j, header in enumerate(headers):
-        if j == qualifier_col and qualified_number is not None:
-            continue  # shown next to its number
-        if kinds[j] != "number":
-            out.append((cell_text(header), kinds[j], lambda i, j=j: raw[i][j], j))
-            continue
-        values = [v for v in (as_number(r[j]) for r in raw) if v is not None]
-        unit = _chart_unit(chart_id, header, printed[j], "unit" in lower, values)
-        shown = header if re.search(r"\(.+\)$", header) else f"{header} ({unit or IN_UNIT_COLUMN})"
-        out.append((cell_text(shown), "number", lambda i, j=j: raw[i][j], j))
-        if j in qualified:
-            def words(i: int, j: int = j) -> str | None:
-                if not raw[i][j]:
-                    return None
-                if qualifier_col is not None and j == qualified_number and raw[i][qualifier_col]:
-                    return qualifier_words(raw[i][qualifier_col])
-                found = printed[j][i]
-                return qualifier_words(found.qualifier) if found else "exact"
-            out.append((qualifier_column(header if len(qualified) > 1 else "").header, "derived", words, j))
-        if unit is None:
-            out.append(("Unit", "derived", lambda i, j=j: _unit_words(printed[j][i]), j))
+    out, printed = _chart_plan(csv_path.stem, headers, raw)
     sheet = Sheet(headers=[h for h, _, _, _ in out], rows=[])
     for i in range(len(raw)):
         cells: list[Any] = []
