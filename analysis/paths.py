@@ -103,6 +103,12 @@ def site_url(given: str = "") -> str:
     return url if url.endswith("/") else url + "/"
 
 
+#: How readers reach the project with questions and corrections: every output that gives a contact prints this (the
+#: workbook's cover, with the site address from `site_url`). The project publishes no repository address of its own.
+CONTACT = ("Questions and corrections: open an issue in the cse-figures project's repository, naming the chart or "
+           "worksheet and the figure ID.")
+
+
 @lru_cache(maxsize=64)
 def resolved(root: Path) -> Path:
     """`root.resolve()`, remembered: a build names ~400 files relative to its root and resolving the root each time

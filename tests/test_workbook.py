@@ -16,12 +16,12 @@ from typing import Any
 
 import pytest
 
-from analysis.paths import CHART_IDS, PROJECT_ROOT, Paths
+from analysis.paths import CHART_IDS, CONTACT, PROJECT_ROOT, Paths
 from analysis.publish import workbook
 from analysis.publish.workbook import WORKBOOK_NAME, WORKBOOK_TABLES, build_workbook
 from tests.made import Made
 
-MARKERS = {"[x]", "[z]", "[c]"}
+MARKERS = {"[x]", "[nr]", "[z]", "[c]"}
 SHEETS = ["Contents", "Notes", *(workbook.sheet_name(n) for n in WORKBOOK_TABLES),
           *(f"Chart {i}" for i in range(1, len(CHART_IDS) + 1))]
 
@@ -74,19 +74,26 @@ def test_sheets_cover_contents_notes_then_one_per_table_and_chart(wb: Any) -> No
     assert wb.sheetnames == ["Cover", *SHEETS]
 
 
-def test_cover_has_title_contents_period_publication_date_sources_licence_contact(wb: Any, paths: Paths) -> None:
+def test_cover_says_period_last_updated_next_update_sources_licence_contact(wb: Any, paths: Paths) -> None:
     cover = wb["Cover"]
     text = "\n".join(str(c.value) for row in cover.iter_rows() for c in row if c.value is not None)
     assert cover["A1"].value == workbook.TITLE
     assert not cover.tables and cover.freeze_panes is None  # no second table, nothing frozen
-    latest = max(s["date_published"] for s in processed(paths, "sources"))
-    assert f"Publication date: {dt.date.fromisoformat(latest).strftime('%-d %B %Y')}" in text
+    read = max(s["date_accessed"] for s in processed(paths, "sources"))
+    assert f"Last updated: {dt.date.fromisoformat(read).strftime('%-d %B %Y')}" in text
+    assert "Publication date" not in text  # the latest source's date is not the workbook's
     figures = processed(paths, "figures")
     first = min(f["period_start"] for f in figures if f["period_start"])
-    assert f"from {dt.date.fromisoformat(first).strftime('%-d %B %Y')}" in text
+    last = max(f["period_end"] for f in figures if f["period_end"])
+    day = "%-d %B %Y"
+    assert (f"Period covered: the figures refer to periods from {dt.date.fromisoformat(first).strftime(day)} to "
+            f"{dt.date.fromisoformat(last).strftime(day)}") in text
+    assert "Next update: not scheduled" in text
     assert f"Sources: {len(processed(paths, 'sources'))} published documents" in text
-    for needed in ("This workbook holds", "Licence:", "Open Government Licence v3.0", "Contact", "[x]", "[z]"):
+    for needed in ("This workbook holds", "Licence:", "Open Government Licence v3.0", "Contact", CONTACT):
         assert needed in text, needed
+    for symbol in ("[x]", "[nr]", "[z]", "[c]"):
+        assert f"Symbols: {symbol} means " in text, symbol
 
 
 def test_contents_links_to_every_sheet(wb: Any) -> None:
@@ -122,17 +129,54 @@ def test_blanks_are_markers_explained_on_the_sheet(wb: Any, paths: Paths) -> Non
     assert set(c for c in cells if isinstance(c, str)) <= MARKERS
 
 
+#: A unit in a header: "(number)", "(%)", "(£)", or the row's unit in the Unit column / the next column.
+UNIT = re.compile(r"\((number|%|£|times|rate|in the unit in the (Unit|next) column)\)")
+
+
 def test_headers_are_plain_english_with_units(wb: Any) -> None:
+    """Issue 23: every number column of every sheet, tables and charts alike, says its unit in its header."""
     grades = headers(wb["Inspection grades"])
-    assert "Cases examined (number)" in grades and "Share published (%)" in grades
+    assert "Cases examined (number)" in grades and any(h.startswith("Share published (%)") for h in grades)
     assert any(h.startswith("Share computed from the counts (%)") for h in grades)
-    for name in WORKBOOK_TABLES:
-        ws = wb[workbook.sheet_name(name)]
+    for ws in wb.worksheets[3:]:
         for j, header in enumerate(headers(ws)):
-            assert "_" not in header.split("\n")[0], f"{ws.title}: code name {header!r}"
+            first = header.split("\n")[0]
+            assert "_" not in first, f"{ws.title}: code name {header!r}"
             numbers = [r[j].value for r in data_rows(ws) if isinstance(r[j].value, int | float)]
-            if numbers and not header.startswith("Year"):
-                assert re.search(r"\((number|%)", header), f"{ws.title}: numeric column {header!r} has no unit"
+            if numbers and not (first == "Year" or "period" in first.lower()):
+                assert UNIT.search(first), f"{ws.title}: number column {first!r} has no unit"
+
+
+def test_no_column_mixes_units(wb: Any, built: Path) -> None:
+    """Issue 23: the inspection timeline's one value column held counts ("two") and shares ("74.3%"): on its sheet
+    each row's unit is in a Unit column right after the value and its qualifier, read from what was printed."""
+    i = CHART_IDS.index("inspection-timeline") + 1
+    ws = wb[f"Chart {i}"]
+    hs = headers(ws)
+    value = next(j for j, h in enumerate(hs) if h.startswith("Value ("))
+    assert hs[value] == "Value (in the unit in the Unit column)" and hs[value + 2] == "Unit"
+    with (built / "charts" / "inspection-timeline" / "inspection-timeline.csv").open(encoding="utf-8") as fh:
+        printed = [r["As printed"] for r in csv.DictReader(fh)]
+    units = [r[value + 2].value for r in data_rows(ws)]
+    assert units == ["per cent" if p.endswith("%") else "number" for p in printed]
+    assert {"per cent", "number"} <= set(units)
+
+
+def test_claims_recomputed_value_has_its_unit_next_to_it(wb: Any, paths: Paths) -> None:
+    """Issue 23: the recomputed value mixed shares, rises and counts; its unit is now in the column after it: a
+    share or a per-cent change is in per cent, a sum or difference of counts is a number."""
+    ws = wb["Claims"]
+    j = column(ws, "Recomputed value")
+    assert headers(ws)[j + 1] == "Unit of the recomputed value"
+    expected = {"share": "per cent", "percent_change": "per cent", "sum": "number", "difference": "number"}
+    checked = 0
+    for cells, row in zip(data_rows(ws), processed(paths, "claims"), strict=True):
+        if row["computed"] and row["kind"] in expected:
+            assert cells[j + 1].value == expected[row["kind"]], row["claim_id"]
+            checked += 1
+        elif not row["computed"]:
+            assert cells[j + 1].value == "[z]"
+    assert checked > 20
 
 
 def test_numbers_are_numbers_with_formats(wb: Any, paths: Paths) -> None:
@@ -142,7 +186,7 @@ def test_numbers_are_numbers_with_formats(wb: Any, paths: Paths) -> None:
         assert cells[j].value == int(float(row["value"])) and cells[j].number_format == "#,##0"
         assert cells[year].value == int(row["year"]) and cells[year].number_format == "0"  # 2023, not 2,023
     figures = wb["Figures"]
-    value, printed = column(figures, "Value (number"), column(figures, "Decimal places printed")
+    value, printed = column(figures, "Value ("), column(figures, "Decimal places printed")
     for cells, row in zip(data_rows(figures), processed(paths, "figures"), strict=True):
         if row["value"] and row["printed_decimals"]:
             decimals = int(row["printed_decimals"])
@@ -178,6 +222,15 @@ def test_every_note_is_referenced_and_every_marker_has_a_note(wb: Any) -> None:
     assert cited == numbers
 
 
+def chart_columns(ws: Any, csv_headers: list[str]) -> list[int | None]:
+    """Where each chart CSV column is on the sheet: the same header, or the header with its unit added; None for a
+    column the sheet shows in another form (the chart's own Qualifier column, shown next to its number)."""
+    shown = headers(ws)
+    return [next((j for j, h in enumerate(shown)
+                  if h == name or (h.startswith(f"{name} (") and UNIT.fullmatch(h[len(name) + 1:]))), None)
+            for name in csv_headers]
+
+
 def test_each_chart_sheet_holds_the_charts_data(wb: Any, built: Path) -> None:
     import json
 
@@ -187,9 +240,13 @@ def test_each_chart_sheet_holds_the_charts_data(wb: Any, built: Path) -> None:
         assert ws["A1"].value.startswith(f"Chart {i}: {meta['title']}") and "[note " in ws["A1"].value
         with (built / "charts" / chart_id / f"{chart_id}.csv").open(newline="", encoding="utf-8") as fh:
             rows = list(csv.reader(fh))
-        assert headers(ws) == rows[0]
+        where = chart_columns(ws, rows[0])
+        assert all(j is not None or name == "Qualifier" for j, name in zip(where, rows[0], strict=True)), ws.title
         for cells, row in zip(data_rows(ws), rows[1:], strict=True):
-            for cell, value in zip(cells, row, strict=True):
+            for j, value in zip(where, row, strict=True):
+                if j is None:
+                    continue
+                cell = cells[j]
                 if value == "":
                     assert cell.value == "[x]"
                 elif isinstance(cell.value, dt.datetime):
@@ -276,3 +333,163 @@ def test_two_builds_are_byte_identical(tmp_path: Path, paths: Paths, built: Path
     workbook.build_workbook(tmp_path, workbook.load_tables(paths),
                             workbook.notes_from_sidecars(tmp_path / "charts", list(CHART_IDS)))
     assert (tmp_path / WORKBOOK_NAME).read_bytes() == (built / WORKBOOK_NAME).read_bytes()
+
+
+# --- issue 23: a workbook a reporter can trust ---------------------------------------------------------------------
+
+
+def test_recomputed_values_are_numbers_at_the_decimals_the_working_printed(wb: Any, paths: Paths) -> None:
+    """Issue 23: "15,820" was stored as text; every recomputed value is a number cell showing the working's decimals,
+    and a claim with nothing to recompute holds a marker, never a blank or text."""
+    ws = wb["Claims"]
+    j = column(ws, "Recomputed value")
+    rows = processed(paths, "claims")
+    assert any(r["computed"] == "15,820" for r in rows)  # the case the issue names is in the data
+    for cells, row in zip(data_rows(ws), rows, strict=True):
+        cell, computed = cells[j], row["computed"]
+        if not computed:
+            assert cell.value in ("[x]", "[nr]"), row["claim_id"]
+            continue
+        assert isinstance(cell.value, int | float), f"{row['claim_id']}: {cell.value!r} is not a number"
+        assert cell.value == pytest.approx(float(computed.replace(",", "")))
+        decimals = len(computed.split(".")[1]) if "." in computed else 0
+        assert cell.number_format == "#,##0" + ("." + "0" * decimals if decimals else ""), row["claim_id"]
+
+
+def _after(ws: Any, starts: str) -> list[tuple[Any, Any]]:
+    """(number, the cell right after it) for each row of the column whose header starts with `starts`."""
+    j = column(ws, starts)
+    assert "qualifier (bound or approximation)" in headers(ws)[j + 1].lower(), headers(ws)[j + 1]
+    return [(r[j].value, r[j + 1].value) for r in data_rows(ws)]
+
+
+def test_bounds_and_approximations_sit_next_to_the_value(wb: Any, paths: Paths, built: Path) -> None:
+    """Issue 23: "more than 800" stays 800 in the number column, and the column right after it says it is a lower
+    bound; "about"/"approximately" says approximate; plain figures say exact. Checked against the record's own
+    qualifiers and against what each chart's CSV printed."""
+    figures = processed(paths, "figures")
+    pairs = _after(wb["Figures"], "Value (")
+    seen = set()
+    for (value, words), row in zip(pairs, figures, strict=True):
+        q = row["qualifier"]
+        seen.add(q)
+        assert value == pytest.approx(float(row["value"]))
+        if q == "exact":
+            assert words == "exact", row["figure_id"]
+        elif q in ("more than", "just over", "at least"):
+            assert words.startswith(f"{q} (lower bound"), (row["figure_id"], words)
+        elif q in ("almost", "at most", "fewer than"):
+            assert words.startswith(f"{q} (upper bound"), (row["figure_id"], words)
+        else:
+            assert words == f"{q} (approximate)", (row["figure_id"], words)
+    assert {"exact", "more than", "about", "almost"} <= seen
+    grades = _after(wb["Inspection grades"], "Share published (%)")
+    printed = [r["share_as_printed"] for r in processed(paths, "inspection_grades")]
+    assert ("about (approximate)" in {w for (_, w), p in zip(grades, printed, strict=True) if p == "three quarters"})
+    for chart_id, number in (("historic-reviews-national", "Count ("), ("two-1200s", "Value (")):
+        ws = wb[f"Chart {CHART_IDS.index(chart_id) + 1}"]
+        with (built / "charts" / chart_id / f"{chart_id}.csv").open(encoding="utf-8") as fh:
+            as_printed = [r["As printed"] for r in csv.DictReader(fh)]
+        for (value, words), text in zip(_after(ws, number), as_printed, strict=True):
+            assert f"{value:,}" in text
+            if text.lower().startswith("more than"):
+                assert words == "more than (lower bound, not included)", (chart_id, text)
+            else:
+                assert words == "exact", (chart_id, text)
+        assert "Qualifier" not in headers(ws)  # the chart's own qualifier column moved next to the number
+
+
+def test_qualifier_words_follow_the_one_vocabulary() -> None:
+    """What the qualifier column says, for each canonical qualifier's documented meaning (vocabulary.CANONICAL)."""
+    from analysis.publish.workbook_columns import qualifier_words
+
+    assert qualifier_words("more than") == "more than (lower bound, not included)"
+    assert qualifier_words("over") == "over (lower bound, not included)"
+    assert qualifier_words("at least") == "at least (lower bound, included)"
+    assert qualifier_words("fewer than") == "fewer than (upper bound, not included)"
+    assert qualifier_words("up to") == "up to (upper bound, included)"
+    assert qualifier_words("almost").startswith("almost (upper bound, not included")
+    assert qualifier_words("approximately") == "approximately (approximate)"
+    assert qualifier_words("") == qualifier_words("exact") == "exact"
+    assert qualifier_words("reportedly") == "reportedly (approximate)"  # unknown words are never read as exact
+
+
+def test_not_published_is_told_apart_from_not_yet_in_this_record(wb: Any, paths: Paths) -> None:
+    """Issue 23: [x] said both "not published" and "not found". A claim whose missing input is published (its gap
+    names the publication) is [nr], not yet in this record; one whose input was never published is [x]; the gaps
+    sheet says [x] where no publication was found. Each sheet using a marker explains it."""
+    gaps = {g["id"]: g for g in processed(paths, "gaps")}
+    ws = wb["Claims"]
+    j = column(ws, "Recomputed value")
+    verdicts = set()
+    for cells, row in zip(data_rows(ws), processed(paths, "claims"), strict=True):
+        if row["computed"]:
+            continue
+        ids = [g for g in row["gaps"].split(";") if g]
+        published = any(gaps[g]["published_in"] for g in ids)
+        verdicts.add(row["verdict"])
+        assert cells[j].value == ("[nr]" if published else "[x]"), (row["claim_id"], row["verdict"])
+        assert cells[j].value == ("[nr]" if row["verdict"] == "not yet in this record" else "[x]")
+    assert verdicts == {"not yet in this record", "cannot be checked: not published"}
+    legend = " ".join(str(c.value) for c in ws["A"][: header_row(ws) - 1])
+    assert "[nr] = not yet in this record" in legend and "[x] = not available: the producer has not published" in legend
+    gap_sheet = wb["Gaps"]
+    k = column(gap_sheet, "Published by its producer in")
+    for cells, gap in zip(data_rows(gap_sheet), gaps.values(), strict=True):
+        assert cells[k].value == (gap["published_in"] or "[x]")
+
+
+#: Words that describe a drawing rather than the numbers on a sheet.
+DRAWING = re.compile(r"\b(dots?|circles?|diamonds?|triangles?|hatched|dashed|colours?|drawn)\b", re.IGNORECASE)
+
+
+def test_notes_are_written_for_spreadsheet_readers(wb: Any, paths: Paths) -> None:
+    """Issue 23: notes pointed to repository paths (docs/factcheck.md) and carried chart captions ("Circles: ...",
+    "dashed outline", record ids in brackets). Each note is plain words about the numbers, each sentence once."""
+    ids = [g["id"] for g in processed(paths, "gaps")]
+    notes = [str(r[1].value) for r in data_rows(wb["Notes"])]
+    assert len(notes) > 10
+    for note in notes:
+        assert not re.search(r"\S+/\S+\.(md|py|csv|json|yaml)\b", note), note
+        assert not DRAWING.search(note), note
+        assert not any(f"({gap_id})" in note for gap_id in ids), note
+        sentences = [s.strip() for s in re.split(r"(?<=[.!?])\s+", note) if s.strip()]
+        assert len(sentences) == len(set(sentences)), note
+    assert any("(shown as [x] on this worksheet)" in n for n in notes)  # a blank in the data is named as on the sheet
+
+
+def test_the_workbook_date_comes_from_the_data(tmp_path: Path) -> None:
+    """The cover's date and the file's creation date are the latest date a source was read: the same data give the
+    same bytes, and reading a new source moves the date. (The latest *published* date is not the workbook's.)"""
+    from openpyxl import load_workbook
+
+    tables = _tiny_tables("A publisher")
+    tables["sources"].append({**tables["sources"][0], "id": "s2", "date_published": "2021-03-04",
+                              "date_accessed": "2024-05-06"})
+    first = build_workbook(tmp_path / "a", tables, {})
+    again = build_workbook(tmp_path / "b", tables, {})
+    assert first.read_bytes() == again.read_bytes()
+    book = load_workbook(first)
+    cover = " ".join(str(c.value) for row in book["Cover"].iter_rows() for c in row if c.value)
+    assert "Last updated: 1 January 2026" in cover and "Newest source: published 4 March 2021" in cover
+    assert book.properties.created == dt.datetime(2026, 1, 1)
+    tables["sources"][1]["date_accessed"] = "2026-02-03"
+    later = load_workbook(build_workbook(tmp_path / "c", tables, {}))
+    assert "Last updated: 3 February 2026" in " ".join(str(c.value) for row in later["Cover"].iter_rows()
+                                                       for c in row if c.value)
+
+
+def test_a_chart_csv_with_its_own_qualifier_column_and_mixed_units(tmp_path: Path) -> None:
+    """Any chart's CSV, not just today's twelve: the chart's Qualifier column moves next to its number, a column of
+    counts and shares gets a Unit column read from the words printed in the row, and a blank is [x] with [z] in the
+    columns that describe it."""
+    from analysis.publish import workbook_sheets
+
+    path = tmp_path / "demo.csv"
+    path.write_text("Date,Value,Qualifier,Text\n2025-01-02,800,more than,more than 800\n"
+                    "2025-02-03,56,exact,56 per cent\n2025-03-04,,,not published\n", encoding="utf-8")
+    sheet = workbook_sheets.chart_sheet(path)
+    assert sheet.headers == ["Date", "Value (in the unit in the Unit column)", "Qualifier (bound or approximation)",
+                             "Unit", "Text"]
+    assert [row[1:4] for row in sheet.rows] == [[800.0, "more than (lower bound, not included)", "number"],
+                                                [56.0, "exact", "per cent"], ["[x]", "[z]", "[z]"]]

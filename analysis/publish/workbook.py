@@ -1,12 +1,12 @@
 """`workbook`: every processed table and every chart's data in one workbook, to the UK Government Analysis
 Function's standard for releasing statistics in spreadsheets.
 
-Written with ONS's `gptables`, which implements that standard: a cover sheet (what the workbook holds, the period
-covered, the publication date, the sources, symbols, licence and contact), a hyperlinked table of contents, a notes
-table whose `[note N]` markers appear in the titles and headers they apply to, and one table per sheet with its
-title in A1, marked up as an Excel table, with no spacer rows. What gptables leaves to the caller is done here on
-the same XlsxWriter workbook: print set-up (A4, fit to one page wide, landscape where wide, header row repeated),
-column widths, and fixed document properties so two builds of the same data are byte-identical.
+Written with ONS's `gptables`, which implements that standard: a cover sheet (what the workbook holds, when it was
+last updated, the period covered, the next update, the sources, symbols, licence and contact), a hyperlinked table
+of contents, a notes table whose `[note N]` markers appear in the titles and headers they apply to, and one table
+per sheet with its title in A1, marked up as an Excel table, with no spacer rows. What gptables leaves to the caller
+is done here on the same XlsxWriter workbook: print set-up (A4, fit to one page wide, landscape where wide, header
+row repeated), column widths, and fixed document properties so two builds of the same data are byte-identical.
 
 The chart sheets come from the files the charts were exported as (`outputs/charts/<id>/<id>.csv` and `.json`), so
 the workbook and the charts cannot disagree about a number or a caveat.
@@ -23,7 +23,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from analysis.paths import Paths, add_root_argument
+from analysis.paths import CONTACT, Paths, add_root_argument, site_url
 from analysis.publish import workbook_sheets as sheets
 from analysis.publish.workbook_columns import MARKERS, NOTES, TITLE_NOTES
 
@@ -32,8 +32,9 @@ TITLE = "Published figures on child sexual exploitation in London and England an
 #: The data tables in sheet order (the chart sheets follow).
 WORKBOOK_TABLES = ("figures", "sources", "claims", "gaps", "inspection_grades", "met_cse_series",
                    "historic_reviews", "population")
-CONTACT = ("Questions and corrections: open an issue in the cse-figures project's repository, naming the sheet "
-           "and the figure ID.")
+#: What the cover says about the next edition: there is no release calendar, and saying so is the honest answer.
+NEXT_UPDATE = ("Next update: not scheduled. The workbook is rebuilt when new figures are published and added to the "
+               "record.")
 #: Sheets with more columns than this print landscape.
 LANDSCAPE_FROM = 6
 #: Cover column width (characters): fits A4 portrait unscaled in Excel and LibreOffice.
@@ -55,14 +56,16 @@ def sheet_name(name: str) -> str:
     return " ".join(w.upper() if w.lower() == "cse" else w for w in words)[:31]
 
 
-#: What [x] means on a chart's sheet: the chart draws nothing there (its note says why, e.g. not published).
-CHART_MARKER = "[x] = no figure is drawn in the chart for this cell; the note on this chart says why"
+#: What [x] means on a chart's sheet: the chart draws nothing there. Whether the figure was never published or is
+#: published but not yet in this record, the chart's data do not say, so the legend does not either.
+CHART_MARKERS = {"[x]": "not available: this record holds no figure for this cell, so the chart draws nothing "
+                        "here (the chart's note on the Notes worksheet says why)",
+                 "[z]": MARKERS["[z]"]}
 
 
 def _legend(sheet: sheets.Sheet, chart: bool = False) -> list[str]:
-    if chart:
-        return [CHART_MARKER] if sheet.markers else []
-    return [f"{m} = {MARKERS[m]}" for m in MARKERS if m in sheet.markers]
+    meanings = CHART_MARKERS if chart else MARKERS
+    return [f"{m} = {meanings[m]}" for m in meanings if m in sheet.markers]
 
 
 def _gptable(sheet: sheets.Sheet, table_name: str, title: str, subtitles: list[str], source: str | None = None,
@@ -82,8 +85,43 @@ def _gptable(sheet: sheets.Sheet, table_name: str, title: str, subtitles: list[s
                        additional_formatting=sheet.additional_formatting())
 
 
+#: Words that describe a drawing, not the data: a sentence with one is a chart caption, not a note for a reader of
+#: the numbers (the caption travels with the chart; the workbook shows the numbers).
+_DRAWING = re.compile(r"\b(draw|drawn|draws|dots?|circles?|diamonds?|triangles?|hatched|dashed|brackets?|colou?rs?|"
+                      r"bars?|lines? joins?|outlined?|labelled|in the chart|charted|headlined|markers?|panels?)\b",
+                      re.IGNORECASE)
+#: A record id in brackets ("(context-cse-at-risk-counts-feb-2025)") or a repository path ("docs/factcheck.md").
+_INTERNAL = re.compile(r"\s*\((?:[a-z0-9]+-){2,}[a-z0-9-]*\)|\S+/\S+\.(?:md|py|csv|json|yaml)\b")
+_SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?]['’]))\s+")
+
+
+def reader_notes(text: str) -> str:
+    """A chart's notes as a spreadsheet reader needs them: no sentence that describes the drawing (dots, colours,
+    what is drawn), no record ids or repository paths, each sentence once, and a blank in the data called what it
+    is on the sheet, [x]."""
+    text = re.sub(r"\(blank in the data[^)]*\)", "(shown as [x] on this worksheet)", text)
+    text = _INTERNAL.sub("", text)
+    kept: list[str] = []
+    for sentence in _SENTENCE_END.split(text.strip()):
+        if sentence and not _DRAWING.search(sentence) and sentence.casefold() not in {k.casefold() for k in kept}:
+            kept.append(sentence)
+    return " ".join(kept)
+
+
+def _day(iso: Any) -> str:
+    return dt.date.fromisoformat(str(iso)).strftime("%-d %B %Y")
+
+
+def edition_date(tables: dict[str, list[dict[str, Any]]]) -> dt.date | None:
+    """The workbook's date: the latest date a source was read. It comes from the data, so the same data always build
+    the same workbook (byte for byte), and it changes exactly when new figures are read."""
+    read = sorted(str(s["date_accessed"]) for s in tables.get("sources") or [] if s.get("date_accessed"))
+    return dt.date.fromisoformat(read[-1]) if read else None
+
+
 def _cover(tables: dict[str, list[dict[str, Any]]], n_charts: int) -> tuple[Any, dt.date | None]:
-    """The cover: what is here, the period, the publication date (the latest source's), sources, symbols, licence."""
+    """The cover: what is here, when it was last updated, the period, the next update, sources, symbols, licence,
+    contact."""
     import gptables as gpt
 
     sources = tables.get("sources") or []
@@ -91,13 +129,10 @@ def _cover(tables: dict[str, list[dict[str, Any]]], n_charts: int) -> tuple[Any,
     published = sorted(str(s["date_published"]) for s in sources if s.get("date_published"))
     starts = sorted(str(f["period_start"]) for f in figures if f.get("period_start"))
     ends = sorted(str(f["period_end"]) for f in figures if f.get("period_end"))
-    pub_date = dt.date.fromisoformat(published[-1]) if published else None
+    edition = edition_date(tables)
     producers = Counter(str(s["producer"]) for s in sources)
     top = ", ".join(f"{name} ({n})" for name, n in sorted(producers.items(), key=lambda kv: (-kv[1], kv[0]))[:5])
     licences = sorted({str(s["licence"]) for s in sources if s.get("licence") and s["licence"] != "unknown"})
-
-    def day(iso: str) -> str:
-        return dt.date.fromisoformat(iso).strftime("%-d %B %Y")
 
     intro = [f"This workbook holds {len(figures)} figures as they were published about child sexual exploitation in "
              "London and in England and Wales, each traced to the words it was printed in, with the tables built "
@@ -105,18 +140,24 @@ def _cover(tables: dict[str, list[dict[str, Any]]], n_charts: int) -> tuple[Any,
              "Aggregate published statistics only: no names, no case details, no personal data.",
              "The Contents worksheet links to every table. Notes are on the Notes worksheet."]
     about = []
+    if edition:
+        about.append(f"Last updated: {_day(edition)} (the latest date on which a source was read for this workbook).")
     if starts and ends:
-        about.append(f"Period covered: the figures refer to periods from {day(starts[0])} to {day(ends[-1])}.")
-    if pub_date:
-        about.append(f"Publication date: {pub_date.strftime('%-d %B %Y')} (the date of the latest source).")
+        about.append(f"Period covered: the figures refer to periods from {_day(starts[0])} to {_day(ends[-1])}.")
+    if published:
+        about.append(f"Newest source: published {_day(published[-1])}.")
+    about.append(NEXT_UPDATE)
     about.append(f"Sources: {len(sources)} published documents from {len(producers)} publishers, most from {top}. "
                  "Each is listed on the Sources worksheet with its web address.")
     about += [f"Symbols: {m} means {text}." for m, text in MARKERS.items()]
+    about.append("Numbers printed with words, such as 'more than 800' or 'about 9,000', are stored as the number "
+                 "printed; the column next to the number says whether it is exact, a bound or an approximation.")
     about.append("Licence: figures are reproduced from the documents listed, each under its publisher's terms"
                  + (f" ({'; '.join(licences)})" if licences else "") + ". The project's code is under the MIT licence.")
     text = sheets.cell_text  # publisher names and licences come from the data
+    contact = [CONTACT, f"Project site: {site_url()}"]
     return gpt.Cover(title=TITLE, intro=[text(s) for s in intro], about=[text(s) for s in about],
-                     contact=[text(CONTACT)], width=COVER_WIDTH), pub_date
+                     contact=[text(c) for c in contact], width=COVER_WIDTH), edition
 
 
 def _theme() -> Any:
@@ -162,7 +203,7 @@ def build_workbook(outputs: Path, tables: dict[str, list[dict[str, Any]]], chart
         label = f"Chart {i}"
         layout[label] = sheet
         key = f"chart-{chart_id}"
-        notes[key] = chart_note or meta["notes"]
+        notes[key] = reader_notes(chart_note or meta["notes"])
         source = meta["source_line"] or (f"Source: {meta['source_name']}" if meta["source_name"] else None)
         gpt_sheets[label] = _gptable(sheet, "chart_" + chart_id.replace("-", "_"), f"Chart {i}: {meta['title']}",
                                      [meta["intro"] or f"The data drawn in the chart {chart_id}."], source,
@@ -170,7 +211,7 @@ def build_workbook(outputs: Path, tables: dict[str, list[dict[str, Any]]], chart
     cited = " ".join(text for s in gpt_sheets.values() for text in [s.title, *(s.table_notes or {}).values()])
     used = set(re.findall(r"\$\$(.+?)\$\$", cited))
     notes_table = _notes_frame({k: v for k, v in notes.items() if k in used})
-    cover, pub_date = _cover(tables, len(chart_notes))
+    cover, edition = _cover(tables, len(chart_notes))
     out = outputs / WORKBOOK_NAME
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(f".{out.name}.tmp")
@@ -183,7 +224,7 @@ def build_workbook(outputs: Path, tables: dict[str, list[dict[str, Any]]], chart
             notesheet_options={"title": "Notes"},
             workbook_options={"strings_to_formulas": False, "strings_to_numbers": False,
                               "strings_to_urls": False})
-    _finish(wb, gpt_sheets, layout, pub_date, notes)
+    _finish(wb, gpt_sheets, layout, edition, notes)
     _fit_cover(wb.worksheets()[0], cover)
     wb.close()
     tmp.replace(out)
@@ -200,7 +241,7 @@ def _notes_frame(notes: dict[str, str]) -> Any:
 CONTENTS_HEADER_ROW = 2
 
 
-def _finish(wb: Any, gpt_sheets: dict[str, Any], layout: dict[str, sheets.Sheet], pub_date: dt.date | None,
+def _finish(wb: Any, gpt_sheets: dict[str, Any], layout: dict[str, sheets.Sheet], edition: dt.date | None,
             notes: dict[str, str]) -> None:
     """What gptables leaves to the caller: widths, row heights, print set-up, and fixed document properties."""
     strip = re.compile(r"\s*\$\$.+?\$\$")
@@ -211,7 +252,7 @@ def _finish(wb: Any, gpt_sheets: dict[str, Any], layout: dict[str, sheets.Sheet]
                               rows=[[i, notes[key]] for i, key in enumerate(wb._annotations, start=1)
                                     if key in notes]),
     }
-    created = dt.datetime.combine(pub_date or dt.date(2000, 1, 1), dt.time())
+    created = dt.datetime.combine(edition or dt.date(2000, 1, 1), dt.time())
     wb.set_properties({"title": TITLE, "subject": "Published figures on child sexual exploitation",
                        "author": "cse-figures", "company": "", "created": created, "language": "en-GB",
                        "keywords": "child sexual exploitation, statistics, London, England and Wales"})

@@ -11,9 +11,18 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-#: Shorthand used instead of blank cells, and what each means (printed on the cover and above each table).
+from analysis.record.vocabulary import CANONICAL, QUALIFIERS
+
+#: Shorthand used instead of blank cells, and what each means (printed on the cover and above each table). [x], [z]
+#: and [c] are the Analysis Function's own ("Using symbols and shorthand"). It has none for a figure that is published
+#: but not yet transcribed here ([u] there means low reliability, which would mislead), so [nr] is this workbook's,
+#: explained wherever it appears as the guidance asks.
+NOT_IN_RECORD = "[nr]"
 MARKERS = {
-    "[x]": "not available: the figure was not published or could not be found",
+    "[x]": "not available: the producer has not published this figure (or, for a detail such as a licence, the "
+           "document does not state it)",
+    NOT_IN_RECORD: "not yet in this record: the producer has published this figure, but it has not yet been added "
+                   "here (the Gaps worksheet names the publication)",
     "[z]": "not applicable: nothing to record here (for example no caveat, or no denominator)",
     "[c]": "confidential: the source printed a suppression marker instead of a figure",
 }
@@ -24,6 +33,46 @@ class Column(NamedTuple):
     kind: str = "text"  # text, number, count, year, percent, date, bool, link (a source's http(s) address)
     blank: str = "[x]"  # marker for an empty cell
     note: str = ""  # key of a workbook note referenced in this column's header
+    printed: str = ""  # the column holding this number as printed: its qualifier gets a column next to it
+
+
+#: The column placed right after a number that was printed with words around it ("more than 800"): the bound or
+#: approximation those words give, so a reader of the number column alone is never told 800 means exactly 800.
+QUALIFIER_HEADER = "Qualifier (bound or approximation)"
+
+
+def qualifier_words(printed: str | None) -> str:
+    """A qualifier as the qualifier column says it: the words printed, then what they make of the number, read from
+    the one vocabulary (`vocabulary.CANONICAL`): 'more than (lower bound, not included)', 'about (approximate)'."""
+    word = str(printed or "").strip().lower() or "exact"
+    canonical = CANONICAL.get(word) or CANONICAL.get(QUALIFIERS.get(word, ""))
+    if canonical is None:  # a word the vocabulary does not know is read as approximate, never as exact
+        return f"{word} (approximate)"
+    if canonical.direction == "exact":
+        return "exact"
+    if canonical.direction == "about":
+        return f"{word} (approximate)"
+    side = "lower" if canonical.direction == "lower" else "upper"
+    if canonical.band is not None:
+        near = "above" if side == "lower" else "below"
+        return f"{word} ({side} bound, not included: the true value is just {near} it)"
+    return f"{word} ({side} bound, {'included' if canonical.inclusive else 'not included'})"
+
+
+#: A printed figure's unit (as the record's parser names it) → how a header and a Unit cell say it. A cell may not
+#: be a bare symbol (the guidance, and gptables, ask for words in a cell), so cells spell the unit out.
+UNITS = {"count": ("number", "number"), "percent": ("%", "per cent"), "GBP": ("£", "pounds"),
+         "percentage points": ("percentage points", "percentage points"), "times": ("times", "times"),
+         "rate": ("rate", "rate")}
+#: Units of chart columns that neither their header nor a printed figure in the row gives (the chart's data holds
+#: only the computed number). A chart column whose unit cannot be established fails the workbook's tests.
+CHART_UNITS: dict[str, dict[str, str]] = {
+    "inspection-grades": dict.fromkeys(("Good", "Requires improvement", "Inadequate",
+                                        "Requires improvement or inadequate"), "%"),
+}
+
+#: Where a column holds figures in different units, the unit of each row is in its own column right after it.
+IN_UNIT_COLUMN = "in the unit in the Unit column"
 
 
 YES_NO = "(yes or no)"
@@ -40,8 +89,7 @@ COLUMNS: dict[str, dict[str, Column]] = {
         "period_start": Column("Period start (date)", "date"),
         "period_end": Column("Period end (date)", "date"),
         "value_as_printed": Column("Figure as printed (text)"),
-        "value": Column("Value (number, in the unit given)", "number", note=QUALIFIED),
-        "qualifier": Column("Qualifier as printed"),
+        "value": Column(f"Value ({IN_UNIT_COLUMN})", "number", note=QUALIFIED, printed="value_as_printed"),
         "unit": Column("Unit"),
         "location": Column("Where in the document"),
         "quote": Column("Quote from the document (at most 30 words)"),
@@ -55,6 +103,7 @@ COLUMNS: dict[str, dict[str, Column]] = {
                          "regional, mirror)"),
         "denominator": Column("Denominator or rate base (number)", "number", blank="[z]"),
         "printed_decimals": Column("Decimal places printed (number)", "count", blank="[z]"),
+        "status_as_printed": Column("Marked provisional or revised by the publisher", blank="[z]"),
     },
     "sources": {
         "id": Column("Source ID"),
@@ -74,6 +123,7 @@ COLUMNS: dict[str, dict[str, Column]] = {
         "file": Column("Stored copy in the project (file)", blank="[z]"),
         "sha256": Column("SHA-256 checksum of the stored copy", blank="[z]"),
         "figures": Column("Figures transcribed (number)", "count"),
+        "supersedes": Column("Replaces the earlier edition (source ID)", blank="[z]"),
     },
     "claims": {
         "claim_id": Column("Claim ID"),
@@ -86,7 +136,7 @@ COLUMNS: dict[str, dict[str, Column]] = {
         "stated_figure": Column("Figure ID of the stated value", blank="[z]"),
         "kind": Column("Kind of calculation"),
         "inputs": Column("Figure IDs used (separated by ;)"),
-        "computed": Column("Recomputed value (number, 2 decimal places)", "number"),
+        "computed": Column("Recomputed value (in the unit in the next column)", "number"),
         "verdict": Column("Verdict"),
         "rule": Column("Rule applied", blank="[z]"),
         "working": Column("Working"),
@@ -100,7 +150,7 @@ COLUMNS: dict[str, dict[str, Column]] = {
         "where_looked": Column("Where it was looked for"),
         "holder": Column("Who publishes or holds it"),
         "reason": Column("Why it is missing"),
-        "published_in": Column("Published by its producer in (not yet in this record)", blank="[z]"),
+        "published_in": Column("Published by its producer in (not yet in this record)", blank="[x]"),
     },
     "inspection_grades": {
         "inspection_id": Column("Inspection ID"),
@@ -109,10 +159,10 @@ COLUMNS: dict[str, dict[str, Column]] = {
         "published": Column("Date published (date)", "date"),
         "grade": Column("Grade"),
         "split_published": Column(f"Grades published separately {YES_NO}", "bool"),
-        "cases_examined": Column("Cases examined (number)", "count"),
+        "cases_examined": Column("Cases examined (number)", "count", printed="cases_examined_as_printed"),
         "cases_examined_as_printed": Column("Cases examined as printed (text)"),
         "count": Column("Cases given this grade (number)", "count"),
-        "share_published": Column("Share published (%)", "percent"),
+        "share_published": Column("Share published (%)", "percent", note=QUALIFIED, printed="share_as_printed"),
         "share_as_printed": Column("Share as printed (text)"),
         "share_computed": Column("Share computed from the counts (%)", "percent", note="share"),
         "all_primary": Column(f"Every figure from the publisher's own document {YES_NO}", "bool", note="primary"),
@@ -125,9 +175,8 @@ COLUMNS: dict[str, dict[str, Column]] = {
         "period_start": Column("Period start (date)", "date"),
         "period_end": Column("Period end (date)", "date"),
         "period_label": Column("Period"),
-        "value": Column("Value (number)", "number", note=QUALIFIED),
+        "value": Column(f"Value ({IN_UNIT_COLUMN})", "number", note=QUALIFIED, printed="value_as_printed"),
         "value_as_printed": Column("Value as printed (text)"),
-        "qualifier": Column("Qualifier as printed"),
         "unit": Column("Unit"),
         "figure_id": Column("Figure ID"),
         "source_id": Column("Source ID"),
@@ -140,9 +189,8 @@ COLUMNS: dict[str, dict[str, Column]] = {
         "measure": Column("Measure (code)"),
         "definition": Column("What is counted"),
         "as_at": Column("As at (date)", "date"),
-        "value": Column("Cases (number)", "number", note=QUALIFIED),
+        "value": Column("Cases (number)", "number", note=QUALIFIED, printed="value_as_printed"),
         "value_as_printed": Column("Cases as printed (text)"),
-        "qualifier": Column("Qualifier as printed"),
         "figure_id": Column("Figure ID"),
         "source_id": Column("Source ID"),
         "primary": PRIMARY,
@@ -153,11 +201,14 @@ COLUMNS: dict[str, dict[str, Column]] = {
         "year": Column("Year", "year"),
         "reference_date": Column("Reference date (date)", "date"),
         "measure": Column("Measure (code)"),
-        "value": Column("People (number)", "count"),
+        "value": Column("People (number)", "count", printed="value_as_printed"),
         "value_as_printed": Column("People as printed (text)"),
         "figure_id": Column("Figure ID"),
         "source_id": Column("Source ID"),
         "primary": PRIMARY,
+        "vintage": Column("Vintage"),
+        "as_published": Column("As published (date)", "date"),
+        "revises": Column("Replaces the earlier estimates (figure IDs)", blank="[z]"),
     },
 }
 
@@ -174,9 +225,13 @@ NOTES = {
               "shown as published and not split into the two grades.",
     "historic": "National (England and Wales) and Metropolitan Police counts measure different things: they are "
                 "kept apart and never added together.",
-    "gaps": "Figures looked for and not found. They are never estimated or filled in.",
-    "claims": "How a claim is judged is set out in docs/factcheck.md: the words a value was printed with decide "
-              "how closely the recomputed value must match it.",
+    "gaps": "Figures looked for and not found in this record. Where the producer publishes the figure, the last "
+            "column names the publication and the figure is not yet in this record; [x] there means no publication "
+            "of it was found. Missing figures are never estimated or filled in.",
+    "claims": "The words a value was printed with decide how closely the recomputed value must match it. A plain "
+              "number must match when the recomputed value is rounded to the same decimal places; 'more than X' "
+              "holds when the recomputed value is above X; 'almost X' when it is below X by no more than 5% of X; "
+              "'about X' when it is within 5% of X either side.",
 }
 #: Notes referred to in a table's title.
 TITLE_NOTES = {"inspection_grades": "grades", "historic_reviews": "historic", "gaps": "gaps", "claims": "claims"}

@@ -11,16 +11,34 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from analysis.publish.workbook_columns import Column, column
+from analysis.factcheck.rules import NOT_IN_RECORD as NOT_IN_RECORD_VERDICT
+from analysis.publish.workbook_columns import (
+    CHART_UNITS,
+    IN_UNIT_COLUMN,
+    NOT_IN_RECORD,
+    QUALIFIER_HEADER,
+    UNITS,
+    Column,
+    column,
+    qualifier_words,
+)
+from analysis.record.printed import Printed, PrintedFigureError, parse_printed
 
 DATE_FORMAT = "d mmm yyyy"
 #: Widest a column is set (characters); longer text wraps.
 MAX_WIDTH = 45
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}$")
+#: A number as the tables may hold it as text: "15,820", "-3.5", "74.33".
+_NUMBER_TEXT = re.compile(r"-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
+NUMERIC = ("number", "count", "percent", "year")
+COMPUTED_UNIT_COLUMN = Column("Unit of the recomputed value", blank="[z]")
+#: How the rule book's working prints the unit after a recomputed value ("= 74.33%", "= 1.39 times").
+_WORKING_UNITS = {"%": "per cent", " times": "times", " percentage points": "percentage points"}
 
 
 #: gptables turns any "[text](target)" in a cell into a hyperlink (and raises on two in one cell).
@@ -64,6 +82,7 @@ class Sheet:
     header_notes: dict[str, str] = field(default_factory=dict)  # header → note key
     markers: set[str] = field(default_factory=set)
     widths: list[int] = field(default_factory=list)
+    indented: set[int] = field(default_factory=set)  # text columns right after a number: a gap from its digits
 
     def frame(self) -> Any:
         import pandas as pd
@@ -76,14 +95,35 @@ class Sheet:
         # One entry per cell: gptables 2.0.2 applies a "cell" entry's format to the last cell of its list only.
         out += [{"cell": {"cells": cell, "format": {"num_format": f}}}
                 for f, cells in self.cell_formats.items() for cell in cells]
+        out += [{"column": {"columns": [c], "format": {"indent": 1}}} for c in sorted(self.indented)]
         return out
 
 
 def _marker(col: Column, row: dict[str, Any]) -> str:
     printed = str(row.get("value_as_printed") or "").strip().lower()
-    if col.kind in ("number", "count", "percent") and printed in ("[c]", "c"):
+    if col.kind in NUMERIC and printed in ("[c]", "c"):
         return "[c]"
+    if col.blank == "[x]" and row.get("verdict") == NOT_IN_RECORD_VERDICT:
+        return NOT_IN_RECORD  # the claim's missing input is published: the gap names where
     return col.blank
+
+
+def as_number(value: Any) -> float | None:
+    """A number, or a number written as text with thousands commas ("15,820"); None for anything else."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return float(value)
+    text = str(value).strip()
+    return float(text.replace(",", "")) if _NUMBER_TEXT.match(text) else None
+
+
+def text_decimals(value: Any) -> int:
+    """Decimals a number was written with: "18.60" → 2, "15,820" → 0; a float as `decimals_of` reads it."""
+    if isinstance(value, str) and _NUMBER_TEXT.match(value.strip()):
+        return len(value.strip().split(".")[1]) if "." in value else 0
+    number = as_number(value)
+    return decimals_of(number) if number is not None else 0
 
 
 def _cell(col: Column, value: Any) -> Any:
@@ -93,13 +133,79 @@ def _cell(col: Column, value: Any) -> Any:
         return dt.date.fromisoformat(str(value)) if _ISO_DATE.match(str(value)) else cell_text(value)
     if col.kind == "bool":
         return "Yes" if value in (True, "true", "True") else "No"
-    if col.kind in ("number", "count", "percent", "year"):
-        try:
-            number = float(value)
-        except (TypeError, ValueError):
+    if col.kind in NUMERIC:
+        number = as_number(value)
+        if number is None:
             return cell_text(value)
         return int(number) if col.kind in ("count", "year") and number.is_integer() else number
     return cell_text(value)
+
+
+def read_printed(text: Any) -> Printed | None:
+    """A figure as printed, read by the record's own parser; None where the text is not a figure."""
+    try:
+        return parse_printed(str(text))
+    except PrintedFigureError:
+        return None
+
+
+def _qualifier(spec: Column, row: dict[str, Any]) -> str | None:
+    """The qualifier column's cell for `spec`'s number: the record's own qualifier where the table has one for this
+    value, else the words around the number as printed; None (a marker) where nothing was printed."""
+    printed = row.get(spec.printed)
+    if printed in (None, ""):
+        return None
+    if spec.printed == "value_as_printed" and row.get("qualifier"):
+        return qualifier_words(row["qualifier"])
+    parsed = read_printed(printed)
+    return qualifier_words(parsed.qualifier) if parsed else None
+
+
+def _computed_unit(row: dict[str, Any]) -> str | None:
+    """The unit of a claim's recomputed value, as the rule book's working printed it after the value."""
+    computed = str(row.get("computed") or "")
+    if not computed:
+        return None
+    found = re.search(rf"= {re.escape(computed)}(%| times| percentage points)?", str(row.get("working") or ""))
+    if found and found.group(1):
+        return _WORKING_UNITS[found.group(1)]
+    stated = read_printed(row.get("stated"))
+    return "pounds" if stated and stated.unit == "GBP" else "number"
+
+
+def qualifier_column(of: str = "") -> Column:
+    """The qualifier column; named after its number's header where a sheet has more than one."""
+    base = re.sub(r"\s*\(.*?\)$", "", of)
+    return Column(f"{base}: qualifier (bound or approximation)" if base else QUALIFIER_HEADER, blank="[z]")
+
+
+Plan = list[tuple[str, Column, Callable[[dict[str, Any]], Any]]]
+
+
+def _plan(table: str, names: list[str]) -> Plan:
+    """The sheet's columns in order: the table's own, with a qualifier column right after each number printed with
+    words around it (the table's `qualifier` column moves there), the `unit` column right after a value whose unit
+    varies by row, and the unit of a claim's recomputed value right after it."""
+    specs = {n: column(table, n) for n in names}
+    moved = set()
+    for spec in specs.values():
+        if spec.printed == "value_as_printed" and "qualifier" in names:
+            moved.add("qualifier")
+        if spec.printed and IN_UNIT_COLUMN in spec.header and "unit" in names:
+            moved.add("unit")
+    several = sum(1 for n in names if specs[n].printed) > 1
+    plan: Plan = []
+    for name in (n for n in names if n not in moved):
+        spec = specs[name]
+        plan.append((name, spec, lambda row, name=name: row.get(name)))
+        if spec.printed:
+            plan.append(("", qualifier_column(spec.header if several else ""),
+                         lambda row, spec=spec: _qualifier(spec, row)))
+        if "unit" in moved and IN_UNIT_COLUMN in spec.header:
+            plan.append(("unit", specs["unit"], lambda row: row.get("unit")))
+        if table == "claims" and name == "computed":
+            plan.append(("", COMPUTED_UNIT_COLUMN, _computed_unit))
+    return plan
 
 
 def _width(values: list[Any], header: str) -> int:
@@ -110,13 +216,12 @@ def _width(values: list[Any], header: str) -> int:
 
 def table_sheet(table: str, rows: list[dict[str, Any]]) -> Sheet:
     """A processed table's rows as a Sheet with plain-English headers, typed cells and markers."""
-    names = list(rows[0]) if rows else []
-    specs = [column(table, n) for n in names]
-    sheet = Sheet(headers=[s.header for s in specs], rows=[])
+    plan = _plan(table, list(rows[0]) if rows else [])
+    sheet = Sheet(headers=[spec.header for _, spec, _ in plan], rows=[])
     for i, row in enumerate(rows, start=1):
         cells = []
-        for j, (name, spec) in enumerate(zip(names, specs, strict=True)):
-            value = row[name]
+        for j, (name, spec, get) in enumerate(plan):
+            value = get(row)
             if value is None or value == "":
                 marker = _marker(spec, row)
                 sheet.markers.add(marker)
@@ -126,10 +231,10 @@ def table_sheet(table: str, rows: list[dict[str, Any]]) -> Sheet:
             cells.append(cell)
             if spec.kind == "number" and isinstance(cell, float):
                 printed = row.get("printed_decimals")
-                places = int(printed) if isinstance(printed, int | float) and name == "value" else decimals_of(cell)
+                places = int(printed) if isinstance(printed, int | float) and name == "value" else text_decimals(value)
                 sheet.cell_formats.setdefault(number_format(places), []).append((i, j))
         sheet.rows.append(cells)
-    for j, (name, spec) in enumerate(zip(names, specs, strict=True)):
+    for j, (name, spec, _) in enumerate(plan):
         if spec.kind == "count":
             sheet.column_formats[j] = number_format(0)
         elif spec.kind == "percent":
@@ -140,46 +245,162 @@ def table_sheet(table: str, rows: list[dict[str, Any]]) -> Sheet:
             sheet.column_formats[j] = DATE_FORMAT
         if spec.note:
             sheet.header_notes[spec.header] = spec.note
-    sheet.widths = [12 if s.kind == "date" else _width([r[j] for r in sheet.rows], s.header)
-                    for j, s in enumerate(specs)]
+    sheet.widths = [12 if spec.kind == "date" else _width([r[j] for r in sheet.rows], spec.header)
+                    for j, (_, spec, _) in enumerate(plan)]
+    sheet.indented = {j for j in range(1, len(plan)) if plan[j - 1][1].kind in NUMERIC and plan[j][1].kind == "text"}
     return sheet
 
 
-def chart_sheet(csv_path: Path) -> Sheet:
-    """A chart's Datawrapper CSV as a Sheet: numbers as numbers (each column at the decimals it needs), ISO dates
-    as date cells, a Year column without a thousands separator, and [x] where the chart has no published figure."""
-    with csv_path.open(newline="", encoding="utf-8") as fh:
-        reader = csv.reader(fh)
-        headers = next(reader, [])
-        raw = list(reader)
-    sheet = Sheet(headers=[cell_text(h) for h in headers], rows=[])
+def _chart_kinds(headers: list[str], raw: list[list[str]]) -> list[str]:
+    """Each chart column's kind: date, year (a Year or period column of four-digit years), number or text."""
     kinds = []
     for j, header in enumerate(headers):
         values = [r[j] for r in raw if j < len(r) and r[j] != ""]
+        name = header.strip().lower()
         if values and all(_ISO_DATE.match(v) for v in values):
             kinds.append("date")
+        elif values and all(re.fullmatch(r"(19|20)\d\d", v) for v in values) and (name == "year" or "period" in name):
+            kinds.append("year")
         elif values and all(re.fullmatch(r"-?\d+(\.\d+)?", v) for v in values):
-            kinds.append("year" if header.strip().lower() == "year" else "number")
+            kinds.append("number")
         else:
             kinds.append("text")
-    for r in raw:
+    return kinds
+
+
+def _base(header: str) -> str:
+    return re.sub(r"\s*\(.*?\)$", "", header).strip()
+
+
+def _printed_columns(headers: list[str], kinds: list[str]) -> dict[int, int]:
+    """Number column → the text column holding it as printed: "<header> as printed", or "As printed" for the
+    first number column."""
+    lower = [h.strip().lower() for h in headers]
+    numbers = [j for j, k in enumerate(kinds) if k == "number"]
+    pairs = {}
+    for j in numbers:
+        named = f"{_base(headers[j]).lower()} as printed"
+        if named in lower and kinds[lower.index(named)] == "text":
+            pairs[j] = lower.index(named)
+    if "as printed" in lower and numbers and numbers[0] not in pairs:
+        pairs[numbers[0]] = lower.index("as printed")
+    return pairs
+
+
+def _row_printed(row: list[str], j: int, pair: int | None, kinds: list[str]) -> Printed | None:
+    """The figure as printed for row's number in column j: its paired column's text, else any text cell in the row
+    that reads as the same number at the precision printed (a "Text" column holding "56 per cent")."""
+    value = as_number(row[j]) if j < len(row) else None
+    if value is None:
+        return None
+    candidates = [pair] if pair is not None else [k for k, kind in enumerate(kinds) if kind == "text"]
+    for k in candidates:
+        parsed = read_printed(row[k]) if k < len(row) and row[k] else None
+        if parsed and parsed.value is not None:
+            tolerance = 0.5 * 10 ** -(parsed.decimals or 0) if parsed.decimals is not None else 0.5
+            if abs(parsed.value - value) <= tolerance or pair is not None:
+                return parsed
+    return None
+
+
+def _chart_unit(chart_id: str, header: str, printed: list[Printed | None], has_unit_column: bool,
+                values: list[float]) -> str | None:
+    """The unit a number column's header gives, or None where rows differ (each row's unit gets its own column)."""
+    units = {UNITS.get(p.unit, (p.unit, p.unit))[0] for p in printed if p is not None}
+    if chart_id in CHART_UNITS and header in CHART_UNITS[chart_id]:
+        return CHART_UNITS[chart_id][header]
+    if has_unit_column:
+        return IN_UNIT_COLUMN
+    if len(units) > 1:
+        return None
+    if units:
+        return units.pop()
+    return "number" if all(float(v).is_integer() for v in values) else "unit not stated"
+
+
+def _unit_words(found: Printed | None) -> str | None:
+    return UNITS.get(found.unit, (found.unit, found.unit))[1] if found else None
+
+
+#: One column of a chart's sheet: (header, kind, row index → value, the CSV column it comes from). Kind "derived"
+#: is a column the workbook adds (a qualifier or a unit), text whose blank is [z].
+ChartColumn = tuple[str, str, Callable[[int], Any], int]
+
+
+def _chart_plan(chart_id: str, headers: list[str], raw: list[list[str]]
+                ) -> tuple[list[ChartColumn], dict[int, list[Printed | None]]]:
+    """The chart sheet's columns, and each number column's figures as printed, row by row."""
+    kinds = _chart_kinds(headers, raw)
+    lower = [h.strip().lower() for h in headers]
+    pairs = _printed_columns(headers, kinds)
+    numbers = [j for j, k in enumerate(kinds) if k == "number"]
+    qualifier_col = lower.index("qualifier") if "qualifier" in lower and numbers else None
+    # The chart's own Qualifier column belongs to the number "As printed" holds (else the first number).
+    owner = next((j for j, k in pairs.items() if lower[k] == "as printed"), numbers[0] if numbers else None)
+    printed = {j: [_row_printed(r, j, pairs.get(j), kinds) for r in raw] for j in numbers}
+    qualified = [j for j in numbers if any(printed[j]) or (j == owner and qualifier_col is not None)]
+
+    def words(i: int, j: int) -> str | None:
+        if not raw[i][j]:
+            return None
+        if j == owner and qualifier_col is not None and raw[i][qualifier_col]:
+            return qualifier_words(raw[i][qualifier_col])
+        found = printed[j][i]
+        return qualifier_words(found.qualifier) if found else "exact"
+
+    out: list[ChartColumn] = []
+    for j, header in enumerate(headers):
+        if j == qualifier_col:
+            continue  # shown next to its number
+        if kinds[j] != "number":
+            out.append((cell_text(header), kinds[j], lambda i, j=j: raw[i][j], j))
+            continue
+        values = [v for v in (as_number(r[j]) for r in raw) if v is not None]
+        unit = _chart_unit(chart_id, header, printed[j], "unit" in lower, values)
+        shown = header if re.search(r"\(.+\)$", header) else f"{header} ({unit or IN_UNIT_COLUMN})"
+        out.append((cell_text(shown), "number", lambda i, j=j: raw[i][j], j))
+        if j in qualified:
+            out.append((qualifier_column(header if len(qualified) > 1 else "").header, "derived",
+                        lambda i, j=j: words(i, j), j))
+        if unit is None:
+            out.append(("Unit", "derived", lambda i, j=j: _unit_words(printed[j][i]), j))
+    return out, printed
+
+
+def chart_sheet(csv_path: Path) -> Sheet:
+    """A chart's Datawrapper CSV as a Sheet for spreadsheet readers: every number column's header gives its unit
+    (a Unit column follows a column whose rows differ), a number printed with words ("more than 800") has its
+    qualifier in the column right after it (the chart's own Qualifier column moves there), numbers are numbers at
+    the decimals printed, ISO dates are date cells, years have no thousands separator, and [x] marks a cell the
+    chart has no figure for."""
+    with csv_path.open(newline="", encoding="utf-8") as fh:
+        reader = csv.reader(fh)
+        headers = next(reader, [])
+        raw = [r + [""] * (len(headers) - len(r)) for r in reader]
+    out, printed = _chart_plan(csv_path.stem, headers, raw)
+    sheet = Sheet(headers=[h for h, _, _, _ in out], rows=[])
+    for i in range(len(raw)):
         cells: list[Any] = []
-        for j, kind in enumerate(kinds):
-            value = r[j] if j < len(r) else ""
-            if value == "":
-                sheet.markers.add("[x]")
-                cells.append(cell_text("[x]"))
-            else:
-                cells.append(_cell(Column(headers[j], kind), value))
+        for c, (_, kind, get, j) in enumerate(out):
+            value = get(i)
+            if value in (None, ""):
+                marker = "[z]" if kind == "derived" else "[x]"
+                sheet.markers.add(marker)
+                cells.append(cell_text(marker))
+                continue
+            cells.append(_cell(Column("", "text" if kind == "derived" else kind), value))
+            found = printed[j][i] if kind == "number" else None
+            if found is not None and found.decimals is not None:
+                sheet.cell_formats.setdefault(number_format(found.decimals), []).append((i + 1, c))
         sheet.rows.append(cells)
-    for j, kind in enumerate(kinds):
+    for c, (_, kind, _, _) in enumerate(out):
         if kind == "date":
-            sheet.column_formats[j] = DATE_FORMAT
+            sheet.column_formats[c] = DATE_FORMAT
         elif kind == "year":
-            sheet.column_formats[j] = "0"
+            sheet.column_formats[c] = "0"
         elif kind == "number":
-            numbers = [c for c in (row[j] for row in sheet.rows) if isinstance(c, int | float)]
-            sheet.column_formats[j] = number_format(max((decimals_of(float(n), 2) for n in numbers), default=0))
-    sheet.widths = [12 if k == "date" else _width([r[j] for r in sheet.rows], h)
-                    for j, (h, k) in enumerate(zip(sheet.headers, kinds, strict=True))]
+            numbers_in = [n for n in (row[c] for row in sheet.rows) if isinstance(n, int | float)]
+            sheet.column_formats[c] = number_format(max((decimals_of(float(n), 2) for n in numbers_in), default=0))
+    sheet.widths = [12 if k == "date" else _width([r[c] for r in sheet.rows], h) for c, (h, k, _, _) in enumerate(out)]
+    sheet.indented = {c for c in range(1, len(out)) if out[c - 1][1] == "number" and out[c][1] in ("text", "derived")}
     return sheet
