@@ -234,7 +234,7 @@ def test_historic_charts_are_apart_and_equal_the_table(exported: Path, tables: d
 def test_population_share_is_london_over_the_whole(exported: Path, tables: dict[str, pd.DataFrame]) -> None:
     figures = tables["figures"].set_index("figure_id")
     data = read_csv(files(exported, "london-population-share")["csv"])
-    computed = data.dropna(subset=["Whole (people)"])
+    computed = data.dropna(subset=["Whole (number)"])
     assert set(computed["Share of"]) == {"United Kingdom", "England and Wales"}
     for _, row in computed.iterrows():
         london = figures[(figures["measure"] == "population") & (figures["geography"] == "London")

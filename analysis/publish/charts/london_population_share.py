@@ -51,8 +51,8 @@ def london_share_table(population: pd.DataFrame, figures: pd.DataFrame) -> pd.Da
         for r in london.sort_values("year", ascending=False).itertuples():
             est = _estimate(population, figures, whole, int(r.year), r.vintage)
             if est:
-                out.append({"Share of": whole, "Year": int(r.year), "London (people)": r.value,
-                            "London as printed": r.value_as_printed, "Whole (people)": est["value"],
+                out.append({"Share of": whole, "Year": int(r.year), "London (number)": r.value,
+                            "London as printed": r.value_as_printed, "Whole (number)": est["value"],
                             "Whole as printed": est["value_as_printed"],
                             SHARE_COLUMN: round(100 * r.value / est["value"], 2),
                             "figure_ids": join_list([r.figure_id, est["figure_id"]])})
