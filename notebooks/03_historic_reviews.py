@@ -12,7 +12,7 @@
 # `$CSE_CHARTS_DIR` before starting Jupyter to export by hand). The first output below says which applies.
 #
 # **Tables read** (through `analysis.tables.load.load_table`): `historic_reviews`, `gaps` for the limitations,
-# and `figures` for the source lines.
+# `figures` for the source lines, and `sources` for which publication dates are approximate.
 
 # %%
 from IPython.display import display
@@ -25,6 +25,7 @@ PATHS = charts.project_paths()
 reviews = load_table("historic_reviews", PATHS)
 figures = load_table("figures", PATHS)
 gaps = load_table("gaps", PATHS)
+sources = load_table("sources", PATHS)
 where_files_go()
 
 # %% [markdown]
@@ -65,7 +66,7 @@ table(stages.assign(share_of_previous_stage=stages["share_of_previous_stage"].ma
 # change what is drawn or how.
 
 # %%
-fig, meta = charts.historic_national_chart(reviews, figures)
+fig, meta = charts.historic_national_chart(reviews, figures, sources)
 export.publish(fig, meta)
 
 # %%

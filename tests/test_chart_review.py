@@ -160,3 +160,12 @@ def test_approximate_figures_look_approximate_on_every_chart(tables: dict) -> No
     fig, _ = _draw("recorded-vs-estimated", tables)
     estimates = [m for m in encode.marks(fig) if "500,000" in m.label]
     assert len(estimates) == 2 and {m.drawn_as for m in estimates} == {"about"}
+
+
+def test_a_point_whose_source_gives_no_exact_date_is_labelled_with_its_month_only(tables: dict) -> None:
+    """MyLondon's undated story (sources.yaml: date_approximate, 1 October 2025 used) prints 'more than 1,200':
+    labelled '(Oct)', not '(1 Oct)'; the Daily Mirror's dated 9 December 2025 copy keeps its day."""
+    fig, _ = _draw("historic-reviews-national", tables)
+    labels = [t for t in _texts(fig) if t.startswith("more than 1,200")]
+    assert "more than 1,200 (Oct)" in labels and "more than 1,200 (9 Dec)" in labels
+    assert not any("1 Oct" in t for t in _texts(fig))

@@ -180,7 +180,7 @@ def test_inspection_title_is_generated_from_the_data(exported: Path, tables: dic
     grades = tables["inspection_grades"]
     title = json.loads(files(exported, "inspection-grades")["json"].read_text(encoding="utf-8"))["title"]
     first, last = grades["published"].min()[:4], grades["published"].max()[:4]
-    assert f"from {first} to {last}" in title and "required improvement or were inadequate" in title
+    assert f"{first}–{last}" in title and "required improvement or were inadequate" in title
     assert not re.search(r"\d+\.\d%", title)
 
 

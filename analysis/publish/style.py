@@ -53,6 +53,12 @@ WEB_WIDTH, MOBILE_WIDTH = 6.4, 3.6
 MIN_TEXT_PX = 12.0
 #: Notes printed on the chart face are at most this many words; the full notes go in the sidecar and workbook.
 MAX_FACE_NOTE_WORDS = 40
+#: A number card's words (heading and detail) are at most this many: a card is read at a glance.
+MAX_CARD_WORDS = 40
+#: A title states one finding in at most this many words.
+MAX_TITLE_WORDS = 12
+#: Every word on a chart face (title to source line, ticks and labels included) is at most this many.
+MAX_FACE_WORDS = 150
 #: Text sizes (points; 1 pt = 1.39 CSS px here). Axis text follows BBC bbplot's 18 px at 640 px where it fits.
 TITLE_SIZE, SUBTITLE_SIZE, FOOTER_SIZE = 15.0, 11.0, 9.0
 TICK_SIZE, LABEL_SIZE, SMALL_SIZE = 11.0, 10.5, 9.0

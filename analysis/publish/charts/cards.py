@@ -27,7 +27,12 @@ class Card:
 
 
 def draw_cards(fig: Any, ax: Any, cards: Sequence[Card], width: float, *, between: str = "") -> None:
-    """Stack the cards down the plot area (sized to fit) with an optional line of text between them."""
+    """Stack the cards down the plot area (sized to fit) with an optional line of text between them. A card of
+    more than `style.MAX_CARD_WORDS` words is refused: put the rest in the chart's notes."""
+    for card in cards:
+        words = style.word_count(f"{card.heading} {card.detail}")
+        if words > style.MAX_CARD_WORDS:
+            raise ValueError(f"{words} words on the card '{card.number}' (at most {style.MAX_CARD_WORDS})")
     ax.set_axis_off()
     line = style.LINE_SPACING * style.LINE_BOX_EM / 72  # inches per point of type, per line
     x0 = style.MARGIN_IN / width

@@ -60,19 +60,23 @@ def national_points(reviews: pd.DataFrame) -> pd.DataFrame:
 
 
 @style.styled
-def historic_national_chart(reviews: pd.DataFrame, figures: pd.DataFrame, *, width: float = style.WEB_WIDTH
-                            ) -> tuple[Any, ChartMeta]:
-    """Dot timeline of the national counts, as printed (qualifiers kept), coloured by definition."""
+def historic_national_chart(reviews: pd.DataFrame, figures: pd.DataFrame, sources: pd.DataFrame | None = None, *,
+                            width: float = style.WEB_WIDTH) -> tuple[Any, ChartMeta]:
+    """Dot timeline of the national counts, as printed (qualifiers kept), coloured by definition. A point whose
+    source gives no exact date (`sources.date_approximate`) is labelled with its month only, not a day."""
     from matplotlib.dates import DateFormatter, MonthLocator
 
     nat = national_points(reviews)
+    approximate = set() if sources is None else set(sources.loc[sources["date_approximate"].astype(bool), "id"])
+    nat["when"] = [f"{d:%b}" if s in approximate else f"{d.day} {d:%b}"
+                   for d, s in zip(nat["date"], nat["source_id"], strict=True)]
     first, last = nat["date"].min(), nat["date"].max()
     months = max((last - first).days / 30.4, 1)
     fig, ax = style.new_figure(width=width, plot_height=max(2.6, 0.6 * months + 0.6))
     sns.points(ax, nat, x="value", y="date", colour="definition_group", palette=DEFINITION_COLOURS,
                value_axis="x", unit="cases")
     for r in nat.itertuples():  # each label carries its day, so no point is read off between two month ticks
-        ax.annotate(f"{shown(r.value_as_printed)} ({r.date.day} {r.date:%b})", (r.value, r.date), xytext=(9, 0),
+        ax.annotate(f"{shown(r.value_as_printed)} ({r.when})", (r.value, r.date), xytext=(9, 0),
                     textcoords="offset points", ha="left", va="center", fontsize=style.LABEL_SIZE,
                     color=DEFINITION_COLOURS[r.definition_group])
     pad = pd.Timedelta(days=12)
@@ -101,15 +105,14 @@ def historic_national_chart(reviews: pd.DataFrame, figures: pd.DataFrame, *, wid
     latest = review.iloc[-1] if len(review) else nat.iloc[-1]
     # The finding is the latest count under one definition, as printed: no comparison across definitions (a
     # 'more than 1,200' after an exact 1,273 of another definition is not a fall).
-    title = (f"{shown(latest['value_as_printed'])[:1].upper() + shown(latest['value_as_printed'])[1:]} historic "
-             f"group-based CSE cases had been identified nationally for review by "
+    title = (f"Historic group-based cases identified for review: {shown(latest['value_as_printed'])} by "
              f"{style.month_year(latest['as_at'])}")
     how_many = number_word(len(groups))
     subtitle = (f"National counts of historic group-based child sexual exploitation cases, England and Wales, as "
                 f"printed under {how_many} definitions, {style.month_year(nat['as_at'].iloc[0])} to "
                 f"{style.month_year(nat['as_at'].iloc[-1])}")
-    on_chart = ("Colours are different definitions: not one series, never compared or added. Open triangles are "
-                "lower bounds ('more than'). The Met's own 1,200 cases are a separate count.")
+    on_chart = ("Colours are different definitions: not one series, never compared or added. The Met's own 1,200 "
+                "cases are a separate count.")
     notes = ["A national count for England and Wales; the Met's own review of its cases is a separate chart and is "
              "not part of, or comparable with, this count. Values are drawn and labelled as printed: a figure "
              "printed 'more than X' is a lower bound and is drawn as an open triangle, never as exactly X."]
@@ -126,7 +129,8 @@ def historic_national_chart(reviews: pd.DataFrame, figures: pd.DataFrame, *, wid
                          "Qualifier": nat["qualifier"], "Definition": nat["definition_group"],
                          "Measure": nat["measure"].map(NATIONAL_REVIEW_LABELS)})
     alt = (f"Dot timeline chart of the national count of historic group-based child sexual exploitation cases, "
-           f"showing that {title[0].lower() + title[1:]}. "
+           f"showing that {shown(latest['value_as_printed'])} historic group-based cases had been identified for "
+           f"review by {style.month_year(latest['as_at'])}. "
            + "; ".join(f"{style.long_date(r.as_at)}: {r.value_as_printed} "
                        f"({r.definition_group[0].lower() + r.definition_group[1:]})"
                        for r in nat.itertuples())

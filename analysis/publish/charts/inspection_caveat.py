@@ -79,7 +79,7 @@ def disagreements(grades: pd.DataFrame, figures: pd.DataFrame) -> list[Disagreem
 
 
 def every_inspection_finding(grades: pd.DataFrame) -> str | None:
-    """'At every inspection from 2016 to 2024, most cases examined required improvement or were inadequate', when
+    """'Most cases examined required improvement or were inadequate at every inspection, 2016–2024', when
     that holds for every inspection with a published figure (else None). A share printed 'more than half' counts
     as a majority; so does a share computed from counts above 50%."""
     sel = select_inspection_grades(grades)
@@ -87,5 +87,5 @@ def every_inspection_finding(grades: pd.DataFrame) -> str | None:
     if not shares or any(s is None or s <= 50 for s in shares):
         return None
     years = sel["published"].str[:4]
-    return (f"At every inspection from {years.min()} to {years.max()}, most cases examined required improvement "
-            "or were inadequate")
+    return (f"Most cases examined required improvement or were inadequate at every inspection, "
+            f"{years.min()}–{years.max()}")

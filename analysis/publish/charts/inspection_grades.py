@@ -128,8 +128,7 @@ def inspection_grades_chart(grades: pd.DataFrame, figures: pd.DataFrame, *, widt
         if share is not None and bool(rows["split_shown"].iloc[0]) and {"requires improvement", "inadequate"} <= set(
                 rows.index):
             start = float(rows.loc["good", "share"]) if "good" in rows.index else 0.0
-            _bracket(ax, start, left, y + 0.3, f"{fmt_percent(share)} " + ("combined" if narrow else
-                                                                   "requires improvement or inadequate"))
+            _bracket(ax, start, left, y + 0.3, f"{fmt_percent(share)} " + "combined")
     ax.set_ylim(step * (len(inspections) - 1) + 0.75, -0.75)
     ax.set_yticks([])
     ax.spines["left"].set_visible(False)
@@ -145,8 +144,8 @@ def inspection_grades_chart(grades: pd.DataFrame, figures: pd.DataFrame, *, widt
     # The title states what holds at every inspection: no single year's share (2024's rests on copies whose words
     # and counts disagree) and no baseline year picked from the series.
     title = every_inspection_finding(grades) or f"Cases examined at inspections of the Met, {first_year}–{year}"
-    subtitle = (f"Metropolitan Police child-protection cases examined by the inspectorate, share by grade, at "
-                f"each inspection and follow-up, {first_year}–{year}")
+    subtitle = (f"Share of Metropolitan Police child-protection cases examined by inspectors, by grade, "
+                f"{first_year}–{year}")
     disputed = disagreements(grades, figures)
     on_chart = " ".join(["Shares from published counts. Brackets add the two lower grades; hatched: their total "
                          "only; dashed: not published.", *(d.face() for d in disputed)])

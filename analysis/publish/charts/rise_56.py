@@ -46,8 +46,8 @@ def rise_56_chart(figures: pd.DataFrame, gaps: pd.DataFrame, *, width: float = s
     draw_cards(fig, ax, cards, width)
     # The figure was put to the Commissioner (the record's subject says so), not published by the Met.
     put = "put to the Commissioner" in str(row["subject"])
-    title = (f"A '{rise['value_as_printed']}' rise in children at risk of sexual exploitation"
-             + (", put to the Met Commissioner," if put else " in London") + " came with no published counts")
+    title = (f"'{rise['value_as_printed']}' rise " + ("put to the Met Commissioner" if put else "in London")
+             + ": no counts published")
     subtitle = f"What was printed, what was said and what is missing, London, {rise['period']}"
     on_chart = "A rise with no published counts cannot be charted or compared with the Met's earlier yearly figures."
     notes = [on_chart, f"Caveat printed with the figure: {row['caveat']}"] + [
@@ -55,7 +55,8 @@ def rise_56_chart(figures: pd.DataFrame, gaps: pd.DataFrame, *, width: float = s
     data = pd.DataFrame({"Item": ["Rise as printed", "Counts behind it", "Explanation"],
                          "Value": [float(row["value"]), None, None],
                          "Text": [rise["value_as_printed"], "not published", rise["words"]]})
-    alt = (f"Text chart with three panels, showing that {title[0].lower() + title[1:]}. The rise: "
+    alt = (f"Text chart with three panels, showing that the '{rise['value_as_printed']}' rise in children at risk of "
+           "sexual exploitation came with no published counts. The rise: "
            f"{rise['value_as_printed']}, {rise['period']}. The counts at the start and end were not published. "
            f"The Commissioner's explanation: '{rise['words']}'.")
     frame = style.finish(fig, ax, title=title, subtitle=subtitle, on_chart=on_chart, notes=notes, alt=alt,

@@ -8,6 +8,7 @@ summed or drawn on a shared scale.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pandas as pd
@@ -37,7 +38,7 @@ def two_counts_chart(reviews: pd.DataFrame, figures: pd.DataFrame, *, width: flo
     publisher = figures.set_index("figure_id")["publisher"]
     headings = {"national": "National: England and Wales", "Met": "The Met's own review: London"}
     cards = [Card(number=r["value_as_printed"], heading=headings.get(r["scope"], str(r["scope"])),
-                  detail=f"{r['definition']}. {_scope_words(r)}{face_name(publisher.get(r['figure_id'], ''))}, "
+                  detail=f"{_short(r['definition'])}. {face_name(publisher.get(r['figure_id'], ''))}, "
                          f"{style.long_date(r['as_at'])}.",
                   colour=style.DARK_BLUE if r["scope"] == "national" else style.DARK_PINK,
                   qualifier=r["qualifier"], unit="cases") for r in rows]
@@ -45,22 +46,31 @@ def two_counts_chart(reviews: pd.DataFrame, figures: pd.DataFrame, *, width: flo
     draw_cards(fig, ax, cards, width, between="≠  different counts, different definitions: do not add")
     if national is not None and met is not None:
         title = (f"'{national['value_as_printed'][0].upper() + national['value_as_printed'][1:]}' national cases "
-                 f"and the Met's own {met['value_as_printed']} are two different counts: they cannot be added")
+                 f"and the Met's {met['value_as_printed']} cannot be added")
     else:
         title = "The national and Met counts of historic cases are different counts"
     subtitle = ("Two counts of historic child sexual abuse cases that print alike, 2025: national group-based "
                 "exploitation cases, and the Met's own review of cases with two or more suspects")
     on_chart = ("The national figure counts cases identified across England and Wales for review; the Met's figure "
                 "counts its own cases still in scope after its review, a mix of offences. They are not comparable.")
-    notes = [on_chart, "Each figure is shown as printed with the definition its source gave."]
+    notes = [on_chart, "Each figure is shown as printed with the definition its source gave: "
+             + "; ".join(f"{c.number}: {r['definition']}" for c, r in zip(cards, rows, strict=True)) + "."]
+    if met is not None and _scope_words(met):
+        notes.append(f"On the Met's count: {_scope_words(met).strip()}")
     data = pd.DataFrame({"Count": [c.heading for c in cards], "Value": [r["value"] for r in rows],
                          "As printed": [r["value_as_printed"] for r in rows],
                          "Definition": [r["definition"] for r in rows], "Date": [r["as_at"] for r in rows]})
     alt = (f"Number card chart with two figures, showing that {title[0].lower() + title[1:]}. "
+           f"{_scope_words(met) if met is not None else ''}"
            + "; ".join(f"{c.heading}: {c.number} ({r['definition']})" for c, r in zip(cards, rows, strict=True)) + ".")
     frame = style.finish(fig, ax, title=title, subtitle=subtitle, on_chart=on_chart, notes=notes, alt=alt,
                          source=style.credit(figures, [r["figure_id"] for r in rows], origin=_origins(rows)))
     return fig, chart_meta("two-1200s", "Number cards", frame, data)
+
+
+def _short(definition: str) -> str:
+    """A definition without its bracketed aside (the card is short; the aside is in the notes and the CSV)."""
+    return re.sub(r"\s*\([^)]*\)", "", str(definition)).strip().rstrip(".")
 
 
 def _scope_words(row: pd.Series) -> str:
