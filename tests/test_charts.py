@@ -216,12 +216,12 @@ def test_met_series_draws_no_line_across_a_missing_year(paths: Paths) -> None:
 def test_historic_charts_are_apart_and_equal_the_table(exported: Path, tables: dict[str, pd.DataFrame]) -> None:
     reviews = tables["historic_reviews"]
     national = read_csv(files(exported, "historic-reviews-national")["csv"])
-    assert list(national.columns[:4]) == ["Date", "Count", "As printed", "Qualifier"]
+    assert list(national.columns[:4]) == ["Date", "Count", "Count qualifier", "As printed"]
     for _, row in national.iterrows():
         match = reviews[(reviews["scope"] == "national") & (reviews["as_at"] == row["Date"])
                         & (reviews["value_as_printed"] == row["As printed"])]
         assert len(match) and all(_close(v, row["Count"]) for v in match["value"]), (row["Date"], row["As printed"])
-        assert match["qualifier"].iloc[0] == row["Qualifier"]
+        assert match["qualifier"].iloc[0] == row["Count qualifier"]
     assert set(national["Measure"]) <= set(charts.NATIONAL_REVIEW_LABELS.values()), "readable labels, not codes"
     assert not national["Measure"].str.contains("Met").any(), "the Met's own review is a separate chart"
     funnel = read_csv(files(exported, "met-review-funnel")["csv"])
