@@ -270,11 +270,15 @@ def test_chart_registry_matches_the_ids_the_runner_and_workbook_expect() -> None
     assert tuple(spec.chart_id for spec in charts.CHARTS) == analysis.paths.CHART_IDS == charts.CHART_IDS
 
 
-def test_palette_is_the_analysis_function_palette() -> None:
-    expected = ("#12436D", "#28A197", "#801650", "#F46A25", "#3D3D3D", "#A285D1")
-    assert style.PALETTE == expected
-    text = style.STYLE_PATH.read_text(encoding="utf-8")
-    assert all(c.lstrip("#") in text for c in expected)
+def test_palette_is_one_definition() -> None:
+    """The style file's colour cycle is style.PALETTE (the Analysis Function's order; three colours darkened for
+    contrast, tests/test_accessibility.py)."""
+    import matplotlib
+
+    rc = matplotlib.rc_params_from_file(style.STYLE_PATH, use_default_template=False)
+    cycle = tuple(c.upper() for c in rc["axes.prop_cycle"].by_key()["color"])
+    assert cycle == tuple(c.upper() for c in style.PALETTE)
+    assert style.PALETTE[0] == "#12436D" and style.DARK_GREY == "#3D3D3D"
 
 
 def test_cli_and_verify_do_not_import_matplotlib() -> None:

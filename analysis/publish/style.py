@@ -40,13 +40,36 @@ FONT_FAMILY = "Inter"
 FONT_DIR = Path(__file__).with_name("fonts")
 FONT_FILES = (FONT_DIR / "Inter-Regular.otf", FONT_DIR / "Inter-Bold.otf")
 
-#: UK Government Analysis Function categorical palette, in its recommended order (colour-blind safe).
-PALETTE = ("#12436D", "#28A197", "#801650", "#F46A25", "#3D3D3D", "#A285D1")
+#: The categorical palette: the UK Government Analysis Function's, in its recommended order, with three colours
+#: darkened so that every colour but the last reads as text on white (WCAG 2 AA, 4.5:1) and any two stay apart for
+#: red- and green-blind readers (tests/test_accessibility.py): turquoise #28A197 → #00807A and orange #F46A25 →
+#: #B84A00 (label text at 3.2:1 and 3.0:1 before), dark pink #801650 → #B6446F (before, it merged with dark
+#: blue under protanopia, ΔE2000 6.5, and with dark grey under deuteranopia, 4.9: all three had the same
+#: lightness). Light purple (3.1:1) is for marks only, never text. Old names keep working.
+PALETTE = ("#12436D", "#00807A", "#B6446F", "#B84A00", "#3D3D3D", "#A285D1")
 DARK_BLUE, TURQUOISE, DARK_PINK, ORANGE, DARK_GREY, LIGHT_PURPLE = PALETTE
 TEXT = "#0B0C0C"
 SECONDARY_TEXT = "#505A5F"
-#: Background for "not published" (drawn as an outline, so the absence is visible without a colour meaning).
-MISSING_EDGE = "#B1B4B6"
+#: Outline of "not published" (drawn as an outline, so the absence is visible without a colour meaning); 3.3:1 on
+#: white, a mark's minimum being 3:1 (it was #B1B4B6, 2.1:1).
+MISSING_EDGE = "#8A8F92"
+
+#: Inspection grades are ordinal, so they get an ordered palette, not categories: lightness falls steadily from
+#: the best grade to the worst (CIE L* 56, 46, 28, 14), with the hue turning from blue-green to wine, so the order
+#: survives greyscale printing and colour-vision deficiency (adjacent grades ≥ 16.7 ΔE2000 apart as drawn and under
+#: Machado 2009 protanopia and deuteranopia). White text reads on all but "outstanding" (≥ 5.2:1); every grade is
+#: at least 3.6:1 against white as a mark.
+GRADES = ("outstanding", "good", "requires improvement", "inadequate")
+GRADE_PALETTE = dict(zip(GRADES, ("#31948E", "#416ABE", "#622D66", "#480B1E"), strict=True))
+
+#: Accessibility thresholds every chart and page is tested against (tests/test_accessibility.py).
+#: WCAG 2.1 AA: text 4.5:1 against its background (1.4.3); graphical marks 3:1 (1.4.11).
+MIN_TEXT_CONTRAST, MIN_MARK_CONTRAST = 4.5, 3.0
+#: Categories shown together must stay this far apart (CIEDE2000) as drawn and as seen with protanopia and
+#: deuteranopia (the Machado, Oliveira & Fernandes 2009 simulation at full severity). 1–2 ΔE2000 is a just-noticeable
+#: difference between two large patches side by side; a legend key and a small mark need several times that, and
+#: the pairs readers reported as merging measured 6.5 and 4.9, so 10 is the floor.
+MIN_CATEGORY_DELTA_E = 10.0
 
 #: CSS pixels per inch of a figure: a chart 6.4 in wide is 640 CSS px, saved at 200 dpi as a 1280 px PNG.
 CSS_DPI = 100
