@@ -22,7 +22,7 @@ import pytest
 
 import analysis.paths
 from analysis.paths import PROJECT_ROOT, Paths
-from analysis.publish import charts, style
+from analysis.publish import charts, save, style
 from analysis.publish.export import PNG_DPI, WORKBOOK_NAME, WORKBOOK_TABLES, chart_dir
 from analysis.tables.load import load_table
 from tests.made import Made
@@ -105,7 +105,7 @@ def test_svg_carries_the_source_line_as_text_and_is_deterministic(exported: Path
     assert meta["title"].split()[0] in svg
     fig, again = charts.draw(chart_id, paths)
     buf = io.StringIO()
-    style.save_svg(fig, buf, title=again.title, description=again.alt_text)
+    save.save_svg(fig, buf, title=again.title, description=again.alt_text)
     assert buf.getvalue() == svg, "SVG output changed between two runs on the same data"
 
 

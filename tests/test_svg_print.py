@@ -22,7 +22,7 @@ import pytest
 from PIL import Image, ImageFilter
 
 from analysis.paths import PROJECT_ROOT, Paths
-from analysis.publish import charts, style
+from analysis.publish import charts, save, style
 from analysis.publish.export import PNG_DPI, load_frames
 
 matplotlib.use("Agg")
@@ -38,8 +38,8 @@ def saved(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("svg")
     for spec in charts.CHARTS:
         fig, meta = spec.draw(*(frames[t] for t in spec.tables))
-        style.save_png(fig, out / f"{spec.chart_id}.png", PNG_DPI)
-        style.save_svg(fig, out / f"{spec.chart_id}.svg", title=meta.title, description=meta.alt_text)
+        save.save_png(fig, out / f"{spec.chart_id}.png", PNG_DPI)
+        save.save_svg(fig, out / f"{spec.chart_id}.svg", title=meta.title, description=meta.alt_text)
         width = round(fig.get_size_inches()[0] * style.CSS_DPI)
         (out / f"{spec.chart_id}.html").write_text(
             f'<!doctype html><body style="margin:0;background:#fff"><img id="chart" src="{spec.chart_id}.svg" '

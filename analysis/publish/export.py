@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from analysis.paths import CHARTS_DIR_ENV, Paths
-from analysis.publish import style
+from analysis.publish import save, style
 from analysis.publish.workbook import WORKBOOK_NAME, WORKBOOK_TABLES, build_workbook
 from analysis.publish.workbook import add_arguments as workbook_arguments
 from analysis.record.hygiene import neutralise_frame
@@ -51,11 +51,11 @@ def write_chart(fig: Any, meta: Any, folder: Path) -> dict[str, Path]:
     stem = folder / meta.chart_id
     files = {ext: stem.with_suffix(f".{ext}") for ext in ("png", "svg", "csv", "json")}
     files["mobile"] = folder / f"{meta.chart_id}-mobile.png"
-    style.save_png(fig, files["png"], PNG_DPI)
+    save.save_png(fig, files["png"], PNG_DPI)
     if meta.redraw is not None:
         mobile, _ = meta.redraw(style.MOBILE_WIDTH)
-        style.save_png(mobile, files["mobile"], PNG_DPI)
-    style.save_svg(fig, files["svg"], title=meta.title, description=meta.alt_text)
+        save.save_png(mobile, files["mobile"], PNG_DPI)
+    save.save_svg(fig, files["svg"], title=meta.title, description=meta.alt_text)
     datawrapper_frame(meta.data).to_csv(files["csv"], index=False, lineterminator="\n", float_format="%.10g")
     files["json"].write_text(json.dumps(meta.sidecar(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return files
@@ -120,7 +120,7 @@ def publish(fig: Any, meta: Any) -> Any:
     if target:
         png = write_chart(fig, meta, Path(target) / meta.chart_id)["png"].read_bytes()
     else:
-        png = style.png_bytes(fig, PNG_DPI)
+        png = save.png_bytes(fig, PNG_DPI)
     return Image(data=png, format="png", width=round(fig.get_size_inches()[0] * CSS_DPI))
 
 

@@ -8,8 +8,8 @@ notes line for caveats and unavailable values, and a "Source:" line built from t
 Sizes are set for publication: a chart is drawn 640 CSS px wide for the web and 360 px wide for phones (both saved
 at 2×), and every text element is at least 12 CSS px at those sizes. The typeface (Inter, OFL) ships in `fonts/`
 beside this file and is registered before any chart is drawn, so a PNG never falls back to whatever fonts the
-machine has, and the SVG carries the same face (subset, embedded as @font-face): PNG and SVG lay out alike on any
-machine, with or without Inter installed.
+machine has, and the SVG carries the same face (subset, embedded as @font-face by `save`): PNG and SVG lay out
+alike on any machine, with or without Inter installed.
 
 matplotlib is imported inside functions only: `analysis.cli` and `analysis.factcheck.verify` must start without it.
 """
@@ -18,9 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import html
 import math
-import re
 import textwrap
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -385,99 +383,3 @@ def legend_above(ax: Any, handles: Any = None, *, ncol: int = 3, fontsize: float
 def short(text: str, width: int = 60) -> str:
     """A long label shortened at a word boundary, for axis categories."""
     return textwrap.shorten(str(text), width=width, placeholder="…")
-
-
-#: zlib level for the PNGs: measured on the 24 chart PNGs, level 3 encodes in 0.6 s less CPU than Pillow's
-#: default (6) and gives smaller files (5.6 MB against 6.0 MB), charts being large flat areas of colour.
-PNG_COMPRESS_LEVEL = 3
-
-
-def save_png(fig: Any, target: Any, dpi: int) -> None:
-    """PNG without a software stamp, saved under the house style (savefig reads rcParams at save time)."""
-    with house():
-        fig.savefig(target, format="png", dpi=dpi, metadata={"Software": None},
-                    pil_kwargs={"compress_level": PNG_COMPRESS_LEVEL})
-
-
-def save_svg(fig: Any, target: Any, *, title: str, description: str) -> None:
-    """SVG with text kept as text, the bundled face embedded, a fixed hash salt and no date (house style), so the
-    same data always gives the same file; the title and alt text go into the SVG's metadata for assistive
-    technology.
-
-    Why embed: an SVG that only names Inter is drawn in whatever face the reader's machine has, and a wider
-    fallback clips titles and runs labels into each other (10 of 12 charts, issue 23). The face is subset to the
-    characters the chart uses and carried as an @font-face data URI, so any browser draws the SVG as the PNG was
-    drawn, while the text stays text (searchable, selectable, editable) in one file.
-    """
-    import io
-
-    buf = io.StringIO()
-    with house():
-        fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None, "Title": title,
-                                                 "Description": description})
-    svg = embed_font(buf.getvalue())
-    if isinstance(target, (str, Path)):
-        Path(target).write_text(svg, encoding="utf-8")
-    elif isinstance(target, io.TextIOBase):
-        target.write(svg)
-    else:
-        target.write(svg.encode("utf-8"))
-
-
-_SVG_TEXT = re.compile(r"<text\b[^>]*>(.*?)</text>", re.S)
-_BOLD = re.compile(r"font-weight:\s*(?:bold|[6-9]00)")
-
-
-def embed_font(svg: str) -> str:
-    """The SVG with @font-face rules for the bundled face (regular, and bold when any text is bold), each subset
-    to the characters of the SVG's text, inserted into the style sheet matplotlib writes."""
-    chars = "".join(sorted({c for m in _SVG_TEXT.findall(svg) for c in html.unescape(re.sub(r"<[^>]+>", "", m))}))
-    if not chars.strip():
-        return svg
-    weights = [(400, FONT_FILES[0])] + ([(700, FONT_FILES[1])] if _BOLD.search(svg) else [])
-    rules = "".join(f"@font-face{{font-family:'{FONT_FAMILY}';font-style:normal;font-weight:{weight};"
-                    f"src:url(data:font/woff;base64,{_subset_woff(path, chars)}) format('woff')}}"
-                    for weight, path in weights)
-    head, sep, tail = svg.partition("</style>")
-    if not sep:
-        raise ValueError("matplotlib's SVG has no <style> element to carry the embedded face")
-    return head + rules + sep + tail
-
-
-@functools.lru_cache(maxsize=64)
-def _subset_woff(path: Path, chars: str) -> str:
-    """The face at `path` cut down to `chars`, as base64 WOFF. No OpenType layout tables are kept: matplotlib
-    places glyphs by their advance widths alone, so a browser must not kern or substitute them differently from
-    the PNG (and they are deleted before the subsetter reads them: decoding Inter's kerning was 0.25 s of CPU per
-    face and chart, against 0.03 s for the rest). The head table's timestamp is kept, so the bytes depend on the
-    characters only."""
-    import base64
-    import io
-
-    from fontTools import subset
-    from fontTools.ttLib import TTFont
-
-    options = subset.Options()
-    options.layout_features = []
-    options.flavor = "woff"
-    options.hinting = False
-    font = TTFont(str(path), recalcTimestamp=False)
-    for tag in ("GSUB", "GPOS", "GDEF"):
-        if tag in font:
-            del font[tag]
-    subsetter = subset.Subsetter(options)
-    subsetter.populate(text=chars)
-    subsetter.subset(font)
-    out = io.BytesIO()
-    font.flavor = "woff"
-    font.save(out)
-    return base64.b64encode(out.getvalue()).decode("ascii")
-
-
-def png_bytes(fig: Any, dpi: int = 100) -> bytes:
-    """The figure as PNG bytes (for notebooks: displayed as an image, identical to the exported chart)."""
-    import io
-
-    buf = io.BytesIO()
-    save_png(fig, buf, dpi)
-    return buf.getvalue()
