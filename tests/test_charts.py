@@ -22,7 +22,7 @@ import pytest
 
 import analysis.paths
 from analysis.paths import PROJECT_ROOT, Paths
-from analysis.publish import charts, style
+from analysis.publish import charts, save, style
 from analysis.publish.export import PNG_DPI, WORKBOOK_NAME, WORKBOOK_TABLES, chart_dir
 from analysis.tables.load import load_table
 from tests.made import Made
@@ -105,7 +105,7 @@ def test_svg_carries_the_source_line_as_text_and_is_deterministic(exported: Path
     assert meta["title"].split()[0] in svg
     fig, again = charts.draw(chart_id, paths)
     buf = io.StringIO()
-    style.save_svg(fig, buf, title=again.title, description=again.alt_text)
+    save.save_svg(fig, buf, title=again.title, description=again.alt_text)
     assert buf.getvalue() == svg, "SVG output changed between two runs on the same data"
 
 
@@ -216,12 +216,12 @@ def test_met_series_draws_no_line_across_a_missing_year(paths: Paths) -> None:
 def test_historic_charts_are_apart_and_equal_the_table(exported: Path, tables: dict[str, pd.DataFrame]) -> None:
     reviews = tables["historic_reviews"]
     national = read_csv(files(exported, "historic-reviews-national")["csv"])
-    assert list(national.columns[:4]) == ["Date", "Count", "As printed", "Qualifier"]
+    assert list(national.columns[:4]) == ["Date", "Count", "Count qualifier", "As printed"]
     for _, row in national.iterrows():
         match = reviews[(reviews["scope"] == "national") & (reviews["as_at"] == row["Date"])
                         & (reviews["value_as_printed"] == row["As printed"])]
         assert len(match) and all(_close(v, row["Count"]) for v in match["value"]), (row["Date"], row["As printed"])
-        assert match["qualifier"].iloc[0] == row["Qualifier"]
+        assert match["qualifier"].iloc[0] == row["Count qualifier"]
     assert set(national["Measure"]) <= set(charts.NATIONAL_REVIEW_LABELS.values()), "readable labels, not codes"
     assert not national["Measure"].str.contains("Met").any(), "the Met's own review is a separate chart"
     funnel = read_csv(files(exported, "met-review-funnel")["csv"])
@@ -270,11 +270,15 @@ def test_chart_registry_matches_the_ids_the_runner_and_workbook_expect() -> None
     assert tuple(spec.chart_id for spec in charts.CHARTS) == analysis.paths.CHART_IDS == charts.CHART_IDS
 
 
-def test_palette_is_the_analysis_function_palette() -> None:
-    expected = ("#12436D", "#28A197", "#801650", "#F46A25", "#3D3D3D", "#A285D1")
-    assert style.PALETTE == expected
-    text = style.STYLE_PATH.read_text(encoding="utf-8")
-    assert all(c.lstrip("#") in text for c in expected)
+def test_palette_is_one_definition() -> None:
+    """The style file's colour cycle is style.PALETTE (the Analysis Function's order; three colours darkened for
+    contrast, tests/test_accessibility.py)."""
+    import matplotlib
+
+    rc = matplotlib.rc_params_from_file(style.STYLE_PATH, use_default_template=False)
+    cycle = tuple(c.upper() for c in rc["axes.prop_cycle"].by_key()["color"])
+    assert cycle == tuple(c.upper() for c in style.PALETTE)
+    assert style.PALETTE[0] == "#12436D" and style.DARK_GREY == "#3D3D3D"
 
 
 def test_cli_and_verify_do_not_import_matplotlib() -> None:

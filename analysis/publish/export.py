@@ -4,8 +4,9 @@ Layout of `outputs/`:
 
     charts/<chart-id>/<chart-id>.png          web: 640 CSS px wide at 2× = 1280 px (200 dpi)
     charts/<chart-id>/<chart-id>-mobile.png   mobile: drawn again at 360 CSS px wide, at 2× = 720 px
-    charts/<chart-id>/<chart-id>.svg          print; text kept as text in the bundled face (searchable, editable)
-    charts/<chart-id>/<chart-id>.csv   one header row; first column categories/dates; blank = not published
+    charts/<chart-id>/<chart-id>.svg          print; text kept as text, the bundled face embedded (subset)
+    charts/<chart-id>/<chart-id>.csv   one header row; first column categories/dates; blank = not published;
+                                       a "<value> qualifier" column beside every value printed with a qualifier
     charts/<chart-id>/<chart-id>.json  chart_id, title, intro, source_*, notes, notes_on_chart, alt_text, chart_type
 
 Each chart is drawn once. During `make` the notebooks draw them and `publish` both writes these files and shows
@@ -24,12 +25,14 @@ from pathlib import Path
 from typing import Any
 
 from analysis.paths import CHARTS_DIR_ENV, Paths
-from analysis.publish import style
+from analysis.publish import save, style
 from analysis.publish.workbook import WORKBOOK_NAME, WORKBOOK_TABLES, build_workbook
 from analysis.publish.workbook import add_arguments as workbook_arguments
 from analysis.record.hygiene import neutralise_frame
+from analysis.record.printed import PrintedFigureError, parse_printed
 
-__all__ = ["PNG_DPI", "WORKBOOK_NAME", "WORKBOOK_TABLES", "CHARTS_DIR_ENV", "chart_dir", "write_chart", "publish",
+__all__ = ["PNG_DPI", "datawrapper_frame", "printed_qualifier",
+           "WORKBOOK_NAME", "WORKBOOK_TABLES", "CHARTS_DIR_ENV", "chart_dir", "write_chart", "publish",
            "load_frames", "export_charts", "export_all"]
 
 PNG_DPI = 200
@@ -48,14 +51,60 @@ def write_chart(fig: Any, meta: Any, folder: Path) -> dict[str, Path]:
     stem = folder / meta.chart_id
     files = {ext: stem.with_suffix(f".{ext}") for ext in ("png", "svg", "csv", "json")}
     files["mobile"] = folder / f"{meta.chart_id}-mobile.png"
-    style.save_png(fig, files["png"], PNG_DPI)
+    save.save_png(fig, files["png"], PNG_DPI)
     if meta.redraw is not None:
         mobile, _ = meta.redraw(style.MOBILE_WIDTH)
-        style.save_png(mobile, files["mobile"], PNG_DPI)
-    style.save_svg(fig, files["svg"], title=meta.title, description=meta.alt_text)
-    neutralise_frame(meta.data).to_csv(files["csv"], index=False, lineterminator="\n", float_format="%.10g")
+        save.save_png(mobile, files["mobile"], PNG_DPI)
+    save.save_svg(fig, files["svg"], title=meta.title, description=meta.alt_text)
+    datawrapper_frame(meta.data).to_csv(files["csv"], index=False, lineterminator="\n", float_format="%.10g")
     files["json"].write_text(json.dumps(meta.sidecar(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return files
+
+
+#: Header of the column that carries a value's printed form, e.g. "Recorded as printed" (or "As printed" for a
+#: table with one value column).
+AS_PRINTED = "as printed"
+QUALIFIER_SUFFIX = " qualifier"
+
+
+def printed_qualifier(text: Any) -> str:
+    """The canonical qualifier of a printed figure ("More than 800" -> "more than", "1,200" -> "exact"); '' for a
+    blank cell. Read with the record's own parser, so the CSV and the record can never disagree; a form the parser
+    cannot read is never called exact (the vocabulary's rule: an unknown word is approximate)."""
+    if not isinstance(text, str) or not text.strip():
+        return ""
+    try:
+        return parse_printed(text).qualifier
+    except PrintedFigureError:
+        return "about"
+
+
+def _printed_column(frame: Any, value: str) -> str | None:
+    """The column holding `value`'s printed form: "<value> as printed", else a lone "As printed" when `value` is
+    the table's only numeric column."""
+    named = [c for c in frame.columns if str(c).lower() == f"{value} {AS_PRINTED}".lower()]
+    if named:
+        return named[0]
+    numeric = [c for c in frame.columns if frame[c].dtype.kind in "iuf"]
+    lone = [c for c in frame.columns if str(c).lower() == AS_PRINTED]
+    return lone[0] if lone and numeric == [value] else None
+
+
+def datawrapper_frame(data: Any) -> Any:
+    """The chart's table as Datawrapper reads it: formula-safe text and, right after every numeric column whose
+    values were printed with words ("more than 800", "approximately 9,000"), a "<column> qualifier" column, so a
+    bound is never pasted as a bare number. A chart's own "Qualifier" column that says the same is then dropped."""
+    frame = neutralise_frame(data).copy()
+    for value in [c for c in frame.columns if frame[c].dtype.kind in "iuf"]:
+        printed = _printed_column(frame, value)
+        if printed is None:
+            continue
+        qualifiers = frame[printed].map(printed_qualifier).where(frame[value].notna(), "")
+        name = f"{value}{QUALIFIER_SUFFIX}"
+        if "Qualifier" in frame.columns and frame["Qualifier"].fillna("").astype(str).tolist() == qualifiers.tolist():
+            frame = frame.drop(columns="Qualifier")
+        frame.insert(frame.columns.get_loc(value) + 1, name, qualifiers)
+    return frame
 
 
 def publish(fig: Any, meta: Any) -> Any:
@@ -71,7 +120,7 @@ def publish(fig: Any, meta: Any) -> Any:
     if target:
         png = write_chart(fig, meta, Path(target) / meta.chart_id)["png"].read_bytes()
     else:
-        png = style.png_bytes(fig, PNG_DPI)
+        png = save.png_bytes(fig, PNG_DPI)
     return Image(data=png, format="png", width=round(fig.get_size_inches()[0] * CSS_DPI))
 
 

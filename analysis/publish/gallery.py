@@ -6,7 +6,7 @@ snippet; then links the fact-check report, the workbook and the executed noteboo
 chart exported before the mobile PNG existed simply has no mobile link), so every link on the page resolves.
 
 Built from Jinja2 templates with autoescape (`templates/gallery.html.j2`, sharing the report's base page), with the
-style inlined and no script: the page fetches nothing from the network.
+style inlined and one small script (the embed snippets' copy buttons): the page fetches nothing from the network.
 """
 
 from __future__ import annotations

@@ -8,7 +8,8 @@ notes line for caveats and unavailable values, and a "Source:" line built from t
 Sizes are set for publication: a chart is drawn 640 CSS px wide for the web and 360 px wide for phones (both saved
 at 2×), and every text element is at least 12 CSS px at those sizes. The typeface (Inter, OFL) ships in `fonts/`
 beside this file and is registered before any chart is drawn, so a PNG never falls back to whatever fonts the
-machine has and the SVG names the same face first: PNG and SVG lay out alike on any machine.
+machine has, and the SVG carries the same face (subset, embedded as @font-face by `save`): PNG and SVG lay out
+alike on any machine, with or without Inter installed.
 
 matplotlib is imported inside functions only: `analysis.cli` and `analysis.factcheck.verify` must start without it.
 """
@@ -37,13 +38,36 @@ FONT_FAMILY = "Inter"
 FONT_DIR = Path(__file__).with_name("fonts")
 FONT_FILES = (FONT_DIR / "Inter-Regular.otf", FONT_DIR / "Inter-Bold.otf")
 
-#: UK Government Analysis Function categorical palette, in its recommended order (colour-blind safe).
-PALETTE = ("#12436D", "#28A197", "#801650", "#F46A25", "#3D3D3D", "#A285D1")
+#: The categorical palette: the UK Government Analysis Function's, in its recommended order, with three colours
+#: darkened so that every colour but the last reads as text on white (WCAG 2 AA, 4.5:1) and any two stay apart for
+#: red- and green-blind readers (tests/test_accessibility.py): turquoise #28A197 → #00807A and orange #F46A25 →
+#: #B84A00 (label text at 3.2:1 and 3.0:1 before), dark pink #801650 → #B6446F (before, it merged with dark
+#: blue under protanopia, ΔE2000 6.5, and with dark grey under deuteranopia, 4.9: all three had the same
+#: lightness). Light purple (3.1:1) is for marks only, never text. Old names keep working.
+PALETTE = ("#12436D", "#00807A", "#B6446F", "#B84A00", "#3D3D3D", "#A285D1")
 DARK_BLUE, TURQUOISE, DARK_PINK, ORANGE, DARK_GREY, LIGHT_PURPLE = PALETTE
 TEXT = "#0B0C0C"
 SECONDARY_TEXT = "#505A5F"
-#: Background for "not published" (drawn as an outline, so the absence is visible without a colour meaning).
-MISSING_EDGE = "#B1B4B6"
+#: Outline of "not published" (drawn as an outline, so the absence is visible without a colour meaning); 3.3:1 on
+#: white, a mark's minimum being 3:1 (it was #B1B4B6, 2.1:1).
+MISSING_EDGE = "#8A8F92"
+
+#: Inspection grades are ordinal, so they get an ordered palette, not categories: lightness falls steadily from
+#: the best grade to the worst (CIE L* 56, 46, 28, 14), with the hue turning from blue-green to wine, so the order
+#: survives greyscale printing and colour-vision deficiency (adjacent grades ≥ 16.7 ΔE2000 apart as drawn and under
+#: Machado 2009 protanopia and deuteranopia). White text reads on all but "outstanding" (≥ 5.2:1); every grade is
+#: at least 3.6:1 against white as a mark.
+GRADES = ("outstanding", "good", "requires improvement", "inadequate")
+GRADE_PALETTE = dict(zip(GRADES, ("#31948E", "#416ABE", "#622D66", "#480B1E"), strict=True))
+
+#: Accessibility thresholds every chart and page is tested against (tests/test_accessibility.py).
+#: WCAG 2.1 AA: text 4.5:1 against its background (1.4.3); graphical marks 3:1 (1.4.11).
+MIN_TEXT_CONTRAST, MIN_MARK_CONTRAST = 4.5, 3.0
+#: Categories shown together must stay this far apart (CIEDE2000) as drawn and as seen with protanopia and
+#: deuteranopia (the Machado, Oliveira & Fernandes 2009 simulation at full severity). 1–2 ΔE2000 is a just-noticeable
+#: difference between two large patches side by side; a legend key and a small mark need several times that, and
+#: the pairs readers reported as merging measured 6.5 and 4.9, so 10 is the floor.
+MIN_CATEGORY_DELTA_E = 10.0
 
 #: CSS pixels per inch of a figure: a chart 6.4 in wide is 640 CSS px, saved at 200 dpi as a 1280 px PNG.
 CSS_DPI = 100
@@ -365,32 +389,3 @@ def legend_above(ax: Any, handles: Any = None, *, ncol: int = 3, fontsize: float
 def short(text: str, width: int = 60) -> str:
     """A long label shortened at a word boundary, for axis categories."""
     return textwrap.shorten(str(text), width=width, placeholder="…")
-
-
-#: zlib level for the PNGs: measured on the 24 chart PNGs, level 3 encodes in 0.6 s less CPU than Pillow's
-#: default (6) and gives smaller files (5.6 MB against 6.0 MB), charts being large flat areas of colour.
-PNG_COMPRESS_LEVEL = 3
-
-
-def save_png(fig: Any, target: Any, dpi: int) -> None:
-    """PNG without a software stamp, saved under the house style (savefig reads rcParams at save time)."""
-    with house():
-        fig.savefig(target, format="png", dpi=dpi, metadata={"Software": None},
-                    pil_kwargs={"compress_level": PNG_COMPRESS_LEVEL})
-
-
-def save_svg(fig: Any, target: Any, *, title: str, description: str) -> None:
-    """SVG with text kept as text and a fixed hash salt and no date (house style), so the same data always gives
-    the same file; the title and alt text go into the SVG's metadata for assistive technology."""
-    with house():
-        fig.savefig(target, format="svg", metadata={"Date": None, "Creator": None, "Title": title,
-                                                    "Description": description})
-
-
-def png_bytes(fig: Any, dpi: int = 100) -> bytes:
-    """The figure as PNG bytes (for notebooks: displayed as an image, identical to the exported chart)."""
-    import io
-
-    buf = io.BytesIO()
-    save_png(fig, buf, dpi)
-    return buf.getvalue()

@@ -24,9 +24,11 @@ from analysis.record.vocabulary import split_list
 SPLIT_GRADES = ("good", "requires improvement", "inadequate")
 COMBINED = "requires improvement or inadequate"
 GRADE_ORDER = (*SPLIT_GRADES, COMBINED)
-GRADE_COLOURS = {"good": style.TURQUOISE, "requires improvement": style.DARK_BLUE, "inadequate": style.DARK_PINK,
-                 COMBINED: style.LIGHT_PURPLE}
-GRADE_TEXT = {"good": "white", "requires improvement": "white", "inadequate": "white", COMBINED: style.TEXT}
+#: Grades are ordered, so their colours are the house's ordered grade palette (style.GRADE_PALETTE); the combined
+#: share is drawn in "requires improvement" outlined in "inadequate".
+GRADE_COLOURS = {**{g: style.GRADE_PALETTE[g] for g in SPLIT_GRADES},
+                 COMBINED: style.GRADE_PALETTE["requires improvement"]}
+GRADE_TEXT = {g: "white" for g in GRADE_ORDER}
 
 MET_MEASURES = {
     "cse_referrals": "Referrals of suspected CSE",
