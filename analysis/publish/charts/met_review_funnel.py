@@ -56,7 +56,7 @@ def met_review_funnel_chart(reviews: pd.DataFrame, figures: pd.DataFrame, *, wid
     notes += [s for s in sentences_of(rows["caveat"].dropna().iloc[0]) if "definition" in s.lower()
               or "two or more" in s.lower() or "transcript" in s.lower()][:3] if rows["caveat"].notna().any() else []
     data = pd.DataFrame({"Stage": [names[m] for m in rows["measure"]], "Cases": rows["value"].to_numpy(),
-                         "As at": list(rows["as_at"])})
+                         "Cases as printed": list(rows["value_as_printed"]), "As at": list(rows["as_at"])})
     finding = (f"{scope} of the {further} cases re-examined so far stayed in scope, as at {when}"
                if found and further and scope else f"the stages of the review as at {when}")
     alt = (f"Bar chart of the Met's review of its own historic child sexual abuse cases by stage, showing that "

@@ -102,6 +102,12 @@ def recorded_vs_estimated_chart(figures: pd.DataFrame, *, width: float = style.W
                           for r in rows.itertuples() if isinstance(r.caveat, str) and r.caveat]
     data = rows.pivot_table(index=["published", "publisher"], columns="series", values="value", aggfunc="first")
     periods = rows.pivot_table(index=["published", "publisher"], columns="series", values="period", aggfunc="first")
+    # Each value's qualifier as drawn (an estimate is approximate however it was printed) right after it, so a
+    # Datawrapper reader sees the same thing as the chart.
+    shown = rows.pivot_table(index=["published", "publisher"], columns="series", values="qualifier", aggfunc="first")
+    data = data.join(shown.rename(columns=lambda c: f"{c} qualifier"))
+    data = data[[c for series in data.columns if not str(series).endswith(" qualifier")
+                 for c in (series, f"{series} qualifier") if c in data.columns]]
     data = data.join(periods.rename(columns=lambda c: f"{c}: period"))
     data = data.reset_index().rename(columns={"published": "Published", "publisher": "Publisher"})
     data["Publisher"] = data["Publisher"].map(face_name)
