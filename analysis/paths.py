@@ -108,6 +108,11 @@ def site_url(given: str = "") -> str:
 CONTACT = ("Questions and corrections: open an issue in the cse-figures project's repository, naming the chart or "
            "worksheet and the figure ID.")
 
+#: What a reader may do with what the project makes (the figures themselves stay under each publisher's terms, which
+#: every output that lists sources gives): printed by the gallery and the workbook's cover.
+REUSE = ("The charts, tables and workbook made by this project may be reused under CC BY 4.0, crediting "
+         "cse-figures and the sources named on each chart; the project's code is under the MIT licence.")
+
 
 @lru_cache(maxsize=64)
 def resolved(root: Path) -> Path:

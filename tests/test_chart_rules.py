@@ -198,12 +198,15 @@ def test_a_title_of_at_most_12_words_and_a_face_of_at_most_150(drawn: dict, char
         assert words <= style.MAX_FACE_WORDS, f"{chart_id}: {words} words on the face"
 
 
-def test_a_card_of_more_than_40_words_is_refused() -> None:
-    from analysis.publish.charts.cards import Card, draw_cards
+def test_a_card_of_more_than_40_words_is_cut_and_no_published_card_is(drawn: dict) -> None:
+    from analysis.publish.charts.cards import Card, cut_cards, draw_cards
 
     fig, ax = style.new_figure()
-    with pytest.raises(ValueError, match="41 words on the card"):
-        draw_cards(fig, ax, [Card("1", "heading", " ".join(["word"] * 40))], style.WEB_WIDTH)
+    draw_cards(fig, ax, [Card("1", "heading", " ".join(["word"] * 40))], style.WEB_WIDTH)
+    assert cut_cards(fig) == ["1"]
+    assert any(t.get_text().endswith("word…") for t in ax.texts)
+    for chart_id, (web, _, mobile) in drawn.items():
+        assert cut_cards(web) == [] and cut_cards(mobile) == [], chart_id
 
 
 def test_41_words_on_the_face_are_refused() -> None:

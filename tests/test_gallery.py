@@ -60,3 +60,46 @@ def test_pipeline_runs_the_gallery_last_and_cli_has_the_command() -> None:
 
     assert STEPS[-1].name == "gallery" and STEPS[-1].outputs == ("outputs/index.html",)
     assert COMMANDS["gallery"][0] == "analysis.publish.gallery"
+
+
+def test_every_registered_chart_is_in_exactly_one_group() -> None:
+    from analysis.paths import CHART_IDS
+
+    grouped = [i for _, ids in gallery.GROUPS for i in ids]
+    assert sorted(grouped) == sorted(CHART_IDS) and len(grouped) == len(set(grouped))
+
+
+def test_the_page_groups_thumbnails_shows_each_chart_once_and_says_date_reuse_contact_and_data(made) -> None:
+    """Issue 23 item 4, on the page `make` wrote: thumbnails under London / England and Wales / the fact-check;
+    each chart's full image once, its title not printed again above it (the image holds it; the heading is for
+    screen readers); a note of at most 60 words with no record ids; the edition's date (the latest date a source
+    was read, from sources.csv), the reuse terms, a contact and a 'get the data' section."""
+    import re
+
+    from bs4 import BeautifulSoup
+
+    from analysis.paths import CHART_IDS, CONTACT, REUSE
+
+    page = BeautifulSoup((made.outputs / "index.html").read_text(encoding="utf-8"), "html.parser")
+    nav = page.find("nav", attrs={"aria-label": "Charts"})
+    assert [h.get_text() for h in nav.find_all("h2")] == ["London", "England and Wales", "The fact-check"]
+    assert len(nav.select("ul.thumbs img")) == len(CHART_IDS)
+    for chart_id in CHART_IDS:
+        section = page.find("section", id=chart_id)
+        assert len(section.select("figure img")) == 1
+        heading = section.find("h3")
+        assert "visually-hidden" in heading["class"]
+        visible = [p.get_text(" ", strip=True) for p in section.find_all("p")]
+        assert heading.get_text() not in visible, f"{chart_id}: title printed again"
+        note = visible[1] if len(visible) > 1 and not visible[1].startswith("Source") else ""
+        assert len(note.split()) <= gallery.NOTE_WORDS
+        assert not re.search(r"\b[a-z0-9]+(?:-[a-z0-9]+){2,}/[a-z0-9-]+", note), f"{chart_id}: a record id"
+    import pandas as pd
+
+    read = pd.read_csv(made.root / "data" / "processed" / "sources.csv")["date_accessed"].max()
+    day = pd.Timestamp(read)
+    assert f"This edition: {day.day} {day:%B %Y}" in page.get_text()
+    text = " ".join(page.get_text().split())
+    assert REUSE in text and CONTACT in text and "Open Government Licence" in text
+    data = page.find(id="get-the-data").find_next("ul")
+    assert data.find("a", href="cse-figures.xlsx") is not None

@@ -1,9 +1,12 @@
 """`python -m analysis gallery`: outputs/index.html, the one page a reporter opens after `make`.
 
-It lists every exported chart (the web PNG with its alt text, the title, the finding, the source and the notes),
-links each chart's files (web and mobile PNG, SVG, Datawrapper CSV, JSON sidecar) and gives a ready-to-paste embed
-snippet; then links the fact-check report, the workbook and the executed notebooks. It shows only what exists (a
-chart exported before the mobile PNG existed simply has no mobile link), so every link on the page resolves.
+It opens with thumbnails grouped by what they cover (London; England and Wales; the fact-check), then shows each
+chart once: the image carries its own title and subtitle, so the page does not print them again (the heading is
+for screen readers and links). Under each chart: the source, a short note of at most `NOTE_WORDS` words in plain
+words (the full notes one click away), the chart's files (web and mobile PNG, SVG, Datawrapper CSV, JSON sidecar)
+and a ready-to-paste embed snippet with a copy button. The page says when the edition was made (the date the
+latest source was read: the same data always make the same page), what may be reused and how, who to contact,
+and where to get the data. It shows only what exists, so every link on the page resolves.
 
 Built from Jinja2 templates with autoescape (`templates/gallery.html.j2`, sharing the report's base page), with the
 style inlined and one small script (the embed snippets' copy buttons): the page fetches nothing from the network.
@@ -17,7 +20,8 @@ import struct
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from analysis.paths import Paths, add_root_argument, notebook_stems, site_url
+from analysis.paths import CONTACT, REUSE, Paths, add_root_argument, notebook_stems, site_url
+from analysis.publish.reader_text import edition_date, reader_notes, sentences, short_note
 
 GALLERY_NAME = "index.html"
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -28,6 +32,16 @@ DOWNLOADS = (("png", "PNG for the web"), ("-mobile.png", "PNG for phones"), ("sv
              ("csv", "CSV for Datawrapper"), ("json", "JSON metadata"))
 #: Pixels per CSS pixel in the exported PNGs (they are drawn at 2× for high-density screens).
 PNG_DENSITY = 2
+#: The note shown under a chart is at most this many words; the full notes are one click away.
+NOTE_WORDS = 60
+#: The page's groups of charts, in reading order: every chart id is in one (a test holds the registry to it).
+GROUPS = (
+    ("London", ("inspection-grades", "inspection-timeline", "met-cse-series", "what-the-56-means",
+                "met-review-funnel", "london-population-share", "london-rates")),
+    ("England and Wales", ("national-csae-offences", "recorded-vs-estimated", "historic-reviews-national",
+                           "two-1200s")),
+    ("The fact-check", ("factcheck-verdicts",)),
+)
 
 
 @dataclass
@@ -41,6 +55,15 @@ class Chart:
     mobile_image: str = ""
     width: int = 0
     height: int = 0
+
+    @property
+    def note(self) -> tuple[str, bool]:
+        """(the short note, whether the full notes say more): the notes without internal ids or sentences about the
+        drawing (the image shows those), less what the chart's face already says, cut to whole sentences within
+        NOTE_WORDS words."""
+        face = self.meta["notes_on_chart"]
+        rest = " ".join(s for s in sentences(reader_notes(self.meta["notes"])) if s not in face)
+        return short_note(rest, NOTE_WORDS) if rest else ("", bool(self.meta["notes"]))
 
     @property
     def source_credit(self) -> str:
@@ -97,9 +120,20 @@ def _links(outputs: Path, candidates: list[tuple[str, str]]) -> list[tuple[str, 
     return [(href, label) for href, label in candidates if (outputs / href).is_file()]
 
 
-def render_gallery(outputs: Path, notebooks_dir: Path) -> str:
-    """The page's HTML from what is in `outputs/` now (and the project's notebooks, to link only their copies)."""
+def groups(charts: list[Chart]) -> list[tuple[str, list[Chart]]]:
+    """The charts under their group headings (GROUPS), any other exported chart last."""
+    by_id = {c.chart_id: c for c in charts}
+    out = [(name, [by_id[i] for i in ids if i in by_id]) for name, ids in GROUPS]
+    grouped = {i for _, ids in GROUPS for i in ids}
+    out.append(("Other charts", [c for c in charts if c.chart_id not in grouped]))
+    return [(name, members) for name, members in out if members]
+
+
+def render_gallery(outputs: Path, notebooks_dir: Path, sources: list[dict[str, str]] | None = None) -> str:
+    """The page's HTML from what is in `outputs/` now (and the project's notebooks, to link only their copies;
+    the sources table, when given, for the edition's date)."""
     from analysis.factcheck import render
+    from analysis.publish.database import DB_NAME
     from analysis.publish.workbook import WORKBOOK_NAME
 
     env = render.html_environment([TEMPLATES])
@@ -118,8 +152,12 @@ def render_gallery(outputs: Path, notebooks_dir: Path) -> str:
     notebooks = sorted(p for p in (outputs / "notebooks").glob("*.html") if p.stem in ours) \
         if (outputs / "notebooks").is_dir() else []
     notebook_links = [(f"notebooks/{p.name}", notebook_label(p.stem)) for p in notebooks]
+    data = _links(outputs, [(WORKBOOK_NAME, "Workbook (Excel): every table, with the data of each chart"),
+                            (DB_NAME, "Database (SQLite), to browse with Datasette (make serve)")])
+    edition = edition_date(sources or [])
     return render.render(env, "gallery.html.j2", title="Published figures on child sexual exploitation: charts and "
-                         "downloads", charts=charts, reports=reports, notebooks=notebook_links)
+                         "downloads", groups=groups(charts), reports=reports, notebooks=notebook_links, data=data,
+                         edition=f"{edition.day} {edition:%B %Y}" if edition else "", reuse=REUSE, contact=CONTACT)
 
 
 def write_gallery(paths: Paths, outputs: Path | None = None) -> Path:
@@ -127,8 +165,18 @@ def write_gallery(paths: Paths, outputs: Path | None = None) -> Path:
 
     outputs = outputs or paths.outputs
     out = outputs / GALLERY_NAME
-    write_together({out: render_gallery(outputs, paths.notebooks)})
+    write_together({out: render_gallery(outputs, paths.notebooks, _sources(paths))})
     return out
+
+
+def _sources(paths: Paths) -> list[dict[str, str]] | None:
+    """The processed sources table's rows, or None for a project without one (the page then gives no date)."""
+    from analysis.tables.load import load_table
+
+    try:
+        return load_table("sources", paths).to_dict("records")
+    except FileNotFoundError:
+        return None
 
 
 def add_arguments(parser: argparse.ArgumentParser, name: str = "gallery") -> None:

@@ -23,7 +23,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from analysis.paths import CONTACT, Paths, add_root_argument, site_url
+from analysis.paths import CONTACT, REUSE, Paths, add_root_argument, site_url
+from analysis.publish import reader_text
 from analysis.publish import workbook_sheets as sheets
 from analysis.publish.workbook_columns import MARKERS, NOTES, TITLE_NOTES
 
@@ -85,27 +86,11 @@ def _gptable(sheet: sheets.Sheet, table_name: str, title: str, subtitles: list[s
                        additional_formatting=sheet.additional_formatting())
 
 
-#: Words that describe a drawing, not the data: a sentence with one is a chart caption, not a note for a reader of
-#: the numbers (the caption travels with the chart; the workbook shows the numbers).
-_DRAWING = re.compile(r"\b(draw|drawn|draws|dots?|circles?|diamonds?|triangles?|hatched|dashed|brackets?|colou?rs?|"
-                      r"bars?|lines? joins?|outlined?|labelled|in the chart|charted|headlined|markers?|panels?)\b",
-                      re.IGNORECASE)
-#: A record id in brackets ("(context-cse-at-risk-counts-feb-2025)") or a repository path ("docs/factcheck.md").
-_INTERNAL = re.compile(r"\s*\((?:[a-z0-9]+-){2,}[a-z0-9-]*\)|\S+/\S+\.(?:md|py|csv|json|yaml)\b")
-_SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?]['’]))\s+")
-
-
 def reader_notes(text: str) -> str:
-    """A chart's notes as a spreadsheet reader needs them: no sentence that describes the drawing (dots, colours,
-    what is drawn), no record ids or repository paths, each sentence once, and a blank in the data called what it
-    is on the sheet, [x]."""
+    """A chart's notes as a spreadsheet reader needs them (`reader_text.reader_notes`, no drawing sentences), and a
+    blank in the data called what it is on the sheet, [x]."""
     text = re.sub(r"\(blank in the data[^)]*\)", "(shown as [x] on this worksheet)", text)
-    text = _INTERNAL.sub("", text)
-    kept: list[str] = []
-    for sentence in _SENTENCE_END.split(text.strip()):
-        if sentence and not _DRAWING.search(sentence) and sentence.casefold() not in {k.casefold() for k in kept}:
-            kept.append(sentence)
-    return " ".join(kept)
+    return reader_text.reader_notes(text)
 
 
 def _day(iso: Any) -> str:
@@ -113,10 +98,7 @@ def _day(iso: Any) -> str:
 
 
 def edition_date(tables: dict[str, list[dict[str, Any]]]) -> dt.date | None:
-    """The workbook's date: the latest date a source was read. It comes from the data, so the same data always build
-    the same workbook (byte for byte), and it changes exactly when new figures are read."""
-    read = sorted(str(s["date_accessed"]) for s in tables.get("sources") or [] if s.get("date_accessed"))
-    return dt.date.fromisoformat(read[-1]) if read else None
+    return reader_text.edition_date(tables.get("sources") or [])
 
 
 def _cover(tables: dict[str, list[dict[str, Any]]], n_charts: int) -> tuple[Any, dt.date | None]:
@@ -153,7 +135,7 @@ def _cover(tables: dict[str, list[dict[str, Any]]], n_charts: int) -> tuple[Any,
     about.append("Numbers printed with words, such as 'more than 800' or 'about 9,000', are stored as the number "
                  "printed; the column next to the number says whether it is exact, a bound or an approximation.")
     about.append("Licence: figures are reproduced from the documents listed, each under its publisher's terms"
-                 + (f" ({'; '.join(licences)})" if licences else "") + ". The project's code is under the MIT licence.")
+                 + (f" ({'; '.join(licences)})" if licences else "") + f". {REUSE}")
     text = sheets.cell_text  # publisher names and licences come from the data
     contact = [CONTACT, f"Project site: {site_url()}"]
     return gpt.Cover(title=TITLE, intro=[text(s) for s in intro], about=[text(s) for s in about],

@@ -1,0 +1,60 @@
+"""Text for readers outside the project, shared by the workbook and the gallery: notes without the project's
+internals, a short form of them, and the edition's date.
+
+One definition, so a note reads the same in the spreadsheet and on the page: no record ids or repository paths,
+each sentence once, and (where the numbers stand apart from the drawing, as in a spreadsheet) no sentence that
+only describes the drawing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+#: Words that describe a drawing, not the data: a sentence with one is a chart caption, not a note for a reader of
+#: the numbers (the caption travels with the chart; the workbook shows the numbers).
+DRAWING = re.compile(r"\b(draw|drawn|draws|dots?|circles?|diamonds?|triangles?|hatched|dashed|brackets?|colou?rs?|"
+                     r"bars?|lines? joins?|outlined?|labelled|in the chart|charted|headlined|markers?|panels?)\b",
+                     re.IGNORECASE)
+#: A record id in brackets ("(context-cse-at-risk-counts-feb-2025)"), a figure id ("met-2017-03-13/cse-crimes-2014")
+#: or a repository path ("docs/factcheck.md").
+INTERNAL = re.compile(r"\s*\((?:[a-z0-9]+-){2,}[a-z0-9-]*\)|\S+/\S+\.(?:md|py|csv|json|yaml)\b"
+                      r"|\s*\(?\b(?:[a-z0-9]+-){2,}[a-z0-9-]*/[a-z0-9-]+\)?")
+SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?]['’]))\s+")
+
+
+def sentences(text: str) -> list[str]:
+    return [s for s in SENTENCE_END.split(str(text).strip()) if s]
+
+
+def reader_notes(text: str, *, drawing: bool = False) -> str:
+    """Notes without internal ids or paths, each sentence once; sentences about the drawing kept only when
+    `drawing` (a page that shows the chart), dropped for a reader of the numbers alone."""
+    kept: list[str] = []
+    for sentence in sentences(INTERNAL.sub("", text)):
+        if (drawing or not DRAWING.search(sentence)) and sentence.casefold() not in {k.casefold() for k in kept}:
+            kept.append(sentence)
+    return " ".join(kept)
+
+
+def short_note(text: str, max_words: int) -> tuple[str, bool]:
+    """The first whole sentences of `text` within `max_words` words (at least the first sentence, cut at a word
+    with '…' if it alone is longer), and whether anything was left out."""
+    out: list[str] = []
+    parts = sentences(text)
+    for sentence in parts:
+        if len(" ".join([*out, sentence]).split()) > max_words:
+            break
+        out.append(sentence)
+    if not out and parts:
+        return " ".join(parts[0].split()[:max_words]) + "…", True
+    return " ".join(out), len(out) < len(parts)
+
+
+def edition_date(sources: Iterable[Mapping[str, Any]]) -> dt.date | None:
+    """The edition's date: the latest date a source was read. It comes from the data, so the same data always build
+    the same outputs (byte for byte), and it changes exactly when new figures are read."""
+    read = sorted(str(s["date_accessed"]) for s in sources if s.get("date_accessed"))
+    return dt.date.fromisoformat(read[-1][:10]) if read else None
