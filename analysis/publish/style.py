@@ -200,6 +200,19 @@ def month_year(iso: str) -> str:
     return f"{date.fromisoformat(str(iso)[:10]):%B %Y}"
 
 
+#: Words that keep their capital inside a sentence (names of places, bodies and people the titles start with).
+PROPER_WORDS = frozenset({"Met", "London", "England", "Casey", "HMICFRS", "ONS", "NPCC", "Home"})
+
+
+def in_sentence(title: str) -> str:
+    """A title as the rest of a sentence ("showing that …"): its first letter lower-cased unless the first word is a
+    name ("Met", "London", "Casey"), an acronym, a number or a quotation."""
+    first = title.split(" ", 1)[0].strip("',:;")
+    if not title or not title[0].isalpha() or first in PROPER_WORDS or first[1:2].isupper():
+        return title
+    return title[0].lower() + title[1:]
+
+
 def join_words(items: Sequence[str]) -> str:
     """['a', 'b', 'c'] → 'a, b and c'."""
     items = list(items)

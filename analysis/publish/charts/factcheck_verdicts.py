@@ -50,7 +50,7 @@ def factcheck_chart(claims: pd.DataFrame, figures: pd.DataFrame, *, width: float
                 "finding that the claim is wrong.")
     notes = [f"{v.capitalize()}: {MEANING[v]}" for v in VERDICTS if n.get(v, 0)]
     ids = list(figures.loc[figures["source_id"].isin(claims.get("source_id", pd.Series(dtype=str))), "figure_id"])
-    alt = (f"Bar chart of the number of claims checked by verdict, showing that {title[0].lower() + title[1:]}.")
+    alt = (f"Bar chart of the number of claims checked by verdict, showing that {style.in_sentence(title)}.")
     documents = style.credit(figures, ids).documents
     # Dozens of documents stand behind the claims: the face points to the report that lists each claim's own.
     source = style.Credit(name="cse-figures fact-check", url=f"{site_url()}factcheck.html",

@@ -212,5 +212,5 @@ def _inspection_alt(sel: pd.DataFrame, labels: dict[str, str], inspections: list
         parts.append(f"{labels[i]}: " + ", ".join(f"{r.grade} {_share_label(pd.Series(r._asdict()))}"
                                                   for r in rows.itertuples()))
     return (f"Stacked bar chart of the share of Metropolitan Police child-protection cases examined at each of "
-            f"{len(inspections)} inspections by grade, showing that {title[0].lower() + title[1:]}. "
+            f"{len(inspections)} inspections by grade, showing that {style.in_sentence(title)}. "
             + "; ".join(parts) + ".")

@@ -153,7 +153,7 @@ def inspection_timeline_chart(grades: pd.DataFrame, figures: pd.DataFrame, *, wi
     data = pd.DataFrame({"Date": [w.date().isoformat() for w, _, _ in events],
                          "Milestone": [h for _, h, _ in events], "Stated": [t for _, _, t in events]})
     data = data.merge(_counts(rows), on="Date", how="left")
-    alt = (f"Timeline chart with {len(events)} dated milestones, showing that {title[0].lower() + title[1:]}. "
+    alt = (f"Timeline chart with {len(events)} dated milestones, showing that {style.in_sentence(title)}. "
            + " ".join(f"{w.strftime('%B %Y')}, {h.lower()}: {t}" for w, h, t in events))
     frame = style.finish(fig, ax, title=title, subtitle=subtitle, on_chart=on_chart, notes=notes, alt=alt,
                          source=style.credit(figures, rows["figure_id"], origin=("HMICFRS",)))

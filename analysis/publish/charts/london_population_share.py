@@ -115,7 +115,10 @@ def london_population_share_chart(population: pd.DataFrame, figures: pd.DataFram
                                                "Year": int(str(row["period_end"])[:4]), SHARE_COLUMN: row["value"],
                                                "As printed": row["value_as_printed"]}])], ignore_index=True)
     ids = [i for v in shares["figure_ids"] for i in split_list(v)] + ([shown[1]["figure_id"]] if shown else [])
-    alt = (f"Number card chart with {len(cards)} figures, showing that {title}. "
+    finding = (f"London was {fmt_percent(by['United Kingdom'])} of the UK's population and "
+               f"{fmt_percent(by['England and Wales'])} of England and Wales' in {int(shares['Year'].iloc[0])}"
+               if {"United Kingdom", "England and Wales"} <= set(by.index) else "London's share is as printed")
+    alt = (f"Number card chart with {len(cards)} figures, showing that {finding}. "
            + "; ".join(f"{c.heading}: {c.number}" for c in cards) + ".")
     frame = style.finish(fig, ax, title=title, subtitle=subtitle, on_chart=on_chart, notes=notes, alt=alt,
                          source=style.credit(figures, ids, origin=("ONS",)))

@@ -69,8 +69,9 @@ def london_rates_chart(figures: pd.DataFrame, *, width: float = style.WEB_WIDTH)
                 "sets them side by side without a scale." + (quoted if origin else ""))
     notes = [on_chart] + [c for c in dict.fromkeys(rates["caveat"].dropna()) if c]
     data = pd.DataFrame({"Measure": names, "Rate": rates["value"].to_numpy(), "Unit": list(rates["unit"])})
-    alt = (f"Table chart of London's published rates, each in its own unit, showing that "
-           f"{title[0].lower() + title[1:]}. "
+    finding = (f"the Casey audit printed these London rates {next(iter(bases))}: {_by_body(rates)}"
+               if origin and len(bases) == 1 else style.in_sentence(title))
+    alt = (f"Table chart of London's published rates, each in its own unit, showing that {finding}. "
            + "; ".join(f"{lab}: {v} ({u})" for lab, v, u in zip(names, rates["value"].map(lambda v: f"{v:g}"),
                                                                rates["unit"], strict=True)) + ".")
     frame = style.finish(fig, ax, title=title, subtitle=subtitle, on_chart=on_chart, notes=notes, alt=alt,

@@ -106,7 +106,7 @@ def met_cse_series_chart(series: pd.DataFrame, figures: pd.DataFrame, *, width: 
     data = _series_data(sel, measures, years)
     ids = list(sel["figure_id"]) + ([rise["figure_id"]] if rise else [])
     alt = ("Line chart with markers, in three panels, of the Met's published figures on child sexual exploitation "
-           f"by year, showing that {title[0].lower() + title[1:]}. "
+           f"by year, showing that {style.in_sentence(title)}. "
            + "; ".join(f"{MET_MEASURES[m]}: " + ", ".join(
                f"{r.period_label} {r.value_as_printed} {r.unit}" for r in sel[sel["measure"] == m]
                .sort_values("x").itertuples()) for m in measures) + ".")

@@ -123,7 +123,7 @@ def national_offences_chart(figures: pd.DataFrame, *, width: float = style.WEB_W
     ids = [i for c in ("total_id", "group_id", "share_id") for i in table[c].dropna()]
     data = table[list(CSV_COLUMNS)].rename(columns=CSV_COLUMNS)
     alt = (f"Number card chart of child sexual abuse and exploitation recorded by police in England and Wales by "
-           f"year, showing that {title[0].lower() + title[1:]}. "
+           f"year, showing that {style.in_sentence(title)}. "
            + "; ".join(f"{r.year}: {r.total_printed} {r.unit}" + (f", {r.group:,.0f} group-based"
                                                                      if pd.notna(r.group) else "")
                        for r in table.itertuples()) + ".")

@@ -112,7 +112,7 @@ def recorded_vs_estimated_chart(figures: pd.DataFrame, *, width: float = style.W
     data = data.reset_index().rename(columns={"published": "Published", "publisher": "Publisher"})
     data["Publisher"] = data["Publisher"].map(face_name)
     data.columns.name = None
-    alt = (f"Dot chart with one row per publisher, showing that {title[0].lower() + title[1:]}. "
+    alt = (f"Dot chart with one row per publisher, showing that {style.in_sentence(title)}. "
            + "; ".join(f"{face_name(r.publisher)}: {r.value_as_printed} {r.unit} ({r.period})"
                        for r in rows.itertuples()) + ". The two are different units and are not subtracted.")
     frame = style.finish(fig, ax, title=title, subtitle=subtitle, on_chart=on_chart, notes=notes, alt=alt,
