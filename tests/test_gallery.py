@@ -31,7 +31,8 @@ def test_gallery_lists_what_exists_and_escapes_sidecar_text(tmp_path: Path) -> N
     (folder / "demo-chart.csv").write_text("Year,Cases\n2016,1\n", encoding="utf-8")
     (folder / "demo-chart.json").write_text(json.dumps({
         "title": "Cases <b>rose</b> & fell", "alt_text": 'Bar chart "quoted" <script>x</script>',
-        "source_name": "A publisher", "source_url": "javascript:alert(1)"}), encoding="utf-8")
+        "source_name": "A publisher", "source_url": "javascript:alert(1)",
+        "source_line": "Source: Children's Commissioner"}), encoding="utf-8")
     (out / "factcheck.html").write_text("<!DOCTYPE html>", encoding="utf-8")
     (out / "notebooks").mkdir()
     (out / "notebooks" / "02_met_cse_series.html").write_text("<!DOCTYPE html>", encoding="utf-8")
@@ -52,6 +53,8 @@ def test_gallery_lists_what_exists_and_escapes_sidecar_text(tmp_path: Path) -> N
     base = site_url()
     assert f"&lt;img src=&#34;{base}charts/demo-chart/demo-chart.png&#34;" in page
     assert f"srcset=&#34;{base}charts/demo-chart/demo-chart-mobile.png&#34;" in page
+    # what a reporter sees (and copies) is the HTML to paste: an apostrophe is an apostrophe, not "&#39;"
+    assert "&amp;#39;" not in page and "&amp;#34;" not in page
 
 
 def test_pipeline_runs_the_gallery_last_and_cli_has_the_command() -> None:

@@ -140,7 +140,10 @@ def render_gallery(outputs: Path, notebooks_dir: Path, sources: list[dict[str, s
     charts = [read_chart(outputs, cid) for cid in chart_ids(outputs)]
     for chart in charts:
         # absolute addresses from the one base URL (CSE_SITE_URL), and the phone-sized PNG for narrow screens
-        chart.meta["embed"] = render.render(env, "embed.html.j2", chart=chart, base=site_url()).strip()
+        # Apostrophes need no escaping in double-quoted attributes or text: the snippet a reporter copies reads
+        # "Children's", not "Children&#39;s" (quotes stay escaped, as &quot;, the form editors show).
+        chart.meta["embed"] = (render.render(env, "embed.html.j2", chart=chart, base=site_url()).strip()
+                               .replace("&#39;", "'").replace("&#34;", "&quot;"))
     reports = _links(outputs, [("factcheck.html", "Fact-check report (web page)"),
                                ("factcheck.md", "Fact-check report (Markdown)"),
                                ("methods.html", "How we check a claim (for readers)"),
