@@ -13,7 +13,9 @@ STAMP  := $(VENV)/.installed-$(DEPS_HASH)
 # The notebooks' kernel: the venv's Python registered inside .venv (--sys-prefix), so it never touches the user's
 # own Jupyter set-up and goes when .venv goes. The notebooks' metadata names it, so they open on it; `make`
 # registers it too, so `jupyter nbconvert --execute` works on a notebook after `make` alone.
-KERNEL_NAME := cse-figures
+# Its name has one definition, analysis/paths.py (the notebooks' metadata and the tests import it from there).
+KERNEL_NAME := $(shell $(PYTHON) -c "from analysis.paths import KERNEL_NAME; print(KERNEL_NAME)")
+$(if $(KERNEL_NAME),,$(error could not read KERNEL_NAME from analysis/paths.py with $(PYTHON)))
 KERNEL_SPEC := $(VENV)/share/jupyter/kernels/$(KERNEL_NAME)/kernel.json
 
 # The main job. Each step is skipped when the content of its inputs is unchanged (see analysis/run/pipeline.py);

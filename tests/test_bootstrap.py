@@ -48,15 +48,22 @@ def test_an_unreadable_config_file_is_skipped(tmp_path):
 
 
 def test_the_bootstrap_imports_only_the_standard_library():
-    """It runs with the system Python before anything is installed."""
+    """It runs with the system Python before anything is installed: the standard library, and analysis.paths (for
+    the project's name), which itself imports only the standard library."""
     import ast
-
-    tree = ast.parse(Path(bootstrap.__file__).read_text(encoding="utf-8"))
-    names = {a.name.split(".")[0] for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
-    names |= {n.module.split(".")[0] for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module}
     import sys
 
-    assert names <= set(sys.stdlib_module_names) | {"__future__"}, names
+    from analysis import paths
+
+    def imported(module: Path) -> set[str]:
+        tree = ast.parse(module.read_text(encoding="utf-8"))
+        names = {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+        return names | {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module}
+
+    stdlib = set(sys.stdlib_module_names) | {"__future__"}
+    assert {name.split(".")[0] for name in imported(Path(bootstrap.__file__))} - stdlib == {"analysis"}
+    assert {name for name in imported(Path(bootstrap.__file__)) if name.startswith("analysis")} == {"analysis.paths"}
+    assert {name.split(".")[0] for name in imported(Path(paths.__file__))} <= stdlib
 
 
 def test_a_venv_made_in_another_folder_is_noticed(tmp_path) -> None:

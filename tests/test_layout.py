@@ -111,3 +111,43 @@ def test_no_module_imports_another_modules_private_names() -> None:
                 found += [f"{path.relative_to(PROJECT_ROOT)}: {node.module}.{a.name}" for a in node.names
                           if a.name.startswith("_") and not a.name.startswith("__")]
     assert found == []
+
+
+#: The output and bookkeeping file names paths.py defines once (issue 25: one place for each setting).
+OUTPUT_NAMES = ("WORKBOOK_NAME", "DB_NAME", "DB_METADATA_NAME", "GALLERY_NAME", "REPORT_HTML", "REPORT_MD",
+                "CLAIMREVIEW_NAME", "METHODS_PAGE", "RULES_PAGE", "STAMPS_NAME", "LOCK_NAME", "NOTEBOOK_TIMINGS_NAME",
+                "KERNEL_NAME")
+
+
+def spelled_out_names(package: Path, names: set[str]) -> list[str]:
+    """Every string literal outside paths.py that is one of `names`, or one under outputs/ or .cache/ (as in
+    'outputs/index.html'), as 'file:line: literal'. Docstrings are prose, not settings, and are left out."""
+    found = []
+    for path in sorted(package.rglob("*.py")):
+        if path.name == "paths.py" and path.parent == package:
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        docstrings = {id(node.body[0].value) for node in ast.walk(tree)
+                      if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef)
+                      and node.body and isinstance(node.body[0], ast.Expr)}
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings \
+                    and (node.value in names or node.value.rsplit("/", 1)[-1] in names
+                         and node.value.split("/", 1)[0] in ("outputs", ".cache")):
+                found.append(f"{path.relative_to(package.parent).as_posix()}:{node.lineno}: {node.value!r}")
+    return found
+
+
+def test_output_names_are_defined_once_in_paths() -> None:
+    """Each output file's name is spelled in paths.py only; writers, the step runner and the gallery import it."""
+    import analysis.paths as paths
+
+    names = {getattr(paths, name) for name in OUTPUT_NAMES}
+    assert spelled_out_names(PACKAGE, names) == []
+
+
+def test_a_spelled_out_output_name_is_caught(tmp_path: Path) -> None:
+    fake = tmp_path / "analysis"
+    (fake / "run").mkdir(parents=True)
+    (fake / "run" / "steps.py").write_text('"""Writes outputs/index.html."""\nOUT = ("outputs/index.html",)\n')
+    assert spelled_out_names(fake, {"index.html"}) == ["analysis/run/steps.py:2: 'outputs/index.html'"]

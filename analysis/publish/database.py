@@ -24,15 +24,13 @@ from pathlib import Path
 from typing import Any
 
 from analysis.factcheck.report import new_file_mode
-from analysis.paths import Paths, add_root_argument
-from analysis.publish.db_metadata import DATABASE, LINK_TABLES, write_metadata
+from analysis.paths import DB_METADATA_NAME, DB_NAME, Paths, add_root_argument
+from analysis.publish.db_metadata import LINK_TABLES, write_metadata
 from analysis.record.vocabulary import split_list
 from analysis.tables.load import load_rows
 
-__all__ = ["DB_NAME", "METADATA_NAME", "build_database", "serve_command", "add_arguments", "run"]
+__all__ = ["DB_NAME", "DB_METADATA_NAME", "build_database", "serve_command", "add_arguments", "run"]
 
-DB_NAME = f"{DATABASE}.db"
-METADATA_NAME = f"{DATABASE}-metadata.json"
 _TYPES = {"string": str, "date": str, "number": float, "integer": int, "boolean": int}
 #: table → primary key; tables not listed get SQLite's rowid.
 PRIMARY_KEYS = {"sources": "id", "figures": "figure_id", "gaps": "id", "claims": "claim_id"}
@@ -165,7 +163,7 @@ def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
 
 def run(args: argparse.Namespace) -> int:
     paths = Paths(args.root.resolve())
-    db, metadata = paths.outputs / DB_NAME, paths.outputs / METADATA_NAME
+    db, metadata = paths.outputs / DB_NAME, paths.outputs / DB_METADATA_NAME
     try:
         counts = build_database(paths, db)
     except (FileNotFoundError, ValueError, sqlite3.Error) as error:

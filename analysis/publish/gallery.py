@@ -17,9 +17,20 @@ import struct
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from analysis.paths import Paths, add_root_argument, notebook_stems, site_url
+from analysis.paths import (
+    CLAIMREVIEW_NAME,
+    GALLERY_NAME,
+    METHODS_PAGE,
+    REPORT_HTML,
+    REPORT_MD,
+    RULES_PAGE,
+    WORKBOOK_NAME,
+    Paths,
+    add_root_argument,
+    notebook_stems,
+    site_url,
+)
 
-GALLERY_NAME = "index.html"
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 SIDECAR_KEYS = ("chart_id", "title", "intro", "source_name", "source_url", "source_line", "notes", "notes_on_chart",
                 "alt_text", "chart_type")
@@ -100,18 +111,17 @@ def _links(outputs: Path, candidates: list[tuple[str, str]]) -> list[tuple[str, 
 def render_gallery(outputs: Path, notebooks_dir: Path) -> str:
     """The page's HTML from what is in `outputs/` now (and the project's notebooks, to link only their copies)."""
     from analysis.factcheck import render
-    from analysis.publish.workbook import WORKBOOK_NAME
 
     env = render.html_environment([TEMPLATES])
     charts = [read_chart(outputs, cid) for cid in chart_ids(outputs)]
     for chart in charts:
         # absolute addresses from the one base URL (CSE_SITE_URL), and the phone-sized PNG for narrow screens
         chart.meta["embed"] = render.render(env, "embed.html.j2", chart=chart, base=site_url()).strip()
-    reports = _links(outputs, [("factcheck.html", "Fact-check report (web page)"),
-                               ("factcheck.md", "Fact-check report (Markdown)"),
-                               ("methods.html", "How we check a claim (for readers)"),
-                               ("factcheck-rules.html", "How a claim is judged (the full rules)"),
-                               ("claimreview.jsonld", "Fact-check verdicts as schema.org ClaimReview (JSON-LD)"),
+    reports = _links(outputs, [(REPORT_HTML, "Fact-check report (web page)"),
+                               (REPORT_MD, "Fact-check report (Markdown)"),
+                               (METHODS_PAGE, "How we check a claim (for readers)"),
+                               (RULES_PAGE, "How a claim is judged (the full rules)"),
+                               (CLAIMREVIEW_NAME, "Fact-check verdicts as schema.org ClaimReview (JSON-LD)"),
                                (WORKBOOK_NAME, "Workbook: every table and chart's data (Excel)")])
     # only executed copies of the project's own notebooks, never a stray leftover
     ours = set(notebook_stems(notebooks_dir))

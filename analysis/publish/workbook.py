@@ -23,11 +23,10 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from analysis.paths import Paths, add_root_argument
+from analysis.paths import PROJECT_NAME, WORKBOOK_NAME, Paths, add_root_argument
 from analysis.publish import workbook_sheets as sheets
 from analysis.publish.workbook_columns import MARKERS, NOTES, TITLE_NOTES
 
-WORKBOOK_NAME = "cse-figures.xlsx"
 TITLE = "Published figures on child sexual exploitation in London and England and Wales"
 #: The data tables in sheet order (the chart sheets follow).
 WORKBOOK_TABLES = ("figures", "sources", "claims", "gaps", "inspection_grades", "met_cse_series",
@@ -213,7 +212,7 @@ def _finish(wb: Any, gpt_sheets: dict[str, Any], layout: dict[str, sheets.Sheet]
     }
     created = dt.datetime.combine(pub_date or dt.date(2000, 1, 1), dt.time())
     wb.set_properties({"title": TITLE, "subject": "Published figures on child sexual exploitation",
-                       "author": "cse-figures", "company": "", "created": created, "language": "en-GB",
+                       "author": PROJECT_NAME, "company": "", "created": created, "language": "en-GB",
                        "keywords": "child sexual exploitation, statistics, London, England and Wales"})
     for ws in wb.worksheets():
         ws.set_paper(9)  # A4

@@ -21,10 +21,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+from analysis.paths import PROJECT_NAME
+
 ROOT = Path(__file__).resolve().parents[2]
 VENV = ROOT / ".venv"
 #: Where a pip-installed uv lives: the user's cache (like uv's own package cache), so every clone reuses it.
-UV_HOME = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "cse-figures" / "uv-bootstrap"
+UV_HOME = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / PROJECT_NAME / "uv-bootstrap"
 
 #: pip option (as in pip.conf / PIP_* variables) → the uv environment variable that means the same.
 PIP_TO_UV = {

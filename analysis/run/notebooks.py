@@ -29,7 +29,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from analysis.paths import CHARTS_DIR_ENV, PROJECT_ROOT, ROOT_ENV, Paths, add_root_argument, notebook_stems
+from analysis.paths import (
+    CHARTS_DIR_ENV,
+    NOTEBOOK_TIMINGS_NAME,
+    PROJECT_ROOT,
+    ROOT_ENV,
+    Paths,
+    add_root_argument,
+    notebook_stems,
+)
 from analysis.run import kernels
 from analysis.run.copies import html_exporter, skip_iri_parser, write_copies
 from analysis.run.kernels import KERNEL
@@ -46,7 +54,6 @@ PRELOAD = ("import matplotlib\nmatplotlib.use('Agg')\nimport pandas\n"
 #: Unix sockets, ipykernel warns on every start that its sockets are unencrypted: on loopback, nothing to act on).
 KERNEL_ARGS = ["--HistoryManager.hist_file=:memory:", "--IPKernelApp.log_level=ERROR"]
 #: Each notebook's last run time, under Paths.cache: the order kernels take notebooks in (longest first).
-TIMINGS = "notebook-seconds.json"
 #: Run silently before each notebook but a kernel's first: wipe the namespace, put matplotlib's and pandas' global
 #: settings back to their defaults (a notebook that changed them must not change the next one's charts or tables)
 #: and restart the cell numbering (the numbers appear in the executed notebook's Out[n] records).
@@ -384,7 +391,7 @@ def run(args: argparse.Namespace) -> int:
 
     paths = Paths(args.root.resolve())
     out = args.out or paths.outputs / "notebooks"
-    outcomes = run_all(paths, args.out, args.workers, fresh=args.fresh, timings=paths.cache / TIMINGS)
+    outcomes = run_all(paths, args.out, args.workers, fresh=args.fresh, timings=paths.cache / NOTEBOOK_TIMINGS_NAME)
     code = report(outcomes, out, paths)
     if code != 0:
         remove_empty_outputs(out, ["*"])

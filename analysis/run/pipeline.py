@@ -29,7 +29,19 @@ from concurrent.futures import CancelledError
 from dataclasses import dataclass
 from pathlib import Path
 
-from analysis.paths import Paths, add_root_argument
+from analysis.paths import (
+    CLAIMREVIEW_NAME,
+    DB_METADATA_NAME,
+    DB_NAME,
+    GALLERY_NAME,
+    NOTEBOOK_TIMINGS_NAME,
+    REPORT_HTML,
+    REPORT_MD,
+    STAMPS_NAME,
+    WORKBOOK_NAME,
+    Paths,
+    add_root_argument,
+)
 from analysis.run.lock import build_lock
 from analysis.run.outputs import remove_empty_outputs
 
@@ -63,25 +75,24 @@ STEPS = (
                                              "analysis/publish/__init__.py", "analysis/publish/database.py",
                                              "analysis/publish/db_metadata.py",
                                              "analysis/publish/datasette_plugins/*"),
-         ("outputs/cse.db", "outputs/cse-metadata.json")),
+         (f"outputs/{DB_NAME}", f"outputs/{DB_METADATA_NAME}")),
     Step("check", "analysis.factcheck.report", ("data/processed/*", "docs/factcheck.md",
                                                 *code("record", "tables", "factcheck")),
-         ("outputs/factcheck.html", "outputs/factcheck.md", "outputs/claimreview.jsonld")),
+         (f"outputs/{REPORT_HTML}", f"outputs/{REPORT_MD}", f"outputs/{CLAIMREVIEW_NAME}")),
     Step("notebooks", "analysis.run.notebooks", ("data/processed/*", "notebooks/*.ipynb", "notebooks/*.py", *CODE),
          ("outputs/notebooks/*", "outputs/charts/*/*")),
     Step("workbook", "analysis.publish.workbook",
          ("data/processed/*", "outputs/charts/*/*.json", "outputs/charts/*/*.csv",
           *code("record", "tables", "factcheck", "publish")),
-         ("outputs/cse-figures.xlsx",)),
+         (f"outputs/{WORKBOOK_NAME}",)),
     Step("gallery", "analysis.publish.gallery",
-         ("outputs/charts/*/*", "outputs/factcheck*", "outputs/claimreview.jsonld", "outputs/cse-figures.xlsx",
+         ("outputs/charts/*/*", "outputs/factcheck*", f"outputs/{CLAIMREVIEW_NAME}", f"outputs/{WORKBOOK_NAME}",
           "outputs/notebooks/*.html", "notebooks/*.py", *code("record", "tables", "factcheck", "publish")),
-         ("outputs/index.html",)),
+         (f"outputs/{GALLERY_NAME}",)),
 )
 #: What `python -m analysis all` tells the reader at the end: (label, path under the root).
-RESULTS = (("gallery", "outputs/index.html"), ("report", "outputs/factcheck.html"),
-           ("workbook", "outputs/cse-figures.xlsx"))
-STAMPS = "stamps.json"  # under Paths.cache
+RESULTS = (("gallery", f"outputs/{GALLERY_NAME}"), ("report", f"outputs/{REPORT_HTML}"),
+           ("workbook", f"outputs/{WORKBOOK_NAME}"))
 
 
 def content_hash(root: Path, patterns: Iterable[str]) -> str:
@@ -112,7 +123,7 @@ def is_current(root: Path, step: Step, stamps: dict[str, dict[str, str]]) -> boo
 def _load_stamps(root: Path) -> dict[str, dict[str, str]]:
     """The stamps of the last runs; anything unreadable (corrupt, truncated, a folder, not UTF-8) means none."""
     try:
-        loaded = json.loads((Paths(root).cache / STAMPS).read_text(encoding="utf-8"))
+        loaded = json.loads((Paths(root).cache / STAMPS_NAME).read_text(encoding="utf-8"))
     except (OSError, ValueError):  # JSONDecodeError and UnicodeDecodeError are ValueErrors
         return {}
     if not isinstance(loaded, dict):
@@ -122,8 +133,8 @@ def _load_stamps(root: Path) -> dict[str, dict[str, str]]:
 
 def _save_stamps(root: Path, stamps: dict[str, dict[str, str]]) -> None:
     """Record the stamps; if they cannot be written the next run simply redoes the steps (said in one line)."""
-    path = Paths(root).cache / STAMPS
-    tmp = path.with_name(f".{STAMPS}.{os.getpid()}.tmp")
+    path = Paths(root).cache / STAMPS_NAME
+    tmp = path.with_name(f".{STAMPS_NAME}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp.write_text(json.dumps(stamps, indent=2, sort_keys=True) + "\n", encoding="utf-8")
@@ -140,7 +151,7 @@ def _run_step(step: Step, paths: Paths, pool: object | None) -> int:
 
         out = paths.outputs / "notebooks"
         outcomes = run_notebooks.run_all(paths, out, pool=pool,  # type: ignore[arg-type]
-                                         timings=paths.cache / run_notebooks.TIMINGS)
+                                         timings=paths.cache / NOTEBOOK_TIMINGS_NAME)
         return run_notebooks.report(outcomes, out, paths)
     module = importlib.import_module(step.module)
     sub = argparse.ArgumentParser()
