@@ -62,6 +62,7 @@ charts: build
 
 lint: $(STAMP)
 	$(PY) -m ruff check analysis tests notebooks benchmarks
+	$(PY) -m mypy
 
 test: $(STAMP) lint
 	$(PY) -m pytest -n auto -rs

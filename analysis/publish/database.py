@@ -113,9 +113,9 @@ def build_database(paths: Paths, out: Path) -> dict[str, int]:
                 [("claim_id", "claims", "claim_id"), ("gap_id", "gaps", "id")], claim_gaps)
         counts.update({"claim_figures": len(claim_figures), "claim_gaps": len(claim_gaps)})
         assert set(LINK_TABLES) <= set(counts)
-        for table, columns in FTS.items():
+        for table, searched in FTS.items():
             if table in counts:
-                db[table].enable_fts(columns, create_triggers=False)  # type: ignore[union-attr]
+                db[table].enable_fts(searched, create_triggers=False)  # type: ignore[union-attr]
         broken = db.execute("pragma foreign_key_check").fetchall()
         if broken:
             raise ValueError(f"{len(broken)} rows point at ids that do not exist, e.g. table {broken[0][0]} row "

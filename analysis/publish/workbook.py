@@ -246,7 +246,7 @@ def _lines(value: Any, width: float) -> int:
     return sum(max(1, -(-len(part) // per_line)) for part in str(value).split("\n"))
 
 
-def _fit_rows(ws: Any, first_row: int, rows: list[list[Any]], widths: list[float], noted: Any = ()) -> None:
+def _fit_rows(ws: Any, first_row: int, rows: list[list[Any]], widths: list[int], noted: Any = ()) -> None:
     """Set the height of rows whose wrapped text needs more than one line. Excel and LibreOffice do not grow a row
     written without a height to fit wrapped text when they open a file, so text would overlap the next row."""
     for i, row in enumerate(rows):

@@ -106,8 +106,8 @@ def check_row(row: dict[str, str], source_id: str, name: str, line: int, problem
     if not MEASURE_RE.match(row["measure"]):
         problems.add(name, line, f"measure {row['measure']!r} must be snake_case (a-z, 0-9, _)")
     start, end = _date(row["period_start"]), _date(row["period_end"])
-    for col, parsed in (("period_start", start), ("period_end", end)):
-        if parsed is None:
+    for col, day in (("period_start", start), ("period_end", end)):
+        if day is None:
             problems.add(name, line, f"{col} {row[col]!r} is not a real date (YYYY-MM-DD)")
     if start and end and end < start:
         problems.add(name, line, f"period ends ({end}) before it starts ({start})")

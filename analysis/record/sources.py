@@ -92,7 +92,7 @@ def _mapping_without_duplicates(loader: yaml.SafeLoader, node: yaml.MappingNode,
     """PyYAML keeps the last of two equal keys without a word; a repeated field is a transcription slip."""
     seen: set[Any] = set()
     for key_node, _ in node.value:
-        key = loader.construct_object(key_node, deep=deep)  # type: ignore[arg-type]
+        key = loader.construct_object(key_node, deep=deep)
         if key in seen:
             raise yaml.constructor.ConstructorError(
                 "while reading an entry", node.start_mark, f"field '{key}' is given twice", key_node.start_mark)
@@ -155,7 +155,7 @@ def load_sources(paths: Paths, problems: Problems) -> dict[str, dict[str, Any]]:
                 problems.add(name, where, f"unknown field '{key}' (allowed: {', '.join(REQUIRED + OPTIONAL)})")
         check_text_fields(entry, _TEXT_FIELDS, name, where, problems)
         check_personal_data(entry, _TEXT_FIELDS, name, where, problems)
-        if id_problem(sid):
+        if not isinstance(sid, str) or id_problem(sid):
             problems.add(name, where, str(id_problem(sid)))
             continue
         if sid in sources:

@@ -271,7 +271,8 @@ class KernelPool:
 
     def close(self) -> None:
         self.stop_kernels()
-        self._stopping.result()
+        if self._stopping is not None:  # set by stop_kernels
+            self._stopping.result()
         self._writer.shutdown(wait=True)
         self._loop.call_soon_threadsafe(self._loop.stop)
         self._thread.join()
