@@ -8,7 +8,7 @@ DEPS_HASH := $(shell (cat pyproject.toml constraints.txt; echo "$(CURDIR)") 2>/d
 STAMP  := $(VENV)/.installed-$(DEPS_HASH)
 
 
-.PHONY: all force build validate check charts notebooks test lint bench clean kernel lab help
+.PHONY: all force build validate check charts notebooks test lint bench clean kernel lab help lock
 
 # The notebooks' kernel: the venv's Python registered inside .venv (--sys-prefix), so it never touches the user's
 # own Jupyter set-up and goes when .venv goes. The notebooks' metadata names it, so they open on it; `make`
@@ -31,6 +31,7 @@ help:
 	@echo "make serve      the record in Datasette on http://127.0.0.1:8001/ (PORT=... to move it)"
 	@echo "make bench      time each command against its budget (outputs/bench.json)"
 	@echo "make validate   check data/raw and list every problem as file:row, writing nothing"
+	@echo "make lock       rewrite constraints.txt (the pinned versions) from pyproject.toml with uv"
 	@echo "make clean      remove outputs/"
 
 force: $(STAMP)
@@ -44,6 +45,11 @@ $(STAMP): pyproject.toml constraints.txt
 	@touch $@
 
 venv: $(STAMP)
+
+# constraints.txt, the lock both installers read, is written by uv from pyproject.toml (never by hand): run this
+# after changing a dependency (UPGRADE=1 to move every pin to the newest that fits).
+lock:
+	@$(PYTHON) -m analysis.run.bootstrap lock
 
 build: $(STAMP)
 	$(PY) -m analysis build
