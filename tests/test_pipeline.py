@@ -143,7 +143,6 @@ class _Steps:
             pipeline.Step("notebooks", "fake", ("data/*",), ("nb/*",)),
             pipeline.Step("gallery", "fake", ("nb/*", "db/*"), ("site/*",))))
         monkeypatch.setattr(pipeline, "_run_step", self.run_step)
-        monkeypatch.setattr(pipeline, "_prewarm", lambda modules: None)
         monkeypatch.setattr(run_notebooks, "start_pool", self.start_pool)
 
     def start_pool(self, paths: object) -> object:

@@ -212,7 +212,6 @@ def _run_all(args: argparse.Namespace, paths: Paths) -> int:
                 deferred.append(step)
                 continue
             if step.name == "notebooks":
-                _prewarm(AFTER_NOTEBOOKS)
                 code = _alongside(step, deferred, paths, pool, stamps)
                 deferred = []
             else:
@@ -307,26 +306,6 @@ def _finish(step: Step, code: int, seconds: float, inputs: str, root: Path,
     _save_stamps(root, stamps)
     print(f"{step.name}: done in {seconds:.1f}s")
     return True
-
-
-#: What the steps after the notebooks import (the workbook: pandas, gptables, XlsxWriter; the gallery: Jinja2).
-#: This process mostly waits while the kernels run the notebooks, so it imports them then, in a thread, and the
-#: steps after the notebooks, which nothing can overlap, start with their imports done.
-AFTER_NOTEBOOKS = ("pandas", "gptables", "xlsxwriter", "jinja2", "analysis.publish.workbook",
-                   "analysis.publish.gallery")
-
-
-def _prewarm(modules: tuple[str, ...]) -> None:
-    """Import `modules` in a background thread; a module that fails to import is left for its step to report."""
-
-    def work() -> None:
-        for name in modules:
-            try:
-                importlib.import_module(name)
-            except Exception:  # noqa: BLE001 — the step that needs it will say what is wrong
-                pass
-
-    threading.Thread(target=work, name="prewarm", daemon=True).start()
 
 
 def print_results(paths: Paths) -> None:
