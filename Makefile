@@ -4,7 +4,11 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 # The checkout's folder is part of the hash: a checkout moved elsewhere gets its .venv checked (and remade) again.
-DEPS_HASH := $(shell (cat pyproject.toml constraints.txt; echo "$(CURDIR)") 2>/dev/null | $(PYTHON) -c "import hashlib,sys;print(hashlib.sha256(sys.stdin.buffer.read()).hexdigest()[:16])")
+# The same Python start reads the notebooks' kernel name from its one definition, analysis/paths.py (standard
+# library only, so the system Python can): one interpreter start is most of a no-op `make`.
+MAKE_VARS := $(shell (cat pyproject.toml constraints.txt; echo "$(CURDIR)") 2>/dev/null | $(PYTHON) -c "import hashlib,sys;from analysis.paths import KERNEL_NAME;print(hashlib.sha256(sys.stdin.buffer.read()).hexdigest()[:16], KERNEL_NAME)")
+DEPS_HASH := $(word 1,$(MAKE_VARS))
+KERNEL_NAME := $(word 2,$(MAKE_VARS))
 STAMP  := $(VENV)/.installed-$(DEPS_HASH)
 
 
@@ -13,8 +17,7 @@ STAMP  := $(VENV)/.installed-$(DEPS_HASH)
 # The notebooks' kernel: the venv's Python registered inside .venv (--sys-prefix), so it never touches the user's
 # own Jupyter set-up and goes when .venv goes. The notebooks' metadata names it, so they open on it; `make`
 # registers it too, so `jupyter nbconvert --execute` works on a notebook after `make` alone.
-# Its name has one definition, analysis/paths.py (the notebooks' metadata and the tests import it from there).
-KERNEL_NAME := $(shell $(PYTHON) -c "from analysis.paths import KERNEL_NAME; print(KERNEL_NAME)")
+# Its name (KERNEL_NAME, above) is defined in analysis/paths.py; the notebooks' metadata and the tests import it.
 $(if $(KERNEL_NAME),,$(error could not read KERNEL_NAME from analysis/paths.py with $(PYTHON)))
 KERNEL_SPEC := $(VENV)/share/jupyter/kernels/$(KERNEL_NAME)/kernel.json
 
