@@ -80,10 +80,30 @@ def test_a_venv_made_in_another_folder_is_noticed(tmp_path) -> None:
     assert moved_venv(tmp_path / "none") is None
 
 
-def test_the_makefile_checks_the_venv_again_when_the_checkout_moves() -> None:
-    makefile = (PROJECT_ROOT / "Makefile").read_text(encoding="utf-8")
-    deps = next(line for line in makefile.splitlines() if line.startswith("DEPS_HASH"))
-    assert "$(CURDIR)" in deps
+def _make_vars(folder: Path) -> list[str]:
+    """The Makefile's install stamp and kernel name, as make computes them in `folder`."""
+    done = subprocess.run(["make", "-s", "--no-print-directory", "--eval",
+                           "print-vars: ; @echo $(STAMP) $(KERNEL_NAME)", "print-vars"],
+                          cwd=folder, capture_output=True, text=True, check=True)
+    return done.stdout.split()
+
+
+def test_the_makefile_checks_the_venv_again_when_the_checkout_moves(tmp_path: Path) -> None:
+    """The install stamp's name hashes the checkout's folder too, so a moved checkout's .venv is checked again;
+    and the kernel name make uses is paths.KERNEL_NAME (read, not typed again)."""
+    import shutil
+
+    from analysis.paths import KERNEL_NAME
+
+    moved = tmp_path / "moved"
+    moved.mkdir()
+    for name in ("Makefile", "pyproject.toml", "constraints.txt"):
+        shutil.copy(PROJECT_ROOT / name, moved / name)
+    shutil.copytree(PROJECT_ROOT / "analysis", moved / "analysis", ignore=shutil.ignore_patterns("__pycache__"))
+    here, there = _make_vars(PROJECT_ROOT), _make_vars(moved)
+    assert here[1] == there[1] == KERNEL_NAME
+    assert here[0].startswith(".venv/.installed-") and there[0].startswith(".venv/.installed-")
+    assert here[0] != there[0]
 
 
 def unlocked(pyproject: str, lock: str) -> list[str]:
