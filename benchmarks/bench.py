@@ -149,9 +149,9 @@ def fresh_clone() -> Iterator[Path]:
 def timed_in(cwd: Path, cmd: list[str]) -> float:
     """Wall seconds of a command that must succeed, run in `cwd` (a failure is not a time: the bench stops)."""
     started = time.perf_counter()
-    done = subprocess.run(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    if done.returncode != 0:
-        raise SystemExit(f"{' '.join(cmd)} failed during the benchmark:\n{done.stderr[-2000:]}")
+    done = subprocess.run(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    if done.returncode != 0:  # pytest reports failures on stdout: show the end of both
+        raise SystemExit(f"{' '.join(cmd)} failed during the benchmark:\n{done.stdout[-3000:]}")
     return time.perf_counter() - started
 
 
