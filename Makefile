@@ -4,16 +4,21 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 # The checkout's folder is part of the hash: a checkout moved elsewhere gets its .venv checked (and remade) again.
-DEPS_HASH := $(shell (cat pyproject.toml constraints.txt; echo "$(CURDIR)") 2>/dev/null | $(PYTHON) -c "import hashlib,sys;print(hashlib.sha256(sys.stdin.buffer.read()).hexdigest()[:16])")
+# The same Python start reads the notebooks' kernel name from its one definition, analysis/paths.py (standard
+# library only, so the system Python can): one interpreter start is most of a no-op `make`.
+MAKE_VARS := $(shell (cat pyproject.toml constraints.txt; echo "$(CURDIR)") 2>/dev/null | $(PYTHON) -c "import hashlib,sys;from analysis.paths import KERNEL_NAME;print(hashlib.sha256(sys.stdin.buffer.read()).hexdigest()[:16], KERNEL_NAME)")
+DEPS_HASH := $(word 1,$(MAKE_VARS))
+KERNEL_NAME := $(word 2,$(MAKE_VARS))
 STAMP  := $(VENV)/.installed-$(DEPS_HASH)
 
 
-.PHONY: all force build validate check charts notebooks test lint bench clean kernel lab help
+.PHONY: all force build validate check charts notebooks test lint bench clean kernel lab help lock
 
 # The notebooks' kernel: the venv's Python registered inside .venv (--sys-prefix), so it never touches the user's
 # own Jupyter set-up and goes when .venv goes. The notebooks' metadata names it, so they open on it; `make`
 # registers it too, so `jupyter nbconvert --execute` works on a notebook after `make` alone.
-KERNEL_NAME := cse-figures
+# Its name (KERNEL_NAME, above) is defined in analysis/paths.py; the notebooks' metadata and the tests import it.
+$(if $(KERNEL_NAME),,$(error could not read KERNEL_NAME from analysis/paths.py with $(PYTHON)))
 KERNEL_SPEC := $(VENV)/share/jupyter/kernels/$(KERNEL_NAME)/kernel.json
 
 # The main job. Each step is skipped when the content of its inputs is unchanged (see analysis/run/pipeline.py);
@@ -29,6 +34,7 @@ help:
 	@echo "make serve      the record in Datasette on http://127.0.0.1:8001/ (PORT=... to move it)"
 	@echo "make bench      time each command against its budget (outputs/bench.json)"
 	@echo "make validate   check data/raw and list every problem as file:row, writing nothing"
+	@echo "make lock       rewrite constraints.txt (the pinned versions) from pyproject.toml with uv"
 	@echo "make clean      remove outputs/"
 
 force: $(STAMP)
@@ -42,6 +48,11 @@ $(STAMP): pyproject.toml constraints.txt
 	@touch $@
 
 venv: $(STAMP)
+
+# constraints.txt, the lock both installers read, is written by uv from pyproject.toml (never by hand): run this
+# after changing a dependency (UPGRADE=1 to move every pin to the newest that fits).
+lock:
+	@$(PYTHON) -m analysis.run.bootstrap lock
 
 build: $(STAMP)
 	$(PY) -m analysis build
@@ -60,6 +71,7 @@ charts: build
 
 lint: $(STAMP)
 	$(PY) -m ruff check analysis tests notebooks benchmarks
+	$(PY) -m mypy
 
 test: $(STAMP) lint
 	$(PY) -m pytest -n auto -rs

@@ -90,6 +90,27 @@ ROOT_ENV = "CSE_FIGURES_ROOT"
 CHARTS_DIR_ENV = "CSE_CHARTS_DIR"
 
 
+#: The names of what `make` writes under outputs/ (and of its bookkeeping under .cache/): one definition each, which
+#: the writers, the step runner's declared outputs, the gallery's links and the tests import.
+WORKBOOK_NAME = "cse-figures.xlsx"
+DATABASE = "cse"  # Datasette's name for the database, and its file's stem
+DB_NAME = f"{DATABASE}.db"
+DB_METADATA_NAME = f"{DATABASE}-metadata.json"
+GALLERY_NAME = "index.html"
+REPORT_HTML = "factcheck.html"
+REPORT_MD = "factcheck.md"
+CLAIMREVIEW_NAME = "claimreview.jsonld"
+METHODS_PAGE = "methods.html"
+RULES_PAGE = "factcheck-rules.html"
+STAMPS_NAME = "stamps.json"  # under Paths.cache: the step runner's stamps
+LOCK_NAME = "build.lock"  # under Paths.cache
+NOTEBOOK_TIMINGS_NAME = "notebook-seconds.json"  # under Paths.cache: how long each notebook took last time
+#: The project's name, as the fact-check report credits it and as the analysts' Jupyter kernel is registered:
+#: `make kernel` reads KERNEL_NAME from here (`python -c`), and the notebooks' metadata names it.
+PROJECT_NAME = "cse-figures"
+KERNEL_NAME = PROJECT_NAME
+
+
 #: Where the project's outputs are published: the base of every absolute link the outputs give (ClaimReview urls,
 #: embed snippets). Set CSE_SITE_URL (or `check --site-url`) to the real address before publishing; the default is a
 #: reserved example domain, so an unset value is visibly a placeholder, never someone else's site.

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.paths import PROJECT_ROOT, Paths
+from analysis.paths import PROJECT_ROOT, STAMPS_NAME, Paths
 from analysis.run import lock, pipeline
 from tests.test_bad_inputs import baseline, project, run_cli, snapshot  # noqa: F401 — fixtures
 
@@ -199,7 +199,7 @@ def test_check_on_a_full_disk_keeps_the_previous_report_whole(project: Paths):
 @pytest.mark.parametrize("corrupt", [b"{not json", b"\xff\xfe\x00garbage", b"[1, 2]", b'{"build": "x"}', None],
                          ids=["truncated", "not UTF-8", "a list", "wrong shape", "a folder"])
 def test_an_unreadable_stamp_file_means_no_stamps(tmp_path: Path, corrupt: bytes | None):
-    stamps = tmp_path / ".cache" / pipeline.STAMPS
+    stamps = tmp_path / ".cache" / STAMPS_NAME
     stamps.parent.mkdir()
     if corrupt is None:
         stamps.mkdir()
@@ -237,7 +237,7 @@ def test_a_failed_step_leaves_no_zero_length_outputs(tmp_path: Path, monkeypatch
     monkeypatch.setattr(pipeline, "_run_step", fill_the_disk)
     assert pipeline.run(argparse.Namespace(root=tmp_path, force=False)) == 1
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["whole.txt"]
-    assert "draw" not in json.loads((tmp_path / ".cache" / pipeline.STAMPS).read_text())
+    assert "draw" not in json.loads((tmp_path / ".cache" / STAMPS_NAME).read_text())
 
 
 # --- spreadsheets: no live formula --------------------------------------------------------------------------

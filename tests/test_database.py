@@ -23,9 +23,9 @@ from typing import TYPE_CHECKING, Any
 import pytest
 import sqlite_utils
 
-from analysis.paths import DEFAULT, PROJECT_ROOT, Paths
-from analysis.publish.database import DB_NAME, METADATA_NAME, build_database
-from analysis.publish.db_metadata import CANNED_QUERIES, DATABASE, build_metadata
+from analysis.paths import DATABASE, DB_METADATA_NAME, DB_NAME, DEFAULT, PROJECT_ROOT, Paths
+from analysis.publish.database import build_database
+from analysis.publish.db_metadata import CANNED_QUERIES, build_metadata
 
 if TYPE_CHECKING:  # imported where used: every test worker collects this module, and Datasette takes 0.6 s
     from datasette.app import Datasette
@@ -152,7 +152,7 @@ def test_the_serve_command_answers_on_localhost_then_stops(tmp_path: Path) -> No
                 time.sleep(0.5)
         assert answer is not None, process.stdout.read() if process.poll() is not None else "no answer"
         assert "figures" in {t["name"] for t in answer["tables"]}
-        assert (root / "outputs" / METADATA_NAME).exists()
+        assert (root / "outputs" / DB_METADATA_NAME).exists()
     finally:
         process.terminate()
         try:

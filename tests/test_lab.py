@@ -21,9 +21,9 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from analysis.paths import PROJECT_ROOT
+from analysis.paths import KERNEL_NAME, PROJECT_ROOT
 
-KERNEL = "cse-figures"
+KERNEL = KERNEL_NAME
 BIN = Path(sys.executable).parent
 pytestmark = pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
 

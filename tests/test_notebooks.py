@@ -14,15 +14,15 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from analysis.paths import PROJECT_ROOT, Paths
+from analysis.paths import KERNEL_NAME, PROJECT_ROOT, Paths
 from analysis.publish import charts
 from analysis.publish.export import WORKBOOK_TABLES
 from analysis.run import notebooks as run_notebooks
 from tests.made import Made
 
 NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
-#: The kernel `make kernel` registers (Makefile KERNEL_NAME); the notebooks' metadata names it so they open on it.
-PROJECT_KERNEL = re.search(r"^KERNEL_NAME\s*:=\s*(\S+)", (PROJECT_ROOT / "Makefile").read_text(), re.M).group(1)
+#: The kernel `make kernel` registers (paths.KERNEL_NAME, which the Makefile reads); the notebooks name it.
+PROJECT_KERNEL = KERNEL_NAME
 EXPECTED = ["01_inspections", "02_met_cse_series", "03_historic_reviews", "04_london_in_context", "05_factcheck",
             "06_national_picture"]
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.paths import PROJECT_ROOT
+from analysis.paths import PROJECT_ROOT, STAMPS_NAME, WORKBOOK_NAME
 from analysis.run import pipeline
 from tests.made import Made, copy_of
 
@@ -55,7 +55,7 @@ def test_runs_everything_first_then_nothing(fake: tuple[Path, list[str]]) -> Non
     assert _run(root) == 0 and ran == ["first", "second"]
     ran.clear()
     assert _run(root) == 0 and ran == []
-    assert (root / ".cache" / pipeline.STAMPS).is_file()
+    assert (root / ".cache" / STAMPS_NAME).is_file()
 
 
 def test_a_changed_input_reruns_its_step_and_the_steps_it_feeds(fake: tuple[Path, list[str]]) -> None:
@@ -122,7 +122,7 @@ def test_a_failed_step_stops_the_job_and_is_not_stamped(fake: tuple[Path, list[s
     monkeypatch.setattr(pipeline, "_run_step", lambda step, paths, pool: 1)
     assert _run(root) == 1
     assert not (root / "mid").exists()
-    stamps = (root / ".cache" / pipeline.STAMPS).read_text()
+    stamps = (root / ".cache" / STAMPS_NAME).read_text()
     assert "first" not in stamps
 
 
@@ -143,7 +143,6 @@ class _Steps:
             pipeline.Step("notebooks", "fake", ("data/*",), ("nb/*",)),
             pipeline.Step("gallery", "fake", ("nb/*", "db/*"), ("site/*",))))
         monkeypatch.setattr(pipeline, "_run_step", self.run_step)
-        monkeypatch.setattr(pipeline, "_prewarm", lambda modules: None)
         monkeypatch.setattr(run_notebooks, "start_pool", self.start_pool)
 
     def start_pool(self, paths: object) -> object:
@@ -197,7 +196,7 @@ def test_a_step_that_fails_beside_the_notebooks_stops_the_job_after_them(
     assert "notebooks ends" in steps.events and "gallery starts" not in steps.events
     assert steps.pools[0].closed
     assert "db: failed (exit 3)" in capsys.readouterr().out
-    stamps = (tmp_path / ".cache" / pipeline.STAMPS).read_text()
+    stamps = (tmp_path / ".cache" / STAMPS_NAME).read_text()
     assert '"build"' in stamps and '"db"' not in stamps
 
 
@@ -227,14 +226,14 @@ def test_main_job_end_to_end_then_no_op(made: Made, tmp_path: Path) -> None:
     assert again.returncode == 0, again.stderr
     assert again.stdout.count("unchanged, skipped") == len(pipeline.STEPS), again.stdout
     assert "kernels" not in again.stdout  # a no-op starts no kernel
-    (root / "outputs" / "cse-figures.xlsx").unlink()  # the workbook step's output
+    (root / "outputs" / WORKBOOK_NAME).unlink()  # the workbook step's output
     third = subprocess.run(cmd, cwd=PROJECT_ROOT, capture_output=True, text=True)
     assert third.returncode == 0, third.stderr
     skipped = ("build", "db", "check", "notebooks", "gallery")
     assert all(f"{name}: unchanged, skipped" in third.stdout for name in skipped), third.stdout
     assert "workbook: done" in third.stdout
     assert "kernels" not in third.stdout
-    assert (root / "outputs" / "cse-figures.xlsx").read_bytes() == (made.outputs / "cse-figures.xlsx").read_bytes()
+    assert (root / "outputs" / WORKBOOK_NAME).read_bytes() == (made.outputs / WORKBOOK_NAME).read_bytes()
 
 
 def pipeline_chart_ids() -> tuple[str, ...]:

@@ -77,7 +77,8 @@ def fmt_number(value: Decimal | float | int, max_decimals: int = 2) -> str:
     fewer places than it takes to show a short exact value (2.775) or a tiny one (0.000001), which rounding to
     two places would misprint as 2.78 or 0."""
     exact = to_decimal(value)
-    places = max(0, -exact.normalize().as_tuple().exponent) if exact.is_finite() else 0
+    exponent = exact.normalize().as_tuple().exponent  # 'n', 'N' or 'F' for NaN and infinity
+    places = max(0, -exponent) if isinstance(exponent, int) else 0
     if places > max_decimals and (places <= 6 or (exact and round_half_away(exact, max_decimals) == 0)):
         max_decimals = min(places, 40)
     d = round_half_away(exact, max_decimals)

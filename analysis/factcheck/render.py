@@ -66,7 +66,7 @@ def _common(env: Environment) -> Environment:
 
 def html_environment(extra: Iterable[Path] = ()) -> Environment:
     """Autoescaping HTML environment over these templates (and any extra folders, searched first)."""
-    loaders: list[BaseLoader] = [FileSystemLoader(str(p)) for p in extra] + [FileSystemLoader(str(TEMPLATES))]
+    loaders: list[BaseLoader] = [*(FileSystemLoader(str(p)) for p in extra), FileSystemLoader(str(TEMPLATES))]
     return _common(Environment(loader=ChoiceLoader(loaders), autoescape=True, undefined=StrictUndefined))
 
 

@@ -35,13 +35,23 @@ from analysis.factcheck.wording import (
     NOT_PUBLISHED,
     WITHIN_ROUNDING,
 )
-from analysis.paths import DEFAULT_SITE_URL, SITE_URL_ENV, Paths, add_root_argument
+from analysis.paths import (
+    CLAIMREVIEW_NAME,
+    DEFAULT_SITE_URL,
+    METHODS_PAGE,
+    PROJECT_NAME,
+    REPORT_HTML,
+    REPORT_MD,
+    RULES_PAGE,
+    SITE_URL_ENV,
+    Paths,
+    add_root_argument,
+)
 from analysis.paths import site_url as resolve_site_url
 from analysis.record.hygiene import reader_url
 from analysis.record.printed import parse_printed
 from analysis.record.vocabulary import TOLERANCE, split_list
 
-PROJECT_NAME = "cse-figures"
 TITLE = "Fact-check: derived claims about published child sexual exploitation figures"
 NEEDED_CLAIM_COLUMNS = (
     "claim_id", "claimant", "source_id", "location", "text", "stated", "kind", "inputs", "computed", "verdict",
@@ -51,7 +61,6 @@ NEEDED_FIGURE_COLUMNS = ("figure_id", "source_id", "value_as_printed", "location
 NEEDED_SOURCE_COLUMNS = ("id", "producer", "title", "url_main", "date_published", "date_accessed", "primary")
 #: The order verdicts are listed in, on every page and in the summary line: what a reader most needs to know first.
 VERDICT_ORDER = (INACCURATE, WITHIN_ROUNDING, NOT_IN_RECORD, NOT_PUBLISHED, CANNOT_CHECK, ACCURATE)
-METHODS_PAGE = "methods.html"
 
 
 class ReportError(RuntimeError):
@@ -196,8 +205,6 @@ def working_steps(working: str) -> list[str]:
 # --- Markdown and HTML (Jinja2 templates in analysis/factcheck/templates/) ---------------------------------------
 
 RULES_DOC = "docs/factcheck.md"
-#: docs/factcheck.md rendered next to the report, so the report's link to the rules works wherever outputs/ is.
-RULES_PAGE = "factcheck-rules.html"
 
 
 _ID = r"[a-z0-9]+(?:-[a-z0-9]+)+"
@@ -344,8 +351,8 @@ def write_together(files: dict[Path, str]) -> None:
     try:
         for path, text in files.items():
             path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-            temps[path] = Path(tmp)
+            fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+            temps[path] = Path(tmp_name)
             os.fchmod(fd, new_file_mode())  # readable like every other output (a web server serves outputs/)
             with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
                 handle.write(text)
@@ -363,9 +370,9 @@ def write_report(paths: Paths, site_url: str = "") -> tuple[list[Path], str]:
     entries = build_entries(read_tables(paths))
     site_url = resolve_site_url(site_url)
     outputs = {
-        paths.outputs / "factcheck.md": render_markdown(entries),
-        paths.outputs / "factcheck.html": render_html(entries),
-        paths.outputs / "claimreview.jsonld": render_jsonld(entries, site_url, PROJECT_NAME),
+        paths.outputs / REPORT_MD: render_markdown(entries),
+        paths.outputs / REPORT_HTML: render_html(entries),
+        paths.outputs / CLAIMREVIEW_NAME: render_jsonld(entries, site_url, PROJECT_NAME),
         paths.outputs / METHODS_PAGE: render_methods(),
     }
     rules = paths.root / RULES_DOC

@@ -23,7 +23,7 @@ from typing import Any
 
 from analysis.factcheck.scan_find import find_figures
 from analysis.factcheck.scan_input import DEFAULT_MAX_MB, InputRefused, decode_article
-from analysis.factcheck.scan_match import load_record, match_figure
+from analysis.factcheck.scan_match import Matched, load_record, match_figure
 from analysis.factcheck.scan_text import sentences, to_text
 from analysis.paths import Paths, add_root_argument
 
@@ -65,7 +65,8 @@ def _figure_entry(found: Any, matched: Any) -> dict[str, Any]:
 def scan_text(raw: str, paths: Paths) -> dict[str, Any]:
     """The scan of one article's text (plain or HTML): its figures with their matches, and what was set aside."""
     record = load_record(paths)
-    figures, left_out, cache = [], [], {}
+    figures, left_out = [], []
+    cache: dict[tuple, Matched] = {}
     for sentence in sentences(to_text(raw)):
         found, skipped = find_figures(sentence)
         figures += [_figure_entry(f, match_figure(f, record, cache=cache)) for f in found]

@@ -196,7 +196,8 @@ def _evaluate(args: argparse.Namespace) -> rules.Result:
     if markers:
         named = "; ".join(f'{role} is "{p.text}" ({rules.marker_meaning(p.marker or "")})' for role, p in markers)
         return rules.unchecked(kind, f"{named}, so it cannot be computed", stated)
-    values = {role: exact_value(p) for role, _, p in inputs}
+    # Every input has a value here (markers returned above), so each has its exact value.
+    values = {role: value for role, _, p in inputs if (value := exact_value(p)) is not None}
     if args.kind == "share" and values["whole"] and values["part"] > values["whole"] > 0:
         raise InputError(f"--part {cut(args.part)} is larger than --whole {cut(args.whole)}: a share cannot be over "
                          "100 per cent (for a rise, use: verify change)")

@@ -104,7 +104,7 @@ def _v(ok: bool) -> str:
     return ACCURATE if ok else INACCURATE
 
 
-def _judge_bound(c: Decimal, q: str, x: Decimal, lead: str) -> tuple[bool, str, str]:
+def _judge_bound(c: Decimal, q: str, x: Decimal, lead: str) -> tuple[str, str, str]:
     """more than / at least / fewer than / at most: a strict or inclusive bound, nothing else."""
     test, yes, no = _BOUNDS[q]
     ok = test(cmp_value(c), cmp_value(x))
@@ -169,7 +169,7 @@ def _range_text(c: Decimal, lower: Decimal, upper: Decimal, stated: Printed,
     return fmt_at(c, places), fmt_at(lower, places), fmt_at(upper, places)
 
 
-def _judge_almost(c: Decimal, stated: Printed, x: Decimal, lead: str) -> tuple[bool, str, str]:
+def _judge_almost(c: Decimal, stated: Printed, x: Decimal, lead: str) -> tuple[str, str, str]:
     """almost / nearly / just under X: X − 5% of X ≤ c < X, or c rounds to X at the printed decimals."""
     lower = x - _band(x)
     xs = fmt_number(x)
@@ -187,7 +187,7 @@ def _judge_almost(c: Decimal, stated: Printed, x: Decimal, lead: str) -> tuple[b
     return INACCURATE, rule, f"{lead} · needs almost {xs}: {why} · {INACCURATE}"
 
 
-def _judge_just_over(c: Decimal, stated: Printed, x: Decimal, lead: str) -> tuple[bool, str, str]:
+def _judge_just_over(c: Decimal, stated: Printed, x: Decimal, lead: str) -> tuple[str, str, str]:
     """just over X: X < c ≤ X + 5% of X."""
     upper = x + _band(x)
     xs = fmt_number(x)
@@ -197,7 +197,7 @@ def _judge_just_over(c: Decimal, stated: Printed, x: Decimal, lead: str) -> tupl
     return _v(ok), "just over (up to 5% above)", f"{lead} · needs just over {xs}: {why} · {_v(ok)}"
 
 
-def _judge_about(c: Decimal, stated: Printed, x: Decimal, lead: str) -> tuple[bool, str, str]:
+def _judge_about(c: Decimal, stated: Printed, x: Decimal, lead: str) -> tuple[str, str, str]:
     """about / around / roughly X, and fractions or multiples in words: within 5% of X either side."""
     lower, upper = x - _band(x), x + _band(x)
     ok = cmp_value(lower) <= cmp_value(c) <= cmp_value(upper)

@@ -24,15 +24,13 @@ from pathlib import Path
 from typing import Any
 
 from analysis.factcheck.report import new_file_mode
-from analysis.paths import Paths, add_root_argument
-from analysis.publish.db_metadata import DATABASE, LINK_TABLES, write_metadata
+from analysis.paths import DB_METADATA_NAME, DB_NAME, Paths, add_root_argument
+from analysis.publish.db_metadata import LINK_TABLES, write_metadata
 from analysis.record.vocabulary import split_list
 from analysis.tables.load import load_rows
 
-__all__ = ["DB_NAME", "METADATA_NAME", "build_database", "serve_command", "add_arguments", "run"]
+__all__ = ["DB_NAME", "DB_METADATA_NAME", "build_database", "serve_command", "add_arguments", "run"]
 
-DB_NAME = f"{DATABASE}.db"
-METADATA_NAME = f"{DATABASE}-metadata.json"
 _TYPES = {"string": str, "date": str, "number": float, "integer": int, "boolean": int}
 #: table → primary key; tables not listed get SQLite's rowid.
 PRIMARY_KEYS = {"sources": "id", "figures": "figure_id", "gaps": "id", "claims": "claim_id"}
@@ -115,9 +113,9 @@ def build_database(paths: Paths, out: Path) -> dict[str, int]:
                 [("claim_id", "claims", "claim_id"), ("gap_id", "gaps", "id")], claim_gaps)
         counts.update({"claim_figures": len(claim_figures), "claim_gaps": len(claim_gaps)})
         assert set(LINK_TABLES) <= set(counts)
-        for table, columns in FTS.items():
+        for table, searched in FTS.items():
             if table in counts:
-                db[table].enable_fts(columns, create_triggers=False)  # type: ignore[union-attr]
+                db[table].enable_fts(searched, create_triggers=False)  # type: ignore[union-attr]
         broken = db.execute("pragma foreign_key_check").fetchall()
         if broken:
             raise ValueError(f"{len(broken)} rows point at ids that do not exist, e.g. table {broken[0][0]} row "
@@ -165,7 +163,7 @@ def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
 
 def run(args: argparse.Namespace) -> int:
     paths = Paths(args.root.resolve())
-    db, metadata = paths.outputs / DB_NAME, paths.outputs / METADATA_NAME
+    db, metadata = paths.outputs / DB_NAME, paths.outputs / DB_METADATA_NAME
     try:
         counts = build_database(paths, db)
     except (FileNotFoundError, ValueError, sqlite3.Error) as error:

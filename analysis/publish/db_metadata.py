@@ -13,11 +13,11 @@ from pathlib import Path
 from typing import Any
 
 from analysis.factcheck.wording import INACCURATE
+from analysis.paths import DATABASE
 
-__all__ = ["DATABASE", "LINK_TABLES", "CANNED_QUERIES", "build_metadata"]
+__all__ = ["LINK_TABLES", "CANNED_QUERIES", "build_metadata"]
 
 #: The database's name in Datasette (the file is outputs/cse.db).
-DATABASE = "cse"
 
 #: Tables the database adds to the processed ones: claim → figure and claim → gap links, with their meanings.
 LINK_TABLES: dict[str, tuple[str, str, dict[str, str]]] = {

@@ -60,7 +60,7 @@ def cell_text(value: Any, whole: bool = False, missing: str = NOT_PUBLISHED) -> 
     if hasattr(value, "strftime"):
         return value.strftime("%Y-%m-%d")
     if isinstance(value, numbers.Integral) or (whole and isinstance(value, numbers.Real)):
-        number = int(value)
+        number = int(value) if isinstance(value, numbers.Integral) else int(float(value))  # a whole float: 374.0
         return f"{number:,}" if abs(number) >= 10_000 else str(number)  # 8,866,180 but 2023 (a year) and 374
     if isinstance(value, numbers.Real):
         return f"{float(value):.2f}".rstrip("0").rstrip(".")

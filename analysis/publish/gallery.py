@@ -20,10 +20,24 @@ import struct
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from analysis.paths import CONTACT, REUSE, Paths, add_root_argument, notebook_stems, site_url
+from analysis.paths import (
+    CLAIMREVIEW_NAME,
+    CONTACT,
+    DB_NAME,
+    GALLERY_NAME,
+    METHODS_PAGE,
+    REPORT_HTML,
+    REPORT_MD,
+    REUSE,
+    RULES_PAGE,
+    WORKBOOK_NAME,
+    Paths,
+    add_root_argument,
+    notebook_stems,
+    site_url,
+)
 from analysis.publish.reader_text import edition_date, reader_notes, sentences, short_note
 
-GALLERY_NAME = "index.html"
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 SIDECAR_KEYS = ("chart_id", "title", "intro", "source_name", "source_url", "source_line", "notes", "notes_on_chart",
                 "alt_text", "chart_type")
@@ -133,8 +147,6 @@ def render_gallery(outputs: Path, notebooks_dir: Path, sources: list[dict[str, s
     """The page's HTML from what is in `outputs/` now (and the project's notebooks, to link only their copies;
     the sources table, when given, for the edition's date)."""
     from analysis.factcheck import render
-    from analysis.publish.database import DB_NAME
-    from analysis.publish.workbook import WORKBOOK_NAME
 
     env = render.html_environment([TEMPLATES])
     charts = [read_chart(outputs, cid) for cid in chart_ids(outputs)]
@@ -144,11 +156,11 @@ def render_gallery(outputs: Path, notebooks_dir: Path, sources: list[dict[str, s
         # "Children's", not "Children&#39;s" (quotes stay escaped, as &quot;, the form editors show).
         chart.meta["embed"] = (render.render(env, "embed.html.j2", chart=chart, base=site_url()).strip()
                                .replace("&#39;", "'").replace("&#34;", "&quot;"))
-    reports = _links(outputs, [("factcheck.html", "Fact-check report (web page)"),
-                               ("factcheck.md", "Fact-check report (Markdown)"),
-                               ("methods.html", "How we check a claim (for readers)"),
-                               ("factcheck-rules.html", "How a claim is judged (the full rules)"),
-                               ("claimreview.jsonld", "Fact-check verdicts as schema.org ClaimReview (JSON-LD)"),
+    reports = _links(outputs, [(REPORT_HTML, "Fact-check report (web page)"),
+                               (REPORT_MD, "Fact-check report (Markdown)"),
+                               (METHODS_PAGE, "How we check a claim (for readers)"),
+                               (RULES_PAGE, "How a claim is judged (the full rules)"),
+                               (CLAIMREVIEW_NAME, "Fact-check verdicts as schema.org ClaimReview (JSON-LD)"),
                                (WORKBOOK_NAME, "Workbook: every table and chart's data (Excel)")])
     # only executed copies of the project's own notebooks, never a stray leftover
     ours = set(notebook_stems(notebooks_dir))

@@ -22,7 +22,7 @@ def plot(data: pd.DataFrame, **mapping: Any) -> Any:
     """A seaborn.objects Plot themed with the house style (seaborn's own theme would replace font and colours)."""
     import seaborn.objects as so
 
-    return so.Plot(data, **mapping).theme(style._house_rc())
+    return so.Plot(data, **mapping).theme(style.house_rc())
 
 
 def draw(p: Any, ax: Any) -> None:

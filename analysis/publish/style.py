@@ -25,10 +25,13 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypedDict, TypeVar
 
 from analysis.record.hygiene import reader_url
 from analysis.record.sources import OUTLETS
+
+if TYPE_CHECKING:  # matplotlib is imported where it is used: `verify` and the report never draw
+    from matplotlib.typing import RcKeyType
 
 T = TypeVar("T")
 
@@ -115,7 +118,7 @@ def _register_fonts() -> None:
 
 
 @functools.cache
-def _house_rc() -> dict[str, Any]:
+def house_rc() -> dict[RcKeyType, Any]:
     """The style file's settings, parsed once per process (parsing it on every use cost seconds per run)."""
     import matplotlib
 
@@ -141,7 +144,7 @@ def house() -> Iterator[None]:
         finally:
             _active.depth -= 1
         return
-    with matplotlib.rc_context(rc=_house_rc()):
+    with matplotlib.rc_context(rc=house_rc()):
         _active.depth = 1
         try:
             yield
@@ -325,8 +328,22 @@ def word_count(text: str) -> int:
     return len(str(text).split())
 
 
+class Frame(TypedDict):
+    """The text `finish` drew around a chart, as published beside it (the fields of charts.common.ChartMeta)."""
+
+    title: str
+    intro: str
+    source_name: str
+    source_url: str
+    source_line: str
+    source_documents: str
+    notes: str
+    notes_on_chart: str
+    alt_text: str
+
+
 def finish(fig: Any, ax: Any, *, title: str, subtitle: str, source: Credit, notes: Sequence[str] = (),
-           alt: str, on_chart: str = "") -> dict[str, str]:
+           alt: str, on_chart: str = "") -> Frame:
     """Frame a figure in the house style and return the text a publisher needs beside it.
 
     Title (bold, left-aligned, states the finding), subtitle (measure and period) above the plot; the short note

@@ -23,12 +23,11 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from analysis.paths import CONTACT, REUSE, Paths, add_root_argument, site_url
+from analysis.paths import CONTACT, PROJECT_NAME, REUSE, WORKBOOK_NAME, Paths, add_root_argument, site_url
 from analysis.publish import reader_text
 from analysis.publish import workbook_sheets as sheets
 from analysis.publish.workbook_columns import MARKERS, NOTES, TITLE_NOTES
 
-WORKBOOK_NAME = "cse-figures.xlsx"
 TITLE = "Published figures on child sexual exploitation in London and England and Wales"
 #: The data tables in sheet order (the chart sheets follow).
 WORKBOOK_TABLES = ("figures", "sources", "claims", "gaps", "inspection_grades", "met_cse_series",
@@ -236,7 +235,7 @@ def _finish(wb: Any, gpt_sheets: dict[str, Any], layout: dict[str, sheets.Sheet]
     }
     created = dt.datetime.combine(edition or dt.date(2000, 1, 1), dt.time())
     wb.set_properties({"title": TITLE, "subject": "Published figures on child sexual exploitation",
-                       "author": "cse-figures", "company": "", "created": created, "language": "en-GB",
+                       "author": PROJECT_NAME, "company": "", "created": created, "language": "en-GB",
                        "keywords": "child sexual exploitation, statistics, London, England and Wales"})
     for ws in wb.worksheets():
         ws.set_paper(9)  # A4
@@ -270,7 +269,7 @@ def _lines(value: Any, width: float) -> int:
     return sum(max(1, -(-len(part) // per_line)) for part in str(value).split("\n"))
 
 
-def _fit_rows(ws: Any, first_row: int, rows: list[list[Any]], widths: list[float], noted: Any = ()) -> None:
+def _fit_rows(ws: Any, first_row: int, rows: list[list[Any]], widths: list[int], noted: Any = ()) -> None:
     """Set the height of rows whose wrapped text needs more than one line. Excel and LibreOffice do not grow a row
     written without a height to fit wrapped text when they open a file, so text would overlap the next row."""
     for i, row in enumerate(rows):

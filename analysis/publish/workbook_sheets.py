@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -197,12 +198,11 @@ def _plan(table: str, names: list[str]) -> Plan:
     plan: Plan = []
     for name in (n for n in names if n not in moved):
         spec = specs[name]
-        plan.append((name, spec, lambda row, name=name: row.get(name)))
+        plan.append((name, spec, functools.partial(_field, name)))
         if spec.printed:
-            plan.append(("", qualifier_column(spec.header if several else ""),
-                         lambda row, spec=spec: _qualifier(spec, row)))
+            plan.append(("", qualifier_column(spec.header if several else ""), functools.partial(_qualifier, spec)))
         if "unit" in moved and IN_UNIT_COLUMN in spec.header:
-            plan.append(("unit", specs["unit"], lambda row: row.get("unit")))
+            plan.append(("unit", specs["unit"], functools.partial(_field, "unit")))
         if table == "claims" and name == "computed":
             plan.append(("", COMPUTED_UNIT_COLUMN, _computed_unit))
     return plan
@@ -353,17 +353,17 @@ def _chart_plan(chart_id: str, headers: list[str], raw: list[list[str]]
         if j == qualifier_col:
             continue  # shown next to its number
         if kinds[j] != "number":
-            out.append((cell_text(header), kinds[j], lambda i, j=j: raw[i][j], j))
+            out.append((cell_text(header), kinds[j], functools.partial(_raw_cell, raw, j), j))
             continue
         values = [v for v in (as_number(r[j]) for r in raw) if v is not None]
         unit = _chart_unit(chart_id, header, printed[j], "unit" in lower, values)
         shown = header if re.search(r"\(.+\)$", header) else f"{header} ({unit or IN_UNIT_COLUMN})"
-        out.append((cell_text(shown), "number", lambda i, j=j: raw[i][j], j))
+        out.append((cell_text(shown), "number", functools.partial(_raw_cell, raw, j), j))
         if j in qualified:
             out.append((qualifier_column(header if len(qualified) > 1 else "").header, "derived",
-                        lambda i, j=j: words(i, j), j))
+                        functools.partial(_swapped, words, j), j))
         if unit is None:
-            out.append(("Unit", "derived", lambda i, j=j: _unit_words(printed[j][i]), j))
+            out.append(("Unit", "derived", functools.partial(_unit_of, printed[j]), j))
     return out, printed
 
 
@@ -404,3 +404,19 @@ def chart_sheet(csv_path: Path) -> Sheet:
     sheet.widths = [12 if k == "date" else _width([r[c] for r in sheet.rows], h) for c, (h, k, _, _) in enumerate(out)]
     sheet.indented = {c for c in range(1, len(out)) if out[c - 1][1] == "number" and out[c][1] in ("text", "derived")}
     return sheet
+
+
+def _field(name: str, row: dict[str, Any]) -> Any:
+    return row.get(name)
+
+
+def _raw_cell(raw: list[list[str]], j: int, i: int) -> str:
+    return raw[i][j]
+
+
+def _swapped(words: Callable[[int, int], str | None], j: int, i: int) -> str | None:
+    return words(i, j)
+
+
+def _unit_of(printed: list[Printed | None], i: int) -> str | None:
+    return _unit_words(printed[i])

@@ -18,7 +18,7 @@ from typing import Any
 
 from analysis.paths import Paths
 from analysis.record.hygiene import MAX_FIELD_CHARS, check_text_fields, figure_id_problem
-from analysis.record.printed import PrintedFigureError, parse_printed
+from analysis.record.printed import Printed, PrintedFigureError, parse_printed
 from analysis.record.problems import Problems
 from analysis.record.rawfiles import figures_files, file_type_problem
 from analysis.record.rawtext import RawFileError, read_text
@@ -103,18 +103,8 @@ def check_row(row: dict[str, str], source_id: str, name: str, line: int, problem
     if id_problem:
         problems.add(name, line, id_problem)
     check_text_fields(row, COLUMNS, name, line, problems, numeric=("value_as_printed",))
-    if not MEASURE_RE.match(row["measure"]):
-        problems.add(name, line, f"measure {row['measure']!r} must be snake_case (a-z, 0-9, _)")
-    start, end = _date(row["period_start"]), _date(row["period_end"])
-    for col, parsed in (("period_start", start), ("period_end", end)):
-        if parsed is None:
-            problems.add(name, line, f"{col} {row[col]!r} is not a real date (YYYY-MM-DD)")
-    if start and end and end < start:
-        problems.add(name, line, f"period ends ({end}) before it starts ({start})")
-    if not contains_printed(printed, quote):
-        problems.add(name, line, f'quote does not contain "{printed}"')
-    if len(quote.split()) > MAX_QUOTE_WORDS:
-        problems.add(name, line, f"quote has {len(quote.split())} words; keep it to {MAX_QUOTE_WORDS} or fewer")
+    for message in _row_text_problems(row, printed, quote):
+        problems.add(name, line, message)
     check_personal_data(row, COLUMNS, name, line, problems)
     if _NEGATIVE.match(printed):
         problems.add(name, line, f"value {printed!r} is negative; a count cannot be negative (print a fall as a fall)")
@@ -129,19 +119,8 @@ def check_row(row: dict[str, str], source_id: str, name: str, line: int, problem
     if parsed.unit == "count" and base is not None and not parsed.in_words and parsed.scale == 1:
         # a bare number in a table headed "(per 10,000 children)": the rate it is, with the unit's base
         parsed = dataclasses.replace(parsed, unit="rate", denominator=float(base))
-    expected_unit = _UNIT_FOR_KIND.get(parsed.unit)
-    if expected_unit and unit != expected_unit:
-        problems.add(name, line, f"value {printed!r} is in {parsed.unit}, so unit must be '{expected_unit}', "
-                                 f"not {unit!r}")
-    elif parsed.unit == "rate" and base is not None and parsed.denominator != base:
-        problems.add(name, line, f"value {printed!r} is per {parsed.denominator:,.0f}, but unit is {unit!r}")
-    elif parsed.unit == "rate" and not unit.startswith("per "):
-        problems.add(name, line, f"value {printed!r} is a rate, so unit must start with 'per ', not {unit!r}")
-    elif parsed.unit == "count" and (unit in _UNIT_FOR_KIND.values() or unit.startswith("per ")):
-        problems.add(name, line, f"value {printed!r} is a count, but unit is {unit!r}")
-    is_share = unit == "percent" and not row["measure"].startswith("change_")
-    if parsed.value is not None and is_share and parsed.value > 100:
-        problems.add(name, line, f"a share above 100 per cent ({printed!r}) for measure {row['measure']!r}")
+    for message in _unit_problems(parsed, printed, unit, base, row["measure"]):
+        problems.add(name, line, message)
     if len(problems) > before:
         return None
     return {
@@ -153,6 +132,41 @@ def check_row(row: dict[str, str], source_id: str, name: str, line: int, problem
         "printed_decimals": parsed.decimals,
         "status_as_printed": status,
     }
+
+
+def _row_text_problems(row: dict[str, str], printed: str, quote: str) -> list[str]:
+    """The measure's spelling, the period's dates, and the quote: it contains the value and is short."""
+    found = []
+    if not MEASURE_RE.match(row["measure"]):
+        found.append(f"measure {row['measure']!r} must be snake_case (a-z, 0-9, _)")
+    start, end = _date(row["period_start"]), _date(row["period_end"])
+    found += [f"{col} {row[col]!r} is not a real date (YYYY-MM-DD)"
+              for col, day in (("period_start", start), ("period_end", end)) if day is None]
+    if start and end and end < start:
+        found.append(f"period ends ({end}) before it starts ({start})")
+    if not contains_printed(printed, quote):
+        found.append(f'quote does not contain "{printed}"')
+    if len(quote.split()) > MAX_QUOTE_WORDS:
+        found.append(f"quote has {len(quote.split())} words; keep it to {MAX_QUOTE_WORDS} or fewer")
+    return found
+
+
+def _unit_problems(parsed: Printed, printed: str, unit: str, base: int | None, measure: str) -> list[str]:
+    """The unit column agrees with what the printed value is (a share, a rate per its base, a count)."""
+    found = []
+    expected_unit = _UNIT_FOR_KIND.get(parsed.unit)
+    if expected_unit and unit != expected_unit:
+        found.append(f"value {printed!r} is in {parsed.unit}, so unit must be '{expected_unit}', not {unit!r}")
+    elif parsed.unit == "rate" and base is not None and parsed.denominator != base:
+        found.append(f"value {printed!r} is per {parsed.denominator:,.0f}, but unit is {unit!r}")
+    elif parsed.unit == "rate" and not unit.startswith("per "):
+        found.append(f"value {printed!r} is a rate, so unit must start with 'per ', not {unit!r}")
+    elif parsed.unit == "count" and (unit in _UNIT_FOR_KIND.values() or unit.startswith("per ")):
+        found.append(f"value {printed!r} is a count, but unit is {unit!r}")
+    is_share = unit == "percent" and not measure.startswith("change_")
+    if parsed.value is not None and is_share and parsed.value > 100:
+        found.append(f"a share above 100 per cent ({printed!r}) for measure {measure!r}")
+    return found
 
 
 def _lines(text: str) -> Iterator[str]:

@@ -41,22 +41,34 @@ def load_inspections(paths: Paths, known_sources: set[str], problems: Problems) 
         check_personal_data(entry, ("name", "label"), name, where, problems)
         if missing:
             continue
-        if not SOURCE_ID_RE.match(str(entry["id"])):
-            problems.add(name, where, "id must be lower-case letters, digits and hyphens")
-        for key in ("name", "label"):
-            if not isinstance(entry[key], (str, int, float)) or isinstance(entry[key], bool):
-                problems.add(name, where, f"field '{key}' must be text (check the indentation, or quote it)")
-        if as_date(entry["published"]) is None:
-            problems.add(name, where, f"published {entry['published']!r} is not a real date (YYYY-MM-DD)")
         sources = entry["sources"] if isinstance(entry["sources"], list) else [entry["sources"]]
-        for sid in sources:
-            if not isinstance(sid, str):
-                problems.add(name, where, f"sources must be a list of source ids, not {sid!r}")
-                continue
-            if known_sources and sid not in known_sources:
-                problems.add(name, where, f"unknown source id '{sid}'")
-            elif sid in seen_sources:
-                problems.add(name, where, f"source '{sid}' is already listed under {seen_sources[sid]}")
-            seen_sources[sid] = str(entry["id"])
+        for message in [*_value_problems(entry), *_source_problems(entry, sources, known_sources, seen_sources)]:
+            problems.add(name, where, message)
         out.append({**entry, "published": str(entry["published"]), "sources": [str(s) for s in sources]})
     return out
+
+
+def _value_problems(entry: dict[str, Any]) -> list[str]:
+    """The id is a slug, the name and label are text, the publication date is a real date."""
+    found = [] if SOURCE_ID_RE.match(str(entry["id"])) else ["id must be lower-case letters, digits and hyphens"]
+    found += [f"field '{key}' must be text (check the indentation, or quote it)" for key in ("name", "label")
+              if not isinstance(entry[key], (str, int, float)) or isinstance(entry[key], bool)]
+    if as_date(entry["published"]) is None:
+        found.append(f"published {entry['published']!r} is not a real date (YYYY-MM-DD)")
+    return found
+
+
+def _source_problems(entry: dict[str, Any], sources: list[Any], known_sources: set[str],
+                     seen_sources: dict[str, str]) -> list[str]:
+    """Each source is a known id, listed under one inspection only (`seen_sources` remembers which)."""
+    found = []
+    for sid in sources:
+        if not isinstance(sid, str):
+            found.append(f"sources must be a list of source ids, not {sid!r}")
+            continue
+        if known_sources and sid not in known_sources:
+            found.append(f"unknown source id '{sid}'")
+        elif sid in seen_sources:
+            found.append(f"source '{sid}' is already listed under {seen_sources[sid]}")
+        seen_sources[sid] = str(entry["id"])
+    return found

@@ -119,6 +119,12 @@ def parse_printed(text: str) -> Printed:
         return Printed(original, None, "unavailable", "marker", decimals=None, marker=body)
 
     qualifier, body = _split_qualifier(body)
+    return (_in_words(body, qualifier, original) or _with_unit(body, qualifier, original)
+            or _count(body, qualifier, original))
+
+
+def _in_words(body: str, qualifier: str, original: str) -> Printed | None:
+    """Multiples and shares in words ("twice", "three times", "a third", "one in five"), or None."""
     low = body.lower()
 
     # Multiples in words: "twice", "more than doubled", "three times".
@@ -146,7 +152,11 @@ def parse_printed(text: str) -> Printed:
             raise PrintedFigureError(f"cannot read {original!r} as a figure: '{m.group(0)}' is not a share")
         q = "about" if qualifier == "exact" else qualifier
         return Printed(original, 100 * num / den, q, "percent", decimals=None, denominator=den, in_words=True)
+    return None
 
+
+def _with_unit(body: str, qualifier: str, original: str) -> Printed | None:
+    """A part of a whole, a percentage or points, a rate, or money, or None."""
     # "278 out of 374".
     m = re.fullmatch(r"(\S+) out of (\S+)", body, re.IGNORECASE)
     if m:
@@ -183,7 +193,11 @@ def parse_printed(text: str) -> Printed:
                 raise PrintedFigureError(f"cannot read {original!r} as a figure: unknown scale {m.group(2)!r}")
             scale = SCALES[m.group(2).lower()]
         return Printed(original, value * scale, qualifier, "GBP", decimals=decimals, scale=scale)
+    return None
 
+
+def _count(body: str, qualifier: str, original: str) -> Printed:
+    """A plain count, in digits or words, optionally scaled (raises PrintedFigureError when it is none)."""
     # Plain counts, digits or words, optionally scaled: "1,273", "six", "107,000", "1.2 million".
     # Newsroom short scales on digits, no space: "33k", "3m", "1.2bn".
     m = re.fullmatch(r"(.+?) (thousand|million|billion)|(\d[\d.,]*)(k|m|bn)", body, re.IGNORECASE)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import Any
 
 from analysis.record.hygiene import normal_text
 from analysis.record.problems import Problems
@@ -78,12 +79,15 @@ def _scan(text: str) -> tuple[str, ...]:
     return tuple(label for label in PATTERNS if label in found)
 
 
+def _as_list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else [value]
+
+
 def check_personal_data(record: dict, fields: tuple[str, ...] | list[str], name: str, where: str | int | None,
                         problems: Problems) -> None:
     """A problem for every field (or text item of a list field) that seems to hold personal data, naming the
     field and the kind, never the value (it would be printed into every log)."""
-    texts = [item for key in fields for item in (record.get(key) if isinstance(record.get(key), list)
-                                                  else [record.get(key)]) if isinstance(item, str) and item]
+    texts = [item for key in fields for item in _as_list(record.get(key)) if isinstance(item, str) and item]
     if not personal_data_in("\x00".join(texts)):  # one scan of the whole record; fields only if it finds any
         return
     for key in fields:

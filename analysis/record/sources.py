@@ -92,7 +92,7 @@ def _mapping_without_duplicates(loader: yaml.SafeLoader, node: yaml.MappingNode,
     """PyYAML keeps the last of two equal keys without a word; a repeated field is a transcription slip."""
     seen: set[Any] = set()
     for key_node, _ in node.value:
-        key = loader.construct_object(key_node, deep=deep)  # type: ignore[arg-type]
+        key = loader.construct_object(key_node, deep=deep)
         if key in seen:
             raise yaml.constructor.ConstructorError(
                 "while reading an entry", node.start_mark, f"field '{key}' is given twice", key_node.start_mark)
@@ -143,51 +143,65 @@ def load_sources(paths: Paths, problems: Problems) -> dict[str, dict[str, Any]]:
             continue
         sid = entry.get("id")
         where = where_of(sid, index) if sid else f"entry {index}"
-        for key in REQUIRED:
-            if entry.get(key) is None or (isinstance(entry[key], str) and not entry[key].strip()):
-                problems.add(name, where, f"missing required field '{key}'")
-        for key in _TEXT_FIELDS:
-            if isinstance(entry.get(key), (list, dict, bool)):
-                problems.add(name, where, f"field '{key}' must be text, not {_yaml_kind(entry[key])} "
-                                          "(check the indentation, or put the text in quotes)")
-        for key in entry:
-            if key not in REQUIRED and key not in OPTIONAL:
-                problems.add(name, where, f"unknown field '{key}' (allowed: {', '.join(REQUIRED + OPTIONAL)})")
+        for message in _field_problems(entry):
+            problems.add(name, where, message)
         check_text_fields(entry, _TEXT_FIELDS, name, where, problems)
         check_personal_data(entry, _TEXT_FIELDS, name, where, problems)
-        if id_problem(sid):
+        if not isinstance(sid, str) or id_problem(sid):
             problems.add(name, where, str(id_problem(sid)))
             continue
         if sid in sources:
             problems.add(name, where, f"duplicate source id '{sid}'")
             continue
         clean = dict(entry)
-        for key in ("date_published", "date_accessed"):
-            if entry.get(key) not in (None, ""):
-                parsed = as_date(entry[key])
-                if parsed is None:
-                    problems.add(name, where, f"{key} {entry[key]!r} is not a real date (YYYY-MM-DD)")
-                else:
-                    clean[key] = parsed.isoformat()
-        for message in date_problems(entry.get("date_published"), entry.get("date_accessed")):
+        for message in [*_dates(entry, clean), *_value_problems(entry)]:
             problems.add(name, where, message)
-        if entry.get("kind") not in (None, "") and entry["kind"] not in KINDS:
-            problems.add(name, where, f"kind {entry['kind']!r} is not one of: {', '.join(KINDS)}")
-        if entry.get("primary") not in (None, "") and not isinstance(entry["primary"], bool):
-            problems.add(name, where, f"primary must be true or false, not {entry['primary']!r}")
-        if entry.get("outlet") not in (None, "") and entry["outlet"] not in OUTLETS:
-            problems.add(name, where, f"outlet {entry['outlet']!r} is not one of: {', '.join(OUTLETS)}")
-        if entry.get("primary") is True and entry.get("outlet") not in (None, "", "producer"):
-            problems.add(name, where, "a primary source (the publisher's own document) has outlet: producer")
-        if "date_approximate" in entry and not isinstance(entry["date_approximate"], bool):
-            problems.add(name, where, f"date_approximate must be true or false, not {entry['date_approximate']!r}")
-        url = entry.get("url_main")
-        if url not in (None, "") and (not isinstance(url, str) or url_problem(url)):
-            reason = url_problem(url) if isinstance(url, str) else "is not an http(s) URL"
-            problems.add(name, where, f"url_main {str(url)[:120]!r} {reason}")
         _check_stored_file(entry, paths, problems, name, where)
         sources[sid] = clean
     return sources
+
+
+def _field_problems(entry: dict[str, Any]) -> list[str]:
+    """Required fields present, text fields written as text, no field the schema does not know."""
+    found = [f"missing required field '{key}'" for key in REQUIRED
+             if entry.get(key) is None or (isinstance(entry[key], str) and not entry[key].strip())]
+    found += [f"field '{key}' must be text, not {_yaml_kind(entry[key])} (check the indentation, or put the text "
+              "in quotes)" for key in _TEXT_FIELDS if isinstance(entry.get(key), (list, dict, bool))]
+    return found + [f"unknown field '{key}' (allowed: {', '.join(REQUIRED + OPTIONAL)})" for key in entry
+                    if key not in REQUIRED and key not in OPTIONAL]
+
+
+def _dates(entry: dict[str, Any], clean: dict[str, Any]) -> list[str]:
+    """The entry's dates as ISO strings in `clean`; a problem for each that is not a real date or out of order."""
+    found = []
+    for key in ("date_published", "date_accessed"):
+        if entry.get(key) not in (None, ""):
+            parsed = as_date(entry[key])
+            if parsed is None:
+                found.append(f"{key} {entry[key]!r} is not a real date (YYYY-MM-DD)")
+            else:
+                clean[key] = parsed.isoformat()
+    return found + list(date_problems(entry.get("date_published"), entry.get("date_accessed")))
+
+
+def _value_problems(entry: dict[str, Any]) -> list[str]:
+    """Fields whose values come from a fixed list or must be true/false, and the main URL."""
+    found = []
+    if entry.get("kind") not in (None, "") and entry["kind"] not in KINDS:
+        found.append(f"kind {entry['kind']!r} is not one of: {', '.join(KINDS)}")
+    if entry.get("primary") not in (None, "") and not isinstance(entry["primary"], bool):
+        found.append(f"primary must be true or false, not {entry['primary']!r}")
+    if entry.get("outlet") not in (None, "") and entry["outlet"] not in OUTLETS:
+        found.append(f"outlet {entry['outlet']!r} is not one of: {', '.join(OUTLETS)}")
+    if entry.get("primary") is True and entry.get("outlet") not in (None, "", "producer"):
+        found.append("a primary source (the publisher's own document) has outlet: producer")
+    if "date_approximate" in entry and not isinstance(entry["date_approximate"], bool):
+        found.append(f"date_approximate must be true or false, not {entry['date_approximate']!r}")
+    url = entry.get("url_main")
+    if url not in (None, "") and (not isinstance(url, str) or url_problem(url)):
+        reason = url_problem(url) if isinstance(url, str) else "is not an http(s) URL"
+        found.append(f"url_main {str(url)[:120]!r} {reason}")
+    return found
 
 
 def _check_stored_file(entry: dict[str, Any], paths: Paths, problems: Problems, name: str, where: str) -> None:

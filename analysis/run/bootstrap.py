@@ -21,10 +21,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+from analysis.paths import PROJECT_NAME
+
 ROOT = Path(__file__).resolve().parents[2]
 VENV = ROOT / ".venv"
 #: Where a pip-installed uv lives: the user's cache (like uv's own package cache), so every clone reuses it.
-UV_HOME = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "cse-figures" / "uv-bootstrap"
+UV_HOME = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / PROJECT_NAME / "uv-bootstrap"
 
 #: pip option (as in pip.conf / PIP_* variables) → the uv environment variable that means the same.
 PIP_TO_UV = {
@@ -164,10 +166,31 @@ def moved_venv(venv: Path = VENV) -> Path | None:
     return None
 
 
+#: How constraints.txt (the lock) is made: uv resolves pyproject's dependencies and every extra for all platforms
+#: at the lowest Python the project supports, keeping each pin the file already has unless it no longer fits. Its
+#: output is a plain pinned requirements file, so both installers read it (uv, and pip where uv cannot be had).
+LOCK_FILE = "constraints.txt"
+LOCK_COMMAND = ["pip", "compile", "pyproject.toml", "--all-extras", "--universal", "--python-version", "3.11",
+                "--custom-compile-command", "make lock", "--quiet", "-o", LOCK_FILE]
+
+
+def relock(python: str) -> int:
+    """`make lock`: write constraints.txt from pyproject.toml with uv (on PATH, or pip-installed as for the
+    bootstrap). Pins already in the file are kept where they still fit; `make lock UPGRADE=1` moves them all."""
+    uv = find_uv(python)
+    if uv is None:
+        print("lock: uv could not be had (pip install uv)", file=sys.stderr)
+        return 1
+    upgrade = ["--upgrade"] if os.environ.get("UPGRADE") else []
+    return subprocess.run([uv, *LOCK_COMMAND, *upgrade], cwd=ROOT, env=uv_environment(pip_settings())).returncode
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     extras = argv[0] if argv else "dev"
     python = sys.executable
+    if extras == "lock":
+        return relock(python)
     old = moved_venv()
     if old is not None:
         print(f"bootstrap: .venv was made in {old}, not here: making it again", file=sys.stderr)

@@ -1,8 +1,10 @@
 """How the notebook runner starts a batch kernel (used by `analysis.run.notebooks`).
 
-Two choices, each measured or seen failing here: debugpy hidden from the kernel, and Unix sockets instead of TCP
-ports. Readiness is jupyter_client's own `wait_for_ready`: a re-implemented wait that saved 0.2 s per start could
-lose the race for the kernel's 'idle' on a busy machine and time out (it failed `make test` twice), so it went.
+One choice, seen failing here: Unix sockets instead of TCP ports. Readiness is jupyter_client's own
+`wait_for_ready`: a re-implemented wait that saved 0.2 s per start could lose the race for the kernel's 'idle' on a
+busy machine and time out (it failed `make test` twice), so it went. Hiding debugpy from the kernels (a None entry
+in sys.modules) went too: it saved 0.3-0.45 s of CPU over a whole `make force`, less than the 0.5 s a trick must
+save a user to stay (issue 25).
 """
 
 from __future__ import annotations
@@ -15,11 +17,6 @@ from typing import Any
 
 #: The kernel every notebook names; the runner maps it to the batch kernel below whatever is installed.
 KERNEL = "python3"
-#: How the runner starts a kernel: ipykernel with debugpy hidden. A batch kernel is never debugged, and ipykernel's
-#: debugger support (installed whenever debugpy can be imported; JupyterLab brings it) cost ~10 % of the kernels'
-#: CPU here. Analysts' kernels (`make lab`, `make kernel`) keep the debugger.
-KERNEL_BOOT = ("import sys; sys.modules['debugpy'] = None; "
-               "from ipykernel.kernelapp import launch_new_instance; launch_new_instance()")
 
 
 def socket_folder() -> Path | None:
@@ -48,7 +45,7 @@ def _batch_kernel_specs() -> Any:
 
     class BatchKernelSpecs(KernelSpecManager):
         def get_kernel_spec(self, kernel_name: str) -> KernelSpec:
-            return KernelSpec(argv=[sys.executable, "-c", KERNEL_BOOT, "-f", "{connection_file}"],
+            return KernelSpec(argv=[sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
                               display_name=kernel_name, language="python", metadata={"debugger": False})
 
     return BatchKernelSpecs()

@@ -16,9 +16,8 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from analysis.paths import Paths
+from analysis.paths import LOCK_NAME, Paths
 
-LOCK_NAME = "build.lock"  # under Paths.cache
 _held: dict[str, int] = {}  # lock path → depth, for re-entry from the same process
 
 

@@ -29,7 +29,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from analysis.paths import CHARTS_DIR_ENV, PROJECT_ROOT, ROOT_ENV, Paths, add_root_argument, notebook_stems
+from analysis.paths import (
+    CHARTS_DIR_ENV,
+    NOTEBOOK_TIMINGS_NAME,
+    PROJECT_ROOT,
+    ROOT_ENV,
+    Paths,
+    add_root_argument,
+    notebook_stems,
+)
 from analysis.run import kernels
 from analysis.run.copies import html_exporter, skip_iri_parser, write_copies
 from analysis.run.kernels import KERNEL
@@ -46,7 +54,6 @@ PRELOAD = ("import matplotlib\nmatplotlib.use('Agg')\nimport pandas\n"
 #: Unix sockets, ipykernel warns on every start that its sockets are unencrypted: on loopback, nothing to act on).
 KERNEL_ARGS = ["--HistoryManager.hist_file=:memory:", "--IPKernelApp.log_level=ERROR"]
 #: Each notebook's last run time, under Paths.cache: the order kernels take notebooks in (longest first).
-TIMINGS = "notebook-seconds.json"
 #: Run silently before each notebook but a kernel's first: wipe the namespace, put matplotlib's and pandas' global
 #: settings back to their defaults (a notebook that changed them must not change the next one's charts or tables)
 #: and restart the cell numbering (the numbers appear in the executed notebook's Out[n] records).
@@ -126,37 +133,18 @@ class KernelPool:
         # One thread writes the executed copies (.ipynb, .html) in the order the notebooks finish.
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="notebook-copies")
         self._copies: list[asyncio.Future] = []
-        # Set once every warm kernel's process has been started or failed to (at once in fresh mode: none is).
-        self._spawned, self._spawned_count = threading.Event(), 0
-        if fresh:
-            self._spawned.set()
         # In fresh mode kernels are started per notebook; otherwise start them all now.
-        self._warm: list[Future] = [] if fresh else [self._submit(self._start(warm=True)) for _ in range(self.size)]
-        # nbconvert takes ~0.7 s to import: do it while the kernels boot and the steps before the notebooks run, but
-        # after the kernels' processes have started (the import would slow their start: one interpreter lock).
-        # (Measured: the kernels' processes started at ~0.5 s into the main job, now ~0.2 s; the job ends ~0.1 s
-        # sooner.) The wait is bounded: a start that hangs must not keep nbconvert from being imported.
-        threading.Thread(target=self._import_nbconvert, name="nbconvert-import", daemon=True).start()
-
-    def _import_nbconvert(self) -> None:
-        self._spawned.wait(timeout=10)
-        html_exporter()
+        self._warm: list[Future] = [] if fresh else [self._submit(self._start()) for _ in range(self.size)]
 
     def _submit(self, coro: Any) -> Future:
         return asyncio.run_coroutine_threadsafe(coro, self._loop)
 
-    async def _start(self, warm: bool = False) -> _Kernel:
+    async def _start(self) -> _Kernel:
         # A warm kernel imports the heavy modules while it boots (ipykernel's exec_lines), not after a round trip
         # once it is ready. A failed import is not an error here: the notebook's own import will fail and say why.
         preload = [] if self.fresh else [f"--IPKernelApp.exec_lines={'; '.join(PRELOAD.splitlines())}"]
-        try:
-            km = kernels.manager(self._sockets, next(self._numbers))
-            await km.start_kernel(cwd=str(self.cwd), env=self.env, extra_arguments=[*KERNEL_ARGS, *preload])
-        finally:
-            if warm:  # on the event loop's thread, like every start: the count needs no lock
-                self._spawned_count += 1
-                if self._spawned_count == self.size:
-                    self._spawned.set()
+        km = kernels.manager(self._sockets, next(self._numbers))
+        await km.start_kernel(cwd=str(self.cwd), env=self.env, extra_arguments=[*KERNEL_ARGS, *preload])
         kc = km.client()
         kc.start_channels()
         kernel = _Kernel(km, kc)
@@ -258,13 +246,13 @@ class KernelPool:
                 if not future.done():
                     future.cancel()
             await asyncio.gather(*(self._stop(k) for k in list(self._live)), return_exceptions=True)
-            self._spawned.set()  # nothing left to wait for
 
         self._stopping = self._submit(stop_all())
 
     def close(self) -> None:
         self.stop_kernels()
-        self._stopping.result()
+        if self._stopping is not None:  # set by stop_kernels
+            self._stopping.result()
         self._writer.shutdown(wait=True)
         self._loop.call_soon_threadsafe(self._loop.stop)
         self._thread.join()
@@ -384,7 +372,7 @@ def run(args: argparse.Namespace) -> int:
 
     paths = Paths(args.root.resolve())
     out = args.out or paths.outputs / "notebooks"
-    outcomes = run_all(paths, args.out, args.workers, fresh=args.fresh, timings=paths.cache / TIMINGS)
+    outcomes = run_all(paths, args.out, args.workers, fresh=args.fresh, timings=paths.cache / NOTEBOOK_TIMINGS_NAME)
     code = report(outcomes, out, paths)
     if code != 0:
         remove_empty_outputs(out, ["*"])

@@ -29,7 +29,19 @@ from concurrent.futures import CancelledError
 from dataclasses import dataclass
 from pathlib import Path
 
-from analysis.paths import Paths, add_root_argument
+from analysis.paths import (
+    CLAIMREVIEW_NAME,
+    DB_METADATA_NAME,
+    DB_NAME,
+    GALLERY_NAME,
+    NOTEBOOK_TIMINGS_NAME,
+    REPORT_HTML,
+    REPORT_MD,
+    STAMPS_NAME,
+    WORKBOOK_NAME,
+    Paths,
+    add_root_argument,
+)
 from analysis.run.lock import build_lock
 from analysis.run.outputs import remove_empty_outputs
 
@@ -63,25 +75,24 @@ STEPS = (
                                              "analysis/publish/__init__.py", "analysis/publish/database.py",
                                              "analysis/publish/db_metadata.py",
                                              "analysis/publish/datasette_plugins/*"),
-         ("outputs/cse.db", "outputs/cse-metadata.json")),
+         (f"outputs/{DB_NAME}", f"outputs/{DB_METADATA_NAME}")),
     Step("check", "analysis.factcheck.report", ("data/processed/*", "docs/factcheck.md",
                                                 *code("record", "tables", "factcheck")),
-         ("outputs/factcheck.html", "outputs/factcheck.md", "outputs/claimreview.jsonld")),
+         (f"outputs/{REPORT_HTML}", f"outputs/{REPORT_MD}", f"outputs/{CLAIMREVIEW_NAME}")),
     Step("notebooks", "analysis.run.notebooks", ("data/processed/*", "notebooks/*.ipynb", "notebooks/*.py", *CODE),
          ("outputs/notebooks/*", "outputs/charts/*/*")),
     Step("workbook", "analysis.publish.workbook",
          ("data/processed/*", "outputs/charts/*/*.json", "outputs/charts/*/*.csv",
           *code("record", "tables", "factcheck", "publish")),
-         ("outputs/cse-figures.xlsx",)),
+         (f"outputs/{WORKBOOK_NAME}",)),
     Step("gallery", "analysis.publish.gallery",
-         ("outputs/charts/*/*", "outputs/factcheck*", "outputs/claimreview.jsonld", "outputs/cse-figures.xlsx",
+         ("outputs/charts/*/*", "outputs/factcheck*", f"outputs/{CLAIMREVIEW_NAME}", f"outputs/{WORKBOOK_NAME}",
           "outputs/notebooks/*.html", "notebooks/*.py", *code("record", "tables", "factcheck", "publish")),
-         ("outputs/index.html",)),
+         (f"outputs/{GALLERY_NAME}",)),
 )
 #: What `python -m analysis all` tells the reader at the end: (label, path under the root).
-RESULTS = (("gallery", "outputs/index.html"), ("report", "outputs/factcheck.html"),
-           ("workbook", "outputs/cse-figures.xlsx"))
-STAMPS = "stamps.json"  # under Paths.cache
+RESULTS = (("gallery", f"outputs/{GALLERY_NAME}"), ("report", f"outputs/{REPORT_HTML}"),
+           ("workbook", f"outputs/{WORKBOOK_NAME}"))
 
 
 def content_hash(root: Path, patterns: Iterable[str]) -> str:
@@ -112,7 +123,7 @@ def is_current(root: Path, step: Step, stamps: dict[str, dict[str, str]]) -> boo
 def _load_stamps(root: Path) -> dict[str, dict[str, str]]:
     """The stamps of the last runs; anything unreadable (corrupt, truncated, a folder, not UTF-8) means none."""
     try:
-        loaded = json.loads((Paths(root).cache / STAMPS).read_text(encoding="utf-8"))
+        loaded = json.loads((Paths(root).cache / STAMPS_NAME).read_text(encoding="utf-8"))
     except (OSError, ValueError):  # JSONDecodeError and UnicodeDecodeError are ValueErrors
         return {}
     if not isinstance(loaded, dict):
@@ -122,8 +133,8 @@ def _load_stamps(root: Path) -> dict[str, dict[str, str]]:
 
 def _save_stamps(root: Path, stamps: dict[str, dict[str, str]]) -> None:
     """Record the stamps; if they cannot be written the next run simply redoes the steps (said in one line)."""
-    path = Paths(root).cache / STAMPS
-    tmp = path.with_name(f".{STAMPS}.{os.getpid()}.tmp")
+    path = Paths(root).cache / STAMPS_NAME
+    tmp = path.with_name(f".{STAMPS_NAME}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp.write_text(json.dumps(stamps, indent=2, sort_keys=True) + "\n", encoding="utf-8")
@@ -140,7 +151,7 @@ def _run_step(step: Step, paths: Paths, pool: object | None) -> int:
 
         out = paths.outputs / "notebooks"
         outcomes = run_notebooks.run_all(paths, out, pool=pool,  # type: ignore[arg-type]
-                                         timings=paths.cache / run_notebooks.TIMINGS)
+                                         timings=paths.cache / NOTEBOOK_TIMINGS_NAME)
         return run_notebooks.report(outcomes, out, paths)
     module = importlib.import_module(step.module)
     sub = argparse.ArgumentParser()
@@ -201,7 +212,6 @@ def _run_all(args: argparse.Namespace, paths: Paths) -> int:
                 deferred.append(step)
                 continue
             if step.name == "notebooks":
-                _prewarm(AFTER_NOTEBOOKS)
                 code = _alongside(step, deferred, paths, pool, stamps)
                 deferred = []
             else:
@@ -296,26 +306,6 @@ def _finish(step: Step, code: int, seconds: float, inputs: str, root: Path,
     _save_stamps(root, stamps)
     print(f"{step.name}: done in {seconds:.1f}s")
     return True
-
-
-#: What the steps after the notebooks import (the workbook: pandas, gptables, XlsxWriter; the gallery: Jinja2).
-#: This process mostly waits while the kernels run the notebooks, so it imports them then, in a thread, and the
-#: steps after the notebooks, which nothing can overlap, start with their imports done.
-AFTER_NOTEBOOKS = ("pandas", "gptables", "xlsxwriter", "jinja2", "analysis.publish.workbook",
-                   "analysis.publish.gallery")
-
-
-def _prewarm(modules: tuple[str, ...]) -> None:
-    """Import `modules` in a background thread; a module that fails to import is left for its step to report."""
-
-    def work() -> None:
-        for name in modules:
-            try:
-                importlib.import_module(name)
-            except Exception:  # noqa: BLE001 — the step that needs it will say what is wrong
-                pass
-
-    threading.Thread(target=work, name="prewarm", daemon=True).start()
 
 
 def print_results(paths: Paths) -> None:

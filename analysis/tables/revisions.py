@@ -11,6 +11,7 @@ are "1,200 offences" and 922 crimes. `check_series` stops the build, naming the 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -26,7 +27,7 @@ Rows = list[dict[str, Any]]
 __all__ = ["bounds", "revisions_table", "period_kind", "check_series", "latest_vintage"]
 
 
-def bounds(figure: dict[str, Any]) -> tuple[Decimal, Decimal] | None:
+def bounds(figure: Mapping[str, Any]) -> tuple[Decimal, Decimal] | None:
     """Every value a printed figure could stand for: "61.1 million" is 61.05 to 61.15 million, "almost 610,000"
     579,500 to 610,000, a count printed to the unit is itself; None for an open bound ("more than") or words."""
     try:
@@ -37,17 +38,19 @@ def bounds(figure: dict[str, Any]) -> tuple[Decimal, Decimal] | None:
         return None
     value, step = Decimal(repr(printed.value)), Decimal(repr(printed.step))
     rule = CANONICAL.get(printed.qualifier)
-    if rule is None or (rule.band is None and rule.direction != "exact"):
+    if rule is None:
         return None
     if rule.direction == "exact":
         half = Decimal(0) if step == 1 and printed.unit == "count" else step / 2
         return value - half, value + half
+    if rule.band is None:
+        return None
     band = abs(value) * rule.band
     low = value - band if rule.direction in ("upper", "about") else value
     return low, (value + band if rule.direction in ("lower", "about") else value)
 
 
-def _change(old: dict[str, Any], new: dict[str, Any]) -> dict[str, float | None]:
+def _change(old: Mapping[str, Any], new: Mapping[str, Any]) -> dict[str, float | None]:
     """new − old: exact only between figures printed to the unit; otherwise the range their printings allow."""
     a, b = bounds(old), bounds(new)
     if a is None or b is None:
@@ -63,9 +66,9 @@ def revisions_table(links: list[dict[str, Any]], figures: Rows) -> Rows:
     by_id = {f["figure_id"]: f for f in figures}
     groups: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
     for link in links:
-        old, new = by_id[link["old"]], by_id[link["new"]]
-        key = (new["measure"], new["geography"], new["period_start"], new["period_end"], link["how"],
-               new.get("value"), old.get("value"))
+        older, newer = by_id[link["old"]], by_id[link["new"]]
+        key = (newer["measure"], newer["geography"], newer["period_start"], newer["period_end"], link["how"],
+               newer.get("value"), older.get("value"))
         groups.setdefault(key, []).append(link)
     rows = []
     for group in groups.values():

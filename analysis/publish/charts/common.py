@@ -108,7 +108,7 @@ def project_paths() -> Paths:
     return Paths(Path(root).resolve()) if root else DEFAULT
 
 
-def chart_meta(chart_id: str, chart_type: str, frame: dict[str, str], data: pd.DataFrame,
+def chart_meta(chart_id: str, chart_type: str, frame: style.Frame, data: pd.DataFrame,
           not_compared: Iterable[tuple[str, str, str]] = ()) -> ChartMeta:
     return ChartMeta(chart_id=chart_id, chart_type=chart_type, data=data.reset_index(drop=True),
                      not_compared=tuple(not_compared), **frame)

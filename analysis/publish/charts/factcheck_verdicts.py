@@ -7,7 +7,7 @@ from typing import Any
 import pandas as pd
 
 from analysis.factcheck.wording import ACCURATE, INACCURATE, MEANING, VERDICTS
-from analysis.paths import site_url
+from analysis.paths import REPORT_HTML, site_url
 from analysis.publish import style
 from analysis.publish.charts.common import ChartMeta, chart_meta
 
@@ -53,7 +53,7 @@ def factcheck_chart(claims: pd.DataFrame, figures: pd.DataFrame, *, width: float
     alt = (f"Bar chart of the number of claims checked by verdict, showing that {style.in_sentence(title)}.")
     documents = style.credit(figures, ids).documents
     # Dozens of documents stand behind the claims: the face points to the report that lists each claim's own.
-    source = style.Credit(name="cse-figures fact-check", url=f"{site_url()}factcheck.html",
+    source = style.Credit(name="cse-figures fact-check", url=f"{site_url()}{REPORT_HTML}",
                           line="the documents behind each claim, listed with it in the fact-check report",
                           documents=documents)
     frame = style.finish(fig, ax, title=title, subtitle=subtitle, source=source, notes=notes, alt=alt,

@@ -1,0 +1,69 @@
+"""`make bench` judges each command against its budget and fails on a miss (the timings themselves are never tests).
+
+The budgets are issue 25's: first `make` on a fresh clone ≤ 30 s, no-op `make` ≤ 1 s, `make test` ≤ 2 min,
+`verify` ≤ 3× `python -c pass`. Here the bench's measuring is replaced by fixed numbers, so what is checked is the
+judging and the exit status, not this machine's speed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from analysis.paths import PROJECT_ROOT
+
+
+@pytest.fixture()
+def bench():
+    spec = importlib.util.spec_from_file_location("bench", PROJECT_ROOT / "benchmarks" / "bench.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_budgets_are_the_issues(bench) -> None:
+    assert (bench.FIRST_MAKE_S, bench.NOOP_MAKE_S, bench.MAKE_TEST_S, bench.VERIFY_X_PASS) == (30, 1, 120, 3)
+
+
+def test_a_budget_is_met_up_to_and_including_its_limit(bench, capsys) -> None:
+    assert bench.budget("no-op make", 1.0, 1.0)["meets_target"] is True
+    assert bench.budget("no-op make", 1.01, 1.0)["meets_target"] is False
+    assert "1.01s  budget    1.0s  MISSED" in capsys.readouterr().out
+
+
+def fake_run(bench, monkeypatch, tmp_path: Path, seconds: dict[str, float]) -> int:
+    """bench.main() with every measurement replaced: `make ARGS` takes seconds[ARGS] (the first make is the one
+    given PYTHON=, the no-op one has no arguments), verify takes 2× `python -c pass`."""
+
+    @contextlib.contextmanager
+    def clone():
+        yield tmp_path
+
+    def timed_in(cwd: Path, cmd: list[str]) -> float:
+        return seconds[" ".join(cmd[2:])]
+
+    monkeypatch.setattr(bench, "ROOT", tmp_path)
+    monkeypatch.setattr(bench, "fresh_clone", clone)
+    monkeypatch.setattr(bench, "timed_in", timed_in)
+    monkeypatch.setattr(bench, "main_job", lambda cwd: (1.0, (100 * 2**20, 90 * 2**20)))
+    monkeypatch.setattr(bench, "one_busy_core", contextlib.nullcontext)
+    monkeypatch.setattr(bench, "_timed_any", lambda cmd: 0.2)
+    monkeypatch.setattr(bench, "timed", lambda cmd: 0.1)
+    monkeypatch.setenv("BENCH_SCALE", "0")
+    monkeypatch.setattr(bench, "RUNS", 1)
+    return bench.main()
+
+
+def test_the_bench_passes_when_every_budget_holds(bench, monkeypatch, tmp_path) -> None:
+    assert fake_run(bench, monkeypatch, tmp_path, {"PYTHON=python3": 20.0, "": 0.5, "test": 100.0}) == 0
+    written = json.loads((tmp_path / "outputs" / "bench.json").read_text())
+    assert written["first_make"]["measured_s"] == 20.0 and written["verify"]["ratio"] == 2.0
+
+
+def test_the_bench_exits_non_zero_when_make_test_is_over_two_minutes(bench, monkeypatch, tmp_path, capsys) -> None:
+    assert fake_run(bench, monkeypatch, tmp_path, {"PYTHON=python3": 20.0, "": 0.5, "test": 121.0}) == 1
+    assert capsys.readouterr().err == "missed: make test (fresh clone)\n"
