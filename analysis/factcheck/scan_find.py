@@ -19,7 +19,7 @@ from analysis.record.printed import Printed, PrintedFigureError, parse_printed
 from analysis.record.safeguarding import PATTERNS as PERSONAL
 from analysis.record.vocabulary import QUALIFIERS, WORD_NUMBERS
 
-__all__ = ["Found", "LeftOut", "find_figures"]
+__all__ = ["Found", "LeftOut", "find_figures", "counted_phrase", "head_noun", "is_verb_form", "COUNT_NOUNS"]
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,8 @@ class Found:
     start: int  # offset in the sentence
     derived: str  # the claim kind it looks like ("percent_change", "share", ...), "" for a plain count
     derived_because: str  # the words that made it look derived
+    subject: str = ""  # the counted thing named before the number ("referrals" in "the number of referrals rose
+    #                    from 1,737 in 2014 to 2,060"), read when none follows it
 
 
 @dataclass(frozen=True)
@@ -70,7 +72,8 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
                         rf"|\b{_MONTH},?\s+\d{{4}}\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b")),
     ("year", re.compile(r"\b(?:19|20)\d{2}\s?[/–-]\s?(?:\d{2}|(?:19|20)\d{2})\b(?![\d,])"
                         r"|(?<![\d,.£])\b(?:19|20)\d{2}\b(?![\d]|[,.]\d|\s?(?:%|per ?cent))")),
-    ("age", re.compile(rf"\baged?\s+(?:(?:under|over|between|from)\s+)?\d{{1,2}}(?:\s?(?:-|–|to|and)\s?\d{{1,2}})?\b"
+    ("age", re.compile(rf"\baged?\s+(?:(?:under|over|between|from)\s+)?(?:\d{{1,2}}|{WORDNUM})"
+                       rf"(?:\s?(?:-|–|to|and)\s?(?:\d{{1,2}}|{WORDNUM}))?\b"
                        rf"|\b{_ANY}(?:\s?(?:-|–|to)\s?{_ANY})?[- ]years?[- ]olds?\b"
                        rf"|\b(?:under|over)[- ]\d{{1,2}}s\b|\bunder[- ]\d{{1,2}}\b(?!,\d)(?!\s+(?:cases|per))"
                        rf"|\bas (?:young|old) as {_ANY}\b|\b(?:younger|older) than {_ANY}\b(?!\s+(?:cases|per))"
@@ -103,6 +106,9 @@ _FORMS = [
     # of a verb ("around a third were…"); "half" alone is left to "half of" (a "first half." is no share).
     rf"(?!half){_FRACTION}(?=\s*(?:[.,;:)]|$)|\s+(?:were|was|are|is|had|have|said|reported|came|involved)\b)",
     r"(?:doubled|tripled|trebled|quadrupled|halved)\b",
+    # Any other fraction in words: a share only after "by" or a qualifier ("rose by almost half", "- more than half
+    # -"), checked in find_figures; "the first half" or "a third party" is no share.
+    rf"(?P<bare>{_FRACTION})\b",
     rf"(?:twice|{_ANY} times)(?= (?:more|higher|as|the|bigger|larger|greater|fewer|lower)\b)",
     rf"{_ANY} (?:thousand|million|billion)\b",
     NUM,
@@ -143,7 +149,7 @@ def _mask(text: str, sentence: Sentence, left_out: list[LeftOut]) -> str:
     return "".join(chars)
 
 
-def _counted(after: str) -> str:
+def counted_phrase(after: str) -> str:
     """The words after a figure that say what it counts, up to the end of the phrase (at most eight words)."""
     m = _STOP.search(after)
     words = (after[:m.start()] if m else after).split()[:8]
@@ -161,6 +167,9 @@ def _derived(core: str, printed: Printed, before: str, after: str) -> tuple[str,
     if printed.unit == "times":
         return ("percent_change", core) if core.lower().endswith("ed") else ("ratio", core)
     if printed.unit == "percent":
+        rise_by = re.search(r"\bby\s*$", before) and _CHANGE.search(before[-60:])
+        if rise_by:  # "risen by almost half", "up by more than a third": a rise
+            return "percent_change", rise_by.group(0)
         if printed.in_words:
             return "share", core
         if change:
@@ -172,11 +181,46 @@ def _derived(core: str, printed: Printed, before: str, after: str) -> tuple[str,
     return "", ""
 
 
+_PHRASE_END = re.compile(r"\b(?:of|to|in|into|from|for|by|with|on|at|across|against|who|which|that|than)\b",
+                         re.IGNORECASE)
+
+
+def is_verb_form(word: str) -> bool:
+    """A participle read where a noun was expected ("13,860 recorded", "reported by"): never the counted thing."""
+    return len(word) > 4 and word.lower().endswith(("ed", "ing"))
+
+
+def head_noun(phrase: str) -> str:
+    """The counted thing a noun phrase names: its last count noun before a preposition or a verb form
+    ("ongoing investigation" of "one ongoing investigation into a case", "cases" of "child exploitation cases")."""
+    head = ""
+    for word in re.findall(r"[A-Za-z'-]+", _PHRASE_END.split(phrase, maxsplit=1)[0]):
+        if is_verb_form(word):
+            break
+        if word.lower().startswith(COUNT_NOUNS):
+            head = word.lower()
+    return head
+
+
+_NUMBER_OF = re.compile(r"\b(?:number|total|count)s?\s+of\s+([^,;:.()\"“”—–\x00\d]{1,80})", re.IGNORECASE)
+
+
+def _subject(before: str) -> str:
+    """The counted thing named before a figure in its clause as "the number of X …" (any other noun before a
+    figure may be what changed, not what is counted: "an increase in crimes …, rising from 618")."""
+    clause = re.split(r"[;:.!?]\s|\x00|—|–", before)[-1]
+    named = [head_noun(m.group(1)) for m in _NUMBER_OF.finditer(clause)]
+    return named[-1] if named else ""
+
+
+_STRUCTURAL = re.compile(r"\b(?:in|at|from|for|of|on|with)\s+$", re.IGNORECASE)
+
+
 def _is_count_word(core: str, after: str) -> bool:
     """A number in words is a statistic only when it counts something ("one ongoing investigation")."""
     if re.match(r"\s*of\b", after, re.IGNORECASE):
         return False
-    words = re.split(r"[\s-]+", _counted(after).lower())[:4]
+    words = re.split(r"[\s-]+", counted_phrase(after).lower())[:4]
     return any(w.startswith(COUNT_NOUNS) for w in words)
 
 
@@ -194,6 +238,13 @@ def find_figures(sentence: Sentence) -> tuple[list[Found], list[LeftOut]]:
         if is_word and not _is_count_word(core, after):
             left_out.append(LeftOut(core, "number word that counts nothing", sentence))
             continue
+        if is_word and core.lower() == "one" and not qual and _STRUCTURAL.search(before):
+            # "in one region", "in one case": which one, not how many
+            left_out.append(LeftOut(core, "structural number", sentence))
+            continue
+        if m.group("bare") and not qual and not re.search(r"\bby\s*$", before, re.IGNORECASE):
+            left_out.append(LeftOut(core, "fraction word that is no share", sentence))
+            continue
         text = f"{qual} {core}" if qual else core
         try:
             printed = parse_printed(text)
@@ -205,5 +256,10 @@ def find_figures(sentence: Sentence) -> tuple[list[Found], list[LeftOut]]:
                 continue
         derived, because = _derived(core, printed, before, after)
         start = m.start() if text != core else m.start("core")
-        found.append(Found(text, printed, _counted(after), sentence, start, derived, because))
+        counted = counted_phrase(after)
+        subject = "" if head_noun(counted) else _subject(before)
+        if not head_noun(counted) and not subject and found and re.search(r"\bto\s*$", before):
+            # a pair shares its subject: "1,737 referrals which jumped to 2,060 in 2015"
+            subject = head_noun(found[-1].counted) or found[-1].subject
+        found.append(Found(text, printed, counted, sentence, start, derived, because, subject))
     return found, left_out

@@ -20,7 +20,7 @@ from typing import Any
 
 import numpy as np
 
-from analysis.factcheck.scan_find import COUNT_NOUNS, Found
+from analysis.factcheck.scan_find import Found, counted_phrase, head_noun
 from analysis.factcheck.wording import BORNE_OUT, judge
 from analysis.paths import Paths
 from analysis.record.figures import normalise_for_match
@@ -28,15 +28,21 @@ from analysis.record.printed import Printed, PrintedFigureError, parse_printed
 from analysis.record.vocabulary import CANONICAL, TOLERANCE
 from analysis.tables.load import load_rows
 
-__all__ = ["Record", "Match", "load_record", "match_figure", "words_of"]
+__all__ = ["Record", "Match", "load_record", "match_figure", "prefer_article_sources", "words_of"]
 
 _STOPWORDS = set("""a an the of in on at to for by with from and or as is are was were be been has have had it its
 this that these those their there which who whom what when where since than more less into over under about per cent
 not no all any each other our his her they them we you he she said says also such can will would could between
 while after before during year years month months""".split())
-_IRREGULAR = {"children": "child", "people": "person", "women": "woman", "men": "man", "offences": "offence"}
+_IRREGULAR = {"children": "child", "people": "person", "women": "woman", "men": "man", "offences": "offence",
+              "offense": "offence", "offenses": "offence", "sex": "sexual"}
+#: Counted things that are one thing in this record's usage (its `cse_flagged_crimes` prints both "crimes" and
+#: "offences"; news copy calls them "incidents"), as stems of `words_of`.
+_SAME_COUNTED = {"crime": "offenc", "incide": "offenc"}
 #: Relations, best first.
 RELATIONS = ("same", "consistent", "printed alike")
+#: How many fewer shared words than the best-fitting definition a definition may have and still be an answer.
+WORDS_BEHIND_BEST = 3
 
 
 def words_of(text: str) -> set[str]:
@@ -89,6 +95,35 @@ def _reach(p: Any) -> float:
     return max(step, _round_step(p.value, step) if step else 0.0, abs(p.value) * float(TOLERANCE))
 
 
+def _quote_counted(row: dict[str, Any]) -> set[str]:
+    """What the source's own sentence says the figure counts ("approximately 9,000 investigations"): a news copy
+    may name the thing as the source did even where the record's unit says "cases"."""
+    quote, printed = (row.get("quote") or ""), (row.get("value_as_printed") or "")
+    at = quote.lower().find(printed.lower()) if printed else -1
+    return _counted_class(head_noun(counted_phrase(quote[at + len(printed):]))) if at >= 0 else set()
+
+
+def _counted_class(text: str) -> set[str]:
+    """Stemmed counted words, with the record's synonyms for one counted thing made one word."""
+    return {_SAME_COUNTED.get(w, w) for w in words_of(text)}
+
+
+_SHARE_OF = re.compile(r"^(?:share|proportion|percentage)\s+of\s+(.*)$", re.IGNORECASE)
+
+
+def _whole(subject: str) -> set[str]:
+    """The whole a record share is a share of ("adult survivors" of "Share of adult survivors of child sexual …")."""
+    m = _SHARE_OF.match(subject or "")
+    return _counted_class(head_noun(m.group(1))) if m else set()
+
+
+def _years(row: dict[str, Any]) -> tuple[int, int] | None:
+    try:
+        return int(str(row["period_start"])[:4]), int(str(row["period_end"])[:4])
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
 def load_record(paths: Paths) -> Record:
     """data/processed/figures.csv and claims.csv, each figure re-read with the project's parser."""
     figures = []
@@ -102,8 +137,10 @@ def load_record(paths: Paths) -> Record:
         row["_printed"] = printed
         row["_words"] = words_of(f"{row['measure'].replace('_', ' ')} {row['subject']} {row['unit']}")
         row["_unit_words"] = words_of(row["unit"])
-        row["_counts"] = row["_unit_words"] | words_of(row["measure"].split("_")[-1])
+        row["_counts"] = _counted_class(f"{row['unit']} {row['measure'].split('_')[-1]}") | _quote_counted(row)
         row["_subject_words"] = row["_words"] - row["_unit_words"]
+        row["_whole"] = _whole(row["subject"]) if row["measure"].startswith("share") else set()
+        row["_years"] = _years(row)
         figures.append(row)
     claims = load_rows("claims", paths)
     for claim in claims:
@@ -118,20 +155,23 @@ class Match:
     figure: dict[str, Any]
     relation: str
     words: int
+    differs: str = ""  # why a figure printed alike is another definition (geography, period, counted thing)
 
     def as_dict(self) -> dict[str, Any]:
         f = self.figure
         keep = ("figure_id", "source_id", "publisher", "primary", "published", "measure", "subject", "geography",
                 "value_as_printed", "qualifier", "url", "quote")
-        return {**{k: f.get(k) for k in keep}, "relation": self.relation, "shared_words": self.words}
+        out = {**{k: f.get(k) for k in keep}, "relation": self.relation, "shared_words": self.words}
+        return {**out, "differs": self.differs} if self.differs else out
 
 
 @dataclass
 class Matched:
     """Everything the record says about one found figure."""
 
-    matches: list[Match] = field(default_factory=list)
+    matches: list[Match] = field(default_factory=list)  # the answer: same value and the same definition
     definitions: list[str] = field(default_factory=list)  # measures, best first
+    others: list[Match] = field(default_factory=list)  # printed alike under another definition: a warning only
     unrelated: int = 0  # record figures with the same value that share no words with the sentence
     claims: list[dict[str, Any]] = field(default_factory=list)
     measure_guess: str = ""
@@ -186,45 +226,125 @@ def relation(found: Found, figure: dict[str, Any]) -> str:
     return "printed alike" if alike else ""
 
 
-def _context_words(found: Found) -> tuple[set[str], set[str]]:
-    """Words near the figure (ten words before, the counted phrase, six after) and the counted words alone."""
+def _context_words(found: Found, context: str) -> tuple[set[str], set[str]]:
+    """Words of the figure's sentence (and of `context`, the sentence before when this one opens with "These
+    figures" or the like), and the counted words alone (named after the number, or before it: "the number of
+    referrals rose from 1,737 … to 2,060")."""
+    counted = words_of(f"{found.counted} {found.subject}")
+    return words_of(f"{found.sentence.text} {context}") | counted, counted
+
+
+#: Where a sentence says its figures are from. A sentence naming several places constrains nothing it names.
+_GEOGRAPHY = (
+    ("London", re.compile(r"\b(?:London(?:ers?)?|the capital|the Met|Metropolitan Police|Scotland Yard)\b")),
+    ("England and Wales", re.compile(r"\b(?:England and Wales|[Nn]ational(?:ly)?|[Nn]ationwide|across the country"
+                                     r"|police forces)\b")),
+    ("United Kingdom", re.compile(r"\b(?:UK|U\.K\.|United Kingdom|Britain|British)\b")),
+    ("England", re.compile(r"\bEngland\b(?! and Wales)")),
+)
+_YEAR = re.compile(r"(?<![\d,.£])\b(?:19|20)\d{2}\b(?![\d])")
+_OWN_YEAR_AFTER = re.compile(r"^\s*(?:[^\d\s,;:.—–()]+\s+){0,7}?(?:in|during|for)\s+((?:19|20)\d{2})\b")
+_OWN_YEAR_BEFORE = re.compile(r"\b((?:19|20)\d{2})(?:'s)?\s+(?:total|figure|count)\s+of\s*$")
+
+
+@dataclass(frozen=True)
+class Setting:
+    """Where and when the sentence puts a figure: places it names, years it names, and the figure's own year."""
+
+    places: frozenset[str]
+    years: frozenset[int]
+    own_year: int | None
+
+
+@functools.lru_cache(maxsize=256)
+def _sentence_setting(text: str) -> tuple[frozenset[str], frozenset[int]]:
+    places = frozenset(name for name, pattern in _GEOGRAPHY if pattern.search(text))
+    return places, frozenset(int(y) for y in _YEAR.findall(text))
+
+
+def _setting(found: Found, context: str) -> Setting:
+    places, years = _sentence_setting(found.sentence.text)
+    if not places and context:
+        places = _sentence_setting(context)[0]
     text, end = found.sentence.text, found.start + len(found.text)
-    before = " ".join(text[max(0, found.start - 200):found.start].split()[-10:])
-    after = " ".join(text[end:end + 200].split()[:6])
-    counted = words_of(found.counted)
-    return words_of(f"{before} {after}") | counted, counted
+    m = (_OWN_YEAR_AFTER.match(text[end:end + 120])
+         or _OWN_YEAR_BEFORE.search(text[max(0, found.start - 40):found.start]))
+    return Setting(places, years, int(m.group(1)) if m else None)
 
 
-def _score(figure: dict[str, Any], near: set[str], counted: set[str]) -> int:
-    """Shared words; the counted thing counts twice ("23 police forces" is about forces, not cases)."""
-    return len(near & figure["_words"]) + len(counted & figure["_unit_words"]) + len(counted & figure["_words"])
+def _in_period(year: int, figure: dict[str, Any]) -> bool:
+    span = figure["_years"]
+    return span is None or span[0] <= year <= span[1]
 
 
-_PREPOSITION = re.compile(r"\b(?:of|to|in|into|from|for|by|with|on|at|across|who|which|that)\b", re.IGNORECASE)
+def _score(figure: dict[str, Any], near: set[str], counted: set[str], setting: Setting | None = None) -> int:
+    """Shared words, the counted thing twice ("23 police forces" is about forces, not cases); one more each for a
+    place and a year the sentence names that the record figure has."""
+    score = len(near & figure["_words"]) + len(counted & figure["_counts"]) + len(counted & figure["_words"])
+    if setting is not None:
+        score += figure["geography"] in setting.places
+        score += any(_in_period(y, figure) for y in setting.years) and figure["_years"] is not None
+    return score
 
 
 def _head(found: Found) -> set[str]:
-    """The counted thing the article names right after the number ("investigation" in "one ongoing investigation
-    into a case"), as stemmed words; empty when the words after the number do not start with a noun phrase that
-    names a counted thing ("236 relate to allegations of rape")."""
-    phrase = _PREPOSITION.split(found.counted, maxsplit=1)[0].lower().split()
-    return next((words_of(w) for w in phrase if w.startswith(COUNT_NOUNS)), set())
+    """The counted thing the article names: right after the number ("investigation" in "one ongoing investigation
+    into a case"), else before it ("the number of referrals rose from …"); empty when neither names one."""
+    return _counted_class(head_noun(found.counted) or found.subject)
 
 
-def _counts_other_things(found: Found, figure: dict[str, Any], counted: set[str]) -> bool:
-    """A count of investigations is not a count of cases, and a rise is not a share.
+#: Kinds of counted thing. Two counts of one kind under different nouns may be one figure ("approximately 9,000
+#: investigations", "9,000 cases"); counts of different kinds never are (23 police forces are not 23 cases).
+_KINDS = {
+    "people": ("child", "girl", "boy", "young", "person", "victim", "surviv", "suspec", "offend", "perpet", "man",
+               "woman", "famil", "adult"),
+    "staff": ("office", "detect", "staff"),
+    "cases": ("case", "invest", "arrest", "charge", "convic", "prosec", "referr", "report", "offenc", "crime",
+              "incide", "allega", "file", "operat", "record", "flag", "inquir", "review", "inspec", "audit", "sample",
+              "assess"),
+    "bodies": ("boroug", "force", "counci", "author", "area", "region", "school", "home", "team", "gang", "group",
+               "networ", "agenc", "local", "unit"),
+}
 
-    Counts: when the words after the number name a counted thing ("ongoing investigation") and the record says
-    what it counts, the two must share a word. Percentages: the measure vocabulary (data/README.md) names rises
-    `change_…` and shares `share_…`, so a figure read as a rise is not matched to a share, nor the reverse."""
+
+def _kinds(stems: set[str]) -> set[str]:
+    return {kind for kind, prefixes in _KINDS.items() for stem in stems if stem.startswith(prefixes)}
+
+
+def _other_count(head: set[str], counts: set[str]) -> bool:
+    """Whether the counted thing the article names is another kind of thing than the record figure counts."""
+    if not head or not counts or head & counts:
+        return False
+    mine, theirs = _kinds(head), _kinds(counts)
+    return not (mine & theirs) if mine and theirs else True
+
+
+def _differs(found: Found, figure: dict[str, Any], setting: Setting) -> str:
+    """Why a record figure printed alike is another definition, or "" when unit, measure, place and period agree.
+
+    A rise is not a share (the measure vocabulary names rises `change_…` and shares `share_…`); a count of
+    investigations is not a count of cases; a share of cases is not a share of survivors; a London figure is not a
+    national one; a figure the sentence dates to 2017 is not one for 2009-10."""
     measure = figure["measure"]
     if found.derived == "percent_change" and measure.startswith("share"):
-        return True
+        return "a share, not a rise"
     if found.derived == "share" and measure.startswith("change"):
-        return True
-    if found.printed.unit != "count" or not counted or not figure["_unit_words"]:
-        return False
-    return bool(_head(found)) and not counted & figure["_unit_words"]
+        return "a rise, not a share"
+    head = _head(found)
+    if found.derived == "difference" and not re.search(r"change|increase|decrease|rise|fall|additional|difference",
+                                                       measure):
+        return "a count, not a difference between two counts"
+    if found.printed.unit == "count" and _other_count(head, figure["_counts"]):
+        return f"counts {figure['unit']}, not {' '.join(sorted(head))}"
+    if found.printed.unit == "percent" and figure["_whole"] and found.counted.lower().startswith("of "):
+        whole = _counted_class(head_noun(found.counted[3:]))
+        if whole and not whole & figure["_whole"]:
+            return f"a share of {' '.join(sorted(figure['_whole']))}, not of {' '.join(sorted(whole))}"
+    if setting.places and figure["geography"] not in setting.places:
+        return f"{figure['geography']}, not {' or '.join(sorted(setting.places))}"
+    if setting.own_year is not None and not _in_period(setting.own_year, figure):
+        return f"{figure['period_start']} to {figure['period_end']}, not {setting.own_year}"
+    return ""
 
 
 @functools.lru_cache(maxsize=64)
@@ -266,42 +386,76 @@ def _guess(near: set[str], counted: set[str], found: Found, figures: list[dict[s
 
 
 def match_figure(found: Found, record: Record, min_words: int = 2,
-                 cache: dict[tuple, Matched] | None = None) -> Matched:
+                 cache: dict[tuple, Matched] | None = None, context: str = "") -> Matched:
     """Record figures and claims for one found figure; see the module docstring for the rules.
 
+    `context` is the sentence before, read when this one names its subject only as "these figures" or the like.
     With `cache`, a figure printed the same way, with the same words around it in the same sentence, is matched
     once: a page that repeats a figure (or a run of "12 12 12 …") costs one match, not one per copy."""
-    near, counted = _context_words(found)
+    near, counted = _context_words(found, context)
+    setting = _setting(found, context)
     if cache is None:
-        return _match(found, record, min_words, near, counted)
-    key = (found.text, found.printed, found.counted, found.derived, found.sentence.text, frozenset(near), min_words)
+        return _match(found, record, min_words, near, counted, setting)
+    key = (found.text, found.printed, found.counted, found.subject, found.derived, found.sentence.text, context,
+           setting, min_words)
     if key not in cache:
-        cache[key] = _match(found, record, min_words, near, counted)
+        cache[key] = _match(found, record, min_words, near, counted, setting)
     return cache[key]
 
 
-def _match(found: Found, record: Record, min_words: int, near: set[str], counted: set[str]) -> Matched:
+def _ranked(items: list[Match]) -> list[Match]:
+    """Where the figure was published first: the publisher's own documents, then the earliest date."""
+    return sorted(items, key=lambda m: (not m.figure.get("primary"), m.figure.get("published") or "",
+                                        RELATIONS.index(m.relation), m.figure["figure_id"]))
+
+
+def _match(found: Found, record: Record, min_words: int, near: set[str], counted: set[str],
+           setting: Setting) -> Matched:
     result = Matched()
     groups: dict[str, list[Match]] = {}
+    others: list[Match] = []
     for figure in record.candidates(found):
         rel = relation(found, figure)
         if not rel:
             continue
-        score = _score(figure, near, counted)
-        if score < min_words or _counts_other_things(found, figure, counted):
+        score = _score(figure, near, counted, setting)
+        if score < min_words:
             result.unrelated += 1
             continue
-        groups.setdefault(figure["measure"], []).append(Match(figure, rel, score))
-    for items in groups.values():
-        # Where the figure was published first: the publisher's own documents, then the earliest date.
-        items.sort(key=lambda m: (not m.figure.get("primary"), m.figure.get("published") or "",
-                                  RELATIONS.index(m.relation), m.figure["figure_id"]))
+        differs = _differs(found, figure, setting)
+        if differs:
+            others.append(Match(figure, rel, score, differs))
+        else:
+            groups.setdefault(figure["measure"], []).append(Match(figure, rel, score))
     order = sorted(groups, key=lambda k: (-max(m.words for m in groups[k]),
                                           min(RELATIONS.index(m.relation) for m in groups[k]), k))
+    if order:
+        # A definition sharing far fewer words with the sentence than the best one is another definition printed
+        # alike (the Met's 1,200 in scope beside 2017's 1,200 offences), not a second answer.
+        best = max(m.words for m in groups[order[0]])
+        for k in [k for k in order if max(m.words for m in groups[k]) < best - WORDS_BEHIND_BEST]:
+            order.remove(k)
+            others += [Match(m.figure, m.relation, m.words, f"fits the sentence less well ({m.words} shared words, "
+                                                            f"the best {best})") for m in groups.pop(k)]
     result.definitions = order
-    result.matches = [m for k in order for m in groups[k]]
+    result.matches = [m for k in order for m in _ranked(groups[k])]
+    result.others = sorted(_ranked(others), key=lambda m: -m.words)
     same_ids = {m.figure["figure_id"] for m in result.matches if m.relation == "same"}
     result.claims = _covering_claims(found, same_ids, record.claims)
     same_unit = [record.figures[i] for i in record.by_unit.get(found.printed.unit, ((), (), []))[2]]
     result.measure_guess = order[0] if order else _guess(near, counted, found, same_unit)
     return result
+
+
+def prefer_article_sources(results: list[Matched]) -> None:
+    """Where a figure's answer spans several definitions, put first the one published in a document the article
+    is otherwise seen to report (a story reports one release: its other figures each matched one definition)."""
+    sources = {m.figure["source_id"] for r in results if len(r.definitions) == 1 for m in r.matches}
+    for r in results:
+        if len(r.definitions) < 2:
+            continue
+        cited = {d for d in r.definitions if any(m.figure["source_id"] in sources for m in r.matches
+                                                   if m.figure["measure"] == d)}
+        r.definitions = sorted(r.definitions, key=lambda d: d not in cited)  # stable: otherwise as ranked
+        r.matches = sorted(r.matches, key=lambda m: r.definitions.index(m.figure["measure"]))
+        r.measure_guess = r.definitions[0]
