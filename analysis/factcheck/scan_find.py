@@ -181,7 +181,8 @@ def _derived(core: str, printed: Printed, before: str, after: str) -> tuple[str,
     return "", ""
 
 
-_PHRASE_END = re.compile(r"\b(?:of|to|in|into|from|for|by|with|on|at|across|against|who|which|that|than)\b",
+_PHRASE_END = re.compile(r"\b(?:of|to|in|into|from|for|by|with|within|on|at|across|against|among|between|under|over"
+                         r"|per|who|which|that|than|where|whose|when|and|or|as)\b",
                          re.IGNORECASE)
 
 
@@ -196,7 +197,9 @@ def head_noun(phrase: str) -> str:
     head = ""
     for word in re.findall(r"[A-Za-z'-]+", _PHRASE_END.split(phrase, maxsplit=1)[0]):
         if is_verb_form(word):
-            break
+            if head:  # "suspects charged": a participle after the noun ends the phrase
+                break
+            continue  # "recorded offences": one before it describes the noun
         if word.lower().startswith(COUNT_NOUNS):
             head = word.lower()
     return head

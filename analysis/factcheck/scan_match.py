@@ -111,10 +111,10 @@ def _counted_class(text: str) -> set[str]:
 _SHARE_OF = re.compile(r"^(?:share|proportion|percentage)\s+of\s+(.*)$", re.IGNORECASE)
 
 
-def _whole(subject: str) -> set[str]:
-    """The whole a record share is a share of ("adult survivors" of "Share of adult survivors of child sexual …")."""
+def _whole(subject: str) -> str:
+    """The whole a record share is a share of ("survivors" of "Share of adult survivors of child sexual …")."""
     m = _SHARE_OF.match(subject or "")
-    return _counted_class(head_noun(m.group(1))) if m else set()
+    return head_noun(m.group(1)) if m else ""
 
 
 def _years(row: dict[str, Any]) -> tuple[int, int] | None:
@@ -139,7 +139,8 @@ def load_record(paths: Paths) -> Record:
         row["_unit_words"] = words_of(row["unit"])
         row["_counts"] = _counted_class(f"{row['unit']} {row['measure'].split('_')[-1]}") | _quote_counted(row)
         row["_subject_words"] = row["_words"] - row["_unit_words"]
-        row["_whole"] = _whole(row["subject"]) if row["measure"].startswith("share") else set()
+        row["_whole_text"] = _whole(row["subject"]) if row["measure"].startswith("share") else ""
+        row["_whole"] = _counted_class(row["_whole_text"])
         row["_years"] = _years(row)
         figures.append(row)
     claims = load_rows("claims", paths)
@@ -335,11 +336,12 @@ def _differs(found: Found, figure: dict[str, Any], setting: Setting) -> str:
                                                        measure):
         return "a count, not a difference between two counts"
     if found.printed.unit == "count" and _other_count(head, figure["_counts"]):
-        return f"counts {figure['unit']}, not {' '.join(sorted(head))}"
+        return f"counts {figure['unit']}, not {head_noun(found.counted) or found.subject}"
     if found.printed.unit == "percent" and figure["_whole"] and found.counted.lower().startswith("of "):
-        whole = _counted_class(head_noun(found.counted[3:]))
+        named = head_noun(found.counted[3:])
+        whole = _counted_class(named)
         if whole and not whole & figure["_whole"]:
-            return f"a share of {' '.join(sorted(figure['_whole']))}, not of {' '.join(sorted(whole))}"
+            return f"a share of {figure['_whole_text']}, not of {named}"
     if setting.places and figure["geography"] not in setting.places:
         return f"{figure['geography']}, not {' or '.join(sorted(setting.places))}"
     if setting.own_year is not None and not _in_period(setting.own_year, figure):
