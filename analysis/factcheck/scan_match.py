@@ -64,6 +64,11 @@ class Record:
     claims: list[dict[str, Any]]
     #: Per unit: the figures' values, the widest gap at which each could still match, and their positions.
     by_unit: dict[str, tuple[np.ndarray, np.ndarray, list[int]]] = field(default_factory=dict)
+    #: Per unit: which words each figure has, as 0/1 matrices (figures × words) for its subject words, all its
+    #: words and its counted things, and each word's column; `_guess` scores every figure of a unit at once.
+    word_matrices: dict[str, tuple[dict[str, np.ndarray], dict[str, int]]] = field(default_factory=dict)
+    #: Claims by the figure they state, for `_covering_claims`.
+    claims_by_stated: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         groups: dict[str, list[int]] = {}
@@ -74,6 +79,44 @@ class Record:
             printed = [self.figures[i]["_printed"] for i in where]
             self.by_unit[unit] = (np.array([p.value for p in printed], dtype=float),
                                   np.array([_reach(p) for p in printed], dtype=float), where)
+            kinds = ("_subject_words", "_words", "_counts")
+            vocabulary = {w: n for n, w in enumerate(sorted({w for i in where for k in kinds
+                                                            for w in self.figures[i][k]}))}
+            matrices = {k: np.zeros((len(where), len(vocabulary)), dtype=np.int32) for k in kinds}
+            for row, i in enumerate(where):
+                for k in kinds:
+                    matrices[k][row, [vocabulary[w] for w in self.figures[i][k]]] = 1
+            self.word_matrices[unit] = (matrices, vocabulary)
+        for claim in self.claims:
+            self.claims_by_stated.setdefault(claim.get("stated_figure") or "", []).append(claim)
+        self.claims_in = functools.lru_cache(maxsize=64)(self._claims_in)
+
+    def _claims_in(self, sentence: str) -> tuple[dict[str, Any], ...]:
+        """Registered claims printed in this sentence (normalised), found once per sentence, not per figure."""
+        normalised = normalise_for_match(sentence)
+        return tuple(c for c in self.claims if c["_normalised"] and (c["_normalised"] in normalised
+                                                                      or normalised in c["_normalised"]))
+
+    def guess(self, unit: str, near: set[str], counted: set[str], head: set[str]) -> tuple[str, int]:
+        """The measure of the unit's best-fitting figure and its `_score`, among figures sharing three subject words
+        with `near` and counting `head`: one product of 0/1 matrices, not a loop over the record per figure."""
+        if unit not in self.word_matrices:
+            return "", 0
+        matrices, vocabulary = self.word_matrices[unit]
+
+        def shared(kind: str, words: set[str]) -> np.ndarray:
+            return matrices[kind][:, [vocabulary[w] for w in words if w in vocabulary]].sum(axis=1)
+
+        if any(w not in vocabulary for w in head):
+            return "", 0
+        fits = (shared("_subject_words", near) >= 3) & (shared("_counts", head) == len(head))
+        if not fits.any():
+            return "", 0
+        score = shared("_words", near) + shared("_counts", counted) + shared("_words", counted)
+        top = int(score[fits].max())
+        where = self.by_unit[unit][2]
+        measures = {self.figures[where[i]]["measure"] for i in np.flatnonzero(fits & (score == top))}
+        return max(measures), top
 
     def candidates(self, found: Found) -> list[dict[str, Any]]:
         """The record figures that `relation` could match (same unit, value within reach), in record order.
@@ -196,6 +239,8 @@ def _within(qualifier: str, x: float, step: float | None, r: float) -> bool:
     if q is None or q.direction == "exact":
         return False
     if q.band is not None:  # just over, almost, about: exactly when the verdict on these words would hold
+        if abs(r - x) > abs(x) * float(q.band) + (step or 0.0) + 1e-9 * max(1.0, abs(x)):
+            return False  # beyond the band and the printed step: no verdict on these words could hold
         decimals = None if not step else max(0, round(-math.log10(step)))
         digits = format(Decimal(repr(x)).normalize(), "f")
         printed = Printed(f"{qualifier} {digits}", x, qualifier, "count", decimals=decimals)
@@ -232,7 +277,13 @@ def _context_words(found: Found, context: str) -> tuple[set[str], set[str]]:
     figures" or the like), and the counted words alone (named after the number, or before it: "the number of
     referrals rose from 1,737 … to 2,060")."""
     counted = words_of(f"{found.counted} {found.subject}")
-    return words_of(f"{found.sentence.text} {context}") | counted, counted
+    return _sentence_words(found.sentence.text) | _sentence_words(context) | counted, counted
+
+
+@functools.lru_cache(maxsize=64)
+def _sentence_words(text: str) -> frozenset[str]:
+    """words_of a sentence, once per sentence rather than once per figure in it."""
+    return frozenset(words_of(text))
 
 
 #: Where a sentence says its figures are from. A sentence naming several places constrains nothing it names.
@@ -349,41 +400,24 @@ def _differs(found: Found, figure: dict[str, Any], setting: Setting) -> str:
     return ""
 
 
-@functools.lru_cache(maxsize=64)
-def _normalised_sentence(text: str) -> str:
-    """normalise_for_match once per sentence, not once per figure in it (a sentence may hold many)."""
-    return normalise_for_match(text)
-
-
-def _covering_claims(found: Found, ids: set[str], claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _covering_claims(found: Found, ids: set[str], record: Record) -> list[dict[str, Any]]:
     """Registered claims about this figure: printed in this sentence, or stating a figure that is the same."""
-    sentence = _normalised_sentence(found.sentence.text)
-    out = []
-    for claim in claims:
-        text = claim["_normalised"]
-        here = bool(text) and (text in sentence or sentence in text) and found.text.lower() in text
-        if here or (claim.get("stated_figure") or "") in ids:
-            out.append({"claim_id": claim["claim_id"], "verdict": claim["verdict"], "stated": claim.get("stated"),
-                        "kind": claim.get("kind"), "text": claim.get("text"), "source_id": claim.get("source_id"),
-                        "in_this_text": here, "working": claim.get("working")})
+    printed = found.text.lower()
+    here = {c["claim_id"]: c for c in record.claims_in(found.sentence.text) if printed in c["_normalised"]}
+    stating = {c["claim_id"]: c for i in ids for c in record.claims_by_stated.get(i, [])}
+    out = [{"claim_id": c["claim_id"], "verdict": c["verdict"], "stated": c.get("stated"), "kind": c.get("kind"),
+            "text": c.get("text"), "source_id": c.get("source_id"), "in_this_text": c["claim_id"] in here,
+            "working": c.get("working")} for c in {**stating, **here}.values()]
     out.sort(key=lambda c: (not c["in_this_text"], c["claim_id"]))
     return out
 
 
-def _guess(near: set[str], counted: set[str], found: Found, figures: list[dict[str, Any]]) -> str:
-    """The record measure whose words best fit the words around the figure (same kind of unit), if any fits well."""
-    best: dict[str, int] = {}
-    head = _head(found)
-    for figure in figures:
-        # The unit alone ("cases") says little about the measure: three other words must be shared, and the
-        # counted thing ("boroughs" of "two London boroughs") must be what the record figure counts.
-        if figure["_printed"].unit != found.printed.unit or not head <= figure["_counts"]:
-            continue
-        if len(near & figure["_subject_words"]) >= 3:
-            best[figure["measure"]] = max(best.get(figure["measure"], 0), _score(figure, near, counted))
-    if not best:
-        return ""
-    measure, score = max(best.items(), key=lambda kv: (kv[1], kv[0]))
+def _guess(near: set[str], counted: set[str], found: Found, record: Record) -> str:
+    """The record measure whose words best fit the words around the figure (same kind of unit), if any fits well.
+
+    The unit alone ("cases") says little about the measure: three other words must be shared, and the counted
+    thing ("boroughs" of "two London boroughs") must be what the record figure counts."""
+    measure, score = record.guess(found.printed.unit, near, counted, _head(found))
     return measure if score >= 3 else ""
 
 
@@ -443,9 +477,8 @@ def _match(found: Found, record: Record, min_words: int, near: set[str], counted
     result.matches = [m for k in order for m in _ranked(groups[k])]
     result.others = sorted(_ranked(others), key=lambda m: -m.words)
     same_ids = {m.figure["figure_id"] for m in result.matches if m.relation == "same"}
-    result.claims = _covering_claims(found, same_ids, record.claims)
-    same_unit = [record.figures[i] for i in record.by_unit.get(found.printed.unit, ((), (), []))[2]]
-    result.measure_guess = order[0] if order else _guess(near, counted, found, same_unit)
+    result.claims = _covering_claims(found, same_ids, record)
+    result.measure_guess = order[0] if order else _guess(near, counted, found, record)
     return result
 
 
