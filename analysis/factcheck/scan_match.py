@@ -64,9 +64,9 @@ class Record:
     claims: list[dict[str, Any]]
     #: Per unit: the figures' values, the widest gap at which each could still match, and their positions.
     by_unit: dict[str, tuple[np.ndarray, np.ndarray, list[int]]] = field(default_factory=dict)
-    #: Per unit: which words each figure has, as 0/1 matrices (figures × words) for its subject words, all its
-    #: words and its counted things, and each word's column; `_guess` scores every figure of a unit at once.
-    word_matrices: dict[str, tuple[dict[str, np.ndarray], dict[str, int]]] = field(default_factory=dict)
+    #: Per unit: which words each figure has, as one 0/1 matrix (figures × its subject words, all its words and its
+    #: counted things, side by side), and each word's column; `_guess` scores every figure of a unit at once.
+    word_matrices: dict[str, tuple[np.ndarray, dict[str, int]]] = field(default_factory=dict)
     #: Claims by the figure they state, for `_covering_claims`.
     claims_by_stated: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
@@ -82,14 +82,16 @@ class Record:
             kinds = ("_subject_words", "_words", "_counts")
             vocabulary = {w: n for n, w in enumerate(sorted({w for i in where for k in kinds
                                                             for w in self.figures[i][k]}))}
-            matrices = {k: np.zeros((len(where), len(vocabulary)), dtype=np.int32) for k in kinds}
+            matrix = np.zeros((len(where), len(kinds) * len(vocabulary) + 1), dtype=np.int32)
             for row, i in enumerate(where):
-                for k in kinds:
-                    matrices[k][row, [vocabulary[w] for w in self.figures[i][k]]] = 1
-            self.word_matrices[unit] = (matrices, vocabulary)
+                for k, kind in enumerate(kinds):
+                    matrix[row, [k * len(vocabulary) + vocabulary[w] for w in self.figures[i][kind]]] = 1
+            self.word_matrices[unit] = (matrix, vocabulary)
         for claim in self.claims:
             self.claims_by_stated.setdefault(claim.get("stated_figure") or "", []).append(claim)
         self.claims_in = functools.lru_cache(maxsize=64)(self._claims_in)
+        self.sentence_sums = functools.lru_cache(maxsize=64)(
+            lambda unit, words: self._sums(unit, ((0, words), (1, words))))
 
     def _claims_in(self, sentence: str) -> tuple[dict[str, Any], ...]:
         """Registered claims printed in this sentence (normalised), found once per sentence, not per figure."""
@@ -97,22 +99,30 @@ class Record:
         return tuple(c for c in self.claims if c["_normalised"] and (c["_normalised"] in normalised
                                                                       or normalised in c["_normalised"]))
 
-    def guess(self, unit: str, near: set[str], counted: set[str], head: set[str]) -> tuple[str, int]:
+    def _sums(self, unit: str, parts: tuple[tuple[int, frozenset[str]], ...]) -> np.ndarray:
+        """For every figure of the unit, how many words of each part it has (part: which kind of words, 0 subject,
+        1 all words, 2 counted things; and the words): one indexing of the unit's 0/1 matrix."""
+        matrix, vocabulary = self.word_matrices[unit]
+        width = len(vocabulary)
+        # each part ends with the matrix's last column, all zeros, so no part is empty for reduceat
+        columns = [[k * width + vocabulary[w] for w in words if w in vocabulary] + [3 * width] for k, words in parts]
+        starts = np.cumsum([0] + [len(c) for c in columns[:-1]])
+        return np.add.reduceat(matrix[:, [c for cols in columns for c in cols]], starts, axis=1)
+
+    def guess(self, unit: str, sentence: frozenset[str], counted: set[str], head: set[str]) -> tuple[str, int]:
         """The measure of the unit's best-fitting figure and its `_score`, among figures sharing three subject words
-        with `near` and counting `head`: one product of 0/1 matrices, not a loop over the record per figure."""
-        if unit not in self.word_matrices:
+        with the sentence's words and counting `head`. Every figure of the unit is scored at once from 0/1 word
+        matrices, and the sentence's part once per sentence (`sentence_sums`), not once per figure in it."""
+        if unit not in self.word_matrices or not head <= self.word_matrices[unit][1].keys():
             return "", 0
-        matrices, vocabulary = self.word_matrices[unit]
-
-        def shared(kind: str, words: set[str]) -> np.ndarray:
-            return matrices[kind][:, [vocabulary[w] for w in words if w in vocabulary]].sum(axis=1)
-
-        if any(w not in vocabulary for w in head):
-            return "", 0
-        fits = (shared("_subject_words", near) >= 3) & (shared("_counts", head) == len(head))
+        near = self.sentence_sums(unit, sentence)
+        extra = frozenset(counted - sentence)
+        mine = self._sums(unit, ((0, extra), (1, extra), (2, frozenset(head)), (2, frozenset(counted)),
+                                 (1, frozenset(counted))))
+        fits = (near[:, 0] + mine[:, 0] >= 3) & (mine[:, 2] == len(head))
         if not fits.any():
             return "", 0
-        score = shared("_words", near) + shared("_counts", counted) + shared("_words", counted)
+        score = near[:, 1] + mine[:, 1] + mine[:, 3] + mine[:, 4]
         top = int(score[fits].max())
         where = self.by_unit[unit][2]
         measures = {self.figures[where[i]]["measure"] for i in np.flatnonzero(fits & (score == top))}
@@ -133,8 +143,15 @@ class Record:
 
 def _reach(p: Any) -> float:
     """The widest gap between a printed value and a value it is 'same', 'consistent' or 'printed alike' with:
-    its rounding step, the step it was rounded to, or the 5% band of worded qualifiers."""
+    its rounding step, the step it was rounded to, or the 5% band of worded qualifiers.
+
+    An exact figure reaches only its own step: two exact figures are related only when printed alike, and an exact
+    figure within a qualified one's band is found through the qualified one's reach (`candidates` takes the
+    larger). So an exact figure in an article is compared with the few record figures that could relate to it,
+    not with every figure within 5 per cent of it."""
     step = p.step or 0.0
+    if p.qualifier == "exact":
+        return max(step, abs(p.value) * 1e-9)
     return max(step, _round_step(p.value, step) if step else 0.0, abs(p.value) * float(TOLERANCE))
 
 
@@ -280,6 +297,12 @@ def _context_words(found: Found, context: str) -> tuple[set[str], set[str]]:
     return _sentence_words(found.sentence.text) | _sentence_words(context) | counted, counted
 
 
+def _base_words(found: Found, context: str) -> frozenset[str]:
+    """The words of the figure's sentence and its context: the part of `_context_words` shared by every figure
+    in the sentence."""
+    return _sentence_words(found.sentence.text) | _sentence_words(context)
+
+
 @functools.lru_cache(maxsize=64)
 def _sentence_words(text: str) -> frozenset[str]:
     """words_of a sentence, once per sentence rather than once per figure in it."""
@@ -412,12 +435,12 @@ def _covering_claims(found: Found, ids: set[str], record: Record) -> list[dict[s
     return out
 
 
-def _guess(near: set[str], counted: set[str], found: Found, record: Record) -> str:
+def _guess(base: frozenset[str], counted: set[str], found: Found, record: Record) -> str:
     """The record measure whose words best fit the words around the figure (same kind of unit), if any fits well.
 
     The unit alone ("cases") says little about the measure: three other words must be shared, and the counted
     thing ("boroughs" of "two London boroughs") must be what the record figure counts."""
-    measure, score = record.guess(found.printed.unit, near, counted, _head(found))
+    measure, score = record.guess(found.printed.unit, base, counted, _head(found))
     return measure if score >= 3 else ""
 
 
@@ -431,11 +454,11 @@ def match_figure(found: Found, record: Record, min_words: int = 2,
     near, counted = _context_words(found, context)
     setting = _setting(found, context)
     if cache is None:
-        return _match(found, record, min_words, near, counted, setting)
+        return _match(found, record, min_words, near, counted, setting, context)
     key = (found.text, found.printed, found.counted, found.subject, found.derived, found.sentence.text, context,
            setting, min_words)
     if key not in cache:
-        cache[key] = _match(found, record, min_words, near, counted, setting)
+        cache[key] = _match(found, record, min_words, near, counted, setting, context)
     return cache[key]
 
 
@@ -446,7 +469,7 @@ def _ranked(items: list[Match]) -> list[Match]:
 
 
 def _match(found: Found, record: Record, min_words: int, near: set[str], counted: set[str],
-           setting: Setting) -> Matched:
+           setting: Setting, context: str) -> Matched:
     result = Matched()
     groups: dict[str, list[Match]] = {}
     others: list[Match] = []
@@ -478,7 +501,7 @@ def _match(found: Found, record: Record, min_words: int, near: set[str], counted
     result.others = sorted(_ranked(others), key=lambda m: -m.words)
     same_ids = {m.figure["figure_id"] for m in result.matches if m.relation == "same"}
     result.claims = _covering_claims(found, same_ids, record)
-    result.measure_guess = order[0] if order else _guess(near, counted, found, record)
+    result.measure_guess = order[0] if order else _guess(_base_words(found, context), counted, found, record)
     return result
 
 
