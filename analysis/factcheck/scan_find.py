@@ -35,6 +35,7 @@ class Found:
     derived_because: str  # the words that made it look derived
     subject: str = ""  # the counted thing named before the number ("referrals" in "the number of referrals rose
     #                    from 1,737 in 2014 to 2,060"), read when none follows it
+    head: str = ""  # the counted thing, after the number or else before it: what `scan_match` compares
 
 
 @dataclass(frozen=True)
@@ -91,25 +92,20 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
                                              rf"offender|child|person)s?\b)", re.IGNORECASE)),
 )
 
-#: For each kind, words one of which any match must contain (lower case): the pattern is not run on a sentence
-#: with none of them. A test checks every kind against its pattern on every stored article.
-NEEDS: dict[str, tuple[str, ...]] = {
-    "URL": ("http", "www."),
-    "e-mail address": ("@", "protected"),
-    "phone number": ("+", "0"),
-    "time": (":", "am", "pm", "a.m", "p.m", "gmt", "bst", "utc"),
-    "date": ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "/", "-"),
-    "year": ("19", "20"),
-    "age": ("age", "old", "under", "over", "young", "turn"),
-    "duration": ("hour", "day", "week", "month", "year", "decade", "minute", "second"),
-    "street number": ("street", "road", "lane", "avenue", "way", "place", "square", "gardens", "close", "drive",
-                      "terrace", "crescent", "court", "row"),
-    "reference number": ("section", "para", "page", "p.", "chapter", "table", "figure", "annex", "appendix", "part",
-                         "article", "clause", "recommendation", "step", "no.", "vol", "issue", "question",
-                         "schedule", "rule", "episode", "season", "round", "level", "tier", "grade"),
-    "ordinal": ("st", "nd", "rd", "th"),
-    "threshold in a definition": (" or more", "at least"),
+#: For the costly kinds, a pattern (on the lower-cased sentence) every match of the kind also matches: the kind is
+#: not run on a sentence without it. A test checks each against every stored article.
+NEEDS: dict[str, str] = {
+    "URL": r"\bhttp|\bwww\.",
+    "e-mail address": r"@|\bprotected",
+    "time": r":|am\b|pm\b|a\.m|p\.m|\bgmt|\bbst|\butc",
+    "age": r"\b(?:age|old|under|over|young|turn)",
+    "duration": r"\b(?:hour|day|week|month|year|decade|minute|second)",
+    "reference number": r"\b(?:section|para|page|pp?\.|chapter|table|figure|annex|appendix|part|article|clause"
+                        r"|recommendation|step|no\.|vol|issue|question|schedule|rule|episode|season|round|level"
+                        r"|tier|grade)",
+    "threshold in a definition": r"\bor more\b|\bat least\b",
 }
+_NEEDS_RE = {kind: re.compile(pattern) for kind, pattern in NEEDS.items()}
 
 _QUAL = "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
 _FRACTION = (r"(?:three[- ]quarters|two[- ]thirds|a third|one[- ]third|a quarter|one[- ]quarter|half|a half"
@@ -175,8 +171,8 @@ def _mask(text: str, sentence: Sentence, left_out: list[LeftOut]) -> str:
     # only where a kind is found (a list of characters joined again for every kind was a third of the scan's time).
     low = text.lower()
     for kind, pattern in LEFT_OUT:
-        needs = NEEDS.get(kind, ())
-        if not needs or any(word in low for word in needs):
+        needs = _NEEDS_RE.get(kind) if NEEDS else None
+        if needs is None or needs.search(low):
             text = pattern.sub(lambda m, kind=kind: blank(m, kind), text)
     return text
 
@@ -292,9 +288,9 @@ def find_figures(sentence: Sentence) -> tuple[list[Found], list[LeftOut]]:
         derived, because = _derived(core, printed, before, after)
         start = m.start() if text != core else m.start("core")
         counted = counted_phrase(after)
-        subject = "" if head_noun(counted) else _subject(before)
-        if not head_noun(counted) and not subject and found and re.search(r"\bto\s*$", before):
-            # a pair shares its subject: "1,737 referrals which jumped to 2,060 in 2015"
-            subject = head_noun(found[-1].counted) or found[-1].subject
-        found.append(Found(text, printed, counted, sentence, start, derived, because, subject))
+        head = head_noun(counted)
+        subject = "" if head else _subject(before)
+        if not head and not subject and found and re.search(r"\bto\s*$", before):
+            subject = found[-1].head  # a pair shares its subject: "1,737 referrals which jumped to 2,060 in 2015"
+        found.append(Found(text, printed, counted, sentence, start, derived, because, subject, head or subject))
     return found, left_out

@@ -67,6 +67,7 @@ class Record:
     #: Per unit: which words each figure has, as one 0/1 matrix (figures × its subject words, all its words and its
     #: counted things, side by side), and each word's column; `_guess` scores every figure of a unit at once.
     word_matrices: dict[str, tuple[np.ndarray, dict[str, int]]] = field(default_factory=dict)
+    word_rows: dict[str, np.ndarray] = field(default_factory=dict)  # the same, word-major (a word's figures)
     #: Claims by the figure they state, for `_covering_claims`.
     claims_by_stated: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
@@ -87,6 +88,7 @@ class Record:
                 for k, kind in enumerate(kinds):
                     matrix[row, [k * len(vocabulary) + vocabulary[w] for w in self.figures[i][kind]]] = 1
             self.word_matrices[unit] = (matrix, vocabulary)
+            self.word_rows[unit] = np.ascontiguousarray(matrix.T)
         for claim in self.claims:
             self.claims_by_stated.setdefault(claim.get("stated_figure") or "", []).append(claim)
         self.claims_in = functools.lru_cache(maxsize=64)(self._claims_in)
@@ -116,13 +118,20 @@ class Record:
         if unit not in self.word_matrices or not head <= self.word_matrices[unit][1].keys():
             return "", 0
         near = self.sentence_sums(unit, sentence)
-        extra = frozenset(counted - sentence)
-        mine = self._sums(unit, ((0, extra), (1, extra), (2, frozenset(head)), (2, frozenset(counted)),
-                                 (1, frozenset(counted))))
-        fits = (near[:, 0] + mine[:, 0] >= 3) & (mine[:, 2] == len(head))
+        extra = counted - sentence
+        # the figure's own few words: rows of the word-major copy of the matrix, summed
+        _, vocabulary = self.word_matrices[unit]
+        rows, width = self.word_rows[unit], len(vocabulary)
+
+        def few(kind: int, words: set[str]) -> np.ndarray | int:
+            cols = [kind * width + vocabulary[w] for w in words if w in vocabulary]
+            return rows[cols].sum(axis=0) if cols else 0
+
+        subject = near[:, 0] + few(0, extra)
+        fits = (subject >= 3) & (few(2, head) == len(head))
         if not fits.any():
             return "", 0
-        score = near[:, 1] + mine[:, 1] + mine[:, 3] + mine[:, 4]
+        score = near[:, 1] + few(1, extra) + few(2, counted) + few(1, counted)
         top = int(score[fits].max())
         where = self.by_unit[unit][2]
         measures = {self.figures[where[i]]["measure"] for i in np.flatnonzero(fits & (score == top))}
@@ -163,9 +172,10 @@ def _quote_counted(row: dict[str, Any]) -> set[str]:
     return _counted_class(head_noun(counted_phrase(quote[at + len(printed):]))) if at >= 0 else set()
 
 
-def _counted_class(text: str) -> set[str]:
+@functools.lru_cache(maxsize=1024)
+def _counted_class(text: str) -> frozenset[str]:
     """Stemmed counted words, with the record's synonyms for one counted thing made one word."""
-    return {_SAME_COUNTED.get(w, w) for w in words_of(text)}
+    return frozenset(_SAME_COUNTED.get(w, w) for w in words_of(text))
 
 
 _SHARE_OF = re.compile(r"^(?:share|proportion|percentage)\s+of\s+(.*)$", re.IGNORECASE)
@@ -365,7 +375,7 @@ def _score(figure: dict[str, Any], near: set[str], counted: set[str], setting: S
 def _head(found: Found) -> set[str]:
     """The counted thing the article names: right after the number ("investigation" in "one ongoing investigation
     into a case"), else before it ("the number of referrals rose from …"); empty when neither names one."""
-    return _counted_class(head_noun(found.counted) or found.subject)
+    return _counted_class(found.head)
 
 
 #: Kinds of counted thing. Two counts of one kind under different nouns may be one figure ("approximately 9,000
@@ -410,7 +420,7 @@ def _differs(found: Found, figure: dict[str, Any], setting: Setting) -> str:
                                                        measure):
         return "a count, not a difference between two counts"
     if found.printed.unit == "count" and _other_count(head, figure["_counts"]):
-        return f"counts {figure['unit']}, not {head_noun(found.counted) or found.subject}"
+        return f"counts {figure['unit']}, not {found.head}"
     if found.printed.unit == "percent" and figure["_whole"] and found.counted.lower().startswith("of "):
         named = head_noun(found.counted[3:])
         whole = _counted_class(named)

@@ -106,8 +106,13 @@ _SCALED = re.compile(r"(.+?) (thousand|million|billion)|(\d[\d.,]*)(k|m|bn)", re
 _SPACES = re.compile(r"\s+")
 
 
+_QUALIFIER_START = re.compile("|".join(re.escape(p) for p in _QUALIFIER_ORDER))
+
+
 def _split_qualifier(text: str) -> tuple[str, str]:
     low = text.lower()
+    if not _QUALIFIER_START.match(low):  # most figures have none: skip the phrase-by-phrase look
+        return "exact", text
     for phrase in _QUALIFIER_ORDER:
         if low.startswith(phrase + " ") or (phrase.endswith(".") and low.startswith(phrase)):
             rest = text[len(phrase):].strip()
