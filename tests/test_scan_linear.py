@@ -55,3 +55,29 @@ def test_the_first_word_lookahead_finds_exactly_what_the_plain_pattern_finds() -
         masked = scan_find._mask(sentence.text, sentence, [])
         assert [m.span() for m in scan_find.FIGURE_RE.finditer(masked)] == \
             [m.span() for m in plain.finditer(masked)], sentence.text
+
+
+def test_the_value_filter_keeps_every_record_figure_a_figure_could_relate_to() -> None:
+    """`Record.candidates` narrows the record by value before `relation` is asked (an exact figure reaches only its
+    own step): every record figure `relation` relates to a printed figure must still be among the candidates.
+    Checked with every record figure's printed value as the article's figure, and with qualified versions of it."""
+    from analysis.factcheck.scan_find import Found
+    from analysis.factcheck.scan_match import load_record, relation
+    from analysis.paths import DEFAULT
+    from analysis.record.printed import PrintedFigureError, parse_printed
+
+    record = load_record(DEFAULT)
+    printed = {f["value_as_printed"] for f in record.figures}
+    forms = {f"{q} {p}" for p in printed for q in ("", "more than", "almost", "about", "just over", "fewer than")}
+    sentence = Sentence("", 1, 0)
+    checked = 0
+    for text in sorted(forms):
+        try:
+            found = Found(text.strip(), parse_printed(text.strip()), "", sentence, 0, "", "")
+        except PrintedFigureError:
+            continue
+        kept = {id(f) for f in record.candidates(found)}
+        related = [f["figure_id"] for f in record.figures if relation(found, f)]
+        assert all(id(f) in kept for f in record.figures if relation(found, f)), (text, related)
+        checked += bool(related)
+    assert checked > 300
