@@ -13,14 +13,27 @@ from __future__ import annotations
 
 import functools
 import math
-import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
 import numpy as np
 
-from analysis.factcheck.scan_find import Found, counted_phrase, head_noun
+from analysis.factcheck.scan_find import Found
+from analysis.factcheck.scan_subject import (
+    Setting,
+    base_words,
+    context_words,
+    counted_class,
+    differs,
+    head_of,
+    quote_counted,
+    score,
+    setting_of,
+    whole_of,
+    words_of,
+    years_of,
+)
 from analysis.factcheck.wording import BORNE_OUT, judge
 from analysis.paths import Paths
 from analysis.record.figures import normalise_for_match
@@ -30,30 +43,9 @@ from analysis.tables.load import load_rows
 
 __all__ = ["Record", "Match", "load_record", "match_figure", "prefer_article_sources", "words_of"]
 
-_STOPWORDS = set("""a an the of in on at to for by with from and or as is are was were be been has have had it its
-this that these those their there which who whom what when where since than more less into over under about per cent
-not no all any each other our his her they them we you he she said says also such can will would could between
-while after before during year years month months""".split())
-_IRREGULAR = {"children": "child", "people": "person", "women": "woman", "men": "man", "offences": "offence",
-              "offense": "offence", "offenses": "offence", "sex": "sexual"}
-#: Counted things that are one thing in this record's usage (its `cse_flagged_crimes` prints both "crimes" and
-#: "offences"; news copy calls them "incidents"), as stems of `words_of`.
-_SAME_COUNTED = {"crime": "offenc", "incide": "offenc"}
-#: Relations, best first.
 RELATIONS = ("same", "consistent", "printed alike")
 #: How many fewer shared words than the best-fitting definition a definition may have and still be an answer.
 WORDS_BEHIND_BEST = 3
-
-
-def words_of(text: str) -> set[str]:
-    """Content words, crudely stemmed so "exploited" meets "exploitation" and "cases" meets "case"."""
-    found = set()
-    for word in re.findall(r"[a-z]+", (text or "").lower()):
-        if word in _STOPWORDS or len(word) < 3:
-            continue
-        word = _IRREGULAR.get(word, word)
-        found.add(word[:6] if len(word) > 6 else word.rstrip("s"))
-    return found
 
 
 @dataclass
@@ -112,7 +104,7 @@ class Record:
         return np.add.reduceat(matrix[:, [c for cols in columns for c in cols]], starts, axis=1)
 
     def guess(self, unit: str, sentence: frozenset[str], counted: set[str], head: set[str]) -> tuple[str, int]:
-        """The measure of the unit's best-fitting figure and its `_score`, among figures sharing three subject words
+        """The measure of the unit's best-fitting figure and its `score`, among figures sharing three subject words
         with the sentence's words and counting `head`. Every figure of the unit is scored at once from 0/1 word
         matrices, and the sentence's part once per sentence (`sentence_sums`), not once per figure in it."""
         if unit not in self.word_matrices or not head <= self.word_matrices[unit][1].keys():
@@ -131,10 +123,10 @@ class Record:
         fits = (subject >= 3) & (few(2, head) == len(head))
         if not fits.any():
             return "", 0
-        score = near[:, 1] + few(1, extra) + few(2, counted) + few(1, counted)
-        top = int(score[fits].max())
+        fit = near[:, 1] + few(1, extra) + few(2, counted) + few(1, counted)
+        top = int(fit[fits].max())
         where = self.by_unit[unit][2]
-        measures = {self.figures[where[i]]["measure"] for i in np.flatnonzero(fits & (score == top))}
+        measures = {self.figures[where[i]]["measure"] for i in np.flatnonzero(fits & (fit == top))}
         return max(measures), top
 
     def candidates(self, found: Found) -> list[dict[str, Any]]:
@@ -164,36 +156,6 @@ def _reach(p: Any) -> float:
     return max(step, _round_step(p.value, step) if step else 0.0, abs(p.value) * float(TOLERANCE))
 
 
-def _quote_counted(row: dict[str, Any]) -> set[str]:
-    """What the source's own sentence says the figure counts ("approximately 9,000 investigations"): a news copy
-    may name the thing as the source did even where the record's unit says "cases"."""
-    quote, printed = (row.get("quote") or ""), (row.get("value_as_printed") or "")
-    at = quote.lower().find(printed.lower()) if printed else -1
-    return _counted_class(head_noun(counted_phrase(quote[at + len(printed):]))) if at >= 0 else set()
-
-
-@functools.lru_cache(maxsize=1024)
-def _counted_class(text: str) -> frozenset[str]:
-    """Stemmed counted words, with the record's synonyms for one counted thing made one word."""
-    return frozenset(_SAME_COUNTED.get(w, w) for w in words_of(text))
-
-
-_SHARE_OF = re.compile(r"^(?:share|proportion|percentage)\s+of\s+(.*)$", re.IGNORECASE)
-
-
-def _whole(subject: str) -> str:
-    """The whole a record share is a share of ("survivors" of "Share of adult survivors of child sexual …")."""
-    m = _SHARE_OF.match(subject or "")
-    return head_noun(m.group(1)) if m else ""
-
-
-def _years(row: dict[str, Any]) -> tuple[int, int] | None:
-    try:
-        return int(str(row["period_start"])[:4]), int(str(row["period_end"])[:4])
-    except (KeyError, TypeError, ValueError):
-        return None
-
-
 def load_record(paths: Paths) -> Record:
     """data/processed/figures.csv and claims.csv, each figure re-read with the project's parser."""
     figures = []
@@ -207,11 +169,11 @@ def load_record(paths: Paths) -> Record:
         row["_printed"] = printed
         row["_words"] = words_of(f"{row['measure'].replace('_', ' ')} {row['subject']} {row['unit']}")
         row["_unit_words"] = words_of(row["unit"])
-        row["_counts"] = _counted_class(f"{row['unit']} {row['measure'].split('_')[-1]}") | _quote_counted(row)
+        row["_counts"] = counted_class(f"{row['unit']} {row['measure'].split('_')[-1]}") | quote_counted(row)
         row["_subject_words"] = row["_words"] - row["_unit_words"]
-        row["_whole_text"] = _whole(row["subject"]) if row["measure"].startswith("share") else ""
-        row["_whole"] = _counted_class(row["_whole_text"])
-        row["_years"] = _years(row)
+        row["_whole_text"] = whole_of(row["subject"]) if row["measure"].startswith("share") else ""
+        row["_whole"] = counted_class(row["_whole_text"])
+        row["_years"] = years_of(row)
         figures.append(row)
     claims = load_rows("claims", paths)
     for claim in claims:
@@ -299,140 +261,6 @@ def relation(found: Found, figure: dict[str, Any]) -> str:
     return "printed alike" if alike else ""
 
 
-def _context_words(found: Found, context: str) -> tuple[set[str], set[str]]:
-    """Words of the figure's sentence (and of `context`, the sentence before when this one opens with "These
-    figures" or the like), and the counted words alone (named after the number, or before it: "the number of
-    referrals rose from 1,737 … to 2,060")."""
-    counted = words_of(f"{found.counted} {found.subject}")
-    return _sentence_words(found.sentence.text) | _sentence_words(context) | counted, counted
-
-
-def _base_words(found: Found, context: str) -> frozenset[str]:
-    """The words of the figure's sentence and its context: the part of `_context_words` shared by every figure
-    in the sentence."""
-    return _sentence_words(found.sentence.text) | _sentence_words(context)
-
-
-@functools.lru_cache(maxsize=64)
-def _sentence_words(text: str) -> frozenset[str]:
-    """words_of a sentence, once per sentence rather than once per figure in it."""
-    return frozenset(words_of(text))
-
-
-#: Where a sentence says its figures are from. A sentence naming several places constrains nothing it names.
-_GEOGRAPHY = (
-    ("London", re.compile(r"\b(?:London(?:ers?)?|the capital|the Met|Metropolitan Police|Scotland Yard)\b")),
-    ("England and Wales", re.compile(r"\b(?:England and Wales|[Nn]ational(?:ly)?|[Nn]ationwide|across the country"
-                                     r"|police forces)\b")),
-    ("United Kingdom", re.compile(r"\b(?:UK|U\.K\.|United Kingdom|Britain|British)\b")),
-    ("England", re.compile(r"\bEngland\b(?! and Wales)")),
-)
-_YEAR = re.compile(r"(?<![\d,.£])\b(?:19|20)\d{2}\b(?![\d])")
-_OWN_YEAR_AFTER = re.compile(r"^\s*(?:[^\d\s,;:.—–()]+\s+){0,7}?(?:in|during|for)\s+((?:19|20)\d{2})\b")
-_OWN_YEAR_BEFORE = re.compile(r"\b((?:19|20)\d{2})(?:'s)?\s+(?:total|figure|count)\s+of\s*$")
-
-
-@dataclass(frozen=True)
-class Setting:
-    """Where and when the sentence puts a figure: places it names, years it names, and the figure's own year."""
-
-    places: frozenset[str]
-    years: frozenset[int]
-    own_year: int | None
-
-
-@functools.lru_cache(maxsize=256)
-def _sentence_setting(text: str) -> tuple[frozenset[str], frozenset[int]]:
-    places = frozenset(name for name, pattern in _GEOGRAPHY if pattern.search(text))
-    return places, frozenset(int(y) for y in _YEAR.findall(text))
-
-
-def _setting(found: Found, context: str) -> Setting:
-    places, years = _sentence_setting(found.sentence.text)
-    if not places and context:
-        places = _sentence_setting(context)[0]
-    text, end = found.sentence.text, found.start + len(found.text)
-    m = (_OWN_YEAR_AFTER.match(text[end:end + 120])
-         or _OWN_YEAR_BEFORE.search(text[max(0, found.start - 40):found.start]))
-    return Setting(places, years, int(m.group(1)) if m else None)
-
-
-def _in_period(year: int, figure: dict[str, Any]) -> bool:
-    span = figure["_years"]
-    return span is None or span[0] <= year <= span[1]
-
-
-def _score(figure: dict[str, Any], near: set[str], counted: set[str], setting: Setting | None = None) -> int:
-    """Shared words, the counted thing twice ("23 police forces" is about forces, not cases); one more each for a
-    place and a year the sentence names that the record figure has."""
-    score = len(near & figure["_words"]) + len(counted & figure["_counts"]) + len(counted & figure["_words"])
-    if setting is not None:
-        score += figure["geography"] in setting.places
-        score += any(_in_period(y, figure) for y in setting.years) and figure["_years"] is not None
-    return score
-
-
-def _head(found: Found) -> set[str]:
-    """The counted thing the article names: right after the number ("investigation" in "one ongoing investigation
-    into a case"), else before it ("the number of referrals rose from …"); empty when neither names one."""
-    return _counted_class(found.head)
-
-
-#: Kinds of counted thing. Two counts of one kind under different nouns may be one figure ("approximately 9,000
-#: investigations", "9,000 cases"); counts of different kinds never are (23 police forces are not 23 cases).
-_KINDS = {
-    "people": ("child", "girl", "boy", "young", "person", "victim", "surviv", "suspec", "offend", "perpet", "man",
-               "woman", "famil", "adult"),
-    "staff": ("office", "detect", "staff"),
-    "cases": ("case", "invest", "arrest", "charge", "convic", "prosec", "referr", "report", "offenc", "crime",
-              "incide", "allega", "file", "operat", "record", "flag", "inquir", "review", "inspec", "audit", "sample",
-              "assess"),
-    "bodies": ("boroug", "force", "counci", "author", "area", "region", "school", "home", "team", "gang", "group",
-               "networ", "agenc", "local", "unit"),
-}
-
-
-def _kinds(stems: set[str]) -> set[str]:
-    return {kind for kind, prefixes in _KINDS.items() for stem in stems if stem.startswith(prefixes)}
-
-
-def _other_count(head: set[str], counts: set[str]) -> bool:
-    """Whether the counted thing the article names is another kind of thing than the record figure counts."""
-    if not head or not counts or head & counts:
-        return False
-    mine, theirs = _kinds(head), _kinds(counts)
-    return not (mine & theirs) if mine and theirs else True
-
-
-def _differs(found: Found, figure: dict[str, Any], setting: Setting) -> str:
-    """Why a record figure printed alike is another definition, or "" when unit, measure, place and period agree.
-
-    A rise is not a share (the measure vocabulary names rises `change_…` and shares `share_…`); a count of
-    investigations is not a count of cases; a share of cases is not a share of survivors; a London figure is not a
-    national one; a figure the sentence dates to 2017 is not one for 2009-10."""
-    measure = figure["measure"]
-    if found.derived == "percent_change" and measure.startswith("share"):
-        return "a share, not a rise"
-    if found.derived == "share" and measure.startswith("change"):
-        return "a rise, not a share"
-    head = _head(found)
-    if found.derived == "difference" and not re.search(r"change|increase|decrease|rise|fall|additional|difference",
-                                                       measure):
-        return "a count, not a difference between two counts"
-    if found.printed.unit == "count" and _other_count(head, figure["_counts"]):
-        return f"counts {figure['unit']}, not {found.head}"
-    if found.printed.unit == "percent" and figure["_whole"] and found.counted.lower().startswith("of "):
-        named = head_noun(found.counted[3:])
-        whole = _counted_class(named)
-        if whole and not whole & figure["_whole"]:
-            return f"a share of {figure['_whole_text']}, not of {named}"
-    if setting.places and figure["geography"] not in setting.places:
-        return f"{figure['geography']}, not {' or '.join(sorted(setting.places))}"
-    if setting.own_year is not None and not _in_period(setting.own_year, figure):
-        return f"{figure['period_start']} to {figure['period_end']}, not {setting.own_year}"
-    return ""
-
-
 def _covering_claims(found: Found, ids: set[str], record: Record) -> list[dict[str, Any]]:
     """Registered claims about this figure: printed in this sentence, or stating a figure that is the same."""
     printed = found.text.lower()
@@ -450,8 +278,8 @@ def _guess(base: frozenset[str], counted: set[str], found: Found, record: Record
 
     The unit alone ("cases") says little about the measure: three other words must be shared, and the counted
     thing ("boroughs" of "two London boroughs") must be what the record figure counts."""
-    measure, score = record.guess(found.printed.unit, base, counted, _head(found))
-    return measure if score >= 3 else ""
+    measure, fit = record.guess(found.printed.unit, base, counted, head_of(found))
+    return measure if fit >= 3 else ""
 
 
 def match_figure(found: Found, record: Record, min_words: int = 2,
@@ -461,8 +289,8 @@ def match_figure(found: Found, record: Record, min_words: int = 2,
     `context` is the sentence before, read when this one names its subject only as "these figures" or the like.
     With `cache`, a figure printed the same way, with the same words around it in the same sentence, is matched
     once: a page that repeats a figure (or a run of "12 12 12 …") costs one match, not one per copy."""
-    near, counted = _context_words(found, context)
-    setting = _setting(found, context)
+    near, counted = context_words(found, context)
+    setting = setting_of(found, context)
     if cache is None:
         return _match(found, record, min_words, near, counted, setting, context)
     key = (found.text, found.printed, found.counted, found.subject, found.derived, found.sentence.text, context,
@@ -487,15 +315,15 @@ def _match(found: Found, record: Record, min_words: int, near: set[str], counted
         rel = relation(found, figure)
         if not rel:
             continue
-        score = _score(figure, near, counted, setting)
-        if score < min_words:
+        words = score(figure, near, counted, setting)
+        if words < min_words:
             result.unrelated += 1
             continue
-        differs = _differs(found, figure, setting)
-        if differs:
-            others.append(Match(figure, rel, score, differs))
+        why = differs(found, figure, setting)
+        if why:
+            others.append(Match(figure, rel, words, why))
         else:
-            groups.setdefault(figure["measure"], []).append(Match(figure, rel, score))
+            groups.setdefault(figure["measure"], []).append(Match(figure, rel, words))
     order = sorted(groups, key=lambda k: (-max(m.words for m in groups[k]),
                                           min(RELATIONS.index(m.relation) for m in groups[k]), k))
     if order:
@@ -511,7 +339,7 @@ def _match(found: Found, record: Record, min_words: int, near: set[str], counted
     result.others = sorted(_ranked(others), key=lambda m: -m.words)
     same_ids = {m.figure["figure_id"] for m in result.matches if m.relation == "same"}
     result.claims = _covering_claims(found, same_ids, record)
-    result.measure_guess = order[0] if order else _guess(_base_words(found, context), counted, found, record)
+    result.measure_guess = order[0] if order else _guess(base_words(found, context), counted, found, record)
     return result
 
 
