@@ -117,15 +117,17 @@ class Setting:
 
 
 @functools.lru_cache(maxsize=256)
-def _sentencesetting_of(text: str) -> tuple[frozenset[str], frozenset[int]]:
+def _sentence_setting(text: str) -> tuple[frozenset[str], frozenset[int]]:
     places = frozenset(name for name, pattern in _GEOGRAPHY if pattern.search(text))
     return places, frozenset(int(y) for y in _YEAR.findall(text))
 
 
 def setting_of(found: Found, context: str) -> Setting:
-    places, years = _sentencesetting_of(found.sentence.text)
+    places, years = _sentence_setting(found.sentence.text)
     if not places and context:
-        places = _sentencesetting_of(context)[0]
+        places = _sentence_setting(context)[0]
+    if not years:  # a sentence naming no year gives no figure in it a year of its own
+        return Setting(places, years, None)
     text, end = found.sentence.text, found.start + len(found.text)
     m = (_OWN_YEAR_AFTER.match(text[end:end + 120])
          or _OWN_YEAR_BEFORE.search(text[max(0, found.start - 40):found.start]))
