@@ -159,6 +159,9 @@ _STOP = re.compile(r"\x00|[,;:.!?](?=\s|$)|[()\"“”—–]"
 
 #: Characters either side of a figure read for its counted thing and its kind of claim (far more than 8 words).
 WINDOW = 240
+#: Characters before a figure read for the words that end just before it ("rose by", "in", "increase of"): a pattern
+#: anchored at the end of the window need not be tried at every one of its 240 characters.
+TAIL = 40
 
 
 def _mask(text: str, sentence: Sentence, left_out: list[LeftOut]) -> str:
@@ -195,7 +198,7 @@ def _derived(core: str, printed: Printed, before: str, after: str) -> tuple[str,
     if printed.unit == "times":
         return ("percent_change", core) if core.lower().endswith("ed") else ("ratio", core)
     if printed.unit == "percent":
-        rise_by = re.search(r"\bby\s*$", before) and _CHANGE.search(before[-60:])
+        rise_by = re.search(r"\bby\s*$", before[-TAIL:]) and _CHANGE.search(before[-60:])
         if rise_by:  # "risen by almost half", "up by more than a third": a rise
             return "percent_change", rise_by.group(0)
         if printed.in_words:
@@ -203,7 +206,7 @@ def _derived(core: str, printed: Printed, before: str, after: str) -> tuple[str,
         if change:
             return "percent_change", change.group(0)
         return "share", "per cent"
-    diff = _DIFFERENCE.search(before)
+    diff = _DIFFERENCE.search(before[-TAIL:])
     if diff and printed.unit in ("count", "GBP"):
         return "difference", diff.group(0).strip()
     return "", ""
@@ -269,11 +272,11 @@ def find_figures(sentence: Sentence) -> tuple[list[Found], list[LeftOut]]:
         if is_word and not _is_count_word(core, after):
             left_out.append(LeftOut(core, "number word that counts nothing", sentence))
             continue
-        if is_word and core.lower() == "one" and not qual and _STRUCTURAL.search(before):
+        if is_word and core.lower() == "one" and not qual and _STRUCTURAL.search(before[-TAIL:]):
             # "in one region", "in one case": which one, not how many
             left_out.append(LeftOut(core, "structural number", sentence))
             continue
-        if m.group("bare") and not qual and not re.search(r"\bby\s*$", before, re.IGNORECASE):
+        if m.group("bare") and not qual and not re.search(r"\bby\s*$", before[-TAIL:], re.IGNORECASE):
             left_out.append(LeftOut(core, "fraction word that is no share", sentence))
             continue
         text = f"{qual} {core}" if qual else core
@@ -290,7 +293,7 @@ def find_figures(sentence: Sentence) -> tuple[list[Found], list[LeftOut]]:
         counted = counted_phrase(after)
         head = head_noun(counted)
         subject = "" if head else _subject(before)
-        if not head and not subject and found and re.search(r"\bto\s*$", before):
+        if not head and not subject and found and re.search(r"\bto\s*$", before[-TAIL:]):
             subject = found[-1].head  # a pair shares its subject: "1,737 referrals which jumped to 2,060 in 2015"
         found.append(Found(text, printed, counted, sentence, start, derived, because, subject, head or subject))
     return found, left_out
