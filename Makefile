@@ -12,7 +12,7 @@ KERNEL_NAME := $(word 2,$(MAKE_VARS))
 STAMP  := $(VENV)/.installed-$(DEPS_HASH)
 
 
-.PHONY: all force build validate check charts notebooks test lint bench clean kernel lab help lock
+.PHONY: all force build validate check charts notebooks test lint bench scan-eval clean kernel lab help lock
 
 # The notebooks' kernel: the venv's Python registered inside .venv (--sys-prefix), so it never touches the user's
 # own Jupyter set-up and goes when .venv goes. The notebooks' metadata names it, so they open on it; `make`
@@ -33,6 +33,7 @@ help:
 	@echo "make lab        JupyterLab on the notebooks (PORT=8899 to move it; LAB_ARGS=... for more options)"
 	@echo "make serve      the record in Datasette on http://127.0.0.1:8001/ (PORT=... to move it)"
 	@echo "make bench      time each command against its budget (outputs/bench.json)"
+	@echo "make scan-eval  score scan on held-out articles: recall, precision, right match"
 	@echo "make validate   check data/raw and list every problem as file:row, writing nothing"
 	@echo "make lock       rewrite constraints.txt (the pinned versions) from pyproject.toml with uv"
 	@echo "make clean      remove outputs/"
@@ -78,6 +79,9 @@ test: $(STAMP) lint
 
 bench: $(STAMP)
 	$(PY) benchmarks/bench.py
+
+scan-eval: $(STAMP)
+	$(PY) benchmarks/scan_eval.py
 
 clean:
 	rm -rf outputs

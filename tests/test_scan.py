@@ -96,7 +96,8 @@ def test_the_national_and_the_met_figures_are_listed_and_said_to_differ(scans: d
     national = _entry(scans["seed-article.txt"], "more than 1,200")
     assert national["definitions"][0] == "historic_cases_identified_for_review"
     assert national["definitions_differ"]
-    relations = {(m["measure"], m["value_as_printed"]): m["relation"] for m in national["matches"]}
+    listed = national["matches"] + national["other_definitions"]
+    relations = {(m["measure"], m["value_as_printed"]): m["relation"] for m in listed}
     assert relations[("met_historic_cases_in_scope", "1,200")] == "printed alike"  # not "more than" 1,200
     assert relations[("historic_cases_identified_for_review", "1,273")] == "consistent"
     # Published first: the Safeguarding Minister's statement of 2 September 2025 (1,273) precedes the story.
@@ -105,7 +106,10 @@ def test_the_national_and_the_met_figures_are_listed_and_said_to_differ(scans: d
     assert "mylondon-2025-10-grooming-gangs/claim-national-historic-cases" in claims
     met = _entry(scans["gbnews-met-9000.txt"], "1,200")
     assert met["definitions"][0] == "met_historic_cases_in_scope"
-    assert "historic_cases_identified_for_review" in met["definitions"] and met["definitions_differ"]
+    # the national figure is shown beside the Met's as a warning, never as its answer (issue 26)
+    assert met["definitions"] == ["met_historic_cases_in_scope"] and met["definitions_differ"]
+    warned = {m["measure"]: m["differs"] for m in met["other_definitions"]}
+    assert warned["historic_cases_identified_for_review"] == "England and Wales, not London"
 
 
 def test_a_figure_the_record_lacks_is_not_matched(scans: dict[str, dict]) -> None:

@@ -23,7 +23,7 @@ from typing import Any
 
 from analysis.factcheck.scan_find import find_figures
 from analysis.factcheck.scan_input import DEFAULT_MAX_MB, InputRefused, decode_article
-from analysis.factcheck.scan_match import Matched, load_record, match_figure
+from analysis.factcheck.scan_match import load_record, match_figure, prefer_article_sources
 from analysis.factcheck.scan_text import sentences, to_text
 from analysis.paths import Paths, add_root_argument
 
@@ -52,8 +52,9 @@ def _figure_entry(found: Any, matched: Any) -> dict[str, Any]:
         "measure_guess": matched.measure_guess,
         "status": "in the record" if matched.matches else "not in the record",
         "definitions": matched.definitions,
-        "definitions_differ": len(matched.definitions) > 1,
+        "definitions_differ": len(matched.definitions) > 1 or bool(matched.others),
         "matches": [m.as_dict() for m in matched.matches],
+        "other_definitions": [m.as_dict() for m in matched.others],
         "same_value_other_subjects": matched.unrelated,
         "claims": matched.claims,
         "derived": found.derived,
@@ -62,17 +63,27 @@ def _figure_entry(found: Any, matched: Any) -> dict[str, Any]:
     }
 
 
+#: A sentence that names its subject only by pointing back ("These figures increased by 135 per cent …").
+_POINTS_BACK = re.compile(r"^(?:These|Those|This|That|It|They|The (?:figures?|numbers?|rise|increase|fall|total))\b")
+
+
 def scan_text(raw: str, paths: Paths) -> dict[str, Any]:
     """The scan of one article's text (plain or HTML): its figures with their matches, and what was set aside."""
     record = load_record(paths)
-    figures, left_out = [], []
-    cache: dict[tuple, Matched] = {}
+    pairs: list[Any] = []
+    left_out: list[Any] = []
+    cache: dict[Any, Any] = {}
+    previous = None
     for sentence in sentences(to_text(raw)):
         found, skipped = find_figures(sentence)
-        figures += [_figure_entry(f, match_figure(f, record, cache=cache)) for f in found]
+        context = (previous.text if previous is not None and previous.paragraph == sentence.paragraph
+                   and _POINTS_BACK.match(sentence.text) else "")
+        pairs += [(f, match_figure(f, record, cache=cache, context=context)) for f in found]
         left_out += [{"text": s.text, "kind": s.kind, "paragraph": s.sentence.paragraph,
                       "sentence": s.sentence.text} for s in skipped]
-    return {"figures": figures, "left_out": left_out}
+        previous = sentence
+    prefer_article_sources([m for _, m in pairs])
+    return {"figures": [_figure_entry(f, m) for f, m in pairs], "left_out": left_out}
 
 
 # --- output -----------------------------------------------------------------------------------------------------
@@ -109,8 +120,10 @@ def render_text(result: dict[str, Any], show_all: bool) -> str:
             lines += [f"     - {_match_line(m)}" for m in items[:SHOWN_PER_DEFINITION]]
             if len(items) > SHOWN_PER_DEFINITION:
                 lines.append(f"     … {len(items) - SHOWN_PER_DEFINITION} more")
-        if e["definitions_differ"]:
+        if len(e["definitions"]) > 1:
             lines.append(f"   ! matches {len(e['definitions'])} different definitions: they are not the same figure")
+        for m in e["other_definitions"][:SHOWN_PER_DEFINITION]:
+            lines.append(f"   ! printed alike, another definition ({m['differs']}), not this figure: {_match_line(m)}")
         lines.append(f"   claims: {_verdicts(e)}")
         if e["derived"]:
             lines.append(f"   derived ({e['derived']}, from {e['derived_because']!r})"
@@ -142,8 +155,11 @@ def render_markdown(result: dict[str, Any], show_all: bool) -> str:
                                 + (" (primary)" if first["primary"] else "")) + f" `{first['figure_id']}`"
                           + (f" +{len(items) - 1} more" if len(items) > 1 else ""))
         where = "<br>".join(record) or "not in the record"
-        if e["definitions_differ"]:
+        if len(e["definitions"]) > 1:
             where += f"<br>⚠ {len(e['definitions'])} different definitions: not the same figure"
+        for m in e["other_definitions"][:SHOWN_PER_DEFINITION]:
+            where += "<br>⚠ " + _cell(f"not this figure: {m['measure']} {m['value_as_printed']} ({m['differs']})") + \
+                f" `{m['figure_id']}`"
         action = ("register as a claim" if e["should_register"] else
                   "find a source" if not e["matches"] else "")
         rows.append(f"| {n} | {_cell(e['value_as_printed'])} (para {e['paragraph']}) | {_cell(e['counted'])} | "

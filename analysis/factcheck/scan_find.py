@@ -11,15 +11,17 @@ is left. Standard library only.
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from analysis.factcheck.scan_text import Sentence
 from analysis.record.printed import Printed, PrintedFigureError, parse_printed
 from analysis.record.safeguarding import PATTERNS as PERSONAL
-from analysis.record.vocabulary import QUALIFIERS, WORD_NUMBERS
+from analysis.record.vocabulary import FRACTIONS, MULTIPLES, QUALIFIERS, WORD_NUMBERS
 
-__all__ = ["Found", "LeftOut", "find_figures"]
+__all__ = ["Found", "LeftOut", "find_figures", "counted_phrase", "head_noun", "is_verb_form", "COUNT_NOUNS"]
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,9 @@ class Found:
     start: int  # offset in the sentence
     derived: str  # the claim kind it looks like ("percent_change", "share", ...), "" for a plain count
     derived_because: str  # the words that made it look derived
+    subject: str = ""  # the counted thing named before the number ("referrals" in "the number of referrals rose
+    #                    from 1,737 in 2014 to 2,060"), read when none follows it
+    head: str = ""  # the counted thing, after the number or else before it: what `scan_match` compares
 
 
 @dataclass(frozen=True)
@@ -70,7 +75,8 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
                         rf"|\b{_MONTH},?\s+\d{{4}}\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b")),
     ("year", re.compile(r"\b(?:19|20)\d{2}\s?[/–-]\s?(?:\d{2}|(?:19|20)\d{2})\b(?![\d,])"
                         r"|(?<![\d,.£])\b(?:19|20)\d{2}\b(?![\d]|[,.]\d|\s?(?:%|per ?cent))")),
-    ("age", re.compile(rf"\baged?\s+(?:(?:under|over|between|from)\s+)?\d{{1,2}}(?:\s?(?:-|–|to|and)\s?\d{{1,2}})?\b"
+    ("age", re.compile(rf"\baged?\s+(?:(?:under|over|between|from)\s+)?(?:\d{{1,2}}|{WORDNUM})"
+                       rf"(?:\s?(?:-|–|to|and)\s?(?:\d{{1,2}}|{WORDNUM}))?\b"
                        rf"|\b{_ANY}(?:\s?(?:-|–|to)\s?{_ANY})?[- ]years?[- ]olds?\b"
                        rf"|\b(?:under|over)[- ]\d{{1,2}}s\b|\bunder[- ]\d{{1,2}}\b(?!,\d)(?!\s+(?:cases|per))"
                        rf"|\bas (?:young|old) as {_ANY}\b|\b(?:younger|older) than {_ANY}\b(?!\s+(?:cases|per))"
@@ -88,6 +94,21 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
                                              rf"offender|child|person)s?\b)", re.IGNORECASE)),
 )
 
+#: For the costly kinds, a pattern (on the lower-cased sentence) every match of the kind also matches: the kind is
+#: not run on a sentence without it. A test checks each against every stored article.
+NEEDS: dict[str, str] = {
+    "URL": r"\bhttp|\bwww\.",
+    "e-mail address": r"@|\bprotected",
+    "time": r":|am\b|pm\b|a\.m|p\.m|\bgmt|\bbst|\butc",
+    "age": r"\b(?:age|old|under|over|young|turn)",
+    "duration": r"\b(?:hour|day|week|month|year|decade|minute|second)",
+    "reference number": r"\b(?:section|para|page|pp?\.|chapter|table|figure|annex|appendix|part|article|clause"
+                        r"|recommendation|step|no\.|vol|issue|question|schedule|rule|episode|season|round|level"
+                        r"|tier|grade)",
+    "threshold in a definition": r"\bor more\b|\bat least\b",
+}
+_NEEDS_RE = {kind: re.compile(pattern) for kind, pattern in NEEDS.items()}
+
 _QUAL = "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
 _FRACTION = (r"(?:three[- ]quarters|two[- ]thirds|a third|one[- ]third|a quarter|one[- ]quarter|half|a half"
              r"|(?:a|one|two|three|four)[- ]fifths?|a tenth|one[- ]tenth)")
@@ -103,13 +124,22 @@ _FORMS = [
     # of a verb ("around a third were…"); "half" alone is left to "half of" (a "first half." is no share).
     rf"(?!half){_FRACTION}(?=\s*(?:[.,;:)]|$)|\s+(?:were|was|are|is|had|have|said|reported|came|involved)\b)",
     r"(?:doubled|tripled|trebled|quadrupled|halved)\b",
+    # Any other fraction in words: a share only after "by" or a qualifier ("rose by almost half", "- more than half
+    # -"), checked in find_figures; "the first half" or "a third party" is no share.
+    rf"(?P<bare>{_FRACTION})\b",
     rf"(?:twice|{_ANY} times)(?= (?:more|higher|as|the|bigger|larger|greater|fewer|lower)\b)",
     rf"{_ANY} (?:thousand|million|billion)\b",
     NUM,
     WORDNUM,
 ]
-FIGURE_RE = re.compile(rf"(?<![\w£.,/-])(?:(?P<qual>{_QUAL})\s+)?(?P<core>{'|'.join(_FORMS)})(?![\w]|[.,]\d)",
-                       re.IGNORECASE)
+#: The first word any figure can start with: a qualifier's, a number word's, a fraction's or a multiple's. Every
+#: form above starts with a digit, "£" or one of these, so a position starting with anything else is skipped at
+#: once (trying every qualifier and form at every word was half the time of finding figures).
+FIRST_WORDS = sorted({phrase.split()[0].split("-")[0] for phrase in (*QUALIFIERS, *WORD_NUMBERS, *FRACTIONS,
+                                                                     *MULTIPLES)}, key=len, reverse=True)
+_FIRST = rf"(?=[\d£]|(?:{'|'.join(re.escape(w) for w in FIRST_WORDS)})(?!\w))"
+FIGURE_BODY = rf"(?:(?P<qual>{_QUAL})\s+)?(?P<core>{'|'.join(_FORMS)})(?![\w]|[.,]\d)"
+FIGURE_RE = re.compile(rf"(?<![\w£.,/-]){_FIRST}{FIGURE_BODY}", re.IGNORECASE)
 
 #: Nouns that make a number in words a count ("six boroughs"); other number words ("in one viral exchange") are
 #: set aside. Stems: "investigation" covers "investigations".
@@ -131,19 +161,28 @@ _STOP = re.compile(r"\x00|[,;:.!?](?=\s|$)|[()\"“”—–]"
 
 #: Characters either side of a figure read for its counted thing and its kind of claim (far more than 8 words).
 WINDOW = 240
+#: Characters before a figure read for the words that end just before it ("rose by", "in", "increase of"): a pattern
+#: anchored at the end of the window need not be tried at every one of its 240 characters.
+TAIL = 40
 
 
 def _mask(text: str, sentence: Sentence, left_out: list[LeftOut]) -> str:
     """The sentence with every non-statistic blanked out (offsets kept), each one recorded in `left_out`."""
-    chars = list(text)
+    def blank(m: re.Match[str], kind: str) -> str:
+        left_out.append(LeftOut(m.group(0).strip(), kind, sentence))
+        return "\x00" * (m.end() - m.start())
+
+    # One substitution per kind, in C, and only on a sentence holding a word the kind needs: the text is copied
+    # only where a kind is found (a list of characters joined again for every kind was a third of the scan's time).
+    low = text.lower()
     for kind, pattern in LEFT_OUT:
-        for m in pattern.finditer("".join(chars)):
-            left_out.append(LeftOut(m.group(0).strip(), kind, sentence))
-            chars[m.start():m.end()] = "\x00" * (m.end() - m.start())
-    return "".join(chars)
+        needs = _NEEDS_RE.get(kind) if NEEDS else None
+        if needs is None or needs.search(low):
+            text = pattern.sub(functools.partial(_blank_kind, blank, kind), text)
+    return text
 
 
-def _counted(after: str) -> str:
+def counted_phrase(after: str) -> str:
     """The words after a figure that say what it counts, up to the end of the phrase (at most eight words)."""
     m = _STOP.search(after)
     words = (after[:m.start()] if m else after).split()[:8]
@@ -161,22 +200,63 @@ def _derived(core: str, printed: Printed, before: str, after: str) -> tuple[str,
     if printed.unit == "times":
         return ("percent_change", core) if core.lower().endswith("ed") else ("ratio", core)
     if printed.unit == "percent":
+        rise_by = re.search(r"\bby\s*$", before[-TAIL:]) and _CHANGE.search(before[-60:])
+        if rise_by:  # "risen by almost half", "up by more than a third": a rise
+            return "percent_change", rise_by.group(0)
         if printed.in_words:
             return "share", core
         if change:
             return "percent_change", change.group(0)
         return "share", "per cent"
-    diff = _DIFFERENCE.search(before)
+    diff = _DIFFERENCE.search(before[-TAIL:])
     if diff and printed.unit in ("count", "GBP"):
         return "difference", diff.group(0).strip()
     return "", ""
+
+
+_PHRASE_END = re.compile(r"\b(?:of|to|in|into|from|for|by|with|within|on|at|across|against|among|between|under|over"
+                         r"|per|who|which|that|than|where|whose|when|and|or|as)\b",
+                         re.IGNORECASE)
+
+
+def is_verb_form(word: str) -> bool:
+    """A participle read where a noun was expected ("13,860 recorded", "reported by"): never the counted thing."""
+    return len(word) > 4 and word.lower().endswith(("ed", "ing"))
+
+
+def head_noun(phrase: str) -> str:
+    """The counted thing a noun phrase names: its last count noun before a preposition or a verb form
+    ("ongoing investigation" of "one ongoing investigation into a case", "cases" of "child exploitation cases")."""
+    head = ""
+    for word in re.findall(r"[A-Za-z'-]+", _PHRASE_END.split(phrase, maxsplit=1)[0]):
+        if is_verb_form(word):
+            if head:  # "suspects charged": a participle after the noun ends the phrase
+                break
+            continue  # "recorded offences": one before it describes the noun
+        if word.lower().startswith(COUNT_NOUNS):
+            head = word.lower()
+    return head
+
+
+_NUMBER_OF = re.compile(r"\b(?:number|total|count)s?\s+of\s+([^,;:.()\"“”—–\x00\d]{1,80})", re.IGNORECASE)
+
+
+def _subject(before: str) -> str:
+    """The counted thing named before a figure in its clause as "the number of X …" (any other noun before a
+    figure may be what changed, not what is counted: "an increase in crimes …, rising from 618")."""
+    clause = re.split(r"[;:.!?]\s|\x00|—|–", before)[-1]
+    named = [head_noun(m.group(1)) for m in _NUMBER_OF.finditer(clause)]
+    return named[-1] if named else ""
+
+
+_STRUCTURAL = re.compile(r"\b(?:in|at|from|for|of|on|with)\s+$", re.IGNORECASE)
 
 
 def _is_count_word(core: str, after: str) -> bool:
     """A number in words is a statistic only when it counts something ("one ongoing investigation")."""
     if re.match(r"\s*of\b", after, re.IGNORECASE):
         return False
-    words = re.split(r"[\s-]+", _counted(after).lower())[:4]
+    words = re.split(r"[\s-]+", counted_phrase(after).lower())[:4]
     return any(w.startswith(COUNT_NOUNS) for w in words)
 
 
@@ -194,6 +274,13 @@ def find_figures(sentence: Sentence) -> tuple[list[Found], list[LeftOut]]:
         if is_word and not _is_count_word(core, after):
             left_out.append(LeftOut(core, "number word that counts nothing", sentence))
             continue
+        if is_word and core.lower() == "one" and not qual and _STRUCTURAL.search(before[-TAIL:]):
+            # "in one region", "in one case": which one, not how many
+            left_out.append(LeftOut(core, "structural number", sentence))
+            continue
+        if m.group("bare") and not qual and not re.search(r"\bby\s*$", before[-TAIL:], re.IGNORECASE):
+            left_out.append(LeftOut(core, "fraction word that is no share", sentence))
+            continue
         text = f"{qual} {core}" if qual else core
         try:
             printed = parse_printed(text)
@@ -205,5 +292,14 @@ def find_figures(sentence: Sentence) -> tuple[list[Found], list[LeftOut]]:
                 continue
         derived, because = _derived(core, printed, before, after)
         start = m.start() if text != core else m.start("core")
-        found.append(Found(text, printed, _counted(after), sentence, start, derived, because))
+        counted = counted_phrase(after)
+        head = head_noun(counted)
+        subject = "" if head else _subject(before)
+        if not head and not subject and found and re.search(r"\bto\s*$", before[-TAIL:]):
+            subject = found[-1].head  # a pair shares its subject: "1,737 referrals which jumped to 2,060 in 2015"
+        found.append(Found(text, printed, counted, sentence, start, derived, because, subject, head or subject))
     return found, left_out
+
+
+def _blank_kind(blank: Callable[[re.Match[str], str], str], kind: str, match: re.Match[str]) -> str:
+    return blank(match, kind)

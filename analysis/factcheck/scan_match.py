@@ -13,14 +13,27 @@ from __future__ import annotations
 
 import functools
 import math
-import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
 import numpy as np
 
-from analysis.factcheck.scan_find import COUNT_NOUNS, Found
+from analysis.factcheck.scan_find import Found
+from analysis.factcheck.scan_subject import (
+    Setting,
+    base_words,
+    context_words,
+    counted_class,
+    differs,
+    head_of,
+    quote_counted,
+    score,
+    setting_of,
+    whole_of,
+    words_of,
+    years_of,
+)
 from analysis.factcheck.wording import BORNE_OUT, judge
 from analysis.paths import Paths
 from analysis.record.figures import normalise_for_match
@@ -28,26 +41,11 @@ from analysis.record.printed import Printed, PrintedFigureError, parse_printed
 from analysis.record.vocabulary import CANONICAL, TOLERANCE
 from analysis.tables.load import load_rows
 
-__all__ = ["Record", "Match", "load_record", "match_figure", "words_of"]
+__all__ = ["Record", "Match", "load_record", "match_figure", "prefer_article_sources", "words_of"]
 
-_STOPWORDS = set("""a an the of in on at to for by with from and or as is are was were be been has have had it its
-this that these those their there which who whom what when where since than more less into over under about per cent
-not no all any each other our his her they them we you he she said says also such can will would could between
-while after before during year years month months""".split())
-_IRREGULAR = {"children": "child", "people": "person", "women": "woman", "men": "man", "offences": "offence"}
-#: Relations, best first.
 RELATIONS = ("same", "consistent", "printed alike")
-
-
-def words_of(text: str) -> set[str]:
-    """Content words, crudely stemmed so "exploited" meets "exploitation" and "cases" meets "case"."""
-    found = set()
-    for word in re.findall(r"[a-z]+", (text or "").lower()):
-        if word in _STOPWORDS or len(word) < 3:
-            continue
-        word = _IRREGULAR.get(word, word)
-        found.add(word[:6] if len(word) > 6 else word.rstrip("s"))
-    return found
+#: How many fewer shared words than the best-fitting definition a definition may have and still be an answer.
+WORDS_BEHIND_BEST = 3
 
 
 @dataclass
@@ -58,6 +56,12 @@ class Record:
     claims: list[dict[str, Any]]
     #: Per unit: the figures' values, the widest gap at which each could still match, and their positions.
     by_unit: dict[str, tuple[np.ndarray, np.ndarray, list[int]]] = field(default_factory=dict)
+    #: Per unit: which words each figure has, as one 0/1 matrix (figures × its subject words, all its words and its
+    #: counted things, side by side), and each word's column; `_guess` scores every figure of a unit at once.
+    word_matrices: dict[str, tuple[np.ndarray, dict[str, int]]] = field(default_factory=dict)
+    word_rows: dict[str, np.ndarray] = field(default_factory=dict)  # the same, word-major (a word's figures)
+    #: Claims by the figure they state, for `_covering_claims`.
+    claims_by_stated: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         groups: dict[str, list[int]] = {}
@@ -68,6 +72,62 @@ class Record:
             printed = [self.figures[i]["_printed"] for i in where]
             self.by_unit[unit] = (np.array([p.value for p in printed], dtype=float),
                                   np.array([_reach(p) for p in printed], dtype=float), where)
+            kinds = ("_subject_words", "_words", "_counts")
+            vocabulary = {w: n for n, w in enumerate(sorted({w for i in where for k in kinds
+                                                            for w in self.figures[i][k]}))}
+            matrix = np.zeros((len(where), len(kinds) * len(vocabulary) + 1), dtype=np.int32)
+            for row, i in enumerate(where):
+                for k, kind in enumerate(kinds):
+                    matrix[row, [k * len(vocabulary) + vocabulary[w] for w in self.figures[i][kind]]] = 1
+            self.word_matrices[unit] = (matrix, vocabulary)
+            self.word_rows[unit] = np.ascontiguousarray(matrix.T)
+        for claim in self.claims:
+            self.claims_by_stated.setdefault(claim.get("stated_figure") or "", []).append(claim)
+        self.claims_in = functools.lru_cache(maxsize=64)(self._claims_in)
+        self.sentence_sums = functools.lru_cache(maxsize=64)(
+            lambda unit, words: self._sums(unit, ((0, words), (1, words))))
+
+    def _claims_in(self, sentence: str) -> tuple[dict[str, Any], ...]:
+        """Registered claims printed in this sentence (normalised), found once per sentence, not per figure."""
+        normalised = normalise_for_match(sentence)
+        return tuple(c for c in self.claims if c["_normalised"] and (c["_normalised"] in normalised
+                                                                      or normalised in c["_normalised"]))
+
+    def _sums(self, unit: str, parts: tuple[tuple[int, frozenset[str]], ...]) -> np.ndarray:
+        """For every figure of the unit, how many words of each part it has (part: which kind of words, 0 subject,
+        1 all words, 2 counted things; and the words): one indexing of the unit's 0/1 matrix."""
+        matrix, vocabulary = self.word_matrices[unit]
+        width = len(vocabulary)
+        # each part ends with the matrix's last column, all zeros, so no part is empty for reduceat
+        columns = [[k * width + vocabulary[w] for w in words if w in vocabulary] + [3 * width] for k, words in parts]
+        starts = np.cumsum([0] + [len(c) for c in columns[:-1]])
+        return np.add.reduceat(matrix[:, [c for cols in columns for c in cols]], starts, axis=1)
+
+    def guess(self, unit: str, sentence: frozenset[str], counted: set[str], head: set[str]) -> tuple[str, int]:
+        """The measure of the unit's best-fitting figure and its `score`, among figures sharing three subject words
+        with the sentence's words and counting `head`. Every figure of the unit is scored at once from 0/1 word
+        matrices, and the sentence's part once per sentence (`sentence_sums`), not once per figure in it."""
+        if unit not in self.word_matrices or not head <= self.word_matrices[unit][1].keys():
+            return "", 0
+        near = self.sentence_sums(unit, sentence)
+        extra = counted - sentence
+        # the figure's own few words: rows of the word-major copy of the matrix, summed
+        _, vocabulary = self.word_matrices[unit]
+        rows, width = self.word_rows[unit], len(vocabulary)
+
+        def few(kind: int, words: set[str]) -> np.ndarray | int:
+            cols = [kind * width + vocabulary[w] for w in words if w in vocabulary]
+            return rows[cols].sum(axis=0) if cols else 0
+
+        subject = near[:, 0] + few(0, extra)
+        fits = (subject >= 3) & (few(2, head) == len(head))
+        if not fits.any():
+            return "", 0
+        fit = near[:, 1] + few(1, extra) + few(2, counted) + few(1, counted)
+        top = int(fit[fits].max())
+        where = self.by_unit[unit][2]
+        measures = {self.figures[where[i]]["measure"] for i in np.flatnonzero(fits & (fit == top))}
+        return max(measures), top
 
     def candidates(self, found: Found) -> list[dict[str, Any]]:
         """The record figures that `relation` could match (same unit, value within reach), in record order.
@@ -84,8 +144,15 @@ class Record:
 
 def _reach(p: Any) -> float:
     """The widest gap between a printed value and a value it is 'same', 'consistent' or 'printed alike' with:
-    its rounding step, the step it was rounded to, or the 5% band of worded qualifiers."""
+    its rounding step, the step it was rounded to, or the 5% band of worded qualifiers.
+
+    An exact figure reaches only its own step: two exact figures are related only when printed alike, and an exact
+    figure within a qualified one's band is found through the qualified one's reach (`candidates` takes the
+    larger). So an exact figure in an article is compared with the few record figures that could relate to it,
+    not with every figure within 5 per cent of it."""
     step = p.step or 0.0
+    if p.qualifier == "exact":
+        return max(step, abs(p.value) * 1e-9)
     return max(step, _round_step(p.value, step) if step else 0.0, abs(p.value) * float(TOLERANCE))
 
 
@@ -102,8 +169,11 @@ def load_record(paths: Paths) -> Record:
         row["_printed"] = printed
         row["_words"] = words_of(f"{row['measure'].replace('_', ' ')} {row['subject']} {row['unit']}")
         row["_unit_words"] = words_of(row["unit"])
-        row["_counts"] = row["_unit_words"] | words_of(row["measure"].split("_")[-1])
+        row["_counts"] = counted_class(f"{row['unit']} {row['measure'].split('_')[-1]}") | quote_counted(row)
         row["_subject_words"] = row["_words"] - row["_unit_words"]
+        row["_whole_text"] = whole_of(row["subject"]) if row["measure"].startswith("share") else ""
+        row["_whole"] = counted_class(row["_whole_text"])
+        row["_years"] = years_of(row)
         figures.append(row)
     claims = load_rows("claims", paths)
     for claim in claims:
@@ -118,20 +188,23 @@ class Match:
     figure: dict[str, Any]
     relation: str
     words: int
+    differs: str = ""  # why a figure printed alike is another definition (geography, period, counted thing)
 
     def as_dict(self) -> dict[str, Any]:
         f = self.figure
         keep = ("figure_id", "source_id", "publisher", "primary", "published", "measure", "subject", "geography",
                 "value_as_printed", "qualifier", "url", "quote")
-        return {**{k: f.get(k) for k in keep}, "relation": self.relation, "shared_words": self.words}
+        out = {**{k: f.get(k) for k in keep}, "relation": self.relation, "shared_words": self.words}
+        return {**out, "differs": self.differs} if self.differs else out
 
 
 @dataclass
 class Matched:
     """Everything the record says about one found figure."""
 
-    matches: list[Match] = field(default_factory=list)
+    matches: list[Match] = field(default_factory=list)  # the answer: same value and the same definition
     definitions: list[str] = field(default_factory=list)  # measures, best first
+    others: list[Match] = field(default_factory=list)  # printed alike under another definition: a warning only
     unrelated: int = 0  # record figures with the same value that share no words with the sentence
     claims: list[dict[str, Any]] = field(default_factory=list)
     measure_guess: str = ""
@@ -155,6 +228,8 @@ def _within(qualifier: str, x: float, step: float | None, r: float) -> bool:
     if q is None or q.direction == "exact":
         return False
     if q.band is not None:  # just over, almost, about: exactly when the verdict on these words would hold
+        if abs(r - x) > abs(x) * float(q.band) + (step or 0.0) + 1e-9 * max(1.0, abs(x)):
+            return False  # beyond the band and the printed step: no verdict on these words could hold
         decimals = None if not step else max(0, round(-math.log10(step)))
         digits = format(Decimal(repr(x)).normalize(), "f")
         printed = Printed(f"{qualifier} {digits}", x, qualifier, "count", decimals=decimals)
@@ -186,122 +261,97 @@ def relation(found: Found, figure: dict[str, Any]) -> str:
     return "printed alike" if alike else ""
 
 
-def _context_words(found: Found) -> tuple[set[str], set[str]]:
-    """Words near the figure (ten words before, the counted phrase, six after) and the counted words alone."""
-    text, end = found.sentence.text, found.start + len(found.text)
-    before = " ".join(text[max(0, found.start - 200):found.start].split()[-10:])
-    after = " ".join(text[end:end + 200].split()[:6])
-    counted = words_of(found.counted)
-    return words_of(f"{before} {after}") | counted, counted
-
-
-def _score(figure: dict[str, Any], near: set[str], counted: set[str]) -> int:
-    """Shared words; the counted thing counts twice ("23 police forces" is about forces, not cases)."""
-    return len(near & figure["_words"]) + len(counted & figure["_unit_words"]) + len(counted & figure["_words"])
-
-
-_PREPOSITION = re.compile(r"\b(?:of|to|in|into|from|for|by|with|on|at|across|who|which|that)\b", re.IGNORECASE)
-
-
-def _head(found: Found) -> set[str]:
-    """The counted thing the article names right after the number ("investigation" in "one ongoing investigation
-    into a case"), as stemmed words; empty when the words after the number do not start with a noun phrase that
-    names a counted thing ("236 relate to allegations of rape")."""
-    phrase = _PREPOSITION.split(found.counted, maxsplit=1)[0].lower().split()
-    return next((words_of(w) for w in phrase if w.startswith(COUNT_NOUNS)), set())
-
-
-def _counts_other_things(found: Found, figure: dict[str, Any], counted: set[str]) -> bool:
-    """A count of investigations is not a count of cases, and a rise is not a share.
-
-    Counts: when the words after the number name a counted thing ("ongoing investigation") and the record says
-    what it counts, the two must share a word. Percentages: the measure vocabulary (data/README.md) names rises
-    `change_…` and shares `share_…`, so a figure read as a rise is not matched to a share, nor the reverse."""
-    measure = figure["measure"]
-    if found.derived == "percent_change" and measure.startswith("share"):
-        return True
-    if found.derived == "share" and measure.startswith("change"):
-        return True
-    if found.printed.unit != "count" or not counted or not figure["_unit_words"]:
-        return False
-    return bool(_head(found)) and not counted & figure["_unit_words"]
-
-
-@functools.lru_cache(maxsize=64)
-def _normalised_sentence(text: str) -> str:
-    """normalise_for_match once per sentence, not once per figure in it (a sentence may hold many)."""
-    return normalise_for_match(text)
-
-
-def _covering_claims(found: Found, ids: set[str], claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _covering_claims(found: Found, ids: set[str], record: Record) -> list[dict[str, Any]]:
     """Registered claims about this figure: printed in this sentence, or stating a figure that is the same."""
-    sentence = _normalised_sentence(found.sentence.text)
-    out = []
-    for claim in claims:
-        text = claim["_normalised"]
-        here = bool(text) and (text in sentence or sentence in text) and found.text.lower() in text
-        if here or (claim.get("stated_figure") or "") in ids:
-            out.append({"claim_id": claim["claim_id"], "verdict": claim["verdict"], "stated": claim.get("stated"),
-                        "kind": claim.get("kind"), "text": claim.get("text"), "source_id": claim.get("source_id"),
-                        "in_this_text": here, "working": claim.get("working")})
+    printed = found.text.lower()
+    here = {c["claim_id"]: c for c in record.claims_in(found.sentence.text) if printed in c["_normalised"]}
+    stating = {c["claim_id"]: c for i in ids for c in record.claims_by_stated.get(i, [])}
+    out = [{"claim_id": c["claim_id"], "verdict": c["verdict"], "stated": c.get("stated"), "kind": c.get("kind"),
+            "text": c.get("text"), "source_id": c.get("source_id"), "in_this_text": c["claim_id"] in here,
+            "working": c.get("working")} for c in {**stating, **here}.values()]
     out.sort(key=lambda c: (not c["in_this_text"], c["claim_id"]))
     return out
 
 
-def _guess(near: set[str], counted: set[str], found: Found, figures: list[dict[str, Any]]) -> str:
-    """The record measure whose words best fit the words around the figure (same kind of unit), if any fits well."""
-    best: dict[str, int] = {}
-    head = _head(found)
-    for figure in figures:
-        # The unit alone ("cases") says little about the measure: three other words must be shared, and the
-        # counted thing ("boroughs" of "two London boroughs") must be what the record figure counts.
-        if figure["_printed"].unit != found.printed.unit or not head <= figure["_counts"]:
-            continue
-        if len(near & figure["_subject_words"]) >= 3:
-            best[figure["measure"]] = max(best.get(figure["measure"], 0), _score(figure, near, counted))
-    if not best:
-        return ""
-    measure, score = max(best.items(), key=lambda kv: (kv[1], kv[0]))
-    return measure if score >= 3 else ""
+def _guess(base: frozenset[str], counted: set[str], found: Found, record: Record) -> str:
+    """The record measure whose words best fit the words around the figure (same kind of unit), if any fits well.
+
+    The unit alone ("cases") says little about the measure: three other words must be shared, and the counted
+    thing ("boroughs" of "two London boroughs") must be what the record figure counts."""
+    measure, fit = record.guess(found.printed.unit, base, counted, head_of(found))
+    return measure if fit >= 3 else ""
 
 
 def match_figure(found: Found, record: Record, min_words: int = 2,
-                 cache: dict[tuple, Matched] | None = None) -> Matched:
+                 cache: dict[tuple, Matched] | None = None, context: str = "") -> Matched:
     """Record figures and claims for one found figure; see the module docstring for the rules.
 
+    `context` is the sentence before, read when this one names its subject only as "these figures" or the like.
     With `cache`, a figure printed the same way, with the same words around it in the same sentence, is matched
     once: a page that repeats a figure (or a run of "12 12 12 …") costs one match, not one per copy."""
-    near, counted = _context_words(found)
+    near, counted = context_words(found, context)
+    setting = setting_of(found, context)
     if cache is None:
-        return _match(found, record, min_words, near, counted)
-    key = (found.text, found.printed, found.counted, found.derived, found.sentence.text, frozenset(near), min_words)
+        return _match(found, record, min_words, near, counted, setting, context)
+    key = (found.text, found.printed, found.counted, found.subject, found.derived, found.sentence.text, context,
+           setting, min_words)
     if key not in cache:
-        cache[key] = _match(found, record, min_words, near, counted)
+        cache[key] = _match(found, record, min_words, near, counted, setting, context)
     return cache[key]
 
 
-def _match(found: Found, record: Record, min_words: int, near: set[str], counted: set[str]) -> Matched:
+def _ranked(items: list[Match]) -> list[Match]:
+    """Where the figure was published first: the publisher's own documents, then the earliest date."""
+    return sorted(items, key=lambda m: (not m.figure.get("primary"), m.figure.get("published") or "",
+                                        RELATIONS.index(m.relation), m.figure["figure_id"]))
+
+
+def _match(found: Found, record: Record, min_words: int, near: set[str], counted: set[str],
+           setting: Setting, context: str) -> Matched:
     result = Matched()
     groups: dict[str, list[Match]] = {}
+    others: list[Match] = []
     for figure in record.candidates(found):
         rel = relation(found, figure)
         if not rel:
             continue
-        score = _score(figure, near, counted)
-        if score < min_words or _counts_other_things(found, figure, counted):
+        words = score(figure, near, counted, setting)
+        if words < min_words:
             result.unrelated += 1
             continue
-        groups.setdefault(figure["measure"], []).append(Match(figure, rel, score))
-    for items in groups.values():
-        # Where the figure was published first: the publisher's own documents, then the earliest date.
-        items.sort(key=lambda m: (not m.figure.get("primary"), m.figure.get("published") or "",
-                                  RELATIONS.index(m.relation), m.figure["figure_id"]))
+        why = differs(found, figure, setting)
+        if why:
+            others.append(Match(figure, rel, words, why))
+        else:
+            groups.setdefault(figure["measure"], []).append(Match(figure, rel, words))
     order = sorted(groups, key=lambda k: (-max(m.words for m in groups[k]),
                                           min(RELATIONS.index(m.relation) for m in groups[k]), k))
+    if order:
+        # A definition sharing far fewer words with the sentence than the best one is another definition printed
+        # alike (the Met's 1,200 in scope beside 2017's 1,200 offences), not a second answer.
+        best = max(m.words for m in groups[order[0]])
+        for k in [k for k in order if max(m.words for m in groups[k]) < best - WORDS_BEHIND_BEST]:
+            order.remove(k)
+            others += [Match(m.figure, m.relation, m.words, f"fits the sentence less well ({m.words} shared words, "
+                                                            f"the best {best})") for m in groups.pop(k)]
     result.definitions = order
-    result.matches = [m for k in order for m in groups[k]]
+    result.matches = [m for k in order for m in _ranked(groups[k])]
+    result.others = sorted(_ranked(others), key=lambda m: -m.words)
     same_ids = {m.figure["figure_id"] for m in result.matches if m.relation == "same"}
-    result.claims = _covering_claims(found, same_ids, record.claims)
-    same_unit = [record.figures[i] for i in record.by_unit.get(found.printed.unit, ((), (), []))[2]]
-    result.measure_guess = order[0] if order else _guess(near, counted, found, same_unit)
+    result.claims = _covering_claims(found, same_ids, record)
+    result.measure_guess = order[0] if order else _guess(base_words(found, context), counted, found, record)
     return result
+
+
+def prefer_article_sources(results: list[Matched]) -> None:
+    """Where a figure's answer spans several definitions, put first the one published in a document the article
+    is otherwise seen to report (a story reports one release: its other figures each matched one definition)."""
+    sources = {m.figure["source_id"] for r in results if len(r.definitions) == 1 for m in r.matches}
+    for r in results:
+        if len(r.definitions) < 2:
+            continue
+        cited = {d for d in r.definitions if any(m.figure["source_id"] in sources for m in r.matches
+                                                   if m.figure["measure"] == d)}
+        r.definitions = sorted(r.definitions, key=lambda d: d not in cited)  # stable: otherwise as ranked
+        r.matches = sorted(r.matches, key=lambda m: r.definitions.index(m.figure["measure"]))
+        r.measure_guess = r.definitions[0]

@@ -76,7 +76,7 @@ class Printed:
 def _normalise(text: str) -> str:
     text = text.replace("\u00a0", " ").replace("\u2009", " ").replace("\u202f", " ")
     text = text.replace("\u2011", "-").replace("\u2010", "-")
-    return re.sub(r"\s+", " ", text.strip())
+    return _SPACES.sub(" ", text.strip())
 
 
 def _read_number(token: str, original: str) -> tuple[float, int]:
@@ -84,7 +84,7 @@ def _read_number(token: str, original: str) -> tuple[float, int]:
     low = token.lower()
     if low in WORD_NUMBERS:
         return float(WORD_NUMBERS[low]), 0
-    m = re.fullmatch(_COMPOUND, low)
+    m = _COMPOUND.fullmatch(low)
     if m:
         return float(WORD_NUMBERS[m.group(1)] + WORD_NUMBERS[m.group(2)]), 0
     if not _NUMBER_RE.match(token):
@@ -93,9 +93,27 @@ def _read_number(token: str, original: str) -> tuple[float, int]:
     return float(token.replace(",", "")), decimals
 
 
+#: Qualifier phrases, longest first, and the forms below, compiled once (a scan reads thousands of figures a page).
+_QUALIFIER_ORDER = sorted(QUALIFIERS, key=len, reverse=True)
+_TIMES = re.compile(r"(\S+) times")
+_IN_EVERY = re.compile(r"(\S+) in (?:every )?(\S+)", re.IGNORECASE)
+_OUT_OF = re.compile(r"(\S+) out of (\S+)", re.IGNORECASE)
+_PERCENT = re.compile(rf"(\S+?) ?({PER_CENT}|percentage points?|pp)", re.IGNORECASE)
+_PER_CENT_ONLY = re.compile(PER_CENT, re.IGNORECASE)
+_RATE = re.compile(r"(\S+)(?: [a-z][a-z -]*?)? per (\S+)(?: [a-z][a-z0-9 -]*)?", re.IGNORECASE)
+_MONEY = re.compile(r"£ ?([\d.,]+) ?([a-z]+)?", re.IGNORECASE)
+_SCALED = re.compile(r"(.+?) (thousand|million|billion)|(\d[\d.,]*)(k|m|bn)", re.IGNORECASE)
+_SPACES = re.compile(r"\s+")
+
+
+_QUALIFIER_START = re.compile("|".join(re.escape(p) for p in _QUALIFIER_ORDER))
+
+
 def _split_qualifier(text: str) -> tuple[str, str]:
     low = text.lower()
-    for phrase in sorted(QUALIFIERS, key=len, reverse=True):
+    if not _QUALIFIER_START.match(low):  # most figures have none: skip the phrase-by-phrase look
+        return "exact", text
+    for phrase in _QUALIFIER_ORDER:
         if low.startswith(phrase + " ") or (phrase.endswith(".") and low.startswith(phrase)):
             rest = text[len(phrase):].strip()
             if rest:
@@ -131,7 +149,7 @@ def _in_words(body: str, qualifier: str, original: str) -> Printed | None:
     if low in MULTIPLES:
         q = "about" if qualifier == "exact" else qualifier
         return Printed(original, MULTIPLES[low], q, "times", decimals=None, in_words=True)
-    m = re.fullmatch(r"(\S+) times", low)
+    m = _TIMES.fullmatch(low)
     if m:
         value, decimals = _read_number(m.group(1), original)
         in_words = m.group(1).isalpha()
@@ -144,7 +162,7 @@ def _in_words(body: str, qualifier: str, original: str) -> Printed | None:
         return Printed(original, FRACTIONS[low], q, "percent", decimals=None, in_words=True)
 
     # "one in five", "1 in 4", "12 in every 100".
-    m = re.fullmatch(r"(\S+) in (?:every )?(\S+)", body, re.IGNORECASE)
+    m = _IN_EVERY.fullmatch(body)
     if m:
         num, _ = _read_number(m.group(1), original)
         den, _ = _read_number(m.group(2), original)
@@ -158,7 +176,7 @@ def _in_words(body: str, qualifier: str, original: str) -> Printed | None:
 def _with_unit(body: str, qualifier: str, original: str) -> Printed | None:
     """A part of a whole, a percentage or points, a rate, or money, or None."""
     # "278 out of 374".
-    m = re.fullmatch(r"(\S+) out of (\S+)", body, re.IGNORECASE)
+    m = _OUT_OF.fullmatch(body)
     if m:
         num, decimals = _read_number(m.group(1), original)
         den, _ = _read_number(m.group(2), original)
@@ -167,15 +185,15 @@ def _with_unit(body: str, qualifier: str, original: str) -> Printed | None:
         return Printed(original, num, qualifier, "count", decimals=decimals, denominator=den)
 
     # Percentages and percentage points: "56 per cent", "49%", "3 percentage points".
-    m = re.fullmatch(rf"(\S+?) ?({PER_CENT}|percentage points?|pp)", body, re.IGNORECASE)
+    m = _PERCENT.fullmatch(body)
     if m:
         value, decimals = _read_number(m.group(1), original)
-        unit = "percent" if re.fullmatch(PER_CENT, m.group(2), re.IGNORECASE) else "percentage points"
+        unit = "percent" if _PER_CENT_ONLY.fullmatch(m.group(2)) else "percentage points"
         return Printed(original, value, qualifier, unit, decimals=decimals)
 
     # Rates: "2.77 per 1,000 children", "5 per 100,000", "2.77 contact child sexual abuse cases per 1,000 children",
     # "2.77 per 10,000 children aged under 18" (the population after the base may name ages in digits).
-    m = re.fullmatch(r"(\S+)(?: [a-z][a-z -]*?)? per (\S+)(?: [a-z][a-z0-9 -]*)?", body, re.IGNORECASE)
+    m = _RATE.fullmatch(body)
     if m:
         value, decimals = _read_number(m.group(1), original)
         base, _ = _read_number(m.group(2), original)
@@ -184,7 +202,7 @@ def _with_unit(body: str, qualifier: str, original: str) -> Printed | None:
         return Printed(original, value, qualifier, "rate", decimals=decimals, denominator=base)
 
     # Money: "£15.6million", "£2.4m", "£1.2 bn", "£500,000".
-    m = re.fullmatch(r"£ ?([\d.,]+) ?([a-z]+)?", body, re.IGNORECASE)
+    m = _MONEY.fullmatch(body)
     if m:
         value, decimals = _read_number(m.group(1), original)
         scale = 1.0
@@ -200,7 +218,7 @@ def _count(body: str, qualifier: str, original: str) -> Printed:
     """A plain count, in digits or words, optionally scaled (raises PrintedFigureError when it is none)."""
     # Plain counts, digits or words, optionally scaled: "1,273", "six", "107,000", "1.2 million".
     # Newsroom short scales on digits, no space: "33k", "3m", "1.2bn".
-    m = re.fullmatch(r"(.+?) (thousand|million|billion)|(\d[\d.,]*)(k|m|bn)", body, re.IGNORECASE)
+    m = _SCALED.fullmatch(body)
     if m:
         number, word = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
         value, decimals = _read_number(number, original)

@@ -1,0 +1,210 @@
+"""Whether a record figure printed alike is the article's figure: what it counts, where and when.
+
+A number is not a figure: "1,200" is the Met's 2017 offences in one sentence and the national historic cases in the
+next. So before a record figure is offered as the answer, what the sentence says about the article's figure must
+agree with it: the thing counted (named after the number, before it as "the number of X", or shared by a pair),
+a rise or a share and the whole it is a share of, the place the sentence names and the year it gives the figure.
+A record figure that disagrees is another definition, shown as a warning with the reason (`differs`), never as the
+answer. Words are compared crudely stemmed (`words_of`), so "exploited" meets "exploitation".
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from analysis.factcheck.scan_find import Found, counted_phrase, head_noun
+
+__all__ = ["words_of", "counted_class", "quote_counted", "whole_of", "years_of", "context_words", "base_words",
+           "Setting", "setting_of", "in_period", "score", "head_of", "differs"]
+
+_STOPWORDS = set("""a an the of in on at to for by with from and or as is are was were be been has have had it its
+this that these those their there which who whom what when where since than more less into over under about per cent
+not no all any each other our his her they them we you he she said says also such can will would could between
+while after before during year years month months""".split())
+_IRREGULAR = {"children": "child", "people": "person", "women": "woman", "men": "man", "offences": "offence",
+              "offense": "offence", "offenses": "offence", "sex": "sexual"}
+#: Counted things that are one thing in this record's usage (its `cse_flagged_crimes` prints both "crimes" and
+#: "offences"; news copy calls them "incidents"), as stems of `words_of`.
+_SAME_COUNTED = {"crime": "offenc", "incide": "offenc"}
+#: Relations, best first.
+
+
+def words_of(text: str) -> set[str]:
+    """Content words, crudely stemmed so "exploited" meets "exploitation" and "cases" meets "case"."""
+    found = set()
+    for word in re.findall(r"[a-z]+", (text or "").lower()):
+        if word in _STOPWORDS or len(word) < 3:
+            continue
+        word = _IRREGULAR.get(word, word)
+        found.add(word[:6] if len(word) > 6 else word.rstrip("s"))
+    return found
+
+
+def quote_counted(row: dict[str, Any]) -> set[str]:
+    """What the source's own sentence says the figure counts ("approximately 9,000 investigations"): a news copy
+    may name the thing as the source did even where the record's unit says "cases"."""
+    quote, printed = (row.get("quote") or ""), (row.get("value_as_printed") or "")
+    at = quote.lower().find(printed.lower()) if printed else -1
+    return set(counted_class(head_noun(counted_phrase(quote[at + len(printed):])))) if at >= 0 else set()
+
+
+@functools.lru_cache(maxsize=1024)
+def counted_class(text: str) -> frozenset[str]:
+    """Stemmed counted words, with the record's synonyms for one counted thing made one word."""
+    return frozenset(_SAME_COUNTED.get(w, w) for w in words_of(text))
+
+
+_SHARE_OF = re.compile(r"^(?:share|proportion|percentage)\s+of\s+(.*)$", re.IGNORECASE)
+
+
+def whole_of(subject: str) -> str:
+    """The whole a record share is a share of ("survivors" of "Share of adult survivors of child sexual …")."""
+    m = _SHARE_OF.match(subject or "")
+    return head_noun(m.group(1)) if m else ""
+
+
+def years_of(row: dict[str, Any]) -> tuple[int, int] | None:
+    try:
+        return int(str(row["period_start"])[:4]), int(str(row["period_end"])[:4])
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+
+def context_words(found: Found, context: str) -> tuple[set[str], set[str]]:
+    """Words of the figure's sentence (and of `context`, the sentence before when this one opens with "These
+    figures" or the like), and the counted words alone (named after the number, or before it: "the number of
+    referrals rose from 1,737 … to 2,060")."""
+    counted = words_of(f"{found.counted} {found.subject}")
+    return set(sentence_words(found.sentence.text) | sentence_words(context) | counted), set(counted)
+
+
+def base_words(found: Found, context: str) -> frozenset[str]:
+    """The words of the figure's sentence and its context: the part of `context_words` shared by every figure
+    in the sentence."""
+    return sentence_words(found.sentence.text) | sentence_words(context)
+
+
+@functools.lru_cache(maxsize=64)
+def sentence_words(text: str) -> frozenset[str]:
+    """words_of a sentence, once per sentence rather than once per figure in it."""
+    return frozenset(words_of(text))
+
+
+#: Where a sentence says its figures are from. A sentence naming several places constrains nothing it names.
+_GEOGRAPHY = (
+    ("London", re.compile(r"\b(?:London(?:ers?)?|the capital|the Met|Metropolitan Police|Scotland Yard)\b")),
+    ("England and Wales", re.compile(r"\b(?:England and Wales|[Nn]ational(?:ly)?|[Nn]ationwide|across the country"
+                                     r"|police forces)\b")),
+    ("United Kingdom", re.compile(r"\b(?:UK|U\.K\.|United Kingdom|Britain|British)\b")),
+    ("England", re.compile(r"\bEngland\b(?! and Wales)")),
+)
+_YEAR = re.compile(r"(?<![\d,.£])\b(?:19|20)\d{2}\b(?![\d])")
+_OWN_YEAR_AFTER = re.compile(r"^\s*(?:[^\d\s,;:.—–()]+\s+){0,7}?(?:in|during|for)\s+((?:19|20)\d{2})\b")
+_OWN_YEAR_BEFORE = re.compile(r"\b((?:19|20)\d{2})(?:'s)?\s+(?:total|figure|count)\s+of\s*$")
+
+
+@dataclass(frozen=True)
+class Setting:
+    """Where and when the sentence puts a figure: places it names, years it names, and the figure's own year."""
+
+    places: frozenset[str]
+    years: frozenset[int]
+    own_year: int | None
+
+
+@functools.lru_cache(maxsize=256)
+def _sentence_setting(text: str) -> tuple[frozenset[str], frozenset[int]]:
+    places = frozenset(name for name, pattern in _GEOGRAPHY if pattern.search(text))
+    return places, frozenset(int(y) for y in _YEAR.findall(text))
+
+
+def setting_of(found: Found, context: str) -> Setting:
+    places, years = _sentence_setting(found.sentence.text)
+    if not places and context:
+        places = _sentence_setting(context)[0]
+    if not years:  # a sentence naming no year gives no figure in it a year of its own
+        return Setting(places, years, None)
+    text, end = found.sentence.text, found.start + len(found.text)
+    m = (_OWN_YEAR_AFTER.match(text[end:end + 120])
+         or _OWN_YEAR_BEFORE.search(text[max(0, found.start - 40):found.start]))
+    return Setting(places, years, int(m.group(1)) if m else None)
+
+
+def in_period(year: int, figure: dict[str, Any]) -> bool:
+    span = figure["_years"]
+    return span is None or span[0] <= year <= span[1]
+
+
+def score(figure: dict[str, Any], near: set[str], counted: set[str], setting: Setting | None = None) -> int:
+    """Shared words, the counted thing twice ("23 police forces" is about forces, not cases); one more each for a
+    place and a year the sentence names that the record figure has."""
+    score = len(near & figure["_words"]) + len(counted & figure["_counts"]) + len(counted & figure["_words"])
+    if setting is not None:
+        score += figure["geography"] in setting.places
+        score += any(in_period(y, figure) for y in setting.years) and figure["_years"] is not None
+    return score
+
+
+def head_of(found: Found) -> set[str]:
+    """The counted thing the article names: right after the number ("investigation" in "one ongoing investigation
+    into a case"), else before it ("the number of referrals rose from …"); empty when neither names one."""
+    return set(counted_class(found.head))
+
+
+#: Kinds of counted thing. Two counts of one kind under different nouns may be one figure ("approximately 9,000
+#: investigations", "9,000 cases"); counts of different kinds never are (23 police forces are not 23 cases).
+_KINDS = {
+    "people": ("child", "girl", "boy", "young", "person", "victim", "surviv", "suspec", "offend", "perpet", "man",
+               "woman", "famil", "adult"),
+    "staff": ("office", "detect", "staff"),
+    "cases": ("case", "invest", "arrest", "charge", "convic", "prosec", "referr", "report", "offenc", "crime",
+              "incide", "allega", "file", "operat", "record", "flag", "inquir", "review", "inspec", "audit", "sample",
+              "assess"),
+    "bodies": ("boroug", "force", "counci", "author", "area", "region", "school", "home", "team", "gang", "group",
+               "networ", "agenc", "local", "unit"),
+}
+
+
+def _kinds(stems: set[str]) -> set[str]:
+    return {kind for kind, prefixes in _KINDS.items() for stem in stems if stem.startswith(prefixes)}
+
+
+def _other_count(head: set[str], counts: set[str]) -> bool:
+    """Whether the counted thing the article names is another kind of thing than the record figure counts."""
+    if not head or not counts or head & counts:
+        return False
+    mine, theirs = _kinds(head), _kinds(counts)
+    return not (mine & theirs) if mine and theirs else True
+
+
+def differs(found: Found, figure: dict[str, Any], setting: Setting) -> str:
+    """Why a record figure printed alike is another definition, or "" when unit, measure, place and period agree.
+
+    A rise is not a share (the measure vocabulary names rises `change_…` and shares `share_…`); a count of
+    investigations is not a count of cases; a share of cases is not a share of survivors; a London figure is not a
+    national one; a figure the sentence dates to 2017 is not one for 2009-10."""
+    measure = figure["measure"]
+    if found.derived == "percent_change" and measure.startswith("share"):
+        return "a share, not a rise"
+    if found.derived == "share" and measure.startswith("change"):
+        return "a rise, not a share"
+    head = head_of(found)
+    if found.derived == "difference" and not re.search(r"change|increase|decrease|rise|fall|additional|difference",
+                                                       measure):
+        return "a count, not a difference between two counts"
+    if found.printed.unit == "count" and _other_count(head, figure["_counts"]):
+        return f"counts {figure['unit']}, not {found.head}"
+    if found.printed.unit == "percent" and figure["_whole"] and found.counted.lower().startswith("of "):
+        named = head_noun(found.counted[3:])
+        whole = counted_class(named)
+        if whole and not whole & figure["_whole"]:
+            return f"a share of {figure['_whole_text']}, not of {named}"
+    if setting.places and figure["geography"] not in setting.places:
+        return f"{figure['geography']}, not {' or '.join(sorted(setting.places))}"
+    if setting.own_year is not None and not in_period(setting.own_year, figure):
+        return f"{figure['period_start']} to {figure['period_end']}, not {setting.own_year}"
+    return ""

@@ -1,0 +1,83 @@
+"""scan's shortcuts for speed (issue 24) never change what it finds: each is checked against the plain pattern it
+stands in for, on every stored article (fixtures and held-out) and on sentences built to reach each kind."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from analysis.factcheck import scan_find
+from analysis.factcheck.scan_text import Sentence, sentences, to_text
+
+ROOT = Path(__file__).resolve().parent.parent
+TEXTS = sorted([*(ROOT / "tests" / "fixtures").rglob("*.txt"), *(ROOT / "benchmarks" / "heldout").glob("*.txt")])
+EDGES = [
+    "Call +44 (0)20 7946 0000 or 020 7946 0000 at 10.30am, c. 1,200 cases; see para 4.2 and page 12 of annex B.",
+    "Aged 13 to 15, an under-16s team, as old as 70, turned 16, a 15-year-old, 3 years, two decades, 21st.",
+    "Reports on 12/03/2017, 2017-03-12, March 12, 2017, 1 Jan 2018, Sept. 2019, 2019/20, www.x.org, a@b.co.",
+    "In excess of 500, an estimated 9,000, no fewer than 3, up to 40 per cent, circa 300, slightly more than half.",
+    "Three-quarters, two thirds, one in five, 12 in every 100, 278 out of 374, twice as many, doubled, 3 times more.",
+    "12 Acacia Road, section 5, step 2, level 3, tier 1, 5 or more suspects, at least 2 victims, SW1A 1AA.",
+]
+
+
+def _sentences() -> list[Sentence]:
+    out = [s for path in TEXTS for s in sentences(to_text(path.read_text(encoding="utf-8")))]
+    return out + [Sentence(text, 1, 0) for text in EDGES]
+
+
+def test_there_are_articles_to_check() -> None:
+    assert len(TEXTS) >= 12
+
+
+def test_each_left_out_kind_needs_what_every_match_of_it_holds() -> None:
+    """A kind is run only on a sentence its NEEDS pattern finds something in: every match of the kind, on every
+    text, is found by it (the match alone, lower-cased, so the check cannot lean on the rest of the sentence)."""
+    for sentence in _sentences():
+        for kind, pattern in scan_find.LEFT_OUT:
+            for m in pattern.finditer(sentence.text):
+                needs = scan_find.NEEDS.get(kind)
+                assert needs is None or re.search(needs, m.group(0).lower()), (kind, m.group(0))
+
+
+def test_masking_with_and_without_the_word_check_is_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = _sentences()
+    fast = [scan_find._mask(s.text, s, []) for s in texts]
+    monkeypatch.setattr(scan_find, "NEEDS", {})
+    assert fast == [scan_find._mask(s.text, s, []) for s in texts]
+
+
+def test_the_first_word_lookahead_finds_exactly_what_the_plain_pattern_finds() -> None:
+    plain = re.compile(rf"(?<![\w£.,/-]){scan_find.FIGURE_BODY}", re.IGNORECASE)
+    for sentence in _sentences():
+        masked = scan_find._mask(sentence.text, sentence, [])
+        assert [m.span() for m in scan_find.FIGURE_RE.finditer(masked)] == \
+            [m.span() for m in plain.finditer(masked)], sentence.text
+
+
+def test_the_value_filter_keeps_every_record_figure_a_figure_could_relate_to() -> None:
+    """`Record.candidates` narrows the record by value before `relation` is asked (an exact figure reaches only its
+    own step): every record figure `relation` relates to a printed figure must still be among the candidates.
+    Checked with every record figure's printed value as the article's figure, and with qualified versions of it."""
+    from analysis.factcheck.scan_find import Found
+    from analysis.factcheck.scan_match import load_record, relation
+    from analysis.paths import DEFAULT
+    from analysis.record.printed import PrintedFigureError, parse_printed
+
+    record = load_record(DEFAULT)
+    printed = {f["value_as_printed"] for f in record.figures}
+    forms = {f"{q} {p}" for p in printed for q in ("", "more than", "almost", "about", "just over", "fewer than")}
+    sentence = Sentence("", 1, 0)
+    checked = 0
+    for text in sorted(forms):
+        try:
+            found = Found(text.strip(), parse_printed(text.strip()), "", sentence, 0, "", "")
+        except PrintedFigureError:
+            continue
+        kept = {id(f) for f in record.candidates(found)}
+        related = [f["figure_id"] for f in record.figures if relation(found, f)]
+        assert all(id(f) in kept for f in record.figures if relation(found, f)), (text, related)
+        checked += bool(related)
+    assert checked > 300
