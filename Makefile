@@ -100,6 +100,7 @@ $(KERNEL_SPEC): $(STAMP)
 # JupyterLab in notebooks/ on the project's kernel (Ctrl-C to stop): `make lab PORT=8899` to move it, LAB_ARGS=...
 # for any other option.
 LAB_ARGS ?=
-LAB_PORT := $(if $(filter command line environment,$(origin PORT)),--ServerApp.port=$(PORT),)
+LAB_PORT := $(if $(filter command line environment,$(origin PORT)),--ServerApp.port=$(PORT) --ServerApp.port_retries=0,)
 lab: $(KERNEL_SPEC)
+	$(if $(LAB_PORT),@$(PY) -m analysis.run.ports $(PORT) "make lab")
 	$(VENV)/bin/jupyter lab --ServerApp.root_dir=notebooks $(LAB_PORT) --MappingKernelManager.default_kernel_name=$(KERNEL_NAME) $(LAB_ARGS)

@@ -121,3 +121,17 @@ def test_make_lab_starts_jupyterlab_in_notebooks_on_the_project_kernel(kernel: d
             server.kill()
             server.wait()
     assert not killed, "the server did not stop on SIGTERM (Ctrl-C) within 30 s"
+
+
+def test_make_lab_on_a_busy_port_says_so_in_one_line() -> None:
+    """`make lab PORT=N` with N taken: one line naming the next port, exit non-zero, JupyterLab not started."""
+    with socket.socket() as held:
+        held.bind(("127.0.0.1", 0))
+        held.listen()
+        port = held.getsockname()[1]
+        done = subprocess.run(["make", "-s", "lab", f"PORT={port}"], cwd=PROJECT_ROOT, capture_output=True,
+                              text=True, timeout=120)
+    assert done.returncode != 0
+    lines = [line for line in done.stderr.splitlines() if line.strip() and not line.startswith(("make:", "make["))]
+    assert lines == [f"make lab: port {port} is in use; choose another: make lab PORT={port + 1}"], done.stderr
+    assert "jupyter" not in done.stdout.lower()
