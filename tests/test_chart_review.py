@@ -138,16 +138,20 @@ def test_inspection_timeline_labels_clear_the_axis_and_each_other_on_a_phone(tab
             assert not any(a.overlaps(b) for b in boxes[i + 1:]), "two value labels overlap"
 
 
-def test_national_offences_divide_no_offences_by_cases(tables: dict) -> None:
-    """The 2024 copy counts the total in cases (122,768) and the group-based part in offences (4,450, from 44
-    forces) and prints no share: the chart computes none (4,450 / 122,768 would be 3.6%). 2022's 5% and 2023's 3.7%
-    are printed by their sources and are the title's only shares."""
+def test_national_offences_compute_no_share_and_keep_the_npcc_caveat(tables: dict) -> None:
+    """The 2024 copy prints 4,450 group-based offences (from 44 forces) and a total of 122,768 cases but no share:
+    the chart computes none (4,450 / 122,768 would be 3.6%, over areas the copy does not say are the same). 2022's
+    5% (NPCC, 42 forces) and 2023's 3.7% (Hydrant, via the Mail) are printed; the title bounds them without
+    implying a fall. The NPCC's caveat that 'group-based' is not 'grooming gangs' is on the face, and 2022's total
+    shows as loosely as its copies print it ('around 107,000')."""
     fig, meta = _draw("national-csae-offences", tables)
     data = meta.data.set_index("Year")
-    assert pd.isna(data.loc["2024", "Group-based share (%)"]) and data.loc["2024", "Unit as printed"] == "cases"
+    assert pd.isna(data.loc["2024", "Group-based share (%)"])
     text = " ".join(" ".join(_texts(fig)).split())
-    assert "3.6%" not in text and "no share, as the total counts cases" in text
-    assert meta.title == "Group-based offences were 5% and 3.7% of recorded child sexual abuse, 2022–2023"
+    assert "3.6%" not in text and "no share printed, and none computed" in text
+    assert meta.title == "Group-based offences were 5% or less of recorded child sexual abuse, 2022–2023"
+    assert "not the same as 'grooming gangs'" in meta.notes_on_chart
+    assert data.loc["2022", "Recorded as printed"] == "around 107,000"
 
 
 def test_approximate_figures_look_approximate_on_every_chart(tables: dict) -> None:

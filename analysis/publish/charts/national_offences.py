@@ -21,12 +21,14 @@ from analysis.publish.charts.select import calendar_years
 from analysis.publish.publishers import face_name
 from analysis.record.vocabulary import fmt_percent
 from analysis.tables.comparability import comparability
+from analysis.tables.copies import loosest_printing
 
 TOTAL, PART = "All recorded (unit as printed)", "Group-based"
 
 
 def offence_table(figures: pd.DataFrame) -> pd.DataFrame:
-    """Per calendar year: the recorded total (as printed, with its unit), the group-based count and share."""
+    """Per calendar year: the recorded total (as printed, with its unit, as loosely as any copy printed it), the
+    group-based count and the share as printed."""
     total = calendar_years(figures, "csae_offences_recorded")
     group = calendar_years(figures, "group_based_csae_offences_recorded").set_index("year")
     share = calendar_years(figures, "share_csae_group_based").set_index("year")
@@ -36,10 +38,15 @@ def offence_table(figures: pd.DataFrame) -> pd.DataFrame:
         "share_printed": total["year"].map(share["value_as_printed"]), "share_value": total["year"].map(share["value"]),
         "total_id": total["figure_id"], "group_id": total["year"].map(group["figure_id"]),
         "share_id": total["year"].map(share["figure_id"]), "group_unit": total["year"].map(group["unit"])})
-    # A share is computed only from two counts of the same thing: a source that counts the total in "cases" and
-    # the group-based part in "offences" (2024) gives no share, and none is made up by dividing one by the other.
-    same = out["group_unit"] == out["unit"]
-    out["share_pct"] = (100 * out["group"] / out["total"]).round(1).where(same)
+    # A share is shown only as its source printed it. None is computed: the group-based counts come from
+    # analyses of differing coverage (42 forces in 2022, 44 in 2024), which the totals do not state, so a share
+    # made by dividing one count by another could compare unlike areas.
+    out["share_pct"] = (100 * out["group"] / out["total"]).round(1).where(out["share_printed"].notna())
+    # A total is shown as loosely as any copy printed it ("around 107,000"; the record's one rule).
+    shown = [loosest_printing(figures.set_index("figure_id").loc[i].to_dict() | {"figure_id": i},
+                              figures.to_dict("records")) for i in out["total_id"]]
+    out["total_printed"] = [s["value_as_printed"] for s in shown]
+    out["qualifier"] = [s["qualifier"] for s in shown]
     return out
 
 
@@ -56,9 +63,9 @@ def _share(r: Any) -> str:
 
 def _group_text(r: Any, units: dict[str, str]) -> str:
     """The year's group-based part in words: the count with its unit and share, or the share alone."""
-    if pd.notna(r.group) and not isinstance(r.share_printed, str) and pd.isna(r.share_pct):
-        return (f"Group-based: {r.group:,.0f} {units.get(r.group_id, 'offences')}; no share, as the total counts "
-                f"{r.unit}.")
+    if pd.notna(r.group) and not isinstance(r.share_printed, str):
+        return (f"Group-based: {r.group:,.0f} {units.get(r.group_id, 'offences')}; no share printed, and none "
+                "computed.")
     if pd.notna(r.group):
         how = "as printed" if isinstance(r.share_printed, str) else "computed"
         return f"Group-based: {r.group:,.0f} {units.get(r.group_id, 'offences')} ({_share(r)}, {how})."
@@ -69,13 +76,12 @@ def _group_text(r: Any, units: dict[str, str]) -> str:
 
 def _title(table: pd.DataFrame, first: str, last: str) -> str:
     """The group-based shares of the years that have one (as printed, else computed from like counts)."""
-    shown = [(r.year, f"{r.share_value if isinstance(r.share_printed, str) else r.share_pct:g}%")
-             for r in table.itertuples() if isinstance(r.share_printed, str) or pd.notna(r.share_pct)]
+    shown = [(r.year, float(r.share_value)) for r in table.itertuples() if isinstance(r.share_printed, str)]
     if not shown:
         return f"Child sexual abuse and exploitation recorded by police, {first}–{last}"
     span = shown[0][0] if len(shown) == 1 else f"{shown[0][0]}–{shown[-1][0]}"
-    return (f"Group-based offences were {style.join_words([s for _, s in shown])} of recorded child sexual abuse, "
-            f"{span}")
+    # The largest printed share bounds them all: no change between years is implied (coverage differs).
+    return f"Group-based offences were {max(v for _, v in shown):g}% or less of recorded child sexual abuse, {span}"
 
 
 @style.styled
@@ -106,7 +112,8 @@ def national_offences_chart(figures: pd.DataFrame, *, width: float = style.WEB_W
                 "so the years are not compared")
     copies = [r.year for r in table.itertuples() if not bool(by_id.loc[r.total_id, "primary"])
               and "unattributed" in str(by_id.loc[r.total_id, "publisher"]).lower()]
-    on_chart = ("Recorded, not prevalence. Shares not printed are computed from two counts of the same thing."
+    on_chart = ("Recorded, not prevalence. 'Group-based' is not the same as 'grooming gangs' (NPCC). Shares as "
+                "printed; none computed."
                 + (f" {style.join_words(copies)} figures: an unattributed news copy." if copies else ""))
     notes = [on_chart,
              "Police-recorded figures from the NPCC's Vulnerability Knowledge and Practice Programme (VKPP) and "
@@ -115,9 +122,10 @@ def national_offences_chart(figures: pd.DataFrame, *, width: float = style.WEB_W
              "A year "
              "with only a printed group-based share has no count: its count was not published, and none is derived "
              "from the share.",
-             "Group-based shares printed by a source are shown as printed; otherwise computed as group-based ÷ "
-             "recorded × 100, one decimal, only when both counts are of the same thing (no share is computed "
-             "where the total counts cases and the part offences)."]
+             "Group-based shares are shown as their sources printed them; none is computed, because the group-based "
+             "analyses cover differing sets of forces (42 in 2022, 44 in 2024) that the totals do not state.",
+             "The NPCC: 'group-based' ranges from unorganised peer-group sharing of imagery to organised complex "
+             "cases; it is not the same as 'grooming gangs'."]
     notes += [f"{r.year}: {by_id.loc[r.total_id, 'caveat']}" for r in table.itertuples()
               if isinstance(by_id.loc[r.total_id, "caveat"], str)]
     ids = [i for c in ("total_id", "group_id", "share_id") for i in table[c].dropna()]
