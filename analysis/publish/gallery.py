@@ -26,6 +26,7 @@ from analysis.paths import (
     DB_NAME,
     GALLERY_NAME,
     METHODS_PAGE,
+    PROJECT_NAME,
     REPORT_HTML,
     REPORT_MD,
     REUSE,
@@ -154,7 +155,8 @@ def render_gallery(outputs: Path, notebooks_dir: Path, sources: list[dict[str, s
         # absolute addresses from the one base URL (CSE_SITE_URL), and the phone-sized PNG for narrow screens
         # Apostrophes need no escaping in double-quoted attributes or text: the snippet a reporter copies reads
         # "Children's", not "Children&#39;s" (quotes stay escaped, as &quot;, the form editors show).
-        chart.meta["embed"] = (render.render(env, "embed.html.j2", chart=chart, base=site_url()).strip()
+        chart.meta["embed"] = (render.render(env, "embed.html.j2", chart=chart, base=site_url(),
+                                             project=PROJECT_NAME).strip()
                                .replace("&#39;", "'").replace("&#34;", "&quot;"))
     reports = _links(outputs, [(REPORT_HTML, "Fact-check report (web page)"),
                                (REPORT_MD, "Fact-check report (Markdown)"),

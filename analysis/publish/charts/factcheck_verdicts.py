@@ -6,7 +6,7 @@ from typing import Any
 
 import pandas as pd
 
-from analysis.factcheck.wording import ACCURATE, INACCURATE, MEANING, VERDICTS
+from analysis.factcheck.wording import ACCURATE, INACCURATE, MEANING, VERDICTS, WITHIN_ROUNDING
 from analysis.paths import REPORT_HTML, site_url
 from analysis.publish import style
 from analysis.publish.charts.common import ChartMeta, chart_meta
@@ -17,9 +17,12 @@ def verdict_counts(claims: pd.DataFrame) -> pd.DataFrame:
     counts = claims["verdict"].value_counts()
     order = [v for v in VERDICTS if counts.get(v, 0)] + [v for v in counts.index if v not in VERDICTS]
     return pd.DataFrame({"Verdict": [v.capitalize() for v in order],
-                         "Claims": [int(counts.get(v, 0)) for v in order]})
+                         "Claims": [int(counts.get(v, 0)) for v in order],
+                         "Could be checked": ["yes" if v in JUDGED else "no" for v in order]})
 
 
+#: The verdicts given to claims whose figures are all in the record (the others could not be checked).
+JUDGED = (ACCURATE, WITHIN_ROUNDING, INACCURATE)
 #: One colour per verdict: green accurate, blue within rounding, red inaccurate, greys for what cannot be checked.
 _COLOURS = {"accurate": style.TURQUOISE, "accurate within rounding": style.DARK_BLUE, "inaccurate": style.DARK_PINK}
 
@@ -42,10 +45,11 @@ def factcheck_chart(claims: pd.DataFrame, figures: pd.DataFrame, *, width: float
     ax.xaxis.set_major_locator(MaxNLocator(integer=True, nbins=4 if width < 5 else 6))
     n = dict(zip(counts["Verdict"].str.lower(), counts["Claims"], strict=True))
     wrong = n.get(INACCURATE, 0)
-    title = (f"Of {total} claims checked, {n.get(ACCURATE, 0)} are accurate and {wrong} "
-             f"{'is' if wrong == 1 else 'are'} inaccurate")
-    subtitle = ("Claims about child sexual exploitation figures, recomputed from the figures they cite, by verdict; "
-                "one claim per sentence and speaker")
+    # Only claims whose figures are all in the record could be judged: the title counts those, not the total.
+    judged = sum(n.get(v, 0) for v in JUDGED)
+    title = f"Of {judged} claims that could be checked, {n.get(ACCURATE, 0)} were accurate, {wrong} inaccurate"
+    subtitle = (f"{total} claims about child sexual exploitation figures chosen by the project (not a sample), "
+                "recomputed from the figures they cite, by verdict; one claim per sentence and speaker")
     on_chart = ("'Cannot be checked' and 'not yet in this record': a figure the claim needs is missing; not a "
                 "finding that the claim is wrong.")
     notes = [f"{v.capitalize()}: {MEANING[v]}" for v in VERDICTS if n.get(v, 0)]
@@ -54,7 +58,8 @@ def factcheck_chart(claims: pd.DataFrame, figures: pd.DataFrame, *, width: float
     documents = style.credit(figures, ids).documents
     # Dozens of documents stand behind the claims: the face points to the report that lists each claim's own.
     source = style.Credit(name="cse-figures fact-check", url=f"{site_url()}{REPORT_HTML}",
-                          line="the documents behind each claim, listed with it in the fact-check report",
+                          line="cse-figures fact-check; the documents behind each claim are listed with it in the "
+                               "report",
                           documents=documents)
     frame = style.finish(fig, ax, title=title, subtitle=subtitle, source=source, notes=notes, alt=alt,
                          on_chart=on_chart)

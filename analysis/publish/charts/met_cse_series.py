@@ -183,11 +183,12 @@ def face_note(sel: pd.DataFrame, rise: dict[str, str] | None) -> str:
     parts = []
     part = sel[[_part_period(r) for _, r in sel.iterrows()]]
     for r in part.itertuples():
-        parts.append(f"Dashed: {r.period_label}'s {r.unit} may cover only part of the year.")
+        parts.append(f"Dashed: {r.period_label}'s {r.unit} may cover part of the year.")
     if recording_notes(sel):
-        parts.append("The Met said the rises came partly from better recording and more reporting.")
+        parts.append("The Met put the rises down to better recording, more reporting and an actual increase.")
     if rise:
-        parts.append(f"Later: {rise['value_as_printed']} more children at risk, {rise['period']} (no counts).")
+        parts.append(f"Later: {rise['value_as_printed']} more children identified at risk, {rise['period']} "
+                     "(no counts).")
     return " ".join(parts)
 
 
@@ -201,7 +202,7 @@ def _series_title(sel: pd.DataFrame, measures: list[str]) -> str:
         if len(rows) >= 2:
             rose.append(rows["value"].iloc[-1] > rows["value"].iloc[0])
     if rose and all(rose) and recording_notes(sel):
-        return f"Met child sexual exploitation counts rose, {first}–{last}, partly through better recording"
+        return f"Met CSE counts rose, {first}–{last}, partly from better recording, the Met said"
     if rose and all(rose):
         return f"Every Met child sexual exploitation count rose, {first}–{last}"
     return f"The Met's published figures on child sexual exploitation, {first}–{last}"
