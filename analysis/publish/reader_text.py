@@ -13,10 +13,10 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-#: Words that describe a drawing, not the data: a sentence with one is a chart caption, not a note for a reader of
-#: the numbers (the caption travels with the chart; the workbook shows the numbers).
+#: Words that describe a drawing or the product, not the data: a sentence with one is a chart caption or a pointer
+#: to another chart, not a note for a reader of the numbers (the caption travels with the chart).
 DRAWING = re.compile(r"\b(draw|drawn|draws|dots?|circles?|diamonds?|triangles?|hatched|dashed|brackets?|colou?rs?|"
-                     r"bars?|lines? joins?|outlined?|labelled|in the chart|charted|headlined|markers?|panels?)\b",
+                     r"bars?|lines? joins?|outlined?|labelled|charts?|charted|headlined|markers?|panels?)\b",
                      re.IGNORECASE)
 #: A record id in brackets ("(context-cse-at-risk-counts-feb-2025)"), a figure id ("met-2017-03-13/cse-crimes-2014")
 #: or a repository path ("docs/factcheck.md").

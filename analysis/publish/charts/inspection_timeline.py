@@ -142,8 +142,8 @@ def inspection_timeline_chart(grades: pd.DataFrame, figures: pd.DataFrame, *, wi
     subtitle = (f"HMICFRS inspection of the Metropolitan Police's response to child sexual and criminal "
                 f"exploitation, London: what was stated when, {style.month_year(str(first.date()))} to "
                 f"{style.month_year(str(last.date()))}")
-    on_chart = ("Counts as printed, at the date each was first stated. The record holds no statement of "
-                "progress on the recommendations.")
+    on_chart = ("Counts as printed, at the date each was first stated. No statement of progress on the "
+                "recommendations was found in the sources read.")
     notes = [on_chart, "A count restated later (for example the 11 recommendations, in the revisit's summary) is "
              "shown once, at the date it was first stated.",
              "The revisit (fieldwork September–October 2024) reviewed the causes of concern; the Met's statement "

@@ -61,7 +61,6 @@ def two_counts_chart(reviews: pd.DataFrame, figures: pd.DataFrame, *, width: flo
                          "As printed": [r["value_as_printed"] for r in rows],
                          "Definition": [r["definition"] for r in rows], "Date": [r["as_at"] for r in rows]})
     alt = (f"Number card chart with two figures, showing that {style.in_sentence(title)}. "
-           f"{_scope_words(met) if met is not None else ''}"
            + "; ".join(f"{c.heading}: {c.number} ({r['definition']})" for c, r in zip(cards, rows, strict=True)) + ".")
     frame = style.finish(fig, ax, title=title, subtitle=subtitle, on_chart=on_chart, notes=notes, alt=alt,
                          source=style.credit(figures, [r["figure_id"] for r in rows], origin=_origins(rows)))
