@@ -173,3 +173,12 @@ def test_a_point_whose_source_gives_no_exact_date_is_labelled_with_its_month_onl
     labels = [t for t in _texts(fig) if t.startswith("more than 1,200")]
     assert "more than 1,200 (Oct)" in labels and "more than 1,200 (9 Dec)" in labels
     assert not any("1 Oct" in t for t in _texts(fig))
+
+
+def test_national_review_title_names_the_largest_exact_count_when_first_printed(tables: dict) -> None:
+    """Hansard, 2 September 2025: the Safeguarding Minister's 1,273 cases identified (exact). The later 'more than
+    1,200' (MyLondon, October; the Home Secretary via the Mirror, 9 December) are bounds that hold for it, not a
+    fall, so the title gives 1,273 and its month; the face no longer calls the colours unrelated definitions."""
+    _, meta = _draw("historic-reviews-national", tables)
+    assert meta.title == "Historic group-based cases identified for review: 1,273 by September 2025"
+    assert "one growing national count" in meta.notes_on_chart and "never compared" not in meta.notes_on_chart

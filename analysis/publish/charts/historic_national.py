@@ -102,17 +102,18 @@ def historic_national_chart(reviews: pd.DataFrame, figures: pd.DataFrame, source
     style.legend_above(ax, handles, ncol=1 if width < 5 else 2)
 
     review = nat[nat["definition_group"] == NATIONAL]
-    latest = review.iloc[-1] if len(review) else nat.iloc[-1]
-    # The finding is the latest count under one definition, as printed: no comparison across definitions (a
-    # 'more than 1,200' after an exact 1,273 of another definition is not a fall).
+    # The finding is the largest exact count under one definition, at the date it was first printed; the bounds
+    # printed later ('more than 1,200') are consistent with it, not a fall. No comparison across definitions.
+    exact = review[review["qualifier"] == "exact"].sort_values(["value", "as_at"], ascending=[False, True])
+    latest = exact.iloc[0] if len(exact) else (review.iloc[-1] if len(review) else nat.iloc[-1])
     title = (f"Historic group-based cases identified for review: {shown(latest['value_as_printed'])} by "
              f"{style.month_year(latest['as_at'])}")
     how_many = number_word(len(groups))
     subtitle = (f"National counts of historic group-based child sexual exploitation cases, England and Wales, as "
-                f"printed under {how_many} definitions, {style.month_year(nat['as_at'].iloc[0])} to "
+                f"printed and described {how_many} ways, {style.month_year(nat['as_at'].iloc[0])} to "
                 f"{style.month_year(nat['as_at'].iloc[-1])}")
-    on_chart = ("Colours are different definitions: not one series, never compared or added. The Met's own 1,200 "
-                "cases are a separate count.")
+    on_chart = ("Colours: how each source described the count. Sources link them as one growing national count, "
+                "but in different words, so they are not joined. The Met's own 1,200 cases are a separate count.")
     notes = ["A national count for England and Wales; the Met's own review of its cases is a separate chart and is "
              "not part of, or comparable with, this count. Values are drawn and labelled as printed: a figure "
              "printed 'more than X' is a lower bound and is drawn as an open triangle, never as exactly X."]
