@@ -1,0 +1,137 @@
+"""Issue 24, a fresh attack on its classes with inputs the earlier suites do not use (tests/test_attacks.py,
+tests/test_characters.py, tests/test_planted_markup.py): each case here got through before its fix."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from analysis.factcheck.scan_text import _TextParser, sentences, to_text
+from analysis.record.hygiene import text_problem
+from analysis.record.safeguarding import personal_data_in
+from tests.test_attacks import _datasette_get
+
+# --- one reading of characters: default-ignorable code points that are not Cf -----------------------------------
+
+#: Shown as nothing, yet not format characters (Cf): variation selectors, the combining grapheme joiner, Hangul
+#: fillers, a Khmer inherent vowel. Each hid a phone number from the personal-data check and passed `validate`.
+IGNORABLE = ["\ufe0f", "\ufe00", "\U000e0100", "\u034f", "\u3164", "\u115f", "\uffa0", "\u17b4", "\u180f"]
+
+
+@pytest.mark.parametrize("hidden", IGNORABLE)
+def test_a_default_ignorable_character_hides_no_phone_number(hidden: str) -> None:
+    assert personal_data_in(f"call 0207{hidden}946 0000") == ["a phone number"]
+
+
+@pytest.mark.parametrize("hidden", IGNORABLE)
+def test_a_default_ignorable_character_is_refused_in_raw_text(hidden: str) -> None:
+    assert "invisible format character" in (text_problem(f"Metropolitan {hidden}Police") or "")
+
+
+# --- scan reads an article's characters the same way ------------------------------------------------------------
+
+
+def _sentence_texts(raw: str) -> list[str]:
+    return [s.text for s in sentences(to_text(raw))]
+
+
+def test_scan_reads_invisible_characters_inside_a_number_as_nothing() -> None:
+    """"1<ZWSP>,737" was scanned as the figure 1, "2<VS16>,060" as 2."""
+    assert _sentence_texts("There were 1\u200b,737 and 2\ufe0f,060 referrals.") == [
+        "There were 1,737 and 2,060 referrals."]
+
+
+def test_scan_never_reads_a_foreign_digit_into_a_number() -> None:
+    """NFKC alone would turn a footnote's "1,200²" into 1,2002 and full-width "３０４" into 304."""
+    text = to_text("There were 1,200\u00b2 cases and \uff13\uff10\uff14 referrals.")
+    assert "1,2002" not in text and "304" not in text
+    assert "1,200\u00b2" in text
+
+
+def test_scan_drops_terminal_escapes_and_control_characters() -> None:
+    """An ANSI escape in a pasted article reached the terminal, and "ESC[31m" was read as 31 million."""
+    text = to_text("The Met received 1,737 referrals\x1b[2J\x1b[31m in 2014.\x07")
+    assert text == "The Met received 1,737 referrals in 2014."
+
+
+def test_scan_reads_carriage_return_line_ends_like_newlines() -> None:
+    assert to_text("First line 1,737.\rSecond line 2,060.\r") == to_text("First line 1,737.\r\nSecond line 2,060.\r\n")
+    assert to_text("First line 1,737.\rSecond line 2,060.").count("\n\n") == 1
+
+
+# --- scan's HTML: hidden text, fragments, nesting ----------------------------------------------------------------
+
+
+def test_a_paragraph_opened_after_a_hidden_one_is_read() -> None:
+    """HTML5 closes an open <p> at the next block: `<p hidden>A<p>B` hides A only (B was dropped)."""
+    text = to_text("<body><p hidden>Hidden 9,995 referrals.<p>Shown 2,060 referrals.<ul><li hidden>9,998<li>"
+                   "Listed 1,200 cases.</ul></body>")
+    assert "2,060" in text and "1,200" in text
+    assert "9,995" not in text and "9,998" not in text
+
+
+def test_an_html_fragment_is_read_as_html_whatever_tag_it_starts_with() -> None:
+    """A fragment of <section>/<template>/<noscript> was read as plain text: hidden text counted, tags quoted."""
+    text = to_text("<section><template>Template 9,991 referrals.</template><noscript>No 9,992</noscript>"
+                   "Visible 1,737 referrals.</section>")
+    assert text == "Visible 1,737 referrals."
+
+
+class _CountingList(list):
+    """A list that counts the elements each search or slice of it looks at."""
+
+    touched = 0
+
+    def __contains__(self, item: Any) -> bool:
+        self.touched += len(self)
+        return super().__contains__(item)
+
+    def index(self, *args: Any) -> int:  # type: ignore[override]
+        self.touched += len(self)
+        return super().index(*args)
+
+    def __getitem__(self, key: Any) -> Any:
+        got = super().__getitem__(key)
+        self.touched += len(got) if isinstance(key, slice) else 1
+        return got
+
+
+def test_html_parsing_work_grows_linearly_with_nesting() -> None:
+    """Each tag searched the whole stack of open elements: 150,000 nested <div>s (1.9 MB, under the size limit)
+    ran for over two minutes. Counted, not timed: the elements the parser looks at stay within a few per tag."""
+    for depth in (1_000, 4_000):
+        parser = _TextParser()
+        parser._open = _CountingList()
+        parser.feed("<p>start</p>" + "<div>" * depth + "<div hidden>9,999</div>deep 1,737" + "</div>" * depth)
+        parser.close()
+        assert "deep 1,737" in "".join(parser.parts) and "9,999" not in "".join(parser.parts)
+        assert parser._open.touched <= 4 * depth, (depth, parser._open.touched)
+
+
+# --- Datasette: one step of unbounded cost -----------------------------------------------------------------------
+
+
+@pytest.fixture
+def small_db(tmp_path: Path) -> Path:
+    db = tmp_path / "cse.db"
+    with sqlite3.connect(db) as conn:
+        conn.execute("create table t (x)")
+    return db
+
+
+def test_datasette_refuses_printf_whose_width_loops_past_the_time_limit(small_db: Path) -> None:
+    """`printf('%.*c', 900000000, 'x')` looped 900 million times in one step: 6 s of CPU for one GET."""
+    for sql in ("select printf('%.*c', 900000000, 'x') as p", "select format('%d', 1) as p"):
+        got = _datasette_get(small_db, sql)
+        assert got["status"] >= 400 and "not authorized" in got["text"], sql
+
+
+def test_datasette_values_are_capped_below_what_makes_instr_quadratic(small_db: Path) -> None:
+    """`instr(<1 MB>, <500 KB>)` took 5.5 s in one step at the old 1 MB cap; values over 100 KB are refused."""
+    big = "select length(replace(hex(zeroblob(60000)), '0', 'a')) as n"  # 120,000 bytes
+    got = _datasette_get(small_db, big)
+    assert got["status"] >= 400 and "too big" in got["text"]
+    assert _datasette_get(small_db, "select length(hex(zeroblob(4000))) as n")["status"] == 200
