@@ -135,3 +135,51 @@ def test_datasette_values_are_capped_below_what_makes_instr_quadratic(small_db: 
     got = _datasette_get(small_db, big)
     assert got["status"] >= 400 and "too big" in got["text"]
     assert _datasette_get(small_db, "select length(hex(zeroblob(4000))) as n")["status"] == 200
+
+
+# --- the notebooks' HTML copies ----------------------------------------------------------------------------------
+
+STYLE_ATTACK = "<style>body{display:none}</style> [x](javascript:alert(1)) $\\frac{1}{2}$"
+
+
+def _copy_of(outputs: list[dict[str, str]]) -> str:
+    import nbformat
+
+    from analysis.run.copies import _html
+
+    nb = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_code_cell("x")
+    cell.outputs = [nbformat.v4.new_output("display_data", data=data) for data in outputs]
+    nb.cells.append(cell)
+    return _html(nb)
+
+
+def test_a_chart_caption_escapes_the_record_text_it_shows() -> None:
+    """`meta.caption()` put a producer's `<style>` into every notebook's Markdown output unescaped."""
+    import pandas as pd
+
+    from analysis.publish.charts.common import ChartMeta
+
+    meta = ChartMeta("c", "bar", "t", "i", STYLE_ATTACK, "https://example.org", f"Source: {STYLE_ATTACK}",
+                     f"Note {STYLE_ATTACK}", "alt", pd.DataFrame(), source_documents=STYLE_ATTACK)
+    shown = meta.caption().data
+    assert "<style>" not in shown and "](javascript:" not in shown.replace("\\](", "")
+    assert "body{display:none}</style>" not in _copy_of([{"text/markdown": shown}])
+
+
+def test_the_html_copy_keeps_no_stylesheet_but_the_tables_own() -> None:
+    """`<style>` was a safe tag: a stylesheet in an output could blank the page or fetch from elsewhere."""
+    import pandas as pd
+
+    from analysis.publish.display import TABLE_STYLE, table_html
+
+    page = _copy_of([{"text/html": f"<p>{STYLE_ATTACK}</p>"}, {"text/html": table_html(pd.DataFrame({"n": [374]}))}])
+    assert "body{display:none}</style>" not in page
+    assert page.count(TABLE_STYLE) == 1
+
+
+def test_the_html_copy_loads_no_script_from_elsewhere() -> None:
+    """JupyterLab's template fetched require.js, MathJax (which renders `$…$` from the record as mathematics) and
+    Mermaid from cdnjs into every copy."""
+    page = _copy_of([{"text/markdown": "A $\\frac{1}{2}$ note"}])
+    assert "cdnjs" not in page and "mathjax" not in page.lower() and "<script src" not in page
