@@ -183,3 +183,20 @@ def test_the_html_copy_loads_no_script_from_elsewhere() -> None:
     Mermaid from cdnjs into every copy."""
     page = _copy_of([{"text/markdown": "A $\\frac{1}{2}$ note"}])
     assert "cdnjs" not in page and "mathjax" not in page.lower() and "<script src" not in page
+
+
+# --- stamps: a setting is an input too ---------------------------------------------------------------------------
+
+
+def test_a_new_site_url_reruns_every_step_that_prints_it(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """`CSE_SITE_URL=… make` after a `make` skipped every step: the report's ClaimReview and the gallery's embed
+    code kept the old address. The build, which never prints it, is still skipped."""
+    from analysis.paths import SITE_URL_ENV
+    from analysis.run import pipeline
+
+    steps = {step.name: step for step in pipeline.STEPS}
+    monkeypatch.setenv(SITE_URL_ENV, "https://first.example.org/")
+    first = {name: pipeline.stamp(tmp_path, step) for name, step in steps.items()}
+    monkeypatch.setenv(SITE_URL_ENV, "https://second.example.org/")
+    changed = {name for name, step in steps.items() if pipeline.stamp(tmp_path, step) != first[name]}
+    assert changed == {"check", "notebooks", "workbook", "gallery"}

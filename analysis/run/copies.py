@@ -31,7 +31,7 @@ def skip_iri_parser() -> None:
 
 _EXPORTER_LOCK = threading.Lock()
 #: The HTML copies' page template (JupyterLab's, without the scripts it would fetch from a CDN).
-TEMPLATES = Path(__file__).resolve().parent / "templates" / "notebook"
+TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 
 @functools.cache
