@@ -200,3 +200,15 @@ def test_a_new_site_url_reruns_every_step_that_prints_it(monkeypatch: pytest.Mon
     monkeypatch.setenv(SITE_URL_ENV, "https://second.example.org/")
     changed = {name for name, step in steps.items() if pipeline.stamp(tmp_path, step) != first[name]}
     assert changed == {"check", "notebooks", "workbook", "gallery"}
+
+
+@pytest.mark.parametrize("text", ["1\u00bd", "\u2154 of cases", "\u216b", "2\u2155 per cent"])
+def test_a_fraction_or_numeral_character_gets_the_one_digits_message(text: str) -> None:
+    """"1½" was refused as "'11⁄2' is not a number as printed" (what NFKC made of it), in raw data and `verify`."""
+    from analysis.factcheck.verify import InputError, read_printed
+    from analysis.record.printed import PrintedFigureError, parse_printed
+
+    with pytest.raises(PrintedFigureError, match="must be written with the digits 0-9 only"):
+        parse_printed(text)
+    with pytest.raises(InputError, match="must be written with the digits 0-9 only"):
+        read_printed("--stated", text)

@@ -83,10 +83,11 @@ def normal_text(text: str) -> str:
 
 
 def digits_problem(text: str) -> str | None:
-    """`DIGITS_MESSAGE` for the first digit that is not 0-9 (Arabic-Indic, full-width, superscript …), or None.
-    Checked on the text as written, before NFKC, so a full-width or mixed number is refused, not silently read."""
+    """`DIGITS_MESSAGE` for the first numeric character that is not 0-9 (Arabic-Indic, full-width, superscript,
+    a vulgar fraction "½" or a Roman numeral "Ⅻ", which NFKC made "1⁄2" and "XII" and refused in other words), or
+    None. Checked on the text as written, before NFKC, so such a number is refused, not silently read."""
     for char in text:
-        if char.isdigit() and not ("0" <= char <= "9"):
+        if char.isnumeric() and not ("0" <= char <= "9"):
             return DIGITS_MESSAGE.format(char=char, code=ord(char))
     return None
 
