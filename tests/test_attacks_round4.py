@@ -212,3 +212,29 @@ def test_a_fraction_or_numeral_character_gets_the_one_digits_message(text: str) 
         parse_printed(text)
     with pytest.raises(InputError, match="must be written with the digits 0-9 only"):
         read_printed("--stated", text)
+
+
+# --- scan's input: a declared encoding ----------------------------------------------------------------------------
+
+PAGE = '<html><head><meta charset="{}"></head><body><p>The Met received 1,737 referrals in 2014.</p></body></html>'
+
+
+@pytest.mark.parametrize("declared", ["rot13", "base64", "zlib", "punycode", "unicode_escape"])
+def test_a_declared_codec_that_is_not_a_web_text_encoding_is_refused_in_one_line(declared: str) -> None:
+    """`<meta charset="base64">` raised a LookupError traceback; "unicode_escape" read backslashes as escapes."""
+    from analysis.factcheck.scan_input import InputRefused, decode_article
+
+    with pytest.raises(InputRefused, match="not a text encoding a web page may use"):
+        decode_article(PAGE.format(declared).encode("ascii"))
+
+
+@pytest.mark.parametrize(("declared", "tail", "read"), [("utf-16", b"\xc2\xa3", "\u00a3"),
+                                                        ("UTF-16LE", b"", ""), ("latin1", b"\x80", "\u20ac"),
+                                                        ("ascii", b"\xa3", "\u00a3")])
+def test_a_declared_encoding_is_read_as_browsers_read_it(declared: str, tail: bytes, read: str) -> None:
+    """A page declaring UTF-16 without a byte-order mark was decoded as UTF-16: garbage, "no figures found",
+    exit 0. Browsers (the Encoding Standard) read it as UTF-8, and "latin1"/"ascii" as windows-1252."""
+    from analysis.factcheck.scan_input import decode_article
+
+    text = decode_article(PAGE.format(declared).encode("ascii") + tail)
+    assert "1,737 referrals" in text and text.endswith("</html>" + read)
