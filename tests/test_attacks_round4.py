@@ -238,3 +238,17 @@ def test_a_declared_encoding_is_read_as_browsers_read_it(declared: str, tail: by
 
     text = decode_article(PAGE.format(declared).encode("ascii") + tail)
     assert "1,737 referrals" in text and text.endswith("</html>" + read)
+
+
+@pytest.mark.parametrize("limit", ["nan", "inf", "1e999", "-1", "0"])
+def test_scan_refuses_a_size_limit_that_is_not_a_size_in_one_line(limit: str) -> None:
+    """`--max-mb nan|inf|1e999` gave a traceback; `--max-mb -1` said "standard input is closed"."""
+    import subprocess
+    import sys
+
+    from analysis.paths import PROJECT_ROOT
+
+    done = subprocess.run([sys.executable, "-m", "analysis", "scan", "tests/fixtures/seed-article.txt",
+                           f"--max-mb={limit}"], cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert "argument --max-mb" in done.stderr and "standard input" not in done.stderr
