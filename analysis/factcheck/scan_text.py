@@ -119,6 +119,38 @@ _HTML_TAG = re.compile(rf"</?(?:{'|'.join(_HTML_NAMES)})[\s>/]", re.IGNORECASE)
 _NOT_TEXT = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
+def closed_markup_only(raw: str) -> str:
+    """The page with every "<" that cannot start a complete tag or comment written as "&lt;" (text, as browsers
+    show it). Python's html.parser (before 3.11.13, CVE-2025-6069) rescans to the end of the page for each "<"
+    whose tag never closes: 80 KB of "<a </a" took 29 s, 5 MB would take hours. A "<" starts a tag here only if a
+    ">" comes before the next "<" (a comment: if a "-->" follows); the next of each is found once and reused, so
+    this is one pass over the page."""
+    out: list[str] = []
+    start = 0
+    next_lt = next_gt = next_close = -2  # -2: not looked up yet; -1: none left in the page
+    n = len(raw)
+    i = raw.find("<")
+    while i >= 0:
+        if next_gt != -1 and next_gt <= i:
+            next_gt = raw.find(">", i + 1)
+        if next_lt != -1 and next_lt <= i:
+            next_lt = raw.find("<", i + 1)
+        if raw.startswith("<!--", i):
+            if next_close != -1 and next_close < i + 4:
+                next_close = raw.find("-->", i + 4)
+            complete = next_close != -1
+            after = next_close + 3 if complete else i + 1
+        else:
+            complete = next_gt != -1 and (next_lt == -1 or next_gt < next_lt)
+            after = i + 1
+        if not complete:
+            out += [raw[start:i], "&lt;"]
+            start = i + 1
+        i = raw.find("<", after) if after < n else -1
+    out.append(raw[start:])
+    return "".join(out)
+
+
 def looks_like_html(text: str) -> bool:
     """True for a saved web page or an HTML fragment (a tag such as <p>, <section> or <html> anywhere in it)."""
     return bool(_HTML_TAG.search(text))
@@ -133,7 +165,7 @@ def to_text(raw: str) -> str:
     raw = raw.replace("\r\n", "\n").replace("\r", "\n")
     if looks_like_html(raw):
         parser = _TextParser()
-        parser.feed(raw)
+        parser.feed(closed_markup_only(raw))
         parser.close()
         raw = "".join(parser.parts)
     else:
