@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from scale import scale, validation_scale  # noqa: E402 — the bench's own folder, added just above
 from scan_eval import evaluate as scan_eval  # noqa: E402 — the bench's own folder, added just above
-from scan_scale import scan_scale  # noqa: E402 — the bench's own folder, added just above
+from scan_scale import hostile_html_scale, scan_scale  # noqa: E402 — the bench's own folder, added just above
 
 PY = sys.executable
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
@@ -202,6 +202,7 @@ def main() -> int:
         results["scale"] = scale()
         results["validation_scale"] = validation_scale()
         results["scan_scale"] = scan_scale()
+        results["hostile_html"] = hostile_html_scale()
         results["scan_eval"] = {k: v for k, v in scan_eval().items() if k != "problems"}
     (ROOT / "outputs").mkdir(exist_ok=True)
     (ROOT / "outputs" / "bench.json").write_text(json.dumps(results, indent=2) + "\n")

@@ -51,5 +51,32 @@ def scan_scale() -> dict:
     return out
 
 
+#: Malformed or hostile HTML that made the page reader quadratic (issue 24, attack round 4): 150,000 nested <div>s
+#: ran for minutes (each tag searched the open-element stack), 80 KB of "<a </a" for 29 s (html.parser rescans
+#: to the end for every tag that never closes).
+HOSTILE = {"nested divs": lambda n: "<p>x</p>" + "<div>" * (n // 11) + "1,200" + "</div>" * (n // 11),
+           "unclosed tags": lambda n: "<p>x</p>" + "<a </a" * (n // 6),
+           "stray end tags": lambda n: "<p>x</p>" + "</ " * (n // 3)}
+
+
+def hostile_html_scale() -> dict:
+    """CPU seconds to read each hostile page at 100 KB and 1 MB: linear when 1 MB costs at most 15× 100 KB."""
+    from analysis.factcheck.scan_text import to_text
+
+    out: dict = {"name": "hostile HTML read in linear time"}
+    for shape, make in HOSTILE.items():
+        secs = []
+        for size in (100_000, 1_000_000):
+            page = make(size)
+            started = time.process_time()
+            to_text(page)
+            secs.append(time.process_time() - started)
+        out[shape] = {"100KB": round(secs[0], 3), "1MB": round(secs[1], 3)}
+        print(f"hostile HTML, {shape}: 100 KB {secs[0]:.2f}s, 1 MB {secs[1]:.2f}s", flush=True)
+    out["meets_target"] = all(v["1MB"] <= 15 * max(v["100KB"], 0.01) for k, v in out.items() if isinstance(v, dict))
+    return out
+
+
 if __name__ == "__main__":
     scan_scale()
+    hostile_html_scale()

@@ -204,11 +204,27 @@ def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
     parser.add_argument("--claims-stub", type=Path, metavar="FILE",
                         help="write a NEW claims.yaml fragment for derived figures not yet registered "
                              "(refuses to overwrite a file)")
-    parser.add_argument("--max-mb", type=float, default=DEFAULT_MAX_MB, metavar="MB",
+    parser.add_argument("--max-mb", type=megabytes, default=DEFAULT_MAX_MB, metavar="MB",
                         help=f"refuse inputs larger than this (default {DEFAULT_MAX_MB:g} MB)")
     parser.epilog = ("exit status: 0 every figure found is in the record (or none found), 1 at least one is not, "
                      "2 nothing scanned (unreadable, not text, too large, unknown encoding). "
                      "The last line is a summary (on standard error with --json or --md).")
+
+
+#: The most `--max-mb` may raise the limit to: the article is read into memory whole (and /dev/zero never ends).
+MAX_MAX_MB = 1000.0
+
+
+def megabytes(text: str) -> float:
+    """`--max-mb` as a number of megabytes above 0 and at most MAX_MAX_MB: "nan", "inf" or "1e999" gave a
+    traceback, and "-1" the message that standard input is closed."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of megabytes") from None
+    if not 0 < value <= MAX_MAX_MB:  # False for NaN too
+        raise argparse.ArgumentTypeError(f"{text!r} must be above 0 and at most {MAX_MAX_MB:g} MB")
+    return value
 
 
 def _read(args: argparse.Namespace) -> str:

@@ -25,6 +25,21 @@ _MAGIC = ((b"%PDF", "a PDF"), (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a 
 _DECLARED = re.compile(rb"""(?:charset|encoding)\s*=\s*["']?([A-Za-z0-9_.:-]{1,40})""", re.IGNORECASE)
 
 
+#: The encodings a page may declare (Python's names for the WHATWG Encoding Standard's): ASCII-compatible text
+#: encodings only. A declared name outside them is refused: "base64", "rot13" or "zlib" are codecs but not text
+#: (a traceback), "unicode_escape" reads backslashes as escapes, "punycode" fails mid-read.
+WEB_ENCODINGS = frozenset({
+    "utf-8", "cp866", "iso8859-2", "iso8859-3", "iso8859-4", "iso8859-5", "iso8859-6", "iso8859-7", "iso8859-8",
+    "iso8859-10", "iso8859-13", "iso8859-14", "iso8859-15", "iso8859-16", "koi8-r", "koi8-u", "mac-roman",
+    "mac-cyrillic", "cp874", "cp1250", "cp1251", "cp1252", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257",
+    "cp1258", "gbk", "gb2312", "gb18030", "big5", "big5hkscs", "euc_jp", "iso2022_jp", "shift_jis", "euc_kr"})
+#: What the Encoding Standard reads a declared name as: "latin1"/"ascii" labels mean windows-1252, and a page that
+#: declares UTF-16 without a byte-order mark is read as UTF-8 (an ASCII page was read as garbage, "no figures").
+_AS_DECLARED = {"iso8859-1": "cp1252", "ascii": "cp1252", "iso8859-9": "cp1254", "iso8859-11": "cp874",
+                "utf-16": "utf-8", "utf-16-le": "utf-8", "utf-16-be": "utf-8", "utf-32": "utf-8",
+                "utf-32-le": "utf-8", "utf-32-be": "utf-8"}
+
+
 class InputRefused(ValueError):
     """The input is not text this scanner can read for certain; the message says why and what to do."""
 
@@ -35,9 +50,13 @@ def _declared(head: bytes) -> str | None:
         return None
     name = m.group(1).decode("ascii")
     try:
-        return codecs.lookup(name).name
+        codec = codecs.lookup(name).name
     except LookupError:
         raise InputRefused(f"it declares the unknown encoding {name!r}; save it as UTF-8") from None
+    codec = _AS_DECLARED.get(codec, codec)
+    if codec not in WEB_ENCODINGS:
+        raise InputRefused(f"it declares {name!r}, which is not a text encoding a web page may use; save it as UTF-8")
+    return codec
 
 
 def decode_article(data: bytes, max_mb: float = DEFAULT_MAX_MB) -> str:

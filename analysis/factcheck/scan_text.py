@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
+from analysis.record.hygiene import normal_text_keeping_digits
+
 __all__ = ["Sentence", "to_text", "sentences", "looks_like_html"]
 
 _BLOCKS = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "section",
@@ -22,6 +24,10 @@ _SKIPPED = {"script", "style", "noscript", "nav", "svg", "math", "template", "he
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
 #: Elements whose start ends an open <head> or breaks out of an <svg>/<math> (HTML5's "breakout" rule, simplified).
 _FOREIGN = {"svg", "math"}
+#: Start tags that close an open <p> (HTML5 "in button scope", simplified), and the elements that bound that scope.
+_CLOSES_P = (_BLOCKS - {"br", "td", "th", "tr", "li"}) | {"main", "aside", "details", "dl", "fieldset", "figure",
+                                                         "form", "pre", "address"}
+_P_SCOPE = ("table", "td", "th", "button", "template", "object", "caption")
 
 
 def _hidden(attrs: list[tuple[str, str | None]]) -> bool:
@@ -37,29 +43,53 @@ class _TextParser(HTMLParser):
 
     It keeps a stack of open elements, so a missing </head>, an unclosed <svg> or a stray end tag never hides the
     rest of the page: an end tag closes everything opened since its start tag, and body content closes the head.
+    A new <p> or block closes an open <p> (and a new <li> an open <li>), as HTML5 does, so `<p hidden>…<p>text`
+    hides only the first paragraph. Where each tag sits in the stack is indexed (`_at`), so every tag costs the
+    same however deep the nesting: 100,000 nested <div>s took minutes when each tag searched the whole stack.
     """
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self._open: list[str] = []
+        self._at: dict[str, list[int]] = {}  # tag -> its depths in `_open`, innermost last
         self._hidden_at: int | None = None  # stack depth of the outermost skipped element
 
     def _close_to(self, depth: int) -> None:
+        for tag in self._open[depth:]:
+            self._at[tag].pop()
         del self._open[depth:]
         if self._hidden_at is not None and self._hidden_at >= len(self._open):
             self._hidden_at = None
 
+    def _innermost(self, tag: str) -> int:
+        """The depth of the innermost open `tag`, or -1 when none is open."""
+        depths = self._at.get(tag)
+        return depths[-1] if depths else -1
+
+    def _close_implied(self, tag: str) -> None:
+        """Close what this start tag ends: the head or foreign content for body content, an open <p> for a block
+        (unless a table cell or the like stands between), an open <li> for a new <li>."""
+        for name in ("head", *_FOREIGN):
+            depths = self._at.get(name)
+            if depths:
+                self._close_to(depths[0])
+        p_at = self._innermost("p")
+        if p_at >= 0 and tag in _CLOSES_P and all(self._innermost(b) < p_at for b in _P_SCOPE):
+            self._close_to(p_at)
+        li_at = self._innermost("li")
+        if tag == "li" and li_at >= 0 and all(self._innermost(b) < li_at for b in ("ul", "ol")):
+            self._close_to(li_at)
+
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _BLOCKS or tag == "body":
-            for name in ("head", *_FOREIGN):
-                if name in self._open:
-                    self._close_to(self._open.index(name))
+            self._close_implied(tag)
             self.parts.append("\n\n")
         if tag in _VOID:
             return
         if self._hidden_at is None and (tag in _SKIPPED or _hidden(attrs)):
             self._hidden_at = len(self._open)
+        self._at.setdefault(tag, []).append(len(self._open))
         self._open.append(tag)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -67,8 +97,9 @@ class _TextParser(HTMLParser):
             self.parts.append("\n\n")
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in self._open:
-            self._close_to(len(self._open) - 1 - self._open[::-1].index(tag))
+        depth = self._innermost(tag)
+        if depth >= 0:
+            self._close_to(depth)
         if tag in _BLOCKS:
             self.parts.append("\n\n")
 
@@ -77,24 +108,69 @@ class _TextParser(HTMLParser):
             self.parts.append(data)
 
 
-_HTML_TAG = re.compile(r"<(?:!doctype|html|body|p|div|article|span|h[1-6])[\s>/]", re.IGNORECASE)
+#: Any element the parser gives a meaning to, or that a fragment commonly starts with: a fragment of <section>,
+#: <template> or <table> is HTML too (read as plain text, its hidden text was counted and its tags quoted).
+_HTML_NAMES = sorted(_BLOCKS | _SKIPPED | {"!doctype", "html", "body", "span", "a", "b", "i", "em", "strong",
+                                                   "main", "aside", "figure", "details", "summary", "time"},
+                     key=lambda name: (-len(name), name))
+_HTML_TAG = re.compile(rf"</?(?:{'|'.join(_HTML_NAMES)})[\s>/]", re.IGNORECASE)
+#: Characters that are not text: an ANSI escape sequence and C0/C1 controls other than tab and newline (in a pasted
+#: article they reached the terminal the report is printed to, and "ESC[31m" read as 31 million) — read as a space.
+_NOT_TEXT = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def closed_markup_only(raw: str) -> str:
+    """The page with every "<" that cannot start a complete tag or comment written as "&lt;" (text, as browsers
+    show it). Python's html.parser (before 3.11.13, CVE-2025-6069) rescans to the end of the page for each "<"
+    whose tag never closes: 80 KB of "<a </a" took 29 s, 5 MB would take hours. A "<" starts a tag here only if a
+    ">" comes before the next "<" (a comment: if a "-->" follows); the next of each is found once and reused, so
+    this is one pass over the page."""
+    out: list[str] = []
+    start = 0
+    next_lt = next_gt = next_close = -2  # -2: not looked up yet; -1: none left in the page
+    n = len(raw)
+    i = raw.find("<")
+    while i >= 0:
+        if next_gt != -1 and next_gt <= i:
+            next_gt = raw.find(">", i + 1)
+        if next_lt != -1 and next_lt <= i:
+            next_lt = raw.find("<", i + 1)
+        if raw.startswith("<!--", i):
+            if next_close != -1 and next_close < i + 4:
+                next_close = raw.find("-->", i + 4)
+            complete = next_close != -1
+            after = next_close + 3 if complete else i + 1
+        else:
+            complete = next_gt != -1 and (next_lt == -1 or next_gt < next_lt)
+            after = i + 1
+        if not complete:
+            out += [raw[start:i], "&lt;"]
+            start = i + 1
+        i = raw.find("<", after) if after < n else -1
+    out.append(raw[start:])
+    return "".join(out)
 
 
 def looks_like_html(text: str) -> bool:
-    """True for a saved web page or an HTML fragment (a tag such as <p> or <html> anywhere in it)."""
+    """True for a saved web page or an HTML fragment (a tag such as <p>, <section> or <html> anywhere in it)."""
     return bool(_HTML_TAG.search(text))
 
 
 def to_text(raw: str) -> str:
-    """The article's visible text: HTML reduced to paragraphs; plain text with its white space tidied."""
+    """The article's visible text: HTML reduced to paragraphs; plain text with its white space tidied.
+
+    Characters are read the one way every number check reads them (NFKC, no zero-width or format characters:
+    "1\u200b,737" is 1,737, not 1), a digit other than 0-9 kept as written so it is never read into a number, and
+    line ends of any system (CR LF, CR alone) alike."""
+    raw = raw.replace("\r\n", "\n").replace("\r", "\n")
     if looks_like_html(raw):
         parser = _TextParser()
-        parser.feed(raw)
+        parser.feed(closed_markup_only(raw))
         parser.close()
         raw = "".join(parser.parts)
     else:
         raw = html.unescape(raw) if re.search(r"&(?:#\d+|[a-z]+);", raw) else raw
-    raw = raw.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2009", " ").replace("\r\n", "\n")
+    raw = _NOT_TEXT.sub(" ", normal_text_keeping_digits(raw))
     paragraphs = [re.sub(r"[ \t]+", " ", p).strip() for p in re.split(r"\n\s*\n|\n", raw)]
     return "\n\n".join(p for p in paragraphs if p)
 

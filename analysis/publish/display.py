@@ -16,9 +16,10 @@ from typing import Any
 
 NOT_PUBLISHED = "not published"
 
-#: JupyterLab right-aligns every table cell with a more specific selector, hence `!important` on alignment. Short
+#: The tables' one stylesheet (the only <style> a notebook's HTML copy keeps, analysis.run.copies). JupyterLab
+#: right-aligns every table cell with a more specific selector, hence `!important` on alignment. Short
 #: text (ids, dates, grades) stays on one line; long text wraps in a column wide enough to read.
-_STYLE = ("<style>table.cse-table{border-collapse:collapse;font-size:13px;margin:4px 0 12px}"
+TABLE_STYLE = ("<style>table.cse-table{border-collapse:collapse;font-size:13px;margin:4px 0 12px}"
           "table.cse-table th,table.cse-table td{border-bottom:1px solid #ddd;padding:4px 8px;vertical-align:top;"
           "text-align:left!important;white-space:normal;overflow-wrap:break-word;max-width:40em}"
           "table.cse-table td.num{text-align:right!important;white-space:nowrap}"
@@ -86,7 +87,7 @@ def table_html(frame: Any, columns: Sequence[str] | None = None, names: dict[str
                 cell_text(value, column in whole, missing)
             cells.append(f'<td class="{css[column]}">{html.escape(text)}</td>')
         rows.append("<tr>" + "".join(cells) + "</tr>")
-    return f'{_STYLE}<table class="cse-table"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+    return f'{TABLE_STYLE}<table class="cse-table"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
 
 
 def table(frame: Any, columns: Sequence[str] | None = None, names: dict[str, str] | None = None,

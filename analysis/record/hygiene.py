@@ -57,21 +57,56 @@ BIDI_RE = re.compile(r"[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 DIGITS_MESSAGE = "a number must be written with the digits 0-9 only (found {char!r}, U+{code:04X})"
 
 
+#: Unicode's Default_Ignorable_Code_Point characters that are not format characters (Cf): shown as nothing, yet
+#: not Cf, so a category test missed them — combining grapheme joiner, Hangul fillers, Khmer inherent vowels,
+#: Mongolian and other variation selectors, unassigned reserved ranges (DerivedCoreProperties.txt). A phone number
+#: split by U+FE0F or U+3164 passed the personal-data check.
+_IGNORABLE = re.compile("[\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u2065\u3164\ufe00-\ufe0f\uffa0"
+                        "\ufff0-\ufff8\U000e0000-\U000e0fff]")
+
+
+def invisible(char: str) -> bool:
+    """Whether a character is shown as nothing: a format character (zero-width space, joiners, soft hyphen, BOM,
+    bidi controls, tags) or another default-ignorable code point (variation selectors, Hangul fillers, …)."""
+    return unicodedata.category(char) == "Cf" or bool(_IGNORABLE.match(char))
+
+
 def normal_text(text: str) -> str:
     """The one reading of characters every personal-data and number check sees: NFKC (full-width "＠" and "１"
     become "@" and "1") with the format characters removed (zero-width space, joiners, word joiner, soft hyphen,
-    BOM, bidi controls), which would otherwise split a phone number or an e-mail address past its pattern."""
+    BOM, bidi controls, variation selectors, Hangul fillers: `invisible`), which would otherwise split a phone
+    number or an e-mail address past its pattern."""
     folded = unicodedata.normalize("NFKC", text)
-    return "".join(ch for ch in folded if unicodedata.category(ch) != "Cf")
+    if folded.isascii():
+        return folded
+    return "".join(ch for ch in folded if not invisible(ch))
 
 
 def digits_problem(text: str) -> str | None:
-    """`DIGITS_MESSAGE` for the first digit that is not 0-9 (Arabic-Indic, full-width, superscript …), or None.
-    Checked on the text as written, before NFKC, so a full-width or mixed number is refused, not silently read."""
+    """`DIGITS_MESSAGE` for the first numeric character that is not 0-9 (Arabic-Indic, full-width, superscript,
+    a vulgar fraction "½" or a Roman numeral "Ⅻ", which NFKC made "1⁄2" and "XII" and refused in other words), or
+    None. Checked on the text as written, before NFKC, so such a number is refused, not silently read."""
     for char in text:
-        if char.isdigit() and not ("0" <= char <= "9"):
+        if char.isnumeric() and not ("0" <= char <= "9"):
             return DIGITS_MESSAGE.format(char=char, code=ord(char))
     return None
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def normal_text_keeping_digits(text: str) -> str:
+    """`normal_text` for text that cannot be refused (an article being scanned), except that a digit other than
+    0-9 (superscript, full-width, another script) is kept as written: a number holding one is then not read at
+    all, as `digits_problem` refuses it in the record, instead of NFKC turning a footnote's "1,200²" into 1,2002
+    or "３０４" into 304."""
+    pieces: list[str] = []
+    start = 0
+    for m in _NON_ASCII.finditer(text):
+        if m.group().isdigit():
+            pieces += [normal_text(text[start:m.start()]), m.group()]
+            start = m.end()
+    return "".join(pieces) + normal_text(text[start:])
 
 
 def formula_like(text: str) -> bool:
@@ -108,7 +143,7 @@ def text_problem(text: str) -> str | None:
         char = bad.group()
         name = _CONTROL_NAMES.get(char, f"the control character U+{ord(char):04X}")
         return f"contains {name} at character {bad.start() + 1}; only plain text and newlines are allowed"
-    hidden = next((i for i, ch in enumerate(text) if unicodedata.category(ch) == "Cf"), None)
+    hidden = next((i for i, ch in enumerate(text) if invisible(ch)), None)
     if hidden is not None:
         kind = "a bidirectional control" if BIDI_RE.match(text[hidden]) else "an invisible format character"
         return (f"contains {kind} (U+{ord(text[hidden]):04X}) at character {hidden + 1}; it changes what a reader "

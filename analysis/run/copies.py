@@ -30,13 +30,15 @@ def skip_iri_parser() -> None:
 
 
 _EXPORTER_LOCK = threading.Lock()
+#: The HTML copies' page template (JupyterLab's, without the scripts it would fetch from a CDN).
+TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 
 @functools.cache
 def _exporter() -> Any:
     from nbconvert import HTMLExporter
 
-    return HTMLExporter()
+    return HTMLExporter(extra_template_paths=[str(TEMPLATES)], template_file="copy.html.j2")
 
 
 def html_exporter() -> Any:
@@ -49,8 +51,8 @@ def html_exporter() -> Any:
 #: What an output may keep in the HTML copy: the tags the notebooks' tables and Markdown use, `class`, and links
 #: to http(s) only. No scripts, event attributes, images from elsewhere, iframes or forms.
 SAFE_TAGS = frozenset({"a", "b", "blockquote", "br", "code", "div", "em", "h1", "h2", "h3", "h4", "h5", "h6", "hr",
-                       "i", "li", "ol", "p", "pre", "span", "strong", "style", "table", "tbody", "td", "th", "thead",
-                       "tr", "ul"})
+                       "i", "li", "ol", "p", "pre", "span", "strong", "table", "tbody", "td", "th", "thead", "tr",
+                       "ul"})
 #: Output types copied into the HTML; anything else (JavaScript, SVG, widget state) is left out of the copy.
 SAFE_OUTPUTS = frozenset({"text/plain", "text/html", "image/png", "image/jpeg"})
 
@@ -60,8 +62,14 @@ def clean_html(markup: str) -> str:
     nbconvert's own `sanitize_html` escapes headings and paragraphs of Markdown cells, so it is not used)."""
     import bleach
 
-    return bleach.clean(markup, tags=SAFE_TAGS, attributes={"*": ["class"], "a": ["href", "title"]},
-                        protocols={"http", "https"}, strip=True)
+    from analysis.publish.display import TABLE_STYLE
+
+    # No <style> but the tables' own: a stylesheet from an output can hide the page, restyle a verdict or fetch
+    # from elsewhere (`url(…)`), so any other is stripped (its rules left as text).
+    own = TABLE_STYLE in markup
+    cleaned = bleach.clean(markup.replace(TABLE_STYLE, ""), tags=SAFE_TAGS,
+                           attributes={"*": ["class"], "a": ["href", "title"]}, protocols={"http", "https"}, strip=True)
+    return TABLE_STYLE + cleaned if own else cleaned
 
 
 def sanitised(nb: Any) -> Any:

@@ -37,6 +37,7 @@ from analysis.paths import (
     NOTEBOOK_TIMINGS_NAME,
     REPORT_HTML,
     REPORT_MD,
+    SITE_URL_ENV,
     STAMPS_NAME,
     WORKBOOK_NAME,
     Paths,
@@ -54,6 +55,7 @@ class Step:
     module: str
     inputs: tuple[str, ...]  # globs relative to the root
     outputs: tuple[str, ...]  # globs relative to the root; at least one file must match each
+    settings: tuple[str, ...] = ()  # environment variables the outputs depend on (part of the inputs' hash)
 
 
 def code(*stages: str) -> tuple[str, ...]:
@@ -78,17 +80,17 @@ STEPS = (
          (f"outputs/{DB_NAME}", f"outputs/{DB_METADATA_NAME}")),
     Step("check", "analysis.factcheck.report", ("data/processed/*", "docs/factcheck.md",
                                                 *code("record", "tables", "factcheck")),
-         (f"outputs/{REPORT_HTML}", f"outputs/{REPORT_MD}", f"outputs/{CLAIMREVIEW_NAME}")),
+         (f"outputs/{REPORT_HTML}", f"outputs/{REPORT_MD}", f"outputs/{CLAIMREVIEW_NAME}"), (SITE_URL_ENV,)),
     Step("notebooks", "analysis.run.notebooks", ("data/processed/*", "notebooks/*.ipynb", "notebooks/*.py", *CODE),
-         ("outputs/notebooks/*", "outputs/charts/*/*")),
+         ("outputs/notebooks/*", "outputs/charts/*/*"), (SITE_URL_ENV,)),
     Step("workbook", "analysis.publish.workbook",
          ("data/processed/*", "outputs/charts/*/*.json", "outputs/charts/*/*.csv",
           *code("record", "tables", "factcheck", "publish")),
-         (f"outputs/{WORKBOOK_NAME}",)),
+         (f"outputs/{WORKBOOK_NAME}",), (SITE_URL_ENV,)),
     Step("gallery", "analysis.publish.gallery",
          ("outputs/charts/*/*", "outputs/factcheck*", f"outputs/{CLAIMREVIEW_NAME}", f"outputs/{WORKBOOK_NAME}",
           "outputs/notebooks/*.html", "notebooks/*.py", *code("record", "tables", "factcheck", "publish")),
-         (f"outputs/{GALLERY_NAME}",)),
+         (f"outputs/{GALLERY_NAME}",), (SITE_URL_ENV,)),
 )
 #: What `python -m analysis all` tells the reader at the end: (label, path under the root).
 RESULTS = (("gallery", f"outputs/{GALLERY_NAME}"), ("report", f"outputs/{REPORT_HTML}"),
@@ -110,9 +112,17 @@ def _outputs_present(root: Path, step: Step) -> bool:
     return all(any(p.is_file() for p in root.glob(pattern)) for pattern in step.outputs)
 
 
+def input_hash(root: Path, step: Step) -> str:
+    """The hash of what a step reads: its input files and the settings it reads from the environment (a new
+    CSE_SITE_URL changes every absolute link, yet `make` skipped the steps and kept the old address)."""
+    settings = "\0".join(f"{name}={os.environ.get(name, '')}" for name in step.settings)
+    files = content_hash(root, step.inputs)
+    return hashlib.sha256(f"{files}\0{settings}".encode()).hexdigest() if step.settings else files
+
+
 def stamp(root: Path, step: Step) -> dict[str, str]:
     """What a step's last successful run saw and left: the hash of its inputs and of its outputs."""
-    return {"inputs": content_hash(root, step.inputs), "outputs": content_hash(root, step.outputs)}
+    return {"inputs": input_hash(root, step), "outputs": content_hash(root, step.outputs)}
 
 
 def is_current(root: Path, step: Step, stamps: dict[str, dict[str, str]]) -> bool:
@@ -231,7 +241,7 @@ def _attempt(step: Step, paths: Paths, pool: object | None) -> tuple[int, float,
     """Run one step; its exit code, seconds, and the hash of its inputs as they were when it started (a stamp must
     describe what the step read, not what the files became while it ran). A full disk or an unwritable folder is
     one line, not a traceback."""
-    inputs = content_hash(paths.root, step.inputs)
+    inputs = input_hash(paths.root, step)
     started = time.perf_counter()
     try:
         code = _run_step(step, paths, pool)

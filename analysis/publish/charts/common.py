@@ -79,10 +79,14 @@ class ChartMeta:
     redraw: Callable[[float], tuple[Any, ChartMeta]] | None = field(default=None, repr=False, compare=False)
 
     def caption(self) -> Any:
-        """The notes and source line as Markdown, for showing under the chart in a notebook."""
+        """The notes and source line as Markdown, for showing under the chart in a notebook: record text escaped
+        by `markdown_text`, the one escaping path (a producer's `<style>` reached the HTML copies through here)."""
         from IPython.display import Markdown
 
-        return Markdown(f"**Notes.** {self.notes}\n\n**{self.source_line}**\n\nDocuments: {self.source_documents}")
+        from analysis.publish.display import markdown_text as md
+
+        return Markdown(f"**Notes.** {md(self.notes)}\n\n**{md(self.source_line)}**\n\n"
+                        f"Documents: {md(self.source_documents)}")
 
     def sidecar(self) -> dict[str, str]:
         """The JSON sidecar: the fields Datawrapper's metadata panel asks for, plus the face note and the full
