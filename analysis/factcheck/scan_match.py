@@ -34,7 +34,7 @@ from analysis.factcheck.scan_subject import (
     words_of,
     years_of,
 )
-from analysis.factcheck.wording import BORNE_OUT, judge
+from analysis.factcheck.wording import BORNE_OUT, verdict
 from analysis.paths import Paths
 from analysis.record.figures import normalise_for_match
 from analysis.record.printed import Printed, PrintedFigureError, parse_printed
@@ -233,7 +233,7 @@ def _within(qualifier: str, x: float, step: float | None, r: float) -> bool:
         decimals = None if not step else max(0, round(-math.log10(step)))
         digits = format(Decimal(repr(x)).normalize(), "f")
         printed = Printed(f"{qualifier} {digits}", x, qualifier, "count", decimals=decimals)
-        return judge(Decimal(repr(r)), printed)[0] in BORNE_OUT
+        return verdict(Decimal(repr(r)), printed) in BORNE_OUT
     rs = _round_step(x, step) if step else abs(x) * float(TOLERANCE)
     if q.direction == "lower":
         return (r > x or (q.inclusive and r == x)) and r < x + rs
