@@ -84,3 +84,15 @@ def test_the_value_filter_keeps_every_record_figure_a_figure_could_relate_to() -
         assert all(id(f) in kept for f in record.figures if relation(found, f)), (text, related)
         checked += bool(related)
     assert checked > 300
+
+
+def test_the_first_word_trie_matches_exactly_the_first_words() -> None:
+    """`trie_pattern` stands in for an alternation of FIRST_WORDS: it matches every word, no prefix or extension
+    of one that is not itself a word, and prefers the longer of two words as the alternation sorted longest first."""
+    words = scan_find.FIRST_WORDS
+    trie = re.compile(scan_find.trie_pattern(words), re.IGNORECASE)
+    plain = re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
+    probes = {w[:n] for w in words for n in range(len(w) + 1)} | {w + tail for w in words for tail in ("s", "d", " ")}
+    for probe in sorted(probes):
+        assert bool(trie.fullmatch(probe)) == (probe.lower() in words), probe
+        assert (m := trie.match(probe)) is None or m.group(0) == plain.match(probe).group(0), probe

@@ -153,7 +153,28 @@ _FORMS = [
 #: once (trying every qualifier and form at every word was half the time of finding figures).
 FIRST_WORDS = sorted({phrase.split()[0].split("-")[0] for phrase in (*QUALIFIERS, *WORD_NUMBERS, *FRACTIONS,
                                                                      *MULTIPLES)}, key=len, reverse=True)
-_FIRST = rf"(?=[\d£]|(?:{'|'.join(re.escape(w) for w in FIRST_WORDS)})(?!\w))"
+
+
+def trie_pattern(words: list[str]) -> str:
+    """A pattern matching exactly `words`, written as a trie ("a(?:bout|lmost|)…"): the regex engine tests one
+    character per position instead of every word in turn. At each node a longer word is tried before one ending
+    there, as in an alternation sorted longest first."""
+    tree: dict[str, dict] = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        alternatives = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        alternatives += [""] if "" in node else []
+        return alternatives[0] if len(alternatives) == 1 else f"(?:{'|'.join(alternatives)})"
+
+    return emit(tree)
+
+
+_FIRST = rf"(?=[\d£]|{trie_pattern(FIRST_WORDS)}(?!\w))"
 FIGURE_BODY = rf"(?:(?P<qual>{_QUAL})\s+)?(?P<core>{'|'.join(_FORMS)})(?![\w]|[.,]\d)"
 FIGURE_RE = re.compile(rf"(?<![\w£.,/-]){_FIRST}{FIGURE_BODY}", re.IGNORECASE)
 
