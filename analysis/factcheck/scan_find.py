@@ -196,6 +196,15 @@ _STOP = re.compile(r"\x00|[,;:.!?](?=\s|$)|[()\"“”—–]"
                    re.IGNORECASE)
 
 
+# The small patterns read around each figure, compiled once (not looked up in re's cache per figure).
+_WORDNUM_RE = re.compile(WORDNUM, re.IGNORECASE)
+_ENDS_BY, _ENDS_BY_ANY_CASE = re.compile(r"\bby\s*$"), re.compile(r"\bby\s*$", re.IGNORECASE)
+_ENDS_TO = re.compile(r"\bto\s*$")
+_STARTS_OF = re.compile(r"\s*of\b", re.IGNORECASE)
+_WORD = re.compile(r"[A-Za-z'-]+")
+_CLAUSE_END = re.compile(r"[;:.!?]\s|\x00|—|–")
+_SPACE_OR_HYPHEN = re.compile(r"[\s-]+")
+
 #: Characters either side of a figure read for its counted thing and its kind of claim (far more than 8 words).
 WINDOW = 240
 #: Characters before a figure read for the words that end just before it ("rose by", "in", "increase of"): a pattern
@@ -228,8 +237,6 @@ def counted_phrase(after: str) -> str:
 
 def _derived(core: str, printed: Printed, before: str, after: str) -> tuple[str, str]:
     """The kind of claim a figure looks like ("" for a plain count), and the words that say so."""
-    near = f"{before[-40:]} {core} {after[:40]}"
-    change = _CHANGE.search(near)
     if printed.unit == "percentage points":
         return "point_change", "percentage points"
     if printed.unit == "rate":
@@ -237,16 +244,17 @@ def _derived(core: str, printed: Printed, before: str, after: str) -> tuple[str,
     if printed.unit == "times":
         return ("percent_change", core) if core.lower().endswith("ed") else ("ratio", core)
     if printed.unit == "percent":
-        rise_by = re.search(r"\bby\s*$", before[-TAIL:]) and _CHANGE.search(before[-60:])
+        rise_by = _ENDS_BY.search(before[-TAIL:]) and _CHANGE.search(before[-60:])
         if rise_by:  # "risen by almost half", "up by more than a third": a rise
             return "percent_change", rise_by.group(0)
         if printed.in_words:
             return "share", core
+        change = _CHANGE.search(f"{before[-40:]} {core} {after[:40]}")
         if change:
             return "percent_change", change.group(0)
         return "share", "per cent"
-    diff = _DIFFERENCE.search(before[-TAIL:])
-    if diff and printed.unit in ("count", "GBP"):
+    diff = _DIFFERENCE.search(before[-TAIL:]) if printed.unit in ("count", "GBP") else None
+    if diff:
         return "difference", diff.group(0).strip()
     return "", ""
 
@@ -265,7 +273,7 @@ def head_noun(phrase: str) -> str:
     """The counted thing a noun phrase names: its last count noun before a preposition or a verb form
     ("ongoing investigation" of "one ongoing investigation into a case", "cases" of "child exploitation cases")."""
     head = ""
-    for word in re.findall(r"[A-Za-z'-]+", _PHRASE_END.split(phrase, maxsplit=1)[0]):
+    for word in _WORD.findall(_PHRASE_END.split(phrase, maxsplit=1)[0]):
         if is_verb_form(word):
             if head:  # "suspects charged": a participle after the noun ends the phrase
                 break
@@ -281,7 +289,7 @@ _NUMBER_OF = re.compile(r"\b(?:number|total|count)s?\s+of\s+([^,;:.()\"“”—
 def _subject(before: str) -> str:
     """The counted thing named before a figure in its clause as "the number of X …" (any other noun before a
     figure may be what changed, not what is counted: "an increase in crimes …, rising from 618")."""
-    clause = re.split(r"[;:.!?]\s|\x00|—|–", before)[-1]
+    clause = _CLAUSE_END.split(before)[-1]
     named = [head_noun(m.group(1)) for m in _NUMBER_OF.finditer(clause)]
     return named[-1] if named else ""
 
@@ -291,9 +299,9 @@ _STRUCTURAL = re.compile(r"\b(?:in|at|from|for|of|on|with)\s+$", re.IGNORECASE)
 
 def _is_count_word(core: str, after: str) -> bool:
     """A number in words is a statistic only when it counts something ("one ongoing investigation")."""
-    if re.match(r"\s*of\b", after, re.IGNORECASE):
+    if _STARTS_OF.match(after):
         return False
-    words = re.split(r"[\s-]+", counted_phrase(after).lower())[:4]
+    words = _SPACE_OR_HYPHEN.split(counted_phrase(after).lower())[:4]
     return any(w.startswith(COUNT_NOUNS) for w in words)
 
 
@@ -307,7 +315,7 @@ def find_figures(sentence: Sentence) -> tuple[list[Found], list[LeftOut]]:
         # Bounded windows: what a figure counts sits within a few words, and slicing the whole sentence for every
         # figure made a long run of numbers quadratic (issue 24).
         before, after = masked[max(0, m.start() - WINDOW):m.start()], masked[m.end():m.end() + WINDOW]
-        is_word = re.fullmatch(WORDNUM, core, re.IGNORECASE) is not None
+        is_word = _WORDNUM_RE.fullmatch(core) is not None
         if is_word and not _is_count_word(core, after):
             left_out.append(LeftOut(core, "number word that counts nothing", sentence))
             continue
@@ -315,7 +323,7 @@ def find_figures(sentence: Sentence) -> tuple[list[Found], list[LeftOut]]:
             # "in one region", "in one case": which one, not how many
             left_out.append(LeftOut(core, "structural number", sentence))
             continue
-        if m.group("bare") and not qual and not re.search(r"\bby\s*$", before[-TAIL:], re.IGNORECASE):
+        if m.group("bare") and not qual and not _ENDS_BY_ANY_CASE.search(before[-TAIL:]):
             left_out.append(LeftOut(core, "fraction word that is no share", sentence))
             continue
         text = f"{qual} {core}" if qual else core
@@ -332,7 +340,7 @@ def find_figures(sentence: Sentence) -> tuple[list[Found], list[LeftOut]]:
         counted = counted_phrase(after)
         head = head_noun(counted)
         subject = "" if head else _subject(before)
-        if not head and not subject and found and re.search(r"\bto\s*$", before[-TAIL:]):
+        if not head and not subject and found and _ENDS_TO.search(before[-TAIL:]):
             subject = found[-1].head  # a pair shares its subject: "1,737 referrals which jumped to 2,060 in 2015"
         found.append(Found(text, printed, counted, sentence, start, derived, because, subject, head or subject))
     return found, left_out

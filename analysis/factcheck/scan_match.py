@@ -23,8 +23,8 @@ from analysis.factcheck.scan_find import Found
 from analysis.factcheck.scan_subject import (
     Setting,
     base_words,
-    context_words,
     counted_class,
+    counted_words,
     differs,
     head_of,
     quote_counted,
@@ -62,6 +62,7 @@ class Record:
     word_rows: dict[str, np.ndarray] = field(default_factory=dict)  # the same, word-major (a word's figures)
     #: Claims by the figure they state, for `_covering_claims`.
     claims_by_stated: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    claims_text: str = ""
 
     def __post_init__(self) -> None:
         groups: dict[str, list[int]] = {}
@@ -83,6 +84,8 @@ class Record:
             self.word_rows[unit] = np.ascontiguousarray(matrix.T)
         for claim in self.claims:
             self.claims_by_stated.setdefault(claim.get("stated_figure") or "", []).append(claim)
+        # every claim's normalised text in one string, so a figure no claim prints is seen in one search
+        self.claims_text = "\x00".join(c["_normalised"] for c in self.claims)
         self.claims_in = functools.lru_cache(maxsize=64)(self._claims_in)
         self.sentence_sums = functools.lru_cache(maxsize=64)(
             lambda unit, words: self._sums(unit, ((0, words), (1, words))))
@@ -111,19 +114,21 @@ class Record:
             return "", 0
         near = self.sentence_sums(unit, sentence)
         extra = counted - sentence
-        # the figure's own few words: rows of the word-major copy of the matrix, summed
+        # the figure's own few words: rows of the word-major copy of the matrix, summed (a word in two parts, or a
+        # part named twice, is counted once for each, as separate sums would)
         _, vocabulary = self.word_matrices[unit]
         rows, width = self.word_rows[unit], len(vocabulary)
 
-        def few(kind: int, words: set[str]) -> np.ndarray | int:
-            cols = [kind * width + vocabulary[w] for w in words if w in vocabulary]
+        def few(*parts: tuple[int, set[str]]) -> np.ndarray | int:
+            cols = [kind * width + vocabulary[w] for kind, words in parts for w in words if w in vocabulary]
             return rows[cols].sum(axis=0) if cols else 0
 
-        subject = near[:, 0] + few(0, extra)
-        fits = (subject >= 3) & (few(2, head) == len(head))
+        fits = (near[:, 0] + few((0, extra))) >= 3
+        if head:  # every head word is in the vocabulary (checked above), so this asks for all of them
+            fits &= few((2, head)) == len(head)
         if not fits.any():
             return "", 0
-        fit = near[:, 1] + few(1, extra) + few(2, counted) + few(1, counted)
+        fit = near[:, 1] + few((1, extra), (2, counted), (1, counted))
         top = int(fit[fits].max())
         where = self.by_unit[unit][2]
         measures = {self.figures[where[i]]["measure"] for i in np.flatnonzero(fits & (fit == top))}
@@ -264,7 +269,8 @@ def relation(found: Found, figure: dict[str, Any]) -> str:
 def _covering_claims(found: Found, ids: set[str], record: Record) -> list[dict[str, Any]]:
     """Registered claims about this figure: printed in this sentence, or stating a figure that is the same."""
     printed = found.text.lower()
-    here = {c["claim_id"]: c for c in record.claims_in(found.sentence.text) if printed in c["_normalised"]}
+    here = {c["claim_id"]: c for c in record.claims_in(found.sentence.text)
+            if printed in c["_normalised"]} if printed in record.claims_text else {}
     stating = {c["claim_id"]: c for i in ids for c in record.claims_by_stated.get(i, [])}
     out = [{"claim_id": c["claim_id"], "verdict": c["verdict"], "stated": c.get("stated"), "kind": c.get("kind"),
             "text": c.get("text"), "source_id": c.get("source_id"), "in_this_text": c["claim_id"] in here,
@@ -289,14 +295,13 @@ def match_figure(found: Found, record: Record, min_words: int = 2,
     `context` is the sentence before, read when this one names its subject only as "these figures" or the like.
     With `cache`, a figure printed the same way, with the same words around it in the same sentence, is matched
     once: a page that repeats a figure (or a run of "12 12 12 …") costs one match, not one per copy."""
-    near, counted = context_words(found, context)
     setting = setting_of(found, context)
     if cache is None:
-        return _match(found, record, min_words, near, counted, setting, context)
+        return _match(found, record, min_words, setting, context)
     key = (found.text, found.printed, found.counted, found.subject, found.derived, found.sentence.text, context,
            setting, min_words)
     if key not in cache:
-        cache[key] = _match(found, record, min_words, near, counted, setting, context)
+        cache[key] = _match(found, record, min_words, setting, context)
     return cache[key]
 
 
@@ -306,15 +311,14 @@ def _ranked(items: list[Match]) -> list[Match]:
                                         RELATIONS.index(m.relation), m.figure["figure_id"]))
 
 
-def _match(found: Found, record: Record, min_words: int, near: set[str], counted: set[str],
-           setting: Setting, context: str) -> Matched:
+def _match(found: Found, record: Record, min_words: int, setting: Setting, context: str) -> Matched:
     result = Matched()
     groups: dict[str, list[Match]] = {}
     others: list[Match] = []
-    for figure in record.candidates(found):
-        rel = relation(found, figure)
-        if not rel:
-            continue
+    related = [(figure, rel) for figure in record.candidates(found) if (rel := relation(found, figure))]
+    counted = counted_words(found)
+    near = set(base_words(found, context) | counted) if related else set()  # the words `score` compares
+    for figure, rel in related:
         words = score(figure, near, counted, setting)
         if words < min_words:
             result.unrelated += 1
