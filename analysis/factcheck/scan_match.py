@@ -87,14 +87,19 @@ class Record:
         # every claim's normalised text in one string, so a figure no claim prints is seen in one search
         self.claims_text = "\x00".join(c["_normalised"] for c in self.claims)
         self.claims_in = functools.lru_cache(maxsize=64)(self._claims_in)
-        self.sentence_sums = functools.lru_cache(maxsize=64)(
-            lambda unit, words: self._sums(unit, ((0, words), (1, words))))
+        self.sentence_sums = functools.lru_cache(maxsize=64)(self._sentence_sums)
 
     def _claims_in(self, sentence: str) -> tuple[dict[str, Any], ...]:
         """Registered claims printed in this sentence (normalised), found once per sentence, not per figure."""
         normalised = normalise_for_match(sentence)
         return tuple(c for c in self.claims if c["_normalised"] and (c["_normalised"] in normalised
                                                                       or normalised in c["_normalised"]))
+
+    def _sentence_sums(self, unit: str, words: frozenset[str]) -> tuple[np.ndarray, np.ndarray]:
+        """The sentence's part of `guess`, once per sentence: each figure's subject and all-word counts, and which
+        figures share three subject words with the sentence (read only, shared by the sentence's figures)."""
+        near = self._sums(unit, ((0, words), (1, words)))
+        return near, near[:, 0] >= 3
 
     def _sums(self, unit: str, parts: tuple[tuple[int, frozenset[str]], ...]) -> np.ndarray:
         """For every figure of the unit, how many words of each part it has (part: which kind of words, 0 subject,
@@ -112,7 +117,7 @@ class Record:
         matrices, and the sentence's part once per sentence (`sentence_sums`), not once per figure in it."""
         if unit not in self.word_matrices or not head <= self.word_matrices[unit][1].keys():
             return "", 0
-        near = self.sentence_sums(unit, sentence)
+        near, enough = self.sentence_sums(unit, sentence)
         extra = counted - sentence
         # the figure's own few words: rows of the word-major copy of the matrix, summed (a word in two parts, or a
         # part named twice, is counted once for each, as separate sums would)
@@ -123,15 +128,16 @@ class Record:
             cols = [kind * width + vocabulary[w] for kind, words in parts for w in words if w in vocabulary]
             return rows[cols].sum(axis=0) if cols else 0
 
-        fits = (near[:, 0] + few((0, extra))) >= 3
+        fits = (near[:, 0] + few((0, extra))) >= 3 if extra else enough
         if head:  # every head word is in the vocabulary (checked above), so this asks for all of them
-            fits &= few((2, head)) == len(head)
-        if not fits.any():
+            fits = fits & (few((2, head)) == len(head))  # a new array: `enough` is the sentence's, shared
+        # the fit of the figures that fit, -1 elsewhere (a fit is never negative)
+        fit = np.where(fits, near[:, 1] + few((1, extra), (2, counted), (1, counted)), -1)
+        top = int(fit.max())
+        if top < 0:
             return "", 0
-        fit = near[:, 1] + few((1, extra), (2, counted), (1, counted))
-        top = int(fit[fits].max())
         where = self.by_unit[unit][2]
-        measures = {self.figures[where[i]]["measure"] for i in np.flatnonzero(fits & (fit == top))}
+        measures = {self.figures[where[i]]["measure"] for i in np.flatnonzero(fit == top)}
         return max(measures), top
 
     def candidates(self, found: Found) -> list[dict[str, Any]]:
