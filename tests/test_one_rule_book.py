@@ -14,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from analysis.factcheck.scan_match import _within
-from analysis.factcheck.wording import BORNE_OUT, judge
+from analysis.factcheck.wording import BORNE_OUT, judge, verdict
 from analysis.publish.encode import kind_of
 from analysis.record.printed import parse_printed
 from analysis.record.vocabulary import CANONICAL, QUALIFIERS, TOLERANCE, direction
@@ -65,3 +65,18 @@ def test_the_tables_prefer_the_exact_printing_of_a_figure(phrase: str, value: in
     worded = {"figure_id": "a/x", "value_as_printed": f"{phrase} {value:,}", "primary": False,
               "outlet": "national"}
     assert choose_copy([worded, exact])[0] is exact
+
+
+FORMS = ("{q} {v:,}", "{q} {v:,.1f} per cent", "{q} £{v:,.2f}m", "{q} {v:,.1f}", "{q} {v:,} per 1,000 children")
+
+
+@given(st.sampled_from(["", *PHRASES]), st.sampled_from(FORMS), st.integers(min_value=1, max_value=10**5),
+       st.floats(min_value=0.5, max_value=1.5))
+def test_the_verdict_alone_is_the_verdict_with_its_working(phrase: str, form: str, value: int, ratio: float) -> None:
+    """`verdict` (what the scan asks for every figure printed alike) and `judge` (the report's verdict with its
+    working) are one rule: for every qualifier and form, a value on either side of the printed one gets the same
+    verdict from both, including exactly at the band's edges and at the printed value."""
+    printed = parse_printed(form.format(q=phrase, v=value / 10 if "." in form else value).strip())
+    x = Decimal(repr(printed.value))
+    for computed in (x * Decimal(repr(ratio)), x, x * (1 - TOLERANCE), x * (1 + TOLERANCE), x + Decimal("0.05")):
+        assert verdict(computed, printed) == judge(computed, printed)[0], (printed.text, computed)

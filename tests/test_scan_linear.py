@@ -20,6 +20,9 @@ EDGES = [
     "In excess of 500, an estimated 9,000, no fewer than 3, up to 40 per cent, circa 300, slightly more than half.",
     "Three-quarters, two thirds, one in five, 12 in every 100, 278 out of 374, twice as many, doubled, 3 times more.",
     "12 Acacia Road, section 5, step 2, level 3, tier 1, 5 or more suspects, at least 2 victims, SW1A 1AA.",
+    "Story 20-090533808 (id 123456) at 14:00 GMT, 9 p.m. UTC; 0044 20 7946 0000; 2,000 cases; 1 Jan., 2/3/19.",
+    # Letters IGNORECASE reads as ASCII ones where str.lower() does not (long s, dotless and dotted i):
+    "Within 5 ſeconds, aged ſixteen, at 10.30 BſT, 3 or more, at leaſt 2 victims, tıme 4 hours, 2 mİnutes.",
 ]
 
 
@@ -39,7 +42,7 @@ def test_each_left_out_kind_needs_what_every_match_of_it_holds() -> None:
         for kind, pattern in scan_find.LEFT_OUT:
             for m in pattern.finditer(sentence.text):
                 needs = scan_find.NEEDS.get(kind)
-                assert needs is None or re.search(needs, m.group(0).lower()), (kind, m.group(0))
+                assert needs is None or re.search(needs, scan_find.needs_text(m.group(0))), (kind, m.group(0))
 
 
 def test_masking_with_and_without_the_word_check_is_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -81,3 +84,15 @@ def test_the_value_filter_keeps_every_record_figure_a_figure_could_relate_to() -
         assert all(id(f) in kept for f in record.figures if relation(found, f)), (text, related)
         checked += bool(related)
     assert checked > 300
+
+
+def test_the_first_word_trie_matches_exactly_the_first_words() -> None:
+    """`trie_pattern` stands in for an alternation of FIRST_WORDS: it matches every word, no prefix or extension
+    of one that is not itself a word, and prefers the longer of two words as the alternation sorted longest first."""
+    words = scan_find.FIRST_WORDS
+    trie = re.compile(scan_find.trie_pattern(words), re.IGNORECASE)
+    plain = re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
+    probes = {w[:n] for w in words for n in range(len(w) + 1)} | {w + tail for w in words for tail in ("s", "d", " ")}
+    for probe in sorted(probes):
+        assert bool(trie.fullmatch(probe)) == (probe.lower() in words), probe
+        assert (m := trie.match(probe)) is None or m.group(0) == plain.match(probe).group(0), probe

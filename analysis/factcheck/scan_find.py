@@ -94,20 +94,36 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
                                              rf"offender|child|person)s?\b)", re.IGNORECASE)),
 )
 
-#: For the costly kinds, a pattern (on the lower-cased sentence) every match of the kind also matches: the kind is
-#: not run on a sentence without it. A test checks each against every stored article.
+#: For every kind but the cheapest, a pattern (on the sentence as `needs_text` folds it) every match of the kind also
+#: matches: the kind is not run on a sentence without it. Each starts with a literal character where it can (a
+#: leading \b makes the regex engine try every position, which cost more than the kind it stood in front of).
+#: A test checks each against every stored article and the edge sentences.
 NEEDS: dict[str, str] = {
-    "URL": r"\bhttp|\bwww\.",
-    "e-mail address": r"@|\bprotected",
-    "time": r":|am\b|pm\b|a\.m|p\.m|\bgmt|\bbst|\butc",
+    "URL": r"http|www\.",
+    "e-mail address": r"@|protected",
+    "phone number": r"\+|00|0\d{2,4}\)?[\s-]?\d{3}",
+    "article id": r"\d{5}",
+    "time": r":|am\b|pm\b|a\.m|p\.m|gmt|bst|utc",
+    "date": r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d/|\d-\d",
     "age": r"\b(?:age|old|under|over|young|turn)",
     "duration": r"\b(?:hour|day|week|month|year|decade|minute|second)",
     "reference number": r"\b(?:section|para|page|pp?\.|chapter|table|figure|annex|appendix|part|article|clause"
                         r"|recommendation|step|no\.|vol|issue|question|schedule|rule|episode|season|round|level"
                         r"|tier|grade)",
-    "threshold in a definition": r"\bor more\b|\bat least\b",
+    "ordinal": r"\d(?:st|nd|rd|th)",
+    "threshold in a definition": r"or more\b|at least\b",
 }
 _NEEDS_RE = {kind: re.compile(pattern) for kind, pattern in NEEDS.items()}
+#: Letters the regex engine's IGNORECASE reads as another where str.lower() does not: long s is "s", dotless i is
+#: "i", and "İ" lowers to "i" plus a combining dot (dropped). Without this, "5 ſeconds" escaped its NEEDS check.
+_FOLD = str.maketrans({"ſ": "s", "ı": "i", "\u0307": None})
+
+
+def needs_text(text: str) -> str:
+    """The text a NEEDS pattern is searched in: lower-cased as the kinds' IGNORECASE reads letters."""
+    low = text.lower()
+    return low if low.isascii() else low.translate(_FOLD)
+
 
 _QUAL = "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
 _FRACTION = (r"(?:three[- ]quarters|two[- ]thirds|a third|one[- ]third|a quarter|one[- ]quarter|half|a half"
@@ -137,7 +153,28 @@ _FORMS = [
 #: once (trying every qualifier and form at every word was half the time of finding figures).
 FIRST_WORDS = sorted({phrase.split()[0].split("-")[0] for phrase in (*QUALIFIERS, *WORD_NUMBERS, *FRACTIONS,
                                                                      *MULTIPLES)}, key=len, reverse=True)
-_FIRST = rf"(?=[\d£]|(?:{'|'.join(re.escape(w) for w in FIRST_WORDS)})(?!\w))"
+
+
+def trie_pattern(words: list[str]) -> str:
+    """A pattern matching exactly `words`, written as a trie ("a(?:bout|lmost|)…"): the regex engine tests one
+    character per position instead of every word in turn. At each node a longer word is tried before one ending
+    there, as in an alternation sorted longest first."""
+    tree: dict[str, dict] = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        alternatives = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        alternatives += [""] if "" in node else []
+        return alternatives[0] if len(alternatives) == 1 else f"(?:{'|'.join(alternatives)})"
+
+    return emit(tree)
+
+
+_FIRST = rf"(?=[\d£]|{trie_pattern(FIRST_WORDS)}(?!\w))"
 FIGURE_BODY = rf"(?:(?P<qual>{_QUAL})\s+)?(?P<core>{'|'.join(_FORMS)})(?![\w]|[.,]\d)"
 FIGURE_RE = re.compile(rf"(?<![\w£.,/-]){_FIRST}{FIGURE_BODY}", re.IGNORECASE)
 
@@ -159,6 +196,15 @@ _STOP = re.compile(r"\x00|[,;:.!?](?=\s|$)|[()\"“”—–]"
                    re.IGNORECASE)
 
 
+# The small patterns read around each figure, compiled once (not looked up in re's cache per figure).
+_WORDNUM_RE = re.compile(WORDNUM, re.IGNORECASE)
+_ENDS_BY, _ENDS_BY_ANY_CASE = re.compile(r"\bby\s*$"), re.compile(r"\bby\s*$", re.IGNORECASE)
+_ENDS_TO = re.compile(r"\bto\s*$")
+_STARTS_OF = re.compile(r"\s*of\b", re.IGNORECASE)
+_WORD = re.compile(r"[A-Za-z'-]+")
+_CLAUSE_END = re.compile(r"[;:.!?]\s|\x00|—|–")
+_SPACE_OR_HYPHEN = re.compile(r"[\s-]+")
+
 #: Characters either side of a figure read for its counted thing and its kind of claim (far more than 8 words).
 WINDOW = 240
 #: Characters before a figure read for the words that end just before it ("rose by", "in", "increase of"): a pattern
@@ -174,7 +220,7 @@ def _mask(text: str, sentence: Sentence, left_out: list[LeftOut]) -> str:
 
     # One substitution per kind, in C, and only on a sentence holding a word the kind needs: the text is copied
     # only where a kind is found (a list of characters joined again for every kind was a third of the scan's time).
-    low = text.lower()
+    low = needs_text(text)
     for kind, pattern in LEFT_OUT:
         needs = _NEEDS_RE.get(kind) if NEEDS else None
         if needs is None or needs.search(low):
@@ -191,8 +237,6 @@ def counted_phrase(after: str) -> str:
 
 def _derived(core: str, printed: Printed, before: str, after: str) -> tuple[str, str]:
     """The kind of claim a figure looks like ("" for a plain count), and the words that say so."""
-    near = f"{before[-40:]} {core} {after[:40]}"
-    change = _CHANGE.search(near)
     if printed.unit == "percentage points":
         return "point_change", "percentage points"
     if printed.unit == "rate":
@@ -200,16 +244,17 @@ def _derived(core: str, printed: Printed, before: str, after: str) -> tuple[str,
     if printed.unit == "times":
         return ("percent_change", core) if core.lower().endswith("ed") else ("ratio", core)
     if printed.unit == "percent":
-        rise_by = re.search(r"\bby\s*$", before[-TAIL:]) and _CHANGE.search(before[-60:])
+        rise_by = _ENDS_BY.search(before[-TAIL:]) and _CHANGE.search(before[-60:])
         if rise_by:  # "risen by almost half", "up by more than a third": a rise
             return "percent_change", rise_by.group(0)
         if printed.in_words:
             return "share", core
+        change = _CHANGE.search(f"{before[-40:]} {core} {after[:40]}")
         if change:
             return "percent_change", change.group(0)
         return "share", "per cent"
-    diff = _DIFFERENCE.search(before[-TAIL:])
-    if diff and printed.unit in ("count", "GBP"):
+    diff = _DIFFERENCE.search(before[-TAIL:]) if printed.unit in ("count", "GBP") else None
+    if diff:
         return "difference", diff.group(0).strip()
     return "", ""
 
@@ -228,7 +273,7 @@ def head_noun(phrase: str) -> str:
     """The counted thing a noun phrase names: its last count noun before a preposition or a verb form
     ("ongoing investigation" of "one ongoing investigation into a case", "cases" of "child exploitation cases")."""
     head = ""
-    for word in re.findall(r"[A-Za-z'-]+", _PHRASE_END.split(phrase, maxsplit=1)[0]):
+    for word in _WORD.findall(_PHRASE_END.split(phrase, maxsplit=1)[0]):
         if is_verb_form(word):
             if head:  # "suspects charged": a participle after the noun ends the phrase
                 break
@@ -244,7 +289,7 @@ _NUMBER_OF = re.compile(r"\b(?:number|total|count)s?\s+of\s+([^,;:.()\"“”—
 def _subject(before: str) -> str:
     """The counted thing named before a figure in its clause as "the number of X …" (any other noun before a
     figure may be what changed, not what is counted: "an increase in crimes …, rising from 618")."""
-    clause = re.split(r"[;:.!?]\s|\x00|—|–", before)[-1]
+    clause = _CLAUSE_END.split(before)[-1]
     named = [head_noun(m.group(1)) for m in _NUMBER_OF.finditer(clause)]
     return named[-1] if named else ""
 
@@ -254,9 +299,9 @@ _STRUCTURAL = re.compile(r"\b(?:in|at|from|for|of|on|with)\s+$", re.IGNORECASE)
 
 def _is_count_word(core: str, after: str) -> bool:
     """A number in words is a statistic only when it counts something ("one ongoing investigation")."""
-    if re.match(r"\s*of\b", after, re.IGNORECASE):
+    if _STARTS_OF.match(after):
         return False
-    words = re.split(r"[\s-]+", counted_phrase(after).lower())[:4]
+    words = _SPACE_OR_HYPHEN.split(counted_phrase(after).lower())[:4]
     return any(w.startswith(COUNT_NOUNS) for w in words)
 
 
@@ -270,7 +315,7 @@ def find_figures(sentence: Sentence) -> tuple[list[Found], list[LeftOut]]:
         # Bounded windows: what a figure counts sits within a few words, and slicing the whole sentence for every
         # figure made a long run of numbers quadratic (issue 24).
         before, after = masked[max(0, m.start() - WINDOW):m.start()], masked[m.end():m.end() + WINDOW]
-        is_word = re.fullmatch(WORDNUM, core, re.IGNORECASE) is not None
+        is_word = _WORDNUM_RE.fullmatch(core) is not None
         if is_word and not _is_count_word(core, after):
             left_out.append(LeftOut(core, "number word that counts nothing", sentence))
             continue
@@ -278,7 +323,7 @@ def find_figures(sentence: Sentence) -> tuple[list[Found], list[LeftOut]]:
             # "in one region", "in one case": which one, not how many
             left_out.append(LeftOut(core, "structural number", sentence))
             continue
-        if m.group("bare") and not qual and not re.search(r"\bby\s*$", before[-TAIL:], re.IGNORECASE):
+        if m.group("bare") and not qual and not _ENDS_BY_ANY_CASE.search(before[-TAIL:]):
             left_out.append(LeftOut(core, "fraction word that is no share", sentence))
             continue
         text = f"{qual} {core}" if qual else core
@@ -295,7 +340,7 @@ def find_figures(sentence: Sentence) -> tuple[list[Found], list[LeftOut]]:
         counted = counted_phrase(after)
         head = head_noun(counted)
         subject = "" if head else _subject(before)
-        if not head and not subject and found and re.search(r"\bto\s*$", before[-TAIL:]):
+        if not head and not subject and found and _ENDS_TO.search(before[-TAIL:]):
             subject = found[-1].head  # a pair shares its subject: "1,737 referrals which jumped to 2,060 in 2015"
         found.append(Found(text, printed, counted, sentence, start, derived, because, subject, head or subject))
     return found, left_out

@@ -23,8 +23,8 @@ from analysis.factcheck.scan_find import Found
 from analysis.factcheck.scan_subject import (
     Setting,
     base_words,
-    context_words,
     counted_class,
+    counted_words,
     differs,
     head_of,
     quote_counted,
@@ -34,7 +34,7 @@ from analysis.factcheck.scan_subject import (
     words_of,
     years_of,
 )
-from analysis.factcheck.wording import BORNE_OUT, judge
+from analysis.factcheck.wording import BORNE_OUT, verdict
 from analysis.paths import Paths
 from analysis.record.figures import normalise_for_match
 from analysis.record.printed import Printed, PrintedFigureError, parse_printed
@@ -62,6 +62,7 @@ class Record:
     word_rows: dict[str, np.ndarray] = field(default_factory=dict)  # the same, word-major (a word's figures)
     #: Claims by the figure they state, for `_covering_claims`.
     claims_by_stated: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    claims_text: str = ""
 
     def __post_init__(self) -> None:
         groups: dict[str, list[int]] = {}
@@ -83,15 +84,22 @@ class Record:
             self.word_rows[unit] = np.ascontiguousarray(matrix.T)
         for claim in self.claims:
             self.claims_by_stated.setdefault(claim.get("stated_figure") or "", []).append(claim)
+        # every claim's normalised text in one string, so a figure no claim prints is seen in one search
+        self.claims_text = "\x00".join(c["_normalised"] for c in self.claims)
         self.claims_in = functools.lru_cache(maxsize=64)(self._claims_in)
-        self.sentence_sums = functools.lru_cache(maxsize=64)(
-            lambda unit, words: self._sums(unit, ((0, words), (1, words))))
+        self.sentence_sums = functools.lru_cache(maxsize=64)(self._sentence_sums)
 
     def _claims_in(self, sentence: str) -> tuple[dict[str, Any], ...]:
         """Registered claims printed in this sentence (normalised), found once per sentence, not per figure."""
         normalised = normalise_for_match(sentence)
         return tuple(c for c in self.claims if c["_normalised"] and (c["_normalised"] in normalised
                                                                       or normalised in c["_normalised"]))
+
+    def _sentence_sums(self, unit: str, words: frozenset[str]) -> tuple[np.ndarray, np.ndarray]:
+        """The sentence's part of `guess`, once per sentence: each figure's subject and all-word counts, and which
+        figures share three subject words with the sentence (read only, shared by the sentence's figures)."""
+        near = self._sums(unit, ((0, words), (1, words)))
+        return near, near[:, 0] >= 3
 
     def _sums(self, unit: str, parts: tuple[tuple[int, frozenset[str]], ...]) -> np.ndarray:
         """For every figure of the unit, how many words of each part it has (part: which kind of words, 0 subject,
@@ -109,24 +117,27 @@ class Record:
         matrices, and the sentence's part once per sentence (`sentence_sums`), not once per figure in it."""
         if unit not in self.word_matrices or not head <= self.word_matrices[unit][1].keys():
             return "", 0
-        near = self.sentence_sums(unit, sentence)
+        near, enough = self.sentence_sums(unit, sentence)
         extra = counted - sentence
-        # the figure's own few words: rows of the word-major copy of the matrix, summed
+        # the figure's own few words: rows of the word-major copy of the matrix, summed (a word in two parts, or a
+        # part named twice, is counted once for each, as separate sums would)
         _, vocabulary = self.word_matrices[unit]
         rows, width = self.word_rows[unit], len(vocabulary)
 
-        def few(kind: int, words: set[str]) -> np.ndarray | int:
-            cols = [kind * width + vocabulary[w] for w in words if w in vocabulary]
+        def few(*parts: tuple[int, set[str]]) -> np.ndarray | int:
+            cols = [kind * width + vocabulary[w] for kind, words in parts for w in words if w in vocabulary]
             return rows[cols].sum(axis=0) if cols else 0
 
-        subject = near[:, 0] + few(0, extra)
-        fits = (subject >= 3) & (few(2, head) == len(head))
-        if not fits.any():
+        fits = (near[:, 0] + few((0, extra))) >= 3 if extra else enough
+        if head:  # every head word is in the vocabulary (checked above), so this asks for all of them
+            fits = fits & (few((2, head)) == len(head))  # a new array: `enough` is the sentence's, shared
+        # the fit of the figures that fit, -1 elsewhere (a fit is never negative)
+        fit = np.where(fits, near[:, 1] + few((1, extra), (2, counted), (1, counted)), -1)
+        top = int(fit.max())
+        if top < 0:
             return "", 0
-        fit = near[:, 1] + few(1, extra) + few(2, counted) + few(1, counted)
-        top = int(fit[fits].max())
         where = self.by_unit[unit][2]
-        measures = {self.figures[where[i]]["measure"] for i in np.flatnonzero(fits & (fit == top))}
+        measures = {self.figures[where[i]]["measure"] for i in np.flatnonzero(fit == top)}
         return max(measures), top
 
     def candidates(self, found: Found) -> list[dict[str, Any]]:
@@ -233,7 +244,7 @@ def _within(qualifier: str, x: float, step: float | None, r: float) -> bool:
         decimals = None if not step else max(0, round(-math.log10(step)))
         digits = format(Decimal(repr(x)).normalize(), "f")
         printed = Printed(f"{qualifier} {digits}", x, qualifier, "count", decimals=decimals)
-        return judge(Decimal(repr(r)), printed)[0] in BORNE_OUT
+        return verdict(Decimal(repr(r)), printed) in BORNE_OUT
     rs = _round_step(x, step) if step else abs(x) * float(TOLERANCE)
     if q.direction == "lower":
         return (r > x or (q.inclusive and r == x)) and r < x + rs
@@ -264,7 +275,8 @@ def relation(found: Found, figure: dict[str, Any]) -> str:
 def _covering_claims(found: Found, ids: set[str], record: Record) -> list[dict[str, Any]]:
     """Registered claims about this figure: printed in this sentence, or stating a figure that is the same."""
     printed = found.text.lower()
-    here = {c["claim_id"]: c for c in record.claims_in(found.sentence.text) if printed in c["_normalised"]}
+    here = {c["claim_id"]: c for c in record.claims_in(found.sentence.text)
+            if printed in c["_normalised"]} if printed in record.claims_text else {}
     stating = {c["claim_id"]: c for i in ids for c in record.claims_by_stated.get(i, [])}
     out = [{"claim_id": c["claim_id"], "verdict": c["verdict"], "stated": c.get("stated"), "kind": c.get("kind"),
             "text": c.get("text"), "source_id": c.get("source_id"), "in_this_text": c["claim_id"] in here,
@@ -289,14 +301,13 @@ def match_figure(found: Found, record: Record, min_words: int = 2,
     `context` is the sentence before, read when this one names its subject only as "these figures" or the like.
     With `cache`, a figure printed the same way, with the same words around it in the same sentence, is matched
     once: a page that repeats a figure (or a run of "12 12 12 …") costs one match, not one per copy."""
-    near, counted = context_words(found, context)
     setting = setting_of(found, context)
     if cache is None:
-        return _match(found, record, min_words, near, counted, setting, context)
+        return _match(found, record, min_words, setting, context)
     key = (found.text, found.printed, found.counted, found.subject, found.derived, found.sentence.text, context,
            setting, min_words)
     if key not in cache:
-        cache[key] = _match(found, record, min_words, near, counted, setting, context)
+        cache[key] = _match(found, record, min_words, setting, context)
     return cache[key]
 
 
@@ -306,15 +317,14 @@ def _ranked(items: list[Match]) -> list[Match]:
                                         RELATIONS.index(m.relation), m.figure["figure_id"]))
 
 
-def _match(found: Found, record: Record, min_words: int, near: set[str], counted: set[str],
-           setting: Setting, context: str) -> Matched:
+def _match(found: Found, record: Record, min_words: int, setting: Setting, context: str) -> Matched:
     result = Matched()
     groups: dict[str, list[Match]] = {}
     others: list[Match] = []
-    for figure in record.candidates(found):
-        rel = relation(found, figure)
-        if not rel:
-            continue
+    related = [(figure, rel) for figure in record.candidates(found) if (rel := relation(found, figure))]
+    counted = counted_words(found)
+    near = set(base_words(found, context) | counted) if related else set()  # the words `score` compares
+    for figure, rel in related:
         words = score(figure, near, counted, setting)
         if words < min_words:
             result.unrelated += 1

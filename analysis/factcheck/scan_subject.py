@@ -17,8 +17,8 @@ from typing import Any
 
 from analysis.factcheck.scan_find import Found, counted_phrase, head_noun
 
-__all__ = ["words_of", "counted_class", "quote_counted", "whole_of", "years_of", "context_words", "base_words",
-           "Setting", "setting_of", "in_period", "score", "head_of", "differs"]
+__all__ = ["words_of", "counted_class", "quote_counted", "whole_of", "years_of", "base_words",
+           "counted_words", "Setting", "setting_of", "in_period", "score", "head_of", "differs"]
 
 _STOPWORDS = set("""a an the of in on at to for by with from and or as is are was were be been has have had it its
 this that these those their there which who whom what when where since than more less into over under about per cent
@@ -32,10 +32,13 @@ _SAME_COUNTED = {"crime": "offenc", "incide": "offenc"}
 #: Relations, best first.
 
 
+_LETTERS = re.compile(r"[a-z]+")
+
+
 def words_of(text: str) -> set[str]:
     """Content words, crudely stemmed so "exploited" meets "exploitation" and "cases" meets "case"."""
     found = set()
-    for word in re.findall(r"[a-z]+", (text or "").lower()):
+    for word in _LETTERS.findall((text or "").lower()):
         if word in _STOPWORDS or len(word) < 3:
             continue
         word = _IRREGULAR.get(word, word)
@@ -74,18 +77,18 @@ def years_of(row: dict[str, Any]) -> tuple[int, int] | None:
 
 
 
-def context_words(found: Found, context: str) -> tuple[set[str], set[str]]:
-    """Words of the figure's sentence (and of `context`, the sentence before when this one opens with "These
-    figures" or the like), and the counted words alone (named after the number, or before it: "the number of
-    referrals rose from 1,737 … to 2,060")."""
-    counted = words_of(f"{found.counted} {found.subject}")
-    return set(sentence_words(found.sentence.text) | sentence_words(context) | counted), set(counted)
+def counted_words(found: Found) -> set[str]:
+    """The counted words alone: named after the number, or before it ("the number of referrals rose from 1,737 …
+    to 2,060")."""
+    return words_of(f"{found.counted} {found.subject}")
 
 
 def base_words(found: Found, context: str) -> frozenset[str]:
-    """The words of the figure's sentence and its context: the part of `context_words` shared by every figure
-    in the sentence."""
-    return sentence_words(found.sentence.text) | sentence_words(context)
+    """Words of the figure's sentence and of `context` (the sentence before, when this one opens with "These
+    figures" or the like): shared by every figure in the sentence, so the sentence's own words, not a copy, when
+    there is no context."""
+    words = sentence_words(found.sentence.text)
+    return words | sentence_words(context) if context else words
 
 
 @functools.lru_cache(maxsize=64)
@@ -145,7 +148,7 @@ def score(figure: dict[str, Any], near: set[str], counted: set[str], setting: Se
     score = len(near & figure["_words"]) + len(counted & figure["_counts"]) + len(counted & figure["_words"])
     if setting is not None:
         score += figure["geography"] in setting.places
-        score += any(in_period(y, figure) for y in setting.years) and figure["_years"] is not None
+        score += figure["_years"] is not None and any(in_period(y, figure) for y in setting.years)
     return score
 
 

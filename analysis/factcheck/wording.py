@@ -60,28 +60,74 @@ def _band(x: Decimal) -> Decimal:
     return abs(x) * TOLERANCE
 
 
+#: How a computed value stands against the wording, as `_case` decides it: the one rule. Each case carries its
+#: verdict; `judge` only puts the decided case into words, so the verdict and its working cannot disagree.
+HOLDS, ROUNDS, WITHIN_ONE_UNIT, FAILS = "holds", "rounds to it", "within one unit", "fails"
+_CASE_VERDICT = {HOLDS: ACCURATE, ROUNDS: ACCURATE, WITHIN_ONE_UNIT: WITHIN_ROUNDING, FAILS: INACCURATE}
+
+
+def _rule_for(stated: Printed) -> str:
+    """Which rule a printed figure is judged by: "exact" (a number with printed decimals), or its qualifier, words
+    without a printed precision being read as "about"."""
+    q = stated.qualifier
+    if q == "exact":
+        return "exact" if stated.decimals is not None else "about"  # words without a printed precision: approximate
+    if q in _BOUNDS or q in ("almost", "just over", "about"):
+        return q
+    raise RuleError(f'no rule for the qualifier {q!r} of "{stated.text}"')
+
+
+def _case(c: Decimal, stated: Printed, rule: str, x: Decimal) -> str:
+    """The rule book's decision for computed `c` against printed `x` under `rule`, with no words built.
+
+    exact: c rounded half away from zero at the printed decimals equals x (ROUNDS), or misses by less than one unit
+    of the last printed digit (WITHIN_ONE_UNIT: cut, not rounded); bounds: strict or inclusive, nothing else;
+    almost: x − 5% ≤ c < x (HOLDS), or c rounds to x at the printed decimals (ROUNDS); just over: x < c ≤ x + 5%;
+    about: within 5% of x either side."""
+    if rule == "exact":
+        d = stated.decimals or 0
+        scale = to_decimal(stated.scale)
+        if round_half_away(c / scale, d) * scale == x:
+            return ROUNDS
+        return WITHIN_ONE_UNIT if abs(c / scale - x / scale) < Decimal(1).scaleb(-d) else FAILS
+    if rule in _BOUNDS:
+        return HOLDS if _BOUNDS[rule][0](cmp_value(c), cmp_value(x)) else FAILS
+    if rule == "almost":
+        if cmp_value(x - _band(x)) <= cmp_value(c) < cmp_value(x):
+            return HOLDS
+        return ROUNDS if stated.decimals is not None and _round_at(c, stated) == x else FAILS
+    if rule == "just over":
+        return HOLDS if cmp_value(x) < cmp_value(c) <= cmp_value(x + _band(x)) else FAILS
+    return HOLDS if cmp_value(x - _band(x)) <= cmp_value(c) <= cmp_value(x + _band(x)) else FAILS  # about
+
+
+def verdict(computed: Decimal, stated: Printed) -> str:
+    """The verdict alone, by the same rule as `judge` (`_case`), without writing the working: for callers that
+    only ask whether a value bears out a wording (the scanner asks it for every record figure printed alike)."""
+    x = _printed_value(stated)
+    return _CASE_VERDICT[_case(computed, stated, _rule_for(stated), x)]
+
+
 def judge(computed: Decimal, stated: Printed) -> tuple[str, str, str]:
     """Does `computed` bear out the stated value as worded? → (verdict, rule name, explanation for the working).
 
     The explanation starts with the printed text in quotes and ends with the verdict, e.g.
     `printed "18.5 per cent" (1 dp) · rounds to 18.6, not 18.5 · ... · accurate within rounding`.
+    The verdict is `verdict`'s (one rule, `_case`); this adds the words.
     """
     x = _printed_value(stated)
-    q = stated.qualifier
+    rule = _rule_for(stated)
+    case = _case(computed, stated, rule, x)
     lead = f'printed "{stated.text}"' + _one_in(computed, stated)
-    if q == "exact" and stated.decimals is not None:
-        return _judge_exact(computed, stated, x, lead)
-    if q == "exact":  # words without a printed precision are approximate
-        q = "about"
-    if q in _BOUNDS:
-        return _judge_bound(computed, q, x, lead)
-    if q == "almost":
-        return _judge_almost(computed, stated, x, lead)
-    if q == "just over":
-        return _judge_just_over(computed, stated, x, lead)
-    if q == "about":
-        return _judge_about(computed, stated, x, lead)
-    raise RuleError(f'no rule for the qualifier {q!r} of "{stated.text}"')
+    if rule == "exact":
+        return _explain_exact(computed, stated, x, lead, case)
+    if rule in _BOUNDS:
+        return _explain_bound(computed, rule, x, lead, case)
+    if rule == "almost":
+        return _explain_almost(computed, stated, x, lead, case)
+    if rule == "just over":
+        return _explain_just_over(computed, stated, x, lead, case)
+    return _explain_about(computed, stated, x, lead, case)
 
 
 def _one_in(computed: Decimal, stated: Printed) -> str:
@@ -100,16 +146,12 @@ _BOUNDS = {
 }
 
 
-def _v(ok: bool) -> str:
-    return ACCURATE if ok else INACCURATE
-
-
-def _judge_bound(c: Decimal, q: str, x: Decimal, lead: str) -> tuple[str, str, str]:
+def _explain_bound(c: Decimal, q: str, x: Decimal, lead: str, case: str) -> tuple[str, str, str]:
     """more than / at least / fewer than / at most: a strict or inclusive bound, nothing else."""
-    test, yes, no = _BOUNDS[q]
-    ok = test(cmp_value(c), cmp_value(x))
+    _, yes, no = _BOUNDS[q]
+    v = _CASE_VERDICT[case]
     cs, bound = fmt_pair(c, x)
-    return _v(ok), q, f"{lead} · needs {q} {fmt_number(x)}: {cs} {yes if ok else no} {bound} · {_v(ok)}"
+    return v, q, f"{lead} · needs {q} {fmt_number(x)}: {cs} {yes if case == HOLDS else no} {bound} · {v}"
 
 
 def _round_at(value: Decimal, stated: Printed) -> Decimal:
@@ -122,7 +164,7 @@ def _scale_word(stated: Printed) -> str:
     return {1e3: " thousand", 1e6: " million", 1e9: " billion"}.get(stated.scale, "")
 
 
-def _judge_exact(c: Decimal, stated: Printed, x: Decimal, lead: str) -> tuple[str, str, str]:
+def _explain_exact(c: Decimal, stated: Printed, x: Decimal, lead: str, case: str) -> tuple[str, str, str]:
     """A plain number: the computed value, rounded half away from zero at the printed decimals, equals it.
 
     A value that misses by less than one unit of its last printed digit (18.595 printed as 18.5: cut, not rounded)
@@ -134,10 +176,10 @@ def _judge_exact(c: Decimal, stated: Printed, x: Decimal, lead: str) -> tuple[st
     rounded = round_half_away(c / scale, d)
     rule = f"rounds to the printed value at {d} dp"
     shown = f"{fmt_at(rounded, d)}{_scale_word(stated)}"
-    if rounded * scale == x:
+    if case == ROUNDS:
         return ACCURATE, rule, f"{lead} ({d} dp) · rounds to {shown} · {ACCURATE}"
-    unit = Decimal(1).scaleb(-d)
-    if abs(c / scale - x / scale) < unit:
+    if case == WITHIN_ONE_UNIT:
+        unit = Decimal(1).scaleb(-d)
         cut = truncate(c / scale, d)
         how = "truncated (cut, not rounded)" if cut * scale == x else "rounded differently"
         near = f"{fmt_at(c / scale, d + 2)}{_scale_word(stated)}"
@@ -169,16 +211,16 @@ def _range_text(c: Decimal, lower: Decimal, upper: Decimal, stated: Printed,
     return fmt_at(c, places), fmt_at(lower, places), fmt_at(upper, places)
 
 
-def _judge_almost(c: Decimal, stated: Printed, x: Decimal, lead: str) -> tuple[str, str, str]:
+def _explain_almost(c: Decimal, stated: Printed, x: Decimal, lead: str, case: str) -> tuple[str, str, str]:
     """almost / nearly / just under X: X − 5% of X ≤ c < X, or c rounds to X at the printed decimals."""
     lower = x - _band(x)
     xs = fmt_number(x)
     cs, ls, xb = _range_text(c, lower, x, stated, strict_upper=True)
     rule = "almost (up to 5% below, or rounds to it)"
-    if cmp_value(lower) <= cmp_value(c) < cmp_value(x):
+    if case == HOLDS:
         return ACCURATE, rule, f"{lead} · needs almost {xs}: {ls} ≤ {cs} < {xb} · {ACCURATE}"
     d = stated.decimals
-    if d is not None and _round_at(c, stated) == x:
+    if case == ROUNDS:
         why = f"{fmt_shown(c, x)} is not below {xs} but rounds to it at {d} dp"
         return ACCURATE, rule, f"{lead} · needs almost {xs}: {why} · {ACCURATE}"
     where = f"below {ls}" if cmp_value(c) < cmp_value(lower) else f"not below {xb}"
@@ -187,20 +229,20 @@ def _judge_almost(c: Decimal, stated: Printed, x: Decimal, lead: str) -> tuple[s
     return INACCURATE, rule, f"{lead} · needs almost {xs}: {why} · {INACCURATE}"
 
 
-def _judge_just_over(c: Decimal, stated: Printed, x: Decimal, lead: str) -> tuple[str, str, str]:
+def _explain_just_over(c: Decimal, stated: Printed, x: Decimal, lead: str, case: str) -> tuple[str, str, str]:
     """just over X: X < c ≤ X + 5% of X."""
     upper = x + _band(x)
     xs = fmt_number(x)
     cs, xb, us = _range_text(c, x, upper, stated)
-    ok = cmp_value(x) < cmp_value(c) <= cmp_value(upper)
-    why = f"{xb} < {cs} ≤ {us}" if ok else f"{xb} < c ≤ {us}; {cs} is outside"
-    return _v(ok), "just over (up to 5% above)", f"{lead} · needs just over {xs}: {why} · {_v(ok)}"
+    v = _CASE_VERDICT[case]
+    why = f"{xb} < {cs} ≤ {us}" if case == HOLDS else f"{xb} < c ≤ {us}; {cs} is outside"
+    return v, "just over (up to 5% above)", f"{lead} · needs just over {xs}: {why} · {v}"
 
 
-def _judge_about(c: Decimal, stated: Printed, x: Decimal, lead: str) -> tuple[str, str, str]:
+def _explain_about(c: Decimal, stated: Printed, x: Decimal, lead: str, case: str) -> tuple[str, str, str]:
     """about / around / roughly X, and fractions or multiples in words: within 5% of X either side."""
     lower, upper = x - _band(x), x + _band(x)
-    ok = cmp_value(lower) <= cmp_value(c) <= cmp_value(upper)
+    v = _CASE_VERDICT[case]
     cs, ls, us = _range_text(c, lower, upper, stated)
-    why = f"{cs} is {'within' if ok else 'outside'} {ls} to {us}"
-    return _v(ok), "about (within 5%)", f"{lead} · needs about {fmt_number(x)} (within 5%): {why} · {_v(ok)}"
+    why = f"{cs} is {'within' if case == HOLDS else 'outside'} {ls} to {us}"
+    return v, "about (within 5%)", f"{lead} · needs about {fmt_number(x)} (within 5%): {why} · {v}"
