@@ -182,3 +182,12 @@ def test_national_review_title_names_the_largest_exact_count_when_first_printed(
     _, meta = _draw("historic-reviews-national", tables)
     assert meta.title == "Historic group-based cases identified for review: 1,273 by September 2025"
     assert "one growing national count" in meta.notes_on_chart and "never compared" not in meta.notes_on_chart
+
+
+def test_the_2016_inspection_is_credited_to_hmic_by_its_name_then(tables: dict) -> None:
+    """The 2016 child protection inspection was HMIC's (published 25 November 2016); the inspectorate became HMICFRS
+    in July 2017. The grades chart credits both names; the timeline (2023 onwards) only HMICFRS."""
+    _, grades = _draw("inspection-grades", tables)
+    assert grades.source_line.startswith("Source: HMIC and HMICFRS, reported by")
+    _, timeline = _draw("inspection-timeline", tables)
+    assert "HMIC " not in timeline.source_line and "HMICFRS" in timeline.source_line

@@ -155,7 +155,7 @@ def inspection_grades_chart(grades: pd.DataFrame, figures: pd.DataFrame, *, widt
     data.columns.name = None
     alt = _inspection_alt(sel, labels, inspections, title)
     frame = style.finish(fig, ax, title=title, subtitle=subtitle, on_chart=on_chart, alt=alt, notes=notes,
-                         source=style.credit(figures, figure_ids_of(sel["figure_ids"]), origin=("HMICFRS",)))
+                         source=style.credit(figures, figure_ids_of(sel["figure_ids"]), origin=_inspectorate(firsts)))
     return fig, chart_meta("inspection-grades", "Stacked bar chart", frame, data)
 
 
@@ -214,3 +214,14 @@ def _inspection_alt(sel: pd.DataFrame, labels: dict[str, str], inspections: list
     return (f"Stacked bar chart of the share of Metropolitan Police child-protection cases examined at each of "
             f"{len(inspections)} inspections by grade, showing that {style.in_sentence(title)}. "
             + "; ".join(parts) + ".")
+
+
+#: The inspectorate took fire and rescue services on, and its present name, in July 2017: an inspection published
+#: before then is HMIC's.
+RENAMED = "2017-07-19"
+
+
+def _inspectorate(firsts: pd.DataFrame) -> tuple[str, ...]:
+    """Who published the inspections charted, by name at the time: 'HMIC and HMICFRS' when any came out before the
+    renaming."""
+    return ("HMIC", "HMICFRS") if (firsts["published"] < RENAMED).any() else ("HMICFRS",)
