@@ -175,3 +175,14 @@ def browser() -> Iterator[Any]:
         launched = pw.chromium.launch(executable_path=executable, args=["--no-sandbox"])
         yield launched
         launched.close()
+
+
+@pytest.fixture
+def small_db(tmp_path: Path) -> Path:
+    """A one-table SQLite database for the Datasette attacks (what the server allows does not depend on the data)."""
+    import sqlite3
+
+    db = tmp_path / "cse.db"
+    with sqlite3.connect(db) as conn:
+        conn.execute("create table t (x)")
+    return db

@@ -109,16 +109,6 @@ def _datasette_get(db: Path, sql: str) -> dict:
     return {"status": response.status_code, "text": response.text}
 
 
-@pytest.fixture
-def small_db(tmp_path: Path) -> Path:
-    import sqlite3
-
-    db = tmp_path / "cse.db"
-    with sqlite3.connect(db) as conn:
-        conn.execute("create table t (x)")
-    return db
-
-
 def test_datasette_refuses_fts3_tokenizer(small_db: Path) -> None:
     got = _datasette_get(small_db, "select hex(fts3_tokenizer('simple')) as p")
     assert got["status"] >= 400 and "not authorized" in got["text"]

@@ -3,7 +3,6 @@ tests/test_characters.py, tests/test_planted_markup.py): each case here got thro
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -112,14 +111,6 @@ def test_html_parsing_work_grows_linearly_with_nesting() -> None:
 
 
 # --- Datasette: one step of unbounded cost -----------------------------------------------------------------------
-
-
-@pytest.fixture
-def small_db(tmp_path: Path) -> Path:
-    db = tmp_path / "cse.db"
-    with sqlite3.connect(db) as conn:
-        conn.execute("create table t (x)")
-    return db
 
 
 def test_datasette_refuses_printf_whose_width_loops_past_the_time_limit(small_db: Path) -> None:
