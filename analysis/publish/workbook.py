@@ -96,10 +96,6 @@ def _day(iso: Any) -> str:
     return dt.date.fromisoformat(str(iso)).strftime("%-d %B %Y")
 
 
-def edition_date(tables: dict[str, list[dict[str, Any]]]) -> dt.date | None:
-    return reader_text.edition_date(tables.get("sources") or [])
-
-
 def _cover(tables: dict[str, list[dict[str, Any]]], n_charts: int) -> tuple[Any, dt.date | None]:
     """The cover: what is here, when it was last updated, the period, the next update, sources, symbols, licence,
     contact."""
@@ -110,7 +106,7 @@ def _cover(tables: dict[str, list[dict[str, Any]]], n_charts: int) -> tuple[Any,
     published = sorted(str(s["date_published"]) for s in sources if s.get("date_published"))
     starts = sorted(str(f["period_start"]) for f in figures if f.get("period_start"))
     ends = sorted(str(f["period_end"]) for f in figures if f.get("period_end"))
-    edition = edition_date(tables)
+    edition = reader_text.edition_date(sources)
     producers = Counter(str(s["producer"]) for s in sources)
     top = ", ".join(f"{name} ({n})" for name, n in sorted(producers.items(), key=lambda kv: (-kv[1], kv[0]))[:5])
     licences = sorted({str(s["licence"]) for s in sources if s.get("licence") and s["licence"] != "unknown"})

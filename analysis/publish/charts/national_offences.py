@@ -43,8 +43,9 @@ def offence_table(figures: pd.DataFrame) -> pd.DataFrame:
     # made by dividing one count by another could compare unlike areas.
     out["share_pct"] = (100 * out["group"] / out["total"]).round(1).where(out["share_printed"].notna())
     # A total is shown as loosely as any copy printed it ("around 107,000"; the record's one rule).
-    shown = [loosest_printing(figures.set_index("figure_id").loc[i].to_dict() | {"figure_id": i},
-                              figures.to_dict("records")) for i in out["total_id"]]
+    records = figures.to_dict("records")
+    by_id = {r["figure_id"]: r for r in records}
+    shown = [loosest_printing(by_id[i], records) for i in out["total_id"]]
     out["total_printed"] = [s["value_as_printed"] for s in shown]
     out["qualifier"] = [s["qualifier"] for s in shown]
     return out
