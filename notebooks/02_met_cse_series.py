@@ -10,8 +10,8 @@
 # the chart and writes nothing (set `$CSE_CHARTS_DIR` before starting Jupyter to export by hand). The first
 # output below says which applies.
 #
-# **Tables read** (through `analysis.tables.load.load_table`): `met_cse_series`, `gaps` for the limitations, and
-# `figures` for the source line.
+# **Tables read** (through `analysis.tables.load.load_table`): `met_cse_series`, `gaps` for the limitations,
+# `figures` for the source line, and `claims` for the figures the fact-check reads as rounded (drawn hollow).
 
 # %%
 import pandas as pd
@@ -27,6 +27,7 @@ PATHS = charts.project_paths()
 series = load_table("met_cse_series", PATHS)
 figures = load_table("figures", PATHS)
 gaps = load_table("gaps", PATHS)
+claims = load_table("claims", PATHS)
 where_files_go()
 
 # %% [markdown]
@@ -97,7 +98,7 @@ table(rise_checks)
 # is drawn or how. It takes the whole tables and draws each measure in its own panel.
 
 # %%
-fig, meta = charts.met_cse_series_chart(series, figures)
+fig, meta = charts.met_cse_series_chart(series, figures, claims)
 export.publish(fig, meta)
 
 # %%

@@ -191,3 +191,24 @@ def test_the_2016_inspection_is_credited_to_hmic_by_its_name_then(tables: dict) 
     assert grades.source_line.startswith("Source: HMIC and HMICFRS, reported by")
     _, timeline = _draw("inspection-timeline", tables)
     assert "HMIC " not in timeline.source_line and "HMICFRS" in timeline.source_line
+
+
+def test_a_figure_the_fact_check_reads_as_rounded_is_drawn_approximate(tables: dict) -> None:
+    """The Standard's 2017 '1,200 offences' is judged by the fact-check as a round figure (the claim's note: 'reads
+    as a figure rounded to the nearest hundred'; the same article calls it 'more than 1,000'): the chart drew it as
+    an exact solid marker, so chart and verdict disagreed. Every figure in the claims table's rounded_inputs that
+    a chart draws is hollow, keeps its news-report diamond, and the face gives the range the verdict uses."""
+    from analysis.record.vocabulary import split_steps
+
+    rounded = {ref for cell in tables["claims"]["rounded_inputs"] for ref in split_steps(cell)}
+    assert "standard-2018-03-16/cse-offences-2017" in rounded
+    figures = tables["figures"].set_index("figure_id")
+    printed = {str(figures.loc[ref, "value_as_printed"]) for ref in rounded}
+    for width in (style.WEB_WIDTH, style.MOBILE_WIDTH):
+        fig, meta = _draw("met-cse-series", tables, width)
+        drawn = [m for m in encode.marks(fig) if any(m.label.startswith(p) for p in printed)]
+        assert drawn and {m.drawn_as for m in drawn} == {"about"}
+        shapes = [line.get_marker() for ax in fig.axes for line in ax.get_lines()
+                  if list(line.get_xdata()) == [2017] and line.get_markerfacecolor() == "white"]
+        assert shapes == ["D"], "hollow, and still a diamond: a news report of the Met's figures"
+        assert "1,200 is a round figure (1,150–1,249)" in meta.notes_on_chart

@@ -15,11 +15,11 @@ from typing import Any
 from analysis.factcheck import rules
 from analysis.factcheck.exact import exact_context
 from analysis.factcheck.forms import computed_text, rate_as_share
-from analysis.factcheck.registry import input_refs, may_omit, parse_or_none, stated_text
+from analysis.factcheck.registry import input_refs, may_omit, parse_or_none, rounded_inputs, stated_text
 from analysis.factcheck.vintages import Vintages
 from analysis.record.figures import normalise_for_match
 from analysis.record.printed import Printed, PrintedFigureError, parse_printed
-from analysis.record.vocabulary import TOLERANCE, join_list
+from analysis.record.vocabulary import TOLERANCE, join_list, join_steps, rounded_range
 
 Figures = dict[str, dict[str, Any]]
 
@@ -103,6 +103,7 @@ def _row(claim: dict[str, Any], result: rules.Result, figures: Figures, gaps: di
         "stated_figure": claim.get("stated_figure", ""),
         "kind": claim.get("kind", ""),
         "inputs": join_list(ids),
+        "rounded_inputs": join_steps(rounded_inputs(claim)),
         "computed": computed_text(result) if result.computed is not None else "",
         "verdict": result.verdict,
         "rule": result.rule,
@@ -188,10 +189,9 @@ def _input_ranges(claim: dict[str, Any], values: dict[str, Any],
     1,249 (a count) or 1,150 to 1,250; an input printed "about X" is X ± the rule book's tolerance."""
     out: dict[str, tuple[Decimal, Decimal]] = {}
     for role, step_text in (claim.get("rounded") or {}).items():
-        x, step = values.get(role), Decimal(step_text)
+        x = values.get(role)
         if isinstance(x, Decimal):
-            top = x + step / 2 - (1 if step >= 2 and x == x.to_integral_value() else 0)
-            out[role] = (x - step / 2, top)
+            out[role] = rounded_range(x, Decimal(step_text))
     for role, ref in input_refs(claim):
         figure = figures.get(ref or "") or {}
         x = values.get(role)
@@ -210,7 +210,8 @@ def _judged_on_ranges(claim: dict[str, Any], values: dict[str, Any], ranges: dic
                 for point in product(*grids)]
     computed = [r.computed for r in outcomes if r.computed is not None]
     fits = [r.verdict == rules.ACCURATE for r in outcomes]
-    spans = ", ".join(f"{role} {rules.fmt_number(lo)} to {rules.fmt_number(hi)}" for role, (lo, hi) in ranges.items())
+    spans = ", ".join(f"{rules.fmt_number(values[role])} read as {rules.fmt_number(lo)} to {rules.fmt_number(hi)}"
+                      for role, (lo, hi) in ranges.items())
     span = (f"{computed_text(dataclasses.replace(printed, computed=min(computed)))} to "
             f"{computed_text(dataclasses.replace(printed, computed=max(computed)))}") if computed else ""
     lead = f"inputs rounded: for {spans}, the result runs from {span}"

@@ -82,6 +82,12 @@ def input_refs(claim: dict[str, Any]) -> list[tuple[str, str | None]]:
     return out
 
 
+def rounded_inputs(claim: dict[str, Any]) -> dict[str, str]:
+    """{figure id: step} for every input the claim reads as rounded (its `rounded: {role: step}`)."""
+    refs = dict(input_refs(claim))
+    return {ref: str(step) for role, step in (claim.get("rounded") or {}).items() if (ref := refs.get(role))}
+
+
 def _role_problems(claim: dict[str, Any], figures: dict[str, dict[str, Any]], gap_ids: set[str]) -> list[str]:
     kind, inputs = claim["kind"], claim.get("inputs", {})
     roles = rules.ROLES[kind]

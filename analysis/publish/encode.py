@@ -73,9 +73,10 @@ def bar(ax: Any, pos: float, value: float, *, qualifier: str, label: str, unit: 
 def point(ax: Any, x: Any, y: float, *, qualifier: str, label: str, colour: str, unit: str = "",
           value_axis: str = "y", size: float = 9, shape: str | None = None, **kw: Any) -> str:
     """One value as a marker of its kind (see MARKERS); returns the kind drawn. `shape` may replace the circle
-    of an exact figure (to key something else, e.g. who published it); a bound keeps its triangle."""
+    of an exact or approximate figure (to key something else, e.g. who published it: an approximate one stays
+    hollow); a bound keeps its triangle."""
     kind = kind_of(qualifier)
-    marker = shape if shape and kind == "exact" else MARKERS[kind][value_axis]
+    marker = shape if shape and kind in ("exact", "about") else MARKERS[kind][value_axis]
     face = colour if kind == "exact" else "white"
     ax.plot([x], [y], marker=marker, markersize=size, color=colour, markerfacecolor=face, markeredgewidth=2,
             linestyle="none", zorder=4, **kw)

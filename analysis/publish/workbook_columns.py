@@ -136,6 +136,7 @@ COLUMNS: dict[str, dict[str, Column]] = {
         "stated_figure": Column("Figure ID of the stated value", blank="[z]"),
         "kind": Column("Kind of calculation"),
         "inputs": Column("Figure IDs used (separated by ;)"),
+        "rounded_inputs": Column("Inputs read as rounded (figure ID:rounding step)", blank="[z]"),
         "computed": Column("Recomputed value (in the unit in the next column)", "number"),
         "verdict": Column("Verdict"),
         "rule": Column("Rule applied", blank="[z]"),

@@ -27,7 +27,7 @@ __all__ = ["CLAIMS_COLUMNS", "REQUIRED", "OPTIONAL", "load_claims"]
 #: Columns of data/processed/claims.csv, in order.
 CLAIMS_COLUMNS: tuple[str, ...] = (
     "claim_id", "claimant", "claimant_type", "source_id", "location", "text", "stated", "stated_figure", "kind",
-    "inputs", "computed", "verdict", "rule", "working", "gaps", "note",
+    "inputs", "rounded_inputs", "computed", "verdict", "rule", "working", "gaps", "note",
 )
 REQUIRED = ("id", "claimant", "source_id", "location", "text", "kind", "inputs")
 OPTIONAL = ("stated", "stated_figure", "gaps", "note", "direction", "claimant_type", "rounded")

@@ -183,6 +183,8 @@ CLAIM_DESCRIPTIONS: dict[str, str] = {
     "stated_figure": "Figure id transcribing the stated value, if any.",
     "kind": "percent_change, share, ratio, sum, difference, rate, count or point_change.",
     "inputs": "Figure ids of the inputs, ';'-separated.",
+    "rounded_inputs": "Inputs the claim reads as rounded, as figure id:step, ';'-separated (1,200 at step 100 "
+                      "stands for 1,150 to 1,249); the charts show those figures as approximate too.",
     "computed": "The recomputed value to two decimals; empty if the claim cannot be checked.",
     "verdict": "accurate, accurate within rounding, inaccurate, cannot be checked: not published, not yet in this record, or cannot be checked (docs/factcheck.md).",
     "rule": "The wording rule applied.",

@@ -9,13 +9,14 @@ Standard library only: `verify` imports this on deadline.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 __all__ = [
     "Qualifier", "CANONICAL", "QUALIFIERS", "TOLERANCE", "direction", "WORD_NUMBERS", "FRACTIONS", "MULTIPLES",
     "SCALES", "PER_CENT", "number_word", "LIST_SEPARATOR", "split_list", "join_list", "fmt_percent",
+    "join_steps", "split_steps", "rounded_range",
 ]
 
 #: How far "about", "almost" and "just over" may stray from the printed value: 5 per cent of it.
@@ -133,6 +134,21 @@ def join_list(items: Iterable[object]) -> str:
     return LIST_SEPARATOR.join(str(i) for i in items)
 
 
+#: Between a figure id and the step it was rounded to, in a list cell ("…/cse-offences-2017:100").
+STEP_MARK = ":"
+
+
+def join_steps(steps: Mapping[str, object]) -> str:
+    """{figure id: rounding step} → one list cell (the claims table's `rounded_inputs`)."""
+    return join_list(f"{ref}{STEP_MARK}{step}" for ref, step in steps.items())
+
+
+def split_steps(cell: object) -> dict[str, Decimal]:
+    """A `rounded_inputs` cell → {figure id: rounding step}: what the charts read to draw those figures as
+    approximate, as the fact-check judged them."""
+    return {ref: Decimal(step) for ref, _, step in (item.rpartition(STEP_MARK) for item in split_list(cell))}
+
+
 def fmt_percent(value: float | Decimal | None, decimals: int = 1, sign: str = "%") -> str:
     """A percentage as every output prints it: rounded once, half away from zero, from the unrounded value.
 
@@ -145,3 +161,10 @@ def fmt_percent(value: float | Decimal | None, decimals: int = 1, sign: str = "%
     shown = exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
     return f"{shown:,.{decimals}f}{sign}"
 
+
+
+def rounded_range(x: Decimal, step: Decimal) -> tuple[Decimal, Decimal]:
+    """What a figure printed as x, rounded to `step`, could stand for: "1,200" to 100 is 1,150 to 1,249 for a whole
+    count (a count of 1,250 would print "1,300" rounded half up), and 1,150 to 1,250 for anything else."""
+    top = x + step / 2 - (1 if step >= 2 and x == x.to_integral_value() else 0)
+    return x - step / 2, top

@@ -51,7 +51,8 @@ def choose_copy(rows: Iterable[Mapping[str, Any]]) -> tuple[Mapping[str, Any], l
     return ranked[0], ranked[1:]
 
 
-def loosest_printing(row: Mapping[str, Any], copies: Iterable[Mapping[str, Any]]) -> dict[str, str]:
+def loosest_printing(row: Mapping[str, Any], copies: Iterable[Mapping[str, Any]],
+                     rounded: Mapping[str, Any] | None = None) -> dict[str, str]:
     """The qualifier, value as printed and figure id a figure is SHOWN with: never more exact than anyone
     printed it (the figure id is the copy whose words are shown, for the credit).
 
@@ -59,7 +60,9 @@ def loosest_printing(row: Mapping[str, Any], copies: Iterable[Mapping[str, Any]]
     printed exact is shown as approximate when its measure is an estimate by definition (the record names such
     measures "…estimate…"), or when another copy of the same figure (same measure and value; `copies`) prints it
     as approximate, as the Met's own "approximately 9,000" does for the copies that print "9,000": then that copy's
-    words are shown. A bound ("more than") or an approximate printing is shown as printed.
+    words are shown. A bound ("more than") or an approximate printing is shown as printed. A figure the
+    fact-check reads as rounded (`rounded`: the claims table's `rounded_inputs`, figure id → step) is shown as
+    approximate too, so a chart never draws exact what a verdict treats as a range.
     """
     shown = {"qualifier": str(row.get("qualifier") or "exact"), "value_as_printed": str(row.get("value_as_printed")),
              "figure_id": str(row.get("figure_id"))}
@@ -69,6 +72,6 @@ def loosest_printing(row: Mapping[str, Any], copies: Iterable[Mapping[str, Any]]
         if (copy.get("measure") == row.get("measure") and copy.get("value") == row.get("value")
                 and direction(str(copy.get("qualifier"))) == "about"):
             return {key: str(copy[key]) for key in shown}
-    if "estimate" in str(row.get("measure") or ""):
+    if "estimate" in str(row.get("measure") or "") or shown["figure_id"] in (rounded or {}):
         return {**shown, "qualifier": "about"}
     return shown

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from typing import Any
 
 import pandas as pd
@@ -18,7 +19,9 @@ from analysis.publish.charts.common import (
     chart_meta,
     sentences_of,
 )
+from analysis.record.vocabulary import rounded_range, split_steps
 from analysis.tables.comparability import comparability, unit_kind
+from analysis.tables.copies import loosest_printing
 
 ANNUAL = re.compile(r"^\d{4}(/\d{2})?$")
 
@@ -74,13 +77,16 @@ SOURCE_MARKERS = {True: ("o", "Met publication"), False: ("D", "News report of M
 
 
 @style.styled
-def met_cse_series_chart(series: pd.DataFrame, figures: pd.DataFrame, *, width: float = style.WEB_WIDTH
-                         ) -> tuple[Any, ChartMeta]:
+def met_cse_series_chart(series: pd.DataFrame, figures: pd.DataFrame, claims: pd.DataFrame | None = None, *,
+                         width: float = style.WEB_WIDTH) -> tuple[Any, ChartMeta]:
     """Three panels (one per measure) on one year axis that ends at the last published figure: a marker for every
     published figure (shape keyed: Met publication or news report), a line only between consecutive years that
-    both have a figure in the same unit. The 2025 rise, which has no counts, is a dated note under the panels."""
+    both have a figure in the same unit. The 2025 rise, which has no counts, is a dated note under the panels.
+    A figure the fact-check reads as rounded (`claims`' rounded_inputs) is hollow, as any approximate figure."""
     sel = series[series["measure"].isin(MET_MEASURES) & series["period_label"].str.match(ANNUAL)
                  & (series["unit"] != "percent")].copy()
+    rounded = _rounded_inputs(claims)
+    sel["qualifier"] = [loosest_printing(r, [], rounded)["qualifier"] for r in sel.to_dict("records")]
     left_out = series[series["measure"].isin(MET_MEASURES) & ~series.index.isin(sel.index)]
     sel["x"] = sel["period_label"].map(_x_of)
     rise = commissioner_explanation(figures)
@@ -101,7 +107,7 @@ def met_cse_series_chart(series: pd.DataFrame, figures: pd.DataFrame, *, width: 
     title = _series_title(sel, measures)
     subtitle = (f"Figures published by or reported from the Metropolitan Police, London, by year, {first}–{last}. "
                 + _key_words(sel))
-    on_chart = " ".join([*(why for _, _, why in breaks), face_note(sel, rise)]).strip()
+    on_chart = " ".join([*(why for _, _, why in breaks), face_note(sel, rounded)]).strip()
     notes = _series_notes(sel, left_out, years, rise)
     data = _series_data(sel, measures, years)
     ids = list(sel["figure_id"]) + ([rise["figure_id"]] if rise else [])
@@ -124,10 +130,16 @@ def _key_words(sel: pd.DataFrame) -> str:
 
 
 def _series_data(sel: pd.DataFrame, measures: list[str], years: list[int]) -> pd.DataFrame:
-    """One row per year of the axis (blank where nothing was published), one column per measure."""
+    """One row per year of the axis (blank where nothing was published), one column per measure, each followed by
+    its values' qualifier as drawn (a round figure the fact-check reads as a range is "about"), as
+    recorded-vs-estimated's table does."""
     sel = sel.assign(year=sel["x"].astype(int))
     wide = sel.pivot_table(index="year", columns="measure", values="value", aggfunc="first")
     wide = wide.reindex(index=years, columns=measures).rename(columns=MET_MEASURES)
+    shown = sel.pivot_table(index="year", columns="measure", values="qualifier", aggfunc="first")
+    shown = shown.reindex(index=years, columns=measures).rename(columns=MET_MEASURES).fillna("")
+    for name in reversed(list(wide.columns)):
+        wide.insert(wide.columns.get_loc(name) + 1, f"{name} qualifier", shown[name])
     labels = sel.drop_duplicates("year").set_index("year")["period_label"]
     wide.index = [labels.get(y, str(y)) for y in years]
     out = wide.rename_axis("Year").reset_index()
@@ -172,23 +184,31 @@ def _draw_series(ax: Any, rows: pd.DataFrame, colour: str, narrow: bool = False)
     return breaks
 
 
+def _rounded_inputs(claims: pd.DataFrame | None) -> dict[str, Any]:
+    """{figure id: step} of every figure a claim is judged on as rounded (one step per figure)."""
+    if claims is None or "rounded_inputs" not in claims:
+        return {}
+    return {ref: step for cell in claims["rounded_inputs"] for ref, step in split_steps(cell).items()}
+
+
 def _part_period(row: pd.Series) -> bool:
     """Whether the figure's caveat says its period may be shorter than recorded."""
     return any(w in str(row["caveat"]).lower() for w in PART_PERIOD_WORDS)
 
 
-def face_note(sel: pd.DataFrame, rise: dict[str, str] | None) -> str:
-    """What a reader must know on the face: which point may cover part of a year (its line is dashed), how the
-    Met explained the rises (its own caveat on the figures drawn), and the later rise that has no counts."""
+def face_note(sel: pd.DataFrame, rounded: dict[str, Any] | None = None) -> str:
+    """What a reader must know on the face: which point may cover part of a year (its line is dashed), which is
+    a round figure (hollow, with the range the fact-check reads it as), and how the Met explained the rises (its
+    own caveat on the figures drawn). The later 2025 rise, which has no counts, is in the notes."""
     parts = []
     part = sel[[_part_period(r) for _, r in sel.iterrows()]]
     for r in part.itertuples():
         parts.append(f"Dashed: {r.period_label}'s {r.unit} may cover part of the year.")
+    for r in sel[sel["figure_id"].isin(list(rounded or {}))].itertuples():
+        lo, hi = rounded_range(Decimal(str(r.value)), Decimal(str((rounded or {})[r.figure_id])))
+        parts.append(f"Hollow: {r.period_label}'s {r.value_as_printed} is a round figure ({lo:,.0f}–{hi:,.0f}).")
     if recording_notes(sel):
         parts.append("The Met put the rises down to better recording, more reporting and an actual increase.")
-    if rise:
-        parts.append(f"Later: {rise['value_as_printed']} more children identified at risk, {rise['period']} "
-                     "(no counts).")
     return " ".join(parts)
 
 
