@@ -120,6 +120,9 @@ def inspection_grades_chart(grades: pd.DataFrame, figures: pd.DataFrame, *, widt
             if value >= inside_min:
                 ax.text(left + value / 2, y, _share_label(row), ha="center", va="center", color="white",
                         fontsize=style.LABEL_SIZE, fontweight="bold")
+            else:  # too narrow for its label: the label goes under the segment's start, naming the grade
+                ax.text(left, y + 0.4, f"{_share_label(row)} {grade}", ha="left", va="top",
+                        fontsize=style.SMALL_SIZE, color=style.TEXT).set_in_layout(False)
             left += value
         if left < 99.5:
             ax.barh([y], [100 - left], left=left, height=0.5, color="white", edgecolor=style.MISSING_EDGE,
