@@ -401,3 +401,12 @@ def test_a_dollar_sign_in_record_text_is_drawn_as_written_not_as_mathtext() -> N
         fig.canvas.draw()  # raises ValueError when the house style parses mathtext
         assert title.get_text() == r"£5 a head; $\macro{x}$ as typed"
         plt.close(fig)
+
+
+@pytest.mark.parametrize("chart_id", CHART_IDS)
+def test_a_source_line_names_who_reported_not_what(drawn: dict, chart_id: str) -> None:
+    """'reported by a news report' (london-rates) and 'reported by …, a newspaper report, …' (inspection-grades)
+    credited a kind of document, not a publisher: an outlet the copy does not name is 'an unnamed news outlet'."""
+    _, meta, _ = drawn[chart_id]
+    reporters = meta.source_line.partition("reported by ")[2]
+    assert not re.search(r"\b(?:news|newspaper) report\b", reporters), meta.source_line

@@ -29,8 +29,8 @@ SHORT = {
     "Mayor's Office for Policing and Crime (Greater London Authority)": "MOPAC",
     "Independent Inquiry into Child Sexual Abuse (IICSA)": "IICSA",
     "Department for Education": "DfE",
-    "UK national newspaper report": "a national newspaper",
-    "Unattributed UK news report": "an unattributed news report",
+    "UK national newspaper report": "an unnamed national newspaper",
+    "Unattributed UK news report": "an unnamed news outlet",
 }
 
 #: A web address or domain (what must never reach a chart face).
@@ -82,7 +82,9 @@ def is_mirror(url: str) -> bool:
 
 def face_name(publisher: str) -> str:
     """'Daily Mirror (copy via … proxy)' → 'Daily Mirror'; 'WiredGov (reprint of HMICFRS news release)' →
-    'HMICFRS'; 'AOL (PA Media story)' → 'PA Media'; official names → their short form."""
+    'HMICFRS'; 'AOL (PA Media story)' → 'PA Media'; official names → their short form. An outlet the copy read
+    does not name (or names only by a web domain) is 'an unnamed newspaper' or 'an unnamed news outlet', so the
+    credit reads 'reported by an unnamed news outlet', never 'reported by a news report'."""
     text = str(publisher).strip()
     for pattern in (_COPY_OF, _STORY):
         match = pattern.match(text)
@@ -94,9 +96,9 @@ def face_name(publisher: str) -> str:
         text = re.sub(r"\s*\((?:[a-z0-9-]+\.)+[a-z]+\)$", "", text)  # "Times Nigeria (timesng.com)"
     text = SHORT.get(text, text)
     if DOMAIN.search(text) or not text or text.lower() in AGGREGATOR_NAMES:
-        return "a news report"
+        return "an unnamed news outlet"
     if text.lower() in ("newspaper", "a newspaper"):
-        return "a newspaper report"
+        return "an unnamed newspaper"
     return text
 
 
@@ -111,7 +113,7 @@ def join(names: list[str]) -> str:
 
 #: Official bodies: credited first even when the copy read was a report or a mirror of their document.
 OFFICIAL = frozenset({*SHORT.values(), "Home Office", "Greater London Authority", "London Councils"}) - {
-    "a national newspaper", "an unattributed news report"}
+    "an unnamed national newspaper", "an unnamed news outlet"}
 
 
 def face_line(primary: Iterable[str], reports: Iterable[str], origin: Iterable[str] = ()) -> str:

@@ -64,7 +64,7 @@ def london_rates_chart(figures: pd.DataFrame, *, width: float = style.WEB_WIDTH)
         title = "No London rates are published in the sources"
     subtitle = (f"Rates for London as quoted from {who}" + (" (Baroness Casey)" if origin else "")
                 + f", each with what it counts; {_period_words(rates)}")
-    quoted = " Quoted from the audit by a news report; the audit itself was not read at this passage."
+    quoted = " Quoted from the audit by a news outlet; not yet checked against the audit itself."
     on_chart = ("Each rate counts a different thing (police-recorded cases, council assessments), so the chart "
                 "sets them side by side without a scale." + (quoted if origin else ""))
     notes = [on_chart] + [c for c in dict.fromkeys(rates["caveat"].dropna()) if c]
