@@ -136,10 +136,16 @@ def render_text(result: dict[str, Any], show_all: bool) -> str:
     return "\n".join(lines)
 
 
+#: Characters Markdown reads as syntax inside a table cell: the backslash first (an article's "\\|" ended the cell
+#: once its pipe was escaped), code, emphasis, strike-through, link brackets and the cell separator.
+_MD_SYNTAX = re.compile(r"([\\`*_~\[\]|])")
+
+
 def _cell(text: Any) -> str:
-    """A table cell that shows the article's words as words: markup escaped, never pasted as HTML."""
+    """A table cell that shows the article's words as words: HTML escaped, never pasted as HTML, and no Markdown
+    syntax (a link, emphasis or a cell separator) left live."""
     plain = html.escape(str(text if text is not None else ""), quote=False)
-    return plain.replace("|", "\\|").replace("\n", " ").replace("`", "\\`")
+    return _MD_SYNTAX.sub(r"\\\1", plain).replace("\r", " ").replace("\n", " ")
 
 
 def render_markdown(result: dict[str, Any], show_all: bool) -> str:

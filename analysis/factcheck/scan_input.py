@@ -21,8 +21,11 @@ _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (code
 _MAGIC = ((b"%PDF", "a PDF"), (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"),
           (b"PK\x03\x04", "a zip file (Word, OpenDocument or an archive)"), (b"RIFF", "a RIFF file (image or audio)"),
           (b"\xd0\xcf\x11\xe0", "an old Office document"), (b"\x1f\x8b", "a gzip file"))
-# A charset declared in the first bytes: <meta charset="…">, http-equiv content="…; charset=…", or an XML prolog.
-_DECLARED = re.compile(rb"""(?:charset|encoding)\s*=\s*["']?([A-Za-z0-9_.:-]{1,40})""", re.IGNORECASE)
+# A charset declared in the first bytes: <meta charset="…">, http-equiv content="…; charset=…", or an XML prolog;
+# only inside those tags: "charset=koi8-r" in an article's text (a how-to, a quoted header) is not a declaration,
+# and read as one it turned a UTF-8 page to garbage, "no figures found", exit 0.
+_DECLARED = re.compile(rb"""<(?:meta\b|\?xml\b)[^<>]*?(?:charset|encoding)\s*=\s*["']?([A-Za-z0-9_.:-]{1,40})""",
+                       re.IGNORECASE)
 
 
 #: The encodings a page may declare (Python's names for the WHATWG Encoding Standard's): ASCII-compatible text

@@ -97,11 +97,16 @@ RESULTS = (("gallery", f"outputs/{GALLERY_NAME}"), ("report", f"outputs/{REPORT_
            ("workbook", f"outputs/{WORKBOOK_NAME}"))
 
 
+def _files(root: Path, patterns: Iterable[str]) -> list[Path]:
+    """Every file the patterns match, sorted. A symbolic link to a file counts as that file: the step reads it
+    through the link (a linked notebook ran, but was left out of the hash, so editing it never reran the step)."""
+    return sorted({p for pattern in patterns for p in root.glob(pattern) if p.is_file()})
+
+
 def content_hash(root: Path, patterns: Iterable[str]) -> str:
-    """sha256 over the sorted relative paths and bytes of every file the patterns match."""
+    """sha256 over the sorted relative paths and bytes of every file the patterns match (links followed)."""
     digest = hashlib.sha256()
-    files = sorted({p for pattern in patterns for p in root.glob(pattern) if p.is_file() and not p.is_symlink()})
-    for path in files:
+    for path in _files(root, patterns):
         digest.update(path.relative_to(root).as_posix().encode())
         digest.update(b"\0")
         digest.update(hashlib.sha256(path.read_bytes()).digest())
@@ -118,6 +123,19 @@ def input_hash(root: Path, step: Step) -> str:
     settings = "\0".join(f"{name}={os.environ.get(name, '')}" for name in step.settings)
     files = content_hash(root, step.inputs)
     return hashlib.sha256(f"{files}\0{settings}".encode()).hexdigest() if step.settings else files
+
+
+def touched(root: Path, step: Step) -> tuple[tuple[str, int, int, int], ...]:
+    """When and where each input was last written (path, inode, size, mtime in ns): compared before and after a
+    step, it sees an input edited during the step and put back as it was, which the content hash cannot."""
+    marks = []
+    for path in _files(root, step.inputs):
+        try:
+            st = path.stat()
+        except OSError:
+            continue
+        marks.append((path.relative_to(root).as_posix(), st.st_ino, st.st_size, st.st_mtime_ns))
+    return tuple(marks)
 
 
 def stamp(root: Path, step: Step) -> dict[str, str]:
@@ -237,11 +255,15 @@ def _run_all(args: argparse.Namespace, paths: Paths) -> int:
     return 0
 
 
-def _attempt(step: Step, paths: Paths, pool: object | None) -> tuple[int, float, str]:
-    """Run one step; its exit code, seconds, and the hash of its inputs as they were when it started (a stamp must
-    describe what the step read, not what the files became while it ran). A full disk or an unwritable folder is
-    one line, not a traceback."""
-    inputs = input_hash(paths.root, step)
+#: What a step saw of its inputs when it started: their content hash and `touched` marks.
+Before = tuple[str, tuple[tuple[str, int, int, int], ...]]
+
+
+def _attempt(step: Step, paths: Paths, pool: object | None) -> tuple[int, float, Before]:
+    """Run one step; its exit code, seconds, and its inputs as they were when it started (a stamp must describe
+    what the step read, not what the files became while it ran). A full disk or an unwritable folder is one line,
+    not a traceback."""
+    inputs = (input_hash(paths.root, step), touched(paths.root, step))
     started = time.perf_counter()
     try:
         code = _run_step(step, paths, pool)
@@ -268,13 +290,13 @@ def _alongside(notebooks: Step, others: list[Step], paths: Paths, pool: object |
     What the others print is held and written between two updates of the notebooks' progress bar, not through
     it. If one of them fails, the notebooks still finish (their kernels are busy) but the job stops after them.
     """
-    outcome: list[tuple[int, float, str]] = []
+    outcome: list[tuple[int, float, Before]] = []
 
     def run_notebooks() -> None:
         try:
             outcome.append(_attempt(notebooks, paths, pool))
         except CancelledError:  # the pool was closed under it (Ctrl-C here): the interruption is said once, above
-            outcome.append((1, 0.0, ""))
+            outcome.append((1, 0.0, ("", ())))
 
     # A daemon: after Ctrl-C here the pool is closed under it, and a waiting thread must not keep Python from exiting.
     worker = threading.Thread(target=run_notebooks, name="notebooks", daemon=True)
@@ -289,16 +311,17 @@ def _alongside(notebooks: Step, others: list[Step], paths: Paths, pool: object |
     worker.join()
     if code:
         return code
-    code, seconds, inputs = outcome[0] if outcome else (1, 0.0, "")
+    code, seconds, inputs = outcome[0] if outcome else (1, 0.0, ("", ()))
     return 0 if _finish(notebooks, code, seconds, inputs, paths.root, stamps) else code
 
 
-def _finish(step: Step, code: int, seconds: float, inputs: str, root: Path,
+def _finish(step: Step, code: int, seconds: float, inputs: Before, root: Path,
             stamps: dict[str, dict[str, str]]) -> bool:
     """Stamp a step that succeeded; clean up after one that failed (said in one line). True when it succeeded.
 
-    An input edited while the step ran (a notebook saved mid-run, a raw file changed during the build) leaves the
-    step unstamped, and says so: its outputs were made from the old input, so the next run must redo it."""
+    An input edited while the step ran (a notebook saved mid-run, a raw file changed during the build, or changed
+    and put back) leaves the step unstamped, and says so: its outputs may have been made from another version of
+    it, so the next run must redo it."""
     if code != 0:
         remove_empty_outputs(root, step.outputs)
         stamps.pop(step.name, None)
@@ -306,7 +329,7 @@ def _finish(step: Step, code: int, seconds: float, inputs: str, root: Path,
         print(f"{step.name}: failed (exit {code})")
         return False
     now = stamp(root, step)
-    if now["inputs"] != inputs:
+    if (now["inputs"], touched(root, step)) != inputs:
         stamps.pop(step.name, None)
         _save_stamps(root, stamps)
         print(f"{step.name}: done in {seconds:.1f}s, but an input changed while it ran: not stamped, so the next "
