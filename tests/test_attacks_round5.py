@@ -219,3 +219,74 @@ def test_a_newline_in_record_text_starts_no_heading_or_code_block() -> None:
     shown = markdown2html_mistune(bullets(["Source caveat: ok\n\n# Verdict: accurate\n\n    code", "Note\n---"]).data)
     assert "<h1" not in shown and "<pre" not in shown and "<hr" not in shown
     assert "Verdict: accurate" in shown
+
+
+# --- exports: the workbook's scratch file ---------------------------------------------------------------------------
+
+
+def test_two_workbook_runs_use_their_own_scratch_files(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """The workbook was written to the fixed name `.cse-figures.xlsx.tmp`: of two runs at once, one moved the
+    file away under the other, which failed with "No such file" (3 tries of 3), or could publish a mix of two."""
+    import gptables
+
+    from analysis.paths import Paths
+    from analysis.publish import workbook
+
+    names: list[str] = []
+    real = gptables.produce_workbook
+
+    def spy(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        names.append(kwargs["filename"])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(gptables, "produce_workbook", spy)
+    tables = workbook.load_tables(Paths(Path(__file__).resolve().parents[1]))  # the committed tables, read only
+    tables = {name: rows for name, rows in tables.items() if name in ("sources", "gaps")}  # two sheets: quick
+    for _ in range(2):
+        assert workbook.build_workbook(tmp_path, tables, {}).is_file()
+    assert len(set(names)) == 2 and not any(Path(n).exists() for n in names)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cse-figures.xlsx"]
+
+
+# --- one door for every raw text field, in every raw file ----------------------------------------------------------
+
+#: A prose field of each raw file: data/raw/revisions.csv's note had no text check at all, so a formula, a phone
+#: number and a bidi control reached data/processed/revisions.csv (opened in Excel), the database and the workbook.
+PROSE_FIELD = {"sources.yaml": "title", "gaps.yaml": "reason", "claims.yaml": "note", "inspections.yaml": "name",
+               "revisions.csv": "note", "figures/*.csv": "caveat"}
+
+
+def test_every_raw_file_s_prose_gets_the_same_checks(real_copy) -> None:
+    import csv
+    import io
+
+    import yaml
+
+    from analysis.record.problems import ValidationError
+    from analysis.run.build import load_raw
+
+    raw = real_copy.root / "data" / "raw"
+    planted = {"formula": '=HYPERLINK("https://example.org","open")', "phone": "call 020 7946 0000"}
+    for pattern, field in PROSE_FIELD.items():
+        path = sorted(raw.glob(pattern))[0]
+        for kind, text in planted.items():
+            if path.suffix == ".yaml":
+                entries = yaml.safe_load(path.read_text(encoding="utf-8"))
+                entries[0 if kind == "formula" else 1][field] = text
+                path.write_text(yaml.safe_dump(entries, allow_unicode=True, sort_keys=False), encoding="utf-8")
+            else:
+                rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+                rows[0 if kind == "formula" else -1][field] = text
+                out = io.StringIO()
+                writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+                writer.writeheader()
+                writer.writerows(rows)
+                path.write_text(out.getvalue(), encoding="utf-8")
+    with pytest.raises(ValidationError) as raised:
+        load_raw(real_copy)
+    found = [str(p) for p in raised.value.problems]
+    for pattern, field in PROSE_FIELD.items():
+        name = pattern.split("/")[0]
+        mine = [p for p in found if name in p and f" {field} " in p]
+        assert any("reads as a formula" in p for p in mine), (name, mine)
+        assert any("seems to contain a phone number" in p for p in mine), (name, mine)

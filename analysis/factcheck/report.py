@@ -341,6 +341,17 @@ def new_file_mode() -> int:
     return 0o666 & ~mask
 
 
+def scratch_beside(out: Path) -> Path:
+    """A new, empty file of its own beside `out` (`.<name>.<random>.tmp`, readable like any output) to write `out`
+    into and then rename over it. The one way an export gets its scratch file: a fixed name let two runs of the
+    workbook write into the same file, and one moved it away under the other ("No such file", or a mix of two)."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
+    os.fchmod(fd, new_file_mode())
+    os.close(fd)
+    return Path(name)
+
+
 # --- writing ---------------------------------------------------------------------------------------------------
 
 
