@@ -148,6 +148,21 @@ def test_a_retired_chart_is_neither_kept_nor_published(tmp_path: Path) -> None:
     assert current.is_dir() and not retired.exists() and own.is_dir()  # only chart files are ever removed
 
 
+def test_the_copies_of_a_renamed_notebook_do_not_stay_behind(tmp_path: Path) -> None:
+    """notebooks/01_inspections renamed 01_grades: outputs/notebooks kept 01_inspections.html, stamped current."""
+    from analysis.run.notebooks import remove_retired_copies
+
+    out = tmp_path / "notebooks"
+    out.mkdir()
+    for name in ("01_grades.html", "01_grades.ipynb", "01_inspections.html", "01_inspections.ipynb",
+                 "01_grades.nbconvert.ipynb", "README.txt"):
+        (out / name).write_text("x")
+    gone = remove_retired_copies(out, ["01_grades"])
+    assert sorted(p.name for p in gone) == ["01_inspections.html", "01_inspections.ipynb"]
+    assert sorted(p.name for p in out.iterdir()) == ["01_grades.html", "01_grades.ipynb",
+                                                      "01_grades.nbconvert.ipynb", "README.txt"]
+
+
 # --- scan: elements never shown, footnote marks, fragments, declarations, Markdown -------------------------------
 
 

@@ -333,7 +333,24 @@ def run_all(paths: Paths, out_dir: Path | None = None, workers: int | None = Non
     if not all(o.ok for o in outcomes):  # a chart a failed notebook did not export is its failure, said once
         return outcomes
     remove_retired_charts(charts_dir)
+    remove_retired_copies(out_dir, [s.stem for s in sources])
     return outcomes + missing_charts(charts_dir)
+
+
+def remove_retired_copies(out_dir: Path, stems: list[str]) -> list[Path]:
+    """Remove the executed copies (`<stem>.ipynb`, `<stem>.html`) of notebooks the project no longer has (renamed
+    or deleted), said in one line each: they stayed in outputs/notebooks, stamped as current, for anyone uploading
+    the folder. Only files named as a notebook's copies are touched."""
+    if not out_dir.is_dir():
+        return []
+    removed = []
+    for path in sorted(out_dir.glob("[0-9]*.*")):
+        if path.suffix in (".ipynb", ".html") and "." not in path.stem and path.stem not in stems \
+                and path.is_file() and not path.is_symlink():
+            path.unlink()
+            removed.append(path)
+            print(f"notebooks: removed {path.name}: the project has no notebook {path.stem}")
+    return removed
 
 
 def remove_retired_charts(charts_dir: Path) -> list[Path]:
