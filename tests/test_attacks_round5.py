@@ -209,6 +209,29 @@ def test_a_charset_named_in_the_article_s_text_is_not_a_declaration() -> None:
     assert decode_article(declared.encode("cp1252")).endswith("\u00a3")
 
 
+def test_a_commented_out_charset_is_not_a_declaration() -> None:
+    """A browser's pre-scan skips comments; `<!-- <meta charset="koi8-r"> -->` was read as the declaration."""
+    from analysis.factcheck.scan_input import decode_article
+
+    page = '<head><!-- old: <meta charset="koi8-r"> --><meta charset="utf-8"></head><p>Spent \u00a31,737.</p>'
+    assert decode_article(page.encode("utf-8")).endswith("\u00a31,737.</p>")
+
+
+def test_scan_prints_a_file_name_without_its_control_characters(tmp_path: Path, capsys) -> None:
+    """A saved page named with an escape sequence set the terminal's title and colours through the error line."""
+    import argparse
+
+    from analysis.factcheck import scan
+
+    bad = tmp_path / "art\x1b]0;PWNED\x07\x1b[31mred.pdf"
+    bad.write_bytes(b"%PDF-1.4 x")
+    parser = argparse.ArgumentParser()
+    scan.add_arguments(parser, "scan")
+    assert scan.run(parser.parse_args([str(bad)])) == 2
+    err = capsys.readouterr().err
+    assert "is a PDF" in err and not any(ch in err for ch in "\x1b\x07")
+
+
 def test_a_backslash_or_link_in_an_article_stays_inside_its_markdown_cell() -> None:
     """"2,060 \\| referrals" came out as "\\\\|": an escaped backslash, then a live cell separator."""
     from analysis.factcheck.scan import render_markdown, scan_text

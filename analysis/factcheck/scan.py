@@ -260,17 +260,26 @@ def summary(result: dict[str, Any]) -> str:
             f"{len(claims)} registered claims checked")
 
 
+_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def shown(name: Any) -> str:
+    """A file name as printed to the terminal: control characters as "?" (a saved page named with an escape
+    sequence set the terminal's title and colours through "scan: cannot scan <name>")."""
+    return _CONTROLS.sub("?", str(name))
+
+
 def _write_stub(target: Path, result: dict[str, Any]) -> int:
     try:
         with open(target, "x", encoding="utf-8") as handle:
             handle.write(claims_stub(result))
     except FileExistsError:
-        print(f"scan: {target} exists; --claims-stub writes a new file and never overwrites one", file=sys.stderr)
+        print(f"scan: {shown(target)} exists; --claims-stub writes a new file and never overwrites one", file=sys.stderr)
         return EXIT_UNREADABLE
     except OSError as error:
-        print(f"scan: cannot write {target}: {error.strerror}", file=sys.stderr)
+        print(f"scan: cannot write {shown(target)}: {error.strerror}", file=sys.stderr)
         return EXIT_UNREADABLE
-    print(f"scan: wrote {target}", file=sys.stderr)
+    print(f"scan: wrote {shown(target)}", file=sys.stderr)
     return EXIT_ALL_HELD
 
 
@@ -278,14 +287,14 @@ def run(args: argparse.Namespace) -> int:
     """Exit status: 0 every figure found is in the record (or none was found), 1 some are not, 2 nothing scanned."""
     paths = Paths(args.root.resolve())
     if args.claims_stub and args.claims_stub.exists():
-        print(f"scan: {args.claims_stub} exists; --claims-stub writes a new file and never overwrites one",
+        print(f"scan: {shown(args.claims_stub)} exists; --claims-stub writes a new file and never overwrites one",
               file=sys.stderr)
         return EXIT_UNREADABLE
     try:
         raw = _read(args)
         result = scan_text(raw, paths)
     except InputRefused as error:
-        print(f"scan: cannot scan {args.file}: {error}", file=sys.stderr)
+        print(f"scan: cannot scan {shown(args.file)}: {error}", file=sys.stderr)
         return EXIT_UNREADABLE
     except FileNotFoundError as error:
         print(f"scan: {error}", file=sys.stderr)

@@ -47,8 +47,13 @@ class InputRefused(ValueError):
     """The input is not text this scanner can read for certain; the message says why and what to do."""
 
 
+_COMMENT = re.compile(rb"<!--.*?(?:-->|$)", re.DOTALL)
+
+
 def _declared(head: bytes) -> str | None:
-    m = _DECLARED.search(head)
+    """The charset the page declares, skipping comments as a browser's pre-scan does (a commented-out old
+    `<meta charset="koi8-r">` turned a UTF-8 page to garbage)."""
+    m = _DECLARED.search(_COMMENT.sub(b"", head))
     if not m:
         return None
     name = m.group(1).decode("ascii")
