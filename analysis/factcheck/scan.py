@@ -274,7 +274,8 @@ def _write_stub(target: Path, result: dict[str, Any]) -> int:
         with open(target, "x", encoding="utf-8") as handle:
             handle.write(claims_stub(result))
     except FileExistsError:
-        print(f"scan: {shown(target)} exists; --claims-stub writes a new file and never overwrites one", file=sys.stderr)
+        print(f"scan: {shown(target)} exists; --claims-stub writes a new file and never overwrites one",
+              file=sys.stderr)
         return EXIT_UNREADABLE
     except OSError as error:
         print(f"scan: cannot write {shown(target)}: {error.strerror}", file=sys.stderr)
