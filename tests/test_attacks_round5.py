@@ -33,6 +33,10 @@ LOOKALIKES = [
     ("born 12\u204403\u20442009", "a date of birth"),
     ("born 12\u221503\u22152009", "a date of birth"),
     ("born 12\u300203\u30022009", "a date of birth"),
+    # Combining marks NFKC cannot compose away: an underline or a stroke through each digit.
+    ("call " + "".join(c + "\u0332" for c in "020 7946 0000"), "a phone number"),
+    ("call 0\u03362\u03360 7946 0000", "a phone number"),
+    ("near SW1A\u20db 1AA", "a UK postcode"),
 ]
 
 

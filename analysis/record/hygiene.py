@@ -94,11 +94,14 @@ _PUNCTUATION_AS = {"dash": "-", "slash": "/", "stop": ".", "blank": " "}
 
 
 def pattern_text(text: str) -> str:
-    """`normal_text` with look-alike punctuation read as the ASCII it imitates: what the personal-data patterns
-    search. (The article scanner keeps dashes as written: it reads an en dash as a clause break.)"""
+    """`normal_text` with look-alike punctuation read as the ASCII it imitates and the combining marks NFKC could
+    not compose away dropped (an underline or a stroke drawn through each digit, "0̲2̲0̲ 7̲9̲4̲6̲…", split a phone
+    number): what the personal-data patterns search. (The article scanner keeps dashes as written: it reads an en
+    dash as a clause break.)"""
     folded = normal_text(text)
     if folded.isascii():
         return folded
+    folded = "".join(ch for ch in folded if unicodedata.category(ch) not in ("Mn", "Me"))
     return _LOOKALIKE_PUNCTUATION.sub(lambda m: _PUNCTUATION_AS[m.lastgroup or "blank"], folded)
 
 
