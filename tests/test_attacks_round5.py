@@ -126,6 +126,28 @@ def test_an_input_edited_and_put_back_during_its_step_leaves_it_unstamped(
     assert (root / "out" / "x.txt").read_text() == "1\n"
 
 
+@pytest.mark.parametrize("deleted", ["methods.html", "factcheck-rules.html"])
+def test_every_page_the_check_step_writes_is_remade_once_deleted(tmp_path: Path, deleted: str) -> None:
+    """methods.html and factcheck-rules.html were written but not among the step's outputs: deleted, they were
+    never remade ("check: unchanged, skipped"), and factcheck.html linked to a page that was not there."""
+    import fnmatch
+    import shutil
+
+    from analysis.factcheck.report import write_report
+    from analysis.paths import PROJECT_ROOT, Paths
+
+    shutil.copytree(PROJECT_ROOT / "data" / "processed", tmp_path / "data" / "processed")
+    shutil.copytree(PROJECT_ROOT / "docs", tmp_path / "docs")
+    written, _ = write_report(Paths(tmp_path))
+    step = next(s for s in pipeline.STEPS if s.name == "check")
+    for path in written:
+        assert any(fnmatch.fnmatch(path.relative_to(tmp_path).as_posix(), g) for g in step.written), path
+    stamps = {"check": pipeline.stamp(tmp_path, step)}
+    assert pipeline.is_current(tmp_path, step, stamps)
+    (tmp_path / "outputs" / deleted).unlink()
+    assert not pipeline.is_current(tmp_path, step, stamps)
+
+
 def _chart_folder(charts: Path, chart_id: str) -> Path:
     folder = charts / chart_id
     folder.mkdir(parents=True)

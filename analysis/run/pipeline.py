@@ -34,9 +34,11 @@ from analysis.paths import (
     DB_METADATA_NAME,
     DB_NAME,
     GALLERY_NAME,
+    METHODS_PAGE,
     NOTEBOOK_TIMINGS_NAME,
     REPORT_HTML,
     REPORT_MD,
+    RULES_PAGE,
     SITE_URL_ENV,
     STAMPS_NAME,
     WORKBOOK_NAME,
@@ -56,6 +58,14 @@ class Step:
     inputs: tuple[str, ...]  # globs relative to the root
     outputs: tuple[str, ...]  # globs relative to the root; at least one file must match each
     settings: tuple[str, ...] = ()  # environment variables the outputs depend on (part of the inputs' hash)
+    #: Files the step writes only when an input exists (the rules page, from docs/factcheck.md): in the outputs'
+    #: hash, so one deleted is remade, but not required.
+    optional: tuple[str, ...] = ()
+
+    @property
+    def written(self) -> tuple[str, ...]:
+        """Every file the step writes: what its outputs' hash covers."""
+        return self.outputs + self.optional
 
 
 def code(*stages: str) -> tuple[str, ...]:
@@ -80,7 +90,8 @@ STEPS = (
          (f"outputs/{DB_NAME}", f"outputs/{DB_METADATA_NAME}")),
     Step("check", "analysis.factcheck.report", ("data/processed/*", "docs/factcheck.md",
                                                 *code("record", "tables", "factcheck")),
-         (f"outputs/{REPORT_HTML}", f"outputs/{REPORT_MD}", f"outputs/{CLAIMREVIEW_NAME}"), (SITE_URL_ENV,)),
+         (f"outputs/{REPORT_HTML}", f"outputs/{REPORT_MD}", f"outputs/{CLAIMREVIEW_NAME}", f"outputs/{METHODS_PAGE}"),
+         (SITE_URL_ENV,), optional=(f"outputs/{RULES_PAGE}",)),
     Step("notebooks", "analysis.run.notebooks", ("data/processed/*", "notebooks/*.ipynb", "notebooks/*.py", *CODE),
          ("outputs/notebooks/*", "outputs/charts/*/*"), (SITE_URL_ENV,)),
     Step("workbook", "analysis.publish.workbook",
@@ -140,7 +151,7 @@ def touched(root: Path, step: Step) -> tuple[tuple[str, int, int, int], ...]:
 
 def stamp(root: Path, step: Step) -> dict[str, str]:
     """What a step's last successful run saw and left: the hash of its inputs and of its outputs."""
-    return {"inputs": input_hash(root, step), "outputs": content_hash(root, step.outputs)}
+    return {"inputs": input_hash(root, step), "outputs": content_hash(root, step.written)}
 
 
 def is_current(root: Path, step: Step, stamps: dict[str, dict[str, str]]) -> bool:
@@ -323,7 +334,7 @@ def _finish(step: Step, code: int, seconds: float, inputs: Before, root: Path,
     and put back) leaves the step unstamped, and says so: its outputs may have been made from another version of
     it, so the next run must redo it."""
     if code != 0:
-        remove_empty_outputs(root, step.outputs)
+        remove_empty_outputs(root, step.written)
         stamps.pop(step.name, None)
         _save_stamps(root, stamps)
         print(f"{step.name}: failed (exit {code})")
