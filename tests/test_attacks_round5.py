@@ -354,3 +354,18 @@ def test_every_raw_file_s_prose_gets_the_same_checks(real_copy) -> None:
         mine = [p for p in found if name in p and f" {field} " in p]
         assert any("reads as a formula" in p for p in mine), (name, mine)
         assert any("seems to contain a phone number" in p for p in mine), (name, mine)
+
+
+def test_looking_for_footnote_marks_stays_linear() -> None:
+    """Each </sup> looks at the text since its <sup> only when that text is short enough to be a mark: thousands
+    of nested <sup> around a long text would otherwise join that text once per end tag. Counted, not timed."""
+    from analysis.factcheck.scan_text import _TextParser
+    from tests.test_attacks_round4 import _CountingList
+
+    depth, text = 3_000, "words " * 20_000
+    parser = _TextParser()
+    parser.parts = _CountingList()
+    parser.feed("<p>" + "<sup>" * depth + text + "</sup>" * depth + "<sup>2</sup></p>")
+    parser.close()
+    assert "".join(parser.parts).strip() == text.strip()
+    assert parser.parts.touched <= 10 * depth, parser.parts.touched

@@ -36,6 +36,8 @@ _OTHER_ELEMENTS = {"abbr", "acronym", "address", "audio", "bdi", "bdo", "big", "
 _FOOTNOTE_MARK = re.compile(r"\s*[\[(]?\s*(?:\d{1,3}|[a-z]|[*\u2020\u2021\u00a7\u00b6]{1,3})\s*[\])]?\s*",
                             re.IGNORECASE)
 _MARK_HOLDERS = ("sup", "sub")
+#: The most characters a footnote mark can hold ("[123]" with spaces): longer text in <sup> is always kept.
+_LONGEST_MARK = 16
 
 
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
@@ -78,7 +80,12 @@ class _TextParser(HTMLParser):
         self._open: list[str] = []
         self._at: dict[str, list[int]] = {}  # tag -> its depths in `_open`, innermost last
         self._hidden_at: int | None = None  # stack depth of the outermost skipped element
-        self._marks: list[int] = []  # where each open <sup>/<sub>'s text starts in `parts`
+        self._marks: list[tuple[int, int]] = []  # where each open <sup>/<sub>'s text starts: (part, character)
+        self._chars = 0  # characters in `parts`: a mark longer than a footnote's is never joined to be looked at
+
+    def _emit(self, text: str) -> None:
+        self.parts.append(text)
+        self._chars += len(text)
 
     def _close_to(self, depth: int) -> None:
         for tag in self._open[depth:]:
@@ -109,34 +116,35 @@ class _TextParser(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _BLOCKS or tag == "body":
             self._close_implied(tag)
-            self.parts.append("\n\n")
+            self._emit("\n\n")
         if tag in _VOID:
             return
         if self._hidden_at is None and _hidden(tag, attrs):
             self._hidden_at = len(self._open)
         if tag in _MARK_HOLDERS:
-            self._marks.append(len(self.parts))
+            self._marks.append((len(self.parts), self._chars))
         self._at.setdefault(tag, []).append(len(self._open))
         self._open.append(tag)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _BLOCKS:
-            self.parts.append("\n\n")
+            self._emit("\n\n")
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _MARK_HOLDERS and self._marks:
-            start = self._marks.pop()
-            if _FOOTNOTE_MARK.fullmatch("".join(self.parts[start:])):
+            start, chars = self._marks.pop()
+            if self._chars - chars <= _LONGEST_MARK and _FOOTNOTE_MARK.fullmatch("".join(self.parts[start:])):
                 del self.parts[start:]
+                self._chars = chars
         depth = self._innermost(tag)
         if depth >= 0:
             self._close_to(depth)
         if tag in _BLOCKS:
-            self.parts.append("\n\n")
+            self._emit("\n\n")
 
     def handle_data(self, data: str) -> None:
         if self._hidden_at is None:
-            self.parts.append(data)
+            self._emit(data)
 
 
 #: Any element the parser gives a meaning to, or that a fragment commonly starts with: a fragment of <section>,
