@@ -362,10 +362,10 @@ def test_looking_for_footnote_marks_stays_linear() -> None:
     from analysis.factcheck.scan_text import _TextParser
     from tests.test_attacks_round4 import _CountingList
 
-    depth, text = 3_000, "words " * 20_000
+    depth, text = 3_000, "words <i>in</i> italics " * 5_000  # 15,000 pieces of text
     parser = _TextParser()
     parser.parts = _CountingList()
     parser.feed("<p>" + "<sup>" * depth + text + "</sup>" * depth + "<sup>2</sup></p>")
     parser.close()
-    assert "".join(parser.parts).strip() == text.strip()
+    assert "".join(parser.parts).strip() == text.replace("<i>", "").replace("</i>", "").strip()
     assert parser.parts.touched <= 10 * depth, parser.parts.touched
