@@ -369,3 +369,19 @@ def test_looking_for_footnote_marks_stays_linear() -> None:
     parser.close()
     assert "".join(parser.parts).strip() == text.replace("<i>", "").replace("</i>", "").strip()
     assert parser.parts.touched <= 10 * depth, parser.parts.touched
+
+
+
+def test_claimreview_gives_an_approximate_claim_date_only_to_the_month() -> None:
+    """A source dated by a stand-in (`date_approximate`, e.g. 2025-01-01 for "January 2025") reached ClaimReview
+    as the exact day the claim was made: datePublished 2025-01-01."""
+    from analysis.factcheck.claimreview import claim_review
+    from analysis.factcheck.report import Entry
+    from analysis.factcheck.wording import ACCURATE
+
+    claim = {"claim_id": "c", "claimant": "A paper", "text": "Up 5 per cent", "verdict": ACCURATE, "working": "x"}
+    source = {"id": "s", "date_published": "2025-01-01", "date_accessed": "2026-11-26"}
+    approximate = claim_review(Entry(claim, {**source, "date_approximate": "true"}, sources=[source]), "/", "p")
+    exact = claim_review(Entry(claim, {**source, "date_approximate": ""}, sources=[source]), "/", "p")
+    assert approximate["itemReviewed"]["datePublished"] == "2025-01"
+    assert exact["itemReviewed"]["datePublished"] == "2025-01-01"

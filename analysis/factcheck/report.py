@@ -136,6 +136,11 @@ class Entry:
         return self.claim["claim_id"]
 
     @property
+    def date_is_approximate(self) -> bool:
+        """Whether the claim's date was inferred, not printed (`date_approximate`: often a first-of-month stand-in)."""
+        return str(self.source.get("date_approximate", "")).lower() == "true"
+
+    @property
     def review_date(self) -> str:
         """The day the claim could last be checked: the latest date its sources were read (a date from the data)."""
         dates = [s.get("date_accessed", "") for s in self.sources if s.get("date_accessed")]
@@ -266,8 +271,7 @@ def _view(e: Entry) -> dict[str, Any]:
         "verdict": c["verdict"], "plain": plain_verdict(c, e.gaps), "working": c["working"],
         "reader_steps": [for_readers(step) for step in working_steps(c["working"])],
         "note": c.get("note", ""), "reader_note": for_readers(c.get("note", "")),
-        "date": reader_date(e.source.get("date_published", ""),
-                            str(e.source.get("date_approximate", "")).lower() == "true"),
+        "date": reader_date(e.source.get("date_published", ""), e.date_is_approximate),
         "where": {"title": title, "url": url, "detail": detail, "location": c["location"]},
         "inputs": [{"id": f["figure_id"], "printed": f.get("value_as_printed", "(not found)"),
                     "location": f.get("location", ""), "label": f.get("subject", ""),
