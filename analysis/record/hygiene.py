@@ -105,16 +105,21 @@ def pattern_text(text: str) -> str:
     return _LOOKALIKE_PUNCTUATION.sub(lambda m: _PUNCTUATION_AS[m.lastgroup or "blank"], folded)
 
 
-#: Letters a text field may hold: the Latin alphabet's (accents included). The record is in English; a Cyrillic
-#: "А" or a Greek "Ο" looks exactly like a Latin letter, so "SW1А 1АА" (Cyrillic A) passed the postcode check and
-#: reads the same to a reader.
+#: Letters a text field may hold: the Latin alphabet's capital and small letters (accents and ligatures
+#: included: "LATIN CAPITAL …", "LATIN SMALL …"). The record is in English; a Cyrillic "А" or a Greek "Ο" looks
+#: exactly like a Latin letter, and so do the phonetic small capitals ("LATIN LETTER SMALL CAPITAL A", "ᴀ"), which
+#: NFKC leaves as they are: "SW1А 1АА" (Cyrillic A) and "ꜱᴡ1ᴀ 1ᴀᴀ" passed the postcode check.
+_LATIN_LETTER = ("LATIN CAPITAL ", "LATIN SMALL ")
+
+
 def foreign_letter(text: str) -> str | None:
-    """The first letter (after NFKC: a full-width or mathematical "𝐀" is an "A") that is not of the Latin
-    alphabet, or None. Modifier letters (a raised "ʼ") are not letters of any word here and are left alone."""
+    """The first letter (after NFKC: a full-width or mathematical "𝐀" is an "A") that is not a capital or small
+    letter of the Latin alphabet, or None. Modifier letters (a raised "ʼ") are not letters of any word here and
+    are left alone."""
     for char in normal_text(text):
         if char.isascii() or not unicodedata.category(char).startswith("L") or unicodedata.category(char) == "Lm":
             continue
-        if not unicodedata.name(char, "").startswith("LATIN "):
+        if not unicodedata.name(char, "").startswith(_LATIN_LETTER):
             return char
     return None
 
@@ -188,7 +193,8 @@ def text_problem(text: str) -> str | None:
     letter = None if text.isascii() else foreign_letter(text)
     if letter is not None:
         return (f"contains the letter {letter!r} ({unicodedata.name(letter, f'U+{ord(letter):04X}')}), which is "
-                "not of the Latin alphabet; a look-alike letter changes what the checks read (type the Latin one)")
+                "not a letter of the Latin alphabet; a look-alike letter changes what the checks read (type the Latin "
+                "one)")
     stripped = text.strip()  # the loaders strip fields: " =1+1" is stored as "=1+1"
     if formula_like(stripped):
         return (f"begins with {stripped[0]!r}, which a spreadsheet reads as a formula; reword it or start it "
