@@ -136,16 +136,17 @@ def input_hash(root: Path, step: Step) -> str:
     return hashlib.sha256(f"{files}\0{settings}".encode()).hexdigest() if step.settings else files
 
 
-def touched(root: Path, step: Step) -> tuple[tuple[str, int, int, int], ...]:
-    """When and where each input was last written (path, inode, size, mtime in ns): compared before and after a
-    step, it sees an input edited during the step and put back as it was, which the content hash cannot."""
+def touched(root: Path, step: Step) -> tuple[tuple[str, int, int, int, int], ...]:
+    """When and where each input was last written (path, inode, size, mtime and ctime in ns): compared before and
+    after a step, it sees an input edited during the step and put back as it was, which the content hash cannot
+    (the ctime too: `cp -p` or `touch -d` can put an old mtime back, nothing can put back a ctime)."""
     marks = []
     for path in _files(root, step.inputs):
         try:
             st = path.stat()
         except OSError:
             continue
-        marks.append((path.relative_to(root).as_posix(), st.st_ino, st.st_size, st.st_mtime_ns))
+        marks.append((path.relative_to(root).as_posix(), st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns))
     return tuple(marks)
 
 
@@ -267,7 +268,7 @@ def _run_all(args: argparse.Namespace, paths: Paths) -> int:
 
 
 #: What a step saw of its inputs when it started: their content hash and `touched` marks.
-Before = tuple[str, tuple[tuple[str, int, int, int], ...]]
+Before = tuple[str, tuple[tuple[str, int, int, int, int], ...]]
 
 
 def _attempt(step: Step, paths: Paths, pool: object | None) -> tuple[int, float, Before]:
