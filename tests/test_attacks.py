@@ -135,7 +135,7 @@ def test_two_db_runs_use_their_own_scratch_files(monkeypatch, tmp_path: Path) ->
         names.append(name)
         return fd, name
 
-    monkeypatch.setattr(database.tempfile, "mkstemp", spy)
+    monkeypatch.setattr(tempfile, "mkstemp", spy)  # the one scratch-file maker: report.scratch_beside
     from analysis.paths import Paths
 
     root = Path(__file__).resolve().parents[1]

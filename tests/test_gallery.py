@@ -25,11 +25,11 @@ def tiny_png(path: Path, width: int, height: int) -> None:
 
 def test_gallery_lists_what_exists_and_escapes_sidecar_text(tmp_path: Path) -> None:
     out = tmp_path / "outputs"
-    folder = out / "charts" / "demo-chart"
-    tiny_png(folder / "demo-chart.png", 40, 20)
-    tiny_png(folder / "demo-chart-mobile.png", 18, 12)
-    (folder / "demo-chart.csv").write_text("Year,Cases\n2016,1\n", encoding="utf-8")
-    (folder / "demo-chart.json").write_text(json.dumps({
+    folder = out / "charts" / "two-1200s"
+    tiny_png(folder / "two-1200s.png", 40, 20)
+    tiny_png(folder / "two-1200s-mobile.png", 18, 12)
+    (folder / "two-1200s.csv").write_text("Year,Cases\n2016,1\n", encoding="utf-8")
+    (folder / "two-1200s.json").write_text(json.dumps({
         "title": "Cases <b>rose</b> & fell", "alt_text": 'Bar chart "quoted" <script>x</script>',
         "source_name": "A publisher", "source_url": "javascript:alert(1)",
         "source_line": "Source: Children's Commissioner"}), encoding="utf-8")
@@ -39,9 +39,9 @@ def test_gallery_lists_what_exists_and_escapes_sidecar_text(tmp_path: Path) -> N
     (tmp_path / "notebooks").mkdir()
     (tmp_path / "notebooks" / "02_met_cse_series.py").write_text("", encoding="utf-8")  # the project's notebook
     page = gallery.write_gallery(Paths(tmp_path)).read_text(encoding="utf-8")
-    assert 'href="charts/demo-chart/demo-chart-mobile.png"' in page
-    assert 'srcset="charts/demo-chart/demo-chart-mobile.png"' in page
-    assert 'href="charts/demo-chart/demo-chart.csv"' in page and "demo-chart.svg" not in page  # only what exists
+    assert 'href="charts/two-1200s/two-1200s-mobile.png"' in page
+    assert 'srcset="charts/two-1200s/two-1200s-mobile.png"' in page
+    assert 'href="charts/two-1200s/two-1200s.csv"' in page and "two-1200s.svg" not in page  # only what exists
     assert 'href="factcheck.html"' in page and "cse-figures.xlsx" not in page
     assert '<a href="notebooks/02_met_cse_series.html">Met CSE series</a>' in page
     assert "Cases &lt;b&gt;rose&lt;/b&gt; &amp; fell" in page and "<b>rose" not in page
@@ -51,8 +51,8 @@ def test_gallery_lists_what_exists_and_escapes_sidecar_text(tmp_path: Path) -> N
     # the embed snippet is shown as text (its markup escaped once more), with absolute addresses from the one base
     # URL and the mobile PNG for phones
     base = site_url()
-    assert f"&lt;img src=&#34;{base}charts/demo-chart/demo-chart.png&#34;" in page
-    assert f"srcset=&#34;{base}charts/demo-chart/demo-chart-mobile.png&#34;" in page
+    assert f"&lt;img src=&#34;{base}charts/two-1200s/two-1200s.png&#34;" in page
+    assert f"srcset=&#34;{base}charts/two-1200s/two-1200s-mobile.png&#34;" in page
     # what a reporter sees (and copies) is the HTML to paste: an apostrophe is an apostrophe, not "&#39;"
     assert "&amp;#39;" not in page and "&amp;#34;" not in page
 

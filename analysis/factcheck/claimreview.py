@@ -24,7 +24,10 @@ def claim_review(e: Entry, site_url: str, project: str) -> dict[str, Any]:
     author_type = "Person" if c.get("claimant_type", "").lower() == "person" else "Organization"
     item: dict[str, Any] = {"@type": "Claim", "author": {"@type": author_type, "name": c["claimant"]}}
     if e.source.get("date_published"):
-        item["datePublished"] = e.source["date_published"]
+        # An inferred date (a first-of-month stand-in) was published as an exact day: search engines showed the
+        # claim as made on 1 January 2025. ISO 8601's month precision says what is known.
+        published = str(e.source["date_published"])
+        item["datePublished"] = published[:7] if e.date_is_approximate else published
     appearance: dict[str, Any] = {"@type": "CreativeWork"}
     if e.source.get("url_main"):
         appearance["url"] = e.source["url_main"]

@@ -136,6 +136,11 @@ class Entry:
         return self.claim["claim_id"]
 
     @property
+    def date_is_approximate(self) -> bool:
+        """Whether the claim's date was inferred, not printed (`date_approximate`: often a first-of-month stand-in)."""
+        return str(self.source.get("date_approximate", "")).lower() == "true"
+
+    @property
     def review_date(self) -> str:
         """The day the claim could last be checked: the latest date its sources were read (a date from the data)."""
         dates = [s.get("date_accessed", "") for s in self.sources if s.get("date_accessed")]
@@ -266,8 +271,7 @@ def _view(e: Entry) -> dict[str, Any]:
         "verdict": c["verdict"], "plain": plain_verdict(c, e.gaps), "working": c["working"],
         "reader_steps": [for_readers(step) for step in working_steps(c["working"])],
         "note": c.get("note", ""), "reader_note": for_readers(c.get("note", "")),
-        "date": reader_date(e.source.get("date_published", ""),
-                            str(e.source.get("date_approximate", "")).lower() == "true"),
+        "date": reader_date(e.source.get("date_published", ""), e.date_is_approximate),
         "where": {"title": title, "url": url, "detail": detail, "location": c["location"]},
         "inputs": [{"id": f["figure_id"], "printed": f.get("value_as_printed", "(not found)"),
                     "location": f.get("location", ""), "label": f.get("subject", ""),
@@ -339,6 +343,17 @@ def new_file_mode() -> int:
     mask = os.umask(0o022)
     os.umask(mask)
     return 0o666 & ~mask
+
+
+def scratch_beside(out: Path) -> Path:
+    """A new, empty file of its own beside `out` (`.<name>.<random>.tmp`, readable like any output) to write `out`
+    into and then rename over it. The one way an export gets its scratch file: a fixed name let two runs of the
+    workbook write into the same file, and one moved it away under the other ("No such file", or a mix of two)."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
+    os.fchmod(fd, new_file_mode())
+    os.close(fd)
+    return Path(name)
 
 
 # --- writing ---------------------------------------------------------------------------------------------------

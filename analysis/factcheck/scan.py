@@ -136,10 +136,16 @@ def render_text(result: dict[str, Any], show_all: bool) -> str:
     return "\n".join(lines)
 
 
+#: Characters Markdown reads as syntax inside a table cell: the backslash first (an article's "\\|" ended the cell
+#: once its pipe was escaped), code, emphasis, strike-through, link brackets and the cell separator.
+_MD_SYNTAX = re.compile(r"([\\`*_~\[\]|])")
+
+
 def _cell(text: Any) -> str:
-    """A table cell that shows the article's words as words: markup escaped, never pasted as HTML."""
+    """A table cell that shows the article's words as words: HTML escaped, never pasted as HTML, and no Markdown
+    syntax (a link, emphasis or a cell separator) left live."""
     plain = html.escape(str(text if text is not None else ""), quote=False)
-    return plain.replace("|", "\\|").replace("\n", " ").replace("`", "\\`")
+    return _MD_SYNTAX.sub(r"\\\1", plain).replace("\r", " ").replace("\n", " ")
 
 
 def render_markdown(result: dict[str, Any], show_all: bool) -> str:
@@ -254,17 +260,27 @@ def summary(result: dict[str, Any]) -> str:
             f"{len(claims)} registered claims checked")
 
 
+_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def shown(name: Any) -> str:
+    """A file name as printed to the terminal: control characters as "?" (a saved page named with an escape
+    sequence set the terminal's title and colours through "scan: cannot scan <name>")."""
+    return _CONTROLS.sub("?", str(name))
+
+
 def _write_stub(target: Path, result: dict[str, Any]) -> int:
     try:
         with open(target, "x", encoding="utf-8") as handle:
             handle.write(claims_stub(result))
     except FileExistsError:
-        print(f"scan: {target} exists; --claims-stub writes a new file and never overwrites one", file=sys.stderr)
+        print(f"scan: {shown(target)} exists; --claims-stub writes a new file and never overwrites one",
+              file=sys.stderr)
         return EXIT_UNREADABLE
     except OSError as error:
-        print(f"scan: cannot write {target}: {error.strerror}", file=sys.stderr)
+        print(f"scan: cannot write {shown(target)}: {error.strerror}", file=sys.stderr)
         return EXIT_UNREADABLE
-    print(f"scan: wrote {target}", file=sys.stderr)
+    print(f"scan: wrote {shown(target)}", file=sys.stderr)
     return EXIT_ALL_HELD
 
 
@@ -272,14 +288,14 @@ def run(args: argparse.Namespace) -> int:
     """Exit status: 0 every figure found is in the record (or none was found), 1 some are not, 2 nothing scanned."""
     paths = Paths(args.root.resolve())
     if args.claims_stub and args.claims_stub.exists():
-        print(f"scan: {args.claims_stub} exists; --claims-stub writes a new file and never overwrites one",
+        print(f"scan: {shown(args.claims_stub)} exists; --claims-stub writes a new file and never overwrites one",
               file=sys.stderr)
         return EXIT_UNREADABLE
     try:
         raw = _read(args)
         result = scan_text(raw, paths)
     except InputRefused as error:
-        print(f"scan: cannot scan {args.file}: {error}", file=sys.stderr)
+        print(f"scan: cannot scan {shown(args.file)}: {error}", file=sys.stderr)
         return EXIT_UNREADABLE
     except FileNotFoundError as error:
         print(f"scan: {error}", file=sys.stderr)

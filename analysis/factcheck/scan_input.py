@@ -21,8 +21,11 @@ _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (code
 _MAGIC = ((b"%PDF", "a PDF"), (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"),
           (b"PK\x03\x04", "a zip file (Word, OpenDocument or an archive)"), (b"RIFF", "a RIFF file (image or audio)"),
           (b"\xd0\xcf\x11\xe0", "an old Office document"), (b"\x1f\x8b", "a gzip file"))
-# A charset declared in the first bytes: <meta charset="…">, http-equiv content="…; charset=…", or an XML prolog.
-_DECLARED = re.compile(rb"""(?:charset|encoding)\s*=\s*["']?([A-Za-z0-9_.:-]{1,40})""", re.IGNORECASE)
+# A charset declared in the first bytes: <meta charset="…">, http-equiv content="…; charset=…", or an XML prolog;
+# only inside those tags: "charset=koi8-r" in an article's text (a how-to, a quoted header) is not a declaration,
+# and read as one it turned a UTF-8 page to garbage, "no figures found", exit 0.
+_DECLARED = re.compile(rb"""<(?:meta\b|\?xml\b)[^<>]*?(?:charset|encoding)\s*=\s*["']?([A-Za-z0-9_.:-]{1,40})""",
+                       re.IGNORECASE)
 
 
 #: The encodings a page may declare (Python's names for the WHATWG Encoding Standard's): ASCII-compatible text
@@ -44,8 +47,13 @@ class InputRefused(ValueError):
     """The input is not text this scanner can read for certain; the message says why and what to do."""
 
 
+_COMMENT = re.compile(rb"<!--.*?(?:-->|$)", re.DOTALL)
+
+
 def _declared(head: bytes) -> str | None:
-    m = _DECLARED.search(head)
+    """The charset the page declares, skipping comments as a browser's pre-scan does (a commented-out old
+    `<meta charset="koi8-r">` turned a UTF-8 page to garbage)."""
+    m = _DECLARED.search(_COMMENT.sub(b"", head))
     if not m:
         return None
     name = m.group(1).decode("ascii")

@@ -18,7 +18,26 @@ __all__ = ["Sentence", "to_text", "sentences", "looks_like_html"]
 
 _BLOCKS = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "section",
            "article", "blockquote", "header", "footer", "figcaption", "td", "th", "hr"}
-_SKIPPED = {"script", "style", "noscript", "nav", "svg", "math", "template", "head", "title"}
+_SKIPPED = {"script", "style", "noscript", "nav", "svg", "math", "template", "head", "title",
+            # Never rendered by a browser: the fallback of a frame or embed, a list of suggestions, a dialog not
+            # opened (`<dialog open>` is shown: see `_hidden`).
+            "iframe", "noembed", "noframes", "datalist", "dialog"}
+#: Every other element of HTML that holds text (the living standard, obsolete ones included): a fragment holding
+#: any of them is HTML. A fragment of `<font>` or `<dialog>` was read as plain text, its tags quoted and its hidden
+#: text counted. (Void elements such as <img> hold no text: alone in prose they are shown as written.)
+_OTHER_ELEMENTS = {"abbr", "acronym", "address", "audio", "bdi", "bdo", "big", "button", "canvas", "caption",
+                   "center", "cite", "code", "colgroup", "data", "dd", "del", "dfn", "dir", "dl", "dt", "fieldset",
+                   "font", "form", "frameset", "hgroup", "ins", "kbd", "label", "legend", "map", "mark", "menu",
+                   "meter", "object", "optgroup", "option", "output", "picture", "pre", "progress", "q", "rp", "rt",
+                   "ruby", "s", "samp", "search", "select", "slot", "small", "strike", "sub", "sup", "tbody",
+                   "textarea", "tfoot", "thead", "tt", "u", "var", "video", "xmp", "plaintext", "marquee"}
+#: What a footnote reference in <sup> or <sub> holds: "3", "[2]", "(a)", "*", "†". It is not part of the sentence,
+#: and read as text it joined the number before it ("1,200<sup>3</sup>" was read as 1,2003, and "[2]" as a figure).
+_FOOTNOTE_MARK = re.compile(r"\s*[\[(]?\s*(?:\d{1,3}|[a-z]|[*\u2020\u2021\u00a7\u00b6]{1,3})\s*[\])]?\s*",
+                            re.IGNORECASE)
+_MARK_HOLDERS = ("sup", "sub")
+#: The most characters a footnote mark can hold ("[123]" with spaces): longer text in <sup> is always kept.
+_LONGEST_MARK = 16
 
 
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
@@ -30,10 +49,17 @@ _CLOSES_P = (_BLOCKS - {"br", "td", "th", "tr", "li"}) | {"main", "aside", "deta
 _P_SCOPE = ("table", "td", "th", "button", "template", "object", "caption")
 
 
-def _hidden(attrs: list[tuple[str, str | None]]) -> bool:
-    """True for an element readers never see: the hidden attribute, aria-hidden, or an inline display:none."""
+_CSS_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
+
+
+def _hidden(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
+    """True for an element readers never see: one never rendered (`_SKIPPED`, a dialog unless open), the hidden
+    attribute, aria-hidden, or an inline display:none or visibility:hidden (CSS comments inside read as nothing,
+    as browsers read them: `display:/**/none`)."""
     values = {k.lower(): (v or "") for k, v in attrs}
-    style = re.sub(r"\s+", "", values.get("style", "").lower())
+    if tag in _SKIPPED and not (tag == "dialog" and "open" in values):
+        return True
+    style = re.sub(r"\s+", "", _CSS_COMMENT.sub("", values.get("style", "")).lower())
     return ("hidden" in values or values.get("aria-hidden", "").strip().lower() == "true"
             or "display:none" in style or "visibility:hidden" in style)
 
@@ -54,6 +80,12 @@ class _TextParser(HTMLParser):
         self._open: list[str] = []
         self._at: dict[str, list[int]] = {}  # tag -> its depths in `_open`, innermost last
         self._hidden_at: int | None = None  # stack depth of the outermost skipped element
+        self._marks: list[tuple[int, int]] = []  # where each open <sup>/<sub>'s text starts: (part, character)
+        self._chars = 0  # characters in `parts`: a mark longer than a footnote's is never joined to be looked at
+
+    def _emit(self, text: str) -> None:
+        self.parts.append(text)
+        self._chars += len(text)
 
     def _close_to(self, depth: int) -> None:
         for tag in self._open[depth:]:
@@ -84,34 +116,41 @@ class _TextParser(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _BLOCKS or tag == "body":
             self._close_implied(tag)
-            self.parts.append("\n\n")
+            self._emit("\n\n")
         if tag in _VOID:
             return
-        if self._hidden_at is None and (tag in _SKIPPED or _hidden(attrs)):
+        if self._hidden_at is None and _hidden(tag, attrs):
             self._hidden_at = len(self._open)
+        if tag in _MARK_HOLDERS:
+            self._marks.append((len(self.parts), self._chars))
         self._at.setdefault(tag, []).append(len(self._open))
         self._open.append(tag)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _BLOCKS:
-            self.parts.append("\n\n")
+            self._emit("\n\n")
 
     def handle_endtag(self, tag: str) -> None:
+        if tag in _MARK_HOLDERS and self._marks:
+            start, chars = self._marks.pop()
+            if self._chars - chars <= _LONGEST_MARK and _FOOTNOTE_MARK.fullmatch("".join(self.parts[start:])):
+                del self.parts[start:]
+                self._chars = chars
         depth = self._innermost(tag)
         if depth >= 0:
             self._close_to(depth)
         if tag in _BLOCKS:
-            self.parts.append("\n\n")
+            self._emit("\n\n")
 
     def handle_data(self, data: str) -> None:
         if self._hidden_at is None:
-            self.parts.append(data)
+            self._emit(data)
 
 
 #: Any element the parser gives a meaning to, or that a fragment commonly starts with: a fragment of <section>,
 #: <template> or <table> is HTML too (read as plain text, its hidden text was counted and its tags quoted).
-_HTML_NAMES = sorted(_BLOCKS | _SKIPPED | {"!doctype", "html", "body", "span", "a", "b", "i", "em", "strong",
-                                                   "main", "aside", "figure", "details", "summary", "time"},
+_HTML_NAMES = sorted(_BLOCKS | _SKIPPED | _OTHER_ELEMENTS | {"!doctype", "html", "body", "span", "a", "b", "i", "em",
+                                                   "strong", "main", "aside", "figure", "details", "summary", "time"},
                      key=lambda name: (-len(name), name))
 _HTML_TAG = re.compile(rf"</?(?:{'|'.join(_HTML_NAMES)})[\s>/]", re.IGNORECASE)
 #: Characters that are not text: an ANSI escape sequence and C0/C1 controls other than tab and newline (in a pasted

@@ -19,11 +19,10 @@ import os
 import socket
 import sqlite3
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
-from analysis.factcheck.report import new_file_mode
+from analysis.factcheck.report import scratch_beside
 from analysis.paths import DB_METADATA_NAME, DB_NAME, Paths, add_root_argument
 from analysis.publish.db_metadata import LINK_TABLES, write_metadata
 from analysis.record.vocabulary import split_list
@@ -85,13 +84,9 @@ def build_database(paths: Paths, out: Path) -> dict[str, int]:
     package = json.loads((paths.processed / "datapackage.json").read_text(encoding="utf-8"))
     resources = {Path(r["path"]).stem: r for r in package["resources"]}
     names = [n for n in ORDER if n in resources] + [n for n in resources if n not in ORDER]
-    out.parent.mkdir(parents=True, exist_ok=True)
     # A name of its own: two `db` runs at once each build their own scratch copy (one shared name let them
-    # write into the same file). Mode as for any new file: mkstemp's is 600.
-    fd, name = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
-    os.fchmod(fd, new_file_mode())
-    os.close(fd)
-    tmp = Path(name)
+    # write into the same file).
+    tmp = scratch_beside(out)
     counts: dict[str, int] = {}
     db = sqlite_utils.Database(tmp)
     # The file is a scratch copy moved into place only when complete, so a crash can only lose the scratch copy:

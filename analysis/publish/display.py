@@ -98,14 +98,16 @@ def table(frame: Any, columns: Sequence[str] | None = None, names: dict[str, str
     return HTML(table_html(frame, columns, names, missing))
 
 
-#: Characters that would let text from data/raw become markup in Markdown output: HTML (`<`, `>`, `&`) and the
-#: brackets of a Markdown link or image (`[x](javascript:…)`, `![x](…)`).
-_MARKUP = str.maketrans({"<": "&lt;", ">": "&gt;", "&": "&amp;", "[": "\\[", "]": "\\]"})
+#: Characters that would let text from data/raw become markup in Markdown output: HTML (`<`, `>`, `&`), the
+#: brackets of a Markdown link or image (`[x](javascript:…)`, `![x](…)`), and line ends: a record field may hold
+#: a newline, and "\n# Accurate" or "\n    code" after one started a heading or a code block of its own.
+_MARKUP = str.maketrans({"<": "&lt;", ">": "&gt;", "&": "&amp;", "[": "\\[", "]": "\\]", "\n": " ", "\r": " "})
 
 
 def markdown_text(text: str) -> str:
     """Text from the record as inert Markdown: the one escaping path for everything a notebook prints as Markdown
-    (a producer, title, gap or caveat holding `<img onerror=…>` is shown as those characters, never run).
+    (a producer, title, gap or caveat holding `<img onerror=…>` is shown as those characters, never run), kept on
+    its own line (a newline in it starts no heading, list, rule or code block).
     Backticks, asterisks and underscores are left: they only format, and the notebooks use them around ids."""
     return text.translate(_MARKUP)
 

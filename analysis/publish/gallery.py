@@ -97,11 +97,11 @@ def png_size(path: Path) -> tuple[int, int]:
 
 
 def chart_ids(outputs: Path) -> list[str]:
-    """Chart ids in reading order (analysis.paths.CHART_IDS), then any other exported chart folder."""
+    """The registered charts (analysis.paths.CHART_IDS) that were exported, in reading order. Only those: a folder
+    left in outputs/charts by a chart since retired or renamed was published as if current."""
     from analysis.paths import CHART_IDS
 
-    present = {p.name for p in (outputs / "charts").iterdir() if p.is_dir()} if (outputs / "charts").is_dir() else set()
-    return [c for c in CHART_IDS if c in present] + sorted(present - set(CHART_IDS))
+    return [c for c in CHART_IDS if (outputs / "charts" / c).is_dir()]
 
 
 def read_chart(outputs: Path, chart_id: str) -> Chart:

@@ -23,6 +23,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from analysis.factcheck.report import scratch_beside
 from analysis.paths import CONTACT, PROJECT_NAME, REUSE, WORKBOOK_NAME, Paths, add_root_argument, site_url
 from analysis.publish import reader_text
 from analysis.publish import workbook_sheets as sheets
@@ -190,21 +191,23 @@ def build_workbook(outputs: Path, tables: dict[str, list[dict[str, Any]]], chart
     notes_table = _notes_frame({k: v for k, v in notes.items() if k in used})
     cover, edition = _cover(tables, len(chart_notes))
     out = outputs / WORKBOOK_NAME
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(f".{out.name}.tmp")
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", UserWarning)  # gptables warns about blanks; there are none, markers instead
-        wb = gpt.produce_workbook(
-            filename=str(tmp), sheets=gpt_sheets, cover=cover, theme=_theme(), notes_table=notes_table,
-            auto_width=False,
-            contentsheet_options={"title": "Contents", "column_names": ["Worksheet", "What it contains"]},
-            notesheet_options={"title": "Notes"},
-            workbook_options={"strings_to_formulas": False, "strings_to_numbers": False,
-                              "strings_to_urls": False})
-    _finish(wb, gpt_sheets, layout, edition, notes)
-    _fit_cover(wb.worksheets()[0], cover)
-    wb.close()
-    tmp.replace(out)
+    tmp = scratch_beside(out)  # a name of its own: two runs at once never share one scratch file
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)  # gptables warns about blanks; none, markers instead
+            wb = gpt.produce_workbook(
+                filename=str(tmp), sheets=gpt_sheets, cover=cover, theme=_theme(), notes_table=notes_table,
+                auto_width=False,
+                contentsheet_options={"title": "Contents", "column_names": ["Worksheet", "What it contains"]},
+                notesheet_options={"title": "Notes"},
+                workbook_options={"strings_to_formulas": False, "strings_to_numbers": False,
+                                  "strings_to_urls": False})
+        _finish(wb, gpt_sheets, layout, edition, notes)
+        _fit_cover(wb.worksheets()[0], cover)
+        wb.close()
+        tmp.replace(out)
+    finally:
+        tmp.unlink(missing_ok=True)
     return out
 
 

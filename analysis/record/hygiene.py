@@ -82,6 +82,48 @@ def normal_text(text: str) -> str:
     return "".join(ch for ch in folded if not invisible(ch))
 
 
+#: Punctuation that looks like, and is read by people as, ASCII "-", "/", "." or a space, which NFKC leaves as it
+#: is: dashes and the minus sign, the fraction and division slashes, the ideographic full stops (which IDNA also
+#: reads as a dot in an address), and the Braille blank. "020–7946–0000", "12⁄03⁄2009", "x@example。com" and
+#: "SW1A⠀1AA" passed the personal-data check.
+_LOOKALIKE_PUNCTUATION = re.compile(
+    "(?P<dash>[\u058a\u05be\u1400\u1806\u2010-\u2015\u2043\u2212\u2e17\u2e1a\u2e3a\u2e3b\u2e40\u2e5d"
+    "\u301c\u3030\u30a0\ufe31\ufe32\ufe58\ufe63\uff0d\U00010ead])"
+    "|(?P<slash>[\u2044\u2215\u29f8\u2571])|(?P<stop>[\u3002\uff61\ufe12\u2e3c])|(?P<blank>[\u2800])")
+_PUNCTUATION_AS = {"dash": "-", "slash": "/", "stop": ".", "blank": " "}
+
+
+def pattern_text(text: str) -> str:
+    """`normal_text` with look-alike punctuation read as the ASCII it imitates and the combining marks NFKC could
+    not compose away dropped (an underline or a stroke drawn through each digit, "0̲2̲0̲ 7̲9̲4̲6̲…", split a phone
+    number): what the personal-data patterns search. (The article scanner keeps dashes as written: it reads an en
+    dash as a clause break.)"""
+    folded = normal_text(text)
+    if folded.isascii():
+        return folded
+    folded = "".join(ch for ch in folded if unicodedata.category(ch) not in ("Mn", "Me"))
+    return _LOOKALIKE_PUNCTUATION.sub(lambda m: _PUNCTUATION_AS[m.lastgroup or "blank"], folded)
+
+
+#: Letters a text field may hold: the Latin alphabet's capital and small letters (accents and ligatures
+#: included: "LATIN CAPITAL …", "LATIN SMALL …"). The record is in English; a Cyrillic "А" or a Greek "Ο" looks
+#: exactly like a Latin letter, and so do the phonetic small capitals ("LATIN LETTER SMALL CAPITAL A", "ᴀ"), which
+#: NFKC leaves as they are: "SW1А 1АА" (Cyrillic A) and "ꜱᴡ1ᴀ 1ᴀᴀ" passed the postcode check.
+_LATIN_LETTER = ("LATIN CAPITAL ", "LATIN SMALL ")
+
+
+def foreign_letter(text: str) -> str | None:
+    """The first letter (after NFKC: a full-width or mathematical "𝐀" is an "A") that is not a capital or small
+    letter of the Latin alphabet, or None. Modifier letters (a raised "ʼ") are not letters of any word here and
+    are left alone."""
+    for char in normal_text(text):
+        if char.isascii() or not unicodedata.category(char).startswith("L") or unicodedata.category(char) == "Lm":
+            continue
+        if not unicodedata.name(char, "").startswith(_LATIN_LETTER):
+            return char
+    return None
+
+
 def digits_problem(text: str) -> str | None:
     """`DIGITS_MESSAGE` for the first numeric character that is not 0-9 (Arabic-Indic, full-width, superscript,
     a vulgar fraction "½" or a Roman numeral "Ⅻ", which NFKC made "1⁄2" and "XII" and refused in other words), or
@@ -148,6 +190,11 @@ def text_problem(text: str) -> str | None:
         kind = "a bidirectional control" if BIDI_RE.match(text[hidden]) else "an invisible format character"
         return (f"contains {kind} (U+{ord(text[hidden]):04X}) at character {hidden + 1}; it changes what a reader "
                 "sees or hides text from the checks")
+    letter = None if text.isascii() else foreign_letter(text)
+    if letter is not None:
+        return (f"contains the letter {letter!r} ({unicodedata.name(letter, f'U+{ord(letter):04X}')}), which is "
+                "not a letter of the Latin alphabet; a look-alike letter changes what the checks read (type the Latin "
+                "one)")
     stripped = text.strip()  # the loaders strip fields: " =1+1" is stored as "=1+1"
     if formula_like(stripped):
         return (f"begins with {stripped[0]!r}, which a spreadsheet reads as a formula; reword it or start it "
@@ -190,6 +237,9 @@ def reader_url(url: str) -> str:
 
 def url_problem(url: str) -> str | None:
     """Why a source URL is not a plain http(s) address, or None. Parsed, not matched: scheme, host and port."""
+    if not url.isascii():
+        return ("contains a character that is not ASCII; an address is written with its host in ASCII and its path "
+                "percent-encoded (a look-alike letter or full stop in a host name leads elsewhere)")
     if _URL_FORBIDDEN.search(url) or CONTROL_RE.search(url):
         return ("contains a character a URL must percent-encode (space, quote, bracket, parenthesis, backtick, "
                 "angle bracket …)")
@@ -202,6 +252,8 @@ def url_problem(url: str) -> str | None:
         return "is not an http(s) URL"
     if not parts.hostname or "." not in parts.hostname or parts.username or parts.password:
         return "has no host name (or carries a user name or password)"
+    if any(label.startswith("xn--") for label in parts.hostname.split(".")):
+        return "has an internationalised (xn--) host name, which a browser shows in letters that can imitate another"
     if port is not None and port <= 0:
         return "has an impossible port"
     return None

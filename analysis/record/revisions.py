@@ -27,8 +27,10 @@ import re
 from typing import Any
 
 from analysis.paths import Paths
+from analysis.record.hygiene import check_text_fields
 from analysis.record.problems import Problems
 from analysis.record.rawtext import RawFileError, read_text
+from analysis.record.safeguarding import check_personal_data
 
 __all__ = ["COLUMNS", "STATUS_MARKS", "split_status_mark", "rate_base_from_unit", "load_revisions",
            "revised_ids", "latest_of", "revisions_path"]
@@ -100,6 +102,11 @@ def _from_file(paths: Paths, figures: dict[str, dict[str, Any]], sources: dict[s
             problems.add(name, line, f"has {len(values)} fields, the header has {len(COLUMNS)}")
             continue
         new_id, old_id, note = (v.strip() for v in values)
+        # The same door as every other raw text field: a note starting "=HYPERLINK(", holding a phone number, a
+        # bidi control or a look-alike letter reached data/processed/revisions.csv, the database and Excel.
+        row = dict(zip(COLUMNS, values, strict=True))
+        check_text_fields(row, COLUMNS, name, line, problems)
+        check_personal_data(row, ["note"], name, line, problems)
         bad = [f"unknown figure id {fid!r} ({col})" for col, fid in (("figure_id", new_id), ("revises", old_id))
                if fid not in figures]
         if not bad and new_id == old_id:

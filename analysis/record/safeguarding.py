@@ -17,7 +17,7 @@ import functools
 import re
 from typing import Any
 
-from analysis.record.hygiene import normal_text
+from analysis.record.hygiene import pattern_text
 from analysis.record.problems import Problems
 
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
@@ -34,16 +34,17 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     # Parts bounded by what an address can hold (64 before the @, 63 per label, 253 in all): an unbounded `+` made
     # the search quadratic, and a 200,000-character field took over a minute to refuse.
     "an e-mail address": re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}\.[\w.-]{1,253}|\[email\s+protected\]", re.IGNORECASE),
-    # UK numbers (020 7946 0000, (020) 7946 0000, 07700 900123) and international ones (+44 (0)20 7946 0000,
-    # +1 212 555 0100, 0044 20 7946 0000): a country code or a trunk 0, then at least seven more digits in groups.
+    # UK numbers (020 7946 0000, (020) 7946 0000, 07700 900123, 020.7946.0000) and international ones
+    # (+44 (0)20 7946 0000, +1 212 555 0100, 0044 20 7946 0000): a country code or a trunk 0, then at least seven
+    # more digits in groups.
     "a phone number": re.compile(
         r"(?:(?<![\w+])\+|(?<![\w,.])00)(?=(?:[\s.()-]*\d){9})\d{1,3}[\s.-]?(?:\(0\)[\s.-]?)?\(?\d{1,5}\)?(?:[\s.-]?\d{2,5}){1,3}\b"
-        r"|(?<![\w,.])\(?0\d{2,4}\)?[\s-]?\d{3,4}[\s-]?\d{3,4}\b"),
+        r"|(?<![\w,./])\(?0\d{2,4}\)?[\s./-]?\d{3,4}[\s./-]?\d{3,4}\b"),
     # Any case: "sw1a 1aa" is as personal as "SW1A 1AA".
     "a UK postcode": re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[ABD-HJLNP-UW-Z]{2}\b", re.IGNORECASE),
     # The words, "born" next to a full date, or a name followed by a full date (in brackets or after a comma).
     "a date of birth": re.compile(
-        rf"\b(?:date of birth|d\.o\.b\.?|dob|born on)\b|\bborn\b[^.;\n]{{0,20}}?{_FULL_DATE}"
+        rf"\b(?:date[\s-]of[\s-]birth|d\.o\.b\.?|dob|born on)\b|\bborn\b[^.;\n]{{0,20}}?{_FULL_DATE}"
         rf"|(?-i:{_NAME})\s*(?:,|\()\s*(?:aged\s+\d{{1,2}}\s*[,;]?\s*)?{_NUMERIC_DATE}",
         re.IGNORECASE),
 }
@@ -60,7 +61,7 @@ _MAYBE = re.compile(r"[\d@]|email|birth|born|dob|d\.o\.b", re.IGNORECASE)
 
 def personal_data_in(text: str) -> list[str]:
     """Names of the kinds of personal data the text seems to contain (empty when none)."""
-    text = normal_text(text or "")  # a zero-width space or a full-width @ must not split a pattern
+    text = pattern_text(text or "")  # a zero-width space, a full-width @ or an en dash must not split a pattern
     if not _MAYBE.search(text):
         return []
     return list(_scan(text))

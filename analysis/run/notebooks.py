@@ -332,7 +332,46 @@ def run_all(paths: Paths, out_dir: Path | None = None, workers: int | None = Non
     _record(timings, outcomes)
     if not all(o.ok for o in outcomes):  # a chart a failed notebook did not export is its failure, said once
         return outcomes
+    remove_retired_charts(charts_dir)
+    remove_retired_copies(out_dir, [s.stem for s in sources])
     return outcomes + missing_charts(charts_dir)
+
+
+def remove_retired_copies(out_dir: Path, stems: list[str]) -> list[Path]:
+    """Remove the executed copies (`<stem>.ipynb`, `<stem>.html`) of notebooks the project no longer has (renamed
+    or deleted), said in one line each: they stayed in outputs/notebooks, stamped as current, for anyone uploading
+    the folder. Only files named as a notebook's copies are touched."""
+    if not out_dir.is_dir():
+        return []
+    removed = []
+    for path in sorted(out_dir.glob("[0-9]*.*")):
+        if path.suffix in (".ipynb", ".html") and "." not in path.stem and path.stem not in stems \
+                and path.is_file() and not path.is_symlink():
+            path.unlink()
+            removed.append(path)
+            print(f"notebooks: removed {path.name}: the project has no notebook {path.stem}")
+    return removed
+
+
+def remove_retired_charts(charts_dir: Path) -> list[Path]:
+    """Remove every folder in the charts folder that is not a registered chart's (said in one line each): after
+    every notebook ran, such a folder is a chart since retired or renamed, and the gallery, a reporter or an
+    upload script would take its files for current ones. Only folders holding nothing but chart files (png, svg,
+    csv, json) are removed; anything else is left and named."""
+    from analysis.paths import CHART_IDS
+
+    removed = []
+    for folder in sorted(p for p in charts_dir.iterdir() if p.is_dir() and p.name not in CHART_IDS) \
+            if charts_dir.is_dir() else []:
+        if folder.is_symlink() or any(not f.is_file() or f.suffix not in (".png", ".svg", ".csv", ".json")
+                                      for f in folder.iterdir()):
+            print(f"notebooks: {folder.name}/ in the charts folder is not a registered chart "
+                  "(analysis.paths.CHART_IDS); left as it is, but not published", file=sys.stderr)
+            continue
+        shutil.rmtree(folder)
+        removed.append(folder)
+        print(f"notebooks: removed {folder.name}/ from the charts folder: no registered chart writes it")
+    return removed
 
 
 def missing_charts(charts_dir: Path) -> list[Outcome]:

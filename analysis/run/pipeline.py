@@ -34,9 +34,11 @@ from analysis.paths import (
     DB_METADATA_NAME,
     DB_NAME,
     GALLERY_NAME,
+    METHODS_PAGE,
     NOTEBOOK_TIMINGS_NAME,
     REPORT_HTML,
     REPORT_MD,
+    RULES_PAGE,
     SITE_URL_ENV,
     STAMPS_NAME,
     WORKBOOK_NAME,
@@ -56,6 +58,14 @@ class Step:
     inputs: tuple[str, ...]  # globs relative to the root
     outputs: tuple[str, ...]  # globs relative to the root; at least one file must match each
     settings: tuple[str, ...] = ()  # environment variables the outputs depend on (part of the inputs' hash)
+    #: Files the step writes only when an input exists (the rules page, from docs/factcheck.md): in the outputs'
+    #: hash, so one deleted is remade, but not required.
+    optional: tuple[str, ...] = ()
+
+    @property
+    def written(self) -> tuple[str, ...]:
+        """Every file the step writes: what its outputs' hash covers."""
+        return self.outputs + self.optional
 
 
 def code(*stages: str) -> tuple[str, ...]:
@@ -80,7 +90,8 @@ STEPS = (
          (f"outputs/{DB_NAME}", f"outputs/{DB_METADATA_NAME}")),
     Step("check", "analysis.factcheck.report", ("data/processed/*", "docs/factcheck.md",
                                                 *code("record", "tables", "factcheck")),
-         (f"outputs/{REPORT_HTML}", f"outputs/{REPORT_MD}", f"outputs/{CLAIMREVIEW_NAME}"), (SITE_URL_ENV,)),
+         (f"outputs/{REPORT_HTML}", f"outputs/{REPORT_MD}", f"outputs/{CLAIMREVIEW_NAME}", f"outputs/{METHODS_PAGE}"),
+         (SITE_URL_ENV,), optional=(f"outputs/{RULES_PAGE}",)),
     Step("notebooks", "analysis.run.notebooks", ("data/processed/*", "notebooks/*.ipynb", "notebooks/*.py", *CODE),
          ("outputs/notebooks/*", "outputs/charts/*/*"), (SITE_URL_ENV,)),
     Step("workbook", "analysis.publish.workbook",
@@ -97,11 +108,16 @@ RESULTS = (("gallery", f"outputs/{GALLERY_NAME}"), ("report", f"outputs/{REPORT_
            ("workbook", f"outputs/{WORKBOOK_NAME}"))
 
 
+def _files(root: Path, patterns: Iterable[str]) -> list[Path]:
+    """Every file the patterns match, sorted. A symbolic link to a file counts as that file: the step reads it
+    through the link (a linked notebook ran, but was left out of the hash, so editing it never reran the step)."""
+    return sorted({p for pattern in patterns for p in root.glob(pattern) if p.is_file()})
+
+
 def content_hash(root: Path, patterns: Iterable[str]) -> str:
-    """sha256 over the sorted relative paths and bytes of every file the patterns match."""
+    """sha256 over the sorted relative paths and bytes of every file the patterns match (links followed)."""
     digest = hashlib.sha256()
-    files = sorted({p for pattern in patterns for p in root.glob(pattern) if p.is_file() and not p.is_symlink()})
-    for path in files:
+    for path in _files(root, patterns):
         digest.update(path.relative_to(root).as_posix().encode())
         digest.update(b"\0")
         digest.update(hashlib.sha256(path.read_bytes()).digest())
@@ -120,9 +136,23 @@ def input_hash(root: Path, step: Step) -> str:
     return hashlib.sha256(f"{files}\0{settings}".encode()).hexdigest() if step.settings else files
 
 
+def touched(root: Path, step: Step) -> tuple[tuple[str, int, int, int, int], ...]:
+    """When and where each input was last written (path, inode, size, mtime and ctime in ns): compared before and
+    after a step, it sees an input edited during the step and put back as it was, which the content hash cannot
+    (the ctime too: `cp -p` or `touch -d` can put an old mtime back, nothing can put back a ctime)."""
+    marks = []
+    for path in _files(root, step.inputs):
+        try:
+            st = path.stat()
+        except OSError:
+            continue
+        marks.append((path.relative_to(root).as_posix(), st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns))
+    return tuple(marks)
+
+
 def stamp(root: Path, step: Step) -> dict[str, str]:
     """What a step's last successful run saw and left: the hash of its inputs and of its outputs."""
-    return {"inputs": input_hash(root, step), "outputs": content_hash(root, step.outputs)}
+    return {"inputs": input_hash(root, step), "outputs": content_hash(root, step.written)}
 
 
 def is_current(root: Path, step: Step, stamps: dict[str, dict[str, str]]) -> bool:
@@ -237,11 +267,15 @@ def _run_all(args: argparse.Namespace, paths: Paths) -> int:
     return 0
 
 
-def _attempt(step: Step, paths: Paths, pool: object | None) -> tuple[int, float, str]:
-    """Run one step; its exit code, seconds, and the hash of its inputs as they were when it started (a stamp must
-    describe what the step read, not what the files became while it ran). A full disk or an unwritable folder is
-    one line, not a traceback."""
-    inputs = input_hash(paths.root, step)
+#: What a step saw of its inputs when it started: their content hash and `touched` marks.
+Before = tuple[str, tuple[tuple[str, int, int, int, int], ...]]
+
+
+def _attempt(step: Step, paths: Paths, pool: object | None) -> tuple[int, float, Before]:
+    """Run one step; its exit code, seconds, and its inputs as they were when it started (a stamp must describe
+    what the step read, not what the files became while it ran). A full disk or an unwritable folder is one line,
+    not a traceback."""
+    inputs = (input_hash(paths.root, step), touched(paths.root, step))
     started = time.perf_counter()
     try:
         code = _run_step(step, paths, pool)
@@ -268,13 +302,13 @@ def _alongside(notebooks: Step, others: list[Step], paths: Paths, pool: object |
     What the others print is held and written between two updates of the notebooks' progress bar, not through
     it. If one of them fails, the notebooks still finish (their kernels are busy) but the job stops after them.
     """
-    outcome: list[tuple[int, float, str]] = []
+    outcome: list[tuple[int, float, Before]] = []
 
     def run_notebooks() -> None:
         try:
             outcome.append(_attempt(notebooks, paths, pool))
         except CancelledError:  # the pool was closed under it (Ctrl-C here): the interruption is said once, above
-            outcome.append((1, 0.0, ""))
+            outcome.append((1, 0.0, ("", ())))
 
     # A daemon: after Ctrl-C here the pool is closed under it, and a waiting thread must not keep Python from exiting.
     worker = threading.Thread(target=run_notebooks, name="notebooks", daemon=True)
@@ -289,24 +323,25 @@ def _alongside(notebooks: Step, others: list[Step], paths: Paths, pool: object |
     worker.join()
     if code:
         return code
-    code, seconds, inputs = outcome[0] if outcome else (1, 0.0, "")
+    code, seconds, inputs = outcome[0] if outcome else (1, 0.0, ("", ()))
     return 0 if _finish(notebooks, code, seconds, inputs, paths.root, stamps) else code
 
 
-def _finish(step: Step, code: int, seconds: float, inputs: str, root: Path,
+def _finish(step: Step, code: int, seconds: float, inputs: Before, root: Path,
             stamps: dict[str, dict[str, str]]) -> bool:
     """Stamp a step that succeeded; clean up after one that failed (said in one line). True when it succeeded.
 
-    An input edited while the step ran (a notebook saved mid-run, a raw file changed during the build) leaves the
-    step unstamped, and says so: its outputs were made from the old input, so the next run must redo it."""
+    An input edited while the step ran (a notebook saved mid-run, a raw file changed during the build, or changed
+    and put back) leaves the step unstamped, and says so: its outputs may have been made from another version of
+    it, so the next run must redo it."""
     if code != 0:
-        remove_empty_outputs(root, step.outputs)
+        remove_empty_outputs(root, step.written)
         stamps.pop(step.name, None)
         _save_stamps(root, stamps)
         print(f"{step.name}: failed (exit {code})")
         return False
     now = stamp(root, step)
-    if now["inputs"] != inputs:
+    if (now["inputs"], touched(root, step)) != inputs:
         stamps.pop(step.name, None)
         _save_stamps(root, stamps)
         print(f"{step.name}: done in {seconds:.1f}s, but an input changed while it ran: not stamped, so the next "
