@@ -60,6 +60,9 @@ class Record:
     #: counted things, side by side), and each word's column; `_guess` scores every figure of a unit at once.
     word_matrices: dict[str, tuple[np.ndarray, dict[str, int]]] = field(default_factory=dict)
     word_rows: dict[str, np.ndarray] = field(default_factory=dict)  # the same, word-major (a word's figures)
+    #: Per unit: each figure's measure as its rank among the unit's measures sorted, and those measures, so the
+    #: greatest measure among the best-fitting figures is one array maximum.
+    measure_ranks: dict[str, tuple[np.ndarray, list[str]]] = field(default_factory=dict)
     #: Claims by the figure they state, for `_covering_claims`.
     claims_by_stated: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     claims_text: str = ""
@@ -82,6 +85,9 @@ class Record:
                     matrix[row, [k * len(vocabulary) + vocabulary[w] for w in self.figures[i][kind]]] = 1
             self.word_matrices[unit] = (matrix, vocabulary)
             self.word_rows[unit] = np.ascontiguousarray(matrix.T)
+            names = sorted({self.figures[i]["measure"] for i in where})
+            rank = {name: n for n, name in enumerate(names)}
+            self.measure_ranks[unit] = (np.array([rank[self.figures[i]["measure"]] for i in where]), names)
         for claim in self.claims:
             self.claims_by_stated.setdefault(claim.get("stated_figure") or "", []).append(claim)
         # every claim's normalised text in one string, so a figure no claim prints is seen in one search
@@ -95,50 +101,47 @@ class Record:
         return tuple(c for c in self.claims if c["_normalised"] and (c["_normalised"] in normalised
                                                                       or normalised in c["_normalised"]))
 
-    def _sentence_sums(self, unit: str, words: frozenset[str]) -> tuple[np.ndarray, np.ndarray]:
-        """The sentence's part of `guess`, once per sentence: each figure's subject and all-word counts, and which
-        figures share three subject words with the sentence (read only, shared by the sentence's figures)."""
-        near = self._sums(unit, ((0, words), (1, words)))
-        return near, near[:, 0] >= 3
-
-    def _sums(self, unit: str, parts: tuple[tuple[int, frozenset[str]], ...]) -> np.ndarray:
-        """For every figure of the unit, how many words of each part it has (part: which kind of words, 0 subject,
-        1 all words, 2 counted things; and the words): one indexing of the unit's 0/1 matrix."""
+    def _sentence_sums(self, unit: str, words: frozenset[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray, bool]:
+        """The sentence's part of `guess`, once per sentence: each figure's count of subject words and of all words
+        in the sentence, which figures share three subject words with it, and whether any does (read only, shared
+        by the sentence's figures)."""
         matrix, vocabulary = self.word_matrices[unit]
         width = len(vocabulary)
         # each part ends with the matrix's last column, all zeros, so no part is empty for reduceat
-        columns = [[k * width + vocabulary[w] for w in words if w in vocabulary] + [3 * width] for k, words in parts]
-        starts = np.cumsum([0] + [len(c) for c in columns[:-1]])
-        return np.add.reduceat(matrix[:, [c for cols in columns for c in cols]], starts, axis=1)
+        columns = [[k * width + vocabulary[w] for w in words if w in vocabulary] + [3 * width] for k in (0, 1)]
+        near = np.add.reduceat(matrix[:, columns[0] + columns[1]], [0, len(columns[0])], axis=1)
+        subject, every = np.ascontiguousarray(near[:, 0]), np.ascontiguousarray(near[:, 1])
+        enough = subject >= 3
+        return subject, every, enough, bool(enough.any())
 
     def guess(self, unit: str, sentence: frozenset[str], counted: set[str], head: set[str]) -> tuple[str, int]:
         """The measure of the unit's best-fitting figure and its `score`, among figures sharing three subject words
         with the sentence's words and counting `head`. Every figure of the unit is scored at once from 0/1 word
         matrices, and the sentence's part once per sentence (`sentence_sums`), not once per figure in it."""
-        if unit not in self.word_matrices or not head <= self.word_matrices[unit][1].keys():
+        if unit not in self.word_matrices:
             return "", 0
-        near, enough = self.sentence_sums(unit, sentence)
-        extra = counted - sentence
+        _, vocabulary = self.word_matrices[unit]
+        if not head <= vocabulary.keys():
+            return "", 0
+        subject, every, enough, any_enough = self.sentence_sums(unit, sentence)
+        extra = [vocabulary[w] for w in counted - sentence if w in vocabulary]
+        if not extra and not any_enough:  # no figure shares three subject words: none fits (most sentences)
+            return "", 0
         # the figure's own few words: rows of the word-major copy of the matrix, summed (a word in two parts, or a
         # part named twice, is counted once for each, as separate sums would)
-        _, vocabulary = self.word_matrices[unit]
         rows, width = self.word_rows[unit], len(vocabulary)
-
-        def few(*parts: tuple[int, set[str]]) -> np.ndarray | int:
-            cols = [kind * width + vocabulary[w] for kind, words in parts for w in words if w in vocabulary]
-            return rows[cols].sum(axis=0) if cols else 0
-
-        fits = (near[:, 0] + few((0, extra))) >= 3 if extra else enough
+        fits = (subject + rows[extra].sum(axis=0)) >= 3 if extra else enough
         if head:  # every head word is in the vocabulary (checked above), so this asks for all of them
-            fits = fits & (few((2, head)) == len(head))  # a new array: `enough` is the sentence's, shared
+            fits = fits & (rows[[2 * width + vocabulary[w] for w in head]].sum(axis=0) == len(head))
+        mine = [c for w in counted if w in vocabulary for c in (2 * width + vocabulary[w], width + vocabulary[w])]
+        mine += [width + c for c in extra]
         # the fit of the figures that fit, -1 elsewhere (a fit is never negative)
-        fit = np.where(fits, near[:, 1] + few((1, extra), (2, counted), (1, counted)), -1)
+        fit = np.where(fits, every + rows[mine].sum(axis=0) if mine else every, -1)
         top = int(fit.max())
         if top < 0:
             return "", 0
-        where = self.by_unit[unit][2]
-        measures = {self.figures[where[i]]["measure"] for i in np.flatnonzero(fit == top)}
-        return max(measures), top
+        ranks, names = self.measure_ranks[unit]
+        return names[int(ranks[fit == top].max())], top
 
     def candidates(self, found: Found) -> list[dict[str, Any]]:
         """The record figures that `relation` could match (same unit, value within reach), in record order.
