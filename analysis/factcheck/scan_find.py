@@ -94,7 +94,7 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
                                              rf"offender|child|person)s?\b)", re.IGNORECASE)),
 )
 
-#: For every kind but the cheapest, a pattern (on the sentence as `needs_text` folds it) every match of the kind also
+#: For every kind, a pattern (on the sentence as `needs_text` folds it) every match of the kind also
 #: matches: the kind is not run on a sentence without it. Each starts with a literal character where it can (a
 #: leading \b makes the regex engine try every position, which cost more than the kind it stood in front of).
 #: A test checks each against every stored article and the edge sentences.
@@ -102,11 +102,14 @@ NEEDS: dict[str, str] = {
     "URL": r"http|www\.",
     "e-mail address": r"@|protected",
     "phone number": r"\+|00|0\d{2,4}\)?[\s-]?\d{3}",
+    "postcode": r"[a-z]\d",  # the outward code's area letters run into its district digit ("sw1a")
     "article id": r"\d{5}",
     "time": r":|am\b|pm\b|a\.m|p\.m|gmt|bst|utc",
     "date": r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d/|\d-\d",
+    "year": r"(?:19|20)\d\d",
     "age": r"\b(?:age|old|under|over|young|turn)",
     "duration": r"\b(?:hour|day|week|month|year|decade|minute|second)",
+    "street number": r"\s(?:street|road|lane|avenue|way|place|square|gardens|close|drive|terrace|crescent|court|row)\b",
     "reference number": r"\b(?:section|para|page|pp?\.|chapter|table|figure|annex|appendix|part|article|clause"
                         r"|recommendation|step|no\.|vol|issue|question|schedule|rule|episode|season|round|level"
                         r"|tier|grade)",

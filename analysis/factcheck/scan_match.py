@@ -114,7 +114,7 @@ class Record:
         enough = subject >= 3
         return subject, every, enough, bool(enough.any())
 
-    def guess(self, unit: str, sentence: frozenset[str], counted: set[str], head: set[str]) -> tuple[str, int]:
+    def guess(self, unit: str, sentence: frozenset[str], counted: frozenset[str], head: set[str]) -> tuple[str, int]:
         """The measure of the unit's best-fitting figure and its `score`, among figures sharing three subject words
         with the sentence's words and counting `head`. Every figure of the unit is scored at once from 0/1 word
         matrices, and the sentence's part once per sentence (`sentence_sums`), not once per figure in it."""
@@ -288,7 +288,7 @@ def _covering_claims(found: Found, ids: set[str], record: Record) -> list[dict[s
     return out
 
 
-def _guess(base: frozenset[str], counted: set[str], found: Found, record: Record) -> str:
+def _guess(base: frozenset[str], counted: frozenset[str], found: Found, record: Record) -> str:
     """The record measure whose words best fit the words around the figure (same kind of unit), if any fits well.
 
     The unit alone ("cases") says little about the measure: three other words must be shared, and the counted
