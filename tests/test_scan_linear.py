@@ -96,3 +96,26 @@ def test_the_first_word_trie_matches_exactly_the_first_words() -> None:
     for probe in sorted(probes):
         assert bool(trie.fullmatch(probe)) == (probe.lower() in words), probe
         assert (m := trie.match(probe)) is None or m.group(0) == plain.match(probe).group(0), probe
+
+
+def test_the_value_index_finds_exactly_the_values_near_a_printed_one() -> None:
+    """`ValueIndex.near` (binary searches over segments listed when the record is loaded) gives the same positions
+    as testing `near` on every value, for the record's own values and reaches and for values around and between
+    them: at their interval ends, just inside and just outside."""
+    from analysis.factcheck.scan_match import load_record
+    from analysis.factcheck.value_index import SLACK, near
+    from analysis.paths import DEFAULT
+
+    record = load_record(DEFAULT)
+    checked = 0
+    for index, _ in record.by_unit.values():
+        probes = set()
+        for v, r in zip(index.values, index.reaches):
+            edge = r * SLACK + 1e-9
+            probes |= {v, v - edge, v + edge, v - 2 * edge, v + 2 * edge, v * 0.97, v * 1.03, 0.0, v / 2}
+        for value in sorted(probes):
+            for reach in (0.0, 1.0, abs(value) * 0.05, abs(value)):
+                brute = [i for i, (v, r) in enumerate(zip(index.values, index.reaches)) if near(v, r, value, reach)]
+                assert index.near(value, reach) == brute, (value, reach)
+                checked += bool(brute)
+    assert checked > 1000

@@ -34,6 +34,7 @@ from analysis.factcheck.scan_subject import (
     words_of,
     years_of,
 )
+from analysis.factcheck.value_index import ValueIndex
 from analysis.factcheck.wording import BORNE_OUT, verdict
 from analysis.paths import Paths
 from analysis.record.figures import normalise_for_match
@@ -54,8 +55,8 @@ class Record:
 
     figures: list[dict[str, Any]]
     claims: list[dict[str, Any]]
-    #: Per unit: the figures' values, the widest gap at which each could still match, and their positions.
-    by_unit: dict[str, tuple[np.ndarray, np.ndarray, list[int]]] = field(default_factory=dict)
+    #: Per unit: the figures' values, each with the widest gap at which it could still match, and their positions.
+    by_unit: dict[str, tuple[ValueIndex, list[int]]] = field(default_factory=dict)
     #: Per unit: which words each figure has, as one 0/1 matrix (figures × its subject words, all its words and its
     #: counted things, side by side), and each word's column; `_guess` scores every figure of a unit at once.
     word_matrices: dict[str, tuple[np.ndarray, dict[str, int]]] = field(default_factory=dict)
@@ -74,8 +75,7 @@ class Record:
                 groups.setdefault(figure["_printed"].unit, []).append(i)
         for unit, where in groups.items():
             printed = [self.figures[i]["_printed"] for i in where]
-            self.by_unit[unit] = (np.array([p.value for p in printed], dtype=float),
-                                  np.array([_reach(p) for p in printed], dtype=float), where)
+            self.by_unit[unit] = (ValueIndex([float(p.value) for p in printed], [_reach(p) for p in printed]), where)
             kinds = ("_subject_words", "_words", "_counts")
             vocabulary = {w: n for n, w in enumerate(sorted({w for i in where for k in kinds
                                                             for w in self.figures[i][k]}))}
@@ -93,6 +93,8 @@ class Record:
         # every claim's normalised text in one string, so a figure no claim prints is seen in one search
         self.claims_text = "\x00".join(c["_normalised"] for c in self.claims)
         self.claims_in = functools.lru_cache(maxsize=64)(self._claims_in)
+        #: Whether any claim prints this text, once per distinct figure as printed.
+        self.in_claims_text = functools.lru_cache(maxsize=4096)(self.claims_text.__contains__)
         self.sentence_sums = functools.lru_cache(maxsize=64)(self._sentence_sums)
 
     def _claims_in(self, sentence: str) -> tuple[dict[str, Any], ...]:
@@ -151,9 +153,8 @@ class Record:
         a = found.printed
         if a.unit not in self.by_unit or a.value is None:
             return []
-        values, reach, where = self.by_unit[a.unit]
-        near = np.abs(values - a.value) <= np.maximum(reach, _reach(a)) * (1 + 1e-6) + 1e-9
-        return [self.figures[where[i]] for i in np.flatnonzero(near)]
+        index, where = self.by_unit[a.unit]
+        return [self.figures[where[i]] for i in index.near(a.value, _reach(a))]
 
 
 def _reach(p: Any) -> float:
@@ -278,8 +279,11 @@ def relation(found: Found, figure: dict[str, Any]) -> str:
 def _covering_claims(found: Found, ids: set[str], record: Record) -> list[dict[str, Any]]:
     """Registered claims about this figure: printed in this sentence, or stating a figure that is the same."""
     printed = found.text.lower()
+    in_claims = record.in_claims_text(printed)
+    if not ids and not in_claims:  # most figures: no claim states or prints them
+        return []
     here = {c["claim_id"]: c for c in record.claims_in(found.sentence.text)
-            if printed in c["_normalised"]} if printed in record.claims_text else {}
+            if printed in c["_normalised"]} if in_claims else {}
     stating = {c["claim_id"]: c for i in ids for c in record.claims_by_stated.get(i, [])}
     out = [{"claim_id": c["claim_id"], "verdict": c["verdict"], "stated": c.get("stated"), "kind": c.get("kind"),
             "text": c.get("text"), "source_id": c.get("source_id"), "in_this_text": c["claim_id"] in here,
