@@ -40,7 +40,7 @@ class ValueIndex:
         self.values, self.reaches = values, reaches
         self._order = sorted(range(len(values)), key=values.__getitem__)
         self._sorted = [values[i] for i in self._order]
-        spans = [_widened(v, r) for v, r in zip(values, reaches)]
+        spans = [_widened(v, r) for v, r in zip(values, reaches, strict=True)]
         self._bounds = sorted({end for span in spans for end in span})
         # touching[k]: the intervals that touch segment k, [bounds[k-1], bounds[k]] (unbounded at either end);
         # swept once: an interval joins when the segment reaches its start and leaves after its end.
