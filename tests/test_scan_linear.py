@@ -109,13 +109,14 @@ def test_the_value_index_finds_exactly_the_values_near_a_printed_one() -> None:
     record = load_record(DEFAULT)
     checked = 0
     for index, _ in record.by_unit.values():
+        pairs = list(enumerate(zip(index.values, index.reaches, strict=True)))
         probes = set()
-        for v, r in zip(index.values, index.reaches, strict=True):
+        for _, (v, r) in pairs:
             edge = r * SLACK + 1e-9
             probes |= {v, v - edge, v + edge, v - 2 * edge, v + 2 * edge, v * 0.97, v * 1.03, 0.0, v / 2}
         for value in sorted(probes):
             for reach in (0.0, 1.0, abs(value) * 0.05, abs(value)):
-                brute = [i for i, (v, r) in enumerate(zip(index.values, index.reaches, strict=True)) if near(v, r, value, reach)]
+                brute = [i for i, (v, r) in pairs if near(v, r, value, reach)]
                 assert index.near(value, reach) == brute, (value, reach)
                 checked += bool(brute)
     assert checked > 1000
