@@ -21,7 +21,8 @@ from analysis.record.printed import Printed, PrintedFigureError, parse_printed
 from analysis.record.safeguarding import PATTERNS as PERSONAL
 from analysis.record.vocabulary import FRACTIONS, MULTIPLES, QUALIFIERS, WORD_NUMBERS
 
-__all__ = ["Found", "LeftOut", "find_figures", "counted_phrase", "head_noun", "is_verb_form", "COUNT_NOUNS"]
+__all__ = ["Found", "LeftOut", "find_figures", "counted_phrase", "head_noun", "is_verb_form", "COUNT_NOUNS",
+           "MAX_PER_SENTENCE", "NOT_READ", "NOT_LISTED"]
 
 
 @dataclass(frozen=True)
@@ -215,10 +216,25 @@ WINDOW = 240
 TAIL = 40
 
 
+#: The most numbers one sentence is read for, and the most non-statistics listed for it. A sentence of news prose
+#: prints a handful (the stored articles at most 4); a "sentence" with more is a table, a list or a run of numbers
+#: with no full stop, and reading it all cost ~30 s a MB ("12 12 12 …") for nothing a reader could check. Past
+#: either limit, one entry of kind NOT_READ or NOT_LISTED says so, and `scan` reports it as not read.
+MAX_PER_SENTENCE = 50
+NOT_READ = f"rest of a sentence with more than {MAX_PER_SENTENCE} numbers (a table or a list?): not read"
+NOT_LISTED = f"more non-statistics than the {MAX_PER_SENTENCE} listed for one sentence: masked, not listed"
+
+
 def _mask(text: str, sentence: Sentence, left_out: list[LeftOut]) -> str:
-    """The sentence with every non-statistic blanked out (offsets kept), each one recorded in `left_out`."""
+    """The sentence with every non-statistic blanked out (offsets kept), each one recorded in `left_out` (at most
+    MAX_PER_SENTENCE of them, then one NOT_LISTED entry with how many more)."""
+    unlisted = [0]
+
     def blank(m: re.Match[str], kind: str) -> str:
-        left_out.append(LeftOut(m.group(0).strip(), kind, sentence))
+        if len(left_out) < MAX_PER_SENTENCE:
+            left_out.append(LeftOut(m.group(0).strip(), kind, sentence))
+        else:
+            unlisted[0] += 1
         return "\x00" * (m.end() - m.start())
 
     # One substitution per kind, in C, and only on a sentence holding a word the kind needs: the text is copied
@@ -228,6 +244,8 @@ def _mask(text: str, sentence: Sentence, left_out: list[LeftOut]) -> str:
         needs = _NEEDS_RE.get(kind) if NEEDS else None
         if needs is None or needs.search(low):
             text = pattern.sub(functools.partial(_blank_kind, blank, kind), text)
+    if unlisted[0]:
+        left_out.append(LeftOut(f"{unlisted[0]:,} more", NOT_LISTED, sentence))
     return text
 
 
@@ -313,7 +331,11 @@ def find_figures(sentence: Sentence) -> tuple[list[Found], list[LeftOut]]:
     left_out: list[LeftOut] = []
     masked = _mask(sentence.text, sentence, left_out)
     found: list[Found] = []
-    for m in FIGURE_RE.finditer(masked):
+    for read, m in enumerate(FIGURE_RE.finditer(masked)):
+        if read == MAX_PER_SENTENCE:
+            rest = sentence.text[m.start():]
+            left_out.append(LeftOut(rest if len(rest) <= 60 else f"{rest[:60]}…", NOT_READ, sentence))
+            break
         core, qual = m.group("core"), m.group("qual")
         # Bounded windows: what a figure counts sits within a few words, and slicing the whole sentence for every
         # figure made a long run of numbers quadratic (issue 24).
