@@ -120,3 +120,34 @@ def test_the_value_index_finds_exactly_the_values_near_a_printed_one() -> None:
                 assert index.near(value, reach) == brute, (value, reach)
                 checked += bool(brute)
     assert checked > 1000
+
+
+def test_the_quick_guess_scores_as_the_whole_matrix_does() -> None:
+    """`Record._best_fit` (the sentence's fitting figures one by one, stopping when none left can reach the best)
+    stands in for `_fit_all` (every figure of the unit from the word matrices) when the counted words are the
+    sentence's: both give the same measure and fit for every figure of every stored article, with and without the
+    sentence before as context, and with each counted word as the head."""
+    from analysis.factcheck.scan_find import find_figures
+    from analysis.factcheck.scan_match import load_record
+    from analysis.factcheck.scan_subject import base_words, counted_words, head_of
+    from analysis.paths import DEFAULT
+
+    record = load_record(DEFAULT)
+    compared = fitted = 0
+    previous = ""
+    for sentence in _sentences():
+        for found in find_figures(sentence)[0]:
+            unit, counted = found.printed.unit, counted_words(found)
+            if unit not in record.word_matrices:
+                continue
+            for context in ("", previous):
+                words = base_words(found, context) | counted
+                for head in [head_of(found), set(), *({w} for w in counted)]:
+                    if not head <= record.word_matrices[unit][1].keys():
+                        continue
+                    quick = record._best_fit(unit, record.sentence_sums(unit, words)[3], counted, head)
+                    assert quick == record._fit_all(unit, words, counted, head), (sentence.text, head)
+                    compared += 1
+                    fitted += quick[1] >= 3
+        previous = sentence.text
+    assert compared > 500 and fitted > 100, (compared, fitted)

@@ -64,6 +64,8 @@ class Record:
     #: Per unit: each figure's measure as its rank among the unit's measures sorted, and those measures, so the
     #: greatest measure among the best-fitting figures is one array maximum.
     measure_ranks: dict[str, tuple[np.ndarray, list[str]]] = field(default_factory=dict)
+    #: Per unit: each figure's counted things, all its words and its measure, for `_best_fit`.
+    row_sets: dict[str, list[tuple[frozenset[str], frozenset[str], str]]] = field(default_factory=dict)
     #: Claims by the figure they state, for `_covering_claims`.
     claims_by_stated: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     claims_text: str = ""
@@ -88,6 +90,8 @@ class Record:
             names = sorted({self.figures[i]["measure"] for i in where})
             rank = {name: n for n, name in enumerate(names)}
             self.measure_ranks[unit] = (np.array([rank[self.figures[i]["measure"]] for i in where]), names)
+            self.row_sets[unit] = [(frozenset(self.figures[i]["_counts"]), frozenset(self.figures[i]["_words"]),
+                                    self.figures[i]["measure"]) for i in where]
         for claim in self.claims:
             self.claims_by_stated.setdefault(claim.get("stated_figure") or "", []).append(claim)
         # every claim's normalised text in one string, so a figure no claim prints is seen in one search
@@ -103,10 +107,11 @@ class Record:
         return tuple(c for c in self.claims if c["_normalised"] and (c["_normalised"] in normalised
                                                                       or normalised in c["_normalised"]))
 
-    def _sentence_sums(self, unit: str, words: frozenset[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray, bool]:
+    def _sentence_sums(self, unit: str, words: frozenset[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray,
+                                                                         list[tuple[int, int]]]:
         """The sentence's part of `guess`, once per sentence: each figure's count of subject words and of all words
-        in the sentence, which figures share three subject words with it, and whether any does (read only, shared
-        by the sentence's figures)."""
+        in the sentence, which figures share three subject words with it, and those figures as (count of all
+        words, row), most words first (read only, shared by the sentence's figures)."""
         matrix, vocabulary = self.word_matrices[unit]
         width = len(vocabulary)
         # each part ends with the matrix's last column, all zeros, so no part is empty for reduceat
@@ -114,26 +119,31 @@ class Record:
         near = np.add.reduceat(matrix[:, columns[0] + columns[1]], [0, len(columns[0])], axis=1)
         subject, every = np.ascontiguousarray(near[:, 0]), np.ascontiguousarray(near[:, 1])
         enough = subject >= 3
-        return subject, every, enough, bool(enough.any())
+        rows = np.flatnonzero(enough)
+        rows = rows[np.argsort(-every[rows], kind="stable")]
+        return subject, every, enough, list(zip(every[rows].tolist(), rows.tolist(), strict=True))
 
     def guess(self, unit: str, sentence: frozenset[str], counted: frozenset[str], head: set[str]) -> tuple[str, int]:
         """The measure of the unit's best-fitting figure and its `score`, among figures sharing three subject words
-        with the sentence's words and counting `head`. Every figure of the unit is scored at once from 0/1 word
-        matrices, and the sentence's part once per sentence (`sentence_sums`), not once per figure in it."""
-        if unit not in self.word_matrices:
+        with the sentence's words and counting `head`. The sentence's part is worked out once per sentence
+        (`sentence_sums`), not once per figure in it."""
+        if unit not in self.word_matrices or not head <= self.word_matrices[unit][1].keys():
             return "", 0
+        if counted <= sentence:  # nearly always: the counted words are the sentence's own
+            return self._best_fit(unit, self.sentence_sums(unit, sentence)[3], counted, head)
+        return self._fit_all(unit, sentence, counted, head)
+
+    def _fit_all(self, unit: str, sentence: frozenset[str], counted: frozenset[str],
+                 head: set[str]) -> tuple[str, int]:
+        """`guess` for any counted words: every figure of the unit scored at once from the 0/1 word matrices."""
+        subject, every, enough, _ = self.sentence_sums(unit, sentence)
         _, vocabulary = self.word_matrices[unit]
-        if not head <= vocabulary.keys():
-            return "", 0
-        subject, every, enough, any_enough = self.sentence_sums(unit, sentence)
         extra = [vocabulary[w] for w in counted - sentence if w in vocabulary]
-        if not extra and not any_enough:  # no figure shares three subject words: none fits (most sentences)
-            return "", 0
         # the figure's own few words: rows of the word-major copy of the matrix, summed (a word in two parts, or a
         # part named twice, is counted once for each, as separate sums would)
         rows, width = self.word_rows[unit], len(vocabulary)
         fits = (subject + rows[extra].sum(axis=0)) >= 3 if extra else enough
-        if head:  # every head word is in the vocabulary (checked above), so this asks for all of them
+        if head:  # every head word is in the vocabulary (checked in `guess`), so this asks for all of them
             fits = fits & (rows[[2 * width + vocabulary[w] for w in head]].sum(axis=0) == len(head))
         mine = [c for w in counted if w in vocabulary for c in (2 * width + vocabulary[w], width + vocabulary[w])]
         mine += [width + c for c in extra]
@@ -144,6 +154,24 @@ class Record:
             return "", 0
         ranks, names = self.measure_ranks[unit]
         return names[int(ranks[fit == top].max())], top
+
+    def _best_fit(self, unit: str, fitting: list[tuple[int, int]], counted: frozenset[str],
+                  head: set[str]) -> tuple[str, int]:
+        """`guess` when every counted word is in the sentence: the sentence's fitting figures, most words first,
+        scored one by one until no later one can reach the best fit (it can gain at most two per counted word)."""
+        rows = self.row_sets[unit]
+        gain = 2 * len(counted)
+        top, best = -1, ""
+        for every, row in fitting:
+            if every + gain < top:
+                break
+            counts, words, measure = rows[row]
+            if head and not head <= counts:
+                continue
+            fit = every + len(counted & counts) + len(counted & words)
+            if fit > top or (fit == top and measure > best):
+                top, best = fit, measure
+        return (best, top) if top >= 0 else ("", 0)
 
     def candidates(self, found: Found) -> list[dict[str, Any]]:
         """The record figures that `relation` could match (same unit, value within reach), in record order.
