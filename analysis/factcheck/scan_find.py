@@ -274,7 +274,10 @@ def _derived(core: str, printed: Printed, before: str, after: str) -> tuple[str,
         if change:
             return "percent_change", change.group(0)
         return "share", "per cent"
-    diff = _DIFFERENCE.search(before[-TAIL:]) if printed.unit in ("count", "GBP") else None
+    tail = before[-TAIL:]
+    # _DIFFERENCE ends in "of" or "by" before any white space: a tail ending otherwise is not searched
+    diff = _DIFFERENCE.search(tail) if printed.unit in ("count", "GBP") and \
+        tail.rstrip().lower().endswith(("of", "by")) else None
     if diff:
         return "difference", diff.group(0).strip()
     return "", ""
@@ -310,6 +313,9 @@ _NUMBER_OF = re.compile(r"\b(?:number|total|count)s?\s+of\s+([^,;:.()\"“”—
 def _subject(before: str) -> str:
     """The counted thing named before a figure in its clause as "the number of X …" (any other noun before a
     figure may be what changed, not what is counted: "an increase in crimes …, rising from 618")."""
+    low = before.lower()
+    if "number" not in low and "total" not in low and "count" not in low:  # what _NUMBER_OF needs: most windows
+        return ""
     clause = _CLAUSE_END.split(before)[-1]
     named = [head_noun(m.group(1)) for m in _NUMBER_OF.finditer(clause)]
     return named[-1] if named else ""
