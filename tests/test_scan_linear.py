@@ -48,8 +48,15 @@ def test_each_left_out_kind_needs_what_every_match_of_it_holds() -> None:
 def test_masking_with_and_without_the_word_check_is_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
     texts = _sentences()
     fast = [scan_find._mask(s.text, s, []) for s in texts]
+    # as `scan_text` masks: only the kinds whose NEEDS the whole article holds (the edge sentences as one text)
+    whole = [(to_text(path.read_text(encoding="utf-8")), None) for path in TEXTS] + [("\n\n".join(EDGES), EDGES)]
+    by_article = [scan_find._mask(s.text, s, [], scan_find.kinds_in(text))
+                  for text, edges in whole for s in (sentences(text) if edges is None else
+                                                     [Sentence(e, 1, 0) for e in edges])]
     monkeypatch.setattr(scan_find, "NEEDS", {})
-    assert fast == [scan_find._mask(s.text, s, []) for s in texts]
+    plain = [scan_find._mask(s.text, s, []) for s in texts]
+    assert fast == plain
+    assert by_article == plain
 
 
 def test_the_first_word_lookahead_finds_exactly_what_the_plain_pattern_finds() -> None:

@@ -21,7 +21,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from analysis.factcheck.scan_find import MAX_PER_SENTENCE, NOT_READ, LeftOut, find_figures
+from analysis.factcheck.scan_find import MAX_PER_SENTENCE, NOT_READ, LeftOut, find_figures, kinds_in
 from analysis.factcheck.scan_input import DEFAULT_MAX_MB, InputRefused, decode_article
 from analysis.factcheck.scan_match import load_record, match_figure, prefer_article_sources
 from analysis.factcheck.scan_text import sentences, to_text
@@ -100,9 +100,10 @@ def scan_text(raw: str, paths: Paths, max_figures: int | None = DEFAULT_MAX_FIGU
     not_read: list[str] = []
     cache: dict[Any, Any] = {}
     previous = None
-    every = sentences(to_text(raw))
+    text = to_text(raw)
+    every, kinds = sentences(text), kinds_in(text)
     for sentence in every:
-        found, skipped = find_figures(sentence)
+        found, skipped = find_figures(sentence, kinds)
         room = len(found) if max_figures is None else max_figures - len(pairs)
         stop = len(found) > room
         if stop:

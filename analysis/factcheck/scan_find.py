@@ -21,7 +21,7 @@ from analysis.record.printed import Printed, PrintedFigureError, parse_printed
 from analysis.record.safeguarding import PATTERNS as PERSONAL
 from analysis.record.vocabulary import FRACTIONS, MULTIPLES, QUALIFIERS, WORD_NUMBERS
 
-__all__ = ["Found", "LeftOut", "find_figures", "counted_phrase", "head_noun", "is_verb_form", "COUNT_NOUNS",
+__all__ = ["Found", "LeftOut", "find_figures", "kinds_in", "counted_phrase", "head_noun", "is_verb_form", "COUNT_NOUNS",
            "MAX_PER_SENTENCE", "NOT_READ", "NOT_LISTED"]
 
 
@@ -225,9 +225,18 @@ NOT_READ = f"rest of a sentence with more than {MAX_PER_SENTENCE} numbers (a tab
 NOT_LISTED = f"more non-statistics than the {MAX_PER_SENTENCE} listed for one sentence: masked, not listed"
 
 
-def _mask(text: str, sentence: Sentence, left_out: list[LeftOut]) -> str:
+def kinds_in(text: str) -> frozenset[str]:
+    """The left-out kinds whose NEEDS the whole article holds: a kind absent from it (no URL, no postcode in most
+    stories) is then not looked for sentence by sentence. A NEEDS pattern has no anchor or look-behind, so what it
+    finds in a sentence it finds in the text the sentence is part of."""
+    low = needs_text(text)
+    return frozenset(kind for kind, _ in LEFT_OUT if kind not in _NEEDS_RE or _NEEDS_RE[kind].search(low))
+
+
+def _mask(text: str, sentence: Sentence, left_out: list[LeftOut], kinds: frozenset[str] | None = None) -> str:
     """The sentence with every non-statistic blanked out (offsets kept), each one recorded in `left_out` (at most
-    MAX_PER_SENTENCE of them, then one NOT_LISTED entry with how many more)."""
+    MAX_PER_SENTENCE of them, then one NOT_LISTED entry with how many more). Only `kinds` are looked for (those
+    `kinds_in` the article; None: all)."""
     unlisted = [0]
 
     def blank(m: re.Match[str], kind: str) -> str:
@@ -241,6 +250,8 @@ def _mask(text: str, sentence: Sentence, left_out: list[LeftOut]) -> str:
     # only where a kind is found (a list of characters joined again for every kind was a third of the scan's time).
     low = needs_text(text)
     for kind, pattern in LEFT_OUT:
+        if kinds is not None and kind not in kinds:
+            continue
         needs = _NEEDS_RE.get(kind) if NEEDS else None
         if needs is None or needs.search(low):
             text = pattern.sub(functools.partial(_blank_kind, blank, kind), text)
@@ -332,10 +343,11 @@ def _is_count_word(core: str, after: str) -> bool:
     return any(w.startswith(COUNT_NOUNS) for w in words)
 
 
-def find_figures(sentence: Sentence) -> tuple[list[Found], list[LeftOut]]:
-    """Every statistic printed in one sentence, and every number set aside with the reason."""
+def find_figures(sentence: Sentence, kinds: frozenset[str] | None = None) -> tuple[list[Found], list[LeftOut]]:
+    """Every statistic printed in one sentence, and every number set aside with the reason (`kinds`: the left-out
+    kinds to look for, from `kinds_in` the whole article; None: all)."""
     left_out: list[LeftOut] = []
-    masked = _mask(sentence.text, sentence, left_out)
+    masked = _mask(sentence.text, sentence, left_out, kinds)
     found: list[Found] = []
     for read, m in enumerate(FIGURE_RE.finditer(masked)):
         if read == MAX_PER_SENTENCE:
