@@ -158,3 +158,21 @@ def test_the_quick_guess_scores_as_the_whole_matrix_does() -> None:
                     fitted += quick[1] >= 3
         previous = sentence.text
     assert compared > 500 and fitted > 100, (compared, fitted)
+
+
+def test_the_lower_cased_figure_pattern_finds_what_the_case_folding_one_finds() -> None:
+    """Where `_lowered` gives a lower-cased copy, the case-sensitive pattern on it finds the very spans FIGURE_RE
+    finds on the sentence (also in capitals and with letters IGNORECASE folds specially, which take FIGURE_RE)."""
+    shouted = ["MORE THAN 1,200 CASES, ALMOST THREE-QUARTERS, ONE IN FIVE, £15.6MILLION, 56 PER CENT.",
+               "Nearly Half Of The 9,000 Referrals Doubled; Twenty-One Boroughs.", "ſix of 12, İn 2019 ten, ınto 5."]
+    lowered = 0
+    for sentence in [*_sentences(), *(Sentence(text, 1, 0) for text in shouted)]:
+        masked = scan_find._mask(sentence.text, sentence, [])
+        low = scan_find._lowered(masked)
+        if low is None:
+            assert any(c in masked.lower() for c in "ſı") or len(masked.lower()) != len(masked)
+            continue
+        lowered += 1
+        assert [m.span() for m in scan_find._FIGURE_LOWER.finditer(low)] == \
+            [m.span() for m in scan_find.FIGURE_RE.finditer(masked)], sentence.text
+    assert lowered > 100

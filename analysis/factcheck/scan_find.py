@@ -181,6 +181,18 @@ def trie_pattern(words: list[str]) -> str:
 _FIRST = rf"(?=[\d£]|{trie_pattern(FIRST_WORDS)}(?!\w))"
 FIGURE_BODY = rf"(?:(?P<qual>{_QUAL})\s+)?(?P<core>{'|'.join(_FORMS)})(?![\w]|[.,]\d)"
 FIGURE_RE = re.compile(rf"(?<![\w£.,/-]){_FIRST}{FIGURE_BODY}", re.IGNORECASE)
+#: FIGURE_RE without IGNORECASE, for a sentence lower-cased (its letters are all lower case): the engine compares
+#: characters without folding case, nearly twice as fast. Used only where lower-casing keeps every offset and reads
+#: each letter as IGNORECASE does (`_lowered`).
+_FIGURE_LOWER = re.compile(FIGURE_RE.pattern)
+
+
+def _lowered(text: str) -> str | None:
+    """The text lower-cased, when matching _FIGURE_LOWER on it finds what FIGURE_RE finds on the text: the same
+    length ("İ" lowers to two characters) and no letter IGNORECASE reads as an ASCII one that lower() keeps ("ſ" is
+    "s", "ı" is "i"); else None."""
+    low = text.lower()
+    return low if len(low) == len(text) and "ſ" not in low and "ı" not in low else None
 
 #: Nouns that make a number in words a count ("six boroughs"); other number words ("in one viral exchange") are
 #: set aside. Stems: "investigation" covers "investigations".
@@ -349,12 +361,15 @@ def find_figures(sentence: Sentence, kinds: frozenset[str] | None = None) -> tup
     left_out: list[LeftOut] = []
     masked = _mask(sentence.text, sentence, left_out, kinds)
     found: list[Found] = []
-    for read, m in enumerate(FIGURE_RE.finditer(masked)):
+    low = _lowered(masked)
+    for read, m in enumerate(FIGURE_RE.finditer(masked) if low is None else _FIGURE_LOWER.finditer(low)):
         if read == MAX_PER_SENTENCE:
             rest = sentence.text[m.start():]
             left_out.append(LeftOut(rest if len(rest) <= 60 else f"{rest[:60]}…", NOT_READ, sentence))
             break
-        core, qual = m.group("core"), m.group("qual")
+        # the words as printed (the match may be on the lower-cased copy)
+        core = masked[m.start("core"):m.end("core")]
+        qual = masked[m.start("qual"):m.end("qual")] if m.start("qual") >= 0 else None
         # Bounded windows: what a figure counts sits within a few words, and slicing the whole sentence for every
         # figure made a long run of numbers quadratic (issue 24).
         before, after = masked[max(0, m.start() - WINDOW):m.start()], masked[m.end():m.end() + WINDOW]
