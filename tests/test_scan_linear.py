@@ -164,7 +164,8 @@ def test_the_lower_cased_figure_pattern_finds_what_the_case_folding_one_finds() 
     """Where `_lowered` gives a lower-cased copy, the case-sensitive pattern on it finds the very spans FIGURE_RE
     finds on the sentence (also in capitals and with letters IGNORECASE folds specially, which take FIGURE_RE)."""
     shouted = ["MORE THAN 1,200 CASES, ALMOST THREE-QUARTERS, ONE IN FIVE, £15.6MILLION, 56 PER CENT.",
-               "Nearly Half Of The 9,000 Referrals Doubled; Twenty-One Boroughs.", "ſix of 12, İn 2019 ten, ınto 5."]
+               "Nearly Half Of The 9,000 Referrals Doubled; Twenty-One Boroughs.", "ſix boroughs of 12.",
+               "Over ſeventeen, ınto fıve cases.", "İn 2019 ten cases."]
     lowered = 0
     for sentence in [*_sentences(), *(Sentence(text, 1, 0) for text in shouted)]:
         masked = scan_find._mask(sentence.text, sentence, [])
