@@ -164,6 +164,8 @@ DATE_CASES = [
     ("date_published: 2017-03-13", "date_published: 2099-03-13", "date_published 2099-03-13 is in the future"),
     ("date_accessed: 2026-11-26", "date_accessed: 2099-01-01", "date_accessed 2099-01-01 is in the future"),
     ("date_accessed: 2026-11-26", "date_accessed: 2016-01-01", "date_accessed 2016-01-01 is before date_published"),
+    ("date_published: 2017-03-13", "date_published: 0001-01-01", "date_published 0001-01-01 is before 1900-01-01"),
+    ("date_accessed: 2026-11-26", "date_accessed: 1899-12-31", "date_accessed 1899-12-31 is before 1900-01-01"),
 ]
 
 

@@ -397,6 +397,22 @@ def source_impossible_date(p: Paths):
     return p.rel(p.sources_yaml), f"id={data[0]['id']}", "date_published '2017-02-29' is not a real date"
 
 
+def source_ancient_date(p: Paths):
+    """0001-01-01 was accepted as a publication date (issue 24): no document this record can cite is that old."""
+    data = load_yaml(p.sources_yaml)
+    data[0]["date_published"] = "0001-01-01"
+    dump_yaml(p.sources_yaml, data)
+    return p.rel(p.sources_yaml), f"id={data[0]['id']}", "date_published 0001-01-01 is before 1900-01-01"
+
+
+def inspection_ancient_date(p: Paths):
+    path = p.raw / "inspections.yaml"
+    data = load_yaml(path)
+    data[0]["published"] = "1016-11-25"
+    dump_yaml(path, data)
+    return p.rel(path), f"id={data[0]['id']}", "published 1016-11-25 is before 1900-01-01"
+
+
 def inspection_sources_not_ids(p: Paths):
     """Used to crash with TypeError (unhashable dict) instead of a message."""
     path = p.raw / "inspections.yaml"
@@ -491,8 +507,10 @@ REFUSED: list[Callable[[Paths], tuple]] = [
     yaml_duplicate_key,
     source_field_not_text,
     source_impossible_date,
+    source_ancient_date,
     inspection_sources_not_ids,
     inspection_impossible_date,
+    inspection_ancient_date,
     claim_input_missing,
     claim_refers_to_itself,
     stored_file_sha256_mismatch,
@@ -500,7 +518,7 @@ REFUSED: list[Callable[[Paths], tuple]] = [
 
 #: Run end to end as well: the command's exit code and stderr, not only the exception.
 END_TO_END = {"quote_without_value", "unreadable 1,2OO", "truncated_mid_quoted_field", "malformed claims.yaml",
-              "claim_refers_to_itself", "stored_file_sha256_mismatch", "binary_file"}
+              "claim_refers_to_itself", "stored_file_sha256_mismatch", "binary_file", "source_ancient_date"}
 
 
 @pytest.mark.parametrize("corrupt", REFUSED, ids=lambda f: f.__name__)

@@ -48,8 +48,15 @@ def test_each_left_out_kind_needs_what_every_match_of_it_holds() -> None:
 def test_masking_with_and_without_the_word_check_is_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
     texts = _sentences()
     fast = [scan_find._mask(s.text, s, []) for s in texts]
+    # as `scan_text` masks: only the kinds whose NEEDS the whole article holds (the edge sentences as one text)
+    whole = [(to_text(path.read_text(encoding="utf-8")), None) for path in TEXTS] + [("\n\n".join(EDGES), EDGES)]
+    by_article = [scan_find._mask(s.text, s, [], scan_find.kinds_in(text))
+                  for text, edges in whole for s in (sentences(text) if edges is None else
+                                                     [Sentence(e, 1, 0) for e in edges])]
     monkeypatch.setattr(scan_find, "NEEDS", {})
-    assert fast == [scan_find._mask(s.text, s, []) for s in texts]
+    plain = [scan_find._mask(s.text, s, []) for s in texts]
+    assert fast == plain
+    assert by_article == plain
 
 
 def test_the_first_word_lookahead_finds_exactly_what_the_plain_pattern_finds() -> None:
@@ -96,3 +103,77 @@ def test_the_first_word_trie_matches_exactly_the_first_words() -> None:
     for probe in sorted(probes):
         assert bool(trie.fullmatch(probe)) == (probe.lower() in words), probe
         assert (m := trie.match(probe)) is None or m.group(0) == plain.match(probe).group(0), probe
+
+
+def test_the_value_index_finds_exactly_the_values_near_a_printed_one() -> None:
+    """`ValueIndex.near` (binary searches over segments listed when the record is loaded) gives the same positions
+    as testing `near` on every value, for the record's own values and reaches and for values around and between
+    them: at their interval ends, just inside and just outside."""
+    from analysis.factcheck.scan_match import load_record
+    from analysis.factcheck.value_index import SLACK, near
+    from analysis.paths import DEFAULT
+
+    record = load_record(DEFAULT)
+    checked = 0
+    for index, _ in record.by_unit.values():
+        pairs = list(enumerate(zip(index.values, index.reaches, strict=True)))
+        probes = set()
+        for _, (v, r) in pairs:
+            edge = r * SLACK + 1e-9
+            probes |= {v, v - edge, v + edge, v - 2 * edge, v + 2 * edge, v * 0.97, v * 1.03, 0.0, v / 2}
+        for value in sorted(probes):
+            for reach in (0.0, 1.0, abs(value) * 0.05, abs(value)):
+                brute = [i for i, (v, r) in pairs if near(v, r, value, reach)]
+                assert index.near(value, reach) == brute, (value, reach)
+                checked += bool(brute)
+    assert checked > 1000
+
+
+def test_the_quick_guess_scores_as_the_whole_matrix_does() -> None:
+    """`Record._best_fit` (the sentence's fitting figures one by one, stopping when none left can reach the best)
+    stands in for `_fit_all` (every figure of the unit from the word matrices) when the counted words are the
+    sentence's: both give the same measure and fit for every figure of every stored article, with and without the
+    sentence before as context, and with each counted word as the head."""
+    from analysis.factcheck.scan_find import find_figures
+    from analysis.factcheck.scan_match import load_record
+    from analysis.factcheck.scan_subject import base_words, counted_words, head_of
+    from analysis.paths import DEFAULT
+
+    record = load_record(DEFAULT)
+    compared = fitted = 0
+    previous = ""
+    for sentence in _sentences():
+        for found in find_figures(sentence)[0]:
+            unit, counted = found.printed.unit, counted_words(found)
+            if unit not in record.word_matrices:
+                continue
+            for context in ("", previous):
+                words = base_words(found, context) | counted
+                for head in [head_of(found), set(), *({w} for w in counted)]:
+                    if not head <= record.word_matrices[unit][1].keys():
+                        continue
+                    quick = record._best_fit(unit, record.sentence_sums(unit, words)[3], counted, head)
+                    assert quick == record._fit_all(unit, words, counted, head), (sentence.text, head)
+                    compared += 1
+                    fitted += quick[1] >= 3
+        previous = sentence.text
+    assert compared > 500 and fitted > 100, (compared, fitted)
+
+
+def test_the_lower_cased_figure_pattern_finds_what_the_case_folding_one_finds() -> None:
+    """Where `_lowered` gives a lower-cased copy, the case-sensitive pattern on it finds the very spans FIGURE_RE
+    finds on the sentence (also in capitals and with letters IGNORECASE folds specially, which take FIGURE_RE)."""
+    shouted = ["MORE THAN 1,200 CASES, ALMOST THREE-QUARTERS, ONE IN FIVE, £15.6MILLION, 56 PER CENT.",
+               "Nearly Half Of The 9,000 Referrals Doubled; Twenty-One Boroughs.", "ſix boroughs of 12.",
+               "Over ſeventeen, ınto fıve cases.", "İn 2019 ten cases."]
+    lowered = 0
+    for sentence in [*_sentences(), *(Sentence(text, 1, 0) for text in shouted)]:
+        masked = scan_find._mask(sentence.text, sentence, [])
+        low = scan_find._lowered(masked)
+        if low is None:
+            assert any(c in masked.lower() for c in "ſı") or len(masked.lower()) != len(masked)
+            continue
+        lowered += 1
+        assert [m.span() for m in scan_find._FIGURE_LOWER.finditer(low)] == \
+            [m.span() for m in scan_find.FIGURE_RE.finditer(masked)], sentence.text
+    assert lowered > 100

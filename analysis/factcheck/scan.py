@@ -21,7 +21,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from analysis.factcheck.scan_find import find_figures
+from analysis.factcheck.scan_find import MAX_PER_SENTENCE, NOT_READ, LeftOut, find_figures, kinds_in
 from analysis.factcheck.scan_input import DEFAULT_MAX_MB, InputRefused, decode_article
 from analysis.factcheck.scan_match import load_record, match_figure, prefer_article_sources
 from analysis.factcheck.scan_text import sentences, to_text
@@ -37,11 +37,28 @@ SHOWN_PER_DEFINITION = 3
 EXIT_ALL_HELD, EXIT_SOME_ABSENT, EXIT_UNREADABLE = 0, 1, 2
 
 
+#: The most figures one scan reads: a long report saved as text prints a few thousand, 1 MB of news prose ~11,000.
+#: Past it the rest of the text is not read, and the scan says so (`--max-figures` raises it): 5 MB of numbers
+#: with full stops ("12. 13. 14. …") would otherwise take minutes and print a match for every one.
+DEFAULT_MAX_FIGURES = 25_000
+#: A sentence longer than this (no sentence of prose is; a table or a run of numbers can be) is shown as the part
+#: around each figure, so a page-long "sentence" is not printed once per figure in it.
+SHOWN_SENTENCE = 1_000
+
+
+def shown_sentence(text: str, at: int, length: int = 0) -> str:
+    """The sentence as reported: whole, or for an overlong one the characters around `at` (with … where cut)."""
+    if len(text) <= SHOWN_SENTENCE:
+        return text
+    start, end = max(0, at - 240), min(len(text), at + length + 240)
+    return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
+
+
 def _figure_entry(found: Any, matched: Any) -> dict[str, Any]:
     p = found.printed
     registered = bool(matched.claims)
     return {
-        "sentence": found.sentence.text,
+        "sentence": shown_sentence(found.sentence.text, found.start, len(found.text)),
         "paragraph": found.sentence.paragraph,
         "value_as_printed": found.text,
         "value": p.value,
@@ -67,23 +84,45 @@ def _figure_entry(found: Any, matched: Any) -> dict[str, Any]:
 _POINTS_BACK = re.compile(r"^(?:These|Those|This|That|It|They|The (?:figures?|numbers?|rise|increase|fall|total))\b")
 
 
-def scan_text(raw: str, paths: Paths) -> dict[str, Any]:
-    """The scan of one article's text (plain or HTML): its figures with their matches, and what was set aside."""
+def _left_out_entry(item: LeftOut) -> dict[str, Any]:
+    text = item.sentence.text
+    at = text.find(item.text) if len(text) > SHOWN_SENTENCE else 0
+    return {"text": item.text, "kind": item.kind, "paragraph": item.sentence.paragraph,
+            "sentence": shown_sentence(text, max(at, 0), len(item.text))}
+
+
+def scan_text(raw: str, paths: Paths, max_figures: int | None = DEFAULT_MAX_FIGURES) -> dict[str, Any]:
+    """The scan of one article's text (plain or HTML): its figures with their matches, what was set aside, and
+    `not_read`: the parts of the text that were not read, each in one line (empty when all of it was)."""
     record = load_record(paths)
     pairs: list[Any] = []
     left_out: list[Any] = []
+    not_read: list[str] = []
     cache: dict[Any, Any] = {}
     previous = None
-    for sentence in sentences(to_text(raw)):
-        found, skipped = find_figures(sentence)
+    text = to_text(raw)
+    every, kinds = sentences(text), kinds_in(text)
+    for sentence in every:
+        found, skipped = find_figures(sentence, kinds)
+        room = len(found) if max_figures is None else max_figures - len(pairs)
+        stop = len(found) > room
+        if stop:
+            found = found[:room]
+            not_read.append(f"stopped after {max_figures:,} figures, in paragraph {sentence.paragraph} of "
+                            f"{every[-1].paragraph}: the rest of the text was not read (--max-figures raises the "
+                            "limit)")
         context = (previous.text if previous is not None and previous.paragraph == sentence.paragraph
                    and _POINTS_BACK.match(sentence.text) else "")
         pairs += [(f, match_figure(f, record, cache=cache, context=context)) for f in found]
-        left_out += [{"text": s.text, "kind": s.kind, "paragraph": s.sentence.paragraph,
-                      "sentence": s.sentence.text} for s in skipped]
+        left_out += [_left_out_entry(s) for s in skipped]
+        not_read += [f"paragraph {s.sentence.paragraph}: a sentence with more than {MAX_PER_SENTENCE} numbers (a "
+                     f"table or a list?) was read only to its {MAX_PER_SENTENCE}th; the rest, from {s.text!r}, "
+                     "was not" for s in skipped if s.kind == NOT_READ]
         previous = sentence
+        if stop:
+            break
     prefer_article_sources([m for _, m in pairs])
-    return {"figures": [_figure_entry(f, m) for f, m in pairs], "left_out": left_out}
+    return {"figures": [_figure_entry(f, m) for f, m in pairs], "left_out": left_out, "not_read": not_read}
 
 
 # --- output -----------------------------------------------------------------------------------------------------
@@ -130,6 +169,7 @@ def render_text(result: dict[str, Any], show_all: bool) -> str:
                          + (": not registered, add it to claims.yaml" if e["should_register"] else ""))
     if not result["figures"]:
         lines.append("no figures found")
+    lines += [f"! not read: {line}" for line in result["not_read"]]
     if show_all and result["left_out"]:
         lines.append("\nleft out (not statistics):")
         lines += [f"  - {x['text']!r}: {x['kind']} (para {x['paragraph']})" for x in result["left_out"]]
@@ -171,6 +211,8 @@ def render_markdown(result: dict[str, Any], show_all: bool) -> str:
         rows.append(f"| {n} | {_cell(e['value_as_printed'])} (para {e['paragraph']}) | {_cell(e['counted'])} | "
                     f"{where} | {_cell(_verdicts(e))} | {action} |")
     out = "\n".join(rows)
+    if result["not_read"]:
+        out += "\n\n**Not read:** " + "; ".join(_cell(line) for line in result["not_read"])
     if show_all and result["left_out"]:
         out += "\n\nLeft out (not statistics): " + "; ".join(
             f"{_cell(x['text'])} ({x['kind']})" for x in result["left_out"])
@@ -212,8 +254,11 @@ def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
                              "(refuses to overwrite a file)")
     parser.add_argument("--max-mb", type=megabytes, default=DEFAULT_MAX_MB, metavar="MB",
                         help=f"refuse inputs larger than this (default {DEFAULT_MAX_MB:g} MB)")
-    parser.epilog = ("exit status: 0 every figure found is in the record (or none found), 1 at least one is not, "
-                     "2 nothing scanned (unreadable, not text, too large, unknown encoding). "
+    parser.add_argument("--max-figures", type=figure_count, default=DEFAULT_MAX_FIGURES, metavar="N",
+                        help=f"stop reading after N figures, and say so (default {DEFAULT_MAX_FIGURES:,})")
+    parser.epilog = ("exit status: 0 every figure found is in the record (or none found), 1 at least one is not "
+                     "or part of the text was not read, 2 nothing scanned (unreadable, not text, too large, unknown "
+                     "encoding). "
                      "The last line is a summary (on standard error with --json or --md).")
 
 
@@ -230,6 +275,17 @@ def megabytes(text: str) -> float:
         raise argparse.ArgumentTypeError(f"{text!r} is not a number of megabytes") from None
     if not 0 < value <= MAX_MAX_MB:  # False for NaN too
         raise argparse.ArgumentTypeError(f"{text!r} must be above 0 and at most {MAX_MAX_MB:g} MB")
+    return value
+
+
+def figure_count(text: str) -> int:
+    """`--max-figures` as a whole number of at least 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of figures") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} must be at least 1")
     return value
 
 
@@ -256,8 +312,11 @@ def summary(result: dict[str, Any]) -> str:
     figures = result["figures"]
     held = sum(1 for e in figures if e["matches"])
     claims = {c["claim_id"] for e in figures for c in e["claims"]}
-    return (f"scan: {len(figures)} figures found, {held} in the record, {len(figures) - held} not in the record, "
+    line = (f"scan: {len(figures)} figures found, {held} in the record, {len(figures) - held} not in the record, "
             f"{len(claims)} registered claims checked")
+    skipped = len(result["not_read"])
+    return line + (f"; {skipped} part{'s' if skipped > 1 else ''} of the text not read (listed above)"
+                   if skipped else "")
 
 
 _CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
@@ -285,7 +344,8 @@ def _write_stub(target: Path, result: dict[str, Any]) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Exit status: 0 every figure found is in the record (or none was found), 1 some are not, 2 nothing scanned."""
+    """Exit status: 0 every figure found is in the record (or none was found), 1 some are not or part of the text
+    was not read, 2 nothing scanned."""
     paths = Paths(args.root.resolve())
     if args.claims_stub and args.claims_stub.exists():
         print(f"scan: {shown(args.claims_stub)} exists; --claims-stub writes a new file and never overwrites one",
@@ -293,7 +353,7 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_UNREADABLE
     try:
         raw = _read(args)
-        result = scan_text(raw, paths)
+        result = scan_text(raw, paths, args.max_figures)
     except InputRefused as error:
         print(f"scan: cannot scan {shown(args.file)}: {error}", file=sys.stderr)
         return EXIT_UNREADABLE
@@ -309,4 +369,5 @@ def run(args: argparse.Namespace) -> int:
     print(summary(result), file=sys.stderr if (args.json or args.md) else sys.stdout)
     if args.claims_stub and _write_stub(args.claims_stub, result):
         return EXIT_UNREADABLE
-    return EXIT_SOME_ABSENT if any(not e["matches"] for e in result["figures"]) else EXIT_ALL_HELD
+    absent = any(not e["matches"] for e in result["figures"]) or bool(result["not_read"])
+    return EXIT_SOME_ABSENT if absent else EXIT_ALL_HELD

@@ -34,6 +34,7 @@ from analysis.factcheck.scan_subject import (
     words_of,
     years_of,
 )
+from analysis.factcheck.value_index import ValueIndex
 from analysis.factcheck.wording import BORNE_OUT, verdict
 from analysis.paths import Paths
 from analysis.record.figures import normalise_for_match
@@ -54,12 +55,17 @@ class Record:
 
     figures: list[dict[str, Any]]
     claims: list[dict[str, Any]]
-    #: Per unit: the figures' values, the widest gap at which each could still match, and their positions.
-    by_unit: dict[str, tuple[np.ndarray, np.ndarray, list[int]]] = field(default_factory=dict)
+    #: Per unit: the figures' values, each with the widest gap at which it could still match, and their positions.
+    by_unit: dict[str, tuple[ValueIndex, list[int]]] = field(default_factory=dict)
     #: Per unit: which words each figure has, as one 0/1 matrix (figures × its subject words, all its words and its
     #: counted things, side by side), and each word's column; `_guess` scores every figure of a unit at once.
     word_matrices: dict[str, tuple[np.ndarray, dict[str, int]]] = field(default_factory=dict)
     word_rows: dict[str, np.ndarray] = field(default_factory=dict)  # the same, word-major (a word's figures)
+    #: Per unit: each figure's measure as its rank among the unit's measures sorted, and those measures, so the
+    #: greatest measure among the best-fitting figures is one array maximum.
+    measure_ranks: dict[str, tuple[np.ndarray, list[str]]] = field(default_factory=dict)
+    #: Per unit: each figure's counted things, all its words and its measure, for `_best_fit`.
+    row_sets: dict[str, list[tuple[frozenset[str], frozenset[str], str]]] = field(default_factory=dict)
     #: Claims by the figure they state, for `_covering_claims`.
     claims_by_stated: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     claims_text: str = ""
@@ -71,8 +77,7 @@ class Record:
                 groups.setdefault(figure["_printed"].unit, []).append(i)
         for unit, where in groups.items():
             printed = [self.figures[i]["_printed"] for i in where]
-            self.by_unit[unit] = (np.array([p.value for p in printed], dtype=float),
-                                  np.array([_reach(p) for p in printed], dtype=float), where)
+            self.by_unit[unit] = (ValueIndex([float(p.value) for p in printed], [_reach(p) for p in printed]), where)
             kinds = ("_subject_words", "_words", "_counts")
             vocabulary = {w: n for n, w in enumerate(sorted({w for i in where for k in kinds
                                                             for w in self.figures[i][k]}))}
@@ -82,11 +87,18 @@ class Record:
                     matrix[row, [k * len(vocabulary) + vocabulary[w] for w in self.figures[i][kind]]] = 1
             self.word_matrices[unit] = (matrix, vocabulary)
             self.word_rows[unit] = np.ascontiguousarray(matrix.T)
+            names = sorted({self.figures[i]["measure"] for i in where})
+            rank = {name: n for n, name in enumerate(names)}
+            self.measure_ranks[unit] = (np.array([rank[self.figures[i]["measure"]] for i in where]), names)
+            self.row_sets[unit] = [(frozenset(self.figures[i]["_counts"]), frozenset(self.figures[i]["_words"]),
+                                    self.figures[i]["measure"]) for i in where]
         for claim in self.claims:
             self.claims_by_stated.setdefault(claim.get("stated_figure") or "", []).append(claim)
         # every claim's normalised text in one string, so a figure no claim prints is seen in one search
         self.claims_text = "\x00".join(c["_normalised"] for c in self.claims)
         self.claims_in = functools.lru_cache(maxsize=64)(self._claims_in)
+        #: Whether any claim prints this text, once per distinct figure as printed.
+        self.in_claims_text = functools.lru_cache(maxsize=4096)(self.claims_text.__contains__)
         self.sentence_sums = functools.lru_cache(maxsize=64)(self._sentence_sums)
 
     def _claims_in(self, sentence: str) -> tuple[dict[str, Any], ...]:
@@ -95,50 +107,71 @@ class Record:
         return tuple(c for c in self.claims if c["_normalised"] and (c["_normalised"] in normalised
                                                                       or normalised in c["_normalised"]))
 
-    def _sentence_sums(self, unit: str, words: frozenset[str]) -> tuple[np.ndarray, np.ndarray]:
-        """The sentence's part of `guess`, once per sentence: each figure's subject and all-word counts, and which
-        figures share three subject words with the sentence (read only, shared by the sentence's figures)."""
-        near = self._sums(unit, ((0, words), (1, words)))
-        return near, near[:, 0] >= 3
-
-    def _sums(self, unit: str, parts: tuple[tuple[int, frozenset[str]], ...]) -> np.ndarray:
-        """For every figure of the unit, how many words of each part it has (part: which kind of words, 0 subject,
-        1 all words, 2 counted things; and the words): one indexing of the unit's 0/1 matrix."""
+    def _sentence_sums(self, unit: str, words: frozenset[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray,
+                                                                         list[tuple[int, int]]]:
+        """The sentence's part of `guess`, once per sentence: each figure's count of subject words and of all words
+        in the sentence, which figures share three subject words with it, and those figures as (count of all
+        words, row), most words first (read only, shared by the sentence's figures)."""
         matrix, vocabulary = self.word_matrices[unit]
         width = len(vocabulary)
         # each part ends with the matrix's last column, all zeros, so no part is empty for reduceat
-        columns = [[k * width + vocabulary[w] for w in words if w in vocabulary] + [3 * width] for k, words in parts]
-        starts = np.cumsum([0] + [len(c) for c in columns[:-1]])
-        return np.add.reduceat(matrix[:, [c for cols in columns for c in cols]], starts, axis=1)
+        columns = [[k * width + vocabulary[w] for w in words if w in vocabulary] + [3 * width] for k in (0, 1)]
+        near = np.add.reduceat(matrix[:, columns[0] + columns[1]], [0, len(columns[0])], axis=1)
+        subject, every = np.ascontiguousarray(near[:, 0]), np.ascontiguousarray(near[:, 1])
+        enough = subject >= 3
+        rows = np.flatnonzero(enough)
+        rows = rows[np.argsort(-every[rows], kind="stable")]
+        return subject, every, enough, list(zip(every[rows].tolist(), rows.tolist(), strict=True))
 
-    def guess(self, unit: str, sentence: frozenset[str], counted: set[str], head: set[str]) -> tuple[str, int]:
+    def guess(self, unit: str, sentence: frozenset[str], counted: frozenset[str], head: set[str]) -> tuple[str, int]:
         """The measure of the unit's best-fitting figure and its `score`, among figures sharing three subject words
-        with the sentence's words and counting `head`. Every figure of the unit is scored at once from 0/1 word
-        matrices, and the sentence's part once per sentence (`sentence_sums`), not once per figure in it."""
+        with the sentence's words and counting `head`. The sentence's part is worked out once per sentence
+        (`sentence_sums`), not once per figure in it."""
         if unit not in self.word_matrices or not head <= self.word_matrices[unit][1].keys():
             return "", 0
-        near, enough = self.sentence_sums(unit, sentence)
-        extra = counted - sentence
+        if counted <= sentence:  # nearly always: the counted words are the sentence's own
+            return self._best_fit(unit, self.sentence_sums(unit, sentence)[3], counted, head)
+        return self._fit_all(unit, sentence, counted, head)
+
+    def _fit_all(self, unit: str, sentence: frozenset[str], counted: frozenset[str],
+                 head: set[str]) -> tuple[str, int]:
+        """`guess` for any counted words: every figure of the unit scored at once from the 0/1 word matrices."""
+        subject, every, enough, _ = self.sentence_sums(unit, sentence)
+        _, vocabulary = self.word_matrices[unit]
+        extra = [vocabulary[w] for w in counted - sentence if w in vocabulary]
         # the figure's own few words: rows of the word-major copy of the matrix, summed (a word in two parts, or a
         # part named twice, is counted once for each, as separate sums would)
-        _, vocabulary = self.word_matrices[unit]
         rows, width = self.word_rows[unit], len(vocabulary)
-
-        def few(*parts: tuple[int, set[str]]) -> np.ndarray | int:
-            cols = [kind * width + vocabulary[w] for kind, words in parts for w in words if w in vocabulary]
-            return rows[cols].sum(axis=0) if cols else 0
-
-        fits = (near[:, 0] + few((0, extra))) >= 3 if extra else enough
-        if head:  # every head word is in the vocabulary (checked above), so this asks for all of them
-            fits = fits & (few((2, head)) == len(head))  # a new array: `enough` is the sentence's, shared
+        fits = (subject + rows[extra].sum(axis=0)) >= 3 if extra else enough
+        if head:  # every head word is in the vocabulary (checked in `guess`), so this asks for all of them
+            fits = fits & (rows[[2 * width + vocabulary[w] for w in head]].sum(axis=0) == len(head))
+        mine = [c for w in counted if w in vocabulary for c in (2 * width + vocabulary[w], width + vocabulary[w])]
+        mine += [width + c for c in extra]
         # the fit of the figures that fit, -1 elsewhere (a fit is never negative)
-        fit = np.where(fits, near[:, 1] + few((1, extra), (2, counted), (1, counted)), -1)
+        fit = np.where(fits, every + rows[mine].sum(axis=0) if mine else every, -1)
         top = int(fit.max())
         if top < 0:
             return "", 0
-        where = self.by_unit[unit][2]
-        measures = {self.figures[where[i]]["measure"] for i in np.flatnonzero(fit == top)}
-        return max(measures), top
+        ranks, names = self.measure_ranks[unit]
+        return names[int(ranks[fit == top].max())], top
+
+    def _best_fit(self, unit: str, fitting: list[tuple[int, int]], counted: frozenset[str],
+                  head: set[str]) -> tuple[str, int]:
+        """`guess` when every counted word is in the sentence: the sentence's fitting figures, most words first,
+        scored one by one until no later one can reach the best fit (it can gain at most two per counted word)."""
+        rows = self.row_sets[unit]
+        gain = 2 * len(counted)
+        top, best = -1, ""
+        for every, row in fitting:
+            if every + gain < top:
+                break
+            counts, words, measure = rows[row]
+            if head and not head <= counts:
+                continue
+            fit = every + len(counted & counts) + len(counted & words)
+            if fit > top or (fit == top and measure > best):
+                top, best = fit, measure
+        return (best, top) if top >= 0 else ("", 0)
 
     def candidates(self, found: Found) -> list[dict[str, Any]]:
         """The record figures that `relation` could match (same unit, value within reach), in record order.
@@ -148,9 +181,8 @@ class Record:
         a = found.printed
         if a.unit not in self.by_unit or a.value is None:
             return []
-        values, reach, where = self.by_unit[a.unit]
-        near = np.abs(values - a.value) <= np.maximum(reach, _reach(a)) * (1 + 1e-6) + 1e-9
-        return [self.figures[where[i]] for i in np.flatnonzero(near)]
+        index, where = self.by_unit[a.unit]
+        return [self.figures[where[i]] for i in index.near(a.value, _reach(a))]
 
 
 def _reach(p: Any) -> float:
@@ -275,8 +307,11 @@ def relation(found: Found, figure: dict[str, Any]) -> str:
 def _covering_claims(found: Found, ids: set[str], record: Record) -> list[dict[str, Any]]:
     """Registered claims about this figure: printed in this sentence, or stating a figure that is the same."""
     printed = found.text.lower()
+    in_claims = record.in_claims_text(printed)
+    if not ids and not in_claims:  # most figures: no claim states or prints them
+        return []
     here = {c["claim_id"]: c for c in record.claims_in(found.sentence.text)
-            if printed in c["_normalised"]} if printed in record.claims_text else {}
+            if printed in c["_normalised"]} if in_claims else {}
     stating = {c["claim_id"]: c for i in ids for c in record.claims_by_stated.get(i, [])}
     out = [{"claim_id": c["claim_id"], "verdict": c["verdict"], "stated": c.get("stated"), "kind": c.get("kind"),
             "text": c.get("text"), "source_id": c.get("source_id"), "in_this_text": c["claim_id"] in here,
@@ -285,7 +320,7 @@ def _covering_claims(found: Found, ids: set[str], record: Record) -> list[dict[s
     return out
 
 
-def _guess(base: frozenset[str], counted: set[str], found: Found, record: Record) -> str:
+def _guess(base: frozenset[str], counted: frozenset[str], found: Found, record: Record) -> str:
     """The record measure whose words best fit the words around the figure (same kind of unit), if any fits well.
 
     The unit alone ("cases") says little about the measure: three other words must be shared, and the counted

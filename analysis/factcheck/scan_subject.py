@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import Any
 
@@ -77,10 +78,10 @@ def years_of(row: dict[str, Any]) -> tuple[int, int] | None:
 
 
 
-def counted_words(found: Found) -> set[str]:
+def counted_words(found: Found) -> frozenset[str]:
     """The counted words alone: named after the number, or before it ("the number of referrals rose from 1,737 …
     to 2,060")."""
-    return words_of(f"{found.counted} {found.subject}")
+    return sentence_words(f"{found.counted} {found.subject}")
 
 
 def base_words(found: Found, context: str) -> frozenset[str]:
@@ -91,9 +92,10 @@ def base_words(found: Found, context: str) -> frozenset[str]:
     return words | sentence_words(context) if context else words
 
 
-@functools.lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=1024)
 def sentence_words(text: str) -> frozenset[str]:
-    """words_of a sentence, once per sentence rather than once per figure in it."""
+    """words_of a sentence or phrase, once per text rather than once per figure in it (a counted phrase such as
+    "cases" or "per cent" recurs throughout a page)."""
     return frozenset(words_of(text))
 
 
@@ -105,7 +107,9 @@ _GEOGRAPHY = (
     ("United Kingdom", re.compile(r"\b(?:UK|U\.K\.|United Kingdom|Britain|British)\b")),
     ("England", re.compile(r"\bEngland\b(?! and Wales)")),
 )
-_YEAR = re.compile(r"(?<![\d,.£])\b(?:19|20)\d{2}\b(?![\d])")
+#: A year: "19" or "20" first (the regex engine then skips to those digits; a leading look-behind made it try every
+#: position), not run on from a word, a number or "£" (the look-behind checks the character before the "19").
+_YEAR = re.compile(r"(?:19|20)(?<![\w,.£]..)\d{2}\b")
 _OWN_YEAR_AFTER = re.compile(r"^\s*(?:[^\d\s,;:.—–()]+\s+){0,7}?(?:in|during|for)\s+((?:19|20)\d{2})\b")
 _OWN_YEAR_BEFORE = re.compile(r"\b((?:19|20)\d{2})(?:'s)?\s+(?:total|figure|count)\s+of\s*$")
 
@@ -142,7 +146,7 @@ def in_period(year: int, figure: dict[str, Any]) -> bool:
     return span is None or span[0] <= year <= span[1]
 
 
-def score(figure: dict[str, Any], near: set[str], counted: set[str], setting: Setting | None = None) -> int:
+def score(figure: dict[str, Any], near: set[str], counted: AbstractSet[str], setting: Setting | None = None) -> int:
     """Shared words, the counted thing twice ("23 police forces" is about forces, not cases); one more each for a
     place and a year the sentence names that the record figure has."""
     score = len(near & figure["_words"]) + len(counted & figure["_counts"]) + len(counted & figure["_words"])

@@ -13,7 +13,7 @@ from analysis.paths import Paths
 from analysis.record.hygiene import check_text_fields, where_of
 from analysis.record.problems import Problems
 from analysis.record.safeguarding import check_personal_data
-from analysis.record.sources import SOURCE_ID_RE, as_date, load_yaml_list
+from analysis.record.sources import SOURCE_ID_RE, as_date, load_yaml_list, out_of_range
 
 REQUIRED = ("id", "name", "label", "published", "sources")
 
@@ -55,7 +55,7 @@ def _value_problems(entry: dict[str, Any]) -> list[str]:
               if not isinstance(entry[key], (str, int, float)) or isinstance(entry[key], bool)]
     if as_date(entry["published"]) is None:
         found.append(f"published {entry['published']!r} is not a real date (YYYY-MM-DD)")
-    return found
+    return found + out_of_range({"published": entry["published"]})
 
 
 def _source_problems(entry: dict[str, Any], sources: list[Any], known_sources: set[str],

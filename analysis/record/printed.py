@@ -11,6 +11,7 @@ Anything this module cannot read raises `PrintedFigureError`; it never guesses, 
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -128,7 +129,14 @@ def parse_printed(text: str) -> Printed:
     """
     if not isinstance(text, str) or not text.strip():
         raise PrintedFigureError("cannot read an empty value as a figure")
-    original = text
+    return _parse(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse(original: str) -> Printed:
+    """`parse_printed` of a non-empty text, read once per distinct text: a scanned page prints "12", "two" or
+    "56 per cent" many times, and a Printed is immutable (a refused text raises again each time)."""
+    text = original
     problem = digits_problem(text)
     if problem:
         raise PrintedFigureError(f"cannot read {original!r} as a figure: {problem}")

@@ -51,12 +51,31 @@ def sha256_of(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def date_problems(published: Any, accessed: Any, today: dt.date | None = None) -> list[str]:
-    """Dates that cannot be true: in the future (2099 reached ClaimReview), or a document read before it was
-    published. Unreadable dates are reported by the caller; they are skipped here."""
+#: No document in this record can be older. It holds published figures on child sexual exploitation, which were
+#: first counted decades later (its earliest period starts in 1989, the national review's historic cases), so an
+#: earlier date is a slip ("0001-01-01", "1017-03-13"), never a source. Generous on purpose: a real old document
+#: must never be refused; a plausible wrong year (1917 for 2017) is for review, not for this check.
+EARLIEST_SOURCE_DATE = dt.date(1900, 1, 1)
+
+
+def out_of_range(dates: dict[str, Any], today: dt.date | None = None) -> list[str]:
+    """The one range check of a document's dates (sources' published and accessed, inspections' published): not in
+    the future (2099 reached ClaimReview), not before EARLIEST_SOURCE_DATE. Unreadable dates are skipped here."""
     today = today or dt.date.today()
+    out = []
+    for key, value in ((k, as_date(v)) for k, v in dates.items()):
+        if value and value > today:
+            out.append(f"{key} {value.isoformat()} is in the future")
+        elif value and value < EARLIEST_SOURCE_DATE:
+            out.append(f"{key} {value.isoformat()} is before {EARLIEST_SOURCE_DATE.isoformat()}, earlier than any "
+                       "document this record can cite (a mistyped year?)")
+    return out
+
+
+def date_problems(published: Any, accessed: Any, today: dt.date | None = None) -> list[str]:
+    """Dates that cannot be true: out of range (`out_of_range`), or a document read before it was published."""
     dates = {"date_published": as_date(published), "date_accessed": as_date(accessed)}
-    out = [f"{key} {value.isoformat()} is in the future" for key, value in dates.items() if value and value > today]
+    out = out_of_range(dates, today)
     if dates["date_published"] and dates["date_accessed"] and dates["date_accessed"] < dates["date_published"]:
         out.append(f"date_accessed {dates['date_accessed'].isoformat()} is before date_published "
                    f"{dates['date_published'].isoformat()}: a document cannot be read before it is published")
