@@ -388,3 +388,17 @@ def test_claimreview_gives_an_approximate_claim_date_only_to_the_month() -> None
     exact = claim_review(Entry(claim, {**source, "date_approximate": ""}, sources=[source]), "/", "p")
     assert approximate["itemReviewed"]["datePublished"] == "2025-01"
     assert exact["itemReviewed"]["datePublished"] == "2025-01-01"
+
+
+@pytest.mark.parametrize("text", ["Counts by year;=WEBSERVICE(\"https://example.org\")", "see note; +cmd|' /C calc'!A0",
+                                  "as printed;@SUM(1+1)", "x; -HYPERLINK(\"https://example.org\")"])
+def test_a_formula_after_a_semicolon_is_refused(text: str) -> None:
+    """Excel set to a semicolon list separator splits an unquoted CSV cell at ';', so 'x;=WEBSERVICE(…)' opens as
+    a second cell holding a formula (left open by round 5, fixed after): raw text may not carry one."""
+    problem = text_problem(text)
+    assert problem and "semicolons" in problem
+
+
+@pytest.mark.parametrize("text", ["rates fell; -5% in London", "a; b", "2014; 2015", "figures: 1,200; 922"])
+def test_ordinary_semicolons_stay_text(text: str) -> None:
+    assert text_problem(text) is None

@@ -158,6 +158,12 @@ def formula_like(text: str) -> bool:
     return bool(text) and text.startswith(FORMULA_PREFIXES)
 
 
+#: A formula after a semicolon: Excel set to a semicolon list separator splits an unquoted CSV cell there, so
+#: "x;=WEBSERVICE(…)" opens as a second cell that is a formula (a minus only before a letter or bracket, so
+#: "; -5%" stays text).
+AFTER_SEMICOLON_FORMULA = re.compile(r";\s*(?:[=+@]|-[A-Za-z(])")
+
+
 def neutralise_formula(value: Any) -> Any:
     """Text that a spreadsheet would run as a formula, as inert text (a leading apostrophe); anything else as is."""
     if isinstance(value, str) and formula_like(value):
@@ -201,6 +207,10 @@ def text_problem(text: str) -> str | None:
     if formula_like(stripped):
         return (f"begins with {stripped[0]!r}, which a spreadsheet reads as a formula; reword it or start it "
                 "with a letter or digit")
+    after = AFTER_SEMICOLON_FORMULA.search(stripped)
+    if after:
+        return (f"has {after.group().strip()!r} at character {after.start() + 1}: a spreadsheet that splits cells "
+                "at semicolons reads what follows as a formula; reword it")
     return None
 
 
