@@ -94,13 +94,19 @@ def _shared(request: pytest.FixtureRequest, job: made_run.Job) -> made_run.Made:
 def made(request: pytest.FixtureRequest) -> made_run.Made:
     """`python -m analysis all` on a scratch copy of the project, run once for the session: read it, never change
     it (made_run.copy_of gives a private copy)."""
-    return _shared(request, made_run.JOBS[0])
+    return _shared(request, made_run.BY_FIXTURE["made"])
 
 
 @pytest.fixture(scope="session")
 def fresh(request: pytest.FixtureRequest) -> made_run.Made:
     """`python -m analysis notebooks --fresh`: every notebook in a kernel of its own, run once for the session."""
-    return _shared(request, made_run.JOBS[1])
+    return _shared(request, made_run.BY_FIXTURE["fresh"])
+
+
+@pytest.fixture(scope="session")
+def planted(request: pytest.FixtureRequest) -> made_run.Made:
+    """`python -m analysis all` on a scratch copy whose raw prose carries planted markup (tests/planted.py)."""
+    return _shared(request, made_run.BY_FIXTURE["planted"])
 
 
 SOURCES_YAML = textwrap.dedent("""\
