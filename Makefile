@@ -74,10 +74,10 @@ lint: $(STAMP)
 	$(PY) -m ruff check analysis tests notebooks benchmarks
 	$(PY) -m mypy
 
-# --dist loadfile: each test file runs on one worker, so what a file's fixtures build (charts drawn, a browser
-# page set up, a baseline built) is built once, not once per worker.
+# --dist loadfile: each test file runs on one worker, so what a file's fixtures build (charts drawn, a baseline
+# built) is built once, not once per worker; files are handed out in the order tests/conftest.py sorts them.
 test: $(STAMP) lint
-	$(PY) -m pytest -n auto --dist loadfile -rs
+	$(PY) -m pytest -n auto --dist loadfile --no-loadscope-reorder -rs
 
 bench: $(STAMP)
 	$(PY) benchmarks/bench.py

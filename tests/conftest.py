@@ -67,13 +67,19 @@ def _made_dir(config: pytest.Config) -> Path:
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Start each shared run (tests/made.py) that a collected test needs, now, and run those tests last, so the runs
-    go on while the cheap tests do. Every worker collects the same items and sorts them the same way."""
+    go on while the cheap tests do. Every worker collects the same items and sorts them the same way.
+
+    Files that use the browser go after all the others, whole: the session's sync Playwright keeps its event loop
+    running on the worker's thread until the session ends, so an `asyncio.run` after it (the kernel and Datasette
+    tests) would fail. `make test` hands out whole files in this order (--dist loadfile --no-loadscope-reorder), and
+    a worker runs what it is sent in order, so no worker gets a file without the browser after one with it."""
     needs = [set(made_run.FIXTURES) & set(getattr(item, "fixturenames", ())) for item in items]
     for job in made_run.JOBS:
         if any(job.fixture in n for n in needs):
             made_run.start(job, _made_dir(config))
-    paired = list(zip(items, needs, strict=True))
-    items[:] = [i for i, n in paired if not n] + [i for i, n in paired if n]
+    browser_files = {item.path for item in items if "browser" in getattr(item, "fixturenames", ())}
+    paired = sorted(zip(items, needs, strict=True), key=lambda pair: (pair[0].path in browser_files, bool(pair[1])))
+    items[:] = [item for item, _ in paired]
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
