@@ -67,7 +67,9 @@ def _made_dir(config: pytest.Config) -> Path:
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Start each shared run (tests/made.py) that a collected test needs, now, and run those tests last, so the runs
-    go on while the cheap tests do. Every worker collects the same items and sorts them the same way.
+    go on while the cheap tests do: whole files that need no run first (a worker given a file runs all of it, and
+    would otherwise wait for a run half-way through), then the rest, their tests that need a run last. Every
+    worker collects the same items and sorts them the same way.
 
     Files that use the browser go after all the others, whole: the session's sync Playwright keeps its event loop
     running on the worker's thread until the session ends, so an `asyncio.run` after it (the kernel and Datasette
@@ -78,8 +80,13 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         if any(job.fixture in n for n in needs):
             made_run.start(job, _made_dir(config))
     browser_files = {item.path for item in items if "browser" in getattr(item, "fixturenames", ())}
-    paired = sorted(zip(items, needs, strict=True), key=lambda pair: (pair[0].path in browser_files, bool(pair[1])))
-    items[:] = [item for item, _ in paired]
+    run_files = {item.path for item, need in zip(items, needs, strict=True) if need}
+
+    def order(pair: tuple[pytest.Item, set[str]]) -> tuple[bool, bool, bool]:
+        item, need = pair
+        return item.path in browser_files, item.path in run_files, bool(need)
+
+    items[:] = [item for item, _ in sorted(zip(items, needs, strict=True), key=order)]
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
