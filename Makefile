@@ -12,7 +12,7 @@ KERNEL_NAME := $(word 2,$(MAKE_VARS))
 STAMP  := $(VENV)/.installed-$(DEPS_HASH)
 
 
-.PHONY: all force build validate check charts notebooks test lint bench scan-eval clean kernel lab help lock
+.PHONY: all force build validate check charts notebooks test suite lint bench scan-eval clean kernel lab help lock
 
 # The notebooks' kernel: the venv's Python registered inside .venv (--sys-prefix), so it never touches the user's
 # own Jupyter set-up and goes when .venv goes. The notebooks' metadata names it, so they open on it; `make`
@@ -74,8 +74,15 @@ lint: $(STAMP)
 	$(PY) -m ruff check analysis tests notebooks benchmarks
 	$(PY) -m mypy
 
-test: $(STAMP) lint
-	$(PY) -m pytest -n auto -rs
+# Lint and the suite side by side (-j2, their output kept whole line by line): mypy uses one core for
+# ~10 s on a fresh clone, which the suite's start leaves half idle. Either failing fails `make test`.
+test: $(STAMP)
+	@$(MAKE) --no-print-directory -j2 --output-sync=line lint suite
+
+# --dist loadfile: each test file runs on one worker, so what a file's fixtures build (charts drawn, a baseline
+# built) is built once, not once per worker; files are handed out in the order tests/conftest.py sorts them.
+suite: $(STAMP)
+	$(PY) -m pytest -n auto --dist loadfile --no-loadscope-reorder -rs
 
 bench: $(STAMP)
 	$(PY) benchmarks/bench.py

@@ -67,13 +67,26 @@ def _made_dir(config: pytest.Config) -> Path:
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Start each shared run (tests/made.py) that a collected test needs, now, and run those tests last, so the runs
-    go on while the cheap tests do. Every worker collects the same items and sorts them the same way."""
+    go on while the cheap tests do: whole files that need no run first (a worker given a file runs all of it, and
+    would otherwise wait for a run half-way through), then the rest, their tests that need a run last. Every
+    worker collects the same items and sorts them the same way.
+
+    Files that use the browser go after all the others, whole: the session's sync Playwright keeps its event loop
+    running on the worker's thread until the session ends, so an `asyncio.run` after it (the kernel and Datasette
+    tests) would fail. `make test` hands out whole files in this order (--dist loadfile --no-loadscope-reorder), and
+    a worker runs what it is sent in order, so no worker gets a file without the browser after one with it."""
     needs = [set(made_run.FIXTURES) & set(getattr(item, "fixturenames", ())) for item in items]
     for job in made_run.JOBS:
         if any(job.fixture in n for n in needs):
             made_run.start(job, _made_dir(config))
-    paired = list(zip(items, needs, strict=True))
-    items[:] = [i for i, n in paired if not n] + [i for i, n in paired if n]
+    browser_files = {item.path for item in items if "browser" in getattr(item, "fixturenames", ())}
+    run_files = {item.path for item, need in zip(items, needs, strict=True) if need}
+
+    def order(pair: tuple[pytest.Item, set[str]]) -> tuple[bool, bool, bool]:
+        item, need = pair
+        return item.path in browser_files, item.path in run_files, bool(need)
+
+    items[:] = [item for item, _ in sorted(zip(items, needs, strict=True), key=order)]
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
@@ -94,13 +107,19 @@ def _shared(request: pytest.FixtureRequest, job: made_run.Job) -> made_run.Made:
 def made(request: pytest.FixtureRequest) -> made_run.Made:
     """`python -m analysis all` on a scratch copy of the project, run once for the session: read it, never change
     it (made_run.copy_of gives a private copy)."""
-    return _shared(request, made_run.JOBS[0])
+    return _shared(request, made_run.BY_FIXTURE["made"])
 
 
 @pytest.fixture(scope="session")
 def fresh(request: pytest.FixtureRequest) -> made_run.Made:
     """`python -m analysis notebooks --fresh`: every notebook in a kernel of its own, run once for the session."""
-    return _shared(request, made_run.JOBS[1])
+    return _shared(request, made_run.BY_FIXTURE["fresh"])
+
+
+@pytest.fixture(scope="session")
+def planted(request: pytest.FixtureRequest) -> made_run.Made:
+    """`python -m analysis all` on a scratch copy whose raw prose carries planted markup (tests/planted.py)."""
+    return _shared(request, made_run.BY_FIXTURE["planted"])
 
 
 SOURCES_YAML = textwrap.dedent("""\

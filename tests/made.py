@@ -1,5 +1,6 @@
-"""Runs shared by the whole test session: the main job (`made`) and the notebooks in fresh kernels (`fresh`), each
-run once, in the background, by whichever pytest-xdist worker first needs it, and read by every test that needs it.
+"""Runs shared by the whole test session: the main job (`made`), the notebooks in fresh kernels (`fresh`) and the
+main job on raw data full of planted markup (`planted`), each run once, in the background, by whichever
+pytest-xdist worker first needs it, and read by every test that needs it.
 
 Why: the chart, workbook, page, notebook and pipeline tests all need what `make` writes. Each used to build it
 itself (charts drawn five times per run, the notebooks three times), which was most of `make test`'s time. Now
@@ -24,10 +25,12 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from analysis.paths import PROJECT_ROOT
+from tests.planted import plant
 
 #: Longer than any main job on a slow CI machine; a run that takes longer has hung.
 TIMEOUT_S = 900
@@ -42,6 +45,7 @@ class Job:
     argv: tuple[str, ...]
     copied: tuple[str, ...]  # copied from the repository
     linked: tuple[str, ...] = ()  # symlinked to the repository (read only)
+    prepare: Callable[[Path], None] | None = None  # changes the scratch project before the run
 
 
 JOBS = (
@@ -49,8 +53,11 @@ JOBS = (
     Job("made", ("all",), copied=("data", "notebooks", "docs")),
     # Every notebook in a kernel of its own, on the committed tables, laid out as `make` lays outputs/ out.
     Job("fresh", ("notebooks", "--fresh"), copied=("notebooks",), linked=("data",)),
+    # What `make` writes when every prose field of data/raw carries markup (tests/planted.py, issue 24).
+    Job("planted", ("all",), copied=("data", "notebooks", "docs"), prepare=plant),
 )
-FIXTURES = tuple(job.fixture for job in JOBS)
+BY_FIXTURE = {job.fixture: job for job in JOBS}
+FIXTURES = tuple(BY_FIXTURE)
 
 
 @dataclass(frozen=True)
@@ -85,6 +92,8 @@ def start(job: Job, base: Path) -> None:
             shutil.copytree(PROJECT_ROOT / name, root / name, ignore=_IGNORE)
         for name in job.linked:
             (root / name).symlink_to(PROJECT_ROOT / name, target_is_directory=True)
+        if job.prepare is not None:
+            job.prepare(root)
         # The exit code is written last, via a rename, so a waiting worker never reads half of it.
         script = '"$0" -m analysis "$@" >"$OUT" 2>"$ERR"; echo $? >"$RC.tmp"; mv "$RC.tmp" "$RC"'
         env = {**os.environ, "OUT": str(files["stdout"]), "ERR": str(files["stderr"]), "RC": str(files["rc"])}

@@ -1,6 +1,6 @@
 """Issue 23 item 2: the SVG looks like the PNG in a browser on a machine that has no Inter installed.
 
-Every chart is drawn from the real tables and saved as the export saves it (PNG at 2x, SVG). The SVG is shown in
+Every chart as `make` publishes it (PNG at 2x, SVG; the session's main job, tests/made.py). The SVG is shown in
 headless Chromium at the chart's CSS width and 2x density (so both images are 1280 px wide) and compared with the
 PNG, both reduced to 320 px and slightly blurred (so anti-aliasing does not count): at most MAX_DIFFERENT_SHARE of
 the pixels may differ by more than a quarter of the grey scale. An SVG that only names Inter is drawn in a fallback
@@ -16,33 +16,31 @@ import re
 from pathlib import Path
 from typing import Any
 
-import matplotlib
 import numpy as np
 import pytest
 from PIL import Image, ImageFilter
 
-from analysis.paths import PROJECT_ROOT, Paths
-from analysis.publish import charts, save, style
-from analysis.publish.export import PNG_DPI, load_frames
-
-matplotlib.use("Agg")
+from analysis.publish import charts, style
+from analysis.publish.export import PNG_DPI
+from tests.made import Made
 
 MAX_DIFFERENT_SHARE = 0.005
 CHART_IDS = [spec.chart_id for spec in charts.CHARTS]
 
 
 @pytest.fixture(scope="module")
-def saved(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Every chart's PNG and SVG, saved as the export saves them, with a page showing the SVG at its CSS width."""
-    frames = load_frames(Paths(PROJECT_ROOT))
+def saved(made: Made, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Every chart's PNG and SVG as `make` publishes them (the session's main job, tests/made.py), beside a page
+    showing the SVG at its CSS width (its width in points, at CSS_DPI)."""
     out = tmp_path_factory.mktemp("svg")
-    for spec in charts.CHARTS:
-        fig, meta = spec.draw(*(frames[t] for t in spec.tables))
-        save.save_png(fig, out / f"{spec.chart_id}.png", PNG_DPI)
-        save.save_svg(fig, out / f"{spec.chart_id}.svg", title=meta.title, description=meta.alt_text)
-        width = round(fig.get_size_inches()[0] * style.CSS_DPI)
-        (out / f"{spec.chart_id}.html").write_text(
-            f'<!doctype html><body style="margin:0;background:#fff"><img id="chart" src="{spec.chart_id}.svg" '
+    for chart_id in CHART_IDS:
+        for ext in ("png", "svg"):
+            (out / f"{chart_id}.{ext}").symlink_to(made.outputs / "charts" / chart_id / f"{chart_id}.{ext}")
+        svg = (out / f"{chart_id}.svg").read_text(encoding="utf-8")
+        points = float(re.search(r'<svg[^>]* width="([0-9.]+)pt"', svg).group(1))
+        width = round(points / 72 * style.CSS_DPI)
+        (out / f"{chart_id}.html").write_text(
+            f'<!doctype html><body style="margin:0;background:#fff"><img id="chart" src="{chart_id}.svg" '
             f'style="display:block;width:{width}px"></body>', encoding="utf-8")
     return out
 

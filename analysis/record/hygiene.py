@@ -65,6 +65,10 @@ _IGNORABLE = re.compile("[\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u2065\u316
                         "\ufff0-\ufff8\U000e0000-\U000e0fff]")
 
 
+#: Any character outside ASCII: every invisible one is (validation looks only at these, not every letter).
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
 def invisible(char: str) -> bool:
     """Whether a character is shown as nothing: a format character (zero-width space, joiners, soft hyphen, BOM,
     bidi controls, tags) or another default-ignorable code point (variation selectors, Hangul fillers, …)."""
@@ -193,7 +197,7 @@ def text_problem(text: str) -> str | None:
         char = bad.group()
         name = _CONTROL_NAMES.get(char, f"the control character U+{ord(char):04X}")
         return f"contains {name} at character {bad.start() + 1}; only plain text and newlines are allowed"
-    hidden = next((i for i, ch in enumerate(text) if invisible(ch)), None)
+    hidden = next((m.start() for m in _NON_ASCII.finditer(text) if invisible(m.group())), None)
     if hidden is not None:
         kind = "a bidirectional control" if BIDI_RE.match(text[hidden]) else "an invisible format character"
         return (f"contains {kind} (U+{ord(text[hidden]):04X}) at character {hidden + 1}; it changes what a reader "

@@ -1,0 +1,71 @@
+"""Issue 24 item 1: markup planted in every free-text field of a scratch copy's data/raw (never the repository's).
+
+A payload is appended to every text field of every raw file that takes prose (source producers, titles, citations
+and notes; gap texts; claim texts and notes; inspection labels; figure subjects, locations, caveats and quotes).
+The main job then runs on the copy as a shared session run (tests/made.py, fixture `planted`) and
+tests/test_planted_markup.py opens every page it writes in Chromium.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+#: Breaks out of an attribute, then elements that run script when parsed (valid raw HTML in Markdown too, which
+#: needs spaces between attributes); each sets a flag the test reads. (A Markdown link `[x](javascript:…)` is left
+#: out here: it still crashes the workbook step, which the charts helper's round fixes; tests/test_attacks.py covers
+#: it for the notebooks.)
+PAYLOAD = "\"'><img src=x onerror=window.__xss=1> <svg onload=window.__xss=2></svg>"
+#: Fields that are ids, addresses, dates, enumerations or numbers (their own rules refuse markup).
+NOT_PROSE = {"id", "figure_id", "source_id", "claim_id", "url_main", "url", "file", "sha256", "kind", "primary",
+             "measure", "geography", "period_start", "period_end", "value_as_printed", "unit", "date_published",
+             "date_accessed", "supersedes", "stated", "stated_figure", "inputs", "gaps", "check", "verdict",
+             "inspection", "grade", "share_as_printed", "count", "cases_examined", "revises", "review_date",
+             "claim_date", "kind_of_claim", "rule", "from", "to", "per", "scope", "inspection_id", "date"}
+
+#: Fields of at most 30 words.
+WORD_LIMITED = {"quote", "text"}
+
+
+def _plant(value: Any, key: str) -> Any:
+    if isinstance(value, str) and key not in NOT_PROSE and " " in value.strip() and "://" not in value:
+        planted = f"{value} {PAYLOAD}"
+        if key in WORD_LIMITED and len(planted.split()) > 30:
+            return value  # quotes and claim texts are at most 30 words
+        return planted
+    return value
+
+
+def _plant_yaml(path: Path) -> None:
+    entries = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for entry in entries:
+        for key in list(entry):
+            entry[key] = _plant(entry[key], key)
+    path.write_text(yaml.safe_dump(entries, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def _plant_csv(path: Path) -> None:
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    if not rows:
+        return
+    for row in rows:
+        for key in row:
+            row[key] = _plant(row[key], key)
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    path.write_text(out.getvalue(), encoding="utf-8")
+
+
+def plant(root: Path) -> None:
+    """Append the payload to every prose field of the raw files under `root` (a scratch copy of the project)."""
+    raw = root / "data" / "raw"
+    for path in sorted(raw.glob("*.yaml")):
+        _plant_yaml(path)
+    for path in sorted(raw.glob("figures/*.csv")):
+        _plant_csv(path)
