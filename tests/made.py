@@ -79,7 +79,8 @@ def _files(folder: Path) -> dict[str, Path]:
 
 
 def start(job: Job, base: Path) -> None:
-    """Start `job` under `base` unless a worker already has (idempotent; returns at once)."""
+    """Start `job` under `base` unless a worker already has (idempotent; returns at once: laying out the scratch
+    project is part of the background run, so the worker that starts it goes on with its tests)."""
     folder = base / job.fixture
     folder.mkdir(parents=True, exist_ok=True)
     files = _files(folder)
@@ -87,19 +88,37 @@ def start(job: Job, base: Path) -> None:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if files["pid"].exists():
             return
-        root = folder / "project"
-        for name in job.copied:
-            shutil.copytree(PROJECT_ROOT / name, root / name, ignore=_IGNORE)
-        for name in job.linked:
-            (root / name).symlink_to(PROJECT_ROOT / name, target_is_directory=True)
-        if job.prepare is not None:
-            job.prepare(root)
-        # The exit code is written last, via a rename, so a waiting worker never reads half of it.
-        script = '"$0" -m analysis "$@" >"$OUT" 2>"$ERR"; echo $? >"$RC.tmp"; mv "$RC.tmp" "$RC"'
-        env = {**os.environ, "OUT": str(files["stdout"]), "ERR": str(files["stderr"]), "RC": str(files["rc"])}
-        proc = subprocess.Popen(["sh", "-c", script, sys.executable, *job.argv, "--root", str(root)],
-                                cwd=PROJECT_ROOT, env=env, start_new_session=True, stdin=subprocess.DEVNULL)
+        proc = subprocess.Popen([sys.executable, "-m", "tests.made", job.fixture, str(folder)], cwd=PROJECT_ROOT,
+                                start_new_session=True, stdin=subprocess.DEVNULL,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         files["pid"].write_text(f"{proc.pid}\n")
+
+
+def lay_out(job: Job, root: Path) -> None:
+    """The scratch project a job runs on: copies and links of the repository's folders, then its own changes."""
+    for name in job.copied:
+        shutil.copytree(PROJECT_ROOT / name, root / name, ignore=_IGNORE)
+    for name in job.linked:
+        (root / name).symlink_to(PROJECT_ROOT / name, target_is_directory=True)
+    if job.prepare is not None:
+        job.prepare(root)
+
+
+def run(job: Job, folder: Path) -> None:
+    """The background run (`python -m tests.made <fixture> <folder>`): lay out the project, run the command, keep
+    what it printed, and write its exit code last, via a rename, so a waiting worker never reads half of it."""
+    files = _files(folder)
+    root = folder / "project"
+    with files["stdout"].open("w") as out, files["stderr"].open("w") as err:
+        try:
+            lay_out(job, root)
+            code = subprocess.run([sys.executable, "-m", "analysis", *job.argv, "--root", str(root)],
+                                  cwd=PROJECT_ROOT, stdout=out, stderr=err, stdin=subprocess.DEVNULL).returncode
+        except Exception as problem:  # noqa: BLE001 — any failure to lay out the project is the run's failure
+            err.write(f"could not lay out {root}: {problem!r}\n")
+            code = 1
+    files["rc"].with_suffix(".tmp").write_text(f"{code}\n")
+    files["rc"].with_suffix(".tmp").replace(files["rc"])
 
 
 def wait(job: Job, base: Path) -> Made:
@@ -131,3 +150,7 @@ def copy_of(made: Made, dest: Path) -> Path:
     """A private copy of a run's project (stamps and outputs included) for a test that changes it."""
     shutil.copytree(made.root, dest, symlinks=True)
     return dest
+
+
+if __name__ == "__main__":
+    run(BY_FIXTURE[sys.argv[1]], Path(sys.argv[2]))

@@ -29,6 +29,8 @@ from analysis.publish import charts, style
 from analysis.publish.export import load_frames
 from tests.made import Made
 
+pytestmark = pytest.mark.slow  # ≥ 8 s: handed out first (tests/conftest.py)
+
 matplotlib.use("Agg")
 
 CHART_IDS = [spec.chart_id for spec in charts.CHARTS]

@@ -17,6 +17,8 @@ from analysis.run.copies import _html
 from tests.conftest import GOOD_ROW, write_figures
 from tests.test_validation import problems_for
 
+pytestmark = pytest.mark.slow  # ≥ 8 s: handed out first (tests/conftest.py)
+
 ATTACK = '<img src=x onerror="alert(1)"> [click](javascript:alert(2)) & <script>alert(3)</script>'
 
 

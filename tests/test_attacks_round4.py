@@ -13,6 +13,8 @@ from analysis.record.hygiene import text_problem
 from analysis.record.safeguarding import personal_data_in
 from tests.test_attacks import _datasette_get
 
+pytestmark = pytest.mark.slow  # ≥ 8 s: handed out first (tests/conftest.py)
+
 # --- one reading of characters: default-ignorable code points that are not Cf -----------------------------------
 
 #: Shown as nothing, yet not format characters (Cf): variation selectors, the combining grapheme joiner, Hangul

@@ -16,6 +16,8 @@ from analysis.record.safeguarding import personal_data_in
 from analysis.run import pipeline
 from tests.test_pipeline import _run, fake  # noqa: F401  (fake: the two-step job the pipeline tests share)
 
+pytestmark = pytest.mark.slow  # ≥ 8 s: handed out first (tests/conftest.py)
+
 # --- one reading of characters: look-alike punctuation and letters ----------------------------------------------
 
 #: Personal data written with punctuation that reads as "-", "/", "." or a space but is none of them (NFKC leaves

@@ -39,6 +39,8 @@ from analysis.record.printed import PrintedFigureError, parse_printed
 from analysis.record.problems import ValidationError
 from analysis.run import build
 
+pytestmark = pytest.mark.slow  # ≥ 8 s: handed out first (tests/conftest.py)
+
 # --- the clean baseline -----------------------------------------------------------------------------------------
 
 

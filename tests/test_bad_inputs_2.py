@@ -33,6 +33,8 @@ from tests.test_bad_inputs import (  # noqa: F401 — fixtures
     write_csv,
 )
 
+pytestmark = pytest.mark.slow  # ≥ 8 s: handed out first (tests/conftest.py)
+
 # --- text hygiene: formula prefixes, control characters, length -------------------------------------------------
 
 

@@ -24,6 +24,8 @@ from analysis.paths import PROJECT_ROOT, STAMPS_NAME, Paths
 from analysis.run import lock, pipeline
 from tests.test_bad_inputs import baseline, project, run_cli, snapshot  # noqa: F401 — fixtures
 
+pytestmark = pytest.mark.slow  # ≥ 8 s: handed out first (tests/conftest.py)
+
 ROUNDS = int(os.environ.get("CSE_CONCURRENT_ROUNDS", "3"))
 
 
@@ -132,6 +134,7 @@ DISK_FULL = textwrap.dedent("""\
     Path.write_text = full""")
 INTERRUPT = textwrap.dedent("""\
     import signal
+    signal.signal(signal.SIGINT, signal.default_int_handler)  # a shell's background job starts with SIGINT ignored
     from analysis.run import build
     real_render = build.render
     def render_then_ctrl_c(*args):

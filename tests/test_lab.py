@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import os
 import shlex
-import shutil
 import socket
 import subprocess
 import sys
@@ -25,7 +24,7 @@ from analysis.paths import KERNEL_NAME, PROJECT_ROOT
 
 KERNEL = KERNEL_NAME
 BIN = Path(sys.executable).parent
-pytestmark = pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
+pytestmark = pytest.mark.slow  # ≥ 8 s: handed out first (tests/conftest.py)
 
 
 def recipe_line(target: str, marker: str) -> str:

@@ -20,6 +20,8 @@ from analysis.publish.export import WORKBOOK_TABLES
 from analysis.run import notebooks as run_notebooks
 from tests.made import Made
 
+pytestmark = pytest.mark.slow  # ≥ 8 s: handed out first (tests/conftest.py)
+
 NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
 #: The kernel `make kernel` registers (paths.KERNEL_NAME, which the Makefile reads); the notebooks name it.
 PROJECT_KERNEL = KERNEL_NAME

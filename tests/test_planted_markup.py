@@ -10,8 +10,12 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from tests.made import Made
 from tests.planted import PAYLOAD
+
+pytestmark = pytest.mark.slow  # ≥ 8 s: handed out first (tests/conftest.py)
 
 
 def test_no_planted_markup_runs_or_is_injected_in_any_page(planted: Made, browser: Any) -> None:

@@ -24,6 +24,8 @@ from analysis.publish import charts, style
 from analysis.publish.export import PNG_DPI
 from tests.made import Made
 
+pytestmark = pytest.mark.slow  # ≥ 8 s: handed out first (tests/conftest.py)
+
 MAX_DIFFERENT_SHARE = 0.005
 CHART_IDS = [spec.chart_id for spec in charts.CHARTS]
 
