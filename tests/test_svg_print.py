@@ -11,6 +11,7 @@ titles and move every line: measured 0.74–3.97 % of pixels different per chart
 
 from __future__ import annotations
 
+import base64
 import io
 import re
 from pathlib import Path
@@ -20,7 +21,7 @@ import numpy as np
 import pytest
 from PIL import Image, ImageFilter
 
-from analysis.publish import charts, style
+from analysis.publish import charts, save, style
 from analysis.publish.export import PNG_DPI
 from tests.made import Made
 
@@ -78,4 +79,24 @@ def test_svg_carries_the_face_it_names_and_keeps_text_as_text(saved: Path, chart
     faces = re.findall(r"@font-face\{font-family:'Inter';[^}]*src:url\(data:font/woff;base64,", svg)
     assert faces, f"{chart_id}: the SVG names Inter but does not carry it"
     assert re.search(r"<text[^>]*>[^<]*Source:", svg), "the text must stay text"
-    assert len(svg.encode()) < 120_000, "the face is subset to the characters the chart uses"
+    assert len(svg.encode()) < 120_000, "the face is subset (save.REPERTOIRE), not the whole of Inter (~400 KB)"
+
+
+def _faces(svg: str) -> list[set[int]]:
+    """The characters each embedded face can draw."""
+    from fontTools.ttLib import TTFont
+
+    return [set(TTFont(io.BytesIO(base64.b64decode(data))).getBestCmap())
+            for data in re.findall(r"data:font/woff;base64,([A-Za-z0-9+/=]+)", svg)]
+
+
+def test_a_character_outside_the_repertoire_is_embedded_too() -> None:
+    """Every chart shares one subset per weight (save.REPERTOIRE); a chart that uses a character outside it (here
+    Ω and ő) gets a face that draws it, or a browser would draw that character in a fallback face."""
+    assert not {"Ω", "ő"} & set(save.REPERTOIRE)
+    svg = ('<svg xmlns="http://www.w3.org/2000/svg"><style>text{font-family:Inter}</style>'
+           "<text>Ω ő £1,200 – ‘x’</text></svg>")
+    (face,) = _faces(save.embed_font(svg))
+    assert {ord(c) for c in "Ωő£1,200–‘’x"} <= face
+    (plain,) = _faces(save.embed_font(svg.replace("Ω ő ", "")))
+    assert ord("Ω") not in plain and {ord(c) for c in save.REPERTOIRE if c.strip()} <= plain | {0xAD}
