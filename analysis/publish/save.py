@@ -4,7 +4,8 @@ Why the SVG carries its face: an SVG that only names Inter is drawn in whatever 
 a wider fallback clips titles and runs labels into each other (issue 23: 10 of 12 charts on a machine without
 Inter). The bundled face is subset to a fixed repertoire (`REPERTOIRE`, plus any other character a chart uses) and
 embedded as @font-face data URIs, so any browser draws the SVG as the PNG was drawn while the text stays text
-(searchable, selectable, editable) in one file. Programs that ignore CSS web fonts (some desktop editors) still need Inter installed; it ships in fonts/.
+(searchable, selectable, editable) in one file. Programs that ignore CSS web fonts (some desktop editors) still
+need Inter installed; it ships in fonts/.
 
 matplotlib and fontTools are imported inside functions: this module is imported by `export` at start-up.
 """
