@@ -18,6 +18,7 @@ from analysis.paths import PROJECT_ROOT, Paths
 from analysis.record.figures import COLUMNS
 from analysis.run.copies import skip_iri_parser
 from tests import made as made_run
+from tests.drawn import DrawnCharts
 
 skip_iri_parser()  # before any test module imports nbformat: 0.85 s less per worker (see its docstring)
 
@@ -124,6 +125,11 @@ def fresh(request: pytest.FixtureRequest) -> made_run.Made:
 def planted(request: pytest.FixtureRequest) -> made_run.Made:
     """`python -m analysis all` on a scratch copy whose raw prose carries planted markup (tests/planted.py)."""
     return _shared(request, made_run.BY_FIXTURE["planted"])
+
+
+@pytest.fixture(scope="session")
+def drawn_charts() -> DrawnCharts:
+    return DrawnCharts()
 
 
 SOURCES_YAML = textwrap.dedent("""\

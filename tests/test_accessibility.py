@@ -24,9 +24,8 @@ from matplotlib.colors import to_hex, to_rgba
 from matplotlib.lines import Line2D
 from matplotlib.text import Text
 
-from analysis.paths import PROJECT_ROOT, Paths
 from analysis.publish import charts, style
-from analysis.publish.export import load_frames
+from tests.drawn import DrawnCharts
 from tests.made import Made
 
 pytestmark = pytest.mark.slow  # ≥ 8 s: handed out first (tests/conftest.py)
@@ -39,13 +38,12 @@ VISIONS = (None, "protan", "deutan")
 
 
 @pytest.fixture(scope="module")
-def drawn() -> dict[str, Any]:
-    frames = load_frames(Paths(PROJECT_ROOT))
+def drawn(drawn_charts: DrawnCharts) -> dict[str, Any]:
     out = {}
-    for spec in charts.CHARTS:
-        fig, _ = spec.draw(*(frames[t] for t in spec.tables))
+    for chart_id in CHART_IDS:
+        fig, _ = drawn_charts(chart_id)
         fig.draw_without_rendering()
-        out[spec.chart_id] = fig
+        out[chart_id] = fig
     return out
 
 

@@ -12,30 +12,16 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from analysis.paths import PROJECT_ROOT, Paths
 from analysis.publish import audit, charts, encode, style
-from analysis.tables.load import load_table
-
-
-@pytest.fixture(scope="module")
-def tables() -> dict[str, pd.DataFrame]:
-    paths = Paths(PROJECT_ROOT)
-    if not (paths.processed / "figures.csv").exists():
-        pytest.fail("data/processed is committed but missing here: run `python -m analysis build`")
-    return {t: load_table(t, paths) for spec in charts.CHARTS for t in spec.tables}
-
-
-def _draw(chart_id: str, tables: dict[str, pd.DataFrame], width: float = style.WEB_WIDTH) -> tuple[Any, Any]:
-    fig, meta = charts.draw(chart_id, tables=tables)
-    return (fig, meta) if width == style.WEB_WIDTH else meta.redraw(width)
+from tests.drawn import DrawnCharts
 
 
 def _texts(fig: Any) -> list[str]:
     return [t.get_text() for t in audit.visible_texts(fig)]
 
 
-def test_national_counts_keep_reopened_cases_apart_and_date_the_first_point(tables: dict) -> None:
-    fig, meta = _draw("historic-reviews-national", tables)
+def test_national_counts_keep_reopened_cases_apart_and_date_the_first_point(drawn_charts: DrawnCharts) -> None:
+    fig, meta = drawn_charts("historic-reviews-national")
     data = meta.data
     reopened = data[data["Date"] == "2025-07-02"]["Definition"].iloc[0]
     identified = data[data["Date"] == "2025-06-16"]["Definition"].iloc[0]
@@ -52,21 +38,22 @@ def test_national_counts_keep_reopened_cases_apart_and_date_the_first_point(tabl
     assert not any(v in meta.title for v in other), "the title compares counts of different definitions"
 
 
-def test_recorded_vs_estimated_joins_nothing(tables: dict) -> None:
+def test_recorded_vs_estimated_joins_nothing(drawn_charts: DrawnCharts) -> None:
     """Offences and children are different units: no line or band runs between them."""
     from matplotlib.collections import PolyCollection
 
-    fig, _ = _draw("recorded-vs-estimated", tables)
+    fig, _ = drawn_charts("recorded-vs-estimated")
     for ax in fig.axes:
         assert not [c for c in ax.collections if isinstance(c, PolyCollection)], "a band joins the two units"
         assert all(len(set(line.get_xdata())) < 2 for line in ax.get_lines()), "a line joins the two units"
 
 
 @pytest.mark.parametrize("width", [style.WEB_WIDTH, style.MOBILE_WIDTH])
-def test_national_offences_are_one_series_as_the_fact_check_judges_them(tables: dict, width: float) -> None:
+def test_national_offences_are_one_series_as_the_fact_check_judges_them(drawn_charts: DrawnCharts,
+                                                                       width: float) -> None:
     """The sources word the same police-recorded count "crimes", "offences" or "cases"; the producer's own 6% rise
     (2023 to 2024) is judged by the fact-check, so the chart calls the years one series and declines no pair."""
-    fig, meta = _draw("national-csae-offences", tables, width)
+    fig, meta = drawn_charts("national-csae-offences", width)
     totals = [m for m in encode.marks(fig) if m.unit in set(meta.data["Unit as printed"])]
     assert len({m.unit for m in totals}) >= 2, "each year keeps the word its source printed"
     assert "one series" in meta.intro.lower() and "units differ" not in meta.intro.lower()
@@ -76,24 +63,24 @@ def test_national_offences_are_one_series_as_the_fact_check_judges_them(tables: 
     assert "unattributed news" in meta.notes_on_chart.lower()
 
 
-def test_population_share_gives_england_and_wales_beside_the_uk_in_one_vintage(tables: dict) -> None:
+def test_population_share_gives_england_and_wales_beside_the_uk_in_one_vintage(drawn_charts: DrawnCharts) -> None:
     """Worked by hand from ONS's mid-2023 first estimates: London 8.95 million (The London Weekly's copy), the UK
     68,265,209 (13.11%) and England and Wales 60.9 million (ONS's topic page, 14.70%); the table's E&W row is the
     2025 revision (61.1 million), which must not be divided into a first estimate."""
-    fig, meta = _draw("london-population-share", tables)
+    fig, meta = drawn_charts("london-population-share")
     assert meta.title == "London: 13.1% of the UK's population, 14.7% of England and Wales', 2023"
     shares = meta.data.set_index("Share of")["London's share (%)"]
     assert shares["United Kingdom"] == 13.11 and shares["England and Wales"] == 14.7
     assert "61.1 million" not in " ".join(_texts(fig)) and "60.9 million" in " ".join(_texts(fig))
     assert "not a finding" in meta.notes_on_chart
-    claims = tables["claims"]
+    claims = drawn_charts.tables["claims"]
     verdict = claims.loc[claims["stated_figure"] == "mylondon-2025-10-grooming-gangs/share-uk-population", "verdict"]
     assert f"Fact-check verdict: ‘{verdict.iloc[0]}’" in " ".join(" ".join(_texts(fig)).split())
 
 
-def test_london_rates_use_one_colour_and_a_true_title(tables: dict) -> None:
-    fig, meta = _draw("london-rates", tables)
-    figures = tables["figures"]
+def test_london_rates_use_one_colour_and_a_true_title(drawn_charts: DrawnCharts) -> None:
+    fig, meta = drawn_charts("london-rates")
+    figures = drawn_charts.tables["figures"]
     rates = figures[figures["figure_id"].isin(charts.london_rates(figures)["figure_id"])]
     numbers = [t for t in audit.visible_texts(fig) if re.fullmatch(r"\d+(?:\.\d+)?", t.get_text())]
     assert len(numbers) == len(rates) and len({t.get_color() for t in numbers}) == 1
@@ -101,17 +88,17 @@ def test_london_rates_use_one_colour_and_a_true_title(tables: dict) -> None:
     assert "inkl" not in meta.source_line and "inkl" not in meta.source_url
 
 
-def test_two_1200s_credit_who_gave_each_figure(tables: dict) -> None:
-    _, meta = _draw("two-1200s", tables)
+def test_two_1200s_credit_who_gave_each_figure(drawn_charts: DrawnCharts) -> None:
+    _, meta = drawn_charts("two-1200s")
     first, _, via = meta.source_line.removeprefix("Source: ").partition(", reported by ")
     assert "Home Secretary" in first and "Metropolitan Police" in first and via
     assert "the Met's counts" not in meta.notes_on_chart
     assert "group-based" not in meta.intro.split("the Met's")[-1], "the Met's count is a mix of offences"
 
 
-def test_met_funnel_says_the_review_is_under_way_and_what_it_covers(tables: dict) -> None:
-    fig, meta = _draw("met-review-funnel", tables)
-    reviews = tables["historic_reviews"]
+def test_met_funnel_says_the_review_is_under_way_and_what_it_covers(drawn_charts: DrawnCharts) -> None:
+    fig, meta = drawn_charts("met-review-funnel")
+    reviews = drawn_charts.tables["historic_reviews"]
     caveat = " ".join(reviews.loc[reviews["measure"] == "met_historic_cases_found", "caveat"].dropna())
     assert "intra-familial" in caveat and "intra-familial" in meta.intro
     further = reviews.loc[reviews["measure"] == "met_historic_cases_reviewed_further", "value_as_printed"].iloc[-1]
@@ -119,16 +106,16 @@ def test_met_funnel_says_the_review_is_under_way_and_what_it_covers(tables: dict
     assert "so far" in " ".join(_texts(fig))
 
 
-def test_the_56_per_cent_chart_keeps_jargon_and_guesses_off_its_face(tables: dict) -> None:
-    fig, meta = _draw("what-the-56-means", tables)
+def test_the_56_per_cent_chart_keeps_jargon_and_guesses_off_its_face(drawn_charts: DrawnCharts) -> None:
+    fig, meta = drawn_charts("what-the-56-means")
     text = " ".join(_texts(fig))
     assert "gap record" not in text and "Held by" not in text
     assert not meta.title.startswith("The Met's") and "put to the Met Commissioner" in meta.title
     assert audit.mirror_link(meta) == ""
 
 
-def test_inspection_timeline_labels_clear_the_axis_and_each_other_on_a_phone(tables: dict) -> None:
-    fig, _ = _draw("inspection-timeline", tables, style.MOBILE_WIDTH)
+def test_inspection_timeline_labels_clear_the_axis_and_each_other_on_a_phone(drawn_charts: DrawnCharts) -> None:
+    fig, _ = drawn_charts("inspection-timeline", style.MOBILE_WIDTH)
     renderer = fig.canvas.get_renderer()
     for ax in fig.axes:
         left = ax.get_window_extent(renderer).x0
@@ -138,13 +125,13 @@ def test_inspection_timeline_labels_clear_the_axis_and_each_other_on_a_phone(tab
             assert not any(a.overlaps(b) for b in boxes[i + 1:]), "two value labels overlap"
 
 
-def test_national_offences_compute_no_share_and_keep_the_npcc_caveat(tables: dict) -> None:
+def test_national_offences_compute_no_share_and_keep_the_npcc_caveat(drawn_charts: DrawnCharts) -> None:
     """The 2024 copy prints 4,450 group-based offences (from 44 forces) and a total of 122,768 cases but no share:
     the chart computes none (4,450 / 122,768 would be 3.6%, over areas the copy does not say are the same). 2022's
     5% (NPCC, 42 forces) and 2023's 3.7% (Hydrant, via the Mail) are printed; the title bounds them without
     implying a fall. The NPCC's caveat that 'group-based' is not 'grooming gangs' is on the face, and 2022's total
     shows as loosely as its copies print it ('around 107,000')."""
-    fig, meta = _draw("national-csae-offences", tables)
+    fig, meta = drawn_charts("national-csae-offences")
     data = meta.data.set_index("Year")
     assert pd.isna(data.loc["2024", "Group-based share (%)"])
     text = " ".join(" ".join(_texts(fig)).split())
@@ -154,58 +141,58 @@ def test_national_offences_compute_no_share_and_keep_the_npcc_caveat(tables: dic
     assert data.loc["2022", "Recorded as printed"] == "around 107,000"
 
 
-def test_approximate_figures_look_approximate_on_every_chart(tables: dict) -> None:
+def test_approximate_figures_look_approximate_on_every_chart(drawn_charts: DrawnCharts) -> None:
     """The Met's 'approximately 9,000' is not a bar ending at 9,000, and both printings of the CSA Centre's
     500,000 estimate are hollow markers (it was drawn solid in one row and hollow in the other)."""
-    fig, meta = _draw("met-review-funnel", tables)
+    fig, meta = drawn_charts("met-review-funnel")
     marks = {m.label: m.drawn_as for m in encode.marks(fig)}
     assert marks["approximately 9,000"] == "about" and "9,000" not in marks
     assert "approximately 9,000" in meta.notes_on_chart
-    fig, _ = _draw("recorded-vs-estimated", tables)
+    fig, _ = drawn_charts("recorded-vs-estimated")
     estimates = [m for m in encode.marks(fig) if "500,000" in m.label]
     assert len(estimates) == 2 and {m.drawn_as for m in estimates} == {"about"}
 
 
-def test_a_point_whose_source_gives_no_exact_date_is_labelled_with_its_month_only(tables: dict) -> None:
+def test_a_point_whose_source_gives_no_exact_date_is_labelled_with_its_month_only(drawn_charts: DrawnCharts) -> None:
     """MyLondon's undated story (sources.yaml: date_approximate, 1 October 2025 used) prints 'more than 1,200':
     labelled '(Oct)', not '(1 Oct)'; the Daily Mirror's dated 9 December 2025 copy keeps its day."""
-    fig, _ = _draw("historic-reviews-national", tables)
+    fig, _ = drawn_charts("historic-reviews-national")
     labels = [t for t in _texts(fig) if t.startswith("more than 1,200")]
     assert "more than 1,200 (Oct)" in labels and "more than 1,200 (9 Dec)" in labels
     assert not any("1 Oct" in t for t in _texts(fig))
 
 
-def test_national_review_title_names_the_largest_exact_count_when_first_printed(tables: dict) -> None:
+def test_national_review_title_names_the_largest_exact_count_when_first_printed(drawn_charts: DrawnCharts) -> None:
     """Hansard, 2 September 2025: the Safeguarding Minister's 1,273 cases identified (exact). The later 'more than
     1,200' (MyLondon, October; the Home Secretary via the Mirror, 9 December) are bounds that hold for it, not a
     fall, so the title gives 1,273 and its month; the face no longer calls the colours unrelated definitions."""
-    _, meta = _draw("historic-reviews-national", tables)
+    _, meta = drawn_charts("historic-reviews-national")
     assert meta.title == "Historic group-based cases identified for review: 1,273 by September 2025"
     assert "one growing national count" in meta.notes_on_chart and "never compared" not in meta.notes_on_chart
 
 
-def test_the_2016_inspection_is_credited_to_hmic_by_its_name_then(tables: dict) -> None:
+def test_the_2016_inspection_is_credited_to_hmic_by_its_name_then(drawn_charts: DrawnCharts) -> None:
     """The 2016 child protection inspection was HMIC's (published 25 November 2016); the inspectorate became HMICFRS
     in July 2017. The grades chart credits both names; the timeline (2023 onwards) only HMICFRS."""
-    _, grades = _draw("inspection-grades", tables)
+    _, grades = drawn_charts("inspection-grades")
     assert grades.source_line.startswith("Source: HMIC and HMICFRS, reported by")
-    _, timeline = _draw("inspection-timeline", tables)
+    _, timeline = drawn_charts("inspection-timeline")
     assert "HMIC " not in timeline.source_line and "HMICFRS" in timeline.source_line
 
 
-def test_a_figure_the_fact_check_reads_as_rounded_is_drawn_approximate(tables: dict) -> None:
+def test_a_figure_the_fact_check_reads_as_rounded_is_drawn_approximate(drawn_charts: DrawnCharts) -> None:
     """The Standard's 2017 '1,200 offences' is judged by the fact-check as a round figure (the claim's note: 'reads
     as a figure rounded to the nearest hundred'; the same article calls it 'more than 1,000'): the chart drew it as
     an exact solid marker, so chart and verdict disagreed. Every figure in the claims table's rounded_inputs that
     a chart draws is hollow, keeps its news-report diamond, and the face gives the range the verdict uses."""
     from analysis.record.vocabulary import split_steps
 
-    rounded = {ref for cell in tables["claims"]["rounded_inputs"] for ref in split_steps(cell)}
+    rounded = {ref for cell in drawn_charts.tables["claims"]["rounded_inputs"] for ref in split_steps(cell)}
     assert "standard-2018-03-16/cse-offences-2017" in rounded
-    figures = tables["figures"].set_index("figure_id")
+    figures = drawn_charts.tables["figures"].set_index("figure_id")
     printed = {str(figures.loc[ref, "value_as_printed"]) for ref in rounded}
     for width in (style.WEB_WIDTH, style.MOBILE_WIDTH):
-        fig, meta = _draw("met-cse-series", tables, width)
+        fig, meta = drawn_charts("met-cse-series", width)
         drawn = [m for m in encode.marks(fig) if any(m.label.startswith(p) for p in printed)]
         assert drawn and {m.drawn_as for m in drawn} == {"about"}
         shapes = [line.get_marker() for ax in fig.axes for line in ax.get_lines()
@@ -214,11 +201,11 @@ def test_a_figure_the_fact_check_reads_as_rounded_is_drawn_approximate(tables: d
         assert "1,200 is a round figure (1,150–1,249)" in meta.notes_on_chart
 
 
-def test_every_published_grade_share_is_labelled_at_both_widths(tables: dict) -> None:
+def test_every_published_grade_share_is_labelled_at_both_widths(drawn_charts: DrawnCharts) -> None:
     """A segment too narrow for its label inside lost the label (2024's 17.6% good on phones, 2017's 7.4% good
     everywhere): every share the chart draws is printed somewhere on its face, at web and phone width."""
     for width in (style.WEB_WIDTH, style.MOBILE_WIDTH):
-        fig, _ = _draw("inspection-grades", tables, width)
+        fig, _ = drawn_charts("inspection-grades", width)
         drawn = [m.label for m in encode.marks(fig)]
         texts = " ".join(_texts(fig))
         missing = [label for label in drawn if label not in texts]

@@ -17,7 +17,7 @@ import pytest
 
 from analysis.paths import PROJECT_ROOT, Paths
 from analysis.publish import audit, charts, encode, style
-from analysis.tables.load import load_table
+from tests.drawn import DrawnCharts
 from tests.made import Made
 
 CHART_IDS = [spec.chart_id for spec in charts.CHARTS]
@@ -32,21 +32,16 @@ def paths() -> Paths:
 
 
 @pytest.fixture(scope="session")
-def tables(paths: Paths) -> dict[str, pd.DataFrame]:
-    names = {t for spec in charts.CHARTS for t in spec.tables}
-    return {t: load_table(t, paths) for t in names}
+def tables(drawn_charts: DrawnCharts) -> dict[str, pd.DataFrame]:
+    """The committed tables the charts are drawn from."""
+    return drawn_charts.tables
 
 
 @pytest.fixture(scope="session")
-def drawn(paths: Paths, tables: dict[str, pd.DataFrame]) -> dict[str, tuple[Any, Any, Any]]:
-    """chart id → (web figure, metadata, mobile figure); drawn once per worker (session scope: the tests that need
-    the session's main job run last, so a module-scoped fixture would be drawn again for them)."""
-    out = {}
-    for chart_id in CHART_IDS:
-        fig, meta = charts.draw(chart_id, paths, tables)
-        mobile, _ = meta.redraw(style.MOBILE_WIDTH)
-        out[chart_id] = (fig, meta, mobile)
-    return out
+def drawn(drawn_charts: DrawnCharts) -> dict[str, tuple[Any, Any, Any]]:
+    """chart id → (web figure, metadata, mobile figure), as the export draws them (tests/drawn.py)."""
+    return {chart_id: (*drawn_charts(chart_id), drawn_charts(chart_id, style.MOBILE_WIDTH)[0])
+            for chart_id in CHART_IDS}
 
 
 def _published(made: Made, chart_id: str, name: str) -> Path:
