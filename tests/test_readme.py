@@ -82,3 +82,21 @@ def test_python_example_runs_as_printed(tmp_path: Path) -> None:
     last = example.strip().splitlines()[-1]
     expected = re.search(r"#\s*'(.+)'", last).group(1)
     assert eval(last.split("#")[0], namespace) == expected  # noqa: S307
+
+
+def test_the_budgets_the_readme_states_are_the_ones_the_bench_judges() -> None:
+    """The README states the budgets, not measured times (those are in outputs/bench.json): each must be the
+    bench's own constant, so a changed budget cannot leave the README behind."""
+    sys.path.insert(0, str(PROJECT_ROOT / "benchmarks"))
+    try:
+        import bench
+    finally:
+        sys.path.remove(str(PROJECT_ROOT / "benchmarks"))
+    text = " ".join(README.split())
+    stated = re.search(r"first `make` ≤ (\d+) s, no-op `make` ≤ (\d+) s, `make test` ≤ (\d+) min, `verify` ≤ (\d+)×",
+                       text)
+    assert stated, "the README no longer states the budgets"
+    first, noop, test_min, verify_x = (float(g) for g in stated.groups())
+    assert (first, noop, test_min * 60, verify_x) == (bench.FIRST_MAKE_S, bench.NOOP_MAKE_S, bench.MAKE_TEST_S,
+                                                      bench.VERIFY_X_PASS)
+    assert not re.search(r"`make test` takes about \d", text), "a measured time typed by hand"
