@@ -20,7 +20,7 @@ from analysis.run.copies import skip_iri_parser
 from tests import made as made_run
 from tests.drawn import DrawnCharts
 
-skip_iri_parser()  # before any test module imports nbformat: 0.85 s less per worker (see its docstring)
+skip_iri_parser()  # before any test module imports nbformat: about a second less per worker (see its docstring)
 
 _MADE_DIR = pytest.StashKey[Path]()
 _WORKER_KEY = "cse_made_dir"

@@ -17,7 +17,7 @@ def skip_iri_parser() -> None:
     """Keep jsonschema (which nbformat imports) from importing `rfc3987_syntax`.
 
     JupyterLab's dependencies install rfc3987-syntax, and jsonschema imports it, when present, to check the "iri"
-    string format; importing it builds an Earley parser, 0.85 s of CPU in every process that reads a notebook (the
+    string format; importing it builds an Earley parser, about a second in every process that reads a notebook (the
     main job, each test worker). No notebook schema uses that format, and jsonschema skips the check when the
     import fails, which a None entry in sys.modules makes it do. Processes that do not call this are unaffected.
 
