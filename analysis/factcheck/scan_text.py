@@ -47,6 +47,24 @@ _FOREIGN = {"svg", "math"}
 _CLOSES_P = (_BLOCKS - {"br", "td", "th", "tr", "li"}) | {"main", "aside", "details", "dl", "fieldset", "figure",
                                                          "form", "pre", "address"}
 _P_SCOPE = ("table", "td", "th", "button", "template", "object", "caption")
+#: Elements whose end tag HTML5 lets a page leave out: a start tag of the key closes the open element(s) it names
+#: (the outermost of them, with everything inside) unless one of its scope's elements stands between. Without it,
+#: `<td hidden>x<td>1,200` hid the visible second cell (and `<dd hidden>…<dt>`, `<tr hidden>…<tr>`, `<thead
+#: hidden>…<tbody>`, `<option hidden>…<option>` and `<rt hidden>…<rt>` the same). (<p> has its own rule above.)
+_CELLS = ("td", "th")
+_IMPLIED_END: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "li": (("li",), ("ul", "ol")),
+    "dt": (("dd", "dt"), ("dl",)),
+    "dd": (("dd", "dt"), ("dl",)),
+    "td": (_CELLS, ("tr", "table")),
+    "th": (_CELLS, ("tr", "table")),
+    "tr": (("tr", *_CELLS), ("thead", "tbody", "tfoot", "table")),
+    **{section: (("thead", "tbody", "tfoot", "tr", *_CELLS), ("table",)) for section in ("thead", "tbody", "tfoot")},
+    "option": (("option",), ("select", "datalist", "optgroup")),
+    "optgroup": (("optgroup", "option"), ("select",)),
+    "rt": (("rt", "rp"), ("ruby",)),
+    "rp": (("rt", "rp"), ("ruby",)),
+}
 
 
 _CSS_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
@@ -101,7 +119,7 @@ class _TextParser(HTMLParser):
 
     def _close_implied(self, tag: str) -> None:
         """Close what this start tag ends: the head or foreign content for body content, an open <p> for a block
-        (unless a table cell or the like stands between), an open <li> for a new <li>."""
+        (unless a table cell or the like stands between)."""
         for name in ("head", *_FOREIGN):
             depths = self._at.get(name)
             if depths:
@@ -109,14 +127,22 @@ class _TextParser(HTMLParser):
         p_at = self._innermost("p")
         if p_at >= 0 and tag in _CLOSES_P and all(self._innermost(b) < p_at for b in _P_SCOPE):
             self._close_to(p_at)
-        li_at = self._innermost("li")
-        if tag == "li" and li_at >= 0 and all(self._innermost(b) < li_at for b in ("ul", "ol")):
-            self._close_to(li_at)
+
+    def _close_omitted_end(self, tag: str) -> None:
+        """Close the element(s) whose end tag this start tag implies (`_IMPLIED_END`: a new cell, row, list item,
+        definition, option or ruby text closes the open one)."""
+        closes, scope = _IMPLIED_END[tag]
+        bound = max(self._innermost(b) for b in scope)
+        open_at = [d for d in (self._innermost(name) for name in closes) if d > bound]
+        if open_at:
+            self._close_to(min(open_at))
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _BLOCKS or tag == "body":
             self._close_implied(tag)
             self._emit("\n\n")
+        if tag in _IMPLIED_END:
+            self._close_omitted_end(tag)
         if tag in _VOID:
             return
         if self._hidden_at is None and _hidden(tag, attrs):
@@ -162,8 +188,8 @@ def closed_markup_only(raw: str) -> str:
     """The page with every "<" that cannot start a complete tag or comment written as "&lt;" (text, as browsers
     show it). Python's html.parser (before 3.11.13, CVE-2025-6069) rescans to the end of the page for each "<"
     whose tag never closes: 80 KB of "<a </a" took 29 s, 5 MB would take hours. A "<" starts a tag here only if a
-    ">" comes before the next "<" (a comment: if a "-->" follows); the next of each is found once and reused, so
-    this is one pass over the page."""
+    ">" comes before the next "<"; the next of each is found once and reused, so this is one pass over the page.
+    A comment with no "-->" after it hides the rest of the page, as in browsers (it was read as text)."""
     out: list[str] = []
     start = 0
     next_lt = next_gt = next_close = -2  # -2: not looked up yet; -1: none left in the page
@@ -177,8 +203,11 @@ def closed_markup_only(raw: str) -> str:
         if raw.startswith("<!--", i):
             if next_close != -1 and next_close < i + 4:
                 next_close = raw.find("-->", i + 4)
-            complete = next_close != -1
-            after = next_close + 3 if complete else i + 1
+            if next_close == -1:  # a comment never closed runs to the end of the page, which browsers never show
+                out.append(raw[start:i])
+                return "".join(out)
+            complete = True
+            after = next_close + 3
         else:
             complete = next_gt != -1 and (next_lt == -1 or next_gt < next_lt)
             after = i + 1

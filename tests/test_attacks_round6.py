@@ -1,0 +1,35 @@
+"""Issue 24, a sixth attack on its classes with inputs no earlier suite uses (tests/test_attacks.py,
+tests/test_attacks_round4.py, tests/test_attacks_round5.py, tests/test_planted_markup.py): each case here got
+through before its fix. What a browser shows was checked in Chromium for every page below."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.factcheck.scan_text import to_text
+
+# --- scan: end tags HTML5 lets a page leave out, and a comment never closed ------------------------------------
+
+
+@pytest.mark.parametrize("page", [
+    "<table><tr><td hidden>x<td>Shown 1,737 referrals.</table>",
+    "<table><tr hidden><td>x<tr><td>Shown 1,737 referrals.</table>",
+    "<table><thead hidden><tr><td>x<tbody><tr><td>Shown 1,737 referrals.</table>",
+    "<dl><dd hidden>x<dt>Shown 1,737 referrals.</dl>",
+    "<select><option hidden>x<option>Shown 1,737 referrals.</select>",
+    "<ruby>x<rt hidden>y<rt>Shown 1,737 referrals.</ruby>",
+])
+def test_a_hidden_element_whose_end_tag_is_left_out_hides_only_itself(page: str) -> None:
+    """A cell, row, definition, option or ruby text ends where the next one starts (HTML5's optional end tags);
+    read as nested in the hidden one, the visible figure after it was never found."""
+    assert "Shown 1,737 referrals." in to_text(page)
+
+
+def test_cells_of_a_table_inside_a_cell_do_not_close_the_outer_cell() -> None:
+    page = "<table><tr><td hidden><table><tr><td>a<td>Inner 9,999</table>still hidden 9,998<td>Shown 1,737.</table>"
+    assert to_text(page).split() == ["Shown", "1,737."]
+
+
+def test_a_comment_never_closed_hides_the_rest_of_the_page() -> None:
+    """Chromium shows nothing after a "<!--" with no "-->" (HTML5: end of file in a comment); scan read it."""
+    assert to_text("<p>Shown 1,737 referrals.</p><!-- <p>Draft 9,999 referrals.</p>") == "Shown 1,737 referrals."
