@@ -33,3 +33,35 @@ def test_cells_of_a_table_inside_a_cell_do_not_close_the_outer_cell() -> None:
 def test_a_comment_never_closed_hides_the_rest_of_the_page() -> None:
     """Chromium shows nothing after a "<!--" with no "-->" (HTML5: end of file in a comment); scan read it."""
     assert to_text("<p>Shown 1,737 referrals.</p><!-- <p>Draft 9,999 referrals.</p>") == "Shown 1,737 referrals."
+
+
+# --- Markdown from the record in the notebooks' HTML copies -----------------------------------------------------
+
+
+def _copy_html(line: str) -> str:
+    """A record line as a notebook prints it (`bullets`), rendered and cleaned as its HTML copy is."""
+    from nbconvert.filters.markdown_mistune import markdown2html_mistune
+
+    from analysis.publish.display import bullets
+    from analysis.run.copies import clean_html
+
+    return clean_html(markdown2html_mistune(bullets([line]).data))
+
+
+@pytest.mark.parametrize(("text", "shown"), [
+    ("Caveat \\[zz\\] here", "Caveat \\[zz\\] here"),  # was "$$zz$$": the Markdown's display-maths delimiters
+    ("Caveat \\(zz\\) here", "Caveat \\(zz\\) here"),  # was "$zz$"
+    ("Caveat \\[x\\](https://evil.example/p)", "Caveat \\[x\\](https://evil.example/p)"),
+])
+def test_a_backslash_in_record_text_makes_no_maths_or_link(text: str, shown: str) -> None:
+    import html
+
+    out = _copy_html(text)
+    assert "$" not in out and "<a" not in out
+    assert html.unescape(out.removeprefix("<ul>\n<li>").removesuffix("</li>\n</ul>\n")) == shown
+
+
+def test_a_url_in_record_text_is_shown_as_written_not_made_a_link() -> None:
+    """"https://…>" in a note became a link whose address kept the escaped "&gt"."""
+    out = _copy_html("See https://evil.example/a> and (note 2): ok")
+    assert "<a" not in out and "https://evil.example/a&gt; and (note 2): ok" in out
