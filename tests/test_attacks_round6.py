@@ -65,3 +65,50 @@ def test_a_url_in_record_text_is_shown_as_written_not_made_a_link() -> None:
     """"https://…>" in a note became a link whose address kept the escaped "&gt"."""
     out = _copy_html("See https://evil.example/a> and (note 2): ok")
     assert "<a" not in out and "https://evil.example/a&gt; and (note 2): ok" in out
+
+
+# --- stamps: every file a step reads is one of its inputs -------------------------------------------------------
+
+#: Run one command with an audit hook that lists every file it opens (a hook cannot be removed, so not in here).
+_OPENS = """
+import json, os, sys
+root = os.path.realpath(sys.argv[1]) + os.sep
+opened = set()
+def hook(event, args):
+    if event == "open" and isinstance(args[0], (str, os.PathLike)):
+        path = os.path.realpath(os.fsdecode(args[0]))
+        if path.startswith(root):
+            opened.add(path[len(root):])
+sys.addaudithook(hook)
+from analysis.cli import main
+code = main([sys.argv[2], "--root", sys.argv[1]])
+print(json.dumps(sorted(opened)))
+sys.exit(code)
+"""
+
+
+@pytest.mark.parametrize("name", ["db", "check", "workbook", "gallery"])
+def test_every_file_a_step_reads_is_in_its_stamp(name: str, made, tmp_path) -> None:
+    """A step whose stamp leaves out a file it reads is skipped with stale output when only that file changes: the
+    gallery read data/processed/sources.csv (the edition's date) without it being one of its inputs."""
+    import fnmatch
+    import json
+    import subprocess
+    import sys
+
+    from analysis.paths import PROJECT_ROOT
+    from analysis.run.pipeline import STEPS
+    from tests.made import copy_of
+
+    root = copy_of(made, tmp_path / "project")
+    step = next(s for s in STEPS if s.name == name)
+    done = subprocess.run([sys.executable, "-c", _OPENS, str(root), name], cwd=PROJECT_ROOT, capture_output=True,
+                          text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    opened = json.loads(done.stdout.splitlines()[-1])
+    written = [p for p in opened if any(fnmatch.fnmatch(p, w) for w in step.written) or "/." in f"/{p}"]
+    read = [p for p in opened if p not in written and not p.startswith(".cache/")]
+    assert read, "the hook saw nothing: the test would pass vacuously"
+    patterns = [pattern.replace("**/", "*") for pattern in step.inputs]
+    undeclared = [p for p in read if not any(fnmatch.fnmatch(p, pattern) for pattern in patterns)]
+    assert undeclared == []

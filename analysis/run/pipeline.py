@@ -99,8 +99,10 @@ STEPS = (
           *code("record", "tables", "factcheck", "publish")),
          (f"outputs/{WORKBOOK_NAME}",), (SITE_URL_ENV,)),
     Step("gallery", "analysis.publish.gallery",
+         # data/processed/sources.csv gives the edition's date (the latest date a source was read).
          ("outputs/charts/*/*", "outputs/factcheck*", f"outputs/{CLAIMREVIEW_NAME}", f"outputs/{WORKBOOK_NAME}",
-          "outputs/notebooks/*.html", "notebooks/*.py", *code("record", "tables", "factcheck", "publish")),
+          "outputs/notebooks/*.html", "notebooks/*.py", "data/processed/sources.csv",
+          *code("record", "tables", "factcheck", "publish")),
          (f"outputs/{GALLERY_NAME}",), (SITE_URL_ENV,)),
 )
 #: What `python -m analysis all` tells the reader at the end: (label, path under the root).
