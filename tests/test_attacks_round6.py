@@ -112,3 +112,27 @@ def test_every_file_a_step_reads_is_in_its_stamp(name: str, made, tmp_path) -> N
     patterns = [pattern.replace("**/", "*") for pattern in step.inputs]
     undeclared = [p for p in read if not any(fnmatch.fnmatch(p, pattern) for pattern in patterns)]
     assert undeclared == []
+
+
+# --- personal data: separators of more than one character, ISO dates ------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Call 020 - 7946 - 0000 for the desk.", "a phone number"),
+    ("Call 020\u00a0\u20117946\u00a00000 for the desk.", "a phone number"),  # no-break space + no-break hyphen
+    ("Call 020_7946_0000 for the desk.", "a phone number"),
+    ("Call +44 - 20 - 7946 - 0000 for the desk.", "a phone number"),
+    ("John Smith (2009-03-12) was named.", "a date of birth"),
+])
+def test_personal_data_with_wider_separators_is_found(text: str, kind: str) -> None:
+    from analysis.record.safeguarding import personal_data_in
+
+    assert kind in personal_data_in(text)
+
+
+@pytest.mark.parametrize("text", ["Figures for 2016 - 2017 - 2018 rose.", "Rates of 0.5 - 1.2 per 1,000 children.",
+                                  "Metropolitan Police Service, 2024 report", "A review of 374 cases found 278."])
+def test_ranges_and_years_are_not_personal_data(text: str) -> None:
+    from analysis.record.safeguarding import personal_data_in
+
+    assert personal_data_in(text) == []
