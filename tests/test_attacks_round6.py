@@ -136,3 +136,16 @@ def test_ranges_and_years_are_not_personal_data(text: str) -> None:
     from analysis.record.safeguarding import personal_data_in
 
     assert personal_data_in(text) == []
+
+
+# --- verify: one reading of an input's digits --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("hidden", ["\u200b", "\u200d", "\u00ad", "\u2060", "\ufeff"])
+def test_an_invisible_character_inside_a_number_does_not_change_verify_s_verdict(hidden: str) -> None:
+    """parse_printed read "7<ZWJ>4%" as 74, but the exact value was taken from the raw text's digit runs, 7 and 4:
+    "278 of 374 is 74%" was called inaccurate, and a part typed "27<ZWSP>8" was computed as 27."""
+    import analysis
+
+    assert analysis.verify("share", part="278", whole="374", stated=f"7{hidden}4%").verdict == "accurate"
+    assert analysis.verify("share", part=f"27{hidden}8", whole="374", stated="74%").verdict == "accurate"
