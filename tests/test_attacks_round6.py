@@ -149,3 +149,22 @@ def test_an_invisible_character_inside_a_number_does_not_change_verify_s_verdict
 
     assert analysis.verify("share", part="278", whole="374", stated=f"7{hidden}4%").verdict == "accurate"
     assert analysis.verify("share", part=f"27{hidden}8", whole="374", stated="74%").verdict == "accurate"
+
+
+# --- the workbook: an address longer than Excel holds -------------------------------------------------------------
+
+
+def test_a_source_address_too_long_for_an_excel_link_is_kept_as_text(tmp_path) -> None:
+    """XlsxWriter drops a hyperlink over 2,079 characters with a warning, and the cell was left empty: the source's
+    address vanished from the workbook. It is now written as text (a shorter one is still a link)."""
+    from openpyxl import load_workbook
+
+    from analysis.publish.workbook import build_workbook
+    from tests.test_workbook import _tiny_tables, column, header_row
+
+    address = "https://example.org/report?q=" + "a" * 2500
+    tables = _tiny_tables("A publisher")
+    tables["sources"][0]["url_main"] = address
+    ws = load_workbook(build_workbook(tmp_path, tables, {}))["Sources"]
+    cell = ws.cell(header_row(ws) + 1, column(ws, "Web address") + 1)
+    assert cell.value == address and cell.hyperlink is None
