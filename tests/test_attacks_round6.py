@@ -168,3 +168,21 @@ def test_a_source_address_too_long_for_an_excel_link_is_kept_as_text(tmp_path) -
     ws = load_workbook(build_workbook(tmp_path, tables, {}))["Sources"]
     cell = ws.cell(header_row(ws) + 1, column(ws, "Web address") + 1)
     assert cell.value == address and cell.hyperlink is None
+
+
+# --- search: the one reading of digits ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("query", ["\uff15\uff16%", "5\u0666%", "1,2\u0660\u0660"])
+def test_search_refuses_other_digits_with_the_one_message(query: str) -> None:
+    """"５６%" and "5٦%" answered "0 matches", as if the record had no 56% (verify refuses them, with this message)."""
+    import subprocess
+    import sys
+
+    from analysis.paths import PROJECT_ROOT
+    from analysis.record.hygiene import DIGITS_MESSAGE
+
+    done = subprocess.run([sys.executable, "-m", "analysis", "search", query], cwd=PROJECT_ROOT,
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert DIGITS_MESSAGE.split("{")[0] in done.stderr and "matches" not in done.stdout
