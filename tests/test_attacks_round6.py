@@ -186,3 +186,56 @@ def test_search_refuses_other_digits_with_the_one_message(query: str) -> None:
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 2 and "Traceback" not in done.stderr
     assert DIGITS_MESSAGE.split("{")[0] in done.stderr and "matches" not in done.stdout
+
+
+# --- stamps: code saved after the warm kernels imported it ------------------------------------------------------
+
+
+def test_code_saved_after_the_kernels_imported_it_leaves_the_notebooks_unstamped(tmp_path, monkeypatch) -> None:
+    """The kernels start (and import the package) while the build runs; the notebooks step took its stamp's
+    "before" only when it started. Code saved in between ran in its old version in the kernels yet matched the
+    stamp, so the next `make` skipped the notebooks with charts drawn by the old code."""
+    import argparse
+
+    from analysis.run import notebooks as run_notebooks
+    from analysis.run import pipeline
+
+    code = tmp_path / "analysis" / "chart.py"
+    code.parent.mkdir()
+    code.write_text("version = 1\n")
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("data\n")
+    steps = (pipeline.Step("build", "fake", ("in/*",), ("mid/*",)),
+             pipeline.Step("notebooks", "fake", ("mid/*", *pipeline.CODE), ("out/*",)))
+    imported: list[str] = []
+    ran: list[str] = []
+
+    class Pool:
+        size = 1
+
+        def __init__(self) -> None:
+            imported.append(code.read_text())  # the kernels import the package as they boot
+
+        def stop_kernels(self) -> None: ...
+
+        def close(self) -> None: ...
+
+    def run_step(step: pipeline.Step, paths, pool) -> int:  # noqa: ANN001
+        ran.append(step.name)
+        out = paths.root / ("mid" if step.name == "build" else "out")
+        out.mkdir(exist_ok=True)
+        if step.name == "build":
+            (out / "x.txt").write_text("data\n")
+            code.write_text("version = 2\n")  # saved in the editor while the build runs
+        else:
+            (out / "chart.txt").write_text(imported[-1] if pool is not None else code.read_text())
+        return 0
+
+    monkeypatch.setattr(pipeline, "STEPS", steps)
+    monkeypatch.setattr(pipeline, "_run_step", run_step)
+    monkeypatch.setattr(run_notebooks, "start_pool", lambda paths: Pool())
+    job = argparse.Namespace(root=tmp_path, force=False)
+    assert pipeline.run(job) == 0 and (tmp_path / "out" / "chart.txt").read_text() == "version = 1\n"
+    ran.clear()
+    assert pipeline.run(job) == 0 and "notebooks" in ran, "the notebooks must run again on the code as saved"
+    assert (tmp_path / "out" / "chart.txt").read_text() == "version = 2\n"

@@ -231,11 +231,13 @@ def _run_all(args: argparse.Namespace, paths: Paths) -> int:
     # whose outputs may be their inputs, are out of date. Otherwise none are started up front; should an earlier
     # step change the notebooks' inputs after all, the notebooks step starts its own.
     pool = None
+    preloaded: Before | None = None
     feeding = [s for s in STEPS[:_index("notebooks") + 1] if s.name not in ALONGSIDE_NOTEBOOKS]
     if any(not is_current(root, step, stamps) for step in feeding):
         from analysis.run import notebooks as run_notebooks
 
         pool = run_notebooks.start_pool(paths)
+        preloaded = code_snapshot(root)
         print(f"notebooks: starting {pool.size} kernels while the steps before them run")
     deferred: list[Step] = []
     try:
@@ -254,7 +256,7 @@ def _run_all(args: argparse.Namespace, paths: Paths) -> int:
                 deferred.append(step)
                 continue
             if step.name == "notebooks":
-                code = _alongside(step, deferred, paths, pool, stamps)
+                code = _alongside(step, deferred, paths, pool, stamps, preloaded)
                 deferred = []
             else:
                 code = _run_in_turn([step], paths, stamps)
@@ -271,6 +273,14 @@ def _run_all(args: argparse.Namespace, paths: Paths) -> int:
 
 #: What a step saw of its inputs when it started: their content hash and `touched` marks.
 Before = tuple[str, tuple[tuple[str, int, int, int, int], ...]]
+#: The code the notebooks' warm kernels import as they boot (`analysis.run.notebooks.PRELOAD`), while the steps
+#: before the notebooks still run.
+_KERNEL_CODE = Step("kernel code", "", CODE, ())
+
+
+def code_snapshot(root: Path) -> Before:
+    """The kernels' code as it is now (content hash and `touched` marks), taken when the kernels start."""
+    return input_hash(root, _KERNEL_CODE), touched(root, _KERNEL_CODE)
 
 
 def _attempt(step: Step, paths: Paths, pool: object | None) -> tuple[int, float, Before]:
@@ -298,7 +308,7 @@ def _run_in_turn(steps: list[Step], paths: Paths, stamps: dict[str, dict[str, st
 
 
 def _alongside(notebooks: Step, others: list[Step], paths: Paths, pool: object | None,
-               stamps: dict[str, dict[str, str]]) -> int:
+               stamps: dict[str, dict[str, str]], preloaded: Before | None = None) -> int:
     """Run the notebooks on their kernels and, meanwhile, `others` here, in turn; the first failure's exit code.
 
     What the others print is held and written between two updates of the notebooks' progress bar, not through
@@ -326,6 +336,15 @@ def _alongside(notebooks: Step, others: list[Step], paths: Paths, pool: object |
     if code:
         return code
     code, seconds, inputs = outcome[0] if outcome else (1, 0.0, ("", ()))
+    if code == 0 and preloaded is not None and code_snapshot(paths.root) != preloaded:
+        # The warm kernels imported the code when they started, before this step took its stamp's "before": code
+        # saved in between ran in its old version here, yet matched the stamp (the build outlasting the kernels'
+        # boot opens that window). The step is left unstamped, so the next run redoes it.
+        stamps.pop(notebooks.name, None)
+        _save_stamps(paths.root, stamps)
+        print(f"{notebooks.name}: done in {seconds:.1f}s, but the code changed after its kernels imported it: not "
+              "stamped, so the next run redoes it")
+        return 0
     return 0 if _finish(notebooks, code, seconds, inputs, paths.root, stamps) else code
 
 
