@@ -239,3 +239,39 @@ def test_code_saved_after_the_kernels_imported_it_leaves_the_notebooks_unstamped
     ran.clear()
     assert pipeline.run(job) == 0 and "notebooks" in ran, "the notebooks must run again on the code as saved"
     assert (tmp_path / "out" / "chart.txt").read_text() == "version = 2\n"
+
+
+def test_code_saved_during_the_job_leaves_later_steps_unstamped(tmp_path, monkeypatch) -> None:
+    """This process imports the package as its steps run (the tables code with the build); the workbook step,
+    seconds later, took its "before" hash only when it started, so code saved in between matched its stamp."""
+    import argparse
+
+    from analysis.run import pipeline
+
+    code = tmp_path / "analysis" / "tables.py"
+    code.parent.mkdir()
+    code.write_text("version = 1\n")
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("data\n")
+    steps = (pipeline.Step("build", "fake", ("in/*",), ("mid/*",)),
+             pipeline.Step("workbook", "fake", ("mid/*", "analysis/*.py"), ("out/*",)))
+    loaded = {"version": code.read_text()}  # imported when the job's process started
+    ran: list[str] = []
+
+    def run_step(step: pipeline.Step, paths, pool) -> int:  # noqa: ANN001
+        ran.append(step.name)
+        out = paths.root / ("mid" if step.name == "build" else "out")
+        out.mkdir(exist_ok=True)
+        (out / "x.txt").write_text("data\n" if step.name == "build" else loaded["version"])
+        if step.name == "build" and code.read_text() == "version = 1\n":
+            code.write_text("version = 2\n")  # saved after the build's module was imported
+        return 0
+
+    monkeypatch.setattr(pipeline, "STEPS", steps)
+    monkeypatch.setattr(pipeline, "_run_step", run_step)
+    job = argparse.Namespace(root=tmp_path, force=False)
+    assert pipeline.run(job) == 0
+    ran.clear()
+    loaded["version"] = code.read_text()  # a new process imports the code as saved
+    assert pipeline.run(job) == 0 and "workbook" in ran, "the workbook must run again on the code as saved"
+    assert (tmp_path / "out" / "x.txt").read_text() == "version = 2\n"
