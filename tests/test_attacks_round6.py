@@ -275,3 +275,17 @@ def test_code_saved_during_the_job_leaves_later_steps_unstamped(tmp_path, monkey
     loaded["version"] = code.read_text()  # a new process imports the code as saved
     assert pipeline.run(job) == 0 and "workbook" in ran, "the workbook must run again on the code as saved"
     assert (tmp_path / "out" / "x.txt").read_text() == "version = 2\n"
+
+
+@pytest.mark.parametrize(("page", "text"), [
+    ("<p>1<!---->,2<!--->00 children</p>", "1,200 children"),  # "<!--->" is an empty comment
+    ("<p>1<!-->,200 children</p>", "1,200 children"),
+    ("<!-- x --!><p>Shown 1,737</p><!-- y -->", "Shown 1,737"),  # "--!>" ends a comment
+    ("<!-- a -- > <p>Hidden 9,999</p> --><p>Shown 1,737</p>", "Shown 1,737"),  # "-- >" does not
+    ('<script>var s = "<!--";</script><p>Shown 1,737</p>', "Shown 1,737"),  # no comment inside a script
+    ("<STYLE>p{}/* <!-- */</STYLE><p>Shown 1,737</p>", "Shown 1,737"),
+])
+def test_a_comment_ends_where_a_browser_ends_it(page: str, text: str) -> None:
+    """Each page as Chromium shows it; html.parser ended comments at "-->" after "<!--" (and at "-- >"), so these
+    hid visible text or showed hidden text, and a "<!--" inside a script was read as a comment to the page's end."""
+    assert to_text(page) == text
