@@ -1,7 +1,8 @@
 """Issue 24 item 1: markup planted in every free-text field of a scratch copy's data/raw (never the repository's).
 
 A payload is appended to every text field of every raw file that takes prose (source producers, titles, citations
-and notes; gap texts; claim texts and notes; inspection labels; figure subjects, locations, caveats and quotes).
+and notes; gap texts; claim texts and notes; inspection labels; figure subjects, locations, caveats and quotes;
+revisions' notes).
 The main job then runs on the copy as a shared session run (tests/made.py, fixture `planted`) and
 tests/test_planted_markup.py opens every page it writes in Chromium.
 """
@@ -71,5 +72,5 @@ def plant(root: Path) -> None:
     raw = root / "data" / "raw"
     for path in sorted(raw.glob("*.yaml")):
         _plant_yaml(path)
-    for path in sorted(raw.glob("figures/*.csv")):
+    for path in [*sorted(raw.glob("figures/*.csv")), raw / "revisions.csv"]:  # revisions' notes too (round six)
         _plant_csv(path)

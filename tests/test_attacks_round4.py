@@ -250,7 +250,9 @@ def test_scan_refuses_a_size_limit_that_is_not_a_size_in_one_line(limit: str) ->
 @pytest.mark.parametrize(("page", "text"), [
     ("<p>a<b</p>", "a<b"),
     ("<!-- <div>old 9,999</div> --><p>new 1,200</p>", "new 1,200"),
-    ("<p>x</p><!-- never closed 9,999", "x\n\n<!-- never closed 9,999"),
+    # A comment never closed hides the rest of the page in Chromium (HTML5: end of file in a comment); round six
+    # (tests/test_attacks_round6.py) found it read as text here, so this expectation was wrong.
+    ("<p>x</p><!-- never closed 9,999", "x"),
     ('<p><a title="x>y">1,200 cases</a></p>', "1,200 cases"),
     ("<p>x</p><a </a<a </a", "x\n\n<a </a<a </a"),
     ("<script>if (a<b) x(9,999)</script><p>ok 1,200</p>", "ok 1,200"),
@@ -262,4 +264,5 @@ def test_a_tag_that_never_closes_is_read_as_text(page: str, text: str) -> None:
     from analysis.factcheck.scan_text import closed_markup_only
 
     assert to_text(page) == text
-    assert closed_markup_only("<!-- a --><p class='x'>b</p>") == "<!-- a --><p class='x'>b</p>"
+    # Round six: comments are removed where browsers end them (html.parser ended some elsewhere); tags are kept.
+    assert closed_markup_only("<!-- a --><p class='x'>b</p>") == "<p class='x'>b</p>"

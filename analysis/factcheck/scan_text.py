@@ -47,6 +47,24 @@ _FOREIGN = {"svg", "math"}
 _CLOSES_P = (_BLOCKS - {"br", "td", "th", "tr", "li"}) | {"main", "aside", "details", "dl", "fieldset", "figure",
                                                          "form", "pre", "address"}
 _P_SCOPE = ("table", "td", "th", "button", "template", "object", "caption")
+#: Elements whose end tag HTML5 lets a page leave out: a start tag of the key closes the open element(s) it names
+#: (the outermost of them, with everything inside) unless one of its scope's elements stands between. Without it,
+#: `<td hidden>x<td>1,200` hid the visible second cell (and `<dd hidden>…<dt>`, `<tr hidden>…<tr>`, `<thead
+#: hidden>…<tbody>`, `<option hidden>…<option>` and `<rt hidden>…<rt>` the same). (<p> has its own rule above.)
+_CELLS = ("td", "th")
+_IMPLIED_END: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "li": (("li",), ("ul", "ol")),
+    "dt": (("dd", "dt"), ("dl",)),
+    "dd": (("dd", "dt"), ("dl",)),
+    "td": (_CELLS, ("tr", "table")),
+    "th": (_CELLS, ("tr", "table")),
+    "tr": (("tr", *_CELLS), ("thead", "tbody", "tfoot", "table")),
+    **{section: (("thead", "tbody", "tfoot", "tr", *_CELLS), ("table",)) for section in ("thead", "tbody", "tfoot")},
+    "option": (("option",), ("select", "datalist", "optgroup")),
+    "optgroup": (("optgroup", "option"), ("select",)),
+    "rt": (("rt", "rp"), ("ruby",)),
+    "rp": (("rt", "rp"), ("ruby",)),
+}
 
 
 _CSS_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
@@ -101,7 +119,7 @@ class _TextParser(HTMLParser):
 
     def _close_implied(self, tag: str) -> None:
         """Close what this start tag ends: the head or foreign content for body content, an open <p> for a block
-        (unless a table cell or the like stands between), an open <li> for a new <li>."""
+        (unless a table cell or the like stands between)."""
         for name in ("head", *_FOREIGN):
             depths = self._at.get(name)
             if depths:
@@ -109,14 +127,22 @@ class _TextParser(HTMLParser):
         p_at = self._innermost("p")
         if p_at >= 0 and tag in _CLOSES_P and all(self._innermost(b) < p_at for b in _P_SCOPE):
             self._close_to(p_at)
-        li_at = self._innermost("li")
-        if tag == "li" and li_at >= 0 and all(self._innermost(b) < li_at for b in ("ul", "ol")):
-            self._close_to(li_at)
+
+    def _close_omitted_end(self, tag: str) -> None:
+        """Close the element(s) whose end tag this start tag implies (`_IMPLIED_END`: a new cell, row, list item,
+        definition, option or ruby text closes the open one)."""
+        closes, scope = _IMPLIED_END[tag]
+        bound = max(self._innermost(b) for b in scope)
+        open_at = [d for d in (self._innermost(name) for name in closes) if d > bound]
+        if open_at:
+            self._close_to(min(open_at))
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _BLOCKS or tag == "body":
             self._close_implied(tag)
             self._emit("\n\n")
+        if tag in _IMPLIED_END:
+            self._close_omitted_end(tag)
         if tag in _VOID:
             return
         if self._hidden_at is None and _hidden(tag, attrs):
@@ -158,15 +184,27 @@ _HTML_TAG = re.compile(rf"</?(?:{'|'.join(_HTML_NAMES)})[\s>/]", re.IGNORECASE)
 _NOT_TEXT = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
+#: Where a comment ends in a browser: "-->" or "--!>", looked for from just after "<!" ("<!-->" and "<!--->" are
+#: empty comments). html.parser ends one only at "-->" looked for after "<!--" (and also at "-- >"), so "<!--->"
+#: or "--!>" hid the visible text up to the next comment.
+_COMMENT_END = re.compile(r"--!?>")
+#: Elements whose content is text to the parser, never a comment: a "<!--" inside a script is not one.
+_RAW_TEXT_START = re.compile(r"<(script|style)[\s/>]", re.IGNORECASE)
+
+
 def closed_markup_only(raw: str) -> str:
-    """The page with every "<" that cannot start a complete tag or comment written as "&lt;" (text, as browsers
-    show it). Python's html.parser (before 3.11.13, CVE-2025-6069) rescans to the end of the page for each "<"
-    whose tag never closes: 80 KB of "<a </a" took 29 s, 5 MB would take hours. A "<" starts a tag here only if a
-    ">" comes before the next "<" (a comment: if a "-->" follows); the next of each is found once and reused, so
-    this is one pass over the page."""
+    """The page with every "<" that cannot start a complete tag written as "&lt;" (text, as browsers show it) and
+    every comment removed where browsers end it. Python's html.parser (before 3.11.13, CVE-2025-6069) rescans to
+    the end of the page for each "<" whose tag never closes: 80 KB of "<a </a" took 29 s, 5 MB would take hours. A
+    "<" starts a tag here only if a ">" comes before the next "<"; the next of each is found once and reused, so
+    this is one pass over the page. A comment with no end hides the rest of the page, as in browsers (it was read
+    as text); a "<!--" inside a script or style is left to the parser, which reads it as their text."""
     out: list[str] = []
     start = 0
-    next_lt = next_gt = next_close = -2  # -2: not looked up yet; -1: none left in the page
+    next_lt = next_gt = -2  # -2: not looked up yet; -1: none left in the page
+    close_at, close_end = -2, -2  # the next comment end after a "<!--" (start and end), -1 when there is none
+    raw_text_until = -1  # inside a script or style up to here
+    lower: str | None = None
     n = len(raw)
     i = raw.find("<")
     while i >= 0:
@@ -174,18 +212,26 @@ def closed_markup_only(raw: str) -> str:
             next_gt = raw.find(">", i + 1)
         if next_lt != -1 and next_lt <= i:
             next_lt = raw.find("<", i + 1)
-        if raw.startswith("<!--", i):
-            if next_close != -1 and next_close < i + 4:
-                next_close = raw.find("-->", i + 4)
-            complete = next_close != -1
-            after = next_close + 3 if complete else i + 1
-        else:
-            complete = next_gt != -1 and (next_lt == -1 or next_gt < next_lt)
-            after = i + 1
+        opened = _RAW_TEXT_START.match(raw, i) if i >= raw_text_until else None
+        if opened:
+            lower = raw.lower() if lower is None else lower
+            raw_text_until = lower.find(f"</{opened.group(1).lower()}", opened.end())
+            raw_text_until = n if raw_text_until == -1 else raw_text_until
+        if raw.startswith("<!--", i) and i >= raw_text_until:
+            if close_at != -1 and close_at < i + 2:
+                found = _COMMENT_END.search(raw, i + 2)
+                close_at, close_end = (found.start(), found.end()) if found else (-1, -1)
+            out.append(raw[start:i])  # never shown: removed here, ended where a browser ends it
+            if close_at == -1:
+                return "".join(out)
+            start = close_end
+            i = raw.find("<", close_end) if close_end < n else -1
+            continue
+        complete = next_gt != -1 and (next_lt == -1 or next_gt < next_lt)
         if not complete:
             out += [raw[start:i], "&lt;"]
             start = i + 1
-        i = raw.find("<", after) if after < n else -1
+        i = raw.find("<", i + 1) if i + 1 < n else -1
     out.append(raw[start:])
     return "".join(out)
 

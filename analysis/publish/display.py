@@ -100,8 +100,12 @@ def table(frame: Any, columns: Sequence[str] | None = None, names: dict[str, str
 
 #: Characters that would let text from data/raw become markup in Markdown output: HTML (`<`, `>`, `&`), the
 #: brackets of a Markdown link or image (`[x](javascript:…)`, `![x](…)`), and line ends: a record field may hold
-#: a newline, and "\n# Accurate" or "\n    code" after one started a heading or a code block of its own.
-_MARKUP = str.maketrans({"<": "&lt;", ">": "&gt;", "&": "&amp;", "[": "\\[", "]": "\\]", "\n": " ", "\r": " "})
+#: a newline, and "\n# Accurate" or "\n    code" after one started a heading or a code block of its own. Also
+#: the backslash and round brackets, which the notebooks' Markdown reads as the mathematics delimiters `\[…\]`
+#: and `\(…\)` (a caveat's "\[x\]" was shown as "$$x$$", and an escaped bracket after a backslash became live), and
+#: the colon, whose "https://" turned a URL in a note into a link (with "&gt" kept in its address).
+_MARKUP = str.maketrans({"<": "&lt;", ">": "&gt;", "&": "&amp;", "[": "\\[", "]": "\\]", "\n": " ", "\r": " ",
+                         "\\": "\\\\", "(": "\\(", ")": "\\)", ":": "\\:"})
 
 
 def markdown_text(text: str) -> str:

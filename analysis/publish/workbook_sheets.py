@@ -55,10 +55,16 @@ def cell_text(value: Any) -> str:
     return _MARKDOWN_LINK.sub("] (", str(value))
 
 
+#: The longest address Excel holds in a hyperlink; XlsxWriter drops a longer one with a warning, and the cell was
+#: left empty (a source's 2,500-character address vanished from the Sources and Figures sheets).
+EXCEL_URL_MAX = 2079
+
+
 def source_link(value: Any) -> Any:
-    """A source's address as a live link only when it is a plain http(s) address; anything else stays text."""
+    """A source's address as a live link only when it is a plain http(s) address Excel can hold; anything else
+    (a longer address included) stays text."""
     text = str(value).strip()
-    return {text: text} if _WEB_ADDRESS.match(text) else cell_text(value)
+    return {text: text} if _WEB_ADDRESS.match(text) and len(text) <= EXCEL_URL_MAX else cell_text(value)
 
 
 def number_format(decimals: int, thousands: bool = True) -> str:

@@ -25,7 +25,11 @@ _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|
 #: A full date of the kind a birth date is written in: 12/03/2009, 12.3.09, 12-03-2009, 12 March 2009, March 12, 2009.
 _FULL_DATE = (rf"(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:\d{{4}}|\d{{2}})\b|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\.?\s+\d{{4}}"
               rf"|{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})")
-_NUMERIC_DATE = r"\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b"
+#: A date in digits: day first (12/03/2009, 12.3.09) or year first as ISO 8601 writes it (2009-03-12).
+_NUMERIC_DATE = r"(?:\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|\d{4}-\d{1,2}-\d{1,2})\b"
+#: What may separate the groups of a phone number's digits: one of "./_-", with a space on either side or not, or a
+#: space alone ("020 - 7946 - 0000" and "020_7946_0000" passed the check, which allowed one character).
+_SEP = r"(?:\s?[./_-]?\s?)"
 #: A personal name as a court or news report prints it: two or three capitalised words (initials allowed).
 _NAME = r"\b[A-Z][a-z'-]+(?:\s+[A-Z]\.?)?(?:\s+[A-Z][a-z'-]+){1,2}"
 
@@ -38,8 +42,8 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     # (+44 (0)20 7946 0000, +1 212 555 0100, 0044 20 7946 0000): a country code or a trunk 0, then at least seven
     # more digits in groups.
     "a phone number": re.compile(
-        r"(?:(?<![\w+])\+|(?<![\w,.])00)(?=(?:[\s.()-]*\d){9})\d{1,3}[\s.-]?(?:\(0\)[\s.-]?)?\(?\d{1,5}\)?(?:[\s.-]?\d{2,5}){1,3}\b"
-        r"|(?<![\w,./])\(?0\d{2,4}\)?[\s./-]?\d{3,4}[\s./-]?\d{3,4}\b"),
+        rf"(?:(?<![\w+])\+|(?<![\w,.])00)(?=(?:[\s.()_-]*\d){{9}})\d{{1,3}}{_SEP}(?:\(0\){_SEP})?\(?\d{{1,5}}\)?"
+        rf"(?:{_SEP}\d{{2,5}}){{1,3}}\b|(?<![\w,./])\(?0\d{{2,4}}\)?{_SEP}\d{{3,4}}{_SEP}\d{{3,4}}\b"),
     # Any case: "sw1a 1aa" is as personal as "SW1A 1AA".
     "a UK postcode": re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[ABD-HJLNP-UW-Z]{2}\b", re.IGNORECASE),
     # The words, "born" next to a full date, or a name followed by a full date (in brackets or after a comma).

@@ -99,8 +99,10 @@ STEPS = (
           *code("record", "tables", "factcheck", "publish")),
          (f"outputs/{WORKBOOK_NAME}",), (SITE_URL_ENV,)),
     Step("gallery", "analysis.publish.gallery",
+         # data/processed/sources.csv gives the edition's date (the latest date a source was read).
          ("outputs/charts/*/*", "outputs/factcheck*", f"outputs/{CLAIMREVIEW_NAME}", f"outputs/{WORKBOOK_NAME}",
-          "outputs/notebooks/*.html", "notebooks/*.py", *code("record", "tables", "factcheck", "publish")),
+          "outputs/notebooks/*.html", "notebooks/*.py", "data/processed/sources.csv",
+          *code("record", "tables", "factcheck", "publish")),
          (f"outputs/{GALLERY_NAME}",), (SITE_URL_ENV,)),
 )
 #: What `python -m analysis all` tells the reader at the end: (label, path under the root).
@@ -229,6 +231,9 @@ def _run_all(args: argparse.Namespace, paths: Paths) -> int:
     # whose outputs may be their inputs, are out of date. Otherwise none are started up front; should an earlier
     # step change the notebooks' inputs after all, the notebooks step starts its own.
     pool = None
+    # The code as the job starts: this process imports the package as its steps run, and the kernels as they boot,
+    # before a later step takes its own stamp's "before" (see `_finish`).
+    started = code_snapshot(root)
     feeding = [s for s in STEPS[:_index("notebooks") + 1] if s.name not in ALONGSIDE_NOTEBOOKS]
     if any(not is_current(root, step, stamps) for step in feeding):
         from analysis.run import notebooks as run_notebooks
@@ -243,7 +248,7 @@ def _run_all(args: argparse.Namespace, paths: Paths) -> int:
                 if step.name == "notebooks":  # nothing to run alongside: what waited for them runs now
                     if pool is not None:
                         pool.stop_kernels()
-                    code = _run_in_turn(deferred, paths, stamps)
+                    code = _run_in_turn(deferred, paths, stamps, started)
                     if code:
                         return code
                     deferred = []
@@ -252,10 +257,10 @@ def _run_all(args: argparse.Namespace, paths: Paths) -> int:
                 deferred.append(step)
                 continue
             if step.name == "notebooks":
-                code = _alongside(step, deferred, paths, pool, stamps)
+                code = _alongside(step, deferred, paths, pool, stamps, started)
                 deferred = []
             else:
-                code = _run_in_turn([step], paths, stamps)
+                code = _run_in_turn([step], paths, stamps, started)
             if code:
                 return code
             if step.name == "notebooks" and pool is not None:
@@ -269,6 +274,13 @@ def _run_all(args: argparse.Namespace, paths: Paths) -> int:
 
 #: What a step saw of its inputs when it started: their content hash and `touched` marks.
 Before = tuple[str, tuple[tuple[str, int, int, int, int], ...]]
+#: Every step's code: what this process and the notebooks' warm kernels import (see `_finish`).
+_CODE = Step("code", "", CODE, ())
+
+
+def code_snapshot(root: Path) -> Before:
+    """The package's code as it is now (content hash and `touched` marks)."""
+    return input_hash(root, _CODE), touched(root, _CODE)
 
 
 def _attempt(step: Step, paths: Paths, pool: object | None) -> tuple[int, float, Before]:
@@ -286,17 +298,17 @@ def _attempt(step: Step, paths: Paths, pool: object | None) -> tuple[int, float,
     return code, time.perf_counter() - started, inputs
 
 
-def _run_in_turn(steps: list[Step], paths: Paths, stamps: dict[str, dict[str, str]]) -> int:
+def _run_in_turn(steps: list[Step], paths: Paths, stamps: dict[str, dict[str, str]], started: Before) -> int:
     """Run steps one after another; stop at the first that fails and return its exit code (0 if none failed)."""
     for step in steps:
         code, seconds, inputs = _attempt(step, paths, None)
-        if not _finish(step, code, seconds, inputs, paths.root, stamps):
+        if not _finish(step, code, seconds, inputs, paths.root, stamps, started):
             return code
     return 0
 
 
 def _alongside(notebooks: Step, others: list[Step], paths: Paths, pool: object | None,
-               stamps: dict[str, dict[str, str]]) -> int:
+               stamps: dict[str, dict[str, str]], started: Before) -> int:
     """Run the notebooks on their kernels and, meanwhile, `others` here, in turn; the first failure's exit code.
 
     What the others print is held and written between two updates of the notebooks' progress bar, not through
@@ -315,7 +327,7 @@ def _alongside(notebooks: Step, others: list[Step], paths: Paths, pool: object |
     worker.start()
     held = io.StringIO()
     with contextlib.redirect_stdout(held):
-        code = _run_in_turn(others, paths, stamps)
+        code = _run_in_turn(others, paths, stamps, started)
     if held.getvalue():
         from tqdm import tqdm
 
@@ -324,16 +336,18 @@ def _alongside(notebooks: Step, others: list[Step], paths: Paths, pool: object |
     if code:
         return code
     code, seconds, inputs = outcome[0] if outcome else (1, 0.0, ("", ()))
-    return 0 if _finish(notebooks, code, seconds, inputs, paths.root, stamps) else code
+    return 0 if _finish(notebooks, code, seconds, inputs, paths.root, stamps, started) else code
 
 
 def _finish(step: Step, code: int, seconds: float, inputs: Before, root: Path,
-            stamps: dict[str, dict[str, str]]) -> bool:
+            stamps: dict[str, dict[str, str]], started: Before | None = None) -> bool:
     """Stamp a step that succeeded; clean up after one that failed (said in one line). True when it succeeded.
 
     An input edited while the step ran (a notebook saved mid-run, a raw file changed during the build, or changed
     and put back) leaves the step unstamped, and says so: its outputs may have been made from another version of
-    it, so the next run must redo it."""
+    it, so the next run must redo it. So does code changed since the job `started`: this process and the warm
+    kernels import the package before a later step takes its "before" (the kernels while the build runs, the
+    workbook's tables code with the build), so code saved in between ran in its old version yet matched the stamp."""
     if code != 0:
         remove_empty_outputs(root, step.written)
         stamps.pop(step.name, None)
@@ -341,11 +355,11 @@ def _finish(step: Step, code: int, seconds: float, inputs: Before, root: Path,
         print(f"{step.name}: failed (exit {code})")
         return False
     now = stamp(root, step)
-    if (now["inputs"], touched(root, step)) != inputs:
+    if (now["inputs"], touched(root, step)) != inputs or (started is not None and code_snapshot(root) != started):
         stamps.pop(step.name, None)
         _save_stamps(root, stamps)
-        print(f"{step.name}: done in {seconds:.1f}s, but an input changed while it ran: not stamped, so the next "
-              "run redoes it")
+        print(f"{step.name}: done in {seconds:.1f}s, but an input or the code changed while it ran: not stamped, so "
+              "the next run redoes it")
         return True
     stamps[step.name] = now
     _save_stamps(root, stamps)

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from analysis.paths import DEFAULT, Paths
+from analysis.record.hygiene import digits_problem
 from analysis.record.printed import PrintedFigureError, parse_printed
 from analysis.record.vocabulary import PER_CENT, split_list
 from analysis.tables.load import load_rows
@@ -45,6 +46,10 @@ WEIGHTS: dict[str, dict[str, int]] = {
 }
 #: Score of a figure whose value equals the number searched for (above any word match).
 VALUE_MATCH = 50
+
+
+class BadQuery(ValueError):
+    """A search that cannot be read one way: a number written with digits other than 0-9."""
 
 
 class UnknownId(LookupError):
@@ -215,6 +220,9 @@ def search(text: str, paths: Paths = DEFAULT, kinds: tuple[str, ...] = tuple(KIN
     ['beaconport_referrals', 'cse_flagged_crimes', 'historic_cases_identified_for_review',
      'met_historic_cases_in_scope', 'officers_trained_child_protection']
     """
+    problem = digits_problem(text)
+    if problem:  # "５６%" or "5٦%" gave "0 matches", as if the record had no such figure; verify refuses it
+        raise BadQuery(problem)
     index = index or Index(paths)
     phrase = " ".join(_searchable(text).split())
     words = phrase.split()

@@ -94,6 +94,9 @@ def run(args: argparse.Namespace) -> int:
     except lookup.UnknownId as err:
         print(f"python -m analysis show: {err}", file=sys.stderr)
         return 1
+    except lookup.BadQuery as err:
+        print(f"python -m analysis search: cannot read {query!r}: {err}", file=sys.stderr)
+        return 2
     except FileNotFoundError as err:
         print(err, file=sys.stderr)
         return 1
