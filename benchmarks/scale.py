@@ -81,7 +81,8 @@ def _validation_input(rows: int, root: Path) -> None:
     (raw / "sources.yaml").write_text(
         "- id: demo-2017\n  producer: Metropolitan Police Service\n  title: Demo press release\n"
         "  url_main: https://news.met.police.uk/demo\n  date_published: 2017-03-13\n  date_accessed: 2026-11-26\n"
-        "  kind: press release\n  primary: true\n  citation: Metropolitan Police Service, Demo, 13 March 2017.\n")
+        "  kind: press release\n  primary: true\n  outlet: producer\n"
+        "  citation: Metropolitan Police Service, Demo, 13 March 2017.\n")
     with (raw / "figures" / "demo-2017.csv").open("w", newline="", encoding="utf-8") as fh:
         writer = csv.writer(fh, lineterminator="\n")
         writer.writerow(["figure_id", "measure", "subject", "geography", "period_start", "period_end",
