@@ -17,12 +17,17 @@ import pytest
 from analysis.paths import PROJECT_ROOT
 
 
-@pytest.fixture()
-def bench():
-    spec = importlib.util.spec_from_file_location("bench", PROJECT_ROOT / "benchmarks" / "bench.py")
+def _benchmark_module(name: str):
+    """A module of benchmarks/ (not a package), loaded afresh so a test's monkeypatching stays its own."""
+    spec = importlib.util.spec_from_file_location(name, PROJECT_ROOT / "benchmarks" / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+@pytest.fixture()
+def bench():
+    return _benchmark_module("bench")
 
 
 def test_the_budgets_are_the_issues(bench) -> None:
@@ -81,10 +86,7 @@ def test_a_kept_trick_that_saves_under_half_a_second_is_a_miss(bench, monkeypatc
 
 @pytest.fixture()
 def scale():
-    spec = importlib.util.spec_from_file_location("scale", PROJECT_ROOT / "benchmarks" / "scale.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return _benchmark_module("scale")
 
 
 def test_the_benchs_made_up_records_pass_validation(scale, tmp_path) -> None:
