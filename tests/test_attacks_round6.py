@@ -188,6 +188,16 @@ def test_search_refuses_other_digits_with_the_one_message(query: str) -> None:
     assert DIGITS_MESSAGE.split("{")[0] in done.stderr and "matches" not in done.stdout
 
 
+def _project_with_code(root, name: str):
+    """A scratch project for the stamp tests: one input file and one module of the package at version 1."""
+    code = root / "analysis" / name
+    code.parent.mkdir()
+    code.write_text("version = 1\n")
+    (root / "in").mkdir()
+    (root / "in" / "a.txt").write_text("data\n")
+    return code
+
+
 # --- stamps: code saved after the warm kernels imported it ------------------------------------------------------
 
 
@@ -200,11 +210,7 @@ def test_code_saved_after_the_kernels_imported_it_leaves_the_notebooks_unstamped
     from analysis.run import notebooks as run_notebooks
     from analysis.run import pipeline
 
-    code = tmp_path / "analysis" / "chart.py"
-    code.parent.mkdir()
-    code.write_text("version = 1\n")
-    (tmp_path / "in").mkdir()
-    (tmp_path / "in" / "a.txt").write_text("data\n")
+    code = _project_with_code(tmp_path, "chart.py")
     steps = (pipeline.Step("build", "fake", ("in/*",), ("mid/*",)),
              pipeline.Step("notebooks", "fake", ("mid/*", *pipeline.CODE), ("out/*",)))
     imported: list[str] = []
@@ -248,11 +254,7 @@ def test_code_saved_during_the_job_leaves_later_steps_unstamped(tmp_path, monkey
 
     from analysis.run import pipeline
 
-    code = tmp_path / "analysis" / "tables.py"
-    code.parent.mkdir()
-    code.write_text("version = 1\n")
-    (tmp_path / "in").mkdir()
-    (tmp_path / "in" / "a.txt").write_text("data\n")
+    code = _project_with_code(tmp_path, "tables.py")
     steps = (pipeline.Step("build", "fake", ("in/*",), ("mid/*",)),
              pipeline.Step("workbook", "fake", ("mid/*", "analysis/*.py"), ("out/*",)))
     loaded = {"version": code.read_text()}  # imported when the job's process started
