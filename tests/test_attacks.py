@@ -10,9 +10,10 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from analysis.factcheck.markdown_escape import escape
 from analysis.factcheck.report import inline_safe_json, write_together
 from analysis.factcheck.verify import InputError, read_printed
-from analysis.publish.display import bullets, markdown_text
+from analysis.publish.display import bullets
 from analysis.run.copies import _html
 from tests.conftest import GOOD_ROW, write_figures
 from tests.test_validation import problems_for
@@ -22,8 +23,8 @@ pytestmark = pytest.mark.slow  # ≥ 8 s: handed out first (tests/conftest.py)
 ATTACK = '<img src=x onerror="alert(1)"> [click](javascript:alert(2)) & <script>alert(3)</script>'
 
 
-def test_markdown_text_leaves_no_tag_or_link() -> None:
-    text = markdown_text(ATTACK)
+def test_escaped_markdown_leaves_no_tag_or_link() -> None:
+    text = escape(ATTACK)
     assert "<" not in text and ">" not in text
     assert "](" not in text.replace("\\](", "")  # the link's brackets are escaped, so no link is formed
 

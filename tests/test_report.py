@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from markdown_it import MarkdownIt
 
 from analysis.factcheck import report
 from analysis.paths import DEFAULT_SITE_URL, PROJECT_ROOT, Paths
@@ -100,7 +101,7 @@ def test_markdown_has_every_field_and_link(project):
     for needed in ("A Newspaper", "para 1", "18.5 per cent", "18.60", "inaccurate", "truncated (cut, not rounded)",
                    "(<https://news.met.police.uk/cse-2017>)", "(<https://example.org/news/1>)",
                    "met-counts: the counts behind the rise (held by Metropolitan Police Service)",
-                   "`met-2017/y2015`: 1,737 (para 2)", "Referrals up \\<sharply\\> \\& more",
+                   "`met-2017/y2015`: 1,737 (para 2)", "Referrals up &lt;sharply&gt; &amp; more",
                    "[docs/factcheck.md](../docs/factcheck.md)"):
         assert needed in text, needed
 
@@ -166,8 +167,12 @@ def test_hostile_text_is_escaped_in_both_formats(project):
     text = (project.outputs / "factcheck.md").read_text(encoding="utf-8")
     assert "<script>" not in text and "(<javascript:" not in text
     assert not re.search(r"(?<!\\)\]\(javascript", text)  # the only "](" before javascript is escaped
-    assert "\\*\\*bold\\*\\* \\[x\\](javascript:alert(1)) \\| cell \\<img" in text
-    assert "\\&amp;" in text
+    assert "\\*\\*bold\\*\\* \\[x\\](javascript:alert(1)) \\| cell &lt;img" in text
+    assert "&amp;amp;" in text
+    shown = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"]).render(text)  # raw HTML on
+    assert "<script>" not in shown and "<img" not in shown and "<strong>bold" not in shown
+    assert 'href="javascript' not in shown and "Referrals up &amp;lt;" not in shown  # each title escaped once
+    assert "**bold** [x](javascript:alert(1)) | cell &lt;img src=x onerror=alert(1)&gt; &amp;amp;" in shown
 
 
 def test_claimreview_jsonld(project):

@@ -14,13 +14,13 @@ no claim covers yet, with every input left for a person to fill.
 from __future__ import annotations
 
 import argparse
-import html
 import json
 import re
 import sys
 from pathlib import Path
 from typing import Any
 
+from analysis.factcheck.markdown_escape import code, escape
 from analysis.factcheck.scan_find import MAX_PER_SENTENCE, NOT_READ, LeftOut, find_figures, kinds_in
 from analysis.factcheck.scan_input import DEFAULT_MAX_MB, InputRefused, decode_article
 from analysis.factcheck.scan_match import load_record, match_figure, prefer_article_sources
@@ -176,16 +176,11 @@ def render_text(result: dict[str, Any], show_all: bool) -> str:
     return "\n".join(lines)
 
 
-#: Characters Markdown reads as syntax inside a table cell: the backslash first (an article's "\\|" ended the cell
-#: once its pipe was escaped), code, emphasis, strike-through, link brackets and the cell separator.
-_MD_SYNTAX = re.compile(r"([\\`*_~\[\]|])")
-
-
-def _cell(text: Any) -> str:
-    """A table cell that shows the article's words as words: HTML escaped, never pasted as HTML, and no Markdown
-    syntax (a link, emphasis or a cell separator) left live."""
-    plain = html.escape(str(text if text is not None else ""), quote=False)
-    return _MD_SYNTAX.sub(r"\\\1", plain).replace("\r", " ").replace("\n", " ")
+def _record_cell(figure: dict[str, Any]) -> str:
+    """A record figure in a table cell: as printed, how it relates, who published it when, and its id."""
+    text = (f"{figure['value_as_printed']} ({figure['relation']}), {figure['publisher']} {figure['published']}"
+            + (" (primary)" if figure["primary"] else ""))
+    return f"{escape(text)} {code(figure['figure_id'])}"
 
 
 def render_markdown(result: dict[str, Any], show_all: bool) -> str:
@@ -196,26 +191,24 @@ def render_markdown(result: dict[str, Any], show_all: bool) -> str:
         record = []
         for definition, items in _by_definition(e):
             first = items[0]
-            record.append(_cell(f"**{definition}**: {first['value_as_printed']} ({first['relation']}), "
-                                f"{first['publisher']} {first['published']}"
-                                + (" (primary)" if first["primary"] else "")) + f" `{first['figure_id']}`"
+            record.append(f"**{escape(definition)}**: " + _record_cell(first)
                           + (f" +{len(items) - 1} more" if len(items) > 1 else ""))
         where = "<br>".join(record) or "not in the record"
         if len(e["definitions"]) > 1:
             where += f"<br>⚠ {len(e['definitions'])} different definitions: not the same figure"
         for m in e["other_definitions"][:SHOWN_PER_DEFINITION]:
-            where += "<br>⚠ " + _cell(f"not this figure: {m['measure']} {m['value_as_printed']} ({m['differs']})") + \
-                f" `{m['figure_id']}`"
+            where += "<br>⚠ " + escape(f"not this figure: {m['measure']} {m['value_as_printed']} ({m['differs']})") + \
+                f" {code(m['figure_id'])}"
         action = ("register as a claim" if e["should_register"] else
                   "find a source" if not e["matches"] else "")
-        rows.append(f"| {n} | {_cell(e['value_as_printed'])} (para {e['paragraph']}) | {_cell(e['counted'])} | "
-                    f"{where} | {_cell(_verdicts(e))} | {action} |")
+        rows.append(f"| {n} | {escape(e['value_as_printed'])} (para {e['paragraph']}) | {escape(e['counted'])} | "
+                    f"{where} | {escape(_verdicts(e))} | {action} |")
     out = "\n".join(rows)
     if result["not_read"]:
-        out += "\n\n**Not read:** " + "; ".join(_cell(line) for line in result["not_read"])
+        out += "\n\n**Not read:** " + "; ".join(escape(line) for line in result["not_read"])
     if show_all and result["left_out"]:
         out += "\n\nLeft out (not statistics): " + "; ".join(
-            f"{_cell(x['text'])} ({x['kind']})" for x in result["left_out"])
+            f"{escape(x['text'])} ({x['kind']})" for x in result["left_out"])
     return out + "\n"
 
 

@@ -14,6 +14,10 @@ import numbers
 from collections.abc import Sequence
 from typing import Any
 
+from markupsafe import Markup
+
+from analysis.factcheck.markdown_escape import code, escape
+
 NOT_PUBLISHED = "not published"
 
 #: The tables' one stylesheet (the only <style> a notebook's HTML copy keeps, analysis.run.copies). JupyterLab
@@ -98,37 +102,21 @@ def table(frame: Any, columns: Sequence[str] | None = None, names: dict[str, str
     return HTML(table_html(frame, columns, names, missing))
 
 
-#: Characters that would let text from data/raw become markup in Markdown output: HTML (`<`, `>`, `&`), the
-#: brackets of a Markdown link or image (`[x](javascript:…)`, `![x](…)`), and line ends: a record field may hold
-#: a newline, and "\n# Accurate" or "\n    code" after one started a heading or a code block of its own. Also
-#: the backslash and round brackets, which the notebooks' Markdown reads as the mathematics delimiters `\[…\]`
-#: and `\(…\)` (a caveat's "\[x\]" was shown as "$$x$$", and an escaped bracket after a backslash became live), and
-#: the colon, whose "https://" turned a URL in a note into a link (with "&gt" kept in its address).
-_MARKUP = str.maketrans({"<": "&lt;", ">": "&gt;", "&": "&amp;", "[": "\\[", "]": "\\]", "\n": " ", "\r": " ",
-                         "\\": "\\\\", "(": "\\(", ")": "\\)", ":": "\\:"})
-
-
-def markdown_text(text: str) -> str:
-    """Text from the record as inert Markdown: the one escaping path for everything a notebook prints as Markdown
-    (a producer, title, gap or caveat holding `<img onerror=…>` is shown as those characters, never run), kept on
-    its own line (a newline in it starts no heading, list, rule or code block).
-    Backticks, asterisks and underscores are left: they only format, and the notebooks use them around ids."""
-    return text.translate(_MARKUP)
-
-
 def markdown(text: str) -> Any:
-    """`markdown_text` as an object Jupyter displays."""
+    """Record text as a Markdown object Jupyter displays, escaped by `markdown_escape.escape` (the one escaping
+    path: a producer, title, gap or caveat holding `<img onerror=…>` is shown as those characters, never run)."""
     from IPython.display import Markdown
 
-    return Markdown(markdown_text(text))
+    return Markdown(escape(text))
 
 
 def bullets(lines: Sequence[str]) -> Any:
-    """A Markdown bullet list (the notebooks' "What we found" and "Limitations" are built from the data), escaped
-    by `markdown_text`."""
+    """A Markdown bullet list (the notebooks' "What we found" and "Limitations" are built from the data): each line
+    escaped by `markdown_escape.escape`, unless it was built as Markdown on purpose (`Markup`, as `limitations`
+    builds its gap lines around an id in code)."""
     from IPython.display import Markdown
 
-    return Markdown("\n".join(f"- {markdown_text(line)}" for line in lines) if lines else
+    return Markdown("\n".join(f"- {escape(line)}" for line in lines) if lines else
                     "- (nothing in the tables)")
 
 
@@ -174,5 +162,6 @@ def limitations(caveats: Any, gaps: Any, words: Sequence[str] | None = None, lab
         text = f"{gap.id} {gap.wanted}".lower()
         if words is None or any(w.lower() in text for w in words):
             wanted = str(gap.wanted).rstrip(".")
-            lines.append(f"Not published or not found (gap `{gap.id}`): {wanted}. Held by: {gap.holder}.")
+            lines.append(Markup(f"Not published or not found (gap {code(gap.id)}): {escape(wanted)}. "
+                                f"Held by: {escape(gap.holder)}."))
     return lines

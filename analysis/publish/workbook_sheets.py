@@ -28,6 +28,7 @@ from analysis.publish.workbook_columns import (
     column,
     qualifier_words,
 )
+from analysis.record.hygiene import is_web_url
 from analysis.record.printed import Printed, PrintedFigureError, parse_printed
 
 DATE_FORMAT = "d mmm yyyy"
@@ -44,8 +45,6 @@ _WORKING_UNITS = {"%": "per cent", " times": "times", " percentage points": "per
 
 #: gptables turns any "[text](target)" in a cell into a hyperlink (and raises on two in one cell).
 _MARKDOWN_LINK = re.compile(r"\]\(")
-#: The only addresses the workbook links: a source's web address, over http or https.
-_WEB_ADDRESS = re.compile(r"https?://[^\s\[\]()]+$", re.IGNORECASE)
 
 
 def cell_text(value: Any) -> str:
@@ -61,10 +60,10 @@ EXCEL_URL_MAX = 2079
 
 
 def source_link(value: Any) -> Any:
-    """A source's address as a live link only when it is a plain http(s) address Excel can hold; anything else
-    (a longer address included) stays text."""
+    """A source's address as a live link only when it is an address every output may link (`is_web_url`) and
+    Excel can hold it; anything else (a longer address included) stays text."""
     text = str(value).strip()
-    return {text: text} if _WEB_ADDRESS.match(text) and len(text) <= EXCEL_URL_MAX else cell_text(value)
+    return {text: text} if is_web_url(text) and len(text) <= EXCEL_URL_MAX else cell_text(value)
 
 
 def number_format(decimals: int, thousands: bool = True) -> str:

@@ -275,6 +275,12 @@ def url_problem(url: str) -> str | None:
     return None
 
 
+def is_web_url(url: Any) -> bool:
+    """Whether an output may make `url` a live link (a page, factcheck.md, the workbook): only an address the
+    record accepts as a source's."""
+    return isinstance(url, str) and url_problem(url) is None
+
+
 def where_of(value: Any, index: int) -> str:
     """How a problem names a YAML entry: `id=<its id>`, or `entry N` when the id is missing or could garble the
     message line (a newline, a control character, hundreds of characters)."""

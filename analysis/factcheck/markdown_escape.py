@@ -1,0 +1,67 @@
+"""Text from the record or an article, written into Markdown as words: the one escaping path for every Markdown the
+project writes — factcheck.md, `scan --md`, and what the notebooks print (so their HTML copies too).
+
+Record text is data, never markup. Three readers meet it: CommonMark (markdown-it, the rules page), GitHub-flavoured
+Markdown (JupyterLab's renderer: tables, strike-through, bare `www.`, `https://` and e-mail autolinks) and Jupyter's
+maths, which is found in the raw text before any Markdown is read (`$…$`, `\\(…\\)`, `\\[…\\]`). So:
+- `<`, `>`, `&`, the backslash and `$` become HTML entities: no tag, entity or maths delimiter of the record's
+  making can form, in any reader or in a page the text is pasted into;
+- every other character that starts or ends inline syntax is backslash-escaped (each reader drops a backslash
+  before ASCII punctuation), as are the "." of "www." and the ":" of "://", which GFM would make a link;
+- a first character that would start a block (a heading, a list item "-", "+" or "1.", a rule) is escaped, and
+  line ends become spaces, so record text never starts a block of its own.
+Text already built as Markdown on purpose — a link made by `link`, an id in `code` — is marked with
+`markupsafe.Markup` and passes through unchanged, as Jinja2 treats it in the HTML pages.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from markupsafe import Markup
+
+from analysis.record.hygiene import is_web_url
+
+#: Characters no reader may see raw, as entities.
+_ENTITIES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\\": "&#92;", "$": "&#36;"})
+#: Inline syntax left: code, emphasis, strike-through, link and image brackets, table cells, e-mail autolinks.
+_INLINE = re.compile(r"([`*_~\[\]|@])")
+#: The "." of "www." and the ":" of "://": GFM links them with or without a scheme.
+_BARE_LINK = re.compile(r"(?i)(?<=\bwww)\.|:(?=//)")
+#: What makes a line a block when it starts one: a heading ("#": nbconvert's reader needs no space after it), and
+#: a list item ("-", "+", "1." or "1)"), a rule or a setext underline when a space or the end follows (so "7.5%"
+#: and "-5" are left as they are).
+_BLOCK_START = re.compile(r"^(?:#|(?:[+\-=]+|\d{1,9}[.)])(?=[ \t]|$))")
+#: Whitespace Markdown reads as structure (line ends; indentation that makes code) — not the no-break space.
+_LAYOUT_SPACE = re.compile(r"[ \t\r\n\f\v]+")
+
+
+def escape(text: Any) -> str:
+    """`text` shown as its characters wherever it is put in a Markdown line (None shows as nothing). A plain
+    `str` comes back: `Markup` would HTML-escape whatever is added to it."""
+    if isinstance(text, Markup):
+        return str(text)
+    plain = _LAYOUT_SPACE.sub(" ", "" if text is None else str(text)).strip(" ")
+    plain = _BARE_LINK.sub(r"\\\g<0>", _INLINE.sub(r"\\\1", plain.translate(_ENTITIES)))
+    return _BLOCK_START.sub(_escape_block_start, plain)
+
+
+def _escape_block_start(match: re.Match[str]) -> str:
+    """A backslash before the marker's first character, or before "." or ")" after a number (a backslash before a
+    digit is shown, not read as an escape)."""
+    marker = match.group()
+    return marker[:-1] + "\\" + marker[-1] if marker[0].isdigit() else "\\" + marker
+
+
+def link(title: Any, url: Any) -> Markup:
+    """`[title](<url>)` with the title escaped; the escaped title alone when the address is not a web address."""
+    return Markup(f"[{escape(title)}](<{url}>)" if is_web_url(url) else escape(title))
+
+
+def code(text: Any) -> Markup:
+    """`text` as inline code (an id): fenced by more backticks than it holds in a row, so it cannot end early."""
+    plain = _LAYOUT_SPACE.sub(" ", str(text))
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", plain)), default=0) + 1)
+    pad = " " if plain.startswith("`") or plain.endswith("`") else ""
+    return Markup(f"{fence}{pad}{plain}{pad}{fence}")
