@@ -1,6 +1,6 @@
 """Issue 23 item 6 (the Datawrapper CSVs): a value printed "more than 800" is never pasted as a bare 800.
 
-Every chart is drawn from the real processed tables and its CSV written as the export writes it. Where a value
+Every chart's CSV is the one `make` writes from the real processed tables (the session's main job). Where a value
 column has its printed form beside it, the column right after the value says how it was printed ("more than",
 "about", "exact"); the expected qualifier is read from the record's processed table (historic reviews) or from the
 words printed, never from the export's own output.
@@ -10,33 +10,29 @@ from __future__ import annotations
 
 import csv
 import io
-from pathlib import Path
 
 import matplotlib
 import pandas as pd
 import pytest
 
-from analysis.paths import PROJECT_ROOT, Paths
+from analysis.paths import PROJECT_ROOT
 from analysis.publish import charts, encode
-from analysis.publish.export import load_frames, write_chart
+from tests.drawn import DrawnCharts
+from tests.made import Made
 
 matplotlib.use("Agg")
 
 
-#: Charts whose CSV table carries no printed form beside the value, so the export cannot say how it was printed.
-#: The chart module must add a "<value> as printed" column (the export then adds the qualifier by itself).
 @pytest.fixture(scope="module")
-def written(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[list[str], list[dict[str, str]], list]]:
-    """chart id → (header, rows) of the CSV the export writes, for every chart drawn from the real tables, and the
-    values the chart drew as a bound or an approximation."""
-    frames = load_frames(Paths(PROJECT_ROOT))
-    out = tmp_path_factory.mktemp("csv")
+def written(made: Made, drawn_charts: DrawnCharts) -> dict[str, tuple[list[str], list[dict[str, str]], list]]:
+    """chart id → (header, rows) of the CSV `make` wrote for every chart (the session's main job,
+    tests/made.py), and the values the chart, drawn from the same committed tables, drew as a bound or an
+    approximation."""
     rows = {}
     for spec in charts.CHARTS:
-        fig, meta = spec.draw(*(frames[t] for t in spec.tables))
-        meta.redraw = None  # the CSV is what is checked here; the mobile PNG is not needed
-        path: Path = write_chart(fig, meta, out / spec.chart_id)["csv"]
+        path = made.outputs / "charts" / spec.chart_id / f"{spec.chart_id}.csv"
         header, *body = csv.reader(io.StringIO(path.read_text(encoding="utf-8")))
+        fig, _ = drawn_charts(spec.chart_id)
         qualified = [m for m in encode.marks(fig) if encode.kind_of(m.qualifier) != "exact"]
         rows[spec.chart_id] = (header, [dict(zip(header, r, strict=True)) for r in body], qualified)
     return rows
