@@ -26,6 +26,7 @@ from analysis.publish import charts, save, style
 from analysis.publish.export import PNG_DPI, WORKBOOK_NAME, WORKBOOK_TABLES, chart_dir
 from analysis.record.vocabulary import split_steps
 from analysis.tables.load import load_table
+from tests.drawn import DrawnCharts
 from tests.made import Made
 
 SIDECAR_KEYS = {"chart_id", "title", "intro", "source_name", "source_url", "source_line", "notes", "notes_on_chart",
@@ -83,10 +84,10 @@ def test_every_chart_has_its_five_files(exported: Path, chart_id: str) -> None:
 
 
 @pytest.mark.parametrize("chart_id", CHART_IDS)
-def test_png_opens_at_twice_the_css_size(exported: Path, paths: Paths, chart_id: str) -> None:
+def test_png_opens_at_twice_the_css_size(exported: Path, drawn_charts: DrawnCharts, chart_id: str) -> None:
     from PIL import Image
 
-    fig, _ = charts.draw(chart_id, paths)
+    fig, _ = drawn_charts(chart_id)
     width_in, height_in = fig.get_size_inches()
     with Image.open(files(exported, chart_id)["png"]) as img:
         img.verify()

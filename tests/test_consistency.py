@@ -17,7 +17,7 @@ from analysis.paths import PROJECT_ROOT, Paths
 from analysis.publish import charts
 from analysis.record.vocabulary import split_list
 from analysis.tables.comparability import comparability, unit_kind
-from analysis.tables.load import load_table
+from tests.drawn import DrawnCharts
 
 Refusal = tuple[str, str, str, str]  # chart id, figure id, figure id, why
 
@@ -51,12 +51,11 @@ def contradictions(refusals: list[Refusal], claims: pd.DataFrame, figures: dict[
 
 
 @pytest.fixture(scope="module")
-def record() -> tuple[list[Refusal], pd.DataFrame, dict[str, dict[str, Any]]]:
+def record(drawn_charts: DrawnCharts) -> tuple[list[Refusal], pd.DataFrame, dict[str, dict[str, Any]]]:
     paths = Paths(PROJECT_ROOT)
-    tables = {t: load_table(t, paths) for spec in charts.CHARTS for t in spec.tables}
     refusals = []
     for spec in charts.CHARTS:
-        _, meta = charts.draw(spec.chart_id, paths, tables)
+        _, meta = drawn_charts(spec.chart_id)
         refusals += [(spec.chart_id, a, b, why) for a, b, why in meta.not_compared]
     text = {"dtype": str, "keep_default_na": False}  # every cell as printed in the CSV: ids and blanks alike
     claims = pd.read_csv(paths.processed / "claims.csv", **text)
