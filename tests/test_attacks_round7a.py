@@ -232,3 +232,45 @@ def test_a_workbook_cell_longer_than_excel_holds_says_it_was_cut(tmp_path: Path)
     assert len(shown) == EXCEL_CELL_MAX and shown.endswith(CUT_NOTE) and text.startswith(shown[:-len(CUT_NOTE)])
     short = load_workbook(build_workbook(tmp_path, _tiny_tables("A caveat."), {}))["Sources"]
     assert short.cell(header_row(short) + 1, column(short, "Publisher") + 1).value == "A caveat."
+
+
+# --- scan --md: a third Markdown escaper (analysis/factcheck/scan.py `_cell`) -----------------------------------
+
+
+def _scan_rows(article: str) -> list[str]:
+    from analysis.factcheck.scan import render_markdown, scan_text
+    from analysis.paths import DEFAULT
+
+    return [line for line in render_markdown(scan_text(article, DEFAULT), show_all=False).splitlines()
+            if line.startswith("| 1 |") or line.startswith("| 2 |")]
+
+
+@pytest.mark.xfail(strict=True, reason=ESCAPER)
+def test_scan_md_makes_no_maths_of_an_article_s_dollars() -> None:
+    """`scan --md` escapes "*", "_", "|" and brackets but not "$": "2,060 $x$ cases" puts "$x$ cases" in the
+    "What it counts" cell, inline maths on GitHub."""
+    row = _scan_rows("There were 2,060 $x$ cases in 2015.")[0]
+    assert len(UNESCAPED_DOLLAR.findall(row)) < 2, row
+
+
+@pytest.mark.xfail(strict=True, reason=ESCAPER)
+def test_scan_md_shows_the_record_s_measure_in_bold_not_as_asterisks() -> None:
+    """The record column is built as "**cse_referrals**: …" and then escaped whole, so a reader sees
+    "\\*\\*cse\\_referrals\\*\\*" rendered as the literal "**cse_referrals**" (the project's own markup, escaped)."""
+    row = _scan_rows("The Met received 1,737 referrals in 2014.")[0]
+    assert "\\*\\*" not in row, row
+
+
+# --- units: one spelling for each reserved unit -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("unit", "reserved"), [("%", "percent"), ("Percent", "percent"), ("per  cent", "percent"),
+                                                ("£", "GBP"), ("pounds", "GBP"), ("pp", "percentage points")])
+def test_a_reserved_unit_spelled_another_way_is_refused(mini: Any, unit: str, reserved: str) -> None:
+    """A count "1,582" with unit "%" or "Percent" passed validation (only "percent" itself was reserved for shares),
+    so the record said a count was a percentage, in a spelling the unit checks did not read."""
+    from tests.conftest import GOOD_ROW, write_figures
+    from tests.test_validation import problems_for
+
+    write_figures(mini.figures_dir / "demo-2017.csv", [{**GOOD_ROW, "unit": unit}])
+    assert any(f"another spelling of '{reserved}'" in p for p in problems_for(mini))
