@@ -36,6 +36,8 @@ COSTLY_ROWS = {
 }
 
 
+# Datasette turns on SQLite's callback tracebacks, so each refused call is also printed as an "exception ignored".
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
 @pytest.mark.parametrize("sql", COSTLY_ROWS.values(), ids=COSTLY_ROWS)
 def test_datasette_refuses_a_call_whose_cost_the_time_limit_cannot_stop(small_db: Path, sql: str) -> None:
     got = _datasette_get(small_db, sql)
