@@ -47,11 +47,23 @@ _WORKING_UNITS = {"%": "per cent", " times": "times", " percentage points": "per
 _MARKDOWN_LINK = re.compile(r"\]\(")
 
 
+#: The most characters an Excel cell holds. XlsxWriter cuts a longer string there with only a warning on the
+#: console, so the reader of the workbook never knew text was missing: a series row's "also reported in" joins
+#: every copy's caveat (each up to 4,000 characters) and can pass it.
+EXCEL_CELL_MAX = 32_767
+#: What ends a cell cut at `EXCEL_CELL_MAX`: the cut is said, and where the whole text is.
+CUT_NOTE = " [cut here: longer than an Excel cell holds; the full text is in the CSV tables, data/processed]"
+
+
 def cell_text(value: Any) -> str:
     """THE function every text cell goes through. Text is written as text: with `strings_to_formulas` and
     `strings_to_urls` off the writer makes neither a formula nor a link of it, and "](" gets a space so gptables'
-    Markdown-link reading never fires (a record's "[x](see note 2)" neither links nor crashes the step)."""
-    return _MARKDOWN_LINK.sub("] (", str(value))
+    Markdown-link reading never fires (a record's "[x](see note 2)" neither links nor crashes the step). Text
+    longer than a cell holds is cut with `CUT_NOTE`, never silently."""
+    text = _MARKDOWN_LINK.sub("] (", str(value))
+    if len(text) > EXCEL_CELL_MAX:
+        text = text[:EXCEL_CELL_MAX - len(CUT_NOTE)] + CUT_NOTE
+    return text
 
 
 #: The longest address Excel holds in a hyperlink; XlsxWriter drops a longer one with a warning, and the cell was

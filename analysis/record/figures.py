@@ -33,6 +33,16 @@ REQUIRED = tuple(c for c in COLUMNS if c != "caveat")
 MAX_QUOTE_WORDS = 30
 MEASURE_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 _UNIT_FOR_KIND = {"percent": "percent", "percentage points": "percentage points", "GBP": "GBP", "times": "times"}
+#: Other spellings of those reserved units (folded: lower case, single spaces). Only the exact spelling was reserved,
+#: so a count with unit "%" or "Percent" passed, and a revision check comparing units saw two units where a reader
+#: sees one (issue 24, round seven): each reserved unit has one spelling.
+_UNIT_SPELLINGS = {
+    **{spelling: "percent" for spelling in ("percent", "%", "per cent", "pct", "percentage", "percentages")},
+    **{spelling: "percentage points" for spelling in ("percentage points", "percentage point", "pp", "% points",
+                                                      "per cent points")},
+    **{spelling: "GBP" for spelling in ("gbp", "£", "pounds", "pound", "pounds sterling")},
+    **{spelling: "times" for spelling in ("times",)},
+}
 #: Compiled once: validation runs them on every row.
 _SPACES, _ISO_DATE, _NEGATIVE = re.compile(r"\s+"), re.compile(r"\d{4}-\d{2}-\d{2}"), re.compile(r"\s*[-\u2212]\s*\d")
 _QUOTE_FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "})
@@ -152,7 +162,11 @@ def _row_text_problems(row: dict[str, str], printed: str, quote: str) -> list[st
 
 
 def _unit_problems(parsed: Printed, printed: str, unit: str, base: int | None, measure: str) -> list[str]:
-    """The unit column agrees with what the printed value is (a share, a rate per its base, a count)."""
+    """The unit column agrees with what the printed value is (a share, a rate per its base, a count), and a unit
+    reserved for a kind of value is spelled one way."""
+    reserved = _UNIT_SPELLINGS.get(" ".join(unit.split()).casefold())
+    if reserved is not None and unit != reserved:
+        return [f"unit {unit!r} is another spelling of '{reserved}'; write '{reserved}' (one spelling per unit)"]
     found = []
     expected_unit = _UNIT_FOR_KIND.get(parsed.unit)
     if expected_unit and unit != expected_unit:

@@ -131,6 +131,22 @@ def foreign_letter(text: str) -> str | None:
     return None
 
 
+#: Bidirectional classes of characters written right to left: Hebrew (R), Arabic (AL) and Arabic number signs
+#: (AN). Letters of those scripts are refused by `foreign_letter`; their punctuation is not a letter, yet it
+#: reorders what a reader sees as a bidi control does: "rose from ؛ 922 - 1,200 ؛" (an Arabic semicolon) is shown
+#: by browsers as "rose from ؛ 1,200 - 922 ؛", a rise read as a fall (issue 24, round seven).
+_RIGHT_TO_LEFT = frozenset({"R", "AL", "AN"})
+
+
+def right_to_left(text: str) -> str | None:
+    """The first character of `text` written right to left (see `_RIGHT_TO_LEFT`), or None. A digit of another
+    script (an Arabic-Indic digit is AN) is left to `digits_problem`, so a number gets the one digits message."""
+    for char in text:
+        if not char.isascii() and not char.isnumeric() and unicodedata.bidirectional(char) in _RIGHT_TO_LEFT:
+            return char
+    return None
+
+
 def digits_problem(text: str) -> str | None:
     """`DIGITS_MESSAGE` for the first numeric character that is not 0-9 (Arabic-Indic, full-width, superscript,
     a vulgar fraction "½" or a Roman numeral "Ⅻ", which NFKC made "1⁄2" and "XII" and refused in other words), or
@@ -207,6 +223,10 @@ def text_problem(text: str) -> str | None:
         return (f"contains the letter {letter!r} ({unicodedata.name(letter, f'U+{ord(letter):04X}')}), which is "
                 "not a letter of the Latin alphabet; a look-alike letter changes what the checks read (type the Latin "
                 "one)")
+    rtl = None if text.isascii() else right_to_left(text)
+    if rtl is not None:
+        return (f"contains {unicodedata.name(rtl, f'U+{ord(rtl):04X}')} (U+{ord(rtl):04X}), which is written right to "
+                "left and reorders the text and numbers around it as a reader sees them; type the English punctuation")
     stripped = text.strip()  # the loaders strip fields: " =1+1" is stored as "=1+1"
     if formula_like(stripped):
         return (f"begins with {stripped[0]!r}, which a spreadsheet reads as a formula; reword it or start it "
