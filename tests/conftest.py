@@ -34,9 +34,7 @@ _unexpected_skips: list[str] = []
 
 
 def pytest_runtest_logreport(report: pytest.TestReport) -> None:
-    # An expected failure (a strict xfail: a known defect waiting for its fix, which fails the run once it passes)
-    # is reported as skipped by pytest; it is not a skip.
-    if report.skipped and not hasattr(report, "wasxfail"):
+    if report.skipped:
         reason = str(report.longrepr[-1]) if isinstance(report.longrepr, tuple) else str(report.longrepr)
         if os.environ.get("CI") or not any(allowed in reason for allowed in ALLOWED_SKIPS):
             _unexpected_skips.append(f"{report.nodeid}: {reason}")

@@ -1,7 +1,7 @@
 """Issue 24, a seventh attack on classes 1 (no markup from the record runs anywhere) and 5 (exports), with inputs no
 earlier suite uses (tests/test_attacks.py, tests/test_attacks_round4.py … round6.py, tests/test_planted_markup.py).
-Each case here got through before its fix; the `xfail` ones are in the two Markdown escapers the lead is merging
-into one, and are left for that change (what a reader sees is in each docstring)."""
+Each case here got through before its fix. The Markdown cases (what a reader saw is in each docstring) were in the
+three escapers that analysis/factcheck/markdown_escape.py replaced, and pass with it."""
 
 from __future__ import annotations
 
@@ -18,7 +18,6 @@ from tests.test_attacks import _datasette_get
 
 pytestmark = pytest.mark.slow  # ≥ 8 s: handed out first (tests/conftest.py)
 
-ESCAPER = "escaper: lead unifies"
 
 # --- the Datasette time limit: calls in one row ---------------------------------------------------------------
 
@@ -130,17 +129,15 @@ def _planted_line(markdown: str) -> str:
     return next(line for line in markdown.splitlines() if "evil7" in line)
 
 
-@pytest.mark.xfail(strict=True, reason=ESCAPER)
 def test_factcheck_md_makes_no_link_of_a_bare_address_in_record_text(planted_report: Path) -> None:
-    """outputs/factcheck.md escapes "[", "<" and "|", but not "www." nor "https://": on GitHub the claim's
-    "www.evil7.example/login" and "https://evil7.example/b" are live links in the report."""
+    """outputs/factcheck.md escaped "[", "<" and "|", but not "www." nor "https://": on GitHub the claim's
+    "www.evil7.example/login" and "https://evil7.example/b" were live links in the report."""
     line = _planted_line((planted_report / "factcheck.md").read_text(encoding="utf-8"))
     assert GFM_AUTOLINK.search(line.replace(f"(<{LONG}", "")) is None, line
 
 
-@pytest.mark.xfail(strict=True, reason=ESCAPER)
 def test_factcheck_md_makes_no_maths_of_dollar_amounts_in_record_text(planted_report: Path) -> None:
-    """"$5 to $10" in a claim is written as is: GitHub renders "5 to " between the dollars as inline maths."""
+    """"$5 to $10" in a claim was written as is: GitHub rendered "5 to " between the dollars as inline maths."""
     line = _planted_line((planted_report / "factcheck.md").read_text(encoding="utf-8"))
     assert len(UNESCAPED_DOLLAR.findall(line)) < 2, line
 
@@ -195,11 +192,10 @@ def test_the_jupyterlab_maths_port_finds_what_jupyterlab_renders() -> None:
     assert jupyterlab_maths("costs \\$5 to \\$10, 74%") == []
 
 
-@pytest.mark.xfail(strict=True, reason=ESCAPER)
 @pytest.mark.parametrize("text", ["Costs rose from $5 to $10", "Caveat: $x^2$ as printed",
                                   "Caveat: \\begin{align}x\\end{align} as printed"])
 def test_record_text_in_a_notebook_makes_no_maths_in_jupyterlab(text: str) -> None:
-    """`bullets` (the notebooks' one path for record text) leaves "$" and "\\begin{…}" live: opened in JupyterLab,
+    """`bullets` (the notebooks' one path for record text) left "$" and "\\begin{…}" live: opened in JupyterLab,
     outputs/notebooks/01_inspections.ipynb showed a planted "$x^2$" as x² and "\\begin{align}…" as maths (MathJax,
     126 spans). The HTML copies are safe (no MathJax, round four)."""
     from analysis.publish.display import bullets
@@ -207,10 +203,9 @@ def test_record_text_in_a_notebook_makes_no_maths_in_jupyterlab(text: str) -> No
     assert jupyterlab_maths(bullets([text]).data) == []
 
 
-@pytest.mark.xfail(strict=True, reason=ESCAPER)
 def test_record_text_in_a_notebook_makes_no_link_of_a_bare_web_address() -> None:
     """"www.evil7.example/w" in a note was a live link (href "http://www.evil7.example/w") in JupyterLab, on
-    every notebook printing it; "https\\://" is escaped already (round six), "www." is not."""
+    every notebook printing it; "https\\://" was escaped already (round six), "www." was not."""
     from analysis.publish.display import bullets
 
     assert GFM_AUTOLINK.search(bullets(["Source caveat: see www.evil7.example/w"]).data) is None
@@ -247,17 +242,15 @@ def _scan_rows(article: str) -> list[str]:
             if line.startswith("| 1 |") or line.startswith("| 2 |")]
 
 
-@pytest.mark.xfail(strict=True, reason=ESCAPER)
 def test_scan_md_makes_no_maths_of_an_article_s_dollars() -> None:
-    """`scan --md` escapes "*", "_", "|" and brackets but not "$": "2,060 $x$ cases" puts "$x$ cases" in the
+    """`scan --md` escaped "*", "_", "|" and brackets but not "$": "2,060 $x$ cases" put "$x$ cases" in the
     "What it counts" cell, inline maths on GitHub."""
     row = _scan_rows("There were 2,060 $x$ cases in 2015.")[0]
     assert len(UNESCAPED_DOLLAR.findall(row)) < 2, row
 
 
-@pytest.mark.xfail(strict=True, reason=ESCAPER)
 def test_scan_md_shows_the_record_s_measure_in_bold_not_as_asterisks() -> None:
-    """The record column is built as "**cse_referrals**: …" and then escaped whole, so a reader sees
+    """The record column was built as "**cse_referrals**: …" and then escaped whole, so a reader saw
     "\\*\\*cse\\_referrals\\*\\*" rendered as the literal "**cse_referrals**" (the project's own markup, escaped)."""
     row = _scan_rows("The Met received 1,737 referrals in 2014.")[0]
     assert "\\*\\*" not in row, row
@@ -278,11 +271,10 @@ def test_a_reserved_unit_spelled_another_way_is_refused(mini: Any, unit: str, re
     assert any(f"another spelling of '{reserved}'" in p for p in problems_for(mini))
 
 
-@pytest.mark.xfail(strict=True, reason=ESCAPER)
 def test_record_text_in_a_notebook_strikes_no_figure_through() -> None:
-    """`bullets` leaves "~" live: a caveat "~~1,200~~ 1,300 revised" is rendered with 1,200 struck through (<del>,
-    in JupyterLab and nbconvert's Markdown alike), and the HTML copy's cleaner then drops the <del> tag, so the
-    copy reads "1,200 1,300 revised": the record's characters are not what either reader sees."""
+    """`bullets` left "~" live: a caveat "~~1,200~~ 1,300 revised" was rendered with 1,200 struck through (<del>,
+    in JupyterLab and nbconvert's Markdown alike), and the HTML copy's cleaner then dropped the <del> tag, so the
+    copy read "1,200 1,300 revised": the record's characters were not what either reader saw."""
     from nbconvert.filters.markdown_mistune import markdown2html_mistune
 
     from analysis.publish.display import bullets
