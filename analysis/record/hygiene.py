@@ -101,14 +101,18 @@ _PUNCTUATION_AS = {"dash": "-", "slash": "/", "stop": ".", "blank": " "}
 
 
 def pattern_text(text: str) -> str:
-    """`normal_text` with look-alike punctuation read as the ASCII it imitates and the combining marks NFKC could
-    not compose away dropped (an underline or a stroke drawn through each digit, "0̲2̲0̲ 7̲9̲4̲6̲…", split a phone
-    number): what the personal-data patterns search. (The article scanner keeps dashes as written: it reads an en
-    dash as a clause break.)"""
+    """`normal_text` with look-alike punctuation and the digits of every script read as the ASCII they imitate or
+    are, and the combining marks NFKC could not compose away dropped (an underline or a stroke drawn through
+    each digit, "0̲2̲0̲ 7̲9̲4̲6̲…", split a phone number): what the personal-data patterns search.
+    (The article scanner keeps dashes as written: it reads an en dash as a clause break.)"""
     folded = normal_text(text)
     if folded.isascii():
         return folded
     folded = "".join(ch for ch in folded if unicodedata.category(ch) not in ("Mn", "Me"))
+    # A digit of any script as the ASCII digit it is: NFKC leaves Devanagari, Bengali, Thai or Arabic-Indic digits
+    # as they are, so "०२० ७९४६ ००००" passed the phone pattern (its leading 0 is ASCII).
+    digits = {ord(ch): str(unicodedata.decimal(ch)) for ch in set(folded) if ch.isdecimal() and not ch.isascii()}
+    folded = folded.translate(digits) if digits else folded
     return _LOOKALIKE_PUNCTUATION.sub(lambda m: _PUNCTUATION_AS[m.lastgroup or "blank"], folded)
 
 
@@ -207,6 +211,9 @@ def text_problem(text: str) -> str | None:
         return (f"contains the letter {letter!r} ({unicodedata.name(letter, f'U+{ord(letter):04X}')}), which is "
                 "not a letter of the Latin alphabet; a look-alike letter changes what the checks read (type the Latin "
                 "one)")
+    digits = None if text.isascii() else digits_problem(text)
+    if digits is not None:  # "3٠4" or "½" in a quote or note: the same rule as in a number field
+        return f"is refused: {digits}"
     stripped = text.strip()  # the loaders strip fields: " =1+1" is stored as "=1+1"
     if formula_like(stripped):
         return (f"begins with {stripped[0]!r}, which a spreadsheet reads as a formula; reword it or start it "
@@ -233,7 +240,8 @@ def check_text_fields(record: Mapping[str, Any], fields: Iterable[str], name: st
             if not isinstance(item, str) or not item:
                 continue
             problem = text_problem(item.strip() if key in numeric else item)
-            if problem and key in numeric and problem.startswith("begins with"):
+            # A number field's sign, and its digits, are the printed-figure parser's to judge (and to say, once).
+            if problem and key in numeric and problem.startswith(("begins with", "is refused: ")):
                 continue
             if problem:
                 problems.add(name, where, f"{key} {problem}")

@@ -1,0 +1,89 @@
+"""Issue 24, round seven (b): a fresh attack on stamps (class 2), scan (class 3) and the reading of characters
+(class 4) with inputs no earlier round tried. Each test names what got through before its fix."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.record.hygiene import text_problem
+from analysis.record.safeguarding import personal_data_in
+from tests.conftest import GOOD_ROW, write_figures
+from tests.test_validation import problems_for
+
+# --- class 4: one reading of characters ------------------------------------------------------------------------
+
+#: A phone number in digits of another script: NFKC leaves Devanagari, Bengali, Thai, Arabic-Indic … digits as
+#: they are, and the patterns' leading "0" or "+" is ASCII, so each passed the personal-data check.
+OTHER_SCRIPT_PHONES = ["call \u0966\u0968\u0966 \u096d\u096f\u096a\u096c \u0966\u0966\u0966\u0966",  # Devanagari
+                       "call \u09e6\u09e8\u09e6 \u09ed\u09ef\u09ea\u09ec \u09e6\u09e6\u09e6\u09e6",  # Bengali
+                       "call \u0e50\u0e52\u0e50 \u0e57\u0e59\u0e54\u0e56 \u0e50\u0e50\u0e50\u0e50",  # Thai
+                       "call \u0660\u0667\u0667\u0660\u0660 \u0669\u0660\u0660\u0661\u0662\u0663"]  # Arabic-Indic
+
+
+@pytest.mark.parametrize("text", OTHER_SCRIPT_PHONES)
+def test_a_phone_number_in_another_script_s_digits_is_found(text: str) -> None:
+    assert personal_data_in(text) == ["a phone number"]
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    # An e-mail address spelled out so that it is not one to a machine, but is to every reader.
+    ("write to jane dot doe at example dot com", "an e-mail address"),
+    ("write to jane.doe (at) example (dot) com", "an e-mail address"),
+    ("write to jane.doe[at]example.co.uk", "an e-mail address"),
+    ("write to jane.doe AT example DOT org", "an e-mail address"),
+    ("write to jane.doe @ example.org", "an e-mail address"),
+    ("write to jane.doe@example dot org", "an e-mail address"),
+    # NHS numbers (ten digits, 3-3-4, with a valid check digit) are personal data on their own.
+    ("NHS number 943 476 5919", "an NHS number"),
+    ("patient 943-476-5919", "an NHS number"),
+    ("ref 9434765919", "an NHS number"),
+    ("NI number QQ 12 34 56 C", "a National Insurance number"),
+    ("NI QQ123456C", "a National Insurance number"),
+    # Postcodes joined by a hyphen or a full stop.
+    ("lives at SW1A-1AA", "a UK postcode"),
+    ("lives at sw1a.1aa", "a UK postcode"),
+    # Dates of birth in the other ways reports print them.
+    ("John Smith (b. 12/03/2009)", "a date of birth"),
+    ("John Smith, b. 12 March 2009", "a date of birth"),
+    ("her birthday is 12 March 2009", "a date of birth"),
+    ("born 12th of March, 2009", "a date of birth"),
+    ("born March the 12th 2009", "a date of birth"),
+    ("born twelfth March", "a date of birth"),
+    ("birth date: 12/03/2009", "a date of birth"),
+])
+def test_personal_data_written_other_ways_is_found(text: str, kind: str) -> None:
+    assert kind in personal_data_in(text)
+
+
+@pytest.mark.parametrize("text", [
+    "published at gov.uk", "the data are at www.gov.uk", "at 10.30 on 12 March 2025", "the rate at 2.5%",
+    "1,273 cases at 43 forces", "£2.5 million at 1.2 per cent", "1,200 out of 4,000 (30%)", "ratio 1:1.5 at 3.0",
+    "between 2016 and 2017 there were 1,582", "dot plot at scale", "the report (at page 3)",
+    "NHS England 2024 statistics", "1234567890 is not a valid NHS number",
+    "in 2009 the children were born", "born in March 2009", "at age 12, in March 2009",
+])
+def test_the_record_s_own_wording_is_not_personal_data(text: str) -> None:
+    assert personal_data_in(text) == []
+
+
+@pytest.mark.parametrize("text", ["there were 3\u06604 referrals", "CSE referrals\u096b", "rose \u2460 times",
+                                  "1,200\u00b9 referrals", "about \u00bd were girls", "chapter \u216b",
+                                  "there were \U0001d7cf,582 referrals"])
+def test_a_digit_other_than_0_9_is_refused_in_any_raw_text(text: str) -> None:
+    """A quote or note could hold "3٠4" (read by people as 304), a Devanagari or mathematical digit, or a "½":
+    refused in a number field, they passed in every other text field."""
+    assert "a number must be written with the digits 0-9 only" in (text_problem(text) or "")
+
+
+def test_a_digit_of_another_script_in_a_quote_is_refused_with_the_one_message(mini) -> None:
+    write_figures(mini.figures_dir / "demo-2017.csv",
+                  [{**GOOD_ROW, "quote": "In 2016 there were 1,582 referrals and 3\u06604 more."}])
+    found = problems_for(mini)
+    assert any("quote" in p and "a number must be written with the digits 0-9 only" in p for p in found), found
+
+
+def test_a_number_field_gets_the_digits_message_once(mini) -> None:
+    write_figures(mini.figures_dir / "demo-2017.csv",
+                  [{**GOOD_ROW, "value_as_printed": "3\u06604", "quote": "there were 3\u06604 referrals"}])
+    found = [p for p in problems_for(mini) if "digits 0-9" in p]
+    assert sum("value_as_printed" in p or "cannot read" in p for p in found) == 1, found
