@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from analysis.factcheck.scan_text import to_text
 from analysis.record.hygiene import text_problem
 from analysis.record.safeguarding import personal_data_in
 from tests.conftest import GOOD_ROW, write_figures
@@ -87,3 +88,38 @@ def test_a_number_field_gets_the_digits_message_once(mini) -> None:
                   [{**GOOD_ROW, "value_as_printed": "3\u06604", "quote": "there were 3\u06604 referrals"}])
     found = [p for p in problems_for(mini) if "digits 0-9" in p]
     assert sum("value_as_printed" in p or "cannot read" in p for p in found) == 1, found
+
+
+# --- class 3: scan reads what a reader sees -----------------------------------------------------------------------
+
+@pytest.mark.parametrize(("page", "shown"), [
+    # Hidden when the page opens (Chromium): read before.
+    ("<p>Shown 1,737.</p><details><summary>More</summary><p>Folded 9,991.</p></details>", "Shown 1,737.\n\nMore"),
+    ("<p>Shown 1,737.</p><div popover>Popover 9,992.</div>", "Shown 1,737."),
+    ("<p>Shown 1,737.</p><span style='visibility: collapse'>Collapsed 9,993.</span>", "Shown 1,737."),
+    ("<p>Shown 1,737.</p><span style='disp\\lay:none'>Escaped 9,994.</span>", "Shown 1,737."),
+    ("<p>Shown 1,737.</p><span style='\\64 isplay:none'>Hex escape 9,995.</span>", "Shown 1,737."),
+    ("<p>Shown 1,737.</p><video src=x.mp4>Fallback 9,996.</video><canvas>Fallback 9,997.</canvas>",
+     "Shown 1,737."),
+    # Shown: hidden before.
+    ("<p>Shown 1,737.</p><span style='display:none; display:inline'>Also 2,060.</span>",
+     "Shown 1,737.\n\nAlso 2,060."),
+    ("<p>Shown 1,737.</p><span style='display:block !important; display:none'>Also 2,060.</span>",
+     "Shown 1,737.\n\nAlso 2,060."),
+    # A closed <details> shows its summary, and an open one all of it.
+    ("<details open><summary>Sum 1,737.</summary>Body 2,060.</details>", "Sum 1,737.\n\nBody 2,060."),
+    ("<details><summary>Outer 1,737.</summary><details><summary>x</summary>Inner 9,998.</details></details>",
+     "Outer 1,737."),
+])
+def test_scan_reads_the_text_a_reader_sees_when_the_page_opens(page: str, shown: str) -> None:
+    assert to_text(page) == shown
+
+
+@pytest.mark.parametrize("page", ["<dl><dt>2016</dt><dd>1,582</dd></dl>", "<dl><dd>2016<dd>1,582</dl>",
+                                  "<select><option>2016</option><option>1,582</option></select>",
+                                  "<figure>2016</figure><figure>1,582</figure>",
+                                  "<main>2016</main><aside>1,582</aside>",
+                                  "<details open><summary>2016</summary>1,582</details>"])
+def test_two_block_boxes_are_never_read_as_one_number(page: str) -> None:
+    """A browser shows each block on its own line; read as inline text, "2016" and "1,582" became 20161,582."""
+    assert to_text(f"<p>Year and count:</p>{page}").split("\n\n")[1:] == ["2016", "1,582"]
