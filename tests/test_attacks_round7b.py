@@ -3,11 +3,15 @@
 
 from __future__ import annotations
 
+import jupytext
+import nbformat
 import pytest
 
 from analysis.factcheck.scan_text import to_text
+from analysis.paths import Paths
 from analysis.record.hygiene import text_problem
 from analysis.record.safeguarding import personal_data_in
+from analysis.run import notebooks
 from tests.conftest import GOOD_ROW, write_figures
 from tests.test_validation import problems_for
 
@@ -123,3 +127,37 @@ def test_scan_reads_the_text_a_reader_sees_when_the_page_opens(page: str, shown:
 def test_two_block_boxes_are_never_read_as_one_number(page: str) -> None:
     """A browser shows each block on its own line; read as inline text, "2016" and "1,582" became 20161,582."""
     assert to_text(f"<p>Year and count:</p>{page}").split("\n\n")[1:] == ["2016", "1,582"]
+
+
+# --- class 2: stamps that cannot lie --------------------------------------------------------------------------------
+
+class _Pool:
+    """Stands in for the kernels: records which notebooks it was given and says each ran."""
+
+    def __init__(self) -> None:
+        self.ran: list[str] = []
+
+    def run(self, sources, out_dir, progress=True):
+        self.ran += [s.stem for s in sources]
+        return [notebooks.Outcome(s.stem, True) for s in sources]
+
+    def close(self) -> None:
+        pass
+
+
+def test_a_py_edited_without_its_ipynb_fails_the_notebook_instead_of_running_the_old_one(tmp_path) -> None:
+    """`make` runs notebooks/*.ipynb; a .py edited in a text editor changed the step's inputs, the notebooks ran
+    again from the unchanged .ipynb and the step was stamped current without the edit."""
+    paths = Paths(tmp_path)
+    paths.notebooks.mkdir()
+    for stem in ("01_first", "02_second"):
+        nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x = 1")])
+        nbformat.write(nb, paths.notebooks / f"{stem}.ipynb")
+        (paths.notebooks / f"{stem}.py").write_text(jupytext.writes(nb, fmt="py:percent"), encoding="utf-8")
+    edited = paths.notebooks / "01_first.py"
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n# %%\nprint('new cell')\n", encoding="utf-8")
+    pool = _Pool()
+    outcomes = notebooks.run_all(paths, pool=pool)  # type: ignore[arg-type]
+    assert pool.ran == ["02_second"]
+    failed = {o.name: o.message for o in outcomes if not o.ok}
+    assert set(failed) == {"01_first"} and "jupytext --sync notebooks/01_first.ipynb" in failed["01_first"]

@@ -86,6 +86,25 @@ def notebook_sources(notebooks_dir: Path) -> list[Path]:
     return out
 
 
+def pair_problem(ipynb: Path) -> str | None:
+    """Why a notebook and its paired .py (jupytext.toml) differ, or None. `make` runs the .ipynb: a .py edited in a
+    text editor changed the step's inputs, so the notebooks ran again, from the old .ipynb, and the step was stamped
+    current with the edit nowhere in its outputs. So a pair out of step is that notebook's failure, with the fix."""
+    py = ipynb.with_suffix(".py")
+    if ipynb.suffix != ".ipynb" or not py.is_file():
+        return None
+    import jupytext
+
+    try:
+        same = jupytext.writes(jupytext.read(ipynb), fmt="py:percent") == py.read_text(encoding="utf-8")
+    except (OSError, ValueError) as err:  # unreadable, not JSON, not UTF-8: said as this notebook's failure
+        return f"cannot compare {ipynb.name} with {py.name} ({err})"
+    if same:
+        return None
+    return (f"{ipynb.name} and {py.name} differ (one was edited without the other; `make` runs the .ipynb): run "
+            f"`jupytext --sync notebooks/{ipynb.name}`, then `make` again")
+
+
 def read_notebook(path: Path) -> Any:
     """An .ipynb as is, or a percent-format .py through jupytext."""
     if path.suffix == ".ipynb":
@@ -323,11 +342,13 @@ def run_all(paths: Paths, out_dir: Path | None = None, workers: int | None = Non
     own = pool is None
     pool = pool or start_pool(paths, charts_dir, workers, fresh)
     try:
-        outcomes = pool.run(longest_first(sources, timings), out_dir, progress)
+        unpaired = {s.stem: Outcome(s.stem, False, problem) for s in sources if (problem := pair_problem(s))}
+        runnable = [s for s in sources if s.stem not in unpaired]
+        outcomes = pool.run(longest_first(runnable, timings), out_dir, progress)
     finally:
         if own:
             pool.close()
-    by_name = {o.name: o for o in outcomes}
+    by_name = {o.name: o for o in outcomes} | unpaired
     outcomes = [by_name[s.stem] for s in sources]
     _record(timings, outcomes)
     if not all(o.ok for o in outcomes):  # a chart a failed notebook did not export is its failure, said once
