@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import itertools
 import json
 import os
@@ -125,6 +126,18 @@ def kernel_env(paths: Paths, charts_dir: Path) -> dict[str, str]:
     env.setdefault("MPLBACKEND", "Agg")
     env.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
     return env
+
+
+#: How long closing the pool waits for the tasks it cancels to finish.
+STOP_TIMEOUT_S = 10
+
+
+async def _cancel_the_rest() -> None:
+    """Cancel every other task on the running loop and wait until they have finished."""
+    rest = [task for task in asyncio.all_tasks() if task is not asyncio.current_task()]
+    for task in rest:
+        task.cancel()
+    await asyncio.gather(*rest, return_exceptions=True)
 
 
 @dataclass
@@ -273,6 +286,10 @@ class KernelPool:
         if self._stopping is not None:  # set by stop_kernels
             self._stopping.result()
         self._writer.shutdown(wait=True)
+        # What still runs on the loop (after Ctrl-C: the notebook client's tasks) is cancelled and let finish, or
+        # asyncio reports each as "Task was destroyed but it is pending!" after the job's one-line interruption.
+        with contextlib.suppress(Exception):
+            self._submit(_cancel_the_rest()).result(timeout=STOP_TIMEOUT_S)
         self._loop.call_soon_threadsafe(self._loop.stop)
         self._thread.join()
         self._loop.close()
