@@ -178,3 +178,18 @@ def test_ctrl_c_during_the_notebooks_leaves_no_pending_task_to_report(tmp_path, 
     del running
     gc.collect()
     assert "Task was destroyed" not in caplog.text
+
+
+@pytest.mark.parametrize(("sentence", "figures"), [
+    ("Referrals rose 1\u00bd times, to 2,060.", ["2,060"]),  # "1½" was read as the figure 11 (NFKC: 11⁄2)
+    ("About \u00bd of the 2,060 were girls.", ["2,060"]),  # "½" as the figures 1 and 2
+    ("There were 1,7\u030337 referrals and 2,060 cases.", ["2,060"]),  # a tilde on the 7 left the figure 37
+    ("There were 1,737\u0338 referrals and 2,060 cases.", ["2,060"]),  # a stroke through the 7
+    ("There were 1,737 referrals and 2,060 cases.", ["1,737", "2,060"]),
+])
+def test_scan_reads_no_number_written_with_other_numerals_or_marks(sentence: str, figures: list[str]) -> None:
+    from analysis.factcheck.scan_find import find_figures
+    from analysis.factcheck.scan_text import sentences
+
+    found = [f.text for s in sentences(to_text(sentence)) for f in find_figures(s)[0]]
+    assert found == figures

@@ -145,12 +145,19 @@ def digits_problem(text: str) -> str | None:
     return None
 
 
+def other_numeral(char: str) -> bool:
+    """Whether a character written next to a digit makes the number one `digits_problem` refuses: a numeric
+    character other than 0-9 (a digit of another script, "½", "Ⅻ", "①") or a mark drawn on the digit (a
+    combining tilde, underline or stroke). The article scanner reads no number that touches one."""
+    return not char.isascii() and (char.isnumeric() or unicodedata.category(char) in ("Mn", "Me"))
+
+
 def normal_text_keeping_digits(text: str) -> str:
-    """`normal_text` for text that cannot be refused (an article being scanned), except that a digit other than
-    0-9 (superscript, full-width, another script) is kept as written: a number holding one is then not read at
-    all, as `digits_problem` refuses it in the record, instead of NFKC turning a footnote's "1,200²" into 1,2002
-    or "３０４" into 304."""
-    digits = "".join(ch for ch in set(text) if ch.isdigit() and not ch.isascii())  # each distinct one asked once
+    """`normal_text` for text that cannot be refused (an article being scanned), except that a numeric character
+    other than 0-9 (superscript, full-width, another script, a vulgar fraction) is kept as written: a number
+    holding one is then not read at all, as `digits_problem` refuses it in the record, instead of NFKC turning a
+    footnote's "1,200²" into 1,2002, "３０４" into 304 or "1½" into 11⁄2 (read as the figure 11)."""
+    digits = "".join(ch for ch in set(text) if ch.isnumeric() and not ch.isascii())  # each distinct one asked once
     if not digits:
         return normal_text(text)
     pieces: list[str] = []
