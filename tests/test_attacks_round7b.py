@@ -193,3 +193,25 @@ def test_scan_reads_no_number_written_with_other_numerals_or_marks(sentence: str
 
     found = [f.text for s in sentences(to_text(sentence)) for f in find_figures(s)[0]]
     assert found == figures
+
+
+def test_a_library_upgraded_by_hand_reruns_the_steps(tmp_path, monkeypatch) -> None:
+    """`pip install -U matplotlib` in .venv (not through constraints.txt) changes every chart, yet no step's input
+    changed and `make` skipped them all with the old outputs."""
+    import sysconfig
+
+    from analysis.run import pipeline
+
+    site = tmp_path / "site-packages"
+    (site / "matplotlib-3.10.0.dist-info").mkdir(parents=True)
+    monkeypatch.setattr(sysconfig, "get_paths", lambda: {"purelib": str(site), "platlib": str(site)})
+    project = tmp_path / "project"
+    (project / "data" / "raw").mkdir(parents=True)
+    (project / "data" / "raw" / "sources.yaml").write_text("[]\n", encoding="utf-8")
+    (project / "data" / "processed").mkdir(parents=True)
+    (project / "data" / "processed" / "sources.csv").write_text("id\n", encoding="utf-8")
+    build = pipeline.STEPS[0]
+    stamps = {build.name: pipeline.stamp(project, build)}
+    assert pipeline.is_current(project, build, stamps)
+    (site / "matplotlib-3.10.0.dist-info").rename(site / "matplotlib-3.11.0.dist-info")
+    assert not pipeline.is_current(project, build, stamps)
