@@ -186,6 +186,13 @@ def test_ctrl_c_during_the_notebooks_leaves_no_pending_task_to_report(tmp_path, 
     ("There were 1,7\u030337 referrals and 2,060 cases.", ["2,060"]),  # a tilde on the 7 left the figure 37
     ("There were 1,737\u0338 referrals and 2,060 cases.", ["2,060"]),  # a stroke through the 7
     ("There were 1,737 referrals and 2,060 cases.", ["1,737", "2,060"]),
+    # Separators the record never prints: "1 737" (thin, narrow no-break or no-break space) was the figures 1 and
+    # 737, "1٬737" (Arabic thousands separator) likewise, and "18٫6٪" the figures 18 and 6.
+    ("There were 1\u2009737 referrals and 2,060 cases.", ["2,060"]),
+    ("There were 1\u202f737 referrals and 2,060 cases.", ["2,060"]),
+    ("There were 1\u00a0737 referrals and 2,060 cases.", ["2,060"]),
+    ("There were 1\u066c737 referrals, up 18\u066b6\u066a, and 2,060 cases.", ["2,060"]),
+    ("Up 56\u00a0per cent to \u00a35\u00a0million.", ["56 per cent", "\u00a35 million"]),
 ])
 def test_scan_reads_no_number_written_with_other_numerals_or_marks(sentence: str, figures: list[str]) -> None:
     from analysis.factcheck.scan_find import find_figures

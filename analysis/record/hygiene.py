@@ -145,24 +145,35 @@ def digits_problem(text: str) -> str | None:
     return None
 
 
+#: Separators of digit groups the record never prints (it writes 1,737 and 18.6%): the Arabic thousands and
+#: decimal separators and percent sign, and the thin, narrow no-break, figure and no-break spaces of "1 737".
+#: NFKC makes the spaces ordinary ones, so "1 737" was read as the two figures 1 and 737, and "1٬737" likewise.
+OTHER_SEPARATORS = "\u066a\u066b\u066c\u00a0\u2007\u2009\u202f"
+_SEPARATOR_IN_NUMBER = re.compile(f"(?<=[0-9])[{OTHER_SEPARATORS}](?=[0-9])|[\u066a-\u066c]")
+
+
 def other_numeral(char: str) -> bool:
-    """Whether a character written next to a digit makes the number one `digits_problem` refuses: a numeric
-    character other than 0-9 (a digit of another script, "½", "Ⅻ", "①") or a mark drawn on the digit (a
-    combining tilde, underline or stroke). The article scanner reads no number that touches one."""
-    return not char.isascii() and (char.isnumeric() or unicodedata.category(char) in ("Mn", "Me"))
+    """Whether a character written next to a digit makes the number one `digits_problem` or the printed-figure
+    parser refuses: a numeric character other than 0-9 (a digit of another script, "½", "Ⅻ", "①"), a mark drawn
+    on the digit (a combining tilde, underline or stroke), or a separator the record never prints
+    (`OTHER_SEPARATORS`). The article scanner reads no number that touches one."""
+    return not char.isascii() and (char.isnumeric() or char in OTHER_SEPARATORS
+                                   or unicodedata.category(char) in ("Mn", "Me"))
 
 
 def normal_text_keeping_digits(text: str) -> str:
     """`normal_text` for text that cannot be refused (an article being scanned), except that a numeric character
-    other than 0-9 (superscript, full-width, another script, a vulgar fraction) is kept as written: a number
-    holding one is then not read at all, as `digits_problem` refuses it in the record, instead of NFKC turning a
-    footnote's "1,200²" into 1,2002, "３０４" into 304 or "1½" into 11⁄2 (read as the figure 11)."""
+    other than 0-9 (superscript, full-width, another script, a vulgar fraction), and a separator the record never
+    prints between two digits (`OTHER_SEPARATORS`), is kept as written: a number holding one is then not read at
+    all, as `digits_problem` refuses it in the record, instead of NFKC turning a footnote's "1,200²" into 1,2002,
+    "３０４" into 304, "1½" into 11⁄2 (read as the figure 11) or "1 737" into the two figures 1 and 737."""
     digits = "".join(ch for ch in set(text) if ch.isnumeric() and not ch.isascii())  # each distinct one asked once
-    if not digits:
+    kept = _SEPARATOR_IN_NUMBER.pattern + (f"|[{re.escape(digits)}]" if digits else "")
+    if not digits and not _SEPARATOR_IN_NUMBER.search(text):
         return normal_text(text)
     pieces: list[str] = []
     start = 0
-    for m in re.finditer(f"[{re.escape(digits)}]", text):
+    for m in re.finditer(kept, text):
         pieces += [normal_text(text[start:m.start()]), m.group()]
         start = m.end()
     return "".join(pieces) + normal_text(text[start:])
