@@ -46,6 +46,12 @@ def test_a_phone_number_in_another_script_s_digits_is_found(text: str) -> None:
     ("ref 9434765919", "an NHS number"),
     ("NI number QQ 12 34 56 C", "a National Insurance number"),
     ("NI QQ123456C", "a National Insurance number"),
+    ("NI qq-12-34-56-c", "a National Insurance number"),
+    ("NHS 943.476.5919", "an NHS number"),
+    # Middle dots and bullets read as the full stops they imitate.
+    ("call 020\u00b77946\u00b70000", "a phone number"),
+    ("call 020\u20227946\u20220000", "a phone number"),
+    ("write to jane\u00b7doe@example\u00b7org", "an e-mail address"),
     # Postcodes joined by a hyphen or a full stop.
     ("lives at SW1A-1AA", "a UK postcode"),
     ("lives at sw1a.1aa", "a UK postcode"),

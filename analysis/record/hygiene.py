@@ -91,12 +91,13 @@ def normal_text(text: str) -> str:
 
 #: Punctuation that looks like, and is read by people as, ASCII "-", "/", "." or a space, which NFKC leaves as it
 #: is: dashes and the minus sign, the fraction and division slashes, the ideographic full stops (which IDNA also
-#: reads as a dot in an address), and the Braille blank. "020–7946–0000", "12⁄03⁄2009", "x@example。com" and
-#: "SW1A⠀1AA" passed the personal-data check.
+#: reads as a dot in an address), middle dots and bullets, and the Braille blank. "020–7946–0000", "12⁄03⁄2009",
+#: "x@example。com", "020·7946·0000" and "SW1A⠀1AA" passed the personal-data check.
 _LOOKALIKE_PUNCTUATION = re.compile(
     "(?P<dash>[\u058a\u05be\u1400\u1806\u2010-\u2015\u2043\u2212\u2e17\u2e1a\u2e3a\u2e3b\u2e40\u2e5d"
     "\u301c\u3030\u30a0\ufe31\ufe32\ufe58\ufe63\uff0d\U00010ead])"
-    "|(?P<slash>[\u2044\u2215\u29f8\u2571])|(?P<stop>[\u3002\uff61\ufe12\u2e3c])|(?P<blank>[\u2800])")
+    "|(?P<slash>[\u2044\u2215\u29f8\u2571])|(?P<stop>[\u3002\uff61\ufe12\u2e3c\u00b7\u2022\u2027\u2219\u22c5\u30fb])"
+    "|(?P<blank>[\u2800])")
 _PUNCTUATION_AS = {"dash": "-", "slash": "/", "stop": ".", "blank": " "}
 
 

@@ -64,9 +64,10 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     # Any case, joined by a space, nothing, a hyphen or a full stop: "sw1a-1aa" is as personal as "SW1A 1AA".
     "a UK postcode": re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?(?:\s?[.-]\s?|\s*)\d[ABD-HJLNP-UW-Z]{2}\b", re.IGNORECASE),
     # Ten digits printed 3-3-4 or run together: kept only with a valid check digit (`_VALID`).
-    "an NHS number": re.compile(r"(?<![\w,.])\d{3}([ -]?)\d{3}\1\d{4}(?![\w]|[,.]\d)"),
-    # Two letters, six digits (in pairs or not) and A-D: HMRC's format, capitals as printed.
-    "a National Insurance number": re.compile(r"\b[A-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b"),
+    "an NHS number": re.compile(r"(?<![\w,.])\d{3}([ ./-]?)\d{3}\1\d{4}(?![\w]|[,.]\d)"),
+    # Two letters, six digits (in pairs or not) and A-D: HMRC's format, in any case.
+    "a National Insurance number": re.compile(r"\b[A-Z]{2}[\s-]?\d{2}[\s-]?\d{2}[\s-]?\d{2}[\s-]?[A-D]\b",
+                                              re.IGNORECASE),
     # The words, "born" next to a full date, or a name followed by a full date (in brackets or after a comma).
     "a date of birth": re.compile(
         rf"\b(?:date[\s-]of[\s-]birth|birth[\s-]?date|d\.o\.b\.?|dob|born on)\b"
