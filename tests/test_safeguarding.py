@@ -112,6 +112,8 @@ CAUGHT = [
     ("or phone +447700900123 in confidence", "a phone number"),
     ("or phone +44 20 7946 0000", "a phone number"),
     ("lives near SW1A 1AA", "a UK postcode"),
+    ("NHS number 943 476 5919", "an NHS number"),
+    ("NI number QQ 12 34 56 C", "a National Insurance number"),
     ("his date of birth was given", "a date of birth"),
     ("the boy, born on 1 May", "a date of birth"),
     ("mailto:reporter@example.com", "an e-mail address"),

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from analysis.factcheck.scan_text import Sentence
+from analysis.record.hygiene import other_numeral
 from analysis.record.printed import Printed, PrintedFigureError, parse_printed
 from analysis.record.safeguarding import PATTERNS as PERSONAL
 from analysis.record.vocabulary import FRACTIONS, MULTIPLES, QUALIFIERS, WORD_NUMBERS
@@ -383,6 +384,10 @@ def find_figures(sentence: Sentence, kinds: frozenset[str] | None = None) -> tup
             continue
         if m.group("bare") and not qual and not _ENDS_BY_ANY_CASE.search(before[-TAIL:]):
             left_out.append(LeftOut(core, "fraction word that is no share", sentence))
+            continue
+        if any(0 <= i < len(masked) and other_numeral(masked[i]) for i in (m.start("core") - 1, m.end("core"))):
+            # "1½", "7̃37": part of a number written with other numerals, refused as the record refuses it
+            left_out.append(LeftOut(core, "not read by the parser", sentence))
             continue
         text = f"{qual} {core}" if qual else core
         try:

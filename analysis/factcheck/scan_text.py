@@ -17,20 +17,25 @@ from analysis.record.hygiene import normal_text_keeping_digits
 __all__ = ["Sentence", "to_text", "sentences", "looks_like_html"]
 
 _BLOCKS = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "section",
-           "article", "blockquote", "header", "footer", "figcaption", "td", "th", "hr"}
+           "article", "blockquote", "header", "footer", "figcaption", "td", "th", "hr",
+           # The rest of HTML's block boxes (the living standard's rendering section): without a break between
+           # them, "<dd>2016</dd><dd>1,582</dd>" was read as one number, 20161,582, and two options as 20192020.
+           "dl", "dt", "dd", "main", "aside", "figure", "address", "fieldset", "form", "pre", "legend", "caption",
+           "center", "hgroup", "search", "menu", "dir", "details", "summary", "listing", "thead", "tbody", "tfoot",
+           "option", "optgroup"}
 _SKIPPED = {"script", "style", "noscript", "nav", "svg", "math", "template", "head", "title",
-            # Never rendered by a browser: the fallback of a frame or embed, a list of suggestions, a dialog not
-            # opened (`<dialog open>` is shown: see `_hidden`).
-            "iframe", "noembed", "noframes", "datalist", "dialog"}
+            # Never rendered by a browser: the fallback of a frame, embed, video, audio or canvas (Chromium plays
+            # and draws them), a list of suggestions, a dialog not opened (`<dialog open>` is shown: see `_hidden`).
+            "iframe", "noembed", "noframes", "datalist", "dialog", "video", "audio", "canvas"}
 #: Every other element of HTML that holds text (the living standard, obsolete ones included): a fragment holding
 #: any of them is HTML. A fragment of `<font>` or `<dialog>` was read as plain text, its tags quoted and its hidden
 #: text counted. (Void elements such as <img> hold no text: alone in prose they are shown as written.)
-_OTHER_ELEMENTS = {"abbr", "acronym", "address", "audio", "bdi", "bdo", "big", "button", "canvas", "caption",
+_OTHER_ELEMENTS = {"abbr", "acronym", "address", "bdi", "bdo", "big", "button", "caption",
                    "center", "cite", "code", "colgroup", "data", "dd", "del", "dfn", "dir", "dl", "dt", "fieldset",
                    "font", "form", "frameset", "hgroup", "ins", "kbd", "label", "legend", "map", "mark", "menu",
                    "meter", "object", "optgroup", "option", "output", "picture", "pre", "progress", "q", "rp", "rt",
                    "ruby", "s", "samp", "search", "select", "slot", "small", "strike", "sub", "sup", "tbody",
-                   "textarea", "tfoot", "thead", "tt", "u", "var", "video", "xmp", "plaintext", "marquee"}
+                   "textarea", "tfoot", "thead", "tt", "u", "var", "xmp", "plaintext", "marquee"}
 #: What a footnote reference in <sup> or <sub> holds: "3", "[2]", "(a)", "*", "†". It is not part of the sentence,
 #: and read as text it joined the number before it ("1,200<sup>3</sup>" was read as 1,2003, and "[2]" as a figure).
 _FOOTNOTE_MARK = re.compile(r"\s*[\[(]?\s*(?:\d{1,3}|[a-z]|[*\u2020\u2021\u00a7\u00b6]{1,3})\s*[\])]?\s*",
@@ -44,7 +49,8 @@ _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "me
 #: Elements whose start ends an open <head> or breaks out of an <svg>/<math> (HTML5's "breakout" rule, simplified).
 _FOREIGN = {"svg", "math"}
 #: Start tags that close an open <p> (HTML5 "in button scope", simplified), and the elements that bound that scope.
-_CLOSES_P = (_BLOCKS - {"br", "td", "th", "tr", "li"}) | {"main", "aside", "details", "dl", "fieldset", "figure",
+_CLOSES_P = (_BLOCKS - {"br", "td", "th", "tr", "li", "option", "optgroup", "legend", "caption", "thead", "tbody",
+                         "tfoot"}) | {"main", "aside", "details", "dl", "fieldset", "figure",
                                                          "form", "pre", "address"}
 _P_SCOPE = ("table", "td", "th", "button", "template", "object", "caption")
 #: Elements whose end tag HTML5 lets a page leave out: a start tag of the key closes the open element(s) it names
@@ -68,18 +74,57 @@ _IMPLIED_END: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 
 
 _CSS_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
+#: A CSS escape: a backslash and up to six hex digits (and one white space after them), or any other character.
+_CSS_ESCAPE = re.compile(r"\\(?:([0-9a-fA-F]{1,6})[ \t\n\f]?|(.))", re.DOTALL)
+_IMPORTANT = re.compile(r"!\s*important$")
+
+
+def _css_unescaped(match: re.Match[str]) -> str:
+    if match.group(1) is None:
+        return match.group(2)
+    code = int(match.group(1), 16)
+    return chr(code) if 0 < code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else "\ufffd"
+
+
+def inline_style(style: str) -> dict[str, str]:
+    """An element's `style` attribute as a browser applies it: property → value, lower-cased, the last declaration
+    of a property winning unless an earlier one is `!important`; comments read as nothing and escapes decoded
+    (`display:/**/none`, `disp\\lay:none`). A substring test hid "display:none;display:inline", which is shown."""
+    text = _CSS_ESCAPE.sub(_css_unescaped, _CSS_COMMENT.sub("", style))
+    values: dict[str, str] = {}
+    important: set[str] = set()
+    for declaration in text.split(";"):
+        name, colon, value = declaration.partition(":")
+        name, value = name.strip().lower(), " ".join(value.lower().split())
+        if not colon or not name:
+            continue
+        strong = bool(_IMPORTANT.search(value))
+        if name in important and not strong:
+            continue
+        values[name] = _IMPORTANT.sub("", value).strip()
+        if strong:
+            important.add(name)
+    return values
 
 
 def _hidden(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
-    """True for an element readers never see: one never rendered (`_SKIPPED`, a dialog unless open), the hidden
-    attribute, aria-hidden, or an inline display:none or visibility:hidden (CSS comments inside read as nothing,
-    as browsers read them: `display:/**/none`)."""
+    """True for an element readers never see when the page opens (as Chromium shows it): one never rendered
+    (`_SKIPPED`, a dialog unless open), the hidden attribute (`until-found` too), aria-hidden, a popover (shown only
+    when opened, as a closed dialog), or an inline style that hides it: display none, visibility hidden or
+    collapse, content-visibility hidden. (A closed <details> hides all but its summary: see `_collapsed`.)"""
     values = {k.lower(): (v or "") for k, v in attrs}
     if tag in _SKIPPED and not (tag == "dialog" and "open" in values):
         return True
-    style = re.sub(r"\s+", "", _CSS_COMMENT.sub("", values.get("style", "")).lower())
-    return ("hidden" in values or values.get("aria-hidden", "").strip().lower() == "true"
-            or "display:none" in style or "visibility:hidden" in style)
+    if "hidden" in values or "popover" in values or values.get("aria-hidden", "").strip().lower() == "true":
+        return True
+    style = inline_style(values["style"]) if "style" in values else {}
+    return (style.get("display") == "none" or style.get("visibility") in ("hidden", "collapse")
+            or style.get("content-visibility") == "hidden")
+
+
+def _collapsed(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
+    """A <details> without `open`: Chromium shows its <summary> only (a "Read more" box is closed until clicked)."""
+    return tag == "details" and all(k.lower() != "open" for k, _ in attrs)
 
 
 class _TextParser(HTMLParser):
@@ -98,6 +143,7 @@ class _TextParser(HTMLParser):
         self._open: list[str] = []
         self._at: dict[str, list[int]] = {}  # tag -> its depths in `_open`, innermost last
         self._hidden_at: int | None = None  # stack depth of the outermost skipped element
+        self._collapsed_at: int | None = None  # stack depth of the outermost closed <details> (its summary shown)
         self._marks: list[tuple[int, int]] = []  # where each open <sup>/<sub>'s text starts: (part, character)
         self._chars = 0  # characters in `parts`: a mark longer than a footnote's is never joined to be looked at
 
@@ -111,6 +157,11 @@ class _TextParser(HTMLParser):
         del self._open[depth:]
         if self._hidden_at is not None and self._hidden_at >= len(self._open):
             self._hidden_at = None
+        if self._collapsed_at is not None:
+            if self._collapsed_at >= len(self._open):
+                self._collapsed_at = None
+            elif self._hidden_at is None and len(self._open) == self._collapsed_at + 1:  # its summary ended
+                self._hidden_at = self._collapsed_at
 
     def _innermost(self, tag: str) -> int:
         """The depth of the innermost open `tag`, or -1 when none is open."""
@@ -145,8 +196,13 @@ class _TextParser(HTMLParser):
             self._close_omitted_end(tag)
         if tag in _VOID:
             return
+        depth = len(self._open)
         if self._hidden_at is None and _hidden(tag, attrs):
-            self._hidden_at = len(self._open)
+            self._hidden_at = depth
+        elif self._hidden_at is None and self._collapsed_at is None and _collapsed(tag, attrs):
+            self._hidden_at = self._collapsed_at = depth
+        elif tag == "summary" and self._hidden_at == self._collapsed_at == depth - 1 and not _hidden(tag, attrs):
+            self._hidden_at = None  # a closed <details> shows its summary
         if tag in _MARK_HOLDERS:
             self._marks.append((len(self.parts), self._chars))
         self._at.setdefault(tag, []).append(len(self._open))

@@ -91,24 +91,29 @@ def normal_text(text: str) -> str:
 
 #: Punctuation that looks like, and is read by people as, ASCII "-", "/", "." or a space, which NFKC leaves as it
 #: is: dashes and the minus sign, the fraction and division slashes, the ideographic full stops (which IDNA also
-#: reads as a dot in an address), and the Braille blank. "020–7946–0000", "12⁄03⁄2009", "x@example。com" and
-#: "SW1A⠀1AA" passed the personal-data check.
+#: reads as a dot in an address), middle dots and bullets, and the Braille blank. "020–7946–0000", "12⁄03⁄2009",
+#: "x@example。com", "020·7946·0000" and "SW1A⠀1AA" passed the personal-data check.
 _LOOKALIKE_PUNCTUATION = re.compile(
     "(?P<dash>[\u058a\u05be\u1400\u1806\u2010-\u2015\u2043\u2212\u2e17\u2e1a\u2e3a\u2e3b\u2e40\u2e5d"
     "\u301c\u3030\u30a0\ufe31\ufe32\ufe58\ufe63\uff0d\U00010ead])"
-    "|(?P<slash>[\u2044\u2215\u29f8\u2571])|(?P<stop>[\u3002\uff61\ufe12\u2e3c])|(?P<blank>[\u2800])")
+    "|(?P<slash>[\u2044\u2215\u29f8\u2571])|(?P<stop>[\u3002\uff61\ufe12\u2e3c\u00b7\u2022\u2027\u2219\u22c5\u30fb])"
+    "|(?P<blank>[\u2800])")
 _PUNCTUATION_AS = {"dash": "-", "slash": "/", "stop": ".", "blank": " "}
 
 
 def pattern_text(text: str) -> str:
-    """`normal_text` with look-alike punctuation read as the ASCII it imitates and the combining marks NFKC could
-    not compose away dropped (an underline or a stroke drawn through each digit, "0̲2̲0̲ 7̲9̲4̲6̲…", split a phone
-    number): what the personal-data patterns search. (The article scanner keeps dashes as written: it reads an en
-    dash as a clause break.)"""
+    """`normal_text` with look-alike punctuation and the digits of every script read as the ASCII they imitate or
+    are, and the combining marks NFKC could not compose away dropped (an underline or a stroke drawn through
+    each digit, "0̲2̲0̲ 7̲9̲4̲6̲…", split a phone number): what the personal-data patterns search.
+    (The article scanner keeps dashes as written: it reads an en dash as a clause break.)"""
     folded = normal_text(text)
     if folded.isascii():
         return folded
     folded = "".join(ch for ch in folded if unicodedata.category(ch) not in ("Mn", "Me"))
+    # A digit of any script as the ASCII digit it is: NFKC leaves Devanagari, Bengali, Thai or Arabic-Indic digits
+    # as they are, so "०२० ७९४६ ००००" passed the phone pattern (its leading 0 is ASCII).
+    digits = {ord(ch): str(unicodedata.decimal(ch)) for ch in set(folded) if ch.isdecimal() and not ch.isascii()}
+    folded = folded.translate(digits) if digits else folded
     return _LOOKALIKE_PUNCTUATION.sub(lambda m: _PUNCTUATION_AS[m.lastgroup or "blank"], folded)
 
 
@@ -157,17 +162,35 @@ def digits_problem(text: str) -> str | None:
     return None
 
 
+#: Separators of digit groups the record never prints (it writes 1,737 and 18.6%): the Arabic thousands and
+#: decimal separators and percent sign, and the thin, narrow no-break, figure and no-break spaces of "1 737".
+#: NFKC makes the spaces ordinary ones, so "1 737" was read as the two figures 1 and 737, and "1٬737" likewise.
+OTHER_SEPARATORS = "\u066a\u066b\u066c\u00a0\u2007\u2009\u202f"
+_SEPARATOR_IN_NUMBER = re.compile(f"(?<=[0-9])[{OTHER_SEPARATORS}](?=[0-9])|[\u066a-\u066c]")
+
+
+def other_numeral(char: str) -> bool:
+    """Whether a character written next to a digit makes the number one `digits_problem` or the printed-figure
+    parser refuses: a numeric character other than 0-9 (a digit of another script, "½", "Ⅻ", "①"), a mark drawn
+    on the digit (a combining tilde, underline or stroke), or a separator the record never prints
+    (`OTHER_SEPARATORS`). The article scanner reads no number that touches one."""
+    return not char.isascii() and (char.isnumeric() or char in OTHER_SEPARATORS
+                                   or unicodedata.category(char) in ("Mn", "Me"))
+
+
 def normal_text_keeping_digits(text: str) -> str:
-    """`normal_text` for text that cannot be refused (an article being scanned), except that a digit other than
-    0-9 (superscript, full-width, another script) is kept as written: a number holding one is then not read at
-    all, as `digits_problem` refuses it in the record, instead of NFKC turning a footnote's "1,200²" into 1,2002
-    or "３０４" into 304."""
-    digits = "".join(ch for ch in set(text) if ch.isdigit() and not ch.isascii())  # each distinct one asked once
-    if not digits:
+    """`normal_text` for text that cannot be refused (an article being scanned), except that a numeric character
+    other than 0-9 (superscript, full-width, another script, a vulgar fraction), and a separator the record never
+    prints between two digits (`OTHER_SEPARATORS`), is kept as written: a number holding one is then not read at
+    all, as `digits_problem` refuses it in the record, instead of NFKC turning a footnote's "1,200²" into 1,2002,
+    "３０４" into 304, "1½" into 11⁄2 (read as the figure 11) or "1 737" into the two figures 1 and 737."""
+    digits = "".join(ch for ch in set(text) if ch.isnumeric() and not ch.isascii())  # each distinct one asked once
+    kept = _SEPARATOR_IN_NUMBER.pattern + (f"|[{re.escape(digits)}]" if digits else "")
+    if not digits and not _SEPARATOR_IN_NUMBER.search(text):
         return normal_text(text)
     pieces: list[str] = []
     start = 0
-    for m in re.finditer(f"[{re.escape(digits)}]", text):
+    for m in re.finditer(kept, text):
         pieces += [normal_text(text[start:m.start()]), m.group()]
         start = m.end()
     return "".join(pieces) + normal_text(text[start:])
@@ -223,6 +246,9 @@ def text_problem(text: str) -> str | None:
         return (f"contains the letter {letter!r} ({unicodedata.name(letter, f'U+{ord(letter):04X}')}), which is "
                 "not a letter of the Latin alphabet; a look-alike letter changes what the checks read (type the Latin "
                 "one)")
+    digits = None if text.isascii() else digits_problem(text)
+    if digits is not None:  # "3٠4" or "½" in a quote or note: the same rule as in a number field
+        return f"is refused: {digits}"
     rtl = None if text.isascii() else right_to_left(text)
     if rtl is not None:
         return (f"contains {unicodedata.name(rtl, f'U+{ord(rtl):04X}')} (U+{ord(rtl):04X}), which is written right to "
@@ -253,7 +279,8 @@ def check_text_fields(record: Mapping[str, Any], fields: Iterable[str], name: st
             if not isinstance(item, str) or not item:
                 continue
             problem = text_problem(item.strip() if key in numeric else item)
-            if problem and key in numeric and problem.startswith("begins with"):
+            # A number field's sign, and its digits, are the printed-figure parser's to judge (and to say, once).
+            if problem and key in numeric and problem.startswith(("begins with", "is refused: ")):
                 continue
             if problem:
                 problems.add(name, where, f"{key} {problem}")

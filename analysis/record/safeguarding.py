@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from typing import Any
 
 from analysis.record.hygiene import pattern_text
@@ -22,14 +23,23 @@ from analysis.record.problems import Problems
 
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
           r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
-#: A full date of the kind a birth date is written in: 12/03/2009, 12.3.09, 12-03-2009, 12 March 2009, March 12, 2009.
-_FULL_DATE = (rf"(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:\d{{4}}|\d{{2}})\b|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\.?\s+\d{{4}}"
-              rf"|{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})")
+#: A day of the month in figures or in words ("12", "12th", "twelfth", "twenty-first").
+_DAY = (r"(?:\d{1,2}(?:st|nd|rd|th)?|(?:(?:twenty|thirty)[\s-]?)?(?:first|second|third|fourth|fifth|sixth|seventh|"
+        r"eighth|ninth)|tenth|eleventh|twelfth|(?:thir|four|fif|six|seven|eigh|nine)teenth|twentieth|thirtieth)")
+#: A full date of the kind a birth date is written in: 12/03/2009, 12.3.09, 12-03-2009, 12 March 2009, 12th of March,
+#: 2009, March 12, 2009, March the 12th 2009.
+_FULL_DATE = (rf"(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:\d{{4}}|\d{{2}})\b|{_DAY}(?:\s+of)?\s+{_MONTH}\.?,?\s+\d{{4}}"
+              rf"|{_MONTH}\.?\s+(?:the\s+)?{_DAY},?\s+\d{{4}})")
+#: A day and month next to "born": a birthday is personal data with or without its year ("born twelfth March").
+_DAY_MONTH = rf"(?:{_DAY}(?:\s+of)?\s+{_MONTH}\b|{_MONTH}\.?\s+(?:the\s+)?{_DAY}\b)"
 #: A date in digits: day first (12/03/2009, 12.3.09) or year first as ISO 8601 writes it (2009-03-12).
 _NUMERIC_DATE = r"(?:\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|\d{4}-\d{1,2}-\d{1,2})\b"
 #: What may separate the groups of a phone number's digits: one of "./_-", with a space on either side or not, or a
 #: space alone ("020 - 7946 - 0000" and "020_7946_0000" passed the check, which allowed one character).
 _SEP = r"(?:\s?[./_-]?\s?)"
+#: "at" and "dot" as a reader would decode them in an address spelled out: "(at)", "[at]", "{dot}", " dot ".
+_AT_MARK = r"\s*[\[({<]\s*at\s*[\])}>]\s*"
+_DOT_WORD = r"(?:\s*[\[({<]\s*dot\s*[\])}>]\s*|\s+dot\s+)"
 #: A personal name as a court or news report prints it: two or three capitalised words (initials allowed).
 _NAME = r"\b[A-Z][a-z'-]+(?:\s+[A-Z]\.?)?(?:\s+[A-Z][a-z'-]+){1,2}"
 
@@ -37,18 +47,31 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     # The second form is what Cloudflare prints in place of an address on a copied news page.
     # Parts bounded by what an address can hold (64 before the @, 63 per label, 253 in all): an unbounded `+` made
     # the search quadratic, and a 200,000-character field took over a minute to refuse.
-    "an e-mail address": re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}\.[\w.-]{1,253}|\[email\s+protected\]", re.IGNORECASE),
+    # An address spelled out for people, not machines: "jane dot doe at example dot com", "jane(at)example.com",
+    # "jane @ example.org", "jane@example dot org". A plain " at " needs a spelled " dot " after it ("published at
+    # gov.uk" is not an address); a bracketed "(at)" or a spaced "@" is one with a plain dot too.
+    "an e-mail address": re.compile(
+        rf"[\w.+-]{{1,64}}@[\w-]{{1,63}}\.[\w.-]{{1,253}}|\[email\s+protected\]"
+        rf"|[\w.+-]{{1,64}}(?:{_AT_MARK}|\s@\s)[a-z][\w-]{{0,62}}(?:{_DOT_WORD}|\.)[a-z]"
+        rf"|[\w.+-]{{1,64}}(?:\s+at\s+|@)[\w-]{{1,63}}(?:\.[\w-]{{1,63}}){{0,4}}{_DOT_WORD}[a-z]",
+        re.IGNORECASE),
     # UK numbers (020 7946 0000, (020) 7946 0000, 07700 900123, 020.7946.0000) and international ones
     # (+44 (0)20 7946 0000, +1 212 555 0100, 0044 20 7946 0000): a country code or a trunk 0, then at least seven
     # more digits in groups.
     "a phone number": re.compile(
         rf"(?:(?<![\w+])\+|(?<![\w,.])00)(?=(?:[\s.()_-]*\d){{9}})\d{{1,3}}{_SEP}(?:\(0\){_SEP})?\(?\d{{1,5}}\)?"
         rf"(?:{_SEP}\d{{2,5}}){{1,3}}\b|(?<![\w,./])\(?0\d{{2,4}}\)?{_SEP}\d{{3,4}}{_SEP}\d{{3,4}}\b"),
-    # Any case: "sw1a 1aa" is as personal as "SW1A 1AA".
-    "a UK postcode": re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[ABD-HJLNP-UW-Z]{2}\b", re.IGNORECASE),
+    # Any case, joined by a space, nothing, a hyphen or a full stop: "sw1a-1aa" is as personal as "SW1A 1AA".
+    "a UK postcode": re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?(?:\s?[.-]\s?|\s*)\d[ABD-HJLNP-UW-Z]{2}\b", re.IGNORECASE),
+    # Ten digits printed 3-3-4 or run together: kept only with a valid check digit (`_VALID`).
+    "an NHS number": re.compile(r"(?<![\w,.])\d{3}([ ./-]?)\d{3}\1\d{4}(?![\w]|[,.]\d)"),
+    # Two letters, six digits (in pairs or not) and A-D: HMRC's format, in any case.
+    "a National Insurance number": re.compile(r"\b[A-Z]{2}[\s-]?\d{2}[\s-]?\d{2}[\s-]?\d{2}[\s-]?[A-D]\b",
+                                              re.IGNORECASE),
     # The words, "born" next to a full date, or a name followed by a full date (in brackets or after a comma).
     "a date of birth": re.compile(
-        rf"\b(?:date[\s-]of[\s-]birth|d\.o\.b\.?|dob|born on)\b|\bborn\b[^.;\n]{{0,20}}?{_FULL_DATE}"
+        rf"\b(?:date[\s-]of[\s-]birth|birth[\s-]?date|d\.o\.b\.?|dob|born on)\b"
+        rf"|\b(?:born|birthday)\b[^.;\n]{{0,20}}?(?:{_FULL_DATE}|{_DAY_MONTH})|\bb\.\s?{_FULL_DATE}"
         rf"|(?-i:{_NAME})\s*(?:,|\()\s*(?:aged\s+\d{{1,2}}\s*[,;]?\s*)?{_NUMERIC_DATE}",
         re.IGNORECASE),
 }
@@ -59,8 +82,20 @@ URL_RE = re.compile(r"\bhttps?://[^\s<>\"')\]]+", re.IGNORECASE)
 URL_PHONE = re.compile(r"(?:\btel:|\bwa\.me/)\s*\+?\d[\d\s-]{6,}", re.IGNORECASE)
 
 
+def _nhs_check_digit_holds(found: str) -> bool:
+    """NHS Digital's modulus 11 check: weights 10 to 2 on the first nine digits; 11 − (sum mod 11) is the tenth
+    (11 reads as 0; 10 means no valid number)."""
+    digits = [int(d) for d in found if d.isdigit()]
+    check = 11 - sum(d * w for d, w in zip(digits[:9], range(10, 1, -1), strict=True)) % 11
+    return (0 if check == 11 else check) == digits[9]
+
+
+#: Patterns whose matches are kept only if this says so: an NHS number's check digit.
+_VALID: dict[str, Callable[[str], bool]] = {"an NHS number": _nhs_check_digit_holds}
+
+
 #: Every pattern needs a digit, an "@" or one of these words: text without any is clean, found with one search.
-_MAYBE = re.compile(r"[\d@]|email|birth|born|dob|d\.o\.b", re.IGNORECASE)
+_MAYBE = re.compile(r"[\d@]|email|birth|born|dob|d\.o\.b|\bdot\b|[\[({<]\s*at\s*[\])}>]", re.IGNORECASE)
 
 
 def personal_data_in(text: str) -> list[str]:
@@ -76,12 +111,19 @@ def _scan(text: str) -> tuple[str, ...]:
     """The full scan, cached: validation sees the same dates, units and places on row after row."""
     urls = URL_RE.findall(text)
     rest = URL_RE.sub(" ", text)
-    found = {label for label, pattern in PATTERNS.items() if pattern.search(rest)}
+    found = {label for label, pattern in PATTERNS.items() if _found(label, pattern, rest)}
     if any(PATTERNS["an e-mail address"].search(url) for url in urls):
         found.add("an e-mail address")
     if any(URL_PHONE.search(url) for url in urls):
         found.add("a phone number")
     return tuple(label for label in PATTERNS if label in found)
+
+
+def _found(label: str, pattern: re.Pattern[str], text: str) -> bool:
+    valid = _VALID.get(label)
+    if valid is None:
+        return pattern.search(text) is not None
+    return any(valid(m.group()) for m in pattern.finditer(text))
 
 
 def _as_list(value: Any) -> list[Any]:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import itertools
 import json
 import os
@@ -86,6 +87,25 @@ def notebook_sources(notebooks_dir: Path) -> list[Path]:
     return out
 
 
+def pair_problem(ipynb: Path) -> str | None:
+    """Why a notebook and its paired .py (jupytext.toml) differ, or None. `make` runs the .ipynb: a .py edited in a
+    text editor changed the step's inputs, so the notebooks ran again, from the old .ipynb, and the step was stamped
+    current with the edit nowhere in its outputs. So a pair out of step is that notebook's failure, with the fix."""
+    py = ipynb.with_suffix(".py")
+    if ipynb.suffix != ".ipynb" or not py.is_file():
+        return None
+    import jupytext
+
+    try:
+        same = jupytext.writes(jupytext.read(ipynb), fmt="py:percent") == py.read_text(encoding="utf-8")
+    except (OSError, ValueError) as err:  # unreadable, not JSON, not UTF-8: said as this notebook's failure
+        return f"cannot compare {ipynb.name} with {py.name} ({err})"
+    if same:
+        return None
+    return (f"{ipynb.name} and {py.name} differ (one was edited without the other; `make` runs the .ipynb): run "
+            f"`jupytext --sync notebooks/{ipynb.name}`, then `make` again")
+
+
 def read_notebook(path: Path) -> Any:
     """An .ipynb as is, or a percent-format .py through jupytext."""
     if path.suffix == ".ipynb":
@@ -106,6 +126,18 @@ def kernel_env(paths: Paths, charts_dir: Path) -> dict[str, str]:
     env.setdefault("MPLBACKEND", "Agg")
     env.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
     return env
+
+
+#: How long closing the pool waits for the tasks it cancels to finish.
+STOP_TIMEOUT_S = 10
+
+
+async def _cancel_the_rest() -> None:
+    """Cancel every other task on the running loop and wait until they have finished."""
+    rest = [task for task in asyncio.all_tasks() if task is not asyncio.current_task()]
+    for task in rest:
+        task.cancel()
+    await asyncio.gather(*rest, return_exceptions=True)
 
 
 @dataclass
@@ -254,6 +286,10 @@ class KernelPool:
         if self._stopping is not None:  # set by stop_kernels
             self._stopping.result()
         self._writer.shutdown(wait=True)
+        # What still runs on the loop (after Ctrl-C: the notebook client's tasks) is cancelled and let finish, or
+        # asyncio reports each as "Task was destroyed but it is pending!" after the job's one-line interruption.
+        with contextlib.suppress(Exception):
+            self._submit(_cancel_the_rest()).result(timeout=STOP_TIMEOUT_S)
         self._loop.call_soon_threadsafe(self._loop.stop)
         self._thread.join()
         self._loop.close()
@@ -323,11 +359,13 @@ def run_all(paths: Paths, out_dir: Path | None = None, workers: int | None = Non
     own = pool is None
     pool = pool or start_pool(paths, charts_dir, workers, fresh)
     try:
-        outcomes = pool.run(longest_first(sources, timings), out_dir, progress)
+        unpaired = {s.stem: Outcome(s.stem, False, problem) for s in sources if (problem := pair_problem(s))}
+        runnable = [s for s in sources if s.stem not in unpaired]
+        outcomes = pool.run(longest_first(runnable, timings), out_dir, progress)
     finally:
         if own:
             pool.close()
-    by_name = {o.name: o for o in outcomes}
+    by_name = {o.name: o for o in outcomes} | unpaired
     outcomes = [by_name[s.stem] for s in sources]
     _record(timings, outcomes)
     if not all(o.ok for o in outcomes):  # a chart a failed notebook did not export is its failure, said once

@@ -22,6 +22,7 @@ import io
 import json
 import os
 import sys
+import sysconfig
 import threading
 import time
 from collections.abc import Iterable
@@ -130,12 +131,26 @@ def _outputs_present(root: Path, step: Step) -> bool:
     return all(any(p.is_file() for p in root.glob(pattern)) for pattern in step.outputs)
 
 
+def libraries() -> str:
+    """The distributions installed where this Python imports from, with their versions (the names of their
+    `*.dist-info` folders: one directory listing, ~2 ms). constraints.txt pins them, but a library upgraded in .venv
+    by hand (`pip install -U matplotlib`) changes charts and tables while no input of any step changed, and `make`
+    kept the old outputs."""
+    folders = {sysconfig.get_paths()[key] for key in ("purelib", "platlib")}
+    names: set[str] = set()
+    for folder in folders:
+        with contextlib.suppress(OSError):
+            names.update(e.name for e in os.scandir(folder) if e.name.endswith((".dist-info", ".egg-info")))
+    return "\n".join(sorted(names))
+
+
 def input_hash(root: Path, step: Step) -> str:
-    """The hash of what a step reads: its input files and the settings it reads from the environment (a new
-    CSE_SITE_URL changes every absolute link, yet `make` skipped the steps and kept the old address)."""
+    """The hash of what a step reads: its input files, the libraries it runs on (`libraries`) and the settings it
+    reads from the environment (a new CSE_SITE_URL changes every absolute link, yet `make` skipped the steps and
+    kept the old address)."""
     settings = "\0".join(f"{name}={os.environ.get(name, '')}" for name in step.settings)
     files = content_hash(root, step.inputs)
-    return hashlib.sha256(f"{files}\0{settings}".encode()).hexdigest() if step.settings else files
+    return hashlib.sha256(f"{files}\0{settings}\0{libraries()}".encode()).hexdigest()
 
 
 def touched(root: Path, step: Step) -> tuple[tuple[str, int, int, int, int], ...]:
