@@ -49,11 +49,13 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     # the search quadratic, and a 200,000-character field took over a minute to refuse.
     # An address spelled out for people, not machines: "jane dot doe at example dot com", "jane(at)example.com",
     # "jane @ example.org", "jane@example dot org". A plain " at " needs a spelled " dot " after it ("published at
-    # gov.uk" is not an address); a bracketed "(at)" or a spaced "@" is one with a plain dot too.
+    # gov.uk" is not an address); a bracketed "(at)" or a spaced "@" is one with a plain dot too. Each form starts
+    # where a word does (an address's local part is at most 64 characters), so the search does not retry it from
+    # every letter of every word.
     "an e-mail address": re.compile(
-        rf"[\w.+-]{{1,64}}@[\w-]{{1,63}}\.[\w.-]{{1,253}}|\[email\s+protected\]"
+        rf"\[email\s+protected\]|(?<![\w.+-])(?:[\w.+-]{{1,64}}@[\w-]{{1,63}}\.[\w.-]{{1,253}}"
         rf"|[\w.+-]{{1,64}}(?:{_AT_MARK}|\s@\s)[a-z][\w-]{{0,62}}(?:{_DOT_WORD}|\.)[a-z]"
-        rf"|[\w.+-]{{1,64}}(?:\s+at\s+|@)[\w-]{{1,63}}(?:\.[\w-]{{1,63}}){{0,4}}{_DOT_WORD}[a-z]",
+        rf"|[\w.+-]{{1,64}}(?:\s+at\s+|@)[\w-]{{1,63}}(?:\.[\w-]{{1,63}}){{0,4}}{_DOT_WORD}[a-z])",
         re.IGNORECASE),
     # UK numbers (020 7946 0000, (020) 7946 0000, 07700 900123, 020.7946.0000) and international ones
     # (+44 (0)20 7946 0000, +1 212 555 0100, 0044 20 7946 0000): a country code or a trunk 0, then at least seven
