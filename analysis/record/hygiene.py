@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 import unicodedata
 import urllib.parse
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from analysis.record.problems import Problems
@@ -109,11 +109,13 @@ def pattern_text(text: str) -> str:
     folded = normal_text(text)
     if folded.isascii():
         return folded
-    folded = "".join(ch for ch in folded if unicodedata.category(ch) not in ("Mn", "Me"))
-    # A digit of any script as the ASCII digit it is: NFKC leaves Devanagari, Bengali, Thai or Arabic-Indic digits
-    # as they are, so "०२० ७९४६ ००००" passed the phone pattern (its leading 0 is ASCII).
-    digits = {ord(ch): str(unicodedata.decimal(ch)) for ch in set(folded) if ch.isdecimal() and not ch.isascii()}
-    folded = folded.translate(digits) if digits else folded
+    # Each distinct character is looked at once (a record's text is long, its alphabet short). A digit of any
+    # script becomes the ASCII digit it is: NFKC leaves Devanagari, Bengali, Thai or Arabic-Indic digits as they
+    # are, so "०२० ७९४६ ००००" passed the phone pattern (its leading 0 is ASCII).
+    chars = set(folded)
+    table: dict[int, str | None] = {ord(ch): None for ch in chars if unicodedata.category(ch) in ("Mn", "Me")}
+    table.update((ord(ch), str(unicodedata.decimal(ch))) for ch in chars if ch.isdecimal() and not ch.isascii())
+    folded = folded.translate(table) if table else folded
     return _LOOKALIKE_PUNCTUATION.sub(lambda m: _PUNCTUATION_AS[m.lastgroup or "blank"], folded)
 
 
@@ -124,16 +126,23 @@ def pattern_text(text: str) -> str:
 _LATIN_LETTER = ("LATIN CAPITAL ", "LATIN SMALL ")
 
 
+def first_char(text: str, test: Callable[[str], bool]) -> str | None:
+    """The first character of `text` that is not ASCII and passes `test`, or None. Each distinct character is asked
+    once (a record's text is long, its alphabet short), then the earliest of those that pass is found in C."""
+    found = [char for char in set(text) if not char.isascii() and test(char)]
+    return min(found, key=text.index) if found else None
+
+
 def foreign_letter(text: str) -> str | None:
     """The first letter (after NFKC: a full-width or mathematical "𝐀" is an "A") that is not a capital or small
     letter of the Latin alphabet, or None. Modifier letters (a raised "ʼ") are not letters of any word here and
     are left alone."""
-    for char in normal_text(text):
-        if char.isascii() or not unicodedata.category(char).startswith("L") or unicodedata.category(char) == "Lm":
-            continue
-        if not unicodedata.name(char, "").startswith(_LATIN_LETTER):
-            return char
-    return None
+    return first_char(normal_text(text), _foreign)
+
+
+def _foreign(char: str) -> bool:
+    category = unicodedata.category(char)
+    return category.startswith("L") and category != "Lm" and not unicodedata.name(char, "").startswith(_LATIN_LETTER)
 
 
 #: Bidirectional classes of characters written right to left: Hebrew (R), Arabic (AL) and Arabic number signs
@@ -146,20 +155,15 @@ _RIGHT_TO_LEFT = frozenset({"R", "AL", "AN"})
 def right_to_left(text: str) -> str | None:
     """The first character of `text` written right to left (see `_RIGHT_TO_LEFT`), or None. A digit of another
     script (an Arabic-Indic digit is AN) is left to `digits_problem`, so a number gets the one digits message."""
-    for char in text:
-        if not char.isascii() and not char.isnumeric() and unicodedata.bidirectional(char) in _RIGHT_TO_LEFT:
-            return char
-    return None
+    return first_char(text, lambda char: not char.isnumeric() and unicodedata.bidirectional(char) in _RIGHT_TO_LEFT)
 
 
 def digits_problem(text: str) -> str | None:
     """`DIGITS_MESSAGE` for the first numeric character that is not 0-9 (Arabic-Indic, full-width, superscript,
     a vulgar fraction "½" or a Roman numeral "Ⅻ", which NFKC made "1⁄2" and "XII" and refused in other words), or
     None. Checked on the text as written, before NFKC, so such a number is refused, not silently read."""
-    for char in text:
-        if char.isnumeric() and not ("0" <= char <= "9"):
-            return DIGITS_MESSAGE.format(char=char, code=ord(char))
-    return None
+    char = first_char(text, str.isnumeric)  # 0-9 are ASCII, which `first_char` never asks about
+    return None if char is None else DIGITS_MESSAGE.format(char=char, code=ord(char))
 
 
 #: Separators of digit groups the record never prints (it writes 1,737 and 18.6%): the Arabic thousands and
