@@ -22,7 +22,7 @@ import pytest
 
 import analysis.paths
 from analysis.paths import PROJECT_ROOT, Paths
-from analysis.publish import charts, save, style
+from analysis.publish import charts, style
 from analysis.publish.export import PNG_DPI, WORKBOOK_NAME, WORKBOOK_TABLES, chart_dir
 from analysis.record.vocabulary import split_steps
 from analysis.tables.load import load_table
@@ -99,16 +99,13 @@ def test_png_opens_at_twice_the_css_size(exported: Path, drawn_charts: DrawnChar
 
 
 @pytest.mark.parametrize("chart_id", CHART_IDS)
-def test_svg_carries_the_source_line_as_text_and_is_deterministic(exported: Path, paths: Paths,
-                                                                   chart_id: str) -> None:
+def test_svg_carries_the_source_line_as_text(exported: Path, chart_id: str) -> None:
+    """As text a reader can select and a screen reader can read. (That two runs write the same SVG, byte for byte,
+    is test_notebooks.test_two_runs_in_other_processes_write_the_same_chart_files.)"""
     svg = files(exported, chart_id)["svg"].read_text(encoding="utf-8")
     meta = json.loads(files(exported, chart_id)["json"].read_text(encoding="utf-8"))
     assert re.search(r"<text[^>]*>[^<]*Source:", svg), "the source line must be text, not paths"
     assert meta["title"].split()[0] in svg
-    fig, again = charts.draw(chart_id, paths)
-    buf = io.StringIO()
-    save.save_svg(fig, buf, title=again.title, description=again.alt_text)
-    assert buf.getvalue() == svg, "SVG output changed between two runs on the same data"
 
 
 @pytest.mark.parametrize("chart_id", CHART_IDS)
