@@ -134,3 +134,23 @@ def test_a_dependency_missing_from_the_lock_is_found() -> None:
     pyproject = '[project]\ndependencies = ["pandas>=3", "Jinja2>=3.1"]\n[project.optional-dependencies]\n' \
                 'dev = ["pytest-xdist>=3.6"]\n'
     assert unlocked(pyproject, "pandas==3.0.1\n    # via x\njinja2==3.1.6\n") == ["pytest-xdist"]
+
+
+def test_a_warming_process_imports_its_modules_and_compiles_its_packages_whole(tmp_path):
+    """The warming processes' output is discarded (a machine may lack an optional package), so a slip in them
+    would only show as slower runs: here one runs with bytecode writing off, as on the machines it is for."""
+    import importlib.util
+    import os
+    import sys
+
+    package = tmp_path / "warmpkg"
+    (package / "deep").mkdir(parents=True)
+    for path in (package / "__init__.py", package / "deep" / "__init__.py", package / "deep" / "lazy.py"):
+        path.write_text("X = 1\n", encoding="utf-8")
+    (tmp_path / "warmmod.py").write_text("Y = 2\n", encoding="utf-8")
+    code = bootstrap.WARM_PROCESS.format(imports=("warmmod", "not_installed"), packages=("warmpkg", "not_installed"))
+    env = {**os.environ, "PYTHONPATH": str(tmp_path), "PYTHONDONTWRITEBYTECODE": "1"}
+    subprocess.run([sys.executable, "-c", code], env=env, check=True)
+    lazy = importlib.util.cache_from_source(str(package / "deep" / "lazy.py"))
+    assert Path(lazy).is_file()  # never imported, compiled with its package
+    assert not Path(importlib.util.cache_from_source(str(tmp_path / "warmmod.py"))).is_file()  # writing was off
