@@ -134,3 +134,19 @@ def test_a_paired_py_saved_without_its_final_newline_is_in_step(tmp_path: Path) 
     ipynb.with_suffix(".py").write_text(text.replace("import analysis", "import analysis  # edited", 1),
                                         encoding="utf-8")
     assert pair_problem(ipynb) is not None
+
+
+def test_a_repeated_attribute_counts_once_the_first_as_html_reads_it() -> None:
+    """HTML drops a repeated attribute (the first one counts): `style="display:none" style="display:block"` is
+    hidden in Chromium, but scan read the last one and counted the hidden 1,212."""
+    assert to_text('<div style="display:none" style="display:block">1,212</div><p>Shown 1,313.</p>') == \
+        "Shown 1,313."
+    assert to_text('<div hidden=x style="x" hidden>1</div><p style="display:block" style="display:none">2</p>') == "2"
+
+
+def test_a_closed_details_shows_its_first_summary_only() -> None:
+    """The first <summary> child is the summary; a second is hidden content of the closed box (it was read), and
+    a first summary hidden by its style does not hand the part to the next."""
+    page = ("<details><summary>Total 6,666</summary><summary>7,777</summary>8,888</details>"
+            "<details><summary style='display:none'>2</summary><summary>3</summary></details><p>End 5.</p>")
+    assert to_text(page) == "Total 6,666\n\nEnd 5."

@@ -126,7 +126,9 @@ def _hidden(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
     when opened, as a closed dialog), or an inline style that hides it: display none, content-visibility hidden.
     (A closed <details> hides all but its summary: see `_collapsed`; visibility is inherited and can be undone by
     a child: see `_visibility`.)"""
-    values = {k.lower(): (v or "") for k, v in attrs}
+    values: dict[str, str] = {}
+    for key, value in attrs:  # a repeated attribute is dropped, as HTML drops it: the first one counts
+        values.setdefault(key.lower(), value or "")
     if tag in _SKIPPED and not (tag == "dialog" and "open" in values):
         return True
     if "hidden" in values or "popover" in values or values.get("aria-hidden", "").strip().lower() == "true":
@@ -166,6 +168,7 @@ class _TextParser(HTMLParser):
         self._at: dict[str, list[int]] = {}  # tag -> its depths in `_open`, innermost last
         self._hidden_at: int | None = None  # stack depth of the outermost skipped element
         self._collapsed_at: int | None = None  # stack depth of the outermost closed <details> (its summary shown)
+        self._summary_shown = False  # whether that <details> has shown its summary (only its first is one)
         self._visibility: list[tuple[int, bool]] = []  # (depth, visible) of each open element that sets visibility
         self._marks: list[tuple[int, int]] = []  # where each open <sup>/<sub>'s text starts: (part, character)
         self._chars = 0  # characters in `parts`: a mark longer than a footnote's is never joined to be looked at
@@ -226,8 +229,11 @@ class _TextParser(HTMLParser):
             self._hidden_at = depth
         elif self._hidden_at is None and self._collapsed_at is None and _collapsed(tag, attrs):
             self._hidden_at = self._collapsed_at = depth
-        elif tag == "summary" and self._hidden_at == self._collapsed_at == depth - 1 and not _hidden(tag, attrs):
-            self._hidden_at = None  # a closed <details> shows its summary
+            self._summary_shown = False
+        elif tag == "summary" and self._hidden_at == self._collapsed_at == depth - 1 and not self._summary_shown:
+            self._summary_shown = True  # its first <summary> is the one shown; any later one is hidden content
+            if not _hidden(tag, attrs):
+                self._hidden_at = None  # a closed <details> shows its summary
         visible = _visibility(attrs)
         if visible is not None:
             self._visibility.append((depth, visible))
