@@ -57,7 +57,11 @@ def scan_scale() -> dict:
 #: to the end for every tag that never closes).
 HOSTILE = {"nested divs": lambda n: "<p>x</p>" + "<div>" * (n // 11) + "1,200" + "</div>" * (n // 11),
            "unclosed tags": lambda n: "<p>x</p>" + "<a </a" * (n // 6),
-           "stray end tags": lambda n: "<p>x</p>" + "</ " * (n // 3)}
+           "stray end tags": lambda n: "<p>x</p>" + "</ " * (n // 3),
+           # Round 8: a style attribute of comments that never end ("/*a" …) took 22 s at 100 KB (a lazy regex
+           # retried from every "/*"); closed <details> nested in one another's summaries (the round-7 rules).
+           "unclosed CSS comments": lambda n: '<p style="' + "/*a" * (n // 3) + '">1,200</p>',
+           "nested closed details": lambda n: "<details><summary>" * (n // 18) + "1,200"}
 
 
 def hostile_html_scale() -> dict:

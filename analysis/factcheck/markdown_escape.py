@@ -27,14 +27,17 @@ from analysis.record.hygiene import is_web_url
 _ENTITIES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\\": "&#92;", "$": "&#36;"})
 #: Inline syntax left: code, emphasis, strike-through, link and image brackets, table cells, e-mail autolinks.
 _INLINE = re.compile(r"([`*_~\[\]|@])")
-#: The "." of "www." and the ":" of "://": GFM links them with or without a scheme.
-_BARE_LINK = re.compile(r"(?i)(?<=\bwww)\.|:(?=//)")
+#: The "." of "www." and the ":" of "://": GFM links them with or without a scheme — JupyterLab's reader (marked)
+#: even in the middle of a word ("foowww.x.org" and "_www.x.org" link "www.x.org"), so no word boundary is asked.
+_BARE_LINK = re.compile(r"(?i)(?<=www)\.|:(?=//)")
 #: What makes a line a block when it starts one: a heading ("#": nbconvert's reader needs no space after it), and
 #: a list item ("-", "+", "1." or "1)"), a rule or a setext underline when a space or the end follows (so "7.5%"
 #: and "-5" are left as they are).
 _BLOCK_START = re.compile(r"^(?:#|(?:[+\-=]+|\d{1,9}[.)])(?=[ \t]|$))")
-#: Whitespace Markdown reads as structure (line ends; indentation that makes code) — not the no-break space.
-_LAYOUT_SPACE = re.compile(r"[ \t\r\n\f\v]+")
+#: Whitespace Markdown reads as structure (line ends; indentation that makes code) — not the no-break space — and
+#: every other line end Python splits lines at: JupyterLab's reader (JavaScript's `.`) ends a table row at U+2028,
+#: U+2029 or U+0085, which turned every row after it into loose text.
+_LAYOUT_SPACE = re.compile(r"[ \t\r\n\f\v\x1c-\x1e\x85\u2028\u2029]+")
 
 
 def escape(text: Any) -> str:
@@ -42,7 +45,9 @@ def escape(text: Any) -> str:
     `str` comes back: `Markup` would HTML-escape whatever is added to it."""
     if isinstance(text, Markup):
         return str(text)
-    plain = _LAYOUT_SPACE.sub(" ", "" if text is None else str(text)).strip(" ")
+    # Whitespace of any kind at either end is dropped, as the readers drop it (a no-break space kept there left the
+    # "**" around a table's definition unread: a run of "*" next to white space opens or closes nothing).
+    plain = _LAYOUT_SPACE.sub(" ", "" if text is None else str(text)).strip()
     plain = _BARE_LINK.sub(r"\\\g<0>", _INLINE.sub(r"\\\1", plain.translate(_ENTITIES)))
     return _BLOCK_START.sub(_escape_block_start, plain)
 

@@ -38,7 +38,7 @@ _NUMERIC_DATE = r"(?:\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|\d{4}-\d{1,2}-\d{1,
 #: space alone ("020 - 7946 - 0000" and "020_7946_0000" passed the check, which allowed one character).
 _SEP = r"(?:\s?[./_-]?\s?)"
 #: "at" and "dot" as a reader would decode them in an address spelled out: "(at)", "[at]", "{dot}", " dot ".
-_AT_MARK = r"\s*[\[({<]\s*at\s*[\])}>]\s*"
+_AT_MARK = r"\s*[\[({<]\s*(?:at|@)\s*[\])}>]\s*"
 _DOT_WORD = r"(?:\s*[\[({<]\s*dot\s*[\])}>]\s*|\s+dot\s+)"
 #: A personal name as a court or news report prints it: two or three capitalised words (initials allowed).
 _NAME = r"\b[A-Z][a-z'-]+(?:\s+[A-Z]\.?)?(?:\s+[A-Z][a-z'-]+){1,2}"
@@ -49,12 +49,13 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     # the search quadratic, and a 200,000-character field took over a minute to refuse.
     # An address spelled out for people, not machines: "jane dot doe at example dot com", "jane(at)example.com",
     # "jane @ example.org", "jane@example dot org". A plain " at " needs a spelled " dot " after it ("published at
-    # gov.uk" is not an address); a bracketed "(at)" or a spaced "@" is one with a plain dot too. Each form starts
-    # where a word does (an address's local part is at most 64 characters), so the search does not retry it from
-    # every letter of every word.
+    # gov.uk" is not an address); a bracketed "(at)" or "[@]", or an "@" with a space on either side
+    # ("jane @example.org" and "jane@ example.org" passed when only a space on both sides was read), is one with a
+    # plain dot too. Each form starts where a word does (an address's local part is at most 64 characters), so the
+    # search does not retry it from every letter of every word.
     "an e-mail address": re.compile(
         rf"\[email\s+protected\]|(?<![\w.+-])(?:[\w.+-]{{1,64}}@[\w-]{{1,63}}\.[\w.-]{{1,253}}"
-        rf"|[\w.+-]{{1,64}}(?:{_AT_MARK}|\s@\s)[a-z][\w-]{{0,62}}(?:{_DOT_WORD}|\.)[a-z]"
+        rf"|[\w.+-]{{1,64}}(?:{_AT_MARK}|\s+@\s*|@\s+)[a-z][\w-]{{0,62}}(?:{_DOT_WORD}|\.)[a-z]"
         rf"|[\w.+-]{{1,64}}(?:\s+at\s+|@)[\w-]{{1,63}}(?:\.[\w-]{{1,63}}){{0,4}}{_DOT_WORD}[a-z])",
         re.IGNORECASE),
     # UK numbers (020 7946 0000, (020) 7946 0000, 07700 900123, 020.7946.0000) and international ones
@@ -67,8 +68,9 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     "a UK postcode": re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?(?:\s?[.-]\s?|\s*)\d[ABD-HJLNP-UW-Z]{2}\b", re.IGNORECASE),
     # Ten digits printed 3-3-4 or run together: kept only with a valid check digit (`_VALID`).
     "an NHS number": re.compile(r"(?<![\w,.])\d{3}([ ./-]?)\d{3}\1\d{4}(?![\w]|[,.]\d)"),
-    # Two letters, six digits (in pairs or not) and A-D: HMRC's format, in any case.
-    "a National Insurance number": re.compile(r"\b[A-Z]{2}[\s-]?\d{2}[\s-]?\d{2}[\s-]?\d{2}[\s-]?[A-D]\b",
+    # Two letters, six digits and A-D: HMRC's format, in any case, its parts joined as the phone numbers' and NHS
+    # numbers' are (a space, "-", "." or "/", or nothing: "AB.12.34.56.C" and "AB 123 456 C" passed).
+    "a National Insurance number": re.compile(r"\b[A-Z]{2}[\s./-]?(?:\d[\s./-]?){5}\d[\s./-]?[A-D]\b",
                                               re.IGNORECASE),
     # The words, "born" next to a full date, or a name followed by a full date (in brackets or after a comma).
     "a date of birth": re.compile(
@@ -80,6 +82,10 @@ PATTERNS: dict[str, re.Pattern[str]] = {
 
 #: A web address inside any text (up to white space or a closing bracket or quote).
 URL_RE = re.compile(r"\bhttps?://[^\s<>\"')\]]+", re.IGNORECASE)
+#: A book's number after "ISBN", as official reports print it: a publication's, not a person's. An ISBN-10 passes
+#: the NHS number's modulus 11 check (the same weights) and a UK one starts with 0, as a phone number does, so
+#: "ISBN 0306406152" was refused as both; it is read no further, as a web address is not.
+ISBN_RE = re.compile(r"\bISBN(?:-1[03])?:?\s?(?:97[89][\s-]?)?(?:\d[\s-]?){9}[\dX]\b", re.IGNORECASE)
 #: The forms in which a phone number can sit inside a URL.
 URL_PHONE = re.compile(r"(?:\btel:|\bwa\.me/)\s*\+?\d[\d\s-]{6,}", re.IGNORECASE)
 
@@ -112,7 +118,7 @@ def personal_data_in(text: str) -> list[str]:
 def _scan(text: str) -> tuple[str, ...]:
     """The full scan, cached: validation sees the same dates, units and places on row after row."""
     urls = URL_RE.findall(text)
-    rest = URL_RE.sub(" ", text)
+    rest = ISBN_RE.sub(" ", URL_RE.sub(" ", text))
     found = {label for label, pattern in PATTERNS.items() if _found(label, pattern, rest)}
     if any(PATTERNS["an e-mail address"].search(url) for url in urls):
         found.add("an e-mail address")

@@ -87,6 +87,14 @@ def notebook_sources(notebooks_dir: Path) -> list[Path]:
     return out
 
 
+def _as_compared(text: str) -> str:
+    """A paired .py as the pair check compares it: what an editor adds or drops without changing a cell — the final
+    newline, blank lines after the last cell — is not a difference (jupytext reads the same cells either way; a .py
+    saved without its final newline was reported out of step). A byte-order mark is one: jupytext reads it into
+    the first cell, which becomes code."""
+    return text.rstrip("\n") + "\n"
+
+
 def pair_problem(ipynb: Path) -> str | None:
     """Why a notebook and its paired .py (jupytext.toml) differ, or None. `make` runs the .ipynb: a .py edited in a
     text editor changed the step's inputs, so the notebooks ran again, from the old .ipynb, and the step was stamped
@@ -97,7 +105,8 @@ def pair_problem(ipynb: Path) -> str | None:
     import jupytext
 
     try:
-        same = jupytext.writes(jupytext.read(ipynb), fmt="py:percent") == py.read_text(encoding="utf-8")
+        same = _as_compared(jupytext.writes(jupytext.read(ipynb), fmt="py:percent")) == \
+            _as_compared(py.read_text(encoding="utf-8"))
     except (OSError, ValueError) as err:  # unreadable, not JSON, not UTF-8: said as this notebook's failure
         return f"cannot compare {ipynb.name} with {py.name} ({err})"
     if same:
