@@ -102,7 +102,9 @@ def _css_without_comments(style: str) -> str:
 def inline_style(style: str) -> dict[str, str]:
     """An element's `style` attribute as a browser applies it: property → value, lower-cased, the last declaration
     of a property winning unless an earlier one is `!important`; comments read as nothing and escapes decoded
-    (`display:/**/none`, `disp\\lay:none`). A substring test hid "display:none;display:inline", which is shown."""
+    (`display:/**/none`, `disp\\lay:none`). A substring test hid "display:none;display:inline", which is shown.
+    Not tinycss2 (installed with nbconvert), which parses to the spec but took 0.8-0.9 s on 1 MB of declarations
+    where this takes 0.05 s: scan has 2 s for a whole 1 MB page."""
     text = _CSS_ESCAPE.sub(_css_unescaped, _css_without_comments(style))
     values: dict[str, str] = {}
     important: set[str] = set()
