@@ -101,6 +101,11 @@ _LOOKALIKE_PUNCTUATION = re.compile(
 _PUNCTUATION_AS = {"dash": "-", "slash": "/", "stop": ".", "blank": " "}
 
 
+def is_mark(char: str) -> bool:
+    """A combining mark drawn on the character before it (an underline, tilde or stroke through a digit)."""
+    return unicodedata.category(char) in ("Mn", "Me")
+
+
 def pattern_text(text: str) -> str:
     """`normal_text` with look-alike punctuation and the digits of every script read as the ASCII they imitate or
     are, and the combining marks NFKC could not compose away dropped (an underline or a stroke drawn through
@@ -113,7 +118,7 @@ def pattern_text(text: str) -> str:
     # script becomes the ASCII digit it is: NFKC leaves Devanagari, Bengali, Thai or Arabic-Indic digits as they
     # are, so "०२० ७९४६ ००००" passed the phone pattern (its leading 0 is ASCII).
     chars = set(folded)
-    table: dict[int, str | None] = {ord(ch): None for ch in chars if unicodedata.category(ch) in ("Mn", "Me")}
+    table: dict[int, str | None] = {ord(ch): None for ch in chars if is_mark(ch)}
     table.update((ord(ch), str(unicodedata.decimal(ch))) for ch in chars if ch.isdecimal() and not ch.isascii())
     folded = folded.translate(table) if table else folded
     return _LOOKALIKE_PUNCTUATION.sub(lambda m: _PUNCTUATION_AS[m.lastgroup or "blank"], folded)
@@ -179,7 +184,7 @@ def other_numeral(char: str) -> bool:
     on the digit (a combining tilde, underline or stroke), or a separator the record never prints
     (`OTHER_SEPARATORS`). The article scanner reads no number that touches one."""
     return not char.isascii() and (char.isnumeric() or char in OTHER_SEPARATORS
-                                   or unicodedata.category(char) in ("Mn", "Me"))
+                                   or is_mark(char))
 
 
 def normal_text_keeping_digits(text: str) -> str:
