@@ -99,6 +99,21 @@ _LOOKALIKE_PUNCTUATION = re.compile(
     "|(?P<slash>[\u2044\u2215\u29f8\u2571])|(?P<stop>[\u3002\uff61\ufe12\u2e3c\u00b7\u2022\u2027\u2219\u22c5\u30fb])"
     "|(?P<blank>[\u2800])")
 _PUNCTUATION_AS = {"dash": "-", "slash": "/", "stop": ".", "blank": " "}
+#: The same reading for every other punctuation mark or symbol, by what Unicode names it: a list of look-alikes is
+#: never complete, and "020˗7946˗0000" (modifier letter minus), "020ー7946ー0000" (the katakana long-vowel mark, a
+#: dash to a reader), "020➖7946➖0000" or "jane@example⸱com" (word separator middle dot) each passed the check
+#: (issue 24, round nine). Asked of punctuation, symbols and modifier letters only, never of a letter or a digit.
+_NAMED_AS = (("-", re.compile(r"\b(?:DASH|HYPHEN|MINUS|PROLONGED SOUND MARK)\b")),
+             ("/", re.compile(r"\b(?:SOLIDUS|SLASH)\b")),
+             (".", re.compile(r"\b(?:FULL STOP|DOT|POINT|SPOT|BULLET)\b")))
+
+
+def _named_punctuation(char: str) -> str | None:
+    """The ASCII "-", "/" or "." a punctuation mark or symbol outside ASCII is named as (see `_NAMED_AS`), or None."""
+    if unicodedata.category(char)[0] not in "PS" and unicodedata.category(char) != "Lm":
+        return None
+    name = unicodedata.name(char, "")
+    return next((ascii_char for ascii_char, named in _NAMED_AS if named.search(name)), None)
 
 
 def is_mark(char: str) -> bool:
@@ -120,6 +135,7 @@ def pattern_text(text: str) -> str:
     chars = set(folded)
     table: dict[int, str | None] = {ord(ch): None for ch in chars if is_mark(ch)}
     table.update((ord(ch), str(unicodedata.decimal(ch))) for ch in chars if ch.isdecimal() and not ch.isascii())
+    table.update((ord(ch), named) for ch in chars if not ch.isascii() and (named := _named_punctuation(ch)))
     folded = folded.translate(table) if table else folded
     return _LOOKALIKE_PUNCTUATION.sub(lambda m: _PUNCTUATION_AS[m.lastgroup or "blank"], folded)
 
