@@ -45,6 +45,7 @@ from analysis.paths import (
     RULES_PAGE,
     SITE_URL_ENV,
     Paths,
+    SiteUrlError,
     add_root_argument,
 )
 from analysis.paths import site_url as resolve_site_url
@@ -402,7 +403,7 @@ def run(args: argparse.Namespace) -> int:
     paths = Paths(Path(args.root).resolve())
     try:
         written, line = write_report(paths, getattr(args, "site_url", "") or "")
-    except ReportError as err:
+    except (ReportError, SiteUrlError) as err:
         print(f"python -m analysis check: {err}", file=sys.stderr)
         return 2
     except OSError as err:  # a full disk: the previous report files are left as they were

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from analysis.factcheck.report import scratch_beside
-from analysis.paths import CONTACT, PROJECT_NAME, REUSE, WORKBOOK_NAME, Paths, add_root_argument, site_url
+from analysis.paths import CONTACT, PROJECT_NAME, REUSE, WORKBOOK_NAME, Paths, SiteUrlError, add_root_argument, site_url
 from analysis.publish import reader_text
 from analysis.publish import workbook_sheets as sheets
 from analysis.publish.workbook_columns import MARKERS, NOTES, TITLE_NOTES
@@ -321,7 +321,7 @@ def run(args: argparse.Namespace) -> int:
     paths = Paths(args.root.resolve())
     try:
         workbook = write_workbook(paths, args.out.resolve() if args.out else None)
-    except FileNotFoundError as err:
+    except (FileNotFoundError, SiteUrlError) as err:
         print(err, file=sys.stderr)
         return 1
     print(f"wrote {paths.rel(workbook)}")
