@@ -1,0 +1,111 @@
+"""Issue 24, a ninth attack on classes 1 (no markup from the record runs anywhere), 4 (one reading of characters)
+and 5 (exports), aimed at what rounds 6-8 added, with inputs no earlier suite uses. Each case here got through
+before its fix; what a reader saw is in each docstring. (Generated inputs that held are in the report, not here:
+~15,000 random strings through the one escaper, rendered by markdown-it, nbconvert's mistune and JupyterLab's
+marked as list items, table cells and bold definitions, showed no tag and exactly their characters.)"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import pytest
+
+from analysis.record.hygiene import text_problem
+from analysis.record.safeguarding import personal_data_in
+from tests.test_attacks import _datasette_get
+
+# --- class 4: personal data written in ways no earlier round tried -----------------------------------------------
+
+#: Each passed `validate` (no character the text rules refuse) and the personal-data check, though every reader reads
+#: it as what it is.
+PERSONAL = [
+    # An address "defanged" as security writing does: a bracketed dot, as a bracketed at ("[@]") was read already.
+    ("write to jane@example[.]com", "an e-mail address"),
+    ("write to jane[at]example[.]com", "an e-mail address"),
+    ("write to jane(at)example(.)com", "an e-mail address"),
+    # Groups separated as a phone number's were, which the NHS, NI and postcode patterns did not share.
+    ("NHS 943 476-5919", "an NHS number"),
+    ("NHS 943 - 476 - 5919", "an NHS number"),
+    ("NHS 943_476_5919", "an NHS number"),
+    ("NI AB_12_34_56_C", "a National Insurance number"),
+    ("NI AB 12 - 34 - 56 - C", "a National Insurance number"),
+    ("lives at SW1A/1AA", "a UK postcode"),
+    ("lives at SW1A_1AA", "a UK postcode"),
+    ("call 020   7946   0000", "a phone number"),  # three spaces, as a pasted table lays digits out
+    # A birth date with a month name joined as numeric dates are, and "D/O/B".
+    ("born 12-Mar-2009", "a date of birth"),
+    ("born 12/Mar/2009", "a date of birth"),
+    ("born 12Mar2009", "a date of birth"),
+    ("D/O/B: 12/03/2009", "a date of birth"),
+    # Punctuation outside ASCII that a reader reads as "-" or ".", which no list of look-alikes had: the modifier
+    # letter minus, the katakana long-vowel mark, the heavy minus sign, the swung dash, the word-separator middle
+    # dot, the Armenian full stop and the raised dot.
+    ("call 020\u02d77946\u02d70000", "a phone number"),
+    ("call 020\u30fc7946\u30fc0000", "a phone number"),
+    ("call 020\u27967946\u27960000", "a phone number"),
+    ("call 020\u20537946\u20530000", "a phone number"),
+    ("write to jane@example\u2e31com", "an e-mail address"),
+    ("write to jane@example\u0589com", "an e-mail address"),
+    ("write to jane@example\u2e33com", "an e-mail address"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), PERSONAL)
+def test_personal_data_written_another_new_way_is_found(text: str, kind: str) -> None:
+    assert text_problem(text) is None  # the text rules let it in: only this check stands in its way
+    assert kind in personal_data_in(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Figures for 2016 / 2017 / 2018 rose.", "between 2016-2017 and 2018-2019, 1,273 cases", "published 12 March 2009",
+    "in March 2009 the children were seen", "£1,200 \u2022 in 2017 \u2014 up 5%",
+    "tweeted by @metpoliceuk. The figures", "see pages 12 - 14 and 123 - 456", "a rate of 12.5 per 1,000 (2019/20)",
+])
+def test_the_wider_separators_do_not_read_the_record_s_own_wording_as_personal_data(text: str) -> None:
+    assert personal_data_in(text) == []
+
+
+# --- class 5: Datasette: what one query hands back ----------------------------------------------------------------
+
+#: One 100 KB value, repeated: the time limit is checked between SQLite's steps, never while rows become Python
+#: values, so a 14 KB GET repeating it in 1,900 columns of 3 rows answered 564 MB with 1.9 GB of memory in 2.3 s.
+_BIG = "with recursive t(a, i) as (select hex(zeroblob(49500)), 1 union all select a, i + 1 from t where i < {rows}) "
+
+
+def _wide(rows: int, columns: int) -> str:
+    """`rows` rows each repeating the 99,000-character value in `columns` columns."""
+    return _BIG.format(rows=rows) + "select " + ", ".join(f"a a{i}" for i in range(columns)) + " from t"
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+def test_datasette_refuses_a_result_wider_than_any_table(small_db: Path) -> None:
+    got = _datasette_get(small_db, _wide(1, 150))
+    assert got["status"] >= 400 and "too many columns" in got["text"], got["text"][:200]
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+def test_datasette_refuses_rows_holding_more_bytes_than_the_record(small_db: Path) -> None:
+    """20 MB from 20 columns of 10 rows (the whole record's largest table is 341 KB)."""
+    got = _datasette_get(small_db, _wide(10, 20))
+    assert got["status"] >= 400 and "bytes" in got["text"], got["text"][:200]
+    fine = _datasette_get(small_db, _BIG.format(rows=10) + "select length(a) as n, i from t")
+    assert fine["status"] == 200 and fine["text"].count('"n": 99000') == 10
+
+
+# --- class 5: the site address ClaimReview and the workbook print ------------------------------------------------
+
+
+@pytest.mark.parametrize("address", ["example.org", "javascript:alert(1)//", "https://example.org/?q=1",
+                                     "https://example.org/#top", "https://exa mple.org/"])
+def test_a_site_address_that_is_not_a_web_page_is_refused(address: str, capsys: pytest.CaptureFixture) -> None:
+    """`CSE_SITE_URL=example.org make` wrote every ClaimReview url as "example.org/factcheck.html#…" (relative:
+    search engines drop it) and "javascript:alert(1)//factcheck.html#…" as a script address, without a word."""
+    from analysis.factcheck import report
+    from analysis.paths import PROJECT_ROOT, SiteUrlError, site_url
+
+    with pytest.raises(SiteUrlError):
+        site_url(address)
+    assert report.run(argparse.Namespace(root=str(PROJECT_ROOT), site_url=address)) == 2
+    assert "site address" in capsys.readouterr().err
+    assert site_url("https://example.org/factcheck") == "https://example.org/factcheck/"
