@@ -109,3 +109,23 @@ def test_a_site_address_that_is_not_a_web_page_is_refused(address: str, capsys: 
     assert report.run(argparse.Namespace(root=str(PROJECT_ROOT), site_url=address)) == 2
     assert "site address" in capsys.readouterr().err
     assert site_url("https://example.org/factcheck") == "https://example.org/factcheck/"
+
+
+# --- class 4: a digit drawn over or spaced apart, in the record as in scan ------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "char"), [("There were 1,737\u0338 referrals.", "\u0338"),  # a stroke through 7
+                                            ("There were 1,7\u033037 referrals.", "\u0330"),  # a tilde under it
+                                            ("Referrals rose 5\u20e3% in 2017.", "\u20e3"),  # a keycap round 5
+                                            ("There were 1\u2009737 referrals.", "\u2009")])  # a thin space
+def test_a_number_scan_would_not_read_is_refused_in_the_record(mini, text: str, char: str) -> None:
+    """scan leaves such a number unread (`other_numeral`), verify refuses it, but in a quote it passed validation
+    and the check that the quote holds the value 1,737, while readers saw a struck-through digit or "1 737"."""
+    from tests.conftest import GOOD_ROW, write_figures
+    from tests.test_validation import problems_for
+
+    assert text_problem(text) == f"is refused: a number must be written with the digits 0-9 only (found {char!r}, " \
+                                 f"U+{ord(char):04X})"
+    write_figures(mini.figures_dir / "demo-2017.csv", [{**GOOD_ROW, "quote": text}])
+    assert any("quote is refused: a number must be written with the digits 0-9 only" in p for p in problems_for(mini))
+    assert text_problem("caf\u00e9 12, cafe\u0301 12, page 12\u00a0of 40") is None  # marks and spaces elsewhere

@@ -184,6 +184,8 @@ def digits_problem(text: str) -> str | None:
     a vulgar fraction "½" or a Roman numeral "Ⅻ", which NFKC made "1⁄2" and "XII" and refused in other words), or
     None. Checked on the text as written, before NFKC, so such a number is refused, not silently read."""
     char = first_char(text, str.isnumeric)  # 0-9 are ASCII, which `first_char` never asks about
+    if char is None and not text.isascii():
+        char = _touching_a_digit(text)
     return None if char is None else DIGITS_MESSAGE.format(char=char, code=ord(char))
 
 
@@ -192,6 +194,20 @@ def digits_problem(text: str) -> str | None:
 #: NFKC makes the spaces ordinary ones, so "1 737" was read as the two figures 1 and 737, and "1٬737" likewise.
 OTHER_SEPARATORS = "\u066a\u066b\u066c\u00a0\u2007\u2009\u202f"
 _SEPARATOR_IN_NUMBER = re.compile(f"(?<=[0-9])[{OTHER_SEPARATORS}](?=[0-9])|[\u066a-\u066c]")
+#: A character outside ASCII right after a digit, and the digit after it if there is one.
+_AFTER_DIGIT = re.compile(r"(?<=[0-9])([^\x00-\x7f])([0-9])?")
+
+
+def _touching_a_digit(text: str) -> str | None:
+    """The first mark drawn on a digit, or separator the record never prints between two digits: what makes the
+    article scanner leave a number unread (`other_numeral`) refused in the record too, with the one digits message.
+    A quote "there were 1,737\u0338 referrals" (a stroke through the 7) or "1\u2009737" passed validation and the
+    check that it holds the value 1,737, while readers saw a struck-through digit or a number spaced apart."""
+    for found in _AFTER_DIGIT.finditer(text):
+        char = found.group(1)
+        if is_mark(char) or (char in OTHER_SEPARATORS and found.group(2)):
+            return char
+    return None
 
 
 def other_numeral(char: str) -> bool:
