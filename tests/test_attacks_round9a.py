@@ -98,17 +98,27 @@ def test_datasette_refuses_rows_holding_more_bytes_than_the_record(small_db: Pat
 
 @pytest.mark.parametrize("address", ["example.org", "javascript:alert(1)//", "https://example.org/?q=1",
                                      "https://example.org/#top", "https://exa mple.org/"])
-def test_a_site_address_that_is_not_a_web_page_is_refused(address: str, capsys: pytest.CaptureFixture) -> None:
+def test_a_site_address_that_is_not_a_web_page_is_refused(address: str, tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture) -> None:
     """`CSE_SITE_URL=example.org make` wrote every ClaimReview url as "example.org/factcheck.html#…" (relative:
-    search engines drop it) and "javascript:alert(1)//factcheck.html#…" as a script address, without a word."""
+    search engines drop it), and "javascript:alert(1)//" made them, and the gallery's embed code's iframe
+    addresses, script addresses, without a word. Refused by the report, the gallery and the workbook alike."""
     from analysis.factcheck import report
-    from analysis.paths import PROJECT_ROOT, SiteUrlError, site_url
+    from analysis.paths import PROJECT_ROOT, SITE_URL_ENV
+    from analysis.publish import gallery, workbook
+    from analysis.record.hygiene import SiteUrlError, checked_site_url
 
     with pytest.raises(SiteUrlError):
-        site_url(address)
+        checked_site_url(address)
     assert report.run(argparse.Namespace(root=str(PROJECT_ROOT), site_url=address)) == 2
     assert "site address" in capsys.readouterr().err
-    assert site_url("https://example.org/factcheck") == "https://example.org/factcheck/"
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv(SITE_URL_ENV, address)
+        out = tmp_path / "out"
+        assert gallery.run(argparse.Namespace(root=str(PROJECT_ROOT), out=out)) == 2
+        assert workbook.run(argparse.Namespace(root=PROJECT_ROOT, out=out)) == 1
+        assert capsys.readouterr().err.count("site address") == 2 and not out.exists()
+    assert checked_site_url("https://example.org/factcheck") == "https://example.org/factcheck/"
 
 
 # --- class 4: a digit drawn over or spaced apart, in the record as in scan ------------------------------------------

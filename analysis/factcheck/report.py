@@ -45,11 +45,9 @@ from analysis.paths import (
     RULES_PAGE,
     SITE_URL_ENV,
     Paths,
-    SiteUrlError,
     add_root_argument,
 )
-from analysis.paths import site_url as resolve_site_url
-from analysis.record.hygiene import reader_url
+from analysis.record.hygiene import SiteUrlError, checked_site_url, reader_url
 from analysis.record.printed import parse_printed
 from analysis.record.vocabulary import TOLERANCE, split_list
 
@@ -384,7 +382,7 @@ def write_report(paths: Paths, site_url: str = "") -> tuple[list[Path], str]:
     from analysis.factcheck.claimreview import render_jsonld
 
     entries = build_entries(read_tables(paths))
-    site_url = resolve_site_url(site_url)
+    site_url = checked_site_url(site_url)
     outputs = {
         paths.outputs / REPORT_MD: render_markdown(entries),
         paths.outputs / REPORT_HTML: render_html(entries),

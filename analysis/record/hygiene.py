@@ -363,6 +363,25 @@ def url_problem(url: str) -> str | None:
     return None
 
 
+class SiteUrlError(ValueError):
+    """The site address given (`--site-url` or $CSE_SITE_URL) is not one the outputs can link from."""
+
+
+def checked_site_url(given: str = "") -> str:
+    """`paths.site_url` (the base of every absolute link the outputs print: ClaimReview urls, the gallery's embed
+    code, the workbook's cover), checked as a source's address is (`url_problem`) and with no query or fragment, which
+    the page names appended to it would fall inside. Unchecked, "example.org" (no scheme) made every ClaimReview url
+    relative and "javascript:alert(1)//" a script address, without a word (issue 24, round nine)."""
+    from analysis.paths import SITE_URL_ENV, site_url
+
+    url = site_url(given)
+    problem = url_problem(url) or ("has a query or fragment" if "?" in url or "#" in url else None)
+    if problem:
+        raise SiteUrlError(f"the site address {url[:200]!r} (--site-url or ${SITE_URL_ENV}) {problem}; give the "
+                           "https:// address where outputs/ is published")
+    return url
+
+
 def is_web_url(url: Any) -> bool:
     """Whether an output may make `url` a live link (a page, factcheck.md, the workbook): only an address the
     record accepts as a source's."""
