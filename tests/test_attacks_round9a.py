@@ -139,3 +139,36 @@ def test_a_number_scan_would_not_read_is_refused_in_the_record(mini, text: str, 
     write_figures(mini.figures_dir / "demo-2017.csv", [{**GOOD_ROW, "quote": text}])
     assert any("quote is refused: a number must be written with the digits 0-9 only" in p for p in problems_for(mini))
     assert text_problem("caf\u00e9 12, cafe\u0301 12, page 12\u00a0of 40") is None  # marks and spaces elsewhere
+
+
+# --- class 5: a moved checkout's .venv made by pip on Python 3.12 or 3.13 -----------------------------------------
+
+#: The lines of Python 3.13's venv activate script that name the venv's folder (3.12's are the same, less indented).
+_ACTIVATE_313 = """# on Windows, a path can contain colons and backslashes and has to be converted:
+case "$(uname)" in
+    CYGWIN*|MSYS*)
+        # transform D:\\path\\to\\venv to /d/path/to/venv on MSYS
+        # and to /cygdrive/d/path/to/venv on Cygwin
+        VIRTUAL_ENV=$(cygpath "{folder}")
+        export VIRTUAL_ENV
+        ;;
+    *)
+        # use the path as-is
+        export VIRTUAL_ENV="{folder}"
+        ;;
+esac
+"""
+
+
+def test_a_moved_venv_made_by_pip_on_a_newer_python_is_noticed(tmp_path: Path) -> None:
+    """Without uv, `make` makes .venv with `python -m venv`; from Python 3.12 its activate script names the folder
+    in an indented `export VIRTUAL_ENV="…"`, which was not read, so a checkout moved elsewhere kept a .venv whose
+    scripts named the old folder's Python (`make test` failed with "bad interpreter")."""
+    from analysis.run.bootstrap import moved_venv
+
+    venv = tmp_path / "here" / ".venv"
+    (venv / "bin").mkdir(parents=True)
+    (venv / "bin" / "activate").write_text(_ACTIVATE_313.format(folder="/somewhere/else/.venv"), encoding="utf-8")
+    assert moved_venv(venv) == Path("/somewhere/else/.venv")
+    (venv / "bin" / "activate").write_text(_ACTIVATE_313.format(folder=venv), encoding="utf-8")
+    assert moved_venv(venv) is None
