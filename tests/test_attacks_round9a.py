@@ -48,6 +48,14 @@ PERSONAL = [
     ("write to jane@example\u2e31com", "an e-mail address"),
     ("write to jane@example\u0589com", "an e-mail address"),
     ("write to jane@example\u2e33com", "an e-mail address"),
+    # Found by generating every join of the forms above: a bracketed dot after a plain " at " (the quick pre-search
+    # looked for "[at]" but not "[.]", so the text was never scanned), a "/" between an international number's
+    # groups, and a full stop spaced out on both sides after an "@".
+    ("write to jane.doe at example[.]com", "an e-mail address"),
+    ("write to jane.doe AT met(.)police(.)uk", "an e-mail address"),
+    ("call +44/20/7946/0000", "a phone number"),
+    ("call +44 / (0)20 / 7946 / 0000", "a phone number"),
+    ("write to jane.doe@example . com", "an e-mail address"),
 ]
 
 

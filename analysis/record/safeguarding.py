@@ -61,13 +61,16 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     "an e-mail address": re.compile(
         rf"\[email\s+protected\]|(?<![\w.+-])(?:[\w.+-]{{1,64}}@[\w-]{{1,63}}\.[\w.-]{{1,253}}"
         rf"|[\w.+-]{{1,64}}(?:{_AT_MARK}|\s+@\s*|@\s+)[a-z][\w-]{{0,62}}(?:{_DOT_WORD}|\.)[a-z]"
+        # An "@" with a full stop spaced out on both sides ("jane@example . com"; one side only is a handle at
+        # the end of a sentence, "@metpoliceuk. The").
+        rf"|[\w.+-]{{1,64}}\s*@\s*[a-z][\w-]{{0,62}}\s+\.\s+[a-z]"
         rf"|[\w.+-]{{1,64}}(?:\s+at\s+|@)[\w-]{{1,63}}(?:\.[\w-]{{1,63}}){{0,4}}{_DOT_WORD}[a-z])",
         re.IGNORECASE),
     # UK numbers (020 7946 0000, (020) 7946 0000, 07700 900123, 020.7946.0000) and international ones
     # (+44 (0)20 7946 0000, +1 212 555 0100, 0044 20 7946 0000): a country code or a trunk 0, then at least seven
     # more digits in groups.
     "a phone number": re.compile(
-        rf"(?:(?<![\w+])\+|(?<![\w,.])00)(?=(?:[\s.()_-]*\d){{9}})\d{{1,3}}{_SEP}(?:\(0\){_SEP})?\(?\d{{1,5}}\)?"
+        rf"(?:(?<![\w+])\+|(?<![\w,.])00)(?=(?:[\s./()_-]*\d){{9}})\d{{1,3}}{_SEP}(?:\(0\){_SEP})?\(?\d{{1,5}}\)?"
         rf"(?:{_SEP}\d{{2,5}}){{1,3}}\b|(?<![\w,./])\(?0\d{{2,4}}\)?{_SEP}\d{{3,4}}{_SEP}\d{{3,4}}\b"),
     # Any case, its halves joined as the other patterns' groups are (`_SEP`): "sw1a-1aa" is as personal as "SW1A 1AA".
     "a UK postcode": re.compile(rf"\b[A-Z]{{1,2}}\d[A-Z\d]?{_SEP}\d[ABD-HJLNP-UW-Z]{{2}}\b", re.IGNORECASE),
@@ -108,7 +111,7 @@ _VALID: dict[str, Callable[[str], bool]] = {"an NHS number": _nhs_check_digit_ho
 
 
 #: Every pattern needs a digit, an "@" or one of these words: text without any is clean, found with one search.
-_MAYBE = re.compile(r"[\d@]|email|birth|born|dob|d\.o\.b|\bdot\b|[\[({<]\s*at\s*[\])}>]", re.IGNORECASE)
+_MAYBE = re.compile(r"[\d@]|email|birth|born|dob|d\.o\.b|\bdot\b|[\[({<]\s*(?:at|\.)\s*[\])}>]", re.IGNORECASE)
 
 
 def personal_data_in(text: str) -> list[str]:
