@@ -180,3 +180,20 @@ def test_a_moved_venv_made_by_pip_on_a_newer_python_is_noticed(tmp_path: Path) -
     assert moved_venv(venv) == Path("/somewhere/else/.venv")
     (venv / "bin" / "activate").write_text(_ACTIVATE_313.format(folder=venv), encoding="utf-8")
     assert moved_venv(venv) is None
+
+
+# --- class 4: characters with no meaning of their own -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("char", ["\ue000", "\U000f0000", "\u0378", "\ufdd0"])
+def test_a_private_use_or_unassigned_character_is_refused_in_raw_text(mini, char: str) -> None:
+    """A private-use character (what a PDF's symbol font pastes as) or an unassigned one is shown as a box, an icon
+    or nothing, and split a phone number past the personal-data check: "call 020\\ue0007946\\ue0000000" passed."""
+    from tests.conftest import GOOD_ROW, write_figures
+    from tests.test_validation import problems_for
+
+    text = f"call 020{char}7946{char}0000"
+    assert personal_data_in(text) == []  # the pattern cannot see through it: the character is refused instead
+    assert "a private-use or unassigned character" in (text_problem(text) or "")
+    write_figures(mini.figures_dir / "demo-2017.csv", [{**GOOD_ROW, "caveat": f"See note {char} 2."}])
+    assert any("caveat contains U+" in p and "private-use" in p for p in problems_for(mini))

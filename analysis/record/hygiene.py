@@ -116,6 +116,12 @@ def _named_punctuation(char: str) -> str | None:
     return next((ascii_char for ascii_char, named in _NAMED_AS if named.search(name)), None)
 
 
+def _no_meaning(char: str) -> bool:
+    """A private-use, unassigned or surrogate code point: shown as a box, a font's own icon or nothing, and no check
+    reads it as what it stands for ("020\ue0007946\ue0000000" passed the phone check: issue 24, round nine)."""
+    return unicodedata.category(char) in ("Co", "Cn", "Cs")
+
+
 def is_mark(char: str) -> bool:
     """A combining mark drawn on the character before it (an underline, tilde or stroke through a digit)."""
     return unicodedata.category(char) in ("Mn", "Me")
@@ -282,6 +288,11 @@ def text_problem(text: str) -> str | None:
         kind = "a bidirectional control" if BIDI_RE.match(text[hidden]) else "an invisible format character"
         return (f"contains {kind} (U+{ord(text[hidden]):04X}) at character {hidden + 1}; it changes what a reader "
                 "sees or hides text from the checks")
+    meaningless = None if text.isascii() else first_char(text, _no_meaning)
+    if meaningless is not None:
+        return (f"contains U+{ord(meaningless):04X}, a private-use or unassigned character (a PDF's symbol-font glyph "
+                "pasted with the text?), which each reader shows differently or not at all and the checks read as "
+                "nothing; type the character it stands for")
     letter = None if text.isascii() else foreign_letter(text)
     if letter is not None:
         return (f"contains the letter {letter!r} ({unicodedata.name(letter, f'U+{ord(letter):04X}')}), which is "
