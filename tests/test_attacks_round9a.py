@@ -197,3 +197,56 @@ def test_a_private_use_or_unassigned_character_is_refused_in_raw_text(mini, char
     assert "a private-use or unassigned character" in (text_problem(text) or "")
     write_figures(mini.figures_dir / "demo-2017.csv", [{**GOOD_ROW, "caveat": f"See note {char} 2."}])
     assert any("caveat contains U+" in p and "private-use" in p for p in problems_for(mini))
+
+
+# --- class 1: maths from the record in JupyterLab ------------------------------------------------------------------
+
+
+def _outputs_of(text: str) -> dict[str, str]:
+    """Every kind of notebook output that shows record text, as HTML: Markdown rendered by JupyterLab's reader."""
+    import pandas as pd
+
+    from analysis.publish.charts.common import ChartMeta
+    from analysis.publish.display import bullets, markdown, table_html
+    from tests.test_attacks_round8 import _marked
+
+    meta = ChartMeta("c", "bar", "t", "i", "Met", "https://example.org", f"Source: {text}", f"Note {text}", "alt",
+                     pd.DataFrame(), source_documents=text)
+    return {"bullets": _marked(bullets([text]).data), "markdown": _marked(markdown(text).data),
+            "caption": _marked(meta.caption().data), "table": table_html(pd.DataFrame({"caveat": [text]}))}
+
+
+def test_record_text_in_a_notebook_is_never_typeset_as_maths_in_jupyterlab() -> None:
+    """JupyterLab typesets maths in each output's rendered page (MathJax, `$…$`, `\\(…\\)`, `\\begin{…}`), not in
+    its Markdown: the entities `escape` writes for "$" and "\\" become those characters again on the page, so a
+    caveat "costs $5 to $10" was shown as the maths "5to10" in a list, a caption and a table cell alike (seen in
+    Chromium on JupyterLab 4 this round; the round-seven check ported JupyterLab's Markdown step only). Every such
+    output is now inside the block MathJax leaves alone; checked in Chromium: no maths, the dollars shown."""
+    import html
+    from html.parser import HTMLParser
+
+    from analysis.publish.display import NO_MATHS
+
+    class Outside(HTMLParser):
+        """Collects text outside any element of class NO_MATHS."""
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.depth, self.inside, self.text = 0, 0, ""
+
+        def handle_starttag(self, tag: str, attrs: list) -> None:
+            self.depth += 1
+            if self.inside or NO_MATHS in (dict(attrs).get("class") or "").split():
+                self.inside += 1
+
+        def handle_endtag(self, tag: str) -> None:
+            self.depth -= 1
+            self.inside = max(0, self.inside - 1)
+
+        def handle_data(self, data: str) -> None:
+            self.text += "" if self.inside else data
+
+    for kind, shown in _outputs_of("costs $5 to $10, \\(x^2\\) and \\begin{align}y\\end{align}").items():
+        outside = Outside()
+        outside.feed(shown.split("</style>")[-1])
+        assert "$5" in html.unescape(shown) and "$" not in outside.text and "\\" not in outside.text, (kind, shown)
