@@ -80,5 +80,5 @@ def test_a_gap_line_keeps_its_id_as_code_and_escapes_its_text() -> None:
 
     gaps = pd.DataFrame({"id": ["gap-a"], "wanted": ["Counts <b>by</b> [year](javascript:x)."], "holder": ["Met*"]})
     shown = COMMONMARK.render(bullets(limitations([], gaps)).data)
-    assert shown == ("<ul>\n<li>Not published or not found (gap <code>gap-a</code>): Counts &lt;b&gt;by&lt;/b&gt; "
-                     "[year](javascript:x). Held by: Met*.</li>\n</ul>\n")
+    assert shown == ('<div class="mathjax_ignore">\n<ul>\n<li>Not published or not found (gap <code>gap-a</code>): '
+                     "Counts &lt;b&gt;by&lt;/b&gt; [year](javascript:x). Held by: Met*.</li>\n</ul>\n</div>")

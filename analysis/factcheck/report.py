@@ -47,8 +47,7 @@ from analysis.paths import (
     Paths,
     add_root_argument,
 )
-from analysis.paths import site_url as resolve_site_url
-from analysis.record.hygiene import reader_url
+from analysis.record.hygiene import SiteUrlError, checked_site_url, reader_url
 from analysis.record.printed import parse_printed
 from analysis.record.vocabulary import TOLERANCE, split_list
 
@@ -383,7 +382,7 @@ def write_report(paths: Paths, site_url: str = "") -> tuple[list[Path], str]:
     from analysis.factcheck.claimreview import render_jsonld
 
     entries = build_entries(read_tables(paths))
-    site_url = resolve_site_url(site_url)
+    site_url = checked_site_url(site_url)
     outputs = {
         paths.outputs / REPORT_MD: render_markdown(entries),
         paths.outputs / REPORT_HTML: render_html(entries),
@@ -402,7 +401,7 @@ def run(args: argparse.Namespace) -> int:
     paths = Paths(Path(args.root).resolve())
     try:
         written, line = write_report(paths, getattr(args, "site_url", "") or "")
-    except ReportError as err:
+    except (ReportError, SiteUrlError) as err:
         print(f"python -m analysis check: {err}", file=sys.stderr)
         return 2
     except OSError as err:  # a full disk: the previous report files are left as they were

@@ -31,6 +31,24 @@ TABLE_STYLE = ("<style>table.cse-table{border-collapse:collapse;font-size:13px;m
           "table.cse-table th{background:#f3f3f3}</style>")
 #: Text columns whose longest cell is at most this many characters are kept on one line.
 SHORT_TEXT = 20
+#: The class MathJax leaves alone. JupyterLab typesets maths in the rendered page of every output, not in the
+#: Markdown it came from: record text whose "$" and "\\" `escape` wrote as entities (no Markdown reader sees maths)
+#: still showed "costs $5 to $10" as the maths "5to10" in JupyterLab, in a list or a table cell alike (issue 24,
+#: round nine; the nbconvert HTML copies load no MathJax).
+NO_MATHS = "mathjax_ignore"
+
+
+def without_maths(body: str, markdown: bool = True) -> str:
+    """`body` (Markdown, or HTML) inside a block MathJax does not typeset: every output of record text goes
+    through here. Markdown needs the blank lines to be read as Markdown inside the block."""
+    return f'<div class="{NO_MATHS}">\n\n{body}\n\n</div>' if markdown else f'<div class="{NO_MATHS}">{body}</div>'
+
+
+def record_markdown(body: str) -> Any:
+    """A Markdown output of record text (already escaped) that JupyterLab shows as written (`without_maths`)."""
+    from IPython.display import Markdown
+
+    return Markdown(without_maths(body))
 
 
 def _missing(value: Any) -> bool:
@@ -91,7 +109,8 @@ def table_html(frame: Any, columns: Sequence[str] | None = None, names: dict[str
                 cell_text(value, column in whole, missing)
             cells.append(f'<td class="{css[column]}">{html.escape(text)}</td>')
         rows.append("<tr>" + "".join(cells) + "</tr>")
-    return f'{TABLE_STYLE}<table class="cse-table"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+    table = f'<table class="cse-table"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+    return TABLE_STYLE + without_maths(table, markdown=False)
 
 
 def table(frame: Any, columns: Sequence[str] | None = None, names: dict[str, str] | None = None,
@@ -105,19 +124,15 @@ def table(frame: Any, columns: Sequence[str] | None = None, names: dict[str, str
 def markdown(text: str) -> Any:
     """Record text as a Markdown object Jupyter displays, escaped by `markdown_escape.escape` (the one escaping
     path: a producer, title, gap or caveat holding `<img onerror=…>` is shown as those characters, never run)."""
-    from IPython.display import Markdown
-
-    return Markdown(escape(text))
+    return record_markdown(escape(text))
 
 
 def bullets(lines: Sequence[str]) -> Any:
     """A Markdown bullet list (the notebooks' "What we found" and "Limitations" are built from the data): each line
     escaped by `markdown_escape.escape`, unless it was built as Markdown on purpose (`Markup`, as `limitations`
     builds its gap lines around an id in code)."""
-    from IPython.display import Markdown
-
-    return Markdown("\n".join(f"- {escape(line)}" for line in lines) if lines else
-                    "- (nothing in the tables)")
+    return record_markdown("\n".join(f"- {escape(line)}" for line in lines) if lines else
+                           "- (nothing in the tables)")
 
 
 def where_files_go() -> Any:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import struct
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,9 +36,9 @@ from analysis.paths import (
     Paths,
     add_root_argument,
     notebook_stems,
-    site_url,
 )
 from analysis.publish.reader_text import edition_date, reader_notes, sentences, short_note
+from analysis.record.hygiene import SiteUrlError, checked_site_url
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 SIDECAR_KEYS = ("chart_id", "title", "intro", "source_name", "source_url", "source_line", "notes", "notes_on_chart",
@@ -150,12 +151,13 @@ def render_gallery(outputs: Path, notebooks_dir: Path, sources: list[dict[str, s
     from analysis.factcheck import render
 
     env = render.html_environment([TEMPLATES])
+    base = checked_site_url()  # checked before anything is read: a wrong address is refused with no chart made
     charts = [read_chart(outputs, cid) for cid in chart_ids(outputs)]
     for chart in charts:
         # absolute addresses from the one base URL (CSE_SITE_URL), and the phone-sized PNG for narrow screens
         # Apostrophes need no escaping in double-quoted attributes or text: the snippet a reporter copies reads
         # "Children's", not "Children&#39;s" (quotes stay escaped, as &quot;, the form editors show).
-        chart.meta["embed"] = (render.render(env, "embed.html.j2", chart=chart, base=site_url(),
+        chart.meta["embed"] = (render.render(env, "embed.html.j2", chart=chart, base=base,
                                              project=PROJECT_NAME).strip()
                                .replace("&#39;", "'").replace("&#34;", "&quot;"))
     reports = _links(outputs, [(REPORT_HTML, "Fact-check report (web page)"),
@@ -203,6 +205,10 @@ def add_arguments(parser: argparse.ArgumentParser, name: str = "gallery") -> Non
 
 def run(args: argparse.Namespace) -> int:
     paths = Paths(Path(args.root).resolve())
-    out = write_gallery(paths, args.out.resolve() if getattr(args, "out", None) else None)
+    try:
+        out = write_gallery(paths, args.out.resolve() if getattr(args, "out", None) else None)
+    except SiteUrlError as err:
+        print(err, file=sys.stderr)
+        return 2
     print(f"wrote {paths.rel(out)}")
     return 0

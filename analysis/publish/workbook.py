@@ -24,10 +24,11 @@ from pathlib import Path
 from typing import Any
 
 from analysis.factcheck.report import scratch_beside
-from analysis.paths import CONTACT, PROJECT_NAME, REUSE, WORKBOOK_NAME, Paths, add_root_argument, site_url
+from analysis.paths import CONTACT, PROJECT_NAME, REUSE, WORKBOOK_NAME, Paths, add_root_argument
 from analysis.publish import reader_text
 from analysis.publish import workbook_sheets as sheets
 from analysis.publish.workbook_columns import MARKERS, NOTES, TITLE_NOTES
+from analysis.record.hygiene import SiteUrlError, checked_site_url
 
 TITLE = "Published figures on child sexual exploitation in London and England and Wales"
 #: The data tables in sheet order (the chart sheets follow).
@@ -133,7 +134,7 @@ def _cover(tables: dict[str, list[dict[str, Any]]], n_charts: int) -> tuple[Any,
     about.append("Licence: figures are reproduced from the documents listed, each under its publisher's terms"
                  + (f" ({'; '.join(licences)})" if licences else "") + f". {REUSE}")
     text = sheets.cell_text  # publisher names and licences come from the data
-    contact = [CONTACT, f"Project site: {site_url()}"]
+    contact = [CONTACT, f"Project site: {checked_site_url()}"]
     return gpt.Cover(title=TITLE, intro=[text(s) for s in intro], about=[text(s) for s in about],
                      contact=[text(c) for c in contact], width=COVER_WIDTH), edition
 
@@ -309,6 +310,7 @@ def write_workbook(paths: Paths, outputs: Path | None = None) -> Path:
     from analysis.paths import CHART_IDS
 
     outputs = outputs or paths.outputs
+    checked_site_url()  # refused before anything is read: the cover prints it
     return build_workbook(outputs, load_tables(paths), notes_from_sidecars(outputs / "charts", list(CHART_IDS)))
 
 
@@ -321,7 +323,7 @@ def run(args: argparse.Namespace) -> int:
     paths = Paths(args.root.resolve())
     try:
         workbook = write_workbook(paths, args.out.resolve() if args.out else None)
-    except FileNotFoundError as err:
+    except (FileNotFoundError, SiteUrlError) as err:
         print(err, file=sys.stderr)
         return 1
     print(f"wrote {paths.rel(workbook)}")

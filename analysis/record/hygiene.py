@@ -99,6 +99,27 @@ _LOOKALIKE_PUNCTUATION = re.compile(
     "|(?P<slash>[\u2044\u2215\u29f8\u2571])|(?P<stop>[\u3002\uff61\ufe12\u2e3c\u00b7\u2022\u2027\u2219\u22c5\u30fb])"
     "|(?P<blank>[\u2800])")
 _PUNCTUATION_AS = {"dash": "-", "slash": "/", "stop": ".", "blank": " "}
+#: The same reading for every other punctuation mark or symbol, by what Unicode names it: a list of look-alikes is
+#: never complete, and "020˗7946˗0000" (modifier letter minus), "020ー7946ー0000" (the katakana long-vowel mark, a
+#: dash to a reader), "020➖7946➖0000" or "jane@example⸱com" (word separator middle dot) each passed the check
+#: (issue 24, round nine). Asked of punctuation, symbols and modifier letters only, never of a letter or a digit.
+_NAMED_AS = (("-", re.compile(r"\b(?:DASH|HYPHEN|MINUS|PROLONGED SOUND MARK)\b")),
+             ("/", re.compile(r"\b(?:SOLIDUS|SLASH)\b")),
+             (".", re.compile(r"\b(?:FULL STOP|DOT|POINT|SPOT|BULLET)\b")))
+
+
+def _named_punctuation(char: str) -> str | None:
+    """The ASCII "-", "/" or "." a punctuation mark or symbol outside ASCII is named as (see `_NAMED_AS`), or None."""
+    if unicodedata.category(char)[0] not in "PS" and unicodedata.category(char) != "Lm":
+        return None
+    name = unicodedata.name(char, "")
+    return next((ascii_char for ascii_char, named in _NAMED_AS if named.search(name)), None)
+
+
+def _no_meaning(char: str) -> bool:
+    """A private-use, unassigned or surrogate code point: shown as a box, a font's own icon or nothing, and no check
+    reads it as what it stands for ("020\ue0007946\ue0000000" passed the phone check: issue 24, round nine)."""
+    return unicodedata.category(char) in ("Co", "Cn", "Cs")
 
 
 def is_mark(char: str) -> bool:
@@ -120,6 +141,7 @@ def pattern_text(text: str) -> str:
     chars = set(folded)
     table: dict[int, str | None] = {ord(ch): None for ch in chars if is_mark(ch)}
     table.update((ord(ch), str(unicodedata.decimal(ch))) for ch in chars if ch.isdecimal() and not ch.isascii())
+    table.update((ord(ch), named) for ch in chars if not ch.isascii() and (named := _named_punctuation(ch)))
     folded = folded.translate(table) if table else folded
     return _LOOKALIKE_PUNCTUATION.sub(lambda m: _PUNCTUATION_AS[m.lastgroup or "blank"], folded)
 
@@ -168,6 +190,8 @@ def digits_problem(text: str) -> str | None:
     a vulgar fraction "½" or a Roman numeral "Ⅻ", which NFKC made "1⁄2" and "XII" and refused in other words), or
     None. Checked on the text as written, before NFKC, so such a number is refused, not silently read."""
     char = first_char(text, str.isnumeric)  # 0-9 are ASCII, which `first_char` never asks about
+    if char is None and not text.isascii():
+        char = _touching_a_digit(text)
     return None if char is None else DIGITS_MESSAGE.format(char=char, code=ord(char))
 
 
@@ -176,6 +200,20 @@ def digits_problem(text: str) -> str | None:
 #: NFKC makes the spaces ordinary ones, so "1 737" was read as the two figures 1 and 737, and "1٬737" likewise.
 OTHER_SEPARATORS = "\u066a\u066b\u066c\u00a0\u2007\u2009\u202f"
 _SEPARATOR_IN_NUMBER = re.compile(f"(?<=[0-9])[{OTHER_SEPARATORS}](?=[0-9])|[\u066a-\u066c]")
+#: A character outside ASCII right after a digit, and the digit after it if there is one.
+_AFTER_DIGIT = re.compile(r"(?<=[0-9])([^\x00-\x7f])([0-9])?")
+
+
+def _touching_a_digit(text: str) -> str | None:
+    """The first mark drawn on a digit, or separator the record never prints between two digits: what makes the
+    article scanner leave a number unread (`other_numeral`) refused in the record too, with the one digits message.
+    A quote "there were 1,737\u0338 referrals" (a stroke through the 7) or "1\u2009737" passed validation and the
+    check that it holds the value 1,737, while readers saw a struck-through digit or a number spaced apart."""
+    for found in _AFTER_DIGIT.finditer(text):
+        char = found.group(1)
+        if is_mark(char) or (char in OTHER_SEPARATORS and found.group(2)):
+            return char
+    return None
 
 
 def other_numeral(char: str) -> bool:
@@ -250,6 +288,11 @@ def text_problem(text: str) -> str | None:
         kind = "a bidirectional control" if BIDI_RE.match(text[hidden]) else "an invisible format character"
         return (f"contains {kind} (U+{ord(text[hidden]):04X}) at character {hidden + 1}; it changes what a reader "
                 "sees or hides text from the checks")
+    meaningless = None if text.isascii() else first_char(text, _no_meaning)
+    if meaningless is not None:
+        return (f"contains U+{ord(meaningless):04X}, a private-use or unassigned character (a PDF's symbol-font glyph "
+                "pasted with the text?), which each reader shows differently or not at all and the checks read as "
+                "nothing; type the character it stands for")
     letter = None if text.isascii() else foreign_letter(text)
     if letter is not None:
         return (f"contains the letter {letter!r} ({unicodedata.name(letter, f'U+{ord(letter):04X}')}), which is "
@@ -329,6 +372,25 @@ def url_problem(url: str) -> str | None:
     if port is not None and port <= 0:
         return "has an impossible port"
     return None
+
+
+class SiteUrlError(ValueError):
+    """The site address given (`--site-url` or $CSE_SITE_URL) is not one the outputs can link from."""
+
+
+def checked_site_url(given: str = "") -> str:
+    """`paths.site_url` (the base of every absolute link the outputs print: ClaimReview urls, the gallery's embed
+    code, the workbook's cover), checked as a source's address is (`url_problem`) and with no query or fragment, which
+    the page names appended to it would fall inside. Unchecked, "example.org" (no scheme) made every ClaimReview url
+    relative and "javascript:alert(1)//" a script address, without a word (issue 24, round nine)."""
+    from analysis.paths import SITE_URL_ENV, site_url
+
+    url = site_url(given)
+    problem = url_problem(url) or ("has a query or fragment" if "?" in url or "#" in url else None)
+    if problem:
+        raise SiteUrlError(f"the site address {url[:200]!r} (--site-url or ${SITE_URL_ENV}) {problem}; give the "
+                           "https:// address where outputs/ is published")
+    return url
 
 
 def is_web_url(url: Any) -> bool:

@@ -26,20 +26,25 @@ _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|
 #: A day of the month in figures or in words ("12", "12th", "twelfth", "twenty-first").
 _DAY = (r"(?:\d{1,2}(?:st|nd|rd|th)?|(?:(?:twenty|thirty)[\s-]?)?(?:first|second|third|fourth|fifth|sixth|seventh|"
         r"eighth|ninth)|tenth|eleventh|twelfth|(?:thir|four|fif|six|seven|eigh|nine)teenth|twentieth|thirtieth)")
+#: What joins a written date's day, month and year: spaces, or one of "/", "." and "-" as numeric dates are joined
+#: ("born 12-Mar-2009", "12/Mar/2009" and "12Mar2009" passed when only spaces were read).
+_DATE_JOIN = r"(?:\s*[/.-]?\s*)"
 #: A full date of the kind a birth date is written in: 12/03/2009, 12.3.09, 12-03-2009, 12 March 2009, 12th of March,
-#: 2009, March 12, 2009, March the 12th 2009.
-_FULL_DATE = (rf"(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:\d{{4}}|\d{{2}})\b|{_DAY}(?:\s+of)?\s+{_MONTH}\.?,?\s+\d{{4}}"
-              rf"|{_MONTH}\.?\s+(?:the\s+)?{_DAY},?\s+\d{{4}})")
+#: 2009, March 12, 2009, March the 12th 2009, 12-Mar-2009.
+_FULL_DATE = (rf"(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:\d{{4}}|\d{{2}})\b|{_DAY}(?:\s+of\s+|{_DATE_JOIN}){_MONTH},?"
+              rf"{_DATE_JOIN}\d{{4}}|{_MONTH}\.?\s+(?:the\s+)?{_DAY},?\s+\d{{4}})")
 #: A day and month next to "born": a birthday is personal data with or without its year ("born twelfth March").
-_DAY_MONTH = rf"(?:{_DAY}(?:\s+of)?\s+{_MONTH}\b|{_MONTH}\.?\s+(?:the\s+)?{_DAY}\b)"
+_DAY_MONTH = rf"(?:{_DAY}(?:\s+of\s+|{_DATE_JOIN}){_MONTH}\b|{_MONTH}\.?\s+(?:the\s+)?{_DAY}\b)"
 #: A date in digits: day first (12/03/2009, 12.3.09) or year first as ISO 8601 writes it (2009-03-12).
 _NUMERIC_DATE = r"(?:\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|\d{4}-\d{1,2}-\d{1,2})\b"
-#: What may separate the groups of a phone number's digits: one of "./_-", with a space on either side or not, or a
-#: space alone ("020 - 7946 - 0000" and "020_7946_0000" passed the check, which allowed one character).
-_SEP = r"(?:\s?[./_-]?\s?)"
+#: What may separate the groups of digits (and letters) of a phone number, an NHS or National Insurance number or a
+#: postcode: one of "./_-" with up to three spaces on either side, or up to three spaces alone ("020 - 7946 - 0000"
+#: and "020_7946_0000" passed the phone check when it allowed one character; "020   7946   0000", "943 476-5919",
+#: "AB_12_34_56_C" and "SW1A/1AA" passed when each pattern had separators of its own: issue 24, round nine).
+_SEP = r"(?:\s{0,3}[./_-]?\s{0,3})"
 #: "at" and "dot" as a reader would decode them in an address spelled out: "(at)", "[at]", "{dot}", " dot ".
 _AT_MARK = r"\s*[\[({<]\s*(?:at|@)\s*[\])}>]\s*"
-_DOT_WORD = r"(?:\s*[\[({<]\s*dot\s*[\])}>]\s*|\s+dot\s+)"
+_DOT_WORD = r"(?:\s*[\[({<]\s*(?:dot|\.)\s*[\])}>]\s*|\s+dot\s+)"  # "[.]" too, as "[@]" is an at
 #: A personal name as a court or news report prints it: two or three capitalised words (initials allowed).
 _NAME = r"\b[A-Z][a-z'-]+(?:\s+[A-Z]\.?)?(?:\s+[A-Z][a-z'-]+){1,2}"
 
@@ -56,25 +61,28 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     "an e-mail address": re.compile(
         rf"\[email\s+protected\]|(?<![\w.+-])(?:[\w.+-]{{1,64}}@[\w-]{{1,63}}\.[\w.-]{{1,253}}"
         rf"|[\w.+-]{{1,64}}(?:{_AT_MARK}|\s+@\s*|@\s+)[a-z][\w-]{{0,62}}(?:{_DOT_WORD}|\.)[a-z]"
+        # An "@" with a full stop spaced out on both sides ("jane@example . com"; one side only is a handle at
+        # the end of a sentence, "@metpoliceuk. The").
+        rf"|[\w.+-]{{1,64}}\s*@\s*[a-z][\w-]{{0,62}}\s+\.\s+[a-z]"
         rf"|[\w.+-]{{1,64}}(?:\s+at\s+|@)[\w-]{{1,63}}(?:\.[\w-]{{1,63}}){{0,4}}{_DOT_WORD}[a-z])",
         re.IGNORECASE),
     # UK numbers (020 7946 0000, (020) 7946 0000, 07700 900123, 020.7946.0000) and international ones
     # (+44 (0)20 7946 0000, +1 212 555 0100, 0044 20 7946 0000): a country code or a trunk 0, then at least seven
     # more digits in groups.
     "a phone number": re.compile(
-        rf"(?:(?<![\w+])\+|(?<![\w,.])00)(?=(?:[\s.()_-]*\d){{9}})\d{{1,3}}{_SEP}(?:\(0\){_SEP})?\(?\d{{1,5}}\)?"
+        rf"(?:(?<![\w+])\+|(?<![\w,.])00)(?=(?:[\s./()_-]*\d){{9}})\d{{1,3}}{_SEP}(?:\(0\){_SEP})?\(?\d{{1,5}}\)?"
         rf"(?:{_SEP}\d{{2,5}}){{1,3}}\b|(?<![\w,./])\(?0\d{{2,4}}\)?{_SEP}\d{{3,4}}{_SEP}\d{{3,4}}\b"),
-    # Any case, joined by a space, nothing, a hyphen or a full stop: "sw1a-1aa" is as personal as "SW1A 1AA".
-    "a UK postcode": re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?(?:\s?[.-]\s?|\s*)\d[ABD-HJLNP-UW-Z]{2}\b", re.IGNORECASE),
+    # Any case, its halves joined as the other patterns' groups are (`_SEP`): "sw1a-1aa" is as personal as "SW1A 1AA".
+    "a UK postcode": re.compile(rf"\b[A-Z]{{1,2}}\d[A-Z\d]?{_SEP}\d[ABD-HJLNP-UW-Z]{{2}}\b", re.IGNORECASE),
     # Ten digits printed 3-3-4 or run together: kept only with a valid check digit (`_VALID`).
-    "an NHS number": re.compile(r"(?<![\w,.])\d{3}([ ./-]?)\d{3}\1\d{4}(?![\w]|[,.]\d)"),
+    "an NHS number": re.compile(rf"(?<![\w,.])\d{{3}}{_SEP}\d{{3}}{_SEP}\d{{4}}(?![\w]|[,.]\d)"),
     # Two letters, six digits and A-D: HMRC's format, in any case, its parts joined as the phone numbers' and NHS
     # numbers' are (a space, "-", "." or "/", or nothing: "AB.12.34.56.C" and "AB 123 456 C" passed).
-    "a National Insurance number": re.compile(r"\b[A-Z]{2}[\s./-]?(?:\d[\s./-]?){5}\d[\s./-]?[A-D]\b",
+    "a National Insurance number": re.compile(rf"\b[A-Z]{{2}}{_SEP}(?:\d{_SEP}){{5}}\d{_SEP}[A-D]\b",
                                               re.IGNORECASE),
     # The words, "born" next to a full date, or a name followed by a full date (in brackets or after a comma).
     "a date of birth": re.compile(
-        rf"\b(?:date[\s-]of[\s-]birth|birth[\s-]?date|d\.o\.b\.?|dob|born on)\b"
+        rf"\b(?:date[\s-]of[\s-]birth|birth[\s-]?date|d\s?[./]\s?o\s?[./]\s?b\b\.?|dob|born on)\b"
         rf"|\b(?:born|birthday)\b[^.;\n]{{0,20}}?(?:{_FULL_DATE}|{_DAY_MONTH})|\bb\.\s?{_FULL_DATE}"
         rf"|(?-i:{_NAME})\s*(?:,|\()\s*(?:aged\s+\d{{1,2}}\s*[,;]?\s*)?{_NUMERIC_DATE}",
         re.IGNORECASE),
@@ -103,7 +111,7 @@ _VALID: dict[str, Callable[[str], bool]] = {"an NHS number": _nhs_check_digit_ho
 
 
 #: Every pattern needs a digit, an "@" or one of these words: text without any is clean, found with one search.
-_MAYBE = re.compile(r"[\d@]|email|birth|born|dob|d\.o\.b|\bdot\b|[\[({<]\s*at\s*[\])}>]", re.IGNORECASE)
+_MAYBE = re.compile(r"[\d@]|email|birth|born|dob|d\.o\.b|\bdot\b|[\[({<]\s*(?:at|\.)\s*[\])}>]", re.IGNORECASE)
 
 
 def personal_data_in(text: str) -> list[str]:

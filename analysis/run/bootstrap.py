@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import configparser
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -180,11 +181,18 @@ def moved_venv(venv: Path = VENV) -> Path | None:
     activate = venv / "bin" / "activate"
     if not activate.is_file():
         return None
-    for line in activate.read_text(encoding="utf-8", errors="replace").splitlines():
-        if line.startswith("VIRTUAL_ENV="):
-            made = Path(line.split("=", 1)[1].strip().strip("'\""))
-            return made if made.resolve() != venv.resolve() else None
-    return None
+    # uv writes `VIRTUAL_ENV='…'`, Python 3.11's venv `VIRTUAL_ENV="…"`, 3.12's and 3.13's (the pip fallback) an
+    # indented `export VIRTUAL_ENV="…"` after a Windows-only `VIRTUAL_ENV=$(cygpath …)`: reading only the first
+    # form, a moved checkout's .venv made by pip on Python 3.12+ was never noticed (issue 24, round nine).
+    found = _MADE_IN.search(activate.read_text(encoding="utf-8", errors="replace"))
+    if found is None:
+        return None
+    made = Path(found.group(2))
+    return made if made.resolve() != venv.resolve() else None
+
+
+#: The folder an activate script names as the venv's: an absolute path, quoted or not, after an optional "export".
+_MADE_IN = re.compile(r"""^[ \t]*(?:export[ \t]+)?VIRTUAL_ENV=(['"]?)(/[^'"$\n]*)\1[ \t]*$""", re.MULTILINE)
 
 
 #: How constraints.txt (the lock) is made: uv resolves pyproject's dependencies and every extra for all platforms

@@ -82,12 +82,11 @@ class ChartMeta:
         """The notes and source line as Markdown, for showing under the chart in a notebook: record text escaped
         by `markdown_escape.escape`, the one escaping path (a producer's `<style>` reached the HTML copies through
         here)."""
-        from IPython.display import Markdown
-
         from analysis.factcheck.markdown_escape import escape
+        from analysis.publish.display import record_markdown
 
-        return Markdown(f"**Notes.** {escape(self.notes)}\n\n**{escape(self.source_line)}**\n\n"
-                        f"Documents: {escape(self.source_documents)}")
+        return record_markdown(f"**Notes.** {escape(self.notes)}\n\n**{escape(self.source_line)}**\n\n"
+                               f"Documents: {escape(self.source_documents)}")
 
     def sidecar(self) -> dict[str, str]:
         """The JSON sidecar: the fields Datawrapper's metadata panel asks for, plus the face note and the full

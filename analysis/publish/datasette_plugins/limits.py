@@ -19,12 +19,20 @@ call costs the product of its two arguments' lengths (LIKE, GLOB, instr, replace
 wrapped: a call whose product passes `MAX_CALL_WORK` is refused, any other is run by SQLite's own function in a
 connection of its own, so results are exactly SQLite's. A GET's SQL holds at most ~16 KB (the server's request
 limit), ~1,400 calls, each at most ~0.65 ms: under a second.
+
+Nor does the time limit bound what a query hands back: its rows are made into Python values between the checks, and
+a value may be 100 KB, so one 14 KB GET repeating one such value in 1,900 columns of 3 rows answered 564 MB in 2.3 s
+with 1.9 GB of memory (issue 24, round nine). A result is therefore capped twice: at `MAX_COLUMNS` columns (SQLite's
+own limit, refused when the query is prepared) and at `MAX_RESULT_BYTES` bytes of values over all its rows (counted
+as each row is fetched, refused once passed).
 """
 
 from __future__ import annotations
 
 import sqlite3
+import weakref
 from collections.abc import Callable
+from typing import Any
 
 from datasette import hookimpl
 
@@ -40,6 +48,11 @@ MAX_CALL_WORK = 100_000
 #: they take in that form (`like(pattern, text[, escape])` is the LIKE operator; `trim(text)` is linear, left alone).
 PRODUCT_COST = {"like": (2, 3), "glob": (2,), "instr": (2,), "replace": (3,), "trim": (2,), "ltrim": (2,),
                 "rtrim": (2,)}
+#: The most columns one query may return or use (the widest table, figures, has 23).
+MAX_COLUMNS = 100
+#: The most bytes of text and blobs one query's rows may hold in all: the largest table (figures) is 341 KB, and a
+#: join of two tables cut at Datasette's 1,000 rows about 2 MB.
+MAX_RESULT_BYTES = 10_000_000
 #: SQL functions no query may call (refused when the query is prepared: "not authorized").
 REFUSED_FUNCTIONS = frozenset({"fts3_tokenizer", "printf", "format", "json_patch"})
 
@@ -74,9 +87,30 @@ def _bounded(name: str, arity: int, plain: sqlite3.Connection) -> Callable[..., 
     return bounded
 
 
+class ResultTooLarge(sqlite3.DataError):
+    """A query's rows passed `MAX_RESULT_BYTES` (shown to the reader as the error message)."""
+
+
+def _budgeted(make_row: Callable[[sqlite3.Cursor, tuple], Any] | None) -> Callable[[sqlite3.Cursor, tuple], Any]:
+    """A row factory that counts the bytes each cursor has handed back, refuses past `MAX_RESULT_BYTES`, and
+    otherwise makes each row as `make_row` (Datasette's `sqlite3.Row`) does."""
+    spent: weakref.WeakKeyDictionary[sqlite3.Cursor, int] = weakref.WeakKeyDictionary()
+
+    def row_factory(cursor: sqlite3.Cursor, row: tuple) -> Any:
+        total = spent.get(cursor, 0) + sum(_size(value) for value in row)
+        if total > MAX_RESULT_BYTES:
+            raise ResultTooLarge(f"the rows hold over {MAX_RESULT_BYTES:,} bytes; select fewer or shorter values")
+        spent[cursor] = total
+        return make_row(cursor, row) if make_row else row
+
+    return row_factory
+
+
 def limit_connection(conn: sqlite3.Connection) -> None:
     """Apply the bounds to one connection (Datasette calls this for every connection it opens)."""
     conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES)
+    conn.setlimit(sqlite3.SQLITE_LIMIT_COLUMN, MAX_COLUMNS)
+    conn.row_factory = _budgeted(conn.row_factory)
     conn.set_authorizer(_authorize)
     plain = sqlite3.connect(":memory:", check_same_thread=False)  # SQLite's own functions, for calls in bounds
     plain.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES)
