@@ -109,7 +109,7 @@ found = ["London's share of the UK population, where both estimates are publishe
 for row in printed.itertuples():
     found.append(f"\"{row.value_as_printed}\" ({row.publisher}, {row.year}): {row.verdict}.")
 for unit, rows in rates.groupby("unit"):
-    found.append(f"{len(rows)} London rate(s) published {unit}: "
+    found.append(f"London, {unit} ({len(rows)} published): "
                  + "; ".join(f"{v} ({p})" for v, p in zip(rows["value_as_printed"], rows["publisher"], strict=True))
                  + ".")
 bullets(found)
