@@ -35,3 +35,11 @@ SHOWN = [
 def test_text_a_stylesheet_shows_or_may_show_is_read(page: str) -> None:
     """Shown again by a rule or inline style, hidden only for print, or behind a selector not honoured: read."""
     assert to_text(page) == "2,000 shown"
+
+
+def test_a_closed_details_inside_a_shown_summary_hides_its_content() -> None:
+    """The summary of a closed <details> is shown; a closed <details> inside that summary shows only its own
+    summary. Its hidden "2,000" was read, since only one closed <details> was tracked at a time."""
+    page = ('<details><summary>Read more <details><summary>Inner 5</summary><p>2,000 hidden</p></details> tail 7'
+            '</summary><p>9 hidden</p></details><p>After 3</p>')
+    assert to_text(page).split("\n\n") == ["Read more", "Inner 5", "tail 7", "After 3"]

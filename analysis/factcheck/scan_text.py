@@ -253,8 +253,9 @@ class _TextParser(HTMLParser):
         self._open: list[str] = []
         self._at: dict[str, list[int]] = {}  # tag -> its depths in `_open`, innermost last
         self._hidden_at: int | None = None  # stack depth of the outermost skipped element
-        self._collapsed_at: int | None = None  # stack depth of the outermost closed <details> (its summary shown)
-        self._summary_shown = False  # whether that <details> has shown its summary (only its first is one)
+        # Depth of each open closed <details> and whether it has shown its summary (only its first is one): a
+        # list, since one may sit in another's shown summary (a single slot read the inner one's hidden text).
+        self._collapsed: list[list[int | bool]] = []
         self._visibility: list[tuple[int, bool]] = []  # (depth, visible) of each open element that sets visibility
         self._marks: list[tuple[int, int]] = []  # where each open <sup>/<sub>'s text starts: (part, character)
         self._chars = 0  # characters in `parts`: a mark longer than a footnote's is never joined to be looked at
@@ -271,11 +272,10 @@ class _TextParser(HTMLParser):
             self._visibility.pop()
         if self._hidden_at is not None and self._hidden_at >= len(self._open):
             self._hidden_at = None
-        if self._collapsed_at is not None:
-            if self._collapsed_at >= len(self._open):
-                self._collapsed_at = None
-            elif self._hidden_at is None and len(self._open) == self._collapsed_at + 1:  # its summary ended
-                self._hidden_at = self._collapsed_at
+        while self._collapsed and self._collapsed[-1][0] >= len(self._open):
+            self._collapsed.pop()
+        if self._collapsed and self._hidden_at is None and len(self._open) == self._collapsed[-1][0] + 1:
+            self._hidden_at = int(self._collapsed[-1][0])  # its summary ended
 
     def _innermost(self, tag: str) -> int:
         """The depth of the innermost open `tag`, or -1 when none is open."""
@@ -313,11 +313,12 @@ class _TextParser(HTMLParser):
         depth = len(self._open)
         if self._hidden_at is None and _hidden(tag, attrs, self._sheet):
             self._hidden_at = depth
-        elif self._hidden_at is None and self._collapsed_at is None and _collapsed(tag, attrs):
-            self._hidden_at = self._collapsed_at = depth
-            self._summary_shown = False
-        elif tag == "summary" and self._hidden_at == self._collapsed_at == depth - 1 and not self._summary_shown:
-            self._summary_shown = True  # its first <summary> is the one shown; any later one is hidden content
+        elif self._hidden_at is None and _collapsed(tag, attrs):
+            self._hidden_at = depth
+            self._collapsed.append([depth, False])
+        elif (tag == "summary" and self._collapsed and self._hidden_at == self._collapsed[-1][0] == depth - 1
+              and not self._collapsed[-1][1]):
+            self._collapsed[-1][1] = True  # its first <summary> is the one shown; any later one is hidden content
             if not _hidden(tag, attrs, self._sheet):
                 self._hidden_at = None  # a closed <details> shows its summary
         visible = _visibility(tag, attrs, self._sheet)
