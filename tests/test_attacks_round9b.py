@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 
 from analysis.factcheck.scan_text import to_text
+from analysis.run import pipeline
 
 HIDDEN_BY_SHEET = [
     '<style>.x{display:none}</style><p class="x">2,000 victims</p><p>Shown.</p>',
@@ -43,3 +47,36 @@ def test_a_closed_details_inside_a_shown_summary_hides_its_content() -> None:
     page = ('<details><summary>Read more <details><summary>Inner 5</summary><p>2,000 hidden</p></details> tail 7'
             '</summary><p>9 hidden</p></details><p>After 3</p>')
     assert to_text(page).split("\n\n") == ["Read more", "Inner 5", "tail 7", "After 3"]
+
+
+# --- class 2: the installed-library part of every step's stamp ------------------------------------------------
+
+def _site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    site = tmp_path / "site-packages"
+    (site / "matplotlib-3.10.0.dist-info").mkdir(parents=True)
+    (site / "matplotlib-3.10.0.dist-info" / "RECORD").write_text("matplotlib/__init__.py,sha256=a,10\n")
+    monkeypatch.setattr(pipeline.sysconfig, "get_paths", lambda: {"purelib": str(site), "platlib": str(site)})
+    return site
+
+
+def test_a_pth_file_added_or_edited_changes_the_library_stamp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """A .pth file puts other code on the path (an editable install, a folder shadowing matplotlib); adding or
+    editing one left every step's stamp as it was, so `make` kept outputs drawn with the old code."""
+    site = _site(tmp_path, monkeypatch)
+    before = pipeline.libraries()
+    (site / "shadow.pth").write_text("/somewhere/else\n")
+    added = pipeline.libraries()
+    (site / "shadow.pth").write_text("/somewhere/other\n")
+    assert len({before, added, pipeline.libraries()}) == 3
+
+
+def test_the_same_version_reinstalled_from_other_files_changes_the_library_stamp(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """`pip install --force-reinstall ./matplotlib-3.10.0-local.whl` keeps the dist-info folder's name."""
+    site = _site(tmp_path, monkeypatch)
+    before = pipeline.libraries()
+    shutil.rmtree(site / "matplotlib-3.10.0.dist-info")
+    (site / "matplotlib-3.10.0.dist-info").mkdir()
+    (site / "matplotlib-3.10.0.dist-info" / "RECORD").write_text("matplotlib/__init__.py,sha256=patched,12\n")
+    assert pipeline.libraries() != before
+    assert pipeline.libraries() == pipeline.libraries()  # and stable while nothing changes
