@@ -32,6 +32,7 @@ SHOWN = [
     '<style>.x{display:none}</style><p class="x" style="display:block">2,000 shown</p>',
     '<style>.x{visibility:hidden}</style><div class="x">gone <span style="visibility:visible">2,000 shown</span></div>',
     '<style>div p{display:none}</style><div><p>2,000 shown</p></div>',
+    '<style media="print">.x{display:none}</style><p class="x">2,000 shown</p>',
 ]
 
 

@@ -126,6 +126,7 @@ def inline_style(style: str) -> dict[str, str]:
 #: `.x`, `#y`, `p.x`, `p#y`). Each is looked up in a set, so every element costs the same however long the sheet.
 _SIMPLE_SELECTOR = re.compile(r"([a-z][a-z0-9-]*)?([.#][\w-]+)?")
 _STYLE_BLOCK = re.compile(r"<style\b[^>]*>", re.IGNORECASE)
+_STYLE_MEDIA = re.compile(r"\smedia\s*=\s*[\"']?([^\"'>]*)", re.IGNORECASE)
 
 
 @dataclass
@@ -174,6 +175,9 @@ def page_sheet(raw: str) -> _Sheet:
             continue
         until = lower.find("</style", opened.end())
         until = len(raw) if until < 0 else until
+        media = _STYLE_MEDIA.search(opened.group())
+        if media and media.group(1).strip().lower() not in ("", "all", "screen"):
+            continue  # `<style media=print>` hides nothing on screen
         css = _CSS_ESCAPE.sub(_css_unescaped, _css_without_comments(raw[opened.end():until]))
         for prelude, body in _rules(css):
             style = inline_style(body)
