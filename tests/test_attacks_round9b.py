@@ -17,6 +17,8 @@ HIDDEN_BY_SHEET = [
     '<style>p.x{content-visibility:hidden}</style><p class="x">2,000 victims</p><p>Shown.</p>',
     '<style>/* c */ .\\78 {display:none}</style><p class="x">2,000 victims</p><p>Shown.</p>',
     '<p class="x">2,000 victims</p><p>Shown.</p><style>.x{display:none}</style>',
+    '<STYLE>.X{DISPLAY:NONE}</STYLE><p class="X">2,000 victims</p><p>Shown.</p>',
+    '<style>.x{display:none</style><p class="x">2,000 victims</p><p>Shown.</p>',
 ]
 
 
@@ -33,6 +35,7 @@ SHOWN = [
     '<style>.x{visibility:hidden}</style><div class="x">gone <span style="visibility:visible">2,000 shown</span></div>',
     '<style>div p{display:none}</style><div><p>2,000 shown</p></div>',
     '<style media="print">.x{display:none}</style><p class="x">2,000 shown</p>',
+    '<style>.x{display:none}</style><p class="X">2,000 shown</p>',
 ]
 
 

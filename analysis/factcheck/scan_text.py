@@ -124,7 +124,7 @@ def inline_style(style: str) -> dict[str, str]:
 
 #: A selector the page's stylesheet is honoured for: a type, a class, an id, or a type with one class or id (`p`,
 #: `.x`, `#y`, `p.x`, `p#y`). Each is looked up in a set, so every element costs the same however long the sheet.
-_SIMPLE_SELECTOR = re.compile(r"([a-z][a-z0-9-]*)?([.#][\w-]+)?")
+_SIMPLE_SELECTOR = re.compile(r"([a-z][a-z0-9-]*)?([.#][\w-]+)?", re.IGNORECASE)
 _STYLE_BLOCK = re.compile(r"<style\b[^>]*>", re.IGNORECASE)
 _STYLE_MEDIA = re.compile(r"\smedia\s*=\s*[\"']?([^\"'>]*)", re.IGNORECASE)
 
@@ -164,6 +164,8 @@ def _rules(css: str) -> list[tuple[str, str]]:
                 if not prelude.startswith("@"):
                     rules.append((prelude, css[start:brace.start()]))
                 start = brace.end()
+    if depth > 0 and not prelude.startswith("@"):  # CSS closes what is open at the end of the sheet
+        rules.append((prelude, css[start:]))
     return rules
 
 
@@ -182,10 +184,11 @@ def page_sheet(raw: str) -> _Sheet:
         for prelude, body in _rules(css):
             style = inline_style(body)
             display, visible = style.get("display"), style.get("visibility")
-            for selector in prelude.lower().split(","):
-                key = selector.strip()
-                if not key or not _SIMPLE_SELECTOR.fullmatch(key):
+            for selector in prelude.split(","):
+                simple = _SIMPLE_SELECTOR.fullmatch(selector.strip())
+                if not simple or not selector.strip():
                     continue
+                key = (simple.group(1) or "").lower() + (simple.group(2) or "")  # class and id keep their case
                 if display == "none" or style.get("content-visibility") == "hidden":
                     sheet.hide.add(key)
                 elif display:
