@@ -36,6 +36,8 @@ SHOWN = [
     '<style>div p{display:none}</style><div><p>2,000 shown</p></div>',
     '<style media="print">.x{display:none}</style><p class="x">2,000 shown</p>',
     '<style>.x{display:none}</style><p class="X">2,000 shown</p>',
+    '<noscript><style>.x{display:none}</style></noscript><p class="x">2,000 shown</p>',
+    '<template><style>.x{display:none}</style></template><p class="x">2,000 shown</p>',
 ]
 
 

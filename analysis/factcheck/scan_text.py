@@ -125,7 +125,7 @@ def inline_style(style: str) -> dict[str, str]:
 #: A selector the page's stylesheet is honoured for: a type, a class, an id, or a type with one class or id (`p`,
 #: `.x`, `#y`, `p.x`, `p#y`). Each is looked up in a set, so every element costs the same however long the sheet.
 _SIMPLE_SELECTOR = re.compile(r"([a-z][a-z0-9-]*)?([.#][\w-]+)?", re.IGNORECASE)
-_STYLE_BLOCK = re.compile(r"<style\b[^>]*>", re.IGNORECASE)
+_STYLE_BLOCK = re.compile(r"<(/?)(style|template|noscript)\b[^>]*>", re.IGNORECASE)
 _STYLE_MEDIA = re.compile(r"\smedia\s*=\s*[\"']?([^\"'>]*)", re.IGNORECASE)
 
 
@@ -171,9 +171,14 @@ def _rules(css: str) -> list[tuple[str, str]]:
 
 def page_sheet(raw: str) -> _Sheet:
     """The rules of every <style> block in the page (markup as `closed_markup_only` returns it) that hide or show."""
-    sheet, lower, until = _Sheet(set(), set(), {}), raw.lower(), 0
+    sheet, lower, until, inert = _Sheet(set(), set(), {}), raw.lower(), 0, 0
     for opened in _STYLE_BLOCK.finditer(raw):
         if opened.start() < until:
+            continue
+        if opened.group(2).lower() != "style":  # a sheet in a <template> or <noscript> is never applied
+            inert = max(0, inert + (-1 if opened.group(1) else 1))
+            continue
+        if opened.group(1) or inert:
             continue
         until = lower.find("</style", opened.end())
         until = len(raw) if until < 0 else until
