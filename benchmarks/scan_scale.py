@@ -61,7 +61,15 @@ HOSTILE = {"nested divs": lambda n: "<p>x</p>" + "<div>" * (n // 11) + "1,200" +
            # Round 8: a style attribute of comments that never end ("/*a" …) took 22 s at 100 KB (a lazy regex
            # retried from every "/*"); closed <details> nested in one another's summaries (the round-7 rules).
            "unclosed CSS comments": lambda n: '<p style="' + "/*a" * (n // 3) + '">1,200</p>',
-           "nested closed details": lambda n: "<details><summary>" * (n // 18) + "1,200"}
+           "nested closed details": lambda n: "<details><summary>" * (n // 18) + "1,200",
+           # Round 9: a page's own stylesheet is read for simple rules (class, id, type): many rules, braces
+           # nested deep, a sheet never closed, many <style> blocks, an element with a huge class list.
+           "stylesheet of many rules": lambda n: "<style>" + "".join(
+               f".c{i},#d{i} p{{display:none}}" for i in range(n // 30)) + "</style><p class=c1>1,200</p>",
+           "stylesheet of nested braces": lambda n: "<style>" + "{" * (n // 2) + "}" * (n // 2) + "</style>1,200",
+           "many style blocks": lambda n: "<style>a{}</style>" * (n // 17) + "<p>1,200</p>",
+           "huge class list": lambda n: "<style>.x{display:none}.y{display:block}</style><p class='"
+                                        + " a" * (n // 2) + "'>1,200</p>"}
 
 
 def hostile_html_scale() -> dict:

@@ -122,7 +122,91 @@ def inline_style(style: str) -> dict[str, str]:
     return values
 
 
-def _hidden(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
+#: A selector the page's stylesheet is honoured for: a type, a class, an id, or a type with one class or id (`p`,
+#: `.x`, `#y`, `p.x`, `p#y`). Each is looked up in a set, so every element costs the same however long the sheet.
+_SIMPLE_SELECTOR = re.compile(r"([a-z][a-z0-9-]*)?([.#][\w-]+)?", re.IGNORECASE)
+_STYLE_BLOCK = re.compile(r"<(/?)(style|template|noscript)\b[^>]*>", re.IGNORECASE)
+_STYLE_MEDIA = re.compile(r"\smedia\s*=\s*[\"']?([^\"'>]*)", re.IGNORECASE)
+
+
+@dataclass
+class _Sheet:
+    """What the page's <style> blocks say of simple selectors: which hide an element (display none, content-visibility
+    hidden), which show it again, which make it invisible or visible. `<style>.x{display:none}</style><p class=x>`
+    hid "2,000 victims" from readers but scan read it. Rules in @media and the like, and selectors with combinators,
+    attributes or pseudo-classes, are not honoured (no CSS engine: their text is read, a miss rather than a guess);
+    an element a rule shows again (`p.y{display:block}`) is shown, whatever the order and specificity."""
+
+    hide: set[str]
+    show: set[str]
+    visibility: dict[str, bool]
+
+    def keys(self, tag: str, values: dict[str, str]) -> list[str]:
+        keys = [tag]
+        for name in values.get("class", "").split():
+            keys += [f".{name}", f"{tag}.{name}"]
+        if values.get("id"):
+            keys += [f"#{values['id']}", f"{tag}#{values['id']}"]
+        return keys
+
+
+def _rules(css: str) -> list[tuple[str, str]]:
+    """The top-level rules of a stylesheet as (selector list, declarations), @-blocks skipped; one pass."""
+    rules, depth, start, prelude = [], 0, 0, ""
+    for brace in re.finditer(r"[{}]", css):
+        if brace.group() == "{":
+            if depth == 0:
+                prelude, start = css[start:brace.start()].strip(), brace.end()
+            depth += 1
+        elif depth > 0:
+            depth -= 1
+            if depth == 0:
+                if not prelude.startswith("@"):
+                    rules.append((prelude, css[start:brace.start()]))
+                start = brace.end()
+    if depth > 0 and not prelude.startswith("@"):  # CSS closes what is open at the end of the sheet
+        rules.append((prelude, css[start:]))
+    return rules
+
+
+def page_sheet(raw: str) -> _Sheet:
+    """The rules of every <style> block in the page (markup as `closed_markup_only` returns it) that hide or show."""
+    sheet, lower, until, inert = _Sheet(set(), set(), {}), raw.lower(), 0, 0
+    for opened in _STYLE_BLOCK.finditer(raw):
+        if opened.start() < until:
+            continue
+        if opened.group(2).lower() != "style":  # a sheet in a <template> or <noscript> is never applied
+            inert = max(0, inert + (-1 if opened.group(1) else 1))
+            continue
+        if opened.group(1) or inert:
+            continue
+        until = lower.find("</style", opened.end())
+        until = len(raw) if until < 0 else until
+        media = _STYLE_MEDIA.search(opened.group())
+        if media and media.group(1).strip().lower() not in ("", "all", "screen"):
+            continue  # `<style media=print>` hides nothing on screen
+        css = _CSS_ESCAPE.sub(_css_unescaped, _css_without_comments(raw[opened.end():until]))
+        for prelude, body in _rules(css):
+            style = inline_style(body)
+            display, visible = style.get("display"), style.get("visibility")
+            for selector in prelude.split(","):
+                simple = _SIMPLE_SELECTOR.fullmatch(selector.strip())
+                if not simple or not selector.strip():
+                    continue
+                key = (simple.group(1) or "").lower() + (simple.group(2) or "")  # class and id keep their case
+                if display == "none" or style.get("content-visibility") == "hidden":
+                    sheet.hide.add(key)
+                elif display:
+                    sheet.show.add(key)
+                if visible in ("visible", "hidden", "collapse"):
+                    sheet.visibility[key] = visible == "visible"
+    return sheet
+
+
+_NO_SHEET = _Sheet(set(), set(), {})
+
+
+def _hidden(tag: str, attrs: list[tuple[str, str | None]], sheet: _Sheet = _NO_SHEET) -> bool:
     """True for an element readers never see when the page opens (as Chromium shows it): one never rendered
     (`_SKIPPED`, a dialog unless open), the hidden attribute (`until-found` too), aria-hidden, a popover (shown only
     when opened, as a closed dialog), or an inline style that hides it: display none, content-visibility hidden.
@@ -136,16 +220,27 @@ def _hidden(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
     if "hidden" in values or "popover" in values or values.get("aria-hidden", "").strip().lower() == "true":
         return True
     style = inline_style(values["style"]) if "style" in values else {}
-    return style.get("display") == "none" or style.get("content-visibility") == "hidden"
+    if style.get("display") == "none" or style.get("content-visibility") == "hidden":
+        return True
+    if "display" in style or not sheet.hide:
+        return False
+    keys = sheet.keys(tag, values)
+    return any(k in sheet.hide for k in keys) and not any(k in sheet.show for k in keys)
 
 
-def _visibility(attrs: list[tuple[str, str | None]]) -> bool | None:
+def _visibility(tag: str, attrs: list[tuple[str, str | None]], sheet: _Sheet = _NO_SHEET) -> bool | None:
     """Whether an element's inline style makes it visible (True), invisible (False) or leaves what it inherits
     (None). Unlike display:none, `visibility: hidden` is undone by a child's `visibility: visible`, which Chromium
     shows: a figure in such a child was not read."""
     style = next((inline_style(v or "") for k, v in attrs if k.lower() == "style"), {})
-    value = style.get("visibility")
-    return {"visible": True, "hidden": False, "collapse": False}.get(value or "")
+    value = {"visible": True, "hidden": False, "collapse": False}.get(style.get("visibility") or "")
+    if value is not None or not sheet.visibility:
+        return value
+    values: dict[str, str] = {}
+    for key, given in attrs:
+        values.setdefault(key.lower(), given or "")
+    found = [sheet.visibility[k] for k in sheet.keys(tag, values) if k in sheet.visibility]
+    return None if not found else all(found)
 
 
 def _collapsed(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
@@ -163,14 +258,16 @@ class _TextParser(HTMLParser):
     same however deep the nesting: 100,000 nested <div>s took minutes when each tag searched the whole stack.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, sheet: _Sheet = _NO_SHEET) -> None:
         super().__init__(convert_charrefs=True)
+        self._sheet = sheet
         self.parts: list[str] = []
         self._open: list[str] = []
         self._at: dict[str, list[int]] = {}  # tag -> its depths in `_open`, innermost last
         self._hidden_at: int | None = None  # stack depth of the outermost skipped element
-        self._collapsed_at: int | None = None  # stack depth of the outermost closed <details> (its summary shown)
-        self._summary_shown = False  # whether that <details> has shown its summary (only its first is one)
+        # Depth of each open closed <details> and whether it has shown its summary (only its first is one): a
+        # list, since one may sit in another's shown summary (a single slot read the inner one's hidden text).
+        self._collapsed: list[list[int | bool]] = []
         self._visibility: list[tuple[int, bool]] = []  # (depth, visible) of each open element that sets visibility
         self._marks: list[tuple[int, int]] = []  # where each open <sup>/<sub>'s text starts: (part, character)
         self._chars = 0  # characters in `parts`: a mark longer than a footnote's is never joined to be looked at
@@ -187,11 +284,10 @@ class _TextParser(HTMLParser):
             self._visibility.pop()
         if self._hidden_at is not None and self._hidden_at >= len(self._open):
             self._hidden_at = None
-        if self._collapsed_at is not None:
-            if self._collapsed_at >= len(self._open):
-                self._collapsed_at = None
-            elif self._hidden_at is None and len(self._open) == self._collapsed_at + 1:  # its summary ended
-                self._hidden_at = self._collapsed_at
+        while self._collapsed and self._collapsed[-1][0] >= len(self._open):
+            self._collapsed.pop()
+        if self._collapsed and self._hidden_at is None and len(self._open) == self._collapsed[-1][0] + 1:
+            self._hidden_at = int(self._collapsed[-1][0])  # its summary ended
 
     def _innermost(self, tag: str) -> int:
         """The depth of the innermost open `tag`, or -1 when none is open."""
@@ -227,16 +323,17 @@ class _TextParser(HTMLParser):
         if tag in _VOID:
             return
         depth = len(self._open)
-        if self._hidden_at is None and _hidden(tag, attrs):
+        if self._hidden_at is None and _hidden(tag, attrs, self._sheet):
             self._hidden_at = depth
-        elif self._hidden_at is None and self._collapsed_at is None and _collapsed(tag, attrs):
-            self._hidden_at = self._collapsed_at = depth
-            self._summary_shown = False
-        elif tag == "summary" and self._hidden_at == self._collapsed_at == depth - 1 and not self._summary_shown:
-            self._summary_shown = True  # its first <summary> is the one shown; any later one is hidden content
-            if not _hidden(tag, attrs):
+        elif self._hidden_at is None and _collapsed(tag, attrs):
+            self._hidden_at = depth
+            self._collapsed.append([depth, False])
+        elif (tag == "summary" and self._collapsed and self._hidden_at == self._collapsed[-1][0] == depth - 1
+              and not self._collapsed[-1][1]):
+            self._collapsed[-1][1] = True  # its first <summary> is the one shown; any later one is hidden content
+            if not _hidden(tag, attrs, self._sheet):
                 self._hidden_at = None  # a closed <details> shows its summary
-        visible = _visibility(attrs)
+        visible = _visibility(tag, attrs, self._sheet)
         if visible is not None:
             self._visibility.append((depth, visible))
         if tag in _MARK_HOLDERS:
@@ -341,8 +438,9 @@ def to_text(raw: str) -> str:
     line ends of any system (CR LF, CR alone) alike."""
     raw = raw.replace("\r\n", "\n").replace("\r", "\n")
     if looks_like_html(raw):
-        parser = _TextParser()
-        parser.feed(closed_markup_only(raw))
+        markup = closed_markup_only(raw)
+        parser = _TextParser(page_sheet(markup))
+        parser.feed(markup)
         parser.close()
         raw = "".join(parser.parts)
     else:

@@ -135,13 +135,36 @@ def libraries() -> str:
     """The distributions installed where this Python imports from, with their versions (the names of their
     `*.dist-info` folders: one directory listing, ~2 ms). constraints.txt pins them, but a library upgraded in .venv
     by hand (`pip install -U matplotlib`) changes charts and tables while no input of any step changed, and `make`
-    kept the old outputs."""
+    kept the old outputs. Each folder is named with when it was written (inode, mtime) and so is its RECORD: the
+    same version reinstalled from other files (a local wheel, `--force-reinstall`) keeps the name but not those. A
+    `.pth` file is named with its content: one added or edited puts other code on the path (an editable install, a
+    folder shadowing a library) and the name list never changed."""
     folders = {sysconfig.get_paths()[key] for key in ("purelib", "platlib")}
     names: set[str] = set()
     for folder in folders:
         with contextlib.suppress(OSError):
-            names.update(e.name for e in os.scandir(folder) if e.name.endswith((".dist-info", ".egg-info")))
+            for entry in os.scandir(folder):
+                if entry.name.endswith((".dist-info", ".egg-info")):
+                    names.add(f"{entry.name} {_written(entry.path)} {_written(os.path.join(entry.path, 'RECORD'))}")
+                elif entry.name.endswith(".pth"):
+                    names.add(f"{entry.name} {_content(entry.path)}")
     return "\n".join(sorted(names))
+
+
+def _written(path: str) -> str:
+    """When and where a file or folder was last written (inode, size, mtime in ns), or "-" when it cannot be read."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return "-"
+    return f"{st.st_ino}:{st.st_size}:{st.st_mtime_ns}"
+
+
+def _content(path: str) -> str:
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError:
+        return "-"
 
 
 def input_hash(root: Path, step: Step) -> str:
