@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
 from pathlib import Path
@@ -242,7 +243,7 @@ def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
     out = parser.add_mutually_exclusive_group()
     out.add_argument("--json", action="store_true", help="print the full result as JSON")
     out.add_argument("--md", action="store_true", help="print a Markdown table to paste into a draft")
-    parser.add_argument("--claims-stub", type=Path, metavar="FILE",
+    parser.add_argument("--claims-stub", type=stub_file, metavar="FILE",
                         help="write a NEW claims.yaml fragment for derived figures not yet registered "
                              "(refuses to overwrite a file)")
     parser.add_argument("--max-mb", type=megabytes, default=DEFAULT_MAX_MB, metavar="MB",
@@ -269,6 +270,14 @@ def megabytes(text: str) -> float:
     if not 0 < value <= MAX_MAX_MB:  # False for NaN too
         raise argparse.ArgumentTypeError(f"{text!r} must be above 0 and at most {MAX_MAX_MB:g} MB")
     return value
+
+
+def stub_file(text: str) -> Path:
+    """`--claims-stub` as the name of a new file: "-" (which `file` reads as standard input) wrote a file named "-",
+    and "drafts/" a file named "drafts", each reported as written."""
+    if text in ("", "-") or text.endswith(("/", os.sep)):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a file name: give the new file to write, e.g. stub.yaml")
+    return Path(text)
 
 
 def figure_count(text: str) -> int:
