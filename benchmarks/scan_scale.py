@@ -68,6 +68,9 @@ HOSTILE = {"nested divs": lambda n: "<p>x</p>" + "<div>" * (n // 11) + "1,200" +
                f".c{i},#d{i} p{{display:none}}" for i in range(n // 30)) + "</style><p class=c1>1,200</p>",
            "stylesheet of nested braces": lambda n: "<style>" + "{" * (n // 2) + "}" * (n // 2) + "</style>1,200",
            "many style blocks": lambda n: "<style>a{}</style>" * (n // 17) + "<p>1,200</p>",
+           # ... and skips a "<style>" inside a script's text, a title or a textarea: many, and one never closed.
+           "many text-only elements": lambda n: "<script>'<style>'</script><title><style></title>" * (n // 46)
+           + "<textarea><style>" + "<script>" * (n // 8) + "<p>1,200</p>",
            "huge class list": lambda n: "<style>.x{display:none}.y{display:block}</style><p class='"
                                         + " a" * (n // 2) + "'>1,200</p>"}
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from analysis.factcheck.scan import add_arguments
+from analysis.factcheck.scan_text import to_text
 
 
 @pytest.mark.parametrize("name", ["-", "drafts/", ""])
@@ -26,3 +27,25 @@ def test_the_claims_stub_needs_the_name_of_a_new_file(name: str, tmp_path: Path,
         parser.parse_args(["article.txt", "--claims-stub", name])
     assert "is not a file name" in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("holder", [
+    "<script>var sheet = '<style>.x{display:none}</style>';</script>",  # a script building a sheet as a string
+    "<textarea><style>.x{display:none}</style></textarea>",  # a form's sample text
+    "<title>How to hide: <style>.x{display:none}</style></title>",
+    "<style type='text/less'>.x{display:none}</style>",  # not CSS: never applied
+    "<style-box>.x{display:none}</style-box>",  # a custom element, not a <style>
+])
+def test_a_style_that_is_only_text_hides_nothing(holder: str) -> None:
+    """Round 9b's stylesheet reading found "<style>" wherever it was written: inside a script's string, a textarea or
+    the title (all text to a browser), in a sheet of another language, or as the start of a custom element's name.
+    Each hid the figure below it, which Chromium shows: a claim dropped from the scan without a word."""
+    page = f"<html><head></head><body>{holder}<p class=x>Police recorded 2,000 offences.</p></body></html>"
+    assert "2,000" in to_text(page)
+
+
+def test_a_real_sheet_after_a_script_still_hides() -> None:
+    """The guard: skipping a script's text does not skip the sheet after it."""
+    page = ("<html><head><script>var a = 1;</script><STYLE type='text/css'>.x{display:none}</STYLE></head>"
+            "<body><p class=x>Police recorded 2,000 offences.</p></body></html>")
+    assert "2,000" not in to_text(page)

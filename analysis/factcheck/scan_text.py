@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
@@ -125,8 +126,14 @@ def inline_style(style: str) -> dict[str, str]:
 #: A selector the page's stylesheet is honoured for: a type, a class, an id, or a type with one class or id (`p`,
 #: `.x`, `#y`, `p.x`, `p#y`). Each is looked up in a set, so every element costs the same however long the sheet.
 _SIMPLE_SELECTOR = re.compile(r"([a-z][a-z0-9-]*)?([.#][\w-]+)?", re.IGNORECASE)
-_STYLE_BLOCK = re.compile(r"<(/?)(style|template|noscript)\b[^>]*>", re.IGNORECASE)
+_STYLE_BLOCK = re.compile(r"<(/?)(style|template|noscript|script|textarea|title|xmp)(?=[\s/>])[^>]*>",
+                          re.IGNORECASE)
+#: Elements whose content is text, never markup: a "<style>" inside one is characters (a script building a sheet
+#: as a string, a form's sample text), and read as a sheet it hid figures readers see.
+_TEXT_ONLY = frozenset({"script", "textarea", "title", "xmp"})
 _STYLE_MEDIA = re.compile(r"\smedia\s*=\s*[\"']?([^\"'>]*)", re.IGNORECASE)
+#: A <style> whose type is given and is not CSS is never applied (`<style type="text/less">`).
+_STYLE_TYPE = re.compile(r"\stype\s*=\s*[\"']?([^\"'>\s]*)", re.IGNORECASE)
 
 
 @dataclass
@@ -169,38 +176,52 @@ def _rules(css: str) -> list[tuple[str, str]]:
     return rules
 
 
-def page_sheet(raw: str) -> _Sheet:
-    """The rules of every <style> block in the page (markup as `closed_markup_only` returns it) that hide or show."""
-    sheet, lower, until, inert = _Sheet(set(), set(), {}), raw.lower(), 0, 0
+def _applied_sheets(raw: str) -> Iterator[str]:
+    """The text of each <style> block a browser applies on screen, in page order: not one inside a <template> or
+    <noscript>, a text-only element (`_TEXT_ONLY`), for another medium (`<style media=print>`) or in another
+    language (`type`). One pass: each block's end is searched for once, from where it opens."""
+    lower, until, inert = raw.lower(), 0, 0
     for opened in _STYLE_BLOCK.finditer(raw):
         if opened.start() < until:
             continue
-        if opened.group(2).lower() != "style":  # a sheet in a <template> or <noscript> is never applied
-            inert = max(0, inert + (-1 if opened.group(1) else 1))
+        closing, name = bool(opened.group(1)), opened.group(2).lower()
+        if name != "style" and name not in _TEXT_ONLY:
+            inert = max(0, inert + (-1 if closing else 1))
+        if closing or name not in _TEXT_ONLY | {"style"}:
             continue
-        if opened.group(1) or inert:
-            continue
-        until = lower.find("</style", opened.end())
+        until = lower.find(f"</{name}", opened.end())
         until = len(raw) if until < 0 else until
-        media = _STYLE_MEDIA.search(opened.group())
-        if media and media.group(1).strip().lower() not in ("", "all", "screen"):
-            continue  # `<style media=print>` hides nothing on screen
-        css = _CSS_ESCAPE.sub(_css_unescaped, _css_without_comments(raw[opened.end():until]))
+        media, kind = _STYLE_MEDIA.search(opened.group()), _STYLE_TYPE.search(opened.group())
+        if (name == "style" and not inert and (not media or media.group(1).strip().lower() in ("", "all", "screen"))
+                and (not kind or kind.group(1).lower() in ("", "text/css"))):
+            yield raw[opened.end():until]
+
+
+def page_sheet(raw: str) -> _Sheet:
+    """The rules of every applied <style> block in the page (markup as `closed_markup_only` returns it) that hide
+    or show."""
+    sheet = _Sheet(set(), set(), {})
+    for text in _applied_sheets(raw):
+        css = _CSS_ESCAPE.sub(_css_unescaped, _css_without_comments(text))
         for prelude, body in _rules(css):
-            style = inline_style(body)
-            display, visible = style.get("display"), style.get("visibility")
-            for selector in prelude.split(","):
-                simple = _SIMPLE_SELECTOR.fullmatch(selector.strip())
-                if not simple or not selector.strip():
-                    continue
-                key = (simple.group(1) or "").lower() + (simple.group(2) or "")  # class and id keep their case
-                if display == "none" or style.get("content-visibility") == "hidden":
-                    sheet.hide.add(key)
-                elif display:
-                    sheet.show.add(key)
-                if visible in ("visible", "hidden", "collapse"):
-                    sheet.visibility[key] = visible == "visible"
+            _add_rule(sheet, prelude, inline_style(body))
     return sheet
+
+
+def _add_rule(sheet: _Sheet, prelude: str, style: dict[str, str]) -> None:
+    """One rule's simple selectors (`_SIMPLE_SELECTOR`; others are not honoured) added to what hides or shows."""
+    display, visible = style.get("display"), style.get("visibility")
+    for selector in prelude.split(","):
+        simple = _SIMPLE_SELECTOR.fullmatch(selector.strip())
+        if not simple or not selector.strip():
+            continue
+        key = (simple.group(1) or "").lower() + (simple.group(2) or "")  # class and id keep their case
+        if display == "none" or style.get("content-visibility") == "hidden":
+            sheet.hide.add(key)
+        elif display:
+            sheet.show.add(key)
+        if visible in ("visible", "hidden", "collapse"):
+            sheet.visibility[key] = visible == "visible"
 
 
 _NO_SHEET = _Sheet(set(), set(), {})
