@@ -12,6 +12,7 @@ import pytest
 
 from analysis.factcheck.scan import add_arguments
 from analysis.factcheck.scan_text import to_text
+from analysis.record.safeguarding import personal_data_in
 
 
 @pytest.mark.parametrize("name", ["-", "drafts/", ""])
@@ -49,3 +50,16 @@ def test_a_real_sheet_after_a_script_still_hides() -> None:
     page = ("<html><head><script>var a = 1;</script><STYLE type='text/css'>.x{display:none}</STYLE></head>"
             "<body><p class=x>Police recorded 2,000 offences.</p></body></html>")
     assert "2,000" not in to_text(page)
+
+
+@pytest.mark.parametrize("text", ["in Q4 2nd only to Q3", "the A1 2nd junction", "ranked Q2 3rd of four"])
+def test_a_quarter_or_road_before_an_ordinal_is_not_a_postcode(text: str) -> None:
+    """A false alarm blocks a real quote: "Q4 2nd" was refused as a postcode (no UK postcode area starts with Q,
+    and a lower-case ordinal is not an inward code)."""
+    assert personal_data_in(text) == []
+
+
+@pytest.mark.parametrize("text", ["SW1A 1AA", "sw1a-1aa", "EC1A.1BB", "M1 1AE", "DN55 1PT", "W1A 0AX"])
+def test_real_postcodes_are_still_found(text: str) -> None:
+    """The guard: Royal Mail's own examples and a London one, in any case and joined as before."""
+    assert personal_data_in(f"lives at {text} now") == ["a UK postcode"]

@@ -73,7 +73,10 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         rf"(?:(?<![\w+])\+|(?<![\w,.])00)(?=(?:[\s./()_-]*\d){{9}})\d{{1,3}}{_SEP}(?:\(0\){_SEP})?\(?\d{{1,5}}\)?"
         rf"(?:{_SEP}\d{{2,5}}){{1,3}}\b|(?<![\w,./])\(?0\d{{2,4}}\)?{_SEP}\d{{3,4}}{_SEP}\d{{3,4}}\b"),
     # Any case, its halves joined as the other patterns' groups are (`_SEP`): "sw1a-1aa" is as personal as "SW1A 1AA".
-    "a UK postcode": re.compile(rf"\b[A-Z]{{1,2}}\d[A-Z\d]?{_SEP}\d[ABD-HJLNP-UW-Z]{{2}}\b", re.IGNORECASE),
+    # The area's letters are ones Royal Mail uses (never Q, V or X first; never I, J or Z second), and an ordinal in
+    # lower case ("2nd", "3rd") is not an inward code: "Q4 2nd quarter" and "the A1 2nd junction" were refused.
+    "a UK postcode": re.compile(rf"\b(?:[A-PR-UWYZ][A-HK-Y]?)\d[A-Z\d]?{_SEP}(?!(?-i:\d(?:st|nd|rd|th)\b))"
+                                rf"\d[ABD-HJLNP-UW-Z]{{2}}\b", re.IGNORECASE),
     # Ten digits printed 3-3-4 or run together: kept only with a valid check digit (`_VALID`).
     "an NHS number": re.compile(rf"(?<![\w,.])\d{{3}}{_SEP}\d{{3}}{_SEP}\d{{4}}(?![\w]|[,.]\d)"),
     # Two letters, six digits and A-D: HMRC's format, in any case, its parts joined as the phone numbers' and NHS
