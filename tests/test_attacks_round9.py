@@ -63,3 +63,11 @@ def test_a_quarter_or_road_before_an_ordinal_is_not_a_postcode(text: str) -> Non
 def test_real_postcodes_are_still_found(text: str) -> None:
     """The guard: Royal Mail's own examples and a London one, in any case and joined as before."""
     assert personal_data_in(f"lives at {text} now") == ["a UK postcode"]
+
+
+def test_a_declarative_shadow_root_is_read_and_a_plain_template_is_not() -> None:
+    """Chromium renders `<template shadowrootmode="open">` in place (seen in a headless screenshot); scan skipped
+    every <template>, so the figure in one was silently dropped. A plain <template> stays unread."""
+    page = ('<html><body><p>Intro.</p><div><template shadowrootmode="open"><p>Police recorded 2,000 offences.</p>'
+            '</template></div><template><p>Inert 3,000 offences.</p></template></body></html>')
+    assert to_text(page) == "Intro.\n\nPolice recorded 2,000 offences."

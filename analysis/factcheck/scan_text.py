@@ -227,6 +227,12 @@ def _add_rule(sheet: _Sheet, prelude: str, style: dict[str, str]) -> None:
 _NO_SHEET = _Sheet(set(), set(), {})
 
 
+def _shadow_root(tag: str, values: dict[str, str]) -> bool:
+    """A declarative shadow root (`<template shadowrootmode="open">`): unlike any other <template>, Chromium renders
+    its content in place, and "2,000 offences" inside one was dropped from the scan."""
+    return tag == "template" and values.get("shadowrootmode", "").strip().lower() in ("open", "closed")
+
+
 def _hidden(tag: str, attrs: list[tuple[str, str | None]], sheet: _Sheet = _NO_SHEET) -> bool:
     """True for an element readers never see when the page opens (as Chromium shows it): one never rendered
     (`_SKIPPED`, a dialog unless open), the hidden attribute (`until-found` too), aria-hidden, a popover (shown only
@@ -236,7 +242,7 @@ def _hidden(tag: str, attrs: list[tuple[str, str | None]], sheet: _Sheet = _NO_S
     values: dict[str, str] = {}
     for key, value in attrs:  # a repeated attribute is dropped, as HTML drops it: the first one counts
         values.setdefault(key.lower(), value or "")
-    if tag in _SKIPPED and not (tag == "dialog" and "open" in values):
+    if tag in _SKIPPED and not (tag == "dialog" and "open" in values) and not _shadow_root(tag, values):
         return True
     if "hidden" in values or "popover" in values or values.get("aria-hidden", "").strip().lower() == "true":
         return True
