@@ -71,3 +71,15 @@ def test_a_declarative_shadow_root_is_read_and_a_plain_template_is_not() -> None
     page = ('<html><body><p>Intro.</p><div><template shadowrootmode="open"><p>Police recorded 2,000 offences.</p>'
             '</template></div><template><p>Inert 3,000 offences.</p></template></body></html>')
     assert to_text(page) == "Intro.\n\nPolice recorded 2,000 offences."
+
+
+def test_text_chromium_shows_despite_hidden_or_aria_hidden_is_read() -> None:
+    """The hidden attribute is only the browser's own `display: none`, which a display the page gives the element
+    undoes; aria-hidden hides text from screen readers, not from the page. Chromium showed all three of these
+    figures (a headless screenshot), and scan dropped each; a plain `hidden` and `until-found` stay unread."""
+    page = ("<html><head><style>.s{display:block}</style></head><body><p>Intro.</p>"
+            "<p hidden style='display:block'>Inline 2,000 offences.</p><p hidden class='s'>Sheet 3,000 offences.</p>"
+            "<p hidden>Plain 4,000 offences.</p><p aria-hidden='true'>Aria 5,000 offences.</p>"
+            "<p hidden='until-found' style='display:block'>Until 6,000.</p></body></html>")
+    assert to_text(page).split("\n\n") == ["Intro.", "Inline 2,000 offences.", "Sheet 3,000 offences.",
+                                           "Aria 5,000 offences."]

@@ -235,24 +235,27 @@ def _shadow_root(tag: str, values: dict[str, str]) -> bool:
 
 def _hidden(tag: str, attrs: list[tuple[str, str | None]], sheet: _Sheet = _NO_SHEET) -> bool:
     """True for an element readers never see when the page opens (as Chromium shows it): one never rendered
-    (`_SKIPPED`, a dialog unless open), the hidden attribute (`until-found` too), aria-hidden, a popover (shown only
-    when opened, as a closed dialog), or an inline style that hides it: display none, content-visibility hidden.
-    (A closed <details> hides all but its summary: see `_collapsed`; visibility is inherited and can be undone by
-    a child: see `_visibility`.)"""
+    (`_SKIPPED`, a dialog unless open), a popover (shown only when opened, as a closed dialog), `hidden=until-found`,
+    the hidden attribute unless the page gives the element a display of its own (`hidden` is only the browser's
+    `display: none`: `<p hidden style="display:block">` is shown), or a style that hides it: display none or
+    content-visibility hidden, inline or by a simple rule of the page's sheet. aria-hidden text is read: it is
+    hidden from screen readers, not from the page. (A closed <details> hides all but its summary: see `_collapsed`;
+    visibility is inherited and can be undone by a child: see `_visibility`.)"""
     values: dict[str, str] = {}
     for key, value in attrs:  # a repeated attribute is dropped, as HTML drops it: the first one counts
         values.setdefault(key.lower(), value or "")
     if tag in _SKIPPED and not (tag == "dialog" and "open" in values) and not _shadow_root(tag, values):
         return True
-    if "hidden" in values or "popover" in values or values.get("aria-hidden", "").strip().lower() == "true":
+    if "popover" in values or values.get("hidden", "").strip().lower() == "until-found":
         return True
     style = inline_style(values["style"]) if "style" in values else {}
     if style.get("display") == "none" or style.get("content-visibility") == "hidden":
         return True
-    if "display" in style or not sheet.hide:
-        return False
-    keys = sheet.keys(tag, values)
-    return any(k in sheet.hide for k in keys) and not any(k in sheet.show for k in keys)
+    keys = sheet.keys(tag, values) if sheet.hide or sheet.show else []
+    displayed = "display" in style or any(k in sheet.show for k in keys)  # a display of the page's own
+    if "hidden" in values:
+        return not displayed
+    return not displayed and any(k in sheet.hide for k in keys)
 
 
 def _visibility(tag: str, attrs: list[tuple[str, str | None]], sheet: _Sheet = _NO_SHEET) -> bool | None:
