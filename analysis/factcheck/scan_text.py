@@ -23,11 +23,12 @@ _BLOCKS = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6
            # them, "<dd>2016</dd><dd>1,582</dd>" was read as one number, 20161,582, and two options as 20192020.
            "dl", "dt", "dd", "main", "aside", "figure", "address", "fieldset", "form", "pre", "legend", "caption",
            "center", "hgroup", "search", "menu", "dir", "details", "summary", "listing", "thead", "tbody", "tfoot",
-           "option", "optgroup"}
+           "option", "optgroup", "dialog"}
 _SKIPPED = {"script", "style", "noscript", "nav", "svg", "math", "template", "head", "title",
             # Never rendered by a browser: the fallback of a frame, embed, video, audio or canvas (Chromium plays
-            # and draws them), a list of suggestions, a dialog not opened (`<dialog open>` is shown: see `_hidden`).
-            "iframe", "noembed", "noframes", "datalist", "dialog", "video", "audio", "canvas"}
+            # and draws them), a list of suggestions. (A dialog not opened is hidden as the hidden attribute is:
+            # see `_hidden`.)
+            "iframe", "noembed", "noframes", "datalist", "video", "audio", "canvas"}
 #: Every other element of HTML that holds text (the living standard, obsolete ones included): a fragment holding
 #: any of them is HTML. A fragment of `<font>` or `<dialog>` was read as plain text, its tags quoted and its hidden
 #: text counted. (Void elements such as <img> hold no text: alone in prose they are shown as written.)
@@ -235,27 +236,41 @@ def _shadow_root(tag: str, values: dict[str, str]) -> bool:
 
 def _hidden(tag: str, attrs: list[tuple[str, str | None]], sheet: _Sheet = _NO_SHEET) -> bool:
     """True for an element readers never see when the page opens (as Chromium shows it): one never rendered
-    (`_SKIPPED`, a dialog unless open), a popover (shown only when opened, as a closed dialog), `hidden=until-found`,
-    the hidden attribute unless the page gives the element a display of its own (`hidden` is only the browser's
-    `display: none`: `<p hidden style="display:block">` is shown), or a style that hides it: display none or
-    content-visibility hidden, inline or by a simple rule of the page's sheet. aria-hidden text is read: it is
+    (`_SKIPPED`), one the browser's own stylesheet hides (`_browser_hides`: the hidden attribute, a dialog not
+    opened, a popover) unless the page gives it a display of its own (`<p hidden style="display:block">` is shown),
+    or one the page hides: display none, or content-visibility hidden (`hidden=until-found` too) on an element with
+    a box of its own (`_boxed`), inline or by a simple rule of the page's sheet. aria-hidden text is read: it is
     hidden from screen readers, not from the page. (A closed <details> hides all but its summary: see `_collapsed`;
     visibility is inherited and can be undone by a child: see `_visibility`.)"""
     values: dict[str, str] = {}
     for key, value in attrs:  # a repeated attribute is dropped, as HTML drops it: the first one counts
         values.setdefault(key.lower(), value or "")
-    if tag in _SKIPPED and not (tag == "dialog" and "open" in values) and not _shadow_root(tag, values):
-        return True
-    if "popover" in values or values.get("hidden", "").strip().lower() == "until-found":
+    if tag in _SKIPPED and not _shadow_root(tag, values):
         return True
     style = inline_style(values["style"]) if "style" in values else {}
-    if style.get("display") == "none" or style.get("content-visibility") == "hidden":
+    if style.get("display") == "none":
+        return True
+    until_found = values.get("hidden", "").strip().lower() == "until-found"
+    if (until_found or style.get("content-visibility") == "hidden") and _boxed(tag, style):
         return True
     keys = sheet.keys(tag, values) if sheet.hide or sheet.show else []
     displayed = "display" in style or any(k in sheet.show for k in keys)  # a display of the page's own
-    if "hidden" in values:
+    if _browser_hides(tag, values) and not until_found:
         return not displayed
     return not displayed and any(k in sheet.hide for k in keys)
+
+
+def _browser_hides(tag: str, values: dict[str, str]) -> bool:
+    """Whether the browser's own stylesheet gives the element `display: none`, which any display the page sets
+    undoes: Chromium showed `<dialog style="display:contents">` and `<span popover style="display:inline">`."""
+    return "hidden" in values or "popover" in values or (tag == "dialog" and "open" not in values)
+
+
+def _boxed(tag: str, style: dict[str, str]) -> bool:
+    """Whether content-visibility can hide the element's content: only on a box of its own, never an inline one
+    (Chromium showed `<em hidden="until-found">` and `<b style="content-visibility:hidden">`)."""
+    display = style.get("display")
+    return display not in ("inline", "contents") if display else tag in _BLOCKS
 
 
 def _visibility(tag: str, attrs: list[tuple[str, str | None]], sheet: _Sheet = _NO_SHEET) -> bool | None:
