@@ -68,6 +68,9 @@ HOSTILE = {"nested divs": lambda n: "<p>x</p>" + "<div>" * (n // 11) + "1,200" +
                f".c{i},#d{i} p{{display:none}}" for i in range(n // 30)) + "</style><p class=c1>1,200</p>",
            "stylesheet of nested braces": lambda n: "<style>" + "{" * (n // 2) + "}" * (n // 2) + "</style>1,200",
            "many style blocks": lambda n: "<style>a{}</style>" * (n // 17) + "<p>1,200</p>",
+           # ... reads a rule with combinators by its last part (it may show an element): many such rules.
+           "stylesheet of complex rules": lambda n: "<style>" + "".join(
+               f".w{i} > div .c{i}{{display:block}}" for i in range(n // 28)) + "</style><p class=c1>1,200</p>",
            # ... and skips a "<style>" inside a script's text, a title or a textarea: many, and one never closed.
            "many text-only elements": lambda n: "<script>'<style>'</script><title><style></title>" * (n // 46)
            + "<textarea><style>" + "<script>" * (n // 8) + "<p>1,200</p>",

@@ -96,3 +96,13 @@ def test_what_a_page_shows_despite_the_browsers_own_hiding_is_read() -> None:
             "</p><dialog style='display:contents'>E 5,000</dialog><dialog class='b'>F 6,000</dialog>"
             "<p>z <span popover style='display:inline'>G 7,000</span></p><dialog>H 8,000</dialog></body></html>")
     assert to_text(page).split("\n\n") == ["Start.", "x B 2,000", "y D 4,000", "E 5,000", "F 6,000", "z G 7,000"]
+
+
+def test_a_sheet_hides_the_content_of_boxed_elements_only_and_a_complex_rule_may_show() -> None:
+    """Two more from the generated pages, each as Chromium showed it: a sheet's content-visibility on an inline
+    <strong> hid nothing there (scan dropped B), and a rule with a combinator showed a closed dialog (scan
+    dropped C, since it honoured only simple selectors). A block still hides its content (A)."""
+    page = ("<html><head><style>strong, section {content-visibility:hidden} .w .a{display:block}</style></head>"
+            "<body><p>Start.</p><section>A 1,000</section><p>x <strong>B 2,000</strong></p>"
+            "<div class='w'><dialog class='a'>C 3,000</dialog></div></body></html>")
+    assert to_text(page).split("\n\n") == ["Start.", "x B 2,000", "C 3,000"]

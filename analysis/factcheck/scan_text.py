@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from analysis.record.hygiene import normal_text_keeping_digits
@@ -139,15 +139,17 @@ _STYLE_TYPE = re.compile(r"\stype\s*=\s*[\"']?([^\"'>\s]*)", re.IGNORECASE)
 
 @dataclass
 class _Sheet:
-    """What the page's <style> blocks say of simple selectors: which hide an element (display none, content-visibility
-    hidden), which show it again, which make it invisible or visible. `<style>.x{display:none}</style><p class=x>`
-    hid "2,000 victims" from readers but scan read it. Rules in @media and the like, and selectors with combinators,
-    attributes or pseudo-classes, are not honoured (no CSS engine: their text is read, a miss rather than a guess);
-    an element a rule shows again (`p.y{display:block}`) is shown, whatever the order and specificity."""
+    """What the page's <style> blocks say of simple selectors: which hide an element (display none), which hide its
+    content (content-visibility hidden), which show it again, which make it invisible or visible.
+    `<style>.x{display:none}</style><p class=x>` hid "2,000 victims" from readers but scan read it. Rules in @media
+    and the like, and selectors with combinators, attributes or pseudo-classes, are not honoured for hiding (no CSS
+    engine: their text is read, a miss rather than a guess); an element a rule shows again (`p.y{display:block}`,
+    or `.menu .y{display:block}`, read by its last simple selector) is shown, whatever the order and specificity."""
 
-    hide: set[str]
-    show: set[str]
-    visibility: dict[str, bool]
+    hide: set[str] = field(default_factory=set)
+    contain: set[str] = field(default_factory=set)
+    show: set[str] = field(default_factory=set)
+    visibility: dict[str, bool] = field(default_factory=dict)
 
     def keys(self, tag: str, values: dict[str, str]) -> list[str]:
         keys = [tag]
@@ -201,7 +203,7 @@ def _applied_sheets(raw: str) -> Iterator[str]:
 def page_sheet(raw: str) -> _Sheet:
     """The rules of every applied <style> block in the page (markup as `closed_markup_only` returns it) that hide
     or show."""
-    sheet = _Sheet(set(), set(), {})
+    sheet = _Sheet()
     for text in _applied_sheets(raw):
         css = _CSS_ESCAPE.sub(_css_unescaped, _css_without_comments(text))
         for prelude, body in _rules(css):
@@ -209,23 +211,40 @@ def page_sheet(raw: str) -> _Sheet:
     return sheet
 
 
+#: What joins the parts of a complex selector: its last part is the element the rule applies to.
+_COMBINATOR = re.compile(r"\s*[>+~]\s*|\s+")
+
+
 def _add_rule(sheet: _Sheet, prelude: str, style: dict[str, str]) -> None:
-    """One rule's simple selectors (`_SIMPLE_SELECTOR`; others are not honoured) added to what hides or shows."""
+    """One rule's simple selectors (`_SIMPLE_SELECTOR`) added to what hides or shows. A complex selector only ever
+    shows: its last part is taken as shown (`.w .a{display:block}` showed a dialog of class a inside .w, which scan
+    dropped), since reading text that may be hidden is the lesser error."""
     display, visible = style.get("display"), style.get("visibility")
     for selector in prelude.split(","):
-        simple = _SIMPLE_SELECTOR.fullmatch(selector.strip())
-        if not simple or not selector.strip():
+        selector = selector.strip()
+        simple = _SIMPLE_SELECTOR.fullmatch(selector) if selector else None
+        if simple is None:
+            subject = _SIMPLE_SELECTOR.fullmatch(_COMBINATOR.split(selector)[-1]) if selector else None
+            if subject and subject.group() and display and display != "none":
+                sheet.show.add(_key(subject))
             continue
-        key = (simple.group(1) or "").lower() + (simple.group(2) or "")  # class and id keep their case
-        if display == "none" or style.get("content-visibility") == "hidden":
+        key = _key(simple)
+        if display == "none":
             sheet.hide.add(key)
         elif display:
             sheet.show.add(key)
+        if style.get("content-visibility") == "hidden":
+            sheet.contain.add(key)
         if visible in ("visible", "hidden", "collapse"):
             sheet.visibility[key] = visible == "visible"
 
 
-_NO_SHEET = _Sheet(set(), set(), {})
+def _key(simple: re.Match[str]) -> str:
+    """A simple selector as `_Sheet.keys` names an element: the type in lower case, a class or id as written."""
+    return (simple.group(1) or "").lower() + (simple.group(2) or "")
+
+
+_NO_SHEET = _Sheet()
 
 
 def _shadow_root(tag: str, values: dict[str, str]) -> bool:
@@ -250,10 +269,12 @@ def _hidden(tag: str, attrs: list[tuple[str, str | None]], sheet: _Sheet = _NO_S
     style = inline_style(values["style"]) if "style" in values else {}
     if style.get("display") == "none":
         return True
+    keys = sheet.keys(tag, values) if sheet.hide or sheet.show or sheet.contain else []
     until_found = values.get("hidden", "").strip().lower() == "until-found"
-    if (until_found or style.get("content-visibility") == "hidden") and _boxed(tag, style):
+    contained = (style["content-visibility"] == "hidden" if "content-visibility" in style
+                 else any(k in sheet.contain for k in keys))
+    if (until_found or contained) and _boxed(tag, style):
         return True
-    keys = sheet.keys(tag, values) if sheet.hide or sheet.show else []
     displayed = "display" in style or any(k in sheet.show for k in keys)  # a display of the page's own
     if _browser_hides(tag, values) and not until_found:
         return not displayed
