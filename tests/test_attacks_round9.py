@@ -13,6 +13,7 @@ import pytest
 from analysis.factcheck.scan import add_arguments
 from analysis.factcheck.scan_text import to_text
 from analysis.record.safeguarding import personal_data_in
+from analysis.run import pipeline
 
 
 @pytest.mark.parametrize("name", ["-", "drafts/", ""])
@@ -106,3 +107,18 @@ def test_a_sheet_hides_the_content_of_boxed_elements_only_and_a_complex_rule_may
             "<body><p>Start.</p><section>A 1,000</section><p>x <strong>B 2,000</strong></p>"
             "<div class='w'><dialog class='a'>C 3,000</dialog></div></body></html>")
     assert to_text(page).split("\n\n") == ["Start.", "x B 2,000", "C 3,000"]
+
+
+def test_pythonpath_and_a_sitecustomize_change_the_library_stamp(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """A folder on $PYTHONPATH shadows an installed library, and a sitecustomize.py runs in every process; adding
+    either left every step stamped current (round 9b made the stamp see .pth files, not these)."""
+    site = tmp_path / "site-packages"
+    site.mkdir()
+    monkeypatch.setattr(pipeline.sysconfig, "get_paths", lambda: {"purelib": str(site), "platlib": str(site)})
+    monkeypatch.delenv("PYTHONPATH", raising=False)
+    before = pipeline.libraries()
+    (site / "sitecustomize.py").write_text("import matplotlib; matplotlib.rcParams['font.size'] = 30\n")
+    customised = pipeline.libraries()
+    monkeypatch.setenv("PYTHONPATH", str(tmp_path / "shadow"))
+    assert len({before, customised, pipeline.libraries()}) == 3

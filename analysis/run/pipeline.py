@@ -138,15 +138,16 @@ def libraries() -> str:
     kept the old outputs. Each folder is named with when it was written (inode, mtime) and so is its RECORD: the
     same version reinstalled from other files (a local wheel, `--force-reinstall`) keeps the name but not those. A
     `.pth` file is named with its content: one added or edited puts other code on the path (an editable install, a
-    folder shadowing a library) and the name list never changed."""
+    folder shadowing a library) and the name list never changed; so is a `sitecustomize.py`, which every process
+    runs first. $PYTHONPATH is part of it too: a folder on it shadows an installed library as a `.pth` file does."""
     folders = {sysconfig.get_paths()[key] for key in ("purelib", "platlib")}
-    names: set[str] = set()
+    names: set[str] = {f"PYTHONPATH={os.environ.get('PYTHONPATH', '')}"}
     for folder in folders:
         with contextlib.suppress(OSError):
             for entry in os.scandir(folder):
                 if entry.name.endswith((".dist-info", ".egg-info")):
                     names.add(f"{entry.name} {_written(entry.path)} {_written(os.path.join(entry.path, 'RECORD'))}")
-                elif entry.name.endswith(".pth"):
+                elif entry.name.endswith(".pth") or entry.name in ("sitecustomize.py", "usercustomize.py"):
                     names.add(f"{entry.name} {_content(entry.path)}")
     return "\n".join(sorted(names))
 
