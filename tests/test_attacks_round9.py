@@ -122,3 +122,12 @@ def test_pythonpath_and_a_sitecustomize_change_the_library_stamp(tmp_path: Path,
     customised = pipeline.libraries()
     monkeypatch.setenv("PYTHONPATH", str(tmp_path / "shadow"))
     assert len({before, customised, pipeline.libraries()}) == 3
+
+
+def test_an_element_the_sheet_makes_inline_and_a_popover_summary_are_read() -> None:
+    """From the comparison with Chromium (tests/test_scan_against_chromium.py): content-visibility does nothing on
+    an <article> the sheet makes inline, and a closed <details> shows its first <summary> even as a popover."""
+    page = ("<html><head><style>.c{display:inline}</style></head><body><article class='c' "
+            "style='content-visibility:hidden'>A 1,000</article><details><summary popover>B 2,000</summary>"
+            "<p>C 3,000</p></details></body></html>")
+    assert to_text(page).split("\n\n") == ["A 1,000", "B 2,000"]

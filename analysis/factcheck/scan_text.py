@@ -149,6 +149,7 @@ class _Sheet:
     hide: set[str] = field(default_factory=set)
     contain: set[str] = field(default_factory=set)
     show: set[str] = field(default_factory=set)
+    inline: set[str] = field(default_factory=set)  # given an inline display, where content-visibility does nothing
     visibility: dict[str, bool] = field(default_factory=dict)
 
     def keys(self, tag: str, values: dict[str, str]) -> list[str]:
@@ -233,6 +234,8 @@ def _add_rule(sheet: _Sheet, prelude: str, style: dict[str, str]) -> None:
             sheet.hide.add(key)
         elif display:
             sheet.show.add(key)
+        if display in _INLINE_DISPLAYS:
+            sheet.inline.add(key)
         if style.get("content-visibility") == "hidden":
             sheet.contain.add(key)
         if visible in ("visible", "hidden", "collapse"):
@@ -273,7 +276,7 @@ def _hidden(tag: str, attrs: list[tuple[str, str | None]], sheet: _Sheet = _NO_S
     until_found = values.get("hidden", "").strip().lower() == "until-found"
     contained = (style["content-visibility"] == "hidden" if "content-visibility" in style
                  else any(k in sheet.contain for k in keys))
-    if (until_found or contained) and _boxed(tag, style):
+    if (until_found or contained) and _boxed(tag, style, any(k in sheet.inline for k in keys)):
         return True
     displayed = "display" in style or any(k in sheet.show for k in keys)  # a display of the page's own
     if _browser_hides(tag, values) and not until_found:
@@ -283,15 +286,24 @@ def _hidden(tag: str, attrs: list[tuple[str, str | None]], sheet: _Sheet = _NO_S
 
 def _browser_hides(tag: str, values: dict[str, str]) -> bool:
     """Whether the browser's own stylesheet gives the element `display: none`, which any display the page sets
-    undoes: Chromium showed `<dialog style="display:contents">` and `<span popover style="display:inline">`."""
-    return "hidden" in values or "popover" in values or (tag == "dialog" and "open" not in values)
+    undoes: Chromium showed `<dialog style="display:contents">` and `<span popover style="display:inline">`. (A
+    <summary> is shown as its <details>' summary even as a popover.)"""
+    return ("hidden" in values or ("popover" in values and tag != "summary")
+            or (tag == "dialog" and "open" not in values))
 
 
-def _boxed(tag: str, style: dict[str, str]) -> bool:
+#: Displays that give an element no box of its own for content-visibility to act on.
+_INLINE_DISPLAYS = ("inline", "contents")
+
+
+def _boxed(tag: str, style: dict[str, str], inline_by_sheet: bool = False) -> bool:
     """Whether content-visibility can hide the element's content: only on a box of its own, never an inline one
-    (Chromium showed `<em hidden="until-found">` and `<b style="content-visibility:hidden">`)."""
+    (Chromium showed `<em hidden="until-found">`, `<b style="content-visibility:hidden">`, and an <article> the
+    page's sheet made inline). An inline style's display counts first, then the sheet's, then the element's own."""
     display = style.get("display")
-    return display not in ("inline", "contents") if display else tag in _BLOCKS
+    if display:
+        return display not in _INLINE_DISPLAYS
+    return tag in _BLOCKS and not inline_by_sheet
 
 
 def _visibility(tag: str, attrs: list[tuple[str, str | None]], sheet: _Sheet = _NO_SHEET) -> bool | None:
