@@ -250,6 +250,14 @@ def _key(simple: re.Match[str]) -> str:
 _NO_SHEET = _Sheet()
 
 
+def _attributes(attrs: list[tuple[str, str | None]]) -> dict[str, str]:
+    """An element's attributes by lower-case name; a repeated one is dropped, as HTML drops it: the first counts."""
+    values: dict[str, str] = {}
+    for key, value in attrs:
+        values.setdefault(key.lower(), value or "")
+    return values
+
+
 def _shadow_root(tag: str, values: dict[str, str]) -> bool:
     """A declarative shadow root (`<template shadowrootmode="open">`): unlike any other <template>, Chromium renders
     its content in place, and "2,000 offences" inside one was dropped from the scan."""
@@ -264,9 +272,7 @@ def _hidden(tag: str, attrs: list[tuple[str, str | None]], sheet: _Sheet = _NO_S
     a box of its own (`_boxed`), inline or by a simple rule of the page's sheet. aria-hidden text is read: it is
     hidden from screen readers, not from the page. (A closed <details> hides all but its summary: see `_collapsed`;
     visibility is inherited and can be undone by a child: see `_visibility`.)"""
-    values: dict[str, str] = {}
-    for key, value in attrs:  # a repeated attribute is dropped, as HTML drops it: the first one counts
-        values.setdefault(key.lower(), value or "")
+    values = _attributes(attrs)
     if tag in _SKIPPED and not _shadow_root(tag, values):
         return True
     style = inline_style(values["style"]) if "style" in values else {}
@@ -310,13 +316,11 @@ def _visibility(tag: str, attrs: list[tuple[str, str | None]], sheet: _Sheet = _
     """Whether an element's inline style makes it visible (True), invisible (False) or leaves what it inherits
     (None). Unlike display:none, `visibility: hidden` is undone by a child's `visibility: visible`, which Chromium
     shows: a figure in such a child was not read."""
-    style = next((inline_style(v or "") for k, v in attrs if k.lower() == "style"), {})
+    values = _attributes(attrs)
+    style = inline_style(values["style"]) if "style" in values else {}
     value = {"visible": True, "hidden": False, "collapse": False}.get(style.get("visibility") or "")
     if value is not None or not sheet.visibility:
         return value
-    values: dict[str, str] = {}
-    for key, given in attrs:
-        values.setdefault(key.lower(), given or "")
     found = [sheet.visibility[k] for k in sheet.keys(tag, values) if k in sheet.visibility]
     return None if not found else all(found)
 
