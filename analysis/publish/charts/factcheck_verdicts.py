@@ -7,9 +7,10 @@ from typing import Any
 import pandas as pd
 
 from analysis.factcheck.wording import ACCURATE, INACCURATE, MEANING, VERDICTS, WITHIN_ROUNDING
-from analysis.paths import REPORT_HTML, site_url
+from analysis.paths import REPORT_HTML
 from analysis.publish import style
 from analysis.publish.charts.common import ChartMeta, chart_meta
+from analysis.record.hygiene import checked_site_url
 
 
 def verdict_counts(claims: pd.DataFrame) -> pd.DataFrame:
@@ -57,7 +58,7 @@ def factcheck_chart(claims: pd.DataFrame, figures: pd.DataFrame, *, width: float
     alt = (f"Bar chart of the number of claims checked by verdict, showing that {style.in_sentence(title)}.")
     documents = style.credit(figures, ids).documents
     # Dozens of documents stand behind the claims: the face points to the report that lists each claim's own.
-    source = style.Credit(name="cse-figures fact-check", url=f"{site_url()}{REPORT_HTML}",
+    source = style.Credit(name="cse-figures fact-check", url=f"{checked_site_url()}{REPORT_HTML}",
                           line="cse-figures fact-check; the documents behind each claim are listed with it in the "
                                "report",
                           documents=documents)
