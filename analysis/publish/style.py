@@ -8,8 +8,8 @@ notes line for caveats and unavailable values, and a "Source:" line built from t
 Sizes are set for publication: a chart is drawn 640 CSS px wide for the web and 360 px wide for phones (both saved
 at 2×), and every text element is at least 12 CSS px at those sizes. The typeface (Inter, OFL) ships in `fonts/`
 beside this file and is registered before any chart is drawn, so a PNG never falls back to whatever fonts the
-machine has, and the SVG carries the same face (subset, embedded as @font-face by `save`): PNG and SVG lay out
-alike on any machine, with or without Inter installed.
+machine has (nor takes another Inter installed there), and the SVG carries the same face (subset, embedded as
+@font-face by `save`): PNG and SVG lay out alike on any machine, with or without Inter installed.
 
 matplotlib is imported inside functions only: `analysis.cli` and `analysis.factcheck.verify` must start without it.
 """
@@ -110,11 +110,19 @@ class Credit:
 
 
 def _register_fonts() -> None:
-    """Add the bundled typeface to matplotlib's font list (once per process; addfont is idempotent)."""
+    """Make the bundled files the only fonts of the house family in matplotlib's font list (once per process).
+
+    matplotlib finds a face by family name, and of two equal matches it takes the one listed first: the machine's
+    own fonts, listed before any added here. So an "Inter" installed on the machine (another version, other
+    metrics) drew every PNG and set every line break, while the SVG embedded the bundled face, without a word. Any
+    other font of that name is dropped from the list first (addfont then clears matplotlib's lookup cache)."""
     from matplotlib import font_manager
 
+    manager = font_manager.fontManager
+    bundled = {str(path) for path in FONT_FILES}
+    manager.ttflist[:] = [f for f in manager.ttflist if f.name != FONT_FAMILY or f.fname in bundled]
     for path in FONT_FILES:
-        font_manager.fontManager.addfont(str(path))
+        manager.addfont(str(path))
 
 
 @functools.cache

@@ -1,0 +1,38 @@
+"""Issue 24, round ten, the lead's own attacks on classes 2 and 5 (what the outputs depend on, and the exports);
+the helpers' rounds 10a and 10b have their own files. What failed is here."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from analysis.publish import style
+
+
+def test_an_inter_installed_on_the_machine_never_replaces_the_bundled_face(tmp_path: Path) -> None:
+    """matplotlib finds a face by family name and, of two equal matches, takes the first listed: the machine's own
+    fonts come first. A different "Inter" installed on the machine (here the bundled files with wider letters, as
+    another version has other metrics) drew every PNG and set every line break of all twelve charts, while each SVG
+    embedded the bundled face; `make` said nothing. Run in a fresh interpreter, whose font list is the machine's."""
+    script = textwrap.dedent(f"""
+        from fontTools.ttLib import TTFont
+        from matplotlib import font_manager, pyplot as plt
+        from analysis.publish import audit, style
+
+        for path in style.FONT_FILES:  # another Inter, listed where the machine's fonts are: before the bundled
+            font = TTFont(path)
+            font["hmtx"].metrics = {{k: (int(a * 1.4), b) for k, (a, b) in font["hmtx"].metrics.items()}}
+            rival = {str(tmp_path)!r} + "/" + path.stem + "-other.otf"
+            font.save(rival)
+            font_manager.fontManager.addfont(rival)
+        with style.house():
+            fig = plt.figure()
+            fig.text(0, 0, "1,200 cases")
+            fig.text(0, 0.5, "Met review", fontweight="bold")
+            print(audit.foreign_fonts(fig))
+    """)
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                         cwd=Path(style.__file__).parents[2])
+    assert run.stdout.strip() == "[]", run.stdout
