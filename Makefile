@@ -43,10 +43,14 @@ force: $(STAMP)
 
 # uv when it can be had (on PATH, or pip-installed into ~/.cache/cse-figures), else pip; the machine's pip settings
 # (indexes, find-links, constraints) are passed on to uv. See analysis/run/bootstrap.py.
-$(STAMP): pyproject.toml constraints.txt
+# The venv's python is a prerequisite too: when the Python it links to is removed or upgraded, the link leads
+# nowhere (or somewhere newer) and the bootstrap makes .venv again, instead of every command failing.
+$(STAMP): pyproject.toml constraints.txt $(PY)
 	@$(PYTHON) -m analysis.run.bootstrap dev
 	@rm -f $(VENV)/.installed-*
 	@touch $@
+
+$(PY): ;
 
 venv: $(STAMP)
 

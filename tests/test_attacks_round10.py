@@ -8,6 +8,7 @@ import sys
 import textwrap
 from pathlib import Path
 
+from analysis.paths import PROJECT_ROOT
 from analysis.publish import style
 
 
@@ -36,3 +37,31 @@ def test_an_inter_installed_on_the_machine_never_replaces_the_bundled_face(tmp_p
     run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
                          cwd=Path(style.__file__).parents[2])
     assert run.stdout.strip() == "[]", run.stdout
+
+
+def test_a_venv_whose_python_is_gone_is_made_again(tmp_path: Path) -> None:
+    """A venv's python is a link to the Python it was made from. When that Python is removed or upgraded (pyenv,
+    Homebrew, a distribution upgrade) the link leads nowhere; the install stamp was still there, so `make` and `make
+    test` failed with ".venv/bin/python: No such file or directory" until the reader deleted .venv by hand. Now
+    make asks for the bootstrap, and the bootstrap says why it makes .venv again."""
+    import shutil
+
+    from analysis.run.bootstrap import venv_problem
+
+    checkout = tmp_path / "checkout"
+    checkout.mkdir()
+    for name in ("Makefile", "pyproject.toml", "constraints.txt"):
+        shutil.copy(PROJECT_ROOT / name, checkout / name)
+    shutil.copytree(PROJECT_ROOT / "analysis", checkout / "analysis", ignore=shutil.ignore_patterns("__pycache__"))
+    venv = checkout / ".venv"
+    (venv / "bin").mkdir(parents=True)
+    (venv / "bin" / "python").symlink_to("/nonexistent/python3.11/bin/python3")
+    stamp = subprocess.run(["make", "-s", "--no-print-directory", "--eval", "stamp: ; @echo $(STAMP)", "stamp"],
+                           cwd=checkout, capture_output=True, text=True, check=True).stdout.strip()
+    (checkout / stamp).touch()  # installed, after pyproject.toml and constraints.txt were last changed
+    planned = subprocess.run(["make", "-n", "venv"], cwd=checkout, capture_output=True, text=True, check=True)
+    assert "analysis.run.bootstrap dev" in planned.stdout
+    assert venv_problem(venv) == "runs a Python that is no longer there (/nonexistent/python3.11/bin/python3)"
+    (venv / "bin" / "python").unlink()
+    (venv / "bin" / "python").symlink_to(sys.executable)
+    assert venv_problem(venv) is None

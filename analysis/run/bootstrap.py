@@ -191,6 +191,20 @@ def moved_venv(venv: Path = VENV) -> Path | None:
     return made if made.resolve() != venv.resolve() else None
 
 
+def venv_problem(venv: Path = VENV) -> str | None:
+    """Why an existing `.venv` cannot serve this checkout, or None: made in another folder (`moved_venv`), or its
+    Python gone. A venv's python is a link to the Python it was made from; when that Python is removed or upgraded
+    (pyenv, Homebrew, a distribution upgrade), the link leads nowhere and every command failed with ".venv/bin/python:
+    No such file or directory" until the reader deleted .venv by hand (the Makefile now asks for a bootstrap then)."""
+    made = moved_venv(venv)
+    if made is not None:
+        return f"was made in {made}, not here"
+    python = venv / "bin" / "python"
+    if python.is_symlink() and not python.exists():
+        return f"runs a Python that is no longer there ({os.readlink(python)})"
+    return None
+
+
 #: The folder an activate script names as the venv's: an absolute path, quoted or not, after an optional "export".
 _MADE_IN = re.compile(r"""^[ \t]*(?:export[ \t]+)?VIRTUAL_ENV=(['"]?)(/[^'"$\n]*)\1[ \t]*$""", re.MULTILINE)
 
@@ -220,9 +234,9 @@ def main(argv: list[str] | None = None) -> int:
     python = sys.executable
     if extras == "lock":
         return relock(python)
-    old = moved_venv()
-    if old is not None:
-        print(f"bootstrap: .venv was made in {old}, not here: making it again", file=sys.stderr)
+    problem = venv_problem()
+    if problem is not None:
+        print(f"bootstrap: .venv {problem}: making it again", file=sys.stderr)
         shutil.rmtree(VENV)
     print("bootstrap: installing the project and its pinned dependencies into .venv (a first run takes ~10 s)",
           file=sys.stderr, flush=True)
