@@ -145,20 +145,29 @@ def _found(label: str, pattern: re.Pattern[str], text: str) -> bool:
     return any(valid(m.group()) for m in pattern.finditer(text))
 
 
-def _as_list(value: Any) -> list[Any]:
-    return value if isinstance(value, list) else [value]
+#: What joins a record's fields for the one scan of them all: a line break ends a web address (`URL_RE`) and every
+#: pattern's run of separators, and a NUL is no separator of any pattern, so no field's text is read as part of its
+#: neighbour's. A NUL alone was read as part of a web address, so a field ending in one hid the start of the next:
+#: a quote ending "https://example.org/report" hid a caveat starting "020-7946-0000" (issue 24, round ten).
+_FIELD_BREAK = "\n\x00\n"
+
+
+def _texts(value: Any) -> list[str]:
+    """The text items of a field: its text, or each text of a list, with a number as the text YAML read it from. A
+    gap's `holder: 9434765919` (an NHS number unquoted) is read by YAML as an int, and the build keeps it as text."""
+    items = value if isinstance(value, list) else [value]
+    return [str(item) for item in items
+            if (isinstance(item, (str, int, float)) and not isinstance(item, bool)) and str(item)]
 
 
 def check_personal_data(record: dict, fields: tuple[str, ...] | list[str], name: str, where: str | int | None,
                         problems: Problems) -> None:
     """A problem for every field (or text item of a list field) that seems to hold personal data, naming the
     field and the kind, never the value (it would be printed into every log)."""
-    texts = [item for key in fields for item in _as_list(record.get(key)) if isinstance(item, str) and item]
-    if not personal_data_in("\x00".join(texts)):  # one scan of the whole record; fields only if it finds any
+    texts = [item for key in fields for item in _texts(record.get(key))]
+    if not personal_data_in(_FIELD_BREAK.join(texts)):  # one scan of the whole record; fields only if it finds any
         return
     for key in fields:
-        value = record.get(key)
-        items = value if isinstance(value, list) else [value]
-        kinds = {kind for item in items if isinstance(item, str) and item for kind in personal_data_in(item)}
+        kinds = {kind for item in _texts(record.get(key)) for kind in personal_data_in(item)}
         for kind in [k for k in PATTERNS if k in kinds]:
             problems.add(name, where, f"{key} seems to contain {kind}; the project holds no personal data")
