@@ -235,7 +235,8 @@ def number_separator(char: str) -> bool:
         return True
     if unicodedata.normalize("NFKC", char) in (".", ","):
         return True
-    return unicodedata.category(char)[0] in "PS" and bool(_SEPARATOR_NAME.search(unicodedata.name(char, "")))
+    category = unicodedata.category(char)
+    return (category[0] in "PS" or category == "Lm") and bool(_SEPARATOR_NAME.search(unicodedata.name(char, "")))
 
 
 #: A character outside ASCII right after a digit, and the digit after it if there is one.
