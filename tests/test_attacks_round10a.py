@@ -116,3 +116,13 @@ def test_a_unit_s_power_is_not_a_number_written_with_other_digits(text: str) -> 
 @pytest.mark.parametrize("text", ["There were 1,200\u00b2 offences.", "a 3\u00b24 rise", "area 5 km\u00b2\u00b3"])
 def test_a_superscript_in_a_number_is_still_refused(text: str) -> None:
     assert "a number must be written with the digits 0-9 only" in (text_problem(text) or "")
+
+
+def test_scan_reads_no_number_touching_a_private_use_character() -> None:
+    """A PDF's symbol-font dot pasted as U+F0B7 (private use) in "18\\uf0b76 per cent" was read by scan as the figures
+    18 and 6 per cent; the record refuses the character (`text_problem`), so scan now leaves the number unread."""
+    from analysis.factcheck.scan_find import find_figures
+    from analysis.factcheck.scan_text import sentences, to_text
+
+    text = "Referrals rose 18\uf0b76 per cent, 1\ue000737 in all, and 2,060 cases."
+    assert [f.text for s in sentences(to_text(text)) for f in find_figures(s)[0]] == ["2,060"]

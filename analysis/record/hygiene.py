@@ -258,9 +258,11 @@ def _touching_a_digit(text: str) -> str | None:
 def other_numeral(char: str) -> bool:
     """Whether a character written next to a digit makes the number one `digits_problem` or the printed-figure
     parser refuses: a numeric character other than 0-9 (a digit of another script, "½", "Ⅻ", "①"), a mark drawn
-    on the digit (a combining tilde, underline or stroke), or a separator the record never prints
-    (`number_separator`). The article scanner reads no number that touches one."""
-    return not char.isascii() and (char.isnumeric() or is_mark(char) or number_separator(char))
+    on the digit (a combining tilde, underline or stroke), a separator the record never prints
+    (`number_separator`), or a private-use or unassigned character, which `text_problem` refuses (a PDF's
+    symbol-font dot, U+F0B7, in "18\uf0b76 per cent" was read as the figures 18 and 6 per cent). The article
+    scanner reads no number that touches one."""
+    return not char.isascii() and (char.isnumeric() or is_mark(char) or number_separator(char) or _no_meaning(char))
 
 
 def normal_text_keeping_digits(text: str) -> str:
