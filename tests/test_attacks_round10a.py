@@ -126,3 +126,15 @@ def test_scan_reads_no_number_touching_a_private_use_character() -> None:
 
     text = "Referrals rose 18\uf0b76 per cent, 1\ue000737 in all, and 2,060 cases."
     assert [f.text for s in sentences(to_text(text)) for f in find_figures(s)[0]] == ["2,060"]
+
+
+@pytest.mark.parametrize("text", ["Of children born in 2010, 1 in 5 may have been abused.",
+                                  "Of every 100 babies born, 12 may need support from children's services."])
+def test_the_verb_may_after_a_number_near_born_is_no_birthday(text: str) -> None:
+    """A statistic about a birth cohort was refused as "a date of birth": "born … 5 may" read as the 5th of May."""
+    assert personal_data_in(text) == []
+
+
+@pytest.mark.parametrize("text", ["born 12 May", "born on the 12th of May", "born May 12th", "born 12 may 2009"])
+def test_a_birthday_in_may_is_still_found(text: str) -> None:
+    assert personal_data_in(text) == ["a date of birth"]

@@ -33,8 +33,13 @@ _DATE_JOIN = r"(?:\s*[/.-]?\s*)"
 #: 2009, March 12, 2009, March the 12th 2009, 12-Mar-2009.
 _FULL_DATE = (rf"(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:\d{{4}}|\d{{2}})\b|{_DAY}(?:\s+of\s+|{_DATE_JOIN}){_MONTH},?"
               rf"{_DATE_JOIN}\d{{4}}|{_MONTH}\.?\s+(?:the\s+)?{_DAY},?\s+\d{{4}})")
+#: The months again, with "may" a month only when capitalised: without a year after it, a lower-case "may" after a
+#: number is the verb ("Of children born in 2010, 1 in 5 may have been abused" was refused as a date of birth: issue
+#: 24, round ten).
+_MONTH_NO_YEAR = _MONTH.replace("|may|", "|(?-i:May|MAY)|")
 #: A day and month next to "born": a birthday is personal data with or without its year ("born twelfth March").
-_DAY_MONTH = rf"(?:{_DAY}(?:\s+of\s+|{_DATE_JOIN}){_MONTH}\b|{_MONTH}\.?\s+(?:the\s+)?{_DAY}\b)"
+_DAY_MONTH = (rf"(?:{_DAY}(?:\s+of\s+|{_DATE_JOIN}){_MONTH_NO_YEAR}\b"
+              rf"|{_MONTH_NO_YEAR}\.?\s+(?:the\s+)?{_DAY}\b)")
 #: A date in digits: day first (12/03/2009, 12.3.09) or year first as ISO 8601 writes it (2009-03-12).
 _NUMERIC_DATE = r"(?:\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|\d{4}-\d{1,2}-\d{1,2})\b"
 #: What may separate the groups of digits (and letters) of a phone number, an NHS or National Insurance number or a
