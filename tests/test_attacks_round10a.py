@@ -56,11 +56,13 @@ LOOK_ALIKES = [
     ("write to jane\u24d0example.com", "an e-mail address"),  # a circled a: NFKC made it the letter "a"
     ("write to jane \u24b6 example.com", "an e-mail address"),
     ("write to jane@example\u02d9com", "an e-mail address"),  # the spacing dot above: NFKC made it a space
+    ("call 020 7946 0000x12", "a phone number"),  # an extension written on: the word boundary hid the number
+    ("call +44 20 7946 0000ext 4", "a phone number"),
 ]
 
 
 @pytest.mark.parametrize(("text", "kind"), LOOK_ALIKES)
-def test_personal_data_written_with_a_line_or_a_circled_a_is_found(text: str, kind: str) -> None:
+def test_personal_data_written_with_a_line_a_circled_a_or_an_extension_is_found(text: str, kind: str) -> None:
     assert text_problem(text) is None  # the text rules let it in: only this check stands in its way
     assert personal_data_in(text) == [kind]
 

@@ -73,10 +73,11 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         re.IGNORECASE),
     # UK numbers (020 7946 0000, (020) 7946 0000, 07700 900123, 020.7946.0000) and international ones
     # (+44 (0)20 7946 0000, +1 212 555 0100, 0044 20 7946 0000): a country code or a trunk 0, then at least seven
-    # more digits in groups.
+    # more digits in groups, ended by anything but a digit (an extension written on, "020 7946 0000x12", passed
+    # when a word boundary was asked for: issue 24, round ten).
     "a phone number": re.compile(
         rf"(?:(?<![\w+])\+|(?<![\w,.])00)(?=(?:[\s./()_-]*\d){{9}})\d{{1,3}}{_SEP}(?:\(0\){_SEP})?\(?\d{{1,5}}\)?"
-        rf"(?:{_SEP}\d{{2,5}}){{1,3}}\b|(?<![\w,./])\(?0\d{{2,4}}\)?{_SEP}\d{{3,4}}{_SEP}\d{{3,4}}\b"),
+        rf"(?:{_SEP}\d{{2,5}}){{1,3}}(?!\d)|(?<![\w,./])\(?0\d{{2,4}}\)?{_SEP}\d{{3,4}}{_SEP}\d{{3,4}}(?!\d)"),
     # Any case, its halves joined as the other patterns' groups are (`_SEP`): "sw1a-1aa" is as personal as "SW1A 1AA".
     # The area's letters are ones Royal Mail uses (never Q, V or X first; never I, J or Z second), and an ordinal in
     # lower case ("2nd", "3rd") is not an inward code: "Q4 2nd quarter" and "the A1 2nd junction" were refused.
