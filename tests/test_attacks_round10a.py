@@ -140,3 +140,16 @@ def test_the_verb_may_after_a_number_near_born_is_no_birthday(text: str) -> None
 @pytest.mark.parametrize("text", ["born 12 May", "born on the 12th of May", "born May 12th", "born 12 may 2009"])
 def test_a_birthday_in_may_is_still_found(text: str) -> None:
     assert personal_data_in(text) == ["a date of birth"]
+
+
+@pytest.mark.parametrize("number", ["020\u20137946\u20130000", "020\u25007946\u25000000", "020\u02d77946\u02d70000"])
+def test_scan_leaves_out_a_phone_number_written_with_look_alike_dashes(number: str) -> None:
+    """scan searched an article for phone numbers as written, not as the record's check reads them: in "Call
+    020–7946–0000" (en dashes) it left out 020 and 0000 as unreadable and reported 7946 as a figure."""
+    from analysis.factcheck.scan_find import find_figures
+    from analysis.factcheck.scan_text import sentences, to_text
+
+    found, left = zip(*(find_figures(s) for s in sentences(to_text(f"Call {number} for help; 1,200 were referred."))),
+                      strict=True)
+    assert [f.text for fs in found for f in fs] == ["1,200"]
+    assert [(x.text, x.kind) for xs in left for x in xs] == [("020-7946-0000", "phone number")]

@@ -21,6 +21,7 @@ that would start a formula gets a leading apostrophe, which Excel and LibreOffic
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 import urllib.parse
@@ -137,22 +138,44 @@ _READ_BEFORE_NFKC = str.maketrans({"\u24d0": "@", "\u24b6": "@", "\u02d9": "."})
 
 
 def pattern_text(text: str) -> str:
-    """`normal_text` with look-alike punctuation and the digits of every script read as the ASCII they imitate or
-    are, and the combining marks NFKC could not compose away dropped (an underline or a stroke drawn through
-    each digit, "0̲2̲0̲ 7̲9̲4̲6̲…", split a phone number): what the personal-data patterns search.
-    (The article scanner keeps dashes as written: it reads an en dash as a clause break.)"""
+    """`normal_text` with the combining marks NFKC could not compose away dropped (an underline or a stroke drawn
+    through each digit, "0̲2̲0̲ 7̲9̲4̲6̲…", split a phone number), then read as `same_length_reading` reads it: what
+    the personal-data patterns search."""
     folded = normal_text(text if text.isascii() else text.translate(_READ_BEFORE_NFKC))
     if folded.isascii():
         return folded
-    # Each distinct character is looked at once (a record's text is long, its alphabet short). A digit of any
-    # script becomes the ASCII digit it is: NFKC leaves Devanagari, Bengali, Thai or Arabic-Indic digits as they
-    # are, so "०२० ७९४६ ००००" passed the phone pattern (its leading 0 is ASCII).
-    chars = set(folded)
-    table: dict[int, str | None] = {ord(ch): None for ch in chars if is_mark(ch)}
-    table.update((ord(ch), str(unicodedata.decimal(ch))) for ch in chars if ch.isdecimal() and not ch.isascii())
-    table.update((ord(ch), named) for ch in chars if not ch.isascii() and (named := _named_punctuation(ch)))
-    folded = folded.translate(table) if table else folded
-    return _LOOKALIKE_PUNCTUATION.sub(lambda m: _PUNCTUATION_AS[m.lastgroup or "blank"], folded)
+    marks = {ord(ch): None for ch in set(folded) if is_mark(ch)}
+    return same_length_reading(folded.translate(marks) if marks else folded)
+
+
+def same_length_reading(text: str) -> str:
+    """Look-alike punctuation and the digits of every script read as the ASCII they imitate or are, one character
+    for one (so a match's offsets are the text's): the reading every personal-data pattern searches, in the record
+    (`pattern_text`) and in an article (scan finds a phone number there to leave it out; it read "020–7946–0000" as
+    the figure 7946 when it searched the text as written: issue 24, round ten). Scan reads its figures from the
+    text as written, where an en dash is a clause break."""
+    if text.isascii():
+        return text
+    for char in {ch for ch in set(text) if not ch.isascii()}:
+        read = _read_as_ascii(char)
+        if read:  # a sentence holds one or two such characters: `replace` is many times faster than `translate`
+            text = text.replace(char, read)
+    return text
+
+
+@functools.lru_cache(maxsize=4096)
+def _read_as_ascii(char: str) -> str | None:
+    """The ASCII character a character outside ASCII is read as by `same_length_reading`, or None. Asked once per
+    distinct character (scan asks it of every sentence, most of which hold the same curly quotes and dashes). A
+    digit of any script is the ASCII digit it is: NFKC leaves Devanagari, Bengali, Thai or Arabic-Indic digits as
+    they are, so "०२० ७९४६ ००००" passed the phone pattern (its leading 0 is ASCII)."""
+    if char.isdecimal():
+        return str(unicodedata.decimal(char))
+    named = _named_punctuation(char)
+    if named:
+        return named
+    look = _LOOKALIKE_PUNCTUATION.fullmatch(char)
+    return _PUNCTUATION_AS[look.lastgroup or "blank"] if look else None
 
 
 #: Letters a text field may hold: the Latin alphabet's capital and small letters (accents and ligatures
