@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from analysis.factcheck.scan_text import Sentence
-from analysis.record.hygiene import other_numeral
+from analysis.record.hygiene import other_numeral, same_length_reading
 from analysis.record.printed import Printed, PrintedFigureError, parse_printed
 from analysis.record.safeguarding import PATTERNS as PERSONAL
 from analysis.record.vocabulary import FRACTIONS, MULTIPLES, QUALIFIERS, WORD_NUMBERS
@@ -125,9 +125,16 @@ _FOLD = str.maketrans({"ſ": "s", "ı": "i", "\u0307": None})
 
 
 def needs_text(text: str) -> str:
-    """The text a NEEDS pattern is searched in: lower-cased as the kinds' IGNORECASE reads letters."""
+    """The text a NEEDS pattern is searched in: lower-cased as the kinds' IGNORECASE reads letters, with look-alike
+    punctuation and other digits read as the personal-data kinds read them (`same_length_reading`)."""
     low = text.lower()
-    return low if low.isascii() else low.translate(_FOLD)
+    return low if low.isascii() else same_length_reading(low).translate(_FOLD)
+
+
+#: The kinds that are personal data: found in the sentence as the record's personal-data check reads it
+#: (`same_length_reading`: "020–7946–0000" is a phone number, its en dashes read as hyphens), then blanked in the
+#: sentence as written (one character for one).
+_PERSONAL_KINDS = frozenset({"e-mail address", "phone number", "postcode"})
 
 
 _QUAL = "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
@@ -267,7 +274,12 @@ def _mask(text: str, sentence: Sentence, left_out: list[LeftOut], kinds: frozens
             continue
         needs = _NEEDS_RE.get(kind) if NEEDS else None
         if needs is None or needs.search(low):
-            text = pattern.sub(functools.partial(_blank_kind, blank, kind), text)
+            reading = same_length_reading(text) if kind in _PERSONAL_KINDS else text
+            found = pattern.sub(functools.partial(_blank_kind, blank, kind), reading)
+            if reading is text:
+                text = found
+            elif found != reading:  # what was found in the reading, blanked in the text as written
+                text = "".join("\x00" if r == "\x00" else t for t, r in zip(text, found, strict=True))
     if unlisted[0]:
         left_out.append(LeftOut(f"{unlisted[0]:,} more", NOT_LISTED, sentence))
     return text

@@ -21,6 +21,7 @@ that would start a formula gets a leading apostrophe, which Excel and LibreOffic
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 import urllib.parse
@@ -103,7 +104,10 @@ _PUNCTUATION_AS = {"dash": "-", "slash": "/", "stop": ".", "blank": " "}
 #: never complete, and "020˗7946˗0000" (modifier letter minus), "020ー7946ー0000" (the katakana long-vowel mark, a
 #: dash to a reader), "020➖7946➖0000" or "jane@example⸱com" (word separator middle dot) each passed the check
 #: (issue 24, round nine). Asked of punctuation, symbols and modifier letters only, never of a letter or a digit.
-_NAMED_AS = (("-", re.compile(r"\b(?:DASH|HYPHEN|MINUS|PROLONGED SOUND MARK)\b")),
+#: A line drawn across is read as a dash too (box drawing's "─", "⎯", the scan lines "⎽", the macrons "ˉ" and "ˍ"):
+#: "020─7946─0000" and "020ˍ7946ˍ0000" passed the phone check (issue 24, round ten).
+_NAMED_AS = (("-", re.compile(r"\b(?:DASH|HYPHEN|MINUS|PROLONGED SOUND MARK|MACRON|LOW LINE)\b"
+                              r"|\bHORIZONTAL(?: LINE\b| SCAN LINE| BAR\b|$)")),
              ("/", re.compile(r"\b(?:SOLIDUS|SLASH)\b")),
              (".", re.compile(r"\b(?:FULL STOP|DOT|POINT|SPOT|BULLET)\b")))
 
@@ -127,23 +131,51 @@ def is_mark(char: str) -> bool:
     return unicodedata.category(char) in ("Mn", "Me")
 
 
+#: What a reader reads as "@" or "." and NFKC would make a letter or a space: a circled "ⓐ" (NFKC: "a") is the at
+#: sign of an address spelled to slip past filters, and the spacing "˙" (NFKC: a space and a combining dot) a raised
+#: full stop. "janeⓐexample.com" and "jane@example˙com" passed the e-mail check (issue 24, round ten).
+_READ_BEFORE_NFKC = str.maketrans({"\u24d0": "@", "\u24b6": "@", "\u02d9": "."})
+
+
 def pattern_text(text: str) -> str:
-    """`normal_text` with look-alike punctuation and the digits of every script read as the ASCII they imitate or
-    are, and the combining marks NFKC could not compose away dropped (an underline or a stroke drawn through
-    each digit, "0̲2̲0̲ 7̲9̲4̲6̲…", split a phone number): what the personal-data patterns search.
-    (The article scanner keeps dashes as written: it reads an en dash as a clause break.)"""
-    folded = normal_text(text)
+    """`normal_text` with the combining marks NFKC could not compose away dropped (an underline or a stroke drawn
+    through each digit, "0̲2̲0̲ 7̲9̲4̲6̲…", split a phone number), then read as `same_length_reading` reads it: what
+    the personal-data patterns search."""
+    folded = normal_text(text if text.isascii() else text.translate(_READ_BEFORE_NFKC))
     if folded.isascii():
         return folded
-    # Each distinct character is looked at once (a record's text is long, its alphabet short). A digit of any
-    # script becomes the ASCII digit it is: NFKC leaves Devanagari, Bengali, Thai or Arabic-Indic digits as they
-    # are, so "०२० ७९४६ ००००" passed the phone pattern (its leading 0 is ASCII).
-    chars = set(folded)
-    table: dict[int, str | None] = {ord(ch): None for ch in chars if is_mark(ch)}
-    table.update((ord(ch), str(unicodedata.decimal(ch))) for ch in chars if ch.isdecimal() and not ch.isascii())
-    table.update((ord(ch), named) for ch in chars if not ch.isascii() and (named := _named_punctuation(ch)))
-    folded = folded.translate(table) if table else folded
-    return _LOOKALIKE_PUNCTUATION.sub(lambda m: _PUNCTUATION_AS[m.lastgroup or "blank"], folded)
+    marks = {ord(ch): None for ch in set(folded) if is_mark(ch)}
+    return same_length_reading(folded.translate(marks) if marks else folded)
+
+
+def same_length_reading(text: str) -> str:
+    """Look-alike punctuation and the digits of every script read as the ASCII they imitate or are, one character
+    for one (so a match's offsets are the text's): the reading every personal-data pattern searches, in the record
+    (`pattern_text`) and in an article (scan finds a phone number there to leave it out; it read "020–7946–0000" as
+    the figure 7946 when it searched the text as written: issue 24, round ten). Scan reads its figures from the
+    text as written, where an en dash is a clause break."""
+    if text.isascii():
+        return text
+    for char in {ch for ch in set(text) if not ch.isascii()}:
+        read = _read_as_ascii(char)
+        if read:  # a sentence holds one or two such characters: `replace` is many times faster than `translate`
+            text = text.replace(char, read)
+    return text
+
+
+@functools.lru_cache(maxsize=4096)
+def _read_as_ascii(char: str) -> str | None:
+    """The ASCII character a character outside ASCII is read as by `same_length_reading`, or None. Asked once per
+    distinct character (scan asks it of every sentence, most of which hold the same curly quotes and dashes). A
+    digit of any script is the ASCII digit it is: NFKC leaves Devanagari, Bengali, Thai or Arabic-Indic digits as
+    they are, so "०२० ७९४६ ००००" passed the phone pattern (its leading 0 is ASCII)."""
+    if char.isdecimal():
+        return str(unicodedata.decimal(char))
+    named = _named_punctuation(char)
+    if named:
+        return named
+    look = _LOOKALIKE_PUNCTUATION.fullmatch(char)
+    return _PUNCTUATION_AS[look.lastgroup or "blank"] if look else None
 
 
 #: Letters a text field may hold: the Latin alphabet's capital and small letters (accents and ligatures
@@ -185,11 +217,17 @@ def right_to_left(text: str) -> str | None:
     return first_char(text, lambda char: not char.isnumeric() and unicodedata.bidirectional(char) in _RIGHT_TO_LEFT)
 
 
+#: A superscript two or three right after a letter, and before no other digit: the power of a unit ("km²", "m³"),
+#: not a digit of any number. "5,598 people per km²" (ONS's population density as news pages print it) was refused
+#: as a number written with other digits (issue 24, round ten); "1,200²" and "3²4" still are.
+_UNIT_POWER = re.compile("(?<=[A-Za-z])[\u00b2\u00b3](?![0-9\u00b2\u00b3\u00b9\u2070-\u2079])")
+
+
 def digits_problem(text: str) -> str | None:
     """`DIGITS_MESSAGE` for the first numeric character that is not 0-9 (Arabic-Indic, full-width, superscript,
     a vulgar fraction "½" or a Roman numeral "Ⅻ", which NFKC made "1⁄2" and "XII" and refused in other words), or
     None. Checked on the text as written, before NFKC, so such a number is refused, not silently read."""
-    char = first_char(text, str.isnumeric)  # 0-9 are ASCII, which `first_char` never asks about
+    char = first_char(_UNIT_POWER.sub("", text), str.isnumeric)  # 0-9 are ASCII, never asked about
     if char is None and not text.isascii():
         char = _touching_a_digit(text)
     return None if char is None else DIGITS_MESSAGE.format(char=char, code=ord(char))
@@ -198,8 +236,32 @@ def digits_problem(text: str) -> str | None:
 #: Separators of digit groups the record never prints (it writes 1,737 and 18.6%): the Arabic thousands and
 #: decimal separators and percent sign, and the thin, narrow no-break, figure and no-break spaces of "1 737".
 #: NFKC makes the spaces ordinary ones, so "1 737" was read as the two figures 1 and 737, and "1٬737" likewise.
+#: (`number_separator` is the rule; these are its best-known cases.)
 OTHER_SEPARATORS = "\u066a\u066b\u066c\u00a0\u2007\u2009\u202f"
-_SEPARATOR_IN_NUMBER = re.compile(f"(?<=[0-9])[{OTHER_SEPARATORS}](?=[0-9])|[\u066a-\u066c]")
+#: The Arabic separators and percent sign, refused wherever they stand.
+_ARABIC_NUMBER_SIGNS = "\u066a\u066b\u066c"
+#: Names of marks read as a decimal point or thousands separator: "18·6" (the British decimal point, MIDDLE DOT),
+#: "1‚737" (SINGLE LOW-9 QUOTATION MARK, drawn as a comma), "18⋅6", "1、737".
+_SEPARATOR_NAME = re.compile(r"\b(?:FULL STOP|DOT|POINT|COMMA|LOW-9)\b")
+
+
+def number_separator(char: str) -> bool:
+    """Whether a character outside ASCII reads, between two digits, as a thousands separator or a decimal point the
+    record never prints (it writes 1,737 and 18.6): any space but the ASCII one (a thin, no-break, figure or hair
+    space: "1 737"), the Arabic separators, or a mark NFKC folds to "." or "," or that is named a full stop, dot,
+    point or comma. Between two digits such a mark joins one number that the checks would read as two: the record
+    accepted the figure "6 per cent" from a quote "rose by 18·6 per cent", and scan found the figures 18 and 6 per
+    cent there (issue 24, round ten)."""
+    if char.isascii():
+        return False
+    if char in OTHER_SEPARATORS or unicodedata.category(char) == "Zs":
+        return True
+    if unicodedata.normalize("NFKC", char) in (".", ","):
+        return True
+    category = unicodedata.category(char)
+    return (category[0] in "PS" or category == "Lm") and bool(_SEPARATOR_NAME.search(unicodedata.name(char, "")))
+
+
 #: A character outside ASCII right after a digit, and the digit after it if there is one.
 _AFTER_DIGIT = re.compile(r"(?<=[0-9])([^\x00-\x7f])([0-9])?")
 
@@ -211,7 +273,7 @@ def _touching_a_digit(text: str) -> str | None:
     check that it holds the value 1,737, while readers saw a struck-through digit or a number spaced apart."""
     for found in _AFTER_DIGIT.finditer(text):
         char = found.group(1)
-        if is_mark(char) or (char in OTHER_SEPARATORS and found.group(2)):
+        if is_mark(char) or (found.group(2) and number_separator(char)):
             return char
     return None
 
@@ -219,21 +281,27 @@ def _touching_a_digit(text: str) -> str | None:
 def other_numeral(char: str) -> bool:
     """Whether a character written next to a digit makes the number one `digits_problem` or the printed-figure
     parser refuses: a numeric character other than 0-9 (a digit of another script, "½", "Ⅻ", "①"), a mark drawn
-    on the digit (a combining tilde, underline or stroke), or a separator the record never prints
-    (`OTHER_SEPARATORS`). The article scanner reads no number that touches one."""
-    return not char.isascii() and (char.isnumeric() or char in OTHER_SEPARATORS
-                                   or is_mark(char))
+    on the digit (a combining tilde, underline or stroke), a separator the record never prints
+    (`number_separator`), or a private-use or unassigned character, which `text_problem` refuses (a PDF's
+    symbol-font dot, U+F0B7, in "18\uf0b76 per cent" was read as the figures 18 and 6 per cent). The article
+    scanner reads no number that touches one."""
+    return not char.isascii() and (char.isnumeric() or is_mark(char) or number_separator(char) or _no_meaning(char))
 
 
 def normal_text_keeping_digits(text: str) -> str:
     """`normal_text` for text that cannot be refused (an article being scanned), except that a numeric character
     other than 0-9 (superscript, full-width, another script, a vulgar fraction), and a separator the record never
-    prints between two digits (`OTHER_SEPARATORS`), is kept as written: a number holding one is then not read at
+    prints between two digits (`number_separator`), is kept as written: a number holding one is then not read at
     all, as `digits_problem` refuses it in the record, instead of NFKC turning a footnote's "1,200²" into 1,2002,
     "３０４" into 304, "1½" into 11⁄2 (read as the figure 11) or "1 737" into the two figures 1 and 737."""
-    digits = "".join(ch for ch in set(text) if ch.isnumeric() and not ch.isascii())  # each distinct one asked once
-    kept = _SEPARATOR_IN_NUMBER.pattern + (f"|[{re.escape(digits)}]" if digits else "")
-    if not digits and not _SEPARATOR_IN_NUMBER.search(text):
+    if text.isascii():
+        return text
+    chars = {ch for ch in set(text) if not ch.isascii()}  # each distinct one asked once
+    digits = "".join(ch for ch in chars if ch.isnumeric())
+    separators = "".join(ch for ch in chars if number_separator(ch))
+    kept = "|".join([*([f"(?<=[0-9])[{re.escape(separators)}](?=[0-9])"] if separators else []),
+                     f"[{_ARABIC_NUMBER_SIGNS}]", *([f"[{re.escape(digits)}]"] if digits else [])])
+    if not digits and not re.search(kept, text):
         return normal_text(text)
     pieces: list[str] = []
     start = 0

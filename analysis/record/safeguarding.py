@@ -33,8 +33,13 @@ _DATE_JOIN = r"(?:\s*[/.-]?\s*)"
 #: 2009, March 12, 2009, March the 12th 2009, 12-Mar-2009.
 _FULL_DATE = (rf"(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:\d{{4}}|\d{{2}})\b|{_DAY}(?:\s+of\s+|{_DATE_JOIN}){_MONTH},?"
               rf"{_DATE_JOIN}\d{{4}}|{_MONTH}\.?\s+(?:the\s+)?{_DAY},?\s+\d{{4}})")
+#: The months again, with "may" a month only when capitalised: without a year after it, a lower-case "may" after a
+#: number is the verb ("Of children born in 2010, 1 in 5 may have been abused" was refused as a date of birth: issue
+#: 24, round ten).
+_MONTH_NO_YEAR = _MONTH.replace("|may|", "|(?-i:May|MAY)|")
 #: A day and month next to "born": a birthday is personal data with or without its year ("born twelfth March").
-_DAY_MONTH = rf"(?:{_DAY}(?:\s+of\s+|{_DATE_JOIN}){_MONTH}\b|{_MONTH}\.?\s+(?:the\s+)?{_DAY}\b)"
+_DAY_MONTH = (rf"(?:{_DAY}(?:\s+of\s+|{_DATE_JOIN}){_MONTH_NO_YEAR}\b"
+              rf"|{_MONTH_NO_YEAR}\.?\s+(?:the\s+)?{_DAY}\b)")
 #: A date in digits: day first (12/03/2009, 12.3.09) or year first as ISO 8601 writes it (2009-03-12).
 _NUMERIC_DATE = r"(?:\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|\d{4}-\d{1,2}-\d{1,2})\b"
 #: What may separate the groups of digits (and letters) of a phone number, an NHS or National Insurance number or a
@@ -68,10 +73,11 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         re.IGNORECASE),
     # UK numbers (020 7946 0000, (020) 7946 0000, 07700 900123, 020.7946.0000) and international ones
     # (+44 (0)20 7946 0000, +1 212 555 0100, 0044 20 7946 0000): a country code or a trunk 0, then at least seven
-    # more digits in groups.
+    # more digits in groups, ended by anything but a digit (an extension written on, "020 7946 0000x12", passed
+    # when a word boundary was asked for: issue 24, round ten).
     "a phone number": re.compile(
         rf"(?:(?<![\w+])\+|(?<![\w,.])00)(?=(?:[\s./()_-]*\d){{9}})\d{{1,3}}{_SEP}(?:\(0\){_SEP})?\(?\d{{1,5}}\)?"
-        rf"(?:{_SEP}\d{{2,5}}){{1,3}}\b|(?<![\w,./])\(?0\d{{2,4}}\)?{_SEP}\d{{3,4}}{_SEP}\d{{3,4}}\b"),
+        rf"(?:{_SEP}\d{{2,5}}){{1,3}}(?!\d)|(?<![\w,./])\(?0\d{{2,4}}\)?{_SEP}\d{{3,4}}{_SEP}\d{{3,4}}(?!\d)"),
     # Any case, its halves joined as the other patterns' groups are (`_SEP`): "sw1a-1aa" is as personal as "SW1A 1AA".
     # The area's letters are ones Royal Mail uses (never Q, V or X first; never I, J or Z second), and an ordinal in
     # lower case ("2nd", "3rd") is not an inward code: "Q4 2nd quarter" and "the A1 2nd junction" were refused.
@@ -145,20 +151,29 @@ def _found(label: str, pattern: re.Pattern[str], text: str) -> bool:
     return any(valid(m.group()) for m in pattern.finditer(text))
 
 
-def _as_list(value: Any) -> list[Any]:
-    return value if isinstance(value, list) else [value]
+#: What joins a record's fields for the one scan of them all: a line break ends a web address (`URL_RE`) and every
+#: pattern's run of separators, and a NUL is no separator of any pattern, so no field's text is read as part of its
+#: neighbour's. A NUL alone was read as part of a web address, so a field ending in one hid the start of the next:
+#: a quote ending "https://example.org/report" hid a caveat starting "020-7946-0000" (issue 24, round ten).
+_FIELD_BREAK = "\n\x00\n"
+
+
+def _texts(value: Any) -> list[str]:
+    """The text items of a field: its text, or each text of a list, with a number as the text YAML read it from. A
+    gap's `holder: 9434765919` (an NHS number unquoted) is read by YAML as an int, and the build keeps it as text."""
+    items = value if isinstance(value, list) else [value]
+    return [str(item) for item in items
+            if (isinstance(item, (str, int, float)) and not isinstance(item, bool)) and str(item)]
 
 
 def check_personal_data(record: dict, fields: tuple[str, ...] | list[str], name: str, where: str | int | None,
                         problems: Problems) -> None:
     """A problem for every field (or text item of a list field) that seems to hold personal data, naming the
     field and the kind, never the value (it would be printed into every log)."""
-    texts = [item for key in fields for item in _as_list(record.get(key)) if isinstance(item, str) and item]
-    if not personal_data_in("\x00".join(texts)):  # one scan of the whole record; fields only if it finds any
+    texts = [item for key in fields for item in _texts(record.get(key))]
+    if not personal_data_in(_FIELD_BREAK.join(texts)):  # one scan of the whole record; fields only if it finds any
         return
     for key in fields:
-        value = record.get(key)
-        items = value if isinstance(value, list) else [value]
-        kinds = {kind for item in items if isinstance(item, str) and item for kind in personal_data_in(item)}
+        kinds = {kind for item in _texts(record.get(key)) for kind in personal_data_in(item)}
         for kind in [k for k in PATTERNS if k in kinds]:
             problems.add(name, where, f"{key} seems to contain {kind}; the project holds no personal data")
