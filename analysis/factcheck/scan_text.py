@@ -75,30 +75,34 @@ _IMPLIED_END: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 }
 
 
-#: A CSS escape: a backslash and up to six hex digits (and one white space after them), or any other character.
-_CSS_ESCAPE = re.compile(r"\\(?:([0-9a-fA-F]{1,6})[ \t\n\f]?|(.))", re.DOTALL)
+#: What CSS reads as one piece, in one pass: a comment (from "/*" to the next "*/", or to the end when none follows),
+#: a string (to its closing quote, a line end or the end; a backslash escapes the next character), or an escape (a
+#: backslash and up to six hex digits and one white space after them, or any other character). Each alternative ends
+#: wherever the text ends, so no match is ever retried: a lazy regex retried from every "/*" with no end took 22 s
+#: on 100 KB of "/*a".
+_CSS_PIECE = re.compile(r"""/\*.*?(?:\*/|\Z)|(["'])(?:(?!\1)[^\\\n]|\\(?:.|\Z))*(?:\1|(?=\n)|\Z)"""
+                        r"|\\(?:([0-9a-fA-F]{1,6})[ \t\n\f]?|(.|\Z))", re.DOTALL)
 _IMPORTANT = re.compile(r"!\s*important$")
+#: A character an escape may stand for in a name as itself: anything else escaped (`none\9`, `\;`, `\7b `) is part
+#: of a name and never CSS's punctuation or white space; read as the punctuation, `display:none\9` (an old IE hack
+#: Chromium ignores) hid the text, and `\}` ended a rule early.
+_NAME_CHARACTER = re.compile(r"[\w-]")
 
 
-def _css_unescaped(match: re.Match[str]) -> str:
-    if match.group(1) is None:
-        return match.group(2)
-    code = int(match.group(1), 16)
-    return chr(code) if 0 < code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else "\ufffd"
+def _css_piece(match: re.Match[str]) -> str:
+    if match.group(1) is not None:
+        return '""'  # a string's content is never a selector or a display: `content:"}.x{display:none}"` is one
+    if match.group(2) is None and match.group(3) is None:
+        return ""  # a comment reads as nothing
+    code = ord(match.group(3) or "\ufffd") if match.group(2) is None else int(match.group(2), 16)
+    char = chr(code) if 0 < code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else "\ufffd"
+    return char if _NAME_CHARACTER.match(char) else "\ufffd"
 
 
-def _css_without_comments(style: str) -> str:
-    """`style` with its comments read as nothing, as CSS reads them: from "/*" to the next "*/", or to the end when
-    none follows. One pass: a lazy regex retried from every "/*" that has no end took 22 s on 100 KB of "/*a"."""
-    kept, at = [], 0
-    while (start := style.find("/*", at)) >= 0:
-        kept.append(style[at:start])
-        end = style.find("*/", start + 2)
-        if end < 0:
-            return "".join(kept)
-        at = end + 2
-    kept.append(style[at:])
-    return "".join(kept)
+def plain_css(css: str) -> str:
+    """CSS with its comments removed, its strings emptied and its escapes decoded, so every brace, colon and
+    semicolon left is CSS's own punctuation (as CSS's tokenizer reads it), in one pass."""
+    return _CSS_PIECE.sub(_css_piece, css)
 
 
 def inline_style(style: str) -> dict[str, str]:
@@ -107,7 +111,11 @@ def inline_style(style: str) -> dict[str, str]:
     (`display:/**/none`, `disp\\lay:none`). A substring test hid "display:none;display:inline", which is shown.
     Not tinycss2 (installed with nbconvert), which parses to the spec but took 0.8-0.9 s on 1 MB of declarations
     where this takes 0.05 s: scan has 2 s for a whole 1 MB page."""
-    text = _CSS_ESCAPE.sub(_css_unescaped, _css_without_comments(style))
+    return _declarations(plain_css(style))[0]
+
+
+def _declarations(text: str) -> tuple[dict[str, str], set[str]]:
+    """Declarations (text as `plain_css` returns it) as `inline_style` reads them, and which are `!important`."""
     values: dict[str, str] = {}
     important: set[str] = set()
     for declaration in text.split(";"):
@@ -121,7 +129,7 @@ def inline_style(style: str) -> dict[str, str]:
         values[name] = _IMPORTANT.sub("", value).strip()
         if strong:
             important.add(name)
-    return values
+    return values, important
 
 
 #: A selector the page's stylesheet is honoured for: a type, a class, an id, or a type with one class or id (`p`,
@@ -139,51 +147,108 @@ _STYLE_TYPE = re.compile(r"\stype\s*=\s*[\"']?([^\"'>\s]*)", re.IGNORECASE)
 
 @dataclass
 class _Sheet:
-    """What the page's <style> blocks say of simple selectors: which hide an element (display none), which hide its
-    content (content-visibility hidden), which show it again, which make it invisible or visible.
-    `<style>.x{display:none}</style><p class=x>` hid "2,000 victims" from readers but scan read it. Rules in @media
-    and the like, and selectors with combinators, attributes or pseudo-classes, are not honoured for hiding (no CSS
-    engine: their text is read, a miss rather than a guess); an element a rule shows again (`p.y{display:block}`,
-    or `.menu .y{display:block}`, read by its last simple selector) is shown, whatever the order and specificity."""
+    """What the page's <style> blocks say of an element, looked up by its type, classes and id (`keys`).
 
-    hide: set[str] = field(default_factory=set)
-    contain: set[str] = field(default_factory=set)
-    show: set[str] = field(default_factory=set)
-    inline: set[str] = field(default_factory=set)  # given an inline display, where content-visibility does nothing
-    visibility: dict[str, bool] = field(default_factory=dict)
+    A top-level rule with a simple selector (`_SIMPLE_SELECTOR`) hides: `<style>.x{display:none}</style><p class=x>`
+    hid "2,000 victims" from readers but scan read it. Any rule may show, whatever its order and specificity: one
+    with combinators, attributes or pseudo-classes (read by its subject, `_subject`), one inside @media, @supports or
+    @layer (`_rules`), one nested in another rule. Such rules are never honoured for hiding (no CSS engine: their
+    text is read, a miss rather than a guess), but each is honoured for showing: Chromium showed `.x{display:none}
+    @media (min-width:1px){.x{display:block}}` (the usual responsive pattern), `[hidden]{display:block}` and a later
+    `.w{visibility:visible}`, and scan dropped each."""
+
+    hide: set[str] = field(default_factory=set)  # display none
+    contain: set[str] = field(default_factory=set)  # content-visibility hidden
+    show: set[str] = field(default_factory=set)  # a display other than none
+    forced: set[str] = field(default_factory=set)  # ... given !important: it beats an inline `display: none`
+    uncontain: set[str] = field(default_factory=set)  # a content-visibility other than hidden
+    unboxed: set[str] = field(default_factory=set)  # a display content-visibility does nothing on (`_unboxed`)
+    visibility: dict[str, bool] = field(default_factory=dict)  # visible or not; a hiding rule's last one counts
 
     def keys(self, tag: str, values: dict[str, str]) -> list[str]:
-        keys = [tag]
-        for name in values.get("class", "").split():
-            keys += [f".{name}", f"{tag}.{name}"]
+        """How the sheet names this element: "*" (a rule whose subject has no type, class or id), its type, each
+        class (split at ASCII white space only, as HTML splits it: "a\u00a0b" is one class) and its id."""
+        keys = ["*", tag]
+        for name in _ASCII_SPACE.split(values.get("class", "")):
+            if name:
+                keys += [f".{name}", f"{tag}.{name}"]
         if values.get("id"):
             keys += [f"#{values['id']}", f"{tag}#{values['id']}"]
         return keys
 
 
-def _rules(css: str) -> list[tuple[str, str]]:
-    """The top-level rules of a stylesheet as (selector list, declarations), @-blocks skipped; one pass."""
-    rules, depth, start, prelude = [], 0, 0, ""
+_ASCII_SPACE = re.compile(r"[ \t\n\f\r]+")
+#: At-rules whose block holds style rules for the page's elements (each may apply, so each rule in it may show);
+#: any other at-rule's block (@keyframes, @font-face, @page, ...) selects no element and is skipped.
+_GROUPING = ("@media", "@supports", "@layer", "@container", "@scope", "@document", "@-moz-document")
+#: A statement at-rule at the top of a sheet (`@import url(x.css);`, `@charset "utf-8";`), ending at its semicolon.
+_STATEMENT = re.compile(r"\s*@[^;{}]*;")
+
+
+def _screen_may_match(media: str) -> bool:
+    """Whether a media query list may hold on a screen: not when every query names another medium (`print`)."""
+    for query in media.lower().split(","):
+        words = query.split()
+        words = words[1:] if words[:1] == ["only"] else words
+        if not words or words[0] in ("all", "screen", "not") or words[0].startswith("("):
+            return True
+    return False
+
+
+def _rules(css: str) -> list[tuple[str, str, bool, str | None]]:
+    """Every style rule of a stylesheet (text as `plain_css` returns it) as (selector list, declarations, whether
+    it only sometimes applies, the rule it is nested in), in one pass. A rule inside a grouping at-rule (`_GROUPING`,
+    unless a media query no screen matches) or nested in another rule (CSS nesting) only sometimes applies. A
+    statement at-rule ends at its semicolon; anything else before a "{" at the top, a stray "}" included, is part
+    of the selector (Chromium then drops the rule: `} .x{display:none}` hid nothing there but hid the text here)."""
+    rules: list[tuple[str, str, bool, str | None]] = []
+    stack: list[tuple[str, str, list[str]]] = []  # each open block: (selector or at-rule, kind, declarations)
+    at = 0
     for brace in re.finditer(r"[{}]", css):
+        if brace.group() == "}" and not stack:
+            continue  # stays in the next rule's selector
+        text, at = css[at:brace.start()], brace.end()
         if brace.group() == "{":
-            if depth == 0:
-                prelude, start = css[start:brace.start()].strip(), brace.end()
-            depth += 1
-        elif depth > 0:
-            depth -= 1
-            if depth == 0:
-                if not prelude.startswith("@"):
-                    rules.append((prelude, css[start:brace.start()]))
-                start = brace.end()
-    if depth > 0 and not prelude.startswith("@"):  # CSS closes what is open at the end of the sheet
-        rules.append((prelude, css[start:]))
+            if stack:
+                before, _, prelude = text.rpartition(";")  # declarations before a nested rule end at a semicolon
+                stack[-1][2].append(before)
+            else:
+                prelude = _STATEMENT.sub("", text) if text.lstrip().startswith("@") else text
+            prelude = prelude.strip()
+            outer = stack[-1][1] if stack else "top"
+            if outer == "skip" or (prelude.startswith("@") and not prelude.lower().startswith(_GROUPING)):
+                kind = "skip"
+            elif prelude.lower().startswith("@media") and not _screen_may_match(prelude[6:]):
+                kind = "skip"
+            else:
+                kind = "group" if prelude.startswith("@") else "style"
+            stack.append((prelude, kind, []))
+        else:
+            prelude, kind, body = stack.pop()
+            _emit_rule(rules, prelude, kind, "".join(body) + text, stack)
+    while stack:
+        prelude, kind, body = stack.pop()
+        _emit_rule(rules, prelude, kind, "".join(body) + (css[at:] if at >= 0 else ""), stack)
+        at = -1  # the unclosed text belongs to the innermost block only
     return rules
 
 
-def _applied_sheets(raw: str) -> Iterator[str]:
-    """The text of each <style> block a browser applies on screen, in page order: not one inside a <template> or
-    <noscript>, a text-only element (`_TEXT_ONLY`), for another medium (`<style media=print>`) or in another
-    language (`type`). One pass: each block's end is searched for once, from where it opens."""
+def _emit_rule(rules: list[tuple[str, str, bool, str | None]], prelude: str, kind: str, body: str,
+               stack: list[tuple[str, str, list[str]]]) -> None:
+    """Add a closed block to `rules` when it is a style rule (or a grouping rule nested in one, whose declarations
+    are its parent's, sometimes)."""
+    parent = stack[-1] if stack else None
+    if kind == "style":
+        rules.append((prelude, body, bool(stack), parent[0] if parent and parent[1] == "style" else None))
+    elif kind == "group" and parent and parent[1] == "style":
+        rules.append((parent[0], body, True, None))
+
+
+def _applied_sheets(raw: str) -> Iterator[tuple[str, bool]]:
+    """The text of each <style> block a browser may apply on screen, in page order, and whether it only sometimes
+    applies (a media query other than screen or all): not one inside a <template> or <noscript>, a text-only
+    element (`_TEXT_ONLY`), for another medium only (`<style media=print>`) or in another language (`type`). One
+    pass: each block's end is searched for once, from where it opens."""
     lower, until, inert = raw.lower(), 0, 0
     for opened in _STYLE_BLOCK.finditer(raw):
         if opened.start() < until:
@@ -196,50 +261,86 @@ def _applied_sheets(raw: str) -> Iterator[str]:
         until = lower.find(f"</{name}", opened.end())
         until = len(raw) if until < 0 else until
         media, kind = _STYLE_MEDIA.search(opened.group()), _STYLE_TYPE.search(opened.group())
-        if (name == "style" and not inert and (not media or media.group(1).strip().lower() in ("", "all", "screen"))
+        media_list = media.group(1).strip().lower() if media else ""
+        if (name == "style" and not inert and _screen_may_match(media_list)
                 and (not kind or kind.group(1).lower() in ("", "text/css"))):
-            yield raw[opened.end():until]
+            yield raw[opened.end():until], media_list not in ("", "all", "screen")
 
 
 def page_sheet(raw: str) -> _Sheet:
     """The rules of every applied <style> block in the page (markup as `closed_markup_only` returns it) that hide
     or show."""
     sheet = _Sheet()
-    for text in _applied_sheets(raw):
-        css = _CSS_ESCAPE.sub(_css_unescaped, _css_without_comments(text))
-        for prelude, body in _rules(css):
-            _add_rule(sheet, prelude, inline_style(body))
+    subjects: dict[str, list[str]] = {}  # a selector list's subjects, worked out once however many rules nest in it
+    for text, sometimes in _applied_sheets(raw):
+        for prelude, body, nested, parent in _rules(plain_css(text)):
+            _add_rule(sheet, prelude, body, sometimes or nested, parent, subjects)
     return sheet
 
 
 #: What joins the parts of a complex selector: its last part is the element the rule applies to.
 _COMBINATOR = re.compile(r"\s*[>+~]\s*|\s+")
+#: The start of a compound selector: its type (or "*") and its first class or id.
+_COMPOUND_START = re.compile(r"(\*|[a-z][a-z0-9-]*)?([.#][\w-]+)?", re.IGNORECASE)
 
 
-def _add_rule(sheet: _Sheet, prelude: str, style: dict[str, str]) -> None:
-    """One rule's simple selectors (`_SIMPLE_SELECTOR`) added to what hides or shows. A complex selector only ever
-    shows: its last part is taken as shown (`.w .a{display:block}` showed a dialog of class a inside .w, which scan
-    dropped), since reading text that may be hidden is the lesser error."""
-    display, visible = style.get("display"), style.get("visibility")
+def _subjects(selectors: str, parent: str | None, cache: dict[str, list[str]]) -> list[str]:
+    """The keys (`_Sheet.keys`) of the elements a selector list may apply to, each read by its last compound's type
+    and first class or id (`.menu .y:hover` → ".y"), "*" when it names neither (`[hidden]`, `:not(.x)`); none for a
+    pseudo-element (`p::before` is not the p). A nested selector naming its parent ("&", "&:hover") takes the
+    parent's subjects. Worked out once per selector list (`cache`): nested rules share their parent's."""
+    if selectors in cache:
+        return cache[selectors]
+    keys: list[str] = []
+    for selector in selectors.split(","):
+        last = _COMBINATOR.split(selector.strip())[-1]
+        if not last or "::" in last:
+            continue
+        bare = last.replace("&", "")
+        start = _COMPOUND_START.match(bare)
+        kind = (start.group(1) or "").lower().replace("*", "")
+        if start.group(2) or (kind and start.group()):
+            keys.append(kind + (start.group(2) or ""))
+        elif "&" in last and parent is not None:
+            keys += _subjects(parent, None, cache)
+        else:
+            keys.append("*")
+    cache[selectors] = keys
+    return keys
+
+
+def _add_rule(sheet: _Sheet, prelude: str, body: str, sometimes: bool, parent: str | None,
+              cache: dict[str, list[str]]) -> None:
+    """One rule added to what hides or shows: a simple selector (`_SIMPLE_SELECTOR`) of a rule that always applies
+    hides and shows; any other selector shows its subjects (`_subjects`) only."""
+    style, important = _declarations(body)
+    display, visible, content = style.get("display"), style.get("visibility"), style.get("content-visibility")
+    if not (display or visible or content):
+        return
     for selector in prelude.split(","):
         selector = selector.strip()
-        simple = _SIMPLE_SELECTOR.fullmatch(selector) if selector else None
-        if simple is None:
-            subject = _SIMPLE_SELECTOR.fullmatch(_COMBINATOR.split(selector)[-1]) if selector else None
-            if subject and subject.group() and display and display != "none":
-                sheet.show.add(_key(subject))
-            continue
-        key = _key(simple)
-        if display == "none":
-            sheet.hide.add(key)
-        elif display:
-            sheet.show.add(key)
-        if display in _INLINE_DISPLAYS:
-            sheet.inline.add(key)
-        if style.get("content-visibility") == "hidden":
-            sheet.contain.add(key)
-        if visible in ("visible", "hidden", "collapse"):
-            sheet.visibility[key] = visible == "visible"
+        simple = None if sometimes or not selector else _SIMPLE_SELECTOR.fullmatch(selector)
+        if simple and simple.group():
+            keys = [_key(simple)]
+            if display == "none":
+                sheet.hide.add(keys[0])
+            if content == "hidden":
+                sheet.contain.add(keys[0])
+            if visible in ("visible", "hidden", "collapse"):
+                sheet.visibility[keys[0]] = visible == "visible"
+        else:
+            keys = _subjects(selector, parent, cache)
+            if visible == "visible":
+                sheet.visibility.update(dict.fromkeys(keys, True))
+        for key in keys:
+            if display and display != "none":
+                sheet.show.add(key)
+                if "display" in important:
+                    sheet.forced.add(key)
+            if display and _unboxed(display):
+                sheet.unboxed.add(key)
+            if content and content != "hidden":
+                sheet.uncontain.add(key)
 
 
 def _key(simple: re.Match[str]) -> str:
@@ -268,21 +369,22 @@ def _hidden(tag: str, attrs: list[tuple[str, str | None]], sheet: _Sheet = _NO_S
     """True for an element readers never see when the page opens (as Chromium shows it): one never rendered
     (`_SKIPPED`), one the browser's own stylesheet hides (`_browser_hides`: the hidden attribute, a dialog not
     opened, a popover) unless the page gives it a display of its own (`<p hidden style="display:block">` is shown),
-    or one the page hides: display none, or content-visibility hidden (`hidden=until-found` too) on an element with
-    a box of its own (`_boxed`), inline or by a simple rule of the page's sheet. aria-hidden text is read: it is
-    hidden from screen readers, not from the page. (A closed <details> hides all but its summary: see `_collapsed`;
-    visibility is inherited and can be undone by a child: see `_visibility`.)"""
+    or one the page hides: display none (unless an `!important` rule of the sheet gives it a display, which beats
+    an inline style), or content-visibility hidden (`hidden=until-found` too) on an element with a box it can act
+    on (`_boxed`), inline or by a simple rule of the page's sheet that no rule undoes. aria-hidden text is read: it
+    is hidden from screen readers, not from the page. (A closed <details> hides all but its summary: see
+    `_collapsed`; visibility is inherited and can be undone by a child: see `_visibility`.)"""
     values = _attributes(attrs)
     if tag in _SKIPPED and not _shadow_root(tag, values):
         return True
     style = inline_style(values["style"]) if "style" in values else {}
+    keys = sheet.keys(tag, values) if sheet.hide or sheet.show or sheet.contain or sheet.unboxed else []
     if style.get("display") == "none":
-        return True
-    keys = sheet.keys(tag, values) if sheet.hide or sheet.show or sheet.contain else []
+        return not any(k in sheet.forced for k in keys)
     until_found = values.get("hidden", "").strip().lower() == "until-found"
     contained = (style["content-visibility"] == "hidden" if "content-visibility" in style
-                 else any(k in sheet.contain for k in keys))
-    if (until_found or contained) and _boxed(tag, style, any(k in sheet.inline for k in keys)):
+                 else any(k in sheet.contain for k in keys) and not any(k in sheet.uncontain for k in keys))
+    if (until_found or contained) and _boxed(tag, style, any(k in sheet.unboxed for k in keys)):
         return True
     displayed = "display" in style or any(k in sheet.show for k in keys)  # a display of the page's own
     if _browser_hides(tag, values) and not until_found:
@@ -298,31 +400,45 @@ def _browser_hides(tag: str, values: dict[str, str]) -> bool:
             or (tag == "dialog" and "open" not in values))
 
 
-#: Displays that give an element no box of its own for content-visibility to act on.
-_INLINE_DISPLAYS = ("inline", "contents")
+#: Displays content-visibility does nothing on, as Chromium shows them (each checked with `content-visibility:
+#: hidden`): an inline box or none of its own, a table's box and its rows, row groups and caption (its cells are
+#: hidden), ruby and its text; in one or two words (`inline flow` is `inline`). A table, row or caption with
+#: content-visibility hidden or `hidden=until-found` was dropped from the scan; Chromium shows each.
+_UNBOXED = frozenset(frozenset(d.split()) for d in (
+    "inline", "inline flow", "contents", "table", "block table", "inline-table", "inline table", "table-row",
+    "table-row-group", "table-header-group", "table-footer-group", "table-caption", "ruby", "inline ruby",
+    "block ruby", "ruby-text", "ruby-base", "ruby-text-container", "ruby-base-container"))
+#: The elements whose display in the browser's own sheet is one of those, among `_BLOCKS`.
+_UNBOXED_TAGS = frozenset({"table", "tr", "thead", "tbody", "tfoot", "caption"})
 
 
-def _boxed(tag: str, style: dict[str, str], inline_by_sheet: bool = False) -> bool:
-    """Whether content-visibility can hide the element's content: only on a box of its own, never an inline one
-    (Chromium showed `<em hidden="until-found">`, `<b style="content-visibility:hidden">`, and an <article> the
-    page's sheet made inline). An inline style's display counts first, then the sheet's, then the element's own."""
+def _unboxed(display: str) -> bool:
+    return frozenset(display.split()) in _UNBOXED
+
+
+def _boxed(tag: str, style: dict[str, str], unboxed_by_sheet: bool = False) -> bool:
+    """Whether content-visibility can hide the element's content (`_UNBOXED`: never on an inline box, a table or
+    its rows; Chromium showed `<em hidden="until-found">`, `<b style="content-visibility:hidden">`, and an
+    <article> the page's sheet made inline). An inline style's display counts first, then the sheet's, then the
+    element's own."""
     display = style.get("display")
     if display:
-        return display not in _INLINE_DISPLAYS
-    return tag in _BLOCKS and not inline_by_sheet
+        return not _unboxed(display)
+    return tag in _BLOCKS and tag not in _UNBOXED_TAGS and not unboxed_by_sheet
 
 
 def _visibility(tag: str, attrs: list[tuple[str, str | None]], sheet: _Sheet = _NO_SHEET) -> bool | None:
     """Whether an element's inline style makes it visible (True), invisible (False) or leaves what it inherits
     (None). Unlike display:none, `visibility: hidden` is undone by a child's `visibility: visible`, which Chromium
-    shows: a figure in such a child was not read."""
+    shows: a figure in such a child was not read. Of the sheet's rules naming the element, one making it visible
+    wins, whatever their order and specificity (`p{visibility:hidden} .w{visibility:visible}` shows a p.w)."""
     values = _attributes(attrs)
     style = inline_style(values["style"]) if "style" in values else {}
     value = {"visible": True, "hidden": False, "collapse": False}.get(style.get("visibility") or "")
     if value is not None or not sheet.visibility:
         return value
     found = [sheet.visibility[k] for k in sheet.keys(tag, values) if k in sheet.visibility]
-    return None if not found else all(found)
+    return None if not found else any(found)
 
 
 def _collapsed(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
@@ -353,6 +469,9 @@ class _TextParser(HTMLParser):
         self._visibility: list[tuple[int, bool]] = []  # (depth, visible) of each open element that sets visibility
         self._marks: list[tuple[int, int]] = []  # where each open <sup>/<sub>'s text starts: (part, character)
         self._chars = 0  # characters in `parts`: a mark longer than a footnote's is never joined to be looked at
+        # Depth of each open declarative shadow root: the page's sheet does not reach inside one (Chromium showed
+        # `<p class=x>` there under the page's `.x{display:none}`, and scan dropped it); the browser's own does.
+        self._shadows: list[int] = []
 
     def _emit(self, text: str) -> None:
         self.parts.append(text)
@@ -364,6 +483,8 @@ class _TextParser(HTMLParser):
         del self._open[depth:]
         while self._visibility and self._visibility[-1][0] >= depth:
             self._visibility.pop()
+        while self._shadows and self._shadows[-1] >= depth:
+            self._shadows.pop()
         if self._hidden_at is not None and self._hidden_at >= len(self._open):
             self._hidden_at = None
         while self._collapsed and self._collapsed[-1][0] >= len(self._open):
@@ -405,7 +526,8 @@ class _TextParser(HTMLParser):
         if tag in _VOID:
             return
         depth = len(self._open)
-        if self._hidden_at is None and _hidden(tag, attrs, self._sheet):
+        sheet = _NO_SHEET if self._shadows else self._sheet
+        if self._hidden_at is None and _hidden(tag, attrs, sheet):
             self._hidden_at = depth
         elif self._hidden_at is None and _collapsed(tag, attrs):
             self._hidden_at = depth
@@ -413,13 +535,15 @@ class _TextParser(HTMLParser):
         elif (tag == "summary" and self._collapsed and self._hidden_at == self._collapsed[-1][0] == depth - 1
               and not self._collapsed[-1][1]):
             self._collapsed[-1][1] = True  # its first <summary> is the one shown; any later one is hidden content
-            if not _hidden(tag, attrs, self._sheet):
+            if not _hidden(tag, attrs, sheet):
                 self._hidden_at = None  # a closed <details> shows its summary
-        visible = _visibility(tag, attrs, self._sheet)
+        visible = _visibility(tag, attrs, sheet)
         if visible is not None:
             self._visibility.append((depth, visible))
         if tag in _MARK_HOLDERS:
             self._marks.append((len(self.parts), self._chars))
+        if tag == "template" and _shadow_root(tag, _attributes(attrs)):
+            self._shadows.append(depth)
         self._at.setdefault(tag, []).append(len(self._open))
         self._open.append(tag)
 
@@ -459,6 +583,12 @@ _NOT_TEXT = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 #: empty comments). html.parser ends one only at "-->" looked for after "<!--" (and also at "-- >"), so "<!--->"
 #: or "--!>" hid the visible text up to the next comment.
 _COMMENT_END = re.compile(r"--!?>")
+#: What HTML reads as a bogus comment, to the first ">" (or the end): "<?" and "<!" not starting a comment or a
+#: doctype, `<![CDATA[…]]>` included outside SVG and MathML. html.parser read `<![CDATA[` to "]]>" (dropping "y,
+#: 1,200 offences" after `<![CDATA[ x > y, 1,200 offences ]]>`, which Chromium shows), searched to the end of the
+#: page for each one with no end (1 MB of them took 13 s, 45 s at 1.8 MB), and raised AssertionError on any other
+#: word (`<![foo>`: a traceback from `scan`).
+_BOGUS_COMMENT = re.compile(r"<(?:!(?!--|doctype)|\?)", re.IGNORECASE)
 #: Elements whose content is text to the parser, never a comment: a "<!--" inside a script is not one.
 _RAW_TEXT_START = re.compile(r"<(script|style)[\s/>]", re.IGNORECASE)
 
@@ -469,7 +599,8 @@ def closed_markup_only(raw: str) -> str:
     the end of the page for each "<" whose tag never closes: 80 KB of "<a </a" took 29 s, 5 MB would take hours. A
     "<" starts a tag here only if a ">" comes before the next "<"; the next of each is found once and reused, so
     this is one pass over the page. A comment with no end hides the rest of the page, as in browsers (it was read
-    as text); a "<!--" inside a script or style is left to the parser, which reads it as their text."""
+    as text), and so does a bogus comment (`_BOGUS_COMMENT`) with no ">"; a "<!--" inside a script or style is
+    left to the parser, which reads it as their text."""
     out: list[str] = []
     start = 0
     next_lt = next_gt = -2  # -2: not looked up yet; -1: none left in the page
@@ -497,6 +628,13 @@ def closed_markup_only(raw: str) -> str:
                 return "".join(out)
             start = close_end
             i = raw.find("<", close_end) if close_end < n else -1
+            continue
+        if _BOGUS_COMMENT.match(raw, i) and i >= raw_text_until:
+            out.append(raw[start:i])  # a bogus comment: never shown, ended at the first ">" as a browser ends it
+            if next_gt == -1:
+                return "".join(out)
+            start = next_gt + 1
+            i = raw.find("<", start) if start < n else -1
             continue
         complete = next_gt != -1 and (next_lt == -1 or next_gt < next_lt)
         if not complete:
