@@ -88,6 +88,22 @@ def test_content_visibility_hides_nothing_where_chromium_gives_it_no_box(body: s
     assert _read("", hidden) == ["Start."]  # a cell's content is hidden
 
 
+@pytest.mark.parametrize(("sheet", "body"), [
+    ("", f'<div style="visibility:hidden"><p style="all:initial">{SHOWN}</p></div>'),  # visibility: initial
+    ("", f'<div hidden="until-found" style="content-visibility:visible">{SHOWN}</div>'),  # the page's beats the UA's
+    ("", f'<div hidden="until-found" style="display:var(--d)">{SHOWN}</div>'),  # unset: inline
+    ("section{content-visibility:hidden}", f'<section style="display:unset">{SHOWN}</section>'),
+    (".w{visibility:visible!important} .v,.w{visibility:collapse}", f"<p class=w>{SHOWN}</p>"),
+    (".w{visibility:visible!important}", f'<p class=w style="visibility:hidden">{SHOWN}</p>'),
+])
+def test_the_cascade_s_keywords_and_importance_are_read(sheet: str, body: str) -> None:
+    """Found by the comparison with Chromium once `all`, variables and `!important` were in its pages: `initial`
+    is visible and inline, an unset variable is `unset`, the page's content-visibility beats `until-found`'s, and
+    an important `visibility: visible` beats a later rule and the inline style."""
+    assert _read(sheet, body) == ["Start.", SHOWN]
+    assert _read("", '<div hidden="until-found" style="display:revert">Hidden 9,999.</div>') == ["Start."]
+
+
 # --- where the page's sheet applies -------------------------------------------------------------------------------
 
 def test_the_page_s_sheet_does_not_reach_into_a_shadow_root() -> None:

@@ -200,6 +200,7 @@ class _Sheet:
     uncontain: set[str] = field(default_factory=set)  # a content-visibility other than hidden
     unboxed: set[str] = field(default_factory=set)  # a display content-visibility does nothing on (`_unboxed`)
     visibility: dict[str, bool] = field(default_factory=dict)  # visible or not; a hiding rule's last one counts
+    visible: set[str] = field(default_factory=set)  # made visible !important: no later rule or inline style undoes
 
     def keys(self, tag: str, values: dict[str, str]) -> list[str]:
         """How the sheet names this element: "*" (a rule whose subject has no type, class or id), its type, each
@@ -358,7 +359,7 @@ def _add_rule(sheet: _Sheet, prelude: str, body: str, sometimes: bool, parent: s
         return
     shows = bool(display) and display != "none"
     effect = (shows, shows and "display" in important, bool(display) and _unboxed(display or ""),
-              bool(content) and content != "hidden", visible == "visible")
+              bool(content) and content != "hidden", visible in ("visible", "initial"))
     for selector in prelude.split(","):
         selector = selector.strip()
         simple = None if sometimes or not selector else _SIMPLE_SELECTOR.fullmatch(selector)
@@ -368,15 +369,17 @@ def _add_rule(sheet: _Sheet, prelude: str, body: str, sometimes: bool, parent: s
                 sheet.hide.add(keys[0])
             if content == "hidden":
                 sheet.contain.add(keys[0])
-            if visible in ("visible", "hidden", "collapse"):
-                sheet.visibility[keys[0]] = visible == "visible"
+            if visible in ("visible", "initial", "hidden", "collapse") and keys[0] not in sheet.visible:
+                sheet.visibility[keys[0]] = visible in ("visible", "initial")
         else:
             keys = _subjects(selector, parent, cache)
             if (id(keys), effect) in applied:
                 continue
             applied.add((id(keys), effect))
-            if visible == "visible":
+            if effect[4]:
                 sheet.visibility.update(dict.fromkeys(keys, True))
+        if effect[4] and "visibility" in important:
+            sheet.visible.update(keys)
         _add_shown(sheet, keys, effect)
 
 
@@ -427,9 +430,11 @@ def _hidden(tag: str, attrs: list[tuple[str, str | None]], sheet: _Sheet = _NO_S
     if style.get("display") == "none":
         return not any(k in sheet.forced for k in keys)
     until_found = values.get("hidden", "").strip().lower() == "until-found"
+    # The page's content-visibility beats the browser's own for `until-found` (`all: initial` sets it too).
     contained = (style["content-visibility"] == "hidden" if "content-visibility" in style
-                 else any(k in sheet.contain for k in keys) and not any(k in sheet.uncontain for k in keys))
-    if (until_found or contained) and _boxed(tag, style, any(k in sheet.unboxed for k in keys)):
+                 else (until_found or any(k in sheet.contain for k in keys))
+                 and not any(k in sheet.uncontain for k in keys))
+    if contained and _boxed(tag, style, any(k in sheet.unboxed for k in keys)):
         return True
     displayed = "display" in style or any(k in sheet.show for k in keys)  # a display of the page's own
     if _browser_hides(tag, values) and not until_found:
@@ -447,18 +452,21 @@ def _browser_hides(tag: str, values: dict[str, str]) -> bool:
 
 #: Displays content-visibility does nothing on, as Chromium shows them (each checked with `content-visibility:
 #: hidden`): an inline box or none of its own, a table's box and its rows, row groups and caption (its cells are
-#: hidden), ruby and its text; in one or two words (`inline flow` is `inline`). A table, row or caption with
-#: content-visibility hidden or `hidden=until-found` was dropped from the scan; Chromium shows each.
+#: hidden), ruby and its text; in one or two words (`inline flow` is `inline`); `initial` and `unset` (inline) and
+#: `inherit` (unknown here). A table, row or caption with content-visibility hidden or `hidden=until-found` was
+#: dropped from the scan; Chromium shows each.
 _UNBOXED = frozenset(frozenset(d.split()) for d in (
-    "inline", "inline flow", "contents", "table", "block table", "inline-table", "inline table", "table-row",
-    "table-row-group", "table-header-group", "table-footer-group", "table-caption", "ruby", "inline ruby",
-    "block ruby", "ruby-text", "ruby-base", "ruby-text-container", "ruby-base-container"))
+    "inline", "inline flow", "contents", "initial", "unset", "inherit", "table", "block table", "inline-table",
+    "inline table", "table-row", "table-row-group", "table-header-group", "table-footer-group", "table-caption",
+    "ruby", "inline ruby", "block ruby", "ruby-text", "ruby-base", "ruby-text-container", "ruby-base-container"))
 #: The elements whose display in the browser's own sheet is one of those, among `_BLOCKS`.
 _UNBOXED_TAGS = frozenset({"table", "tr", "thead", "tbody", "tfoot", "caption"})
 
 
 def _unboxed(display: str) -> bool:
-    return frozenset(display.split()) in _UNBOXED
+    """Whether content-visibility does nothing on a box of this display (`_UNBOXED`), or may do nothing: a variable
+    (`display: var(--d)`, `unset` when the variable is not set) may be anything."""
+    return "(" in display or frozenset(display.split()) in _UNBOXED
 
 
 def _boxed(tag: str, style: dict[str, str], unboxed_by_sheet: bool = False) -> bool:
@@ -467,7 +475,7 @@ def _boxed(tag: str, style: dict[str, str], unboxed_by_sheet: bool = False) -> b
     <article> the page's sheet made inline). An inline style's display counts first, then the sheet's, then the
     element's own."""
     display = style.get("display")
-    if display:
+    if display and display not in ("revert", "revert-layer"):  # the browser's own display: the element's
         return not _unboxed(display)
     return tag in _BLOCKS and tag not in _UNBOXED_TAGS and not unboxed_by_sheet
 
@@ -476,14 +484,18 @@ def _visibility(tag: str, attrs: list[tuple[str, str | None]], sheet: _Sheet = _
     """Whether an element's inline style makes it visible (True), invisible (False) or leaves what it inherits
     (None). Unlike display:none, `visibility: hidden` is undone by a child's `visibility: visible`, which Chromium
     shows: a figure in such a child was not read. Of the sheet's rules naming the element, one making it visible
-    wins, whatever their order and specificity (`p{visibility:hidden} .w{visibility:visible}` shows a p.w)."""
+    wins, whatever their order and specificity (`p{visibility:hidden} .w{visibility:visible}` shows a p.w), and
+    one making it visible `!important` wins over later rules and the inline style."""
     values = _attributes(attrs)
     style = inline_style(values["style"]) if "style" in values else {}
-    value = {"visible": True, "hidden": False, "collapse": False}.get(style.get("visibility") or "")
-    if value is not None or not sheet.visibility:
+    value = {"visible": True, "initial": True, "hidden": False, "collapse": False}.get(style.get("visibility") or "")
+    if not sheet.visibility or value is True:
         return value
-    found = [sheet.visibility[k] for k in sheet.keys(tag, values) if k in sheet.visibility]
-    return None if not found else any(found)
+    keys = sheet.keys(tag, values)
+    if any(k in sheet.visible for k in keys):
+        return True  # an !important rule beats the inline style
+    found = [sheet.visibility[k] for k in keys if k in sheet.visibility]
+    return value if value is not None or not found else any(found)
 
 
 def _collapsed(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
