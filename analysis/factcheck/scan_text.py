@@ -203,9 +203,10 @@ class _Sheet:
     visible: set[str] = field(default_factory=set)  # made visible !important: no later rule or inline style undoes
 
     def keys(self, tag: str, values: dict[str, str]) -> list[str]:
-        """How the sheet names this element: "*" (a rule whose subject has no type, class or id), its type, each
-        class (split at ASCII white space only, as HTML splits it: "a\u00a0b" is one class) and its id."""
-        keys = ["*", tag]
+        """How the sheet names this element: "*" (a rule whose subject has no type, class, id or attribute), its
+        type, each class (split at ASCII white space only, as HTML splits it: "a\u00a0b" is one class), its id and
+        each attribute's name ("[hidden]")."""
+        keys = ["*", tag, *(f"[{name}]" for name in values)]
         for name in _ASCII_SPACE.split(values.get("class", "")):
             if name:
                 keys += [f".{name}", f"{tag}.{name}"]
@@ -318,13 +319,14 @@ def page_sheet(raw: str) -> _Sheet:
 
 #: What joins the parts of a complex selector: its last part is the element the rule applies to.
 _COMBINATOR = re.compile(r"\s*[>+~]\s*|\s+")
-#: The start of a compound selector: its type (or "*") and its first class or id.
-_COMPOUND_START = re.compile(r"(\*|[a-z][a-z0-9-]*)?([.#][\w-]+)?", re.IGNORECASE)
+#: The start of a compound selector: its type (or "*"), its first class or id, else its first attribute's name.
+_COMPOUND_START = re.compile(r"(\*|[a-z][a-z0-9-]*)?([.#][\w-]+)?(?:\[\s*([\w-]+))?", re.IGNORECASE)
 
 
 def _subjects(selectors: str, parent: str | None, cache: dict[tuple[str, str | None], list[str]]) -> list[str]:
     """The keys (`_Sheet.keys`) of the elements a selector list may apply to, each read by its last compound's type
-    and first class or id (`.menu .y:hover` → ".y"), "*" when it names neither (`[hidden]`, `:not(.x)`); none for a
+    and first class or id (`.menu .y:hover` → ".y"), else its first attribute (`[hidden]`: a page that shows every
+    element with some attribute hides nothing else), "*" when it names none (`:not(.x)`); none for a
     pseudo-element (`p::before` is not the p). A nested selector naming only its parent ("&", "&:hover") has the
     parent's subjects: the same list, worked out once (`cache`), however many rules nest in the parent."""
     found = cache.get((selectors, parent))
@@ -339,6 +341,8 @@ def _subjects(selectors: str, parent: str | None, cache: dict[tuple[str, str | N
         kind = (start.group(1) or "").lower().replace("*", "")
         if start.group(2) or kind:
             keys.append(kind + (start.group(2) or ""))
+        elif start.group(3):
+            keys.append(f"[{start.group(3).lower()}]")
         elif "&" in last and parent is not None and "," not in selectors:
             keys = _subjects(parent, None, cache)
         else:
