@@ -337,12 +337,13 @@ def _subjects(selectors: str, parent: str | None, cache: dict[tuple[str, str | N
         last = _COMBINATOR.split(selector.strip())[-1]
         if not last or "::" in last:
             continue
-        start = _COMPOUND_START.match(last.replace("&", ""))
-        kind = (start.group(1) or "").lower().replace("*", "")
-        if start.group(2) or kind:
-            keys.append(kind + (start.group(2) or ""))
-        elif start.group(3):
-            keys.append(f"[{start.group(3).lower()}]")
+        start = _COMPOUND_START.match(last.replace("&", ""))  # always matches: every part is optional
+        kind, first, attribute = start.groups("") if start else ("", "", "")
+        kind = kind.lower().replace("*", "")
+        if first or kind:
+            keys.append(kind + first)
+        elif attribute:
+            keys.append(f"[{attribute.lower()}]")
         elif "&" in last and parent is not None and "," not in selectors:
             keys = _subjects(parent, None, cache)
         else:
