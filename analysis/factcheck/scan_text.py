@@ -243,27 +243,22 @@ def _rules(css: str) -> list[tuple[str, str, bool, str | None]]:
     stack: list[tuple[str, str, list[str]]] = []  # each open block: (selector or at-rule, kind, declarations)
     at = 0
     for brace in re.finditer(r"[{}]", css):
-        if brace.group() == "}" and not stack:
-            continue  # stays in the next rule's selector
+        opens = brace.group() == "{"
+        if not (opens or stack):
+            continue  # a stray "}" stays in the next rule's selector
         text, at = css[at:brace.start()], brace.end()
-        if brace.group() == "{":
-            if stack:
-                before, _, prelude = text.rpartition(";")  # declarations before a nested rule end at a semicolon
-                stack[-1][2].append(before)
-            else:
-                prelude = _STATEMENT.sub("", text) if text.lstrip().startswith("@") else text
-            prelude = prelude.strip()
-            outer = stack[-1][1] if stack else "top"
-            if outer == "skip" or (prelude.startswith("@") and not prelude.lower().startswith(_GROUPING)):
-                kind = "skip"
-            elif prelude.lower().startswith("@media") and not _screen_may_match(prelude[6:]):
-                kind = "skip"
-            else:
-                kind = "group" if prelude.startswith("@") else "style"
-            stack.append((prelude, kind, []))
-        else:
+        if not opens:
             prelude, kind, body = stack.pop()
-            _emit_rule(rules, prelude, kind, "".join(body) + text, stack)
+            _emit_rule(rules, prelude, kind, "".join(body) + text if body else text, stack)
+            continue
+        if stack:
+            before, _, prelude = text.rpartition(";")  # declarations before a nested rule end at a semicolon
+            if before:
+                stack[-1][2].append(before)
+        else:
+            prelude = _STATEMENT.sub("", text) if text.lstrip().startswith("@") else text
+        prelude = prelude.strip()
+        stack.append((prelude, _kind(prelude, stack[-1][1] if stack else "top"), []))
     while stack:
         prelude, kind, body = stack.pop()
         _emit_rule(rules, prelude, kind, "".join(body) + (css[at:] if at >= 0 else ""), stack)
@@ -271,10 +266,25 @@ def _rules(css: str) -> list[tuple[str, str, bool, str | None]]:
     return rules
 
 
+def _kind(prelude: str, outer: str) -> str:
+    """A block's kind: "style" (a rule), "group" (a grouping at-rule: `_GROUPING`) or "skip" (any other at-rule, a
+    media query no screen matches, or anything inside one)."""
+    if outer == "skip":
+        return "skip"
+    if not prelude.startswith("@"):
+        return "style"
+    name = prelude.lower()
+    if not name.startswith(_GROUPING) or (name.startswith("@media") and not _screen_may_match(prelude[6:])):
+        return "skip"
+    return "group"
+
+
 def _emit_rule(rules: list[tuple[str, str, bool, str | None]], prelude: str, kind: str, body: str,
                stack: list[tuple[str, str, list[str]]]) -> None:
     """Add a closed block to `rules` when it is a style rule (or a grouping rule nested in one, whose declarations
     are its parent's, sometimes)."""
+    if ":" not in body:
+        return  # no declaration: nothing to hide or show
     parent = stack[-1] if stack else None
     if kind == "style":
         rules.append((prelude, body, bool(stack), parent[0] if parent and parent[1] == "style" else None))
