@@ -1,9 +1,10 @@
 """Issue 24, round ten, attack (b) on class 3 (scan): the page's own stylesheet read as CSS reads it, what the HTML
-tokenizer calls a bogus comment, and the charset a page declares. Every page here was opened in Chromium (its
-innerText; a declarative shadow root by `checkVisibility`): each "Shown" figure is on screen there, each "Hidden"
-one is not. Before the fixes scan dropped every "Shown" figure below (a claim gone from the fact-check without a
-word), read every "Hidden" one, raised AssertionError on `<![foo>`, and refused or garbled pages whose description
-mentions a charset. (1 MB of `<![CDATA[x>` took 13 s: that shape is in benchmarks/scan_scale.py, not timed here.)"""
+tokenizer calls a bogus comment, what its tree builder moves out of a table, and the charset a page declares.
+Every page here was opened in Chromium (its innerText; a declarative shadow root by `checkVisibility`): each
+"Shown" figure is on screen there, each "Hidden" one is not. Before the fixes scan dropped every "Shown" figure
+below (a claim gone from the fact-check without a word), read every "Hidden" one, raised AssertionError on
+`<![foo>`, and refused or garbled pages whose description mentions a charset. (1 MB of `<![CDATA[x>` took 13 s:
+that shape is in benchmarks/scan_scale.py, not timed here.)"""
 
 from __future__ import annotations
 
@@ -117,6 +118,20 @@ def test_the_page_s_sheet_does_not_reach_into_a_shadow_root() -> None:
 def test_a_style_inside_an_element_html_reads_as_text_hides_nothing(holder: str) -> None:
     page = f"<{holder}><style>.x{{display:none}}</style></{holder}><p class=x>{SHOWN}</p>"
     assert to_text(page) == SHOWN
+
+
+# --- what HTML moves out of a table ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("body", [
+    f"<table hidden>{SHOWN}<tr><td>In a cell 9,991.</td></tr></table>",
+    f'<table style="display:none"><b>{SHOWN}</b><tr><td>In a cell 9,992.</td></tr></table>',
+    f"<table><tbody hidden><tr><td>In a cell 9,998.</td></tr><span>{SHOWN}</span></tbody></table>",
+])
+def test_what_html_puts_before_a_hidden_table_is_read(body: str) -> None:
+    """Text or an element directly in a table (not in a cell or caption) is put before the table by HTML's tree
+    builder, outside what hides the table; scan dropped it with the table. The cells stay hidden."""
+    assert _read("", body) == ["Start.", SHOWN]
+    assert _read("", '<div hidden><table>Hidden 9,994.<tr><td>x</td></tr></table></div>') == ["Start."]
 
 
 # --- bogus comments -----------------------------------------------------------------------------------------------

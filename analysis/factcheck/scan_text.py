@@ -518,6 +518,14 @@ def _collapsed(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
     return tag == "details" and all(k.lower() != "open" for k, _ in attrs)
 
 
+#: Where a table may hold only its own parts (`_TABLE_PARTS`): text or any other element there is put before the
+#: table by HTML's tree builder ("foster parenting"), outside whatever hides the table. `<table hidden>Recorded
+#: 4,004 cases.<tr>…` shows the figure in Chromium; scan dropped it with the table.
+_TABLE_MODES = frozenset({"table", "tbody", "thead", "tfoot", "tr"})
+_TABLE_PARTS = frozenset({"caption", "colgroup", "col", "tbody", "thead", "tfoot", "tr", "td", "th", "table",
+                          "script", "style", "template", "input", "form"})
+
+
 class _TextParser(HTMLParser):
     """Collects the visible text, with a blank line where a block element starts or ends.
 
@@ -544,6 +552,8 @@ class _TextParser(HTMLParser):
         # Depth of each open declarative shadow root: the page's sheet does not reach inside one (Chromium showed
         # `<p class=x>` there under the page's `.x{display:none}`, and scan dropped it); the browser's own does.
         self._shadows: list[int] = []
+        # Each open element put before its table (`_TABLE_MODES`): its depth and what hid the table's content.
+        self._foster: list[tuple[int, int | None]] = []
 
     def _emit(self, text: str) -> None:
         self.parts.append(text)
@@ -557,6 +567,8 @@ class _TextParser(HTMLParser):
             self._visibility.pop()
         while self._shadows and self._shadows[-1] >= depth:
             self._shadows.pop()
+        while self._foster and self._foster[-1][0] >= depth:
+            self._hidden_at = self._foster.pop()[1]
         if self._hidden_at is not None and self._hidden_at >= len(self._open):
             self._hidden_at = None
         while self._collapsed and self._collapsed[-1][0] >= len(self._open):
@@ -595,10 +607,17 @@ class _TextParser(HTMLParser):
             self._emit("\n\n")
         if tag in _IMPLIED_END:
             self._close_omitted_end(tag)
+        if self._foster and tag in _TABLE_PARTS and self._foster[-1][0] > self._innermost("table"):
+            self._close_to(self._foster[-1][0])  # a table's part ends what was put before the table
         if tag in _VOID:
             return
         depth = len(self._open)
         sheet = _NO_SHEET if self._shadows else self._sheet
+        if self._open and self._open[-1] in _TABLE_MODES and tag not in _TABLE_PARTS:
+            hidden, visible = self._before_table()
+            self._foster.append((depth, self._hidden_at))
+            self._hidden_at = hidden
+            self._visibility.append((depth, visible))
         if self._hidden_at is None and _hidden(tag, attrs, sheet):
             self._hidden_at = depth
         elif self._hidden_at is None and _collapsed(tag, attrs):
@@ -636,8 +655,20 @@ class _TextParser(HTMLParser):
             self._emit("\n\n")
 
     def handle_data(self, data: str) -> None:
-        if self._hidden_at is None and (not self._visibility or self._visibility[-1][1]):
+        if self._open and self._open[-1] in _TABLE_MODES and data.strip():
+            hidden, visible = self._before_table()
+        else:
+            hidden, visible = self._hidden_at, not self._visibility or self._visibility[-1][1]
+        if hidden is None and visible:
             self._emit(data)
+
+    def _before_table(self) -> tuple[int | None, bool]:
+        """How content HTML puts before the innermost table is hidden there: only by what hides the table's parent
+        (the depth of the outermost hidden element above the table, and whether visibility lets it be seen)."""
+        table_at = self._innermost("table")
+        hidden = self._hidden_at if self._hidden_at is not None and self._hidden_at < table_at else None
+        visible = next((seen for at, seen in reversed(self._visibility) if at < table_at), True)
+        return hidden, visible
 
 
 #: Any element the parser gives a meaning to, or that a fragment commonly starts with: a fragment of <section>,
