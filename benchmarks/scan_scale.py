@@ -84,7 +84,10 @@ HOSTILE = {"nested divs": lambda n: "<p>x</p>" + "<div>" * (n // 11) + "1,200" +
            "nested rules in a long selector": lambda n: "<style>" + ",".join(f".c{i}" for i in range(n // 12))
            + "{" + "&{display:block}" * (n // 32) + "}</style><p class=c1>1,200</p>",
            "rules nested deep in @media": lambda n: "<style>" + "@media (min-width:1px){" * (n // 23)
-           + ".a{display:block}</style><p class=a hidden>1,200</p>"}
+           + ".a{display:block}</style><p class=a hidden>1,200</p>",
+           # ... and content HTML puts before a table, outside what hides it (looked up per piece of text).
+           "content put before hidden tables": lambda n: "<table hidden>"
+           + "x 1,200<span>y</span><tr><td>z</td></tr>" * (n // 40)}
 
 
 def hostile_html_scale() -> dict:
