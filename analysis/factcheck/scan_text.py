@@ -614,10 +614,10 @@ class _TextParser(HTMLParser):
         depth = len(self._open)
         sheet = _NO_SHEET if self._shadows else self._sheet
         if self._open and self._open[-1] in _TABLE_MODES and tag not in _TABLE_PARTS:
-            hidden, visible = self._before_table()
+            hidden, seen = self._before_table()
             self._foster.append((depth, self._hidden_at))
             self._hidden_at = hidden
-            self._visibility.append((depth, visible))
+            self._visibility.append((depth, seen))
         if self._hidden_at is None and _hidden(tag, attrs, sheet):
             self._hidden_at = depth
         elif self._hidden_at is None and _collapsed(tag, attrs):
