@@ -75,7 +75,19 @@ HOSTILE = {"nested divs": lambda n: "<p>x</p>" + "<div>" * (n // 11) + "1,200" +
            "many text-only elements": lambda n: "<script>'<style>'</script><title><style></title>" * (n // 46)
            + "<textarea><style>" + "<script>" * (n // 8) + "<p>1,200</p>",
            "huge class list": lambda n: "<style>.x{display:none}.y{display:block}</style><p class='"
-                                        + " a" * (n // 2) + "'>1,200</p>"}
+                                        + " a" * (n // 2) + "'>1,200</p>",
+           # Round 10: html.parser searched to the end of the page for "]]>" (or "]>") after each "<![" with none
+           # (13 s for 1 MB of "<![CDATA[x>", 18 s for "<![if x>"); CSS nesting added a long selector list's
+           # subjects again for every "&" rule inside it (4.8 s at 40 KB); rules in @media read for what they show.
+           "unclosed CDATA sections": lambda n: "<p>1,200</p>" + "<![CDATA[x>" * (n // 11),
+           "unclosed marked sections": lambda n: "<p>1,200</p>" + "<![if x>" * (n // 8),
+           "nested rules in a long selector": lambda n: "<style>" + ",".join(f".c{i}" for i in range(n // 12))
+           + "{" + "&{display:block}" * (n // 32) + "}</style><p class=c1>1,200</p>",
+           "rules nested deep in @media": lambda n: "<style>" + "@media (min-width:1px){" * (n // 23)
+           + ".a{display:block}</style><p class=a hidden>1,200</p>",
+           # ... and content HTML puts before a table, outside what hides it (looked up per piece of text).
+           "content put before hidden tables": lambda n: "<table hidden>"
+           + "x 1,200<span>y</span><tr><td>z</td></tr>" * (n // 40)}
 
 
 def hostile_html_scale() -> dict:

@@ -2,7 +2,8 @@
 (attributes, inline styles, simple and complex rules of its own sheet), compared with Chromium's innerText. scan
 may read text Chromium hides where it does not honour a rule on purpose (@media, order and specificity, a hiding
 rule with combinators: a miss rather than a guess), but it must never drop a figure Chromium shows: that is a
-claim gone from the fact-check without a word. Comparing this way found four classes in issue 24's ninth round."""
+claim gone from the fact-check without a word. Comparing this way found four classes in issue 24's ninth round,
+and (with the round-10 rules and attributes) eight in the tenth."""
 
 from __future__ import annotations
 
@@ -18,7 +19,12 @@ SHEET_RULES = [".a{display:none}", ".b{display:block}", "#i1{display:none}", "p.
                ".a,.v{display:none}", "#i1{visibility:hidden}", "section{display:none}", ".w .a{display:block}",
                "@media screen{.b{display:none}}", "SECTION.c{display:none}", "aside{visibility:hidden}",
                ".c{display:inline}", "mark{display:none !important}", ".v{visibility:collapse}",
-               "strong{content-visibility:hidden}", "dialog.b{display:block}"]
+               "strong{content-visibility:hidden}", "dialog.b{display:block}",
+               # Round 10: rules that may apply (at-rules, nesting, attributes), CSS's strings and escapes, !important
+               "@media (min-width:1px){.a{display:block}}", "@layer x{.e{display:flex}}", "[hidden]{display:block}",
+               ".z{content:\"}.b{display:none}\"}", ".b{display:block; display:none\\9}", ".b{display:block!important}",
+               ".d{content-visibility:visible}", ".p{display:none; &.w{display:block}}", ".a:not(.q){display:inline}",
+               "@keyframes k{from{display:block}}", "@media print{.a{display:block}}", ".e{all:unset}"]
 #: No <noscript> (what it shows depends on scripting) and no declarative shadow root (innerText does not see into
 #: one): both are checked by their own tests.
 TAGS = ["div", "span", "em", "section", "article", "b", "details", "dialog", "template", "aside", "figure",
@@ -27,7 +33,9 @@ ATTRS = ["", ' class="A"', ' class="a w"', ' id="I1"', ' class="c a"', ' style="
          ' hidden="until-found"', ' aria-hidden="true"', ' class="a"', ' class="b"', ' class="a b"', ' class="c"',
          ' id="i1"', ' class="v"', ' class="w"', ' style="display:none"', ' style="display:block"',
          ' style="visibility:hidden"', ' style="visibility:visible"', " open", ' class="d"', ' class="e"',
-         ' style="display:contents"', " inert", " popover", ' style="content-visibility:hidden"']
+         ' style="display:contents"', " inert", " popover", ' style="content-visibility:hidden"',
+         ' class="a&#xa0;w"', ' class="p w"', ' style="display:none\\9"', ' style="display:table"',
+         ' style="display:inline flow-root"', ' style="content:\'a;display:none\'"']
 FIGURE = re.compile(r"\d,\d{3}")
 
 

@@ -21,11 +21,29 @@ _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (code
 _MAGIC = ((b"%PDF", "a PDF"), (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"),
           (b"PK\x03\x04", "a zip file (Word, OpenDocument or an archive)"), (b"RIFF", "a RIFF file (image or audio)"),
           (b"\xd0\xcf\x11\xe0", "an old Office document"), (b"\x1f\x8b", "a gzip file"))
-# A charset declared in the first bytes: <meta charset="…">, http-equiv content="…; charset=…", or an XML prolog;
-# only inside those tags: "charset=koi8-r" in an article's text (a how-to, a quoted header) is not a declaration,
-# and read as one it turned a UTF-8 page to garbage, "no figures found", exit 0.
-_DECLARED = re.compile(rb"""<(?:meta\b|\?xml\b)[^<>]*?(?:charset|encoding)\s*=\s*["']?([A-Za-z0-9_.:-]{1,40})""",
-                       re.IGNORECASE)
+# A charset declared in the first bytes: an XML prolog's encoding, or a <meta> tag (`_META`) with a charset
+# attribute or an http-equiv="content-type" whose content names one, read as a browser's pre-scan reads it; only
+# there: "charset=koi8-r" in an article's text (a how-to, a quoted header) or in another <meta>'s content (a
+# description: "Why encoding=zlib matters") is not a declaration, and read as one it turned a UTF-8 page to
+# garbage, "no figures found", exit 0, or refused it.
+_XML_DECLARED = re.compile(rb"""<\?xml\b[^<>]*?encoding\s*=\s*["']?([A-Za-z0-9_.:-]{1,40})""", re.IGNORECASE)
+_META = re.compile(rb"<meta\b([^<>]*)", re.IGNORECASE)
+_ATTRIBUTE = re.compile(rb"""([^\s=<>/"']+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s<>"']*))?""")
+_CHARSET = re.compile(rb"""charset\s*=\s*["']?([A-Za-z0-9_.:-]{1,40})""", re.IGNORECASE)
+
+
+def _meta_charset(attributes: bytes) -> bytes | None:
+    """The charset one <meta> tag's attributes declare, or None (a repeated attribute counts once: the first)."""
+    values: dict[bytes, bytes] = {}
+    for name, value in _ATTRIBUTE.findall(attributes):
+        values.setdefault(name.lower(), value.strip(b"\"'"))
+    if b"charset" in values:
+        m = re.fullmatch(rb"\s*([A-Za-z0-9_.:-]{1,40})\s*", values[b"charset"])
+        return m.group(1) if m else None
+    if values.get(b"http-equiv", b"").strip().lower() == b"content-type":
+        m = _CHARSET.search(values.get(b"content", b""))
+        return m.group(1) if m else None
+    return None
 
 
 #: The encodings a page may declare (Python's names for the WHATWG Encoding Standard's): ASCII-compatible text
@@ -53,10 +71,13 @@ _COMMENT = re.compile(rb"<!--.*?(?:-->|$)", re.DOTALL)
 def _declared(head: bytes) -> str | None:
     """The charset the page declares, skipping comments as a browser's pre-scan does (a commented-out old
     `<meta charset="koi8-r">` turned a UTF-8 page to garbage)."""
-    m = _DECLARED.search(_COMMENT.sub(b"", head))
-    if not m:
+    head = _COMMENT.sub(b"", head)
+    xml = _XML_DECLARED.search(head)
+    found = xml.group(1) if xml else next(filter(None, (_meta_charset(m.group(1)) for m in _META.finditer(head))),
+                                          None)
+    if not found:
         return None
-    name = m.group(1).decode("ascii")
+    name = found.decode("ascii")
     try:
         codec = codecs.lookup(name).name
     except LookupError:
