@@ -14,7 +14,8 @@ import pytest
 from markdown_it import MarkdownIt
 
 from analysis.factcheck.markdown_escape import escape
-from analysis.factcheck.scan_text import inline_style, to_text
+from analysis.factcheck.scan_css import inline_style
+from analysis.factcheck.scan_text import to_text
 from analysis.publish.display import bullets
 from analysis.record.safeguarding import personal_data_in
 from analysis.run.notebooks import pair_problem
