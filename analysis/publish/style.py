@@ -141,9 +141,15 @@ _active = threading.local()
 def house() -> Iterator[None]:
     """Apply the shipped style file for the duration of a block (rcParams are read when artists are made).
 
+    On matplotlib's own defaults, not on the settings of the process: a `matplotlibrc` on the machine (in the
+    working folder, $MATPLOTLIBRC or ~/.config/matplotlib) sets every key the style file leaves alone, so one
+    analyst's `path.sketch`, `axes.formatter.use_locale` or `savefig.bbox` reached every published chart, and no
+    step's stamp covers that file: editing it left `make` skipping with the old charts. (The style's own
+    blacklist, the backend included, is kept.)
+
     Re-entrant: a block inside another house() block costs nothing, so helpers can ask for the style freely.
     """
-    import matplotlib
+    import matplotlib.style
 
     if getattr(_active, "depth", 0):
         _active.depth += 1
@@ -152,7 +158,7 @@ def house() -> Iterator[None]:
         finally:
             _active.depth -= 1
         return
-    with matplotlib.rc_context(rc=house_rc()):
+    with matplotlib.style.context(house_rc(), after_reset=True):
         _active.depth = 1
         try:
             yield

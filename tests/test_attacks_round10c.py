@@ -1,0 +1,80 @@
+"""Issue 24, round ten, helper c: a fresh attack on classes 2 (stamps that cannot lie: no output depends on
+something the stamps do not cover) and 5 (exports), with inputs no earlier round used. What failed is here; what
+held is in the round's report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.made import Made
+from tests.test_attacks import _datasette_get
+
+# --- class 2: what the charts depend on --------------------------------------------------------------------------
+
+
+def test_a_matplotlibrc_on_the_machine_never_reaches_a_chart() -> None:
+    """matplotlib reads a `matplotlibrc` at import (from the working folder, $MATPLOTLIBRC or ~/.config/matplotlib)
+    into the process's settings, and the house style was laid over those: every key the style file leaves alone
+    came from the analyst's own file. `path.sketch: 2, 60, 2` drew every published line, axis and grid line as a
+    wobble; `savefig.bbox: tight` cropped the PNGs; `axes.formatter.use_locale` printed tick labels in the
+    machine's locale. No step's stamp covers that file, so editing it left `make` skipping with the old charts.
+    The settings a matplotlibrc leaves in the process are set here as it would (rc_context), in this process."""
+    import matplotlib
+    import matplotlib.pyplot as plt
+
+    from analysis.publish import style
+
+    machine = {"path.sketch": (2, 60, 2), "savefig.bbox": "tight", "axes.formatter.use_locale": True,
+               "axes.unicode_minus": False, "xtick.direction": "in", "legend.fontsize": 6}
+    with matplotlib.rc_context(machine), style.house():
+        fig, ax = plt.subplots()
+        line, = ax.plot([2014, 2015], [1737, 2060])
+        inside = {key: matplotlib.rcParams[key] for key in machine}
+        plt.close(fig)
+    assert line.get_sketch_params() is None
+    expected = {key: style.house_rc().get(key, matplotlib.rcParamsDefault[key]) for key in machine}
+    assert inside == expected
+
+
+# --- class 2: what two runs of the same inputs write ---------------------------------------------------------------
+
+
+def test_two_runs_of_the_same_notebooks_write_the_same_executed_copies(made: Made, fresh: Made) -> None:
+    """nbclient stamps every cell of an executed notebook with when it ran (`iopub.execute_input`, …): two clones
+    built from the same commit, or `make force` twice, never wrote the same outputs/notebooks/*.ipynb, while every
+    other output (charts, tables, workbook, database, pages) came out byte for byte the same. The warm pool's run
+    and the fresh kernels' run (other processes, other times) now write identical copies."""
+    warm = {p.name: p.read_bytes() for p in sorted((made.outputs / "notebooks").iterdir())}
+    cold = {p.name: p.read_bytes() for p in sorted((fresh.outputs / "notebooks").iterdir())}
+    assert warm.keys() == cold.keys() and any(name.endswith(".ipynb") for name in warm)
+    assert [name for name in warm if warm[name] != cold[name]] == []
+    assert all(b"iopub.execute_input" not in data for data in warm.values())
+
+
+# --- class 5: Datasette: what one query's rows cost once exported ------------------------------------------------
+
+
+#: `rows` rows of one value of `chars` copies of one character (built by doubling, in a GET of ~400 characters).
+def _repeated(char: str, chars: int, rows: int) -> str:
+    doublings = chars.bit_length() - 1
+    steps = ", ".join(f"d{i + 1}(x) as (select x || x from d{i})" for i in range(doublings))
+    return (f"with recursive r(n) as (select 1 union all select n + 1 from r where n < {rows}), "
+            f"d0(x) as (select '{char}'), {steps} select d{doublings}.x as v from r, d{doublings}")
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+@pytest.mark.parametrize(("char", "chars", "rows"), [
+    ("\U0001f600", 16_384, 500),  # 64 KB each in UTF-8: 16,384 characters, 196,608 bytes of JSON
+    ("\x01", 65_536, 120),  # a control character: 6 bytes of JSON each
+])
+def test_datasette_counts_a_result_s_bytes_as_its_json_holds_them(small_db: Path, char: str, chars: int,
+                                                                   rows: int) -> None:
+    """The cap on what one query hands back counted characters, one each; Datasette's JSON writes an emoji as two
+    `\\ud83d…` escapes (12 bytes) and a control character as six, so a 450-character GET answered 120 MB of JSON
+    and took the server from 70 MB to 750 MB of memory under a "10 MB" cap (8.2 MB counted here, 98 MB of JSON)."""
+    got = _datasette_get(small_db, _repeated(char, chars, rows))
+    assert got["status"] >= 400 and "bytes" in got["text"], (got["status"], len(got["text"]))
+    fine = _datasette_get(small_db, _repeated(char, chars, 2))
+    assert fine["status"] == 200 and len(fine["text"]) < 1_000_000
