@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from analysis.paths import Paths
 from tests.made import Made
 from tests.test_attacks import _datasette_get
 
@@ -78,3 +79,25 @@ def test_datasette_counts_a_result_s_bytes_as_its_json_holds_them(small_db: Path
     assert got["status"] >= 400 and "bytes" in got["text"], (got["status"], len(got["text"]))
     fine = _datasette_get(small_db, _repeated(char, chars, 2))
     assert fine["status"] == 200 and len(fine["text"]) < 1_000_000
+
+
+# --- class 5: dates: a figure's period -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("start", "end", "expected"), [
+    ("0216-01-01", "2016-12-31", "period_start 0216-01-01 is before 1900-01-01"),
+    ("1016-01-01", "1016-12-31", "period_end 1016-12-31 is before 1900-01-01"),
+])
+def test_a_period_before_any_document_is_refused(mini: Paths, start: str, end: str, expected: str) -> None:
+    """A source dated before 1900 was refused, a figure's period was not: "0216-01-01" for "2016-01-01" passed
+    `validate`, was drawn on a time axis 1,800 years long, and reached the workbook as a negative day number, which
+    Excel shows as "#####" and openpyxl reads as a day earlier. (A period may still end after today: the record holds
+    forecasts and plans.)"""
+    from tests.conftest import GOOD_ROW, write_figures
+    from tests.test_validation import problems_for
+
+    write_figures(mini.figures_dir / "demo-2017.csv", [{**GOOD_ROW, "period_start": start, "period_end": end}])
+    found = problems_for(mini)
+    assert any(expected in p for p in found), found
+    write_figures(mini.figures_dir / "demo-2017.csv", [{**GOOD_ROW, "period_end": "2031-12-31"}])
+    assert problems_for(mini) == []
