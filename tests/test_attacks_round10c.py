@@ -20,7 +20,8 @@ def test_a_matplotlibrc_on_the_machine_never_reaches_a_chart() -> None:
     into the process's settings, and the house style was laid over those: every key the style file leaves alone
     came from the analyst's own file. `path.sketch: 2, 60, 2` drew every published line, axis and grid line as a
     wobble; `savefig.bbox: tight` cropped the PNGs; `axes.formatter.use_locale` printed tick labels in the
-    machine's locale. No step's stamp covers that file, so editing it left `make` skipping with the old charts.
+    machine's locale; `text.usetex` sent every label from the record through LaTeX (a "%" in it ends the label).
+    No step's stamp covers that file, so editing it left `make` skipping with the old charts.
     The settings a matplotlibrc leaves in the process are set here as it would (rc_context), in this process."""
     import matplotlib
     import matplotlib.pyplot as plt
@@ -28,7 +29,7 @@ def test_a_matplotlibrc_on_the_machine_never_reaches_a_chart() -> None:
     from analysis.publish import style
 
     machine = {"path.sketch": (2, 60, 2), "savefig.bbox": "tight", "axes.formatter.use_locale": True,
-               "axes.unicode_minus": False, "xtick.direction": "in", "legend.fontsize": 6}
+               "axes.unicode_minus": False, "xtick.direction": "in", "legend.fontsize": 6, "text.usetex": True}
     with matplotlib.rc_context(machine), style.house():
         fig, ax = plt.subplots()
         line, = ax.plot([2014, 2015], [1737, 2060])
