@@ -102,3 +102,18 @@ def test_a_period_before_any_document_is_refused(mini: Paths, start: str, end: s
     assert any(expected in p for p in found), found
     write_figures(mini.figures_dir / "demo-2017.csv", [{**GOOD_ROW, "period_end": "2031-12-31"}])
     assert problems_for(mini) == []
+
+
+# --- class 2: the libraries beneath the libraries ----------------------------------------------------------------
+
+
+def test_the_sqlite_that_wrote_the_database_is_in_the_steps_stamps(made: Made) -> None:
+    """SQLite is the machine's own library (Python's `_sqlite3` links the system's libsqlite3), not a package in
+    .venv: an `apt upgrade` replaces it, no dist-info changes, and `make` kept the database the older SQLite wrote
+    (its header names the version that wrote it, bytes 96-99; the full-text index is its format too). The stamp
+    now names the interpreter, SQLite and zlib the steps run on; here, the version that wrote outputs/cse.db."""
+    from analysis.run import pipeline
+
+    number = int.from_bytes((made.outputs / "cse.db").read_bytes()[96:100], "big")
+    version = f"{number // 1_000_000}.{number // 1000 % 1000}.{number % 1000}"
+    assert f"sqlite {version};" in pipeline.libraries()
