@@ -117,3 +117,33 @@ def test_the_sqlite_that_wrote_the_database_is_in_the_steps_stamps(made: Made) -
     number = int.from_bytes((made.outputs / "cse.db").read_bytes()[96:100], "big")
     version = f"{number // 1_000_000}.{number // 1000 % 1000}.{number % 1000}"
     assert f"sqlite {version};" in pipeline.libraries()
+
+
+# --- class 5: dates: one reading of a date the document does not print ------------------------------------------
+
+
+def test_a_chart_credits_an_inferred_date_as_the_report_does(made: Made) -> None:
+    """55 sources print no date; the record gives a first-of-month stand-in and says so (`date_approximate`). The
+    fact-check report writes "October 2025 (approximate)" and ClaimReview "2025-10", but every chart's credit (its
+    sidecar's `source_documents`, the notebooks' "Documents:" lines) read "MyLondon, '…', 1 October 2025" and
+    "Evening Standard, '…', 1 January 2016" (a story whose year alone is known): a day no publisher printed. The
+    Figures sheet showed the same day with nothing to say it was inferred; it now has the column."""
+    import csv
+    import json
+
+    from analysis.factcheck.report import reader_date
+    from analysis.publish.style import long_date
+
+    sources = list(csv.DictReader((made.root / "data" / "processed" / "sources.csv").open(encoding="utf-8")))
+    inferred = [s for s in sources if s["date_approximate"] == "true"]
+    credits = {p.parent.name: json.loads(p.read_text(encoding="utf-8"))["source_documents"]
+               for p in (made.outputs / "charts").glob("*/*.json")}
+    shown = [(chart, s["id"]) for chart, text in credits.items() for s in inferred
+             if f"{s['producer']}, '{s['title']}', {reader_date(s['date_published'], True)}" in text]
+    assert len(shown) >= 5, shown  # the Met series, the 56 per cent, the national offences, …
+    exact = {s["id"]: f"{s['producer']}, '{s['title']}', {long_date(s['date_published'])}" for s in inferred}
+    wrong = [(chart, sid) for chart, text in credits.items() for sid, day in exact.items()
+             if text.count(day) > text.count(f"{day} (approximate)")]
+    assert wrong == []
+    header = (made.root / "data" / "processed" / "figures.csv").open(encoding="utf-8").readline()
+    assert ",published,published_approximate," in header

@@ -244,8 +244,10 @@ def credit(figures: Any, figure_ids: Iterable[str], origin: Sequence[str] = ()) 
     `line` is what the chart face prints: the publishers of primary documents first (and `origin`, the body a
     chart knows its reported figures come from, e.g. the inspectorate), then "reported by" the outlets whose
     reports were read, cleaned of mirror and proxy names (`publishers.face_name`). `documents` lists every document as
-    "publisher, 'title', date" (a report marked "(report)"), oldest first, for the sidecar and the workbook.
+    "publisher, 'title', date" (a report marked "(report)"; an inferred date said to be one), oldest first, for the
+    sidecar and the workbook.
     """
+    from analysis.factcheck.report import reader_date
     from analysis.publish import publishers
 
     ids = {str(i) for i in figure_ids if isinstance(i, str) and i}
@@ -257,7 +259,10 @@ def credit(figures: Any, figure_ids: Iterable[str], origin: Sequence[str] = ()) 
         return Credit("", "", "not recorded", "")
     primary = docs["primary"].astype(bool)
     line = publishers.face_line(docs.loc[primary, "publisher"], docs.loc[~primary, "publisher"], origin)
-    documents = "; ".join(f"{r.publisher}, '{r.source_title}', {long_date(r.published)}"
+    # A date the document does not print is given as the fact-check report gives it ("October 2025 (approximate)"):
+    # "1 October 2025" read as a day the publisher printed.
+    documents = "; ".join(f"{r.publisher}, '{r.source_title}', "
+                          f"{reader_date(str(r.published)[:10], bool(r.published_approximate))}"
                           + ("" if r.primary else " (report)") for r in docs.itertuples())
     # The link: the publisher's own document first, then the best outlet as the record ranks it (a mirror never
     # while another copy exists), then the most recent; shown without click-tracking parameters.
