@@ -147,3 +147,30 @@ def test_a_chart_credits_an_inferred_date_as_the_report_does(made: Made) -> None
     assert wrong == []
     header = (made.root / "data" / "processed" / "figures.csv").open(encoding="utf-8").readline()
     assert ",published,published_approximate," in header
+
+
+# --- class 2: what the notebooks' HTML copies depend on ----------------------------------------------------------
+
+
+def test_a_jupyter_path_template_never_becomes_the_page_of_an_html_copy(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """nbconvert finds the `lab` page template in every Jupyter data folder, $JUPYTER_PATH's first. A folder there
+    holding `nbconvert/templates/lab/index.html.j2` (a newsroom's house template, an extension's) replaced the page
+    of every notebook's HTML copy, here with a script from another site; no stamp covers that folder or variable,
+    so changing either left `make` skipping with the old pages."""
+    import nbformat
+
+    from analysis.run import copies
+
+    lab = tmp_path / "nbconvert" / "templates" / "lab"
+    lab.mkdir(parents=True)
+    (lab / "index.html.j2").write_text('{%- extends "base/display_priority.j2" -%}{% block body %}'
+                                       '<script src="https://tracker.example/t.js"></script>{% endblock %}')
+    monkeypatch.setenv("JUPYTER_PATH", str(tmp_path))
+    copies._exporter.cache_clear()
+    try:
+        nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("1,200 cases")])
+        page, _ = copies.html_exporter().from_notebook_node(nb)
+    finally:
+        copies._exporter.cache_clear()
+    assert "tracker.example" not in page and "1,200 cases" in page
