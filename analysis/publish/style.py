@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypedDict, TypeVar
+from typing import TYPE_CHECKING, Any, TypedDict, TypeVar, cast
 
 from analysis.record.hygiene import reader_url
 from analysis.record.sources import OUTLETS
@@ -158,7 +158,7 @@ def house() -> Iterator[None]:
         finally:
             _active.depth -= 1
         return
-    with matplotlib.style.context(house_rc(), after_reset=True):
+    with matplotlib.style.context(cast("dict[str, Any]", house_rc()), after_reset=True):  # rc keys are str
         _active.depth = 1
         try:
             yield
