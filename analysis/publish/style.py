@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypedDict, TypeVar
+from typing import TYPE_CHECKING, Any, TypedDict, TypeVar, cast
 
 from analysis.record.hygiene import reader_url
 from analysis.record.sources import OUTLETS
@@ -141,9 +141,15 @@ _active = threading.local()
 def house() -> Iterator[None]:
     """Apply the shipped style file for the duration of a block (rcParams are read when artists are made).
 
+    On matplotlib's own defaults, not on the settings of the process: a `matplotlibrc` on the machine (in the
+    working folder, $MATPLOTLIBRC or ~/.config/matplotlib) sets every key the style file leaves alone, so one
+    analyst's `path.sketch`, `axes.formatter.use_locale` or `savefig.bbox` reached every published chart, and no
+    step's stamp covers that file: editing it left `make` skipping with the old charts. (The style's own
+    blacklist, the backend included, is kept.)
+
     Re-entrant: a block inside another house() block costs nothing, so helpers can ask for the style freely.
     """
-    import matplotlib
+    import matplotlib.style
 
     if getattr(_active, "depth", 0):
         _active.depth += 1
@@ -152,7 +158,7 @@ def house() -> Iterator[None]:
         finally:
             _active.depth -= 1
         return
-    with matplotlib.rc_context(rc=house_rc()):
+    with matplotlib.style.context(cast("dict[str, Any]", house_rc()), after_reset=True):  # rc keys are str
         _active.depth = 1
         try:
             yield
@@ -238,8 +244,10 @@ def credit(figures: Any, figure_ids: Iterable[str], origin: Sequence[str] = ()) 
     `line` is what the chart face prints: the publishers of primary documents first (and `origin`, the body a
     chart knows its reported figures come from, e.g. the inspectorate), then "reported by" the outlets whose
     reports were read, cleaned of mirror and proxy names (`publishers.face_name`). `documents` lists every document as
-    "publisher, 'title', date" (a report marked "(report)"), oldest first, for the sidecar and the workbook.
+    "publisher, 'title', date" (a report marked "(report)"; an inferred date said to be one), oldest first, for the
+    sidecar and the workbook.
     """
+    from analysis.factcheck.report import reader_date
     from analysis.publish import publishers
 
     ids = {str(i) for i in figure_ids if isinstance(i, str) and i}
@@ -251,7 +259,10 @@ def credit(figures: Any, figure_ids: Iterable[str], origin: Sequence[str] = ()) 
         return Credit("", "", "not recorded", "")
     primary = docs["primary"].astype(bool)
     line = publishers.face_line(docs.loc[primary, "publisher"], docs.loc[~primary, "publisher"], origin)
-    documents = "; ".join(f"{r.publisher}, '{r.source_title}', {long_date(r.published)}"
+    # A date the document does not print is given as the fact-check report gives it ("October 2025 (approximate)"):
+    # "1 October 2025" read as a day the publisher printed.
+    documents = "; ".join(f"{r.publisher}, '{r.source_title}', "
+                          f"{reader_date(str(r.published)[:10], bool(r.published_approximate))}"
                           + ("" if r.primary else " (report)") for r in docs.itertuples())
     # The link: the publisher's own document first, then the best outlet as the record ranks it (a mirror never
     # while another copy exists), then the most recent; shown without click-tracking parameters.

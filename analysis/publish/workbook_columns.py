@@ -97,6 +97,7 @@ COLUMNS: dict[str, dict[str, Column]] = {
         "source_title": Column("Source title"),
         "publisher": Column("Publisher"),
         "published": Column("Date published (date)", "date"),
+        "published_approximate": Column(f"Date published not printed, inferred {YES_NO}", "bool"),
         "url": Column("Web address of the source", "link"),
         "primary": PRIMARY,
         "outlet": Column("Who put out the copy read (producer, official, reprint, agency, national, specialist, "

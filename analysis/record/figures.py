@@ -24,6 +24,7 @@ from analysis.record.rawfiles import figures_files, file_type_problem
 from analysis.record.rawtext import RawFileError, read_text
 from analysis.record.revisions import rate_base_from_unit, split_status_mark
 from analysis.record.safeguarding import check_personal_data
+from analysis.record.sources import too_early
 
 COLUMNS = (
     "figure_id", "measure", "subject", "geography", "period_start", "period_end",
@@ -154,6 +155,7 @@ def _row_text_problems(row: dict[str, str], printed: str, quote: str) -> list[st
               for col, day in (("period_start", start), ("period_end", end)) if day is None]
     if start and end and end < start:
         found.append(f"period ends ({end}) before it starts ({start})")
+    found += too_early({"period_start": start, "period_end": end})
     if not contains_printed(printed, quote):
         found.append(f'quote does not contain "{printed}"')
     if len(quote.split()) > MAX_QUOTE_WORDS:

@@ -33,6 +33,7 @@ FIGURES = (
     Field("source_title", "string", "Title of the source document."),
     Field("publisher", "string", "Who published the source document."),
     Field("published", "date", "Date the source document was published."),
+    Field("published_approximate", "boolean", "true when that date was not printed on the document and was inferred (often a first-of-month stand-in: see the source's notes)."),
     Field("url", "string", "URL at which the source document was read."),
     Field("primary", "boolean", "true if the source is the publisher's own document, false for a report of it."),
     Field("outlet", "string", "Who put this copy out: producer, official, reprint, agency, national, specialist, regional or mirror."),

@@ -51,25 +51,30 @@ def sha256_of(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-#: No document in this record can be older. It holds published figures on child sexual exploitation, which were
-#: first counted decades later (its earliest period starts in 1989, the national review's historic cases), so an
-#: earlier date is a slip ("0001-01-01", "1017-03-13"), never a source. Generous on purpose: a real old document
-#: must never be refused; a plausible wrong year (1917 for 2017) is for review, not for this check.
+#: No document in this record can be older, nor any period its figures cover. It holds published figures on child
+#: sexual exploitation, which were first counted decades later (its earliest period starts in 1989, the national
+#: review's historic cases), so an earlier date is a slip ("0001-01-01", "1017-03-13"), never a source. Generous on
+#: purpose: a real old document must never be refused; a plausible wrong year (1917 for 2017) is for review, not
+#: for this check. (Excel has no date before 1900 either: the workbook wrote one as a negative day number, "#####".)
 EARLIEST_SOURCE_DATE = dt.date(1900, 1, 1)
+
+
+def too_early(dates: dict[str, Any]) -> list[str]:
+    """The one lower bound of every date in the record: a document's dates and the periods of its figures (a
+    period starting in "0216" passed `validate`, reached the time axes and was a negative date in the workbook).
+    A period may end after today (a forecast or a plan: the record holds both), so only this bound is shared."""
+    return [f"{key} {value.isoformat()} is before {EARLIEST_SOURCE_DATE.isoformat()}, earlier than any document "
+            "this record can cite (a mistyped year?)"
+            for key, value in ((k, as_date(v)) for k, v in dates.items()) if value and value < EARLIEST_SOURCE_DATE]
 
 
 def out_of_range(dates: dict[str, Any], today: dt.date | None = None) -> list[str]:
     """The one range check of a document's dates (sources' published and accessed, inspections' published): not in
     the future (2099 reached ClaimReview), not before EARLIEST_SOURCE_DATE. Unreadable dates are skipped here."""
     today = today or dt.date.today()
-    out = []
-    for key, value in ((k, as_date(v)) for k, v in dates.items()):
-        if value and value > today:
-            out.append(f"{key} {value.isoformat()} is in the future")
-        elif value and value < EARLIEST_SOURCE_DATE:
-            out.append(f"{key} {value.isoformat()} is before {EARLIEST_SOURCE_DATE.isoformat()}, earlier than any "
-                       "document this record can cite (a mistyped year?)")
-    return out
+    future = [f"{key} {value.isoformat()} is in the future"
+              for key, value in ((k, as_date(v)) for k, v in dates.items()) if value and value > today]
+    return future + too_early(dates)
 
 
 def date_problems(published: Any, accessed: Any, today: dt.date | None = None) -> list[str]:

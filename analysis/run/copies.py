@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import sys
+import sysconfig
 import threading
 from pathlib import Path
 from typing import Any
@@ -37,7 +38,18 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 def _exporter() -> Any:
     from nbconvert import HTMLExporter
 
-    return HTMLExporter(extra_template_paths=[str(TEMPLATES)], template_file="copy.html.j2")
+    class CopyExporter(HTMLExporter):
+        """nbconvert's HTML exporter with its page templates read from this environment only.
+
+        nbconvert looks for the `lab` template (which copy.html.j2 extends) in every Jupyter data folder,
+        $JUPYTER_PATH's first: a `nbconvert/templates/lab/index.html.j2` there (a newsroom's own template, an
+        extension's) became the page of every HTML copy, scripts from elsewhere and all, and no step's stamp
+        covers that folder. This environment's folder is where nbconvert installed its own templates."""
+
+        def get_prefix_root_dirs(self) -> list[str]:
+            return [str(Path(sysconfig.get_path("data")) / "share" / "jupyter")]
+
+    return CopyExporter(extra_template_paths=[str(TEMPLATES)], template_file="copy.html.j2", template_data_paths=[])
 
 
 def html_exporter() -> Any:

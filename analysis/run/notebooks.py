@@ -209,7 +209,9 @@ class KernelPool:
         started = time.perf_counter()
         nb = read_notebook(path)
         nb.metadata["kernelspec"] = {"name": KERNEL, "display_name": "Python 3", "language": "python"}
-        client = NotebookClient(nb, km=kernel.km, kernel_name=KERNEL, timeout=TIMEOUT_S,
+        # No timing record: nbclient stamps every cell with when it ran, so two runs of the same inputs (two clones,
+        # `make force`) never wrote the same executed copy; how long a notebook took is kept in .cache instead.
+        client = NotebookClient(nb, km=kernel.km, kernel_name=KERNEL, timeout=TIMEOUT_S, record_timing=False,
                                 resources={"metadata": {"path": str(path.parent)}})
         client.kc = kernel.kc
         ok, message = True, ""

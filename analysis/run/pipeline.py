@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import hashlib
 import importlib
 import io
@@ -139,9 +140,10 @@ def libraries() -> str:
     same version reinstalled from other files (a local wheel, `--force-reinstall`) keeps the name but not those. A
     `.pth` file is named with its content: one added or edited puts other code on the path (an editable install, a
     folder shadowing a library) and the name list never changed; so is a `sitecustomize.py`, which every process
-    runs first. $PYTHONPATH is part of it too: a folder on it shadows an installed library as a `.pth` file does."""
+    runs first. $PYTHONPATH is part of it too: a folder on it shadows an installed library as a `.pth` file does.
+    So is the `runtime` beneath the libraries."""
     folders = {sysconfig.get_paths()[key] for key in ("purelib", "platlib")}
-    names: set[str] = {f"PYTHONPATH={os.environ.get('PYTHONPATH', '')}"}
+    names: set[str] = {f"PYTHONPATH={os.environ.get('PYTHONPATH', '')}", runtime()}
     for folder in folders:
         with contextlib.suppress(OSError):
             for entry in os.scandir(folder):
@@ -150,6 +152,18 @@ def libraries() -> str:
                 elif entry.name.endswith(".pth") or entry.name in ("sitecustomize.py", "usercustomize.py"):
                     names.add(f"{entry.name} {_content(entry.path)}")
     return "\n".join(sorted(names))
+
+
+@functools.cache
+def runtime() -> str:
+    """The interpreter and the machine's C libraries that write outputs' bytes, which no dist-info names: SQLite
+    (the system's libsqlite3, which writes its version into cse.db's header and builds its full-text index) and
+    zlib (the workbook's zip). A system upgrade replaces them under an unchanged .venv, and `make` kept the
+    database an older SQLite wrote. Read once: a process keeps the libraries it loaded."""
+    import sqlite3
+    import zlib
+
+    return f"python {sys.version}; sqlite {sqlite3.sqlite_version}; zlib {zlib.ZLIB_RUNTIME_VERSION}"
 
 
 def _written(path: str) -> str:

@@ -56,6 +56,7 @@ def figures_table(figures: list[dict[str, Any]], sources: dict[str, dict[str, An
             "source_title": src["title"],
             "publisher": src["producer"],
             "published": src["date_published"],
+            "published_approximate": bool(src.get("date_approximate")),
             "url": src["url_main"],
             "primary": bool(src["primary"]),
             "outlet": src["outlet"],

@@ -24,11 +24,16 @@ Nor does the time limit bound what a query hands back: its rows are made into Py
 a value may be 100 KB, so one 14 KB GET repeating one such value in 1,900 columns of 3 rows answered 564 MB in 2.3 s
 with 1.9 GB of memory (issue 24, round nine). A result is therefore capped twice: at `MAX_COLUMNS` columns (SQLite's
 own limit, refused when the query is prepared) and at `MAX_RESULT_BYTES` bytes of values over all its rows (counted
-as each row is fetched, refused once passed).
+as each row is fetched, refused once passed). Bytes as Datasette writes them out (`_exported_size`), not
+characters: JSON escapes a control character as six bytes and a character beyond the BMP as twelve, HTML an "&" as
+five and wraps every cell in a `<td>`, so 10 MB of characters counted one each answered a 450-character GET with
+120 MB of JSON (750 MB of memory), and one of 900 characters with a 50 MB page (round ten).
 """
 
 from __future__ import annotations
 
+import html
+import json
 import sqlite3
 import weakref
 from collections.abc import Callable
@@ -50,8 +55,8 @@ PRODUCT_COST = {"like": (2, 3), "glob": (2,), "instr": (2,), "replace": (3,), "t
                 "rtrim": (2,)}
 #: The most columns one query may return or use (the widest table, figures, has 23).
 MAX_COLUMNS = 100
-#: The most bytes of text and blobs one query's rows may hold in all: the largest table (figures) is 341 KB, and a
-#: join of two tables cut at Datasette's 1,000 rows about 2 MB.
+#: The most bytes one query's rows may take written out (`_exported_size`): the largest table (figures) is about 800 KB
+#: so counted, and a join of two tables cut at Datasette's 1,000 rows about 3.7 MB.
 MAX_RESULT_BYTES = 10_000_000
 #: SQL functions no query may call (refused when the query is prepared: "not authorized").
 REFUSED_FUNCTIONS = frozenset({"fts3_tokenizer", "printf", "format", "json_patch"})
@@ -69,6 +74,21 @@ class CallTooCostly(sqlite3.DataError):
 
 def _size(value: object) -> int:
     return len(value) if isinstance(value, (str, bytes)) else 32  # a number is at most a few dozen characters
+
+
+#: What a cell costs in an HTML page besides its value (`<td class="col-… type-…">…</td>`), counted for every value.
+CELL_BYTES = 40
+
+
+def _exported_size(value: object) -> int:
+    """The most bytes a value takes in what Datasette writes out: text JSON-escaped (a control character is
+    `\\u0001`, an emoji two such escapes) or HTML-escaped (an "&" is `&amp;`), whichever is longer; a blob in base64
+    (4 bytes for every 3); each with its HTML cell around it."""
+    if isinstance(value, str):
+        return max(len(json.dumps(value)), len(html.escape(value))) + CELL_BYTES
+    if isinstance(value, bytes):
+        return 4 * len(value) // 3 + CELL_BYTES
+    return 32 + CELL_BYTES
 
 
 #: What an SQL function returns to SQLite.
@@ -97,7 +117,7 @@ def _budgeted(make_row: Callable[[sqlite3.Cursor, tuple], Any] | None) -> Callab
     spent: weakref.WeakKeyDictionary[sqlite3.Cursor, int] = weakref.WeakKeyDictionary()
 
     def row_factory(cursor: sqlite3.Cursor, row: tuple) -> Any:
-        total = spent.get(cursor, 0) + sum(_size(value) for value in row)
+        total = spent.get(cursor, 0) + sum(_exported_size(value) for value in row)
         if total > MAX_RESULT_BYTES:
             raise ResultTooLarge(f"the rows hold over {MAX_RESULT_BYTES:,} bytes; select fewer or shorter values")
         spent[cursor] = total
