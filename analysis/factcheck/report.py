@@ -226,16 +226,16 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
            "November", "December")
 
 
-def reader_date(iso: str, approximate: bool) -> str:
+def reader_date(iso: str, approximate: bool, notes: tuple[str, ...] = ()) -> str:
     """'9 February 2024'; a date that was not printed says so ('October 2025 (approximate)' for a first-of-month
-    stand-in), so no reader takes an inferred day for a printed one."""
+    stand-in), so no reader takes an inferred day for a printed one. Other `notes` on the document share the one
+    bracket ('13 November 2025 (approximate; report)', not two brackets in a row)."""
     if len(iso) != 10:
         return iso
     year, month, day = int(iso[:4]), int(iso[5:7]), int(iso[8:])
-    if approximate:
-        shown = f"{_MONTHS[month - 1]} {year}" if day == 1 else f"{day} {_MONTHS[month - 1]} {year}"
-        return f"{shown} (approximate)"
-    return f"{day} {_MONTHS[month - 1]} {year}"
+    shown = f"{_MONTHS[month - 1]} {year}" if approximate and day == 1 else f"{day} {_MONTHS[month - 1]} {year}"
+    said = ("approximate",) * approximate + notes
+    return f"{shown} ({'; '.join(said)})" if said else shown
 
 
 def plain_verdict(c: dict[str, str], gaps: list[dict[str, str]]) -> str:

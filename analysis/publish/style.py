@@ -262,8 +262,8 @@ def credit(figures: Any, figure_ids: Iterable[str], origin: Sequence[str] = ()) 
     # A date the document does not print is given as the fact-check report gives it ("October 2025 (approximate)"):
     # "1 October 2025" read as a day the publisher printed.
     documents = "; ".join(f"{r.publisher}, '{r.source_title}', "
-                          f"{reader_date(str(r.published)[:10], bool(r.published_approximate))}"
-                          + ("" if r.primary else " (report)") for r in docs.itertuples())
+                          + reader_date(str(r.published)[:10], bool(r.published_approximate),
+                                        () if r.primary else ("report",)) for r in docs.itertuples())
     # The link: the publisher's own document first, then the best outlet as the record ranks it (a mirror never
     # while another copy exists), then the most recent; shown without click-tracking parameters.
     rank = docs["outlet"].map(lambda o: OUTLETS.index(o) if o in OUTLETS else len(OUTLETS))
