@@ -48,8 +48,9 @@ def test_a_sitecustomize_the_kernels_run_is_in_every_step_s_stamp(tmp_path: Path
                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     """The kernels run with the checkout on $PYTHONPATH (and the main job in it), so a `sitecustomize.py` there runs
     first in every kernel (shown here: it printed in a process started with the kernels' environment) and a
-    module there named like a library shadows it; so does a package in notebooks/, the kernels' working folder. No stamp covered the checkout's top, so adding or editing one
-    left `make` skipping every step. Nor one in a folder on $PYTHONPATH, whose name alone was stamped."""
+    module there named like a library shadows it; so does a package in notebooks/, the kernels' working folder.
+    No stamp covered the checkout's top, so adding or editing one left `make` skipping every step. Nor one in a
+    folder on $PYTHONPATH, whose name alone was stamped."""
     import subprocess
     import sys
 
@@ -149,3 +150,14 @@ def test_the_notebooks_give_an_inferred_date_as_the_report_does(made: Made) -> N
     shown = table_html(one, ["published", "publisher", "value_as_printed"])
     for day in one["published"]:
         assert f">{reader_date(day, True)}<" in shown and f">{day}<" not in shown
+
+
+def test_a_chart_s_data_file_gives_an_inferred_date_at_the_precision_known(made: Made) -> None:
+    """The recorded-vs-estimated chart's data file (for Datawrapper, and the workbook's sheet of it) listed its
+    documents as published "2020-11-01" and "2025-03-01", first-of-month stand-ins the record infers (the chart's
+    face says "November 2020"). It now gives the month, as ClaimReview does ("2020-11")."""
+    data = (made.outputs / "charts" / "recorded-vs-estimated" / "recorded-vs-estimated.csv").read_text("utf-8")
+    rows = list(csv.DictReader(data.splitlines()))
+    inferred = {f["published"] for f in _processed("figures.csv") if f["published_approximate"] == "true"}
+    assert rows and all(row["Published"] not in inferred for row in rows), rows
+    assert {row["Published"] for row in rows} >= {"2020-11"}

@@ -236,6 +236,12 @@ def is_true(flag: Any) -> bool:
     return str(flag).strip().lower() == "true"
 
 
+def iso_date(iso: str, approximate: Any) -> str:
+    """A document's date for a machine (ClaimReview, a chart's data file): ISO 8601 at the precision known, the
+    month alone for an inferred date ('2025-10'), so no reader takes a first-of-month stand-in for a printed day."""
+    return iso[:7] if approximate and len(iso) == 10 else iso
+
+
 def reader_date(iso: str, approximate: bool, notes: tuple[str, ...] = ()) -> str:
     """'9 February 2024'; a date that was not printed says so ('October 2025 (approximate)' for a first-of-month
     stand-in), so no reader takes an inferred day for a printed one. Other `notes` on the document share the one
