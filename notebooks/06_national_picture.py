@@ -21,6 +21,7 @@ import pandas as pd
 from IPython.display import Markdown, display
 
 import analysis
+from analysis.factcheck.report import reader_date
 from analysis.factcheck.wording import ACCURATE
 from analysis.publish import charts, export
 from analysis.publish.display import bullets, limitations, table, where_files_go
@@ -278,7 +279,8 @@ for _, rows in paired.groupby("source_id", sort=False):
     estimate_row = rows[rows["measure"] == PAIRED[1]].iloc[0]
     estimate = estimate_row["value_as_printed"]
     estimate = estimate if "estimat" in estimate else f"an estimated {estimate}"
-    found.append(f"{recorded_row['publisher']}, in a document published {recorded_row['published']}, set "
+    published = reader_date(recorded_row["published"], recorded_row["published_approximate"])
+    found.append(f"{recorded_row['publisher']}, in a document published {published}, set "
                  f"{recorded_row['value_as_printed']} {recorded_row['unit']} recorded by police "
                  f"({recorded_row['period']}) beside {estimate} {estimate_row['unit']} abused in a year "
                  f"({estimate_row['period']}): different units, and an estimate is not a count, so the gap between "

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from analysis.factcheck.report import Entry, for_readers, inline_safe_json
+from analysis.factcheck.report import Entry, for_readers, inline_safe_json, iso_date
 from analysis.factcheck.wording import ACCURATE, INACCURATE
 
 #: Verdict → rating on a 1 (inaccurate) to 5 (accurate) scale; a verdict not listed gets no ClaimReview.
@@ -27,7 +27,7 @@ def claim_review(e: Entry, site_url: str, project: str) -> dict[str, Any]:
         # An inferred date (a first-of-month stand-in) was published as an exact day: search engines showed the
         # claim as made on 1 January 2025. ISO 8601's month precision says what is known.
         published = str(e.source["date_published"])
-        item["datePublished"] = published[:7] if e.date_is_approximate else published
+        item["datePublished"] = iso_date(published, e.date_is_approximate)
     appearance: dict[str, Any] = {"@type": "CreativeWork"}
     if e.source.get("url_main"):
         appearance["url"] = e.source["url_main"]

@@ -137,7 +137,7 @@ class Entry:
     @property
     def date_is_approximate(self) -> bool:
         """Whether the claim's date was inferred, not printed (`date_approximate`: often a first-of-month stand-in)."""
-        return str(self.source.get("date_approximate", "")).lower() == "true"
+        return is_true(self.source.get("date_approximate", ""))
 
     @property
     def review_date(self) -> str:
@@ -186,8 +186,13 @@ def _is_primary(source: dict[str, str]) -> str:
 def _source_line(source: dict[str, str]) -> tuple[str, str, str]:
     """(title, url, detail) of a source, for either output format."""
     title = source.get("title") or source.get("id", "")
-    bits = [source.get("producer", ""), f"published {source['date_published']}" if source.get("date_published") else "",
-            f"read {source['date_accessed']}" if source.get("date_accessed") else "", _is_primary(source)]
+    # Dates as every other place gives them (`reader_date`): an inferred one never as a day the publisher printed
+    # ("MyLondon, published 2025-10-01" sat under a claim dated "October 2025 (approximate)").
+    published = source.get("date_published", "")
+    bits = [source.get("producer", ""),
+            f"published {reader_date(published, is_true(source.get('date_approximate')))}" if published else "",
+            f"read {reader_date(source['date_accessed'], False)}" if source.get("date_accessed") else "",
+            _is_primary(source)]
     return title, reader_url(source.get("url_main", "")), ", ".join(b for b in bits if b)
 
 
@@ -226,6 +231,17 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
            "November", "December")
 
 
+def is_true(flag: Any) -> bool:
+    """A yes/no column as any table gives it: True from the build, "true" from a CSV, False, "false" or blank."""
+    return str(flag).strip().lower() == "true"
+
+
+def iso_date(iso: str, approximate: Any) -> str:
+    """A document's date for a machine (ClaimReview, a chart's data file): ISO 8601 at the precision known, the
+    month alone for an inferred date ('2025-10'), so no reader takes a first-of-month stand-in for a printed day."""
+    return iso[:7] if approximate and len(iso) == 10 else iso
+
+
 def reader_date(iso: str, approximate: bool, notes: tuple[str, ...] = ()) -> str:
     """'9 February 2024'; a date that was not printed says so ('October 2025 (approximate)' for a first-of-month
     stand-in), so no reader takes an inferred day for a printed one. Other `notes` on the document share the one
@@ -234,7 +250,7 @@ def reader_date(iso: str, approximate: bool, notes: tuple[str, ...] = ()) -> str
         return iso
     year, month, day = int(iso[:4]), int(iso[5:7]), int(iso[8:])
     shown = f"{_MONTHS[month - 1]} {year}" if approximate and day == 1 else f"{day} {_MONTHS[month - 1]} {year}"
-    said = ("approximate",) * approximate + notes
+    said = ("approximate",) * bool(approximate) + notes
     return f"{shown} ({'; '.join(said)})" if said else shown
 
 

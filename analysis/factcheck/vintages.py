@@ -61,5 +61,11 @@ class Vintages:
         return max(final, key=lambda f: self._rank(f, fid)) if final else fid
 
     def describe(self, fid: str) -> str:
+        """The vintage as the working names it, its date as every output gives one (`reader_date`: an inferred date
+        is never shown as a day the publisher printed)."""
+        from analysis.factcheck.report import is_true, reader_date
+
         fig = self.figures.get(fid, {})
-        return f'{fid} ("{fig.get("value_as_printed", "")}", published {self._published(fid) or "undated"})'
+        published = self._published(fid)
+        when = reader_date(published[:10], is_true(fig.get("published_approximate"))) if published else "undated"
+        return f'{fid} ("{fig.get("value_as_printed", "")}", published {when})'

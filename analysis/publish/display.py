@@ -90,6 +90,19 @@ def cell_text(value: Any, whole: bool = False, missing: str = NOT_PUBLISHED) -> 
     return str(value)
 
 
+def _reader_dates(frame: Any, columns: Sequence[str]) -> Any:
+    """A figures table's `published` column as every output gives a document's date (`reader_date`), when the
+    frame says which dates were inferred: a first-of-month stand-in printed as "2020-11-01" read as a day the
+    publisher printed, while the report, the workbook and every chart's credit said "November 2020 (approximate)"."""
+    if "published" not in columns or "published_approximate" not in frame.columns:
+        return frame
+    from analysis.factcheck.report import is_true, reader_date
+
+    shown = [reader_date(str(day)[:10], is_true(approximate)) if not _missing(day) else day
+             for day, approximate in zip(frame["published"], frame["published_approximate"], strict=True)]
+    return frame.assign(published=shown)
+
+
 def table_html(frame: Any, columns: Sequence[str] | None = None, names: dict[str, str] | None = None,
                missing: str = NOT_PUBLISHED) -> str:
     """The frame (or the given columns of it, renamed by `names`) as an HTML table; see the module doc.
@@ -101,6 +114,7 @@ def table_html(frame: Any, columns: Sequence[str] | None = None, names: dict[str
     longest = {c: max((len(cell_text(v)) for v in frame[c].tolist()), default=0) for c in columns if c not in numeric}
     css = {c: "num" if c in numeric else "short" if longest[c] <= SHORT_TEXT else "long" for c in columns}
     head = "".join(f"<th>{html.escape(names.get(c, c))}</th>" for c in columns)
+    frame = _reader_dates(frame, columns)
     rows = []
     for record in frame[columns].itertuples(index=False, name=None):
         cells = []

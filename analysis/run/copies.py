@@ -44,12 +44,15 @@ def _exporter() -> Any:
         nbconvert looks for the `lab` template (which copy.html.j2 extends) in every Jupyter data folder,
         $JUPYTER_PATH's first: a `nbconvert/templates/lab/index.html.j2` there (a newsroom's own template, an
         extension's) became the page of every HTML copy, scripts from elsewhere and all, and no step's stamp
-        covers that folder. This environment's folder is where nbconvert installed its own templates."""
+        covers that folder. This environment's folder is where nbconvert installed its own templates. Nor from the
+        working folder, which nbconvert searches first of all (`extra_template_basedirs`): a `lab/copy.html.j2` or
+        `lab/lab/index.html.j2` beside where `make` ran (the checkout) became every copy's page in the same way."""
 
         def get_prefix_root_dirs(self) -> list[str]:
             return [str(Path(sysconfig.get_path("data")) / "share" / "jupyter")]
 
-    return CopyExporter(extra_template_paths=[str(TEMPLATES)], template_file="copy.html.j2", template_data_paths=[])
+    return CopyExporter(extra_template_paths=[str(TEMPLATES)], template_file="copy.html.j2", template_data_paths=[],
+                        extra_template_basedirs=[])
 
 
 def html_exporter() -> Any:

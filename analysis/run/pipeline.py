@@ -73,8 +73,11 @@ class Step:
 def code(*stages: str) -> tuple[str, ...]:
     """A step's code inputs: the stages it runs (with their templates, styles and bundled fonts), the package's
     top-level modules, and the pinned libraries (a new pandas can change a table, a new font every chart). Only
-    the code a step runs: editing a chart reruns the charts and what shows them, not the build."""
-    return ("analysis/*.py", "pyproject.toml", "constraints.txt",
+    the code a step runs: editing a chart reruns the charts and what shows them, not the build. Any module at the
+    checkout's top is code too: the main job runs there (the working folder comes first on its path) and the kernels
+    have it on $PYTHONPATH, so a `sitecustomize.py` there ran in every kernel and a `seaborn.py` would shadow the
+    library, while no stamp covered either (nor a package there: its `__init__.py`)."""
+    return ("*.py", "*/__init__.py", "analysis/*.py", "pyproject.toml", "constraints.txt",
             *(f"analysis/{stage}/**/{kind}" for stage in stages
               for kind in ("*.py", "*.mplstyle", "templates/*", "fonts/*")))
 
@@ -94,7 +97,9 @@ STEPS = (
                                                 *code("record", "tables", "factcheck")),
          (f"outputs/{REPORT_HTML}", f"outputs/{REPORT_MD}", f"outputs/{CLAIMREVIEW_NAME}", f"outputs/{METHODS_PAGE}"),
          (SITE_URL_ENV,), optional=(f"outputs/{RULES_PAGE}",)),
-    Step("notebooks", "analysis.run.notebooks", ("data/processed/*", "notebooks/*.ipynb", "notebooks/*.py", *CODE),
+    # The kernels run in notebooks/, first on their path: a module or package there is code they may import.
+    Step("notebooks", "analysis.run.notebooks", ("data/processed/*", "notebooks/*.ipynb", "notebooks/*.py",
+                                                 "notebooks/*/__init__.py", *CODE),
          ("outputs/notebooks/*", "outputs/charts/*/*"), (SITE_URL_ENV,)),
     Step("workbook", "analysis.publish.workbook",
          ("data/processed/*", "outputs/charts/*/*.json", "outputs/charts/*/*.csv",
@@ -144,6 +149,10 @@ def libraries() -> str:
     So is the `runtime` beneath the libraries."""
     folders = {sysconfig.get_paths()[key] for key in ("purelib", "platlib")}
     names: set[str] = {f"PYTHONPATH={os.environ.get('PYTHONPATH', '')}", runtime()}
+    # A folder on $PYTHONPATH is searched for sitecustomize.py at every start, as the site folders are.
+    for folder in filter(None, os.environ.get("PYTHONPATH", "").split(os.pathsep)):
+        for name in ("sitecustomize.py", "usercustomize.py"):
+            names.add(f"{folder}/{name} {_content(os.path.join(folder, name))}")
     for folder in folders:
         with contextlib.suppress(OSError):
             for entry in os.scandir(folder):

@@ -14,6 +14,7 @@ from typing import Any
 
 import pandas as pd
 
+from analysis.factcheck.report import is_true, iso_date
 from analysis.publish import sns, style
 from analysis.publish.charts.common import ChartMeta, chart_meta
 from analysis.publish.publishers import face_name
@@ -100,11 +101,16 @@ def recorded_vs_estimated_chart(figures: pd.DataFrame, *, width: float = style.W
                 "number of unrecorded offences.")
     notes = [on_chart] + [f"{r.value_as_printed} ({face_name(r.publisher)}): {r.caveat}"
                           for r in rows.itertuples() if isinstance(r.caveat, str) and r.caveat]
-    data = rows.pivot_table(index=["published", "publisher"], columns="series", values="value", aggfunc="first")
-    periods = rows.pivot_table(index=["published", "publisher"], columns="series", values="period", aggfunc="first")
+    # Each document's date as ClaimReview gives it (`iso_date`): the CSA Centre's infographics print no day, and the
+    # data file read "2020-11-01" where the chart's face and credit say November 2020.
+    dated = rows.assign(published=[iso_date(str(day)[:10], is_true(approximate))
+                                   for day, approximate in zip(rows["published"], rows["published_approximate"],
+                                                               strict=True)])
+    data = dated.pivot_table(index=["published", "publisher"], columns="series", values="value", aggfunc="first")
+    periods = dated.pivot_table(index=["published", "publisher"], columns="series", values="period", aggfunc="first")
     # Each value's qualifier as drawn (an estimate is approximate however it was printed) right after it, so a
     # Datawrapper reader sees the same thing as the chart.
-    shown = rows.pivot_table(index=["published", "publisher"], columns="series", values="qualifier", aggfunc="first")
+    shown = dated.pivot_table(index=["published", "publisher"], columns="series", values="qualifier", aggfunc="first")
     data = data.join(shown.rename(columns=lambda c: f"{c} qualifier"))
     data = data[[c for series in data.columns if not str(series).endswith(" qualifier")
                  for c in (series, f"{series} qualifier") if c in data.columns]]
