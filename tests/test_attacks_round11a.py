@@ -4,11 +4,15 @@ before its fix; what a reader saw is in each docstring. What held, and what was 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from analysis.factcheck.scan_find import find_figures
 from analysis.factcheck.scan_text import sentences, to_text
+from analysis.paths import Paths
 from analysis.record.hygiene import text_problem
+from analysis.record.problems import Problems
 from analysis.record.safeguarding import personal_data_in
 
 
@@ -87,3 +91,21 @@ def test_personal_data_after_a_word_s_full_stop_or_with_an_a_for_at_is_found(tex
                                   "sha256 3f0207946000012 of the file"])
 def test_a_list_letter_a_decimal_or_a_hash_is_still_no_personal_data(text: str) -> None:
     assert personal_data_in(text) == []
+
+
+# --- class 4: a number YAML reads is checked as it was written ---------------------------------------------------
+
+
+@pytest.mark.parametrize("holder", ["+442079460000", "+4420_7946_0000"])
+def test_a_phone_number_yaml_reads_as_an_int_is_found_as_written(tmp_path: Path, holder: str) -> None:
+    """YAML reads an unquoted "+4420_7946_0000" as the int 442079460000 (sign and underscores gone): round ten
+    scanned the int's digits, which no pattern reads as a phone number, so it passed and the gaps table held it."""
+    from analysis.record.gaps import load_gaps
+
+    paths = Paths(tmp_path)
+    paths.raw.mkdir(parents=True)
+    paths.gaps_yaml.write_text("- id: g\n  wanted: referrals in 2019\n  cited_by: x\n  where_looked: [the report]\n"
+                               f"  holder: {holder}\n  reason: not published\n", encoding="utf-8")
+    problems = Problems()
+    load_gaps(paths, problems)
+    assert [p.message.split(";")[0] for p in problems.items] == ["holder seems to contain a phone number"]

@@ -169,11 +169,14 @@ _FIELD_BREAK = "\n\x00\n"
 
 
 def _texts(value: Any) -> list[str]:
-    """The text items of a field: its text, or each text of a list, with a number as the text YAML read it from. A
-    gap's `holder: 9434765919` (an NHS number unquoted) is read by YAML as an int, and the build keeps it as text."""
+    """The text items of a field: its text, or each text of a list, with a number both as the text YAML read it from
+    (`written`, kept by the record's YAML loader) and as the build keeps it. A gap's `holder: 9434765919` (an NHS
+    number unquoted) is read by YAML as an int, and the build keeps it as text; `holder: +4420_7946_0000` is the int
+    442079460000 to YAML, which no pattern reads as a phone number (issue 24, round eleven)."""
     items = value if isinstance(value, list) else [value]
-    return [str(item) for item in items
-            if (isinstance(item, (str, int, float)) and not isinstance(item, bool)) and str(item)]
+    texts = [str(item) for item in items
+             if (isinstance(item, (str, int, float)) and not isinstance(item, bool)) and str(item)]
+    return texts + [item.written for item in items if getattr(item, "written", None) and item.written != str(item)]
 
 
 def check_personal_data(record: dict, fields: tuple[str, ...] | list[str], name: str, where: str | int | None,
