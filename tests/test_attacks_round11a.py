@@ -80,6 +80,12 @@ def test_scan_leaves_out_a_phone_number_spaced_as_the_record_s_check_reads_it(nu
     ("write to JANE[A]EXAMPLE.ORG", "an e-mail address"),
     ("write to jane\u249cexample.com", "an e-mail address"),  # NFKC: "(a)"
     ("write to jane\U0001f150example.com", "an e-mail address"),  # a negative circled A, which NFKC keeps
+    ("Tel.0044 20 7946 0000", "a phone number"),
+    ("call 020~7946~0000", "a phone number"),  # a tilde: every other join was read, this one was not
+    ("call 020\u223c7946\u223c0000", "a phone number"),  # the tilde operator
+    ("call +44~20~7946~0000", "a phone number"),
+    ("NHS 943~476~5919", "an NHS number"),
+    ("lives at SW1A~1AA", "a UK postcode"),
 ])
 def test_personal_data_after_a_word_s_full_stop_or_with_an_a_for_at_is_found(text: str, kind: str) -> None:
     assert text_problem(text) is None  # the text rules let it in: only this check stands in its way
@@ -91,6 +97,11 @@ def test_personal_data_after_a_word_s_full_stop_or_with_an_a_for_at_is_found(tex
                                   "sha256 3f0207946000012 of the file"])
 def test_a_list_letter_a_decimal_or_a_hash_is_still_no_personal_data(text: str) -> None:
     assert personal_data_in(text) == []
+
+
+def test_a_tilde_operator_before_a_figure_reads_as_about_not_as_a_minus() -> None:
+    """The tilde operator is read as "~" (about), not as a dash: a dash before a number would hide the figure."""
+    assert _scan("About \u223c1,200 cases and ~1,737 referrals.")[0] == ["1,200", "1,737"]
 
 
 # --- class 4: a number YAML reads is checked as it was written ---------------------------------------------------

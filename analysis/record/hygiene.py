@@ -109,6 +109,9 @@ _PUNCTUATION_AS = {"dash": "-", "slash": "/", "stop": ".", "blank": " "}
 _NAMED_AS = (("-", re.compile(r"\b(?:DASH|HYPHEN|MINUS|PROLONGED SOUND MARK|MACRON|LOW LINE)\b"
                               r"|\bHORIZONTAL(?: LINE\b| SCAN LINE| BAR\b|$)")),
              ("/", re.compile(r"\b(?:SOLIDUS|SLASH)\b")),
+             # "∼" (tilde operator), "˷" (low tilde): read as the ASCII tilde, not a dash, so "∼1,200" stays "about
+             # 1,200" to scan and "020∼7946∼0000" is a phone number (issue 24, round eleven)
+             ("~", re.compile(r"\bTILDE(?: OPERATOR)?$")),
              (".", re.compile(r"\b(?:FULL STOP|DOT|POINT|SPOT|BULLET)\b")))
 
 

@@ -46,7 +46,10 @@ _NUMERIC_DATE = r"(?:\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|\d{4}-\d{1,2}-\d{1,
 #: postcode: one of "./_-" with up to three spaces on either side, or up to three spaces alone ("020 - 7946 - 0000"
 #: and "020_7946_0000" passed the phone check when it allowed one character; "020   7946   0000", "943 476-5919",
 #: "AB_12_34_56_C" and "SW1A/1AA" passed when each pattern had separators of its own: issue 24, round nine).
-_SEP = r"(?:\s{0,3}[./_-]?\s{0,3})"
+#: A tilde too ("020~7946~0000", and the tilde operator or swung dash `same_length_reading` reads as one): every
+#: other way to join them was read, this one passed (issue 24, round eleven).
+_SEP_CHARS = "./_~-"
+_SEP = rf"(?:\s{{0,3}}[{_SEP_CHARS}]?\s{{0,3}})"
 #: The same, for scan's shortcut that looks for a phone number only where one could be (`scan_find.NEEDS`).
 GROUP_SEPARATOR = _SEP
 #: "at" and "dot" as a reader would decode them in an address spelled out: "(at)", "[at]", "{dot}", " dot ".
@@ -86,7 +89,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     # more digits in groups, ended by anything but a digit (an extension written on, "020 7946 0000x12", passed
     # when a word boundary was asked for: issue 24, round ten).
     "a phone number": re.compile(
-        rf"(?:(?<![\w+])\+|(?<![\w,.])00)(?=(?:[\s./()_-]*\d){{9}})\d{{1,3}}{_SEP}(?:\(0\){_SEP})?\(?\d{{1,5}}\)?"
+        rf"(?:(?<![\w+])\+|{_NOT_IN_A_NUMBER}00)(?=(?:[\s(){_SEP_CHARS}]*\d){{9}})\d{{1,3}}{_SEP}(?:\(0\){_SEP})?\(?\d{{1,5}}\)?"
         rf"(?:{_SEP}\d{{2,5}}){{1,3}}(?!\d)|{_NOT_IN_A_NUMBER}\(?0\d{{2,4}}\)?{_SEP}\d{{3,4}}{_SEP}\d{{3,4}}(?!\d)"),
     # Any case, its halves joined as the other patterns' groups are (`_SEP`): "sw1a-1aa" is as personal as "SW1A 1AA".
     # The area's letters are ones Royal Mail uses (never Q, V or X first; never I, J or Z second), and an ordinal in
