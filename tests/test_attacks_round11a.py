@@ -120,3 +120,20 @@ def test_a_phone_number_yaml_reads_as_an_int_is_found_as_written(tmp_path: Path,
     problems = Problems()
     load_gaps(paths, problems)
     assert [p.message.split(";")[0] for p in problems.items] == ["holder seems to contain a phone number"]
+
+
+# --- figures scan dropped from real published sentences ------------------------------------------------------------
+
+
+def test_a_scale_word_joined_to_its_digits_is_read_as_a_figure() -> None:
+    """dbrecoveryresources.com's copy of ONS's Crime Survey figures prints "8.5million adults aged 18-74" and the
+    Daily Star "6.8million recorded crimes in 2014-15": scan left both unread without a word (the parser read
+    "£15.6million" but refused "8.5million"), and cut the period "2014-15," to the year 2014."""
+    from analysis.record.printed import parse_printed
+
+    text = ("The survey estimated that 8.5million adults aged 18-74 had been abused. Police figures show there were "
+            "6.8million recorded crimes in 2014-15, down 7% on the previous year.")
+    found, left = _scan(text)
+    assert found == ["8.5million", "6.8million", "7%"]
+    assert ("2014-15", "year") in left
+    assert parse_printed("8.5million").value == 8_500_000

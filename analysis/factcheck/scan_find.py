@@ -76,7 +76,8 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("date", re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?\b"
                         rf"|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}}\b)?"
                         rf"|\b{_MONTH},?\s+\d{{4}}\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b")),
-    ("year", re.compile(r"\b(?:19|20)\d{2}\s?[/–-]\s?(?:\d{2}|(?:19|20)\d{2})\b(?![\d,])"
+    # (a period before a comma is one: "in 2014-15, down 7%" left out "2014" alone, and its "15" unread)
+    ("year", re.compile(r"\b(?:19|20)\d{2}\s?[/–-]\s?(?:\d{2}|(?:19|20)\d{2})\b(?!\d|,\d)"
                         r"|(?<![\d,.£])\b(?:19|20)\d{2}\b(?![\d]|[,.]\d|\s?(?:%|per ?cent))")),
     ("age", re.compile(rf"\baged?\s+(?:(?:under|over|between|from)\s+)?(?:\d{{1,2}}|{WORDNUM})"
                        rf"(?:\s?(?:-|–|to|and)\s?(?:\d{{1,2}}|{WORDNUM}))?\b"
@@ -143,7 +144,7 @@ _FORMS = [
     rf"{_ANY} out of {_ANY}",
     rf"{_ANY} in (?:every )?{_ANY}\b(?!,\d)",
     rf"{NUM}\s?(?:%|per ?cent\b|percentage points?\b|pp\b)|{NUM}pc\b",
-    rf"{NUM}(?:k|m|bn)\b",
+    rf"{NUM}(?:k|m|bn|thousand|million|billion)\b",
     rf"{NUM} per {NUM}",
     rf"{_FRACTION}(?= of\b)",
     # A fraction that ends a rise or fall ("up by more than a third", "rose by almost a fifth.") or is the subject
