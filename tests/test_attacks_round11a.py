@@ -51,6 +51,13 @@ def test_a_number_joined_to_another_by_a_slash_is_no_figure(text: str) -> None:
     assert _scan(text)[0] == ["1,200"]
 
 
+def test_a_bullet_before_a_figure_is_a_list_mark_not_a_decimal_point() -> None:
+    """Guard for the reading above: "•" reads as "." inside a phone number, but before a number it is a list mark
+    ("•1,200" is a figure and "•2016" a year, not a decimal point hiding either)."""
+    assert _scan("Findings: \u20221,200 children were referred; \u20222016 saw 12 more.") == (
+        ["1,200", "12"], [("2016", "year")])
+
+
 @pytest.mark.parametrize("text", ["There were 1\u200b\u2009737 referrals.",  # a zero-width space by a thin space
                                   "There were 1\u2009\u00ad737 referrals.",  # a soft hyphen after it
                                   "There were \u0661\u2009737 referrals."])  # an Arabic-Indic one, a thin space

@@ -270,21 +270,46 @@ def _mask(text: str, sentence: Sentence, left_out: list[LeftOut], kinds: frozens
     # phone number and "2016—17" or "2016−17" a year as "2016-17" is, their dashes read as hyphens), then blanked in
     # the sentence as written, one character for one. The personal kinds alone were read so (round ten), and the
     # others in the text as written: "In 2016—17 there were 1,737 referrals" gave the figure 17 (issue 24, round 11).
+    # Outside a personal kind a dot look-alike stays as written (`figure_reading`): a bullet before "•2016" is a list
+    # mark, not the decimal point that would hide the year. Both readings are blanked together.
     # One substitution per kind, in C, and only on a sentence holding a word the kind needs: the text is copied
     # only where a kind is found (a list of characters joined again for every kind was a third of the scan's time).
     low = needs_text(text)
-    reading = same_length_reading(text)
+    full = same_length_reading(text)
+    edges = figure_reading(text, full)
     for kind, pattern in LEFT_OUT:
         if kinds is not None and kind not in kinds:
             continue
         needs = _NEEDS_RE.get(kind) if NEEDS else None
         if needs is None or needs.search(low):
-            reading = pattern.sub(functools.partial(_blank_kind, blank, kind), reading)
+            personal = kind in _PERSONAL_KINDS
+            found = pattern.sub(functools.partial(_blank_kind, blank, kind), full if personal else edges)
+            if found is full or found is edges or found == (full if personal else edges):
+                continue
+            full, edges = (found, _blanked(edges, found)) if personal else (_blanked(full, found), found)
     if unlisted[0]:
         left_out.append(LeftOut(f"{unlisted[0]:,} more", NOT_LISTED, sentence))
-    if reading is text or "\x00" not in reading:
+    return text if "\x00" not in full else _blanked(text, full)
+
+
+#: The kinds that are personal data: read with look-alike dots as dots too ("020•7946•0000" is a phone number).
+_PERSONAL_KINDS = frozenset({"e-mail address", "phone number", "postcode"})
+
+
+def _blanked(text: str, blanks: str) -> str:
+    """`text` with the characters blanked (NUL) in `blanks`, a reading of it of the same length."""
+    return "".join("\x00" if b == "\x00" else t for t, b in zip(text, blanks, strict=True))
+
+
+def figure_reading(text: str, reading: str | None = None) -> str:
+    """`same_length_reading` of a sentence with every dot look-alike kept as written: where a figure's edges and the
+    kinds that are no personal data are read. A dash or slash look-alike joins numbers as "-" and "/" do, but a
+    bullet or middle dot before a number is a list mark, never a decimal point ("•1,200 children" is a figure; a dot
+    look-alike inside a number leaves it unread: `other_numeral`)."""
+    reading = same_length_reading(text) if reading is None else reading
+    if reading is text or reading == text:
         return text
-    return "".join("\x00" if r == "\x00" else t for t, r in zip(text, reading, strict=True))
+    return "".join(t if r == "." and t != "." else r for t, r in zip(text, reading, strict=True))
 
 
 def counted_phrase(after: str) -> str:
@@ -376,9 +401,9 @@ def find_figures(sentence: Sentence, kinds: frozenset[str] | None = None) -> tup
     left_out: list[LeftOut] = []
     masked = _mask(sentence.text, sentence, left_out, kinds)
     found: list[Found] = []
-    # A figure's edges are read as its left-out kinds are (`same_length_reading`): the "15" of "13−15" (a minus
-    # sign) or "1⁄2" (a fraction slash) is no figure, as that of "13-15" or "1/2" is not; its words as written.
-    reading = same_length_reading(masked)
+    # A figure's edges are read as its left-out kinds are (`figure_reading`): the "15" of "13−15" (a minus sign) or
+    # "1⁄2" (a fraction slash) is no figure, as that of "13-15" or "1/2" is not; its words as written.
+    reading = figure_reading(masked)
     low = _lowered(reading)
     for read, m in enumerate(FIGURE_RE.finditer(reading) if low is None else _FIGURE_LOWER.finditer(low)):
         if read == MAX_PER_SENTENCE:
