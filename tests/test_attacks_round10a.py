@@ -152,4 +152,4 @@ def test_scan_leaves_out_a_phone_number_written_with_look_alike_dashes(number: s
     found, left = zip(*(find_figures(s) for s in sentences(to_text(f"Call {number} for help; 1,200 were referred."))),
                       strict=True)
     assert [f.text for fs in found for f in fs] == ["1,200"]
-    assert [(x.text, x.kind) for xs in left for x in xs] == [("020-7946-0000", "phone number")]
+    assert [(x.text, x.kind) for xs in left for x in xs] == [(number, "phone number")]  # as printed (round 11)

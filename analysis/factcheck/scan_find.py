@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from analysis.factcheck.scan_text import Sentence
 from analysis.record.hygiene import other_numeral, same_length_reading
 from analysis.record.printed import Printed, PrintedFigureError, parse_printed
+from analysis.record.safeguarding import GROUP_SEPARATOR
 from analysis.record.safeguarding import PATTERNS as PERSONAL
 from analysis.record.vocabulary import FRACTIONS, MULTIPLES, QUALIFIERS, WORD_NUMBERS
 
@@ -75,7 +76,8 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("date", re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?\b"
                         rf"|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}}\b)?"
                         rf"|\b{_MONTH},?\s+\d{{4}}\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b")),
-    ("year", re.compile(r"\b(?:19|20)\d{2}\s?[/–-]\s?(?:\d{2}|(?:19|20)\d{2})\b(?![\d,])"
+    # (a period before a comma is one: "in 2014-15, down 7%" left out "2014" alone, and its "15" unread)
+    ("year", re.compile(r"\b(?:19|20)\d{2}\s?[/–-]\s?(?:\d{2}|(?:19|20)\d{2})\b(?!\d|,\d)"
                         r"|(?<![\d,.£])\b(?:19|20)\d{2}\b(?![\d]|[,.]\d|\s?(?:%|per ?cent))")),
     ("age", re.compile(rf"\baged?\s+(?:(?:under|over|between|from)\s+)?(?:\d{{1,2}}|{WORDNUM})"
                        rf"(?:\s?(?:-|–|to|and)\s?(?:\d{{1,2}}|{WORDNUM}))?\b"
@@ -103,7 +105,8 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
 NEEDS: dict[str, str] = {
     "URL": r"http|www\.",
     "e-mail address": r"@|protected",
-    "phone number": r"\+|00|0\d{2,4}\)?[\s-]?\d{3}",
+    # the phone pattern's own separator: "020 - 7946 - 0000" passed a "[\s-]?" and its 7946 was read as a figure
+    "phone number": rf"\+|00|0\d{{2,4}}\)?{GROUP_SEPARATOR}\d{{3}}",
     "postcode": r"[a-z]\d",  # the outward code's area letters run into its district digit ("sw1a")
     "article id": r"\d{5}",
     "time": r":|am\b|pm\b|a\.m|p\.m|gmt|bst|utc",
@@ -131,10 +134,6 @@ def needs_text(text: str) -> str:
     return low if low.isascii() else same_length_reading(low).translate(_FOLD)
 
 
-#: The kinds that are personal data: found in the sentence as the record's personal-data check reads it
-#: (`same_length_reading`: "020–7946–0000" is a phone number, its en dashes read as hyphens), then blanked in the
-#: sentence as written (one character for one).
-_PERSONAL_KINDS = frozenset({"e-mail address", "phone number", "postcode"})
 
 
 _QUAL = "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
@@ -145,7 +144,7 @@ _FORMS = [
     rf"{_ANY} out of {_ANY}",
     rf"{_ANY} in (?:every )?{_ANY}\b(?!,\d)",
     rf"{NUM}\s?(?:%|per ?cent\b|percentage points?\b|pp\b)|{NUM}pc\b",
-    rf"{NUM}(?:k|m|bn)\b",
+    rf"{NUM}(?:k|m|bn|thousand|million|billion)\b",
     rf"{NUM} per {NUM}",
     rf"{_FRACTION}(?= of\b)",
     # A fraction that ends a rise or fall ("up by more than a third", "rose by almost a fifth.") or is the subject
@@ -187,7 +186,7 @@ def trie_pattern(words: list[str]) -> str:
 
 
 _FIRST = rf"(?=[\d£]|{trie_pattern(FIRST_WORDS)}(?!\w))"
-FIGURE_BODY = rf"(?:(?P<qual>{_QUAL})\s+)?(?P<core>{'|'.join(_FORMS)})(?![\w]|[.,]\d)"
+FIGURE_BODY = rf"(?:(?P<qual>{_QUAL})\s+)?(?P<core>{'|'.join(_FORMS)})(?![\w]|[.,/]\d)"
 FIGURE_RE = re.compile(rf"(?<![\w£.,/-]){_FIRST}{FIGURE_BODY}", re.IGNORECASE)
 #: FIGURE_RE without IGNORECASE, for a sentence lower-cased (its letters are all lower case): the engine compares
 #: characters without folding case, nearly twice as fast. Used only where lower-casing keeps every offset and reads
@@ -258,31 +257,59 @@ def _mask(text: str, sentence: Sentence, left_out: list[LeftOut], kinds: frozens
     MAX_PER_SENTENCE of them, then one NOT_LISTED entry with how many more). Only `kinds` are looked for (those
     `kinds_in` the article; None: all)."""
     unlisted = [0]
+    written = text
 
     def blank(m: re.Match[str], kind: str) -> str:
         if len(left_out) < MAX_PER_SENTENCE:
-            left_out.append(LeftOut(m.group(0).strip(), kind, sentence))
+            left_out.append(LeftOut(written[m.start():m.end()].strip(), kind, sentence))  # as printed
         else:
             unlisted[0] += 1
         return "\x00" * (m.end() - m.start())
 
+    # Every kind is found in the one reading the record's checks use (`same_length_reading`: "020–7946–0000" is a
+    # phone number and "2016—17" or "2016−17" a year as "2016-17" is, their dashes read as hyphens), then blanked in
+    # the sentence as written, one character for one. The personal kinds alone were read so (round ten), and the
+    # others in the text as written: "In 2016—17 there were 1,737 referrals" gave the figure 17 (issue 24, round 11).
+    # Outside a personal kind a dot look-alike stays as written (`figure_reading`): a bullet before "•2016" is a list
+    # mark, not the decimal point that would hide the year. Both readings are blanked together.
     # One substitution per kind, in C, and only on a sentence holding a word the kind needs: the text is copied
     # only where a kind is found (a list of characters joined again for every kind was a third of the scan's time).
     low = needs_text(text)
+    full = same_length_reading(text)
+    edges = figure_reading(text, full)
     for kind, pattern in LEFT_OUT:
         if kinds is not None and kind not in kinds:
             continue
         needs = _NEEDS_RE.get(kind) if NEEDS else None
         if needs is None or needs.search(low):
-            reading = same_length_reading(text) if kind in _PERSONAL_KINDS else text
-            found = pattern.sub(functools.partial(_blank_kind, blank, kind), reading)
-            if reading is text:
-                text = found
-            elif found != reading:  # what was found in the reading, blanked in the text as written
-                text = "".join("\x00" if r == "\x00" else t for t, r in zip(text, found, strict=True))
+            personal = kind in _PERSONAL_KINDS
+            found = pattern.sub(functools.partial(_blank_kind, blank, kind), full if personal else edges)
+            if found is full or found is edges or found == (full if personal else edges):
+                continue
+            full, edges = (found, _blanked(edges, found)) if personal else (_blanked(full, found), found)
     if unlisted[0]:
         left_out.append(LeftOut(f"{unlisted[0]:,} more", NOT_LISTED, sentence))
-    return text
+    return text if "\x00" not in full else _blanked(text, full)
+
+
+#: The kinds that are personal data: read with look-alike dots as dots too ("020•7946•0000" is a phone number).
+_PERSONAL_KINDS = frozenset({"e-mail address", "phone number", "postcode"})
+
+
+def _blanked(text: str, blanks: str) -> str:
+    """`text` with the characters blanked (NUL) in `blanks`, a reading of it of the same length."""
+    return "".join("\x00" if b == "\x00" else t for t, b in zip(text, blanks, strict=True))
+
+
+def figure_reading(text: str, reading: str | None = None) -> str:
+    """`same_length_reading` of a sentence with every dot look-alike kept as written: where a figure's edges and the
+    kinds that are no personal data are read. A dash or slash look-alike joins numbers as "-" and "/" do, but a
+    bullet or middle dot before a number is a list mark, never a decimal point ("•1,200 children" is a figure; a dot
+    look-alike inside a number leaves it unread: `other_numeral`)."""
+    reading = same_length_reading(text) if reading is None else reading
+    if reading is text or reading == text:
+        return text
+    return "".join(t if r == "." and t != "." else r for t, r in zip(text, reading, strict=True))
 
 
 def counted_phrase(after: str) -> str:
@@ -374,8 +401,11 @@ def find_figures(sentence: Sentence, kinds: frozenset[str] | None = None) -> tup
     left_out: list[LeftOut] = []
     masked = _mask(sentence.text, sentence, left_out, kinds)
     found: list[Found] = []
-    low = _lowered(masked)
-    for read, m in enumerate(FIGURE_RE.finditer(masked) if low is None else _FIGURE_LOWER.finditer(low)):
+    # A figure's edges are read as its left-out kinds are (`figure_reading`): the "15" of "13−15" (a minus sign) or
+    # "1⁄2" (a fraction slash) is no figure, as that of "13-15" or "1/2" is not; its words as written.
+    reading = figure_reading(masked)
+    low = _lowered(reading)
+    for read, m in enumerate(FIGURE_RE.finditer(reading) if low is None else _FIGURE_LOWER.finditer(low)):
         if read == MAX_PER_SENTENCE:
             rest = sentence.text[m.start():]
             left_out.append(LeftOut(rest if len(rest) <= 60 else f"{rest[:60]}…", NOT_READ, sentence))

@@ -109,6 +109,9 @@ _PUNCTUATION_AS = {"dash": "-", "slash": "/", "stop": ".", "blank": " "}
 _NAMED_AS = (("-", re.compile(r"\b(?:DASH|HYPHEN|MINUS|PROLONGED SOUND MARK|MACRON|LOW LINE)\b"
                               r"|\bHORIZONTAL(?: LINE\b| SCAN LINE| BAR\b|$)")),
              ("/", re.compile(r"\b(?:SOLIDUS|SLASH)\b")),
+             # "∼" (tilde operator), "˷" (low tilde): read as the ASCII tilde, not a dash, so "∼1,200" stays "about
+             # 1,200" to scan and "020∼7946∼0000" is a phone number (issue 24, round eleven)
+             ("~", re.compile(r"\bTILDE(?: OPERATOR)?$")),
              (".", re.compile(r"\b(?:FULL STOP|DOT|POINT|SPOT|BULLET)\b")))
 
 
@@ -134,7 +137,9 @@ def is_mark(char: str) -> bool:
 #: What a reader reads as "@" or "." and NFKC would make a letter or a space: a circled "ⓐ" (NFKC: "a") is the at
 #: sign of an address spelled to slip past filters, and the spacing "˙" (NFKC: a space and a combining dot) a raised
 #: full stop. "janeⓐexample.com" and "jane@example˙com" passed the e-mail check (issue 24, round ten).
-_READ_BEFORE_NFKC = str.maketrans({"\u24d0": "@", "\u24b6": "@", "\u02d9": "."})
+#: The negative (white on black) circled "🅐" is one too; NFKC leaves it as it is, so "jane🅐example.com" passed
+#: (issue 24, round eleven).
+_READ_BEFORE_NFKC = str.maketrans({"\u24d0": "@", "\u24b6": "@", "\U0001f150": "@", "\u02d9": "."})
 
 
 def pattern_text(text: str) -> str:
@@ -293,13 +298,22 @@ def normal_text_keeping_digits(text: str) -> str:
     other than 0-9 (superscript, full-width, another script, a vulgar fraction), and a separator the record never
     prints between two digits (`number_separator`), is kept as written: a number holding one is then not read at
     all, as `digits_problem` refuses it in the record, instead of NFKC turning a footnote's "1,200²" into 1,2002,
-    "３０４" into 304, "1½" into 11⁄2 (read as the figure 11) or "1 737" into the two figures 1 and 737."""
+    "３０４" into 304, "1½" into 11⁄2 (read as the figure 11) or "1 737" into the two figures 1 and 737. Whether a
+    separator stands between two digits is asked with the invisible characters gone and of a digit of any script:
+    "1\u200b\u2009737" (a zero-width space by the thin one) and "١\u2009737" were read as the figures 1 and 737, or
+    737 (issue 24, round eleven)."""
     if text.isascii():
         return text
     chars = {ch for ch in set(text) if not ch.isascii()}  # each distinct one asked once
+    hidden = {ord(ch): None for ch in chars if invisible(ch)}
+    if hidden:  # "1\u200b\u2009737": the separator is between two digits once the zero-width space is gone
+        text = text.translate(hidden)
+        chars = {ch for ch in chars if ord(ch) not in hidden}
     digits = "".join(ch for ch in chars if ch.isnumeric())
     separators = "".join(ch for ch in chars if number_separator(ch))
-    kept = "|".join([*([f"(?<=[0-9])[{re.escape(separators)}](?=[0-9])"] if separators else []),
+    # A digit either side is any numeral ("١\u2009737" is one number to a reader, not the figure 737).
+    digit = f"[0-9{re.escape(digits)}]"
+    kept = "|".join([*([f"(?<={digit})[{re.escape(separators)}](?={digit})"] if separators else []),
                      f"[{_ARABIC_NUMBER_SIGNS}]", *([f"[{re.escape(digits)}]"] if digits else [])])
     if not digits and not re.search(kept, text):
         return normal_text(text)

@@ -46,12 +46,22 @@ _NUMERIC_DATE = r"(?:\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|\d{4}-\d{1,2}-\d{1,
 #: postcode: one of "./_-" with up to three spaces on either side, or up to three spaces alone ("020 - 7946 - 0000"
 #: and "020_7946_0000" passed the phone check when it allowed one character; "020   7946   0000", "943 476-5919",
 #: "AB_12_34_56_C" and "SW1A/1AA" passed when each pattern had separators of its own: issue 24, round nine).
-_SEP = r"(?:\s{0,3}[./_-]?\s{0,3})"
+#: A tilde too ("020~7946~0000", and the tilde operator or swung dash `same_length_reading` reads as one): every
+#: other way to join them was read, this one passed (issue 24, round eleven).
+_SEP_CHARS = "./_~-"
+_SEP = rf"(?:\s{{0,3}}[{_SEP_CHARS}]?\s{{0,3}})"
+#: The same, for scan's shortcut that looks for a phone number only where one could be (`scan_find.NEEDS`).
+GROUP_SEPARATOR = _SEP
 #: "at" and "dot" as a reader would decode them in an address spelled out: "(at)", "[at]", "{dot}", " dot ".
 _AT_MARK = r"\s*[\[({<]\s*(?:at|@)\s*[\])}>]\s*"
 _DOT_WORD = r"(?:\s*[\[({<]\s*(?:dot|\.)\s*[\])}>]\s*|\s+dot\s+)"  # "[.]" too, as "[@]" is an at
 #: A personal name as a court or news report prints it: two or three capitalised words (initials allowed).
 _NAME = r"\b[A-Z][a-z'-]+(?:\s+[A-Z]\.?)?(?:\s+[A-Z][a-z'-]+){1,2}"
+
+#: Where a phone or NHS number may start: not inside a word, a longer number (after a digit and a decimal point or
+#: thousands comma) or a path ("/"), yet right after a word's full stop: "Tel.020 7946 0000" and "NHS no.943 476
+#: 5919" passed when any "." or "," before it was refused (issue 24, round eleven). A letter still is (a hex hash).
+_NOT_IN_A_NUMBER = r"(?<![\w/])(?<!\d[,.])"
 
 PATTERNS: dict[str, re.Pattern[str]] = {
     # The second form is what Cloudflare prints in place of an address on a copied news page.
@@ -69,22 +79,25 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         # An "@" with a full stop spaced out on both sides ("jane@example . com"; one side only is a handle at
         # the end of a sentence, "@metpoliceuk. The").
         rf"|[\w.+-]{{1,64}}\s*@\s*[a-z][\w-]{{0,62}}\s+\.\s+[a-z]"
-        rf"|[\w.+-]{{1,64}}(?:\s+at\s+|@)[\w-]{{1,63}}(?:\.[\w-]{{1,63}}){{0,4}}{_DOT_WORD}[a-z])",
+        rf"|[\w.+-]{{1,64}}(?:\s+at\s+|@)[\w-]{{1,63}}(?:\.[\w-]{{1,63}}){{0,4}}{_DOT_WORD}[a-z]"
+        # "(a)" for the at sign, as many sites print addresses ("jane(a)example.com"; NFKC makes "⒜" the same):
+        # written close up only, so a list's "(a)" in "paragraph (a) i.e. the" is none.
+        rf"|[\w.+-]{{1,64}}[\[({{<]a[\])}}>][a-z][\w-]{{0,62}}\.[a-z])",
         re.IGNORECASE),
     # UK numbers (020 7946 0000, (020) 7946 0000, 07700 900123, 020.7946.0000) and international ones
     # (+44 (0)20 7946 0000, +1 212 555 0100, 0044 20 7946 0000): a country code or a trunk 0, then at least seven
     # more digits in groups, ended by anything but a digit (an extension written on, "020 7946 0000x12", passed
     # when a word boundary was asked for: issue 24, round ten).
     "a phone number": re.compile(
-        rf"(?:(?<![\w+])\+|(?<![\w,.])00)(?=(?:[\s./()_-]*\d){{9}})\d{{1,3}}{_SEP}(?:\(0\){_SEP})?\(?\d{{1,5}}\)?"
-        rf"(?:{_SEP}\d{{2,5}}){{1,3}}(?!\d)|(?<![\w,./])\(?0\d{{2,4}}\)?{_SEP}\d{{3,4}}{_SEP}\d{{3,4}}(?!\d)"),
+        rf"(?:(?<![\w+])\+|{_NOT_IN_A_NUMBER}00)(?=(?:[\s(){_SEP_CHARS}]*\d){{9}})\d{{1,3}}{_SEP}(?:\(0\){_SEP})?\(?\d{{1,5}}\)?"
+        rf"(?:{_SEP}\d{{2,5}}){{1,3}}(?!\d)|{_NOT_IN_A_NUMBER}\(?0\d{{2,4}}\)?{_SEP}\d{{3,4}}{_SEP}\d{{3,4}}(?!\d)"),
     # Any case, its halves joined as the other patterns' groups are (`_SEP`): "sw1a-1aa" is as personal as "SW1A 1AA".
     # The area's letters are ones Royal Mail uses (never Q, V or X first; never I, J or Z second), and an ordinal in
     # lower case ("2nd", "3rd") is not an inward code: "Q4 2nd quarter" and "the A1 2nd junction" were refused.
     "a UK postcode": re.compile(rf"\b(?:[A-PR-UWYZ][A-HK-Y]?)\d[A-Z\d]?{_SEP}(?!(?-i:\d(?:st|nd|rd|th)\b))"
                                 rf"\d[ABD-HJLNP-UW-Z]{{2}}\b", re.IGNORECASE),
     # Ten digits printed 3-3-4 or run together: kept only with a valid check digit (`_VALID`).
-    "an NHS number": re.compile(rf"(?<![\w,.])\d{{3}}{_SEP}\d{{3}}{_SEP}\d{{4}}(?![\w]|[,.]\d)"),
+    "an NHS number": re.compile(rf"{_NOT_IN_A_NUMBER}\d{{3}}{_SEP}\d{{3}}{_SEP}\d{{4}}(?![\w]|[,.]\d)"),
     # Two letters, six digits and A-D: HMRC's format, in any case, its parts joined as the phone numbers' and NHS
     # numbers' are (a space, "-", "." or "/", or nothing: "AB.12.34.56.C" and "AB 123 456 C" passed).
     "a National Insurance number": re.compile(rf"\b[A-Z]{{2}}{_SEP}(?:\d{_SEP}){{5}}\d{_SEP}[A-D]\b",
@@ -120,7 +133,7 @@ _VALID: dict[str, Callable[[str], bool]] = {"an NHS number": _nhs_check_digit_ho
 
 
 #: Every pattern needs a digit, an "@" or one of these words: text without any is clean, found with one search.
-_MAYBE = re.compile(r"[\d@]|email|birth|born|dob|d\.o\.b|\bdot\b|[\[({<]\s*(?:at|\.)\s*[\])}>]", re.IGNORECASE)
+_MAYBE = re.compile(r"[\d@]|email|birth|born|dob|d\.o\.b|\bdot\b|[\[({<]\s*(?:at|a|\.)\s*[\])}>]", re.IGNORECASE)
 
 
 def personal_data_in(text: str) -> list[str]:
@@ -159,11 +172,14 @@ _FIELD_BREAK = "\n\x00\n"
 
 
 def _texts(value: Any) -> list[str]:
-    """The text items of a field: its text, or each text of a list, with a number as the text YAML read it from. A
-    gap's `holder: 9434765919` (an NHS number unquoted) is read by YAML as an int, and the build keeps it as text."""
+    """The text items of a field: its text, or each text of a list, with a number both as the text YAML read it from
+    (`written`, kept by the record's YAML loader) and as the build keeps it. A gap's `holder: 9434765919` (an NHS
+    number unquoted) is read by YAML as an int, and the build keeps it as text; `holder: +4420_7946_0000` is the int
+    442079460000 to YAML, which no pattern reads as a phone number (issue 24, round eleven)."""
     items = value if isinstance(value, list) else [value]
-    return [str(item) for item in items
-            if (isinstance(item, (str, int, float)) and not isinstance(item, bool)) and str(item)]
+    texts = [str(item) for item in items
+             if (isinstance(item, (str, int, float)) and not isinstance(item, bool)) and str(item)]
+    return texts + [item.written for item in items if getattr(item, "written", None) and item.written != str(item)]
 
 
 def check_personal_data(record: dict, fields: tuple[str, ...] | list[str], name: str, where: str | int | None,

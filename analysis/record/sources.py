@@ -127,6 +127,32 @@ def _mapping_without_duplicates(loader: yaml.SafeLoader, node: yaml.MappingNode,
 _PlainLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_without_duplicates)
 
 
+class WrittenInt(int):
+    """An int YAML read from a plain scalar, with the text it was written as (`written`): YAML reads
+    "+4420_7946_0000" as 442079460000 and "1:2:3" as 3723, so the number alone is not what a transcriber typed."""
+
+    written: str
+
+
+class WrittenFloat(float):
+    """A float YAML read, with the text it was written as (see `WrittenInt`)."""
+
+    written: str
+
+
+def _as_written(number_type: type, construct: Any) -> Any:
+    def constructor(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
+        value = number_type(construct(loader, node))
+        value.written = str(node.value)
+        return value
+    return constructor
+
+
+_PlainLoader.add_constructor("tag:yaml.org,2002:int", _as_written(WrittenInt, yaml.SafeLoader.construct_yaml_int))
+_PlainLoader.add_constructor("tag:yaml.org,2002:float",
+                             _as_written(WrittenFloat, yaml.SafeLoader.construct_yaml_float))
+
+
 def load_yaml_list(path: Path, paths: Paths, problems: Problems) -> list[Any]:
     """A YAML file whose top level is a list; problems (not exceptions) for anything else."""
     name = f"{paths.rel(path.parent)}/{path.name}"  # not resolved: a link is named as the link, not its target
