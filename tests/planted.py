@@ -21,7 +21,8 @@ import yaml
 #: out here: it still crashes the workbook step, which the charts helper's round fixes; tests/test_attacks.py covers
 #: it for the notebooks.)
 PAYLOAD = "\"'><img src=x onerror=window.__xss=1> <svg onload=window.__xss=2></svg>"
-#: Fields that are ids, addresses, dates, enumerations or numbers (their own rules refuse markup).
+#: Fields that are ids, addresses, dates, enumerations, numbers or labels (their own rules refuse markup: the labels'
+#: rule, unit and geography, is tested in test_attacks_round11.py, as the notebooks select rows by their values).
 NOT_PROSE = {"id", "figure_id", "source_id", "claim_id", "url_main", "url", "file", "sha256", "kind", "primary",
              "measure", "geography", "period_start", "period_end", "value_as_printed", "unit", "date_published",
              "date_accessed", "supersedes", "stated", "stated_figure", "inputs", "gaps", "check", "verdict",

@@ -33,6 +33,12 @@ COLUMNS = (
 REQUIRED = tuple(c for c in COLUMNS if c != "caveat")
 MAX_QUOTE_WORDS = 30
 MEASURE_RE = re.compile(r"^[a-z][a-z0-9_]*$")
+#: A unit or a place is a label printed beside a number in every chart, table and page: letters (accents too: "Ynys
+#: Môn"), digits, spaces and the punctuation a name or a rate holds ("per 10,000 children (0-17)"). Markup there
+#: ("<img …>", "[x](…)", "$…$") passed `validate`, though the planted-markup test counted these fields among those
+#: whose own rules refuse it: it cannot plant in them, as the notebooks select rows by their exact values.
+LABEL_RE = re.compile(r"(?:[^\W_]|[ ,.'’()%£€&/:-])+")
+LABELS = ("unit", "geography")
 _UNIT_FOR_KIND = {"percent": "percent", "percentage points": "percentage points", "GBP": "GBP", "times": "times"}
 #: Other spellings of those reserved units (folded: lower case, single spaces). Only the exact spelling was reserved,
 #: so a count with unit "%" or "Percent" passed, and a revision check comparing units saw two units where a reader
@@ -150,6 +156,11 @@ def _row_text_problems(row: dict[str, str], printed: str, quote: str) -> list[st
     found = []
     if not MEASURE_RE.match(row["measure"]):
         found.append(f"measure {row['measure']!r} must be snake_case (a-z, 0-9, _)")
+    for col in LABELS:
+        odd = next((ch for ch in row[col] if not LABEL_RE.fullmatch(ch)), None)
+        if odd is not None:
+            found.append(f"{col} {row[col][:60]!r} holds {odd!r}, which no unit or place name does; write the label "
+                         "in words (letters, digits, spaces and , . ' ( ) % £ & / : -)")
     start, end = _date(row["period_start"]), _date(row["period_end"])
     found += [f"{col} {row[col]!r} is not a real date (YYYY-MM-DD)"
               for col, day in (("period_start", start), ("period_end", end)) if day is None]
