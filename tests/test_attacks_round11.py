@@ -27,3 +27,12 @@ def test_markup_in_a_label_is_refused(mini: Paths, column: str, markup: str) -> 
 def test_a_label_with_accents_and_a_rate_s_punctuation_is_accepted(mini: Paths, column: str, label: str) -> None:
     write_figures(mini.raw / "figures" / "demo-2017.csv", [{**GOOD_ROW, column: label}])
     assert not [p for p in problems_for(mini) if "no unit or place name" in p]
+
+
+@pytest.mark.parametrize(("printed", "quote"), [("7", "Support is offered 24/7 to victims."),
+                                                ("2", "Around 1/2 of the cases were closed.")])
+def test_a_number_across_a_slash_is_not_the_value_printed(mini: Paths, printed: str, quote: str) -> None:
+    """The quote check accepted the value 7 from "24/7" and 2 from "1/2" (round 11a left it), while scan reads no
+    figure in either: one reading of a number in the record and in an article."""
+    write_figures(mini.raw / "figures" / "demo-2017.csv", [{**GOOD_ROW, "value_as_printed": printed, "quote": quote}])
+    assert f'{FILE}:2: quote does not contain "{printed}"' in problems_for(mini)

@@ -64,7 +64,8 @@ def contains_printed(printed: str, quote: str) -> bool:
     """Whether the quote contains the value as printed, as a whole number: "1,200" is not in "11,200" or "1,2000".
 
     Matching is after `normalise_for_match`; a digit (or a digit after "," or ".") touching either end of the
-    value means the quote prints a different number, so a slipped digit in the quote still fails.
+    value means the quote prints a different number, so a slipped digit in the quote still fails. So does a digit
+    across a slash: "7" is not printed in "24/7", nor "2" in "1/2" (scan reads no figure there either).
     """
     needle, haystack = normalise_for_match(printed), normalise_for_match(quote)
     if not needle:
@@ -73,10 +74,11 @@ def contains_printed(printed: str, quote: str) -> bool:
     at = haystack.find(needle)
     while at >= 0:  # plain string search: no pattern compiled per row (validation reads a million rows)
         end = at + len(needle)
-        before = haystack[at - 1] if at else ""
+        before, behind = (haystack[at - 1] if at else ""), (haystack[at - 2] if at > 1 else "")
         after, beyond = haystack[end:end + 1], haystack[end + 1:end + 2]
-        clear_before = not (guard_start and before and (before.isdecimal() or before in ".,"))
-        clear_after = not (guard_end and (after.isdecimal() or (after in (".", ",") and beyond.isdecimal())))
+        clear_before = not (guard_start and before and (before.isdecimal() or before in ".,"
+                                                         or (before == "/" and behind.isdecimal())))
+        clear_after = not (guard_end and (after.isdecimal() or (after in (".", ",", "/") and beyond.isdecimal())))
         if clear_before and clear_after:
             return True
         at = haystack.find(needle, at + 1)
