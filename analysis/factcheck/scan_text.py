@@ -61,14 +61,21 @@ _P_SCOPE = ("table", "td", "th", "button", "template", "object", "caption")
 #: `<td hidden>x<td>1,200` hid the visible second cell (and `<dd hidden>…<dt>`, `<tr hidden>…<tr>`, `<thead
 #: hidden>…<tbody>`, `<option hidden>…<option>` and `<rt hidden>…<rt>` the same). (<p> has its own rule above.)
 _CELLS = ("td", "th")
+#: A table's caption and column group, whose end tags HTML lets a page leave out too: any other part of the table
+#: (a row, a cell, a row group, another caption) ends them, and a new caption or column group ends a row or cell.
+#: `<caption hidden>Table 1<tr><td>1,200` (valid HTML) shows the figure in Chromium; scan hid the rows with the
+#: caption.
+_TABLE_HEADS = ("caption", "colgroup")
 _IMPLIED_END: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "li": (("li",), ("ul", "ol")),
     "dt": (("dd", "dt"), ("dl",)),
     "dd": (("dd", "dt"), ("dl",)),
-    "td": (_CELLS, ("tr", "table")),
-    "th": (_CELLS, ("tr", "table")),
-    "tr": (("tr", *_CELLS), ("thead", "tbody", "tfoot", "table")),
-    **{section: (("thead", "tbody", "tfoot", "tr", *_CELLS), ("table",)) for section in ("thead", "tbody", "tfoot")},
+    "td": ((*_CELLS, *_TABLE_HEADS), ("tr", "table")),
+    "th": ((*_CELLS, *_TABLE_HEADS), ("tr", "table")),
+    "tr": (("tr", *_CELLS, *_TABLE_HEADS), ("thead", "tbody", "tfoot", "table")),
+    **{part: (("thead", "tbody", "tfoot", "tr", *_CELLS, *_TABLE_HEADS), ("table",))
+       for part in ("thead", "tbody", "tfoot", *_TABLE_HEADS)},
+    "col": (("thead", "tbody", "tfoot", "tr", *_CELLS, "caption"), ("table",)),
     "option": (("option",), ("select", "datalist", "optgroup")),
     "optgroup": (("optgroup", "option"), ("select",)),
     "rt": (("rt", "rp"), ("ruby",)),
@@ -169,10 +176,16 @@ def _collapsed(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
 
 #: Where a table may hold only its own parts (`_TABLE_PARTS`): text or any other element there is put before the
 #: table by HTML's tree builder ("foster parenting"), outside whatever hides the table. `<table hidden>Recorded
-#: 4,004 cases.<tr>…` shows the figure in Chromium; scan dropped it with the table.
-_TABLE_MODES = frozenset({"table", "tbody", "thead", "tfoot", "tr"})
-_TABLE_PARTS = frozenset({"caption", "colgroup", "col", "tbody", "thead", "tfoot", "tr", "td", "th", "table",
-                          "script", "style", "template", "input", "form"})
+#: 4,004 cases.<tr>…` shows the figure in Chromium; scan dropped it with the table. (A column group holds only
+#: columns: text or another element there leaves it, and is put before the table too.)
+_TABLE_MODES = frozenset({"table", "tbody", "thead", "tfoot", "tr", "colgroup"})
+#: The parts that end what was put before the table (HTML "clears the stack back to a table context"), and
+#: `<table>` itself, which there ends the open table and starts a new one beside it: `<table hidden><table>1,200`
+#: and `<table hidden><div><table>…1,200` show the figure in Chromium; scan nested it in the hidden table.
+_TABLE_CONTEXT = frozenset({"caption", "colgroup", "col", "tbody", "thead", "tfoot", "tr", "td", "th", "table"})
+#: ... and the elements a table holds where they stand, never put before it. A <form> there is closed as soon as
+#: it opens (HTML inserts and pops it), so what follows is the table's: `<table hidden><form>1,200` shows it.
+_TABLE_PARTS = _TABLE_CONTEXT | {"script", "style", "template", "input", "form"}
 
 
 class _TextParser(HTMLParser):
@@ -256,9 +269,7 @@ class _TextParser(HTMLParser):
             self._emit("\n\n")
         if tag in _IMPLIED_END:
             self._close_omitted_end(tag)
-        if self._foster and tag in _TABLE_PARTS and self._foster[-1][0] > self._innermost("table"):
-            self._close_to(self._foster[-1][0])  # a table's part ends what was put before the table
-        if tag in _VOID:
+        if self._close_for_table(tag):
             return
         depth = len(self._open)
         sheet = NO_SHEET if self._shadows else self._sheet
@@ -310,6 +321,22 @@ class _TextParser(HTMLParser):
             hidden, visible = self._hidden_at, not self._visibility or self._visibility[-1][1]
         if hidden is None and visible:
             self._emit(data)
+
+    def _close_for_table(self, tag: str) -> bool:
+        """Close what a start tag ends in a table (`_TABLE_CONTEXT`); True when the element is closed as soon as it
+        opens (a void element, or a <form> where a table's part goes)."""
+        in_table = self._in_table()
+        if self._foster and tag in _TABLE_CONTEXT and self._foster[-1][0] > self._innermost("table"):
+            self._close_to(self._foster[-1][0])  # a table's part ends what was put before the table
+        if tag == "table" and self._open and self._open[-1] in _TABLE_MODES:
+            self._close_to(self._innermost("table"))  # a table where a table's part goes ends the open one
+        return tag in _VOID or (tag == "form" and in_table)
+
+    def _in_table(self) -> bool:
+        """Whether HTML's tree builder reads the next tag as a table's content: in a table's own part (not a cell or
+        caption), or in what was put before the table, which it reads in the same way."""
+        return bool(self._open) and (self._open[-1] in _TABLE_MODES
+                                     or (bool(self._foster) and self._foster[-1][0] > self._innermost("table")))
 
     def _before_table(self) -> tuple[int | None, bool]:
         """How content HTML puts before the innermost table is hidden there: only by what hides the table's parent
