@@ -45,3 +45,43 @@ def test_a_table_part_ends_an_open_caption_or_column_group(body: str) -> None:
 def test_what_html_moves_out_of_a_hidden_table_is_read(body: str) -> None:
     assert _read("", body)[-1].endswith(SHOWN)
     assert _read("", "<table hidden><tr><td><table>Hidden 9,999.</table></td></tr></table>") == ["Start."]
+
+
+# --- the page's sheet: escaped names, selector lists CSS drops whole ----------------------------------------------
+
+@pytest.mark.parametrize(("sheet", "body"), [
+    # Tailwind: hidden on small screens, shown from a width on; its class names escape ":" and "/".
+    (".hidden{display:none} @media (min-width:768px){.md\\:block{display:block}}", "<div class='hidden md:block'>"),
+    (".hidden{display:none} @media (min-width:640px){.sm\\:inline-flex{display:inline-flex}}",
+     "<div class='hidden sm:inline-flex'>"),
+    (".hidden{display:none} .w-1\\/2{display:block}", "<div class='hidden w-1/2'>"),
+    (".hidden{display:none} #a\\.b{display:block}", "<div class=hidden id=a.b>"),
+])
+def test_an_escaped_character_names_the_class_it_stands_for(sheet: str, body: str) -> None:
+    """An escaped ":" was read as U+FFFD, so `.md\\:block` named no class of the page and the hiding won."""
+    assert _read(sheet, f"{body}{SHOWN}</div>") == ["Start.", SHOWN]
+    assert _read(".md\\:hidden{display:none}", "<p class=md:hidden>Hidden 9,999.</p>") == ["Start."]  # the guard
+
+
+@pytest.mark.parametrize("selectors", [".x, input::-ms-clear", ".x, :-moz-focusring", ".x, .y::-moz-placeholder",
+                                       ".x, .y:-ms-input-placeholder", ".x, p:bogus", ".x, 1p", ".x, .y >", ".x,,.y",
+                                       ".x, .y[z=]", ".x, .y$z"])
+def test_a_selector_list_css_drops_whole_hides_nothing(selectors: str) -> None:
+    """A list with one selector CSS cannot read (another browser's pseudo-class, a syntax error) is dropped whole:
+    Chromium shows the .x; scan hid it by the list's simple selector."""
+    assert _read(f"{selectors}{{display:none}}", f"<p class=x>{SHOWN}</p>") == ["Start.", SHOWN]
+    assert _read(f"{selectors}{{visibility:hidden}}", f"<p class=x>{SHOWN}</p>") == ["Start.", SHOWN]
+
+
+@pytest.mark.parametrize("selectors", [".x, p:hover", ".x, .y::after", ".x, p:has(> .y)", ".x, [hidden]",
+                                       ".x, p::-webkit-inner-spin-button", ".x, .y:-webkit-autofill"])
+def test_a_list_css_keeps_still_hides(selectors: str) -> None:
+    """The guard: lists Chromium keeps (each checked there) still hide the .x."""
+    assert _read(f"{selectors}{{display:none}}", "<p class=x>Hidden 9,999.</p>") == ["Start."]
+
+
+def test_a_rule_nested_in_a_selector_list_shows_its_subjects_once() -> None:
+    """Each @media nested in a rule was read with the rule's whole selector list (200 KB took 10 s: the shape is in
+    benchmarks/scan_scale.py). The guard that reading it once still shows each subject and keeps importance:"""
+    sheet = ".a,.x{@media all{display:block}} .x{display:none} .b,.y{@media all{visibility:visible!important}}"
+    assert _read(sheet, f'<p class=x>{SHOWN}</p><p class=y style="visibility:hidden">{SHOWN}</p>')[1:] == [SHOWN] * 2
