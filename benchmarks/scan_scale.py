@@ -94,6 +94,11 @@ HOSTILE = {"nested divs": lambda n: "<p>x</p>" + "<div>" * (n // 11) + "1,200" +
            + "{" + "@media all{display:block}" * (n // 50) + "}</style><p class=c1>1,200</p>",
            "captions and tables ended by table parts": lambda n: "<table hidden><caption hidden>x"
            + "<caption hidden>y<tr><td>1,200<table><b>x<form>z" * (n // 52),
+           # ... and tags read to the ">" that ends them, quotes and all; text-only elements' "<" as text.
+           "markup in quoted attributes": lambda n: "<p>x</p>" + "<a title='<b>' data-x=\"x>y\">1,200</a>" * (n // 40),
+           "stray less-than signs": lambda n: "<p>x</p>" + "a < b " * (n // 6),
+           "less-than signs in a title": lambda n: "<title>" + "a<b " * (n // 4) + "</title><p>1,200</p>",
+           "bogus end tags": lambda n: "<p>1,200</p>" + "</ x>" * (n // 5),
            "long hiding selector lists": lambda n: "<style>" + ",".join(
                f".c{i} p:not(.m\\:{i})" for i in range(n // 24)) + "{display:none}</style><p class=c1>1,200</p>"}
 

@@ -85,3 +85,52 @@ def test_a_rule_nested_in_a_selector_list_shows_its_subjects_once() -> None:
     benchmarks/scan_scale.py). The guard that reading it once still shows each subject and keeps importance:"""
     sheet = ".a,.x{@media all{display:block}} .x{display:none} .b,.y{@media all{visibility:visible!important}}"
     assert _read(sheet, f'<p class=x>{SHOWN}</p><p class=y style="visibility:hidden">{SHOWN}</p>')[1:] == [SHOWN] * 2
+
+
+# --- a tag ends at the ">" HTML's tokenizer ends it at ------------------------------------------------------------
+
+@pytest.mark.parametrize("attribute", ["data-x='<style>'", "title='<!--'", "title='see <script>'",
+                                       "data-html='<p hidden>'", "data-x='<template>'", 'data-tip="<div hidden>"'])
+def test_markup_in_a_quoted_attribute_is_the_attribute_s_text(attribute: str) -> None:
+    """The tag was read to the next ">" before the next "<": the p became text and the "<style>" (or comment,
+    script, hidden p) in its attribute a real one, and scan dropped the rest of the page (Chromium shows it)."""
+    assert _read("", f"<p {attribute}>{SHOWN}</p><p>{SHOWN}</p>") == ["Start.", SHOWN, SHOWN]
+    assert _read("", "<div hidden title='a<b'>Hidden 9,999.</div>") == ["Start."]  # its text was read
+
+
+def test_a_less_than_sign_in_a_title_is_text() -> None:
+    """The guard for the fix above: html.parser reads a title's content as markup, so read as a tag to its ">",
+    `<b</title>` would take the title's end tag and hide the page; a title's "<" is text."""
+    assert to_text(f"<title>a<b</title><p>{SHOWN}</p>") == SHOWN
+
+
+# --- the charset a page declares, as Chromium's tokenizer finds it -------------------------------------------------
+
+UTF8 = "<p>£1,200 cases</p>".encode()
+
+
+@pytest.mark.parametrize("head", [
+    b"<div title='<meta charset=koi8-r>'></div><meta charset=utf-8>",
+    b"<meta name=x content='<meta charset=koi8-r>'>",
+    b"<script>document.write('<meta charset=koi8-r>')</script><meta charset=utf-8>",
+    b"<title>use <meta charset=koi8-r></title><meta charset=utf-8>",
+    b"<style>/*<meta charset=koi8-r>*/</style><meta charset=utf-8>",
+    b"<?xml version='1.0' encoding='koi8-r'?><meta charset=utf-8>",  # a meta beats the XML prolog
+    b"<meta charset=utf-8><p>x</p><?xml version='1.0' encoding='koi8-r'?>",  # a prolog counts at the start only
+    b"  <?xml version='1.0' encoding='koi8-r'?>",
+])
+def test_a_meta_that_is_not_a_tag_declares_nothing(head: bytes) -> None:
+    """Chromium reads each page as UTF-8; scan read it as KOI8-R: "£1,200" became "бё1,200"."""
+    from analysis.factcheck.scan_input import decode_article
+
+    assert decode_article(head + UTF8).endswith("£1,200 cases</p>")
+
+
+@pytest.mark.parametrize("head", [b"<?xml version='1.0' encoding='koi8-r'?><html>",
+                                  b"<noscript><meta charset=koi8-r></noscript>", b"<!-- a --!><meta charset=koi8-r>"])
+def test_a_declaration_chromium_obeys_still_counts(head: bytes) -> None:
+    """Chromium reads each of these as KOI8-R: the first two are the guard; the last was read as UTF-8 (the
+    pre-scan ended a comment only at "-->", so `--!>` hid the meta after it)."""
+    from analysis.factcheck.scan_input import decode_article
+
+    assert decode_article(head + UTF8).endswith("бё1,200 cases</p>")

@@ -362,43 +362,45 @@ _NOT_TEXT = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 #: empty comments). html.parser ends one only at "-->" looked for after "<!--" (and also at "-- >"), so "<!--->"
 #: or "--!>" hid the visible text up to the next comment.
 _COMMENT_END = re.compile(r"--!?>")
-#: What HTML reads as a bogus comment, to the first ">" (or the end): "<?" and "<!" not starting a comment or a
-#: doctype, `<![CDATA[…]]>` included outside SVG and MathML. html.parser read `<![CDATA[` to "]]>" (dropping "y,
-#: 1,200 offences" after `<![CDATA[ x > y, 1,200 offences ]]>`, which Chromium shows), searched to the end of the
-#: page for each one with no end (1 MB of them took 13 s, 45 s at 1.8 MB), and raised AssertionError on any other
-#: word (`<![foo>`: a traceback from `scan`).
-_BOGUS_COMMENT = re.compile(r"<(?:!(?!--|doctype)|\?)", re.IGNORECASE)
-#: Elements whose content is text to the parser, never a comment: a "<!--" inside a script is not one.
-_RAW_TEXT_START = re.compile(r"<(script|style)[\s/>]", re.IGNORECASE)
+#: What HTML reads as a bogus comment, to the first ">" (or the end): "<?", "</" not followed by a letter, and "<!"
+#: not starting a comment or a doctype, `<![CDATA[…]]>` included outside SVG and MathML. html.parser read
+#: `<![CDATA[` to "]]>" (dropping "y, 1,200 offences" after `<![CDATA[ x > y, 1,200 offences ]]>`, which Chromium
+#: shows), searched to the end of the page for each one with no end (1 MB of them took 13 s, 45 s at 1.8 MB), and
+#: raised AssertionError on any other word (`<![foo>`: a traceback from `scan`).
+_BOGUS_COMMENT = re.compile(r"<(?:!(?!--|doctype)|\?|/(?![a-zA-Z]))", re.IGNORECASE)
+#: A start or end tag, to the ">" that ends it as HTML's tokenizer ends it: not one inside a quoted attribute value
+#: (a quote counts only where a value starts, after "="). Read by the next ">" before the next "<", `<p
+#: data-x='<style>'>` made the p text and the "<style>" a style sheet, so scan dropped the rest of the page
+#: (Chromium shows it; `title='<!--'` and `data-html='<p hidden>'` the same). Atomic groups, so no quote or "="
+#: is ever read two ways: linear. (A doctype ends at its first ">".)
+_TAG_START = re.compile(r"</?[a-zA-Z]|<!doctype", re.IGNORECASE)
+_TAG = re.compile(r"""<!doctype[^>]*+>|</?[a-zA-Z]"""
+                  r"""(?>[^>=]++|=[\t\n\f\r ]*+(?>"[^"]*+"|'[^']*+'|(?!["'])[^\t\n\f\r >]*+))*+>""", re.IGNORECASE)
+#: Elements whose content is text to HTML's tokenizer, up to their end tag: a "<" there starts no tag and no
+#: comment. Script and style are left as they are (html.parser reads them so too); in the others every "<" is
+#: written "&lt;" (html.parser reads their content as markup: `<title>a<b</title>` hid the page after it).
+_TEXT_START = re.compile(r"<(script|style|title|textarea|xmp|iframe|noembed|noframes)[\s/>]", re.IGNORECASE)
 
 
 def closed_markup_only(raw: str) -> str:
-    """The page with every "<" that cannot start a complete tag written as "&lt;" (text, as browsers show it) and
-    every comment removed where browsers end it. Python's html.parser (before 3.11.13, CVE-2025-6069) rescans to
-    the end of the page for each "<" whose tag never closes: 80 KB of "<a </a" took 29 s, 5 MB would take hours. A
-    "<" starts a tag here only if a ">" comes before the next "<"; the next of each is found once and reused, so
-    this is one pass over the page. A comment with no end hides the rest of the page, as in browsers (it was read
-    as text), and so does a bogus comment (`_BOGUS_COMMENT`) with no ">"; a "<!--" inside a script or style is
-    left to the parser, which reads it as their text."""
+    """The page as HTML's tokenizer reads it, for html.parser to read the same way: every "<" that starts no tag,
+    comment or doctype written as "&lt;" (text, as browsers show it), every comment and bogus comment removed
+    where browsers end it, and each tag kept to the ">" that ends it (`_TAG`). Python's html.parser (before
+    3.11.13, CVE-2025-6069) rescans to the end of the page for each "<" whose tag never closes: 80 KB of "<a </a"
+    took 29 s. Here each "<" is looked at once, each comment's and bogus comment's end found once: one pass. A
+    comment, bogus comment or tag with no end hides the rest of the page, as in browsers (end of file in a
+    comment or tag); a "<!--" inside a script or style is left to the parser, which reads it as their text."""
     out: list[str] = []
     start = 0
-    next_lt = next_gt = -2  # -2: not looked up yet; -1: none left in the page
+    next_gt = -2  # the next ">": -2 not looked up yet; -1 none left in the page
     close_at, close_end = -2, -2  # the next comment end after a "<!--" (start and end), -1 when there is none
-    raw_text_until = -1  # inside a script or style up to here
     lower: str | None = None
     n = len(raw)
     i = raw.find("<")
     while i >= 0:
         if next_gt != -1 and next_gt <= i:
             next_gt = raw.find(">", i + 1)
-        if next_lt != -1 and next_lt <= i:
-            next_lt = raw.find("<", i + 1)
-        opened = _RAW_TEXT_START.match(raw, i) if i >= raw_text_until else None
-        if opened:
-            lower = raw.lower() if lower is None else lower
-            raw_text_until = lower.find(f"</{opened.group(1).lower()}", opened.end())
-            raw_text_until = n if raw_text_until == -1 else raw_text_until
-        if raw.startswith("<!--", i) and i >= raw_text_until:
+        if raw.startswith("<!--", i):
             if close_at != -1 and close_at < i + 2:
                 found = _COMMENT_END.search(raw, i + 2)
                 close_at, close_end = (found.start(), found.end()) if found else (-1, -1)
@@ -408,18 +410,33 @@ def closed_markup_only(raw: str) -> str:
             start = close_end
             i = raw.find("<", close_end) if close_end < n else -1
             continue
-        if _BOGUS_COMMENT.match(raw, i) and i >= raw_text_until:
+        if _BOGUS_COMMENT.match(raw, i):
             out.append(raw[start:i])  # a bogus comment: never shown, ended at the first ">" as a browser ends it
             if next_gt == -1:
                 return "".join(out)
             start = next_gt + 1
             i = raw.find("<", start) if start < n else -1
             continue
-        complete = next_gt != -1 and (next_lt == -1 or next_gt < next_lt)
-        if not complete:
+        tag = _TAG.match(raw, i) if _TAG_START.match(raw, i) else None
+        if tag is None and _TAG_START.match(raw, i):  # a tag never ended (or a quote never closed)
+            out.append(raw[start:i])
+            return "".join(out)
+        if tag is None:  # a "<" starting nothing: text
             out += [raw[start:i], "&lt;"]
             start = i + 1
-        i = raw.find("<", i + 1) if i + 1 < n else -1
+            i = raw.find("<", i + 1) if i + 1 < n else -1
+            continue
+        end = tag.end()
+        opened = _TEXT_START.match(raw, i)
+        if opened:  # its content is text, to its end tag
+            lower = raw.lower() if lower is None else lower
+            name = opened.group(1).lower()
+            until = lower.find(f"</{name}", end)
+            until = n if until == -1 else until
+            text = raw[end:until]
+            out += [raw[start:end], text if name in ("script", "style") else text.replace("<", "&lt;")]
+            start = end = until
+        i = raw.find("<", end) if end < n else -1
     out.append(raw[start:])
     return "".join(out)
 
