@@ -99,6 +99,9 @@ HOSTILE = {"nested divs": lambda n: "<p>x</p>" + "<div>" * (n // 11) + "1,200" +
            "stray less-than signs": lambda n: "<p>x</p>" + "a < b " * (n // 6),
            "less-than signs in a title": lambda n: "<title>" + "a<b " * (n // 4) + "</title><p>1,200</p>",
            "bogus end tags": lambda n: "<p>1,200</p>" + "</ x>" * (n // 5),
+           # ... and end tags HTML ignores (out of scope, or a span's with a div open in it).
+           "end tags out of scope": lambda n: "<span><div><table><tr><td>1,200" + "</span></div></p>" * (n // 17),
+           "nested spans and divs": lambda n: "<span><div>" * (n // 11) + "1,200" + "</span>" * (n // 7),
            "long hiding selector lists": lambda n: "<style>" + ",".join(
                f".c{i} p:not(.m\\:{i})" for i in range(n // 24)) + "{display:none}</style><p class=c1>1,200</p>"}
 

@@ -134,3 +134,25 @@ def test_a_declaration_chromium_obeys_still_counts(head: bytes) -> None:
     from analysis.factcheck.scan_input import decode_article
 
     assert decode_article(head + UTF8).endswith("бё1,200 cases</p>")
+
+
+# --- an end tag HTML ignores ---------------------------------------------------------------------------------------
+
+VISIBLE_IN_HIDDEN = "<div style='visibility:hidden'><{0} style='visibility:visible'>{1}</div>"
+
+
+@pytest.mark.parametrize("body", [
+    f"<details><summary><table><tr><td></summary>{SHOWN}</td></tr></table></summary></details>",
+    f"<details><summary><object></summary>{SHOWN}</object></details>",
+    f"<details><summary><marquee></summary>{SHOWN}</marquee></details>",
+    VISIBLE_IN_HIDDEN.format("span", f"<table><tr><td></span>{SHOWN}</td></tr></table>"),
+    VISIBLE_IN_HIDDEN.format("section", f"<table><tr><td></section>{SHOWN}</td></tr></table>"),
+    VISIBLE_IN_HIDDEN.format("p", f"<button></p>{SHOWN}</button>"),
+    VISIBLE_IN_HIDDEN.format("span", f"<div>x</span>{SHOWN}</div>"),  # </span> with a div open in it
+])
+def test_an_end_tag_outside_its_scope_is_ignored(body: str) -> None:
+    """HTML looks for an end tag's element only as far as the innermost cell, table, object or marquee (a <p>'s
+    also stops at a button), and ignores `</span>` with a <div> open inside; scan closed each, and the figure
+    fell into the closed details or the hidden parent."""
+    assert _read("", body)[-1].endswith(SHOWN)
+    assert _read("", "<details><summary><caption></summary>Hidden 9,999.</details>")[-1] != "Hidden 9,999."

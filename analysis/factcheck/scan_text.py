@@ -188,6 +188,25 @@ _TABLE_CONTEXT = frozenset({"caption", "colgroup", "col", "tbody", "thead", "tfo
 _TABLE_PARTS = _TABLE_CONTEXT | {"script", "style", "template", "input", "form"}
 
 
+#: Where an end tag stops looking for its element (HTML's "has an element in scope"): an end tag whose element
+#: is open only outside a cell, caption, table, object or marquee is ignored, as HTML ignores it. Closed there,
+#: `<details><summary><table><tr><td></summary>1,200` put the figure in the closed details (Chromium shows it in
+#: the summary), and `<span style="visibility:visible"><table><tr><td></span>1,200` under a hidden parent.
+_SCOPE_BOUNDS = frozenset({"applet", "caption", "html", "table", "td", "th", "marquee", "object", "template"})
+#: ... a table's parts look only as far as the innermost table.
+_TABLE_ELEMENTS = frozenset({"table", "caption", "colgroup", "tbody", "thead", "tfoot", "tr", "td", "th"})
+#: HTML's special elements: the end tag of an element that is neither one of these nor a formatting element
+#: (`</span>`, `</label>`) is ignored when one of them is open inside it (`<span><div>x</span>1,200` keeps the
+#: figure in the span and the div).
+_SPECIAL = frozenset("""address applet area article aside base basefont bgsound blockquote body br button caption
+    center col colgroup dd details dir div dl dt embed fieldset figcaption figure footer form frame frameset h1 h2 h3
+    h4 h5 h6 head header hgroup hr html iframe img input keygen li link listing main marquee menu meta nav noembed
+    noframes noscript object ol p param plaintext pre script search section select source style summary table tbody
+    td template textarea tfoot th thead title tr track ul wbr xmp""".split())
+_FORMATTING = frozenset({"a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt",
+                         "u"})
+
+
 class _TextParser(HTMLParser):
     """Collects the visible text, with a blank line where a block element starts or ends.
 
@@ -216,6 +235,8 @@ class _TextParser(HTMLParser):
         self._shadows: list[int] = []
         # Each open element put before its table (`_TABLE_MODES`): its depth and what hid the table's content.
         self._foster: list[tuple[int, int | None]] = []
+        self._bounds: list[int] = []  # depth of each open element that bounds an end tag's scope (`_SCOPE_BOUNDS`)
+        self._special: list[int] = []  # depth of each open special element (`_SPECIAL`)
 
     def _emit(self, text: str) -> None:
         self.parts.append(text)
@@ -231,6 +252,10 @@ class _TextParser(HTMLParser):
             self._shadows.pop()
         while self._foster and self._foster[-1][0] >= depth:
             self._hidden_at = self._foster.pop()[1]
+        while self._bounds and self._bounds[-1] >= depth:
+            self._bounds.pop()
+        while self._special and self._special[-1] >= depth:
+            self._special.pop()
         if self._hidden_at is not None and self._hidden_at >= len(self._open):
             self._hidden_at = None
         while self._collapsed and self._collapsed[-1][0] >= len(self._open):
@@ -295,7 +320,16 @@ class _TextParser(HTMLParser):
             self._marks.append((len(self.parts), self._chars))
         if tag == "template" and _shadow_root(tag, _attributes(attrs)):
             self._shadows.append(depth)
-        self._at.setdefault(tag, []).append(len(self._open))
+        self._push(tag)
+
+    def _push(self, tag: str) -> None:
+        """Open the element: on the stack, in the index of where each tag sits, and among the scope bounds and
+        special elements (`_out_of_scope`)."""
+        depth = len(self._open)
+        for holds, stack in ((_SCOPE_BOUNDS, self._bounds), (_SPECIAL, self._special)):
+            if tag in holds:
+                stack.append(depth)
+        self._at.setdefault(tag, []).append(depth)
         self._open.append(tag)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -303,16 +337,33 @@ class _TextParser(HTMLParser):
             self._emit("\n\n")
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in _MARK_HOLDERS and self._marks:
-            start, chars = self._marks.pop()
-            if self._chars - chars <= _LONGEST_MARK and _FOOTNOTE_MARK.fullmatch("".join(self.parts[start:])):
-                del self.parts[start:]
-                self._chars = chars
         depth = self._innermost(tag)
-        if depth >= 0:
+        if depth >= 0 and not self._out_of_scope(tag, depth):
+            if tag in _MARK_HOLDERS and self._marks:
+                start, chars = self._marks.pop()
+                if self._chars - chars <= _LONGEST_MARK and _FOOTNOTE_MARK.fullmatch("".join(self.parts[start:])):
+                    del self.parts[start:]
+                    self._chars = chars
             self._close_to(depth)
         if tag in _BLOCKS:
             self._emit("\n\n")
+
+    def _out_of_scope(self, tag: str, depth: int) -> bool:
+        """Whether HTML ignores this end tag: its element (open at `depth`) is outside the tag's scope
+        (`_SCOPE_BOUNDS`; a table's parts look to the innermost table), or a special element is open inside an
+        element that is neither special nor formatting (`_SPECIAL`)."""
+        if tag == "template":
+            return False
+        if tag in _TABLE_ELEMENTS:
+            return max(self._innermost("table"), self._innermost("template")) > depth
+        bound = self._bounds[-1] if self._bounds else -1
+        if tag == "p":
+            bound = max(bound, self._innermost("button"))
+        elif tag == "li":
+            bound = max(bound, self._innermost("ol"), self._innermost("ul"))
+        if bound > depth:
+            return True
+        return tag not in _SPECIAL and tag not in _FORMATTING and bool(self._special) and self._special[-1] > depth
 
     def handle_data(self, data: str) -> None:
         if self._open and self._open[-1] in _TABLE_MODES and data.strip():
@@ -324,13 +375,16 @@ class _TextParser(HTMLParser):
 
     def _close_for_table(self, tag: str) -> bool:
         """Close what a start tag ends in a table (`_TABLE_CONTEXT`); True when the element is closed as soon as it
-        opens (a void element, or a <form> where a table's part goes)."""
+        opens (a void element, or a <form> where a table's part goes) or never opens (a table's part outside any
+        table)."""
         in_table = self._in_table()
         if self._foster and tag in _TABLE_CONTEXT and self._foster[-1][0] > self._innermost("table"):
             self._close_to(self._foster[-1][0])  # a table's part ends what was put before the table
         if tag == "table" and self._open and self._open[-1] in _TABLE_MODES:
             self._close_to(self._innermost("table"))  # a table where a table's part goes ends the open one
-        return tag in _VOID or (tag == "form" and in_table)
+        # A table's part with no table open is ignored, as HTML ignores it (a caption there bounded nothing).
+        outside = tag in _TABLE_ELEMENTS and tag != "table" and self._innermost("table") < 0
+        return tag in _VOID or (tag == "form" and in_table) or outside
 
     def _in_table(self) -> bool:
         """Whether HTML's tree builder reads the next tag as a table's content: in a table's own part (not a cell or
