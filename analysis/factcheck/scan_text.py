@@ -60,7 +60,13 @@ _P_SCOPE = ("table", "td", "th", "button", "template", "object", "caption")
 #: (the outermost of them, with everything inside) unless one of its scope's elements stands between. Without it,
 #: `<td hidden>x<td>1,200` hid the visible second cell (and `<dd hidden>…<dt>`, `<tr hidden>…<tr>`, `<thead
 #: hidden>…<tbody>`, `<option hidden>…<option>` and `<rt hidden>…<rt>` the same). (<p> has its own rule above.)
+#: Where an end tag stops looking for its element (HTML's "has an element in scope"): an end tag whose element
+#: is open only outside a cell, caption, table, object or marquee is ignored, as HTML ignores it. Closed there,
+#: `<details><summary><table><tr><td></summary>1,200` put the figure in the closed details (Chromium shows it in
+#: the summary), and `<span style="visibility:visible"><table><tr><td></span>1,200` under a hidden parent.
+_SCOPE_BOUNDS = frozenset({"applet", "caption", "html", "table", "td", "th", "marquee", "object", "template"})
 _CELLS = ("td", "th")
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 #: A table's caption and column group, whose end tags HTML lets a page leave out too: any other part of the table
 #: (a row, a cell, a row group, another caption) ends them, and a new caption or column group ends a row or cell.
 #: `<caption hidden>Table 1<tr><td>1,200` (valid HTML) shows the figure in Chromium; scan hid the rows with the
@@ -80,6 +86,9 @@ _IMPLIED_END: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "optgroup": (("optgroup", "option"), ("select",)),
     "rt": (("rt", "rp"), ("ruby",)),
     "rp": (("rt", "rp"), ("ruby",)),
+    # A button, link or nobr never holds another: a new one ends the open one (`<button hidden>x<button>1,200` and
+    # `<a hidden>x<a>1,200` show the figure in Chromium; scan hid it inside the first).
+    **{tag: ((tag,), tuple(_SCOPE_BOUNDS)) for tag in ("button", "a", "nobr")},
 }
 
 
@@ -131,9 +140,9 @@ def _hidden(tag: str, attrs: list[tuple[str, str | None]], sheet: Sheet = NO_SHE
 def _browser_hides(tag: str, values: dict[str, str]) -> bool:
     """Whether the browser's own stylesheet gives the element `display: none`, which any display the page sets
     undoes: Chromium showed `<dialog style="display:contents">` and `<span popover style="display:inline">`. (A
-    <summary> is shown as its <details>' summary even as a popover.)"""
-    return ("hidden" in values or ("popover" in values and tag != "summary")
-            or (tag == "dialog" and "open" not in values))
+    <summary> is shown as its <details>' summary even as a popover, and an open dialog: `<dialog popover open>`.)"""
+    return ("hidden" in values or (tag == "dialog" and "open" not in values)
+            or ("popover" in values and tag != "summary" and tag != "dialog"))
 
 
 #: The elements whose display in the browser's own sheet is one of those, among `_BLOCKS`.
@@ -188,11 +197,6 @@ _TABLE_CONTEXT = frozenset({"caption", "colgroup", "col", "tbody", "thead", "tfo
 _TABLE_PARTS = _TABLE_CONTEXT | {"script", "style", "template", "input", "form"}
 
 
-#: Where an end tag stops looking for its element (HTML's "has an element in scope"): an end tag whose element
-#: is open only outside a cell, caption, table, object or marquee is ignored, as HTML ignores it. Closed there,
-#: `<details><summary><table><tr><td></summary>1,200` put the figure in the closed details (Chromium shows it in
-#: the summary), and `<span style="visibility:visible"><table><tr><td></span>1,200` under a hidden parent.
-_SCOPE_BOUNDS = frozenset({"applet", "caption", "html", "table", "td", "th", "marquee", "object", "template"})
 #: ... a table's parts look only as far as the innermost table.
 _TABLE_ELEMENTS = frozenset({"table", "caption", "colgroup", "tbody", "thead", "tfoot", "tr", "td", "th"})
 #: HTML's special elements: the end tag of an element that is neither one of these nor a formatting element
@@ -275,6 +279,8 @@ class _TextParser(HTMLParser):
             depths = self._at.get(name)
             if depths:
                 self._close_to(depths[0])
+        if tag in _HEADINGS and self._open and self._open[-1] in _HEADINGS:
+            self._close_to(len(self._open) - 1)  # a heading just opened ends at the next heading
         p_at = self._innermost("p")
         if p_at >= 0 and tag in _CLOSES_P and all(self._innermost(b) < p_at for b in _P_SCOPE):
             self._close_to(p_at)
