@@ -169,3 +169,13 @@ def test_a_start_tag_that_ends_its_own_kind_or_an_open_popover_dialog(body: str)
     popover (the browser's sheet hides only a popover neither open nor an open dialog)."""
     assert _read("", body)[-1] == SHOWN
     assert _read("", "<h1 hidden><span>x<h2>Hidden 9,999.</h2>") == ["Start."]  # the guard: only a heading just opened
+
+
+@pytest.mark.parametrize("before", [b"<head><script>" + b"var a=1;" * 1250 + b"</script>",
+                                    b"<body><p>" + b"words " * 1700 + b"</p>"])
+def test_a_charset_declared_after_the_first_bytes_still_counts(before: bytes) -> None:
+    """Chromium reads each page as windows-1252 (it re-reads a page whose later <meta> declares another
+    encoding); scan looked at the first 4 KB only and refused it as not UTF-8."""
+    from analysis.factcheck.scan_input import decode_article
+
+    assert decode_article(before + b"<meta charset=windows-1252><p>\xa31,200</p>").endswith("£1,200</p>")

@@ -131,9 +131,20 @@ def decode_article(data: bytes, max_mb: float = DEFAULT_MAX_MB) -> str:
                                "or save the web page as HTML")
     if b"\x00" in data[:65536]:
         raise InputRefused("it contains NUL bytes, so it is binary, not text (a UTF-16 file needs a byte-order mark)")
-    codec = _declared(data[:4096]) or "utf-8"
+    declared = _declared(data[:4096])
+    codec = declared or "utf-8"
     try:
         return data.decode(codec)
     except UnicodeDecodeError as error:
-        raise InputRefused(f"it is not valid {codec} (byte {error.start}) and declares no other encoding: "
+        # A page that declares nothing in its first bytes may later (Chromium reads `<meta charset=windows-1252>`
+        # after 10 KB of a head's script or of body text; scan refused the page as not UTF-8): the whole page is
+        # read for a declaration only then, so a UTF-8 page costs nothing more.
+        failed = (codec, error.start)
+        later = None if declared else _declared(data)
+        if later and later != codec:
+            try:
+                return data.decode(later)
+            except UnicodeDecodeError as again:
+                failed = (later, again.start)
+        raise InputRefused(f"it is not valid {failed[0]} (byte {failed[1]}) and declares no other encoding: "
                            "save it as UTF-8, or declare its charset") from None
