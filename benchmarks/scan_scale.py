@@ -87,7 +87,23 @@ HOSTILE = {"nested divs": lambda n: "<p>x</p>" + "<div>" * (n // 11) + "1,200" +
            + ".a{display:block}</style><p class=a hidden>1,200</p>",
            # ... and content HTML puts before a table, outside what hides it (looked up per piece of text).
            "content put before hidden tables": lambda n: "<table hidden>"
-           + "x 1,200<span>y</span><tr><td>z</td></tr>" * (n // 40)}
+           + "x 1,200<span>y</span><tr><td>z</td></tr>" * (n // 40),
+           # Round 11: each @media nested in a rule was read with the rule's whole selector list (10 s at 200 KB);
+           # captions and tables ended by a table's parts; selector lists checked against CSS's grammar.
+           "groups nested in a long selector": lambda n: "<style>" + ",".join(f".c{i}" for i in range(n // 24))
+           + "{" + "@media all{display:block}" * (n // 50) + "}</style><p class=c1>1,200</p>",
+           "captions and tables ended by table parts": lambda n: "<table hidden><caption hidden>x"
+           + "<caption hidden>y<tr><td>1,200<table><b>x<form>z" * (n // 52),
+           # ... and tags read to the ">" that ends them, quotes and all; text-only elements' "<" as text.
+           "markup in quoted attributes": lambda n: "<p>x</p>" + "<a title='<b>' data-x=\"x>y\">1,200</a>" * (n // 40),
+           "stray less-than signs": lambda n: "<p>x</p>" + "a < b " * (n // 6),
+           "less-than signs in a title": lambda n: "<title>" + "a<b " * (n // 4) + "</title><p>1,200</p>",
+           "bogus end tags": lambda n: "<p>1,200</p>" + "</ x>" * (n // 5),
+           # ... and end tags HTML ignores (out of scope, or a span's with a div open in it).
+           "end tags out of scope": lambda n: "<span><div><table><tr><td>1,200" + "</span></div></p>" * (n // 17),
+           "nested spans and divs": lambda n: "<span><div>" * (n // 11) + "1,200" + "</span>" * (n // 7),
+           "long hiding selector lists": lambda n: "<style>" + ",".join(
+               f".c{i} p:not(.m\\:{i})" for i in range(n // 24)) + "{display:none}</style><p class=c1>1,200</p>"}
 
 
 def hostile_html_scale() -> dict:

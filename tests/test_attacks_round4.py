@@ -248,13 +248,16 @@ def test_scan_refuses_a_size_limit_that_is_not_a_size_in_one_line(limit: str) ->
 
 
 @pytest.mark.parametrize(("page", "text"), [
-    ("<p>a<b</p>", "a<b"),
+    # Round eleven: a "<" and a letter open a tag in Chromium wherever its ">" is ("<b</p>" is the tag "b<" with an
+    # attribute "p"), and a tag never ended hides the rest of the page (end of file in a tag); Chromium shows "a"
+    # and "x" below, so "a<b" and "<a </a<a </a" were wrong expectations.
+    ("<p>a<b</p>", "a"),
     ("<!-- <div>old 9,999</div> --><p>new 1,200</p>", "new 1,200"),
     # A comment never closed hides the rest of the page in Chromium (HTML5: end of file in a comment); round six
     # (tests/test_attacks_round6.py) found it read as text here, so this expectation was wrong.
     ("<p>x</p><!-- never closed 9,999", "x"),
     ('<p><a title="x>y">1,200 cases</a></p>', "1,200 cases"),
-    ("<p>x</p><a </a<a </a", "x\n\n<a </a<a </a"),
+    ("<p>x</p><a </a<a </a", "x"),
     ("<script>if (a<b) x(9,999)</script><p>ok 1,200</p>", "ok 1,200"),
 ])
 def test_a_tag_that_never_closes_is_read_as_text(page: str, text: str) -> None:

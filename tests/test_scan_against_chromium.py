@@ -24,18 +24,23 @@ SHEET_RULES = [".a{display:none}", ".b{display:block}", "#i1{display:none}", "p.
                "@media (min-width:1px){.a{display:block}}", "@layer x{.e{display:flex}}", "[hidden]{display:block}",
                ".z{content:\"}.b{display:none}\"}", ".b{display:block; display:none\\9}", ".b{display:block!important}",
                ".d{content-visibility:visible}", ".p{display:none; &.w{display:block}}", ".a:not(.q){display:inline}",
-               "@keyframes k{from{display:block}}", "@media print{.a{display:block}}", ".e{all:unset}"]
+               "@keyframes k{from{display:block}}", "@media print{.a{display:block}}", ".e{all:unset}",
+               # Round 11: escaped names (Tailwind), selector lists CSS drops whole, pseudo-classes it keeps
+               "@media (min-width:1px){.m\\:b{display:block}}", ".m\\:h{display:none}", ".a, p::-moz-x{display:none}",
+               ".b, :-ms-x{visibility:hidden}", ".c, p:hover{display:none}"]
 #: No <noscript> (what it shows depends on scripting) and no declarative shadow root (innerText does not see into
 #: one): both are checked by their own tests.
 TAGS = ["div", "span", "em", "section", "article", "b", "details", "dialog", "template", "aside", "figure",
-        "blockquote", "main", "header", "footer", "strong", "mark", "p"]
+        "blockquote", "main", "header", "footer", "strong", "mark", "table", "caption", "tr", "td", "colgroup",
+        "object", "button", "p"]
 ATTRS = ["", ' class="A"', ' class="a w"', ' id="I1"', ' class="c a"', ' style="display:inline"', " hidden",
          ' hidden="until-found"', ' aria-hidden="true"', ' class="a"', ' class="b"', ' class="a b"', ' class="c"',
          ' id="i1"', ' class="v"', ' class="w"', ' style="display:none"', ' style="display:block"',
          ' style="visibility:hidden"', ' style="visibility:visible"', " open", ' class="d"', ' class="e"',
          ' style="display:contents"', " inert", " popover", ' style="content-visibility:hidden"',
          ' class="a&#xa0;w"', ' class="p w"', ' style="display:none\\9"', ' style="display:table"',
-         ' style="display:inline flow-root"', ' style="content:\'a;display:none\'"']
+         ' style="display:inline flow-root"', ' style="content:\'a;display:none\'"',
+         ' class="m:b a"', ' class="m:h"', " data-x='<p hidden>'", ' title="<!--"']
 FIGURE = re.compile(r"\d,\d{3}")
 
 
@@ -57,7 +62,11 @@ class _Pages:
                 for _ in range(rng.randint(0, 3 if depth < 4 else 0))] or [self.figure()]
         if tag == "details" and rng.random() < 0.7:
             kids.insert(0, f"<summary{''.join(rng.sample(ATTRS, rng.choice([0, 1])))}>{self.figure()}</summary>")
-        return f"<{tag}{attrs}>{''.join(kids)}</{tag}>"
+        # Round 11: end tags left out (a caption's, a cell's, a row's) or out of place (a stray one inside a cell)
+        end = "" if tag in ("caption", "td", "tr", "colgroup") and rng.random() < 0.5 else f"</{tag}>"
+        if rng.random() < 0.1:
+            end = f"<table><tr><td></{rng.choice(TAGS)}>{self.figure()}</td></tr></table>{end}"
+        return f"<{tag}{attrs}>{''.join(kids)}{end}"
 
     def page(self) -> str:
         sheet = " ".join(self.rng.sample(SHEET_RULES, self.rng.randint(0, 5)))

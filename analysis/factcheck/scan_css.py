@@ -25,10 +25,21 @@ __all__ = ["NO_SHEET", "Sheet", "inline_style", "page_sheet", "plain_css", "unbo
 _CSS_PIECE = re.compile(r"""<!--|-->|/\*.*?(?:\*/|\Z)|(["'])(?:(?!\1)[^\\\n]|\\(?:.|\Z))*(?:\1|(?=\n)|\Z)"""
                         r"|\\(?:([0-9a-fA-F]{1,6})[ \t\n\f]?|(.|\Z))", re.DOTALL)
 _IMPORTANT = re.compile(r"!\s*important$")
-#: A character an escape may stand for in a name as itself: anything else escaped (`none\9`, `\;`, `\7b `) is part
-#: of a name and never CSS's punctuation or white space; read as the punctuation, `display:none\9` (an old IE hack
-#: Chromium ignores) hid the text, and `\}` ended a rule early.
-_NAME_CHARACTER = re.compile(r"[\w-]")
+#: A character of a CSS name (an identifier: a class, an id, a keyword): a letter, digit, "_", "-" or any character
+#: outside ASCII.
+_NAME = r"[\w\-\u0080-\U0010ffff]"
+_NOT_NAME = re.compile(r"[^\w\-\u0080-\U0010ffff]")
+#: Where an escaped ASCII character that is not one of a name's stands in a name: a private character of its own,
+#: so it is part of the name and never CSS's punctuation or white space (read as the punctuation, `display:none\9`,
+#: an old IE hack Chromium ignores, hid the text, and `\}` ended a rule early), yet names the same class as the
+#: character itself in a page's `class` (`Sheet.keys`): Tailwind's `.md\:block{display:block}` shows `<div
+#: class="hidden md:block">` in Chromium, and read as a different name ("md\ufffdblock") scan dropped it.
+_STAND_IN = 0xF0000
+
+
+def css_name(name: str) -> str:
+    """A class or id as the sheet's reading names it (`_STAND_IN`)."""
+    return _NOT_NAME.sub(lambda m: chr(_STAND_IN + ord(m.group())), name) if _NOT_NAME.search(name) else name
 
 
 def _css_piece(match: re.Match[str]) -> str:
@@ -40,7 +51,7 @@ def _css_piece(match: re.Match[str]) -> str:
         return ""  # a comment reads as nothing
     code = ord(match.group(3) or "\ufffd") if match.group(2) is None else int(match.group(2), 16)
     char = chr(code) if 0 < code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else "\ufffd"
-    return char if _NAME_CHARACTER.match(char) else "\ufffd"
+    return css_name(char)
 
 
 def plain_css(css: str) -> str:
@@ -110,7 +121,7 @@ def _declarations(text: str) -> tuple[dict[str, str], set[str]]:
 
 #: A selector the page's stylesheet is honoured for: a type, a class, an id, or a type with one class or id (`p`,
 #: `.x`, `#y`, `p.x`, `p#y`). Each is looked up in a set, so every element costs the same however long the sheet.
-_SIMPLE_SELECTOR = re.compile(r"([a-z][a-z0-9-]*)?([.#][\w-]+)?", re.IGNORECASE)
+_SIMPLE_SELECTOR = re.compile(rf"([a-z][a-z0-9-]*)?([.#]{_NAME}+)?", re.IGNORECASE)
 _STYLE_BLOCK = re.compile(r"<(/?)(style|template|noscript|script|textarea|title|xmp|iframe|noembed|noframes)"
                           r"(?=[\s/>])[^>]*>", re.IGNORECASE)
 #: Elements whose content is text, never markup (HTML's raw text and escapable raw text elements, and the legacy
@@ -150,9 +161,9 @@ class Sheet:
         keys = ["*", tag, *(f"[{name}]" for name in values)]
         for name in _ASCII_SPACE.split(values.get("class", "")):
             if name:
-                keys += [f".{name}", f"{tag}.{name}"]
+                keys += [f".{css_name(name)}", f"{tag}.{css_name(name)}"]
         if values.get("id"):
-            keys += [f"#{values['id']}", f"{tag}#{values['id']}"]
+            keys += [f"#{css_name(values['id'])}", f"{tag}#{css_name(values['id'])}"]
         return keys
 
 
@@ -261,7 +272,7 @@ def page_sheet(raw: str) -> Sheet:
     or show."""
     sheet = Sheet()
     cache: dict[tuple[str, str | None], list[str]] = {}  # each selector list's subjects (`_subjects`)
-    applied: set[tuple[int, tuple[bool, ...]]] = set()  # which lists of subjects were added for which effect
+    applied: set[tuple[object, ...]] = set()  # which lists of subjects (and selectors) were added for which effect
     for text, sometimes in _applied_sheets(raw):
         for prelude, body, nested, parent in _rules(plain_css(text)):
             _add_rule(sheet, prelude, body, sometimes or nested, parent, cache, applied)
@@ -271,7 +282,7 @@ def page_sheet(raw: str) -> Sheet:
 #: What joins the parts of a complex selector: its last part is the element the rule applies to.
 _COMBINATOR = re.compile(r"\s*[>+~]\s*|\s+")
 #: The start of a compound selector: its type (or "*"), its first class or id, else its first attribute's name.
-_COMPOUND_START = re.compile(r"(\*|[a-z][a-z0-9-]*)?([.#][\w-]+)?(?:\[\s*([\w-]+))?", re.IGNORECASE)
+_COMPOUND_START = re.compile(rf"(\*|[a-z][a-z0-9-]*)?([.#]{_NAME}+)?(?:\[\s*([\w-]+))?", re.IGNORECASE)
 
 
 def _subjects(selectors: str, parent: str | None, cache: dict[tuple[str, str | None], list[str]]) -> list[str]:
@@ -303,12 +314,53 @@ def _subjects(selectors: str, parent: str | None, cache: dict[tuple[str, str | N
     return keys
 
 
+_IDENT = r"-?-?[_a-zA-Z\u0080-\U0010ffff][\w\-\u0080-\U0010ffff]*"
+_ARGUMENTS = r"\((?:[^()]|\([^()]*\))*\)"
+_COMPOUND_PART = (rf"[.#]{_IDENT}|&|::?{_IDENT}(?:{_ARGUMENTS})?"
+                  rf"|\[\s*(?:(?:\*|{_IDENT})?\|)?{_IDENT}\s*(?:[~|^$*]?=\s*(?:\"\"|{_IDENT})\s*(?:[iIsS]\s*)?)?\]")
+_COMPOUND = rf"(?:(?:(?:\*|{_IDENT})?\|)?(?:\*|{_IDENT})(?:{_COMPOUND_PART})*|(?:{_COMPOUND_PART})+)"
+#: A complex selector as CSS's grammar has it (compounds joined by combinators; names as `plain_css` leaves them).
+_COMPLEX = re.compile(rf"\s*{_COMPOUND}(?:(?:\s*[>+~]\s*|\s+){_COMPOUND})*\s*")
+_PSEUDO = re.compile(r"(::?)([\w-]+)")
+#: The pseudo-classes and pseudo-elements Chromium knows: a selector naming any other (another browser's, with
+#: -moz-, -ms- or -o-) is invalid, and so is the whole list it is in.
+_PSEUDO_CLASSES = frozenset("""active any-link autofill checked default defined dir disabled empty enabled first-child
+    first-of-type focus focus-visible focus-within fullscreen future has host host-context hover in-range
+    indeterminate invalid is lang last-child last-of-type link modal not nth-child nth-last-child nth-last-of-type
+    nth-of-type only-child only-of-type open optional out-of-range past paused picture-in-picture placeholder-shown
+    playing popover-open read-only read-write required root scope state target user-invalid user-valid valid visited
+    where -webkit-autofill -webkit-any -webkit-any-link -webkit-full-screen before after first-line
+    first-letter""".split())
+_PSEUDO_ELEMENTS = frozenset("""after backdrop before cue file-selector-button first-letter first-line grammar-error
+    highlight marker part placeholder selection slotted spelling-error target-text view-transition
+    view-transition-group view-transition-image-pair view-transition-old view-transition-new details-content
+    scroll-marker scroll-marker-group column picker picker-icon checkmark""".split())
+
+
+def kept_by_css(selectors: str) -> bool:
+    """Whether CSS keeps a rule with this selector list: a list with one selector it cannot read is dropped whole,
+    so `.x, input::-ms-clear{display:none}` (hiding IE's clear button) hides no .x in Chromium, and scan dropped
+    "1,200" in `<p class=x>`. Only a list every selector of which follows CSS's grammar and names only pseudo-classes
+    Chromium knows may hide; one naming another (a new one) is read as dropped, a miss rather than a guess."""
+    for selector in selectors.split(","):
+        if not _COMPLEX.fullmatch(selector):
+            return False
+        for colons, name in _PSEUDO.findall(selector):
+            name = name.lower()
+            known = (_PSEUDO_ELEMENTS if colons == "::" else _PSEUDO_CLASSES)
+            if name not in known and not (colons == "::" and name.startswith("-webkit-")):
+                return False
+    return True
+
+
 def _add_rule(sheet: Sheet, prelude: str, body: str, sometimes: bool, parent: str | None,
-              cache: dict[tuple[str, str | None], list[str]], applied: set[tuple[int, tuple[bool, ...]]]) -> None:
+              cache: dict[tuple[str, str | None], list[str]], applied: set[tuple[object, ...]]) -> None:
     """One rule added to what hides or shows: a simple selector (`_SIMPLE_SELECTOR`) of a rule that always applies
     hides and shows; any other selector shows its subjects (`_subjects`) only, each list of subjects once for each
     effect (`applied`): 10 KB of "&{display:block}" nested in a rule of 2,000 classes took 4.8 s, each rule adding
-    every class again."""
+    every class again. A rule that only sometimes applies is added once for each selector list and effect: each
+    @media nested in a rule is read with the rule's selector list, and 200 KB of "@media all{display:block}" nested
+    in a rule of 8,000 classes took 10 s (a second per 20 KB more), each walking the list again."""
     style, important = _declarations(body)
     display, visible, content = style.get("display"), style.get("visibility"), style.get("content-visibility")
     if not (display or visible or content):
@@ -316,9 +368,14 @@ def _add_rule(sheet: Sheet, prelude: str, body: str, sometimes: bool, parent: st
     shows = bool(display) and display != "none"
     effect = (shows, shows and "display" in important, bool(display) and unboxed(display or ""),
               bool(content) and content != "hidden", visible in ("visible", "initial"))
+    if sometimes:
+        if (prelude, parent, effect, "visibility" in important) in applied:
+            return
+        applied.add((prelude, parent, effect, "visibility" in important))
+    kept = not sometimes and kept_by_css(prelude)
     for selector in prelude.split(","):
         selector = selector.strip()
-        simple = None if sometimes or not selector else _SIMPLE_SELECTOR.fullmatch(selector)
+        simple = None if not kept or not selector else _SIMPLE_SELECTOR.fullmatch(selector)
         if simple and simple.group():
             keys = [_key(simple)]
             if display == "none":

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import codecs
 import re
+from html.parser import HTMLParser
+
+from analysis.factcheck.scan_text import closed_markup_only
 
 __all__ = ["DEFAULT_MAX_MB", "InputRefused", "decode_article"]
 
@@ -21,27 +24,52 @@ _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (code
 _MAGIC = ((b"%PDF", "a PDF"), (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"),
           (b"PK\x03\x04", "a zip file (Word, OpenDocument or an archive)"), (b"RIFF", "a RIFF file (image or audio)"),
           (b"\xd0\xcf\x11\xe0", "an old Office document"), (b"\x1f\x8b", "a gzip file"))
-# A charset declared in the first bytes: an XML prolog's encoding, or a <meta> tag (`_META`) with a charset
-# attribute or an http-equiv="content-type" whose content names one, read as a browser's pre-scan reads it; only
-# there: "charset=koi8-r" in an article's text (a how-to, a quoted header) or in another <meta>'s content (a
-# description: "Why encoding=zlib matters") is not a declaration, and read as one it turned a UTF-8 page to
-# garbage, "no figures found", exit 0, or refused it.
+# A charset declared in the first bytes: a <meta> tag with a charset attribute or an http-equiv="content-type"
+# whose content names one, found as Chromium finds it (with its HTML tokenizer: `_MetaTags`), else an XML prolog's
+# encoding at the very start; only there: "charset=koi8-r" in an article's text (a how-to, a quoted header) or in
+# another <meta>'s content (a description: "Why encoding=zlib matters") is not a declaration, and read as one it
+# turned a UTF-8 page to garbage, "no figures found", exit 0, or refused it.
 _XML_DECLARED = re.compile(rb"""<\?xml\b[^<>]*?encoding\s*=\s*["']?([A-Za-z0-9_.:-]{1,40})""", re.IGNORECASE)
-_META = re.compile(rb"<meta\b([^<>]*)", re.IGNORECASE)
-_ATTRIBUTE = re.compile(rb"""([^\s=<>/"']+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s<>"']*))?""")
-_CHARSET = re.compile(rb"""charset\s*=\s*["']?([A-Za-z0-9_.:-]{1,40})""", re.IGNORECASE)
+_CHARSET = re.compile(r"""charset\s*=\s*["']?([A-Za-z0-9_.:-]{1,40})""", re.IGNORECASE)
+#: Elements whose content the tokenizer reads as text (html.parser reads only script and style so): a <meta> in a
+#: title, a textarea or an example is shown, not obeyed.
+_TEXT_HOLDERS = frozenset({"title", "textarea", "xmp", "iframe", "noembed", "noframes", "plaintext"})
 
 
-def _meta_charset(attributes: bytes) -> bytes | None:
+class _MetaTags(HTMLParser):
+    """The charset each <meta> tag declares, in order, as an HTML tokenizer reads the page's first bytes: a "<meta"
+    inside another tag's attribute, a script's string, a style's comment or a title is no tag, and read as one
+    (Chromium reads each page below as UTF-8) it turned "£1,200" into "бё1,200"."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[str] = []
+        self._text_in: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self._text_in is None and tag == "meta":
+            charset = _meta_charset({k: v or "" for k, v in reversed(attrs)})
+            if charset:
+                self.found.append(charset)
+        elif self._text_in is None and tag in _TEXT_HOLDERS:
+            self._text_in = tag
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "meta":
+            self.handle_starttag(tag, attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == self._text_in:
+            self._text_in = None
+
+
+def _meta_charset(values: dict[str, str]) -> str | None:
     """The charset one <meta> tag's attributes declare, or None (a repeated attribute counts once: the first)."""
-    values: dict[bytes, bytes] = {}
-    for name, value in _ATTRIBUTE.findall(attributes):
-        values.setdefault(name.lower(), value.strip(b"\"'"))
-    if b"charset" in values:
-        m = re.fullmatch(rb"\s*([A-Za-z0-9_.:-]{1,40})\s*", values[b"charset"])
+    if "charset" in values:
+        m = re.fullmatch(r"\s*([A-Za-z0-9_.:-]{1,40})\s*", values["charset"])
         return m.group(1) if m else None
-    if values.get(b"http-equiv", b"").strip().lower() == b"content-type":
-        m = _CHARSET.search(values.get(b"content", b""))
+    if values.get("http-equiv", "").strip().lower() == "content-type":
+        m = _CHARSET.search(values.get("content", ""))
         return m.group(1) if m else None
     return None
 
@@ -65,19 +93,16 @@ class InputRefused(ValueError):
     """The input is not text this scanner can read for certain; the message says why and what to do."""
 
 
-_COMMENT = re.compile(rb"<!--.*?(?:-->|$)", re.DOTALL)
-
-
 def _declared(head: bytes) -> str | None:
-    """The charset the page declares, skipping comments as a browser's pre-scan does (a commented-out old
-    `<meta charset="koi8-r">` turned a UTF-8 page to garbage)."""
-    head = _COMMENT.sub(b"", head)
-    xml = _XML_DECLARED.search(head)
-    found = xml.group(1) if xml else next(filter(None, (_meta_charset(m.group(1)) for m in _META.finditer(head))),
-                                          None)
-    if not found:
+    """The charset the page declares, skipping comments where a browser ends them (a commented-out old
+    `<meta charset="koi8-r">` turned a UTF-8 page to garbage). Read as Latin-1, one character a byte: a charset's
+    name is ASCII, whatever the page's encoding."""
+    metas = _MetaTags()
+    metas.feed(closed_markup_only(head.decode("latin-1")))
+    xml = _XML_DECLARED.match(head)
+    name = metas.found[0] if metas.found else xml.group(1).decode("ascii") if xml else None
+    if not name:
         return None
-    name = found.decode("ascii")
     try:
         codec = codecs.lookup(name).name
     except LookupError:
@@ -106,9 +131,20 @@ def decode_article(data: bytes, max_mb: float = DEFAULT_MAX_MB) -> str:
                                "or save the web page as HTML")
     if b"\x00" in data[:65536]:
         raise InputRefused("it contains NUL bytes, so it is binary, not text (a UTF-16 file needs a byte-order mark)")
-    codec = _declared(data[:4096]) or "utf-8"
+    declared = _declared(data[:4096])
+    codec = declared or "utf-8"
     try:
         return data.decode(codec)
     except UnicodeDecodeError as error:
-        raise InputRefused(f"it is not valid {codec} (byte {error.start}) and declares no other encoding: "
+        # A page that declares nothing in its first bytes may later (Chromium reads `<meta charset=windows-1252>`
+        # after 10 KB of a head's script or of body text; scan refused the page as not UTF-8): the whole page is
+        # read for a declaration only then, so a UTF-8 page costs nothing more.
+        failed = (codec, error.start)
+        later = None if declared else _declared(data)
+        if later and later != codec:
+            try:
+                return data.decode(later)
+            except UnicodeDecodeError as again:
+                failed = (later, again.start)
+        raise InputRefused(f"it is not valid {failed[0]} (byte {failed[1]}) and declares no other encoding: "
                            "save it as UTF-8, or declare its charset") from None

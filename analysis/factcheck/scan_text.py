@@ -60,19 +60,35 @@ _P_SCOPE = ("table", "td", "th", "button", "template", "object", "caption")
 #: (the outermost of them, with everything inside) unless one of its scope's elements stands between. Without it,
 #: `<td hidden>x<td>1,200` hid the visible second cell (and `<dd hidden>…<dt>`, `<tr hidden>…<tr>`, `<thead
 #: hidden>…<tbody>`, `<option hidden>…<option>` and `<rt hidden>…<rt>` the same). (<p> has its own rule above.)
+#: Where an end tag stops looking for its element (HTML's "has an element in scope"): an end tag whose element
+#: is open only outside a cell, caption, table, object or marquee is ignored, as HTML ignores it. Closed there,
+#: `<details><summary><table><tr><td></summary>1,200` put the figure in the closed details (Chromium shows it in
+#: the summary), and `<span style="visibility:visible"><table><tr><td></span>1,200` under a hidden parent.
+_SCOPE_BOUNDS = frozenset({"applet", "caption", "html", "table", "td", "th", "marquee", "object", "template"})
 _CELLS = ("td", "th")
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+#: A table's caption and column group, whose end tags HTML lets a page leave out too: any other part of the table
+#: (a row, a cell, a row group, another caption) ends them, and a new caption or column group ends a row or cell.
+#: `<caption hidden>Table 1<tr><td>1,200` (valid HTML) shows the figure in Chromium; scan hid the rows with the
+#: caption.
+_TABLE_HEADS = ("caption", "colgroup")
 _IMPLIED_END: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "li": (("li",), ("ul", "ol")),
     "dt": (("dd", "dt"), ("dl",)),
     "dd": (("dd", "dt"), ("dl",)),
-    "td": (_CELLS, ("tr", "table")),
-    "th": (_CELLS, ("tr", "table")),
-    "tr": (("tr", *_CELLS), ("thead", "tbody", "tfoot", "table")),
-    **{section: (("thead", "tbody", "tfoot", "tr", *_CELLS), ("table",)) for section in ("thead", "tbody", "tfoot")},
+    "td": ((*_CELLS, *_TABLE_HEADS), ("tr", "table")),
+    "th": ((*_CELLS, *_TABLE_HEADS), ("tr", "table")),
+    "tr": (("tr", *_CELLS, *_TABLE_HEADS), ("thead", "tbody", "tfoot", "table")),
+    **{part: (("thead", "tbody", "tfoot", "tr", *_CELLS, *_TABLE_HEADS), ("table",))
+       for part in ("thead", "tbody", "tfoot", *_TABLE_HEADS)},
+    "col": (("thead", "tbody", "tfoot", "tr", *_CELLS, "caption"), ("table",)),
     "option": (("option",), ("select", "datalist", "optgroup")),
     "optgroup": (("optgroup", "option"), ("select",)),
     "rt": (("rt", "rp"), ("ruby",)),
     "rp": (("rt", "rp"), ("ruby",)),
+    # A button, link or nobr never holds another: a new one ends the open one (`<button hidden>x<button>1,200` and
+    # `<a hidden>x<a>1,200` show the figure in Chromium; scan hid it inside the first).
+    **{tag: ((tag,), tuple(_SCOPE_BOUNDS)) for tag in ("button", "a", "nobr")},
 }
 
 
@@ -124,9 +140,9 @@ def _hidden(tag: str, attrs: list[tuple[str, str | None]], sheet: Sheet = NO_SHE
 def _browser_hides(tag: str, values: dict[str, str]) -> bool:
     """Whether the browser's own stylesheet gives the element `display: none`, which any display the page sets
     undoes: Chromium showed `<dialog style="display:contents">` and `<span popover style="display:inline">`. (A
-    <summary> is shown as its <details>' summary even as a popover.)"""
-    return ("hidden" in values or ("popover" in values and tag != "summary")
-            or (tag == "dialog" and "open" not in values))
+    <summary> is shown as its <details>' summary even as a popover, and an open dialog: `<dialog popover open>`.)"""
+    return ("hidden" in values or (tag == "dialog" and "open" not in values)
+            or ("popover" in values and tag != "summary" and tag != "dialog"))
 
 
 #: The elements whose display in the browser's own sheet is one of those, among `_BLOCKS`.
@@ -169,10 +185,30 @@ def _collapsed(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
 
 #: Where a table may hold only its own parts (`_TABLE_PARTS`): text or any other element there is put before the
 #: table by HTML's tree builder ("foster parenting"), outside whatever hides the table. `<table hidden>Recorded
-#: 4,004 cases.<tr>…` shows the figure in Chromium; scan dropped it with the table.
-_TABLE_MODES = frozenset({"table", "tbody", "thead", "tfoot", "tr"})
-_TABLE_PARTS = frozenset({"caption", "colgroup", "col", "tbody", "thead", "tfoot", "tr", "td", "th", "table",
-                          "script", "style", "template", "input", "form"})
+#: 4,004 cases.<tr>…` shows the figure in Chromium; scan dropped it with the table. (A column group holds only
+#: columns: text or another element there leaves it, and is put before the table too.)
+_TABLE_MODES = frozenset({"table", "tbody", "thead", "tfoot", "tr", "colgroup"})
+#: The parts that end what was put before the table (HTML "clears the stack back to a table context"), and
+#: `<table>` itself, which there ends the open table and starts a new one beside it: `<table hidden><table>1,200`
+#: and `<table hidden><div><table>…1,200` show the figure in Chromium; scan nested it in the hidden table.
+_TABLE_CONTEXT = frozenset({"caption", "colgroup", "col", "tbody", "thead", "tfoot", "tr", "td", "th", "table"})
+#: ... and the elements a table holds where they stand, never put before it. A <form> there is closed as soon as
+#: it opens (HTML inserts and pops it), so what follows is the table's: `<table hidden><form>1,200` shows it.
+_TABLE_PARTS = _TABLE_CONTEXT | {"script", "style", "template", "input", "form"}
+
+
+#: ... a table's parts look only as far as the innermost table.
+_TABLE_ELEMENTS = frozenset({"table", "caption", "colgroup", "tbody", "thead", "tfoot", "tr", "td", "th"})
+#: HTML's special elements: the end tag of an element that is neither one of these nor a formatting element
+#: (`</span>`, `</label>`) is ignored when one of them is open inside it (`<span><div>x</span>1,200` keeps the
+#: figure in the span and the div).
+_SPECIAL = frozenset("""address applet area article aside base basefont bgsound blockquote body br button caption
+    center col colgroup dd details dir div dl dt embed fieldset figcaption figure footer form frame frameset h1 h2 h3
+    h4 h5 h6 head header hgroup hr html iframe img input keygen li link listing main marquee menu meta nav noembed
+    noframes noscript object ol p param plaintext pre script search section select source style summary table tbody
+    td template textarea tfoot th thead title tr track ul wbr xmp""".split())
+_FORMATTING = frozenset({"a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt",
+                         "u"})
 
 
 class _TextParser(HTMLParser):
@@ -203,6 +239,8 @@ class _TextParser(HTMLParser):
         self._shadows: list[int] = []
         # Each open element put before its table (`_TABLE_MODES`): its depth and what hid the table's content.
         self._foster: list[tuple[int, int | None]] = []
+        self._bounds: list[int] = []  # depth of each open element that bounds an end tag's scope (`_SCOPE_BOUNDS`)
+        self._special: list[int] = []  # depth of each open special element (`_SPECIAL`)
 
     def _emit(self, text: str) -> None:
         self.parts.append(text)
@@ -218,6 +256,10 @@ class _TextParser(HTMLParser):
             self._shadows.pop()
         while self._foster and self._foster[-1][0] >= depth:
             self._hidden_at = self._foster.pop()[1]
+        while self._bounds and self._bounds[-1] >= depth:
+            self._bounds.pop()
+        while self._special and self._special[-1] >= depth:
+            self._special.pop()
         if self._hidden_at is not None and self._hidden_at >= len(self._open):
             self._hidden_at = None
         while self._collapsed and self._collapsed[-1][0] >= len(self._open):
@@ -237,6 +279,8 @@ class _TextParser(HTMLParser):
             depths = self._at.get(name)
             if depths:
                 self._close_to(depths[0])
+        if tag in _HEADINGS and self._open and self._open[-1] in _HEADINGS:
+            self._close_to(len(self._open) - 1)  # a heading just opened ends at the next heading
         p_at = self._innermost("p")
         if p_at >= 0 and tag in _CLOSES_P and all(self._innermost(b) < p_at for b in _P_SCOPE):
             self._close_to(p_at)
@@ -256,9 +300,7 @@ class _TextParser(HTMLParser):
             self._emit("\n\n")
         if tag in _IMPLIED_END:
             self._close_omitted_end(tag)
-        if self._foster and tag in _TABLE_PARTS and self._foster[-1][0] > self._innermost("table"):
-            self._close_to(self._foster[-1][0])  # a table's part ends what was put before the table
-        if tag in _VOID:
+        if self._close_for_table(tag):
             return
         depth = len(self._open)
         sheet = NO_SHEET if self._shadows else self._sheet
@@ -284,7 +326,16 @@ class _TextParser(HTMLParser):
             self._marks.append((len(self.parts), self._chars))
         if tag == "template" and _shadow_root(tag, _attributes(attrs)):
             self._shadows.append(depth)
-        self._at.setdefault(tag, []).append(len(self._open))
+        self._push(tag)
+
+    def _push(self, tag: str) -> None:
+        """Open the element: on the stack, in the index of where each tag sits, and among the scope bounds and
+        special elements (`_out_of_scope`)."""
+        depth = len(self._open)
+        for holds, stack in ((_SCOPE_BOUNDS, self._bounds), (_SPECIAL, self._special)):
+            if tag in holds:
+                stack.append(depth)
+        self._at.setdefault(tag, []).append(depth)
         self._open.append(tag)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -292,16 +343,33 @@ class _TextParser(HTMLParser):
             self._emit("\n\n")
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in _MARK_HOLDERS and self._marks:
-            start, chars = self._marks.pop()
-            if self._chars - chars <= _LONGEST_MARK and _FOOTNOTE_MARK.fullmatch("".join(self.parts[start:])):
-                del self.parts[start:]
-                self._chars = chars
         depth = self._innermost(tag)
-        if depth >= 0:
+        if depth >= 0 and not self._out_of_scope(tag, depth):
+            if tag in _MARK_HOLDERS and self._marks:
+                start, chars = self._marks.pop()
+                if self._chars - chars <= _LONGEST_MARK and _FOOTNOTE_MARK.fullmatch("".join(self.parts[start:])):
+                    del self.parts[start:]
+                    self._chars = chars
             self._close_to(depth)
         if tag in _BLOCKS:
             self._emit("\n\n")
+
+    def _out_of_scope(self, tag: str, depth: int) -> bool:
+        """Whether HTML ignores this end tag: its element (open at `depth`) is outside the tag's scope
+        (`_SCOPE_BOUNDS`; a table's parts look to the innermost table), or a special element is open inside an
+        element that is neither special nor formatting (`_SPECIAL`)."""
+        if tag == "template":
+            return False
+        if tag in _TABLE_ELEMENTS:
+            return max(self._innermost("table"), self._innermost("template")) > depth
+        bound = self._bounds[-1] if self._bounds else -1
+        if tag == "p":
+            bound = max(bound, self._innermost("button"))
+        elif tag == "li":
+            bound = max(bound, self._innermost("ol"), self._innermost("ul"))
+        if bound > depth:
+            return True
+        return tag not in _SPECIAL and tag not in _FORMATTING and bool(self._special) and self._special[-1] > depth
 
     def handle_data(self, data: str) -> None:
         if self._open and self._open[-1] in _TABLE_MODES and data.strip():
@@ -310,6 +378,25 @@ class _TextParser(HTMLParser):
             hidden, visible = self._hidden_at, not self._visibility or self._visibility[-1][1]
         if hidden is None and visible:
             self._emit(data)
+
+    def _close_for_table(self, tag: str) -> bool:
+        """Close what a start tag ends in a table (`_TABLE_CONTEXT`); True when the element is closed as soon as it
+        opens (a void element, or a <form> where a table's part goes) or never opens (a table's part outside any
+        table)."""
+        in_table = self._in_table()
+        if self._foster and tag in _TABLE_CONTEXT and self._foster[-1][0] > self._innermost("table"):
+            self._close_to(self._foster[-1][0])  # a table's part ends what was put before the table
+        if tag == "table" and self._open and self._open[-1] in _TABLE_MODES:
+            self._close_to(self._innermost("table"))  # a table where a table's part goes ends the open one
+        # A table's part with no table open is ignored, as HTML ignores it (a caption there bounded nothing).
+        outside = tag in _TABLE_ELEMENTS and tag != "table" and self._innermost("table") < 0
+        return tag in _VOID or (tag == "form" and in_table) or outside
+
+    def _in_table(self) -> bool:
+        """Whether HTML's tree builder reads the next tag as a table's content: in a table's own part (not a cell or
+        caption), or in what was put before the table, which it reads in the same way."""
+        return bool(self._open) and (self._open[-1] in _TABLE_MODES
+                                     or (bool(self._foster) and self._foster[-1][0] > self._innermost("table")))
 
     def _before_table(self) -> tuple[int | None, bool]:
         """How content HTML puts before the innermost table is hidden there: only by what hides the table's parent
@@ -335,43 +422,45 @@ _NOT_TEXT = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 #: empty comments). html.parser ends one only at "-->" looked for after "<!--" (and also at "-- >"), so "<!--->"
 #: or "--!>" hid the visible text up to the next comment.
 _COMMENT_END = re.compile(r"--!?>")
-#: What HTML reads as a bogus comment, to the first ">" (or the end): "<?" and "<!" not starting a comment or a
-#: doctype, `<![CDATA[…]]>` included outside SVG and MathML. html.parser read `<![CDATA[` to "]]>" (dropping "y,
-#: 1,200 offences" after `<![CDATA[ x > y, 1,200 offences ]]>`, which Chromium shows), searched to the end of the
-#: page for each one with no end (1 MB of them took 13 s, 45 s at 1.8 MB), and raised AssertionError on any other
-#: word (`<![foo>`: a traceback from `scan`).
-_BOGUS_COMMENT = re.compile(r"<(?:!(?!--|doctype)|\?)", re.IGNORECASE)
-#: Elements whose content is text to the parser, never a comment: a "<!--" inside a script is not one.
-_RAW_TEXT_START = re.compile(r"<(script|style)[\s/>]", re.IGNORECASE)
+#: What HTML reads as a bogus comment, to the first ">" (or the end): "<?", "</" not followed by a letter, and "<!"
+#: not starting a comment or a doctype, `<![CDATA[…]]>` included outside SVG and MathML. html.parser read
+#: `<![CDATA[` to "]]>" (dropping "y, 1,200 offences" after `<![CDATA[ x > y, 1,200 offences ]]>`, which Chromium
+#: shows), searched to the end of the page for each one with no end (1 MB of them took 13 s, 45 s at 1.8 MB), and
+#: raised AssertionError on any other word (`<![foo>`: a traceback from `scan`).
+_BOGUS_COMMENT = re.compile(r"<(?:!(?!--|doctype)|\?|/(?![a-zA-Z]))", re.IGNORECASE)
+#: A start or end tag, to the ">" that ends it as HTML's tokenizer ends it: not one inside a quoted attribute value
+#: (a quote counts only where a value starts, after "="). Read by the next ">" before the next "<", `<p
+#: data-x='<style>'>` made the p text and the "<style>" a style sheet, so scan dropped the rest of the page
+#: (Chromium shows it; `title='<!--'` and `data-html='<p hidden>'` the same). Atomic groups, so no quote or "="
+#: is ever read two ways: linear. (A doctype ends at its first ">".)
+_TAG_START = re.compile(r"</?[a-zA-Z]|<!doctype", re.IGNORECASE)
+_TAG = re.compile(r"""<!doctype[^>]*+>|</?[a-zA-Z]"""
+                  r"""(?>[^>=]++|=[\t\n\f\r ]*+(?>"[^"]*+"|'[^']*+'|(?!["'])[^\t\n\f\r >]*+))*+>""", re.IGNORECASE)
+#: Elements whose content is text to HTML's tokenizer, up to their end tag: a "<" there starts no tag and no
+#: comment. Script and style are left as they are (html.parser reads them so too); in the others every "<" is
+#: written "&lt;" (html.parser reads their content as markup: `<title>a<b</title>` hid the page after it).
+_TEXT_START = re.compile(r"<(script|style|title|textarea|xmp|iframe|noembed|noframes)[\s/>]", re.IGNORECASE)
 
 
 def closed_markup_only(raw: str) -> str:
-    """The page with every "<" that cannot start a complete tag written as "&lt;" (text, as browsers show it) and
-    every comment removed where browsers end it. Python's html.parser (before 3.11.13, CVE-2025-6069) rescans to
-    the end of the page for each "<" whose tag never closes: 80 KB of "<a </a" took 29 s, 5 MB would take hours. A
-    "<" starts a tag here only if a ">" comes before the next "<"; the next of each is found once and reused, so
-    this is one pass over the page. A comment with no end hides the rest of the page, as in browsers (it was read
-    as text), and so does a bogus comment (`_BOGUS_COMMENT`) with no ">"; a "<!--" inside a script or style is
-    left to the parser, which reads it as their text."""
+    """The page as HTML's tokenizer reads it, for html.parser to read the same way: every "<" that starts no tag,
+    comment or doctype written as "&lt;" (text, as browsers show it), every comment and bogus comment removed
+    where browsers end it, and each tag kept to the ">" that ends it (`_TAG`). Python's html.parser (before
+    3.11.13, CVE-2025-6069) rescans to the end of the page for each "<" whose tag never closes: 80 KB of "<a </a"
+    took 29 s. Here each "<" is looked at once, each comment's and bogus comment's end found once: one pass. A
+    comment, bogus comment or tag with no end hides the rest of the page, as in browsers (end of file in a
+    comment or tag); a "<!--" inside a script or style is left to the parser, which reads it as their text."""
     out: list[str] = []
     start = 0
-    next_lt = next_gt = -2  # -2: not looked up yet; -1: none left in the page
+    next_gt = -2  # the next ">": -2 not looked up yet; -1 none left in the page
     close_at, close_end = -2, -2  # the next comment end after a "<!--" (start and end), -1 when there is none
-    raw_text_until = -1  # inside a script or style up to here
     lower: str | None = None
     n = len(raw)
     i = raw.find("<")
     while i >= 0:
         if next_gt != -1 and next_gt <= i:
             next_gt = raw.find(">", i + 1)
-        if next_lt != -1 and next_lt <= i:
-            next_lt = raw.find("<", i + 1)
-        opened = _RAW_TEXT_START.match(raw, i) if i >= raw_text_until else None
-        if opened:
-            lower = raw.lower() if lower is None else lower
-            raw_text_until = lower.find(f"</{opened.group(1).lower()}", opened.end())
-            raw_text_until = n if raw_text_until == -1 else raw_text_until
-        if raw.startswith("<!--", i) and i >= raw_text_until:
+        if raw.startswith("<!--", i):
             if close_at != -1 and close_at < i + 2:
                 found = _COMMENT_END.search(raw, i + 2)
                 close_at, close_end = (found.start(), found.end()) if found else (-1, -1)
@@ -381,18 +470,33 @@ def closed_markup_only(raw: str) -> str:
             start = close_end
             i = raw.find("<", close_end) if close_end < n else -1
             continue
-        if _BOGUS_COMMENT.match(raw, i) and i >= raw_text_until:
+        if _BOGUS_COMMENT.match(raw, i):
             out.append(raw[start:i])  # a bogus comment: never shown, ended at the first ">" as a browser ends it
             if next_gt == -1:
                 return "".join(out)
             start = next_gt + 1
             i = raw.find("<", start) if start < n else -1
             continue
-        complete = next_gt != -1 and (next_lt == -1 or next_gt < next_lt)
-        if not complete:
+        tag = _TAG.match(raw, i) if _TAG_START.match(raw, i) else None
+        if tag is None and _TAG_START.match(raw, i):  # a tag never ended (or a quote never closed)
+            out.append(raw[start:i])
+            return "".join(out)
+        if tag is None:  # a "<" starting nothing: text
             out += [raw[start:i], "&lt;"]
             start = i + 1
-        i = raw.find("<", i + 1) if i + 1 < n else -1
+            i = raw.find("<", i + 1) if i + 1 < n else -1
+            continue
+        end = tag.end()
+        opened = _TEXT_START.match(raw, i)
+        if opened:  # its content is text, to its end tag
+            lower = raw.lower() if lower is None else lower
+            name = opened.group(1).lower()
+            until = lower.find(f"</{name}", end)
+            until = n if until == -1 else until
+            text = raw[end:until]
+            out += [raw[start:end], text if name in ("script", "style") else text.replace("<", "&lt;")]
+            start = end = until
+        i = raw.find("<", end) if end < n else -1
     out.append(raw[start:])
     return "".join(out)
 
