@@ -192,7 +192,11 @@ def _rules(css: str) -> list[tuple[str, str, bool, str | None]]:
     statement at-rule ends at its semicolon; anything else before a "{" at the top, a stray "}" included, is part
     of the selector (Chromium then drops the rule: `} .x{display:none}` hid nothing there but hid the text here)."""
     rules: list[tuple[str, str, bool, str | None]] = []
-    stack: list[tuple[str, str, list[str]]] = []  # each open block: (selector or at-rule, kind, declarations)
+    stack: list[tuple[str, str]] = []  # each open block: (selector or at-rule, kind)
+    # Declarations written before a nested block, by the depth of the block they belong to: kept apart from the
+    # stack, so an open block costs no list of its own (half a million empty lists, one per "{", kept Python's
+    # garbage collector busy enough to make a sheet of nested braces grow faster than its length).
+    bodies: dict[int, list[str]] = {}
     at = 0
     for brace in re.finditer(r"[{}]", css):
         opens = brace.group() == "{"
@@ -200,20 +204,22 @@ def _rules(css: str) -> list[tuple[str, str, bool, str | None]]:
             continue  # a stray "}" stays in the next rule's selector
         text, at = css[at:brace.start()], brace.end()
         if not opens:
-            prelude, kind, body = stack.pop()
+            prelude, kind = stack.pop()
+            body = bodies.pop(len(stack), None)
             _emit_rule(rules, prelude, kind, "".join(body) + text if body else text, stack)
             continue
         if stack:
             before, _, prelude = text.rpartition(";")  # declarations before a nested rule end at a semicolon
             if before:
-                stack[-1][2].append(before)
+                bodies.setdefault(len(stack) - 1, []).append(before)
         else:
             prelude = _STATEMENT.sub("", text) if text.lstrip().startswith("@") else text
         prelude = prelude.strip()
-        stack.append((prelude, _kind(prelude, stack[-1][1] if stack else "top"), []))
+        stack.append((prelude, _kind(prelude, stack[-1][1] if stack else "top")))
     while stack:
-        prelude, kind, body = stack.pop()
-        _emit_rule(rules, prelude, kind, "".join(body) + (css[at:] if at >= 0 else ""), stack)
+        prelude, kind = stack.pop()
+        body = bodies.pop(len(stack), None)
+        _emit_rule(rules, prelude, kind, "".join(body or ()) + (css[at:] if at >= 0 else ""), stack)
         at = -1  # the unclosed text belongs to the innermost block only
     return rules
 
@@ -232,7 +238,7 @@ def _kind(prelude: str, outer: str) -> str:
 
 
 def _emit_rule(rules: list[tuple[str, str, bool, str | None]], prelude: str, kind: str, body: str,
-               stack: list[tuple[str, str, list[str]]]) -> None:
+               stack: list[tuple[str, str]]) -> None:
     """Add a closed block to `rules` when it is a style rule (or a grouping rule nested in one, whose declarations
     are its parent's, sometimes)."""
     if ":" not in body:
