@@ -234,15 +234,31 @@ def test_a_declared_encoding_is_read_as_browsers_read_it(declared: str, tail: by
 
 
 @pytest.mark.parametrize("limit", ["nan", "inf", "1e999", "-1", "0"])
-def test_scan_refuses_a_size_limit_that_is_not_a_size_in_one_line(limit: str) -> None:
-    """`--max-mb nan|inf|1e999` gave a traceback; `--max-mb -1` said "standard input is closed"."""
+def test_scan_refuses_a_size_limit_that_is_not_a_size_in_one_line(limit: str,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    """`--max-mb nan|inf|1e999` gave a traceback; `--max-mb -1` said "standard input is closed". Read by scan's own
+    parser here (a traceback would be the exception itself); the command end to end is the test below."""
+    import argparse
+
+    from analysis.factcheck.scan import add_arguments
+
+    parser = argparse.ArgumentParser(prog="scan")
+    add_arguments(parser, "scan")
+    with pytest.raises(SystemExit) as stopped:
+        parser.parse_args(["tests/fixtures/seed-article.txt", f"--max-mb={limit}"])
+    err = capsys.readouterr().err
+    assert stopped.value.code == 2 and "argument --max-mb" in err and "standard input" not in err
+
+
+def test_the_scan_command_refuses_a_size_limit_in_one_line() -> None:
+    """The same through `python -m analysis scan`: exit 2, one line, no traceback."""
     import subprocess
     import sys
 
     from analysis.paths import PROJECT_ROOT
 
     done = subprocess.run([sys.executable, "-m", "analysis", "scan", "tests/fixtures/seed-article.txt",
-                           f"--max-mb={limit}"], cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=60)
+                           "--max-mb=nan"], cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=60)
     assert done.returncode == 2 and "Traceback" not in done.stderr
     assert "argument --max-mb" in done.stderr and "standard input" not in done.stderr
 

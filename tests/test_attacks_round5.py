@@ -333,6 +333,7 @@ def test_every_raw_file_s_prose_gets_the_same_checks(real_copy) -> None:
 
     from analysis.record.problems import ValidationError
     from analysis.run.build import load_raw
+    from tests.planted import YAML_DUMPER, YAML_LOADER
 
     raw = real_copy.root / "data" / "raw"
     planted = {"formula": '=HYPERLINK("https://example.org","open")', "phone": "call 020 7946 0000"}
@@ -340,9 +341,10 @@ def test_every_raw_file_s_prose_gets_the_same_checks(real_copy) -> None:
         path = sorted(raw.glob(pattern))[0]
         for kind, text in planted.items():
             if path.suffix == ".yaml":
-                entries = yaml.safe_load(path.read_text(encoding="utf-8"))
+                entries = yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER)
                 entries[0 if kind == "formula" else 1][field] = text
-                path.write_text(yaml.safe_dump(entries, allow_unicode=True, sort_keys=False), encoding="utf-8")
+                path.write_text(yaml.dump(entries, Dumper=YAML_DUMPER, allow_unicode=True, sort_keys=False),
+                                encoding="utf-8")
             else:
                 rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
                 rows[0 if kind == "formula" else -1][field] = text
