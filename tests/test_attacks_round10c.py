@@ -191,19 +191,30 @@ def test_a_jupyter_path_template_never_becomes_the_page_of_an_html_copy(tmp_path
     holding `nbconvert/templates/lab/index.html.j2` (a newsroom's house template, an extension's) replaced the page
     of every notebook's HTML copy, here with a script from another site; no stamp covers that folder or variable,
     so changing either left `make` skipping with the old pages."""
+    lab = tmp_path / "nbconvert" / "templates" / "lab"
+    lab.mkdir(parents=True)
+    (lab / "index.html.j2").write_text(TRACKER_TEMPLATE)
+    monkeypatch.setenv("JUPYTER_PATH", str(tmp_path))
+    page = copy_page()
+    assert "tracker.example" not in page and "1,200 cases" in page
+
+
+#: A page template that puts another site's script in place of the notebook.
+TRACKER_TEMPLATE = ('{%- extends "base/display_priority.j2" -%}{% block body %}'
+                    '<script src="https://tracker.example/t.js"></script>{% endblock %}')
+
+
+def copy_page() -> str:
+    """The HTML copy of a one-cell notebook, by an exporter made afresh (it is made once per process) and dropped
+    after, so the templates it finds are those of the test's surroundings."""
     import nbformat
 
     from analysis.run import copies
 
-    lab = tmp_path / "nbconvert" / "templates" / "lab"
-    lab.mkdir(parents=True)
-    (lab / "index.html.j2").write_text('{%- extends "base/display_priority.j2" -%}{% block body %}'
-                                       '<script src="https://tracker.example/t.js"></script>{% endblock %}')
-    monkeypatch.setenv("JUPYTER_PATH", str(tmp_path))
     copies._exporter.cache_clear()
     try:
         nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("1,200 cases")])
         page, _ = copies.html_exporter().from_notebook_node(nb)
     finally:
         copies._exporter.cache_clear()
-    assert "tracker.example" not in page and "1,200 cases" in page
+    return str(page)

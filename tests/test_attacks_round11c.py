@@ -11,7 +11,7 @@ import pytest
 
 from analysis.paths import PROJECT_ROOT
 from tests.made import Made
-from tests.test_attacks_round10c import _page
+from tests.test_attacks_round10c import TRACKER_TEMPLATE, _page, copy_page
 
 # --- class 2: what the notebooks' HTML copies depend on ----------------------------------------------------------
 
@@ -23,21 +23,11 @@ def test_a_template_in_the_working_folder_never_becomes_the_page_of_an_html_copy
     folder (`extra_template_basedirs` defaults to it): a `lab/` folder beside where `make` ran (the checkout) holding
     `copy.html.j2` or `lab/index.html.j2` became the page of every notebook's HTML copy, here a script from another
     site in place of the notebook; no stamp covers that folder, so `make` kept whichever pages it had."""
-    import nbformat
-
-    from analysis.run import copies
-
     template = tmp_path / planted
     template.parent.mkdir(parents=True)
-    template.write_text('{%- extends "base/display_priority.j2" -%}{% block body %}'
-                        '<script src="https://tracker.example/t.js"></script>{% endblock %}')
+    template.write_text(TRACKER_TEMPLATE)
     monkeypatch.chdir(tmp_path)
-    copies._exporter.cache_clear()
-    try:
-        nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("1,200 cases")])
-        page, _ = copies.html_exporter().from_notebook_node(nb)
-    finally:
-        copies._exporter.cache_clear()
+    page = copy_page()
     assert "tracker.example" not in page and "1,200 cases" in page
 
 
