@@ -50,6 +50,7 @@ from analysis.paths import (
 from analysis.record.hygiene import SiteUrlError, checked_site_url, reader_url
 from analysis.record.printed import parse_printed
 from analysis.record.vocabulary import TOLERANCE, split_list
+from analysis.tables.load import is_true
 
 TITLE = "Fact-check: derived claims about published child sexual exploitation figures"
 NEEDED_CLAIM_COLUMNS = (
@@ -229,11 +230,6 @@ def for_readers(text: str) -> str:
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December")
-
-
-def is_true(flag: Any) -> bool:
-    """A yes/no column as any table gives it: True from the build, "true" from a CSV, False, "false" or blank."""
-    return str(flag).strip().lower() == "true"
 
 
 def iso_date(iso: str, approximate: Any) -> str:

@@ -63,7 +63,8 @@ class Vintages:
     def describe(self, fid: str) -> str:
         """The vintage as the working names it, its date as every output gives one (`reader_date`: an inferred date
         is never shown as a day the publisher printed)."""
-        from analysis.factcheck.report import is_true, reader_date
+        from analysis.factcheck.report import reader_date
+        from analysis.tables.load import is_true
 
         fig = self.figures.get(fid, {})
         published = self._published(fid)

@@ -96,7 +96,8 @@ def _reader_dates(frame: Any, columns: Sequence[str]) -> Any:
     publisher printed, while the report, the workbook and every chart's credit said "November 2020 (approximate)"."""
     if "published" not in columns or "published_approximate" not in frame.columns:
         return frame
-    from analysis.factcheck.report import is_true, reader_date
+    from analysis.factcheck.report import reader_date
+    from analysis.tables.load import is_true
 
     shown = [reader_date(str(day)[:10], is_true(approximate)) if not _missing(day) else day
              for day, approximate in zip(frame["published"], frame["published_approximate"], strict=True)]

@@ -30,6 +30,12 @@ def load_table(name: str, paths: Paths = DEFAULT) -> Any:
     return pd.read_csv(path, dtype="string", keep_default_na=False)
 
 
+def is_true(flag: Any) -> bool:
+    """A yes/no column as any table gives it: True from the build, "true" from a CSV, False, "false" or blank (the
+    one reading of a boolean the tables write)."""
+    return str(flag).strip().lower() == "true"
+
+
 def _typed(kind: str) -> Any:
     def convert(text: str) -> Any:
         if text == "":
@@ -39,7 +45,7 @@ def _typed(kind: str) -> Any:
         if kind == "integer":
             return int(text)
         if kind == "boolean":
-            return text == "true"
+            return is_true(text)
         return text
 
     return convert

@@ -14,11 +14,12 @@ from typing import Any
 
 import pandas as pd
 
-from analysis.factcheck.report import is_true, iso_date
+from analysis.factcheck.report import iso_date
 from analysis.publish import sns, style
 from analysis.publish.charts.common import ChartMeta, chart_meta
 from analysis.publish.publishers import face_name
 from analysis.tables.copies import loosest_printing
+from analysis.tables.load import is_true
 
 RECORDED, ESTIMATED = "csae_offences_recorded", "estimated_children_sexually_abused_per_year"
 LABELS = {RECORDED: "Offences recorded by police", ESTIMATED: "Children estimated to be abused in a year"}
