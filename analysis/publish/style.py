@@ -207,9 +207,11 @@ def new_figure(nrows: int = 1, ncols: int = 1, *, width: float = WEB_WIDTH, plot
 
 
 def long_date(iso: str) -> str:
-    """'2016-11-24' → '24 November 2016' (GOV.UK style: no leading zero, no ordinal)."""
-    d = date.fromisoformat(str(iso)[:10])
-    return f"{d.day} {d:%B %Y}"
+    """'2016-11-24' → '24 November 2016' (GOV.UK style: no leading zero, no ordinal), as the report writes a date
+    (`reader_date`, the one wording of a date in words)."""
+    from analysis.factcheck.report import reader_date
+
+    return reader_date(date.fromisoformat(str(iso)[:10]).isoformat(), False)
 
 
 def month_year(iso: str) -> str:
