@@ -134,8 +134,6 @@ def needs_text(text: str) -> str:
     return low if low.isascii() else same_length_reading(low).translate(_FOLD)
 
 
-
-
 _QUAL = "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
 _FRACTION = (r"(?:three[- ]quarters|two[- ]thirds|a third|one[- ]third|a quarter|one[- ]quarter|half|a half"
              r"|(?:a|one|two|three|four)[- ]fifths?|a tenth|one[- ]tenth)")
