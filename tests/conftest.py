@@ -72,24 +72,22 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     would otherwise wait for a run half-way through), then the rest, their tests that need a run last. Every
     worker collects the same items and sorts them the same way.
 
-    Files that use the browser go after all the others, whole: the session's sync Playwright keeps its event loop
-    running on the worker's thread until the session ends, so an `asyncio.run` after it (the kernel and Datasette
-    tests) would fail. `make test` hands out whole files in this order (--dist loadfile --no-loadscope-reorder), and
-    a worker runs what it is sent in order, so no worker gets a file without the browser after one with it.
+    `make test` hands out whole files in this order (--dist loadfile --no-loadscope-reorder). Order is never needed
+    for a test to pass (the Datasette and kernel tests run their event loop apart from the browser's:
+    tests/event_loop.py), only for the workers to end together.
 
-    Within each group, files marked `slow` go first (longest first, the workers then end together: with the
-    browser files in name order one worker ran the last four, 28 s, while the other ran one, 12 s, then waited)."""
+    Within each group, files marked `slow` go first, so that no worker is handed a long file while the other
+    finishes and waits."""
     needs = [set(made_run.FIXTURES) & set(getattr(item, "fixturenames", ())) for item in items]
     for job in made_run.JOBS:
         if any(job.fixture in n for n in needs):
             made_run.start(job, _made_dir(config))
-    browser_files = {item.path for item in items if "browser" in getattr(item, "fixturenames", ())}
     run_files = {item.path for item, need in zip(items, needs, strict=True) if need}
     slow_files = {item.path for item in items if item.get_closest_marker("slow")}
 
-    def order(pair: tuple[pytest.Item, set[str]]) -> tuple[bool, bool, bool, bool]:
+    def order(pair: tuple[pytest.Item, set[str]]) -> tuple[bool, bool, bool]:
         item, need = pair
-        return item.path in browser_files, item.path in run_files, item.path not in slow_files, bool(need)
+        return item.path in run_files, item.path not in slow_files, bool(need)
 
     items[:] = [item for item, _ in sorted(zip(items, needs, strict=True), key=order)]
 

@@ -16,6 +16,7 @@ from analysis.factcheck.verify import InputError, read_printed
 from analysis.publish.display import bullets
 from analysis.run.copies import _html
 from tests.conftest import GOOD_ROW, write_figures
+from tests.event_loop import run_apart
 from tests.test_validation import problems_for
 
 pytestmark = pytest.mark.slow  # ≥ 8 s: handed out first (tests/conftest.py)
@@ -98,7 +99,6 @@ def test_verify_refuses_mixed_digits_with_the_same_message() -> None:
 def _datasette_get(db: Path, sql: str, time_limit_ms: int | None = None) -> dict:
     """One GET of a query against Datasette, configured exactly as `serve_command` configures it (a test of another
     bound may give the SQL time limit, which a loaded machine could otherwise reach first)."""
-    import asyncio
     import urllib.parse
 
     from datasette.app import Datasette
@@ -110,7 +110,7 @@ def _datasette_get(db: Path, sql: str, time_limit_ms: int | None = None) -> dict
     assert int(command[command.index("sql_time_limit_ms") + 1]) <= 1000
     limit = SQL_TIME_LIMIT_MS if time_limit_ms is None else time_limit_ms
     ds = Datasette([str(db)], plugins_dir=str(PLUGINS_DIR), settings={"sql_time_limit_ms": limit})
-    response = asyncio.run(ds.client.get(f"/{db.stem}.json?sql={urllib.parse.quote(sql)}&_shape=array"))
+    response = run_apart(ds.client.get(f"/{db.stem}.json?sql={urllib.parse.quote(sql)}&_shape=array"))
     return {"status": response.status_code, "text": response.text}
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from analysis.paths import Paths
+from tests.event_loop import run_apart
 from tests.made import Made
 from tests.test_attacks import _datasette_get
 
@@ -90,7 +91,6 @@ def test_datasette_counts_a_result_s_bytes_as_its_json_holds_them(small_db: Path
 def _page(db: Path, sql: str) -> tuple[int, int]:
     """The status and size of Datasette's HTML page for a query, with the plugins `serve_command` loads (and the size
     tests' time limit)."""
-    import asyncio
     import urllib.parse
 
     from datasette.app import Datasette
@@ -98,7 +98,7 @@ def _page(db: Path, sql: str) -> tuple[int, int]:
     from analysis.publish.database import PLUGINS_DIR
 
     ds = Datasette([str(db)], plugins_dir=str(PLUGINS_DIR), settings={"sql_time_limit_ms": SIZE_TESTS_TIME_LIMIT_MS})
-    response = asyncio.run(ds.client.get(f"/{db.stem}?sql={urllib.parse.quote(sql)}"))
+    response = run_apart(ds.client.get(f"/{db.stem}?sql={urllib.parse.quote(sql)}"))
     return response.status_code, len(response.content)
 
 

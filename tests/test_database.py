@@ -6,7 +6,6 @@ started once on a free localhost port, asked for the database, and stopped.
 
 from __future__ import annotations
 
-import asyncio
 import csv
 import html
 import json
@@ -26,6 +25,7 @@ import sqlite_utils
 from analysis.paths import DATABASE, DB_METADATA_NAME, DB_NAME, DEFAULT, PROJECT_ROOT, Paths
 from analysis.publish.database import build_database
 from analysis.publish.db_metadata import CANNED_QUERIES, build_metadata
+from tests.event_loop import run_apart
 
 if TYPE_CHECKING:  # imported where used: every test worker collects this module, and Datasette takes 0.6 s
     from datasette.app import Datasette
@@ -53,7 +53,7 @@ def get(ds: Datasette, path: str) -> Any:
             await ds.invoke_startup()
         return await ds.client.get(path)
 
-    response = asyncio.run(fetch())
+    response = run_apart(fetch())
     assert response.status_code == 200, (path, response.status_code, response.text[:500])
     return response
 

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from analysis.run import kernels
+from tests.event_loop import run_apart
 
 
 def _with_kernel(scenario: Callable[[Any, Any], Awaitable[Any]]) -> Any:
@@ -30,7 +31,7 @@ def _with_kernel(scenario: Callable[[Any, Any], Awaitable[Any]]) -> Any:
             if folder is not None:
                 shutil.rmtree(folder, ignore_errors=True)
 
-    return asyncio.run(run())
+    return run_apart(run())
 
 
 def test_a_ready_kernel_has_nothing_left_over_from_starting_on_its_broadcast_channel() -> None:
