@@ -14,6 +14,7 @@ import os
 import shutil
 import socket
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -28,8 +29,10 @@ from tests.test_bad_inputs import (  # noqa: F401 — fixtures
     problems_after_build,
     project,
     read_csv,
+    rows_where,
     run_cli,
     snapshot,
+    the_record_lacks,
     write_csv,
 )
 
@@ -39,21 +42,44 @@ pytestmark = pytest.mark.slow  # ≥ 8 s: handed out first (tests/conftest.py)
 
 
 def _yaml_field(file: str, field: str, value: str):
-    def corrupt(p: Paths):
+    """Plant `value` in `field` of the n-th record of `file` (n = 0 unless the record is shared, below)."""
+    def corrupt(p: Paths, n: int = 0):
         path = p.raw / file
         data = load_yaml(path)
-        data[0][field] = value
+        data[n][field] = value
         dump_yaml(path, data)
-        return p.rel(path), f"id={data[0]['id']}", field
+        return p.rel(path), f"id={data[n]['id']}", field
+    corrupt.target = file  # type: ignore[attr-defined]
     return corrupt
 
 
 def _figures_field(field: str, value: str):
-    def corrupt(p: Paths):
-        row = first_row(p, is_exact_count)
-        row.set(**{field: value})
-        return row.rel(p), row.line, field
+    """Plant `value` in `field` of the n-th exact-count figures row."""
+    def corrupt(p: Paths, n: int = 0):
+        rows = rows_where(p, is_exact_count)
+        if len(rows) <= n:
+            pytest.fail(the_record_lacks + f"fewer than {n + 1} exact-count rows")
+        rows[n].set(**{field: value})
+        return rows[n].rel(p), rows[n].line, field
+    corrupt.target = "figures"  # type: ignore[attr-defined]
     return corrupt
+
+
+def _refusals(baseline: Path, folder: Path, plants: list[tuple[str, Any, str]]) -> dict[str, tuple[list[str], Any]]:
+    """Every plant in its own row or record of one copy of the record, then one build: each plant's problem line must
+    be among those the build refuses with. One build instead of one per plant (each is a full validation) keeps this
+    file's cost flat as plants are added; a plant that masked another would show as that one's missing line."""
+    root = folder / "project"
+    shutil.copytree(baseline / "data", root / "data")
+    paths = Paths(root)
+    used: dict[str, int] = {}
+    placed = {}
+    for name, corrupt, words in plants:
+        n = used.get(corrupt.target, 0)
+        used[corrupt.target] = n + 1
+        placed[name] = (corrupt(paths, n), words)
+    lines = problems_after_build(paths)
+    return {name: (lines, where_words) for name, where_words in placed.items()}
 
 
 FORMULAS = [
@@ -78,10 +104,15 @@ FORMULAS = [
 ]
 
 
-@pytest.mark.parametrize(("name", "corrupt", "words"), FORMULAS, ids=[c[0] for c in FORMULAS])
-def test_text_that_breaks_a_later_step_is_refused_at_the_door(project: Paths, name, corrupt, words):
-    file, where, field = corrupt(project)
-    assert_reported(problems_after_build(project), file, where, f"{field} {words}")
+@pytest.fixture(scope="module")
+def refused_text(baseline: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[list[str], Any]]:
+    return _refusals(baseline, tmp_path_factory.mktemp("text"), FORMULAS)
+
+
+@pytest.mark.parametrize("name", [c[0] for c in FORMULAS])
+def test_text_that_breaks_a_later_step_is_refused_at_the_door(refused_text, name):
+    lines, ((file, where, field), words) = refused_text[name]
+    assert_reported(lines, file, where, f"{field} {words}")
 
 
 def test_a_field_over_the_csv_modules_limit_is_one_clear_problem(project: Paths):
@@ -299,19 +330,23 @@ YAML_FIELDS = [("sources.yaml", f) for f in ("producer", "title", "citation", "l
               [("inspections.yaml", f) for f in ("name", "label")]
 
 
-@pytest.mark.parametrize("field", FIGURE_FIELDS)
-def test_personal_data_is_caught_in_every_figures_field(project: Paths, field: str):
-    i = FIGURE_FIELDS.index(field) % 3
-    row = first_row(project, is_exact_count)
-    row.set(**{field: PERSONAL[i]})
-    assert_reported(problems_after_build(project), row.rel(project), row.line, f"{field} seems to contain {KINDS[i]}")
+PERSONAL_PLANTS = [
+    *((f"figures:{field}", _figures_field(field, PERSONAL[i % 3]), KINDS[i % 3])
+      for i, field in enumerate(FIGURE_FIELDS)),
+    *((f"{file}:{field}", _yaml_field(file, field, PERSONAL[i % 3]), KINDS[i % 3])
+      for i, (file, field) in enumerate(YAML_FIELDS)),
+]
 
 
-@pytest.mark.parametrize(("file", "field"), YAML_FIELDS, ids=[f"{f}:{k}" for f, k in YAML_FIELDS])
-def test_personal_data_is_caught_in_every_yaml_field(project: Paths, file: str, field: str):
-    i = YAML_FIELDS.index((file, field)) % 3
-    path, where, _ = _yaml_field(file, field, PERSONAL[i])(project)
-    assert_reported(problems_after_build(project), path, where, f"{field} seems to contain {KINDS[i]}")
+@pytest.fixture(scope="module")
+def refused_personal(baseline: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[list[str], Any]]:
+    return _refusals(baseline, tmp_path_factory.mktemp("personal"), PERSONAL_PLANTS)
+
+
+@pytest.mark.parametrize("name", [p[0] for p in PERSONAL_PLANTS])
+def test_personal_data_is_caught_in_every_field(refused_personal, name: str):
+    lines, ((file, where, field), kind) = refused_personal[name]
+    assert_reported(lines, file, where, f"{field} seems to contain {kind}")
 
 
 def test_an_email_in_a_source_url_is_caught(project: Paths):
