@@ -82,7 +82,12 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         rf"|[\w.+-]{{1,64}}(?:\s+at\s+|@)[\w-]{{1,63}}(?:\.[\w-]{{1,63}}){{0,4}}{_DOT_WORD}[a-z]"
         # "(a)" for the at sign, as many sites print addresses ("jane(a)example.com"; NFKC makes "⒜" the same):
         # written close up only, so a list's "(a)" in "paragraph (a) i.e. the" is none.
-        rf"|[\w.+-]{{1,64}}[\[({{<]a[\])}}>][a-z][\w-]{{0,62}}\.[a-z])",
+        rf"|[\w.+-]{{1,64}}[\[({{<]a[\])}}>][a-z][\w-]{{0,62}}\.[a-z]"
+        # A plain " at " before a dotted domain, when the part before it is a dotted name ("jane.doe at
+        # met.police.uk", "j.doe AT example.org"): letters only, one part of two letters or more, so "e.g. at
+        # gov.uk", "Table A.1 at gov.uk" and "published at gov.uk" are none.
+        rf"|(?<![\w.])(?=[a-z._]{{0,130}}[a-z]{{2}})[a-z]{{1,63}}(?:[._][a-z]{{1,63}}){{1,3}}\s+at\s+[a-z][\w-]{{0,62}}"
+        rf"\.[a-z])",
         re.IGNORECASE),
     # UK numbers (020 7946 0000, (020) 7946 0000, 07700 900123, 020.7946.0000) and international ones
     # (+44 (0)20 7946 0000, +1 212 555 0100, 0044 20 7946 0000): a country code or a trunk 0, then at least seven
@@ -132,8 +137,10 @@ def _nhs_check_digit_holds(found: str) -> bool:
 _VALID: dict[str, Callable[[str], bool]] = {"an NHS number": _nhs_check_digit_holds}
 
 
-#: Every pattern needs a digit, an "@" or one of these words: text without any is clean, found with one search.
-_MAYBE = re.compile(r"[\d@]|email|birth|born|dob|d\.o\.b|\bdot\b|[\[({<]\s*(?:at|a|\.)\s*[\])}>]", re.IGNORECASE)
+#: Every pattern needs a digit, an "@", one of these words or a dotted name before " at ": text without any is clean,
+#: found with one search.
+_MAYBE = re.compile(r"[\d@]|email|birth|born|dob|d\.o\.b|\bdot\b|[\[({<]\s*(?:at|a|\.)\s*[\])}>]"
+                    r"|[a-z][._][a-z]+\s+at\s", re.IGNORECASE)
 
 
 def personal_data_in(text: str) -> list[str]:
