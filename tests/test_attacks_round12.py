@@ -20,3 +20,13 @@ def test_an_address_with_a_plain_at_and_a_dotted_name_is_personal_data(text: str
                                   "i.e at ons.gov.uk", "J.K. at gov.uk", "the report is at www.gov.uk"])
 def test_a_plain_at_after_an_abbreviation_or_a_table_number_is_no_address(text: str) -> None:
     assert personal_data_in(text) == []
+
+
+@pytest.mark.parametrize("text", ["tel020 7946 0000", "Phone07700 900123", "MOBILE07700900123", "fax020.7946.0000"])
+def test_a_phone_number_written_close_up_after_its_label_is_personal_data(text: str) -> None:
+    """A letter before a number keeps a hex hash from reading as a phone number, but "tel020 7946 0000" passed."""
+    assert personal_data_in(text) == ["a phone number"]
+
+
+def test_a_long_hex_hash_is_still_no_phone_number() -> None:
+    assert personal_data_in("sha1 3f02079460000129a1b2c3d4e5f6a7b8c9d0e1f2") == []

@@ -60,8 +60,9 @@ _NAME = r"\b[A-Z][a-z'-]+(?:\s+[A-Z]\.?)?(?:\s+[A-Z][a-z'-]+){1,2}"
 
 #: Where a phone or NHS number may start: not inside a word, a longer number (after a digit and a decimal point or
 #: thousands comma) or a path ("/"), yet right after a word's full stop: "Tel.020 7946 0000" and "NHS no.943 476
-#: 5919" passed when any "." or "," before it was refused (issue 24, round eleven). A letter still is (a hex hash).
-_NOT_IN_A_NUMBER = r"(?<![\w/])(?<!\d[,.])"
+#: 5919" passed when any "." or "," before it was refused (issue 24, round eleven). A letter still is (a hex hash),
+#: but for the end of "tel", "fax", "mob", "phone" or "mobile" written close up ("tel020 7946 0000" passed).
+_NOT_IN_A_NUMBER = r"(?:(?<![\w/])|(?<=(?i:tel|fax|mob))|(?<=(?i:phone))|(?<=(?i:mobile)))(?<!\d[,.])"
 
 PATTERNS: dict[str, re.Pattern[str]] = {
     # The second form is what Cloudflare prints in place of an address on a copied news page.
