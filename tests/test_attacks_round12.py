@@ -30,3 +30,12 @@ def test_a_phone_number_written_close_up_after_its_label_is_personal_data(text: 
 
 def test_a_long_hex_hash_is_still_no_phone_number() -> None:
     assert personal_data_in("sha1 3f02079460000129a1b2c3d4e5f6a7b8c9d0e1f2") == []
+
+
+@pytest.mark.parametrize("text", ["born 12032009", "born: 20090312"])
+def test_a_birth_date_in_eight_digits_after_born_is_personal_data(text: str) -> None:
+    assert personal_data_in(text) == ["a date of birth"]
+
+
+def test_eight_digits_away_from_born_are_no_birth_date() -> None:
+    assert personal_data_in("children born in 2010; reference 31122010") == []
