@@ -40,6 +40,9 @@ _MONTH_NO_YEAR = _MONTH.replace("|may|", "|(?-i:May|MAY)|")
 #: A day and month next to "born": a birthday is personal data with or without its year ("born twelfth March").
 _DAY_MONTH = (rf"(?:{_DAY}(?:\s+of\s+|{_DATE_JOIN}){_MONTH_NO_YEAR}\b"
               rf"|{_MONTH_NO_YEAR}\.?\s+(?:the\s+)?{_DAY}\b)")
+#: After "born", the words of a cohort that statistics define by birth dates ("children born on or after 1 September
+#: 2010", "born between 1 September 2009 and 31 August 2010"): a group, not a person's birthday.
+_COHORT = r"\s+(?:(?:on|in)\s+or\s+)?(?:after|before|between|since|from|until)\b"
 #: A date in eight digits run together, day first or year first (12032009, 20090312): a date only after "born".
 _COMPACT_DATE = r"(?<!\d)(?:[0-3]\d(?:0[1-9]|1[0-2])(?:19|20)\d\d|(?:19|20)\d\d(?:0[1-9]|1[0-2])[0-3]\d)(?!\d)"
 #: A date in digits: day first (12/03/2009, 12.3.09) or year first as ISO 8601 writes it (2009-03-12).
@@ -112,8 +115,8 @@ PATTERNS: dict[str, re.Pattern[str]] = {
                                               re.IGNORECASE),
     # The words, "born" next to a full date, or a name followed by a full date (in brackets or after a comma).
     "a date of birth": re.compile(
-        rf"\b(?:date[\s-]of[\s-]birth|birth[\s-]?date|d\s?[./]\s?o\s?[./]\s?b\b\.?|dob|born on)\b"
-        rf"|\b(?:born|birthday)\b[^.;\n]{{0,20}}?(?:{_FULL_DATE}|{_DAY_MONTH}|{_COMPACT_DATE})|\bb\.\s?{_FULL_DATE}"
+        rf"\b(?:date[\s-]of[\s-]birth|birth[\s-]?date|d\s?[./]\s?o\s?[./]\s?b\b\.?|dob|born on(?!\s+or\b))\b"
+        rf"|\b(?:born|birthday)\b(?!{_COHORT})[^.;\n]{{0,20}}?(?:{_FULL_DATE}|{_DAY_MONTH}|{_COMPACT_DATE})|\bb\.\s?{_FULL_DATE}"
         rf"|(?-i:{_NAME})\s*(?:,|\()\s*(?:aged\s+\d{{1,2}}\s*[,;]?\s*)?{_NUMERIC_DATE}",
         re.IGNORECASE),
 }
