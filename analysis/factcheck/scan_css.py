@@ -285,8 +285,31 @@ def page_sheet(raw: str) -> Sheet:
     return sheet
 
 
-#: What joins the parts of a complex selector: its last part is the element the rule applies to.
+#: What joins the parts of a complex selector (its last part is the element the rule applies to), and what brackets
+#: an argument or an attribute selector, inside which neither a combinator nor a comma is the selector's own.
 _COMBINATOR = re.compile(r"\s*[>+~]\s*|\s+")
+_NESTING = re.compile(r"[()\[\]]|\s*[>+~]\s*|\s+|,")
+
+
+def _top_level(selectors: str, combinators: bool) -> list[str]:
+    """A selector list split at its own commas (`combinators`: a complex selector split at its own combinators), not
+    at one inside parentheses or brackets. Split anywhere, `.x:has(> b)` was read as a rule for <b> and `.x[a=b i]`
+    for <i>, so a rule showing a .x showed nothing and scan dropped a figure Chromium shows; `:is(.a, .b)` was two
+    broken selectors. One pass over the punctuation only."""
+    if "(" not in selectors and "[" not in selectors:
+        return _COMBINATOR.split(selectors) if combinators else selectors.split(",")
+    pieces, depth, start = [], 0, 0
+    for mark in _NESTING.finditer(selectors):
+        text = mark.group()
+        if text in "([":
+            depth += 1
+        elif text in ")]":
+            depth = max(0, depth - 1)
+        elif depth == 0 and (text == ",") != combinators:
+            pieces.append(selectors[start:mark.start()])
+            start = mark.end()
+    pieces.append(selectors[start:])
+    return pieces
 #: The start of a compound selector: its type (or "*"), its first class or id, else its first attribute's name.
 _COMPOUND_START = re.compile(rf"(\*|[a-z][a-z0-9-]*)?([.#]{_NAME}+)?(?:\[\s*([\w-]+))?", re.IGNORECASE)
 
@@ -301,8 +324,8 @@ def _subjects(selectors: str, parent: str | None, cache: dict[tuple[str, str | N
     if found is not None:
         return found
     keys: list[str] = []
-    for selector in selectors.split(","):
-        last = _COMBINATOR.split(selector.strip())[-1]
+    for selector in _top_level(selectors, False):
+        last = _top_level(selector.strip(), True)[-1]
         if not last or "::" in last:
             continue
         start = _COMPOUND_START.match(last.replace("&", ""))  # always matches: every part is optional
@@ -343,20 +366,87 @@ _PSEUDO_ELEMENTS = frozenset("""after backdrop before cue file-selector-button f
     scroll-marker scroll-marker-group column picker picker-icon checkmark""".split())
 
 
+#: A pseudo-class or pseudo-element (and the "(" of its argument), or a bracket: what `_selector_valid` walks.
+_PSEUDO_CALL = re.compile(r"(::?)([\w-]+)(\()?|[()\[\]]")
+#: The argument of `:nth-child()` and its kin (CSS's An+B: "odd", "2n+1", "-n - 3", "5"), and for the first two an
+#: "of" and a selector list after it.
+_NTH = re.compile(r"\s*(?:odd|even|[+-]?\d*n(?:\s*[+-]\s*\d+)?|[+-]?\d+)\s*(?:(?<=\s)of\s+(.*))?",
+                  re.IGNORECASE | re.DOTALL)
+_IDENT_RE = re.compile(_IDENT)
+#: A compound's namespace prefix other than "*|" or "|": one no `@namespace` declared makes the selector invalid.
+_NAMESPACE = re.compile(rf"(?:^|[\s>+~]){_IDENT}\|(?!=)")
+#: Pseudo-elements written with one colon, as CSS 2 wrote them.
+_LEGACY_ELEMENTS = frozenset({"before", "after", "first-line", "first-letter"})
+#: Pseudo-classes that exist only as functions (`:not` alone is no selector), and pseudo-elements that need an
+#: argument or take one (read as dropped: a miss rather than a guess).
+_FUNCTIONS_ONLY = frozenset({"not", "is", "where", "has", "nth-child", "nth-last-child", "nth-of-type",
+                             "nth-last-of-type", "lang", "dir", "state", "host-context", "-webkit-any"})
+_ELEMENT_FUNCTIONS = frozenset({"part", "slotted", "highlight", "picker"})
+
+
+def _argument_valid(name: str, argument: str, in_has: bool) -> bool:
+    """Whether Chromium reads a functional pseudo-class's argument: `:is()`/`:where()` forgive anything; `:not()`
+    and `:has()` need a list of valid selectors (no pseudo-element, no `:has` in a `:has`); `:nth-*()` An+B (and
+    `of` a selector list); `:lang()`, `:dir()` and `:state()` one name (Chromium drops `:lang(en, fr)`). Any other
+    function is read as dropped."""
+    if name in ("is", "where"):
+        return True
+    if name in ("not", "has"):
+        return not (name == "has" and in_has) and all(
+            _selector_valid(part, inner=True, relative=name == "has", in_has=in_has or name == "has")
+            for part in _top_level(argument, False))
+    if name.startswith("nth-"):
+        nth = _NTH.fullmatch(argument)
+        return bool(nth) and (nth.group(1) is None or (name in ("nth-child", "nth-last-child") and all(
+            _selector_valid(part, inner=True, in_has=in_has) for part in _top_level(nth.group(1), False))))
+    return name in ("lang", "dir", "state") and bool(_IDENT_RE.fullmatch(argument.strip()))
+
+
+def _selector_valid(selector: str, inner: bool = False, relative: bool = False, in_has: bool = False) -> bool:
+    """Whether Chromium reads one complex selector (`inner`: an argument of `:not()` or `:has()`, where a
+    pseudo-element is invalid; `relative`: it may start with a combinator): CSS's grammar (`_COMPLEX`), no
+    undeclared namespace, only pseudo-classes and pseudo-elements Chromium knows, a function only with an argument
+    it reads (`_argument_valid`), and a pseudo-element only at the end."""
+    selector = selector.strip()
+    if relative:
+        selector = selector.lstrip(">+~ \t\n\f\r")
+    if not _COMPLEX.fullmatch(selector) or _NAMESPACE.search(selector):
+        return False
+    depth, opened, element_end = 0, ("", 0), -1
+    for part in _PSEUDO_CALL.finditer(selector):
+        if part.group(1) is None:  # a bracket
+            depth += 1 if part.group() in "([" else -1
+            if depth == 0 and part.group() == ")" and opened[0]:
+                if not _argument_valid(opened[0], selector[opened[1]:part.start()], in_has):
+                    return False
+                opened = ("", 0)
+            continue
+        if depth:
+            depth += 1 if part.group(3) else 0  # a function inside an argument: its "(" was read with its name
+            continue
+        colons, name, call = part.group(1), part.group(2).lower(), part.group(3)
+        if element_end >= 0:
+            return False  # nothing may follow a pseudo-element
+        if colons == "::" or name in _LEGACY_ELEMENTS:
+            if inner or call or name in _ELEMENT_FUNCTIONS or not (
+                    name in _PSEUDO_ELEMENTS or (colons == "::" and name.startswith("-webkit-"))):
+                return False
+            element_end = part.end()
+        elif name not in _PSEUDO_CLASSES or (not call and name in _FUNCTIONS_ONLY):
+            return False
+        elif call:
+            depth, opened = 1, (name, part.end())
+    return element_end < 0 or not selector[element_end:].strip()
+
+
 def kept_by_css(selectors: str) -> bool:
     """Whether CSS keeps a rule with this selector list: a list with one selector it cannot read is dropped whole,
     so `.x, input::-ms-clear{display:none}` (hiding IE's clear button) hides no .x in Chromium, and scan dropped
-    "1,200" in `<p class=x>`. Only a list every selector of which follows CSS's grammar and names only pseudo-classes
-    Chromium knows may hide; one naming another (a new one) is read as dropped, a miss rather than a guess."""
-    for selector in selectors.split(","):
-        if not _COMPLEX.fullmatch(selector):
-            return False
-        for colons, name in _PSEUDO.findall(selector):
-            name = name.lower()
-            known = (_PSEUDO_ELEMENTS if colons == "::" else _PSEUDO_CLASSES)
-            if name not in known and not (colons == "::" and name.startswith("-webkit-")):
-                return False
-    return True
+    "1,200" in `<p class=x>`. Only a list every selector of which Chromium reads (`_selector_valid`) may hide; one
+    naming anything else (a new pseudo-class, a function's argument not checked here) is read as dropped, a miss
+    rather than a guess: `.x, .y:not(){display:none}`, `.x, .y::before.z{…}` or `.x, .y:nth-child(foo){…}` hid the
+    .x, which Chromium shows."""
+    return all(_selector_valid(selector) for selector in _top_level(selectors, False))
 
 
 def _add_rule(sheet: Sheet, prelude: str, body: str, sometimes: bool, parent: str | None,
@@ -379,7 +469,7 @@ def _add_rule(sheet: Sheet, prelude: str, body: str, sometimes: bool, parent: st
             return
         applied.add((prelude, parent, effect, "visibility" in important))
     kept = not sometimes and kept_by_css(prelude)
-    for selector in prelude.split(","):
+    for selector in _top_level(prelude, False):
         selector = selector.strip()
         simple = None if not kept or not selector else _SIMPLE_SELECTOR.fullmatch(selector)
         if simple and simple.group():
