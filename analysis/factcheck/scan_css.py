@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-__all__ = ["NO_SHEET", "Sheet", "inline_style", "page_sheet", "plain_css", "unboxed"]
+__all__ = ["NO_SHEET", "Sheet", "inline_declarations", "inline_style", "page_sheet", "plain_css", "unboxed"]
 
 
 #: What CSS reads as one piece, in one pass: "<!--" or "-->" (ignored: `<style><!-- .x{display:none} --></style>`
@@ -66,7 +66,13 @@ def inline_style(style: str) -> dict[str, str]:
     (`display:/**/none`, `disp\\lay:none`). A substring test hid "display:none;display:inline", which is shown.
     Not tinycss2 (installed with nbconvert), which parses to the spec but took 0.8-0.9 s on 1 MB of declarations
     where this takes 0.05 s: scan has 2 s for a whole 1 MB page."""
-    return _declarations(plain_css(style))[0]
+    return inline_declarations(style)[0]
+
+
+def inline_declarations(style: str) -> tuple[dict[str, str], set[str]]:
+    """`inline_style`, and which of its properties are `!important`: an inline `!important` beats every rule of
+    the page's sheet, and an inline declaration without it loses to a sheet's `!important`."""
+    return _declarations(plain_css(style))
 
 
 #: The words each property that hides or shows may be given (CSS Display 3, CSS Box 4, CSS Contain 2, and the
@@ -153,6 +159,11 @@ class Sheet:
     unboxed: set[str] = field(default_factory=set)  # a display content-visibility does nothing on (`unboxed`)
     visibility: dict[str, bool] = field(default_factory=dict)  # visible or not; a hiding rule's last one counts
     visible: set[str] = field(default_factory=set)  # made visible !important: no later rule or inline style undoes
+    # Hidden by a simple rule's `display: none !important` (`visibility: hidden !important`): only an !important
+    # rule that shows, or an inline !important, undoes it. `.x{display:none!important} .x{display:block}` and
+    # `<p class=x style="display:block">` hide the p in Chromium; any rule that showed undid it here.
+    hide_forced: set[str] = field(default_factory=set)
+    invisible: set[str] = field(default_factory=set)
 
     def keys(self, tag: str, values: dict[str, str]) -> list[str]:
         """How the sheet names this element: "*" (a rule whose subject has no type, class, id or attribute), its
@@ -474,12 +485,7 @@ def _add_rule(sheet: Sheet, prelude: str, body: str, sometimes: bool, parent: st
         simple = None if not kept or not selector else _SIMPLE_SELECTOR.fullmatch(selector)
         if simple and simple.group():
             keys = [_key(simple)]
-            if display == "none":
-                sheet.hide.add(keys[0])
-            if content == "hidden":
-                sheet.contain.add(keys[0])
-            if visible in ("visible", "initial", "hidden", "collapse") and keys[0] not in sheet.visible:
-                sheet.visibility[keys[0]] = visible in ("visible", "initial")
+            _add_hiding(sheet, keys[0], style, important)
         else:
             keys = _subjects(selector, parent, cache)
             if (id(keys), effect) in applied:
@@ -490,6 +496,21 @@ def _add_rule(sheet: Sheet, prelude: str, body: str, sometimes: bool, parent: st
         if effect[4] and "visibility" in important:
             sheet.visible.update(keys)
         _add_shown(sheet, keys, effect)
+
+
+def _add_hiding(sheet: Sheet, key: str, style: dict[str, str], important: set[str]) -> None:
+    """What a simple rule that always applies (`_add_rule`) hides, and makes visible or not, for its one key."""
+    display, visible = style.get("display"), style.get("visibility")
+    if display == "none":
+        sheet.hide.add(key)
+        if "display" in important:
+            sheet.hide_forced.add(key)
+    if style.get("content-visibility") == "hidden":
+        sheet.contain.add(key)
+    if visible in ("visible", "initial", "hidden", "collapse") and key not in sheet.visible:
+        sheet.visibility[key] = visible in ("visible", "initial")
+        if visible in ("hidden", "collapse") and "visibility" in important:
+            sheet.invisible.add(key)
 
 
 def _add_shown(sheet: Sheet, keys: list[str], effect: tuple[bool, ...]) -> None:

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
-from analysis.factcheck.scan_css import NO_SHEET, Sheet, inline_style, page_sheet, unboxed
+from analysis.factcheck.scan_css import NO_SHEET, Sheet, inline_declarations, page_sheet, unboxed
 from analysis.record.hygiene import normal_text_keeping_digits
 
 __all__ = ["Sentence", "to_text", "sentences", "looks_like_html"]
@@ -120,10 +120,13 @@ def _hidden(tag: str, attrs: list[tuple[str, str | None]], sheet: Sheet = NO_SHE
     values = _attributes(attrs)
     if tag in _SKIPPED and not _shadow_root(tag, values):
         return True
-    style = inline_style(values["style"]) if "style" in values else {}
+    style, strong = inline_declarations(values["style"]) if "style" in values else ({}, set())
     keys = sheet.keys(tag, values) if sheet.hide or sheet.show or sheet.contain or sheet.unboxed else []
+    forced = any(k in sheet.forced for k in keys)
     if style.get("display") == "none":
-        return not any(k in sheet.forced for k in keys)
+        return "display" in strong or not forced  # an inline !important beats the sheet's
+    if not forced and "display" not in strong and any(k in sheet.hide_forced for k in keys):
+        return True  # the sheet's `display: none !important` beats an inline display and any rule without it
     until_found = values.get("hidden", "").strip().lower() == "until-found"
     # The page's content-visibility beats the browser's own for `until-found` (`all: initial` sets it too).
     contained = (style["content-visibility"] == "hidden" if "content-visibility" in style
@@ -167,13 +170,17 @@ def _visibility(tag: str, attrs: list[tuple[str, str | None]], sheet: Sheet = NO
     wins, whatever their order and specificity (`p{visibility:hidden} .w{visibility:visible}` shows a p.w), and
     one making it visible `!important` wins over later rules and the inline style."""
     values = _attributes(attrs)
-    style = inline_style(values["style"]) if "style" in values else {}
+    style, strong = inline_declarations(values["style"]) if "style" in values else ({}, set())
     value = {"visible": True, "initial": True, "hidden": False, "collapse": False}.get(style.get("visibility") or "")
-    if not sheet.visibility or value is True:
-        return value
+    if not sheet.visibility or (value is not None and "visibility" in strong):
+        return value  # (an inline !important beats every rule of the sheet)
     keys = sheet.keys(tag, values)
     if any(k in sheet.visible for k in keys):
         return True  # an !important rule beats the inline style
+    if any(k in sheet.invisible for k in keys):
+        return False  # ... as an !important rule hiding it does, unless one showing it is !important too
+    if value is True:
+        return value
     found = [sheet.visibility[k] for k in keys if k in sheet.visibility]
     return value if value is not None or not found else any(found)
 
