@@ -86,7 +86,12 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
                        rf"|\bas (?:young|old) as {_ANY}\b|\b(?:younger|older) than {_ANY}\b(?!\s+(?:cases|per))"
                        rf"|\b(?:before|after|at|by|from|over|under|reached|reaching) the age of {_ANY}\b"
                        rf"|\b(?:turned|turning|turns) {_ANY}\b", re.IGNORECASE)),
-    ("duration", re.compile(rf"\b{_ANY}[- ]{_TIME_UNITS}\b", re.IGNORECASE)),
+    ("duration", re.compile(rf"\b{_ANY}(?:-{NUM})?[- ]{_TIME_UNITS}\b", re.IGNORECASE)),
+    # Two numbers joined by a dash, a range: no one figure the parser reads. Its first end was read as a figure
+    # and its second dropped without a word: "10–20% of cases" gave the count 10, "1,200-1,500 cases" 1,200.
+    # (Dashes of every kind are read as "-" here; a period, an age or a phone number is masked before.)
+    ("range", re.compile(rf"(?<![\w£.,/-])£?{NUM}(?:k|m|bn)?-£?{NUM}(?:k|m|bn|\s?%|\s?per ?cent)?"
+                         r"(?![\w%-]|[.,/]\d)", re.IGNORECASE)),
     ("street number", re.compile(r"\b\d{1,4}[A-Za-z]?\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|Road|Lane|Avenue|Way"
                                  r"|Place|Square|Gardens|Close|Drive|Terrace|Crescent|Court|Row)\b")),
     ("reference number", re.compile(r"\b(?:section|para(?:graph)?s?|page|pp?\.|chapter|table|figure|annex"
@@ -114,6 +119,7 @@ NEEDS: dict[str, str] = {
     "year": r"(?:19|20)\d\d",
     "age": r"\b(?:age|old|under|over|young|turn)",
     "duration": r"\b(?:hour|day|week|month|year|decade|minute|second)",
+    "range": r"\d(?:k|m|bn)?-£?\d",
     "street number": r"\s(?:street|road|lane|avenue|way|place|square|gardens|close|drive|terrace|crescent|court|row)\b",
     "reference number": r"\b(?:section|para|page|pp?\.|chapter|table|figure|annex|appendix|part|article|clause"
                         r"|recommendation|step|no\.|vol|issue|question|schedule|rule|episode|season|round|level"
