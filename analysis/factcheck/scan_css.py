@@ -187,11 +187,17 @@ _STATEMENT = re.compile(r"\s*@[^;{}]*;")
 
 
 def _screen_may_match(media: str) -> bool:
-    """Whether a media query list may hold on a screen: not when every query names another medium (`print`)."""
+    """Whether a media query list may hold on a screen: not when every query names another medium (`print`), is
+    `not all` or `not screen`, or is empty in a list (`print,`: an invalid query, which matches nothing). Read as
+    maybe, `.x{display:none} @media not all{.x{display:block}}` showed a .x Chromium hides."""
+    if not media.strip():
+        return True
     for query in media.lower().split(","):
         words = query.split()
         words = words[1:] if words[:1] == ["only"] else words
-        if not words or words[0] in ("all", "screen", "not") or words[0].startswith("("):
+        if words[:1] == ["not"] and words[1:] in (["all"], ["screen"]):
+            continue
+        if words and (words[0] in ("all", "screen", "not") or words[0].startswith("(")):
             return True
     return False
 
