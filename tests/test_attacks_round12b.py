@@ -1,0 +1,128 @@
+"""Issue 24, round twelve, attack (b) on class 3 (scan), aimed at round 11's new code: the page's sheet (selector
+lists, their functions' arguments, !important, media queries), the tag reading, the charset pre-scan and the number
+reading scan shares with the record. Every page here was opened in Chromium (innerText, with the page served as
+bytes for the charsets): "Shown" text is on screen there and "Hidden" text is not. Before the fixes scan dropped
+each Shown figure (a claim gone from the fact-check without a word), read each Hidden one as the article's, refused
+the charsets as unknown, or read a range's first end as a plain count."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.factcheck.scan_find import find_figures
+from analysis.factcheck.scan_input import decode_article
+from analysis.factcheck.scan_text import sentences, to_text
+
+SHOWN = "Shown 1,200 cases."
+HIDDEN = "Hidden 9,999 cases."
+
+
+def _read(sheet: str, body: str) -> list[str]:
+    return to_text(f"<!doctype html><html><head><style>{sheet}</style></head><body><p>Start.</p>{body}"
+                   "</body></html>").split("\n\n")[1:]
+
+
+# --- a selector's own commas and combinators, and the lists Chromium drops whole ----------------------------------
+
+@pytest.mark.parametrize(("rule", "body"), [
+    (".x:has(> b){display:block}", f"<p class=x><b>{SHOWN}</b></p>"),  # was read as a rule for <b>
+    (".x[data-a=b i]{display:block}", f"<p class=x data-a=b>{SHOWN}</p>"),  # ... for <i>
+    (".x:not(.a .b){display:block}", f"<p class=x>{SHOWN}</p>"),  # ... for .b
+])
+def test_a_combinator_inside_an_argument_is_not_the_selector_s_own(rule: str, body: str) -> None:
+    assert _read(f".x{{display:none}} {rule}", body) == [SHOWN]
+
+
+@pytest.mark.parametrize("selectors", [".x, .y:not()", ".x, .y:not(..bad)", ".x, .y:nth-child(foo)",
+                                       ".x, .y:nth-child(2n+)", ".x, .y::before.z", ".x, .y::before .z",
+                                       ".x, .y:before:hover", ".x, .y:hover(1)", ".x, a:has(:has(b))",
+                                       ".x, .y:not(::before)", ".x, .y:lang(en, fr)", ".x, .y:has()",
+                                       ".x, ns|p", ".x, .y::highlight"])
+def test_a_list_chromium_drops_for_an_argument_or_a_pseudo_element_hides_nothing(selectors: str) -> None:
+    assert _read(f"{selectors}{{display:none}}", f"<p class=x>{SHOWN}</p>") == [SHOWN]
+
+
+@pytest.mark.parametrize("selectors", [".x, .y:not(.a, .b)", ".x, .y:has(> .a, + .b)", ".x, .y:not(:not(.a))",
+                                       ".x, .y:nth-child(2n+1 of .a, .b)", ".x, .y:nth-child( EVEN )",
+                                       ".x, .y:nth-child(-n+3)", ".x, p:before", ".x, .y[a=b i]", ".x, *|p"])
+def test_a_list_chromium_keeps_still_hides(selectors: str) -> None:
+    """The guard: each list is kept in Chromium, which hides the .x."""
+    assert _read(f"{selectors}{{display:none}}", f"<p class=x>{HIDDEN}</p>") == []
+
+
+# --- !important, and media queries that match no screen ----------------------------------------------------------
+
+@pytest.mark.parametrize(("sheet", "style"), [
+    (".x{display:none!important} .x{display:block}", ""),
+    (".x{display:none!important} @media screen{.x{display:block}}", ""),
+    (".x{display:none!important}", "display:block"),
+    (".x{display:block!important}", "display:none!important"),
+    (".x{visibility:visible!important}", "visibility:hidden!important"),
+    (".x{visibility:hidden!important}", "visibility:visible"),
+    (".x{visibility:hidden!important} .x:hover{visibility:visible}", ""),
+    (".x{display:none} @media not all{.x{display:block}}", ""),
+    (".x{display:none} @media not screen{.x{display:block}}", ""),
+    (".x{display:none} @media print,{.x{display:block}}", ""),
+])
+def test_what_the_cascade_hides_is_not_read(sheet: str, style: str) -> None:
+    """A rule without !important (or an inline style without it) showed what an !important rule hides, the sheet
+    beat an inline !important, and a media query no screen matches was read as one that may."""
+    assert _read(sheet, f'<p class=x style="{style}">{HIDDEN}</p>') == []
+
+
+@pytest.mark.parametrize(("sheet", "style"), [
+    (".x{display:none!important} .x{display:block!important}", ""),
+    (".x{display:none!important}", "display:block!important"),
+    (".x{visibility:hidden!important}", "visibility:visible!important"),
+    (".x{display:none} @media not print{.x{display:block}}", ""),
+    (".x{display:none} @media {.x{display:block}}", ""),
+])
+def test_what_the_cascade_shows_is_read(sheet: str, style: str) -> None:
+    assert _read(sheet, f'<p class=x style="{style}">{SHOWN}</p>') == [SHOWN]
+
+
+# --- tags, scripts and comments as HTML's tokenizer reads them -----------------------------------------------------
+
+@pytest.mark.parametrize("body", [
+    f"<p hidden/>{HIDDEN}</p>",
+    f"<span hidden/>{HIDDEN}",
+    "<script src=ads.js />var width=300, height=250;</script>",
+    '<script><!-- document.write("<script src=x></script>"); var width=300; --></script>',
+    f"<p>a<!--!>{HIDDEN}--></p>",
+])
+def test_an_element_opened_by_a_self_closing_tag_a_script_or_a_comment_hides_its_text(body: str) -> None:
+    assert [p for p in _read("", body) if any(c.isdigit() for c in p)] == []
+
+
+@pytest.mark.parametrize("body", [f'<style>p{{}}</style a=">">{SHOWN}', f'<div hidden>x</div a=">">{SHOWN}',
+                                  f"<svg/><p>{SHOWN}</p>", f"<p/>{SHOWN}", f"<p>a<!--->{SHOWN}</p>"])
+def test_what_follows_an_end_tag_with_attributes_or_an_empty_comment_is_read(body: str) -> None:
+    """`</style a=">">` lost the rest of the page (html.parser ended the tag at the quoted ">")."""
+    assert _read("", body)[-1].endswith(SHOWN)
+
+
+# --- a declared charset read by the Encoding Standard's labels ------------------------------------------------------
+
+@pytest.mark.parametrize(("label", "pound"), [("x-cp1252", "£"), ("x-mac-roman", "£"), ("x-user-defined", "£"),
+                                              ("koi8", "ё"), ("iso-8859-8-i", "£")])
+def test_a_label_chromium_knows_is_read_as_chromium_reads_it(label: str, pound: str) -> None:
+    page = f'<!doctype html><meta charset="{label}"><p>{pound}1,200 spent.</p>'.encode("latin-1", "replace")
+    page = page.replace(b"?", b"\xa3")  # the one byte each encoding reads as the character shown
+    assert to_text(decode_article(page)) == f"{pound}1,200 spent."
+
+
+# --- a range is no one figure ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "figures", "left"), [
+    ("Some 10\u201320% of cases were closed.", [], [("10\u201320%", "range")]),  # the count 10 was read
+    ("Between 1,200-1,500 cases were open.", [], [("1,200-1,500", "range")]),  # 1,200 read, 1,500 dropped
+    ("Some \u00a31.2m-\u00a31.5m was spent on 40 reviews.", ["40"], [("\u00a31.2m-\u00a31.5m", "range")]),
+    ("It took 2-3 years to charge 40 men.", ["40"], [("2-3 years", "duration")]),  # "2" was a figure
+])
+def test_a_range_is_left_out_as_a_range(text: str, figures: list[str], left: list[tuple[str, str]]) -> None:
+    found, others = [], []
+    for sentence in sentences(to_text(text)):
+        f, o = find_figures(sentence)
+        found += [x.text for x in f]
+        others += [(x.text, x.kind) for x in o]
+    assert (found, others) == (figures, left)
