@@ -126,3 +126,26 @@ def test_a_range_is_left_out_as_a_range(text: str, figures: list[str], left: lis
         found += [x.text for x in f]
         others += [(x.text, x.kind) for x in o]
     assert (found, others) == (figures, left)
+
+
+# --- one list of scale words for scan and the record ----------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("It cost \u00a31.2 mn last year.", 1.2e6, "GBP"),  # scan read £1.2 (the record: £1.2 million)
+    ("It cost \u00a31.2mn last year.", 1.2e6, "GBP"),  # scan read nothing
+    ("It cost \u00a31.2 thousand last year.", 1.2e3, "GBP"),
+    ("There were 1.2 bn crimes.", 1.2e9, "count"),  # scan read 1.2
+    ("There were 1.2mn crimes.", 1.2e6, "count"),  # scan read nothing, the record refused it
+])
+def test_a_scale_word_is_read_by_scan_as_the_record_reads_it(text: str, value: float, unit: str) -> None:
+    from analysis.record.printed import parse_printed
+
+    found = [f for s in sentences(to_text(text)) for f in find_figures(s)[0]]
+    assert [(f.printed.value, f.printed.unit) for f in found] == [(value, unit)]
+    assert parse_printed(found[0].text).value == value
+
+
+def test_a_letter_after_digits_that_names_a_part_is_no_scale() -> None:
+    """The guard: "b" is read as billion after money only ("section 3b" is a part of a report)."""
+    found = [f.text for s in sentences(to_text("See section 3b for 1,200 cases.")) for f in find_figures(s)[0]]
+    assert found == ["1,200"]

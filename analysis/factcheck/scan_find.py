@@ -21,7 +21,15 @@ from analysis.record.hygiene import other_numeral, same_length_reading
 from analysis.record.printed import Printed, PrintedFigureError, parse_printed
 from analysis.record.safeguarding import GROUP_SEPARATOR
 from analysis.record.safeguarding import PATTERNS as PERSONAL
-from analysis.record.vocabulary import FRACTIONS, MULTIPLES, QUALIFIERS, WORD_NUMBERS
+from analysis.record.vocabulary import (
+    FRACTIONS,
+    JOINED_SCALE_WORDS,
+    MULTIPLES,
+    QUALIFIERS,
+    SCALE_WORDS,
+    SPACED_SCALE_WORDS,
+    WORD_NUMBERS,
+)
 
 __all__ = ["Found", "LeftOut", "find_figures", "kinds_in", "counted_phrase", "head_noun", "is_verb_form", "COUNT_NOUNS",
            "MAX_PER_SENTENCE", "NOT_READ", "NOT_LISTED"]
@@ -90,7 +98,8 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
     # Two numbers joined by a dash, a range: no one figure the parser reads. Its first end was read as a figure
     # and its second dropped without a word: "10–20% of cases" gave the count 10, "1,200-1,500 cases" 1,200.
     # (Dashes of every kind are read as "-" here; a period, an age or a phone number is masked before.)
-    ("range", re.compile(rf"(?<![\w£.,/-])£?{NUM}(?:k|m|bn)?-£?{NUM}(?:k|m|bn|\s?%|\s?per ?cent)?"
+    ("range", re.compile(rf"(?<![\w£.,/-])£?{NUM}(?:{JOINED_SCALE_WORDS})?-£?{NUM}"
+                         rf"(?:{JOINED_SCALE_WORDS}|\s?%|\s?per ?cent)?"
                          r"(?![\w%-]|[.,/]\d)", re.IGNORECASE)),
     ("street number", re.compile(r"\b\d{1,4}[A-Za-z]?\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|Road|Lane|Avenue|Way"
                                  r"|Place|Square|Gardens|Close|Drive|Terrace|Crescent|Court|Row)\b")),
@@ -119,7 +128,7 @@ NEEDS: dict[str, str] = {
     "year": r"(?:19|20)\d\d",
     "age": r"\b(?:age|old|under|over|young|turn)",
     "duration": r"\b(?:hour|day|week|month|year|decade|minute|second)",
-    "range": r"\d(?:k|m|bn)?-£?\d",
+    "range": r"\d[a-z]*-£?\d",
     "street number": r"\s(?:street|road|lane|avenue|way|place|square|gardens|close|drive|terrace|crescent|court|row)\b",
     "reference number": r"\b(?:section|para|page|pp?\.|chapter|table|figure|annex|appendix|part|article|clause"
                         r"|recommendation|step|no\.|vol|issue|question|schedule|rule|episode|season|round|level"
@@ -144,11 +153,11 @@ _QUAL = "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True)
 _FRACTION = (r"(?:three[- ]quarters|two[- ]thirds|a third|one[- ]third|a quarter|one[- ]quarter|half|a half"
              r"|(?:a|one|two|three|four)[- ]fifths?|a tenth|one[- ]tenth)")
 _FORMS = [
-    rf"£\s?{NUM}(?:\s?(?:million|billion|bn|m|k)\b)?",
+    rf"£\s?{NUM}(?:\s?(?:{SCALE_WORDS})\b)?",
     rf"{_ANY} out of {_ANY}",
     rf"{_ANY} in (?:every )?{_ANY}\b(?!,\d)",
     rf"{NUM}\s?(?:%|per ?cent\b|percentage points?\b|pp\b)|{NUM}pc\b",
-    rf"{NUM}(?:k|m|bn|thousand|million|billion)\b",
+    rf"{NUM}(?:{JOINED_SCALE_WORDS})\b",
     rf"{NUM} per {NUM}",
     rf"{_FRACTION}(?= of\b)",
     # A fraction that ends a rise or fall ("up by more than a third", "rose by almost a fifth.") or is the subject
@@ -159,7 +168,7 @@ _FORMS = [
     # -"), checked in find_figures; "the first half" or "a third party" is no share.
     rf"(?P<bare>{_FRACTION})\b",
     rf"(?:twice|{_ANY} times)(?= (?:more|higher|as|the|bigger|larger|greater|fewer|lower)\b)",
-    rf"{_ANY} (?:thousand|million|billion)\b",
+    rf"{_ANY} (?:{SPACED_SCALE_WORDS})\b",
     NUM,
     WORDNUM,
 ]

@@ -16,7 +16,16 @@ import re
 from dataclasses import dataclass
 
 from analysis.record.hygiene import digits_problem, normal_text
-from analysis.record.vocabulary import FRACTIONS, MULTIPLES, PER_CENT, QUALIFIERS, SCALES, WORD_NUMBERS
+from analysis.record.vocabulary import (
+    FRACTIONS,
+    JOINED_SCALE_WORDS,
+    MULTIPLES,
+    PER_CENT,
+    QUALIFIERS,
+    SCALES,
+    SPACED_SCALE_WORDS,
+    WORD_NUMBERS,
+)
 
 __all__ = ["Printed", "PrintedFigureError", "parse_printed", "MARKERS", "QUALIFIERS"]
 
@@ -105,7 +114,7 @@ _RATE = re.compile(r"(\S+)(?: [a-z][a-z -]*?)? per (\S+)(?: [a-z][a-z0-9 -]*)?",
 _MONEY = re.compile(r"£ ?([\d.,]+) ?([a-z]+)?", re.IGNORECASE)
 #: A scale word after digits with no space is read as money's is ("8.5million adults", as "£15.6million"): a
 #: count printed so was refused, and scan left it unread without a word (issue 24, round eleven).
-_SCALED = re.compile(r"(.+?) (thousand|million|billion)|(\d[\d.,]*)(k|m|bn|thousand|million|billion)", re.IGNORECASE)
+_SCALED = re.compile(rf"(.+?) ({SPACED_SCALE_WORDS})|(\d[\d.,]*)({JOINED_SCALE_WORDS})", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
 
 
