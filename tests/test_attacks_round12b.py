@@ -149,3 +149,23 @@ def test_a_letter_after_digits_that_names_a_part_is_no_scale() -> None:
     """The guard: "b" is read as billion after money only ("section 3b" is a part of a report)."""
     found = [f.text for s in sentences(to_text("See section 3b for 1,200 cases.")) for f in find_figures(s)[0]]
     assert found == ["1,200"]
+
+
+# --- a share the press hyphenates, and a number with a minus sign -------------------------------------------------
+
+@pytest.mark.parametrize("text", ["About one-in-five girls were referred.", "About 1-in-5 girls were referred."])
+def test_a_hyphenated_share_is_read_as_a_share(text: str) -> None:
+    """"one-in-five" was read as "one", a count of 1 (and the parser refused it); "one in five" is 20%."""
+    found = [f for s in sentences(to_text(text)) for f in find_figures(s)[0]]
+    assert [(f.printed.value, f.printed.unit, f.printed.qualifier) for f in found] == [(20.0, "percent", "about")]
+
+
+@pytest.mark.parametrize("sign", ["-", "\u2212"])
+def test_a_number_with_a_minus_sign_is_listed_as_left_out(sign: str) -> None:
+    """"1,200 (−9%)" gave the figure 1,200 and nothing else: the fall was in neither list."""
+    figures, left = [], []
+    for sentence in sentences(to_text(f"There were 1,200 ({sign}9%) cases.")):
+        f, o = find_figures(sentence)
+        figures += [x.text for x in f]
+        left += [(x.text, x.kind) for x in o]
+    assert (figures, left) == (["1,200"], [(f"{sign}9%", "negative number")])

@@ -101,6 +101,10 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("range", re.compile(rf"(?<![\w£.,/-])£?{NUM}(?:{JOINED_SCALE_WORDS})?-£?{NUM}"
                          rf"(?:{JOINED_SCALE_WORDS}|\s?%|\s?per ?cent)?"
                          r"(?![\w%-]|[.,/]\d)", re.IGNORECASE)),
+    # A number with a minus sign (a fall in a table: "1,200 (-9%)"): the parser reads no signed figure, and scan
+    # left it out without a word ("−9%" was in neither list).
+    ("negative number", re.compile(rf"(?<![\w£.,/%)-])-£?{NUM}(?:{JOINED_SCALE_WORDS}|\s?%|\s?per ?cent)?"
+                                   r"(?![\w%-]|[.,/]\d)", re.IGNORECASE)),
     ("street number", re.compile(r"\b\d{1,4}[A-Za-z]?\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|Road|Lane|Avenue|Way"
                                  r"|Place|Square|Gardens|Close|Drive|Terrace|Crescent|Court|Row)\b")),
     ("reference number", re.compile(r"\b(?:section|para(?:graph)?s?|page|pp?\.|chapter|table|figure|annex"
@@ -129,6 +133,7 @@ NEEDS: dict[str, str] = {
     "age": r"\b(?:age|old|under|over|young|turn)",
     "duration": r"\b(?:hour|day|week|month|year|decade|minute|second)",
     "range": r"\d[a-z]*-£?\d",
+    "negative number": r"-£?\d",
     "street number": r"\s(?:street|road|lane|avenue|way|place|square|gardens|close|drive|terrace|crescent|court|row)\b",
     "reference number": r"\b(?:section|para|page|pp?\.|chapter|table|figure|annex|appendix|part|article|clause"
                         r"|recommendation|step|no\.|vol|issue|question|schedule|rule|episode|season|round|level"
@@ -155,7 +160,7 @@ _FRACTION = (r"(?:three[- ]quarters|two[- ]thirds|a third|one[- ]third|a quarter
 _FORMS = [
     rf"£\s?{NUM}(?:\s?(?:{SCALE_WORDS})\b)?",
     rf"{_ANY} out of {_ANY}",
-    rf"{_ANY} in (?:every )?{_ANY}\b(?!,\d)",
+    rf"{_ANY}[- ]in[- ](?:every[- ])?{_ANY}\b(?!,\d)",
     rf"{NUM}\s?(?:%|per ?cent\b|percentage points?\b|pp\b)|{NUM}pc\b",
     rf"{NUM}(?:{JOINED_SCALE_WORDS})\b",
     rf"{NUM} per {NUM}",
