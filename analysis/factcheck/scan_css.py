@@ -414,8 +414,10 @@ def _argument_valid(name: str, argument: str, in_has: bool) -> bool:
             for part in _top_level(argument, False))
     if name.startswith("nth-"):
         nth = _NTH.fullmatch(argument)
-        return bool(nth) and (nth.group(1) is None or (name in ("nth-child", "nth-last-child") and all(
-            _selector_valid(part, inner=True, in_has=in_has) for part in _top_level(nth.group(1), False))))
+        if nth is None:
+            return False
+        return nth.group(1) is None or (name in ("nth-child", "nth-last-child") and all(
+            _selector_valid(part, inner=True, in_has=in_has) for part in _top_level(nth.group(1), False)))
     return name in ("lang", "dir", "state") and bool(_IDENT_RE.fullmatch(argument.strip()))
 
 

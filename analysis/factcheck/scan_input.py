@@ -117,7 +117,7 @@ def _declared(head: bytes) -> str | None:
         if web.name == "replacement":
             raise InputRefused(f"it declares {name!r}, which browsers show as one replacement character; save it "
                                "as UTF-8")
-        return webencodings.lookup(_WEB_AS_DECLARED.get(web.name, web.name)).codec_info.name  # type: ignore[union-attr]
+        return webencodings.lookup(_WEB_AS_DECLARED.get(web.name, web.name)).codec_info.name
     try:
         codec = codecs.lookup(name).name
     except LookupError:
