@@ -169,3 +169,15 @@ def test_a_number_with_a_minus_sign_is_listed_as_left_out(sign: str) -> None:
         figures += [x.text for x in f]
         left += [(x.text, x.kind) for x in o]
     assert (figures, left) == (["1,200"], [(f"{sign}9%", "negative number")])
+
+
+@pytest.mark.parametrize(("text", "unread"), [
+    ("There were 1,73 referrals.", ["1,73"]),  # a slipped digit: in neither list
+    ("There were 12,34,567 referrals.", ["12,34,567"]),
+    ("Up .5% on last year.", [".5%"]),
+    ("A 24/7 helpline took 1,200 calls.", ["24", "7"]),  # round 11a read neither as a figure, and listed neither
+])
+def test_a_number_no_form_reads_is_listed_as_not_read(text: str, unread: list[str]) -> None:
+    """scan_find promises every number is a figure or is left out with its kind: these were neither."""
+    left = [x.text for s in sentences(to_text(text)) for x in find_figures(s)[1]]
+    assert left == unread

@@ -423,11 +423,15 @@ def find_figures(sentence: Sentence, kinds: frozenset[str] | None = None) -> tup
     # "1⁄2" (a fraction slash) is no figure, as that of "13-15" or "1/2" is not; its words as written.
     reading = figure_reading(masked)
     low = _lowered(reading)
+    read_to = 0  # where the last number looked at ends: a digit before it that no form took is listed below
     for read, m in enumerate(FIGURE_RE.finditer(reading) if low is None else _FIGURE_LOWER.finditer(low)):
         if read == MAX_PER_SENTENCE:
             rest = sentence.text[m.start():]
             left_out.append(LeftOut(rest if len(rest) <= 60 else f"{rest[:60]}…", NOT_READ, sentence))
+            read_to = -1
             break
+        _unread_digits(masked, read_to, m.start(), sentence, left_out)
+        read_to = m.end()
         # the words as printed (the match may be on the lower-cased copy)
         core = masked[m.start("core"):m.end("core")]
         qual = masked[m.start("qual"):m.end("qual")] if m.start("qual") >= 0 else None
@@ -466,7 +470,24 @@ def find_figures(sentence: Sentence, kinds: frozenset[str] | None = None) -> tup
         if not head and not subject and found and _ENDS_TO.search(before[-TAIL:]):
             subject = found[-1].head  # a pair shares its subject: "1,737 referrals which jumped to 2,060 in 2015"
         found.append(Found(text, printed, counted, sentence, start, derived, because, subject, head or subject))
+    if read_to >= 0:
+        _unread_digits(masked, read_to, len(masked), sentence, left_out)
     return found, left_out
+
+
+#: A number as printed, however malformed ("1,73", "12,34,567", ".5", the "19" of "COVID-19", "3b"): what no
+#: figure form and no left-out kind took is listed as not read, so no number is dropped without a word.
+_DIGITS = re.compile(r"[.,]?\d+(?:[.,]\d+)*[\w%]*")
+_ANY_DIGIT = re.compile(r"\d")
+
+
+def _unread_digits(masked: str, start: int, end: int, sentence: Sentence, left_out: list[LeftOut]) -> None:
+    """List each number between `start` and `end` of the masked sentence (`_DIGITS`) as not read by the parser: no
+    figure form matched it. Looked for only where a digit is (most stretches between figures hold none)."""
+    for number in _DIGITS.finditer(masked, start, end) if _ANY_DIGIT.search(masked, start, end) else ():
+        if len(left_out) >= MAX_PER_SENTENCE:
+            return
+        left_out.append(LeftOut(number.group(), "not read by the parser", sentence))
 
 
 def _blank_kind(blank: Callable[[re.Match[str], str], str], kind: str, match: re.Match[str]) -> str:
