@@ -204,7 +204,9 @@ def trie_pattern(words: list[str]) -> str:
 
 
 _FIRST = rf"(?=[\d£]|{trie_pattern(FIRST_WORDS)}(?!\w))"
-FIGURE_BODY = rf"(?:(?P<qual>{_QUAL})\s+)?(?P<core>{'|'.join(_FORMS)})(?![\w]|[.,/]\d)"
+#: A figure ends where no word, number, per-cent sign or superscript sign goes on: the per-cent form failing ("12%²",
+#: a footnote mark after the sign), the bare number "12" was read as a count of 12, and "10⁻³" as 10.
+FIGURE_BODY = rf"(?:(?P<qual>{_QUAL})\s+)?(?P<core>{'|'.join(_FORMS)})(?![\w%\u207a\u207b]|[.,/]\d)"
 FIGURE_RE = re.compile(rf"(?<![\w£.,/-]){_FIRST}{FIGURE_BODY}", re.IGNORECASE)
 #: FIGURE_RE without IGNORECASE, for a sentence lower-cased (its letters are all lower case): the engine compares
 #: characters without folding case, nearly twice as fast. Used only where lower-casing keeps every offset and reads
