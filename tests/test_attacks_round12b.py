@@ -95,7 +95,8 @@ def test_an_element_opened_by_a_self_closing_tag_a_script_or_a_comment_hides_its
 
 
 @pytest.mark.parametrize("body", [f'<style>p{{}}</style a=">">{SHOWN}', f'<div hidden>x</div a=">">{SHOWN}',
-                                  f"<svg/><p>{SHOWN}</p>", f"<p/>{SHOWN}", f"<p>a<!--->{SHOWN}</p>"])
+                                  f"<svg/><p>{SHOWN}</p>", f"<p/>{SHOWN}", f"<p>a<!--->{SHOWN}</p>",
+                                  f"<div><svg><p/>{SHOWN}</svg></div>"])
 def test_what_follows_an_end_tag_with_attributes_or_an_empty_comment_is_read(body: str) -> None:
     """`</style a=">">` lost the rest of the page (html.parser ended the tag at the quoted ">")."""
     assert _read("", body)[-1].endswith(SHOWN)

@@ -349,8 +349,9 @@ class _TextParser(HTMLParser):
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         """HTML ignores "/>" on its own elements: `<p hidden/>` opens a hidden p, `<script src=x />` a script to
-        its "</script>" (Chromium hides both; scan read what followed as shown). SVG and MathML honour it."""
-        if tag in _FOREIGN or self._at.get("svg") or self._at.get("math"):
+        its "</script>" (Chromium hides both; scan read what followed as shown). SVG and MathML honour it, but for
+        a block, which ends them (`<svg><p/>1,200` shows the figure)."""
+        if tag in _FOREIGN or ((self._at.get("svg") or self._at.get("math")) and tag not in _BLOCKS):
             if tag in _BLOCKS:
                 self._emit("\n\n")
             return
