@@ -32,7 +32,7 @@ from analysis.record.vocabulary import (
 )
 
 __all__ = ["Found", "LeftOut", "find_figures", "kinds_in", "counted_phrase", "head_noun", "is_verb_form", "COUNT_NOUNS",
-           "MAX_PER_SENTENCE", "NOT_READ", "NOT_LISTED"]
+           "MAX_PER_SENTENCE", "NOT_READ", "NOT_LISTED", "UNCHECKED"]
 
 
 @dataclass(frozen=True)
@@ -115,6 +115,10 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("threshold in a definition", re.compile(rf"\b{_ANY} or more\b|\bat least {_ANY}(?=\s+(?:victim|suspect|"
                                              rf"offender|child|person)s?\b)", re.IGNORECASE)),
 )
+
+#: Left-out kinds that are statistics all the same, which no one figure of the record can be: `scan` reports each as
+#: a part of the text not read (a range's first end was a figure; listed with the dates, "10–20%" was out of sight).
+UNCHECKED = frozenset({"range", "negative number"})
 
 #: For every kind, a pattern (on the sentence as `needs_text` folds it) every match of the kind also
 #: matches: the kind is not run on a sentence without it. Each starts with a literal character where it can (a
