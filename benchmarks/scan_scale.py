@@ -103,7 +103,18 @@ HOSTILE = {"nested divs": lambda n: "<p>x</p>" + "<div>" * (n // 11) + "1,200" +
            "end tags out of scope": lambda n: "<span><div><table><tr><td>1,200" + "</span></div></p>" * (n // 17),
            "nested spans and divs": lambda n: "<span><div>" * (n // 11) + "1,200" + "</span>" * (n // 7),
            "long hiding selector lists": lambda n: "<style>" + ",".join(
-               f".c{i} p:not(.m\\:{i})" for i in range(n // 24)) + "{display:none}</style><p class=c1>1,200</p>"}
+               f".c{i} p:not(.m\\:{i})" for i in range(n // 24)) + "{display:none}</style><p class=c1>1,200</p>",
+           # round 12b: selector lists whose functions' arguments are read, !important rules, self-closing tags,
+           # scripts with escaped parts and end tags with attributes
+           "selector lists with arguments": lambda n: "<style>.x," + ",".join(
+               f".y{i}:not(:not(.a)):nth-child(2n+1 of .b, .c):has(> .d)" for i in range(n // 50))
+               + "{display:none}</style><p class=x>1,200</p>",
+           "!important rules and styles": lambda n: "<style>.x{display:none!important}</style>"
+               + "<p class=x style='display:block!important'>1,200</p>" * (n // 51),
+           "self-closing hidden elements": lambda n: "<span hidden/>" * (n // 14) + "<p>1,200</p>",
+           "scripts with escaped parts": lambda n: "<script><!--" + "<script></script>" * (n // 17)
+               + "--></script><p>1,200</p>",
+           "end tags with attributes": lambda n: "<p>1,200</p>" + "</p a='>' b=\">\">" * (n // 16)}
 
 
 def hostile_html_scale() -> dict:

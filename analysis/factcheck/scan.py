@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from analysis.factcheck.markdown_escape import code, escape
-from analysis.factcheck.scan_find import MAX_PER_SENTENCE, NOT_READ, LeftOut, find_figures, kinds_in
+from analysis.factcheck.scan_find import MAX_PER_SENTENCE, NOT_READ, UNCHECKED, LeftOut, find_figures, kinds_in
 from analysis.factcheck.scan_input import DEFAULT_MAX_MB, InputRefused, decode_article
 from analysis.factcheck.scan_match import load_record, match_figure, prefer_article_sources
 from analysis.factcheck.scan_text import sentences, to_text
@@ -119,6 +119,8 @@ def scan_text(raw: str, paths: Paths, max_figures: int | None = DEFAULT_MAX_FIGU
         not_read += [f"paragraph {s.sentence.paragraph}: a sentence with more than {MAX_PER_SENTENCE} numbers (a "
                      f"table or a list?) was read only to its {MAX_PER_SENTENCE}th; the rest, from {s.text!r}, "
                      "was not" for s in skipped if s.kind == NOT_READ]
+        not_read += [f"paragraph {s.sentence.paragraph}: {s.text!r} is a {s.kind}, not one figure the record can "
+                     "hold: check it by hand" for s in skipped if s.kind in UNCHECKED]
         previous = sentence
         if stop:
             break

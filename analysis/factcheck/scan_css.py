@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-__all__ = ["NO_SHEET", "Sheet", "inline_style", "page_sheet", "plain_css", "unboxed"]
+__all__ = ["NO_SHEET", "Sheet", "inline_declarations", "inline_style", "page_sheet", "plain_css", "unboxed"]
 
 
 #: What CSS reads as one piece, in one pass: "<!--" or "-->" (ignored: `<style><!-- .x{display:none} --></style>`
@@ -66,7 +66,13 @@ def inline_style(style: str) -> dict[str, str]:
     (`display:/**/none`, `disp\\lay:none`). A substring test hid "display:none;display:inline", which is shown.
     Not tinycss2 (installed with nbconvert), which parses to the spec but took 0.8-0.9 s on 1 MB of declarations
     where this takes 0.05 s: scan has 2 s for a whole 1 MB page."""
-    return _declarations(plain_css(style))[0]
+    return inline_declarations(style)[0]
+
+
+def inline_declarations(style: str) -> tuple[dict[str, str], set[str]]:
+    """`inline_style`, and which of its properties are `!important`: an inline `!important` beats every rule of
+    the page's sheet, and an inline declaration without it loses to a sheet's `!important`."""
+    return _declarations(plain_css(style))
 
 
 #: The words each property that hides or shows may be given (CSS Display 3, CSS Box 4, CSS Contain 2, and the
@@ -153,6 +159,11 @@ class Sheet:
     unboxed: set[str] = field(default_factory=set)  # a display content-visibility does nothing on (`unboxed`)
     visibility: dict[str, bool] = field(default_factory=dict)  # visible or not; a hiding rule's last one counts
     visible: set[str] = field(default_factory=set)  # made visible !important: no later rule or inline style undoes
+    # Hidden by a simple rule's `display: none !important` (`visibility: hidden !important`): only an !important
+    # rule that shows, or an inline !important, undoes it. `.x{display:none!important} .x{display:block}` and
+    # `<p class=x style="display:block">` hide the p in Chromium; any rule that showed undid it here.
+    hide_forced: set[str] = field(default_factory=set)
+    invisible: set[str] = field(default_factory=set)
 
     def keys(self, tag: str, values: dict[str, str]) -> list[str]:
         """How the sheet names this element: "*" (a rule whose subject has no type, class, id or attribute), its
@@ -176,11 +187,17 @@ _STATEMENT = re.compile(r"\s*@[^;{}]*;")
 
 
 def _screen_may_match(media: str) -> bool:
-    """Whether a media query list may hold on a screen: not when every query names another medium (`print`)."""
+    """Whether a media query list may hold on a screen: not when every query names another medium (`print`), is
+    `not all` or `not screen`, or is empty in a list (`print,`: an invalid query, which matches nothing). Read as
+    maybe, `.x{display:none} @media not all{.x{display:block}}` showed a .x Chromium hides."""
+    if not media.strip():
+        return True
     for query in media.lower().split(","):
         words = query.split()
         words = words[1:] if words[:1] == ["only"] else words
-        if not words or words[0] in ("all", "screen", "not") or words[0].startswith("("):
+        if words[:1] == ["not"] and words[1:] in (["all"], ["screen"]):
+            continue
+        if words and (words[0] in ("all", "screen", "not") or words[0].startswith("(")):
             return True
     return False
 
@@ -285,8 +302,31 @@ def page_sheet(raw: str) -> Sheet:
     return sheet
 
 
-#: What joins the parts of a complex selector: its last part is the element the rule applies to.
+#: What joins the parts of a complex selector (its last part is the element the rule applies to), and what brackets
+#: an argument or an attribute selector, inside which neither a combinator nor a comma is the selector's own.
 _COMBINATOR = re.compile(r"\s*[>+~]\s*|\s+")
+_NESTING = re.compile(r"[()\[\]]|\s*[>+~]\s*|\s+|,")
+
+
+def _top_level(selectors: str, combinators: bool) -> list[str]:
+    """A selector list split at its own commas (`combinators`: a complex selector split at its own combinators), not
+    at one inside parentheses or brackets. Split anywhere, `.x:has(> b)` was read as a rule for <b> and `.x[a=b i]`
+    for <i>, so a rule showing a .x showed nothing and scan dropped a figure Chromium shows; `:is(.a, .b)` was two
+    broken selectors. One pass over the punctuation only."""
+    if "(" not in selectors and "[" not in selectors:
+        return _COMBINATOR.split(selectors) if combinators else selectors.split(",")
+    pieces, depth, start = [], 0, 0
+    for mark in _NESTING.finditer(selectors):
+        text = mark.group()
+        if text in "([":
+            depth += 1
+        elif text in ")]":
+            depth = max(0, depth - 1)
+        elif depth == 0 and (text == ",") != combinators:
+            pieces.append(selectors[start:mark.start()])
+            start = mark.end()
+    pieces.append(selectors[start:])
+    return pieces
 #: The start of a compound selector: its type (or "*"), its first class or id, else its first attribute's name.
 _COMPOUND_START = re.compile(rf"(\*|[a-z][a-z0-9-]*)?([.#]{_NAME}+)?(?:\[\s*([\w-]+))?", re.IGNORECASE)
 
@@ -301,8 +341,8 @@ def _subjects(selectors: str, parent: str | None, cache: dict[tuple[str, str | N
     if found is not None:
         return found
     keys: list[str] = []
-    for selector in selectors.split(","):
-        last = _COMBINATOR.split(selector.strip())[-1]
+    for selector in _top_level(selectors, False):
+        last = _top_level(selector.strip(), True)[-1]
         if not last or "::" in last:
             continue
         start = _COMPOUND_START.match(last.replace("&", ""))  # always matches: every part is optional
@@ -343,20 +383,89 @@ _PSEUDO_ELEMENTS = frozenset("""after backdrop before cue file-selector-button f
     scroll-marker scroll-marker-group column picker picker-icon checkmark""".split())
 
 
+#: A pseudo-class or pseudo-element (and the "(" of its argument), or a bracket: what `_selector_valid` walks.
+_PSEUDO_CALL = re.compile(r"(::?)([\w-]+)(\()?|[()\[\]]")
+#: The argument of `:nth-child()` and its kin (CSS's An+B: "odd", "2n+1", "-n - 3", "5"), and for the first two an
+#: "of" and a selector list after it.
+_NTH = re.compile(r"\s*(?:odd|even|[+-]?\d*n(?:\s*[+-]\s*\d+)?|[+-]?\d+)\s*(?:(?<=\s)of\s+(.*))?",
+                  re.IGNORECASE | re.DOTALL)
+_IDENT_RE = re.compile(_IDENT)
+#: A compound's namespace prefix other than "*|" or "|": one no `@namespace` declared makes the selector invalid.
+_NAMESPACE = re.compile(rf"(?:^|[\s>+~]){_IDENT}\|(?!=)")
+#: Pseudo-elements written with one colon, as CSS 2 wrote them.
+_LEGACY_ELEMENTS = frozenset({"before", "after", "first-line", "first-letter"})
+#: Pseudo-classes that exist only as functions (`:not` alone is no selector), and pseudo-elements that need an
+#: argument or take one (read as dropped: a miss rather than a guess).
+_FUNCTIONS_ONLY = frozenset({"not", "is", "where", "has", "nth-child", "nth-last-child", "nth-of-type",
+                             "nth-last-of-type", "lang", "dir", "state", "host-context", "-webkit-any"})
+_ELEMENT_FUNCTIONS = frozenset({"part", "slotted", "highlight", "picker"})
+
+
+def _argument_valid(name: str, argument: str, in_has: bool) -> bool:
+    """Whether Chromium reads a functional pseudo-class's argument: `:is()`/`:where()` forgive anything; `:not()`
+    and `:has()` need a list of valid selectors (no pseudo-element, no `:has` in a `:has`); `:nth-*()` An+B (and
+    `of` a selector list); `:lang()`, `:dir()` and `:state()` one name (Chromium drops `:lang(en, fr)`). Any other
+    function is read as dropped."""
+    if name in ("is", "where"):
+        return True
+    if name in ("not", "has"):
+        return not (name == "has" and in_has) and all(
+            _selector_valid(part, inner=True, relative=name == "has", in_has=in_has or name == "has")
+            for part in _top_level(argument, False))
+    if name.startswith("nth-"):
+        nth = _NTH.fullmatch(argument)
+        if nth is None:
+            return False
+        return nth.group(1) is None or (name in ("nth-child", "nth-last-child") and all(
+            _selector_valid(part, inner=True, in_has=in_has) for part in _top_level(nth.group(1), False)))
+    return name in ("lang", "dir", "state") and bool(_IDENT_RE.fullmatch(argument.strip()))
+
+
+def _selector_valid(selector: str, inner: bool = False, relative: bool = False, in_has: bool = False) -> bool:
+    """Whether Chromium reads one complex selector (`inner`: an argument of `:not()` or `:has()`, where a
+    pseudo-element is invalid; `relative`: it may start with a combinator): CSS's grammar (`_COMPLEX`), no
+    undeclared namespace, only pseudo-classes and pseudo-elements Chromium knows, a function only with an argument
+    it reads (`_argument_valid`), and a pseudo-element only at the end."""
+    selector = selector.strip()
+    if relative:
+        selector = selector.lstrip(">+~ \t\n\f\r")
+    if not _COMPLEX.fullmatch(selector) or _NAMESPACE.search(selector):
+        return False
+    depth, opened, element_end = 0, ("", 0), -1
+    for part in _PSEUDO_CALL.finditer(selector):
+        if part.group(1) is None:  # a bracket
+            depth += 1 if part.group() in "([" else -1
+            if depth == 0 and part.group() == ")" and opened[0]:
+                if not _argument_valid(opened[0], selector[opened[1]:part.start()], in_has):
+                    return False
+                opened = ("", 0)
+            continue
+        if depth:
+            depth += 1 if part.group(3) else 0  # a function inside an argument: its "(" was read with its name
+            continue
+        colons, name, call = part.group(1), part.group(2).lower(), part.group(3)
+        if element_end >= 0:
+            return False  # nothing may follow a pseudo-element
+        if colons == "::" or name in _LEGACY_ELEMENTS:
+            if inner or call or name in _ELEMENT_FUNCTIONS or not (
+                    name in _PSEUDO_ELEMENTS or (colons == "::" and name.startswith("-webkit-"))):
+                return False
+            element_end = part.end()
+        elif name not in _PSEUDO_CLASSES or (not call and name in _FUNCTIONS_ONLY):
+            return False
+        elif call:
+            depth, opened = 1, (name, part.end())
+    return element_end < 0 or not selector[element_end:].strip()
+
+
 def kept_by_css(selectors: str) -> bool:
     """Whether CSS keeps a rule with this selector list: a list with one selector it cannot read is dropped whole,
     so `.x, input::-ms-clear{display:none}` (hiding IE's clear button) hides no .x in Chromium, and scan dropped
-    "1,200" in `<p class=x>`. Only a list every selector of which follows CSS's grammar and names only pseudo-classes
-    Chromium knows may hide; one naming another (a new one) is read as dropped, a miss rather than a guess."""
-    for selector in selectors.split(","):
-        if not _COMPLEX.fullmatch(selector):
-            return False
-        for colons, name in _PSEUDO.findall(selector):
-            name = name.lower()
-            known = (_PSEUDO_ELEMENTS if colons == "::" else _PSEUDO_CLASSES)
-            if name not in known and not (colons == "::" and name.startswith("-webkit-")):
-                return False
-    return True
+    "1,200" in `<p class=x>`. Only a list every selector of which Chromium reads (`_selector_valid`) may hide; one
+    naming anything else (a new pseudo-class, a function's argument not checked here) is read as dropped, a miss
+    rather than a guess: `.x, .y:not(){display:none}`, `.x, .y::before.z{…}` or `.x, .y:nth-child(foo){…}` hid the
+    .x, which Chromium shows."""
+    return all(_selector_valid(selector) for selector in _top_level(selectors, False))
 
 
 def _add_rule(sheet: Sheet, prelude: str, body: str, sometimes: bool, parent: str | None,
@@ -379,17 +488,12 @@ def _add_rule(sheet: Sheet, prelude: str, body: str, sometimes: bool, parent: st
             return
         applied.add((prelude, parent, effect, "visibility" in important))
     kept = not sometimes and kept_by_css(prelude)
-    for selector in prelude.split(","):
+    for selector in _top_level(prelude, False):
         selector = selector.strip()
         simple = None if not kept or not selector else _SIMPLE_SELECTOR.fullmatch(selector)
         if simple and simple.group():
             keys = [_key(simple)]
-            if display == "none":
-                sheet.hide.add(keys[0])
-            if content == "hidden":
-                sheet.contain.add(keys[0])
-            if visible in ("visible", "initial", "hidden", "collapse") and keys[0] not in sheet.visible:
-                sheet.visibility[keys[0]] = visible in ("visible", "initial")
+            _add_hiding(sheet, keys[0], style, important)
         else:
             keys = _subjects(selector, parent, cache)
             if (id(keys), effect) in applied:
@@ -400,6 +504,21 @@ def _add_rule(sheet: Sheet, prelude: str, body: str, sometimes: bool, parent: st
         if effect[4] and "visibility" in important:
             sheet.visible.update(keys)
         _add_shown(sheet, keys, effect)
+
+
+def _add_hiding(sheet: Sheet, key: str, style: dict[str, str], important: set[str]) -> None:
+    """What a simple rule that always applies (`_add_rule`) hides, and makes visible or not, for its one key."""
+    display, visible = style.get("display"), style.get("visibility")
+    if display == "none":
+        sheet.hide.add(key)
+        if "display" in important:
+            sheet.hide_forced.add(key)
+    if style.get("content-visibility") == "hidden":
+        sheet.contain.add(key)
+    if visible in ("visible", "initial", "hidden", "collapse") and key not in sheet.visible:
+        sheet.visibility[key] = visible in ("visible", "initial")
+        if visible in ("hidden", "collapse") and "visibility" in important:
+            sheet.invisible.add(key)
 
 
 def _add_shown(sheet: Sheet, keys: list[str], effect: tuple[bool, ...]) -> None:

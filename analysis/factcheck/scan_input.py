@@ -12,6 +12,8 @@ import codecs
 import re
 from html.parser import HTMLParser
 
+import webencodings
+
 from analysis.factcheck.scan_text import closed_markup_only
 
 __all__ = ["DEFAULT_MAX_MB", "InputRefused", "decode_article"]
@@ -89,6 +91,11 @@ _AS_DECLARED = {"iso8859-1": "cp1252", "ascii": "cp1252", "iso8859-9": "cp1254",
                 "utf-32-le": "utf-8", "utf-32-be": "utf-8"}
 
 
+#: What HTML reads a declared encoding as (the Encoding Standard's names): a page that declares UTF-16 without a
+#: byte-order mark as UTF-8, and "x-user-defined" as windows-1252.
+_WEB_AS_DECLARED = {"utf-16le": "utf-8", "utf-16be": "utf-8", "x-user-defined": "windows-1252"}
+
+
 class InputRefused(ValueError):
     """The input is not text this scanner can read for certain; the message says why and what to do."""
 
@@ -96,13 +103,21 @@ class InputRefused(ValueError):
 def _declared(head: bytes) -> str | None:
     """The charset the page declares, skipping comments where a browser ends them (a commented-out old
     `<meta charset="koi8-r">` turned a UTF-8 page to garbage). Read as Latin-1, one character a byte: a charset's
-    name is ASCII, whatever the page's encoding."""
+    name is ASCII, whatever the page's encoding. A name is read as the Encoding Standard reads it (`webencodings`,
+    the WHATWG's labels): "x-cp1252", "x-mac-roman", "windows-874", "x-sjis" or "koi8" were refused as unknown
+    encodings, and Chromium reads each page; a name Python alone knows (`WEB_ENCODINGS`) is read as before."""
     metas = _MetaTags()
     metas.feed(closed_markup_only(head.decode("latin-1")))
     xml = _XML_DECLARED.match(head)
     name = metas.found[0] if metas.found else xml.group(1).decode("ascii") if xml else None
     if not name:
         return None
+    web = webencodings.lookup(name)  # the Encoding Standard's labels, as Chromium reads them
+    if web is not None:
+        if web.name == "replacement":
+            raise InputRefused(f"it declares {name!r}, which browsers show as one replacement character; save it "
+                               "as UTF-8")
+        return webencodings.lookup(_WEB_AS_DECLARED.get(web.name, web.name)).codec_info.name
     try:
         codec = codecs.lookup(name).name
     except LookupError:

@@ -8,12 +8,14 @@ What the page's own CSS hides or shows is read in `scan_css`.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
-from analysis.factcheck.scan_css import NO_SHEET, Sheet, inline_style, page_sheet, unboxed
+from analysis.factcheck.scan_css import NO_SHEET, Sheet, inline_declarations, page_sheet, unboxed
 from analysis.record.hygiene import normal_text_keeping_digits
 
 __all__ = ["Sentence", "to_text", "sentences", "looks_like_html"]
@@ -120,10 +122,13 @@ def _hidden(tag: str, attrs: list[tuple[str, str | None]], sheet: Sheet = NO_SHE
     values = _attributes(attrs)
     if tag in _SKIPPED and not _shadow_root(tag, values):
         return True
-    style = inline_style(values["style"]) if "style" in values else {}
+    style, strong = inline_declarations(values["style"]) if "style" in values else ({}, set())
     keys = sheet.keys(tag, values) if sheet.hide or sheet.show or sheet.contain or sheet.unboxed else []
+    forced = any(k in sheet.forced for k in keys)
     if style.get("display") == "none":
-        return not any(k in sheet.forced for k in keys)
+        return "display" in strong or not forced  # an inline !important beats the sheet's
+    if not forced and "display" not in strong and any(k in sheet.hide_forced for k in keys):
+        return True  # the sheet's `display: none !important` beats an inline display and any rule without it
     until_found = values.get("hidden", "").strip().lower() == "until-found"
     # The page's content-visibility beats the browser's own for `until-found` (`all: initial` sets it too).
     contained = (style["content-visibility"] == "hidden" if "content-visibility" in style
@@ -167,13 +172,17 @@ def _visibility(tag: str, attrs: list[tuple[str, str | None]], sheet: Sheet = NO
     wins, whatever their order and specificity (`p{visibility:hidden} .w{visibility:visible}` shows a p.w), and
     one making it visible `!important` wins over later rules and the inline style."""
     values = _attributes(attrs)
-    style = inline_style(values["style"]) if "style" in values else {}
+    style, strong = inline_declarations(values["style"]) if "style" in values else ({}, set())
     value = {"visible": True, "initial": True, "hidden": False, "collapse": False}.get(style.get("visibility") or "")
-    if not sheet.visibility or value is True:
-        return value
+    if not sheet.visibility or (value is not None and "visibility" in strong):
+        return value  # (an inline !important beats every rule of the sheet)
     keys = sheet.keys(tag, values)
     if any(k in sheet.visible for k in keys):
         return True  # an !important rule beats the inline style
+    if any(k in sheet.invisible for k in keys):
+        return False  # ... as an !important rule hiding it does, unless one showing it is !important too
+    if value is True:
+        return value
     found = [sheet.visibility[k] for k in keys if k in sheet.visibility]
     return value if value is not None or not found else any(found)
 
@@ -339,8 +348,14 @@ class _TextParser(HTMLParser):
         self._open.append(tag)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _BLOCKS:
-            self._emit("\n\n")
+        """HTML ignores "/>" on its own elements: `<p hidden/>` opens a hidden p, `<script src=x />` a script to
+        its "</script>" (Chromium hides both; scan read what followed as shown). SVG and MathML honour it, but for
+        a block, which ends them (`<svg><p/>1,200` shows the figure)."""
+        if tag in _FOREIGN or ((self._at.get("svg") or self._at.get("math")) and tag not in _BLOCKS):
+            if tag in _BLOCKS:
+                self._emit("\n\n")
+            return
+        self.handle_starttag(tag, attrs)
 
     def handle_endtag(self, tag: str) -> None:
         depth = self._innermost(tag)
@@ -442,6 +457,52 @@ _TAG = re.compile(r"""<!doctype[^>]*+>|</?[a-zA-Z]"""
 _TEXT_START = re.compile(r"<(script|style|title|textarea|xmp|iframe|noembed|noframes)[\s/>]", re.IGNORECASE)
 
 
+#: What ends a script, as HTML's tokenizer reads its text: "</script", but not inside a "<!--" part where a
+#: "<script" was opened (`document.write("<script>…</script>")` in an old page's `<!-- … -->`): Chromium keeps
+#: reading the script to the next "</script" after "-->", and scan read the code between as the page's text.
+_SCRIPT_MARK = re.compile(r"<!--(-*>)?|-->|<(/?)script[\t\n\f\r />]", re.IGNORECASE)
+_BARE_END_TAG = re.compile(r"</[a-zA-Z][^\t\n\f\r />]*>")
+_END_TAG_NAME = re.compile(r"</([a-zA-Z][^\t\n\f\r />]*)")
+
+
+def _script_end(raw: str, start: int) -> int:
+    """Where the text of a script opened before `start` ends (its "</script"; the page's end if none): its escaped
+    ("<!--") and double-escaped ("<!--" then "<script") parts read as HTML's tokenizer reads them, in one pass."""
+    state = 0  # 0 text; 1 after "<!--"; 2 after a "<script" there, where "</script" ends no script
+    for mark in _SCRIPT_MARK.finditer(raw, start):
+        text = mark.group()
+        if text.startswith("<!--"):
+            state = 1 if state == 0 and mark.group(1) is None else state
+        elif text == "-->":
+            state = 0
+        elif mark.group(2):
+            if state != 2:
+                return mark.start()
+            state = 1
+        elif state == 1:
+            state = 2
+    return len(raw)
+
+
+def _read_tag(raw: str, i: int, end: int, lowered: Callable[[], str]) -> tuple[str, int]:
+    """The tag from `i` to `end` as html.parser is to read it, and where what follows it starts: a script's text
+    left out (never shown) to its end (`_script_end`); the text of another element whose content is text, up to
+    its end tag (every "<" there written "&lt;" but in a style); an end tag without its attributes, which mean
+    nothing to HTML (html.parser read `</style a=">">` to the quoted ">" and dropped the rest of the page)."""
+    opened = _TEXT_START.match(raw, i)
+    if opened and opened.group(1).lower() == "script":
+        return raw[i:end], _script_end(raw, end)
+    if opened:
+        name = opened.group(1).lower()
+        until = lowered().find(f"</{name}", end)
+        until = len(raw) if until == -1 else until
+        text = raw[end:until]
+        return raw[i:end] + (text if name == "style" else text.replace("<", "&lt;")), until
+    if raw.startswith("</", i) and not _BARE_END_TAG.fullmatch(raw, i, end):
+        return f"</{_END_TAG_NAME.match(raw, i).group(1)}>", end  # type: ignore[union-attr]
+    return raw[i:end], end
+
+
 def closed_markup_only(raw: str) -> str:
     """The page as HTML's tokenizer reads it, for html.parser to read the same way: every "<" that starts no tag,
     comment or doctype written as "&lt;" (text, as browsers show it), every comment and bogus comment removed
@@ -454,15 +515,18 @@ def closed_markup_only(raw: str) -> str:
     start = 0
     next_gt = -2  # the next ">": -2 not looked up yet; -1 none left in the page
     close_at, close_end = -2, -2  # the next comment end after a "<!--" (start and end), -1 when there is none
-    lower: str | None = None
+    lowered = functools.cache(raw.lower)
     n = len(raw)
     i = raw.find("<")
     while i >= 0:
         if next_gt != -1 and next_gt <= i:
             next_gt = raw.find(">", i + 1)
         if raw.startswith("<!--", i):
-            if close_at != -1 and close_at < i + 2:
-                found = _COMMENT_END.search(raw, i + 2)
+            # its end is looked for after "<!--", but for the empty comments "<!-->" and "<!--->": "<!--!>" and
+            # "<!---!>" start a comment (Chromium hid "1,200" in `<!--!>1,200-->`; scan ended it at once)
+            begin = i + 2 if raw.startswith(("<!-->", "<!--->"), i) else i + 4
+            if close_at != -1 and close_at < begin:
+                found = _COMMENT_END.search(raw, begin)
                 close_at, close_end = (found.start(), found.end()) if found else (-1, -1)
             out.append(raw[start:i])  # never shown: removed here, ended where a browser ends it
             if close_at == -1:
@@ -487,15 +551,10 @@ def closed_markup_only(raw: str) -> str:
             i = raw.find("<", i + 1) if i + 1 < n else -1
             continue
         end = tag.end()
-        opened = _TEXT_START.match(raw, i)
-        if opened:  # its content is text, to its end tag
-            lower = raw.lower() if lower is None else lower
-            name = opened.group(1).lower()
-            until = lower.find(f"</{name}", end)
-            until = n if until == -1 else until
-            text = raw[end:until]
-            out += [raw[start:end], text if name in ("script", "style") else text.replace("<", "&lt;")]
-            start = end = until
+        if _TEXT_START.match(raw, i) or (raw[i + 1] == "/" and not _BARE_END_TAG.fullmatch(raw, i, end)):
+            text, end = _read_tag(raw, i, end, lowered)  # any other tag is kept as it is
+            out += [raw[start:i], text]
+            start = end
         i = raw.find("<", end) if end < n else -1
     out.append(raw[start:])
     return "".join(out)

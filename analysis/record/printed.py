@@ -16,7 +16,16 @@ import re
 from dataclasses import dataclass
 
 from analysis.record.hygiene import digits_problem, normal_text
-from analysis.record.vocabulary import FRACTIONS, MULTIPLES, PER_CENT, QUALIFIERS, SCALES, WORD_NUMBERS
+from analysis.record.vocabulary import (
+    FRACTIONS,
+    JOINED_SCALE_WORDS,
+    MULTIPLES,
+    PER_CENT,
+    QUALIFIERS,
+    SCALES,
+    SPACED_SCALE_WORDS,
+    WORD_NUMBERS,
+)
 
 __all__ = ["Printed", "PrintedFigureError", "parse_printed", "MARKERS", "QUALIFIERS"]
 
@@ -97,7 +106,8 @@ def _read_number(token: str, original: str) -> tuple[float, int]:
 #: Qualifier phrases, longest first, and the forms below, compiled once (a scan reads thousands of figures a page).
 _QUALIFIER_ORDER = sorted(QUALIFIERS, key=len, reverse=True)
 _TIMES = re.compile(r"(\S+) times")
-_IN_EVERY = re.compile(r"(\S+) in (?:every )?(\S+)", re.IGNORECASE)
+#: "one in five", and "one-in-five" as the press hyphenates it (read as "one" alone, a count of 1, by scan).
+_IN_EVERY = re.compile(r"(\S+?)[ -]in[ -](?:every[ -])?(\S+)", re.IGNORECASE)
 _OUT_OF = re.compile(r"(\S+) out of (\S+)", re.IGNORECASE)
 _PERCENT = re.compile(rf"(\S+?) ?({PER_CENT}|percentage points?|pp)", re.IGNORECASE)
 _PER_CENT_ONLY = re.compile(PER_CENT, re.IGNORECASE)
@@ -105,7 +115,7 @@ _RATE = re.compile(r"(\S+)(?: [a-z][a-z -]*?)? per (\S+)(?: [a-z][a-z0-9 -]*)?",
 _MONEY = re.compile(r"£ ?([\d.,]+) ?([a-z]+)?", re.IGNORECASE)
 #: A scale word after digits with no space is read as money's is ("8.5million adults", as "£15.6million"): a
 #: count printed so was refused, and scan left it unread without a word (issue 24, round eleven).
-_SCALED = re.compile(r"(.+?) (thousand|million|billion)|(\d[\d.,]*)(k|m|bn|thousand|million|billion)", re.IGNORECASE)
+_SCALED = re.compile(rf"(.+?) ({SPACED_SCALE_WORDS})|(\d[\d.,]*)({JOINED_SCALE_WORDS})", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
 
 
@@ -171,7 +181,7 @@ def _in_words(body: str, qualifier: str, original: str) -> Printed | None:
         q = "about" if qualifier == "exact" else qualifier
         return Printed(original, FRACTIONS[low], q, "percent", decimals=None, in_words=True)
 
-    # "one in five", "1 in 4", "12 in every 100".
+    # "one in five", "1 in 4", "12 in every 100", "one-in-five".
     m = _IN_EVERY.fullmatch(body)
     if m:
         num, _ = _read_number(m.group(1), original)

@@ -109,6 +109,13 @@ SCALES: dict[str, float] = {
     "thousand": 1e3, "k": 1e3, "million": 1e6, "millions": 1e6, "m": 1e6, "mn": 1e6,
     "billion": 1e9, "bn": 1e9, "b": 1e9,
 }
+#: The scale words as patterns, longest first, shared by the parser and scan (each had its own list, so scan read
+#: "£1.2 mn" as £1.2 and left "£1.2mn" unread, both £1.2 million to the record): any after money, with or without a
+#: space; after a count joined to its digits, all but "b" ("section 3b" names a part, not 3 billion); after a
+#: space, the words of more than one letter ("a 5 m wall" is five metres).
+SCALE_WORDS = "|".join(sorted(SCALES, key=len, reverse=True))
+JOINED_SCALE_WORDS = "|".join(w for w in sorted(SCALES, key=len, reverse=True) if w != "b")
+SPACED_SCALE_WORDS = "|".join(w for w in sorted(SCALES, key=len, reverse=True) if len(w) > 1)
 
 
 def number_word(n: int) -> str:
