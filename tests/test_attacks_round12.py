@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from analysis.record.figures import contains_printed
 from analysis.record.safeguarding import personal_data_in
 
 
@@ -53,3 +54,18 @@ def test_a_cohort_defined_by_birth_dates_is_no_date_of_birth(text: str) -> None:
 @pytest.mark.parametrize("text", ["born on 12 March 2009", "the boy, born 12/03/2009"])
 def test_a_birthday_after_born_is_still_personal_data(text: str) -> None:
     assert personal_data_in(text) == ["a date of birth"]
+
+
+@pytest.mark.parametrize(("printed", "quote"), [("1,200", "between 1,200-1,500 offences were recorded"),
+                                                 ("1,500", "between 1,200–1,500 offences were recorded"),
+                                                 ("20%", "in 10–20% of cases")])
+def test_one_end_of_a_range_is_not_printed(printed: str, quote: str) -> None:
+    """A range is no one figure: scan leaves "10–20%" out as a range, yet the record took the value 20% (or 1,200)
+    from it, a figure the source never printed alone."""
+    assert not contains_printed(printed, quote)
+
+
+@pytest.mark.parametrize(("printed", "quote"), [("1,200", "a 1,200-strong team"), ("9%", "a fall (−9%)"),
+                                                 ("2,060", "In 2016-17, 2,060 referrals"), ("1,200", "1,200 - 1,500")])
+def test_a_dash_that_joins_no_second_number_leaves_the_value_printed(printed: str, quote: str) -> None:
+    assert contains_printed(printed, quote)

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from analysis.paths import Paths
-from analysis.record.hygiene import MAX_FIELD_CHARS, check_text_fields, figure_id_problem
+from analysis.record.hygiene import MAX_FIELD_CHARS, check_text_fields, figure_id_problem, same_length_reading
 from analysis.record.printed import Printed, PrintedFigureError, parse_printed
 from analysis.record.problems import Problems
 from analysis.record.rawfiles import figures_files, file_type_problem
@@ -60,12 +60,23 @@ def normalise_for_match(text: str) -> str:
     return _SPACES.sub(" ", (text or "").translate(_QUOTE_FOLD)).strip().lower()
 
 
+#: What joins two numbers into something neither is alone: a slash ("24/7", "1/2") or a dash of a range
+#: ("1,200-1,500", "10–20%"), which scan leaves out as a range.
+_JOINS = ("/", "-")
+
+
+def _joined(mark: str, other: str) -> bool:
+    """Whether `mark` (the character beside a value) joins it to the number `other` starts or ends."""
+    return bool(mark) and other.isdecimal() and same_length_reading(mark) in _JOINS
+
+
 def contains_printed(printed: str, quote: str) -> bool:
     """Whether the quote contains the value as printed, as a whole number: "1,200" is not in "11,200" or "1,2000".
 
     Matching is after `normalise_for_match`; a digit (or a digit after "," or ".") touching either end of the
     value means the quote prints a different number, so a slipped digit in the quote still fails. So does a digit
-    across a slash: "7" is not printed in "24/7", nor "2" in "1/2" (scan reads no figure there either).
+    across a slash or a range's dash: "7" is not printed in "24/7", nor "2" in "1/2", nor "1,200" in "1,200–1,500"
+    (scan reads no figure there either).
     """
     needle, haystack = normalise_for_match(printed), normalise_for_match(quote)
     if not needle:
@@ -77,8 +88,9 @@ def contains_printed(printed: str, quote: str) -> bool:
         before, behind = (haystack[at - 1] if at else ""), (haystack[at - 2] if at > 1 else "")
         after, beyond = haystack[end:end + 1], haystack[end + 1:end + 2]
         clear_before = not (guard_start and before and (before.isdecimal() or before in ".,"
-                                                         or (before == "/" and behind.isdecimal())))
-        clear_after = not (guard_end and (after.isdecimal() or (after in (".", ",", "/") and beyond.isdecimal())))
+                                                         or _joined(before, behind)))
+        clear_after = not (guard_end and (after.isdecimal() or (after in (".", ",") and beyond.isdecimal())
+                                          or _joined(after, beyond)))
         if clear_before and clear_after:
             return True
         at = haystack.find(needle, at + 1)
