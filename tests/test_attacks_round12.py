@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from analysis.factcheck.scan_find import find_figures
+from analysis.factcheck.scan_text import sentences, to_text
 from analysis.record.figures import contains_printed
 from analysis.record.safeguarding import personal_data_in
 
@@ -69,3 +71,22 @@ def test_one_end_of_a_range_is_not_printed(printed: str, quote: str) -> None:
                                                  ("2,060", "In 2016-17, 2,060 referrals"), ("1,200", "1,200 - 1,500")])
 def test_a_dash_that_joins_no_second_number_leaves_the_value_printed(printed: str, quote: str) -> None:
     assert contains_printed(printed, quote)
+
+
+def _scanned(text: str) -> tuple[list[str], list[tuple[str, str]]]:
+    figures, others = [], []
+    for sentence in sentences(to_text(text)):
+        found, left = find_figures(sentence)
+        figures += [f.text for f in found]
+        others += [(x.text, x.kind) for x in left]
+    return figures, others
+
+
+def test_scan_leaves_an_nhs_number_out_as_the_record_refuses_it() -> None:
+    """scan read "943 476 5919" (a valid NHS number) as the figures 943, 476 and 5,919."""
+    assert _scanned("Her NHS number 943 476 5919 was withheld; 1,200 children were seen.") == \
+        (["1,200"], [("943 476 5919", "NHS number")])
+
+
+def test_three_numbers_whose_check_digit_fails_are_still_figures() -> None:
+    assert _scanned("Rows: 120 340 1200 cases.")[0] == ["120", "340", "1200"]

@@ -131,7 +131,7 @@ ISBN_RE = re.compile(r"\bISBN(?:-1[03])?:?\s?(?:97[89][\s-]?)?(?:\d[\s-]?){9}[\d
 URL_PHONE = re.compile(r"(?:\btel:|\bwa\.me/)\s*\+?\d[\d\s-]{6,}", re.IGNORECASE)
 
 
-def _nhs_check_digit_holds(found: str) -> bool:
+def nhs_check_digit_holds(found: str) -> bool:
     """NHS Digital's modulus 11 check: weights 10 to 2 on the first nine digits; 11 − (sum mod 11) is the tenth
     (11 reads as 0; 10 means no valid number)."""
     digits = [int(d) for d in found if d.isdigit()]
@@ -140,7 +140,7 @@ def _nhs_check_digit_holds(found: str) -> bool:
 
 
 #: Patterns whose matches are kept only if this says so: an NHS number's check digit.
-_VALID: dict[str, Callable[[str], bool]] = {"an NHS number": _nhs_check_digit_holds}
+_VALID: dict[str, Callable[[str], bool]] = {"an NHS number": nhs_check_digit_holds}
 
 
 #: Every pattern needs a digit, an "@", one of these words or a dotted name before " at ": text without any is clean,
