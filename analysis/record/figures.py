@@ -12,6 +12,7 @@ import dataclasses
 import datetime as dt
 import functools
 import re
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -111,14 +112,10 @@ def _date(value: str) -> dt.date | None:
 _parse_printed = functools.lru_cache(maxsize=4096)(parse_printed)
 
 
-def _shared(text: str, _seen: dict[str, str] = {}) -> str:  # noqa: B006 — the shared table is the point
-    """One string object for each short repeated value (a unit, a date, a place), so a million rows hold each once.
-    Long or unique text (quotes, ids) is not kept here, so the table stays small."""
-    if len(text) > 40:
-        return text
-    if len(_seen) > 100_000:
-        _seen.clear()
-    return _seen.setdefault(text, text)
+def _shared(text: str) -> str:
+    """One string object for each short repeated value (a unit, a date, a place), so a million rows hold each once:
+    Python's own table of interned strings. Long or unique text (quotes, ids) is not interned."""
+    return sys.intern(text) if len(text) <= 40 else text
 
 
 def check_row(row: dict[str, str], source_id: str, name: str, line: int, problems: Problems) -> dict[str, Any] | None:
