@@ -29,10 +29,15 @@ _DAY = (r"(?:\d{1,2}(?:st|nd|rd|th)?|(?:(?:twenty|thirty)[\s-]?)?(?:first|second
 #: What joins a written date's day, month and year: spaces, or one of "/", "." and "-" as numeric dates are joined
 #: ("born 12-Mar-2009", "12/Mar/2009" and "12Mar2009" passed when only spaces were read).
 _DATE_JOIN = r"(?:\s*[/.-]?\s*)"
+#: A date in digits joined by single spaces, day first (12 03 2009) or year first (2009 03 12), with a four-digit
+#: year and a day and month that can be one: "born 12 03 2009" passed when only "/", "." and "-" joined digits
+#: (issue 24, round twelve). A two-digit year is not read so ("born in 2010, 12 5 09" is no date).
+_SPACED_DATE = (r"(?<!\d)(?:(?:0?[1-9]|[12]\d|3[01])\s(?:0?[1-9]|1[0-2])\s(?:19|20)\d\d"
+                r"|(?:19|20)\d\d\s(?:0[1-9]|1[0-2])\s(?:0[1-9]|[12]\d|3[01]))(?!\d)")
 #: A full date of the kind a birth date is written in: 12/03/2009, 12.3.09, 12-03-2009, 12 March 2009, 12th of March,
 #: 2009, March 12, 2009, March the 12th 2009, 12-Mar-2009.
-_FULL_DATE = (rf"(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:\d{{4}}|\d{{2}})\b|{_DAY}(?:\s+of\s+|{_DATE_JOIN}){_MONTH},?"
-              rf"{_DATE_JOIN}\d{{4}}|{_MONTH}\.?\s+(?:the\s+)?{_DAY},?\s+\d{{4}})")
+_FULL_DATE = (rf"(?:{_SPACED_DATE}|\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:\d{{4}}|\d{{2}})\b"
+              rf"|{_DAY}(?:\s+of\s+|{_DATE_JOIN}){_MONTH},?{_DATE_JOIN}\d{{4}}|{_MONTH}\.?\s+(?:the\s+)?{_DAY},?\s+\d{{4}})")
 #: The months again, with "may" a month only when capitalised: without a year after it, a lower-case "may" after a
 #: number is the verb ("Of children born in 2010, 1 in 5 may have been abused" was refused as a date of birth: issue
 #: 24, round ten).
@@ -67,7 +72,9 @@ _NAME = r"\b[A-Z][a-z'-]+(?:\s+[A-Z]\.?)?(?:\s+[A-Z][a-z'-]+){1,2}"
 #: thousands comma) or a path ("/"), yet right after a word's full stop: "Tel.020 7946 0000" and "NHS no.943 476
 #: 5919" passed when any "." or "," before it was refused (issue 24, round eleven). A letter still is (a hex hash),
 #: but for the end of "tel", "fax", "mob", "phone" or "mobile" written close up ("tel020 7946 0000" passed).
-_NOT_IN_A_NUMBER = r"(?:(?<![\w/])|(?<=(?i:tel|fax|mob))|(?<=(?i:phone))|(?<=(?i:mobile)))(?<!\d[,.])"
+#: A "+" right after such a label starts a number too ("tel+44 20 7946 0000" passed: issue 24, round twelve).
+_AFTER_LABEL = r"(?<=(?i:tel|fax|mob))|(?<=(?i:phone))|(?<=(?i:mobile))"
+_NOT_IN_A_NUMBER = rf"(?:(?<![\w/])|{_AFTER_LABEL})(?<!\d[,.])"
 
 PATTERNS: dict[str, re.Pattern[str]] = {
     # The second form is what Cloudflare prints in place of an address on a copied news page.
@@ -90,17 +97,17 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         # written close up only, so a list's "(a)" in "paragraph (a) i.e. the" is none.
         rf"|[\w.+-]{{1,64}}[\[({{<]a[\])}}>][a-z][\w-]{{0,62}}\.[a-z]"
         # A plain " at " before a dotted domain, when the part before it is a dotted name ("jane.doe at
-        # met.police.uk", "j.doe AT example.org"): letters only, one part of two letters or more, so "e.g. at
-        # gov.uk", "Table A.1 at gov.uk" and "published at gov.uk" are none.
-        rf"|(?<![\w.])(?=[a-z._]{{0,130}}[a-z]{{2}})[a-z]{{1,63}}(?:[._][a-z]{{1,63}}){{1,3}}\s+at\s+[a-z][\w-]{{0,62}}"
-        rf"\.[a-z])",
+        # met.police.uk", "j.doe AT example.org", "jane.doe2 at …"): each part starts with a letter, one part has two
+        # letters or more, so "e.g. at gov.uk", "Table A.1 at gov.uk" and "published at gov.uk" are none.
+        rf"|(?<![\w.])(?=[a-z._]{{0,130}}[a-z]{{2}})[a-z][a-z\d]{{0,62}}(?:[._][a-z][a-z\d]{{0,62}}){{1,3}}\s+at\s+"
+        rf"[a-z][\w-]{{0,62}}\.[a-z])",
         re.IGNORECASE),
     # UK numbers (020 7946 0000, (020) 7946 0000, 07700 900123, 020.7946.0000) and international ones
     # (+44 (0)20 7946 0000, +1 212 555 0100, 0044 20 7946 0000): a country code or a trunk 0, then at least seven
     # more digits in groups, ended by anything but a digit (an extension written on, "020 7946 0000x12", passed
     # when a word boundary was asked for: issue 24, round ten).
     "a phone number": re.compile(
-        rf"(?:(?<![\w+])\+|{_NOT_IN_A_NUMBER}00)(?=(?:[\s(){_SEP_CHARS}]*\d){{9}})\d{{1,3}}{_SEP}(?:\(0\){_SEP})?\(?\d{{1,5}}\)?"
+        rf"(?:(?:(?<![\w+])|{_AFTER_LABEL})\+|{_NOT_IN_A_NUMBER}00)(?=(?:[\s(){_SEP_CHARS}]*\d){{9}})\d{{1,3}}{_SEP}(?:\(0\){_SEP})?\(?\d{{1,5}}\)?"
         rf"(?:{_SEP}\d{{2,5}}){{1,3}}(?!\d)|{_NOT_IN_A_NUMBER}\(?0\d{{2,4}}\)?{_SEP}\d{{3,4}}{_SEP}\d{{3,4}}(?!\d)"),
     # Any case, its halves joined as the other patterns' groups are (`_SEP`): "sw1a-1aa" is as personal as "SW1A 1AA".
     # The area's letters are ones Royal Mail uses (never Q, V or X first; never I, J or Z second), and an ordinal in
