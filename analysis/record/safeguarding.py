@@ -121,8 +121,11 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     "a National Insurance number": re.compile(rf"\b[A-Z]{{2}}{_SEP}(?:\d{_SEP}){{5}}\d{_SEP}[A-D]\b",
                                               re.IGNORECASE),
     # The words, "born" next to a full date, or a name followed by a full date (in brackets or after a comma).
+    # "born on" counts when a day or month follows it ("born on the 12th"), not before a place: "victims born on
+    # the estates", "born on the streets" were refused as dates of birth (issue 24, round twelve).
     "a date of birth": re.compile(
-        rf"\b(?:date[\s-]of[\s-]birth|birth[\s-]?date|d\s?[./]\s?o\s?[./]\s?b\b\.?|dob|born on(?!\s+or\b))\b"
+        rf"\b(?:date[\s-]of[\s-]birth|birth[\s-]?date|d\s?[./]\s?o\s?[./]\s?b\b\.?|dob)\b"
+        rf"|\bborn\s+on[\s:]+(?:the\s+)?(?:\d|{_DAY}\b|{_MONTH}\b)"
         rf"|\b(?:born|birthday)\b(?!{_COHORT})[^.;\n]{{0,20}}?(?:{_FULL_DATE}|{_DAY_MONTH}|{_COMPACT_DATE})|\bb\.\s?{_FULL_DATE}"
         rf"|(?-i:{_NAME})\s*(?:,|\()\s*(?:aged\s+\d{{1,2}}\s*[,;]?\s*)?{_NUMERIC_DATE}",
         re.IGNORECASE),
