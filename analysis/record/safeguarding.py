@@ -47,7 +47,9 @@ _DAY_MONTH = (rf"(?:{_DAY}(?:\s+of\s+|{_DATE_JOIN}){_MONTH_NO_YEAR}\b"
               rf"|{_MONTH_NO_YEAR}\.?\s+(?:the\s+)?{_DAY}\b)")
 #: After "born", the words of a cohort that statistics define by birth dates ("children born on or after 1 September
 #: 2010", "born between 1 September 2009 and 31 August 2010"): a group, not a person's birthday.
-_COHORT = r"\s+(?:(?:on|in)\s+or\s+)?(?:after|before|between|since|from|until)\b"
+#: The bound must follow the word: "born after midnight, 12/03/2009" is a birthday (issue 24, round twelve).
+_COHORT = (rf"\s+(?:(?:on|in)\s+or\s+)?(?:after|before|between|since|from|until)\s+(?:the\s+)?"
+           rf"(?:\d|{_DAY}\b|{_MONTH}\b)")
 #: A date in eight digits run together, day first or year first (12032009, 20090312): a date only after "born".
 _COMPACT_DATE = r"(?<!\d)(?:[0-3]\d(?:0[1-9]|1[0-2])(?:19|20)\d\d|(?:19|20)\d\d(?:0[1-9]|1[0-2])[0-3]\d)(?!\d)"
 #: A date in digits: day first (12/03/2009, 12.3.09) or year first as ISO 8601 writes it (2009-03-12).
