@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from analysis.paths import Paths
-from analysis.record.hygiene import MAX_FIELD_CHARS, check_text_fields, figure_id_problem, same_length_reading
+from analysis.record.hygiene import MAX_FIELD_CHARS, check_text_fields, figure_id_problem
 from analysis.record.printed import Printed, PrintedFigureError, parse_printed
 from analysis.record.problems import Problems
 from analysis.record.rawfiles import figures_files, file_type_problem
@@ -65,20 +65,17 @@ def contains_printed(printed: str, quote: str) -> bool:
 
     Matching is after `normalise_for_match`; a digit (or a digit after "," or ".") touching either end of the
     value means the quote prints a different number, so a slipped digit in the quote still fails. So does a digit
-    across a slash: "7" is not printed in "24/7", nor "2" in "1/2" (scan reads no figure there either). The marks
-    either side are read as `same_length_reading` reads them, so a fraction or division slash is a slash: "2" was
-    found in a quote "about 1⁄2 of victims" and "7" in "24∕7" (issue 24, round twelve).
+    across a slash: "7" is not printed in "24/7", nor "2" in "1/2" (scan reads no figure there either).
     """
     needle, haystack = normalise_for_match(printed), normalise_for_match(quote)
     if not needle:
         return False
     guard_start, guard_end = needle[0].isdigit(), needle[-1].isdigit()
-    read = same_length_reading(haystack)  # one character for one: the offsets are the haystack's
     at = haystack.find(needle)
     while at >= 0:  # plain string search: no pattern compiled per row (validation reads a million rows)
         end = at + len(needle)
-        before, behind = (read[at - 1] if at else ""), (read[at - 2] if at > 1 else "")
-        after, beyond = read[end:end + 1], read[end + 1:end + 2]
+        before, behind = (haystack[at - 1] if at else ""), (haystack[at - 2] if at > 1 else "")
+        after, beyond = haystack[end:end + 1], haystack[end + 1:end + 2]
         clear_before = not (guard_start and before and (before.isdecimal() or before in ".,"
                                                          or (before == "/" and behind.isdecimal())))
         clear_after = not (guard_end and (after.isdecimal() or (after in (".", ",", "/") and beyond.isdecimal())))
