@@ -8,14 +8,15 @@ from analysis.record.safeguarding import personal_data_in
 
 
 @pytest.mark.parametrize("text", ["Jane Smith (born 12 03 2009) was named", "born 12 3 2009", "born 2009 03 12",
-                                  "b. 12 03 2009"])
+                                  "b. 12 03 2009", "born 12 - 03 - 2009", "born 12 / 3 / 2009"])
 def test_a_birth_date_in_digits_joined_by_spaces_is_personal_data(text: str) -> None:
     """Only "/", "." and "-" joined a numeric birth date; spaces, as a form or a court list prints it, passed."""
     assert personal_data_in(text) == ["a date of birth"]
 
 
 @pytest.mark.parametrize("text", ["children born in 2010, 12 5 per cent", "born 3 12 09",
-                                  "Children born 2009 to 2010 were 12 3 times more likely"])
+                                  "Children born 2009 to 2010 were 12 3 times more likely",
+                                  "children born 2009-10 12 5"])
 def test_numbers_near_born_that_are_no_spaced_date_are_not_flagged(text: str) -> None:
     assert personal_data_in(text) == []
 

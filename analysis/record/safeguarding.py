@@ -29,11 +29,16 @@ _DAY = (r"(?:\d{1,2}(?:st|nd|rd|th)?|(?:(?:twenty|thirty)[\s-]?)?(?:first|second
 #: What joins a written date's day, month and year: spaces, or one of "/", "." and "-" as numeric dates are joined
 #: ("born 12-Mar-2009", "12/Mar/2009" and "12Mar2009" passed when only spaces were read).
 _DATE_JOIN = r"(?:\s*[/.-]?\s*)"
-#: A date in digits joined by single spaces, day first (12 03 2009) or year first (2009 03 12), with a four-digit
-#: year and a day and month that can be one: "born 12 03 2009" passed when only "/", "." and "-" joined digits
-#: (issue 24, round twelve). A two-digit year is not read so ("born in 2010, 12 5 09" is no date).
-_SPACED_DATE = (r"(?<!\d)(?:(?:0?[1-9]|[12]\d|3[01])\s(?:0?[1-9]|1[0-2])\s(?:19|20)\d\d"
-                r"|(?:19|20)\d\d\s(?:0[1-9]|1[0-2])\s(?:0[1-9]|[12]\d|3[01]))(?!\d)")
+#: A date in digits joined by spaces, or by one "/", "." or "-" with spaces around it, the same join twice, day
+#: first (12 03 2009, 12 - 03 - 2009) or year first (2009 03 12), with a four-digit year and a day and month that
+#: can be one: "born 12 03 2009" and "born 12 - 03 - 2009" passed when only "/", "." and "-" close up joined digits
+#: (issue 24, round twelve). A two-digit year is not read so ("born in 2010, 12 5 09" is no date), nor two
+#: different joins ("children born 2009-10 12 5" is a school year and two numbers).
+_SPACED_JOINS = (r"\s", r"\s{0,3}/\s{0,3}", r"\s{0,3}\.\s{0,3}", r"\s{0,3}-\s{0,3}")
+_DAY_NO, _MONTH_NO, _YEAR_NO = r"(?:0?[1-9]|[12]\d|3[01])", r"(?:0?[1-9]|1[0-2])", r"(?:19|20)\d\d"
+_SPACED_DATE = "(?<!\\d)(?:" + "|".join(
+    f"{_DAY_NO}{j}{_MONTH_NO}{j}{_YEAR_NO}|{_YEAR_NO}{j}(?:0[1-9]|1[0-2]){j}(?:0[1-9]|[12]\\d|3[01])"
+    for j in _SPACED_JOINS) + ")(?!\\d)"
 #: A full date of the kind a birth date is written in: 12/03/2009, 12.3.09, 12-03-2009, 12 March 2009, 12th of March,
 #: 2009, March 12, 2009, March the 12th 2009, 12-Mar-2009.
 _FULL_DATE = (rf"(?:{_SPACED_DATE}|\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:\d{{4}}|\d{{2}})\b"
