@@ -29,10 +29,20 @@ _DAY = (r"(?:\d{1,2}(?:st|nd|rd|th)?|(?:(?:twenty|thirty)[\s-]?)?(?:first|second
 #: What joins a written date's day, month and year: spaces, or one of "/", "." and "-" as numeric dates are joined
 #: ("born 12-Mar-2009", "12/Mar/2009" and "12Mar2009" passed when only spaces were read).
 _DATE_JOIN = r"(?:\s*[/.-]?\s*)"
+#: A date in digits joined by spaces, or by one "/", "." or "-" with spaces around it, the same join twice, day
+#: first (12 03 2009, 12 - 03 - 2009) or year first (2009 03 12), with a four-digit year and a day and month that
+#: can be one: "born 12 03 2009" and "born 12 - 03 - 2009" passed when only "/", "." and "-" close up joined digits
+#: (issue 24, round twelve). A two-digit year is not read so ("born in 2010, 12 5 09" is no date), nor two
+#: different joins ("children born 2009-10 12 5" is a school year and two numbers).
+_SPACED_JOINS = (r"\s", r"\s{0,3}/\s{0,3}", r"\s{0,3}\.\s{0,3}", r"\s{0,3}-\s{0,3}")
+_DAY_NO, _MONTH_NO, _YEAR_NO = r"(?:0?[1-9]|[12]\d|3[01])", r"(?:0?[1-9]|1[0-2])", r"(?:19|20)\d\d"
+_SPACED_DATE = "(?<!\\d)(?:" + "|".join(
+    f"{_DAY_NO}{j}{_MONTH_NO}{j}{_YEAR_NO}|{_YEAR_NO}{j}(?:0[1-9]|1[0-2]){j}(?:0[1-9]|[12]\\d|3[01])"
+    for j in _SPACED_JOINS) + ")(?!\\d)"
 #: A full date of the kind a birth date is written in: 12/03/2009, 12.3.09, 12-03-2009, 12 March 2009, 12th of March,
 #: 2009, March 12, 2009, March the 12th 2009, 12-Mar-2009.
-_FULL_DATE = (rf"(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:\d{{4}}|\d{{2}})\b|{_DAY}(?:\s+of\s+|{_DATE_JOIN}){_MONTH},?"
-              rf"{_DATE_JOIN}\d{{4}}|{_MONTH}\.?\s+(?:the\s+)?{_DAY},?\s+\d{{4}})")
+_FULL_DATE = (rf"(?:{_SPACED_DATE}|\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:\d{{4}}|\d{{2}})\b"
+              rf"|{_DAY}(?:\s+of\s+|{_DATE_JOIN}){_MONTH},?{_DATE_JOIN}\d{{4}}|{_MONTH}\.?\s+(?:the\s+)?{_DAY},?\s+\d{{4}})")
 #: The months again, with "may" a month only when capitalised: without a year after it, a lower-case "may" after a
 #: number is the verb ("Of children born in 2010, 1 in 5 may have been abused" was refused as a date of birth: issue
 #: 24, round ten).
@@ -42,7 +52,9 @@ _DAY_MONTH = (rf"(?:{_DAY}(?:\s+of\s+|{_DATE_JOIN}){_MONTH_NO_YEAR}\b"
               rf"|{_MONTH_NO_YEAR}\.?\s+(?:the\s+)?{_DAY}\b)")
 #: After "born", the words of a cohort that statistics define by birth dates ("children born on or after 1 September
 #: 2010", "born between 1 September 2009 and 31 August 2010"): a group, not a person's birthday.
-_COHORT = r"\s+(?:(?:on|in)\s+or\s+)?(?:after|before|between|since|from|until)\b"
+#: The bound must follow the word: "born after midnight, 12/03/2009" is a birthday (issue 24, round twelve).
+_COHORT = (rf"\s+(?:(?:on|in)\s+or\s+)?(?:after|before|between|since|from|until)\s+(?:the\s+)?"
+           rf"(?:\d|{_DAY}\b|{_MONTH}\b)")
 #: A date in eight digits run together, day first or year first (12032009, 20090312): a date only after "born".
 _COMPACT_DATE = r"(?<!\d)(?:[0-3]\d(?:0[1-9]|1[0-2])(?:19|20)\d\d|(?:19|20)\d\d(?:0[1-9]|1[0-2])[0-3]\d)(?!\d)"
 #: A date in digits: day first (12/03/2009, 12.3.09) or year first as ISO 8601 writes it (2009-03-12).
@@ -67,7 +79,9 @@ _NAME = r"\b[A-Z][a-z'-]+(?:\s+[A-Z]\.?)?(?:\s+[A-Z][a-z'-]+){1,2}"
 #: thousands comma) or a path ("/"), yet right after a word's full stop: "Tel.020 7946 0000" and "NHS no.943 476
 #: 5919" passed when any "." or "," before it was refused (issue 24, round eleven). A letter still is (a hex hash),
 #: but for the end of "tel", "fax", "mob", "phone" or "mobile" written close up ("tel020 7946 0000" passed).
-_NOT_IN_A_NUMBER = r"(?:(?<![\w/])|(?<=(?i:tel|fax|mob))|(?<=(?i:phone))|(?<=(?i:mobile)))(?<!\d[,.])"
+#: A "+" right after such a label starts a number too ("tel+44 20 7946 0000" passed: issue 24, round twelve).
+_AFTER_LABEL = r"(?<=(?i:tel|fax|mob))|(?<=(?i:phone))|(?<=(?i:mobile))"
+_NOT_IN_A_NUMBER = rf"(?:(?<![\w/])|{_AFTER_LABEL})(?<!\d[,.])"
 
 PATTERNS: dict[str, re.Pattern[str]] = {
     # The second form is what Cloudflare prints in place of an address on a copied news page.
@@ -90,17 +104,17 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         # written close up only, so a list's "(a)" in "paragraph (a) i.e. the" is none.
         rf"|[\w.+-]{{1,64}}[\[({{<]a[\])}}>][a-z][\w-]{{0,62}}\.[a-z]"
         # A plain " at " before a dotted domain, when the part before it is a dotted name ("jane.doe at
-        # met.police.uk", "j.doe AT example.org"): letters only, one part of two letters or more, so "e.g. at
-        # gov.uk", "Table A.1 at gov.uk" and "published at gov.uk" are none.
-        rf"|(?<![\w.])(?=[a-z._]{{0,130}}[a-z]{{2}})[a-z]{{1,63}}(?:[._][a-z]{{1,63}}){{1,3}}\s+at\s+[a-z][\w-]{{0,62}}"
-        rf"\.[a-z])",
+        # met.police.uk", "j.doe AT example.org", "jane.doe2 at …"): each part starts with a letter, one part has two
+        # letters or more, so "e.g. at gov.uk", "Table A.1 at gov.uk" and "published at gov.uk" are none.
+        rf"|(?<![\w.])(?=[a-z._]{{0,130}}[a-z]{{2}})[a-z][a-z\d]{{0,62}}(?:[._][a-z][a-z\d]{{0,62}}){{1,3}}\s+at\s+"
+        rf"[a-z][\w-]{{0,62}}\.[a-z])",
         re.IGNORECASE),
     # UK numbers (020 7946 0000, (020) 7946 0000, 07700 900123, 020.7946.0000) and international ones
     # (+44 (0)20 7946 0000, +1 212 555 0100, 0044 20 7946 0000): a country code or a trunk 0, then at least seven
     # more digits in groups, ended by anything but a digit (an extension written on, "020 7946 0000x12", passed
     # when a word boundary was asked for: issue 24, round ten).
     "a phone number": re.compile(
-        rf"(?:(?<![\w+])\+|{_NOT_IN_A_NUMBER}00)(?=(?:[\s(){_SEP_CHARS}]*\d){{9}})\d{{1,3}}{_SEP}(?:\(0\){_SEP})?\(?\d{{1,5}}\)?"
+        rf"(?:(?:(?<![\w+])|{_AFTER_LABEL})\+|{_NOT_IN_A_NUMBER}00)(?=(?:[\s(){_SEP_CHARS}]*\d){{9}})\d{{1,3}}{_SEP}(?:\(0\){_SEP})?\(?\d{{1,5}}\)?"
         rf"(?:{_SEP}\d{{2,5}}){{1,3}}(?!\d)|{_NOT_IN_A_NUMBER}\(?0\d{{2,4}}\)?{_SEP}\d{{3,4}}{_SEP}\d{{3,4}}(?!\d)"),
     # Any case, its halves joined as the other patterns' groups are (`_SEP`): "sw1a-1aa" is as personal as "SW1A 1AA".
     # The area's letters are ones Royal Mail uses (never Q, V or X first; never I, J or Z second), and an ordinal in
@@ -114,8 +128,11 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     "a National Insurance number": re.compile(rf"\b[A-Z]{{2}}{_SEP}(?:\d{_SEP}){{5}}\d{_SEP}[A-D]\b",
                                               re.IGNORECASE),
     # The words, "born" next to a full date, or a name followed by a full date (in brackets or after a comma).
+    # "born on" counts when a day or month follows it ("born on the 12th"), not before a place: "victims born on
+    # the estates", "born on the streets" were refused as dates of birth (issue 24, round twelve).
     "a date of birth": re.compile(
-        rf"\b(?:date[\s-]of[\s-]birth|birth[\s-]?date|d\s?[./]\s?o\s?[./]\s?b\b\.?|dob|born on(?!\s+or\b))\b"
+        rf"\b(?:date[\s-]of[\s-]birth|birth[\s-]?date|d\s?[./]\s?o\s?[./]\s?b\b\.?|dob)\b"
+        rf"|\bborn\s+on[\s:]+(?:the\s+)?(?:\d|{_DAY}\b|{_MONTH}\b)"
         rf"|\b(?:born|birthday)\b(?!{_COHORT})[^.;\n]{{0,20}}?(?:{_FULL_DATE}|{_DAY_MONTH}|{_COMPACT_DATE})|\bb\.\s?{_FULL_DATE}"
         rf"|(?-i:{_NAME})\s*(?:,|\()\s*(?:aged\s+\d{{1,2}}\s*[,;]?\s*)?{_NUMERIC_DATE}",
         re.IGNORECASE),
