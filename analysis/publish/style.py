@@ -115,12 +115,14 @@ def _register_fonts() -> None:
     matplotlib finds a face by family name, and of two equal matches it takes the one listed first: the machine's
     own fonts, listed before any added here. So an "Inter" installed on the machine (another version, other
     metrics) drew every PNG and set every line break, while the SVG embedded the bundled face, without a word. Any
-    other font of that name is dropped from the list first (addfont then clears matplotlib's lookup cache)."""
+    other font of that name, in any case ("inter" is the same family to matplotlib), is dropped from the list first
+    (addfont then clears matplotlib's lookup cache)."""
     from matplotlib import font_manager
 
     manager = font_manager.fontManager
     bundled = {str(path) for path in FONT_FILES}
-    manager.ttflist[:] = [f for f in manager.ttflist if f.name != FONT_FAMILY or f.fname in bundled]
+    house = FONT_FAMILY.lower()  # matplotlib's `score_family` compares family names in lower case
+    manager.ttflist[:] = [f for f in manager.ttflist if f.name.lower() != house or f.fname in bundled]
     for path in FONT_FILES:
         manager.addfont(str(path))
 
