@@ -3,6 +3,9 @@ not reach."""
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import pytest
 
 from analysis.factcheck.scan_find import find_figures
@@ -90,3 +93,47 @@ def test_scan_leaves_an_nhs_number_out_as_the_record_refuses_it() -> None:
 
 def test_three_numbers_whose_check_digit_fails_are_still_figures() -> None:
     assert _scanned("Rows: 120 340 1200 cases.")[0] == ["120", "340", "1200"]
+
+
+# --- classes 2 and 5, found by round 12c (which ran out of time to fix them) ---------------------------------------
+
+
+def test_the_user_s_ipython_profile_never_reaches_a_kernel(tmp_path: Path) -> None:
+    """The kernels ran the user's IPython profile ($IPYTHONDIR or ~/.ipython): one line of kernel config,
+    `ast_node_interactivity = "none"`, emptied every table and chart from the notebooks' copies, and no stamp
+    covered it. The runner now gives its kernels an empty IPython directory of their own."""
+    import nbformat
+
+    from analysis.run import notebooks
+
+    profile = tmp_path / "ipython" / "profile_default"
+    profile.mkdir(parents=True)
+    (profile / "ipython_kernel_config.py").write_text('c.InteractiveShell.ast_node_interactivity = "none"\n')
+    notebook = tmp_path / "t.ipynb"
+    nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("6 * 7")]), notebook)
+    out = tmp_path / "out"
+    out.mkdir()
+    env = {**os.environ, "IPYTHONDIR": str(tmp_path / "ipython")}
+    with notebooks.KernelPool(1, env, tmp_path, fresh=True) as pool:
+        pool.run([notebook], out, progress=False)
+    outputs = nbformat.read(out / "t.ipynb", as_version=4).cells[0].outputs
+    assert [o.get("data", {}).get("text/plain") for o in outputs] == ["42"]
+
+
+def test_the_ipython_folders_stamped_are_ipython_s_own() -> None:
+    """The stamp names the system folders IPython reads beside the profile, without importing IPython on every
+    `make`: they must be the ones IPython reads."""
+    from IPython.core import application
+
+    from analysis.run.pipeline import IPYTHON_FOLDERS
+
+    assert set(application.ENV_CONFIG_DIRS + application.SYSTEM_CONFIG_DIRS) <= set(IPYTHON_FOLDERS)
+
+
+def test_a_kernel_config_in_a_system_ipython_folder_changes_the_stamp(tmp_path: Path, monkeypatch) -> None:
+    from analysis.run import pipeline
+
+    monkeypatch.setattr(pipeline, "IPYTHON_FOLDERS", (str(tmp_path),))
+    before = pipeline.libraries()
+    (tmp_path / "ipython_kernel_config.py").write_text('c.InteractiveShell.ast_node_interactivity = "none"\n')
+    assert pipeline.libraries() != before

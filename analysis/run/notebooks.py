@@ -23,6 +23,7 @@ import json
 import os
 import shutil
 import sys
+import tempfile
 import threading
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -170,6 +171,12 @@ class KernelPool:
         self._live: list[_Kernel] = []
         self._stopping: Future | None = None
         self._sockets = kernels.socket_folder()
+        # An IPython directory of the pool's own, empty: the user's profile (~/.ipython or $IPYTHONDIR) holds
+        # config and startup files every kernel would run (`ast_node_interactivity = "none"` emptied every
+        # notebook's outputs, and no stamp could see it). The system-wide folders are stamped instead
+        # (`pipeline.libraries`).
+        self._ipython_dir = Path(tempfile.mkdtemp(prefix="cse-ipython-"))
+        self.env = {**env, "IPYTHONDIR": str(self._ipython_dir)}
         self._numbers = itertools.count(1)
         # One thread writes the executed copies (.ipynb, .html) in the order the notebooks finish.
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="notebook-copies")
@@ -306,6 +313,7 @@ class KernelPool:
         self._loop.close()
         if self._sockets is not None:
             shutil.rmtree(self._sockets, ignore_errors=True)
+        shutil.rmtree(self._ipython_dir, ignore_errors=True)
 
     def __enter__(self) -> KernelPool:
         return self

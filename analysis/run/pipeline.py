@@ -146,9 +146,10 @@ def libraries() -> str:
     `.pth` file is named with its content: one added or edited puts other code on the path (an editable install, a
     folder shadowing a library) and the name list never changed; so is a `sitecustomize.py`, which every process
     runs first. $PYTHONPATH is part of it too: a folder on it shadows an installed library as a `.pth` file does.
-    So is the `runtime` beneath the libraries."""
+    So is the `runtime` beneath the libraries, and what the system's IPython folders hold (`IPYTHON_FOLDERS`)."""
     folders = {sysconfig.get_paths()[key] for key in ("purelib", "platlib")}
     names: set[str] = {f"PYTHONPATH={os.environ.get('PYTHONPATH', '')}", runtime()}
+    names.update(f"{folder} {_tree(folder)}" for folder in IPYTHON_FOLDERS)
     # A folder on $PYTHONPATH is searched for sitecustomize.py at every start, as the site folders are.
     for folder in filter(None, os.environ.get("PYTHONPATH", "").split(os.pathsep)):
         for name in ("sitecustomize.py", "usercustomize.py"):
@@ -161,6 +162,27 @@ def libraries() -> str:
                 elif entry.name.endswith(".pth") or entry.name in ("sitecustomize.py", "usercustomize.py"):
                     names.add(f"{entry.name} {_content(entry.path)}")
     return "\n".join(sorted(names))
+
+
+#: The folders every IPython kernel reads config and startup files from besides the user's profile (which the
+#: notebook runner replaces with an empty one of its own): IPython's ENV_CONFIG_DIRS and SYSTEM_CONFIG_DIRS, named
+#: here so that `make` need not import IPython to stamp them (a test checks they are IPython's). A kernel config
+#: there (`ast_node_interactivity = "none"`) changes every notebook's outputs.
+IPYTHON_FOLDERS = (os.path.join(sys.prefix, "etc", "ipython"),
+                   *((os.path.join(os.environ.get("PROGRAMDATA", ""), "ipython"),) if os.name == "nt"
+                     else ("/usr/local/etc/ipython", "/etc/ipython")))
+
+
+def _tree(folder: str) -> str:
+    """sha256 over the relative paths and bytes of every file under a folder, or "-" when there is none."""
+    files = sorted(p for p in Path(folder).rglob("*") if p.is_file()) if os.path.isdir(folder) else []
+    if not files:
+        return "-"
+    digest = hashlib.sha256()
+    for path in files:
+        digest.update(f"{path.relative_to(folder).as_posix()}\0".encode())
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
 
 
 @functools.cache
