@@ -112,10 +112,15 @@ def _date(value: str) -> dt.date | None:
 _parse_printed = functools.lru_cache(maxsize=4096)(parse_printed)
 
 
-def _shared(text: str) -> str:
-    """One string object for each short repeated value (a unit, a date, a place), so a million rows hold each once:
-    Python's own table of interned strings. Long or unique text (quotes, ids) is not interned."""
-    return sys.intern(text) if len(text) <= 40 else text
+#: The columns whose values recur from row to row (a measure, a subject, a place, a date, a unit, a location).
+SHARED_COLUMNS = frozenset({"measure", "subject", "geography", "period_start", "period_end", "unit", "location"})
+
+
+def _shared(column: str, text: str) -> str:
+    """One string object for each value of a `SHARED_COLUMNS` column (Python's own table of interned strings), so a
+    million rows hold each once. Ids, values, quotes and caveats are mostly unique: interning them would only grow
+    that table, which is never emptied (at a million rows, by 120 MB)."""
+    return sys.intern(text) if column in SHARED_COLUMNS else text
 
 
 def check_row(row: dict[str, str], source_id: str, name: str, line: int, problems: Problems) -> dict[str, Any] | None:
@@ -152,7 +157,7 @@ def check_row(row: dict[str, str], source_id: str, name: str, line: int, problem
     if len(problems) > before:
         return None
     return {
-        **{c: _shared(row.get(c, "").strip()) for c in COLUMNS},
+        **{c: _shared(c, row.get(c, "").strip()) for c in COLUMNS},
         "source_id": source_id,
         "value": parsed.value,
         "qualifier": parsed.qualifier,
