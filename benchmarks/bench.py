@@ -27,7 +27,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from scale import scale, validation_scale  # noqa: E402 — the bench's own folder, added just above
-from scan_eval import evaluate as scan_eval  # noqa: E402 — the bench's own folder, added just above
+from scan_eval import TARGETS as SCAN_TARGETS  # noqa: E402 — the bench's own folder, added just above
+from scan_eval import evaluate as scan_eval  # noqa: E402
 from scan_scale import hostile_html_scale, scan_scale  # noqa: E402 — the bench's own folder, added just above
 
 PY = sys.executable
@@ -228,7 +229,9 @@ def main() -> int:
         results["validation_scale"] = validation_scale()
         results["scan_scale"] = scan_scale()
         results["hostile_html"] = hostile_html_scale()
-        results["scan_eval"] = {k: v for k, v in scan_eval().items() if k != "problems"}
+        rates = {k: v for k, v in scan_eval().items() if k != "problems"}
+        results["scan_eval"] = {**rates, "name": "scan-eval: recall, precision and right match",
+                                "meets_target": all(rates[k] >= v for k, v in SCAN_TARGETS.items())}
     (ROOT / "outputs").mkdir(exist_ok=True)
     (ROOT / "outputs" / "bench.json").write_text(json.dumps(results, indent=2) + "\n")
     print("wrote outputs/bench.json")

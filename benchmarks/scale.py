@@ -71,6 +71,7 @@ def scale() -> dict:
             print(f"build at {times:>3}×: {n:>6} figures in {secs:6.2f}s = {1000 * secs / n:.4f}s per 1,000 figures",
                   flush=True)
     out["linear_or_better"] = out["100x"]["s_per_1000_figures"] <= out["1x"]["s_per_1000_figures"]
+    out["name"], out["meets_target"] = "build linear in the record's size", out["linear_or_better"]
     return out
 
 
@@ -123,4 +124,6 @@ def validation_scale(sizes: tuple[int, ...] = (1_000, 1_000_000)) -> dict:
     small, large = out[str(sizes[0])], out[str(sizes[-1])]
     out["flat"] = large["cpu_s_per_1000_rows"] <= 1.5 * small["cpu_s_per_1000_rows"]
     out["peak_under_1gb"] = large["peak_rss_mb"] < 1024
+    out["name"] = "validation: cost per row flat, peak under 1 GB at 1,000,000 rows"
+    out["meets_target"] = out["flat"] and out["peak_under_1gb"]
     return out

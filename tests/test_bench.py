@@ -40,10 +40,11 @@ def test_a_budget_is_met_up_to_and_including_its_limit(bench, capsys) -> None:
     assert "1.01s  budget    1.0s  MISSED" in capsys.readouterr().out
 
 
-def fake_run(bench, monkeypatch, tmp_path: Path, seconds: dict[str, float], trick_without: float = 1.3) -> int:
+def fake_run(bench, monkeypatch, tmp_path: Path, seconds: dict[str, float], trick_without: float = 1.3,
+             scaled: bool = False) -> int:
     """bench.main() with every measurement replaced: `make ARGS` takes seconds[ARGS] (the first make is the one
     given PYTHON=, the no-op one has no arguments), verify takes 2× `python -c pass`, reading notebooks takes 0.1 s
-    with the kept trick and `trick_without` without it."""
+    with the kept trick and `trick_without` without it; the scale measurements run only when `scaled`."""
 
     @contextlib.contextmanager
     def clone():
@@ -59,7 +60,7 @@ def fake_run(bench, monkeypatch, tmp_path: Path, seconds: dict[str, float], tric
     monkeypatch.setattr(bench, "one_busy_core", contextlib.nullcontext)
     monkeypatch.setattr(bench, "_timed_any", lambda cmd: 0.2)
     monkeypatch.setattr(bench, "timed", lambda cmd: trick_without if cmd == bench.NO_IRI_TRICK else 0.1)
-    monkeypatch.setenv("BENCH_SCALE", "0")
+    monkeypatch.setenv("BENCH_SCALE", "1" if scaled else "0")
     monkeypatch.setattr(bench, "RUNS", 1)
     return bench.main()
 
@@ -98,3 +99,19 @@ def test_the_benchs_made_up_records_pass_validation(scale, tmp_path) -> None:
     scale._validation_input(3, tmp_path / "small")
     raw = load_raw(Paths(tmp_path / "small"))
     assert len(raw.figures) == 3  # load_raw raises ValidationError on any problem
+
+
+def test_a_scale_target_missed_fails_the_bench(bench, monkeypatch, tmp_path, capsys) -> None:
+    """Validation peaked at 1,048 MB at 1,000,000 rows, over issue 18's 1 GB, and `make bench` still exited 0: the
+    scale results carried their targets as flags of their own (`peak_under_1gb`) that no one judged."""
+    scale = _benchmark_module("scale")
+    monkeypatch.setattr(scale, "_validate_cost", lambda root: (1.0, 1048 * 2**20))
+    monkeypatch.setattr(scale, "_validation_input", lambda rows, root: None)
+    monkeypatch.setattr(bench, "scale", lambda: {"name": "build", "meets_target": True})
+    monkeypatch.setattr(bench, "validation_scale", lambda: scale.validation_scale((1, 2)))
+    monkeypatch.setattr(bench, "scan_scale", lambda: {"name": "scan", "meets_target": True})
+    monkeypatch.setattr(bench, "hostile_html_scale", lambda: {"name": "hostile", "meets_target": True})
+    monkeypatch.setattr(bench, "scan_eval", lambda: {"recall": 1.0, "precision": 1.0, "right_match": 1.0})
+    code = fake_run(bench, monkeypatch, tmp_path, {"PYTHON=python3": 20.0, "": 0.5, "test": 100.0}, scaled=True)
+    assert (code, capsys.readouterr().err) == \
+        (1, "missed: validation: cost per row flat, peak under 1 GB at 1,000,000 rows\n")
