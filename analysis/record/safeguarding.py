@@ -36,8 +36,10 @@ _DATE_JOIN = r"(?:\s*[/.-]?\s*)"
 #: different joins ("children born 2009-10 12 5" is a school year and two numbers).
 _SPACED_JOINS = (r"\s", r"\s{0,3}/\s{0,3}", r"\s{0,3}\.\s{0,3}", r"\s{0,3}-\s{0,3}")
 _DAY_NO, _MONTH_NO, _YEAR_NO = r"(?:0?[1-9]|[12]\d|3[01])", r"(?:0?[1-9]|1[0-2])", r"(?:19|20)\d\d"
+#: A day and a month in two digits each, as a year-first or run-together date writes them.
+_DAY_2, _MONTH_2 = r"(?:0[1-9]|[12]\d|3[01])", r"(?:0[1-9]|1[0-2])"
 _SPACED_DATE = "(?<!\\d)(?:" + "|".join(
-    f"{_DAY_NO}{j}{_MONTH_NO}{j}{_YEAR_NO}|{_YEAR_NO}{j}(?:0[1-9]|1[0-2]){j}(?:0[1-9]|[12]\\d|3[01])"
+    f"{_DAY_NO}{j}{_MONTH_NO}{j}{_YEAR_NO}|{_YEAR_NO}{j}{_MONTH_2}{j}{_DAY_2}"
     for j in _SPACED_JOINS) + ")(?!\\d)"
 #: A full date of the kind a birth date is written in: 12/03/2009, 12.3.09, 12-03-2009, 12 March 2009, 12th of March,
 #: 2009, March 12, 2009, March the 12th 2009, 12-Mar-2009.
@@ -56,7 +58,7 @@ _DAY_MONTH = (rf"(?:{_DAY}(?:\s+of\s+|{_DATE_JOIN}){_MONTH_NO_YEAR}\b"
 _COHORT = (rf"\s+(?:(?:on|in)\s+or\s+)?(?:after|before|between|since|from|until)\s+(?:the\s+)?"
            rf"(?:\d|{_DAY}\b|{_MONTH}\b)")
 #: A date in eight digits run together, day first or year first (12032009, 20090312): a date only after "born".
-_COMPACT_DATE = r"(?<!\d)(?:[0-3]\d(?:0[1-9]|1[0-2])(?:19|20)\d\d|(?:19|20)\d\d(?:0[1-9]|1[0-2])[0-3]\d)(?!\d)"
+_COMPACT_DATE = rf"(?<!\d)(?:{_DAY_2}{_MONTH_2}{_YEAR_NO}|{_YEAR_NO}{_MONTH_2}{_DAY_2})(?!\d)"
 #: A date in digits: day first (12/03/2009, 12.3.09) or year first as ISO 8601 writes it (2009-03-12).
 _NUMERIC_DATE = r"(?:\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|\d{4}-\d{1,2}-\d{1,2})\b"
 #: What may separate the groups of digits (and letters) of a phone number, an NHS or National Insurance number or a
