@@ -149,7 +149,7 @@ def libraries() -> str:
     So is the `runtime` beneath the libraries, and what the system's IPython folders hold (`IPYTHON_FOLDERS`)."""
     folders = {sysconfig.get_paths()[key] for key in ("purelib", "platlib")}
     names: set[str] = {f"PYTHONPATH={os.environ.get('PYTHONPATH', '')}", runtime()}
-    names.update(f"{folder} {_tree(folder)}" for folder in IPYTHON_FOLDERS)
+    names.update(f"{folder} {content_hash(Path(folder), ('**/*',))}" for folder in IPYTHON_FOLDERS)
     # A folder on $PYTHONPATH is searched for sitecustomize.py at every start, as the site folders are.
     for folder in filter(None, os.environ.get("PYTHONPATH", "").split(os.pathsep)):
         for name in ("sitecustomize.py", "usercustomize.py"):
@@ -171,18 +171,6 @@ def libraries() -> str:
 IPYTHON_FOLDERS = (os.path.join(sys.prefix, "etc", "ipython"),
                    *((os.path.join(os.environ.get("PROGRAMDATA", ""), "ipython"),) if os.name == "nt"
                      else ("/usr/local/etc/ipython", "/etc/ipython")))
-
-
-def _tree(folder: str) -> str:
-    """sha256 over the relative paths and bytes of every file under a folder, or "-" when there is none."""
-    files = sorted(p for p in Path(folder).rglob("*") if p.is_file()) if os.path.isdir(folder) else []
-    if not files:
-        return "-"
-    digest = hashlib.sha256()
-    for path in files:
-        digest.update(f"{path.relative_to(folder).as_posix()}\0".encode())
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
-    return digest.hexdigest()
 
 
 @functools.cache
