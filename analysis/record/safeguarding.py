@@ -14,7 +14,9 @@ checked for everything.
 from __future__ import annotations
 
 import functools
+import html
 import re
+import urllib.parse
 from collections.abc import Callable
 from typing import Any
 
@@ -57,6 +59,10 @@ _DAY_MONTH = (rf"(?:{_DAY}(?:\s+of\s+|{_DATE_JOIN}){_MONTH_NO_YEAR}\b"
 #: The bound must follow the word: "born after midnight, 12/03/2009" is a birthday (issue 24, round twelve).
 _COHORT = (rf"\s+(?:(?:on|in)\s+or\s+)?(?:after|before|between|since|from|until)\s+(?:the\s+)?"
            rf"(?:\d|{_DAY}\b|{_MONTH}\b)")
+#: The same bound written after the date ("born on 1 September 2010 or later", "born 1 September 2010 onwards"):
+#: both were refused as a date of birth (issue 24, round thirteen). After a day and month the year may still come.
+#: Not "and later", which tells a life ("born on 12 March 2009 and later moved").
+_BOUND_AFTER = r"(?:,?\s*\d{4})?,?\s+(?:or\s+(?:later|after|earlier|before)|onwards?)\b"
 #: A date in eight digits run together, day first or year first (12032009, 20090312): a date only after "born".
 _COMPACT_DATE = rf"(?<!\d)(?:{_DAY_2}{_MONTH_2}{_YEAR_NO}|{_YEAR_NO}{_MONTH_2}{_DAY_2})(?!\d)"
 #: A date in digits: day first (12/03/2009, 12.3.09) or year first as ISO 8601 writes it (2009-03-12).
@@ -74,6 +80,10 @@ GROUP_SEPARATOR = _SEP
 #: "at" and "dot" as a reader would decode them in an address spelled out: "(at)", "[at]", "{dot}", " dot ".
 _AT_MARK = r"\s*[\[({<]\s*(?:at|@)\s*[\])}>]\s*"
 _DOT_WORD = r"(?:\s*[\[({<]\s*(?:dot|\.)\s*[\])}>]\s*|\s+dot\s+)"  # "[.]" too, as "[@]" is an at
+#: The words that say an e-mail address follows: "email", "e-mail address", then a colon or dash, or "is".
+_EMAIL_LABEL = r"\be-?mail(?:\s+address)?(?:\s*[:-]\s*|\s+(?:is\s+)?)"
+#: The domains of the web-mail services people use for a personal address, as a domain starts.
+_WEBMAIL = r"(?:gmail|googlemail|hotmail|outlook|yahoo|ymail|icloud|btinternet|protonmail)\.[a-z]"
 #: A personal name as a court or news report prints it: two or three capitalised words (initials allowed).
 _NAME = r"\b[A-Z][a-z'-]+(?:\s+[A-Z]\.?)?(?:\s+[A-Z][a-z'-]+){1,2}"
 
@@ -84,6 +94,20 @@ _NAME = r"\b[A-Z][a-z'-]+(?:\s+[A-Z]\.?)?(?:\s+[A-Z][a-z'-]+){1,2}"
 #: A "+" right after such a label starts a number too ("tel+44 20 7946 0000" passed: issue 24, round twelve).
 _AFTER_LABEL = r"(?<=(?i:tel|fax|mob))|(?<=(?i:phone))|(?<=(?i:mobile))"
 _NOT_IN_A_NUMBER = rf"(?:(?<![\w/])|{_AFTER_LABEL})(?<!\d[,.])"
+#: What may stand between two digits of one such number: a `_SEP` (at most seven characters) or a bracket.
+_JOIN = rf"[\s(){_SEP_CHARS}]{{0,7}}"
+#: What parts such groups: `_SEP` but never nothing, nor a full stop close up on both sides, which is a decimal
+#: point ("33.33333333" is no NHS number).
+_GAP = rf"(?:\s{{1,3}}[{_SEP_CHARS}]?\s{{0,3}}|[{_SEP_CHARS}]\s{{1,3}}|[/_~-])"
+
+
+def _digits_ahead(count: str, run_ends: bool = True) -> str:
+    """Ahead: `count` digits ("9", or "10,11" for either) in one run of groups joined as `_SEP` joins them (a bracket
+    too); with `run_ends`, no digit after them in that run, so a number in an unusual grouping is read by its length
+    and a longer run of figures is none."""
+    digits = rf"(?:{_JOIN}\d){{{count}}}"
+    return rf"(?={digits}(?!{_JOIN}\d))" if run_ends else rf"(?={digits})"
+
 
 PATTERNS: dict[str, re.Pattern[str]] = {
     # The second form is what Cloudflare prints in place of an address on a copied news page.
@@ -109,22 +133,33 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         # met.police.uk", "j.doe AT example.org", "jane.doe2 at …"): each part starts with a letter, one part has two
         # letters or more, so "e.g. at gov.uk", "Table A.1 at gov.uk" and "published at gov.uk" are none.
         rf"|(?<![\w.])(?=[a-z._]{{0,130}}[a-z]{{2}})[a-z][a-z\d]{{0,62}}(?:[._][a-z][a-z\d]{{0,62}}){{1,3}}\s+at\s+"
-        rf"[a-z][\w-]{{0,62}}\.[a-z])",
+        rf"[a-z][\w-]{{0,62}}\.[a-z]"
+        # A plain " at " after a label that says an address follows ("email: jdoe at example.org", "e-mail address
+        # jdoe at …"), or before a web-mail provider's domain, which no document is published at ("jdoe at
+        # hotmail.co.uk"): both passed with a name of one word (issue 24, round thirteen).
+        rf"|{_EMAIL_LABEL}[\w.+-]{{1,64}}\s+at\s+[a-z][\w-]{{0,62}}\.[a-z]"
+        rf"|(?<![\w.+-])[\w.+-]{{1,64}}\s+at\s+{_WEBMAIL})",
         re.IGNORECASE),
     # UK numbers (020 7946 0000, (020) 7946 0000, 07700 900123, 020.7946.0000) and international ones
     # (+44 (0)20 7946 0000, +1 212 555 0100, 0044 20 7946 0000): a country code or a trunk 0, then at least seven
     # more digits in groups, ended by anything but a digit (an extension written on, "020 7946 0000x12", passed
     # when a word boundary was asked for: issue 24, round ten).
     "a phone number": re.compile(
-        rf"(?:(?:(?<![\w+])|{_AFTER_LABEL})\+|{_NOT_IN_A_NUMBER}00)(?=(?:[\s(){_SEP_CHARS}]*\d){{9}})\d{{1,3}}{_SEP}(?:\(0\){_SEP})?\(?\d{{1,5}}\)?"
-        rf"(?:{_SEP}\d{{2,5}}){{1,3}}(?!\d)|{_NOT_IN_A_NUMBER}\(?0\d{{2,4}}\)?{_SEP}\d{{3,4}}{_SEP}\d{{3,4}}(?!\d)"),
+        rf"(?:(?:(?<![\w+])|{_AFTER_LABEL})\+|{_NOT_IN_A_NUMBER}00){_digits_ahead('9', run_ends=False)}"
+        rf"\d{{1,3}}{_SEP}(?:\(0\){_SEP})?\(?\d{{1,5}}\)?"
+        rf"(?:{_SEP}\d{{2,5}}){{1,3}}(?!\d)|{_NOT_IN_A_NUMBER}\(?0\d{{2,4}}\)?{_SEP}\d{{3,4}}{_SEP}\d{{3,4}}(?!\d)"
+        # The same in any grouping ("07 700 900 123", "020 79 46 00 00", "0 20 7946 0000", "077009 00123" passed):
+        # a trunk 0 and nine or ten more digits, in groups of two or more after the first (issue 24, round 13).
+        rf"|{_NOT_IN_A_NUMBER}{_digits_ahead('10,11')}(?:\(0\d{{0,5}}\)\s{{0,3}}\d{{2,6}}|0\d{{0,5}})(?:{_GAP}\d{{2,6}}){{1,5}}(?!\d)"),
     # Any case, its halves joined as the other patterns' groups are (`_SEP`): "sw1a-1aa" is as personal as "SW1A 1AA".
     # The area's letters are ones Royal Mail uses (never Q, V or X first; never I, J or Z second), and an ordinal in
     # lower case ("2nd", "3rd") is not an inward code: "Q4 2nd quarter" and "the A1 2nd junction" were refused.
     "a UK postcode": re.compile(rf"\b(?:[A-PR-UWYZ][A-HK-Y]?)\d[A-Z\d]?{_SEP}(?!(?-i:\d(?:st|nd|rd|th)\b))"
                                 rf"\d[ABD-HJLNP-UW-Z]{{2}}\b", re.IGNORECASE),
     # Ten digits printed 3-3-4 or run together: kept only with a valid check digit (`_VALID`).
-    "an NHS number": re.compile(rf"{_NOT_IN_A_NUMBER}\d{{3}}{_SEP}\d{{3}}{_SEP}\d{{4}}(?![\w]|[,.]\d)"),
+    # Any other grouping of the ten digits too ("943 4765 919", "94 34 76 59 19" passed: issue 24, round 13).
+    "an NHS number": re.compile(rf"{_NOT_IN_A_NUMBER}(?:\d{{3}}{_SEP}\d{{3}}{_SEP}\d{{4}}|{_digits_ahead('10')}"
+                                rf"\d{{2,6}}(?:{_GAP}\d{{2,6}}){{1,4}})(?![\w]|[,.]\d)"),
     # Two letters, six digits and A-D: HMRC's format, in any case, its parts joined as the phone numbers' and NHS
     # numbers' are (a space, "-", "." or "/", or nothing: "AB.12.34.56.C" and "AB 123 456 C" passed).
     "a National Insurance number": re.compile(rf"\b[A-Z]{{2}}{_SEP}(?:\d{_SEP}){{5}}\d{_SEP}[A-D]\b",
@@ -134,8 +169,10 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     # the estates", "born on the streets" were refused as dates of birth (issue 24, round twelve).
     "a date of birth": re.compile(
         rf"\b(?:date[\s-]of[\s-]birth|birth[\s-]?date|d\s?[./]\s?o\s?[./]\s?b\b\.?|dob)\b"
-        rf"|\bborn\s+on[\s:]+(?:the\s+)?(?:\d|{_DAY}\b|{_MONTH}\b)"
-        rf"|\b(?:born|birthday)\b(?!{_COHORT})[^.;\n]{{0,20}}?(?:{_FULL_DATE}|{_DAY_MONTH}|{_COMPACT_DATE})|\bb\.\s?{_FULL_DATE}"
+        rf"|\bborn\s+on[\s:]+(?:the\s+)?(?!(?:{_FULL_DATE}|{_DAY_MONTH}){_BOUND_AFTER})"
+        rf"(?:\d|{_DAY}\b|{_MONTH}\b)"
+        rf"|\b(?:born|birthday)\b(?!{_COHORT})[^.;\n]{{0,20}}?(?:{_FULL_DATE}|{_DAY_MONTH}|{_COMPACT_DATE})(?!\d)(?!{_BOUND_AFTER})"
+        rf"|\bb\.\s?{_FULL_DATE}"
         rf"|(?-i:{_NAME})\s*(?:,|\()\s*(?:aged\s+\d{{1,2}}\s*[,;]?\s*)?{_NUMERIC_DATE}",
         re.IGNORECASE),
 }
@@ -164,16 +201,27 @@ _VALID: dict[str, Callable[[str], bool]] = {"an NHS number": nhs_check_digit_hol
 
 #: Every pattern needs a digit, an "@", one of these words or a dotted name before " at ": text without any is clean,
 #: found with one search.
-_MAYBE = re.compile(r"[\d@]|email|birth|born|dob|d\.o\.b|\bdot\b|[\[({<]\s*(?:at|a|\.)\s*[\])}>]"
-                    r"|[a-z][._][a-z]+\s+at\s", re.IGNORECASE)
+_MAYBE = re.compile(r"[\d@]|e-?mail|birth|born|dob|d\.o\.b|\bdot\b|[\[({<]\s*(?:at|a|\.)\s*[\])}>]"
+                    r"|[a-z][._][a-z]+\s+at\s|\sat\s+" + _WEBMAIL, re.IGNORECASE)
 
 
 def personal_data_in(text: str) -> list[str]:
     """Names of the kinds of personal data the text seems to contain (empty when none)."""
-    text = pattern_text(text or "")  # a zero-width space, a full-width @ or an en dash must not split a pattern
+    # A zero-width space, a full-width @, an en dash or "&#64;" must not split a pattern.
+    text = pattern_text(_decoded(text or ""))
     if not _MAYBE.search(text):
         return []
     return list(_scan(text))
+
+
+def _decoded(text: str) -> str:
+    """The text with its HTML character references ("&#64;", "&#x40;", "&commat;") and percent escapes ("%40")
+    decoded, as a browser shows them and a reader decodes them: text copied from a page's source or a link keeps
+    them, and "jdoe&#64;hotmail.co.uk" passed the check (issue 24, round thirteen). The record keeps the text as
+    written; only the check reads it so."""
+    if "&" in text:
+        text = html.unescape(text)
+    return urllib.parse.unquote(text) if "%" in text else text
 
 
 @functools.lru_cache(maxsize=4096)

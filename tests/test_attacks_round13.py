@@ -1,0 +1,79 @@
+"""Issue 24, round thirteen, the lead's own attacks on the personal-data check (class 4): an address after a label
+or at a web-mail domain, a character written as a page's source writes it, a phone or NHS number in an unusual
+grouping, and a cohort whose bound follows its date."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.record.problems import Problems
+from analysis.record.safeguarding import check_personal_data, personal_data_in
+
+
+@pytest.mark.parametrize("text", ["email: janedoe at gmail.com", "e-mail janedoe at example.org",
+                                  "Email address is jdoe at example.org", "write to jdoe at hotmail.co.uk",
+                                  "jdoe at btinternet.com"])
+def test_a_one_word_name_with_a_plain_at_is_an_address_after_a_label_or_at_web_mail(text: str) -> None:
+    """A plain " at " counted only after a dotted name or before a spelled " dot ": a one-word name passed, even
+    after the word "email" or before a domain no document is published at."""
+    assert personal_data_in(text) == ["an e-mail address"]
+
+
+@pytest.mark.parametrize("text", ["sent by email to staff at ofsted.gov.uk", "contact by e-mail at nspcc.org.uk",
+                                  "the copy at aol.co.uk", "published at gov.uk by email"])
+def test_a_plain_at_near_the_word_email_is_no_address_by_itself(text: str) -> None:
+    assert personal_data_in(text) == []
+
+
+@pytest.mark.parametrize("text", ["ask jdoe&#64;example.org", "ask jdoe&#x40;example.org",
+                                  "ask jdoe&commat;example.org", "ask jdoe%40example.org",
+                                  "call 020&#32;7946&#32;0000"])
+def test_a_character_reference_or_percent_escape_is_read_as_the_character(text: str) -> None:
+    """Text copied from a page's source or a link keeps "&#64;" or "%40": a reader decodes it at a glance, and the
+    check passed it."""
+    assert personal_data_in(text) in (["an e-mail address"], ["a phone number"])
+
+
+def test_a_record_field_with_an_escaped_address_is_refused() -> None:
+    """The same through the check every loader calls: the field is named, the value is not."""
+    problems = Problems()
+    check_personal_data({"note": "ask jdoe&#64;example.org"}, ["note"], "claims.yaml", 3, problems)
+    assert [str(p) for p in problems.items] == [
+        "claims.yaml:3: note seems to contain an e-mail address; the project holds no personal data"]
+
+
+@pytest.mark.parametrize("text", ["Children &amp; families: 56% more", "up 100%, a rise", "R&D at 3.5%"])
+def test_ampersands_and_per_cents_are_still_clean(text: str) -> None:
+    assert personal_data_in(text) == []
+
+
+@pytest.mark.parametrize("text", ["call 07 700 900 123", "call 077009 00123", "call 0 20 7946 0000",
+                                  "call 020 79 46 00 00", "call 07700 90 01 23", "call (0)20 79 46 00 00"])
+def test_a_uk_phone_number_in_any_grouping_is_personal_data(text: str) -> None:
+    """Only 3-4-4, 4-3-4, 5-3-3 and 5-6 groupings were read: the same eleven digits grouped otherwise passed."""
+    assert personal_data_in(text) == ["a phone number"]
+
+
+@pytest.mark.parametrize("text", ["NHS number 943 4765 919", "NHS 94 34 76 59 19", "NHS 9434-765-919"])
+def test_an_nhs_number_in_any_grouping_is_personal_data(text: str) -> None:
+    """943 476 5919 has a valid check digit (NHS Digital's modulus 11); grouped other than 3-3-4 it passed."""
+    assert personal_data_in(text) == ["an NHS number"]
+
+
+@pytest.mark.parametrize("text", ["NHS 94 34 76 59 18", "a rate of 33.33333333", "0.5 0.7 1.2 3.4 5.6",
+                                  "0 10 20 30 40 50 60", "in 2015 16 2016 17 2017 18", "1 200 and 1 300"])
+def test_other_runs_of_digits_are_no_phone_or_nhs_number(text: str) -> None:
+    """A failed check digit, a decimal, a list of decimals, a longer run of figures and school years stay figures."""
+    assert personal_data_in(text) == []
+
+
+@pytest.mark.parametrize("text", ["children born on 1 September 2010 or later", "born 1 September 2010 onwards",
+                                  "pupils born on 1 September, 2010 or after", "born on 31 August or earlier"])
+def test_a_cohort_whose_bound_follows_its_date_is_no_date_of_birth(text: str) -> None:
+    assert personal_data_in(text) == []
+
+
+@pytest.mark.parametrize("text", ["she was born on 12 March 2009 and later moved", "born 12/03/2009, then later"])
+def test_a_birthday_followed_by_a_story_is_still_personal_data(text: str) -> None:
+    """Only "or later", "or after", "or earlier", "or before" and "onwards" bound a cohort; "and later" tells a life."""
+    assert personal_data_in(text) == ["a date of birth"]
