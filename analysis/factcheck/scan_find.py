@@ -101,9 +101,14 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
     # Two numbers joined by a dash, a range: no one figure the parser reads. Its first end was read as a figure
     # and its second dropped without a word: "10–20% of cases" gave the count 10, "1,200-1,500 cases" 1,200.
     # (Dashes of every kind are read as "-" here; a period, an age or a phone number is masked before.)
-    ("range", re.compile(rf"(?<![\w£.,/-])£?{NUM}(?:{JOINED_SCALE_WORDS})?-£?{NUM}"
+    # Either end may carry its unit: "10%–20%" and "56%-60%" were read as the figure 10% (issue 24, round 13).
+    ("range", re.compile(rf"(?<![\w£.,/-])£?{NUM}(?:{JOINED_SCALE_WORDS}|%)?-£?{NUM}"
                          rf"(?:{JOINED_SCALE_WORDS}|\s?%|\s?per ?cent)?"
                          r"(?![\w%-]|[.,/]\d)", re.IGNORECASE)),
+    # Two numbers joined by a slash, a fraction or a pair ("3/4 of cases", "56%/44%"): no one figure either, and
+    # both were dropped without a word, as numbers no form reads (issue 24, round 13). Not "24/7", an idiom.
+    ("fraction or pair", re.compile(rf"(?<![\w£.,/-])(?!24/7\b)£?{NUM}(?:{JOINED_SCALE_WORDS}|%)?/£?{NUM}"
+                                    rf"(?:{JOINED_SCALE_WORDS}|%)?(?![\w%/-]|[.,]\d)", re.IGNORECASE)),
     # A number with a minus sign (a fall in a table: "1,200 (-9%)"): the parser reads no signed figure, and scan
     # left it out without a word ("−9%" was in neither list).
     ("negative number", re.compile(rf"(?<![\w£.,/%)-])-£?{NUM}(?:{JOINED_SCALE_WORDS}|\s?%|\s?per ?cent)?"
@@ -121,7 +126,7 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 #: Left-out kinds that are statistics all the same, which no one figure of the record can be: `scan` reports each as
 #: a part of the text not read (a range's first end was a figure; listed with the dates, "10–20%" was out of sight).
-UNCHECKED = frozenset({"range", "negative number"})
+UNCHECKED = frozenset({"range", "fraction or pair", "negative number"})
 
 #: For every kind, a pattern (on the sentence as `needs_text` folds it) every match of the kind also
 #: matches: the kind is not run on a sentence without it. Each starts with a literal character where it can (a
@@ -140,7 +145,8 @@ NEEDS: dict[str, str] = {
     "year": r"(?:19|20)\d\d",
     "age": r"\b(?:age|old|under|over|young|turn)",
     "duration": r"\b(?:hour|day|week|month|year|decade|minute|second)",
-    "range": r"\d[a-z]*-£?\d",
+    "range": r"\d[a-z%]*-£?\d",
+    "fraction or pair": r"\d[a-z%]*/£?\d",
     "negative number": r"-£?\d",
     "street number": r"\s(?:street|road|lane|avenue|way|place|square|gardens|close|drive|terrace|crescent|court|row)\b",
     "reference number": r"\b(?:section|para|page|pp?\.|chapter|table|figure|annex|appendix|part|article|clause"

@@ -26,6 +26,7 @@ from analysis.record.rawtext import RawFileError, read_text
 from analysis.record.revisions import rate_base_from_unit, split_status_mark
 from analysis.record.safeguarding import check_personal_data
 from analysis.record.sources import too_early
+from analysis.record.vocabulary import JOINED_SCALE_WORDS
 
 COLUMNS = (
     "figure_id", "measure", "subject", "geography", "period_start", "period_end",
@@ -71,6 +72,22 @@ def _joined(mark: str, other: str) -> bool:
     return bool(mark) and other.isdecimal() and same_length_reading(mark) in _JOINS
 
 
+#: A range's end as printed before its dash, with its unit or scale ("10%", "£1.1m"), and after it ("£1.2m").
+_RANGE_END_BEFORE = re.compile(rf"\d(?:{JOINED_SCALE_WORDS}|%)$")
+_RANGE_END_AFTER = re.compile(r"£?\d")
+
+
+def _in_a_range(haystack: str, at: int, end: int) -> bool:
+    """Whether a range's dash joins the value found at haystack[at:end] to a number across a unit or scale:
+    "20%" is not printed alone in "10%–20%", nor "£1.1m" in "£1.1m–£1.2m" (the digit guards look only at the
+    characters beside the value, and scan reads no figure there either)."""
+    if haystack[at - 1:at] == "£":  # the value's own pound sign, left out of its value as printed
+        at -= 1
+    before, after = haystack[at - 1:at], haystack[end:end + 1]
+    return ((same_length_reading(before) == "-" and bool(_RANGE_END_BEFORE.search(haystack[max(0, at - 16):at - 1])))
+            or (same_length_reading(after) == "-" and bool(_RANGE_END_AFTER.match(haystack, end + 1))))
+
+
 def contains_printed(printed: str, quote: str) -> bool:
     """Whether the quote contains the value as printed, as a whole number: "1,200" is not in "11,200" or "1,2000".
 
@@ -92,7 +109,7 @@ def contains_printed(printed: str, quote: str) -> bool:
                                                          or _joined(before, behind)))
         clear_after = not (guard_end and (after.isdecimal() or (after in (".", ",") and beyond.isdecimal())
                                           or _joined(after, beyond)))
-        if clear_before and clear_after:
+        if clear_before and clear_after and not _in_a_range(haystack, at, end):
             return True
         at = haystack.find(needle, at + 1)
     return False
