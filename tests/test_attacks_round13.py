@@ -86,6 +86,20 @@ def test_a_birthday_followed_by_a_story_is_still_personal_data(text: str) -> Non
     assert personal_data_in(text) == ["a date of birth"]
 
 
+@pytest.mark.parametrize("text", ["Home Office, 2015-03-12", "Casey Review (2025-06-16)", "London Assembly, 13/02/2025",
+                                  "See Hansard, 2025-06-16 debate", "Metropolitan Police Service, 2025-02-13",
+                                  "National Crime Agency, 12/03/2015"])
+def test_a_body_or_a_document_cited_with_its_date_is_no_date_of_birth(text: str) -> None:
+    """Two capitalised words then a date read as a name and a birth date: a note citing a document by its date,
+    as this record's notes do, was refused."""
+    assert personal_data_in(text) == []
+
+
+@pytest.mark.parametrize("text", ["Mohammed Al-Rashid, 12/03/1980", "Jean-Paul O'Neil, 12/03/1980",
+                                  "Ian McDonald (12/03/1980)", "John A. Smith (12/03/2009)"])
+def test_a_name_with_a_hyphen_an_apostrophe_or_an_inner_capital_before_a_date_is_a_date_of_birth(text: str) -> None:
+    assert personal_data_in(text) == ["a date of birth"]
+
 # --- a range whose ends carry their unit; two numbers joined by a slash ---------------------------------------------
 
 def _read(text: str) -> tuple[list[str], list[tuple[str, str]]]:

@@ -84,8 +84,23 @@ _DOT_WORD = r"(?:\s*[\[({<]\s*(?:dot|\.)\s*[\])}>]\s*|\s+dot\s+)"  # "[.]" too, 
 _EMAIL_LABEL = r"\be-?mail(?:\s+address)?(?:\s*[:-]\s*|\s+(?:is\s+)?)"
 #: The domains of the web-mail services people use for a personal address, as a domain starts.
 _WEBMAIL = r"(?:gmail|googlemail|hotmail|outlook|yahoo|ymail|icloud|btinternet|protonmail)\.[a-z]"
+#: The words that make capitalised words the name of a body or a document, not a person: "Home Office, 2015-03-12",
+#: "Casey Review (2025-06-16)" and "London Assembly, 13/02/2025" were refused as dates of birth, where a note cites
+#: a document by its date (issue 24, round 13). A word before a name ("See Hansard, …") is no first name either.
+_NOT_A_PERSON = ("Office|Review|Service|Services|Police|Assembly|Council|Commons|Lords|Hansard|Report|Reports|"
+                 "Statistics|Inquiry|Committee|Department|Ministry|Agency|Court|Government|Authority|Board|Trust|"
+                 "Commission|Inspectorate|Parliament|Unit|Centre|Society|Foundation|Partnership|Bulletin|Release|"
+                 "Survey|Table|Annex|Appendix|Chapter|Section|News|Times|Post|Guardian|Telegraph|Mail|Standard|"
+                 "Mirror|Express|Independent|Press|Media|Digital|Online|Audit|Inspection|Update|Statement|Letter|"
+                 "See|The|From|In|On|By|At|To|As|Of|And|For|With|Source|Sources|Data|Figures|Note|Notes")
+#: One word of a personal name: capitalised, with an inner capital after a hyphen, an apostrophe or "Mc"
+#: ("Al-Rashid", "O'Neil", "McDonald" passed when only lower case followed the first letter).
+#: Each part after the first starts with a capital or a mark, never a lower-case letter, so the word is read one way
+#: only (no backtracking over a long word).
+_NAME_PART = r"(?:['\u2019-]?[A-Z][a-z]+|['\u2019-][a-z]+)"
+_NAME_WORD = rf"(?!(?:{_NOT_A_PERSON})\b)[A-Z](?:[a-z]+{_NAME_PART}*|{_NAME_PART}+)"
 #: A personal name as a court or news report prints it: two or three capitalised words (initials allowed).
-_NAME = r"\b[A-Z][a-z'-]+(?:\s+[A-Z]\.?)?(?:\s+[A-Z][a-z'-]+){1,2}"
+_NAME = rf"\b{_NAME_WORD}(?:\s+[A-Z]\.?)?(?:\s+{_NAME_WORD}){{1,2}}"
 
 #: Where a phone or NHS number may start: not inside a word, a longer number (after a digit and a decimal point or
 #: thousands comma) or a path ("/"), yet right after a word's full stop: "Tel.020 7946 0000" and "NHS no.943 476
