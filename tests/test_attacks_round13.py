@@ -152,3 +152,13 @@ def test_the_end_of_a_range_with_its_unit_is_not_printed_alone(value: str, quote
 def test_a_value_beside_a_dash_that_joins_no_number_is_printed(value: str, quote: str) -> None:
     """A dash before a word, a spaced dash (a clause break, as scan reads it) and a sign stay as they were."""
     assert contains_printed(value, quote)
+
+
+@pytest.mark.parametrize(("text", "kind"), [("Call 07 712 345 678 now.", "phone number"),
+                                            ("Her number is 94 34 76 59 19 today.", "NHS number"),
+                                            ("Call 020 79 46 11 22 now.", "phone number")])
+def test_scan_leaves_out_a_number_in_an_unusual_grouping_as_the_record_does(text: str, kind: str) -> None:
+    """scan looks for each kind only where its shortcut (`NEEDS`) finds what every match holds: with the record's
+    wider patterns and the old shortcuts, "07 712 345 678" was read as the figures 712, 345 and 678."""
+    found, left = _read(text)
+    assert found == [] and [k for _, k in left] == [kind]

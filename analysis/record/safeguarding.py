@@ -114,6 +114,8 @@ _JOIN = rf"[\s(){_SEP_CHARS}]{{0,7}}"
 #: What parts such groups: `_SEP` but never nothing, nor a full stop close up on both sides, which is a decimal
 #: point ("33.33333333" is no NHS number).
 _GAP = rf"(?:\s{{1,3}}[{_SEP_CHARS}]?\s{{0,3}}|[{_SEP_CHARS}]\s{{1,3}}|[/_~-])"
+#: What any `_GAP` matches, for scan's shortcut that looks for a number in groups only where one could be.
+DIGIT_GAP = rf"[\s{_SEP_CHARS}]{{1,7}}"
 
 
 def _digits_ahead(count: str, run_ends: bool = True) -> str:
