@@ -26,6 +26,25 @@ def test_a_one_word_name_with_a_plain_at_is_an_address_after_a_label_or_at_web_m
     assert personal_data_in(text) == ["an e-mail address"]
 
 
+@pytest.mark.parametrize("text", ["jdoe@hotmail. com", "jdoe@hotmail .com", "jdoe@example .org.uk"])
+def test_an_address_with_a_space_on_one_side_of_its_last_full_stop_is_personal_data(text: str) -> None:
+    assert personal_data_in(text) == ["an e-mail address"]
+
+
+def test_a_handle_at_the_end_of_a_sentence_is_still_no_address() -> None:
+    assert personal_data_in("Follow the force at @metpoliceuk. The account said") == []
+
+
+@pytest.mark.parametrize("text", ["tel: 7946 0000", "Tel. 79460000", "mobile: 794 6000 after six"])
+def test_a_local_number_after_its_label_is_personal_data(text: str) -> None:
+    """Without its area code a London number is eight digits: after "tel" it passed."""
+    assert personal_data_in(text) == ["a phone number"]
+
+
+@pytest.mark.parametrize("text", ["phone: 1,200 calls a day", "the phone 2019 survey", "phone 12345678901"])
+def test_other_numbers_after_a_phone_label_are_no_local_number(text: str) -> None:
+    assert personal_data_in(text) == []
+
 @pytest.mark.parametrize("text", ["sent by email to staff at ofsted.gov.uk", "contact by e-mail at nspcc.org.uk",
                                   "the copy at aol.co.uk", "published at gov.uk by email"])
 def test_a_plain_at_near_the_word_email_is_no_address_by_itself(text: str) -> None:

@@ -136,7 +136,8 @@ NEEDS: dict[str, str] = {
     "URL": r"http|www\.",
     "e-mail address": r"@|protected",
     # the phone pattern's own separator: "020 - 7946 - 0000" passed a "[\s-]?" and its 7946 was read as a figure
-    "phone number": rf"\+|00|0\d{{2,4}}\)?{GROUP_SEPARATOR}\d{{3}}|0\d{{0,5}}\)?{DIGIT_GAP}\d\d|\(0\d{{0,5}}\)",
+    "phone number": rf"\+|00|0\d{{2,4}}\)?{GROUP_SEPARATOR}\d{{3}}|0\d{{0,5}}\)?{DIGIT_GAP}\d\d|\(0\d{{0,5}}\)"
+                    r"|tel|phone|mob|fax",
     "postcode": r"[a-z]\d",  # the outward code's area letters run into its district digit ("sw1a")
     # three digits together, or two groups of two or more (a number in any grouping, as the record reads one)
     "NHS number": rf"\d{{3}}|\d\d{DIGIT_GAP}\d\d",
