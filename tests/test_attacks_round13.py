@@ -181,3 +181,26 @@ def test_scan_leaves_out_a_number_in_an_unusual_grouping_as_the_record_does(text
     wider patterns and the old shortcuts, "07 712 345 678" was read as the figures 712, 345 and 678."""
     found, left = _read(text)
     assert found == [] and [k for _, k in left] == [kind]
+
+
+@pytest.mark.parametrize(("text", "left"), [("There were 1 200 cases.", "1 200"),
+                                            ("Some 5 000 000 pounds were spent.", "5 000 000")])
+def test_scan_reports_digits_grouped_by_spaces_as_not_read(text: str, left: str) -> None:
+    """"1 200 cases" was read as the figures 1 and 200: "200 cases", a figure the article never printed."""
+    assert scan_text(text, DEFAULT)["not_read"] == [
+        f"paragraph 1: {left!r} is a number with spaces between its digit groups, not one figure the record can "
+        "hold: check it by hand"]
+
+
+@pytest.mark.parametrize(("text", "figures"), [("In 2019 200 cases were seen.", ["200"]),
+                                               ("Of the 374 cases, 278 were poor.", ["374", "278"])])
+def test_a_year_or_a_comma_beside_a_number_is_no_spaced_group(text: str, figures: list[str]) -> None:
+    assert _read(text)[0] == figures
+
+
+def test_the_scan_summary_counts_one_as_one() -> None:
+    """It read "1 figures found" and "1 registered claims checked"."""
+    from analysis.factcheck.scan import summary
+
+    result = scan_text("There were 1,200 cases.", DEFAULT)
+    assert summary(result).startswith("scan: 1 figure found, ")

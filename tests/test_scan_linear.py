@@ -24,6 +24,7 @@ EDGES = [
     # Numbers in unusual groupings, read by their length; ranges and pairs whose ends carry their unit (round 13):
     "Call 07 712 345 678, (0)20 79 46 11 22 or 077009 00123; NHS 94 34 76 59 19; 10%-20%, 56%/44%, 3/4 of 40.",
     "Tel: 7946 1234 or mobile 794 6123; phone 2019 survey of 40.",
+    "Some 1 200 cases, 5 000 000 pounds, in 2019 200 more; Of the 3 cases, 278.",
     # Letters IGNORECASE reads as ASCII ones where str.lower() does not (long s, dotless and dotted i):
     "Within 5 ſeconds, aged ſixteen, at 10.30 BſT, 3 or more, at leaſt 2 victims, tıme 4 hours, 2 mİnutes.",
 ]

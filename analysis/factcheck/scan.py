@@ -316,11 +316,15 @@ def summary(result: dict[str, Any]) -> str:
     figures = result["figures"]
     held = sum(1 for e in figures if e["matches"])
     claims = {c["claim_id"] for e in figures for c in e["claims"]}
-    line = (f"scan: {len(figures)} figures found, {held} in the record, {len(figures) - held} not in the record, "
-            f"{len(claims)} registered claims checked")
+    line = (f"scan: {_count(len(figures), 'figure')} found, {held} in the record, {len(figures) - held} not in the "
+            f"record, {_count(len(claims), 'registered claim')} checked")
     skipped = len(result["not_read"])
-    return line + (f"; {skipped} part{'s' if skipped > 1 else ''} of the text not read (listed above)"
-                   if skipped else "")
+    return line + (f"; {_count(skipped, 'part')} of the text not read (listed above)" if skipped else "")
+
+
+def _count(n: int, noun: str) -> str:
+    """"1 figure", "2 figures": the summary read "1 figures found"."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 _CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
