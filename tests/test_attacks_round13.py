@@ -99,6 +99,20 @@ def test_a_cohort_whose_bound_follows_its_date_is_no_date_of_birth(text: str) ->
     assert personal_data_in(text) == []
 
 
+@pytest.mark.parametrize("text", ["she was born at Royal Oldham Hospital on 12/03/2009",
+                                  "born at St Mary's Hospital, London, on 12 March 2009",
+                                  "born in the United Kingdom on 12 March 2009"])
+def test_a_birth_date_after_on_further_from_born_is_personal_data(text: str) -> None:
+    """Only 20 characters could stand between "born" and the date: a place of birth between them hid it."""
+    assert personal_data_in(text) == ["a date of birth"]
+
+
+@pytest.mark.parametrize("text", ["children born in 2010 were counted in the survey released on 12 March 2024",
+                                  "live births: babies born in England and Wales, released on 12 March 2024",
+                                  "babies born in England and Wales in 2023, published 12 March 2024"])
+def test_a_date_in_another_clause_after_born_is_no_date_of_birth(text: str) -> None:
+    assert personal_data_in(text) == []
+
 @pytest.mark.parametrize("text", ["she was born on 12 March 2009 and later moved", "born 12/03/2009, then later"])
 def test_a_birthday_followed_by_a_story_is_still_personal_data(text: str) -> None:
     """Only "or later", "or after", "or earlier", "or before" and "onwards" bound a cohort; "and later" tells a life."""

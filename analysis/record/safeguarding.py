@@ -63,6 +63,9 @@ _COHORT = (rf"\s+(?:(?:on|in)\s+or\s+)?(?:after|before|between|since|from|until)
 #: both were refused as a date of birth (issue 24, round thirteen). After a day and month the year may still come.
 #: Not "and later", which tells a life ("born on 12 March 2009 and later moved").
 _BOUND_AFTER = r"(?:,?\s*\d{4})?,?\s+(?:or\s+(?:later|after|earlier|before)|onwards?)\b"
+#: A word that starts another clause after "born": a verb in the past (in lower case, so "United" is none) or a
+#: form of "be" or "have".
+_SECOND_VERB = r"(?-i:\b[a-z]+ed\b)|\b(?:was|were|is|are|will|has|have|had)\b"
 #: A date in eight digits run together, day first or year first (12032009, 20090312): a date only after "born".
 _COMPACT_DATE = rf"(?<!\d)(?:{_DAY_2}{_MONTH_2}{_YEAR_NO}|{_YEAR_NO}{_MONTH_2}{_DAY_2})(?!\d)"
 #: A date in digits: day first (12/03/2009, 12.3.09) or year first as ISO 8601 writes it (2009-03-12).
@@ -194,6 +197,11 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         rf"|\bborn\s+on[\s:]+(?:the\s+)?(?!(?:{_FULL_DATE}|{_DAY_MONTH}){_BOUND_AFTER})"
         rf"(?:\d|{_DAY}\b|{_MONTH}\b)"
         rf"|\b(?:born|birthday)\b(?!{_COHORT})[^.;\n]{{0,20}}?(?:{_FULL_DATE}|{_DAY_MONTH}|{_COMPACT_DATE})(?!\d)(?!{_BOUND_AFTER})"
+        # "born" and the date further apart, the date after "on", in the same clause: no second verb between them
+        # ("born at Royal Oldham Hospital on 12/03/2009" passed; "born in 2010 were counted in a survey released on
+        # 12 March 2024" is a survey's date: issue 24, round 13).
+        rf"|\bborn\b(?!{_COHORT})(?:(?!{_SECOND_VERB})[^.;\n]){{0,60}}?\bon\s+(?:the\s+)?"
+        rf"(?:{_FULL_DATE}|{_DAY_MONTH})(?!\d)(?!{_BOUND_AFTER})"
         rf"|\bb\.\s?{_FULL_DATE}"
         rf"|(?-i:{_NAME})\s*(?:,|\()\s*(?:aged\s+\d{{1,2}}\s*[,;]?\s*)?{_NUMERIC_DATE}",
         re.IGNORECASE),
