@@ -26,6 +26,7 @@ from analysis.record.vocabulary import (
     JOINED_SCALE_WORDS,
     MULTIPLES,
     QUALIFIERS,
+    RANGE_END_UNIT,
     SCALE_WORDS,
     SPACED_SCALE_WORDS,
     WORD_NUMBERS,
@@ -102,13 +103,13 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
     # and its second dropped without a word: "10–20% of cases" gave the count 10, "1,200-1,500 cases" 1,200.
     # (Dashes of every kind are read as "-" here; a period, an age or a phone number is masked before.)
     # Either end may carry its unit: "10%–20%" and "56%-60%" were read as the figure 10% (issue 24, round 13).
-    ("range", re.compile(rf"(?<![\w£.,/-])£?{NUM}(?:{JOINED_SCALE_WORDS}|%)?-£?{NUM}"
+    ("range", re.compile(rf"(?<![\w£.,/-])£?{NUM}{RANGE_END_UNIT}?-£?{NUM}"
                          rf"(?:{JOINED_SCALE_WORDS}|\s?%|\s?per ?cent)?"
                          r"(?![\w%-]|[.,/]\d)", re.IGNORECASE)),
     # Two numbers joined by a slash, a fraction or a pair ("3/4 of cases", "56%/44%"): no one figure either, and
     # both were dropped without a word, as numbers no form reads (issue 24, round 13). Not "24/7", an idiom.
-    ("fraction or pair", re.compile(rf"(?<![\w£.,/-])(?!24/7\b)£?{NUM}(?:{JOINED_SCALE_WORDS}|%)?/£?{NUM}"
-                                    rf"(?:{JOINED_SCALE_WORDS}|%)?(?![\w%/-]|[.,]\d)", re.IGNORECASE)),
+    ("fraction or pair", re.compile(rf"(?<![\w£.,/-])(?!24/7\b)£?{NUM}{RANGE_END_UNIT}?/£?{NUM}"
+                                    rf"{RANGE_END_UNIT}?(?![\w%/-]|[.,]\d)", re.IGNORECASE)),
     # Digits in groups of three parted by single spaces ("1 200 cases", as some styles print 1,200): read as the
     # figures 1 and 200, so "200 cases" was a figure the article never printed (issue 24, round 13). The record
     # reads no such number either; a flattened table's cells can look alike, so it is checked by hand.

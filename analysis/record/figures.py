@@ -26,7 +26,7 @@ from analysis.record.rawtext import RawFileError, read_text
 from analysis.record.revisions import rate_base_from_unit, split_status_mark
 from analysis.record.safeguarding import check_personal_data
 from analysis.record.sources import too_early
-from analysis.record.vocabulary import JOINED_SCALE_WORDS
+from analysis.record.vocabulary import RANGE_END_UNIT
 
 COLUMNS = (
     "figure_id", "measure", "subject", "geography", "period_start", "period_end",
@@ -73,7 +73,7 @@ def _joined(mark: str, other: str) -> bool:
 
 
 #: A range's end as printed before its dash, with its unit or scale ("10%", "£1.1m"), and after it ("£1.2m").
-_RANGE_END_BEFORE = re.compile(rf"\d(?:{JOINED_SCALE_WORDS}|%)$")
+_RANGE_END_BEFORE = re.compile(rf"\d{RANGE_END_UNIT}?$")
 _RANGE_END_AFTER = re.compile(r"£?\d")
 
 

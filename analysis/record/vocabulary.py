@@ -116,6 +116,9 @@ SCALES: dict[str, float] = {
 SCALE_WORDS = "|".join(sorted(SCALES, key=len, reverse=True))
 JOINED_SCALE_WORDS = "|".join(w for w in sorted(SCALES, key=len, reverse=True) if w != "b")
 SPACED_SCALE_WORDS = "|".join(w for w in sorted(SCALES, key=len, reverse=True) if len(w) > 1)
+#: What the end of a range or of a slash pair carries between its digits and the dash or slash: a scale or a per cent
+#: sign ("10%–20%", "£1.1m–£1.2m", "56%/44%"), for scan and the record's quote check alike.
+RANGE_END_UNIT = rf"(?:{JOINED_SCALE_WORDS}|%)"
 
 
 def number_word(n: int) -> str:
