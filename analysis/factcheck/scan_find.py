@@ -102,16 +102,16 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
     # Two numbers joined by a dash, a range: no one figure the parser reads. Its first end was read as a figure
     # and its second dropped without a word: "10–20% of cases" gave the count 10, "1,200-1,500 cases" 1,200.
     # (Dashes of every kind are read as "-" here; a period, an age or a phone number is masked before.)
-    # Either end may carry its unit: "10%–20%" and "56%-60%" were read as the figure 10% (issue 24, round 13).
+    # Either end may carry its unit: "10%–20%" and "56%-60%" were read as the figure 10% (issue 24, round thirteen).
     ("range", re.compile(rf"(?<![\w£.,/-])£?{NUM}{RANGE_END_UNIT}?-£?{NUM}"
                          rf"(?:{JOINED_SCALE_WORDS}|\s?%|\s?per ?cent)?"
                          r"(?![\w%-]|[.,/]\d)", re.IGNORECASE)),
     # Two numbers joined by a slash, a fraction or a pair ("3/4 of cases", "56%/44%"): no one figure either, and
-    # both were dropped without a word, as numbers no form reads (issue 24, round 13). Not "24/7", an idiom.
+    # both were dropped without a word, as numbers no form reads (issue 24, round thirteen). Not "24/7", an idiom.
     ("fraction or pair", re.compile(rf"(?<![\w£.,/-])(?!24/7\b)£?{NUM}{RANGE_END_UNIT}?/£?{NUM}"
                                     rf"{RANGE_END_UNIT}?(?![\w%/-]|[.,]\d)", re.IGNORECASE)),
     # Digits in groups of three parted by single spaces ("1 200 cases", as some styles print 1,200): read as the
-    # figures 1 and 200, so "200 cases" was a figure the article never printed (issue 24, round 13). The record
+    # figures 1 and 200, so "200 cases" was a figure the article never printed (issue 24, round thirteen). The record
     # reads no such number either; a flattened table's cells can look alike, so it is checked by hand.
     ("number with spaces between its digit groups",
      re.compile(r"(?<![\w£.,/-])£?\d{1,3}(?: \d{3})+(?![\w%]|[.,/]\d| \d)", re.IGNORECASE)),

@@ -89,7 +89,7 @@ _EMAIL_LABEL = r"\be-?mail(?:\s+address)?(?:\s*[:-]\s*|\s+(?:is\s+)?)"
 _WEBMAIL = r"(?:gmail|googlemail|hotmail|outlook|yahoo|ymail|icloud|btinternet|protonmail)\.[a-z]"
 #: The words that make capitalised words the name of a body or a document, not a person: "Home Office, 2015-03-12",
 #: "Casey Review (2025-06-16)" and "London Assembly, 13/02/2025" were refused as dates of birth, where a note cites
-#: a document by its date (issue 24, round 13). A word before a name ("See Hansard, …") is no first name either.
+#: a document by its date (issue 24, round thirteen). A word before a name ("See Hansard, …") is no first name either.
 _NOT_A_PERSON = ("Office|Review|Service|Services|Police|Assembly|Council|Commons|Lords|Hansard|Report|Reports|"
                  "Statistics|Inquiry|Committee|Department|Ministry|Agency|Court|Government|Authority|Board|Trust|"
                  "Commission|Inspectorate|Parliament|Unit|Centre|Society|Foundation|Partnership|Bulletin|Release|"
@@ -146,7 +146,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         # the end of a sentence, "@metpoliceuk. The").
         rf"|[\w.+-]{{1,64}}\s*@\s*[a-z][\w-]{{0,62}}\s+\.\s+[a-z]"
         # A space on one side of that full stop, when a top-level domain follows it in lower case ("jdoe@hotmail.
-        # com", "jdoe@hotmail .com" passed); a sentence after a handle starts with a capital (issue 24, round 13).
+        # com", "jdoe@hotmail .com" passed); a sentence after a handle starts with a capital (issue 24, round thirteen).
         rf"|[\w.+-]{{1,64}}\s*@\s*[a-z][\w-]{{0,62}}(?:\s+\.|\.\s+)(?-i:com|org|net|uk|gov|edu|info|io|co\.uk)\b"
         rf"|[\w.+-]{{1,64}}(?:\s+at\s+|@)[\w-]{{1,63}}(?:\.[\w-]{{1,63}}){{0,4}}{_DOT_WORD}[a-z]"
         # "(a)" for the at sign, as many sites print addresses ("jane(a)example.com"; NFKC makes "⒜" the same):
@@ -172,7 +172,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         rf"\d{{1,3}}{_SEP}(?:\(0\){_SEP})?\(?\d{{1,5}}\)?"
         rf"(?:{_SEP}\d{{2,5}}){{1,3}}(?!\d)|{_NOT_IN_A_NUMBER}\(?0\d{{2,4}}\)?{_SEP}\d{{3,4}}{_SEP}\d{{3,4}}(?!\d)"
         # The same in any grouping ("07 700 900 123", "020 79 46 00 00", "0 20 7946 0000", "077009 00123" passed):
-        # a trunk 0 and nine or ten more digits, in groups of two or more after the first (issue 24, round 13).
+        # a trunk 0 and nine or ten more digits, in groups of two or more after the first (issue 24, round thirteen).
         rf"|{_NOT_IN_A_NUMBER}{_digits_ahead('10,11')}(?:\(0\d{{0,5}}\)\s{{0,3}}\d{{2,6}}|0\d{{0,5}})(?:{_GAP}\d{{2,6}}){{1,5}}(?!\d)"
         # A local number of seven or eight digits after its label, with no area code ("tel: 7946 0000" passed).
         rf"|\b(?i:tel(?:ephone)?|phone|mob(?:ile)?|fax)\b\.?:?\s{{0,3}}{_digits_ahead('7,8')}\d{{3,4}}{_GAP}?\d{{3,4}}(?!\d)"),
@@ -182,7 +182,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     "a UK postcode": re.compile(rf"\b(?:[A-PR-UWYZ][A-HK-Y]?)\d[A-Z\d]?{_SEP}(?!(?-i:\d(?:st|nd|rd|th)\b))"
                                 rf"\d[ABD-HJLNP-UW-Z]{{2}}\b", re.IGNORECASE),
     # Ten digits printed 3-3-4 or run together: kept only with a valid check digit (`_VALID`).
-    # Any other grouping of the ten digits too ("943 4765 919", "94 34 76 59 19" passed: issue 24, round 13).
+    # Any other grouping of the ten digits too ("943 4765 919", "94 34 76 59 19" passed: issue 24, round thirteen).
     "an NHS number": re.compile(rf"{_NOT_IN_A_NUMBER}(?:\d{{3}}{_SEP}\d{{3}}{_SEP}\d{{4}}|{_digits_ahead('10')}"
                                 rf"\d{{2,6}}(?:{_GAP}\d{{2,6}}){{1,4}})(?![\w]|[,.]\d)"),
     # Two letters, six digits and A-D: HMRC's format, in any case, its parts joined as the phone numbers' and NHS
@@ -199,7 +199,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         rf"|\b(?:born|birthday)\b(?!{_COHORT})[^.;\n]{{0,20}}?(?:{_FULL_DATE}|{_DAY_MONTH}|{_COMPACT_DATE})(?!\d)(?!{_BOUND_AFTER})"
         # "born" and the date further apart, the date after "on", in the same clause: no second verb between them
         # ("born at Royal Oldham Hospital on 12/03/2009" passed; "born in 2010 were counted in a survey released on
-        # 12 March 2024" is a survey's date: issue 24, round 13).
+        # 12 March 2024" is a survey's date: issue 24, round thirteen).
         rf"|\bborn\b(?!{_COHORT})(?:(?!{_SECOND_VERB})[^.;\n]){{0,60}}?\bon\s+(?:the\s+)?"
         rf"(?:{_FULL_DATE}|{_DAY_MONTH})(?!\d)(?!{_BOUND_AFTER})"
         rf"|\bb\.\s?{_FULL_DATE}"
