@@ -46,6 +46,7 @@ def test_other_numbers_after_a_phone_label_are_no_local_number(text: str) -> Non
     assert personal_data_in(text) == []
 
 @pytest.mark.parametrize("text", ["sent by email to staff at ofsted.gov.uk", "contact by e-mail at nspcc.org.uk",
+                                  "email us at nspcc.org.uk",
                                   "the copy at aol.co.uk", "published at gov.uk by email"])
 def test_a_plain_at_near_the_word_email_is_no_address_by_itself(text: str) -> None:
     assert personal_data_in(text) == []

@@ -83,8 +83,9 @@ GROUP_SEPARATOR = _SEP
 #: "at" and "dot" as a reader would decode them in an address spelled out: "(at)", "[at]", "{dot}", " dot ".
 _AT_MARK = r"\s*[\[({<]\s*(?:at|@)\s*[\])}>]\s*"
 _DOT_WORD = r"(?:\s*[\[({<]\s*(?:dot|\.)\s*[\])}>]\s*|\s+dot\s+)"  # "[.]" too, as "[@]" is an at
-#: The words that say an e-mail address follows: "email", "e-mail address", then a colon or dash, or "is".
-_EMAIL_LABEL = r"\be-?mail(?:\s+address)?(?:\s*[:-]\s*|\s+(?:is\s+)?)"
+#: The words that say an e-mail address follows: "email", "e-mail address", then a colon or dash, or "is"; not
+#: before a pronoun ("email us at nspcc.org.uk" names a web site).
+_EMAIL_LABEL = r"\be-?mail(?:\s+address)?(?:\s*[:-]\s*|\s+(?:is\s+)?)(?!(?:us|me|them|him|her|it)\s)"
 #: The domains of the web-mail services people use for a personal address, as a domain starts.
 _WEBMAIL = r"(?:gmail|googlemail|hotmail|outlook|yahoo|ymail|icloud|btinternet|protonmail)\.[a-z]"
 #: The words that make capitalised words the name of a body or a document, not a person: "Home Office, 2015-03-12",
