@@ -62,14 +62,10 @@ def normalise_for_match(text: str) -> str:
     return _SPACES.sub(" ", (text or "").translate(_QUOTE_FOLD)).strip().lower()
 
 
-#: What joins two numbers into something neither is alone: a slash ("24/7", "1/2") or a dash of a range
-#: ("1,200-1,500", "10–20%"), which scan leaves out as a range.
-_JOINS = ("/", "-")
-
-
 def _joined(mark: str, other: str) -> bool:
-    """Whether `mark` (the character beside a value) joins it to the number `other` starts or ends."""
-    return bool(mark) and other.isdecimal() and same_length_reading(mark) in _JOINS
+    """Whether `mark` (the character beside a value) is a slash joining it to the number `other` starts or ends:
+    "7" is not printed alone in "24/7", nor "2" in "1/2" (a range's dash: `_in_a_range`)."""
+    return bool(mark) and other.isdecimal() and same_length_reading(mark) == "/"
 
 
 #: A range's end as printed before its dash, with its unit or scale ("10%", "£1.1m"), and after it ("£1.2m").
@@ -78,9 +74,9 @@ _RANGE_END_AFTER = re.compile(r"£?\d")
 
 
 def _in_a_range(haystack: str, at: int, end: int) -> bool:
-    """Whether a range's dash joins the value found at haystack[at:end] to a number across a unit or scale:
-    "20%" is not printed alone in "10%–20%", nor "£1.1m" in "£1.1m–£1.2m" (the digit guards look only at the
-    characters beside the value, and scan reads no figure there either)."""
+    """Whether a range's dash joins the value found at haystack[at:end] to another number, close up or across a
+    unit or scale: "1,200" is not printed alone in "1,200–1,500", nor "20%" in "10%–20%", nor "£1.1m" in
+    "£1.1m–£1.2m" (scan reads no figure there either). A spaced dash is a clause break, as scan reads it."""
     if haystack[at - 1:at] == "£":  # the value's own pound sign, left out of its value as printed
         at -= 1
     before, after = haystack[at - 1:at], haystack[end:end + 1]
