@@ -176,9 +176,10 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         rf"(?:{_SEP}\d{{2,5}}){{1,3}}(?!\d)|{_NOT_IN_A_NUMBER}\(?0\d{{2,4}}\)?{_SEP}\d{{3,4}}{_SEP}\d{{3,4}}(?!\d)"
         # The same in any grouping ("07 700 900 123", "020 79 46 00 00", "0 20 7946 0000", "077009 00123" passed):
         # a trunk 0 and nine or ten more digits, in groups of two or more after the first (issue 24, round thirteen).
+        # It starts with the 0 or its bracket, asked first: the run's lookahead at every word cost validation time.
         rf"|(?=[(0]){_NOT_IN_A_NUMBER}{_digits_ahead('10,11')}(?:\(0\d{{0,5}}\)\s{{0,3}}\d{{2,6}}|0\d{{0,5}})(?:{_GAP}\d{{2,6}}){{1,5}}(?!\d)"
         # A local number of seven or eight digits after its label, with no area code ("tel: 7946 0000" passed).
-        rf"|(?=[tpmfTPMF])\b(?i:tel(?:ephone)?|phone|mob(?:ile)?|fax)\b\.?:?\s{{0,3}}{_digits_ahead('7,8')}\d{{3,4}}{_GAP}?\d{{3,4}}(?!\d)"),
+        rf"|\b(?i:tel(?:ephone)?|phone|mob(?:ile)?|fax)\b\.?:?\s{{0,3}}{_digits_ahead('7,8')}\d{{3,4}}{_GAP}?\d{{3,4}}(?!\d)"),
     # Any case, its halves joined as the other patterns' groups are (`_SEP`): "sw1a-1aa" is as personal as "SW1A 1AA".
     # The area's letters are ones Royal Mail uses (never Q, V or X first; never I, J or Z second), and an ordinal in
     # lower case ("2nd", "3rd") is not an inward code: "Q4 2nd quarter" and "the A1 2nd junction" were refused.
