@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from analysis.factcheck.scan_text import Sentence
 from analysis.record.hygiene import other_numeral, same_length_reading
 from analysis.record.printed import Printed, PrintedFigureError, parse_printed
-from analysis.record.safeguarding import DIGIT_GAP, GROUP_SEPARATOR, nhs_check_digit_holds
+from analysis.record.safeguarding import DIGIT_GAP, GROUP_SEPARATOR, PHONE_LABELS, nhs_check_digit_holds
 from analysis.record.safeguarding import PATTERNS as PERSONAL
 from analysis.record.vocabulary import (
     FRACTIONS,
@@ -144,7 +144,7 @@ NEEDS: dict[str, str] = {
     "e-mail address": r"@|protected",
     # the phone pattern's own separator: "020 - 7946 - 0000" passed a "[\s-]?" and its 7946 was read as a figure
     "phone number": rf"\+|00|0\d{{2,4}}\)?{GROUP_SEPARATOR}\d{{3}}|0\d{{0,5}}\)?{DIGIT_GAP}\d\d|\(0\d{{0,5}}\)"
-                    r"|tel|phone|mob|fax",
+                    "|" + "|".join(PHONE_LABELS),
     "postcode": r"[a-z]\d",  # the outward code's area letters run into its district digit ("sw1a")
     # three digits together, or two groups of two or more (a number in any grouping, as the record reads one)
     "NHS number": rf"\d{{3}}|\d\d{DIGIT_GAP}\d\d",

@@ -112,10 +112,10 @@ _NAME = rf"\b{_NAME_WORD}(?:\s+[A-Z]\.?)?(?:\s+{_NAME_WORD}){{1,2}}"
 #: but for the end of "tel", "fax", "mob", "phone" or "mobile" written close up ("tel020 7946 0000" passed).
 #: A "+" right after such a label starts a number too ("tel+44 20 7946 0000" passed: issue 24, round twelve).
 #: The labels a phone number is printed after, for the number close up after one and for a local number after one.
-_PHONE_LABELS = ("telephone", "mobile", "phone", "tel", "mob", "fax")
+PHONE_LABELS = ("telephone", "mobile", "phone", "tel", "mob", "fax")
 #: (One lookbehind for the labels of each length: a lookbehind has one width.)
-_AFTER_LABEL = "|".join(f"(?<=(?i:{'|'.join(w for w in _PHONE_LABELS if len(w) == n)}))"
-                        for n in sorted({len(w) for w in _PHONE_LABELS}))
+_AFTER_LABEL = "|".join(f"(?<=(?i:{'|'.join(w for w in PHONE_LABELS if len(w) == n)}))"
+                        for n in sorted({len(w) for w in PHONE_LABELS}))
 _NOT_IN_A_NUMBER = rf"(?:(?<![\w/])|{_AFTER_LABEL})(?<!\d[,.])"
 #: What may stand between two digits of one such number: a `_SEP` (at most seven characters) or a bracket.
 _JOIN = rf"[\s(){_SEP_CHARS}]{{0,7}}"
@@ -183,7 +183,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         # It starts with the 0 or its bracket, asked first: the run's lookahead at every word cost validation time.
         rf"|(?=[(0]){_NOT_IN_A_NUMBER}{_digits_ahead('10,11')}(?:\(0\d{{0,5}}\)\s{{0,3}}\d{{2,6}}|0\d{{0,5}})(?:{_GAP}\d{{2,6}}){{1,5}}(?!\d)"
         # A local number of seven or eight digits after its label, with no area code ("tel: 7946 0000" passed).
-        rf"|\b(?i:{'|'.join(_PHONE_LABELS)})\b\.?:?\s{{0,3}}{_digits_ahead('7,8')}\d{{3,4}}{_GAP}?\d{{3,4}}(?!\d)"),
+        rf"|\b(?i:{'|'.join(PHONE_LABELS)})\b\.?:?\s{{0,3}}{_digits_ahead('7,8')}\d{{3,4}}{_GAP}?\d{{3,4}}(?!\d)"),
     # Any case, its halves joined as the other patterns' groups are (`_SEP`): "sw1a-1aa" is as personal as "SW1A 1AA".
     # The area's letters are ones Royal Mail uses (never Q, V or X first; never I, J or Z second), and an ordinal in
     # lower case ("2nd", "3rd") is not an inward code: "Q4 2nd quarter" and "the A1 2nd junction" were refused.
