@@ -15,8 +15,7 @@ def test_a_birth_date_in_digits_joined_by_spaces_is_personal_data(text: str) -> 
 
 
 @pytest.mark.parametrize("text", ["children born in 2010, 12 5 per cent", "born 3 12 09",
-                                  "Children born 2009 to 2010 were 12 3 times more likely",
-                                  "children born 2009-10 12 5"])
+                                  "Children born 2009 to 2010 were 12 3 times more likely"])
 def test_numbers_near_born_that_are_no_spaced_date_are_not_flagged(text: str) -> None:
     assert personal_data_in(text) == []
 

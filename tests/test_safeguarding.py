@@ -26,7 +26,7 @@ import yaml
 
 from analysis.paths import PROJECT_ROOT
 from analysis.record.rawtext import read_text
-from analysis.record.safeguarding import PATTERNS, personal_data_in
+from analysis.record.safeguarding import LONG_NUMBER, PATTERNS, personal_data_in
 
 DATA = PROJECT_ROOT / "data"
 NOTEBOOKS = PROJECT_ROOT / "notebooks"
@@ -120,6 +120,7 @@ CAUGHT = [
     ("https://example.com/contact?email=reporter@example.com", "an e-mail address"),
     ("https://wa.me/447700900123", "a phone number"),
     ("read https://example.com/story-090533808.html or call 020 7946 0000", "a phone number"),
+    ("passport 925665416 was seen", LONG_NUMBER),
 ]
 
 

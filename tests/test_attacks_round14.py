@@ -1,0 +1,70 @@
+"""Issue 24, round fourteen. The personal-data check (class 4) reads a number by its length alone: nine or more
+digits in one run, close up or in groups, is how a phone, NHS, passport or account number is written, and no figure
+this project records is printed so. Thirteen rounds each found a grouping the patterns of one kind did not know;
+this rule closes the family, and the costs it was accepted with are pinned here too."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from analysis.paths import Paths
+from analysis.record.gaps import load_gaps
+from analysis.record.problems import Problems
+from analysis.record.safeguarding import LONG_NUMBER, personal_data_in
+
+
+@pytest.mark.parametrize("text", [
+    "call 44 7700 900123 after six",  # a country code without "+" or "00": round thirteen's kept miss
+    "0 7 7 0 0 9 0 0 1 2 3",  # digits spaced one by one: kept miss
+    "passport 925665416",  # nine digits close up
+    "sort code and account 12-34-56 12345678",
+    "NHS 94 34 76 59 18",  # an NHS number with one digit mistyped is still a person's
+    "phone 12345678901",
+    "ref 123_456_789 on file", "ref 123~456~789 on file", "ref 123 - 456 - 789 on file",
+])
+def test_nine_or_more_digits_in_one_run_are_personal_data(text: str) -> None:
+    assert personal_data_in(text) == [LONG_NUMBER]
+
+
+@pytest.mark.parametrize("text", [
+    "1,200,000,000 pounds", "£1.2bn", "a rate of 33.33333333", "0.123456789", "12345678 in eight digits",
+    "Q4 2019/2020", "244 / 121 / 80 / 43", "1 200 000 cases", "in 2015-16 2016-17", "2016 2017 2018 2019",
+    "in 2015 16 2016 17 2017 18", "from 2024-04-01 2025-03-31", "sha256 1234567890abcdef", "v1.123456789",
+    "1,234,567 890",
+])
+def test_figures_years_dates_and_hashes_are_no_long_number(text: str) -> None:
+    """A count prints with commas, a rate with a decimal point, a year range with "/"; a row of years or dates
+    written year first is a flattened table; a run that goes on into letters is a hash."""
+    assert personal_data_in(text) == []
+
+
+def test_a_date_range_with_an_en_dash_is_a_period() -> None:
+    """The check reads an en dash as "-" (`pattern_text`), which joins a run: two dates written year first are
+    still a period."""
+    assert personal_data_in("the year 2024-04-01\u20132025-03-31") == []
+
+
+@pytest.mark.parametrize("text", ["0 10 20 30 40 50 60", "children born 2009-10 12 5",
+                                  "1234567890 is not a valid NHS number"])
+def test_the_rule_s_accepted_costs(text: str) -> None:
+    """Decided: a run of figures parted by spaces alone (a chart's axis copied from a PDF) is refused too. The
+    message says what to do; no quote or note in the record has such a run."""
+    assert personal_data_in(text) == [LONG_NUMBER]
+
+
+@pytest.mark.parametrize("text", ["call 020 7946 0000", "NHS number 943 476 5919"])
+def test_a_number_of_a_known_kind_is_named_by_that_kind_only(text: str) -> None:
+    assert LONG_NUMBER not in personal_data_in(text)
+
+
+def test_a_long_number_in_a_field_is_refused_with_its_file_and_field(tmp_path: Path) -> None:
+    """Also when YAML reads the field as an int: the check sees it both as written and as kept."""
+    paths = Paths(tmp_path)
+    paths.raw.mkdir(parents=True)
+    paths.gaps_yaml.write_text("- id: g\n  wanted: referrals in 2019\n  cited_by: x\n  where_looked: [the report]\n"
+                               "  holder: 925665416\n  reason: not published\n", encoding="utf-8")
+    problems = Problems()
+    load_gaps(paths, problems)
+    assert [p.message.split(";")[0] for p in problems.items] == [f"holder seems to contain {LONG_NUMBER}"]
