@@ -80,14 +80,20 @@ _SEP_CHARS = "./_~-"
 _SEP = rf"(?:\s{{0,3}}[{_SEP_CHARS}]?\s{{0,3}})"
 #: The same, for scan's shortcut that looks for a phone number only where one could be (`scan_find.NEEDS`).
 GROUP_SEPARATOR = _SEP
-#: "at" and "dot" as a reader would decode them in an address spelled out: "(at)", "[at]", "{dot}", " dot ".
-_AT_MARK = r"\s*[\[({<]\s*(?:at|@)\s*[\])}>]\s*"
-_DOT_WORD = r"(?:\s*[\[({<]\s*(?:dot|\.)\s*[\])}>]\s*|\s+dot\s+)"  # "[.]" too, as "[@]" is an at
+#: "at" and "dot" as a reader would decode them in an address spelled out: "(at)", "[at]", "{dot}", " dot ", and
+#: between marks of any other kind ("*at*", "#at#", " /at/ ", " -at- "), which passed when only brackets were read
+#: (issue 24, round fourteen). A hyphen, "/" or "_" close up ("jdoe_at_gmail_dot_com") counts only with a spelled
+#: dot after it: this record's ids are written "children-at-risk", a measure "children_at_risk", a path "a/at/b.pdf".
+_MARK_OPEN, _MARK_CLOSE = r"(?:[\[({<*#\\|~=+:]|\s[/-])", r"(?:[\])}>*#\\|~=+:]|[/-]\s)"
+_AT_MARK = rf"\s*{_MARK_OPEN}\s*(?:at|@)\s*{_MARK_CLOSE}\s*"
+_DOT_WORD = rf"(?:\s*{_MARK_OPEN}\s*(?:dot|\.)\s*{_MARK_CLOSE}\s*|\s+dot\s+|[_/-]dot[_/-])"  # "[.]" too
 #: The words that say an e-mail address follows: "email", "e-mail address", then a colon or dash, or "is"; not
 #: before a pronoun ("email us at nspcc.org.uk" names a web site).
 _EMAIL_LABEL = r"\be-?mail(?:\s+address)?(?:\s*[:-]\s*|\s+(?:is\s+)?)(?!(?:us|me|them|him|her|it)\s)"
-#: The domains of the web-mail services people use for a personal address, as a domain starts.
-_WEBMAIL = r"(?:gmail|googlemail|hotmail|outlook|yahoo|ymail|icloud|btinternet|protonmail)\.[a-z]"
+#: The web-mail services people use for a personal address.
+_WEBMAIL_NAME = r"(?:gmail|googlemail|hotmail|outlook|yahoo|ymail|icloud|btinternet|protonmail)"
+#: Such a domain as it starts, its full stop spaced or not ("jdoe at hotmail. com" passed: issue 24, round fourteen).
+_WEBMAIL = rf"{_WEBMAIL_NAME}\s?\.\s?[a-z]"
 #: The words that make capitalised words the name of a body or a document, not a person: "Home Office, 2015-03-12",
 #: "Casey Review (2025-06-16)" and "London Assembly, 13/02/2025" were refused as dates of birth, where a note cites
 #: a document by its date (issue 24, round thirteen). A word before a name ("See Hansard, …") is no first name either.
@@ -104,7 +110,17 @@ _NOT_A_PERSON = ("Office|Review|Service|Services|Police|Assembly|Council|Commons
 _NAME_PART = r"(?:['\u2019-]?[A-Z][a-z]+|['\u2019-][a-z]+)"
 _NAME_WORD = rf"(?=[A-Z])(?!(?:{_NOT_A_PERSON})\b)[A-Z](?:[a-z]+{_NAME_PART}*|{_NAME_PART}+)"
 #: A personal name as a court or news report prints it: two or three capitalised words (initials allowed).
-_NAME = rf"\b{_NAME_WORD}(?:\s+[A-Z]\.?)?(?:\s+{_NAME_WORD}){{1,2}}"
+#: A name word in capitals, as court lists and some reports print a surname ("JOHN SMITH, 12/03/2009", "SMITH, John
+#: (12/03/2009)" passed: issue 24, round fourteen): two letters or more, "O'NEIL" and "AL-RASHID" too; never a word
+#: that names a body or a document, in any case ("HOME OFFICE, 2015-03-12"), nor the initials of a body or a
+#: series this record cites ("ONS CSEW, 2024-03-12").
+_INITIALS = ("ONS|CSEW|HMIC|HMICFRS|PEEL|NSPCC|NPCC|CPS|NCA|MPS|MOPAC|IICSA|DFE|BBC|ITV|GLA|NHS|MOJ|LGA|ADCS|CSA|CSE|"
+             "UK|PA")
+_CAPS_WORD = (rf"(?=[A-Z][A-Z'\u2019])(?!(?i:{_NOT_A_PERSON}|{_INITIALS})\b)"
+              rf"[A-Z](?:[A-Z]+|['\u2019][A-Z]+)(?:-[A-Z]+)*\b")
+_ANY_NAME_WORD = rf"(?:{_NAME_WORD}|{_CAPS_WORD})"
+_NAME = (rf"\b(?:{_ANY_NAME_WORD}(?:\s+[A-Z]\.?)?(?:\s+{_ANY_NAME_WORD}){{1,2}}"
+         rf"|{_CAPS_WORD},\s+{_NAME_WORD}(?:\s+{_ANY_NAME_WORD})?)")
 
 #: Where a phone or NHS number may start: not inside a word, a longer number (after a digit and a decimal point or
 #: thousands comma) or a path ("/"), yet right after a word's full stop: "Tel.020 7946 0000" and "NHS no.943 476
@@ -158,9 +174,14 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         # the end of a sentence, "@metpoliceuk. The"), or on one side when a top-level domain follows it in lower
         # case ("jdoe@hotmail. com", "jdoe@hotmail .com" passed; a sentence after a handle starts with a capital:
         # issue 24, round thirteen).
-        rf"|[\w.+-]{{1,64}}\s*@\s*[a-z][\w-]{{0,62}}"
-        rf"(?:\s+\.\s+[a-z]|(?:\s+\.|\.\s+)(?-i:com|org|net|uk|gov|edu|info|io|co\.uk)\b)"
-        rf"|[\w.+-]{{1,64}}(?:\s+at\s+|@)[\w-]{{1,63}}(?:\.[\w-]{{1,63}}){{0,4}}{_DOT_WORD}[a-z]"
+        # A comma for that full stop before a top-level domain in lower case ("jdoe@hotmail,com", a full-width comma
+        # too), or a web-mail provider's name after an "@" close up or spaced on both sides, without its domain
+        # ("jdoe@gmail"): both passed (issue 24, round fourteen). "uk" alone is no such domain ("@metpoliceuk, uk
+        # police said"), and "follow @gmail" is a handle.
+        rf"|[\w.+-]{{1,64}}\s*@\s*(?:[a-z][\w-]{{0,62}}"
+        rf"(?:\s+\.\s+[a-z]|(?:\s+\.|\.\s+)(?-i:com|org|net|uk|gov|edu|info|io|co\.uk)\b"
+        rf"|\s?,\s?(?-i:com|org|net|(?:co|gov|org)\s?,\s?uk)\b)|(?:(?<=\w@)|(?<=\s@\s)){_WEBMAIL_NAME}\b)"
+        rf"|[\w.+-]{{1,64}}(?:\s+at\s+|@|[_/-]at[_/-])[\w-]{{1,63}}(?:\.[\w-]{{1,63}}){{0,4}}{_DOT_WORD}[a-z]"
         # "(a)" for the at sign, as many sites print addresses ("jane(a)example.com"; NFKC makes "⒜" the same):
         # written close up only, so a list's "(a)" in "paragraph (a) i.e. the" is none.
         rf"|[\w.+-]{{1,64}}[\[({{<]a[\])}}>][a-z][\w-]{{0,62}}\.[a-z]"
@@ -209,6 +230,8 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     # the estates", "born on the streets" were refused as dates of birth (issue 24, round twelve).
     "a date of birth": re.compile(
         rf"\b(?:date[\s-]of[\s-]birth|birth[\s-]?date|d\s?[./]\s?o\s?[./]\s?b\b\.?|dob)\b"
+        # "birth" as a label before a date ("birth: 12/03/2009" passed: issue 24, round fourteen).
+        rf"|\bbirth\s*[:-]\s*(?:{_FULL_DATE}|{_DAY_MONTH})"
         rf"|\bborn\s+on[\s:]+(?:the\s+)?(?!(?:{_FULL_DATE}|{_DAY_MONTH}){_BOUND_AFTER})"
         rf"(?:\d|{_DAY}\b|{_MONTH}\b)"
         rf"|\b(?:born|birthday)\b(?!{_COHORT})[^.;\n]{{0,20}}?(?:{_FULL_DATE}|{_DAY_MONTH}|{_COMPACT_DATE})(?!\d)(?!{_BOUND_AFTER})"
@@ -261,7 +284,8 @@ _VALID: dict[str, Callable[[str], bool]] = {"an NHS number": nhs_check_digit_hol
 
 #: Every pattern needs a digit, an "@", one of these words or a dotted name before " at ": text without any is clean,
 #: found with one search.
-_MAYBE = re.compile(r"[\d@]|e-?mail|birth|born|dob|d\.o\.b|\bdot\b|[\[({<]\s*(?:at|a|\.)\s*[\])}>]"
+_MAYBE = re.compile(rf"[\d@]|e-?mail|birth|born|dob|d\.o\.b|\bdot\b|{_MARK_OPEN}\s*(?:at|\.)\s*{_MARK_CLOSE}"
+                    r"|[\[({<]a[\])}>]|[_/-]dot[_/-]"
                     r"|[a-z][._][a-z]+\s+at\s|\sat\s+" + _WEBMAIL, re.IGNORECASE)
 
 
@@ -279,9 +303,15 @@ def _decoded(text: str) -> str:
     decoded, as a browser shows them and a reader decodes them: text copied from a page's source or a link keeps
     them, and "jdoe&#64;hotmail.co.uk" passed the check (issue 24, round thirteen). The record keeps the text as
     written; only the check reads it so."""
-    if "&" in text:
-        text = html.unescape(text)
-    return urllib.parse.unquote(text) if "%" in text else text
+    for _ in range(3):  # escaped twice over too ("&amp;#64;", "%2540" passed: issue 24, round fourteen)
+        before = text
+        if "&" in text:
+            text = html.unescape(text)
+        if "%" in text:
+            text = urllib.parse.unquote(text)
+        if text == before:
+            break
+    return text
 
 
 @functools.lru_cache(maxsize=4096)
