@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from analysis.paths import Paths
+from analysis.factcheck.scan import scan_text
+from analysis.factcheck.scan_find import UNREAD
+from analysis.paths import DEFAULT, Paths
 from analysis.record.gaps import load_gaps
 from analysis.record.problems import Problems
 from analysis.record.safeguarding import LONG_NUMBER, personal_data_in
@@ -116,3 +118,34 @@ def test_a_name_in_capitals_before_a_date_is_a_date_of_birth(text: str) -> None:
                                   "HMICFRS PEEL, 12/03/2024", "THE TIMES, 12/03/2024", "NSPCC, 12/03/2024"])
 def test_a_body_or_a_series_in_capitals_with_a_date_is_no_person(text: str) -> None:
     assert personal_data_in(text) == []
+
+
+# --- scan: no number is dropped without a word, and none is read as a figure it is not (class 3) ----------------
+
+
+def _scan(text: str) -> tuple[list[str], list[str]]:
+    result = scan_text(text, DEFAULT)
+    return [f["value_as_printed"] for f in result["figures"]], result["not_read"]
+
+
+@pytest.mark.parametrize(("text", "left", "kind"), [
+    ("The figure was \u00bd of the total.", "\u00bd", UNREAD),  # a vulgar fraction was in neither list
+    ("About 3,4 million pounds were spent.", "3,4", UNREAD),  # listed only with --all, and scan exited 0
+    ("There were 1,73 referrals.", "1,73", UNREAD),
+    ("Girls and boys were referred in a 2:1 ratio.", "2:1", "ratio"),  # read as the counts 2 and 1
+    ("Referrals rose 3-fold in London.", "3-fold", "multiplier"),  # read as the count 3
+    ("Referrals rose threefold in London.", "threefold", "multiplier"),  # dropped without a word
+    ("There was a 3x increase.", "3x", "multiplier"),
+    ("There was a 4\u00d7 increase.", "4\u00d7", "multiplier"),  # read as the count 4
+])
+def test_a_number_no_figure_form_reads_is_reported_as_not_read(text: str, left: str, kind: str) -> None:
+    figures, not_read = _scan(text)
+    assert figures == []
+    assert not_read == [f"paragraph 1: {left!r} is a {kind}, not one figure the record can hold: check it by hand"]
+
+
+@pytest.mark.parametrize("text", ["During COVID-19 and on the M25 in Q3, with 5G, in the 2020s.",
+                                  "The helpline is open 24/7, offering 24-7 support, not a 9-to-5 job."])
+def test_numbers_in_names_codes_and_idioms_are_left_out_quietly(text: str) -> None:
+    assert _scan(text) == ([], [])
+

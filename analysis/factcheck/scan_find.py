@@ -33,7 +33,7 @@ from analysis.record.vocabulary import (
 )
 
 __all__ = ["Found", "LeftOut", "find_figures", "kinds_in", "counted_phrase", "head_noun", "is_verb_form", "COUNT_NOUNS",
-           "MAX_PER_SENTENCE", "NOT_READ", "NOT_LISTED", "UNCHECKED"]
+           "MAX_PER_SENTENCE", "NOT_READ", "NOT_LISTED", "UNCHECKED", "UNREAD", "IN_A_NAME"]
 
 
 @dataclass(frozen=True)
@@ -99,6 +99,9 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
                        rf"|\b(?:before|after|at|by|from|over|under|reached|reaching) the age of {_ANY}\b"
                        rf"|\b(?:turned|turning|turns) {_ANY}\b", re.IGNORECASE)),
     ("duration", re.compile(rf"\b{_ANY}(?:-{NUM})?[- ]{_TIME_UNITS}\b", re.IGNORECASE)),
+    # Numbers in a phrase that counts nothing ("open 24/7", "24-7 support", "a 9-to-5 job"), before the ranges and
+    # fractions they would read as.
+    ("idiom", re.compile(r"\b(?:24\s?[/-]\s?7|9-to-5)\b", re.IGNORECASE)),
     # Two numbers joined by a dash, a range: no one figure the parser reads. Its first end was read as a figure
     # and its second dropped without a word: "10–20% of cases" gave the count 10, "1,200-1,500 cases" 1,200.
     # (Dashes of every kind are read as "-" here; a period, an age or a phone number is masked before.)
@@ -107,9 +110,17 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
                          rf"(?:{JOINED_SCALE_WORDS}|\s?%|\s?per ?cent)?"
                          r"(?![\w%-]|[.,/]\d)", re.IGNORECASE)),
     # Two numbers joined by a slash, a fraction or a pair ("3/4 of cases", "56%/44%"): no one figure either, and
-    # both were dropped without a word, as numbers no form reads (issue 24, round thirteen). Not "24/7", an idiom.
-    ("fraction or pair", re.compile(rf"(?<![\w£.,/-])(?!24/7\b)£?{NUM}{RANGE_END_UNIT}?/£?{NUM}"
+    # both were dropped without a word, as numbers no form reads (issue 24, round thirteen).
+    ("fraction or pair", re.compile(rf"(?<![\w£.,/-])£?{NUM}{RANGE_END_UNIT}?/£?{NUM}"
                                     rf"{RANGE_END_UNIT}?(?![\w%/-]|[.,]\d)", re.IGNORECASE)),
+    # A multiple written with "-fold", "x" or "×" ("3-fold", "threefold", "a 3x increase", "4×"): read as the
+    # count 3, or not at all, where it is a ratio that readers take as ×3 or as +300% (issue 24, round fourteen).
+    # "2.5 times" is read: the parser's unit "times".
+    ("multiplier", re.compile(rf"(?<![\w£.,-])(?:{NUM}\s?-?|{WORDNUM}-?)fold\b|(?<![\w£.,-]){NUM}\s?[x×](?!\w)",
+                              re.IGNORECASE)),
+    # Two numbers joined by a colon, a ratio ("a 2:1 ratio"), after the times are masked: read as the counts 2 and
+    # 1, figures the article never printed (issue 24, round fourteen).
+    ("ratio", re.compile(rf"(?<![\w£.,:/-]){NUM}:{NUM}(?![\w%:]|[.,]\d)")),
     # Digits in groups of three parted by single spaces ("1 200 cases", as some styles print 1,200): read as the
     # figures 1 and 200, so "200 cases" was a figure the article never printed (issue 24, round thirteen). The record
     # reads no such number either; a flattened table's cells can look alike, so it is checked by hand.
@@ -130,10 +141,16 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
                                              rf"offender|child|person)s?\b)", re.IGNORECASE)),
 )
 
+#: A number no figure form reads, written as a statistic is ("3,4 million", "1,73", "½ of them"): listed only with
+#: `--all` while scan exited 0, so a statistic was gone from the fact-check without a word (issue 24, round fourteen).
+UNREAD = "number in a form no figure form reads"
+#: Digits inside a name or a code ("COVID-19", "the M25", "Q3", "5G", "FY24", "the 2020s"): no statistic.
+IN_A_NAME = "number inside a name or a code"
+
 #: Left-out kinds that are statistics all the same, which no one figure of the record can be: `scan` reports each as
 #: a part of the text not read (a range's first end was a figure; listed with the dates, "10–20%" was out of sight).
-UNCHECKED = frozenset({"range", "fraction or pair", "number with spaces between its digit groups",
-                       "negative number"})
+UNCHECKED = frozenset({"range", "fraction or pair", "ratio", "multiplier",
+                       "number with spaces between its digit groups", "negative number", UNREAD})
 
 #: For every kind, a pattern (on the sentence as `needs_text` folds it) every match of the kind also
 #: matches: the kind is not run on a sentence without it. Each starts with a literal character where it can (a
@@ -154,8 +171,11 @@ NEEDS: dict[str, str] = {
     "year": r"(?:19|20)\d\d",
     "age": r"\b(?:age|old|under|over|young|turn)",
     "duration": r"\b(?:hour|day|week|month|year|decade|minute|second)",
+    "idiom": r"24|9-to",
     "range": r"\d[a-z%]*-£?\d",
     "fraction or pair": r"\d[a-z%]*/£?\d",
+    "ratio": r"\d:\d",
+    "multiplier": r"fold|\d\s?[x×]",
     "number with spaces between its digit groups": r"\d \d\d\d",
     "negative number": r"-£?\d",
     "street number": r"\s(?:street|road|lane|avenue|way|place|square|gardens|close|drive|terrace|crescent|court|row)\b",
@@ -480,7 +500,7 @@ def find_figures(sentence: Sentence, kinds: frozenset[str] | None = None) -> tup
             continue
         if any(0 <= i < len(masked) and other_numeral(masked[i]) for i in (m.start("core") - 1, m.end("core"))):
             # "1½", "7̃37": part of a number written with other numerals, refused as the record refuses it
-            left_out.append(LeftOut(core, "not read by the parser", sentence))
+            left_out.append(LeftOut(core, UNREAD, sentence))
             continue
         text = f"{qual} {core}" if qual else core
         try:
@@ -489,7 +509,7 @@ def find_figures(sentence: Sentence, kinds: frozenset[str] | None = None) -> tup
             try:
                 printed, text = parse_printed(core), core
             except PrintedFigureError:
-                left_out.append(LeftOut(core, "not read by the parser", sentence))
+                left_out.append(LeftOut(core, UNREAD, sentence))
                 continue
         derived, because = _derived(core, printed, before, after)
         start = m.start() if text != core else m.start("core")
@@ -504,19 +524,27 @@ def find_figures(sentence: Sentence, kinds: frozenset[str] | None = None) -> tup
     return found, left_out
 
 
-#: A number as printed, however malformed ("1,73", "12,34,567", ".5", the "19" of "COVID-19", "3b"): what no
-#: figure form and no left-out kind took is listed as not read, so no number is dropped without a word.
-_DIGITS = re.compile(r"[.,]?\d+(?:[.,]\d+)*[\w%]*")
-_ANY_DIGIT = re.compile(r"\d")
+#: A number as printed, however malformed ("1,73", "12,34,567", ".5", the "19" of "COVID-19", "3b", "½"): what no
+#: figure form and no left-out kind took is listed, so no number is dropped without a word. A vulgar fraction was in
+#: neither list ("½ of the total" left no trace: issue 24, round fourteen).
+_FRACTIONS = "\u00bc-\u00be\u2150-\u215e"
+_DIGITS = re.compile(rf"[.,]?[\d{_FRACTIONS}]+(?:[.,]\d+)*[\w%]*")
+_ANY_DIGIT = re.compile(rf"[\d{_FRACTIONS}]")
+#: Where a number is part of a name or a code: a letter written on to it, before (with a hyphen or not) or after.
+_LETTERED = re.compile(rf"[^\W\d_{_FRACTIONS}]")  # a letter: \w less digits, "_" and "½" (which \w holds)
+_LETTER_BEFORE = re.compile(rf"{_LETTERED.pattern}-?$")
 
 
 def _unread_digits(masked: str, start: int, end: int, sentence: Sentence, left_out: list[LeftOut]) -> None:
-    """List each number between `start` and `end` of the masked sentence (`_DIGITS`) as not read by the parser: no
-    figure form matched it. Looked for only where a digit is (most stretches between figures hold none)."""
+    """List each number between `start` and `end` of the masked sentence (`_DIGITS`) that no figure form matched:
+    inside a name or a code when a letter is written on to it, else a number no form reads, which scan reports as
+    not read. Looked for only where a digit is (most stretches between figures hold none)."""
     for number in _DIGITS.finditer(masked, start, end) if _ANY_DIGIT.search(masked, start, end) else ():
         if len(left_out) >= MAX_PER_SENTENCE:
             return
-        left_out.append(LeftOut(number.group(), "not read by the parser", sentence))
+        lettered = (_LETTERED.search(number.group())
+                    or _LETTER_BEFORE.search(masked, max(0, number.start() - 2), number.start()))
+        left_out.append(LeftOut(number.group(), IN_A_NAME if lettered else UNREAD, sentence))
 
 
 def _blank_kind(blank: Callable[[re.Match[str], str], str], kind: str, match: re.Match[str]) -> str:
