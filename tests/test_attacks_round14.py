@@ -5,6 +5,8 @@ this rule closes the family, and the costs it was accepted with are pinned here 
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,7 @@ from analysis.factcheck.scan import scan_text
 from analysis.factcheck.scan_find import UNREAD
 from analysis.paths import DEFAULT, Paths
 from analysis.record.gaps import load_gaps
+from analysis.record.printed import PrintedFigureError, parse_printed
 from analysis.record.problems import Problems
 from analysis.record.safeguarding import LONG_NUMBER, personal_data_in
 
@@ -149,3 +152,32 @@ def test_a_number_no_figure_form_reads_is_reported_as_not_read(text: str, left: 
 def test_numbers_in_names_codes_and_idioms_are_left_out_quietly(text: str) -> None:
     assert _scan(text) == ([], [])
 
+
+
+# --- one reading of "1.200": a count with a full stop before three digits is refused everywhere (class 4) --------
+
+
+@pytest.mark.parametrize("text", ["1.200", "1.273", "more than 1.200", "about 12.500"])
+def test_a_count_with_a_full_stop_before_three_digits_is_refused_by_the_parser(text: str) -> None:
+    """Round thirteen left "1.200 cases" read as the count 1.2; `verify count --value 1273 --stated 1.273` said
+    "inaccurate" where the writer meant 1,273."""
+    with pytest.raises(PrintedFigureError, match=r"may mean \S+ \(a full stop for thousands\)"):
+        parse_printed(text)
+
+
+@pytest.mark.parametrize(("text", "value"), [("8.825 million", 8_825_000), ("0.125", 0.125), ("12.345%", 12.345),
+                                             ("1.2", 1.2), ("1.25", 1.25), ("1,200.5", 1200.5)])
+def test_decimals_with_a_scale_a_unit_a_leading_zero_or_fewer_places_are_read(text: str, value: float) -> None:
+    assert parse_printed(text).value == pytest.approx(value)
+
+
+def test_verify_cannot_read_such_a_count() -> None:
+    result = subprocess.run([sys.executable, "-m", "analysis", "verify", "count", "--value", "1273",
+                             "--stated", "1.273"], capture_output=True, text=True, check=False)
+    assert result.returncode == 2
+    assert "'1.273' may mean 1,273 (a full stop for thousands)" in result.stderr
+
+
+def test_scan_reports_such_a_count_as_not_read() -> None:
+    assert _scan("Referrals rose by 1.200 cases.") == (
+        [], [f"paragraph 1: '1.200' is a {UNREAD}, not one figure the record can hold: check it by hand"])

@@ -32,6 +32,8 @@ def printed_numbers(draw, max_value: int = 10**9) -> tuple[str, Decimal, int]:
     whole = draw(st.integers(min_value=0, max_value=max_value))
     d = draw(decimals)
     frac = draw(st.integers(min_value=0, max_value=10**d - 1)) if d else 0
+    # "1.234" may be 1,234 with a full stop for thousands: the parser refuses it (round 14; pinned below)
+    assume(not (d == 3 and 0 < whole < 1000))
     head = with_commas(whole) if draw(st.booleans()) else str(whole)
     text = f"{head}.{frac:0{d}d}" if d else head
     return text, Decimal(f"{whole}.{frac:0{d}d}" if d else str(whole)), d
@@ -219,3 +221,9 @@ def test_text_without_digits_or_number_words_is_never_a_number(text):
     except PrintedFigureError:
         return
     assert got.value is None, f"{text!r} was read as {got.value!r}"
+
+
+@given(st.integers(min_value=1, max_value=999), st.integers(min_value=0, max_value=999))
+def test_a_count_with_a_full_stop_before_three_digits_is_always_refused(whole, frac):
+    with pytest.raises(PrintedFigureError):
+        parse_printed(f"{whole}.{frac:03d}")

@@ -244,5 +244,14 @@ def _count(body: str, qualifier: str, original: str) -> Printed:
         value, decimals = _read_number(number, original)
         scale = SCALES[word.lower()]
         return Printed(original, value * scale, qualifier, "count", decimals=decimals, scale=scale)
+    if _STOP_BEFORE_THREE.fullmatch(body):
+        raise PrintedFigureError(f"{original!r} may mean {body.replace('.', ',')} (a full stop for thousands): a "
+                                 "count needs commas")
     value, decimals = _read_number(body, original)
     return Printed(original, value, qualifier, "count", decimals=decimals, in_words=not body[0].isdigit())
+
+
+#: A count printed as "1.200": one to three digits (not starting with 0), a full stop and exactly three more. Read
+#: as 1.2 by scan, `verify` and the record alike, where a continental style means 1,200 ("1.273" against 1,273 was
+#: "inaccurate": issue 24, round fourteen). With a scale word ("8.825 million"), a unit or a sign it is a decimal.
+_STOP_BEFORE_THREE = re.compile(r"[1-9]\d{0,2}\.\d{3}")
