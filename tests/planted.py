@@ -17,10 +17,10 @@ from typing import Any
 import yaml
 
 #: Breaks out of an attribute, then elements that run script when parsed (valid raw HTML in Markdown too, which
-#: needs spaces between attributes); each sets a flag the test reads. (A Markdown link `[x](javascript:…)` is left
-#: out here: it still crashes the workbook step, which the charts helper's round fixes; tests/test_attacks.py covers
-#: it for the notebooks.)
-PAYLOAD = "\"'><img src=x onerror=window.__xss=1> <svg onload=window.__xss=2></svg>"
+#: needs spaces between attributes), each setting a flag the test reads; then a Markdown link to script and an
+#: autolink to another site, neither of which may become a link.
+PAYLOAD = ("\"'><img src=x onerror=window.__xss=1> <svg onload=window.__xss=2></svg> [x](javascript:window.__xss=3) "
+           "<https://evil.example/>")
 #: Fields that are ids, addresses, dates, enumerations, numbers or labels (their own rules refuse markup: the labels'
 #: rule, unit and geography, is tested in test_attacks_round11.py, as the notebooks select rows by their values).
 NOT_PROSE = {"id", "figure_id", "source_id", "claim_id", "url_main", "url", "file", "sha256", "kind", "primary",

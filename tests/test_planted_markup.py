@@ -36,11 +36,12 @@ def test_no_planted_markup_runs_or_is_injected_in_any_page(planted: Made, browse
             page.goto(path.as_uri(), wait_until="load")
             page.wait_for_timeout(50)
             ran = page.evaluate("() => window.__xss === undefined ? null : String(window.__xss)")
-            # Injected: an element the payload made (an event attribute holding it, or its <img src=x>). The
-            # payload inside an ordinary attribute's value (a chart's alt text) is text, not injection.
+            # Injected: an element the payload made (an event attribute holding it, its <img src=x>, or a link from
+            # its Markdown). The payload inside an ordinary attribute's value (a chart's alt text) is text.
             injected = page.evaluate("""() => [...document.querySelectorAll('*')].filter(e =>
                 [...e.attributes].some(a => a.name.startsWith('on') && a.value.includes('__xss'))
-                || (e.tagName === 'IMG' && e.getAttribute('src') === 'x')).length""")
+                || (e.tagName === 'IMG' && e.getAttribute('src') === 'x')
+                || /^javascript:|evil[.]example/i.test(e.getAttribute('href') || '')).length""")
             text = page.evaluate("() => document.body.innerText")
             assert (ran, injected, dialogs) == (None, 0, []), path.name
             if "__xss" in text:
