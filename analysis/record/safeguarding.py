@@ -109,7 +109,6 @@ _NOT_A_PERSON = ("Office|Review|Service|Services|Police|Assembly|Council|Commons
 #: only (no backtracking over a long word).
 _NAME_PART = r"(?:['\u2019-]?[A-Z][a-z]+|['\u2019-][a-z]+)"
 _NAME_WORD = rf"(?=[A-Z])(?!(?:{_NOT_A_PERSON})\b)[A-Z](?:[a-z]+{_NAME_PART}*|{_NAME_PART}+)"
-#: A personal name as a court or news report prints it: two or three capitalised words (initials allowed).
 #: A name word in capitals, as court lists and some reports print a surname ("JOHN SMITH, 12/03/2009", "SMITH, John
 #: (12/03/2009)" passed: issue 24, round fourteen): two letters or more, "O'NEIL" and "AL-RASHID" too; never a word
 #: that names a body or a document, in any case ("HOME OFFICE, 2015-03-12"), nor the initials of a body or a
@@ -119,6 +118,8 @@ _INITIALS = ("ONS|CSEW|HMIC|HMICFRS|PEEL|NSPCC|NPCC|CPS|NCA|MPS|MOPAC|IICSA|DFE|
 _CAPS_WORD = (rf"(?=[A-Z][A-Z'\u2019])(?!(?i:{_NOT_A_PERSON}|{_INITIALS})\b)"
               rf"[A-Z](?:[A-Z]+|['\u2019][A-Z]+)(?:-[A-Z]+)*\b")
 _ANY_NAME_WORD = rf"(?:{_NAME_WORD}|{_CAPS_WORD})"
+#: A personal name as a court or news report prints it: two or three capitalised words (initials allowed), or a
+#: surname in capitals first.
 _NAME = (rf"\b(?:{_ANY_NAME_WORD}(?:\s+[A-Z]\.?)?(?:\s+{_ANY_NAME_WORD}){{1,2}}"
          rf"|{_CAPS_WORD},\s+{_NAME_WORD}(?:\s+{_ANY_NAME_WORD})?)")
 
@@ -270,7 +271,6 @@ def nhs_check_digit_holds(found: str) -> bool:
     return (0 if check == 11 else check) == digits[9]
 
 
-#: Patterns whose matches are kept only if this says so: an NHS number's check digit.
 def _not_years(found: str) -> bool:
     """False for a run that is a row of years or dates: each a four-digit year, one with its next year's last two
     digits ("2015 16"), or a date written year first ("2024-04-01–2025-03-31" is a period, not a number)."""
@@ -279,6 +279,8 @@ def _not_years(found: str) -> bool:
 
 _YEARS = re.compile(r"(?:(?:19|20)\d\d(?:-\d\d-\d\d(?!\d)|[\s_~-]+\d\d(?!\d))?[\s_~-]*)+")
 
+#: Patterns whose matches are kept only if this says so: an NHS number's check digit; a long number's not being a
+#: row of years.
 _VALID: dict[str, Callable[[str], bool]] = {"an NHS number": nhs_check_digit_holds, LONG_NUMBER: _not_years}
 
 
