@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from analysis.factcheck.scan import scan_text
-from analysis.factcheck.scan_find import UNREAD
+from analysis.factcheck.scan_find import SHARES_UNIT, UNREAD
 from analysis.paths import DEFAULT, Paths
 from analysis.record.gaps import load_gaps
 from analysis.record.printed import PrintedFigureError, parse_printed
@@ -181,3 +181,31 @@ def test_verify_cannot_read_such_a_count() -> None:
 def test_scan_reports_such_a_count_as_not_read() -> None:
     assert _scan("Referrals rose by 1.200 cases.") == (
         [], [f"paragraph 1: '1.200' is a {UNREAD}, not one figure the record can hold: check it by hand"])
+
+
+# --- scan: two numbers that share one unit, and a level before or after a change (class 3) -----------------------
+
+
+@pytest.mark.parametrize(("text", "first", "second"), [
+    ("The share rose from 10 to 15 per cent.", "10", "15 per cent"),
+    ("Between 2 and 3 million children were counted.", "2", "3 million"),
+    ("Costs rose from \u00a31.2 to \u00a31.5m.", "\u00a31.2", "\u00a31.5m"),
+    ("It was 10 or 12% of cases.", "10", "12%"),
+])
+def test_a_number_whose_unit_follows_the_next_is_not_read_as_a_count(text: str, first: str, second: str) -> None:
+    """Read alone, the first end was the count 10, 2 or the sum £1.20: a figure the article never printed."""
+    figures, not_read = _scan(text)
+    assert figures == [second]
+    assert not_read == [f"paragraph 1: {first!r} is a {SHARES_UNIT}, not one figure the record can hold: check it "
+                        "by hand"]
+
+
+def test_two_counts_joined_by_to_are_both_figures() -> None:
+    assert _scan("Referrals went from 1,737 to 2,060.") == (["1,737", "2,060"], [])
+
+
+@pytest.mark.parametrize("text", ["The share rose from 10% to 15%.", "The share rose from 10 per cent to 15 per cent."])
+def test_a_percentage_before_or_after_a_change_is_a_level_not_a_rise(text: str) -> None:
+    """"rose from 10 to 15 per cent": 15 per cent was offered as a percentage rise to register."""
+    result = scan_text(text, DEFAULT)
+    assert [f["derived"] for f in result["figures"]] == ["share", "share"]

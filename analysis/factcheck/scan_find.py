@@ -144,13 +144,15 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
 #: A number no figure form reads, written as a statistic is ("3,4 million", "1,73", "½ of them"): listed only with
 #: `--all` while scan exited 0, so a statistic was gone from the fact-check without a word (issue 24, round fourteen).
 UNREAD = "number in a form no figure form reads"
+#: A number whose unit is printed only after the next ("from 10 to 15 per cent", "2 and 3 million").
+SHARES_UNIT = "number whose unit is printed after the next one"
 #: Digits inside a name or a code ("COVID-19", "the M25", "Q3", "5G", "FY24", "the 2020s"): no statistic.
 IN_A_NAME = "number inside a name or a code"
 
 #: Left-out kinds that are statistics all the same, which no one figure of the record can be: `scan` reports each as
 #: a part of the text not read (a range's first end was a figure; listed with the dates, "10–20%" was out of sight).
 UNCHECKED = frozenset({"range", "fraction or pair", "ratio", "multiplier",
-                       "number with spaces between its digit groups", "negative number", UNREAD})
+                       "number with spaces between its digit groups", "negative number", UNREAD, SHARES_UNIT})
 
 #: For every kind, a pattern (on the sentence as `needs_text` folds it) every match of the kind also
 #: matches: the kind is not run on a sentence without it. Each starts with a literal character where it can (a
@@ -287,6 +289,14 @@ _STOP = re.compile(r"\x00|[,;:.!?](?=\s|$)|[()\"“”—–]"
 _WORDNUM_RE = re.compile(WORDNUM, re.IGNORECASE)
 _ENDS_BY, _ENDS_BY_ANY_CASE = re.compile(r"\bby\s*$"), re.compile(r"\bby\s*$", re.IGNORECASE)
 _ENDS_TO = re.compile(r"\bto\s*$")
+#: A percentage that ends "from … to" ("rose from 10 to 15 per cent", "from 10% to 15%"), or starts one: a level
+#: before or after a change, not the change ("15 per cent" was offered as a percentage rise: issue 24, round 14).
+_FROM_TO_END = re.compile(r"\bfrom\s+$|\bfrom\s+\S+(?:\s?%|\s+per ?cent)?\s+to\s+$", re.IGNORECASE)
+#: What follows a number that shares its unit with the next one: "10 to 15 per cent", "2 and 3 million", "£1.2 to
+#: £1.5m", "10 or 12%". Read alone, the first was the count 10, 2 or 1.2 (issue 24, round fourteen).
+_UNIT_FOLLOWS = re.compile(rf"\s*(?:to|and|or|-)\s+(?:about\s+|around\s+)?£?{NUM}\s?"
+                           rf"(?:%|per ?cent\b|percent\b|(?:{SPACED_SCALE_WORDS}|{JOINED_SCALE_WORDS})\b)",
+                           re.IGNORECASE)
 _STARTS_OF = re.compile(r"\s*of\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z'-]+")
 _CLAUSE_END = re.compile(r"[;:.!?]\s|\x00|—|–")
@@ -395,6 +405,8 @@ def _derived(core: str, printed: Printed, before: str, after: str) -> tuple[str,
     if printed.unit == "times":
         return ("percent_change", core) if core.lower().endswith("ed") else ("ratio", core)
     if printed.unit == "percent":
+        if _FROM_TO_END.search(before[-TAIL:]):
+            return "share", "from … to"
         rise_by = _ENDS_BY.search(before[-TAIL:]) and _CHANGE.search(before[-60:])
         if rise_by:  # "risen by almost half", "up by more than a third": a rise
             return "percent_change", rise_by.group(0)
@@ -511,6 +523,9 @@ def find_figures(sentence: Sentence, kinds: frozenset[str] | None = None) -> tup
             except PrintedFigureError:
                 left_out.append(LeftOut(core, UNREAD, sentence))
                 continue
+        if printed.unit in ("count", "GBP") and printed.scale == 1 and _UNIT_FOLLOWS.match(after):
+            left_out.append(LeftOut(core, SHARES_UNIT, sentence))
+            continue
         derived, because = _derived(core, printed, before, after)
         start = m.start() if text != core else m.start("core")
         counted = counted_phrase(after)
