@@ -499,33 +499,11 @@ def find_figures(sentence: Sentence, kinds: frozenset[str] | None = None) -> tup
         # Bounded windows: what a figure counts sits within a few words, and slicing the whole sentence for every
         # figure made a long run of numbers quadratic (issue 24).
         before, after = masked[max(0, m.start() - WINDOW):m.start()], masked[m.end():m.end() + WINDOW]
-        is_word = _WORDNUM_RE.fullmatch(core) is not None
-        if is_word and not _is_count_word(core, after):
-            left_out.append(LeftOut(core, "number word that counts nothing", sentence))
+        kind, read_as = _set_aside(m, core, qual, masked, before, after)
+        if read_as is None:
+            left_out.append(LeftOut(core, kind, sentence))
             continue
-        if is_word and core.lower() == "one" and not qual and _STRUCTURAL.search(before[-TAIL:]):
-            # "in one region", "in one case": which one, not how many
-            left_out.append(LeftOut(core, "structural number", sentence))
-            continue
-        if m.group("bare") and not qual and not _ENDS_BY_ANY_CASE.search(before[-TAIL:]):
-            left_out.append(LeftOut(core, "fraction word that is no share", sentence))
-            continue
-        if any(0 <= i < len(masked) and other_numeral(masked[i]) for i in (m.start("core") - 1, m.end("core"))):
-            # "1½", "7̃37": part of a number written with other numerals, refused as the record refuses it
-            left_out.append(LeftOut(core, UNREAD, sentence))
-            continue
-        text = f"{qual} {core}" if qual else core
-        try:
-            printed = parse_printed(text)
-        except PrintedFigureError:
-            try:
-                printed, text = parse_printed(core), core
-            except PrintedFigureError:
-                left_out.append(LeftOut(core, UNREAD, sentence))
-                continue
-        if printed.unit in ("count", "GBP") and printed.scale == 1 and _UNIT_FOLLOWS.match(after):
-            left_out.append(LeftOut(core, SHARES_UNIT, sentence))
-            continue
+        printed, text = read_as
         derived, because = _derived(core, printed, before, after)
         start = m.start() if text != core else m.start("core")
         counted = counted_phrase(after)
@@ -537,6 +515,31 @@ def find_figures(sentence: Sentence, kinds: frozenset[str] | None = None) -> tup
     if read_to >= 0:
         _unread_digits(masked, read_to, len(masked), sentence, left_out)
     return found, left_out
+
+
+def _set_aside(m: re.Match[str], core: str, qual: str | None, masked: str, before: str,
+               after: str) -> tuple[str, tuple[Printed, str] | None]:
+    """A figure form's match read as a figure (its Printed and the text read), or the kind of number it is set
+    aside as."""
+    is_word = _WORDNUM_RE.fullmatch(core) is not None
+    if is_word and not _is_count_word(core, after):
+        return "number word that counts nothing", None
+    if is_word and core.lower() == "one" and not qual and _STRUCTURAL.search(before[-TAIL:]):
+        return "structural number", None  # "in one region", "in one case": which one, not how many
+    if m.group("bare") and not qual and not _ENDS_BY_ANY_CASE.search(before[-TAIL:]):
+        return "fraction word that is no share", None
+    if any(0 <= i < len(masked) and other_numeral(masked[i]) for i in (m.start("core") - 1, m.end("core"))):
+        return UNREAD, None  # "1½", "7̃37": part of a number written with other numerals, as the record refuses it
+    text = f"{qual} {core}" if qual else core
+    for attempt in dict.fromkeys((text, core)):
+        try:
+            printed = parse_printed(attempt)
+        except PrintedFigureError:
+            continue
+        if printed.unit in ("count", "GBP") and printed.scale == 1 and _UNIT_FOLLOWS.match(after):
+            return SHARES_UNIT, None
+        return "", (printed, attempt)
+    return UNREAD, None
 
 
 #: A number as printed, however malformed ("1,73", "12,34,567", ".5", the "19" of "COVID-19", "3b", "½"): what no
