@@ -191,6 +191,7 @@ def test_scan_reports_such_a_count_as_not_read() -> None:
     ("Between 2 and 3 million children were counted.", "2", "3 million"),
     ("Costs rose from \u00a31.2 to \u00a31.5m.", "\u00a31.2", "\u00a31.5m"),
     ("It was 10 or 12% of cases.", "10", "12%"),
+    ("One to two million people.", "One", "two million"),
 ])
 def test_a_number_whose_unit_follows_the_next_is_not_read_as_a_count(text: str, first: str, second: str) -> None:
     """Read alone, the first end was the count 10, 2 or the sum £1.20: a figure the article never printed."""
@@ -209,3 +210,7 @@ def test_a_percentage_before_or_after_a_change_is_a_level_not_a_rise(text: str) 
     """"rose from 10 to 15 per cent": 15 per cent was offered as a percentage rise to register."""
     result = scan_text(text, DEFAULT)
     assert [f["derived"] for f in result["figures"]] == ["share", "share"]
+
+
+def test_a_count_with_commas_before_a_percentage_is_its_own_figure() -> None:
+    assert _scan("Referrals rose to 1,200 and 56% of them were girls.")[0] == ["1,200", "56%"]

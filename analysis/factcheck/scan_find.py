@@ -293,8 +293,9 @@ _ENDS_TO = re.compile(r"\bto\s*$")
 #: before or after a change, not the change ("15 per cent" was offered as a percentage rise: issue 24, round 14).
 _FROM_TO_END = re.compile(r"\bfrom\s+$|\bfrom\s+\S+(?:\s?%|\s+per ?cent)?\s+to\s+$", re.IGNORECASE)
 #: What follows a number that shares its unit with the next one: "10 to 15 per cent", "2 and 3 million", "£1.2 to
-#: £1.5m", "10 or 12%". Read alone, the first was the count 10, 2 or 1.2 (issue 24, round fourteen).
-_UNIT_FOLLOWS = re.compile(rf"\s*(?:to|and|or|-)\s+(?:about\s+|around\s+)?£?{NUM}\s?"
+#: £1.5m", "10 or 12%". Read alone, the first was the count 10, 2 or 1.2 (issue 24, round fourteen). Not after a
+#: count with a thousands comma: "rose to 1,200 and 56% of them were girls" is two figures.
+_UNIT_FOLLOWS = re.compile(rf"\s*(?:to|and|or|-)\s+(?:about\s+|around\s+)?£?(?:{NUM}|{WORDNUM})\s?"
                            rf"(?:%|per ?cent\b|percent\b|(?:{SPACED_SCALE_WORDS}|{JOINED_SCALE_WORDS})\b)",
                            re.IGNORECASE)
 _STARTS_OF = re.compile(r"\s*of\b", re.IGNORECASE)
@@ -536,7 +537,7 @@ def _set_aside(m: re.Match[str], core: str, qual: str | None, masked: str, befor
             printed = parse_printed(attempt)
         except PrintedFigureError:
             continue
-        if printed.unit in ("count", "GBP") and printed.scale == 1 and _UNIT_FOLLOWS.match(after):
+        if printed.unit in ("count", "GBP") and printed.scale == 1 and "," not in core and _UNIT_FOLLOWS.match(after):
             return SHARES_UNIT, None
         return "", (printed, attempt)
     return UNREAD, None
