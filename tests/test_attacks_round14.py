@@ -214,3 +214,20 @@ def test_a_percentage_before_or_after_a_change_is_a_level_not_a_rise(text: str) 
 
 def test_a_count_with_commas_before_a_percentage_is_its_own_figure() -> None:
     assert _scan("Referrals rose to 1,200 and 56% of them were girls.")[0] == ["1,200", "56%"]
+
+
+@pytest.mark.parametrize(("text", "left"), [
+    ("A rise of 56 pct.", "56 pct"), ("Up 56 p.c. on last year.", "56 p.c."), ("It cost 1.2 mln pounds.", "1.2 mln"),
+    ("About 3 bln.", "3 bln"), ("Some two hundred girls.", "two hundred"), ("It was 56 per-cent.", "56 per-cent"),
+])
+def test_a_number_with_a_unit_the_parser_does_not_read_is_not_a_count(text: str, left: str) -> None:
+    """Each was read as the count 56, 1.2, 3 or 2: the unit after it was lost."""
+    figures, not_read = _scan(text)
+    assert figures == []
+    assert not_read == [f"paragraph 1: {left!r} is a number with a unit no figure form reads, not one figure the "
+                        "record can hold: check it by hand"]
+
+
+def test_one_hundred_and_the_scales_the_parser_reads_are_figures() -> None:
+    assert _scan("One hundred children, 5 thousand cases and 1.2bn pounds.")[0] == [
+        "One hundred", "5 thousand", "1.2bn"]

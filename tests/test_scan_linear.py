@@ -26,6 +26,7 @@ EDGES = [
     "Tel: 7946 1234 or mobile 794 6123; phone 2019 survey of 40.",
     "Some 1 200 cases, 5 000 000 pounds, in 2019 200 more; Of the 3 cases, 278.",
     # Ratios, multiples and idioms (round 14):
+    "Up 56 pct, 56 p.c., 1.2 mln, 3 bln, twelve hundred, 5 lakh, 56 per-cent; from 10 to 15 per cent, 2 and 3 million.",
     "A 2:1 ratio, a 3-fold rise, threefold, a 3x or 4\u00d7 increase, open 24/7 and 24-7, a 9-to-5 job, 1:1.5.",
     # Letters IGNORECASE reads as ASCII ones where str.lower() does not (long s, dotless and dotted i):
     "Within 5 ſeconds, aged ſixteen, at 10.30 BſT, 3 or more, at leaſt 2 victims, tıme 4 hours, 2 mİnutes.",

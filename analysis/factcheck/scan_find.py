@@ -29,6 +29,7 @@ from analysis.record.vocabulary import (
     RANGE_END_UNIT,
     SCALE_WORDS,
     SPACED_SCALE_WORDS,
+    UNREAD_UNIT_WORDS,
     WORD_NUMBERS,
 )
 
@@ -118,6 +119,10 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "2.5 times" is read: the parser's unit "times".
     ("multiplier", re.compile(rf"(?<![\w£.,-])(?:{NUM}\s?-?|{WORDNUM}-?)fold\b|(?<![\w£.,-]){NUM}\s?[x×](?!\w)",
                               re.IGNORECASE)),
+    # A number with a unit or scale no figure form reads ("56 pct", "1.2 mln", "twelve hundred"), "one hundred" apart.
+    ("number with a unit no figure form reads",
+     re.compile(rf"(?<![\w£.,-])(?!one hundred\b)£?(?:{NUM}|{WORDNUM})\s?(?:{UNREAD_UNIT_WORDS})(?![\w-])",
+                re.IGNORECASE)),
     # Two numbers joined by a colon, a ratio ("a 2:1 ratio"), after the times are masked: read as the counts 2 and
     # 1, figures the article never printed (issue 24, round fourteen).
     ("ratio", re.compile(rf"(?<![\w£.,:/-]){NUM}:{NUM}(?![\w%:]|[.,]\d)")),
@@ -151,7 +156,7 @@ IN_A_NAME = "number inside a name or a code"
 
 #: Left-out kinds that are statistics all the same, which no one figure of the record can be: `scan` reports each as
 #: a part of the text not read (a range's first end was a figure; listed with the dates, "10–20%" was out of sight).
-UNCHECKED = frozenset({"range", "fraction or pair", "ratio", "multiplier",
+UNCHECKED = frozenset({"range", "fraction or pair", "ratio", "multiplier", "number with a unit no figure form reads",
                        "number with spaces between its digit groups", "negative number", UNREAD, SHARES_UNIT})
 
 #: For every kind, a pattern (on the sentence as `needs_text` folds it) every match of the kind also
@@ -177,6 +182,7 @@ NEEDS: dict[str, str] = {
     "range": r"\d[a-z%]*-£?\d",
     "fraction or pair": r"\d[a-z%]*/£?\d",
     "ratio": r"\d:\d",
+    "number with a unit no figure form reads": UNREAD_UNIT_WORDS,
     "multiplier": r"fold|\d\s?[x×]",
     "number with spaces between its digit groups": r"\d \d\d\d",
     "negative number": r"-£?\d",
