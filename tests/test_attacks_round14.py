@@ -15,6 +15,7 @@ from analysis.factcheck.scan import scan_text
 from analysis.factcheck.scan_find import SHARES_UNIT, UNREAD
 from analysis.paths import DEFAULT, Paths
 from analysis.record.gaps import load_gaps
+from analysis.record.hygiene import text_problem
 from analysis.record.printed import PrintedFigureError, parse_printed
 from analysis.record.problems import Problems
 from analysis.record.safeguarding import LONG_NUMBER, personal_data_in
@@ -231,3 +232,18 @@ def test_a_number_with_a_unit_the_parser_does_not_read_is_not_a_count(text: str,
 def test_one_hundred_and_the_scales_the_parser_reads_are_figures() -> None:
     assert _scan("One hundred children, 5 thousand cases and 1.2bn pounds.")[0] == [
         "One hundred", "5 thousand", "1.2bn"]
+
+
+# --- exports (class 5) --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["Revised in the ONS mid-2024 release;-1+cmd|' /C calc'!A0", "ok; -1-cmd|x",
+                                  "ok;-1e3", "ok; -(5)"])
+def test_a_minus_and_a_formula_after_a_semicolon_is_refused(text: str) -> None:
+    """Excel set to a semicolon list separator opens what follows as a formula; "-1+cmd|…" passed."""
+    assert "reads what follows as a formula" in (text_problem(text) or "")
+
+
+@pytest.mark.parametrize("text", ["a fall; -5% on the year", "ok; -5 cases", "ok;-5", "ok; -5,000 fewer", "ok; -1.5%"])
+def test_a_signed_number_after_a_semicolon_is_text(text: str) -> None:
+    assert text_problem(text) is None

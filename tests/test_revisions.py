@@ -144,6 +144,19 @@ def test_supersedes_makes_changed_values_revisions(mini):
     assert any("id=demo-2018: supersedes 'nobody'" in p for p in _load(mini, "", sources=bad)[1])
 
 
+@pytest.mark.parametrize("printed", ["1.59 million", "15,900", "158"])
+def test_a_revision_that_changes_the_order_of_magnitude_is_refused(mini, printed):
+    """Issue 24, round fourteen: "61.1 million" revised to "61.1 thousand" passed, the unit text being the same."""
+    later = {**LATER, "value_as_printed": printed, "quote": f"In 2016 there were {printed} referrals."}
+    _, problems, _ = _load(mini, "demo-2018/referrals-2016,demo-2017/referrals-2016,x\n", later=later)
+    assert any(p.startswith("data/raw/revisions.csv:2: the value changes from 1,582 to ") and "by a factor of" in p
+               for p in problems), problems
+    sources = TWO_SOURCES + "  supersedes: demo-2017\n"
+    links, problems, _ = _load(mini, "", sources=sources, later=later)
+    assert links == [] and any("id=demo-2018: demo-2018/referrals-2016 revises demo-2017/referrals-2016: the value "
+                               "changes" in p for p in problems), problems
+
+
 def test_a_bare_number_under_a_rate_heading_is_a_rate(mini):
     row = {**GOOD_ROW, "measure": "rate_children_in_need", "value_as_printed": "330.3", "unit": "per 10,000 children",
            "quote": "Rate | 2025 | 330.3"}

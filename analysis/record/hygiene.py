@@ -331,9 +331,10 @@ def formula_like(text: str) -> bool:
 
 
 #: A formula after a semicolon: Excel set to a semicolon list separator splits an unquoted CSV cell there, so
-#: "x;=WEBSERVICE(…)" opens as a second cell that is a formula (a minus only before a letter or bracket, so
-#: "; -5%" stays text).
-AFTER_SEMICOLON_FORMULA = re.compile(r";\s*(?:[=+@]|-[A-Za-z(])")
+#: "x;=WEBSERVICE(…)" opens as a second cell that is a formula. A minus is one unless a plain number follows it and
+#: ends there ("; -5%" and "; -5 cases" stay text): "-1+cmd|' /C calc'!A0" passed when only a letter or bracket
+#: after the minus was refused (issue 24, round fourteen).
+AFTER_SEMICOLON_FORMULA = re.compile(r";\s*(?:[=+@]|-(?!\d[\d.,]*(?:\s?%|\s?per ?cent)?(?:[\s;,)]|$)))")
 
 
 def neutralise_formula(value: Any) -> Any:

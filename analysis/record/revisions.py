@@ -72,8 +72,25 @@ def _link(old: dict[str, Any], new: dict[str, Any], how: str, note: str, where: 
     return {"old": old["figure_id"], "new": new["figure_id"], "how": how, "note": note, "_where": where}
 
 
+#: How many times larger (or smaller) a revised value may be than the value it revises: a revision corrects an
+#: estimate, it does not change its order of magnitude. "61.1 million" revised to "61.1 thousand" passed, the unit
+#: column being the same text (issue 24, round fourteen).
+MAX_REVISION_FACTOR = 10
+
+
+def _magnitude_problem(old: dict[str, Any], new: dict[str, Any]) -> str | None:
+    a, b = old.get("value"), new.get("value")
+    if not a or not b or a < 0 or b < 0 or max(a, b) / min(a, b) < MAX_REVISION_FACTOR:
+        return None
+    return (f"the value changes from {a:,.12g} to {b:,.12g}, by a factor of {max(a, b) / min(a, b):,.0f}: a revision keeps "
+            "its order of magnitude (is a scale word such as million or thousand wrong?)")
+
+
 def _check_pair(old: dict[str, Any], new: dict[str, Any], sources: dict[str, dict[str, Any]]) -> list[str]:
     out = [f"{col} differs: {old[col]!r} (revised figure) vs {new[col]!r}" for col in _SAME if old[col] != new[col]]
+    magnitude = _magnitude_problem(old, new)
+    if magnitude:
+        out.append(magnitude)
     if _published(new, sources) < _published(old, sources):
         out.append(f"the revising figure's source was published {_published(new, sources)}, before the revised "
                    f"one's ({_published(old, sources)})")
@@ -144,6 +161,10 @@ def _from_editions(figures: dict[str, dict[str, Any]], sources: dict[str, dict[s
         for new in sorted(by_source.get(sid, []), key=lambda f: f["figure_id"]):
             old = olds.get(tuple(new[c] for c in _SAME))
             if old is not None and old["qualifier"] == new["qualifier"] == "exact" and old["value"] != new["value"]:
+                magnitude = _magnitude_problem(old, new)
+                if magnitude:
+                    problems.add(name, where, f"{new['figure_id']} revises {old['figure_id']}: {magnitude}")
+                    continue
                 note = f"{sid} is a new edition of {old_sid} (sources.yaml supersedes)"
                 links.append(_link(old, new, "new edition", note, f"{name}:{where}"))
     return links
