@@ -80,10 +80,13 @@ MAX_REVISION_FACTOR = 10
 
 def _magnitude_problem(old: dict[str, Any], new: dict[str, Any]) -> str | None:
     a, b = old.get("value"), new.get("value")
-    if not a or not b or a < 0 or b < 0 or max(a, b) / min(a, b) < MAX_REVISION_FACTOR:
+    if not a or not b or a < 0 or b < 0:
         return None
-    return (f"the value changes from {a:,.12g} to {b:,.12g}, by a factor of {max(a, b) / min(a, b):,.0f}: a revision keeps "
-            "its order of magnitude (is a scale word such as million or thousand wrong?)")
+    factor = max(a, b) / min(a, b)
+    if factor < MAX_REVISION_FACTOR:
+        return None
+    return (f"the value changes from {a:,.12g} to {b:,.12g}, by a factor of {factor:,.0f}: a revision keeps its "
+            "order of magnitude (is a scale word such as million or thousand wrong?)")
 
 
 def _check_pair(old: dict[str, Any], new: dict[str, Any], sources: dict[str, dict[str, Any]]) -> list[str]:
