@@ -247,3 +247,33 @@ def test_a_minus_and_a_formula_after_a_semicolon_is_refused(text: str) -> None:
 @pytest.mark.parametrize("text", ["a fall; -5% on the year", "ok; -5 cases", "ok;-5", "ok; -5,000 fewer", "ok; -1.5%"])
 def test_a_signed_number_after_a_semicolon_is_text(text: str) -> None:
     assert text_problem(text) is None
+
+
+def _served_page(db: Path, path: str) -> str:
+    from datasette.app import Datasette
+
+    from analysis.publish.database import PLUGINS_DIR
+    from tests.event_loop import run_apart
+
+    ds = Datasette([str(db)], plugins_dir=str(PLUGINS_DIR))
+    response = run_apart(ds.client.get(path))
+    assert response.status_code == 200
+    return str(response.text)
+
+
+def test_datasette_links_only_a_source_s_own_address(tmp_path: Path) -> None:
+    """Datasette linked any cell holding a whole web address: a URL typed in a gap's `where_looked` or a source's
+    `licence` became a live link on the row pages."""
+    import sqlite3
+
+    db = tmp_path / "cse.db"
+    with sqlite3.connect(db) as conn:
+        conn.execute("create table sources (id text, url_main text, licence text)")
+        conn.execute("insert into sources values ('s', 'https://www.gov.uk/report', 'http://evil.example/licence')")
+        conn.execute("create table gaps (id text, where_looked text)")
+        conn.execute("insert into gaps values ('g', 'https://evil.example/login?next=cse')")
+    pages = [_served_page(db, "/cse/sources"), _served_page(db, "/cse/gaps"),
+             _served_page(db, "/cse?sql=select+url_main,+licence+from+sources")]
+    assert all('href="http://evil.example' not in page and 'href="https://evil.example' not in page for page in pages)
+    assert all("evil.example" in page for page in pages[:2])  # shown, as text
+    assert 'href="https://www.gov.uk/report"' in pages[0] and 'href="https://www.gov.uk/report"' in pages[2]
