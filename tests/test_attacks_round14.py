@@ -277,3 +277,24 @@ def test_datasette_links_only_a_source_s_own_address(tmp_path: Path) -> None:
     assert all('href="http://evil.example' not in page and 'href="https://evil.example' not in page for page in pages)
     assert all("evil.example" in page for page in pages[:2])  # shown, as text
     assert 'href="https://www.gov.uk/report"' in pages[0] and 'href="https://www.gov.uk/report"' in pages[2]
+
+
+def test_a_venv_that_is_a_link_to_another_checkout_s_is_replaced_not_followed(tmp_path: Path,
+                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """A `.venv` linked to another checkout's passed as this one's, so `make` would install this checkout into it;
+    a link to a moved venv made the bootstrap die in `shutil.rmtree` (it refuses a link)."""
+    from analysis.run import bootstrap
+
+    other = tmp_path / "other" / ".venv"
+    (other / "bin").mkdir(parents=True)
+    (other / "bin" / "activate").write_text(f"VIRTUAL_ENV='{tmp_path / 'elsewhere' / '.venv'}'\n", encoding="utf-8")
+    link = tmp_path / "here" / ".venv"
+    link.parent.mkdir()
+    link.symlink_to(other)
+    assert "is a link to" in (bootstrap.venv_problem(link) or "")
+    monkeypatch.setattr(bootstrap, "VENV", link)
+    monkeypatch.setenv("CSE_NO_UV", "1")
+    monkeypatch.setattr(bootstrap, "install_with_pip", lambda python, extras: 1)
+    assert bootstrap.main(["dev"]) == 1
+    assert not link.exists() and not link.is_symlink()
+    assert (other / "bin" / "activate").is_file()  # the other checkout's environment is left alone

@@ -195,7 +195,11 @@ def venv_problem(venv: Path = VENV) -> str | None:
     """Why an existing `.venv` cannot serve this checkout, or None: made in another folder (`moved_venv`), or its
     Python gone. A venv's python is a link to the Python it was made from; when that Python is removed or upgraded
     (pyenv, Homebrew, a distribution upgrade), the link leads nowhere and every command failed with ".venv/bin/python:
-    No such file or directory" until the reader deleted .venv by hand (the Makefile now asks for a bootstrap then)."""
+    No such file or directory" until the reader deleted .venv by hand (the Makefile now asks for a bootstrap then).
+    A `.venv` that is a link to another folder's is another checkout's: installing this one into it re-pointed that
+    checkout's editable install here (issue 24, round fourteen)."""
+    if venv.is_symlink():
+        return f"is a link to {os.readlink(venv)}, another checkout's environment"
     made = moved_venv(venv)
     if made is not None:
         return f"was made in {made}, not here"
@@ -234,10 +238,13 @@ def main(argv: list[str] | None = None) -> int:
     python = sys.executable
     if extras == "lock":
         return relock(python)
-    problem = venv_problem()
+    problem = venv_problem(VENV)
     if problem is not None:
         print(f"bootstrap: .venv {problem}: making it again", file=sys.stderr)
-        shutil.rmtree(VENV)
+        if VENV.is_symlink():
+            VENV.unlink()  # the link only: the folder it leads to is another checkout's
+        else:
+            shutil.rmtree(VENV)
     print("bootstrap: installing the project and its pinned dependencies into .venv (a first run takes ~10 s)",
           file=sys.stderr, flush=True)
     uv = None if os.environ.get("CSE_NO_UV") else find_uv(python)
