@@ -15,7 +15,7 @@ from analysis.factcheck.scan import scan_text
 from analysis.factcheck.scan_find import SHARES_UNIT, UNREAD
 from analysis.paths import DEFAULT, Paths
 from analysis.record.gaps import load_gaps
-from analysis.record.hygiene import text_problem
+from analysis.record.hygiene import text_problem, url_problem
 from analysis.record.printed import PrintedFigureError, parse_printed
 from analysis.record.problems import Problems
 from analysis.record.safeguarding import LONG_NUMBER, personal_data_in
@@ -298,3 +298,36 @@ def test_a_venv_that_is_a_link_to_another_checkout_s_is_replaced_not_followed(tm
     assert bootstrap.main(["dev"]) == 1
     assert not link.exists() and not link.is_symlink()
     assert (other / "bin" / "activate").is_file()  # the other checkout's environment is left alone
+
+
+def test_workbook_text_is_never_a_note_reference() -> None:
+    """gptables read "$$evil$$" in a publisher's name on a chart's source line as a note reference."""
+    from analysis.publish.workbook_sheets import cell_text
+
+    assert "$$" not in cell_text("AOL news desk $$evil$$ (PA Media)")
+    assert cell_text("AOL news desk $$evil$$") == "AOL news desk $ $evil$ $"
+
+
+def test_no_workbook_row_is_taller_than_excel_allows() -> None:
+    from analysis.publish.workbook import MAX_ROW_HEIGHT, _fit_rows
+
+    class Sheet:
+        def __init__(self) -> None:
+            self.heights: list[float] = []
+
+        def set_row(self, row: int, height: float) -> None:
+            self.heights.append(height)
+
+    ws = Sheet()
+    _fit_rows(ws, 0, [["line\n" * 300], ["two\nlines"]], [40])
+    assert ws.heights[0] == MAX_ROW_HEIGHT == 409 and ws.heights[1] < MAX_ROW_HEIGHT
+
+
+@pytest.mark.parametrize("url", ["http://./", "http://127.0.0.1/report", "https://a.b/", "https://-x.com/"])
+def test_a_source_address_needs_a_public_host_name(url: str) -> None:
+    """"http://./" passed as a source's url_main (a live link to nowhere) and as the site address of ClaimReview."""
+    assert "no public host name" in (url_problem(url) or "")
+
+
+def test_real_source_addresses_have_public_host_names() -> None:
+    assert [url_problem(u) for u in ("https://www.gov.uk/x", "https://news.met.police.uk/x")] == [None, None]

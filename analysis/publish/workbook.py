@@ -261,6 +261,13 @@ def _finish(wb: Any, gpt_sheets: dict[str, Any], layout: dict[str, sheets.Sheet]
 
 #: Row height (points) of one line of 12-point Arial, the gptables theme's font.
 LINE_HEIGHT = 15.75
+#: The tallest row Excel allows (points). A 300-line note made a row of 4,756 points, past what Excel opens
+#: cleanly (issue 24, round fourteen); such a row shows its first lines, the whole text stays in the cell.
+MAX_ROW_HEIGHT = 409
+
+
+def _row_height(lines: float) -> float:
+    return min(LINE_HEIGHT * lines, MAX_ROW_HEIGHT)
 
 
 def _lines(value: Any, width: float) -> int:
@@ -277,7 +284,7 @@ def _fit_rows(ws: Any, first_row: int, rows: list[list[Any]], widths: list[int],
         if i == 0 and any(h in noted for h in row):
             lines += 1  # gptables puts "[note N]" on a line of its own under the header
         if lines > 1:
-            ws.set_row(first_row + i, LINE_HEIGHT * lines)
+            ws.set_row(first_row + i, _row_height(lines))
 
 
 def _fit_cover(ws: Any, cover: Any) -> None:
@@ -290,7 +297,7 @@ def _fit_cover(ws: Any, cover: Any) -> None:
     for i, text in enumerate(rows):
         lines = _lines(text, cover.width * (0.7 if i == 0 else 1))  # the title is in a larger font
         if lines > 1:
-            ws.set_row(i, LINE_HEIGHT * lines * (1.3 if i == 0 else 1))
+            ws.set_row(i, _row_height(lines * (1.3 if i == 0 else 1)))
 
 
 def load_tables(paths: Paths) -> dict[str, list[dict[str, Any]]]:

@@ -45,6 +45,10 @@ _WORKING_UNITS = {"%": "per cent", " times": "times", " percentage points": "per
 
 #: gptables turns any "[text](target)" in a cell into a hyperlink (and raises on two in one cell).
 _MARKDOWN_LINK = re.compile(r"\]\(")
+#: gptables reads "$$key$$" in a title, subtitle or source as a note reference: a publisher named "AOL $$x$$" lost
+#: the words and gained a "[note 9]" with no note (issue 24, round fourteen). The project adds its own references
+#: after this text is made (`workbook._gptable`).
+_NOTE_REFERENCE = "$$"
 
 
 #: The most characters an Excel cell holds. XlsxWriter cuts a longer string there with only a warning on the
@@ -58,9 +62,10 @@ CUT_NOTE = " [cut here: longer than an Excel cell holds; the full text is in the
 def cell_text(value: Any) -> str:
     """THE function every text cell goes through. Text is written as text: with `strings_to_formulas` and
     `strings_to_urls` off the writer makes neither a formula nor a link of it, and "](" gets a space so gptables'
-    Markdown-link reading never fires (a record's "[x](see note 2)" neither links nor crashes the step). Text
-    longer than a cell holds is cut with `CUT_NOTE`, never silently."""
-    text = _MARKDOWN_LINK.sub("] (", str(value))
+    Markdown-link reading never fires (a record's "[x](see note 2)" neither links nor crashes the step), and "$$"
+    gets one too, so no text from the record is read as a note reference. Text longer than a cell holds is cut with
+    `CUT_NOTE`, never silently."""
+    text = _MARKDOWN_LINK.sub("] (", str(value)).replace(_NOTE_REFERENCE, "$ $")
     if len(text) > EXCEL_CELL_MAX:
         text = text[:EXCEL_CELL_MAX - len(CUT_NOTE)] + CUT_NOTE
     return text

@@ -433,6 +433,11 @@ def reader_url(url: str) -> str:
     return urllib.parse.urlunsplit(parts._replace(query=urllib.parse.urlencode(kept)))
 
 
+#: A public host name: two or more labels of letters, digits and inner hyphens, the last a top-level domain of
+#: letters. "http://./" and "http://127.0.0.1/" passed as a source's address (issue 24, round fourteen).
+_HOST_NAME = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}")
+
+
 def url_problem(url: str) -> str | None:
     """Why a source URL is not a plain http(s) address, or None. Parsed, not matched: scheme, host and port."""
     if not url.isascii():
@@ -450,6 +455,8 @@ def url_problem(url: str) -> str | None:
         return "is not an http(s) URL"
     if not parts.hostname or "." not in parts.hostname or parts.username or parts.password:
         return "has no host name (or carries a user name or password)"
+    if not _HOST_NAME.fullmatch(parts.hostname):
+        return "has no public host name (labels of letters, digits and hyphens, ending in a top-level domain)"
     if any(label.startswith("xn--") for label in parts.hostname.split(".")):
         return "has an internationalised (xn--) host name, which a browser shows in letters that can imitate another"
     if port is not None and port <= 0:
