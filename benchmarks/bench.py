@@ -26,7 +26,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from scale import scale, validation_scale  # noqa: E402 — the bench's own folder, added just above
+from scale import hostile_text_scale, scale, validation_scale  # noqa: E402 — the bench's own folder, added just above
 from scan_eval import TARGETS as SCAN_TARGETS  # noqa: E402 — the bench's own folder, added just above
 from scan_eval import evaluate as scan_eval  # noqa: E402
 from scan_scale import hostile_html_scale, scan_scale  # noqa: E402 — the bench's own folder, added just above
@@ -227,6 +227,7 @@ def main() -> int:
     if os.environ.get("BENCH_SCALE", "1") != "0":
         results["scale"] = scale()
         results["validation_scale"] = validation_scale()
+        results["hostile_text"] = hostile_text_scale()
         results["scan_scale"] = scan_scale()
         results["hostile_html"] = hostile_html_scale()
         rates = {k: v for k, v in scan_eval().items() if k != "problems"}

@@ -127,3 +127,29 @@ def validation_scale(sizes: tuple[int, ...] = (1_000, 1_000_000)) -> dict:
     out["name"] = "validation: cost per row flat, peak under 1 GB at 1,000,000 rows"
     out["meets_target"] = out["flat"] and out["peak_under_1gb"]
     return out
+
+
+#: Text shaped to make a personal-data pattern retry from every character: runs of digit groups that end in a
+#: letter or an underscore, spelled-out addresses, capitals, dates (issue 24; "1_ 1_ …x" was quadratic in round 14).
+HOSTILE_TEXT = ("1 ", "1_ ", "1-1_", "0 1_ ", "12345678,1 ", "1 1.", "2016 ", "2016-01-01 ", "a_at_", "JOHN ",
+                "x@gmail,", "SMITH, John ", "born 1 ")
+
+
+def hostile_text_scale(sizes: tuple[int, int] = (40_000, 400_000)) -> dict:
+    """CPU seconds for the personal-data check of each hostile text at two sizes: linear when ten times the text
+    costs at most 15 times as much."""
+    from analysis.record import safeguarding
+
+    out: dict = {"name": "personal-data check of hostile text in linear time"}
+    for unit in HOSTILE_TEXT:
+        secs = []
+        for size in sizes:
+            text = (unit * (size // len(unit) + 1))[:size] + "x"
+            safeguarding._scan.cache_clear()
+            started = time.process_time()
+            safeguarding.personal_data_in(text)
+            secs.append(time.process_time() - started)
+        out[repr(unit)] = {"small_s": round(secs[0], 3), "large_s": round(secs[1], 3)}
+        print(f"hostile text {unit!r}: {sizes[0]:,} chars {secs[0]:.3f}s, {sizes[1]:,} {secs[1]:.3f}s", flush=True)
+    out["meets_target"] = all(v["large_s"] <= 15 * max(v["small_s"], 0.01) for v in out.values() if isinstance(v, dict))
+    return out

@@ -249,8 +249,11 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     # and account "12-34-56 12345678"). Each round of issue 24 found another way to write such a number that the
     # patterns of its kind did not know. No figure this project records is printed so: a count prints with
     # thousands commas, a rate with a decimal point (neither parts a run here), a year range with "/" or "to".
-    # A row of years ("2016 2017 2018", "2015 16 2016 17", as a flattened table prints them) is none (`_VALID`).
-    LONG_NUMBER: re.compile(r"(?<![\w.,])(?:\d(?:\s{1,3}|[_~-]\s{0,3}|\s{1,3}[_~-]\s{0,3})?){8,}\d(?!\w|[,.]\d)"),
+    # A row of years ("2016 2017 2018", "2015 16 2016 17", as a flattened table prints them) is none.
+    # A full stop with a space beside it joins groups too ("44 7700 . 900123"); close up, it is a decimal point.
+    # The pattern takes each whole run once, possessively, and `_long_number_in` reads it: a run that ended in a
+    # letter ("1_ 1_ 1_ …x") made a pattern that asked for the end itself retry from every group, quadratic.
+    LONG_NUMBER: re.compile(r"(?<![\w.,])\d(?:(?:\s{1,3}[_~.-]?\s{0,3}|[_~-]\s{0,3}|\.\s{1,3})?+\d)*+"),
 }
 
 #: A web address inside any text (up to white space or a closing bracket or quote).
@@ -271,17 +274,36 @@ def nhs_check_digit_holds(found: str) -> bool:
     return (0 if check == 11 else check) == digits[9]
 
 
-def _not_years(found: str) -> bool:
-    """False for a run that is a row of years or dates: each a four-digit year, one with its next year's last two
-    digits ("2015 16"), or a date written year first ("2024-04-01–2025-03-31" is a period, not a number)."""
-    return _YEARS.fullmatch(found) is None
+#: The fewest digits in a `LONG_NUMBER`.
+LONG_DIGITS = 9
 
 
-_YEARS = re.compile(r"(?:(?:19|20)\d\d(?:-\d\d-\d\d(?!\d)|[\s_~-]+\d\d(?!\d))?[\s_~-]*)+")
+def _long_number_in(run: re.Match[str]) -> bool:
+    """Whether a run of digit groups holds a long number: nine digits or more up to the end of one of its groups
+    that ends the number (not a letter, nor a decimal point or comma before a digit: "…9012x" is a hash's, "…678.5"
+    a decimal's), and not a row of years or dates (each a four-digit year, one with its next year's last two
+    digits, "2015 16", or a date written year first: "2024-04-01–2025-03-31" is a period, not a number)."""
+    text, digits, last_end = run.string, 0, 0
+    for i in range(run.start(), run.end()):
+        if not text[i].isdigit():
+            continue
+        digits += 1
+        after = text[i + 1:i + 3]
+        if digits >= LONG_DIGITS and not after[:1].isdigit() and not _ENDS_IN_A_WORD.match(after):
+            last_end = i + 1
+    # (a run that is no row of years up to one end is none up to a later end either: the last end is read)
+    return bool(last_end) and _YEARS.fullmatch(text[run.start():last_end]) is None
+
+
+_ENDS_IN_A_WORD = re.compile(r"[^\W_]|[,.]\d")  # a letter or digit ("_" joins groups)
+
+
+_YEARS = re.compile(r"(?:(?:19|20)\d\d(?:-\d\d-\d\d(?!\d)|[\s_~-]+\d\d(?!\d))?[\s_~.-]*)+")
 
 #: Patterns whose matches are kept only if this says so: an NHS number's check digit; a long number's not being a
 #: row of years.
-_VALID: dict[str, Callable[[str], bool]] = {"an NHS number": nhs_check_digit_holds, LONG_NUMBER: _not_years}
+_VALID: dict[str, Callable[[re.Match[str]], bool]] = {
+    "an NHS number": lambda m: nhs_check_digit_holds(m.group()), LONG_NUMBER: _long_number_in}
 
 
 #: Every pattern needs a digit, an "@", one of these words or a dotted name before " at ": text without any is clean,
@@ -341,7 +363,7 @@ def _found(label: str, pattern: re.Pattern[str], text: str) -> bool:
     valid = _VALID.get(label)
     if valid is None:
         return pattern.search(text) is not None
-    return any(valid(m.group()) for m in pattern.finditer(text))
+    return any(valid(m) for m in pattern.finditer(text))
 
 
 #: What joins a record's fields for the one scan of them all: a line break ends a web address (`URL_RE`) and every
