@@ -25,6 +25,7 @@ from analysis.record.vocabulary import (
     FRACTIONS,
     JOINED_SCALE_WORDS,
     MULTIPLES,
+    PER_CENT,
     QUALIFIERS,
     RANGE_END_UNIT,
     SCALE_WORDS,
@@ -297,12 +298,12 @@ _ENDS_BY, _ENDS_BY_ANY_CASE = re.compile(r"\bby\s*$"), re.compile(r"\bby\s*$", r
 _ENDS_TO = re.compile(r"\bto\s*$")
 #: A percentage that ends "from … to" ("rose from 10 to 15 per cent", "from 10% to 15%"), or starts one: a level
 #: before or after a change, not the change ("15 per cent" was offered as a percentage rise: issue 24, round 14).
-_FROM_TO_END = re.compile(r"\bfrom\s+$|\bfrom\s+\S+(?:\s?%|\s+per ?cent)?\s+to\s+$", re.IGNORECASE)
+_FROM_TO_END = re.compile(rf"\bfrom\s+$|\bfrom\s+\S+(?:\s?(?:{PER_CENT}))?\s+to\s+$", re.IGNORECASE)
 #: What follows a number that shares its unit with the next one: "10 to 15 per cent", "2 and 3 million", "£1.2 to
 #: £1.5m", "10 or 12%". Read alone, the first was the count 10, 2 or 1.2 (issue 24, round fourteen). Not after a
 #: count with a thousands comma: "rose to 1,200 and 56% of them were girls" is two figures.
 _UNIT_FOLLOWS = re.compile(rf"\s*(?:to|and|or|-)\s+(?:about\s+|around\s+)?£?(?:{NUM}|{WORDNUM})\s?"
-                           rf"(?:%|per ?cent\b|percent\b|(?:{SPACED_SCALE_WORDS}|{JOINED_SCALE_WORDS})\b)",
+                           rf"(?:(?:{PER_CENT})(?!\w)|(?:{SPACED_SCALE_WORDS}|{JOINED_SCALE_WORDS})\b)",
                            re.IGNORECASE)
 _STARTS_OF = re.compile(r"\s*of\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z'-]+")

@@ -78,6 +78,9 @@ _NUMERIC_DATE = r"(?:\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|\d{4}-\d{1,2}-\d{1,
 #: other way to join them was read, this one passed (issue 24, round eleven).
 _SEP_CHARS = "./_~-"
 _SEP = rf"(?:\s{{0,3}}[{_SEP_CHARS}]?\s{{0,3}})"
+#: What joins the groups of a long number close up (`LONG_NUMBER`): `_SEP_CHARS` but "/", which parts a list of
+#: figures ("244 / 121 / 80 / 43"), and ".", a decimal point unless a space is beside it.
+_RUN_JOIN = _SEP_CHARS.replace("/", "").replace(".", "")
 #: The same, for scan's shortcut that looks for a phone number only where one could be (`scan_find.NEEDS`).
 GROUP_SEPARATOR = _SEP
 #: "at" and "dot" as a reader would decode them in an address spelled out: "(at)", "[at]", "{dot}", " dot ", and
@@ -253,7 +256,8 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     # A full stop with a space beside it joins groups too ("44 7700 . 900123"); close up, it is a decimal point.
     # The pattern takes each whole run once, possessively, and `_long_number_in` reads it: a run that ended in a
     # letter ("1_ 1_ 1_ …x") made a pattern that asked for the end itself retry from every group, quadratic.
-    LONG_NUMBER: re.compile(r"(?<![\w.,])\d(?:(?:\s{1,3}[_~.-]?\s{0,3}|[_~-]\s{0,3}|\.\s{1,3})?+\d)*+"),
+    LONG_NUMBER: re.compile(rf"(?<![\w.,])\d(?:(?:\s{{1,3}}[.{_RUN_JOIN}]?\s{{0,3}}|[{_RUN_JOIN}]\s{{0,3}}"
+                            rf"|\.\s{{1,3}})?+\d)*+"),
 }
 
 #: A web address inside any text (up to white space or a closing bracket or quote).
