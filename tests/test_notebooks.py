@@ -270,12 +270,18 @@ def test_the_notebooks_command_alone_leaves_no_empty_file_when_a_notebook_fails(
     for path in empty:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(b"")
+    # A chart an earlier run made, which this run does not remake: beside this run's files it would pass for one.
+    earlier = root / "outputs" / "charts" / "y" / "y.png"
+    earlier.parent.mkdir(parents=True)
+    earlier.write_bytes(b"an earlier run's chart")
     parser = argparse.ArgumentParser()
     run_notebooks.add_arguments(parser, "notebooks")
     assert run_notebooks.run(parser.parse_args(["--root", str(root)])) == 1
-    err = capsys.readouterr().err
-    assert "01_fails: failed" in err and "stop here" in err
+    said = capsys.readouterr()
+    assert "01_fails: failed: RuntimeError: stop here\n" in said.err  # one plain line: no colour codes
     assert not any(path.exists() for path in empty)
+    assert not earlier.parent.exists()
+    assert "notebooks: removed y.png from outputs/charts/y/: made by an earlier run" in said.out
     assert (root / "outputs" / "notebooks" / "01_fails.html").stat().st_size > 0  # the failed run's record stays
 
 

@@ -109,6 +109,53 @@ def test_a_deleted_or_edited_output_is_remade(fake: tuple[Path, list[str]]) -> N
     assert (root / "out" / "x.txt").read_text() == "1\n"
 
 
+def test_an_output_replaced_by_a_link_to_the_same_bytes_is_remade(fake: tuple[Path, list[str]]) -> None:
+    """A link to an identical copy outside the project has the output's bytes, but it is not the output: the
+    copy can change or go without any step seeing it, and an upload of outputs/ publishes a link. So the step
+    that writes it reruns (its real writers then put a regular file back: the end-to-end test below)."""
+    root, ran = fake
+    _run(root)
+    ran.clear()
+    elsewhere = root.parent / f"{root.name}-elsewhere.txt"
+    shutil.copyfile(root / "out" / "x.txt", elsewhere)
+    (root / "out" / "x.txt").unlink()
+    (root / "out" / "x.txt").symlink_to(elsewhere)
+    assert _run(root) == 0 and ran == ["second"]
+
+
+def test_a_step_that_fails_part_way_leaves_no_output_of_an_earlier_run(
+        fake: tuple[Path, list[str]], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """Five notebooks remade their charts and the sixth failed: its chart, from last week's figures, sat beside
+    this week's with nothing to tell them apart. A step that remade some outputs and failed removes the ones it
+    did not remake; one that failed before writing anything keeps its last complete set."""
+    root, ran = fake
+    real = pipeline._run_step
+
+    def two_outputs(step: pipeline.Step, paths, pool) -> int:  # noqa: ANN001
+        code = real(step, paths, pool)
+        if step.name == "second":
+            (paths.root / "out" / "y.txt").write_text("earlier\n")
+        return code
+
+    monkeypatch.setattr(pipeline, "_run_step", two_outputs)
+    assert _run(root) == 0
+    (root / "in" / "a.txt").write_text("2\n")
+    monkeypatch.setattr(pipeline, "_run_step", lambda step, paths, pool: 1)  # fails, writing nothing
+    assert _run(root) == 1
+    assert sorted(p.name for p in (root / "out").iterdir()) == ["x.txt", "y.txt"]
+
+    def fails_after_one(step: pipeline.Step, paths, pool) -> int:  # noqa: ANN001
+        return real(step, paths, pool) or (1 if step.name == "second" else 0)  # x.txt remade, y.txt not
+
+    monkeypatch.setattr(pipeline, "_run_step", fails_after_one)
+    capsys.readouterr()
+    assert _run(root) == 1
+    assert [p.name for p in (root / "out").iterdir()] == ["x.txt"]
+    assert (root / "out" / "x.txt").read_text() == "2\n"
+    said = capsys.readouterr().out
+    assert "second: removed y.txt from out/: made by an earlier run and not remade by this one" in said, said
+
+
 def test_force_runs_everything(fake: tuple[Path, list[str]]) -> None:
     root, ran = fake
     _run(root)
@@ -234,6 +281,17 @@ def test_main_job_end_to_end_then_no_op(made: Made, tmp_path: Path) -> None:
     assert "workbook: done" in third.stdout
     assert "kernels" not in third.stdout
     assert (root / "outputs" / WORKBOOK_NAME).read_bytes() == (made.outputs / WORKBOOK_NAME).read_bytes()
+    # The workbook replaced by a link to an identical copy outside the project: remade as a regular file, the
+    # copy left as it was.
+    elsewhere = tmp_path / "elsewhere.xlsx"
+    shutil.copyfile(made.outputs / WORKBOOK_NAME, elsewhere)
+    (root / "outputs" / WORKBOOK_NAME).unlink()
+    (root / "outputs" / WORKBOOK_NAME).symlink_to(elsewhere)
+    fourth = subprocess.run(cmd, cwd=PROJECT_ROOT, capture_output=True, text=True)
+    assert fourth.returncode == 0, fourth.stderr
+    assert "workbook: done" in fourth.stdout and "gallery: unchanged, skipped" in fourth.stdout, fourth.stdout
+    assert not (root / "outputs" / WORKBOOK_NAME).is_symlink()
+    assert (root / "outputs" / WORKBOOK_NAME).read_bytes() == elsewhere.read_bytes()
 
 
 def pipeline_chart_ids() -> tuple[str, ...]:

@@ -21,6 +21,7 @@ import contextlib
 import itertools
 import json
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -75,6 +76,10 @@ class Outcome:
     ok: bool
     message: str = ""
     seconds: float = 0.0
+
+
+#: The colour codes IPython puts in a traceback: in a one-line failure on the terminal (or a CI log) they are noise.
+ANSI_COLOUR = re.compile(r"\x1b\[[0-9;]*m")
 
 
 def notebook_sources(notebooks_dir: Path) -> list[Path]:
@@ -226,7 +231,7 @@ class KernelPool:
             await client.async_execute()
         except CellExecutionError as err:
             text = str(err).strip()
-            ok, message = False, text.splitlines()[-1] if text else repr(err)
+            ok, message = False, ANSI_COLOUR.sub("", text.splitlines()[-1]) if text else repr(err)
         except Exception as err:  # a kernel that dies or times out is a failure of this notebook, not of the run
             ok, message = False, f"{type(err).__name__}: {err}"
         seconds = round(time.perf_counter() - started, 3)
@@ -463,14 +468,19 @@ def report(outcomes: list[Outcome], out: Path, paths: Paths) -> int:
 
 def run(args: argparse.Namespace) -> int:
     """The command on its own. As inside `make` (see analysis/run/outputs.py), a failed run leaves no zero-length
-    file among the executed notebooks and charts: a reporter could take one for a made file."""
-    from analysis.run.outputs import remove_empty_outputs
+    file among the executed notebooks and charts (a reporter could take one for a made file), and none an earlier
+    run made that this one did not remake."""
+    from analysis.run.outputs import output_marks, remove_empty_outputs, remove_unremade, say_removed
 
     paths = Paths(args.root.resolve())
     out = args.out or paths.outputs / "notebooks"
+    charts = paths.outputs / "charts"
+    before = output_marks(out, ["*"]) | output_marks(charts, ["*/*"])
     outcomes = run_all(paths, args.out, args.workers, fresh=args.fresh, timings=paths.cache / NOTEBOOK_TIMINGS_NAME)
     code = report(outcomes, out, paths)
     if code != 0:
         remove_empty_outputs(out, ["*"])
-        remove_empty_outputs(paths.outputs / "charts", ["*/*"])
+        remove_empty_outputs(charts, ["*/*"])
+        now = output_marks(out, ["*"]) | output_marks(charts, ["*/*"])
+        say_removed("notebooks", paths.root, remove_unremade(before, now))
     return code

@@ -1,15 +1,24 @@
-"""What a failed step leaves behind: never an empty file that looks like a product.
+"""What a failed step leaves behind: never an empty file that looks like a product, never a mix of two runs.
 
 A step that dies part-way (the disk fills while a notebook or a PNG is being written) can leave zero-length files
 under the names of its outputs. A reporter would publish an empty chart; the next run would take it for a made
 file. So when a step fails, every zero-length file among its outputs is removed: the step is then visibly not
 done, and the next run makes those files again.
+
+A step that fails after remaking some of its outputs (five notebooks ran, the sixth failed) would leave the others
+as an earlier run made them: a chart drawn from last week's figures beside this week's, and nothing in outputs/
+to tell them apart. So the outputs such a run did not remake are removed too. A step that failed before writing
+anything (a build that stops at a bad row writes nothing) keeps its last complete set: that set is consistent.
 """
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable
 from pathlib import Path
+
+#: Each regular file an output glob matches, with when it was written (inode, mtime and ctime in ns).
+Marks = dict[Path, tuple[int, int, int]]
 
 
 def remove_empty_outputs(root: Path, patterns: Iterable[str]) -> list[Path]:
@@ -24,3 +33,44 @@ def remove_empty_outputs(root: Path, patterns: Iterable[str]) -> list[Path]:
             except OSError:
                 continue
     return removed
+
+
+def output_marks(root: Path, patterns: Iterable[str]) -> Marks:
+    """When each output was last written: taken before a step runs, to see afterwards which it remade."""
+    marks: Marks = {}
+    for pattern in patterns:
+        for path in root.glob(pattern):
+            with contextlib.suppress(OSError):
+                if path.is_file() and not path.is_symlink():
+                    st = path.stat()
+                    marks[path] = (st.st_ino, st.st_mtime_ns, st.st_ctime_ns)
+    return marks
+
+
+def remove_unremade(before: Marks, now: Marks) -> list[Path]:
+    """After a failed step, given its outputs' marks `before` it ran and `now`: if it wrote any output, delete the
+    outputs it left as they were before (an earlier run's); return them. If it wrote none, its last complete set
+    stays."""
+    if now == before:
+        return []
+    removed = []
+    for path in sorted(path for path, mark in before.items() if now.get(path) == mark):
+        with contextlib.suppress(OSError):
+            path.unlink()
+            removed.append(path)
+    return removed
+
+
+def say_removed(step: str, root: Path, removed: list[Path]) -> None:
+    """One line per folder: how many files an earlier run made were removed, and why. A folder left empty goes
+    too (a chart's folder with no chart in it)."""
+    by_folder: dict[Path, list[str]] = {}
+    for path in removed:
+        by_folder.setdefault(path.parent, []).append(path.name)
+    for folder, names in by_folder.items():
+        where = folder.relative_to(root).as_posix() if folder.is_relative_to(root) else folder.as_posix()
+        with contextlib.suppress(OSError):
+            folder.rmdir()  # only when empty
+        what = " and ".join(names) if len(names) <= 2 else f"{len(names)} files"
+        print(f"{step}: removed {what} from {where}/: made by an earlier run and not remade by this one, which "
+              "failed")

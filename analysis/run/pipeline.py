@@ -48,7 +48,7 @@ from analysis.paths import (
     add_root_argument,
 )
 from analysis.run.lock import build_lock
-from analysis.run.outputs import remove_empty_outputs
+from analysis.run.outputs import Marks, output_marks, remove_empty_outputs, remove_unremade, say_removed
 
 
 @dataclass(frozen=True)
@@ -124,11 +124,14 @@ def _files(root: Path, patterns: Iterable[str]) -> list[Path]:
 
 
 def content_hash(root: Path, patterns: Iterable[str]) -> str:
-    """sha256 over the sorted relative paths and bytes of every file the patterns match (links followed)."""
+    """sha256 over the sorted relative paths and bytes of every file the patterns match (links followed), and
+    whether each is a link: an output replaced by a link to an identical file elsewhere hashed the same, so the
+    step was skipped and outputs/ kept a link whose target nobody watches (an upload would publish it, or a
+    dangling link once the target goes). Now the step reruns and its writer puts a regular file back."""
     digest = hashlib.sha256()
     for path in _files(root, patterns):
         digest.update(path.relative_to(root).as_posix().encode())
-        digest.update(b"\0")
+        digest.update(b"\0link\0" if path.is_symlink() else b"\0")
         digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()
 
@@ -346,6 +349,10 @@ def _run_all(args: argparse.Namespace, paths: Paths) -> int:
 
 #: What a step saw of its inputs when it started: their content hash and `touched` marks.
 Before = tuple[str, tuple[tuple[str, int, int, int, int], ...]]
+#: What one attempt at a step gives: its exit code, seconds, its inputs (`Before`) and outputs as it started.
+Attempt = tuple[int, float, Before, Marks]
+#: An attempt that never ran (the pool was closed under it).
+NOT_RUN: Attempt = (1, 0.0, ("", ()), {})
 #: Every step's code: what this process and the notebooks' warm kernels import (see `_finish`).
 _CODE = Step("code", "", CODE, ())
 
@@ -355,11 +362,12 @@ def code_snapshot(root: Path) -> Before:
     return input_hash(root, _CODE), touched(root, _CODE)
 
 
-def _attempt(step: Step, paths: Paths, pool: object | None) -> tuple[int, float, Before]:
-    """Run one step; its exit code, seconds, and its inputs as they were when it started (a stamp must describe
-    what the step read, not what the files became while it ran). A full disk or an unwritable folder is one line,
-    not a traceback."""
+def _attempt(step: Step, paths: Paths, pool: object | None) -> Attempt:
+    """Run one step; its exit code, seconds, its inputs as they were when it started (a stamp must describe
+    what the step read, not what the files became while it ran) and when its outputs were last written (a failed
+    step must not leave a mix of two runs). A full disk or an unwritable folder is one line, not a traceback."""
     inputs = (input_hash(paths.root, step), touched(paths.root, step))
+    outputs = output_marks(paths.root, step.written)
     started = time.perf_counter()
     try:
         code = _run_step(step, paths, pool)
@@ -367,15 +375,15 @@ def _attempt(step: Step, paths: Paths, pool: object | None) -> tuple[int, float,
         print(f"{step.name}: {err.strerror or err}" + (f" ({err.filename})" if err.filename else ""),
               file=sys.stderr)
         code = 1
-    return code, time.perf_counter() - started, inputs
+    return code, time.perf_counter() - started, inputs, outputs
 
 
 def _run_in_turn(steps: list[Step], paths: Paths, stamps: dict[str, dict[str, str]], started: Before) -> int:
     """Run steps one after another; stop at the first that fails and return its exit code (0 if none failed)."""
     for step in steps:
-        code, seconds, inputs = _attempt(step, paths, None)
-        if not _finish(step, code, seconds, inputs, paths.root, stamps, started):
-            return code
+        attempt = _attempt(step, paths, None)
+        if not _finish(step, attempt, paths.root, stamps, started):
+            return attempt[0]
     return 0
 
 
@@ -386,13 +394,13 @@ def _alongside(notebooks: Step, others: list[Step], paths: Paths, pool: object |
     What the others print is held and written between two updates of the notebooks' progress bar, not through
     it. If one of them fails, the notebooks still finish (their kernels are busy) but the job stops after them.
     """
-    outcome: list[tuple[int, float, Before]] = []
+    outcome: list[Attempt] = []
 
     def run_notebooks() -> None:
         try:
             outcome.append(_attempt(notebooks, paths, pool))
         except CancelledError:  # the pool was closed under it (Ctrl-C here): the interruption is said once, above
-            outcome.append((1, 0.0, ("", ())))
+            outcome.append(NOT_RUN)
 
     # A daemon: after Ctrl-C here the pool is closed under it, and a waiting thread must not keep Python from exiting.
     worker = threading.Thread(target=run_notebooks, name="notebooks", daemon=True)
@@ -407,24 +415,29 @@ def _alongside(notebooks: Step, others: list[Step], paths: Paths, pool: object |
     worker.join()
     if code:
         return code
-    code, seconds, inputs = outcome[0] if outcome else (1, 0.0, ("", ()))
-    return 0 if _finish(notebooks, code, seconds, inputs, paths.root, stamps, started) else code
+    attempt = outcome[0] if outcome else NOT_RUN
+    return 0 if _finish(notebooks, attempt, paths.root, stamps, started) else attempt[0]
 
 
-def _finish(step: Step, code: int, seconds: float, inputs: Before, root: Path,
-            stamps: dict[str, dict[str, str]], started: Before | None = None) -> bool:
+def _finish(step: Step, attempt: Attempt, root: Path, stamps: dict[str, dict[str, str]],
+            started: Before | None = None) -> bool:
     """Stamp a step that succeeded; clean up after one that failed (said in one line). True when it succeeded.
 
     An input edited while the step ran (a notebook saved mid-run, a raw file changed during the build, or changed
     and put back) leaves the step unstamped, and says so: its outputs may have been made from another version of
     it, so the next run must redo it. So does code changed since the job `started`: this process and the warm
     kernels import the package before a later step takes its "before" (the kernels while the build runs, the
-    workbook's tables code with the build), so code saved in between ran in its old version yet matched the stamp."""
+    workbook's tables code with the build), so code saved in between ran in its old version yet matched the stamp.
+    A failed step leaves no empty output and no mix of two runs (analysis/run/outputs.py)."""
+    code, seconds, inputs, outputs = attempt
     if code != 0:
         remove_empty_outputs(root, step.written)
+        say_removed(step.name, root, remove_unremade(outputs, output_marks(root, step.written)))
         stamps.pop(step.name, None)
         _save_stamps(root, stamps)
-        print(f"{step.name}: failed (exit {code})")
+        later = [s.name for s in STEPS[_index(step.name) + 1:]]
+        print(f"{step.name}: failed (exit {code})" + (f"; {', '.join(later)} did not run after it, so their files "
+                                                      "in outputs/ may be from an earlier run" if later else ""))
         return False
     now = stamp(root, step)
     if (now["inputs"], touched(root, step)) != inputs or (started is not None and code_snapshot(root) != started):
