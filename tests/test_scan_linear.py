@@ -28,6 +28,8 @@ EDGES = [
     # Ratios, multiples and idioms (round 14):
     "Up 56 pct, 56 p.c., 1.2 mln, 3 bln, twelve hundred, 5 lakh, 56 per-cent; from 10 to 15 per cent, 2 and 3 million.",
     "A 2:1 ratio, a 3-fold rise, threefold, a 3x or 4\u00d7 increase, open 24/7 and 24-7, a 9-to-5 job, 1:1.5.",
+    # Figures printed open-ended, and a definition's threshold (round 15):
+    "1,200+ cases, 1,200-plus, 1,200 plus, 9,000 or more, 56% and over, £1.2bn plus, 5+ of them, 2 or more.",
     # Letters IGNORECASE reads as ASCII ones where str.lower() does not (long s, dotless and dotted i):
     "Within 5 ſeconds, aged ſixteen, at 10.30 BſT, 3 or more, at leaſt 2 victims, tıme 4 hours, 2 mİnutes.",
 ]

@@ -75,6 +75,12 @@ _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|Octob
           r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
 _TIME_UNITS = r"(?:hours?|days?|weeks?|months?|years?|decades?|minutes?|seconds?)"
 
+#: What makes a figure open-ended when printed after it: "+", "-plus", "and over"; and "or more", except after a
+#: number up to ten, a definition's threshold ("two or more suspects", below).
+OPEN_END = r"(?:\+(?![\d+])|-?\s?plus\b|\s+and\s+(?:over|above|upwards)\b)"
+OR_MORE = r"\s+or\s+(?:more|over|above|higher)\b"
+_FIGURE_UNIT = rf"£?{NUM}(?:{JOINED_SCALE_WORDS}|\s?%|\s?per ?cent)?"
+
 #: Kinds of number that are not statistics, in the order they are masked (the longest, most certain forms first).
 LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("URL", re.compile(r"\bhttps?://[^\s<>\"')\]]+|\bwww\.[^\s<>\"')\]]+", re.IGNORECASE)),
@@ -143,6 +149,11 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
                                     r"|question|schedule|rule|episode|season|round|level|tier|grade)\s+\d+(?:\.\d+)*\b",
                                     re.IGNORECASE)),
     ("ordinal", re.compile(r"\b\d+(?:st|nd|rd|th)\b")),
+    # A figure printed open-ended ("1,200+ cases", "1,200-plus", "9,000 or more children", "56% and over"): read as
+    # the exact figure, so "1,200-plus" matched an exact 1,200 and lost its "at least" (issue 24, round fifteen).
+    # No figure form reads it; a small number before "or more" is a definition's threshold, below.
+    ("number printed open-ended", re.compile(rf"(?<![\w£.,-])(?:{_FIGURE_UNIT}{OPEN_END}"
+                                     rf"|(?!(?:\d|10)\b(?![.,]\d)){_FIGURE_UNIT}{OR_MORE})", re.IGNORECASE)),
     ("threshold in a definition", re.compile(rf"\b{_ANY} or more\b|\bat least {_ANY}(?=\s+(?:victim|suspect|"
                                              rf"offender|child|person)s?\b)", re.IGNORECASE)),
 )
@@ -157,7 +168,8 @@ IN_A_NAME = "number inside a name or a code"
 
 #: Left-out kinds that are statistics all the same, which no one figure of the record can be: `scan` reports each as
 #: a part of the text not read (a range's first end was a figure; listed with the dates, "10–20%" was out of sight).
-UNCHECKED = frozenset({"range", "fraction or pair", "ratio", "multiplier", "number with a unit no figure form reads",
+UNCHECKED = frozenset({"range", "fraction or pair", "ratio", "multiplier", "number printed open-ended",
+                       "number with a unit no figure form reads",
                        "number with spaces between its digit groups", "negative number", UNREAD, SHARES_UNIT})
 
 #: For every kind, a pattern (on the sentence as `needs_text` folds it) every match of the kind also
@@ -192,6 +204,7 @@ NEEDS: dict[str, str] = {
                         r"|recommendation|step|no\.|vol|issue|question|schedule|rule|episode|season|round|level"
                         r"|tier|grade)",
     "ordinal": r"\d(?:st|nd|rd|th)",
+    "number printed open-ended": r"\d[a-z%]*\+|plus\b|\bor (?:more|over|above|higher)\b|\band (?:over|above|upwards)\b",
     "threshold in a definition": r"or more\b|at least\b",
 }
 _NEEDS_RE = {kind: re.compile(pattern) for kind, pattern in NEEDS.items()}
