@@ -40,3 +40,28 @@ def test_a_figure_printed_open_ended_is_not_read_as_the_exact_figure(text: str, 
 def test_a_definition_s_threshold_or_a_sum_is_no_open_ended_figure(text: str) -> None:
     figures, not_read = _scan(text)
     assert not any(OPEN_ENDED in line for line in not_read)
+
+
+# --- one reading of a share in words: "three out of every four" was dropped as two number words (class 3/4) --------
+
+
+@pytest.mark.parametrize(("text", "value", "denominator"), [
+    ("three out of every four", 75.0, 4), ("3 out of every 4", 75.0, 4), ("one in every three", 100 / 3, 3)])
+def test_out_of_every_is_read_as_in_every(text: str, value: float, denominator: int) -> None:
+    from analysis.record.printed import parse_printed
+
+    printed = parse_printed(text)
+    assert (printed.unit, printed.qualifier) == ("percent", "about")
+    assert printed.value == pytest.approx(value) and printed.denominator == denominator
+
+
+def test_scan_reads_three_out_of_every_four_as_a_share() -> None:
+    figures, not_read = _scan("Three out of every four were girls.")
+    assert figures == ["Three out of every four"] and not_read == []
+
+
+def test_a_part_of_a_whole_stays_a_count() -> None:
+    from analysis.record.printed import parse_printed
+
+    printed = parse_printed("278 out of 374")
+    assert (printed.value, printed.unit, printed.denominator) == (278.0, "count", 374.0)

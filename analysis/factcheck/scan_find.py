@@ -226,7 +226,7 @@ _FRACTION = (r"(?:three[- ]quarters|two[- ]thirds|a third|one[- ]third|a quarter
 _FORMS = [
     rf"£\s?{NUM}(?:\s?(?:{SCALE_WORDS})\b)?",
     rf"{_ANY} out of {_ANY}",
-    rf"{_ANY}[- ]in[- ](?:every[- ])?{_ANY}\b(?!,\d)",
+    rf"{_ANY}[- ](?:in[- ](?:every[- ])?|out[- ]of[- ]every[- ]){_ANY}\b(?!,\d)",
     rf"{NUM}\s?(?:%|per ?cent\b|percentage points?\b|pp\b)|{NUM}pc\b",
     rf"{NUM}(?:{JOINED_SCALE_WORDS})\b",
     rf"{NUM} per {NUM}",

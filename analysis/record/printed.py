@@ -107,7 +107,9 @@ def _read_number(token: str, original: str) -> tuple[float, int]:
 _QUALIFIER_ORDER = sorted(QUALIFIERS, key=len, reverse=True)
 _TIMES = re.compile(r"(\S+) times")
 #: "one in five", and "one-in-five" as the press hyphenates it (read as "one" alone, a count of 1, by scan).
-_IN_EVERY = re.compile(r"(\S+?)[ -]in[ -](?:every[ -])?(\S+)", re.IGNORECASE)
+#: "one in five", "1 in 4", "12 in every 100" and "three out of every four": a share, however worded ("278 out of 374",
+#: without "every", is a part of a whole, below).
+_IN_EVERY = re.compile(r"(\S+?)[ -](?:in[ -](?:every[ -])?|out[ -]of[ -]every[ -])(\S+)", re.IGNORECASE)
 _OUT_OF = re.compile(r"(\S+) out of (\S+)", re.IGNORECASE)
 _PERCENT = re.compile(rf"(\S+?) ?({PER_CENT}|percentage points?|pp)", re.IGNORECASE)
 _PER_CENT_ONLY = re.compile(PER_CENT, re.IGNORECASE)
