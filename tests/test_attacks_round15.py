@@ -65,3 +65,40 @@ def test_a_part_of_a_whole_stays_a_count() -> None:
 
     printed = parse_printed("278 out of 374")
     assert (printed.value, printed.unit, printed.denominator) == (278.0, "count", 374.0)
+
+
+# --- scan: money in another currency was read as a count, its currency dropped (class 3) --------------------------
+
+UNREAD_UNIT = "number with a unit no figure form reads"
+
+
+@pytest.mark.parametrize(("text", "left"), [
+    ("A $5m fund was set up.", "$5m"),  # read as the count 5,000,000
+    ("A \u20ac5m grant was set up.", "\u20ac5m"),
+    ("It cost US$1.2 billion.", "US$1.2 billion"),
+    ("It cost USD 5m.", "USD 5m"),
+    ("Some 5,000 dollars were paid.", "5,000 dollars"),  # read as the count 5,000
+    ("Some 300 pounds were paid.", "300 pounds"),
+])
+def test_money_in_a_form_the_parser_does_not_read_is_not_a_count(text: str, left: str) -> None:
+    figures, not_read = _scan(text)
+    assert figures == []
+    assert not_read == [f"paragraph 1: {left!r} is a {UNREAD_UNIT}, not one figure the record can hold: check it by "
+                        "hand"]
+
+
+def test_money_in_pounds_is_still_read() -> None:
+    assert _scan("It cost \u00a35m and \u00a31.2 billion.") == (["\u00a35m", "\u00a31.2 billion"], [])
+
+
+# --- scan: a school year, a key stage or a collar number was read as a count (class 3) ----------------------------
+
+
+@pytest.mark.parametrize("text", ["Year 9 pupils were taught about it.", "Pupils at Key Stage 2 were included.",
+                                  "PC 1234 gave evidence.", "Children in Year 11 and Year 13 were asked."])
+def test_a_school_year_or_a_collar_number_is_no_figure(text: str) -> None:
+    assert _scan(text) == ([], [])
+
+
+def test_a_count_after_last_year_is_still_read() -> None:
+    assert _scan("Last year 12 children were referred.")[0] == ["12"]

@@ -30,6 +30,7 @@ EDGES = [
     "A 2:1 ratio, a 3-fold rise, threefold, a 3x or 4\u00d7 increase, open 24/7 and 24-7, a 9-to-5 job, 1:1.5.",
     # Figures printed open-ended, and a definition's threshold (round 15):
     "1,200+ cases, 1,200-plus, 1,200 plus, 9,000 or more, 56% and over, £1.2bn plus, 5+ of them, 2 or more.",
+    "A $5m fund, €5m, US$1.2 billion, USD 5m, 5,000 dollars; Year 9 pupils at Key Stage 2, PC 1234, DS 56.",
     # Letters IGNORECASE reads as ASCII ones where str.lower() does not (long s, dotless and dotted i):
     "Within 5 ſeconds, aged ſixteen, at 10.30 BſT, 3 or more, at leaſt 2 victims, tıme 4 hours, 2 mİnutes.",
 ]

@@ -30,6 +30,7 @@ from analysis.record.vocabulary import (
     RANGE_END_UNIT,
     SCALE_WORDS,
     SPACED_SCALE_WORDS,
+    UNREAD_CURRENCY,
     UNREAD_UNIT_WORDS,
     WORD_NUMBERS,
 )
@@ -126,10 +127,11 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "2.5 times" is read: the parser's unit "times".
     ("multiplier", re.compile(rf"(?<![\w£.,-])(?:{NUM}\s?-?|{WORDNUM}-?)fold\b|(?<![\w£.,-]){NUM}\s?[x×](?!\w)",
                               re.IGNORECASE)),
-    # A number with a unit or scale no figure form reads ("56 pct", "1.2 mln", "twelve hundred"), "one hundred" apart.
+    # A number with a unit or scale no figure form reads ("56 pct", "1.2 mln", "twelve hundred", "5,000 dollars"),
+    # "one hundred" apart, or in a currency other than pounds ("$5m", "€5m").
     ("number with a unit no figure form reads",
-     re.compile(rf"(?<![\w£.,-])(?!one hundred\b)£?(?:{NUM}|{WORDNUM})\s?(?:{UNREAD_UNIT_WORDS})(?![\w-])",
-                re.IGNORECASE)),
+     re.compile(rf"(?<![\w£.,-])(?!one hundred\b)£?(?:{NUM}|{WORDNUM})\s?(?:{UNREAD_UNIT_WORDS})(?![\w-])"
+                rf"|(?<![\w.,-])(?:{UNREAD_CURRENCY}){NUM}(?:\s?(?:{SCALE_WORDS})\b)?", re.IGNORECASE)),
     # Two numbers joined by a colon, a ratio ("a 2:1 ratio"), after the times are masked: read as the counts 2 and
     # 1, figures the article never printed (issue 24, round fourteen).
     ("ratio", re.compile(rf"(?<![\w£.,:/-]){NUM}:{NUM}(?![\w%:]|[.,]\d)")),
@@ -146,7 +148,11 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
                                  r"|Place|Square|Gardens|Close|Drive|Terrace|Crescent|Court|Row)\b")),
     ("reference number", re.compile(r"\b(?:section|para(?:graph)?s?|page|pp?\.|chapter|table|figure|annex"
                                     r"|appendix|part|article|clause|recommendation|step|no\.|vol(?:ume)?|issue"
-                                    r"|question|schedule|rule|episode|season|round|level|tier|grade)\s+\d+(?:\.\d+)*\b",
+                                    r"|question|schedule|rule|episode|season|round|level|tier|grade)\s+\d+(?:\.\d+)*\b"
+                                    # a school year or key stage, an officer's collar number ("Year 9 pupils", "PC
+                                    # 1234"): read as the counts 9 and 1,234 (issue 24, round fifteen)
+                                    r"|\b(?:(?-i:Year)|key stage)\s+\d{1,2}\b(?![,.]\d)"  # not "last year 12 …"
+                                    r"|\b(?-i:PC|DC|PS|DS|DI|DCI|DCS)\s?\d{1,5}\b(?![,.]\d)",
                                     re.IGNORECASE)),
     ("ordinal", re.compile(r"\b\d+(?:st|nd|rd|th)\b")),
     # A figure printed open-ended ("1,200+ cases", "1,200-plus", "9,000 or more children", "56% and over"): read as
@@ -195,14 +201,14 @@ NEEDS: dict[str, str] = {
     "range": r"\d[a-z%]*-£?\d",
     "fraction or pair": r"\d[a-z%]*/£?\d",
     "ratio": r"\d:\d",
-    "number with a unit no figure form reads": UNREAD_UNIT_WORDS,
+    "number with a unit no figure form reads": rf"{UNREAD_UNIT_WORDS}|[$€¥₹]|usd|eur|gbp",
     "multiplier": r"fold|\d\s?[x×]",
     "number with spaces between its digit groups": r"\d \d\d\d",
     "negative number": r"-£?\d",
     "street number": r"\s(?:street|road|lane|avenue|way|place|square|gardens|close|drive|terrace|crescent|court|row)\b",
     "reference number": r"\b(?:section|para|page|pp?\.|chapter|table|figure|annex|appendix|part|article|clause"
                         r"|recommendation|step|no\.|vol|issue|question|schedule|rule|episode|season|round|level"
-                        r"|tier|grade)",
+                        r"|tier|grade|year|key stage|pc|dc|ps|ds|di)",
     "ordinal": r"\d(?:st|nd|rd|th)",
     "number printed open-ended": r"\d[a-z%]*\+|plus\b|\bor (?:more|over|above|higher)\b|\band (?:over|above|upwards)\b",
     "threshold in a definition": r"or more\b|at least\b",

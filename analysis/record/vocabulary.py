@@ -119,7 +119,11 @@ SPACED_SCALE_WORDS = "|".join(w for w in sorted(SCALES, key=len, reverse=True) i
 #: Units and scales printed after a number that the parser does not read ("56 pct", "56 p.c.", "1.2 mln", "3 bln",
 #: "twelve hundred"): scan reported such a number as the bare count 56, 1.2 or 12, a figure the article never
 #: printed (issue 24, round fourteen); it now reports it as not read.
-UNREAD_UNIT_WORDS = r"pct|p\.c\.?|per-cent|mln|mil|bln|bil|tn|trillion|lakh|crore|hundred"
+UNREAD_UNIT_WORDS = (r"pct|p\.c\.?|per-cent|mln|mil|bln|bil|tn|trillion|lakh|crore|hundred"
+                     r"|pounds?|quid|dollars?|euros?|yen|rupees?")
+#: Currencies the parser does not read, printed before a number ("$5m", "€5m", "USD 5m"): scan read "$5m" as the
+#: count 5 million, its currency dropped (issue 24, round fifteen). Only pounds are read, printed "£".
+UNREAD_CURRENCY = r"US\$|[AC]\$|\$|€|¥|₹|(?:USD|EUR|GBP)\s?"
 #: What the end of a range or of a slash pair carries between its digits and the dash or slash: a scale or a per cent
 #: sign ("10%–20%", "£1.1m–£1.2m", "56%/44%"), for scan and the record's quote check alike.
 RANGE_END_UNIT = rf"(?:{JOINED_SCALE_WORDS}|%)"
