@@ -3,10 +3,13 @@ without its fix. The helpers' rounds are tests/test_attacks_round15a.py and test
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
 from analysis.factcheck.scan import scan_text
-from analysis.paths import DEFAULT
+from analysis.paths import DEFAULT, PROJECT_ROOT
 
 # --- scan: a figure printed open-ended ("1,200-plus") was read as the exact figure (class 3) --------------------
 
@@ -102,3 +105,41 @@ def test_a_school_year_or_a_collar_number_is_no_figure(text: str) -> None:
 
 def test_a_count_after_last_year_is_still_read() -> None:
     assert _scan("Last year 12 children were referred.")[0] == ["12"]
+
+
+# --- verify count judged a figure restated in another unit by its numbers alone (class 4, one reading) -------------
+
+
+def _verify(*argv: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "analysis", "verify", "count", *argv], cwd=PROJECT_ROOT,
+                          capture_output=True, text=True)
+
+
+@pytest.mark.parametrize(("value", "stated", "unit"), [
+    ("20", "one in five", "per cent"),  # the count 20 was "accurate" as one in five
+    ("1273", "\u00a31,273", "pounds"),  # a count was "accurate" as an amount of money
+    ("1273", "56%", "per cent"),
+    ("2", "twice", "times (a multiple)"),
+])
+def test_verify_count_refuses_a_figure_restated_in_another_unit(value: str, stated: str, unit: str) -> None:
+    run = _verify("--value", value, "--stated", stated)
+    assert run.returncode == 2 and "verdict" not in run.stdout
+    assert f'stated "{stated}" is {unit}, but the figure is a count: a figure restated in other words keeps its ' \
+           "unit" in run.stderr
+
+
+@pytest.mark.parametrize(("value", "stated", "verdict"), [
+    ("1273", "more than 1,200", "accurate"), ("56%", "more than half", "accurate"),
+    ("56%", "56 percentage points", "inaccurate"),  # per cent for points: the classic finding, still judged
+])
+def test_verify_count_still_judges_a_figure_in_its_own_unit(value: str, stated: str, verdict: str) -> None:
+    run = _verify("--value", value, "--stated", stated)
+    assert run.returncode in (0, 1) and run.stdout.startswith(f"verdict: {verdict}\n"), run.stdout + run.stderr
+
+
+def test_the_engine_cannot_judge_a_count_claim_across_units() -> None:
+    from analysis.factcheck import rules
+    from analysis.record.printed import parse_printed
+
+    with pytest.raises(rules.RuleError, match="keeps its unit"):
+        rules.count(20, parse_printed("one in five"), "count")

@@ -59,7 +59,7 @@ __all__ = [
     "ACCURATE", "WITHIN_ROUNDING", "INACCURATE", "NOT_PUBLISHED", "NOT_IN_RECORD", "CANNOT_CHECK", "VERDICTS",
     "UNCHECKED", "BORNE_OUT", "MEANING", "TOLERANCE", "ROLES", "KINDS", "STATED_UNITS",
     "Result", "RuleError", "to_decimal", "round_half_away", "truncate", "fmt_number", "fmt_2dp", "judge",
-    "unit_problem", "percent_change", "point_change", "share", "ratio", "total", "difference", "rate", "count",
+    "unit_problem", "restated_unit_problem", "percent_change", "point_change", "share", "ratio", "total", "difference", "rate", "count",
     "unchecked", "marker_meaning",
 ]
 
@@ -312,12 +312,27 @@ def rate(count_: object, population: object, stated: Printed, per: object | None
     return _verdict("rate", c, stated, formula)
 
 
+def restated_unit_problem(value_unit: str | None, stated: Printed) -> str | None:
+    """Why a figure in `value_unit` cannot be restated as `stated`, or None. A figure restated in other words keeps
+    its unit: the count 20 is not "one in five", nor 1,273 "£1,273", and judging the numbers alone called both
+    accurate (issue 24, round fifteen). Per cent restated as percentage points (or the reverse) is not a problem
+    but a finding, judged by `count`; so is any restatement of a figure whose unit is not known."""
+    pct = {"percent", "percentage points"}
+    if value_unit is None or stated.unit == value_unit or {value_unit, stated.unit} <= pct:
+        return None
+    return (f'stated "{stated.text}" is {_UNIT_WORDS.get(stated.unit, stated.unit)}, but the figure is '
+            f"{_UNIT_WORDS.get(value_unit, value_unit)}: a figure restated in other words keeps its unit")
+
+
 def count(value: object, stated: Printed, value_unit: str | None = None) -> Result:
     """A figure restated in other words ("more than 1,200" for 1,273; "more than half" for 56 per cent).
 
     `value_unit` is the unit the figure was printed in (as parse_printed names it); per cent restated as
-    percentage points (or the reverse) is a mismatch.
+    percentage points (or the reverse) is a mismatch, and any other change of unit cannot be judged (RuleError).
     """
+    problem = restated_unit_problem(value_unit, stated)
+    if problem:
+        raise RuleError(problem)
     v = to_decimal(value)
     formula = f"figure = {fmt_count(v)}"
     pct = {"percent", "percentage points"}

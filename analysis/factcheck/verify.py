@@ -192,6 +192,8 @@ def _evaluate(args: argparse.Namespace) -> rules.Result:
     kind = _RULE_KIND[args.kind]
     per = _read_per(args) if args.kind == "rate" else None
     _check_judgeable(args.kind, kind, stated, per)
+    if args.kind == "count" and (problem := rules.restated_unit_problem(inputs[0][2].unit, stated)):
+        raise InputError(f"{cut(problem, 160)}. {ACCEPTED['count']}")
     markers = [(role, p) for role, _, p in inputs if p.value is None]
     if markers:
         named = "; ".join(f'{role} is "{p.text}" ({rules.marker_meaning(p.marker or "")})' for role, p in markers)
@@ -254,7 +256,7 @@ _APPLY: dict[str, _Apply] = {
     "ratio": lambda v, s, a, _: rules.ratio(v["numerator"], v["denominator"], s),
     "difference": lambda v, s, a, _: rules.difference(v["a"], v["b"], s),
     "rate": lambda v, s, a, per: rules.rate(v["count"], v["population"], s, per),
-    "count": lambda v, s, a, _: rules.count(v["value"], s),
+    "count": lambda v, s, a, _: rules.count(v["value"], s, read_printed("--value", a.value).unit),
     "sum": lambda v, s, a, _: rules.total([x for k, x in v.items() if k.startswith("part ")], s),
 }
 

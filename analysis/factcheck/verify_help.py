@@ -18,8 +18,8 @@ ACCEPTED: dict[str, str] = {
     "difference": 'Accepted --stated: a count or an amount ("323", "more than 300", "£1.2 million").',
     "rate": 'Accepted --stated: a rate with its base ("2.77 per 1,000"), a share ("1 in 1,000", "0.1%"), or a bare '
             'number with --per ("2.8" --per 1000).',
-    "count": 'Accepted --stated: the figure in other words ("more than 1,200", "almost three-quarters", '
-             '"£15.6million").',
+    "count": 'Accepted --stated: the figure in other words, in its own unit ("more than 1,200" for 1273, "almost '
+             'three-quarters" for 74%, "£15.6million" for £15,612,000).',
     "sum": 'Accepted --stated / --total: a count or an amount ("135", "£2.4m").',
 }
 
