@@ -59,8 +59,8 @@ __all__ = [
     "ACCURATE", "WITHIN_ROUNDING", "INACCURATE", "NOT_PUBLISHED", "NOT_IN_RECORD", "CANNOT_CHECK", "VERDICTS",
     "UNCHECKED", "BORNE_OUT", "MEANING", "TOLERANCE", "ROLES", "KINDS", "STATED_UNITS",
     "Result", "RuleError", "to_decimal", "round_half_away", "truncate", "fmt_number", "fmt_2dp", "judge",
-    "unit_problem", "restated_unit_problem", "percent_change", "point_change", "share", "ratio", "total", "difference", "rate", "count",
-    "unchecked", "marker_meaning",
+    "unit_problem", "restated_unit_problem", "percent_change", "point_change", "share", "ratio", "total",
+    "difference", "rate", "count", "unchecked", "marker_meaning",
 ]
 
 #: Claim kind → its input roles, in the order the working names them. `per` (rate) is a number, not a figure.
