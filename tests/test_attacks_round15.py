@@ -143,3 +143,55 @@ def test_the_engine_cannot_judge_a_count_claim_across_units() -> None:
 
     with pytest.raises(rules.RuleError, match="keeps its unit"):
         rules.count(20, parse_printed("one in five"), "count")
+
+
+# --- verify and the registry computed across kinds of number: a rise from £5m to 9,000 (class 4, one reading) -----
+
+
+def _verify_kind(kind: str, *argv: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "analysis", "verify", kind, *argv], cwd=PROJECT_ROOT,
+                          capture_output=True, text=True)
+
+
+@pytest.mark.parametrize(("kind", "argv", "said"), [
+    ("change", ["--from", "\u00a35m", "--to", "9000", "--stated", "56%"], "from is pounds; to is a count"),
+    ("share", ["--part", "56%", "--whole", "200", "--stated", "28%"], "part is per cent; whole is a count"),
+    ("difference", ["--a", "\u00a31,200", "--b", "300", "--stated", "900"], "a is pounds; b is a count"),
+    ("sum", ["--parts", "\u00a3100", "200", "--total", "300"], "part 1 is pounds; part 2 is a count"),
+    ("ratio", ["--numerator", "20%", "--denominator", "10", "--stated", "twice"], "numerator is per cent"),
+    ("ratio", ["--numerator", "2.77 per 1,000", "--denominator", "1.2 per 10,000", "--stated", "twice"],
+     "numerator is rate per 1000; denominator is rate per 10000"),
+    ("rate", ["--count", "56%", "--population", "1000", "--per", "1000", "--stated", "56 per 1,000"],
+     "both counts (count is per cent)"),
+])
+def test_verify_refuses_inputs_of_different_kinds_of_number(kind: str, argv: list[str], said: str) -> None:
+    run = _verify_kind(kind, *argv)
+    assert run.returncode == 2 and "verdict" not in run.stdout
+    assert said in run.stderr, run.stderr
+
+
+def test_verify_still_computes_inputs_of_one_kind() -> None:
+    run = _verify_kind("ratio", "--numerator", "2.77 per 1,000", "--denominator", "1.2 per 1,000", "--stated",
+                       "more than doubled")
+    assert run.stdout.startswith("verdict: accurate\n"), run.stdout + run.stderr
+
+
+def test_the_registry_refuses_a_ratio_of_a_count_to_a_percentage() -> None:
+    """The record's own ratio claim (NCA image cases, "more than double"), its missing base given as a percentage
+    from the record: refused at validate, with the claim's place, not judged."""
+    import pandas as pd
+    import yaml
+
+    from analysis.factcheck import registry
+    from analysis.record.problems import Problems
+
+    claims = yaml.safe_load((PROJECT_ROOT / "data" / "raw" / "claims.yaml").read_text(encoding="utf-8"))
+    claim = next(c for c in claims if c["id"] == "hmicfrs-2023-nca-image-cases-more-than-double")
+    frame = pd.read_csv(PROJECT_ROOT / "data" / "processed" / "figures.csv", dtype=str, keep_default_na=False)
+    figures = {row["figure_id"]: row for row in frame.to_dict("records")}
+    percent = next(fid for fid, row in figures.items() if row["value_as_printed"] == "76%")
+    claim = {**claim, "inputs": {**claim["inputs"], "denominator": percent}, "gaps": []}
+    problems = Problems()
+    registry.check_claims([claim], figures, set(), {claim["source_id"]}, DEFAULT, problems)
+    said = str(problems)
+    assert "its inputs are different kinds of number (numerator is a count; denominator is per cent)" in said, said

@@ -59,8 +59,8 @@ __all__ = [
     "ACCURATE", "WITHIN_ROUNDING", "INACCURATE", "NOT_PUBLISHED", "NOT_IN_RECORD", "CANNOT_CHECK", "VERDICTS",
     "UNCHECKED", "BORNE_OUT", "MEANING", "TOLERANCE", "ROLES", "KINDS", "STATED_UNITS",
     "Result", "RuleError", "to_decimal", "round_half_away", "truncate", "fmt_number", "fmt_2dp", "judge",
-    "unit_problem", "restated_unit_problem", "percent_change", "point_change", "share", "ratio", "total",
-    "difference", "rate", "count", "unchecked", "marker_meaning",
+    "unit_problem", "restated_unit_problem", "inputs_unit_problem", "SAME_UNIT_KINDS", "percent_change",
+    "point_change", "share", "ratio", "total", "difference", "rate", "count", "unchecked", "marker_meaning",
 ]
 
 #: Claim kind → its input roles, in the order the working names them. `per` (rate) is a number, not a figure.
@@ -322,6 +322,26 @@ def restated_unit_problem(value_unit: str | None, stated: Printed) -> str | None
         return None
     return (f'stated "{stated.text}" is {_UNIT_WORDS.get(stated.unit, stated.unit)}, but the figure is '
             f"{_UNIT_WORDS.get(value_unit, value_unit)}: a figure restated in other words keeps its unit")
+
+
+#: Kinds whose inputs are one kind of number: a rise from £5m to 9,000, a share of 200 that is 56%, or a ratio of a
+#: percentage to a count was judged by its numbers alone, and `verify share --part 56% --whole 200` said accurate.
+SAME_UNIT_KINDS = ("percent_change", "point_change", "difference", "share", "ratio", "sum")
+#: A rate's count and population are counts ("per" is a number, not a figure).
+RATE_INPUTS_UNIT = "count"
+
+
+def inputs_unit_problem(kind: str, units: dict[str, str]) -> str | None:
+    """Why inputs of these kinds of number (role → unit, as `tables.comparability.unit_kind` names it) cannot be
+    computed together by a claim of this kind, or None."""
+    if kind == "rate":
+        wrong = [f"{role} is {_UNIT_WORDS.get(u, u)}" for role, u in units.items()
+                 if role in ("count", "population") and u != RATE_INPUTS_UNIT]
+        return f"a rate divides a count by a population, both counts ({'; '.join(wrong)})" if wrong else None
+    if kind in SAME_UNIT_KINDS and len(set(units.values())) > 1:
+        listed = "; ".join(f"{role} is {_UNIT_WORDS.get(u, u)}" for role, u in units.items())
+        return f"its inputs are different kinds of number ({listed}): {KIND_WORDS.get(kind, kind)} needs one kind"
+    return None
 
 
 def count(value: object, stated: Printed, value_unit: str | None = None) -> Result:

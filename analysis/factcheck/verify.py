@@ -35,6 +35,7 @@ from analysis.factcheck.exact import TooLarge, check_digits, cut, exact_context,
 from analysis.factcheck.forms import computed_text, is_count
 from analysis.factcheck.verify_help import ACCEPTED, EXAMPLES, EXAMPLES_HEADING
 from analysis.record.printed import Printed, PrintedFigureError, parse_printed
+from analysis.tables.comparability import unit_kind
 
 EXIT_ACCURATE, EXIT_INACCURATE, EXIT_UNREADABLE, EXIT_UNCHECKED, EXIT_WITHIN_ROUNDING = 0, 1, 2, 3, 4
 _EXIT = {rules.ACCURATE: EXIT_ACCURATE, rules.INACCURATE: EXIT_INACCURATE, rules.WITHIN_ROUNDING: EXIT_WITHIN_ROUNDING,
@@ -194,6 +195,7 @@ def _evaluate(args: argparse.Namespace) -> rules.Result:
     _check_judgeable(args.kind, kind, stated, per)
     if args.kind == "count" and (problem := rules.restated_unit_problem(inputs[0][2].unit, stated)):
         raise InputError(f"{cut(problem, 160)}. {ACCEPTED['count']}")
+    _check_inputs_units(kind, inputs)
     markers = [(role, p) for role, _, p in inputs if p.value is None]
     if markers:
         named = "; ".join(f'{role} is "{p.text}" ({rules.marker_meaning(p.marker or "")})' for role, p in markers)
@@ -214,6 +216,15 @@ def _evaluate(args: argparse.Namespace) -> rules.Result:
         if note and role != "total":
             result = result.with_note(note)
     return result
+
+
+def _check_inputs_units(kind: str, inputs: list[tuple[str, str, Printed]]) -> None:
+    """Inputs of different kinds of number ("--from £5m --to 9000") are a usage error, as the registry refuses
+    such a claim: the rule is `rules.inputs_unit_problem`, on each input's kind of number as the tables read it."""
+    units = {role: unit_kind({"value_as_printed": p.text}) for role, _, p in inputs if p.value is not None}
+    problem = rules.inputs_unit_problem(kind, units)
+    if problem:
+        raise InputError(cut(problem, 200))
 
 
 def _read_per(args: argparse.Namespace) -> Decimal | None:
