@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 from analysis.factcheck.scan import scan_text
-from analysis.paths import DEFAULT, PROJECT_ROOT
+from analysis.paths import DEFAULT, PROJECT_ROOT, Paths
 
 # --- scan: a figure printed open-ended ("1,200-plus") was read as the exact figure (class 3) --------------------
 
@@ -195,3 +196,60 @@ def test_the_registry_refuses_a_ratio_of_a_count_to_a_percentage() -> None:
     registry.check_claims([claim], figures, set(), {claim["source_id"]}, DEFAULT, problems)
     said = str(problems)
     assert "its inputs are different kinds of number (numerator is a count; denominator is per cent)" in said, said
+
+
+# --- personal data of kinds the check did not know: a home address, an IP address, a car, a bank account, a pupil's
+# --- or a crime's reference (class 4: the personal-data check) -----------------------------------------------------
+
+PERSONAL = [
+    ("She lives at 12 Acacia Road, Tower Hamlets.", "a street address"),
+    ("Flat 3, 14 High Street, Rochdale", "a street address"),
+    ("at 7b Mill Ln", "a street address"),
+    ("logged from 192.0.2.146", "an IP address"),
+    ("IP address 198.51.100.7 was traced", "an IP address"),
+    ("a car, AB12 CDE, was seen", "a vehicle registration"),
+    ("registration AB12CDE", "a vehicle registration"),
+    ("paid into GB33BUKB20201555555555", "a bank account"),
+    ("IBAN GB33 BUKB 2020 1555 5555 55", "a bank account"),
+    ("sort code 20-00-00, account 55779911", "a bank account"),
+    ("account no. 55779911", "a bank account"),
+    ("UPN A123456789012", "a personal reference number"),
+    ("crime ref 0123456/24", "a personal reference number"),
+    ("crime reference number: 01/234567/24", "a personal reference number"),
+    ("CRN 4501234/22", "a personal reference number"),
+    ("CAD 1234/12Mar", "a personal reference number"),
+    ("incident number 4567", "a personal reference number"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), PERSONAL)
+def test_personal_data_of_new_kinds_is_found(text: str, kind: str) -> None:
+    from analysis.record.safeguarding import personal_data_in
+
+    assert kind in personal_data_in(text)
+
+
+@pytest.mark.parametrize("text", [
+    "para 1.2.3.4 of the report", "version 10.2.3.4", "FOI ref 01/FOI/24/035678", "recorded crime 2022/23",
+    "sexual crime 2023 figures", "case 12 of the review", "Ofsted URN 100000", "E12000007", "HMICFRS PEEL 2021/22",
+    "CRIS data showed a rise", "In 2019 Greater Manchester Police recorded 1,200 offences", "crime numbers rose 12%",
+    "Section 3 of the Children Act 1989", "Table 2.1, 56 per cent",
+])
+def test_figures_codes_and_document_references_are_no_personal_data(text: str) -> None:
+    from analysis.record.safeguarding import personal_data_in
+
+    assert personal_data_in(text) == []
+
+
+def test_a_street_address_in_a_gap_is_refused_with_its_field(tmp_path: Path) -> None:
+    from analysis.record.gaps import load_gaps
+    from analysis.record.problems import Problems
+
+    paths = Paths(tmp_path)
+    paths.raw.mkdir(parents=True)
+    paths.gaps_yaml.write_text("- id: g\n  wanted: referrals in 2019\n  cited_by: x\n  where_looked: [the report]\n"
+                               "  holder: the office at 12 Acacia Road\n  reason: not published\n", encoding="utf-8")
+    problems = Problems()
+    load_gaps(paths, problems)
+    assert [p.message.split(";")[0] for p in problems.items] == ["holder seems to contain a street address"]
+    assert "Acacia" not in str(problems)

@@ -121,6 +121,11 @@ CAUGHT = [
     ("https://wa.me/447700900123", "a phone number"),
     ("read https://example.com/story-090533808.html or call 020 7946 0000", "a phone number"),
     ("passport 925665416 was seen", LONG_NUMBER),
+    ("she lived at 12 Acacia Road", "a street address"),
+    ("logged from 192.0.2.146", "an IP address"),  # an address reserved for documentation (RFC 5737)
+    ("a car, AB12 CDE, was seen", "a vehicle registration"),
+    ("paid into GB33 BUKB 2020 1555 5555 55", "a bank account"),  # the example IBAN banks publish
+    ("crime ref 0123456/24 was given", "a personal reference number"),
 ]
 
 

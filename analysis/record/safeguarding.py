@@ -161,6 +161,11 @@ def _digits_ahead(count: str, run_ends: bool = True) -> str:
 LONG_NUMBER = ("a number of nine or more digits without thousands commas (as a phone, NHS, passport or account number "
                "is written)")
 
+#: The words that end a street's name in an address ("Road", "High St"), for the street-address pattern.
+STREET_WORDS = ("Street|St|Road|Rd|Lane|Ln|Avenue|Ave|Way|Place|Square|Gardens|Close|Drive|Terrace|Crescent|Court"
+                "|Row|Grove|Mews|Walk|Rise|Parade|Hill")
+
+
 PATTERNS: dict[str, re.Pattern[str]] = {
     # The second form is what Cloudflare prints in place of an address on a copied news page.
     # Parts bounded by what an address can hold (64 before the @, 63 per label, 253 in all): an unbounded `+` made
@@ -247,6 +252,34 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         rf"|\bb\.\s?{_FULL_DATE}"
         rf"|(?-i:{_NAME})\s*(?:,|\()\s*(?:aged\s+\d{{1,2}}\s*[,;]?\s*)?{_NUMERIC_DATE}",
         re.IGNORECASE),
+    # A home address: a house number and a street ("12 Acacia Road", "Flat 3, 14 High St"), written as an address
+    # is, in capitals and lower case. No figure the record holds needs one, and a postcode was refused while the
+    # street it names passed (issue 24, round fifteen). An organisation's address ("2 Marsham Street") is refused
+    # too: the record names a publisher, never where it sits.
+    "a street address": re.compile(rf"(?=\d)(?<![\w.,])\d{{1,4}}[A-Za-z]?,?\s{{1,3}}(?:[A-Z][a-z]+\s{{1,3}}){{1,3}}"
+                                   rf"(?:{STREET_WORDS})\b(?!-)"),
+    # An IP address: four numbers of at most three digits parted by full stops, each up to 255, seven digits or more
+    # in all ("192.168.1.1", "81.2.69.160" passed; a paragraph's "1.2.3.4" is none).
+    "an IP address": re.compile(r"(?=\d)(?<![\w.])(?=(?:\d\.?){7})(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}"
+                                r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?![\w]|\.\d)"),
+    # A car's registration in the current British form, in capitals ("AB12 CDE", "AB12CDE"): its keeper is a
+    # person (it passed: issue 24, round fifteen).
+    "a vehicle registration": re.compile(r"(?=[A-Z][A-Z]\d)(?<![\w-])[A-Z]{2}\d{2}\s?[A-Z]{3}(?![\w-])"),
+    # A bank account: an IBAN ("GB33 BUKB 2020 1555 5555 55", close up or in fours), or a sort code or account
+    # number after its label ("sort code 20-00-00", "account no. 55779911"): each passed, the IBAN's digits hidden
+    # behind its bank's letters (issue 24, round fifteen).
+    # (Each form is asked for its first letter before the rest: the search tries every position of every field.)
+    "a bank account": re.compile(r"(?=[A-Z][A-Z]\d)(?<![\w-])[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){3,7}(?:\s?[A-Z0-9]{1,3})?"
+                                 r"(?![\w-])|(?=[sSaA])(?i:\bsort[\s-]?code\b\W{0,3}\d{2}\W?\d{2}\W?\d{2}\b"
+                                 r"|\baccount\s(?:number|no\.?)\W{0,3}\d{8}\b)"),
+    # A person's reference in a public register: a pupil's (UPN, a letter and twelve characters, "A123456789012")
+    # or a police crime, incident or case reference after its label ("crime ref 0123456/24", "CAD 1234/12Mar"):
+    # each names one child or one case (issue 24, round fifteen). An FOI request's reference is a document's, and a
+    # school's URN a school's, not these.
+    "a personal reference number": re.compile(
+        r"(?=[A-Z]\d)(?<![\w-])[A-Z]\d{11}[\dA-Z](?![\w-])"
+        r"|(?=[cioCIOU])(?i:\b(?:(?:crime|incident|occurrence|case)\s(?:ref(?:erence)?(?:\s(?:number|no)\b\.?)?|number|no)\b\.?|(?-i:CRIS|CAD|CRN|UPN|ULN)\b)"
+        r"\W{0,3}(?=[\w/-]*\d)[A-Z]{0,4}\d[\w/-]*)"),
     # What the patterns above miss, by length alone: nine or more digits in one run, close up or in groups parted by
     # spaces or "-", "_", "~" ("44 7700 900123", "0 7 7 0 0 9 0 0 1 2 3", a passport's "925665416", a sort code
     # and account "12-34-56 12345678"). Each round of issue 24 found another way to write such a number that the
