@@ -219,7 +219,8 @@ def test_a_count_with_commas_before_a_percentage_is_its_own_figure() -> None:
 
 @pytest.mark.parametrize(("text", "left"), [
     ("A rise of 56 pct.", "56 pct"), ("Up 56 p.c. on last year.", "56 p.c."), ("It cost 1.2 mln pounds.", "1.2 mln"),
-    ("About 3 bln.", "3 bln"), ("Some two hundred girls.", "two hundred"), ("It was 56 per-cent.", "56 per-cent"),
+    ("About 3 bln.", "3 bln"), ("Some two hundred girls.", "two hundred"),
+    # ("56 per-cent" is read as 56 per cent since round fifteen: tests/test_attacks_round15.py)
 ])
 def test_a_number_with_a_unit_the_parser_does_not_read_is_not_a_count(text: str, left: str) -> None:
     """Each was read as the count 56, 1.2, 3 or 2: the unit after it was lost."""
@@ -230,8 +231,8 @@ def test_a_number_with_a_unit_the_parser_does_not_read_is_not_a_count(text: str,
 
 
 def test_one_hundred_and_the_scales_the_parser_reads_are_figures() -> None:
-    assert _scan("One hundred children, 5 thousand cases and 1.2bn pounds.")[0] == [
-        "One hundred", "5 thousand", "1.2bn"]
+    assert _scan("One hundred children, 5 thousand cases and \u00a31.2bn.")[0] == [
+        "One hundred", "5 thousand", "\u00a31.2bn"]  # ("1.2bn pounds" is not read since round fifteen)
 
 
 # --- exports (class 5) --------------------------------------------------------------------------------------------

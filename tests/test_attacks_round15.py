@@ -253,3 +253,39 @@ def test_a_street_address_in_a_gap_is_refused_with_its_field(tmp_path: Path) -> 
     load_gaps(paths, problems)
     assert [p.message.split(";")[0] for p in problems.items] == ["holder seems to contain a street address"]
     assert "Acacia" not in str(problems)
+
+
+# --- scan: a percentage hyphenated or in words, and a fraction of a million (class 3) ------------------------------
+
+
+@pytest.mark.parametrize(("text", "printed", "value"), [
+    ("There was a 56-per-cent rise.", "56-per-cent", 56.0),  # read as the count 56
+    ("There was a 56-percent rise.", "56-percent", 56.0),
+    ("It was 56 per-cent.", "56 per-cent", 56.0),  # listed as not read (round fourteen); the parser reads it now
+    ("There was a fifty-six per cent rise.", "fifty-six per cent", 56.0),  # dropped as a word that counts nothing
+])
+def test_a_percentage_hyphenated_or_in_words_is_read_as_a_percentage(text: str, printed: str, value: float) -> None:
+    result = scan_text(text, DEFAULT)
+    assert [(f["value_as_printed"], f["unit"], f["value"]) for f in result["figures"]] == [(printed, "percent", value)]
+    assert result["not_read"] == []
+
+
+def test_the_parser_and_search_read_a_hyphenated_percentage() -> None:
+    from analysis.record.printed import parse_printed
+    from analysis.tables.lookup import search
+
+    assert (parse_printed("56-per-cent").value, parse_printed("56-per-cent").unit) == (56.0, "percent")
+    ids = [r["id"] for r in search("56 per cent rise")]
+    assert ids and [r["id"] for r in search("56-per-cent rise")] == ids
+
+
+@pytest.mark.parametrize(("text", "left"), [
+    ("A quarter of a million children were affected.", "A quarter of a million"),  # read as the share 25%
+    ("Three-quarters of a million were spent.", "Three-quarters of a million"),  # read as 75%
+    ("Half a million pounds was spent.", "Half a million"),  # dropped as a fraction that is no share
+    ("Two and a half million people.", "Two and a half million"),
+    ("It cost 1.2bn pounds.", "1.2bn pounds"),  # read as the count 1.2 billion, its currency dropped
+])
+def test_a_fraction_of_a_million_or_money_in_words_is_not_read_as_a_share_or_a_count(text: str, left: str) -> None:
+    figures, not_read = _scan(text)
+    assert figures == [] and len(not_read) == 1 and not_read[0].startswith(f"paragraph 1: {left!r} is a ")

@@ -76,11 +76,18 @@ _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|Octob
           r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
 _TIME_UNITS = r"(?:hours?|days?|weeks?|months?|years?|decades?|minutes?|seconds?)"
 
+#: A per-cent sign after a number, as the parser reads one ("56%", "56 per cent", "56-per-cent", "56 percent"; "pc" only
+#: close up, in `_FORMS`: "56 PCs" are police constables).
+PER_CENT_SIGN = r"(?:\s|-)?(?:%|per[ -]?cent)"
+
 #: What makes a figure open-ended when printed after it: "+", "-plus", "and over"; and "or more", except after a
 #: number up to ten, a definition's threshold ("two or more suspects", below).
 OPEN_END = r"(?:\+(?![\d+])|-?\s?plus\b|\s+and\s+(?:over|above|upwards)\b)"
 OR_MORE = r"\s+or\s+(?:more|over|above|higher)\b"
-_FIGURE_UNIT = rf"£?{NUM}(?:{JOINED_SCALE_WORDS}|\s?%|\s?per ?cent)?"
+_FIGURE_UNIT = rf"£?{NUM}(?:{JOINED_SCALE_WORDS}|{PER_CENT_SIGN})?"
+
+#: A number in words with a fraction of a scale ("a quarter of a million"): no figure form reads one.
+SCALE_IN_WORDS = "fraction of a million, billion or thousand"
 
 #: Kinds of number that are not statistics, in the order they are masked (the longest, most certain forms first).
 LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -99,7 +106,7 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
                         rf"|\b{_MONTH},?\s+\d{{4}}\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b")),
     # (a period before a comma is one: "in 2014-15, down 7%" left out "2014" alone, and its "15" unread)
     ("year", re.compile(r"\b(?:19|20)\d{2}\s?[/–-]\s?(?:\d{2}|(?:19|20)\d{2})\b(?!\d|,\d)"
-                        r"|(?<![\d,.£])\b(?:19|20)\d{2}\b(?![\d]|[,.]\d|\s?(?:%|per ?cent))")),
+                        rf"|(?<![\d,.£])\b(?:19|20)\d{{2}}\b(?![\d]|[,.]\d|{PER_CENT_SIGN})")),
     ("age", re.compile(rf"\baged?\s+(?:(?:under|over|between|from)\s+)?(?:\d{{1,2}}|{WORDNUM})"
                        rf"(?:\s?(?:-|–|to|and)\s?(?:\d{{1,2}}|{WORDNUM}))?\b"
                        rf"|\b{_ANY}(?:\s?(?:-|–|to)\s?{_ANY})?[- ]years?[- ]olds?\b"
@@ -116,7 +123,7 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
     # (Dashes of every kind are read as "-" here; a period, an age or a phone number is masked before.)
     # Either end may carry its unit: "10%–20%" and "56%-60%" were read as the figure 10% (issue 24, round thirteen).
     ("range", re.compile(rf"(?<![\w£.,/-])£?{NUM}{RANGE_END_UNIT}?-£?{NUM}"
-                         rf"(?:{JOINED_SCALE_WORDS}|\s?%|\s?per ?cent)?"
+                         rf"(?:{JOINED_SCALE_WORDS}|{PER_CENT_SIGN})?"
                          r"(?![\w%-]|[.,/]\d)", re.IGNORECASE)),
     # Two numbers joined by a slash, a fraction or a pair ("3/4 of cases", "56%/44%"): no one figure either, and
     # both were dropped without a word, as numbers no form reads (issue 24, round thirteen).
@@ -127,10 +134,16 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "2.5 times" is read: the parser's unit "times".
     ("multiplier", re.compile(rf"(?<![\w£.,-])(?:{NUM}\s?-?|{WORDNUM}-?)fold\b|(?<![\w£.,-]){NUM}\s?[x×](?!\w)",
                               re.IGNORECASE)),
+    # A fraction of a scale word ("a quarter of a million", "half a million pounds", "two and a half million"): read
+    # as the share 25% or left out as a fraction that is no share, where it is a count (issue 24, round fifteen).
+    (SCALE_IN_WORDS, re.compile(rf"\b(?:(?:a|one|two|three)[- ])?(?:half|quarters?|thirds?)\s+(?:of\s+)?an?\s+"
+                                rf"(?:million|billion|thousand)\b|\b(?:{_ANY})\s+and\s+a\s+(?:half|quarter)\s+"
+                                rf"(?:million|billion|thousand)\b", re.IGNORECASE)),
     # A number with a unit or scale no figure form reads ("56 pct", "1.2 mln", "twelve hundred", "5,000 dollars"),
     # "one hundred" apart, or in a currency other than pounds ("$5m", "€5m").
     ("number with a unit no figure form reads",
-     re.compile(rf"(?<![\w£.,-])(?!one hundred\b)£?(?:{NUM}|{WORDNUM})\s?(?:{UNREAD_UNIT_WORDS})(?![\w-])"
+     re.compile(rf"(?<![\w£.,-])(?!one hundred\b)£?(?:{NUM}|{WORDNUM})(?:\s?(?:{SCALE_WORDS})\b)?\s?"
+                rf"(?:{UNREAD_UNIT_WORDS})(?![\w-])"
                 rf"|(?<![\w.,-])(?:{UNREAD_CURRENCY}){NUM}(?:\s?(?:{SCALE_WORDS})\b)?", re.IGNORECASE)),
     # Two numbers joined by a colon, a ratio ("a 2:1 ratio"), after the times are masked: read as the counts 2 and
     # 1, figures the article never printed (issue 24, round fourteen).
@@ -142,7 +155,7 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
      re.compile(r"(?<![\w£.,/-])£?\d{1,3}(?: \d{3})+(?![\w%]|[.,/]\d| \d)", re.IGNORECASE)),
     # A number with a minus sign (a fall in a table: "1,200 (-9%)"): the parser reads no signed figure, and scan
     # left it out without a word ("−9%" was in neither list).
-    ("negative number", re.compile(rf"(?<![\w£.,/%)-])-£?{NUM}(?:{JOINED_SCALE_WORDS}|\s?%|\s?per ?cent)?"
+    ("negative number", re.compile(rf"(?<![\w£.,/%)-])-£?{NUM}(?:{JOINED_SCALE_WORDS}|{PER_CENT_SIGN})?"
                                    r"(?![\w%-]|[.,/]\d)", re.IGNORECASE)),
     ("street number", re.compile(r"\b\d{1,4}[A-Za-z]?\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|Road|Lane|Avenue|Way"
                                  r"|Place|Square|Gardens|Close|Drive|Terrace|Crescent|Court|Row)\b")),
@@ -176,7 +189,8 @@ IN_A_NAME = "number inside a name or a code"
 #: a part of the text not read (a range's first end was a figure; listed with the dates, "10–20%" was out of sight).
 UNCHECKED = frozenset({"range", "fraction or pair", "ratio", "multiplier", "number printed open-ended",
                        "number with a unit no figure form reads",
-                       "number with spaces between its digit groups", "negative number", UNREAD, SHARES_UNIT})
+                       "number with spaces between its digit groups", "negative number", UNREAD, SHARES_UNIT,
+                       SCALE_IN_WORDS})
 
 #: For every kind, a pattern (on the sentence as `needs_text` folds it) every match of the kind also
 #: matches: the kind is not run on a sentence without it. Each starts with a literal character where it can (a
@@ -203,6 +217,7 @@ NEEDS: dict[str, str] = {
     "ratio": r"\d:\d",
     "number with a unit no figure form reads": rf"{UNREAD_UNIT_WORDS}|[$€¥₹]|usd|eur|gbp",
     "multiplier": r"fold|\d\s?[x×]",
+    SCALE_IN_WORDS: r"(?:half|quarter|third)s?\s+(?:of\s+)?an?\s|and a (?:half|quarter)",
     "number with spaces between its digit groups": r"\d \d\d\d",
     "negative number": r"-£?\d",
     "street number": r"\s(?:street|road|lane|avenue|way|place|square|gardens|close|drive|terrace|crescent|court|row)\b",
@@ -233,7 +248,10 @@ _FORMS = [
     rf"£\s?{NUM}(?:\s?(?:{SCALE_WORDS})\b)?",
     rf"{_ANY} out of {_ANY}",
     rf"{_ANY}[- ](?:in[- ](?:every[- ])?|out[- ]of[- ]every[- ]){_ANY}\b(?!,\d)",
-    rf"{NUM}\s?(?:%|per ?cent\b|percentage points?\b|pp\b)|{NUM}pc\b",
+    rf"{NUM}(?:\s|-)?(?:%|per[ -]?cent\b|percentage points?\b|pp\b)|{NUM}pc\b",
+    # A percentage in words ("fifty-six per cent"): the parser reads it; scan left "fifty-six" out as a number word
+    # that counts nothing, and the percentage was gone (issue 24, round fifteen).
+    rf"{WORDNUM}[ -]per[ -]?cent\b",
     rf"{NUM}(?:{JOINED_SCALE_WORDS})\b",
     rf"{NUM} per {NUM}",
     rf"{_FRACTION}(?= of\b)",

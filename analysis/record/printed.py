@@ -111,7 +111,8 @@ _TIMES = re.compile(r"(\S+) times")
 #: without "every", is a part of a whole, below).
 _IN_EVERY = re.compile(r"(\S+?)[ -](?:in[ -](?:every[ -])?|out[ -]of[ -]every[ -])(\S+)", re.IGNORECASE)
 _OUT_OF = re.compile(r"(\S+) out of (\S+)", re.IGNORECASE)
-_PERCENT = re.compile(rf"(\S+?) ?({PER_CENT}|percentage points?|pp)", re.IGNORECASE)
+#: A number and its per-cent sign, with a space or a hyphen between or close up ("56 per cent", "a 56-per-cent rise").
+_PERCENT = re.compile(rf"(\S+?)[ -]?({PER_CENT}|percentage points?|pp)", re.IGNORECASE)
 _PER_CENT_ONLY = re.compile(PER_CENT, re.IGNORECASE)
 _RATE = re.compile(r"(\S+)(?: [a-z][a-z -]*?)? per (\S+)(?: [a-z][a-z0-9 -]*)?", re.IGNORECASE)
 _MONEY = re.compile(r"£ ?([\d.,]+) ?([a-z]+)?", re.IGNORECASE)

@@ -100,9 +100,9 @@ MULTIPLES: dict[str, float] = {
     "quadrupled": 4.0, "halved": 0.5,
 }
 
-#: How a per-cent sign is printed ("56%", "56 per cent", "56 percent", "56pc"): a regular-expression alternation,
-#: used by the parser and by search alike.
-PER_CENT = r"%|per\s?cent|pc"
+#: How a per-cent sign is printed ("56%", "56 per cent", "56 percent", "56pc", "56 per-cent"): a regular-expression
+#: alternation, used by the parser, scan and search alike.
+PER_CENT = r"%|per[\s-]?cent|pc"
 
 #: Scale words printed after a number ("£15.6million", "1.2 million").
 SCALES: dict[str, float] = {
@@ -119,7 +119,7 @@ SPACED_SCALE_WORDS = "|".join(w for w in sorted(SCALES, key=len, reverse=True) i
 #: Units and scales printed after a number that the parser does not read ("56 pct", "56 p.c.", "1.2 mln", "3 bln",
 #: "twelve hundred"): scan reported such a number as the bare count 56, 1.2 or 12, a figure the article never
 #: printed (issue 24, round fourteen); it now reports it as not read.
-UNREAD_UNIT_WORDS = (r"pct|p\.c\.?|per-cent|mln|mil|bln|bil|tn|trillion|lakh|crore|hundred"
+UNREAD_UNIT_WORDS = (r"pct|p\.c\.?|mln|mil|bln|bil|tn|trillion|lakh|crore|hundred"
                      r"|pounds?|quid|dollars?|euros?|yen|rupees?")
 #: Currencies the parser does not read, printed before a number ("$5m", "€5m", "USD 5m"): scan read "$5m" as the
 #: count 5 million, its currency dropped (issue 24, round fifteen). Only pounds are read, printed "£".

@@ -173,8 +173,8 @@ def _number(text: str) -> float | None:
         return None
 
 
-#: A percentage as newsrooms print it: "56%", "56 %", "56 per cent", "56 percent", "56pc".
-_PERCENT_RE = re.compile(rf"(\d)\s*(?:{PER_CENT})(?![a-z])", re.IGNORECASE)
+#: A percentage as newsrooms print it: "56%", "56 %", "56 per cent", "56 percent", "56pc", "56-per-cent".
+_PERCENT_RE = re.compile(rf"(\d)(?:\s*|-)(?:{PER_CENT})(?![a-z])", re.IGNORECASE)
 
 
 def _searchable(text: str) -> str:
