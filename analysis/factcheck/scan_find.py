@@ -142,7 +142,7 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
     # A number with a unit or scale no figure form reads ("56 pct", "1.2 mln", "twelve hundred", "5,000 dollars"),
     # "one hundred" apart, or in a currency other than pounds ("$5m", "€5m").
     ("number with a unit no figure form reads",
-     re.compile(rf"(?<![\w£.,-])(?!one hundred\b)£?(?:{NUM}|{WORDNUM})(?:\s?(?:{SCALE_WORDS})\b)?\s?"
+     re.compile(rf"(?<![\w£.,-])(?<!\d\s)(?!one hundred\b)£?(?:{NUM}|{WORDNUM})(?:\s?(?:{SCALE_WORDS})\b)?\s?"
                 rf"(?:{UNREAD_UNIT_WORDS})(?![\w-])"
                 rf"|(?<![\w.,-])(?:{UNREAD_CURRENCY}){NUM}(?:\s?(?:{SCALE_WORDS})\b)?", re.IGNORECASE)),
     # Two numbers joined by a colon, a ratio ("a 2:1 ratio"), after the times are masked: read as the counts 2 and
