@@ -274,6 +274,9 @@ def test_the_notebooks_command_alone_leaves_no_empty_file_when_a_notebook_fails(
     earlier = root / "outputs" / "charts" / "y" / "y.png"
     earlier.parent.mkdir(parents=True)
     earlier.write_bytes(b"an earlier run's chart")
+    kept = root / "outputs" / "notebooks" / "reporter-notes.txt"  # a user's file: no step makes a .txt
+    kept.parent.mkdir(parents=True, exist_ok=True)
+    kept.write_text("to check\n")
     parser = argparse.ArgumentParser()
     run_notebooks.add_arguments(parser, "notebooks")
     assert run_notebooks.run(parser.parse_args(["--root", str(root)])) == 1
@@ -281,6 +284,7 @@ def test_the_notebooks_command_alone_leaves_no_empty_file_when_a_notebook_fails(
     assert "01_fails: failed: RuntimeError: stop here\n" in said.err  # one plain line: no colour codes
     assert not any(path.exists() for path in empty)
     assert not earlier.parent.exists()
+    assert kept.read_text() == "to check\n"
     assert "notebooks: removed y.png from outputs/charts/y/: made by an earlier run" in said.out
     assert (root / "outputs" / "notebooks" / "01_fails.html").stat().st_size > 0  # the failed run's record stays
 

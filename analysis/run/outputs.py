@@ -47,14 +47,20 @@ def output_marks(root: Path, patterns: Iterable[str]) -> Marks:
     return marks
 
 
+#: The kinds of file the steps write. A failed step removes only these: a note a user keeps in outputs/notebooks
+#: matches the step's output pattern, but no step made it.
+MADE_SUFFIXES = frozenset({".png", ".svg", ".csv", ".json", ".ipynb", ".html", ".xlsx", ".db", ".md", ".jsonld"})
+
+
 def remove_unremade(before: Marks, now: Marks) -> list[Path]:
     """After a failed step, given its outputs' marks `before` it ran and `now`: if it wrote any output, delete the
-    outputs it left as they were before (an earlier run's); return them. If it wrote none, its last complete set
-    stays."""
+    outputs of the kinds it makes that it left as they were before (an earlier run's); return them. If it wrote
+    none, its last complete set stays."""
     if now == before:
         return []
     removed = []
-    for path in sorted(path for path, mark in before.items() if now.get(path) == mark):
+    stale = (path for path, mark in before.items() if now.get(path) == mark and path.suffix in MADE_SUFFIXES)
+    for path in sorted(stale):
         with contextlib.suppress(OSError):
             path.unlink()
             removed.append(path)
