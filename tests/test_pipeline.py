@@ -134,7 +134,7 @@ def test_a_step_that_fails_part_way_leaves_no_output_of_an_earlier_run(
     def two_outputs(step: pipeline.Step, paths, pool) -> int:  # noqa: ANN001
         code = real(step, paths, pool)
         if step.name == "second":
-            (paths.root / "out" / "y.txt").write_text("earlier\n")
+            (paths.root / "out" / "y.csv").write_text("earlier\n")
         return code
 
     monkeypatch.setattr(pipeline, "_run_step", two_outputs)
@@ -142,10 +142,10 @@ def test_a_step_that_fails_part_way_leaves_no_output_of_an_earlier_run(
     (root / "in" / "a.txt").write_text("2\n")
     monkeypatch.setattr(pipeline, "_run_step", lambda step, paths, pool: 1)  # fails, writing nothing
     assert _run(root) == 1
-    assert sorted(p.name for p in (root / "out").iterdir()) == ["x.txt", "y.txt"]
+    assert sorted(p.name for p in (root / "out").iterdir()) == ["x.txt", "y.csv"]
 
     def fails_after_one(step: pipeline.Step, paths, pool) -> int:  # noqa: ANN001
-        return real(step, paths, pool) or (1 if step.name == "second" else 0)  # x.txt remade, y.txt not
+        return real(step, paths, pool) or (1 if step.name == "second" else 0)  # x.txt remade, y.csv not
 
     monkeypatch.setattr(pipeline, "_run_step", fails_after_one)
     capsys.readouterr()
@@ -153,7 +153,7 @@ def test_a_step_that_fails_part_way_leaves_no_output_of_an_earlier_run(
     assert [p.name for p in (root / "out").iterdir()] == ["x.txt"]
     assert (root / "out" / "x.txt").read_text() == "2\n"
     said = capsys.readouterr().out
-    assert "second: removed y.txt from out/: made by an earlier run and not remade by this one" in said, said
+    assert "second: removed y.csv from out/: made by an earlier run and not remade by this one" in said, said
 
 
 def test_force_runs_everything(fake: tuple[Path, list[str]]) -> None:
