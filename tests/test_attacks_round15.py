@@ -289,3 +289,27 @@ def test_the_parser_and_search_read_a_hyphenated_percentage() -> None:
 def test_a_fraction_of_a_million_or_money_in_words_is_not_read_as_a_share_or_a_count(text: str, left: str) -> None:
     figures, not_read = _scan(text)
     assert figures == [] and len(not_read) == 1 and not_read[0].startswith(f"paragraph 1: {left!r} is a ")
+
+
+# --- a rate restated: converted to a share as the fact-check converts one, refused at another base ------------------
+
+
+def test_verify_count_converts_a_rate_restated_as_one_in_n_as_the_fact_check_does() -> None:
+    """The fact-check judges "around 1 in every 30" against 330.3 per 10,000 as 3.30%; `verify count` judged
+    "1 in 361" against 2.77 per 1,000 as the number 2.77 against 0.277%: inaccurate, where it holds."""
+    run = _verify("--value", "2.77 per 1,000", "--stated", "1 in 361")
+    assert run.stdout.startswith("verdict: accurate\n"), run.stdout + run.stderr
+    assert "2.77 per 1,000 = 2.77 / 1,000 × 100 = 0.28%" in run.stdout
+
+
+def test_verify_count_refuses_a_rate_restated_at_another_base() -> None:
+    run = _verify("--value", "2.77 per 1,000", "--stated", "2.77 per 10,000")  # was "accurate"
+    assert run.returncode == 2 and "verdict" not in run.stdout
+    assert 'stated "2.77 per 10,000" is a rate per 10,000, but the figure is a rate per 1,000' in run.stderr
+
+
+def test_almost_says_which_side_of_the_band_a_rounded_value_is() -> None:
+    """'almost 3' for 2.77 holds because 2.77 rounds to 3; the working said "2.77 is not below 3"."""
+    run = _verify("--value", "2.77", "--stated", "almost 3")
+    assert "2.77 is below 2.9 but rounds to 3 at 0 dp" in run.stdout, run.stdout
+    assert "3.20 is not below 3 but rounds to 3 at 0 dp" in _verify("--value", "3.2", "--stated", "almost 3").stdout

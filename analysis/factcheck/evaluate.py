@@ -14,7 +14,7 @@ from typing import Any
 
 from analysis.factcheck import rules
 from analysis.factcheck.exact import exact_context
-from analysis.factcheck.forms import computed_text, rate_as_share
+from analysis.factcheck.forms import computed_text, restated
 from analysis.factcheck.registry import input_refs, may_omit, parse_or_none, rounded_inputs, stated_text
 from analysis.factcheck.vintages import Vintages
 from analysis.record.figures import normalise_for_match
@@ -295,11 +295,11 @@ def _apply(claim: dict[str, Any], v: dict[str, Any], stated: Printed, figures: F
     if kind == "rate":
         return rules.rate(v["count"], v["population"], stated, inputs.get("per"))
     figure = figures[inputs["figure"]]
-    base = figure.get("denominator")
-    if str(figure.get("unit", "")).startswith("per ") and base not in (None, "") and stated.unit == "percent":
-        return rate_as_share(v["figure"], base, stated)  # "around 1 in every 30" against 330.3 per 10,000
-    unit = parse_or_none(str(figure.get("value_as_printed", "")))
-    return rules.count(v["figure"], stated, unit.unit if unit else None)
+    printed = parse_or_none(str(figure.get("value_as_printed", "")))
+    unit = printed.unit if printed else None
+    # A rate ("330.3" under "per 10,000 children", or "2.77 per 1,000") has its base: "around 1 in every 30".
+    is_rate = str(figure.get("unit", "")).startswith("per ") or unit == "rate"
+    return restated(v["figure"], unit, figure.get("denominator") if is_rate else None, stated)
 
 
 def _with_sum(result: rules.Result, role: str, parts: list[Decimal], total: Decimal) -> rules.Result:

@@ -14,7 +14,8 @@ from analysis.factcheck import rules
 from analysis.factcheck.numbers import fmt_count
 from analysis.record.printed import Printed
 
-__all__ = ["COUNT_UNITS", "is_count", "computed_text", "fmt_count", "rate_as_share", "rate_stated_as"]
+__all__ = ["COUNT_UNITS", "is_count", "computed_text", "fmt_count", "rate_as_share", "rate_stated_as", "restated",
+           "restated_problem"]
 
 #: Stated units whose computed value is a number of things (or pounds), written as an integer when it is one.
 COUNT_UNITS = ("count", "GBP")
@@ -42,6 +43,27 @@ def rate_as_share(rate: Decimal, base: object, stated: Printed) -> rules.Result:
     formula = f"{r} per {bs} = {r} / {bs} × 100 = {rules.fmt_computed(c)}%"
     verdict, rule, text = rules.judge(c, stated)
     return rules.Result("count", verdict, c, stated, formula, rule, f"{formula} · {text}")
+
+
+def restated(value: Decimal, unit: str | None, base: object | None, stated: Printed) -> rules.Result:
+    """A figure restated in other words (the `count` kind), one rule for the fact-check and `verify count`: a rate
+    with its base (`base`, or None) restated as a share or "1 in N" is converted, rate / base × 100; any other
+    change of unit cannot be judged (`rules.count` raises RuleError)."""
+    if base not in (None, "") and stated.unit == "percent":
+        return rate_as_share(value, base, stated)
+    return rules.count(value, stated, unit, _number(base))
+
+
+def restated_problem(unit: str | None, base: object | None, stated: Printed) -> str | None:
+    """Why `restated` cannot judge this restatement, or None."""
+    if base not in (None, "") and stated.unit == "percent":
+        return None
+    return rules.restated_unit_problem(unit, stated, _number(base))
+
+
+def _number(base: object | None) -> float | None:
+    """A rate's base as a number (the record keeps it as text in a table), or None."""
+    return None if base in (None, "") else float(rules.to_decimal(base))
 
 
 def rate_stated_as(stated: Printed, per: Decimal | None) -> tuple[Printed, Decimal | None]:

@@ -312,12 +312,17 @@ def rate(count_: object, population: object, stated: Printed, per: object | None
     return _verdict("rate", c, stated, formula)
 
 
-def restated_unit_problem(value_unit: str | None, stated: Printed) -> str | None:
-    """Why a figure in `value_unit` cannot be restated as `stated`, or None. A figure restated in other words keeps
-    its unit: the count 20 is not "one in five", nor 1,273 "£1,273", and judging the numbers alone called both
-    accurate (issue 24, round fifteen). Per cent restated as percentage points (or the reverse) is not a problem
-    but a finding, judged by `count`; so is any restatement of a figure whose unit is not known."""
+def restated_unit_problem(value_unit: str | None, stated: Printed, value_base: float | None = None) -> str | None:
+    """Why a figure in `value_unit` (a rate's per `value_base`) cannot be restated as `stated`, or None. A figure
+    restated in other words keeps its unit: the count 20 is not "one in five", 1,273 not "£1,273", nor 2.77 per
+    1,000 "2.77 per 10,000", and judging the numbers alone called each accurate (issue 24, round fifteen). Per cent
+    restated as percentage points (or the reverse) is not a problem but a finding, judged by `count`; so is any
+    restatement of a figure whose unit is not known."""
     pct = {"percent", "percentage points"}
+    if value_unit == stated.unit == "rate" and None not in (value_base, stated.denominator) \
+            and value_base != stated.denominator:
+        return (f'stated "{stated.text}" is a rate per {fmt_number(to_decimal(stated.denominator))}, but the figure '
+                f"is a rate per {fmt_number(to_decimal(value_base))}: a figure restated in other words keeps its unit")
     if value_unit is None or stated.unit == value_unit or {value_unit, stated.unit} <= pct:
         return None
     return (f'stated "{stated.text}" is {_UNIT_WORDS.get(stated.unit, stated.unit)}, but the figure is '
@@ -344,13 +349,13 @@ def inputs_unit_problem(kind: str, units: dict[str, str]) -> str | None:
     return None
 
 
-def count(value: object, stated: Printed, value_unit: str | None = None) -> Result:
+def count(value: object, stated: Printed, value_unit: str | None = None, value_base: float | None = None) -> Result:
     """A figure restated in other words ("more than 1,200" for 1,273; "more than half" for 56 per cent).
 
     `value_unit` is the unit the figure was printed in (as parse_printed names it); per cent restated as
     percentage points (or the reverse) is a mismatch, and any other change of unit cannot be judged (RuleError).
     """
-    problem = restated_unit_problem(value_unit, stated)
+    problem = restated_unit_problem(value_unit, stated, value_base)
     if problem:
         raise RuleError(problem)
     v = to_decimal(value)

@@ -32,7 +32,7 @@ from decimal import Decimal
 
 from analysis.factcheck import rules
 from analysis.factcheck.exact import TooLarge, check_digits, cut, exact_context, exact_value
-from analysis.factcheck.forms import computed_text, is_count
+from analysis.factcheck.forms import computed_text, is_count, restated, restated_problem
 from analysis.factcheck.verify_help import ACCEPTED, EXAMPLES, EXAMPLES_HEADING
 from analysis.record.printed import Printed, PrintedFigureError, parse_printed
 from analysis.tables.comparability import unit_kind
@@ -193,7 +193,7 @@ def _evaluate(args: argparse.Namespace) -> rules.Result:
     kind = _RULE_KIND[args.kind]
     per = _read_per(args) if args.kind == "rate" else None
     _check_judgeable(args.kind, kind, stated, per)
-    if args.kind == "count" and (problem := rules.restated_unit_problem(inputs[0][2].unit, stated)):
+    if args.kind == "count" and (problem := restated_problem(*_value_unit(args), stated)):
         raise InputError(f"{cut(problem, 160)}. {ACCEPTED['count']}")
     _check_inputs_units(kind, inputs)
     markers = [(role, p) for role, _, p in inputs if p.value is None]
@@ -216,6 +216,12 @@ def _evaluate(args: argparse.Namespace) -> rules.Result:
         if note and role != "total":
             result = result.with_note(note)
     return result
+
+
+def _value_unit(args: argparse.Namespace) -> tuple[str, float | None]:
+    """The unit `verify count --value` is printed in, and its base when it is a rate ("2.77 per 1,000")."""
+    value = read_printed("--value", args.value)
+    return value.unit, value.denominator if value.unit == "rate" else None
 
 
 def _check_inputs_units(kind: str, inputs: list[tuple[str, str, Printed]]) -> None:
@@ -267,7 +273,7 @@ _APPLY: dict[str, _Apply] = {
     "ratio": lambda v, s, a, _: rules.ratio(v["numerator"], v["denominator"], s),
     "difference": lambda v, s, a, _: rules.difference(v["a"], v["b"], s),
     "rate": lambda v, s, a, per: rules.rate(v["count"], v["population"], s, per),
-    "count": lambda v, s, a, _: rules.count(v["value"], s, read_printed("--value", a.value).unit),
+    "count": lambda v, s, a, _: restated(v["value"], *_value_unit(a), s),
     "sum": lambda v, s, a, _: rules.total([x for k, x in v.items() if k.startswith("part ")], s),
 }
 

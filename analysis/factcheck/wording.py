@@ -221,7 +221,9 @@ def _explain_almost(c: Decimal, stated: Printed, x: Decimal, lead: str, case: st
         return ACCURATE, rule, f"{lead} · needs almost {xs}: {ls} ≤ {cs} < {xb} · {ACCURATE}"
     d = stated.decimals
     if case == ROUNDS:
-        why = f"{fmt_shown(c, x)} is not below {xs} but rounds to it at {d} dp"
+        # below the band ("almost 3" for 2.77) or not below X ("almost 3" for 3.2): either way it rounds to X
+        where = f"below {ls}" if cmp_value(c) < cmp_value(lower) else f"not below {xs}"
+        why = f"{fmt_shown(c, x)} is {where} but rounds to {xs} at {d} dp"
         return ACCURATE, rule, f"{lead} · needs almost {xs}: {why} · {ACCURATE}"
     where = f"below {ls}" if cmp_value(c) < cmp_value(lower) else f"not below {xb}"
     extra = f" and does not round to {xs} at {d} dp" if d is not None else ""
