@@ -313,3 +313,15 @@ def test_almost_says_which_side_of_the_band_a_rounded_value_is() -> None:
     run = _verify("--value", "2.77", "--stated", "almost 3")
     assert "2.77 is below 2.9 but rounds to 3 at 0 dp" in run.stdout, run.stdout
     assert "3.20 is not below 3 but rounds to 3 at 0 dp" in _verify("--value", "3.2", "--stated", "almost 3").stdout
+
+
+# --- scan: a footnote's mark read as a count (class 3) -----------------------------------------------------------
+
+
+def test_a_note_mark_is_no_figure_and_is_read_through() -> None:
+    """"9,000[1] children" gave the figures 9,000 and 1; the mark is left out, and what 9,000 counts is read past it,
+    as without the mark."""
+    marked, plain = (scan_text(t, DEFAULT) for t in ("Officers found 9,000[1] children at risk [12].",
+                                                      "Officers found 9,000 children at risk."))
+    assert [f["value_as_printed"] for f in marked["figures"]] == ["9,000"] and marked["not_read"] == []
+    assert marked["figures"][0]["counted"] == plain["figures"][0]["counted"] == "children at risk"

@@ -33,6 +33,7 @@ EDGES = [
     "A $5m fund, €5m, US$1.2 billion, USD 5m, 5,000 dollars; Year 9 pupils at Key Stage 2, PC 1234, DS 56.",
     "A 56-per-cent rise, 56-percent, fifty-six per cent; a quarter of a million, half a million, two and a half "
     "million, 1.2bn pounds.",
+    "Officers found 9,000[1] children at risk [12]; see [a] and [1,200].",
     # Letters IGNORECASE reads as ASCII ones where str.lower() does not (long s, dotless and dotted i):
     "Within 5 ſeconds, aged ſixteen, at 10.30 BſT, 3 or more, at leaſt 2 victims, tıme 4 hours, 2 mİnutes.",
 ]

@@ -86,6 +86,10 @@ OPEN_END = r"(?:\+(?![\d+])|-?\s?plus\b|\s+and\s+(?:over|above|upwards)\b)"
 OR_MORE = r"\s+or\s+(?:more|over|above|higher)\b"
 _FIGURE_UNIT = rf"£?{NUM}(?:{JOINED_SCALE_WORDS}|{PER_CENT_SIGN})?"
 
+#: Left-out kinds a reader reads through, blanked as spaces, not as a stop: "9,000[1] children at risk" counts
+#: children at risk as "9,000 children at risk" does.
+READ_THROUGH = frozenset({"note mark"})
+
 #: A number in words with a fraction of a scale ("a quarter of a million"): no figure form reads one.
 SCALE_IN_WORDS = "fraction of a million, billion or thousand"
 
@@ -168,6 +172,9 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
                                     r"|\b(?-i:PC|DC|PS|DS|DI|DCI|DCS)\s?\d{1,5}\b(?![,.]\d)",
                                     re.IGNORECASE)),
     ("ordinal", re.compile(r"\b\d+(?:st|nd|rd|th)\b")),
+    # A note's mark in square brackets ("9,000[1] children", as a copied page prints a link to its footnote): read as
+    # the count 1 (issue 24, round fifteen).
+    ("note mark", re.compile(r"\[\d{1,3}\]")),
     # A figure printed open-ended ("1,200+ cases", "1,200-plus", "9,000 or more children", "56% and over"): read as
     # the exact figure, so "1,200-plus" matched an exact 1,200 and lost its "at least" (issue 24, round fifteen).
     # No figure form reads it; a small number before "or more" is a definition's threshold, below.
@@ -225,6 +232,7 @@ NEEDS: dict[str, str] = {
                         r"|recommendation|step|no\.|vol|issue|question|schedule|rule|episode|season|round|level"
                         r"|tier|grade|year|key stage|pc|dc|ps|ds|di)",
     "ordinal": r"\d(?:st|nd|rd|th)",
+    "note mark": r"\[\d",
     "number printed open-ended": r"\d[a-z%]*\+|plus\b|\bor (?:more|over|above|higher)\b|\band (?:over|above|upwards)\b",
     "threshold in a definition": r"or more\b|at least\b",
 }
@@ -377,12 +385,15 @@ def _mask(text: str, sentence: Sentence, left_out: list[LeftOut], kinds: frozens
     `kinds_in` the article; None: all)."""
     unlisted = [0]
     written = text
+    through: list[tuple[int, int]] = []
 
     def blank(m: re.Match[str], kind: str) -> str:
         if len(left_out) < MAX_PER_SENTENCE:
             left_out.append(LeftOut(written[m.start():m.end()].strip(), kind, sentence))  # as printed
         else:
             unlisted[0] += 1
+        if kind in READ_THROUGH:
+            through.append((m.start(), m.end()))
         return "\x00" * (m.end() - m.start())
 
     # Every kind is found in the one reading the record's checks use (`same_length_reading`: "020–7946–0000" is a
@@ -408,7 +419,10 @@ def _mask(text: str, sentence: Sentence, left_out: list[LeftOut], kinds: frozens
             full, edges = (found, _blanked(edges, found)) if personal else (_blanked(full, found), found)
     if unlisted[0]:
         left_out.append(LeftOut(f"{unlisted[0]:,} more", NOT_LISTED, sentence))
-    return text if "\x00" not in full else _blanked(text, full)
+    masked = text if "\x00" not in full else _blanked(text, full)
+    for start, end in through:  # read past, as a space: no stop to what the figure before it counts
+        masked = f"{masked[:start]}{' ' * (end - start)}{masked[end:]}"
+    return masked
 
 
 #: The kinds that are personal data: read with look-alike dots as dots too ("020•7946•0000" is a phone number).
