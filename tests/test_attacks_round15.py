@@ -325,3 +325,17 @@ def test_a_note_mark_is_no_figure_and_is_read_through() -> None:
                                                       "Officers found 9,000 children at risk."))
     assert [f["value_as_printed"] for f in marked["figures"]] == ["9,000"] and marked["not_read"] == []
     assert marked["figures"][0]["counted"] == plain["figures"][0]["counted"] == "children at risk"
+
+
+@pytest.mark.parametrize("text", ["12 ACACIA ROAD", "12 St Mary's Road", "12 St. Mary's Road", "12 Acacia-Smith Road"])
+def test_a_street_address_in_capitals_or_with_an_apostrophe_is_found(text: str) -> None:
+    from analysis.record.safeguarding import personal_data_in
+
+    assert personal_data_in(text) == ["a street address"]
+
+
+@pytest.mark.parametrize("text", ["12 more cases this way", "in 2019 Greater Manchester Way", "ONS 2021 CENSUS ROW"])
+def test_a_year_or_words_in_lower_case_make_no_street_address(text: str) -> None:
+    from analysis.record.safeguarding import personal_data_in
+
+    assert personal_data_in(text) == []

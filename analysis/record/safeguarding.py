@@ -164,6 +164,9 @@ LONG_NUMBER = ("a number of nine or more digits without thousands commas (as a p
 #: The words that end a street's name in an address ("Road", "High St"), for the street-address pattern.
 STREET_WORDS = ("Street|St|Road|Rd|Lane|Ln|Avenue|Ave|Way|Place|Square|Gardens|Close|Drive|Terrace|Crescent|Court"
                 "|Row|Grove|Mews|Walk|Rise|Parade|Hill")
+#: A word of a street's name, as printed in an address: "Acacia", "St Mary's", "Acacia-Smith"; or in capitals.
+_STREET_NAME = r"[A-Z][a-z]+\.?(?:['’-][A-Za-z]+)*"
+_STREET_NAME_CAPS = r"[A-Z]{2,}(?:['’-][A-Z]+)*"
 
 
 PATTERNS: dict[str, re.Pattern[str]] = {
@@ -255,9 +258,10 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     # A home address: a house number and a street ("12 Acacia Road", "Flat 3, 14 High St"), written as an address
     # is, in capitals and lower case. No figure the record holds needs one, and a postcode was refused while the
     # street it names passed (issue 24, round fifteen). An organisation's address ("2 Marsham Street") is refused
-    # too: the record names a publisher, never where it sits.
-    "a street address": re.compile(rf"(?=\d)(?<![\w.,])\d{{1,4}}[A-Za-z]?,?\s{{1,3}}(?:[A-Z][a-z]+\s{{1,3}}){{1,3}}"
-                                   rf"(?:{STREET_WORDS})\b(?!-)"),
+    # too: the record names a publisher, never where it sits. A year is no house number ("in 2019 Kent Police Way").
+    "a street address": re.compile(rf"(?=\d)(?<![\w.,])(?!(?:19|20)\d\d\b)\d{{1,4}}[A-Za-z]?,?\s{{1,3}}"
+                                   rf"(?:(?:{_STREET_NAME}\s{{1,3}}){{1,3}}(?:{STREET_WORDS})"
+                                   rf"|(?:{_STREET_NAME_CAPS}\s{{1,3}}){{1,3}}(?:{STREET_WORDS.upper()}))\b(?!-)"),
     # An IP address: four numbers of at most three digits parted by full stops, each up to 255, seven digits or more
     # in all ("192.168.1.1", "81.2.69.160" passed; a paragraph's "1.2.3.4" is none).
     "an IP address": re.compile(r"(?=\d)(?<![\w.])(?=(?:\d\.?){7})(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}"
