@@ -339,3 +339,25 @@ def test_a_year_or_words_in_lower_case_make_no_street_address(text: str) -> None
     from analysis.record.safeguarding import personal_data_in
 
     assert personal_data_in(text) == []
+
+
+# --- charts: one word wider than the chart ran off its edge (round fourteen's cosmetic note) ---------------------
+
+
+def test_a_word_wider_than_the_line_is_cut_to_fit() -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from analysis.publish import style
+
+    fig = plt.figure(figsize=(4, 3))
+    try:
+        word = "Metropolitanpoliceservicechildsexualexploitationteam" * 3
+        lines = style.wrap(fig, f"Source: {word} and HMICFRS", 9, 2.0)
+        assert "".join(lines).replace(" ", "") == f"Source:{word}andHMICFRS"  # nothing lost, in order
+        assert all(style._measure(fig, line, 9) <= 2.0 for line in lines)
+        assert len(lines) > 3
+    finally:
+        plt.close(fig)

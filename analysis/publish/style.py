@@ -320,11 +320,27 @@ def wrap(fig: Any, text: str, size: float, width_in: float, weight: str = "norma
                 count += 1
             while count > 1 and _measure(fig, " ".join(words[:count]), size, weight) > width_in:
                 count -= 1
+            if count == 1 and width_of(words[0]) > width_in:  # one word wider than the line: cut it to fit
+                head = _longest_fit(fig, words[0], size, width_in, weight)
+                words = [head, words[0][len(head):], *words[1:]]
             lines.append(" ".join(words[:count]))
             words = words[count:]
         if not paragraph.split():
             lines.append("")
     return lines
+
+
+def _longest_fit(fig: Any, word: str, size: float, width_in: float, weight: str) -> str:
+    """The longest start of `word` (one character at least) no wider than `width_in`: a name or an address of one
+    long word ran off the chart's edge (issue 24, round fourteen)."""
+    low, high = 1, len(word) - 1
+    while low < high:
+        mid = (low + high + 1) // 2
+        if _measure(fig, word[:mid], size, weight) <= width_in:
+            low = mid
+        else:
+            high = mid - 1
+    return word[:low]
 
 
 def _block_height(n_lines: int, size: float) -> float:
