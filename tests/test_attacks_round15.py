@@ -361,3 +361,37 @@ def test_a_word_wider_than_the_line_is_cut_to_fit() -> None:
         assert len(lines) > 3
     finally:
         plt.close(fig)
+
+
+# --- a change in percentage points between two counts (class 4) ----------------------------------------------------
+
+
+def test_verify_points_refuses_inputs_that_are_not_percentages() -> None:
+    run = _verify_kind("points", "--from", "\u00a356", "--to", "\u00a360", "--stated", "4 percentage points")
+    assert run.returncode == 2 and "a change in percentage points is between two percentages" in run.stderr
+    bare = _verify_kind("points", "--from", "56", "--to", "59", "--stated", "3 percentage points")  # read as 56%
+    assert bare.stdout.startswith("verdict: accurate\n"), bare.stdout + bare.stderr
+
+
+def test_the_registry_refuses_a_change_in_points_between_two_counts() -> None:
+    """Two counts of one series (the Met's children-at-risk counts) pass the series check; points between them are
+    no percentage points."""
+    import pandas as pd
+
+    from analysis.factcheck import registry
+    from analysis.record.problems import Problems
+
+    frame = pd.read_csv(PROJECT_ROOT / "data" / "processed" / "figures.csv", dtype=str, keep_default_na=False)
+    figures = {row["figure_id"]: row for row in frame.to_dict("records")}
+    by_measure: dict[tuple[str, str], list[str]] = {}
+    for fid, row in figures.items():
+        if row["value_as_printed"].replace(",", "").isdigit():
+            by_measure.setdefault((row["measure"], row["geography"]), []).append(fid)
+    a, b = next(ids[:2] for ids in by_measure.values() if len(ids) >= 2)
+    claim = {"id": "points-between-counts", "claimant": "x", "source_id": figures[a]["source_id"], "location": "p",
+             "text": "up 4 percentage points", "stated": "4 percentage points", "kind": "point_change",
+             "inputs": {"from": a, "to": b}}
+    problems = Problems()
+    registry.check_claims([claim], figures, set(), {claim["source_id"]}, DEFAULT, problems)
+    assert "a change in percentage points is between two percentages (from is a count; to is a count)" in \
+        str(problems), str(problems)

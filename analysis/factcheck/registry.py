@@ -133,15 +133,16 @@ def _series_problems(claim: dict[str, Any], figures: dict[str, dict[str, Any]]) 
     refs = [figures.get(str(ref)) for ref in inputs.values() if not isinstance(ref, list)]
     if any(f is not None and unit_kind(f) in ("marker", "unreadable") for f in refs):
         return []  # a suppressed value ([c]) is data; the claim resting on it is reported as not published
+    if claim["kind"] in ("ratio", "sum", "rate", "point_change"):  # one kind of number: `rules.inputs_unit_problem`
+        units = {role: unit for role, ref in input_refs(claim) if ref and (f := figures.get(ref))
+                 and (unit := unit_kind(f)) not in ("marker", "unreadable")}  # a marker: reported as not published
+        problem = rules.inputs_unit_problem(claim["kind"], units)
+        if problem or claim["kind"] != "point_change":
+            return [problem] if problem else []
     if claim["kind"] in _SERIES_ROLES:
         a, b = (figures.get(str(inputs.get(r))) for r in _SERIES_ROLES[claim["kind"]])
         why = comparability(a, b) if a and b else None
         return [f"its inputs are not one series: {why}"] if why else []
-    if claim["kind"] in ("ratio", "sum", "rate"):  # inputs of one kind of number (`rules.inputs_unit_problem`)
-        units = {role: unit for role, ref in input_refs(claim) if ref and (f := figures.get(ref))
-                 and (unit := unit_kind(f)) not in ("marker", "unreadable")}  # a marker: reported as not published
-        problem = rules.inputs_unit_problem(claim["kind"], units)
-        return [problem] if problem else []
     if claim["kind"] == "share":
         part, whole = figures.get(str(inputs.get("part"))), figures.get(str(inputs.get("whole")))
         if part and whole and (unit_kind(part) != unit_kind(whole) or part.get("geography") != whole.get("geography")):

@@ -343,6 +343,9 @@ def inputs_unit_problem(kind: str, units: dict[str, str]) -> str | None:
         wrong = [f"{role} is {_UNIT_WORDS.get(u, u)}" for role, u in units.items()
                  if role in ("count", "population") and u != RATE_INPUTS_UNIT]
         return f"a rate divides a count by a population, both counts ({'; '.join(wrong)})" if wrong else None
+    if kind == "point_change":  # a change between two percentages: two counts have no points between them
+        wrong = [f"{role} is {_UNIT_WORDS.get(u, u)}" for role, u in units.items() if u != "percent"]
+        return f"a change in percentage points is between two percentages ({'; '.join(wrong)})" if wrong else None
     if kind in SAME_UNIT_KINDS and len(set(units.values())) > 1:
         listed = "; ".join(f"{role} is {_UNIT_WORDS.get(u, u)}" for role, u in units.items())
         return f"its inputs are different kinds of number ({listed}): {KIND_WORDS.get(kind, kind)} needs one kind"

@@ -228,6 +228,9 @@ def _check_inputs_units(kind: str, inputs: list[tuple[str, str, Printed]]) -> No
     """Inputs of different kinds of number ("--from £5m --to 9000") are a usage error, as the registry refuses
     such a claim: the rule is `rules.inputs_unit_problem`, on each input's kind of number as the tables read it."""
     units = {role: unit_kind({"value_as_printed": p.text}) for role, _, p in inputs if p.value is not None}
+    if kind == "point_change":  # `verify points --from 56 --to 59`: a bare number is read as that per cent
+        units = {role: "percent" if unit == "count" and p.scale == 1 and not p.in_words else unit
+                 for (role, unit), (_, _, p) in zip(units.items(), inputs, strict=True)}
     problem = rules.inputs_unit_problem(kind, units)
     if problem:
         raise InputError(cut(problem, 200))
