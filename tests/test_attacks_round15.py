@@ -395,3 +395,16 @@ def test_the_registry_refuses_a_change_in_points_between_two_counts() -> None:
     registry.check_claims([claim], figures, set(), {claim["source_id"]}, DEFAULT, problems)
     assert "a change in percentage points is between two percentages (from is a count; to is a count)" in \
         str(problems), str(problems)
+
+
+# --- scan: a list's numbers read as counts (class 3) ---------------------------------------------------------------
+
+
+def test_a_list_s_numbers_are_no_figures() -> None:
+    text = "Key points:\n1. Cases rose to 1,200.\n2) Referrals fell by 5%.\n(3) Arrests doubled.\n"
+    figures, not_read = _scan(text)
+    assert figures == ["1,200", "5%", "doubled"] and not_read == []
+
+
+def test_a_number_ending_a_sentence_is_still_a_figure() -> None:
+    assert _scan("There were 5. Then 6.")[0] == ["5", "6"]

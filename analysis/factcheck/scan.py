@@ -22,7 +22,15 @@ from pathlib import Path
 from typing import Any
 
 from analysis.factcheck.markdown_escape import code, escape
-from analysis.factcheck.scan_find import MAX_PER_SENTENCE, NOT_READ, UNCHECKED, LeftOut, find_figures, kinds_in
+from analysis.factcheck.scan_find import (
+    LIST_NUMBER,
+    MAX_PER_SENTENCE,
+    NOT_READ,
+    UNCHECKED,
+    LeftOut,
+    find_figures,
+    kinds_in,
+)
 from analysis.factcheck.scan_input import DEFAULT_MAX_MB, InputRefused, decode_article
 from analysis.factcheck.scan_match import load_record, match_figure, prefer_article_sources
 from analysis.factcheck.scan_text import sentences, to_text
@@ -104,7 +112,8 @@ def scan_text(raw: str, paths: Paths, max_figures: int | None = DEFAULT_MAX_FIGU
     text = to_text(raw)
     every, kinds = sentences(text), kinds_in(text)
     for sentence in every:
-        found, skipped = find_figures(sentence, kinds)
+        opens = previous is None or previous.paragraph != sentence.paragraph  # a list's number opens its paragraph
+        found, skipped = find_figures(sentence, kinds if opens else kinds - {LIST_NUMBER})
         room = len(found) if max_figures is None else max_figures - len(pairs)
         stop = len(found) > room
         if stop:

@@ -36,7 +36,7 @@ from analysis.record.vocabulary import (
 )
 
 __all__ = ["Found", "LeftOut", "find_figures", "kinds_in", "counted_phrase", "head_noun", "is_verb_form", "COUNT_NOUNS",
-           "MAX_PER_SENTENCE", "NOT_READ", "NOT_LISTED", "UNCHECKED", "UNREAD", "IN_A_NAME"]
+           "MAX_PER_SENTENCE", "NOT_READ", "NOT_LISTED", "UNCHECKED", "UNREAD", "IN_A_NAME", "LIST_NUMBER"]
 
 
 @dataclass(frozen=True)
@@ -89,6 +89,10 @@ _FIGURE_UNIT = rf"£?{NUM}(?:{JOINED_SCALE_WORDS}|{PER_CENT_SIGN})?"
 #: Left-out kinds a reader reads through, blanked as spaces, not as a stop: "9,000[1] children at risk" counts
 #: children at risk as "9,000 children at risk" does.
 READ_THROUGH = frozenset({"note mark"})
+
+#: A list's number ("1.", "2)", "(3)") at the start of a paragraph's first sentence (`scan_text` looks for it there
+#: only: "There were 5. Then 6." ends two sentences with figures).
+LIST_NUMBER = "list number"
 
 #: A number in words with a fraction of a scale ("a quarter of a million"): no figure form reads one.
 SCALE_IN_WORDS = "fraction of a million, billion or thousand"
@@ -175,6 +179,9 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
     # A note's mark in square brackets ("9,000[1] children", as a copied page prints a link to its footnote): read as
     # the count 1 (issue 24, round fifteen).
     ("note mark", re.compile(r"\[\d{1,3}\]")),
+    # A list's number opening a paragraph ("1. Cases rose", "2) Referrals fell", "(3) Arrests"), or alone as its
+    # first sentence ("1." split from its item): read as the counts 1, 2 and 3 (issue 24, round fifteen).
+    (LIST_NUMBER, re.compile(r"^\s*(?:\d{1,2}[.)]|\(\d{1,2}\))(?=\s+[A-Z\"'‘“(]|\s*$)")),
     # A figure printed open-ended ("1,200+ cases", "1,200-plus", "9,000 or more children", "56% and over"): read as
     # the exact figure, so "1,200-plus" matched an exact 1,200 and lost its "at least" (issue 24, round fifteen).
     # No figure form reads it; a small number before "or more" is a definition's threshold, below.
@@ -233,6 +240,7 @@ NEEDS: dict[str, str] = {
                         r"|tier|grade|year|key stage|pc|dc|ps|ds|di)",
     "ordinal": r"\d(?:st|nd|rd|th)",
     "note mark": r"\[\d",
+    LIST_NUMBER: r"\d[.)](?:\s|$)|\(\d",
     "number printed open-ended": r"\d[a-z%]*\+|plus\b|\bor (?:more|over|above|higher)\b|\band (?:over|above|upwards)\b",
     "threshold in a definition": r"or more\b|at least\b",
 }
