@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.factcheck.scan_find import find_figures
+from analysis.factcheck.scan_find import SIGNED_QUALIFIER, find_figures
 from analysis.factcheck.scan_text import sentences, to_text
 from analysis.paths import Paths
 from analysis.record.hygiene import text_problem
@@ -107,8 +107,10 @@ def test_a_list_letter_a_decimal_or_a_hash_is_still_no_personal_data(text: str) 
 
 
 def test_a_tilde_operator_before_a_figure_reads_as_about_not_as_a_minus() -> None:
-    """The tilde operator is read as "~" (about), not as a dash: a dash before a number would hide the figure."""
-    assert _scan("About \u223c1,200 cases and ~1,737 referrals.")[0] == ["1,200", "1,737"]
+    """The tilde operator is read as "~" (about), not as a dash: a dash before a number would hide the figure. Since
+    round fifteen a figure after "~" is listed as not read (it was read as exact): still never hidden."""
+    found, left = _scan("About \u223c1,200 cases and ~1,737 referrals.")
+    assert found == [] and left == [("\u223c1,200", SIGNED_QUALIFIER), ("~1,737", SIGNED_QUALIFIER)]
 
 
 # --- class 4: a number YAML reads is checked as it was written ---------------------------------------------------

@@ -408,3 +408,27 @@ def test_a_list_s_numbers_are_no_figures() -> None:
 
 def test_a_number_ending_a_sentence_is_still_a_figure() -> None:
     assert _scan("There were 5. Then 6.")[0] == ["5", "6"]
+
+
+# --- scan: a qualifier printed as a sign or after the figure was lost: read as exact (class 3) --------------------
+
+
+@pytest.mark.parametrize(("text", "left"), [
+    ("There were ~1,200 cases.", "~1,200"), ("There were \u22481,200 cases.", "\u22481,200"),
+    ("There were <1,200 cases.", "<1,200"), ("There were >1,200 cases.", ">1,200"),
+    ("There were \u2265 1,200 cases.", "\u2265 1,200"),
+    ("There were c.1,200 cases.", "c.1,200"),  # dropped as a code
+    ("There were 1,200-odd cases.", "1,200-odd"), ("There were 1,200 or so cases.", "1,200 or so"),
+    ("There were 1,200-ish cases.", "1,200-ish"), ("There were 1,200 approx. cases.", "1,200 approx."),
+    ("Some 56% or so.", "56% or so"),
+])
+def test_a_qualifier_printed_as_a_sign_or_after_the_figure_is_not_read_as_exact(text: str, left: str) -> None:
+    figures, not_read = _scan(text)
+    assert figures == []
+    assert not_read == [f"paragraph 1: {left!r} is a number with a qualifier no figure form reads, not one figure "
+                        "the record can hold: check it by hand"]
+
+
+def test_a_qualifier_in_words_is_still_read() -> None:
+    assert _scan("There were c. 1,200 cases, up to 300 more and about 56%.")[0] == ["c. 1,200", "up to 300",
+                                                                                    "about 56%"]

@@ -36,7 +36,8 @@ from analysis.record.vocabulary import (
 )
 
 __all__ = ["Found", "LeftOut", "find_figures", "kinds_in", "counted_phrase", "head_noun", "is_verb_form", "COUNT_NOUNS",
-           "MAX_PER_SENTENCE", "NOT_READ", "NOT_LISTED", "UNCHECKED", "UNREAD", "IN_A_NAME", "LIST_NUMBER"]
+           "MAX_PER_SENTENCE", "NOT_READ", "NOT_LISTED", "UNCHECKED", "UNREAD", "IN_A_NAME", "LIST_NUMBER",
+           "SIGNED_QUALIFIER"]
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,9 @@ _FIGURE_UNIT = rf"£?{NUM}(?:{JOINED_SCALE_WORDS}|{PER_CENT_SIGN})?"
 #: Left-out kinds a reader reads through, blanked as spaces, not as a stop: "9,000[1] children at risk" counts
 #: children at risk as "9,000 children at risk" does.
 READ_THROUGH = frozenset({"note mark"})
+
+#: A figure whose qualifier is printed as a sign or after it ("~1,200", "1,200-odd"): no figure form reads one.
+SIGNED_QUALIFIER = "number with a qualifier no figure form reads"
 
 #: A list's number ("1.", "2)", "(3)") at the start of a paragraph's first sentence (`scan_text` looks for it there
 #: only: "There were 5. Then 6." ends two sentences with figures).
@@ -187,6 +191,12 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
     # No figure form reads it; a small number before "or more" is a definition's threshold, below.
     ("number printed open-ended", re.compile(rf"(?<![\w£.,-])(?:{_FIGURE_UNIT}{OPEN_END}"
                                      rf"|(?!(?:\d|10)\b(?![.,]\d)){_FIGURE_UNIT}{OR_MORE})", re.IGNORECASE)),
+    # A figure with its qualifier printed as a sign ("~1,200", "≈1,200", "<1,200", ">1,200", "≥ 1,200"), close up
+    # ("c.1,200") or after it ("1,200-odd", "1,200 or so", "1,200-ish", "1,200 approx."): read as the exact 1,200,
+    # or "c.1,200" dropped as a code (issue 24, round fifteen).
+    (SIGNED_QUALIFIER, re.compile(rf"(?:[~≈<>≥≤]\s?|(?<![\w.])c\.(?=£?\d)){_FIGURE_UNIT}"
+                                  rf"|(?<![\w£.,-]){_FIGURE_UNIT}(?:-odd\b|-ish\b|\s+or\s+so\b"
+                                  rf"|\s+approx(?:imately\b|\.|\b))", re.IGNORECASE)),
     ("threshold in a definition", re.compile(rf"\b{_ANY} or more\b|\bat least {_ANY}(?=\s+(?:victim|suspect|"
                                              rf"offender|child|person)s?\b)", re.IGNORECASE)),
 )
@@ -204,7 +214,7 @@ IN_A_NAME = "number inside a name or a code"
 UNCHECKED = frozenset({"range", "fraction or pair", "ratio", "multiplier", "number printed open-ended",
                        "number with a unit no figure form reads",
                        "number with spaces between its digit groups", "negative number", UNREAD, SHARES_UNIT,
-                       SCALE_IN_WORDS})
+                       SCALE_IN_WORDS, SIGNED_QUALIFIER})
 
 #: For every kind, a pattern (on the sentence as `needs_text` folds it) every match of the kind also
 #: matches: the kind is not run on a sentence without it. Each starts with a literal character where it can (a
@@ -242,6 +252,7 @@ NEEDS: dict[str, str] = {
     "note mark": r"\[\d",
     LIST_NUMBER: r"\d[.)](?:\s|$)|\(\d",
     "number printed open-ended": r"\d[a-z%]*\+|plus\b|\bor (?:more|over|above|higher)\b|\band (?:over|above|upwards)\b",
+    SIGNED_QUALIFIER: r"[~≈<>≥≤]|c\.£?\d|-odd|-ish|or so\b|approx",
     "threshold in a definition": r"or more\b|at least\b",
 }
 _NEEDS_RE = {kind: re.compile(pattern) for kind, pattern in NEEDS.items()}
