@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from analysis.factcheck.scan import scan_text
+from analysis.factcheck.scan_find import SIGNED_QUALIFIER
 from analysis.paths import DEFAULT, PROJECT_ROOT, Paths
 
 # --- scan: a figure printed open-ended ("1,200-plus") was read as the exact figure (class 3) --------------------
@@ -20,6 +21,11 @@ OPEN_ENDED = "number printed open-ended"
 def _scan(text: str) -> tuple[list[str], list[str]]:
     result = scan_text(text, DEFAULT)
     return [f["value_as_printed"] for f in result["figures"]], result["not_read"]
+
+
+def _listed(left: str, kind: str) -> str:
+    """scan's line for a part of paragraph 1 it did not read."""
+    return f"paragraph 1: {left!r} is a {kind}, not one figure the record can hold: check it by hand"
 
 
 @pytest.mark.parametrize(("text", "left"), [
@@ -34,8 +40,7 @@ def _scan(text: str) -> tuple[list[str], list[str]]:
 def test_a_figure_printed_open_ended_is_not_read_as_the_exact_figure(text: str, left: str) -> None:
     figures, not_read = _scan(text)
     assert figures == []
-    assert not_read == [f"paragraph 1: {left!r} is a {OPEN_ENDED}, not one figure the record can hold: check it by "
-                        "hand"]
+    assert not_read == [_listed(left, OPEN_ENDED)]
 
 
 @pytest.mark.parametrize("text", ["Groups of two or more suspects and three or more victims.",
@@ -87,8 +92,7 @@ UNREAD_UNIT = "number with a unit no figure form reads"
 def test_money_in_a_form_the_parser_does_not_read_is_not_a_count(text: str, left: str) -> None:
     figures, not_read = _scan(text)
     assert figures == []
-    assert not_read == [f"paragraph 1: {left!r} is a {UNREAD_UNIT}, not one figure the record can hold: check it by "
-                        "hand"]
+    assert not_read == [_listed(left, UNREAD_UNIT)]
 
 
 def test_money_in_pounds_is_still_read() -> None:
@@ -425,8 +429,7 @@ def test_a_number_ending_a_sentence_is_still_a_figure() -> None:
 def test_a_qualifier_printed_as_a_sign_or_after_the_figure_is_not_read_as_exact(text: str, left: str) -> None:
     figures, not_read = _scan(text)
     assert figures == []
-    assert not_read == [f"paragraph 1: {left!r} is a number with a qualifier no figure form reads, not one figure "
-                        "the record can hold: check it by hand"]
+    assert not_read == [_listed(left, SIGNED_QUALIFIER)]
 
 
 def test_a_qualifier_in_words_is_still_read() -> None:
