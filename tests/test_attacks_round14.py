@@ -189,7 +189,7 @@ def test_scan_reports_such_a_count_as_not_read() -> None:
 
 @pytest.mark.parametrize(("text", "first", "second"), [
     ("The share rose from 10 to 15 per cent.", "10", "15 per cent"),
-    ("Between 2 and 3 million children were counted.", "2", "3 million"),
+    # ("Between 2 and 3 million" is a range since round fifteen: tests/test_attacks_round15.py)
     ("Costs rose from \u00a31.2 to \u00a31.5m.", "\u00a31.2", "\u00a31.5m"),
     ("It was 10 or 12% of cases.", "10", "12%"),
     ("One to two million people.", "One", "two million"),

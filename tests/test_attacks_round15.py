@@ -435,3 +435,22 @@ def test_a_qualifier_printed_as_a_sign_or_after_the_figure_is_not_read_as_exact(
 def test_a_qualifier_in_words_is_still_read() -> None:
     assert _scan("There were c. 1,200 cases, up to 300 more and about 56%.")[0] == ["c. 1,200", "up to 300",
                                                                                     "about 56%"]
+
+
+# --- scan: a range in words gave two exact figures (class 3) ---------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "left"), [
+    ("Cases numbered between 300 and 400.", "between 300 and 400"),  # the exact counts 300 and 400
+    ("Between 10% and 20% of cases.", "Between 10% and 20%"),
+    ("Between \u00a31m and \u00a32m was spent.", "Between \u00a31m and \u00a32m"),
+    ("Between 2 and 3 million children were counted.", "Between 2 and 3 million"),  # round 14 read "3 million"
+])
+def test_a_range_in_words_is_a_range(text: str, left: str) -> None:
+    figures, not_read = _scan(text)
+    assert figures == [] and not_read == [_listed(left, "range")]
+
+
+def test_years_between_and_two_figures_after_between_them_are_read() -> None:
+    assert _scan("Between 2019 and 2023 there were 1,200 cases.")[0] == ["1,200"]
+    assert _scan("Between them, 300 and 400 cases.")[0] == ["300", "400"]

@@ -86,6 +86,8 @@ PER_CENT_SIGN = r"(?:\s|-)?(?:%|per[ -]?cent)"
 OPEN_END = r"(?:\+(?![\d+])|-?\s?plus\b|\s+and\s+(?:over|above|upwards)\b)"
 OR_MORE = r"\s+or\s+(?:more|over|above|higher)\b"
 _FIGURE_UNIT = rf"£?{NUM}(?:{JOINED_SCALE_WORDS}|{PER_CENT_SIGN})?"
+#: An end of a range in words, its scale word spaced or joined ("between 2 and 3 million", "between £1m and £2m").
+_RANGE_END = rf"£?{NUM}(?:{JOINED_SCALE_WORDS}|{PER_CENT_SIGN}|\s(?:{SPACED_SCALE_WORDS}))?"
 
 #: Left-out kinds a reader reads through, blanked as spaces, not as a stop: "9,000[1] children at risk" counts
 #: children at risk as "9,000 children at risk" does.
@@ -136,7 +138,10 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
     # Either end may carry its unit: "10%–20%" and "56%-60%" were read as the figure 10% (issue 24, round thirteen).
     ("range", re.compile(rf"(?<![\w£.,/-])£?{NUM}{RANGE_END_UNIT}?-£?{NUM}"
                          rf"(?:{JOINED_SCALE_WORDS}|{PER_CENT_SIGN})?"
-                         r"(?![\w%-]|[.,/]\d)", re.IGNORECASE)),
+                         r"(?![\w%-]|[.,/]\d)"
+                         # in words: "between 300 and 400 cases" gave the exact counts 300 and 400, where "300-400"
+                         # was a range (issue 24, round fifteen)
+                         rf"|\bbetween\s+{_RANGE_END}\s+and\s+{_RANGE_END}(?![\w%]|[.,]\d)", re.IGNORECASE)),
     # Two numbers joined by a slash, a fraction or a pair ("3/4 of cases", "56%/44%"): no one figure either, and
     # both were dropped without a word, as numbers no form reads (issue 24, round thirteen).
     ("fraction or pair", re.compile(rf"(?<![\w£.,/-])£?{NUM}{RANGE_END_UNIT}?/£?{NUM}"
@@ -236,7 +241,7 @@ NEEDS: dict[str, str] = {
     "age": r"\b(?:age|old|under|over|young|turn)",
     "duration": r"\b(?:hour|day|week|month|year|decade|minute|second)",
     "idiom": r"24|9-to",
-    "range": r"\d[a-z%]*-£?\d",
+    "range": r"\d[a-z%]*-£?\d|between\s",
     "fraction or pair": r"\d[a-z%]*/£?\d",
     "ratio": r"\d:\d",
     "number with a unit no figure form reads": rf"{UNREAD_UNIT_WORDS}|[$€¥₹]|usd|eur|gbp",
