@@ -428,9 +428,15 @@ _HTML_NAMES = sorted(_BLOCKS | _SKIPPED | _OTHER_ELEMENTS | {"!doctype", "html",
                                                    "strong", "main", "aside", "figure", "details", "summary", "time"},
                      key=lambda name: (-len(name), name))
 _HTML_TAG = re.compile(rf"</?(?:{'|'.join(_HTML_NAMES)})[\s>/]", re.IGNORECASE)
-#: Characters that are not text: an ANSI escape sequence and C0/C1 controls other than tab and newline (in a pasted
-#: article they reached the terminal the report is printed to, and "ESC[31m" read as 31 million) — read as a space.
-_NOT_TEXT = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+#: Characters that are not text: a terminal escape sequence (ECMA-48) and C0/C1 controls other than tab and newline
+#: (in a pasted article they reached the terminal the report is printed to, and "ESC[31m" read as 31 million) — read
+#: as a space, the whole sequence: a control sequence ("ESC[" or its one-byte form U+009B, to its final byte); a
+#: control string (a window title or hyperlink "ESC]8;;url BEL", and the other strings) to its terminator, BEL or
+#: ST, or to the line's end; any other escape to its final byte. Dropping only the control characters left "]8;;"
+#: and "31m" (from U+009B "31m") read as the figures 8 and 31 million.
+_NOT_TEXT = re.compile(r"(?:\x1b\[|\x9b)[0-?]*+[ -/]*+[@-~]?"
+                       r"|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c\n]*+(?:\x07|\x1b\\|\x9c)?"
+                       r"|\x1b[ -/]*+[0-~]?|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 #: Where a comment ends in a browser: "-->" or "--!>", looked for from just after "<!" ("<!-->" and "<!--->" are
