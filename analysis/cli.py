@@ -10,6 +10,8 @@ import argparse
 import importlib
 import sys
 
+from analysis.record.terminal import Parser
+
 #: command → (module, one-line help). Kept here, not discovered, so `--help` imports nothing heavy.
 COMMANDS: dict[str, tuple[str, str]] = {
     "all": ("analysis.run.pipeline",
@@ -37,7 +39,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
 
 def _parser() -> argparse.ArgumentParser:
     epilog = "commands:\n" + "\n".join(f"  {name:<10} {text}" for name, (_, text) in COMMANDS.items())
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="python -m analysis",
         description="Published figures on child sexual exploitation: build tidy tables, fact-check, chart.",
         epilog=epilog + "\n\nRun 'python -m analysis COMMAND --help' for a command's options.",
@@ -59,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     name = argv[0]
     module_name, text = COMMANDS[name]
     module = importlib.import_module(module_name)
-    sub = argparse.ArgumentParser(prog=f"python -m analysis {name}", description=text)
+    sub = Parser(prog=f"python -m analysis {name}", description=text)
     module.add_arguments(sub, name)
     args = sub.parse_args(argv[1:])
     args.command = name

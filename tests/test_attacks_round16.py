@@ -32,3 +32,26 @@ def test_a_control_string_without_its_end_stops_at_the_line_end() -> None:
     """An OSC never ended hides the rest of its line, as a terminal would, but not the next paragraph."""
     assert to_text("Open \x1b]8;;https://example.org/ 12 left\nThe Met found 1,200 children.") == \
         "Open\n\nThe Met found 1,200 children."
+
+
+# --- the commands echoed an argument's escape sequence to the terminal (class 3, what scan and its siblings print) --
+
+ESCAPE = "\x1b]0;title\x07\x1b[2J"
+
+
+@pytest.mark.parametrize("argv", [
+    ["notebooks", "--only", f"x{ESCAPE}"],  # argparse's "unrecognized arguments: …" echoes them as typed
+    ["verify", "share", "--part", "1", "--whole", "2", "--stated", "50%", f"--x{ESCAPE}"],  # a kind's own parser
+    ["show", f"no-such-id{ESCAPE}"],  # the hint "try `python -m analysis search …`"
+])
+def test_no_command_echoes_a_control_character(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    from analysis.cli import main
+
+    try:
+        code = main(argv)
+    except SystemExit as stop:
+        code = int(stop.code or 0)
+    out = capsys.readouterr()
+    assert code != 0
+    assert "?]0;title?" in out.err + out.out  # echoed, with its controls shown as "?"
+    assert not any(c in out.err + out.out for c in "\x1b\x07")

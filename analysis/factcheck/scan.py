@@ -35,6 +35,7 @@ from analysis.factcheck.scan_input import DEFAULT_MAX_MB, InputRefused, decode_a
 from analysis.factcheck.scan_match import load_record, match_figure, prefer_article_sources
 from analysis.factcheck.scan_text import sentences, to_text
 from analysis.paths import Paths, add_root_argument
+from analysis.record.terminal import printable
 
 __all__ = ["scan_text", "add_arguments", "run"]
 
@@ -336,13 +337,10 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
-_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-
-
 def shown(name: Any) -> str:
-    """A file name as printed to the terminal: control characters as "?" (a saved page named with an escape
-    sequence set the terminal's title and colours through "scan: cannot scan <name>")."""
-    return _CONTROLS.sub("?", str(name))
+    """A file name as printed to the terminal (a saved page named with an escape sequence set the terminal's title
+    and colours through "scan: cannot scan <name>")."""
+    return printable(name)
 
 
 def _write_stub(target: Path, result: dict[str, Any]) -> int:

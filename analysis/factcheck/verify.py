@@ -35,6 +35,7 @@ from analysis.factcheck.exact import TooLarge, check_digits, cut, exact_context,
 from analysis.factcheck.forms import computed_text, is_count, restated, restated_problem
 from analysis.factcheck.verify_help import ACCEPTED, EXAMPLES, EXAMPLES_HEADING
 from analysis.record.printed import Printed, PrintedFigureError, parse_printed
+from analysis.record.terminal import Parser
 from analysis.tables.comparability import unit_kind
 
 EXIT_ACCURATE, EXIT_INACCURATE, EXIT_UNREADABLE, EXIT_UNCHECKED, EXIT_WITHIN_ROUNDING = 0, 1, 2, 3, 4
@@ -89,7 +90,7 @@ def add_arguments(parser: argparse.ArgumentParser, name: str = "verify") -> None
         sub.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="print one JSON object")
 
 
-class _KindParser(argparse.ArgumentParser):
+class _KindParser(Parser):
     """A kind's sub-command: its help ends with worked examples computed when the help is asked for."""
 
     def format_help(self) -> str:

@@ -13,12 +13,14 @@ read as one.
 from __future__ import annotations
 
 import re
+import shlex
 from dataclasses import dataclass, field
 from typing import Any
 
 from analysis.paths import DEFAULT, Paths
 from analysis.record.hygiene import digits_problem
 from analysis.record.printed import PrintedFigureError, parse_printed
+from analysis.record.terminal import printable
 from analysis.record.vocabulary import PER_CENT, split_list
 from analysis.tables.load import load_rows
 
@@ -88,7 +90,7 @@ class Index:
             if item_id in self.by_id[kind]:
                 return kind
         raise UnknownId(f"{item_id!r} is no figure, source, gap or claim id "
-                        f"(try `python -m analysis search {item_id.split('/')[-1]}`)")
+                        f"(try `python -m analysis search {shlex.quote(printable(item_id.split('/')[-1]))}`)")
 
     def record(self, item_id: str) -> Record:
         kind = self.kind_of(item_id)

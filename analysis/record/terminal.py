@@ -1,0 +1,29 @@
+"""What the commands print to a terminal: never a character the terminal reads as a command.
+
+An argument or a file name is the user's own, but it is often pasted (from a page, a chat, a saved file's name), and
+an escape sequence in it, echoed in a message, set the terminal's title and colours or cleared its screen. Record
+text cannot carry one (`validate` refuses control characters) and scan drops them from an article, so what is left
+to guard is what the commands echo: file names and arguments, argparse's errors included.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from typing import Any, NoReturn
+
+#: What a terminal reads as a command, not a character: C0 and C1 controls (an escape sequence starts with one).
+_TERMINAL_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def printable(text: Any) -> str:
+    """`text` as printed to a terminal: control characters as "?"."""
+    return _TERMINAL_CONTROLS.sub("?", str(text))
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse's parser, with its error line printable: "unrecognized arguments: …" echoes the arguments as
+    typed (a choice or type error quotes them with repr, which is safe already)."""
+
+    def error(self, message: str) -> NoReturn:
+        super().error(printable(message))
