@@ -55,3 +55,67 @@ def test_no_command_echoes_a_control_character(argv: list[str], capsys: pytest.C
     assert code != 0
     assert "?]0;title?" in out.err + out.out  # echoed, with its controls shown as "?"
     assert not any(c in out.err + out.out for c in "\x1b\x07")
+
+
+# --- scan: fresh number shapes read as figures the article never printed (class 3) ------------------------------
+
+def _read(text: str) -> tuple[list[tuple[str, float, str]], list[str]]:
+    result = scan_text(text, DEFAULT)
+    return ([(f["value_as_printed"], round(f["value"], 2), f["unit"]) for f in result["figures"]],
+            result["not_read"])
+
+
+def _listed(left: str, kind: str) -> str:
+    return f"paragraph 1: {left!r} is a {kind}, not one figure the record can hold: check it by hand"
+
+
+@pytest.mark.parametrize(("text", "left"), [
+    ("There were 1'200 children at risk.", "1'200"),  # the counts 1 and 200
+    ("There were 1\u2019200 children at risk.", "1\u2019200"),
+    ("There were 1'200'000 children at risk.", "1'200'000"),
+])
+def test_digit_groups_parted_by_apostrophes_are_listed(text: str, left: str) -> None:
+    assert _read(text) == ([], [_listed(left, "number with apostrophes between its digit groups")])
+
+
+@pytest.mark.parametrize(("text", "left"), [
+    ("The number hit 10^3 cases.", "10^3"),  # the counts 10 and 3
+    ("The number hit 1e3 cases.", "1e3"),  # left out without a word, as a code
+    ("The number hit 1.2e+03 cases.", "1.2e+03"),
+])
+def test_a_number_in_scientific_notation_is_listed(text: str, left: str) -> None:
+    assert _read(text) == ([], [_listed(left, "number in scientific notation")])
+
+
+def test_a_spaced_pc_is_listed_not_read_as_a_count() -> None:
+    """"12 pc" was the count 12; "12pc" is 12 per cent, and "12 PCs" twelve officers."""
+    figures, not_read = _read("Up 12 pc on last year, 12pc overall, with 12 PCs.")
+    assert figures == [("12pc", 12.0, "percent"), ("12", 12.0, "count")]
+    assert not_read == [_listed("12 pc", "number with a unit no figure form reads")]
+
+
+@pytest.mark.parametrize("text", ["The 16- and 17-year-olds numbered 300.", "Boys aged 16- to 17 numbered 300.",
+                                  "Girls, 16- or 17-year-olds, numbered 300."])
+def test_an_age_with_a_hanging_hyphen_is_an_age(text: str) -> None:
+    """The 16 (or the 17) was read as a count."""
+    assert _read(text) == ([("300", 300.0, "count")], [])
+
+
+@pytest.mark.parametrize(("text", "printed", "value"), [
+    ("One child in five was at risk.", "One child in five", 20.0),  # the count 1
+    ("Three children in 10 were at risk.", "Three children in 10", 30.0),  # the counts 3 and 10
+    ("Two girls in every three said so.", "Two girls in every three", 66.67),
+    ("It was one victim in 10.", "one victim in 10", 10.0),
+    ("Three children out of every four were seen.", "Three children out of every four", 75.0),
+])
+def test_a_share_with_what_it_counts_between_is_a_share(text: str, printed: str, value: float) -> None:
+    assert _read(text) == ([(printed, value, "percent")], [])
+
+
+@pytest.mark.parametrize(("text", "figures"), [
+    ("300 cases in 12 forces were reviewed.", [("300", 300.0, "count"), ("12", 12.0, "count")]),
+    ("There were 12 cases in 2023, the Met said.", [("12", 12.0, "count")]),
+    ("Three children in 10 families were at risk.", [("Three", 3.0, "count"), ("10", 10.0, "count")]),
+])
+def test_counts_in_places_or_years_are_no_share(text: str, figures: list[tuple[str, float, str]]) -> None:
+    assert _read(text) == (figures, [])

@@ -77,6 +77,11 @@ _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|Octob
           r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
 _TIME_UNITS = r"(?:hours?|days?|weeks?|months?|years?|decades?|minutes?|seconds?)"
 
+#: A kind of number left out: digit groups parted by apostrophes.
+APOSTROPHE_GROUPS = "number with apostrophes between its digit groups"
+#: … and one in scientific notation.
+SCIENTIFIC = "number in scientific notation"
+
 #: A per-cent sign after a number, as the parser reads one ("56%", "56 per cent", "56-per-cent", "56 percent"; "pc" only
 #: close up, in `_FORMS`: "56 PCs" are police constables).
 PER_CENT_SIGN = r"(?:\s|-)?(?:%|per[ -]?cent)"
@@ -121,9 +126,10 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
     # (a period before a comma is one: "in 2014-15, down 7%" left out "2014" alone, and its "15" unread)
     ("year", re.compile(r"\b(?:19|20)\d{2}\s?[/–-]\s?(?:\d{2}|(?:19|20)\d{2})\b(?!\d|,\d)"
                         rf"|(?<![\d,.£])\b(?:19|20)\d{{2}}\b(?![\d]|[,.]\d|{PER_CENT_SIGN})")),
+    # (with a hyphen left hanging, "16- and 17-year-olds" and "aged 16- to 17": the 16 and the 17 were counts)
     ("age", re.compile(rf"\baged?\s+(?:(?:under|over|between|from)\s+)?(?:\d{{1,2}}|{WORDNUM})"
-                       rf"(?:\s?(?:-|–|to|and)\s?(?:\d{{1,2}}|{WORDNUM}))?\b"
-                       rf"|\b{_ANY}(?:\s?(?:-|–|to)\s?{_ANY})?[- ]years?[- ]olds?\b"
+                       rf"(?:-?\s?(?:-|–|to|and)\s?(?:\d{{1,2}}|{WORDNUM}))?\b"
+                       rf"|\b{_ANY}(?:\s?(?:-|–|to)\s?{_ANY}|-\s(?:and|or|to)\s{_ANY})?[- ]years?[- ]olds?\b"
                        rf"|\b(?:under|over)[- ]\d{{1,2}}s\b|\bunder[- ]\d{{1,2}}\b(?!,\d)(?!\s+(?:cases|per))"
                        rf"|\bas (?:young|old) as {_ANY}\b|\b(?:younger|older) than {_ANY}\b(?!\s+(?:cases|per))"
                        rf"|\b(?:before|after|at|by|from|over|under|reached|reaching) the age of {_ANY}\b"
@@ -157,10 +163,11 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
                                 rf"(?:million|billion|thousand)\b|\b(?:{_ANY})\s+and\s+a\s+(?:half|quarter)\s+"
                                 rf"(?:million|billion|thousand)\b", re.IGNORECASE)),
     # A number with a unit or scale no figure form reads ("56 pct", "1.2 mln", "twelve hundred", "5,000 dollars"),
-    # "one hundred" apart, or in a currency other than pounds ("$5m", "€5m").
+    # "one hundred" apart, or in a currency other than pounds ("$5m", "€5m"); and "12 pc", a per cent sign
+    # spaced as the form "12pc" is not (read as the count 12; "12 PCs" are officers).
     ("number with a unit no figure form reads",
-     re.compile(rf"(?<![\w£.,-])(?<!\d\s)(?!one hundred\b)£?(?:{NUM}|{WORDNUM})(?:\s?(?:{SCALE_WORDS})\b)?\s?"
-                rf"(?:{UNREAD_UNIT_WORDS})(?![\w-])"
+     re.compile(rf"(?<![\w£.,-])(?<!\d\s)(?!one hundred\b)£?(?:{NUM}|{WORDNUM})(?:\s?(?:{SCALE_WORDS})\b)?"
+                rf"(?:\s?(?:{UNREAD_UNIT_WORDS})|(?-i:\spc))(?![\w-])"
                 rf"|(?<![\w.,-])(?:{UNREAD_CURRENCY}){NUM}(?:\s?(?:{SCALE_WORDS})\b)?", re.IGNORECASE)),
     # Two numbers joined by a colon, a ratio ("a 2:1 ratio"), after the times are masked: read as the counts 2 and
     # 1, figures the article never printed (issue 24, round fourteen).
@@ -170,6 +177,13 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
     # reads no such number either; a flattened table's cells can look alike, so it is checked by hand.
     ("number with spaces between its digit groups",
      re.compile(r"(?<![\w£.,/-])£?\d{1,3}(?: \d{3})+(?![\w%]|[.,/]\d| \d)", re.IGNORECASE)),
+    # … or parted by apostrophes ("1'200", as Swiss style prints 1,200): read as the figures 1 and 200 (issue 24,
+    # round sixteen). A year's "1990's" is no group of three after one to three digits.
+    (APOSTROPHE_GROUPS,
+     re.compile(r"(?<![\w£.,/'’-])£?\d{1,3}(?:['’]\d{3})+(?![\w%'’]|[.,/]\d)", re.IGNORECASE)),
+    # A number in scientific notation ("1e3", "1.2e+03", "10^3"): "10^3 cases" gave the counts 10 and 3, and "1e3"
+    # was left out as a code (issue 24, round sixteen).
+    (SCIENTIFIC, re.compile(r"(?<![\w.#-])\d+(?:\.\d+)?(?:e[+-]?\d+|\^[+-]?\d+)(?![\w.]|,\d)", re.IGNORECASE)),
     # A number with a minus sign (a fall in a table: "1,200 (-9%)"): the parser reads no signed figure, and scan
     # left it out without a word ("−9%" was in neither list).
     ("negative number", re.compile(rf"(?<![\w£.,/%)-])-£?{NUM}(?:{JOINED_SCALE_WORDS}|{PER_CENT_SIGN})?"
@@ -218,8 +232,8 @@ IN_A_NAME = "number inside a name or a code"
 #: a part of the text not read (a range's first end was a figure; listed with the dates, "10–20%" was out of sight).
 UNCHECKED = frozenset({"range", "fraction or pair", "ratio", "multiplier", "number printed open-ended",
                        "number with a unit no figure form reads",
-                       "number with spaces between its digit groups", "negative number", UNREAD, SHARES_UNIT,
-                       SCALE_IN_WORDS, SIGNED_QUALIFIER})
+                       "number with spaces between its digit groups", APOSTROPHE_GROUPS, SCIENTIFIC, "negative number",
+                       UNREAD, SHARES_UNIT, SCALE_IN_WORDS, SIGNED_QUALIFIER})
 
 #: For every kind, a pattern (on the sentence as `needs_text` folds it) every match of the kind also
 #: matches: the kind is not run on a sentence without it. Each starts with a literal character where it can (a
@@ -244,10 +258,12 @@ NEEDS: dict[str, str] = {
     "range": r"\d[a-z%]*-£?\d|between\s",
     "fraction or pair": r"\d[a-z%]*/£?\d",
     "ratio": r"\d:\d",
-    "number with a unit no figure form reads": rf"{UNREAD_UNIT_WORDS}|[$€¥₹]|usd|eur|gbp",
+    "number with a unit no figure form reads": rf"{UNREAD_UNIT_WORDS}|[$€¥₹]|usd|eur|gbp| pc\b",
     "multiplier": r"fold|\d\s?[x×]",
     SCALE_IN_WORDS: r"(?:half|quarter|third)s?\s+(?:of\s+)?an?\s|and a (?:half|quarter)",
     "number with spaces between its digit groups": r"\d \d\d\d",
+    APOSTROPHE_GROUPS: r"\d['’]\d\d\d",
+    SCIENTIFIC: r"\de[+-]?\d|\d\^",
     "negative number": r"-£?\d",
     "street number": r"\s(?:street|road|lane|avenue|way|place|square|gardens|close|drive|terrace|crescent|court|row)\b",
     "reference number": r"\b(?:section|para|page|pp?\.|chapter|table|figure|annex|appendix|part|article|clause"
@@ -276,10 +292,16 @@ def needs_text(text: str) -> str:
 _QUAL = "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
 _FRACTION = (r"(?:three[- ]quarters|two[- ]thirds|a third|one[- ]third|a quarter|one[- ]quarter|half|a half"
              r"|(?:a|one|two|three|four)[- ]fifths?|a tenth|one[- ]tenth)")
+#: A verb next: what comes after a share in words that is the subject of its sentence ("around a third were…").
+_VERB_NEXT = r"\s+(?:were|was|are|is|had|have|said|reported|came|involved)\b"
 _FORMS = [
     rf"£\s?{NUM}(?:\s?(?:{SCALE_WORDS})\b)?",
     rf"{_ANY} out of {_ANY}",
     rf"{_ANY}[- ](?:in[- ](?:every[- ])?|out[- ]of[- ]every[- ]){_ANY}\b(?!,\d)",
+    # The same share with what it counts between ("one child in five", "three children in every 10"), when nothing
+    # follows the second number but a stop or a verb: "Three children in 10 were at risk" was the count 3 and the
+    # count 10 (issue 24, round sixteen); "300 cases in 12 forces" stays two counts.
+    rf"{_ANY} [a-z]+ (?:in (?:every )?|out of every ){_ANY}\b(?!,\d)(?=\s*(?:[.,;:)]|$)|{_VERB_NEXT})",
     rf"{NUM}(?:\s|-)?(?:%|per[ -]?cent\b|percentage points?\b|pp\b)|{NUM}pc\b",
     # A percentage in words ("fifty-six per cent"): the parser reads it; scan left "fifty-six" out as a number word
     # that counts nothing, and the percentage was gone (issue 24, round fifteen).
@@ -289,7 +311,7 @@ _FORMS = [
     rf"{_FRACTION}(?= of\b)",
     # A fraction that ends a rise or fall ("up by more than a third", "rose by almost a fifth.") or is the subject
     # of a verb ("around a third were…"); "half" alone is left to "half of" (a "first half." is no share).
-    rf"(?!half){_FRACTION}(?=\s*(?:[.,;:)]|$)|\s+(?:were|was|are|is|had|have|said|reported|came|involved)\b)",
+    rf"(?!half){_FRACTION}(?=\s*(?:[.,;:)]|$)|{_VERB_NEXT})",
     r"(?:doubled|tripled|trebled|quadrupled|halved)\b",
     # Any other fraction in words: a share only after "by" or a qualifier ("rose by almost half", "- more than half
     # -"), checked in find_figures; "the first half" or "a third party" is no share.
