@@ -119,3 +119,44 @@ def test_a_share_with_what_it_counts_between_is_a_share(text: str, printed: str,
 ])
 def test_counts_in_places_or_years_are_no_share(text: str, figures: list[tuple[str, float, str]]) -> None:
     assert _read(text) == (figures, [])
+
+
+# --- personal data of new kinds passed the check (class 4) -------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Her Instagram is @jane_doe_2009.", "a social-media account"),
+    ("See facebook.com/jane.doe.2009 for more.", "a social-media account"),
+    ("See instagram.com/janedoe for more.", "a social-media account"),
+    ("Her snapchat: janedoe09", "a social-media account"),
+    ("TikTok username: jane.doe", "a social-media account"),
+    ("Driving licence JONES710238HA3DX was seized.", "a driving licence number"),
+    ("Licence MORGA 753116 SM9IJ.", "a driving licence number"),
+    ("The home at 51.50740, -0.12780 was searched.", "a map position"),
+    ("The home at 51°30′26″N 0°7′39″W was searched.", "a map position"),
+    ("Found at ///filled.count.soap by police.", "a map position"),
+    ("MRN 1234567 was the hospital number.", "a personal reference number"),
+    ("Her hospital number 12345678.", "a personal reference number"),
+    ("Prison number A1234BC was given.", "a personal reference number"),
+    ("PNC ID 12/123456A was recorded.", "a personal reference number"),
+    ("Child ID CH-00123456.", "a personal reference number"),
+    ("Social services ref SS/2023/004512.", "a personal reference number"),
+    ("Account 55779911, sort 20-00-00.", "a bank account"),
+])
+def test_personal_data_of_new_kinds_is_refused(text: str, kind: str) -> None:
+    from analysis.record.safeguarding import personal_data_in
+
+    assert personal_data_in(text) == [kind]
+
+
+@pytest.mark.parametrize("text", [
+    "Snapchat: 26% of offences were on the platform.", "Snapchat: the platform used most.",
+    "Instagram and Snapchat were used in 1,200 cases.", "Posted on facebook.com/help for all.",
+    "Rates were 2.7700, 1.2000 per 1,000.", "A 5° rise.", "Child number 3 in the family.", "Case number 12.",
+    "Prison numbers rose to 12,000.", "Hospital numbers fell 12%.", "The PNC is a database.", "Retina @2x images.",
+    "Accounts for 56% of cases.", "A sort of 20-30 cases.", "Email me @ 5pm.",
+])
+def test_what_only_looks_like_the_new_kinds_is_none(text: str) -> None:
+    """A platform's share of offences, a rate to four places, a small case number: none names a person."""
+    from analysis.record.safeguarding import personal_data_in
+
+    assert personal_data_in(text) == []

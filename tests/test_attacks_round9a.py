@@ -68,7 +68,8 @@ def test_personal_data_written_another_new_way_is_found(text: str, kind: str) ->
 @pytest.mark.parametrize("text", [
     "Figures for 2016 / 2017 / 2018 rose.", "between 2016-2017 and 2018-2019, 1,273 cases", "published 12 March 2009",
     "in March 2009 the children were seen", "£1,200 \u2022 in 2017 \u2014 up 5%",
-    "tweeted by @metpoliceuk. The figures", "see pages 12 - 14 and 123 - 456", "a rate of 12.5 per 1,000 (2019/20)",
+    "see pages 12 - 14 and 123 - 456", "a rate of 12.5 per 1,000 (2019/20)",
+    # ("tweeted by @metpoliceuk. The figures" was here: a social-media account since round sixteen)
 ])
 def test_the_wider_separators_do_not_read_the_record_s_own_wording_as_personal_data(text: str) -> None:
     assert personal_data_in(text) == []

@@ -126,6 +126,9 @@ CAUGHT = [
     ("a car, AB12 CDE, was seen", "a vehicle registration"),
     ("paid into GB33 BUKB 2020 1555 5555 55", "a bank account"),  # the example IBAN banks publish
     ("crime ref 0123456/24 was given", "a personal reference number"),
+    ("her account was @jane_doe_2009", "a social-media account"),
+    ("licence MORGA753116SM9IJ was seized", "a driving licence number"),  # the DVLA's own example
+    ("the flat at 51.50740, -0.12780", "a map position"),
 ]
 
 

@@ -169,6 +169,16 @@ _STREET_NAME = r"[A-Z][a-z]+\.?(?:['’-][A-Za-z]+)*"
 _STREET_NAME_CAPS = r"[A-Z]{2,}(?:['’-][A-Z]+)*"
 
 
+#: Social-media sites, as a profile's address names them, and the platforms' names, as a label before a user name.
+_SOCIAL_SITE = (r"(?i:(?:www\.|m\.)?(?:facebook|fb|instagram|twitter|x|tiktok|snapchat|linkedin|youtube|threads"
+                r"|kik|reddit|onlyfans)\.com|t\.me|discord\.gg)")
+_SOCIAL_NAMES = "snapchat|instagram|insta|tiktok|twitter|facebook|fb|kik|whatsapp|telegram|discord|wickr"
+#: Whose reference a label names, and the first letters of those labels (asked before the rest).
+_REF_WHOSE = (r"crime|incident|occurrence|case|custody|prison(?:er)?|hospital|patient|child|client"
+              r"|social\sservices?|pnc|cro|warrant")
+_REF_FIRST = "ciopshwCIOPSHWUM"
+
+
 PATTERNS: dict[str, re.Pattern[str]] = {
     # The second form is what Cloudflare prints in place of an address on a copied news page.
     # Parts bounded by what an address can hold (64 before the @, 63 per label, 253 in all): an unbounded `+` made
@@ -275,15 +285,43 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     # (Each form is asked for its first letter before the rest: the search tries every position of every field.)
     "a bank account": re.compile(r"(?=[A-Z][A-Z]\d)(?<![\w-])[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){3,7}(?:\s?[A-Z0-9]{1,3})?"
                                  r"(?![\w-])|(?=[sSaA])(?i:\bsort[\s-]?code\b\W{0,3}\d{2}\W?\d{2}\W?\d{2}\b"
-                                 r"|\baccount\s(?:number|no\.?)\W{0,3}\d{8}\b)"),
+                                 r"|\bsort\W{1,3}\d{2}[-\s]\d{2}[-\s]\d{2}\b"  # "sort 20-00-00" (round sixteen)
+                                 r"|\baccount(?:\s(?:number|no\.?))?\W{0,3}\d{8}\b)"),
     # A person's reference in a public register: a pupil's (UPN, a letter and twelve characters, "A123456789012")
     # or a police crime, incident or case reference after its label ("crime ref 0123456/24", "CAD 1234/12Mar"):
     # each names one child or one case (issue 24, round fifteen). An FOI request's reference is a document's, and a
     # school's URN a school's, not these.
     "a personal reference number": re.compile(
         r"(?=[A-Z]\d)(?<![\w-])[A-Z]\d{11}[\dA-Z](?![\w-])"
-        r"|(?=[cioCIOU])(?i:\b(?:(?:crime|incident|occurrence|case)\s(?:ref(?:erence)?(?:\s(?:number|no)\b\.?)?|number|no)\b\.?|(?-i:CRIS|CAD|CRN|UPN|ULN)\b)"
-        r"\W{0,3}(?=[\w/-]*\d)[A-Z]{0,4}\d[\w/-]*)"),
+        # (and a hospital's, a prison's, the police national computer's, social services' and a child's own,
+        # "MRN 1234567", "prison number A1234BC", "PNC ID 12/123456A", "social services ref SS/2023/004512",
+        # "child ID CH-00123456": each passed, issue 24, round sixteen)
+        rf"|(?=[{_REF_FIRST}])(?i:\b(?:(?:{_REF_WHOSE})\s(?:ref(?:erence)?(?:\s(?:number|no)\b\.?)?|number|no|id)\b\.?"
+        r"|(?-i:CRIS|CAD|CRN|UPN|ULN|MRN|PNC|CRO)(?:\s(?i:id|no|number)\b\.?)?\b)"
+        # (a reference has three digits or more: "case number 12" and "child number 3" count, they name no one)
+        r"\W{0,3}(?=(?:[A-Za-z/-]*\d){3})[A-Z]{0,4}[/-]?\d[\w/-]*)"),
+    # A social-media account: a handle ("@jane_doe_2009"), a profile's address written without its scheme
+    # ("facebook.com/jane.doe.2009"), or a name after its platform's label ("snapchat: janedoe09"). Each names one
+    # person and each passed (issue 24, round sixteen). An organisation's handle ("@metpoliceuk") is refused too, as
+    # its street address is: the record names a publisher by its name. A platform's share of offences ("Snapchat:
+    # 26%") is no account: the name after a label holds a letter and a digit, "_" or ".", and no "%".
+    "a social-media account": re.compile(
+        r"(?=@)(?<![\w.+-])@[A-Za-z_][\w.]{1,29}(?<!\.)(?![\w@]|\.\w)"
+        rf"|(?=[a-zA-Z])(?<![\w./]){_SOCIAL_SITE}/(?!(?:home|search|explore|hashtag|help|about|policies)\b)@?\w"
+        rf"|(?=[a-zA-Z])\b(?i:{_SOCIAL_NAMES})\b(?:\s(?i:handle|name|username|account|id|user))?\s?:\s?@?"
+        r"(?=[\w.]{0,29}[A-Za-z])(?=[\w.]{0,29}[\d_.])\w[\w.]{2,29}(?![\w%])"),
+    # A driving licence number in the DVLA's form, close up or in its groups ("JONES710238HA3DX", "MORGA 753116
+    # SM9IJ"): five letters of a surname, six digits of a birth date, initials, a digit and two letters. It passed.
+    "a driving licence number": re.compile(r"(?=[A-Z9][A-Z9])(?<![\w-])[A-Z9]{5}\s?\d[0156]\d[0-3]\d\d\s?"
+                                           r"[A-Z9]{2}\d\s?[A-Z]{2}(?![\w-])", re.IGNORECASE),
+    # A place on a map as precise as a home: a latitude and longitude to four decimal places or more
+    # ("51.50740, -0.12780"; a latitude of two digits, so "2.7700, 1.2000" is none), in degrees, minutes and
+    # seconds ("51°30′26″N"), or a what3words address ("///filled.count.soap"). Each passed (issue 24, round
+    # sixteen); no figure is printed so.
+    "a map position": re.compile(r"(?=[-\d])(?<![\w.])-?[1-8]\d\.\d{4,}\s{0,3}[,;/]?\s{0,3}-?\d{1,3}\.\d{4,}(?![\d.])"
+                                 r"|(?=\d)(?<![\w.])\d{1,3}\s?°\s?\d{1,2}\s?['′]\s?\d{1,2}(?:\.\d+)?\s?"
+                                 r"(?:[\"″]|''|′′)?\s?[NSEW]\b"
+                                 r"|(?=/)///[a-z]+\.[a-z]+\.[a-z]+|(?=[wW])(?i:\bwhat3words\b)"),
     # What the patterns above miss, by length alone: nine or more digits in one run, close up or in groups parted by
     # spaces or "-", "_", "~" ("44 7700 900123", "0 7 7 0 0 9 0 0 1 2 3", a passport's "925665416", a sort code
     # and account "12-34-56 12345678"). Each round of issue 24 found another way to write such a number that the
@@ -351,7 +389,9 @@ _VALID: dict[str, Callable[[re.Match[str]], bool]] = {
 #: found with one search.
 _MAYBE = re.compile(rf"[\d@]|e-?mail|birth|born|dob|d\.o\.b|\bdot\b|{_MARK_OPEN}\s*(?:at|\.)\s*{_MARK_CLOSE}"
                     r"|[\[({<]a[\])}>]|[_/-]dot[_/-]"
-                    r"|[a-z][._][a-z]+\s+at\s|\sat\s+" + _WEBMAIL, re.IGNORECASE)
+                    r"|[a-z][._][a-z]+\s+at\s|\sat\s+" + _WEBMAIL
+                    + r"|what3words|///|facebook|instagram|twitter|tiktok|snapchat|linkedin|youtube|threads|kik"
+                    r"|reddit|onlyfans|fb\.com|x\.com|t\.me/|discord|whatsapp|telegram|wickr", re.IGNORECASE)
 
 
 def personal_data_in(text: str) -> list[str]:
@@ -384,7 +424,8 @@ def _scan(text: str) -> tuple[str, ...]:
     """The full scan, cached: validation sees the same dates, units and places on row after row."""
     urls = URL_RE.findall(text)
     rest = ISBN_RE.sub(" ", URL_RE.sub(" ", text))
-    found = {label for label, pattern in PATTERNS.items() if _found(label, pattern, rest)}
+    low = rest.lower()
+    found = {label for label, pattern in PATTERNS.items() if _found(label, pattern, rest, low)}
     if any(PATTERNS["an e-mail address"].search(url) for url in urls):
         found.add("an e-mail address")
     if any(URL_PHONE.search(url) for url in urls):
@@ -393,14 +434,35 @@ def _scan(text: str) -> tuple[str, ...]:
 
 
 def _most_telling(kinds: set[str]) -> tuple[str, ...]:
-    """The kinds in `PATTERNS` order, without `LONG_NUMBER` when a kind that says more was found: a phone number is
-    also a long number, and one problem is enough for one thing."""
+    """The kinds in `PATTERNS` order, without `LONG_NUMBER` when a kind that says more was found (a phone number is
+    also a long number), nor a social-media account beside an e-mail address (whose "@example.org" looks like a
+    handle): one problem is enough for one thing."""
     if len(kinds) > 1:
         kinds = kinds - {LONG_NUMBER}
+    if "an e-mail address" in kinds:
+        kinds = kinds - {"a social-media account"}
     return tuple(label for label in PATTERNS if label in kinds)
 
 
-def _found(label: str, pattern: re.Pattern[str], text: str) -> bool:
+#: Kinds searched for only in text (lower-cased) that holds what they need: a social-media account an "@" or a site's
+#: or platform's name; a driving licence number six digits in a row; a map position a "°", "///", "what3words" or a
+#: number to four decimal places. Each pattern
+#: tries most of a text's positions, and without this the two took a third of the check's time.
+_FOUR_PLACES = re.compile(r"\d\.\d{4}")
+_SIX_DIGITS = re.compile(r"\d{6}")
+_SOCIAL_WORDS = ("@", ".com/", "t.me/", "discord", *_SOCIAL_NAMES.split("|"))
+_NEEDS: dict[str, Callable[[str], bool]] = {
+    "a social-media account": lambda low: any(word in low for word in _SOCIAL_WORDS),
+    "a driving licence number": lambda low: bool(_SIX_DIGITS.search(low)),
+    "a map position": lambda low: "°" in low or "///" in low or "what3words" in low or bool(_FOUR_PLACES.search(low)),
+}
+
+
+def _found(label: str, pattern: re.Pattern[str], text: str, low: str) -> bool:
+    """Whether `pattern` finds its kind in `text` (`low`: the text lower-cased, for `_NEEDS`)."""
+    needs = _NEEDS.get(label)
+    if needs is not None and not needs(low):
+        return False
     valid = _VALID.get(label)
     if valid is None:
         return pattern.search(text) is not None
