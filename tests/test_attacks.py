@@ -11,9 +11,10 @@ import nbformat
 import pytest
 
 from analysis.factcheck.markdown_escape import escape
-from analysis.factcheck.report import inline_safe_json, write_together
+from analysis.factcheck.report import write_together
 from analysis.factcheck.verify import InputError, read_printed
 from analysis.publish.display import bullets
+from analysis.record.hygiene import inline_safe_json
 from analysis.run.copies import _html
 from tests.conftest import GOOD_ROW, write_figures
 from tests.event_loop import run_apart

@@ -3,6 +3,8 @@ without its fix. The helper's round is tests/test_attacks_round16a.py."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from analysis.factcheck.scan import scan_text
@@ -160,3 +162,26 @@ def test_what_only_looks_like_the_new_kinds_is_none(text: str) -> None:
     from analysis.record.safeguarding import personal_data_in
 
     assert personal_data_in(text) == []
+
+
+# --- exports: record text reached the charts' JSON unescaped, unsafe to paste into a page's script (class 5) -------
+
+@pytest.mark.slow
+def test_every_json_file_is_safe_to_inline(planted: Any) -> None:
+    """Every JSON file the main job writes for readers (the charts' metadata, ClaimReview, the data package,
+    Datasette's metadata) holds no raw `<`, `>` or `&`, so a caveat's `</script>` pasted into a newsroom's page
+    cannot end its script; the values read back unchanged, the planted markup among them (not vacuous)."""
+    import json
+
+    from tests.planted import PAYLOAD
+
+    files = [*planted.outputs.rglob("*.json"), *planted.outputs.rglob("*.jsonld"),
+             planted.root / "data" / "processed" / "datapackage.json"]
+    charts = [path for path in files if path.parent.parent.name == "charts"]
+    assert len(charts) >= 12, files
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        assert not set(text) & set("<>&\u2028\u2029"), path.name
+        json.loads(text)
+    assert any(PAYLOAD in json.dumps(json.loads(path.read_text(encoding="utf-8")), ensure_ascii=False)
+               for path in charts)

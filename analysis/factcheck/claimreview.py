@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from analysis.factcheck.report import Entry, for_readers, inline_safe_json, iso_date
+from analysis.factcheck.report import Entry, for_readers, iso_date
 from analysis.factcheck.wording import ACCURATE, INACCURATE
+from analysis.record.hygiene import inline_safe_json
 
 #: Verdict → rating on a 1 (inaccurate) to 5 (accurate) scale; a verdict not listed gets no ClaimReview.
 REVIEW_RATINGS = {ACCURATE: 5, INACCURATE: 1}
@@ -51,6 +52,6 @@ def claim_review(e: Entry, site_url: str, project: str) -> dict[str, Any]:
 
 def render_jsonld(entries: list[Entry], site_url: str, project: str) -> str:
     """claimreview.jsonld: a schema.org @graph of ClaimReview records, one per claim judged accurate or inaccurate.
-    Safe to inline in a <script> element (`report.inline_safe_json`)."""
+    Safe to inline in a <script> element (`hygiene.inline_safe_json`)."""
     reviewed = [claim_review(e, site_url, project) for e in entries if e.claim["verdict"] in REVIEW_RATINGS]
     return inline_safe_json({"@context": "https://schema.org", "@graph": reviewed})

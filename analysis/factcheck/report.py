@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import json
 import os
 import re
 import sys
@@ -338,15 +337,6 @@ def render_rules(markdown_text: str) -> str:
 
     body = render.Markup(render.rules_html(markdown_text))
     return render.render(render.html_environment(), "rules.html.j2", title="How a claim is judged", body=body)
-
-
-def inline_safe_json(doc: object) -> str:
-    """JSON that stays inert when pasted into a page's `<script type="application/ld+json">`: `<`, `>` and `&`
-    (so no `</script>` or `<!--` can end or change the script) and U+2028/U+2029 written as escapes."""
-    text = json.dumps(doc, ensure_ascii=False, indent=2)
-    for char in "<>&\u2028\u2029":
-        text = text.replace(char, f"\\u{ord(char):04x}")
-    return text + "\n"
 
 
 def new_file_mode() -> int:

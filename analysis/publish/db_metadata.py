@@ -14,6 +14,7 @@ from typing import Any
 
 from analysis.factcheck.wording import INACCURATE
 from analysis.paths import DATABASE
+from analysis.record.hygiene import inline_safe_json
 
 __all__ = ["LINK_TABLES", "CANNED_QUERIES", "build_metadata"]
 
@@ -101,5 +102,5 @@ def build_metadata(datapackage: dict[str, Any]) -> dict[str, Any]:
 def write_metadata(datapackage_path: Path, out: Path) -> dict[str, Any]:
     """Build the metadata from a datapackage.json file and write it as JSON; returns it."""
     metadata = build_metadata(json.loads(datapackage_path.read_text(encoding="utf-8")))
-    out.write_text(json.dumps(metadata, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    out.write_text(inline_safe_json(metadata), encoding="utf-8")
     return metadata

@@ -18,7 +18,6 @@ unless the data did.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from pathlib import Path
@@ -28,7 +27,7 @@ from analysis.paths import CHARTS_DIR_ENV, Paths
 from analysis.publish import save, style
 from analysis.publish.workbook import WORKBOOK_NAME, WORKBOOK_TABLES, build_workbook
 from analysis.publish.workbook import add_arguments as workbook_arguments
-from analysis.record.hygiene import neutralise_frame
+from analysis.record.hygiene import inline_safe_json, neutralise_frame
 from analysis.record.printed import PrintedFigureError, parse_printed
 
 __all__ = ["PNG_DPI", "datawrapper_frame", "printed_qualifier",
@@ -57,7 +56,7 @@ def write_chart(fig: Any, meta: Any, folder: Path) -> dict[str, Path]:
         save.save_png(mobile, files["mobile"], PNG_DPI)
     save.save_svg(fig, files["svg"], title=meta.title, description=meta.alt_text)
     datawrapper_frame(meta.data).to_csv(files["csv"], index=False, lineterminator="\n", float_format="%.10g")
-    files["json"].write_text(json.dumps(meta.sidecar(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    files["json"].write_text(inline_safe_json(meta.sidecar()), encoding="utf-8")
     return files
 
 

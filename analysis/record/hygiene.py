@@ -22,6 +22,7 @@ that would start a formula gets a leading apostrophe, which Excel and LibreOffic
 from __future__ import annotations
 
 import functools
+import json
 import re
 import unicodedata
 import urllib.parse
@@ -342,6 +343,18 @@ def neutralise_formula(value: Any) -> Any:
     if isinstance(value, str) and formula_like(value):
         return "'" + value
     return value
+
+
+def inline_safe_json(doc: object, sort_keys: bool = False) -> str:
+    """`doc` as the JSON of every file the project writes for readers (ClaimReview, the charts' metadata, the
+    data package, Datasette's metadata): inert when pasted into a page's `<script>`, as a newsroom pastes a chart's
+    data into its own graphic. `<`, `>` and `&` (so no `</script>` or `<!--` can end or change the script) and
+    U+2028/U+2029 are written as escapes; a JSON reader reads the same values. Record text ("Fire & Rescue", a
+    caveat's "</script>") reached the charts' JSON as it was (issue 24, round sixteen)."""
+    text = json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=sort_keys)
+    for char in "<>&\u2028\u2029":
+        text = text.replace(char, f"\\u{ord(char):04x}")
+    return text + "\n"
 
 
 def neutralise_frame(frame: Any) -> Any:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import csv
 import io
-import json
 import sys
 from dataclasses import dataclass
 from typing import Any
@@ -21,6 +20,7 @@ from analysis.paths import DEFAULT, Paths, add_root_argument
 from analysis.record import claims as claims_mod
 from analysis.record.figures import load_all_figures
 from analysis.record.gaps import load_gaps
+from analysis.record.hygiene import inline_safe_json
 from analysis.record.inspections import load_inspections
 from analysis.record.problems import Problem, Problems, ValidationError
 from analysis.record.revisions import load_revisions, revised_ids
@@ -102,7 +102,7 @@ def render(raw: RawData, paths: Paths) -> dict[str, str]:
     texts = {name: to_csv_text(name, df) for name, df in tables.items()}
     package = datapackage(texts, paths, raw.sources)
     out = {f"{name}.csv": text for name, text in texts.items()}
-    out["datapackage.json"] = json.dumps(package, indent=2, ensure_ascii=False) + "\n"
+    out["datapackage.json"] = inline_safe_json(package)
     return out
 
 
