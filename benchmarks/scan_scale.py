@@ -116,19 +116,33 @@ HOSTILE = {"nested divs": lambda n: "<p>x</p>" + "<div>" * (n // 11) + "1,200" +
            "scripts with escaped parts": lambda n: "<script><!--" + "<script></script>" * (n // 17)
                + "--></script><p>1,200</p>",
            "end tags with attributes": lambda n: "<p>1,200</p>" + "</p a='>' b=\">\">" * (n // 16)}
+#: Articles whose figures are found in new ways (issue 24, round sixteen): terminal escapes read whole, digit groups
+#: parted by apostrophes, scientific notation, shares with what they count between, a spaced "pc", ages with a
+#: hanging hyphen. Read by the whole scan, not only the page reader.
+HOSTILE_ARTICLES = {
+    "terminal escape sequences": lambda n: "1,200 " + "\x1b]8;;1 \x9b1;1m" * (n // 12),
+    "apostrophe digit groups": lambda n: "1,200 " + "1'111" * (n // 5),
+    "scientific notation": lambda n: "1,200 " + "1e1e1e" * (n // 6),
+    "shares with a noun between": lambda n: "1,200 " + "one child in " * (n // 13),
+    "spaced pc and hanging ages": lambda n: "1,200 " + "1 pc 16- and " * (n // 13),
+}
 
 
 def hostile_html_scale() -> dict:
-    """CPU seconds to read each hostile page at 100 KB and 1 MB: linear when 1 MB costs at most 15× 100 KB."""
+    """CPU seconds to read each hostile page (and scan each hostile article) at 100 KB and 1 MB: linear when 1 MB
+    costs at most 15× 100 KB."""
     from analysis.factcheck.scan_text import to_text
 
-    out: dict = {"name": "hostile HTML read in linear time"}
-    for shape, make in HOSTILE.items():
+    out: dict = {"name": "hostile HTML and articles read in linear time"}
+    readers = [(shape, make, to_text) for shape, make in HOSTILE.items()]
+    readers += [(shape, make, lambda text: scan_text(text, DEFAULT, max_figures=None))
+                for shape, make in HOSTILE_ARTICLES.items()]
+    for shape, make, read in readers:
         secs = []
         for size in (100_000, 1_000_000):
             page = make(size)
             started = time.process_time()
-            to_text(page)
+            read(page)
             secs.append(time.process_time() - started)
         out[shape] = {"100KB": round(secs[0], 3), "1MB": round(secs[1], 3)}
         print(f"hostile HTML, {shape}: 100 KB {secs[0]:.2f}s, 1 MB {secs[1]:.2f}s", flush=True)
