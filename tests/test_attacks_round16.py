@@ -185,3 +185,19 @@ def test_every_json_file_is_safe_to_inline(planted: Any) -> None:
         json.loads(text)
     assert any(PAYLOAD in json.dumps(json.loads(path.read_text(encoding="utf-8")), ensure_ascii=False)
                for path in charts)
+
+
+# --- verify: a --stated it cannot read got no hint of what it reads (low) ----------------------------------------
+
+@pytest.mark.parametrize(("argv", "hint"), [
+    (["points", "--from", "10%", "--to", "15%", "--stated", "5 points"], '"3 percentage points", "3pp"'),
+    (["change", "--from", "2060", "--to", "1737", "--stated", "a fall of 15.7%"], "a fall with --fall"),
+    (["share", "--part", "1", "--whole", "5", "--stated", "a fifth part"], '"one in five"'),
+])
+def test_an_unread_stated_value_says_what_the_kind_reads(argv: list[str], hint: str,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    from analysis.cli import main
+
+    assert main(["verify", *argv]) == 2
+    err = capsys.readouterr().err
+    assert "cannot read --stated" in err and "Accepted --stated" in err and hint in err

@@ -47,6 +47,10 @@ class InputError(ValueError):
     """An argument that cannot be read as a number or a printed figure; the message names the option."""
 
 
+class UnreadForm(InputError):
+    """An argument in no form the printed-figure parser reads ("5 points"): the message can say which forms are."""
+
+
 # kind → (help, [(option, dest, help)], needs --stated). Roles are read as printed figures.
 _KINDS: dict[str, tuple[str, list[tuple[str, str, str]], bool]] = {
     "change": ("a rise (or --fall) in per cent, or as a multiple (\"doubled\")",
@@ -126,7 +130,7 @@ def read_printed(option: str, text: str | None) -> Printed:
     except PrintedFigureError as err:
         reason = re.sub(r"^cannot read .* as a figure: ", "", str(err)) if str(err).startswith("cannot read ") else err
         reason = str(reason).replace(repr(text), "it").replace(text, "it") if len(text) > 60 else str(reason)
-        raise InputError(f"cannot read {option} {cut(text)!r}: {cut(reason, 100)}") from None
+        raise UnreadForm(f"cannot read {option} {cut(text)!r}: {cut(reason, 100)}") from None
     if printed.value is not None and not math.isfinite(printed.value):
         raise InputError(f"{option} {cut(text)!r} is too large to judge")
     return printed
@@ -186,11 +190,14 @@ def evaluate(args: argparse.Namespace) -> rules.Result:
 
 def _evaluate(args: argparse.Namespace) -> rules.Result:
     inputs = _inputs(args)
-    if args.kind == "sum":
-        total_printed = next(p for role, _, p in inputs if role == "total")
-        stated = read_stated(args.stated) if args.stated else read_stated(args.total, "--total")
-    else:
-        stated = read_stated(args.stated)
+    try:
+        if args.kind == "sum":
+            total_printed = next(p for role, _, p in inputs if role == "total")
+            stated = read_stated(args.stated) if args.stated else read_stated(args.total, "--total")
+        else:
+            stated = read_stated(args.stated)
+    except UnreadForm as err:  # say what the kind reads: "5 points" or "a fall of 15.7%" got no hint
+        raise InputError(f"{err}. {ACCEPTED[args.kind]}") from None
     kind = _RULE_KIND[args.kind]
     per = _read_per(args) if args.kind == "rate" else None
     _check_judgeable(args.kind, kind, stated, per)

@@ -9,8 +9,8 @@ from __future__ import annotations
 __all__ = ["ACCEPTED", "EXAMPLES", "EXAMPLES_HEADING"]
 
 ACCEPTED: dict[str, str] = {
-    "change": 'Accepted --stated: a rise or fall in per cent ("18.5 per cent", "more than 50%") or as a multiple '
-              '("doubled", "three times").',
+    "change": 'Accepted --stated: a rise or fall in per cent ("18.5 per cent", "more than 50%"; a fall with '
+              '--fall) or as a multiple ("doubled", "three times").',
     "points": 'Accepted --stated: percentage points ("3 percentage points", "3pp").',
     "share": 'Accepted --stated: per cent up to 100 ("56 per cent", "49%"), a fraction in words ("almost '
              'three-quarters", "a third") or "1 in N" ("one in five").',
