@@ -201,3 +201,28 @@ def test_an_unread_stated_value_says_what_the_kind_reads(argv: list[str], hint: 
     assert main(["verify", *argv]) == 2
     err = capsys.readouterr().err
     assert "cannot read --stated" in err and "Accepted --stated" in err and hint in err
+
+
+# --- a chart: a long inspection name pushed the count of cases off the phone chart (class 5, helper's finding) ---
+
+def test_a_long_inspection_name_keeps_its_count_on_the_phone_chart() -> None:
+    """A 41-character label passes validation; on the mobile chart its ": 374 cases" ran past the right edge. The
+    name is now cut before the count ("…: 374 cases")."""
+    from matplotlib.text import Text
+
+    from analysis.paths import PROJECT_ROOT, Paths
+    from analysis.publish import audit, charts, style
+    from analysis.tables.load import load_table
+
+    spec = next(s for s in charts.CHARTS if s.chart_id == "inspection-grades")
+    tables = {t: load_table(t, Paths(PROJECT_ROOT)) for t in spec.tables}
+    grades = tables["inspection_grades"].copy()
+    grades.loc[grades["label"] == "2016 inspection", "label"] = "2016 National Child Protection Inspection"
+    tables["inspection_grades"] = grades
+    fig, meta = charts.draw("inspection-grades", tables=tables)
+    mobile, _ = meta.redraw(style.MOBILE_WIDTH)
+    assert audit.texts_outside(mobile) == []
+    shown = [t.get_text() for t in mobile.findobj(Text)]
+    assert "2016 National Child Protection…: 374 cases" in shown
+    assert "2016 National Child Protection Inspection, November 2016: 374 cases" in [
+        t.get_text() for t in fig.findobj(Text)]  # whole on the web chart

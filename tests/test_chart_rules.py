@@ -68,6 +68,21 @@ def test_no_text_under_12_px_at_web_or_mobile_size(drawn: dict, chart_id: str) -
     assert audit.small_texts(mobile) == []
 
 
+@pytest.mark.parametrize("chart_id", CHART_IDS)
+def test_no_text_runs_past_the_edge_at_web_or_mobile_size(drawn: dict, chart_id: str) -> None:
+    fig, _, mobile = drawn[chart_id]
+    assert audit.texts_outside(fig) == []
+    assert audit.texts_outside(mobile) == []
+
+
+def test_a_label_past_the_edge_is_caught() -> None:
+    fig, ax = style.new_figure(width=style.MOBILE_WIDTH)
+    ax.set_xlim(0, 100)
+    ax.set_xticks([0, 100, 150])  # a tick beyond the view is kept but never drawn: not a text past the edge
+    ax.text(95, 0.5, "cut at the edge: 374 cases")
+    assert audit.texts_outside(fig) == ["cut at the edge: 374 cases"]
+
+
 def test_a_10_px_label_is_caught() -> None:
     fig, ax = style.new_figure()
     ax.text(0.5, 0.5, "too small", fontsize=7.2)  # 10 CSS px

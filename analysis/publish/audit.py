@@ -35,6 +35,37 @@ def small_texts(fig: Any, min_px: float = style.MIN_TEXT_PX) -> list[tuple[str, 
     return out
 
 
+def texts_outside(fig: Any, tolerance_px: float = 1.0) -> list[str]:
+    """Texts drawn past the figure's edge, cut off in the published image: a long row label pushed the count of
+    cases at its end off the mobile chart (issue 24, round sixteen)."""
+    fig.draw_without_rendering()
+    renderer = fig.canvas.get_renderer()
+    width, height = fig.bbox.width, fig.bbox.height
+    undrawn = _ticks_out_of_view(fig)
+    out = []
+    for t in visible_texts(fig):
+        if id(t) in undrawn:
+            continue
+        box = t.get_window_extent(renderer)
+        if box.x0 < -tolerance_px or box.y0 < -tolerance_px or box.x1 > width + tolerance_px \
+                or box.y1 > height + tolerance_px:
+            out.append(t.get_text()[:60])
+    return out
+
+
+def _ticks_out_of_view(fig: Any) -> set[int]:
+    """Ids of the tick labels matplotlib keeps but does not draw: those of ticks beyond the axis's view limits."""
+    out: set[int] = set()
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            low, high = sorted(axis.get_view_interval())
+            slack = (high - low) * 1e-9
+            for tick in (*axis.get_major_ticks(), *axis.get_minor_ticks()):
+                if not low - slack <= tick.get_loc() <= high + slack:
+                    out |= {id(tick.label1), id(tick.label2)}
+    return out
+
+
 def foreign_fonts(fig: Any) -> list[tuple[str, str]]:
     """Texts that would be drawn in a font file other than the bundled ones."""
     from matplotlib.font_manager import findfont

@@ -330,6 +330,21 @@ def wrap(fig: Any, text: str, size: float, width_in: float, weight: str = "norma
     return lines
 
 
+def fit_line(fig: Any, head: str, tail: str, size: float, width_in: float, weight: str = "normal") -> str:
+    """`head + tail` on one line no wider than `width_in`: when too wide, `head` is cut at a word (or within its
+    first word) and ends in "…", and `tail` (what the line must keep, as a count) is kept whole."""
+    if _measure(fig, head + tail, size, weight) <= width_in:
+        return head + tail
+    room = width_in - _measure(fig, "…" + tail, size, weight)
+    words = head.split()
+    while len(words) > 1 and _measure(fig, " ".join(words), size, weight) > room:
+        words.pop()
+    kept = " ".join(words)
+    if _measure(fig, kept, size, weight) > room:
+        kept = _longest_fit(fig, kept, size, room, weight) if room > 0 else ""
+    return f"{kept}…{tail}"
+
+
 def _longest_fit(fig: Any, word: str, size: float, width_in: float, weight: str) -> str:
     """The longest start of `word` (one character at least) no wider than `width_in`: a name or an address of one
     long word ran off the chart's edge (issue 24, round fourteen)."""

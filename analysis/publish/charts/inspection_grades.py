@@ -87,6 +87,15 @@ def _qualifier(row: pd.Series) -> str:
     return parse_printed(str(row["share_as_printed"])).qualifier
 
 
+def _row_label(fig: Any, ax: Any, y: float, text: str, width: float) -> None:
+    """An inspection's label above its bar, on one line within the plot's width: the name is cut before the count
+    of cases where it must be (a long name pushed the count off the phone chart: issue 24, round sixteen); the
+    name is whole in the notes and the workbook."""
+    name, count = text.rsplit(": ", 1)
+    label = style.fit_line(fig, name, f": {count}", style.LABEL_SIZE, width - 2 * style.MARGIN_IN)
+    ax.text(0, y, label, ha="left", va="bottom", fontsize=style.LABEL_SIZE, color=style.TEXT).set_in_layout(False)
+
+
 @style.styled
 def inspection_grades_chart(grades: pd.DataFrame, figures: pd.DataFrame, *, width: float = style.WEB_WIDTH
                             ) -> tuple[Any, ChartMeta]:
@@ -108,8 +117,7 @@ def inspection_grades_chart(grades: pd.DataFrame, figures: pd.DataFrame, *, widt
     for i, inspection in enumerate(inspections):
         y, left = i * step, 0.0
         rows = sel[sel["inspection_id"] == inspection].set_index("grade")
-        ax.text(0, y - 0.42, row_labels[inspection], ha="left", va="bottom", fontsize=style.LABEL_SIZE,
-                color=style.TEXT).set_in_layout(False)
+        _row_label(fig, ax, y - 0.42, row_labels[inspection], width)
         for grade in (g for g in GRADE_ORDER if g in rows.index):
             row, value = rows.loc[grade], float(rows.loc[grade, "share"])
             combined = grade == COMBINED
