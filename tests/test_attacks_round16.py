@@ -226,3 +226,25 @@ def test_a_long_inspection_name_keeps_its_count_on_the_phone_chart() -> None:
     assert "2016 National Child Protection…: 374 cases" in shown
     assert "2016 National Child Protection Inspection, November 2016: 374 cases" in [
         t.get_text() for t in fig.findobj(Text)]  # whole on the web chart
+
+
+@pytest.mark.slow
+def test_no_chart_drawn_from_long_record_text_runs_past_its_edge(planted: Any) -> None:
+    """Every chart drawn from the planted record, whose prose fields all carry a long payload (tests/planted.py),
+    keeps its text inside the figure at web and phone width: a publisher's or an inspection's long name ran past
+    the edge (recorded-vs-estimated, inspection-grades), and with it the count or date at its end."""
+    from matplotlib.text import Text
+
+    from analysis.paths import Paths
+    from analysis.publish import audit, charts, style
+    from analysis.tables.load import load_table
+
+    paths = Paths(planted.root)
+    for spec in charts.CHARTS:
+        tables = {t: load_table(t, paths) for t in spec.tables}
+        fig, meta = charts.draw(spec.chart_id, tables=tables)
+        mobile, _ = meta.redraw(style.MOBILE_WIDTH)
+        assert (audit.texts_outside(fig), audit.texts_outside(mobile)) == ([], []), spec.chart_id
+        if spec.chart_id == "recorded-vs-estimated":  # not vacuous: the long name was cut, its date kept
+            headings = [t.get_text() for t in mobile.findobj(Text) if str(t.get_label()).startswith("_row")]
+            assert len(headings) == 2 and all("…, " in h for h in headings), headings

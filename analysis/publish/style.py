@@ -342,7 +342,37 @@ def fit_line(fig: Any, head: str, tail: str, size: float, width_in: float, weigh
     kept = " ".join(words)
     if _measure(fig, kept, size, weight) > room:
         kept = _longest_fit(fig, kept, size, room, weight) if room > 0 else ""
-    return f"{kept}…{tail}"
+    return f"{kept.rstrip(' ,;:-')}…{tail}"  # "(VKPP)…", not "(VKPP),…"
+
+
+#: The label of a row's heading (with the length of the part it keeps whole): `finish` fits it once the plot is laid
+#: out. An artist's label is never drawn, nor written to the SVG ("_": no legend takes it).
+ROW_HEADING = "_row-heading"
+
+
+def row_heading(ax: Any, y: float, head: str, tail: str = "", *, weight: str = "normal") -> Any:
+    """A row's heading above its bar or points, at x = 0, on one line: `finish` cuts the record's part (`head`)
+    to the plot's width once it is laid out, keeping `tail` (a count) whole (`fit_line`). Record text of any
+    length reaches these headings (an inspection's name, a publisher's), and a long one ran past the chart's edge
+    with the count at its end (issue 24, round sixteen)."""
+    label = ax.text(0, y, head + tail, ha="left", va="bottom", fontsize=LABEL_SIZE, fontweight=weight, color=TEXT,
+                    label=f"{ROW_HEADING}:{len(tail)}")
+    label.set_in_layout(False)
+    return label
+
+
+def _fit_row_headings(fig: Any) -> None:
+    """Each row heading cut to what is left of the figure's width right of where it starts, less the margin."""
+    from matplotlib.text import Text
+
+    renderer = fig.canvas.get_renderer()
+    right = fig.get_size_inches()[0] - MARGIN_IN
+    for label in fig.findobj(lambda a: isinstance(a, Text) and str(a.get_label()).startswith(ROW_HEADING)):
+        keep = int(label.get_label().split(":")[1])
+        text = label.get_text()
+        head, tail = (text[:-keep], text[-keep:]) if keep else (text, "")
+        start = label.get_window_extent(renderer).x0 / fig.dpi
+        label.set_text(fit_line(fig, head, tail, label.get_fontsize(), right - start, label.get_fontweight()))
 
 
 def _longest_fit(fig: Any, word: str, size: float, width_in: float, weight: str) -> str:
@@ -440,6 +470,7 @@ def finish(fig: Any, ax: Any, *, title: str, subtitle: str, source: Credit, note
         # and saving twice gives the same file. No engine at all (None), not the "none" placeholder: savefig makes
         # an extra layout pass before every save while a figure has any engine, which was a third of the drawing.
         fig.draw_without_rendering()
+        _fit_row_headings(fig)
         fig.set_layout_engine(None)
         if fig.get_layout_engine() is not None:  # rcParams figure.autolayout / constrained_layout.use were set
             fig.set_layout_engine("none")

@@ -29,8 +29,7 @@ def labelled_bars(ax: Any, categories: Sequence[str], values: Sequence[float], p
     rows = zip(categories, values, printed, qualifiers, colours, strict=True)
     for i, (cat, value, text, qualifier, colour) in enumerate(rows):
         y = i * STEP
-        ax.text(0, y - 0.42, cat, ha="left", va="bottom", fontsize=style.LABEL_SIZE,
-                color=style.TEXT).set_in_layout(False)
+        style.row_heading(ax, y - 0.42, cat)
         if encode.kind_of(qualifier) == "exact":
             encode.bar(ax, y, value, qualifier=qualifier, label=text, unit=unit, height=0.55, color=colour)
             end = value

@@ -51,10 +51,11 @@ def select_inspection_grades(grades: pd.DataFrame) -> pd.DataFrame:
             .drop(columns="_order").reset_index(drop=True))
 
 
-def _inspection_label(row: pd.Series, dated: bool = True) -> str:
+def _inspection_label(row: pd.Series, dated: bool = True) -> tuple[str, str]:
+    """An inspection's name (dated on the web chart) and its count of cases, which a heading keeps whole."""
     cases = row["cases_examined_as_printed"] or f"{row['cases_examined']:,.0f}"
     when = f", {style.month_year(row['published'])}" if dated else ""
-    return f"{row['label']}{when}: {cases} cases"
+    return f"{row['label']}{when}", f": {cases} cases"
 
 
 def _share_label(row: pd.Series) -> str:
@@ -87,15 +88,6 @@ def _qualifier(row: pd.Series) -> str:
     return parse_printed(str(row["share_as_printed"])).qualifier
 
 
-def _row_label(fig: Any, ax: Any, y: float, text: str, width: float) -> None:
-    """An inspection's label above its bar, on one line within the plot's width: the name is cut before the count
-    of cases where it must be (a long name pushed the count off the phone chart: issue 24, round sixteen); the
-    name is whole in the notes and the workbook."""
-    name, count = text.rsplit(": ", 1)
-    label = style.fit_line(fig, name, f": {count}", style.LABEL_SIZE, width - 2 * style.MARGIN_IN)
-    ax.text(0, y, label, ha="left", va="bottom", fontsize=style.LABEL_SIZE, color=style.TEXT).set_in_layout(False)
-
-
 @style.styled
 def inspection_grades_chart(grades: pd.DataFrame, figures: pd.DataFrame, *, width: float = style.WEB_WIDTH
                             ) -> tuple[Any, ChartMeta]:
@@ -104,7 +96,7 @@ def inspection_grades_chart(grades: pd.DataFrame, figures: pd.DataFrame, *, widt
     sel = select_inspection_grades(grades)
     inspections = list(dict.fromkeys(sel["inspection_id"]))
     firsts = sel.drop_duplicates("inspection_id").set_index("inspection_id")
-    labels = {i: _inspection_label(firsts.loc[i]) for i in inspections}
+    labels = {i: "".join(_inspection_label(firsts.loc[i])) for i in inspections}
     narrow = width < 5
     row_labels = {i: _inspection_label(firsts.loc[i], dated=not narrow) for i in inspections}
     wide = sel.pivot(index="inspection_id", columns="grade", values="share").reindex(
@@ -117,7 +109,7 @@ def inspection_grades_chart(grades: pd.DataFrame, figures: pd.DataFrame, *, widt
     for i, inspection in enumerate(inspections):
         y, left = i * step, 0.0
         rows = sel[sel["inspection_id"] == inspection].set_index("grade")
-        _row_label(fig, ax, y - 0.42, row_labels[inspection], width)
+        style.row_heading(ax, y - 0.42, *row_labels[inspection])
         for grade in (g for g in GRADE_ORDER if g in rows.index):
             row, value = rows.loc[grade], float(rows.loc[grade, "share"])
             combined = grade == COMBINED

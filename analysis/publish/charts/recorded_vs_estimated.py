@@ -60,8 +60,8 @@ def recorded_vs_estimated_chart(figures: pd.DataFrame, *, width: float = style.W
     narrow = width < 5
     for pair, g in rows.groupby("pair"):
         rec, est = g[g["measure"] == RECORDED].iloc[0], g[g["measure"] == ESTIMATED].iloc[0]
-        ax.text(0, pair - 0.42, f"{face_name(rec['publisher'])}, {style.month_year(rec['published'])}", ha="left",
-                va="bottom", fontsize=style.LABEL_SIZE, fontweight="bold", color=style.TEXT).set_in_layout(False)
+        style.row_heading(ax, pair - 0.42, face_name(rec["publisher"]), f", {style.month_year(rec['published'])}",
+                          weight="bold")
         wrap = 16 if narrow else 40
         ax.annotate(textwrap.fill(f"{rec['value_as_printed']} {rec['unit']} ({rec['period']})", wrap),
                     (rec["value"], pair),
