@@ -331,11 +331,16 @@ def formula_like(text: str) -> bool:
     return bool(text) and text.startswith(FORMULA_PREFIXES)
 
 
+#: What may follow "; -" and stay text: a plain number, then up to the next semicolon only words, digits and
+#: punctuation that build no formula ("; -5%", "; -5 cases, a year-on-year fall"). No operator that could call a
+#: function or another program (`(`, `|`, `!`, `+`, `*`, `&` …): "-1 +cmd|' /C calc'!A0" is a formula to Excel as
+#: "-1+cmd|…" is (issue 24, round sixteen). Possessive, so a long run of digits is read once.
+_SIGNED_NUMBER_AS_TEXT = r"\d[\d.,]*+(?:\s?%|\s?per ?cent)?(?:[\s,)][^;=+*/^&|!(<>@]*+)?(?:;|$)"
 #: A formula after a semicolon: Excel set to a semicolon list separator splits an unquoted CSV cell there, so
-#: "x;=WEBSERVICE(…)" opens as a second cell that is a formula. A minus is one unless a plain number follows it and
-#: ends there ("; -5%" and "; -5 cases" stay text): "-1+cmd|' /C calc'!A0" passed when only a letter or bracket
-#: after the minus was refused (issue 24, round fourteen).
-AFTER_SEMICOLON_FORMULA = re.compile(r";\s*(?:[=+@]|-(?!\d[\d.,]*(?:\s?%|\s?per ?cent)?(?:[\s;,)]|$)))")
+#: "x;=WEBSERVICE(…)" opens as a second cell that is a formula. A minus is one unless `_SIGNED_NUMBER_AS_TEXT`
+#: follows it: "-1+cmd|' /C calc'!A0" passed when only a letter or bracket after the minus was refused (issue 24,
+#: round fourteen), and "-1 +cmd|…" when a space ended the number (round sixteen).
+AFTER_SEMICOLON_FORMULA = re.compile(rf";\s*(?:[=+@]|-(?!{_SIGNED_NUMBER_AS_TEXT}))")
 
 
 def neutralise_formula(value: Any) -> Any:

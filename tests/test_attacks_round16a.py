@@ -1,0 +1,51 @@
+"""Issue 24, round sixteen, helper r16a (class 5, exports): what a fresh attack on the exports found, each pinned by
+a test that fails without its fix. The lead's round is tests/test_attacks_round16.py."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+from analysis.paths import Paths
+from analysis.record.hygiene import text_problem
+
+# --- CSV: a minus, a number, then a formula after a semicolon (class 5, exports) ----------------------------------
+
+#: Each passed `validate` and reached data/processed/revisions.csv unquoted: Excel set to a semicolon list separator
+#: opens the part after ";" as a cell, and "-1 +cmd|' /C calc'!A0" is a formula (a space after the number, or a
+#: bracket, ended the number that round fourteen's rule let through).
+AFTER_A_NUMBER = ["Revised in the ONS mid-2024 release;-1 +cmd|' /C calc'!A0", "ok;-5% +cmd|' /C calc'!A0",
+                  "ok;-1)+cmd|' /C calc'!A0", "ok; -1 -cmd|' /C calc'!A0", "ok; -5 cases&HYPERLINK(x)",
+                  "ok; -2 cases; -1 *A1"]
+
+
+@pytest.mark.parametrize("text", AFTER_A_NUMBER)
+def test_a_formula_after_a_signed_number_after_a_semicolon_is_refused(text: str) -> None:
+    assert "reads what follows as a formula" in (text_problem(text) or "")
+
+
+@pytest.mark.parametrize("text", ["a fall; -5% on the year", "ok; -5 cases", "ok;-5", "ok; -5,000 fewer",
+                                  "ok; -1.5%", "ok; -5 cases; more", "ok; -5 per cent, a year-on-year fall"])
+def test_a_signed_number_and_words_after_a_semicolon_stay_text(text: str) -> None:
+    assert text_problem(text) is None
+
+
+def test_a_revision_note_with_a_formula_after_a_signed_number_is_refused_with_its_row(real_copy: Paths) -> None:
+    from analysis.record.problems import ValidationError
+    from analysis.run.build import load_raw
+
+    path = real_copy.raw / "revisions.csv"
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    rows[0]["note"] = AFTER_A_NUMBER[0]  # no comma or quote: the CSV writer leaves the cell unquoted
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    path.write_text(out.getvalue(), encoding="utf-8")
+    with pytest.raises(ValidationError) as raised:
+        load_raw(real_copy)
+    found = [str(p) for p in raised.value.problems]
+    assert len(found) == 1 and found[0].startswith("data/raw/revisions.csv:2: note has ';-' at character 36")
+    assert "reads what follows as a formula" in found[0]
