@@ -10,7 +10,7 @@ import argparse
 import importlib
 import sys
 
-from analysis.record.terminal import Parser
+from analysis.record.terminal import Parser, os_error_line
 
 #: command → (module, one-line help). Kept here, not discovered, so `--help` imports nothing heavy.
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -70,3 +70,8 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:  # Ctrl-C: one line; every writer leaves the previous outputs whole
         print(f"\npython -m analysis {name}: interrupted; files being written were not kept", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # `… | head` closed the pipe: Python's own handling, not a failure to report
+        raise
+    except OSError as err:  # a file the command could not write or read: one line, as in the main job
+        print(os_error_line(f"python -m analysis {name}", err), file=sys.stderr)
+        return 1

@@ -49,3 +49,21 @@ def test_a_revision_note_with_a_formula_after_a_signed_number_is_refused_with_it
     found = [str(p) for p in raised.value.problems]
     assert len(found) == 1 and found[0].startswith("data/raw/revisions.csv:2: note has ';-' at character 36")
     assert "reads what follows as a formula" in found[0]
+
+
+# --- db and gallery alone: a folder where the output file belongs (class 5, exports) -------------------------------
+
+
+@pytest.mark.parametrize(("command", "name"), [("db", "cse.db"), ("db", "cse-metadata.json"),
+                                               ("gallery", "index.html")])
+def test_a_command_that_cannot_write_its_output_says_so_in_one_line(
+        real_copy: Paths, command: str, name: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """`make db` printed a traceback (the main job printed one line), and `db` left a scratch copy of the database
+    (about 1 MB) beside the folder each time."""
+    from analysis.cli import main
+
+    (real_copy.outputs / name).mkdir(parents=True)
+    assert main([command, "--root", str(real_copy.root)]) == 1
+    err = capsys.readouterr().err
+    assert err.splitlines() == [f"python -m analysis {command}: Is a directory ({real_copy.outputs / name})"]
+    assert not [p.name for p in real_copy.outputs.iterdir() if p.name.endswith(".tmp")]

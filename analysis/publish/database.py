@@ -116,12 +116,12 @@ def build_database(paths: Paths, out: Path) -> dict[str, int]:
             raise ValueError(f"{len(broken)} rows point at ids that do not exist, e.g. table {broken[0][0]} row "
                              f"{broken[0][1]} → {broken[0][2]}")
         db.execute("vacuum")
+        db.close()
+        os.replace(tmp, out)  # in the try: a folder in its place left a scratch copy of the database beside it
     except BaseException:
         db.close()
         tmp.unlink(missing_ok=True)
         raise
-    db.close()
-    os.replace(tmp, out)
     return counts
 
 

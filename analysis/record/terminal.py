@@ -21,6 +21,16 @@ def printable(text: Any) -> str:
     return _TERMINAL_CONTROLS.sub("?", str(text))
 
 
+def os_error_line(name: str, err: OSError) -> str:
+    """One line for a file the command could not read or write (an output folder that is read-only or full, or a
+    folder where an output file belongs): the reason and the file, printable. The main job's steps and every
+    command alone say it the same way; `make db` printed a traceback where `make` printed this (issue 24, round
+    sixteen). A rename names its target, not the scratch file it moved (`filename2`)."""
+    path = err.filename2 or err.filename
+    where = f" ({printable(path)})" if path else ""
+    return f"{name}: {printable(err.strerror or err)}{where}"
+
+
 class Parser(argparse.ArgumentParser):
     """argparse's parser, with its error line printable: "unrecognized arguments: …" echoes the arguments as
     typed (a choice or type error quotes them with repr, which is safe already)."""

@@ -47,6 +47,7 @@ from analysis.paths import (
     Paths,
     add_root_argument,
 )
+from analysis.record.terminal import os_error_line
 from analysis.run.lock import build_lock
 from analysis.run.outputs import Marks, output_marks, remove_empty_outputs, remove_unremade, say_removed
 
@@ -372,8 +373,7 @@ def _attempt(step: Step, paths: Paths, pool: object | None) -> Attempt:
     try:
         code = _run_step(step, paths, pool)
     except OSError as err:
-        print(f"{step.name}: {err.strerror or err}" + (f" ({err.filename})" if err.filename else ""),
-              file=sys.stderr)
+        print(os_error_line(step.name, err), file=sys.stderr)
         code = 1
     return code, time.perf_counter() - started, inputs, outputs
 
