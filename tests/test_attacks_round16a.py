@@ -67,3 +67,57 @@ def test_a_command_that_cannot_write_its_output_says_so_in_one_line(
     err = capsys.readouterr().err
     assert err.splitlines() == [f"python -m analysis {command}: Is a directory ({real_copy.outputs / name})"]
     assert not [p.name for p in real_copy.outputs.iterdir() if p.name.endswith(".tmp")]
+
+
+# --- db: the Datasette metadata was written in place (class 5, exports) --------------------------------------------
+
+
+def test_db_on_a_full_disk_keeps_the_previous_datasette_metadata_whole(
+        real_copy: Paths, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """`make db` truncated outputs/cse-metadata.json when the disk filled while writing it, and `make serve` then
+    could not start; the database beside it is moved in whole, and so is its metadata now."""
+    import errno
+    import json
+    import os
+    from pathlib import Path
+
+    from analysis.cli import main
+
+    assert main(["db", "--root", str(real_copy.root)]) == 0
+    metadata = real_copy.outputs / "cse-metadata.json"
+    before = metadata.read_bytes()
+    real_write_text, real_fdopen = Path.write_text, os.fdopen
+
+    def full(text: str) -> str:
+        if '"databases"' in text:  # the metadata: half of it reaches the disk, then the disk is full
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return text
+
+    def write_text(self: Path, text: str, *args: object, **kwargs: object) -> int:
+        if '"databases"' in text:
+            real_write_text(self, text[:100], *args, **kwargs)  # type: ignore[arg-type]
+        return real_write_text(self, full(text), *args, **kwargs)  # type: ignore[arg-type]
+
+    class Handle:
+        def __init__(self, handle: io.TextIOWrapper) -> None:
+            self.handle = handle
+
+        def __enter__(self) -> Handle:
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            self.handle.close()
+
+        def write(self, text: str) -> int:
+            if '"databases"' in text:
+                self.handle.write(text[:100])
+            return self.handle.write(full(text))
+
+    monkeypatch.setattr(Path, "write_text", write_text)
+    monkeypatch.setattr(os, "fdopen", lambda fd, *a, **k: Handle(real_fdopen(fd, *a, **k)))
+    assert main(["db", "--root", str(real_copy.root)]) == 1
+    monkeypatch.undo()
+    assert "No space left on device" in capsys.readouterr().err
+    assert metadata.read_bytes() == before
+    json.loads(before)
+    assert not [p.name for p in real_copy.outputs.iterdir() if p.name.endswith(".tmp")]
