@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+from typing import Any
 
 import pytest
 
@@ -121,3 +122,57 @@ def test_db_on_a_full_disk_keeps_the_previous_datasette_metadata_whole(
     assert metadata.read_bytes() == before
     json.loads(before)
     assert not [p.name for p in real_copy.outputs.iterdir() if p.name.endswith(".tmp")]
+
+
+# --- charts: a record label ran its figure off the chart's edge (class 5, exports) --------------------------------
+
+
+def _inside(fig: Any, texts: list[Any]) -> bool:
+    """Whether every text ends inside the figure, measured as the PNG and SVG are drawn (in the house style: its
+    text settings change how wide a line measures)."""
+    from analysis.publish import style
+
+    with style.house():
+        renderer = fig.canvas.get_renderer()
+        return all(t.get_window_extent(renderer).x1 <= fig.bbox.x1 for t in texts)
+
+
+@pytest.mark.parametrize("width", [3.6, 6.4])  # the phone and the web widths (style.MOBILE_WIDTH, WEB_WIDTH)
+def test_a_long_inspection_label_keeps_its_count_on_the_chart(width: float) -> None:
+    """inspections.yaml's label "2016 National Child Protection Inspection" (41 characters, valid) printed
+    "…Inspection: 374 ca" on the phone chart: the count of cases examined was cut at the right edge."""
+    from analysis.paths import PROJECT_ROOT
+    from analysis.publish import charts
+    from analysis.tables.load import load_table
+
+    paths = Paths(PROJECT_ROOT)
+    tables = {t: load_table(t, paths) for spec in charts.CHARTS for t in spec.tables}
+    grades = tables["inspection_grades"]
+    first = grades["inspection_id"].iloc[0]
+    long_label = "2016 National Child Protection Inspection of the Metropolitan Police Service"
+    grades.loc[grades["inspection_id"] == first, "label"] = long_label
+    fig, meta = charts.draw("inspection-grades", tables=tables)
+    if width != 6.4:
+        fig, meta = meta.redraw(width)
+    row_labels = [t for ax in fig.axes for t in ax.texts if t.get_text().endswith(" cases")]
+    assert row_labels and any(t.get_text().startswith("2016 National") for t in row_labels)
+    assert _inside(fig, row_labels)
+    assert long_label in meta.alt_text  # the whole label is still what the chart says to a screen reader
+
+
+def test_a_long_publisher_name_keeps_its_date_on_the_chart() -> None:
+    """The recorded-vs-estimated chart heads each row with the publisher's name and date on one line: a producer
+    the publisher rules leave as written ran off both widths' right edge."""
+    from analysis.paths import PROJECT_ROOT
+    from analysis.publish import charts
+    from analysis.tables.load import load_table
+
+    paths = Paths(PROJECT_ROOT)
+    tables = {t: load_table(t, paths) for spec in charts.CHARTS for t in spec.tables}
+    figures = tables["figures"]
+    figures["publisher"] = figures["publisher"] + " and the Metropolitan Police Service Child Protection Team"
+    fig, meta = charts.draw("recorded-vs-estimated", tables=tables)
+    for drawn in (fig, meta.redraw(3.6)[0]):
+        heads = [t for ax in drawn.axes for t in ax.texts if t.get_fontweight() == "bold"]
+        assert heads and all(t.get_text().endswith("…, " + t.get_text().rsplit(", ", 1)[1]) for t in heads)
+        assert _inside(drawn, heads)
