@@ -123,6 +123,7 @@ CAUGHT = [
     ("passport 925665416 was seen", LONG_NUMBER),
     ("she lived at 12 Acacia Road", "a street address"),
     ("logged from 192.0.2.146", "an IP address"),  # an address reserved for documentation (RFC 5737)
+    ("logged from 2001:db8::8a2e:370:7334", "an IPv6 address"),  # reserved for documentation (RFC 3849)
     ("a car, AB12 CDE, was seen", "a vehicle registration"),
     ("paid into GB33 BUKB 2020 1555 5555 55", "a bank account"),  # the example IBAN banks publish
     ("crime ref 0123456/24 was given", "a personal reference number"),

@@ -276,6 +276,12 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     # in all ("192.168.1.1", "81.2.69.160" passed; a paragraph's "1.2.3.4" is none).
     "an IP address": re.compile(r"(?=\d)(?<![\w.])(?=(?:\d\.?){7})(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}"
                                 r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?![\w]|\.\d)"),
+    # An IPv6 address: eight groups of hex digits, or fewer with "::" ("2001:db8::8a2e:370:7334", "fe80::1"): it
+    # passed (issue 24, round sixteen). A time "10:30:45" is neither, nor "see 12:: and" (a group is asked for on
+    # both sides of "::", or "::" first).
+    "an IPv6 address": re.compile(r"(?=[\da-fA-F:])(?<![\w:])(?:[\da-fA-F]{1,4}:){7}[\da-fA-F]{1,4}(?![\w:])"
+                                  r"|(?=[\da-fA-F:])(?<![\w:])(?:[\da-fA-F]{1,4}(?::[\da-fA-F]{1,4}){0,6})?::"
+                                  r"[\da-fA-F]{1,4}(?::[\da-fA-F]{1,4}){0,6}(?![\w:])"),
     # A car's registration in the current British form, in capitals ("AB12 CDE", "AB12CDE"): its keeper is a
     # person (it passed: issue 24, round fifteen).
     "a vehicle registration": re.compile(r"(?=[A-Z][A-Z]\d)(?<![\w-])[A-Z]{2}\d{2}\s?[A-Z]{3}(?![\w-])"),
@@ -387,7 +393,7 @@ _VALID: dict[str, Callable[[re.Match[str]], bool]] = {
 
 #: Every pattern needs a digit, an "@", one of these words or a dotted name before " at ": text without any is clean,
 #: found with one search.
-_MAYBE = re.compile(rf"[\d@]|e-?mail|birth|born|dob|d\.o\.b|\bdot\b|{_MARK_OPEN}\s*(?:at|\.)\s*{_MARK_CLOSE}"
+_MAYBE = re.compile(rf"[\d@]|::|e-?mail|birth|born|dob|d\.o\.b|\bdot\b|{_MARK_OPEN}\s*(?:at|\.)\s*{_MARK_CLOSE}"
                     r"|[\[({<]a[\])}>]|[_/-]dot[_/-]"
                     r"|[a-z][._][a-z]+\s+at\s|\sat\s+" + _WEBMAIL
                     + r"|what3words|///|facebook|instagram|twitter|tiktok|snapchat|linkedin|youtube|threads|kik"
@@ -445,7 +451,8 @@ def _most_telling(kinds: set[str]) -> tuple[str, ...]:
 
 
 #: Kinds searched for only in text (lower-cased) that holds what they need: a social-media account an "@" or a site's
-#: or platform's name; a driving licence number six digits in a row; a map position a "°", "///", "what3words" or a
+#: or platform's name; a driving licence number six digits in a row; an IPv6 address "::" or seven colons; a map
+#: position a "°", "///", "what3words" or a
 #: number to four decimal places. Each pattern
 #: tries most of a text's positions, and without this the two took a third of the check's time.
 _FOUR_PLACES = re.compile(r"\d\.\d{4}")
@@ -454,6 +461,7 @@ _SOCIAL_WORDS = ("@", ".com/", "t.me/", "discord", *_SOCIAL_NAMES.split("|"))
 _NEEDS: dict[str, Callable[[str], bool]] = {
     "a social-media account": lambda low: any(word in low for word in _SOCIAL_WORDS),
     "a driving licence number": lambda low: bool(_SIX_DIGITS.search(low)),
+    "an IPv6 address": lambda low: "::" in low or low.count(":") >= 7,
     "a map position": lambda low: "°" in low or "///" in low or "what3words" in low or bool(_FOUR_PLACES.search(low)),
 }
 
