@@ -176,3 +176,22 @@ def test_a_long_publisher_name_keeps_its_date_on_the_chart() -> None:
         heads = [t for ax in drawn.axes for t in ax.texts if t.get_fontweight() == "bold"]
         assert heads and all(t.get_text().endswith("…, " + t.get_text().rsplit(", ", 1)[1]) for t in heads)
         assert _inside(drawn, heads)
+
+
+# --- validate: a count of graded cases larger than the cases examined failed `make` in a notebook -----------------
+
+
+def test_more_cases_graded_than_examined_is_refused_with_its_file_and_row(real_copy: Paths) -> None:
+    from analysis.record.problems import ValidationError
+    from analysis.run.build import load_raw
+
+    path = real_copy.figures_dir / "aol-2016-11-24-hmic-ncpi-mps.csv"
+    text = path.read_text(encoding="utf-8")
+    old = '2016-11-24,2016-11-24,374,cases,Para 3,"A review of 374 cases'
+    assert old in text
+    path.write_text(text.replace(old, old.replace("374", "37")), encoding="utf-8")  # a mistyped 374
+    with pytest.raises(ValidationError) as raised:
+        load_raw(real_copy)
+    found = [str(p) for p in raised.value.problems]
+    assert "data/raw/figures/aol-2016-11-24-hmic-ncpi-mps.csv:3: cases_requires_improvement_or_inadequate 278 is " \
+           "more than the 37 cases examined (row 2), of which it is a part: is one of the two mistyped?" in found

@@ -321,4 +321,26 @@ def load_all_figures(paths: Paths, known_sources: set[str], problems: Problems) 
                                                     f"{names[first['source_id']]}:{first['_line']})")
                 continue
             records.append(record)
+    _check_parts_of_examined(records, names, problems)
     return records
+
+
+#: The measure of the cases an inspection examined; every other `cases_…` count of the same document (graded,
+#: referred back, compared with the force's audit) is a part of them.
+CASES_EXAMINED = "cases_examined"
+
+
+def _check_parts_of_examined(records: list[dict[str, Any]], names: dict[str, str], problems: Problems) -> None:
+    """Each `cases_…` count is at most its document's cases examined. Validate passed 278 cases graded out of 37
+    examined (a mistyped 374), and `make` then failed in a notebook with "verify share: --part 278 is larger than
+    --whole 37", naming neither file nor row (issue 24, round sixteen)."""
+    examined = {r["source_id"]: r for r in records if r["measure"] == CASES_EXAMINED}
+    for record in records:
+        whole = examined.get(record["source_id"])
+        if whole is None or record is whole or not record["measure"].startswith("cases_") \
+                or record["unit"] != whole["unit"] or record["value"] is None or whole["value"] is None \
+                or record["value"] <= whole["value"]:  # a suppressed count ("[c]") has no value to compare
+            continue
+        problems.add(names[record["source_id"]], record["_line"],
+                     f"{record['measure']} {record['value_as_printed']} is more than the {whole['value_as_printed']} "
+                     f"cases examined (row {whole['_line']}), of which it is a part: is one of the two mistyped?")
