@@ -253,3 +253,21 @@ def test_no_chart_drawn_from_long_record_text_runs_past_its_edge(planted: Any) -
         if spec.chart_id == "recorded-vs-estimated":  # not vacuous: the long name was cut, its date kept
             headings = [t.get_text() for t in mobile.findobj(Text) if str(t.get_label()).startswith("_row")]
             assert len(headings) == 2 and all("…, " in h for h in headings), headings
+
+
+# --- a source's address on a host reserved for special use passed as a public one (class 5, r16a's finding) ------
+
+@pytest.mark.parametrize("url", ["https://localhost.localdomain/report", "https://intranet.met.local/cse",
+                                 "https://www.gov.uk.test/x", "http://reports.internal/a", "https://x.onion/"])
+def test_a_source_on_a_special_use_host_is_refused(url: str) -> None:
+    from analysis.record.hygiene import is_web_url, url_problem
+
+    assert "reserved for special use" in (url_problem(url) or "")
+    assert not is_web_url(url)  # never a live link in the workbook, the pages or Datasette
+
+
+def test_a_public_host_is_still_an_address() -> None:
+    from analysis.record.hygiene import url_problem
+
+    assert url_problem("https://www.justiceinspectorates.gov.uk/hmicfrs/") is None
+    assert url_problem("https://cse-figures.example.org/") is None  # example.org is the site's own default

@@ -454,6 +454,11 @@ def reader_url(url: str) -> str:
 #: A public host name: two or more labels of letters, digits and inner hyphens, the last a top-level domain of
 #: letters. "http://./" and "http://127.0.0.1/" passed as a source's address (issue 24, round fourteen).
 _HOST_NAME = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}")
+#: Top-level domains reserved for special use (RFC 6761, RFC 7686, RFC 8375 and ICANN's ".internal"), and those
+#: private networks use: no public document is published there ("https://localhost.localdomain/" passed as a
+#: source's address: issue 24, round sixteen).
+SPECIAL_USE_TLDS = frozenset({"localhost", "localdomain", "local", "test", "invalid", "example", "onion", "arpa",
+                              "internal", "lan", "home", "corp", "intranet", "private"})
 
 
 def url_problem(url: str) -> str | None:
@@ -475,6 +480,8 @@ def url_problem(url: str) -> str | None:
         return "has no host name (or carries a user name or password)"
     if not _HOST_NAME.fullmatch(parts.hostname):
         return "has no public host name (labels of letters, digits and hyphens, ending in a top-level domain)"
+    if parts.hostname.rsplit(".", 1)[-1] in SPECIAL_USE_TLDS:
+        return "has a host name reserved for special use or a private network, where no public document is published"
     if any(label.startswith("xn--") for label in parts.hostname.split(".")):
         return "has an internationalised (xn--) host name, which a browser shows in letters that can imitate another"
     if port is not None and port <= 0:
