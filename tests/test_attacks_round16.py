@@ -271,3 +271,27 @@ def test_a_public_host_is_still_an_address() -> None:
 
     assert url_problem("https://www.justiceinspectorates.gov.uk/hmicfrs/") is None
     assert url_problem("https://cse-figures.example.org/") is None  # example.org is the site's own default
+
+
+# --- scan: a range with a spaced dash gave two exact figures; "12 dozen" the count 12 (class 3) -------------------
+
+@pytest.mark.parametrize(("text", "left"), [
+    ("There were 1,200 \u2013 1,500 cases.", "1,200 \u2013 1,500"),  # the exact counts 1,200 and 1,500
+    ("There were 1,200 - 1,500 cases.", "1,200 - 1,500"),
+    ("Between 10% \u2013 20% of cases.", "10% \u2013 20%"),
+])
+def test_a_range_with_a_spaced_dash_is_a_range(text: str, left: str) -> None:
+    assert _read(text) == ([], [_listed(left, "range")])
+
+
+@pytest.mark.parametrize(("text", "figures"), [
+    ("It fell from 1,500 \u2014 300 fewer \u2014 to 1,200.", ["1,500", "300", "1,200"]),  # an aside, not a range
+    ("The score was 3 - 1 at half time.", ["3", "1"]),
+])
+def test_a_spaced_dash_between_a_larger_and_a_smaller_number_is_no_range(text: str, figures: list[str]) -> None:
+    read, not_read = _read(text)
+    assert ([f[0] for f in read], not_read) == (figures, [])
+
+
+def test_a_number_of_dozens_is_listed() -> None:
+    assert _read("There were 12 dozen cases.") == ([], [_listed("12 dozen", "number with a unit no figure form reads")])

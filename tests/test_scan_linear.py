@@ -39,7 +39,8 @@ EDGES = [
     "Between 300 and 400 cases, between 10% and 20%, between £1m and £2m; between 2019 and 2023.",
     # Apostrophe groups, scientific notation, a spaced "pc", hanging hyphens in ages, shares with a noun (round 16):
     "Some 1'200 or 1’200 cases, 10^3 or 1.2e+03 of them; up 12 pc, 12 PCs; 16- and 17-year-olds aged 16- to 17; "
-    "one child in five, three children in every 10 were; 300 cases in 12 forces.",
+    "one child in five, three children in every 10 were; 300 cases in 12 forces; 1,200 – 1,500 cases, from "
+    "1,500 — 300 fewer — to 1,200, a 3 - 1 score, 12 dozen.",
     # Letters IGNORECASE reads as ASCII ones where str.lower() does not (long s, dotless and dotted i):
     "Within 5 ſeconds, aged ſixteen, at 10.30 BſT, 3 or more, at leaſt 2 victims, tıme 4 hours, 2 mİnutes.",
 ]

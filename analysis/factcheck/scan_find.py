@@ -142,7 +142,9 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
     # and its second dropped without a word: "10–20% of cases" gave the count 10, "1,200-1,500 cases" 1,200.
     # (Dashes of every kind are read as "-" here; a period, an age or a phone number is masked before.)
     # Either end may carry its unit: "10%–20%" and "56%-60%" were read as the figure 10% (issue 24, round thirteen).
-    ("range", re.compile(rf"(?<![\w£.,/-])£?{NUM}{RANGE_END_UNIT}?-£?{NUM}"
+    # (a dash spaced on both sides too, "1,200 – 1,500 cases": the two ends were read as exact figures, issue 24,
+    # round sixteen; a dash spaced as an aside between two figures is listed as a range, never read as one)
+    ("range", re.compile(rf"(?<![\w£.,/-])£?{NUM}{RANGE_END_UNIT}?(?:-| - )£?{NUM}"
                          rf"(?:{JOINED_SCALE_WORDS}|{PER_CENT_SIGN})?"
                          r"(?![\w%-]|[.,/]\d)"
                          # in words: "between 300 and 400 cases" gave the exact counts 300 and 400, where "300-400"
@@ -255,7 +257,7 @@ NEEDS: dict[str, str] = {
     "age": r"\b(?:age|old|under|over|young|turn)",
     "duration": r"\b(?:hour|day|week|month|year|decade|minute|second)",
     "idiom": r"24|9-to",
-    "range": r"\d[a-z%]*-£?\d|between\s",
+    "range": r"\d[a-z%]*(?:-| - )£?\d|between\s",
     "fraction or pair": r"\d[a-z%]*/£?\d",
     "ratio": r"\d:\d",
     "number with a unit no figure form reads": rf"{UNREAD_UNIT_WORDS}|[$€¥₹]|usd|eur|gbp| pc\b",
@@ -475,7 +477,17 @@ def _mask(text: str, sentence: Sentence, left_out: list[LeftOut], kinds: frozens
 _PERSONAL_KINDS = frozenset({"e-mail address", "phone number", "postcode", "NHS number"})
 #: Kinds whose match is one only if this says so: an NHS number's check digit (three numbers in a row with a wrong
 #: one, "120 340 1200" in a flattened table, are figures).
-CHECKED: dict[str, Callable[[str], bool]] = {"NHS number": nhs_check_digit_holds}
+def _spaced_range_holds(text: str) -> bool:
+    """A range written with a spaced dash ("1,200 – 1,500") rises from its first end to its second; a spaced dash
+    between a larger and a smaller number is an aside ("from 1,500 — 300 fewer — to 1,200") or a score, and both
+    numbers are read as they are. A range close up ("300-400") is one whichever way it runs."""
+    if " - " not in text:
+        return True
+    ends = [float(re.sub(r"[^\d.]", "", end) or "nan") for end in text.split(" - ", 1)]
+    return ends[1] > ends[0]
+
+
+CHECKED: dict[str, Callable[[str], bool]] = {"NHS number": nhs_check_digit_holds, "range": _spaced_range_holds}
 
 
 def _blanked(text: str, blanks: str) -> str:

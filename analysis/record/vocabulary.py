@@ -117,9 +117,9 @@ SCALE_WORDS = "|".join(sorted(SCALES, key=len, reverse=True))
 JOINED_SCALE_WORDS = "|".join(w for w in sorted(SCALES, key=len, reverse=True) if w != "b")
 SPACED_SCALE_WORDS = "|".join(w for w in sorted(SCALES, key=len, reverse=True) if len(w) > 1)
 #: Units and scales printed after a number that the parser does not read ("56 pct", "56 p.c.", "1.2 mln", "3 bln",
-#: "twelve hundred"): scan reported such a number as the bare count 56, 1.2 or 12, a figure the article never
-#: printed (issue 24, round fourteen); it now reports it as not read.
-UNREAD_UNIT_WORDS = (r"pct|p\.c\.?|mln|mil|bln|bil|tn|trillion|lakh|crore|hundred"
+#: "twelve hundred", "12 dozen"): scan reported such a number as the bare count 56, 1.2 or 12, a figure the article
+#: never printed (issue 24, rounds fourteen and sixteen); it now reports it as not read.
+UNREAD_UNIT_WORDS = (r"pct|p\.c\.?|mln|mil|bln|bil|tn|trillion|lakh|crore|hundred|dozens?"
                      r"|pounds?|quid|dollars?|euros?|yen|rupees?")
 #: Currencies the parser does not read, printed before a number ("$5m", "€5m", "USD 5m"): scan read "$5m" as the
 #: count 5 million, its currency dropped (issue 24, round fifteen). Only pounds are read, printed "£".
