@@ -7,8 +7,10 @@ pandas or matplotlib. Each command module provides `add_arguments(parser)` and `
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import sys
+from collections.abc import Iterator
 
 from analysis.record.terminal import Parser, os_error_line
 
@@ -35,6 +37,27 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "gallery": ("analysis.publish.gallery",
                 "write outputs/index.html: every chart with its downloads, the report, workbook and notebooks"),
 }
+
+
+#: The commands that write into the checkout (outputs/): each holds the checkout's build lock while it runs, as
+#: `build` and `all` do. Run beside `make` (another terminal, an editor's hook), one of them wrote outputs/ while a
+#: step of `make` ran, and `make` then stamped the step with the outputs' hash as it found them: the other run's
+#: files (another $CSE_SITE_URL in every chart's credit) were taken for the step's own and the next `make` skipped.
+#: Now each waits for `make` (and `make` for it). `db --serve` releases the lock when Datasette replaces it.
+WRITERS = frozenset({"charts", "notebooks", "db", "check", "workbook", "gallery"})
+
+
+@contextlib.contextmanager
+def _writer_lock(name: str, args: argparse.Namespace) -> Iterator[None]:
+    """The checkout's build lock around a command in WRITERS; nothing around any other."""
+    if name not in WRITERS:
+        yield
+        return
+    from analysis.paths import Paths
+    from analysis.run.lock import build_lock
+
+    with build_lock(Paths(args.root.resolve())):
+        yield
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -66,7 +89,8 @@ def main(argv: list[str] | None = None) -> int:
     args = sub.parse_args(argv[1:])
     args.command = name
     try:
-        return int(module.run(args) or 0)
+        with _writer_lock(name, args):
+            return int(module.run(args) or 0)
     except KeyboardInterrupt:  # Ctrl-C: one line; every writer leaves the previous outputs whole
         print(f"\npython -m analysis {name}: interrupted; files being written were not kept", file=sys.stderr)
         return 130

@@ -27,7 +27,7 @@ from analysis.paths import CHARTS_DIR_ENV, Paths
 from analysis.publish import save, style
 from analysis.publish.workbook import WORKBOOK_NAME, WORKBOOK_TABLES, build_workbook
 from analysis.publish.workbook import add_arguments as workbook_arguments
-from analysis.record.hygiene import inline_safe_json, neutralise_frame
+from analysis.record.hygiene import SiteUrlError, checked_site_url, inline_safe_json, neutralise_frame
 from analysis.record.printed import PrintedFigureError, parse_printed
 
 __all__ = ["PNG_DPI", "datawrapper_frame", "printed_qualifier",
@@ -151,6 +151,7 @@ def export_all(paths: Paths, outputs: Path | None = None) -> tuple[list[str], Pa
     from analysis.publish import workbook
 
     outputs = outputs or paths.outputs
+    checked_site_url()  # a refused address stops the command before any chart is drawn, not after eleven
     written = export_charts(outputs, load_frames(paths))
     notes = workbook.notes_from_sidecars(outputs / "charts", written)
     return written, build_workbook(outputs, workbook.load_tables(paths), notes)
@@ -165,7 +166,7 @@ def run(args: argparse.Namespace) -> int:
     paths = Paths(args.root.resolve())
     try:
         written, workbook = export_all(paths, args.out.resolve() if args.out else None)
-    except FileNotFoundError as err:
+    except (FileNotFoundError, SiteUrlError) as err:  # one line, as `workbook` and `gallery` say it
         print(err, file=sys.stderr)
         return 1
     outputs = args.out.resolve() if args.out else paths.outputs

@@ -1,0 +1,55 @@
+"""Round 16, helper b: stale outputs and stamps that lie (issue 24, class 2)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from analysis.paths import GALLERY_NAME, LOCK_NAME, SITE_URL_ENV, Paths
+
+REPO = Path(__file__).resolve().parents[1]
+
+#: Holds the checkout's build lock (as a running `make` does) until its stdin closes.
+HOLD_LOCK = ("import fcntl, os, sys\n"
+             "fd = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT, 0o644)\n"
+             "fcntl.flock(fd, fcntl.LOCK_EX)\n"
+             "print('held', flush=True)\n"
+             "sys.stdin.read()\n")
+
+
+def test_a_standalone_writer_waits_for_a_running_make(tmp_path: Path):
+    """`python -m analysis gallery` (or charts, check, workbook, notebooks, db) run while `make` holds the lock
+    used to write outputs/ at once, so `make` could stamp a step with another run's files. It now waits."""
+    lock = Paths(tmp_path).cache / LOCK_NAME
+    lock.parent.mkdir(parents=True)
+    holder = subprocess.Popen([sys.executable, "-c", HOLD_LOCK, str(lock)], stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        writer = subprocess.Popen([sys.executable, "-m", "analysis", "gallery", "--root", str(tmp_path)], cwd=REPO,
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        assert writer.stderr is not None
+        assert "waiting for another build" in writer.stderr.readline()
+        time.sleep(0.5)  # the gallery takes ~0.3 s; a writer that did not wait would have written by now
+        assert writer.poll() is None and not (tmp_path / "outputs" / GALLERY_NAME).exists()
+    finally:
+        assert holder.stdin is not None
+        holder.stdin.close()
+        holder.wait(timeout=10)
+    assert writer.wait(timeout=60) == 0
+    assert (tmp_path / "outputs" / GALLERY_NAME).is_file()
+
+
+def test_charts_refuses_a_site_address_in_one_line_before_drawing(tmp_path: Path):
+    """`CSE_SITE_URL=<refused address> python -m analysis charts` gave a 30-line traceback after drawing eleven
+    charts; `check`, `workbook` and `gallery` say it in one line and write nothing."""
+    env = {**os.environ, SITE_URL_ENV: "https://staging.example/"}
+    done = subprocess.run([sys.executable, "-m", "analysis", "charts", "--out", str(tmp_path)], cwd=REPO, env=env,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr and len(done.stderr.strip().splitlines()) == 1
+    assert "site address" in done.stderr
+    assert not (tmp_path / "charts").exists()
