@@ -53,3 +53,47 @@ def test_charts_refuses_a_site_address_in_one_line_before_drawing(tmp_path: Path
     assert "Traceback" not in done.stderr and len(done.stderr.strip().splitlines()) == 1
     assert "site address" in done.stderr
     assert not (tmp_path / "charts").exists()
+
+
+def test_outputs_are_replaced_never_written_in_place(tmp_path: Path):
+    """A previous edition kept as hard links (`cp -al outputs edition-N`) had its chart files and notebook copies
+    rewritten by the next `make` (they were opened in place), while its workbook and report, renamed into place,
+    stayed: the archive became a mix of two editions. Every output is now a new file renamed over the old."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    import nbformat
+    import pandas as pd
+
+    from analysis.publish.export import write_chart
+    from analysis.run.copies import write_copies
+
+    class Meta:
+        chart_id, title, alt_text, redraw = "demo", "Demo", "A demo", None
+        data = pd.DataFrame({"label": ["London"], "value": [2.0]})
+
+        def sidecar(self) -> dict:
+            return {"chart_id": self.chart_id}
+
+    out, archive = tmp_path / "outputs", tmp_path / "edition-1"
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("Edition one")])
+    fig, ax = plt.subplots()
+    files = write_chart(fig, Meta(), out / "charts" / "demo")
+    write_copies(nb, out / "notebooks", "01_demo")
+    made = [*files.values(), out / "notebooks" / "01_demo.ipynb", out / "notebooks" / "01_demo.html"]
+    made = [p for p in made if p.is_file()]
+    kept = {}
+    for path in made:  # the archive: hard links to this edition's files
+        link = archive / path.relative_to(out)
+        link.parent.mkdir(parents=True, exist_ok=True)
+        os.link(path, link)
+        kept[link] = link.read_bytes()
+    Meta.data = pd.DataFrame({"label": ["London"], "value": [3.0]})
+    ax.set_title("Edition two")
+    write_chart(fig, Meta(), out / "charts" / "demo")
+    plt.close(fig)
+    nb.cells[0].source = "Edition two"
+    write_copies(nb, out / "notebooks", "01_demo")
+    assert {link: link.read_bytes() for link in kept} == kept
+    assert all(path.read_bytes() != kept[archive / path.relative_to(out)] for path in made if path.suffix != ".json")

@@ -357,6 +357,23 @@ def scratch_beside(out: Path) -> Path:
     return Path(name)
 
 
+def replace_file(out: Path, data: str | bytes) -> None:
+    """Write `out` whole into a scratch file beside it, then rename that over it: never open an output in place.
+    An output written in place is the same inode as every hard link to it, so a previous edition kept with
+    `cp -al outputs/ edition-N/` (or `rsync --link-dest`) had its charts and notebooks rewritten by the next
+    `make` while its workbook and report (renamed into place) stayed: the archive became a mix of two editions.
+    A rename gives the new output an inode of its own; a kill mid-write leaves the old file whole."""
+    tmp = scratch_beside(out)
+    try:
+        if isinstance(data, str):
+            tmp.write_text(data, encoding="utf-8", newline="\n")
+        else:
+            tmp.write_bytes(data)
+        os.replace(tmp, out)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
 # --- writing ---------------------------------------------------------------------------------------------------
 
 

@@ -23,6 +23,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from analysis.factcheck.report import replace_file
 from analysis.paths import CHARTS_DIR_ENV, Paths
 from analysis.publish import save, style
 from analysis.publish.workbook import WORKBOOK_NAME, WORKBOOK_TABLES, build_workbook
@@ -55,8 +56,9 @@ def write_chart(fig: Any, meta: Any, folder: Path) -> dict[str, Path]:
         mobile, _ = meta.redraw(style.MOBILE_WIDTH)
         save.save_png(mobile, files["mobile"], PNG_DPI)
     save.save_svg(fig, files["svg"], title=meta.title, description=meta.alt_text)
-    datawrapper_frame(meta.data).to_csv(files["csv"], index=False, lineterminator="\n", float_format="%.10g")
-    files["json"].write_text(inline_safe_json(meta.sidecar()), encoding="utf-8")
+    replace_file(files["csv"], datawrapper_frame(meta.data).to_csv(index=False, lineterminator="\n",
+                                                                   float_format="%.10g"))
+    replace_file(files["json"], inline_safe_json(meta.sidecar()))
     return files
 
 

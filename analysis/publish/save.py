@@ -20,6 +20,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from analysis.factcheck.report import replace_file
 from analysis.publish import style
 from analysis.publish.style import FONT_FAMILY, FONT_FILES
 
@@ -32,9 +33,12 @@ PNG_COMPRESS_LEVEL = 3
 
 def save_png(fig: Any, target: Any, dpi: int) -> None:
     """PNG without a software stamp, saved under the house style (savefig reads rcParams at save time)."""
+    buf = target if not isinstance(target, (str, Path)) else io.BytesIO()
     with style.house():
-        fig.savefig(target, format="png", dpi=dpi, metadata={"Software": None},
+        fig.savefig(buf, format="png", dpi=dpi, metadata={"Software": None},
                     pil_kwargs={"compress_level": PNG_COMPRESS_LEVEL})
+    if isinstance(target, (str, Path)):
+        replace_file(Path(target), buf.getvalue())  # never in place (see replace_file)
 
 
 def save_svg(fig: Any, target: Any, *, title: str, description: str) -> None:
@@ -47,7 +51,7 @@ def save_svg(fig: Any, target: Any, *, title: str, description: str) -> None:
                                                  "Description": description})
     svg = embed_font(buf.getvalue())
     if isinstance(target, (str, Path)):
-        Path(target).write_text(svg, encoding="utf-8")
+        replace_file(Path(target), svg)
     elif isinstance(target, io.TextIOBase):
         target.write(svg)
     else:

@@ -13,6 +13,8 @@ import threading
 from pathlib import Path
 from typing import Any
 
+from analysis.factcheck.report import replace_file
+
 
 def skip_iri_parser() -> None:
     """Keep jsonschema (which nbformat imports) from importing `rfc3987_syntax`.
@@ -119,5 +121,6 @@ def write_copies(nb: Any, out_dir: Path, stem: str) -> None:
     import nbformat
 
     out_dir.mkdir(parents=True, exist_ok=True)
-    nbformat.write(nb, out_dir / f"{stem}.ipynb")
-    (out_dir / f"{stem}.html").write_text(_html(nb), encoding="utf-8")
+    text = nbformat.writes(nb)  # as nbformat.write puts it, with one final line break
+    replace_file(out_dir / f"{stem}.ipynb", text if text.endswith("\n") else text + "\n")  # never in place
+    replace_file(out_dir / f"{stem}.html", _html(nb))
