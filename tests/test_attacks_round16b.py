@@ -97,3 +97,16 @@ def test_outputs_are_replaced_never_written_in_place(tmp_path: Path):
     write_copies(nb, out / "notebooks", "01_demo")
     assert {link: link.read_bytes() for link in kept} == kept
     assert all(path.read_bytes() != kept[archive / path.relative_to(out)] for path in made if path.suffix != ".json")
+
+
+def test_all_refuses_to_stamp_a_checkout_whose_code_is_not_running(tmp_path: Path):
+    """`python -m analysis all --root R` run with another checkout's package (its .venv, or started from it) ran
+    that code and stamped R's: an edit to R's chart code was stamped as made, and `make` in R skipped it."""
+    other = tmp_path / "other-checkout"
+    (other / "analysis").mkdir(parents=True)
+    (other / "analysis" / "__init__.py").write_text('"""Another checkout\'s package."""\n', encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "analysis", "all", "--root", str(other)], cwd=REPO,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 2, done.stdout
+    assert "not of" in done.stderr and len(done.stderr.strip().splitlines()) == 1
+    assert not (other / ".cache").exists() and not (other / "data" / "processed").exists()

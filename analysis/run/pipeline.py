@@ -38,6 +38,7 @@ from analysis.paths import (
     GALLERY_NAME,
     METHODS_PAGE,
     NOTEBOOK_TIMINGS_NAME,
+    PROJECT_ROOT,
     REPORT_HTML,
     REPORT_MD,
     RULES_PAGE,
@@ -288,8 +289,25 @@ def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
     parser.add_argument("--force", action="store_true", help="run every step even if its inputs are unchanged")
 
 
+def other_code(root: Path) -> str | None:
+    """Why this process may not stamp `root`'s steps, or None: `root` holds a package of its own that is not the
+    one running. Its stamps hash `root`'s code, but the steps (and the kernels, whose path starts with the running
+    package's checkout) run this code: `python -m analysis all --root R` started from another checkout, or with
+    another checkout's .venv (its editable install), stamped R's edited chart as made while the outputs came from
+    the other code, and `make` in R then skipped every step with the edit never drawn."""
+    package = root / "analysis"
+    if not (package / "__init__.py").is_file() or package.resolve() == (PROJECT_ROOT / "analysis").resolve():
+        return None
+    return (f"python -m analysis all: this is the code of {PROJECT_ROOT}, not of {root}, whose outputs it would "
+            f"stamp as made by {root}'s own code; run `make` in {root} (its own .venv) instead")
+
+
 def run(args: argparse.Namespace) -> int:
     paths = Paths(args.root.resolve())
+    refused = other_code(paths.root)
+    if refused:
+        print(refused, file=sys.stderr)
+        return 2
     with build_lock(paths):
         return _run_all(args, paths)
 
