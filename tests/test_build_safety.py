@@ -171,7 +171,6 @@ def test_faults_while_replacing_processed_are_one_line_and_keep_the_previous_tab
 # --- the fact-check report: three files replaced together --------------------------------------------------
 
 REPORT_DISK_FULL = textwrap.dedent("""\
-    real_fdopen = os.fdopen
     class Full:
         def __init__(self, handle): self.handle = handle
         def __enter__(self): return self
@@ -180,7 +179,12 @@ REPORT_DISK_FULL = textwrap.dedent("""\
             if '@context' in text:  # the ClaimReview file, written last
                 raise OSError(errno.ENOSPC, 'No space left on device')
             return self.handle.write(text)
-    os.fdopen = lambda fd, *a, **k: Full(real_fdopen(fd, *a, **k))""")
+    import io
+    real_open = io.open  # os.fdopen and Path.write_text open through it: the same full disk either way
+    def full_open(file, mode='r', *a, **k):
+        handle = real_open(file, mode, *a, **k)
+        return Full(handle) if 'w' in mode else handle
+    io.open = full_open""")
 
 
 def test_check_on_a_full_disk_keeps_the_previous_report_whole(project: Paths):
