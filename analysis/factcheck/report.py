@@ -383,12 +383,8 @@ def write_together(files: dict[Path, str]) -> None:
     temps: dict[Path, Path] = {}
     try:
         for path, text in files.items():
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-            temps[path] = Path(tmp_name)
-            os.fchmod(fd, new_file_mode())  # readable like every other output (a web server serves outputs/)
-            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-                handle.write(text)
+            temps[path] = scratch_beside(path)  # readable like every other output (a web server serves outputs/)
+            temps[path].write_text(text, encoding="utf-8", newline="\n")
         for path, tmp in temps.items():
             os.replace(tmp, path)
     finally:
