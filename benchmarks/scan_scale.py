@@ -125,6 +125,11 @@ HOSTILE_ARTICLES = {
     "scientific notation": lambda n: "1,200 " + "1e1e1e" * (n // 6),
     "shares with a noun between": lambda n: "1,200 " + "one child in " * (n // 13),
     "spaced pc and hanging ages": lambda n: "1,200 " + "1 pc 16- and " * (n // 13),
+    # round seventeen: a note's mark without a sentence end rebuilt the sentence once per mark, and a run of
+    # abbreviations without one copied a growing piece at each (both grew with the square of the text)
+    "note marks, in brackets and superscript": lambda n: "1,200 " + "1,200[2] 1,200\u00b2 " * (n // 18),
+    "qualifier abbreviations": lambda n: "1,200 " + "Est. 1,200 approx. 5 ppts " * (n // 26),
+    "numbers in words and service numbers": lambda n: "1,200 " + "a thousand and six, call 999, or " * (n // 33),
 }
 
 

@@ -187,7 +187,8 @@ def test_a_number_with_a_minus_sign_is_listed_as_left_out(sign: str) -> None:
     ("There were 1,73 referrals.", ["1,73"]),  # a slipped digit: in neither list
     ("There were 12,34,567 referrals.", ["12,34,567"]),
     ("Up .5% on last year.", [".5%"]),
-    ("Up 12%\u00b2 on last year.", ["12%\u00b2"]),  # a footnote mark after the sign: read as the count 12
+    # ("Up 12%\u00b2 on last year.": the count 12 then; since round 17 the superscript is a note's mark, read through
+    # as "[2]" is, and the figure is 12%: tests/test_attacks_round17.py)
     ("A 24/7 helpline took 1,200 calls.", ["24/7"]),  # round 11a read neither as a figure, and listed neither
 ])
 def test_a_number_no_form_reads_is_listed_as_not_read(text: str, unread: list[str]) -> None:

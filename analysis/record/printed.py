@@ -21,6 +21,7 @@ from analysis.record.vocabulary import (
     JOINED_SCALE_WORDS,
     MULTIPLES,
     PER_CENT,
+    PERCENTAGE_POINTS,
     QUALIFIERS,
     SCALES,
     SPACED_SCALE_WORDS,
@@ -112,7 +113,7 @@ _TIMES = re.compile(r"(\S+) times")
 _IN_EVERY = re.compile(r"(\S+?)(?: [a-z]+)?[ -](?:in[ -](?:every[ -])?|out[ -]of[ -]every[ -])(\S+)", re.IGNORECASE)
 _OUT_OF = re.compile(r"(\S+) out of (\S+)", re.IGNORECASE)
 #: A number and its per-cent sign, with a space or a hyphen between or close up ("56 per cent", "a 56-per-cent rise").
-_PERCENT = re.compile(rf"(\S+?)[ -]?({PER_CENT}|percentage points?|pp)", re.IGNORECASE)
+_PERCENT = re.compile(rf"(\S+?)[ -]?({PER_CENT}|{PERCENTAGE_POINTS})", re.IGNORECASE)
 _PER_CENT_ONLY = re.compile(PER_CENT, re.IGNORECASE)
 _RATE = re.compile(r"(\S+)(?: [a-z][a-z -]*?)? per (\S+)(?: [a-z][a-z0-9 -]*)?", re.IGNORECASE)
 _MONEY = re.compile(r"£ ?([\d.,]+) ?([a-z]+)?", re.IGNORECASE)

@@ -15,8 +15,8 @@ from decimal import ROUND_HALF_UP, Decimal
 
 __all__ = [
     "Qualifier", "CANONICAL", "QUALIFIERS", "TOLERANCE", "direction", "WORD_NUMBERS", "FRACTIONS", "MULTIPLES",
-    "SCALES", "PER_CENT", "number_word", "LIST_SEPARATOR", "split_list", "join_list", "fmt_percent",
-    "join_steps", "split_steps", "rounded_range",
+    "SCALES", "PER_CENT", "PERCENTAGE_POINTS", "number_word", "LIST_SEPARATOR", "split_list", "join_list",
+    "fmt_percent", "join_steps", "split_steps", "rounded_range",
 ]
 
 #: How far "about", "almost" and "just over" may stray from the printed value: 5 per cent of it.
@@ -60,6 +60,12 @@ QUALIFIERS: dict[str, str] = {
     "just over": "just over", "just above": "just over", "slightly more than": "just over",
     "about": "about", "around": "about", "approximately": "about", "roughly": "about", "some": "about",
     "an estimated": "about", "estimated": "about", "c.": "about", "circa": "about",
+    # (each of these was read by scan as the exact figure after it, "north of 1,200" as 1,200: issue 24, round
+    # seventeen)
+    "north of": "more than", "upwards of": "more than", "beyond": "more than",
+    "a minimum of": "at least", "south of": "fewer than", "a maximum of": "at most",
+    "shy of": "almost", "just shy of": "almost", "short of": "almost", "getting on for": "almost",
+    "approx.": "about", "approx": "about", "est.": "about",
 }
 
 
@@ -103,6 +109,9 @@ MULTIPLES: dict[str, float] = {
 #: How a per-cent sign is printed ("56%", "56 per cent", "56 percent", "56pc", "56 per-cent"): a regular-expression
 #: alternation, used by the parser, scan and search alike.
 PER_CENT = r"%|per[\s-]?cent|pc"
+#: How "percentage points" is printed ("3 percentage points", "3 percentage-points", "3 ppts", "3pp"), for the parser
+#: and scan alike: scan read "5 ppts" and "5 percentage-points" as the count 5 (issue 24, round seventeen).
+PERCENTAGE_POINTS = r"percentage[\s-](?:points?|pts?)|ppts?|pp"
 
 #: Scale words printed after a number ("£15.6million", "1.2 million").
 SCALES: dict[str, float] = {
@@ -119,7 +128,8 @@ SPACED_SCALE_WORDS = "|".join(w for w in sorted(SCALES, key=len, reverse=True) i
 #: Units and scales printed after a number that the parser does not read ("56 pct", "56 p.c.", "1.2 mln", "3 bln",
 #: "twelve hundred", "12 dozen"): scan reported such a number as the bare count 56, 1.2 or 12, a figure the article
 #: never printed (issue 24, rounds fourteen and sixteen); it now reports it as not read.
-UNREAD_UNIT_WORDS = (r"pct|p\.c\.?|mln|mil|bln|bil|tn|trillion|lakh|crore|hundred|dozens?"
+#: "5 points" and "5 pts" too: a change in percentage points, or points on an index or a score (read as the count 5).
+UNREAD_UNIT_WORDS = (r"pct|p\.c\.?|mln|mil|bln|bil|tn|trillion|lakh|crore|hundred|dozens?|points?|pts?"
                      r"|pounds?|quid|dollars?|euros?|yen|rupees?")
 #: Currencies the parser does not read, printed before a number ("$5m", "€5m", "USD 5m"): scan read "$5m" as the
 #: count 5 million, its currency dropped (issue 24, round fifteen). Only pounds are read, printed "£".

@@ -1,0 +1,138 @@
+"""Issue 24, round seventeen: fresh inputs for each class, each failure fixed by class (see the stop's note)."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.factcheck.scan import scan_text
+from analysis.paths import DEFAULT
+from analysis.record.printed import parse_printed
+
+# --- scan: fresh wordings read as figures the article never printed (class 3) -----------------------------------
+
+
+def _read(text: str) -> tuple[list[tuple[str, float, str, str]], list[str]]:
+    result = scan_text(text, DEFAULT)
+    return ([(f["value_as_printed"], round(f["value"], 2), f["unit"], f["qualifier"]) for f in result["figures"]],
+            result["not_read"])
+
+
+def _listed(left: str, kind: str) -> str:
+    return f"paragraph 1: {left!r} is a {kind}, not one figure the record can hold: check it by hand"
+
+
+@pytest.mark.parametrize(("text", "printed", "qualifier"), [
+    ("North of 1,200 cases were reviewed.", "North of 1,200", "more than"),
+    ("Upwards of 1,200 cases were reviewed.", "Upwards of 1,200", "more than"),
+    ("Beyond 1,200 cases were reviewed.", "Beyond 1,200", "more than"),
+    ("A minimum of 1,200 cases were reviewed.", "A minimum of 1,200", "at least"),
+    ("A maximum of 1,200 cases were reviewed.", "A maximum of 1,200", "at most"),
+    ("Just shy of 1,200 cases were reviewed.", "Just shy of 1,200", "almost"),
+    ("Short of 1,200 cases were reviewed.", "Short of 1,200", "almost"),
+    ("Getting on for 1,200 cases were reviewed.", "Getting on for 1,200", "almost"),
+    ("Approx 1,200 cases were reviewed.", "Approx 1,200", "about"),
+    # an abbreviation's full stop, in capitals, split the sentence there and left 1,200 exact
+    ("Approx. 1,200 cases were reviewed.", "Approx. 1,200", "about"),
+    ("Est. 1,200 cases were reviewed.", "Est. 1,200", "about"),
+])
+def test_a_qualifier_in_other_words_keeps_its_meaning(text: str, printed: str, qualifier: str) -> None:
+    """Each was read as the exact 1,200, so "north of 1,200" matched an exact figure and lost its bound."""
+    assert _read(text) == ([(printed, 1200.0, "count", qualifier)], [])
+
+
+def test_an_abbreviation_ends_no_sentence_only_as_a_word_of_its_own() -> None:
+    """"the test." is no "est.": the sentence still ends there, and each figure is read in its own."""
+    figures, _ = _read("It failed the test. 1,200 cases were reviewed.")
+    assert figures == [("1,200", 1200.0, "count", "exact")]
+
+
+@pytest.mark.parametrize(("stated", "qualifier"), [("north of 1,200", "more than"), ("a maximum of 1,200", "at most"),
+                                                   ("approx. 1,200", "about")])
+def test_the_parser_reads_the_same_qualifiers(stated: str, qualifier: str) -> None:
+    """One vocabulary: what scan reads, `verify --stated` and the record read too."""
+    assert (parse_printed(stated).qualifier, parse_printed(stated).value) == (qualifier, 1200.0)
+
+
+@pytest.mark.parametrize(("text", "printed"), [("Cases rose 5 ppts.", "5 ppts"),
+                                               ("It rose 5 percentage-points.", "5 percentage-points"),
+                                               ("It rose 5 percentage pts.", "5 percentage pts")])
+def test_percentage_points_abbreviated_are_points(text: str, printed: str) -> None:
+    """Each was the count 5."""
+    assert _read(text) == ([(printed, 5.0, "percentage points", "exact")], [])
+
+
+@pytest.mark.parametrize(("text", "left"), [("It rose 5 points.", "5 points"), ("Cases rose 5 pts.", "5 pts")])
+def test_points_alone_are_listed(text: str, left: str) -> None:
+    """Percentage points, or points on an index or a score: the count 5 either way was wrong."""
+    assert _read(text) == ([], [_listed(left, "number with a unit no figure form reads")])
+
+
+@pytest.mark.parametrize(("text", "printed", "value", "unit"), [
+    ("There were 1,200\u00b2 cases.", "1,200", 1200.0, "count"),  # dropped without a word, as a code
+    ("About 1,200\u00b9 cases were reviewed.", "About 1,200", 1200.0, "count"),
+    ("Around 56%\u00b2 of children.", "Around 56%", 56.0, "percent"),
+    ("Up 12%\u00b2 on last year.", "12%", 12.0, "percent"),  # the count 12 in round 12b
+    ("The rate rose 56 per cent\u00b9.", "56 per cent", 56.0, "percent"),  # the count 56: its unit was lost
+    ("There were 1,200\u207d\u00b3\u207e cases.", "1,200", 1200.0, "count"),
+])
+def test_a_superscript_note_mark_is_read_through(text: str, printed: str, value: float, unit: str) -> None:
+    """A superscript after a figure is a note's mark, as "[2]" is."""
+    figures, not_read = _read(text)
+    assert [f[:3] for f in figures] == [(printed, value, unit)] and not_read == []
+
+
+def test_a_superscript_after_ten_is_a_power() -> None:
+    assert _read("The number hit 10\u00b3 cases.") == ([], [_listed("10\u00b3", "number in scientific notation")])
+
+
+@pytest.mark.parametrize(("text", "left"), [
+    ("One thousand two hundred cases were reviewed.", "One thousand two hundred"),  # the count 1,000
+    ("Three hundred and fifty cases were reviewed.", "Three hundred and fifty"),  # the count 50
+    ("Five thousand and six cases were reviewed.", "Five thousand and six"),  # 5,000 and 6
+    ("Nine hundred thousand calls were made.", "Nine hundred thousand"),
+    ("A thousand children were at risk.", "A thousand"),  # dropped without a word
+])
+def test_a_number_in_words_of_several_parts_is_listed(text: str, left: str) -> None:
+    assert _read(text) == ([], [_listed(left, "number in words of more than one part")])
+
+
+@pytest.mark.parametrize(("text", "printed", "value"), [
+    ("Two thousand cases were reviewed.", "Two thousand", 2000.0),
+    ("One hundred thousand calls were made.", "One hundred thousand", 100000.0),
+    ("A hundred cases were reviewed.", "A hundred", 100.0),  # dropped without a word; the parser reads it
+])
+def test_a_number_in_words_the_parser_reads_is_read(text: str, printed: str, value: float) -> None:
+    assert _read(text) == ([(printed, value, "count", "exact")], [])
+    assert parse_printed(printed).value == value
+
+
+@pytest.mark.parametrize("text", [
+    "Call Childline on 0800 1111 for help.",  # the count 1,111
+    "If a child is in danger call 999, or 101 for non-emergencies.",  # the counts 999 and 101
+    "Text 85258 for support.",  # the count 85,258
+    "Dial 116 000 for missing children.",
+    "Ring Missing People on 116 000.",
+])
+def test_a_service_phone_number_is_no_figure(text: str) -> None:
+    assert _read(text) == ([], [])
+
+
+@pytest.mark.parametrize(("text", "figures"), [
+    ("There were 999 cases last year.", [("999", 999.0, "count", "exact")]),
+    ("They called 300 witnesses.", [("300", 300.0, "count", "exact")]),
+    ("It rose from 5 000 000 to 6 000 000.", []),  # digit groups, listed as such, not a number starting 0
+])
+def test_a_count_beside_the_words_is_still_a_count(text: str, figures: list[tuple[str, float, str, str]]) -> None:
+    assert _read(text)[0] == figures
+
+
+def test_one_and_a_half_times_is_a_multiplier() -> None:
+    """Dropped without a word."""
+    assert _read("It was one-and-a-half times higher.") == (
+        [], [_listed("one-and-a-half times", "multiplier")])
+
+
+@pytest.mark.parametrize("text", ["Operation 12 was launched.", "FY2023/24 saw no change."])
+def test_a_name_or_a_financial_year_is_no_figure(text: str) -> None:
+    """"Operation 12" was the count 12; "FY2023/24" listed its "24" as a number no form reads."""
+    assert _read(text) == ([], [])
