@@ -30,6 +30,7 @@ from analysis.publish.workbook import WORKBOOK_NAME, WORKBOOK_TABLES, build_work
 from analysis.publish.workbook import add_arguments as workbook_arguments
 from analysis.record.hygiene import SiteUrlError, checked_site_url, inline_safe_json, neutralise_frame
 from analysis.record.printed import PrintedFigureError, parse_printed
+from analysis.tables.write import number_text
 
 __all__ = ["PNG_DPI", "datawrapper_frame", "printed_qualifier",
            "WORKBOOK_NAME", "WORKBOOK_TABLES", "CHARTS_DIR_ENV", "chart_dir", "write_chart", "publish",
@@ -56,8 +57,7 @@ def write_chart(fig: Any, meta: Any, folder: Path) -> dict[str, Path]:
         mobile, _ = meta.redraw(style.MOBILE_WIDTH)
         save.save_png(mobile, files["mobile"], PNG_DPI)
     save.save_svg(fig, files["svg"], title=meta.title, description=meta.alt_text)
-    replace_file(files["csv"], datawrapper_frame(meta.data).to_csv(index=False, lineterminator="\n",
-                                                                   float_format="%.10g"))
+    replace_file(files["csv"], chart_csv(meta.data))
     replace_file(files["json"], inline_safe_json(meta.sidecar()))
     return files
 
@@ -89,6 +89,12 @@ def _printed_column(frame: Any, value: str) -> str | None:
     numeric = [c for c in frame.columns if frame[c].dtype.kind in "iuf"]
     lone = [c for c in frame.columns if str(c).lower() == AS_PRINTED]
     return lone[0] if lone and numeric == [value] else None
+
+
+def chart_csv(data: Any) -> str:
+    """A chart's CSV: its Datawrapper table, each number spelled as the processed tables spell it (`number_text`:
+    a column with a blank is a float column, and "%.10g" wrote 12,345,678,901 in it as 1.23456789e+10)."""
+    return datawrapper_frame(data).to_csv(index=False, lineterminator="\n", float_format=number_text)
 
 
 def datawrapper_frame(data: Any) -> Any:

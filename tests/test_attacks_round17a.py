@@ -1,0 +1,41 @@
+"""Issue 24, round seventeen, helper r17a (class 5, exports; class 1, markup): what a fresh attack on the exports
+found, each pinned by a test that fails without its fix."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pandas as pd
+
+from analysis.paths import Paths
+
+# --- numbers in the CSVs keep every digit they were printed with (class 5, exports) --------------------------------
+
+#: A plausible amount in pounds and pence: eleven significant digits. `validate` accepts it; the processed CSV wrote
+#: 156123456.8 (ten significant digits), and the database, workbook and checks read that from it.
+PENCE = "£156,123,456.78"
+
+
+def test_a_printed_amount_keeps_its_pence_in_the_processed_tables(real_copy: Paths) -> None:
+    from analysis.run.build import build
+
+    path = real_copy.figures_dir / "gla-vess-mopac.csv"
+    text = path.read_text(encoding="utf-8")
+    planted = text.replace(",£15.6 million,GBP,", f',"{PENCE}",GBP,').replace(
+        "£15.6 million funding for the new", f"{PENCE} funding for the new")
+    assert planted.count(PENCE) == 2  # the value and its quote
+    path.write_text(planted, encoding="utf-8")
+    build(real_copy)
+    rows = csv.DictReader(io.StringIO((real_copy.processed / "figures.csv").read_text(encoding="utf-8")))
+    row = next(r for r in rows if r["figure_id"] == "gla-vess-mopac/vess-funding")
+    assert (row["value_as_printed"], row["value"], row["printed_decimals"]) == (PENCE, "156123456.78", "2")
+
+
+def test_a_chart_csv_writes_every_digit_of_a_number_in_a_column_with_a_blank() -> None:
+    from analysis.publish.export import chart_csv
+
+    frame = pd.DataFrame({"Year": ["2023", "2024", "2025"], "Spent (GBP)": [12345678901.0, None, 156123456.78],
+                          "Share (%)": [2 / 3 * 100, 0.1 + 0.2, 61.1]})
+    lines = chart_csv(frame).splitlines()
+    assert lines[1:] == ["2023,12345678901,66.66666667", "2024,,0.3", "2025,156123456.78,61.1"]
