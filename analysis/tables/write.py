@@ -28,8 +28,9 @@ def number_text(value: Any) -> str:
     """A number as every CSV the project writes spells it (the processed tables, the charts' data): a whole number
     in full, otherwise the fewest significant digits (10 to 15) that give back exactly the value read, so a printed
     "£156,123,456.78" stays 156123456.78. With 10 digits at most it became 156123456.8, in data/processed and in
-    everything read from it (issue 24, round seventeen). A value no such form gives back exactly (a computed share,
-    2/3) is written with 10."""
+    everything read from it (issue 24, round seventeen). A value no such form gives back exactly (most computed
+    values: 2/3, 278/374) is written with 10; the odd computed value that one does is written with those digits,
+    which is as exact, only longer."""
     number = float(value)
     if number.is_integer():
         return str(int(number))
