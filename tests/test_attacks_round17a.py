@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+from pathlib import Path
 
 import pandas as pd
 
@@ -39,3 +40,31 @@ def test_a_chart_csv_writes_every_digit_of_a_number_in_a_column_with_a_blank() -
                           "Share (%)": [2 / 3 * 100, 0.1 + 0.2, 61.1]})
     lines = chart_csv(frame).splitlines()
     assert lines[1:] == ["2023,12345678901,66.66666667", "2024,,0.3", "2025,156123456.78,61.1"]
+
+
+# --- the notebooks' published copies name no folder of this machine (class 1/5) ---------------------------------
+
+
+def test_a_notebook_warning_is_published_without_the_checkouts_path(tmp_path: Path) -> None:
+    """A full-width "＜" in the record (which validate accepts) is a glyph the charts' typeface lacks: matplotlib
+    warned, and the warning reached outputs/notebooks/*.ipynb and *.html with the checkout's absolute path."""
+    import nbformat
+
+    from analysis.paths import PROJECT_ROOT
+    from analysis.run.copies import write_copies
+
+    style = PROJECT_ROOT / "analysis" / "publish" / "style.py"
+    warning = (f"{style}:293: UserWarning: Glyph 65308 (\\N{{FULLWIDTH LESS-THAN SIGN}}) missing from font(s) "
+               "Inter.\n  width, _, _ = renderer.get_text_width_height_descent(text)\n")
+    home_file = Path.home() / ".cache" / "matplotlib" / "fontlist.json"
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("draw()", outputs=[
+        nbformat.v4.new_output("stream", name="stderr", text=warning),
+        nbformat.v4.new_output("error", ename="OSError", evalue=f"cannot read {home_file}",
+                               traceback=[f"File {style}:12, in draw", f"OSError: cannot read {home_file}"])])])
+    write_copies(nb, tmp_path, "01_inspections")
+    for name in ("01_inspections.ipynb", "01_inspections.html"):
+        published = (tmp_path / name).read_text(encoding="utf-8")
+        assert str(PROJECT_ROOT) not in published and str(Path.home()) not in published, name
+        assert "analysis/publish/style.py:293: UserWarning: Glyph 65308" in published, name  # the warning is kept
+        assert "~/.cache/matplotlib/fontlist.json" in published, name
+    assert nb.cells[0].outputs[0].text == warning  # the run's own record is left as it was

@@ -7,6 +7,7 @@ finishes; this module also keeps nbformat's import cheap (`skip_iri_parser`).
 from __future__ import annotations
 
 import functools
+import os
 import sys
 import sysconfig
 import threading
@@ -14,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from analysis.factcheck.report import replace_file
+from analysis.paths import PROJECT_ROOT
 
 
 def skip_iri_parser() -> None:
@@ -116,10 +118,42 @@ def _html(nb: Any) -> str:
     return body
 
 
+def _folders_of_this_machine() -> list[tuple[str, str]]:
+    """(folder, what a reader is shown instead): the checkout (its code and .venv), then the user's home."""
+    return [(f"{PROJECT_ROOT}{os.sep}", ""), (f"{Path.home()}{os.sep}", f"~{os.sep}")]
+
+
+def without_machine_paths(nb: Any) -> Any:
+    """A copy of the notebook whose printed output (streams, errors) names no folder of this machine: the
+    checkout's folder is cut and the user's home written "~". A notebook's warning is printed with the path of the
+    file that raised it: matplotlib's "Glyph 65308 (FULLWIDTH LESS-THAN SIGN) missing from font(s) Inter" for a
+    character in the record reached the published .ipynb and HTML copies with /home/<user>/…/analysis/publish/
+    style.py in it (issue 24, round seventeen)."""
+    import copy
+
+    def cut(text: str) -> str:
+        for folder, shown in _folders_of_this_machine():
+            text = text.replace(folder, shown)
+        return text
+
+    safe = copy.deepcopy(nb)
+    for cell in safe.cells:
+        for output in cell.get("outputs", []):
+            for key in ("text", "evalue", "traceback"):
+                value = output.get(key)
+                if isinstance(value, str):
+                    output[key] = cut(value)
+                elif isinstance(value, list):
+                    output[key] = [cut(line) if isinstance(line, str) else line for line in value]
+    return safe
+
+
 def write_copies(nb: Any, out_dir: Path, stem: str) -> None:
-    """The executed notebook and its HTML copy (what readers open without Jupyter)."""
+    """The executed notebook and its HTML copy (what readers open without Jupyter), with no folder of this machine
+    in them (`without_machine_paths`)."""
     import nbformat
 
+    nb = without_machine_paths(nb)
     out_dir.mkdir(parents=True, exist_ok=True)
     text = nbformat.writes(nb)  # as nbformat.write puts it, with one final line break
     replace_file(out_dir / f"{stem}.ipynb", text if text.endswith("\n") else text + "\n")  # never in place
