@@ -68,3 +68,41 @@ def test_a_notebook_warning_is_published_without_the_checkouts_path(tmp_path: Pa
         assert "analysis/publish/style.py:293: UserWarning: Glyph 65308" in published, name  # the warning is kept
         assert "~/.cache/matplotlib/fontlist.json" in published, name
     assert nb.cells[0].outputs[0].text == warning  # the run's own record is left as it was
+
+
+# --- Datasette: no CSV the server hands out holds a formula (class 5, exports) ------------------------------------
+
+#: One GET, a link followed while `make serve` runs: Datasette answered with `cse.csv` as an attachment, its cells
+#: a DDE command and a live link for Excel.
+FORMULA_CSV = ("/cse.csv?_dl=1&sql=" + "select '-2%2B3%2Bcmd|'' /C calc''!A0' as a, "
+               "'=HYPERLINK(\"http://evil.example\",\"the report\")' as b, -0.5 as c, '@SUM(1)' as d, 'fell' as e")
+
+
+def _served(db: Path, path: str) -> Any:
+    from datasette.app import Datasette
+
+    from analysis.publish.database import PLUGINS_DIR, SQL_TIME_LIMIT_MS
+    from tests.event_loop import run_apart
+
+    ds = Datasette([str(db)], plugins_dir=str(PLUGINS_DIR), settings={"sql_time_limit_ms": SQL_TIME_LIMIT_MS})
+    response = run_apart(ds.client.get(path))
+    assert response.status_code == 200, response.text[:300]
+    return response
+
+
+def test_a_csv_of_a_query_a_link_names_holds_no_formula(tmp_path: Path) -> None:
+    import sqlite3
+
+    db = tmp_path / "cse.db"
+    with sqlite3.connect(db) as conn:
+        conn.execute("create table revisions (note text, change real)")
+        conn.execute("insert into revisions values ('Revised in the ONS mid-2024 release', -0.5)")
+    got = _served(db, FORMULA_CSV.replace(" ", "%20"))
+    assert got.headers["content-disposition"] == 'attachment; filename="cse.csv"'
+    rows = list(csv.reader(io.StringIO(got.text)))
+    assert rows == [["a", "b", "c", "d", "e"],
+                    ["'-2+3+cmd|' /C calc'!A0", "'=HYPERLINK(\"http://evil.example\",\"the report\")", "-0.5",
+                     "'@SUM(1)", "fell"]]
+    # A CSV without a formula is Datasette's own, byte for byte (a fall stays a negative number).
+    table = _served(db, "/cse/revisions.csv")
+    assert table.text == "rowid,note,change\r\n1,Revised in the ONS mid-2024 release,-0.5\r\n"

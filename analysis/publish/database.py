@@ -126,7 +126,8 @@ def build_database(paths: Paths, out: Path) -> dict[str, int]:
 
 
 #: Datasette's limit on one query's time (ms); its plugins cap value sizes and refuse `fts3_tokenizer`
-#: (`datasette_plugins/limits.py`) and link only sources' own addresses (`links.py`).
+#: (`datasette_plugins/limits.py`), link only sources' own addresses (`links.py`) and write no formula into a CSV
+#: (`exports.py`).
 SQL_TIME_LIMIT_MS = 1000
 PLUGINS_DIR = Path(__file__).with_name("datasette_plugins")
 HOST = "127.0.0.1"
