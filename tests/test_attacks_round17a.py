@@ -106,3 +106,14 @@ def test_a_csv_of_a_query_a_link_names_holds_no_formula(tmp_path: Path) -> None:
     # A CSV without a formula is Datasette's own, byte for byte (a fall stays a negative number).
     table = _served(db, "/cse/revisions.csv")
     assert table.text == "rowid,note,change\r\n1,Revised in the ONS mid-2024 release,-0.5\r\n"
+
+
+def test_a_page_asked_for_as_csv_but_answered_in_html_is_left_as_it_is(tmp_path: Path) -> None:
+    """`?_format=csv` on a query page: Datasette answers with its HTML page, which is no CSV to make safe."""
+    import sqlite3
+
+    db = tmp_path / "cse.db"
+    sqlite3.connect(db).close()
+    page = _served(db, "/cse?sql=select+1&_format=csv")
+    assert page.headers["content-type"].startswith("text/html")
+    assert '<link rel="stylesheet" href="/-/static/app.css' in page.text

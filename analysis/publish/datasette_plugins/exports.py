@@ -28,9 +28,16 @@ _NUMBER = re.compile(r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?")
 
 
 def is_csv_request(scope: dict[str, Any]) -> bool:
-    """Whether a request asks for CSV: a path ending ".csv", or `_format=csv`."""
+    """Whether a request may be answered with CSV: a path ending ".csv", or `_format=csv` (which Datasette may
+    answer with its HTML page instead: the response's type decides, `is_csv_response`)."""
     query = urllib.parse.parse_qs(scope.get("query_string", b"").decode("latin-1"))
     return str(scope.get("path", "")).endswith(".csv") or "csv" in query.get("_format", [])
+
+
+def is_csv_response(start: dict[str, Any]) -> bool:
+    """Whether a successful response is CSV: Datasette sends it as text/csv to download, text/plain to show."""
+    kind = dict((k.lower(), v) for k, v in start.get("headers", [])).get(b"content-type", b"")
+    return start.get("status") == 200 and kind.split(b";")[0].strip() in (b"text/csv", b"text/plain")
 
 
 def formula_free(body: bytes) -> bytes:
@@ -73,8 +80,8 @@ def asgi_wrapper(datasette: Any) -> Callable[[Asgi], Asgi]:
 
 
 async def _send_whole(send: Callable[[dict[str, Any]], Awaitable[None]], start: dict[str, Any], body: bytes) -> None:
-    """The response as one body: a successful one made formula-free, its length set to match."""
-    if start.get("status") == 200:
+    """The response as one body: a CSV made formula-free, its length set to match."""
+    if is_csv_response(start):
         body = formula_free(body)
     headers = [(k, v) for k, v in start.get("headers", []) if k.lower() != b"content-length"]
     await send({**start, "headers": [*headers, (b"content-length", str(len(body)).encode())]})
