@@ -104,13 +104,13 @@ def _datasette_get(db: Path, sql: str, time_limit_ms: int | None = None) -> dict
 
     from datasette.app import Datasette
 
-    from analysis.publish.database import PLUGINS_DIR, SQL_TIME_LIMIT_MS, serve_command
+    from analysis.publish.database import PLUGINS_DIR, SETTINGS, serve_command
 
     command = serve_command(db, db.with_suffix(".json"), 8001)
     assert command[command.index("--plugins-dir") + 1] == str(PLUGINS_DIR)
     assert int(command[command.index("sql_time_limit_ms") + 1]) <= 1000
-    limit = SQL_TIME_LIMIT_MS if time_limit_ms is None else time_limit_ms
-    ds = Datasette([str(db)], plugins_dir=str(PLUGINS_DIR), settings={"sql_time_limit_ms": limit})
+    settings = SETTINGS if time_limit_ms is None else {**SETTINGS, "sql_time_limit_ms": time_limit_ms}
+    ds = Datasette([str(db)], plugins_dir=str(PLUGINS_DIR), settings=settings)
     response = run_apart(ds.client.get(f"/{db.stem}.json?sql={urllib.parse.quote(sql)}&_shape=array"))
     return {"status": response.status_code, "text": response.text}
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -81,10 +82,10 @@ FORMULA_CSV = ("/cse.csv?_dl=1&sql=" + "select '-2%2B3%2Bcmd|'' /C calc''!A0' as
 def _served(db: Path, path: str) -> Any:
     from datasette.app import Datasette
 
-    from analysis.publish.database import PLUGINS_DIR, SQL_TIME_LIMIT_MS
+    from analysis.publish.database import PLUGINS_DIR, SETTINGS
     from tests.event_loop import run_apart
 
-    ds = Datasette([str(db)], plugins_dir=str(PLUGINS_DIR), settings={"sql_time_limit_ms": SQL_TIME_LIMIT_MS})
+    ds = Datasette([str(db)], plugins_dir=str(PLUGINS_DIR), settings=SETTINGS)
     response = run_apart(ds.client.get(path))
     assert response.status_code == 200, response.text[:300]
     return response

@@ -129,16 +129,24 @@ def build_database(paths: Paths, out: Path) -> dict[str, int]:
 #: (`datasette_plugins/limits.py`), link only sources' own addresses (`links.py`) and write no formula into a CSV
 #: (`exports.py`).
 SQL_TIME_LIMIT_MS = 1000
+#: Datasette's settings for `make serve`, one place for the command and the tests. A table page also runs its filter
+#: again in each facet and in up to three queries per column to suggest facets, each with a limit of its own: a GET
+#: searching for "the" 2,500 times took 5.5 s of CPU, nearly all of it in the suggestions (issue 24, round
+#: seventeen). Suggestions are off (the tables' own facets, in the metadata, stay), and a facet asked for gets
+#: 100 ms: the figures table's facets take a few.
+SETTINGS: dict[str, int | bool] = {"sql_time_limit_ms": SQL_TIME_LIMIT_MS, "suggest_facets": False,
+                                   "facet_time_limit_ms": 100}
 PLUGINS_DIR = Path(__file__).with_name("datasette_plugins")
 HOST = "127.0.0.1"
 
 
 def serve_command(db: Path, metadata: Path, port: int) -> list[str]:
     """The Datasette command `make serve` runs: this database, its metadata, on this machine only, with the
-    query limits above."""
+    settings and plugins above."""
+    settings = [part for name, value in SETTINGS.items()
+                for part in ("--setting", name, ("on" if value else "off") if isinstance(value, bool) else str(value))]
     return [sys.executable, "-m", "datasette", "serve", str(db), "--metadata", str(metadata),
-            "--host", HOST, "--port", str(port), "--setting", "sql_time_limit_ms", str(SQL_TIME_LIMIT_MS),
-            "--plugins-dir", str(PLUGINS_DIR)]
+            "--host", HOST, "--port", str(port), *settings, "--plugins-dir", str(PLUGINS_DIR)]
 
 
 def port_busy(port: int) -> bool:
