@@ -44,6 +44,7 @@ from analysis.paths import (
 from analysis.run import kernels
 from analysis.run.copies import html_exporter, skip_iri_parser, write_copies
 from analysis.run.kernels import KERNEL
+from analysis.run.outputs import Marks, output_marks
 
 TIMEOUT_S = 600
 #: How long a kernel may take to answer at start. Generous: under `make test` both cores are busy, and a start
@@ -382,6 +383,7 @@ def run_all(paths: Paths, out_dir: Path | None = None, workers: int | None = Non
     charts_dir = charts_dir or paths.outputs / "charts"
     own = pool is None
     pool = pool or start_pool(paths, charts_dir, workers, fresh)
+    before = chart_marks(charts_dir)
     try:
         unpaired = {s.stem: Outcome(s.stem, False, problem) for s in sources if (problem := pair_problem(s))}
         runnable = [s for s in sources if s.stem not in unpaired]
@@ -396,7 +398,7 @@ def run_all(paths: Paths, out_dir: Path | None = None, workers: int | None = Non
         return outcomes
     remove_retired_charts(charts_dir)
     remove_retired_copies(out_dir, [s.stem for s in sources])
-    return outcomes + missing_charts(charts_dir)
+    return outcomes + missing_charts(charts_dir, before)
 
 
 def remove_retired_copies(out_dir: Path, stems: list[str]) -> list[Path]:
@@ -436,17 +438,36 @@ def remove_retired_charts(charts_dir: Path) -> list[Path]:
     return removed
 
 
-def missing_charts(charts_dir: Path) -> list[Outcome]:
-    """A failed outcome for every registered chart whose four files the notebooks did not write."""
+def chart_marks(charts_dir: Path) -> Marks:
+    """When each file in the charts' folders was last written: taken before the notebooks run, so that a chart they
+    did not export this time is told from one they did (see `missing_charts`)."""
+    return output_marks(charts_dir, ("*/*",))
+
+
+def missing_charts(charts_dir: Path, before: Marks | None = None) -> list[Outcome]:
+    """A failed outcome for every registered chart whose four files the notebooks did not write.
+
+    Not written *this run*: given the files' marks `before` the notebooks ran, a file left as it was is an earlier
+    run's. A notebook that stopped exporting a chart (its `publish` call removed, or the notebook deleted) left
+    that chart's files from the last run in outputs/ while the step passed and was stamped: the gallery and the
+    workbook went on publishing the old chart, and only a clean build said it was missing. Every export writes a
+    new file and renames it over the old (a new inode), so a file it wrote never keeps its marks."""
     from analysis.paths import CHART_IDS
 
+    now = chart_marks(charts_dir) if before is not None else {}
     missing = []
     for chart_id in CHART_IDS:
         folder = charts_dir / chart_id
-        absent = [ext for ext in ("png", "svg", "csv", "json") if not (folder / f"{chart_id}.{ext}").exists()]
+        files = {ext: folder / f"{chart_id}.{ext}" for ext in ("png", "svg", "csv", "json")}
+        absent = [ext for ext, path in files.items() if not path.exists()]
+        stale = [ext for ext, path in files.items() if path in now and now[path] == (before or {}).get(path)]
         if absent:
             missing.append(Outcome(f"chart {chart_id}", False, f"no notebook exported it ({', '.join(absent)} "
                                    "missing): call analysis.publish.export.publish(fig, meta) in a notebook"))
+        elif stale:
+            missing.append(Outcome(f"chart {chart_id}", False, f"no notebook exported it this run (its "
+                                   f"{', '.join(stale)} are an earlier run's): call "
+                                   "analysis.publish.export.publish(fig, meta) in a notebook"))
     return missing
 
 

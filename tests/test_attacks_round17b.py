@@ -1,0 +1,41 @@
+"""Round 17, helper b: stamps that cannot lie (class 2) and one reading of a number's characters (class 4)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from analysis.paths import CHART_IDS, PROJECT_ROOT
+
+
+def _scratch_project(root: Path, notebooks: tuple[str, ...]) -> Path:
+    """A project at `root` with the committed processed tables and only the named notebooks (pairs)."""
+    shutil.copytree(PROJECT_ROOT / "data" / "processed", root / "data" / "processed")
+    (root / "notebooks").mkdir()
+    for stem in notebooks:
+        for suffix in (".py", ".ipynb"):
+            shutil.copy2(PROJECT_ROOT / "notebooks" / f"{stem}{suffix}", root / "notebooks")
+    shutil.copy2(PROJECT_ROOT / "notebooks" / "jupytext.toml", root / "notebooks")
+    return root
+
+
+def test_a_chart_left_by_an_earlier_run_is_not_taken_for_one_exported_now(tmp_path: Path) -> None:
+    """A notebook that stopped exporting a chart (its `publish` call removed, or the notebook deleted) left the
+    chart's files of the last run in outputs/charts: the notebooks step passed and was stamped, and the gallery and
+    workbook went on publishing the old chart, while a clean build of the same state failed. Here only the
+    fact-check notebook runs, over a charts folder holding every chart from an earlier run."""
+    root = _scratch_project(tmp_path / "project", ("05_factcheck",))
+    charts = root / "outputs" / "charts"
+    for chart_id in CHART_IDS:
+        (charts / chart_id).mkdir(parents=True)
+        for ext in ("png", "svg", "csv", "json"):
+            (charts / chart_id / f"{chart_id}.{ext}").write_bytes(b"an earlier run's file")
+    run = subprocess.run([sys.executable, "-m", "analysis", "notebooks", "--root", str(root)],
+                         capture_output=True, text=True, timeout=300)
+    out = run.stdout + run.stderr
+    assert run.returncode != 0, out
+    assert "chart two-1200s: failed: no notebook exported it this run" in out, out
+    assert "chart factcheck-verdicts" not in out, out  # the one this notebook exported
+    assert (charts / "factcheck-verdicts" / "factcheck-verdicts.json").read_bytes() != b"an earlier run's file"
