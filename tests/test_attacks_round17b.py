@@ -39,3 +39,23 @@ def test_a_chart_left_by_an_earlier_run_is_not_taken_for_one_exported_now(tmp_pa
     assert "chart two-1200s: failed: no notebook exported it this run" in out, out
     assert "chart factcheck-verdicts" not in out, out  # the one this notebook exported
     assert (charts / "factcheck-verdicts" / "factcheck-verdicts.json").read_bytes() != b"an earlier run's file"
+
+
+def test_a_chart_file_no_export_wrote_this_run_is_removed_after_a_run_that_passed(tmp_path: Path) -> None:
+    """A file left in a registered chart's folder under a name no export uses now (an earlier variant, a copy)
+    stayed in outputs/ after `make` remade the charts around it, though a clean build has none. The chart's own
+    files, rewritten by this run's export (a new file renamed over the old), and a note of the user's stay."""
+    from analysis.run import notebooks
+
+    folder = tmp_path / "charts" / "met-cse-series"
+    folder.mkdir(parents=True)
+    own = [folder / f"met-cse-series{suffix}" for suffix in (".png", ".svg", ".csv", ".json", "-mobile.png")]
+    for path in [*own, folder / "met-cse-series-old.png", folder / "notes.txt"]:
+        path.write_bytes(b"an earlier run's file")
+    before = notebooks.chart_marks(tmp_path / "charts")
+    for path in own:  # as the export writes: beside, then renamed over
+        (folder / f".{path.name}.tmp").write_bytes(b"this run's file")
+        (folder / f".{path.name}.tmp").replace(path)
+    removed = notebooks.remove_unexported(tmp_path / "charts", before)
+    assert removed == [folder / "met-cse-series-old.png"]
+    assert sorted(p.name for p in folder.iterdir()) == sorted([*(p.name for p in own), "notes.txt"])

@@ -398,7 +398,10 @@ def run_all(paths: Paths, out_dir: Path | None = None, workers: int | None = Non
         return outcomes
     remove_retired_charts(charts_dir)
     remove_retired_copies(out_dir, [s.stem for s in sources])
-    return outcomes + missing_charts(charts_dir, before)
+    missing = missing_charts(charts_dir, before)
+    if not missing:
+        remove_unexported(charts_dir, before)
+    return outcomes + missing
 
 
 def remove_retired_copies(out_dir: Path, stems: list[str]) -> list[Path]:
@@ -442,6 +445,23 @@ def chart_marks(charts_dir: Path) -> Marks:
     """When each file in the charts' folders was last written: taken before the notebooks run, so that a chart they
     did not export this time is told from one they did (see `missing_charts`)."""
     return output_marks(charts_dir, ("*/*",))
+
+
+def remove_unexported(charts_dir: Path, before: Marks) -> list[Path]:
+    """After a run that exported every chart, remove the chart files in a registered chart's folder that it did
+    not write (said in one line each): an earlier run's, under a name no export uses now (a copy, a variant since
+    dropped). The step passed with them in outputs/, where an upload publishes them, and a clean build has none."""
+    from analysis.paths import CHART_IDS
+
+    removed = []
+    for path, marks in sorted(chart_marks(charts_dir).items()):
+        if path.parent.name in CHART_IDS and path.suffix in (".png", ".svg", ".csv", ".json") \
+                and before.get(path) == marks:
+            path.unlink()
+            removed.append(path)
+            print(f"notebooks: removed {path.parent.name}/{path.name} from the charts folder: no chart exported it "
+                  "this run")
+    return removed
 
 
 def missing_charts(charts_dir: Path, before: Marks | None = None) -> list[Outcome]:
