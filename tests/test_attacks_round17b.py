@@ -59,3 +59,25 @@ def test_a_chart_file_no_export_wrote_this_run_is_removed_after_a_run_that_passe
     removed = notebooks.remove_unexported(tmp_path / "charts", before)
     assert removed == [folder / "met-cse-series-old.png"]
     assert sorted(p.name for p in folder.iterdir()) == sorted([*(p.name for p in own), "notes.txt"])
+
+
+def test_the_rules_page_goes_when_its_document_goes(tmp_path: Path) -> None:
+    """docs/factcheck.md deleted or renamed: `check` reran but kept the earlier run's factcheck-rules.html, still
+    linked from the gallery and the methods page, while a clean build has none (and its methods page linked to
+    the missing page)."""
+    from analysis.factcheck import report
+    from analysis.paths import METHODS_PAGE, RULES_PAGE, Paths
+
+    root = tmp_path / "project"
+    shutil.copytree(PROJECT_ROOT / "data" / "processed", root / "data" / "processed")
+    (root / "docs").mkdir()
+    shutil.copy2(PROJECT_ROOT / "docs" / "factcheck.md", root / "docs")
+    paths = Paths(root)
+    paths.outputs.mkdir()
+    report.write_report(paths)
+    assert (paths.outputs / RULES_PAGE).is_file()
+    assert RULES_PAGE in (paths.outputs / METHODS_PAGE).read_text(encoding="utf-8")
+    (root / "docs" / "factcheck.md").rename(root / "docs" / "rules-old.md")
+    report.write_report(paths)
+    assert not (paths.outputs / RULES_PAGE).exists()
+    assert RULES_PAGE not in (paths.outputs / METHODS_PAGE).read_text(encoding="utf-8")

@@ -320,15 +320,16 @@ def render_html(entries: list[Entry]) -> str:
                          **_context(entries))
 
 
-def render_methods() -> str:
-    """methods.html: how claims are judged, for readers; its two worked examples are computed by the rules."""
+def render_methods(rules_page: bool = True) -> str:
+    """methods.html: how claims are judged, for readers; its two worked examples are computed by the rules. It
+    links to the rules page only when there is one (`rules_page`: docs/factcheck.md is there to make it from)."""
     from analysis.factcheck import render, rules
 
     examples = [rules.percent_change(1737, 2060, parse_printed("18.5 per cent")),
                 rules.share(121, 244, parse_printed("more than half"))]
     return render.render(render.html_environment(), "methods.html.j2", title="How we check a claim",
                          verdicts=[(v, MEANING[v]) for v in VERDICT_ORDER], examples=examples,
-                         tolerance=f"{(TOLERANCE * 100).normalize():f}")
+                         tolerance=f"{(TOLERANCE * 100).normalize():f}", rules_page=rules_page)
 
 
 def render_rules(markdown_text: str) -> str:
@@ -402,13 +403,25 @@ def write_report(paths: Paths, site_url: str = "") -> tuple[list[Path], str]:
         paths.outputs / REPORT_MD: render_markdown(entries),
         paths.outputs / REPORT_HTML: render_html(entries),
         paths.outputs / CLAIMREVIEW_NAME: render_jsonld(entries, site_url, PROJECT_NAME),
-        paths.outputs / METHODS_PAGE: render_methods(),
     }
     rules = paths.root / RULES_DOC
+    outputs[paths.outputs / METHODS_PAGE] = render_methods(rules_page=rules.is_file())
     if rules.is_file():
         outputs[paths.outputs / RULES_PAGE] = render_rules(rules.read_text(encoding="utf-8"))
     write_together(outputs)
+    if not rules.is_file():
+        remove_rules_page(paths)
     return list(outputs), summary(entries)
+
+
+def remove_rules_page(paths: Paths) -> None:
+    """Remove the rules page of an earlier run once docs/factcheck.md is gone (deleted or renamed): the page is
+    this step's own output, made from that file only, and it stayed published (linked from the gallery and the
+    methods page) with rules nobody keeps, while a clean build has none."""
+    page = paths.outputs / RULES_PAGE
+    if page.is_file() or page.is_symlink():
+        page.unlink()
+        print(f"check: removed {paths.rel(page)}: {RULES_DOC} is not there to make it from")
 
 
 def run(args: argparse.Namespace) -> int:
