@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv
+import os
+import re
 import shutil
 import subprocess
 import sys
@@ -81,3 +84,92 @@ def test_the_rules_page_goes_when_its_document_goes(tmp_path: Path) -> None:
     report.write_report(paths)
     assert not (paths.outputs / RULES_PAGE).exists()
     assert RULES_PAGE not in (paths.outputs / METHODS_PAGE).read_text(encoding="utf-8")
+
+
+# --- class 4: one reading of a number's characters, the same in data/raw and in verify ---------------------------
+
+_RAW_ROW = PROJECT_ROOT / "data" / "raw" / "figures" / "aol-2016-11-24-hmic-ncpi-mps.csv"
+
+
+def _raw_messages(printed: str) -> list[str]:
+    """What validation says of a real figure row whose value as printed is `printed` (the quote printing it)."""
+    from analysis.record.figures import check_row
+    from analysis.record.problems import Problems
+
+    with _RAW_ROW.open(encoding="utf-8", newline="") as handle:
+        row = next(csv.DictReader(handle))
+    row = {**row, "value_as_printed": printed, "quote": f"A review of {printed} cases found"}
+    problems = Problems()
+    check_row(row, "aol-2016-11-24-hmic-ncpi-mps", "figures.csv", 2, problems)
+    return [p.message for p in problems.items if p.message.startswith("value_as_printed ")]
+
+
+def _verify_message(stated: str) -> str:
+    run = subprocess.run([sys.executable, "-m", "analysis", "verify", "count", "--value", "12", "--stated", stated],
+                         cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=60)
+    assert run.returncode == 2, run.stdout + run.stderr
+    return run.stderr.strip()
+
+
+@pytest.mark.parametrize("stated", [
+    "\u202e21",        # right-to-left override: shown as 12, was judged as 21
+    "1\u20662",        # a right-to-left isolate inside the number
+    "\u200f12",        # right-to-left mark
+    "12\u061b",        # an Arabic semicolon after it (right to left, reorders what is around it)
+    "1\ue0002",        # a private-use glyph pasted from a PDF
+    "12 \u0441ases",   # a Cyrillic look-alike letter
+])
+def test_verify_refuses_what_data_raw_refuses_in_a_value_with_the_same_words(stated: str) -> None:
+    """`verify` read "<RLO>21", which a terminal shows as 12, as 21 (a wrong verdict on the claim a person reads),
+    and refused a right-to-left mark, a private-use glyph or a look-alike letter only as "not a number as printed",
+    while data/raw refused each with its reason. Both now give the one message, naming the character."""
+    raw = _raw_messages(stated)
+    assert raw, stated
+    reason = raw[0].removeprefix("value_as_printed ")
+    assert _verify_message(stated) == f"python -m analysis verify count: --stated {reason}"
+
+
+def test_verify_still_reads_a_zero_width_character_through() -> None:
+    """A zero-width space inside "12" is shown as nothing: verify reads "1<ZWSP>2" as 12, as a reader does."""
+    import analysis
+
+    assert analysis.verify("count", value="12", stated="1\u200b2").verdict == "accurate"
+
+
+# --- class 2: the build's verdict depends on today's date ----------------------------------------------------------
+
+
+def test_the_build_is_not_skipped_on_a_day_its_record_would_be_refused(tmp_path: Path, monkeypatch) -> None:
+    """A source read "today" where the clock is furthest ahead (UTC+14) passed the build; `make` where it is still
+    yesterday (UTC-12, or a clock put back) skipped the build as unchanged, while a clean build there refuses the
+    date as in the future. Today's date is now one of the build's inputs."""
+    import datetime as dt
+    import time
+    from zoneinfo import ZoneInfo
+
+    from analysis.run import pipeline
+
+    root = tmp_path / "project"
+    shutil.copytree(PROJECT_ROOT / "data", root / "data")
+    ahead = dt.datetime.now(ZoneInfo("Pacific/Kiritimati")).date().isoformat()
+    sources = root / "data" / "raw" / "sources.yaml"
+    text = sources.read_text(encoding="utf-8")
+    sources.write_text(re.sub(r"date_accessed: \S+", f"date_accessed: {ahead}", text, count=1), encoding="utf-8")
+    build = next(step for step in pipeline.STEPS if step.name == "build")
+
+    def in_zone(zone: str) -> None:
+        monkeypatch.setenv("TZ", zone)
+        time.tzset()
+
+    try:
+        in_zone("Pacific/Kiritimati")
+        stamps = {"build": pipeline.stamp(root, build)}
+        assert pipeline.is_current(root, build, stamps)
+        in_zone("Etc/GMT+12")  # UTC-12: a day or two behind
+        refused = subprocess.run([sys.executable, "-m", "analysis", "validate", "--root", str(root)],
+                                 capture_output=True, text=True, timeout=120, env=dict(os.environ))
+        assert refused.returncode != 0 and f"date_accessed {ahead} is in the future" in refused.stdout + refused.stderr
+        assert not pipeline.is_current(root, build, stamps)
+    finally:
+        monkeypatch.undo()
+        time.tzset()

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import datetime as dt
 import functools
 import hashlib
 import importlib
@@ -65,6 +66,9 @@ class Step:
     #: Files the step writes only when an input exists (the rules page, from docs/factcheck.md): in the outputs'
     #: hash, so one deleted is remade, but not required.
     optional: tuple[str, ...] = ()
+    #: Whether what the step accepts depends on today's date (the build refuses a date in the future): today, as
+    #: the step's own code reads it, is then one of its inputs (see `input_hash`).
+    dated: bool = False
 
     @property
     def written(self) -> tuple[str, ...]:
@@ -89,7 +93,7 @@ CODE = code("record", "tables", "factcheck", "publish", "run")
 STEPS = (
     Step("build", "analysis.run.build", ("data/raw/**/*", *code("record", "tables", "factcheck"),
                                          "analysis/run/__init__.py", "analysis/run/build.py", "analysis/run/lock.py"),
-         ("data/processed/*",)),
+         ("data/processed/*",), dated=True),
     Step("db", "analysis.publish.database", ("data/processed/*", *code("record", "tables", "factcheck"),
                                              "analysis/publish/__init__.py", "analysis/publish/database.py",
                                              "analysis/publish/db_metadata.py",
@@ -209,8 +213,13 @@ def _content(path: str) -> str:
 def input_hash(root: Path, step: Step) -> str:
     """The hash of what a step reads: its input files, the libraries it runs on (`libraries`) and the settings it
     reads from the environment (a new CSE_SITE_URL changes every absolute link, yet `make` skipped the steps and
-    kept the old address)."""
+    kept the old address). For a `dated` step, today's date in the local time zone too: the build refuses a source
+    read "in the future", so a source read on 6 December passed under TZ=Pacific/Kiritimati and `make` under UTC
+    (or with the clock put back a day) skipped the build as valid while a clean build refused it. The build then
+    reruns once a day (~4 s); what it writes is the same, so the later steps stay skipped."""
     settings = "\0".join(f"{name}={os.environ.get(name, '')}" for name in step.settings)
+    if step.dated:
+        settings += f"\0today={dt.date.today().isoformat()}"
     files = content_hash(root, step.inputs)
     return hashlib.sha256(f"{files}\0{settings}\0{libraries()}".encode()).hexdigest()
 
