@@ -173,3 +173,39 @@ def test_the_build_is_not_skipped_on_a_day_its_record_would_be_refused(tmp_path:
     finally:
         monkeypatch.undo()
         time.tzset()
+
+
+# --- class 2: a link in place of a chart's folder ------------------------------------------------------------------
+
+
+def test_a_chart_folder_replaced_by_a_link_is_not_the_folder_it_was(tmp_path: Path) -> None:
+    """outputs/charts/<id> replaced by a link to an identical copy elsewhere hashed as the real folder: `make`
+    skipped, and the next export wrote through the link, outside the checkout."""
+    from analysis.run import pipeline
+
+    folder = tmp_path / "project" / "outputs" / "charts" / "two-1200s"
+    folder.mkdir(parents=True)
+    (folder / "two-1200s.csv").write_text("Count\n1200\n", encoding="utf-8")
+    before = pipeline.content_hash(tmp_path / "project", ("outputs/charts/*/*",))
+    shutil.move(folder, tmp_path / "elsewhere")
+    folder.symlink_to(tmp_path / "elsewhere", target_is_directory=True)
+    assert pipeline.content_hash(tmp_path / "project", ("outputs/charts/*/*",)) != before
+
+
+def test_an_export_puts_a_real_folder_where_a_link_was(tmp_path: Path, drawn_charts) -> None:
+    """A dangling link in place of a chart's folder failed `make` at every run ("File exists"); a link to a folder
+    elsewhere had the export written there. The export now replaces the link with a folder of its own."""
+    from analysis.publish import export
+
+    fig, meta = drawn_charts("two-1200s")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    for target in (tmp_path / "gone", elsewhere):
+        folder = tmp_path / "charts" / "two-1200s"
+        folder.parent.mkdir(exist_ok=True)
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.symlink_to(target, target_is_directory=True)
+        files = export.write_chart(fig, meta, folder)
+        assert not folder.is_symlink() and folder.is_dir()
+        assert all(path.is_file() and path.parent == folder for path in files.values())
+    assert list(elsewhere.iterdir()) == []

@@ -47,7 +47,13 @@ def chart_dir(outputs: Path, chart_id: str) -> Path:
 
 
 def write_chart(fig: Any, meta: Any, folder: Path) -> dict[str, Path]:
-    """Write one chart's five files (web and mobile PNG, SVG, CSV, JSON); return them by kind."""
+    """Write one chart's five files (web and mobile PNG, SVG, CSV, JSON); return them by kind.
+
+    The chart's folder is a real folder: a link there (to a folder elsewhere, or to nothing) is replaced by one, as
+    a link in place of a file is replaced by the file. A link to a folder elsewhere had every export written outside
+    the checkout, and a dangling one failed `make` at every run ("File exists")."""
+    if folder.is_symlink():
+        folder.unlink()
     folder.mkdir(parents=True, exist_ok=True)
     stem = folder / meta.chart_id
     files = {ext: stem.with_suffix(f".{ext}") for ext in ("png", "svg", "csv", "json")}

@@ -135,11 +135,25 @@ def content_hash(root: Path, patterns: Iterable[str]) -> str:
     step was skipped and outputs/ kept a link whose target nobody watches (an upload would publish it, or a
     dangling link once the target goes). Now the step reruns and its writer puts a regular file back."""
     digest = hashlib.sha256()
+    linked: dict[Path, bool] = {}
     for path in _files(root, patterns):
         digest.update(path.relative_to(root).as_posix().encode())
-        digest.update(b"\0link\0" if path.is_symlink() else b"\0")
+        digest.update(b"\0link\0" if path.is_symlink() or _in_a_linked_folder(path, root, linked) else b"\0")
         digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()
+
+
+def _in_a_linked_folder(path: Path, root: Path, linked: dict[Path, bool]) -> bool:
+    """Whether a folder between `root` and `path` is a symbolic link (each folder asked once, kept in `linked`).
+    A chart's folder replaced by a link to a copy elsewhere hashed as the real folder had: `make` skipped, and the
+    next export wrote through the link, outside the checkout. Now the step reruns and the export puts a real folder
+    back (`analysis.publish.export.write_chart`)."""
+    folder = path.parent
+    if folder == root or not folder.is_relative_to(root):
+        return False
+    if folder not in linked:
+        linked[folder] = folder.is_symlink() or _in_a_linked_folder(folder, root, linked)
+    return linked[folder]
 
 
 def _outputs_present(root: Path, step: Step) -> bool:
