@@ -34,6 +34,7 @@ from analysis.factcheck import rules
 from analysis.factcheck.exact import TooLarge, check_digits, cut, exact_context, exact_value
 from analysis.factcheck.forms import computed_text, is_count, restated, restated_problem
 from analysis.factcheck.verify_help import ACCEPTED, EXAMPLES, EXAMPLES_HEADING
+from analysis.record.hygiene import number_field_problem
 from analysis.record.printed import Printed, PrintedFigureError, parse_printed
 from analysis.record.terminal import Parser
 from analysis.tables.comparability import unit_kind
@@ -122,6 +123,9 @@ def read_printed(option: str, text: str | None) -> Printed:
     """A printed figure from the command line; InputError names the option and what could not be read."""
     if text is None:
         raise InputError(f"{option} is missing")
+    problem = number_field_problem(text, command_line=True)
+    if problem:  # in the words data/raw uses for the same value
+        raise InputError(f"{option} {problem}")
     try:
         check_digits(text, option)
         printed = parse_printed(text)

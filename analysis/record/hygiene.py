@@ -375,6 +375,18 @@ def neutralise_frame(frame: Any) -> Any:
     return out
 
 
+def hidden_problem(text: str) -> str | None:
+    """The message for the first character of `text` shown as nothing (`invisible`: a bidi control or a format
+    character), or None."""
+    for match in _NON_ASCII.finditer(text):
+        char = match.group()
+        if invisible(char):
+            kind = "a bidirectional control" if BIDI_RE.match(char) else "an invisible format character"
+            return (f"contains {kind} (U+{ord(char):04X}) at character {match.start() + 1}; it changes what a "
+                    "reader sees or hides text from the checks")
+    return None
+
+
 def text_problem(text: str) -> str | None:
     """What is wrong with one raw text field, in words, or None."""
     if len(text) > MAX_FIELD_CHARS:
@@ -384,11 +396,9 @@ def text_problem(text: str) -> str | None:
         char = bad.group()
         name = _CONTROL_NAMES.get(char, f"the control character U+{ord(char):04X}")
         return f"contains {name} at character {bad.start() + 1}; only plain text and newlines are allowed"
-    hidden = next((m.start() for m in _NON_ASCII.finditer(text) if invisible(m.group())), None)
+    hidden = hidden_problem(text)
     if hidden is not None:
-        kind = "a bidirectional control" if BIDI_RE.match(text[hidden]) else "an invisible format character"
-        return (f"contains {kind} (U+{ord(text[hidden]):04X}) at character {hidden + 1}; it changes what a reader "
-                "sees or hides text from the checks")
+        return hidden
     meaningless = None if text.isascii() else first_char(text, _no_meaning)
     if meaningless is not None:
         return (f"contains U+{ord(meaningless):04X}, a private-use or unassigned character (a PDF's symbol-font glyph "
@@ -417,6 +427,24 @@ def text_problem(text: str) -> str | None:
     return None
 
 
+def number_field_problem(text: str, command_line: bool = False) -> str | None:
+    """What is wrong with a value as printed ("-5%"), in the words data/raw uses, or None: every `text_problem` but
+    a leading sign's and the digits' (the printed-figure parser judges those, and says so once).
+
+    `verify`'s values (`command_line`) get the same words: a bidi control ("<RLO>21" is shown as 12 and was judged
+    as 21), a right-to-left mark, a private-use glyph or a look-alike letter was read there, or refused only as
+    "not a number as printed" (issue 24, round seventeen). Two differences: an invisible character other than a
+    bidi control is read through, as a reader does ("7<ZWSP>4%" is 74), and a value longer than a field may be is
+    left to the parser (verify cuts it in its message)."""
+    if command_line:
+        if len(text) > MAX_FIELD_CHARS:
+            return None
+        if not text.isascii():
+            text = "".join(ch for ch in text if ch.isascii() or not invisible(ch) or BIDI_RE.match(ch))
+    problem = text_problem(text.strip())
+    return None if problem is None or problem.startswith(("begins with", "is refused: ")) else problem
+
+
 def check_text_fields(record: Mapping[str, Any], fields: Iterable[str], name: str, where: str | int | None,
                       problems: Problems, numeric: Iterable[str] = ()) -> None:
     """Record a problem for every text field (or text item of a list field) that fails `text_problem`.
@@ -431,10 +459,7 @@ def check_text_fields(record: Mapping[str, Any], fields: Iterable[str], name: st
         for item in items:
             if not isinstance(item, str) or not item:
                 continue
-            problem = text_problem(item.strip() if key in numeric else item)
-            # A number field's sign, and its digits, are the printed-figure parser's to judge (and to say, once).
-            if problem and key in numeric and problem.startswith(("begins with", "is refused: ")):
-                continue
+            problem = number_field_problem(item) if key in numeric else text_problem(item)
             if problem:
                 problems.add(name, where, f"{key} {problem}")
 
