@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import csv
+import os
+import re
 import shutil
 import subprocess
 import sys
@@ -134,3 +136,94 @@ def test_verify_still_reads_a_zero_width_character_through() -> None:
     import analysis
 
     assert analysis.verify("count", value="12", stated="1\u200b2").verdict == "accurate"
+
+
+# --- class 2: the build's verdict depends on today's date ----------------------------------------------------------
+
+
+def test_the_build_is_not_skipped_on_a_day_its_record_would_be_refused(tmp_path: Path, monkeypatch) -> None:
+    """A source read "today" where the clock is furthest ahead (UTC+14) passed the build; `make` where it is still
+    yesterday (UTC-12, or a clock put back) skipped the build as unchanged, while a clean build there refuses the
+    date as in the future. Today's date is now one of the build's inputs."""
+    import datetime as dt
+    import time
+    from zoneinfo import ZoneInfo
+
+    from analysis.run import pipeline
+
+    root = tmp_path / "project"
+    shutil.copytree(PROJECT_ROOT / "data", root / "data")
+    ahead = dt.datetime.now(ZoneInfo("Pacific/Kiritimati")).date().isoformat()
+    sources = root / "data" / "raw" / "sources.yaml"
+    text = sources.read_text(encoding="utf-8")
+    sources.write_text(re.sub(r"date_accessed: \S+", f"date_accessed: {ahead}", text, count=1), encoding="utf-8")
+    build = next(step for step in pipeline.STEPS if step.name == "build")
+
+    def in_zone(zone: str) -> None:
+        monkeypatch.setenv("TZ", zone)
+        time.tzset()
+
+    try:
+        in_zone("Pacific/Kiritimati")
+        stamps = {"build": pipeline.stamp(root, build)}
+        assert pipeline.is_current(root, build, stamps)
+        in_zone("Etc/GMT+12")  # UTC-12: a day or two behind
+        refused = subprocess.run([sys.executable, "-m", "analysis", "validate", "--root", str(root)],
+                                 capture_output=True, text=True, timeout=120, env=dict(os.environ))
+        assert refused.returncode != 0 and f"date_accessed {ahead} is in the future" in refused.stdout + refused.stderr
+        assert not pipeline.is_current(root, build, stamps)
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+
+
+# --- class 2: a link in place of a chart's folder ------------------------------------------------------------------
+
+
+def test_a_chart_folder_replaced_by_a_link_is_not_the_folder_it_was(tmp_path: Path) -> None:
+    """outputs/charts/<id> replaced by a link to an identical copy elsewhere hashed as the real folder: `make`
+    skipped, and the next export wrote through the link, outside the checkout."""
+    from analysis.run import pipeline
+
+    folder = tmp_path / "project" / "outputs" / "charts" / "two-1200s"
+    folder.mkdir(parents=True)
+    (folder / "two-1200s.csv").write_text("Count\n1200\n", encoding="utf-8")
+    before = pipeline.content_hash(tmp_path / "project", ("outputs/charts/*/*",))
+    shutil.move(folder, tmp_path / "elsewhere")
+    folder.symlink_to(tmp_path / "elsewhere", target_is_directory=True)
+    assert pipeline.content_hash(tmp_path / "project", ("outputs/charts/*/*",)) != before
+
+
+def test_an_export_puts_a_real_folder_where_a_link_was(tmp_path: Path, drawn_charts) -> None:
+    """A dangling link in place of a chart's folder failed `make` at every run ("File exists"); a link to a folder
+    elsewhere had the export written there. The export now replaces the link with a folder of its own."""
+    from analysis.publish import export
+
+    fig, meta = drawn_charts("two-1200s")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    for target in (tmp_path / "gone", elsewhere):
+        folder = tmp_path / "charts" / "two-1200s"
+        folder.parent.mkdir(exist_ok=True)
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.symlink_to(target, target_is_directory=True)
+        files = export.write_chart(fig, meta, folder)
+        assert not folder.is_symlink() and folder.is_dir()
+        assert all(path.is_file() and path.parent == folder for path in files.values())
+    assert list(elsewhere.iterdir()) == []
+
+
+@pytest.mark.parametrize(("value", "stated"), [("7", "seven out of 10"), ("3", "three out of 4"),
+                                               ("7", "7 out of 10"), ("9,007,199,254,740,993",
+                                                                      "9,007,199,254,740,993")])
+def test_verify_judges_the_number_it_prints_as_read(value: str, stated: str) -> None:
+    """"seven out of 10" is read as the count 7 (of 10), and the working said so, but the rules took the value
+    from the first digits in the text, the whole's 10: "figure = 7 · printed "seven out of 10" · rounds to 7 ·
+    inaccurate". The exact value is now the digit run that was read, or the value read when none is."""
+    import analysis
+    from analysis.factcheck.exact import exact_value
+    from analysis.record.printed import parse_printed
+
+    printed = parse_printed(stated)
+    assert float(exact_value(printed) or 0) == printed.value
+    assert analysis.verify("count", value=value, stated=stated).verdict == "accurate"

@@ -11,6 +11,7 @@ Standard library only: `verify` imports this.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -67,4 +68,17 @@ def exact_value(printed: Printed) -> Decimal | None:
         return Decimal(100) * numbers[0] / numbers[1]  # "1 in 1,000" → 0.1 per cent, exactly
     if printed.in_words or not numbers:
         return Decimal(repr(printed.value))
-    return numbers[0] * Decimal(int(printed.scale))
+    return _digits_read(numbers, printed)
+
+
+def _digits_read(numbers: list[Decimal], printed: Printed) -> Decimal:
+    """The digit run `parse_printed` read as the value (times its scale), exactly; its float when none is.
+
+    Not simply the first run: "seven out of 10" is the count 7 with the whole 10, whose only digits are the whole's.
+    Taking them, `verify count --value 7 --stated "seven out of 10"` printed "rounds to 7 · inaccurate" (it
+    judged 10). A run is the one read when it gives the parsed value (to float precision, which the digits exceed
+    only past 15 figures: 9,007,199,254,740,993 keeps its last digit)."""
+    scale = Decimal(int(printed.scale))
+    value = printed.value or 0.0
+    return next((n * scale for n in numbers if math.isclose(float(n * scale), value, rel_tol=1e-12, abs_tol=0.0)),
+                Decimal(repr(value)))
