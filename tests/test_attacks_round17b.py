@@ -227,3 +227,18 @@ def test_verify_judges_the_number_it_prints_as_read(value: str, stated: str) -> 
     printed = parse_printed(stated)
     assert float(exact_value(printed) or 0) == printed.value
     assert analysis.verify("count", value=value, stated=stated).verdict == "accurate"
+
+
+@pytest.mark.parametrize("space", ["\u2009", "\u202f", "\u00a0", "\u3000"])
+def test_a_part_with_a_thin_or_no_break_space_is_one_number_refused_as_in_stated(space: str) -> None:
+    """`verify sum --parts "1<thin space>200" 300` split at the thin space: "1 + 200 + 300 = 501", a sum of 1,200
+    and 300 judged inaccurate (and "1 + 200 = 201" accurate). A reader sees one number; it is now one part, refused
+    with the digits message --stated and data/raw give for it."""
+    from analysis.factcheck.verify import split_parts
+
+    assert split_parts([f"1{space}200", "300"]) == [f"1{space}200", "300"]
+    assert split_parts([f"1{space}200;300"]) == [f"1{space}200", "300"]
+    run = subprocess.run([sys.executable, "-m", "analysis", "verify", "sum", "--parts", f"1{space}200", "300",
+                          "--total", "1500"], cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=60)
+    assert run.returncode == 2
+    assert f"U+{ord(space):04X}" in run.stderr and "digits 0-9 only" in run.stderr

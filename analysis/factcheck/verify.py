@@ -149,16 +149,25 @@ def read_stated(text: str | None, option: str = "--stated") -> Printed:
     return printed
 
 
+#: What separates parts typed on the command line: ASCII white space only (see `split_parts`).
+_ASCII_SPACE = " \t\n\r\f\v"
+
+
 def split_parts(tokens: list[str]) -> list[str]:
     """--parts as typed: "10,64,61" (one token, commas) or "1,737" "2,060" / "1,737;2,060" (thousands commas).
 
     Several tokens, or ';' or spaces inside one, separate parts and keep commas as thousands separators;
     a single token with commas only is a comma-separated list.
+
+    Only an ASCII space (or tab, newline) separates: a thin or no-break space between digits is part of one
+    number, as a reader sees "1 200", and is refused there with the one digits message, as in --stated and
+    data/raw. Splitting at any white space made "1<thin space>200" the parts 1 and 200, and a sum of 1,200 and
+    300 was "501".
     """
-    joined = " ".join(tokens).strip()
-    if len(tokens) > 1 or re.search(r"[;\s]", joined):
-        return [p for p in re.split(r"[;\s]+", joined) if p]
-    return [p.strip() for p in joined.split(",") if p.strip()]
+    joined = " ".join(tokens).strip(_ASCII_SPACE)
+    if len(tokens) > 1 or re.search(rf"[;{_ASCII_SPACE}]", joined):
+        return [p for p in re.split(rf"[;{_ASCII_SPACE}]+", joined) if p]
+    return [p.strip(_ASCII_SPACE) for p in joined.split(",") if p.strip(_ASCII_SPACE)]
 
 
 def _bound_note(role: str, printed: Printed) -> str | None:
