@@ -242,3 +242,12 @@ def test_a_part_with_a_thin_or_no_break_space_is_one_number_refused_as_in_stated
                           "--total", "1500"], cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=60)
     assert run.returncode == 2
     assert f"U+{ord(space):04X}" in run.stderr and "digits 0-9 only" in run.stderr
+
+
+def test_parts_given_twice_are_all_summed() -> None:
+    """`verify sum --parts 1200 --parts 300 --total 1500` kept only the last --parts: "300 = 300 · inaccurate",
+    1,200 dropped without a word."""
+    run = subprocess.run([sys.executable, "-m", "analysis", "verify", "sum", "--parts", "1200", "--parts", "300",
+                          "--total", "1500"], cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=60)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "1,200 + 300 = 1,500" in run.stdout

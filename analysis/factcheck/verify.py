@@ -88,7 +88,7 @@ def add_arguments(parser: argparse.ArgumentParser, name: str = "verify") -> None
         if kind == "rate":
             sub.add_argument("--per", help="the base of the rate (default: the printed one, e.g. 1,000)")
         if kind == "sum":
-            sub.add_argument("--parts", nargs="+", required=True,
+            sub.add_argument("--parts", nargs="+", action="extend", required=True,
                              help="the parts: 10,64,61 — or, with thousands commas, separate them by spaces or ';'")
         sub.add_argument("--stated", required=needs_stated,
                          help="the value as printed" + ("" if needs_stated else " (default: --total)"))
