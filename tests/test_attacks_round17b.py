@@ -251,3 +251,39 @@ def test_parts_given_twice_are_all_summed() -> None:
                           "--total", "1500"], cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=60)
     assert run.returncode == 0, run.stdout + run.stderr
     assert "1,200 + 300 = 1,500" in run.stdout
+
+
+# --- class 4: a number written as a YAML value in data/raw ---------------------------------------------------------
+
+
+def _validate_with_claims_line(tmp_path: Path, old: str, new: str) -> str:
+    """`validate` on a copy of data/raw whose claims.yaml has the line `old` replaced by `new`."""
+    root = tmp_path / "project"
+    shutil.copytree(PROJECT_ROOT / "data" / "raw", root / "data" / "raw")
+    claims = root / "data" / "raw" / "claims.yaml"
+    text = claims.read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    claims.write_text(text.replace(old, new), encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "analysis", "validate", "--root", str(root)],
+                         cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=120)
+    return run.stdout + run.stderr
+
+
+@pytest.mark.parametrize("written", ["0144", "0x64", "1:40", "1_00"])
+def test_a_rounding_step_is_read_as_written_or_refused(tmp_path: Path, written: str) -> None:
+    """`rounded: {to: 0144}` (a reader sees 144) was read by YAML as 100 (octal); so were 0x64, 1:40 (base 60) and
+    1_00. Each passed and set the range the claim is judged across. Now refused, naming what was written."""
+    out = _validate_with_claims_line(tmp_path, "  rounded:\n    to: 100\n", f"  rounded:\n    to: {written}\n")
+    assert f"rounded: to is written '{written}', which is read as another number than it shows" in out, out
+
+
+@pytest.mark.parametrize("written", ["01750", "'1_000'", "'1,0,0,0'", "0x3E8"])
+def test_a_rate_base_is_read_as_written_or_refused(tmp_path: Path, written: str) -> None:
+    """A rate's `per: 01750` (YAML: 1000), "1_000" or "1,0,0,0" (Decimal: 1000) passed as the base 1,000."""
+    out = _validate_with_claims_line(tmp_path, "    per: 1000\n", f"    per: {written}\n")
+    assert f"inputs: per is written '{written.strip(chr(39))}', which is read as another number" in out, out
+
+
+def test_plain_numbers_in_the_registry_still_pass(tmp_path: Path) -> None:
+    out = _validate_with_claims_line(tmp_path, "    per: 1000\n", "    per: '1,000'\n")
+    assert out.startswith("ok: "), out

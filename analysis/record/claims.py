@@ -13,11 +13,12 @@ is evaluating it (`analysis.factcheck.evaluate`).
 from __future__ import annotations
 
 import re
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from analysis.paths import Paths
 from analysis.record.figures import contains_printed
-from analysis.record.hygiene import ID_RE, check_text_fields, where_of
+from analysis.record.hygiene import ID_RE, check_text_fields, digits_problem, where_of
 from analysis.record.problems import Problems
 from analysis.record.safeguarding import check_personal_data
 from analysis.record.sources import load_yaml_list
@@ -90,6 +91,33 @@ def _load_entry(entry: dict[str, Any], index: int, name: str, problems: Problems
     return claim
 
 
+#: A number as a person reads it in the registry: digits 0-9 (no leading zero), thousands commas in threes, a
+#: decimal point (the printed-figure parser's form).
+_PLAIN_NUMBER = re.compile(r"(?:[1-9][0-9]{0,2}(?:,[0-9]{3})+|0|[1-9][0-9]*)(?:\.[0-9]+)?")
+
+
+def number_as_written_problem(value: Any) -> str | None:
+    """Why a number given as a YAML value (a rate's `per`, a `rounded` step) would not be read as a person reads
+    it, or None (also for text not read as a number at all, which the registry refuses in its own words).
+
+    YAML reads `0144` as 100 (octal), `1:40` as 100 (base 60), `0x64` and `1_00` as 100, and the rules' Decimal
+    took "1_000" or "1,0,0,0" as 1000: each passed, read as a number the reader does not see. Only what a person
+    reads as it is written is read: digits 0-9 with thousands commas in threes and a decimal point."""
+    written = str(getattr(value, "written", value)).strip()
+    problem = digits_problem(written)
+    if problem:
+        return f"is refused: {problem}"
+    if _PLAIN_NUMBER.fullmatch(written):
+        return None
+    if isinstance(value, str):
+        try:
+            Decimal(written.replace(",", ""))
+        except InvalidOperation:
+            return None
+    return (f"is written {written!r}, which is read as another number than it shows (YAML reads 0144 and 1:40 as "
+            "100); write it in digits 0-9, with thousands commas in threes and a decimal point only")
+
+
 def _load_inputs(value: Any, name: str, where: str, problems: Problems) -> dict[str, Any]:
     if value in (None, ""):
         return {}
@@ -100,6 +128,10 @@ def _load_inputs(value: Any, name: str, where: str, problems: Problems) -> dict[
     for role, ref in value.items():
         role = str(role)
         if role == "per":
+            problem = number_as_written_problem(ref)
+            if problem:  # left out, so the registry's "per must be a number" does not say it again
+                problems.add(name, where, f"inputs: per {problem}")
+                continue
             inputs[role] = ref
         elif isinstance(ref, list):
             inputs[role] = [None if r in (None, "") else _text(r) for r in ref]
@@ -122,6 +154,8 @@ def _load_rounded(value: Any, inputs: dict[str, Any], name: str, where: str, pro
             problems.add(name, where, f"rounded names '{role}', which is not a single-figure input of this claim")
         elif isinstance(step, bool) or not isinstance(step, (int, float)) or step <= 0:
             problems.add(name, where, f"rounded: {role} must be a positive number (the unit it was rounded to)")
+        elif problem := number_as_written_problem(step):
+            problems.add(name, where, f"rounded: {role} {problem}")
         else:
             out[str(role)] = str(step)
     return out
