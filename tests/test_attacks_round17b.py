@@ -287,3 +287,88 @@ def test_a_rate_base_is_read_as_written_or_refused(tmp_path: Path, written: str)
 def test_plain_numbers_in_the_registry_still_pass(tmp_path: Path) -> None:
     out = _validate_with_claims_line(tmp_path, "    per: 1000\n", "    per: '1,000'\n")
     assert out.startswith("ok: "), out
+
+
+# --- class 2: a run killed while writing ----------------------------------------------------------------------------
+
+
+def test_scratch_files_of_a_killed_run_are_removed_and_nothing_else(tmp_path: Path) -> None:
+    """`make` killed (SIGKILL) while the db step wrote left ".cse.db.<random>.tmp" (1 MB) in outputs/ for good: the
+    next runs skipped or redid the step without a look at it, and a clean build has none. The main job now removes
+    such files first, under the build lock; a user's own file is left."""
+    from analysis.factcheck.report import scratch_beside
+    from analysis.run.outputs import remove_scratch
+
+    outputs = tmp_path / "outputs"
+    left = [scratch_beside(outputs / "cse.db"), scratch_beside(outputs / "charts" / "two-1200s" / "two-1200s.png"),
+            scratch_beside(outputs / "notebooks" / "01_inspections.html")]
+    kept = [outputs / ".my-notes.tmp", outputs / "draft.tmp", outputs / "cse.db"]
+    for path in kept:
+        path.write_text("mine", encoding="utf-8")
+    assert sorted(remove_scratch(outputs)) == sorted(left)
+    assert all(path.is_file() for path in kept) and not any(path.exists() for path in left)
+
+
+# --- class 2: code the notebooks import from a folder in notebooks/ ------------------------------------------------
+
+
+@pytest.mark.parametrize("module", ["helpers/fmt.py", "helpers/__init__.py", "helpers/deep/labels.py"])
+def test_a_module_in_a_folder_of_notebooks_is_an_input_of_the_notebooks(tmp_path: Path, module: str) -> None:
+    """The kernels run in notebooks/, so `from helpers import fmt` imports notebooks/helpers/fmt.py (a namespace
+    package needs no __init__.py). Only packages' __init__.py were hashed: editing fmt.py left `make` skipping the
+    notebooks with the charts it drew before."""
+    from analysis.run import pipeline
+
+    notebooks = next(step for step in pipeline.STEPS if step.name == "notebooks")
+    path = tmp_path / "notebooks" / module
+    path.parent.mkdir(parents=True)
+    path.write_text('TITLE = "Referrals"\n', encoding="utf-8")
+    before = pipeline.input_hash(tmp_path, notebooks)
+    path.write_text('TITLE = "Recorded crimes"\n', encoding="utf-8")
+    assert pipeline.input_hash(tmp_path, notebooks) != before
+
+
+# --- class 4: a figure's value as printed and as written to the tables ---------------------------------------------
+
+
+def test_a_figure_in_pounds_and_pence_is_written_to_the_tables_as_printed(tmp_path: Path) -> None:
+    """"£123,456,789.12" passed validation and was written to data/processed (and so the database and the workbook)
+    as 123456789.1: every value went through ten significant digits."""
+    import pandas as pd
+
+    from analysis.record.printed import number_text
+
+    root = tmp_path / "project"
+    shutil.copytree(PROJECT_ROOT / "data" / "raw", root / "data" / "raw")
+    figures = root / "data" / "raw" / "figures" / "mayor-2025-11-cse-support-package.csv"
+    text = figures.read_text(encoding="utf-8")
+    figures.write_text(text.replace(",£2.4m,", ',"£123,456,789.12",').replace("£2.4m", "£123,456,789.12"),
+                       encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "analysis", "build", "--root", str(root)], cwd=PROJECT_ROOT,
+                         capture_output=True, text=True, timeout=180)
+    assert run.returncode == 0, run.stdout + run.stderr
+    with (root / "data" / "processed" / "figures.csv").open(encoding="utf-8", newline="") as handle:
+        row = next(r for r in csv.DictReader(handle) if r["figure_id"].endswith("/cse-support-funding"))
+    assert row["value"] == "123456789.12"
+    # the charts' CSVs write numbers the same way (numpy's floats too)
+    frame = pd.DataFrame({"Funding": [123456789.12, 2 / 3]})
+    assert frame.to_csv(index=False, float_format=number_text).splitlines()[1:] == ["123456789.12", "0.6666666667"]
+
+
+@pytest.mark.parametrize("printed", ["9,007,199,254,740,993", "0.1234567890123456789"])
+def test_a_figure_with_more_digits_than_the_tables_hold_is_refused(printed: str) -> None:
+    """"9,007,199,254,740,993" was stored as 9007199254740992: a float holds 15 significant digits."""
+    messages = [m for m in _all_raw_messages(printed) if "more significant digits than the tables hold" in m]
+    assert messages, _all_raw_messages(printed)
+
+
+def _all_raw_messages(printed: str) -> list[str]:
+    from analysis.record.figures import check_row
+    from analysis.record.problems import Problems
+
+    with _RAW_ROW.open(encoding="utf-8", newline="") as handle:
+        row = next(csv.DictReader(handle))
+    problems = Problems()
+    check_row({**row, "value_as_printed": printed, "quote": f"A review of {printed} cases found"},
+              "aol-2016-11-24-hmic-ncpi-mps", "figures.csv", 2, problems)
+    return [p.message for p in problems.items]

@@ -29,8 +29,7 @@ from analysis.publish import save, style
 from analysis.publish.workbook import WORKBOOK_NAME, WORKBOOK_TABLES, build_workbook
 from analysis.publish.workbook import add_arguments as workbook_arguments
 from analysis.record.hygiene import SiteUrlError, checked_site_url, inline_safe_json, neutralise_frame
-from analysis.record.printed import PrintedFigureError, parse_printed
-from analysis.tables.write import number_text
+from analysis.record.printed import PrintedFigureError, number_text, parse_printed
 
 __all__ = ["PNG_DPI", "datawrapper_frame", "printed_qualifier",
            "WORKBOOK_NAME", "WORKBOOK_TABLES", "CHARTS_DIR_ENV", "chart_dir", "write_chart", "publish",

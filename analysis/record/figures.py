@@ -19,7 +19,7 @@ from typing import Any
 
 from analysis.paths import Paths
 from analysis.record.hygiene import MAX_FIELD_CHARS, check_text_fields, figure_id_problem, same_length_reading
-from analysis.record.printed import Printed, PrintedFigureError, parse_printed
+from analysis.record.printed import Printed, PrintedFigureError, exactness_problem, parse_printed
 from analysis.record.problems import Problems
 from analysis.record.rawfiles import figures_files, file_type_problem
 from analysis.record.rawtext import RawFileError, read_text
@@ -161,6 +161,9 @@ def check_row(row: dict[str, str], source_id: str, name: str, line: int, problem
     except PrintedFigureError as err:
         problems.add(name, line, str(err))
         return None
+    inexact = exactness_problem(parsed)
+    if inexact:
+        problems.add(name, line, inexact)
     base = rate_base_from_unit(unit)
     if parsed.unit == "count" and base is not None and not parsed.in_words and parsed.scale == 1:
         # a bare number in a table headed "(per 10,000 children)": the rate it is, with the unit's base

@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 from analysis.record.hygiene import digits_problem, normal_text
 from analysis.record.vocabulary import (
@@ -28,7 +29,8 @@ from analysis.record.vocabulary import (
     WORD_NUMBERS,
 )
 
-__all__ = ["Printed", "PrintedFigureError", "parse_printed", "MARKERS", "QUALIFIERS"]
+__all__ = ["Printed", "PrintedFigureError", "parse_printed", "MARKERS", "QUALIFIERS", "number_text", "EXACT_DIGITS",
+           "exactness_problem"]
 
 
 class PrintedFigureError(ValueError):
@@ -259,3 +261,40 @@ def _count(body: str, qualifier: str, original: str) -> Printed:
 #: as 1.2 by scan, `verify` and the record alike, where a continental style means 1,200 ("1.273" against 1,273 was
 #: "inaccurate": issue 24, round fourteen). With a scale word ("8.825 million"), a unit or a sign it is a decimal.
 _STOP_BEFORE_THREE = re.compile(r"[1-9]\d{0,2}\.\d{3}")
+
+
+#: The most significant digits a float holds exactly: a figure printed with more is refused by validation.
+EXACT_DIGITS = 15
+
+
+def number_text(number: float) -> str:
+    """A number as the tables and chart CSVs write it: an integer as its digits; a value printed with digits as the
+    shortest text that reads back as it ("£123,456,789.12" is 123456789.12), which has at most `EXACT_DIGITS`
+    significant digits; any longer one (a fraction read from words, two thirds as 66.666666666666671) to 10.
+    Ten digits for every value wrote the printed £123,456,789.12 as 123456789.1 in data/processed, the database and
+    the workbook (issue 24, round seventeen)."""
+    number = float(number)  # numpy's float64 reprs as "np.float64(13.11)"
+    if number.is_integer():
+        return str(int(number))
+    shortest = repr(number)
+    mantissa = shortest.split("e")[0].replace("-", "").replace(".", "").strip("0")
+    return shortest if len(mantissa) <= EXACT_DIGITS and "e" not in shortest else format(number, ".10g")
+
+
+def exactness_problem(printed: Printed) -> str | None:
+    """Why a figure printed in digits would not be written to the tables as printed (`number_text` of its value is
+    none of its digit runs times its scale), or None. "9,007,199,254,740,993" was stored as 9007199254740992 (a float
+    holds `EXACT_DIGITS` digits), and the tables, database and workbook printed that. (A share printed as "1 in
+    3" is computed from its two numbers, not printed: it is not asked.)"""
+    if printed.value is None or printed.in_words or (printed.unit == "percent" and printed.denominator):
+        return None
+    runs = _DIGIT_RUN.findall(normal_text(printed.text))
+    written = number_text(printed.value)
+    scale = Decimal(repr(printed.scale))
+    if not runs or any(Decimal(run.replace(",", "")) * scale == Decimal(written) for run in runs):
+        return None  # none printed in digits ("nine thousand"), or written as printed
+    return (f"{printed.text!r} has more significant digits than the tables hold exactly ({EXACT_DIGITS}): it would "
+            f"be written {written}")
+
+
+_DIGIT_RUN = re.compile(r"[0-9][0-9,]*(?:\.[0-9]+)?")

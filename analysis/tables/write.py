@@ -16,29 +16,9 @@ from typing import Any
 from analysis.paths import Paths
 from analysis.record import schema
 from analysis.record.claims import CLAIMS_COLUMNS
+from analysis.record.printed import number_text
 from analysis.record.sources import sha256_of
 from analysis.tables import swap
-
-#: Significant digits a number is written with in a CSV: at least the fewer, which hides a float's binary artefacts
-#: (61.1 × 1,000,000 is 61100000.00000001; 2/3 is 0.6666666667), up to the more when the value has that many.
-_FEWEST_DIGITS, _MOST_DIGITS = 10, 15
-
-
-def number_text(value: Any) -> str:
-    """A number as every CSV the project writes spells it (the processed tables, the charts' data): a whole number
-    in full, otherwise the fewest significant digits (10 to 15) that give back exactly the value read, so a printed
-    "£156,123,456.78" stays 156123456.78. With 10 digits at most it became 156123456.8, in data/processed and in
-    everything read from it (issue 24, round seventeen). A value no such form gives back exactly (most computed
-    values: 2/3, 278/374) is written with 10; the odd computed value that one does is written with those digits,
-    which is as exact, only longer."""
-    number = float(value)
-    if number.is_integer():
-        return str(int(number))
-    for digits in range(_FEWEST_DIGITS, _MOST_DIGITS + 1):
-        text = format(number, f".{digits}g")
-        if float(text) == number:
-            return text
-    return format(number, f".{_FEWEST_DIGITS}g")
 
 
 def _cell(value: Any, kind: str) -> str:
