@@ -14,6 +14,7 @@ anything (a build that stops at a bad row writes nothing) keeps its last complet
 from __future__ import annotations
 
 import contextlib
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -80,3 +81,23 @@ def say_removed(step: str, root: Path, removed: list[Path]) -> None:
         what = " and ".join(names) if len(names) <= 2 else f"{len(names)} files"
         print(f"{step}: removed {what} from {where}/: made by an earlier run and not remade by this one, which "
               "failed")
+
+
+#: The name `analysis.factcheck.report.scratch_beside` gives every output's scratch file:
+#: ".<output's name>.<mkstemp's eight characters>.tmp".
+SCRATCH_NAME = re.compile(r"\.(?P<name>.+)\.[a-z0-9_]{8}\.tmp")
+
+
+def remove_scratch(outputs: Path) -> list[Path]:
+    """Delete the scratch files (`SCRATCH_NAME`) an interrupted run left in `outputs` and its folders; return them.
+    A run killed while writing (SIGKILL, the OOM killer, a power cut) cannot remove its own: a 1 MB
+    ".cse.db.zmlufcnu.tmp" stayed in outputs/ for good, published with it, where a clean build has none. Called by
+    the main job while it holds the build lock, so no other run is writing one."""
+    if not outputs.is_dir():
+        return []
+    removed = []
+    for path in sorted(outputs.rglob(".*.tmp")):
+        if SCRATCH_NAME.fullmatch(path.name) and path.is_file() and not path.is_symlink():
+            path.unlink()
+            removed.append(path)
+    return removed

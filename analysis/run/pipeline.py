@@ -51,7 +51,14 @@ from analysis.paths import (
 )
 from analysis.record.terminal import os_error_line
 from analysis.run.lock import build_lock
-from analysis.run.outputs import Marks, output_marks, remove_empty_outputs, remove_unremade, say_removed
+from analysis.run.outputs import (
+    Marks,
+    output_marks,
+    remove_empty_outputs,
+    remove_scratch,
+    remove_unremade,
+    say_removed,
+)
 
 
 @dataclass(frozen=True)
@@ -332,6 +339,9 @@ def run(args: argparse.Namespace) -> int:
         print(refused, file=sys.stderr)
         return 2
     with build_lock(paths):
+        left = remove_scratch(paths.outputs)
+        if left:
+            print(f"removed {len(left)} scratch file(s) an interrupted run left in outputs/")
         return _run_all(args, paths)
 
 
