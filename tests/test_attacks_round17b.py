@@ -307,3 +307,22 @@ def test_scratch_files_of_a_killed_run_are_removed_and_nothing_else(tmp_path: Pa
         path.write_text("mine", encoding="utf-8")
     assert sorted(remove_scratch(outputs)) == sorted(left)
     assert all(path.is_file() for path in kept) and not any(path.exists() for path in left)
+
+
+# --- class 2: code the notebooks import from a folder in notebooks/ ------------------------------------------------
+
+
+@pytest.mark.parametrize("module", ["helpers/fmt.py", "helpers/__init__.py", "helpers/deep/labels.py"])
+def test_a_module_in_a_folder_of_notebooks_is_an_input_of_the_notebooks(tmp_path: Path, module: str) -> None:
+    """The kernels run in notebooks/, so `from helpers import fmt` imports notebooks/helpers/fmt.py (a namespace
+    package needs no __init__.py). Only packages' __init__.py were hashed: editing fmt.py left `make` skipping the
+    notebooks with the charts it drew before."""
+    from analysis.run import pipeline
+
+    notebooks = next(step for step in pipeline.STEPS if step.name == "notebooks")
+    path = tmp_path / "notebooks" / module
+    path.parent.mkdir(parents=True)
+    path.write_text('TITLE = "Referrals"\n', encoding="utf-8")
+    before = pipeline.input_hash(tmp_path, notebooks)
+    path.write_text('TITLE = "Recorded crimes"\n', encoding="utf-8")
+    assert pipeline.input_hash(tmp_path, notebooks) != before

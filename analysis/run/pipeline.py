@@ -110,9 +110,11 @@ STEPS = (
                                                 *code("record", "tables", "factcheck")),
          (f"outputs/{REPORT_HTML}", f"outputs/{REPORT_MD}", f"outputs/{CLAIMREVIEW_NAME}", f"outputs/{METHODS_PAGE}"),
          (SITE_URL_ENV,), optional=(f"outputs/{RULES_PAGE}",)),
-    # The kernels run in notebooks/, first on their path: a module or package there is code they may import.
+    # The kernels run in notebooks/, first on their path: a module or package there is code they may import, and so
+    # is any module in a folder there, package or not ("from helpers import fmt" imports notebooks/helpers/fmt.py
+    # as a namespace package): only packages' __init__.py were hashed, so editing fmt.py left the charts stale.
     Step("notebooks", "analysis.run.notebooks", ("data/processed/*", "notebooks/*.ipynb", "notebooks/*.py",
-                                                 "notebooks/*/__init__.py", *CODE),
+                                                 "notebooks/*/**/*.py", *CODE),
          ("outputs/notebooks/*", "outputs/charts/*/*"), (SITE_URL_ENV,)),
     Step("workbook", "analysis.publish.workbook",
          ("data/processed/*", "outputs/charts/*/*.json", "outputs/charts/*/*.csv",
