@@ -326,3 +326,59 @@ def test_a_module_in_a_folder_of_notebooks_is_an_input_of_the_notebooks(tmp_path
     before = pipeline.input_hash(tmp_path, notebooks)
     path.write_text('TITLE = "Recorded crimes"\n', encoding="utf-8")
     assert pipeline.input_hash(tmp_path, notebooks) != before
+
+
+# --- class 4: a figure's value as printed and as written to the tables ---------------------------------------------
+
+
+def test_a_figure_in_pounds_and_pence_is_written_to_the_tables_as_printed(tmp_path: Path) -> None:
+    """"£123,456,789.12" passed validation and was written to data/processed (and so the database and the workbook)
+    as 123456789.1: every value went through ten significant digits."""
+    import pandas as pd
+
+    from analysis.record.printed import number_text
+
+    root = tmp_path / "project"
+    shutil.copytree(PROJECT_ROOT / "data" / "raw", root / "data" / "raw")
+    figures = root / "data" / "raw" / "figures" / "mayor-2025-11-cse-support-package.csv"
+    text = figures.read_text(encoding="utf-8")
+    figures.write_text(text.replace(",£2.4m,", ',"£123,456,789.12",').replace("£2.4m", "£123,456,789.12"),
+                       encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "analysis", "build", "--root", str(root)], cwd=PROJECT_ROOT,
+                         capture_output=True, text=True, timeout=180)
+    assert run.returncode == 0, run.stdout + run.stderr
+    with (root / "data" / "processed" / "figures.csv").open(encoding="utf-8", newline="") as handle:
+        row = next(r for r in csv.DictReader(handle) if r["figure_id"].endswith("/cse-support-funding"))
+    assert row["value"] == "123456789.12"
+    # the charts' CSVs write numbers the same way (numpy's floats too)
+    frame = pd.DataFrame({"Funding": [123456789.12, 2 / 3]})
+    assert frame.to_csv(index=False, float_format=number_text).splitlines()[1:] == ["123456789.12", "0.6666666667"]
+
+
+@pytest.mark.parametrize("printed", ["9,007,199,254,740,993", "0.1234567890123456789"])
+def test_a_figure_with_more_digits_than_the_tables_hold_is_refused(printed: str) -> None:
+    """"9,007,199,254,740,993" was stored as 9007199254740992: a float holds 15 significant digits."""
+    messages = [m for m in _all_raw_messages(printed) if "more significant digits than the tables hold" in m]
+    assert messages, _all_raw_messages(printed)
+
+
+def _all_raw_messages(printed: str) -> list[str]:
+    from analysis.record.figures import check_row
+    from analysis.record.problems import Problems
+
+    with _RAW_ROW.open(encoding="utf-8", newline="") as handle:
+        row = next(csv.DictReader(handle))
+    problems = Problems()
+    check_row({**row, "value_as_printed": printed, "quote": f"A review of {printed} cases found"},
+              "aol-2016-11-24-hmic-ncpi-mps", "figures.csv", 2, problems)
+    return [p.message for p in problems.items]
+
+
+@pytest.mark.parametrize("mark", ["[r]", "[p]", " [R]"])
+def test_verify_reads_a_value_with_a_status_mark_as_data_raw_does(mark: str) -> None:
+    """"61,806,682 [r]" (revised, as statistical tables print it) is read by data/raw as 61,806,682; verify refused
+    it as "not a number as printed"."""
+    import analysis
+
+    assert not [m for m in _all_raw_messages(f"61,806,682{mark}") if "61,806,682" in m]
+    assert analysis.verify("count", value="61806682", stated=f"61,806,682{mark}").verdict == "accurate"

@@ -30,7 +30,7 @@ from analysis.record.vocabulary import (
 )
 
 __all__ = ["Printed", "PrintedFigureError", "parse_printed", "MARKERS", "QUALIFIERS", "number_text", "EXACT_DIGITS",
-           "exactness_problem"]
+           "exactness_problem", "STATUS_MARKS", "split_status_mark"]
 
 
 class PrintedFigureError(ValueError):
@@ -298,3 +298,17 @@ def exactness_problem(printed: Printed) -> str | None:
 
 
 _DIGIT_RUN = re.compile(r"[0-9][0-9,]*(?:\.[0-9]+)?")
+
+
+#: The publisher's marks after a value in a statistical table (GSS guidance): "61,806,682 [r]" is revised.
+STATUS_MARKS = {"[p]": "provisional", "[r]": "revised"}
+_MARK_RE = re.compile(r"\s*(\[[pPrR]\])\s*$")
+
+
+def split_status_mark(printed: str) -> tuple[str, str]:
+    """"61,806,682 [r]" → ("61,806,682", "revised"); a value without a mark → (value, ""). One reading for data/raw
+    and `verify`: a value pasted from such a table was read by the record and refused by verify."""
+    m = _MARK_RE.search(printed or "")
+    if not m or not printed[:m.start()].strip():
+        return printed, ""
+    return printed[:m.start()], STATUS_MARKS[m.group(1).lower()]

@@ -28,6 +28,7 @@ from typing import Any
 
 from analysis.paths import Paths
 from analysis.record.hygiene import check_text_fields
+from analysis.record.printed import STATUS_MARKS, split_status_mark
 from analysis.record.problems import Problems
 from analysis.record.rawtext import RawFileError, read_text
 from analysis.record.safeguarding import check_personal_data
@@ -37,22 +38,12 @@ __all__ = ["COLUMNS", "STATUS_MARKS", "split_status_mark", "rate_base_from_unit"
 
 COLUMNS = ("figure_id", "revises", "note")
 #: The marks government statistics print after a value, and what they mean.
-STATUS_MARKS = {"[p]": "provisional", "[r]": "revised"}
-_MARK_RE = re.compile(r"\s*(\[[pPrR]\])\s*$")
 _BASE_RE = re.compile(r"^per ((?:[1-9]\d{0,2}(?:,\d{3})+)|[1-9]\d*)(?: .*)?$")
 _SAME = ("measure", "unit", "geography", "period_start", "period_end")  # a revision never changes units
 
 
 def revisions_path(paths: Paths) -> Any:
     return paths.raw / "revisions.csv"
-
-
-def split_status_mark(printed: str) -> tuple[str, str]:
-    """"61,806,682 [r]" → ("61,806,682", "revised"); a value without a mark → (value, "")."""
-    m = _MARK_RE.search(printed or "")
-    if not m or not printed[:m.start()].strip():
-        return printed, ""
-    return printed[:m.start()], STATUS_MARKS[m.group(1).lower()]
 
 
 def rate_base_from_unit(unit: str) -> int | None:
