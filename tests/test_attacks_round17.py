@@ -165,3 +165,35 @@ def test_a_table_page_suggests_no_facets_and_keeps_its_own(tmp_path: Path) -> No
     page = run_apart(ds.client.get("/cse/figures.json?_facet=measure")).json()
     assert page["suggested_facets"] == [] and len(page["rows"]) == 6
     assert list(page["facet_results"]) == ["geography", "measure"]
+
+
+# --- personal data: new shapes passed the check (class 4) --------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Jane Doe, 14, from Croydon, was at risk.", "a person's name and age"),
+    ("Jane Doe (aged 14) of Croydon.", "a person's name and age"),
+    ("The girl, Jane D., aged 14.", "a person's name and age"),
+    ("JOHN SMITH, 15, appeared.", "a person's name and age"),
+    ("Her Snapchat is janedoe09.", "a social-media account"),
+    ("Her snap is janedoe09.", "a social-media account"),
+    ("Discord: jane#1234", "a social-media account"),
+    ("Roblox: jane_doe", "a social-media account"),  # no digit: the first look for personal data passed it
+    ("Her IP was 192.168.001.001.", "an IP address"),
+    ("Her number is 077OO 9OO123.", "a phone number"),  # letters O for zeros
+])
+def test_personal_data_in_new_shapes_is_refused(text: str, kind: str) -> None:
+    from analysis.record.safeguarding import personal_data_in
+
+    assert personal_data_in(text) == [kind]
+
+
+@pytest.mark.parametrize("text", [
+    "Snapchat: 26%", "Snapchat was used in 26% of cases.", "Greater London aged 10 to 17 were counted.",
+    "West Yorkshire (14), South Yorkshire (12) and Greater Manchester (9).", "West Yorkshire, 14, South Yorkshire, 12.",
+    "Adults aged 18 to 74 were asked.", "Operation Stovewood, 12, was the largest.", "O2 and 5G in 2019, too.",
+    "Version 10.0.0.1 of the software.",
+])
+def test_what_only_looks_like_them_is_none(text: str) -> None:
+    from analysis.record.safeguarding import personal_data_in
+
+    assert personal_data_in(text) == []

@@ -130,6 +130,7 @@ CAUGHT = [
     ("her account was @jane_doe_2009", "a social-media account"),
     ("licence MORGA753116SM9IJ was seized", "a driving licence number"),  # the DVLA's own example
     ("the flat at 51.50740, -0.12780", "a map position"),
+    ("Jane Doe, 14, from Croydon", "a person's name and age"),
 ]
 
 

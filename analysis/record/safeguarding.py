@@ -105,7 +105,10 @@ _NOT_A_PERSON = ("Office|Review|Service|Services|Police|Assembly|Council|Commons
                  "Commission|Inspectorate|Parliament|Unit|Centre|Society|Foundation|Partnership|Bulletin|Release|"
                  "Survey|Table|Annex|Appendix|Chapter|Section|News|Times|Post|Guardian|Telegraph|Mail|Standard|"
                  "Mirror|Express|Independent|Press|Media|Digital|Online|Audit|Inspection|Update|Statement|Letter|"
-                 "See|The|From|In|On|By|At|To|As|Of|And|For|With|Source|Sources|Data|Figures|Note|Notes")
+                 "See|The|From|In|On|By|At|To|As|Of|And|For|With|Source|Sources|Data|Figures|Note|Notes|"
+                 # (areas, as police forces and regions are named: "West Yorkshire, 14, …" lists counts)
+                 "Yorkshire|Midlands|Manchester|London|Mercia|Valley|Wales|England|Borough|County|City|"
+                 "Operation|Project|Programme")
 #: One word of a personal name: capitalised, with an inner capital after a hyphen, an apostrophe or "Mc"
 #: ("Al-Rashid", "O'Neil", "McDonald" passed when only lower case followed the first letter).
 #: Each part after the first starts with a capital or a mark, never a lower-case letter, so the word is read one way
@@ -172,7 +175,8 @@ _STREET_NAME_CAPS = r"[A-Z]{2,}(?:['’-][A-Z]+)*"
 #: Social-media sites, as a profile's address names them, and the platforms' names, as a label before a user name.
 _SOCIAL_SITE = (r"(?i:(?:www\.|m\.)?(?:facebook|fb|instagram|twitter|x|tiktok|snapchat|linkedin|youtube|threads"
                 r"|kik|reddit|onlyfans)\.com|t\.me|discord\.gg)")
-_SOCIAL_NAMES = "snapchat|instagram|insta|tiktok|twitter|facebook|fb|kik|whatsapp|telegram|discord|wickr"
+_SOCIAL_NAMES = ("snapchat|snap|instagram|insta|tiktok|twitter|facebook|fb|kik|whatsapp|telegram|discord|wickr"
+                 "|roblox|twitch|reddit|youtube|steam|xbox|psn|yubo")
 #: Whose reference a label names, and the first letters of those labels (asked before the rest).
 _REF_WHOSE = (r"crime|incident|occurrence|case|custody|prison(?:er)?|hospital|patient|child|client"
               r"|social\sservices?|pnc|cro|warrant")
@@ -274,8 +278,9 @@ PATTERNS: dict[str, re.Pattern[str]] = {
                                    rf"|(?:{_STREET_NAME_CAPS}\s{{1,3}}){{1,3}}(?:{STREET_WORDS.upper()}))\b(?!-)"),
     # An IP address: four numbers of at most three digits parted by full stops, each up to 255, seven digits or more
     # in all ("192.168.1.1", "81.2.69.160" passed; a paragraph's "1.2.3.4" is none).
-    "an IP address": re.compile(r"(?=\d)(?<![\w.])(?=(?:\d\.?){7})(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}"
-                                r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?![\w]|\.\d)"),
+    # (with leading zeros too, "192.168.001.001": it passed, issue 24, round seventeen)
+    "an IP address": re.compile(r"(?=\d)(?<![\w.])(?=(?:\d\.?){7})(?:(?:25[0-5]|2[0-4]\d|[01]?\d?\d)\.){3}"
+                                r"(?:25[0-5]|2[0-4]\d|[01]?\d?\d)(?![\w]|\.\d)"),
     # An IPv6 address: eight groups of hex digits, or fewer with "::" ("2001:db8::8a2e:370:7334", "fe80::1"): it
     # passed (issue 24, round sixteen). A time "10:30:45" is neither, nor "see 12:: and" (a group is asked for on
     # both sides of "::", or "::" first).
@@ -314,8 +319,11 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     "a social-media account": re.compile(
         r"(?=@)(?<![\w.+-])@[A-Za-z_][\w.]{1,29}(?<!\.)(?![\w@]|\.\w)"
         rf"|(?=[a-zA-Z])(?<![\w./]){_SOCIAL_SITE}/(?!(?:home|search|explore|hashtag|help|about|policies)\b)@?\w"
-        rf"|(?=[a-zA-Z])\b(?i:{_SOCIAL_NAMES})\b(?:\s(?i:handle|name|username|account|id|user))?\s?:\s?@?"
-        r"(?=[\w.]{0,29}[A-Za-z])(?=[\w.]{0,29}[\d_.])\w[\w.]{2,29}(?![\w%])"),
+        # (or after "is" or "was", "her Snapchat is janedoe09", with Discord's "#1234" too: each passed, issue 24,
+        # round seventeen)
+        rf"|(?=[a-zA-Z])\b(?i:{_SOCIAL_NAMES})\b(?:\s(?i:handle|name|username|account|id|user))?"
+        r"(?:\s?:\s?|\s(?i:is|was)\s)@?"
+        r"(?=[\w.#]{0,29}[A-Za-z])(?=[\w.#]{0,29}[\d_.])\w[\w.#]{2,29}(?![\w%])"),
     # A driving licence number in the DVLA's form, close up or in its groups ("JONES710238HA3DX", "MORGA 753116
     # SM9IJ"): five letters of a surname, six digits of a birth date, initials, a digit and two letters. It passed.
     "a driving licence number": re.compile(r"(?=[A-Z9][A-Z9])(?<![\w-])[A-Z9]{5}\s?\d[0156]\d[0-3]\d\d\s?"
@@ -328,6 +336,13 @@ PATTERNS: dict[str, re.Pattern[str]] = {
                                  r"|(?=\d)(?<![\w.])\d{1,3}\s?°\s?\d{1,2}\s?['′]\s?\d{1,2}(?:\.\d+)?\s?"
                                  r"(?:[\"″]|''|′′)?\s?[NSEW]\b"
                                  r"|(?=/)///[a-z]+\.[a-z]+\.[a-z]+|(?=[wW])(?i:\bwhat3words\b)"),
+    # A person's name with an age beside it, as a news report prints a child's: "Jane Doe, 14, from Croydon",
+    # "Jane Doe (aged 14)", "Jane D., aged 14". Each passed (issue 24, round seventeen); the record names no person.
+    # "Adults aged 18", "Greater London aged 10 to 17" (no comma) and "West Yorkshire (14)" (a count in a list of
+    # areas) are no such pair.
+    "a person's name and age": re.compile(
+        rf"(?=[A-Z])(?-i:(?:{_NAME}|\b{_NAME_WORD}\s+[A-Z]\.))(?:,\s*(?:aged\s+)?\d{{1,2}}\s*,"
+        rf"|\s*\(\s*aged\s+\d{{1,2}}\s*\)|,\s+aged\s+\d{{1,2}}\b)"),
     # What the patterns above miss, by length alone: nine or more digits in one run, close up or in groups parted by
     # spaces or "-", "_", "~" ("44 7700 900123", "0 7 7 0 0 9 0 0 1 2 3", a passport's "925665416", a sort code
     # and account "12-34-56 12345678"). Each round of issue 24 found another way to write such a number that the
@@ -397,16 +412,30 @@ _MAYBE = re.compile(rf"[\d@]|::|e-?mail|birth|born|dob|d\.o\.b|\bdot\b|{_MARK_OP
                     r"|[\[({<]a[\])}>]|[_/-]dot[_/-]"
                     r"|[a-z][._][a-z]+\s+at\s|\sat\s+" + _WEBMAIL
                     + r"|what3words|///|facebook|instagram|twitter|tiktok|snapchat|linkedin|youtube|threads|kik"
-                    r"|reddit|onlyfans|fb\.com|x\.com|t\.me/|discord|whatsapp|telegram|wickr", re.IGNORECASE)
+                    r"|reddit|onlyfans|fb\.com|x\.com|t\.me/|" + _SOCIAL_NAMES, re.IGNORECASE)
 
 
 def personal_data_in(text: str) -> list[str]:
     """Names of the kinds of personal data the text seems to contain (empty when none)."""
     # A zero-width space, a full-width @, an en dash or "&#64;" must not split a pattern.
-    text = pattern_text(_decoded(text or ""))
+    text = _zeros_read(pattern_text(_decoded(text or "")))
     if not _MAYBE.search(text):
         return []
     return list(_scan(text))
+
+
+#: A letter O written for a zero beside a digit ("077OO 9OO123"): the phone number passed (issue 24, round seventeen).
+#: A run of digits and letters O, from its start (each run tried once, and never backtracked into: linear).
+_DIGITS_AND_OS = re.compile(r"(?<![\dOo])[Oo]++\d[\dOo]*+|\d[\dOo]*+")
+_NEAR_A_DIGIT = re.compile(r"\d[Oo]|[Oo]\d")
+_ZERO = str.maketrans("Oo", "00")
+
+
+def _zeros_read(text: str) -> str:
+    """The text with each letter O in a run of digits read as the zero it stands for."""
+    if not _NEAR_A_DIGIT.search(text):
+        return text
+    return _DIGITS_AND_OS.sub(lambda m: m.group().translate(_ZERO), text)
 
 
 def _decoded(text: str) -> str:
@@ -457,12 +486,15 @@ def _most_telling(kinds: set[str]) -> tuple[str, ...]:
 #: tries most of a text's positions, and without this the two took a third of the check's time.
 _FOUR_PLACES = re.compile(r"\d\.\d{4}")
 _SIX_DIGITS = re.compile(r"\d{6}")
+#: An age of one or two digits after a comma or in brackets, as a name and age print it.
+_AGE_BESIDE = re.compile(r",\s*(?:aged\s+)?\d{1,2}\s*,|aged\s+\d")
 _SOCIAL_WORDS = ("@", ".com/", "t.me/", "discord", *_SOCIAL_NAMES.split("|"))
 _NEEDS: dict[str, Callable[[str], bool]] = {
     "a social-media account": lambda low: any(word in low for word in _SOCIAL_WORDS),
     "a driving licence number": lambda low: bool(_SIX_DIGITS.search(low)),
     "an IPv6 address": lambda low: "::" in low or low.count(":") >= 7,
     "a map position": lambda low: "°" in low or "///" in low or "what3words" in low or bool(_FOUR_PLACES.search(low)),
+    "a person's name and age": lambda low: bool(_AGE_BESIDE.search(low)),
 }
 
 
