@@ -36,10 +36,29 @@ def _listed(left: str, kind: str) -> str:
     # an abbreviation's full stop, in capitals, split the sentence there and left 1,200 exact
     ("Approx. 1,200 cases were reviewed.", "Approx. 1,200", "about"),
     ("Est. 1,200 cases were reviewed.", "Est. 1,200", "about"),
+    ("As many as 1,200 cases were reviewed.", "As many as 1,200", "at most"),
+    ("Nigh on 1,200 cases were reviewed.", "Nigh on 1,200", "almost"),
+    ("The best part of 1,200 cases were reviewed.", "The best part of 1,200", "almost"),
+    ("Not quite 1,200 cases were reviewed.", "Not quite 1,200", "almost"),
+    ("A little over 1,200 cases were reviewed.", "A little over 1,200", "just over"),  # "more than" alone
+    ("In the region of 1,200 cases were reviewed.", "In the region of 1,200", "about"),
+    ("Of the order of 1,200 cases were reviewed.", "Of the order of 1,200", "about"),
+    ("Give or take 1,200 cases were reviewed.", "Give or take 1,200", "about"),
+    ("More or less 1,200 cases were reviewed.", "More or less 1,200", "about"),
 ])
 def test_a_qualifier_in_other_words_keeps_its_meaning(text: str, printed: str, qualifier: str) -> None:
     """Each was read as the exact 1,200, so "north of 1,200" matched an exact figure and lost its bound."""
     assert _read(text) == ([(printed, 1200.0, "count", qualifier)], [])
+
+
+@pytest.mark.parametrize(("text", "left"), [
+    ("1,200 or thereabouts were reviewed.", "1,200 or thereabouts"),  # the exact 1,200
+    ("1,200 \u00b1 50 cases were reviewed.", "1,200 \u00b1 50"),  # the counts 1,200 and 50
+    ("It was 56% \u00b1 2%.", "56% \u00b1 2%"),
+    ("Up 1,200 (\u00b15%) on last year.", "\u00b15%"),  # the figure 5%
+])
+def test_a_figure_with_a_margin_or_a_hedge_after_it_is_listed(text: str, left: str) -> None:
+    assert _listed(left, "number with a qualifier no figure form reads") in _read(text)[1]
 
 
 def test_an_abbreviation_ends_no_sentence_only_as_a_word_of_its_own() -> None:

@@ -245,10 +245,12 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
                                      rf"|(?!(?:\d|10)\b(?![.,]\d)){_FIGURE_UNIT}{OR_MORE})", re.IGNORECASE)),
     # A figure with its qualifier printed as a sign ("~1,200", "≈1,200", "<1,200", ">1,200", "≥ 1,200"), close up
     # ("c.1,200") or after it ("1,200-odd", "1,200 or so", "1,200-ish", "1,200 approx."): read as the exact 1,200,
-    # or "c.1,200" dropped as a code (issue 24, round fifteen).
-    (SIGNED_QUALIFIER, re.compile(rf"(?:[~≈<>≥≤]\s?|(?<![\w.])c\.(?=£?\d)){_FIGURE_UNIT}"
+    # or "c.1,200" dropped as a code (issue 24, round fifteen). And "1,200 or thereabouts" and a margin, "1,200 ± 50":
+    # the exact 1,200 and the count 50 (round seventeen).
+    (SIGNED_QUALIFIER, re.compile(rf"(?:[~≈<>≥≤±∓]\s?|(?<![\w.])c\.(?=£?\d)){_FIGURE_UNIT}"
                                   rf"|(?<![\w£.,-]){_FIGURE_UNIT}(?:-odd\b|-ish\b|\s+or\s+so\b"
-                                  rf"|\s+approx(?:imately\b|\.|\b))", re.IGNORECASE)),
+                                  rf"|\s+approx(?:imately\b|\.|\b)|\s+or\s+thereabouts\b|\s?(?:[±∓]|\+/-)\s?{_FIGURE_UNIT})",
+                                  re.IGNORECASE)),
     ("threshold in a definition", re.compile(rf"\b{_ANY} or more\b|\bat least {_ANY}(?=\s+(?:victim|suspect|"
                                              rf"offender|child|person)s?\b)", re.IGNORECASE)),
 )
@@ -307,7 +309,8 @@ NEEDS: dict[str, str] = {
     "note mark": rf"\[\d|[{SUPERSCRIPTS}]",
     LIST_NUMBER: r"\d[.)](?:\s|$)|\(\d",
     "number printed open-ended": r"\d[a-z%]*\+|plus\b|\bor (?:more|over|above|higher)\b|\band (?:over|above|upwards)\b",
-    SIGNED_QUALIFIER: r"[~≈<>≥≤]|c\.£?\d|-odd|-ish|or so\b|approx",
+    # (a margin's "±" is read as "-" here, as the personal-data kinds read it)
+    SIGNED_QUALIFIER: r"[~≈<>≥≤]|c\.£?\d|-odd|-ish|or so\b|approx|thereabouts|\+/-|-\s?£?\d",
     "threshold in a definition": r"or more\b|at least\b",
 }
 _NEEDS_RE = {kind: re.compile(pattern) for kind, pattern in NEEDS.items()}
@@ -546,7 +549,13 @@ def figure_reading(text: str, reading: str | None = None) -> str:
     reading = same_length_reading(text) if reading is None else reading
     if reading is text or reading == text:
         return text
-    return "".join(t if r == "." and t != "." else r for t, r in zip(text, reading, strict=True))
+    kept = (t if (r == "." and t != ".") or t in _MARGIN_SIGNS else r for t, r in zip(text, reading, strict=True))
+    return "".join(kept)
+
+
+#: Signs of a margin ("1,200 ± 50"), kept as written where figures are read: the personal-data reading names them
+#: a minus, and "1,200 ± 50" was read as two figures, an aside between dashes (issue 24, round seventeen).
+_MARGIN_SIGNS = frozenset("±∓")
 
 
 def counted_phrase(after: str) -> str:

@@ -66,6 +66,11 @@ QUALIFIERS: dict[str, str] = {
     "a minimum of": "at least", "south of": "fewer than", "a maximum of": "at most",
     "shy of": "almost", "just shy of": "almost", "short of": "almost", "getting on for": "almost",
     "approx.": "about", "approx": "about", "est.": "about",
+    "as many as": "at most", "as much as": "at most", "nigh on": "almost", "the best part of": "almost",
+    "not quite": "almost", "a little under": "almost", "a little less than": "almost", "slightly less than": "almost",
+    "slightly under": "almost", "a little over": "just over", "a little more than": "just over",
+    "slightly over": "just over", "in the region of": "about", "in the order of": "about", "of the order of": "about",
+    "more or less": "about", "give or take": "about", "an approximate": "about", "as few as": "about",
 }
 
 
