@@ -130,6 +130,8 @@ HOSTILE_ARTICLES = {
     "note marks, in brackets and superscript": lambda n: "1,200 " + "1,200[2] 1,200\u00b2 " * (n // 18),
     "qualifier abbreviations": lambda n: "1,200 " + "Est. 1,200 approx. 5 ppts " * (n // 26),
     "numbers in words and service numbers": lambda n: "1,200 " + "a thousand and six, call 999, or " * (n // 33),
+    "decimals, fractions and rate bases in words": lambda n: "1,200 " + "nought point twenty one nine tenths 2 per 1k "
+                                                            * (n // 46),
 }
 
 

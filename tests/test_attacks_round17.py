@@ -147,6 +147,31 @@ def test_a_count_beside_the_words_is_still_a_count(text: str, figures: list[tupl
     assert _read(text)[0] == figures
 
 
+@pytest.mark.parametrize(("text", "left", "kind"), [
+    ("The rate was 2.77 per 1k children.", "2.77 per 1k", "rate whose base is printed with a scale or in words"),
+    ("The rate was 277 per 100k.", "277 per 100k", "rate whose base is printed with a scale or in words"),
+    ("The rate was 2.77 per thousand children.", "2.77 per thousand",  # the count 2.77, its base gone
+     "rate whose base is printed with a scale or in words"),
+    ("It cost 1,200 GBP per child.", "1,200 GBP", "number with a unit no figure form reads"),  # the count 1,200
+    ("It cost \u00a31.2 million-plus.", "\u00a31.2 million-plus", "number printed open-ended"),  # exact
+    ("Nought point five per cent were girls.", "Nought point five per cent",  # 5 per cent
+     "number in words of more than one part"),
+    ("Nine tenths were girls.", "Nine tenths", "fraction in words no figure form reads"),  # dropped silently
+    ("A sixth were girls.", "A sixth", "fraction in words no figure form reads"),
+])
+def test_a_rate_money_or_words_no_form_reads_are_listed(text: str, left: str, kind: str) -> None:
+    assert _read(text) == ([], [_listed(left, kind)])
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    ("The rate was 2.77 per 1,000 children.", ("2.77 per 1,000", 2.77, "rate", "exact")),
+    ("There were 12 per cent fewer.", ("12 per cent", 12.0, "percent", "exact")),
+    ("One tenth were girls.", ("One tenth", 10.0, "percent", "about")),
+])
+def test_the_forms_beside_them_are_still_read(text: str, figure: tuple[str, float, str, str]) -> None:
+    assert _read(text) == ([figure], [])
+
+
 def test_one_and_a_half_times_is_a_multiplier() -> None:
     """Dropped without a word."""
     assert _read("It was one-and-a-half times higher.") == (

@@ -87,6 +87,9 @@ _SERVICE_NUMBER = r"(?:999|101|111|112|116\s?\d{3}|\d{5})\b(?![.,]\d)"
 
 #: … and a number in words of more than one part, which the parser does not read.
 NUMBER_IN_WORDS = "number in words of more than one part"
+#: … a fraction in words the parser does not read, and a rate whose base is printed with a scale or in words.
+FRACTION_IN_WORDS = "fraction in words no figure form reads"
+RATE_BASE_IN_WORDS = "rate whose base is printed with a scale or in words"
 _SCALE = r"(?:hundred|thousand|million|billion)"
 
 #: A kind of number left out: digit groups parted by apostrophes.
@@ -102,7 +105,7 @@ PER_CENT_SIGN = r"(?:\s|-)?(?:%|per[ -]?cent)"
 #: number up to ten, a definition's threshold ("two or more suspects", below).
 OPEN_END = r"(?:\+(?![\d+])|-?\s?plus\b|\s+and\s+(?:over|above|upwards)\b)"
 OR_MORE = r"\s+or\s+(?:more|over|above|higher)\b"
-_FIGURE_UNIT = rf"£?{NUM}(?:{JOINED_SCALE_WORDS}|{PER_CENT_SIGN})?"
+_FIGURE_UNIT = rf"£?{NUM}(?:{JOINED_SCALE_WORDS}|{PER_CENT_SIGN}|\s(?:{SPACED_SCALE_WORDS})\b)?"
 #: An end of a range in words, its scale word spaced or joined ("between 2 and 3 million", "between £1m and £2m").
 _RANGE_END = rf"£?{NUM}(?:{JOINED_SCALE_WORDS}|{PER_CENT_SIGN}|\s(?:{SPACED_SCALE_WORDS}))?"
 
@@ -191,7 +194,18 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
     # seventeen). The parser reads "two thousand" and "one hundred thousand", not these.
     (NUMBER_IN_WORDS, re.compile(rf"\b(?:{WORDNUM})[ -]{_SCALE}(?:[ -]{_SCALE})*(?:\s+(?:and\s+)?(?:{WORDNUM})"
                                  rf"(?:[ -]{_SCALE})*)+\b|\b(?!one hundred\b)(?:{WORDNUM})[ -]hundred[ -]{_SCALE}\b"
-                                 rf"|\ban?[ -](?:thousand|million|billion)\b", re.IGNORECASE)),
+                                 rf"|\ban?[ -](?:thousand|million|billion)\b"
+                                 # (and a decimal in words, "nought point five per cent": read as 5 per cent)
+                                 rf"|\b(?:{WORDNUM}|nought|zero)\s+point(?:\s+(?:{WORDNUM}|nought|zero)\b)+"
+                                 rf"(?:[ -]per[ -]?cent\b)?", re.IGNORECASE)),
+    # A fraction in words the parser's table does not hold ("nine tenths", "a sixth", "five-eighths"): dropped
+    # without a word (issue 24, round seventeen).
+    (FRACTION_IN_WORDS, re.compile(rf"\b(?:{WORDNUM}|an?)[- ](?:sixths?|sevenths?|eighths?|ninths?)\b"
+                                   rf"|\b(?!one\b)(?:{WORDNUM})[- ]tenths\b", re.IGNORECASE)),
+    # A rate whose base is printed with a scale or in words ("2.77 per 1k children", "277 per 100k", "2.77 per
+    # thousand"): read as two counts, or as the count 2.77 with its base gone (issue 24, round seventeen).
+    (RATE_BASE_IN_WORDS, re.compile(rf"(?<![\w£.,-]){NUM}\s+per\s+(?:{NUM}\s?(?:k|m|thousand|million)\b"
+                                    rf"|(?:a\s+|one\s+)?(?:hundred|thousand|million)\b)", re.IGNORECASE)),
     # A number with a unit or scale no figure form reads ("56 pct", "1.2 mln", "twelve hundred", "5,000 dollars"),
     # "one hundred" apart, or in a currency other than pounds ("$5m", "€5m"); and "12 pc", a per cent sign
     # spaced as the form "12pc" is not (read as the count 12; "12 PCs" are officers).
@@ -268,7 +282,8 @@ IN_A_NAME = "number inside a name or a code"
 UNCHECKED = frozenset({"range", "fraction or pair", "ratio", "multiplier", "number printed open-ended",
                        "number with a unit no figure form reads",
                        "number with spaces between its digit groups", APOSTROPHE_GROUPS, SCIENTIFIC, "negative number",
-                       UNREAD, SHARES_UNIT, SCALE_IN_WORDS, SIGNED_QUALIFIER, NUMBER_IN_WORDS})
+                       UNREAD, SHARES_UNIT, SCALE_IN_WORDS, SIGNED_QUALIFIER, NUMBER_IN_WORDS, FRACTION_IN_WORDS,
+                       RATE_BASE_IN_WORDS})
 
 #: For every kind, a pattern (on the sentence as `needs_text` folds it) every match of the kind also
 #: matches: the kind is not run on a sentence without it. Each starts with a literal character where it can (a
@@ -293,7 +308,9 @@ NEEDS: dict[str, str] = {
     "range": r"\d[a-z%]*(?:-| - )£?\d|between\s",
     "fraction or pair": r"\d[a-z%]*/£?\d",
     "ratio": r"\d:\d",
-    NUMBER_IN_WORDS: r"hundred|thousand|million|billion",
+    NUMBER_IN_WORDS: r"hundred|thousand|million|billion|point",
+    FRACTION_IN_WORDS: r"ths?\b",
+    RATE_BASE_IN_WORDS: r"per\s",
     "number with a unit no figure form reads": rf"{UNREAD_UNIT_WORDS}|[$€¥₹]|usd|eur|gbp| pc\b",
     "multiplier": r"fold|\d\s?[x×]|and[- ]an?[- ](?:half|quarter)[- ]times",
     SCALE_IN_WORDS: r"(?:half|quarter|third)s?\s+(?:of\s+)?an?\s|and a (?:half|quarter)",
