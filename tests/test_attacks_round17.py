@@ -224,6 +224,13 @@ def test_a_table_page_suggests_no_facets_and_keeps_its_own(tmp_path: Path) -> No
     ("Roblox: jane_doe", "a social-media account"),  # no digit: the first look for personal data passed it
     ("Her IP was 192.168.001.001.", "an IP address"),
     ("Her number is 077OO 9OO123.", "a phone number"),  # letters O for zeros
+    ("J. Doe, 14, was at risk.", "a person's name and age"),
+    ("Jane Doe, now 19, said.", "a person's name and age"),
+    ("Jane Doe, 14 years old, said.", "a person's name and age"),
+    ("Jane Doe (age 14) said.", "a person's name and age"),
+    ("She turned 14 on 1 February 2023.", "a date of birth"),
+    ("Her address: Flat 3, Acacia House, Acacia Road.", "a street address"),
+    ("Her OnlyFans is janedoe09", "a social-media account"),
 ])
 def test_personal_data_in_new_shapes_is_refused(text: str, kind: str) -> None:
     from analysis.record.safeguarding import personal_data_in
@@ -235,7 +242,8 @@ def test_personal_data_in_new_shapes_is_refused(text: str, kind: str) -> None:
     "Snapchat: 26%", "Snapchat was used in 26% of cases.", "Greater London aged 10 to 17 were counted.",
     "West Yorkshire (14), South Yorkshire (12) and Greater Manchester (9).", "West Yorkshire, 14, South Yorkshire, 12.",
     "Adults aged 18 to 74 were asked.", "Operation Stovewood, 12, was the largest.", "O2 and 5G in 2019, too.",
-    "Version 10.0.0.1 of the software.",
+    "Version 10.0.0.1 of the software.", "The flats, 3 of them, were inspected.",
+    "Children turned 18 on leaving care in 2023.", "J. Smith and K. Jones, 2019, found.",
 ])
 def test_what_only_looks_like_them_is_none(text: str) -> None:
     from analysis.record.safeguarding import personal_data_in

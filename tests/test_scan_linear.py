@@ -10,6 +10,7 @@ import pytest
 
 from analysis.factcheck import scan_find
 from analysis.factcheck.scan_text import Sentence, sentences, to_text
+from analysis.record import word_pattern
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXTS = sorted([*(ROOT / "tests" / "fixtures").rglob("*.txt"), *(ROOT / "benchmarks" / "heldout").glob("*.txt")])
@@ -117,7 +118,7 @@ def test_the_first_word_trie_matches_exactly_the_first_words() -> None:
     """`trie_pattern` stands in for an alternation of FIRST_WORDS: it matches every word, no prefix or extension
     of one that is not itself a word, and prefers the longer of two words as the alternation sorted longest first."""
     words = scan_find.FIRST_WORDS
-    trie = re.compile(scan_find.trie_pattern(words), re.IGNORECASE)
+    trie = re.compile(word_pattern.trie_pattern(words), re.IGNORECASE)
     plain = re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
     probes = {w[:n] for w in words for n in range(len(w) + 1)} | {w + tail for w in words for tail in ("s", "d", " ")}
     for probe in sorted(probes):

@@ -35,6 +35,7 @@ from analysis.record.vocabulary import (
     UNREAD_UNIT_WORDS,
     WORD_NUMBERS,
 )
+from analysis.record.word_pattern import trie_pattern
 
 __all__ = ["Found", "LeftOut", "find_figures", "kinds_in", "counted_phrase", "head_noun", "is_verb_form", "COUNT_NOUNS",
            "MAX_PER_SENTENCE", "NOT_READ", "NOT_LISTED", "UNCHECKED", "UNREAD", "IN_A_NAME", "LIST_NUMBER",
@@ -380,25 +381,6 @@ _FORMS = [
 #: once (trying every qualifier and form at every word was half the time of finding figures).
 FIRST_WORDS = sorted({phrase.split()[0].split("-")[0] for phrase in (*QUALIFIERS, *WORD_NUMBERS, *FRACTIONS,
                                                                      *MULTIPLES)}, key=len, reverse=True)
-
-
-def trie_pattern(words: list[str]) -> str:
-    """A pattern matching exactly `words`, written as a trie ("a(?:bout|lmost|)…"): the regex engine tests one
-    character per position instead of every word in turn. At each node a longer word is tried before one ending
-    there, as in an alternation sorted longest first."""
-    tree: dict[str, dict] = {}
-    for word in words:
-        node = tree
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict[str, dict]) -> str:
-        alternatives = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
-        alternatives += [""] if "" in node else []
-        return alternatives[0] if len(alternatives) == 1 else f"(?:{'|'.join(alternatives)})"
-
-    return emit(tree)
 
 
 _FIRST = rf"(?=[\d£]|{trie_pattern(FIRST_WORDS)}(?!\w))"
