@@ -134,7 +134,8 @@ def validation_scale(sizes: tuple[int, ...] = (1_000, 1_000_000)) -> dict:
 HOSTILE_TEXT = ("1 ", "1_ ", "1-1_", "0 1_ ", "12345678,1 ", "1 1.", "2016 ", "2016-01-01 ", "a_at_", "JOHN ",
                 "x@gmail,", "SMITH, John ", "born 1 ", "1 Ab Ab Ab ", "GB33 ", "1.1.1.", "crime ref ", "@a.a",
                 "facebook.com/", "snapchat: a", "51.12345 ", "1°1' ", "AAAAA1 ", "prison number ",
-                "1::", "a:", "Ab Ab, 1, ", "Ab Ab, aged 1 ", "snap is a1#", "1O", "O1o ")
+                "1::", "a:", "Ab Ab, 1, ", "Ab Ab, aged 1 ", "snap is a1#", "1O", "O1o ",
+                "A. Ab, now 1 years old, ", "turned 1 on 1 ", "Flat 1, Ab ")
 
 
 def hostile_text_scale(sizes: tuple[int, int] = (40_000, 400_000)) -> dict:
