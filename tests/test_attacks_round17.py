@@ -249,3 +249,14 @@ def test_what_only_looks_like_them_is_none(text: str) -> None:
     from analysis.record.safeguarding import personal_data_in
 
     assert personal_data_in(text) == []
+
+
+@pytest.mark.parametrize(("text", "figures"), [
+    ("The page ran onerror=alert(1) and alert(2).", []),  # the counts 1 and 2 (found by helper r17a)
+    ("The law, s.47(1), applies.", []),
+    ("There were 300(3) cases.", [("300", 300.0, "count", "exact")]),
+    ("There were 1,200 (12%) cases.", [("1,200", 1200.0, "count", "exact"), ("12%", 12.0, "percent", "exact")]),
+])
+def test_a_number_in_brackets_written_on_to_a_word_is_no_figure(text: str,
+                                                                 figures: list[tuple[str, float, str, str]]) -> None:
+    assert _read(text) == (figures, [])

@@ -86,6 +86,8 @@ SUPERSCRIPTS = "\u2070\u00b9\u00b2\u00b3\u2074-\u2079"
 _DIAL = r"(?i:\b(?:call|ring|dial|phone|text|txt)(?:s|ed|ing)?)"
 _SERVICE_NUMBER = r"(?:999|101|111|112|116\s?\d{3}|\d{5})\b(?![.,]\d)"
 
+#: Digits inside a name or a code ("COVID-19", "the M25", "Q3", "5G", "FY24", "the 2020s"): no statistic.
+IN_A_NAME = "number inside a name or a code"
 #: … and a number in words of more than one part, which the parser does not read.
 NUMBER_IN_WORDS = "number in words of more than one part"
 #: … a fraction in words the parser does not read, and a rate whose base is printed with a scale or in words.
@@ -246,6 +248,10 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
                                     r"|\b(?-i:PC|DC|PS|DS|DI|DCI|DCS)\s?\d{1,5}\b(?![,.]\d)",
                                     re.IGNORECASE)),
     ("ordinal", re.compile(r"\b\d+(?:st|nd|rd|th)\b")),
+    # A number in brackets written on to a word or a number, as code and statutes print one ("alert(1)", "note(2)",
+    # "s.47(1)"): read as the counts 1 and 2 (issue 24, round seventeen). A figure in brackets after a space,
+    # "1,200 (12%)", is a figure.
+    (IN_A_NAME, re.compile(r"(?<=[A-Za-z0-9_])\(\d{1,3}\)")),
     # A note's mark in square brackets ("9,000[1] children", as a copied page prints a link to its footnote): read as
     # the count 1 (issue 24, round fifteen).
     # (or in superscript, "1,200²", "56%¹", "per cent³", "⁽³⁾": see SUPERSCRIPTS)
@@ -275,8 +281,6 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
 UNREAD = "number in a form no figure form reads"
 #: A number whose unit is printed only after the next ("from 10 to 15 per cent", "2 and 3 million").
 SHARES_UNIT = "number whose unit is printed after the next one"
-#: Digits inside a name or a code ("COVID-19", "the M25", "Q3", "5G", "FY24", "the 2020s"): no statistic.
-IN_A_NAME = "number inside a name or a code"
 
 #: Left-out kinds that are statistics all the same, which no one figure of the record can be: `scan` reports each as
 #: a part of the text not read (a range's first end was a figure; listed with the dates, "10–20%" was out of sight).
@@ -324,6 +328,7 @@ NEEDS: dict[str, str] = {
                         r"|recommendation|step|no\.|vol|issue|question|schedule|rule|episode|season|round|level|op"
                         r"|tier|grade|year|key stage|pc|dc|ps|ds|di)",
     "ordinal": r"\d(?:st|nd|rd|th)",
+    IN_A_NAME: r"[a-z0-9_]\(\d",
     "note mark": rf"\[\d|[{SUPERSCRIPTS}]",
     LIST_NUMBER: r"\d[.)](?:\s|$)|\(\d",
     "number printed open-ended": r"\d[a-z%]*\+|plus\b|\bor (?:more|over|above|higher)\b|\band (?:over|above|upwards)\b",
