@@ -43,3 +43,16 @@ def test_a_word_hyphenated_at_a_line_end_is_joined() -> None:
 ])
 def test_a_line_of_its_own_stays_a_line(page: str, shown: str) -> None:
     assert to_text(page) == shown
+
+
+@pytest.mark.parametrize(("page", "shown"), [
+    ("<p>Recorded 1,111 cases.</p><plaintext><p hidden>Also 2,222 cases.</p>",
+     "Recorded 1,111 cases.\n\n<p hidden>Also 2,222 cases.</p>"),
+    ("<p>Recorded 1,111 cases.<PLAINTEXT/>x &amp; 2,222 <!-- 3,333 --> </plaintext> 4,444",
+     "Recorded 1,111 cases.\n\nx &amp; 2,222 <!-- 3,333 --> </plaintext> 4,444"),
+    ("<p>Recorded 1,111 cases.</p><plaintext hidden><p>Also 2,222 cases.</p>", "Recorded 1,111 cases."),
+])
+def test_what_follows_plaintext_is_read_as_the_text_chromium_shows(page: str, shown: str) -> None:
+    """HTML's tokenizer reads everything after <plaintext> as text: Chromium shows `<p hidden>Also 2,222 cases.</p>`
+    as written, and scan, reading it as markup, dropped the figure."""
+    assert to_text(page) == shown

@@ -27,7 +27,9 @@ _BLOCKS = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6
            # them, "<dd>2016</dd><dd>1,582</dd>" was read as one number, 20161,582, and two options as 20192020.
            "dl", "dt", "dd", "main", "aside", "figure", "address", "fieldset", "form", "pre", "legend", "caption",
            "center", "hgroup", "search", "menu", "dir", "details", "summary", "listing", "thead", "tbody", "tfoot",
-           "option", "optgroup", "dialog"}
+           "option", "optgroup", "dialog",
+           # Blocks too, whose start closes an open <p> as a <pre>'s does: `<p>1,200<xmp>cases` is two paragraphs.
+           "xmp", "plaintext"}
 _SKIPPED = {"script", "style", "noscript", "nav", "svg", "math", "template", "head", "title",
             # Never rendered by a browser: the fallback of a frame, embed, video, audio or canvas (Chromium plays
             # and draws them), a list of suggestions. (A dialog not opened is hidden as the hidden attribute is:
@@ -473,6 +475,13 @@ _TAG = re.compile(r"""<!doctype[^>]*+>|</?[a-zA-Z]"""
 _TEXT_START = re.compile(r"<(script|style|title|textarea|xmp|iframe|noembed|noframes)[\s/>]", re.IGNORECASE)
 
 
+#: A <plaintext> start tag: HTML's tokenizer reads everything after it as text, to the page's end (no end tag, no
+#: comment, no character reference ends or escapes it). Read as markup, `<plaintext><p hidden>1,200 …` hid a
+#: figure Chromium shows as written, tags and all. (Inside an <svg> or <math> it would be a foreign element that
+#: switches nothing; scan reads no text there.)
+_PLAINTEXT = re.compile(r"<plaintext[\t\n\f\r />]", re.IGNORECASE)
+
+
 #: What ends a script, as HTML's tokenizer reads its text: "</script", but not inside a "<!--" part where a
 #: "<script" was opened (`document.write("<script>…</script>")` in an old page's `<!-- … -->`): Chromium keeps
 #: reading the script to the next "</script" after "-->", and scan read the code between as the page's text.
@@ -567,6 +576,9 @@ def closed_markup_only(raw: str) -> str:
             i = raw.find("<", i + 1) if i + 1 < n else -1
             continue
         end = tag.end()
+        if _PLAINTEXT.match(raw, i):  # the rest of the page is its text
+            out += [raw[start:end], raw[end:].replace("&", "&amp;").replace("<", "&lt;")]
+            return "".join(out)
         if _TEXT_START.match(raw, i) or (raw[i + 1] == "/" and not _BARE_END_TAG.fullmatch(raw, i, end)):
             text, end = _read_tag(raw, i, end, lowered)  # any other tag is kept as it is
             out += [raw[start:i], text]
