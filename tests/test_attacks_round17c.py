@@ -56,3 +56,28 @@ def test_what_follows_plaintext_is_read_as_the_text_chromium_shows(page: str, sh
     """HTML's tokenizer reads everything after <plaintext> as text: Chromium shows `<p hidden>Also 2,222 cases.</p>`
     as written, and scan, reading it as markup, dropped the figure."""
     assert to_text(page) == shown
+
+
+@pytest.mark.parametrize(("page", "shown"), [
+    # a page's own chart: each label a line, as Chromium shows them; the tooltip, the description and any text
+    # drawn outside a <text> are not shown
+    ("<p>Recorded 1,111 cases.</p><svg><title>Chart 9,999</title><desc>9,998</desc>stray 9,997<g>9,996</g>"
+     "<text x=0 y=20>2016: <tspan>2,222</tspan></text><text x=0 y=40>2017: 4,444</text></svg><p>After 3,333.</p>",
+     "Recorded 1,111 cases.\n\n2016: 2,222\n\n2017: 4,444\n\nAfter 3,333."),
+    # SVG's and MathML's elements are not HTML's: the hidden attribute hides nothing there
+    ("<svg hidden><text y=20>Shown 2,222</text><text hidden y=40>Shown 4,444</text></svg>",
+     "Shown 2,222\n\nShown 4,444"),
+    ("<math hidden><mn>2,222</mn><mo>+</mo><mn hidden>4,444</mn></math>", "2,222\n\n+\n\n4,444"),
+    # ... the page's CSS and SVG's own display attribute do
+    ("<style>.h{display:none}</style><svg><text class=h>9,999</text><g display='none'><text>9,998</text></g>"
+     "<text style='display:none'>9,997</text><text>Shown 2,222</text></svg>", "Shown 2,222"),
+    # a formula: all but its annotations and phantoms
+    ("<math><semantics><mrow><mn>2,222</mn></mrow><annotation>9,999</annotation>"
+     "<annotation-xml>9,998</annotation-xml></semantics><mphantom><mn>9,997</mn></mphantom></math>", "2,222"),
+    # the HTML of a foreignObject, as HTML
+    ("<svg><foreignObject><div hidden>9,999</div><p>Shown 2,222</p></foreignObject></svg>", "Shown 2,222"),
+])
+def test_a_figure_drawn_in_an_svg_or_a_formula_is_read_as_chromium_shows_it(page: str, shown: str) -> None:
+    """Inline SVG and MathML were dropped whole: a page's own chart labelled "2016: 2,222" and a formula's figures
+    never reached the fact-check, though readers see them."""
+    assert to_text(page) == shown

@@ -30,7 +30,7 @@ _BLOCKS = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6
            "option", "optgroup", "dialog",
            # Blocks too, whose start closes an open <p> as a <pre>'s does: `<p>1,200<xmp>cases` is two paragraphs.
            "xmp", "plaintext"}
-_SKIPPED = {"script", "style", "noscript", "nav", "svg", "math", "template", "head", "title",
+_SKIPPED = {"script", "style", "noscript", "nav", "template", "head", "title",
             # Never rendered by a browser: the fallback of a frame, embed, video, audio or canvas (Chromium plays
             # and draws them), a list of suggestions. (A dialog not opened is hidden as the hidden attribute is:
             # see `_hidden`.)
@@ -56,6 +56,17 @@ _LONGEST_MARK = 16
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
 #: Elements whose start ends an open <head> or breaks out of an <svg>/<math> (HTML5's "breakout" rule, simplified).
 _FOREIGN = {"svg", "math"}
+#: What an inline <svg> or <math> shows (both were dropped whole, and "1,582 cases" on a page's own chart or a
+#: formula's "2,409" with them, though Chromium shows them): an SVG's text is drawn only in a <text> (its <tspan>,
+#: <textPath> and links included) or as the HTML of a <foreignObject>, never a tooltip (<title>) or description;
+#: MathML draws all but an annotation (a <semantics> shows its first child) and a phantom (kept invisible). An SVG
+#: or MathML element is not HTML's: its `hidden` attribute hides nothing (Chromium showed `<svg hidden>`, `<math
+#: hidden>` and `<text hidden>`); the page's CSS does, and an SVG element's `display="none"` attribute.
+_SVG_TEXT = ("text", "foreignobject")
+_FOREIGN_UNSHOWN = frozenset({"desc", "metadata", "annotation", "annotation-xml", "mphantom"})
+#: ... and what each of their lines of text is drawn in, a line of its own to Chromium: read without a break,
+#: `<text>2,222</text><text>4,444</text>` was the one number "2,2224,444".
+_FOREIGN_LINES = frozenset({"text", "mi", "mn", "mo", "ms", "mtext"})
 #: Start tags that close an open <p> (HTML5 "in button scope", simplified), and the elements that bound that scope.
 _CLOSES_P = (_BLOCKS - {"br", "td", "th", "tr", "li", "option", "optgroup", "legend", "caption", "thead", "tbody",
                          "tfoot"}) | {"main", "aside", "details", "dl", "fieldset", "figure",
@@ -113,7 +124,7 @@ def _shadow_root(tag: str, values: dict[str, str]) -> bool:
     return tag == "template" and values.get("shadowrootmode", "").strip().lower() in ("open", "closed")
 
 
-def _hidden(tag: str, attrs: list[tuple[str, str | None]], sheet: Sheet = NO_SHEET) -> bool:
+def _hidden(tag: str, attrs: list[tuple[str, str | None]], sheet: Sheet = NO_SHEET, foreign: str = "") -> bool:
     """True for an element readers never see when the page opens (as Chromium shows it): one never rendered
     (`_SKIPPED`), one the browser's own stylesheet hides (`_browser_hides`: the hidden attribute, a dialog not
     opened, a popover) unless the page gives it a display of its own (`<p hidden style="display:block">` is shown),
@@ -123,9 +134,11 @@ def _hidden(tag: str, attrs: list[tuple[str, str | None]], sheet: Sheet = NO_SHE
     is hidden from screen readers, not from the page. (A closed <details> hides all but its summary: see
     `_collapsed`; visibility is inherited and can be undone by a child: see `_visibility`.)"""
     values = _attributes(attrs)
-    if tag in _SKIPPED and not _shadow_root(tag, values):
+    if (tag in _SKIPPED and not _shadow_root(tag, values)) or (foreign and tag in _FOREIGN_UNSHOWN):
         return True
     style, strong = inline_declarations(values["style"]) if "style" in values else ({}, set())
+    if foreign == "svg" and "display" not in style and values.get("display", "").strip().lower() == "none":
+        return True  # SVG's own display attribute, which any CSS display beats
     keys = sheet.keys(tag, values) if sheet.hide or sheet.show or sheet.contain or sheet.unboxed else []
     forced = any(k in sheet.forced for k in keys)
     if style.get("display") == "none":
@@ -140,7 +153,7 @@ def _hidden(tag: str, attrs: list[tuple[str, str | None]], sheet: Sheet = NO_SHE
     if contained and _boxed(tag, style, any(k in sheet.unboxed for k in keys)):
         return True
     displayed = "display" in style or any(k in sheet.show for k in keys)  # a display of the page's own
-    if _browser_hides(tag, values) and not until_found:
+    if not foreign and _browser_hides(tag, values) and not until_found:
         return not displayed
     return not displayed and any(k in sheet.hide for k in keys)
 
@@ -314,6 +327,8 @@ class _TextParser(HTMLParser):
             self._close_to(min(open_at))
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _FOREIGN_LINES:
+            self._emit("\n\n")
         if tag in _BLOCKS or tag == "body":
             self._close_implied(tag)
             self._emit("\n\n")
@@ -328,7 +343,7 @@ class _TextParser(HTMLParser):
             self._foster.append((depth, self._hidden_at))
             self._hidden_at = hidden
             self._visibility.append((depth, seen))
-        if self._hidden_at is None and _hidden(tag, attrs, sheet):
+        if self._hidden_at is None and _hidden(tag, attrs, sheet, self._foreign(tag)):
             self._hidden_at = depth
         elif self._hidden_at is None and _collapsed(tag, attrs):
             self._hidden_at = depth
@@ -346,6 +361,20 @@ class _TextParser(HTMLParser):
         if tag == "template" and _shadow_root(tag, _attributes(attrs)):
             self._shadows.append(depth)
         self._push(tag)
+
+    def _foreign(self, tag: str) -> str:
+        """"svg" or "math" for an element of an inline SVG or MathML (not the HTML of a <foreignObject>), else ""."""
+        svg, math = max(self._innermost("svg"), self._innermost("foreignobject")), self._innermost("math")
+        if tag in _FOREIGN:
+            return tag
+        if max(svg, math) < 0 or (svg >= 0 and self._open[svg] == "foreignobject" and svg > math):
+            return ""
+        return "svg" if svg > math else "math"
+
+    def _svg_draws_text(self) -> bool:
+        """Whether text here is drawn: anywhere but in an <svg> outside its <text> and <foreignObject>."""
+        svg = self._innermost("svg")
+        return svg < 0 or max(self._innermost(tag) for tag in _SVG_TEXT) > svg
 
     def _push(self, tag: str) -> None:
         """Open the element: on the stack, in the index of where each tag sits, and among the scope bounds and
@@ -376,7 +405,7 @@ class _TextParser(HTMLParser):
                     del self.parts[start:]
                     self._chars = chars
             self._close_to(depth)
-        if tag in _BLOCKS:
+        if tag in _BLOCKS or tag in _FOREIGN_LINES:
             self._emit("\n\n")
 
     def _out_of_scope(self, tag: str, depth: int) -> bool:
@@ -403,7 +432,7 @@ class _TextParser(HTMLParser):
             hidden, visible = self._before_table()
         else:
             hidden, visible = self._hidden_at, not self._visibility or self._visibility[-1][1]
-        if hidden is None and visible:
+        if hidden is None and visible and self._svg_draws_text():
             self._emit(data)
 
     def _close_for_table(self, tag: str) -> bool:
@@ -436,8 +465,9 @@ class _TextParser(HTMLParser):
 
 #: Any element the parser gives a meaning to, or that a fragment commonly starts with: a fragment of <section>,
 #: <template> or <table> is HTML too (read as plain text, its hidden text was counted and its tags quoted).
-_HTML_NAMES = sorted(_BLOCKS | _SKIPPED | _OTHER_ELEMENTS | {"!doctype", "html", "body", "span", "a", "b", "i", "em",
-                                                   "strong", "main", "aside", "figure", "details", "summary", "time"},
+_HTML_NAMES = sorted(_BLOCKS | _SKIPPED | _FOREIGN | _OTHER_ELEMENTS
+                     | {"!doctype", "html", "body", "span", "a", "b", "i", "em", "strong", "main", "aside", "figure",
+                        "details", "summary", "time"},
                      key=lambda name: (-len(name), name))
 _HTML_TAG = re.compile(rf"</?(?:{'|'.join(_HTML_NAMES)})[\s>/]", re.IGNORECASE)
 #: Characters that are not text: a terminal escape sequence (ECMA-48) and C0/C1 controls other than tab and newline
