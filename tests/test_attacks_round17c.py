@@ -81,3 +81,12 @@ def test_a_figure_drawn_in_an_svg_or_a_formula_is_read_as_chromium_shows_it(page
     """Inline SVG and MathML were dropped whole: a page's own chart labelled "2016: 2,222" and a formula's figures
     never reached the fact-check, though readers see them."""
     assert to_text(page) == shown
+
+
+def test_markdown_holding_a_tag_keeps_its_paragraphs_and_joins_its_wrapped_lines() -> None:
+    """Markdown (or plain text) holding one tag is read as HTML: its blank lines still end paragraphs, and its
+    wrapped lines are joined as a Markdown renderer joins them."""
+    article = ("# Report<sup>1</sup>\n\nPolice recorded 1,200\ncases of child sexual exploitation in 2016.\n\n"
+               "The NSPCC said\n3,400.\n \n\nEnd.")
+    assert to_text(article) == ("# Report\n\nPolice recorded 1,200 cases of child sexual exploitation in 2016.\n\n"
+                                "The NSPCC said 3,400.\n\nEnd.")

@@ -241,6 +241,10 @@ _FORMATTING = frozenset({"a", "b", "big", "code", "em", "font", "i", "nobr", "s"
 #: recorded 1,200\ncases of …</p>`, one line in Chromium) was split at each line end: the figure's sentence
 #: was "Police recorded 1,200", its subject not guessed, and the record's "printed alike" warnings were lost.
 _PREFORMATTED = ("pre", "listing", "textarea", "plaintext", "xmp")
+#: A line end in the source but for a blank line: a page is seldom written with a blank line inside a sentence,
+#: and Markdown or plain text holding a tag (`<br>`, `<sup>`, `<details>`), read as HTML, separates its paragraphs
+#: with one. Read as a space, a Markdown article with one <sup> was one paragraph.
+_SOURCE_LINE_END = re.compile(r"(?<![\n \t])[ \t]*+\n(?![ \t]*+\n)")
 
 
 class _TextParser(HTMLParser):
@@ -427,7 +431,7 @@ class _TextParser(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         if "\n" in data and not any(self._at.get(tag) for tag in _PREFORMATTED):
-            data = data.replace("\n", " ")  # a line end in a page's source is a space to readers (`_PREFORMATTED`)
+            data = _SOURCE_LINE_END.sub(" ", data)  # a space to readers (`_PREFORMATTED`)
         if self._open and self._open[-1] in _TABLE_MODES and data.strip():
             hidden, visible = self._before_table()
         else:
