@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 import pytest
 
 from analysis.factcheck.scan import scan_text
@@ -90,3 +92,29 @@ def test_markdown_holding_a_tag_keeps_its_paragraphs_and_joins_its_wrapped_lines
                "The NSPCC said\n3,400.\n \n\nEnd.")
     assert to_text(article) == ("# Report\n\nPolice recorded 1,200 cases of child sexual exploitation in 2016.\n\n"
                                 "The NSPCC said 3,400.\n\nEnd.")
+
+
+@pytest.mark.parametrize(("page", "shown"), [
+    ("<p>Recorded 1,111 cases.</p><iframe srcdoc='<p>Framed 2,222 cases.</p><p hidden>9,999</p>'>9,998</iframe>",
+     "Recorded 1,111 cases.\n\nFramed 2,222 cases."),
+    ("<p>Recorded 1,111 cases.</p><object data='data:text/html,<p>Framed%202,222 cases.</p>'>9,998</object>",
+     "Recorded 1,111 cases.\n\nFramed 2,222 cases."),
+    ("<p>Recorded 1,111 cases.</p><embed src='data:text/html;base64,PHA+RnJhbWVkIDIsMjIyIGNhc2VzLjwvcD4='>",
+     "Recorded 1,111 cases.\n\nFramed 2,222 cases."),
+    # a frame readers do not see, and a document elsewhere (never fetched)
+    ("<p>Recorded 1,111 cases.</p><iframe hidden srcdoc='<p>9,999</p>'></iframe>"
+     "<div style='display:none'><iframe srcdoc='<p>9,998</p>'></iframe></div><iframe src='https://x.test/9,997'>"
+     "</iframe>", "Recorded 1,111 cases."),
+])
+def test_a_document_the_page_embeds_in_its_own_markup_is_read(page: str, shown: str) -> None:
+    """Chromium draws the text of an iframe's srcdoc, or of a data:text/html address, on the page (innerText leaves
+    it out, so comparing with innerText never saw it); scan read none of it, and a claim put there was gone."""
+    assert to_text(page) == shown
+
+
+def test_frames_in_frames_are_read_to_the_last_without_parsing_each_level_again() -> None:
+    """Past three frames in frames, a frame's markup is read as text: its figure is still read."""
+    page = "<p>Framed 2,222 cases.</p>"
+    for _ in range(6):
+        page = f'<iframe srcdoc="{html.escape(page)}"></iframe>'
+    assert "2,222" in to_text(page)

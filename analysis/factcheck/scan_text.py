@@ -8,9 +8,12 @@ What the page's own CSS hides or shows is read in `scan_css`.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import functools
 import html
 import re
+import urllib.parse
 from collections.abc import Callable
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -124,7 +127,8 @@ def _shadow_root(tag: str, values: dict[str, str]) -> bool:
     return tag == "template" and values.get("shadowrootmode", "").strip().lower() in ("open", "closed")
 
 
-def _hidden(tag: str, attrs: list[tuple[str, str | None]], sheet: Sheet = NO_SHEET, foreign: str = "") -> bool:
+def _hidden(tag: str, attrs: list[tuple[str, str | None]], sheet: Sheet = NO_SHEET, foreign: str = "",
+            framed: bool = False) -> bool:
     """True for an element readers never see when the page opens (as Chromium shows it): one never rendered
     (`_SKIPPED`), one the browser's own stylesheet hides (`_browser_hides`: the hidden attribute, a dialog not
     opened, a popover) unless the page gives it a display of its own (`<p hidden style="display:block">` is shown),
@@ -134,7 +138,7 @@ def _hidden(tag: str, attrs: list[tuple[str, str | None]], sheet: Sheet = NO_SHE
     is hidden from screen readers, not from the page. (A closed <details> hides all but its summary: see
     `_collapsed`; visibility is inherited and can be undone by a child: see `_visibility`.)"""
     values = _attributes(attrs)
-    if (tag in _SKIPPED and not _shadow_root(tag, values)) or (foreign and tag in _FOREIGN_UNSHOWN):
+    if (tag in _SKIPPED and not framed and not _shadow_root(tag, values)) or (foreign and tag in _FOREIGN_UNSHOWN):
         return True
     style, strong = inline_declarations(values["style"]) if "style" in values else ({}, set())
     if foreign == "svg" and "display" not in style and values.get("display", "").strip().lower() == "none":
@@ -247,6 +251,34 @@ _PREFORMATTED = ("pre", "listing", "textarea", "plaintext", "xmp")
 _SOURCE_LINE_END = re.compile(r"(?<![\n \t])[ \t]*+\n(?![ \t]*+\n)")
 
 
+#: The elements that embed a document, and the attribute naming it: a page may write that document in its own
+#: markup (`<iframe srcdoc="<p>…">`, or a `data:text/html,…` address), and Chromium draws its text on the page,
+#: though the page's innerText leaves it out. scan read none of it: "Framed 2,222 cases." was gone from the scan.
+_EMBEDDERS = {"iframe": "src", "embed": "src", "object": "data"}
+_DATA_HTML = re.compile(r"[\t\n\f\r ]*data:[\t\n\f\r ]*text/html(?P<parameters>[^,]*),(?P<body>.*)\Z",
+                        re.IGNORECASE | re.DOTALL)
+#: How many frames in frames are read as pages; deeper, a frame's markup is read as text.
+_DEEPEST_FRAME = 3
+
+
+def _embedded_document(tag: str, values: dict[str, str]) -> str | None:
+    """The HTML of the document an <iframe>, <embed> or <object> embeds when the page itself holds it (an iframe's
+    srcdoc, which wins over its src; a `data:text/html` address, percent- or base64-encoded, read as UTF-8), else
+    None (a document elsewhere, never fetched)."""
+    if tag == "iframe" and "srcdoc" in values:
+        return values["srcdoc"]
+    found = _DATA_HTML.match(values.get(_EMBEDDERS[tag], ""))
+    if found is None:
+        return None
+    body = urllib.parse.unquote_to_bytes(found["body"])
+    if found["parameters"].lower().rstrip().endswith(";base64"):
+        try:
+            body = base64.b64decode(body)
+        except (binascii.Error, ValueError):
+            return None
+    return body.decode("utf-8", errors="replace")
+
+
 class _TextParser(HTMLParser):
     """Collects the visible text, with a blank line where a block element starts or ends.
 
@@ -257,9 +289,10 @@ class _TextParser(HTMLParser):
     same however deep the nesting: 100,000 nested <div>s took minutes when each tag searched the whole stack.
     """
 
-    def __init__(self, sheet: Sheet = NO_SHEET) -> None:
+    def __init__(self, sheet: Sheet = NO_SHEET, frames: int = 0) -> None:
         super().__init__(convert_charrefs=True)
         self._sheet = sheet
+        self._frames = frames  # how many documents this one is embedded in (`_embedded_document`)
         self.parts: list[str] = []
         self._open: list[str] = []
         self._at: dict[str, list[int]] = {}  # tag -> its depths in `_open`, innermost last
@@ -338,17 +371,18 @@ class _TextParser(HTMLParser):
             self._emit("\n\n")
         if tag in _IMPLIED_END:
             self._close_omitted_end(tag)
+        sheet = NO_SHEET if self._shadows else self._sheet
+        embedded = self._read_embedded(tag, attrs, sheet)
         if self._close_for_table(tag):
             return
         depth = len(self._open)
-        sheet = NO_SHEET if self._shadows else self._sheet
         if self._open and self._open[-1] in _TABLE_MODES and tag not in _TABLE_PARTS:
             hidden, seen = self._before_table()
             self._foster.append((depth, self._hidden_at))
             self._hidden_at = hidden
             self._visibility.append((depth, seen))
-        if self._hidden_at is None and _hidden(tag, attrs, sheet, self._foreign(tag)):
-            self._hidden_at = depth
+        if self._hidden_at is None and (embedded or _hidden(tag, attrs, sheet, self._foreign(tag))):
+            self._hidden_at = depth  # (an <object> showing its document hides its fallback content)
         elif self._hidden_at is None and _collapsed(tag, attrs):
             self._hidden_at = depth
             self._collapsed.append([depth, False])
@@ -365,6 +399,20 @@ class _TextParser(HTMLParser):
         if tag == "template" and _shadow_root(tag, _attributes(attrs)):
             self._shadows.append(depth)
         self._push(tag)
+
+    def _read_embedded(self, tag: str, attrs: list[tuple[str, str | None]], sheet: Sheet) -> bool:
+        """The text of a document the page embeds in its own markup (`_embedded_document`), where the page shows
+        its frame: as a paragraph of its own, read as the page is, with its own style sheet; past `_DEEPEST_FRAME`
+        frames in frames, its markup is read as text (its figures listed, never dropped; each level is read once,
+        so the page stays linear). True when it was read."""
+        if tag not in _EMBEDDERS or self._hidden_at is not None or (self._visibility and not self._visibility[-1][1]):
+            return False
+        document = _embedded_document(tag, _attributes(attrs))
+        if document is None or _hidden(tag, attrs, sheet, self._foreign(tag), framed=True):
+            return False
+        text = document if self._frames >= _DEEPEST_FRAME else _html_text(document, self._frames + 1)
+        self._emit(f"\n\n{text}\n\n")
+        return True
 
     def _foreign(self, tag: str) -> str:
         """"svg" or "math" for an element of an inline SVG or MathML (not the HTML of a <foreignObject>), else ""."""
@@ -643,6 +691,15 @@ def looks_like_html(text: str) -> bool:
     return bool(_HTML_TAG.search(text))
 
 
+def _html_text(raw: str, frames: int = 0) -> str:
+    """A page's visible text, in paragraphs (a document embedded `frames` deep when more than 0)."""
+    markup = closed_markup_only(raw)
+    parser = _TextParser(page_sheet(markup), frames)
+    parser.feed(markup)
+    parser.close()
+    return "".join(parser.parts)
+
+
 def to_text(raw: str) -> str:
     """The article's visible text: HTML reduced to paragraphs; plain text with its white space tidied.
 
@@ -651,12 +708,7 @@ def to_text(raw: str) -> str:
     line ends of any system (CR LF, CR alone) alike."""
     raw = raw.replace("\r\n", "\n").replace("\r", "\n")
     if looks_like_html(raw):
-        markup = closed_markup_only(raw)
-        parser = _TextParser(page_sheet(markup))
-        parser.feed(markup)
-        parser.close()
-        raw = "".join(parser.parts)
-        raw = _NOT_TEXT.sub(" ", normal_text_keeping_digits(raw))
+        raw = _NOT_TEXT.sub(" ", normal_text_keeping_digits(_html_text(raw)))
     else:
         raw = html.unescape(raw) if re.search(r"&(?:#\d+|[a-z]+);", raw) else raw
         raw = _soft_wraps(_NOT_TEXT.sub(" ", normal_text_keeping_digits(raw)))
