@@ -127,6 +127,13 @@ def _shadow_root(tag: str, values: dict[str, str]) -> bool:
     return tag == "template" and values.get("shadowrootmode", "").strip().lower() in ("open", "closed")
 
 
+#: The page itself: CSS or an attribute that hides its root or body is undone by the page's own script (OWASP's
+#: anti-clickjacking defence, `<style id=antiClickjack>body{display:none !important}</style>` and a script that
+#: removes it, and "anti-flicker" snippets), since no page is published for readers to see nothing. Honoured,
+#: it hid the whole article: "no figures found", exit 0, where Chromium shows every figure.
+_PAGE_ROOTS = frozenset({"html", "body"})
+
+
 def _hidden(tag: str, attrs: list[tuple[str, str | None]], sheet: Sheet = NO_SHEET, foreign: str = "",
             framed: bool = False) -> bool:
     """True for an element readers never see when the page opens (as Chromium shows it): one never rendered
@@ -137,6 +144,8 @@ def _hidden(tag: str, attrs: list[tuple[str, str | None]], sheet: Sheet = NO_SHE
     on (`_boxed`), inline or by a simple rule of the page's sheet that no rule undoes. aria-hidden text is read: it
     is hidden from screen readers, not from the page. (A closed <details> hides all but its summary: see
     `_collapsed`; visibility is inherited and can be undone by a child: see `_visibility`.)"""
+    if tag in _PAGE_ROOTS:
+        return False
     values = _attributes(attrs)
     if (tag in _SKIPPED and not framed and not _shadow_root(tag, values)) or (foreign and tag in _FOREIGN_UNSHOWN):
         return True
@@ -190,7 +199,10 @@ def _visibility(tag: str, attrs: list[tuple[str, str | None]], sheet: Sheet = NO
     (None). Unlike display:none, `visibility: hidden` is undone by a child's `visibility: visible`, which Chromium
     shows: a figure in such a child was not read. Of the sheet's rules naming the element, one making it visible
     wins, whatever their order and specificity (`p{visibility:hidden} .w{visibility:visible}` shows a p.w), and
-    one making it visible `!important` wins over later rules and the inline style."""
+    one making it visible `!important` wins over later rules and the inline style. (Not the page's root or body:
+    `_PAGE_ROOTS`.)"""
+    if tag in _PAGE_ROOTS:
+        return None
     values = _attributes(attrs)
     style, strong = inline_declarations(values["style"]) if "style" in values else ({}, set())
     value = {"visible": True, "initial": True, "hidden": False, "collapse": False}.get(style.get("visibility") or "")
