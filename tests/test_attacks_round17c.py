@@ -137,3 +137,22 @@ def test_a_page_that_hides_its_own_body_until_its_script_runs_is_read(head: str)
         "Police recorded 1,582 offences of child sexual exploitation in 2016.")
     assert to_text(f"<html style='display:none'><body hidden style='visibility:hidden'>{ARTICLE}") == (
         "Police recorded 1,582 offences of child sexual exploitation in 2016.")
+
+
+@pytest.mark.parametrize(("page", "shown"), [
+    # HTML's breakout list ends an SVG or MathML, inline elements too; any other tag there is a foreign element
+    ("<svg><span>Shown 1,200 cases.", "Shown 1,200 cases."),
+    ("<svg><dialog><div>Shown 1,200 cases.", "Shown 1,200 cases."),
+    ("<svg><mtext><strong>Shown 1,200 cases.", "Shown 1,200 cases."),  # mtext is MathML's, not an SVG's
+    ("<p>Before<svg><section>9,999</section><text>Shown 1,200</text></svg> after.</p>",
+     "Before\n\nShown 1,200\n\nafter."),
+    ("<math><details><mtext>Shown 1,200 cases.</mtext></details></math>", "Shown 1,200 cases."),
+    ("<math><aside hidden='until-found'><mn>1,200</mn></aside></math>", "1,200"),
+    ("<math><annotation>Shown 1,200</annotation><desc>2,400</desc></math>", "Shown 1,200\n\n2,400"),
+    ("<math><svg><main>Shown 1,200 cases.", "Shown 1,200 cases."),  # a MathML element named svg
+    ("<svg><noembed><p>Shown 1,200</p></noembed></svg>", "<p>Shown 1,200</p>"),  # listed with its markup
+])
+def test_svg_and_mathml_end_and_hide_as_chromium_reads_them(page: str, shown: str) -> None:
+    """Found comparing generated pages holding SVG and MathML with Chromium: scan ended an SVG at any block but
+    at no inline, took MathML's and SVG's elements for HTML's, and so hid figures Chromium shows."""
+    assert to_text(page) == shown

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import bisect
 import functools
 import html
 import re
@@ -66,9 +67,25 @@ _FOREIGN = {"svg", "math"}
 #: or MathML element is not HTML's: its `hidden` attribute hides nothing (Chromium showed `<svg hidden>`, `<math
 #: hidden>` and `<text hidden>`); the page's CSS does, and an SVG element's `display="none"` attribute.
 _SVG_TEXT = ("text", "foreignobject")
-_FOREIGN_UNSHOWN = frozenset({"desc", "metadata", "annotation", "annotation-xml", "mphantom"})
-#: ... and what each of their lines of text is drawn in, a line of its own to Chromium: read without a break,
-#: `<text>2,222</text><text>4,444</text>` was the one number "2,2224,444".
+#: The HTML start tags that end an open <svg> or <math> (HTML's "breakout" list; <font> with color, face or size),
+#: and where HTML is read inside one instead (its integration points). Scan ended one at any block (so a <dialog>
+#: or <section> there, an SVG element to Chromium, was HTML's hidden dialog, and the <div> after it hidden with it)
+#: and at no inline (so `<svg><span>1,200` stayed in the SVG, where text outside a <text> is not drawn).
+_BREAKOUT = frozenset("""b big blockquote body br center code dd div dl dt em embed h1 h2 h3 h4 h5 h6 head hr i img li
+    listing menu meta nobr ol p pre ruby s small span strong strike sub sup table tt u ul var""".split())
+_INTEGRATION = {"foreignobject": "svg", "desc": "svg", "title": "svg", "mi": "math", "mo": "math", "mn": "math",
+                "ms": "math", "mtext": "math", "annotation-xml": "math"}
+#: The HTML elements whose content HTML's tokenizer reads as text (`closed_markup_only` reads them so wherever they
+#: are): in an SVG or MathML they are foreign elements, and the markup after one is read there by Chromium
+#: (`<svg><xmp><table>1,200` shows the figure). Scan cannot read that markup as Chromium does, so it reads the
+#: text of one there, markup and all: a figure is listed, never dropped. (Only a script, a style and an SVG title
+#: are never shown there.)
+_TEXT_IN_FOREIGN = ("xmp", "textarea", "iframe", "noembed", "noframes")
+_SKIPPED_IN_FOREIGN = frozenset({"script", "style", "title"})
+_FOREIGN_UNSHOWN = {"svg": frozenset({"desc", "metadata"}), "math": frozenset({"mphantom"})}
+_ANNOTATIONS = frozenset({"annotation", "annotation-xml"})
+#: ... and what each of their lines of text is drawn in, a line of its own to Chromium (and each MathML element):
+#: read without a break, `<text>2,222</text><text>4,444</text>` was the one number "2,2224,444".
 _FOREIGN_LINES = frozenset({"text", "mi", "mn", "mo", "ms", "mtext"})
 #: Start tags that close an open <p> (HTML5 "in button scope", simplified), and the elements that bound that scope.
 _CLOSES_P = (_BLOCKS - {"br", "td", "th", "tr", "li", "option", "optgroup", "legend", "caption", "thead", "tbody",
@@ -147,7 +164,8 @@ def _hidden(tag: str, attrs: list[tuple[str, str | None]], sheet: Sheet = NO_SHE
     if tag in _PAGE_ROOTS:
         return False
     values = _attributes(attrs)
-    if (tag in _SKIPPED and not framed and not _shadow_root(tag, values)) or (foreign and tag in _FOREIGN_UNSHOWN):
+    skipped = tag in (_SKIPPED_IN_FOREIGN if foreign else _SKIPPED) and not framed and not _shadow_root(tag, values)
+    if skipped:
         return True
     style, strong = inline_declarations(values["style"]) if "style" in values else ({}, set())
     if foreign == "svg" and "display" not in style and values.get("display", "").strip().lower() == "none":
@@ -158,7 +176,7 @@ def _hidden(tag: str, attrs: list[tuple[str, str | None]], sheet: Sheet = NO_SHE
         return "display" in strong or not forced  # an inline !important beats the sheet's
     if not forced and "display" not in strong and any(k in sheet.hide_forced for k in keys):
         return True  # the sheet's `display: none !important` beats an inline display and any rule without it
-    until_found = values.get("hidden", "").strip().lower() == "until-found"
+    until_found = not foreign and values.get("hidden", "").strip().lower() == "until-found"  # HTML's own
     # The page's content-visibility beats the browser's own for `until-found` (`all: initial` sets it too).
     contained = (style["content-visibility"] == "hidden" if "content-visibility" in style
                  else (until_found or any(k in sheet.contain for k in keys))
@@ -166,6 +184,8 @@ def _hidden(tag: str, attrs: list[tuple[str, str | None]], sheet: Sheet = NO_SHE
     if contained and _boxed(tag, style, any(k in sheet.unboxed for k in keys)):
         return True
     displayed = "display" in style or any(k in sheet.show for k in keys)  # a display of the page's own
+    if foreign and tag in _FOREIGN_UNSHOWN.get(foreign, ()) or foreign == "annotated":
+        return not displayed  # hidden by the browser's own sheet: a display of the page's shows it
     if not foreign and _browser_hides(tag, values) and not until_found:
         return not displayed
     return not displayed and any(k in sheet.hide for k in keys)
@@ -354,17 +374,38 @@ class _TextParser(HTMLParser):
         return depths[-1] if depths else -1
 
     def _close_implied(self, tag: str) -> None:
-        """Close what this start tag ends: the head or foreign content for body content, an open <p> for a block
+        """Close what this start tag ends: the head for body content, an open <p> for a block
         (unless a table cell or the like stands between)."""
-        for name in ("head", *_FOREIGN):
-            depths = self._at.get(name)
-            if depths:
-                self._close_to(depths[0])
+        depths = self._at.get("head")
+        if depths:
+            self._close_to(depths[0])
         if tag in _HEADINGS and self._open and self._open[-1] in _HEADINGS:
             self._close_to(len(self._open) - 1)  # a heading just opened ends at the next heading
         p_at = self._innermost("p")
         if p_at >= 0 and tag in _CLOSES_P and all(self._innermost(b) < p_at for b in _P_SCOPE):
             self._close_to(p_at)
+
+    def _foreign_root(self) -> int:
+        """The depth of the outermost <svg> or <math> whose content the parser reads as SVG or MathML here (inside
+        no HTML integration point: `_INTEGRATION`), or -1 where it reads HTML."""
+        point = max((self._innermost(name) for name, root in _INTEGRATION.items() if self._nearest_root(name) == root),
+                    default=-1)
+        roots = [depths[at] for depths in (self._at.get(name, []) for name in _FOREIGN)
+                 for at in (bisect.bisect_right(depths, point),) if at < len(depths)]  # (depths grow: no scan)
+        return min(roots, default=-1)
+
+    def _nearest_root(self, name: str) -> str:
+        """Whether the innermost open `name` sits in an <svg> or a <math> (the nearer one), or "" in neither."""
+        at = self._innermost(name)
+        svg, math = self._innermost("svg"), self._innermost("math")
+        return "" if at < 0 or max(svg, math) > at or max(svg, math) < 0 else "svg" if svg > math else "math"
+
+    def _break_out(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        """Close the SVG or MathML that an HTML start tag ends (`_BREAKOUT`)."""
+        if tag in _BREAKOUT or (tag == "font" and any(k.lower() in ("color", "face", "size") for k, _ in attrs)):
+            root = self._foreign_root()
+            if root >= 0:
+                self._close_to(root)
 
     def _close_omitted_end(self, tag: str) -> None:
         """Close the element(s) whose end tag this start tag implies (`_IMPLIED_END`: a new cell, row, list item,
@@ -375,12 +416,19 @@ class _TextParser(HTMLParser):
         if open_at:
             self._close_to(min(open_at))
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _FOREIGN_LINES:
+    def _open_break(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        """Where a start tag breaks the text (a block, a line of SVG or MathML), and what it ends (`_break_out`,
+        and in HTML `_close_implied`)."""
+        if tag in _FOREIGN_LINES or self._foreign(tag) == "math":
             self._emit("\n\n")
+        self._break_out(tag, attrs)
         if tag in _BLOCKS or tag == "body":
-            self._close_implied(tag)
+            if self._foreign_root() < 0:
+                self._close_implied(tag)
             self._emit("\n\n")
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._open_break(tag, attrs)
         if tag in _IMPLIED_END:
             self._close_omitted_end(tag)
         sheet = NO_SHEET if self._shadows else self._sheet
@@ -393,9 +441,9 @@ class _TextParser(HTMLParser):
             self._foster.append((depth, self._hidden_at))
             self._hidden_at = hidden
             self._visibility.append((depth, seen))
-        if self._hidden_at is None and (embedded or _hidden(tag, attrs, sheet, self._foreign(tag))):
+        if self._hidden_at is None and (embedded or _hidden(tag, attrs, sheet, self._foreign(tag, annotation=True))):
             self._hidden_at = depth  # (an <object> showing its document hides its fallback content)
-        elif self._hidden_at is None and _collapsed(tag, attrs):
+        elif self._hidden_at is None and _collapsed(tag, attrs) and not self._foreign(tag):
             self._hidden_at = depth
             self._collapsed.append([depth, False])
         elif (tag == "summary" and self._collapsed and self._hidden_at == self._collapsed[-1][0] == depth - 1
@@ -426,8 +474,12 @@ class _TextParser(HTMLParser):
         self._emit(f"\n\n{text}\n\n")
         return True
 
-    def _foreign(self, tag: str) -> str:
-        """"svg" or "math" for an element of an inline SVG or MathML (not the HTML of a <foreignObject>), else ""."""
+    def _foreign(self, tag: str, annotation: bool = False) -> str:
+        """"svg" or "math" for an element of an inline SVG or MathML (not the HTML of a <foreignObject>), else "";
+        with `annotation`, "annotated" for an annotation that a <semantics> holds (it shows its first child only;
+        an annotation elsewhere is shown)."""
+        if annotation and tag in _ANNOTATIONS and self._open and self._open[-1] == "semantics":
+            return "annotated"
         svg, math = max(self._innermost("svg"), self._innermost("foreignobject")), self._innermost("math")
         if tag in _FOREIGN:
             return tag
@@ -437,8 +489,10 @@ class _TextParser(HTMLParser):
 
     def _svg_draws_text(self) -> bool:
         """Whether text here is drawn: anywhere but in an <svg> outside its <text> and <foreignObject>."""
-        svg = self._innermost("svg")
-        return svg < 0 or max(self._innermost(tag) for tag in _SVG_TEXT) > svg
+        svg, math = self._innermost("svg"), self._innermost("math")
+        if 0 <= math < svg and not math < self._innermost("annotation-xml") < svg:
+            return True  # a MathML element named svg: only in an annotation-xml is it SVG
+        return svg < 0 or max(self._innermost(tag) for tag in (*_SVG_TEXT, *_TEXT_IN_FOREIGN)) > svg
 
     def _push(self, tag: str) -> None:
         """Open the element: on the stack, in the index of where each tag sits, and among the scope bounds and
@@ -454,7 +508,7 @@ class _TextParser(HTMLParser):
         """HTML ignores "/>" on its own elements: `<p hidden/>` opens a hidden p, `<script src=x />` a script to
         its "</script>" (Chromium hides both; scan read what followed as shown). SVG and MathML honour it, but for
         a block, which ends them (`<svg><p/>1,200` shows the figure)."""
-        if tag in _FOREIGN or ((self._at.get("svg") or self._at.get("math")) and tag not in _BLOCKS):
+        if tag in _FOREIGN or (self._foreign_root() >= 0 and tag not in _BREAKOUT):
             if tag in _BLOCKS:
                 self._emit("\n\n")
             return
@@ -469,7 +523,7 @@ class _TextParser(HTMLParser):
                     del self.parts[start:]
                     self._chars = chars
             self._close_to(depth)
-        if tag in _BLOCKS or tag in _FOREIGN_LINES:
+        if tag in _BLOCKS or tag in _FOREIGN_LINES or self._foreign(tag) == "math":
             self._emit("\n\n")
 
     def _out_of_scope(self, tag: str, depth: int) -> bool:
