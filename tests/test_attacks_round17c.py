@@ -156,3 +156,12 @@ def test_svg_and_mathml_end_and_hide_as_chromium_reads_them(page: str, shown: st
     """Found comparing generated pages holding SVG and MathML with Chromium: scan ended an SVG at any block but
     at no inline, took MathML's and SVG's elements for HTML's, and so hid figures Chromium shows."""
     assert to_text(page) == shown
+
+
+@pytest.mark.parametrize("page", [
+    "<dialog><button></dialog> Recorded 11,444 cases.",
+    "<dialog aria-hidden=true><button class=b><table></table></dialog> Recorded 11,444 cases."])
+def test_a_dialog_ends_at_its_end_tag_through_a_button(page: str) -> None:
+    """Found by the fuzz (on main too): HTML closes </dialog> through any element open inside it, as </div>;
+    scan ignored it after a <button> and hid the rest of the page in the closed dialog."""
+    assert to_text(page) == "Recorded 11,444 cases."

@@ -311,6 +311,12 @@ def _embedded_document(tag: str, values: dict[str, str]) -> str | None:
     return body.decode("utf-8", errors="replace")
 
 
+#: The end tags that close their element through any special one open inside it: the special and formatting
+#: elements' own, and </dialog>, which HTML closes as it closes a </div> though a dialog is not special:
+#: `<dialog><button></dialog>1,200` shows the figure in Chromium; scan ignored the </dialog> and hid the rest.
+_ENDS_THROUGH = _SPECIAL | _FORMATTING | {"dialog"}
+
+
 class _TextParser(HTMLParser):
     """Collects the visible text, with a blank line where a block element starts or ends.
 
@@ -541,7 +547,7 @@ class _TextParser(HTMLParser):
             bound = max(bound, self._innermost("ol"), self._innermost("ul"))
         if bound > depth:
             return True
-        return tag not in _SPECIAL and tag not in _FORMATTING and bool(self._special) and self._special[-1] > depth
+        return tag not in _ENDS_THROUGH and bool(self._special) and self._special[-1] > depth
 
     def handle_data(self, data: str) -> None:
         if "\n" in data and not any(self._at.get(tag) for tag in _PREFORMATTED):
