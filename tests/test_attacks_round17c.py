@@ -165,3 +165,13 @@ def test_a_dialog_ends_at_its_end_tag_through_a_button(page: str) -> None:
     """Found by the fuzz (on main too): HTML closes </dialog> through any element open inside it, as </div>;
     scan ignored it after a <button> and hid the rest of the page in the closed dialog."""
     assert to_text(page) == "Recorded 11,444 cases."
+
+
+def test_the_text_an_input_shows_in_its_box_is_read() -> None:
+    """An input's value (a button's label, an empty text box's placeholder) is drawn on the page; innerText leaves it
+    out, and so did scan: a claim written as a borderless read-only text box was never checked."""
+    page = ("<p>Shown 1,111</p><input readonly value='Police recorded 5,555 cases' style='border:0'> "
+            "<input type=hidden value=9,999><input hidden value=9,998><span style=display:none><input value=9,997>"
+            "</span><input type=password value=9,996><input placeholder='ph 2,222'><input type=submit value='Go 3,333'>"
+            "<input type=bogus value='b 4,444'>")
+    assert to_text(page) == "Shown 1,111\n\nPolice recorded 5,555 cases ph 2,222 Go 3,333 b 4,444"

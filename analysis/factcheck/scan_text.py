@@ -317,6 +317,25 @@ def _embedded_document(tag: str, values: dict[str, str]) -> str | None:
 _ENDS_THROUGH = _SPECIAL | _FORMATTING | {"dialog"}
 
 
+#: The <input> types that show their value as text in the box (a button's its label; with no value, a text box
+#: shows its placeholder). innerText leaves them out, and so did scan, though readers see them:
+#: `<input readonly value="Police recorded 1,200 cases" style="border:0">` reads as a line of the article.
+_TEXT_INPUTS = frozenset({"", "text", "search", "email", "tel", "url", "number", "submit", "button", "reset"})
+
+
+def _input_text(values: dict[str, str]) -> str:
+    """What an <input> shows as text: its value, else its placeholder (a text box's), else nothing."""
+    kind = values.get("type", "").strip().lower()
+    if kind not in _TEXT_INPUTS and kind in _KNOWN_INPUTS:
+        return ""  # hidden, password (masked), a box, a date picker, …: no text of the article
+    return values.get("value") or (values.get("placeholder", "") if kind not in ("submit", "button", "reset") else "")
+
+
+#: Every other type HTML knows; an unknown type is a text box.
+_KNOWN_INPUTS = frozenset({"hidden", "password", "checkbox", "radio", "file", "image", "color", "date",
+                           "datetime-local", "month", "week", "time", "range"})
+
+
 class _TextParser(HTMLParser):
     """Collects the visible text, with a blank line where a block element starts or ends.
 
@@ -439,6 +458,8 @@ class _TextParser(HTMLParser):
             self._close_omitted_end(tag)
         sheet = NO_SHEET if self._shadows else self._sheet
         embedded = self._read_embedded(tag, attrs, sheet)
+        if tag == "input":
+            self._read_input(attrs, sheet)
         if self._close_for_table(tag):
             return
         depth = len(self._open)
@@ -479,6 +500,13 @@ class _TextParser(HTMLParser):
         text = document if self._frames >= _DEEPEST_FRAME else _html_text(document, self._frames + 1)
         self._emit(f"\n\n{text}\n\n")
         return True
+
+    def _read_input(self, attrs: list[tuple[str, str | None]], sheet: Sheet) -> None:
+        """The text an <input> shows in its box (`_input_text`), where it is shown, as a word of the line."""
+        shown = self._hidden_at is None and (not self._visibility or self._visibility[-1][1])
+        text = _input_text(_attributes(attrs)) if shown else ""
+        if text and not _hidden("input", attrs, sheet, self._foreign("input")):
+            self._emit(f" {text} ")
 
     def _foreign(self, tag: str, annotation: bool = False) -> str:
         """"svg" or "math" for an element of an inline SVG or MathML (not the HTML of a <foreignObject>), else "";
