@@ -115,7 +115,13 @@ HOSTILE = {"nested divs": lambda n: "<p>x</p>" + "<div>" * (n // 11) + "1,200" +
            "self-closing hidden elements": lambda n: "<span hidden/>" * (n // 14) + "<p>1,200</p>",
            "scripts with escaped parts": lambda n: "<script><!--" + "<script></script>" * (n // 17)
                + "--></script><p>1,200</p>",
-           "end tags with attributes": lambda n: "<p>1,200</p>" + "</p a='>' b=\">\">" * (n // 16)}
+           "end tags with attributes": lambda n: "<p>1,200</p>" + "</p a='>' b=\">\">" * (n // 16),
+           # round 17 (r17c): documents held in the page's own markup, SVG and MathML read, wrapped source lines,
+           # inputs' text, dialogs
+           "nested srcdoc frames": lambda n: "<p>1,200</p>" + "<iframe srcdoc='<p>2,400 x</p>'></iframe>" * (n // 41),
+           "svg and mathml text": lambda n: "<svg>" + "<text>1,200</text><g>" * (n // 22) + "</svg><math><mn>1</mn>",
+           "source lines wrapped": lambda n: "<p>" + "Police recorded 1,200\ncases of " * (n // 32) + "</p>",
+           "inputs and dialogs": lambda n: "<p>x</p>" + "<input value='1,200 cases'><dialog><button>" * (n // 44)}
 #: Articles whose figures are found in new ways (issue 24, round sixteen): terminal escapes read whole, digit groups
 #: parted by apostrophes, scientific notation, shares with what they count between, a spaced "pc", ages with a
 #: hanging hyphen. Read by the whole scan, not only the page reader.
