@@ -85,6 +85,9 @@ CHART_IDS: tuple[str, ...] = ("inspection-grades", "met-cse-series", "historic-r
                               "london-population-share", "london-rates", "factcheck-verdicts",
                               "national-csae-offences", "recorded-vs-estimated", "inspection-timeline",
                               "what-the-56-means", "two-1200s")
+#: The files each chart's export writes, by extension, as `<id>.<ext>` (and a phone PNG, `<id>-mobile.png`): what the
+#: notebooks step checks it wrote this run.
+CHART_FILE_KINDS: tuple[str, ...] = ("png", "svg", "csv", "json")
 #: The environment variables the runner sets for the notebooks' kernels: which project to read, where to export.
 ROOT_ENV = "CSE_FIGURES_ROOT"
 CHARTS_DIR_ENV = "CSE_CHARTS_DIR"

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from analysis.factcheck.report import replace_file
-from analysis.paths import CHARTS_DIR_ENV, Paths
+from analysis.paths import CHART_FILE_KINDS, CHARTS_DIR_ENV, Paths
 from analysis.publish import save, style
 from analysis.publish.workbook import WORKBOOK_NAME, WORKBOOK_TABLES, build_workbook
 from analysis.publish.workbook import add_arguments as workbook_arguments
@@ -55,7 +55,7 @@ def write_chart(fig: Any, meta: Any, folder: Path) -> dict[str, Path]:
         folder.unlink()
     folder.mkdir(parents=True, exist_ok=True)
     stem = folder / meta.chart_id
-    files = {ext: stem.with_suffix(f".{ext}") for ext in ("png", "svg", "csv", "json")}
+    files = {ext: stem.with_suffix(f".{ext}") for ext in CHART_FILE_KINDS}
     files["mobile"] = folder / f"{meta.chart_id}-mobile.png"
     save.save_png(fig, files["png"], PNG_DPI)
     if meta.redraw is not None:

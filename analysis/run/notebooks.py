@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from analysis.paths import (
+    CHART_FILE_KINDS,
     CHARTS_DIR_ENV,
     NOTEBOOK_TIMINGS_NAME,
     PROJECT_ROOT,
@@ -430,7 +431,7 @@ def remove_retired_charts(charts_dir: Path) -> list[Path]:
     removed = []
     for folder in sorted(p for p in charts_dir.iterdir() if p.is_dir() and p.name not in CHART_IDS) \
             if charts_dir.is_dir() else []:
-        if folder.is_symlink() or any(not f.is_file() or f.suffix not in (".png", ".svg", ".csv", ".json")
+        if folder.is_symlink() or any(not f.is_file() or f.suffix.lstrip(".") not in CHART_FILE_KINDS
                                       for f in folder.iterdir()):
             print(f"notebooks: {folder.name}/ in the charts folder is not a registered chart "
                   "(analysis.paths.CHART_IDS); left as it is, but not published", file=sys.stderr)
@@ -455,7 +456,7 @@ def remove_unexported(charts_dir: Path, before: Marks) -> list[Path]:
 
     removed = []
     for path, marks in sorted(chart_marks(charts_dir).items()):
-        if path.parent.name in CHART_IDS and path.suffix in (".png", ".svg", ".csv", ".json") \
+        if path.parent.name in CHART_IDS and path.suffix.lstrip(".") in CHART_FILE_KINDS \
                 and before.get(path) == marks:
             path.unlink()
             removed.append(path)
@@ -478,7 +479,7 @@ def missing_charts(charts_dir: Path, before: Marks | None = None) -> list[Outcom
     missing = []
     for chart_id in CHART_IDS:
         folder = charts_dir / chart_id
-        files = {ext: folder / f"{chart_id}.{ext}" for ext in ("png", "svg", "csv", "json")}
+        files = {ext: folder / f"{chart_id}.{ext}" for ext in CHART_FILE_KINDS}
         absent = [ext for ext, path in files.items() if not path.exists()]
         stale = [ext for ext, path in files.items() if path in now and now[path] == (before or {}).get(path)]
         if absent:
