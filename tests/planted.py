@@ -54,18 +54,28 @@ def _plant_yaml(path: Path) -> None:
     path.write_text(yaml.dump(entries, Dumper=YAML_DUMPER, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
-def _plant_csv(path: Path) -> None:
-    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
-    if not rows:
-        return
-    for row in rows:
-        for key in row:
-            row[key] = _plant(row[key], key)
+def read_rows(path: Path) -> list[dict[str, str]]:
+    """A raw or processed CSV's rows, for a test to change in a scratch copy."""
+    return list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+
+
+def write_rows(path: Path, rows: list[dict[str, str]]) -> None:
+    """Write `rows` back as the project writes its CSVs (header from the first row, "\\n" line ends)."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
     writer.writeheader()
     writer.writerows(rows)
     path.write_text(out.getvalue(), encoding="utf-8")
+
+
+def _plant_csv(path: Path) -> None:
+    rows = read_rows(path)
+    if not rows:
+        return
+    for row in rows:
+        for key in row:
+            row[key] = _plant(row[key], key)
+    write_rows(path, rows)
 
 
 def plant(root: Path) -> None:

@@ -3,7 +3,6 @@ a test that fails without its fix. The lead's round is tests/test_attacks_round1
 
 from __future__ import annotations
 
-import csv
 import io
 from typing import Any
 
@@ -11,6 +10,7 @@ import pytest
 
 from analysis.paths import Paths
 from analysis.record.hygiene import text_problem
+from tests.planted import read_rows, write_rows
 
 # --- CSV: a minus, a number, then a formula after a semicolon (class 5, exports) ----------------------------------
 
@@ -38,13 +38,9 @@ def test_a_revision_note_with_a_formula_after_a_signed_number_is_refused_with_it
     from analysis.run.build import load_raw
 
     path = real_copy.raw / "revisions.csv"
-    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    rows = read_rows(path)
     rows[0]["note"] = AFTER_A_NUMBER[0]  # no comma or quote: the CSV writer leaves the cell unquoted
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    path.write_text(out.getvalue(), encoding="utf-8")
+    write_rows(path, rows)
     with pytest.raises(ValidationError) as raised:
         load_raw(real_copy)
     found = [str(p) for p in raised.value.problems]

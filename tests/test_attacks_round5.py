@@ -326,14 +326,12 @@ PROSE_FIELD = {"sources.yaml": "title", "gaps.yaml": "reason", "claims.yaml": "n
 
 
 def test_every_raw_file_s_prose_gets_the_same_checks(real_copy) -> None:
-    import csv
-    import io
 
     import yaml
 
     from analysis.record.problems import ValidationError
     from analysis.run.build import load_raw
-    from tests.planted import YAML_DUMPER, YAML_LOADER
+    from tests.planted import YAML_DUMPER, YAML_LOADER, read_rows, write_rows
 
     raw = real_copy.root / "data" / "raw"
     planted = {"formula": '=HYPERLINK("https://example.org","open")', "phone": "call 020 7946 0000"}
@@ -346,13 +344,9 @@ def test_every_raw_file_s_prose_gets_the_same_checks(real_copy) -> None:
                 path.write_text(yaml.dump(entries, Dumper=YAML_DUMPER, allow_unicode=True, sort_keys=False),
                                 encoding="utf-8")
             else:
-                rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+                rows = read_rows(path)
                 rows[0 if kind == "formula" else -1][field] = text
-                out = io.StringIO()
-                writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
-                writer.writeheader()
-                writer.writerows(rows)
-                path.write_text(out.getvalue(), encoding="utf-8")
+                write_rows(path, rows)
     with pytest.raises(ValidationError) as raised:
         load_raw(real_copy)
     found = [str(p) for p in raised.value.problems]

@@ -5,8 +5,6 @@ three escapers that analysis/factcheck/markdown_escape.py replaced, and pass wit
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 import shutil
 from pathlib import Path
@@ -14,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from tests.planted import read_rows, write_rows
 from tests.test_attacks import _datasette_get
 
 pytestmark = pytest.mark.slow  # ≥ 8 s: handed out first (tests/conftest.py)
@@ -93,13 +92,9 @@ def planted_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copytree(PROJECT_ROOT / "data" / "processed", root / "data" / "processed")
     shutil.copytree(PROJECT_ROOT / "docs", root / "docs")
     claims = root / "data" / "processed" / "claims.csv"
-    rows = list(csv.DictReader(io.StringIO(claims.read_text(encoding="utf-8"))))
+    rows = read_rows(claims)
     rows[0]["text"] = PLANTED_CLAIM
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    claims.write_text(out.getvalue(), encoding="utf-8")
+    write_rows(claims, rows)
     write_report(Paths(root))
     return root / "outputs"
 
