@@ -78,6 +78,8 @@ _ANY = rf"(?:{NUM}|{WORDNUM})"
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
           r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
 _TIME_UNITS = r"(?:hours?|days?|weeks?|months?|years?|decades?|minutes?|seconds?)"
+#: The words after "N times" that make it a multiple the parser reads ("2.5 times higher", "3 times the rate").
+_COMPARED = r"(?:more|higher|as|the|bigger|larger|greater|fewer|lower)\b"
 
 #: Superscript digits ("1,200²", "56%¹", "per cent³"), as a copied report prints a footnote's mark: "1,200²" was
 #: dropped without a word as a code, and "per cent¹" lost its unit (issue 24, round seventeen).
@@ -85,6 +87,8 @@ SUPERSCRIPTS = "\u2070\u00b9\u00b2\u00b3\u2074-\u2079"
 #: What a service's phone number is dialled with ("call 999", "ring Childline on 0800 1111", "text 85258").
 _DIAL = r"(?i:\b(?:call|ring|dial|phone|text|txt)(?:s|ed|ing)?)"
 _SERVICE_NUMBER = r"(?:999|101|111|112|116\s?\d{3}|\d{5})\b(?![.,]\d)"
+_EMERGENCY_CALL = (r"(?i:\ban?\s+(?:999|101|111)\s+call\b|(?<![\w£.,-])999\s+calls\b"
+                   r"|\bcalls?\s+to\s+(?:999|101|111)\b(?![.,]\d))")
 
 #: Digits inside a name or a code ("COVID-19", "the M25", "Q3", "5G", "FY24", "the 2020s"): no statistic.
 IN_A_NAME = "number inside a name or a code"
@@ -136,7 +140,10 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
                                 # 1111, the 999 and the 85258 were read as counts (issue 24, round seventeen)
                                 + r"|(?<![\w.,£])(?<!\d\s)0[1-9]\d{1,3}[ -]\d{3,4}(?:[ -]\d{3,4})?\b(?![.,]\d| \d)"
                                 + rf"|{_DIAL}\s(?:(?:[A-Z][\w'-]*\s){{1,3}}on\s)?{_SERVICE_NUMBER}"
-                                + rf"(?:,?\sor\s{_SERVICE_NUMBER})?")),
+                                + rf"(?:,?\sor\s{_SERVICE_NUMBER})?"
+                                # and the emergency numbers as the calls' name ("a 999 call", "999 calls", "calls
+                                # to 101"): each 999 was the count 999 (issue 24, round eighteen)
+                                + rf"|{_EMERGENCY_CALL}")),
     ("postcode", PERSONAL["a UK postcode"]),
     # Ten digits printed 3-3-4 ("943 476 5919") with a valid check digit (`CHECKED`), as the record finds one: scan
     # read one as the three figures 943, 476 and 5,919.
@@ -169,7 +176,8 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
     # Either end may carry its unit: "10%–20%" and "56%-60%" were read as the figure 10% (issue 24, round thirteen).
     # (a dash spaced on both sides too, "1,200 – 1,500 cases": the two ends were read as exact figures, issue 24,
     # round sixteen; a dash spaced as an aside between two figures is listed as a range, never read as one)
-    ("range", re.compile(rf"(?<![\w£.,/-])£?{NUM}{RANGE_END_UNIT}?(?:-| - )£?{NUM}"
+    # (and "1,200-to-1,300": its 1,200 was read and its 1,300 dropped, issue 24, round eighteen)
+    ("range", re.compile(rf"(?<![\w£.,/-])£?{NUM}{RANGE_END_UNIT}?(?:-to-|-| - )£?{NUM}"
                          rf"(?:{JOINED_SCALE_WORDS}|{PER_CENT_SIGN})?"
                          r"(?![\w%-]|[.,/]\d)"
                          # in words: "between 300 and 400 cases" gave the exact counts 300 and 400, where "300-400"
@@ -183,7 +191,13 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
     # count 3, or not at all, where it is a ratio that readers take as ×3 or as +300% (issue 24, round fourteen).
     # "2.5 times" is read: the parser's unit "times".
     # (and "one and a half times", "2-and-a-half times": left out without a word, issue 24, round seventeen)
+    # (and written first, "×10", "x10", or in words, "by a factor of 10": the count 10, or nothing, round eighteen)
     ("multiplier", re.compile(rf"(?<![\w£.,-])(?:{NUM}\s?-?|{WORDNUM}-?)fold\b|(?<![\w£.,-]){NUM}\s?[x×](?!\w)"
+                              rf"|(?<![\w£.,-])(?:×\s?|x){NUM}(?![\w%]|[.,]\d)"
+                              rf"|\ba\s+factor\s+of\s+(?:{NUM}|{WORDNUM})\b(?![.,]\d)"
+                              # (a decimal's "times" with no comparison after it, "rose 2.5 times.": the count 2.5;
+                              # a whole number's may count occasions, "arrested 3 times")
+                              rf"|(?<![\w£.,-])\d+\.\d+\s+times\b(?!\s+{_COMPARED})"
                               rf"|(?<![\w£.,-])(?:{NUM}|{WORDNUM})[- ]and[- ]an?[- ](?:half|quarter)[- ]times\b",
                               re.IGNORECASE)),
     # A fraction of a scale word ("a quarter of a million", "half a million pounds", "two and a half million"): read
@@ -198,6 +212,8 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
     (NUMBER_IN_WORDS, re.compile(rf"\b(?:{WORDNUM})[ -]{_SCALE}(?:[ -]{_SCALE})*(?:\s+(?:and\s+)?(?:{WORDNUM})"
                                  rf"(?:[ -]{_SCALE})*)+\b|\b(?!one hundred\b)(?:{WORDNUM})[ -]hundred[ -]{_SCALE}\b"
                                  rf"|\ban?[ -](?:thousand|million|billion)\b"
+                                 # ("a dozen", "half a dozen": dropped without a word, round eighteen)
+                                 rf"|\b(?:half\s+)?an?[ -]dozen\b"
                                  # (and a decimal in words, "nought point five per cent": read as 5 per cent)
                                  rf"|\b(?:{WORDNUM}|nought|zero)\s+point(?:\s+(?:{WORDNUM}|nought|zero)\b)+"
                                  rf"(?:[ -]per[ -]?cent\b)?", re.IGNORECASE)),
@@ -215,7 +231,10 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("number with a unit no figure form reads",
      re.compile(rf"(?<![\w£.,-])(?<!\d\s)(?!(?:one|a) hundred\b)£?(?:{NUM}|{WORDNUM})(?:\s?(?:{SCALE_WORDS})\b)?"
                 rf"(?:\s?(?:{UNREAD_UNIT_WORDS})|(?-i:\spc))(?![\w-])"
-                rf"|(?<![\w.,-])(?:{UNREAD_CURRENCY}){NUM}(?:\s?(?:{SCALE_WORDS})\b)?", re.IGNORECASE)),
+                rf"|(?<![\w.,-])(?:{UNREAD_CURRENCY}){NUM}(?:\s?(?:{SCALE_WORDS})\b)?"
+                # a scale joined by a hyphen ("£1.2-million", "1.2-bn"), pence ("50p"), a point before the per
+                # cent sign ("56.%"): read as £1.2, 1.2 and the count 56, or dropped (issue 24, round eighteen)
+                rf"|(?<![\w£.,-])£?{NUM}(?:-(?:{SPACED_SCALE_WORDS})\b|(?-i:p)\b|\.%)(?![\w-])", re.IGNORECASE)),
     # Two numbers joined by a colon, a ratio ("a 2:1 ratio"), after the times are masked: read as the counts 2 and
     # 1, figures the article never printed (issue 24, round fourteen).
     ("ratio", re.compile(rf"(?<![\w£.,:/-]){NUM}:{NUM}(?![\w%:]|[.,]\d)")),
@@ -235,8 +254,9 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
                             rf"|(?<![\w.,#-])10[\u207a\u207b]?[{SUPERSCRIPTS}]+", re.IGNORECASE)),
     # A number with a minus sign (a fall in a table: "1,200 (-9%)"): the parser reads no signed figure, and scan
     # left it out without a word ("−9%" was in neither list).
-    ("negative number", re.compile(rf"(?<![\w£.,/%)-])-£?{NUM}(?:{JOINED_SCALE_WORDS}|{PER_CENT_SIGN})?"
-                                   r"(?![\w%-]|[.,/]\d)", re.IGNORECASE)),
+    # (or in words, "fell by minus 56%": read as 56%, issue 24, round eighteen)
+    ("negative number", re.compile(rf"(?:(?<![\w£.,/%)-])-|\b(?:minus|negative)\s+)£?{NUM}"
+                                   rf"(?:{JOINED_SCALE_WORDS}|{PER_CENT_SIGN})?(?![\w%-]|[.,/]\d)", re.IGNORECASE)),
     ("street number", re.compile(r"\b\d{1,4}[A-Za-z]?\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|Road|Lane|Avenue|Way"
                                  r"|Place|Square|Gardens|Close|Drive|Terrace|Crescent|Court|Row)\b")),
     ("reference number", re.compile(r"\b(?:section|para(?:graph)?s?|page|pp?\.|chapter|table|figure|annex"
@@ -310,19 +330,20 @@ NEEDS: dict[str, str] = {
     "age": r"\b(?:age|old|under|over|young|turn)",
     "duration": r"\b(?:hour|day|week|month|year|decade|minute|second)",
     "idiom": r"24|9-to",
-    "range": r"\d[a-z%]*(?:-| - )£?\d|between\s",
+    "range": r"\d[a-z%]*(?:-| - |-to-)£?\d|between\s",
     "fraction or pair": r"\d[a-z%]*/£?\d",
     "ratio": r"\d:\d",
-    NUMBER_IN_WORDS: r"hundred|thousand|million|billion|point",
+    NUMBER_IN_WORDS: r"hundred|thousand|million|billion|point|dozen",
     FRACTION_IN_WORDS: r"ths?\b",
     RATE_BASE_IN_WORDS: r"per\s",
-    "number with a unit no figure form reads": rf"{UNREAD_UNIT_WORDS}|[$€¥₹]|usd|eur|gbp| pc\b",
-    "multiplier": r"fold|\d\s?[x×]|and[- ]an?[- ](?:half|quarter)[- ]times",
+    "number with a unit no figure form reads": (rf"{UNREAD_UNIT_WORDS}|[$€¥₹]|usd|eur|gbp| pc\b"
+                                                rf"|\d-(?:{SPACED_SCALE_WORDS})\b|\dp\b|\d\.%"),
+    "multiplier": r"fold|\d\s?[x×]|[x×]\s?\d|factor of|\d\s+times|and[- ]an?[- ](?:half|quarter)[- ]times",
     SCALE_IN_WORDS: r"(?:half|quarter|third)s?\s+(?:of\s+)?an?\s|and a (?:half|quarter)",
     "number with spaces between its digit groups": r"\d \d\d\d",
     APOSTROPHE_GROUPS: r"\d['’]\d\d\d",
     SCIENTIFIC: rf"\de[+-]?\d|\d\^|10[\u207a\u207b{SUPERSCRIPTS}]",
-    "negative number": r"-£?\d",
+    "negative number": r"-£?\d|minus\s|negative\s",
     "street number": r"\s(?:street|road|lane|avenue|way|place|square|gardens|close|drive|terrace|crescent|court|row)\b",
     "reference number": r"\b(?:section|para|page|pp?\.|chapter|table|figure|annex|appendix|part|article|clause"
                         r"|recommendation|step|no\.|vol|issue|question|schedule|rule|episode|season|round|level|op"
@@ -376,7 +397,7 @@ _FORMS = [
     # Any other fraction in words: a share only after "by" or a qualifier ("rose by almost half", "- more than half
     # -"), checked in find_figures; "the first half" or "a third party" is no share.
     rf"(?P<bare>{_FRACTION})\b",
-    rf"(?:twice|{_ANY} times)(?= (?:more|higher|as|the|bigger|larger|greater|fewer|lower)\b)",
+    rf"(?:twice|{_ANY} times)(?= {_COMPARED})",
     rf"{_ANY} (?:{SPACED_SCALE_WORDS})\b",
     NUM,
     WORDNUM,
@@ -724,6 +745,9 @@ _ANY_DIGIT = re.compile(rf"[\d{_FRACTIONS}]")
 #: Where a number is part of a name or a code: a letter written on to it, before (with a hyphen or not) or after.
 _LETTERED = re.compile(rf"[^\W\d_{_FRACTIONS}]")  # a letter: \w less digits, "_" and "½" (which \w holds)
 _LETTER_BEFORE = re.compile(rf"{_LETTERED.pattern}-?$")
+#: A number whose only letters are a scale or pence written on to it ("1,2k", "½m", "1¼bn", "1,200p"): a figure in a
+#: form no figure form reads, not a code; each was dropped without a word (issue 24, round eighteen).
+_SCALED = re.compile(rf"[.,]?[\d{_FRACTIONS}]+(?:[.,]\d+)*(?:{JOINED_SCALE_WORDS}|p)", re.IGNORECASE)
 
 
 def _unread_digits(masked: str, start: int, end: int, sentence: Sentence, left_out: list[LeftOut]) -> None:
@@ -733,8 +757,8 @@ def _unread_digits(masked: str, start: int, end: int, sentence: Sentence, left_o
     for number in _DIGITS.finditer(masked, start, end) if _ANY_DIGIT.search(masked, start, end) else ():
         if len(left_out) >= MAX_PER_SENTENCE:
             return
-        lettered = (_LETTERED.search(number.group())
-                    or _LETTER_BEFORE.search(masked, max(0, number.start() - 2), number.start()))
+        lettered = (_LETTER_BEFORE.search(masked, max(0, number.start() - 2), number.start())
+                    or (_LETTERED.search(number.group()) and not _SCALED.fullmatch(number.group())))
         left_out.append(LeftOut(number.group(), IN_A_NAME if lettered else UNREAD, sentence))
 
 

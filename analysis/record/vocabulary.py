@@ -134,8 +134,10 @@ SPACED_SCALE_WORDS = "|".join(w for w in sorted(SCALES, key=len, reverse=True) i
 #: "twelve hundred", "12 dozen"): scan reported such a number as the bare count 56, 1.2 or 12, a figure the article
 #: never printed (issue 24, rounds fourteen and sixteen); it now reports it as not read.
 #: "5 points" and "5 pts" too: a change in percentage points, or points on an index or a score (read as the count 5).
-UNREAD_UNIT_WORDS = (r"pct|p\.c\.?|mln|mil|bln|bil|tn|trillion|lakh|crore|hundred|dozens?|points?|pts?|gbp|usd|eur"
-                     r"|pounds?|quid|dollars?|euros?|yen|rupees?")
+#: (and "1.2 billions", "3 crores", "1.2 thou", "£5 grand", "1.2 Mio": each the bare number, its unit dropped, issue
+#: 24, round eighteen)
+UNREAD_UNIT_WORDS = (r"pct|p\.c\.?|mln|mil|bln|bil|tn|trillions?|billions|lakhs?|crores?|hundred|dozens?|points?|pts?"
+                     r"|gbp|usd|eur|pounds?|quid|grand|thou|mio|mrd|dollars?|euros?|yen|rupees?")
 #: Currencies the parser does not read, printed before a number ("$5m", "€5m", "USD 5m"): scan read "$5m" as the
 #: count 5 million, its currency dropped (issue 24, round fifteen). Only pounds are read, printed "£".
 UNREAD_CURRENCY = r"US\$|[AC]\$|\$|€|¥|₹|(?:USD|EUR|GBP)\s?"

@@ -1,0 +1,79 @@
+"""Issue 24, round eighteen: fresh inputs for each class, each failure fixed by class (see the stop's note)."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.factcheck.scan import scan_text
+from analysis.paths import DEFAULT
+
+# --- scan: fresh wordings read as figures the article never printed, or dropped without a word (class 3) ---------
+
+
+def _read(text: str) -> tuple[list[tuple[str, float, str, str]], list[str]]:
+    result = scan_text(text, DEFAULT)
+    return ([(f["value_as_printed"], round(f["value"], 2), f["unit"], f["qualifier"]) for f in result["figures"]],
+            result["not_read"])
+
+
+def _listed(left: str, kind: str) -> str:
+    return f"paragraph 1: {left!r} is a {kind}, not one figure the record can hold: check it by hand"
+
+
+_UNIT = "number with a unit no figure form reads"
+_FORM = "number in a form no figure form reads"
+
+
+@pytest.mark.parametrize(("text", "left", "kind"), [
+    # a unit or scale word no form reads: each was the bare number, its unit dropped
+    ("It cost £5 grand.", "£5 grand", _UNIT),  # £5
+    ("It cost £1.2-million.", "£1.2-million", _UNIT),  # £1.2
+    ("Cases numbered 1.2-million in total.", "1.2-million", _UNIT),  # the count 1.2
+    ("It cost £1.2-bn.", "£1.2-bn", _UNIT),
+    ("There were 1.2 billions.", "1.2 billions", _UNIT),
+    ("There were 3 crores.", "3 crores", _UNIT),
+    ("There were 1.2 thou.", "1.2 thou", _UNIT),
+    ("Cases numbered 1.2 Mio in total.", "1.2 Mio", _UNIT),
+    ("The Met said 56.% more children were at risk.", "56.%", _UNIT),  # the count 56
+    # pence, and a scale written on to a number no form reads: each dropped without a word, as a code
+    ("Cases cost 50p each.", "50p", _UNIT),
+    ("Cases cost 1,200p each.", "1,200p", _UNIT),
+    ("Police recorded 1,2k cases in 2023.", "1,2k", _FORM),
+    ("Cases numbered ½m in total.", "½m", _FORM),
+    ("Cases numbered 1¼m in total.", "1¼m", _FORM),
+    # a multiplier written first or in words: the count 10, or nothing
+    ("Cases rose ×10 between 2019 and 2023.", "×10", "multiplier"),
+    ("Cases rose x10.", "x10", "multiplier"),
+    ("Cases rose by a factor of 10.", "a factor of 10", "multiplier"),
+    ("Cases rose by a factor of ten.", "a factor of ten", "multiplier"),
+    ("Cases rose 2.5 times.", "2.5 times", "multiplier"),  # the count 2.5: no comparison follows it
+    # a range joined "-to-": its first end was read, its second dropped
+    ("Cases numbered 1,200-to-1,300.", "1,200-to-1,300", "range"),
+    # a sign in words: read as the 56% it negates
+    ("Cases fell by minus 56%.", "minus 56%", "negative number"),
+    ("Cases fell by negative 56%.", "negative 56%", "negative number"),
+    # a number in words the parser lacks: dropped without a word
+    ("Police recorded a dozen cases in 2023.", "a dozen", "number in words of more than one part"),
+    ("There were half a dozen cases.", "half a dozen", "number in words of more than one part"),
+])
+def test_a_figure_no_form_reads_is_listed(text: str, left: str, kind: str) -> None:
+    assert _read(text) == ([], [_listed(left, kind)])
+
+
+@pytest.mark.parametrize("text", ["A 999 call was made in 1,200 cases.", "999 calls rose to 1,200.",
+                                  "Calls to 999 rose to 1,200.", "A 101 call was made in 1,200 cases."])
+def test_an_emergency_number_naming_its_calls_is_no_figure(text: str) -> None:
+    """Each 999 (or 101) was the count 999: the number is the service's, not a statistic."""
+    assert _read(text) == ([("1,200", 1200.0, "count", "exact")], [])
+
+
+@pytest.mark.parametrize(("text", "figures"), [
+    ("There were 999 cases and 101 calls.", [("999", 999.0, "count", "exact"), ("101", 101.0, "count", "exact")]),
+    ("It cost £1.2 million.", [("£1.2 million", 1200000.0, "GBP", "exact")]),
+    ("Cases were 2.5 times higher.", [("2.5 times", 2.5, "times", "exact")]),
+    ("Reviews were held 3 times.", [("3", 3.0, "count", "exact")]),
+    ("Cases numbered 1.2m in total.", [("1.2m", 1200000.0, "count", "exact")]),
+    ("There were 50 pupils and 12 grandparents.", [("50", 50.0, "count", "exact"), ("12", 12.0, "count", "exact")]),
+])
+def test_the_forms_beside_them_are_still_read(text: str, figures: list[tuple[str, float, str, str]]) -> None:
+    assert _read(text) == (figures, [])
