@@ -6,6 +6,7 @@ import pytest
 
 from analysis.factcheck.scan import scan_text
 from analysis.paths import DEFAULT
+from analysis.record.safeguarding import personal_data_in
 
 # --- scan: fresh wordings read as figures the article never printed, or dropped without a word (class 3) ---------
 
@@ -77,3 +78,42 @@ def test_an_emergency_number_naming_its_calls_is_no_figure(text: str) -> None:
 ])
 def test_the_forms_beside_them_are_still_read(text: str, figures: list[tuple[str, float, str, str]]) -> None:
     assert _read(text) == (figures, [])
+
+
+# --- personal data: fresh shapes that passed the check (class 4) -----------------------------------------------
+
+@pytest.mark.parametrize(("text", "kind"), [
+    # a person's name with an age in other words
+    ("Jane Doe aged fourteen was found.", "a person's name and age"),
+    ("Jane Doe aged 14 was found.", "a person's name and age"),
+    ("Jane Doe, fourteen, was found.", "a person's name and age"),
+    ("Jane Doe, a 14-year-old, was found.", "a person's name and age"),
+    ("14-year-old Jane Doe was found.", "a person's name and age"),
+    ("Jane Doe, who is 14, was found.", "a person's name and age"),
+    # a phone number read out digit by digit
+    ("Her number is oh seven seven double oh nine double oh one two three.", "a phone number"),
+    ("Contact her on seven seven zero zero, nine double oh, one two three.",
+     "a number of nine or more digits without thousands commas (as a phone, NHS, passport or account number is "
+     "written)"),
+    # a Reddit user, a device's hardware address
+    ("She posted as u/janedoe09 on Reddit.", "a social-media account"),
+    ("The laptop's address was 00:1A:2B:3C:4D:5E.", "a device's hardware address"),
+    ("The laptop's address was 00-1a-2b-3c-4d-5e.", "a device's hardware address"),
+])
+def test_personal_data_in_new_shapes_is_refused(text: str, kind: str) -> None:
+    assert personal_data_in(text) == [kind]
+
+
+@pytest.mark.parametrize("text", [
+    "Looked After Children aged 10 to 17 were counted.",  # a group's bounds, not one person's age
+    "Young People aged 16 and over were counted.",
+    "Young Boys aged 10, 11 and 12 were counted.",
+    "The 14-year-old Offenders Act was cited.",  # a law
+    "Greater Manchester, twelve, Merseyside, ten.",  # areas and counts
+    "Office for National Statistics, a 10-year-old series, was cited.",
+    "The areas were one, two, three, four, five and six.",  # a list in words, not a number read out
+    "Children aged 10-17 made up 1,200 of the 2,400 cases.",
+    "Reddit: 12% of reports; the u/18 group was smaller.",  # no user name
+])
+def test_what_only_looks_like_them_is_none(text: str) -> None:
+    assert personal_data_in(text) == []

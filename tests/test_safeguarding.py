@@ -124,6 +124,7 @@ CAUGHT = [
     ("she lived at 12 Acacia Road", "a street address"),
     ("logged from 192.0.2.146", "an IP address"),  # an address reserved for documentation (RFC 5737)
     ("logged from 2001:db8::8a2e:370:7334", "an IPv6 address"),  # reserved for documentation (RFC 3849)
+    ("the laptop 00:00:5E:00:53:AF was seized", "a device's hardware address"),  # reserved for documentation (RFC 7042)
     ("a car, AB12 CDE, was seen", "a vehicle registration"),
     ("paid into GB33 BUKB 2020 1555 5555 55", "a bank account"),  # the example IBAN banks publish
     ("crime ref 0123456/24 was given", "a personal reference number"),

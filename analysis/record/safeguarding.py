@@ -22,6 +22,7 @@ from typing import Any
 
 from analysis.record.hygiene import pattern_text
 from analysis.record.problems import Problems
+from analysis.record.vocabulary import WORD_NUMBERS
 from analysis.record.word_pattern import trie_pattern
 
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
@@ -109,7 +110,14 @@ _NOT_A_PERSON = ("Office|Review|Service|Services|Police|Assembly|Council|Commons
                  "See|The|From|In|On|By|At|To|As|Of|And|For|With|Source|Sources|Data|Figures|Note|Notes|"
                  # (areas, as police forces and regions are named: "West Yorkshire, 14, …" lists counts)
                  "Yorkshire|Midlands|Manchester|London|Mercia|Valley|Wales|England|Borough|County|City|"
-                 "Operation|Project|Programme")
+                 "Operation|Project|Programme|"
+                 # (laws and plans: "the 14-year-old Offenders Act" names no one, round eighteen)
+                 "Act|Acts|Bill|Order|Regulations|Strategy|Plan|Guidance|Scheme|Study|Series")
+#: An age as a news report prints one beside a name: in figures or in words ("14", "fourteen", "twenty-one").
+_AGE_WORD = trie_pattern(sorted(w for w, n in WORD_NUMBERS.items() if 1 <= n <= 99 and " " not in w))
+_AGE = rf"(?:\d{{1,2}}|(?i:{_AGE_WORD}(?:-{_AGE_WORD})?))\b"
+#: After an age, what makes it a group's bounds, not one person's age ("aged 10 to 17", "aged 18 and over").
+_AGE_GROUP = r"(?!\s*(?:-|–|to|and|or|,|\+|plus)\s*(?:\d|over|under|above|older|younger))"
 #: One word of a personal name: capitalised, with an inner capital after a hyphen, an apostrophe or "Mc"
 #: ("Al-Rashid", "O'Neil", "McDonald" passed when only lower case followed the first letter).
 #: Each part after the first starts with a capital or a mark, never a lower-case letter, so the word is read one way
@@ -129,6 +137,8 @@ _ANY_NAME_WORD = rf"(?:{_NAME_WORD}|{_CAPS_WORD})"
 #: surname in capitals first.
 _NAME = (rf"\b(?:{_ANY_NAME_WORD}(?:\s+[A-Z]\.?)?(?:\s+{_ANY_NAME_WORD}){{1,2}}"
          rf"|{_CAPS_WORD},\s+{_NAME_WORD}(?:\s+{_ANY_NAME_WORD})?)")
+#: A person as a report names one beside an age: a name, or a first name and an initial either way ("Jane D.").
+_PERSON = rf"(?-i:{_NAME}|\b{_NAME_WORD}\s+[A-Z]\.|\b[A-Z]\.\s+{_NAME_WORD})"
 
 #: Where a phone or NHS number may start: not inside a word, a longer number (after a digit and a decimal point or
 #: thousands comma) or a path ("/"), yet right after a word's full stop: "Tel.020 7946 0000" and "NHS no.943 476
@@ -294,6 +304,10 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     "an IPv6 address": re.compile(r"(?=[\da-fA-F:])(?<![\w:])(?:[\da-fA-F]{1,4}:){7}[\da-fA-F]{1,4}(?![\w:])"
                                   r"|(?=[\da-fA-F:])(?<![\w:])(?:[\da-fA-F]{1,4}(?::[\da-fA-F]{1,4}){0,6})?::"
                                   r"[\da-fA-F]{1,4}(?::[\da-fA-F]{1,4}){0,6}(?![\w:])"),
+    # A device's hardware (MAC) address, six pairs of hex digits joined alike by ":" or "-" ("00:1A:2B:3C:4D:5E"):
+    # it names one person's phone or computer, and it passed (issue 24, round eighteen).
+    "a device's hardware address": re.compile(r"(?=[\da-fA-F]{2}[:-])(?<![\w:-])[\da-fA-F]{2}([:-])[\da-fA-F]{2}"
+                                              r"(?:\1[\da-fA-F]{2}){4}(?![\w:-])"),
     # A car's registration in the current British form, in capitals ("AB12 CDE", "AB12CDE"): its keeper is a
     # person (it passed: issue 24, round fifteen).
     "a vehicle registration": re.compile(r"(?=[A-Z][A-Z]\d)(?<![\w-])[A-Z]{2}\d{2}\s?[A-Z]{3}(?![\w-])"),
@@ -325,6 +339,8 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     # 26%") is no account: the name after a label holds a letter and a digit, "_" or ".", and no "%".
     "a social-media account": re.compile(
         r"(?=@)(?<![\w.+-])@[A-Za-z_][\w.]{1,29}(?<!\.)(?![\w@]|\.\w)"
+        # (a Reddit user, "u/janedoe09": it passed, issue 24, round eighteen)
+        r"|(?=[uU]/)(?<![\w/.])[uU]/[A-Za-z][\w-]{2,19}(?![\w/-])"
         rf"|(?=[a-zA-Z])(?<![\w./]){_SOCIAL_SITE}/(?!(?:home|search|explore|hashtag|help|about|policies)\b)@?\w"
         # (or after "is" or "was", "her Snapchat is janedoe09", with Discord's "#1234" too: each passed, issue 24,
         # round seventeen)
@@ -349,9 +365,13 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     # areas) are no such pair.
     "a person's name and age": re.compile(
         # (and "J. Doe, 14,", "Jane Doe, now 19,", "Jane Doe, 14 years old,", "Jane Doe (age 14)": round 17 too)
-        rf"(?=[A-Z])(?-i:(?:{_NAME}|\b{_NAME_WORD}\s+[A-Z]\.|\b[A-Z]\.\s+{_NAME_WORD}))"
-        rf"(?:,\s*(?:aged\s+|now\s+)?\d{{1,2}}(?:\s+years?\s+old)?\s*,"
-        rf"|\s*\(\s*(?:aged?|now)\s+\d{{1,2}}\s*\)|,\s+aged\s+\d{{1,2}}\b)"),
+        # (and the age in words, "Jane Doe, fourteen,", "Jane Doe aged fourteen"; "Jane Doe, a 14-year-old,", "Jane
+        # Doe, who is 14,", and the age first, "14-year-old Jane Doe": each passed, round eighteen)
+        rf"(?=[A-Z])(?:{_PERSON})"
+        rf"(?:,\s*(?:aged\s+|now\s+)?{_AGE}(?:\s+years?\s+old)?\s*,"
+        rf"|\s*\(\s*(?:aged?|now)\s+{_AGE}\s*\)|,?\s+aged\s+{_AGE}{_AGE_GROUP}"
+        rf"|,\s+an?\s+{_AGE}[\s-]years?[\s-]old\b|,\s+who\s+(?:is|was)\s+(?:now\s+)?{_AGE}(?!\s*(?:%|per\b)))"
+        rf"|(?<![\w-]){_AGE}[\s-]years?[\s-]old\s+(?:{_PERSON})"),
     # What the patterns above miss, by length alone: nine or more digits in one run, close up or in groups parted by
     # spaces or "-", "_", "~" ("44 7700 900123", "0 7 7 0 0 9 0 0 1 2 3", a passport's "925665416", a sort code
     # and account "12-34-56 12345678"). Each round of issue 24 found another way to write such a number that the
@@ -420,7 +440,9 @@ _VALID: dict[str, Callable[[re.Match[str]], bool]] = {
 _MAYBE = re.compile(rf"[\d@]|::|e-?mail|birth|born|dob|d\.o\.b|\bdot\b|{_MARK_OPEN}\s*(?:at|\.)\s*{_MARK_CLOSE}"
                     r"|[\[({<]a[\])}>]|[_/-]dot[_/-]"
                     r"|[a-z][._][a-z]+\s+at\s|\sat\s+" + _WEBMAIL
-                    + r"|///|fb\.com|x\.com|t\.me/|"
+                    + r"|///|fb\.com|x\.com|t\.me/|\bu/|\bage|"
+                    # (an age in words after a comma, "Jane Doe, fourteen,")
+                    + rf",\s*{_AGE_WORD}\b|"
                     # (one trie for the words: as an alternation, the platforms' names cost a third more)
                     + trie_pattern(sorted({"what3words", *_SOCIAL_SITE_NAMES.split("|"), *_SOCIAL_NAMES.split("|")})),
                     re.IGNORECASE)
@@ -429,7 +451,7 @@ _MAYBE = re.compile(rf"[\d@]|::|e-?mail|birth|born|dob|d\.o\.b|\bdot\b|{_MARK_OP
 def personal_data_in(text: str) -> list[str]:
     """Names of the kinds of personal data the text seems to contain (empty when none)."""
     # A zero-width space, a full-width @, an en dash or "&#64;" must not split a pattern.
-    text = _zeros_read(pattern_text(_decoded(text or "")))
+    text = _spoken_digits_read(_zeros_read(pattern_text(_decoded(text or ""))))
     if not _MAYBE.search(text):
         return []
     return list(_scan(text))
@@ -447,6 +469,30 @@ def _zeros_read(text: str) -> str:
     if not _NEAR_A_DIGIT.search(text):
         return text
     return _DIGITS_AND_OS.sub(lambda m: m.group().translate(_ZERO), text)
+
+
+#: A digit read out as a word, as a phone number is spoken ("oh seven seven double oh nine double oh one two three",
+#: "seven seven zero zero, nine …"): each passed the check (issue 24, round eighteen).
+_SPOKEN = {"zero": "0", "oh": "0", "o": "0", "nought": "0", "nil": "0",
+           **{w: str(n) for w, n in WORD_NUMBERS.items() if 1 <= n <= 9}}
+_REPEATS = {"double": 2, "treble": 3, "triple": 3}
+_SPOKEN_DIGIT = rf"(?:(?:{'|'.join(_REPEATS)})[\s-]+)?{trie_pattern(sorted(_SPOKEN))}\b"
+#: Five such words or more in a row, parted by spaces, commas, full stops or hyphens: no count is written so
+#: ("one, two or three" is parted by "or").
+_SPOKEN_RUN = re.compile(rf"\b{_SPOKEN_DIGIT}(?:[\s,.-]{{1,3}}{_SPOKEN_DIGIT}){{4,}}", re.IGNORECASE)
+_SPOKEN_WORD = re.compile(rf"(?:({'|'.join(_REPEATS)})[\s-]+)?({trie_pattern(sorted(_SPOKEN))})\b", re.IGNORECASE)
+
+
+def _spoken_digits_read(text: str) -> str:
+    """The text with each run of digits read out as words written as its digits, close up, when it holds nine or
+    more (`LONG_DIGITS`): a number spoken digit by digit is a phone or account number, never a statistic."""
+    return _SPOKEN_RUN.sub(_spoken_digits, text) if _SPOKEN_RUN.search(text) else text
+
+
+def _spoken_digits(run: re.Match[str]) -> str:
+    digits = "".join(_SPOKEN[word.lower()] * _REPEATS.get((repeat or "").lower(), 1)
+                     for repeat, word in _SPOKEN_WORD.findall(run.group()))
+    return digits if len(digits) >= LONG_DIGITS else run.group()
 
 
 def _decoded(text: str) -> str:
@@ -498,12 +544,14 @@ def _most_telling(kinds: set[str]) -> tuple[str, ...]:
 _FOUR_PLACES = re.compile(r"\d\.\d{4}")
 _SIX_DIGITS = re.compile(r"\d{6}")
 #: An age of one or two digits after a comma or in brackets, as a name and age print it.
-_AGE_BESIDE = re.compile(r",\s*(?:aged\s+|now\s+)?\d{1,2}(?:\s+years?\s+old)?\s*,|aged?\s+\d|now\s+\d")
-_SOCIAL_WORDS = ("@", ".com/", "t.me/", "discord", *_SOCIAL_NAMES.split("|"))
+_AGE_BESIDE = re.compile(rf",\s*(?:aged\s+|now\s+)?{_AGE}(?:\s+years?\s+old)?\s*,|aged?\s+(?:\d|{_AGE_WORD})"
+                         r"|now\s+\d|year[\s-]old|who\s+(?:is|was)\s")
+_SOCIAL_WORDS = ("@", ".com/", "t.me/", "u/", "discord", *_SOCIAL_NAMES.split("|"))
 _NEEDS: dict[str, Callable[[str], bool]] = {
     "a social-media account": lambda low: any(word in low for word in _SOCIAL_WORDS),
     "a driving licence number": lambda low: bool(_SIX_DIGITS.search(low)),
     "an IPv6 address": lambda low: "::" in low or low.count(":") >= 7,
+    "a device's hardware address": lambda low: low.count(":") >= 5 or low.count("-") >= 5,
     "a map position": lambda low: "°" in low or "///" in low or "what3words" in low or bool(_FOUR_PLACES.search(low)),
     "a person's name and age": lambda low: bool(_AGE_BESIDE.search(low)),
 }
