@@ -135,7 +135,10 @@ HOSTILE_TEXT = ("1 ", "1_ ", "1-1_", "0 1_ ", "12345678,1 ", "1 1.", "2016 ", "2
                 "x@gmail,", "SMITH, John ", "born 1 ", "1 Ab Ab Ab ", "GB33 ", "1.1.1.", "crime ref ", "@a.a",
                 "facebook.com/", "snapchat: a", "51.12345 ", "1°1' ", "AAAAA1 ", "prison number ",
                 "1::", "a:", "Ab Ab, 1, ", "Ab Ab, aged 1 ", "snap is a1#", "1O", "O1o ",
-                "A. Ab, now 1 years old, ", "turned 1 on 1 ", "Flat 1, Ab ")
+                "A. Ab, now 1 years old, ", "turned 1 on 1 ", "Flat 1, Ab ",
+                # round eighteen: ages in words and before a name, digits read out, Reddit users, MAC addresses
+                "Ab Ab aged one ", "Ab Ab, a 1-year-old ", "1-year-old Ab ", "oh seven ", "one two three x ",
+                "u/ab ", "0a:1b:2c:3d:4e:")
 
 
 def hostile_text_scale(sizes: tuple[int, int] = (40_000, 400_000)) -> dict:

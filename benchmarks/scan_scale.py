@@ -138,6 +138,9 @@ HOSTILE_ARTICLES = {
     "numbers in words and service numbers": lambda n: "1,200 " + "a thousand and six, call 999, or " * (n // 33),
     "decimals, fractions and rate bases in words": lambda n: "1,200 " + "nought point twenty one nine tenths 2 per 1k "
                                                             * (n // 46),
+    # round eighteen: units and multipliers no form reads, emergency calls, signs in words
+    "units, multipliers and signs in words": lambda n: "1,200 " + "£1.2-million x10 a 999 call minus 5% 50p 1,2k "
+                                                      * (n // 47),
 }
 
 
