@@ -99,6 +99,18 @@ def test_the_forms_beside_them_are_still_read(text: str, figures: list[tuple[str
     ("She posted as u/janedoe09 on Reddit.", "a social-media account"),
     ("The laptop's address was 00:1A:2B:3C:4D:5E.", "a device's hardware address"),
     ("The laptop's address was 00-1a-2b-3c-4d-5e.", "a device's hardware address"),
+    # an age with its unit abbreviated or labelled, a year of birth beside a name
+    ("Jane Doe, 14yo, was found.", "a person's name and age"),
+    ("Jane Doe, 14 y/o, was found.", "a person's name and age"),
+    ("Jane Doe, 14-years-old, was found.", "a person's name and age"),
+    ("Jane Doe, age: 14, was found.", "a person's name and age"),
+    ("Jane Doe, aged 14\u00bd, was found.", "a person's name and age"),
+    ("Jane Doe (born 2009) was found.", "a person's name and age"),
+    ("Jane Doe, b. 2009, was found.", "a person's name and age"),
+    # a name with accented letters: its words were no capitalised Latin words
+    ("Zo\u00eb Doe, 14, was found.", "a person's name and age"),
+    ("Jos\u00e9 \u00c1lvarez, 14, was found.", "a person's name and age"),
+    ("\u0141ucja Nowak, 14, was found.", "a person's name and age"),
 ])
 def test_personal_data_in_new_shapes_is_refused(text: str, kind: str) -> None:
     assert personal_data_in(text) == [kind]
@@ -114,6 +126,15 @@ def test_personal_data_in_new_shapes_is_refused(text: str, kind: str) -> None:
     "The areas were one, two, three, four, five and six.",  # a list in words, not a number read out
     "Children aged 10-17 made up 1,200 of the 2,400 cases.",
     "Reddit: 12% of reports; the u/18 group was smaller.",  # no user name
+    "Children born in 2009 were counted.",
+    "Greater Manchester, 14, 2023, was counted.",
+    "In Wales, 12.5, England 14.",
 ])
 def test_what_only_looks_like_them_is_none(text: str) -> None:
     assert personal_data_in(text) == []
+
+
+def test_a_group_that_ran_into_a_word_is_read_not_raised() -> None:
+    """The NHS number's pattern gave back the "12" that ran into "three", so its check digit was asked of eight
+    digits and raised an error: validation printed a traceback where it should name the field."""
+    assert personal_data_in("Call 07700 900 12three now.") == ["a phone number"]

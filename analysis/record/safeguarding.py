@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import html
 import re
+import unicodedata
 import urllib.parse
 from collections.abc import Callable
 from typing import Any
@@ -113,9 +114,12 @@ _NOT_A_PERSON = ("Office|Review|Service|Services|Police|Assembly|Council|Commons
                  "Operation|Project|Programme|"
                  # (laws and plans: "the 14-year-old Offenders Act" names no one, round eighteen)
                  "Act|Acts|Bill|Order|Regulations|Strategy|Plan|Guidance|Scheme|Study|Series")
-#: An age as a news report prints one beside a name: in figures or in words ("14", "fourteen", "twenty-one").
+#: An age as a news report prints one beside a name: in figures or in words ("14", "fourteen", "twenty-one"), a
+#: half as NFKC writes "½" ("141/2").
 _AGE_WORD = trie_pattern(sorted(w for w, n in WORD_NUMBERS.items() if 1 <= n <= 99 and " " not in w))
-_AGE = rf"(?:\d{{1,2}}|(?i:{_AGE_WORD}(?:-{_AGE_WORD})?))\b"
+_AGE = rf"(?:\d{{1,2}}(?:1/2)?(?!\d|[,.]\d)|(?i:{_AGE_WORD}(?:-{_AGE_WORD})?)\b)"
+#: What may follow an age: "years old", "years-old", "years", "yrs", "yo", "y/o" ("Jane Doe, 14yo," passed: round 18).
+_AGE_UNIT = r"(?:[\s-]*(?:years?[\s-]old|years?|yrs?|y/o|yo)\b)?"
 #: After an age, what makes it a group's bounds, not one person's age ("aged 10 to 17", "aged 18 and over").
 _AGE_GROUP = r"(?!\s*(?:-|–|to|and|or|,|\+|plus)\s*(?:\d|over|under|above|older|younger))"
 #: One word of a personal name: capitalised, with an inner capital after a hyphen, an apostrophe or "Mc"
@@ -368,8 +372,10 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         # (and the age in words, "Jane Doe, fourteen,", "Jane Doe aged fourteen"; "Jane Doe, a 14-year-old,", "Jane
         # Doe, who is 14,", and the age first, "14-year-old Jane Doe": each passed, round eighteen)
         rf"(?=[A-Z])(?:{_PERSON})"
-        rf"(?:,\s*(?:aged\s+|now\s+)?{_AGE}(?:\s+years?\s+old)?\s*,"
+        rf"(?:,\s*(?:aged\s+|now\s+|age:?\s*)?{_AGE}{_AGE_UNIT}\s*,"
         rf"|\s*\(\s*(?:aged?|now)\s+{_AGE}\s*\)|,?\s+aged\s+{_AGE}{_AGE_GROUP}"
+        # (a year of birth, "Jane Doe (born 2009)", "Jane Doe, b. 2009,": round eighteen)
+        rf"|(?:,\s*|\s*\(\s*)(?:b\.|born(?:\s+in)?)\s*(?:19|20)\d\d\b"
         rf"|,\s+an?\s+{_AGE}[\s-]years?[\s-]old\b|,\s+who\s+(?:is|was)\s+(?:now\s+)?{_AGE}(?!\s*(?:%|per\b)))"
         rf"|(?<![\w-]){_AGE}[\s-]years?[\s-]old\s+(?:{_PERSON})"),
     # What the patterns above miss, by length alone: nine or more digits in one run, close up or in groups parted by
@@ -397,8 +403,12 @@ URL_PHONE = re.compile(r"(?:\btel:|\bwa\.me/)\s*\+?\d[\d\s-]{6,}", re.IGNORECASE
 
 def nhs_check_digit_holds(found: str) -> bool:
     """NHS Digital's modulus 11 check: weights 10 to 2 on the first nine digits; 11 − (sum mod 11) is the tenth
-    (11 reads as 0; 10 means no valid number)."""
+    (11 reads as 0; 10 means no valid number). Any count of digits but ten is no NHS number: a match can hold fewer
+    where the pattern gave back a group that ran into a word ("07700 900 12three" held eight, and the check raised an
+    error where validation should name a field: issue 24, round eighteen)."""
     digits = [int(d) for d in found if d.isdigit()]
+    if len(digits) != 10:
+        return False
     check = 11 - sum(d * w for d, w in zip(digits[:9], range(10, 1, -1), strict=True)) % 11
     return (0 if check == 11 else check) == digits[9]
 
@@ -440,7 +450,7 @@ _VALID: dict[str, Callable[[re.Match[str]], bool]] = {
 _MAYBE = re.compile(rf"[\d@]|::|e-?mail|birth|born|dob|d\.o\.b|\bdot\b|{_MARK_OPEN}\s*(?:at|\.)\s*{_MARK_CLOSE}"
                     r"|[\[({<]a[\])}>]|[_/-]dot[_/-]"
                     r"|[a-z][._][a-z]+\s+at\s|\sat\s+" + _WEBMAIL
-                    + r"|///|fb\.com|x\.com|t\.me/|\bu/|\bage|"
+                    + r"|///|fb\.com|x\.com|t\.me/|\bu/|\baged?\b|"
                     # (an age in words after a comma, "Jane Doe, fourteen,")
                     + rf",\s*{_AGE_WORD}\b|"
                     # (one trie for the words: as an alternation, the platforms' names cost a third more)
@@ -451,7 +461,7 @@ _MAYBE = re.compile(rf"[\d@]|::|e-?mail|birth|born|dob|d\.o\.b|\bdot\b|{_MARK_OP
 def personal_data_in(text: str) -> list[str]:
     """Names of the kinds of personal data the text seems to contain (empty when none)."""
     # A zero-width space, a full-width @, an en dash or "&#64;" must not split a pattern.
-    text = _spoken_digits_read(_zeros_read(pattern_text(_decoded(text or ""))))
+    text = _spoken_digits_read(_zeros_read(_latin_read(pattern_text(_decoded(text or "")))))
     if not _MAYBE.search(text):
         return []
     return list(_scan(text))
@@ -469,6 +479,30 @@ def _zeros_read(text: str) -> str:
     if not _NEAR_A_DIGIT.search(text):
         return text
     return _DIGITS_AND_OS.sub(lambda m: m.group().translate(_ZERO), text)
+
+
+#: Letters with no decomposition to their Latin base letter.
+_LATIN_BASE = {"Ł": "L", "ł": "l", "Ø": "O", "ø": "o", "Đ": "D", "đ": "d", "Ħ": "H", "ħ": "h", "ı": "i", "ſ": "s"}
+
+
+def _latin_read(text: str) -> str:
+    """The text with each accented Latin letter read as its base letter ("Zoë" as "Zoe", "Łucja" as "Lucja"): a
+    name's words are matched as capitalised Latin words, and "José Álvarez, 14," passed where "Jose Alvarez, 14,"
+    was refused (issue 24, round eighteen)."""
+    if text.isascii():
+        return text
+    for char in {ch for ch in set(text) if not ch.isascii()}:
+        base = _base_letter(char)
+        if base:
+            text = text.replace(char, base)
+    return text
+
+
+@functools.lru_cache(maxsize=4096)
+def _base_letter(char: str) -> str | None:
+    """The Latin letter an accented letter is written on, or None (asked once per distinct character)."""
+    base = _LATIN_BASE.get(char) or unicodedata.normalize("NFKD", char)[0]
+    return base if base.isascii() and base.isalpha() else None
 
 
 #: A digit read out as a word, as a phone number is spoken ("oh seven seven double oh nine double oh one two three",
@@ -544,8 +578,8 @@ def _most_telling(kinds: set[str]) -> tuple[str, ...]:
 _FOUR_PLACES = re.compile(r"\d\.\d{4}")
 _SIX_DIGITS = re.compile(r"\d{6}")
 #: An age of one or two digits after a comma or in brackets, as a name and age print it.
-_AGE_BESIDE = re.compile(rf",\s*(?:aged\s+|now\s+)?{_AGE}(?:\s+years?\s+old)?\s*,|aged?\s+(?:\d|{_AGE_WORD})"
-                         r"|now\s+\d|year[\s-]old|who\s+(?:is|was)\s")
+_AGE_BESIDE = re.compile(rf",\s*(?:aged\s+|now\s+|age:?\s*)?{_AGE}{_AGE_UNIT}\s*,|aged?\s+(?:\d|{_AGE_WORD})"
+                         r"|now\s+\d|year[\s-]old|who\s+(?:is|was)\s|(?:born(?:\s+in)?|b\.)\s*(?:19|20)\d\d")
 _SOCIAL_WORDS = ("@", ".com/", "t.me/", "u/", "discord", *_SOCIAL_NAMES.split("|"))
 _NEEDS: dict[str, Callable[[str], bool]] = {
     "a social-media account": lambda low: any(word in low for word in _SOCIAL_WORDS),
