@@ -343,11 +343,22 @@ _SIGNED_NUMBER_AS_TEXT = r"\d[\d.,]*+(?:\s?%|\s?per ?cent)?(?:[\s,)][^;=+*/^&|!(
 AFTER_SEMICOLON_FORMULA = re.compile(rf";\s*(?:[=+@]|-(?!{_SIGNED_NUMBER_AS_TEXT}))")
 
 
+def formula_risk(text: str) -> bool:
+    """Whether a spreadsheet would run any part of this text as a formula: at its start (`formula_like`), or after a
+    semicolon, where a spreadsheet set to a semicolon list separator starts a new cell of an unquoted CSV field."""
+    return formula_like(text) or AFTER_SEMICOLON_FORMULA.search(text) is not None
+
+
 def neutralise_formula(value: Any) -> Any:
-    """Text that a spreadsheet would run as a formula, as inert text (a leading apostrophe); anything else as is."""
-    if isinstance(value, str) and formula_like(value):
-        return "'" + value
-    return value
+    """Text that a spreadsheet would run as a formula, as inert text (an apostrophe before each formula, at the start
+    and after a semicolon — `formula_risk`); anything else as is. The record's own text never needs it (`validate`
+    refuses both), but a query's cell in Datasette's CSV can hold anything: "x;-2+3+cmd|' /C calc'!A0" passed the
+    leading-apostrophe rule alone, unquoted, and Excel with a semicolon separator opened its second cell as a DDE
+    command (issue 24, round eighteen)."""
+    if not isinstance(value, str):
+        return value
+    inert = AFTER_SEMICOLON_FORMULA.sub(lambda found: ";'" + found.group()[1:], value)
+    return "'" + inert if formula_like(inert) else inert
 
 
 def inline_safe_json(doc: object, sort_keys: bool = False) -> str:

@@ -4,8 +4,9 @@ The record's text never starts a formula (`validate` refuses it) and the project
 but Datasette writes a CSV of any query a GET names: `/cse.csv?sql=select '-2+3+cmd|'' /C calc''!A0' as a&_dl=1`
 downloads a `cse.csv` whose cell Excel opens as a formula (a DDE command; `=HYPERLINK(…)` a live link). A link
 followed while `make serve` runs was enough (issue 24, round seventeen). So a cell of a CSV response that a
-spreadsheet would read as a formula is sent as text, as the chart CSVs write it (`hygiene.neutralise_formula`); a
-number ("-0.5", a fall) is a number, and a CSV without such a cell is sent exactly as Datasette wrote it.
+spreadsheet would read as a formula is sent as text, as the chart CSVs write it (`hygiene.neutralise_formula`), a
+formula after a semicolon too (a second cell where Excel splits at semicolons; round eighteen); a number ("-0.5", a
+fall) is a number, and a CSV without such a cell is sent exactly as Datasette wrote it.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from typing import Any
 
 from datasette import hookimpl
 
-from analysis.record.hygiene import formula_like, neutralise_formula
+from analysis.record.hygiene import formula_risk, neutralise_formula
 
 Asgi = Callable[[dict[str, Any], Any, Any], Awaitable[None]]
 
@@ -44,7 +45,7 @@ def formula_free(body: bytes) -> bytes:
     """A CSV body with every cell a spreadsheet would run as a formula written as text; the body itself when it
     holds none (Datasette's own bytes, line ends and quoting kept)."""
     rows = list(csv.reader(io.StringIO(body.decode("utf-8"), newline="")))
-    if not any(formula_like(cell) and not _NUMBER.fullmatch(cell) for row in rows for cell in row):
+    if not any(formula_risk(cell) and not _NUMBER.fullmatch(cell) for row in rows for cell in row):
         return body
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")

