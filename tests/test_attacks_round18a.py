@@ -10,6 +10,10 @@ import urllib.parse
 from pathlib import Path
 from typing import Any
 
+import pytest
+
+from tests.test_attacks import _datasette_get
+
 
 def _served(db: Path, path: str) -> Any:
     from datasette.app import Datasette
@@ -47,3 +51,30 @@ def test_a_formula_after_a_semicolon_in_a_query_csv_is_sent_as_text(tmp_path: Pa
     assert not any(AFTER_SEMICOLON_FORMULA.search(cell) for cell in row), row
     # A fall written "; -5%" and a negative number are left as Datasette wrote them.
     assert row[3:] == ["Down; -5% on the year", "-0.5"]
+
+
+# --- Datasette: the 1 s limit holds for calls in one row (class 5, exports) ----------------------------------------
+
+#: A 96 KB JSON array (three copies of 16,000 "1,", each a `replace` within the bounded functions' budget).
+_JSON_ROW = ("with r(y) as (select replace(hex(zeroblob(16000)), '00', '1,')), "
+             "t(x) as (select '[' || y || y || y || '1]' from r) select ")
+#: One call of each function that parses a JSON value and writes it out again: 1.5–1.6 ms each on that array, never
+#: interrupted within a row, so 700 `json(x)` in one 10 KB GET ran 3.5 s of CPU past the 1 s limit.
+JSON_REWRITES = ["json(x)", "json_set(x, '$[0]', 2)", "json_insert(x, '$[#]', 2)", "json_replace(x, '$[0]', 2)",
+                 "json_remove(x, '$[0]')"]
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+@pytest.mark.parametrize("call", JSON_REWRITES)
+def test_datasette_refuses_a_json_function_that_rewrites_a_value(small_db: Path, call: str) -> None:
+    got = _datasette_get(small_db, f"{_JSON_ROW}length({call}) as n from t")
+    assert got["status"] >= 400 and "not authorized" in got["text"], got["text"][:200]
+
+
+def test_the_json_functions_that_read_a_value_in_one_pass_still_answer(small_db: Path) -> None:
+    """What reads a value's parts (its type, length, validity, items, one element) is not refused."""
+    got = _datasette_get(small_db, f"{_JSON_ROW}json_type(x) as a, json_array_length(x) as b, json_valid(x) as c, "
+                                   "(select count(*) from json_each('[1,2,3]')) as d, x ->> '$[0]' as e, "
+                                   "json_extract(x, '$[1]') as f from t")
+    assert got["status"] == 200, got["text"][:200]
+    assert got["text"] == '[{"a": "array", "b": 48001, "c": 1, "d": 3, "e": 1, "f": 1}]'
