@@ -78,3 +78,15 @@ def test_the_json_functions_that_read_a_value_in_one_pass_still_answer(small_db:
                                    "json_extract(x, '$[1]') as f from t")
     assert got["status"] == 200, got["text"][:200]
     assert got["text"] == '[{"a": "array", "b": 48001, "c": 1, "d": 3, "e": 1, "f": 1}]'
+
+
+def test_json_lines_asked_for_with_a_stray_csv_format_stay_json(tmp_path: Path) -> None:
+    """The path's ".json" decides the format (Datasette answers JSON lines as text/plain); the CSV plugin read the
+    body as CSV, found "=1+1" after a comma inside a JSON string and rewrote every line into invalid JSON."""
+    import json
+
+    db = tmp_path / "cse.db"
+    sqlite3.connect(db).close()
+    query = {"sql": "select 'a,=1+1' as n, 'plain' as m", "_shape": "array", "_nl": "on", "_format": "csv"}
+    got = _served(db, "/cse.json?" + urllib.parse.urlencode(query))
+    assert [json.loads(line) for line in got.text.splitlines()] == [{"n": "a,=1+1", "m": "plain"}]

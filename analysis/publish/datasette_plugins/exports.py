@@ -29,10 +29,15 @@ _NUMBER = re.compile(r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?")
 
 
 def is_csv_request(scope: dict[str, Any]) -> bool:
-    """Whether a request may be answered with CSV: a path ending ".csv", or `_format=csv` (which Datasette may
-    answer with its HTML page instead: the response's type decides, `is_csv_response`)."""
+    """Whether a request may be answered with CSV: the path's own extension says so (".csv"), or, when the path has
+    none, `_format=csv` (which Datasette may answer with its HTML page instead: the response's type decides,
+    `is_csv_response`). The path's extension wins, as in Datasette: `/cse.json?…&_shape=array&_nl=on&_format=csv`
+    is JSON lines sent as text/plain, which this plugin read as CSV and rewrote into invalid JSON (round eighteen)."""
+    last = str(scope.get("path", "")).rsplit("/", 1)[-1]
+    if "." in last:
+        return last.rsplit(".", 1)[1] == "csv"
     query = urllib.parse.parse_qs(scope.get("query_string", b"").decode("latin-1"))
-    return str(scope.get("path", "")).endswith(".csv") or "csv" in query.get("_format", [])
+    return "csv" in query.get("_format", [])
 
 
 def is_csv_response(start: dict[str, Any]) -> bool:
