@@ -90,3 +90,24 @@ def test_json_lines_asked_for_with_a_stray_csv_format_stay_json(tmp_path: Path) 
     query = {"sql": "select 'a,=1+1' as n, 'plain' as m", "_shape": "array", "_nl": "on", "_format": "csv"}
     got = _served(db, "/cse.json?" + urllib.parse.urlencode(query))
     assert [json.loads(line) for line in got.text.splitlines()] == [{"n": "a,=1+1", "m": "plain"}]
+
+
+# --- the workbook: a cell cut to fit says so, whatever its characters (class 5, exports) ---------------------------
+
+
+@pytest.mark.parametrize("text", ["\U0001F600" * 20_000, "a" * 32_000 + "\U0001F4CA" * 1_000, "x" * 40_000],
+                         ids=["emoji", "text then emoji", "plain"])
+def test_a_cell_too_long_for_excel_keeps_its_cut_note_in_the_workbook(tmp_path: Path, text: str) -> None:
+    """Excel and XlsxWriter count a cell's 32,767 characters in UTF-16 units (an emoji is two): the project cut
+    at 32,767 Python characters, XlsxWriter cut again at its limit, and the note saying where the full text is went."""
+    import openpyxl
+    import xlsxwriter
+
+    from analysis.publish.workbook_sheets import CUT_NOTE, EXCEL_CELL_MAX, cell_text, excel_length
+
+    path = tmp_path / "cut.xlsx"
+    with xlsxwriter.Workbook(str(path)) as book:
+        book.add_worksheet().write_string(0, 0, cell_text(text))
+    got = openpyxl.load_workbook(path).active["A1"].value
+    assert got.endswith(CUT_NOTE) and excel_length(got) <= EXCEL_CELL_MAX
+    assert text.startswith(got[:-len(CUT_NOTE)]) and excel_length(got) > EXCEL_CELL_MAX - 2  # no shorter than needed

@@ -66,8 +66,25 @@ def cell_text(value: Any) -> str:
     gets one too, so no text from the record is read as a note reference. Text longer than a cell holds is cut with
     `CUT_NOTE`, never silently."""
     text = _MARKDOWN_LINK.sub("] (", str(value)).replace(_NOTE_REFERENCE, "$ $")
-    if len(text) > EXCEL_CELL_MAX:
-        text = text[:EXCEL_CELL_MAX - len(CUT_NOTE)] + CUT_NOTE
+    if len(text) > EXCEL_CELL_MAX // 2 and excel_length(text) > EXCEL_CELL_MAX:
+        return _cut_to(text, EXCEL_CELL_MAX - len(CUT_NOTE)) + CUT_NOTE
+    return text
+
+
+def excel_length(text: str) -> int:
+    """Characters as Excel (and XlsxWriter) count them: UTF-16 code units, so a character beyond the first 65,536
+    (an emoji, which `validate` accepts) is two. Counted in Python's characters, a cell of 32,767 with emoji in it
+    was over the limit: XlsxWriter cut it again, silently, and the cut note at its end was lost (round eighteen)."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+def _cut_to(text: str, units: int) -> str:
+    """The longest start of `text` of at most `units` UTF-16 code units (a character is never split)."""
+    used = 0
+    for index, char in enumerate(text):
+        used += 2 if ord(char) > 0xFFFF else 1
+        if used > units:
+            return text[:index]
     return text
 
 
