@@ -138,3 +138,24 @@ def test_a_group_that_ran_into_a_word_is_read_not_raised() -> None:
     """The NHS number's pattern gave back the "12" that ran into "three", so its check digit was asked of eight
     digits and raised an error: validation printed a traceback where it should name the field."""
     assert personal_data_in("Call 07700 900 12three now.") == ["a phone number"]
+
+
+@pytest.mark.parametrize(("text", "printed", "qualifier"), [
+    ("Not more than 1,200 cases were reviewed.", "Not more than 1,200", "at most"),  # was "more than": turned round
+    ("Not less than 1,200 cases were reviewed.", "Not less than 1,200", "at least"),  # was "fewer than"
+    ("As high as 1,200 cases were reviewed.", "As high as 1,200", "at most"),
+    ("Approaching 1,200 cases were reviewed.", "Approaching 1,200", "almost"),
+    ("Closer to 1,200 cases were reviewed.", "Closer to 1,200", "about"),
+    ("Cases topped 1,200.", "topped 1,200", "more than"),
+    ("Cases exceeded 1,200.", "exceeded 1,200", "more than"),
+    ("Cases did not exceed 1,200.", "did not exceed 1,200", "at most"),
+])
+def test_a_qualifier_in_other_words_keeps_its_meaning(text: str, printed: str, qualifier: str) -> None:
+    """Each was read as the exact 1,200, or (with "not") as the bound the other way round."""
+    assert _read(text) == ([(printed, 1200.0, "count", qualifier)], [])
+
+
+def test_a_share_after_under_is_no_age() -> None:
+    """"under 56" was masked as an age, and "just under 56%" left no trace."""
+    assert _read("Just under 56% were reviewed.") == ([("Just under 56%", 56.0, "percent", "almost")], [])
+    assert _read("Children under 18 were at risk.") == ([], [])  # an age still

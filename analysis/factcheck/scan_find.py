@@ -162,7 +162,9 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("age", re.compile(rf"\baged?\s+(?:(?:under|over|between|from)\s+)?(?:\d{{1,2}}|{WORDNUM})"
                        rf"(?:-?\s?(?:-|–|to|and)\s?(?:\d{{1,2}}|{WORDNUM}))?\b"
                        rf"|\b{_ANY}(?:\s?(?:-|–|to)\s?{_ANY}|-\s(?:and|or|to)\s{_ANY})?[- ]years?[- ]olds?\b"
-                       rf"|\b(?:under|over)[- ]\d{{1,2}}s\b|\bunder[- ]\d{{1,2}}\b(?!,\d)(?!\s+(?:cases|per))"
+                       # (not "under 56%": a share, dropped without a word, issue 24, round eighteen)
+                       rf"|\b(?:under|over)[- ]\d{{1,2}}s\b|\bunder[- ]\d{{1,2}}\b(?!,\d|\.\d|{PER_CENT_SIGN}|pc\b)"
+                       rf"(?!\s+(?:cases|per))"
                        rf"|\bas (?:young|old) as {_ANY}\b|\b(?:younger|older) than {_ANY}\b(?!\s+(?:cases|per))"
                        rf"|\b(?:before|after|at|by|from|over|under|reached|reaching) the age of {_ANY}\b"
                        rf"|\b(?:turned|turning|turns) {_ANY}\b", re.IGNORECASE)),

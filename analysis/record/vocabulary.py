@@ -71,6 +71,14 @@ QUALIFIERS: dict[str, str] = {
     "slightly under": "almost", "a little over": "just over", "a little more than": "just over",
     "slightly over": "just over", "in the region of": "about", "in the order of": "about", "of the order of": "about",
     "more or less": "about", "give or take": "about", "an approximate": "about", "as few as": "about",
+    # (each read as the exact figure, and "not more than 1,200" as "more than 1,200", its meaning turned round:
+    # issue 24, round eighteen; a verb that says the figure was passed or neared is a qualifier too, "reached" and
+    # "hit" are not)
+    "not more than": "at most", "not over": "at most", "not less than": "at least", "not fewer than": "at least",
+    "as high as": "at most", "as low as": "about", "approaching": "almost", "nearing": "almost", "neared": "almost",
+    "nearer": "about", "closer to": "about", "more like": "about",
+    "topped": "more than", "exceeded": "more than", "surpassed": "more than",
+    "did not exceed": "at most", "does not exceed": "at most", "not exceeding": "at most",
 }
 
 
