@@ -111,6 +111,18 @@ def test_the_forms_beside_them_are_still_read(text: str, figures: list[tuple[str
     ("Zo\u00eb Doe, 14, was found.", "a person's name and age"),
     ("Jos\u00e9 \u00c1lvarez, 14, was found.", "a person's name and age"),
     ("\u0141ucja Nowak, 14, was found.", "a person's name and age"),
+    # the age given by a sentence or after "then" / "at"
+    ("Jane Doe is 14.", "a person's name and age"),
+    ("Jane Doe was 14 at the time.", "a person's name and age"),
+    ("Jane Doe, then 14, was found.", "a person's name and age"),
+    ("Jane Doe, at 14, was found.", "a person's name and age"),
+    ("Jane Doe (then 14) was found.", "a person's name and age"),
+    # an account after "as", a dash, a bracket or a label alone; a web-mail name after an e-mail label
+    ("She was on Snapchat as janedoe09.", "a social-media account"),
+    ("Her Snapchat (janedoe09) was shared.", "a social-media account"),
+    ("Her Snapchat - janedoe09 was shared.", "a social-media account"),
+    ("Her Snapchat handle janedoe09 was shared.", "a social-media account"),
+    ("Email: janedoe09 at hotmail", "an e-mail address"),
 ])
 def test_personal_data_in_new_shapes_is_refused(text: str, kind: str) -> None:
     assert personal_data_in(text) == [kind]
@@ -129,6 +141,11 @@ def test_personal_data_in_new_shapes_is_refused(text: str, kind: str) -> None:
     "Children born in 2009 were counted.",
     "Greater Manchester, 14, 2023, was counted.",
     "In Wales, 12.5, England 14.",
+    "Avon Somerset was 12 in 2023.",
+    "Greater London is 9.5% of the total.",
+    "Snapchat - 26% of offences.",
+    "The Snapchat account was used.",  # a sentence's full stop is no dot in a user name (it was refused)
+    "Her snapchat is snapped.",
 ])
 def test_what_only_looks_like_them_is_none(text: str) -> None:
     assert personal_data_in(text) == []

@@ -118,6 +118,8 @@ _NOT_A_PERSON = ("Office|Review|Service|Services|Police|Assembly|Council|Commons
 #: half as NFKC writes "½" ("141/2").
 _AGE_WORD = trie_pattern(sorted(w for w, n in WORD_NUMBERS.items() if 1 <= n <= 99 and " " not in w))
 _AGE = rf"(?:\d{{1,2}}(?:1/2)?(?!\d|[,.]\d)|(?i:{_AGE_WORD}(?:-{_AGE_WORD})?)\b)"
+#: What may come between a comma and an age: "aged", "now", "then" ("Jane Doe, then 14,": round 18), "at", "age:".
+_AGE_LABEL = r"(?:aged\s+|now\s+|then\s+(?:aged\s+)?|at\s+|age:?\s*)"
 #: What may follow an age: "years old", "years-old", "years", "yrs", "yo", "y/o" ("Jane Doe, 14yo," passed: round 18).
 _AGE_UNIT = r"(?:[\s-]*(?:years?[\s-]old|years?|yrs?|y/o|yo)\b)?"
 #: After an age, what makes it a group's bounds, not one person's age ("aged 10 to 17", "aged 18 and over").
@@ -234,7 +236,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         # A plain " at " after a label that says an address follows ("email: jdoe at example.org", "e-mail address
         # jdoe at …"), or before a web-mail provider's domain, which no document is published at ("jdoe at
         # hotmail.co.uk"): both passed with a name of one word (issue 24, round thirteen).
-        rf"|{_EMAIL_LABEL}[\w.+-]{{1,64}}\s+at\s+[a-z][\w-]{{0,62}}\.[a-z]"
+        rf"|{_EMAIL_LABEL}[\w.+-]{{1,64}}\s+at\s+(?:[a-z][\w-]{{0,62}}\.[a-z]|{_WEBMAIL_NAME}\b)"
         # (found from the " at ": a name's letters are all the lookbehind needs, and trying every word cost a third of
         # the pattern's time)
         rf"|(?:(?<=[\w.+-]\s)|(?<=[\w.+-]\s\s))at\s+{_WEBMAIL})",
@@ -348,9 +350,12 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         rf"|(?=[a-zA-Z])(?<![\w./]){_SOCIAL_SITE}/(?!(?:home|search|explore|hashtag|help|about|policies)\b)@?\w"
         # (or after "is" or "was", "her Snapchat is janedoe09", with Discord's "#1234" too: each passed, issue 24,
         # round seventeen)
-        rf"|(?=[a-zA-Z])\b(?i:{_SOCIAL_NAMES})\b(?:\s(?i:handle|name|username|account|id|user))?"
-        r"(?:\s?:\s?|\s(?i:is|was)\s)@?"
-        r"(?=[\w.#]{0,29}[A-Za-z])(?=[\w.#]{0,29}[\d_.])\w[\w.#]{2,29}(?![\w%])"),
+        # (and after "as", a dash or a bracket, "on Snapchat as janedoe09", "Snapchat (janedoe09)", or after a label
+        # alone, "Snapchat handle janedoe09": each passed, round eighteen)
+        rf"|(?=[a-zA-Z])\b(?i:{_SOCIAL_NAMES})\b(?:(?:\s(?i:handle|name|username|account|id|user))?"
+        r"(?:\s?:\s?|\s(?i:is|was|as)\s|\s?[-\u2013(]\s?)|\s(?i:handle|username|account|user\s?name)\s)@?"
+        # (a full stop counts inside the name only: "The Snapchat account was used." ends a sentence, round 18)
+        r"(?=[\w.#]{0,29}[A-Za-z])(?=[\w.#]{0,29}(?:[\d_]|\.\w))\w[\w.#]{2,29}(?![\w%])"),
     # A driving licence number in the DVLA's form, close up or in its groups ("JONES710238HA3DX", "MORGA 753116
     # SM9IJ"): five letters of a surname, six digits of a birth date, initials, a digit and two letters. It passed.
     "a driving licence number": re.compile(r"(?=[A-Z9][A-Z9])(?<![\w-])[A-Z9]{5}\s?\d[0156]\d[0-3]\d\d\s?"
@@ -372,8 +377,11 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         # (and the age in words, "Jane Doe, fourteen,", "Jane Doe aged fourteen"; "Jane Doe, a 14-year-old,", "Jane
         # Doe, who is 14,", and the age first, "14-year-old Jane Doe": each passed, round eighteen)
         rf"(?=[A-Z])(?:{_PERSON})"
-        rf"(?:,\s*(?:aged\s+|now\s+|age:?\s*)?{_AGE}{_AGE_UNIT}\s*,"
-        rf"|\s*\(\s*(?:aged?|now)\s+{_AGE}\s*\)|,?\s+aged\s+{_AGE}{_AGE_GROUP}"
+        rf"(?:,\s*{_AGE_LABEL}?{_AGE}{_AGE_UNIT}\s*,"
+        rf"|\s*\(\s*(?:aged?|now|then)\s+{_AGE}\s*\)|,?\s+aged\s+{_AGE}{_AGE_GROUP}"
+        # (a sentence that gives the age, "Jane Doe is 14.", "Jane Doe was 14 at the time": round eighteen)
+        rf"|\s+(?:is|was)\s+(?:now\s+|then\s+|only\s+|just\s+)?{_AGE}(?:\s+years?\s+old\b|\s+at\s+the\s+time\b"
+        rf"|\s+when\b|\s+and\s+(?:lives|lived|was|is|has|had)\b|\s*\.(?!\d))"
         # (a year of birth, "Jane Doe (born 2009)", "Jane Doe, b. 2009,": round eighteen)
         rf"|(?:,\s*|\s*\(\s*)(?:b\.|born(?:\s+in)?)\s*(?:19|20)\d\d\b"
         rf"|,\s+an?\s+{_AGE}[\s-]years?[\s-]old\b|,\s+who\s+(?:is|was)\s+(?:now\s+)?{_AGE}(?!\s*(?:%|per\b)))"
@@ -578,8 +586,9 @@ def _most_telling(kinds: set[str]) -> tuple[str, ...]:
 _FOUR_PLACES = re.compile(r"\d\.\d{4}")
 _SIX_DIGITS = re.compile(r"\d{6}")
 #: An age of one or two digits after a comma or in brackets, as a name and age print it.
-_AGE_BESIDE = re.compile(rf",\s*(?:aged\s+|now\s+|age:?\s*)?{_AGE}{_AGE_UNIT}\s*,|aged?\s+(?:\d|{_AGE_WORD})"
-                         r"|now\s+\d|year[\s-]old|who\s+(?:is|was)\s|(?:born(?:\s+in)?|b\.)\s*(?:19|20)\d\d")
+_AGE_BESIDE = re.compile(rf",\s*{_AGE_LABEL}?{_AGE}{_AGE_UNIT}\s*,|aged?\s+(?:\d|{_AGE_WORD})"
+                         r"|(?:now|then)\s+\d|year[\s-]old|who\s+(?:is|was)\s|(?:born(?:\s+in)?|b\.)\s*(?:19|20)\d\d"
+                         rf"|\b(?:is|was)\s+(?:now\s+|then\s+|only\s+|just\s+)?{_AGE}")
 _SOCIAL_WORDS = ("@", ".com/", "t.me/", "u/", "discord", *_SOCIAL_NAMES.split("|"))
 _NEEDS: dict[str, Callable[[str], bool]] = {
     "a social-media account": lambda low: any(word in low for word in _SOCIAL_WORDS),
