@@ -21,7 +21,7 @@ from analysis.record.figures import contains_printed
 from analysis.record.hygiene import ID_RE, check_text_fields, digits_problem, where_of
 from analysis.record.problems import Problems
 from analysis.record.safeguarding import check_personal_data
-from analysis.record.sources import load_yaml_list
+from analysis.record.sources import load_yaml_list, not_text_problem
 
 __all__ = ["CLAIMS_COLUMNS", "REQUIRED", "OPTIONAL", "load_claims"]
 
@@ -38,6 +38,8 @@ MAX_TEXT_WORDS = 30
 DIRECTIONS = ("rise", "fall")
 CLAIMANT_TYPES = ("organisation", "person")
 _DIRECTED_KINDS = ("percent_change", "point_change")
+#: The fields read as text (the others are a mapping, a list or numbers).
+TEXT_FIELDS = tuple(key for key in REQUIRED + OPTIONAL if key not in ("inputs", "gaps", "rounded"))
 
 
 # --- loading ---------------------------------------------------------------------------------------------------
@@ -79,10 +81,11 @@ def _load_entry(entry: dict[str, Any], index: int, name: str, problems: Problems
     for key in entry:
         if key not in REQUIRED and key not in OPTIONAL:
             problems.add(name, where, f"unknown field '{key}' (allowed: {', '.join(REQUIRED + OPTIONAL)})")
+        elif key in TEXT_FIELDS and (problem := not_text_problem(key, entry[key])):
+            problems.add(name, where, problem)
     if cid not in (None, "") and not (isinstance(cid, str) and CLAIM_ID_RE.match(cid)):
         problems.add(name, where, "id must be lower-case letters, digits and hyphens (optionally '<source id>/…')")
-    claim: dict[str, Any] = {key: _text(entry.get(key)) for key in REQUIRED + OPTIONAL
-                             if key not in ("inputs", "gaps", "rounded")}
+    claim: dict[str, Any] = {key: _text(entry.get(key)) for key in TEXT_FIELDS}
     claim["inputs"] = _load_inputs(entry.get("inputs"), name, where, problems)
     claim["rounded"] = _load_rounded(entry.get("rounded"), claim["inputs"], name, where, problems)
     claim["gaps"] = _load_gaps(entry.get("gaps"), name, where, problems)

@@ -47,6 +47,16 @@ def _yaml_kind(value: Any) -> str:
     return {list: "a list", dict: "a mapping", bool: "true/false"}.get(type(value), type(value).__name__)
 
 
+def not_text_problem(key: str, value: Any) -> str | None:
+    """Why a YAML value given for a text field is not text, or None. A list or mapping is an indentation slip;
+    `no`, `on` or `yes` is read by YAML as true/false, and a claim's `location: no` was published as "False". (A
+    number is text as it was written: see `_Written`.)"""
+    if isinstance(value, (list, dict, bool)):
+        return (f"field '{key}' must be text, not {_yaml_kind(value)} (check the indentation, or put the text in "
+                "quotes)")
+    return None
+
+
 def sha256_of(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -127,17 +137,29 @@ def _mapping_without_duplicates(loader: yaml.SafeLoader, node: yaml.MappingNode,
 _PlainLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_without_duplicates)
 
 
-class WrittenInt(int):
-    """An int YAML read from a plain scalar, with the text it was written as (`written`): YAML reads
-    "+4420_7946_0000" as 442079460000 and "1:2:3" as 3723, so the number alone is not what a transcriber typed."""
+class _Written:
+    """A number YAML read from a plain scalar that reads back as the text it was written as (`written`): YAML reads
+    "+4420_7946_0000" as 442079460000, "1:40" as 100 (base 60) and "0144" as 100 (octal), so the number alone is not
+    what a transcriber typed. Arithmetic sees the number; `str()` and an f-string see the text. A claim's
+    `location: 1:40` (a time in a broadcast) was published as "100", `stated: 2:15` was judged as 135, a source's
+    `licence: 0144` was written "100" (issue 24, round eighteen): every loader turns a text field into text with
+    `str()`, so it is fixed once, here."""
 
     written: str
 
+    def __str__(self) -> str:
+        return self.written
 
-class WrittenFloat(float):
-    """A float YAML read, with the text it was written as (see `WrittenInt`)."""
+    def __format__(self, spec: str) -> str:
+        return self.written if not spec else super().__format__(spec)
 
-    written: str
+
+class WrittenInt(_Written, int):
+    """An int YAML read, with the text it was written as (see `_Written`)."""
+
+
+class WrittenFloat(_Written, float):
+    """A float YAML read, with the text it was written as (see `_Written`)."""
 
 
 def _as_written(number_type: type, construct: Any) -> Any:
@@ -215,8 +237,7 @@ def _field_problems(entry: dict[str, Any]) -> list[str]:
     """Required fields present, text fields written as text, no field the schema does not know."""
     found = [f"missing required field '{key}'" for key in REQUIRED
              if entry.get(key) is None or (isinstance(entry[key], str) and not entry[key].strip())]
-    found += [f"field '{key}' must be text, not {_yaml_kind(entry[key])} (check the indentation, or put the text "
-              "in quotes)" for key in _TEXT_FIELDS if isinstance(entry.get(key), (list, dict, bool))]
+    found += [problem for key in _TEXT_FIELDS if (problem := not_text_problem(key, entry.get(key)))]
     return found + [f"unknown field '{key}' (allowed: {', '.join(REQUIRED + OPTIONAL)})" for key in entry
                     if key not in REQUIRED and key not in OPTIONAL]
 
