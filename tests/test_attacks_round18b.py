@@ -75,3 +75,40 @@ def test_a_yes_or_no_word_in_a_claims_text_field_is_refused(tmp_path: Path, word
     out = _command(root, "validate")
     assert ("data/raw/claims.yaml:id=claim-q3-2017-135-sum: field 'location' must be text, not true/false "
             "(check the indentation, or put the text in quotes)") in out, out
+
+
+# --- class 4: a rate's base, read by one rule in the registry and in verify ----------------------------------------
+
+
+def _verify_rate_with_per(per: str) -> str:
+    """`verify rate … --per PER` in process: its working, or the usage error it raises."""
+    import argparse
+
+    from analysis.factcheck import verify
+
+    parser = argparse.ArgumentParser(prog="verify")
+    verify.add_arguments(parser)
+    args = parser.parse_args(["rate", "--count", "5540", "--population", "2000000", "--per", per, "--stated", "2.77"])
+    try:
+        return verify.evaluate(args).working
+    except verify.InputError as err:
+        return f"refused: {err}"
+
+
+@pytest.mark.parametrize("per", ["more than 1,000", "about 1,000", "1,000 out of 2,000", "1k", "one thousand",
+                                 "1,000 [p]"])
+def test_verify_reads_a_rate_base_as_the_registry_does(per: str) -> None:
+    """`verify rate --per "more than 1,000"` (or "about 1,000", "1,000 out of 2,000") was the exact base 1,000 and
+    the claim "accurate": verify read its base as any printed figure, the registry's `per:` takes digits only and
+    refuses each of these. Now one rule, `printed.is_plain_number`, for both."""
+    from analysis.factcheck.registry import _per_problems
+
+    assert _per_problems(per, "2.77") == [f"per must be a number (e.g. 1000), not {per!r}"]  # the registry's reading
+    assert _verify_rate_with_per(per) == (f"refused: cannot read --per {per!r}: the base of a rate must be a positive "
+                                          "number in digits (e.g. 1000 or 10,000), as the claims registry's per: "
+                                          "takes it")
+
+
+@pytest.mark.parametrize("per", ["1000", "1,000", "1,000.0", " 1000 "])
+def test_a_rate_base_in_digits_is_still_read(per: str) -> None:
+    assert _verify_rate_with_per(per).startswith("5,540 / 2,000,000 × 1,000 = 2.77 per 1,000")

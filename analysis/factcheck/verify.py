@@ -35,7 +35,7 @@ from analysis.factcheck.exact import TooLarge, check_digits, cut, exact_context,
 from analysis.factcheck.forms import computed_text, is_count, restated, restated_problem
 from analysis.factcheck.verify_help import ACCEPTED, EXAMPLES, EXAMPLES_HEADING
 from analysis.record.hygiene import number_field_problem
-from analysis.record.printed import Printed, PrintedFigureError, parse_printed, split_status_mark
+from analysis.record.printed import Printed, PrintedFigureError, is_plain_number, parse_printed, split_status_mark
 from analysis.record.terminal import Parser
 from analysis.tables.comparability import unit_kind
 
@@ -261,10 +261,10 @@ def _check_inputs_units(kind: str, inputs: list[tuple[str, str, Printed]]) -> No
 def _read_per(args: argparse.Namespace) -> Decimal | None:
     if args.per is None:
         return None
-    per_printed = read_printed("--per", args.per)
-    if per_printed.value is None or per_printed.value <= 0 or per_printed.unit != "count":
-        raise InputError(f"cannot read --per {cut(args.per)!r}: the base of a rate must be a positive number "
-                         "(e.g. 1000 or 10,000)")
+    per_printed = read_printed("--per", args.per)  # the digits and bidi messages data/raw gives
+    if not is_plain_number(args.per) or not per_printed.value:
+        raise InputError(f"cannot read --per {cut(args.per)!r}: the base of a rate must be a positive number in "
+                         "digits (e.g. 1000 or 10,000), as the claims registry's per: takes it")
     return exact_value(per_printed)
 
 

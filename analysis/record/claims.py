@@ -19,6 +19,7 @@ from typing import Any
 from analysis.paths import Paths
 from analysis.record.figures import contains_printed
 from analysis.record.hygiene import ID_RE, check_text_fields, digits_problem, where_of
+from analysis.record.printed import is_plain_number
 from analysis.record.problems import Problems
 from analysis.record.safeguarding import check_personal_data
 from analysis.record.sources import load_yaml_list, not_text_problem
@@ -94,11 +95,6 @@ def _load_entry(entry: dict[str, Any], index: int, name: str, problems: Problems
     return claim
 
 
-#: A number as a person reads it in the registry: digits 0-9 (no leading zero), thousands commas in threes, a
-#: decimal point (the printed-figure parser's form).
-_PLAIN_NUMBER = re.compile(r"(?:[1-9][0-9]{0,2}(?:,[0-9]{3})+|0|[1-9][0-9]*)(?:\.[0-9]+)?")
-
-
 def number_as_written_problem(value: Any) -> str | None:
     """Why a number given as a YAML value (a rate's `per`, a `rounded` step) would not be read as a person reads
     it, or None (also for text not read as a number at all, which the registry refuses in its own words).
@@ -110,7 +106,7 @@ def number_as_written_problem(value: Any) -> str | None:
     problem = digits_problem(written)
     if problem:
         return f"is refused: {problem}"
-    if _PLAIN_NUMBER.fullmatch(written):
+    if is_plain_number(written):
         return None
     if isinstance(value, str):
         try:

@@ -30,7 +30,7 @@ from analysis.record.vocabulary import (
 )
 
 __all__ = ["Printed", "PrintedFigureError", "parse_printed", "MARKERS", "QUALIFIERS", "number_text", "EXACT_DIGITS",
-           "exactness_problem", "STATUS_MARKS", "split_status_mark"]
+           "exactness_problem", "STATUS_MARKS", "split_status_mark", "is_plain_number"]
 
 
 class PrintedFigureError(ValueError):
@@ -53,6 +53,14 @@ MARKERS: dict[str, str] = {
 # leading zero ("01,200" or "012" is a transcription slip, not a figure a publisher prints).
 _DIGITS = r"(?:[1-9]\d{0,2}(?:,\d{3})+|0|[1-9]\d*)(?:\.\d+)?"
 _NUMBER_RE = re.compile(rf"^{_DIGITS}$")
+
+
+def is_plain_number(text: str) -> bool:
+    """Whether `text` (ends stripped) is a number in digits only, as a field that holds nothing but a number takes it
+    (a rate's base, a rounding step): digits 0-9, thousands commas in threes, a decimal point. One rule for the
+    registry's `per:` and `verify --per`: verify read its base as any printed figure, so `--per "more than 1,000"`,
+    `"about 1,000"` or `"1,000 out of 2,000"` was the exact base 1,000 (issue 24, round eighteen)."""
+    return _NUMBER_RE.fullmatch(text.strip()) is not None
 _COMPOUND = re.compile(
     r"(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](one|two|three|four|five|six|seven|eight|nine)"
 )
