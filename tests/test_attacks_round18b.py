@@ -112,3 +112,31 @@ def test_verify_reads_a_rate_base_as_the_registry_does(per: str) -> None:
 @pytest.mark.parametrize("per", ["1000", "1,000", "1,000.0", " 1000 "])
 def test_a_rate_base_in_digits_is_still_read(per: str) -> None:
     assert _verify_rate_with_per(per).startswith("5,540 / 2,000,000 × 1,000 = 2.77 per 1,000")
+
+
+# --- class 4: a publisher's status mark, read past by every reader of a printed value -------------------------------
+
+
+def test_a_figure_marked_revised_is_read_by_the_registry_and_tables_as_by_data_raw(tmp_path: Path) -> None:
+    """data/raw reads "135 [r]" as 135, revised; every other reader of `value_as_printed` (the claims registry, the
+    tables' kinds of number, copies and revisions, the charts, the workbook) called the printed-figure parser on the
+    whole text and refused it: a sum claim whose total carries the mark could not be registered ("stated: cannot
+    read '135 [r]'"), and the figure was an "unreadable" kind of number."""
+    from analysis.tables.comparability import unit_kind
+
+    figures = "breakingnewstime-2017-11-hmicfrs-ncpi-mps-q3.csv"
+    root = _raw_copy(tmp_path, {"claims.yaml": ("claim-q3-2017-just-under-93pc.\n  stated: '135'\n",
+                                                "claim-q3-2017-just-under-93pc.\n")})
+    path = root / "data" / "raw" / "figures" / figures
+    text = path.read_text(encoding="utf-8")
+    for old, new in (("2017-11-24,135,cases,", "2017-11-24,135 [r],cases,"),
+                     ("examined 135 cases", "examined 135 [r] cases")):
+        assert text.count(old) == 1
+        text = text.replace(old, new)
+    path.write_text(text, encoding="utf-8")
+    out = _command(root, "build")
+    assert out.startswith("wrote data/processed/"), out
+    claim = _row(root, "claims", "claim_id", "claim-q3-2017-135-sum")
+    assert (claim["verdict"], claim["working"]) == ("accurate", '10 + 64 + 61 = 135 · printed "135 [r]" (0 dp) · '
+                                                                 "rounds to 135 · accurate")
+    assert unit_kind({"value_as_printed": "61,806,682 [r]"}) == unit_kind({"value_as_printed": "61,806,682"})

@@ -35,7 +35,7 @@ from analysis.factcheck.exact import TooLarge, check_digits, cut, exact_context,
 from analysis.factcheck.forms import computed_text, is_count, restated, restated_problem
 from analysis.factcheck.verify_help import ACCEPTED, EXAMPLES, EXAMPLES_HEADING
 from analysis.record.hygiene import number_field_problem
-from analysis.record.printed import Printed, PrintedFigureError, is_plain_number, parse_printed, split_status_mark
+from analysis.record.printed import Printed, PrintedFigureError, is_plain_number, parse_printed
 from analysis.record.terminal import Parser
 from analysis.tables.comparability import unit_kind
 
@@ -126,10 +126,9 @@ def read_printed(option: str, text: str | None) -> Printed:
     problem = number_field_problem(text, command_line=True)
     if problem:  # in the words data/raw uses for the same value
         raise InputError(f"{option} {problem}")
-    value_text, _ = split_status_mark(text)  # "61,806,682 [r]", as data/raw reads it
     try:
-        check_digits(value_text, option)
-        printed = parse_printed(value_text)
+        check_digits(text, option)
+        printed = parse_printed(text)  # "61,806,682 [r]" too, as data/raw reads it
     except TooLarge as err:
         raise InputError(str(err)) from None
     except PrintedFigureError as err:

@@ -161,11 +161,16 @@ def parse_printed(text: str) -> Printed:
 @functools.lru_cache(maxsize=4096)
 def _parse(original: str) -> Printed:
     """`parse_printed` of a non-empty text, read once per distinct text: a scanned page prints "12", "two" or
-    "56 per cent" many times, and a Printed is immutable (a refused text raises again each time)."""
-    text = original
-    problem = digits_problem(text)
+    "56 per cent" many times, and a Printed is immutable (a refused text raises again each time).
+
+    A publisher's status mark after the value ("61,806,682 [r]") is read past here, for every reader of a printed
+    value: data/raw took such a figure as 61,806,682 (revised), but the registry, the tables (copies, revisions,
+    kinds of number), the charts and the workbook read the same `value_as_printed` with this function, which
+    refused it, so a claim resting on it could not be registered (issue 24, round eighteen)."""
+    problem = digits_problem(original)
     if problem:
         raise PrintedFigureError(f"cannot read {original!r} as a figure: {problem}")
+    text, _ = split_status_mark(original)
     body = _normalise(normal_text(text))
     if body in MARKERS or body.lower() in MARKERS:
         return Printed(original, None, "unavailable", "marker", decimals=None, marker=body)
