@@ -140,3 +140,40 @@ def test_a_figure_marked_revised_is_read_by_the_registry_and_tables_as_by_data_r
     assert (claim["verdict"], claim["working"]) == ("accurate", '10 + 64 + 61 = 135 · printed "135 [r]" (0 dp) · '
                                                                  "rounds to 135 · accurate")
     assert unit_kind({"value_as_printed": "61,806,682 [r]"}) == unit_kind({"value_as_printed": "61,806,682"})
+
+
+# --- class 4: a value in its quote is a whole number, not part of a word or a scaled number -------------------------
+
+
+@pytest.mark.parametrize(("value", "quote"), [("1.2", "1.2 million children"), ("1,200", "£1,200m was spent"),
+                                              ("1,200", "1,200bn"), ("1,200", "1,200k"), ("1.2", "1.2mn"),
+                                              ("three", "three million adults"), ("five", "twenty-five children"),
+                                              ("ten", "often"), ("two", "a twofold rise"),
+                                              ("quarter", "three-quarters of cases"), ("12", "on the A12"),
+                                              ("12", "the 12th report")])
+def test_a_value_running_into_a_word_or_a_scale_is_not_printed(value: str, quote: str) -> None:
+    """The quote must print the value as a whole number, and the guards looked only at digits, separators, slashes
+    and range dashes: "1.2" passed as printed in "1.2 million children" (a transcriber who dropped the scale stored
+    1.2), "five" in "twenty-five", "ten" in "often"."""
+    from analysis.record.figures import contains_printed
+
+    assert not contains_printed(value, quote)
+
+
+@pytest.mark.parametrize(("value", "quote"), [("1,200", "a 1,200-strong team"), ("five", "a five-year-old"),
+                                              ("1,200", "1,200 mothers"), ("1,200", "1,200 more"),
+                                              ("1.2 million", "1.2 million children"), ("1.2m", "£1.2m was spent"),
+                                              ("three-quarters", "almost three-quarters of cases"),
+                                              ("1,200", "(1,200)")])
+def test_a_value_beside_a_word_it_does_not_run_into_is_printed(value: str, quote: str) -> None:
+    from analysis.record.figures import contains_printed
+
+    assert contains_printed(value, quote)
+
+
+def test_a_figure_whose_quote_prints_it_with_a_scale_is_refused(tmp_path: Path) -> None:
+    """End to end: the value 135 with a quote printing "135k" passed validation."""
+    root = _raw_copy(tmp_path, {"figures/breakingnewstime-2017-11-hmicfrs-ncpi-mps-q3.csv":
+                                ("examined 135 cases", "examined 135k cases")})
+    out = _command(root, "validate")
+    assert 'data/raw/figures/breakingnewstime-2017-11-hmicfrs-ncpi-mps-q3.csv:2: quote does not contain "135"' in out

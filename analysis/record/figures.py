@@ -26,7 +26,7 @@ from analysis.record.rawtext import RawFileError, read_text
 from analysis.record.revisions import rate_base_from_unit, split_status_mark
 from analysis.record.safeguarding import check_personal_data
 from analysis.record.sources import too_early
-from analysis.record.vocabulary import RANGE_END_UNIT
+from analysis.record.vocabulary import JOINED_SCALE_WORDS, RANGE_END_UNIT, SPACED_SCALE_WORDS
 
 COLUMNS = (
     "figure_id", "measure", "subject", "geography", "period_start", "period_end",
@@ -105,10 +105,25 @@ def contains_printed(printed: str, quote: str) -> bool:
                                                          or _joined(before, behind)))
         clear_after = not (guard_end and (after.isdecimal() or (after in (".", ",") and beyond.isdecimal())
                                           or _joined(after, beyond)))
-        if clear_before and clear_after and not _in_a_range(haystack, at, end):
+        if clear_before and clear_after and not _in_a_range(haystack, at, end) \
+                and not _in_a_word(needle, haystack, at, end):
             return True
         at = haystack.find(needle, at + 1)
     return False
+
+
+#: A scale after a value, spaced or close up ("1.2 million", "1,200m"): the quote prints another number.
+_SCALE_AFTER = re.compile(rf"(?: ?(?:{SPACED_SCALE_WORDS})|(?:{JOINED_SCALE_WORDS}))(?![a-z])")
+
+
+def _in_a_word(needle: str, haystack: str, at: int, end: int) -> bool:
+    """Whether the value found at haystack[at:end] runs into a word or a scale, so the quote prints another number
+    or none: "five" is not printed in "twenty-five", "ten" not in "often", "12" not in "A12" or "12th", "1.2" not in
+    "1.2 million" nor "1,200" in "£1,200m" (a transcriber who dropped the scale passed the check meant to catch the
+    slip; issue 24, round eighteen). A hyphen after the value joins no word to it ("a 1,200-strong team")."""
+    before, after = haystack[at - 1:at], haystack[end:end + 1]
+    return (before.isalpha() or (needle[0].isalpha() and before == "-") or after.isalpha()
+            or bool(_SCALE_AFTER.match(haystack, end)))
 
 
 def _date(value: str) -> dt.date | None:
