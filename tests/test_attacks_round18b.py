@@ -177,3 +177,23 @@ def test_a_figure_whose_quote_prints_it_with_a_scale_is_refused(tmp_path: Path) 
                                 ("examined 135 cases", "examined 135k cases")})
     out = _command(root, "validate")
     assert 'data/raw/figures/breakingnewstime-2017-11-hmicfrs-ncpi-mps-q3.csv:2: quote does not contain "135"' in out
+
+
+# --- class 4: YAML tags and merge keys in the registry ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("written", "message"), [
+    ("  note: !!binary SGVsbG8=\n", "uses a YAML tag (!!binary)"),
+    ("  note: !!timestamp 2016-01-01 10:00\n", "uses a YAML tag (!!timestamp)"),
+    ("  note: !!str 0144\n", "uses a YAML tag (!!str)"),
+    ("  <<: {note: Merged in}\n", "uses a YAML merge key (<<)"),
+])
+def test_a_yaml_tag_or_merge_key_in_the_registry_is_refused_in_one_line(tmp_path: Path, written: str,
+                                                                        message: str) -> None:
+    """`note: !!binary SGVsbG8=` was published as the note "b'Hello'" (a value nobody typed); a `!!timestamp`
+    YAML cannot read crashed `validate` and `make` with a 20-line traceback; a merge key was "not valid YAML
+    (could not determine a constructor …)". Each is now refused as anchors are, with its line."""
+    root = _raw_copy(tmp_path, {"claims.yaml": ("  stated: '135'\n", f"  stated: '135'\n{written}")})
+    out = _command(root, "validate")
+    assert "Traceback" not in out, out
+    assert f"data/raw/claims.yaml:line 79: {message}" in out, out

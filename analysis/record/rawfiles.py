@@ -99,13 +99,26 @@ def stored_file_problem(rel: object, paths: Paths) -> str | None:
     return None
 
 
-def yaml_anchor_line(text: str, loader: type) -> int | None:
-    """The line of the first YAML anchor or alias in `text` (None if there is none). Syntax errors are left for
-    the loader to report, so they are not reported twice."""
+def yaml_construct_problem(text: str, loader: type) -> tuple[int, str] | None:
+    """The line of the first YAML construct the registry refuses in `text`, and why (None if there is none):
+    an anchor or alias, an explicit tag, a merge key. Syntax errors are left for the loader to report, so they are
+    not reported twice.
+
+    A tag makes YAML build a value nobody typed: `!!binary SGVsbG8=` was published as the note "b'Hello'", and a
+    `!!timestamp` YAML cannot read crashed the build with a traceback (issue 24, round eighteen); quoting is how a
+    value YAML would read as a number or true/false is kept as text. A merge key (`<<:`) pulls fields in from
+    elsewhere, as an alias does."""
     try:
         for event in yaml.parse(text, Loader=loader):
+            line = event.start_mark.line + 1
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-                return event.start_mark.line + 1
+                return line, "uses a YAML anchor or alias (& or *); write every value out"
+            if getattr(event, "tag", None):
+                tag = event.tag.replace("tag:yaml.org,2002:", "!!")
+                return line, (f"uses a YAML tag ({tag}); write the value as plain text (in quotes where "
+                              "YAML would read it as a number or true/false)")
+            if isinstance(event, yaml.ScalarEvent) and event.value == "<<" and event.implicit[0]:  # plain, not quoted
+                return line, "uses a YAML merge key (<<); write every field out"
     except yaml.YAMLError:
         return None
     return None

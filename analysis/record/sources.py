@@ -17,7 +17,7 @@ import yaml
 from analysis.paths import Paths
 from analysis.record.hygiene import SLUG, check_text_fields, id_problem, url_problem, where_of
 from analysis.record.problems import Problems
-from analysis.record.rawfiles import file_type_problem, stored_file_problem, yaml_anchor_line
+from analysis.record.rawfiles import file_type_problem, stored_file_problem, yaml_construct_problem
 from analysis.record.rawtext import RawFileError, read_text
 from analysis.record.safeguarding import check_personal_data
 
@@ -184,9 +184,9 @@ def load_yaml_list(path: Path, paths: Paths, problems: Problems) -> list[Any]:
         return []
     try:
         text = read_text(path)
-        anchor = yaml_anchor_line(text, _PlainLoader)
-        if anchor is not None:
-            problems.add(name, f"line {anchor}", "uses a YAML anchor or alias (& or *); write every value out")
+        refused = yaml_construct_problem(text, _PlainLoader)
+        if refused is not None:
+            problems.add(name, f"line {refused[0]}", refused[1])
             return []
         data = yaml.load(text, Loader=_PlainLoader)  # noqa: S506 (a SafeLoader)
     except RawFileError as err:
