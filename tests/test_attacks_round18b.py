@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -197,3 +198,24 @@ def test_a_yaml_tag_or_merge_key_in_the_registry_is_refused_in_one_line(tmp_path
     out = _command(root, "validate")
     assert "Traceback" not in out, out
     assert f"data/raw/claims.yaml:line 79: {message}" in out, out
+
+
+# --- class 4: a rate's base in a unit, with its thousands spaced --------------------------------------------------
+
+
+@pytest.mark.parametrize("unit", ["per 1 000 children", "per 100 000 population"])
+def test_a_unit_whose_base_has_spaced_thousands_gives_no_base_of_1_or_100(mini: Any, unit: str) -> None:
+    """A bare value under a unit "per 1 000 children" (thousands spaced, as many European and UN tables print them)
+    was read as a rate per 1: the base ended at the first space. No base is read now, so the bare value is refused
+    as a count under a rate's unit, as under any unit whose base cannot be read."""
+    from analysis.record.figures import load_all_figures
+    from analysis.record.problems import Problems
+    from analysis.record.sources import load_sources
+    from tests.conftest import GOOD_ROW, write_figures
+
+    write_figures(mini.figures_dir / "demo-2017.csv",
+                  [{**GOOD_ROW, "value_as_printed": "2.77", "unit": unit, "quote": "The rate was 2.77 in 2016."}])
+    problems = Problems()
+    figures = load_all_figures(mini, set(load_sources(mini, problems)), problems)
+    assert [str(p) for p in problems.items] == [
+        f"data/raw/figures/demo-2017.csv:2: value '2.77' is a count, but unit is {unit!r}"], figures
