@@ -219,3 +219,25 @@ def test_a_unit_whose_base_has_spaced_thousands_gives_no_base_of_1_or_100(mini: 
     figures = load_all_figures(mini, set(load_sources(mini, problems)), problems)
     assert [str(p) for p in problems.items] == [
         f"data/raw/figures/demo-2017.csv:2: value '2.77' is a count, but unit is {unit!r}"], figures
+
+
+# --- class 4: verify's parts, one number or several --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("parts", ["1,200,300", "100,200,300", "1,000,000", "1,200"])
+def test_parts_that_read_as_one_number_with_thousands_commas_are_refused(parts: str) -> None:
+    """`verify sum --parts 1,200,300 --total 1,500` summed 1 + 200 + 300 = 501 ("inaccurate"), where a reader and
+    data/raw read 1,200,300; "1,000,000" was refused as "'000' is not a number". Either reading fits, so neither is
+    guessed: the message says how to separate parts."""
+    import analysis
+
+    with pytest.raises(ValueError, match=r"reads as one number with thousands commas or as parts separated by "
+                                         r"commas: separate the parts by spaces or ';'"):
+        analysis.verify("sum", parts=[parts], total="1,500")
+
+
+def test_parts_that_cannot_be_one_number_are_still_a_comma_list() -> None:
+    import analysis
+
+    assert analysis.verify("sum", parts=["10,64,61"], total="135").verdict == "accurate"
+    assert analysis.verify("sum", parts=["1,200", "300"], total="1,500").verdict == "accurate"

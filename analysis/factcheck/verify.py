@@ -159,6 +159,8 @@ def split_parts(tokens: list[str]) -> list[str]:
     Several tokens, or ';' or spaces inside one, separate parts and keep commas as thousands separators;
     a single token with commas only is a comma-separated list.
 
+    A single token that is itself a number with thousands commas ("1,200,300") is refused: it reads both ways.
+
     Only an ASCII space (or tab, newline) separates: a thin or no-break space between digits is part of one
     number, as a reader sees "1 200", and is refused there with the one digits message, as in --stated and
     data/raw. Splitting at any white space made "1<thin space>200" the parts 1 and 200, and a sum of 1,200 and
@@ -167,6 +169,11 @@ def split_parts(tokens: list[str]) -> list[str]:
     joined = " ".join(tokens).strip(_ASCII_SPACE)
     if len(tokens) > 1 or re.search(rf"[;{_ASCII_SPACE}]", joined):
         return [p for p in re.split(rf"[;{_ASCII_SPACE}]+", joined) if p]
+    if "," in joined and is_plain_number(joined):
+        # "1,200,300" is one number with thousands commas to data/raw and to a reader, and was summed as 1 + 200 +
+        # 300 here ("1,000,000" was refused as "'000' is not a number"): both readings fit, so neither is guessed.
+        raise InputError(f"--parts {cut(joined)!r} reads as one number with thousands commas or as parts separated "
+                         "by commas: separate the parts by spaces or ';' (e.g. 1,200 300, or 1,200;300)")
     return [p.strip(_ASCII_SPACE) for p in joined.split(",") if p.strip(_ASCII_SPACE)]
 
 
