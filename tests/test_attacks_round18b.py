@@ -241,3 +241,38 @@ def test_parts_that_cannot_be_one_number_are_still_a_comma_list() -> None:
 
     assert analysis.verify("sum", parts=["10,64,61"], total="135").verdict == "accurate"
     assert analysis.verify("sum", parts=["1,200", "300"], total="1,500").verdict == "accurate"
+
+
+# --- class 4: a rate's base followed by a scale word ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("stated", ["2.77 per 1 thousand", "3 per 1 million", "3 per one million people",
+                                    "3 per 10 thousand children", "3 per 1,000 million"])
+def test_a_rate_base_followed_by_a_scale_word_is_not_a_base_of_its_digits(stated: str) -> None:
+    """"3 per 1 million" was read as a rate per 1 (the scale word taken for what is counted), so `verify rate`
+    judged "2.77 per 1 thousand" against 5,540 / 2,000,000 × 1 = 0.00, "inaccurate". Refused now, in the words
+    data/raw uses, with how to write the base."""
+    import analysis
+    from analysis.record.printed import PrintedFigureError, parse_printed
+
+    with pytest.raises(PrintedFigureError, match="a rate's base is followed by a scale word; write the base in "
+                                                 r"digits \(per 1,000,000\)"):
+        parse_printed(stated)
+    with pytest.raises(ValueError, match="a rate's base is followed by a scale word"):
+        analysis.verify("rate", count="5540", population="2000000", stated=stated)
+
+
+def test_a_unit_per_1_million_gives_no_base_of_1(mini: Any) -> None:
+    """A bare value under the unit "per 1 million people" was a rate per 1."""
+    from analysis.record.figures import load_all_figures
+    from analysis.record.problems import Problems
+    from analysis.record.sources import load_sources
+    from tests.conftest import GOOD_ROW, write_figures
+
+    unit = "per 1 million people"
+    write_figures(mini.figures_dir / "demo-2017.csv",
+                  [{**GOOD_ROW, "value_as_printed": "2.77", "unit": unit, "quote": "The rate was 2.77 in 2016."}])
+    problems = Problems()
+    load_all_figures(mini, set(load_sources(mini, problems)), problems)
+    assert [str(p) for p in problems.items] == [
+        f"data/raw/figures/demo-2017.csv:2: value '2.77' is a count, but unit is {unit!r}"]

@@ -24,13 +24,15 @@ from analysis.record.vocabulary import (
     PER_CENT,
     PERCENTAGE_POINTS,
     QUALIFIERS,
+    SCALE_WORDS,
     SCALES,
     SPACED_SCALE_WORDS,
     WORD_NUMBERS,
 )
 
 __all__ = ["Printed", "PrintedFigureError", "parse_printed", "MARKERS", "QUALIFIERS", "number_text", "EXACT_DIGITS",
-           "exactness_problem", "STATUS_MARKS", "split_status_mark", "is_plain_number"]
+           "exactness_problem", "STATUS_MARKS", "split_status_mark", "is_plain_number",
+           "base_scale_problem"]
 
 
 class PrintedFigureError(ValueError):
@@ -125,7 +127,18 @@ _OUT_OF = re.compile(r"(\S+) out of (\S+)", re.IGNORECASE)
 #: A number and its per-cent sign, with a space or a hyphen between or close up ("56 per cent", "a 56-per-cent rise").
 _PERCENT = re.compile(rf"(\S+?)[ -]?({PER_CENT}|{PERCENTAGE_POINTS})", re.IGNORECASE)
 _PER_CENT_ONLY = re.compile(PER_CENT, re.IGNORECASE)
-_RATE = re.compile(r"(\S+)(?: [a-z][a-z -]*?)? per (\S+)(?: [a-z][a-z0-9 -]*)?", re.IGNORECASE)
+_RATE = re.compile(r"(\S+)(?: [a-z][a-z -]*?)? per (\S+)( [a-z][a-z0-9 -]*)?", re.IGNORECASE)
+#: A scale word after a rate's base: "per 1 million" (or "per one thousand", "per 10 thousand children").
+_SCALE_AFTER_BASE = re.compile(rf" ?(?:{SCALE_WORDS})\b", re.IGNORECASE)
+
+
+def base_scale_problem(after_base: str) -> str | None:
+    """Why the words after a rate's base make the base another number, or None. "3 per 1 million" was a rate per 1
+    (the scale read as what is counted), in a printed value and in a unit "per 1 million people" alike (issue 24,
+    round eighteen); a base is read in digits only, so the message says to write it so."""
+    if _SCALE_AFTER_BASE.match(after_base):
+        return "a rate's base is followed by a scale word; write the base in digits (per 1,000,000)"
+    return None
 _MONEY = re.compile(r"£ ?([\d.,]+) ?([a-z]+)?", re.IGNORECASE)
 #: A scale word after digits with no space is read as money's is ("8.5million adults", as "£15.6million"): a
 #: count printed so was refused, and scan left it unread without a word (issue 24, round eleven).
@@ -236,6 +249,9 @@ def _with_unit(body: str, qualifier: str, original: str) -> Printed | None:
     if m:
         value, decimals = _read_number(m.group(1), original)
         base, _ = _read_number(m.group(2), original)
+        problem = base_scale_problem(m.group(3) or "")
+        if problem:
+            raise PrintedFigureError(f"cannot read {original!r} as a figure: {problem}")
         if base <= 0:
             raise PrintedFigureError(f"cannot read {original!r} as a figure: a rate needs a positive base")
         return Printed(original, value, qualifier, "rate", decimals=decimals, denominator=base)

@@ -28,7 +28,7 @@ from typing import Any
 
 from analysis.paths import Paths
 from analysis.record.hygiene import check_text_fields
-from analysis.record.printed import STATUS_MARKS, split_status_mark
+from analysis.record.printed import STATUS_MARKS, base_scale_problem, split_status_mark
 from analysis.record.problems import Problems
 from analysis.record.rawtext import RawFileError, read_text
 from analysis.record.safeguarding import check_personal_data
@@ -41,7 +41,7 @@ COLUMNS = ("figure_id", "revises", "note")
 #: A rate's base in a unit: "per 10,000 children". The base is the whole number after "per": a digit after the space
 #: that ends it means the base goes on ("per 1 000 children", spaced thousands, was the base 1; issue 24, round
 #: eighteen), so no base is read and a bare value under that unit is refused as a count.
-_BASE_RE = re.compile(r"^per ((?:[1-9]\d{0,2}(?:,\d{3})+)|[1-9]\d*)(?: (?!\d).*)?$")
+_BASE_RE = re.compile(r"^per ((?:[1-9]\d{0,2}(?:,\d{3})+)|[1-9]\d*)( (?!\d).*)?$")
 _SAME = ("measure", "unit", "geography", "period_start", "period_end")  # a revision never changes units
 
 
@@ -55,7 +55,9 @@ def rate_base_from_unit(unit: str) -> int | None:
     Lets a table cell printed as a bare number under a "(per 10,000 children)" heading be read as the rate it is.
     """
     m = _BASE_RE.match((unit or "").strip())
-    return int(m.group(1).replace(",", "")) if m else None
+    if not m or base_scale_problem(m.group(2) or ""):  # "per 1 million people" is no rate per 1
+        return None
+    return int(m.group(1).replace(",", ""))
 
 
 def _published(fig: dict[str, Any], sources: dict[str, dict[str, Any]]) -> str:
