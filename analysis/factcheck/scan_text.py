@@ -710,14 +710,17 @@ def _read_tag(raw: str, i: int, end: int, lowered: Callable[[], str]) -> tuple[s
     return raw[i:end], end
 
 
-def closed_markup_only(raw: str) -> str:
+def closed_markup_only(raw: str, prose: bool = False) -> str:
     """The page as HTML's tokenizer reads it, for html.parser to read the same way: every "<" that starts no tag,
     comment or doctype written as "&lt;" (text, as browsers show it), every comment and bogus comment removed
     where browsers end it, and each tag kept to the ">" that ends it (`_TAG`). Python's html.parser (before
     3.11.13, CVE-2025-6069) rescans to the end of the page for each "<" whose tag never closes: 80 KB of "<a </a"
     took 29 s. Here each "<" is looked at once, each comment's and bogus comment's end found once: one pass. A
     comment, bogus comment or tag with no end hides the rest of the page, as in browsers (end of file in a
-    comment or tag); a "<!--" inside a script or style is left to the parser, which reads it as their text."""
+    comment or tag); a "<!--" inside a script or style is left to the parser, which reads it as their text.
+    In `prose` (`_is_prose`), what would hide the rest of the text is a mention, written as text (`_left_open`)."""
+    ends = _last_end_tags(raw) if prose else {}
+    prose_tags = _ProseTags(raw) if prose else None
     out: list[str] = []
     start = 0
     next_gt = -2  # the next ">": -2 not looked up yet; -1 none left in the page
@@ -735,29 +738,28 @@ def closed_markup_only(raw: str) -> str:
             if close_at != -1 and close_at < begin:
                 found = _COMMENT_END.search(raw, begin)
                 close_at, close_end = (found.start(), found.end()) if found else (-1, -1)
-            out.append(raw[start:i])  # never shown: removed here, ended where a browser ends it
-            if close_at == -1:
+            out.append(raw[start:i] + ("&lt;" if close_at == -1 and prose else ""))  # never shown: removed here
+            if close_at == -1 and not prose:  # (in prose, "<!--" never ended is text)
                 return "".join(out)
-            start = close_end
-            i = raw.find("<", close_end) if close_end < n else -1
+            start = close_end if close_at != -1 else i + 1
+            i = raw.find("<", start) if start < n else -1
             continue
-        if _BOGUS_COMMENT.match(raw, i):
+        if _BOGUS_COMMENT.match(raw, i) and not (prose and next_gt == -1):
             out.append(raw[start:i])  # a bogus comment: never shown, ended at the first ">" as a browser ends it
             if next_gt == -1:
                 return "".join(out)
             start = next_gt + 1
             i = raw.find("<", start) if start < n else -1
             continue
-        tag = _TAG.match(raw, i) if _TAG_START.match(raw, i) else None
-        if tag is None and _TAG_START.match(raw, i):  # a tag never ended (or a quote never closed)
+        end = _tag_end(raw, i, prose_tags, ends)
+        if end is None:  # a tag never ended (or a quote never closed)
             out.append(raw[start:i])
             return "".join(out)
-        if tag is None:  # a "<" starting nothing: text
+        if end < 0:  # a "<" starting nothing: text
             out += [raw[start:i], "&lt;"]
             start = i + 1
             i = raw.find("<", i + 1) if i + 1 < n else -1
             continue
-        end = tag.end()
         if _PLAINTEXT.match(raw, i):  # the rest of the page is its text
             out += [raw[start:end], raw[end:].replace("&", "&amp;").replace("<", "&lt;")]
             return "".join(out)
@@ -780,6 +782,101 @@ _SOFT_WRAP = re.compile(r"(?<=[^\W\d_])-\n(?=[a-z])|(?<=\S)[ \t]*\n[ \t]*(?=[a-z
                         r"|(?<=[a-z,])[ \t]*\n[ \t]*(?=[0-9£$€])")
 
 
+#: Elements whose end tag HTML lets a page leave out, or that never hide what follows them: in prose, left open,
+#: they are still read as tags (`_left_open`).
+_MAY_STAY_OPEN = frozenset({"html", "body", "p", "li", "dt", "dd", "td", "th", "tr", "thead", "tbody", "tfoot",
+                            "caption", "colgroup", "option", "optgroup", "rt", "rp"})
+_START_NAME = re.compile(r"<([a-zA-Z][^\t\n\f\r />]*)")
+_END_NAME = re.compile(r"</([a-zA-Z][^\t\n\f\r />]*)")
+
+
+def _is_prose(text: str) -> bool:
+    """Whether the text is prose that may hold tags (plain text, Markdown, an e-mail), not a page or an HTML
+    fragment: it starts with a word, not with markup."""
+    return not text.lstrip(" \t\n\r\f\ufeff").startswith("<")
+
+
+def _last_end_tags(raw: str) -> dict[str, int]:
+    """Where the last end tag of each element name stands in the text (one pass)."""
+    return {m.group(1).lower(): m.start() for m in _END_NAME.finditer(raw)}
+
+
+def _left_open(raw: str, i: int, ends: dict[str, int]) -> bool:
+    """Whether the "<" at `i` in prose starts a tag that would hide all the text after it: a start tag whose element
+    is never ended (no end tag of its name after it; not a void element, not one whose end tag HTML lets a page
+    leave out). Prose that mentions a tag ("the site hid its chat in a <script> block.", a code span holding
+    `<div hidden>`, "an <svg> chart") was read as HTML, and everything after the mention dropped: "no figures
+    found", exit 0, for an article a reader sees whole. A tag the text ends (`<sup>1</sup>`, `<details>…
+    </details>`) is markup, and read as it is."""
+    name = _START_NAME.match(raw, i)
+    if name is None:
+        return False  # an end tag, a doctype
+    tag = name.group(1).lower()
+    return tag not in _VOID and tag not in _MAY_STAY_OPEN and ends.get(tag, -1) < i
+
+
+_STOP = re.compile(r"[>=]")
+_UNQUOTED = re.compile(r"[\t\n\f\r ]*+(?:(?=[\"'])|[^\t\n\f\r >]*+)")
+
+
+def _tag_end(raw: str, i: int, prose_tags: _ProseTags | None, ends: dict[str, int]) -> int | None:
+    """Where the tag at `i` ends; -1 for a "<" that starts no tag (text), None for a tag never ended in a page
+    (it hides the rest). In prose (`prose_tags`), a tag never ended or left open (`_left_open`) is text."""
+    if not _TAG_START.match(raw, i):
+        return -1
+    if prose_tags is not None:
+        return -1 if _left_open(raw, i, ends) else prose_tags.end(i)
+    tag = _TAG.match(raw, i)
+    return tag.end() if tag else None
+
+
+class _ProseTags:
+    """Where each tag in prose ends, as `_TAG` ends it, or -1 for one never ended (a "<" that is text there, where
+    in a page it hides the rest). `_TAG` looks to the text's end for each tag never ended, and in prose every one
+    is looked at: 100 KB of "<a x='" took 7 s. Here a tag is walked from one "=" to the next as `_TAG` reads it;
+    a walk that reaches a place a failed walk passed fails at once, a quote opened at the text's last quote of its
+    kind and a tag with no ">" after it fail at once, and a run with no "=" or ">" is searched once: linear."""
+
+    def __init__(self, raw: str) -> None:
+        self._raw = raw
+        self._last = {q: raw.rfind(q) for q in "\"'"}
+        self._last_gt = raw.rfind(">")
+        self._failed: set[int] = set()  # each "=" from which a walk reached the text's end
+        self._run = (-1, -1)  # the last run searched for its stop: (from, the "=" or ">" ending it)
+
+    def _stop(self, p: int) -> int:
+        """The next "=" or ">" at or after `p` (-1: none)."""
+        if self._run[0] <= p <= self._run[1]:
+            return self._run[1] if self._run[1] < len(self._raw) else -1
+        found = _STOP.search(self._raw, p)
+        self._run = (p, found.start() if found else len(self._raw))
+        return found.start() if found else -1
+
+    def end(self, i: int) -> int:
+        """Where the tag starting at `i` ends (after its ">"), or -1 when it never ends."""
+        raw = self._raw
+        if i > self._last_gt:
+            return -1
+        if raw.startswith("<!", i):  # a doctype: to its first ">"
+            return raw.find(">", i) + 1
+        walked: list[int] = []
+        p = i + 2
+        while True:
+            k = self._stop(p)
+            if k < 0 or k in self._failed:
+                self._failed.update(walked)
+                return -1
+            if raw[k] == ">":
+                return k + 1
+            walked.append(k)
+            p = _UNQUOTED.match(raw, k + 1).end()  # type: ignore[union-attr]
+            if p < len(raw) and raw[p] in "\"'":
+                if p == self._last[raw[p]]:  # a quote never closed
+                    self._failed.update(walked)
+                    return -1
+                p = raw.find(raw[p], p + 1) + 1
+
+
 def _soft_wraps(text: str) -> str:
     """Plain text with the line ends that wrap a sentence (`_SOFT_WRAP`) joined: a hyphen's to nothing, any
     other's to a space."""
@@ -791,9 +888,10 @@ def looks_like_html(text: str) -> bool:
     return bool(_HTML_TAG.search(text))
 
 
-def _html_text(raw: str, frames: int = 0) -> str:
-    """A page's visible text, in paragraphs (a document embedded `frames` deep when more than 0)."""
-    markup = closed_markup_only(raw)
+def _html_text(raw: str, frames: int = 0, prose: bool = False) -> str:
+    """A page's visible text, in paragraphs (a document embedded `frames` deep when more than 0; `prose` that holds
+    tags: `_left_open`)."""
+    markup = closed_markup_only(raw, prose)
     parser = _TextParser(page_sheet(markup), frames)
     parser.feed(markup)
     parser.close()
@@ -808,7 +906,7 @@ def to_text(raw: str) -> str:
     line ends of any system (CR LF, CR alone) alike."""
     raw = raw.replace("\r\n", "\n").replace("\r", "\n")
     if looks_like_html(raw):
-        raw = _NOT_TEXT.sub(" ", normal_text_keeping_digits(_html_text(raw)))
+        raw = _NOT_TEXT.sub(" ", normal_text_keeping_digits(_html_text(raw, prose=_is_prose(raw))))
     else:
         raw = html.unescape(raw) if re.search(r"&(?:#\d+|[a-z]+);", raw) else raw
         raw = _soft_wraps(_NOT_TEXT.sub(" ", normal_text_keeping_digits(raw)))

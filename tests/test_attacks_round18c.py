@@ -1,0 +1,44 @@
+"""Issue 24, round eighteen, helper r18c: how scan reads a document's shape (class 3), each failure fixed by class."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.factcheck.scan import scan_text
+from analysis.factcheck.scan_text import to_text
+from analysis.paths import DEFAULT
+
+FIGURE = "Police recorded 1,582 cases of child sexual exploitation in 2016."
+
+
+@pytest.mark.parametrize("mention", [
+    "The grooming site hid its chat in a <script> block.",
+    "Web pages carry a <title> element.",
+    "Use `<div hidden>` to hide a paragraph.",
+    "The force's site drew an <svg> chart.",
+    "Write <!-- to start a <b>comment</b>.",
+    "A <i>page</i> may start <?xml version",
+    "An <xmp> or <textarea> or <template> tag.", "Old pages used <b>a</b> <plaintext> tag.",
+    "Put styles in the <head> of a page, and <style> rules.",
+    "An <div hidden class='x",
+])
+def test_prose_that_mentions_a_tag_is_read_whole(mention: str) -> None:
+    """Plain text or Markdown that names a tag was read as HTML, and the tag hid everything after it: "no figures
+    found", exit 0, for an article every reader sees whole."""
+    article = f"{mention}\n\n{FIGURE}\n"
+    assert FIGURE in to_text(article)
+    assert [f["value_as_printed"] for f in scan_text(article, DEFAULT)["figures"]] == ["1,582"]
+
+
+def test_prose_holding_markup_it_ends_is_still_read_as_html() -> None:
+    """Tags the prose ends are markup (Markdown's inline HTML): a closed <details> still hides its body."""
+    article = (f"{FIGURE}<sup>1</sup>\n\n<details><summary>More</summary>Draft 9,999</details>\n\n"
+               "<div hidden>Draft 9,998</div>\n")
+    assert to_text(article) == f"{FIGURE}\n\nMore"
+
+
+def test_a_page_keeps_html_s_reading_of_what_it_leaves_open() -> None:
+    """A page (markup from its first character) is read as Chromium reads it: an unclosed hidden element hides the
+    rest, an unclosed comment too."""
+    assert to_text(f"<p>{FIGURE}</p><div hidden>Draft 9,999") == FIGURE
+    assert to_text(f"<p>{FIGURE}</p><!-- Draft 9,999") == FIGURE
