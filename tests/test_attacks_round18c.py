@@ -42,3 +42,25 @@ def test_a_page_keeps_html_s_reading_of_what_it_leaves_open() -> None:
     rest, an unclosed comment too."""
     assert to_text(f"<p>{FIGURE}</p><div hidden>Draft 9,999") == FIGURE
     assert to_text(f"<p>{FIGURE}</p><!-- Draft 9,999") == FIGURE
+
+
+@pytest.mark.parametrize("page", [
+    "<head><title>Report</title>Police recorded 1,582 cases of child sexual exploitation in 2016.<p>End.",
+    "<html><head><meta charset=utf-8><b>Police recorded 1,582 cases of child sexual exploitation in 2016.</b>",
+    "<head>\n  <title>Report</title>\n  <style>p{}</style>\n  <span>Police recorded 1,582 cases of child sexual "
+    "exploitation in 2016.</span>\n</head><body><p>End.",
+    "<head><link rel=stylesheet href=x.css><a href=/>Police recorded 1,582 cases of child sexual exploitation in "
+    "2016.</a>",
+    "<head><template>9,999</template><my-figure>Police recorded 1,582 cases of child sexual exploitation in 2016."
+    "</my-figure>",
+])
+def test_a_head_whose_end_tag_is_left_out_ends_where_its_body_starts(page: str) -> None:
+    """HTML ends a <head> at any element not of the head or at text (its end tag may be left out): Chromium shows
+    the figure; scan hid everything up to the first block in the head."""
+    assert to_text(page).split("\n\n")[0] == FIGURE
+
+
+def test_a_head_still_hides_its_own_content() -> None:
+    """What a head holds (a title, a style, a script, a template, white space) is still not read."""
+    page = "<head> <title>9,999</title><script>var n = 9998;</script><template>9,997</template>\n<p>" + FIGURE
+    assert to_text(page) == FIGURE

@@ -336,6 +336,15 @@ _KNOWN_INPUTS = frozenset({"hidden", "password", "checkbox", "radio", "file", "i
                            "datetime-local", "month", "week", "time", "range"})
 
 
+#: What HTML keeps in a <head> ("in head" insertion mode): any other element, or text other than white space, ends
+#: the head (its end tag may be left out), and is the body's. `<head><title>t</title>Police recorded 1,023 cases.`
+#: and `<head><meta charset=utf-8><b>1,102</b>` show the figures in Chromium; scan hid them in the head up to the
+#: first block.
+_HEAD_CONTENT = frozenset({"base", "basefont", "bgsound", "link", "meta", "title", "noscript", "noframes", "style",
+                           "script", "template", "head"})
+_ASCII_SPACE = "\t\n\f\r "
+
+
 class _TextParser(HTMLParser):
     """Collects the visible text, with a blank line where a block element starts or ends.
 
@@ -452,7 +461,15 @@ class _TextParser(HTMLParser):
                 self._close_implied(tag)
             self._emit("\n\n")
 
+    def _leave_head(self, tag: str = "", data: str = "") -> None:
+        """End an open <head> where HTML ends it (`_HEAD_CONTENT`): at any element not of the head, or at text
+        other than white space, directly in it."""
+        if self._at.get("head") and self._open[-1] == "head" and (data.strip(_ASCII_SPACE) if data
+                                                                  else tag not in _HEAD_CONTENT):
+            self._close_to(len(self._open) - 1)
+
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._leave_head(tag)
         self._open_break(tag, attrs)
         if tag in _IMPLIED_END:
             self._close_omitted_end(tag)
@@ -578,6 +595,7 @@ class _TextParser(HTMLParser):
         return tag not in _ENDS_THROUGH and bool(self._special) and self._special[-1] > depth
 
     def handle_data(self, data: str) -> None:
+        self._leave_head(data=data)
         if "\n" in data and not any(self._at.get(tag) for tag in _PREFORMATTED):
             data = _SOURCE_LINE_END.sub(" ", data)  # a space to readers (`_PREFORMATTED`)
         if self._open and self._open[-1] in _TABLE_MODES and data.strip():
