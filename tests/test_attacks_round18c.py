@@ -64,3 +64,12 @@ def test_a_head_still_hides_its_own_content() -> None:
     """What a head holds (a title, a style, a script, a template, white space) is still not read."""
     page = "<head> <title>9,999</title><script>var n = 9998;</script><template>9,997</template>\n<p>" + FIGURE
     assert to_text(page) == FIGURE
+
+
+@pytest.mark.parametrize("gauge", [
+    "<meter value=0.6>1,017 of 2,000</meter>", "<progress value=5 max=10>9,999</progress>",
+    "<meter style='display:block;appearance:none'>9,999</meter>", "<progress style='display:contents'>9,999</progress>",
+])
+def test_the_text_inside_a_gauge_or_progress_bar_is_not_read(gauge: str) -> None:
+    """Chromium draws a <meter> or <progress> as a bar and never its content: scan listed figures no reader sees."""
+    assert to_text(f"<p>{FIGURE} Solved: {gauge}</p>") == f"{FIGURE} Solved:"

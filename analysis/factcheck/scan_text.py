@@ -38,7 +38,10 @@ _SKIPPED = {"script", "style", "noscript", "nav", "template", "head", "title",
             # Never rendered by a browser: the fallback of a frame, embed, video, audio or canvas (Chromium plays
             # and draws them), a list of suggestions. (A dialog not opened is hidden as the hidden attribute is:
             # see `_hidden`.)
-            "iframe", "noembed", "noframes", "datalist", "video", "audio", "canvas"}
+            "iframe", "noembed", "noframes", "datalist", "video", "audio", "canvas",
+            # A gauge and a progress bar: Chromium draws the bar, never the text inside it, whatever the page's
+            # display or appearance ("<meter>1,017 of 2,000</meter>" was read as two figures no reader sees).
+            "meter", "progress"}
 #: Every other element of HTML that holds text (the living standard, obsolete ones included): a fragment holding
 #: any of them is HTML. A fragment of `<font>` or `<dialog>` was read as plain text, its tags quoted and its hidden
 #: text counted. (Void elements such as <img> hold no text: alone in prose they are shown as written.)
