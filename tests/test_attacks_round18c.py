@@ -73,3 +73,22 @@ def test_a_head_still_hides_its_own_content() -> None:
 def test_the_text_inside_a_gauge_or_progress_bar_is_not_read(gauge: str) -> None:
     """Chromium draws a <meter> or <progress> as a bar and never its content: scan listed figures no reader sees."""
     assert to_text(f"<p>{FIGURE} Solved: {gauge}</p>") == f"{FIGURE} Solved:"
+
+
+def test_a_table_row_is_read_as_one_line_and_its_cells_stay_apart() -> None:
+    """Chromium shows a row as one line: read as a paragraph a cell, the figure's sentence was "1,582", its subject
+    not guessed and the record's "printed alike" warnings lost. Cells are never joined into one number."""
+    page = ("<table><tr><th>Measure</th><th>2016</th></tr><tr><td>Child sexual exploitation offences recorded by "
+            "police</td><td>1,582</td></tr><tr><td>12</td><td>345</td></tr></table>")
+    assert to_text(page) == ("Measure | 2016\n\nChild sexual exploitation offences recorded by police | 1,582\n\n"
+                             "12 | 345")
+    row = scan_text(page, DEFAULT)["figures"][0]
+    assert row["sentence"] == "Child sexual exploitation offences recorded by police | 1,582"
+    assert row["measure_guess"] is not None
+    assert [f["value_as_printed"] for f in scan_text(page, DEFAULT)["figures"]][1:] == ["12", "345"]
+
+
+def test_cells_holding_paragraphs_keep_them() -> None:
+    """A layout table's cells holding paragraphs are still paragraphs; a control character in the text is a space."""
+    page = "<table><tr><td><p>Recorded 1,200 cases.</p></td><td><p>Recorded 2,400 cases.</p></td></tr></table><p>1\x1f2"
+    assert to_text(page) == "Recorded 1,200 cases.\n\nRecorded 2,400 cases.\n\n1 2"
