@@ -92,3 +92,11 @@ def test_cells_holding_paragraphs_keep_them() -> None:
     """A layout table's cells holding paragraphs are still paragraphs; a control character in the text is a space."""
     page = "<table><tr><td><p>Recorded 1,200 cases.</p></td><td><p>Recorded 2,400 cases.</p></td></tr></table><p>1\x1f2"
     assert to_text(page) == "Recorded 1,200 cases.\n\nRecorded 2,400 cases.\n\n1 2"
+
+
+@pytest.mark.parametrize("left_open", ["<p hidden>Draft 9,999", "<li hidden>Draft 9,999", "<dd hidden>Draft 9,999",
+                                       "<option>Draft 9,999"])
+def test_prose_leaving_open_an_element_whose_end_tag_may_be_left_out_is_read_whole(left_open: str) -> None:
+    """In a page the next block ends a <p> or <li>; in Markdown no block follows (its paragraphs are blank lines),
+    and `<p hidden>` hid every paragraph after it."""
+    assert FIGURE in to_text(f"Intro.\n\n{left_open}\n\n{FIGURE}\n")

@@ -821,10 +821,11 @@ _SOFT_WRAP = re.compile(r"(?<=[^\W\d_])-\n(?=[a-z])|(?<=\S)[ \t]*\n[ \t]*(?=[a-z
                         r"|(?<=[a-z,])[ \t]*\n[ \t]*(?=[0-9£$€])")
 
 
-#: Elements whose end tag HTML lets a page leave out, or that never hide what follows them: in prose, left open,
-#: they are still read as tags (`_left_open`).
-_MAY_STAY_OPEN = frozenset({"html", "body", "p", "li", "dt", "dd", "td", "th", "tr", "thead", "tbody", "tfoot",
-                            "caption", "colgroup", "option", "optgroup", "rt", "rp"})
+#: The page's root and body, which never hide what follows them: in prose, left open, they are still read as tags
+#: (`_left_open`). Any other element left open is text there, those whose end tag a page may leave out included:
+#: in prose no block follows to end them, and `<p hidden>Draft 9,999` in a Markdown file hid every paragraph after
+#: it (a Markdown renderer ends it at the blank line).
+_MAY_STAY_OPEN = frozenset({"html", "body"})
 _START_NAME = re.compile(r"<([a-zA-Z][^\t\n\f\r />]*)")
 _END_NAME = re.compile(r"</([a-zA-Z][^\t\n\f\r />]*)")
 
@@ -842,10 +843,10 @@ def _last_end_tags(raw: str) -> dict[str, int]:
 
 def _left_open(raw: str, i: int, ends: dict[str, int]) -> bool:
     """Whether the "<" at `i` in prose starts a tag that would hide all the text after it: a start tag whose element
-    is never ended (no end tag of its name after it; not a void element, not one whose end tag HTML lets a page
-    leave out). Prose that mentions a tag ("the site hid its chat in a <script> block.", a code span holding
-    `<div hidden>`, "an <svg> chart") was read as HTML, and everything after the mention dropped: "no figures
-    found", exit 0, for an article a reader sees whole. A tag the text ends (`<sup>1</sup>`, `<details>…
+    is never ended (no end tag of its name after it; not a void element, nor the root or body). Prose that
+    mentions a tag ("the site hid its chat in a <script> block.", a code span holding `<div hidden>`, "an <svg>
+    chart") was read as HTML, and everything after the mention dropped: "no figures found", exit 0, for an article
+    a reader sees whole. A tag the text ends (`<sup>1</sup>`, `<details>…
     </details>`) is markup, and read as it is."""
     name = _START_NAME.match(raw, i)
     if name is None:
