@@ -100,3 +100,11 @@ def test_prose_leaving_open_an_element_whose_end_tag_may_be_left_out_is_read_who
     """In a page the next block ends a <p> or <li>; in Markdown no block follows (its paragraphs are blank lines),
     and `<p hidden>` hid every paragraph after it."""
     assert FIGURE in to_text(f"Intro.\n\n{left_open}\n\n{FIGURE}\n")
+
+
+@pytest.mark.parametrize("text", ["<pre>Year\tOffences\tChildren\n2016\t12\t345</pre>",
+                                  "Year\tOffences\tChildren\n\n2016\t12\t345\n"])
+def test_a_tab_between_columns_keeps_two_figures_apart(text: str) -> None:
+    """A tab in preformatted or plain text is a gap readers see between columns: read as one space, "12\t345" was
+    the space-grouped number 12 345 and neither figure was read."""
+    assert [f["value_as_printed"] for f in scan_text(text, DEFAULT)["figures"]] == ["12", "345"]

@@ -352,6 +352,8 @@ _ASCII_SPACE = "\t\n\f\r "
 #: cells). Read as a paragraph each, "Child sexual exploitation offences recorded by police" and "1,582" were two
 #: sentences: the figure's sentence was "1,582", its subject not guessed and the record's warnings lost. Between
 #: two cells' text it is read as " | " (`_cell_gaps`), never a bare space: cells "12" and "345" are not 12 345.
+#: A tab between words in a <pre> or in plain text is such a gap too (a column of a table set with tabs): read
+#: as a space, "2016\t12\t345" was the number 12 345, not read.
 _CELL_EDGE = "\x1f"
 _GAP_RUN = re.compile(r"[ \t\x1f]++")
 
@@ -617,6 +619,8 @@ class _TextParser(HTMLParser):
     def handle_data(self, data: str) -> None:
         self._leave_head(data=data)
         data = data.replace(_CELL_EDGE, " ")  # a control character in the page: a space, never a cell's edge
+        if "\t" in data and any(self._at.get(tag) for tag in _PREFORMATTED):
+            data = data.replace("\t", _CELL_EDGE)  # a tab readers see as a gap between columns
         if "\n" in data and not any(self._at.get(tag) for tag in _PREFORMATTED):
             data = _SOURCE_LINE_END.sub(" ", data)  # a space to readers (`_PREFORMATTED`)
         if self._open and self._open[-1] in _TABLE_MODES and data.strip():
@@ -949,6 +953,7 @@ def to_text(raw: str) -> str:
         raw = _NOT_TEXT.sub(" ", normal_text_keeping_digits(_cell_gaps(_html_text(raw, prose=_is_prose(raw)))))
     else:
         raw = html.unescape(raw) if re.search(r"&(?:#\d+|[a-z]+);", raw) else raw
+        raw = _cell_gaps(raw.replace(_CELL_EDGE, " ").replace("\t", _CELL_EDGE))  # tabs: columns' gaps
         raw = _soft_wraps(_NOT_TEXT.sub(" ", normal_text_keeping_digits(raw)))
     paragraphs = [re.sub(r"[ \t]+", " ", p).strip() for p in re.split(r"\n\s*\n|\n", raw)]
     return "\n\n".join(p for p in paragraphs if p)
