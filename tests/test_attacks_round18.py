@@ -176,3 +176,9 @@ def test_a_share_after_under_is_no_age() -> None:
     """"under 56" was masked as an age, and "just under 56%" left no trace."""
     assert _read("Just under 56% were reviewed.") == ([("Just under 56%", 56.0, "percent", "almost")], [])
     assert _read("Children under 18 were at risk.") == ([], [])  # an age still
+
+
+def test_a_count_after_a_reference_word_is_no_reference() -> None:
+    """"page 2,222" was the reference "page 2" and an unread ",222" (r18c saw it)."""
+    assert _read("Next page 2,222 cases were listed.") == ([("2,222", 2222.0, "count", "exact")], [])
+    assert _read("Page 12 shows 1,200 cases.") == ([("1,200", 1200.0, "count", "exact")], [])

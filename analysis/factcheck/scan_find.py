@@ -263,7 +263,10 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
                                  r"|Place|Square|Gardens|Close|Drive|Terrace|Crescent|Court|Row)\b")),
     ("reference number", re.compile(r"\b(?:section|para(?:graph)?s?|page|pp?\.|chapter|table|figure|annex"
                                     r"|appendix|part|article|clause|recommendation|step|no\.|vol(?:ume)?|issue|operation|op\."
+                                    # (not a number with thousands commas: "Next page 2,222 cases" was "page 2"
+                                    # and an unread ",222", issue 24, round eighteen)
                                     r"|question|schedule|rule|episode|season|round|level|tier|grade)\s+\d+(?:\.\d+)*\b"
+                                    r"(?!,\d{3}\b)"
                                     # a school year or key stage, an officer's collar number ("Year 9 pupils", "PC
                                     # 1234"): read as the counts 9 and 1,234 (issue 24, round fifteen)
                                     r"|\b(?:(?-i:Year)|key stage)\s+\d{1,2}\b(?![,.]\d)"  # not "last year 12 …"
