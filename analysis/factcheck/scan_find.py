@@ -86,9 +86,10 @@ _COMPARED = r"(?:more|higher|as|the|bigger|larger|greater|fewer|lower)\b"
 SUPERSCRIPTS = "\u2070\u00b9\u00b2\u00b3\u2074-\u2079"
 #: What a service's phone number is dialled with ("call 999", "ring Childline on 0800 1111", "text 85258").
 _DIAL = r"(?i:\b(?:call|ring|dial|phone|text|txt)(?:s|ed|ing)?)"
-_SERVICE_NUMBER = r"(?:999|101|111|112|116\s?\d{3}|\d{5})\b(?![.,]\d)"
-_EMERGENCY_CALL = (r"(?i:\ban?\s+(?:999|101|111)\s+call\b|(?<![\w£.,-])999\s+calls\b"
-                   r"|\bcalls?\s+to\s+(?:999|101|111)\b(?![.,]\d))")
+_EMERGENCY = r"(?:999|101|111)"
+_SERVICE_NUMBER = rf"(?:{_EMERGENCY}|112|116\s?\d{{3}}|\d{{5}})\b(?![.,]\d)"
+_EMERGENCY_CALL = (rf"(?i:\ban?\s+{_EMERGENCY}\s+call\b|(?<![\w£.,-])999\s+calls\b"
+                   rf"|\bcalls?\s+to\s+{_EMERGENCY}\b(?![.,]\d))")
 
 #: Digits inside a name or a code ("COVID-19", "the M25", "Q3", "5G", "FY24", "the 2020s"): no statistic.
 IN_A_NAME = "number inside a name or a code"

@@ -120,6 +120,9 @@ _AGE_WORD = trie_pattern(sorted(w for w, n in WORD_NUMBERS.items() if 1 <= n <= 
 _AGE = rf"(?:\d{{1,2}}(?:1/2)?(?!\d|[,.]\d)|(?i:{_AGE_WORD}(?:-{_AGE_WORD})?)\b)"
 #: What may come between a comma and an age: "aged", "now", "then" ("Jane Doe, then 14,": round 18), "at", "age:".
 _AGE_LABEL = r"(?:aged\s+|now\s+|then\s+(?:aged\s+)?|at\s+|age:?\s*)"
+#: A verb that gives an age after a name ("Jane Doe is 14", "was then 14"), and a year of birth ("born 2009").
+_AGE_VERB = r"(?:is|was)\s+(?:now\s+|then\s+|only\s+|just\s+)?"
+_BIRTH_YEAR = r"(?:b\.|born(?:\s+in)?)\s*(?:19|20)\d\d"
 #: What may follow an age: "years old", "years-old", "years", "yrs", "yo", "y/o" ("Jane Doe, 14yo," passed: round 18).
 _AGE_UNIT = r"(?:[\s-]*(?:years?[\s-]old|years?|yrs?|y/o|yo)\b)?"
 #: After an age, what makes it a group's bounds, not one person's age ("aged 10 to 17", "aged 18 and over").
@@ -380,10 +383,10 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         rf"(?:,\s*{_AGE_LABEL}?{_AGE}{_AGE_UNIT}\s*,"
         rf"|\s*\(\s*(?:aged?|now|then)\s+{_AGE}\s*\)|,?\s+aged\s+{_AGE}{_AGE_GROUP}"
         # (a sentence that gives the age, "Jane Doe is 14.", "Jane Doe was 14 at the time": round eighteen)
-        rf"|\s+(?:is|was)\s+(?:now\s+|then\s+|only\s+|just\s+)?{_AGE}(?:\s+years?\s+old\b|\s+at\s+the\s+time\b"
+        rf"|\s+{_AGE_VERB}{_AGE}(?:\s+years?\s+old\b|\s+at\s+the\s+time\b"
         rf"|\s+when\b|\s+and\s+(?:lives|lived|was|is|has|had)\b|\s*\.(?!\d))"
         # (a year of birth, "Jane Doe (born 2009)", "Jane Doe, b. 2009,": round eighteen)
-        rf"|(?:,\s*|\s*\(\s*)(?:b\.|born(?:\s+in)?)\s*(?:19|20)\d\d\b"
+        rf"|(?:,\s*|\s*\(\s*){_BIRTH_YEAR}\b"
         rf"|,\s+an?\s+{_AGE}[\s-]years?[\s-]old\b|,\s+who\s+(?:is|was)\s+(?:now\s+)?{_AGE}(?!\s*(?:%|per\b)))"
         rf"|(?<![\w-]){_AGE}[\s-]years?[\s-]old\s+(?:{_PERSON})"),
     # What the patterns above miss, by length alone: nine or more digits in one run, close up or in groups parted by
@@ -518,11 +521,12 @@ def _base_letter(char: str) -> str | None:
 _SPOKEN = {"zero": "0", "oh": "0", "o": "0", "nought": "0", "nil": "0",
            **{w: str(n) for w, n in WORD_NUMBERS.items() if 1 <= n <= 9}}
 _REPEATS = {"double": 2, "treble": 3, "triple": 3}
-_SPOKEN_DIGIT = rf"(?:(?:{'|'.join(_REPEATS)})[\s-]+)?{trie_pattern(sorted(_SPOKEN))}\b"
+#: One digit read out, with its repeat word if any (each a group, for `_spoken_digits` to read).
+_SPOKEN_WORD_TEXT = rf"(?:({'|'.join(_REPEATS)})[\s-]+)?({trie_pattern(sorted(_SPOKEN))})\b"
 #: Five such words or more in a row, parted by spaces, commas, full stops or hyphens: no count is written so
 #: ("one, two or three" is parted by "or").
-_SPOKEN_RUN = re.compile(rf"\b{_SPOKEN_DIGIT}(?:[\s,.-]{{1,3}}{_SPOKEN_DIGIT}){{4,}}", re.IGNORECASE)
-_SPOKEN_WORD = re.compile(rf"(?:({'|'.join(_REPEATS)})[\s-]+)?({trie_pattern(sorted(_SPOKEN))})\b", re.IGNORECASE)
+_SPOKEN_RUN = re.compile(rf"\b{_SPOKEN_WORD_TEXT}(?:[\s,.-]{{1,3}}{_SPOKEN_WORD_TEXT}){{4,}}", re.IGNORECASE)
+_SPOKEN_WORD = re.compile(_SPOKEN_WORD_TEXT, re.IGNORECASE)
 
 
 def _spoken_digits_read(text: str) -> str:
@@ -587,8 +591,7 @@ _FOUR_PLACES = re.compile(r"\d\.\d{4}")
 _SIX_DIGITS = re.compile(r"\d{6}")
 #: An age of one or two digits after a comma or in brackets, as a name and age print it.
 _AGE_BESIDE = re.compile(rf",\s*{_AGE_LABEL}?{_AGE}{_AGE_UNIT}\s*,|aged?\s+(?:\d|{_AGE_WORD})"
-                         r"|(?:now|then)\s+\d|year[\s-]old|who\s+(?:is|was)\s|(?:born(?:\s+in)?|b\.)\s*(?:19|20)\d\d"
-                         rf"|\b(?:is|was)\s+(?:now\s+|then\s+|only\s+|just\s+)?{_AGE}")
+                         rf"|(?:now|then)\s+\d|year[\s-]old|who\s+(?:is|was)\s|{_BIRTH_YEAR}|\b{_AGE_VERB}{_AGE}")
 _SOCIAL_WORDS = ("@", ".com/", "t.me/", "u/", "discord", *_SOCIAL_NAMES.split("|"))
 _NEEDS: dict[str, Callable[[str], bool]] = {
     "a social-media account": lambda low: any(word in low for word in _SOCIAL_WORDS),
