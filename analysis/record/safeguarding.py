@@ -111,7 +111,7 @@ _NOT_A_PERSON = ("Office|Review|Service|Services|Police|Assembly|Council|Commons
                  "See|The|From|In|On|By|At|To|As|Of|And|For|With|Source|Sources|Data|Figures|Note|Notes|"
                  # (areas, as police forces and regions are named: "West Yorkshire, 14, …" lists counts)
                  "Yorkshire|Midlands|Manchester|London|Mercia|Valley|Wales|England|Borough|County|City|"
-                 "Operation|Project|Programme|"
+                 "Operation|Project|Programme|Speaker|Chair|President|"
                  # (laws and plans: "the 14-year-old Offenders Act" names no one, round eighteen)
                  "Act|Acts|Bill|Order|Regulations|Strategy|Plan|Guidance|Scheme|Study|Series")
 #: An age as a news report prints one beside a name: in figures or in words ("14", "fourteen", "twenty-one"), a
@@ -124,7 +124,7 @@ _AGE_LABEL = r"(?:aged\s+|now\s+|then\s+(?:aged\s+)?|at\s+|age:?\s*)"
 _AGE_VERB = r"(?:is|was)\s+(?:now\s+|then\s+|only\s+|just\s+)?"
 _BIRTH_YEAR = r"(?:b\.|born(?:\s+in)?)\s*(?:19|20)\d\d"
 #: What may follow an age: "years old", "years-old", "years", "yrs", "yo", "y/o" ("Jane Doe, 14yo," passed: round 18).
-_AGE_UNIT = r"(?:[\s-]*(?:years?[\s-]old|years?|yrs?|y/o|yo)\b)?"
+_AGE_UNIT = r"(?:[\s-]*(?:years?[\s-]old|years?\s+of\s+age|years?|yrs?|y/o|yo)\b)?"
 #: After an age, what makes it a group's bounds, not one person's age ("aged 10 to 17", "aged 18 and over").
 _AGE_GROUP = r"(?!\s*(?:-|–|to|and|or|,|\+|plus)\s*(?:\d|over|under|above|older|younger))"
 #: One word of a personal name: capitalised, with an inner capital after a hyphen, an apostrophe or "Mc"
@@ -144,10 +144,19 @@ _CAPS_WORD = (rf"(?=[A-Z][A-Z'\u2019])(?!(?i:{_NOT_A_PERSON}|{_INITIALS})\b)"
 _ANY_NAME_WORD = rf"(?:{_NAME_WORD}|{_CAPS_WORD})"
 #: A personal name as a court or news report prints it: two or three capitalised words (initials allowed), or a
 #: surname in capitals first.
-_NAME = (rf"\b(?:{_ANY_NAME_WORD}(?:\s+[A-Z]\.?)?(?:\s+{_ANY_NAME_WORD}){{1,2}}"
+#: The lower-case words inside a surname ("Jane van der Doe", "Ana de la Cruz", "Omar bin Said": a name with one
+#: passed, read as no name at all: issue 24, round nineteen).
+_NAME_PARTICLE = r"(?:van|von|de|der|den|del|della|di|da|du|la|le|bin|ibn|ben|al|el|ap)"
+_NAME = (rf"\b(?:{_ANY_NAME_WORD}(?:\s+[A-Z]\.?)?(?:\s+(?:{_NAME_PARTICLE}\s+){{0,2}}{_ANY_NAME_WORD}){{1,2}}"
          rf"|{_CAPS_WORD},\s+{_NAME_WORD}(?:\s+{_ANY_NAME_WORD})?)")
 #: A person as a report names one beside an age: a name, or a first name and an initial either way ("Jane D.").
 _PERSON = rf"(?-i:{_NAME}|\b{_NAME_WORD}\s+[A-Z]\.|\b[A-Z]\.\s+{_NAME_WORD})"
+#: A person no list of areas or bodies can be: a name after a title ("Miss J. Doe"), or a surname in capitals before
+#: the first name, as a court list prints one ("DOE, Jane"). A bare number in brackets after either is an age
+#: ("DOE, Jane (14)" passed; after a name alone it may be a count in a list, "West Yorkshire (14)").
+_TITLE = r"(?:Mr|Mrs|Miss|Ms|Mx|Master)\.?"
+_SURELY_A_PERSON = (rf"(?-i:\b{_TITLE}\s+(?:[A-Z]\.\s*)*(?:{_NAME_WORD}\s+)?{_NAME_WORD}"
+                    rf"|{_CAPS_WORD},\s+{_NAME_WORD}(?:\s+{_ANY_NAME_WORD})?)")
 
 #: Where a phone or NHS number may start: not inside a word, a longer number (after a digit and a decimal point or
 #: thousands comma) or a path ("/"), yet right after a word's full stop: "Tel.020 7946 0000" and "NHS no.943 476
@@ -379,15 +388,20 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         # (and "J. Doe, 14,", "Jane Doe, now 19,", "Jane Doe, 14 years old,", "Jane Doe (age 14)": round 17 too)
         # (and the age in words, "Jane Doe, fourteen,", "Jane Doe aged fourteen"; "Jane Doe, a 14-year-old,", "Jane
         # Doe, who is 14,", and the age first, "14-year-old Jane Doe": each passed, round eighteen)
-        rf"(?=[A-Z])(?:{_PERSON})"
-        rf"(?:,\s*{_AGE_LABEL}?{_AGE}{_AGE_UNIT}\s*,"
-        rf"|\s*\(\s*(?:aged?|now|then)\s+{_AGE}\s*\)|,?\s+aged\s+{_AGE}{_AGE_GROUP}"
+        # (and between semicolons or spaced dashes, "Jane Doe; 14;", "Jane Doe - 14 -"; an age in brackets after
+        # a title or a surname in capitals, "Miss J. Doe (14)"; "Jane Doe turned 14", ", who turned 14,": round 19)
+        rf"(?=[A-Z])(?:{_SURELY_A_PERSON})\s*[(\[]\s*{_AGE}\s*[)\]]"
+        rf"|(?=[A-Z])(?:{_PERSON})"
+        rf"(?:,\s*{_AGE_LABEL}?{_AGE}{_AGE_UNIT}\s*,|;\s*{_AGE_LABEL}?{_AGE}{_AGE_UNIT}\s*;"
+        rf"|\s+[-–—]\s*{_AGE_LABEL}?{_AGE}{_AGE_UNIT}\s*[-–—]\s"
+        rf"|,?\s+(?:who\s+)?(?:had\s+)?turn(?:ed|s)\s+{_AGE}(?!\s*(?:%|per\b)|[.,]\d)"
+        rf"|\s*\(\s*(?:(?:aged?|now|then)\s+{_AGE}|(?i:{_AGE_WORD}))\s*\)|,?\s+aged\s+{_AGE}{_AGE_GROUP}"
         # (a sentence that gives the age, "Jane Doe is 14.", "Jane Doe was 14 at the time": round eighteen)
         rf"|\s+{_AGE_VERB}{_AGE}(?:\s+years?\s+old\b|\s+at\s+the\s+time\b"
         rf"|\s+when\b|\s+and\s+(?:lives|lived|was|is|has|had)\b|\s*\.(?!\d))"
         # (a year of birth, "Jane Doe (born 2009)", "Jane Doe, b. 2009,": round eighteen)
         rf"|(?:,\s*|\s*\(\s*){_BIRTH_YEAR}\b"
-        rf"|,\s+an?\s+{_AGE}[\s-]years?[\s-]old\b|,\s+who\s+(?:is|was)\s+(?:now\s+)?{_AGE}(?!\s*(?:%|per\b)))"
+        rf"|,\s+an?\s+{_AGE}[\s-]years?[\s-]old\b|,?\s+who\s+(?:is|was)\s+(?:now\s+)?{_AGE}(?!\s*(?:%|per\b)))"
         rf"|(?<![\w-]){_AGE}[\s-]years?[\s-]old\s+(?:{_PERSON})"),
     # What the patterns above miss, by length alone: nine or more digits in one run, close up or in groups parted by
     # spaces or "-", "_", "~" ("44 7700 900123", "0 7 7 0 0 9 0 0 1 2 3", a passport's "925665416", a sort code
@@ -462,8 +476,9 @@ _MAYBE = re.compile(rf"[\d@]|::|e-?mail|birth|born|dob|d\.o\.b|\bdot\b|{_MARK_OP
                     r"|[\[({<]a[\])}>]|[_/-]dot[_/-]"
                     r"|[a-z][._][a-z]+\s+at\s|\sat\s+" + _WEBMAIL
                     + r"|///|fb\.com|x\.com|t\.me/|\bu/|\baged?\b|"
-                    # (an age in words after a comma, "Jane Doe, fourteen,")
-                    + rf",\s*{_AGE_WORD}\b|"
+                    # (an age in words after a comma, "Jane Doe, fourteen,"; or a bracket, a verb or "a" ("Jane Doe
+                    # is fourteen.", "(fourteen)", "turned fourteen", "a fourteen-year-old"): round nineteen)
+                    + rf"(?:[,;(\[\-–—]|\b(?:is|was|turned|turns|then|now|an?))\s*{_AGE_WORD}\b|year[\s-]old|"
                     # (one trie for the words: as an alternation, the platforms' names cost a third more)
                     + trie_pattern(sorted({"what3words", *_SOCIAL_SITE_NAMES.split("|"), *_SOCIAL_NAMES.split("|")})),
                     re.IGNORECASE)
@@ -590,7 +605,8 @@ def _most_telling(kinds: set[str]) -> tuple[str, ...]:
 _FOUR_PLACES = re.compile(r"\d\.\d{4}")
 _SIX_DIGITS = re.compile(r"\d{6}")
 #: An age of one or two digits after a comma or in brackets, as a name and age print it.
-_AGE_BESIDE = re.compile(rf",\s*{_AGE_LABEL}?{_AGE}{_AGE_UNIT}\s*,|aged?\s+(?:\d|{_AGE_WORD})"
+_AGE_BESIDE = re.compile(rf"[,;\-–—]\s*{_AGE_LABEL}?{_AGE}{_AGE_UNIT}\s*[,;\-–—]|aged?\s+(?:\d|{_AGE_WORD})"
+                         rf"|[(\[]\s*(?:\d{{1,2}}|{_AGE_WORD})\s*[)\]]|turn(?:ed|s)\s"
                          rf"|(?:now|then)\s+\d|year[\s-]old|who\s+(?:is|was)\s|{_BIRTH_YEAR}|\b{_AGE_VERB}{_AGE}")
 _SOCIAL_WORDS = ("@", ".com/", "t.me/", "u/", "discord", *_SOCIAL_NAMES.split("|"))
 _NEEDS: dict[str, Callable[[str], bool]] = {
