@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from analysis.factcheck.scan import scan_text
+from analysis.paths import DEFAULT
 from analysis.record.safeguarding import personal_data_in
 
 # --- personal data: a child's name with an age, in shapes that passed the check (class 4) -------------------------
@@ -58,3 +60,71 @@ def test_a_name_with_an_age_in_new_shapes_is_refused(text: str) -> None:
 ])
 def test_what_only_looks_like_a_name_and_age_is_none(text: str) -> None:
     assert personal_data_in(text) == []
+
+
+# --- scan: fresh wordings read as figures the article never printed, or with the wrong qualifier (class 3) ----------
+
+
+def _read(text: str) -> tuple[list[tuple[str, float, str, str]], list[str]]:
+    result = scan_text(text, DEFAULT)
+    return ([(f["value_as_printed"], round(f["value"], 2), f["unit"], f["qualifier"]) for f in result["figures"]],
+            result["not_read"])
+
+
+def _listed(left: str, kind: str) -> str:
+    return f"paragraph 1: {left!r} is a {kind}, not one figure the record can hold: check it by hand"
+
+
+_AFTER = "number with a qualifier no figure form reads"
+_OPEN = "number printed open-ended"
+
+
+@pytest.mark.parametrize(("text", "left", "kind"), [
+    # a qualifier after the figure, at the end of its clause: each was the exact 1,200
+    ("Police identified 1,200 or fewer cases.", "1,200 or fewer", _OPEN),
+    ("Police identified 1,200 or less.", "1,200 or less", _OPEN),
+    ("Police identified 1,200 and counting.", "1,200 and counting", _OPEN),
+    ("Police identified 1,200 at most.", "1,200 at most", _AFTER),
+    ("Police identified 1,200 at the very least.", "1,200 at the very least", _AFTER),
+    ("Police identified 1,200, if not more.", "1,200, if not more", _AFTER),
+    ("Cases rose 56% at least.", "56% at least", _AFTER),
+    # a rate whose base is in words: the counts 12.3 and 10,000
+    ("The rate was 12.3 per ten thousand children.", "12.3 per ten thousand",
+     "rate whose base is printed with a scale or in words"),
+])
+def test_a_figure_no_form_reads_is_listed(text: str, left: str, kind: str) -> None:
+    assert _read(text) == ([], [_listed(left, kind)])
+
+
+@pytest.mark.parametrize(("text", "printed", "qualifier"), [
+    # each was the exact 1,200, or lost its first words ("a shade under 1,200" read as "under 1,200": fewer than)
+    ("Police identified on the order of 1,200 cases.", "on the order of 1,200", "about"),
+    ("Police identified a shade under 1,200 cases.", "a shade under 1,200", "almost"),
+    ("Police identified a tad over 1,200 cases.", "a tad over 1,200", "just over"),
+    ("Police identified just north of 1,200 cases.", "just north of 1,200", "just over"),
+    ("Police identified a projected 1,200 cases.", "a projected 1,200", "about"),
+])
+def test_a_qualifier_in_other_words_keeps_its_meaning(text: str, printed: str, qualifier: str) -> None:
+    assert _read(text) == ([(printed, 1200.0, "count", qualifier)], [])
+
+
+@pytest.mark.parametrize("text", [
+    "The 1,200th case was reviewed.",  # the count 1
+    "The force was #1 in the list.",  # the count 1
+    "The report (HC 1200) was published.",  # the count 1,200
+    "The report was Cm 9000.",  # the count 9,000: a match for the Met's 9,000 children
+    "Version 2.0 of the guidance was issued.",  # the count 2
+])
+def test_an_ordinal_a_paper_number_or_a_version_is_no_figure(text: str) -> None:
+    assert _read(text) == ([], [])
+
+
+@pytest.mark.parametrize(("text", "figures"), [
+    # "at most" that opens a noun phrase is no qualifier; a definition's small threshold is left out quietly
+    ("There were 1,200 at most forces.", [("1,200", 1200.0, "count", "exact")]),
+    ("Two or fewer suspects were named in 1,200 cases.", [("1,200", 1200.0, "count", "exact")]),
+    ("It was 12 cm long and cost £1,200.", [("12", 12.0, "count", "exact"), ("£1,200", 1200.0, "GBP", "exact")]),
+    ("The max was 1,200.", [("1,200", 1200.0, "count", "exact")]),
+])
+def test_the_forms_beside_them_are_still_read(text: str, figures: list[tuple[str, float, str, str]]) -> None:
+    assert _read(text) == (figures, [])

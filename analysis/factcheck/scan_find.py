@@ -111,8 +111,9 @@ PER_CENT_SIGN = r"(?:\s|-)?(?:%|per[ -]?cent)"
 
 #: What makes a figure open-ended when printed after it: "+", "-plus", "and over"; and "or more", except after a
 #: number up to ten, a definition's threshold ("two or more suspects", below).
-OPEN_END = r"(?:\+(?![\d+])|-?\s?plus\b|\s+and\s+(?:over|above|upwards)\b)"
-OR_MORE = r"\s+or\s+(?:more|over|above|higher)\b"
+OPEN_END = r"(?:\+(?![\d+])|-?\s?plus\b|\s+and\s+(?:over|above|upwards|counting)\b)"
+#: ("or fewer" the other way: "1,200 or fewer cases" was the exact 1,200, issue 24, round nineteen)
+OR_MORE = r"\s+or\s+(?:more|over|above|higher|fewer|less|under|below|lower)\b"
 _FIGURE_UNIT = rf"£?{NUM}(?:{JOINED_SCALE_WORDS}|{PER_CENT_SIGN}|\s(?:{SPACED_SCALE_WORDS})\b)?"
 #: An end of a range in words, its scale word spaced or joined ("between 2 and 3 million", "between £1m and £2m").
 _RANGE_END = rf"£?{NUM}(?:{JOINED_SCALE_WORDS}|{PER_CENT_SIGN}|\s(?:{SPACED_SCALE_WORDS}))?"
@@ -121,6 +122,9 @@ _RANGE_END = rf"£?{NUM}(?:{JOINED_SCALE_WORDS}|{PER_CENT_SIGN}|\s(?:{SPACED_SCA
 #: children at risk as "9,000 children at risk" does.
 READ_THROUGH = frozenset({"note mark"})
 
+#: A qualifier printed after a figure, at the end of its clause ("1,200 at most.", "1,200 at the very least.").
+AFTER_QUALIFIER = (r"(?:at\s+(?:the\s+)?(?:very\s+)?(?:most|least)|at\s+(?:an?\s+)?(?:minimum|maximum)"
+                   r"|if\s+not\s+(?:more|higher|fewer|lower)|or\s+even\s+(?:more|higher)|max|tops)\b")
 #: A figure whose qualifier is printed as a sign or after it ("~1,200", "1,200-odd"): no figure form reads one.
 SIGNED_QUALIFIER = "number with a qualifier no figure form reads"
 
@@ -226,8 +230,11 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
                                    rf"|\b(?!one\b)(?:{WORDNUM})[- ]tenths\b", re.IGNORECASE)),
     # A rate whose base is printed with a scale or in words ("2.77 per 1k children", "277 per 100k", "2.77 per
     # thousand"): read as two counts, or as the count 2.77 with its base gone (issue 24, round seventeen).
+    # (or in words, "12.3 per ten thousand": the counts 12.3 and 10,000, round nineteen)
     (RATE_BASE_IN_WORDS, re.compile(rf"(?<![\w£.,-]){NUM}\s+per\s+(?:{NUM}\s?(?:k|m|thousand|million)\b"
-                                    rf"|(?:a\s+|one\s+)?(?:hundred|thousand|million)\b)", re.IGNORECASE)),
+                                    rf"|(?:a\s+|one\s+)?(?:hundred|thousand|million)\b"
+                                    rf"|(?:{WORDNUM})(?:[ -](?:hundred|thousand|million))?\b)",
+                                    re.IGNORECASE)),
     # A number with a unit or scale no figure form reads ("56 pct", "1.2 mln", "twelve hundred", "5,000 dollars"),
     # "one hundred" apart, or in a currency other than pounds ("$5m", "€5m"); and "12 pc", a per cent sign
     # spaced as the form "12pc" is not (read as the count 12; "12 PCs" are officers).
@@ -271,9 +278,14 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
                                     # a school year or key stage, an officer's collar number ("Year 9 pupils", "PC
                                     # 1234"): read as the counts 9 and 1,234 (issue 24, round fifteen)
                                     r"|\b(?:(?-i:Year)|key stage)\s+\d{1,2}\b(?![,.]\d)"  # not "last year 12 …"
-                                    r"|\b(?-i:PC|DC|PS|DS|DI|DCI|DCS)\s?\d{1,5}\b(?![,.]\d)",
+                                    r"|\b(?-i:PC|DC|PS|DS|DI|DCI|DCS)\s?\d{1,5}\b(?![,.]\d)"
+                                    # a parliamentary paper's number, a rank or a version ("Cm 9000", "HC 1200",
+                                    # "#1", "version 2.0"): read as the counts 9,000, 1,200, 1 and 2 (round 19)
+                                    r"|\b(?-i:HC|HL|Cm|Cmnd|CP)\s?\d{1,5}\b(?![,.]\d)|#\d+\b(?![,.]\d)"
+                                    r"|\bversion\s+\d+(?:\.\d+)*\b",
                                     re.IGNORECASE)),
-    ("ordinal", re.compile(r"\b\d+(?:st|nd|rd|th)\b")),
+    # (with thousands commas too, "the 1,200th case": the count 1, round nineteen)
+    ("ordinal", re.compile(r"\b\d+(?:,\d{3})*(?:st|nd|rd|th)\b")),
     # A number in brackets written on to a word or a number, as code and statutes print one ("alert(1)", "note(2)",
     # "s.47(1)"): read as the counts 1 and 2 (issue 24, round seventeen). A figure in brackets after a space,
     # "1,200 (12%)", is a figure.
@@ -296,10 +308,14 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
     # the exact 1,200 and the count 50 (round seventeen).
     (SIGNED_QUALIFIER, re.compile(rf"(?:[~≈<>≥≤±∓]\s?|(?<![\w.])c\.(?=£?\d)){_FIGURE_UNIT}"
                                   rf"|(?<![\w£.,-]){_FIGURE_UNIT}(?:-odd\b|-ish\b|\s+or\s+so\b"
-                                  rf"|\s+approx(?:imately\b|\.|\b)|\s+or\s+thereabouts\b|\s?(?:[±∓]|\+/-)\s?{_FIGURE_UNIT})",
+                                  rf"|\s+approx(?:imately\b|\.|\b)|\s+or\s+thereabouts\b|\s?(?:[±∓]|\+/-)\s?{_FIGURE_UNIT}"
+                                  # (and a qualifier after the figure that ends its clause, "1,200 at most.", "1,200,
+                                  # if not more.": the exact 1,200, round nineteen; "at most forces" is no qualifier)
+                                  rf"|,?\s+{AFTER_QUALIFIER}(?=\s*(?:[.,;:!?)]|$)))",
                                   re.IGNORECASE)),
-    ("threshold in a definition", re.compile(rf"\b{_ANY} or more\b|\bat least {_ANY}(?=\s+(?:victim|suspect|"
-                                             rf"offender|child|person)s?\b)", re.IGNORECASE)),
+    ("threshold in a definition", re.compile(rf"\b{_ANY} or (?:more|fewer|less)\b"
+                                             rf"|\bat least {_ANY}(?=\s+(?:victim|suspect|offender|child|person)s?\b)",
+                                             re.IGNORECASE)),
 )
 
 #: A number no figure form reads, written as a statistic is ("3,4 million", "1,73", "½ of them"): listed only with
@@ -353,15 +369,17 @@ NEEDS: dict[str, str] = {
     "street number": r"\s(?:street|road|lane|avenue|way|place|square|gardens|close|drive|terrace|crescent|court|row)\b",
     "reference number": r"\b(?:section|para|page|pp?\.|chapter|table|figure|annex|appendix|part|article|clause"
                         r"|recommendation|step|no\.|vol|issue|question|schedule|rule|episode|season|round|level|op"
-                        r"|tier|grade|year|key stage|pc|dc|ps|ds|di)",
+                        r"|tier|grade|year|key stage|pc|dc|ps|ds|di|hc|hl|cm|cp|version)|#\d",
     "ordinal": r"\d(?:st|nd|rd|th)",
     IN_A_NAME: r"[a-z0-9_]\(\d",
     "note mark": rf"\[\d|[{SUPERSCRIPTS}]",
     LIST_NUMBER: r"\d[.)](?:\s|$)|\(\d",
-    "number printed open-ended": r"\d[a-z%]*\+|plus\b|\bor (?:more|over|above|higher)\b|\band (?:over|above|upwards)\b",
+    "number printed open-ended": (r"\d[a-z%]*\+|plus\b|\bor (?:more|over|above|higher|fewer|less|under|below|lower)\b"
+                                  r"|\band (?:over|above|upwards|counting)\b"),
     # (a margin's "±" is read as "-" here, as the personal-data kinds read it)
-    SIGNED_QUALIFIER: r"[~≈<>≥≤]|c\.£?\d|-odd|-ish|or so\b|approx|thereabouts|\+/-|-\s?£?\d",
-    "threshold in a definition": r"or more\b|at least\b",
+    SIGNED_QUALIFIER: (r"[~≈<>≥≤]|c\.£?\d|-odd|-ish|or so\b|approx|thereabouts|\+/-|-\s?£?\d|\sat\s|if not\s"
+                       r"|or even\s|max|tops"),
+    "threshold in a definition": r"or (?:more|fewer|less)\b|at least\b",
 }
 _NEEDS_RE = {kind: re.compile(pattern) for kind, pattern in NEEDS.items()}
 #: Letters the regex engine's IGNORECASE reads as another where str.lower() does not: long s is "s", dotless i is

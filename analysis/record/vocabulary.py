@@ -79,6 +79,11 @@ QUALIFIERS: dict[str, str] = {
     "nearer": "about", "closer to": "about", "more like": "about",
     "topped": "more than", "exceeded": "more than", "surpassed": "more than",
     "did not exceed": "at most", "does not exceed": "at most", "not exceeding": "at most",
+    # (each read as the exact figure or with its first word dropped, "a shade under 1,200" as "under 1,200": issue 24,
+    # round nineteen; a projection is an estimate)
+    "on the order of": "about", "a shade under": "almost", "a tad under": "almost", "just south of": "almost",
+    "a shade over": "just over", "a tad over": "just over", "just north of": "just over",
+    "a projected": "about", "projected": "about",
 }
 
 
