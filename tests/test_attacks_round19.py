@@ -88,6 +88,10 @@ _OPEN = "number printed open-ended"
     ("Police identified 1,200 at the very least.", "1,200 at the very least", _AFTER),
     ("Police identified 1,200, if not more.", "1,200, if not more", _AFTER),
     ("Cases rose 56% at least.", "56% at least", _AFTER),
+    # "to" between two amounts after a verb that states one: two exact figures
+    ("The scheme cost £1.2m to £1.5m last year.", "£1.2m to £1.5m", "range"),
+    ("Referrals were 1,200 to 1,400.", "1,200 to 1,400", "range"),
+    ("Referrals were 56 to 60 per cent.", "56 to 60 per cent", "range"),
     # a rate whose base is in words: the counts 12.3 and 10,000
     ("The rate was 12.3 per ten thousand children.", "12.3 per ten thousand",
      "rate whose base is printed with a scale or in words"),
@@ -125,6 +129,10 @@ def test_an_ordinal_a_paper_number_or_a_version_is_no_figure(text: str) -> None:
     ("Two or fewer suspects were named in 1,200 cases.", [("1,200", 1200.0, "count", "exact")]),
     ("It was 12 cm long and cost £1,200.", [("12", 12.0, "count", "exact"), ("£1,200", 1200.0, "GBP", "exact")]),
     ("The max was 1,200.", [("1,200", 1200.0, "count", "exact")]),
+    # "to" that ends a change is no range; a duration's first end is no count
+    ("Referrals rose from 1,200 to 1,400.", [("1,200", 1200.0, "count", "exact"), ("1,400", 1400.0, "count", "exact")]),
+    ("Referrals rose 300 to 1,200.", [("300", 300.0, "count", "exact"), ("1,200", 1200.0, "count", "exact")]),
+    ("Waits were 10 to 12 hours in 1,200 cases.", [("1,200", 1200.0, "count", "exact")]),
 ])
 def test_the_forms_beside_them_are_still_read(text: str, figures: list[tuple[str, float, str, str]]) -> None:
     assert _read(text) == (figures, [])

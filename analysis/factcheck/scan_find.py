@@ -125,6 +125,10 @@ READ_THROUGH = frozenset({"note mark"})
 #: A qualifier printed after a figure, at the end of its clause ("1,200 at most.", "1,200 at the very least.").
 AFTER_QUALIFIER = (r"(?:at\s+(?:the\s+)?(?:very\s+)?(?:most|least)|at\s+(?:an?\s+)?(?:minimum|maximum)"
                    r"|if\s+not\s+(?:more|higher|fewer|lower)|or\s+even\s+(?:more|higher)|max|tops)\b")
+#: The verbs after which "X to Y" is a range, not a change ("were 1,200 to 1,400", "cost £1.2m to £1.5m"): each as
+#: a lookbehind of its own length.
+_STATES_AN_AMOUNT = "|".join(rf"(?<=\b{verb} )" for verb in (
+    "were", "was", "are", "is", "be", "been", "cost", "costs", "costing", "numbered", "number", "totalled", "total"))
 #: A figure whose qualifier is printed as a sign or after it ("~1,200", "1,200-odd"): no figure form reads one.
 SIGNED_QUALIFIER = "number with a qualifier no figure form reads"
 
@@ -173,7 +177,8 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
                        rf"|\bas (?:young|old) as {_ANY}\b|\b(?:younger|older) than {_ANY}\b(?!\s+(?:cases|per))"
                        rf"|\b(?:before|after|at|by|from|over|under|reached|reaching) the age of {_ANY}\b"
                        rf"|\b(?:turned|turning|turns) {_ANY}\b", re.IGNORECASE)),
-    ("duration", re.compile(rf"\b{_ANY}(?:-{NUM})?[- ]{_TIME_UNITS}\b", re.IGNORECASE)),
+    # (both ends of "10 to 12 hours", "two or three days": the first was the count 10, round nineteen)
+    ("duration", re.compile(rf"\b{_ANY}(?:-{NUM}|\s+(?:to|or)\s+{_ANY})?[- ]{_TIME_UNITS}\b", re.IGNORECASE)),
     # Numbers in a phrase that counts nothing ("open 24/7", "24-7 support", "a 9-to-5 job"), before the ranges and
     # fractions they would read as.
     ("idiom", re.compile(r"\b(?:24\s?[/-]\s?7|9-to-5)\b", re.IGNORECASE)),
@@ -184,7 +189,11 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
     # (a dash spaced on both sides too, "1,200 – 1,500 cases": the two ends were read as exact figures, issue 24,
     # round sixteen; a dash spaced as an aside between two figures is listed as a range, never read as one)
     # (and "1,200-to-1,300": its 1,200 was read and its 1,300 dropped, issue 24, round eighteen)
-    ("range", re.compile(rf"(?<![\w£.,/-])£?{NUM}{RANGE_END_UNIT}?(?:-to-|-| - )£?{NUM}"
+    # (and "to" after a verb that states an amount, "cost £1.2m to £1.5m", "were 1,200 to 1,400": two exact
+    # figures, round nineteen; after "from", "by" or "rose", "to" ends a change, "rose from 618 to 922")
+    ("range", re.compile(rf"(?:{_STATES_AN_AMOUNT})£?{NUM}{RANGE_END_UNIT}? to £?{NUM}"
+                         rf"(?:{JOINED_SCALE_WORDS}|{PER_CENT_SIGN})?(?![\w%-]|[.,/]\d)"
+                         rf"|(?<![\w£.,/-])£?{NUM}{RANGE_END_UNIT}?(?:-to-|-| - )£?{NUM}"
                          rf"(?:{JOINED_SCALE_WORDS}|{PER_CENT_SIGN})?"
                          r"(?![\w%-]|[.,/]\d)"
                          # in words: "between 300 and 400 cases" gave the exact counts 300 and 400, where "300-400"
@@ -352,7 +361,7 @@ NEEDS: dict[str, str] = {
     "age": r"\b(?:age|old|under|over|young|turn)",
     "duration": r"\b(?:hour|day|week|month|year|decade|minute|second)",
     "idiom": r"24|9-to",
-    "range": r"\d[a-z%]*(?:-| - |-to-)£?\d|between\s",
+    "range": r"\d[a-z%]*(?:-| - |-to-| to )£?\d|between\s",
     "fraction or pair": r"\d[a-z%]*/£?\d",
     "ratio": r"\d:\d",
     NUMBER_IN_WORDS: r"hundred|thousand|million|billion|point|dozen",
