@@ -136,3 +136,27 @@ def test_an_ordinal_a_paper_number_or_a_version_is_no_figure(text: str) -> None:
 ])
 def test_the_forms_beside_them_are_still_read(text: str, figures: list[tuple[str, float, str, str]]) -> None:
     assert _read(text) == (figures, [])
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    # a phone number with some digits read out as words among its digit groups
+    ("Call 07700 nine double-oh 123 now", "a phone number"),
+    # an account named before its platform, or after a label with no platform
+    ("Her username is janedoe09 on Roblox", "a social-media account"),
+    ("She chatted as JaneDoe09 on Roblox.", "a social-media account"),
+    ("Her username is janedoe09", "a social-media account"),
+    ("Gamertag: jane_doe", "a social-media account"),
+])
+def test_other_personal_data_in_new_shapes_is_refused(text: str, kind: str) -> None:
+    assert personal_data_in(text) == [kind]
+
+
+@pytest.mark.parametrize("text", [
+    "The table: 2016 2017 2018 2019 one two",  # a row of years, then number words
+    "There were 1,200, 1,300 and 1,400 cases in one, two or three areas.",
+    "COVID19 on TikTok spread.",  # a word in capitals is no user name
+    "Reports of 1,200 on Snapchat rose.",
+    "The user name field was blank.",
+])
+def test_what_only_looks_like_other_personal_data_is_none(text: str) -> None:
+    assert personal_data_in(text) == []

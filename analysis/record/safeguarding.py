@@ -206,6 +206,8 @@ _SOCIAL_SITE_NAMES = "facebook|instagram|twitter|tiktok|snapchat|linkedin|youtub
 _SOCIAL_SITE = rf"(?i:(?:www\.|m\.)?(?:{_SOCIAL_SITE_NAMES}|fb|x)\.com|t\.me|discord\.gg)"
 _SOCIAL_NAMES = ("snapchat|snap|instagram|insta|tiktok|twitter|facebook|fb|kik|whatsapp|telegram|discord|wickr"
                  "|roblox|twitch|reddit|youtube|steam|xbox|psn|yubo|onlyfans|linkedin|threads")
+#: The labels that name an account on any platform ("username: janedoe09").
+_ACCOUNT_LABELS = r"user\s?name|screen\s?name|gamer\s?tag|handle"
 #: Whose reference a label names, and the first letters of those labels (asked before the rest).
 _REF_WHOSE = (r"crime|incident|occurrence|case|custody|prison(?:er)?|hospital|patient|child|client"
               r"|social\sservices?|pnc|cro|warrant")
@@ -367,6 +369,14 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         rf"|(?=[a-zA-Z])\b(?i:{_SOCIAL_NAMES})\b(?:(?:\s(?i:handle|name|username|account|id|user))?"
         r"(?:\s?:\s?|\s(?i:is|was|as)\s|\s?[-\u2013(]\s?)|\s(?i:handle|username|account|user\s?name)\s)@?"
         # (a full stop counts inside the name only: "The Snapchat account was used." ends a sentence, round 18)
+        r"(?=[\w.#]{0,29}[A-Za-z])(?=[\w.#]{0,29}(?:[\d_]|\.\w))\w[\w.#]{2,29}(?![\w%])"
+        # (or before the platform, "janedoe09 on Roblox", or after a label with no platform, "her username is
+        # janedoe09", "gamertag: janedoe09": each passed, round nineteen)
+        # (a word in capitals, "COVID19 on TikTok", is no user name)
+        rf"|(?=[A-Za-z])(?<![\w@./#-])(?=[\w.]{{0,29}}[\d_])(?=[\w.]{{0,29}}[a-z])[A-Za-z][\w.]{{2,29}}(?<!\.)"
+        rf"\s+(?i:on|via)\s+"
+        rf"(?i:{_SOCIAL_NAMES})\b"
+        rf"|(?=[a-zA-Z])\b(?i:{_ACCOUNT_LABELS})(?:\s?:\s?|\s(?i:is|was)\s)@?"
         r"(?=[\w.#]{0,29}[A-Za-z])(?=[\w.#]{0,29}(?:[\d_]|\.\w))\w[\w.#]{2,29}(?![\w%])"),
     # A driving licence number in the DVLA's form, close up or in its groups ("JONES710238HA3DX", "MORGA 753116
     # SM9IJ"): five letters of a surname, six digits of a birth date, initials, a digit and two letters. It passed.
@@ -478,9 +488,11 @@ _MAYBE = re.compile(rf"[\d@]|::|e-?mail|birth|born|dob|d\.o\.b|\bdot\b|{_MARK_OP
                     + r"|///|fb\.com|x\.com|t\.me/|\bu/|\baged?\b|"
                     # (an age in words after a comma, "Jane Doe, fourteen,"; or a bracket, a verb or "a" ("Jane Doe
                     # is fourteen.", "(fourteen)", "turned fourteen", "a fourteen-year-old"): round nineteen)
-                    + rf"(?:[,;(\[\-–—]|\b(?:is|was|turned|turns|then|now|an?))\s*{_AGE_WORD}\b|year[\s-]old|"
+                    + rf"[,;(\[–—-]\s*{_AGE_WORD}\b|\b(?=[iwtna])(?:is|was|turned|turns|then|now|an?)\s+{_AGE_WORD}\b"
+                    r"|year[\s-]old|"
                     # (one trie for the words: as an alternation, the platforms' names cost a third more)
-                    + trie_pattern(sorted({"what3words", *_SOCIAL_SITE_NAMES.split("|"), *_SOCIAL_NAMES.split("|")})),
+                    + trie_pattern(sorted({"what3words", "username", "gamertag", "handle",
+                                         *_SOCIAL_SITE_NAMES.split("|"), *_SOCIAL_NAMES.split("|")})),
                     re.IGNORECASE)
 
 
@@ -538,10 +550,14 @@ _SPOKEN = {"zero": "0", "oh": "0", "o": "0", "nought": "0", "nil": "0",
 _REPEATS = {"double": 2, "treble": 3, "triple": 3}
 #: One digit read out, with its repeat word if any (each a group, for `_spoken_digits` to read).
 _SPOKEN_WORD_TEXT = rf"(?:({'|'.join(_REPEATS)})[\s-]+)?({trie_pattern(sorted(_SPOKEN))})\b"
-#: Five such words or more in a row, parted by spaces, commas, full stops or hyphens: no count is written so
-#: ("one, two or three" is parted by "or").
-_SPOKEN_RUN = re.compile(rf"\b{_SPOKEN_WORD_TEXT}(?:[\s,.-]{{1,3}}{_SPOKEN_WORD_TEXT}){{4,}}", re.IGNORECASE)
-_SPOKEN_WORD = re.compile(_SPOKEN_WORD_TEXT, re.IGNORECASE)
+#: … or a group of digits among them ("07700 nine double-oh 123" passed: issue 24, round nineteen).
+_SPOKEN_PART = rf"(?:{_SPOKEN_WORD_TEXT}|(\d{{1,8}})\b)"
+#: Four such parts or more in a row, parted by spaces, commas, full stops or hyphens: no count is written so
+#: ("one, two or three" is parted by "or"); `_spoken_digits` asks for two digits read out and nine in all.
+_SPOKEN_RUN = re.compile(rf"\b{_SPOKEN_PART}(?:[\s,.-]{{1,3}}{_SPOKEN_PART}){{3,}}", re.IGNORECASE)
+_SPOKEN_WORD = re.compile(_SPOKEN_PART, re.IGNORECASE)
+#: The fewest digits read out as words in a run that makes it a number spoken digit by digit.
+_SPOKEN_FEWEST = 2
 
 
 def _spoken_digits_read(text: str) -> str:
@@ -551,9 +567,16 @@ def _spoken_digits_read(text: str) -> str:
 
 
 def _spoken_digits(run: re.Match[str]) -> str:
-    digits = "".join(_SPOKEN[word.lower()] * _REPEATS.get((repeat or "").lower(), 1)
-                     for repeat, word in _SPOKEN_WORD.findall(run.group()))
-    return digits if len(digits) >= LONG_DIGITS else run.group()
+    parts = _SPOKEN_WORD.findall(run.group())
+    digits = "".join(group or _SPOKEN[word.lower()] * _REPEATS.get((repeat or "").lower(), 1)
+                     for repeat, word, group in parts)
+    spoken = sum(1 for _, word, _ in parts if word)
+    # (a flattened table's row of years with number words after it, "2016 2017 2018 one two", is no such number)
+    years = any(_A_YEAR.fullmatch(group) for _, _, group in parts)
+    return digits if len(digits) >= LONG_DIGITS and spoken >= _SPOKEN_FEWEST and not years else run.group()
+
+
+_A_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def _decoded(text: str) -> str:
@@ -605,10 +628,12 @@ def _most_telling(kinds: set[str]) -> tuple[str, ...]:
 _FOUR_PLACES = re.compile(r"\d\.\d{4}")
 _SIX_DIGITS = re.compile(r"\d{6}")
 #: An age of one or two digits after a comma or in brackets, as a name and age print it.
-_AGE_BESIDE = re.compile(rf"[,;\-–—]\s*{_AGE_LABEL}?{_AGE}{_AGE_UNIT}\s*[,;\-–—]|aged?\s+(?:\d|{_AGE_WORD})"
-                         rf"|[(\[]\s*(?:\d{{1,2}}|{_AGE_WORD})\s*[)\]]|turn(?:ed|s)\s"
+_AGE_BESIDE = re.compile(rf"(?:,|;|\s[-–—])\s*{_AGE_LABEL}?{_AGE}{_AGE_UNIT}\s*(?:,|;|[-–—]\s)"
+                         rf"|aged?\s+(?:\d|{_AGE_WORD})|[(\[]\s*{_AGE_WORD}\s*[)\]]|turn(?:ed|s)\s"
+                         # (an age in brackets after a title or a surname in capitals: `_SURELY_A_PERSON`)
+                         rf"|[(\[]\s*\d{{1,2}}\s*[)\]]"
                          rf"|(?:now|then)\s+\d|year[\s-]old|who\s+(?:is|was)\s|{_BIRTH_YEAR}|\b{_AGE_VERB}{_AGE}")
-_SOCIAL_WORDS = ("@", ".com/", "t.me/", "u/", "discord", *_SOCIAL_NAMES.split("|"))
+_SOCIAL_WORDS = ("@", ".com/", "t.me/", "u/", "discord", "name", "gamer", "handle", *_SOCIAL_NAMES.split("|"))
 _NEEDS: dict[str, Callable[[str], bool]] = {
     "a social-media account": lambda low: any(word in low for word in _SOCIAL_WORDS),
     "a driving licence number": lambda low: bool(_SIX_DIGITS.search(low)),
