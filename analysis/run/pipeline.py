@@ -23,6 +23,7 @@ import importlib
 import io
 import json
 import os
+import stat
 import sys
 import sysconfig
 import threading
@@ -247,18 +248,41 @@ def input_hash(root: Path, step: Step) -> str:
     return hashlib.sha256(f"{files}\0{settings}\0{libraries()}".encode()).hexdigest()
 
 
-def touched(root: Path, step: Step) -> tuple[tuple[str, int, int, int, int], ...]:
-    """When and where each input was last written (path, inode, size, mtime and ctime in ns): compared before and
-    after a step, it sees an input edited during the step and put back as it was, which the content hash cannot
-    (the ctime too: `cp -p` or `touch -d` can put an old mtime back, nothing can put back a ctime)."""
+def touched(root: Path, step: Step) -> tuple[tuple[str, int, int, int, int, str], ...]:
+    """When and where each input was last written (path, inode, size, mtime and ctime in ns, and the links on its
+    way: `link_marks`): compared before and after a step, it sees an input edited during the step and put back as
+    it was, which the content hash cannot (the ctime too: `cp -p` or `touch -d` can put an old mtime back, nothing
+    can put back a ctime)."""
     marks = []
+    links: dict[Path, str] = {}
     for path in _files(root, step.inputs):
         try:
             st = path.stat()
         except OSError:
             continue
-        marks.append((path.relative_to(root).as_posix(), st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns))
+        marks.append((path.relative_to(root).as_posix(), st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns,
+                      link_marks(path, root, links)))
     return tuple(marks)
+
+
+def link_marks(path: Path, root: Path, seen: dict[Path, str]) -> str:
+    """Each symbolic link on the way from `root` to `path` (the file itself or a folder above it), as when it was
+    made (inode and ctime of the link itself, which `stat` follows past; each folder asked once, kept in `seen`).
+    A notebook linked in from elsewhere, pointed at another copy while the notebooks ran (`ln -sfn`) and pointed
+    back before they ended, ran in the other version, yet `stat` saw the same target file before and after and
+    the step was stamped current: the next `make` skipped with the other version's outputs (issue 24, round
+    nineteen). Re-pointing a link makes a new link, so its own marks cannot be put back."""
+    if path == root or not path.is_relative_to(root):
+        return ""
+    if path not in seen:
+        above = link_marks(path.parent, root, seen)
+        try:
+            st = os.lstat(path)
+        except OSError:
+            seen[path] = above
+        else:
+            seen[path] = f"{above}{path.name}:{st.st_ino}:{st.st_ctime_ns};" if stat.S_ISLNK(st.st_mode) else above
+    return seen[path]
 
 
 def stamp(root: Path, step: Step) -> dict[str, str]:
@@ -402,7 +426,7 @@ def _run_all(args: argparse.Namespace, paths: Paths) -> int:
 
 
 #: What a step saw of its inputs when it started: their content hash and `touched` marks.
-Before = tuple[str, tuple[tuple[str, int, int, int, int], ...]]
+Before = tuple[str, tuple[tuple[str, int, int, int, int, str], ...]]
 #: What one attempt at a step gives: its exit code, seconds, its inputs (`Before`) and outputs as it started.
 Attempt = tuple[int, float, Before, Marks]
 #: An attempt that never ran (the pool was closed under it).
