@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
 
@@ -53,3 +54,89 @@ def test_an_input_link_pointed_elsewhere_and_back_during_its_step_leaves_it_unst
     assert _run(root) == 0 and ran[:1] == ["first"], "the step must run again"
     assert (root / "out" / "x.txt").read_text() == "1\n"
     assert os.readlink(link) == str(targets[0])
+
+
+# --- class 4: one reading of a number, in scan, the parser and the quote check --------------------------------------
+
+
+def _scanned(text: str) -> tuple[list[tuple[float, str, str]], list[tuple[str, str]]]:
+    """The figures scan reads in `text` (value, qualifier, unit) and what it lists as not read (text, kind)."""
+    from analysis.factcheck.scan import scan_text
+    from analysis.paths import DEFAULT
+
+    result = scan_text(text, DEFAULT)
+    return ([(f["value"], f["qualifier"], f["unit"]) for f in result["figures"]],
+            [(x["text"], x["kind"]) for x in result["left_out"]])
+
+
+@pytest.mark.parametrize("printed", ["5‰", "5 ‰", "5.2‱", "5 per mille", "5-per-mille"])
+def test_scan_never_reads_a_per_mille_figure_as_a_count(printed: str) -> None:
+    """"5‰" (five in a thousand) was read by scan as the exact count 5, the sign dropped; the record and `verify`
+    refuse it. Now scan lists it as a number with a unit no figure form reads."""
+    figures, left = _scanned(f"Police recorded {printed} offences.")
+    assert figures == []
+    assert left == [(printed, "number with a unit no figure form reads")]
+
+
+@pytest.mark.parametrize("printed", ["1 1/2", "3 1/2", "2-1/2"])
+def test_scan_never_reads_the_whole_number_of_a_mixed_number_as_a_count(printed: str) -> None:
+    """"It took 1 1/2 years" gave the exact count 1 (and "2-1/2" the count 2), the fraction listed apart."""
+    figures, left = _scanned(f"Police recorded {printed} offences.")
+    assert figures == []
+    assert left == [(printed, "fraction or pair")]
+
+
+@pytest.mark.parametrize("printed", ["ca. 1,200", "Ca. 1,200", "circ. 1,200"])
+def test_circa_abbreviated_is_read_as_about_by_scan_the_parser_and_verify(printed: str) -> None:
+    """"ca. 1,200": scan split the sentence at "ca." and read the exact 1,200, while the record and `verify` refused
+    it as no number; "c." and "circa" were read as "about" by all three."""
+    from analysis.factcheck.verify import read_stated
+    from analysis.record.printed import parse_printed
+
+    assert _scanned(f"Police recorded {printed} offences.")[0] == [(1200.0, "about", "count")]
+    assert (parse_printed(printed).value, parse_printed(printed).qualifier) == (1200.0, "about")
+    assert (read_stated(printed).value, read_stated(printed).qualifier) == (1200.0, "about")
+
+
+@pytest.mark.parametrize(("value", "quote"), [("5", "a rate of 5‰ in 2023"), ("5", "5 ‱ of all"),
+                                              ("5", "5 per mille"), ("56", "56% of cases"), ("56", "56٪ of cases"),
+                                              ("56", "56 per cent of cases"), ("56", "56 percent"),
+                                              ("200", "There were 1'200 cases"), ("200", "There were 1’200 cases"),
+                                              ("1", "There were 1’200 cases"), ("200", "There were 1 200 cases"),
+                                              ("1", "It took 1 1/2 years"), ("2", "It took 2-1/2 years")])
+def test_a_value_that_is_part_of_a_number_printed_otherwise_is_not_printed(value: str, quote: str) -> None:
+    """The quote check passed a bare value inside a number the quote prints in another form: "5" in "5‰", "56" in
+    "56% of cases", "200" in "1'200" or "1 200", "1" in "1 1/2 years". The record then held a figure the source
+    never printed, one scan does not read there either."""
+    from analysis.record.figures import contains_printed
+
+    assert not contains_printed(value, quote)
+
+
+@pytest.mark.parametrize(("value", "quote"), [("56%", "56% of cases"), ("1,200", "In 2016 1,200 cases"),
+                                              ("200", "In 2016 200 cases"), ("56", "56 cases, 12% of them"),
+                                              ("3", "3 in 4 children"), ("1,200", "1,200 - 1,500")])
+def test_a_value_printed_whole_beside_other_numbers_is_still_printed(value: str, quote: str) -> None:
+    from analysis.record.figures import contains_printed
+
+    assert contains_printed(value, quote)
+
+
+def test_a_figure_whose_quote_prints_it_as_a_share_is_refused_by_validate(tmp_path: Path) -> None:
+    """The whole path: a figure "56" (a count) whose quote reads "56% of offences" passed `validate`."""
+    import shutil
+    import subprocess
+    import sys
+
+    from analysis.paths import PROJECT_ROOT
+
+    root = tmp_path / "project"
+    shutil.copytree(PROJECT_ROOT / "data" / "raw", root / "data" / "raw")
+    path = root / "data" / "raw" / "figures" / "banburyguardian-2019-11-01-nspcc-child-sexual-offences.csv"
+    text = path.read_text(encoding="utf-8")
+    assert text.count('"76,204"') == 1 and text.count("shows 76,204 offences") == 1
+    path.write_text(text.replace('"76,204"', "56").replace("shows 76,204 offences", "shows 56% of offences"),
+                    encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "analysis", "validate", "--root", str(root)], cwd=PROJECT_ROOT,
+                         capture_output=True, text=True, timeout=180)
+    assert 'csv:2: quote does not contain "56"' in run.stdout + run.stderr, run.stdout + run.stderr

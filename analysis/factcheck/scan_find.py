@@ -22,6 +22,7 @@ from analysis.record.printed import Printed, PrintedFigureError, parse_printed
 from analysis.record.safeguarding import DIGIT_GAP, GROUP_SEPARATOR, PHONE_LABELS, nhs_check_digit_holds
 from analysis.record.safeguarding import PATTERNS as PERSONAL
 from analysis.record.vocabulary import (
+    APOSTROPHE_DIGIT_GROUPS,
     FRACTIONS,
     JOINED_SCALE_WORDS,
     MULTIPLES,
@@ -30,9 +31,11 @@ from analysis.record.vocabulary import (
     QUALIFIERS,
     RANGE_END_UNIT,
     SCALE_WORDS,
+    SPACED_DIGIT_GROUPS,
     SPACED_SCALE_WORDS,
     UNREAD_CURRENCY,
     UNREAD_UNIT_WORDS,
+    WHOLE_BEFORE_FRACTION,
     WORD_NUMBERS,
 )
 from analysis.record.word_pattern import trie_pattern
@@ -201,7 +204,10 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
                          rf"|\bbetween\s+{_RANGE_END}\s+and\s+{_RANGE_END}(?![\w%]|[.,]\d)", re.IGNORECASE)),
     # Two numbers joined by a slash, a fraction or a pair ("3/4 of cases", "56%/44%"): no one figure either, and
     # both were dropped without a word, as numbers no form reads (issue 24, round thirteen).
-    ("fraction or pair", re.compile(rf"(?<![\w£.,/-])£?{NUM}{RANGE_END_UNIT}?/£?{NUM}"
+    # (with a whole number before it, a mixed number: "1 1/2 years", "2-1/2": the whole number was read as the count
+    # 1 or 2, issue 24, round nineteen)
+    ("fraction or pair", re.compile(rf"(?<![\w£.,/-])(?:\d{{1,3}}{WHOLE_BEFORE_FRACTION})?"
+                                    rf"£?{NUM}{RANGE_END_UNIT}?/£?{NUM}"
                                     rf"{RANGE_END_UNIT}?(?![\w%/-]|[.,]\d)", re.IGNORECASE)),
     # A multiple written with "-fold", "x" or "×" ("3-fold", "threefold", "a 3x increase", "4×"): read as the
     # count 3, or not at all, where it is a ratio that readers take as ×3 or as +300% (issue 24, round fourteen).
@@ -261,11 +267,11 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
     # figures 1 and 200, so "200 cases" was a figure the article never printed (issue 24, round thirteen). The record
     # reads no such number either; a flattened table's cells can look alike, so it is checked by hand.
     ("number with spaces between its digit groups",
-     re.compile(r"(?<![\w£.,/-])£?\d{1,3}(?: \d{3})+(?![\w%]|[.,/]\d| \d)", re.IGNORECASE)),
+     re.compile(SPACED_DIGIT_GROUPS, re.IGNORECASE)),
     # … or parted by apostrophes ("1'200", as Swiss style prints 1,200): read as the figures 1 and 200 (issue 24,
     # round sixteen). A year's "1990's" is no group of three after one to three digits.
     (APOSTROPHE_GROUPS,
-     re.compile(r"(?<![\w£.,/'’-])£?\d{1,3}(?:['’]\d{3})+(?![\w%'’]|[.,/]\d)", re.IGNORECASE)),
+     re.compile(APOSTROPHE_DIGIT_GROUPS, re.IGNORECASE)),
     # A number in scientific notation ("1e3", "1.2e+03", "10^3"): "10^3 cases" gave the counts 10 and 3, and "1e3"
     # was left out as a code (issue 24, round sixteen).
     # ("10³" too: a superscript after 10 is a power, after any other number a note's mark, below)

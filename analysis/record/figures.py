@@ -26,7 +26,15 @@ from analysis.record.rawtext import RawFileError, read_text
 from analysis.record.revisions import rate_base_from_unit, split_status_mark
 from analysis.record.safeguarding import check_personal_data
 from analysis.record.sources import too_early
-from analysis.record.vocabulary import JOINED_SCALE_WORDS, RANGE_END_UNIT, SPACED_SCALE_WORDS
+from analysis.record.vocabulary import (
+    APOSTROPHE_DIGIT_GROUPS,
+    JOINED_SCALE_WORDS,
+    RANGE_END_UNIT,
+    SHARE_SIGN_AFTER,
+    SPACED_DIGIT_GROUPS,
+    SPACED_SCALE_WORDS,
+    WHOLE_BEFORE_FRACTION,
+)
 
 COLUMNS = (
     "figure_id", "measure", "subject", "geography", "period_start", "period_end",
@@ -106,7 +114,7 @@ def contains_printed(printed: str, quote: str) -> bool:
         clear_after = not (guard_end and (after.isdecimal() or (after in (".", ",") and beyond.isdecimal())
                                           or _joined(after, beyond)))
         if clear_before and clear_after and not _in_a_range(haystack, at, end) \
-                and not _in_a_word(needle, haystack, at, end):
+                and not _in_a_word(needle, haystack, at, end) and not _in_another_form(haystack, at, end):
             return True
         at = haystack.find(needle, at + 1)
     return False
@@ -124,6 +132,25 @@ def _in_a_word(needle: str, haystack: str, at: int, end: int) -> bool:
     before, after = haystack[at - 1:at], haystack[end:end + 1]
     return (before.isalpha() or (needle[0].isalpha() and before == "-") or after.isalpha()
             or bool(_SCALE_AFTER.match(haystack, end)))
+
+
+#: A number in a form the parser does not read, around a value found in a quote (see `_in_another_form`).
+_OTHER_FORMS = re.compile(f"{SPACED_DIGIT_GROUPS}|{APOSTROPHE_DIGIT_GROUPS}")
+_FRACTION_AFTER, _SHARE_AFTER = re.compile(WHOLE_BEFORE_FRACTION), re.compile(SHARE_SIGN_AFTER)
+
+
+def _in_another_form(haystack: str, at: int, end: int) -> bool:
+    """Whether the value found at haystack[at:end] is a digit-only part of a number the quote prints otherwise, as
+    scan reads it: digit groups parted by spaces or apostrophes ("200" in "1'200 cases" or "1 200 cases"), the
+    whole number of a mixed number ("1" in "1 1/2 years"), or a bare number with a share's sign after it ("56" in
+    "56% of cases", "5" in "5‰"), so the record stored a figure the source never printed (issue 24, round
+    nineteen). A value printed with its own sign ("56%") ends in no digit and is not asked about the sign."""
+    if not haystack[end - 1:end].isdecimal():
+        return False
+    if _FRACTION_AFTER.match(haystack, end) or _SHARE_AFTER.match(haystack, end):
+        return True
+    return any(m.start() <= at and end <= m.end() and (m.start(), m.end()) != (at, end)
+               for m in _OTHER_FORMS.finditer(haystack))
 
 
 def _date(value: str) -> dt.date | None:

@@ -84,6 +84,9 @@ QUALIFIERS: dict[str, str] = {
     "on the order of": "about", "a shade under": "almost", "a tad under": "almost", "just south of": "almost",
     "a shade over": "just over", "a tad over": "just over", "just north of": "just over",
     "a projected": "about", "projected": "about",
+    # (circa's other abbreviations: scan split the sentence at "ca." and read "ca. 1,200" as the exact 1,200, where
+    # the record and `verify` refused it: issue 24, round nineteen)
+    "ca.": "about", "circ.": "about",
 }
 
 
@@ -149,14 +152,27 @@ SPACED_SCALE_WORDS = "|".join(w for w in sorted(SCALES, key=len, reverse=True) i
 #: "5 points" and "5 pts" too: a change in percentage points, or points on an index or a score (read as the count 5).
 #: (and "1.2 billions", "3 crores", "1.2 thou", "£5 grand", "1.2 Mio": each the bare number, its unit dropped, issue
 #: 24, round eighteen)
+#: (and per mille, "5‰", "5 ‱", "5 per mille": scan read each as the count 5, the sign dropped, where the record and
+#: `verify` refuse it: issue 24, round nineteen)
 UNREAD_UNIT_WORDS = (r"pct|p\.c\.?|mln|mil|bln|bil|tn|trillions?|billions|lakhs?|crores?|hundred|dozens?|points?|pts?"
-                     r"|gbp|usd|eur|pounds?|quid|grand|thou|mio|mrd|dollars?|euros?|yen|rupees?")
+                     r"|gbp|usd|eur|pounds?|quid|grand|thou|mio|mrd|dollars?|euros?|yen|rupees?|‰|‱|-?per[ -]?mille")
 #: Currencies the parser does not read, printed before a number ("$5m", "€5m", "USD 5m"): scan read "$5m" as the
 #: count 5 million, its currency dropped (issue 24, round fifteen). Only pounds are read, printed "£".
 UNREAD_CURRENCY = r"US\$|[AC]\$|\$|€|¥|₹|(?:USD|EUR|GBP)\s?"
 #: What the end of a range or of a slash pair carries between its digits and the dash or slash: a scale or a per cent
 #: sign ("10%–20%", "£1.1m–£1.2m", "56%/44%"), for scan and the record's quote check alike.
 RANGE_END_UNIT = rf"(?:{JOINED_SCALE_WORDS}|%)"
+#: One number printed in a form the parser does not read, for scan (which lists it as not read) and the record's
+#: quote check (a value found inside one is not printed in the quote) alike: digit groups parted by single spaces
+#: ("1 200", as some styles print 1,200) or by apostrophes ("1'200", Swiss style), and a whole number before a
+#: fraction ("1 1/2", "2-1/2"). The quote check took "200" as printed in "1'200 cases" and "1 200 cases", and "1"
+#: in "1 1/2 years" (issue 24, round nineteen).
+SPACED_DIGIT_GROUPS = r"(?<![\w£.,/-])£?\d{1,3}(?: \d{3})+(?![\w%]|[.,/]\d| \d)"
+APOSTROPHE_DIGIT_GROUPS = r"(?<![\w£.,/'’-])£?\d{1,3}(?:['’]\d{3})+(?![\w%'’]|[.,/]\d)"
+WHOLE_BEFORE_FRACTION = r"[ -](?=\d+/\d)"
+#: A share's sign after a number ("56%", "56 per cent", "5‰"): a value printed as a bare number is not printed in a
+#: quote that prints it so; the record stored "56", a count, from "56% of cases" (issue 24, round nineteen).
+SHARE_SIGN_AFTER = r" ?(?:[%％٪‰‱]|-?per[ -]?(?:cent|mille)\b|percent\b|pc\b)"
 
 
 def number_word(n: int) -> str:
