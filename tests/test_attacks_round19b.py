@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -140,3 +141,37 @@ def test_a_figure_whose_quote_prints_it_as_a_share_is_refused_by_validate(tmp_pa
     run = subprocess.run([sys.executable, "-m", "analysis", "validate", "--root", str(root)], cwd=PROJECT_ROOT,
                          capture_output=True, text=True, timeout=180)
     assert 'csv:2: quote does not contain "56"' in run.stdout + run.stderr, run.stdout + run.stderr
+
+
+@pytest.mark.parametrize("printed", ["-56", "\u221256", "\u201356", "\u201256", "\ufe6356", "\uff0d56", "\u02d756",
+                                     "\u2014 56"])
+def test_a_value_with_any_minus_is_refused_with_one_message_in_data_raw_and_verify(printed: str) -> None:
+    """"-56" and "−56" were "negative" to data/raw; "–56" (an en dash, as a word processor types a minus), "－56" or
+    "˗56" were "not a number as printed" there, and every one of them was "not a number as printed" to `verify`."""
+    from analysis.factcheck.verify import InputError, read_stated
+    from analysis.record.printed import PrintedFigureError, parse_printed
+
+    message = f"{printed!r} is negative; a count cannot be negative (print a fall as a fall)"
+    with pytest.raises(PrintedFigureError, match=re.escape(message)):
+        parse_printed(printed)
+    with pytest.raises(InputError, match=re.escape(f"cannot read --stated {printed!r}: {message}")):
+        read_stated(printed)
+
+
+def test_data_raw_says_a_value_with_an_en_dash_minus_is_negative(tmp_path: Path) -> None:
+    import shutil
+    import subprocess
+    import sys
+
+    from analysis.paths import PROJECT_ROOT
+
+    root = tmp_path / "project"
+    shutil.copytree(PROJECT_ROOT / "data" / "raw", root / "data" / "raw")
+    path = root / "data" / "raw" / "figures" / "banburyguardian-2019-11-01-nspcc-child-sexual-offences.csv"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('"76,204"', "\u201356").replace("shows 76,204 offences", "shows \u201356 offences"),
+                    encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "analysis", "validate", "--root", str(root)], cwd=PROJECT_ROOT,
+                         capture_output=True, text=True, timeout=180)
+    out = run.stdout + run.stderr
+    assert "csv:2: value '\u201356' is negative; a count cannot be negative (print a fall as a fall)" in out, out

@@ -19,7 +19,7 @@ from typing import Any
 
 from analysis.paths import Paths
 from analysis.record.hygiene import MAX_FIELD_CHARS, check_text_fields, figure_id_problem, same_length_reading
-from analysis.record.printed import Printed, PrintedFigureError, exactness_problem, parse_printed
+from analysis.record.printed import Printed, PrintedFigureError, exactness_problem, negative_problem, parse_printed
 from analysis.record.problems import Problems
 from analysis.record.rawfiles import figures_files, file_type_problem
 from analysis.record.rawtext import RawFileError, read_text
@@ -61,7 +61,7 @@ _UNIT_SPELLINGS = {
     **{spelling: "times" for spelling in ("times",)},
 }
 #: Compiled once: validation runs them on every row.
-_SPACES, _ISO_DATE, _NEGATIVE = re.compile(r"\s+"), re.compile(r"\d{4}-\d{2}-\d{2}"), re.compile(r"\s*[-\u2212]\s*\d")
+_SPACES, _ISO_DATE = re.compile(r"\s+"), re.compile(r"\d{4}-\d{2}-\d{2}")
 _QUOTE_FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "})
 
 
@@ -194,8 +194,9 @@ def check_row(row: dict[str, str], source_id: str, name: str, line: int, problem
     for message in _row_text_problems(row, printed, quote):
         problems.add(name, line, message)
     check_personal_data(row, COLUMNS, name, line, problems)
-    if _NEGATIVE.match(printed):
-        problems.add(name, line, f"value {printed!r} is negative; a count cannot be negative (print a fall as a fall)")
+    negative = negative_problem(printed)
+    if negative:
+        problems.add(name, line, f"value {negative}")
         return None
     value_text, status = split_status_mark(printed)  # "61,806,682 [r]": the publisher's revised/provisional mark
     try:

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from analysis.record.hygiene import digits_problem, normal_text
+from analysis.record.hygiene import digits_problem, normal_text, same_length_reading
 from analysis.record.vocabulary import (
     FRACTIONS,
     JOINED_SCALE_WORDS,
@@ -32,7 +32,7 @@ from analysis.record.vocabulary import (
 
 __all__ = ["Printed", "PrintedFigureError", "parse_printed", "MARKERS", "QUALIFIERS", "number_text", "EXACT_DIGITS",
            "exactness_problem", "STATUS_MARKS", "split_status_mark", "is_plain_number",
-           "base_scale_problem"]
+           "base_scale_problem", "negative_problem"]
 
 
 class PrintedFigureError(ValueError):
@@ -63,6 +63,20 @@ def is_plain_number(text: str) -> bool:
     registry's `per:` and `verify --per`: verify read its base as any printed figure, so `--per "more than 1,000"`,
     `"about 1,000"` or `"1,000 out of 2,000"` was the exact base 1,000 (issue 24, round eighteen)."""
     return _NUMBER_RE.fullmatch(text.strip()) is not None
+#: A sign before the digits, read as every dash reads (`same_length_reading`).
+_NEGATIVE = re.compile(r"\s*-\s*\d")
+
+
+def negative_problem(text: str) -> str | None:
+    """Why a value printed with a minus sign is refused, or None: one message wherever it is read (data/raw, the
+    registry, `verify`). data/raw said "is negative" for "-56" and "−56" only, and "not a number as printed" for
+    "–56" (an en dash, as a word processor types a minus), "－56" or "˗56", as `verify` did for every one of them:
+    three readings of one value (issue 24, round nineteen)."""
+    if _NEGATIVE.match(same_length_reading(text)):
+        return f"{text!r} is negative; a count cannot be negative (print a fall as a fall)"
+    return None
+
+
 _COMPOUND = re.compile(
     r"(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](one|two|three|four|five|six|seven|eight|nine)"
 )
@@ -180,7 +194,7 @@ def _parse(original: str) -> Printed:
     value: data/raw took such a figure as 61,806,682 (revised), but the registry, the tables (copies, revisions,
     kinds of number), the charts and the workbook read the same `value_as_printed` with this function, which
     refused it, so a claim resting on it could not be registered (issue 24, round eighteen)."""
-    problem = digits_problem(original)
+    problem = digits_problem(original) or negative_problem(original)
     if problem:
         raise PrintedFigureError(f"cannot read {original!r} as a figure: {problem}")
     text, _ = split_status_mark(original)
