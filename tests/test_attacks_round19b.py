@@ -175,3 +175,24 @@ def test_data_raw_says_a_value_with_an_en_dash_minus_is_negative(tmp_path: Path)
                          capture_output=True, text=True, timeout=180)
     out = run.stdout + run.stderr
     assert "csv:2: value '\u201356' is negative; a count cannot be negative (print a fall as a fall)" in out, out
+
+
+@pytest.mark.parametrize(("printed", "read"), [("56pc", (56.0, "percent")), ("56-pc", (56.0, "percent")),
+                                               ("56 pc", None), ("56 PC", None), ("56 ٪", None), ("56٪", None)])
+def test_pc_and_the_arabic_per_cent_sign_have_one_reading_in_scan_and_the_parser(
+        printed: str, read: tuple[float, str] | None) -> None:
+    """The parser (so the record and `verify`) read "56 pc" and "56 PC" as 56 per cent, while scan listed "56 pc" as
+    not read and counted "56 PC" (officers); scan read "a 56-pc rise" as the count 56 and "56 ٪" as the count 56, the
+    sign dropped. Now "pc" is a per-cent sign close up or after a hyphen for both, and "٪" is not read by either."""
+    from analysis.record.printed import PrintedFigureError, parse_printed
+
+    figures, left = _scanned(f"Police recorded a {printed} rise.")
+    if read is None:
+        with pytest.raises(PrintedFigureError):
+            parse_printed(printed)
+        assert all(unit != "percent" for _, _, unit in figures)
+        if printed != "56 PC":  # "56 PC" stays the count of 56 officers to scan, as "12 PCs" does
+            assert figures == [] and [text for text, _ in left] == [printed]
+    else:
+        assert (parse_printed(printed).value, parse_printed(printed).unit) == read
+        assert figures == [(*read[:1], "exact", read[1])]

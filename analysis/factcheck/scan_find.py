@@ -422,7 +422,9 @@ _FORMS = [
     # follows the second number but a stop or a verb: "Three children in 10 were at risk" was the count 3 and the
     # count 10 (issue 24, round sixteen); "300 cases in 12 forces" stays two counts.
     rf"{_ANY} [a-z]+ (?:in (?:every )?|out of every ){_ANY}\b(?!,\d)(?=\s*(?:[.,;:)]|$)|{_VERB_NEXT})",
-    rf"{NUM}(?:\s|-)?(?:%|per[ -]?cent\b|(?:{PERCENTAGE_POINTS})\b)|{NUM}pc\b",
+    # ("pc" close up or after a hyphen, as the parser reads it: "a 56-pc rise" was the count 56, issue 24, round
+    # nineteen)
+    rf"{NUM}(?:\s|-)?(?:%|per[ -]?cent\b|(?:{PERCENTAGE_POINTS})\b)|{NUM}-?pc\b",
     # A percentage in words ("fifty-six per cent"): the parser reads it; scan left "fifty-six" out as a number word
     # that counts nothing, and the percentage was gone (issue 24, round fifteen).
     rf"{WORDNUM}[ -]per[ -]?cent\b",

@@ -22,6 +22,7 @@ from analysis.record.vocabulary import (
     JOINED_SCALE_WORDS,
     MULTIPLES,
     PER_CENT,
+    PER_CENT_SPACED,
     PERCENTAGE_POINTS,
     QUALIFIERS,
     SCALE_WORDS,
@@ -139,7 +140,7 @@ _TIMES = re.compile(r"(\S+) times")
 _IN_EVERY = re.compile(r"(\S+?)(?: [a-z]+)?[ -](?:in[ -](?:every[ -])?|out[ -]of[ -]every[ -])(\S+)", re.IGNORECASE)
 _OUT_OF = re.compile(r"(\S+) out of (\S+)", re.IGNORECASE)
 #: A number and its per-cent sign, with a space or a hyphen between or close up ("56 per cent", "a 56-per-cent rise").
-_PERCENT = re.compile(rf"(\S+?)[ -]?({PER_CENT}|{PERCENTAGE_POINTS})", re.IGNORECASE)
+_PERCENT = re.compile(rf"(\S+?)(?:[ -]?({PER_CENT_SPACED}|{PERCENTAGE_POINTS})|-?(pc))", re.IGNORECASE)
 _PER_CENT_ONLY = re.compile(PER_CENT, re.IGNORECASE)
 _RATE = re.compile(r"(\S+)(?: [a-z][a-z -]*?)? per (\S+)( [a-z][a-z0-9 -]*)?", re.IGNORECASE)
 #: A scale word after a rate's base: "per 1 million" (or "per one thousand", "per 10 thousand children").
@@ -254,7 +255,7 @@ def _with_unit(body: str, qualifier: str, original: str) -> Printed | None:
     m = _PERCENT.fullmatch(body)
     if m:
         value, decimals = _read_number(m.group(1), original)
-        unit = "percent" if _PER_CENT_ONLY.fullmatch(m.group(2)) else "percentage points"
+        unit = "percent" if _PER_CENT_ONLY.fullmatch(m.group(2) or m.group(3)) else "percentage points"
         return Printed(original, value, qualifier, unit, decimals=decimals)
 
     # Rates: "2.77 per 1,000 children", "5 per 100,000", "2.77 contact child sexual abuse cases per 1,000 children",

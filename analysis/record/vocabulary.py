@@ -130,6 +130,11 @@ MULTIPLES: dict[str, float] = {
 #: How a per-cent sign is printed ("56%", "56 per cent", "56 percent", "56pc", "56 per-cent"): a regular-expression
 #: alternation, used by the parser, scan and search alike.
 PER_CENT = r"%|per[\s-]?cent|pc"
+#: … of which a space may come before all but "pc" ("56pc" and "56-pc" are 56 per cent, "56 pc" is not read: scan
+#: lists it as not read, and "56 PCs" are police constables). The parser read "56 pc" and "56 PC" as 56 per cent while
+#: scan listed the first as not read and counted the second, and scan read "56-pc" as the count 56: two readings of
+#: one text (issue 24, round nineteen).
+PER_CENT_SPACED = r"%|per[\s-]?cent"
 #: How "percentage points" is printed ("3 percentage points", "3 percentage-points", "3 ppts", "3pp"), for the parser
 #: and scan alike: scan read "5 ppts" and "5 percentage-points" as the count 5 (issue 24, round seventeen).
 PERCENTAGE_POINTS = r"percentage[\s-](?:points?|pts?)|ppts?|pp"
@@ -152,10 +157,10 @@ SPACED_SCALE_WORDS = "|".join(w for w in sorted(SCALES, key=len, reverse=True) i
 #: "5 points" and "5 pts" too: a change in percentage points, or points on an index or a score (read as the count 5).
 #: (and "1.2 billions", "3 crores", "1.2 thou", "£5 grand", "1.2 Mio": each the bare number, its unit dropped, issue
 #: 24, round eighteen)
-#: (and per mille, "5‰", "5 ‱", "5 per mille": scan read each as the count 5, the sign dropped, where the record and
-#: `verify` refuse it: issue 24, round nineteen)
+#: (and per mille, "5‰", "5 ‱", "5 per mille", and the Arabic per cent sign spaced, "56 ٪": scan read each as the
+#: count, the sign dropped, where the record and `verify` refuse it: issue 24, round nineteen)
 UNREAD_UNIT_WORDS = (r"pct|p\.c\.?|mln|mil|bln|bil|tn|trillions?|billions|lakhs?|crores?|hundred|dozens?|points?|pts?"
-                     r"|gbp|usd|eur|pounds?|quid|grand|thou|mio|mrd|dollars?|euros?|yen|rupees?|‰|‱|-?per[ -]?mille")
+                     r"|gbp|usd|eur|pounds?|quid|grand|thou|mio|mrd|dollars?|euros?|yen|rupees?|‰|‱|-?per[ -]?mille|٪")
 #: Currencies the parser does not read, printed before a number ("$5m", "€5m", "USD 5m"): scan read "$5m" as the
 #: count 5 million, its currency dropped (issue 24, round fifteen). Only pounds are read, printed "£".
 UNREAD_CURRENCY = r"US\$|[AC]\$|\$|€|¥|₹|(?:USD|EUR|GBP)\s?"
