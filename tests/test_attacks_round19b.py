@@ -196,3 +196,13 @@ def test_pc_and_the_arabic_per_cent_sign_have_one_reading_in_scan_and_the_parser
     else:
         assert (parse_printed(printed).value, parse_printed(printed).unit) == read
         assert figures == [(*read[:1], "exact", read[1])]
+
+
+@pytest.mark.parametrize("printed", ["twelve-hundred", "Fifteen-hundred", "five-thousand", "two-million",
+                                     "twenty-five-hundred", "12-hundred"])
+def test_a_number_in_words_hyphened_to_its_scale_is_not_read_as_its_first_word(printed: str) -> None:
+    """"five-thousand" was the count 5 to scan, "two-million" 2, "twelve-hundred" 12; the parser reads none of them.
+    Now scan lists each as a number with a unit no figure form reads, as it does "twelve hundred"."""
+    figures, left = _scanned(f"Police recorded {printed} offences.")
+    assert figures == []
+    assert left == [(printed, "number with a unit no figure form reads")]

@@ -259,7 +259,10 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
                 rf"|(?<![\w.,-])(?:{UNREAD_CURRENCY}){NUM}(?:\s?(?:{SCALE_WORDS})\b)?"
                 # a scale joined by a hyphen ("£1.2-million", "1.2-bn"), pence ("50p"), a point before the per
                 # cent sign ("56.%"): read as £1.2, 1.2 and the count 56, or dropped (issue 24, round eighteen)
-                rf"|(?<![\w£.,-])£?{NUM}(?:-(?:{SPACED_SCALE_WORDS})\b|(?-i:p)\b|\.%)(?![\w-])", re.IGNORECASE)),
+                rf"|(?<![\w£.,-])£?{NUM}(?:-(?:{SPACED_SCALE_WORDS})\b|(?-i:p)\b|\.%)(?![\w-])"
+                # (a number in words joined to its scale, "five-thousand", "two-million", "twelve-hundred": read as
+                # the counts 5, 2 and 12; the parser reads none of them, issue 24, round nineteen)
+                rf"|(?<![\w£.,-])£?(?:{NUM}|{WORDNUM})-(?:hundred|{SPACED_SCALE_WORDS})\b", re.IGNORECASE)),
     # Two numbers joined by a colon, a ratio ("a 2:1 ratio"), after the times are masked: read as the counts 2 and
     # 1, figures the article never printed (issue 24, round fourteen).
     ("ratio", re.compile(rf"(?<![\w£.,:/-]){NUM}:{NUM}(?![\w%:]|[.,]\d)")),
@@ -374,7 +377,7 @@ NEEDS: dict[str, str] = {
     FRACTION_IN_WORDS: r"ths?\b",
     RATE_BASE_IN_WORDS: r"per\s",
     "number with a unit no figure form reads": (rf"{UNREAD_UNIT_WORDS}|[$€¥₹]|usd|eur|gbp| pc\b"
-                                                rf"|\d-(?:{SPACED_SCALE_WORDS})\b|\dp\b|\d\.%"),
+                                                rf"|[a-z\d]-(?:hundred|{SPACED_SCALE_WORDS})\b|\dp\b|\d\.%"),
     "multiplier": r"fold|\d\s?[x×]|[x×]\s?\d|factor of|\d\s+times|and[- ]an?[- ](?:half|quarter)[- ]times",
     SCALE_IN_WORDS: r"(?:half|quarter|third)s?\s+(?:of\s+)?an?\s|and a (?:half|quarter)",
     "number with spaces between its digit groups": r"\d \d\d\d",
