@@ -206,3 +206,21 @@ def test_a_number_in_words_hyphened_to_its_scale_is_not_read_as_its_first_word(p
     figures, left = _scanned(f"Police recorded {printed} offences.")
     assert figures == []
     assert left == [(printed, "number with a unit no figure form reads")]
+
+
+@pytest.mark.parametrize("typed", ["1 200", "1 200 300", "12 345"])
+def test_parts_typed_as_one_number_with_spaced_digit_groups_are_refused(typed: str) -> None:
+    """`verify sum --parts "1 200" --total 1200` was "1 + 200 = 201 · inaccurate": one argument that a reader (and
+    scan) reads as 1,200 was summed as two parts. Both readings fit, as with "1,200,300", so neither is guessed."""
+    from analysis.factcheck.verify import InputError, split_parts
+
+    with pytest.raises(InputError, match="reads as one number with spaces between its digit groups"):
+        split_parts([typed])
+
+
+@pytest.mark.parametrize(("typed", "parts"), [(["1", "200"], ["1", "200"]), (["10 64 61"], ["10", "64", "61"]),
+                                              (["1,737 2,060"], ["1,737", "2,060"])])
+def test_parts_separated_by_spaces_are_still_parts(typed: list[str], parts: list[str]) -> None:
+    from analysis.factcheck.verify import split_parts
+
+    assert split_parts(typed) == parts

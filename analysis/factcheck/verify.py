@@ -37,6 +37,7 @@ from analysis.factcheck.verify_help import ACCEPTED, EXAMPLES, EXAMPLES_HEADING
 from analysis.record.hygiene import number_field_problem
 from analysis.record.printed import Printed, PrintedFigureError, is_plain_number, parse_printed
 from analysis.record.terminal import Parser
+from analysis.record.vocabulary import SPACED_DIGIT_GROUPS
 from analysis.tables.comparability import unit_kind
 
 EXIT_ACCURATE, EXIT_INACCURATE, EXIT_UNREADABLE, EXIT_UNCHECKED, EXIT_WITHIN_ROUNDING = 0, 1, 2, 3, 4
@@ -149,6 +150,8 @@ def read_stated(text: str | None, option: str = "--stated") -> Printed:
     return printed
 
 
+#: One argument that is a number printed with spaces between its digit groups ("1 200"): see `split_parts`.
+_SPACED_GROUPS = re.compile(SPACED_DIGIT_GROUPS)
 #: What separates parts typed on the command line: ASCII white space only (see `split_parts`).
 _ASCII_SPACE = " \t\n\r\f\v"
 
@@ -167,6 +170,13 @@ def split_parts(tokens: list[str]) -> list[str]:
     300 was "501".
     """
     joined = " ".join(tokens).strip(_ASCII_SPACE)
+    spaced = next((t for t in tokens if _SPACED_GROUPS.fullmatch(t.strip(_ASCII_SPACE))), None)
+    if spaced is not None:
+        # "1 200" typed as one argument is 1,200 to a reader (and to scan, which lists it as not read), and was summed
+        # as 1 + 200: both readings fit, as with "1,200,300" below (issue 24, round nineteen).
+        raise InputError(f"--parts {cut(spaced)!r} reads as one number with spaces between its digit groups or as "
+                         "parts separated by spaces: write a number with commas (1,200), and separate parts by "
+                         "spaces or ';' (e.g. 1,200 300, or 1,200;300)")
     if len(tokens) > 1 or re.search(rf"[;{_ASCII_SPACE}]", joined):
         return [p for p in re.split(rf"[;{_ASCII_SPACE}]+", joined) if p]
     if "," in joined and is_plain_number(joined):
