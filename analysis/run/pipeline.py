@@ -257,24 +257,30 @@ def touched(root: Path, step: Step) -> tuple[tuple[str, int, int, int, int, str]
     links: dict[Path, str] = {}
     for path in _files(root, step.inputs):
         try:
-            st = path.stat()
+            own = os.lstat(path)  # a regular file's own marks are its target's: one call, not two
+            st = os.stat(path) if stat.S_ISLNK(own.st_mode) else own
         except OSError:
             continue
+        linked = link_marks(path.parent, root, links)
+        if st is not own:
+            linked += f"{path.name}:{own.st_ino}:{own.st_ctime_ns};"
         marks.append((path.relative_to(root).as_posix(), st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns,
-                      link_marks(path, root, links)))
+                      linked))
     return tuple(marks)
 
 
 def link_marks(path: Path, root: Path, seen: dict[Path, str]) -> str:
-    """Each symbolic link on the way from `root` to `path` (the file itself or a folder above it), as when it was
-    made (inode and ctime of the link itself, which `stat` follows past; each folder asked once, kept in `seen`).
+    """Each symbolic link on the way from `root` to the folder `path` (`touched` adds the file itself), as when it
+    was made (inode and ctime of the link itself, which `stat` follows past; each folder asked once, kept in `seen`).
     A notebook linked in from elsewhere, pointed at another copy while the notebooks ran (`ln -sfn`) and pointed
     back before they ended, ran in the other version, yet `stat` saw the same target file before and after and
     the step was stamped current: the next `make` skipped with the other version's outputs (issue 24, round
     nineteen). Re-pointing a link makes a new link, so its own marks cannot be put back."""
+    if path in seen:  # most inputs share a handful of folders: asked first, before any comparison of paths
+        return seen[path]
     if path == root or not path.is_relative_to(root):
-        return ""
-    if path not in seen:
+        seen[path] = ""
+    else:
         above = link_marks(path.parent, root, seen)
         try:
             st = os.lstat(path)
