@@ -25,7 +25,10 @@ _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (code
          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 _MAGIC = ((b"%PDF", "a PDF"), (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"),
           (b"PK\x03\x04", "a zip file (Word, OpenDocument or an archive)"), (b"RIFF", "a RIFF file (image or audio)"),
-          (b"\xd0\xcf\x11\xe0", "an old Office document"), (b"\x1f\x8b", "a gzip file"))
+          (b"\xd0\xcf\x11\xe0", "an old Office document"), (b"\x1f\x8b", "a gzip file"),
+          # RTF is ASCII, so it passed as text: its control words were read as prose ("\\'a32,409" for £2,409 was
+          # "a number inside a code", "1,{\\b 582}" two figures) and its hidden text (`{\\v 9,999}`) as a figure.
+          (b"{\\rtf", "an RTF document"))
 # A charset declared in the first bytes: a <meta> tag with a charset attribute or an http-equiv="content-type"
 # whose content names one, found as Chromium finds it (with its HTML tokenizer: `_MetaTags`), else an XML prolog's
 # encoding at the very start; only there: "charset=koi8-r" in an article's text (a how-to, a quoted header) or in
@@ -144,7 +147,7 @@ def decode_article(data: bytes, max_mb: float = DEFAULT_MAX_MB) -> str:
         if data.startswith(magic):
             raise InputRefused(f"it is {kind}, not text: copy the article's text into a .txt file, "
                                "or save the web page as HTML")
-    if b"\x00" in data[:65536]:
+    if b"\x00" in data:  # anywhere: looked for in the first 64 KB only, a NUL after them was read as a space
         raise InputRefused("it contains NUL bytes, so it is binary, not text (a UTF-16 file needs a byte-order mark)")
     declared = _declared(data[:4096])
     codec = declared or "utf-8"
