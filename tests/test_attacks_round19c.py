@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import pytest
 
+from analysis.factcheck.scan import scan_text
 from analysis.factcheck.scan_input import InputRefused, decode_article
+from analysis.factcheck.scan_text import to_text
+from analysis.paths import DEFAULT
 
 
 def test_a_nul_byte_anywhere_is_binary_not_only_in_the_first_64_kb() -> None:
@@ -26,3 +29,113 @@ def test_an_rtf_document_is_refused_as_a_word_processor_file(rtf: bytes) -> None
     "\\'a32,409" (£2,409) as a code, "1,{\\b 582}" as two figures and hidden text as a figure."""
     with pytest.raises(InputRefused, match="an RTF document, not text"):
         decode_article(rtf)
+
+
+def _crlf(text: str) -> bytes:
+    return text.replace("\n", "\r\n").encode()
+
+
+#: A page as Chrome saves it ("Webpage, Single File"): quoted-printable HTML whose soft line break falls inside a
+#: figure, a style sheet, an image and a frame (its own HTML part, drawn in the page).
+MHTML = _crlf("""From: <Saved by Blink>
+Snapshot-Content-Location: https://example.org/news/2017/cse
+Subject: =?utf-8?Q?CSE_figures?=
+MIME-Version: 1.0
+Content-Type: multipart/related;
+\ttype="text/html";
+\tboundary="----MultipartBoundary--b----"
+
+
+------MultipartBoundary--b----
+Content-Type: text/html
+Content-ID: <frame-1@mhtml.blink>
+Content-Transfer-Encoding: quoted-printable
+Content-Location: https://example.org/news/2017/cse
+
+<!DOCTYPE html><html><head><meta http-equiv=3D"Content-Type" content=3D"tex=
+t/html; charset=3DUTF-8"></head><body><p class=3D"lead">Police recorded 1,5=
+82 child sexual exploitation offences in 2016, up 2=E2=80=9312 per c=
+ent.</p><p style=3D"display:none">Draft 9,999</p><iframe src=3D"cid:frame-2=
+@mhtml.blink"></iframe></body></html>
+------MultipartBoundary--b----
+Content-Type: text/css
+Content-Transfer-Encoding: quoted-printable
+Content-Location: https://example.org/s.css
+
+.x{display:none} /* 7,777 */
+------MultipartBoundary--b----
+Content-Type: image/png
+Content-Transfer-Encoding: base64
+Content-Location: https://example.org/i.png
+
+iVBORw0KGgo3,333AAAA
+------MultipartBoundary--b----
+Content-Type: text/html
+Content-ID: <frame-2@mhtml.blink>
+Content-Transfer-Encoding: base64
+
+PHA+RnJhbWVkIMKjMiw0MDkgc3BlbnQuPC9wPg==
+------MultipartBoundary--b------
+""")
+
+
+def test_a_page_saved_as_a_single_file_is_read_as_the_page_it_shows() -> None:
+    """MHTML was read as plain text: "1,5=\\n82" (a quoted-printable soft line break) was the figure 82,
+    "2=E2=80=9312" the figures 2, 80 and 9,312, the page's hidden "Draft 9,999" a figure, the headers a paragraph."""
+    text = to_text(decode_article(MHTML))
+    assert text == ("Police recorded 1,582 child sexual exploitation offences in 2016, up 2\u201312 per cent."
+                    "\n\nFramed \u00a32,409 spent.")
+    assert [f["value_as_printed"] for f in scan_text(decode_article(MHTML), DEFAULT)["figures"]] == ["1,582",
+                                                                                                     "\u00a32,409"]
+
+
+def test_an_e_mail_is_read_as_its_body_in_its_own_charset() -> None:
+    """An e-mail saved as .eml (an mbox "From " line, quoted-printable windows-1252 in two alternatives): its HTML
+    alternative is read, hidden text left out, its smart quotes and pound sign as written."""
+    eml = _crlf("""From jane Tue Mar 14 10:00:00 2017
+Subject: figures
+MIME-Version: 1.0
+Content-Type: multipart/alternative; boundary=zz
+
+--zz
+Content-Type: text/plain; charset=windows-1252
+Content-Transfer-Encoding: quoted-printable
+
+Police recorded =931,5=
+82=94 offences, =A32,409 spent.
+--zz
+Content-Type: text/html; charset=windows-1252
+Content-Transfer-Encoding: quoted-printable
+
+<p>Police recorded =931,582=94 offences, =A32,409 spent.<span hidden>9,999</span></p>
+--zz--
+""")
+    assert to_text(decode_article(eml)) == "Police recorded \u201c1,582\u201d offences, \u00a32,409 spent."
+    plain = eml.replace(b"text/html", b"text/x-other")
+    assert to_text(decode_article(plain)) == "Police recorded \u201c1,582\u201d offences, \u00a32,409 spent."
+
+
+@pytest.mark.parametrize(("data", "message"), [
+    (b"MIME-Version: 1.0\nContent-Type: image/png\nContent-Transfer-Encoding: base64\n\niVBORw0K\n", "no text or HTML"),
+    (b"MIME-Version: 1.0\nContent-Type: multipart/related; boundary=b\n\n"
+     + b"--b\nContent-Type: text/html\n\n<p>1,582</p>\n" * 6000 + b"--b--\n", "up to 6,001 parts"),
+    (b"MIME-Version: 1.0\n" + b"".join(b"Content-Type: multipart/mixed; boundary=b%d\n\n--b%d\n" % (i, i)
+                                       for i in range(2000)) + b"Content-Type: text/plain\n\n1,582\n", "too deep"),
+    (b"MIME-Version: 1.0\nContent-Type: text/plain\nContent-Transfer-Encoding: quoted-printable\n\n1,5=00=\n82\n",
+     "NUL bytes"),
+])
+def test_a_mime_message_scan_cannot_read_is_refused_in_one_line(data: bytes, message: str) -> None:
+    """No text part, more parts than a saved page holds (each a parse and a frame: 5 MB of tiny parts took over a
+    minute), nesting deeper than the parser goes (a RecursionError), a NUL in a decoded part."""
+    with pytest.raises(InputRefused, match=message):
+        decode_article(data)
+
+
+@pytest.mark.parametrize("text", [
+    "title: Report\ndate: 2017\n\nPolice recorded 1,582 offences.\n",
+    "MIME-Version: is a header. Police recorded 1,582 offences.\n",
+    "Subject: figures\n\nMIME-Version: 1.0\n\nPolice recorded 1,582 offences.\n",
+])
+def test_text_that_only_looks_like_headers_is_read_as_text(text: str) -> None:
+    """Only a header block naming MIME-Version, ended by a blank line, is a MIME message."""
+    assert decode_article(text.encode()) == text
