@@ -3,7 +3,8 @@
 A fact-checker pastes whatever they have: a saved page, a text file, a PDF by mistake. Guessing an encoding or
 reading a PDF's bytes as prose gives hundreds of garbage "figures" that look like findings, so this reads only what
 it can read for certain: a byte-order mark, a charset the file declares, or valid UTF-8; everything else is refused
-with what to do instead. A page saved as one file (MHTML) or an e-mail is read as the page or body it holds. A size limit keeps one run bounded (the scan is linear, but a runaway input is not news).
+with what to do instead. A page saved as one file (MHTML) or an e-mail is read as the page or body it holds. A size
+limit keeps one run bounded (the scan is linear, but a runaway input is not news).
 """
 
 from __future__ import annotations
