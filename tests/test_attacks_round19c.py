@@ -139,3 +139,34 @@ def test_a_mime_message_scan_cannot_read_is_refused_in_one_line(data: bytes, mes
 def test_text_that_only_looks_like_headers_is_read_as_text(text: str) -> None:
     """Only a header block naming MIME-Version, ended by a blank line, is a MIME message."""
     assert decode_article(text.encode()) == text
+
+
+@pytest.mark.parametrize(("article", "shown"), [
+    ("> Police recorded 1,582\n> offences in 2016.\n", "Police recorded 1,582 offences in 2016."),
+    ("> > Police recorded 1,582 offences.\n", "Police recorded 1,582 offences."),
+    ("Police recorded ~~1,200~~ 1,582 offences.\n", "Police recorded 1,200 1,582 offences."),
+    ("Police recorded 1,**582** offences and 2,_409_ more.\n", "Police recorded 1,582 offences and 2,409 more."),
+    ("Police recorded **1,582** offences.\n", "Police recorded 1,582 offences."),
+    ('See [1,582 offences](http://x.org/56 "5,555 title") and [2,409][r].\n\n[r]: http://x.org/3,333 "4,444"\n',
+     "See 1,582 offences and 2,409."),
+    ('![Chart of 1,582 offences](chart-2,409.png "5,555")\n', "Chart of 1,582 offences"),
+    ("Police recorded 1,582[^2] offences.\n\n[^2]: Home Office table.\n",
+     "Police recorded 1,582 offences.\n\nHome Office table."),
+    ("Police recorded <sup>a</sup> 1,582 offences.\n\n> 2,409 were <b>referred</b>.\n",
+     "Police recorded 1,582 offences.\n\n2,409 were referred."),
+])
+def test_markdown_syntax_no_reader_sees_is_not_read_as_text(article: str, shown: str) -> None:
+    """A quote's ">" was read as "more than" (the figure not read), "~~" as "about", emphasis inside a number split
+    it, a link's or image's title and a reference definition were read as figures, a footnote reference as one."""
+    assert to_text(article) == shown
+
+
+@pytest.mark.parametrize(("article", "figures"), [
+    ("> Police recorded 1,582 offences in 2016.\n", ["1,582"]),
+    ('Police recorded 1,582[^2] offences ([source](http://x.org/a "2,409")).\n', ["1,582"]),
+    ("There were >1,200 cases and ~1,300 referrals.\n", []),
+])
+def test_a_quoted_or_linked_figure_is_read_and_more_than_or_about_still_qualify(article: str,
+                                                                                 figures: list[str]) -> None:
+    """`>1,200` with no space is still "more than", and a single "~" still "about" (neither one figure)."""
+    assert [f["value_as_printed"] for f in scan_text(article, DEFAULT)["figures"]] == figures

@@ -942,6 +942,30 @@ def _html_text(raw: str, frames: int = 0, prose: bool = False) -> str:
     return "".join(parser.parts)
 
 
+#: Markdown's syntax that a reader of the rendered article never sees, in prose (`_is_prose`: plain text, Markdown,
+#: an e-mail), each read as text before: a link's or image's destination and title (`[1,582 cases](http://x/56
+#: "5,555")`: the title was a figure), a reference definition's line, a footnote's reference (`1,582[^2]` gave
+#: the figure 2) and its definition's marker, a quote's markers at a line's start (`> 1,582 offences`, `> > …`:
+#: the ">" was read as "more than" and the figure not read; `>1,582` with no space stays "more than"), and
+#: emphasis or strikethrough marks touching a number (`1,**582**` was 1 and 582; `~~1,200~~` was "about 1,200").
+#: Each alternative stops at a bracket, parenthesis, quote or line end it cannot cross: one pass.
+_MARKDOWN = re.compile(
+    r"(?P<link>!?\[(?P<text>[^\[\]\n]*)\]\((?:<[^<>\n]*>|[^()\s]*)"
+    r"(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\)))?[ \t]*\))"
+    r"|(?P<reference>\[(?P<label>[^\[\]\n]+)\]\[[^\[\]\n]*\])"
+    r"|^[ ]{0,3}\[(?!\^)[^\[\]\n]+\]:[ \t]*\S+[^\n]*$"
+    r"|^[ ]{0,3}\[\^[^\[\]\s]+\]:[ \t]*|\[\^[^\[\]\s]+\]"
+    r"|^[ \t]{0,3}(?:>[ \t]?)*>[ \t]"
+    r"|(?<=[\d,.])(?:[*_]{1,3}|~~)(?=\d)|(?<=\d)(?:[*_]{1,3}|~~)(?![\w*~])|(?<![\w*~])(?:[*_]{1,3}|~~)(?=[\d£$€])",
+    re.MULTILINE)
+
+
+def _markdown_marks(text: str) -> str:
+    """Prose with Markdown's syntax no reader sees (`_MARKDOWN`) removed: a link or image as its text, a reference
+    link as its label, the rest as nothing."""
+    return _MARKDOWN.sub(lambda m: m.group("text") if m.group("link") else m.group("label") or "", text)
+
+
 def to_text(raw: str) -> str:
     """The article's visible text: HTML reduced to paragraphs; plain text with its white space tidied.
 
@@ -949,6 +973,7 @@ def to_text(raw: str) -> str:
     "1\u200b,737" is 1,737, not 1), a digit other than 0-9 kept as written so it is never read into a number, and
     line ends of any system (CR LF, CR alone) alike."""
     raw = raw.replace("\r\n", "\n").replace("\r", "\n")
+    raw = _markdown_marks(raw) if _is_prose(raw) else raw
     if looks_like_html(raw):
         raw = _NOT_TEXT.sub(" ", normal_text_keeping_digits(_cell_gaps(_html_text(raw, prose=_is_prose(raw)))))
     else:
