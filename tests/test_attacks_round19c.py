@@ -170,3 +170,20 @@ def test_a_quoted_or_linked_figure_is_read_and_more_than_or_about_still_qualify(
                                                                                  figures: list[str]) -> None:
     """`>1,200` with no space is still "more than", and a single "~" still "about" (neither one figure)."""
     assert [f["value_as_printed"] for f in scan_text(article, DEFAULT)["figures"]] == figures
+
+
+@pytest.mark.parametrize("page", [
+    '<!doctype html><html><head><title>Police recorded 1,582 offences</title></head><body><div id="__next"></div>'
+    "<noscript>Enable JavaScript to read this article.</noscript><script id=\"__NEXT_DATA__\" type=\"application/json\">"
+    '{"props":{"body":"Police recorded 1,582 child sexual exploitation offences in 2016."}}</script></body></html>',
+    '<html><body><p hidden>1,582</p><img src="chart.png" alt="Police recorded 1,582 offences"></body></html>',
+    "", " \n\n\t\f\n",
+])
+def test_an_article_that_shows_no_text_is_not_reported_as_having_no_figures(page: str) -> None:
+    """A saved page whose article its scripts draw (the text only in a script's data) gave "no figures found" and
+    exit 0: a fact-checker was told the article had no figures. Nothing read is now said, as a part not read."""
+    from analysis.factcheck.scan import NO_TEXT
+
+    result = scan_text(page, DEFAULT)
+    assert result["figures"] == [] and result["not_read"] == [NO_TEXT]
+    assert scan_text("<p>Police recorded 1,582 offences.</p>", DEFAULT)["not_read"] == []

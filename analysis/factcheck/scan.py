@@ -101,6 +101,13 @@ def _left_out_entry(item: LeftOut) -> dict[str, Any]:
             "sentence": shown_sentence(text, max(at, 0), len(item.text))}
 
 
+#: Said when an article shows no text at all, where "no figures found" and exit 0 told a fact-checker a page had
+#: no figures: a saved page whose article its scripts draw (the text only in a script's data, a <noscript> notice
+#: and a title), a page of images, an empty file.
+NO_TEXT = ("the article shows no text, so nothing was read: a page its scripts draw shows none until they run (save "
+           "it once it has loaded, or copy its text into a .txt file)")
+
+
 def scan_text(raw: str, paths: Paths, max_figures: int | None = DEFAULT_MAX_FIGURES) -> dict[str, Any]:
     """The scan of one article's text (plain or HTML): its figures with their matches, what was set aside, and
     `not_read`: the parts of the text that were not read, each in one line (empty when all of it was)."""
@@ -111,6 +118,8 @@ def scan_text(raw: str, paths: Paths, max_figures: int | None = DEFAULT_MAX_FIGU
     cache: dict[Any, Any] = {}
     previous = None
     text = to_text(raw)
+    if not text:
+        not_read.append(NO_TEXT)
     every, kinds = sentences(text), kinds_in(text)
     for sentence in every:
         opens = previous is None or previous.paragraph != sentence.paragraph  # a list's number opens its paragraph
