@@ -174,7 +174,8 @@ def test_a_quoted_or_linked_figure_is_read_and_more_than_or_about_still_qualify(
 
 @pytest.mark.parametrize("page", [
     '<!doctype html><html><head><title>Police recorded 1,582 offences</title></head><body><div id="__next"></div>'
-    "<noscript>Enable JavaScript to read this article.</noscript><script id=\"__NEXT_DATA__\" type=\"application/json\">"
+    "<noscript>Enable JavaScript to read this article.</noscript>"
+    '<script id="__NEXT_DATA__" type="application/json">'
     '{"props":{"body":"Police recorded 1,582 child sexual exploitation offences in 2016."}}</script></body></html>',
     '<html><body><p hidden>1,582</p><img src="chart.png" alt="Police recorded 1,582 offences"></body></html>',
     "", " \n\n\t\f\n",
