@@ -188,3 +188,16 @@ def test_an_article_that_shows_no_text_is_not_reported_as_having_no_figures(page
     result = scan_text(page, DEFAULT)
     assert result["figures"] == [] and result["not_read"] == [NO_TEXT]
     assert scan_text("<p>Police recorded 1,582 offences.</p>", DEFAULT)["not_read"] == []
+
+
+@pytest.mark.parametrize(("svg", "shown"), [
+    ("<text y=20><tspan x=0>2016</tspan><tspan x=80>1,582</tspan></text>", "2016\n\n1,582"),
+    ("<text><tspan x=0 y=20>Year 2016</tspan><tspan x=0 dy=20>1,582 cases</tspan></text>", "Year 2016\n\n1,582 cases"),
+    ("<text y=20>1,5<tspan>82</tspan> cases</text>", "1,582 cases"),
+    ("<text y=20>10<tspan dy=-6>6</tspan></text>", "106"),
+])
+def test_an_svg_tspan_drawn_at_its_own_position_is_read_apart(svg: str, shown: str) -> None:
+    """A chart's columns and a label wrapped onto lines by `<tspan x=…>` were read run together, "20161,582" (as
+    Chromium's innerText reads them; a screenshot shows 2016 and 1,582 apart). A tspan without a position of its
+    own (a number's styled part, a shifted exponent) continues its text."""
+    assert to_text(f"<p>Chart</p><svg width=300 height=60>{svg}</svg>") == f"Chart\n\n{shown}"

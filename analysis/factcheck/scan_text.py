@@ -90,6 +90,14 @@ _ANNOTATIONS = frozenset({"annotation", "annotation-xml"})
 #: ... and what each of their lines of text is drawn in, a line of its own to Chromium (and each MathML element):
 #: read without a break, `<text>2,222</text><text>4,444</text>` was the one number "2,2224,444".
 _FOREIGN_LINES = frozenset({"text", "mi", "mn", "mo", "ms", "mtext"})
+
+
+def _new_chunk(tag: str, attrs: list[tuple[str, str | None]], foreign: str) -> bool:
+    """Whether an SVG <tspan> is drawn where it says, apart from the text before it (SVG's "text chunk": an
+    absolute x or y). A chart's columns (`<tspan x=0>2016</tspan><tspan x=80>1,582</tspan>`) and a label wrapped
+    onto lines (D3's `<tspan x=0 dy=1.1em>`) were read run together: "20161,582", a figure no reader sees, as
+    Chromium's innerText reads them."""
+    return foreign == "svg" and tag == "tspan" and any(key.lower() in ("x", "y") for key, _ in attrs)
 #: Start tags that close an open <p> (HTML5 "in button scope", simplified), and the elements that bound that scope.
 _CLOSES_P = (_BLOCKS - {"br", "td", "th", "tr", "li", "option", "optgroup", "legend", "caption", "thead", "tbody",
                          "tfoot"}) | {"main", "aside", "details", "dl", "fieldset", "figure",
@@ -475,7 +483,7 @@ class _TextParser(HTMLParser):
     def _open_break(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         """Where a start tag breaks the text (a block, a line of SVG or MathML), and what it ends (`_break_out`,
         and in HTML `_close_implied`)."""
-        if tag in _FOREIGN_LINES or self._foreign(tag) == "math":
+        if tag in _FOREIGN_LINES or self._foreign(tag) == "math" or _new_chunk(tag, attrs, self._foreign(tag)):
             self._emit("\n\n")
         self._break_out(tag, attrs)
         if tag in _BLOCKS or tag == "body":
