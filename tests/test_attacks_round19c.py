@@ -201,3 +201,16 @@ def test_an_svg_tspan_drawn_at_its_own_position_is_read_apart(svg: str, shown: s
     Chromium's innerText reads them; a screenshot shows 2016 and 1,582 apart). A tspan without a position of its
     own (a number's styled part, a shifted exponent) continues its text."""
     assert to_text(f"<p>Chart</p><svg width=300 height=60>{svg}</svg>") == f"Chart\n\n{shown}"
+
+
+def test_a_claims_stub_never_repeats_a_claim_id() -> None:
+    """Figures printed and worded alike ("rose by 12 per cent in", three times) gave three stubs of one id, which
+    `validate` refuses as duplicate claim ids once the stub is pasted into claims.yaml."""
+    import yaml
+
+    from analysis.factcheck.scan import claims_stub
+
+    article = ("Offences rose by 12 per cent in 2016.\n\nReferrals rose by 12 per cent in 2017.\n\n"
+               "Offences rose by 12 per cent in 2016.\n")
+    ids = [entry["id"] for entry in yaml.safe_load(claims_stub(scan_text(article, DEFAULT)))]
+    assert len(ids) == 3 and len(set(ids)) == 3, ids

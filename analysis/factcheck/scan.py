@@ -241,13 +241,14 @@ def claims_stub(result: dict[str, Any]) -> str:
     from analysis.factcheck.rules import ROLES
 
     entries = []
+    taken: dict[str, int] = {}
     for e in result["figures"]:
         if not e["should_register"]:
             continue
         slug = re.sub(r"[^a-z0-9]+", "-", f"{e['value_as_printed']} {e['counted']}".lower()).strip("-")[:50]
         words = e["sentence"].split()
         entries.append({
-            "id": f"todo-{slug}", "claimant": "", "source_id": "", "location": f"para {e['paragraph']}",
+            "id": _unique(f"todo-{slug}", taken), "claimant": "", "source_id": "", "location": f"para {e['paragraph']}",
             "text": " ".join(words[:30]), "stated": e["value_as_printed"], "kind": e["derived"],
             "inputs": {role: "" for role in ROLES.get(e["derived"], ())},
             "note": f"Stub from `python -m analysis scan`: kind read from the words {e['derived_because']!r}; "
@@ -255,6 +256,19 @@ def claims_stub(result: dict[str, Any]) -> str:
         })
     header = "# Claims stub from `python -m analysis scan`: nothing here is checked; fill every empty field.\n"
     return header + (yaml.safe_dump(entries, sort_keys=False, allow_unicode=True, width=110) if entries else "[]\n")
+
+
+def _unique(name: str, taken: dict[str, int]) -> str:
+    """`name`, or `name-2`, `name-3`, …: the first not yet taken (now taken; `taken` keeps each name's last number,
+    so 25,000 figures worded alike cost one step each). Two figures printed and worded alike ("12 per cent in"
+    twice) gave a stub of duplicate claim ids, which `validate` refuses once pasted in."""
+    found, n = name, taken.get(name, 0)
+    while found in taken:
+        n += 1
+        found = f"{name}-{n}"
+    taken[name] = max(n, 1)
+    taken.setdefault(found, 1)
+    return found
 
 
 def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
