@@ -214,3 +214,13 @@ def test_a_claims_stub_never_repeats_a_claim_id() -> None:
                "Offences rose by 12 per cent in 2016.\n")
     ids = [entry["id"] for entry in yaml.safe_load(claims_stub(scan_text(article, DEFAULT)))]
     assert len(ids) == 3 and len(set(ids)) == 3, ids
+
+
+@pytest.mark.parametrize(("size", "limit", "said"), [
+    (1_000_001, 1.0, "it is 1,000,001 bytes, over the 1 MB limit"), (40, 1e-9, "it is 40 bytes, over the 1e-09 MB"),
+    (2_500_000, 1.0, "it is 2.5 MB, over the 1 MB limit"),
+])
+def test_the_size_refused_is_shown_over_the_limit(size: int, limit: float, said: str) -> None:
+    """A byte over 1 MB was said to be "1.0 MB, over the 1 MB limit", a 40-byte file "0.0 MB"."""
+    with pytest.raises(InputRefused, match=said):
+        decode_article(b"a" * size, limit)

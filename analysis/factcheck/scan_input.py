@@ -138,11 +138,18 @@ def _codec(name: str) -> str:
     return codec
 
 
+def _size(size: int, max_mb: float) -> str:
+    """A size over the limit as megabytes, or bytes where megabytes to one place would not show it over: a byte
+    over 1 MB read "it is 1.0 MB, over the 1 MB limit", and any file over 1e-9 MB "0.0 MB"."""
+    shown = f"{size / 1_000_000:.1f}"
+    return f"{shown} MB" if float(shown) > max_mb else f"{size:,} bytes"
+
+
 def decode_article(data: bytes, max_mb: float = DEFAULT_MAX_MB, mime: bool = True) -> str:
     """The article's text, or InputRefused: too large, not text (PDF, image, binary), or of unknown encoding. A
     MIME message's text is read (`_mime_article`), but not a message inside one of its parts (`mime` False)."""
     if len(data) > max_mb * 1_000_000:
-        raise InputRefused(f"it is {len(data) / 1_000_000:.1f} MB, over the {max_mb:g} MB limit "
+        raise InputRefused(f"it is {_size(len(data), max_mb)}, over the {max_mb:g} MB limit "
                            "(raise it with --max-mb if this really is one article)")
     for bom, codec in _BOMS:
         if data.startswith(bom):
