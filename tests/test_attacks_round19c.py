@@ -224,3 +224,12 @@ def test_the_size_refused_is_shown_over_the_limit(size: int, limit: float, said:
     """A byte over 1 MB was said to be "1.0 MB, over the 1 MB limit", a 40-byte file "0.0 MB"."""
     with pytest.raises(InputRefused, match=said):
         decode_article(b"a" * size, limit)
+
+
+def test_unicode_paragraph_and_line_separators_end_paragraphs_and_lines_in_plain_text() -> None:
+    """U+2029 and U+2028 (plain text copied from Pages or a layout program) were kept as characters: every figure
+    of a three-paragraph article was said to be in paragraph 1."""
+    article = "Police recorded 1,582 offences in 2016.\u2029There were 2,409 referrals.\u2028New line 3,333.\n"
+    assert to_text(article) == ("Police recorded 1,582 offences in 2016.\n\nThere were 2,409 referrals.\n\n"
+                                "New line 3,333.")
+    assert [f["paragraph"] for f in scan_text(article, DEFAULT)["figures"]] == [1, 2, 3]

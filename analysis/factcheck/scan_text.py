@@ -974,6 +974,11 @@ def _markdown_marks(text: str) -> str:
     return _MARKDOWN.sub(lambda m: m.group("text") if m.group("link") else m.group("label") or "", text)
 
 
+#: Unicode's own line and paragraph separators in plain text (a copy from Pages or a layout program): read as a
+#: line end and a blank line. Left as they were, an article of three paragraphs was "para 1" throughout.
+_UNICODE_BREAKS = {0x2028: "\n", 0x2029: "\n\n"}
+
+
 def to_text(raw: str) -> str:
     """The article's visible text: HTML reduced to paragraphs; plain text with its white space tidied.
 
@@ -987,7 +992,7 @@ def to_text(raw: str) -> str:
     else:
         raw = html.unescape(raw) if re.search(r"&(?:#\d+|[a-z]+);", raw) else raw
         raw = _cell_gaps(raw.replace(_CELL_EDGE, " ").replace("\t", _CELL_EDGE))  # tabs: columns' gaps
-        raw = _soft_wraps(_NOT_TEXT.sub(" ", normal_text_keeping_digits(raw)))
+        raw = _soft_wraps(_NOT_TEXT.sub(" ", normal_text_keeping_digits(raw.translate(_UNICODE_BREAKS))))
     paragraphs = [re.sub(r"[ \t]+", " ", p).strip() for p in re.split(r"\n\s*\n|\n", raw)]
     return "\n\n".join(p for p in paragraphs if p)
 
