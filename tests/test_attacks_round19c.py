@@ -233,3 +233,22 @@ def test_unicode_paragraph_and_line_separators_end_paragraphs_and_lines_in_plain
     assert to_text(article) == ("Police recorded 1,582 offences in 2016.\n\nThere were 2,409 referrals.\n\n"
                                 "New line 3,333.")
     assert [f["paragraph"] for f in scan_text(article, DEFAULT)["figures"]] == [1, 2, 3]
+
+
+@pytest.mark.parametrize(("page", "shown"), [
+    ("<p>Police recorded <bdo dir=rtl>1,582</bdo> offences.</p>", "Police recorded 285,1 offences."),
+    ("<p>Police recorded \u202e1,582\u202c offences.</p>", "Police recorded 285,1 offences."),
+    ("Police recorded \u202e1,582\u202c offences.\n", "Police recorded 285,1 offences."),
+    ('<p><span style="unicode-bidi:bidi-override;direction:rtl">2,409</span></p>', "904,2"),
+    ("<p><bdo dir=rtl>1,582 <bdo dir=ltr>2,409</bdo></bdo></p>", "2,409 285,1"),
+    ("<p><bdo dir=rtl>1,582 <bdo dir=rtl>2,409</bdo></bdo></p>", "904,2 285,1"),
+    ("<p><bdo dir=rtl>12 <bdo dir=ltr>34 <bdo dir=rtl>56</bdo></bdo></bdo></p>", "34 65 21"),
+    ("<p><bdo dir=RTL>1,5<b>82</b> x</bdo> and <span dir=rtl>1,582</span>", "x 285,1 and 1,582"),
+    ("<p><bdo dir=rtl>1,582", "285,1"),
+])
+def test_text_drawn_right_to_left_is_read_as_drawn(page: str, shown: str) -> None:
+    """A right-to-left override (`<bdo dir=rtl>`, `unicode-bidi: bidi-override`, U+202E) draws "1,582" as "285,1"
+    (each case checked by a Chromium screenshot; its innerText reads "1,582"): scan read the figure 1,582, which no
+    reader sees and the record could confirm. A plain `dir=rtl` reorders no digits."""
+    assert to_text(page) == shown
+    assert "1,582" not in [f["value_as_printed"] for f in scan_text(page, DEFAULT)["figures"]] or "1,582" in shown

@@ -92,6 +92,42 @@ _ANNOTATIONS = frozenset({"annotation", "annotation-xml"})
 _FOREIGN_LINES = frozenset({"text", "mi", "mn", "mo", "ms", "mtext"})
 
 
+def _override(tag: str, attrs: list[tuple[str, str | None]]) -> str | None:
+    """The direction ("rtl" or "ltr") an element draws its text in character by character, or None: a `<bdo dir>`,
+    or an inline style of `unicode-bidi: bidi-override` (or isolate-override) with a `direction`. Chromium draws
+    "1,582" in a right-to-left one as "285,1" (a screenshot shows it), its innerText reads "1,582", and so did scan:
+    a figure no reader sees, which the record could "confirm"."""
+    values = _attributes(attrs)
+    if tag == "bdo" and values.get("dir", "").strip().lower() in ("rtl", "ltr"):
+        return values["dir"].strip().lower()
+    style = inline_declarations(values["style"])[0] if "style" in values else {}
+    if style.get("unicode-bidi") in ("bidi-override", "isolate-override") and style.get("direction") in ("rtl", "ltr"):
+        return style["direction"]
+    return None
+
+
+#: How many overrides of alternating direction, one in another, are drawn reversed (`_override`): each reverses
+#: the text of those inside it again, so without a bound 100,000 of them, left open, copied the page's text once
+#: per level. A deeper one is drawn in its parent's direction.
+_DEEPEST_OVERRIDE = 8
+
+
+#: Unicode's right-to-left override (U+202E) to its end (U+202C, another bidi control, or the line's end): drawn
+#: reversed as `<bdo dir=rtl>` is ("\u202e1,582\u202c" shows "285,1"), and read as 1,582 once the controls were
+#: removed.
+_RLO = re.compile("\u202e([^\u202a-\u202e\u2066-\u2069\n]*)[\u202c]?")
+
+
+def shown_reversed(text: str) -> str:
+    """Text drawn right to left character by character, as a reader sees it: each line reversed."""
+    return "\n".join(line[::-1] for line in text.split("\n"))
+
+
+def _unicode_overrides(text: str) -> str:
+    """Text with each right-to-left override's run (`_RLO`) as it is drawn (`shown_reversed`)."""
+    return _RLO.sub(lambda m: shown_reversed(m.group(1)), text) if "\u202e" in text else text
+
+
 def _new_chunk(tag: str, attrs: list[tuple[str, str | None]], foreign: str) -> bool:
     """Whether an SVG <tspan> is drawn where it says, apart from the text before it (SVG's "text chunk": an
     absolute x or y). A chart's columns (`<tspan x=0>2016</tspan><tspan x=80>1,582</tspan>`) and a label wrapped
@@ -406,12 +442,22 @@ class _TextParser(HTMLParser):
         self._foster: list[tuple[int, int | None]] = []
         self._bounds: list[int] = []  # depth of each open element that bounds an end tag's scope (`_SCOPE_BOUNDS`)
         self._special: list[int] = []  # depth of each open special element (`_SPECIAL`)
+        # Each open element that changes the direction its text is drawn in (`_override`): depth, first part.
+        self._reversed: list[tuple[int, int]] = []
 
     def _emit(self, text: str) -> None:
         self.parts.append(text)
         self._chars += len(text)
 
+    def close(self) -> None:
+        super().close()
+        self._close_to(0)  # an element left open to the end is ended there (its text drawn reversed, if it is)
+
     def _close_to(self, depth: int) -> None:
+        while self._reversed and self._reversed[-1][0] >= depth:
+            start = self._reversed.pop()[1]
+            self.parts[start:] = [shown_reversed("".join(self.parts[start:]))]
+            self._marks = [mark for mark in self._marks if mark[0] <= start]
         for tag in self._open[depth:]:
             self._at[tag].pop()
         del self._open[depth:]
@@ -528,6 +574,11 @@ class _TextParser(HTMLParser):
         visible = _visibility(tag, attrs, sheet)
         if visible is not None:
             self._visibility.append((depth, visible))
+        if (len(self._reversed) < _DEEPEST_OVERRIDE
+                and _override(tag, attrs) == ("ltr" if len(self._reversed) % 2 else "rtl")):
+            # an override of the other direction than the one its text is drawn in: reversed when it ends, so an
+            # ltr run in an rtl one ("1,582 <bdo dir=ltr>2,409</bdo>", drawn "2,409 285,1") ends reversed once
+            self._reversed.append((depth, len(self.parts)))
         if tag in _MARK_HOLDERS:
             self._marks.append((len(self.parts), self._chars))
         if tag == "template" and _shadow_root(tag, _attributes(attrs)):
@@ -988,11 +1039,13 @@ def to_text(raw: str) -> str:
     raw = raw.replace("\r\n", "\n").replace("\r", "\n")
     raw = _markdown_marks(raw) if _is_prose(raw) else raw
     if looks_like_html(raw):
-        raw = _NOT_TEXT.sub(" ", normal_text_keeping_digits(_cell_gaps(_html_text(raw, prose=_is_prose(raw)))))
+        raw = _html_text(raw, prose=_is_prose(raw))
+        raw = _NOT_TEXT.sub(" ", normal_text_keeping_digits(_cell_gaps(_unicode_overrides(raw))))
     else:
         raw = html.unescape(raw) if re.search(r"&(?:#\d+|[a-z]+);", raw) else raw
         raw = _cell_gaps(raw.replace(_CELL_EDGE, " ").replace("\t", _CELL_EDGE))  # tabs: columns' gaps
-        raw = _soft_wraps(_NOT_TEXT.sub(" ", normal_text_keeping_digits(raw.translate(_UNICODE_BREAKS))))
+        raw = _unicode_overrides(raw.translate(_UNICODE_BREAKS))
+        raw = _soft_wraps(_NOT_TEXT.sub(" ", normal_text_keeping_digits(raw)))
     paragraphs = [re.sub(r"[ \t]+", " ", p).strip() for p in re.split(r"\n\s*\n|\n", raw)]
     return "\n\n".join(p for p in paragraphs if p)
 
