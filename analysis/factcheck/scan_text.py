@@ -1006,16 +1006,19 @@ def _html_text(raw: str, frames: int = 0, prose: bool = False) -> str:
 #: "5,555")`: the title was a figure), a reference definition's line, a footnote's reference (`1,582[^2]` gave
 #: the figure 2) and its definition's marker, a quote's markers at a line's start (`> 1,582 offences`, `> > …`:
 #: the ">" was read as "more than" and the figure not read; `>1,582` with no space stays "more than"), and
-#: emphasis or strikethrough marks touching a number (`1,**582**` was 1 and 582; `~~1,200~~` was "about 1,200").
+#: emphasis or strikethrough marks touching a number (`1,**582**` was 1 and 582; `~~1,200~~` was "about 1,200"),
+#: never between two digits ("12_12" stays apart). A definition is a label, a destination (not a figure) and a
+#: title only: a plain-text endnote "[1]: Police recorded 1,582 offences" is text.
 #: Each alternative stops at a bracket, parenthesis, quote or line end it cannot cross: one pass.
 _MARKDOWN = re.compile(
     r"(?P<link>!?\[(?P<text>[^\[\]\n]*)\]\((?:<[^<>\n]*>|[^()\s]*)"
     r"(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\)))?[ \t]*\))"
     r"|(?P<reference>\[(?P<label>[^\[\]\n]+)\]\[[^\[\]\n]*\])"
-    r"|^[ ]{0,3}\[(?!\^)[^\[\]\n]+\]:[ \t]*\S+[^\n]*$"
+    r"|^[ ]{0,3}\[(?!\^)[^\[\]\n]+\]:[ \t]*(?:<[^<>\n]*>|(?![\d£$€])\S+)"
+    r"(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\)))?[ \t]*$"
     r"|^[ ]{0,3}\[\^[^\[\]\s]+\]:[ \t]*|\[\^[^\[\]\s]+\]"
     r"|^[ \t]{0,3}(?:>[ \t]?)*>[ \t]"
-    r"|(?<=[\d,.])(?:[*_]{1,3}|~~)(?=\d)|(?<=\d)(?:[*_]{1,3}|~~)(?![\w*~])|(?<![\w*~])(?:[*_]{1,3}|~~)(?=[\d£$€])",
+    r"|(?<=\d[,.])(?:[*_]{1,3}|~~)(?=\d)|(?<=\d)(?:[*_]{1,3}|~~)(?![\w*~])|(?<![\w*~])(?:[*_]{1,3}|~~)(?=[\d£$€])",
     re.MULTILINE)
 
 
