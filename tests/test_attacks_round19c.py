@@ -263,3 +263,16 @@ def test_markdown_marks_never_join_two_numbers_or_drop_an_endnote(text: str) -> 
     ("12_12" read as 1212), and any "[1]: …" line dropped as a reference definition (a plain-text endnote's
     1,582 with it)."""
     assert to_text(text) == text
+
+
+@pytest.mark.parametrize(("page", "shown"), [
+    ("<p><span dir=rtl><bdo>1,582</bdo></span></p>", "285,1"),
+    ('<p><span style="unicode-bidi:bidi-override" dir=rtl>3,333</span></p>', "333,3"),
+    ('<p><span style="unicode-bidi:bidi-override"><span dir=rtl>4,444</span></span></p>', "4,444"),
+    ("<div dir=rtl><p>5,555 <bdo dir=ltr>6,666</bdo></p></div>", "5,555 6,666"),
+    ("<p><img dir=rtl src=x><br dir=rtl>1,582 <bdo>2,409</bdo></p>", "1,582 2,409"),
+])
+def test_an_override_draws_in_the_direction_it_sets_or_inherits(page: str, shown: str) -> None:
+    """A <bdo> with no dir inside `dir=rtl`, and a bidi-override given its direction by a dir attribute, draw
+    "1,582" as "285,1" (Chromium screenshots); each was read as 1,582. Only an override reorders digits."""
+    assert to_text(page) == shown

@@ -92,17 +92,23 @@ _ANNOTATIONS = frozenset({"annotation", "annotation-xml"})
 _FOREIGN_LINES = frozenset({"text", "mi", "mn", "mo", "ms", "mtext"})
 
 
-def _override(tag: str, attrs: list[tuple[str, str | None]]) -> str | None:
-    """The direction ("rtl" or "ltr") an element draws its text in character by character, or None: a `<bdo dir>`,
-    or an inline style of `unicode-bidi: bidi-override` (or isolate-override) with a `direction`. Chromium draws
-    "1,582" in a right-to-left one as "285,1" (a screenshot shows it), its innerText reads "1,582", and so did scan:
-    a figure no reader sees, which the record could "confirm"."""
-    values = _attributes(attrs)
-    if tag == "bdo" and values.get("dir", "").strip().lower() in ("rtl", "ltr"):
-        return values["dir"].strip().lower()
-    style = inline_declarations(values["style"])[0] if "style" in values else {}
-    if style.get("unicode-bidi") in ("bidi-override", "isolate-override") and style.get("direction") in ("rtl", "ltr"):
-        return style["direction"]
+def _direction(values: dict[str, str], style: dict[str, str]) -> str | None:
+    """The direction an element sets for its text ("rtl" or "ltr"): its inline `direction`, else its `dir`
+    attribute (`auto` is judged from its letters, never its digits: left as inherited)."""
+    for given in (style.get("direction", ""), values.get("dir", "").strip().lower()):
+        if given in ("rtl", "ltr"):
+            return given
+    return None
+
+
+def _override(tag: str, values: dict[str, str], style: dict[str, str], inherited: str) -> str | None:
+    """The direction ("rtl" or "ltr") an element draws its text in character by character, or None: a <bdo>, or an
+    inline style of `unicode-bidi: bidi-override` (or isolate-override), in the direction it sets or inherits
+    (`_direction`: `<span dir=rtl><bdo>`). Chromium draws "1,582" in a right-to-left one as "285,1" (a screenshot
+    shows it), its innerText reads "1,582", and so did scan: a figure no reader sees, which the record could
+    "confirm"."""
+    if tag == "bdo" or style.get("unicode-bidi") in ("bidi-override", "isolate-override"):
+        return _direction(values, style) or inherited
     return None
 
 
@@ -444,6 +450,7 @@ class _TextParser(HTMLParser):
         self._special: list[int] = []  # depth of each open special element (`_SPECIAL`)
         # Each open element that changes the direction its text is drawn in (`_override`): depth, first part.
         self._reversed: list[tuple[int, int]] = []
+        self._directions: list[tuple[int, str]] = []  # depth and direction of each open element that sets one
 
     def _emit(self, text: str) -> None:
         self.parts.append(text)
@@ -458,6 +465,8 @@ class _TextParser(HTMLParser):
             start = self._reversed.pop()[1]
             self.parts[start:] = [shown_reversed("".join(self.parts[start:]))]
             self._marks = [mark for mark in self._marks if mark[0] <= start]
+        while self._directions and self._directions[-1][0] >= depth:
+            self._directions.pop()
         for tag in self._open[depth:]:
             self._at[tag].pop()
         del self._open[depth:]
@@ -574,16 +583,26 @@ class _TextParser(HTMLParser):
         visible = _visibility(tag, attrs, sheet)
         if visible is not None:
             self._visibility.append((depth, visible))
-        if (len(self._reversed) < _DEEPEST_OVERRIDE
-                and _override(tag, attrs) == ("ltr" if len(self._reversed) % 2 else "rtl")):
-            # an override of the other direction than the one its text is drawn in: reversed when it ends, so an
-            # ltr run in an rtl one ("1,582 <bdo dir=ltr>2,409</bdo>", drawn "2,409 285,1") ends reversed once
-            self._reversed.append((depth, len(self.parts)))
+        self._open_direction(tag, attrs, depth)
         if tag in _MARK_HOLDERS:
             self._marks.append((len(self.parts), self._chars))
         if tag == "template" and _shadow_root(tag, _attributes(attrs)):
             self._shadows.append(depth)
         self._push(tag)
+
+    def _open_direction(self, tag: str, attrs: list[tuple[str, str | None]], depth: int) -> None:
+        """Note the direction the element sets (`_direction`), and where its text starts if it is drawn reversed:
+        an override (`_override`) of the other direction than the one its text is drawn in, reversed when it ends,
+        so an ltr run in an rtl one ("1,582 <bdo dir=ltr>2,409</bdo>", drawn "2,409 285,1") ends reversed once."""
+        values = _attributes(attrs)
+        style = inline_declarations(values["style"])[0] if "style" in values else {}
+        inherited = self._directions[-1][1] if self._directions else "ltr"
+        own = _direction(values, style)
+        if own:
+            self._directions.append((depth, own))
+        if (len(self._reversed) < _DEEPEST_OVERRIDE
+                and _override(tag, values, style, inherited) == ("ltr" if len(self._reversed) % 2 else "rtl")):
+            self._reversed.append((depth, len(self.parts)))
 
     def _read_embedded(self, tag: str, attrs: list[tuple[str, str | None]], sheet: Sheet) -> bool:
         """The text of a document the page embeds in its own markup (`_embedded_document`), where the page shows
