@@ -276,3 +276,28 @@ def test_an_override_draws_in_the_direction_it_sets_or_inherits(page: str, shown
     """A <bdo> with no dir inside `dir=rtl`, and a bidi-override given its direction by a dir attribute, draw
     "1,582" as "285,1" (Chromium screenshots); each was read as 1,582. Only an override reorders digits."""
     assert to_text(page) == shown
+
+
+def test_an_e_mail_s_text_on_both_sides_of_an_attachment_is_read() -> None:
+    """A plain e-mail whose body a mail client split around an inline image: only its first text part was read,
+    and the 2,409 after the image was dropped without a word."""
+    eml = _crlf("""MIME-Version: 1.0
+Content-Type: multipart/mixed; boundary=m
+
+--m
+Content-Type: text/plain; charset=utf-8
+
+Police recorded 1,582 offences.
+--m
+Content-Type: image/png
+Content-Disposition: inline
+Content-Transfer-Encoding: base64
+
+iVBORw0KGgo=
+--m
+Content-Type: text/plain; charset=utf-8
+
+There were 2,409 referrals.
+--m--
+""")
+    assert to_text(decode_article(eml)) == "Police recorded 1,582 offences.\n\nThere were 2,409 referrals."

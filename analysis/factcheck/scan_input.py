@@ -207,12 +207,12 @@ MAX_MIME_PARTS = 5000
 
 def _mime_article(data: bytes, max_mb: float) -> str:
     """What a MIME message shows: its first HTML part (the page a saved archive opens on; an e-mail's HTML
-    alternative), else its first plain text part, each decoded from its transfer encoding in its own charset; a
-    saved page's frames (its other HTML parts, which Chromium draws in the page) are read as frames of it. Read with
-    the `email` package's plain `Message` API: its header registry (`email.policy.default`) took 1.2 s per 80 KB
-    of small parts. Parts nested too deep for the parser are refused, and so is a message of more parts than a
-    saved page holds (`MAX_MIME_PARTS`, counted before parsing by its boundary lines): each costs a parse and a
-    frame, and 5 MB of tiny parts took over a minute."""
+    alternative), else each of its plain text parts (an e-mail's body around an attachment), each decoded from its
+    transfer encoding in its own charset; a saved page's frames (its other HTML parts, which Chromium draws in the
+    page) are read as frames of it. Read with the `email` package's plain `Message` API: its header registry
+    (`email.policy.default`) took 1.2 s per 80 KB of small parts. Parts nested too deep for the parser are refused,
+    and so is a message of more parts than a saved page holds (`MAX_MIME_PARTS`, counted before parsing by its
+    boundary lines): each costs a parse and a frame, and 5 MB of tiny parts took over a minute."""
     parts_at_most = data.count(b"\n--") + data.startswith(b"--")
     if parts_at_most > MAX_MIME_PARTS:
         raise InputRefused(f"it is a MIME message of up to {parts_at_most:,} parts, over the {MAX_MIME_PARTS:,} a "
@@ -228,9 +228,11 @@ def _mime_article(data: bytes, max_mb: float) -> str:
     if not texts:
         raise InputRefused("it is a MIME message (a saved web archive or an e-mail) with no text or HTML part: "
                            "save the page as HTML, or copy its text into a .txt file")
-    text = _part_text(texts[0], max_mb)
+    if not pages:  # each inline text part, in order: a mail client shows them all (only the first was read)
+        return "\n\n".join(_part_text(part, max_mb) for part in texts)
     frames = [_part_text(part, max_mb) for part in pages[1:]]
-    return text + "".join(f'<iframe srcdoc="{html.escape(frame)}"></iframe>' for frame in frames)
+    return _part_text(pages[0], max_mb) + "".join(f'<iframe srcdoc="{html.escape(frame)}"></iframe>'
+                                                  for frame in frames)
 
 
 def _part_text(part: Message, max_mb: float) -> str:
