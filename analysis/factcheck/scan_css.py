@@ -164,6 +164,9 @@ class Sheet:
     # `<p class=x style="display:block">` hide the p in Chromium; any rule that showed undid it here.
     hide_forced: set[str] = field(default_factory=set)
     invisible: set[str] = field(default_factory=set)
+    # Details whose closed content a rule may show: a content-visibility other than hidden on their
+    # `::details-content` (`_add_details_shown`).
+    details_shown: set[str] = field(default_factory=set)
 
     def keys(self, tag: str, values: dict[str, str]) -> list[str]:
         """How the sheet names this element: "*" (a rule whose subject has no type, class, id or attribute), its
@@ -480,6 +483,8 @@ def _add_rule(sheet: Sheet, prelude: str, body: str, sometimes: bool, parent: st
     display, visible, content = style.get("display"), style.get("visibility"), style.get("content-visibility")
     if not (display or visible or content):
         return
+    if content and content != "hidden" and "::details-content" in prelude.lower():
+        _add_details_shown(sheet, prelude, parent, cache)
     shows = bool(display) and display != "none"
     effect = (shows, shows and "display" in important, bool(display) and unboxed(display or ""),
               bool(content) and content != "hidden", visible in ("visible", "initial"))
@@ -504,6 +509,21 @@ def _add_rule(sheet: Sheet, prelude: str, body: str, sometimes: bool, parent: st
         if effect[4] and "visibility" in important:
             sheet.visible.update(keys)
         _add_shown(sheet, keys, effect)
+
+
+_DETAILS_CONTENT = re.compile(r"::details-content\s*$", re.IGNORECASE)
+
+
+def _add_details_shown(sheet: Sheet, prelude: str, parent: str | None,
+                       cache: dict[tuple[str, str | None], list[str]]) -> None:
+    """The details a rule on their `::details-content` may open (`Sheet.details_shown`): Chromium shows a closed
+    <details>' content when the page gives it a content-visibility other than hidden (`details::details-content
+    {content-visibility:visible}`, `auto`, `all:unset`), and scan dropped it as a closed box's. Read as any rule
+    that may show is (`_subjects`), by the selector without its pseudo-element."""
+    opened = ",".join(_DETAILS_CONTENT.sub("", selector.strip()) or "*"
+                      for selector in _top_level(prelude, False) if _DETAILS_CONTENT.search(selector.strip()))
+    if opened:
+        sheet.details_shown.update(_subjects(opened, parent, cache))
 
 
 def _add_hiding(sheet: Sheet, key: str, style: dict[str, str], important: set[str]) -> None:

@@ -292,9 +292,12 @@ def _visibility(tag: str, attrs: list[tuple[str, str | None]], sheet: Sheet = NO
     return value if value is not None or not found else any(found)
 
 
-def _collapsed(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
-    """A <details> without `open`: Chromium shows its <summary> only (a "Read more" box is closed until clicked)."""
-    return tag == "details" and all(k.lower() != "open" for k, _ in attrs)
+def _collapsed(tag: str, attrs: list[tuple[str, str | None]], sheet: Sheet = NO_SHEET) -> bool:
+    """A <details> without `open`: Chromium shows its <summary> only (a "Read more" box is closed until clicked),
+    unless the page's sheet shows its content (`Sheet.details_shown`)."""
+    if tag != "details" or any(k.lower() == "open" for k, _ in attrs):
+        return False
+    return not (sheet.details_shown and any(k in sheet.details_shown for k in sheet.keys(tag, _attributes(attrs))))
 
 
 #: Where a table may hold only its own parts (`_TABLE_PARTS`): text or any other element there is put before the
@@ -572,7 +575,7 @@ class _TextParser(HTMLParser):
             self._visibility.append((depth, seen))
         if self._hidden_at is None and (embedded or _hidden(tag, attrs, sheet, self._foreign(tag, annotation=True))):
             self._hidden_at = depth  # (an <object> showing its document hides its fallback content)
-        elif self._hidden_at is None and _collapsed(tag, attrs) and not self._foreign(tag):
+        elif self._hidden_at is None and _collapsed(tag, attrs, sheet) and not self._foreign(tag):
             self._hidden_at = depth
             self._collapsed.append([depth, False])
         elif (tag == "summary" and self._collapsed and self._hidden_at == self._collapsed[-1][0] == depth - 1
