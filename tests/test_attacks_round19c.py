@@ -318,3 +318,15 @@ def test_a_closed_details_whose_content_the_page_shows_is_read(sheet: str, shown
     page = (f"<style>{sheet}</style><details class=faq><summary>S</summary><p>Body 1,582</p></details>"
             "<details><summary>T</summary><p>More 2,409</p></details>")
     assert to_text(page) == shown
+
+
+def test_a_page_saved_with_its_http_response_head_is_read_as_its_body() -> None:
+    """`curl -i` output: the status, content-length, age and cache counts were read as figures ("HTTP/2 200",
+    "age: 1582"), and the charset the content-type names ignored (a windows-1252 page refused as not UTF-8)."""
+    saved = (b"HTTP/1.1 301 Moved\r\nLocation: /cse\r\n\r\nHTTP/2 200 \r\ncontent-type: text/html; charset=windows-1252"
+             b"\r\ncontent-length: 20457\r\nage: 1582\r\nx-cache-hits: 3, 12\r\n\r\n<!doctype html><p>Police recorded "
+             b"\x931,582\x94 offences, \xa32,409 spent.</p><p hidden>Draft 9,999</p>")
+    assert to_text(decode_article(saved)) == "Police recorded \u201c1,582\u201d offences, \u00a32,409 spent."
+    with pytest.raises(InputRefused, match="chunked"):
+        decode_article(b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n1a\r\nPolice recorded 1,582")
+    assert decode_article(b"HTTP is great: 200 ways\n\nPolice 1,582") == "HTTP is great: 200 ways\n\nPolice 1,582"

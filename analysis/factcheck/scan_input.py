@@ -164,6 +164,8 @@ def decode_article(data: bytes, max_mb: float = DEFAULT_MAX_MB, mime: bool = Tru
                                "or save the web page as HTML")
     if b"\x00" in data:  # anywhere: looked for in the first 64 KB only, a NUL after them was read as a space
         raise InputRefused("it contains NUL bytes, so it is binary, not text (a UTF-16 file needs a byte-order mark)")
+    if mime and _HTTP_HEAD.match(data):
+        return _http_body(data, max_mb)
     if mime and _MIME_HEAD.match(data):
         return _mime_article(data, max_mb)
     return _decoded(data)
@@ -247,3 +249,27 @@ def _part_text(part: Message, max_mb: float) -> str:
     if b"\x00" in data:
         raise InputRefused("a part of it contains NUL bytes, so it is binary, not text")
     return _decoded(data, _codec(charset))
+
+
+#: An HTTP response's head at the start (a page saved with `curl -i`, `wget -S` or a proxy): a status line, header
+#: lines and a blank line, one or more (`curl -iL` prints each redirect's, a "100 Continue" comes first). Read as
+#: text, its status, length, age and cache counts were figures ("HTTP/2 200", "content-length: 20457", "age:
+#: 1582") and the charset its content-type names was ignored (a windows-1252 page refused as not UTF-8).
+_HTTP_HEAD = re.compile(rb"HTTP/\d(?:\.\d)? \d{3}(?: [^\r\n]*)?\r?\n"
+                        rb"(?:[!-9;-~]+:[^\r\n]*\r?\n(?:[ \t][^\r\n]*\r?\n)*)*\r?\n")
+
+
+def _http_body(data: bytes, max_mb: float) -> str:
+    """The body of a saved HTTP response (`_HTTP_HEAD`), in the charset its last head names (else as any article
+    is read); refused when the body is still compressed or chunked, as it was sent."""
+    start, head = 0, None
+    while (found := _HTTP_HEAD.match(data, start)) is not None:
+        start, head = found.end(), found.group()
+    assert head is not None
+    headers = email.message_from_bytes(head.split(b"\n", 1)[1])
+    encoding = (headers.get("content-encoding") or "identity").strip().lower()
+    if encoding != "identity" or "chunked" in (headers.get("transfer-encoding") or "").lower():
+        raise InputRefused(f"it is an HTTP response whose body is {'chunked' if encoding == 'identity' else encoding}"
+                           " as sent: save the page from a browser, or fetch it with curl --compressed")
+    body, charset = data[start:], headers.get_content_charset()
+    return _decoded(body, _codec(charset)) if charset else decode_article(body, max_mb, mime=False)
