@@ -330,3 +330,13 @@ def test_a_page_saved_with_its_http_response_head_is_read_as_its_body() -> None:
     with pytest.raises(InputRefused, match="chunked"):
         decode_article(b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n1a\r\nPolice recorded 1,582")
     assert decode_article(b"HTTP is great: 200 ways\n\nPolice 1,582") == "HTTP is great: 200 ways\n\nPolice 1,582"
+
+
+@pytest.mark.parametrize(("data", "kind"), [
+    (b"BZh91AY&SY\x00\x01", "a bzip2 file"), (b"\xfd7zXZ\x00\x00\x04", "an xz file"),
+    (b"\x28\xb5\x2f\xfd\x00", "a zstd file"), (b"bplist00\xd1\x01\x02", "a Safari web archive"),
+])
+def test_a_compressed_file_or_web_archive_is_named_when_refused(data: bytes, kind: str) -> None:
+    """Each was refused as binary with the hint that a UTF-16 file needs a byte-order mark."""
+    with pytest.raises(InputRefused, match=f"it is {kind}"):
+        decode_article(data)

@@ -32,7 +32,10 @@ _MAGIC = ((b"%PDF", "a PDF"), (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a 
           (b"\xd0\xcf\x11\xe0", "an old Office document"), (b"\x1f\x8b", "a gzip file"),
           # RTF is ASCII, so it passed as text: its control words were read as prose ("\\'a32,409" for £2,409 was
           # "a number inside a code", "1,{\\b 582}" two figures) and its hidden text (`{\\v 9,999}`) as a figure.
-          (b"{\\rtf", "an RTF document"))
+          (b"{\\rtf", "an RTF document"),
+          # Refused anyway (their NUL bytes), but as "binary ... a UTF-16 file needs a byte-order mark": named here.
+          (b"BZh", "a bzip2 file"), (b"\xfd7zXZ\x00", "an xz file"), (b"\x28\xb5\x2f\xfd", "a zstd file"),
+          (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"), (b"bplist", "a Safari web archive or other property list"))
 # A charset declared in the first bytes: a <meta> tag with a charset attribute or an http-equiv="content-type"
 # whose content names one, found as Chromium finds it (with its HTML tokenizer: `_MetaTags`), else an XML prolog's
 # encoding at the very start; only there: "charset=koi8-r" in an article's text (a how-to, a quoted header) or in
