@@ -1026,8 +1026,8 @@ def _html_text(raw: str, frames: int = 0, prose: bool = False) -> str:
 #: Markdown's syntax that a reader of the rendered article never sees, in prose (`_is_prose`: plain text, Markdown,
 #: an e-mail), each read as text before: a link's or image's destination and title (`[1,582 cases](http://x/56
 #: "5,555")`: the title was a figure), a reference definition's line, a footnote's reference (`1,582[^2]` gave
-#: the figure 2) and its definition's marker, a quote's markers at a line's start (`> 1,582 offences`, `> > …`:
-#: the ">" was read as "more than" and the figure not read; `>1,582` with no space stays "more than"), and
+#: the figure 2) and its definition's marker, a quote's markers at a line's start (`_QUOTE_MARKS`: `> 1,582
+#: offences`, `> > …`: the ">" was read as "more than" and the figure not read; `>1,582` stays "more than"), and
 #: emphasis or strikethrough marks touching a number (`1,**582**` was 1 and 582; `~~1,200~~` was "about 1,200"),
 #: never between two digits ("12_12" stays apart). A definition is a label, a destination (not a figure) and a
 #: title only: a plain-text endnote "[1]: Police recorded 1,582 offences" is text.
@@ -1039,9 +1039,14 @@ _MARKDOWN = re.compile(
     r"|^[ ]{0,3}\[(?!\^)[^\[\]\n]+\]:[ \t]*(?:<[^<>\n]*>|(?![\d£$€])\S+)"
     r"(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\)))?[ \t]*$"
     r"|^[ ]{0,3}\[\^[^\[\]\s]+\]:[ \t]*|\[\^[^\[\]\s]+\]"
-    r"|^[ \t]{0,3}(?:>[ \t]?)*>[ \t]"
     r"|(?<=\d[,.])(?:[*_]{1,3}|~~)(?=\d)|(?<=\d)(?:[*_]{1,3}|~~)(?![\w*~])|(?<![\w*~])(?:[*_]{1,3}|~~)(?=[\d£$€])",
     re.MULTILINE)
+
+
+#: A quote's markers at a line's start, in prose without tags only: where the prose holds tags, a ">" at a line's
+#: start may end a tag written over two lines (`<span class=x\n> 1,582</span>`), and removed, the tag ran on to
+#: the next ">" and hid what followed.
+_QUOTE_MARKS = re.compile(r"^[ \t]{0,3}(?:>[ \t]?)*>[ \t]", re.MULTILINE)
 
 
 def _markdown_marks(text: str) -> str:
@@ -1063,7 +1068,9 @@ def to_text(raw: str) -> str:
     line ends of any system (CR LF, CR alone) alike."""
     raw = raw.replace("\r\n", "\n").replace("\r", "\n")
     raw = _markdown_marks(raw) if _is_prose(raw) else raw
-    if looks_like_html(raw):
+    html_text = looks_like_html(raw)
+    raw = _QUOTE_MARKS.sub("", raw) if not html_text and ">" in raw else raw
+    if html_text:
         raw = _html_text(raw, prose=_is_prose(raw))
         raw = _NOT_TEXT.sub(" ", normal_text_keeping_digits(_cell_gaps(_unicode_overrides(raw))))
     else:
