@@ -10,6 +10,7 @@ import pytest
 from analysis.factcheck.scan import scan_text
 from analysis.factcheck.scan_text import to_text
 from analysis.paths import DEFAULT
+from tests.scanned import listed as _listed
 
 # --- scan: a terminal escape sequence other than "ESC[…" left its parameters as text, read as figures (class 3) ---
 
@@ -65,10 +66,6 @@ def _read(text: str) -> tuple[list[tuple[str, float, str]], list[str]]:
     result = scan_text(text, DEFAULT)
     return ([(f["value_as_printed"], round(f["value"], 2), f["unit"]) for f in result["figures"]],
             result["not_read"])
-
-
-def _listed(left: str, kind: str) -> str:
-    return f"paragraph 1: {left!r} is a {kind}, not one figure the record can hold: check it by hand"
 
 
 @pytest.mark.parametrize(("text", "left"), [

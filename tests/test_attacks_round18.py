@@ -4,21 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.factcheck.scan import scan_text
-from analysis.paths import DEFAULT
 from analysis.record.safeguarding import personal_data_in
+from tests.scanned import listed as _listed
+from tests.scanned import read as _read
 
 # --- scan: fresh wordings read as figures the article never printed, or dropped without a word (class 3) ---------
-
-
-def _read(text: str) -> tuple[list[tuple[str, float, str, str]], list[str]]:
-    result = scan_text(text, DEFAULT)
-    return ([(f["value_as_printed"], round(f["value"], 2), f["unit"], f["qualifier"]) for f in result["figures"]],
-            result["not_read"])
-
-
-def _listed(left: str, kind: str) -> str:
-    return f"paragraph 1: {left!r} is a {kind}, not one figure the record can hold: check it by hand"
 
 
 _UNIT = "number with a unit no figure form reads"

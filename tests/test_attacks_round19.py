@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.factcheck.scan import scan_text
-from analysis.paths import DEFAULT
 from analysis.record.safeguarding import personal_data_in
+from tests.scanned import listed as _listed
+from tests.scanned import read as _read
 
 # --- personal data: a child's name with an age, in shapes that passed the check (class 4) -------------------------
 
@@ -63,17 +63,6 @@ def test_what_only_looks_like_a_name_and_age_is_none(text: str) -> None:
 
 
 # --- scan: fresh wordings read as figures the article never printed, or with the wrong qualifier (class 3) ----------
-
-
-def _read(text: str) -> tuple[list[tuple[str, float, str, str]], list[str]]:
-    result = scan_text(text, DEFAULT)
-    return ([(f["value_as_printed"], round(f["value"], 2), f["unit"], f["qualifier"]) for f in result["figures"]],
-            result["not_read"])
-
-
-def _listed(left: str, kind: str) -> str:
-    return f"paragraph 1: {left!r} is a {kind}, not one figure the record can hold: check it by hand"
-
 
 _AFTER = "number with a qualifier no figure form reads"
 _OPEN = "number printed open-ended"

@@ -1,0 +1,19 @@
+"""What `scan` makes of one short text, as the attack rounds' tests compare it: one definition, so a change to the
+scan's output format is made once, not in every round's file."""
+
+from __future__ import annotations
+
+from analysis.factcheck.scan import scan_text
+from analysis.paths import DEFAULT
+
+
+def read(text: str) -> tuple[list[tuple[str, float, str, str]], list[str]]:
+    """Each figure as (printed, value to 2 places, unit, qualifier), and the parts listed as not read."""
+    result = scan_text(text, DEFAULT)
+    return ([(f["value_as_printed"], round(f["value"], 2), f["unit"], f["qualifier"]) for f in result["figures"]],
+            result["not_read"])
+
+
+def listed(left: str, kind: str) -> str:
+    """The line `scan` prints for a statistic in the first paragraph that no one figure of the record can hold."""
+    return f"paragraph 1: {left!r} is a {kind}, not one figure the record can hold: check it by hand"
