@@ -116,7 +116,7 @@ PER_CENT_SIGN = r"(?:\s|-)?(?:%|per[ -]?cent)"
 #: number up to ten, a definition's threshold ("two or more suspects", below).
 OPEN_END = r"(?:\+(?![\d+])|-?\s?plus\b|\s+and\s+(?:over|above|upwards|counting)\b)"
 #: ("or fewer" the other way: "1,200 or fewer cases" was the exact 1,200, issue 24, round nineteen)
-OR_MORE = r"\s+or\s+(?:more|over|above|higher|fewer|less|under|below|lower)\b"
+OR_BEYOND = r"\s+or\s+(?:more|over|above|higher|fewer|less|under|below|lower)\b"
 _FIGURE_UNIT = rf"£?{NUM}(?:{JOINED_SCALE_WORDS}|{PER_CENT_SIGN}|\s(?:{SPACED_SCALE_WORDS})\b)?"
 #: An end of a range in words, its scale word spaced or joined ("between 2 and 3 million", "between £1m and £2m").
 _RANGE_END = rf"£?{NUM}(?:{JOINED_SCALE_WORDS}|{PER_CENT_SIGN}|\s(?:{SPACED_SCALE_WORDS}))?"
@@ -319,7 +319,7 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
     # the exact figure, so "1,200-plus" matched an exact 1,200 and lost its "at least" (issue 24, round fifteen).
     # No figure form reads it; a small number before "or more" is a definition's threshold, below.
     ("number printed open-ended", re.compile(rf"(?<![\w£.,-])(?:{_FIGURE_UNIT}{OPEN_END}"
-                                     rf"|(?!(?:\d|10)\b(?![.,]\d)){_FIGURE_UNIT}{OR_MORE})", re.IGNORECASE)),
+                                     rf"|(?!(?:\d|10)\b(?![.,]\d)){_FIGURE_UNIT}{OR_BEYOND})", re.IGNORECASE)),
     # A figure with its qualifier printed as a sign ("~1,200", "≈1,200", "<1,200", ">1,200", "≥ 1,200"), close up
     # ("c.1,200") or after it ("1,200-odd", "1,200 or so", "1,200-ish", "1,200 approx."): read as the exact 1,200,
     # or "c.1,200" dropped as a code (issue 24, round fifteen). And "1,200 or thereabouts" and a margin, "1,200 ± 50":
