@@ -902,8 +902,9 @@ def closed_markup_only(raw: str, prose: bool = False) -> str:
 #: ("exploi-\ntation"). Read as paragraph ends, they split the figure's sentence from its words, so its subject
 #: was not guessed and the record's warnings were lost. A line of its own (a heading, a list, a table's row, a
 #: page number) starts with a capital, a digit or a mark after a line ending otherwise, and is kept as it is.
-_SOFT_WRAP = re.compile(r"(?<=[^\W\d_])-\n(?=[a-z])|(?<=\S)[ \t]*\n[ \t]*(?=[a-z])"
-                        r"|(?<=[a-z,])[ \t]*\n[ \t]*(?=[0-9£$€])")
+#: (The lookahead names the alternatives' first characters, so other characters are passed over fast.)
+_SOFT_WRAP = re.compile(r"(?=[-\s])(?:(?<=[^\W\d_])-\n(?=[a-z])|(?<=\S)[ \t]*\n[ \t]*(?=[a-z])"
+                        r"|(?<=[a-z,])[ \t]*\n[ \t]*(?=[0-9£$€]))")
 
 
 #: The page's root and body, which never hide what follows them: in prose, left open, they are still read as tags
@@ -1031,15 +1032,17 @@ def _html_text(raw: str, frames: int = 0, prose: bool = False) -> str:
 #: emphasis or strikethrough marks touching a number (`1,**582**` was 1 and 582; `~~1,200~~` was "about 1,200"),
 #: never between two digits ("12_12" stays apart). A definition is a label, a destination (not a figure) and a
 #: title only: a plain-text endnote "[1]: Police recorded 1,582 offences" is text.
-#: Each alternative stops at a bracket, parenthesis, quote or line end it cannot cross: one pass.
+#: Each alternative stops at a bracket, parenthesis, quote or line end it cannot cross: one pass. The lookahead
+#: names every alternative's first character, so the engine passes over other characters without trying each
+#: alternative's lookbehinds (a quarter of the time as written without it, measured on 300 KB of prose).
 _MARKDOWN = re.compile(
-    r"(?P<link>!?\[(?P<text>[^\[\]\n]*)\]\((?:<[^<>\n]*>|[^()\s]*)"
+    r"(?=[!\[*_~ ])(?:(?P<link>!?\[(?P<text>[^\[\]\n]*)\]\((?:<[^<>\n]*>|[^()\s]*)"
     r"(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\)))?[ \t]*\))"
     r"|(?P<reference>\[(?P<label>[^\[\]\n]+)\]\[[^\[\]\n]*\])"
     r"|^[ ]{0,3}\[(?!\^)[^\[\]\n]+\]:[ \t]*(?:<[^<>\n]*>|(?![\d£$€])\S+)"
     r"(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\)))?[ \t]*$"
     r"|^[ ]{0,3}\[\^[^\[\]\s]+\]:[ \t]*|\[\^[^\[\]\s]+\]"
-    r"|(?<=\d[,.])(?:[*_]{1,3}|~~)(?=\d)|(?<=\d)(?:[*_]{1,3}|~~)(?![\w*~])|(?<![\w*~])(?:[*_]{1,3}|~~)(?=[\d£$€])",
+    r"|(?<=\d[,.])(?:[*_]{1,3}|~~)(?=\d)|(?<=\d)(?:[*_]{1,3}|~~)(?![\w*~])|(?<![\w*~])(?:[*_]{1,3}|~~)(?=[\d£$€]))",
     re.MULTILINE)
 
 
