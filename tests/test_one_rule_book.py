@@ -8,12 +8,14 @@ kept its own list or tolerance, some phrase or value here would disagree.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from hypothesis import given
 from hypothesis import strategies as st
 
 from analysis.factcheck.scan_match import _within
+from analysis.paths import PROJECT_ROOT
 from analysis.factcheck.wording import BORNE_OUT, judge, verdict
 from analysis.publish.encode import kind_of
 from analysis.record.printed import parse_printed
@@ -80,3 +82,14 @@ def test_the_verdict_alone_is_the_verdict_with_its_working(phrase: str, form: st
     x = Decimal(repr(printed.value))
     for computed in (x * Decimal(repr(ratio)), x, x * (1 - TOLERANCE), x * (1 + TOLERANCE), x + Decimal("0.05")):
         assert verdict(computed, printed) == judge(computed, printed)[0], (printed.text, computed)
+
+
+def test_the_rules_page_lists_every_qualifier_under_its_meaning() -> None:
+    """docs/factcheck.md (the fact-check rules page) restates the qualifier table for readers; a phrase the code reads
+    that the page leaves out, or files under another meaning, is a rule the reader cannot see."""
+    listed: dict[str, str] = {}
+    for line in (PROJECT_ROOT / "docs" / "factcheck.md").read_text(encoding="utf-8").splitlines():
+        row = re.match(rf"\| (.+?) X \| ({'|'.join(CANONICAL)}) \|", line)
+        if row:
+            listed.update((phrase.strip(), row.group(2)) for phrase in row.group(1).split(" / "))
+    assert {phrase: listed.get(phrase) for phrase in QUALIFIERS} == QUALIFIERS

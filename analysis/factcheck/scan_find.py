@@ -31,6 +31,7 @@ from analysis.record.vocabulary import (
     QUALIFIERS,
     RANGE_END_UNIT,
     SCALE_WORDS,
+    SHARE_JOINER,
     SPACED_DIGIT_GROUPS,
     SPACED_SCALE_WORDS,
     UNREAD_CURRENCY,
@@ -127,12 +128,19 @@ READ_THROUGH = frozenset({"note mark"})
 
 #: A qualifier printed after a figure, at the end of its clause ("1,200 at most.", "1,200 at the very least.").
 AFTER_QUALIFIER = (r"(?:at\s+(?:the\s+)?(?:very\s+)?(?:most|least)|at\s+(?:an?\s+)?(?:minimum|maximum)"
-                   r"|if\s+not\s+(?:more|higher|fewer|lower)|or\s+even\s+(?:more|higher)|max|tops)\b")
+                   r"|if\s+not\s+(?:more|higher|fewer|lower)|or\s+even\s+(?:more|higher)|max|tops"
+                   # (and the qualifiers printed before a figure, printed after it: "1,200, roughly.", "1,200 give or
+                   # take.", "1,200 odd.": each the exact 1,200, round twenty)
+                   r"|roughly|approximately|give\s+or\s+take(?:\s+a\s+few)?|more\s+or\s+less|at\s+a\s+guess|odd)\b")
 #: The verbs after which "X to Y" is a range, not a change ("were 1,200 to 1,400", "cost £1.2m to £1.5m"): each as
-#: a lookbehind of its own length. (`range` puts a lookahead for the figure's first character before them, so the
-#: thirteen lookbehinds are tried at a digit or "£" only: the rule took six times as long without it.)
+#: a lookbehind of its own length. So are "from X to Y" after a verb that gives bounds ("ranged from 1,200 to 1,300",
+#: "anywhere from": two exact figures, round twenty), where "rose from" ends a change. (`range` puts a lookahead
+#: for the figure's first character before them, so the lookbehinds are tried at a digit or "£" only: the rule
+#: took six times as long without it.)
 _STATES_AN_AMOUNT = "|".join(rf"(?<=\b{verb} )" for verb in (
-    "were", "was", "are", "is", "be", "been", "cost", "costs", "costing", "numbered", "number", "totalled", "total"))
+    "were", "was", "are", "is", "be", "been", "cost", "costs", "costing", "numbered", "number", "totalled", "total",
+    *(f"{verb} from" for verb in ("ranged", "ranging", "ranges", "range", "varied", "varying", "varies", "vary",
+                                  "anywhere"))))
 #: A figure whose qualifier is printed as a sign or after it ("~1,200", "1,200-odd"): no figure form reads one.
 SIGNED_QUALIFIER = "number with a qualifier no figure form reads"
 
@@ -199,10 +207,18 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
                          rf"(?:{JOINED_SCALE_WORDS}|{PER_CENT_SIGN})?(?![\w%-]|[.,/]\d)"
                          rf"|(?<![\w£.,/-])£?{NUM}{RANGE_END_UNIT}?(?:-to-|-| - )£?{NUM}"
                          rf"(?:{JOINED_SCALE_WORDS}|{PER_CENT_SIGN})?"
-                         r"(?![\w%-]|[.,/]\d)"
+                         # (with "-ish" after it, "1,200-1,300-ish": the 1,200 was read, round twenty)
+                         r"(?:-?ish\b|-odd\b)?(?![\w%-]|[.,/]\d)"
                          # in words: "between 300 and 400 cases" gave the exact counts 300 and 400, where "300-400"
                          # was a range (issue 24, round fifteen)
-                         rf"|\bbetween\s+{_RANGE_END}\s+and\s+{_RANGE_END}(?![\w%]|[.,]\d)", re.IGNORECASE)),
+                         rf"|\bbetween\s+{_RANGE_END}\s+and\s+{_RANGE_END}(?![\w%]|[.,]\d)"
+                         # and two amounts of one kind joined by "or", "maybe 2,000 or 3,000 cases", "5 or 6%": the
+                         # second end was read as an exact figure the speaker had not stated (issue 24, round twenty);
+                         # "1,200 or 56% of cases" names one amount twice, and both are read
+                         rf"|(?<![\w£.,/-])£?{NUM}(?:{JOINED_SCALE_WORDS})? or £?{NUM}(?:{JOINED_SCALE_WORDS})?"
+                         r"(?![\w%-]|[.,/]\d)"
+                         rf"|(?<![\w£.,/-])(?:{NUM}{PER_CENT_SIGN}|\d{{1,2}}(?:\.\d+)?) or {NUM}{PER_CENT_SIGN}"
+                         r"(?![\w%-]|[.,/]\d)", re.IGNORECASE)),
     # Two numbers joined by a slash, a fraction or a pair ("3/4 of cases", "56%/44%"): no one figure either, and
     # both were dropped without a word, as numbers no form reads (issue 24, round thirteen).
     # (with a whole number before it, a mixed number: "1 1/2 years", "2-1/2": the whole number was read as the count
@@ -326,8 +342,8 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
     # or "c.1,200" dropped as a code (issue 24, round fifteen). And "1,200 or thereabouts" and a margin, "1,200 ± 50":
     # the exact 1,200 and the count 50 (round seventeen).
     (SIGNED_QUALIFIER, re.compile(rf"(?:[~≈<>≥≤±∓]\s?|(?<![\w.])c\.(?=£?\d)){_FIGURE_UNIT}"
-                                  rf"|(?<![\w£.,-]){_FIGURE_UNIT}(?:-odd\b|-ish\b|\s+or\s+so\b"
-                                  rf"|\s+approx(?:imately\b|\.|\b)|\s+or\s+thereabouts\b|\s?(?:[±∓]|\+/-)\s?{_FIGURE_UNIT}"
+                                  rf"|(?<![\w£.,-]){_FIGURE_UNIT}(?:-?odd\b|-?ish\b|\s+or\s+so\b"
+                                  rf"|\s+approx(?:imately\b|\.|\b)|\s+or\s+thereabouts\b|\s?\(?\s?(?:[±∓]|\+/-)\s?{_FIGURE_UNIT}\)?"
                                   # (and a qualifier after the figure that ends its clause, "1,200 at most.", "1,200,
                                   # if not more.": the exact 1,200, round nineteen; "at most forces" is no qualifier)
                                   rf"|,?\s+{AFTER_QUALIFIER}(?=\s*(?:[.,;:!?)]|$)))",
@@ -371,7 +387,7 @@ NEEDS: dict[str, str] = {
     "age": r"\b(?:age|old|under|over|young|turn)",
     "duration": r"\b(?:hour|day|week|month|year|decade|minute|second)",
     "idiom": r"24|9-to",
-    "range": r"\d[a-z%]*(?:-| - |-to-| to )£?\d|between\s",
+    "range": r"\d[a-z%]*(?:-| - |-to-| to | or )£?\d|between\s",
     "fraction or pair": r"\d[a-z%]*/£?\d",
     "ratio": r"\d:\d",
     NUMBER_IN_WORDS: r"hundred|thousand|million|billion|point|dozen",
@@ -396,8 +412,8 @@ NEEDS: dict[str, str] = {
     "number printed open-ended": (r"\d[a-z%]*\+|plus\b|\bor (?:more|over|above|higher|fewer|less|under|below|lower)\b"
                                   r"|\band (?:over|above|upwards|counting)\b"),
     # (a margin's "±" is read as "-" here, as the personal-data kinds read it)
-    SIGNED_QUALIFIER: (r"[~≈<>≥≤]|c\.£?\d|-odd|-ish|or so\b|approx|thereabouts|\+/-|-\s?£?\d|\sat\s|if not\s"
-                       r"|or even\s|max|tops"),
+    SIGNED_QUALIFIER: (r"[~≈<>≥≤]|c\.£?\d|-odd|-ish|[\d%]odd\b|[\d%]ish\b|or so\b|approx|thereabouts|\+/-|-\s?£?\d"
+                       r"|\sat\s|if not\s|or even\s|max|tops|roughly|give or take|more or less|\sodd\b"),
     "threshold in a definition": r"or (?:more|fewer|less)\b|at least\b",
 }
 _NEEDS_RE = {kind: re.compile(pattern) for kind, pattern in NEEDS.items()}
@@ -421,11 +437,11 @@ _VERB_NEXT = r"\s+(?:were|was|are|is|had|have|said|reported|came|involved)\b"
 _FORMS = [
     rf"£\s?{NUM}(?:\s?(?:{SCALE_WORDS})\b)?",
     rf"{_ANY} out of {_ANY}",
-    rf"{_ANY}[- ](?:in[- ](?:every[- ])?|out[- ]of[- ]every[- ]){_ANY}\b(?!,\d)",
+    rf"{_ANY}[- ]{SHARE_JOINER}{_ANY}\b(?!,\d)",
     # The same share with what it counts between ("one child in five", "three children in every 10"), when nothing
     # follows the second number but a stop or a verb: "Three children in 10 were at risk" was the count 3 and the
     # count 10 (issue 24, round sixteen); "300 cases in 12 forces" stays two counts.
-    rf"{_ANY} [a-z]+ (?:in (?:every )?|out of every ){_ANY}\b(?!,\d)(?=\s*(?:[.,;:)]|$)|{_VERB_NEXT})",
+    rf"{_ANY} [a-z]+ {SHARE_JOINER}{_ANY}\b(?!,\d)(?=\s*(?:[.,;:)]|$)|{_VERB_NEXT})",
     # ("pc" close up or after a hyphen, as the parser reads it: "a 56-pc rise" was the count 56, issue 24, round
     # nineteen)
     rf"{NUM}(?:\s|-)?(?:%|per[ -]?cent\b|(?:{PERCENTAGE_POINTS})\b)|{NUM}-?pc\b",
@@ -493,6 +509,10 @@ _STOP = re.compile(r"\x00|[,;:.!?](?=\s|$)|[()\"“”—–]"
 # The small patterns read around each figure, compiled once (not looked up in re's cache per figure).
 _WORDNUM_RE = re.compile(WORDNUM, re.IGNORECASE)
 _ENDS_BY, _ENDS_BY_ANY_CASE = re.compile(r"\bby\s*$"), re.compile(r"\bby\s*$", re.IGNORECASE)
+#: A fraction that is also a period of a year, and an amount just before it (a number and at most two words, none of
+#: them "by"): "300 referrals a quarter." counts per quarter; it was read as the share 25% (issue 24, round twenty).
+_PERIOD_WORD = re.compile(r"(?:a|one)[- ]quarter", re.IGNORECASE)
+_AFTER_AN_AMOUNT = re.compile(r"\d(?:\s+(?!by\b)[A-Za-z]+){0,2}\s+$")
 _ENDS_TO = re.compile(r"\bto\s*$")
 #: A percentage that ends "from … to" ("rose from 10 to 15 per cent", "from 10% to 15%"), or starts one: a level
 #: before or after a change, not the change ("15 per cent" was offered as a percentage rise: issue 24, round 14).
@@ -767,6 +787,8 @@ def _set_aside(m: re.Match[str], core: str, qual: str | None, masked: str, befor
         return "structural number", None  # "in one region", "in one case": which one, not how many
     if m.group("bare") and not qual and not _ENDS_BY_ANY_CASE.search(before[-TAIL:]):
         return "fraction word that is no share", None
+    if _PERIOD_WORD.fullmatch(core) and not qual and _AFTER_AN_AMOUNT.search(before[-TAIL:]) and after[:4] != " of ":
+        return "fraction word that is no share", None  # "300 referrals a quarter": each quarter, not 25%
     if any(0 <= i < len(masked) and other_numeral(masked[i]) for i in (m.start("core") - 1, m.end("core"))):
         return UNREAD, None  # "1½", "7̃37": part of a number written with other numerals, as the record refuses it
     text = f"{qual} {core}" if qual else core
@@ -793,6 +815,10 @@ _LETTER_BEFORE = re.compile(rf"{_LETTERED.pattern}-?$")
 #: A number whose only letters are a scale or pence written on to it ("1,2k", "½m", "1¼bn", "1,200p"): a figure in a
 #: form no figure form reads, not a code; each was dropped without a word (issue 24, round eighteen).
 _SCALED = re.compile(rf"[.,]?[\d{_FRACTIONS}]+(?:[.,]\d+)*(?:{JOINED_SCALE_WORDS}|p)", re.IGNORECASE)
+#: A number that is a statistic whatever is written on to it after: thousands commas or a per cent sign ("1,200cases",
+#: "9,000children", a typo's missing space, were listed as part of a name and so not reported: issue 24, round
+#: twenty). No code prints its digits so.
+_STATISTIC_SHAPE = re.compile(r"^\d{1,3}(?:,\d{3})+(?!\d)|^\d+(?:\.\d+)?%")
 
 
 def _unread_digits(masked: str, start: int, end: int, sentence: Sentence, left_out: list[LeftOut]) -> None:
@@ -803,7 +829,8 @@ def _unread_digits(masked: str, start: int, end: int, sentence: Sentence, left_o
         if len(left_out) >= MAX_PER_SENTENCE:
             return
         lettered = (_LETTER_BEFORE.search(masked, max(0, number.start() - 2), number.start())
-                    or (_LETTERED.search(number.group()) and not _SCALED.fullmatch(number.group())))
+                    or (_LETTERED.search(number.group()) and not _SCALED.fullmatch(number.group())
+                        and not _STATISTIC_SHAPE.match(number.group())))
         left_out.append(LeftOut(number.group(), IN_A_NAME if lettered else UNREAD, sentence))
 
 

@@ -27,6 +27,7 @@ from analysis.record.vocabulary import (
     QUALIFIERS,
     SCALE_WORDS,
     SCALES,
+    SHARE_JOINER,
     SPACED_SCALE_WORDS,
     WORD_NUMBERS,
 )
@@ -137,7 +138,7 @@ _TIMES = re.compile(r"(\S+) times")
 #: "one in five", and "one-in-five" as the press hyphenates it (read as "one" alone, a count of 1, by scan).
 #: "one in five", "1 in 4", "12 in every 100" and "three out of every four": a share, however worded ("278 out of 374",
 #: without "every", is a part of a whole, below), and with what it counts between ("one child in five").
-_IN_EVERY = re.compile(r"(\S+?)(?: [a-z]+)?[ -](?:in[ -](?:every[ -])?|out[ -]of[ -]every[ -])(\S+)", re.IGNORECASE)
+_IN_EVERY = re.compile(rf"(\S+?)(?: [a-z]+)?[ -]{SHARE_JOINER}(\S+)", re.IGNORECASE)
 _OUT_OF = re.compile(r"(\S+) out of (\S+)", re.IGNORECASE)
 #: A number and its per-cent sign, with a space or a hyphen between or close up ("56 per cent", "a 56-per-cent rise").
 _PERCENT = re.compile(rf"(\S+?)(?:[ -]?({PER_CENT_SPACED}|{PERCENTAGE_POINTS})|-?(pc))", re.IGNORECASE)

@@ -117,16 +117,25 @@ _NOT_A_PERSON = ("Office|Review|Service|Services|Police|Assembly|Council|Commons
 #: An age as a news report prints one beside a name: in figures or in words ("14", "fourteen", "twenty-one"), a
 #: half as NFKC writes "½" ("141/2").
 _AGE_WORD = trie_pattern(sorted(w for w, n in WORD_NUMBERS.items() if 1 <= n <= 99 and " " not in w))
-_AGE = rf"(?:\d{{1,2}}(?:1/2)?(?!\d|[,.]\d)|(?i:{_AGE_WORD}(?:-{_AGE_WORD})?)\b)"
-#: What may come between a comma and an age: "aged", "now", "then" ("Jane Doe, then 14,": round 18), "at", "age:".
-_AGE_LABEL = r"(?:aged\s+|now\s+|then\s+(?:aged\s+)?|at\s+|age:?\s*)"
+_AGE = rf"(?:\d{{1,2}}(?:1/2)?(?!\d|[,.]\d)|(?i:{_AGE_WORD}(?:-{_AGE_WORD})?)\b)(?:\s+and\s+a\s+half\b)?"
+#: What may come between a comma and an age: "aged", "now", "then" ("Jane Doe, then 14,": round 18), "at", "age:",
+#: and a word that stresses youth ("Jane Doe, only 14,", "just 14", "barely 14": round twenty).
+_YOUTH_WORD = r"(?:only\s+|just\s+|barely\s+|still\s+)"
+_AGE_LABEL = rf"(?:aged\s+|now\s+|then\s+(?:aged\s+)?|at\s+|age:?\s*)?{_YOUTH_WORD}?"
 #: A verb that gives an age after a name ("Jane Doe is 14", "was then 14"), and a year of birth ("born 2009").
 _AGE_VERB = r"(?:is|was)\s+(?:now\s+|then\s+|only\s+|just\s+)?"
 _BIRTH_YEAR = r"(?:b\.|born(?:\s+in)?)\s*(?:19|20)\d\d"
-#: What may follow an age: "years old", "years-old", "years", "yrs", "yo", "y/o" ("Jane Doe, 14yo," passed: round 18).
-_AGE_UNIT = r"(?:[\s-]*(?:years?[\s-]old|years?\s+of\s+age|years?|yrs?|y/o|yo)\b)?"
+#: What may follow an age: "years old", "years-old", "years", "yrs", "yo", "y/o" ("Jane Doe, 14yo," passed: round 18),
+#: "y.o." (round twenty).
+_AGE_UNIT = r"(?:[\s-]*(?:(?:years?[\s-]old|years?\s+of\s+age|years?|yrs?|y/o|yo)\b|y\.o\.))?"
 #: After an age, what makes it a group's bounds, not one person's age ("aged 10 to 17", "aged 18 and over").
 _AGE_GROUP = r"(?!\s*(?:-|–|to|and|or|,|\+|plus)\s*(?:\d|over|under|above|older|younger))"
+#: An age that says it is one, whatever is around it: after "aged" or "age:", or before a unit of age. One person's
+#: only: "14-year-olds", "aged 10 to 17" and "girls aged 11" (after a plural) are a group's.
+_AGE_MARKED = (rf"(?i:(?<!s )(?<!children )(?<!people )(?<!women )(?<!men )\baged?:?\s+{_YOUTH_WORD}?{_AGE}{_AGE_GROUP}"
+               rf"|(?<![\w-]){_AGE}\s*(?:[\s-]years?[\s-]old|[\s-]?(?:yrs?|y/o|yo)|\s+years?\s+of\s+age)\b"
+               r"(?!-?olds?\b|s\b)"
+               rf"|(?<![\w-]){_AGE}\s*y\.o\.)")
 #: One word of a personal name: capitalised, with an inner capital after a hyphen, an apostrophe or "Mc"
 #: ("Al-Rashid", "O'Neil", "McDonald" passed when only lower case followed the first letter).
 #: Each part after the first starts with a capital or a mark, never a lower-case letter, so the word is read one way
@@ -149,8 +158,13 @@ _ANY_NAME_WORD = rf"(?:{_NAME_WORD}|{_CAPS_WORD})"
 _NAME_PARTICLE = r"(?:van|von|de|der|den|del|della|di|da|du|la|le|bin|ibn|ben|al|el|ap)"
 _NAME = (rf"\b(?:{_ANY_NAME_WORD}(?:\s+[A-Z]\.?)?(?:\s+(?:{_NAME_PARTICLE}\s+){{0,2}}{_ANY_NAME_WORD}){{1,2}}"
          rf"|{_CAPS_WORD},\s+{_NAME_WORD}(?:\s+{_ANY_NAME_WORD})?)")
-#: A person as a report names one beside an age: a name, or a first name and an initial either way ("Jane D.").
-_PERSON = rf"(?-i:{_NAME}|\b{_NAME_WORD}\s+[A-Z]\.|\b[A-Z]\.\s+{_NAME_WORD})"
+#: A person as a report names one beside an age: a name, or a first name and an initial either way ("Jane D."), or
+#: initials alone with their full stops ("J.D.", never "U.K."); and a relative of theirs, who is named by theirs
+#: ("Jane Doe's daughter, 14,": round twenty).
+_RELATIVE = (r"(?:step-?|grand|god)?(?:daughter|son|child|niece|nephew|sister|brother|cousin)|"
+             r"(?:half-)(?:sister|brother)")
+_PERSON = (rf"(?-i:(?:{_NAME}|\b{_NAME_WORD}\s+[A-Z]\.|\b[A-Z]\.\s+{_NAME_WORD}"
+           rf"|\b(?!U\.\s?[KSN]\.|E\.\s?U\.)[A-Z]\.\s?[A-Z]\.(?:\s?[A-Z]\.)?)(?:['\u2019]s\s+(?:{_RELATIVE})\b)?)")
 #: A person no list of areas or bodies can be: a name after a title ("Miss J. Doe"), or a surname in capitals before
 #: the first name, as a court list prints one ("DOE, Jane"). A bare number in brackets after either is an age
 #: ("DOE, Jane (14)" passed; after a name alone it may be a count in a list, "West Yorkshire (14)").
@@ -373,8 +387,9 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         # (or before the platform, "janedoe09 on Roblox", or after a label with no platform, "her username is
         # janedoe09", "gamertag: janedoe09": each passed, round nineteen)
         # (a word in capitals, "COVID19 on TikTok", is no user name)
-        rf"|(?=[A-Za-z])(?<![\w@./#-])(?=[\w.]{{0,29}}[\d_])(?=[\w.]{{0,29}}[a-z])[A-Za-z][\w.]{{2,29}}(?<!\.)"
-        rf"\s+(?i:on|via)\s+"
+        # (with Discord's "#1234", "jane#1234 on Discord": round twenty)
+        rf"|(?=[A-Za-z])(?<![\w@./#-])(?=[\w.]{{0,29}}(?:[\d_]|#\d{{4}}\b))(?=[\w.]{{0,29}}[a-z])[A-Za-z][\w.]{{2,29}}"
+        rf"(?<!\.)(?:#\d{{4}})?\s+(?i:on|via)\s+"
         rf"(?i:{_SOCIAL_NAMES})\b"
         rf"|(?=[a-zA-Z])\b(?i:{_ACCOUNT_LABELS})(?:\s?:\s?|\s(?i:is|was)\s)@?"
         r"(?=[\w.#]{0,29}[A-Za-z])(?=[\w.#]{0,29}(?:[\d_]|\.\w))\w[\w.#]{2,29}(?![\w%])"),
@@ -402,8 +417,10 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         # a title or a surname in capitals, "Miss J. Doe (14)"; "Jane Doe turned 14", ", who turned 14,": round 19)
         rf"(?=[A-Z])(?:{_SURELY_A_PERSON})\s*[(\[]\s*{_AGE}\s*[)\]]"
         rf"|(?=[A-Z])(?:{_PERSON})"
-        rf"(?:,\s*{_AGE_LABEL}?{_AGE}{_AGE_UNIT}\s*,|;\s*{_AGE_LABEL}?{_AGE}{_AGE_UNIT}\s*;"
-        rf"|\s+[-–—]\s*{_AGE_LABEL}?{_AGE}{_AGE_UNIT}\s*[-–—]\s"
+        # (and "Jane Doe, 14 at the time,"; a table's row, "Jane Doe | 14 |": round twenty)
+        rf"(?:,\s*{_AGE_LABEL}{_AGE}{_AGE_UNIT}\s*(?:,|\s+at\s+the\s+time\b)|;\s*{_AGE_LABEL}{_AGE}{_AGE_UNIT}\s*;"
+        rf"|[ ]?\|\s*{_AGE_LABEL}{_AGE}{_AGE_UNIT}\s*\||\t[ ]*{_AGE_LABEL}{_AGE}{_AGE_UNIT}[ ]*\t"
+        rf"|\s+[-–—]\s*{_AGE_LABEL}{_AGE}{_AGE_UNIT}\s*[-–—]\s"
         rf"|,?\s+(?:who\s+)?(?:had\s+)?turn(?:ed|s)\s+{_AGE}(?!\s*(?:%|per\b)|[.,]\d)"
         rf"|\s*\(\s*(?:(?:aged?|now|then)\s+{_AGE}|(?i:{_AGE_WORD}))\s*\)|,?\s+aged\s+{_AGE}{_AGE_GROUP}"
         # (a sentence that gives the age, "Jane Doe is 14.", "Jane Doe was 14 at the time": round eighteen)
@@ -411,8 +428,12 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         rf"|\s+when\b|\s+and\s+(?:lives|lived|was|is|has|had)\b|\s*\.(?!\d))"
         # (a year of birth, "Jane Doe (born 2009)", "Jane Doe, b. 2009,": round eighteen)
         rf"|(?:,\s*|\s*\(\s*){_BIRTH_YEAR}\b"
-        rf"|,\s+an?\s+{_AGE}[\s-]years?[\s-]old\b|,?\s+who\s+(?:is|was)\s+(?:now\s+)?{_AGE}(?!\s*(?:%|per\b)))"
-        rf"|(?<![\w-]){_AGE}[\s-]years?[\s-]old\s+(?:{_PERSON})"),
+        rf"|,\s+an?\s+{_AGE}[\s-]years?[\s-]old\b|,?\s+who\s+(?:is|was)\s+(?:now\s+)?{_AGE}(?!\s*(?:%|per\b))"
+        # (an age that says it is one, near a name in the same sentence, either way round: "a 14-year-old called
+        # Jane Doe", "Jane Doe's 14-year-old daughter", "Jane Doe 14yo", "Name: Jane Doe; Age: 14", "Jane Doe aged
+        # just 14" each passed, round twenty: no list of the words between a name and an age is ever complete)
+        rf"|[^.!?\n]{{0,30}}?{_AGE_MARKED})"
+        rf"|{_AGE_MARKED}[^.!?\n]{{0,30}}?(?=[A-Z])(?:{_PERSON})"),
     # What the patterns above miss, by length alone: nine or more digits in one run, close up or in groups parted by
     # spaces or "-", "_", "~" ("44 7700 900123", "0 7 7 0 0 9 0 0 1 2 3", a passport's "925665416", a sort code
     # and account "12-34-56 12345678"). Each round of issue 24 found another way to write such a number that the
@@ -628,7 +649,8 @@ def _most_telling(kinds: set[str]) -> tuple[str, ...]:
 _FOUR_PLACES = re.compile(r"\d\.\d{4}")
 _SIX_DIGITS = re.compile(r"\d{6}")
 #: An age of one or two digits after a comma or in brackets, as a name and age print it.
-_AGE_BESIDE = re.compile(rf"(?:,|;|\s[-–—])\s*{_AGE_LABEL}?{_AGE}{_AGE_UNIT}\s*(?:,|;|[-–—]\s)"
+_AGE_BESIDE = re.compile(rf"(?:,|;|\||\t|\s[-–—])\s*{_AGE_LABEL}{_AGE}{_AGE_UNIT}\s*(?:,|;|\||\t|[-–—]\s|at\s)"
+                         r"|\bage[d:]?\s|\d\s*(?:yrs?|y/o|yo)\b|\d\s*y\.o\.|years?\s+of\s+age"
                          rf"|aged?\s+(?:\d|{_AGE_WORD})|[(\[]\s*{_AGE_WORD}\s*[)\]]|turn(?:ed|s)\s"
                          # (an age in brackets after a title or a surname in capitals: `_SURELY_A_PERSON`)
                          rf"|[(\[]\s*\d{{1,2}}\s*[)\]]"

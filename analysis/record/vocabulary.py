@@ -87,6 +87,13 @@ QUALIFIERS: dict[str, str] = {
     # (circa's other abbreviations: scan split the sentence at "ca." and read "ca. 1,200" as the exact 1,200, where
     # the record and `verify` refused it: issue 24, round nineteen)
     "ca.": "about", "circ.": "about",
+    # (each read as the exact figure or with its first words dropped, "a hair under 1,200" as "under 1,200", "little
+    # more than 1,200" as "more than 1,200": issue 24, round twenty. A figure hedged with "perhaps" or "likely" is
+    # an estimate, as "an estimated" one is; "easily 1,200" says 1,200 at the least)
+    "the better part of": "almost", "not far off": "almost", "not far short of": "almost", "a hair under": "almost",
+    "a hair over": "just over", "little more than": "just over", "only just over": "just over",
+    "perhaps": "about", "possibly": "about", "maybe": "about", "probably": "about", "potentially": "about",
+    "likely": "about", "an expected": "about", "easily": "at least",
 }
 
 
@@ -138,6 +145,10 @@ PER_CENT_SPACED = r"%|per[\s-]?cent"
 #: How "percentage points" is printed ("3 percentage points", "3 percentage-points", "3 ppts", "3pp"), for the parser
 #: and scan alike: scan read "5 ppts" and "5 percentage-points" as the count 5 (issue 24, round seventeen).
 PERCENTAGE_POINTS = r"percentage[\s-](?:points?|pts?)|ppts?|pp"
+#: The words between the two numbers of a share ("one in five", "12 in every 100", "three out of every four", "12 for
+#: every 1,000"), for the parser and scan alike: scan read "12 for every 1,000" as the counts 12 and 1,000 (issue
+#: 24, round twenty).
+SHARE_JOINER = r"(?:in[ -](?:every[ -])?|(?:out[ -]of|for)[ -]every[ -])"
 
 #: Scale words printed after a number ("£15.6million", "1.2 million").
 SCALES: dict[str, float] = {
