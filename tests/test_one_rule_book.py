@@ -15,8 +15,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from analysis.factcheck.scan_match import _within
-from analysis.paths import PROJECT_ROOT
 from analysis.factcheck.wording import BORNE_OUT, judge, verdict
+from analysis.paths import PROJECT_ROOT
 from analysis.publish.encode import kind_of
 from analysis.record.printed import parse_printed
 from analysis.record.vocabulary import CANONICAL, QUALIFIERS, TOLERANCE, direction
