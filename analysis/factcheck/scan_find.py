@@ -132,10 +132,15 @@ AFTER_QUALIFIER = (r"(?:at\s+(?:the\s+)?(?:very\s+)?(?:most|least)|at\s+(?:an?\s
                    # (and the qualifiers printed before a figure, printed after it: "1,200, roughly.", "1,200 give or
                    # take.", "1,200 odd.": each the exact 1,200, round twenty)
                    r"|roughly|approximately|give\s+or\s+take(?:\s+a\s+few)?|more\s+or\s+less|at\s+a\s+guess|odd)\b")
+#: The words before a reference's number ("section 47", "page 12", "pp. 3", "recommendation 4").
+_REFERENCE_WORDS = sorted((
+    "section", "para", "paras", "paragraph", "paragraphs", "page", "p.", "pp.", "chapter", "table", "figure", "annex",
+    "appendix", "part", "article", "clause", "recommendation", "step", "no.", "vol", "volume", "issue", "operation",
+    "op.", "question", "schedule", "rule", "episode", "season", "round", "level", "tier", "grade"))
 #: The verbs after which "X to Y" is a range, not a change ("were 1,200 to 1,400", "cost £1.2m to £1.5m"): each as
 #: a lookbehind of its own length. So are "from X to Y" after a verb that gives bounds ("ranged from 1,200 to 1,300",
 #: "anywhere from": two exact figures, round twenty), where "rose from" ends a change. (`range` puts a lookahead
-#: for the figure's first character before them, so the lookbehinds are tried at a digit or "£" only: the rule
+#: for every alternative's first character, so the lookbehinds are tried at a digit, "£" or "b" only: the rule
 #: took six times as long without it.)
 _STATES_AN_AMOUNT = "|".join(rf"(?<=\b{verb} )" for verb in (
     "were", "was", "are", "is", "be", "been", "cost", "costs", "costing", "numbered", "number", "totalled", "total",
@@ -203,7 +208,7 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
     # (and "1,200-to-1,300": its 1,200 was read and its 1,300 dropped, issue 24, round eighteen)
     # (and "to" after a verb that states an amount, "cost £1.2m to £1.5m", "were 1,200 to 1,400": two exact
     # figures, round nineteen; after "from", "by" or "rose", "to" ends a change, "rose from 618 to 922")
-    ("range", re.compile(rf"(?=[£\d])(?:{_STATES_AN_AMOUNT})£?{NUM}{RANGE_END_UNIT}? to £?{NUM}"
+    ("range", re.compile(rf"(?=[£\db])(?:(?:{_STATES_AN_AMOUNT})£?{NUM}{RANGE_END_UNIT}? to £?{NUM}"
                          rf"(?:{JOINED_SCALE_WORDS}|{PER_CENT_SIGN})?(?![\w%-]|[.,/]\d)"
                          rf"|(?<![\w£.,/-])£?{NUM}{RANGE_END_UNIT}?(?:-to-|-| - )£?{NUM}"
                          rf"(?:{JOINED_SCALE_WORDS}|{PER_CENT_SIGN})?"
@@ -218,7 +223,7 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
                          rf"|(?<![\w£.,/-])£?{NUM}(?:{JOINED_SCALE_WORDS})? or £?{NUM}(?:{JOINED_SCALE_WORDS})?"
                          r"(?![\w%-]|[.,/]\d)"
                          rf"|(?<![\w£.,/-])(?:{NUM}{PER_CENT_SIGN}|\d{{1,2}}(?:\.\d+)?) or {NUM}{PER_CENT_SIGN}"
-                         r"(?![\w%-]|[.,/]\d)", re.IGNORECASE)),
+                         r"(?![\w%-]|[.,/]\d))", re.IGNORECASE)),
     # Two numbers joined by a slash, a fraction or a pair ("3/4 of cases", "56%/44%"): no one figure either, and
     # both were dropped without a word, as numbers no form reads (issue 24, round thirteen).
     # (with a whole number before it, a mixed number: "1 1/2 years", "2-1/2": the whole number was read as the count
@@ -304,11 +309,10 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
                                    rf"(?:{JOINED_SCALE_WORDS}|{PER_CENT_SIGN})?(?![\w%-]|[.,/]\d)", re.IGNORECASE)),
     ("street number", re.compile(r"\b\d{1,4}[A-Za-z]?\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|Road|Lane|Avenue|Way"
                                  r"|Place|Square|Gardens|Close|Drive|Terrace|Crescent|Court|Row)\b")),
-    ("reference number", re.compile(r"\b(?:section|para(?:graph)?s?|page|pp?\.|chapter|table|figure|annex"
-                                    r"|appendix|part|article|clause|recommendation|step|no\.|vol(?:ume)?|issue|operation|op\."
+    # (the words as one trie: as an alternation, each was tried in turn at every position of the article)
+    ("reference number", re.compile(rf"\b{trie_pattern(_REFERENCE_WORDS)}\s+\d+(?:\.\d+)*\b"
                                     # (not a number with thousands commas: "Next page 2,222 cases" was "page 2"
                                     # and an unread ",222", issue 24, round eighteen)
-                                    r"|question|schedule|rule|episode|season|round|level|tier|grade)\s+\d+(?:\.\d+)*\b"
                                     r"(?!,\d{3}\b)"
                                     # a school year or key stage, an officer's collar number ("Year 9 pupils", "PC
                                     # 1234"): read as the counts 9 and 1,234 (issue 24, round fifteen)
