@@ -17,6 +17,7 @@ from __future__ import annotations
 import configparser
 import os
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -184,11 +185,29 @@ def moved_venv(venv: Path = VENV) -> Path | None:
     # uv writes `VIRTUAL_ENV='…'`, Python 3.11's venv `VIRTUAL_ENV="…"`, 3.12's and 3.13's (the pip fallback) an
     # indented `export VIRTUAL_ENV="…"` after a Windows-only `VIRTUAL_ENV=$(cygpath …)`: reading only the first
     # form, a moved checkout's .venv made by pip on Python 3.12+ was never noticed (issue 24, round nine).
-    found = _MADE_IN.search(activate.read_text(encoding="utf-8", errors="replace"))
-    if found is None:
-        return None
-    made = Path(found.group(2))
-    return made if made.resolve() != venv.resolve() else None
+    for value in _MADE_IN.findall(activate.read_text(encoding="utf-8", errors="replace")):
+        folder = _folder_named(value)
+        if folder is not None:
+            return None if Path(folder).resolve() == venv.resolve() else Path(folder)
+    return None
+
+
+def _folder_named(value: str) -> str | None:
+    """The folder an activate script's `VIRTUAL_ENV=<value>` names, read as its writer wrote it: between double
+    quotes the name as it is (Python 3.11's venv writes it so, a "'", '"' or "$" included), otherwise as the shell
+    reads it (uv quotes it as `shlex.quote` does: `'/home/o'"'"'neil/.venv'`). None for a value that is not an
+    absolute folder (the `$(cygpath …)` line). Read with one pattern of the characters a name may not hold, a
+    checkout made in "/home/o'neil" or "/srv/a$b" and moved was never seen as moved: the name's "'" or "$" ended the
+    match (issue 24, round twenty)."""
+    if len(value) >= 2 and value[0] == value[-1] == '"':
+        folder = value[1:-1]
+    else:
+        try:
+            words = shlex.split(value)
+        except ValueError:
+            return None
+        folder = words[0] if len(words) == 1 else ""
+    return folder if folder.startswith("/") else None
 
 
 def venv_problem(venv: Path = VENV) -> str | None:
@@ -209,8 +228,8 @@ def venv_problem(venv: Path = VENV) -> str | None:
     return None
 
 
-#: The folder an activate script names as the venv's: an absolute path, quoted or not, after an optional "export".
-_MADE_IN = re.compile(r"""^[ \t]*(?:export[ \t]+)?VIRTUAL_ENV=(['"]?)(/[^'"$\n]*)\1[ \t]*$""", re.MULTILINE)
+#: The value an activate script gives VIRTUAL_ENV, quoted as its writer quoted it, after an optional "export".
+_MADE_IN = re.compile(r"^[ \t]*(?:export[ \t]+)?VIRTUAL_ENV=(.+?)[ \t]*$", re.MULTILINE)
 
 
 #: How constraints.txt (the lock) is made: uv resolves pyproject's dependencies and every extra for all platforms
