@@ -49,3 +49,54 @@ def test_a_venv_made_by_uv_in_a_folder_with_quotes_or_a_dollar_is_noticed_when_m
             "    VIRTUAL_ENV=$(cygpath -u \"$VIRTUAL_ENV\")\nfi\nexport VIRTUAL_ENV\n", encoding="utf-8")
     assert moved_venv(made) is None
     assert moved_venv(moved) == made
+
+
+# --- Datasette: a page's facet links are bounded (class 5) -----------------------------------------------------------
+
+def _figures_db(tmp_path: Path) -> Path:
+    """The record's figures table (data/processed/figures.csv, as committed) in a database of its own."""
+    import csv
+    import sqlite3
+
+    from analysis.paths import PROJECT_ROOT
+
+    with (PROJECT_ROOT / "data" / "processed" / "figures.csv").open(encoding="utf-8", newline="") as f:
+        header, *rows = list(csv.reader(f))
+    db = tmp_path / "cse.db"
+    with sqlite3.connect(db) as conn:
+        conn.execute(f"create table figures ({', '.join(f'[{name}]' for name in header)})")
+        conn.executemany(f"insert into figures values ({', '.join('?' * len(header))})", rows)
+    return db
+
+
+def _get(db: Path, path: str) -> tuple[int, str]:
+    from datasette.app import Datasette
+
+    from analysis.publish.database import PLUGINS_DIR, SETTINGS
+    from tests.event_loop import run_apart
+
+    response = run_apart(Datasette([str(db)], plugins_dir=str(PLUGINS_DIR), settings=SETTINGS).client.get(path))
+    return response.status_code, response.text
+
+
+#: Three long-text facets named forty times at `_facet_size=max`: a 1.7 KB GET that ran 40 s of CPU and answered
+#: 92 MB of HTML (79 MB of JSON), every value of every facet linking to the page's whole address.
+REPEATED_FACETS = "_facet_size=max" + "&_facet=quote&_facet=caveat&_facet=subject" * 40
+
+
+@pytest.mark.parametrize("page", ["figures", "figures.json"])
+def test_datasette_refuses_a_page_of_facets_no_time_limit_covers(tmp_path: Path, page: str) -> None:
+    db = _figures_db(tmp_path)
+    status, text = _get(db, f"/cse/{page}?{REPEATED_FACETS}")
+    assert status == 400 and "facet" in text
+    status, _ = _get(db, f"/cse/{page}?_facet_size=max&_facet=quote&_where=length('{'a' * 7000}')>0")
+    assert status == 400
+
+
+def test_datasette_still_shows_the_facets_a_reader_asks_for(tmp_path: Path) -> None:
+    """A facet or two, and Datasette's own "show more" link (`_facet_size=max`), answer as before."""
+    db = _figures_db(tmp_path)
+    for query in ("_facet=measure", "_facet=quote&_facet=geography", "_facet_size=max&_facet=measure",
+                  "_facet_size=max&_facet=quote&_facet=caveat&_facet=subject"):
+        status, text = _get(db, f"/cse/figures.json?{query}")
+        assert status == 200, text[:300]

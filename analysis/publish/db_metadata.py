@@ -30,6 +30,9 @@ LINK_TABLES: dict[str, tuple[str, str, dict[str, str]]] = {
                    {"claim_id": "The claim (claims.claim_id).", "gap_id": "The gap record (gaps.id)."}),
 }
 
+#: The facets the figures table's page always shows (the most any table has; the Datasette plugin that bounds a
+#: page's facet links counts them, `datasette_plugins/limits.py`).
+FIGURES_FACETS = ("geography", "measure", "primary")
 _FIGURE_COLUMNS = ("f.value_as_printed, f.qualifier, f.measure, f.geography, f.subject, s.producer, "
                    "f.published, f.\"primary\", f.quote, f.figure_id")
 
@@ -87,7 +90,7 @@ def build_metadata(datapackage: dict[str, Any]) -> dict[str, Any]:
     for name, (title, description, columns) in LINK_TABLES.items():
         tables[name] = {"title": title, "description": description, "columns": columns}
     if "figures" in tables:
-        tables["figures"]["facets"] = ["geography", "measure", "primary"]
+        tables["figures"]["facets"] = list(FIGURES_FACETS)
     return {
         "title": datapackage.get("title", ""),
         "description": datapackage.get("description", ""),

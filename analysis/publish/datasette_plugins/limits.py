@@ -38,11 +38,14 @@ from __future__ import annotations
 import html
 import json
 import sqlite3
+import urllib.parse
 import weakref
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from datasette import hookimpl
+
+from analysis.publish.db_metadata import FIGURES_FACETS
 
 #: The largest string or blob any query may build (bytes): the longest value in the record is about 4 KB (an FTS
 #: block; a source's notes 892). It also bounds the functions whose one call costs the product of its arguments'
@@ -199,3 +202,59 @@ def limit_connection(conn: sqlite3.Connection) -> None:
 @hookimpl
 def prepare_connection(conn: sqlite3.Connection) -> None:
     limit_connection(conn)
+
+
+#: The most bytes of facet links one page may write. A table page links every value of every facet to its own
+#: address with that value added, so it writes facets × values × the address's length, and no time limit covers
+#: writing it: a 1.7 KB GET naming `_facet=quote&_facet=caveat&_facet=subject` forty times with `_facet_size=max`
+#: ran 40 s of CPU and answered 92 MB (JSON: 38 s, 79 MB), one facet with a 7 KB `_where` 4 MB (issue 24, round
+#: twenty); eight facets at `_facet_size=max` on a 160-character address (1.7 MB so counted) ran 1.2 s. Six such
+#: facets fit, and a page with the table's own facets of 30 values on an address of up to 16 KB.
+MAX_FACET_LINK_BYTES = 1_500_000
+#: The query parameters that each add a facet to a table page (a repeat adds one again).
+FACET_PARAMETERS = frozenset({"_facet", "_facet_array", "_facet_date"})
+#: Datasette's values per facet: `default_facet_size`, and `max_returned_rows` for `_facet_size=max`.
+DEFAULT_FACET_SIZE, MAX_FACET_SIZE = 30, 1000
+
+
+def facet_link_bytes(path: str, query_string: str) -> int:
+    """The most bytes of links the facets of the page `path?query_string` can write: (facets asked for + the
+    figures table's own) × values per facet × the address's length."""
+    pairs = urllib.parse.parse_qsl(query_string, keep_blank_values=True)
+    facets = len(FIGURES_FACETS) + sum(1 for name, _ in pairs if name in FACET_PARAMETERS)
+    size = dict(pairs).get("_facet_size", "")
+    values = DEFAULT_FACET_SIZE
+    if size == "max":
+        values = MAX_FACET_SIZE
+    elif size.isascii() and size.isdigit():
+        values = min(int(size), MAX_FACET_SIZE)
+    return facets * values * (len(path) + len(query_string))
+
+
+Asgi = Callable[[dict[str, Any], Any, Any], Awaitable[None]]
+
+
+@hookimpl
+def asgi_wrapper(datasette: Any) -> Callable[[Asgi], Asgi]:
+    """Refuse, before Datasette runs anything, a request whose facets could write over `MAX_FACET_LINK_BYTES`."""
+
+    def wrap(app: Asgi) -> Asgi:
+        async def bounded_facets(scope: dict[str, Any], receive: Any, send: Any) -> None:
+            if scope.get("type") == "http":
+                query = scope.get("query_string", b"").decode("latin-1")
+                if facet_link_bytes(str(scope.get("path", "")), query) > MAX_FACET_LINK_BYTES:
+                    await _refuse(send, "This page would list too many facet values: ask for fewer facets, a "
+                                        "smaller _facet_size or a shorter address.")
+                    return
+            await app(scope, receive, send)
+
+        return bounded_facets
+
+    return wrap
+
+
+async def _refuse(send: Callable[[dict[str, Any]], Awaitable[None]], message: str) -> None:
+    body = message.encode("utf-8")
+    headers = [(b"content-type", b"text/plain; charset=utf-8"), (b"content-length", str(len(body)).encode())]
+    await send({"type": "http.response.start", "status": 400, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
