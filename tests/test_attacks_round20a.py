@@ -100,3 +100,35 @@ def test_datasette_still_shows_the_facets_a_reader_asks_for(tmp_path: Path) -> N
                   "_facet_size=max&_facet=quote&_facet=caveat&_facet=subject"):
         status, text = _get(db, f"/cse/figures.json?{query}")
         assert status == 200, text[:300]
+
+
+# --- Dates: "in the future" is one answer on every machine (class 5) -------------------------------------------------
+
+@pytest.fixture
+def machine_in_time_zone(monkeypatch: pytest.MonkeyPatch):
+    """Run a check on a machine set to a time zone (TZ, as a reader's laptop or CI sets it); put back after."""
+    import time
+
+    def set_zone(zone: str) -> None:
+        monkeypatch.setenv("TZ", zone)
+        time.tzset()
+
+    yield set_zone
+    monkeypatch.undo()
+    time.tzset()
+
+
+@pytest.mark.parametrize("zone", ["Etc/GMT+12", "America/Los_Angeles", "UTC", "Australia/Sydney", "Etc/GMT-14"])
+def test_a_date_that_is_today_somewhere_is_not_in_the_future_on_any_machine(machine_in_time_zone, zone: str) -> None:
+    """A source read today, dated as it is today where its reader sits (at most today in UTC+14): `validate` gives
+    one answer for it in every time zone. Judged by the machine's own date, a date written in London at 03:00 UTC was
+    "in the future" in California, and one written in Sydney on CI in UTC, so `make` failed on one machine only."""
+    import datetime as dt
+
+    from analysis.record.sources import date_problems
+
+    latest = dt.datetime.now(dt.timezone(dt.timedelta(hours=14))).date()
+    machine_in_time_zone(zone)
+    assert date_problems("2016-11-24", latest.isoformat()) == []
+    tomorrow_everywhere = (latest + dt.timedelta(days=1)).isoformat()
+    assert date_problems("2016-11-24", tomorrow_everywhere) == [f"date_accessed {tomorrow_everywhere} is in the future"]

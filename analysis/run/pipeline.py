@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import datetime as dt
 import functools
 import hashlib
 import importlib
@@ -237,13 +236,15 @@ def _content(path: str) -> str:
 def input_hash(root: Path, step: Step) -> str:
     """The hash of what a step reads: its input files, the libraries it runs on (`libraries`) and the settings it
     reads from the environment (a new CSE_SITE_URL changes every absolute link, yet `make` skipped the steps and
-    kept the old address). For a `dated` step, today's date in the local time zone too: the build refuses a source
-    read "in the future", so a source read on 6 December passed under TZ=Pacific/Kiritimati and `make` under UTC
-    (or with the clock put back a day) skipped the build as valid while a clean build refused it. The build then
-    reruns once a day (~4 s); what it writes is the same, so the later steps stay skipped."""
+    kept the old address). For a `dated` step, the date the record's dates are judged by (`today_anywhere`) too: the
+    build refuses a source read "in the future", so with the clock put back a day `make` skipped the build as valid
+    while a clean build refused it. The build then reruns once a day (~4 s); what it writes is the same, so the later
+    steps stay skipped."""
     settings = "\0".join(f"{name}={os.environ.get(name, '')}" for name in step.settings)
     if step.dated:
-        settings += f"\0today={dt.date.today().isoformat()}"
+        from analysis.record.sources import today_anywhere
+
+        settings += f"\0today={today_anywhere().isoformat()}"
     files = content_hash(root, step.inputs)
     return hashlib.sha256(f"{files}\0{settings}\0{libraries()}".encode()).hexdigest()
 
