@@ -132,3 +132,23 @@ def test_a_date_that_is_today_somewhere_is_not_in_the_future_on_any_machine(mach
     assert date_problems("2016-11-24", latest.isoformat()) == []
     tomorrow_everywhere = (latest + dt.timedelta(days=1)).isoformat()
     assert date_problems("2016-11-24", tomorrow_everywhere) == [f"date_accessed {tomorrow_everywhere} is in the future"]
+
+
+# --- Datasette: a CSV is one bounded page, never a stream of pages (class 5) ----------------------------------------
+
+def test_datasette_never_streams_a_csv_page_after_page(tmp_path: Path) -> None:
+    """`_stream=on` ran the table's page again for every `_size` rows: with `_size=1` and a filter just under the
+    time limit, one 114-character GET of the figures table ran ~57 s of CPU, each page under the limit, the stream
+    under none. A stream is refused (Datasette's `allow_csv_stream` off); a CSV is one page, and `_size=max` still
+    gives every figure."""
+    import csv
+    import io
+
+    db = _figures_db(tmp_path)
+    status, text = _get(db, "/cse/figures.csv?_stream=on&_size=1")
+    assert status == 400, f"{status}: {len(text.splitlines())} lines"  # not 200 and a stream of 393 pages
+    status, text = _get(db, "/cse/figures.csv?_size=1")
+    assert status == 200 and len(list(csv.reader(io.StringIO(text)))) == 2
+    status, text = _get(db, "/cse/figures.csv?_size=max")
+    with (Path(__file__).parents[1] / "data" / "processed" / "figures.csv").open(encoding="utf-8", newline="") as f:
+        assert len(list(csv.reader(io.StringIO(text)))) == len(list(csv.reader(f)))
