@@ -211,24 +211,42 @@ def prepare_connection(conn: sqlite3.Connection) -> None:
 #: twenty); eight facets at `_facet_size=max` on a 160-character address (1.7 MB so counted) ran 1.2 s. Six such
 #: facets fit, and a page with the table's own facets of 30 values on an address of up to 16 KB.
 MAX_FACET_LINK_BYTES = 1_500_000
+#: The most facets one request may ask for (repeats counted). Each runs the page's filter once more, under the facet
+#: time limit (100 ms) but with no bound on how many there are: 250 `_facet=quote` at `_facet_size=1` (few links)
+#: with a 0.4 s `_where` ran 11 s of CPU (issue 24, round twenty). With the table's own three, eight facets: 0.8 s.
+MAX_FACETS = 5
 #: The query parameters that each add a facet to a table page (a repeat adds one again).
 FACET_PARAMETERS = frozenset({"_facet", "_facet_array", "_facet_date"})
 #: Datasette's values per facet: `default_facet_size`, and `max_returned_rows` for `_facet_size=max`.
 DEFAULT_FACET_SIZE, MAX_FACET_SIZE = 30, 1000
 
 
+def facets_asked(query_string: str) -> int:
+    """How many facets a request's query asks for (`_facet`, `_facet_array`, `_facet_date`; a repeat counts again)."""
+    return sum(1 for name, _ in urllib.parse.parse_qsl(query_string, keep_blank_values=True)
+               if name in FACET_PARAMETERS)
+
+
 def facet_link_bytes(path: str, query_string: str) -> int:
     """The most bytes of links the facets of the page `path?query_string` can write: (facets asked for + the
     figures table's own) × values per facet × the address's length."""
-    pairs = urllib.parse.parse_qsl(query_string, keep_blank_values=True)
-    facets = len(FIGURES_FACETS) + sum(1 for name, _ in pairs if name in FACET_PARAMETERS)
-    size = dict(pairs).get("_facet_size", "")
+    size = dict(urllib.parse.parse_qsl(query_string, keep_blank_values=True)).get("_facet_size", "")
     values = DEFAULT_FACET_SIZE
     if size == "max":
         values = MAX_FACET_SIZE
     elif size.isascii() and size.isdigit():
         values = min(int(size), MAX_FACET_SIZE)
-    return facets * values * (len(path) + len(query_string))
+    return (len(FIGURES_FACETS) + facets_asked(query_string)) * values * (len(path) + len(query_string))
+
+
+def facet_problem(path: str, query_string: str) -> str | None:
+    """Why a request's facets cost more than one page may (`MAX_FACETS`, `MAX_FACET_LINK_BYTES`), or None."""
+    if facets_asked(query_string) > MAX_FACETS:
+        return f"This page asks for more than {MAX_FACETS} facets: ask for fewer."
+    if facet_link_bytes(path, query_string) > MAX_FACET_LINK_BYTES:
+        return ("This page would list too many facet values: ask for fewer facets, a smaller _facet_size or a "
+                "shorter address.")
+    return None
 
 
 Asgi = Callable[[dict[str, Any], Any, Any], Awaitable[None]]
@@ -236,15 +254,14 @@ Asgi = Callable[[dict[str, Any], Any, Any], Awaitable[None]]
 
 @hookimpl
 def asgi_wrapper(datasette: Any) -> Callable[[Asgi], Asgi]:
-    """Refuse, before Datasette runs anything, a request whose facets could write over `MAX_FACET_LINK_BYTES`."""
+    """Refuse, before Datasette runs anything, a request whose facets cost more than a page may (`facet_problem`)."""
 
     def wrap(app: Asgi) -> Asgi:
         async def bounded_facets(scope: dict[str, Any], receive: Any, send: Any) -> None:
             if scope.get("type") == "http":
-                query = scope.get("query_string", b"").decode("latin-1")
-                if facet_link_bytes(str(scope.get("path", "")), query) > MAX_FACET_LINK_BYTES:
-                    await _refuse(send, "This page would list too many facet values: ask for fewer facets, a "
-                                        "smaller _facet_size or a shorter address.")
+                problem = facet_problem(str(scope.get("path", "")), scope.get("query_string", b"").decode("latin-1"))
+                if problem:
+                    await _refuse(send, problem)
                     return
             await app(scope, receive, send)
 
