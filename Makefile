@@ -4,9 +4,11 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 # The checkout's folder is part of the hash: a checkout moved elsewhere gets its .venv checked (and remade) again.
+# The folder is read by `pwd -P` (the same path as $(CURDIR)), never pasted into the command: a folder named with a
+# backtick or "$(…)" ran that command, and one with a double quote stopped make with a wrong message (round twenty).
 # The same Python start reads the notebooks' kernel name from its one definition, analysis/paths.py (standard
 # library only, so the system Python can): one interpreter start is most of a no-op `make`.
-MAKE_VARS := $(shell (cat pyproject.toml constraints.txt; echo "$(CURDIR)") 2>/dev/null | $(PYTHON) -c "import hashlib,sys;from analysis.paths import KERNEL_NAME;print(hashlib.sha256(sys.stdin.buffer.read()).hexdigest()[:16], KERNEL_NAME)")
+MAKE_VARS := $(shell (cat pyproject.toml constraints.txt; pwd -P) 2>/dev/null | $(PYTHON) -c "import hashlib,sys;from analysis.paths import KERNEL_NAME;print(hashlib.sha256(sys.stdin.buffer.read()).hexdigest()[:16], KERNEL_NAME)")
 DEPS_HASH := $(word 1,$(MAKE_VARS))
 KERNEL_NAME := $(word 2,$(MAKE_VARS))
 STAMP  := $(VENV)/.installed-$(DEPS_HASH)

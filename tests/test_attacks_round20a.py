@@ -95,8 +95,8 @@ def test_datasette_refuses_a_page_of_facets_no_time_limit_covers(tmp_path: Path,
 
 #: Few links (one value per facet) but 250 facets, each running a 0.4 s filter again under the facet time limit:
 #: 11 s of CPU for one 3.4 KB GET.
-MANY_SMALL_FACETS = ("_facet_size=1&_where=(select count(*) from figures x, figures y, figures z where x.rowid < 25) > 0"
-                     + "&_facet=quote" * 250)
+MANY_SMALL_FACETS = ("_facet_size=1&_where=(select count(*) from figures x, figures y, figures z where x.rowid < 25)"
+                     " > 0" + "&_facet=quote" * 250)
 
 
 def test_datasette_refuses_more_facets_than_a_page_may_run(tmp_path: Path) -> None:
@@ -163,3 +163,28 @@ def test_datasette_never_streams_a_csv_page_after_page(tmp_path: Path) -> None:
     status, text = _get(db, "/cse/figures.csv?_size=max")
     with (Path(__file__).parents[1] / "data" / "processed" / "figures.csv").open(encoding="utf-8", newline="") as f:
         assert len(list(csv.reader(io.StringIO(text)))) == len(list(csv.reader(f)))
+
+
+# --- The Makefile in a folder whose name the shell would read (class 5, a moved checkout) ---------------------------
+
+@pytest.mark.parametrize("folder", ['tick`touch RAN`', "sub$(touch RAN)", 'one"quote', "o'neil"])
+def test_the_makefile_reads_its_folder_without_running_it(tmp_path: Path, folder: str) -> None:
+    """The install stamp hashes the checkout's folder. Pasted into a shell command, a folder named with a backtick or
+    "$(…)" ran that command on every `make` (a checkout cloned or moved into a folder named after a branch), and a
+    double quote stopped make with "could not read KERNEL_NAME"."""
+    import subprocess
+
+    from analysis.paths import KERNEL_NAME, PROJECT_ROOT
+
+    checkout = tmp_path / folder / "cse"
+    checkout.mkdir(parents=True)
+    for name in ("Makefile", "pyproject.toml", "constraints.txt"):
+        shutil.copy(PROJECT_ROOT / name, checkout / name)
+    shutil.copytree(PROJECT_ROOT / "analysis", checkout / "analysis", ignore=shutil.ignore_patterns("__pycache__"))
+    done = subprocess.run(["make", "-s", "--no-print-directory", "--eval",
+                           "print-vars: ; @echo $(STAMP) $(KERNEL_NAME)", "print-vars"],
+                          cwd=checkout, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    stamp, kernel = done.stdout.split()
+    assert stamp.startswith(".venv/.installed-") and kernel == KERNEL_NAME
+    assert not (checkout / "RAN").exists()
