@@ -240,7 +240,11 @@ def facet_link_bytes(path: str, query_string: str) -> int:
 
 
 def facet_problem(path: str, query_string: str) -> str | None:
-    """Why a request's facets cost more than one page may (`MAX_FACETS`, `MAX_FACET_LINK_BYTES`), or None."""
+    """Why a request's facets cost more than one page may (`MAX_FACETS`, `MAX_FACET_LINK_BYTES`), or None. A query's
+    page (`sql=`) shows no facets: a long query is bounded by the limits above, not refused for links it never
+    writes."""
+    if "sql" in dict(urllib.parse.parse_qsl(query_string, keep_blank_values=True)):
+        return None
     if facets_asked(query_string) > MAX_FACETS:
         return f"This page asks for more than {MAX_FACETS} facets: ask for fewer."
     if facet_link_bytes(path, query_string) > MAX_FACET_LINK_BYTES:
