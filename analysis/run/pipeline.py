@@ -89,10 +89,18 @@ def code(*stages: str) -> tuple[str, ...]:
     the code a step runs: editing a chart reruns the charts and what shows them, not the build. Any module at the
     checkout's top is code too: the main job runs there (the working folder comes first on its path) and the kernels
     have it on $PYTHONPATH, so a `sitecustomize.py` there ran in every kernel and a `seaborn.py` would shadow the
-    library, while no stamp covered either (nor a package there: its `__init__.py`)."""
+    library, while no stamp covered either (nor a package there: its `__init__.py`). A template or font folder is
+    taken whole, at any depth (`DATA_FOLDERS`)."""
     return ("*.py", "*/__init__.py", "analysis/*.py", "pyproject.toml", "constraints.txt",
             *(f"analysis/{stage}/**/{kind}" for stage in stages
-              for kind in ("*.py", "*.mplstyle", "templates/*", "fonts/*")))
+              for kind in ("*.py", "*.mplstyle", *(f"{folder}/**/*" for folder in DATA_FOLDERS))))
+
+
+#: The folders of files a stage's code reads beside it. Each is hashed with everything in it, however deep: Jinja
+#: loads "parts/note.html.j2" from a subfolder of templates/ (`{% include %}`, `{% extends %}`), but only
+#: `templates/*` was hashed, so a partial edited on its own left the pages it is part of stale and `make` said
+#: "unchanged, skipped" (issue 24, round twenty).
+DATA_FOLDERS = ("templates", "fonts")
 
 
 #: Every stage: the notebooks run the package's whole public surface.
