@@ -29,3 +29,56 @@ def test_a_template_or_font_in_a_subfolder_is_in_every_stamp_that_reads_its_stag
         path.write_text("<p>two</p>\n")
         assert pipeline.content_hash(tmp_path, step.inputs) != before, f"{step.name} does not see {rel}"
         path.write_text("<p>one</p>\n")
+
+
+# --- class 4: an input printed "about X" is read one way by the fact-check and `verify` --------------------------
+
+
+def _fact_check(value_as_printed: str, stated: str) -> str:
+    """The fact-check's verdict on a `count` claim `stated` resting on one figure printed `value_as_printed`."""
+    from analysis.factcheck import evaluate
+    from analysis.factcheck.exact import exact_context
+    from analysis.record.printed import parse_printed
+
+    printed = parse_printed(value_as_printed)
+    figure = {"figure_id": "s/a", "source_id": "s", "value_as_printed": value_as_printed, "value": printed.value,
+              "qualifier": printed.qualifier, "unit": printed.unit}
+    claim = {"id": "c", "kind": "count", "stated": stated, "inputs": {"figure": "s/a"}}
+    with exact_context():
+        return evaluate._evaluate(claim, {"s/a": figure}, {}).verdict
+
+
+def _verify(*args: str) -> str:
+    import argparse
+
+    from analysis.factcheck import verify
+
+    parser = argparse.ArgumentParser()
+    verify.add_arguments(parser, "verify")
+    return verify.evaluate(parser.parse_args(list(args))).verdict
+
+
+@pytest.mark.parametrize("stated", ["1,250", "1,150", "1,201", "1,259"])
+def test_a_claim_inside_an_about_input_s_range_is_never_inaccurate(stated: str) -> None:
+    """An input printed "about 1,200" stands for 1,140 to 1,260, tried every 3 (a grid of 41): the claim "1,260"
+    fitted the grid's last point and was "accurate within rounding", while "1,250", inside the range but on no
+    point of the grid, "held for none of it" and was "inaccurate"."""
+    assert _fact_check("about 1,200", stated) == "accurate within rounding"
+    assert _fact_check("about 1,200", "1,300") == "inaccurate"
+
+
+@pytest.mark.parametrize(("value", "stated"), [("about 1,200", "1,260"), ("about 1,200", "1,250"),
+                                               ("about 1,200", "about 1,250"), ("about 1,200", "1,300"),
+                                               ("about 1,200", "1,200"), ("1,200", "about 1,250")])
+def test_verify_reads_an_about_input_as_the_fact_check_does(value: str, stated: str) -> None:
+    """`verify count --value 'about 1,200' --stated 1,260` was "inaccurate" where the fact-check, given the same
+    printed figure, said "accurate within rounding" (and "accurate" where it said "within rounding" for "about
+    1,250"): one printed input, two readings."""
+    assert _verify("count", "--value", value, "--stated", stated) == _fact_check(value, stated)
+
+
+def test_verify_reads_an_about_input_as_a_range_in_every_kind() -> None:
+    """The same rule in a kind with two inputs: a share of "about 600" in 1,000 stated as 62% (600 read as 570 to
+    630: 57% to 63%) is borne out, not "inaccurate"."""
+    assert _verify("share", "--part", "about 600", "--whole", "1000", "--stated", "62%") == "accurate within rounding"
+    assert _verify("share", "--part", "600", "--whole", "1000", "--stated", "62%") == "inaccurate"

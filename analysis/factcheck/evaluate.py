@@ -9,17 +9,17 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 from decimal import Decimal
-from itertools import product
 from typing import Any
 
 from analysis.factcheck import rules
 from analysis.factcheck.exact import exact_context
 from analysis.factcheck.forms import computed_text, restated
+from analysis.factcheck.ranged import about_range, judged_on_ranges
 from analysis.factcheck.registry import input_refs, may_omit, parse_or_none, rounded_inputs, stated_text
 from analysis.factcheck.vintages import Vintages
 from analysis.record.figures import normalise_for_match
 from analysis.record.printed import Printed, PrintedFigureError, parse_printed
-from analysis.record.vocabulary import TOLERANCE, join_list, join_steps, rounded_range
+from analysis.record.vocabulary import join_list, join_steps, rounded_range
 
 Figures = dict[str, dict[str, Any]]
 
@@ -178,11 +178,6 @@ def _evaluate(claim: dict[str, Any], figures: Figures, gaps: dict[str, dict[str,
     return _judged_on_ranges(claim, values, ranges, stated, figures, result) if ranges else result
 
 
-#: How many values across each input's range are tried (ends included); the computed value moves monotonically
-#: with each input, so its range is exact, and the stated value's fit is found to within 1/40 of the range.
-_STEPS = 40
-
-
 def _input_ranges(claim: dict[str, Any], values: dict[str, Any],
                   figures: Figures) -> dict[str, tuple[Decimal, Decimal]]:
     """Every value a rounded or approximate input could stand for: `rounded: {to: 100}` makes "1,200" 1,150 to
@@ -195,37 +190,16 @@ def _input_ranges(claim: dict[str, Any], values: dict[str, Any],
     for role, ref in input_refs(claim):
         figure = figures.get(ref or "") or {}
         x = values.get(role)
-        if role not in out and figure.get("qualifier") == "about" and isinstance(x, Decimal):
-            out[role] = (x * (1 - TOLERANCE), x * (1 + TOLERANCE))
+        about = about_range(str(figure.get("qualifier") or ""), x) if isinstance(x, Decimal) else None
+        if role not in out and about:
+            out[role] = about
     return out
 
 
 def _judged_on_ranges(claim: dict[str, Any], values: dict[str, Any], ranges: dict[str, tuple[Decimal, Decimal]],
                       stated: Printed, figures: Figures, printed: rules.Result) -> rules.Result:
-    """The claim judged across every value its rounded inputs could stand for: accurate only if it holds for all
-    of them, accurate within rounding if it holds for some (or at the printed values), inaccurate if for none."""
-    roles = list(ranges)
-    grids = [[lo + (hi - lo) * i / _STEPS for i in range(_STEPS + 1)] for lo, hi in ranges.values()]
-    outcomes = [_apply(claim, {**values, **dict(zip(roles, point, strict=True))}, stated, figures)
-                for point in product(*grids)]
-    computed = [r.computed for r in outcomes if r.computed is not None]
-    fits = [r.verdict == rules.ACCURATE for r in outcomes]
-    spans = ", ".join(f"{rules.fmt_number(values[role])} read as {rules.fmt_number(lo)} to {rules.fmt_number(hi)}"
-                      for role, (lo, hi) in ranges.items())
-    span = (f"{computed_text(dataclasses.replace(printed, computed=min(computed)))} to "
-            f"{computed_text(dataclasses.replace(printed, computed=max(computed)))}") if computed else ""
-    lead = f"inputs rounded: for {spans}, the result runs from {span}"
-    tail = f" · {printed.verdict}"
-    if printed.working.endswith(tail):  # the verdict at the printed values is one step of the working, not the end
-        printed = dataclasses.replace(printed, working=printed.working[:-len(tail)] + f" · {printed.verdict} at the "
-                                      "printed values")
-    if all(fits) and printed.verdict == rules.ACCURATE:
-        return printed.with_note(f"{lead}, and the stated value holds for all of it · {rules.ACCURATE}")
-    if any(fits) or printed.verdict in rules.BORNE_OUT:
-        return dataclasses.replace(printed, verdict=rules.WITHIN_ROUNDING).with_note(
-            f"{lead}; the stated value holds for part of that range only, so the figures as printed bear it out "
-            f"but cannot confirm it · {rules.WITHIN_ROUNDING}")
-    return printed.with_note(f"{lead}, and the stated value holds for none of it · {rules.INACCURATE}")
+    """The claim judged across every value its rounded inputs could stand for (`ranged.judged_on_ranges`)."""
+    return judged_on_ranges(lambda v: _apply(claim, v, stated, figures), values, ranges, stated, printed)
 
 
 def _missing_verdict(claim: dict[str, Any], figures: Figures, gaps: dict[str, dict[str, Any]]) -> str:

@@ -33,6 +33,7 @@ from decimal import Decimal
 from analysis.factcheck import rules
 from analysis.factcheck.exact import TooLarge, check_digits, cut, exact_context, exact_value
 from analysis.factcheck.forms import computed_text, is_count, restated, restated_problem
+from analysis.factcheck.ranged import about_range, judged_on_ranges
 from analysis.factcheck.verify_help import ACCEPTED, EXAMPLES, EXAMPLES_HEADING
 from analysis.record.hygiene import number_field_problem
 from analysis.record.printed import Printed, PrintedFigureError, is_plain_number, parse_printed
@@ -243,15 +244,19 @@ def _evaluate(args: argparse.Namespace) -> rules.Result:
     if args.kind == "share" and values["whole"] and values["part"] > values["whole"] > 0:
         raise InputError(f"--part {cut(args.part)} is larger than --whole {cut(args.whole)}: a share cannot be over "
                          "100 per cent (for a rise, use: verify change)")
+    ranges = {role: about for role, _, p in inputs if (about := about_range(p.qualifier, values[role]))}
     try:
         result = _APPLY[args.kind](values, stated, args, per)
+        if ranges:  # an input printed "about X" is read as the fact-check reads it: every value it could stand for
+            result = judged_on_ranges(lambda v: _APPLY[args.kind](v, stated, args, per), values, ranges, stated,
+                                      result)
     except rules.RuleError as err:
         return rules.unchecked(kind, str(err), stated, verdict=rules.CANNOT_CHECK)
     if args.kind == "sum" and args.stated and total_printed.text != stated.text:
         result = result.with_note(f'the total figure is printed "{total_printed.text}"')
     for role, _, printed in inputs:
         note = _bound_note(role, printed)
-        if note and role != "total":
+        if note and role != "total" and role not in ranges:
             result = result.with_note(note)
     return result
 

@@ -49,7 +49,8 @@ MEANING = {
 
 
 
-def _printed_value(stated: Printed) -> Decimal:
+def printed_value(stated: Printed) -> Decimal:
+    """The stated value as a number, exactly as printed (what the computed value is judged against)."""
     if stated.value is None:
         raise RuleError(f'"{stated.text}" is a marker for an unavailable value, not a claim')
     exact = exact_value(stated)  # from the printed digits: 9,007,199,254,740,993 stays odd
@@ -104,7 +105,7 @@ def _case(c: Decimal, stated: Printed, rule: str, x: Decimal) -> str:
 def verdict(computed: Decimal, stated: Printed) -> str:
     """The verdict alone, by the same rule as `judge` (`_case`), without writing the working: for callers that
     only ask whether a value bears out a wording (the scanner asks it for every record figure printed alike)."""
-    x = _printed_value(stated)
+    x = printed_value(stated)
     return _CASE_VERDICT[_case(computed, stated, _rule_for(stated), x)]
 
 
@@ -115,7 +116,7 @@ def judge(computed: Decimal, stated: Printed) -> tuple[str, str, str]:
     `printed "18.5 per cent" (1 dp) · rounds to 18.6, not 18.5 · ... · accurate within rounding`.
     The verdict is `verdict`'s (one rule, `_case`); this adds the words.
     """
-    x = _printed_value(stated)
+    x = printed_value(stated)
     rule = _rule_for(stated)
     case = _case(computed, stated, rule, x)
     lead = f'printed "{stated.text}"' + _one_in(computed, stated)
