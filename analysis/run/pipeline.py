@@ -150,13 +150,21 @@ def content_hash(root: Path, patterns: Iterable[str]) -> str:
     """sha256 over the sorted relative paths and bytes of every file the patterns match (links followed), and
     whether each is a link: an output replaced by a link to an identical file elsewhere hashed the same, so the
     step was skipped and outputs/ kept a link whose target nobody watches (an upload would publish it, or a
-    dangling link once the target goes). Now the step reruns and its writer puts a regular file back."""
+    dangling link once the target goes). Now the step reruns and its writer puts a regular file back.
+
+    A file removed between the folder's listing and its reading is left out, as `touched` leaves it out: vim writes
+    and removes a file "4913" beside every file it saves (and its backup "name~"), so saving a raw file while `make`
+    hashed data/raw failed the whole job with "No such file or directory" (issue 24, round twenty)."""
     digest = hashlib.sha256()
     linked: dict[Path, bool] = {}
     for path in _files(root, patterns):
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:  # gone since the folder was listed: hashed as the folder now is, without it
+            continue
         digest.update(path.relative_to(root).as_posix().encode())
         digest.update(b"\0link\0" if path.is_symlink() or _in_a_linked_folder(path, root, linked) else b"\0")
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
+        digest.update(hashlib.sha256(data).digest())
     return digest.hexdigest()
 
 
