@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -107,3 +108,36 @@ def test_an_input_removed_between_listing_and_reading_does_not_fail_the_job(
     assert _run(root) == 0 and ran == ["first", "second"]
     ran.clear()
     assert _run(root) == 0 and ran == []
+
+
+# --- class 4: a spacing accent or modifier letter between two digits ---------------------------------------------
+
+
+@pytest.mark.parametrize("mark", ["\u00b8", "\u02db", "\u00b4", "\u2032", "\u02cf"])
+def test_a_comma_or_apostrophe_look_alike_between_digits_is_refused_everywhere(mark: str) -> None:
+    """"1¸374" (a CEDILLA drawn as a comma), "1˛374" (OGONEK), Swiss "1´374" typed with the acute key, "1′374"
+    (PRIME), "1ˏ374" (MODIFIER LETTER LOW ACUTE ACCENT): the quote check took the value "374" from such a quote (the
+    source printed one number, 1,374) and validation passed; scan read the figure 1; the parser refused the text
+    with "'1 ̧374' is not a number as printed" (NFKC's reading, not what was typed). Now the record, the parser
+    and `verify` refuse it with the one digits message, and scan reads no figure there."""
+    from analysis.factcheck.scan import scan_text
+    from analysis.paths import DEFAULT
+    from analysis.record.hygiene import digits_problem
+    from analysis.record.printed import PrintedFigureError, parse_printed
+
+    number = f"1{mark}374"
+    message = f"a number must be written with the digits 0-9 only (found {mark!r}, U+{ord(mark):04X})"
+    assert digits_problem(f"A review of {number} cases found 278") == message
+    with pytest.raises(PrintedFigureError, match=re.escape(message)):
+        parse_printed(number)
+    with pytest.raises(Exception, match=re.escape(message)):
+        _verify("count", "--value", "1374", "--stated", number)
+    assert scan_text(f"Police recorded {number} offences.", DEFAULT)["figures"] == []
+
+
+@pytest.mark.parametrize("text", ["Children\u00b4s services saw 374 cases", "in the 1980\u00b4s, 374 cases"])
+def test_an_accent_typed_as_an_apostrophe_in_words_is_no_digits_problem(text: str) -> None:
+    """The rule is about a mark between two digits: an acute accent typed for an apostrophe in a word is text."""
+    from analysis.record.hygiene import digits_problem
+
+    assert digits_problem(text) is None

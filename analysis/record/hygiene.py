@@ -248,16 +248,22 @@ OTHER_SEPARATORS = "\u066a\u066b\u066c\u00a0\u2007\u2009\u202f"
 _ARABIC_NUMBER_SIGNS = "\u066a\u066b\u066c"
 #: Names of marks read as a decimal point or thousands separator: "18·6" (the British decimal point, MIDDLE DOT),
 #: "1‚737" (SINGLE LOW-9 QUOTATION MARK, drawn as a comma), "18⋅6", "1、737".
-_SEPARATOR_NAME = re.compile(r"\b(?:FULL STOP|DOT|POINT|COMMA|LOW-9)\b")
+_SEPARATOR_NAME = re.compile(r"\b(?:FULL STOP|DOT|POINT|COMMA|LOW-9|PRIME)\b")
+#: Spacing accents and modifier letters, drawn beside a digit as a comma or an apostrophe is: "1¸374" (CEDILLA),
+#: "1˛374" (OGONEK), "1ˏ374" (MODIFIER LETTER LOW ACUTE ACCENT), Swiss "1´374" typed with the acute key, and
+#: "1′374" (PRIME). None is a separator the record prints; by name only the commas and dots were known, so the quote
+#: check took "374" from a quote printing "1¸374" and scan read the figure 1 there (issue 24, round twenty).
+_MODIFIER_CATEGORIES = frozenset({"Sk", "Lm"})
 
 
 def number_separator(char: str) -> bool:
     """Whether a character outside ASCII reads, between two digits, as a thousands separator or a decimal point the
     record never prints (it writes 1,737 and 18.6): any space but the ASCII one (a thin, no-break, figure or hair
-    space: "1 737"), the Arabic separators, or a mark NFKC folds to "." or "," or that is named a full stop, dot,
-    point or comma. Between two digits such a mark joins one number that the checks would read as two: the record
-    accepted the figure "6 per cent" from a quote "rose by 18·6 per cent", and scan found the figures 18 and 6 per
-    cent there (issue 24, round ten)."""
+    space: "1 737"), the Arabic separators, a mark NFKC folds to "." or "," or that is named a full stop, dot,
+    point, comma or prime, or a spacing accent or modifier letter (`_MODIFIER_CATEGORIES`). Between two digits
+    such a mark joins one number that the checks would read as two: the record accepted the figure "6 per cent"
+    from a quote "rose by 18·6 per cent", and scan found the figures 18 and 6 per cent there (issue 24, round
+    ten)."""
     if char.isascii():
         return False
     if char in OTHER_SEPARATORS or unicodedata.category(char) == "Zs":
@@ -265,7 +271,9 @@ def number_separator(char: str) -> bool:
     if unicodedata.normalize("NFKC", char) in (".", ","):
         return True
     category = unicodedata.category(char)
-    return (category[0] in "PS" or category == "Lm") and bool(_SEPARATOR_NAME.search(unicodedata.name(char, "")))
+    if category in _MODIFIER_CATEGORIES:  # (one read as a dash, slash or tilde is that: "020˗7946˗0000" a phone)
+        return _read_as_ascii(char) in (None, ".", ",")
+    return category[0] in "PS" and bool(_SEPARATOR_NAME.search(unicodedata.name(char, "")))
 
 
 #: A character outside ASCII right after a digit, and the digit after it if there is one.
