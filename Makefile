@@ -47,7 +47,11 @@ force: $(STAMP)
 # (indexes, find-links, constraints) are passed on to uv. See analysis/run/bootstrap.py.
 # The venv's python is a prerequisite too: when the Python it links to is removed or upgraded, the link leads
 # nowhere (or somewhere newer) and the bootstrap makes .venv again, instead of every command failing.
-$(STAMP): pyproject.toml constraints.txt $(PY)
+# pyproject.toml and constraints.txt are not: the stamp's name is their content hash, so an edit names another
+# stamp, and their file times only misled make. Dated in the future (a clock ahead where they were saved, an
+# archive's times), they were newer than any stamp: every `make` reinstalled the project, which rewrote its
+# dist-info and so reran every step (issue 24, round twenty).
+$(STAMP): $(PY)
 	@$(PYTHON) -m analysis.run.bootstrap dev
 	@rm -f $(VENV)/.installed-*
 	@touch $@

@@ -141,3 +141,39 @@ def test_an_accent_typed_as_an_apostrophe_in_words_is_no_digits_problem(text: st
     from analysis.record.hygiene import digits_problem
 
     assert digits_problem(text) is None
+
+
+# --- class 2: file times in the future ------------------------------------------------------------------------------
+
+
+def test_a_dependency_list_dated_in_the_future_does_not_reinstall_on_every_make(tmp_path: Path) -> None:
+    """pyproject.toml dated two days ahead (copied from a machine whose clock was ahead, or unpacked with an
+    archive's times) was newer than any install stamp, so every `make` ran the bootstrap (~25 s), whose reinstall
+    of the project rewrote its dist-info, and every step reran. The stamp's name already hashes the files'
+    content: an unchanged content is installed, whatever its time."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+    import time
+
+    from analysis.paths import PROJECT_ROOT
+
+    checkout = tmp_path / "checkout"
+    checkout.mkdir()
+    for name in ("Makefile", "pyproject.toml", "constraints.txt"):
+        shutil.copy(PROJECT_ROOT / name, checkout / name)
+    shutil.copytree(PROJECT_ROOT / "analysis", checkout / "analysis", ignore=shutil.ignore_patterns("__pycache__"))
+    (checkout / ".venv" / "bin").mkdir(parents=True)
+    (checkout / ".venv" / "bin" / "python").symlink_to(sys.executable)
+    stamp = subprocess.run(["make", "-s", "--no-print-directory", "--eval", "stamp: ; @echo $(STAMP)", "stamp"],
+                           cwd=checkout, capture_output=True, text=True, check=True).stdout.strip()
+    (checkout / stamp).touch()
+    ahead = time.time() + 2 * 86400
+    for name in ("pyproject.toml", "constraints.txt"):
+        os.utime(checkout / name, (ahead, ahead))
+    planned = subprocess.run(["make", "-n", "venv"], cwd=checkout, capture_output=True, text=True, check=True)
+    assert "analysis.run.bootstrap" not in planned.stdout
+    (checkout / "pyproject.toml").write_text((checkout / "pyproject.toml").read_text() + "\n# edited\n")
+    planned = subprocess.run(["make", "-n", "venv"], cwd=checkout, capture_output=True, text=True, check=True)
+    assert "analysis.run.bootstrap dev" in planned.stdout, "a changed content must still reinstall"
