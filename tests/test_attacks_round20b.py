@@ -177,3 +177,16 @@ def test_a_dependency_list_dated_in_the_future_does_not_reinstall_on_every_make(
     (checkout / "pyproject.toml").write_text((checkout / "pyproject.toml").read_text() + "\n# edited\n")
     planned = subprocess.run(["make", "-n", "venv"], cwd=checkout, capture_output=True, text=True, check=True)
     assert "analysis.run.bootstrap dev" in planned.stdout, "a changed content must still reinstall"
+
+
+def test_a_sum_s_total_printed_about_is_the_claim_not_a_ranged_input() -> None:
+    """`verify sum --parts '1,200 1,400' --total 'about 2,600'`: the total is the claim, judged as worded, and is
+    not read as an input across its range (the working named it "inputs rounded")."""
+    import argparse
+
+    from analysis.factcheck import verify
+
+    parser = argparse.ArgumentParser()
+    verify.add_arguments(parser, "verify")
+    result = verify.evaluate(parser.parse_args(["sum", "--parts", "1,200 1,400", "--total", "about 2,600"]))
+    assert result.verdict == "accurate" and "inputs rounded" not in result.working

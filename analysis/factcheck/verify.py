@@ -244,7 +244,9 @@ def _evaluate(args: argparse.Namespace) -> rules.Result:
     if args.kind == "share" and values["whole"] and values["part"] > values["whole"] > 0:
         raise InputError(f"--part {cut(args.part)} is larger than --whole {cut(args.whole)}: a share cannot be over "
                          "100 per cent (for a rise, use: verify change)")
-    ranges = {role: about for role, _, p in inputs if (about := about_range(p.qualifier, values[role]))}
+    # (a sum's --total is the claim itself when no --stated is given: never an input's range)
+    ranges = {role: about for role, _, p in inputs
+              if role != "total" and (about := about_range(p.qualifier, values[role]))}
     try:
         result = _APPLY[args.kind](values, stated, args, per)
         if ranges:  # an input printed "about X" is read as the fact-check reads it: every value it could stand for
