@@ -190,3 +190,38 @@ def test_a_sum_s_total_printed_about_is_the_claim_not_a_ranged_input() -> None:
     verify.add_arguments(parser, "verify")
     result = verify.evaluate(parser.parse_args(["sum", "--parts", "1,200 1,400", "--total", "about 2,600"]))
     assert result.verdict == "accurate" and "inputs rounded" not in result.working
+
+
+# --- class 4: a number printed with a plus sign ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("sentence", "signed"), [
+    ("Referrals rose to 2,400 (+1,200) in 2016.", "+1,200"),
+    ("Offences were up +9% on the year.", "+9%"),
+    ("It rose + 56 per cent.", "+ 56 per cent"),
+    ("A rise of +£1.2m.", "+£1.2m"),
+    ("A margin of +/- 5% is expected.", "+/- 5%"),
+])
+def test_scan_never_reads_a_number_with_a_plus_sign_as_a_figure(sentence: str, signed: str) -> None:
+    """"2,400 (+1,200)" gave the count 1,200 (a rise read as a level, matched against any record figure of 1,200)
+    and "+/- 5%" the share 5%, while "(-9%)" beside them was left out as a negative number, and the parser and
+    `verify` refuse "+1,200" and "+9%". Now scan lists each as a part of the text not read."""
+    from analysis.factcheck.scan import scan_text
+    from analysis.paths import DEFAULT
+    from analysis.record.printed import PrintedFigureError, parse_printed
+
+    result = scan_text(sentence, DEFAULT)
+    assert signed.lstrip("+/- ") not in [f["value_as_printed"] for f in result["figures"]]
+    assert (signed, "number with a plus sign") in [(x["text"], x["kind"]) for x in result["left_out"]]
+    assert any(signed in line for line in result["not_read"])
+    with pytest.raises(PrintedFigureError):
+        parse_printed(signed)
+
+
+@pytest.mark.parametrize(("sentence", "figures"), [("The score was 3+1 in the final.", ["3", "1"]),
+                                                   ("C++ 11 users: 1,200.", ["11", "1,200"])])
+def test_a_plus_between_numbers_or_after_a_word_is_no_sign(sentence: str, figures: list[str]) -> None:
+    from analysis.factcheck.scan import scan_text
+    from analysis.paths import DEFAULT
+
+    assert [f["value_as_printed"] for f in scan_text(sentence, DEFAULT)["figures"]] == figures

@@ -108,6 +108,8 @@ _SCALE = r"(?:hundred|thousand|million|billion)"
 APOSTROPHE_GROUPS = "number with apostrophes between its digit groups"
 #: … and one in scientific notation.
 SCIENTIFIC = "number in scientific notation"
+#: … and one printed with a plus sign, or a margin's "+/-", before it.
+SIGNED_NUMBER = "number with a plus sign"
 
 #: A per-cent sign after a number, as the parser reads one ("56%", "56 per cent", "56-per-cent", "56 percent"; "pc" only
 #: close up, in `_FORMS`: "56 PCs" are police constables).
@@ -307,6 +309,11 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
     # (or in words, "fell by minus 56%": read as 56%, issue 24, round eighteen)
     ("negative number", re.compile(rf"(?:(?<![\w£.,/%)-])-|\b(?:minus|negative)\s+)£?{NUM}"
                                    rf"(?:{JOINED_SCALE_WORDS}|{PER_CENT_SIGN})?(?![\w%-]|[.,/]\d)", re.IGNORECASE)),
+    # A number with a plus sign (a rise in a table, "2,400 (+1,200)", "up +9%") or a margin before it ("+/- 5%"):
+    # read as the count 1,200 and the share 9% or 5%, where "-9%" beside it was left out as a negative number; the
+    # parser refuses both (issue 24, round twenty). "3+1" (a digit before the sign) is a sum, not a signed number.
+    (SIGNED_NUMBER, re.compile(rf"(?<![\w£.,/%)+-])(?:\+/-|\+)\s?£?{NUM}"
+                               rf"(?:{JOINED_SCALE_WORDS}|{PER_CENT_SIGN})?(?![\w%-]|[.,/]\d)", re.IGNORECASE)),
     ("street number", re.compile(r"\b\d{1,4}[A-Za-z]?\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|Road|Lane|Avenue|Way"
                                  r"|Place|Square|Gardens|Close|Drive|Terrace|Crescent|Court|Row)\b")),
     # (the words as one trie: as an alternation, each was tried in turn at every position of the article)
@@ -368,6 +375,7 @@ SHARES_UNIT = "number whose unit is printed after the next one"
 UNCHECKED = frozenset({"range", "fraction or pair", "ratio", "multiplier", "number printed open-ended",
                        "number with a unit no figure form reads",
                        "number with spaces between its digit groups", APOSTROPHE_GROUPS, SCIENTIFIC, "negative number",
+                       SIGNED_NUMBER,
                        UNREAD, SHARES_UNIT, SCALE_IN_WORDS, SIGNED_QUALIFIER, NUMBER_IN_WORDS, FRACTION_IN_WORDS,
                        RATE_BASE_IN_WORDS})
 
@@ -405,6 +413,7 @@ NEEDS: dict[str, str] = {
     APOSTROPHE_GROUPS: r"\d['’]\d\d\d",
     SCIENTIFIC: rf"\de[+-]?\d|\d\^|10[\u207a\u207b{SUPERSCRIPTS}]",
     "negative number": r"-£?\d|minus\s|negative\s",
+    SIGNED_NUMBER: r"\+",
     "street number": r"\s(?:street|road|lane|avenue|way|place|square|gardens|close|drive|terrace|crescent|court|row)\b",
     "reference number": r"\b(?:section|para|page|pp?\.|chapter|table|figure|annex|appendix|part|article|clause"
                         r"|recommendation|step|no\.|vol|issue|question|schedule|rule|episode|season|round|level|op"
