@@ -225,3 +225,15 @@ def test_a_plus_between_numbers_or_after_a_word_is_no_sign(sentence: str, figure
     from analysis.paths import DEFAULT
 
     assert [f["value_as_printed"] for f in scan_text(sentence, DEFAULT)["figures"]] == figures
+
+
+@pytest.mark.parametrize("sentence", ["There were 1,200 +/- 50 cases.", "Support was 56% +/- 3% in the poll."])
+def test_a_margin_after_a_figure_still_leaves_the_figure_out_with_it(sentence: str) -> None:
+    """The plus-sign kind must not take the margin of "1,200 +/- 50" from the figure it qualifies: it did (found
+    before committing), and "1,200" was read as the exact count."""
+    from analysis.factcheck.scan import scan_text
+    from analysis.paths import DEFAULT
+
+    result = scan_text(sentence, DEFAULT)
+    assert result["figures"] == []
+    assert [x["kind"] for x in result["left_out"]] == ["number with a qualifier no figure form reads"]

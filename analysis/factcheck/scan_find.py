@@ -309,11 +309,6 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
     # (or in words, "fell by minus 56%": read as 56%, issue 24, round eighteen)
     ("negative number", re.compile(rf"(?:(?<![\w£.,/%)-])-|\b(?:minus|negative)\s+)£?{NUM}"
                                    rf"(?:{JOINED_SCALE_WORDS}|{PER_CENT_SIGN})?(?![\w%-]|[.,/]\d)", re.IGNORECASE)),
-    # A number with a plus sign (a rise in a table, "2,400 (+1,200)", "up +9%") or a margin before it ("+/- 5%"):
-    # read as the count 1,200 and the share 9% or 5%, where "-9%" beside it was left out as a negative number; the
-    # parser refuses both (issue 24, round twenty). "3+1" (a digit before the sign) is a sum, not a signed number.
-    (SIGNED_NUMBER, re.compile(rf"(?<![\w£.,/%)+-])(?:\+/-|\+)\s?£?{NUM}"
-                               rf"(?:{JOINED_SCALE_WORDS}|{PER_CENT_SIGN})?(?![\w%-]|[.,/]\d)", re.IGNORECASE)),
     ("street number", re.compile(r"\b\d{1,4}[A-Za-z]?\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|Road|Lane|Avenue|Way"
                                  r"|Place|Square|Gardens|Close|Drive|Terrace|Crescent|Court|Row)\b")),
     # (the words as one trie: as an alternation, each was tried in turn at every position of the article)
@@ -359,6 +354,12 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
                                   # if not more.": the exact 1,200, round nineteen; "at most forces" is no qualifier)
                                   rf"|,?\s+{AFTER_QUALIFIER}(?=\s*(?:[.,;:!?)]|$)))",
                                   re.IGNORECASE)),
+    # A number with a plus sign (a rise in a table, "2,400 (+1,200)", "up +9%") or a margin before it ("+/- 5%"):
+    # read as the count 1,200 and the share 9% or 5%, where "-9%" beside it was left out as a negative number; the
+    # parser refuses both (issue 24, round twenty). "3+1" (a digit before the sign) is a sum, not a signed number;
+    # a margin after a figure ("1,200 +/- 50") is the figure's qualifier, left out whole just above.
+    (SIGNED_NUMBER, re.compile(rf"(?<![\w£.,/%)+-])(?:\+/-|\+)\s?£?{NUM}"
+                               rf"(?:{JOINED_SCALE_WORDS}|{PER_CENT_SIGN})?(?![\w%-]|[.,/]\d)", re.IGNORECASE)),
     ("threshold in a definition", re.compile(rf"\b{_ANY} or (?:more|fewer|less)\b"
                                              rf"|\bat least {_ANY}(?=\s+(?:victim|suspect|offender|child|person)s?\b)",
                                              re.IGNORECASE)),
