@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
+from analysis.factcheck.wording import verdict
 from analysis.record.printed import parse_printed
 from analysis.record.safeguarding import personal_data_in
 from tests.scanned import listed as _listed
@@ -130,3 +133,18 @@ def test_a_quarter_after_an_amount_is_a_period_not_a_share() -> None:
 ])
 def test_the_forms_beside_them_are_still_read(text: str, figures: list[tuple[str, float, str, str]]) -> None:
     assert _read(text) == (figures, [])
+
+
+# --- verdicts: one allowance for two mirror words (class 4) ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(("stated", "computed"), [("almost 60%", "60.4"), ("just over 60%", "59.6")])
+def test_almost_and_just_over_both_hold_for_a_value_that_rounds_to_the_figure(stated: str, computed: str) -> None:
+    """"almost 60%" held for 60.4 (it rounds to 60) while "just over 60%" failed for 59.6: the same allowance for
+    one of two mirror words only."""
+    assert verdict(Decimal(computed), parse_printed(stated)) == "accurate"
+
+
+@pytest.mark.parametrize(("stated", "computed"), [("almost 60%", "60.6"), ("just over 60%", "59.4")])
+def test_neither_holds_for_a_value_past_the_figure_that_rounds_elsewhere(stated: str, computed: str) -> None:
+    assert verdict(Decimal(computed), parse_printed(stated)) == "inaccurate"

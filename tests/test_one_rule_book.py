@@ -37,8 +37,10 @@ def test_every_stage_reads_a_qualifier_the_same_way(phrase: str, value: int) -> 
     # also asks whether the writer would have printed a higher bound (a matching question, not a rule of truth)
     step = Decimal(str(printed.step))
     nudge = x * TOLERANCE / 4 if CANONICAL[q].band is not None else step / 4
-    # "almost X" also holds for a value that rounds to X: above X, step past the rounding to test the bound itself
-    above, below = x + (max(nudge, step * 3 / 4) if q == "almost" else nudge), x - nudge
+    # "almost X" also holds for a value that rounds to X, and so does its mirror "just over X": on the side past X,
+    # step beyond the rounding to test the bound itself
+    above = x + (max(nudge, step * 3 / 4) if q == "almost" else nudge)
+    below = x - (max(nudge, step * 3 / 4) if q == "just over" else nudge)
     holds_above = judge(above, printed)[0] in BORNE_OUT
     holds_below = judge(below, printed)[0] in BORNE_OUT
     # the verdicts: a lower bound holds above, an upper bound below, an approximation both sides

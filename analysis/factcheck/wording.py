@@ -83,8 +83,9 @@ def _case(c: Decimal, stated: Printed, rule: str, x: Decimal) -> str:
 
     exact: c rounded half away from zero at the printed decimals equals x (ROUNDS), or misses by less than one unit
     of the last printed digit (WITHIN_ONE_UNIT: cut, not rounded); bounds: strict or inclusive, nothing else;
-    almost: x − 5% ≤ c < x (HOLDS), or c rounds to x at the printed decimals (ROUNDS); just over: x < c ≤ x + 5%;
-    about: within 5% of x either side."""
+    almost: x − 5% ≤ c < x (HOLDS), or c rounds to x at the printed decimals (ROUNDS); just over, its mirror: x < c
+    ≤ x + 5% (HOLDS), or c rounds to x (ROUNDS: "just over 60%" for 59.96 was inaccurate where "almost 60%" for
+    60.04 was accurate, one allowance for one of two mirror words); about: within 5% of x either side."""
     if rule == "exact":
         d = stated.decimals or 0
         scale = to_decimal(stated.scale)
@@ -98,7 +99,9 @@ def _case(c: Decimal, stated: Printed, rule: str, x: Decimal) -> str:
             return HOLDS
         return ROUNDS if stated.decimals is not None and _round_at(c, stated) == x else FAILS
     if rule == "just over":
-        return HOLDS if cmp_value(x) < cmp_value(c) <= cmp_value(x + _band(x)) else FAILS
+        if cmp_value(x) < cmp_value(c) <= cmp_value(x + _band(x)):
+            return HOLDS
+        return ROUNDS if stated.decimals is not None and _round_at(c, stated) == x else FAILS
     return HOLDS if cmp_value(x - _band(x)) <= cmp_value(c) <= cmp_value(x + _band(x)) else FAILS  # about
 
 
@@ -233,13 +236,20 @@ def _explain_almost(c: Decimal, stated: Printed, x: Decimal, lead: str, case: st
 
 
 def _explain_just_over(c: Decimal, stated: Printed, x: Decimal, lead: str, case: str) -> tuple[str, str, str]:
-    """just over X: X < c ≤ X + 5% of X."""
+    """just over / just above X: X < c ≤ X + 5% of X, or c rounds to X at the printed decimals (as for "almost")."""
     upper = x + _band(x)
     xs = fmt_number(x)
     cs, xb, us = _range_text(c, x, upper, stated)
     v = _CASE_VERDICT[case]
-    why = f"{xb} < {cs} ≤ {us}" if case == HOLDS else f"{xb} < c ≤ {us}; {cs} is outside"
-    return v, "just over (up to 5% above)", f"{lead} · needs just over {xs}: {why} · {v}"
+    rule = "just over (up to 5% above, or rounds to it)"
+    if case == HOLDS:
+        return v, rule, f"{lead} · needs just over {xs}: {xb} < {cs} ≤ {us} · {v}"
+    where = f"above {us}" if cmp_value(c) > cmp_value(upper) else f"not above {xs}"
+    if case == ROUNDS:
+        why = f"{fmt_shown(c, x)} is {where} but rounds to {xs} at {stated.decimals} dp"
+        return v, rule, f"{lead} · needs just over {xs}: {why} · {v}"
+    extra = f" and does not round to {xs} at {stated.decimals} dp" if stated.decimals is not None else ""
+    return v, rule, f"{lead} · needs just over {xs}: {xb} < c ≤ {us}; {cs} is {where}{extra} · {v}"
 
 
 def _explain_about(c: Decimal, stated: Printed, x: Decimal, lead: str, case: str) -> tuple[str, str, str]:
