@@ -40,6 +40,13 @@ _NAME_AND_AGE = "a person's name and age"
     "Jane Doe\t14\tCroydon",
     "J.D., 14, was named.",
     "Jane Doe's daughter, 14, was named.",
+    # a name in a script with capitals other than Latin; an age in years and months; a year of birth as "YOB";
+    # a photograph's caption word between the name and the age
+    "Анна Иванова, 14, was named.",
+    "Jane Doe, 14 years 3 months, was named.",
+    "Jane Doe (YOB 2010) was named.",
+    "Jane Doe (pictured), 14, was named.",
+    "Jane Doe, left, 14, was named.",
 ])
 def test_a_name_with_an_age_in_new_shapes_is_refused(text: str) -> None:
     assert personal_data_in(text) == [_NAME_AND_AGE]

@@ -124,10 +124,11 @@ _YOUTH_WORD = r"(?:only\s+|just\s+|barely\s+|still\s+)"
 _AGE_LABEL = rf"(?:aged\s+|now\s+|then\s+(?:aged\s+)?|at\s+|age:?\s*)?{_YOUTH_WORD}?"
 #: A verb that gives an age after a name ("Jane Doe is 14", "was then 14"), and a year of birth ("born 2009").
 _AGE_VERB = r"(?:is|was)\s+(?:now\s+|then\s+|only\s+|just\s+)?"
-_BIRTH_YEAR = r"(?:b\.|born(?:\s+in)?)\s*(?:19|20)\d\d"
+_BIRTH_YEAR = r"(?:b\.|born(?:\s+in)?|(?i:yob|y\.o\.b\.):?)\s*(?:19|20)\d\d"
 #: What may follow an age: "years old", "years-old", "years", "yrs", "yo", "y/o" ("Jane Doe, 14yo," passed: round 18),
 #: "y.o." (round twenty).
-_AGE_UNIT = r"(?:[\s-]*(?:(?:years?[\s-]old|years?\s+of\s+age|years?|yrs?|y/o|yo)\b|y\.o\.))?"
+_AGE_UNIT = (r"(?:[\s-]*(?:(?:years?[\s-]old|years?\s+of\s+age|years?|yrs?|y/o|yo)\b|y\.o\.)"
+             r"(?:,?\s+(?:and\s+)?\d{1,2}\s+months?\b)?)?")
 #: After an age, what makes it a group's bounds, not one person's age ("aged 10 to 17", "aged 18 and over").
 _AGE_GROUP = r"(?!\s*(?:-|–|to|and|or|,|\+|plus)\s*(?:\d|over|under|above|older|younger))"
 #: An age that says it is one, whatever is around it: after "aged" or "age:", or before a unit of age. One person's
@@ -161,10 +162,14 @@ _NAME = (rf"\b(?:{_ANY_NAME_WORD}(?:\s+[A-Z]\.?)?(?:\s+(?:{_NAME_PARTICLE}\s+){{
 #: A person as a report names one beside an age: a name, or a first name and an initial either way ("Jane D."), or
 #: initials alone with their full stops ("J.D.", never "U.K."); and a relative of theirs, who is named by theirs
 #: ("Jane Doe's daughter, 14,": round twenty).
+#: A photograph's caption word after a name ("Jane Doe (pictured), 14,", "Jane Doe, left, 14,": round twenty).
+_CAPTION_WORD = r"(?:pictured|left|right|centre|center|above|below|inset|top|bottom|main)"
+_CAPTION = rf"(?:\s*\({_CAPTION_WORD}\)|,\s*{_CAPTION_WORD}(?=\s*,))"
 _RELATIVE = (r"(?:step-?|grand|god)?(?:daughter|son|child|niece|nephew|sister|brother|cousin)|"
              r"(?:half-)(?:sister|brother)")
 _PERSON = (rf"(?-i:(?:{_NAME}|\b{_NAME_WORD}\s+[A-Z]\.|\b[A-Z]\.\s+{_NAME_WORD}"
-           rf"|\b(?!U\.\s?[KSN]\.|E\.\s?U\.)[A-Z]\.\s?[A-Z]\.(?:\s?[A-Z]\.)?)(?:['\u2019]s\s+(?:{_RELATIVE})\b)?)")
+           rf"|\b(?!U\.\s?[KSN]\.|E\.\s?U\.)[A-Z]\.\s?[A-Z]\.(?:\s?[A-Z]\.)?)(?:['\u2019]s\s+(?:{_RELATIVE})\b)?"
+           rf"{_CAPTION}?)")
 #: A person no list of areas or bodies can be: a name after a title ("Miss J. Doe"), or a surname in capitals before
 #: the first name, as a court list prints one ("DOE, Jane"). A bare number in brackets after either is an age
 #: ("DOE, Jane (14)" passed; after a name alone it may be a count in a list, "West Yorkshire (14)").
@@ -547,7 +552,8 @@ _LATIN_BASE = {"Ł": "L", "ł": "l", "Ø": "O", "ø": "o", "Đ": "D", "đ": "d",
 def _latin_read(text: str) -> str:
     """The text with each accented Latin letter read as its base letter ("Zoë" as "Zoe", "Łucja" as "Lucja"): a
     name's words are matched as capitalised Latin words, and "José Álvarez, 14," passed where "Jose Alvarez, 14,"
-    was refused (issue 24, round eighteen)."""
+    was refused (issue 24, round eighteen). A letter of another script with capitals (Cyrillic, Greek, Armenian) is
+    read as "A" or "a" by its case: "Анна Иванова, 14," passed (round twenty); a name romanised or not is a name."""
     if text.isascii():
         return text
     for char in {ch for ch in set(text) if not ch.isascii()}:
@@ -559,9 +565,12 @@ def _latin_read(text: str) -> str:
 
 @functools.lru_cache(maxsize=4096)
 def _base_letter(char: str) -> str | None:
-    """The Latin letter an accented letter is written on, or None (asked once per distinct character)."""
+    """The Latin letter an accented letter is written on, "A" or "a" for a letter of another script with capitals,
+    or None (asked once per distinct character)."""
     base = _LATIN_BASE.get(char) or unicodedata.normalize("NFKD", char)[0]
-    return base if base.isascii() and base.isalpha() else None
+    if base.isascii() and base.isalpha():
+        return base
+    return ("A" if char.isupper() else "a") if char.isalpha() and (char.isupper() or char.islower()) else None
 
 
 #: A digit read out as a word, as a phone number is spoken ("oh seven seven double oh nine double oh one two three",
