@@ -76,6 +76,7 @@ def test_an_account_with_discords_old_tag_is_refused() -> None:
 # --- scan: fresh wordings read as figures the article never printed, or with the wrong qualifier (class 3) ----------
 
 _AFTER = "number with a qualifier no figure form reads"
+_IN_WORDS = "number in words of more than one part"
 
 
 @pytest.mark.parametrize(("text", "left", "kind"), [
@@ -96,6 +97,12 @@ _AFTER = "number with a qualifier no figure form reads"
     ("Referrals were 1,200-1,300-ish.", "1,200-1,300-ish", "range"),
     # a statistic with a word run on to it: listed as part of a name, so never reported
     ("Police identified 1,200cases.", "1,200cases", "number in a form no figure form reads"),
+    # a number in words after "a", with a comma between its parts, or part in digits: read as 100 and 20, the
+    # exact 1,000,000, or 1,000 and 200
+    ("Police identified a hundred and twenty cases.", "a hundred and twenty", _IN_WORDS),
+    ("Police identified one million, two hundred thousand images.", "one million, two hundred thousand", _IN_WORDS),
+    ("Police identified one thousand, two hundred cases.", "one thousand, two hundred", _IN_WORDS),
+    ("Police identified 1 thousand 200 cases.", "1 thousand 200", _IN_WORDS),
 ])
 def test_a_figure_no_form_reads_is_listed(text: str, left: str, kind: str) -> None:
     assert _read(text) == ([], [_listed(left, kind)])

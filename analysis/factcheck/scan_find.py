@@ -255,8 +255,12 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
     # thousand and six", "nine hundred thousand"), or a scale after "a" ("a thousand children"): the first was read
     # as the count 1,000, the second as 50, the third as 5,000 and 6, the last silently dropped (issue 24, round
     # seventeen). The parser reads "two thousand" and "one hundred thousand", not these.
-    (NUMBER_IN_WORDS, re.compile(rf"\b(?:{WORDNUM})[ -]{_SCALE}(?:[ -]{_SCALE})*(?:\s+(?:and\s+)?(?:{WORDNUM})"
-                                 rf"(?:[ -]{_SCALE})*)+\b|\b(?!one hundred\b)(?:{WORDNUM})[ -]hundred[ -]{_SCALE}\b"
+    # (and after "a" or with a comma between the parts, "a hundred and twenty", "one million, two hundred thousand":
+    # read as 100 and 20, and as the exact 1,000,000; or digits, "1 thousand 200": 1,000 and 200, round twenty)
+    (NUMBER_IN_WORDS, re.compile(rf"\b(?:{WORDNUM}|an?)[ -]{_SCALE}(?:[ -]{_SCALE})*(?:(?:,\s*|\s+)(?:and\s+)?"
+                                 rf"(?:{WORDNUM})(?:[ -]{_SCALE})*)+\b"
+                                 rf"|\b(?!one hundred\b)(?:{WORDNUM})[ -]hundred[ -]{_SCALE}\b"
+                                 r"|\b\d{1,3}\s+(?:thousand|million|billion)\s+(?:and\s+)?\d{1,3}\b(?![,.]\d)"
                                  rf"|\ban?[ -](?:thousand|million|billion)\b"
                                  # ("a dozen", "half a dozen": dropped without a word, round eighteen)
                                  rf"|\b(?:half\s+)?an?[ -]dozen\b"
