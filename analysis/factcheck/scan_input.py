@@ -174,12 +174,37 @@ def decode_article(data: bytes, max_mb: float = DEFAULT_MAX_MB, mime: bool = Tru
     return _decoded(data)
 
 
+#: The Windows code pages, whose bytes 0x80-0x9F the Encoding Standard reads as the C1 control of the same number
+#: where the code page leaves them undefined (Chromium shows a windows-1252 page holding 0x9D; Python's cp1252
+#: refuses it). A UTF-8 page declared windows-1252 or iso-8859-1 (read as windows-1252) holds 0x9D in every "”".
+_WINDOWS_CODE_PAGES = frozenset({"cp874", "cp1250", "cp1251", "cp1252", "cp1253", "cp1254", "cp1255", "cp1256",
+                                 "cp1257", "cp1258"})
+
+
+def _as_browsers(error: UnicodeError) -> tuple[str, int]:
+    """The C1 control a Windows code page's undefined byte 0x80-0x9F is to the Encoding Standard (`_WINDOWS_CODE_
+    PAGES`); any other byte the code page does not define is still refused, as browsers show it as U+FFFD."""
+    assert isinstance(error, UnicodeDecodeError)
+    byte = error.object[error.start]
+    if 0x80 <= byte <= 0x9F:
+        return chr(byte), error.start + 1
+    raise error
+
+
+codecs.register_error("cse-figures-web-c1", _as_browsers)
+
+
+def _decode(data: bytes, codec: str) -> str:
+    """The bytes in `codec` as the Encoding Standard reads them (`_as_browsers`), or UnicodeDecodeError."""
+    return data.decode(codec, "cse-figures-web-c1" if codec in _WINDOWS_CODE_PAGES else "strict")
+
+
 def _decoded(data: bytes, declared: str | None = None) -> str:
     """Text in the encoding given (a MIME part's charset), declared in its first bytes, or UTF-8; or InputRefused."""
     declared = declared or _declared(data[:4096])
     codec = declared or "utf-8"
     try:
-        return data.decode(codec)
+        return _decode(data, codec)
     except UnicodeDecodeError as error:
         # A page that declares nothing in its first bytes may later (Chromium reads `<meta charset=windows-1252>`
         # after 10 KB of a head's script or of body text; scan refused the page as not UTF-8): the whole page is
@@ -188,10 +213,11 @@ def _decoded(data: bytes, declared: str | None = None) -> str:
         later = None if declared else _declared(data)
         if later and later != codec:
             try:
-                return data.decode(later)
+                return _decode(data, later)
             except UnicodeDecodeError as again:
                 failed = (later, again.start)
-        raise InputRefused(f"it is not valid {failed[0]} (byte {failed[1]}) and declares no other encoding: "
+        said = "and declares no other encoding" if failed[0] == "utf-8" and not declared else "as it declares"
+        raise InputRefused(f"it is not valid {failed[0]} (byte {failed[1]}) {said}: "
                            "save it as UTF-8, or declare its charset") from None
 
 
