@@ -3,10 +3,17 @@ see, the size limit), each failure fixed by class."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
 import pytest
 
 from analysis.factcheck.scan_input import InputRefused, decode_article
 from tests.scanned import read
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.mark.parametrize(("charset", "byte", "shown"), [
@@ -28,3 +35,30 @@ def test_a_byte_browsers_show_as_a_replacement_character_is_still_refused_and_sa
         decode_article(b"<!doctype html><meta charset=windows-1253><p>A\xaa 1,582</p>")
     with pytest.raises(InputRefused, match="and declares no other encoding"):
         decode_article(b"Caf\xe9 1,582 offences")
+
+
+def _scan_cli(*args: str, stdin: Any = None) -> str:
+    done = subprocess.run([sys.executable, "-m", "analysis", "scan", *args], stdin=stdin, capture_output=True,
+                          cwd=ROOT, check=False)
+    assert done.returncode == 2
+    return done.stderr.decode()
+
+
+def test_an_article_over_the_limit_is_refused_with_its_own_size(tmp_path: Path) -> None:
+    """The read stops one byte past the limit, and the size said was the bytes read: a 3 MB file over a 1 MB limit
+    was "1,000,001 bytes" (any file over 5 MB, "5,000,001 bytes"); through a pipe the size is not known."""
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"Police recorded 1,582 offences. " * 100_000)  # 3.2 MB
+    assert "it is 3.2 MB, over the 1 MB limit" in _scan_cli(str(big), "--max-mb", "1")
+    with big.open("rb") as handle:
+        assert "it is 3.2 MB, over the 1 MB limit" in _scan_cli("-", "--max-mb", "1", stdin=handle)
+    with subprocess.Popen(["cat", str(big)], stdout=subprocess.PIPE) as cat:
+        said = _scan_cli("-", "--max-mb", "1", stdin=cat.stdout)
+    assert "it goes on past the 1 MB limit" in said and "1,000,001" not in said
+    assert "it is 40 bytes, over the 1e-06 MB limit" in _scan_cli(str(_small(tmp_path)), "--max-mb", "0.000001")
+
+
+def _small(tmp_path: Path) -> Path:
+    small = tmp_path / "small.txt"
+    small.write_bytes(b"Police recorded 1,582 offences in 2016.\n")
+    return small

@@ -17,6 +17,7 @@ import argparse
 import json
 import os
 import re
+import stat
 import sys
 from pathlib import Path
 from typing import Any
@@ -31,7 +32,7 @@ from analysis.factcheck.scan_find import (
     find_figures,
     kinds_in,
 )
-from analysis.factcheck.scan_input import DEFAULT_MAX_MB, InputRefused, decode_article
+from analysis.factcheck.scan_input import DEFAULT_MAX_MB, InputRefused, decode_article, over_limit
 from analysis.factcheck.scan_match import load_record, match_figure, prefer_article_sources
 from analysis.factcheck.scan_text import sentences, to_text
 from analysis.paths import Paths, add_root_argument
@@ -327,21 +328,33 @@ def figure_count(text: str) -> int:
 
 
 def _read(args: argparse.Namespace) -> str:
-    """The article's text; reads at most one byte past the limit, so /dev/zero or a huge file stops at once."""
+    """The article's text; reads at most one byte past the limit, so /dev/zero or a huge file stops at once. Over
+    it, the size said is the file's own (a 20 MB file was "5,000,001 bytes", the bytes read), or unknown (a pipe)."""
     limit = int(args.max_mb * 1_000_000) + 1
     try:
         if args.file == "-":
             if sys.stdin is None or sys.stdin.closed:
                 raise InputRefused("standard input is closed: pipe the article in, or give a file name")
-            data = sys.stdin.buffer.read(limit)
+            data, size = sys.stdin.buffer.read(limit), _file_size(sys.stdin.buffer)
         else:
             with open(args.file, "rb") as handle:
-                data = handle.read(limit)
+                data, size = handle.read(limit), _file_size(handle)
     except (ValueError, OSError) as error:
         if isinstance(error, InputRefused):
             raise
         raise InputRefused(getattr(error, "strerror", None) or "standard input is closed") from None
+    if len(data) >= limit:
+        raise over_limit(size, args.max_mb)
     return decode_article(data, args.max_mb)
+
+
+def _file_size(handle: Any) -> int | None:
+    """The size of a regular file (standard input redirected from one included), or None (a pipe, a device)."""
+    try:
+        status = os.fstat(handle.fileno())
+    except (OSError, ValueError, AttributeError):
+        return None
+    return status.st_size if stat.S_ISREG(status.st_mode) else None
 
 
 def summary(result: dict[str, Any]) -> str:

@@ -20,7 +20,7 @@ import webencodings
 
 from analysis.factcheck.scan_text import closed_markup_only
 
-__all__ = ["DEFAULT_MAX_MB", "InputRefused", "decode_article"]
+__all__ = ["DEFAULT_MAX_MB", "InputRefused", "decode_article", "over_limit"]
 
 #: The largest article scanned unless `--max-mb` raises it: a long feature is ~100 KB of HTML, a saved page ~2 MB.
 DEFAULT_MAX_MB = 5.0
@@ -148,12 +148,18 @@ def _size(size: int, max_mb: float) -> str:
     return f"{shown} MB" if float(shown) > max_mb else f"{size:,} bytes"
 
 
+def over_limit(size: int | None, max_mb: float) -> InputRefused:
+    """The refusal of an article over the size limit, its size shown where known (None: only the first bytes past
+    the limit were read, from a pipe: the reader stops there, so /dev/zero or a 20 GB file costs nothing)."""
+    over = f"is {_size(size, max_mb)}, over" if size is not None else "goes on past"
+    return InputRefused(f"it {over} the {max_mb:g} MB limit (raise it with --max-mb if this really is one article)")
+
+
 def decode_article(data: bytes, max_mb: float = DEFAULT_MAX_MB, mime: bool = True) -> str:
     """The article's text, or InputRefused: too large, not text (PDF, image, binary), or of unknown encoding. A
     MIME message's text is read (`_mime_article`), but not a message inside one of its parts (`mime` False)."""
     if len(data) > max_mb * 1_000_000:
-        raise InputRefused(f"it is {_size(len(data), max_mb)}, over the {max_mb:g} MB limit "
-                           "(raise it with --max-mb if this really is one article)")
+        raise over_limit(len(data), max_mb)
     for bom, codec in _BOMS:
         if data.startswith(bom):
             try:
