@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from analysis.factcheck.scan_input import InputRefused, decode_article
+from analysis.factcheck.scan_text import to_text
 from tests.scanned import read
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -62,3 +63,26 @@ def _small(tmp_path: Path) -> Path:
     small = tmp_path / "small.txt"
     small.write_bytes(b"Police recorded 1,582 offences in 2016.\n")
     return small
+
+
+PAGE = "<!doctype html><html><head><meta charset=utf-8><title>t</title></head><body>"
+
+
+@pytest.mark.parametrize(("page", "figures"), [
+    (PAGE + "<svg><text x=0 y=20><![CDATA[Police recorded 1,582 offences]]></text></svg><p>End 3,333.</p>",
+     ["1,582", "3,333"]),
+    (PAGE + "<math><mtext><![CDATA[1,582 offences]]></mtext></math><p>2,409</p>", ["1,582", "2,409"]),
+    (PAGE + "<svg><text><![CDATA[1,582 never ended", ["1,582"]),
+    (PAGE + "<svg><desc><![CDATA[9,999 desc]]></desc><text>1,582</text></svg><p>2,409</p>", ["1,582", "2,409"]),
+    (PAGE + "<svg><style><![CDATA[ .h{display:none} ]]></style></svg><p class=h>Hid 9,999</p><p>1,582</p>",
+     ["1,582"]),
+    # outside an SVG or MathML it is a bogus comment, to its first ">" (an svg that closes itself opens none)
+    (PAGE + "<svg/><p>A <![CDATA[ 9,999 x > 1,200 ]]></p>", ["1,200"]),
+    (PAGE + "<svg><text>1,582</text></svg><p><![CDATA[ 9,999 ]]> 2,409</p>", ["1,582", "2,409"]),
+    (PAGE + "<svg><text><![cdata[1,582 offences]]></text></svg><p>2,409</p>", ["2,409"]),
+])
+def test_a_cdata_section_in_an_svg_or_mathml_is_text(page: str, figures: list[str]) -> None:
+    """Chromium shows each figure listed (and only those): HTML's tokenizer reads `<![CDATA[…]]>` as text inside
+    an SVG or MathML element (and an SVG <style>'s CDATA as its sheet); scan read it as a bogus comment everywhere,
+    so a chart's label or a formula's figure was dropped without a word."""
+    assert [f[0] for f in read(to_text(page))[0]] == figures

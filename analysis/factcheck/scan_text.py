@@ -815,11 +815,23 @@ def _script_end(raw: str, start: int) -> int:
     return len(raw)
 
 
-def _read_tag(raw: str, i: int, end: int, lowered: Callable[[], str]) -> tuple[str, int]:
+def _bogus_comment(raw: str, i: int, next_gt: int, foreign: int) -> tuple[str, int]:
+    """What a bogus comment at `i` shows, and where what follows it starts: nothing, to the first ">" (`next_gt`;
+    -1: the page's end) as a browser ends it; but a `<![CDATA[` in an SVG or MathML (`foreign`, `_foreign_depth`)
+    is text, to its "]]>" or the page's end."""
+    if not (foreign and raw.startswith("<![CDATA[", i)):
+        return "", len(raw) if next_gt == -1 else next_gt + 1
+    close = raw.find("]]>", i + 9)
+    close = len(raw) if close == -1 else close
+    return raw[i + 9:close].replace("&", "&amp;").replace("<", "&lt;"), close + 3
+
+
+def _read_tag(raw: str, i: int, end: int, lowered: Callable[[], str], foreign: bool) -> tuple[str, int]:
     """The tag from `i` to `end` as html.parser is to read it, and where what follows it starts: a script's text
     left out (never shown) to its end (`_script_end`); the text of another element whose content is text, up to
-    its end tag (every "<" there written "&lt;" but in a style); an end tag without its attributes, which mean
-    nothing to HTML (html.parser read `</style a=">">` to the quoted ">" and dropped the rest of the page)."""
+    its end tag (every "<" there written "&lt;" but in a style, whose CDATA in an SVG, `foreign`, is its text);
+    an end tag without its attributes, which mean nothing to HTML (html.parser read `</style a=">">` to the quoted
+    ">" and dropped the rest of the page)."""
     opened = _TEXT_START.match(raw, i)
     if opened and opened.group(1).lower() == "script":
         return raw[i:end], _script_end(raw, end)
@@ -828,10 +840,31 @@ def _read_tag(raw: str, i: int, end: int, lowered: Callable[[], str]) -> tuple[s
         until = lowered().find(f"</{name}", end)
         until = len(raw) if until == -1 else until
         text = raw[end:until]
-        return raw[i:end] + (text if name == "style" else text.replace("<", "&lt;")), until
+        if name == "style":
+            return raw[i:end] + (text.replace("<![CDATA[", "").replace("]]>", "") if foreign else text), until
+        return raw[i:end] + text.replace("<", "&lt;"), until
     if raw.startswith("</", i) and not _BARE_END_TAG.fullmatch(raw, i, end):
         return f"</{_END_TAG_NAME.match(raw, i).group(1)}>", end  # type: ignore[union-attr]
     return raw[i:end], end
+
+
+#: An <svg> or <math> start or end tag: inside one, `<![CDATA[…]]>` is text, not a bogus comment.
+_FOREIGN_TAG = re.compile(r"<(/?)(?:svg|math)[\t\n\f\r />]", re.IGNORECASE)
+
+
+def _foreign_depth(raw: str, i: int, end: int, depth: int) -> int:
+    """How many <svg> and <math> elements are open after the tag from `i` to `end` (one that closes itself opens
+    none). HTML's tokenizer reads `<![CDATA[…]]>` as text in an SVG or MathML element ("<svg><text><![CDATA[1,582
+    offences]]>" shows the figure) and as a bogus comment elsewhere; read as one everywhere, the figure Chromium
+    shows was dropped without a word. Counted by tags, not by the tree: a block that ends an <svg> (`<svg><p>`) or
+    an HTML element in a <foreignObject> still counts as inside, where a CDATA section is then read as text rather
+    than hidden to its first ">": more is read, never less."""
+    tag = _FOREIGN_TAG.match(raw, i)
+    if tag is None:
+        return depth
+    if tag.group(1):
+        return max(depth - 1, 0)
+    return depth if raw[end - 2] == "/" else depth + 1
 
 
 def closed_markup_only(raw: str, prose: bool = False) -> str:
@@ -851,6 +884,7 @@ def closed_markup_only(raw: str, prose: bool = False) -> str:
     close_at, close_end = -2, -2  # the next comment end after a "<!--" (start and end), -1 when there is none
     lowered = functools.cache(raw.lower)
     n = len(raw)
+    foreign = 0  # how many <svg> and <math> are open (`_foreign_depth`)
     i = raw.find("<")
     while i >= 0:
         if next_gt != -1 and next_gt <= i:
@@ -869,11 +903,12 @@ def closed_markup_only(raw: str, prose: bool = False) -> str:
             i = raw.find("<", start) if start < n else -1
             continue
         if _BOGUS_COMMENT.match(raw, i) and not (prose and next_gt == -1):
-            out.append(raw[start:i])  # a bogus comment: never shown, ended at the first ">" as a browser ends it
-            if next_gt == -1:
+            shown, after = _bogus_comment(raw, i, next_gt, foreign)
+            out += [raw[start:i], shown]
+            if after >= n:
                 return "".join(out)
-            start = next_gt + 1
-            i = raw.find("<", start) if start < n else -1
+            start = after
+            i = raw.find("<", start)
             continue
         end = _tag_end(raw, i, prose_tags, ends)
         if end is None:  # a tag never ended (or a quote never closed)
@@ -887,8 +922,9 @@ def closed_markup_only(raw: str, prose: bool = False) -> str:
         if _PLAINTEXT.match(raw, i):  # the rest of the page is its text
             out += [raw[start:end], raw[end:].replace("&", "&amp;").replace("<", "&lt;")]
             return "".join(out)
+        foreign = _foreign_depth(raw, i, end, foreign)
         if _TEXT_START.match(raw, i) or (raw[i + 1] == "/" and not _BARE_END_TAG.fullmatch(raw, i, end)):
-            text, end = _read_tag(raw, i, end, lowered)  # any other tag is kept as it is
+            text, end = _read_tag(raw, i, end, lowered, foreign > 0)  # any other tag is kept as it is
             out += [raw[start:i], text]
             start = end
         i = raw.find("<", end) if end < n else -1
