@@ -12,7 +12,7 @@ import pytest
 
 from analysis.factcheck.scan_input import InputRefused, decode_article
 from analysis.factcheck.scan_text import to_text
-from tests.scanned import read
+from tests.scanned import listed, read
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -86,3 +86,48 @@ def test_a_cdata_section_in_an_svg_or_mathml_is_text(page: str, figures: list[st
     an SVG or MathML element (and an SVG <style>'s CDATA as its sheet); scan read it as a bogus comment everywhere,
     so a chart's label or a formula's figure was dropped without a word."""
     assert [f[0] for f in read(to_text(page))[0]] == figures
+
+
+@pytest.mark.parametrize(("text", "figures"), [
+    ("Police recorded 1,2-\n00 offences in 2016 across the country.\n", ["1,200"]),
+    ("Police recorded 1,200,-\n000 offences and 3,4-\n56 cases.\n", ["1,200,000", "3,456"]),
+    ("Police recorded a total of 1,-\n582 offences of child sexual exploitation.\n", ["1,582"]),
+])
+def test_a_number_hyphenated_at_a_line_s_end_inside_a_digit_group_is_one_number(text: str,
+                                                                              figures: list[str]) -> None:
+    """Text copied from a PDF with a number broken inside a digit group: "1,200,-\\n000 offences" was the exact
+    count 1,200 (its thousands lost without a word), "1,-\\n582" the figures 1 and 582."""
+    assert [f[0] for f in read(text)[0]] == figures
+
+
+@pytest.mark.parametrize(("text", "printed"), [("Police recorded between 1,200-\n1,500 offences.\n", "1,200-1,500"),
+                                               ("Police recorded 12-\n345 offences.\n", "12-345")])
+def test_a_range_broken_at_its_hyphen_is_read_as_the_range(text: str, printed: str) -> None:
+    """Each side was an exact count, read without a word ("1,200" and "1,500"); a range is listed to check by hand."""
+    figures, not_read = read(text)
+    assert figures == [] and not_read == [listed(printed, "range")]
+
+
+REPORT = ("Child Sexual Exploitation\n\nPolice recorded 1,582 offences in 2016, and the\nreport found that 12\n\n1\n"
+          "\fChild Sexual Exploitation: Annual Report 2017\n\nper cent of children were at risk. The NCA received\n"
+          "2,409 referrals in the year to March.\n\n2\n\fChild Sexual Exploitation: Annual Report 2017\n\n"
+          "Councils recorded 3,333 cases.\n\n3\n\f")
+
+
+@pytest.mark.parametrize(("text", "figures"), [
+    (REPORT, ["1,582", "12 per cent", "2,409", "3,333"]),
+    ("Police recorded 1,582 offences and\n\nPage 1 of 3\n\fsaw 12\n\nPage 2 of 3\n\fper cent more.\n\n"
+     "Page 3 of 3\n\f", ["1,582", "12 per cent"]),
+    # a table's rows at the pages' feet are alike but for their digits: no running foot
+    ("Table 3\n2016   1,582\n\fTable 4\n2017   2,409\n\f", ["1,582", "2,409"]),
+    # a foot not recognised on one page: that break stays a paragraph break, never read on into the next page
+    ("The report found that 12\n\nAnnual Report 2017 | 13\n\fAnnual Report 2017\n\nper cent of children, and "
+     "1,582\n\n14\n\fAnnual Report 2017\n\noffences were recorded.\n\n15\n\f", ["12", "13", "1,582"]),
+    ("Police recorded 1,582 offences.\n\f\nThe NCA received 2,409 referrals.\n\f\nTotal 12\n\f",
+     ["1,582", "2,409", "12"]),
+])
+def test_a_pdf_s_running_heads_and_page_numbers_are_not_read_and_its_pages_join(text: str,
+                                                                                figures: list[str]) -> None:
+    """pdftotext's text (a form feed between pages): "The report found that 12" / "1" / (head) / "per cent of
+    children…" gave the count 12 and each page number as a figure."""
+    assert [f[0] for f in read(text)[0]] == figures

@@ -13,6 +13,7 @@ import binascii
 import bisect
 import functools
 import html
+import itertools
 import re
 import urllib.parse
 from collections.abc import Callable
@@ -940,7 +941,13 @@ def closed_markup_only(raw: str, prose: bool = False) -> str:
 #: page number) starts with a capital, a digit or a mark after a line ending otherwise, and is kept as it is.
 #: (The lookahead names the alternatives' first characters, so other characters are passed over fast.)
 _SOFT_WRAP = re.compile(r"(?=[-\s])(?:(?<=[^\W\d_])-\n(?=[a-z])|(?<=\S)[ \t]*\n[ \t]*(?=[a-z])"
-                        r"|(?<=[a-z,])[ \t]*\n[ \t]*(?=[0-9£$€]))")
+                        r"|(?<=[a-z,])[ \t]*\n[ \t]*(?=[0-9£$€])"
+                        # a number hyphenated inside a digit group ("1,2-\n00", "1,200,-\n000"): read as two
+                        # numbers, "1,200,-\n000 offences" was the exact count 1,200, and "1,-\n582" 1 and 582
+                        r"|(?<=\d,)-\n(?=\d{3}(?!\d))|(?<=\d,\d)-\n(?=\d{2}(?!\d))|(?<=\d,\d{2})-\n(?=\d(?!\d))"
+                        # any other hyphen between two numbers at a line end is a range's: "1,200-\n1,500" was
+                        # the exact counts 1,200 and 1,500, and is read (and listed) as the range it prints
+                        r"|(?<=\d-)(?P<range>\n)(?=\d))")
 
 
 #: The page's root and body, which never hide what follows them: in prose, left open, they are still read as tags
@@ -1039,10 +1046,92 @@ class _ProseTags:
                 p = raw.find(raw[p], p + 1) + 1
 
 
+#: The lines at each edge of a page looked at for a running head or foot (a title line and a page number).
+_EDGE_LINES = 2
+#: The longest line taken for a running head or foot: a sentence repeated at two pages' edges is not one.
+_LONGEST_RUNNING_LINE = 100
+
+
+def _running_key(line: str) -> str:
+    """A line as it runs from page to page: its digits (the page number) as "#", its white space and case alike."""
+    return re.sub(r"\d+", "#", " ".join(line.split())).lower()
+
+
+def _page_lines(page: str) -> list[str]:
+    """A page's lines, without the empty one after its last line end."""
+    lines = page.split("\n")
+    return lines[:-1] if lines[-1] == "" else lines
+
+
+def _page_edges(lines: list[str]) -> list[int]:
+    """The indexes of a page's first and last `_EDGE_LINES` non-blank lines."""
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    return filled[:_EDGE_LINES] + filled[-_EDGE_LINES:]
+
+
+def _running_lines(pages: list[list[str]]) -> set[str]:
+    """The running heads and feet (`_running_key`): lines at the edge of two pages or more, the same on each, or
+    but for one number that goes up with the page (a page number). A table's rows at the foot of two pages
+    ("2016   1,582", "2017   2,409") are alike but for their digits, and are no running foot."""
+    seen: dict[str, dict[int, str]] = {}
+    for page, lines in enumerate(pages):
+        for i in _page_edges(lines):
+            seen.setdefault(_running_key(lines[i]), {})[page] = " ".join(lines[i].split())
+    return {key for key, lines in seen.items()
+            if len(lines) >= 2 and len(key) <= _LONGEST_RUNNING_LINE and _numbered_alike(lines)}
+
+
+def _numbered_alike(lines: dict[int, str]) -> bool:
+    """Whether the lines (by page) are the same but for at most one number, which is the page's number plus the
+    same offset on every page."""
+    numbers = {page: [int(n) for n in re.findall(r"\d+", line)] for page, line in lines.items()}
+    varying = {at for at, values in enumerate(zip(*numbers.values(), strict=True)) if len(set(values)) > 1}
+    if len(varying) > 1:
+        return False
+    return not varying or len({values[min(varying)] - page for page, values in numbers.items()}) == 1
+
+
+def _page_body(lines: list[str], running: set[str]) -> tuple[list[str], bool, bool]:
+    """A page without its running heads and feet, and without the blank lines that set each one apart (a blank
+    line left at an edge where none was removed is kept: it may end a paragraph); and whether a head and a foot
+    were removed."""
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    start, end, top, bottom = 0, len(lines), 0, len(filled)  # filled[top:bottom] are kept
+    for _ in range(_EDGE_LINES):
+        if top < bottom and _running_key(lines[filled[top]]) in running:
+            top += 1
+            start = filled[top] if top < bottom else end
+        if top < bottom and _running_key(lines[filled[bottom - 1]]) in running:
+            bottom -= 1
+            end = filled[bottom - 1] + 1 if top < bottom else start
+    return (lines[start:end] if top < bottom else []), top > 0, bottom < len(filled)
+
+
+def _pages_joined(text: str) -> str:
+    """Text a PDF gave, its pages (a form feed between each, as pdftotext writes them) joined as one text without
+    their running heads and feet (`_running_lines`: "Annual Report 2017 | 13", "Page 13", a bare page number), so
+    a sentence a page break splits is one again where its next line shows it goes on (`_SOFT_WRAP`). Read as they
+    were, "The report found that 12" / "13" / "per cent of children…" gave the count 12 (its "per cent" on the next
+    page) and each page number as a figure. Two pages are joined line to line only where each edge is the text's
+    own: its head or foot removed, or the text has none at that edge; else a paragraph apart (a foot not
+    recognised, "© 2017", read on into the next page's "per cent of…" would be a figure no one printed)."""
+    if "\f" not in text:
+        return text
+    pages = [_page_lines(page) for page in text.split("\f")]
+    running = _running_lines(pages)
+    bodies = [body for body in (_page_body(lines, running) for lines in pages) if body[0]]
+    any_head, any_foot = any(body[1] for body in bodies), any(body[2] for body in bodies)
+    parts = ["\n".join(bodies[0][0])] if bodies else []
+    for before, after in itertools.pairwise(bodies):
+        own_edges = (before[2] or not any_foot) and (after[1] or not any_head)
+        parts += ["\n" if own_edges else "\n\n", "\n".join(after[0])]
+    return "".join(parts)
+
+
 def _soft_wraps(text: str) -> str:
-    """Plain text with the line ends that wrap a sentence (`_SOFT_WRAP`) joined: a hyphen's to nothing, any
-    other's to a space."""
-    return _SOFT_WRAP.sub(lambda m: "" if m.group().startswith("-") else " ", text)
+    """Plain text with the line ends that wrap a sentence (`_SOFT_WRAP`) joined: a hyphen's to nothing (a range's
+    keeps its hyphen), any other's to a space."""
+    return _SOFT_WRAP.sub(lambda m: "" if m.group().startswith("-") or m.group("range") else " ", text)
 
 
 def looks_like_html(text: str) -> bool:
@@ -1114,6 +1203,7 @@ def to_text(raw: str) -> str:
         raw = _NOT_TEXT.sub(" ", normal_text_keeping_digits(_cell_gaps(_unicode_overrides(raw))))
     else:
         raw = html.unescape(raw) if re.search(r"&(?:#\d+|[a-z]+);", raw) else raw
+        raw = _pages_joined(raw)
         raw = _cell_gaps(raw.replace(_CELL_EDGE, " ").replace("\t", _CELL_EDGE))  # tabs: columns' gaps
         raw = _unicode_overrides(raw.translate(_UNICODE_BREAKS))
         raw = _soft_wraps(_NOT_TEXT.sub(" ", normal_text_keeping_digits(raw)))
