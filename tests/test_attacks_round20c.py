@@ -131,3 +131,17 @@ def test_a_pdf_s_running_heads_and_page_numbers_are_not_read_and_its_pages_join(
     """pdftotext's text (a form feed between pages): "The report found that 12" / "1" / (head) / "per cent of
     children…" gave the count 12 and each page number as a figure."""
     assert [f[0] for f in read(text)[0]] == figures
+
+
+@pytest.mark.parametrize("head", [
+    b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=windows-1252\r\n\r\n",
+    b'From: <Saved by Blink>\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related; type="text/html"; '
+    b'boundary="B"\r\n\r\n--B\r\nContent-Type: text/html; charset=windows-1252\r\n'
+    b"Content-Transfer-Encoding: binary\r\n\r\n"])
+def test_a_byte_order_mark_wins_over_the_charset_a_header_names(head: bytes) -> None:
+    """Chromium reads each page as UTF-8 (a routed HTTP response and the saved MHTML file: its BOM first, as the
+    HTML standard sniffs); scan read the header's windows-1252: "ï»¿" and "Â£1,582"."""
+    end = b"\r\n--B--\r\n" if b"--B" in head else b""
+    page = head + b"\xef\xbb\xbf<!doctype html><p>Police recorded \xc2\xa31,582</p>" + end
+    text = decode_article(page)
+    assert "Police recorded £1,582" in text and "ï»¿" not in text and "Â" not in text

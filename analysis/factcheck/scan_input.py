@@ -148,6 +148,12 @@ def _size(size: int, max_mb: float) -> str:
     return f"{shown} MB" if float(shown) > max_mb else f"{size:,} bytes"
 
 
+def _has_bom(data: bytes) -> bool:
+    """Whether the bytes start with a byte-order mark, which browsers obey before any charset a header names (a
+    UTF-8 page served as windows-1252 with its BOM is UTF-8 to Chromium; scan read "ï»¿…Â£1,582")."""
+    return any(data.startswith(bom) for bom, _ in _BOMS)
+
+
 def over_limit(size: int | None, max_mb: float) -> InputRefused:
     """The refusal of an article over the size limit, its size shown where known (None: only the first bytes past
     the limit were read, from a pipe: the reader stops there, so /dev/zero or a 20 GB file costs nothing)."""
@@ -279,7 +285,7 @@ def _part_text(part: Message, max_mb: float) -> str:
     payload = part.get_payload(decode=True)
     data = payload if isinstance(payload, bytes) else b""
     charset = part.get_content_charset()
-    if not charset:
+    if not charset or _has_bom(data):
         return decode_article(data, max_mb, mime=False)
     if b"\x00" in data:
         raise InputRefused("a part of it contains NUL bytes, so it is binary, not text")
@@ -307,4 +313,6 @@ def _http_body(data: bytes, max_mb: float) -> str:
         raise InputRefused(f"it is an HTTP response whose body is {'chunked' if encoding == 'identity' else encoding}"
                            " as sent: save the page from a browser, or fetch it with curl --compressed")
     body, charset = data[start:], headers.get_content_charset()
-    return _decoded(body, _codec(charset)) if charset else decode_article(body, max_mb, mime=False)
+    if charset and not _has_bom(body):
+        return _decoded(body, _codec(charset))
+    return decode_article(body, max_mb, mime=False)
