@@ -145,3 +145,12 @@ def test_a_byte_order_mark_wins_over_the_charset_a_header_names(head: bytes) -> 
     page = head + b"\xef\xbb\xbf<!doctype html><p>Police recorded \xc2\xa31,582</p>" + end
     text = decode_article(page)
     assert "Police recorded £1,582" in text and "ï»¿" not in text and "Â" not in text
+
+
+@pytest.mark.parametrize("hyphen", ["\u00ad", "\u2010", "\u2011"])
+def test_a_soft_or_unicode_hyphen_at_a_line_s_end_is_read_as_a_hyphen(hyphen: str) -> None:
+    """A PDF's text hyphenates with a soft hyphen (removed as a format character before the line ends were read:
+    "exploi tation", and "3,4" / "56") or U+2010/U+2011 ("3,4‐\\n56" was the exact count 56, without a word)."""
+    text = f"Police recorded 3,4{hyphen}\n56 offences of sexual exploi{hyphen}\ntation in 2016.\n"
+    assert read(text)[0] == [("3,456", 3456.0, "count", "exact")]
+    assert "exploitation in 2016" in to_text(text)

@@ -1128,6 +1128,13 @@ def _pages_joined(text: str) -> str:
     return "".join(parts)
 
 
+#: A hyphen at a line's end in any of the forms a PDF's text gives it: a soft hyphen (U+00AD: shown only there,
+#: and removed as a format character before the line ends are read, so "exploi\u00ad\ntation" was "exploi
+#: tation", its subject lost, and "3,4\u00ad\n56" the figures 3,4 and 56), the Unicode hyphen U+2010 and the
+#: non-breaking one U+2011 ("3,4\u2010\n56" was the exact count 56). Read as "-", as `_SOFT_WRAP` reads it.
+_LINE_END_HYPHEN = re.compile(r"[\u00ad\u2010\u2011](?=\n)")
+
+
 def _soft_wraps(text: str) -> str:
     """Plain text with the line ends that wrap a sentence (`_SOFT_WRAP`) joined: a hyphen's to nothing (a range's
     keeps its hyphen), any other's to a space."""
@@ -1203,7 +1210,7 @@ def to_text(raw: str) -> str:
         raw = _NOT_TEXT.sub(" ", normal_text_keeping_digits(_cell_gaps(_unicode_overrides(raw))))
     else:
         raw = html.unescape(raw) if re.search(r"&(?:#\d+|[a-z]+);", raw) else raw
-        raw = _pages_joined(raw)
+        raw = _pages_joined(_LINE_END_HYPHEN.sub("-", raw))
         raw = _cell_gaps(raw.replace(_CELL_EDGE, " ").replace("\t", _CELL_EDGE))  # tabs: columns' gaps
         raw = _unicode_overrides(raw.translate(_UNICODE_BREAKS))
         raw = _soft_wraps(_NOT_TEXT.sub(" ", normal_text_keeping_digits(raw)))
