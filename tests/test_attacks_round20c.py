@@ -10,8 +10,10 @@ from typing import Any
 
 import pytest
 
+from analysis.factcheck.scan import scan_text
 from analysis.factcheck.scan_input import InputRefused, decode_article
 from analysis.factcheck.scan_text import to_text
+from analysis.paths import DEFAULT
 from tests.scanned import listed, read
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -154,3 +156,18 @@ def test_a_soft_or_unicode_hyphen_at_a_line_s_end_is_read_as_a_hyphen(hyphen: st
     text = f"Police recorded 3,4{hyphen}\n56 offences of sexual exploi{hyphen}\ntation in 2016.\n"
     assert read(text)[0] == [("3,456", 3456.0, "count", "exact")]
     assert "exploitation in 2016" in to_text(text)
+
+
+@pytest.mark.parametrize(("page", "sentence"), [
+    ("<p>Police recorded child sexual exploitation offences<br>numbering 1,582 in 2016.</p>",
+     "Police recorded child sexual exploitation offences numbering 1,582 in 2016."),
+    ("<p>Police recorded<br>1,582<br/>child sexual exploitation offences in 2016.</p>",
+     "Police recorded 1,582 child sexual exploitation offences in 2016."),
+    # a line of its own (a heading, an address, a list set with <br>) stays a line
+    ("<p>Figures for 2016:<br>1,582 offences in 2016.</p>", "1,582 offences in 2016."),
+    ("<p>Summary.<br><br>numbering 1,582 in 2016.</p>", "numbering 1,582 in 2016."),
+])
+def test_a_line_break_inside_a_sentence_keeps_the_sentence_whole(page: str, sentence: str) -> None:
+    """A paragraph's <br> (a CMS's shift+enter) was read as a paragraph's end: the figure's sentence was
+    "numbering 1,582 in 2016.", its subject not guessed and the record's warnings lost."""
+    assert [f["sentence"] for f in scan_text(PAGE + page, DEFAULT)["figures"]] == [sentence]
