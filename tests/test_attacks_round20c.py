@@ -127,6 +127,9 @@ REPORT = ("Child Sexual Exploitation\n\nPolice recorded 1,582 offences in 2016, 
      "1,582\n\n14\n\fAnnual Report 2017\n\noffences were recorded.\n\n15\n\f", ["12", "13", "1,582"]),
     ("Police recorded 1,582 offences.\n\f\nThe NCA received 2,409 referrals.\n\f\nTotal 12\n\f",
      ["1,582", "2,409", "12"]),
+    # two pages that start with the same sentence hold it twice: no running head
+    ("Police recorded 1,582 offences.\nMore text here.\n\fPolice recorded 1,582 offences.\nOther text.\n\f",
+     ["1,582", "1,582"]),
 ])
 def test_a_pdf_s_running_heads_and_page_numbers_are_not_read_and_its_pages_join(text: str,
                                                                                 figures: list[str]) -> None:

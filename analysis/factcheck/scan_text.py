@@ -1089,14 +1089,17 @@ def _page_edges(lines: list[str]) -> list[int]:
 
 def _running_lines(pages: list[list[str]]) -> set[str]:
     """The running heads and feet (`_running_key`): lines at the edge of two pages or more, the same on each, or
-    but for one number that goes up with the page (a page number). A table's rows at the foot of two pages
-    ("2016   1,582", "2017   2,409") are alike but for their digits, and are no running foot."""
+    but for one number that goes up with the page (a page number); never a sentence (a line ending "." "!" or
+    "?"). A table's rows at the foot of two pages ("2016   1,582", "2017   2,409") are alike but for their digits,
+    and two pages that start with the same sentence ("Police recorded 1,582 offences.") hold it twice: neither is
+    a running line, and dropped they were figures lost without a word."""
     seen: dict[str, dict[int, str]] = {}
     for page, lines in enumerate(pages):
         for i in _page_edges(lines):
             seen.setdefault(_running_key(lines[i]), {})[page] = " ".join(lines[i].split())
     return {key for key, lines in seen.items()
-            if len(lines) >= 2 and len(key) <= _LONGEST_RUNNING_LINE and _numbered_alike(lines)}
+            if len(lines) >= 2 and len(key) <= _LONGEST_RUNNING_LINE and not key.endswith((".", "!", "?"))
+            and _numbered_alike(lines)}
 
 
 def _numbered_alike(lines: dict[int, str]) -> bool:
