@@ -130,6 +130,12 @@ REPORT = ("Child Sexual Exploitation\n\nPolice recorded 1,582 offences in 2016, 
     # two pages that start with the same sentence hold it twice: no running head
     ("Police recorded 1,582 offences.\nMore text here.\n\fPolice recorded 1,582 offences.\nOther text.\n\f",
      ["1,582", "1,582"]),
+    # a blank page between keeps each page's number
+    ("Police recorded 1,582 offences and\n\nPage 1 of 4\n\fsaw 12\n\nPage 2 of 4\n\f   \n\f per cent more.\n\n"
+     "Page 4 of 4\n\f", ["1,582", "12 per cent"]),
+    # nor does a table's total row the same at the foot of two pages
+    ("Offences by force\nMet   1,200\nTotal   1,582\n\fReferrals by force\nNCA   2,409\nTotal   1,582\n\f",
+     ["1,200", "1,582", "2,409", "1,582"]),
 ])
 def test_a_pdf_s_running_heads_and_page_numbers_are_not_read_and_its_pages_join(text: str,
                                                                                 figures: list[str]) -> None:

@@ -1070,6 +1070,7 @@ _EDGE_LINES = 2
 _LONGEST_RUNNING_LINE = 100
 
 
+@functools.lru_cache(maxsize=4096)  # a page number's line comes back on every page: 1 MB of pages took 8 s
 def _running_key(line: str) -> str:
     """A line as it runs from page to page: its digits (the page number) as "#", its white space and case alike."""
     return re.sub(r"\d+", "#", " ".join(line.split())).lower()
@@ -1087,14 +1088,14 @@ def _page_edges(lines: list[str]) -> list[int]:
     return filled[:_EDGE_LINES] + filled[-_EDGE_LINES:]
 
 
-def _running_lines(pages: list[list[str]]) -> set[str]:
+def _running_lines(pages: dict[int, list[str]]) -> set[str]:
     """The running heads and feet (`_running_key`): lines at the edge of two pages or more, the same on each, or
     but for one number that goes up with the page (a page number); never a sentence (a line ending "." "!" or
     "?"). A table's rows at the foot of two pages ("2016   1,582", "2017   2,409") are alike but for their digits,
     and two pages that start with the same sentence ("Police recorded 1,582 offences.") hold it twice: neither is
     a running line, and dropped they were figures lost without a word."""
     seen: dict[str, dict[int, str]] = {}
-    for page, lines in enumerate(pages):
+    for page, lines in pages.items():
         for i in _page_edges(lines):
             seen.setdefault(_running_key(lines[i]), {})[page] = " ".join(lines[i].split())
     return {key for key, lines in seen.items()
@@ -1103,13 +1104,14 @@ def _running_lines(pages: list[list[str]]) -> set[str]:
 
 
 def _numbered_alike(lines: dict[int, str]) -> bool:
-    """Whether the lines (by page) are the same but for at most one number, which is the page's number plus the
-    same offset on every page."""
+    """Whether the lines (by page) are the same but for one number, which is the page's number plus the same
+    offset on every page; or are the same, with no number but a year ("Annual Report 2017"): a line the same on
+    two pages holding a figure ("Total   1,582" at the foot of two pages of a table) is the text's, twice."""
     numbers = {page: [int(n) for n in re.findall(r"\d+", line)] for page, line in lines.items()}
     varying = {at for at, values in enumerate(zip(*numbers.values(), strict=True)) if len(set(values)) > 1}
-    if len(varying) > 1:
-        return False
-    return not varying or len({values[min(varying)] - page for page, values in numbers.items()}) == 1
+    if not varying:
+        return all(1900 <= n <= 2099 for n in next(iter(numbers.values())))
+    return len(varying) == 1 and len({values[min(varying)] - page for page, values in numbers.items()}) == 1
 
 
 def _page_body(lines: list[str], running: set[str]) -> tuple[list[str], bool, bool]:
@@ -1138,9 +1140,9 @@ def _pages_joined(text: str) -> str:
     recognised, "© 2017", read on into the next page's "per cent of…" would be a figure no one printed)."""
     if "\f" not in text:
         return text
-    pages = [_page_lines(page) for page in text.split("\f")]
+    pages = {at: _page_lines(page) for at, page in enumerate(text.split("\f")) if page.strip()}  # by number
     running = _running_lines(pages)
-    bodies = [body for body in (_page_body(lines, running) for lines in pages) if body[0]]
+    bodies = [body for body in (_page_body(lines, running) for lines in pages.values()) if body[0]]
     any_head, any_foot = any(body[1] for body in bodies), any(body[2] for body in bodies)
     parts = ["\n".join(bodies[0][0])] if bodies else []
     for before, after in itertools.pairwise(bodies):
