@@ -162,3 +162,11 @@ def test_almost_and_just_over_both_hold_for_a_value_that_rounds_to_the_figure(st
 @pytest.mark.parametrize(("stated", "computed"), [("almost 60%", "60.6"), ("just over 60%", "59.4")])
 def test_neither_holds_for_a_value_past_the_figure_that_rounds_elsewhere(stated: str, computed: str) -> None:
     assert verdict(Decimal(computed), parse_printed(stated)) == "inaccurate"
+
+
+@pytest.mark.parametrize("space", ["\u00a0", "\u2009", "\u202f"])
+def test_digit_groups_parted_by_a_no_break_or_thin_space_are_one_number_listed(space: str) -> None:
+    """"1&nbsp;582" was listed as the two numbers 1 and 582 (r20c's finding): a reader sees one number."""
+    printed = f"1{space}582"
+    assert _read(f"Police recorded {printed} offences.") == (
+        [], [_listed(printed, "number with spaces between its digit groups")])

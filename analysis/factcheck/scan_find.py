@@ -24,6 +24,7 @@ from analysis.record.safeguarding import PATTERNS as PERSONAL
 from analysis.record.vocabulary import (
     APOSTROPHE_DIGIT_GROUPS,
     FRACTIONS,
+    GROUP_SPACE,
     JOINED_SCALE_WORDS,
     MULTIPLES,
     PER_CENT,
@@ -414,7 +415,7 @@ NEEDS: dict[str, str] = {
                                                 rf"|[a-z\d]-(?:hundred|{SPACED_SCALE_WORDS})\b|\dp\b|\d\.%"),
     "multiplier": r"fold|\d\s?[x×]|[x×]\s?\d|factor of|\d\s+times|and[- ]an?[- ](?:half|quarter)[- ]times",
     SCALE_IN_WORDS: r"(?:half|quarter|third)s?\s+(?:of\s+)?an?\s|and a (?:half|quarter)",
-    "number with spaces between its digit groups": r"\d \d\d\d",
+    "number with spaces between its digit groups": rf"\d{GROUP_SPACE}\d\d\d",
     APOSTROPHE_GROUPS: r"\d['’]\d\d\d",
     SCIENTIFIC: rf"\de[+-]?\d|\d\^|10[\u207a\u207b{SUPERSCRIPTS}]",
     "negative number": r"-£?\d|minus\s|negative\s",

@@ -171,7 +171,9 @@ def split_parts(tokens: list[str]) -> list[str]:
     300 was "501".
     """
     joined = " ".join(tokens).strip(_ASCII_SPACE)
-    spaced = next((t for t in tokens if _SPACED_GROUPS.fullmatch(t.strip(_ASCII_SPACE))), None)
+    # (an ASCII space only: a thin or no-break space parts no two parts, and gets the one digits message below)
+    stripped = [t.strip(_ASCII_SPACE) for t in tokens]
+    spaced = next((t for t in stripped if " " in t and _SPACED_GROUPS.fullmatch(t)), None)
     if spaced is not None:
         # "1 200" typed as one argument is 1,200 to a reader (and to scan, which lists it as not read), and was summed
         # as 1 + 200: both readings fit, as with "1,200,300" below (issue 24, round nineteen).

@@ -183,7 +183,10 @@ RANGE_END_UNIT = rf"(?:{JOINED_SCALE_WORDS}|%)"
 #: ("1 200", as some styles print 1,200) or by apostrophes ("1'200", Swiss style), and a whole number before a
 #: fraction ("1 1/2", "2-1/2"). The quote check took "200" as printed in "1'200 cases" and "1 200 cases", and "1"
 #: in "1 1/2 years" (issue 24, round nineteen).
-SPACED_DIGIT_GROUPS = r"(?<![\w£.,/-])£?\d{1,3}(?: \d{3})+(?![\w%]|[.,/]\d| \d)"
+#: The spaces digit groups are parted by: a space, a no-break space, a thin space or a narrow no-break space ("1 582"
+#: in a page's HTML was listed as the two numbers 1 and 582: issue 24, round twenty).
+GROUP_SPACE = "[ \u00a0\u2009\u202f]"
+SPACED_DIGIT_GROUPS = rf"(?<![\w£.,/-])£?\d{{1,3}}(?:{GROUP_SPACE}\d{{3}})+(?![\w%]|[.,/]\d|{GROUP_SPACE}\d)"
 APOSTROPHE_DIGIT_GROUPS = r"(?<![\w£.,/'’-])£?\d{1,3}(?:['’]\d{3})+(?![\w%'’]|[.,/]\d)"
 WHOLE_BEFORE_FRACTION = r"[ -](?=\d+/\d)"
 #: A share's sign after a number ("56%", "56 per cent", "5‰"): a value printed as a bare number is not printed in a
