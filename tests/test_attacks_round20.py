@@ -69,6 +69,10 @@ def test_what_only_looks_like_a_name_and_age_is_none(text: str) -> None:
     assert personal_data_in(text) == []
 
 
+def test_a_map_position_in_decimal_degrees_with_its_hemisphere_is_refused() -> None:
+    assert personal_data_in("Lat 51.5074 N, long 0.1278 W") == ["a map position"]
+
+
 def test_an_account_with_discords_old_tag_is_refused() -> None:
     assert personal_data_in("She chatted to jane#1234 on Discord.") == ["a social-media account"]
 

@@ -409,6 +409,8 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     "a map position": re.compile(r"(?=[-\d])(?<![\w.])-?[1-8]\d\.\d{4,}\s{0,3}[,;/]?\s{0,3}-?\d{1,3}\.\d{4,}(?![\d.])"
                                  r"|(?=\d)(?<![\w.])\d{1,3}\s?°\s?\d{1,2}\s?['′]\s?\d{1,2}(?:\.\d+)?\s?"
                                  r"(?:[\"″]|''|′′)?\s?[NSEW]\b"
+                                 # (decimal degrees with a hemisphere's letter, "51.5074 N, long 0.1278 W": round 20)
+                                 r"|(?=\d)(?<![\w.])\d{1,3}\.\d{4,}\s?°?\s?[NSEW]\b"
                                  r"|(?=/)///[a-z]+\.[a-z]+\.[a-z]+|(?=[wW])(?i:\bwhat3words\b)"),
     # A person's name with an age beside it, as a news report prints a child's: "Jane Doe, 14, from Croydon",
     # "Jane Doe (aged 14)", "Jane D., aged 14". Each passed (issue 24, round seventeen); the record names no person.
