@@ -127,16 +127,14 @@ _AGE_VERB = r"(?:is|was)\s+(?:now\s+|then\s+|only\s+|just\s+)?"
 _BIRTH_YEAR = r"(?:b\.|born(?:\s+in)?|(?i:yob|y\.o\.b\.):?)\s*(?:19|20)\d\d"
 #: What may follow an age: "years old", "years-old", "years", "yrs", "yo", "y/o" ("Jane Doe, 14yo," passed: round 18),
 #: "y.o." (round twenty).
-_AGE_UNIT = (r"(?:[\s-]*(?:(?:years?[\s-]old|years?\s+of\s+age|years?|yrs?|y/o|yo)\b|y\.o\.)"
-             r"(?:,?\s+(?:and\s+)?\d{1,2}\s+months?\b)?)?")
+_AGE_UNIT_WORD = r"(?:years?[\s-]old|years?\s+of\s+age|yrs?|y/o|yo)\b|y\.o\."
+_AGE_UNIT = rf"(?:[\s-]*(?:{_AGE_UNIT_WORD}|years?\b)(?:,?\s+(?:and\s+)?\d{{1,2}}\s+months?\b)?)?"
 #: After an age, what makes it a group's bounds, not one person's age ("aged 10 to 17", "aged 18 and over").
 _AGE_GROUP = r"(?!\s*(?:-|–|to|and|or|,|\+|plus)\s*(?:\d|over|under|above|older|younger))"
 #: An age that says it is one, whatever is around it: after "aged" or "age:", or before a unit of age. One person's
 #: only: "14-year-olds", "aged 10 to 17" and "girls aged 11" (after a plural) are a group's.
 _AGE_MARKED = (rf"(?i:(?<!s )(?<!children )(?<!people )(?<!women )(?<!men )\baged?:?\s+{_YOUTH_WORD}?{_AGE}{_AGE_GROUP}"
-               rf"|(?<![\w-]){_AGE}\s*(?:[\s-]years?[\s-]old|[\s-]?(?:yrs?|y/o|yo)|\s+years?\s+of\s+age)\b"
-               r"(?!-?olds?\b|s\b)"
-               rf"|(?<![\w-]){_AGE}\s*y\.o\.)")
+               rf"|(?<![\w-]){_AGE}\s*[\s-]?(?:{_AGE_UNIT_WORD})(?!-?olds?\b|s\b))")
 #: One word of a personal name: capitalised, with an inner capital after a hyphen, an apostrophe or "Mc"
 #: ("Al-Rashid", "O'Neil", "McDonald" passed when only lower case followed the first letter).
 #: Each part after the first starts with a capital or a mark, never a lower-case letter, so the word is read one way
@@ -159,14 +157,15 @@ _ANY_NAME_WORD = rf"(?:{_NAME_WORD}|{_CAPS_WORD})"
 _NAME_PARTICLE = r"(?:van|von|de|der|den|del|della|di|da|du|la|le|bin|ibn|ben|al|el|ap)"
 _NAME = (rf"\b(?:{_ANY_NAME_WORD}(?:\s+[A-Z]\.?)?(?:\s+(?:{_NAME_PARTICLE}\s+){{0,2}}{_ANY_NAME_WORD}){{1,2}}"
          rf"|{_CAPS_WORD},\s+{_NAME_WORD}(?:\s+{_ANY_NAME_WORD})?)")
-#: A person as a report names one beside an age: a name, or a first name and an initial either way ("Jane D."), or
-#: initials alone with their full stops ("J.D.", never "U.K."); and a relative of theirs, who is named by theirs
-#: ("Jane Doe's daughter, 14,": round twenty).
 #: A photograph's caption word after a name ("Jane Doe (pictured), 14,", "Jane Doe, left, 14,": round twenty).
 _CAPTION_WORD = r"(?:pictured|left|right|centre|center|above|below|inset|top|bottom|main)"
 _CAPTION = rf"(?:\s*\({_CAPTION_WORD}\)|,\s*{_CAPTION_WORD}(?=\s*,))"
+#: A relative, named by a parent's or sibling's name ("Jane Doe's daughter, 14,": round twenty).
 _RELATIVE = (r"(?:step-?|grand|god)?(?:daughter|son|child|niece|nephew|sister|brother|cousin)|"
              r"(?:half-)(?:sister|brother)")
+#: A person as a report names one beside an age: a name, or a first name and an initial either way ("Jane D."), or
+#: initials alone with their full stops ("J.D.", never "U.K."); and a relative of theirs, who is named by theirs
+#: ("Jane Doe's daughter, 14,": round twenty).
 _PERSON = (rf"(?-i:(?:{_NAME}|\b{_NAME_WORD}\s+[A-Z]\.|\b[A-Z]\.\s+{_NAME_WORD}"
            rf"|\b(?!U\.\s?[KSN]\.|E\.\s?U\.)[A-Z]\.\s?[A-Z]\.(?:\s?[A-Z]\.)?)(?:['\u2019]s\s+(?:{_RELATIVE})\b)?"
            rf"{_CAPTION}?)")
