@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from analysis.paths import CHART_IDS, PROJECT_ROOT
+from tests.raw_copy import raw_copy, run_on
 
 
 def _scratch_project(root: Path, notebooks: tuple[str, ...]) -> Path:
@@ -268,14 +269,7 @@ def test_parts_given_twice_are_all_summed() -> None:
 
 def _validate_with_claims_line(tmp_path: Path, old: str, new: str) -> str:
     """`validate` on a copy of data/raw whose claims.yaml has the line `old` replaced by `new`."""
-    root = tmp_path / "project"
-    shutil.copytree(PROJECT_ROOT / "data" / "raw", root / "data" / "raw")
-    claims = root / "data" / "raw" / "claims.yaml"
-    text = claims.read_text(encoding="utf-8")
-    assert text.count(old) == 1
-    claims.write_text(text.replace(old, new), encoding="utf-8")
-    run = subprocess.run([sys.executable, "-m", "analysis", "validate", "--root", str(root)],
-                         cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=120)
+    run = run_on(raw_copy(tmp_path, ("claims.yaml", old, new)), "validate", timeout=120)
     return run.stdout + run.stderr
 
 
@@ -348,14 +342,9 @@ def test_a_figure_in_pounds_and_pence_is_written_to_the_tables_as_printed(tmp_pa
 
     from analysis.record.printed import number_text
 
-    root = tmp_path / "project"
-    shutil.copytree(PROJECT_ROOT / "data" / "raw", root / "data" / "raw")
-    figures = root / "data" / "raw" / "figures" / "mayor-2025-11-cse-support-package.csv"
-    text = figures.read_text(encoding="utf-8")
-    figures.write_text(text.replace(",£2.4m,", ',"£123,456,789.12",').replace("£2.4m", "£123,456,789.12"),
-                       encoding="utf-8")
-    run = subprocess.run([sys.executable, "-m", "analysis", "build", "--root", str(root)], cwd=PROJECT_ROOT,
-                         capture_output=True, text=True, timeout=180)
+    figures = "figures/mayor-2025-11-cse-support-package.csv"
+    root = raw_copy(tmp_path, (figures, ",£2.4m,", ',"£123,456,789.12",'), (figures, "£2.4m", "£123,456,789.12"))
+    run = run_on(root, "build")
     assert run.returncode == 0, run.stdout + run.stderr
     with (root / "data" / "processed" / "figures.csv").open(encoding="utf-8", newline="") as handle:
         row = next(r for r in csv.DictReader(handle) if r["figure_id"].endswith("/cse-support-funding"))

@@ -3,32 +3,16 @@
 from __future__ import annotations
 
 import csv
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from analysis.paths import PROJECT_ROOT
-
-
-def _raw_copy(tmp_path: Path, edits: dict[str, tuple[str, str]]) -> Path:
-    """A project holding a copy of data/raw, each named file with its one line `old` replaced by `new`."""
-    root = tmp_path / "project"
-    shutil.copytree(PROJECT_ROOT / "data" / "raw", root / "data" / "raw")
-    for name, (old, new) in edits.items():
-        path = root / "data" / "raw" / name
-        text = path.read_text(encoding="utf-8")
-        assert text.count(old) == 1, (name, old)
-        path.write_text(text.replace(old, new), encoding="utf-8")
-    return root
+from tests.raw_copy import raw_copy, run_on
 
 
 def _command(root: Path, command: str) -> str:
-    run = subprocess.run([sys.executable, "-m", "analysis", command, "--root", str(root)],
-                         cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=180)
+    run = run_on(root, command)
     return run.stdout + run.stderr
 
 
@@ -44,12 +28,13 @@ def test_a_text_field_yaml_reads_as_a_number_is_kept_as_written(tmp_path: Path) 
     """YAML reads `1:40` as 100 (base 60), `0144` as 100 (octal) and `20_16` as 2016. A claim's location given as a
     time in a broadcast (`location: 1:40`) was published as "100", a source's licence `0144` as "100", an
     inspection's label `20_16` as "2016": every loader turned the field into text with str() of YAML's number."""
-    root = _raw_copy(tmp_path, {
-        "claims.yaml": ("  location: Paras 6 and 8\n", "  location: 1:40\n"),
-        "sources.yaml": ("  licence: unknown\n  notes: Date taken from the URL path (embargoed",
-                         "  licence: 0144\n  notes: Date taken from the URL path (embargoed"),
-        "inspections.yaml": ('  label: "2016 inspection"\n', "  label: 20_16\n"),
-    })
+    root = raw_copy(
+        tmp_path,
+        ("claims.yaml", "  location: Paras 6 and 8\n", "  location: 1:40\n"),
+        ("sources.yaml", "  licence: unknown\n  notes: Date taken from the URL path (embargoed",
+         "  licence: 0144\n  notes: Date taken from the URL path (embargoed"),
+        ("inspections.yaml", '  label: "2016 inspection"\n', "  label: 20_16\n"),
+    )
     out = _command(root, "build")
     assert out.startswith("wrote data/processed/"), out
     assert _row(root, "claims", "claim_id", "claim-q3-2017-135-sum")["location"] == "1:40"
@@ -61,7 +46,7 @@ def test_a_text_field_yaml_reads_as_a_number_is_kept_as_written(tmp_path: Path) 
 def test_a_stated_value_yaml_reads_as_a_number_is_read_as_written_or_refused(tmp_path: Path, written: str) -> None:
     """`stated: 2:15` (or 1_35, 0x87, +135: each 135 to YAML) was judged as the 135 the text prints, and
     `stated: 0135` was refused as 'text does not contain the stated value "93"', a number nobody wrote."""
-    root = _raw_copy(tmp_path, {"claims.yaml": ("  stated: '135'\n", f"  stated: {written}\n")})
+    root = raw_copy(tmp_path, ("claims.yaml", "  stated: '135'\n", f"  stated: {written}\n"))
     out = _command(root, "validate")
     assert f"text does not contain the stated value \"{written}\"" in out, out
     if written != "+135":  # "+135" is a figure's form the printed-figure reader does not take, said once above
@@ -72,7 +57,7 @@ def test_a_stated_value_yaml_reads_as_a_number_is_read_as_written_or_refused(tmp
 def test_a_yes_or_no_word_in_a_claims_text_field_is_refused(tmp_path: Path, word: str) -> None:
     """`location: no` was published as "False" (YAML reads no/on/yes/off as true/false); sources.yaml refused it
     with one message, claims.yaml took it. Now claims.yaml says what sources.yaml says."""
-    root = _raw_copy(tmp_path, {"claims.yaml": ("  location: Paras 6 and 8\n", f"  location: {word}\n")})
+    root = raw_copy(tmp_path, ("claims.yaml", "  location: Paras 6 and 8\n", f"  location: {word}\n"))
     out = _command(root, "validate")
     assert ("data/raw/claims.yaml:id=claim-q3-2017-135-sum: field 'location' must be text, not true/false "
             "(check the indentation, or put the text in quotes)") in out, out
@@ -126,15 +111,10 @@ def test_a_figure_marked_revised_is_read_by_the_registry_and_tables_as_by_data_r
     from analysis.tables.comparability import unit_kind
 
     figures = "breakingnewstime-2017-11-hmicfrs-ncpi-mps-q3.csv"
-    root = _raw_copy(tmp_path, {"claims.yaml": ("claim-q3-2017-just-under-93pc.\n  stated: '135'\n",
-                                                "claim-q3-2017-just-under-93pc.\n")})
-    path = root / "data" / "raw" / "figures" / figures
-    text = path.read_text(encoding="utf-8")
-    for old, new in (("2017-11-24,135,cases,", "2017-11-24,135 [r],cases,"),
-                     ("examined 135 cases", "examined 135 [r] cases")):
-        assert text.count(old) == 1
-        text = text.replace(old, new)
-    path.write_text(text, encoding="utf-8")
+    root = raw_copy(tmp_path, ("claims.yaml", "claim-q3-2017-just-under-93pc.\n  stated: '135'\n",
+                               "claim-q3-2017-just-under-93pc.\n"),
+                    (f"figures/{figures}", "2017-11-24,135,cases,", "2017-11-24,135 [r],cases,"),
+                    (f"figures/{figures}", "examined 135 cases", "examined 135 [r] cases"))
     out = _command(root, "build")
     assert out.startswith("wrote data/processed/"), out
     claim = _row(root, "claims", "claim_id", "claim-q3-2017-135-sum")
@@ -174,8 +154,8 @@ def test_a_value_beside_a_word_it_does_not_run_into_is_printed(value: str, quote
 
 def test_a_figure_whose_quote_prints_it_with_a_scale_is_refused(tmp_path: Path) -> None:
     """End to end: the value 135 with a quote printing "135k" passed validation."""
-    root = _raw_copy(tmp_path, {"figures/breakingnewstime-2017-11-hmicfrs-ncpi-mps-q3.csv":
-                                ("examined 135 cases", "examined 135k cases")})
+    root = raw_copy(tmp_path, ("figures/breakingnewstime-2017-11-hmicfrs-ncpi-mps-q3.csv",
+                               "examined 135 cases", "examined 135k cases"))
     out = _command(root, "validate")
     assert 'data/raw/figures/breakingnewstime-2017-11-hmicfrs-ncpi-mps-q3.csv:2: quote does not contain "135"' in out
 
@@ -194,7 +174,7 @@ def test_a_yaml_tag_or_merge_key_in_the_registry_is_refused_in_one_line(tmp_path
     """`note: !!binary SGVsbG8=` was published as the note "b'Hello'" (a value nobody typed); a `!!timestamp`
     YAML cannot read crashed `validate` and `make` with a 20-line traceback; a merge key was "not valid YAML
     (could not determine a constructor …)". Each is now refused as anchors are, with its line."""
-    root = _raw_copy(tmp_path, {"claims.yaml": ("  stated: '135'\n", f"  stated: '135'\n{written}")})
+    root = raw_copy(tmp_path, ("claims.yaml", "  stated: '135'\n", f"  stated: '135'\n{written}"))
     out = _command(root, "validate")
     assert "Traceback" not in out, out
     assert f"data/raw/claims.yaml:line 79: {message}" in out, out

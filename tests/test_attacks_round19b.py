@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from analysis.run import pipeline
+from tests.raw_copy import raw_copy, run_on
 from tests.test_pipeline import _run, fake  # noqa: F401  (fake: the two-step job the pipeline tests share)
 
 # --- class 2: a linked input pointed elsewhere and back while its step runs ---------------------------------------
@@ -123,23 +124,15 @@ def test_a_value_printed_whole_beside_other_numbers_is_still_printed(value: str,
     assert contains_printed(value, quote)
 
 
+#: The record's figures file whose one value the end-to-end tests below plant a bad printing of.
+_BANBURY = "figures/banburyguardian-2019-11-01-nspcc-child-sexual-offences.csv"
+
+
 def test_a_figure_whose_quote_prints_it_as_a_share_is_refused_by_validate(tmp_path: Path) -> None:
     """The whole path: a figure "56" (a count) whose quote reads "56% of offences" passed `validate`."""
-    import shutil
-    import subprocess
-    import sys
-
-    from analysis.paths import PROJECT_ROOT
-
-    root = tmp_path / "project"
-    shutil.copytree(PROJECT_ROOT / "data" / "raw", root / "data" / "raw")
-    path = root / "data" / "raw" / "figures" / "banburyguardian-2019-11-01-nspcc-child-sexual-offences.csv"
-    text = path.read_text(encoding="utf-8")
-    assert text.count('"76,204"') == 1 and text.count("shows 76,204 offences") == 1
-    path.write_text(text.replace('"76,204"', "56").replace("shows 76,204 offences", "shows 56% of offences"),
-                    encoding="utf-8")
-    run = subprocess.run([sys.executable, "-m", "analysis", "validate", "--root", str(root)], cwd=PROJECT_ROOT,
-                         capture_output=True, text=True, timeout=180)
+    root = raw_copy(tmp_path, (_BANBURY, '"76,204"', "56"),
+                    (_BANBURY, "shows 76,204 offences", "shows 56% of offences"))
+    run = run_on(root, "validate")
     assert 'csv:2: quote does not contain "56"' in run.stdout + run.stderr, run.stdout + run.stderr
 
 
@@ -159,20 +152,9 @@ def test_a_value_with_any_minus_is_refused_with_one_message_in_data_raw_and_veri
 
 
 def test_data_raw_says_a_value_with_an_en_dash_minus_is_negative(tmp_path: Path) -> None:
-    import shutil
-    import subprocess
-    import sys
-
-    from analysis.paths import PROJECT_ROOT
-
-    root = tmp_path / "project"
-    shutil.copytree(PROJECT_ROOT / "data" / "raw", root / "data" / "raw")
-    path = root / "data" / "raw" / "figures" / "banburyguardian-2019-11-01-nspcc-child-sexual-offences.csv"
-    text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace('"76,204"', "\u201356").replace("shows 76,204 offences", "shows \u201356 offences"),
-                    encoding="utf-8")
-    run = subprocess.run([sys.executable, "-m", "analysis", "validate", "--root", str(root)], cwd=PROJECT_ROOT,
-                         capture_output=True, text=True, timeout=180)
+    root = raw_copy(tmp_path, (_BANBURY, '"76,204"', "\u201356"),
+                    (_BANBURY, "shows 76,204 offences", "shows \u201356 offences"))
+    run = run_on(root, "validate")
     out = run.stdout + run.stderr
     assert "csv:2: value '\u201356' is negative; a count cannot be negative (print a fall as a fall)" in out, out
 

@@ -1,0 +1,30 @@
+"""A project holding a copy of data/raw with a few lines edited, and a command of the package run on it: the shape of
+every end-to-end test that plants one bad value in the real record (each round of issue 24 wrote its own)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from analysis.paths import PROJECT_ROOT
+
+
+def raw_copy(tmp_path: Path, *edits: tuple[str, str, str]) -> Path:
+    """A project root under `tmp_path` with data/raw copied, each edit (a file under data/raw, `old`, `new`) applied
+    in turn; `old` must stand exactly once in the file as it then is, so an edit never misses or hits twice."""
+    root = tmp_path / "project"
+    shutil.copytree(PROJECT_ROOT / "data" / "raw", root / "data" / "raw")
+    for name, old, new in edits:
+        path = root / "data" / "raw" / name
+        text = path.read_text(encoding="utf-8")
+        assert text.count(old) == 1, (name, old)
+        path.write_text(text.replace(old, new), encoding="utf-8")
+    return root
+
+
+def run_on(root: Path, *command: str, timeout: int = 180) -> subprocess.CompletedProcess[str]:
+    """`python -m analysis <command> --root <root>`, run from the repository, with its output captured."""
+    return subprocess.run([sys.executable, "-m", "analysis", *command, "--root", str(root)], cwd=PROJECT_ROOT,
+                          capture_output=True, text=True, timeout=timeout)
