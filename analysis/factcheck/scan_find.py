@@ -111,6 +111,8 @@ APOSTROPHE_GROUPS = "number with apostrophes between its digit groups"
 SCIENTIFIC = "number in scientific notation"
 #: … and one printed with a plus sign, or a margin's "+/-", before it.
 SIGNED_NUMBER = "number with a plus sign"
+#: … and an average: a figure of another measure than the count or share it is printed as.
+AVERAGE = "average, median or mean"
 
 #: A per-cent sign after a number, as the parser reads one ("56%", "56 per cent", "56-per-cent", "56 percent"; "pc" only
 #: close up, in `_FORMS`: "56 PCs" are police constables).
@@ -118,9 +120,16 @@ PER_CENT_SIGN = r"(?:\s|-)?(?:%|per[ -]?cent)"
 
 #: What makes a figure open-ended when printed after it: "+", "-plus", "and over"; and "or more", except after a
 #: number up to ten, a definition's threshold ("two or more suspects", below).
-OPEN_END = r"(?:\+(?![\d+])|-?\s?plus\b|\s+and\s+(?:over|above|upwards|counting)\b)"
+OPEN_END = (r"(?:\+(?![\d+])|-?\s?plus\b|\s+and\s+(?:over|above|upwards|counting|rising|climbing|growing)\b"
+            # ("1,200 and up", "1,200 upwards": the exact 1,200, issue 24, round twenty-one)
+            r"|\s+and\s+up\b(?!\s+(?:to|from)\b)|\s+(?:or\s+)?upwards\b(?!\s+(?:of|from)\b))")
 #: ("or fewer" the other way: "1,200 or fewer cases" was the exact 1,200, issue 24, round nineteen)
 OR_BEYOND = r"\s+or\s+(?:more|over|above|higher|fewer|less|under|below|lower)\b"
+#: The words a figure counts, printed between it and a qualifier that ends the clause ("1,200 cases or more.",
+#: "1,200 children at the very least,", "1,200 victims, if not more."): up to three words of letters.
+_COUNTED_WORDS = r"(?-i:(?:\s+[a-z]+(?:-[a-z]+)*){1,3})"
+#: … where the clause ends: a stop, a bracket, the end, or its verb ("1,200 cases or more were found").
+_CLAUSE_ENDS = r"(?=\s*(?:[.,;:!?)]|$)|\s+(?:were|was|are|is|have|had|has)\b)"
 _FIGURE_UNIT = rf"£?{NUM}(?:{JOINED_SCALE_WORDS}|{PER_CENT_SIGN}|\s(?:{SPACED_SCALE_WORDS})\b)?"
 #: An end of a range in words, its scale word spaced or joined ("between 2 and 3 million", "between £1m and £2m").
 _RANGE_END = rf"£?{NUM}(?:{JOINED_SCALE_WORDS}|{PER_CENT_SIGN}|\s(?:{SPACED_SCALE_WORDS}))?"
@@ -197,6 +206,12 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
                        rf"|\bas (?:young|old) as {_ANY}\b|\b(?:younger|older) than {_ANY}\b(?!\s+(?:cases|per))"
                        rf"|\b(?:before|after|at|by|from|over|under|reached|reaching) the age of {_ANY}\b"
                        rf"|\b(?:turned|turning|turns) {_ANY}\b", re.IGNORECASE)),
+    # An average ("an average of 12 children a day", "on average 1,200", "a median of 14"): read as the count or
+    # share, where the record holds none and a count of the same value is another measure (issue 24, round
+    # twenty-one). Checked by hand.
+    (AVERAGE, re.compile(rf"\b(?:(?:an?|the)\s+)?(?:average|mean|median)\s+(?:of\s+)?{_FIGURE_UNIT}(?![\w%]|[.,]\d)"
+                         rf"|\bon\s+average,?\s+{_FIGURE_UNIT}(?![\w%]|[.,]\d)"
+                         rf"|(?<![\w£.,-]){_FIGURE_UNIT}{_COUNTED_WORDS}?,?\s+on\s+average\b", re.IGNORECASE)),
     # (both ends of "10 to 12 hours", "two or three days": the first was the count 10, round nineteen)
     ("duration", re.compile(rf"\b{_ANY}(?:-{NUM}|\s+(?:to|or)\s+{_ANY})?[- ]{_TIME_UNITS}\b", re.IGNORECASE)),
     # Numbers in a phrase that counts nothing ("open 24/7", "24-7 support", "a 9-to-5 job"), before the ranges and
@@ -213,7 +228,8 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
     # figures, round nineteen; after "from", "by" or "rose", "to" ends a change, "rose from 618 to 922")
     ("range", re.compile(rf"(?=[£\db])(?:(?:{_STATES_AN_AMOUNT})£?{NUM}{RANGE_END_UNIT}? to £?{NUM}"
                          rf"(?:{JOINED_SCALE_WORDS}|{PER_CENT_SIGN})?(?![\w%-]|[.,/]\d)"
-                         rf"|(?<![\w£.,/-])£?{NUM}{RANGE_END_UNIT}?(?:-to-|-| - )£?{NUM}"
+                         # (and "1,000 through 1,200", "1,000 thru 1,200": two exact figures, round twenty-one)
+                         rf"|(?<![\w£.,/-])£?{NUM}{RANGE_END_UNIT}?(?:-to-|-| - | through | thru )£?{NUM}"
                          rf"(?:{JOINED_SCALE_WORDS}|{PER_CENT_SIGN})?"
                          # (with "-ish" after it, "1,200-1,300-ish": the 1,200 was read, round twenty)
                          r"(?:-?ish\b|-odd\b)?(?![\w%-]|[.,/]\d)"
@@ -251,7 +267,11 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
     # as the share 25% or left out as a fraction that is no share, where it is a count (issue 24, round fifteen).
     (SCALE_IN_WORDS, re.compile(rf"\b(?:(?:a|one|two|three)[- ])?(?:half|quarters?|thirds?)\s+(?:of\s+)?an?\s+"
                                 rf"(?:million|billion|thousand)\b|\b(?:{_ANY})\s+and\s+a\s+(?:half|quarter)\s+"
-                                rf"(?:million|billion|thousand)\b", re.IGNORECASE)),
+                                rf"(?:million|billion|thousand)\b"
+                                # (and the fraction after, "a million and a half": "a half" was read as the share
+                                # 50%, issue 24, round twenty-one)
+                                rf"|\b(?:an?|{_ANY})\s+(?:million|billion|thousand)\s+and\s+an?\s+(?:half|quarter)\b",
+                                re.IGNORECASE)),
     # A number in words of more than one part ("one thousand two hundred", "three hundred and fifty", "five
     # thousand and six", "nine hundred thousand"), or a scale after "a" ("a thousand children"): the first was read
     # as the count 1,000, the second as 50, the third as 5,000 and 6, the last silently dropped (issue 24, round
@@ -291,7 +311,9 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
                 rf"|(?<![\w£.,-])£?{NUM}(?:-(?:{SPACED_SCALE_WORDS})\b|(?-i:p)\b|\.%)(?![\w-])"
                 # (a number in words joined to its scale, "five-thousand", "two-million", "twelve-hundred": read as
                 # the counts 5, 2 and 12; the parser reads none of them, issue 24, round nineteen)
-                rf"|(?<![\w£.,-])£?(?:{NUM}|{WORDNUM})-(?:hundred|{SPACED_SCALE_WORDS})\b", re.IGNORECASE)),
+                rf"|(?<![\w£.,-])£?(?:{NUM}|{WORDNUM})-(?:hundred|{SPACED_SCALE_WORDS})\b"
+                # (a per cent sign before the number, "%56", as some languages print it: the count 56, round 21)
+                rf"|(?<![\w£.,%-])[%٪]\s?{NUM}(?![\w%]|[.,]\d)", re.IGNORECASE)),
     # Two numbers joined by a colon, a ratio ("a 2:1 ratio"), after the times are masked: read as the counts 2 and
     # 1, figures the article never printed (issue 24, round fourteen).
     ("ratio", re.compile(rf"(?<![\w£.,:/-]){NUM}:{NUM}(?![\w%:]|[.,]\d)")),
@@ -347,7 +369,11 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
     # the exact figure, so "1,200-plus" matched an exact 1,200 and lost its "at least" (issue 24, round fifteen).
     # No figure form reads it; a small number before "or more" is a definition's threshold, below.
     ("number printed open-ended", re.compile(rf"(?<![\w£.,-])(?:{_FIGURE_UNIT}{OPEN_END}"
-                                     rf"|(?!(?:\d|10)\b(?![.,]\d)){_FIGURE_UNIT}{OR_BEYOND})", re.IGNORECASE)),
+                                     rf"|(?!(?:\d|10)\b(?![.,]\d)){_FIGURE_UNIT}{OR_BEYOND}"
+                                     # (after the words it counts, "1,200 cases or more.": the exact 1,200, issue
+                                     # 24, round twenty-one)
+                                     rf"|(?!(?:\d|10)\b(?![.,]\d)){_FIGURE_UNIT}{_COUNTED_WORDS}(?:{OR_BEYOND}"
+                                     rf"|{OPEN_END}){_CLAUSE_ENDS})", re.IGNORECASE)),
     # A figure with its qualifier printed as a sign ("~1,200", "≈1,200", "<1,200", ">1,200", "≥ 1,200"), close up
     # ("c.1,200") or after it ("1,200-odd", "1,200 or so", "1,200-ish", "1,200 approx."): read as the exact 1,200,
     # or "c.1,200" dropped as a code (issue 24, round fifteen). And "1,200 or thereabouts" and a margin, "1,200 ± 50":
@@ -357,7 +383,11 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
                                   rf"|\s+approx(?:imately\b|\.|\b)|\s+or\s+thereabouts\b|\s?\(?\s?(?:[±∓]|\+/-)\s?{_FIGURE_UNIT}\)?"
                                   # (and a qualifier after the figure that ends its clause, "1,200 at most.", "1,200,
                                   # if not more.": the exact 1,200, round nineteen; "at most forces" is no qualifier)
-                                  rf"|,?\s+{AFTER_QUALIFIER}(?=\s*(?:[.,;:!?)]|$)))",
+                                  rf"|,?\s+{AFTER_QUALIFIER}(?=\s*(?:[.,;:!?)]|$)))"
+                                  # (and after the words it counts, "1,200 cases at least.", "1,200 victims, if not
+                                  # more.", "1,200 cases or thereabouts.": the exact 1,200, round twenty-one)
+                                  rf"|(?<![\w£.,-]){_FIGURE_UNIT}{_COUNTED_WORDS}(?:,?\s+{AFTER_QUALIFIER}"
+                                  rf"|\s+or\s+(?:so|thereabouts)\b){_CLAUSE_ENDS}",
                                   re.IGNORECASE)),
     # A number with a plus sign (a rise in a table, "2,400 (+1,200)", "up +9%") or a margin before it ("+/- 5%"):
     # read as the count 1,200 and the share 9% or 5%, where "-9%" beside it was left out as a negative number; the
@@ -381,7 +411,7 @@ SHARES_UNIT = "number whose unit is printed after the next one"
 UNCHECKED = frozenset({"range", "fraction or pair", "ratio", "multiplier", "number printed open-ended",
                        "number with a unit no figure form reads",
                        "number with spaces between its digit groups", APOSTROPHE_GROUPS, SCIENTIFIC, "negative number",
-                       SIGNED_NUMBER,
+                       SIGNED_NUMBER, AVERAGE,
                        UNREAD, SHARES_UNIT, SCALE_IN_WORDS, SIGNED_QUALIFIER, NUMBER_IN_WORDS, FRACTION_IN_WORDS,
                        RATE_BASE_IN_WORDS})
 
@@ -404,15 +434,16 @@ NEEDS: dict[str, str] = {
     "year": r"(?:19|20)\d\d",
     "age": r"\b(?:age|old|under|over|young|turn)",
     "duration": r"\b(?:hour|day|week|month|year|decade|minute|second)",
+    AVERAGE: r"average|mean|median",
     "idiom": r"24|9-to",
-    "range": r"\d[a-z%]*(?:-| - |-to-| to | or )£?\d|between\s",
+    "range": r"\d[a-z%]*(?:-| - |-to-| to | or | through | thru )£?\d|between\s",
     "fraction or pair": r"\d[a-z%]*/£?\d",
     "ratio": r"\d:\d",
     NUMBER_IN_WORDS: r"hundred|thousand|million|billion|point|dozen",
     FRACTION_IN_WORDS: r"ths?\b",
     RATE_BASE_IN_WORDS: r"per\s",
     "number with a unit no figure form reads": (rf"{UNREAD_UNIT_WORDS}|[$€¥₹]|usd|eur|gbp| pc\b"
-                                                rf"|[a-z\d]-(?:hundred|{SPACED_SCALE_WORDS})\b|\dp\b|\d\.%"),
+                                                rf"|[a-z\d]-(?:hundred|{SPACED_SCALE_WORDS})\b|\dp\b|\d\.%|[%٪]\s?\d"),
     "multiplier": r"fold|\d\s?[x×]|[x×]\s?\d|factor of|\d\s+times|and[- ]an?[- ](?:half|quarter)[- ]times",
     SCALE_IN_WORDS: r"(?:half|quarter|third)s?\s+(?:of\s+)?an?\s|and a (?:half|quarter)",
     "number with spaces between its digit groups": rf"\d{GROUP_SPACE}\d\d\d",
@@ -429,7 +460,7 @@ NEEDS: dict[str, str] = {
     "note mark": rf"\[\d|[{SUPERSCRIPTS}]",
     LIST_NUMBER: r"\d[.)](?:\s|$)|\(\d",
     "number printed open-ended": (r"\d[a-z%]*\+|plus\b|\bor (?:more|over|above|higher|fewer|less|under|below|lower)\b"
-                                  r"|\band (?:over|above|upwards|counting)\b"),
+                                  r"|\band (?:over|above|upwards|counting|rising|climbing|growing|up)\b|upward"),
     # (a margin's "±" is read as "-" here, as the personal-data kinds read it)
     SIGNED_QUALIFIER: (r"[~≈<>≥≤]|c\.£?\d|-odd|-ish|[\d%]odd\b|[\d%]ish\b|or so\b|approx|thereabouts|\+/-|-\s?£?\d"
                        r"|\sat\s|if not\s|or even\s|max|tops|roughly|give or take|more or less|\sodd\b"),
@@ -473,7 +504,8 @@ _FORMS = [
     # A fraction that ends a rise or fall ("up by more than a third", "rose by almost a fifth.") or is the subject
     # of a verb ("around a third were…"); "half" alone is left to "half of" (a "first half." is no share).
     rf"(?!half){_FRACTION}(?=\s*(?:[.,;:)]|$)|{_VERB_NEXT})",
-    r"(?:doubled|tripled|trebled|quadrupled|halved)\b",
+    # (every verb of MULTIPLES: "quintupled" was dropped without a word, issue 24, round twenty-one)
+    rf"{trie_pattern(sorted(w for w in MULTIPLES if w.endswith('ed')))}\b",
     # Any other fraction in words: a share only after "by" or a qualifier ("rose by almost half", "- more than half
     # -"), checked in find_figures; "the first half" or "a third party" is no share.
     rf"(?P<bare>{_FRACTION})\b",
@@ -834,9 +866,9 @@ _LETTER_BEFORE = re.compile(rf"{_LETTERED.pattern}-?$")
 #: A number whose only letters are a scale or pence written on to it ("1,2k", "½m", "1¼bn", "1,200p"): a figure in a
 #: form no figure form reads, not a code; each was dropped without a word (issue 24, round eighteen).
 _SCALED = re.compile(rf"[.,]?[\d{_FRACTIONS}]+(?:[.,]\d+)*(?:{JOINED_SCALE_WORDS}|p)", re.IGNORECASE)
-#: A number that is a statistic whatever is written on to it after: thousands commas or a per cent sign ("1,200cases",
-#: "9,000children", a typo's missing space, were listed as part of a name and so not reported: issue 24, round
-#: twenty). No code prints its digits so.
+#: A number that is a statistic whatever is written on to it, after or before: thousands commas or a per cent sign
+#: ("1,200cases", "9,000children", a typo's missing space, were listed as part of a name and so not reported: issue
+#: 24, round twenty; so were "sub-1,200" and "over-1,200", round twenty-one). No code prints its digits so.
 _STATISTIC_SHAPE = re.compile(r"^\d{1,3}(?:,\d{3})+(?!\d)|^\d+(?:\.\d+)?%")
 
 
@@ -847,9 +879,9 @@ def _unread_digits(masked: str, start: int, end: int, sentence: Sentence, left_o
     for number in _DIGITS.finditer(masked, start, end) if _ANY_DIGIT.search(masked, start, end) else ():
         if len(left_out) >= MAX_PER_SENTENCE:
             return
-        lettered = (_LETTER_BEFORE.search(masked, max(0, number.start() - 2), number.start())
-                    or (_LETTERED.search(number.group()) and not _SCALED.fullmatch(number.group())
-                        and not _STATISTIC_SHAPE.match(number.group())))
+        lettered = not _STATISTIC_SHAPE.match(number.group()) and (
+            _LETTER_BEFORE.search(masked, max(0, number.start() - 2), number.start())
+            or (_LETTERED.search(number.group()) and not _SCALED.fullmatch(number.group())))
         left_out.append(LeftOut(number.group(), IN_A_NAME if lettered else UNREAD, sentence))
 
 

@@ -13,6 +13,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from analysis.record.word_pattern import trie_pattern
+
 __all__ = [
     "Qualifier", "CANONICAL", "QUALIFIERS", "TOLERANCE", "direction", "WORD_NUMBERS", "FRACTIONS", "MULTIPLES",
     "SCALES", "PER_CENT", "PERCENTAGE_POINTS", "number_word", "LIST_SEPARATOR", "split_list", "join_list",
@@ -94,6 +96,14 @@ QUALIFIERS: dict[str, str] = {
     "a hair over": "just over", "little more than": "just over", "only just over": "just over",
     "perhaps": "about", "possibly": "about", "maybe": "about", "probably": "about", "potentially": "about",
     "likely": "about", "an expected": "about", "easily": "at least",
+    # (each read as the exact figure, or "a touch over 1,200" as "over 1,200": issue 24, round twenty-one. "pushing
+    # 1,200" is left out: "gangs were pushing 12 children into crime" counts children)
+    "something like": "about", "at the very least": "at least", "at the very most": "at most", "close on": "almost",
+    "verging on": "almost", "bordering on": "almost", "edging towards": "almost", "edging toward": "almost",
+    "a touch under": "almost", "fractionally under": "almost", "fractionally below": "almost",
+    "marginally under": "almost", "marginally below": "almost", "marginally less than": "almost",
+    "a touch over": "just over", "fractionally over": "just over", "fractionally above": "just over",
+    "marginally over": "just over", "marginally above": "just over", "marginally more than": "just over",
 }
 
 
@@ -131,7 +141,7 @@ FRACTIONS: dict[str, float] = {
 #: Multiples in words ("doubled", "three times"), as a ratio. Approximate like fractions.
 MULTIPLES: dict[str, float] = {
     "twice": 2.0, "doubled": 2.0, "double": 2.0, "tripled": 3.0, "trebled": 3.0, "treble": 3.0, "triple": 3.0,
-    "quadrupled": 4.0, "halved": 0.5,
+    "quadrupled": 4.0, "quintupled": 5.0, "sextupled": 6.0, "halved": 0.5,
 }
 
 #: How a per-cent sign is printed ("56%", "56 per cent", "56 percent", "56pc", "56 per-cent"): a regular-expression
@@ -170,8 +180,18 @@ SPACED_SCALE_WORDS = "|".join(w for w in sorted(SCALES, key=len, reverse=True) i
 #: 24, round eighteen)
 #: (and per mille, "5‰", "5 ‱", "5 per mille", and the Arabic per cent sign spaced, "56 ٪": scan read each as the
 #: count, the sign dropped, where the record and `verify` refuse it: issue 24, round nineteen)
-UNREAD_UNIT_WORDS = (r"pct|p\.c\.?|mln|mil|bln|bil|tn|trillions?|billions|lakhs?|crores?|hundred|dozens?|points?|pts?"
-                     r"|gbp|usd|eur|pounds?|quid|grand|thou|mio|mrd|dollars?|euros?|yen|rupees?|‰|‱|-?per[ -]?mille|٪")
+UNREAD_UNITS: tuple[str, ...] = (
+    "pct", "p.c.", "p.c", "mln", "mil", "bln", "bil", "tn", "trillion", "trillions", "billions", "lakh", "lakhs",
+    "crore", "crores", "hundred", "dozen", "dozens", "point", "points", "pt", "pts", "gbp", "usd", "eur", "pound",
+    "pounds", "quid", "grand", "thou", "mio", "mrd", "dollar", "dollars", "euro", "euros", "yen", "rupee", "rupees",
+    "‰", "‱", "per mille", "per-mille", "permille", "-per mille", "-per-mille", "-permille", "٪",
+    # (a distance, a weight, a temperature or "p/c": "1,200 km" and "12°C" were the counts 1,200 and 12, issue 24,
+    # round twenty-one. Not "m", which is a million as often as a metre)
+    "p/c", "km", "kilometre", "kilometres", "kilometer", "kilometers", "metres", "meters", "mile", "miles", "mph", "kg",
+    "kilo", "kilos", "kilogram", "kilograms", "tonne", "tonnes", "ton", "tons", "ft", "feet", "inch", "inches", "acre",
+    "acres", "hectare", "hectares", "litre", "litres", "liter", "liters", "°", "°c", "°f")
+#: … as one pattern (a trie, lower case: its users read it case-blind).
+UNREAD_UNIT_WORDS = trie_pattern(sorted(UNREAD_UNITS))
 #: Currencies the parser does not read, printed before a number ("$5m", "€5m", "USD 5m"): scan read "$5m" as the
 #: count 5 million, its currency dropped (issue 24, round fifteen). Only pounds are read, printed "£".
 UNREAD_CURRENCY = r"US\$|[AC]\$|\$|€|¥|₹|(?:USD|EUR|GBP)\s?"
