@@ -4,8 +4,51 @@ from __future__ import annotations
 
 import pytest
 
+from analysis.record.safeguarding import personal_data_in
 from tests.scanned import listed as _listed
 from tests.scanned import read as _read
+
+# --- personal data: a name with an age the round-twenty rule did not read as one (class 4) --------------------------
+
+_NAME_AND_AGE = "a person's name and age"
+
+
+@pytest.mark.parametrize("text", [
+    # a birth month and year after "was born" ("was" ended in "s ", read as a plural's "girls aged 11")
+    "Jane Doe was born in March 2010.",
+    "Jane Doe was born in 2010 in Croydon.",
+    # an age after "she was" or "he had been", and "At 14," opening the sentence, before the name
+    "When she was 14, Jane Doe was interviewed.",
+    "Because he had been only 12, Jane Doe said nothing.",
+    "At 14, Jane Doe was interviewed.",
+    "At fourteen, Jane Doe left school.",
+    # "at the age of", and an age "at the time" in brackets
+    "Jane Doe was interviewed at the age of 14.",
+    "Jane Doe (14 at the time) was interviewed.",
+])
+def test_a_name_with_an_age_said_another_way_is_refused(text: str) -> None:
+    assert personal_data_in(text) == [_NAME_AND_AGE]
+
+
+@pytest.mark.parametrize("text", [
+    # a group's year of birth or age: after a plural, as before
+    "Girls born in 2010 were at risk, Jane Doe said.",
+    "Children born in March 2010 were counted, Jane Doe said.",
+    "Girls at the age of 11 were abused, Alexis Jay found.",
+    "The women aged 18 to 25, Jane Doe said.",
+    # a number after "he was" that is no age, and "At 14" that counts forces or opens a count
+    "As he was 14 per cent behind, Kent Police said.",
+    "He was 1 of 14 officers, Jane Doe said.",
+    "She was 14th in the list, Jane Doe said.",
+    "At 14, Kent Police recorded the most.",
+    "At 14 forces, Jane Doe said, records were poor.",
+    # the real record's caveat, a survey's age bands and "before age 16", with a survey's name in capitals
+    "Crime Survey for England and Wales estimate; adults aged 18 to 74 recalling abuse before age 16 (emotional, "
+    "physical or sexual abuse, or witnessing domestic violence or abuse).",
+])
+def test_what_only_looks_like_a_name_and_age_is_none(text: str) -> None:
+    assert personal_data_in(text) == []
+
 
 # --- scan: a qualifier lost, a range or a fraction read as exact figures, a unit dropped (class 3) -----------------
 

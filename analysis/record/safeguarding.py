@@ -131,10 +131,18 @@ _AGE_UNIT_WORD = r"(?:years?[\s-]old|years?\s+of\s+age|yrs?|y/o|yo)\b|y\.o\."
 _AGE_UNIT = rf"(?:[\s-]*(?:{_AGE_UNIT_WORD}|years?\b)(?:,?\s+(?:and\s+)?\d{{1,2}}\s+months?\b)?)?"
 #: After an age, what makes it a group's bounds, not one person's age ("aged 10 to 17", "aged 18 and over").
 _AGE_GROUP = r"(?!\s*(?:-|–|to|and|or|,|\+|plus)\s*(?:\d|over|under|above|older|younger))"
-#: An age that says it is one, whatever is around it: after "aged" or "age:", or before a unit of age. One person's
-#: only: "14-year-olds", "aged 10 to 17" and "girls aged 11" (after a plural) are a group's.
-_AGE_MARKED = (rf"(?i:(?<!s )(?<!children )(?<!people )(?<!women )(?<!men )\baged?:?\s+{_YOUTH_WORD}?{_AGE}{_AGE_GROUP}"
-               rf"|(?<![\w-]){_AGE}\s*[\s-]?(?:{_AGE_UNIT_WORD})(?!-?olds?\b|s\b))")
+#: An age that says it is one, whatever is around it: after "aged" or "age:", "at the age of", a date or year of
+#: birth after "born", before a unit of age, after "she was" or "he is", or "At 14," opening a sentence. One
+#: person's only: "14-year-olds", "aged 10 to 17", "girls aged 11" and "children born in 2010" (after a plural) are
+#: a group's ("was", "is" and "has" are no plurals). ("Jane Doe was born in March 2010", "When she was 14, Jane
+#: Doe…" and "At 14, Jane Doe…" each passed: issue 24, round twenty-one.)
+_AFTER_A_PLURAL = r"(?:(?<=s )(?<!\bwas )(?<!\bis )(?<!\bhas )|(?<=children )|(?<=people )|(?<=\bwomen )|(?<=\bmen ))"
+_AGE_MARKED = (rf"(?:(?i:(?!{_AFTER_A_PLURAL})"
+               rf"(?:\baged?:?\s+{_YOUTH_WORD}?{_AGE}{_AGE_GROUP}|\bat\s+the\s+age\s+of\s+{_AGE}\b"
+               rf"|\bborn\s+(?:(?:in|on)\s+)?(?:(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTH}\s+)?(?:19|20)\d\d\b)"
+               rf"|\b(?:she|he)\s+(?:was|is|had\s+been|turned)\s+{_YOUTH_WORD}?{_AGE}\b(?!\s*(?:%|per\b|times\b|of\b))"
+               rf"|(?<![\w-]){_AGE}\s*[\s-]?(?:{_AGE_UNIT_WORD})(?!-?olds?\b|s\b))"
+               rf"|(?:^|(?<=[.!?]\s))At\s+{_AGE},)")
 #: One word of a personal name: capitalised, with an inner capital after a hyphen, an apostrophe or "Mc"
 #: ("Al-Rashid", "O'Neil", "McDonald" passed when only lower case followed the first letter).
 #: Each part after the first starts with a capital or a mark, never a lower-case letter, so the word is read one way
@@ -428,7 +436,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         rf"|[ ]?\|\s*{_AGE_LABEL}{_AGE}{_AGE_UNIT}\s*\||\t[ ]*{_AGE_LABEL}{_AGE}{_AGE_UNIT}[ ]*\t"
         rf"|\s+[-–—]\s*{_AGE_LABEL}{_AGE}{_AGE_UNIT}\s*[-–—]\s"
         rf"|,?\s+(?:who\s+)?(?:had\s+)?turn(?:ed|s)\s+{_AGE}(?!\s*(?:%|per\b)|[.,]\d)"
-        rf"|\s*\(\s*(?:(?:aged?|now|then)\s+{_AGE}|(?i:{_AGE_WORD}))\s*\)|,?\s+aged\s+{_AGE}{_AGE_GROUP}"
+        rf"|\s*\(\s*(?:(?:aged?|now|then)\s+{_AGE}|{_AGE}\s+at\s+the\s+time|(?i:{_AGE_WORD}))\s*\)|,?\s+aged\s+{_AGE}{_AGE_GROUP}"
         # (a sentence that gives the age, "Jane Doe is 14.", "Jane Doe was 14 at the time": round eighteen)
         rf"|\s+{_AGE_VERB}{_AGE}(?:\s+years?\s+old\b|\s+at\s+the\s+time\b"
         rf"|\s+when\b|\s+and\s+(?:lives|lived|was|is|has|had)\b|\s*\.(?!\d))"
@@ -515,7 +523,8 @@ _MAYBE = re.compile(rf"[\d@]|::|e-?mail|birth|born|dob|d\.o\.b|\bdot\b|{_MARK_OP
                     + r"|///|fb\.com|x\.com|t\.me/|\bu/|\baged?\b|"
                     # (an age in words after a comma, "Jane Doe, fourteen,"; or a bracket, a verb or "a" ("Jane Doe
                     # is fourteen.", "(fourteen)", "turned fourteen", "a fourteen-year-old"): round nineteen)
-                    + rf"[,;(\[–—-]\s*{_AGE_WORD}\b|\b(?=[iwtna])(?:is|was|turned|turns|then|now|an?)\s+{_AGE_WORD}\b"
+                    + rf"[,;(\[–—-]\s*{_AGE_WORD}\b|\b(?=[iwtna])(?:is|was|turned|turns|then|now|an?|at)"
+                    rf"\s+{_AGE_WORD}\b"
                     r"|year[\s-]old|"
                     # (one trie for the words: as an alternation, the platforms' names cost a third more)
                     + trie_pattern(sorted({"what3words", "username", "gamertag", "handle",
@@ -664,7 +673,10 @@ _AGE_BESIDE = re.compile(rf"(?:,|;|\||\t|\s[-–—])\s*{_AGE_LABEL}{_AGE}{_AGE_
                          rf"|aged?\s+(?:\d|{_AGE_WORD})|[(\[]\s*{_AGE_WORD}\s*[)\]]|turn(?:ed|s)\s"
                          # (an age in brackets after a title or a surname in capitals: `_SURELY_A_PERSON`)
                          rf"|[(\[]\s*\d{{1,2}}\s*[)\]]"
-                         rf"|(?:now|then)\s+\d|year[\s-]old|who\s+(?:is|was)\s|{_BIRTH_YEAR}|\b{_AGE_VERB}{_AGE}")
+                         rf"|(?:now|then)\s+\d|year[\s-]old|who\s+(?:is|was)\s|{_BIRTH_YEAR}|\b{_AGE_VERB}{_AGE}"
+                         # (what `_AGE_MARKED` reads as an age too: "born in March 2010", "he had been 14", "At 14,",
+                         # and "(14 at the time)")
+                         r"|\bborn\s|\b(?:she|he)\s+(?:had|turned)\s|\bat\s+\S+,|[(\[]\s*\d{1,2}\s+at\s")
 _SOCIAL_WORDS = ("@", ".com/", "t.me/", "u/", "discord", "name", "gamer", "handle", *_SOCIAL_NAMES.split("|"))
 _NEEDS: dict[str, Callable[[str], bool]] = {
     "a social-media account": lambda low: any(word in low for word in _SOCIAL_WORDS),
