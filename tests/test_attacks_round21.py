@@ -95,6 +95,17 @@ def test_a_qualifier_in_other_words_keeps_its_meaning(text: str, printed: str, q
     # an average: a figure of another measure, read as the count
     ("Officers found an average of 1,200 cases.", "an average of 1,200", "average, median or mean"),
     ("On average 12 children a day were referred.", "On average 12", "average, median or mean"),
+    # "to" after an estimate's word, or opening the sentence: "about 1,200" and the exact 1,300
+    ("About 1,200 to 1,300 cases were found.", "About 1,200 to 1,300", "range"),
+    ("There were around 1,200 to 1,300 cases.", "around 1,200 to 1,300", "range"),
+    ("1,200 to 1,300 cases were found.", "1,200 to 1,300", "range"),
+    # an estimate's word in brackets after the figure: the exact 1,200
+    ("The figure is 1,200 (approx.).", "1,200 (approx.)", "number with a qualifier no figure form reads"),
+    ("The figure is 1,200 (est.).", "1,200 (est.)", "number with a qualifier no figure form reads"),
+    # a share or a multiple in words no form reads: dropped without a word
+    ("It was every fifth child.", "every fifth", "fraction in words no figure form reads"),
+    ("Cases rose by a near-doubling.", "a near-doubling", "multiplier"),
+    ("The doubling of referrals was seen.", "doubling", "multiplier"),
 ])
 def test_a_figure_no_form_reads_is_listed(text: str, left: str, kind: str) -> None:
     assert _read(text) == ([], [_listed(left, kind)])
@@ -115,6 +126,15 @@ def test_every_verb_of_multiples_is_read() -> None:
     ("Groups of 3 victims or more.", [("3", 3.0, "count", "exact")]),
     ("Gangs were pushing 12 children into crime.", [("12", 12.0, "count", "exact")]),
     ("The count rose to 1,200 upward revisions.", [("1,200", 1200.0, "count", "exact")]),
+    # "about X to Y" after a verb of change is a change to a level, not a range
+    ("Cases rose from about 1,200 to 1,300.", [("about 1,200", 1200.0, "count", "about"),
+                                               ("1,300", 1300.0, "count", "exact")]),
+    ("Cases fell by about 300 to 1,200.", [("about 300", 300.0, "count", "about"),
+                                           ("1,200", 1200.0, "count", "exact")]),
+    # a note on the figure's status is no qualifier; "doubling time" and "every second" of a clock count nothing
+    ("The figure is 1,200 (revised).", [("1,200", 1200.0, "count", "exact")]),
+    ("The doubling time was long.", []),
+    ("Every second counts.", []),
 ])
 def test_the_forms_beside_them_are_still_read(text: str, figures: list[tuple[str, float, str, str]]) -> None:
     assert _read(text) == (figures, [])

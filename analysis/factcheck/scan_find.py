@@ -158,6 +158,17 @@ _STATES_AN_AMOUNT = "|".join(rf"(?<=\b{verb} )" for verb in (
     "were", "was", "are", "is", "be", "been", "cost", "costs", "costing", "numbered", "number", "totalled", "total",
     *(f"{verb} from" for verb in ("ranged", "ranging", "ranges", "range", "varied", "varying", "varies", "vary",
                                   "anywhere"))))
+#: Nouns that make a number in words a count ("six boroughs"); other number words ("in one viral exchange") are
+#: set aside. Stems: "investigation" covers "investigations".
+COUNT_NOUNS = ("case", "child", "girl", "boy", "young", "people", "person", "victim", "survivor", "suspect",
+               "offender", "perpetrator", "men", "women", "investigation", "arrest", "charge", "conviction",
+               "prosecution", "referral", "report", "offence", "crime", "incident", "borough", "force", "council",
+               "authorit", "officer", "detective", "recommendation", "cause", "area", "inquir", "review", "file",
+               "allegation", "famil", "school", "home", "operation", "team", "gang", "group", "network", "agenc",
+               "local", "region", "inspection", "audit", "sample", "record", "flag")
+#: The words of an estimate that may open a range ("about 1,200 to 1,300"), and their first letters.
+_RANGE_ESTIMATE = r"(?:about|around|approximately|roughly|some|an\s+estimated|estimated|circa)"
+_RANGE_ESTIMATE_FIRST = "aresc"
 #: A figure whose qualifier is printed as a sign or after it ("~1,200", "1,200-odd"): no figure form reads one.
 SIGNED_QUALIFIER = "number with a qualifier no figure form reads"
 
@@ -226,7 +237,11 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
     # (and "1,200-to-1,300": its 1,200 was read and its 1,300 dropped, issue 24, round eighteen)
     # (and "to" after a verb that states an amount, "cost £1.2m to £1.5m", "were 1,200 to 1,400": two exact
     # figures, round nineteen; after "from", "by" or "rose", "to" ends a change, "rose from 618 to 922")
-    ("range", re.compile(rf"(?=[£\db])(?:(?:{_STATES_AN_AMOUNT})£?{NUM}{RANGE_END_UNIT}? to £?{NUM}"
+    # (and "to" opening the sentence or after an estimate's word there or after such a verb, "About 1,200 to 1,300
+    # cases were found", "were around 1,200 to 1,300": "about 1,200" and the exact 1,300, round twenty-one; the
+    # first character's lookahead admits the words' first letters, and "(?<!\w)" ends the try inside a word)
+    ("range", re.compile(rf"(?=[£\db{_RANGE_ESTIMATE_FIRST}])(?:(?<!\w)(?:^|{_STATES_AN_AMOUNT})"
+                         rf"(?:{_RANGE_ESTIMATE}\s+)?£?{NUM}{RANGE_END_UNIT}? to £?{NUM}"
                          rf"(?:{JOINED_SCALE_WORDS}|{PER_CENT_SIGN})?(?![\w%-]|[.,/]\d)"
                          # (and "1,000 through 1,200", "1,000 thru 1,200": two exact figures, round twenty-one)
                          rf"|(?<![\w£.,/-])£?{NUM}{RANGE_END_UNIT}?(?:-to-|-| - | through | thru )£?{NUM}"
@@ -261,7 +276,10 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
                               # (a decimal's "times" with no comparison after it, "rose 2.5 times.": the count 2.5;
                               # a whole number's may count occasions, "arrested 3 times")
                               rf"|(?<![\w£.,-])\d+\.\d+\s+times\b(?!\s+{_COMPARED})"
-                              rf"|(?<![\w£.,-])(?:{NUM}|{WORDNUM})[- ]and[- ]an?[- ](?:half|quarter)[- ]times\b",
+                              rf"|(?<![\w£.,-])(?:{NUM}|{WORDNUM})[- ]and[- ]an?[- ](?:half|quarter)[- ]times\b"
+                              # (and the noun, "a doubling", "a near-tripling": dropped without a word, round 21)
+                              r"|\b(?:an?\s+(?:near[- ])?|near[- ])(?:doubling|tripling|trebling|quadrupling|halving)\b"
+                              r"|\b(?:doubling|tripling|trebling|quadrupling|halving)(?=\s+(?:of|in)\b)",
                               re.IGNORECASE)),
     # A fraction of a scale word ("a quarter of a million", "half a million pounds", "two and a half million"): read
     # as the share 25% or left out as a fraction that is no share, where it is a count (issue 24, round fifteen).
@@ -291,7 +309,11 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
     # A fraction in words the parser's table does not hold ("nine tenths", "a sixth", "five-eighths"): dropped
     # without a word (issue 24, round seventeen).
     (FRACTION_IN_WORDS, re.compile(rf"\b(?:{WORDNUM}|an?)[- ](?:sixths?|sevenths?|eighths?|ninths?)\b"
-                                   rf"|\b(?!one\b)(?:{WORDNUM})[- ]tenths\b", re.IGNORECASE)),
+                                   rf"|\b(?!one\b)(?:{WORDNUM})[- ]tenths\b"
+                                   # (and "every fifth child", a share: dropped without a word, round twenty-one)
+                                   r"|\bevery\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b"
+                                   rf"(?=\s+(?:{'|'.join(COUNT_NOUNS)}))",
+                                   re.IGNORECASE)),
     # A rate whose base is printed with a scale or in words ("2.77 per 1k children", "277 per 100k", "2.77 per
     # thousand"): read as two counts, or as the count 2.77 with its base gone (issue 24, round seventeen).
     # (or in words, "12.3 per ten thousand": the counts 12.3 and 10,000, round nineteen)
@@ -381,6 +403,9 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
     (SIGNED_QUALIFIER, re.compile(rf"(?:[~≈<>≥≤±∓]\s?|(?<![\w.])c\.(?=£?\d)){_FIGURE_UNIT}"
                                   rf"|(?<![\w£.,-]){_FIGURE_UNIT}(?:-?odd\b|-?ish\b|\s+or\s+so\b"
                                   rf"|\s+approx(?:imately\b|\.|\b)|\s+or\s+thereabouts\b|\s?\(?\s?(?:[±∓]|\+/-)\s?{_FIGURE_UNIT}\)?"
+                                  # (or in brackets, "1,200 (approx.)", "1,200 (est.)": the exact 1,200, round 21)
+                                  r"|\s?\(\s?(?:approx(?:imately|\.)?|est(?:imated?|\.)?|estimate|about|around|roughly"
+                                  r"|circa|ca?\.)\s?\)"
                                   # (and a qualifier after the figure that ends its clause, "1,200 at most.", "1,200,
                                   # if not more.": the exact 1,200, round nineteen; "at most forces" is no qualifier)
                                   rf"|,?\s+{AFTER_QUALIFIER}(?=\s*(?:[.,;:!?)]|$)))"
@@ -440,11 +465,11 @@ NEEDS: dict[str, str] = {
     "fraction or pair": r"\d[a-z%]*/£?\d",
     "ratio": r"\d:\d",
     NUMBER_IN_WORDS: r"hundred|thousand|million|billion|point|dozen",
-    FRACTION_IN_WORDS: r"ths?\b",
+    FRACTION_IN_WORDS: r"ths?\b|every\s",
     RATE_BASE_IN_WORDS: r"per\s",
     "number with a unit no figure form reads": (rf"{UNREAD_UNIT_WORDS}|[$€¥₹]|usd|eur|gbp| pc\b"
                                                 rf"|[a-z\d]-(?:hundred|{SPACED_SCALE_WORDS})\b|\dp\b|\d\.%|[%٪]\s?\d"),
-    "multiplier": r"fold|\d\s?[x×]|[x×]\s?\d|factor of|\d\s+times|and[- ]an?[- ](?:half|quarter)[- ]times",
+    "multiplier": r"fold|\d\s?[x×]|[x×]\s?\d|factor of|\d\s+times|and[- ]an?[- ](?:half|quarter)[- ]times|ling\b",
     SCALE_IN_WORDS: r"(?:half|quarter|third)s?\s+(?:of\s+)?an?\s|and a (?:half|quarter)",
     "number with spaces between its digit groups": rf"\d{GROUP_SPACE}\d\d\d",
     APOSTROPHE_GROUPS: r"\d['’]\d\d\d",
@@ -463,7 +488,8 @@ NEEDS: dict[str, str] = {
                                   r"|\band (?:over|above|upwards|counting|rising|climbing|growing|up)\b|upward"),
     # (a margin's "±" is read as "-" here, as the personal-data kinds read it)
     SIGNED_QUALIFIER: (r"[~≈<>≥≤]|c\.£?\d|-odd|-ish|[\d%]odd\b|[\d%]ish\b|or so\b|approx|thereabouts|\+/-|-\s?£?\d"
-                       r"|\sat\s|if not\s|or even\s|max|tops|roughly|give or take|more or less|\sodd\b"),
+                       r"|\sat\s|if not\s|or even\s|max|tops|roughly|give or take|more or less|\sodd\b"
+                       r"|\(\s?(?:est|about|around|circa|ca?\.)"),
     "threshold in a definition": r"or (?:more|fewer|less)\b|at least\b",
 }
 _NEEDS_RE = {kind: re.compile(pattern) for kind, pattern in NEEDS.items()}
@@ -539,14 +565,6 @@ def _lowered(text: str) -> str | None:
     low = text.lower()
     return low if len(low) == len(text) and "ſ" not in low and "ı" not in low else None
 
-#: Nouns that make a number in words a count ("six boroughs"); other number words ("in one viral exchange") are
-#: set aside. Stems: "investigation" covers "investigations".
-COUNT_NOUNS = ("case", "child", "girl", "boy", "young", "people", "person", "victim", "survivor", "suspect",
-               "offender", "perpetrator", "men", "women", "investigation", "arrest", "charge", "conviction",
-               "prosecution", "referral", "report", "offence", "crime", "incident", "borough", "force", "council",
-               "authorit", "officer", "detective", "recommendation", "cause", "area", "inquir", "review", "file",
-               "allegation", "famil", "school", "home", "operation", "team", "gang", "group", "network", "agenc",
-               "local", "region", "inspection", "audit", "sample", "record", "flag")
 _CHANGE = re.compile(r"\b(?:increase[sd]?|rise|rises|rose|risen|rising|fall|falls|fell|fallen|drop(?:ped|s)?"
                      r"|decline[sd]?|up|down|jump(?:ed|s)?|soar(?:ed|s)?|rocket(?:ed|s)?|surge[sd]?|grew|grow(?:n|th)?|climb(?:ed)?"
                      r"|higher|lower|more|fewer|less|cut|reduc(?:ed|tion)|doubled|halved)\b", re.IGNORECASE)
