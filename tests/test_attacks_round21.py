@@ -25,6 +25,14 @@ _NAME_AND_AGE = "a person's name and age"
     # "at the age of", and an age "at the time" in brackets
     "Jane Doe was interviewed at the age of 14.",
     "Jane Doe (14 at the time) was interviewed.",
+    # "y" close up, and the words for years of age in other languages
+    "Jane Doe (14y) was interviewed.",
+    "Jane Doe, 14y, was interviewed.",
+    "Jane Doe, 14 ans, was interviewed.",
+    "Jane Doe (14 Jahre) was interviewed.",
+    # where the person is from, between the name and the age
+    "Jane Doe from Croydon, 14, was interviewed.",
+    "Jane Doe of Croydon, 14, was interviewed.",
 ])
 def test_a_name_with_an_age_said_another_way_is_refused(text: str) -> None:
     assert personal_data_in(text) == [_NAME_AND_AGE]
@@ -42,6 +50,9 @@ def test_a_name_with_an_age_said_another_way_is_refused(text: str) -> None:
     "She was 14th in the list, Jane Doe said.",
     "At 14, Kent Police recorded the most.",
     "At 14 forces, Jane Doe said, records were poor.",
+    # a body "of" or "from" a place, with a count after it
+    "Kent Police of Maidstone, 14, were named.",
+    "The Home Office of England, 14, said.",
     # the real record's caveat, a survey's age bands and "before age 16", with a survey's name in capitals
     "Crime Survey for England and Wales estimate; adults aged 18 to 74 recalling abuse before age 16 (emotional, "
     "physical or sexual abuse, or witnessing domestic violence or abuse).",

@@ -127,7 +127,10 @@ _AGE_VERB = r"(?:is|was)\s+(?:now\s+|then\s+|only\s+|just\s+)?"
 _BIRTH_YEAR = r"(?:b\.|born(?:\s+in)?|(?i:yob|y\.o\.b\.):?)\s*(?:19|20)\d\d"
 #: What may follow an age: "years old", "years-old", "years", "yrs", "yo", "y/o" ("Jane Doe, 14yo," passed: round 18),
 #: "y.o." (round twenty).
-_AGE_UNIT_WORD = r"(?:years?[\s-]old|years?\s+of\s+age|yrs?|y/o|yo)\b|y\.o\."
+#: (and "y" close up, "Jane Doe (14y)", and the words for years of age in French, German, Spanish, Portuguese,
+#: Italian and Dutch, "Jane Doe, 14 ans,": each passed, round twenty-one)
+_AGE_UNIT_WORD = (r"(?:years?[\s-]old|years?\s+of\s+age|yrs?|y/o|yo)\b|y\.o\.|(?<=\d)y\b"
+                  r"|(?:ans|jahre|años|anos|anni|jaar)\b")
 _AGE_UNIT = rf"(?:[\s-]*(?:{_AGE_UNIT_WORD}|years?\b)(?:,?\s+(?:and\s+)?\d{{1,2}}\s+months?\b)?)?"
 #: After an age, what makes it a group's bounds, not one person's age ("aged 10 to 17", "aged 18 and over").
 _AGE_GROUP = r"(?!\s*(?:-|–|to|and|or|,|\+|plus)\s*(?:\d|over|under|above|older|younger))"
@@ -173,10 +176,11 @@ _RELATIVE = (r"(?:step-?|grand|god)?(?:daughter|son|child|niece|nephew|sister|br
              r"(?:half-)(?:sister|brother)")
 #: A person as a report names one beside an age: a name, or a first name and an initial either way ("Jane D."), or
 #: initials alone with their full stops ("J.D.", never "U.K."); and a relative of theirs, who is named by theirs
-#: ("Jane Doe's daughter, 14,": round twenty).
+#: ("Jane Doe's daughter, 14,": round twenty); and where they come from ("Jane Doe from Croydon, 14,", "Jane Doe
+#: of Croydon, 14,": round twenty-one).
 _PERSON = (rf"(?-i:(?:{_NAME}|\b{_NAME_WORD}\s+[A-Z]\.|\b[A-Z]\.\s+{_NAME_WORD}"
            rf"|\b(?!U\.\s?[KSN]\.|E\.\s?U\.)[A-Z]\.\s?[A-Z]\.(?:\s?[A-Z]\.)?)(?:['\u2019]s\s+(?:{_RELATIVE})\b)?"
-           rf"{_CAPTION}?)")
+           rf"{_CAPTION}?(?:,?\s+(?:from|of)\s+{_NAME_WORD}(?:\s+{_NAME_WORD})?)?)")
 #: A person no list of areas or bodies can be: a name after a title ("Miss J. Doe"), or a surname in capitals before
 #: the first name, as a court list prints one ("DOE, Jane"). A bare number in brackets after either is an age
 #: ("DOE, Jane (14)" passed; after a name alone it may be a count in a list, "West Yorkshire (14)").
@@ -669,7 +673,7 @@ _FOUR_PLACES = re.compile(r"\d\.\d{4}")
 _SIX_DIGITS = re.compile(r"\d{6}")
 #: An age of one or two digits after a comma or in brackets, as a name and age print it.
 _AGE_BESIDE = re.compile(rf"(?:,|;|\||\t|\s[-–—])\s*{_AGE_LABEL}{_AGE}{_AGE_UNIT}\s*(?:,|;|\||\t|[-–—]\s|at\s)"
-                         r"|\bage[d:]?\s|\d\s*(?:yrs?|y/o|yo)\b|\d\s*y\.o\.|years?\s+of\s+age"
+                         rf"|\bage[d:]?\s|\d\s*[\s-]?(?:{_AGE_UNIT_WORD})|years?\s+of\s+age"
                          rf"|aged?\s+(?:\d|{_AGE_WORD})|[(\[]\s*{_AGE_WORD}\s*[)\]]|turn(?:ed|s)\s"
                          # (an age in brackets after a title or a surname in capitals: `_SURELY_A_PERSON`)
                          rf"|[(\[]\s*\d{{1,2}}\s*[)\]]"
