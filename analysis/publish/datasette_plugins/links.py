@@ -30,9 +30,24 @@ async def source_urls(datasette: Any, database: str) -> frozenset[str]:
     return _SOURCE_URLS[database]
 
 
+def binary_as_text(value: bytes) -> markupsafe.Markup:
+    """A binary cell as Datasette writes it (`<Binary: 3 bytes>`), without its download link."""
+    return markupsafe.Markup("&lt;Binary:&nbsp;{:,}&nbsp;byte{}&gt;").format(len(value), "" if len(value) == 1 else "s")
+
+
 @hookimpl
-def render_cell(value: Any, database: str, datasette: Any) -> Callable[[], Awaitable[str | None]] | None:
-    """A web address that is not a source's shown as text; None (Datasette's own rendering) for anything else."""
+def render_cell(value: Any, table: str | None, database: str,
+                datasette: Any) -> markupsafe.Markup | Callable[[], Awaitable[str | None]] | None:
+    """A web address that is not a source's shown as text; a binary value on a query's page shown without its
+    download link; None (Datasette's own rendering) for anything else.
+
+    On a query's page (no table) Datasette links every binary cell to the page's whole address (the query and every
+    other parameter) with the value's hash added, and no bound on a query's rows counts that address: 99 one-byte
+    blobs a row (`x'00'`) over 1,000 rows answered a 2 KB GET with a 282 MB page and 4 s of CPU, and each character
+    added to the address adds 99,000 to the page. A table's page links a row's binary cell by its key (a short
+    address) and keeps it."""
+    if isinstance(value, bytes):
+        return binary_as_text(value) if table is None else None
     if not isinstance(value, str) or not is_url(value.strip()):
         return None
 
