@@ -37,7 +37,7 @@ AFTER_SEMICOLON = {"a": "Revised;-2+3+cmd|' /C calc'!A0", "b": "Figures; =WEBSER
 
 
 def test_a_formula_after_a_semicolon_in_a_query_csv_is_sent_as_text(tmp_path: Path) -> None:
-    from analysis.record.hygiene import AFTER_SEMICOLON_FORMULA
+    from analysis.record.hygiene import AFTER_SEPARATOR_FORMULA
 
     db = tmp_path / "cse.db"
     sqlite3.connect(db).close()
@@ -48,7 +48,7 @@ def test_a_formula_after_a_semicolon_in_a_query_csv_is_sent_as_text(tmp_path: Pa
     # Split as a semicolon-separator spreadsheet splits the line: no part starts a formula.
     for cell in got.text.splitlines()[1].split(";")[1:]:
         assert not cell.lstrip().startswith(("=", "+", "-", "@")) or cell.startswith(" -5%"), got.text
-    assert not any(AFTER_SEMICOLON_FORMULA.search(cell) for cell in row), row
+    assert not any(AFTER_SEPARATOR_FORMULA.search(cell) for cell in row), row
     # A fall written "; -5%" and a negative number are left as Datasette wrote them.
     assert row[3:] == ["Down; -5% on the year", "-0.5"]
 

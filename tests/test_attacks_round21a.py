@@ -58,3 +58,30 @@ def test_a_query_csv_of_blobs_stops_at_the_rows_byte_bound(tmp_path: Path) -> No
     assert status == 200
     assert len(text.encode()) <= int(SETTINGS["max_csv_mb"]) * 2**20 + 200
     assert text.endswith(f"CSV contains more than {int(SETTINGS['max_csv_mb']) * 2**20} bytes")
+
+
+# --- A formula after a tab in a query's CSV (class 5) -----------------------------------------------------------------
+
+#: Cells that split at a tab (Python's csv module quotes a comma, a quote or a line end, never a tab): a spreadsheet
+#: importing with Tab ticked (LibreOffice keeps it once a TSV was opened; Excel's text import starts with it) opens
+#: the part after each tab as a cell of its own.
+AFTER_TAB = {"a": "x\t=HYPERLINK(\"https://evil.example/\",\"see\")", "b": "Revised\t-2+3+cmd|' /C calc'!A0",
+             "c": "x\t\t@SUM(1)", "d": "x;\t+1", "e": "Down\t-5% on the year", "f": "-0.5"}
+
+
+def test_a_formula_after_a_tab_in_a_query_csv_is_sent_as_text(tmp_path: Path) -> None:
+    """Datasette wrote "x<tab>=HYPERLINK(…)" unquoted, and only a formula at a cell's start or after a semicolon was
+    made text: split at tabs (and semicolons), no part of a sent cell starts a formula; a fall and a number stay."""
+    import csv
+    import io
+    import re
+
+    select = ", ".join("'" + v.replace("'", "''").replace("\t", "' || char(9) || '") + f"' as {k}"
+                       for k, v in AFTER_TAB.items())
+    status, text = _get(_figures_db(tmp_path), "/cse.csv?" + urllib.parse.urlencode({"sql": f"select {select}"}))
+    assert status == 200
+    header, row = list(csv.reader(io.StringIO(text)))
+    assert header == list(AFTER_TAB)
+    parts = [part for cell in row[:4] for part in re.split("[;\t]", cell)[1:]]
+    assert parts and not [p for p in parts if p.lstrip(" ").startswith(("=", "+", "-", "@"))], row
+    assert row[4:] == ["Down\t-5% on the year", "-0.5"]

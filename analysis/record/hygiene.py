@@ -339,33 +339,37 @@ def formula_like(text: str) -> bool:
     return bool(text) and text.startswith(FORMULA_PREFIXES)
 
 
-#: What may follow "; -" and stay text: a plain number, then up to the next semicolon only words, digits and
+#: What may follow "; -" and stay text: a plain number, then up to the next separator only words, digits and
 #: punctuation that build no formula ("; -5%", "; -5 cases, a year-on-year fall"). No operator that could call a
 #: function or another program (`(`, `|`, `!`, `+`, `*`, `&` …): "-1 +cmd|' /C calc'!A0" is a formula to Excel as
 #: "-1+cmd|…" is (issue 24, round sixteen). Possessive, so a long run of digits is read once.
-_SIGNED_NUMBER_AS_TEXT = r"\d[\d.,]*+(?:\s?%|\s?per ?cent)?(?:[\s,)][^;=+*/^&|!(<>@]*+)?(?:;|$)"
-#: A formula after a semicolon: Excel set to a semicolon list separator splits an unquoted CSV cell there, so
-#: "x;=WEBSERVICE(…)" opens as a second cell that is a formula. A minus is one unless `_SIGNED_NUMBER_AS_TEXT`
-#: follows it: "-1+cmd|' /C calc'!A0" passed when only a letter or bracket after the minus was refused (issue 24,
-#: round fourteen), and "-1 +cmd|…" when a space ended the number (round sixteen).
-AFTER_SEMICOLON_FORMULA = re.compile(rf";\s*(?:[=+@]|-(?!{_SIGNED_NUMBER_AS_TEXT}))")
+_SIGNED_NUMBER_AS_TEXT = r"\d[\d.,]*+(?:\s?%|\s?per ?cent)?(?:[\s,)][^;\t=+*/^&|!(<>@]*+)?(?:[;\t]|$)"
+#: A formula after a separator a spreadsheet may split an unquoted CSV cell at, which Python's csv module never
+#: quotes: a semicolon (Excel set to a semicolon list separator) or a tab (LibreOffice's import with Tab ticked, as
+#: it stays once a TSV was opened; Excel's text import, whose default is Tab). "x;=WEBSERVICE(…)" or "x<tab>=1+1"
+#: opens as a second cell that is a formula: a query's CSV from Datasette sent the tab form as written (issue 24,
+#: round twenty-one). A minus is one unless `_SIGNED_NUMBER_AS_TEXT` follows it: "-1+cmd|' /C calc'!A0" passed
+#: when only a letter or bracket after the minus was refused (round fourteen), and "-1 +cmd|…" when a space ended
+#: the number (round sixteen). The blanks between the separator and the formula are any but a tab, which would be
+#: a separator of its own ("x;<tab>=1" is the cells "x", "" and "=1").
+AFTER_SEPARATOR_FORMULA = re.compile(rf"[;\t][^\S\t]*(?:[=+@]|-(?!{_SIGNED_NUMBER_AS_TEXT}))")
 
 
 def formula_risk(text: str) -> bool:
     """Whether a spreadsheet would run any part of this text as a formula: at its start (`formula_like`), or after a
-    semicolon, where a spreadsheet set to a semicolon list separator starts a new cell of an unquoted CSV field."""
-    return formula_like(text) or AFTER_SEMICOLON_FORMULA.search(text) is not None
+    semicolon or tab, where a spreadsheet may start a new cell of an unquoted CSV field (`AFTER_SEPARATOR_FORMULA`)."""
+    return formula_like(text) or AFTER_SEPARATOR_FORMULA.search(text) is not None
 
 
 def neutralise_formula(value: Any) -> Any:
     """Text that a spreadsheet would run as a formula, as inert text (an apostrophe before each formula, at the start
-    and after a semicolon — `formula_risk`); anything else as is. The record's own text never needs it (`validate`
-    refuses both), but a query's cell in Datasette's CSV can hold anything: "x;-2+3+cmd|' /C calc'!A0" passed the
-    leading-apostrophe rule alone, unquoted, and Excel with a semicolon separator opened its second cell as a DDE
-    command (issue 24, round eighteen)."""
+    and after a semicolon or tab — `formula_risk`); anything else as is. The record's own text never needs it
+    (`validate` refuses both), but a query's cell in Datasette's CSV can hold anything: "x;-2+3+cmd|' /C calc'!A0"
+    passed the leading-apostrophe rule alone, unquoted, and Excel with a semicolon separator opened its second cell
+    as a DDE command (issue 24, round eighteen)."""
     if not isinstance(value, str):
         return value
-    inert = AFTER_SEMICOLON_FORMULA.sub(lambda found: ";'" + found.group()[1:], value)
+    inert = AFTER_SEPARATOR_FORMULA.sub(lambda found: found.group()[0] + "'" + found.group()[1:], value)
     return "'" + inert if formula_like(inert) else inert
 
 
@@ -439,7 +443,7 @@ def text_problem(text: str) -> str | None:
     if formula_like(stripped):
         return (f"begins with {stripped[0]!r}, which a spreadsheet reads as a formula; reword it or start it "
                 "with a letter or digit")
-    after = AFTER_SEMICOLON_FORMULA.search(stripped)
+    after = AFTER_SEPARATOR_FORMULA.search(stripped)
     if after:
         return (f"has {after.group().strip()!r} at character {after.start() + 1}: a spreadsheet that splits cells "
                 "at semicolons reads what follows as a formula; reword it")
