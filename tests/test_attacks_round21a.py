@@ -85,3 +85,23 @@ def test_a_formula_after_a_tab_in_a_query_csv_is_sent_as_text(tmp_path: Path) ->
     parts = [part for cell in row[:4] for part in re.split("[;\t]", cell)[1:]]
     assert parts and not [p for p in parts if p.lstrip(" ").startswith(("=", "+", "-", "@"))], row
     assert row[4:] == ["Down\t-5% on the year", "-0.5"]
+
+
+# --- Datasette: values re-written as JSON pass the result's byte bound (class 5) -------------------------------------
+
+#: 50 KB of "1e15," in each of 190 rows: 9.5 MB as text, under the 10 MB bound on a query's rows; parsed as JSON
+#: (`_json=c`) and written out again, each "1e15" is "1000000000000000.0", and the GET answered 38 MB.
+JSON_BLOAT = ("select '[' || replace(hex(zeroblob(1999)), '00', '1e15,1e15,1e15,1e15,1e15,') || '1]' as c "
+              "from figures limit 190")
+
+
+def test_datasette_refuses_to_rewrite_values_as_json(tmp_path: Path) -> None:
+    db = _figures_db(tmp_path)
+    query = urllib.parse.quote(JSON_BLOAT)
+    status, text = _get(db, f"/cse.json?_size=max&_shape=array&_json=c&sql={query}")
+    assert status == 400 and "_json" in text, (status, len(text))
+    status, text = _get(db, "/cse/figures.json?_json=quote&_size=1")
+    assert status == 400
+    # The same rows as text are within the bound and answer as before.
+    status, text = _get(db, f"/cse.json?_size=max&_shape=array&sql={query}")
+    assert status == 200 and len(text) < 10_000_000
