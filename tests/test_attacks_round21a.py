@@ -105,3 +105,18 @@ def test_datasette_refuses_to_rewrite_values_as_json(tmp_path: Path) -> None:
     # The same rows as text are within the bound and answer as before.
     status, text = _get(db, f"/cse.json?_size=max&_shape=array&sql={query}")
     assert status == 200 and len(text) < 10_000_000
+
+
+# --- Workbook: a run of three "$" is a note reference again (class 5) -------------------------------------------------
+
+def test_no_run_of_dollars_reaches_gptables_as_a_note_reference() -> None:
+    """gptables reads "$$…$$" in a title, subtitle or source line as a note's key (the words dropped, a "[note N]"
+    with no note added). Each "$$" was written "$ $", which leaves "$$$x$$$" as "$ $$x$ $$": a key again."""
+    import re
+
+    from analysis.publish.workbook_sheets import cell_text
+
+    for text in ("AOL $$$news desk$$$ (PA Media)", "a $$$$ b $$$$$ c", "AOL news desk $$evil$$"):
+        made = cell_text(text)
+        assert not re.findall(r"[$]{2}.*?[$]{2}", made) and "$$" not in made, made  # gptables' own pattern
+        assert made.replace(" ", "") == text.replace(" ", "")  # only spaces added

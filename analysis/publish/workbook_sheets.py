@@ -47,8 +47,9 @@ _WORKING_UNITS = {"%": "per cent", " times": "times", " percentage points": "per
 _MARKDOWN_LINK = re.compile(r"\]\(")
 #: gptables reads "$$key$$" in a title, subtitle or source as a note reference: a publisher named "AOL $$x$$" lost
 #: the words and gained a "[note 9]" with no note (issue 24, round fourteen). The project adds its own references
-#: after this text is made (`workbook._gptable`).
-_NOTE_REFERENCE = "$$"
+#: after this text is made (`workbook._gptable`). A "$" followed by another gets a space, so no run of any length
+#: leaves two together: replacing each "$$" left "$$$x$$$" as "$ $$x$ $$", a reference again (round twenty-one).
+_NOTE_REFERENCE = re.compile(r"\$(?=\$)")
 
 
 #: The most characters an Excel cell holds. XlsxWriter cuts a longer string there with only a warning on the
@@ -65,7 +66,7 @@ def cell_text(value: Any) -> str:
     Markdown-link reading never fires (a record's "[x](see note 2)" neither links nor crashes the step), and "$$"
     gets one too, so no text from the record is read as a note reference. Text longer than a cell holds is cut with
     `CUT_NOTE`, never silently."""
-    text = _MARKDOWN_LINK.sub("] (", str(value)).replace(_NOTE_REFERENCE, "$ $")
+    text = _NOTE_REFERENCE.sub("$ ", _MARKDOWN_LINK.sub("] (", str(value)))
     if len(text) > EXCEL_CELL_MAX // 2 and excel_length(text) > EXCEL_CELL_MAX:
         return _cut_to(text, EXCEL_CELL_MAX - len(CUT_NOTE)) + CUT_NOTE
     return text
