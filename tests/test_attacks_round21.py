@@ -117,9 +117,29 @@ def test_a_qualifier_in_other_words_keeps_its_meaning(text: str, printed: str, q
     ("It was every fifth child.", "every fifth", "fraction in words no figure form reads"),
     ("Cases rose by a near-doubling.", "a near-doubling", "multiplier"),
     ("The doubling of referrals was seen.", "doubling", "multiplier"),
+    # a per cent or a currency written after the number in a way the parser does not read: the count
+    ("It rose 56 o/o.", "56 o/o", "number with a unit no figure form reads"),
+    ("It rose 56 per centum.", "56 per centum", "number with a unit no figure form reads"),
+    ("It cost 1,200 €.", "1,200 €", "number with a unit no figure form reads"),
+    # spaced digit groups with a decimal part: the count 1
+    ("There were 1 200,5 cases.", "1 200,5", "number with spaces between its digit groups"),
 ])
 def test_a_figure_no_form_reads_is_listed(text: str, left: str, kind: str) -> None:
     assert _read(text) == ([], [_listed(left, kind)])
+
+
+@pytest.mark.parametrize("text", ["There were 1,,200 cases.", "There were 1..200 cases."])
+def test_separators_running_on_into_digits_leave_no_figure(text: str) -> None:
+    """The count 1 was read from "1,,200", the rest listed apart; both parts are now listed as not read."""
+    figures, not_read = _read(text)
+    assert figures == [] and len(not_read) == 2
+
+
+def test_the_end_of_a_web_address_in_angle_brackets_is_no_sign() -> None:
+    """Its ">" read the next figure as "more than 12", listed to check by hand; ">12" alone still is."""
+    assert _read("See <https://example.org> 12 cases were found.") == ([("12", 12.0, "count", "exact")], [])
+    assert _read("There were >12 cases.") == (
+        [], [_listed(">12", "number with a qualifier no figure form reads")])
 
 
 def test_every_verb_of_multiples_is_read() -> None:

@@ -400,7 +400,9 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
     # ("c.1,200") or after it ("1,200-odd", "1,200 or so", "1,200-ish", "1,200 approx."): read as the exact 1,200,
     # or "c.1,200" dropped as a code (issue 24, round fifteen). And "1,200 or thereabouts" and a margin, "1,200 ± 50":
     # the exact 1,200 and the count 50 (round seventeen).
-    (SIGNED_QUALIFIER, re.compile(rf"(?:[~≈<>≥≤±∓]\s?|(?<![\w.])c\.(?=£?\d)){_FIGURE_UNIT}"
+    # (not the ">" that closes a web address's angle brackets, masked just before: "<https://example.org> 12 cases"
+    # listed its 12 as "more than 12", issue 24, round twenty-one)
+    (SIGNED_QUALIFIER, re.compile(rf"(?:(?<!\x00)[~≈<>≥≤±∓]\s?|(?<![\w.])c\.(?=£?\d)){_FIGURE_UNIT}"
                                   rf"|(?<![\w£.,-]){_FIGURE_UNIT}(?:-?odd\b|-?ish\b|\s+or\s+so\b"
                                   rf"|\s+approx(?:imately\b|\.|\b)|\s+or\s+thereabouts\b|\s?\(?\s?(?:[±∓]|\+/-)\s?{_FIGURE_UNIT}\)?"
                                   # (or in brackets, "1,200 (approx.)", "1,200 (est.)": the exact 1,200, round 21)
@@ -550,7 +552,8 @@ FIRST_WORDS = sorted({phrase.split()[0].split("-")[0] for phrase in (*QUALIFIERS
 _FIRST = rf"(?=[\d£]|{trie_pattern(FIRST_WORDS)}(?!\w))"
 #: A figure ends where no word, number, per-cent sign or superscript sign goes on: the per-cent form failing ("12%²",
 #: a footnote mark after the sign), the bare number "12" was read as a count of 12, and "10⁻³" as 10.
-FIGURE_BODY = rf"(?:(?P<qual>{_QUAL})\s+)?(?P<core>{'|'.join(_FORMS)})(?![\w%\u207a\u207b]|[.,/]\d)"
+#: (nor where separators run on into digits, "1,,200", "1..200": the count 1 was read, round twenty-one)
+FIGURE_BODY = rf"(?:(?P<qual>{_QUAL})\s+)?(?P<core>{'|'.join(_FORMS)})(?![\w%\u207a\u207b]|[.,/]+\d)"
 FIGURE_RE = re.compile(rf"(?<![\w£.,/-]){_FIRST}{FIGURE_BODY}", re.IGNORECASE)
 #: FIGURE_RE without IGNORECASE, for a sentence lower-cased (its letters are all lower case): the engine compares
 #: characters without folding case, nearly twice as fast. Used only where lower-casing keeps every offset and reads

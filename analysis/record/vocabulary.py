@@ -189,7 +189,9 @@ UNREAD_UNITS: tuple[str, ...] = (
     # round twenty-one. Not "m", which is a million as often as a metre)
     "p/c", "km", "kilometre", "kilometres", "kilometer", "kilometers", "metres", "meters", "mile", "miles", "mph", "kg",
     "kilo", "kilos", "kilogram", "kilograms", "tonne", "tonnes", "ton", "tons", "ft", "feet", "inch", "inches", "acre",
-    "acres", "hectare", "hectares", "litre", "litres", "liter", "liters", "°", "°c", "°f")
+    "acres", "hectare", "hectares", "litre", "litres", "liter", "liters", "°", "°c", "°f",
+    # (a per cent written "o/o" or "per centum", a currency after the number, "1,200 €": each the count, round 21)
+    "o/o", "per centum", "€", "$", "£")
 #: … as one pattern (a trie, lower case: its users read it case-blind).
 UNREAD_UNIT_WORDS = trie_pattern(sorted(UNREAD_UNITS))
 #: Currencies the parser does not read, printed before a number ("$5m", "€5m", "USD 5m"): scan read "$5m" as the
@@ -206,7 +208,9 @@ RANGE_END_UNIT = rf"(?:{JOINED_SCALE_WORDS}|%)"
 #: The spaces digit groups are parted by: a space, a no-break space, a thin space or a narrow no-break space ("1 582"
 #: in a page's HTML was listed as the two numbers 1 and 582: issue 24, round twenty).
 GROUP_SPACE = "[ \u00a0\u2009\u202f]"
-SPACED_DIGIT_GROUPS = rf"(?<![\w£.,/-])£?\d{{1,3}}(?:{GROUP_SPACE}\d{{3}})+(?![\w%]|[.,/]\d|{GROUP_SPACE}\d)"
+#: (with a decimal part too, "1 200,5": its "1" was read as the count 1, issue 24, round twenty-one)
+SPACED_DIGIT_GROUPS = (rf"(?<![\w£.,/-])£?\d{{1,3}}(?:{GROUP_SPACE}\d{{3}})+(?:[.,]\d+)?"
+                       rf"(?![\w%]|[.,/]\d|{GROUP_SPACE}\d)")
 APOSTROPHE_DIGIT_GROUPS = r"(?<![\w£.,/'’-])£?\d{1,3}(?:['’]\d{3})+(?![\w%'’]|[.,/]\d)"
 WHOLE_BEFORE_FRACTION = r"[ -](?=\d+/\d)"
 #: A share's sign after a number ("56%", "56 per cent", "5‰"): a value printed as a bare number is not printed in a
