@@ -33,6 +33,14 @@ _NAME_AND_AGE = "a person's name and age"
     # where the person is from, between the name and the age
     "Jane Doe from Croydon, 14, was interviewed.",
     "Jane Doe of Croydon, 14, was interviewed.",
+    # a bare age in brackets before where the person is from; "who would now be"; an age range after "was aged";
+    # a school year in commas; a family's name before a relative; a child's age beside a relative's name
+    "Jane Doe (14), from Croydon, was interviewed.",
+    "Jane Doe, who would now be 20, was interviewed.",
+    "Jane Doe was aged between 12 and 14.",
+    "Jane Doe, in Year 9, was interviewed.",
+    "The Doe family's daughter, 14, was interviewed.",
+    "Her mother, Jane Doe, said the girl, 14, was missing.",
 ])
 def test_a_name_with_an_age_said_another_way_is_refused(text: str) -> None:
     assert personal_data_in(text) == [_NAME_AND_AGE]
@@ -53,6 +61,10 @@ def test_a_name_with_an_age_said_another_way_is_refused(text: str) -> None:
     # a body "of" or "from" a place, with a count after it
     "Kent Police of Maidstone, 14, were named.",
     "The Home Office of England, 14, said.",
+    # counts in brackets in a list of areas; a child's age beside a body's name or an anonymised label
+    "West Yorkshire (14), Kent (12) and Essex (9) were named.",
+    "Kent Police said the girl, 14, was missing.",
+    "The victim, 14, was named only as Child A.",
     # the real record's caveat, a survey's age bands and "before age 16", with a survey's name in capitals
     "Crime Survey for England and Wales estimate; adults aged 18 to 74 recalling abuse before age 16 (emotional, "
     "physical or sexual abuse, or witnessing domestic violence or abuse).",

@@ -109,6 +109,9 @@ _NOT_A_PERSON = ("Office|Review|Service|Services|Police|Assembly|Council|Commons
                  "Survey|Table|Annex|Appendix|Chapter|Section|News|Times|Post|Guardian|Telegraph|Mail|Standard|"
                  "Mirror|Express|Independent|Press|Media|Digital|Online|Audit|Inspection|Update|Statement|Letter|"
                  "See|The|From|In|On|By|At|To|As|Of|And|For|With|Source|Sources|Data|Figures|Note|Notes|"
+                 # (the labels reviews give people they do not name, "Child A", "Victim B.": round twenty-one)
+                 "Child|Victim|Girl|Boy|Person|Case|Survivor|Pupil|Subject|Suspect|Offender|Perpetrator|"
+                 "Complainant|Witness|"
                  # (areas, as police forces and regions are named: "West Yorkshire, 14, …" lists counts)
                  "Yorkshire|Midlands|Manchester|London|Mercia|Valley|Wales|England|Borough|County|City|"
                  "Operation|Project|Programme|Speaker|Chair|President|"
@@ -139,10 +142,14 @@ _AGE_GROUP = r"(?!\s*(?:-|–|to|and|or|,|\+|plus)\s*(?:\d|over|under|above|olde
 #: person's only: "14-year-olds", "aged 10 to 17", "girls aged 11" and "children born in 2010" (after a plural) are
 #: a group's ("was", "is" and "has" are no plurals). ("Jane Doe was born in March 2010", "When she was 14, Jane
 #: Doe…" and "At 14, Jane Doe…" each passed: issue 24, round twenty-one.)
+#: A word for one child, whose age a report prints in commas after it ("the girl, 14, was…"): with a name near it,
+#: a relative's or the child's own, the child is named (round twenty-one).
+_ONE_CHILD = r"(?:girl|boy|teenager|teen|child|daughter|son|victim|pupil|schoolgirl|schoolboy|youngster)"
 _AFTER_A_PLURAL = r"(?:(?<=s )(?<!\bwas )(?<!\bis )(?<!\bhas )|(?<=children )|(?<=people )|(?<=\bwomen )|(?<=\bmen ))"
 _AGE_MARKED = (rf"(?:(?i:(?!{_AFTER_A_PLURAL})"
                rf"(?:\baged?:?\s+{_YOUTH_WORD}?{_AGE}{_AGE_GROUP}|\bat\s+the\s+age\s+of\s+{_AGE}\b"
-               rf"|\bborn\s+(?:(?:in|on)\s+)?(?:(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTH}\s+)?(?:19|20)\d\d\b)"
+               rf"|\bborn\s+(?:(?:in|on)\s+)?(?:(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTH}\s+)?(?:19|20)\d\d\b"
+               rf"|\b{_ONE_CHILD},\s*{_AGE}\s*,)"
                rf"|\b(?:she|he)\s+(?:was|is|had\s+been|turned)\s+{_YOUTH_WORD}?{_AGE}\b(?!\s*(?:%|per\b|times\b|of\b))"
                rf"|(?<![\w-]){_AGE}\s*[\s-]?(?:{_AGE_UNIT_WORD})(?!-?olds?\b|s\b))"
                rf"|(?:^|(?<=[.!?]\s))At\s+{_AGE},)")
@@ -176,9 +183,10 @@ _RELATIVE = (r"(?:step-?|grand|god)?(?:daughter|son|child|niece|nephew|sister|br
              r"(?:half-)(?:sister|brother)")
 #: A person as a report names one beside an age: a name, or a first name and an initial either way ("Jane D."), or
 #: initials alone with their full stops ("J.D.", never "U.K."); and a relative of theirs, who is named by theirs
-#: ("Jane Doe's daughter, 14,": round twenty); and where they come from ("Jane Doe from Croydon, 14,", "Jane Doe
+#: ("Jane Doe's daughter, 14,", round twenty; "the Doe family's daughter, 14,", round twenty-one); and where they
+#: come from ("Jane Doe from Croydon, 14,", "Jane Doe
 #: of Croydon, 14,": round twenty-one).
-_PERSON = (rf"(?-i:(?:{_NAME}|\b{_NAME_WORD}\s+[A-Z]\.|\b[A-Z]\.\s+{_NAME_WORD}"
+_PERSON = (rf"(?-i:(?:{_NAME}|\b{_NAME_WORD}\s+[A-Z]\.|\b[A-Z]\.\s+{_NAME_WORD}|\b{_NAME_WORD}\s+family(?=['\u2019]s\s)"
            rf"|\b(?!U\.\s?[KSN]\.|E\.\s?U\.)[A-Z]\.\s?[A-Z]\.(?:\s?[A-Z]\.)?)(?:['\u2019]s\s+(?:{_RELATIVE})\b)?"
            rf"{_CAPTION}?(?:,?\s+(?:from|of)\s+{_NAME_WORD}(?:\s+{_NAME_WORD})?)?)")
 #: A person no list of areas or bodies can be: a name after a title ("Miss J. Doe"), or a surname in capitals before
@@ -440,13 +448,22 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         rf"|[ ]?\|\s*{_AGE_LABEL}{_AGE}{_AGE_UNIT}\s*\||\t[ ]*{_AGE_LABEL}{_AGE}{_AGE_UNIT}[ ]*\t"
         rf"|\s+[-–—]\s*{_AGE_LABEL}{_AGE}{_AGE_UNIT}\s*[-–—]\s"
         rf"|,?\s+(?:who\s+)?(?:had\s+)?turn(?:ed|s)\s+{_AGE}(?!\s*(?:%|per\b)|[.,]\d)"
-        rf"|\s*\(\s*(?:(?:aged?|now|then)\s+{_AGE}|{_AGE}\s+at\s+the\s+time|(?i:{_AGE_WORD}))\s*\)|,?\s+aged\s+{_AGE}{_AGE_GROUP}"
+        rf"|\s*\(\s*(?:(?:aged?|now|then)\s+{_AGE}|{_AGE}\s+at\s+the\s+time|(?i:{_AGE_WORD}))\s*\)"
+        # (and a bare age in brackets before where the person is from, "Jane Doe (14), from Croydon"; an age range
+        # after "was aged", "Jane Doe was aged between 12 and 14"; a school year in commas, "Jane Doe, in Year 9,":
+        # round twenty-one)
+        rf"|\s*\(\s*{_AGE}\s*\),?\s+(?:from|of)\s+(?=[A-Z])"
+        rf"|\s+(?:was|is)\s+aged\s+(?:between\s+)?{_AGE}\s*(?:-|–|to|and)\s*{_AGE}\b"
+        rf"|,\s*in\s+Year\s+\d{{1,2}}\s*,|,?\s+aged\s+{_AGE}{_AGE_GROUP}"
         # (a sentence that gives the age, "Jane Doe is 14.", "Jane Doe was 14 at the time": round eighteen)
         rf"|\s+{_AGE_VERB}{_AGE}(?:\s+years?\s+old\b|\s+at\s+the\s+time\b"
         rf"|\s+when\b|\s+and\s+(?:lives|lived|was|is|has|had)\b|\s*\.(?!\d))"
         # (a year of birth, "Jane Doe (born 2009)", "Jane Doe, b. 2009,": round eighteen)
         rf"|(?:,\s*|\s*\(\s*){_BIRTH_YEAR}\b"
-        rf"|,\s+an?\s+{_AGE}[\s-]years?[\s-]old\b|,?\s+who\s+(?:is|was)\s+(?:now\s+)?{_AGE}(?!\s*(?:%|per\b))"
+        rf"|,\s+an?\s+{_AGE}[\s-]years?[\s-]old\b"
+        # (and "who would now be 20", "who would have been 14", "who had been 14": round twenty-one)
+        rf"|,?\s+who\s+(?:is|was|would\s+(?:now\s+)?be|would\s+have\s+been|had\s+been)\s+(?:now\s+)?{_AGE}"
+        rf"(?!\s*(?:%|per\b))"
         # (an age that says it is one, near a name in the same sentence, either way round: "a 14-year-old called
         # Jane Doe", "Jane Doe's 14-year-old daughter", "Jane Doe 14yo", "Name: Jane Doe; Age: 14", "Jane Doe aged
         # just 14" each passed, round twenty: no list of the words between a name and an age is ever complete)
@@ -680,7 +697,8 @@ _AGE_BESIDE = re.compile(rf"(?:,|;|\||\t|\s[-–—])\s*{_AGE_LABEL}{_AGE}{_AGE_
                          rf"|(?:now|then)\s+\d|year[\s-]old|who\s+(?:is|was)\s|{_BIRTH_YEAR}|\b{_AGE_VERB}{_AGE}"
                          # (what `_AGE_MARKED` reads as an age too: "born in March 2010", "he had been 14", "At 14,",
                          # and "(14 at the time)")
-                         r"|\bborn\s|\b(?:she|he)\s+(?:had|turned)\s|\bat\s+\S+,|[(\[]\s*\d{1,2}\s+at\s")
+                         r"|\bborn\s|\b(?:she|he)\s+(?:had|turned)\s|\bat\s+\S+,|[(\[]\s*\d{1,2}\s+at\s"
+                         r"|who\s+(?:would|had)\s|,\s*in\s+year\s+\d")
 _SOCIAL_WORDS = ("@", ".com/", "t.me/", "u/", "discord", "name", "gamer", "handle", *_SOCIAL_NAMES.split("|"))
 _NEEDS: dict[str, Callable[[str], bool]] = {
     "a social-media account": lambda low: any(word in low for word in _SOCIAL_WORDS),
