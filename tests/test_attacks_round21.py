@@ -181,3 +181,16 @@ def test_every_verb_of_multiples_is_read() -> None:
 ])
 def test_the_forms_beside_them_are_still_read(text: str, figures: list[tuple[str, float, str, str]]) -> None:
     assert _read(text) == (figures, [])
+
+
+# --- exports: a formula's first character in its full-width or small form (class 5, r21a's note) ------------------
+
+
+@pytest.mark.parametrize("text", ["＝1+1", "＋1", "－1", "＠SUM(A1)", "﹦1"])
+def test_a_field_starting_with_a_full_width_formula_sign_is_refused(text: str) -> None:
+    """NFKC reads each as "=", "+", "-" or "@"; `validate` let them through at a field's start."""
+    from analysis.record.hygiene import neutralise_formula, text_problem
+
+    problem = text_problem(text)
+    assert problem is not None and "formula" in problem
+    assert neutralise_formula(text) == "'" + text

@@ -335,8 +335,10 @@ def normal_text_keeping_digits(text: str) -> str:
 
 
 def formula_like(text: str) -> bool:
-    """Whether a spreadsheet would read this text as the start of a formula."""
-    return bool(text) and text.startswith(FORMULA_PREFIXES)
+    """Whether a spreadsheet would read this text as the start of a formula, its first character read as NFKC reads
+    it: a full-width or small "＝", "＋", "－" or "＠" passed (issue 24, round twenty-one); no spreadsheet is known to
+    run one, but the record holds no such character at a field's start either."""
+    return bool(text) and unicodedata.normalize("NFKC", text[:1]).startswith(FORMULA_PREFIXES)
 
 
 #: What may follow "; -" and stay text: a plain number, then up to the next separator only words, digits and
