@@ -1218,6 +1218,27 @@ def _markdown_marks(text: str) -> str:
 _UNICODE_BREAKS = {0x2028: "\n", 0x2029: "\n\n"}
 
 
+def _prose_comments(raw: str) -> str:
+    """Prose (Markdown, plain text) without its HTML comments: a Markdown renderer passes `<!-- … -->` through as
+    HTML, so no reader sees it, and a writer's note in one ("<!-- draft: 9,999 -->") was read as a figure of the
+    article. A comment ends where HTML's tokenizer ends it (`_COMMENT_END`; "<!-->" is empty); one never ended is
+    text, as a Markdown renderer shows an inline "<!--" that nothing closes. Prose holding a tag is read by the HTML
+    path, which removes its comments the same way (`closed_markup_only`). One pass: each end is searched for once,
+    and once none is left no later "<!--" can end."""
+    out: list[str] = []
+    start, i = 0, raw.find("<!--")
+    while i >= 0:
+        begin = i + 2 if raw.startswith(("<!-->", "<!--->"), i) else i + 4
+        end = _COMMENT_END.search(raw, begin)
+        if end is None:
+            break
+        out.append(raw[start:i])
+        start = end.end()
+        i = raw.find("<!--", start)
+    out.append(raw[start:])
+    return "".join(out)
+
+
 def to_text(raw: str) -> str:
     """The article's visible text: HTML reduced to paragraphs; plain text with its white space tidied.
 
@@ -1232,6 +1253,7 @@ def to_text(raw: str) -> str:
         raw = _line_breaks(_html_text(raw, prose=_is_prose(raw)))
         raw = _NOT_TEXT.sub(" ", normal_text_keeping_digits(_cell_gaps(_unicode_overrides(raw))))
     else:
+        raw = _prose_comments(raw) if "<!--" in raw else raw
         raw = html.unescape(raw) if re.search(r"&(?:#\d+|[a-z]+);", raw) else raw
         raw = _pages_joined(_LINE_END_HYPHEN.sub("-", raw))
         raw = _cell_gaps(raw.replace(_CELL_EDGE, " ").replace("\t", _CELL_EDGE))  # tabs: columns' gaps
