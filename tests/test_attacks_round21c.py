@@ -27,3 +27,27 @@ def test_a_comment_that_never_ends_in_prose_is_still_read() -> None:
     """An inline "<!--" nothing closes is shown as text by a Markdown renderer: its figures are read, not hidden."""
     figures, _ = read("Police recorded 1,582 offences. <!-- The force said 2,409 were referred.")
     assert [f[0] for f in figures] == ["1,582", "2,409"]
+
+
+@pytest.mark.parametrize(("article", "figures"), [
+    ("Police recorded 1,582 offences, up 12\\% on the year.", [("1,582", "count"), ("12%", "percent")]),
+    ("Police recorded 1\\,582 offences.", [("1,582", "count")]),
+    ("Police recorded \\[1,582 offences](https://example.org/9999).", [("1,582", "count")]),
+    ("\\> 1,582 offences were recorded.", []),  # shown as "> 1,582": a qualifier, listed to check by hand
+    ("Police recorded 1,582 offences \\<p hidden>and 2,409 referrals.", [("1,582", "count"), ("2,409", "count")]),
+])
+def test_a_markdown_backslash_escape_is_read_as_the_character_it_shows(article: str,
+                                                                       figures: list[tuple[str, str]]) -> None:
+    """A backslash before ASCII punctuation is shown as the character alone: "12\\%" was read as the count 12, and
+    "1\\,582" as the figures 1 and ",582"; an escaped "<" or "[" shows markup as text, never as a tag or a link."""
+    found, not_read = read(article)
+    assert [(f[0], f[2]) for f in found] == figures
+    assert "\\" not in to_text(article)
+    if not figures:
+        assert any("'> 1,582'" in line for line in not_read)
+
+
+def test_a_backslash_before_anything_but_punctuation_stays() -> None:
+    """A Windows path's backslashes (before a letter or a digit) are no escapes: shown as written."""
+    assert to_text("See C:\\Users\\Jane\\2016 for 1,582 offences.") == "See C:\\Users\\Jane\\2016 for 1,582 offences."
+
