@@ -51,3 +51,20 @@ def test_a_backslash_before_anything_but_punctuation_stays() -> None:
     """A Windows path's backslashes (before a letter or a digit) are no escapes: shown as written."""
     assert to_text("See C:\\Users\\Jane\\2016 for 1,582 offences.") == "See C:\\Users\\Jane\\2016 for 1,582 offences."
 
+
+@pytest.mark.parametrize(("page", "shown"), [
+    ("<p>Police recorded <ruby>1,582<rt>one thousand five hundred and eighty-two</rt></ruby> offences.</p>",
+     "Police recorded 1,582 one thousand five hundred and eighty-two offences."),
+    ("<p>Police recorded <ruby>1,582<rp>(</rp><rt>offences</rt><rp>)</rp></ruby> in 2016.</p>",
+     "Police recorded 1,582 offences in 2016."),
+    ("<p>Police recorded <ruby>1,582<rt>offences</ruby> in 2016.</p>", "Police recorded 1,582 offences in 2016."),
+    ("<p>Police recorded <ruby>1,582<rp style='display:inline'>(</rp><rt>offences</rt></ruby> in 2016.</p>",
+     "Police recorded 1,582( offences in 2016."),
+])
+def test_a_ruby_s_annotation_is_read_apart_from_its_base_and_its_fallback_parentheses_are_not(page: str,
+                                                                                            shown: str) -> None:
+    """A ruby's text is drawn above its base: glued to it, "1,582" was "1,582one", a number no figure form reads.
+    Its <rp> parentheses are shown only by a browser without ruby (hidden by the browser's own sheet, unless the
+    page gives them a display)."""
+    assert to_text(page) == shown
+    assert read(page)[0][0][:2] == ("1,582", 1582.0)

@@ -247,12 +247,16 @@ def _hidden(tag: str, attrs: list[tuple[str, str | None]], sheet: Sheet = NO_SHE
 
 def _browser_hides(tag: str, values: dict[str, str]) -> bool:
     """Whether the browser's own stylesheet gives the element `display: none`, which any display the page sets
-    undoes: Chromium showed `<dialog style="display:contents">` and `<span popover style="display:inline">`. (A
+    undoes: Chromium showed `<dialog style="display:contents">` and `<span popover style="display:inline">`. A
+    ruby's parentheses (<rp>) are for browsers without ruby, and hidden by every other ("1,582(x)" was read). (A
     <summary> is shown as its <details>' summary even as a popover, and an open dialog: `<dialog popover open>`.)"""
-    return ("hidden" in values or (tag == "dialog" and "open" not in values)
+    return ("hidden" in values or (tag == "dialog" and "open" not in values) or tag == "rp"
             or ("popover" in values and tag != "summary" and tag != "dialog"))
 
 
+#: A ruby's annotation, drawn above its base text, not after it: read apart from it, as a word of its own. Glued to
+#: it, `<ruby>1,582<rt>one thousand five hundred</rt></ruby>` was "1,582one", a number no figure form reads.
+_RUBY_TEXT = "rt"
 #: The elements whose display in the browser's own sheet is one of those, among `_BLOCKS`.
 _UNBOXED_TAGS = frozenset({"table", "tr", "thead", "tbody", "tfoot", "caption"})
 
@@ -610,6 +614,8 @@ class _TextParser(HTMLParser):
             self._marks.append((len(self.parts), self._chars))
         if tag == "template" and _shadow_root(tag, _attributes(attrs)):
             self._shadows.append(depth)
+        if tag == _RUBY_TEXT:
+            self._emit(" ")
         self._push(tag)
 
     def _open_direction(self, tag: str, attrs: list[tuple[str, str | None]], depth: int) -> None:
@@ -698,6 +704,8 @@ class _TextParser(HTMLParser):
             self._close_to(depth)
         if tag in _BLOCKS or tag in _FOREIGN_LINES or self._foreign(tag) == "math":
             self._emit(_block_break(tag))
+        elif tag == _RUBY_TEXT:
+            self._emit(" ")
 
     def _out_of_scope(self, tag: str, depth: int) -> bool:
         """Whether HTML ignores this end tag: its element (open at `depth`) is outside the tag's scope
