@@ -68,3 +68,32 @@ def test_a_ruby_s_annotation_is_read_apart_from_its_base_and_its_fallback_parent
     page gives them a display)."""
     assert to_text(page) == shown
     assert read(page)[0][0][:2] == ("1,582", 1582.0)
+
+
+@pytest.mark.parametrize(("page", "shown"), [
+    # a page's "key figures" box: each figure in a span the page makes a block, inline or by its sheet
+    ("<div><span style='display:block'>1,582</span><span style='display:block'>2,409</span></div>",
+     "1,582\n\n2,409"),
+    ("<style>.num{display:block}</style><div><span class=num>1,582</span><span class=num>2,409</span></div>",
+     "1,582\n\n2,409"),
+    ("<style>#a{display:block} .n{display:inline}</style><p><b id=a class=n>1,582</b><b class=n>2,409</b></p>",
+     "1,582\n\n2,409"),
+    # a flex or grid container's children are each a box of their own, whatever their tag
+    ("<div style='display:flex'><span>1,582</span><span>2,409</span></div>", "1,582\n\n2,409"),
+    ("<style>.row{display:inline-grid}</style><p>Recorded <span class=row><b>1,582</b><b>2,409</b></span></p>",
+     "Recorded 1,582\n\n2,409"),
+    # a block made block-level inside a sentence keeps the sentence whole, as a <br> there does
+    ("<p>Police recorded <span style='display:block'>1,582</span> offences.</p>", "Police recorded 1,582 offences."),
+    # a block the page makes inline is no paragraph of its own
+    ("<div>Police recorded <div style='display:inline'>1,582</div> offences.</div>",
+     "Police recorded 1,582 offences."),
+    ("<style>li{display:inline}</style><ul><li>Police recorded</li> <li>1,582 offences.</li></ul>",
+     "Police recorded 1,582 offences."),
+    # ... but a <p> it ends still ends there, and a table keeps its cells
+    ("<p>Police recorded <div style='display:inline'>1,582</div> offences.</p>", "Police recorded\n\n1,582 offences."),
+    ("<table style='display:inline'><tr><td>2016</td><td>1,582</td></tr></table>", "2016 | 1,582"),
+])
+def test_the_box_the_page_s_display_gives_an_element_decides_where_its_text_breaks(page: str, shown: str) -> None:
+    """Read by its tag alone, two figures in spans a page makes blocks (or a flex row's items) ran into one number
+    no form reads, "1,5822,409", where a reader sees two; and a <div> made inline split a sentence from its figure."""
+    assert to_text("<!doctype html><body>" + page) == shown

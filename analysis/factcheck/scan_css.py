@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-__all__ = ["NO_SHEET", "Sheet", "inline_declarations", "inline_style", "page_sheet", "plain_css", "unboxed"]
+__all__ = ["NO_SHEET", "Sheet", "box", "inline_declarations", "inline_style", "page_sheet", "plain_css", "unboxed"]
 
 
 #: What CSS reads as one piece, in one pass: "<!--" or "-->" (ignored: `<style><!-- .x{display:none} --></style>`
@@ -167,6 +167,8 @@ class Sheet:
     # Details whose closed content a rule may show: a content-visibility other than hidden on their
     # `::details-content` (`_add_details_shown`).
     details_shown: set[str] = field(default_factory=set)
+    # The display a simple rule that always applies gives each key, the last such rule's (`box`).
+    display: dict[str, str] = field(default_factory=dict)
 
     def keys(self, tag: str, values: dict[str, str]) -> list[str]:
         """How the sheet names this element: "*" (a rule whose subject has no type, class, id or attribute), its
@@ -529,6 +531,8 @@ def _add_details_shown(sheet: Sheet, prelude: str, parent: str | None,
 def _add_hiding(sheet: Sheet, key: str, style: dict[str, str], important: set[str]) -> None:
     """What a simple rule that always applies (`_add_rule`) hides, and makes visible or not, for its one key."""
     display, visible = style.get("display"), style.get("visibility")
+    if display:
+        sheet.display[key] = display
     if display == "none":
         sheet.hide.add(key)
         if "display" in important:
@@ -572,3 +576,26 @@ def unboxed(display: str) -> bool:
     """Whether content-visibility does nothing on a box of this display (`_UNBOXED`), or may do nothing: a variable
     (`display: var(--d)`, `unset` when the variable is not set) may be anything."""
     return "(" in display or frozenset(display.split()) in _UNBOXED
+
+
+#: The first words of a display whose box is inline-level, or is no box of its own: the element's text runs on
+#: with its neighbours'. (A CSS-wide keyword or a function is not known here: the element's own box is kept.)
+_INLINE_LEVEL = frozenset({"inline", "inline-block", "inline-table", "inline-flex", "inline-grid", "inline-list-item",
+                           "-webkit-inline-box", "contents", "ruby", "ruby-base", "ruby-text", "ruby-base-container",
+                           "ruby-text-container", "run-in"})
+#: The displays whose children are each a block-level box of their own (a flex or grid container's items).
+_ITEM_CONTAINERS = frozenset({"flex", "grid", "inline-flex", "inline-grid", "-webkit-box", "-webkit-inline-box"})
+
+
+def box(display: str | None) -> str | None:
+    """What a display the page gives an element makes of its box: "block" (block-level: its text is apart from its
+    neighbours'), "inline" (its text runs on with theirs), "items" or "inline items" (a flex or grid container,
+    block-level or not, each of whose children is a block-level box) or None (none, a CSS-wide keyword, a variable:
+    the element's own box is kept)."""
+    if not display or "(" in display or display.split()[0] in _CSS_WIDE or display == "none":
+        return None
+    words = display.split()
+    inline = words[0] in _INLINE_LEVEL
+    if any(word in _ITEM_CONTAINERS for word in words):
+        return "inline items" if inline or words[0] == "-webkit-inline-box" else "items"
+    return "inline" if inline else "block"

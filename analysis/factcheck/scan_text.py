@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
-from analysis.factcheck.scan_css import NO_SHEET, Sheet, inline_declarations, page_sheet, unboxed
+from analysis.factcheck.scan_css import NO_SHEET, Sheet, box, inline_declarations, page_sheet, unboxed
 from analysis.record.hygiene import normal_text_keeping_digits
 from analysis.record.vocabulary import QUALIFIERS
 
@@ -257,6 +257,25 @@ def _browser_hides(tag: str, values: dict[str, str]) -> bool:
 #: A ruby's annotation, drawn above its base text, not after it: read apart from it, as a word of its own. Glued to
 #: it, `<ruby>1,582<rt>one thousand five hundred</rt></ruby>` was "1,582one", a number no figure form reads.
 _RUBY_TEXT = "rt"
+#: What the page's display makes of an element's box (`scan_css.box`): block-level; inline; a flex or grid container.
+_BLOCK_BOXES = frozenset({"block", "items"})
+_INLINE_BOXES = frozenset({"inline", "inline items"})
+_ITEM_BOXES = frozenset({"items", "inline items"})
+#: The blocks read as inline where the page makes them so (`_open_box`): not a line break, a table or its parts,
+#: whose text keeps its cells' and rows' edges (`_cell_gaps`).
+_REBOXED_BLOCKS = frozenset(_BLOCKS - {"br", "td", "th", "tr", "table", "thead", "tbody", "tfoot", "caption"})
+
+
+def _page_box(tag: str, attrs: list[tuple[str, str | None]], sheet: Sheet) -> str | None:
+    """What the display the page gives an element makes of its box (`scan_css.box`): its inline style's, else the
+    most specific simple rule's of the page's sheet (an id's over a class's over a type's), else None (its own)."""
+    values = _attributes(attrs) if attrs else {}
+    display = inline_declarations(values["style"])[0].get("display") if "style" in values else None
+    if display is None and sheet.display:
+        display = next((sheet.display[k] for k in reversed(sheet.keys(tag, values)) if k in sheet.display), None)
+    return box(display)
+
+
 #: The elements whose display in the browser's own sheet is one of those, among `_BLOCKS`.
 _UNBOXED_TAGS = frozenset({"table", "tr", "thead", "tbody", "tfoot", "caption"})
 
@@ -477,6 +496,10 @@ class _TextParser(HTMLParser):
         # Each open element that changes the direction its text is drawn in (`_override`): depth, first part.
         self._reversed: list[tuple[int, int]] = []
         self._directions: list[tuple[int, str]] = []  # depth and direction of each open element that sets one
+        # Each open element whose box the page's display changed (`_page_box`): its depth, and whether it is now a
+        # block (a line of its own) or a block now inline (no paragraph); and the depth of each open flex or grid.
+        self._boxes: list[tuple[int, bool]] = []
+        self._item_parents: list[int] = []
 
     def _emit(self, text: str) -> None:
         self.parts.append(text)
@@ -506,12 +529,21 @@ class _TextParser(HTMLParser):
             self._bounds.pop()
         while self._special and self._special[-1] >= depth:
             self._special.pop()
+        self._close_boxes(depth)
         if self._hidden_at is not None and self._hidden_at >= len(self._open):
             self._hidden_at = None
         while self._collapsed and self._collapsed[-1][0] >= len(self._open):
             self._collapsed.pop()
         if self._collapsed and self._hidden_at is None and len(self._open) == self._collapsed[-1][0] + 1:
             self._hidden_at = int(self._collapsed[-1][0])  # its summary ended
+
+    def _close_boxes(self, depth: int) -> None:
+        """End the boxes the page's display gave the elements open from `depth` (`_open_box`)."""
+        while self._item_parents and self._item_parents[-1] >= depth:
+            self._item_parents.pop()
+        while self._boxes and self._boxes[-1][0] >= depth:
+            if self._boxes.pop()[1]:
+                self._emit(_LINE_BREAK)
 
     def _innermost(self, tag: str) -> int:
         """The depth of the innermost open `tag`, or -1 when none is open."""
@@ -561,16 +593,33 @@ class _TextParser(HTMLParser):
         if open_at:
             self._close_to(min(open_at))
 
-    def _open_break(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        """Where a start tag breaks the text (a block, a line of SVG or MathML), and what it ends (`_break_out`,
-        and in HTML `_close_implied`)."""
+    def _open_break(self, tag: str, attrs: list[tuple[str, str | None]], inline: bool = False) -> None:
+        """Where a start tag breaks the text (a block, a line of SVG or MathML; not a block the page made `inline`),
+        and what it ends (`_break_out`, and in HTML `_close_implied`)."""
         if tag in _FOREIGN_LINES or self._foreign(tag) == "math" or _new_chunk(tag, attrs, self._foreign(tag)):
             self._emit("\n\n")
         self._break_out(tag, attrs)
         if tag in _BLOCKS or tag == "body":
+            depth = len(self._open)
             if self._foreign_root() < 0:
                 self._close_implied(tag)
-            self._emit(_block_break(tag))
+            if not inline or len(self._open) < depth:  # (a block it ended still ends its paragraph)
+                self._emit(_block_break(tag))
+
+    def _open_box(self, tag: str, kind: str | None, depth: int) -> None:
+        """Note the box the page's display gives the element opening at `depth` (`_page_box`): a line of its own
+        for an inline element made block-level or an item of a flex or grid container (which every item is), none
+        for a block made inline (`_REBOXED_BLOCKS`). Read by their tags alone, two figures in `<span
+        style="display:block">` (a page's "key figures" box) were one number, "1,5822,409", and a <div> made inline
+        in a sentence split it from its figure."""
+        item = bool(self._item_parents) and self._item_parents[-1] == depth - 1
+        if tag not in _BLOCKS and tag not in _VOID and (item or kind in _BLOCK_BOXES):
+            self._emit(_LINE_BREAK)
+            self._boxes.append((depth, True))
+        elif tag in _REBOXED_BLOCKS and kind in _INLINE_BOXES and not item:
+            self._boxes.append((depth, False))
+        if kind in _ITEM_BOXES:
+            self._item_parents.append(depth)
 
     def _leave_head(self, tag: str = "", data: str = "") -> None:
         """End an open <head> where HTML ends it (`_HEAD_CONTENT`): at any element not of the head, or at text
@@ -581,10 +630,11 @@ class _TextParser(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self._leave_head(tag)
-        self._open_break(tag, attrs)
+        sheet = NO_SHEET if self._shadows else self._sheet
+        kind = _page_box(tag, attrs, sheet) if not self._foreign(tag) else None
+        self._open_break(tag, attrs, kind in _INLINE_BOXES and tag in _REBOXED_BLOCKS)
         if tag in _IMPLIED_END:
             self._close_omitted_end(tag)
-        sheet = NO_SHEET if self._shadows else self._sheet
         embedded = self._read_embedded(tag, attrs, sheet)
         if tag == "input":
             self._read_input(attrs, sheet)
@@ -616,6 +666,7 @@ class _TextParser(HTMLParser):
             self._shadows.append(depth)
         if tag == _RUBY_TEXT:
             self._emit(" ")
+        self._open_box(tag, kind, depth)
         self._push(tag)
 
     def _open_direction(self, tag: str, attrs: list[tuple[str, str | None]], depth: int) -> None:
@@ -695,14 +746,16 @@ class _TextParser(HTMLParser):
 
     def handle_endtag(self, tag: str) -> None:
         depth = self._innermost(tag)
+        inline = False
         if depth >= 0 and not self._out_of_scope(tag, depth):
+            inline = (depth, False) in self._boxes[-1:]
             if tag in _MARK_HOLDERS and self._marks:
                 start, chars = self._marks.pop()
                 if self._chars - chars <= _LONGEST_MARK and _FOOTNOTE_MARK.fullmatch("".join(self.parts[start:])):
                     del self.parts[start:]
                     self._chars = chars
             self._close_to(depth)
-        if tag in _BLOCKS or tag in _FOREIGN_LINES or self._foreign(tag) == "math":
+        if (tag in _BLOCKS or tag in _FOREIGN_LINES or self._foreign(tag) == "math") and not inline:
             self._emit(_block_break(tag))
         elif tag == _RUBY_TEXT:
             self._emit(" ")
