@@ -97,3 +97,29 @@ def test_the_box_the_page_s_display_gives_an_element_decides_where_its_text_brea
     """Read by its tag alone, two figures in spans a page makes blocks (or a flex row's items) ran into one number
     no form reads, "1,5822,409", where a reader sees two; and a <div> made inline split a sentence from its figure."""
     assert to_text("<!doctype html><body>" + page) == shown
+
+
+@pytest.mark.parametrize("sheet", [
+    "@media screen{.draft{display:none}}", "@media all{.draft{display:none}}",
+    "@media only screen{.draft{display:none}}", "@media print, screen{.draft{display:none}}",
+    "@layer base{.draft{display:none}}", "@layer base{@media screen{.draft{visibility:hidden}}}",
+])
+def test_a_rule_in_a_media_query_every_screen_matches_or_in_a_layer_hides(sheet: str) -> None:
+    """A media query of all media or the screen with no condition, and a cascade layer, hold on every screen, so
+    Chromium hides the draft: their rules were read as applying only sometimes, never honoured for hiding, and the
+    draft's figure was read."""
+    page = (f"<!doctype html><style>{sheet}</style><p>Police recorded 1,582 offences.</p>"
+            "<p class=draft>Draft: 9,999 offences.</p>")
+    assert to_text(page) == "Police recorded 1,582 offences."
+
+
+@pytest.mark.parametrize("sheet", [
+    "@media (max-width:600px){.draft{display:none}}", "@media screen and (min-width:600px){.draft{display:none}}",
+    "@supports (display:grid){.draft{display:none}}", "@media print{.draft{display:none}}",
+    "@layer base{.draft{display:none}} .draft{display:block}",
+])
+def test_a_rule_that_holds_only_on_some_screens_still_hides_nothing(sheet: str) -> None:
+    """A condition scan cannot judge (a screen's width, a feature) is still read as maybe: its text is read."""
+    page = (f"<!doctype html><style>{sheet}</style><p>Police recorded 1,582 offences.</p>"
+            "<p class=draft>The force said 2,409 were referred.</p>")
+    assert to_text(page) == "Police recorded 1,582 offences.\n\nThe force said 2,409 were referred."

@@ -246,9 +246,18 @@ def _rules(css: str) -> list[tuple[str, str, bool, str | None]]:
     return rules
 
 
+#: Grouping rules that hold on every screen: a media query for all media or the screen with no condition (`@media
+#: screen`, `only all`), and a cascade layer (`@layer x{…}`), whose rules apply as any rule does (a layer changes
+#: which rule wins, and here any rule that shows wins). Read as "sometimes", `@media screen{.draft{display:none}}`
+#: hid nothing and its draft figure was read.
+_ALWAYS_MEDIA = re.compile(r"\s*(?:only\s+)?(?:all|screen)\s*", re.IGNORECASE)
+_LAYER = re.compile(r"@layer\b", re.IGNORECASE)
+
+
 def _kind(prelude: str, outer: str) -> str:
-    """A block's kind: "style" (a rule), "group" (a grouping at-rule: `_GROUPING`) or "skip" (any other at-rule, a
-    media query no screen matches, or anything inside one)."""
+    """A block's kind: "style" (a rule), "always" (a grouping at-rule that holds on every screen: `_ALWAYS_MEDIA`),
+    "group" (any other grouping at-rule: `_GROUPING`) or "skip" (any other at-rule, a media query no screen
+    matches, or anything inside one)."""
     if outer == "skip":
         return "skip"
     if not prelude.startswith("@"):
@@ -256,6 +265,9 @@ def _kind(prelude: str, outer: str) -> str:
     name = prelude.lower()
     if not name.startswith(_GROUPING) or (name.startswith("@media") and not _screen_may_match(prelude[6:])):
         return "skip"
+    if _LAYER.match(prelude) or (name.startswith("@media") and any(
+            _ALWAYS_MEDIA.fullmatch(query) for query in prelude[6:].split(","))):
+        return "always"
     return "group"
 
 
@@ -267,8 +279,9 @@ def _emit_rule(rules: list[tuple[str, str, bool, str | None]], prelude: str, kin
         return  # no declaration: nothing to hide or show
     parent = stack[-1] if stack else None
     if kind == "style":
-        rules.append((prelude, body, bool(stack), parent[0] if parent and parent[1] == "style" else None))
-    elif kind == "group" and parent and parent[1] == "style":
+        sometimes = any(outer != "always" for _, outer in stack)
+        rules.append((prelude, body, sometimes, parent[0] if parent and parent[1] == "style" else None))
+    elif kind in ("group", "always") and parent and parent[1] == "style":
         rules.append((parent[0], body, True, None))
 
 
