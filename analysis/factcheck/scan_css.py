@@ -145,8 +145,9 @@ class Sheet:
 
     A top-level rule with a simple selector (`_SIMPLE_SELECTOR`) hides: `<style>.x{display:none}</style><p class=x>`
     hid "2,000 victims" from readers but scan read it. Any rule may show, whatever its order and specificity: one
-    with combinators, attributes or pseudo-classes (read by its subject, `_subject`), one inside @media, @supports or
-    @layer (`_rules`), one nested in another rule. Such rules are never honoured for hiding (no CSS engine: their
+    with combinators, attributes or pseudo-classes (read by its subject, `_subject`), one inside @media or @supports
+    with a condition (`_rules`; not a media query every screen matches, nor @layer: `_ALWAYS_MEDIA`), one nested in
+    another rule. Such rules are never honoured for hiding (no CSS engine: their
     text is read, a miss rather than a guess), but each is honoured for showing: Chromium showed `.x{display:none}
     @media (min-width:1px){.x{display:block}}` (the usual responsive pattern), `[hidden]{display:block}` and a later
     `.w{visibility:visible}`, and scan dropped each."""
