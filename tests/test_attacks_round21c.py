@@ -123,3 +123,24 @@ def test_a_rule_that_holds_only_on_some_screens_still_hides_nothing(sheet: str) 
     page = (f"<!doctype html><style>{sheet}</style><p>Police recorded 1,582 offences.</p>"
             "<p class=draft>The force said 2,409 were referred.</p>")
     assert to_text(page) == "Police recorded 1,582 offences.\n\nThe force said 2,409 were referred."
+
+
+@pytest.mark.parametrize(("article", "figures"), [
+    ("Force              2016      2017\nMetropolitan         12       345\n", ["12", "345"]),  # pdftotext -layout
+    ("Police recorded 12     345 offences were referred to the unit.", ["12", "345"]),
+    ("<pre>Force          2016    2017\nMetropolitan     12     345</pre>", ["12", "345"]),
+    ("Police recorded 1,582  2,409 were referred.", ["1,582", "2,409"]),
+])
+def test_spaces_between_two_columns_of_figures_keep_them_apart(article: str, figures: list[str]) -> None:
+    """A run of spaces between two digits, where the text keeps its spaces, is a gap between columns (as a tab
+    is): read as one space, the columns 12 and 345 were the number 12 345, listed as not read."""
+    found, not_read = read(article)
+    assert [f[0] for f in found] == figures
+    assert not not_read
+
+
+def test_one_space_between_digit_groups_and_spaces_in_a_paragraph_are_as_before() -> None:
+    """A single space between digit groups is still one number with spaced groups, listed to check by hand, and a
+    paragraph's spaces (which HTML collapses) are one space: a reader of the page sees "12 345"."""
+    assert read("Police recorded 12 345 offences.")[0] == []
+    assert read("<p>Police recorded 12     345 offences.</p>")[0] == []

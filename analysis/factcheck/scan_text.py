@@ -432,6 +432,20 @@ _ASCII_SPACE = "\t\n\f\r "
 #: A tab between words in a <pre> or in plain text is such a gap too (a column of a table set with tabs): read
 #: as a space, "2016\t12\t345" was the number 12 345, not read.
 _CELL_EDGE = "\x1f"
+#: Spaces between two digits where the text keeps its spaces (plain text, a <pre>): a gap between columns, as a
+#: PDF's text laid out (`pdftotext -layout`) or a table set with spaces prints them. A number's digit groups are
+#: never more than one space apart: read as one space, "Metropolitan     12     345" was the number 12 345, not
+#: read, where a reader sees the columns 12 and 345.
+_COLUMN_GAP = re.compile(r"(?<=\d) {2,}(?=\d)")
+
+
+def _column_gaps(text: str) -> str:
+    """Text whose spaces are kept as written, with each tab and each run of spaces between two digits
+    (`_COLUMN_GAP`) a gap between columns (`_CELL_EDGE`)."""
+    text = text.replace("\t", _CELL_EDGE)
+    return _COLUMN_GAP.sub(_CELL_EDGE, text) if "  " in text else text
+
+
 _GAP_RUN = re.compile(r"[ \t\x1f]++")
 #: Where a <br> breaks a line (`_line_breaks`).
 _LINE_BREAK = "\x1e"
@@ -780,8 +794,8 @@ class _TextParser(HTMLParser):
     def handle_data(self, data: str) -> None:
         self._leave_head(data=data)
         data = data.replace(_CELL_EDGE, " ")  # a control character in the page: a space, never a cell's edge
-        if "\t" in data and any(self._at.get(tag) for tag in _PREFORMATTED):
-            data = data.replace("\t", _CELL_EDGE)  # a tab readers see as a gap between columns
+        if ("\t" in data or "  " in data) and any(self._at.get(tag) for tag in _PREFORMATTED):
+            data = _column_gaps(data)  # a tab or spaces readers see as a gap between columns
         if "\n" in data and not any(self._at.get(tag) for tag in _PREFORMATTED):
             data = _SOURCE_LINE_END.sub(" ", data)  # a space to readers (`_PREFORMATTED`)
         if self._open and self._open[-1] in _TABLE_MODES and data.strip():
@@ -1331,7 +1345,7 @@ def to_text(raw: str) -> str:
         raw = _prose_comments(raw) if "<!--" in raw else raw
         raw = html.unescape(raw) if re.search(r"&(?:#\d+|[a-z]+);", raw) else raw
         raw = _pages_joined(_LINE_END_HYPHEN.sub("-", raw))
-        raw = _cell_gaps(raw.replace(_CELL_EDGE, " ").replace("\t", _CELL_EDGE))  # tabs: columns' gaps
+        raw = _cell_gaps(_column_gaps(raw.replace(_CELL_EDGE, " ")))
         raw = _unicode_overrides(raw.translate(_UNICODE_BREAKS))
         raw = _soft_wraps(_NOT_TEXT.sub(" ", normal_text_keeping_digits(raw)))
     paragraphs = [re.sub(r"[ \t]+", " ", p).strip() for p in re.split(r"\n\s*\n|\n", raw)]
