@@ -144,3 +144,10 @@ def test_one_space_between_digit_groups_and_spaces_in_a_paragraph_are_as_before(
     paragraph's spaces (which HTML collapses) are one space: a reader of the page sees "12 345"."""
     assert read("Police recorded 12 345 offences.")[0] == []
     assert read("<p>Police recorded 12     345 offences.</p>")[0] == []
+
+
+@pytest.mark.parametrize("article", ["Police recorded 1,<wbr>582 offences.", "Police recorded 1,582<wbr> offences."])
+def test_markdown_whose_only_markup_is_a_word_break_is_read_as_markup(article: str) -> None:
+    """Markdown holding a <wbr> and no other tag was read as plain text: "1,<wbr>582" was the figures 1 and "more
+    than 582"."""
+    assert read(article) == ([("1,582", 1582.0, "count", "exact")], [])

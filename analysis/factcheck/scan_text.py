@@ -834,10 +834,12 @@ class _TextParser(HTMLParser):
 
 
 #: Any element the parser gives a meaning to, or that a fragment commonly starts with: a fragment of <section>,
-#: <template> or <table> is HTML too (read as plain text, its hidden text was counted and its tags quoted).
+#: <template> or <table> is HTML too (read as plain text, its hidden text was counted and its tags quoted). And a
+#: word break, which a text's own markup puts inside a number: Markdown holding only "1,<wbr>582" was read as plain
+#: text, the figures 1 and "more than 582". (Another void element alone, an <img> say, stays text: shown as words.)
 _HTML_NAMES = sorted(_BLOCKS | _SKIPPED | _FOREIGN | _OTHER_ELEMENTS
                      | {"!doctype", "html", "body", "span", "a", "b", "i", "em", "strong", "main", "aside", "figure",
-                        "details", "summary", "time"},
+                        "details", "summary", "time", "wbr"},
                      key=lambda name: (-len(name), name))
 _HTML_TAG = re.compile(rf"</?(?:{'|'.join(_HTML_NAMES)})[\s>/]", re.IGNORECASE)
 #: Characters that are not text: a terminal escape sequence (ECMA-48) and C0/C1 controls other than tab and newline
