@@ -151,3 +151,28 @@ def test_markdown_whose_only_markup_is_a_word_break_is_read_as_markup(article: s
     """Markdown holding a <wbr> and no other tag was read as plain text: "1,<wbr>582" was the figures 1 and "more
     than 582"."""
     assert read(article) == ([("1,582", 1582.0, "count", "exact")], [])
+
+
+@pytest.mark.parametrize("page", [
+    "<p>Police recorded 1,582<sup>1-3</sup> offences.</p>", "<p>Police recorded 1,582<sup>1,2</sup> offences.</p>",
+    "<p>Police recorded 1,582<sup>[4, 7]</sup> offences.</p>",
+    "<p>Police recorded 1,582<sup>2\u20135</sup> offences.</p>",
+])
+def test_a_footnote_mark_naming_several_notes_is_not_read_into_the_figure(page: str) -> None:
+    """A reference to several notes ("1-3", "1,2") joined the number before it: "1,5821-3" and "1,5821,2", numbers
+    no form reads, and the figure was lost."""
+    assert to_text(page) == "Police recorded 1,582 offences."
+
+
+@pytest.mark.parametrize(("page", "shown"), [
+    ("<p>About 10<sup>6</sup> images were found.</p>", "About 10^6 images were found."),
+    ("<p>A rate of 10<sup>\u22123</sup> per image.</p>", "A rate of 10^-3 per image."),
+    ("<p>Police recorded 110<sup>6</sup> offences.</p>", "Police recorded 110 offences."),  # a note, as before
+])
+def test_a_power_of_ten_written_with_sup_is_its_exponent_not_a_footnote(page: str, shown: str) -> None:
+    """"10<sup>6</sup>" is ten to the sixth: dropped as a footnote mark, "about 10<sup>6</sup> images" was read as
+    the figure 10. It is now the scientific notation it prints, listed to check by hand."""
+    assert to_text(page) == shown
+    if "^" in shown:
+        found, not_read = read(page)
+        assert found == [] and "scientific notation" in not_read[0]

@@ -52,10 +52,15 @@ _OTHER_ELEMENTS = {"abbr", "acronym", "address", "bdi", "bdo", "big", "button", 
                    "meter", "object", "optgroup", "option", "output", "picture", "pre", "progress", "q", "rp", "rt",
                    "ruby", "s", "samp", "search", "select", "slot", "small", "strike", "sub", "sup", "tbody",
                    "textarea", "tfoot", "thead", "tt", "u", "var", "xmp", "plaintext", "marquee"}
-#: What a footnote reference in <sup> or <sub> holds: "3", "[2]", "(a)", "*", "†". It is not part of the sentence,
-#: and read as text it joined the number before it ("1,200<sup>3</sup>" was read as 1,2003, and "[2]" as a figure).
-_FOOTNOTE_MARK = re.compile(r"\s*[\[(]?\s*(?:\d{1,3}|[a-z]|[*\u2020\u2021\u00a7\u00b6]{1,3})\s*[\])]?\s*",
-                            re.IGNORECASE)
+#: What a footnote reference in <sup> or <sub> holds: "3", "[2]", "(a)", "*", "†", or several notes ("1,2",
+#: "1-3", "[4, 7]"). It is not part of the sentence, and read as text it joined the number before it
+#: ("1,200<sup>3</sup>" was read as 1,2003, "1,582<sup>1-3</sup>" as 1,5821 and 3, and "[2]" as a figure).
+_FOOTNOTE_MARK = re.compile(r"\s*[\[(]?\s*(?:\d{1,3}(?:\s*[,\u2013\u2014-]\s*\d{1,3}){0,4}|[a-z]"
+                            r"|[*\u2020\u2021\u00a7\u00b6]{1,3})\s*[\])]?\s*", re.IGNORECASE)
+#: A power of ten written with <sup> ("10<sup>6</sup>"): its exponent, not a footnote. Dropped as one, "about
+#: 10<sup>6</sup> images" was the figure 10; written "10^6", it is the scientific notation it prints, listed.
+_POWER_BASE = re.compile(r"(?<![\d.,])10\Z")
+_EXPONENT = re.compile(r"\s*[-\u2212]?\d{1,3}\s*")
 _MARK_HOLDERS = ("sup", "sub")
 #: The most characters a footnote mark can hold ("[123]" with spaces): longer text in <sup> is always kept.
 _LONGEST_MARK = 16
@@ -551,6 +556,19 @@ class _TextParser(HTMLParser):
         if self._collapsed and self._hidden_at is None and len(self._open) == self._collapsed[-1][0] + 1:
             self._hidden_at = int(self._collapsed[-1][0])  # its summary ended
 
+    def _end_mark(self, tag: str, start: int, chars: int) -> None:
+        """At the end of a <sup> or <sub> whose text starts at `parts[start]` (`chars` characters in): a power of
+        ten's exponent written "^6" (`_POWER_BASE`), a footnote mark removed (`_FOOTNOTE_MARK`), else kept."""
+        if self._chars - chars > _LONGEST_MARK:
+            return
+        mark, before = "".join(self.parts[start:]), "".join(self.parts[max(0, start - 3):start])
+        if tag == "sup" and _EXPONENT.fullmatch(mark) and _POWER_BASE.search(before):
+            self.parts[start:] = ["^" + mark.strip().replace("\u2212", "-")]
+            self._chars = chars + len(self.parts[-1])
+        elif _FOOTNOTE_MARK.fullmatch(mark):
+            del self.parts[start:]
+            self._chars = chars
+
     def _close_boxes(self, depth: int) -> None:
         """End the boxes the page's display gave the elements open from `depth` (`_open_box`)."""
         while self._item_parents and self._item_parents[-1] >= depth:
@@ -765,9 +783,7 @@ class _TextParser(HTMLParser):
             inline = (depth, False) in self._boxes[-1:]
             if tag in _MARK_HOLDERS and self._marks:
                 start, chars = self._marks.pop()
-                if self._chars - chars <= _LONGEST_MARK and _FOOTNOTE_MARK.fullmatch("".join(self.parts[start:])):
-                    del self.parts[start:]
-                    self._chars = chars
+                self._end_mark(tag, start, chars)
             self._close_to(depth)
         if (tag in _BLOCKS or tag in _FOREIGN_LINES or self._foreign(tag) == "math") and not inline:
             self._emit(_block_break(tag))
