@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from analysis.factcheck.scan_input import InputRefused, decode_article
 from analysis.factcheck.scan_text import to_text
 from tests.scanned import read
 
@@ -176,3 +177,27 @@ def test_a_power_of_ten_written_with_sup_is_its_exponent_not_a_footnote(page: st
     if "^" in shown:
         found, not_read = read(page)
         assert found == [] and "scientific notation" in not_read[0]
+
+
+ARTICLE_UTF16 = "<p>Police recorded £1,582 offences.</p>"
+
+
+@pytest.mark.parametrize(("head", "codec"), [
+    (b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-16\r\n\r\n", "utf-16-le"),
+    (b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=UTF-16BE\r\n\r\n", "utf-16-be"),
+    (b"MIME-Version: 1.0\nContent-Type: text/html; charset=utf-16le\n\n", "utf-16-le"),
+])
+def test_a_body_its_header_says_is_utf16_is_read_without_a_byte_order_mark(head: bytes, codec: str) -> None:
+    """An HTTP response's or a MIME part's header naming UTF-16 is obeyed, as browsers obey a transport's label:
+    the body was refused as binary, "a UTF-16 file needs a byte-order mark", though its header said what it is."""
+    assert read(decode_article(head + ARTICLE_UTF16.encode(codec)).strip())[0] == [("£1,582", 1582.0, "GBP", "exact")]
+
+
+def test_a_nul_byte_is_still_binary_outside_utf16_and_a_page_s_own_utf16_meta_is_still_utf8() -> None:
+    with pytest.raises(InputRefused, match="its body contains NUL bytes"):
+        decode_article(b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<p>1,582\x00</p>")
+    with pytest.raises(InputRefused, match="NUL bytes"):
+        decode_article(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>1,582\x00</p>")
+    with pytest.raises(InputRefused, match="a UTF-16 file needs a byte-order mark"):
+        decode_article(ARTICLE_UTF16.encode("utf-16-le"))
+    assert decode_article(b"<meta charset=utf-16><p>Police recorded 1,582 offences.</p>").endswith("offences.</p>")

@@ -141,6 +141,28 @@ def _codec(name: str) -> str:
     return codec
 
 
+#: UTF-16, where a transport names it (an HTTP response's or a MIME part's content-type): obeyed, as the Encoding
+#: Standard obeys a transport's label (only a page's own <meta> naming UTF-16 is read as UTF-8: `_WEB_AS_DECLARED`).
+#: A body sent as UTF-16 without a byte-order mark was refused as binary, "a UTF-16 file needs a byte-order mark",
+#: though its header said what it is, and Chromium shows it.
+_TRANSPORT_UTF16 = frozenset({"utf-16le", "utf-16be"})
+
+
+def _transport_codec(name: str) -> str:
+    """The Python codec for an encoding a transport's header names (`_TRANSPORT_UTF16`, else as `_codec`)."""
+    web = webencodings.lookup(name)
+    return web.codec_info.name if web is not None and web.name in _TRANSPORT_UTF16 else _codec(name)
+
+
+def _declared_body(data: bytes, charset: str, binary: str) -> str:
+    """A body in the charset its transport's header names, or InputRefused: a NUL byte outside UTF-16 is binary
+    (`binary` says where)."""
+    codec = _transport_codec(charset)
+    if b"\x00" in data and not codec.startswith("utf-16"):
+        raise InputRefused(f"{binary} contains NUL bytes, so it is binary, not text")
+    return _decoded(data, codec)
+
+
 def _size(size: int, max_mb: float) -> str:
     """A size over the limit as megabytes, or bytes where megabytes to one place would not show it over: a byte
     over 1 MB read "it is 1.0 MB, over the 1 MB limit", and any file over 1e-9 MB "0.0 MB"."""
@@ -177,12 +199,12 @@ def decode_article(data: bytes, max_mb: float = DEFAULT_MAX_MB, mime: bool = Tru
         if data.startswith(magic):
             raise InputRefused(f"it is {kind}, not text: copy the article's text into a .txt file, "
                                "or save the web page as HTML")
-    if b"\x00" in data:  # anywhere: looked for in the first 64 KB only, a NUL after them was read as a space
-        raise InputRefused("it contains NUL bytes, so it is binary, not text (a UTF-16 file needs a byte-order mark)")
     if mime and _HTTP_HEAD.match(data):
         return _http_body(data, max_mb)
     if mime and _MIME_HEAD.match(data):
         return _mime_article(data, max_mb)
+    if b"\x00" in data:  # anywhere: looked for in the first 64 KB only, a NUL after them was read as a space
+        raise InputRefused("it contains NUL bytes, so it is binary, not text (a UTF-16 file needs a byte-order mark)")
     return _decoded(data)
 
 
@@ -287,9 +309,7 @@ def _part_text(part: Message, max_mb: float) -> str:
     charset = part.get_content_charset()
     if not charset or _has_bom(data):
         return decode_article(data, max_mb, mime=False)
-    if b"\x00" in data:
-        raise InputRefused("a part of it contains NUL bytes, so it is binary, not text")
-    return _decoded(data, _codec(charset))
+    return _declared_body(data, charset, "a part of it")
 
 
 #: An HTTP response's head at the start (a page saved with `curl -i`, `wget -S` or a proxy): a status line, header
@@ -314,5 +334,5 @@ def _http_body(data: bytes, max_mb: float) -> str:
                            " as sent: save the page from a browser, or fetch it with curl --compressed")
     body, charset = data[start:], headers.get_content_charset()
     if charset and not _has_bom(body):
-        return _decoded(body, _codec(charset))
+        return _declared_body(body, charset, "its body")
     return decode_article(body, max_mb, mime=False)
