@@ -83,6 +83,11 @@ def test_a_ruby_s_annotation_is_read_apart_from_its_base_and_its_fallback_parent
     ("<div style='display:flex'><span>1,582</span><span>2,409</span></div>", "1,582\n\n2,409"),
     ("<style>.row{display:inline-grid}</style><p>Recorded <span class=row><b>1,582</b><b>2,409</b></span></p>",
      "Recorded 1,582\n\n2,409"),
+    # boxes set side by side (inline-block cards, an inline flex row) are boxes of their own
+    ("<div style='display:inline-block'>1,582 offences</div><div style='display:inline-block'>2,409 referrals</div>",
+     "1,582 offences\n\n2,409 referrals"),
+    ("<p>Recorded <span style='display:inline-flex'><b>1,582</b><b>2,409</b></span> offences</p>",
+     "Recorded 1,582\n\n2,409 offences"),
     # a block made block-level inside a sentence keeps the sentence whole, as a <br> there does
     ("<p>Police recorded <span style='display:block'>1,582</span> offences.</p>", "Police recorded 1,582 offences."),
     # a block the page makes inline is no paragraph of its own

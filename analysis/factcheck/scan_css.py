@@ -592,24 +592,25 @@ def unboxed(display: str) -> bool:
     return "(" in display or frozenset(display.split()) in _UNBOXED
 
 
-#: The first words of a display whose box is inline-level, or is no box of its own: the element's text runs on
-#: with its neighbours'. (A CSS-wide keyword or a function is not known here: the element's own box is kept.)
-_INLINE_LEVEL = frozenset({"inline", "inline-block", "inline-table", "inline-flex", "inline-grid", "inline-list-item",
-                           "-webkit-inline-box", "contents", "ruby", "ruby-base", "ruby-text", "ruby-base-container",
-                           "ruby-text-container", "run-in"})
+#: The displays whose box is inline and of no size of its own (text in it runs on with its neighbours'), or is no
+#: box at all (`contents`). An atomic inline box (`inline-block`, `inline-table`, `inline flow-root`) is a box of
+#: its own: its text is apart from its neighbours', as a block's is (cards set side by side: "1,582
+#: offences" and "2,409 referrals" read run together were "offences2,409").
+_INLINE_LEVEL = frozenset(frozenset(d.split()) for d in (
+    "inline", "inline flow", "contents", "ruby", "inline ruby", "ruby-base", "ruby-text", "ruby-base-container",
+    "ruby-text-container", "run-in", "inline list-item", "inline-list-item", "inline flow list-item"))
 #: The displays whose children are each a block-level box of their own (a flex or grid container's items).
 _ITEM_CONTAINERS = frozenset({"flex", "grid", "inline-flex", "inline-grid", "-webkit-box", "-webkit-inline-box"})
 
 
 def box(display: str | None) -> str | None:
-    """What a display the page gives an element makes of its box: "block" (block-level: its text is apart from its
-    neighbours'), "inline" (its text runs on with theirs), "items" or "inline items" (a flex or grid container,
-    block-level or not, each of whose children is a block-level box) or None (none, a CSS-wide keyword, a variable:
-    the element's own box is kept)."""
+    """What a display the page gives an element makes of its box: "block" (a box of its own: its text is apart
+    from its neighbours'), "inline" (its text runs on with theirs: `_INLINE_LEVEL`), "items" (a flex or grid
+    container, each of whose children is a box of its own) or None (none, a CSS-wide keyword, a variable: the
+    element's own box is kept)."""
     if not display or "(" in display or display.split()[0] in _CSS_WIDE or display == "none":
         return None
     words = display.split()
-    inline = words[0] in _INLINE_LEVEL
     if any(word in _ITEM_CONTAINERS for word in words):
-        return "inline items" if inline or words[0] == "-webkit-inline-box" else "items"
-    return "inline" if inline else "block"
+        return "items"
+    return "inline" if frozenset(words) in _INLINE_LEVEL else "block"

@@ -264,8 +264,8 @@ def _browser_hides(tag: str, values: dict[str, str]) -> bool:
 _RUBY_TEXT = "rt"
 #: What the page's display makes of an element's box (`scan_css.box`): block-level; inline; a flex or grid container.
 _BLOCK_BOXES = frozenset({"block", "items"})
-_INLINE_BOXES = frozenset({"inline", "inline items"})
-_ITEM_BOXES = frozenset({"items", "inline items"})
+_INLINE_BOXES = frozenset({"inline"})
+_ITEM_BOXES = frozenset({"items"})
 #: The blocks read as inline where the page makes them so (`_open_box`): not a line break, a table or its parts,
 #: whose text keeps its cells' and rows' edges (`_cell_gaps`).
 _REBOXED_BLOCKS = frozenset(_BLOCKS - {"br", "td", "th", "tr", "table", "thead", "tbody", "tfoot", "caption"})
@@ -575,7 +575,17 @@ class _TextParser(HTMLParser):
             self._item_parents.pop()
         while self._boxes and self._boxes[-1][0] >= depth:
             if self._boxes.pop()[1]:
-                self._emit(_LINE_BREAK)
+                self._box_edge()
+
+    def _box_edge(self) -> None:
+        """A box's edge (`_open_box`): a line break, as a <br> is, but one for the edges of boxes in a row with
+        nothing but white space between them (a container's start and its first item's), as they collapse."""
+        for part in reversed(self.parts[-4:]):
+            if part == _LINE_BREAK:
+                return
+            if part.strip(_ASCII_SPACE):
+                break
+        self._emit(_LINE_BREAK)
 
     def _innermost(self, tag: str) -> int:
         """The depth of the innermost open `tag`, or -1 when none is open."""
@@ -646,7 +656,7 @@ class _TextParser(HTMLParser):
         in a sentence split it from its figure."""
         item = bool(self._item_parents) and self._item_parents[-1] == depth - 1
         if tag not in _BLOCKS and tag not in _VOID and (item or kind in _BLOCK_BOXES):
-            self._emit(_LINE_BREAK)
+            self._box_edge()
             self._boxes.append((depth, True))
         elif tag in _REBOXED_BLOCKS and kind in _INLINE_BOXES and not item:
             self._boxes.append((depth, False))
