@@ -206,3 +206,14 @@ def test_a_nul_byte_is_still_binary_outside_utf16_and_a_page_s_own_utf16_meta_is
     with pytest.raises(InputRefused, match="a UTF-16 file needs a byte-order mark"):
         decode_article(ARTICLE_UTF16.encode("utf-16-le"))
     assert decode_article(b"<meta charset=utf-16><p>Police recorded 1,582 offences.</p>").endswith("offences.</p>")
+
+
+@pytest.mark.parametrize("page", [
+    "<style>.dropcap{float:left;display:block;font-size:3em}</style><p><span class=dropcap>1</span>,582 children "
+    "were found.</p>",
+    "<p><span style='float:left;display:block'>1</span>,582 children were found.</p>",
+])
+def test_a_floated_drop_cap_is_read_with_its_word(page: str) -> None:
+    """A drop cap is floated beside the text it starts: read as a box of its own (its display block), it split the
+    figure "1,582" into 1 and ",582"."""
+    assert to_text("<!doctype html><body>" + page) == "1,582 children were found."

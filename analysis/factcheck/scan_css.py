@@ -13,7 +13,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-__all__ = ["NO_SHEET", "Sheet", "box", "inline_declarations", "inline_style", "page_sheet", "plain_css", "unboxed"]
+__all__ = ["FLOATED", "NO_SHEET", "Sheet", "box", "inline_declarations", "inline_style", "page_sheet", "plain_css",
+           "unboxed"]
 
 
 #: What CSS reads as one piece, in one pass: "<!--" or "-->" (ignored: `<style><!-- .x{display:none} --></style>`
@@ -168,8 +169,10 @@ class Sheet:
     # Details whose closed content a rule may show: a content-visibility other than hidden on their
     # `::details-content` (`_add_details_shown`).
     details_shown: set[str] = field(default_factory=set)
-    # The display a simple rule that always applies gives each key, the last such rule's (`box`).
+    # The display a simple rule that always applies gives each key, the last such rule's (`box`), and the keys such a
+    # rule floats (`FLOATED`).
     display: dict[str, str] = field(default_factory=dict)
+    floats: set[str] = field(default_factory=set)
 
     def keys(self, tag: str, values: dict[str, str]) -> list[str]:
         """How the sheet names this element: "*" (a rule whose subject has no type, class, id or attribute), its
@@ -497,7 +500,7 @@ def _add_rule(sheet: Sheet, prelude: str, body: str, sometimes: bool, parent: st
     in a rule of 8,000 classes took 10 s (a second per 20 KB more), each walking the list again."""
     style, important = _declarations(body)
     display, visible, content = style.get("display"), style.get("visibility"), style.get("content-visibility")
-    if not (display or visible or content):
+    if not (display or visible or content or style.get("float") in FLOATED):
         return
     if content and content != "hidden" and "::details-content" in prelude.lower():
         _add_details_shown(sheet, prelude, parent, cache)
@@ -547,6 +550,8 @@ def _add_hiding(sheet: Sheet, key: str, style: dict[str, str], important: set[st
     display, visible = style.get("display"), style.get("visibility")
     if display:
         sheet.display[key] = display
+    if style.get("float") in FLOATED:
+        sheet.floats.add(key)
     if display == "none":
         sheet.hide.add(key)
         if "display" in important:
@@ -599,6 +604,9 @@ def unboxed(display: str) -> bool:
 _INLINE_LEVEL = frozenset(frozenset(d.split()) for d in (
     "inline", "inline flow", "contents", "ruby", "inline ruby", "ruby-base", "ruby-text", "ruby-base-container",
     "ruby-text-container", "run-in", "inline list-item", "inline-list-item", "inline flow list-item"))
+#: The floats that set an element beside the text that follows it: a drop cap (`<span class=dropcap>1</span>,582
+#: children`, floated and made a block) is drawn with its word, and read as a box of its own it split the figure.
+FLOATED = frozenset({"left", "right", "inline-start", "inline-end"})
 #: The displays whose children are each a block-level box of their own (a flex or grid container's items).
 _ITEM_CONTAINERS = frozenset({"flex", "grid", "inline-flex", "inline-grid", "-webkit-box", "-webkit-inline-box"})
 

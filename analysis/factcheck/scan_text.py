@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
-from analysis.factcheck.scan_css import NO_SHEET, Sheet, box, inline_declarations, page_sheet, unboxed
+from analysis.factcheck.scan_css import FLOATED, NO_SHEET, Sheet, box, inline_declarations, page_sheet, unboxed
 from analysis.record.hygiene import normal_text_keeping_digits
 from analysis.record.vocabulary import QUALIFIERS
 
@@ -273,11 +273,14 @@ _REBOXED_BLOCKS = frozenset(_BLOCKS - {"br", "td", "th", "tr", "table", "thead",
 
 def _page_box(tag: str, attrs: list[tuple[str, str | None]], sheet: Sheet) -> str | None:
     """What the display the page gives an element makes of its box (`scan_css.box`): its inline style's, else the
-    most specific simple rule's of the page's sheet (an id's over a class's over a type's), else None (its own)."""
+    most specific simple rule's of the page's sheet (an id's over a class's over a type's), else None (its own, and
+    a floated element's: `FLOATED`)."""
     values = _attributes(attrs) if attrs else {}
-    display = inline_declarations(values["style"])[0].get("display") if "style" in values else None
-    if display is None and sheet.display:
-        display = next((sheet.display[k] for k in reversed(sheet.keys(tag, values)) if k in sheet.display), None)
+    style = inline_declarations(values["style"])[0] if "style" in values else {}
+    keys = sheet.keys(tag, values) if sheet.display or sheet.floats else []
+    if style.get("float") in FLOATED or any(k in sheet.floats for k in keys):
+        return None
+    display = style.get("display") or next((sheet.display[k] for k in reversed(keys) if k in sheet.display), None)
     return box(display)
 
 
