@@ -163,6 +163,10 @@ def test_markdown_whose_only_markup_is_a_word_break_is_read_as_markup(article: s
     "<p>Police recorded 1,582<sup>1-3</sup> offences.</p>", "<p>Police recorded 1,582<sup>1,2</sup> offences.</p>",
     "<p>Police recorded 1,582<sup>[4, 7]</sup> offences.</p>",
     "<p>Police recorded 1,582<sup>2\u20135</sup> offences.</p>",
+    # a mark the page sets as a box of its own (`display: inline-block`) is still a mark
+    "<p>Police recorded 1,582<sup style='display:inline-block'>3</sup> offences.</p>",
+    "<style>.fn{display:inline-block}</style>"
+    "<p>Police recorded 1,582<sup><a class=fn href=#n3>[3]</a></sup> offences.</p>",
 ])
 def test_a_footnote_mark_naming_several_notes_is_not_read_into_the_figure(page: str) -> None:
     """A reference to several notes ("1-3", "1,2") joined the number before it: "1,5821-3" and "1,5821,2", numbers
