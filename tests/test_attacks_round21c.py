@@ -221,3 +221,17 @@ def test_a_floated_drop_cap_is_read_with_its_word(page: str) -> None:
     """A drop cap is floated beside the text it starts: read as a box of its own (its display block), it split the
     figure "1,582" into 1 and ",582"."""
     assert to_text("<!doctype html><body>" + page) == "1,582 children were found."
+
+
+@pytest.mark.parametrize("data", [
+    b"HTTP/1.1 200 OK\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nPolice recorded 1,582 offences. <p hidden>The "
+    b"force said 2,409 &amp; more.</p>",
+    b"MIME-Version: 1.0\nContent-Type: text/plain\n\nPolice recorded 1,582 offences. <p hidden>The force said 2,409 "
+    b"&amp; more.</p>\n",
+])
+def test_tags_in_a_body_its_transport_says_is_plain_text_are_words(data: bytes) -> None:
+    """A browser shows a `text/plain` response, and a mail client a plain e-mail, as written: its tags are words. Read
+    as markup, `<p hidden>` hid the figure every reader of the text sees."""
+    text = to_text(decode_article(data))
+    assert text == "Police recorded 1,582 offences. <p hidden>The force said 2,409 &amp; more.</p>"
+    assert [f[0] for f in read(decode_article(data))[0]] == ["1,582", "2,409"]

@@ -294,7 +294,7 @@ def _mime_article(data: bytes, max_mb: float) -> str:
         raise InputRefused("it is a MIME message (a saved web archive or an e-mail) with no text or HTML part: "
                            "save the page as HTML, or copy its text into a .txt file")
     if not pages:  # each inline text part, in order: a mail client shows them all (only the first was read)
-        return "\n\n".join(_part_text(part, max_mb) for part in texts)
+        return "\n\n".join(shown_as_text(_part_text(part, max_mb)) for part in texts)
     frames = [_part_text(part, max_mb) for part in pages[1:]]
     return _part_text(pages[0], max_mb) + "".join(f'<iframe srcdoc="{html.escape(frame)}"></iframe>'
                                                   for frame in frames)
@@ -333,6 +333,13 @@ def _http_body(data: bytes, max_mb: float) -> str:
         raise InputRefused(f"it is an HTTP response whose body is {'chunked' if encoding == 'identity' else encoding}"
                            " as sent: save the page from a browser, or fetch it with curl --compressed")
     body, charset = data[start:], headers.get_content_charset()
-    if charset and not _has_bom(body):
-        return _declared_body(body, charset, "its body")
-    return decode_article(body, max_mb, mime=False)
+    text = (_declared_body(body, charset, "its body") if charset and not _has_bom(body)
+            else decode_article(body, max_mb, mime=False))
+    return shown_as_text(text) if headers.get("content-type") and headers.get_content_type() == "text/plain" else text
+
+
+def shown_as_text(text: str) -> str:
+    """Text a transport says is plain (`text/plain`: an HTTP body, an e-mail's parts), its "<" and "&" written as
+    the entities scan reads back as those characters: a browser or a mail client shows its tags as words, where
+    scan read them as markup and `<p hidden>9,999</p>` hid the figure a reader sees."""
+    return html.escape(text, quote=False)
