@@ -34,6 +34,8 @@ def test_a_comment_that_never_ends_in_prose_is_still_read() -> None:
     ("Police recorded 1,582 offences, up 12\\% on the year.", [("1,582", "count"), ("12%", "percent")]),
     ("Police recorded 1\\,582 offences.", [("1,582", "count")]),
     ("Police recorded \\[1,582 offences](https://example.org/9999).", [("1,582", "count")]),
+    ("Police recorded [1\\,582 offences](https://example.org/9999), [up 12\\%][ho].",
+     [("1,582", "count"), ("12%", "percent")]),
     ("\\> 1,582 offences were recorded.", []),  # shown as "> 1,582": a qualifier, listed to check by hand
     ("Police recorded 1,582 offences \\<p hidden>and 2,409 referrals.", [("1,582", "count"), ("2,409", "count")]),
 ])
