@@ -237,3 +237,21 @@ def test_tags_in_a_body_its_transport_says_is_plain_text_are_words(data: bytes) 
     text = to_text(decode_article(data))
     assert text == "Police recorded 1,582 offences. <p hidden>The force said 2,409 &amp; more.</p>"
     assert [f[0] for f in read(decode_article(data))[0]] == ["1,582", "2,409"]
+
+
+@pytest.mark.parametrize(("page", "shown"), [
+    ("<div><template shadowrootmode=open><style>.x{display:none}</style><p class=x>Draft 9,999.</p>"
+     "<p>Police recorded 1,582 offences.</p></template></div>", "Police recorded 1,582 offences."),
+    ("<div>\n <template shadowrootmode='closed' data-x='a>b'>\n<style>\n.x{display:none}\n</style>\n"
+     "<p class=x>Draft 9,999.</p>\n<p>Police recorded 1,582 offences.</p>\n</template>\n</div>",
+     "Police recorded 1,582 offences."),
+    # its sheet stays inside it, and a shadow root inside it has its own (none here)
+    ("<div><template shadowrootmode=open><style>.x{display:none}</style><p>Police recorded 1,582 offences.</p>"
+     "<div><template shadowrootmode=open><p class=x>The force said 2,409.</p></template></div></template></div>"
+     "<p class=x>It named 36 suspects.</p>",
+     "Police recorded 1,582 offences.\n\nThe force said 2,409.\n\nIt named 36 suspects."),
+])
+def test_a_shadow_root_s_own_style_sheet_hides_inside_it(page: str, shown: str) -> None:
+    """A declarative shadow root's <style> applies inside it: read with no sheet there, the draft's figure
+    Chromium hides was read."""
+    assert to_text("<!doctype html><body>" + page) == shown

@@ -484,6 +484,52 @@ def _cell_gaps(text: str) -> str:
     return _GAP_RUN.sub(gap, text) if _CELL_EDGE in text else text
 
 
+#: How deep in one another shadow roots' own sheets are read (`_ShadowSheets`); deeper, only the browser's own.
+_DEEPEST_SHADOW_SHEET = 3
+_TEMPLATE_TAG = re.compile(r"<(/?)template(?=[\t\n\f\r />])", re.IGNORECASE)
+_STYLE_START = re.compile(r"<style(?=[\t\n\f\r />])", re.IGNORECASE)
+
+
+class _ShadowSheets:
+    """The sheet of a declarative shadow root's own <style> blocks, which apply inside it only (the page's do not
+    reach in: `_TextParser._shadows`). Read with none, `<template shadowrootmode=open><style>.x{display:none}
+    </style><p class=x>Draft 9,999` showed a figure Chromium hides. Each template's end is found once for the page
+    (one pass), and a root's content is read for a sheet only when it holds a <style> (looked up, not searched),
+    and only `_DEEPEST_SHADOW_SHEET` roots deep: the cost stays linear however deep roots nest."""
+
+    def __init__(self, markup: str) -> None:
+        self._markup = markup
+        self._lines: list[int] | None = None  # where each line starts (HTMLParser gives a line and a column)
+        self._ends: dict[int, int] | None = None  # each <template>'s start -> where its content ends
+        self._styles: list[int] = []
+
+    def _index(self) -> None:
+        markup = self._markup
+        self._lines = [0, *(m.end() for m in re.finditer("\n", markup))]
+        self._ends, opened = {}, []
+        for m in _TEMPLATE_TAG.finditer(markup):
+            if not m.group(1):
+                opened.append(m.start())
+            elif opened:
+                self._ends[opened.pop()] = m.start()
+        self._styles = [m.start() for m in _STYLE_START.finditer(markup)]
+
+    def sheet(self, position: tuple[int, int], tag_length: int, depth: int) -> Sheet:
+        """The sheet of the shadow root whose <template> tag, `tag_length` long, starts at `position` (a line and a
+        column: `HTMLParser.getpos`), `depth` roots deep."""
+        if depth >= _DEEPEST_SHADOW_SHEET:
+            return NO_SHEET
+        if self._lines is None:
+            self._index()
+        assert self._lines is not None and self._ends is not None
+        start = self._lines[position[0] - 1] + position[1]
+        content, end = start + tag_length, self._ends.get(start, len(self._markup))
+        first_style = bisect.bisect_left(self._styles, content)
+        if first_style >= len(self._styles) or self._styles[first_style] >= end:
+            return NO_SHEET
+        return page_sheet(self._markup[content:end])
+
+
 class _TextParser(HTMLParser):
     """Collects the visible text, with a blank line where a block element starts or ends.
 
@@ -494,9 +540,11 @@ class _TextParser(HTMLParser):
     same however deep the nesting: 100,000 nested <div>s took minutes when each tag searched the whole stack.
     """
 
-    def __init__(self, sheet: Sheet = NO_SHEET, frames: int = 0) -> None:
+    def __init__(self, sheet: Sheet = NO_SHEET, frames: int = 0, shadow_roots: _ShadowSheets | None = None) -> None:
         super().__init__(convert_charrefs=True)
         self._sheet = sheet
+        self._shadow_roots = shadow_roots or _ShadowSheets("")
+        self._shadow_sheets: list[Sheet] = []  # the sheet of each open shadow root (`_ShadowSheets`)
         self._frames = frames  # how many documents this one is embedded in (`_embedded_document`)
         self.parts: list[str] = []
         self._open: list[str] = []
@@ -545,6 +593,7 @@ class _TextParser(HTMLParser):
             self._visibility.pop()
         while self._shadows and self._shadows[-1] >= depth:
             self._shadows.pop()
+            self._shadow_sheets.pop()
         while self._foster and self._foster[-1][0] >= depth:
             self._hidden_at = self._foster.pop()[1]
         while self._bounds and self._bounds[-1] >= depth:
@@ -675,7 +724,7 @@ class _TextParser(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self._leave_head(tag)
-        sheet = NO_SHEET if self._shadows else self._sheet
+        sheet = self._shadow_sheets[-1] if self._shadows else self._sheet
         kind = _page_box(tag, attrs, sheet) if not self._foreign(tag) else None
         self._open_break(tag, attrs, kind in _INLINE_BOXES and tag in _REBOXED_BLOCKS)
         if tag in _IMPLIED_END:
@@ -708,6 +757,8 @@ class _TextParser(HTMLParser):
         if tag in _MARK_HOLDERS:
             self._marks.append((len(self.parts), self._chars))
         if tag == "template" and _shadow_root(tag, _attributes(attrs)):
+            self._shadow_sheets.append(self._shadow_roots.sheet(self.getpos(), len(self.get_starttag_text() or ""),
+                                                                len(self._shadows)))
             self._shadows.append(depth)
         if tag == _RUBY_TEXT:
             self._emit(" ")
@@ -1279,7 +1330,7 @@ def _html_text(raw: str, frames: int = 0, prose: bool = False) -> str:
     """A page's visible text, in paragraphs (a document embedded `frames` deep when more than 0; `prose` that holds
     tags: `_left_open`)."""
     markup = closed_markup_only(raw, prose)
-    parser = _TextParser(page_sheet(markup), frames)
+    parser = _TextParser(page_sheet(markup), frames, _ShadowSheets(markup))
     parser.feed(markup)
     parser.close()
     return "".join(parser.parts)
