@@ -34,6 +34,7 @@ from analysis.record.vocabulary import (
     SCALE_WORDS,
     SHARE_JOINER,
     SPACED_DIGIT_GROUPS,
+    SPACED_LETTER_SCALES,
     SPACED_SCALE_WORDS,
     UNREAD_CURRENCY,
     UNREAD_UNIT_WORDS,
@@ -326,7 +327,7 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
     # spaced as the form "12pc" is not (read as the count 12; "12 PCs" are officers).
     ("number with a unit no figure form reads",
      re.compile(rf"(?<![\w£.,-])(?<!\d\s)(?!(?:one|a) hundred\b)£?(?:{NUM}|{WORDNUM})(?:\s?(?:{SCALE_WORDS})\b)?"
-                rf"(?:\s?(?:{UNREAD_UNIT_WORDS})|(?-i:\spc))(?![\w-])"
+                rf"(?:\s?(?:{UNREAD_UNIT_WORDS})|{SPACED_LETTER_SCALES})(?![\w-])"
                 rf"|(?<![\w.,-])(?:{UNREAD_CURRENCY}){NUM}(?:\s?(?:{SCALE_WORDS})\b)?"
                 # a scale joined by a hyphen ("£1.2-million", "1.2-bn"), pence ("50p"), a point before the per
                 # cent sign ("56.%"): read as £1.2, 1.2 and the count 56, or dropped (issue 24, round eighteen)
@@ -469,7 +470,7 @@ NEEDS: dict[str, str] = {
     NUMBER_IN_WORDS: r"hundred|thousand|million|billion|point|dozen",
     FRACTION_IN_WORDS: r"ths?\b|every\s",
     RATE_BASE_IN_WORDS: r"per\s",
-    "number with a unit no figure form reads": (rf"{UNREAD_UNIT_WORDS}|[$€¥₹]|usd|eur|gbp| pc\b"
+    "number with a unit no figure form reads": (rf"{UNREAD_UNIT_WORDS}|[$€¥₹]|usd|eur|gbp|\s(?:pc|[kmb])\b"
                                                 rf"|[a-z\d]-(?:hundred|{SPACED_SCALE_WORDS})\b|\dp\b|\d\.%|[%٪]\s?\d"),
     "multiplier": r"fold|\d\s?[x×]|[x×]\s?\d|factor of|\d\s+times|and[- ]an?[- ](?:half|quarter)[- ]times|ling\b",
     SCALE_IN_WORDS: r"(?:half|quarter|third)s?\s+(?:of\s+)?an?\s|and a (?:half|quarter)",

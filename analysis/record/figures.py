@@ -33,6 +33,7 @@ from analysis.record.vocabulary import (
     SHARE_SIGN_AFTER,
     SPACED_DIGIT_GROUPS,
     SPACED_SCALE_WORDS,
+    UNREAD_UNIT_WORDS,
     WHOLE_BEFORE_FRACTION,
 )
 
@@ -121,7 +122,10 @@ def contains_printed(printed: str, quote: str) -> bool:
 
 
 #: A scale after a value, spaced or close up ("1.2 million", "1,200m"): the quote prints another number.
-_SCALE_AFTER = re.compile(rf"(?: ?(?:{SPACED_SCALE_WORDS})|(?:{JOINED_SCALE_WORDS}))(?![a-z])")
+_SCALE_AFTER = re.compile(rf"(?: ?(?:{SPACED_SCALE_WORDS})|(?:{JOINED_SCALE_WORDS}))(?![a-z])"
+                          # or a scale or unit no figure form reads, as scan lists it ("1.2 mln", "1.2 trn", "5 bps",
+                          # "1.2 K": the quote is lower-cased here), so a value transcribed without it is not printed
+                          rf"|\s?(?:{UNREAD_UNIT_WORDS})(?![\w-])|\s[kmb](?![\w-])")
 
 
 def _in_a_word(needle: str, haystack: str, at: int, end: int) -> bool:

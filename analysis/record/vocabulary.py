@@ -191,9 +191,16 @@ UNREAD_UNITS: tuple[str, ...] = (
     "kilo", "kilos", "kilogram", "kilograms", "tonne", "tonnes", "ton", "tons", "ft", "feet", "inch", "inches", "acre",
     "acres", "hectare", "hectares", "litre", "litres", "liter", "liters", "°", "°c", "°f",
     # (a per cent written "o/o" or "per centum", a currency after the number, "1,200 €": each the count, round 21)
-    "o/o", "per centum", "€", "$", "£")
+    "o/o", "per centum", "€", "$", "£",
+    # (and "1.2 trn", "1.2 mill", "5 bps", "5 basis points": the counts 1.2 and 5, the scale or unit dropped; with
+    # the spaced capitals of `SPACED_LETTER_SCALES`, round twenty-one)
+    "mill", "trn", "bp", "bps", "basis point", "basis points", "basis-point", "basis-points")
 #: … as one pattern (a trie, lower case: its users read it case-blind).
 UNREAD_UNIT_WORDS = trie_pattern(sorted(UNREAD_UNITS))
+#: A scale printed as one letter after a space ("1.2 K", "1.2 k", "1.2 M", "1.2 B"): no figure form reads it (only
+#: close up, "1.2k", "1.2m"), and scan read each as the count 1.2, a figure a thousand to a billion times too small.
+#: Case-sensitive: "a 5 m wall" is five metres and "5 b" a list's item, neither a scale.
+SPACED_LETTER_SCALES = r"(?-i:\s(?:pc|[kKMB]))"
 #: Currencies the parser does not read, printed before a number ("$5m", "€5m", "USD 5m"): scan read "$5m" as the
 #: count 5 million, its currency dropped (issue 24, round fifteen). Only pounds are read, printed "£".
 UNREAD_CURRENCY = r"US\$|[AC]\$|\$|€|¥|₹|(?:USD|EUR|GBP)\s?"

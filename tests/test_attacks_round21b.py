@@ -1,0 +1,41 @@
+"""Round 21, helper b: stamps that cannot lie (class 2) and one reading of every digit and character (class 4)."""
+
+from __future__ import annotations
+
+import pytest
+
+# --- class 4: one reading of a number, in scan, the parser and the quote check --------------------------------------
+
+
+def _scanned(text: str) -> tuple[list[tuple[float, str, str]], list[tuple[str, str]]]:
+    """The figures scan reads in `text` (value, qualifier, unit) and what it lists as not read (text, kind)."""
+    from analysis.factcheck.scan import scan_text
+    from analysis.paths import DEFAULT
+
+    result = scan_text(text, DEFAULT)
+    return ([(f["value"], f["qualifier"], f["unit"]) for f in result["figures"]],
+            [(x["text"], x["kind"]) for x in result["left_out"]])
+
+
+@pytest.mark.parametrize("printed", ["1.2 trn", "1.2 mill", "1.2 M", "1.2 K", "1.2 k", "1.2 B", "5 bps", "5 bp",
+                                     "5 basis points"])
+def test_a_number_with_a_scale_or_unit_no_form_reads_is_not_read_as_the_bare_number(printed: str) -> None:
+    """"1.2 trn", "1.2 M" or "1.2 K" (a scale the parser reads only close up, or not at all) and "5 bps" were read
+    by scan as the counts 1.2 and 5, a figure a thousand to a trillion times too small; and the quote check took
+    "1.2" as printed in "1.2 trn". The parser and `verify` refuse each. Now scan lists each as not read, and the
+    quote check does not find the bare number in it."""
+    from analysis.record.figures import contains_printed
+    from analysis.record.printed import PrintedFigureError, parse_printed
+
+    figures, left_out = _scanned(f"Police recorded {printed} offences last year.")
+    assert figures == [] and left_out == [(printed, "number with a unit no figure form reads")]
+    assert not contains_printed(printed.split()[0], f"Police recorded {printed} offences last year.")
+    with pytest.raises(PrintedFigureError):
+        parse_printed(printed)
+
+
+@pytest.mark.parametrize(("printed", "value"), [("1.2 million", 1.2e6), ("1.2 bn", 1.2e9), ("1.2k", 1200.0),
+                                                ("1.2m", 1.2e6)])
+def test_a_scale_a_form_reads_is_still_read(printed: str, value: float) -> None:
+    figures, _ = _scanned(f"Police recorded {printed} offences last year.")
+    assert figures == [(value, "exact", "count")]
