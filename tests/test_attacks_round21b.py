@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+
+from tests.raw_copy import raw_copy, run_on
 
 # --- class 4: one reading of a number, in scan, the parser and the quote check --------------------------------------
 
@@ -39,3 +43,35 @@ def test_a_number_with_a_scale_or_unit_no_form_reads_is_not_read_as_the_bare_num
 def test_a_scale_a_form_reads_is_still_read(printed: str, value: float) -> None:
     figures, _ = _scanned(f"Police recorded {printed} offences last year.")
     assert figures == [(value, "exact", "count")]
+
+
+@pytest.mark.parametrize(("value", "quote"), [("1,200", "£1,200 was spent"), ("1,200", "£ 1,200 was spent"),
+                                              ("1.2m", "£1.2m was spent"), ("1,200", "1,200½ cases"),
+                                              ("1,200", "a 1,200:1 ratio"), ("1,200", "1,200·5 cases"),
+                                              ("1,200", "1,200\u066b5 cases"), ("1,200", "1,200'5 cases")])
+def test_a_value_inside_a_number_the_quote_prints_otherwise_is_not_printed(value: str, quote: str) -> None:
+    """The quote check took "1,200" as printed in "£1,200" (money, to scan and the parser: the record held a count),
+    in "1,200½" (a mixed number), in the ratio "1,200:1" and across another style's decimal mark or digit group
+    ("1,200·5", "1,200٫5", "1,200'5"), each of which scan reads as money or lists as not read."""
+    from analysis.record.figures import contains_printed
+
+    assert not contains_printed(value, quote)
+
+
+@pytest.mark.parametrize(("value", "quote"), [("£1,200", "£1,200 was spent"), ("1,200", "Total: 1,200 cases"),
+                                              ("1,200", "1,200² cases"), ("1,200", "1,200 ½ hours later"),
+                                              ("1,200", "(1,200)"), ("1,200", "1,200, 1,300 and 1,400")])
+def test_a_value_printed_whole_beside_marks_is_still_printed(value: str, quote: str) -> None:
+    from analysis.record.figures import contains_printed
+
+    assert contains_printed(value, quote)
+
+
+_MYLONDON = "figures/mylondon-2025-10-grooming-gangs.csv"
+
+
+def test_a_count_whose_quote_prints_it_as_money_is_refused_by_validate(tmp_path: Path) -> None:
+    """The whole path: a figure "15.6million" (a count) whose quote reads "£15.6million" passed `validate`."""
+    root = raw_copy(tmp_path, (_MYLONDON, ",£15.6million,GBP,", ",15.6million,services,"))
+    run = run_on(root, "validate")
+    assert 'quote does not contain "15.6million"' in run.stdout + run.stderr, run.stdout + run.stderr

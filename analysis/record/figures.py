@@ -13,6 +13,7 @@ import datetime as dt
 import functools
 import re
 import sys
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -72,9 +73,12 @@ def normalise_for_match(text: str) -> str:
 
 
 def _joined(mark: str, other: str) -> bool:
-    """Whether `mark` (the character beside a value) is a slash joining it to the number `other` starts or ends:
-    "7" is not printed alone in "24/7", nor "2" in "1/2" (a range's dash: `_in_a_range`)."""
-    return bool(mark) and other.isdecimal() and same_length_reading(mark) == "/"
+    """Whether `mark` (the character beside a value) is a mark joining it to the number `other` starts or ends, so
+    the quote prints another number: "7" is not printed alone in "24/7", nor "2" in "1/2", nor "1,200" in the
+    ratio "1,200:1" or in "1,200·5", "1,200٫5" or "1,200'5" (a decimal mark or a digit group's apostrophe of another
+    style), each of which scan lists as a number no figure form reads, not as 1,200 (issue 24, round twenty-one).
+    Any punctuation or symbol counts, not a list of look-alikes: a space does not (a range's dash: `_in_a_range`)."""
+    return bool(mark) and other.isdecimal() and unicodedata.category(mark)[0] in "PS"
 
 
 #: A range's end as printed before its dash, with its unit or scale ("10%", "£1.1m"), and after it ("£1.2m").
@@ -141,6 +145,13 @@ def _in_a_word(needle: str, haystack: str, at: int, end: int) -> bool:
 #: A number in a form the parser does not read, around a value found in a quote (see `_in_another_form`).
 _OTHER_FORMS = re.compile(f"{SPACED_DIGIT_GROUPS}|{APOSTROPHE_DIGIT_GROUPS}")
 _FRACTION_AFTER, _SHARE_AFTER = re.compile(WHOLE_BEFORE_FRACTION), re.compile(SHARE_SIGN_AFTER)
+#: A pound sign just before a value printed without one (read by the parser and scan as money, "£1,200" or "£ 1,200").
+_POUND_BEFORE = re.compile("£ ?$")
+
+
+def _vulgar(char: str) -> bool:
+    """Whether `char` is a fraction of its own ("½", "¾", "⅛"): numeric, yet no digit ("²", a note mark, is one)."""
+    return char.isnumeric() and not char.isdigit()
 
 
 def _in_another_form(haystack: str, at: int, end: int) -> bool:
@@ -148,10 +159,15 @@ def _in_another_form(haystack: str, at: int, end: int) -> bool:
     scan reads it: digit groups parted by spaces or apostrophes ("200" in "1'200 cases" or "1 200 cases"), the
     whole number of a mixed number ("1" in "1 1/2 years"), or a bare number with a share's sign after it ("56" in
     "56% of cases", "5" in "5‰"), so the record stored a figure the source never printed (issue 24, round
-    nineteen). A value printed with its own sign ("56%") ends in no digit and is not asked about the sign."""
+    nineteen). A value printed with its own sign ("56%") ends in no digit and is not asked about the sign. So is
+    the whole number before a fraction's own character ("1,200" in "1,200½") and an amount with a pound sign before
+    it ("1,200" in "£1,200 was spent", which scan and the parser read as money: the record held a count; issue 24,
+    round twenty-one)."""
+    if _POUND_BEFORE.search(haystack, max(0, at - 2), at) and haystack[at:at + 1].isdecimal():
+        return True
     if not haystack[end - 1:end].isdecimal():
         return False
-    if _FRACTION_AFTER.match(haystack, end) or _SHARE_AFTER.match(haystack, end):
+    if _FRACTION_AFTER.match(haystack, end) or _SHARE_AFTER.match(haystack, end) or _vulgar(haystack[end:end + 1]):
         return True
     return any(m.start() <= at and end <= m.end() and (m.start(), m.end()) != (at, end)
                for m in _OTHER_FORMS.finditer(haystack))
