@@ -75,3 +75,12 @@ def test_a_count_whose_quote_prints_it_as_money_is_refused_by_validate(tmp_path:
     root = raw_copy(tmp_path, (_MYLONDON, ",£15.6million,GBP,", ",15.6million,services,"))
     run = run_on(root, "validate")
     assert 'quote does not contain "15.6million"' in run.stdout + run.stderr, run.stdout + run.stderr
+
+
+@pytest.mark.parametrize(("sentence", "signed"), [("Police recorded ++1,200 offences.", "++1,200"),
+                                                  ("Police recorded -+1,200 offences.", "-+1,200"),
+                                                  ("Offences rose +++56% last year.", "+++56%")])
+def test_scan_never_reads_a_number_with_a_doubled_sign_as_a_figure(sentence: str, signed: str) -> None:
+    """"++1,200" was read as the exact count 1,200, its signs dropped, where "+1,200" is listed as signed."""
+    figures, left_out = _scanned(sentence)
+    assert figures == [] and left_out == [(signed, "number with a plus sign")]

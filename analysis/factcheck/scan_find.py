@@ -421,7 +421,9 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
     # read as the count 1,200 and the share 9% or 5%, where "-9%" beside it was left out as a negative number; the
     # parser refuses both (issue 24, round twenty). "3+1" (a digit before the sign) is a sum, not a signed number;
     # a margin after a figure ("1,200 +/- 50") is the figure's qualifier, left out whole just above.
-    (SIGNED_NUMBER, re.compile(rf"(?<![\w£.,/%)+-])(?:\+/-|\+)\s?£?{NUM}"
+    # (a sign doubled, "++1,200" or "-+1,200", as a slip or a spreadsheet prints it: read as the bare 1,200, the
+    # signs dropped; issue 24, round twenty-one)
+    (SIGNED_NUMBER, re.compile(rf"(?<![\w£.,/%)+\-−])(?:\+/-|[\-−]?\++)\s?£?{NUM}"
                                rf"(?:{JOINED_SCALE_WORDS}|{PER_CENT_SIGN})?(?![\w%-]|[.,/]\d)", re.IGNORECASE)),
     ("threshold in a definition", re.compile(rf"\b{_ANY} or (?:more|fewer|less)\b"
                                              rf"|\bat least {_ANY}(?=\s+(?:victim|suspect|offender|child|person)s?\b)",
