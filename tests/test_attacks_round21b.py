@@ -84,3 +84,42 @@ def test_scan_never_reads_a_number_with_a_doubled_sign_as_a_figure(sentence: str
     """"++1,200" was read as the exact count 1,200, its signs dropped, where "+1,200" is listed as signed."""
     figures, left_out = _scanned(sentence)
     assert figures == [] and left_out == [(signed, "number with a plus sign")]
+
+
+# --- class 2: a file in a linked folder is in its step's stamp -------------------------------------------------------
+
+
+@pytest.mark.parametrize("rel", ["analysis/factcheck/templates/parts/note.html.j2",
+                                 "analysis/publish/charts/shared/helpers.py",
+                                 "notebooks/lib/helpers/fmt.py"])
+def test_a_file_in_a_linked_folder_is_in_every_stamp_that_reads_it(tmp_path: Path, rel: str) -> None:
+    """pathlib's `**` does not enter a folder that is a symbolic link, but Jinja, imports and the kernels read
+    through one: a template partial in `templates/parts -> ../shared` (or a module in a linked package, or in a
+    linked folder of notebooks) was in no stamp, so editing it left the pages or charts stale and `make` skipped."""
+    from analysis.run import pipeline
+
+    root, shared = tmp_path / "project", tmp_path / "shared"
+    shared.mkdir()
+    (shared / Path(rel).name).write_text("one\n")
+    link = root / Path(rel).parent
+    link.parent.mkdir(parents=True)
+    link.symlink_to(shared, target_is_directory=True)
+    readers = [s for s in pipeline.STEPS if any(p == root / rel for p in pipeline._files(root, s.inputs))]
+    assert readers, f"no step reads {rel}"
+    for step in readers:
+        before = pipeline.content_hash(root, step.inputs)
+        (shared / Path(rel).name).write_text("two\n")
+        assert pipeline.content_hash(root, step.inputs) != before, f"{step.name} does not see {rel}"
+        (shared / Path(rel).name).write_text("one\n")
+
+
+def test_a_linked_folder_that_points_above_itself_is_read_once(tmp_path: Path) -> None:
+    """A link to a folder above it (`templates/loop -> ..`) is not followed round for ever."""
+    from analysis.run import pipeline
+
+    templates = tmp_path / "analysis" / "factcheck" / "templates"
+    templates.mkdir(parents=True)
+    (templates / "page.html.j2").write_text("<p>one</p>\n")
+    (templates / "loop").symlink_to("..", target_is_directory=True)
+    files = pipeline._files(tmp_path, ("analysis/factcheck/**/templates/**/*",))
+    assert templates / "page.html.j2" in files and len(files) < 10

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import fnmatch
 import functools
 import hashlib
 import importlib
@@ -27,7 +28,7 @@ import sys
 import sysconfig
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from concurrent.futures import CancelledError
 from dataclasses import dataclass
 from pathlib import Path
@@ -142,8 +143,54 @@ RESULTS = (("gallery", f"outputs/{GALLERY_NAME}"), ("report", f"outputs/{REPORT_
 
 def _files(root: Path, patterns: Iterable[str]) -> list[Path]:
     """Every file the patterns match, sorted. A symbolic link to a file counts as that file: the step reads it
-    through the link (a linked notebook ran, but was left out of the hash, so editing it never reran the step)."""
-    return sorted({p for pattern in patterns for p in root.glob(pattern) if p.is_file()})
+    through the link (a linked notebook ran, but was left out of the hash, so editing it never reran the step).
+    So does a file in a linked folder at any depth a `**` reaches (`_deep`)."""
+    found: set[Path] = set()
+    for pattern in patterns:
+        found.update(_deep(root, pattern) if "**" in pattern else (p for p in root.glob(pattern) if p.is_file()))
+    return sorted(found)
+
+
+def _deep(root: Path, pattern: str) -> Iterable[Path]:
+    """The files a pattern with `**` matches, through linked folders too. pathlib's `**` (before Python 3.13's
+    `recurse_symlinks`) does not enter a folder that is a symbolic link, yet Jinja, the import system and the
+    kernels read through one: a template folder linked into `templates/` (`parts -> ../../shared`), or a package
+    linked into a stage or into a folder of notebooks, was left out of every stamp, so editing a file in it left
+    the pages or charts stale and `make` said "unchanged, skipped" (issue 24, round twenty-one). A folder is not
+    entered again below itself (a link to a parent folder ends there)."""
+    parts = pattern.split("/")
+    fixed = next((i for i, part in enumerate(parts) if any(c in part for c in "*?[")), len(parts))
+    base = root.joinpath(*parts[:fixed])
+    wanted = parts[fixed:]
+
+    def walk(folder: Path, rel: tuple[str, ...], above: frozenset[tuple[int, int]]) -> Iterator[Path]:
+        try:
+            st = folder.stat()
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError:  # gone, unreadable, or a dangling link: nothing of it can be read by the step either
+            return
+        here = above | {(st.st_dev, st.st_ino)}
+        for entry in entries:
+            path, sub = folder / entry.name, (*rel, entry.name)
+            try:
+                is_dir, is_file = entry.is_dir(), entry.is_file()
+            except OSError:
+                continue
+            if is_file and _matches(sub, wanted):
+                yield path
+            elif is_dir and (entry.stat().st_dev, entry.stat().st_ino) not in here:
+                yield from walk(path, sub, here)
+
+    return walk(base, (), frozenset())
+
+
+def _matches(parts: tuple[str, ...], pattern: list[str]) -> bool:
+    """Whether a relative path's parts match a glob's parts, `**` standing for any number of folders (none too)."""
+    if not pattern:
+        return not parts
+    if pattern[0] == "**":
+        return any(_matches(parts[i:], pattern[1:]) for i in range(len(parts) + 1))
+    return bool(parts) and fnmatch.fnmatchcase(parts[0], pattern[0]) and _matches(parts[1:], pattern[1:])
 
 
 def content_hash(root: Path, patterns: Iterable[str]) -> str:
