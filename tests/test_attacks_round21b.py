@@ -123,3 +123,19 @@ def test_a_linked_folder_that_points_above_itself_is_read_once(tmp_path: Path) -
     (templates / "loop").symlink_to("..", target_is_directory=True)
     files = pipeline._files(tmp_path, ("analysis/factcheck/**/templates/**/*",))
     assert templates / "page.html.j2" in files and len(files) < 10
+
+
+@pytest.mark.parametrize(("printed", "read"), [("twelve%", (12.0, "exact", "percent")),
+                                               ("twelve pp", (12.0, "exact", "percentage points")),
+                                               ("one per 100,000 children", (1.0, "exact", "rate")),
+                                               ("about twelve per 1,000 children", (12.0, "about", "rate"))])
+def test_a_number_in_words_with_a_sign_or_a_rate_base_is_read_as_the_parser_reads_it(
+        printed: str, read: tuple[float, str, str]) -> None:
+    """The parser reads "twelve%" as 12 per cent and "one per 100,000 children" as a rate; scan dropped the first
+    without a word and read the second as the counts 1 and 100,000 (a figure the article never printed)."""
+    from analysis.record.printed import parse_printed
+
+    figures, left_out = _scanned(f"Police said {printed} were recorded in Kent last year.")
+    assert figures == [read] and left_out == []
+    parsed = parse_printed(printed)
+    assert (parsed.value, parsed.qualifier, parsed.unit) == read

@@ -528,9 +528,12 @@ _FORMS = [
     rf"{NUM}(?:\s|-)?(?:%|per[ -]?cent\b|(?:{PERCENTAGE_POINTS})\b)|{NUM}-?pc\b",
     # A percentage in words ("fifty-six per cent"): the parser reads it; scan left "fifty-six" out as a number word
     # that counts nothing, and the percentage was gone (issue 24, round fifteen).
-    rf"{WORDNUM}[ -]per[ -]?cent\b",
+    # (and with the sign or points the parser reads after it, "twelve%", "twelvepc", "twelve pp", or a rate's base,
+    # "one per 100,000 children": each dropped without a word, or the base read as the count 100,000; issue 24,
+    # round twenty-one)
+    rf"{WORDNUM}(?:[ -]per[ -]?cent\b|[ -]?%|-?pc\b|[ -]?(?:{PERCENTAGE_POINTS})\b)",
     rf"{NUM}(?:{JOINED_SCALE_WORDS})\b",
-    rf"{NUM} per {NUM}",
+    rf"(?:{NUM}|{WORDNUM}) per {NUM}",
     rf"{_FRACTION}(?= of\b)",
     # A fraction that ends a rise or fall ("up by more than a third", "rose by almost a fifth.") or is the subject
     # of a verb ("around a third were…"); "half" alone is left to "half of" (a "first half." is no share).
