@@ -122,6 +122,10 @@ def test_a_qualifier_in_other_words_keeps_its_meaning(text: str, printed: str, q
     ("About 1,200 to 1,300 cases were found.", "About 1,200 to 1,300", "range"),
     ("There were around 1,200 to 1,300 cases.", "around 1,200 to 1,300", "range"),
     ("1,200 to 1,300 cases were found.", "1,200 to 1,300", "range"),
+    # "to" after a verb whose object is the amount (r21b's note)
+    ("Police found 1,200 to 1,300 cases.", "1,200 to 1,300", "range"),
+    ("Police received 1,200 to 1,300 referrals.", "1,200 to 1,300", "range"),
+    ("The Met estimates 1,200 to 1,300 children are at risk.", "1,200 to 1,300", "range"),
     # an estimate's word in brackets after the figure: the exact 1,200
     ("The figure is 1,200 (approx.).", "1,200 (approx.)", "number with a qualifier no figure form reads"),
     ("The figure is 1,200 (est.).", "1,200 (est.)", "number with a qualifier no figure form reads"),
@@ -172,6 +176,10 @@ def test_every_verb_of_multiples_is_read() -> None:
     # "about X to Y" after a verb of change is a change to a level, not a range
     ("Cases rose from about 1,200 to 1,300.", [("about 1,200", 1200.0, "count", "about"),
                                                ("1,300", 1300.0, "count", "exact")]),
+    ("Referrals went from 1,200 to 1,300.", [("1,200", 1200.0, "count", "exact"), ("1,300", 1300.0, "count", "exact")]),
+    ("Police recorded 1,200, up 12% to 1,300.", [("1,200", 1200.0, "count", "exact"),
+                                                 ("12%", 12.0, "percent", "exact"),
+                                                 ("1,300", 1300.0, "count", "exact")]),
     ("Cases fell by about 300 to 1,200.", [("about 300", 300.0, "count", "about"),
                                            ("1,200", 1200.0, "count", "exact")]),
     # a note on the figure's status is no qualifier; "doubling time" and "every second" of a clock count nothing

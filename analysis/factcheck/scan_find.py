@@ -157,6 +157,11 @@ _REFERENCE_WORDS = sorted((
 #: took six times as long without it.)
 _STATES_AN_AMOUNT = "|".join(rf"(?<=\b{verb} )" for verb in (
     "were", "was", "are", "is", "be", "been", "cost", "costs", "costing", "numbered", "number", "totalled", "total",
+    # (and a verb whose object is the amount, "Police found 1,200 to 1,300 cases", "received 1,200 to 1,300
+    # referrals": the exact 1,200 and 1,300, round twenty-one)
+    "found", "finds", "identified", "identifies", "recorded", "records", "received", "receives", "reported",
+    "reports", "involved", "involving", "affected", "affecting", "estimated", "estimates", "estimate", "saw", "sees",
+    "had", "has", "have", "counted", "counts", "numbering", "totalling", "including", "included", "includes",
     *(f"{verb} from" for verb in ("ranged", "ranging", "ranges", "range", "varied", "varying", "varies", "vary",
                                   "anywhere"))))
 #: Nouns that make a number in words a count ("six boroughs"); other number words ("in one viral exchange") are
@@ -240,9 +245,10 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
     # figures, round nineteen; after "from", "by" or "rose", "to" ends a change, "rose from 618 to 922")
     # (and "to" opening the sentence or after an estimate's word there or after such a verb, "About 1,200 to 1,300
     # cases were found", "were around 1,200 to 1,300": "about 1,200" and the exact 1,300, round twenty-one; the
-    # first character's lookahead admits the words' first letters, and "(?<!\w)" ends the try inside a word)
-    ("range", re.compile(rf"(?=[£\db{_RANGE_ESTIMATE_FIRST}])(?:(?<!\w)(?:^|{_STATES_AN_AMOUNT})"
-                         rf"(?:{_RANGE_ESTIMATE}\s+)?£?{NUM}{RANGE_END_UNIT}? to £?{NUM}"
+    # first character's lookahead admits the words' first letters, and "(?<!\w)" and the words themselves end the
+    # try inside a word or at any other word before the verbs' lookbehinds are tried)
+    ("range", re.compile(rf"(?=[£\db{_RANGE_ESTIMATE_FIRST}])(?:(?<!\w)(?=[£\d]|{_RANGE_ESTIMATE}\s)"
+                         rf"(?:^|{_STATES_AN_AMOUNT})(?:{_RANGE_ESTIMATE}\s+)?£?{NUM}{RANGE_END_UNIT}? to £?{NUM}"
                          rf"(?:{JOINED_SCALE_WORDS}|{PER_CENT_SIGN})?(?![\w%-]|[.,/]\d)"
                          # (and "1,000 through 1,200", "1,000 thru 1,200": two exact figures, round twenty-one)
                          rf"|(?<![\w£.,/-])£?{NUM}{RANGE_END_UNIT}?(?:-to-|-| - | through | thru )£?{NUM}"
