@@ -139,6 +139,10 @@ def test_a_qualifier_in_other_words_keeps_its_meaning(text: str, printed: str, q
     ("It cost 1,200 €.", "1,200 €", "number with a unit no figure form reads"),
     # spaced digit groups with a decimal part: the count 1
     ("There were 1 200,5 cases.", "1 200,5", "number with spaces between its digit groups"),
+    # a numeral no script's digits are: subscript, circled, Roman (dropped without a word)
+    ("There were ₁₂ cases.", "₁₂", "number in a form no figure form reads"),
+    ("There were ⑫ cases.", "⑫", "number in a form no figure form reads"),
+    ("The list was Ⅻ long.", "Ⅻ", "number in a form no figure form reads"),
 ])
 def test_a_figure_no_form_reads_is_listed(text: str, left: str, kind: str) -> None:
     assert _read(text) == ([], [_listed(left, kind)])

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -887,18 +888,34 @@ def _set_aside(m: re.Match[str], core: str, qual: str | None, masked: str, befor
     return UNREAD, None
 
 
+def _numerals() -> str:
+    r"""The body of a character class of every numeral of the Basic Multilingual Plane that is no digit of a script
+    (which `\d` reads): vulgar fractions, subscripts, circled, bracketed and Roman numerals ("½", "₁₂", "①", "Ⅻ"),
+    as Unicode's number categories name them, in ranges."""
+    codes = [c for c in range(0x80, 0x10000) if (ch := chr(c)).isnumeric() and not ch.isdecimal()
+             and unicodedata.category(ch)[0] == "N"]
+    ranges: list[list[int]] = []
+    for code in codes:
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+    return "".join(f"\\u{a:04x}" if a == b else f"\\u{a:04x}-\\u{b:04x}" for a, b in ranges)
+
+
 #: A number as printed, however malformed ("1,73", "12,34,567", ".5", the "19" of "COVID-19", "3b", "½"): what no
 #: figure form and no left-out kind took is listed, so no number is dropped without a word. A vulgar fraction was in
-#: neither list ("½ of the total" left no trace: issue 24, round fourteen).
-_FRACTIONS = "\u00bc-\u00be\u2150-\u215e"
-_DIGITS = re.compile(rf"[.,]?[\d{_FRACTIONS}]+(?:[.,]\d+)*[\w%]*")
-_ANY_DIGIT = re.compile(rf"[\d{_FRACTIONS}]")
+#: neither list ("½ of the total" left no trace: issue 24, round fourteen); nor were subscripts, circled or Roman
+#: numerals ("₁₂ cases", "① case": round twenty-one).
+_NUMERALS = _numerals()
+_DIGITS = re.compile(rf"[.,]?[\d{_NUMERALS}]+(?:[.,]\d+)*[\w%]*")
+_ANY_DIGIT = re.compile(rf"[\d{_NUMERALS}]")
 #: Where a number is part of a name or a code: a letter written on to it, before (with a hyphen or not) or after.
-_LETTERED = re.compile(rf"[^\W\d_{_FRACTIONS}]")  # a letter: \w less digits, "_" and "½" (which \w holds)
+_LETTERED = re.compile(rf"[^\W\d_{_NUMERALS}]")  # a letter: \w less digits, "_" and numerals (\w holds them)
 _LETTER_BEFORE = re.compile(rf"{_LETTERED.pattern}-?$")
 #: A number whose only letters are a scale or pence written on to it ("1,2k", "½m", "1¼bn", "1,200p"): a figure in a
 #: form no figure form reads, not a code; each was dropped without a word (issue 24, round eighteen).
-_SCALED = re.compile(rf"[.,]?[\d{_FRACTIONS}]+(?:[.,]\d+)*(?:{JOINED_SCALE_WORDS}|p)", re.IGNORECASE)
+_SCALED = re.compile(rf"[.,]?[\d{_NUMERALS}]+(?:[.,]\d+)*(?:{JOINED_SCALE_WORDS}|p)", re.IGNORECASE)
 #: A number that is a statistic whatever is written on to it, after or before: thousands commas or a per cent sign
 #: ("1,200cases", "9,000children", a typo's missing space, were listed as part of a name and so not reported: issue
 #: 24, round twenty; so were "sub-1,200" and "over-1,200", round twenty-one). No code prints its digits so.
