@@ -206,3 +206,50 @@ def test_a_field_starting_with_a_full_width_formula_sign_is_refused(text: str) -
     problem = text_problem(text)
     assert problem is not None and "formula" in problem
     assert neutralise_formula(text) == "'" + text
+
+
+# --- verdicts: an input printed as a bound is judged across what it allows (class 4, kept item N5) -----------------
+
+
+@pytest.mark.parametrize(("value", "stated", "verdict"), [
+    # a claim that restates its source word for word was "inaccurate": 1,200 is not more than 1,200
+    ("more than 1,200", "more than 1,200", "accurate"),
+    ("more than 1,200", "over 1,200", "accurate"),
+    ("fewer than 50", "under 50", "accurate"),
+    # "1,200" exact was "accurate" where the source rules 1,200 itself out: it is borne out, not confirmed
+    ("more than 1,200", "1,200", "accurate within rounding"),
+    ("almost 1,200", "1,200", "accurate within rounding"),
+    ("at most 1,200", "1,200", "accurate within rounding"),
+    # unchanged: a weaker claim holds for every value the bound allows, a contrary one for none
+    ("more than 1,200", "more than 1,000", "accurate"),
+    ("at least 1,200", "at least 1,200", "accurate"),
+    ("more than 1,200", "1,100", "inaccurate"),
+    ("1,273", "more than 1,200", "accurate"),
+])
+def test_a_bound_input_is_read_as_every_value_it_allows(value: str, stated: str, verdict: str) -> None:
+    """`verify count` and the fact-check read an input printed "more than X" as any value above X (issue 24, kept
+    item N5, r21b's 4.11): one verdict in both, and the working never prints a stand-in for the open end."""
+    import argparse
+
+    from analysis.factcheck import verify
+    from tests.test_attacks_round20b import _fact_check
+
+    parser = argparse.ArgumentParser()
+    verify.add_arguments(parser, "verify")
+    result = verify.evaluate(parser.parse_args(["count", "--value", value, "--stated", stated]))
+    assert result.verdict == verdict
+    assert _fact_check(value, stated) == verdict
+    assert "000,000" not in result.working
+
+
+def test_a_derived_claim_from_a_bound_is_borne_out_not_confirmed() -> None:
+    """A rise from "more than 1,200" to 1,400 stated as 16.7% was "accurate": the base may be any value above 1,200,
+    so the rise any value below 16.7%."""
+    import argparse
+
+    from analysis.factcheck import verify
+
+    parser = argparse.ArgumentParser()
+    verify.add_arguments(parser, "verify")
+    args = ["change", "--from", "more than 1,200", "--to", "1400", "--stated", "16.7 per cent"]
+    assert verify.evaluate(parser.parse_args(args)).verdict == "accurate within rounding"

@@ -14,7 +14,7 @@ from typing import Any
 from analysis.factcheck import rules
 from analysis.factcheck.exact import exact_context
 from analysis.factcheck.forms import computed_text, restated
-from analysis.factcheck.ranged import about_range, judged_on_ranges
+from analysis.factcheck.ranged import judged_on_ranges, printed_range
 from analysis.factcheck.registry import input_refs, may_omit, parse_or_none, rounded_inputs, stated_text
 from analysis.factcheck.vintages import Vintages
 from analysis.record.figures import normalise_for_match
@@ -180,8 +180,9 @@ def _evaluate(claim: dict[str, Any], figures: Figures, gaps: dict[str, dict[str,
 
 def _input_ranges(claim: dict[str, Any], values: dict[str, Any],
                   figures: Figures) -> dict[str, tuple[Decimal, Decimal]]:
-    """Every value a rounded or approximate input could stand for: `rounded: {to: 100}` makes "1,200" 1,150 to
-    1,249 (a count) or 1,150 to 1,250; an input printed "about X" is X ± the rule book's tolerance."""
+    """Every value a rounded, approximate or bounded input could stand for: `rounded: {to: 100}` makes "1,200" 1,150
+    to 1,249 (a count) or 1,150 to 1,250; an input printed "about X" is X ± the rule book's tolerance, one printed
+    "more than X" any value above X (`ranged.printed_range`)."""
     out: dict[str, tuple[Decimal, Decimal]] = {}
     for role, step_text in (claim.get("rounded") or {}).items():
         x = values.get(role)
@@ -190,7 +191,7 @@ def _input_ranges(claim: dict[str, Any], values: dict[str, Any],
     for role, ref in input_refs(claim):
         figure = figures.get(ref or "") or {}
         x = values.get(role)
-        about = about_range(str(figure.get("qualifier") or ""), x) if isinstance(x, Decimal) else None
+        about = printed_range(str(figure.get("qualifier") or ""), x) if isinstance(x, Decimal) else None
         if role not in out and about:
             out[role] = about
     return out

@@ -22,19 +22,67 @@ from analysis.factcheck.wording import printed_value, verdict
 from analysis.record.printed import Printed
 from analysis.record.vocabulary import TOLERANCE
 
-__all__ = ["about_range", "judged_on_ranges"]
+__all__ = ["printed_range", "judged_on_ranges"]
 
 #: How many values across each input's range are tried (ends included); the computed value moves monotonically
 #: with each input, so its range is exact, and the stated value's fit is found to within 1/40 of the range.
 _STEPS = 40
 
 
-def about_range(qualifier: str, value: Decimal) -> tuple[Decimal, Decimal] | None:
-    """Every value an input printed "about X" (its `qualifier`, as `parse_printed` reads it) could stand for: X ±
-    the rule book's tolerance; None when it is printed otherwise."""
-    if qualifier != "about":
-        return None
-    return value * (1 - TOLERANCE), value * (1 + TOLERANCE)
+#: A bound's open end ("more than X": every value above X) is tried at X plus this many times X (or 1): the computed
+#: value moves monotonically with each input, so there it is as near its limit as any verdict can tell. Never
+#: printed: the working says "any value above X".
+_OPEN_END = Decimal(10) ** 6
+#: A strict bound's own end ("more than X", "fewer than X") is tried this far inside it (relatively): the input is
+#: never X itself, and a claim that restates the bound ("more than 1,200" for "more than 1,200") holds.
+_INSIDE = Decimal("1e-9")
+#: The qualifiers that bound a value from below and from above, as `parse_printed` names them.
+_LOWER_BOUNDS, _UPPER_BOUNDS = {"more than": True, "at least": False}, {"fewer than": True, "at most": False}
+
+
+def printed_range(qualifier: str, value: Decimal) -> tuple[Decimal, Decimal] | None:
+    """Every value an input printed with `qualifier` (as `parse_printed` reads it) could stand for, by the rule
+    book's reading of the same words in a claim: "about X" is X ± the tolerance, "almost X" X less the tolerance up
+    to X, "just over X" X up to X plus the tolerance; a bound any value past X ("more than X", "at least X"; "fewer
+    than X", "at most X" down to 0). None for an exact value.
+
+    Read at X alone, a bound judged a claim that restates it word for word inaccurate ("more than 1,200" for an
+    input "more than 1,200", since 1,200 is not more than 1,200) and "1,200" accurate, where the source rules 1,200
+    out (issue 24, round twenty-one)."""
+    reach = max(abs(value), Decimal(1))
+    if qualifier == "about":
+        return value * (1 - TOLERANCE), value * (1 + TOLERANCE)
+    if qualifier == "almost":
+        return value * (1 - TOLERANCE), value
+    if qualifier == "just over":
+        return value, value * (1 + TOLERANCE)
+    if qualifier in _LOWER_BOUNDS:
+        return value + reach * _INSIDE * _LOWER_BOUNDS[qualifier], value + reach * _OPEN_END
+    if qualifier in _UPPER_BOUNDS:
+        return min(Decimal(0), value - reach * _OPEN_END) if value <= 0 else Decimal(0), \
+            value - reach * _INSIDE * _UPPER_BOUNDS[qualifier]
+    return None
+
+
+def _bound(value: Decimal, lo: Decimal, hi: Decimal) -> str | None:
+    """ "above" or "below" when the range is a bound's (`printed_range`: its open end far past the value, or down to
+    0 from under it), else None."""
+    reach = max(abs(value), Decimal(1)) * _OPEN_END / 2
+    if hi - value > reach:
+        return "above"
+    if value - lo > reach or (lo == 0 < value and hi <= value):
+        return "below"
+    return None
+
+
+def _read_as(value: Decimal, lo: Decimal, hi: Decimal) -> str:
+    """How the working says what an input could stand for: "1,200 read as 1,140 to 1,260", or for a bound, "1,200
+    read as any value above 1,200" (the stand-in for its open end is never printed)."""
+    side, x = _bound(value, lo, hi), rules.fmt_number(value)
+    if side:
+        strict = lo > value if side == "above" else hi < value
+        return f"{x} read as any value {side} {x}" if strict else f"{x} read as {x} or any value {side} it"
+    return f"{rules.fmt_number(value)} read as {rules.fmt_number(lo)} to {rules.fmt_number(hi)}"
 
 
 def judged_on_ranges(apply: Callable[[dict[str, Decimal]], rules.Result], values: dict[str, Decimal],
@@ -57,17 +105,23 @@ def judged_on_ranges(apply: Callable[[dict[str, Decimal]], rules.Result], values
     if computed and not any(fits) and all(r.rule != "unit mismatch" for r in outcomes):
         own = printed_value(stated)
         fits.append(min(computed) <= own <= max(computed) and verdict(own, stated) == rules.ACCURATE)
-    spans = ", ".join(f"{rules.fmt_number(values[role])} read as {rules.fmt_number(lo)} to {rules.fmt_number(hi)}"
-                      for role, (lo, hi) in ranges.items())
+    spans = ", ".join(_read_as(values[role], lo, hi) for role, (lo, hi) in ranges.items())
+    bounds = any(_bound(values[role], lo, hi) for role, (lo, hi) in ranges.items())
     span = (f"{computed_text(dataclasses.replace(printed, computed=min(computed)))} to "
             f"{computed_text(dataclasses.replace(printed, computed=max(computed)))}") if computed else ""
-    lead = f"inputs rounded: for {spans}, the result runs from {span}"
+    # (a bound's result has no printable far end: the stand-in's result is no figure anyone published)
+    lead = (f"inputs printed as bounds: for {spans}" if bounds
+            else f"inputs rounded: for {spans}, the result runs from {span}")
+    # A strict bound's printed value is no value it allows ("more than 1,200" is never 1,200): the verdict there
+    # does not count against a claim that holds for every value it does allow.
+    outside = any(not lo <= values[role] <= hi for role, (lo, hi) in ranges.items())
     tail = f" · {printed.verdict}"
     if printed.working.endswith(tail):  # the verdict at the printed values is one step of the working, not the end
         printed = dataclasses.replace(printed, working=printed.working[:-len(tail)] + f" · {printed.verdict} at the "
                                       "printed values")
-    if all(fits) and printed.verdict == rules.ACCURATE:
-        return printed.with_note(f"{lead}, and the stated value holds for all of it · {rules.ACCURATE}")
+    if all(fits) and (printed.verdict == rules.ACCURATE or outside):
+        return dataclasses.replace(printed, verdict=rules.ACCURATE).with_note(
+            f"{lead}, and the stated value holds for all of it · {rules.ACCURATE}")
     if any(fits) or printed.verdict in rules.BORNE_OUT:
         return dataclasses.replace(printed, verdict=rules.WITHIN_ROUNDING).with_note(
             f"{lead}; the stated value holds for part of that range only, so the figures as printed bear it out "
