@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from analysis.record.safeguarding import personal_data_in
 from tests.scanned import listed as _listed
 from tests.scanned import read as _read
+from tests.test_attacks_round20b import _fact_check
 
 # --- personal data: a name with an age the round-twenty rule did not read as one (class 4) --------------------------
 
@@ -229,27 +232,24 @@ def test_a_field_starting_with_a_full_width_formula_sign_is_refused(text: str) -
 def test_a_bound_input_is_read_as_every_value_it_allows(value: str, stated: str, verdict: str) -> None:
     """`verify count` and the fact-check read an input printed "more than X" as any value above X (issue 24, kept
     item N5, r21b's 4.11): one verdict in both, and the working never prints a stand-in for the open end."""
-    import argparse
-
-    from analysis.factcheck import verify
-    from tests.test_attacks_round20b import _fact_check
-
-    parser = argparse.ArgumentParser()
-    verify.add_arguments(parser, "verify")
-    result = verify.evaluate(parser.parse_args(["count", "--value", value, "--stated", stated]))
-    assert result.verdict == verdict
+    assert _verified("count", "--value", value, "--stated", stated).verdict == verdict
     assert _fact_check(value, stated) == verdict
-    assert "000,000" not in result.working
+    assert "000,000" not in _verified("count", "--value", value, "--stated", stated).working
 
 
 def test_a_derived_claim_from_a_bound_is_borne_out_not_confirmed() -> None:
     """A rise from "more than 1,200" to 1,400 stated as 16.7% was "accurate": the base may be any value above 1,200,
     so the rise any value below 16.7%."""
+    result = _verified("change", "--from", "more than 1,200", "--to", "1400", "--stated", "16.7 per cent")
+    assert result.verdict == "accurate within rounding"
+
+
+def _verified(*args: str) -> Any:
+    """What `verify` says of one command line (its verdict and working)."""
     import argparse
 
     from analysis.factcheck import verify
 
     parser = argparse.ArgumentParser()
     verify.add_arguments(parser, "verify")
-    args = ["change", "--from", "more than 1,200", "--to", "1400", "--stated", "16.7 per cent"]
-    assert verify.evaluate(parser.parse_args(args)).verdict == "accurate within rounding"
+    return verify.evaluate(parser.parse_args(list(args)))
