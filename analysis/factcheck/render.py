@@ -16,6 +16,7 @@ from typing import Any
 
 from jinja2 import BaseLoader, ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
+from markupsafe import escape as markupsafe_escape
 
 from analysis.factcheck.markdown_escape import code, escape, link
 from analysis.factcheck.report import VERDICT_ORDER, working_steps
@@ -40,10 +41,28 @@ def _common(env: Environment) -> Environment:
     return env
 
 
-def html_environment(extra: Iterable[Path] = ()) -> Environment:
-    """Autoescaping HTML environment over these templates (and any extra folders, searched first)."""
+def html_environment(extra: Iterable[Path] = (), pasted: bool = False) -> Environment:
+    """Autoescaping HTML environment over these templates (and any extra folders, searched first). `pasted`: the
+    HTML is a snippet a newsroom copies into its own pages (`pasteable`)."""
     loaders: list[BaseLoader] = [*(FileSystemLoader(str(p)) for p in extra), FileSystemLoader(str(TEMPLATES))]
-    return _common(Environment(loader=ChoiceLoader(loaders), autoescape=True, undefined=StrictUndefined))
+    return _common(Environment(loader=ChoiceLoader(loaders), autoescape=True, undefined=StrictUndefined,
+                               finalize=pasteable if pasted else None))
+
+
+#: What starts a shortcode or a template tag in the publishing system a snippet is pasted into, where HTML
+#: escaping leaves it: WordPress and Drupal read "[embed]…[/embed]" or "[node:title]" in a post's HTML, Liquid
+#: (Jekyll), Twig, Hugo and Handlebars read "{{ … }}" and "{% … %}". Record text in the embed code a reporter copies
+#: kept them, so a source line with "[embed]https://…[/embed]" made the newsroom's page load another site's content
+#: (issue 24, round twenty-two). As character references they show the same and start nothing: those systems read
+#: the raw text, before a browser decodes it.
+_PASTED = str.maketrans({c: f"&#{ord(c)};" for c in "[]{}"})
+
+
+def pasteable(value: Any) -> Any:
+    """`value` HTML-escaped with the characters of `_PASTED` as character references; markup passes unchanged."""
+    if isinstance(value, Markup):
+        return value
+    return Markup(str(markupsafe_escape(value)).translate(_PASTED))
 
 
 def markdown_environment() -> Environment:
