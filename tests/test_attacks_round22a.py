@@ -45,3 +45,25 @@ def test_the_embed_code_starts_no_shortcode_or_template_tag(tmp_path: Path) -> N
     shown = html.unescape(snippet)
     assert f"Source: {PASTED_SYNTAX}. Chart:" in shown
     assert f'alt="Alt text: {PASTED_SYNTAX}"' in shown
+
+
+# --- JSON made to be pasted into a page writes no shortcode or template tag (class 5) -------------------------------
+
+
+def test_json_for_readers_writes_no_shortcode_or_template_tag_in_its_strings() -> None:
+    """The charts' JSON, ClaimReview and the data package are made to be pasted into a page's `<script>`; a
+    publishing system runs "[embed]…[/embed]" or "{{ … }}" there too (WordPress reads shortcodes inside a script,
+    Jekyll reads Liquid anywhere). Inside strings they are `\\u` escapes now; the structure's own brackets stay, and
+    a JSON reader reads the same values."""
+    from analysis.record.hygiene import inline_safe_json
+
+    doc = {"@context": "https://schema.org", "@graph": [{
+        "@type": "ClaimReview", "claimReviewed": f"Jane Doe said 1,200 {PASTED_SYNTAX}",
+        "itemReviewed": {"author": {"name": "[node:title] {{ site.github }}"}}, "list": ["[x]", {"k": "{y}"}]}]}
+    text = inline_safe_json(doc)
+    assert json.loads(text) == doc
+    strings = re.findall(r'"(?:[^"\\]|\\.)*"', text)
+    assert strings and not [s for s in strings if any(c in s for c in "[]{}")], text
+    assert "\\u005bembed\\u005d" in text
+    # Outside strings, JSON's own syntax is unchanged.
+    assert text.startswith("{\n") and '"@graph": [\n' in text

@@ -20,7 +20,7 @@ from markupsafe import escape as markupsafe_escape
 
 from analysis.factcheck.markdown_escape import code, escape, link
 from analysis.factcheck.report import VERDICT_ORDER, working_steps
-from analysis.record.hygiene import is_web_url
+from analysis.record.hygiene import PASTED_SYNTAX, is_web_url
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -49,13 +49,9 @@ def html_environment(extra: Iterable[Path] = (), pasted: bool = False) -> Enviro
                                finalize=pasteable if pasted else None))
 
 
-#: What starts a shortcode or a template tag in the publishing system a snippet is pasted into, where HTML
-#: escaping leaves it: WordPress and Drupal read "[embed]…[/embed]" or "[node:title]" in a post's HTML, Liquid
-#: (Jekyll), Twig, Hugo and Handlebars read "{{ … }}" and "{% … %}". Record text in the embed code a reporter copies
-#: kept them, so a source line with "[embed]https://…[/embed]" made the newsroom's page load another site's content
-#: (issue 24, round twenty-two). As character references they show the same and start nothing: those systems read
-#: the raw text, before a browser decodes it.
-_PASTED = str.maketrans({c: f"&#{ord(c)};" for c in "[]{}"})
+#: In the embed code a reporter copies, record text's shortcode and template openers (`hygiene.PASTED_SYNTAX`) as
+#: character references: the same text on the page, nothing for the publishing system to read.
+_PASTED = str.maketrans({c: f"&#{ord(c)};" for c in PASTED_SYNTAX})
 
 
 def pasteable(value: Any) -> Any:

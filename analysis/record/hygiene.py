@@ -375,16 +375,27 @@ def neutralise_formula(value: Any) -> Any:
     return "'" + inert if formula_like(inert) else inert
 
 
+#: What starts a shortcode or a template tag in the publishing system a newsroom pastes the project's HTML or JSON
+#: into, which reads the raw text of a post before any browser or JSON reader: WordPress and Drupal read
+#: "[embed]…[/embed]" or "[node:title]" anywhere in a post (inside a `<script>` too), Liquid (Jekyll), Twig, Hugo and
+#: Handlebars read "{{ … }}" and "{% … %}". Record text keeps them as written ("[embed]https://…[/embed]" in a source
+#: line made the newsroom's page load another site's content), so whatever is made to be pasted writes them as
+#: escapes: character references in HTML (`analysis.factcheck.render.pasteable`), `\u` escapes inside JSON strings.
+PASTED_SYNTAX = "[]{}"
+#: A JSON string as `json.dumps` writes it (every control character and quote inside it escaped).
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+_JSON_ESCAPES = str.maketrans({char: f"\\u{ord(char):04x}" for char in f"<>&\u2028\u2029{PASTED_SYNTAX}"})
+
+
 def inline_safe_json(doc: object, sort_keys: bool = False) -> str:
     """`doc` as the JSON of every file the project writes for readers (ClaimReview, the charts' metadata, the
     data package, Datasette's metadata): inert when pasted into a page's `<script>`, as a newsroom pastes a chart's
-    data into its own graphic. `<`, `>` and `&` (so no `</script>` or `<!--` can end or change the script) and
-    U+2028/U+2029 are written as escapes; a JSON reader reads the same values. Record text ("Fire & Rescue", a
-    caveat's "</script>") reached the charts' JSON as it was (issue 24, round sixteen)."""
+    data into its own graphic. Inside its strings, `<`, `>` and `&` (so no `</script>` or `<!--` can end or change
+    the script), U+2028/U+2029 and what starts a shortcode or template tag (`PASTED_SYNTAX`) are written as escapes;
+    a JSON reader reads the same values. Record text ("Fire & Rescue", a caveat's "</script>") reached the charts'
+    JSON as it was (issue 24, round sixteen)."""
     text = json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=sort_keys)
-    for char in "<>&\u2028\u2029":
-        text = text.replace(char, f"\\u{ord(char):04x}")
-    return text + "\n"
+    return _JSON_STRING.sub(lambda found: found.group().translate(_JSON_ESCAPES), text) + "\n"
 
 
 def neutralise_frame(frame: Any) -> Any:
