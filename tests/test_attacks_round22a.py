@@ -67,3 +67,21 @@ def test_json_for_readers_writes_no_shortcode_or_template_tag_in_its_strings() -
     assert "\\u005bembed\\u005d" in text
     # Outside strings, JSON's own syntax is unchanged.
     assert text.startswith("{\n") and '"@graph": [\n' in text
+
+
+# --- Markdown of record text starts no template tag (class 1) ---------------------------------------------------------
+
+
+def test_record_markdown_starts_no_liquid_tag() -> None:
+    """factcheck.md is published for readers; a site built with Jekyll runs Liquid ("{{ … }}", "{% … %}") in a
+    Markdown page before it reads the Markdown, so a claim's "{{ site.github }}" was run there. Braces are written
+    as character references now: no tag forms, and a Markdown reader shows the same text."""
+    from markdown_it import MarkdownIt
+
+    from analysis.factcheck.markdown_escape import escape
+
+    text = "Jane Doe said {{ site.github }} and {% include secret.txt %} {#x#}"
+    written = escape(text)
+    assert "{" not in written and "}" not in written, written
+    shown = MarkdownIt("commonmark").render(written)
+    assert html.unescape(shown) == f"<p>{text}</p>\n"

@@ -5,7 +5,9 @@ Record text is data, never markup. Three readers meet it: CommonMark (markdown-i
 Markdown (JupyterLab's renderer: tables, strike-through, bare `www.`, `https://` and e-mail autolinks) and Jupyter's
 maths, which is found in the raw text before any Markdown is read (`$…$`, `\\(…\\)`, `\\[…\\]`). So:
 - `<`, `>`, `&`, the backslash and `$` become HTML entities: no tag, entity or maths delimiter of the record's
-  making can form, in any reader or in a page the text is pasted into;
+  making can form, in any reader or in a page the text is pasted into; so do `{` and `}`, as a site built with
+  Liquid (Jekyll, which runs "{{ … }}" and "{% … %}" in a Markdown page before reading it as Markdown) would run a
+  template tag of the record's making in the published factcheck.md (`hygiene.PASTED_SYNTAX`);
 - every other character that starts or ends inline syntax is backslash-escaped (each reader drops a backslash
   before ASCII punctuation), as are the "." of "www." and the ":" of "://", which GFM would make a link;
 - a first character that would start a block (a heading, a list item "-", "+" or "1.", a rule) is escaped, and
@@ -24,7 +26,8 @@ from markupsafe import Markup
 from analysis.record.hygiene import is_web_url
 
 #: Characters no reader may see raw, as entities.
-_ENTITIES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\\": "&#92;", "$": "&#36;"})
+_ENTITIES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\\": "&#92;", "$": "&#36;", "{": "&#123;",
+                           "}": "&#125;"})
 #: Inline syntax left: code, emphasis, strike-through, link and image brackets, table cells, e-mail autolinks.
 _INLINE = re.compile(r"([`*_~\[\]|@])")
 #: The "." of "www." and the ":" of "://": GFM links them with or without a scheme — JupyterLab's reader (marked)
