@@ -77,18 +77,33 @@ def invisible(char: str) -> bool:
     return unicodedata.category(char) == "Cf" or bool(_IGNORABLE.match(char))
 
 
+#: Latin letters drawn white on a black circle or square ("🅜", "🅼", "🅿"), which NFKC leaves as symbols while it
+#: folds the same letters drawn black on white ("Ⓜ", "🄼") to "M": a reader reads both as the letter. Unfolded,
+#: "jane.doe@example.🅲🅾🅼" and the postcode "🆂🆆1🅰 1🅰🅰" passed the personal-data check, and "1.2🅼" was the count
+#: 1.2 to scan and the quote check where "1.2Ⓜ" is 1.2 million (issue 24, round twenty-two). Found by name in
+#: their one block (Enclosed Alphanumeric Supplement), not listed.
+_ENCLOSED_LETTERS = {
+    code: letter if "CAPITAL" in name else letter.lower()
+    for code in range(0x1F100, 0x1F200)
+    if unicodedata.normalize("NFKC", chr(code)) == chr(code)
+    and (found := re.search(r"LATIN (?:CAPITAL|SMALL) LETTER ([A-Z])$", name := unicodedata.name(chr(code), "")))
+    and (letter := found.group(1))}
+
+
 def normal_text(text: str) -> str:
     """The one reading of characters every personal-data and number check sees: NFKC (full-width "＠" and "１"
-    become "@" and "1") with the format characters removed (zero-width space, joiners, word joiner, soft hyphen,
-    BOM, bidi controls, variation selectors, Hangul fillers: `invisible`), which would otherwise split a phone
-    number or an e-mail address past its pattern."""
+    become "@" and "1", a circled "Ⓜ" an "M") with the format characters removed (zero-width space, joiners, word
+    joiner, soft hyphen, BOM, bidi controls, variation selectors, Hangul fillers: `invisible`), which would
+    otherwise split a phone number or an e-mail address past its pattern, and the enclosed letters NFKC leaves
+    read as the letters they are (`_ENCLOSED_LETTERS`)."""
     folded = unicodedata.normalize("NFKC", text)
     if folded.isascii():
         return folded
-    # Each distinct character is asked once, then all are removed in one pass in C: asking `invisible` of every
-    # character of a 1 MB article with a curly quote in it was a tenth of the scan's time (issue 24).
-    hidden = {ord(ch): None for ch in set(folded) if not ch.isascii() and invisible(ch)}
-    return folded.translate(hidden) if hidden else folded
+    # Each distinct character is asked once, then all are removed or read in one pass in C: asking `invisible` of
+    # every character of a 1 MB article with a curly quote in it was a tenth of the scan's time (issue 24).
+    table = {ord(ch): _ENCLOSED_LETTERS.get(ord(ch)) for ch in set(folded)
+             if not ch.isascii() and (invisible(ch) or ord(ch) in _ENCLOSED_LETTERS)}
+    return folded.translate(table) if table else folded
 
 
 #: Punctuation that looks like, and is read by people as, ASCII "-", "/", "." or a space, which NFKC leaves as it

@@ -1,0 +1,61 @@
+"""Round 22, helper b: one reading of every digit and character (class 4), numbers and the characters before every
+personal-data and number check."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _scanned(text: str) -> list[tuple[float, str, str]]:
+    """The figures scan reads in `text` (value, qualifier, unit)."""
+    from analysis.factcheck.scan import scan_text
+    from analysis.paths import DEFAULT
+
+    return [(f["value"], f["qualifier"], f["unit"]) for f in scan_text(text, DEFAULT)["figures"]]
+
+
+def _verify(*args: str) -> str:
+    import argparse
+
+    from analysis.factcheck import verify
+
+    parser = argparse.ArgumentParser()
+    verify.add_arguments(parser, "verify")
+    return verify.evaluate(parser.parse_args(list(args))).verdict
+
+
+# --- letters drawn white on black, which NFKC leaves as symbols ----------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Write to jane.doe@example.\U0001f172\U0001f17e\U0001f17c now.", "an e-mail address"),  # .🅲🅾🅼
+    ("Write to jane.doe@example.\U0001f152\U0001f15e\U0001f15c now.", "an e-mail address"),  # .🅒🅞🅜
+    ("She lives at \U0001f182\U0001f1861\U0001f170 1\U0001f170\U0001f170 now.", "a UK postcode"),  # 🆂🆆1🅰 1🅰🅰
+    ("Jane Doe, born 12 \U0001f17carch 2009, said.", "a date of birth"),  # 🅼arch
+])
+def test_a_letter_drawn_white_on_black_is_read_as_the_letter_by_the_personal_data_check(text: str, kind: str) -> None:
+    """NFKC folds "Ⓜ" and "🄼" to "M" but leaves "🅜" and "🅼" as symbols, so an e-mail address ending ".🅲🅾🅼", a
+    postcode "🆂🆆1🅰 1🅰🅰" or a birthday "12 🅼arch 2009" passed validation (no text rule refuses a symbol)."""
+    from analysis.record.hygiene import text_problem
+    from analysis.record.safeguarding import personal_data_in
+
+    assert text_problem(text) is None  # a symbol, not a letter of another script: only the check can catch it
+    assert kind in personal_data_in(text)
+
+
+@pytest.mark.parametrize(("printed", "value", "unit"), [
+    ("1.2\U0001f17c", 1.2e6, "count"),  # 1.2🅼
+    ("1,200\U0001f15c", 1.2e9, "count"),  # 1,200🅜
+    ("1.2 \U0001f17c\U0001f178\U0001f17b\U0001f17b\U0001f178\U0001f17e\U0001f17d", 1.2e6, "count"),  # 1.2 🅼🅸🅻🅻🅸🅾🅽
+    ("5\U0001f17f\U0001f17f", 5.0, "percentage points"),  # 5🅿🅿
+])
+def test_a_scale_or_unit_in_letters_drawn_white_on_black_is_read_as_written(printed: str, value: float,
+                                                                            unit: str) -> None:
+    """"1.2🅼" was the count 1.2 to scan (a million times too small) and refused by the parser, where "1.2Ⓜ" is 1.2
+    million to both: one reading now, in the parser, scan and `verify`."""
+    from analysis.record.printed import parse_printed
+
+    parsed = parse_printed(printed)
+    assert (parsed.value, parsed.unit) == (value, unit)
+    assert _scanned(f"Police recorded {printed} offences last year.") == [(value, "exact", unit)]
+    assert _verify("count", "--value", printed, "--stated", printed.replace("\U0001f17c", "m")) == "accurate"
