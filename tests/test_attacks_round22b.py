@@ -59,3 +59,27 @@ def test_a_scale_or_unit_in_letters_drawn_white_on_black_is_read_as_written(prin
     assert (parsed.value, parsed.unit) == (value, unit)
     assert _scanned(f"Police recorded {printed} offences last year.") == [(value, "exact", unit)]
     assert _verify("count", "--value", printed, "--stated", printed.replace("\U0001f17c", "m")) == "accurate"
+
+
+# --- the quote check reads the quote's characters as scan and the parser do ----------------------------------------
+
+
+@pytest.mark.parametrize(("value", "quote"), [
+    ("1.2", "Police recorded 1.2\u24c2 offences."),  # 1.2Ⓜ: 1.2 million
+    ("1.2", "Police recorded 1.2\U0001f13c offences."),  # 1.2🄼
+    ("1.2", "Police recorded 1.2 \u24dc\u24d8\u24db\u24db\u24d8\u24de\u24dd offences."),  # 1.2 ⓜⓘⓛⓛⓘⓞⓝ
+    ("56", "It rose to 56\ufe6a of cases."),  # 56﹪ (small per-cent sign)
+])
+def test_a_bare_value_is_not_printed_where_the_quote_s_characters_read_as_a_scale_or_a_sign(value: str,
+                                                                                           quote: str) -> None:
+    """The quote check read the quote as written, so "1.2" was printed in "1.2Ⓜ" and "56" in "56﹪", which scan and
+    the parser read (after NFKC) as 1.2 million and 56%: the record held a count a million times too small, or a
+    count for a share. The same value with its scale or sign is still printed."""
+    from analysis.record.figures import contains_printed
+    from analysis.record.hygiene import text_problem
+
+    assert text_problem(quote) is None
+    assert not contains_printed(value, quote)
+    assert _scanned(quote)[0] != (float(value), "exact", "count")
+    printed = quote.split()[-3] if value == "56" else quote.removeprefix("Police recorded ").removesuffix(" offences.")
+    assert contains_printed(printed, quote)

@@ -19,7 +19,13 @@ from pathlib import Path
 from typing import Any
 
 from analysis.paths import Paths
-from analysis.record.hygiene import MAX_FIELD_CHARS, check_text_fields, figure_id_problem, same_length_reading
+from analysis.record.hygiene import (
+    MAX_FIELD_CHARS,
+    check_text_fields,
+    figure_id_problem,
+    normal_text_keeping_digits,
+    same_length_reading,
+)
 from analysis.record.printed import Printed, PrintedFigureError, exactness_problem, negative_problem, parse_printed
 from analysis.record.problems import Problems
 from analysis.record.rawfiles import figures_files, file_type_problem
@@ -68,8 +74,12 @@ _QUOTE_FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201
 
 
 def normalise_for_match(text: str) -> str:
-    """Fold case, curly quotes and runs of white space; nothing else, so a wrong digit still fails."""
-    return _SPACES.sub(" ", (text or "").translate(_QUOTE_FOLD)).strip().lower()
+    """Fold case, curly quotes and runs of white space, after reading the characters as scan and the parser read
+    them (`normal_text_keeping_digits`: NFKC, with the digits of other scripts kept as written); nothing else, so a
+    wrong digit still fails. Read as written, "1.2" was printed in "1.2Ⓜ", "56" in "56﹪" and "5" in "5 🄿🄿",
+    which scan and the parser read as 1.2 million, 56% and 5 points: the record held a figure a million times too
+    small or a count for a share (issue 24, round twenty-two)."""
+    return _SPACES.sub(" ", normal_text_keeping_digits(text or "").translate(_QUOTE_FOLD)).strip().lower()
 
 
 def _joined(mark: str, other: str) -> bool:
