@@ -83,3 +83,38 @@ def test_a_bare_value_is_not_printed_where_the_quote_s_characters_read_as_a_scal
     assert _scanned(quote)[0] != (float(value), "exact", "count")
     printed = quote.split()[-3] if value == "56" else quote.removeprefix("Police recorded ").removesuffix(" offences.")
     assert contains_printed(printed, quote)
+
+
+# --- every currency's sign, not a list of four ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("printed", "bare"), [("\u20a41.2m", "1.2m"), ("\u20a91,200", "1,200"),
+                                               ("\u20bd1,200", "1,200"), ("\u00a250", "50"), ("1,200 \u20a4", "1,200"),
+                                               ("\u20ac1,200", "1,200"), ("$1,200", "1,200")])
+def test_a_number_with_any_currency_s_sign_is_neither_a_count_to_scan_nor_a_bare_value_in_a_quote(printed: str,
+                                                                                                 bare: str) -> None:
+    """Scan listed "$1.2m", "€1.2m", "¥1,200" and "₹1,200" as not read, but read "₤1.2m" (the lira sign, as older
+    British print writes the pound), "₩1,200", "₽1,200" or "¢50" as the bare count; and the quote check took "1,200"
+    as printed in "€1,200" or "$1,200": the record held a count where the source printed money."""
+    from analysis.factcheck.scan import scan_text
+    from analysis.paths import DEFAULT
+    from analysis.record.figures import contains_printed
+
+    quote = f"Police spent {printed} on it last year."
+    result = scan_text(quote, DEFAULT)
+    assert result["figures"] == []
+    left_out = [(x["text"], x["kind"]) for x in result["left_out"]]
+    assert left_out == [(printed, "number with a unit no figure form reads")]
+    assert not contains_printed(bare, quote)
+
+
+def test_the_currency_signs_are_every_one_unicode_has_but_the_pound_s_and_the_dollar_s() -> None:
+    import sys
+    import unicodedata
+
+    from analysis.record.vocabulary import CURRENCY_RANGES
+
+    listed = {chr(code) for low, high in CURRENCY_RANGES for code in range(low, high + 1)}
+    every = {chr(code) for code in range(sys.maxunicode + 1) if unicodedata.category(chr(code)) == "Sc"
+             and unicodedata.normalize("NFKC", chr(code)) == chr(code)} - {"£", "$"}
+    assert listed == every

@@ -24,6 +24,7 @@ from analysis.record.safeguarding import DIGIT_GAP, GROUP_SEPARATOR, PHONE_LABEL
 from analysis.record.safeguarding import PATTERNS as PERSONAL
 from analysis.record.vocabulary import (
     APOSTROPHE_DIGIT_GROUPS,
+    CURRENCY_SIGNS,
     FRACTIONS,
     GROUP_SPACE,
     JOINED_SCALE_WORDS,
@@ -479,7 +480,8 @@ NEEDS: dict[str, str] = {
     NUMBER_IN_WORDS: r"hundred|thousand|million|billion|point|dozen",
     FRACTION_IN_WORDS: r"ths?\b|every\s",
     RATE_BASE_IN_WORDS: r"per\s",
-    "number with a unit no figure form reads": (rf"{UNREAD_UNIT_WORDS}|[$€¥₹]|usd|eur|gbp|\s(?:pc|[kmb])\b"
+    "number with a unit no figure form reads": (rf"{UNREAD_UNIT_WORDS}|[${CURRENCY_SIGNS}]|usd|eur|gbp"
+                                                rf"|\s(?:pc|[kmb])\b"
                                                 rf"|[a-z\d]-(?:hundred|{SPACED_SCALE_WORDS})\b|\dp\b|\d\.%|[%٪]\s?\d"),
     "multiplier": r"fold|\d\s?[x×]|[x×]\s?\d|factor of|\d\s+times|and[- ]an?[- ](?:half|quarter)[- ]times|ling\b",
     SCALE_IN_WORDS: r"(?:half|quarter|third)s?\s+(?:of\s+)?an?\s|and a (?:half|quarter)",

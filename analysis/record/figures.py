@@ -35,6 +35,7 @@ from analysis.record.safeguarding import check_personal_data
 from analysis.record.sources import too_early
 from analysis.record.vocabulary import (
     APOSTROPHE_DIGIT_GROUPS,
+    CURRENCY_SIGNS,
     JOINED_SCALE_WORDS,
     RANGE_END_UNIT,
     SHARE_SIGN_AFTER,
@@ -155,8 +156,9 @@ def _in_a_word(needle: str, haystack: str, at: int, end: int) -> bool:
 #: A number in a form the parser does not read, around a value found in a quote (see `_in_another_form`).
 _OTHER_FORMS = re.compile(f"{SPACED_DIGIT_GROUPS}|{APOSTROPHE_DIGIT_GROUPS}")
 _FRACTION_AFTER, _SHARE_AFTER = re.compile(WHOLE_BEFORE_FRACTION), re.compile(SHARE_SIGN_AFTER)
-#: A pound sign just before a value printed without one (read by the parser and scan as money, "£1,200" or "£ 1,200").
-_POUND_BEFORE = re.compile("£ ?$")
+#: A currency sign just before a value printed without one (read by the parser as money, "£1,200" or "£ 1,200", or
+#: listed by scan as a currency no form reads, "€1,200", "₤1.2m").
+_POUND_BEFORE = re.compile(f"[£${CURRENCY_SIGNS}] ?$")
 
 
 def _vulgar(char: str) -> bool:

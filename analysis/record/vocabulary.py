@@ -160,6 +160,16 @@ PERCENTAGE_POINTS = r"percentage[\s-](?:points?|pts?)|ppts?|pp"
 #: 24, round twenty).
 SHARE_JOINER = r"(?:in[ -](?:every[ -])?|(?:out[ -]of|for)[ -]every[ -])"
 
+#: Every currency sign Unicode has (category Sc, as NFKC leaves them: "￡" is "£", "＄" "$") but the pound's "£" and
+#: the dollar's "$", as ranges of code points (Unicode 15). Scan listed "$1.2m", "€1.2m", "¥1,200" and "₹1,200" as
+#: not read but read "₤1.2m" (the lira sign, which older British print uses for the pound), "₩1,200", "₽1,200" or
+#: "¢50" as the bare count, and the quote check took "1,200" as printed in "€1,200": the record held a count where
+#: the source printed money (issue 24, round twenty-two). tests/test_attacks_round22b.py checks the list is whole.
+CURRENCY_RANGES = ((0xA2, 0xA2), (0xA4, 0xA5), (0x58F, 0x58F), (0x60B, 0x60B), (0x7FE, 0x7FF), (0x9F2, 0x9F3),
+                   (0x9FB, 0x9FB), (0xAF1, 0xAF1), (0xBF9, 0xBF9), (0xE3F, 0xE3F), (0x17DB, 0x17DB), (0x20A0, 0x20A7),
+                   (0x20A9, 0x20C0), (0xA838, 0xA838), (0x11FDD, 0x11FE0), (0x1E2FF, 0x1E2FF), (0x1ECB0, 0x1ECB0))
+#: … as the inside of a character class.
+CURRENCY_SIGNS = "".join(chr(low) if low == high else f"{chr(low)}-{chr(high)}" for low, high in CURRENCY_RANGES)
 #: Scale words printed after a number ("£15.6million", "1.2 million").
 SCALES: dict[str, float] = {
     "thousand": 1e3, "k": 1e3, "million": 1e6, "millions": 1e6, "m": 1e6, "mn": 1e6,
@@ -194,7 +204,9 @@ UNREAD_UNITS: tuple[str, ...] = (
     "o/o", "per centum", "€", "$", "£",
     # (and "1.2 trn", "1.2 mill", "5 bps", "5 basis points": the counts 1.2 and 5, the scale or unit dropped; with
     # the spaced capitals of `SPACED_LETTER_SCALES`, round twenty-one)
-    "mill", "trn", "bp", "bps", "basis point", "basis points", "basis-point", "basis-points")
+    "mill", "trn", "bp", "bps", "basis point", "basis points", "basis-point", "basis-points",
+    # (and every other currency's sign after the number, "1,200 ₤", "1,200₩": round twenty-two)
+    *(chr(code) for low, high in CURRENCY_RANGES for code in range(low, high + 1)))
 #: … as one pattern (a trie, lower case: its users read it case-blind).
 UNREAD_UNIT_WORDS = trie_pattern(sorted(UNREAD_UNITS))
 #: A scale printed as one letter after a space ("1.2 K", "1.2 k", "1.2 M", "1.2 B"): no figure form reads it (only
@@ -203,7 +215,7 @@ UNREAD_UNIT_WORDS = trie_pattern(sorted(UNREAD_UNITS))
 SPACED_LETTER_SCALES = r"(?-i:\s(?:pc|[kKMB]))"
 #: Currencies the parser does not read, printed before a number ("$5m", "€5m", "USD 5m"): scan read "$5m" as the
 #: count 5 million, its currency dropped (issue 24, round fifteen). Only pounds are read, printed "£".
-UNREAD_CURRENCY = r"US\$|[AC]\$|\$|€|¥|₹|(?:USD|EUR|GBP)\s?"
+UNREAD_CURRENCY = rf"US\$|[AC]\$|\$|[{CURRENCY_SIGNS}]|(?:USD|EUR|GBP)\s?"
 #: What the end of a range or of a slash pair carries between its digits and the dash or slash: a scale or a per cent
 #: sign ("10%–20%", "£1.1m–£1.2m", "56%/44%"), for scan and the record's quote check alike.
 RANGE_END_UNIT = rf"(?:{JOINED_SCALE_WORDS}|%)"
