@@ -118,3 +118,18 @@ def test_the_currency_signs_are_every_one_unicode_has_but_the_pound_s_and_the_do
     every = {chr(code) for code in range(sys.maxunicode + 1) if unicodedata.category(chr(code)) == "Sc"
              and unicodedata.normalize("NFKC", chr(code)) == chr(code)} - {"£", "$"}
     assert listed == every
+
+
+# --- a bare value where the quote prints percentage points ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("quote", ["The share rose 5 percentage points last year.", "The share rose 5 pp last year.",
+                                   "The share rose 5 percentage-points last year.", "A 5-ppt rise last year."])
+def test_a_bare_value_is_not_printed_where_the_quote_prints_percentage_points(quote: str) -> None:
+    """The quote check refused "56" in "56%" (a share) and "5" in "5 points" (a unit no form reads), but took "5" as
+    printed in "rose 5 percentage points", which scan and the parser read as 5 points: the record held the count 5
+    (in any unit but the reserved ones) where the source printed a change in a share."""
+    from analysis.record.figures import contains_printed
+
+    assert _scanned(quote) == [(5.0, "exact", "percentage points")]
+    assert not contains_printed("5", quote)

@@ -234,7 +234,10 @@ APOSTROPHE_DIGIT_GROUPS = r"(?<![\w£.,/'’-])£?\d{1,3}(?:['’]\d{3})+(?![\w%
 WHOLE_BEFORE_FRACTION = r"[ -](?=\d+/\d)"
 #: A share's sign after a number ("56%", "56 per cent", "5‰"): a value printed as a bare number is not printed in a
 #: quote that prints it so; the record stored "56", a count, from "56% of cases" (issue 24, round nineteen).
-SHARE_SIGN_AFTER = r" ?(?:[%％٪‰‱]|-?per[ -]?(?:cent|mille)\b|percent\b|pc\b)"
+#: Percentage points too, as the parser reads them ("5 percentage points", "5 pp", "5-ppt"): "5" was printed in "rose
+#: 5 percentage points", which scan and the parser read as points (issue 24, round twenty-two).
+SHARE_SIGN_AFTER = (r" ?(?:[%％٪‰‱]|-?per[ -]?(?:cent|mille)\b|percent\b|pc\b)"
+                    rf"|[ -]?(?:{PERCENTAGE_POINTS})\b")
 
 
 def number_word(n: int) -> str:
