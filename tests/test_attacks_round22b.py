@@ -133,3 +133,32 @@ def test_a_bare_value_is_not_printed_where_the_quote_prints_percentage_points(qu
 
     assert _scanned(quote) == [(5.0, "exact", "percentage points")]
     assert not contains_printed("5", quote)
+
+
+# --- letters written for digits -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Ring 07700 900 l23 now.",  # l for 1, as a typewriter without a 1 key typed it
+    "Call O2O 7946 OOOl today.",
+    "Call 020 7946 OOOO today.",  # a group of letters O alone beside the digits
+    "Call \u0275\u0032\u0275 7946 \u0275\u0275\u0275\u0275 today.",  # ɵ2ɵ 7946 ɵɵɵɵ: a barred o, a slashed zero
+    "Call \u019f2\u019f 7946 \u019f\u019f\u019f\u019f today.",  # Ɵ (O with middle tilde)
+])
+def test_a_letter_written_for_a_digit_does_not_hide_a_phone_number(text: str) -> None:
+    """A letter O for a zero was read inside a run of digits (round seventeen), but not a letter l for a one, nor a
+    group of letters O alone ("020 7946 OOOO"), nor a barred "ɵ" (Unicode gives it no base letter, so it was read
+    as "a"): each phone number passed validation."""
+    from analysis.record.hygiene import text_problem
+    from analysis.record.safeguarding import personal_data_in
+
+    assert text_problem(text) is None
+    assert "a phone number" in personal_data_in(text)
+
+
+@pytest.mark.parametrize("text", ["World War II ended in 1945.", "In 2019 I found 12 Ill children.",
+                                  "Vol12 page 5 lists 100 O-level passes.", "Table 1 lists 10 oo."])
+def test_letters_beside_numbers_are_no_phone_number(text: str) -> None:
+    from analysis.record.safeguarding import personal_data_in
+
+    assert personal_data_in(text) == []

@@ -563,17 +563,26 @@ def personal_data_in(text: str) -> list[str]:
 
 
 #: A letter O written for a zero beside a digit ("077OO 9OO123"): the phone number passed (issue 24, round seventeen).
-#: A run of digits and letters O, from its start (each run tried once, and never backtracked into: linear).
-_DIGITS_AND_OS = re.compile(r"(?<![\dOo])[Oo]++\d[\dOo]*+|\d[\dOo]*+")
-_NEAR_A_DIGIT = re.compile(r"\d[Oo]|[Oo]\d")
-_ZERO = str.maketrans("Oo", "00")
+#: So did a letter l written for a one, as a typewriter without a 1 key typed it ("07700 900 l23", "O2O 7946
+#: OOOl"), and a barred "ɵ" for a slashed zero (issue 24, round twenty-two; `_latin_read` reads "ɵ" as "o").
+#: A run of digits and those letters, from its start (each run tried once, and never backtracked into: linear);
+#: the letters before its first digit only where no other letter is before them, so "tel020 7946 0000" keeps its
+#: label and "Vol12" is no number.
+_DIGITS_AND_OS = re.compile(r"(?<![\dOo])[Oo]++\d[\dOol]*+|(?<![^\W\d_])l\d[\dOol]*+|\d[\dOol]*+")
+#: … and a group of such letters alone, two or more, parted by one separator from a group of digits ("020 7946
+#: OOOO"). Not a capital I, which codes in capitals hold beside digits (a driving licence's "…SM9IJ").
+_LETTERS_BESIDE_DIGITS = re.compile(r"(?<=\d[ ._~/-])[Ool]{2,}\b|(?<![\w.])[Ool]{2,}(?=[ ._~/-]\d)")
+_NEAR_A_DIGIT = re.compile(r"\d[ ._~/-]?[Ool]|[Ool][ ._~/-]?\d")
+_ZERO = str.maketrans("Ool", "001")
 
 
 def _zeros_read(text: str) -> str:
-    """The text with each letter O in a run of digits read as the zero it stands for."""
+    """The text with each letter O or l in a run of digits, or in a group of them beside one, read as the zero or
+    one it stands for."""
     if not _NEAR_A_DIGIT.search(text):
         return text
-    return _DIGITS_AND_OS.sub(lambda m: m.group().translate(_ZERO), text)
+    text = _DIGITS_AND_OS.sub(lambda m: m.group().translate(_ZERO), text)
+    return _LETTERS_BESIDE_DIGITS.sub(lambda m: m.group().translate(_ZERO), text)
 
 
 #: Letters with no decomposition to their Latin base letter.
@@ -594,6 +603,12 @@ def _latin_read(text: str) -> str:
     return text
 
 
+#: A Latin letter drawn with a bar, stroke or tilde through it that Unicode does not decompose, read by its name:
+#: "Ɵ" (LATIN CAPITAL LETTER O WITH MIDDLE TILDE) and "ɵ" (LATIN SMALL LETTER BARRED O) were read as "A" and "a",
+#: so "ɵ2ɵ 7946 ɵɵɵɵ", a slashed zero to a reader, passed the phone check (issue 24, round twenty-two).
+_LATIN_NAME = re.compile(r"LATIN (CAPITAL|SMALL) LETTER (?:BARRED )?([A-Z])(?: WITH .+)?")
+
+
 @functools.lru_cache(maxsize=4096)
 def _base_letter(char: str) -> str | None:
     """The Latin letter an accented letter is written on, "A" or "a" for a letter of another script with capitals,
@@ -601,6 +616,9 @@ def _base_letter(char: str) -> str | None:
     base = _LATIN_BASE.get(char) or unicodedata.normalize("NFKD", char)[0]
     if base.isascii() and base.isalpha():
         return base
+    named = _LATIN_NAME.fullmatch(unicodedata.name(char, ""))
+    if named:
+        return named.group(2) if named.group(1) == "CAPITAL" else named.group(2).lower()
     return ("A" if char.isupper() else "a") if char.isalpha() and (char.isupper() or char.islower()) else None
 
 
