@@ -162,3 +162,27 @@ def test_letters_beside_numbers_are_no_phone_number(text: str) -> None:
     from analysis.record.safeguarding import personal_data_in
 
     assert personal_data_in(text) == []
+
+
+# --- a mark drawn on a number's separator, point or sign -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(("printed", "bare"), [("1,\u0338200", "1,200"), ("56.\u03385%", "56.5%"), ("56%\u0338", "56%"),
+                                               ("-\u03381,200", "1,200"), ("\u00a3\u03381,200", "\u00a31,200")])
+def test_a_mark_drawn_on_a_number_s_separator_point_or_sign_leaves_it_unread_everywhere(printed: str,
+                                                                                       bare: str) -> None:
+    """A stroke drawn through a digit was refused everywhere (round eleven), but one through the comma or point
+    ("1,̸200", "56.̸5%") passed the record's digits check, was read by scan as the figures 1 and 56, and the parser
+    refused it only as "not a number as printed"; one on the per cent or minus sign ("56%̸", "-̸1,200") let the quote
+    check take "56%" or "1,200" as printed. Now each gets the one digits message, scan reads no figure there, and the
+    quote check finds no bare value."""
+    from analysis.record.figures import contains_printed
+    from analysis.record.hygiene import DIGITS_MESSAGE, text_problem
+    from analysis.record.printed import PrintedFigureError, parse_printed
+
+    quote = f"Police recorded {printed} offences last year."
+    assert (text_problem(quote) or "").startswith("is refused: a number must be written with the digits 0-9 only")
+    with pytest.raises(PrintedFigureError, match=DIGITS_MESSAGE.split(" (")[0]):
+        parse_printed(printed)
+    assert _scanned(quote) == []
+    assert not contains_printed(bare, quote)

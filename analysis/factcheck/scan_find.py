@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from analysis.factcheck.scan_text import Sentence
-from analysis.record.hygiene import other_numeral, same_length_reading
+from analysis.record.hygiene import is_mark, other_numeral, same_length_reading
 from analysis.record.printed import Printed, PrintedFigureError, parse_printed
 from analysis.record.safeguarding import DIGIT_GAP, GROUP_SEPARATOR, PHONE_LABELS, nhs_check_digit_holds
 from analysis.record.safeguarding import PATTERNS as PERSONAL
@@ -876,8 +876,12 @@ def _set_aside(m: re.Match[str], core: str, qual: str | None, masked: str, befor
         return "fraction word that is no share", None
     if _PERIOD_WORD.fullmatch(core) and not qual and _AFTER_AN_AMOUNT.search(before[-TAIL:]) and after[:4] != " of ":
         return "fraction word that is no share", None  # "300 referrals a quarter": each quarter, not 25%
-    if any(0 <= i < len(masked) and other_numeral(masked[i]) for i in (m.start("core") - 1, m.end("core"))):
-        return UNREAD, None  # "1½", "7̃37": part of a number written with other numerals, as the record refuses it
+    marked = masked[m.end("core"):m.end("core") + 2]
+    if any(0 <= i < len(masked) and other_numeral(masked[i]) for i in (m.start("core") - 1, m.end("core"))) \
+            or (len(marked) == 2 and marked[0] in ",.%" and is_mark(marked[1])):
+        # "1½", "7̃37": part of a number written with other numerals, as the record refuses it; or "1,̸200", "56.̸5",
+        # a mark drawn on the separator or point after it (read as the figures 1 and 56: issue 24, round 22)
+        return UNREAD, None
     text = f"{qual} {core}" if qual else core
     for attempt in dict.fromkeys((text, core)):
         try:

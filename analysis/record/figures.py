@@ -23,6 +23,7 @@ from analysis.record.hygiene import (
     MAX_FIELD_CHARS,
     check_text_fields,
     figure_id_problem,
+    is_mark,
     normal_text_keeping_digits,
     same_length_reading,
 )
@@ -126,9 +127,9 @@ def contains_printed(printed: str, quote: str) -> bool:
         before, behind = (haystack[at - 1] if at else ""), (haystack[at - 2] if at > 1 else "")
         after, beyond = haystack[end:end + 1], haystack[end + 1:end + 2]
         clear_before = not (guard_start and before and (before.isdecimal() or before in ".,"
-                                                         or _joined(before, behind)))
-        clear_after = not (guard_end and (after.isdecimal() or (after in (".", ",") and beyond.isdecimal())
-                                          or _joined(after, beyond)))
+                                                         or _joined(before, behind) or is_mark(before)))
+        clear_after = not (after and is_mark(after)) and not (
+            guard_end and (after.isdecimal() or (after in (".", ",") and beyond.isdecimal()) or _joined(after, beyond)))
         if clear_before and clear_after and not _in_a_range(haystack, at, end) \
                 and not _in_a_word(needle, haystack, at, end) and not _in_another_form(haystack, at, end):
             return True

@@ -291,18 +291,22 @@ def number_separator(char: str) -> bool:
     return category[0] in "PS" and bool(_SEPARATOR_NAME.search(unicodedata.name(char, "")))
 
 
-#: A character outside ASCII right after a digit, and the digit after it if there is one.
-_AFTER_DIGIT = re.compile(r"(?<=[0-9])([^\x00-\x7f])([0-9])?")
+#: A character outside ASCII right after a digit, and the digit after it if there is one; or right after a
+#: number's own mark (a separator, point, sign or per cent sign) that touches a digit on either side.
+_AFTER_DIGIT = re.compile(r"(?:(?<=[0-9])|(?<=[0-9][,.%]))([^\x00-\x7f])([0-9])?|(?<=[£$+-])([^\x00-\x7f])(?=[0-9])")
 
 
 def _touching_a_digit(text: str) -> str | None:
-    """The first mark drawn on a digit, or separator the record never prints between two digits: what makes the
-    article scanner leave a number unread (`other_numeral`) refused in the record too, with the one digits message.
+    """The first mark drawn on a digit or on a number's own separator, point or sign ("1,\u0338200": a stroke through
+    the comma was read by scan as the figure 1 and passed the record's digits check), or separator the record never
+    prints between two digits: what makes the article scanner leave a number unread (`other_numeral`) refused in the
+    record too, with the one digits message.
     A quote "there were 1,737\u0338 referrals" (a stroke through the 7) or "1\u2009737" passed validation and the
     check that it holds the value 1,737, while readers saw a struck-through digit or a number spaced apart."""
     for found in _AFTER_DIGIT.finditer(text):
-        char = found.group(1)
-        if is_mark(char) or (found.group(2) and number_separator(char)):
+        char = found.group(1) or found.group(3)
+        if is_mark(char) or (found.group(1) and text[found.start() - 1].isdigit() and found.group(2)
+                             and number_separator(char)):
             return char
     return None
 
