@@ -186,3 +186,22 @@ def test_a_mark_drawn_on_a_number_s_separator_point_or_sign_leaves_it_unread_eve
         parse_printed(printed)
     assert _scanned(quote) == []
     assert not contains_printed(bare, quote)
+
+
+# --- a variation selector is read as the invisible character it is -------------------------------------------------
+
+
+@pytest.mark.parametrize("stated", ["1,200\ufe0e", "1,200\ufe0f", "1\ufe0e,200", "1,2\u034f00"])
+def test_verify_reads_a_variation_selector_as_it_reads_a_zero_width_space(stated: str) -> None:
+    """`verify` reads an invisible character through ("1,2<ZWSP>00" is 1,200, as scan reads it), but a variation
+    selector or grapheme joiner, invisible too, was taken for a mark drawn on the digit and refused with the digits
+    message naming a character no one can see. data/raw still refuses each as an invisible character, and a keycap
+    ("1<VS16><U+20E3>") is still a mark drawn on the digit."""
+    from analysis.record.hygiene import text_problem
+    from analysis.record.printed import PrintedFigureError, parse_printed
+
+    assert _verify("count", "--value", "1,200", "--stated", stated) == "accurate"
+    assert _scanned(f"Police recorded {stated} offences last year.") == [(1200.0, "exact", "count")]
+    assert "invisible format character" in (text_problem(f"Police recorded {stated} offences.") or "")
+    with pytest.raises(PrintedFigureError, match="digits 0-9 only"):
+        parse_printed("1\ufe0f\u20e3,200")
