@@ -116,6 +116,13 @@ SCIENTIFIC = "number in scientific notation"
 SIGNED_NUMBER = "number with a plus sign"
 #: … and an average: a figure of another measure than the count or share it is printed as.
 AVERAGE = "average, median or mean"
+#: … and a figure printed after "not" ("not 1,200 but 1,300", "not one child"): one the sentence denies.
+DENIED = "number printed after \"not\", which the sentence denies"
+#: The qualifiers that start with "not" ("not more than", "not quite"): a figure after one is read with it.
+_NOT_QUALIFIERS = "|".join(re.escape(q[4:]) for q in sorted(QUALIFIERS, key=len, reverse=True)
+                           if q.startswith("not "))
+#: Any printed qualifier, longest first, as the figure forms read one before a figure.
+_QUAL = "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
 
 #: A per-cent sign after a number, as the parser reads one ("56%", "56 per cent", "56-per-cent", "56 percent"; "pc" only
 #: close up, in `_FORMS`: "56 PCs" are police constables).
@@ -396,6 +403,12 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
     # A list's number opening a paragraph ("1. Cases rose", "2) Referrals fell", "(3) Arrests"), or alone as its
     # first sentence ("1." split from its item): read as the counts 1, 2 and 3 (issue 24, round fifteen).
     (LIST_NUMBER, re.compile(r"^\s*(?:\d{1,2}[.)]|\(\d{1,2}\))(?=\s+[A-Z\"'‘“(]|\s*$)")),
+    # A figure printed after "not" ("the figure was not 1,200 but 1,300", "1,200 cases (not 1,300 as first
+    # reported)", "not one child was charged", "not nearly 1,200"): read as the exact figure the sentence denies,
+    # and "not one" as the count 1 where it says none (issue 24, round twenty-two). A qualifier that starts with
+    # "not" ("not more than 1,200", "not quite 1,200") is read with its figure, as before.
+    (DENIED, re.compile(rf"\bnot\s+(?!(?:{_NOT_QUALIFIERS})\b)(?:(?:{_QUAL})\s+)?(?:{_FIGURE_UNIT}|{WORDNUM}\b)"
+                        r"(?![\w%]|[.,]\d)", re.IGNORECASE)),
     # A figure printed open-ended ("1,200+ cases", "1,200-plus", "9,000 or more children", "56% and over"): read as
     # the exact figure, so "1,200-plus" matched an exact 1,200 and lost its "at least" (issue 24, round fifteen).
     # No figure form reads it; a small number before "or more" is a definition's threshold, below.
@@ -449,7 +462,7 @@ SHARES_UNIT = "number whose unit is printed after the next one"
 UNCHECKED = frozenset({"range", "fraction or pair", "ratio", "multiplier", "number printed open-ended",
                        "number with a unit no figure form reads",
                        "number with spaces between its digit groups", APOSTROPHE_GROUPS, SCIENTIFIC, "negative number",
-                       SIGNED_NUMBER, AVERAGE,
+                       SIGNED_NUMBER, AVERAGE, DENIED,
                        UNREAD, SHARES_UNIT, SCALE_IN_WORDS, SIGNED_QUALIFIER, NUMBER_IN_WORDS, FRACTION_IN_WORDS,
                        RATE_BASE_IN_WORDS})
 
@@ -473,6 +486,7 @@ NEEDS: dict[str, str] = {
     "age": r"\b(?:age|old|under|over|young|turn)",
     "duration": r"\b(?:hour|day|week|month|year|decade|minute|second)",
     AVERAGE: r"average|mean|median",
+    DENIED: r"not\s",
     "idiom": r"24|9-to",
     "range": r"\d[a-z%]*(?:-| - |-to-| to | or | through | thru )£?\d|between\s",
     "fraction or pair": r"\d[a-z%]*/£?\d",
@@ -519,7 +533,6 @@ def needs_text(text: str) -> str:
     return low if low.isascii() else same_length_reading(low).translate(_FOLD)
 
 
-_QUAL = "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
 _FRACTION = (r"(?:three[- ]quarters|two[- ]thirds|a third|one[- ]third|a quarter|one[- ]quarter|half|a half"
              r"|(?:a|one|two|three|four)[- ]fifths?|a tenth|one[- ]tenth)")
 #: A verb next: what comes after a share in words that is the subject of its sentence ("around a third were…").
