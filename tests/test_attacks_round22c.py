@@ -37,3 +37,24 @@ def test_a_figure_the_sentence_denies_is_listed(text: str, figures: list[tuple[s
 ])
 def test_a_qualifier_starting_with_not_is_still_read(text: str, figures: list[tuple[str, float, str, str]]) -> None:
     assert _read(text) == (figures, [])
+
+
+# --- a verb that says the figure was passed or neared, in its other forms --------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "printed", "qualifier"), [
+    ("Referrals exceed 1,200 a year.", "exceed 1,200", "more than"),
+    ("Referrals are exceeding 1,200.", "exceeding 1,200", "more than"),
+    ("Referrals are surpassing 1,200.", "surpassing 1,200", "more than"),
+    ("Referrals are topping 1,200.", "topping 1,200", "more than"),
+    ("Referrals were upward of 1,200.", "upward of 1,200", "more than"),
+    ("Referrals approached 1,200.", "approached 1,200", "almost"),
+    ("Referrals nears 1,200.", "nears 1,200", "almost"),
+    ("Referrals were barely more than 1,200.", "barely more than 1,200", "just over"),
+    ("Referrals were scarcely more than 1,200.", "scarcely more than 1,200", "just over"),
+    # with "not" before it the bound turns round: "exceed" alone made it "more than"
+    ("Referrals will not exceed 1,200.", "not exceed 1,200", "at most"),
+    ("Referrals never exceeded 1,200.", "never exceeded 1,200", "at most"),
+])
+def test_a_verb_of_passing_or_nearing_in_any_form_is_a_qualifier(text: str, printed: str, qualifier: str) -> None:
+    assert _read(text) == ([(printed, 1200.0, "count", qualifier)], [])

@@ -104,6 +104,15 @@ QUALIFIERS: dict[str, str] = {
     "marginally under": "almost", "marginally below": "almost", "marginally less than": "almost",
     "a touch over": "just over", "fractionally over": "just over", "fractionally above": "just over",
     "marginally over": "just over", "marginally above": "just over", "marginally more than": "just over",
+    # (the other forms of the verbs above, "exceeds 1,200", "surpassing 1,200", "approached 1,200": the exact figure,
+    # and "will not exceed 1,200" a figure denied; "upward of" as "upwards of", "barely more than" as "little more
+    # than": issue 24, round twenty-two. Not "top" or "near", which rank and place: "the top 10 forces")
+    "exceed": "more than", "exceeds": "more than", "exceeding": "more than", "surpass": "more than",
+    "surpasses": "more than", "surpassing": "more than", "topping": "more than", "upward of": "more than",
+    "not exceed": "at most", "not surpass": "at most", "never exceeded": "at most",
+    "approached": "almost", "approaches": "almost", "nears": "almost",
+    "barely more than": "just over", "scarcely more than": "just over", "hardly more than": "just over",
+    "barely over": "just over", "barely under": "almost",
 }
 
 
