@@ -58,3 +58,44 @@ def test_a_qualifier_starting_with_not_is_still_read(text: str, figures: list[tu
 ])
 def test_a_verb_of_passing_or_nearing_in_any_form_is_a_qualifier(text: str, printed: str, qualifier: str) -> None:
     assert _read(text) == ([(printed, 1200.0, "count", qualifier)], [])
+
+
+# --- a difference or a change read as a plain count or a share ----------------------------------------------------
+
+
+def _kinds(text: str) -> list[tuple[str, str]]:
+    from analysis.factcheck.scan import scan_text
+    from analysis.paths import DEFAULT
+
+    return [(f["value_as_printed"], f["derived"]) for f in scan_text(text, DEFAULT)["figures"]]
+
+
+@pytest.mark.parametrize(("text", "kinds"), [
+    # a change with no "by", and a comparison after the figure: each was a plain count of referrals or cases, so
+    # "1,200 more referrals than in 2019" matched a record of 1,200 referrals and was not offered as a claim
+    ("Referrals rose 1,200 on 2019.", [("1,200", "difference")]),
+    ("Cases were down 300 on last year.", [("300", "difference")]),
+    ("Spending reached £1.2 million, up £200,000.", [("£1.2 million", ""), ("£200,000", "difference")]),
+    ("There were 1,200 more referrals than in 2019.", [("1,200", "difference")]),
+    ("That is 300 fewer arrests than a year earlier.", [("300", "difference")]),
+    ("Cases were 1,200 higher than in 2019.", [("1,200", "difference")]),
+    ("Girls outnumbered boys by 1,200.", [("1,200", "difference")]),
+    # a fraction in words after a change named as a noun: the share 25% where it is a fall
+    ("Charging fell from 12% to 9%, a fall of a quarter.", [("12%", "share"), ("9%", "share"),
+                                                            ("a quarter", "percent_change")]),
+    ("Referrals saw an increase of two-thirds.", [("two-thirds", "percent_change")]),
+])
+def test_a_difference_or_change_is_read_as_one(text: str, kinds: list[tuple[str, str]]) -> None:
+    assert _kinds(text) == kinds
+
+
+@pytest.mark.parametrize(("text", "kinds"), [
+    # a level after "to", a count with no comparison, a share of a rise: as before
+    ("Referrals rose to 1,200.", [("1,200", "")]),
+    ("A further 1,200 cases were found.", [("1,200", "")]),
+    ("A third of the rise came from one force.", [("A third", "share")]),
+    ("Referrals rose by 1,200 to 3,400.", [("1,200", "difference"), ("3,400", "")]),
+])
+def test_a_level_is_still_a_level(text: str, kinds: list[tuple[str, str]]) -> None:
+    assert _kinds(text) == kinds
+

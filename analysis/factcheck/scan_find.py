@@ -601,6 +601,17 @@ _CHANGE = re.compile(r"\b(?:increase[sd]?|rise|rises|rose|risen|rising|fall|fall
                      r"|higher|lower|more|fewer|less|cut|reduc(?:ed|tion)|doubled|halved)\b", re.IGNORECASE)
 _DIFFERENCE = re.compile(r"\b(?:increase|rise|fall|drop|decrease|jump) of\s*$|\b(?:up|down|rose|fell) by\s*$",
                          re.IGNORECASE)
+#: A verb of change just before a count with no "by" ("rose 1,200", "were down 300", "up £200,000"), and a
+#: comparison after one ("1,200 more cases than", "300 fewer than", "£200,000 less than planned"): a difference.
+_CHANGED_BY = re.compile(r"\b(?:up|down|rose|fell|risen|fallen|increased|decreased|jumped|dropped|climbed|grew"
+                         r"|soared|outnumbered\s+[a-z]+\s+by|(?:higher|lower|more|fewer|less)\s+by)\s*$",
+                         re.IGNORECASE)
+_COMPARED_AFTER = re.compile(r"\s+(?:more|fewer|less|higher|lower)(?:\s+[a-z][\w-]*){0,4}?\s+than\b",
+                             re.IGNORECASE)
+#: A change named as a noun just before a figure ("a fall of a quarter", "an increase of two-thirds"): what follows is
+#: the change, not a share (a fraction in words was read as the share 25%).
+_CHANGE_OF = re.compile(r"\b(?:increase|rise|fall|drop|decrease|decline|jump|cut|reduction|growth) of\s*$",
+                        re.IGNORECASE)
 _STOP = re.compile(r"\x00|[,;:.!?](?=\s|$)|[()\"“”—–]"
                    r"|\s(?:that|which|who|were|was|have|has|had|are|is|been|will|would|could|should|since|between|after|before|because|but|according|said|says|compared)\b|\s(?:and|or)\b(?!\s+[A-Z])",
                    re.IGNORECASE)
@@ -766,8 +777,9 @@ def _derived(core: str, printed: Printed, before: str, after: str) -> tuple[str,
     if printed.unit == "percent":
         if _FROM_TO_END.search(before[-TAIL:]):
             return "share", "from … to"
-        rise_by = _ENDS_BY.search(before[-TAIL:]) and _CHANGE.search(before[-60:])
-        if rise_by:  # "risen by almost half", "up by more than a third": a rise
+        tail = before[-TAIL:]
+        rise_by = (_ENDS_BY.search(tail) and _CHANGE.search(before[-60:])) or _CHANGE_OF.search(tail)
+        if rise_by:  # "risen by almost half", "up by more than a third", "a fall of a quarter": a rise or a fall
             return "percent_change", rise_by.group(0)
         if printed.in_words:
             return "share", core
@@ -781,6 +793,12 @@ def _derived(core: str, printed: Printed, before: str, after: str) -> tuple[str,
         tail.rstrip().lower().endswith(("of", "by")) else None
     if diff:
         return "difference", diff.group(0).strip()
+    if printed.unit in ("count", "GBP"):
+        # a change printed with no "by" ("rose 1,200 on 2019", "down 300", "up £200,000") or a comparison after the
+        # figure ("1,200 more cases than in 2019", "300 fewer arrests than"): each was a plain count of the thing
+        diff = _CHANGED_BY.search(tail) or _COMPARED_AFTER.match(after)
+        if diff:
+            return "difference", diff.group(0).strip()
     return "", ""
 
 
