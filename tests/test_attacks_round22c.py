@@ -99,3 +99,33 @@ def test_a_difference_or_change_is_read_as_one(text: str, kinds: list[tuple[str,
 def test_a_level_is_still_a_level(text: str, kinds: list[tuple[str, str]]) -> None:
     assert _kinds(text) == kinds
 
+
+# --- a target, a forecast or a figure that may come ------------------------------------------------------------------
+
+_FORECAST = "target, forecast or hypothetical figure"
+
+
+@pytest.mark.parametrize(("text", "left"), [
+    # each was read as the exact count, share or multiple of what happened
+    ("The Home Office set a target of 1,200 prosecutions.", "target of 1,200"),
+    ("The target is 1,200 prosecutions a year.", "target is 1,200"),
+    ("Referrals could reach 2,000 by 2025.", "could reach 2,000"),
+    ("Cases are expected to top 2,000 by 2026.", "expected to top 2,000"),
+    ("Cases are projected to hit 2,000.", "projected to hit 2,000"),
+    ("The true number could be as many as 10,000.", "could be as many as 10,000"),
+    ("Officials estimate the true figure may be 10 times higher.", "may be 10 times"),
+    ("Referrals will rise to 56% next year.", "will rise to 56%"),
+    ("Cases are on course to exceed £1.2m.", "on course to exceed £1.2m"),
+])
+def test_a_target_or_forecast_is_listed(text: str, left: str) -> None:
+    assert _read(text) == ([], [_listed(left, _FORECAST)])
+
+
+@pytest.mark.parametrize(("text", "figures"), [
+    # what happened, after a verb of change or a modal of the past, and a count beside the word "target"
+    ("Referrals rose to 1,200 in 2019.", [("1,200", 1200.0, "count", "exact")]),
+    ("Victims may have numbered 1,200.", [("1,200", 1200.0, "count", "exact")]),
+    ("The target was met in 12 forces.", [("12", 12.0, "count", "exact")]),
+])
+def test_what_happened_is_still_read(text: str, figures: list[tuple[str, float, str, str]]) -> None:
+    assert _read(text) == (figures, [])

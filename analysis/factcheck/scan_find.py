@@ -116,6 +116,8 @@ SCIENTIFIC = "number in scientific notation"
 SIGNED_NUMBER = "number with a plus sign"
 #: … and an average: a figure of another measure than the count or share it is printed as.
 AVERAGE = "average, median or mean"
+#: … and a target, a forecast or a hypothetical figure: what is aimed at or may come, not what happened.
+FORECAST = "target, forecast or hypothetical figure"
 #: … and a figure printed after "not" ("not 1,200 but 1,300", "not one child"): one the sentence denies.
 DENIED = "number printed after \"not\", which the sentence denies"
 #: The qualifiers that start with "not" ("not more than", "not quite"): a figure after one is read with it.
@@ -403,6 +405,15 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
     # A list's number opening a paragraph ("1. Cases rose", "2) Referrals fell", "(3) Arrests"), or alone as its
     # first sentence ("1." split from its item): read as the counts 1, 2 and 3 (issue 24, round fifteen).
     (LIST_NUMBER, re.compile(r"^\s*(?:\d{1,2}[.)]|\(\d{1,2}\))(?=\s+[A-Z\"'‘“(]|\s*$)")),
+    # A target, a forecast or a figure that may come ("a target of 1,200 prosecutions", "expected to reach 2,000",
+    # "could be as many as 10,000", "may be 10 times higher"): read as the count, share or multiple of what happened,
+    # so a target of 1,200 matched a record of 1,200 prosecutions (issue 24, round twenty-two).
+    (FORECAST, re.compile(rf"\b(?:(?:target|aim|goal|ambition|forecast|projection|prediction)s?\s+(?:of|is|was|for)"
+                          rf"|(?:(?:expected|projected|forecast|predicted|set|likely|due|on\s+course|on\s+track)\s+to"
+                          rf"|could|may|might|would|will)(?:\s+(?:well|now|soon|even|easily|also))?"
+                          rf"\s+(?:be|reach|hit|top|exceed|pass|total|number|(?:rise|fall|climb|grow|increase|drop)"
+                          rf"\s+to))\s+(?:(?:{_QUAL})\s+)?{_FIGURE_UNIT}(?:\s+times\b)?(?![\w%]|[.,]\d)",
+                          re.IGNORECASE)),
     # A figure printed after "not" ("the figure was not 1,200 but 1,300", "1,200 cases (not 1,300 as first
     # reported)", "not one child was charged", "not nearly 1,200"): read as the exact figure the sentence denies,
     # and "not one" as the count 1 where it says none (issue 24, round twenty-two). A qualifier that starts with
@@ -462,7 +473,7 @@ SHARES_UNIT = "number whose unit is printed after the next one"
 UNCHECKED = frozenset({"range", "fraction or pair", "ratio", "multiplier", "number printed open-ended",
                        "number with a unit no figure form reads",
                        "number with spaces between its digit groups", APOSTROPHE_GROUPS, SCIENTIFIC, "negative number",
-                       SIGNED_NUMBER, AVERAGE, DENIED,
+                       SIGNED_NUMBER, AVERAGE, DENIED, FORECAST,
                        UNREAD, SHARES_UNIT, SCALE_IN_WORDS, SIGNED_QUALIFIER, NUMBER_IN_WORDS, FRACTION_IN_WORDS,
                        RATE_BASE_IN_WORDS})
 
@@ -487,6 +498,8 @@ NEEDS: dict[str, str] = {
     "duration": r"\b(?:hour|day|week|month|year|decade|minute|second)",
     AVERAGE: r"average|mean|median",
     DENIED: r"not\s",
+    FORECAST: r"target|aim|goal|ambition|forecast|projection|prediction|(?:ed|set|ly|due|course|track) to\s|could|may"
+              r"|might|would|will",
     "idiom": r"24|9-to",
     "range": r"\d[a-z%]*(?:-| - |-to-| to | or | through | thru )£?\d|between\s",
     "fraction or pair": r"\d[a-z%]*/£?\d",
