@@ -129,3 +129,22 @@ def test_a_target_or_forecast_is_listed(text: str, left: str) -> None:
 ])
 def test_what_happened_is_still_read(text: str, figures: list[tuple[str, float, str, str]]) -> None:
     assert _read(text) == (figures, [])
+
+
+# --- a month before a figure ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "figures"), [
+    # the month and the figure's first digits were a date: ",200" was unread and "12%" gone without a word
+    ("In May 1,200 cases were referred.", [("1,200", 1200.0, "count", "exact")]),
+    ("By March 2,000 referrals had been made.", [("2,000", 2000.0, "count", "exact")]),
+    ("In June 12% of cases were closed.", [("12%", 12.0, "percent", "exact")]),
+    ("In June 12 per cent of cases were closed.", [("12 per cent", 12.0, "percent", "exact")]),
+    ("Since January 1.5 million images were found.", [("1.5 million", 1500000.0, "count", "exact")]),
+    # a date is still a date
+    ("The report was published on May 12, 2019.", []),
+    ("The meeting on June 12 heard evidence.", []),
+])
+def test_a_month_before_a_figure_leaves_the_figure_whole(text: str,
+                                                        figures: list[tuple[str, float, str, str]]) -> None:
+    assert _read(text) == (figures, [])

@@ -218,7 +218,10 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("time", re.compile(r"\b\d{1,2}[:.]\d{2}\s?(?:am|pm|a\.m\.|p\.m\.|GMT|BST|UTC)\b|\b\d{1,2}:\d{2}\b"
                         r"|\b\d{1,2}\s?(?:am|pm)\b", re.IGNORECASE)),
     ("date", re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?\b"
-                        rf"|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}}\b)?"
+                        # (not a month before a figure, "In May 1,200 cases", "In June 12% of cases": "May 1" was
+                        # a date and ",200" unread, "June 12" a date and the 12% gone, issue 24, round twenty-two)
+                        rf"|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?![.,]\d|{PER_CENT_SIGN}|-?pc\b)"
+                        rf"(?:,?\s+\d{{4}}\b)?"
                         rf"|\b{_MONTH},?\s+\d{{4}}\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b")),
     # (a period before a comma is one: "in 2014-15, down 7%" left out "2014" alone, and its "15" unread)
     # (and a financial year, "FY2023/24": its "24" was listed as a number no form reads)
