@@ -148,3 +148,16 @@ def test_what_happened_is_still_read(text: str, figures: list[tuple[str, float, 
 def test_a_month_before_a_figure_leaves_the_figure_whole(text: str,
                                                         figures: list[tuple[str, float, str, str]]) -> None:
     assert _read(text) == (figures, [])
+
+
+@pytest.mark.parametrize(("text", "kinds"), [
+    # "up" of "made up" read as a rise: the share was a percentage change, the count a difference
+    ("Girls made up 56 per cent (672) of the 1,200.", [("56 per cent", "share"), ("672", ""), ("1,200", "")]),
+    ("Girls made up 672 of the 1,200 victims.", [("672", ""), ("1,200", "")]),
+    # a rise is still one
+    ("Referrals were up 56% on 2019.", [("56%", "percent_change")]),
+    ("Referrals were up 672 on 2019.", [("672", "difference")]),
+])
+def test_made_up_is_a_part_not_a_rise(text: str, kinds: list[tuple[str, str]]) -> None:
+    assert _kinds(text) == kinds
+

@@ -612,15 +612,18 @@ def _lowered(text: str) -> str | None:
     low = text.lower()
     return low if len(low) == len(text) and "ſ" not in low and "ı" not in low else None
 
+#: "up" of "made up", "make up": a part of a whole, no rise ("Girls made up 56 per cent" was a percentage rise).
+_NOT_MADE_UP = r"(?<!\bmade )(?<!\bmake )(?<!\bmakes )(?<!\bmaking )"
 _CHANGE = re.compile(r"\b(?:increase[sd]?|rise|rises|rose|risen|rising|fall|falls|fell|fallen|drop(?:ped|s)?"
-                     r"|decline[sd]?|up|down|jump(?:ed|s)?|soar(?:ed|s)?|rocket(?:ed|s)?|surge[sd]?|grew|grow(?:n|th)?|climb(?:ed)?"
+                     rf"|decline[sd]?|{_NOT_MADE_UP}up|down|jump(?:ed|s)?|soar(?:ed|s)?|rocket(?:ed|s)?|surge[sd]?"
+                     r"|grew|grow(?:n|th)?|climb(?:ed)?"
                      r"|higher|lower|more|fewer|less|cut|reduc(?:ed|tion)|doubled|halved)\b", re.IGNORECASE)
 _DIFFERENCE = re.compile(r"\b(?:increase|rise|fall|drop|decrease|jump) of\s*$|\b(?:up|down|rose|fell) by\s*$",
                          re.IGNORECASE)
 #: A verb of change just before a count with no "by" ("rose 1,200", "were down 300", "up £200,000"), and a
 #: comparison after one ("1,200 more cases than", "300 fewer than", "£200,000 less than planned"): a difference.
-_CHANGED_BY = re.compile(r"\b(?:up|down|rose|fell|risen|fallen|increased|decreased|jumped|dropped|climbed|grew"
-                         r"|soared|outnumbered\s+[a-z]+\s+by|(?:higher|lower|more|fewer|less)\s+by)\s*$",
+_CHANGED_BY = re.compile(rf"\b(?:{_NOT_MADE_UP}up|down|rose|fell|risen|fallen|increased|decreased|jumped|dropped"
+                         r"|climbed|grew|soared|outnumbered\s+[a-z]+\s+by|(?:higher|lower|more|fewer|less)\s+by)\s*$",
                          re.IGNORECASE)
 _COMPARED_AFTER = re.compile(r"\s+(?:more|fewer|less|higher|lower)(?:\s+[a-z][\w-]*){0,4}?\s+than\b",
                              re.IGNORECASE)
