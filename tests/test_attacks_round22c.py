@@ -161,3 +161,29 @@ def test_a_month_before_a_figure_leaves_the_figure_whole(text: str,
 def test_made_up_is_a_part_not_a_rise(text: str, kinds: list[tuple[str, str]]) -> None:
     assert _kinds(text) == kinds
 
+
+# --- a qualifier before a multiple below one --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "qualifier"), [
+    # "more than halved" was a ratio above 0.5 (a fall of less than half), "almost halved" one below it
+    ("Cases have more than halved since 2014.", "fewer than"),
+    ("Cases have almost halved since 2014.", "just over"),
+    ("Cases at least halved.", "at most"),
+    ("Cases halved.", "about"),
+])
+def test_a_qualifier_before_halved_bounds_the_fall(text: str, qualifier: str) -> None:
+    (figure,), _ = _read(text)
+    assert figure[1:] == (0.5, "times", qualifier)
+
+
+def test_more_than_halved_is_judged_as_a_fall_of_more_than_half() -> None:
+    """What the verdict makes of it: 300 from 1,000 more than halved; 600 from 1,000 did not."""
+    from decimal import Decimal
+
+    from analysis.factcheck.wording import verdict
+    from analysis.record.printed import parse_printed
+
+    stated = parse_printed("more than halved")
+    assert verdict(Decimal("0.3"), stated) == verdict(Decimal("0.5"), parse_printed("halved"))
+    assert verdict(Decimal("0.6"), stated) != verdict(Decimal("0.5"), parse_printed("halved"))

@@ -20,6 +20,7 @@ from analysis.record.hygiene import digits_problem, normal_text, same_length_rea
 from analysis.record.vocabulary import (
     FRACTIONS,
     JOINED_SCALE_WORDS,
+    MIRRORED,
     MULTIPLES,
     PER_CENT,
     PER_CENT_SPACED,
@@ -216,6 +217,8 @@ def _in_words(body: str, qualifier: str, original: str) -> Printed | None:
     # Multiples in words: "twice", "more than doubled", "three times".
     if low in MULTIPLES:
         q = "about" if qualifier == "exact" else qualifier
+        if MULTIPLES[low] < 1:  # "more than halved" is a ratio below 0.5: the bound is on the fall
+            q = MIRRORED.get(q, q)
         return Printed(original, MULTIPLES[low], q, "times", decimals=None, in_words=True)
     m = _TIMES.fullmatch(low)
     if m:

@@ -16,7 +16,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from analysis.record.word_pattern import trie_pattern
 
 __all__ = [
-    "Qualifier", "CANONICAL", "QUALIFIERS", "TOLERANCE", "direction", "WORD_NUMBERS", "FRACTIONS", "MULTIPLES",
+    "Qualifier", "CANONICAL", "QUALIFIERS", "MIRRORED", "TOLERANCE", "direction", "WORD_NUMBERS", "FRACTIONS",
+    "MULTIPLES",
     "SCALES", "PER_CENT", "PERCENTAGE_POINTS", "number_word", "LIST_SEPARATOR", "split_list", "join_list",
     "fmt_percent", "join_steps", "split_steps", "rounded_range",
 ]
@@ -152,6 +153,12 @@ MULTIPLES: dict[str, float] = {
     "twice": 2.0, "doubled": 2.0, "double": 2.0, "tripled": 3.0, "trebled": 3.0, "treble": 3.0, "triple": 3.0,
     "quadrupled": 4.0, "quintupled": 5.0, "sextupled": 6.0, "halved": 0.5,
 }
+
+#: A qualifier before a multiple below one, turned round: "more than halved" says the ratio is below 0.5, "almost
+#: halved" just above it. Read as printed, "more than halved" held for any ratio above 0.5, a fall of less than half
+#: (issue 24, round twenty-two).
+MIRRORED: dict[str, str] = {"more than": "fewer than", "fewer than": "more than", "at least": "at most",
+                            "at most": "at least", "just over": "almost", "almost": "just over"}
 
 #: How a per-cent sign is printed ("56%", "56 per cent", "56 percent", "56pc", "56 per-cent"): a regular-expression
 #: alternation, used by the parser, scan and search alike.
