@@ -187,3 +187,22 @@ def test_more_than_halved_is_judged_as_a_fall_of_more_than_half() -> None:
     stated = parse_printed("more than halved")
     assert verdict(Decimal("0.3"), stated) == verdict(Decimal("0.5"), parse_printed("halved"))
     assert verdict(Decimal("0.6"), stated) != verdict(Decimal("0.5"), parse_printed("halved"))
+
+
+# --- a share with what it counts between its numbers and after them ------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "printed", "value"), [
+    # "every" makes it a share whatever follows: each was read as the counts 1 and 100, 3 and 4, 12 and 1,000
+    ("One child in every 100 under-18s was referred.", "One child in every 100", 1.0),
+    ("One child in every 100 children was referred.", "One child in every 100", 1.0),
+    ("Three victims out of every four referred were girls.", "Three victims out of every four", 75.0),
+    ("Twelve girls for every 1,000 children were referred.", "Twelve girls for every 1,000", 1.2),
+])
+def test_a_share_with_every_is_one_figure(text: str, printed: str, value: float) -> None:
+    assert _read(text) == ([(printed, value, "percent", "about")], [])
+
+
+def test_counts_in_places_stay_counts() -> None:
+    assert _read("There were 300 cases in 12 forces.") == (
+        [("300", 300.0, "count", "exact"), ("12", 12.0, "count", "exact")], [])

@@ -561,6 +561,9 @@ _FORMS = [
     # follows the second number but a stop or a verb: "Three children in 10 were at risk" was the count 3 and the
     # count 10 (issue 24, round sixteen); "300 cases in 12 forces" stays two counts.
     rf"{_ANY} [a-z]+ {SHARE_JOINER}{_ANY}\b(?!,\d)(?=\s*(?:[.,;:)]|$)|{_VERB_NEXT})",
+    # … and with "every", a share whatever follows ("one child in every 100 under-18s", "three victims out of every
+    # four referred"): read as the counts 1 and 100 (issue 24, round twenty-two)
+    rf"{_ANY} [a-z]+ (?:in|(?:out[ -]of|for))[ -]every[ -]{_ANY}\b(?!,\d)",
     # ("pc" close up or after a hyphen, as the parser reads it: "a 56-pc rise" was the count 56, issue 24, round
     # nineteen)
     rf"{NUM}(?:\s|-)?(?:%|per[ -]?cent\b|(?:{PERCENTAGE_POINTS})\b)|{NUM}-?pc\b",
