@@ -8,7 +8,7 @@ import pytest
 from tests.scanned import listed as _listed
 from tests.scanned import read as _read
 
-_DENIED = 'number printed after "not", which the sentence denies'
+_DENIED = "number the sentence denies"
 
 # --- a figure the sentence denies ---------------------------------------------------------------------------------
 
@@ -27,6 +27,16 @@ _DENIED = 'number printed after "not", which the sentence denies'
 def test_a_figure_the_sentence_denies_is_listed(text: str, figures: list[tuple[str, float, str, str]],
                                                 left: str) -> None:
     assert _read(text) == (figures, [_listed(left, _DENIED)])
+
+
+@pytest.mark.parametrize(("text", "left"), [
+    # "nowhere near 1,200" and "far from 1,200" were the exact 1,200
+    ("It was nowhere near 1,200.", "nowhere near 1,200"),
+    ("Referrals were nowhere close to 12%.", "nowhere close to 12%"),
+    ("It was far from 1,200.", "far from 1,200"),
+])
+def test_a_figure_said_to_be_far_off_is_listed(text: str, left: str) -> None:
+    assert _read(text) == ([], [_listed(left, _DENIED)])
 
 
 @pytest.mark.parametrize(("text", "figures"), [
@@ -206,3 +216,18 @@ def test_a_share_with_every_is_one_figure(text: str, printed: str, value: float)
 def test_counts_in_places_stay_counts() -> None:
     assert _read("There were 300 cases in 12 forces.") == (
         [("300", 300.0, "count", "exact"), ("12", 12.0, "count", "exact")], [])
+
+
+@pytest.mark.parametrize(("text", "kinds"), [
+    # the level a share reached after "to" was a percentage change
+    ("The share of girls rose to 56%.", [("56%", "share")]),
+    ("The charge rate fell to 9 per cent in 2020.", [("9 per cent", "share")]),
+    # a verb of change before a qualified level: no difference
+    ("Referrals climbed above 1,200.", [("above 1,200", "")]),
+    ("Cases fell short of 1,200.", [("short of 1,200", "")]),
+    # a change is still one
+    ("Cases rose 12% to 1,200.", [("12%", "percent_change"), ("1,200", "")]),
+    ("Cases are up by over 1,200.", [("over 1,200", "difference")]),
+])
+def test_a_level_reached_is_no_change(text: str, kinds: list[tuple[str, str]]) -> None:
+    assert _kinds(text) == kinds

@@ -118,8 +118,9 @@ SIGNED_NUMBER = "number with a plus sign"
 AVERAGE = "average, median or mean"
 #: … and a target, a forecast or a hypothetical figure: what is aimed at or may come, not what happened.
 FORECAST = "target, forecast or hypothetical figure"
-#: … and a figure printed after "not" ("not 1,200 but 1,300", "not one child"): one the sentence denies.
-DENIED = "number printed after \"not\", which the sentence denies"
+#: … and a figure printed after "not" ("not 1,200 but 1,300", "not one child") or "nowhere near": one the sentence
+#: denies.
+DENIED = "number the sentence denies"
 #: The qualifiers that start with "not" ("not more than", "not quite"): a figure after one is read with it.
 _NOT_QUALIFIERS = "|".join(re.escape(q[4:]) for q in sorted(QUALIFIERS, key=len, reverse=True)
                            if q.startswith("not "))
@@ -421,7 +422,9 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
     # reported)", "not one child was charged", "not nearly 1,200"): read as the exact figure the sentence denies,
     # and "not one" as the count 1 where it says none (issue 24, round twenty-two). A qualifier that starts with
     # "not" ("not more than 1,200", "not quite 1,200") is read with its figure, as before.
-    (DENIED, re.compile(rf"\bnot\s+(?!(?:{_NOT_QUALIFIERS})\b)(?:(?:{_QUAL})\s+)?(?:{_FIGURE_UNIT}|{WORDNUM}\b)"
+    # (and "nowhere near 1,200", "far from 1,200": the exact 1,200)
+    (DENIED, re.compile(rf"\b(?:nowhere\s+(?:near|close\s+to)\s+|(?<!not )far\s+from\s+"
+                        rf"|not\s+(?!(?:{_NOT_QUALIFIERS})\b))(?:(?:{_QUAL})\s+)?(?:{_FIGURE_UNIT}|{WORDNUM}\b)"
                         r"(?![\w%]|[.,]\d)", re.IGNORECASE)),
     # A figure printed open-ended ("1,200+ cases", "1,200-plus", "9,000 or more children", "56% and over"): read as
     # the exact figure, so "1,200-plus" matched an exact 1,200 and lost its "at least" (issue 24, round fifteen).
@@ -500,7 +503,7 @@ NEEDS: dict[str, str] = {
     "age": r"\b(?:age|old|under|over|young|turn)",
     "duration": r"\b(?:hour|day|week|month|year|decade|minute|second)",
     AVERAGE: r"average|mean|median",
-    DENIED: r"not\s",
+    DENIED: r"not\s|nowhere\s|far\s+from",
     FORECAST: r"target|aim|goal|ambition|forecast|projection|prediction|(?:ed|set|ly|due|course|track) to\s|could|may"
               r"|might|would|will",
     "idiom": r"24|9-to",
@@ -799,6 +802,8 @@ def _derived(core: str, printed: Printed, before: str, after: str) -> tuple[str,
     if printed.unit == "percent":
         if _FROM_TO_END.search(before[-TAIL:]):
             return "share", "from … to"
+        if _ENDS_TO.search(before[-TAIL:]):  # "rose to 56%", "fell 12 points to 9 per cent": the level it reached
+            return "share", "to"
         tail = before[-TAIL:]
         rise_by = (_ENDS_BY.search(tail) and _CHANGE.search(before[-60:])) or _CHANGE_OF.search(tail)
         if rise_by:  # "risen by almost half", "up by more than a third", "a fall of a quarter": a rise or a fall
@@ -817,8 +822,9 @@ def _derived(core: str, printed: Printed, before: str, after: str) -> tuple[str,
         return "difference", diff.group(0).strip()
     if printed.unit in ("count", "GBP"):
         # a change printed with no "by" ("rose 1,200 on 2019", "down 300", "up £200,000") or a comparison after the
-        # figure ("1,200 more cases than in 2019", "300 fewer arrests than"): each was a plain count of the thing
-        diff = _CHANGED_BY.search(tail) or _COMPARED_AFTER.match(after)
+        # figure ("1,200 more cases than in 2019", "300 fewer arrests than"): each was a plain count of the thing.
+        # Not with a qualifier: "climbed above 1,200", "fell short of 1,200" name a level
+        diff = (printed.qualifier == "exact" and _CHANGED_BY.search(tail)) or _COMPARED_AFTER.match(after)
         if diff:
             return "difference", diff.group(0).strip()
     return "", ""
