@@ -411,8 +411,10 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
     (LIST_NUMBER, re.compile(r"^\s*(?:\d{1,2}[.)]|\(\d{1,2}\))(?=\s+[A-Z\"'‘“(]|\s*$)")),
     # A target, a forecast or a figure that may come ("a target of 1,200 prosecutions", "expected to reach 2,000",
     # "could be as many as 10,000", "may be 10 times higher"): read as the count, share or multiple of what happened,
-    # so a target of 1,200 matched a record of 1,200 prosecutions (issue 24, round twenty-two).
-    (FORECAST, re.compile(rf"\b(?:(?:target|aim|goal|ambition|forecast|projection|prediction)s?\s+(?:of|is|was|for)"
+    # so a target of 1,200 matched a record of 1,200 prosecutions (issue 24, round twenty-two). (The lookahead holds
+    # the words' first letters: the rest is not tried at every position.)
+    (FORECAST, re.compile(rf"(?=[tagfpesldocmw])\b"
+                          rf"(?:(?:target|aim|goal|ambition|forecast|projection|prediction)s?\s+(?:of|is|was|for)"
                           rf"|(?:(?:expected|projected|forecast|predicted|set|likely|due|on\s+course|on\s+track)\s+to"
                           rf"|could|may|might|would|will)(?:\s+(?:well|now|soon|even|easily|also))?"
                           rf"\s+(?:be|reach|hit|top|exceed|pass|total|number|(?:rise|fall|climb|grow|increase|drop)"
@@ -423,7 +425,8 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
     # and "not one" as the count 1 where it says none (issue 24, round twenty-two). A qualifier that starts with
     # "not" ("not more than 1,200", "not quite 1,200") is read with its figure, as before.
     # (and "nowhere near 1,200", "far from 1,200": the exact 1,200)
-    (DENIED, re.compile(rf"\b(?:nowhere\s+(?:near|close\s+to)\s+|(?<!not )far\s+from\s+"
+    # (a first character's lookahead: the words' "n" and "f", so the rest is tried at few positions)
+    (DENIED, re.compile(rf"(?=[nf])\b(?:nowhere\s+(?:near|close\s+to)\s+|(?<!not )far\s+from\s+"
                         rf"|not\s+(?!(?:{_NOT_QUALIFIERS})\b))(?:(?:{_QUAL})\s+)?(?:{_FIGURE_UNIT}|{WORDNUM}\b)"
                         r"(?![\w%]|[.,]\d)", re.IGNORECASE)),
     # A figure printed open-ended ("1,200+ cases", "1,200-plus", "9,000 or more children", "56% and over"): read as
@@ -563,10 +566,11 @@ _FORMS = [
     # The same share with what it counts between ("one child in five", "three children in every 10"), when nothing
     # follows the second number but a stop or a verb: "Three children in 10 were at risk" was the count 3 and the
     # count 10 (issue 24, round sixteen); "300 cases in 12 forces" stays two counts.
-    rf"{_ANY} [a-z]+ {SHARE_JOINER}{_ANY}\b(?!,\d)(?=\s*(?:[.,;:)]|$)|{_VERB_NEXT})",
     # … and with "every", a share whatever follows ("one child in every 100 under-18s", "three victims out of every
-    # four referred"): read as the counts 1 and 100 (issue 24, round twenty-two)
-    rf"{_ANY} [a-z]+ (?:in|(?:out[ -]of|for))[ -]every[ -]{_ANY}\b(?!,\d)",
+    # four referred"): read as the counts 1 and 100 (issue 24, round twenty-two). One prefix for both: the figure
+    # forms are tried at every number.
+    rf"{_ANY} [a-z]+ (?:{SHARE_JOINER}{_ANY}\b(?!,\d)(?=\s*(?:[.,;:)]|$)|{_VERB_NEXT})"
+    rf"|(?:in|out[ -]of|for)[ -]every[ -]{_ANY}\b(?!,\d))",
     # ("pc" close up or after a hyphen, as the parser reads it: "a 56-pc rise" was the count 56, issue 24, round
     # nineteen)
     rf"{NUM}(?:\s|-)?(?:%|per[ -]?cent\b|(?:{PERCENTAGE_POINTS})\b)|{NUM}-?pc\b",
