@@ -231,3 +231,22 @@ def test_counts_in_places_stay_counts() -> None:
 ])
 def test_a_level_reached_is_no_change(text: str, kinds: list[tuple[str, str]]) -> None:
     assert _kinds(text) == kinds
+
+
+# --- a range with a hedge before its second end ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "left"), [
+    # the first end was read as the exact 1,200 (or £1m), a figure the article gave only as a range's end
+    ("Between 1,200 and perhaps 1,400 children were abused.", "Between 1,200 and perhaps 1,400"),
+    ("Estimates range from 1,200 to as many as 1,400.", "1,200 to as many as 1,400"),
+    ("The cost was between £1m and possibly £1.5m.", "between £1m and possibly £1.5m"),
+    ("Cases were 1,200 to perhaps 1,400.", "1,200 to perhaps 1,400"),
+])
+def test_a_range_with_a_hedged_end_is_listed(text: str, left: str) -> None:
+    assert _read(text) == ([], [_listed(left, "range")])
+
+
+def test_a_change_to_a_hedged_level_is_still_two_figures() -> None:
+    assert _read("Cases rose from 1,200 to almost 1,400.") == (
+        [("1,200", 1200.0, "count", "exact"), ("almost 1,400", 1400.0, "count", "almost")], [])

@@ -187,6 +187,9 @@ COUNT_NOUNS = ("case", "child", "girl", "boy", "young", "people", "person", "vic
 #: The words of an estimate that may open a range ("about 1,200 to 1,300"), and their first letters.
 _RANGE_ESTIMATE = r"(?:about|around|approximately|roughly|some|an\s+estimated|estimated|circa)"
 _RANGE_ESTIMATE_FIRST = "aresc"
+#: The words of a hedge before a range's second end ("between 1,200 and perhaps 1,400", "to as many as 1,400").
+_HEDGED_END = (r"(?:perhaps|possibly|maybe|probably|potentially|as\s+(?:many|much|high)\s+as|up\s+to|about|around"
+               r"|almost|nearly)")
 #: A figure whose qualifier is printed as a sign or after it ("~1,200", "1,200-odd"): no figure form reads one.
 SIGNED_QUALIFIER = "number with a qualifier no figure form reads"
 
@@ -263,7 +266,8 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
     # first character's lookahead admits the words' first letters, and "(?<!\w)" and the words themselves end the
     # try inside a word or at any other word before the verbs' lookbehinds are tried)
     ("range", re.compile(rf"(?=[£\db{_RANGE_ESTIMATE_FIRST}])(?:(?<!\w)(?=[£\d]|{_RANGE_ESTIMATE}\s)"
-                         rf"(?:^|{_STATES_AN_AMOUNT})(?:{_RANGE_ESTIMATE}\s+)?£?{NUM}{RANGE_END_UNIT}? to £?{NUM}"
+                         rf"(?:^|{_STATES_AN_AMOUNT})(?:{_RANGE_ESTIMATE}\s+)?£?{NUM}{RANGE_END_UNIT}? to "
+                         rf"(?:{_HEDGED_END}\s+)?£?{NUM}"
                          rf"(?:{JOINED_SCALE_WORDS}|{PER_CENT_SIGN})?(?![\w%-]|[.,/]\d)"
                          # (and "1,000 through 1,200", "1,000 thru 1,200": two exact figures, round twenty-one)
                          rf"|(?<![\w£.,/-])£?{NUM}{RANGE_END_UNIT}?(?:-to-|-| - | through | thru )£?{NUM}"
@@ -272,7 +276,9 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
                          r"(?:-?ish\b|-odd\b)?(?![\w%-]|[.,/]\d)"
                          # in words: "between 300 and 400 cases" gave the exact counts 300 and 400, where "300-400"
                          # was a range (issue 24, round fifteen)
-                         rf"|\bbetween\s+{_RANGE_END}\s+and\s+{_RANGE_END}(?![\w%]|[.,]\d)"
+                         # (with a hedge before its second end, "between 1,200 and perhaps 1,400", "range from 1,200
+                         # to as many as 1,400": the first end was the exact 1,200, issue 24, round twenty-two)
+                         rf"|\bbetween\s+{_RANGE_END}\s+and\s+(?:{_HEDGED_END}\s+)?{_RANGE_END}(?![\w%]|[.,]\d)"
                          # and two amounts of one kind joined by "or", "maybe 2,000 or 3,000 cases", "5 or 6%": the
                          # second end was read as an exact figure the speaker had not stated (issue 24, round twenty);
                          # "1,200 or 56% of cases" names one amount twice, and both are read
@@ -510,7 +516,7 @@ NEEDS: dict[str, str] = {
     FORECAST: r"target|aim|goal|ambition|forecast|projection|prediction|(?:ed|set|ly|due|course|track) to\s|could|may"
               r"|might|would|will",
     "idiom": r"24|9-to",
-    "range": r"\d[a-z%]*(?:-| - |-to-| to | or | through | thru )£?\d|between\s",
+    "range": r"\d[a-z%]*(?:-| - |-to-| to | or | through | thru )£?\d|between\s|\d[a-z%]* to (?:[pma]|up|nea)",
     "fraction or pair": r"\d[a-z%]*/£?\d",
     "ratio": r"\d:\d",
     NUMBER_IN_WORDS: r"hundred|thousand|million|billion|point|dozen",
