@@ -250,3 +250,15 @@ def test_a_range_with_a_hedged_end_is_listed(text: str, left: str) -> None:
 def test_a_change_to_a_hedged_level_is_still_two_figures() -> None:
     assert _read("Cases rose from 1,200 to almost 1,400.") == (
         [("1,200", 1200.0, "count", "exact"), ("almost 1,400", 1400.0, "count", "almost")], [])
+
+
+@pytest.mark.parametrize(("text", "kinds"), [
+    # a change named after the figure, "a 1,200 increase": a plain count of referrals
+    ("There was a 1,200 increase in referrals.", [("1,200", "difference")]),
+    ("Referrals saw a 1,200-case increase.", [("1,200", "difference")]),
+    ("It was a £200,000 cut.", [("£200,000", "difference")]),
+    # a verb after a count is no change named
+    ("1,200 fall into this group.", [("1,200", "")]),
+])
+def test_a_change_named_after_the_figure_is_a_difference(text: str, kinds: list[tuple[str, str]]) -> None:
+    assert _kinds(text) == kinds

@@ -643,6 +643,9 @@ _CHANGED_BY = re.compile(rf"\b(?:{_NOT_MADE_UP}up|down|rose|fell|risen|fallen|in
                          re.IGNORECASE)
 _COMPARED_AFTER = re.compile(r"\s+(?:more|fewer|less|higher|lower)(?:\s+[a-z][\w-]*){0,4}?\s+than\b",
                              re.IGNORECASE)
+#: A change named as a noun after a figure, "a 1,200 increase in referrals", "a 1,200-case rise": a difference.
+_ENDS_A = re.compile(r"\ban?\s*$", re.IGNORECASE)
+_CHANGE_AFTER = re.compile(r"(?:-[a-z]+)?\s+(?:increase|rise|fall|drop|decrease|reduction|jump|cut)\b", re.IGNORECASE)
 #: A change named as a noun just before a figure ("a fall of a quarter", "an increase of two-thirds"): what follows is
 #: the change, not a share (a fraction in words was read as the share 25%).
 _CHANGE_OF = re.compile(r"\b(?:increase|rise|fall|drop|decrease|decline|jump|cut|reduction|growth) of\s*$",
@@ -834,7 +837,8 @@ def _derived(core: str, printed: Printed, before: str, after: str) -> tuple[str,
         # a change printed with no "by" ("rose 1,200 on 2019", "down 300", "up £200,000") or a comparison after the
         # figure ("1,200 more cases than in 2019", "300 fewer arrests than"): each was a plain count of the thing.
         # Not with a qualifier: "climbed above 1,200", "fell short of 1,200" name a level
-        diff = (printed.qualifier == "exact" and _CHANGED_BY.search(tail)) or _COMPARED_AFTER.match(after)
+        diff = (printed.qualifier == "exact" and _CHANGED_BY.search(tail)) or _COMPARED_AFTER.match(after) \
+            or (_ENDS_A.search(tail) and _CHANGE_AFTER.match(after))
         if diff:
             return "difference", diff.group(0).strip()
     return "", ""
