@@ -262,3 +262,9 @@ def test_a_change_to_a_hedged_level_is_still_two_figures() -> None:
 ])
 def test_a_change_named_after_the_figure_is_a_difference(text: str, kinds: list[tuple[str, str]]) -> None:
     assert _kinds(text) == kinds
+
+
+def test_a_unit_no_form_reads_joined_by_a_hyphen_is_listed() -> None:
+    """"a 12-point rise" was the count 12; "12 points" was already listed."""
+    assert _read("A 12-point rise was recorded.") == (
+        [], [_listed("12-point", "number with a unit no figure form reads")])

@@ -354,7 +354,8 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
     # spaced as the form "12pc" is not (read as the count 12; "12 PCs" are officers).
     ("number with a unit no figure form reads",
      re.compile(rf"(?<![\w£.,-])(?<!\d\s)(?!(?:one|a) hundred\b)£?(?:{NUM}|{WORDNUM})(?:\s?(?:{SCALE_WORDS})\b)?"
-                rf"(?:\s?(?:{UNREAD_UNIT_WORDS})|{SPACED_LETTER_SCALES})(?![\w-])"
+                # (or joined by a hyphen, "a 12-point rise": the count 12, issue 24, round twenty-two)
+                rf"(?:[\s-]?(?:{UNREAD_UNIT_WORDS})|{SPACED_LETTER_SCALES})(?![\w-])"
                 rf"|(?<![\w.,-])(?:{UNREAD_CURRENCY}){NUM}(?:\s?(?:{SCALE_WORDS})\b)?"
                 # a scale joined by a hyphen ("£1.2-million", "1.2-bn"), pence ("50p"), a point before the per
                 # cent sign ("56.%"): read as £1.2, 1.2 and the count 56, or dropped (issue 24, round eighteen)
