@@ -138,6 +138,8 @@ OPEN_END = (r"(?:\+(?![\d+])|-?\s?plus\b|\s+and\s+(?:over|above|upwards|counting
             r"|\s+and\s+up\b(?!\s+(?:to|from)\b)|\s+(?:or\s+)?upwards\b(?!\s+(?:of|from)\b))")
 #: ("or fewer" the other way: "1,200 or fewer cases" was the exact 1,200, issue 24, round nineteen)
 OR_BEYOND = r"\s+or\s+(?:more|over|above|higher|fewer|less|under|below|lower)\b"
+#: Not a number up to ten, which before "or more" is a definition's threshold ("two or more suspects").
+_NOT_A_THRESHOLD = r"(?!(?:\d|10)\b(?![.,]\d))"
 #: The words a figure counts, printed between it and a qualifier that ends the clause ("1,200 cases or more.",
 #: "1,200 children at the very least,", "1,200 victims, if not more."): up to three words of letters.
 _COUNTED_WORDS = r"(?-i:(?:\s+[a-z]+(?:-[a-z]+)*){1,3})"
@@ -440,10 +442,10 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
     # the exact figure, so "1,200-plus" matched an exact 1,200 and lost its "at least" (issue 24, round fifteen).
     # No figure form reads it; a small number before "or more" is a definition's threshold, below.
     ("number printed open-ended", re.compile(rf"(?<![\w£.,-])(?:{_FIGURE_UNIT}{OPEN_END}"
-                                     rf"|(?!(?:\d|10)\b(?![.,]\d)){_FIGURE_UNIT}{OR_BEYOND}"
+                                     rf"|{_NOT_A_THRESHOLD}{_FIGURE_UNIT}{OR_BEYOND}"
                                      # (after the words it counts, "1,200 cases or more.": the exact 1,200, issue
                                      # 24, round twenty-one)
-                                     rf"|(?!(?:\d|10)\b(?![.,]\d)){_FIGURE_UNIT}{_COUNTED_WORDS}(?:{OR_BEYOND}"
+                                     rf"|{_NOT_A_THRESHOLD}{_FIGURE_UNIT}{_COUNTED_WORDS}(?:{OR_BEYOND}"
                                      rf"|{OPEN_END}){_CLAUSE_ENDS})", re.IGNORECASE)),
     # A figure with its qualifier printed as a sign ("~1,200", "≈1,200", "<1,200", ">1,200", "≥ 1,200"), close up
     # ("c.1,200") or after it ("1,200-odd", "1,200 or so", "1,200-ish", "1,200 approx."): read as the exact 1,200,
