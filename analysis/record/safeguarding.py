@@ -137,15 +137,16 @@ _AGE_UNIT_WORD = (r"(?:years?[\s-]old|years?\s+of\s+age|yrs?|y/o|yo)\b|y\.o\.|(?
 _AGE_UNIT = rf"(?:[\s-]*(?:{_AGE_UNIT_WORD}|years?\b)(?:,?\s+(?:and\s+)?\d{{1,2}}\s+months?\b)?)?"
 #: After an age, what makes it a group's bounds, not one person's age ("aged 10 to 17", "aged 18 and over").
 _AGE_GROUP = r"(?!\s*(?:-|–|to|and|or|,|\+|plus)\s*(?:\d|over|under|above|older|younger))"
+#: A word for one child, whose age a report prints in commas after it ("the girl, 14, was…"): with a name near it,
+#: a relative's or the child's own, the child is named (round twenty-one).
+_ONE_CHILD = r"(?:girl|boy|teenager|teen|child|daughter|son|victim|pupil|schoolgirl|schoolboy|youngster)"
+#: Just after a plural noun ("girls ", "children "; not "was ", "is " or "has "), where an age is a group's.
+_AFTER_A_PLURAL = r"(?:(?<=s )(?<!\bwas )(?<!\bis )(?<!\bhas )|(?<=children )|(?<=people )|(?<=\bwomen )|(?<=\bmen ))"
 #: An age that says it is one, whatever is around it: after "aged" or "age:", "at the age of", a date or year of
 #: birth after "born", before a unit of age, after "she was" or "he is", or "At 14," opening a sentence. One
 #: person's only: "14-year-olds", "aged 10 to 17", "girls aged 11" and "children born in 2010" (after a plural) are
 #: a group's ("was", "is" and "has" are no plurals). ("Jane Doe was born in March 2010", "When she was 14, Jane
 #: Doe…" and "At 14, Jane Doe…" each passed: issue 24, round twenty-one.)
-#: A word for one child, whose age a report prints in commas after it ("the girl, 14, was…"): with a name near it,
-#: a relative's or the child's own, the child is named (round twenty-one).
-_ONE_CHILD = r"(?:girl|boy|teenager|teen|child|daughter|son|victim|pupil|schoolgirl|schoolboy|youngster)"
-_AFTER_A_PLURAL = r"(?:(?<=s )(?<!\bwas )(?<!\bis )(?<!\bhas )|(?<=children )|(?<=people )|(?<=\bwomen )|(?<=\bmen ))"
 _AGE_MARKED = (rf"(?:(?i:(?!{_AFTER_A_PLURAL})"
                rf"(?:\baged?:?\s+{_YOUTH_WORD}?{_AGE}{_AGE_GROUP}|\bat\s+the\s+age\s+of\s+{_AGE}\b"
                rf"|\bborn\s+(?:(?:in|on)\s+)?(?:(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTH}\s+)?(?:19|20)\d\d\b"
@@ -184,8 +185,7 @@ _RELATIVE = (r"(?:step-?|grand|god)?(?:daughter|son|child|niece|nephew|sister|br
 #: A person as a report names one beside an age: a name, or a first name and an initial either way ("Jane D."), or
 #: initials alone with their full stops ("J.D.", never "U.K."); and a relative of theirs, who is named by theirs
 #: ("Jane Doe's daughter, 14,", round twenty; "the Doe family's daughter, 14,", round twenty-one); and where they
-#: come from ("Jane Doe from Croydon, 14,", "Jane Doe
-#: of Croydon, 14,": round twenty-one).
+#: come from ("Jane Doe from Croydon, 14,", "Jane Doe of Croydon, 14,": round twenty-one).
 _PERSON = (rf"(?-i:(?:{_NAME}|\b{_NAME_WORD}\s+[A-Z]\.|\b[A-Z]\.\s+{_NAME_WORD}|\b{_NAME_WORD}\s+family(?=['\u2019]s\s)"
            rf"|\b(?!U\.\s?[KSN]\.|E\.\s?U\.)[A-Z]\.\s?[A-Z]\.(?:\s?[A-Z]\.)?)(?:['\u2019]s\s+(?:{_RELATIVE})\b)?"
            rf"{_CAPTION}?(?:,?\s+(?:from|of)\s+{_NAME_WORD}(?:\s+{_NAME_WORD})?)?)")
