@@ -146,6 +146,11 @@ def test_a_qualifier_in_other_words_keeps_its_meaning(text: str, printed: str, q
     ("There were ₁₂ cases.", "₁₂", "number in a form no figure form reads"),
     ("There were ⑫ cases.", "⑫", "number in a form no figure form reads"),
     ("The list was Ⅻ long.", "Ⅻ", "number in a form no figure form reads"),
+    # numbers after a heading that gives their unit in brackets, as a flattened table prints them (r22c's note)
+    ("Referrals (thousands): 1.2, 1.5, 1.8.", "(thousands): 1.2, 1.5, 1.8.",
+     "list of numbers whose unit is printed in a heading"),
+    ("Cost (£m): 1.2 in 2019 and 1.5 in 2020.", "(£m): 1.2 in 2019 and 1.5 in 2020.",
+     "list of numbers whose unit is printed in a heading"),
 ])
 def test_a_figure_no_form_reads_is_listed(text: str, left: str, kind: str) -> None:
     assert _read(text) == ([], [_listed(left, kind)])
@@ -192,6 +197,9 @@ def test_every_verb_of_multiples_is_read() -> None:
     # a note on the figure's status is no qualifier; "doubling time" and "every second" of a clock count nothing
     ("The figure is 1,200 (revised).", [("1,200", 1200.0, "count", "exact")]),
     ("The doubling time was long.", []),
+    # a bracket that names no unit before a colon, and a scale word in brackets with no colon
+    ("The Met (London): 1,200 cases.", [("1,200", 1200.0, "count", "exact")]),
+    ("There were 1,200 cases (thousands of them online).", [("1,200", 1200.0, "count", "exact")]),
     ("Every second counts.", []),
 ])
 def test_the_forms_beside_them_are_still_read(text: str, figures: list[tuple[str, float, str, str]]) -> None:

@@ -116,6 +116,8 @@ SCIENTIFIC = "number in scientific notation"
 SIGNED_NUMBER = "number with a plus sign"
 #: … and an average: a figure of another measure than the count or share it is printed as.
 AVERAGE = "average, median or mean"
+#: … and numbers after a heading that gives their unit in brackets ("Referrals (thousands): 1.2, 1.5").
+HEADED_UNIT = "list of numbers whose unit is printed in a heading"
 #: … and a target, a forecast or a hypothetical figure: what is aimed at or may come, not what happened.
 FORECAST = "target, forecast or hypothetical figure"
 #: … and a figure printed after "not" ("not 1,200 but 1,300", "not one child") or "nowhere near": one the sentence
@@ -221,6 +223,11 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
     # read one as the three figures 943, 476 and 5,919.
     ("NHS number", PERSONAL["an NHS number"]),
     ("article id", re.compile(r"(?<![\w,.])\d+-\d{5,}\b|(?<![\w,.])\d{6,}\b")),
+    # Numbers after a heading that gives their unit or scale in brackets, as a flattened table prints them
+    # ("Referrals (thousands): 1.2, 1.5, 1.8", "Cost (£m): 1.2 in 2019"): read as the counts 1.2, 1.5 and 1.8, a
+    # thousand times too small (issue 24, round twenty-one). The rest of the sentence is listed, to check by hand.
+    (HEADED_UNIT, re.compile(r"\(\s*(?:thousands|millions|billions|'?000s?|£\s?(?:m|bn|k|'?000s?|thousands|millions)"
+                             r"|%|per\s?cent|percentages?)\s*\)\s*:.*", re.IGNORECASE | re.DOTALL)),
     ("time", re.compile(r"\b\d{1,2}[:.]\d{2}\s?(?:am|pm|a\.m\.|p\.m\.|GMT|BST|UTC)\b|\b\d{1,2}:\d{2}\b"
                         r"|\b\d{1,2}\s?(?:am|pm)\b", re.IGNORECASE)),
     ("date", re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?\b"
@@ -491,7 +498,7 @@ SHARES_UNIT = "number whose unit is printed after the next one"
 UNCHECKED = frozenset({"range", "fraction or pair", "ratio", "multiplier", "number printed open-ended",
                        "number with a unit no figure form reads",
                        "number with spaces between its digit groups", APOSTROPHE_GROUPS, SCIENTIFIC, "negative number",
-                       SIGNED_NUMBER, AVERAGE, DENIED, FORECAST,
+                       SIGNED_NUMBER, AVERAGE, DENIED, FORECAST, HEADED_UNIT,
                        UNREAD, SHARES_UNIT, SCALE_IN_WORDS, SIGNED_QUALIFIER, NUMBER_IN_WORDS, FRACTION_IN_WORDS,
                        RATE_BASE_IN_WORDS})
 
@@ -510,6 +517,7 @@ NEEDS: dict[str, str] = {
     "NHS number": rf"\d{{3}}|\d\d{DIGIT_GAP}\d\d",
     "article id": r"\d{5}",
     "time": r":|am\b|pm\b|a\.m|p\.m|gmt|bst|utc",
+    HEADED_UNIT: r"\)\s*:",
     "date": r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d/|\d-\d",
     "year": r"(?:19|20)\d\d",
     "age": r"\b(?:age|old|under|over|young|turn)",
