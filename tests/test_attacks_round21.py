@@ -261,3 +261,14 @@ def _verified(*args: str) -> Any:
     parser = argparse.ArgumentParser()
     verify.add_arguments(parser, "verify")
     return verify.evaluate(parser.parse_args(list(args)))
+
+
+@pytest.mark.parametrize("text", ["There was a reduction of 300 cases.", "There was a decline of 300 referrals.",
+                                  "There was a 1,200 decline in referrals.", "There was a cut of 300 officers."])
+def test_every_noun_of_change_makes_a_difference(text: str) -> None:
+    """Three lists of the nouns of change had drifted apart: "an increase of 300" was a difference and "a reduction
+    of 300" a plain count. One list now serves a count's difference and a share's change alike."""
+    from analysis.factcheck.scan import scan_text
+    from analysis.paths import DEFAULT
+
+    assert [f["derived"] for f in scan_text(text, DEFAULT)["figures"]] == ["difference"]

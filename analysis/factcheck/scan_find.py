@@ -645,8 +645,11 @@ _CHANGE = re.compile(r"\b(?:increase[sd]?|rise|rises|rose|risen|rising|fall|fall
                      rf"|decline[sd]?|{_NOT_MADE_UP}up|down|jump(?:ed|s)?|soar(?:ed|s)?|rocket(?:ed|s)?|surge[sd]?"
                      r"|grew|grow(?:n|th)?|climb(?:ed)?"
                      r"|higher|lower|more|fewer|less|cut|reduc(?:ed|tion)|doubled|halved)\b", re.IGNORECASE)
-_DIFFERENCE = re.compile(r"\b(?:increase|rise|fall|drop|decrease|jump) of\s*$|\b(?:up|down|rose|fell) by\s*$",
-                         re.IGNORECASE)
+#: The nouns that name a change, before "of" or after a figure: one list for a count's difference and a share's
+#: percentage change. Three lists had drifted apart, so "a reduction of 300 cases", "a decline of 300" and "a 1,200
+#: decline in referrals" were plain counts while "an increase of 300" was a difference (issue 24, round 21).
+_CHANGE_NOUNS = r"(?:increase|rise|fall|drop|decrease|decline|jump|cut|reduction|growth)"
+_DIFFERENCE = re.compile(rf"\b{_CHANGE_NOUNS} of\s*$|\b(?:up|down|rose|fell) by\s*$", re.IGNORECASE)
 #: A verb of change just before a count with no "by" ("rose 1,200", "were down 300", "up £200,000"), and a
 #: comparison after one ("1,200 more cases than", "300 fewer than", "£200,000 less than planned"): a difference.
 _CHANGED_BY = re.compile(rf"\b(?:{_NOT_MADE_UP}up|down|rose|fell|risen|fallen|increased|decreased|jumped|dropped"
@@ -656,11 +659,10 @@ _COMPARED_AFTER = re.compile(r"\s+(?:more|fewer|less|higher|lower)(?:\s+[a-z][\w
                              re.IGNORECASE)
 #: A change named as a noun after a figure, "a 1,200 increase in referrals", "a 1,200-case rise": a difference.
 _ENDS_A = re.compile(r"\ban?\s*$", re.IGNORECASE)
-_CHANGE_AFTER = re.compile(r"(?:-[a-z]+)?\s+(?:increase|rise|fall|drop|decrease|reduction|jump|cut)\b", re.IGNORECASE)
+_CHANGE_AFTER = re.compile(rf"(?:-[a-z]+)?\s+{_CHANGE_NOUNS}\b", re.IGNORECASE)
 #: A change named as a noun just before a figure ("a fall of a quarter", "an increase of two-thirds"): what follows is
 #: the change, not a share (a fraction in words was read as the share 25%).
-_CHANGE_OF = re.compile(r"\b(?:increase|rise|fall|drop|decrease|decline|jump|cut|reduction|growth) of\s*$",
-                        re.IGNORECASE)
+_CHANGE_OF = re.compile(rf"\b{_CHANGE_NOUNS} of\s*$", re.IGNORECASE)
 _STOP = re.compile(r"\x00|[,;:.!?](?=\s|$)|[()\"“”—–]"
                    r"|\s(?:that|which|who|were|was|have|has|had|are|is|been|will|would|could|should|since|between|after|before|because|but|according|said|says|compared)\b|\s(?:and|or)\b(?!\s+[A-Z])",
                    re.IGNORECASE)
