@@ -1,0 +1,220 @@
+"""Which of many patterns could match a text, found in one pass over it.
+
+scan masks some forty kinds of number in every sentence (dates, phone numbers, ranges...), one Python pattern each.
+Python's `re` tries a pattern at every position of a text, so forty patterns cost forty passes; a hand-written
+shortcut for each kind (a second statement of its rule, kept in step by hand) only moved that cost to forty
+shortcut passes. RE2's `Set` reads a text once for all the patterns and says which of them match, so each kind's
+own Python pattern is run only on a sentence where it could match.
+
+RE2 reads no look-around or anchor, and reads `\\d`, `\\w` and `\\s` as ASCII. So each Python pattern is written
+for RE2 as a pattern that matches wherever it matches and perhaps more (`loosened`): every look-around, anchor and
+word boundary is dropped (each only narrows a match), and `\\d`, `\\w`, `\\s` are written as the Unicode classes
+Python reads. A pattern that cannot be so written (a back-reference) is always run. The Python pattern still
+decides every match, so a looser RE2 pattern costs time, never a wrong mask.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import re2
+
+__all__ = ["PatternSet", "loosened", "NotLoosened"]
+
+
+class NotLoosened(ValueError):
+    """A pattern with a construct RE2 has no looser form of (a back-reference, an atomic group)."""
+
+
+def _ranges(codes: list[int]) -> str:
+    """The body of an RE2 character class holding exactly `codes`, in ranges."""
+    runs: list[list[int]] = []
+    for code in codes:
+        if runs and runs[-1][1] == code - 1:
+            runs[-1][1] = code
+        else:
+            runs.append([code, code])
+    return "".join(f"\\x{{{a:x}}}" if a == b else f"\\x{{{a:x}}}-\\x{{{b:x}}}" for a, b in runs)
+
+
+#: Python's `\s` on text: every character `str.isspace` reads as one (none lies past U+3000).
+_SPACES = _ranges([code for code in range(0x3001) if chr(code).isspace()])
+#: Python's `\d` and `\w` on text: the Unicode decimal digits, and letters, numbers and "_".
+_CLASS_BODY = {"d": r"\p{Nd}", "w": r"\p{L}\p{N}_", "s": _SPACES}
+#: Letters Python's IGNORECASE reads as "i" that RE2's case folding does not: each is read as "i" before RE2's pass.
+_FOLD = str.maketrans({"ı": "i", "İ": "i"})
+#: Zero-width escapes: dropped, as each only narrows where a match may be.
+_ZERO_WIDTH_ESCAPES = frozenset("bBAZ")
+#: Escapes RE2 reads as Python does.
+_SAME_ESCAPES = frozenset("ntrfv")
+_LOOKAROUNDS = ("(?=", "(?!", "(?<=", "(?<!")
+_FLAGS = re.compile(r"\(\?([imsx-]*)(:|\))")
+#: A counted repeat with an upper bound ("{1,64}"): written without it ("{1,}"), which matches wherever it does.
+#: RE2 compiles a bounded repeat of a Unicode class into one copy per count, and the e-mail pattern's grew past
+#: RE2's size limit.
+_BOUNDED = re.compile(r"\{(\d+),(\d+)\}")
+
+
+def loosened(pattern: re.Pattern[str]) -> str:
+    """`pattern` as an RE2 pattern that matches wherever it does (see the module's docstring). Every letter is read
+    in either case: RE2 and Python fold case a little differently, and `could_match` evens that out (`_FOLD`)."""
+    dotall = "s" if pattern.flags & re.DOTALL else ""
+    return f"(?i{dotall}){_Writer(pattern.pattern).write()}"
+
+
+class _Writer:
+    """One pass over a Python pattern's source, writing its RE2 form."""
+
+    def __init__(self, source: str) -> None:
+        self.src = source
+        self.at = 0
+        self.out: list[str] = []
+        self.groups: list[bool] = []  # for each open group: whether it is a look-around, dropped with what it holds
+
+    def write(self) -> str:
+        while self.at < len(self.src):
+            if self.src[self.at] == "[":
+                self._class()
+            elif self.src[self.at] == "\\":
+                self._escape(in_class=False)
+            elif self.src[self.at] == "(":
+                self._open()
+            elif (bounded := _BOUNDED.match(self.src, self.at)) is not None:
+                self._emit(f"{{{bounded.group(1)},}}")
+                self.at = bounded.end()
+            elif self.src[self.at] == ")":
+                if not self.groups.pop():
+                    self._emit(")")
+                self.at += 1
+            else:
+                char = self.src[self.at]
+                self._emit("" if char in "^$" else char)
+                self.at += 1
+        return "".join(self.out)
+
+    def _dropping(self) -> bool:
+        return any(self.groups)
+
+    def _emit(self, text: str) -> None:
+        if not self._dropping():
+            self.out.append(text)
+
+    def _open(self) -> None:
+        src, at = self.src, self.at
+        if src.startswith(_LOOKAROUNDS, at):
+            self.groups.append(True)
+            self.at = at + (4 if src.startswith("(?<", at) else 3)
+            return
+        if src.startswith(("(?P=", "(?>", "(?("), at):
+            raise NotLoosened(f"no RE2 form of {src[at:at + 4]!r}")
+        if src.startswith("(?P<", at):
+            end = src.index(">", at)
+            self._push("(?:", end + 1)
+        elif src.startswith("(?#", at):
+            self.at = src.index(")", at) + 1
+        elif (flags := _FLAGS.match(src, at)) is not None:
+            if "x" in flags.group(1):
+                raise NotLoosened("verbose patterns are not written for RE2")
+            on, _, off = flags.group(1).partition("-")
+            off = off.replace("i", "")  # a part read in one case only is read in either, as the rest is
+            self._push(f"(?{on}-{off}{flags.group(2)}" if off else f"(?{on}{flags.group(2)}", flags.end())
+            if flags.group(2) == ")":
+                self.groups.pop()  # a flag for the rest of the pattern opens no group
+        elif src.startswith("(?:", at):
+            self._push("(?:", at + 3)
+        elif src.startswith("(?", at):
+            raise NotLoosened(f"no RE2 form of {src[at:at + 3]!r}")
+        else:
+            self._push("(?:", at + 1)
+
+    def _push(self, text: str, to: int) -> None:
+        self._emit(text)
+        self.groups.append(False)
+        self.at = to
+
+    def _escape(self, in_class: bool) -> str:
+        letter = self.src[self.at + 1]
+        self.at += 2
+        if letter in "uUx":
+            width = {"u": 4, "U": 8, "x": 2}[letter]
+            code = self.src[self.at:self.at + width]
+            self.at += width
+            text = f"\\x{{{code}}}"
+        elif letter in _CLASS_BODY:
+            text = _CLASS_BODY[letter] if in_class else f"[{_CLASS_BODY[letter]}]"
+        elif letter in "DWS":
+            if in_class:
+                raise NotLoosened(f"\\{letter} inside a character class")
+            text = f"[^{_CLASS_BODY[letter.lower()]}]"
+        elif letter in _ZERO_WIDTH_ESCAPES and not in_class:
+            text = ""
+        elif letter in _SAME_ESCAPES:
+            text = f"\\{letter}"
+        elif letter.isalnum():
+            raise NotLoosened(f"no RE2 form of \\{letter}")
+        else:
+            text = re.escape(letter) if letter.isascii() else letter
+        if not in_class:
+            self._emit(text)
+        return text
+
+    def _class(self) -> None:
+        """A character class, written whole: `[` inside one is a literal to Python and the start of a POSIX class
+        to RE2, so it is escaped."""
+        src = self.src
+        self.at += 1
+        parts = ["["]
+        if src[self.at] == "^":
+            parts.append("^")
+            self.at += 1
+        first = True
+        while first or src[self.at] != "]":
+            if src[self.at] == "\\":
+                parts.append(self._escape(in_class=True))
+            else:
+                parts.append("\\" + src[self.at] if src[self.at] in "[]" else src[self.at])
+                self.at += 1
+            first = False
+        self.at += 1
+        parts.append("]")
+        self._emit("".join(parts))
+
+
+class PatternSet:
+    """Which of `patterns` could match a text (`could_match`): one RE2 pass for all of them."""
+
+    def __init__(self, patterns: Sequence[re.Pattern[str]]) -> None:
+        options = re2.Options()
+        options.log_errors = False
+        self._set = re2.Set.SearchSet(options)
+        # A pattern that matches every text: a pass that fails (RE2's DFA out of memory) answers no index at all,
+        # which is then read as "any pattern may match", never as "none does".
+        self._set.Add("")
+        self._index: list[int] = []  # RE2 index - 1 → position in `patterns`
+        self.always: frozenset[int] = frozenset()
+        always = set()
+        for position, pattern in enumerate(patterns):
+            try:
+                self._set.Add(loosened(pattern))
+            except (NotLoosened, re2.error):
+                always.add(position)
+                continue
+            self._index.append(position)
+        self.always = frozenset(always)
+        self._set.Compile()
+        self._every = frozenset(range(len(patterns)))
+
+    def could_match(self, *texts: str) -> frozenset[int]:
+        """The positions of the patterns that may match any of `texts` (every pattern where RE2 cannot tell)."""
+        found = set(self.always)
+        for text in texts:
+            try:
+                data = text.translate(_FOLD).encode("utf-8")
+            except UnicodeEncodeError:  # a lone surrogate: RE2 reads no such character, so it cannot tell
+                return self._every
+            matched = self._set.Match(data)
+            if not matched:
+                return self._every
+            found.update(self._index[i - 1] for i in matched if i)
+        return frozenset(found)
