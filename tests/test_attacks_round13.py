@@ -193,8 +193,8 @@ def test_a_value_beside_a_dash_that_joins_no_number_is_printed(value: str, quote
                                             ("Her number is 94 34 76 59 19 today.", "NHS number"),
                                             ("Call 020 79 46 11 22 now.", "phone number")])
 def test_scan_leaves_out_a_number_in_an_unusual_grouping_as_the_record_does(text: str, kind: str) -> None:
-    """scan looks for each kind only where its shortcut (`NEEDS`) finds what every match holds: with the record's
-    wider patterns and the old shortcuts, "07 712 345 678" was read as the figures 712, 345 and 678."""
+    """scan looks for each kind only where it may be: with the record's wider patterns and scan's old shortcuts
+    (a hand-written pattern per kind), "07 712 345 678" was read as the figures 712, 345 and 678."""
     found, left = _read(text)
     assert found == [] and [k for _, k in left] == [kind]
 

@@ -30,7 +30,6 @@ from analysis.factcheck.scan_find import (
     UNCHECKED,
     LeftOut,
     find_figures,
-    kinds_in,
 )
 from analysis.factcheck.scan_input import DEFAULT_MAX_MB, InputRefused, decode_article, over_limit
 from analysis.factcheck.scan_match import load_record, match_figure, prefer_article_sources
@@ -121,10 +120,10 @@ def scan_text(raw: str, paths: Paths, max_figures: int | None = DEFAULT_MAX_FIGU
     text = to_text(raw)
     if not text:
         not_read.append(NO_TEXT)
-    every, kinds = sentences(text), kinds_in(text)
+    every = sentences(text)
     for sentence in every:
         opens = previous is None or previous.paragraph != sentence.paragraph  # a list's number opens its paragraph
-        found, skipped = find_figures(sentence, kinds if opens else kinds - {LIST_NUMBER})
+        found, skipped = find_figures(sentence, frozenset() if opens else frozenset({LIST_NUMBER}))
         room = len(found) if max_figures is None else max_figures - len(pairs)
         stop = len(found) > room
         if stop:

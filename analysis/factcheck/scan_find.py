@@ -19,14 +19,13 @@ from dataclasses import dataclass
 
 from analysis.factcheck.scan_text import Sentence
 from analysis.record.hygiene import is_mark, other_numeral, same_length_reading
+from analysis.record.pattern_set import PatternSet
 from analysis.record.printed import Printed, PrintedFigureError, parse_printed
-from analysis.record.safeguarding import DIGIT_GAP, GROUP_SEPARATOR, PHONE_LABELS, nhs_check_digit_holds
 from analysis.record.safeguarding import PATTERNS as PERSONAL
+from analysis.record.safeguarding import nhs_check_digit_holds
 from analysis.record.vocabulary import (
     APOSTROPHE_DIGIT_GROUPS,
-    CURRENCY_SIGNS,
     FRACTIONS,
-    GROUP_SPACE,
     JOINED_SCALE_WORDS,
     MULTIPLES,
     PER_CENT,
@@ -45,7 +44,7 @@ from analysis.record.vocabulary import (
 )
 from analysis.record.word_pattern import trie_pattern
 
-__all__ = ["Found", "LeftOut", "find_figures", "kinds_in", "counted_phrase", "head_noun", "is_verb_form", "COUNT_NOUNS",
+__all__ = ["Found", "LeftOut", "find_figures", "counted_phrase", "head_noun", "is_verb_form", "COUNT_NOUNS",
            "MAX_PER_SENTENCE", "NOT_READ", "NOT_LISTED", "UNCHECKED", "UNREAD", "IN_A_NAME", "LIST_NUMBER",
            "SIGNED_QUALIFIER"]
 
@@ -487,6 +486,9 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
                                              re.IGNORECASE)),
 )
 
+#: Which kinds may be in a sentence, read by RE2 in one pass: each kind's own pattern is run only where it may match.
+_KINDS = PatternSet([pattern for _, pattern in LEFT_OUT])
+
 #: A number no figure form reads, written as a statistic is ("3,4 million", "1,73", "½ of them"): listed only with
 #: `--all` while scan exited 0, so a statistic was gone from the fact-check without a word (issue 24, round fourteen).
 UNREAD = "number in a form no figure form reads"
@@ -501,76 +503,6 @@ UNCHECKED = frozenset({"range", "fraction or pair", "ratio", "multiplier", "numb
                        SIGNED_NUMBER, AVERAGE, DENIED, FORECAST, HEADED_UNIT,
                        UNREAD, SHARES_UNIT, SCALE_IN_WORDS, SIGNED_QUALIFIER, NUMBER_IN_WORDS, FRACTION_IN_WORDS,
                        RATE_BASE_IN_WORDS})
-
-#: For every kind, a pattern (on the sentence as `needs_text` folds it) every match of the kind also
-#: matches: the kind is not run on a sentence without it. Each starts with a literal character where it can (a
-#: leading \b makes the regex engine try every position, which cost more than the kind it stood in front of).
-#: A test checks each against every stored article and the edge sentences.
-NEEDS: dict[str, str] = {
-    "URL": r"http|www\.",
-    "e-mail address": r"@|protected",
-    # the phone pattern's own separator: "020 - 7946 - 0000" passed a "[\s-]?" and its 7946 was read as a figure
-    "phone number": rf"\+|00|0\d{{2,4}}\)?{GROUP_SEPARATOR}\d{{3}}|0\d{{0,5}}\)?{DIGIT_GAP}\d\d|\(0\d{{0,5}}\)"
-                    "|" + "|".join((*PHONE_LABELS, "call", "ring", "dial", "text", "txt")),
-    "postcode": r"[a-z]\d",  # the outward code's area letters run into its district digit ("sw1a")
-    # three digits together, or two groups of two or more (a number in any grouping, as the record reads one)
-    "NHS number": rf"\d{{3}}|\d\d{DIGIT_GAP}\d\d",
-    "article id": r"\d{5}",
-    "time": r":|am\b|pm\b|a\.m|p\.m|gmt|bst|utc",
-    HEADED_UNIT: r"\)\s*:",
-    "date": r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d/|\d-\d",
-    "year": r"(?:19|20)\d\d",
-    "age": r"\b(?:age|old|under|over|young|turn)",
-    "duration": r"\b(?:hour|day|week|month|year|decade|minute|second)",
-    AVERAGE: r"average|mean|median",
-    DENIED: r"not\s|nowhere\s|far\s+from",
-    FORECAST: r"target|aim|goal|ambition|forecast|projection|prediction|(?:ed|set|ly|due|course|track) to\s|could|may"
-              r"|might|would|will",
-    "idiom": r"24|9-to",
-    "range": r"\d[a-z%]*(?:-| - |-to-| to | or | through | thru )£?\d|between\s|\d[a-z%]* to (?:[pma]|up|nea)",
-    "fraction or pair": r"\d[a-z%]*/£?\d",
-    "ratio": r"\d:\d",
-    NUMBER_IN_WORDS: r"hundred|thousand|million|billion|point|dozen",
-    FRACTION_IN_WORDS: r"ths?\b|every\s",
-    RATE_BASE_IN_WORDS: r"per\s",
-    "number with a unit no figure form reads": (rf"{UNREAD_UNIT_WORDS}|[${CURRENCY_SIGNS}]|usd|eur|gbp"
-                                                rf"|\s(?:pc|[kmb])\b"
-                                                rf"|[a-z\d]-(?:hundred|{SPACED_SCALE_WORDS})\b|\dp\b|\d\.%|[%٪]\s?\d"),
-    "multiplier": r"fold|\d\s?[x×]|[x×]\s?\d|factor of|\d\s+times|and[- ]an?[- ](?:half|quarter)[- ]times|ling\b",
-    SCALE_IN_WORDS: r"(?:half|quarter|third)s?\s+(?:of\s+)?an?\s|and a (?:half|quarter)",
-    "number with spaces between its digit groups": rf"\d{GROUP_SPACE}\d\d\d",
-    APOSTROPHE_GROUPS: r"\d['’]\d\d\d",
-    SCIENTIFIC: rf"\de[+-]?\d|\d\^|10[\u207a\u207b{SUPERSCRIPTS}]",
-    "negative number": r"-£?\d|minus\s|negative\s",
-    SIGNED_NUMBER: r"\+",
-    "street number": r"\s(?:street|road|lane|avenue|way|place|square|gardens|close|drive|terrace|crescent|court|row)\b",
-    "reference number": r"\b(?:section|para|page|pp?\.|chapter|table|figure|annex|appendix|part|article|clause"
-                        r"|recommendation|step|no\.|vol|issue|question|schedule|rule|episode|season|round|level|op"
-                        r"|tier|grade|year|key stage|pc|dc|ps|ds|di|hc|hl|cm|cp|version)|#\d",
-    "ordinal": r"\d(?:st|nd|rd|th)",
-    IN_A_NAME: r"[a-z0-9_]\(\d",
-    "note mark": rf"\[\d|[{SUPERSCRIPTS}]",
-    LIST_NUMBER: r"\d[.)](?:\s|$)|\(\d",
-    "number printed open-ended": (r"\d[a-z%]*\+|plus\b|\bor (?:more|over|above|higher|fewer|less|under|below|lower)\b"
-                                  r"|\band (?:over|above|upwards|counting|rising|climbing|growing|up)\b|upward"),
-    # (a margin's "±" is read as "-" here, as the personal-data kinds read it)
-    SIGNED_QUALIFIER: (r"[~≈<>≥≤]|c\.£?\d|-odd|-ish|[\d%]odd\b|[\d%]ish\b|or so\b|approx|thereabouts|\+/-|-\s?£?\d"
-                       r"|\sat\s|if not\s|or even\s|max|tops|roughly|give or take|more or less|\sodd\b"
-                       r"|\(\s?(?:est|about|around|circa|ca?\.)"),
-    "threshold in a definition": r"or (?:more|fewer|less)\b|at least\b",
-}
-_NEEDS_RE = {kind: re.compile(pattern) for kind, pattern in NEEDS.items()}
-#: Letters the regex engine's IGNORECASE reads as another where str.lower() does not: long s is "s", dotless i is
-#: "i", and "İ" lowers to "i" plus a combining dot (dropped). Without this, "5 ſeconds" escaped its NEEDS check.
-_FOLD = str.maketrans({"ſ": "s", "ı": "i", "\u0307": None})
-
-
-def needs_text(text: str) -> str:
-    """The text a NEEDS pattern is searched in: lower-cased as the kinds' IGNORECASE reads letters, with look-alike
-    punctuation and other digits read as the personal-data kinds read them (`same_length_reading`)."""
-    low = text.lower()
-    return low if low.isascii() else same_length_reading(low).translate(_FOLD)
-
 
 _FRACTION = (r"(?:three[- ]quarters|two[- ]thirds|a third|one[- ]third|a quarter|one[- ]quarter|half|a half"
              r"|(?:a|one|two|three|four)[- ]fifths?|a tenth|one[- ]tenth)")
@@ -706,18 +638,10 @@ NOT_READ = f"rest of a sentence with more than {MAX_PER_SENTENCE} numbers (a tab
 NOT_LISTED = f"more non-statistics than the {MAX_PER_SENTENCE} listed for one sentence: masked, not listed"
 
 
-def kinds_in(text: str) -> frozenset[str]:
-    """The left-out kinds whose NEEDS the whole article holds: a kind absent from it (no URL, no postcode in most
-    stories) is then not looked for sentence by sentence. A NEEDS pattern has no anchor or look-behind, so what it
-    finds in a sentence it finds in the text the sentence is part of."""
-    low = needs_text(text)
-    return frozenset(kind for kind, _ in LEFT_OUT if kind not in _NEEDS_RE or _NEEDS_RE[kind].search(low))
-
-
-def _mask(text: str, sentence: Sentence, left_out: list[LeftOut], kinds: frozenset[str] | None = None) -> str:
+def _mask(text: str, sentence: Sentence, left_out: list[LeftOut], skip: frozenset[str] = frozenset()) -> str:
     """The sentence with every non-statistic blanked out (offsets kept), each one recorded in `left_out` (at most
-    MAX_PER_SENTENCE of them, then one NOT_LISTED entry with how many more). Only `kinds` are looked for (those
-    `kinds_in` the article; None: all)."""
+    MAX_PER_SENTENCE of them, then one NOT_LISTED entry with how many more). The kinds in `skip` are not looked
+    for."""
     unlisted = [0]
     written = text
     through: list[tuple[int, int]] = []
@@ -737,21 +661,19 @@ def _mask(text: str, sentence: Sentence, left_out: list[LeftOut], kinds: frozens
     # others in the text as written: "In 2016—17 there were 1,737 referrals" gave the figure 17 (issue 24, round 11).
     # Outside a personal kind a dot look-alike stays as written (`figure_reading`): a bullet before "•2016" is a list
     # mark, not the decimal point that would hide the year. Both readings are blanked together.
-    # One substitution per kind, in C, and only on a sentence holding a word the kind needs: the text is copied
-    # only where a kind is found (a list of characters joined again for every kind was a third of the scan's time).
-    low = needs_text(text)
+    # One substitution per kind, in C, and only on a sentence where RE2 finds the kind may be (`_KINDS`): the text
+    # is copied only where a kind is found.
     full = same_length_reading(text)
     edges = figure_reading(text, full)
-    for kind, pattern in LEFT_OUT:
-        if kinds is not None and kind not in kinds:
+    possible = _KINDS.could_match(full) if edges is full or edges == full else _KINDS.could_match(full, edges)
+    for index, (kind, pattern) in enumerate(LEFT_OUT):
+        if index not in possible or kind in skip:
             continue
-        needs = _NEEDS_RE.get(kind) if NEEDS else None
-        if needs is None or needs.search(low):
-            personal = kind in _PERSONAL_KINDS
-            found = pattern.sub(functools.partial(_blank_kind, blank, kind), full if personal else edges)
-            if found is full or found is edges or found == (full if personal else edges):
-                continue
-            full, edges = (found, _blanked(edges, found)) if personal else (_blanked(full, found), found)
+        personal = kind in _PERSONAL_KINDS
+        found = pattern.sub(functools.partial(_blank_kind, blank, kind), full if personal else edges)
+        if found is full or found is edges or found == (full if personal else edges):
+            continue
+        full, edges = (found, _blanked(edges, found)) if personal else (_blanked(full, found), found)
     if unlisted[0]:
         left_out.append(LeftOut(f"{unlisted[0]:,} more", NOT_LISTED, sentence))
     masked = text if "\x00" not in full else _blanked(text, full)
@@ -906,11 +828,11 @@ def _is_count_word(core: str, after: str) -> bool:
     return any(w.startswith(COUNT_NOUNS) for w in words)
 
 
-def find_figures(sentence: Sentence, kinds: frozenset[str] | None = None) -> tuple[list[Found], list[LeftOut]]:
-    """Every statistic printed in one sentence, and every number set aside with the reason (`kinds`: the left-out
-    kinds to look for, from `kinds_in` the whole article; None: all)."""
+def find_figures(sentence: Sentence, skip: frozenset[str] = frozenset()) -> tuple[list[Found], list[LeftOut]]:
+    """Every statistic printed in one sentence, and every number set aside with the reason (`skip`: left-out kinds
+    not to look for)."""
     left_out: list[LeftOut] = []
-    masked = _mask(sentence.text, sentence, left_out, kinds)
+    masked = _mask(sentence.text, sentence, left_out, skip)
     found: list[Found] = []
     # A figure's edges are read as its left-out kinds are (`figure_reading`): the "15" of "13−15" (a minus sign) or
     # "1⁄2" (a fraction slash) is no figure, as that of "13-15" or "1/2" is not; its words as written.

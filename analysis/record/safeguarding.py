@@ -84,8 +84,6 @@ _SEP = rf"(?:\s{{0,3}}[{_SEP_CHARS}]?\s{{0,3}})"
 #: What joins the groups of a long number close up (`LONG_NUMBER`): `_SEP_CHARS` but "/", which parts a list of
 #: figures ("244 / 121 / 80 / 43"), and ".", a decimal point unless a space is beside it.
 _RUN_JOIN = _SEP_CHARS.replace("/", "").replace(".", "")
-#: The same, for scan's shortcut that looks for a phone number only where one could be (`scan_find.NEEDS`).
-GROUP_SEPARATOR = _SEP
 #: "at" and "dot" as a reader would decode them in an address spelled out: "(at)", "[at]", "{dot}", " dot ", and
 #: between marks of any other kind ("*at*", "#at#", " /at/ ", " -at- "), which passed when only brackets were read
 #: (issue 24, round fourteen). A hyphen, "/" or "_" close up ("jdoe_at_gmail_dot_com") counts only with a spelled
