@@ -26,6 +26,7 @@ ALL_KINDS = PatternSet(KINDS)
     (r"a\sb", "a\u2009b"),  # and \s every space: a thin space here
     (r"(?-i:FY)\d\d", "fy24"),  # a part read in one case is read in either
     (r"[a-z]{1,64}@", "x" * 70 + "@"),  # a bounded repeat is written without its bound
+    (r"x{,3}y", "xxy"),  # Python's "{,3}" is "{0,3}"; to RE2 it would be the letters "{,3}"
 ])
 def test_a_loosened_pattern_matches_wherever_the_python_pattern_does(pattern: str, text: str) -> None:
     one = PatternSet([re.compile(pattern)])

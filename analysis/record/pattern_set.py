@@ -53,7 +53,8 @@ _FLAGS = re.compile(r"\(\?([imsx-]*)(:|\))")
 #: A counted repeat with an upper bound ("{1,64}"): written without it ("{1,}"), which matches wherever it does.
 #: RE2 compiles a bounded repeat of a Unicode class into one copy per count, and the e-mail pattern's grew past
 #: RE2's size limit.
-_BOUNDED = re.compile(r"\{(\d+),(\d+)\}")
+_QUANTIFIER = re.compile(r"(?:[?*+]|\{\d*(?:,\d*)?\})[?+]?")
+_BOUNDED = re.compile(r"\{(\d*),(\d+)\}")  # ("{,4}" is Python's "{0,4}", a literal to RE2)
 
 
 def loosened(pattern: re.Pattern[str]) -> str:
@@ -81,17 +82,26 @@ class _Writer:
             elif self.src[self.at] == "(":
                 self._open()
             elif (bounded := _BOUNDED.match(self.src, self.at)) is not None:
-                self._emit(f"{{{bounded.group(1)},}}")
+                self._emit(f"{{{bounded.group(1) or 0},}}")
                 self.at = bounded.end()
             elif self.src[self.at] == ")":
-                if not self.groups.pop():
-                    self._emit(")")
                 self.at += 1
+                if self.groups.pop():
+                    self._skip_quantifier()
+                else:
+                    self._emit(")")
+            elif self.src[self.at] in "^$":
+                self.at += 1
+                self._skip_quantifier()
             else:
-                char = self.src[self.at]
-                self._emit("" if char in "^$" else char)
+                self._emit(self.src[self.at])
                 self.at += 1
         return "".join(self.out)
+
+    def _skip_quantifier(self) -> None:
+        """After a dropped zero-width item, its quantifier goes too: left, it would repeat what came before."""
+        if (quantifier := _QUANTIFIER.match(self.src, self.at)) is not None:
+            self.at = quantifier.end()
 
     def _dropping(self) -> bool:
         return any(self.groups)
@@ -148,7 +158,8 @@ class _Writer:
                 raise NotLoosened(f"\\{letter} inside a character class")
             text = f"[^{_CLASS_BODY[letter.lower()]}]"
         elif letter in _ZERO_WIDTH_ESCAPES and not in_class:
-            text = ""
+            self._skip_quantifier()
+            return ""
         elif letter in _SAME_ESCAPES:
             text = f"\\{letter}"
         elif letter.isalnum():
