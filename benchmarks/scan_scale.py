@@ -9,7 +9,9 @@ The 10 KB run, the first, also pays once for RE2 building the states of its auto
 from __future__ import annotations
 
 import itertools
+import random
 import re
+import string
 import time
 from pathlib import Path
 
@@ -142,6 +144,9 @@ HOSTILE_ARTICLES = {
     # round eighteen: units and multipliers no form reads, emergency calls, signs in words
     "units, multipliers and signs in words": lambda n: "1,200 " + "£1.2-million x10 a 999 call minus 5% 50p 1,2k "
                                                       * (n // 47),
+    # (one RE2 set of all the kinds ran through so many states on this that it took 6 s a MB: `PER_SET`)
+    "random characters": lambda n: "".join(random.Random(0).choices(string.ascii_letters + string.digits
+                                                                     + " ,.-:/%£()[]@+~", k=n)),
 }
 
 

@@ -1,4 +1,4 @@
-"""Which of many patterns could match a text, found in one pass over it.
+"""Which of many patterns could match a text, found in a few passes over it (one per `PER_SET` patterns).
 
 scan masks some forty kinds of number in every sentence (dates, phone numbers, ranges...), one Python pattern each.
 Python's `re` tries a pattern at every position of a text, so forty patterns cost forty passes; a hand-written
