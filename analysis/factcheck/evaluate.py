@@ -14,7 +14,7 @@ from typing import Any
 from analysis.factcheck import rules
 from analysis.factcheck.exact import exact_context
 from analysis.factcheck.forms import computed_text, restated
-from analysis.factcheck.ranged import judged_on_ranges, printed_range
+from analysis.factcheck.ranged import input_range, judged_on_ranges, printed_range
 from analysis.factcheck.registry import input_refs, may_omit, parse_or_none, rounded_inputs, stated_text
 from analysis.factcheck.vintages import Vintages
 from analysis.record.figures import normalise_for_match
@@ -182,7 +182,8 @@ def _input_ranges(claim: dict[str, Any], values: dict[str, Any],
                   figures: Figures) -> dict[str, tuple[Decimal, Decimal]]:
     """Every value a rounded, approximate or bounded input could stand for: `rounded: {to: 100}` makes "1,200" 1,150
     to 1,249 (a count) or 1,150 to 1,250; an input printed "about X" is X ± the rule book's tolerance, one printed
-    "more than X" any value above X (`ranged.printed_range`)."""
+    "more than X" any value above X, one printed with a scale word ("1.2 million") every value that rounds to it
+    (`ranged.input_range`)."""
     out: dict[str, tuple[Decimal, Decimal]] = {}
     for role, step_text in (claim.get("rounded") or {}).items():
         x = values.get(role)
@@ -191,7 +192,9 @@ def _input_ranges(claim: dict[str, Any], values: dict[str, Any],
     for role, ref in input_refs(claim):
         figure = figures.get(ref or "") or {}
         x = values.get(role)
-        about = printed_range(str(figure.get("qualifier") or ""), x) if isinstance(x, Decimal) else None
+        printed = parse_or_none(str(figure.get("value_as_printed") or ""))
+        about = None if not isinstance(x, Decimal) else input_range(printed, x) if printed is not None \
+            else printed_range(str(figure.get("qualifier") or ""), x)
         if role not in out and about:
             out[role] = about
     return out

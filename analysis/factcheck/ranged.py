@@ -20,9 +20,9 @@ from analysis.factcheck import rules
 from analysis.factcheck.forms import computed_text
 from analysis.factcheck.wording import printed_value, verdict
 from analysis.record.printed import Printed
-from analysis.record.vocabulary import TOLERANCE
+from analysis.record.vocabulary import TOLERANCE, rounded_range
 
-__all__ = ["printed_range", "judged_on_ranges"]
+__all__ = ["printed_range", "input_range", "judged_on_ranges"]
 
 #: How many values across each input's range are tried (ends included); the computed value moves monotonically
 #: with each input, so its range is exact, and the stated value's fit is found to within 1/40 of the range.
@@ -62,6 +62,20 @@ def printed_range(qualifier: str, value: Decimal) -> tuple[Decimal, Decimal] | N
         return min(Decimal(0), value - reach * _OPEN_END) if value <= 0 else Decimal(0), \
             value - reach * _INSIDE * _UPPER_BOUNDS[qualifier]
     return None
+
+
+def input_range(printed: Printed, value: Decimal) -> tuple[Decimal, Decimal] | None:
+    """Every value an input as printed could stand for: by its qualifier (`printed_range`), or, for an exact figure
+    printed with a scale word ("1.2 million", "£15.6m", "33k"), every value that rounds to it ("1.2 million": 1,150,000
+    to 1,249,999). None for any other exact figure.
+
+    A scale word is a rounding: no count of 1,200,000 is printed "1.2 million" by chance. Read at 1,200,000 alone, a
+    claim of "1,204,000" for a source's "1.2 million" was inaccurate, though the source allows it. A plain "9,000"
+    may be an exact count, so it is read as rounded only where the claim says so (`rounded`)."""
+    by_qualifier = printed_range(printed.qualifier, value)
+    if by_qualifier is not None or printed.scale == 1 or printed.decimals is None or printed.qualifier != "exact":
+        return by_qualifier
+    return rounded_range(value, Decimal(10) ** -printed.decimals * Decimal(repr(printed.scale)))
 
 
 def _bound(value: Decimal, lo: Decimal, hi: Decimal) -> str | None:

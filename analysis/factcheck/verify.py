@@ -33,7 +33,7 @@ from decimal import Decimal
 from analysis.factcheck import rules
 from analysis.factcheck.exact import TooLarge, check_digits, cut, exact_context, exact_value
 from analysis.factcheck.forms import computed_text, is_count, restated, restated_problem
-from analysis.factcheck.ranged import judged_on_ranges, printed_range
+from analysis.factcheck.ranged import input_range, judged_on_ranges
 from analysis.factcheck.verify_help import ACCEPTED, EXAMPLES, EXAMPLES_HEADING
 from analysis.record.hygiene import number_field_problem
 from analysis.record.printed import Printed, PrintedFigureError, is_plain_number, parse_printed
@@ -248,7 +248,7 @@ def _evaluate(args: argparse.Namespace) -> rules.Result:
                          "100 per cent (for a rise, use: verify change)")
     # (a sum's --total is the claim itself when no --stated is given: never an input's range)
     ranges = {role: about for role, _, p in inputs
-              if role != "total" and (about := printed_range(p.qualifier, values[role]))}
+              if role != "total" and (about := input_range(p, values[role]))}
     try:
         result = _APPLY[args.kind](values, stated, args, per)
         if ranges:  # an input printed "about X" or "more than X" is read as the fact-check reads it: every value it

@@ -1,0 +1,75 @@
+"""Issue 24, round 23 (the lead's own): a figure printed with a scale word is judged as the rounding it is."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from decimal import Decimal
+
+import pytest
+
+from analysis.factcheck import evaluate
+from analysis.factcheck.ranged import input_range
+from analysis.paths import PROJECT_ROOT
+from analysis.record.printed import parse_printed
+from tests.test_claims import FIGURES, GAPS, claim, fig
+
+
+@pytest.mark.parametrize(("printed", "low", "high"), [
+    ("1.2 million", "1150000", "1249999"),  # a count: 1,250,000 would print "1.3 million"
+    ("33k", "32500", "33499"),
+    ("£1.5bn", "1450000000", "1549999999"),
+    ("£15.6m", "15550000", "15649999"),
+])
+def test_a_figure_printed_with_a_scale_word_stands_for_every_value_that_rounds_to_it(printed: str, low: str,
+                                                                                     high: str) -> None:
+    p = parse_printed(printed)
+    assert input_range(p, Decimal(str(p.value))) == (Decimal(low), Decimal(high))
+
+
+@pytest.mark.parametrize("printed", ["1,200", "9,000", "56%", "2.77"])
+def test_a_figure_printed_without_one_is_read_as_printed(printed: str) -> None:
+    """A plain "9,000" may be an exact count: it is read as rounded only where the claim says so (`rounded`)."""
+    p = parse_printed(printed)
+    assert input_range(p, Decimal(str(p.value))) is None
+
+
+def test_a_qualifier_decides_before_the_scale_word() -> None:
+    p = parse_printed("about 1.2 million")
+    assert input_range(p, Decimal("1200000")) == (Decimal("1140000.00"), Decimal("1260000.00"))
+
+
+def _verdict(printed: str, stated: str) -> dict:
+    figures = {**FIGURES, "src/scaled": fig("src/scaled", printed)}
+    return evaluate.evaluate_claims([claim("s", "count", {"figure": "src/scaled"}, stated)], figures, GAPS)[0]
+
+
+def test_a_precise_claim_the_rounded_source_allows_is_borne_out_not_false() -> None:
+    """"1,204,000" for a source's "1.2 million" was judged inaccurate: 1,204,000 does not round to 1,200,000 at 0 dp,
+    but the source printed 1.2 million for any count from 1,150,000 to 1,249,999."""
+    row = _verdict("1.2 million", "1,204,000")
+    assert row["verdict"] == "accurate within rounding"
+    assert "1,200,000 read as 1,150,000 to 1,249,999" in row["working"]
+
+
+@pytest.mark.parametrize(("printed", "stated", "verdict"), [
+    ("£15.6 million", "£15.6million", "accurate"),  # restated as printed
+    ("1.2 million", "1,300,000", "inaccurate"),  # outside every value "1.2 million" allows
+    ("1,200", "1,204", "inaccurate"),  # a plain count is exact
+])
+def test_restated_and_outside_figures_keep_their_verdicts(printed: str, stated: str, verdict: str) -> None:
+    assert _verdict(printed, stated)["verdict"] == verdict
+
+
+@pytest.mark.parametrize(("args", "verdict", "code"), [
+    (["count", "--value", "1.2 million", "--stated", "1,204,000"], "accurate within rounding", 4),
+    # (1.5m − 1.2m) / 1.2m = 25% at the printed values; 16.0% to 34.8% across the values they allow
+    (["change", "--from", "1.2 million", "--to", "1.5 million", "--stated", "25%"], "accurate within rounding", 4),
+    (["count", "--value", "1,200", "--stated", "1,204"], "inaccurate", 1),
+])
+def test_verify_reads_a_scale_word_as_the_fact_check_does(args: list[str], verdict: str, code: int) -> None:
+    done = subprocess.run([sys.executable, "-m", "analysis", "verify", "--json", *args], cwd=PROJECT_ROOT,
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == code, done.stderr
+    assert json.loads(done.stdout)["verdict"] == verdict
