@@ -73,3 +73,29 @@ def test_verify_reads_a_scale_word_as_the_fact_check_does(args: list[str], verdi
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == code, done.stderr
     assert json.loads(done.stdout)["verdict"] == verdict
+
+
+@pytest.mark.parametrize(("args", "verdict", "because"), [
+    # at 0 dp one unit of a small number is most of it: each was borne out (the steering item "0 dp allowance")
+    (["share", "--part", "1", "--whole", "1000", "--stated", "1%"], "inaccurate",
+     '0.10 is outside 0.95 to 1.05, what "about 1" allows'),
+    (["change", "--from", "1000", "--to", "1019", "--stated", "1%"], "inaccurate",
+     '1.90 is outside 0.95 to 1.05, what "about 1" allows'),
+    (["change", "--from", "1000", "--to", "1129", "--stated", "12%"], "inaccurate",
+     '12.9 is outside 11.4 to 12.6, what "about 12" allows'),
+    (["share", "--part", "5", "--whole", "1000", "--stated", "just over 1%"], "inaccurate",
+     "0.50 rounds to 1 at 0 dp, but 0.50 is outside 0.95 to 1.05"),
+    (["share", "--part", "32", "--whole", "1000", "--stated", "almost 3%"], "inaccurate",
+     "3.20 rounds to 3 at 0 dp, but 3.20 is outside 2.85 to 3.15"),
+    # where the allowance is small next to the number, it stands
+    (["change", "--from", "1737", "--to", "2060", "--stated", "18.5 per cent"], "accurate within rounding",
+     "truncated (cut, not rounded)"),
+    (["share", "--part", "5996", "--whole", "10000", "--stated", "just over 60%"], "accurate",
+     "59.96 is not above 60 but rounds to 60 at 0 dp"),
+    (["share", "--part", "5", "--whole", "1000", "--stated", "1%"], "accurate", "rounds to 1"),
+])
+def test_no_rounding_allowance_admits_more_than_about_would(args: list[str], verdict: str, because: str) -> None:
+    done = subprocess.run([sys.executable, "-m", "analysis", "verify", "--json", *args], cwd=PROJECT_ROOT,
+                          capture_output=True, text=True, timeout=60)
+    out = json.loads(done.stdout)
+    assert (out["verdict"], because in out["working"]) == (verdict, True), out["working"]

@@ -64,7 +64,15 @@ def _band(x: Decimal) -> Decimal:
 #: How a computed value stands against the wording, as `_case` decides it: the one rule. Each case carries its
 #: verdict; `judge` only puts the decided case into words, so the verdict and its working cannot disagree.
 HOLDS, ROUNDS, WITHIN_ONE_UNIT, FAILS = "holds", "rounds to it", "within one unit", "fails"
-_CASE_VERDICT = {HOLDS: ACCURATE, ROUNDS: ACCURATE, WITHIN_ONE_UNIT: WITHIN_ROUNDING, FAILS: INACCURATE}
+#: … and a value a rounding allowance would admit that is further from the stated value than "about" allows.
+BEYOND_ABOUT = "beyond about"
+_CASE_VERDICT = {HOLDS: ACCURATE, ROUNDS: ACCURATE, WITHIN_ONE_UNIT: WITHIN_ROUNDING, FAILS: INACCURATE,
+                 BEYOND_ABOUT: INACCURATE}
+
+
+def _within_about(c: Decimal, x: Decimal) -> bool:
+    """Whether `c` is within the rule book's tolerance of `x`: what "about x" allows."""
+    return cmp_value(x - _band(x)) <= cmp_value(c) <= cmp_value(x + _band(x))
 
 
 def _rule_for(stated: Printed) -> str:
@@ -85,24 +93,30 @@ def _case(c: Decimal, stated: Printed, rule: str, x: Decimal) -> str:
     of the last printed digit (WITHIN_ONE_UNIT: cut, not rounded); bounds: strict or inclusive, nothing else;
     almost: x − 5% ≤ c < x (HOLDS), or c rounds to x at the printed decimals (ROUNDS); just over, its mirror: x < c
     ≤ x + 5% (HOLDS), or c rounds to x (ROUNDS: "just over 60%" for 59.96 was inaccurate where "almost 60%" for
-    60.04 was accurate, one allowance for one of two mirror words); about: within 5% of x either side."""
+    60.04 was accurate, one allowance for one of two mirror words); about: within 5% of x either side.
+
+    An allowance for rounding (a cut last digit, or a qualifier's rounding) never admits a value further from x
+    than "about x" would (BEYOND_ABOUT): at 0 dp one unit of a small number is most of it, and "1%" for 0.1%, "1%"
+    for 1.9% or "just over 1%" for 0.5% were borne out, claims no reader would take as the figure."""
     if rule == "exact":
         d = stated.decimals or 0
         scale = to_decimal(stated.scale)
         if round_half_away(c / scale, d) * scale == x:
             return ROUNDS
-        return WITHIN_ONE_UNIT if abs(c / scale - x / scale) < Decimal(1).scaleb(-d) else FAILS
+        if abs(c / scale - x / scale) >= Decimal(1).scaleb(-d):
+            return FAILS
+        return WITHIN_ONE_UNIT if _within_about(c, x) else BEYOND_ABOUT
     if rule in _BOUNDS:
         return HOLDS if _BOUNDS[rule][0](cmp_value(c), cmp_value(x)) else FAILS
-    if rule == "almost":
-        if cmp_value(x - _band(x)) <= cmp_value(c) < cmp_value(x):
-            return HOLDS
-        return ROUNDS if stated.decimals is not None and _round_at(c, stated) == x else FAILS
-    if rule == "just over":
-        if cmp_value(x) < cmp_value(c) <= cmp_value(x + _band(x)):
-            return HOLDS
-        return ROUNDS if stated.decimals is not None and _round_at(c, stated) == x else FAILS
-    return HOLDS if cmp_value(x - _band(x)) <= cmp_value(c) <= cmp_value(x + _band(x)) else FAILS  # about
+    if rule == "almost" and cmp_value(x - _band(x)) <= cmp_value(c) < cmp_value(x):
+        return HOLDS
+    if rule == "just over" and cmp_value(x) < cmp_value(c) <= cmp_value(x + _band(x)):
+        return HOLDS
+    if rule in ("almost", "just over"):
+        if stated.decimals is None or _round_at(c, stated) != x:
+            return FAILS
+        return ROUNDS if _within_about(c, x) else BEYOND_ABOUT
+    return HOLDS if _within_about(c, x) else FAILS  # about
 
 
 def verdict(computed: Decimal, stated: Printed) -> str:
@@ -191,7 +205,18 @@ def _explain_exact(c: Decimal, stated: Printed, x: Decimal, lead: str, case: str
                 f"{near} is within one unit of the last printed digit ({fmt_at(unit, d)}): {how} · "
                 f"{WITHIN_ROUNDING}")
         return WITHIN_ROUNDING, rule, text
+    if case == BEYOND_ABOUT:
+        near = f"{fmt_at(c / scale, d + 2)}{_scale_word(stated)}"
+        return INACCURATE, rule, (f"{lead} ({d} dp) · rounds to {shown}, not {fmt_at(x / scale, d)}"
+                                  f"{_scale_word(stated)}; {near} is within one unit of the last printed digit but "
+                                  f"{_beyond_about(c, x, stated)} · {INACCURATE}")
     return INACCURATE, rule, f"{lead} ({d} dp) · rounds to {shown} · {INACCURATE}"
+
+
+def _beyond_about(c: Decimal, x: Decimal, stated: Printed) -> str:
+    """Why a rounding allowance does not save a value: it is further from x than "about x" allows."""
+    cs, ls, us = _range_text(c, x - _band(x), x + _band(x), stated)
+    return f'{cs} is outside {ls} to {us}, what "about {fmt_number(x)}" allows'
 
 
 def _range_text(c: Decimal, lower: Decimal, upper: Decimal, stated: Printed,
@@ -210,13 +235,17 @@ def _range_text(c: Decimal, lower: Decimal, upper: Decimal, stated: Printed,
     for places in range(first, 13):  # noqa: B007 (the last value tried is the one used)
         lo, up, cv = (round_half_away(v, places) for v in (lower, upper, c))
         shown_above = cv >= up if strict_upper else cv > up
-        if (cv < lo) == below and shown_above == above:
+        # (and a printed figure's band ends as they are, within two more decimals: "about 1" is 0.95 to 1.05, never
+        # "1.0 to 1.1")
+        exact = stated.decimals is None or (lo == lower and up == upper) or places >= first + 2
+        if (cv < lo) == below and shown_above == above and exact:
             break
     return fmt_at(c, places), fmt_at(lower, places), fmt_at(upper, places)
 
 
 def _explain_almost(c: Decimal, stated: Printed, x: Decimal, lead: str, case: str) -> tuple[str, str, str]:
-    """almost / nearly / just under X: X − 5% of X ≤ c < X, or c rounds to X at the printed decimals."""
+    """almost / nearly / just under X: X − 5% of X ≤ c < X, or c rounds to X at the printed decimals
+    and is within 5% of X (`_case`)."""
     lower = x - _band(x)
     xs = fmt_number(x)
     cs, ls, xb = _range_text(c, lower, x, stated, strict_upper=True)
@@ -229,6 +258,9 @@ def _explain_almost(c: Decimal, stated: Printed, x: Decimal, lead: str, case: st
         where = f"below {ls}" if cmp_value(c) < cmp_value(lower) else f"not below {xs}"
         why = f"{fmt_shown(c, x)} is {where} but rounds to {xs} at {d} dp"
         return ACCURATE, rule, f"{lead} · needs almost {xs}: {why} · {ACCURATE}"
+    if case == BEYOND_ABOUT:
+        why = f"{fmt_shown(c, x)} rounds to {xs} at {d} dp, but {_beyond_about(c, x, stated)}"
+        return INACCURATE, rule, f"{lead} · needs almost {xs}: {why} · {INACCURATE}"
     where = f"below {ls}" if cmp_value(c) < cmp_value(lower) else f"not below {xb}"
     extra = f" and does not round to {xs} at {d} dp" if d is not None else ""
     why = f"{ls} ≤ c < {xb}; {cs} is {where}{extra}"
@@ -236,7 +268,8 @@ def _explain_almost(c: Decimal, stated: Printed, x: Decimal, lead: str, case: st
 
 
 def _explain_just_over(c: Decimal, stated: Printed, x: Decimal, lead: str, case: str) -> tuple[str, str, str]:
-    """just over / just above X: X < c ≤ X + 5% of X, or c rounds to X at the printed decimals (as for "almost")."""
+    """just over / just above X: X < c ≤ X + 5% of X, or c rounds to X at the printed decimals and is within 5% of X
+    (as for "almost")."""
     upper = x + _band(x)
     xs = fmt_number(x)
     cs, xb, us = _range_text(c, x, upper, stated)
@@ -247,6 +280,9 @@ def _explain_just_over(c: Decimal, stated: Printed, x: Decimal, lead: str, case:
     where = f"above {us}" if cmp_value(c) > cmp_value(upper) else f"not above {xs}"
     if case == ROUNDS:
         why = f"{fmt_shown(c, x)} is {where} but rounds to {xs} at {stated.decimals} dp"
+        return v, rule, f"{lead} · needs just over {xs}: {why} · {v}"
+    if case == BEYOND_ABOUT:
+        why = f"{fmt_shown(c, x)} rounds to {xs} at {stated.decimals} dp, but {_beyond_about(c, x, stated)}"
         return v, rule, f"{lead} · needs just over {xs}: {why} · {v}"
     extra = f" and does not round to {xs} at {stated.decimals} dp" if stated.decimals is not None else ""
     return v, rule, f"{lead} · needs just over {xs}: {xb} < c ≤ {us}; {cs} is {where}{extra} · {v}"
