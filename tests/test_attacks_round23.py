@@ -99,3 +99,17 @@ def test_no_rounding_allowance_admits_more_than_about_would(args: list[str], ver
                           capture_output=True, text=True, timeout=60)
     out = json.loads(done.stdout)
     assert (out["verdict"], because in out["working"]) == (verdict, True), out["working"]
+
+
+def test_each_cell_of_the_rules_page_names_its_column_for_a_phone() -> None:
+    """On a phone the rules page shows a table row as a card, each value after its column's heading
+    (`data-label`): three narrow columns made the qualifier table 4,300 px tall at 375 px."""
+    from analysis.factcheck.render import rules_html
+
+    html = rules_html("| printed | qualifier |\n|---|---|\n| more than X | more than |\n| <b>x</b> | |\n")
+    assert '<td data-label="printed">more than X</td>' in html
+    assert '<td data-label="qualifier">more than</td>' in html
+    assert "&lt;b&gt;x&lt;/b&gt;" in html and "<b>" not in html  # the source's markup stays escaped
+    page = (PROJECT_ROOT / "docs" / "factcheck.md").read_text(encoding="utf-8")
+    rendered = rules_html(page)
+    assert rendered.count("<td>") == 0 and rendered.count("<td data-label=") > 60

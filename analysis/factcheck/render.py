@@ -76,10 +76,27 @@ def render(env: Environment, template: str, **context: Any) -> str:
 
 
 def rules_html(markdown_text: str) -> str:
-    """docs/factcheck.md as HTML body (markdown-it-py, CommonMark + tables; raw HTML in the source is escaped)."""
+    """docs/factcheck.md as HTML body (markdown-it-py, CommonMark + tables; raw HTML in the source is escaped).
+    Each table cell carries its column's heading (`data-label`), so a phone can show a row as a card with each
+    value named, where three narrow columns made the qualifier table 4,300 px tall."""
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark", {"html": False}).enable("table").render(markdown_text)
+    md = MarkdownIt("commonmark", {"html": False}).enable("table")
+    tokens = md.parse(markdown_text)
+    headings: list[str] = []
+    column = 0
+    for at, token in enumerate(tokens):
+        if token.type == "thead_open":
+            headings = []
+        elif token.type == "th_open":
+            headings.append(tokens[at + 1].content)
+        elif token.type == "tr_open":
+            column = 0
+        elif token.type == "td_open":
+            if column < len(headings) and headings[column]:
+                token.attrSet("data-label", headings[column])
+            column += 1
+    return md.renderer.render(tokens, md.options, {})
 
 
 Renderer = Callable[..., str]
