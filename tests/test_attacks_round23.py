@@ -69,10 +69,14 @@ def test_restated_and_outside_figures_keep_their_verdicts(printed: str, stated: 
     (["count", "--value", "1,200", "--stated", "1,204"], "inaccurate", 1),
 ])
 def test_verify_reads_a_scale_word_as_the_fact_check_does(args: list[str], verdict: str, code: int) -> None:
-    done = subprocess.run([sys.executable, "-m", "analysis", "verify", "--json", *args], cwd=PROJECT_ROOT,
-                          capture_output=True, text=True, timeout=60)
+    done = _verify(args)
     assert done.returncode == code, done.stderr
     assert json.loads(done.stdout)["verdict"] == verdict
+
+
+def _verify(args: list[str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "analysis", "verify", "--json", *args], cwd=PROJECT_ROOT,
+                          capture_output=True, text=True, timeout=60)
 
 
 @pytest.mark.parametrize(("args", "verdict", "because"), [
@@ -95,9 +99,7 @@ def test_verify_reads_a_scale_word_as_the_fact_check_does(args: list[str], verdi
     (["share", "--part", "5", "--whole", "1000", "--stated", "1%"], "accurate", "rounds to 1"),
 ])
 def test_no_rounding_allowance_admits_more_than_about_would(args: list[str], verdict: str, because: str) -> None:
-    done = subprocess.run([sys.executable, "-m", "analysis", "verify", "--json", *args], cwd=PROJECT_ROOT,
-                          capture_output=True, text=True, timeout=60)
-    out = json.loads(done.stdout)
+    out = json.loads(_verify(args).stdout)
     assert (out["verdict"], because in out["working"]) == (verdict, True), out["working"]
 
 

@@ -42,7 +42,7 @@ from analysis.record.vocabulary import (
     WHOLE_BEFORE_FRACTION,
     WORD_NUMBERS,
 )
-from analysis.record.word_pattern import trie_pattern
+from analysis.record.word_pattern import code_runs, trie_pattern
 
 __all__ = ["Found", "LeftOut", "find_figures", "counted_phrase", "head_noun", "is_verb_form", "COUNT_NOUNS",
            "MAX_PER_SENTENCE", "NOT_READ", "NOT_LISTED", "UNCHECKED", "UNREAD", "IN_A_NAME", "LIST_NUMBER",
@@ -908,13 +908,7 @@ def _numerals() -> str:
     as Unicode's number categories name them, in ranges."""
     codes = [c for c in range(0x80, 0x10000) if (ch := chr(c)).isnumeric() and not ch.isdecimal()
              and unicodedata.category(ch)[0] == "N"]
-    ranges: list[list[int]] = []
-    for code in codes:
-        if ranges and ranges[-1][1] == code - 1:
-            ranges[-1][1] = code
-        else:
-            ranges.append([code, code])
-    return "".join(f"\\u{a:04x}" if a == b else f"\\u{a:04x}-\\u{b:04x}" for a, b in ranges)
+    return "".join(f"\\u{a:04x}" if a == b else f"\\u{a:04x}-\\u{b:04x}" for a, b in code_runs(codes))
 
 
 #: A number as printed, however malformed ("1,73", "12,34,567", ".5", the "19" of "COVID-19", "3b", "½"): what no

@@ -20,6 +20,8 @@ from collections.abc import Sequence
 
 import re2
 
+from analysis.record.word_pattern import code_runs
+
 __all__ = ["PatternSet", "loosened", "NotLoosened"]
 
 
@@ -29,13 +31,7 @@ class NotLoosened(ValueError):
 
 def _ranges(codes: list[int]) -> str:
     """The body of an RE2 character class holding exactly `codes`, in ranges."""
-    runs: list[list[int]] = []
-    for code in codes:
-        if runs and runs[-1][1] == code - 1:
-            runs[-1][1] = code
-        else:
-            runs.append([code, code])
-    return "".join(f"\\x{{{a:x}}}" if a == b else f"\\x{{{a:x}}}-\\x{{{b:x}}}" for a, b in runs)
+    return "".join(f"\\x{{{a:x}}}" if a == b else f"\\x{{{a:x}}}-\\x{{{b:x}}}" for a, b in code_runs(codes))
 
 
 #: Python's `\s` on text: every character `str.isspace` reads as one (none lies past U+3000).

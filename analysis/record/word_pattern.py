@@ -1,11 +1,23 @@
-"""One pattern for a list of words, shared by the personal-data check and scan: both search every position of a
-text for any of a long list of words, and an alternation tries each word in turn at each position."""
+"""Pieces of patterns built from lists: one pattern for a list of words, shared by the personal-data check and
+scan (both search every position of a text for any of a long list of words, and an alternation tries each word in
+turn at each position), and the runs of a character class built from a list of code points."""
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["trie_pattern"]
+__all__ = ["trie_pattern", "code_runs"]
+
+
+def code_runs(codes: list[int]) -> list[tuple[int, int]]:
+    """Sorted code points as runs of consecutive ones, (first, last): a character class written as ranges."""
+    runs: list[list[int]] = []
+    for code in codes:
+        if runs and runs[-1][1] == code - 1:
+            runs[-1][1] = code
+        else:
+            runs.append([code, code])
+    return [(first, last) for first, last in runs]
 
 
 def trie_pattern(words: list[str]) -> str:
