@@ -313,10 +313,12 @@ def test_verify_count_refuses_a_rate_restated_at_another_base() -> None:
 
 
 def test_almost_says_which_side_of_the_band_a_rounded_value_is() -> None:
-    """'almost 3' for 2.77 holds because 2.77 rounds to 3; the working said "2.77 is not below 3"."""
+    """The working said "2.77 is not below 3" where 2.77 is below the band. A value that rounds to 3 holds only
+    within what "about 3" allows (round 23), so 2.77, below 2.85, is too far, and says so."""
     run = _verify("--value", "2.77", "--stated", "almost 3")
-    assert "2.77 is below 2.9 but rounds to 3 at 0 dp" in run.stdout, run.stdout
-    assert "3.20 is not below 3 but rounds to 3 at 0 dp" in _verify("--value", "3.2", "--stated", "almost 3").stdout
+    assert "2.77 rounds to 3 at 0 dp, but 2.77 is outside 2.85 to 3.15" in run.stdout, run.stdout
+    assert "3.10 is not below 3 but rounds to 3 at 0 dp · accurate" in _verify("--value", "3.1", "--stated",
+                                                                             "almost 3").stdout
 
 
 # --- scan: a footnote's mark read as a count (class 3) -----------------------------------------------------------

@@ -253,10 +253,8 @@ def _explain_almost(c: Decimal, stated: Printed, x: Decimal, lead: str, case: st
     if case == HOLDS:
         return ACCURATE, rule, f"{lead} · needs almost {xs}: {ls} ≤ {cs} < {xb} · {ACCURATE}"
     d = stated.decimals
-    if case == ROUNDS:
-        # below the band ("almost 3" for 2.77) or not below X ("almost 3" for 3.2): either way it rounds to X
-        where = f"below {ls}" if cmp_value(c) < cmp_value(lower) else f"not below {xs}"
-        why = f"{fmt_shown(c, x)} is {where} but rounds to {xs} at {d} dp"
+    if case == ROUNDS:  # not below X ("almost 3" for 3.1); below it and within 5% it holds, further it is too far
+        why = f"{fmt_shown(c, x)} is not below {xs} but rounds to {xs} at {d} dp"
         return ACCURATE, rule, f"{lead} · needs almost {xs}: {why} · {ACCURATE}"
     if case == BEYOND_ABOUT:
         why = f"{fmt_shown(c, x)} rounds to {xs} at {d} dp, but {_beyond_about(c, x, stated)}"
