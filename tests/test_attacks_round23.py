@@ -1,4 +1,5 @@
-"""Issue 24, round 23 (the lead's own): a figure printed with a scale word is judged as the rounding it is."""
+"""Issue 24, round 23 (the lead's own): rounding allowances in the fact-check, the rules page on a phone, and scan's
+reading of service numbers, expectations, pledges, wave-dash ranges and "twelvepc"."""
 
 from __future__ import annotations
 
@@ -11,8 +12,10 @@ import pytest
 
 from analysis.factcheck import evaluate
 from analysis.factcheck.ranged import input_range
-from analysis.paths import PROJECT_ROOT
+from analysis.factcheck.scan import scan_text
+from analysis.paths import DEFAULT, PROJECT_ROOT
 from analysis.record.printed import parse_printed
+from tests.scanned import listed, read
 from tests.test_claims import FIGURES, GAPS, claim, fig
 
 
@@ -115,3 +118,53 @@ def test_each_cell_of_the_rules_page_names_its_column_for_a_phone() -> None:
     page = (PROJECT_ROOT / "docs" / "factcheck.md").read_text(encoding="utf-8")
     rendered = rules_html(page)
     assert rendered.count("<td>") == 0 and rendered.count("<td data-label=") > 60
+
+
+# --- scan: figures read that the sentence did not state (kept low items of round 22, each fixed by class) -------
+
+def _left(text: str) -> list[tuple[str, str]]:
+    return [(x["text"], x["kind"]) for x in scan_text(text, DEFAULT)["left_out"]]
+
+
+@pytest.mark.parametrize(("text", "number"), [
+    ("Call the police on 999 if a child is in danger.", "999"),
+    ("Ring an ambulance on 999.", "999"),
+    ("Call the NSPCC helpline on 116 000.", "116 000"),
+])
+def test_a_service_number_after_what_it_calls_is_no_count(text: str, number: str) -> None:
+    """ "Call the police on 999" counted 999 (only a capitalised name before "on" was read, "Call Childline on")."""
+    assert read(text)[0] == []
+    assert any(number in left and kind == "phone number" for left, kind in _left(text))
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    ("Police expect cases to reach 2,000.", "2,000"),
+    ("Officials predict referrals will climb to 3,000.", "3,000"),
+    ("The Met pledged 1,200 more officers.", "1,200"),
+    ("Ministers have promised 500 new places.", "500"),
+    ("The force vowed to recruit 1,200 officers.", "1,200"),
+    ("We expect 1,200 cases to be reviewed.", "1,200"),
+])
+def test_an_expectation_or_a_pledge_is_no_count_of_what_happened(text: str, figure: str) -> None:
+    """A figure someone expects, pledges or promises was read as a count of what happened."""
+    found, not_read = read(text)
+    assert found == []
+    assert any(figure in line and "target, forecast or hypothetical figure" in line for line in not_read)
+
+
+@pytest.mark.parametrize(("text", "listed_as"), [
+    ("There were 1,200~1,300 cases.", "1,200~1,300"),
+    ("There were 1,200〜1,300 cases.", "1,200〜1,300"),
+])
+def test_a_range_joined_by_a_wave_dash_is_a_range(text: str, listed_as: str) -> None:
+    """ "1,200~1,300" (a range as East Asian styles print it) gave the exact 1,200 and "about 1,300"."""
+    found, not_read = read(text)
+    assert found == [] and not_read == [listed(listed_as, "range")]
+
+
+@pytest.mark.parametrize(("text", "printed"), [("It rose twelvepc.", "twelvepc"), ("It rose twelve%.", "twelve%"),
+                                               ("Up TWELVEPC on the year.", "TWELVEPC")])
+def test_a_percentage_in_words_with_a_sign_written_on_is_read(text: str, printed: str) -> None:
+    """ "twelvepc" left no trace: no figure form took it (the first-word lookahead wanted no letter after the
+    word) and no digit was there to be listed."""
+    assert [f[:3] for f in read(text)[0]] == [(printed, 12.0, "percent")]

@@ -93,6 +93,9 @@ _COMPARED = r"(?:more|higher|as|the|bigger|larger|greater|fewer|lower)\b"
 SUPERSCRIPTS = "\u2070\u00b9\u00b2\u00b3\u2074-\u2079"
 #: What a service's phone number is dialled with ("call 999", "ring Childline on 0800 1111", "text 85258").
 _DIAL = r"(?i:\b(?:call|ring|dial|phone|text|txt)(?:s|ed|ing)?)"
+#: … and a verb that only calls, before an article ("call the police", "ring an ambulance"): "text the" and "phone
+#: the" may open a noun's phrase ("the text on page 12").
+_CALL_THE = r"(?i:\b(?:call|ring|dial)(?:s|ed|ing)?\s+(?:the|an?|your|their|our))"
 _EMERGENCY = r"(?:999|101|111)"
 _SERVICE_NUMBER = rf"(?:{_EMERGENCY}|112|116\s?\d{{3}}|\d{{5}})\b(?![.,]\d)"
 _EMERGENCY_CALL = (rf"(?i:\ban?\s+{_EMERGENCY}\s+call\b|(?<![\w£.,-])999\s+calls\b"
@@ -119,6 +122,8 @@ AVERAGE = "average, median or mean"
 HEADED_UNIT = "list of numbers whose unit is printed in a heading"
 #: … and a target, a forecast or a hypothetical figure: what is aimed at or may come, not what happened.
 FORECAST = "target, forecast or hypothetical figure"
+#: The verbs of a pledge's figure ("pledged to recruit 1,200 officers", "vowed to find £5m").
+_PLEDGED_VERBS = r"(?:recruit|hire|fund|provide|create|deliver|add|train|build|find|spend|invest|cut|reduce|halve)"
 #: … and a figure printed after "not" ("not 1,200 but 1,300", "not one child") or "nowhere near": one the sentence
 #: denies.
 DENIED = "number the sentence denies"
@@ -214,6 +219,9 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
                                 + r"|(?<![\w.,£])(?<!\d\s)0[1-9]\d{1,3}[ -]\d{3,4}(?:[ -]\d{3,4})?\b(?![.,]\d| \d)"
                                 + rf"|{_DIAL}\s(?:(?:[A-Z][\w'-]*\s){{1,3}}on\s)?{_SERVICE_NUMBER}"
                                 + rf"(?:,?\sor\s{_SERVICE_NUMBER})?"
+                                # (and what is called, after an article: "call the police on 999", "ring an
+                                # ambulance on 999": each 999 was a count, round twenty-three)
+                                + rf"|{_CALL_THE}\s(?:[A-Za-z][\w'-]*\s){{1,3}}on\s{_SERVICE_NUMBER}"
                                 # and the emergency numbers as the calls' name ("a 999 call", "999 calls", "calls
                                 # to 101"): each 999 was the count 999 (issue 24, round eighteen)
                                 + rf"|{_EMERGENCY_CALL}")),
@@ -278,7 +286,9 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
                          rf"(?:{_HEDGED_END}\s+)?£?{NUM}"
                          rf"(?:{JOINED_SCALE_WORDS}|{PER_CENT_SIGN})?(?![\w%-]|[.,/]\d)"
                          # (and "1,000 through 1,200", "1,000 thru 1,200": two exact figures, round twenty-one)
-                         rf"|(?<![\w£.,/-])£?{NUM}{RANGE_END_UNIT}?(?:-to-|-| - | through | thru )£?{NUM}"
+                         # (and a wave dash close up, "1,200~1,300", as East Asian styles print a range: the exact
+                         # 1,200 and "about 1,300", round twenty-three)
+                         rf"|(?<![\w£.,/-])£?{NUM}{RANGE_END_UNIT}?(?:-to-|-|~| - | through | thru )£?{NUM}"
                          rf"(?:{JOINED_SCALE_WORDS}|{PER_CENT_SIGN})?"
                          # (with "-ish" after it, "1,200-1,300-ish": the 1,200 was read, round twenty)
                          r"(?:-?ish\b|-odd\b)?(?![\w%-]|[.,/]\d)"
@@ -428,12 +438,23 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "could be as many as 10,000", "may be 10 times higher"): read as the count, share or multiple of what happened,
     # so a target of 1,200 matched a record of 1,200 prosecutions (issue 24, round twenty-two). (The lookahead holds
     # the words' first letters: the rest is not tried at every position.)
-    (FORECAST, re.compile(rf"(?=[tagfpesldocmw])\b"
+    # (and what someone expects of a thing, "Police expect cases to reach 2,000", and what is pledged, promised or
+    # vowed, "The Met pledged 1,200 more officers": counts of what happened, round twenty-three)
+    (FORECAST, re.compile(rf"(?=[tagfpesldocmwv])\b"
                           rf"(?:(?:target|aim|goal|ambition|forecast|projection|prediction)s?\s+(?:of|is|was|for)"
                           rf"|(?:(?:expected|projected|forecast|predicted|set|likely|due|on\s+course|on\s+track)\s+to"
+                          rf"|(?:expect|predict|forecast|project)(?:s|ed)?\s+(?:[a-z]+\s+){{1,3}}to"
                           rf"|could|may|might|would|will)(?:\s+(?:well|now|soon|even|easily|also))?"
                           rf"\s+(?:be|reach|hit|top|exceed|pass|total|number|(?:rise|fall|climb|grow|increase|drop)"
-                          rf"\s+to))\s+(?:(?:{_QUAL})\s+)?{_FIGURE_UNIT}(?:\s+times\b)?(?![\w%]|[.,]\d)",
+                          rf"\s+to)"
+                          # ("promising" is no pledge: "a promising 12% fall")
+                          rf"|(?:pledg(?:e[sd]?|ing)|promise[sd]?)(?:\s+to\s+{_PLEDGED_VERBS})?"
+                          # ("We expect 1,200 cases", "The Met predicts 2,000": what is expected, round twenty-three;
+                          # "an expected 1,200", "a projected 1,200" are estimates, read as "about")
+                          rf"|(?:expect|predict|forecast)s?"
+                          rf"|vow(?:s|ed|ing)?\s+to\s+{_PLEDGED_VERBS})"
+                          rf"\s+(?:(?:an?\s+)?(?:extra|further|additional|another)\s+)?(?:(?:{_QUAL})\s+)?{_FIGURE_UNIT}"
+                          rf"(?:\s+times\b)?(?![\w%]|[.,]\d)",
                           re.IGNORECASE)),
     # A figure printed after "not" ("the figure was not 1,200 but 1,300", "1,200 cases (not 1,300 as first
     # reported)", "not one child was charged", "not nearly 1,200"): read as the exact figure the sentence denies,
@@ -552,7 +573,8 @@ FIRST_WORDS = sorted({phrase.split()[0].split("-")[0] for phrase in (*QUALIFIERS
                                                                      *MULTIPLES)}, key=len, reverse=True)
 
 
-_FIRST = rf"(?=[\d£]|{trie_pattern(FIRST_WORDS)}(?!\w))"
+#: (a word may have "pc" written on, "twelvepc": left without a trace, round twenty-three)
+_FIRST = rf"(?=[\d£]|{trie_pattern(FIRST_WORDS)}(?!(?!pc\b)\w))"
 #: A figure ends where no word, number, per-cent sign or superscript sign goes on: the per-cent form failing ("12%²",
 #: a footnote mark after the sign), the bare number "12" was read as a count of 12, and "10⁻³" as 10.
 #: (nor where separators run on into digits, "1,,200", "1..200": the count 1 was read, round twenty-one)
