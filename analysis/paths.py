@@ -99,6 +99,10 @@ WORKBOOK_NAME = "cse-figures.xlsx"
 DATABASE = "cse"  # Datasette's name for the database, and its file's stem
 DB_NAME = f"{DATABASE}.db"
 DB_METADATA_NAME = f"{DATABASE}-metadata.json"
+#: The files SQLite keeps beside a database and reads as part of it whenever they are there: a rollback journal is
+#: rolled back into the file, and a write-ahead log's pages are read in place of the file's (even by a read-only
+#: connection, as Datasette's). Left by a program that edited cse.db and died, they belong to that edition only.
+DB_COMPANION_SUFFIXES = ("-journal", "-wal", "-shm")  # each after the database's own name: cse.db-wal
 GALLERY_NAME = "index.html"
 REPORT_HTML = "factcheck.html"
 REPORT_MD = "factcheck.md"

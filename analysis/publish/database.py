@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from analysis.factcheck.report import scratch_beside
-from analysis.paths import DB_METADATA_NAME, DB_NAME, Paths, add_root_argument
+from analysis.paths import DB_COMPANION_SUFFIXES, DB_METADATA_NAME, DB_NAME, Paths, add_root_argument
 from analysis.publish.db_metadata import LINK_TABLES, write_metadata
 from analysis.record.vocabulary import split_list
 from analysis.tables.load import load_rows
@@ -117,12 +117,23 @@ def build_database(paths: Paths, out: Path) -> dict[str, int]:
                              f"{broken[0][1]} → {broken[0][2]}")
         db.execute("vacuum")
         db.close()
+        remove_companions(out)
         os.replace(tmp, out)  # in the try: a folder in its place left a scratch copy of the database beside it
     except BaseException:
         db.close()
         tmp.unlink(missing_ok=True)
         raise
     return counts
+
+
+def remove_companions(out: Path) -> None:
+    """Remove what SQLite keeps beside `out` (`DB_COMPANION_SUFFIXES`) before the new database takes its name. They
+    belong to the database they were written for, yet SQLite reads whatever it finds there as part of the new
+    file: a journal left by a program that edited cse.db and died was rolled back into the next build's database
+    (a "2nd reference to page" mix of two editions, and Datasette, reading only, failed every page with "attempt
+    to write a readonly database"); a left write-ahead log made Datasette show the figures table empty."""
+    for suffix in DB_COMPANION_SUFFIXES:
+        out.with_name(out.name + suffix).unlink(missing_ok=True)
 
 
 #: Datasette's limit on one query's time (ms); its plugins cap value sizes and refuse `fts3_tokenizer`

@@ -1,0 +1,64 @@
+"""Issue 24, round twenty-three, helper r23a (class 1, markup; class 2, stamps; class 5, exports): what a fresh attack
+found, each pinned by a test that fails without its fix."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from analysis.paths import DB_NAME, DEFAULT
+from analysis.publish.database import build_database
+
+# --- What SQLite keeps beside cse.db belongs to the database it was written for (class 5, class 2) -----------------
+
+#: A program that edits the database and dies mid-transaction (a journal) or before a checkpoint (a write-ahead log),
+#: as DB Browser or the sqlite3 shell may: its file is left beside the database. Run in a child so that it can die.
+_DIE_EDITING = """
+import os, sqlite3, sys
+db = sqlite3.connect(sys.argv[1], isolation_level=None)
+if sys.argv[2] == "wal":
+    db.execute("pragma journal_mode = wal")
+    db.execute("pragma wal_autocheckpoint = 0")
+    db.execute("delete from figures")
+else:
+    db.execute("pragma cache_size = 1")  # the transaction spills to the file, so the journal is hot
+    db.execute("begin")
+    db.execute("create table pad(x)")
+    db.execute("insert into pad select randomblob(3000) from figures")
+    db.execute("update sources set title = 'an earlier edition'")
+os._exit(0)
+"""
+
+
+def _edition_edited_and_left(tmp_path: Path, kind: str) -> Path:
+    """A database of an earlier edition (its pages laid out otherwise) beside which an editor died: returns the
+    database's path, with the journal or log still there."""
+    out = tmp_path / "outputs" / DB_NAME
+    out.parent.mkdir(parents=True)
+    build_database(DEFAULT, out)
+    with sqlite3.connect(out) as db:
+        db.execute("update sources set title = title || ' (earlier edition)'")
+    subprocess.run([sys.executable, "-c", _DIE_EDITING, str(out), kind], check=True)
+    left = out.with_name(DB_NAME + ("-wal" if kind == "wal" else "-journal"))
+    assert left.stat().st_size > 0
+    return out
+
+
+@pytest.mark.parametrize("kind", ["journal", "wal"])
+def test_a_journal_or_log_left_beside_the_database_is_not_read_into_the_next_one(tmp_path: Path, kind: str) -> None:
+    """A rollback journal left beside cse.db was rolled back into the next build's database (SQLite takes any hot
+    journal there as the file's own): pages of two editions mixed, "2nd reference to page" in the integrity check,
+    and Datasette, which opens read-only, failed every page with "attempt to write a readonly database". A
+    left write-ahead log was read over the new file even read-only: Datasette showed the figures table empty.
+    Now the database step removes both before the new file takes the name."""
+    out = _edition_edited_and_left(tmp_path, kind)
+    counts = build_database(DEFAULT, out)
+    with sqlite3.connect(f"file:{out}?mode=ro", uri=True) as db:  # as Datasette opens a database
+        assert db.execute("pragma integrity_check").fetchall() == [("ok",)]
+        assert db.execute("select count(*) from figures").fetchone()[0] == counts["figures"] > 0
+        assert db.execute("select count(*) from sources where title like '%edition%'").fetchone()[0] == 0
+
