@@ -3,6 +3,8 @@ found, each pinned by a test that fails without its fix."""
 
 from __future__ import annotations
 
+import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -12,6 +14,7 @@ import pytest
 
 from analysis.paths import DB_NAME, DEFAULT
 from analysis.publish.database import build_database
+from analysis.run import pipeline
 
 # --- What SQLite keeps beside cse.db belongs to the database it was written for (class 5, class 2) -----------------
 
@@ -62,3 +65,17 @@ def test_a_journal_or_log_left_beside_the_database_is_not_read_into_the_next_one
         assert db.execute("select count(*) from figures").fetchone()[0] == counts["figures"] > 0
         assert db.execute("select count(*) from sources where title like '%edition%'").fetchone()[0] == 0
 
+
+def test_a_journal_or_log_beside_the_database_makes_the_database_step_run_again(tmp_path: Path) -> None:
+    """The database step's stamp covered cse.db alone, so a log left beside it after a run (an editor that died)
+    left `make` saying "unchanged, skipped" while every reader of cse.db read the log's pages. What SQLite reads
+    as part of the database is part of the step's outputs now."""
+    step = next(s for s in pipeline.STEPS if s.name == "db")
+    outputs = tmp_path / "outputs"
+    outputs.mkdir()
+    shutil.copyfile(_edition_edited_and_left(tmp_path / "made", "wal"), outputs / DB_NAME)
+    before = pipeline.content_hash(tmp_path, step.written)
+    for companion in sorted((tmp_path / "made" / "outputs").glob(f"{DB_NAME}-*")):
+        shutil.copyfile(companion, outputs / companion.name)
+        assert pipeline.content_hash(tmp_path, step.written) != before, companion.name
+        os.remove(outputs / companion.name)

@@ -35,6 +35,7 @@ from pathlib import Path
 
 from analysis.paths import (
     CLAIMREVIEW_NAME,
+    DB_COMPANION_SUFFIXES,
     DB_METADATA_NAME,
     DB_NAME,
     GALLERY_NAME,
@@ -114,7 +115,9 @@ STEPS = (
                                              "analysis/publish/__init__.py", "analysis/publish/database.py",
                                              "analysis/publish/db_metadata.py",
                                              "analysis/publish/datasette_plugins/*"),
-         (f"outputs/{DB_NAME}", f"outputs/{DB_METADATA_NAME}")),
+         (f"outputs/{DB_NAME}", f"outputs/{DB_METADATA_NAME}"),
+         # What SQLite reads beside the database as part of it: one there after a run makes the step run again.
+         optional=tuple(f"outputs/{DB_NAME}{suffix}" for suffix in DB_COMPANION_SUFFIXES)),
     Step("check", "analysis.factcheck.report", ("data/processed/*", "docs/factcheck.md",
                                                 *code("record", "tables", "factcheck")),
          (f"outputs/{REPORT_HTML}", f"outputs/{REPORT_MD}", f"outputs/{CLAIMREVIEW_NAME}", f"outputs/{METHODS_PAGE}"),
