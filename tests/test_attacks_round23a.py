@@ -79,3 +79,22 @@ def test_a_journal_or_log_beside_the_database_makes_the_database_step_run_again(
         shutil.copyfile(companion, outputs / companion.name)
         assert pipeline.content_hash(tmp_path, step.written) != before, companion.name
         os.remove(outputs / companion.name)
+
+
+# --- A source's link as readers get it is the record's address, less its tracking parameters (class 5) --------------
+
+@pytest.mark.parametrize(("recorded", "shown"), [
+    ("https://news.example.org/story?1234", "https://news.example.org/story?1234"),
+    ("https://news.example.org/story?print", "https://news.example.org/story?print"),
+    ("https://news.example.org/story?a=1;b=2", "https://news.example.org/story?a=1;b=2"),
+    ("https://news.example.org/story?id=5&ref=twitter", "https://news.example.org/story?id=5"),
+    ("https://news.example.org/story?utm_source=x&page=2#part", "https://news.example.org/story?page=2#part"),
+    ("https://news.example.org/story?q=a%2Fb+c&utm%5Fmedium=x", "https://news.example.org/story?q=a%2Fb+c"),
+])
+def test_a_source_s_link_keeps_every_byte_of_its_query_but_the_tracking(recorded: str, shown: str) -> None:
+    """The address charts, the workbook and the report link to was the record's query decoded and encoded again:
+    "?1234" became "?1234=" and "?a=1;b=2" "?a=1%3Bb%3D2", another address for a server that reads its query as
+    written. Only click-tracking parameters are taken out now."""
+    from analysis.record.hygiene import reader_url
+
+    assert reader_url(recorded) == shown
