@@ -98,3 +98,64 @@ def test_a_source_s_link_keeps_every_byte_of_its_query_but_the_tracking(recorded
     from analysis.record.hygiene import reader_url
 
     assert reader_url(recorded) == shown
+
+
+# --- Every folder a step writes into under outputs/ is a real folder, never a link elsewhere (class 2) ---------------
+
+class _WritingPool:
+    """Stands in for the kernels: each notebook writes its copy into the copies' folder, as the kernels do."""
+
+    def run(self, sources, out_dir, progress=True):  # noqa: ANN001, ANN201
+        from analysis.run import notebooks
+
+        for s in sources:
+            (out_dir / f"{s.stem}.html").write_text("copy", encoding="utf-8")
+        return [notebooks.Outcome(s.stem, True) for s in sources]
+
+    def close(self) -> None:
+        pass
+
+
+def _linked_away(paths_outputs: Path, name: str, elsewhere: Path) -> Path:
+    (elsewhere / name).mkdir(parents=True)
+    (elsewhere / name / "kept.txt").write_text("someone else's", encoding="utf-8")
+    paths_outputs.mkdir(parents=True, exist_ok=True)
+    (paths_outputs / name).symlink_to(elsewhere / name, target_is_directory=True)
+    return elsewhere / name
+
+
+def test_the_notebooks_write_their_copies_and_charts_in_outputs_not_through_a_link(tmp_path: Path) -> None:
+    """outputs/notebooks or outputs/charts linked to a folder elsewhere had every notebook copy and chart written
+    there, run after run, while the step said it wrote into outputs/ (a chart's own folder was already made real).
+    Each is a real folder now; the folder the link pointed to is left as it was."""
+    import nbformat
+
+    from analysis.paths import Paths
+    from analysis.run import notebooks
+
+    paths = Paths(tmp_path / "project")
+    paths.notebooks.mkdir(parents=True)
+    nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x = 1")]),
+                   paths.notebooks / "01_first.ipynb")
+    away = {name: _linked_away(paths.outputs, name, tmp_path / "elsewhere") for name in ("notebooks", "charts")}
+    notebooks.run_all(paths, pool=_WritingPool())  # type: ignore[arg-type]
+    for name, target in away.items():
+        folder = paths.outputs / name
+        assert folder.is_dir() and not folder.is_symlink(), name
+        assert sorted(p.name for p in target.iterdir()) == ["kept.txt"], name
+    assert (paths.outputs / "notebooks" / "01_first.html").is_file()
+
+
+def test_the_chart_export_writes_in_outputs_charts_not_through_a_link(tmp_path: Path) -> None:
+    """`export_charts` (the `publish` command's charts) wrote every chart through an outputs/charts linked
+    elsewhere. It makes the folder real first, as the notebooks step does."""
+    from analysis.paths import CHART_IDS
+    from analysis.publish.export import export_charts, load_frames
+
+    outputs = tmp_path / "outputs"
+    target = _linked_away(outputs, "charts", tmp_path / "elsewhere")
+    written = export_charts(outputs, load_frames(DEFAULT))
+    assert written and set(written) <= set(CHART_IDS)
+    assert not (outputs / "charts").is_symlink()
+    assert all((outputs / "charts" / chart_id).is_dir() for chart_id in written)
+    assert sorted(p.name for p in target.iterdir()) == ["kept.txt"]

@@ -358,6 +358,22 @@ def scratch_beside(out: Path) -> Path:
     return Path(name)
 
 
+def real_folder(folder: Path, top: Path) -> Path:
+    """`folder` as a real folder, and each folder between `top` and it: a symbolic link on the way is removed (the
+    link alone, never what it points to) and a folder made in its place, as a link in place of an output file is
+    replaced by the file. The one rule for every folder a step writes into under outputs/: a chart's folder had it,
+    but `outputs/charts` or `outputs/notebooks` linked to a folder elsewhere had every chart and notebook copy
+    written outside the checkout, run after run, while `make` said where it had written them in outputs/."""
+    top.mkdir(parents=True, exist_ok=True)
+    here = top
+    for part in folder.relative_to(top).parts:
+        here = here / part
+        if here.is_symlink():
+            here.unlink()
+        here.mkdir(exist_ok=True)
+    return folder
+
+
 def replace_file(out: Path, data: str | bytes) -> None:
     """Write `out` whole into a scratch file beside it, then rename that over it: never open an output in place.
     An output written in place is the same inode as every hard link to it, so a previous edition kept with

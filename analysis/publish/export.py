@@ -23,7 +23,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from analysis.factcheck.report import replace_file
+from analysis.factcheck.report import real_folder, replace_file
 from analysis.paths import CHART_FILE_KINDS, CHARTS_DIR_ENV, Paths
 from analysis.publish import save, style
 from analysis.publish.workbook import WORKBOOK_NAME, WORKBOOK_TABLES, build_workbook
@@ -51,9 +51,7 @@ def write_chart(fig: Any, meta: Any, folder: Path) -> dict[str, Path]:
     The chart's folder is a real folder: a link there (to a folder elsewhere, or to nothing) is replaced by one, as
     a link in place of a file is replaced by the file. A link to a folder elsewhere had every export written outside
     the checkout, and a dangling one failed `make` at every run ("File exists")."""
-    if folder.is_symlink():
-        folder.unlink()
-    folder.mkdir(parents=True, exist_ok=True)
+    real_folder(folder, folder.parent)
     stem = folder / meta.chart_id
     files = {ext: stem.with_suffix(f".{ext}") for ext in CHART_FILE_KINDS}
     files["mobile"] = folder / f"{meta.chart_id}-mobile.png"
@@ -144,6 +142,7 @@ def export_charts(outputs: Path, tables: dict[str, Any]) -> list[str]:
     from analysis.publish import charts
 
     written = []
+    real_folder(outputs / "charts", outputs)
     for spec in charts.CHARTS:
         fig, meta = spec.draw(*(tables[t] for t in spec.tables))
         write_chart(fig, meta, chart_dir(outputs, spec.chart_id))

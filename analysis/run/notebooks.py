@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from analysis.factcheck.report import real_folder
 from analysis.paths import (
     CHART_FILE_KINDS,
     CHARTS_DIR_ENV,
@@ -382,6 +383,9 @@ def run_all(paths: Paths, out_dir: Path | None = None, workers: int | None = Non
     sources = notebook_sources(paths.notebooks)
     out_dir = out_dir or paths.outputs / "notebooks"
     charts_dir = charts_dir or paths.outputs / "charts"
+    for folder in (out_dir, charts_dir):  # written into as outputs/ itself is: never through a link elsewhere
+        if folder.is_relative_to(paths.outputs):
+            real_folder(folder, paths.outputs)
     own = pool is None
     pool = pool or start_pool(paths, charts_dir, workers, fresh)
     before = chart_marks(charts_dir)
