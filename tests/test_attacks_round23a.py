@@ -159,3 +159,25 @@ def test_the_chart_export_writes_in_outputs_charts_not_through_a_link(tmp_path: 
     assert not (outputs / "charts").is_symlink()
     assert all((outputs / "charts" / chart_id).is_dir() for chart_id in written)
     assert sorted(p.name for p in target.iterdir()) == ["kept.txt"]
+
+
+# --- A source's address is a URI before any output links it (class 5) -------------------------------------------------
+
+@pytest.mark.parametrize("url", ["https://news.example.org/a%20b/up-100%", "https://news.example.org/p?q=%zz",
+                                 "https://news.example.org/p%", "https://news.example.org/p#part#2"])
+def test_an_address_that_is_no_uri_is_refused_and_never_a_workbook_link(url: str) -> None:
+    """A "%" that starts no percent-encoding, or a second "#", passed as a source's address. XlsxWriter escapes a
+    bare "%" only in an address with no "%20" elsewhere, so the workbook's link was an invalid URI (Excel's repair
+    removes a sheet's hyperlinks). `validate` refuses it now, and the workbook keeps such an address as text."""
+    from analysis.publish.workbook_sheets import source_link
+    from analysis.record.hygiene import url_problem
+
+    assert url_problem(url)
+    assert source_link(url) == url  # text, not a {text: address} link
+
+
+def test_percent_encoded_addresses_are_still_links() -> None:
+    from analysis.publish.workbook_sheets import source_link
+
+    url = "https://news.example.org/a%20b?q=100%25#part"
+    assert source_link(url) == {url: url}

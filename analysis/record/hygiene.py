@@ -47,6 +47,10 @@ FIGURE_ID_RE = re.compile(rf"({SLUG})/({SLUG})")
 #: backslash, pipe, caret, square brackets (outside an IPv6 host, which no source uses) and parentheses — the
 #: characters that can close a Markdown link or an HTML attribute. Real addresses percent-encode them.
 _URL_FORBIDDEN = re.compile(r"[\s\"'<>`{}\\|^\[\]()]")
+#: A "%" that starts no percent-encoding ("100%", "%zz"). With one, or a second "#", an address is no URI (RFC 3986),
+#: and what writes a link passes it on as it is: XlsxWriter leaves every "%" of an address that holds one "%20" as it
+#: was, so the workbook's link was an invalid URI, which Excel repairs by removing the sheet's hyperlinks.
+_BARE_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
 _CONTROL_NAMES = {"\t": "a tab", "\r": "a carriage return", "\x0b": "a vertical tab (a pasted line break?)",
                   "\x0c": "a form feed", "\x00": "a NUL byte"}
 
@@ -559,6 +563,8 @@ def url_problem(url: str) -> str | None:
     if _URL_FORBIDDEN.search(url) or CONTROL_RE.search(url):
         return ("contains a character a URL must percent-encode (space, quote, bracket, parenthesis, backtick, "
                 "angle bracket …)")
+    if _BARE_PERCENT.search(url) or url.count("#") > 1:
+        return ('has a "%" not followed by two hex digits, or a second "#": percent-encode it ("%25", "%23")')
     try:
         parts = urllib.parse.urlsplit(url)
         port = parts.port
