@@ -181,3 +181,31 @@ def test_percent_encoded_addresses_are_still_links() -> None:
 
     url = "https://news.example.org/a%20b?q=100%25#part"
     assert source_link(url) == {url: url}
+
+
+# --- Datasette never serves an edition the build has replaced (class 2) ----------------------------------------------
+
+def test_datasette_says_so_when_the_database_it_serves_is_rebuilt(tmp_path: Path) -> None:
+    """`make serve` hands the build lock back, so `make` may rebuild cse.db while Datasette serves it. The new file
+    is renamed into place; Datasette's open connections kept reading the one they had opened, so every page showed
+    the previous edition for as long as the server ran (393 figures after a rebuild left 197). It now
+    answers 503, saying to start `make serve` again."""
+    from datasette.app import Datasette
+
+    from analysis.publish.database import PLUGINS_DIR, SETTINGS
+    from tests.event_loop import run_apart
+
+    served, rebuilt = tmp_path / DB_NAME, tmp_path / "rebuilt.db"
+    figures = build_database(DEFAULT, served)["figures"]
+    shutil.copyfile(served, rebuilt)
+    with sqlite3.connect(rebuilt) as db:
+        db.execute("delete from figures where rowid % 2 = 0")
+        left = db.execute("select count(*) from figures").fetchone()[0]
+    datasette = Datasette([str(served)], plugins_dir=str(PLUGINS_DIR), settings=SETTINGS)
+    count = "/cse.json?sql=select+count(*)+as+n+from+figures&_shape=array"
+    first = run_apart(datasette.client.get(count))
+    assert first.status_code == 200 and first.json() == [{"n": figures}]
+    os.replace(rebuilt, served)  # as the database step puts a new edition in place
+    second = run_apart(datasette.client.get(count))
+    assert second.status_code == 503 and "make serve" in second.text, (second.status_code, second.text[:200])
+    assert 0 < left < figures

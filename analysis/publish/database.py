@@ -137,8 +137,8 @@ def remove_companions(out: Path) -> None:
 
 
 #: Datasette's limit on one query's time (ms); its plugins cap value sizes and refuse `fts3_tokenizer`
-#: (`datasette_plugins/limits.py`), link only sources' own addresses (`links.py`) and write no formula into a CSV
-#: (`exports.py`).
+#: (`datasette_plugins/limits.py`), link only sources' own addresses (`links.py`), write no formula into a CSV
+#: (`exports.py`) and refuse to serve a database rebuilt since Datasette started (`served.py`).
 SQL_TIME_LIMIT_MS = 1000
 #: Datasette's settings for `make serve`, one place for the command and the tests. A table page also runs its filter
 #: again in each facet and in up to three queries per column to suggest facets, each with a limit of its own: a GET
