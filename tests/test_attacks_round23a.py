@@ -209,3 +209,21 @@ def test_datasette_says_so_when_the_database_it_serves_is_rebuilt(tmp_path: Path
     second = run_apart(datasette.client.get(count))
     assert second.status_code == 503 and "make serve" in second.text, (second.status_code, second.text[:200])
     assert 0 < left < figures
+
+
+# --- The workbook links a source where every other output does (class 5) ---------------------------------------------
+
+def test_the_workbook_links_a_source_without_its_click_tracking_as_the_report_does() -> None:
+    """A source read through another site keeps "?ref=<that site>" in the record. The report and the charts link
+    the page without it (`reader_url`); the workbook linked it with it, telling the publisher that readers came
+    from that site. The cell still shows the address as recorded; its link is the report's."""
+    import csv
+
+    from analysis.publish.workbook_sheets import source_link
+    from analysis.record.hygiene import reader_url
+
+    with (DEFAULT.processed / "sources.csv").open(encoding="utf-8", newline="") as f:
+        tracked = [row["url_main"] for row in csv.DictReader(f) if reader_url(row["url_main"]) != row["url_main"]]
+    assert tracked, "the record has a source address with a tracking parameter"
+    for url in tracked:
+        assert source_link(url) == {url: reader_url(url)}

@@ -28,7 +28,7 @@ from analysis.publish.workbook_columns import (
     column,
     qualifier_words,
 )
-from analysis.record.hygiene import is_web_url
+from analysis.record.hygiene import is_web_url, reader_url
 from analysis.record.printed import Printed, PrintedFigureError, parse_printed
 
 DATE_FORMAT = "d mmm yyyy"
@@ -96,9 +96,12 @@ EXCEL_URL_MAX = 2079
 
 def source_link(value: Any) -> Any:
     """A source's address as a live link only when it is an address every output may link (`is_web_url`) and
-    Excel can hold it; anything else (a longer address included) stays text."""
+    Excel can hold it; anything else (a longer address included) stays text. The cell shows the address as the
+    record has it; the link goes where the report's and the charts' links go (`reader_url`, without click-tracking
+    parameters): the workbook sent readers to ONS with "?ref=radicalismoffools.com", a site the record's address
+    was found through, where every other output links the page itself."""
     text = str(value).strip()
-    return {text: text} if is_web_url(text) and len(text) <= EXCEL_URL_MAX else cell_text(value)
+    return {text: reader_url(text)} if is_web_url(text) and len(text) <= EXCEL_URL_MAX else cell_text(value)
 
 
 def number_format(decimals: int, thousands: bool = True) -> str:
