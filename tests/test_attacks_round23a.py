@@ -227,3 +227,21 @@ def test_the_workbook_links_a_source_without_its_click_tracking_as_the_report_do
     assert tracked, "the record has a source address with a tracking parameter"
     for url in tracked:
         assert source_link(url) == {url: reader_url(url)}
+
+
+def test_each_served_database_links_its_own_sources(tmp_path: Path) -> None:
+    """The plugin kept each database's source addresses by the database's name, so a second Datasette in one
+    process, serving another "cse", linked the first one's sources and showed its own as text (a test served the
+    record's database, and round 14's test of linking then failed, depending on the order tests ran in)."""
+    from tests.test_attacks_round20a import _get
+
+    pages = []
+    for edition, url in (("one", "https://www.gov.uk/first-report"), ("two", "https://www.gov.uk/second-report")):
+        db = tmp_path / edition / DB_NAME
+        db.parent.mkdir()
+        with sqlite3.connect(db) as conn:
+            conn.execute("create table sources (id text, url_main text)")
+            conn.execute("insert into sources values ('s', ?)", (url,))
+        pages.append(_get(db, "/cse/sources")[1])
+    assert 'href="https://www.gov.uk/first-report"' in pages[0]
+    assert 'href="https://www.gov.uk/second-report"' in pages[1]

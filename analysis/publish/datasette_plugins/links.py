@@ -9,6 +9,7 @@ a source (issue 24, round fourteen). The workbook and the pages link only `sourc
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -16,18 +17,20 @@ import markupsafe
 from datasette import hookimpl
 from datasette.utils import is_url
 
-#: The source addresses of each database served, read once: a served database is never written.
-_SOURCE_URLS: dict[str, frozenset[str]] = {}
+#: The source addresses of each database served, read once (a served database is never written; one rebuilt under
+#: Datasette is not served at all: `served.py`). Kept per database object, not per name: kept per name, a second
+#: Datasette in the same process (the tests make many, each with its own "cse") was given the first one's addresses.
+_SOURCE_URLS: weakref.WeakKeyDictionary[Any, frozenset[str]] = weakref.WeakKeyDictionary()
 
 
 async def source_urls(datasette: Any, database: str) -> frozenset[str]:
     """Every `sources.url_main` of the database (none when it has no such table)."""
-    if database not in _SOURCE_URLS:
-        db = datasette.get_database(database)
+    db = datasette.get_database(database)
+    if db not in _SOURCE_URLS:
         has_sources = "sources" in await db.table_names()
         rows = await db.execute("select url_main from sources") if has_sources else []
-        _SOURCE_URLS[database] = frozenset(str(row[0]) for row in rows)
-    return _SOURCE_URLS[database]
+        _SOURCE_URLS[db] = frozenset(str(row[0]) for row in rows)
+    return _SOURCE_URLS[db]
 
 
 def binary_as_text(value: bytes) -> markupsafe.Markup:
