@@ -229,6 +229,27 @@ def test_the_workbook_links_a_source_without_its_click_tracking_as_the_report_do
         assert source_link(url) == {url: reader_url(url)}
 
 
+def test_datasette_links_a_source_without_its_click_tracking_as_the_report_does(tmp_path: Path) -> None:
+    """Datasette linked a source's recorded address as it is, tracking parameter and all; it links the page the
+    report links now, and still shows the address as recorded."""
+    import html
+    import re
+
+    from analysis.record.hygiene import reader_url
+    from tests.test_attacks_round20a import _get
+
+    db = tmp_path / DB_NAME
+    build_database(DEFAULT, db)
+    with sqlite3.connect(db) as conn:
+        tracked = [url for (url,) in conn.execute("select url_main from sources") if reader_url(url) != url]
+    assert tracked
+    status, page = _get(db, "/cse/sources?_size=max")
+    links = {html.unescape(href) for href in re.findall(r'<a href="(https?://[^"]+)"', page)}
+    assert status == 200
+    for url in tracked:
+        assert html.escape(url) in page and url not in links and reader_url(url) in links
+
+
 def test_each_served_database_links_its_own_sources(tmp_path: Path) -> None:
     """The plugin kept each database's source addresses by the database's name, so a second Datasette in one
     process, serving another "cse", linked the first one's sources and showed its own as text (a test served the

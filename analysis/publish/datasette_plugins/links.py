@@ -17,6 +17,8 @@ import markupsafe
 from datasette import hookimpl
 from datasette.utils import is_url
 
+from analysis.record.hygiene import reader_url
+
 #: The source addresses of each database served, read once (a served database is never written; one rebuilt under
 #: Datasette is not served at all: `served.py`). Kept per database object, not per name: kept per name, a second
 #: Datasette in the same process (the tests make many, each with its own "cse") was given the first one's addresses.
@@ -56,8 +58,10 @@ def render_cell(value: Any, table: str | None, database: str,
         return None
 
     async def as_text_unless_a_source() -> str | None:
-        if value.strip() in await source_urls(datasette, database):
-            return None
-        return markupsafe.escape(value)
+        if value.strip() not in await source_urls(datasette, database):
+            return markupsafe.escape(value)
+        # Linked where every other output links it: without click-tracking parameters (`reader_url`).
+        shown = reader_url(value.strip())
+        return None if shown == value.strip() else markupsafe.Markup('<a href="{}">{}</a>').format(shown, value)
 
     return as_text_unless_a_source
