@@ -266,3 +266,18 @@ def test_each_served_database_links_its_own_sources(tmp_path: Path) -> None:
         pages.append(_get(db, "/cse/sources")[1])
     assert 'href="https://www.gov.uk/first-report"' in pages[0]
     assert 'href="https://www.gov.uk/second-report"' in pages[1]
+
+
+def test_claimreview_gives_where_a_claim_appeared_as_the_report_links_it() -> None:
+    """ClaimReview's `appearance.url` was the recorded address with its click-tracking parameter, which search
+    engines show as where the claim appeared; the report links the page without it."""
+    from analysis.factcheck.claimreview import claim_review
+    from analysis.factcheck.report import Entry
+    from analysis.factcheck.wording import ACCURATE
+
+    claim = {"claim_id": "claim-jane-doe", "claimant": "Jane Doe News", "text": "1,200 cases", "verdict": ACCURATE,
+             "working": "1,200 as printed."}
+    source = {"url_main": "https://news.example.org/story?id=5&utm_source=newsletter&ref=elsewhere.example.org",
+              "title": "A story"}
+    review = claim_review(Entry(claim=claim, source=source), "https://cse.news.org.uk/", "cse-figures")
+    assert review["itemReviewed"]["appearance"]["url"] == "https://news.example.org/story?id=5"

@@ -11,7 +11,7 @@ from typing import Any
 
 from analysis.factcheck.report import Entry, for_readers, iso_date
 from analysis.factcheck.wording import ACCURATE, INACCURATE
-from analysis.record.hygiene import inline_safe_json
+from analysis.record.hygiene import inline_safe_json, reader_url
 
 #: Verdict → rating on a 1 (inaccurate) to 5 (accurate) scale; a verdict not listed gets no ClaimReview.
 REVIEW_RATINGS = {ACCURATE: 5, INACCURATE: 1}
@@ -30,8 +30,8 @@ def claim_review(e: Entry, site_url: str, project: str) -> dict[str, Any]:
         published = str(e.source["date_published"])
         item["datePublished"] = iso_date(published, e.date_is_approximate)
     appearance: dict[str, Any] = {"@type": "CreativeWork"}
-    if e.source.get("url_main"):
-        appearance["url"] = e.source["url_main"]
+    if e.source.get("url_main"):  # where the report links it: without click-tracking parameters
+        appearance["url"] = reader_url(e.source["url_main"])
     if e.source.get("title"):
         appearance["headline"] = e.source["title"]
     item["appearance"] = appearance
