@@ -281,3 +281,27 @@ def test_claimreview_gives_where_a_claim_appeared_as_the_report_links_it() -> No
               "title": "A story"}
     review = claim_review(Entry(claim=claim, source=source), "https://cse.news.org.uk/", "cse-figures")
     assert review["itemReviewed"]["appearance"]["url"] == "https://news.example.org/story?id=5"
+
+
+# --- A .venv seen under another name of its own folder is not a moved one (class 5) ----------------------------------
+
+def test_a_venv_reached_by_another_name_of_its_folder_is_not_taken_for_a_moved_one(tmp_path: Path) -> None:
+    """One folder under two names (here a bind mount; on a Mac, "~/Projects" and "~/projects") was a moved .venv
+    by name, so `make` from the other name rebuilt it and reran every step, and back again. A copy elsewhere is
+    still a moved one."""
+    import venv as stdlib_venv
+
+    from analysis.run.bootstrap import moved_venv
+
+    made, other = tmp_path / "made", tmp_path / "other"
+    made.mkdir()
+    other.mkdir()
+    if subprocess.run(["mount", "--bind", str(made), str(other)], capture_output=True).returncode:
+        pytest.skip("no bind mount here (needs root)")
+    try:
+        stdlib_venv.create(made / ".venv", with_pip=False, symlinks=True)
+        assert moved_venv(other / ".venv") is None
+        shutil.copytree(made / ".venv", tmp_path / "copy" / ".venv", symlinks=True)
+        assert moved_venv(tmp_path / "copy" / ".venv") == made / ".venv"
+    finally:
+        subprocess.run(["umount", str(other)], check=True)

@@ -188,8 +188,19 @@ def moved_venv(venv: Path = VENV) -> Path | None:
     for value in _MADE_IN.findall(activate.read_text(encoding="utf-8", errors="replace")):
         folder = _folder_named(value)
         if folder is not None:
-            return None if Path(folder).resolve() == venv.resolve() else Path(folder)
+            return None if _same_folder(Path(folder), venv) else Path(folder)
     return None
+
+
+def _same_folder(named: Path, venv: Path) -> bool:
+    """Whether an activate script's folder is this venv: the same folder (device and inode) when it still exists,
+    else the same name once links are resolved. By name alone, one folder under two names, a bind mount or a
+    case-insensitive file system ("~/Projects/cse" and "~/projects/cse" on a Mac), was taken for a move, and each
+    `make` from the other name rebuilt .venv and so reran every step."""
+    try:
+        return os.path.samefile(named, venv)
+    except OSError:
+        return named.resolve() == venv.resolve()
 
 
 def _folder_named(value: str) -> str | None:
