@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from analysis.factcheck.scan_find import RATE_BASE_UNREAD
 from analysis.record.printed import parse_printed
 from tests.scanned import listed as _listed
 from tests.scanned import read as _read
@@ -139,10 +140,9 @@ def test_a_count_beside_the_words_is_still_a_count(text: str, figures: list[tupl
 
 
 @pytest.mark.parametrize(("text", "left", "kind"), [
-    ("The rate was 2.77 per 1k children.", "2.77 per 1k", "rate whose base is printed with a scale or in words"),
-    ("The rate was 277 per 100k.", "277 per 100k", "rate whose base is printed with a scale or in words"),
-    ("The rate was 2.77 per thousand children.", "2.77 per thousand",  # the count 2.77, its base gone
-     "rate whose base is printed with a scale or in words"),
+    ("The rate was 2.77 per 1k children.", "2.77 per 1k", RATE_BASE_UNREAD),
+    ("The rate was 277 per 100k.", "277 per 100k", RATE_BASE_UNREAD),
+    ("The rate was 2.77 per thousand children.", "2.77 per thousand", RATE_BASE_UNREAD),  # 2.77, its base gone
     ("It cost 1,200 GBP per child.", "1,200 GBP", "number with a unit no figure form reads"),  # the count 1,200
     ("It cost \u00a31.2 million-plus.", "\u00a31.2 million-plus", "number printed open-ended"),  # exact
     ("Nought point five per cent were girls.", "Nought point five per cent",  # 5 per cent

@@ -83,7 +83,7 @@ _OPEN = "number printed open-ended"
     ("Referrals were 56 to 60 per cent.", "56 to 60 per cent", "range"),
     # a rate whose base is in words: the counts 12.3 and 10,000
     ("The rate was 12.3 per ten thousand children.", "12.3 per ten thousand",
-     "rate whose base is printed with a scale or in words"),
+     "rate whose base is printed with a scale, in words or before it"),
 ])
 def test_a_figure_no_form_reads_is_listed(text: str, left: str, kind: str) -> None:
     assert _read(text) == ([], [_listed(left, kind)])

@@ -13,6 +13,7 @@ import pytest
 from analysis.factcheck import evaluate
 from analysis.factcheck.ranged import input_range
 from analysis.factcheck.scan import scan_text
+from analysis.factcheck.scan_find import RATE_BASE_UNREAD, SIGNED_QUALIFIER
 from analysis.paths import DEFAULT, PROJECT_ROOT
 from analysis.record.printed import parse_printed
 from tests.scanned import listed, read
@@ -168,3 +169,32 @@ def test_a_percentage_in_words_with_a_sign_written_on_is_read(text: str, printed
     """ "twelvepc" left no trace: no figure form took it (the first-word lookahead wanted no letter after the
     word) and no digit was there to be listed."""
     assert [f[:3] for f in read(text)[0]] == [(printed, 12.0, "percent")]
+
+
+@pytest.mark.parametrize(("text", "listed_as", "kind"), [
+    # two qualifiers: read as "about 1,200", the bound gone
+    ("There were at most about 1,200 cases.", "at most about 1,200", SIGNED_QUALIFIER),
+    ("There were more than around 1,200 cases.", "more than around 1,200", SIGNED_QUALIFIER),
+    ("There were not more than about 1,200 cases.", "not more than about 1,200", SIGNED_QUALIFIER),
+    # a threshold's mark: the exact 1,200
+    ("Cases crossed the 1,200 mark.", "1,200 mark", SIGNED_QUALIFIER),
+    ("Referrals fell below the 1,200-barrier.", "1,200-barrier", SIGNED_QUALIFIER),
+    # a rate's base printed first: the counts 10,000 and 12
+    ("Per 10,000 children, 12 were referred.", "Per 10,000 children, 12", RATE_BASE_UNREAD),
+    ("In London, per 10,000 children there were 12 referrals.", "per 10,000 children there were 12",
+     RATE_BASE_UNREAD),
+])
+def test_a_bound_of_an_estimate_a_mark_or_a_base_printed_first_is_checked_by_hand(text: str, listed_as: str,
+                                                                                  kind: str) -> None:
+    found, not_read = read(text)
+    assert found == [] and not_read == [listed(listed_as, kind)]
+
+
+@pytest.mark.parametrize(("text", "figures"), [
+    ("There were no more than 1,200 cases.", [("no more than 1,200", 1200.0, "count", "at most")]),
+    ("There were just over 1,200 cases.", [("just over 1,200", 1200.0, "count", "just over")]),
+    ("Rates rose to 12 per 10,000 children, 3 more than in 2019.",
+     [("12 per 10,000", 12.0, "rate", "exact"), ("3", 3.0, "count", "exact")]),
+])
+def test_one_qualifier_and_a_rate_printed_base_last_are_read_as_before(text: str, figures: list) -> None:
+    assert read(text)[0] == figures

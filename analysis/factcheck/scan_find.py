@@ -105,9 +105,10 @@ _EMERGENCY_CALL = (rf"(?i:\ban?\s+{_EMERGENCY}\s+call\b|(?<![\w£.,-])999\s+call
 IN_A_NAME = "number inside a name or a code"
 #: … and a number in words of more than one part, which the parser does not read.
 NUMBER_IN_WORDS = "number in words of more than one part"
-#: … a fraction in words the parser does not read, and a rate whose base is printed with a scale or in words.
+#: … a fraction in words the parser does not read, and a rate whose base is printed with a scale, in words or before
+#: the rate.
 FRACTION_IN_WORDS = "fraction in words no figure form reads"
-RATE_BASE_IN_WORDS = "rate whose base is printed with a scale or in words"
+RATE_BASE_UNREAD = "rate whose base is printed with a scale, in words or before it"
 _SCALE = r"(?:hundred|thousand|million|billion)"
 
 #: A kind of number left out: digit groups parted by apostrophes.
@@ -360,13 +361,18 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
                                    r"|\bevery\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b"
                                    rf"(?=\s+(?:{'|'.join(COUNT_NOUNS)}))",
                                    re.IGNORECASE)),
-    # A rate whose base is printed with a scale or in words ("2.77 per 1k children", "277 per 100k", "2.77 per
-    # thousand"): read as two counts, or as the count 2.77 with its base gone (issue 24, round seventeen).
+    # A rate whose base is printed with a scale ("2.77 per 1k children", "277 per 100k", "2.77 per thousand"): read as
+    # two counts, or as the count 2.77 with its base gone (issue 24, round seventeen).
     # (or in words, "12.3 per ten thousand": the counts 12.3 and 10,000, round nineteen)
-    (RATE_BASE_IN_WORDS, re.compile(rf"(?<![\w£.,-]){NUM}\s+per\s+(?:{NUM}\s?(?:k|m|thousand|million)\b"
-                                    rf"|(?:a\s+|one\s+)?(?:hundred|thousand|million)\b"
-                                    rf"|(?:{WORDNUM})(?:[ -](?:hundred|thousand|million))?\b)",
-                                    re.IGNORECASE)),
+    # (or printed before the rate, "Per 10,000 children, 12 were referred": the counts 10,000 and 12, round 23)
+    (RATE_BASE_UNREAD, re.compile(rf"(?<![\w£.,-]){NUM}\s+per\s+(?:{NUM}\s?(?:k|m|thousand|million)\b"
+                                  rf"|(?:a\s+|one\s+)?(?:hundred|thousand|million)\b"
+                                  rf"|(?:{WORDNUM})(?:[ -](?:hundred|thousand|million))?\b)"
+                                  # (where "per" opens the sentence or a clause: "12 per 10,000 children, 3 more" is
+                                  # a rate, then a count)
+                                  rf"|(?:^|(?<=[,;:(]\s))per\s+{NUM}(?:\s+[a-z][\w'-]*){{1,3}},?\s+"
+                                  rf"(?:there\s+(?:were|are)\s+)?(?:{NUM}|{WORDNUM})\b(?![.,]\d)",
+                                  re.IGNORECASE)),
     # A number with a unit or scale no figure form reads ("56 pct", "1.2 mln", "twelve hundred", "5,000 dollars"),
     # "one hundred" apart, or in a currency other than pounds ("$5m", "€5m"); and "12 pc", a per cent sign
     # spaced as the form "12pc" is not (read as the count 12; "12 PCs" are officers).
@@ -480,7 +486,12 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
     # the exact 1,200 and the count 50 (round seventeen).
     # (not the ">" that closes a web address's angle brackets, masked just before: "<https://example.org> 12 cases"
     # listed its 12 as "more than 12", issue 24, round twenty-one)
-    (SIGNED_QUALIFIER, re.compile(rf"(?:(?<!\x00)[~≈<>≥≤±∓]\s?|(?<![\w.])c\.(?=£?\d)){_FIGURE_UNIT}"
+    # (and two qualifiers before it, "at most about 1,200", "more than around 1,200": read as "about 1,200", the
+    # bound gone; and a threshold's mark, "crossed the 1,200 mark", "fell below the 1,200 barrier": the exact
+    # 1,200; round twenty-three)
+    (SIGNED_QUALIFIER, re.compile(rf"\b(?:{_QUAL})\s+(?:{_QUAL})\s+{_FIGURE_UNIT}(?![\w%]|[.,]\d)"
+                                  rf"|(?<![\w£.,-]){_FIGURE_UNIT}[- ](?:mark|milestone|barrier|threshold)\b"
+                                  rf"|(?:(?<!\x00)[~≈<>≥≤±∓]\s?|(?<![\w.])c\.(?=£?\d)){_FIGURE_UNIT}"
                                   rf"|(?<![\w£.,-]){_FIGURE_UNIT}(?:-?odd\b|-?ish\b|\s+or\s+so\b"
                                   rf"|\s+approx(?:imately\b|\.|\b)|\s+or\s+thereabouts\b|\s?\(?\s?(?:[±∓]|\+/-)\s?{_FIGURE_UNIT}\)?"
                                   # (or in brackets, "1,200 (approx.)", "1,200 (est.)": the exact 1,200, round 21)
@@ -523,7 +534,7 @@ UNCHECKED = frozenset({"range", "fraction or pair", "ratio", "multiplier", "numb
                        "number with spaces between its digit groups", APOSTROPHE_GROUPS, SCIENTIFIC, "negative number",
                        SIGNED_NUMBER, AVERAGE, DENIED, FORECAST, HEADED_UNIT,
                        UNREAD, SHARES_UNIT, SCALE_IN_WORDS, SIGNED_QUALIFIER, NUMBER_IN_WORDS, FRACTION_IN_WORDS,
-                       RATE_BASE_IN_WORDS})
+                       RATE_BASE_UNREAD})
 
 _FRACTION = (r"(?:three[- ]quarters|two[- ]thirds|a third|one[- ]third|a quarter|one[- ]quarter|half|a half"
              r"|(?:a|one|two|three|four)[- ]fifths?|a tenth|one[- ]tenth)")
