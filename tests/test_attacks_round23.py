@@ -198,3 +198,17 @@ def test_a_bound_of_an_estimate_a_mark_or_a_base_printed_first_is_checked_by_han
 ])
 def test_one_qualifier_and_a_rate_printed_base_last_are_read_as_before(text: str, figures: list) -> None:
     assert read(text)[0] == figures
+
+
+@pytest.mark.parametrize(("text", "kinds"), [
+    ("Cases fell 12 per cent, or 300.", [("12 per cent", "percent_change"), ("300", "difference")]),
+    ("Referrals rose 12% (300).", [("12%", "percent_change"), ("300", "difference")]),
+    ("Cases fell 12 per cent, and 300 were closed.", [("12 per cent", "percent_change"), ("300", "")]),
+    ("Cases fell 12 per cent to 1,200.", [("12 per cent", "percent_change"), ("1,200", "")]),
+])
+def test_a_count_that_restates_a_percentage_change_is_the_change(text: str, kinds: list[tuple[str, str]]) -> None:
+    """ "fell 12 per cent, or 300": the 300 is the fall again, as a count; it was a count of cases, a level."""
+    from analysis.factcheck.scan_find import find_figures
+    from analysis.factcheck.scan_text import Sentence
+
+    assert [(f.text, f.derived) for f in find_figures(Sentence(text, 1, 0))[0]] == kinds

@@ -651,6 +651,9 @@ _UNIT_FOLLOWS = re.compile(rf"\s*(?:to|and|or|-)\s+(?:about\s+|around\s+)?£?(?:
                            rf"(?:(?:{PER_CENT})(?!\w)|(?:{SPACED_SCALE_WORDS}|{JOINED_SCALE_WORDS})\b)",
                            re.IGNORECASE)
 _STARTS_OF = re.compile(r"\s*of\b", re.IGNORECASE)
+#: What puts a count just after a percentage change as the same change ("fell 12 per cent, or 300", "rose 12% (300)"):
+#: read alone, the 300 was a count of the thing, offered as a level (issue 24, round twenty-three).
+_SAME_CHANGE_AGAIN = re.compile(r"(?:%|\bcent|\bpc),?\s*(?P<joint>or|\(|i\.e\.|that\s+is),?\s*$", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z'-]+")
 _CLAUSE_END = re.compile(r"[;:.!?]\s|\x00|—|–")
 _SPACE_OR_HYPHEN = re.compile(r"[\s-]+")
@@ -892,6 +895,9 @@ def find_figures(sentence: Sentence, skip: frozenset[str] = frozenset()) -> tupl
             continue
         printed, text = read_as
         derived, because = _derived(core, printed, before, after)
+        again = _SAME_CHANGE_AGAIN.search(before[-TAIL:]) if not derived and found else None
+        if again and found[-1].derived == "percent_change":  # "fell 12 per cent, or 300": the fall again, as a count
+            derived, because = "difference", again.group("joint")
         start = m.start() if text != core else m.start("core")
         counted = counted_phrase(after)
         head = head_noun(counted)
