@@ -29,6 +29,7 @@ from analysis.factcheck.scan_find import (
     NOT_READ,
     UNCHECKED,
     LeftOut,
+    below_a_unit_heading,
     find_figures,
 )
 from analysis.factcheck.scan_input import DEFAULT_MAX_MB, InputRefused, decode_article, over_limit
@@ -117,6 +118,7 @@ def scan_text(raw: str, paths: Paths, max_figures: int | None = DEFAULT_MAX_FIGU
     not_read: list[str] = []
     cache: dict[Any, Any] = {}
     previous = None
+    heading = False  # whether the sentence is below a table's heading that gives its unit
     text = to_text(raw)
     if not text:
         not_read.append(NO_TEXT)
@@ -124,6 +126,8 @@ def scan_text(raw: str, paths: Paths, max_figures: int | None = DEFAULT_MAX_FIGU
     for sentence in every:
         opens = previous is None or previous.paragraph != sentence.paragraph  # a list's number opens its paragraph
         found, skipped = find_figures(sentence, frozenset() if opens else frozenset({LIST_NUMBER}))
+        found, headed, heading = below_a_unit_heading(sentence, found, heading)
+        skipped += headed
         room = len(found) if max_figures is None else max_figures - len(pairs)
         stop = len(found) > room
         if stop:

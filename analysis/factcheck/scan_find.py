@@ -44,9 +44,9 @@ from analysis.record.vocabulary import (
 )
 from analysis.record.word_pattern import code_runs, trie_pattern
 
-__all__ = ["Found", "LeftOut", "find_figures", "counted_phrase", "head_noun", "is_verb_form", "COUNT_NOUNS",
-           "MAX_PER_SENTENCE", "NOT_READ", "NOT_LISTED", "UNCHECKED", "UNREAD", "IN_A_NAME", "LIST_NUMBER",
-           "SIGNED_QUALIFIER"]
+__all__ = ["Found", "LeftOut", "find_figures", "below_a_unit_heading", "counted_phrase", "head_noun", "is_verb_form",
+           "COUNT_NOUNS", "MAX_PER_SENTENCE", "NOT_READ", "NOT_LISTED", "UNCHECKED", "UNREAD", "IN_A_NAME",
+           "LIST_NUMBER", "SIGNED_QUALIFIER"]
 
 
 @dataclass(frozen=True)
@@ -156,6 +156,10 @@ _FIGURE_UNIT = rf"£?{NUM}(?:{JOINED_SCALE_WORDS}|{PER_CENT_SIGN}|\s(?:{SPACED_S
 #: An end of a range in words, its scale word spaced or joined ("between 2 and 3 million", "between £1m and £2m").
 _RANGE_END = rf"£?{NUM}(?:{JOINED_SCALE_WORDS}|{PER_CENT_SIGN}|\s(?:{SPACED_SCALE_WORDS}))?"
 
+#: A unit or scale in brackets, as a table's heading prints it ("Referrals (thousands)", "Cost (£m)", "(in %)").
+UNIT_IN_BRACKETS = (r"\(\s*(?:in\s+)?(?:thousands|millions|billions|'?000s?"
+                    r"|£\s?(?:m|bn|k|'?000s?|thousands|millions)|%|per\s?cent|percentages?)\s*\)")
+
 #: Left-out kinds a reader reads through, blanked as spaces, not as a stop: "9,000[1] children at risk" counts
 #: children at risk as "9,000 children at risk" does.
 READ_THROUGH = frozenset({"note mark"})
@@ -234,8 +238,8 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
     # Numbers after a heading that gives their unit or scale in brackets, as a flattened table prints them
     # ("Referrals (thousands): 1.2, 1.5, 1.8", "Cost (£m): 1.2 in 2019"): read as the counts 1.2, 1.5 and 1.8, a
     # thousand times too small (issue 24, round twenty-one). The rest of the sentence is listed, to check by hand.
-    (HEADED_UNIT, re.compile(r"\(\s*(?:thousands|millions|billions|'?000s?|£\s?(?:m|bn|k|'?000s?|thousands|millions)"
-                             r"|%|per\s?cent|percentages?)\s*\)\s*:.*", re.IGNORECASE | re.DOTALL)),
+    # (and with a table's row after it, no colon between, "Referrals (thousands) 2019 1.2", round twenty-three)
+    (HEADED_UNIT, re.compile(rf"{UNIT_IN_BRACKETS}\s*(?::|(?=[|\d£]))(?s:.*)", re.IGNORECASE)),
     ("time", re.compile(r"\b\d{1,2}[:.]\d{2}\s?(?:am|pm|a\.m\.|p\.m\.|GMT|BST|UTC)\b|\b\d{1,2}:\d{2}\b"
                         r"|\b\d{1,2}\s?(?:am|pm)\b", re.IGNORECASE)),
     ("date", re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?\b"
@@ -908,6 +912,25 @@ def find_figures(sentence: Sentence, skip: frozenset[str] = frozenset()) -> tupl
     if read_to >= 0:
         _unread_digits(masked, read_to, len(masked), sentence, left_out)
     return found, left_out
+
+
+_HEADING_UNIT = re.compile(UNIT_IN_BRACKETS, re.IGNORECASE)
+_ROW_WORD = re.compile(r"[^\W\d_]+")
+#: The most words a table's row printed as text holds besides its numbers ("Metropolitan Police Service | 1.2").
+ROW_WORDS = 4
+
+
+def below_a_unit_heading(sentence: Sentence, found: list[Found],
+                         heading: bool) -> tuple[list[Found], list[LeftOut], bool]:
+    """A table's row below a heading that prints its numbers' unit in brackets, in an earlier sentence ("Referrals
+    (thousands)" over "2019 | 1.2", as a page's table or a PDF's reads as text): its figures are listed as
+    HEADED_UNIT, not read as counts a thousand times too small (issue 24, round twenty-three). Returns the figures
+    kept, the row listed, and whether the next sentence is below such a heading (`heading`: whether this one is)."""
+    text = sentence.text.rstrip()
+    row = len(_ROW_WORD.findall(text)) <= ROW_WORDS and not text.endswith(".")
+    if heading and row:  # the row whole, as the rest of a sentence after its heading is listed
+        return [], [LeftOut(text, HEADED_UNIT, sentence)] if found else [], True
+    return found, [], _HEADING_UNIT.search(text) is not None and not text.endswith(".")
 
 
 def _set_aside(m: re.Match[str], core: str, qual: str | None, masked: str, before: str,
