@@ -239,3 +239,11 @@ def test_a_tables_rows_below_a_heading_that_gives_their_unit_are_checked_by_hand
 ])
 def test_prose_after_a_unit_heading_is_read_as_prose(text: str) -> None:
     assert [f[0] for f in read(text)[0]] == ["1,200"]
+
+
+@pytest.mark.parametrize("text", ["There were 1,2:00 cases.", "There were 1,2\uff1a00 cases.",
+                                  "There were 1,2E00 cases.", "There were 1,2\u24ba00 cases."])
+def test_a_time_or_a_power_never_starts_inside_a_number(text: str) -> None:
+    """r23b's left C16: a colon or an "E" inside "1,200" (full-width, or as NFKC reads a circled letter) made
+    "2:00" a time and "2E00" a power, and the count 1 was read."""
+    assert read(text)[0] == []

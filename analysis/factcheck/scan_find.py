@@ -240,8 +240,10 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
     # thousand times too small (issue 24, round twenty-one). The rest of the sentence is listed, to check by hand.
     # (and with a table's row after it, no colon between, "Referrals (thousands) 2019 1.2", round twenty-three)
     (HEADED_UNIT, re.compile(rf"{UNIT_IN_BRACKETS}\s*(?::|(?=[|\d£]))(?s:.*)", re.IGNORECASE)),
-    ("time", re.compile(r"\b\d{1,2}[:.]\d{2}\s?(?:am|pm|a\.m\.|p\.m\.|GMT|BST|UTC)\b|\b\d{1,2}:\d{2}\b"
-                        r"|\b\d{1,2}\s?(?:am|pm)\b", re.IGNORECASE)),
+    # (not from inside a number, "1,2:00" (a full-width colon read as ":"): its "2:00" was a time and the count 1
+    # read; round twenty-three)
+    ("time", re.compile(r"(?<![\d,.])(?:\b\d{1,2}[:.]\d{2}\s?(?:am|pm|a\.m\.|p\.m\.|GMT|BST|UTC)\b"
+                        r"|\b\d{1,2}:\d{2}\b|\b\d{1,2}\s?(?:am|pm)\b)", re.IGNORECASE)),
     ("date", re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?\b"
                         # (not a month before a figure, "In May 1,200 cases", "In June 12% of cases": "May 1" was
                         # a date and ",200" unread, "June 12" a date and the 12% gone, issue 24, round twenty-two)
@@ -408,7 +410,7 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
     # A number in scientific notation ("1e3", "1.2e+03", "10^3"): "10^3 cases" gave the counts 10 and 3, and "1e3"
     # was left out as a code (issue 24, round sixteen).
     # ("10³" too: a superscript after 10 is a power, after any other number a note's mark, below)
-    (SCIENTIFIC, re.compile(rf"(?<![\w.#-])\d+(?:\.\d+)?(?:e[+-]?\d+|\^[+-]?\d+)(?![\w.]|,\d)"
+    (SCIENTIFIC, re.compile(rf"(?<![\w.,#-])\d+(?:\.\d+)?(?:e[+-]?\d+|\^[+-]?\d+)(?![\w.]|,\d)"
                             rf"|(?<![\w.,#-])10[\u207a\u207b]?[{SUPERSCRIPTS}]+", re.IGNORECASE)),
     # A number with a minus sign (a fall in a table: "1,200 (-9%)"): the parser reads no signed figure, and scan
     # left it out without a word ("−9%" was in neither list).
