@@ -247,3 +247,15 @@ def test_a_time_or_a_power_never_starts_inside_a_number(text: str) -> None:
     """r23b's left C16: a colon or an "E" inside "1,200" (full-width, or as NFKC reads a circled letter) made
     "2:00" a time and "2E00" a power, and the count 1 was read."""
     assert read(text)[0] == []
+
+
+@pytest.mark.parametrize(("text", "masked"), [
+    ("Ring 07700 900 l23 for help; 1,200 were referred.", "07700 900 l23"),
+    ("Call O2O 7946 OOOl now.", "O2O 7946 OOOl"),
+    ("Ring 07700 900 123 for help.", "07700 900 123"),
+])
+def test_scan_reads_letters_for_digits_in_personal_data_as_the_record_does(text: str, masked: str) -> None:
+    """r23b's left C18: the record's check reads "O2O 7946 OOOl" as a phone number, scan read 7946 as a count; and a
+    mobile after "Ring" was cut at its first group ("Ring 07700"), so 900 was a count."""
+    assert [f[0] for f in read(text)[0]] == (["1,200"] if "1,200" in text else [])
+    assert (masked, "phone number") in _left(text)

@@ -22,7 +22,7 @@ from analysis.record.hygiene import is_mark, other_numeral, same_length_reading
 from analysis.record.pattern_set import PatternSet
 from analysis.record.printed import Printed, PrintedFigureError, parse_printed
 from analysis.record.safeguarding import PATTERNS as PERSONAL
-from analysis.record.safeguarding import nhs_check_digit_holds
+from analysis.record.safeguarding import letters_read_as_digits, nhs_check_digit_holds
 from analysis.record.vocabulary import (
     APOSTROPHE_DIGIT_GROUPS,
     FRACTIONS,
@@ -97,7 +97,8 @@ _DIAL = r"(?i:\b(?:call|ring|dial|phone|text|txt)(?:s|ed|ing)?)"
 #: the" may open a noun's phrase ("the text on page 12").
 _CALL_THE = r"(?i:\b(?:call|ring|dial)(?:s|ed|ing)?\s+(?:the|an?|your|their|our))"
 _EMERGENCY = r"(?:999|101|111)"
-_SERVICE_NUMBER = rf"(?:{_EMERGENCY}|112|116\s?\d{{3}}|\d{{5}})\b(?![.,]\d)"
+#: (never the first group of a longer number: "Ring 07700 900 123" masked "Ring 07700" and read the count 900)
+_SERVICE_NUMBER = rf"(?:{_EMERGENCY}|112|116\s?\d{{3}}|\d{{5}})\b(?![.,]\d|\s\d)"
 _EMERGENCY_CALL = (rf"(?i:\ban?\s+{_EMERGENCY}\s+call\b|(?<![\w£.,-])999\s+calls\b"
                    rf"|\bcalls?\s+to\s+{_EMERGENCY}\b(?![.,]\d))")
 
@@ -705,8 +706,11 @@ def _mask(text: str, sentence: Sentence, left_out: list[LeftOut], skip: frozense
     # mark, not the decimal point that would hide the year. Both readings are blanked together.
     # One substitution per kind, in C, and only on a sentence where RE2 finds the kind may be (`_KINDS`): the text
     # is copied only where a kind is found.
-    full = same_length_reading(text)
-    edges = figure_reading(text, full)
+    # The personal kinds read a letter O or l among digits as the digit, as the record's check does ("Call O2O 7946
+    # OOOl": its 7946 was a count; issue 24, round twenty-three); a figure's edges never do.
+    plain = same_length_reading(text)
+    edges = figure_reading(text, plain)
+    full = letters_read_as_digits(plain)
     possible = _KINDS.could_match(full) if edges is full or edges == full else _KINDS.could_match(full, edges)
     for index, (kind, pattern) in enumerate(LEFT_OUT):
         if index not in possible or kind in skip:

@@ -554,7 +554,7 @@ _MAYBE = re.compile(rf"[\d@]|::|e-?mail|birth|born|dob|d\.o\.b|\bdot\b|{_MARK_OP
 def personal_data_in(text: str) -> list[str]:
     """Names of the kinds of personal data the text seems to contain (empty when none)."""
     # A zero-width space, a full-width @, an en dash or "&#64;" must not split a pattern.
-    text = _spoken_digits_read(_zeros_read(_latin_read(pattern_text(_decoded(text or "")))))
+    text = _spoken_digits_read(letters_read_as_digits(_latin_read(pattern_text(_decoded(text or "")))))
     if not _MAYBE.search(text):
         return []
     return list(_scan(text))
@@ -574,9 +574,10 @@ _NEAR_A_DIGIT = re.compile(r"\d[ ._~/-]?[Ool]|[Ool][ ._~/-]?\d")
 _ZERO = str.maketrans("Ool", "001")
 
 
-def _zeros_read(text: str) -> str:
+def letters_read_as_digits(text: str) -> str:
     """The text with each letter O or l in a run of digits, or in a group of them beside one, read as the zero or
-    one it stands for."""
+    one it stands for. One letter for one digit: scan finds personal data in this reading and blanks it in the text
+    as written."""
     if not _NEAR_A_DIGIT.search(text):
         return text
     text = _DIGITS_AND_OS.sub(lambda m: m.group().translate(_ZERO), text)
