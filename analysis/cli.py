@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import importlib
+import os
 import sys
 from collections.abc import Iterator
 
@@ -94,8 +95,11 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:  # Ctrl-C: one line; every writer leaves the previous outputs whole
         print(f"\npython -m analysis {name}: interrupted; files being written were not kept", file=sys.stderr)
         return 130
-    except BrokenPipeError:  # `… | head` closed the pipe: Python's own handling, not a failure to report
-        raise
+    except BrokenPipeError:  # `… | head` closed the pipe: stop quietly, as a pipe's other writers do
+        # (Python's own handling printed a traceback: r23b, round twenty-three). Standard output is pointed at
+        # nothing, so the interpreter's last flush of it cannot fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141  # 128 + SIGPIPE (13), what a shell reports for a writer whose pipe was closed
     except OSError as err:  # a file the command could not write or read: one line, as in the main job
         print(os_error_line(f"python -m analysis {name}", err), file=sys.stderr)
         return 1

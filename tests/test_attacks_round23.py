@@ -259,3 +259,21 @@ def test_scan_reads_letters_for_digits_in_personal_data_as_the_record_does(text:
     mobile after "Ring" was cut at its first group ("Ring 07700"), so 900 was a count."""
     assert [f[0] for f in read(text)[0]] == (["1,200"] if "1,200" in text else [])
     assert (masked, "phone number") in _left(text)
+
+
+@pytest.mark.parametrize(("args", "text"), [
+    (["search", "--json", "--limit", "1000", "children"], ""),  # ~100 KB, more than a pipe holds
+    (["scan", "--json", "-"], "There were 1,200 cases in 2019. " * 3000),
+])
+def test_a_pipe_closed_by_its_reader_stops_the_command_quietly(args: list[str], text: str) -> None:
+    """`python -m analysis search … | head -1` printed a BrokenPipeError traceback (r23b's left C22)."""
+    with subprocess.Popen([sys.executable, "-m", "analysis", *args], cwd=PROJECT_ROOT, stdin=subprocess.PIPE,
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE) as run:
+        assert run.stdin is not None and run.stdout is not None and run.stderr is not None
+        run.stdin.write(text.encode())
+        run.stdin.close()
+        run.stdout.read(10)
+        run.stdout.close()  # the reader goes, as `head -c 10` does
+        errors = run.stderr.read().decode()
+        assert run.wait(timeout=120) == 141
+    assert "Traceback" not in errors and "BrokenPipeError" not in errors
