@@ -25,6 +25,7 @@ from analysis.record.hygiene import (
     figure_id_problem,
     is_mark,
     normal_text_keeping_digits,
+    plain_letters,
     same_length_reading,
 )
 from analysis.record.printed import Printed, PrintedFigureError, exactness_problem, negative_problem, parse_printed
@@ -80,8 +81,10 @@ def normalise_for_match(text: str) -> str:
     them (`normal_text_keeping_digits`: NFKC, with the digits of other scripts kept as written); nothing else, so a
     wrong digit still fails. Read as written, "1.2" was printed in "1.2Ⓜ", "56" in "56﹪" and "5" in "5 🄿🄿",
     which scan and the parser read as 1.2 million, 56% and 5 points: the record held a figure a million times too
-    small or a count for a share (issue 24, round twenty-two)."""
-    return _SPACES.sub(" ", normal_text_keeping_digits(text or "").translate(_QUOTE_FOLD)).strip().lower()
+    small or a count for a share (issue 24, round twenty-two). The letters are read as the parser reads them
+    (`plain_letters`): "1.2" was printed in "1.2 míllion" and "56" in "56 pér cent" (round twenty-three)."""
+    read = plain_letters(normal_text_keeping_digits(text or ""))
+    return _SPACES.sub(" ", read.translate(_QUOTE_FOLD)).strip().lower()
 
 
 def _joined(mark: str, other: str) -> bool:

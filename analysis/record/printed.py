@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from analysis.record.hygiene import digits_problem, normal_text, same_length_reading
+from analysis.record.hygiene import digits_problem, normal_text, plain_letters, same_length_reading
 from analysis.record.vocabulary import (
     FRACTIONS,
     JOINED_SCALE_WORDS,
@@ -201,7 +201,7 @@ def _parse(original: str) -> Printed:
     if problem:
         raise PrintedFigureError(f"cannot read {original!r} as a figure: {problem}")
     text, _ = split_status_mark(original)
-    body = _normalise(normal_text(text))
+    body = _normalise(plain_letters(normal_text(text)))  # "1.2 míllion", "1.2 mıllion": a million
     if body in MARKERS or body.lower() in MARKERS:
         return Printed(original, None, "unavailable", "marker", decimals=None, marker=body)
 

@@ -16,12 +16,11 @@ from __future__ import annotations
 import functools
 import html
 import re
-import unicodedata
 import urllib.parse
 from collections.abc import Callable
 from typing import Any
 
-from analysis.record.hygiene import pattern_text
+from analysis.record.hygiene import latin_base, pattern_text
 from analysis.record.problems import Problems
 from analysis.record.vocabulary import WORD_NUMBERS
 from analysis.record.word_pattern import trie_pattern
@@ -584,10 +583,6 @@ def letters_read_as_digits(text: str) -> str:
     return _LETTERS_BESIDE_DIGITS.sub(lambda m: m.group().translate(_ZERO), text)
 
 
-#: Letters with no decomposition to their Latin base letter.
-_LATIN_BASE = {"Ł": "L", "ł": "l", "Ø": "O", "ø": "o", "Đ": "D", "đ": "d", "Ħ": "H", "ħ": "h", "ı": "i", "ſ": "s"}
-
-
 def _latin_read(text: str) -> str:
     """The text with each accented Latin letter read as its base letter ("Zoë" as "Zoe", "Łucja" as "Lucja"): a
     name's words are matched as capitalised Latin words, and "José Álvarez, 14," passed where "Jose Alvarez, 14,"
@@ -602,22 +597,13 @@ def _latin_read(text: str) -> str:
     return text
 
 
-#: A Latin letter drawn with a bar, stroke or tilde through it that Unicode does not decompose, read by its name:
-#: "Ɵ" (LATIN CAPITAL LETTER O WITH MIDDLE TILDE) and "ɵ" (LATIN SMALL LETTER BARRED O) were read as "A" and "a",
-#: so "ɵ2ɵ 7946 ɵɵɵɵ", a slashed zero to a reader, passed the phone check (issue 24, round twenty-two).
-_LATIN_NAME = re.compile(r"LATIN (CAPITAL|SMALL) LETTER (?:BARRED )?([A-Z])(?: WITH .+)?")
-
-
 @functools.lru_cache(maxsize=4096)
 def _base_letter(char: str) -> str | None:
-    """The Latin letter an accented letter is written on, "A" or "a" for a letter of another script with capitals,
-    or None (asked once per distinct character)."""
-    base = _LATIN_BASE.get(char) or unicodedata.normalize("NFKD", char)[0]
-    if base.isascii() and base.isalpha():
+    """The Latin letter an accented letter is written on (`latin_base`: the one reading of a Latin letter), "A" or
+    "a" for a letter of another script with capitals, or None (asked once per distinct character)."""
+    base = latin_base(char)
+    if base:
         return base
-    named = _LATIN_NAME.fullmatch(unicodedata.name(char, ""))
-    if named:
-        return named.group(2) if named.group(1) == "CAPITAL" else named.group(2).lower()
     return ("A" if char.isupper() else "a") if char.isalpha() and (char.isupper() or char.islower()) else None
 
 
