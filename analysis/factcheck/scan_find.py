@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from analysis.factcheck.scan_text import Sentence
-from analysis.record.hygiene import is_mark, other_numeral, same_length_reading
+from analysis.record.hygiene import is_mark, other_numeral, same_length_reading, unread_letter
 from analysis.record.pattern_set import PatternSet
 from analysis.record.printed import Printed, PrintedFigureError, parse_printed
 from analysis.record.safeguarding import PATTERNS as PERSONAL
@@ -46,7 +46,8 @@ from analysis.record.word_pattern import code_runs, trie_pattern
 
 __all__ = ["Found", "LeftOut", "find_figures", "below_a_unit_heading", "counted_phrase", "head_noun", "is_verb_form",
            "COUNT_NOUNS", "MAX_PER_SENTENCE", "NOT_READ", "NOT_LISTED", "UNCHECKED", "UNREAD", "IN_A_NAME",
-           "LIST_NUMBER", "SIGNED_QUALIFIER"]
+           "LIST_NUMBER", "SIGNED_QUALIFIER",
+           "LOOKALIKE_LETTERS"]
 
 
 @dataclass(frozen=True)
@@ -533,13 +534,17 @@ _KINDS = PatternSet([pattern for _, pattern in LEFT_OUT])
 UNREAD = "number in a form no figure form reads"
 #: A number whose unit is printed only after the next ("from 10 to 15 per cent", "2 and 3 million").
 SHARES_UNIT = "number whose unit is printed after the next one"
+#: A figure whose qualifier, scale or unit is written with a letter no check reads as a Latin one (`unread_letter`):
+#: "mоre thаn 1,200", "12 реr сеnt" and "1.2 mіllion" in Cyrillic look-alike letters read to a person as the plain
+#: words, and scan read the exact count 1,200, the count 12 and the count 1.2 (issue 24, round twenty-three).
+LOOKALIKE_LETTERS = "number beside a word in look-alike letters of another script"
 
 #: Left-out kinds that are statistics all the same, which no one figure of the record can be: `scan` reports each as
 #: a part of the text not read (a range's first end was a figure; listed with the dates, "10–20%" was out of sight).
 UNCHECKED = frozenset({"range", "fraction or pair", "ratio", "multiplier", "number printed open-ended",
                        "number with a unit no figure form reads",
                        "number with spaces between its digit groups", APOSTROPHE_GROUPS, SCIENTIFIC, "negative number",
-                       SIGNED_NUMBER, AVERAGE, DENIED, FORECAST, HEADED_UNIT,
+                       SIGNED_NUMBER, AVERAGE, DENIED, FORECAST, HEADED_UNIT, LOOKALIKE_LETTERS,
                        UNREAD, SHARES_UNIT, SCALE_IN_WORDS, SIGNED_QUALIFIER, NUMBER_IN_WORDS, FRACTION_IN_WORDS,
                        RATE_BASE_UNREAD})
 
@@ -952,6 +957,8 @@ def _set_aside(m: re.Match[str], core: str, qual: str | None, masked: str, befor
         return "fraction word that is no share", None
     if _PERIOD_WORD.fullmatch(core) and not qual and _AFTER_AN_AMOUNT.search(before[-TAIL:]) and after[:4] != " of ":
         return "fraction word that is no share", None  # "300 referrals a quarter": each quarter, not 25%
+    if _beside_an_unread_letter(before, core, after):
+        return LOOKALIKE_LETTERS, None
     marked = masked[m.end("core"):m.end("core") + 2]
     if any(0 <= i < len(masked) and other_numeral(masked[i]) for i in (m.start("core") - 1, m.end("core"))) \
             or (len(marked) == 2 and marked[0] in ",.%" and is_mark(marked[1])):
@@ -968,6 +975,21 @@ def _set_aside(m: re.Match[str], core: str, qual: str | None, masked: str, befor
             return SHARES_UNIT, None
         return "", (printed, attempt)
     return UNREAD, None
+
+
+#: What ends the words that give a figure its reading, before or after it: a clause's punctuation or a mask.
+_READING_STOP = re.compile(r"[,;:.!?](?=\s|$)|[()\x00]")
+
+
+def _beside_an_unread_letter(before: str, core: str, after: str) -> bool:
+    """Whether the words that give a figure its reading (up to three before it in its clause, its qualifier or
+    "rose by", and two after it, its scale or unit) hold a letter no check reads as a Latin one (`unread_letter`).
+    A word of another script further away ("In Москва, police recorded 1,200 …") leaves the figure read."""
+    if (before[-TAIL:] + core + after[:TAIL]).isascii():
+        return False
+    head = _READING_STOP.split(before[-TAIL:])[-1].split()[-3:]
+    tail = _READING_STOP.split(after[:TAIL])[0].split()[:2]
+    return unread_letter(" ".join([*head, core, *tail])) is not None
 
 
 def _numerals() -> str:

@@ -271,6 +271,14 @@ def foreign_letter(text: str) -> str | None:
     return first_char(normal_text(text), _foreign)
 
 
+def unread_letter(text: str) -> str | None:
+    """The first character of `text` that no check reads as a letter of a word: a letter of another script
+    (`foreign_letter`'s: a Cyrillic "о" in "mоre thаn") or a combining mark left on a letter ("mi̇llion"), or None.
+    The record refuses the first and reads through the second (`plain_letters`); scan, which cannot refuse an
+    article, lists a figure with such a word beside it."""
+    return None if text.isascii() else first_char(text, lambda char: _foreign(char) or is_mark(char))
+
+
 def _foreign(char: str) -> bool:
     category = unicodedata.category(char)
     return category.startswith("L") and category != "Lm" and not unicodedata.name(char, "").startswith(_LATIN_LETTER)
