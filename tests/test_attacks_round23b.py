@@ -158,3 +158,30 @@ def test_a_figure_whose_words_are_written_in_look_alike_letters_of_another_scrip
 ])
 def test_a_word_of_another_script_away_from_a_figure_leaves_it_read(text: str, figure: tuple[float, str, str]) -> None:
     assert _scanned(text) == [figure]
+
+
+# --- a search query read as the record's checks read a value ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("query", ["Beacon\u00adport", "Beacon\u200bport", "\uff22\uff45\uff41\uff43\uff4f\uff4e\uff50"
+                                   "\uff4f\uff52\uff54", "Beaconport\u2060"])
+def test_search_reads_a_query_as_the_checks_read_text(query: str) -> None:
+    """A soft hyphen or a zero-width space (as copying from a page brings them), or full-width letters, gave "0
+    matches" for a word the record holds 28 times: the user was told the record has no such figure."""
+    from analysis.tables import lookup
+
+    assert [r["id"] for r in lookup.search(query)] == [r["id"] for r in lookup.search("Beaconport")] != []
+
+
+@pytest.mark.parametrize(("query", "words"), [
+    ("\u202e0021", "bidirectional control"),  # shown as "1200", read as 21
+    ("B\u0435aconport", "is not a letter of the Latin alphabet"),  # a Cyrillic e
+    ("more than 1,200\ue000", "private-use"),
+])
+def test_search_refuses_what_verify_refuses_in_a_value(query: str, words: str) -> None:
+    """`verify` refuses a bidi control, a look-alike letter or a private-use glyph in a value; `search` read through
+    them and answered "0 matches", where the reader sees a query the record matches."""
+    from analysis.tables import lookup
+
+    with pytest.raises(lookup.BadQuery, match=words):
+        lookup.search(query)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from analysis.paths import DEFAULT, Paths
-from analysis.record.hygiene import digits_problem
+from analysis.record.hygiene import digits_problem, normal_text, number_field_problem
 from analysis.record.printed import PrintedFigureError, parse_printed
 from analysis.record.terminal import printable
 from analysis.record.vocabulary import PER_CENT, split_list
@@ -51,7 +51,8 @@ VALUE_MATCH = 50
 
 
 class BadQuery(ValueError):
-    """A search that cannot be read one way: a number written with digits other than 0-9."""
+    """A search that cannot be read one way: a number written with digits other than 0-9, or a character `verify`
+    refuses in a value (a bidi control, a look-alike letter, a private-use glyph)."""
 
 
 class UnknownId(LookupError):
@@ -222,9 +223,14 @@ def search(text: str, paths: Paths = DEFAULT, kinds: tuple[str, ...] = tuple(KIN
     ['beaconport_referrals', 'cse_flagged_crimes', 'historic_cases_identified_for_review',
      'met_historic_cases_in_scope', 'officers_trained_child_protection']
     """
-    problem = digits_problem(text)
-    if problem:  # "５６%" or "5٦%" gave "0 matches", as if the record had no such figure; verify refuses it
+    # "５６%" or "5٦%" gave "0 matches", as if the record had no such figure; verify refuses it. So did a bidi control
+    # ("<RLO>0021", shown as 1200), a look-alike letter or a private-use glyph, which verify refuses in a value; and a
+    # soft hyphen, zero-width space or full-width letters inside a word the record holds (as copying from a page
+    # brings them). A query is read as verify reads a value: refused in its words, else read as the checks read text.
+    problem = digits_problem(text) or number_field_problem(text, command_line=True)
+    if problem:
         raise BadQuery(problem)
+    text = normal_text(text)
     index = index or Index(paths)
     phrase = " ".join(_searchable(text).split())
     words = phrase.split()
