@@ -22,6 +22,7 @@ that would start a formula gets a leading apostrophe, which Excel and LibreOffic
 from __future__ import annotations
 
 import functools
+import itertools
 import json
 import re
 import unicodedata
@@ -276,7 +277,11 @@ def unread_letter(text: str) -> str | None:
     (`foreign_letter`'s: a Cyrillic "о" in "mоre thаn") or a combining mark left on a letter ("mi̇llion"), or None.
     The record refuses the first and reads through the second (`plain_letters`); scan, which cannot refuse an
     article, lists a figure with such a word beside it."""
-    return None if text.isascii() else first_char(text, lambda char: _foreign(char) or is_mark(char))
+    if text.isascii():
+        return None
+    # (a mark on a digit is not asked about here: `other_numeral` leaves that number unread)
+    return first_char(text, _foreign) or next(
+        (char for before, char in itertools.pairwise(text) if is_mark(char) and before.isalpha()), None)
 
 
 def _foreign(char: str) -> bool:
