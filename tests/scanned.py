@@ -3,7 +3,7 @@ scan's output format is made once, not in every round's file."""
 
 from __future__ import annotations
 
-from analysis.factcheck.scan import scan_text
+from analysis.factcheck.scan import not_read_line, scan_text
 from analysis.paths import DEFAULT
 
 
@@ -16,4 +16,4 @@ def read(text: str) -> tuple[list[tuple[str, float, str, str]], list[str]]:
 
 def listed(left: str, kind: str) -> str:
     """The line `scan` prints for a statistic in the first paragraph that no one figure of the record can hold."""
-    return f"paragraph 1: {left!r} is a {kind}, not one figure the record can hold: check it by hand"
+    return not_read_line(1, left, kind)

@@ -3,6 +3,7 @@ its scale, unit or qualifier, and the characters of a search query."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -185,3 +186,29 @@ def test_search_refuses_what_verify_refuses_in_a_value(query: str, words: str) -
 
     with pytest.raises(lookup.BadQuery, match=words):
         lookup.search(query)
+
+
+# --- scan says what validate and verify say of a number in other digits ----------------------------------------------
+
+
+@pytest.mark.parametrize(("printed", "found"), [
+    ("1,2\u06600", "\u0660"), ("3\u06604", "\u0660"), ("5\u0666%", "\u0666"), ("\uff11,200", "\uff11"),
+    ("\u0967\u0968\u0966\u0966", "\u0967")])
+def test_scan_gives_the_one_message_for_a_number_in_digits_other_than_0_to_9(printed: str, found: str) -> None:
+    """data/raw and `verify` refuse "1,2٠0" with "a number must be written with the digits 0-9 only (found '٠',
+    U+0660)"; scan listed it as "a number in a form no figure form reads", the words it uses for "1,73", without
+    saying what was wrong with it."""
+    from analysis.factcheck.scan import scan_text
+    from analysis.paths import DEFAULT
+    from analysis.record.hygiene import DIGITS_MESSAGE, text_problem
+
+    message = DIGITS_MESSAGE.format(char=found, code=ord(found))
+    quote = f"Police recorded {printed} offences."
+    assert text_problem(quote) == f"is refused: {message}"
+    with pytest.raises(Exception, match=re.escape(message)):
+        _verify("count", "--value", "1200", "--stated", printed)
+    result = scan_text(quote, DEFAULT)
+    assert result["figures"] == []
+    assert result["not_read"] == [
+        f"paragraph 1: {printed!r} is a number in a form no figure form reads, not one figure the record can hold "
+        f"({message}, as the record and verify say): check it by hand"]

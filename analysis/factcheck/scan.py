@@ -36,6 +36,7 @@ from analysis.factcheck.scan_input import DEFAULT_MAX_MB, InputRefused, decode_a
 from analysis.factcheck.scan_match import load_record, match_figure, prefer_article_sources
 from analysis.factcheck.scan_text import sentences, to_text
 from analysis.paths import Paths, add_root_argument
+from analysis.record.hygiene import digits_problem
 from analysis.record.terminal import printable
 
 __all__ = ["scan_text", "add_arguments", "run"]
@@ -102,6 +103,16 @@ def _left_out_entry(item: LeftOut) -> dict[str, Any]:
             "sentence": shown_sentence(text, max(at, 0), len(item.text))}
 
 
+def not_read_line(paragraph: int, text: str, kind: str) -> str:
+    """The line that reports a number scan did not read, one no figure of the record can hold. A number written with
+    digits other than 0-9 ("1,2٠0", "١,٢٠٠", "１,200", "½") is told with the one message `validate` and `verify`
+    refuse it with (`digits_problem`): scan said only "a number in a form no figure form reads", the words it uses
+    for "1,73", so the reader was not told what was wrong with the number (issue 24, round twenty-three)."""
+    digits = digits_problem(text)
+    why = f" ({digits}, as the record and verify say)" if digits else ""
+    return f"paragraph {paragraph}: {text!r} is a {kind}, not one figure the record can hold{why}: check it by hand"
+
+
 #: Said when an article shows no text at all, where "no figures found" and exit 0 told a fact-checker a page had
 #: no figures: a saved page whose article its scripts draw (the text only in a script's data, a <noscript> notice
 #: and a title), a page of images, an empty file.
@@ -142,8 +153,7 @@ def scan_text(raw: str, paths: Paths, max_figures: int | None = DEFAULT_MAX_FIGU
         not_read += [f"paragraph {s.sentence.paragraph}: a sentence with more than {MAX_PER_SENTENCE} numbers (a "
                      f"table or a list?) was read only to its {MAX_PER_SENTENCE}th; the rest, from {s.text!r}, "
                      "was not" for s in skipped if s.kind == NOT_READ]
-        not_read += [f"paragraph {s.sentence.paragraph}: {s.text!r} is a {s.kind}, not one figure the record can "
-                     "hold: check it by hand" for s in skipped if s.kind in UNCHECKED]
+        not_read += [not_read_line(s.sentence.paragraph, s.text, s.kind) for s in skipped if s.kind in UNCHECKED]
         previous = sentence
         if stop:
             break
