@@ -212,3 +212,20 @@ def test_scan_gives_the_one_message_for_a_number_in_digits_other_than_0_to_9(pri
     assert result["not_read"] == [
         f"paragraph 1: {printed!r} is a number in a form no figure form reads, not one figure the record can hold "
         f"({message}, as the record and verify say): check it by hand"]
+
+
+# --- a spacing combining mark is a mark drawn on the character before it -------------------------------------------
+
+
+@pytest.mark.parametrize("mark", ["\u093e", "\u093f", "\u0903", "\u0bbe", "\U0001d165"])
+def test_a_spacing_combining_mark_on_a_digit_leaves_the_number_unread_everywhere(mark: str) -> None:
+    """A mark of another script drawn after a digit ("1.2ा": a Devanagari vowel sign, which some renderers draw
+    before the digit) is a mark on the digit, as a combining tilde or stroke is; but only non-spacing marks were
+    asked about, so the record took "1.2" as printed in "1.2ा", scan read the count 1.2 and the parser refused it."""
+    from analysis.record.figures import contains_printed
+    from analysis.record.hygiene import text_problem
+
+    quote = f"Police recorded 1.2{mark} offences."
+    assert (text_problem(quote) or "").startswith("is refused: a number must be written with the digits 0-9 only")
+    assert not contains_printed("1.2", quote)
+    assert _scanned(quote) == []

@@ -151,11 +151,16 @@ def _no_meaning(char: str) -> bool:
 
 
 def is_mark(char: str) -> bool:
-    """A combining mark drawn on the character before it (an underline, tilde or stroke through a digit); not a
-    variation selector or grapheme joiner, which are shown as nothing (`invisible`) and read through as a zero-width
-    space is. `verify count --stated "1,200<VS15>"` was refused with the digits message naming an invisible
-    character, while "1,2<ZWSP>00" and scan read 1,200 (issue 24, round twenty-two)."""
-    return unicodedata.category(char) in ("Mn", "Me") and not _IGNORABLE.match(char)
+    """A combining mark drawn on the character before it (an underline, tilde or stroke through a digit, or a
+    spacing mark such as a Devanagari vowel sign, "1.2ा", which passed as no mark: issue 24, round twenty-three); not
+    a variation selector or grapheme joiner, which are shown as nothing (`invisible`) and read through as a
+    zero-width space is. `verify count --stated "1,200<VS15>"` was refused with the digits message naming an
+    invisible character, while "1,2<ZWSP>00" and scan read 1,200 (issue 24, round twenty-two)."""
+    return unicodedata.category(char) in _MARKS and not _IGNORABLE.match(char)
+
+
+#: Unicode's combining marks: non-spacing, spacing and enclosing.
+_MARKS = frozenset({"Mn", "Mc", "Me"})
 
 
 #: What a reader reads as "@" or "." and NFKC would make a letter or a space: a circled "ⓐ" (NFKC: "a") is the at
