@@ -259,3 +259,44 @@ def test_a_date_in_other_digits_or_with_a_bidi_control_gets_the_one_message(tmp_
     publication date were not asked: "2016-11-2٤" (an Arabic-Indic four) and "2016-11-24<RLM>" were refused only
     as "not a real date", the one message given for a number in other digits everywhere else left unsaid."""
     assert message in _problems(tmp_path, edit)
+
+
+# --- the quote check reads a scale, unit or qualifier joined to the value by a hyphen, a dash or a plus ---------------
+
+
+@pytest.mark.parametrize(("value", "quote"), [
+    ("\u00a31.2", "Police spent \u00a31.2-million on it."),  # £1.2 where the source printed £1.2 million
+    ("\u00a31.2", "Police spent \u00a31.2-bn on it."),
+    ("1,200", "Police recorded 1,200-plus cases."),  # the exact 1,200 where the source printed "at least"
+    ("1,200", "Police recorded 1,200+ cases."),
+    ("1,200", "Police recorded 1,200-odd cases."),  # … or "about"
+    ("1,200", "Police recorded 1,200-ish cases."),
+    ("12", "It was a 12-point rise."),
+    ("5", "The share rose 5 percentage\u2010points."),  # a hyphen of another code point (U+2010)
+    ("56", "It rose by 56\u2011per\u2011cent."),  # non-breaking hyphens
+    ("5", "The share rose 5 percentage\u2013points."),  # an en dash
+    ("12", "It was a 12\u2212point rise."),  # a minus sign
+])
+def test_a_bare_value_is_not_printed_where_the_quote_joins_a_scale_unit_or_qualifier_to_it(value: str,
+                                                                                          quote: str) -> None:
+    """The quote check read a hyphen after a value as joining no word to it ("a 1,200-strong team"), so "£1.2" was
+    printed in "£1.2-million", "1,200" in "1,200-plus", "1,200+" and "1,200-odd", and "12" in "a 12-point rise";
+    and it read a dash of another code point as no hyphen at all, so "5" was printed in "5 percentage‐points". Scan
+    lists each (or reads 5 points, 56%) and the parser refuses the bare reading: the record held £1.2 for £1.2
+    million, or the exact 1,200 where the source printed "at least" or "about"."""
+    from analysis.record.figures import contains_printed
+
+    assert not contains_printed(value, quote)
+    bare = float(value.strip("\u00a3").replace(",", ""))
+    assert not {(bare, "exact", "count"), (bare, "exact", "GBP")} & set(_scanned(quote))
+
+
+@pytest.mark.parametrize(("value", "quote"), [
+    ("1,200", "A 1,200-strong team was formed."), ("12", "A 12-year-old boy was named."),
+    ("1,200", "Police recorded 1,200 \u2013 more than ever."), ("1,200", "The 1,200-page report was read."),
+])
+def test_a_hyphen_or_dash_that_joins_no_scale_unit_or_qualifier_leaves_the_value_printed(value: str,
+                                                                                         quote: str) -> None:
+    from analysis.record.figures import contains_printed
+
+    assert contains_printed(value, quote)

@@ -22,6 +22,7 @@ from analysis.paths import Paths
 from analysis.record.hygiene import (
     MAX_FIELD_CHARS,
     check_text_fields,
+    dashes_read,
     figure_id_problem,
     is_mark,
     normal_text_keeping_digits,
@@ -38,6 +39,7 @@ from analysis.record.sources import too_early
 from analysis.record.vocabulary import (
     APOSTROPHE_DIGIT_GROUPS,
     CURRENCY_SIGNS,
+    JOINED_QUALIFIER_AFTER,
     JOINED_SCALE_WORDS,
     RANGE_END_UNIT,
     SHARE_SIGN_AFTER,
@@ -82,8 +84,9 @@ def normalise_for_match(text: str) -> str:
     wrong digit still fails. Read as written, "1.2" was printed in "1.2Ⓜ", "56" in "56﹪" and "5" in "5 🄿🄿",
     which scan and the parser read as 1.2 million, 56% and 5 points: the record held a figure a million times too
     small or a count for a share (issue 24, round twenty-two). The letters are read as the parser reads them
-    (`plain_letters`): "1.2" was printed in "1.2 míllion" and "56" in "56 pér cent" (round twenty-three)."""
-    read = plain_letters(normal_text_keeping_digits(text or ""))
+    (`plain_letters`), and a dash of any code point as the hyphen it is (`dashes_read`): "1.2" was printed in "1.2
+    míllion", "56" in "56 pér cent" and "5" in "5 percentage‐points" (round twenty-three)."""
+    read = dashes_read(plain_letters(normal_text_keeping_digits(text or "")))
     return _SPACES.sub(" ", read.translate(_QUOTE_FOLD)).strip().lower()
 
 
@@ -141,10 +144,14 @@ def contains_printed(printed: str, quote: str) -> bool:
 
 
 #: A scale after a value, spaced or close up ("1.2 million", "1,200m"): the quote prints another number.
-_SCALE_AFTER = re.compile(rf"(?: ?(?:{SPACED_SCALE_WORDS})|(?:{JOINED_SCALE_WORDS}))(?![a-z])"
+_SCALE_AFTER = re.compile(rf"(?:[ -]?(?:{SPACED_SCALE_WORDS})|(?:{JOINED_SCALE_WORDS}))(?![a-z])"
                           # or a scale or unit no figure form reads, as scan lists it ("1.2 mln", "1.2 trn", "5 bps",
                           # "1.2 K": the quote is lower-cased here), so a value transcribed without it is not printed
-                          rf"|\s?(?:{UNREAD_UNIT_WORDS})(?![\w-])|\s[kmb](?![\w-])")
+                          rf"|[\s-]?(?:{UNREAD_UNIT_WORDS})(?![\w-])|\s[kmb](?![\w-])"
+                          # joined by a hyphen too ("£1.2-million", "a 12-point rise"), or a qualifier joined to the
+                          # value ("1,200+", "1,200-plus", "1,200-odd"): "£1.2" and the exact "1,200" were printed
+                          # there (issue 24, round twenty-three)
+                          rf"|{JOINED_QUALIFIER_AFTER}")
 
 
 def _in_a_word(needle: str, haystack: str, at: int, end: int) -> bool:

@@ -216,6 +216,16 @@ def _read_as_ascii(char: str) -> str | None:
     return latin_base(char) if unicodedata.category(char) in _CASED_LETTERS else None
 
 
+def dashes_read(text: str) -> str:
+    """The text with every hyphen, dash and minus look-alike that `same_length_reading` reads as "-" ("‐", "‑",
+    "–", "−", "﹣") written "-", and nothing else changed: how the quote check reads the marks that join a value to
+    its unit ("5 percentage‐points" is "5 percentage-points" to scan and the parser)."""
+    if text.isascii():
+        return text
+    table = {ord(ch): "-" for ch in set(text) if not ch.isascii() and _read_as_ascii(ch) == "-"}
+    return text.translate(table) if table else text
+
+
 #: Latin letters with no decomposition to the letter they are written on.
 _LATIN_BASE = {"Ł": "L", "ł": "l", "Ø": "O", "ø": "o", "Đ": "D", "đ": "d", "Ħ": "H", "ħ": "h", "ı": "i", "ſ": "s"}
 #: A Latin letter drawn with a bar, stroke or tilde through it that Unicode does not decompose, read by its name:
