@@ -300,3 +300,28 @@ def test_a_hyphen_or_dash_that_joins_no_scale_unit_or_qualifier_leaves_the_value
     from analysis.record.figures import contains_printed
 
     assert contains_printed(value, quote)
+
+
+# --- a statistic with a letter written for a digit is reported, not set aside as a code ------------------------------
+
+
+@pytest.mark.parametrize("printed", ["1,2O0", "1,20O", "1,2OO", "2,5OO", "5O%", "1,2l0"])
+def test_a_statistic_with_a_letter_for_a_digit_is_reported_as_not_read(printed: str) -> None:
+    """"Police recorded 1,2O0 offences." (a letter O for a zero, as a scanned page or a typist prints one) is 1,200
+    to a reader, as the personal-data check reads a phone number's O's; scan set it aside as "a number inside a name
+    or a code", which it does not report, and said "no figures found": the statistic was gone without a word."""
+    from analysis.factcheck.scan import scan_text
+    from analysis.paths import DEFAULT
+
+    result = scan_text(f"Police recorded {printed} offences.", DEFAULT)
+    assert result["figures"] == []
+    assert [printed in line for line in result["not_read"]] == [True]
+
+
+@pytest.mark.parametrize("text", ["The M25 and the A1 were shut.", "COVID-19 cases rose.", "Vol12 was read.",
+                                  "Flight BA2O0 landed.", "The O2 arena was full."])
+def test_codes_with_letters_stay_codes(text: str) -> None:
+    from analysis.factcheck.scan import scan_text
+    from analysis.paths import DEFAULT
+
+    assert scan_text(text, DEFAULT)["not_read"] == []
