@@ -46,8 +46,7 @@ from analysis.record.word_pattern import code_runs, trie_pattern
 
 __all__ = ["Found", "LeftOut", "find_figures", "below_a_unit_heading", "counted_phrase", "head_noun", "is_verb_form",
            "COUNT_NOUNS", "MAX_PER_SENTENCE", "NOT_READ", "NOT_LISTED", "UNCHECKED", "UNREAD", "IN_A_NAME",
-           "LIST_NUMBER", "SIGNED_QUALIFIER",
-           "LOOKALIKE_LETTERS"]
+           "LIST_NUMBER", "SIGNED_QUALIFIER", "LOOKALIKE_LETTERS"]
 
 
 @dataclass(frozen=True)
