@@ -277,3 +277,13 @@ def test_a_pipe_closed_by_its_reader_stops_the_command_quietly(args: list[str], 
         errors = run.stderr.read().decode()
         assert run.wait(timeout=120) == 141
     assert "Traceback" not in errors and "BrokenPipeError" not in errors
+
+
+@pytest.mark.parametrize(("html", "figure"), [
+    ("<p>The fund was £1.2<sup>m</sup> in 2019.</p>", ("£1.2m", 1200000.0, "GBP", "exact")),
+    ("<p>It cost £5<sup>bn</sup>.</p>", ("£5bn", 5000000000.0, "GBP", "exact")),
+    ("<p>There were 1,200<sup>a</sup> cases.</p>", ("1,200", 1200.0, "count", "exact")),  # a footnote's letter
+])
+def test_a_raised_scale_stays_on_its_amount(html: str, figure: tuple) -> None:
+    """ "£1.2<sup>m</sup>" was £1.2: the raised "m" was removed as a footnote's letter (a kept low item)."""
+    assert read(html)[0] == [figure]

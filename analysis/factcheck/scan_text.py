@@ -22,7 +22,7 @@ from html.parser import HTMLParser
 
 from analysis.factcheck.scan_css import FLOATED, NO_SHEET, Sheet, box, inline_declarations, page_sheet, unboxed
 from analysis.record.hygiene import normal_text_keeping_digits
-from analysis.record.vocabulary import QUALIFIERS
+from analysis.record.vocabulary import JOINED_SCALE_WORDS, QUALIFIERS
 
 __all__ = ["Sentence", "to_text", "sentences", "looks_like_html"]
 
@@ -62,6 +62,10 @@ _FOOTNOTE_MARK = re.compile(r"\s*[\[(]?\s*(?:\d{1,3}(?:\s*[,\u2013\u2014-]\s*\d{
 _POWER_BASE = re.compile(r"(?<![\d.,])10\Z")
 _EXPONENT = re.compile(r"\s*[-\u2212]?\d{1,3}\s*")
 _MARK_HOLDERS = ("sup", "sub")
+#: A scale raised after an amount ("£1.2<sup>m</sup>", "5<sup>bn</sup>"): part of the figure, not a footnote's letter.
+#: Dropped as one, "£1.2<sup>m</sup>" was £1.2 (issue 24, round twenty-three).
+_RAISED_SCALE = re.compile(rf"\s*(?:{JOINED_SCALE_WORDS})\s*", re.IGNORECASE)
+_AMOUNT_END = re.compile(r"\d\Z")
 #: The most characters a footnote mark can hold ("[123]" with spaces): longer text in <sup> is always kept.
 _LONGEST_MARK = 16
 
@@ -610,12 +614,16 @@ class _TextParser(HTMLParser):
 
     def _end_mark(self, tag: str, start: int, chars: int) -> None:
         """At the end of a <sup> or <sub> whose text starts at `parts[start]` (`chars` characters in): a power of
-        ten's exponent written "^6" (`_POWER_BASE`), a footnote mark removed (`_FOOTNOTE_MARK`), else kept."""
+        ten's exponent written "^6" (`_POWER_BASE`), a raised scale kept on its amount (`_RAISED_SCALE`), a footnote
+        mark removed (`_FOOTNOTE_MARK`), else kept."""
         if self._chars - chars > _LONGEST_MARK:
             return
         mark, before = "".join(self.parts[start:]), "".join(self.parts[max(0, start - 3):start])
         if tag == "sup" and _EXPONENT.fullmatch(mark) and _POWER_BASE.search(before):
             self.parts[start:] = ["^" + mark.strip().replace("\u2212", "-")]
+            self._chars = chars + len(self.parts[-1])
+        elif tag == "sup" and _RAISED_SCALE.fullmatch(mark) and _AMOUNT_END.search(before):
+            self.parts[start:] = [mark.strip()]
             self._chars = chars + len(self.parts[-1])
         elif _FOOTNOTE_MARK.fullmatch(mark):
             del self.parts[start:]
