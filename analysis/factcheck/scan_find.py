@@ -24,10 +24,12 @@ from analysis.record.printed import Printed, PrintedFigureError, parse_printed
 from analysis.record.safeguarding import PATTERNS as PERSONAL
 from analysis.record.safeguarding import letters_read_as_digits, nhs_check_digit_holds
 from analysis.record.vocabulary import (
+    ABOUT_AFTER,
     APOSTROPHE_DIGIT_GROUPS,
     FRACTIONS,
     JOINED_SCALE_WORDS,
     MULTIPLES,
+    OPEN_END_AFTER,
     PER_CENT,
     PERCENTAGE_POINTS,
     QUALIFIERS,
@@ -141,7 +143,7 @@ PER_CENT_SIGN = r"(?:\s|-)?(?:%|per[ -]?cent)"
 
 #: What makes a figure open-ended when printed after it: "+", "-plus", "and over"; and "or more", except after a
 #: number up to ten, a definition's threshold ("two or more suspects", below).
-OPEN_END = (r"(?:\+(?![\d+])|-?\s?plus\b|\s+and\s+(?:over|above|upwards|counting|rising|climbing|growing)\b"
+OPEN_END = (rf"(?:{OPEN_END_AFTER}|\s+and\s+(?:over|above|upwards|counting|rising|climbing|growing)\b"
             # ("1,200 and up", "1,200 upwards": the exact 1,200, issue 24, round twenty-one)
             r"|\s+and\s+up\b(?!\s+(?:to|from)\b)|\s+(?:or\s+)?upwards\b(?!\s+(?:of|from)\b))")
 #: ("or fewer" the other way: "1,200 or fewer cases" was the exact 1,200, issue 24, round nineteen)
@@ -499,7 +501,7 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
     (SIGNED_QUALIFIER, re.compile(rf"\b(?:{_QUAL})\s+(?:{_QUAL})\s+{_FIGURE_UNIT}(?![\w%]|[.,]\d)"
                                   rf"|(?<![\w£.,-]){_FIGURE_UNIT}[- ](?:mark|milestone|barrier|threshold)\b"
                                   rf"|(?:(?<!\x00)[~≈<>≥≤±∓]\s?|(?<![\w.])c\.(?=£?\d)){_FIGURE_UNIT}"
-                                  rf"|(?<![\w£.,-]){_FIGURE_UNIT}(?:-?odd\b|-?ish\b|\s+or\s+so\b"
+                                  rf"|(?<![\w£.,-]){_FIGURE_UNIT}(?:{ABOUT_AFTER}|\s+or\s+so\b"
                                   rf"|\s+approx(?:imately\b|\.|\b)|\s+or\s+thereabouts\b|\s?\(?\s?(?:[±∓]|\+/-)\s?{_FIGURE_UNIT}\)?"
                                   # (or in brackets, "1,200 (approx.)", "1,200 (est.)": the exact 1,200, round 21)
                                   r"|\s?\(\s?(?:approx(?:imately|\.)?|est(?:imated?|\.)?|estimate|about|around|roughly"

@@ -198,10 +198,12 @@ SCALES: dict[str, float] = {
 SCALE_WORDS = "|".join(sorted(SCALES, key=len, reverse=True))
 JOINED_SCALE_WORDS = "|".join(w for w in sorted(SCALES, key=len, reverse=True) if w != "b")
 SPACED_SCALE_WORDS = "|".join(w for w in sorted(SCALES, key=len, reverse=True) if len(w) > 1)
-#: A qualifier joined to a figure after it, close up or by a hyphen ("1,200+", "1,200-plus", "1,200-odd",
-#: "1,200-ish"): a figure no form reads (scan lists each as open-ended or with a qualifier no figure form reads), so
-#: the quote check does not take the bare value as printed there (issue 24, round twenty-three).
-JOINED_QUALIFIER_AFTER = r"\+(?![\d+])|-?(?:plus|odd|ish)\b"
+#: A qualifier printed on to a figure after it that opens its end ("1,200+", "1,200-plus", "1,200 plus"), and one
+#: that makes it approximate ("1,200-odd", "1,200-ish"): scan lists each (`OPEN_END`, `SIGNED_QUALIFIER`), and the
+#: quote check does not take the bare value as printed there (issue 24, round twenty-three).
+OPEN_END_AFTER = r"\+(?![\d+])|-?\s?plus\b"
+ABOUT_AFTER = r"-?(?:odd|ish)\b"
+JOINED_QUALIFIER_AFTER = rf"{OPEN_END_AFTER}|{ABOUT_AFTER}"
 #: Units and scales printed after a number that the parser does not read ("56 pct", "56 p.c.", "1.2 mln", "3 bln",
 #: "twelve hundred", "12 dozen"): scan reported such a number as the bare count 56, 1.2 or 12, a figure the article
 #: never printed (issue 24, rounds fourteen and sixteen); it now reports it as not read.
