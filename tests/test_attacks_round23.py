@@ -287,3 +287,10 @@ def test_a_pipe_closed_by_its_reader_stops_the_command_quietly(args: list[str], 
 def test_a_raised_scale_stays_on_its_amount(html: str, figure: tuple) -> None:
     """ "£1.2<sup>m</sup>" was £1.2: the raised "m" was removed as a footnote's letter (a kept low item)."""
     assert read(html)[0] == [figure]
+
+
+@pytest.mark.parametrize("text", ["There were 12,OOO cases.", "There were 1,OO0 cases."])
+def test_letters_o_for_zeros_after_a_separator_leave_the_number_unread(text: str) -> None:
+    """r23b's left C23: "12,OOO" was the count 12 and "1,OO0" the count 1."""
+    found, not_read = read(text)
+    assert found == [] and len(not_read) == 1 and "a number in a form no figure form reads" in not_read[0]

@@ -602,7 +602,10 @@ _FIRST = rf"(?=[\d£]|{trie_pattern(FIRST_WORDS)}(?!(?!pc\b)\w))"
 #: A figure ends where no word, number, per-cent sign or superscript sign goes on: the per-cent form failing ("12%²",
 #: a footnote mark after the sign), the bare number "12" was read as a count of 12, and "10⁻³" as 10.
 #: (nor where separators run on into digits, "1,,200", "1..200": the count 1 was read, round twenty-one)
-FIGURE_BODY = rf"(?:(?P<qual>{_QUAL})\s+)?(?P<core>{'|'.join(_FORMS)})(?![\w%\u207a\u207b]|[.,/]+\d)"
+#: (nor where a letter O written for a zero runs on after a separator, "12,OOO", "1,OO0": the counts 12 and 1 were
+#: read, round twenty-three; "12,Ofsted" is a slip of the space bar)
+FIGURE_BODY = (rf"(?:(?P<qual>{_QUAL})\s+)?(?P<core>{'|'.join(_FORMS)})"
+               rf"(?![\w%\u207a\u207b]|[.,/]+\d|[.,][Oo]{{2}}[Oo\d]*\b)")
 FIGURE_RE = re.compile(rf"(?<![\w£.,/-]){_FIRST}{FIGURE_BODY}", re.IGNORECASE)
 #: FIGURE_RE without IGNORECASE, for a sentence lower-cased (its letters are all lower case): the engine compares
 #: characters without folding case, nearly twice as fast. Used only where lower-casing keeps every offset and reads
