@@ -34,6 +34,7 @@ from analysis.record.vocabulary import (
     PERCENTAGE_POINTS,
     QUALIFIERS,
     RANGE_END_UNIT,
+    REFERENCE_ABBREVIATIONS,
     SCALE_WORDS,
     SHARE_JOINER,
     SPACED_DIGIT_GROUPS,
@@ -175,9 +176,12 @@ AFTER_QUALIFIER = (r"(?:at\s+(?:the\s+)?(?:very\s+)?(?:most|least)|at\s+(?:an?\s
                    r"|roughly|approximately|give\s+or\s+take(?:\s+a\s+few)?|more\s+or\s+less|at\s+a\s+guess|odd)\b")
 #: The words before a reference's number ("section 47", "page 12", "pp. 3", "recommendation 4").
 _REFERENCE_WORDS = sorted((
-    "section", "para", "paras", "paragraph", "paragraphs", "page", "p.", "pp.", "chapter", "table", "figure", "annex",
-    "appendix", "part", "article", "clause", "recommendation", "step", "no.", "vol", "volume", "issue", "operation",
-    "op.", "question", "schedule", "rule", "episode", "season", "round", "level", "tier", "grade"))
+    "section", "para", "paras", "paragraph", "paragraphs", "page", "chapter", "table", "figure", "annex",
+    "appendix", "part", "article", "clause", "recommendation", "step", "vol", "volume", "issue", "operation",
+    *REFERENCE_ABBREVIATIONS, "question", "schedule", "rule", "episode", "season", "round", "level", "tier", "grade",
+    # (a report's charts, boxes and notes, and the abbreviations with their stop, "see Chart 2.1", "Fig. 3", "footnote
+    # 14", "para. 4.12", "Annexe 3": read as the counts 2.1, 3, 14, 4.12 and 3, issue 24, round twenty-three)
+    "chart", "fig", "graph", "box", "map", "exhibit", "diagram", "footnote", "annexe"))
 #: The verbs after which "X to Y" is a range, not a change ("were 1,200 to 1,400", "cost £1.2m to £1.5m"): each as
 #: a lookbehind of its own length. So are "from X to Y" after a verb that gives bounds ("ranged from 1,200 to 1,300",
 #: "anywhere from": two exact figures, round twenty), where "rose from" ends a change. (`range` puts a lookahead

@@ -22,7 +22,7 @@ from html.parser import HTMLParser
 
 from analysis.factcheck.scan_css import FLOATED, NO_SHEET, Sheet, box, inline_declarations, page_sheet, unboxed
 from analysis.record.hygiene import normal_text_keeping_digits
-from analysis.record.vocabulary import JOINED_SCALE_WORDS, QUALIFIERS
+from analysis.record.vocabulary import JOINED_SCALE_WORDS, QUALIFIERS, REFERENCE_ABBREVIATIONS
 
 __all__ = ["Sentence", "to_text", "sentences", "looks_like_html"]
 
@@ -1472,6 +1472,11 @@ _ABBREVIATIONS = ("Mr.", "Mrs.", "Ms.", "Dr.", "St.", "Sir.", "No.", "c.", "Co."
 _QUALIFIER_ABBREVIATION = re.compile(
     r"(?<![^\W\d_])(?:" + "|".join(re.escape(q) for q in QUALIFIERS if q.endswith(".")) + r")\Z", re.IGNORECASE)
 
+#: A reference's abbreviation as a word of its own, when its number comes next ("see Fig. 3", "para. 4.12"): split
+#: there, the number was a count in a sentence of its own; "the shop. 12 …" still ends a sentence.
+_REFERENCE_ABBREVIATION = re.compile(
+    r"(?<![^\W\d_])(?:" + "|".join(re.escape(word) for word in REFERENCE_ABBREVIATIONS) + r")\Z", re.IGNORECASE)
+
 
 def _split_paragraph(paragraph: str) -> list[tuple[str, int]]:
     pieces: list[tuple[str, int]] = []
@@ -1480,7 +1485,9 @@ def _split_paragraph(paragraph: str) -> list[tuple[str, int]]:
         # (asked of the paragraph's end of the piece, never of a copy of the piece: a run of abbreviations with no
         # sentence end, "Est. 1,200 Est. 1,200 …", copied a longer piece at each, in time growing with its square)
         if (paragraph.endswith(_ABBREVIATIONS, start, m.start())
-                or _QUALIFIER_ABBREVIATION.search(paragraph, max(start, m.start() - 8), m.start())):
+                or _QUALIFIER_ABBREVIATION.search(paragraph, max(start, m.start() - 8), m.start())
+                or (paragraph[m.end():m.end() + 1].isdigit()
+                    and _REFERENCE_ABBREVIATION.search(paragraph, max(start, m.start() - 8), m.start()))):
             continue
         pieces.append((paragraph[start:m.start()].strip(), start))
         start = m.end()

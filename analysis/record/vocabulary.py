@@ -270,6 +270,13 @@ def number_word(n: int) -> str:
     return f"{n:,}"
 
 
+#: A reference's word abbreviated with a full stop, before its number ("p. 12", "Fig. 3", "para. 4.12"): scan reads
+#: the number as a reference, not a count, and does not end a sentence at the stop (split there, "see Fig. 3" left
+#: the count 3 alone in a sentence of its own).
+REFERENCE_ABBREVIATIONS = ("p.", "pp.", "no.", "op.", "fig.", "figs.", "para.", "paras.", "ch.", "sec.", "art.",
+                           "vol.")
+
+
 #: How a table cell holds a list (figure ids, gap ids): one separator, read and written by these two functions.
 LIST_SEPARATOR = ";"
 

@@ -1,0 +1,32 @@
+"""Issue 24, round twenty-three (helper c): the document handed to `scan` and the wording of its figures, fresh
+inputs in the style of UK news and official reports; each failure fixed by class."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.scanned import read as _read
+
+# --- a reference to a part of a report is no count -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("reference", [
+    # each was read as a count (2.1, 3, 4, …): a chart's, a box's or a note's number, or a reference abbreviated with
+    # its stop, where the sentence was also split after the stop and the number left alone in a sentence of its own
+    "Chart 2.1", "Fig 3", "Fig. 3", "Figs. 3", "Graph 4", "Box 2.1", "Map 3", "Exhibit 4", "Diagram 2",
+    "footnote 14", "Annexe 3", "para. 4.12", "paras. 4.12", "Ch. 3", "sec. 3", "art. 8", "Vol. 2",
+])
+def test_a_reference_to_a_part_of_a_report_is_no_count(reference: str) -> None:
+    assert _read(f"The force recorded 1,582 offences in 2019 (see {reference}).") == (
+        [("1,582", 1582.0, "count", "exact")], [])
+
+
+@pytest.mark.parametrize(("text", "figures"), [
+    # what stays: a stop after a word that is no reference still ends a sentence, and a count after one is a count
+    ("The figures were made plain. 12 forces replied.", [("12", 12.0, "count", "exact")]),
+    ("Officers searched the map. 1,200 homes were visited.", [("1,200", 1200.0, "count", "exact")]),
+    ("The box held 1,200 images.", [("1,200", 1200.0, "count", "exact")]),
+])
+def test_a_count_beside_those_words_is_still_read(text: str, figures: list[tuple[str, float, str, str]]) -> None:
+    assert _read(text) == (figures, [])
+
