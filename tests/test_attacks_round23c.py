@@ -30,3 +30,16 @@ def test_a_reference_to_a_part_of_a_report_is_no_count(reference: str) -> None:
 def test_a_count_beside_those_words_is_still_read(text: str, figures: list[tuple[str, float, str, str]]) -> None:
     assert _read(text) == (figures, [])
 
+
+# --- a hedge written as an adjective after an article ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("printed", "qualifier"), [
+    # each was the exact 1,200: "an estimated" and "a projected" were read, their fellows not
+    ("a possible 1,200", "about"), ("a potential 1,200", "about"), ("a probable 1,200", "about"),
+    ("a rough 1,200", "about"), ("a predicted 1,200", "about"), ("a forecast 1,200", "about"),
+    ("an anticipated 1,200", "about"), ("in the ballpark of 1,200", "about"),
+    ("within touching distance of 1,200", "almost"),
+])
+def test_a_hedge_after_an_article_is_a_qualifier(printed: str, qualifier: str) -> None:
+    assert _read(f"Referrals were {printed}.") == ([(printed, 1200.0, "count", qualifier)], [])

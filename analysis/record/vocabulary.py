@@ -114,6 +114,11 @@ QUALIFIERS: dict[str, str] = {
     "approached": "almost", "approaches": "almost", "nears": "almost",
     "barely more than": "just over", "scarcely more than": "just over", "hardly more than": "just over",
     "barely over": "just over", "barely under": "almost",
+    # (the hedges above as adjectives after an article, as "an estimated" and "a projected" are: "a possible 1,200",
+    # "a rough 1,200", "a predicted 1,200", each read as the exact 1,200; issue 24, round twenty-three)
+    "a possible": "about", "a potential": "about", "a probable": "about", "a rough": "about", "a predicted": "about",
+    "a forecast": "about", "an anticipated": "about", "in the ballpark of": "about",
+    "within touching distance of": "almost",
 }
 
 
