@@ -43,3 +43,35 @@ def test_a_count_beside_those_words_is_still_read(text: str, figures: list[tuple
 ])
 def test_a_hedge_after_an_article_is_a_qualifier(printed: str, qualifier: str) -> None:
     assert _read(f"Referrals were {printed}.") == ([(printed, 1200.0, "count", qualifier)], [])
+
+
+# --- a qualifier's words after a verb whose particle they are -----------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "printed"), [
+    # "up to" after a verb of rising names the level reached: each was "at most 1,300"
+    ("The figure was revised up to 1,300.", "1,300"),
+    ("Referrals went up to 1,300 last year.", "1,300"),
+    ("Referrals have gone up to 1,300.", "1,300"),
+    ("Referrals shot up to 1,300.", "1,300"),
+    ("Referrals crept up to 1,300.", "1,300"),
+    # "over" after "hand", "carry", "sign", "pore": the number handed or read; each was "more than 1,200"
+    ("Police handed over 1,200 images to the agency.", "1,200"),
+    ("The force carried over 1,200 cases from 2019.", "1,200"),
+    ("Officers pored over 1,200 images.", "1,200"),
+    ("The force is handing over 1,200 files.", "1,200"),
+])
+def test_a_qualifier_s_words_as_a_verb_s_particle_are_no_qualifier(text: str, printed: str) -> None:
+    assert _read(text) == ([(printed, float(printed.replace(",", "")), "count", "exact")], [])
+
+
+@pytest.mark.parametrize(("text", "printed", "qualifier"), [
+    # what stays: the qualifier alone, or after a verb that takes it as one ("took over 12 months" is more than 12)
+    ("Up to 1,300 referrals were made.", "Up to 1,300", "at most"),
+    ("Referrals of up to 1,300 a year were made.", "up to 1,300", "at most"),
+    ("The inquiry took over 12 investigations.", "over 12", "more than"),
+    ("The force paid out over 1,200 claims.", "over 1,200", "more than"),
+    ("Police handed in over 1,200 images.", "over 1,200", "more than"),
+])
+def test_a_qualifier_elsewhere_is_still_read(text: str, printed: str, qualifier: str) -> None:
+    assert _read(text) == ([(printed, float(printed.split()[-1].replace(",", "")), "count", qualifier)], [])

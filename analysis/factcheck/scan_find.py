@@ -135,8 +135,24 @@ DENIED = "number the sentence denies"
 #: The qualifiers that start with "not" ("not more than", "not quite"): a figure after one is read with it.
 _NOT_QUALIFIERS = "|".join(re.escape(q[4:]) for q in sorted(QUALIFIERS, key=len, reverse=True)
                            if q.startswith("not "))
+#: The verbs a qualifier's words also end as a particle ("revised up to 1,300", "went up to 1,300" name the level
+#: reached; "handed over 1,200 images", "carried over 1,200 cases" the number handed): read as "at most 1,300" and
+#: "more than 1,200" (issue 24, round twenty-three). Not "took over" or "went over": "took over 12 months" is more.
+_PARTICLE_VERBS = {
+    "up to": ("went", "gone", "go", "goes", "going", "revised", "shot", "jumped", "rose", "risen", "climbed",
+              "moved", "pushed", "ramped", "stepped", "crept", "edged", "soared", "creeping", "edging", "moving"),
+    "over": ("hand", "hands", "handed", "handing", "sign", "signs", "signed", "signing", "carried", "carry",
+             "carrying", "pored", "poring", "looked", "looking", "fought", "fighting", "turned", "turning", "mulled"),
+}
+
+
+def _qualifier_pattern(phrase: str) -> str:
+    """One printed qualifier as the figure forms read it: not after a verb whose particle its words are."""
+    return "".join(rf"(?<!\b{verb} )" for verb in _PARTICLE_VERBS.get(phrase, ())) + re.escape(phrase)
+
+
 #: Any printed qualifier, longest first, as the figure forms read one before a figure.
-_QUAL = "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
+_QUAL = "|".join(_qualifier_pattern(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
 
 #: A per-cent sign after a number, as the parser reads one ("56%", "56 per cent", "56-per-cent", "56 percent"; "pc" only
 #: close up, in `_FORMS`: "56 PCs" are police constables).
