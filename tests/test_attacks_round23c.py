@@ -75,3 +75,37 @@ def test_a_qualifier_s_words_as_a_verb_s_particle_are_no_qualifier(text: str, pr
 ])
 def test_a_qualifier_elsewhere_is_still_read(text: str, printed: str, qualifier: str) -> None:
     assert _read(text) == ([(printed, float(printed.split()[-1].replace(",", "")), "count", qualifier)], [])
+
+
+# --- a fraction in words before a comparison is a change --------------------------------------------------------------
+
+
+def _derived(text: str) -> list[tuple[str, float, str]]:
+    from analysis.factcheck.scan import scan_text
+    from analysis.paths import DEFAULT
+
+    return [(f["value_as_printed"], round(f["value"], 2), f["derived"]) for f in scan_text(text, DEFAULT)["figures"]]
+
+
+@pytest.mark.parametrize(("text", "printed", "value"), [
+    # each was dropped without a word (a "fraction word that is no share", shown only with --all)
+    ("Referrals were a third higher than in 2019.", "a third", 33.33),
+    ("Referrals were a quarter lower.", "a quarter", 25.0),
+    ("There were a third more referrals than in 2019.", "a third", 33.33),
+    ("There were a fifth fewer referrals.", "a fifth", 20.0),
+    ("Referrals were two-thirds higher.", "two-thirds", 66.67),
+    ("Referrals were a tenth up on 2019.", "a tenth", 10.0),
+])
+def test_a_fraction_before_a_comparison_is_a_change(text: str, printed: str, value: float) -> None:
+    assert _derived(text) == [(printed, value, "percent_change")]
+
+
+@pytest.mark.parametrize(("text", "figures"), [
+    # what stays: a fraction of a whole is a share, a period no share, an ordinal half no figure
+    ("A third of referrals were girls.", [("A third", 33.33, "share")]),
+    ("Around a third were girls.", [("Around a third", 33.33, "share")]),
+    ("Police made 300 referrals a quarter.", [("300", 300.0, "")]),
+    ("Referrals fell in the first half.", []),
+])
+def test_a_fraction_of_a_whole_is_still_a_share(text: str, figures: list[tuple[str, float, str]]) -> None:
+    assert _derived(text) == figures

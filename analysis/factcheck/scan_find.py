@@ -573,6 +573,8 @@ _FRACTION = (r"(?:three[- ]quarters|two[- ]thirds|a third|one[- ]third|a quarter
              r"|(?:a|one|two|three|four)[- ]fifths?|a tenth|one[- ]tenth)")
 #: A verb next: what comes after a share in words that is the subject of its sentence ("around a third were…").
 _VERB_NEXT = r"\s+(?:were|was|are|is|had|have|said|reported|came|involved)\b"
+#: A comparison just after a fraction in words: the fraction is the change ("a third higher", "a quarter fewer").
+_COMPARATIVE_NEXT = r"\s+(?:higher|lower|more|fewer|less|bigger|smaller|greater|larger|up|down)\b"
 _FORMS = [
     rf"£\s?{NUM}(?:\s?(?:{SCALE_WORDS})\b)?",
     rf"{_ANY} out of {_ANY}",
@@ -599,7 +601,9 @@ _FORMS = [
     rf"{_FRACTION}(?= of\b)",
     # A fraction that ends a rise or fall ("up by more than a third", "rose by almost a fifth.") or is the subject
     # of a verb ("around a third were…"); "half" alone is left to "half of" (a "first half." is no share).
-    rf"(?!half){_FRACTION}(?=\s*(?:[.,;:)]|$)|{_VERB_NEXT})",
+    # (or is a change by a comparison after it, "a third higher than in 2019", "a fifth fewer referrals": dropped
+    # without a word, issue 24, round twenty-three)
+    rf"(?!half){_FRACTION}(?=\s*(?:[.,;:)]|$)|{_VERB_NEXT}|{_COMPARATIVE_NEXT})",
     # (every verb of MULTIPLES: "quintupled" was dropped without a word, issue 24, round twenty-one)
     rf"{trie_pattern(sorted(w for w in MULTIPLES if w.endswith('ed')))}\b",
     # Any other fraction in words: a share only after "by" or a qualifier ("rose by almost half", "- more than half
@@ -658,6 +662,7 @@ _CHANGED_BY = re.compile(rf"\b(?:{_NOT_MADE_UP}up|down|rose|fell|risen|fallen|in
                          re.IGNORECASE)
 _COMPARED_AFTER = re.compile(r"\s+(?:more|fewer|less|higher|lower)(?:\s+[a-z][\w-]*){0,4}?\s+than\b",
                              re.IGNORECASE)
+_COMPARATIVE_AFTER = re.compile(_COMPARATIVE_NEXT, re.IGNORECASE)
 #: A change named as a noun after a figure, "a 1,200 increase in referrals", "a 1,200-case rise": a difference.
 _ENDS_A = re.compile(r"\ban?\s*$", re.IGNORECASE)
 _CHANGE_AFTER = re.compile(rf"(?:-[a-z]+)?\s+{_CHANGE_NOUNS}\b", re.IGNORECASE)
@@ -832,7 +837,8 @@ def _derived(core: str, printed: Printed, before: str, after: str) -> tuple[str,
         if rise_by:  # "risen by almost half", "up by more than a third", "a fall of a quarter": a rise or a fall
             return "percent_change", rise_by.group(0)
         if printed.in_words:
-            return "share", core
+            compared = _COMPARATIVE_AFTER.match(after)
+            return ("percent_change", compared.group(0).strip()) if compared else ("share", core)
         change = _CHANGE.search(f"{before[-40:]} {core} {after[:40]}")
         if change:
             return "percent_change", change.group(0)
