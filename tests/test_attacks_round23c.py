@@ -109,3 +109,36 @@ def test_a_fraction_before_a_comparison_is_a_change(text: str, printed: str, val
 ])
 def test_a_fraction_of_a_whole_is_still_a_share(text: str, figures: list[tuple[str, float, str]]) -> None:
     assert _derived(text) == figures
+
+
+# --- a figure set aside for another, and a target or forecast in other words ----------------------------------------
+
+_DENIED = "number the sentence denies"
+_FORECAST = "target, forecast or hypothetical figure"
+
+
+def _listed(left: str, kind: str) -> str:
+    from tests.scanned import listed
+
+    return listed(left, kind)
+
+
+@pytest.mark.parametrize(("text", "left"), [
+    # the figure the sentence sets aside was read as exact, as "not 1,200" was before round 22
+    ("Referrals were 1,300 rather than 1,200.", "rather than 1,200"),
+    ("Referrals were 1,300 instead of 1,200.", "instead of 1,200"),
+    ("Referrals were 1,300, not the 1,200 claimed.", "not the 1,200"),
+])
+def test_a_figure_set_aside_for_another_is_listed(text: str, left: str) -> None:
+    assert _read(text) == ([("1,300", 1300.0, "count", "exact")], [_listed(left, _DENIED)])
+
+
+@pytest.mark.parametrize(("text", "figures"), [
+    # what stays: what happened, and a qualifier after "not"
+    ("The force recruited 2,000 officers.", [("2,000", 2000.0, "count", "exact")]),
+    ("Referrals were not more than 2,000.", [("not more than 2,000", 2000.0, "count", "at most")]),
+    ("The force headed the list with 2,000 referrals.", [("2,000", 2000.0, "count", "exact")]),
+    ("More officers rather than fewer were hired: 2,000 in all.", [("2,000", 2000.0, "count", "exact")]),
+])
+def test_what_happened_is_still_read(text: str, figures: list[tuple[str, float, str, str]]) -> None:
+    assert _read(text) == (figures, [])

@@ -497,8 +497,12 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "not" ("not more than 1,200", "not quite 1,200") is read with its figure, as before.
     # (and "nowhere near 1,200", "far from 1,200": the exact 1,200)
     # (a first character's lookahead: the words' "n" and "f", so the rest is tried at few positions)
-    (DENIED, re.compile(rf"(?=[nf])\b(?:nowhere\s+(?:near|close\s+to)\s+|(?<!not )far\s+from\s+"
-                        rf"|not\s+(?!(?:{_NOT_QUALIFIERS})\b))(?:(?:{_QUAL})\s+)?(?:{_FIGURE_UNIT}|{WORDNUM}\b)"
+    # (and a figure set aside for another, "1,300 rather than 1,200", "instead of 1,200", "not the 1,200 claimed": the
+    # exact 1,200, issue 24, round twenty-three)
+    (DENIED, re.compile(rf"(?=[nfri])\b(?:nowhere\s+(?:near|close\s+to)\s+|(?<!not )far\s+from\s+"
+                        rf"|rather\s+than\s+(?:the\s+)?|instead\s+of\s+(?:the\s+)?"
+                        rf"|not\s+(?:the\s+)?(?!(?:{_NOT_QUALIFIERS})\b))(?:(?:{_QUAL})\s+)?"
+                        rf"(?:{_FIGURE_UNIT}|{WORDNUM}\b)"
                         r"(?![\w%]|[.,]\d)", re.IGNORECASE)),
     # A figure printed open-ended ("1,200+ cases", "1,200-plus", "9,000 or more children", "56% and over"): read as
     # the exact figure, so "1,200-plus" matched an exact 1,200 and lost its "at least" (issue 24, round fifteen).
