@@ -133,6 +133,21 @@ def test_a_figure_set_aside_for_another_is_listed(text: str, left: str) -> None:
     assert _read(text) == ([("1,300", 1300.0, "count", "exact")], [_listed(left, _DENIED)])
 
 
+@pytest.mark.parametrize(("text", "left"), [
+    # each was the exact figure, as if it had happened
+    ("The force is on course for 2,000 referrals.", "on course for 2,000"),
+    ("Referrals are heading for 2,000.", "heading for 2,000"),
+    ("Referrals are heading towards 2,000.", "heading towards 2,000"),
+    ("Referrals are anticipated to reach 2,000.", "anticipated to reach 2,000"),
+    ("Referrals should reach 2,000 next year.", "should reach 2,000"),
+    ("The force aims to recruit 2,000 officers.", "aims to recruit 2,000"),
+    ("The force plans to hire 2,000 staff.", "plans to hire 2,000"),
+    ("Ministers want to see 2,000 more officers.", "want to see 2,000"),
+])
+def test_a_target_or_forecast_in_other_words_is_listed(text: str, left: str) -> None:
+    assert _read(text) == ([], [_listed(left, _FORECAST)])
+
+
 @pytest.mark.parametrize(("text", "figures"), [
     # what stays: what happened, and a qualifier after "not"
     ("The force recruited 2,000 officers.", [("2,000", 2000.0, "count", "exact")]),

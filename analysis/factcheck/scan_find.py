@@ -473,13 +473,21 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "could be as many as 10,000", "may be 10 times higher"): read as the count, share or multiple of what happened,
     # so a target of 1,200 matched a record of 1,200 prosecutions (issue 24, round twenty-two). (The lookahead holds
     # the words' first letters: the rest is not tried at every position.)
-    # (and what someone expects of a thing, "Police expect cases to reach 2,000", and what is pledged, promised or
-    # vowed, "The Met pledged 1,200 more officers": counts of what happened, round twenty-three)
-    (FORECAST, re.compile(rf"(?=[tagfpesldocmwv])\b"
+    # (and "on course for 2,000", "heading for 2,000", "anticipated to reach", "should reach", "aims to recruit
+    # 1,200 officers", "plans to hire 1,200"; what someone expects of a thing, "Police expect cases to reach 2,000";
+    # and what is pledged, promised or vowed, "The Met pledged 1,200 more officers": each was read as what happened,
+    # issue 24, round twenty-three)
+    (FORECAST, re.compile(rf"(?=[tagfpesldocmwhv])\b"
                           rf"(?:(?:target|aim|goal|ambition|forecast|projection|prediction)s?\s+(?:of|is|was|for)"
-                          rf"|(?:(?:expected|projected|forecast|predicted|set|likely|due|on\s+course|on\s+track)\s+to"
+                          rf"|(?:on\s+(?:course|track)|heading|headed)\s+(?:for|towards?)"
+                          rf"|(?:aims?|aiming|aimed|plans?|planning|planned|hopes?|hoping|hoped|wants?|wanting|wanted"
+                          rf"|intends?|intending|intended)\s+to\s+(?:recruit|hire|train|employ|appoint|add|create"
+                          rf"|fund|spend|invest|raise|save|cut|reduce|bring|get|achieve|deliver|build|open|see|help"
+                          rf"|reach|support|protect|prosecute|charge|arrest|identify|safeguard)"
+                          rf"|(?:(?:expected|projected|forecast|predicted|anticipated|set|likely|due|on\s+course"
+                          rf"|on\s+track)\s+to"
                           rf"|(?:expect|predict|forecast|project)(?:s|ed)?\s+(?:[a-z]+\s+){{1,3}}to"
-                          rf"|could|may|might|would|will)(?:\s+(?:well|now|soon|even|easily|also))?"
+                          rf"|could|may|might|would|will|should)(?:\s+(?:well|now|soon|even|easily|also))?"
                           rf"\s+(?:be|reach|hit|top|exceed|pass|total|number|(?:rise|fall|climb|grow|increase|drop)"
                           rf"\s+to)"
                           # ("promising" is no pledge: "a promising 12% fall")
