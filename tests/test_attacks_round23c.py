@@ -157,3 +157,33 @@ def test_a_target_or_forecast_in_other_words_is_listed(text: str, left: str) -> 
 ])
 def test_what_happened_is_still_read(text: str, figures: list[tuple[str, float, str, str]]) -> None:
     assert _read(text) == (figures, [])
+
+
+# --- a note's mark read out of a PDF as a plain digit on to a figure -------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "figures"), [
+    # pdftotext prints a superscript "³" as "3": the share was the count 56, a count 3 was made up, the scale was lost,
+    # and "£1.2m3" dropped without a word
+    ("Police recorded 56 per cent3 of offences.", [("56 per cent", 56.0, "share")]),
+    ("Police recorded 56%3 of offences.", [("56%", 56.0, "share")]),
+    ("Officers found 1.2 million4 images.", [("1.2 million", 1200000.0, "")]),
+    ("Police recorded £1.2m3 in fines.", [("£1.2m", 1200000.0, "")]),
+    ("Police recorded £12bn3 in fines.", [("£12bn", 12000000000.0, "")]),
+    ("Police recorded £12m3 in fines.", [("£12m", 12000000.0, "")]),
+    # after the stop, where it also ended no sentence: the share read the next sentence's "more" as a rise
+    ("Girls were 12 per cent.2 Officers found 56% more images.",
+     [("12 per cent", 12.0, "share"), ("56%", 56.0, "percent_change")]),
+])
+def test_a_note_mark_printed_as_a_digit_after_a_figure_s_unit_is_no_number(
+        text: str, figures: list[tuple[str, float, str]]) -> None:
+    assert _derived(text) == figures
+
+
+@pytest.mark.parametrize(("text", "figures"), [
+    # what stays: a decimal, and a number after a stop and a space
+    ("Referrals rose to 12.5 per cent.", [("12.5 per cent", 12.5, "share")]),
+    ("Girls were 12 per cent. 2 officers were charged.", [("12 per cent", 12.0, "share"), ("2", 2.0, "")]),
+])
+def test_a_number_apart_from_a_unit_is_still_read(text: str, figures: list[tuple[str, float, str]]) -> None:
+    assert _derived(text) == figures

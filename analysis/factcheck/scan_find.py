@@ -151,6 +151,12 @@ def _qualifier_pattern(phrase: str) -> str:
     return "".join(rf"(?<!\b{verb} )" for verb in _PARTICLE_VERBS.get(phrase, ())) + re.escape(phrase)
 
 
+#: Where a figure's sign, unit or scale ends, as a plain digit written on to it is a note's mark (pdftotext prints a
+#: superscript "³" as "3"): "56%3", "56 per cent3" or "per cent.3", "1.2 million3", "£1.2m3", "£12bn3". An "m" alone
+#: only after "£" and digits or a decimal ("1,200m3" may be cubic metres).
+_NOTE_AFTER_UNIT = "(?:" + "|".join(
+    f"(?<={end}{stop})" for end in ("%", "cent", "million", "billion", "thousand", r"\dbn", r"£\dm", r"£\d\dm",
+                                    r"£\d\d\dm", r"\.\dm", r"\.\d\dm") for stop in ("", r"\.")) + ")"
 #: Any printed qualifier, longest first, as the figure forms read one before a figure.
 _QUAL = "|".join(_qualifier_pattern(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
 
@@ -465,7 +471,11 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
     # A note's mark in square brackets ("9,000[1] children", as a copied page prints a link to its footnote): read as
     # the count 1 (issue 24, round fifteen).
     # (or in superscript, "1,200²", "56%¹", "per cent³", "⁽³⁾": see SUPERSCRIPTS)
-    ("note mark", re.compile(rf"\[\d{{1,3}}\]|\u207d?[{SUPERSCRIPTS}]+\u207e?")),
+    # (and a superscript note read out of a PDF as a plain digit on to the figure's sign, unit or scale, or its stop:
+    # "56 per cent3", "12 per cent.2", "56%3", "1.2 million4", "£1.2m3": read as the count 56, the count 12, a count
+    # 3, the count 1.2 and nothing at all, issue 24, round twenty-three)
+    ("note mark", re.compile(rf"\[\d{{1,3}}\]|\u207d?[{SUPERSCRIPTS}]+\u207e?"
+                             rf"|{_NOTE_AFTER_UNIT}\d{{1,2}}(?!\d|[.,]\d)")),
     # A list's number opening a paragraph ("1. Cases rose", "2) Referrals fell", "(3) Arrests"), or alone as its
     # first sentence ("1." split from its item): read as the counts 1, 2 and 3 (issue 24, round fifteen).
     (LIST_NUMBER, re.compile(r"^\s*(?:\d{1,2}[.)]|\(\d{1,2}\))(?=\s+[A-Z\"'‘“(]|\s*$)")),

@@ -1463,7 +1463,9 @@ class Sentence:
 
 # A sentence ends at . ! ? or … (with any closing quote or bracket) followed by space and a capital, a digit, a
 # pound sign or an opening quote. Abbreviations that end in a full stop before a capital are not ends.
-_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9£])")
+# (and at a note's mark read out of a PDF as a plain digit after the stop, "rose 12 per cent.2 Officers said": one
+# sentence, so the 12 per cent read the next sentence's words as its own, issue 24, round twenty-three)
+_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9£])|(?<=[a-z%]\.)\d{1,2}\s+(?=[A-Z])")
 _ABBREVIATIONS = ("Mr.", "Mrs.", "Ms.", "Dr.", "St.", "Sir.", "No.", "c.", "Co.", "Prof.", "Rev.", "Insp.", "Supt.",
                   "Det.", "Sgt.", "Gov.", "Jan.", "Feb.", "Mar.", "Apr.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.",
                   "Dec.", "i.e.", "e.g.", "vs.", "approx.")
@@ -1486,7 +1488,7 @@ def _split_paragraph(paragraph: str) -> list[tuple[str, int]]:
         # sentence end, "Est. 1,200 Est. 1,200 …", copied a longer piece at each, in time growing with its square)
         if (paragraph.endswith(_ABBREVIATIONS, start, m.start())
                 or _QUALIFIER_ABBREVIATION.search(paragraph, max(start, m.start() - 8), m.start())
-                or (paragraph[m.end():m.end() + 1].isdigit()
+                or ((paragraph[m.end():m.end() + 1].isdigit() or paragraph[m.start()].isdigit())
                     and _REFERENCE_ABBREVIATION.search(paragraph, max(start, m.start() - 8), m.start()))):
             continue
         pieces.append((paragraph[start:m.start()].strip(), start))
