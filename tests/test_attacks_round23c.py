@@ -138,6 +138,7 @@ def test_a_figure_set_aside_for_another_is_listed(text: str, left: str) -> None:
     ("The force is on course for 2,000 referrals.", "on course for 2,000"),
     ("Referrals are heading for 2,000.", "heading for 2,000"),
     ("Referrals are heading towards 2,000.", "heading towards 2,000"),
+    ("The force is on track towards 2,000 referrals.", "on track towards 2,000"),
     ("Referrals are anticipated to reach 2,000.", "anticipated to reach 2,000"),
     ("Referrals should reach 2,000 next year.", "should reach 2,000"),
     ("The force aims to recruit 2,000 officers.", "aims to recruit 2,000"),
