@@ -188,3 +188,31 @@ def test_a_note_mark_printed_as_a_digit_after_a_figure_s_unit_is_no_number(
 ])
 def test_a_number_apart_from_a_unit_is_still_read(text: str, figures: list[tuple[str, float, str]]) -> None:
     assert _derived(text) == figures
+
+
+# --- a confidence interval, and a range named by its word -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "figures", "left"), [
+    # the level was read as the share 95%, and an interval written with "to" as two exact figures
+    ("Referrals were 1,200 (95% CI 1,100 to 1,300).", [("1,200", 1200.0, "count", "exact")], "1,100 to 1,300"),
+    ("Referrals were 1,200 (95% confidence interval: 1,100-1,300).", [("1,200", 1200.0, "count", "exact")],
+     "1,100-1,300"),
+    ("The rate was 12% (95 per cent confidence interval 10 to 14 per cent).", [("12%", 12.0, "percent", "exact")],
+     "10 to 14 per cent"),
+    ("Referrals were in the 1,200 to 1,500 range.", [], "1,200 to 1,500"),
+    ("Estimates give a range of 1,200 to 1,500.", [], "1,200 to 1,500"),
+])
+def test_an_interval_is_a_range_and_its_level_no_figure(text: str, figures: list[tuple[str, float, str, str]],
+                                                          left: str) -> None:
+    assert _read(text) == (figures, [_listed(left, "range")])
+
+
+@pytest.mark.parametrize(("text", "figures"), [
+    # what stays: a share of 95%, and a change from one figure to another
+    ("Some 95% of cases were closed.", [("Some 95%", 95.0, "percent", "about")]),
+    ("Referrals rose from 1,200 to 1,500.", [("1,200", 1200.0, "count", "exact"), ("1,500", 1500.0, "count", "exact")]),
+    ("The force cut the 1,200 to 900.", [("1,200", 1200.0, "count", "exact"), ("900", 900.0, "count", "exact")]),
+])
+def test_a_share_and_a_change_are_still_read(text: str, figures: list[tuple[str, float, str, str]]) -> None:
+    assert _read(text) == (figures, [])

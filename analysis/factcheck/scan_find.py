@@ -132,6 +132,8 @@ _PLEDGED_VERBS = r"(?:recruit|hire|fund|provide|create|deliver|add|train|build|f
 #: … and a figure printed after "not" ("not 1,200 but 1,300", "not one child") or "nowhere near": one the sentence
 #: denies.
 DENIED = "number the sentence denies"
+#: … and the level of a confidence interval ("95% CI"): a property of the interval, no statistic.
+CONFIDENCE_LEVEL = "confidence level"
 #: The qualifiers that start with "not" ("not more than", "not quite"): a figure after one is read with it.
 _NOT_QUALIFIERS = "|".join(re.escape(q[4:]) for q in sorted(QUALIFIERS, key=len, reverse=True)
                            if q.startswith("not "))
@@ -217,7 +219,11 @@ _STATES_AN_AMOUNT = "|".join(rf"(?<=\b{verb} )" for verb in (
     "reports", "involved", "involving", "affected", "affecting", "estimated", "estimates", "estimate", "saw", "sees",
     "had", "has", "have", "counted", "counts", "numbering", "totalling", "including", "included", "includes",
     *(f"{verb} from" for verb in ("ranged", "ranging", "ranges", "range", "varied", "varying", "varies", "vary",
-                                  "anywhere"))))
+                                  "anywhere")),
+    # (and the words that name an interval, "95% CI 1,100 to 1,300", "a range of 1,200 to 1,500": two exact figures,
+    # issue 24, round twenty-three)
+    "ci", "ci:", "interval", "interval:", "interval of", "intervals", "limits", "limits:", "range", "range:",
+    "range of"))
 #: Nouns that make a number in words a count ("six boroughs"); other number words ("in one viral exchange") are
 #: set aside. Stems: "investigation" covers "investigations".
 COUNT_NOUNS = ("case", "child", "girl", "boy", "young", "people", "person", "victim", "survivor", "suspect",
@@ -304,6 +310,10 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
     # Numbers in a phrase that counts nothing ("open 24/7", "24-7 support", "a 9-to-5 job"), before the ranges and
     # fractions they would read as.
     ("idiom", re.compile(r"\b(?:24\s?[/-]\s?7|9-to-5)\b", re.IGNORECASE)),
+    # A confidence level before its interval ("95% CI", "95 per cent confidence interval"): read as the share 95%, a
+    # figure no one stated (issue 24, round twenty-three). The interval after it is a range.
+    (CONFIDENCE_LEVEL, re.compile(rf"(?<![\w£.,-])\d{{2}}(?:\.\d+)?{PER_CENT_SIGN}"
+                                  r"(?=\s+(?:(?-i:CI)|C\.I\.|confidence|credible|uncertainty)\b)", re.IGNORECASE)),
     # Two numbers joined by a dash, a range: no one figure the parser reads. Its first end was read as a figure
     # and its second dropped without a word: "10–20% of cases" gave the count 10, "1,200-1,500 cases" 1,200.
     # (Dashes of every kind are read as "-" here; a period, an age or a phone number is masked before.)
@@ -333,6 +343,10 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
                          # (with a hedge before its second end, "between 1,200 and perhaps 1,400", "range from 1,200
                          # to as many as 1,400": the first end was the exact 1,200, issue 24, round twenty-two)
                          rf"|\bbetween\s+{_RANGE_END}\s+and\s+(?:{_HEDGED_END}\s+)?{_RANGE_END}(?![\w%]|[.,]\d)"
+                         # (and "to" named a range by the word after it, "in the 1,200 to 1,500 range": two exact
+                         # figures, issue 24, round twenty-three)
+                         rf"|(?<=\bthe )£?{NUM}{RANGE_END_UNIT}? to £?{NUM}(?:{JOINED_SCALE_WORDS}|{PER_CENT_SIGN})?"
+                         r"(?=\s+(?:range|band|bracket)\b)"
                          # and two amounts of one kind joined by "or", "maybe 2,000 or 3,000 cases", "5 or 6%": the
                          # second end was read as an exact figure the speaker had not stated (issue 24, round twenty);
                          # "1,200 or 56% of cases" names one amount twice, and both are read
