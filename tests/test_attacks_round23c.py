@@ -216,3 +216,27 @@ def test_an_interval_is_a_range_and_its_level_no_figure(text: str, figures: list
 ])
 def test_a_share_and_a_change_are_still_read(text: str, figures: list[tuple[str, float, str, str]]) -> None:
     assert _read(text) == (figures, [])
+
+
+# --- a range of fractions in words ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "left"), [
+    # the first end was dropped without a word, the second read as the share (or, with a comparison, the change)
+    ("Between a quarter and a third of victims were boys.", "Between a quarter and a third"),
+    ("Referrals were between a quarter and a third higher.", "between a quarter and a third"),
+    ("A quarter or a third of victims were boys.", "A quarter or a third"),
+    ("Half to two-thirds of victims were boys.", "Half to two-thirds"),
+])
+def test_a_range_of_fractions_in_words_is_listed(text: str, left: str) -> None:
+    assert _read(text) == ([], [_listed(left, "range")])
+
+
+@pytest.mark.parametrize(("text", "figures"), [
+    # what stays: two shares of two wholes, and a change by a fraction to a level
+    ("A third of girls and a quarter of boys were referred.",
+     [("A third", 33.33, "share"), ("a quarter", 25.0, "share")]),
+    ("Referrals rose by a third to 1,200.", [("a third", 33.33, "percent_change"), ("1,200", 1200.0, "")]),
+])
+def test_two_fractions_apart_are_still_read(text: str, figures: list[tuple[str, float, str]]) -> None:
+    assert _derived(text) == figures

@@ -182,6 +182,8 @@ _COUNTED_WORDS = r"(?-i:(?:\s+[a-z]+(?:-[a-z]+)*){1,3})"
 _CLAUSE_ENDS = r"(?=\s*(?:[.,;:!?)]|$)|\s+(?:were|was|are|is|have|had|has)\b)"
 _FIGURE_UNIT = rf"£?{NUM}(?:{JOINED_SCALE_WORDS}|{PER_CENT_SIGN}|\s(?:{SPACED_SCALE_WORDS})\b)?"
 #: An end of a range in words, its scale word spaced or joined ("between 2 and 3 million", "between £1m and £2m").
+#: A fraction in words, as an end of a range ("between a quarter and a third").
+_FRACTION_WORDS = trie_pattern(sorted(FRACTIONS))
 _RANGE_END = rf"£?{NUM}(?:{JOINED_SCALE_WORDS}|{PER_CENT_SIGN}|\s(?:{SPACED_SCALE_WORDS}))?"
 
 #: A unit or scale in brackets, as a table's heading prints it ("Referrals (thousands)", "Cost (£m)", "(in %)").
@@ -354,6 +356,12 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
                          r"(?![\w%-]|[.,/]\d)"
                          rf"|(?<![\w£.,/-])(?:{NUM}{PER_CENT_SIGN}|\d{{1,2}}(?:\.\d+)?) or {NUM}{PER_CENT_SIGN}"
                          r"(?![\w%-]|[.,/]\d))", re.IGNORECASE)),
+    # … and a range of fractions in words ("between a quarter and a third of victims", "a quarter or a third"): the
+    # first end was dropped without a word and the second read as the share (issue 24, round twenty-three); "rose
+    # from a fifth to a quarter" is a change, two levels
+    ("range", re.compile(rf"(?=[bhaotf])(?:\bbetween\s+{_FRACTION_WORDS}\s+and\s+{_FRACTION_WORDS}"
+                         rf"|(?<!\bfrom )(?<![\w-]){_FRACTION_WORDS}\s+(?:to|or)\s+{_FRACTION_WORDS})(?![\w-])",
+                         re.IGNORECASE)),
     # Two numbers joined by a slash, a fraction or a pair ("3/4 of cases", "56%/44%"): no one figure either, and
     # both were dropped without a word, as numbers no form reads (issue 24, round thirteen).
     # (with a whole number before it, a mixed number: "1 1/2 years", "2-1/2": the whole number was read as the count
