@@ -240,3 +240,32 @@ def test_a_range_of_fractions_in_words_is_listed(text: str, left: str) -> None:
 ])
 def test_two_fractions_apart_are_still_read(text: str, figures: list[tuple[str, float, str]]) -> None:
     assert _derived(text) == figures
+
+
+# --- a note named in words ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    # the ONS prints its notes so: each note's number was read as a count
+    "Police recorded 1,582 offences [note 1] in 2019.",
+    "Police recorded 1,582 [note 12] offences in 2019.",
+    "Police recorded 1,582 offences (note 3).",
+    "Police recorded 1,582 offences (see notes 3 and 4).",
+    "Police recorded 1,582 offences [notes 3, 4].",
+    "<table><tr><th>Force</th><th>Offences [note 2]</th></tr><tr><td>Kent</td><td>1,582</td></tr></table>",
+])
+def test_a_note_named_in_words_is_no_count(text: str) -> None:
+    assert _read(text) == ([("1,582", 1582.0, "count", "exact")], [])
+
+
+def test_a_note_s_heading_is_no_count() -> None:
+    assert _read("Note 1: Figures exclude 1,582 offences in Kent.") == ([("1,582", 1582.0, "count", "exact")], [])
+
+
+@pytest.mark.parametrize(("text", "figures"), [
+    # what stays: a count after the verb "note", and "notes" counted
+    ("Officers note 12 cases a week.", [("12", 12.0, "count", "exact")]),
+    ("Officers left 12 notes.", [("12", 12.0, "count", "exact")]),
+])
+def test_a_count_beside_the_word_note_is_still_read(text: str, figures: list[tuple[str, float, str, str]]) -> None:
+    assert _read(text) == (figures, [])

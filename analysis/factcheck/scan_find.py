@@ -159,6 +159,8 @@ def _qualifier_pattern(phrase: str) -> str:
 _NOTE_AFTER_UNIT = "(?:" + "|".join(
     f"(?<={end}{stop})" for end in ("%", "cent", "million", "billion", "thousand", r"\dbn", r"£\dm", r"£\d\dm",
                                     r"£\d\d\dm", r"\.\dm", r"\.\d\dm") for stop in ("", r"\.")) + ")"
+#: The numbers of one or more notes ("1", "3 and 4", "3, 4", "3-5").
+_NOTE_NUMBERS = r"\d{1,3}(?:\s*(?:,|and|to|-)\s*\d{1,3})*"
 #: Any printed qualifier, longest first, as the figure forms read one before a figure.
 _QUAL = "|".join(_qualifier_pattern(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
 
@@ -496,8 +498,12 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
     # (and a superscript note read out of a PDF as a plain digit on to the figure's sign, unit or scale, or its stop:
     # "56 per cent3", "12 per cent.2", "56%3", "1.2 million4", "£1.2m3": read as the count 56, the count 12, a count
     # 3, the count 1.2 and nothing at all, issue 24, round twenty-three)
+    # (and a note named in words, as the ONS prints one, "1,582 [note 1]", "(see notes 3 and 4)", "Note 1: …": read
+    # as the counts 1, 3 and 4, issue 24, round twenty-three)
     ("note mark", re.compile(rf"\[\d{{1,3}}\]|\u207d?[{SUPERSCRIPTS}]+\u207e?"
-                             rf"|{_NOTE_AFTER_UNIT}\d{{1,2}}(?!\d|[.,]\d)")),
+                             rf"|{_NOTE_AFTER_UNIT}\d{{1,2}}(?!\d|[.,]\d)"
+                             rf"|(?i:\[notes?\s+{_NOTE_NUMBERS}\]|\((?:see\s+)?notes?\s+{_NOTE_NUMBERS}\)"
+                             rf"|^notes?\s+{_NOTE_NUMBERS}(?=\s*[:.)]))")),
     # A list's number opening a paragraph ("1. Cases rose", "2) Referrals fell", "(3) Arrests"), or alone as its
     # first sentence ("1." split from its item): read as the counts 1, 2 and 3 (issue 24, round fifteen).
     (LIST_NUMBER, re.compile(r"^\s*(?:\d{1,2}[.)]|\(\d{1,2}\))(?=\s+[A-Z\"'‘“(]|\s*$)")),
