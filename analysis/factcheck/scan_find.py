@@ -150,7 +150,9 @@ _PARTICLE_VERBS = {
 
 def _qualifier_pattern(phrase: str) -> str:
     """One printed qualifier as the figure forms read it: not after a verb whose particle its words are."""
-    return "".join(rf"(?<!\b{verb} )" for verb in _PARTICLE_VERBS.get(phrase, ())) + re.escape(phrase)
+    # (each lookbehind after the words, holding them: tried only where the words are, not at every figure)
+    words = re.escape(phrase)
+    return words + "".join(rf"(?<!\b{verb} {words})" for verb in _PARTICLE_VERBS.get(phrase, ()))
 
 
 #: Where a figure's sign, unit or scale ends, as a plain digit written on to it is a note's mark (pdftotext prints a
