@@ -144,6 +144,8 @@ def test_a_figure_set_aside_for_another_is_listed(text: str, left: str) -> None:
     ("The force aims to recruit 2,000 officers.", "aims to recruit 2,000"),
     ("The force plans to hire 2,000 staff.", "plans to hire 2,000"),
     ("Ministers want to see 2,000 more officers.", "want to see 2,000"),
+    ("The force is planning to recruit 2,000 officers.", "planning to recruit 2,000"),
+    ("The force was hoping to hire 2,000 staff.", "hoping to hire 2,000"),
 ])
 def test_a_target_or_forecast_in_other_words_is_listed(text: str, left: str) -> None:
     assert _read(text) == ([], [_listed(left, _FORECAST)])
@@ -229,7 +231,7 @@ def test_a_share_and_a_change_are_still_read(text: str, figures: list[tuple[str,
     ("Half to two-thirds of victims were boys.", "Half to two-thirds"),
 ])
 def test_a_range_of_fractions_in_words_is_listed(text: str, left: str) -> None:
-    assert _read(text) == ([], [_listed(left, "range")])
+    assert _read(text) == ([], [_listed(left, "range of fractions in words")])
 
 
 @pytest.mark.parametrize(("text", "figures"), [

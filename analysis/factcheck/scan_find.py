@@ -132,6 +132,8 @@ _PLEDGED_VERBS = r"(?:recruit|hire|fund|provide|create|deliver|add|train|build|f
 #: … and a figure printed after "not" ("not 1,200 but 1,300", "not one child") or "nowhere near": one the sentence
 #: denies.
 DENIED = "number the sentence denies"
+#: … and a range whose ends are fractions in words ("between a quarter and a third").
+FRACTION_RANGE = "range of fractions in words"
 #: … and the level of a confidence interval ("95% CI"): a property of the interval, no statistic.
 CONFIDENCE_LEVEL = "confidence level"
 #: The qualifiers that start with "not" ("not more than", "not quite"): a figure after one is read with it.
@@ -161,6 +163,14 @@ def _qualifier_pattern(phrase: str) -> str:
 _NOTE_AFTER_UNIT = "(?:" + "|".join(
     f"(?<={end}{stop})" for end in ("%", "cent", "million", "billion", "thousand", r"\dbn", r"£\dm", r"£\d\dm",
                                     r"£\d\d\dm", r"\.\dm", r"\.\d\dm") for stop in ("", r"\.")) + ")"
+#: A verb of aim and the verbs after "to" that make the figure after them one aimed at ("aims to recruit 1,200").
+_INTENDS = trie_pattern(sorted((
+    "aim", "aims", "aiming", "aimed", "plan", "plans", "planning", "planned", "hope", "hopes", "hoping", "hoped",
+    "want", "wants", "wanting", "wanted", "intend", "intends", "intending", "intended")))
+_INTENDED = trie_pattern(sorted((
+    "recruit", "hire", "train", "employ", "appoint", "add", "create", "fund", "spend", "invest", "raise", "save", "cut",
+    "reduce", "bring", "get", "achieve", "deliver", "build", "open", "see", "help", "reach", "support", "protect",
+    "prosecute", "charge", "arrest", "identify", "safeguard")))
 #: The numbers of one or more notes ("1", "3 and 4", "3, 4", "3-5").
 _NOTE_NUMBERS = r"\d{1,3}(?:\s*(?:,|and|to|-)\s*\d{1,3})*"
 #: Any printed qualifier, longest first, as the figure forms read one before a figure.
@@ -363,7 +373,7 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
     # … and a range of fractions in words ("between a quarter and a third of victims", "a quarter or a third"): the
     # first end was dropped without a word and the second read as the share (issue 24, round twenty-three); "rose
     # from a fifth to a quarter" is a change, two levels
-    ("range", re.compile(rf"(?=[bhaotf])(?:\bbetween\s+{_FRACTION_WORDS}\s+and\s+{_FRACTION_WORDS}"
+    (FRACTION_RANGE, re.compile(rf"(?=[bhaotf])(?:\bbetween\s+{_FRACTION_WORDS}\s+and\s+{_FRACTION_WORDS}"
                          rf"|(?<!\bfrom )(?<![\w-]){_FRACTION_WORDS}\s+(?:to|or)\s+{_FRACTION_WORDS})(?![\w-])",
                          re.IGNORECASE)),
     # Two numbers joined by a slash, a fraction or a pair ("3/4 of cases", "56%/44%"): no one figure either, and
@@ -519,11 +529,8 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
     # issue 24, round twenty-three)
     (FORECAST, re.compile(rf"(?=[tagfpesldocmwhv])\b"
                           rf"(?:(?:target|aim|goal|ambition|forecast|projection|prediction)s?\s+(?:of|is|was|for)"
-                          rf"|(?:on\s+(?:course|track)|heading|headed)\s+(?:for|towards?)"
-                          rf"|(?:aims?|aiming|aimed|plans?|planning|planned|hopes?|hoping|hoped|wants?|wanting|wanted"
-                          rf"|intends?|intending|intended)\s+to\s+(?:recruit|hire|train|employ|appoint|add|create"
-                          rf"|fund|spend|invest|raise|save|cut|reduce|bring|get|achieve|deliver|build|open|see|help"
-                          rf"|reach|support|protect|prosecute|charge|arrest|identify|safeguard)"
+                          rf"|(?:on\s+(?:course|track)|head(?:ing|ed))\s+(?:for|towards?)"
+                          rf"|{_INTENDS}\s+to\s+{_INTENDED}"
                           rf"|(?:(?:expected|projected|forecast|predicted|anticipated|set|likely|due|on\s+course"
                           rf"|on\s+track)\s+to"
                           rf"|(?:expect|predict|forecast|project)(?:s|ed)?\s+(?:[a-z]+\s+){{1,3}}to"
