@@ -271,3 +271,29 @@ def test_a_note_s_heading_is_no_count() -> None:
 ])
 def test_a_count_beside_the_word_note_is_still_read(text: str, figures: list[tuple[str, float, str, str]]) -> None:
     assert _read(text) == (figures, [])
+
+
+@pytest.mark.parametrize(("text", "left"), [
+    # a target named after its figure, and a verb of forecast before it: each the exact figure, as if it happened
+    ("Referrals were 1,200, short of the 1,500 target.", "1,500 target"),
+    ("Referrals missed their 1,500 target.", "1,500 target"),
+    ("The forecast was for 1,500 referrals.", "forecast was for 1,500"),
+    ("Police had forecast 1,500 referrals.", "forecast 1,500"),
+    ("Police had predicted 1,500 referrals.", "predicted 1,500"),
+    ("Police had expected 1,500 referrals.", "expected 1,500"),
+])
+def test_a_target_named_after_its_figure_or_a_verb_of_forecast_is_listed(text: str, left: str) -> None:
+    figures, not_read = _read(text)
+    assert [f for f in figures if f[1] == 1500.0] == [] and not_read == [_listed(left, _FORECAST)]
+
+
+@pytest.mark.parametrize(("text", "figures"), [
+    # what stays: an estimate after "an", a count of areas with "target" before its noun, an operation's targets
+    ("An expected 1,500 children were referred.", [("An expected 1,500", 1500.0, "count", "about")]),
+    ("A forecast 1,500 children were referred.", [("A forecast 1,500", 1500.0, "count", "about")]),
+    ("The 12 target areas received funding.", [("12", 12.0, "count", "exact")]),
+    ("Police targeted 1,500 homes.", [("1,500", 1500.0, "count", "exact")]),
+])
+def test_an_estimate_and_a_count_beside_target_words_are_still_read(
+        text: str, figures: list[tuple[str, float, str, str]]) -> None:
+    assert _read(text) == (figures, [])

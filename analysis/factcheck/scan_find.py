@@ -539,13 +539,22 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
                           rf"\s+to)"
                           # ("promising" is no pledge: "a promising 12% fall")
                           rf"|(?:pledg(?:e[sd]?|ing)|promise[sd]?)(?:\s+to\s+{_PLEDGED_VERBS})?"
-                          # ("We expect 1,200 cases", "The Met predicts 2,000": what is expected, round twenty-three;
-                          # "an expected 1,200", "a projected 1,200" are estimates, read as "about")
-                          rf"|(?:expect|predict|forecast)s?"
-                          rf"|vow(?:s|ed|ing)?\s+to\s+{_PLEDGED_VERBS})"
+                          rf"|vow(?:s|ed|ing)?\s+to\s+{_PLEDGED_VERBS}"
+                          # (and a verb of forecast before the figure, "Police had forecast 1,500 referrals", "We expect
+                          # 1,200", "predicted 1,500"; not after "a" or "an": "an expected 1,500" is an estimate, read
+                          # as "about"; each was the exact figure, issue 24, round twenty-three)
+                          rf"|(?<!\ba )(?<!\ban )\b(?:forecasts?|forecasting|predict(?:s|ed|ing)?|project(?:s|ed|ing)"
+                          rf"|expect(?:s|ed|ing)?))"
                           rf"\s+(?:(?:an?\s+)?(?:extra|further|additional|another)\s+)?(?:(?:{_QUAL})\s+)?{_FIGURE_UNIT}"
                           rf"(?:\s+times\b)?(?![\w%]|[.,]\d)",
                           re.IGNORECASE)),
+    # … and a target named after its figure ("the 1,500 target", "their 1,500-referral target", "a forecast was for
+    # 1,500"): the exact 1,500 (issue 24, round twenty-three). Not "12 target areas": a noun after it counts.
+    (FORECAST, re.compile(rf"(?<![\w£.,-]){_FIGURE_UNIT}(?:-[a-z]+)?\s+(?:target|goal|forecast|projection|ambition)s?"
+                          r"(?=\s*(?:[.,;:!?)]|$)|\s+(?:was|is|were|are|had|has|have|for|by|of|set|will|would|in|on"
+                          r"|and|but|that|which|to|it|this)\b)"
+                          r"|\b(?:target|goal|forecast|projection|prediction)s?\s+(?:is|was|were)\s+for\s+"
+                          rf"(?:(?:{_QUAL})\s+)?{_FIGURE_UNIT}(?![\w%]|[.,]\d)", re.IGNORECASE)),
     # A figure printed after "not" ("the figure was not 1,200 but 1,300", "1,200 cases (not 1,300 as first
     # reported)", "not one child was charged", "not nearly 1,200"): read as the exact figure the sentence denies,
     # and "not one" as the count 1 where it says none (issue 24, round twenty-two). A qualifier that starts with
