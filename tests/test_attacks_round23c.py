@@ -297,3 +297,27 @@ def test_a_target_named_after_its_figure_or_a_verb_of_forecast_is_listed(text: s
 def test_an_estimate_and_a_count_beside_target_words_are_still_read(
         text: str, figures: list[tuple[str, float, str, str]]) -> None:
     assert _read(text) == (figures, [])
+
+
+# --- a Markdown reference definition over several lines ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("definition", [
+    # CommonMark lets the title, and the destination, start the next line: the title's figure was read
+    '[src]: https://example.org/report\n"9,999 offences in the title"',
+    '[src]:\n  https://example.org/report\n  "9,999 offences in the title"',
+    "[src]: <https://example.org/report>\n  '9,999 offences in the title'",
+])
+def test_a_reference_definition_s_title_on_its_own_line_is_not_read(definition: str) -> None:
+    assert _read(f"Police recorded 1,582 offences [source][src].\n\n{definition}") == (
+        [("1,582", 1582.0, "count", "exact")], [])
+
+
+@pytest.mark.parametrize(("text", "figures"), [
+    # what stays: a quotation on the line after a definition, and an endnote written as a definition
+    ('Police recorded 1,582 offences.\n\n[src]: https://example.org\n"Officers found 2,409 images," they said.',
+     [("1,582", 1582.0, "count", "exact"), ("2,409", 2409.0, "count", "exact")]),
+    ("[1]:\nPolice recorded 1,582 offences.", [("1,582", 1582.0, "count", "exact")]),
+])
+def test_text_after_a_definition_is_still_read(text: str, figures: list[tuple[str, float, str, str]]) -> None:
+    assert _read(text) == (figures, [])

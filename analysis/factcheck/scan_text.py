@@ -1351,9 +1351,11 @@ def _html_text(raw: str, frames: int = 0, prose: bool = False) -> str:
 #: offences`, `> > …`: the ">" was read as "more than" and the figure not read; `>1,582` stays "more than"), and
 #: emphasis or strikethrough marks touching a number (`1,**582**` was 1 and 582; `~~1,200~~` was "about 1,200"),
 #: never between two digits ("12_12" stays apart). A definition is a label, a destination (not a figure) and a
-#: title only: a plain-text endnote "[1]: Police recorded 1,582 offences" is text. A backslash before ASCII
-#: punctuation is an escape, shown as the character alone (`12\%` was the count 12, `1\,582` the figures 1 and
-#: ",582", and `\[1,582](x)` a link), one that would start markup as its entity (`_ESCAPED`).
+#: title only, each on the line before's end or the next line's start (CommonMark allows both: a title on its own
+#: line was read, and its figure with it; a destination on its own line only where it looks like one): a plain-text
+#: endnote "[1]: Police recorded 1,582 offences" is text. A backslash before ASCII punctuation is an escape, shown
+#: as the character alone (`12\%` was the count 12, `1\,582` the figures 1 and ",582", and `\[1,582](x)` a link),
+#: one that would start markup as its entity (`_ESCAPED`).
 #: Each alternative stops at a bracket, parenthesis, quote or line end it cannot cross: one pass. The lookahead
 #: names every alternative's first character, so the engine passes over other characters without trying each
 #: alternative's lookbehinds (a quarter of the time as written without it, measured on 300 KB of prose).
@@ -1361,8 +1363,9 @@ _MARKDOWN = re.compile(
     r"(?=[!\[*_~ \\])(?:\\(?P<escaped>[!-/:-@\[-`{-~])|(?P<link>!?\[(?P<text>[^\[\]\n]*)\]\((?:<[^<>\n]*>|[^()\s]*)"
     r"(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\)))?[ \t]*\))"
     r"|(?P<reference>\[(?P<label>[^\[\]\n]+)\]\[[^\[\]\n]*\])"
-    r"|^[ ]{0,3}\[(?!\^)[^\[\]\n]+\]:[ \t]*(?:<[^<>\n]*>|(?![\d£$€])\S+)"
-    r"(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\)))?[ \t]*$"
+    r"|^[ ]{0,3}\[(?!\^)[^\[\]\n]+\]:[ \t]*(?:\n[ \t]*(?=<|https?:|/|#|www\.))?"
+    r"(?:<[^<>\n]*>|(?![\d£$€])\S+)"
+    r"(?:(?:[ \t]+|[ \t]*\n[ \t]*)(?:\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\)))?[ \t]*$"
     r"|^[ ]{0,3}\[\^[^\[\]\s]+\]:[ \t]*|\[\^[^\[\]\s]+\]"
     r"|(?<=\d[,.])(?:[*_]{1,3}|~~)(?=\d)|(?<=\d)(?:[*_]{1,3}|~~)(?![\w*~])|(?<![\w*~])(?:[*_]{1,3}|~~)(?=[\d£$€]))",
     re.MULTILINE)
