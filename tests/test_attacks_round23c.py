@@ -321,3 +321,34 @@ def test_a_reference_definition_s_title_on_its_own_line_is_not_read(definition: 
 ])
 def test_text_after_a_definition_is_still_read(text: str, figures: list[tuple[str, float, str, str]]) -> None:
     assert _read(text) == (figures, [])
+
+
+# --- an estimate said with its verb ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("printed", [
+    # each was the exact 1,500, where "an estimated 1,500" is about
+    "estimated at 1,500", "estimated to be 1,500", "thought to be 1,500", "believed to be 1,500",
+    "thought to number 1,500", "put at 1,500",
+])
+def test_an_estimate_said_with_its_verb_is_about(printed: str) -> None:
+    assert _read(f"Referrals are {printed}.") == ([(printed, 1500.0, "count", "about")], [])
+
+
+@pytest.mark.parametrize(("text", "printed"), [
+    ("Police estimate 1,500 children are at risk.", "estimate 1,500"),
+    ("It is estimated that 1,500 children are at risk.", "estimated that 1,500"),
+])
+def test_an_estimate_before_its_figure_is_about(text: str, printed: str) -> None:
+    assert _read(text) == ([(printed, 1500.0, "count", "about")], [])
+
+
+@pytest.mark.parametrize(("text", "figures"), [
+    # what stays: a figure said or reported to be, and "put" before a figure with no "at"
+    ("Referrals are said to be 1,500.", [("1,500", 1500.0, "count", "exact")]),
+    ("Referrals are reported to be 1,500.", [("1,500", 1500.0, "count", "exact")]),
+    ("Police put 1,500 officers on the case.", [("1,500", 1500.0, "count", "exact")]),
+    ("Officers put at least 1,500 cases aside.", [("at least 1,500", 1500.0, "count", "at least")]),
+])
+def test_a_figure_attributed_is_still_exact(text: str, figures: list[tuple[str, float, str, str]]) -> None:
+    assert _read(text) == (figures, [])

@@ -119,6 +119,13 @@ QUALIFIERS: dict[str, str] = {
     "a possible": "about", "a potential": "about", "a probable": "about", "a rough": "about", "a predicted": "about",
     "a forecast": "about", "an anticipated": "about", "in the ballpark of": "about",
     "within touching distance of": "almost",
+    # (an estimate said with its verb, "estimated at 1,500", "estimated to be 1,500", "Police estimate 1,500",
+    # "believed to be 1,500", "put at 1,500": each the exact 1,500, where "an estimated 1,500" is about; issue 24,
+    # round twenty-three. "said to be" and "reported to be" attribute a figure, and stay exact)
+    "estimated at": "about", "estimated to be": "about", "estimated to number": "about", "estimated that": "about",
+    "estimate": "about", "estimates": "about", "estimate that": "about", "estimates that": "about",
+    "thought to be": "about", "thought to number": "about", "believed to be": "about", "believed to number": "about",
+    "put at": "about",
 }
 
 
