@@ -352,3 +352,20 @@ def test_an_estimate_before_its_figure_is_about(text: str, printed: str) -> None
 ])
 def test_a_figure_attributed_is_still_exact(text: str, figures: list[tuple[str, float, str, str]]) -> None:
     assert _read(text) == (figures, [])
+
+
+# --- a bound printed as two signs -------------------------------------------------------------------------------------
+
+_SIGNED = "number with a qualifier no figure form reads"
+
+
+@pytest.mark.parametrize("printed", [
+    # each was the exact 1,200: ">" and "<" alone, and "≥", "≤", were listed; two signs or a sign of likeness not
+    ">= 1,200", "<= 1,200", "=<1,200", "≳1,200", "≲ 1,200", "≃1,200", "≅ 1,200",
+])
+def test_a_bound_printed_as_two_signs_or_another_sign_is_listed(printed: str) -> None:
+    assert _read(f"Referrals were {printed}.") == ([], [_listed(printed, _SIGNED)])
+
+
+def test_an_equals_sign_alone_is_still_read() -> None:
+    assert _read("Referrals = 1,200.") == ([("1,200", 1200.0, "count", "exact")], [])

@@ -586,9 +586,11 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
     # (and two qualifiers before it, "at most about 1,200", "more than around 1,200": read as "about 1,200", the
     # bound gone; and a threshold's mark, "crossed the 1,200 mark", "fell below the 1,200 barrier": the exact
     # 1,200; round twenty-three)
+    # (and as two signs or another sign of order or likeness, ">= 1,200", "=< 1,200", "≳1,200", "≃ 1,200": the exact
+    # 1,200, issue 24, round twenty-three)
     (SIGNED_QUALIFIER, re.compile(rf"\b(?:{_QUAL})\s+(?:{_QUAL})\s+{_FIGURE_UNIT}(?![\w%]|[.,]\d)"
                                   rf"|(?<![\w£.,-]){_FIGURE_UNIT}[- ](?:mark|milestone|barrier|threshold)\b"
-                                  rf"|(?:(?<!\x00)[~≈<>≥≤±∓]\s?|(?<![\w.])c\.(?=£?\d)){_FIGURE_UNIT}"
+                                  rf"|(?:(?<!\x00)(?:[<>]=|=[<>]|[~≈<>≥≤±∓≳≲≃≅])\s?|(?<![\w.])c\.(?=£?\d)){_FIGURE_UNIT}"
                                   rf"|(?<![\w£.,-]){_FIGURE_UNIT}(?:{ABOUT_AFTER}|\s+or\s+so\b"
                                   rf"|\s+approx(?:imately\b|\.|\b)|\s+or\s+thereabouts\b|\s?\(?\s?(?:[±∓]|\+/-)\s?{_FIGURE_UNIT}\)?"
                                   # (or in brackets, "1,200 (approx.)", "1,200 (est.)": the exact 1,200, round 21)
