@@ -369,3 +369,18 @@ def test_a_bound_printed_as_two_signs_or_another_sign_is_listed(printed: str) ->
 
 def test_an_equals_sign_alone_is_still_read() -> None:
     assert _read("Referrals = 1,200.") == ([("1,200", 1200.0, "count", "exact")], [])
+
+
+# --- a list copied from a word processor: its mark, a tab, its text ---------------------------------------------------
+
+
+@pytest.mark.parametrize("mark", ["1.", "2)", "(3)", "a)", "(ii)", "•"])
+def test_a_list_s_mark_before_a_tab_is_no_count(mark: str) -> None:
+    # the tab was read as a gap between two cells, so the mark was a cell of its own and its number a count
+    assert _read(f"{mark}\tPolice recorded 1,582 offences.") == ([("1,582", 1582.0, "count", "exact")], [])
+
+
+def test_a_table_s_cells_apart_by_tabs_are_still_cells() -> None:
+    assert _read("Kent\t1,582\t2,409\nEssex\t12\t3,100") == ([
+        ("1,582", 1582.0, "count", "exact"), ("2,409", 2409.0, "count", "exact"), ("12", 12.0, "count", "exact"),
+        ("3,100", 3100.0, "count", "exact")], [])

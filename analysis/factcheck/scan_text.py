@@ -451,10 +451,17 @@ _CELL_EDGE = "\x1f"
 _COLUMN_GAP = re.compile(r"(?<=\d) {2,}(?=\d)")
 
 
+#: A list's mark and the tab after it at a line's start, as a word processor's numbered or bulleted list is copied
+#: as text ("1.<tab>Police recorded …"): read as a gap between cells, the mark was a cell of its own, and its number
+#: the count 1, 2, 3 … (issue 24, round twenty-three).
+_LIST_TAB = re.compile(r"^([ ]{0,3}(?:\d{1,2}[.)]|\(\d{1,2}\)|\([a-z]{1,4}\)|[a-z]{1,4}[.)]|[•◦▪‣*-]))\t+",
+                       re.MULTILINE)
+
+
 def _column_gaps(text: str) -> str:
-    """Text whose spaces are kept as written, with each tab and each run of spaces between two digits
-    (`_COLUMN_GAP`) a gap between columns (`_CELL_EDGE`)."""
-    text = text.replace("\t", _CELL_EDGE)
+    """Text whose spaces are kept as written, with each tab (but one after a list's mark, `_LIST_TAB`) and each run
+    of spaces between two digits (`_COLUMN_GAP`) a gap between columns (`_CELL_EDGE`)."""
+    text = _LIST_TAB.sub(r"\1 ", text).replace("\t", _CELL_EDGE)
     return _COLUMN_GAP.sub(_CELL_EDGE, text) if "  " in text else text
 
 
