@@ -384,3 +384,21 @@ def test_a_table_s_cells_apart_by_tabs_are_still_cells() -> None:
     assert _read("Kent\t1,582\t2,409\nEssex\t12\t3,100") == ([
         ("1,582", 1582.0, "count", "exact"), ("2,409", 2409.0, "count", "exact"), ("12", 12.0, "count", "exact"),
         ("3,100", 3100.0, "count", "exact")], [])
+
+
+# --- a report's section number opening its heading ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("heading", ["3.2 Sexual offences against children", "3.2.1 Referrals", "10.4 Main points"])
+def test_a_section_number_opening_a_heading_is_no_count(heading: str) -> None:
+    # the section's number was the count 3.2 (or "3.2.1" a number no form reads)
+    assert _read(f"{heading}\n\nPolice recorded 1,582 offences.") == ([("1,582", 1582.0, "count", "exact")], [])
+
+
+@pytest.mark.parametrize(("text", "figures"), [
+    # what stays: a headline's figure in title case, and a decimal that opens a sentence of prose
+    ("3.2 Million Images Found", [("3.2 Million", 3200000.0, "count", "exact")]),
+    ("2.5 per cent of girls were referred.", [("2.5 per cent", 2.5, "percent", "exact")]),
+])
+def test_a_figure_opening_a_paragraph_is_still_read(text: str, figures: list[tuple[str, float, str, str]]) -> None:
+    assert _read(text) == (figures, [])

@@ -518,7 +518,11 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
                              rf"|^notes?\s+{_NOTE_NUMBERS}(?=\s*[:.)]))")),
     # A list's number opening a paragraph ("1. Cases rose", "2) Referrals fell", "(3) Arrests"), or alone as its
     # first sentence ("1." split from its item): read as the counts 1, 2 and 3 (issue 24, round fifteen).
-    (LIST_NUMBER, re.compile(r"^\s*(?:\d{1,2}[.)]|\(\d{1,2}\))(?=\s+[A-Z\"'‘“(]|\s*$)")),
+    # (and a report's section number opening its heading or paragraph, "3.2 Sexual offences", "4.1 Police recorded
+    # …": the count 3.2; not a title-case figure, "3.2 Million Images", issue 24, round twenty-three)
+    (LIST_NUMBER, re.compile(r"^\s*(?:\d{1,2}[.)]|\(\d{1,2}\))(?=\s+[A-Z\"'‘“(]|\s*$)"
+                             r"|^\s*\d{1,2}(?:\.\d{1,2}){1,3}(?=\s+(?!(?:Million|Billion|Thousand|Per|Times|Percent)\b)"
+                             r"[A-Z][a-z])")),
     # A target, a forecast or a figure that may come ("a target of 1,200 prosecutions", "expected to reach 2,000",
     # "could be as many as 10,000", "may be 10 times higher"): read as the count, share or multiple of what happened,
     # so a target of 1,200 matched a record of 1,200 prosecutions (issue 24, round twenty-two). (The lookahead holds
