@@ -402,3 +402,25 @@ def test_a_section_number_opening_a_heading_is_no_count(heading: str) -> None:
 ])
 def test_a_figure_opening_a_paragraph_is_still_read(text: str, figures: list[tuple[str, float, str, str]]) -> None:
     assert _read(text) == (figures, [])
+
+
+# --- a share of a whole beside another figure's change ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "figures"), [
+    # the share was offered as a percentage rise: "up" belongs to the change from 53%
+    ("Girls were 56% of victims, up from 53%.", [("56%", 56.0, "share"), ("53%", 53.0, "share")]),
+    ("Girls made up 56 per cent of victims, down from 60 per cent.",
+     [("56 per cent", 56.0, "share"), ("60 per cent", 60.0, "share")]),
+])
+def test_a_share_of_a_whole_is_no_change(text: str, figures: list[tuple[str, float, str]]) -> None:
+    assert _derived(text) == figures
+
+
+@pytest.mark.parametrize(("text", "figures"), [
+    # what stays: a change by a share, named before or after it
+    ("Referrals were up 12% on 2019.", [("12%", 12.0, "percent_change")]),
+    ("There was an increase of 12% of referrals.", [("12%", 12.0, "percent_change")]),
+])
+def test_a_change_by_a_share_is_still_a_change(text: str, figures: list[tuple[str, float, str]]) -> None:
+    assert _derived(text) == figures

@@ -913,7 +913,8 @@ def _derived(core: str, printed: Printed, before: str, after: str) -> tuple[str,
         if printed.in_words:
             compared = _COMPARATIVE_AFTER.match(after)
             return ("percent_change", compared.group(0).strip()) if compared else ("share", core)
-        change = _CHANGE.search(f"{before[-40:]} {core} {after[:40]}")
+        # (not a part of a whole: "56% of victims, up from 53%" was a rise of 56%, the change is the other figure's)
+        change = None if _STARTS_OF.match(after) else _CHANGE.search(f"{before[-40:]} {core} {after[:40]}")
         if change:
             return "percent_change", change.group(0)
         return "share", "per cent"
