@@ -424,3 +424,21 @@ def test_a_share_of_a_whole_is_no_change(text: str, figures: list[tuple[str, flo
 ])
 def test_a_change_by_a_share_is_still_a_change(text: str, figures: list[tuple[str, float, str]]) -> None:
     assert _derived(text) == figures
+
+
+# --- a statistic written on to the word before it ---------------------------------------------------------------
+
+_UNREAD = "number in a form no figure form reads"
+
+
+@pytest.mark.parametrize(("text", "left"), [
+    # a PDF's lost space: each was left out quietly as a number inside a name or a code
+    ("Referrals rose by12 per cent.", "12"),
+    ("Officers found by1.2 million images.", "1.2"),
+])
+def test_a_statistic_written_on_to_the_word_before_is_reported(text: str, left: str) -> None:
+    assert _read(text) == ([], [_listed(left, _UNREAD)])
+
+
+def test_a_code_with_no_statistic_after_it_is_still_left_out() -> None:
+    assert _read("Form B12 was filed.") == ([], [])

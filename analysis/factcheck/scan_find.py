@@ -1125,6 +1125,9 @@ _SCALED = re.compile(rf"[.,]?[\d{_NUMERALS}]+(?:[.,]\d+)*(?:{JOINED_SCALE_WORDS}
 #: (with a letter O or l written for a digit after the first, "1,2O0", "12,OOO", "5O%", as the personal-data check
 #: reads a phone number's: set aside as a code, not reported, issue 24, round twenty-three)
 _STATISTIC_SHAPE = re.compile(r"^\d{1,3}(?:,[\dOol]{3})+(?!\d)|^\d[\dOol]*(?:\.[\dOol]+)?%")
+#: … or a per cent or a scale in words after it ("rose by12 per cent", "by1.2 million": listed as part of a name,
+#: so not reported, issue 24, round twenty-three).
+_STATISTIC_AFTER = re.compile(rf"{PER_CENT_SIGN}\b|\s(?:{SPACED_SCALE_WORDS})\b", re.IGNORECASE)
 
 
 def _unread_digits(masked: str, start: int, end: int, sentence: Sentence, left_out: list[LeftOut]) -> None:
@@ -1134,7 +1137,7 @@ def _unread_digits(masked: str, start: int, end: int, sentence: Sentence, left_o
     for number in _DIGITS.finditer(masked, start, end) if _ANY_DIGIT.search(masked, start, end) else ():
         if len(left_out) >= MAX_PER_SENTENCE:
             return
-        lettered = not _STATISTIC_SHAPE.match(number.group()) and (
+        lettered = not _STATISTIC_SHAPE.match(number.group()) and not _STATISTIC_AFTER.match(masked, number.end()) and (
             _LETTER_BEFORE.search(masked, max(0, number.start() - 2), number.start())
             or (_LETTERED.search(number.group()) and not _SCALED.fullmatch(number.group())))
         left_out.append(LeftOut(number.group(), IN_A_NAME if lettered else UNREAD, sentence))
