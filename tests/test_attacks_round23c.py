@@ -441,3 +441,22 @@ def test_a_statistic_written_on_to_the_word_before_is_reported(text: str, left: 
 
 def test_a_code_with_no_statistic_after_it_is_still_left_out() -> None:
     assert _read("Form B12 was filed.") == ([], [])
+
+
+# --- a contents list's page numbers ----------------------------------------------------------------------------------
+
+
+def test_a_contents_list_s_page_numbers_are_no_counts() -> None:
+    # a report's contents pasted with its text: each page's number was a count
+    text = ("Contents\nIntroduction ........ 3\nFindings ............ 12\nAnnex A . . . . . . . 45\n"
+            "Method ________ 50\nNotes …… 61\n\nPolice recorded 1,582 offences.")
+    assert _read(text) == ([("1,582", 1582.0, "count", "exact")], [])
+
+
+@pytest.mark.parametrize(("text", "figures"), [
+    # what stays: a number after an ellipsis, or after an ellipsis and a stop
+    ("Referrals rose... 12 forces said so.", [("12", 12.0, "count", "exact")]),
+    ("Referrals rose…. 12 forces said so.", [("12", 12.0, "count", "exact")]),
+])
+def test_a_number_after_an_ellipsis_is_still_read(text: str, figures: list[tuple[str, float, str, str]]) -> None:
+    assert _read(text) == (figures, [])

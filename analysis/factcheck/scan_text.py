@@ -1489,6 +1489,11 @@ _QUALIFIER_ABBREVIATION = re.compile(
 _REFERENCE_ABBREVIATION = re.compile(
     r"(?<![^\W\d_])(?:" + "|".join(re.escape(word) for word in REFERENCE_ABBREVIATIONS) + r")\Z", re.IGNORECASE)
 
+#: A contents list's leaders before a page's number ("Introduction ........ 3", "……" read as six dots): no sentence
+#: ends there (split, the page's number was a count alone in a sentence of its own). Five dots at least: an
+#: ellipsis and a stop, "rose…. 12 forces", still ends one.
+_LEADERS = re.compile(r"(?:\.[ ]?){5,}\Z")
+
 
 def _split_paragraph(paragraph: str) -> list[tuple[str, int]]:
     pieces: list[tuple[str, int]] = []
@@ -1499,7 +1504,8 @@ def _split_paragraph(paragraph: str) -> list[tuple[str, int]]:
         if (paragraph.endswith(_ABBREVIATIONS, start, m.start())
                 or _QUALIFIER_ABBREVIATION.search(paragraph, max(start, m.start() - 8), m.start())
                 or ((paragraph[m.end():m.end() + 1].isdigit() or paragraph[m.start()].isdigit())
-                    and _REFERENCE_ABBREVIATION.search(paragraph, max(start, m.start() - 8), m.start()))):
+                    and (_REFERENCE_ABBREVIATION.search(paragraph, max(start, m.start() - 8), m.start())
+                         or _LEADERS.search(paragraph, max(start, m.start() - 12), m.start())))):
             continue
         pieces.append((paragraph[start:m.start()].strip(), start))
         start = m.end()
