@@ -460,3 +460,34 @@ def test_a_contents_list_s_page_numbers_are_no_counts() -> None:
 ])
 def test_a_number_after_an_ellipsis_is_still_read(text: str, figures: list[tuple[str, float, str, str]]) -> None:
     assert _read(text) == (figures, [])
+
+
+# --- the shortcuts of this round's kinds find what the kinds find ---------------------------------------------------
+
+_EDGES = [
+    "See Chart 2.1, Fig. 3, Figs. 3, Box 2.1, footnote 14, Annexe 3, para. 4.12, Ch. 3, sec. 3, art. 8, Vol. 2.",
+    "Up 56 per cent3, 12 per cent.2 Officers, 56%3, 1.2 million4, £1.2m3, £12bn3, £12m3, 1,582 [note 1], (see "
+    "notes 3 and 4), [notes 3, 4].",
+    "Note 1: 1,582 offences; 1,300 rather than 1,200, instead of the 1,200, not the 1,200 claimed.",
+    "On course for 2,000, on track towards 2,000, heading for 2,000, headed towards 2,000, anticipated to reach "
+    "2,000, should reach 2,000, aims to recruit 2,000, was hoping to hire 2,000, planning to train 2,000.",
+    "Short of the 1,500 target, the forecast was for 1,500, had forecast 1,500, predicted 1,500, expected 1,500.",
+    "Referrals were 1,200 (95% CI 1,100 to 1,300), 95 per cent confidence interval 10 to 14 per cent, in the "
+    "1,200 to 1,500 range, a range of 1,200 to 1,500.",
+    "Between a quarter and a third, a quarter or a third, half to two-thirds, a third higher, a fifth fewer.",
+    "Revised up to 1,300, handed over 1,200, >= 1,200, <= 1,200, =<1,200, ≳1,200, ≃ 1,200, rose by12 per cent.",
+    "Introduction ........ 3, Annex A . . . . . . . 45, Method ________ 50.",
+]
+
+
+def test_masking_the_new_kinds_with_and_without_their_shortcuts_is_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each kind runs only on a sentence its shortcut (`NEEDS`) finds something in: with the shortcuts or without,
+    this round's sentences are masked alike (a note's mark after a unit is found by its lookbehind, so the match
+    alone does not hold what the shortcut looks for; the sentence does)."""
+    from analysis.factcheck import scan_find
+    from analysis.factcheck.scan_text import Sentence
+
+    texts = [Sentence(text, 1, 0) for text in _EDGES]
+    fast = [scan_find._mask(s.text, s, []) for s in texts]
+    monkeypatch.setattr(scan_find, "NEEDS", {})
+    assert fast == [scan_find._mask(s.text, s, []) for s in texts]

@@ -329,7 +329,9 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
     # A page's number after a contents list's leaders ("Introduction ........ 3", "Annex A . . . . 45"): read as the
     # counts 3 and 45 (issue 24, round twenty-three). Five dots at least ("……" is read as six): "rose... 12 forces"
     # is an ellipsis, and "rose…. 12" one and a stop.
-    ("page number in a list of contents", re.compile(r"(?:(?:\.[ ]?){5,}|_{3,})[ ]*\d{1,4}\b(?![,.]\d|%)")),
+    # (tried at a run's first character only, and never given back: a run of 10,000 dots took 2 s, its square)
+    ("page number in a list of contents", re.compile(r"(?:(?<![.])(?<!\. )(?:\.[ ]?){5,}+|(?<!_)_{3,}+)[ ]*\d{1,4}\b"
+                                                     r"(?![,.]\d|%)")),
     # A confidence level before its interval ("95% CI", "95 per cent confidence interval"): read as the share 95%, a
     # figure no one stated (issue 24, round twenty-three). The interval after it is a range.
     (CONFIDENCE_LEVEL, re.compile(rf"(?<![\w£.,-])\d{{2}}(?:\.\d+)?{PER_CENT_SIGN}"
