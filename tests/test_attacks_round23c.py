@@ -481,13 +481,14 @@ _EDGES = [
 
 
 def test_masking_the_new_kinds_with_and_without_their_shortcuts_is_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Each kind runs only on a sentence its shortcut (`NEEDS`) finds something in: with the shortcuts or without,
-    this round's sentences are masked alike (a note's mark after a unit is found by its lookbehind, so the match
-    alone does not hold what the shortcut looks for; the sentence does)."""
+    """Each kind runs only on a sentence where RE2 finds it may be (`scan_find._KINDS`): with that or with every kind
+    run on every sentence, this round's sentences are masked alike (a note's mark after a unit is found by its
+    lookbehind, which RE2's looser form drops)."""
     from analysis.factcheck import scan_find
     from analysis.factcheck.scan_text import Sentence
+    from tests.test_scan_linear import _EveryKind
 
     texts = [Sentence(text, 1, 0) for text in _EDGES]
     fast = [scan_find._mask(s.text, s, []) for s in texts]
-    monkeypatch.setattr(scan_find, "NEEDS", {})
+    monkeypatch.setattr(scan_find, "_KINDS", _EveryKind())
     assert fast == [scan_find._mask(s.text, s, []) for s in texts]

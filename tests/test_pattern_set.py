@@ -27,6 +27,9 @@ ALL_KINDS = PatternSet(KINDS)
     (r"(?-i:FY)\d\d", "fy24"),  # a part read in one case is read in either
     (r"[a-z]{1,64}@", "x" * 70 + "@"),  # a bounded repeat is written without its bound
     (r"x{,3}y", "xxy"),  # Python's "{,3}" is "{0,3}"; to RE2 it would be the letters "{,3}"
+    (r"(?:\.\s?){5,}+\d", "Introduction . . . . . 3"),  # a possessive repeat (RE2 has none) is read greedy
+    (r"\d{3}+x", "123x"),
+    (r"(?>ab|a)c", "ac"),  # an atomic group is read as a plain one
 ])
 def test_a_loosened_pattern_matches_wherever_the_python_pattern_does(pattern: str, text: str) -> None:
     one = PatternSet([re.compile(pattern)])

@@ -645,7 +645,7 @@ LOOKALIKE_LETTERS = "number beside a word in look-alike letters of another scrip
 UNCHECKED = frozenset({"range", "fraction or pair", "ratio", "multiplier", "number printed open-ended",
                        "number with a unit no figure form reads",
                        "number with spaces between its digit groups", APOSTROPHE_GROUPS, SCIENTIFIC, "negative number",
-                       SIGNED_NUMBER, AVERAGE, DENIED, FORECAST, HEADED_UNIT, LOOKALIKE_LETTERS,
+                       SIGNED_NUMBER, AVERAGE, DENIED, FORECAST, HEADED_UNIT, LOOKALIKE_LETTERS, FRACTION_RANGE,
                        UNREAD, SHARES_UNIT, SCALE_IN_WORDS, SIGNED_QUALIFIER, NUMBER_IN_WORDS, FRACTION_IN_WORDS,
                        RATE_BASE_UNREAD})
 

@@ -26,7 +26,7 @@ __all__ = ["PatternSet", "loosened", "NotLoosened"]
 
 
 class NotLoosened(ValueError):
-    """A pattern with a construct RE2 has no looser form of (a back-reference, an atomic group)."""
+    """A pattern with a construct RE2 has no looser form of (a back-reference, a conditional group)."""
 
 
 def _ranges(codes: list[int]) -> str:
@@ -46,11 +46,12 @@ _ZERO_WIDTH_ESCAPES = frozenset("bBAZ")
 _SAME_ESCAPES = frozenset("ntrfv")
 _LOOKAROUNDS = ("(?=", "(?!", "(?<=", "(?<!")
 _FLAGS = re.compile(r"\(\?([imsx-]*)(:|\))")
-#: A counted repeat with an upper bound ("{1,64}"): written without it ("{1,}"), which matches wherever it does.
-#: RE2 compiles a bounded repeat of a Unicode class into one copy per count, and the e-mail pattern's grew past
-#: RE2's size limit.
+#: A counted repeat ("{3}", "{1,64}", "{,4}"): one with an upper bound is written without it ("{1,}"), which matches
+#: wherever it does (RE2 compiles a bounded repeat of a Unicode class into one copy per count, and the e-mail
+#: pattern's grew past RE2's size limit; Python's "{,4}" is "{0,4}", to RE2 the letters "{,4}").
+_REPEAT = re.compile(r"\{(\d*)(?:(,)(\d*))?\}")
+#: A quantifier, with its lazy "?" or possessive "+": what goes with a dropped zero-width item.
 _QUANTIFIER = re.compile(r"(?:[?*+]|\{\d*(?:,\d*)?\})[?+]?")
-_BOUNDED = re.compile(r"\{(\d*),(\d+)\}")  # ("{,4}" is Python's "{0,4}", a literal to RE2)
 
 
 def loosened(pattern: re.Pattern[str]) -> str:
@@ -77,9 +78,15 @@ class _Writer:
                 self._escape(in_class=False)
             elif self.src[self.at] == "(":
                 self._open()
-            elif (bounded := _BOUNDED.match(self.src, self.at)) is not None:
-                self._emit(f"{{{bounded.group(1) or 0},}}")
-                self.at = bounded.end()
+            elif (repeat := _REPEAT.match(self.src, self.at)) is not None:
+                low, comma, _ = repeat.groups()
+                self._emit(f"{{{low or 0},}}" if comma else repeat.group(0))  # an upper bound dropped
+                self.at = repeat.end()
+                self._skip_possessive()
+            elif self.src[self.at] in "*+?":  # a quantifier: its own lazy "?" or possessive "+" is read after it
+                self._emit(self.src[self.at])
+                self.at += 1
+                self._skip_possessive()
             elif self.src[self.at] == ")":
                 self.at += 1
                 if self.groups.pop():
@@ -93,6 +100,15 @@ class _Writer:
                 self._emit(self.src[self.at])
                 self.at += 1
         return "".join(self.out)
+
+    def _skip_possessive(self) -> None:
+        """A quantifier's possessive "+" ("{5,}+", "*+"): dropped, as the greedy repeat matches wherever the possessive
+        one does (RE2 has none); a lazy "?" is kept."""
+        if self.src.startswith("+", self.at):
+            self.at += 1
+        elif self.src.startswith("?", self.at):
+            self._emit("?")
+            self.at += 1
 
     def _skip_quantifier(self) -> None:
         """After a dropped zero-width item, its quantifier goes too: left, it would repeat what came before."""
@@ -112,7 +128,10 @@ class _Writer:
             self.groups.append(True)
             self.at = at + (4 if src.startswith("(?<", at) else 3)
             return
-        if src.startswith(("(?P=", "(?>", "(?("), at):
+        if src.startswith("(?>", at):  # an atomic group: a plain one matches wherever it does
+            self._push("(?:", at + 3)
+            return
+        if src.startswith(("(?P=", "(?("), at):
             raise NotLoosened(f"no RE2 form of {src[at:at + 4]!r}")
         if src.startswith("(?P<", at):
             end = src.index(">", at)
