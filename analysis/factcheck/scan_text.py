@@ -948,6 +948,10 @@ _NOT_TEXT = re.compile(r"(?:\x1b\[|\x9b)[0-?]*+[ -/]*+[@-~]?"
                        r"|\x1b[ -/]*+[0-~]?|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
+#: How a tag's or a comment's pattern reads letters: HTML names are ASCII, read in either case in ASCII only. With
+#: Python's Unicode case folding "[a-zA-Z]" took "ı", "İ", "ſ" and the Kelvin sign for letters, so `</ı>` was an end
+#: tag to one pattern and not to the next (a traceback from `scan`), and `<ſcript>` a script.
+_HTML_CASE = re.IGNORECASE | re.ASCII
 #: Where a comment ends in a browser: "-->" or "--!>", looked for from just after "<!" ("<!-->" and "<!--->" are
 #: empty comments). html.parser ends one only at "-->" looked for after "<!--" (and also at "-- >"), so "<!--->"
 #: or "--!>" hid the visible text up to the next comment.
@@ -957,32 +961,32 @@ _COMMENT_END = re.compile(r"--!?>")
 #: `<![CDATA[` to "]]>" (dropping "y, 1,200 offences" after `<![CDATA[ x > y, 1,200 offences ]]>`, which Chromium
 #: shows), searched to the end of the page for each one with no end (1 MB of them took 13 s, 45 s at 1.8 MB), and
 #: raised AssertionError on any other word (`<![foo>`: a traceback from `scan`).
-_BOGUS_COMMENT = re.compile(r"<(?:!(?!--|doctype)|\?|/(?![a-zA-Z]))", re.IGNORECASE)
+_BOGUS_COMMENT = re.compile(r"<(?:!(?!--|doctype)|\?|/(?![a-zA-Z]))", _HTML_CASE)
 #: A start or end tag, to the ">" that ends it as HTML's tokenizer ends it: not one inside a quoted attribute value
 #: (a quote counts only where a value starts, after "="). Read by the next ">" before the next "<", `<p
 #: data-x='<style>'>` made the p text and the "<style>" a style sheet, so scan dropped the rest of the page
 #: (Chromium shows it; `title='<!--'` and `data-html='<p hidden>'` the same). Atomic groups, so no quote or "="
 #: is ever read two ways: linear. (A doctype ends at its first ">".)
-_TAG_START = re.compile(r"</?[a-zA-Z]|<!doctype", re.IGNORECASE)
+_TAG_START = re.compile(r"</?[a-zA-Z]|<!doctype", _HTML_CASE)
 _TAG = re.compile(r"""<!doctype[^>]*+>|</?[a-zA-Z]"""
-                  r"""(?>[^>=]++|=[\t\n\f\r ]*+(?>"[^"]*+"|'[^']*+'|(?!["'])[^\t\n\f\r >]*+))*+>""", re.IGNORECASE)
+                  r"""(?>[^>=]++|=[\t\n\f\r ]*+(?>"[^"]*+"|'[^']*+'|(?!["'])[^\t\n\f\r >]*+))*+>""", _HTML_CASE)
 #: Elements whose content is text to HTML's tokenizer, up to their end tag: a "<" there starts no tag and no
 #: comment. Script and style are left as they are (html.parser reads them so too); in the others every "<" is
 #: written "&lt;" (html.parser reads their content as markup: `<title>a<b</title>` hid the page after it).
-_TEXT_START = re.compile(r"<(script|style|title|textarea|xmp|iframe|noembed|noframes)[\s/>]", re.IGNORECASE)
+_TEXT_START = re.compile(r"<(script|style|title|textarea|xmp|iframe|noembed|noframes)[\s/>]", _HTML_CASE)
 
 
 #: A <plaintext> start tag: HTML's tokenizer reads everything after it as text, to the page's end (no end tag, no
 #: comment, no character reference ends or escapes it). Read as markup, `<plaintext><p hidden>1,200 …` hid a
 #: figure Chromium shows as written, tags and all. (Inside an <svg> or <math> it would be a foreign element that
 #: switches nothing; scan reads no text there.)
-_PLAINTEXT = re.compile(r"<plaintext[\t\n\f\r />]", re.IGNORECASE)
+_PLAINTEXT = re.compile(r"<plaintext[\t\n\f\r />]", _HTML_CASE)
 
 
 #: What ends a script, as HTML's tokenizer reads its text: "</script", but not inside a "<!--" part where a
 #: "<script" was opened (`document.write("<script>…</script>")` in an old page's `<!-- … -->`): Chromium keeps
 #: reading the script to the next "</script" after "-->", and scan read the code between as the page's text.
-_SCRIPT_MARK = re.compile(r"<!--(-*>)?|-->|<(/?)script[\t\n\f\r />]", re.IGNORECASE)
+_SCRIPT_MARK = re.compile(r"<!--(-*>)?|-->|<(/?)script[\t\n\f\r />]", _HTML_CASE)
 _BARE_END_TAG = re.compile(r"</[a-zA-Z][^\t\n\f\r />]*>")
 _END_TAG_NAME = re.compile(r"</([a-zA-Z][^\t\n\f\r />]*)")
 
