@@ -3,9 +3,12 @@ differential fuzzing of scan turned up on the way."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from analysis.factcheck.scan_text import to_text
+from analysis.record.pattern_set import PatternSet
 
 
 @pytest.mark.parametrize("letter", ["\u0131", "\u0130", "\u017f", "\u212a"])
@@ -18,3 +21,19 @@ def test_a_tag_whose_name_starts_with_a_letter_that_folds_to_ascii_is_no_tag(let
     assert "300 more referrals" in text and "1,200 cases" in text
     assert f"</{letter}" not in text
     assert "1,200 cases" in to_text(f"<p>A <{letter}cript>1,200 cases</{letter}cript> rose.</p>")
+
+
+@pytest.mark.parametrize(("pattern", "flags", "text"), [
+    (r"x[^a-z]", 0, "xA"),  # RE2 read every pattern in either case, and folded the class before negating it
+    (r"x[^i]", 0, "x\u0130"),  # and "İ" is read as "i" before RE2's pass
+    (r"x\W", 0, "x\u0345"),  # a combining mark RE2 folds to a Greek iota, a letter
+    (r"x\W", re.IGNORECASE, "x\u0345"),
+    (r"x\D", 0, "x\U00011f50"),  # a Kawi digit: a digit to RE2's Unicode tables, not to Python 3.11's
+])
+def test_a_negation_is_never_narrower_to_re2_than_to_python(pattern: str, flags: int, text: str) -> None:
+    """A kind is run only where RE2 says it may match (`PatternSet`): a negation RE2 read narrower than Python
+    would leave the kind unmasked (a phone number or a date read as figures) wherever only that character differs."""
+    python = re.compile(pattern, flags)
+    assert python.search(text)
+    assert PatternSet([python]).could_match(text) == {0}
+

@@ -9,8 +9,11 @@ kind's own Python pattern is run only on a sentence where it could match.
 RE2 reads no look-around or anchor, and reads `\\d`, `\\w` and `\\s` as ASCII. So each Python pattern is written
 for RE2 as a pattern that matches wherever it matches and perhaps more (`loosened`): every look-around, anchor and
 word boundary is dropped (each only narrows a match), and `\\d`, `\\w`, `\\s` are written as the Unicode classes
-Python reads. A pattern that cannot be so written (a back-reference) is always run. The Python pattern still
-decides every match, so a looser RE2 pattern costs time, never a wrong mask.
+Python reads. A negation (`[^…]`, `\\D`, `\\W`, `\\S`) is written as any character: RE2 folds a class's case before
+it negates it (so `(?i)[^a-z]` takes no "A" where Python's case-sensitive `[^a-z]` does), and its newer Unicode
+tables hold letters and digits Python's do not (Kawi's digits are `\\D` to Python), so either way its negation is
+narrower than Python's. A pattern that cannot be so written (a back-reference) is always run. The Python pattern
+still decides every match, so a looser RE2 pattern costs time, never a wrong mask.
 """
 
 from __future__ import annotations
@@ -40,6 +43,8 @@ _SPACES = _ranges([code for code in range(0x3001) if chr(code).isspace()])
 _CLASS_BODY = {"d": r"\p{Nd}", "w": r"\p{L}\p{N}_", "s": _SPACES}
 #: Letters Python's IGNORECASE reads as "i" that RE2's case folding does not: each is read as "i" before RE2's pass.
 _FOLD = str.maketrans({"ı": "i", "İ": "i"})
+#: What a negation is written as (see the module's docstring): any character, a line break too.
+_ANY = "(?s:.)"
 #: Zero-width escapes: dropped, as each only narrows where a match may be.
 _ZERO_WIDTH_ESCAPES = frozenset("bBAZ")
 #: Escapes RE2 reads as Python does.
@@ -171,7 +176,7 @@ class _Writer:
         elif letter in "DWS":
             if in_class:
                 raise NotLoosened(f"\\{letter} inside a character class")
-            text = f"[^{_CLASS_BODY[letter.lower()]}]"
+            text = _ANY
         elif letter in _ZERO_WIDTH_ESCAPES and not in_class:
             self._skip_quantifier()
             return ""
@@ -204,7 +209,7 @@ class _Writer:
             first = False
         self.at += 1
         parts.append("]")
-        self._emit("".join(parts))
+        self._emit(_ANY if parts[1] == "^" else "".join(parts))
 
 
 #: Patterns per RE2 set. One set of all forty kinds read prose fastest, but on text of random characters its automaton
