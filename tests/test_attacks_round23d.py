@@ -37,3 +37,11 @@ def test_a_negation_is_never_narrower_to_re2_than_to_python(pattern: str, flags:
     assert python.search(text)
     assert PatternSet([python]).could_match(text) == {0}
 
+
+
+def test_a_repeat_with_both_bounds_left_out_is_a_repeat_to_re2_too() -> None:
+    """Python reads "{,}" as "{0,}" (as it reads "{,4}" as "{0,4}"); RE2 read it as the three characters "{,}", so
+    a pattern with one was never run on a text it matched."""
+    python = re.compile(r"x\d{,}y")
+    assert python.search("x12y")
+    assert PatternSet([python]).could_match("x12y") == {0}
