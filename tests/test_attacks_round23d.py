@@ -45,3 +45,13 @@ def test_a_repeat_with_both_bounds_left_out_is_a_repeat_to_re2_too() -> None:
     python = re.compile(r"x\d{,}y")
     assert python.search("x12y")
     assert PatternSet([python]).could_match("x12y") == {0}
+
+
+def test_a_pattern_compiled_verbose_is_run_on_every_text() -> None:
+    """A verbose pattern's spaces and comments are no part of what it matches; written for RE2 as they stand, they
+    were characters it looked for, so the pattern below was never run on "1,200 cases". Like an inline "(?x)", a
+    pattern compiled so has no RE2 form and is run on every text."""
+    python = re.compile(r"\d , \d{3}  # a count", re.VERBOSE)
+    assert python.search("1,200 cases")
+    kinds = PatternSet([python])
+    assert kinds.could_match("1,200 cases") == {0}

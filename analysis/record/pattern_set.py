@@ -62,6 +62,8 @@ _QUANTIFIER = re.compile(r"(?:[?*+]|\{\d*(?:,\d*)?\})[?+]?")
 def loosened(pattern: re.Pattern[str]) -> str:
     """`pattern` as an RE2 pattern that matches wherever it does (see the module's docstring). Every letter is read
     in either case: RE2 and Python fold case a little differently, and `could_match` evens that out (`_FOLD`)."""
+    if pattern.flags & re.VERBOSE:  # as its inline "(?x)": its spaces and comments would be letters to RE2
+        raise NotLoosened("verbose patterns are not written for RE2")
     dotall = "s" if pattern.flags & re.DOTALL else ""
     return f"(?i{dotall}){_Writer(pattern.pattern).write()}"
 
