@@ -4,11 +4,17 @@ differential fuzzing of scan turned up on the way."""
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
 from analysis.factcheck.scan_text import to_text
 from analysis.record.pattern_set import PatternSet
+from analysis.record.printed import parse_printed
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.mark.parametrize("letter", ["\u0131", "\u0130", "\u017f", "\u212a"])
@@ -55,3 +61,21 @@ def test_a_pattern_compiled_verbose_is_run_on_every_text() -> None:
     assert python.search("1,200 cases")
     kinds = PatternSet([python])
     assert kinds.could_match("1,200 cases") == {0}
+
+
+@pytest.mark.parametrize("text", ["Police recorded 1.2 m\u0130llion cases.", "Police recorded 1.2 m\u0131llion cases."])
+def test_a_word_python_reads_in_either_case_is_looked_up_as_it_was_read(text: str, tmp_path: Path) -> None:
+    """The figure pattern reads "ı" and "İ" as "i" (IGNORECASE), and the scale word was then looked up by
+    `str.lower()`, which keeps "ı" and writes "İ" as two characters: `scan` stopped with a KeyError. Each is read as
+    the word it was matched as."""
+    article = tmp_path / "article.txt"
+    article.write_text(text + "\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "analysis", "scan", "--root", str(ROOT), str(article)],
+                          capture_output=True, text=True, cwd=ROOT, check=False)
+    assert "Traceback" not in done.stderr, done.stderr[-400:]
+    assert done.returncode in (0, 1)
+
+
+def test_a_scale_word_with_a_dotted_or_dotless_i_is_the_scale() -> None:
+    for word in ("m\u0130llion", "m\u0131llion", "MİLLION"):
+        assert parse_printed(f"1.2 {word}").value == 1_200_000

@@ -32,6 +32,7 @@ from analysis.record.vocabulary import (
     SPACED_SCALE_WORDS,
     WORD_NUMBERS,
 )
+from analysis.record.word_pattern import ignorecase_key
 
 __all__ = ["Printed", "PrintedFigureError", "parse_printed", "MARKERS", "QUALIFIERS", "number_text", "EXACT_DIGITS",
            "exactness_problem", "STATUS_MARKS", "split_status_mark", "is_plain_number",
@@ -281,9 +282,9 @@ def _with_unit(body: str, qualifier: str, original: str) -> Printed | None:
         value, decimals = _read_number(m.group(1), original)
         scale = 1.0
         if m.group(2):
-            if m.group(2).lower() not in SCALES:
+            if ignorecase_key(m.group(2)) not in SCALES:
                 raise PrintedFigureError(f"cannot read {original!r} as a figure: unknown scale {m.group(2)!r}")
-            scale = SCALES[m.group(2).lower()]
+            scale = SCALES[ignorecase_key(m.group(2))]
         return Printed(original, value * scale, qualifier, "GBP", decimals=decimals, scale=scale)
     return None
 
@@ -296,7 +297,7 @@ def _count(body: str, qualifier: str, original: str) -> Printed:
     if m:
         number, word = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
         value, decimals = _read_number(number, original)
-        scale = SCALES[word.lower()]
+        scale = SCALES[ignorecase_key(word)]
         return Printed(original, value * scale, qualifier, "count", decimals=decimals, scale=scale)
     if _STOP_BEFORE_THREE.fullmatch(body):
         raise PrintedFigureError(f"{original!r} may mean {body.replace('.', ',')} (a full stop for thousands): a "

@@ -6,7 +6,18 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["trie_pattern", "code_runs"]
+__all__ = ["trie_pattern", "code_runs", "ignorecase_key"]
+
+#: Letters Python's IGNORECASE reads as ASCII ones where `str.lower` does not: it keeps "ı" and "ſ" and writes "İ" as
+#: two characters ("i" and a combining dot).
+_ASCII_FOLD = str.maketrans({"ı": "i", "İ": "i", "ſ": "s"})
+
+
+def ignorecase_key(word: str) -> str:
+    """`word`, as an IGNORECASE pattern of ASCII words matched it, as the lower-case word it was read as: the key to
+    look it up by. Looked up by `word.lower()`, the scale of "1.2 mİllion" was matched and then missing (a
+    traceback from `scan`)."""
+    return word.translate(_ASCII_FOLD).lower()
 
 
 def code_runs(codes: list[int]) -> list[tuple[int, int]]:
