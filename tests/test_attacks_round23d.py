@@ -79,3 +79,16 @@ def test_a_word_python_reads_in_either_case_is_looked_up_as_it_was_read(text: st
 def test_a_scale_word_with_a_dotted_or_dotless_i_is_the_scale() -> None:
     for word in ("m\u0130llion", "m\u0131llion", "MİLLION"):
         assert parse_printed(f"1.2 {word}").value == 1_200_000
+
+
+@pytest.mark.parametrize(("pattern", "text"), [
+    ("Dİ\\d", "Dİ9"), ("\\u0131\\d", "\u01319"), ("[\\u0100-\\u017f]\\d", "\u01309"), ("[ıx]\\d", "ı9"),
+    ("x[\\w-]y", "x-y"), ("x[-\\w]y", "x-y"),  # (and the class keeps what it held: "i" is no range's end)
+])
+def test_a_pattern_holding_a_dotted_or_dotless_i_matches_it_to_re2(pattern: str, text: str) -> None:
+    """`PatternSet` reads the text's "ı" and "İ" as "i" (Python's IGNORECASE does, RE2's case folding does not); a
+    pattern holding one itself, or a class taking one (Latin Extended-A), then looked for a letter no text held, and
+    was never run on a text it matched."""
+    python = re.compile(pattern)
+    assert python.search(text)
+    assert PatternSet([python]).could_match(text) == {0}

@@ -42,7 +42,9 @@ _SPACES = _ranges([code for code in range(0x3001) if chr(code).isspace()])
 #: Python's `\d` and `\w` on text: the Unicode decimal digits, and letters, numbers and "_".
 _CLASS_BODY = {"d": r"\p{Nd}", "w": r"\p{L}\p{N}_", "s": _SPACES}
 #: Letters Python's IGNORECASE reads as "i" that RE2's case folding does not: each is read as "i" before RE2's pass.
-_FOLD = str.maketrans({"ı": "i", "İ": "i"})
+#: (So are the pattern's own: a literal "İ" or "ı" is written "i", and a class that holds either holds "i".)
+_FOLDED = "ıİ"
+_FOLD = str.maketrans({letter: "i" for letter in _FOLDED})
 #: What a negation is written as (see the module's docstring): any character, a line break too.
 _ANY = "(?s:.)"
 #: Zero-width escapes: dropped, as each only narrows where a match may be.
@@ -104,7 +106,7 @@ class _Writer:
                 self.at += 1
                 self._skip_quantifier()
             else:
-                self._emit(self.src[self.at])
+                self._emit(self.src[self.at].translate(_FOLD))
                 self.at += 1
         return "".join(self.out)
 
@@ -172,7 +174,7 @@ class _Writer:
             width = {"u": 4, "U": 8, "x": 2}[letter]
             code = self.src[self.at:self.at + width]
             self.at += width
-            text = f"\\x{{{code}}}"
+            text = "i" if not in_class and chr(int(code, 16)) in _FOLDED else f"\\x{{{code}}}"
         elif letter in _CLASS_BODY:
             text = _CLASS_BODY[letter] if in_class else f"[{_CLASS_BODY[letter]}]"
         elif letter in "DWS":
@@ -187,7 +189,7 @@ class _Writer:
         elif letter.isalnum():
             raise NotLoosened(f"no RE2 form of \\{letter}")
         else:
-            text = re.escape(letter) if letter.isascii() else letter
+            text = re.escape(letter) if letter.isascii() else letter if in_class else letter.translate(_FOLD)
         if not in_class:
             self._emit(text)
         return text
@@ -196,6 +198,7 @@ class _Writer:
         """A character class, written whole: `[` inside one is a literal to Python and the start of a POSIX class
         to RE2, so it is escaped."""
         src = self.src
+        start = self.at
         self.at += 1
         parts = ["["]
         if src[self.at] == "^":
@@ -211,7 +214,10 @@ class _Writer:
             first = False
         self.at += 1
         parts.append("]")
-        self._emit(_ANY if parts[1] == "^" else "".join(parts))
+        written = "".join(parts)
+        if any(re.fullmatch(src[start:self.at], letter, re.IGNORECASE) for letter in _FOLDED):
+            written = f"(?:{written}|i)"  # the text's "ı" and "İ" are read as "i" (`_FOLD`)
+        self._emit(_ANY if parts[1] == "^" else written)
 
 
 #: Patterns per RE2 set. One set of all forty kinds read prose fastest, but on text of random characters its automaton
