@@ -158,9 +158,9 @@ def _qualifier_pattern(phrase: str) -> str:
 #: Where a figure's sign, unit or scale ends, as a plain digit written on to it is a note's mark (pdftotext prints a
 #: superscript "³" as "3"): "56%3", "56 per cent3" or "per cent.3", "1.2 million3", "£1.2m3", "£12bn3". An "m" alone
 #: only after "£" and digits or a decimal ("1,200m3" may be cubic metres).
-_NOTE_AFTER_UNIT = "(?:" + "|".join(
-    f"(?<={end}{stop})" for end in ("%", "cent", "million", "billion", "thousand", r"\dbn", r"£\dm", r"£\d\dm",
-                                    r"£\d\d\dm", r"\.\dm", r"\.\d\dm") for stop in ("", r"\.")) + ")"
+#: (Matched, not looked behind at: the kind blanks only its `mark`, `_blanked_span`.)
+_NOTE_AFTER_UNIT = (r"(?:%|cent|million|billion|thousand|(?<=\d)bn|(?<=£\d)m|(?<=£\d\d)m|(?<=£\d\d\d)m|(?<=\.\d)m"
+                    r"|(?<=\.\d\d)m)\.?")
 #: A verb of aim, and the verbs after "to" that make the figure after them one aimed at, pledged or vowed ("aims to
 #: recruit 1,200", "pledged to hire 500", "vowed to find £5m").
 _INTENDS = trie_pattern(sorted((
@@ -518,7 +518,7 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
     # (and a note named in words, as the ONS prints one, "1,582 [note 1]", "(see notes 3 and 4)", "Note 1: …": read
     # as the counts 1, 3 and 4, issue 24, round twenty-three)
     ("note mark", re.compile(rf"\[\d{{1,3}}\]|\u207d?[{SUPERSCRIPTS}]+\u207e?"
-                             rf"|{_NOTE_AFTER_UNIT}\d{{1,2}}(?!\d|[.,]\d)"
+                             rf"|{_NOTE_AFTER_UNIT}(?P<mark>\d{{1,2}})(?!\d|[.,]\d)"
                              rf"|(?i:\[notes?\s+{_NOTE_NUMBERS}\]|\((?:see\s+)?notes?\s+{_NOTE_NUMBERS}\)"
                              rf"|^notes?\s+{_NOTE_NUMBERS}(?=\s*[:.)]))")),
     # A list's number opening a paragraph ("1. Cases rose", "2) Referrals fell", "(3) Arrests"), or alone as its
@@ -803,13 +803,14 @@ def _mask(text: str, sentence: Sentence, left_out: list[LeftOut], skip: frozense
     through: list[tuple[int, int]] = []
 
     def blank(m: re.Match[str], kind: str) -> str:
+        start, end = _blanked_span(m)
         if len(left_out) < MAX_PER_SENTENCE:
-            left_out.append(LeftOut(written[m.start():m.end()].strip(), kind, sentence))  # as printed
+            left_out.append(LeftOut(written[start:end].strip(), kind, sentence))  # as printed
         else:
             unlisted[0] += 1
         if kind in READ_THROUGH:
-            through.append((m.start(), m.end()))
-        return "\x00" * (m.end() - m.start())
+            through.append((start, end))
+        return m.group()[:start - m.start()] + "\x00" * (end - start) + m.group()[end - m.start():]
 
     # Every kind is found in the one reading the record's checks use (`same_length_reading`: "020–7946–0000" is a
     # phone number and "2016—17" or "2016−17" a year as "2016-17" is, their dashes read as hyphens), then blanked in
@@ -1048,8 +1049,9 @@ def below_a_unit_heading(sentence: Sentence, found: list[Found],
     HEADED_UNIT, not read as counts a thousand times too small (issue 24, round twenty-three). Returns the figures
     kept, the row listed, and whether the next sentence is below such a heading (`heading`: whether this one is)."""
     text = sentence.text.rstrip()
-    row = len(_ROW_WORD.findall(text)) <= ROW_WORDS and not text.endswith(".")
-    if heading and row:  # the row whole, as the rest of a sentence after its heading is listed
+    row = heading and not text.endswith(".") and len(_ROW_WORD.findall(text)) <= ROW_WORDS  # (words counted only
+    # below a heading: counted in every sentence, they cost 0.05 s a MB)
+    if row:  # the row whole, as the rest of a sentence after its heading is listed
         return [], [LeftOut(text, HEADED_UNIT, sentence)] if found else [], True
     return found, [], _HEADING_UNIT.search(text) is not None and not text.endswith(".")
 
@@ -1146,6 +1148,15 @@ def _unread_digits(masked: str, start: int, end: int, sentence: Sentence, left_o
             _LETTER_BEFORE.search(masked, max(0, number.start() - 2), number.start())
             or (_LETTERED.search(number.group()) and not _SCALED.fullmatch(number.group())))
         left_out.append(LeftOut(number.group(), IN_A_NAME if lettered else UNREAD, sentence))
+
+
+def _blanked_span(m: re.Match[str]) -> tuple[int, int]:
+    """What a kind's match blanks: its part named `mark` where it has one ("56%3": the note's "3", after the "%" it
+    matched only to know where it is), else all of it. Matching the unit, where a lookbehind only looked at it, lets
+    the kind set (`_KINDS`) look for the unit too: with lookbehinds it ran the kind on every sentence with a digit."""
+    if "mark" in m.re.groupindex and m.group("mark") is not None:
+        return m.span("mark")
+    return m.span()
 
 
 def _blank_kind(blank: Callable[[re.Match[str], str], str], kind: str, match: re.Match[str]) -> str:
