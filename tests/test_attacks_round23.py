@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from analysis.factcheck import evaluate
 from analysis.factcheck.ranged import input_range
 from analysis.factcheck.scan import scan_text
-from analysis.factcheck.scan_find import RATE_BASE_UNREAD, SIGNED_QUALIFIER
+from analysis.factcheck.scan_find import DENIED, RATE_BASE_UNREAD, SIGNED_QUALIFIER
 from analysis.paths import DEFAULT, PROJECT_ROOT
 from analysis.record.printed import parse_printed
 from tests.scanned import listed, read
@@ -312,3 +312,26 @@ def test_the_letters_for_digits_gate_passes_every_text_the_reading_changes(text:
 
     changed = sg._LETTERS_BESIDE_DIGITS.sub(zeros, sg._DIGITS_AND_OS.sub(zeros, text)) != text
     assert not changed or sg._NEAR_A_DIGIT.search(text) is not None, text
+
+
+@pytest.mark.parametrize(("text", "listed_as"), [
+    ("The force denied that 1,200 children were at risk.", "1,200"),
+    ("Ministers rejected claims that 1,200 cases were missed.", "1,200"),
+    ("The Met disputed the 1,200 figure.", "1,200"),
+    ("It is untrue that 1,200 girls were abused.", "1,200"),
+    ("There is no evidence that 300 cases were closed.", "300"),
+    ("The force denied that more than 1,200 children were at risk.", "more than 1,200"),
+])
+def test_a_figure_a_verb_of_denial_puts_in_doubt_is_checked_by_hand(text: str, listed_as: str) -> None:
+    """r23c's left L1: a figure after "denied that" or "disputed the … figure" was read as a fact."""
+    found, not_read = read(text)
+    assert found == [] and not_read == [listed(listed_as, DENIED)]
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    ("Judges rejected 1,200 appeals.", "1,200"),  # a count of what was rejected
+    ("Police denied 300 requests.", "300"),
+    ("Police denied the claim, saying 1,200 cases were reviewed.", "1,200"),
+])
+def test_a_count_of_what_was_denied_is_still_a_count(text: str, figure: str) -> None:
+    assert [f[0] for f in read(text)[0]] == [figure]

@@ -130,6 +130,8 @@ FORECAST = "target, forecast or hypothetical figure"
 #: … and a figure printed after "not" ("not 1,200 but 1,300", "not one child") or "nowhere near": one the sentence
 #: denies.
 DENIED = "number the sentence denies"
+#: The verbs that deny or dispute what follows them ("denied that 1,200…", "disputed the 1,200 figure").
+_DENIES = r"(?:den(?:ied|ies|y|ying)|(?:reject|refut|disput|contest)(?:ed|es|e|s|ing)?)"
 #: … and a range whose ends are fractions in words ("between a quarter and a third").
 FRACTION_RANGE = "range of fractions in words"
 #: … and the level of a confidence interval ("95% CI"): a property of the interval, no statistic.
@@ -577,6 +579,16 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
                         rf"|not\s+(?:the\s+)?(?!(?:{_NOT_QUALIFIERS})\b))(?:(?:{_QUAL})\s+)?"
                         rf"(?:{_FIGURE_UNIT}|{WORDNUM}\b)"
                         r"(?![\w%]|[.,]\d)", re.IGNORECASE)),
+    # … and a figure a verb of denial puts in doubt ("The force denied that 1,200 children were at risk", "rejected
+    # claims that 1,200", "disputed the 1,200 figure", "It is untrue that 1,200", "no evidence that 300"): read as
+    # the exact figure, a fact (issue 24, round twenty-three). Only the figure (`mark`) is set aside; "denied the
+    # claim, saying 1,200 cases were reviewed" is no denial of 1,200.
+    (DENIED, re.compile(rf"(?=[drnuifwc])\b(?:(?:{_DENIES}(?:\s+(?:the\s+)?(?:claims?|suggestions?|reports?"
+                        rf"|allegations?|assertions?))?|(?:is|was|it's|it\s+is)\s+(?:untrue|false|not\s+true|wrong)"
+                        rf"|no\s+evidence)\s+that\s+"
+                        # ("disputed the 1,200 figure": not "Judges rejected 1,200 appeals", a count of them)
+                        rf"|{_DENIES}\s+the\s+(?={_FIGURE_UNIT}[- ](?:figure|number|total|estimate|claim)s?\b))"
+                        rf"(?P<mark>(?:(?:{_QUAL})\s+)?{_FIGURE_UNIT})(?![\w%]|[.,]\d)", re.IGNORECASE)),
     # A figure printed open-ended ("1,200+ cases", "1,200-plus", "9,000 or more children", "56% and over"): read as
     # the exact figure, so "1,200-plus" matched an exact 1,200 and lost its "at least" (issue 24, round fifteen).
     # No figure form reads it; a small number before "or more" is a definition's threshold, below.
