@@ -45,7 +45,9 @@ _CLASS_BODY = {"d": r"\p{Nd}", "w": r"\p{L}\p{N}_", "s": _SPACES}
 #: (So are the pattern's own: a literal "İ" or "ı" is written "i", and a class that holds either holds "i".)
 _FOLDED = "ıİ"
 _FOLD = str.maketrans({letter: "i" for letter in _FOLDED})
-#: What a negation is written as (see the module's docstring): any character, a line break too.
+#: What a negation is written as (see the module's docstring): any character, a line break too. So is a NUL: scan's
+#: kinds read a sentence in which earlier kinds' matches are blanked with NULs, and RE2 reads it before any blanking,
+#: so a NUL in a pattern stands for whatever character was there.
 _ANY = "(?s:.)"
 #: Zero-width escapes: dropped, as each only narrows where a match may be.
 _ZERO_WIDTH_ESCAPES = frozenset("bBAZ")
@@ -78,6 +80,7 @@ class _Writer:
         self.at = 0
         self.out: list[str] = []
         self.groups: list[bool] = []  # for each open group: whether it is a look-around, dropped with what it holds
+        self._nul = False  # whether a NUL was read (in the class being written)
 
     def write(self) -> str:
         while self.at < len(self.src):
@@ -106,7 +109,7 @@ class _Writer:
                 self.at += 1
                 self._skip_quantifier()
             else:
-                self._emit(self.src[self.at].translate(_FOLD))
+                self._emit(_ANY if self.src[self.at] == "\x00" else self.src[self.at].translate(_FOLD))
                 self.at += 1
         return "".join(self.out)
 
@@ -174,7 +177,11 @@ class _Writer:
             width = {"u": 4, "U": 8, "x": 2}[letter]
             code = self.src[self.at:self.at + width]
             self.at += width
-            text = "i" if not in_class and chr(int(code, 16)) in _FOLDED else f"\\x{{{code}}}"
+            if int(code, 16) == 0:  # a blank an earlier kind left (`_ANY`)
+                self._nul = True
+                text = "" if in_class else _ANY
+            else:
+                text = "i" if not in_class and chr(int(code, 16)) in _FOLDED else f"\\x{{{code}}}"
         elif letter in _CLASS_BODY:
             text = _CLASS_BODY[letter] if in_class else f"[{_CLASS_BODY[letter]}]"
         elif letter in "DWS":
@@ -200,6 +207,7 @@ class _Writer:
         src = self.src
         start = self.at
         self.at += 1
+        self._nul = False
         parts = ["["]
         if src[self.at] == "^":
             parts.append("^")
@@ -209,6 +217,7 @@ class _Writer:
             if src[self.at] == "\\":
                 parts.append(self._escape(in_class=True))
             else:
+                self._nul |= src[self.at] == "\x00"
                 parts.append("\\" + src[self.at] if src[self.at] in "[]" else src[self.at])
                 self.at += 1
             first = False
@@ -217,7 +226,7 @@ class _Writer:
         written = "".join(parts)
         if any(re.fullmatch(src[start:self.at], letter, re.IGNORECASE) for letter in _FOLDED):
             written = f"(?:{written}|i)"  # the text's "ı" and "İ" are read as "i" (`_FOLD`)
-        self._emit(_ANY if parts[1] == "^" else written)
+        self._emit(_ANY if parts[1] == "^" or self._nul else written)
 
 
 #: Patterns per RE2 set. One set of all forty kinds read prose fastest, but on text of random characters its automaton
