@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from analysis.factcheck import evaluate
 from analysis.factcheck.ranged import input_range
 from analysis.factcheck.scan import scan_text
-from analysis.factcheck.scan_find import DENIED, RATE_BASE_UNREAD, SIGNED_QUALIFIER
+from analysis.factcheck.scan_find import DENIED, RATE_BASE_UNREAD, SIGNED_QUALIFIER, UNIT_BEFORE
 from analysis.paths import DEFAULT, PROJECT_ROOT
 from analysis.record.printed import parse_printed
 from tests.scanned import listed, read
@@ -335,3 +335,24 @@ def test_a_figure_a_verb_of_denial_puts_in_doubt_is_checked_by_hand(text: str, l
 ])
 def test_a_count_of_what_was_denied_is_still_a_count(text: str, figure: str) -> None:
     assert [f[0] for f in read(text)[0]] == [figure]
+
+
+@pytest.mark.parametrize(("text", "listed_as"), [
+    ("Girls made up 56 per cent and boys 44.", "44"),
+    ("Girls made up 56% of victims, while boys 44.", "44"),
+    ("Cases rose 12% in 2019 and 15 in 2020.", "15"),  # the years between are blanked before this kind is read
+])
+def test_a_number_whose_unit_is_left_to_the_percentage_before_it_is_checked_by_hand(text: str,
+                                                                                     listed_as: str) -> None:
+    """r23c's left L2: "56 per cent and boys 44" read 44 as a count."""
+    found, not_read = read(text)
+    assert [f[2] for f in found] == ["percent"] and not_read == [listed(listed_as, UNIT_BEFORE)]
+
+
+@pytest.mark.parametrize(("text", "figures"), [
+    ("Some 12% of cases and 44 officers were involved.", ["Some 12%", "44"]),  # 44 counts officers
+    ("Girls were 56 per cent and boys 44 per cent.", ["56 per cent", "44 per cent"]),
+    ("It rose 12% and 300 more cases were found.", ["12%", "300"]),
+])
+def test_a_number_with_its_own_unit_or_noun_after_a_percentage_is_read(text: str, figures: list[str]) -> None:
+    assert [f[0] for f in read(text)[0]] == figures

@@ -127,6 +127,8 @@ AVERAGE = "average, median or mean"
 HEADED_UNIT = "list of numbers whose unit is printed in a heading"
 #: … and a target, a forecast or a hypothetical figure: what is aimed at or may come, not what happened.
 FORECAST = "target, forecast or hypothetical figure"
+#: … and a number whose unit is printed with the percentage before it ("56 per cent and boys 44").
+UNIT_BEFORE = "number whose unit is printed with the figure before it"
 #: … and a figure printed after "not" ("not 1,200 but 1,300", "not one child") or "nowhere near": one the sentence
 #: denies.
 DENIED = "number the sentence denies"
@@ -636,6 +638,13 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("threshold in a definition", re.compile(rf"\b{_ANY} or (?:more|fewer|less)\b"
                                              rf"|\bat least {_ANY}(?=\s+(?:victim|suspect|offender|child|person)s?\b)",
                                              re.IGNORECASE)),
+    # A number whose unit is left to the percentage before it ("Girls made up 56 per cent and boys 44", "rose 12% in
+    # 2019 and 15 in 2020"): read as the count 44 or 15 (r23c's left L2, issue 24, round twenty-three). Only the
+    # second number (`mark`), ending its clause, is set aside: "12% of cases and 44 officers" counts officers.
+    (UNIT_BEFORE, re.compile(rf"(?<![\w£.,-]){NUM}{PER_CENT_SIGN}(?:\s+(?:[a-z]+|\x00+)){{0,3}},?"
+                             rf"\s+(?:and|while|but|against|compared\s+with)\s+(?:[a-z]+\s+){{0,3}}?"
+                             rf"(?P<mark>\d{{1,3}}(?:\.\d+)?)(?![\w%]|[.,]\d)"
+                             rf"(?=\s*(?:[.,;:)]|$)|\s+(?:in|for|respectively|last|this|the|a)\b)", re.IGNORECASE)),
 )
 
 #: Which kinds may be in a sentence, read by RE2 in one pass: each kind's own pattern is run only where it may match.
@@ -657,8 +666,8 @@ UNCHECKED = frozenset({"range", "fraction or pair", "ratio", "multiplier", "numb
                        "number with a unit no figure form reads",
                        "number with spaces between its digit groups", APOSTROPHE_GROUPS, SCIENTIFIC, "negative number",
                        SIGNED_NUMBER, AVERAGE, DENIED, FORECAST, HEADED_UNIT, LOOKALIKE_LETTERS, FRACTION_RANGE,
-                       UNREAD, SHARES_UNIT, SCALE_IN_WORDS, SIGNED_QUALIFIER, NUMBER_IN_WORDS, FRACTION_IN_WORDS,
-                       RATE_BASE_UNREAD})
+                       UNIT_BEFORE, UNREAD, SHARES_UNIT, SCALE_IN_WORDS, SIGNED_QUALIFIER, NUMBER_IN_WORDS,
+                       FRACTION_IN_WORDS, RATE_BASE_UNREAD})
 
 _FRACTION = (r"(?:three[- ]quarters|two[- ]thirds|a third|one[- ]third|a quarter|one[- ]quarter|half|a half"
              r"|(?:a|one|two|three|four)[- ]fifths?|a tenth|one[- ]tenth)")
