@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from scale import hostile_text_scale, scale, validation_scale  # noqa: E402 — the bench's own folder, added just above
 from scan_eval import TARGETS as SCAN_TARGETS  # noqa: E402 — the bench's own folder, added just above
 from scan_eval import evaluate as scan_eval  # noqa: E402
-from scan_scale import hostile_html_scale, scan_scale  # noqa: E402 — the bench's own folder, added just above
+from scan_scale import hostile_html_scale, kind_gate_breadth, scan_scale  # noqa: E402 — the bench's own folder, added just above
 
 PY = sys.executable
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
@@ -229,6 +229,7 @@ def main() -> int:
         results["validation_scale"] = validation_scale()
         results["hostile_text"] = hostile_text_scale()
         results["scan_scale"] = scan_scale()
+        results["kind_gate"] = kind_gate_breadth()
         results["hostile_html"] = hostile_html_scale()
         rates = {k: v for k, v in scan_eval().items() if k != "problems"}
         results["scan_eval"] = {**rates, "name": "scan-eval: recall, precision and right match",
