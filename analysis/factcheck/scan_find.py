@@ -45,7 +45,7 @@ from analysis.record.vocabulary import (
     WHOLE_BEFORE_FRACTION,
     WORD_NUMBERS,
 )
-from analysis.record.word_pattern import code_runs, trie_pattern
+from analysis.record.word_pattern import IGNORECASE_ASCII, code_runs, trie_pattern
 
 __all__ = ["Found", "LeftOut", "find_figures", "below_a_unit_heading", "counted_phrase", "head_noun", "is_verb_form",
            "COUNT_NOUNS", "MAX_PER_SENTENCE", "NOT_READ", "NOT_LISTED", "UNCHECKED", "UNREAD", "IN_A_NAME",
@@ -742,7 +742,7 @@ def _lowered(text: str) -> str | None:
     length ("İ" lowers to two characters) and no letter IGNORECASE reads as an ASCII one that lower() keeps ("ſ" is
     "s", "ı" is "i"); else None."""
     low = text.lower()
-    return low if len(low) == len(text) and "ſ" not in low and "ı" not in low else None
+    return low if len(low) == len(text) and not any(letter in low for letter in IGNORECASE_ASCII) else None
 
 #: "up" of "made up", "make up": a part of a whole, no rise ("Girls made up 56 per cent" was a percentage rise).
 _NOT_MADE_UP = r"(?<!\bmade )(?<!\bmake )(?<!\bmakes )(?<!\bmaking )"

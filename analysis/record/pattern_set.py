@@ -23,7 +23,7 @@ from collections.abc import Sequence
 
 import re2
 
-from analysis.record.word_pattern import code_runs
+from analysis.record.word_pattern import IGNORECASE_ASCII, code_runs
 
 __all__ = ["PatternSet", "loosened", "NotLoosened"]
 
@@ -41,10 +41,13 @@ def _ranges(codes: list[int]) -> str:
 _SPACES = _ranges([code for code in range(0x3001) if chr(code).isspace()])
 #: Python's `\d` and `\w` on text: the Unicode decimal digits, and letters, numbers and "_".
 _CLASS_BODY = {"d": r"\p{Nd}", "w": r"\p{L}\p{N}_", "s": _SPACES}
-#: Letters Python's IGNORECASE reads as "i" that RE2's case folding does not: each is read as "i" before RE2's pass.
-#: (So are the pattern's own: a literal "İ" or "ı" is written "i", and a class that holds either holds "i".)
-_FOLDED = "ıİ"
-_FOLD = str.maketrans({letter: "i" for letter in _FOLDED})
+#: The letters Python's IGNORECASE reads as an ASCII one (`IGNORECASE_ASCII`) that RE2's case folding does not ("ı"
+#: and "İ"; it reads "ſ" as "s"): each is read as its letter before RE2's pass. (So are the pattern's own: a literal
+#: "İ" or "ı" is written "i", and a class that holds either holds "i".)
+_FOLDED = "".join(letter for letter, ascii_letter in IGNORECASE_ASCII.items()
+                  if not re2.fullmatch(f"(?i){ascii_letter}", letter))
+_FOLD_TO = {letter: IGNORECASE_ASCII[letter] for letter in _FOLDED}
+_FOLD = str.maketrans(_FOLD_TO)
 #: What a negation is written as (see the module's docstring): any character, a line break too. So is a NUL: scan's
 #: kinds read a sentence in which earlier kinds' matches are blanked with NULs, and RE2 reads it before any blanking,
 #: so a NUL in a pattern stands for whatever character was there.
@@ -181,7 +184,8 @@ class _Writer:
                 self._nul = True
                 text = "" if in_class else _ANY
             else:
-                text = "i" if not in_class and chr(int(code, 16)) in _FOLDED else f"\\x{{{code}}}"
+                letter = chr(int(code, 16))
+                text = _FOLD_TO[letter] if not in_class and letter in _FOLDED else f"\\x{{{code}}}"
         elif letter in _CLASS_BODY:
             text = _CLASS_BODY[letter] if in_class else f"[{_CLASS_BODY[letter]}]"
         elif letter in "DWS":

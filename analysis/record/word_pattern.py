@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["trie_pattern", "code_runs", "ignorecase_key"]
+__all__ = ["trie_pattern", "code_runs", "ignorecase_key", "IGNORECASE_ASCII"]
 
-#: Letters Python's IGNORECASE reads as ASCII ones where `str.lower` does not: it keeps "ı" and "ſ" and writes "İ" as
-#: two characters ("i" and a combining dot).
-_ASCII_FOLD = str.maketrans({"ı": "i", "İ": "i", "ſ": "s"})
+#: Letters Python's IGNORECASE reads as ASCII ones where `str.lower` does not (it keeps "ı" and "ſ" and writes "İ" as
+#: two characters, "i" and a combining dot), and the ASCII letter each is read as. The one list: scan's lower-cased
+#: reading and RE2's folding (`pattern_set`) are checked against it.
+IGNORECASE_ASCII = {"ı": "i", "İ": "i", "ſ": "s"}
+_ASCII_FOLD = str.maketrans(IGNORECASE_ASCII)
 
 
 def ignorecase_key(word: str) -> str:
