@@ -94,11 +94,13 @@ _COMPARED = r"(?:more|higher|as|the|bigger|larger|greater|fewer|lower)\b"
 #: Superscript digits ("1,200²", "56%¹", "per cent³"), as a copied report prints a footnote's mark: "1,200²" was
 #: dropped without a word as a code, and "per cent¹" lost its unit (issue 24, round seventeen).
 SUPERSCRIPTS = "\u2070\u00b9\u00b2\u00b3\u2074-\u2079"
-#: What a service's phone number is dialled with ("call 999", "ring Childline on 0800 1111", "text 85258").
-_DIAL = r"(?i:\b(?:call|ring|dial|phone|text|txt)(?:s|ed|ing)?)"
+#: The verbs that only call ("call", "ring", "dial"), and every word a service's phone number is dialled with ("call
+#: 999", "ring Childline on 0800 1111", "text 85258").
+_CALLS = r"(?:call|ring|dial)"
+_DIAL = rf"(?i:\b(?:{_CALLS}|phone|text|txt)(?:s|ed|ing)?)"
 #: … and a verb that only calls, before an article ("call the police", "ring an ambulance"): "text the" and "phone
 #: the" may open a noun's phrase ("the text on page 12").
-_CALL_THE = r"(?i:\b(?:call|ring|dial)(?:s|ed|ing)?\s+(?:the|an?|your|their|our))"
+_CALL_THE = rf"(?i:\b{_CALLS}(?:s|ed|ing)?\s+(?:the|an?|your|their|our))"
 _EMERGENCY = r"(?:999|101|111)"
 #: (never the first group of a longer number: "Ring 07700 900 123" masked "Ring 07700" and read the count 900)
 _SERVICE_NUMBER = rf"(?:{_EMERGENCY}|112|116\s?\d{{3}}|\d{{5}})\b(?![.,]\d|\s\d)"
