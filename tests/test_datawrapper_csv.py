@@ -79,3 +79,14 @@ def test_what_the_chart_draws_as_a_bound_the_csv_says_is_one(written: dict, char
     in_csv = {row[c] for row in rows for c in header if c.endswith(" qualifier")}
     for mark in qualified:
         assert mark.qualifier in in_csv, f"{chart_id}: '{mark.label}' is drawn as {mark.drawn_as}; the CSV never says"
+
+
+def test_every_csv_is_utf8_without_a_byte_order_mark(made: Made) -> None:
+    """The README promises it: a mark would put a stray character in the first heading for pandas, R and
+    Datawrapper (Excel users are pointed to the workbook or Data › From Text/CSV)."""
+    written = sorted([*made.outputs.rglob("*.csv"), *(made.root / "data" / "processed").rglob("*.csv")])
+    assert len(written) > 10
+    for path in written:
+        data = path.read_bytes()
+        assert not data.startswith(b"\xef\xbb\xbf"), path
+        data.decode("utf-8")
