@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import dataclasses
-import datetime as dt
 import functools
 import re
 import sys
@@ -35,7 +34,7 @@ from analysis.record.rawfiles import figures_files, file_type_problem
 from analysis.record.rawtext import RawFileError, read_text
 from analysis.record.revisions import rate_base_from_unit, split_status_mark
 from analysis.record.safeguarding import check_personal_data
-from analysis.record.sources import too_early
+from analysis.record.sources import as_date, too_early
 from analysis.record.vocabulary import (
     APOSTROPHE_DIGIT_GROUPS,
     CURRENCY_SIGNS,
@@ -74,7 +73,7 @@ _UNIT_SPELLINGS = {
     **{spelling: "times" for spelling in ("times",)},
 }
 #: Compiled once: validation runs them on every row.
-_SPACES, _ISO_DATE = re.compile(r"\s+"), re.compile(r"\d{4}-\d{2}-\d{2}")
+_SPACES = re.compile(r"\s+")
 _QUOTE_FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "})
 
 
@@ -196,16 +195,6 @@ def _in_another_form(haystack: str, at: int, end: int) -> bool:
                for m in _OTHER_FORMS.finditer(haystack))
 
 
-def _date(value: str) -> dt.date | None:
-    """A date written YYYY-MM-DD (Python 3.11 would also take '20161231' or '2016-W52-6'; the tables would not)."""
-    if not _ISO_DATE.fullmatch(value):
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        return None
-
-
 #: The same printed value ("1,582", "[c]") recurs across rows and files: parse each once (errors are not cached).
 _parse_printed = functools.lru_cache(maxsize=4096)(parse_printed)
 
@@ -279,7 +268,7 @@ def _row_text_problems(row: dict[str, str], printed: str, quote: str) -> list[st
         if odd is not None:
             found.append(f"{col} {row[col][:60]!r} holds {odd!r}, which no unit or place name does; write the label "
                          "in words (letters, digits, spaces and , . ' ( ) % £ & / : -)")
-    start, end = _date(row["period_start"]), _date(row["period_end"])
+    start, end = as_date(row["period_start"]), as_date(row["period_end"])
     found += [f"{col} {row[col]!r} is not a real date (YYYY-MM-DD)"
               for col, day in (("period_start", start), ("period_end", end)) if day is None]
     if start and end and end < start:

@@ -115,12 +115,20 @@ def date_problems(published: Any, accessed: Any, today: dt.date | None = None) -
     return out
 
 
+#: A date as the record writes it: YYYY-MM-DD in ASCII digits, nothing before or after it.
+ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
 def as_date(value: Any) -> dt.date | None:
+    """The one reading of a date in the record (sources, inspections, figures' periods): the date `value` writes,
+    or None. Text is read only when it is exactly `ISO_DATE`: whatever passes is written to the tables as it was,
+    so a date read after trimming it (an inspection's `published: ' 2016-11-25 '`, or a YAML block scalar's
+    "2016-11-25\n") reached inspection_grades.csv, cse.db and the workbook with its spaces and line end."""
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return value
-    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+    if isinstance(value, str) and ISO_DATE.fullmatch(value):
         try:
-            return dt.date.fromisoformat(value.strip())
+            return dt.date.fromisoformat(value)
         except ValueError:
             return None
     return None
