@@ -45,3 +45,32 @@ def test_a_date_written_plainly_still_passes(tmp_path: Path) -> None:
 
     root = raw_copy(tmp_path, ("inspections.yaml", "  published: 2016-11-25\n", "  published: '2016-11-25'\n"))
     assert load_raw(Paths(root))
+
+
+# --- Datasette: full-text search's markup functions, which the time limit cannot stop (class 5) ----------------------
+
+#: Phrases for the MATCH, built by the query from a 40-character expression: with 3,000 of them one `snippet` call
+#: of one row ran 30 s of CPU (a 130-character GET, answered 200); the time limit is never consulted inside one call.
+#: 300 here, so that the test is quick even where it fails.
+MANY_PHRASES = "replace(hex(zeroblob(300)), '00', 'e* ')"
+
+
+def test_full_text_markup_functions_are_refused_and_search_still_works(tmp_path: Path) -> None:
+    import urllib.parse
+
+    from analysis.paths import DEFAULT
+    from analysis.publish.database import build_database
+    from tests.test_attacks_round20a import _get
+
+    db = tmp_path / "cse.db"
+    build_database(DEFAULT, db)
+    for call in ("snippet(figures_fts, -1, '[', ']', '…', 64)", "highlight(figures_fts, 0, '[', ']')"):
+        status, text = _get(db, "/cse.json?sql=" + urllib.parse.quote(
+            f"select {call} from figures_fts where figures_fts match {MANY_PHRASES} limit 1"))
+        assert (status, "not authorized" in text) == (400, True), (call, status, text[:300])
+    # Ranking (read through SQL the time limit stops) and the table's search box are served as before.
+    status, text = _get(db, "/cse.json?sql=" + urllib.parse.quote(
+        "select rowid, bm25(figures_fts) from figures_fts where figures_fts match 'child' order by rank limit 3"))
+    assert status == 200 and '"ok": true' in text, text[:300]
+    status, text = _get(db, "/cse/figures.json?_search=child&_size=1")
+    assert status == 200 and '"rows": [[' in text, text[:300]

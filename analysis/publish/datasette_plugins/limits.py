@@ -75,8 +75,16 @@ MAX_RESULT_BYTES = 10_000_000
 #: row ran 3.5 s of CPU past the 1 s limit (issue 24, round eighteen). The record holds no JSON, and neither
 #: Datasette's pages nor the canned queries call them; `json_extract` and `->`/`->>` (a value's parts) stay.
 JSON_REWRITERS = frozenset({"json", "json_set", "json_insert", "json_replace", "json_remove"})
+#: Full-text search's functions that mark up a row's text by the query's phrases, each call in one go: their work is
+#: the phrases in the MATCH times the row's tokens, and more for `snippet`, which scores every window of the text
+#: against every phrase. The phrases come from the query, built to any length under `MAX_VALUE_BYTES`
+#: (`replace(hex(zeroblob(3000)), '00', 'e* ')` is 3,000 of them), and no call is interrupted: one `snippet` of
+#: one row ran 30 s of CPU for a 130-character GET, answered 200, and `highlight` 0.6 s past the limit (issue 24,
+#: round twenty-four). The match itself, `bm25` and `rank` read the index through SQL of their own, where the time
+#: limit stops them. Datasette's pages and the canned queries call neither.
+FTS_MARKUP = frozenset({"snippet", "highlight"})
 #: SQL functions no query may call (refused when the query is prepared: "not authorized").
-REFUSED_FUNCTIONS = frozenset({"fts3_tokenizer", "printf", "format", "json_patch", *JSON_REWRITERS})
+REFUSED_FUNCTIONS = frozenset({"fts3_tokenizer", "printf", "format", "json_patch", *JSON_REWRITERS, *FTS_MARKUP})
 #: Every SQL function a query may call: the built-in functions of SQLite 3.40 (the release the costs above were
 #: measured on; `select name from pragma_function_list`) less `REFUSED_FUNCTIONS`, and Datasette's own `escape_fts`.
 #: A list of what may run rather than of what may not, because each SQLite release adds functions that no refusal
