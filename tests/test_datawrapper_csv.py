@@ -90,3 +90,24 @@ def test_every_csv_is_utf8_without_a_byte_order_mark(made: Made) -> None:
         data = path.read_bytes()
         assert not data.startswith(b"\xef\xbb\xbf"), path
         data.decode("utf-8")
+
+
+def test_record_text_that_datawrapper_would_read_as_markup_is_shown_as_printed(drawn_charts: DrawnCharts) -> None:
+    """Datawrapper renders a subset of HTML in a cell, so a definition holding a tag would paste as a live link or
+    bold text, and "&lt;" as "<". Written escaped, Datawrapper (which decodes the cell as HTML) shows what was
+    printed; text with no markup ("<5", "Fire & Rescue") is written as it is, for spreadsheet readers."""
+    import html
+
+    from analysis.publish.export import chart_csv
+    from tests.planted import PAYLOAD
+
+    _, meta = drawn_charts("met-review-funnel")
+    data = meta.data.copy()
+    printed = [f"{data['Stage'].iloc[0]} {PAYLOAD}", "Fire & Rescue, fewer than <5 &c", "&lt;b&gt;"]
+    data.loc[: len(printed) - 1, "Stage"] = printed
+    header, *body = csv.reader(io.StringIO(chart_csv(data)))
+    cells = [row[header.index("Stage")] for row in body][: len(printed)]
+    assert [html.unescape(cell) for cell in cells] == printed
+    assert "<img" not in cells[0] and "<svg" not in cells[0]
+    assert cells[1] == printed[1]
+    assert cells[2] == "&amp;lt;b&amp;gt;"

@@ -18,7 +18,9 @@ unless the data did.
 from __future__ import annotations
 
 import argparse
+import html
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -94,10 +96,31 @@ def _printed_column(frame: Any, value: str) -> str | None:
     return lone[0] if lone and numeric == [value] else None
 
 
+#: What Datawrapper would read as markup in a cell: a tag ("<b>", "</a>", "<!--") or a character reference.
+#: A bare "<5" or "Fire & Rescue" is neither, and stays as it is for spreadsheet readers.
+_MARKUP = re.compile(r"<[A-Za-z!/?]|&(?:#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);")
+
+
+def as_cell_text(value: Any) -> Any:
+    """A text cell as Datawrapper will show it: one that holds markup is written with its markup escaped.
+
+    Datawrapper renders a subset of HTML in a cell (links, bold, line breaks), so record text holding "<a href=…>"
+    or "&lt;" would be shown as a link or as "<", not as the source printed it; escaped, it is shown as printed."""
+    return html.escape(value, quote=False) if isinstance(value, str) and _MARKUP.search(value) else value
+
+
 def chart_csv(data: Any) -> str:
     """A chart's CSV: its Datawrapper table, each number spelled as the processed tables spell it (`number_text`:
-    a column with a blank is a float column, and "%.10g" wrote 12,345,678,901 in it as 1.23456789e+10)."""
-    return datawrapper_frame(data).to_csv(index=False, lineterminator="\n", float_format=number_text)
+    a column with a blank is a float column, and "%.10g" wrote 12,345,678,901 in it as 1.23456789e+10), and text
+    that Datawrapper would read as markup escaped (`as_cell_text`)."""
+    from pandas.api.types import is_object_dtype, is_string_dtype
+
+    frame = datawrapper_frame(data)
+    for column in frame.columns:
+        if is_object_dtype(frame[column]) or is_string_dtype(frame[column]):
+            frame[column] = frame[column].map(as_cell_text)
+    frame.columns = [as_cell_text(c) for c in frame.columns]
+    return frame.to_csv(index=False, lineterminator="\n", float_format=number_text)
 
 
 def datawrapper_frame(data: Any) -> Any:
