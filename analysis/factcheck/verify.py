@@ -35,7 +35,7 @@ from analysis.factcheck.exact import TooLarge, check_digits, cut, exact_context,
 from analysis.factcheck.forms import computed_text, is_count, restated, restated_problem
 from analysis.factcheck.ranged import input_range, judged_on_ranges
 from analysis.factcheck.verify_help import ACCEPTED, EXAMPLES, EXAMPLES_HEADING
-from analysis.record.hygiene import number_field_problem
+from analysis.record.hygiene import number_field_problem, read_through
 from analysis.record.printed import Printed, PrintedFigureError, is_plain_number, parse_printed
 from analysis.record.terminal import Parser
 from analysis.record.vocabulary import SPACED_DIGIT_GROUPS
@@ -170,6 +170,7 @@ def split_parts(tokens: list[str]) -> list[str]:
     data/raw. Splitting at any white space made "1<thin space>200" the parts 1 and 200, and a sum of 1,200 and
     300 was "501".
     """
+    tokens = [read_through(t) for t in tokens]  # "1<ZWSP>,200" is "1,200" to a reader, so to every test below
     joined = " ".join(tokens).strip(_ASCII_SPACE)
     # (an ASCII space only: a thin or no-break space parts no two parts, and gets the one digits message below)
     stripped = [t.strip(_ASCII_SPACE) for t in tokens]
@@ -288,7 +289,7 @@ def _read_per(args: argparse.Namespace) -> Decimal | None:
     if args.per is None:
         return None
     per_printed = read_printed("--per", args.per)  # the digits and bidi messages data/raw gives
-    if not is_plain_number(args.per) or not per_printed.value:
+    if not is_plain_number(read_through(args.per)) or not per_printed.value:
         raise InputError(f"cannot read --per {cut(args.per)!r}: the base of a rate must be a positive number in "
                          "digits (e.g. 1000 or 10,000), as the claims registry's per: takes it")
     return exact_value(per_printed)

@@ -563,6 +563,18 @@ def text_problem(text: str) -> str | None:
     return None
 
 
+def read_through(text: str) -> str:
+    """A value typed on the command line as `verify` reads it: every invisible character (`invisible`) but a bidi
+    control removed, as a reader reads through a zero-width space or soft hyphen copied with the digits; a bidi
+    control stays, for `number_field_problem` to refuse. Every reading of a typed value uses it, so none splits or
+    judges the text as written: `verify sum --total 1,200 --parts "1<ZWSP>,200"` read the parts 1 and 200 (a reader
+    sees "1,200", refused as reading both ways) and judged the sum inaccurate, and `--per "1,000<ZWSP>"` was refused
+    as no number while `--stated "1,000<ZWSP>"` was 1,000 (issue 24, round twenty-four)."""
+    if text.isascii():
+        return text
+    return "".join(ch for ch in text if ch.isascii() or not invisible(ch) or BIDI_RE.match(ch))
+
+
 def number_field_problem(text: str, command_line: bool = False) -> str | None:
     """What is wrong with a value as printed ("-5%"), in the words data/raw uses, or None: every `text_problem` but
     a leading sign's and the digits' (the printed-figure parser judges those, and says so once).
@@ -575,8 +587,7 @@ def number_field_problem(text: str, command_line: bool = False) -> str | None:
     if command_line:
         if len(text) > MAX_FIELD_CHARS:
             return None
-        if not text.isascii():
-            text = "".join(ch for ch in text if ch.isascii() or not invisible(ch) or BIDI_RE.match(ch))
+        text = read_through(text)
     problem = text_problem(text.strip())
     return None if problem is None or problem.startswith(("begins with", "is refused: ")) else problem
 
