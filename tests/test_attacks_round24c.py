@@ -83,3 +83,28 @@ def test_verify_still_refuses_a_bidi_control_in_per_and_parts() -> None:
         _verify("rate", "--count", "12", "--population", "1,000", "--per", "\u202d1,000", "--stated", "12 per 1,000")
     with pytest.raises(InputError, match="bidirectional control"):
         _verify("sum", "--total", "135", "--parts", "10,6\u202e4,61")
+
+
+# --- a long number in other digits gets the one digits message, not a count of its digits ---------------------------
+
+
+@pytest.mark.parametrize(("stated", "found"), [("\u0661" * 31, "\u0661"), ("\uff11" * 31, "\uff11"),
+                                               ("1" * 30 + "\u0661", "\u0661"), ("\u0967" * 40, "\u0967")])
+def test_verify_refuses_a_long_number_in_other_digits_with_the_one_digits_message(stated: str, found: str) -> None:
+    """A number of more than 30 digits is refused as too long, but 31 Arabic-Indic digits were told only that, and 31
+    full-width ones were shown back in ASCII ("'111111…' has more than 30 digits"): the digits the user typed, which
+    data/raw, scan and a shorter `--stated` refuse with the one digits message, were not named."""
+    from analysis.factcheck.verify import InputError
+    from analysis.record.hygiene import DIGITS_MESSAGE
+
+    with pytest.raises(InputError) as raised:
+        _verify("count", "--value", "1", "--stated", stated)
+    assert DIGITS_MESSAGE.format(char=found, code=ord(found)) in str(raised.value)
+    assert "more than 30 digits" not in str(raised.value)
+
+
+def test_verify_still_refuses_a_number_of_more_than_thirty_digits() -> None:
+    from analysis.factcheck.verify import InputError
+
+    with pytest.raises(InputError, match="has more than 30 digits"):
+        _verify("count", "--value", "1", "--stated", "1" * 31)

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from decimal import Decimal, localcontext
 
-from analysis.record.hygiene import normal_text
+from analysis.record.hygiene import digits_problem, normal_text
 from analysis.record.printed import Printed
 
 __all__ = ["MAX_DIGITS", "PRECISION", "TooLarge", "exact_context", "exact_value", "cut"]
@@ -50,7 +50,12 @@ def cut(text: str, limit: int = 60) -> str:
 
 
 def check_digits(text: str, what: str) -> None:
-    """Raise TooLarge when a number in `text` has more than MAX_DIGITS digits."""
+    """Raise TooLarge when a number in `text` has more than MAX_DIGITS digits. A number written with digits other
+    than 0-9 is left to the parser, which refuses it with the one digits message: counted first, 31 Arabic-Indic
+    digits were "more than 30 digits" and 31 full-width ones were shown back as ASCII "111…" (issue 24, round
+    twenty-four)."""
+    if not text.isascii() and digits_problem(text):
+        return
     for token in _LONG.findall(normal_text(text or "")):
         if sum(ch.isdigit() for ch in token) > MAX_DIGITS:
             raise TooLarge(f"{what} {cut(token, 24)!r} has more than {MAX_DIGITS} digits; the fact-check rules "
