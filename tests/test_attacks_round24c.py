@@ -108,3 +108,40 @@ def test_verify_still_refuses_a_number_of_more_than_thirty_digits() -> None:
 
     with pytest.raises(InputError, match="has more than 30 digits"):
         _verify("count", "--value", "1", "--stated", "1" * 31)
+
+
+# --- columns aligned with spaces other than the ASCII one are columns ------------------------------------------------
+
+_TABLE = "Force{s}2019{s}2020\nMetropolitan{s}12{s}345\nKent{s}7{s}9\n"
+
+
+@pytest.mark.parametrize("space", ["\u00a0", "\u2007", "\u2003", "\u3000", "\u202f"])
+def test_columns_aligned_with_any_space_are_read_as_columns(space: str) -> None:
+    """Two or more spaces between two digits of text that keeps its spaces are a gap between columns ("12    345"
+    is the columns 12 and 345), but only ASCII spaces were asked about: the same table aligned with no-break,
+    figure (the space made to align digits), em or ideographic spaces was made one space by NFKC afterwards, and
+    the columns 12 and 345 were reported as one number with spaces between its digit groups."""
+    plain = _scanned(_TABLE.format(s=" " * 4))
+    assert (12.0, "exact", "count") in plain and (345.0, "exact", "count") in plain
+    assert _scanned(_TABLE.format(s=space * 4)) == plain
+    assert _scanned(f"<pre>{_TABLE.format(s=space * 4)}</pre>") == _scanned(f"<pre>{_TABLE.format(s=' ' * 4)}</pre>")
+
+
+@pytest.mark.parametrize("gap", ["&nbsp;&nbsp;&nbsp;", " &nbsp;", "&#x2007;&#x2007;"])
+def test_a_page_s_gap_of_no_break_spaces_between_two_numbers_is_a_gap_between_columns(gap: str) -> None:
+    """A browser shows a run of no-break spaces as it is (only ASCII spaces are closed up), so "12&nbsp;&nbsp;345"
+    in a cell is the columns 12 and 345 to a reader, as in a <pre>; it was one number with spaces in it."""
+    page = f"<table><tr><td>Metropolitan</td><td>12{gap}345</td></tr></table>"
+    assert _scanned(page) == [(12.0, "exact", "count"), (345.0, "exact", "count")]
+
+
+@pytest.mark.parametrize("text", ["Police recorded 1\u00a0737 offences.", "<p>Police recorded 1&nbsp;737 offences.</p>",
+                                  "<p>Police recorded 12   345 offences.</p>"])
+def test_one_space_between_digit_groups_is_still_no_column_gap(text: str) -> None:
+    """One no-break space, or a page's run of ASCII spaces (shown as one), parts the digit groups of one number."""
+    from analysis.factcheck.scan import scan_text
+    from analysis.paths import DEFAULT
+
+    result = scan_text(text, DEFAULT)
+    assert result["figures"] == []
+    assert [x["kind"] for x in result["left_out"]] == ["number with spaces between its digit groups"]

@@ -448,7 +448,17 @@ _CELL_EDGE = "\x1f"
 #: PDF's text laid out (`pdftotext -layout`) or a table set with spaces prints them. A number's digit groups are
 #: never more than one space apart: read as one space, "Metropolitan     12     345" was the number 12 345, not
 #: read, where a reader sees the columns 12 and 345.
-_COLUMN_GAP = re.compile(r"(?<=\d) {2,}(?=\d)")
+#: Any space counts, not only the ASCII one: columns aligned with no-break, figure (made to align digits), em or
+#: ideographic spaces ("Metropolitan\u2007\u2007\u2007\u200712\u2007\u2007\u2007\u2007345") were made ASCII spaces by
+#: NFKC only after this rule, then one space, and the columns 12 and 345 were reported as one number with spaces
+#: between its digit groups (issue 24, round twenty-four).
+_SPACES = "\u0020\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"  # Unicode's space separators (Zs)
+_COLUMN_GAP = re.compile(rf"(?<=\d)[{_SPACES}]{{2,}}(?=\d)")
+#: Outside a <pre>, a page's run of ASCII spaces is shown as one, but a no-break or other space is shown as it is:
+#: between two digits, two such spaces, or one beside an ASCII space ("12&nbsp;&nbsp;345"), are the same gap
+#: between columns to a reader. Possessive, so a long run of spaces is read once.
+_NBSP = _SPACES.removeprefix("\u0020")
+_SHOWN_GAP = re.compile(rf"(?<=\d)(?=[ ]*+[{_NBSP}])(?:[{_NBSP}]|[ ]++){{2,}}+(?=\d)")
 
 
 #: A list's mark and the tab after it at a line's start, as a word processor's numbered or bulleted list is copied
@@ -462,7 +472,7 @@ def _column_gaps(text: str) -> str:
     """Text whose spaces are kept as written, with each tab (but one after a list's mark, `_LIST_TAB`) and each run
     of spaces between two digits (`_COLUMN_GAP`) a gap between columns (`_CELL_EDGE`)."""
     text = _LIST_TAB.sub(r"\1 ", text).replace("\t", _CELL_EDGE)
-    return _COLUMN_GAP.sub(_CELL_EDGE, text) if "  " in text else text
+    return _COLUMN_GAP.sub(_CELL_EDGE, text) if "  " in text or not text.isascii() else text
 
 
 _GAP_RUN = re.compile(r"[ \t\x1f]++")
@@ -891,6 +901,8 @@ class _TextParser(HTMLParser):
         data = data.replace(_CELL_EDGE, " ")  # a control character in the page: a space, never a cell's edge
         if ("\t" in data or "  " in data) and any(self._at.get(tag) for tag in _PREFORMATTED):
             data = _column_gaps(data)  # a tab or spaces readers see as a gap between columns
+        elif not data.isascii():
+            data = _SHOWN_GAP.sub(_CELL_EDGE, data)  # "12&nbsp;&nbsp;345": a gap no browser closes up
         if "\n" in data and not any(self._at.get(tag) for tag in _PREFORMATTED):
             data = _SOURCE_LINE_END.sub(" ", data)  # a space to readers (`_PREFORMATTED`)
         if self._open and self._open[-1] in _TABLE_MODES and data.strip():
