@@ -3,7 +3,11 @@ personal data reads its characters the same way."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+
+from tests.raw_copy import raw_copy
 
 
 def _scanned(text: str) -> list[tuple[float, str, str]]:
@@ -145,3 +149,41 @@ def test_one_space_between_digit_groups_is_still_no_column_gap(text: str) -> Non
     result = scan_text(text, DEFAULT)
     assert result["figures"] == []
     assert [x["kind"] for x in result["left_out"]] == ["number with spaces between its digit groups"]
+
+
+# --- a claim's rounding step gets the one digits and bidi messages, as its rate's base does -----------------------
+
+
+def _problems(tmp_path: Path, *edits: tuple[str, str, str]) -> str:
+    from analysis.paths import Paths
+    from analysis.record.problems import ValidationError
+    from analysis.run.build import load_raw
+
+    with pytest.raises(ValidationError) as raised:
+        load_raw(Paths(raw_copy(tmp_path, *edits)))
+    return str(raised.value)
+
+
+_ROUNDED = "  rounded:\n    to: 100\n"
+
+
+@pytest.mark.parametrize(("step", "message"), [
+    ("\u0661\u0660\u0660", "rounded: to is refused: a number must be written with the digits 0-9 only (found "
+                           "'\u0661', U+0661)"),
+    ('"1\u0660\u0660"', "rounded: to is refused: a number must be written with the digits 0-9 only (found '\u0660', "
+                       "U+0660)"),
+    ('"\\u202e001"', "rounded: to contains a bidirectional control (U+202E)"),
+    ("1\u200b00", "rounded: to contains an invisible format character (U+200B)"),
+])
+def test_a_rounding_step_in_other_digits_or_with_a_bidi_control_gets_the_one_message(tmp_path: Path, step: str,
+                                                                                     message: str) -> None:
+    """`inputs: per: ١٠٠٠` is refused with the one digits message; `rounded: to: ١٠٠` (YAML reads it as text) was
+    refused only as "must be a positive number", and a bidi control or a zero-width space there the same, without
+    the words every other field gives."""
+    assert message in _problems(tmp_path, ("claims.yaml", _ROUNDED, f"  rounded:\n    to: {step}\n"))
+
+
+@pytest.mark.parametrize("step", ["ten", '"100"'])
+def test_a_rounding_step_that_is_no_number_is_still_told_so(tmp_path: Path, step: str) -> None:
+    assert "rounded: to must be a positive number (the unit it was rounded to)" in _problems(
+        tmp_path, ("claims.yaml", _ROUNDED, f"  rounded:\n    to: {step}\n"))

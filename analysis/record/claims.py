@@ -18,7 +18,7 @@ from typing import Any
 
 from analysis.paths import Paths
 from analysis.record.figures import contains_printed
-from analysis.record.hygiene import ID_RE, check_text_fields, digits_problem, where_of
+from analysis.record.hygiene import ID_RE, check_text_fields, digits_problem, number_field_problem, where_of
 from analysis.record.printed import is_plain_number
 from analysis.record.problems import Problems
 from analysis.record.safeguarding import check_personal_data
@@ -151,6 +151,10 @@ def _load_rounded(value: Any, inputs: dict[str, Any], name: str, where: str, pro
     for role, step in value.items():
         if str(role) not in inputs or isinstance(inputs[str(role)], list):
             problems.add(name, where, f"rounded names '{role}', which is not a single-figure input of this claim")
+        elif isinstance(step, str) and (problem := number_as_written_problem(step) or number_field_problem(step)):
+            # "١٠٠" or "1<RLO>00" written for the step: the one digits or bidi message, as `per:` and every field
+            # give it, not only "must be a positive number" (issue 24, round twenty-four)
+            problems.add(name, where, f"rounded: {role} {problem}")
         elif isinstance(step, bool) or not isinstance(step, (int, float)) or step <= 0:
             problems.add(name, where, f"rounded: {role} must be a positive number (the unit it was rounded to)")
         elif problem := number_as_written_problem(step):
