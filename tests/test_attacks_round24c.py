@@ -187,3 +187,42 @@ def test_a_rounding_step_in_other_digits_or_with_a_bidi_control_gets_the_one_mes
 def test_a_rounding_step_that_is_no_number_is_still_told_so(tmp_path: Path, step: str) -> None:
     assert "rounded: to must be a positive number (the unit it was rounded to)" in _problems(
         tmp_path, ("claims.yaml", _ROUNDED, f"  rounded:\n    to: {step}\n"))
+
+
+# --- an option's number in other digits is refused with the one digits message -------------------------------------
+
+
+@pytest.mark.parametrize(("module", "name", "argv", "found"), [
+    ("analysis.tables.lookup_cli", "search", ["--limit", "\u0661", "1,200"], "\u0661"),
+    ("analysis.factcheck.scan", "scan", ["--max-figures", "\u0661", "x.txt"], "\u0661"),
+    ("analysis.factcheck.scan", "scan", ["--max-mb", "\uff11", "x.txt"], "\uff11"),
+    ("analysis.publish.database", "db", ["--port", "\uff18\uff10\uff10\uff11"], "\uff18"),
+    ("analysis.run.notebooks", "notebooks", ["--workers", "\U0001d7cf"], "\U0001d7cf"),
+])
+def test_an_option_s_number_in_other_digits_is_refused_with_the_one_digits_message(
+        module: str, name: str, argv: list[str], found: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """Python's int and float read "١" or "１" as 1: `scan --max-figures ١` stopped after one figure and `search
+    --limit ١` listed one match, where verify, search's own query and data/raw refuse a number in such digits with
+    the one digits message. (Each command's own parser, as `python -m analysis` builds it; nothing is run.)"""
+    import importlib
+
+    from analysis.record.hygiene import DIGITS_MESSAGE
+    from analysis.record.terminal import Parser
+
+    parser = Parser(prog=f"python -m analysis {name}")
+    importlib.import_module(module).add_arguments(parser, name)
+    with pytest.raises(SystemExit) as raised:
+        parser.parse_args(argv)
+    assert raised.value.code == 2
+    assert DIGITS_MESSAGE.format(char=found, code=ord(found)) in capsys.readouterr().err
+
+
+def test_an_option_s_number_in_digits_0_to_9_is_read_as_before() -> None:
+    import argparse
+
+    from analysis.factcheck import scan
+
+    parser = argparse.ArgumentParser()
+    scan.add_arguments(parser, "scan")
+    args = parser.parse_args(["--max-figures", "3", "--max-mb", "2.5", "x.txt"])
+    assert (args.max_figures, args.max_mb) == (3, 2.5)

@@ -37,7 +37,7 @@ from analysis.factcheck.scan_match import load_record, match_figure, prefer_arti
 from analysis.factcheck.scan_text import sentences, to_text
 from analysis.paths import Paths, add_root_argument
 from analysis.record.hygiene import digits_problem
-from analysis.record.terminal import printable
+from analysis.record.terminal import printable, typed_number
 
 __all__ = ["scan_text", "add_arguments", "run"]
 
@@ -295,9 +295,9 @@ def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
     parser.add_argument("--claims-stub", type=stub_file, metavar="FILE",
                         help="write a NEW claims.yaml fragment for derived figures not yet registered "
                              "(refuses to overwrite a file)")
-    parser.add_argument("--max-mb", type=megabytes, default=DEFAULT_MAX_MB, metavar="MB",
+    parser.add_argument("--max-mb", type=typed_number(megabytes), default=DEFAULT_MAX_MB, metavar="MB",
                         help=f"refuse inputs larger than this (default {DEFAULT_MAX_MB:g} MB)")
-    parser.add_argument("--max-figures", type=figure_count, default=DEFAULT_MAX_FIGURES, metavar="N",
+    parser.add_argument("--max-figures", type=typed_number(figure_count), default=DEFAULT_MAX_FIGURES, metavar="N",
                         help=f"stop reading after N figures, and say so (default {DEFAULT_MAX_FIGURES:,})")
     parser.epilog = ("exit status: 0 every figure found is in the record (or none found), 1 at least one is not "
                      "or part of the text was not read, 2 nothing scanned (unreadable, not text, too large, unknown "

@@ -25,6 +25,7 @@ from typing import Any
 from analysis.factcheck.report import scratch_beside
 from analysis.paths import DB_COMPANION_SUFFIXES, DB_METADATA_NAME, DB_NAME, Paths, add_root_argument
 from analysis.publish.db_metadata import LINK_TABLES, write_metadata
+from analysis.record.terminal import typed_number
 from analysis.record.vocabulary import split_list
 from analysis.tables.load import load_rows
 
@@ -179,7 +180,8 @@ def port_busy(port: int) -> bool:
 def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
     add_root_argument(parser)
     parser.add_argument("--serve", action="store_true", help="then start Datasette on 127.0.0.1 (make serve)")
-    parser.add_argument("--port", type=int, default=8001, help="Datasette's port with --serve (default 8001)")
+    parser.add_argument("--port", type=typed_number(int), default=8001,
+                        help="Datasette's port with --serve (default 8001)")
 
 
 def run(args: argparse.Namespace) -> int:

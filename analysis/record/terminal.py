@@ -10,7 +10,12 @@ from __future__ import annotations
 
 import argparse
 import re
-from typing import Any, NoReturn
+from collections.abc import Callable
+from typing import Any, NoReturn, TypeVar
+
+from analysis.record.hygiene import digits_problem
+
+_Number = TypeVar("_Number", int, float)
 
 #: What a terminal reads as a command, not a character: C0 and C1 controls (an escape sequence starts with one).
 _TERMINAL_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
@@ -37,3 +42,17 @@ class Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         super().error(printable(message))
+
+
+def typed_number(read: Callable[[str], _Number]) -> Callable[[str], _Number]:
+    """An option's number (`--limit`, `--max-figures`, `--max-mb`, `--port`, `--workers`) read by `read` only when
+    it is written with the digits 0-9: Python's `int` and `float` read "١٠", "１０" and "𝟏𝟎" as 10, so `scan
+    --max-figures ١` and `search --limit ١` ran as 1, where `verify`, `search` and data/raw refuse such a number
+    with the one digits message (issue 24, round twenty-four). argparse names the option in its error."""
+    def typed(text: str) -> _Number:
+        problem = digits_problem(text)
+        if problem:
+            raise argparse.ArgumentTypeError(f"{text!r} is refused: {problem}")
+        return read(text)
+    typed.__name__ = getattr(read, "__name__", "number")  # argparse's "invalid <name> value" when `read` fails
+    return typed

@@ -43,6 +43,7 @@ from analysis.paths import (
     add_root_argument,
     notebook_stems,
 )
+from analysis.record.terminal import typed_number
 from analysis.run import kernels
 from analysis.run.copies import html_exporter, skip_iri_parser, write_copies
 from analysis.run.kernels import KERNEL
@@ -499,7 +500,8 @@ def missing_charts(charts_dir: Path, before: Marks | None = None) -> list[Outcom
 def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
     add_root_argument(parser)
     parser.add_argument("--out", type=Path, default=None, help="output folder (default: outputs/notebooks)")
-    parser.add_argument("--workers", type=int, default=None, help="parallel kernels (default: os.cpu_count())")
+    parser.add_argument("--workers", type=typed_number(int), default=None,
+                        help="parallel kernels (default: os.cpu_count())")
     parser.add_argument("--fresh", action="store_true", help="a new kernel for every notebook (slower; isolated)")
 
 

@@ -18,6 +18,7 @@ import textwrap
 from typing import Any
 
 from analysis.paths import Paths, add_root_argument
+from analysis.record.terminal import typed_number
 from analysis.tables import lookup
 
 WIDTH = 100
@@ -32,7 +33,8 @@ def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
         parser.add_argument("text", nargs="+", help="a number as printed (1,200; 56 per cent) or words")
         parser.add_argument("--kind", choices=sorted(lookup.KINDS), action="append",
                             help="only this kind (repeat for several; default: all)")
-        parser.add_argument("--limit", type=int, default=20, help="matches to list (default 20; 0 for all)")
+        parser.add_argument("--limit", type=typed_number(int), default=20,
+                            help="matches to list (default 20; 0 for all)")
 
 
 def _field_lines(fields: dict[str, Any]) -> list[str]:
