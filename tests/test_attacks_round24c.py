@@ -226,3 +226,36 @@ def test_an_option_s_number_in_digits_0_to_9_is_read_as_before() -> None:
     scan.add_arguments(parser, "scan")
     args = parser.parse_args(["--max-figures", "3", "--max-mb", "2.5", "x.txt"])
     assert (args.max_figures, args.max_mb) == (3, 2.5)
+
+
+# --- a year, date or time in mixed digits is said, as the record and verify say it ---------------------------------
+
+
+@pytest.mark.parametrize(("text", "printed", "kind", "found"), [
+    ("In 20\u0661\u0666, police recorded 1,582 offences.", "20\u0661\u0666", "year", "\u0661"),
+    ("In 2016\u2013\u0661\u0667 police recorded 1,582 offences.", "2016\u2013\u0661\u0667", "year", "\u0661"),
+    ("On 12 March 20\uff11\uff16, police recorded 1,582 offences.", "12 March 20\uff11\uff16", "date", "\uff11"),
+    ("At 10:\u0663\u0660 police recorded 1,582 offences.", "10:\u0663\u0660", "time", "\u0663"),
+])
+def test_a_year_date_or_time_whose_digits_mix_scripts_is_said_with_the_one_digits_message(
+        text: str, printed: str, kind: str, found: str) -> None:
+    """"20١٦" (2016 with its last two digits Arabic-Indic) is refused in data/raw and by verify with the one digits
+    message; scan set it aside as a year, read as 2016, without a word."""
+    from analysis.factcheck.scan import not_read_line, scan_text
+    from analysis.paths import DEFAULT
+    from analysis.record.hygiene import DIGITS_MESSAGE
+
+    result = scan_text(text, DEFAULT)
+    assert [f["value"] for f in result["figures"]] == [1582.0]
+    assert result["not_read"] == [not_read_line(1, printed, kind)]
+    assert DIGITS_MESSAGE.format(char=found, code=ord(found)) in result["not_read"][0]
+
+
+@pytest.mark.parametrize("text", ["In 2016, police recorded 1,582 offences.", "Call 020 79\u0664\u0666 0000 now.",
+                                  "Police recorded 1,582\u00b9 offences."])
+def test_a_year_in_digits_0_to_9_a_phone_number_or_a_note_mark_is_not_said(text: str) -> None:
+    """A phone number is personal data (never echoed), and a note mark in superscript digits mixes nothing."""
+    from analysis.factcheck.scan import scan_text
+    from analysis.paths import DEFAULT
+
+    assert scan_text(text, DEFAULT)["not_read"] == []

@@ -27,6 +27,7 @@ from analysis.factcheck.scan_find import (
     LIST_NUMBER,
     MAX_PER_SENTENCE,
     NOT_READ,
+    PERSONAL_KINDS,
     UNCHECKED,
     LeftOut,
     below_a_unit_heading,
@@ -113,6 +114,15 @@ def not_read_line(paragraph: int, text: str, kind: str) -> str:
     return f"paragraph {paragraph}: {text!r} is a {kind}, not one figure the record can hold{why}: check it by hand"
 
 
+def _mixes_digits(item: LeftOut) -> bool:
+    """Whether a number set aside as no figure (a year, a date, a time) is written with digits 0-9 and others
+    ("In 20١٦", "12 March 20١٦", "2016–١٧"): it was set aside without a word, read as the year it would be in digits
+    0-9, where the record and verify refuse such a number with the one digits message. Said, never for personal data
+    (a phone number's digits are not echoed)."""
+    return (not item.text.isascii() and item.kind not in PERSONAL_KINDS and any(ch in "0123456789" for ch in item.text)
+            and digits_problem(item.text) is not None)
+
+
 #: Said when an article shows no text at all, where "no figures found" and exit 0 told a fact-checker a page had
 #: no figures: a saved page whose article its scripts draw (the text only in a script's data, a <noscript> notice
 #: and a title), a page of images, an empty file.
@@ -153,7 +163,8 @@ def scan_text(raw: str, paths: Paths, max_figures: int | None = DEFAULT_MAX_FIGU
         not_read += [f"paragraph {s.sentence.paragraph}: a sentence with more than {MAX_PER_SENTENCE} numbers (a "
                      f"table or a list?) was read only to its {MAX_PER_SENTENCE}th; the rest, from {s.text!r}, "
                      "was not" for s in skipped if s.kind == NOT_READ]
-        not_read += [not_read_line(s.sentence.paragraph, s.text, s.kind) for s in skipped if s.kind in UNCHECKED]
+        not_read += [not_read_line(s.sentence.paragraph, s.text, s.kind) for s in skipped
+                     if s.kind in UNCHECKED or _mixes_digits(s)]
         previous = sentence
         if stop:
             break

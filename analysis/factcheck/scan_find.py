@@ -49,7 +49,7 @@ from analysis.record.word_pattern import IGNORECASE_ASCII, code_runs, trie_patte
 
 __all__ = ["Found", "LeftOut", "find_figures", "below_a_unit_heading", "counted_phrase", "head_noun", "is_verb_form",
            "COUNT_NOUNS", "MAX_PER_SENTENCE", "NOT_READ", "NOT_LISTED", "UNCHECKED", "UNREAD", "IN_A_NAME",
-           "LIST_NUMBER", "SIGNED_QUALIFIER", "LOOKALIKE_LETTERS"]
+           "LIST_NUMBER", "SIGNED_QUALIFIER", "LOOKALIKE_LETTERS", "PERSONAL_KINDS"]
 
 
 @dataclass(frozen=True)
@@ -852,7 +852,7 @@ def _mask(text: str, sentence: Sentence, left_out: list[LeftOut], skip: frozense
     for index, (kind, pattern) in enumerate(LEFT_OUT):
         if index not in possible or kind in skip:
             continue
-        personal = kind in _PERSONAL_KINDS
+        personal = kind in PERSONAL_KINDS
         found = pattern.sub(functools.partial(_blank_kind, blank, kind), full if personal else edges)
         if found is full or found is edges or found == (full if personal else edges):
             continue
@@ -877,7 +877,7 @@ def _spaced(text: str, spans: list[tuple[int, int]]) -> str:
 
 
 #: The kinds that are personal data: read with look-alike dots as dots too ("020•7946•0000" is a phone number).
-_PERSONAL_KINDS = frozenset({"e-mail address", "phone number", "postcode", "NHS number"})
+PERSONAL_KINDS = frozenset({"e-mail address", "phone number", "postcode", "NHS number"})
 #: Kinds whose match is one only if this says so: an NHS number's check digit (three numbers in a row with a wrong
 #: one, "120 340 1200" in a flattened table, are figures).
 def _spaced_range_holds(text: str) -> bool:
