@@ -259,3 +259,45 @@ def test_a_year_in_digits_0_to_9_a_phone_number_or_a_note_mark_is_not_said(text:
     from analysis.paths import DEFAULT
 
     assert scan_text(text, DEFAULT)["not_read"] == []
+
+
+# --- a Braille blank is a space to every check, as the personal-data check reads it ---------------------------------
+
+BLANK = "\u2800"  # BRAILLE PATTERN BLANK: a cell with no dots, drawn as an empty space
+
+
+@pytest.mark.parametrize(("quote", "bare", "printed", "figure"), [
+    (f"Police recorded 1.2{BLANK}million offences.", "1.2", f"1.2{BLANK}million", (1.2e6, "exact", "count")),
+    (f"Police recorded 56{BLANK}per{BLANK}cent of offences.", "56", f"56{BLANK}per{BLANK}cent",
+     (56.0, "exact", "percent")),
+    (f"Police recorded more{BLANK}than 1,200 offences.", None, f"more{BLANK}than 1,200",
+     (1200.0, "more than", "count")),
+])
+def test_a_braille_blank_between_words_is_read_as_the_space_it_shows(quote: str, bare: str | None, printed: str,
+                                                                      figure: tuple[float, str, str]) -> None:
+    """"1.2⠀million" shows as "1.2 million": the quote check took "1.2" as printed there (the record could hold 1.2
+    where the source printed 1.2 million) and the parser refused the value, while the personal-data check already
+    read the blank as a space ("SW1A⠀1AA"); scan read "more⠀than 1,200" as the exact 1,200."""
+    from analysis.record.figures import contains_printed
+    from analysis.record.hygiene import text_problem
+    from analysis.record.printed import parse_printed
+
+    assert text_problem(quote) is None
+    if bare is not None:
+        assert not contains_printed(bare, quote)
+    assert contains_printed(printed, quote)
+    parsed = parse_printed(printed)
+    assert (parsed.value, parsed.qualifier, parsed.unit) == figure
+    assert _scanned(quote) == [figure]
+    assert _verify("count", "--value", "1300", "--stated", f"more{BLANK}than 1,200") == "accurate"
+
+
+def test_a_braille_blank_between_two_digits_is_a_space_the_record_never_prints() -> None:
+    """Between digits it parts digit groups as a no-break space does ("1 200"): refused with the one digits message."""
+    from analysis.record.figures import contains_printed
+    from analysis.record.hygiene import DIGITS_MESSAGE, text_problem
+
+    quote = f"Police recorded 1{BLANK}200 offences."
+    assert text_problem(quote) == "is refused: " + DIGITS_MESSAGE.format(char=BLANK, code=ord(BLANK))
+    assert not contains_printed("200", quote)
+    assert _scanned(quote) == []

@@ -95,19 +95,28 @@ _ENCLOSED_LETTERS = {
     and (letter := found.group(1))}
 
 
+#: Characters drawn as an empty space that are no space separator (Zs), which NFKC leaves as they are: the Braille
+#: blank, a cell with no dots. "more⠀than 1,200" and "1.2⠀million" are "more than 1,200" and "1.2 million" on the
+#: page; the quote check took "1,200" and "1.2" as printed there, and scan read the exact 1,200 (issue 24, round
+#: twenty-four). Read as a space, and between two digits as a space the record never prints (`number_separator`).
+BLANKS = "\u2800"
+#: What `normal_text` reads the characters NFKC leaves as they are as: enclosed letters and blanks.
+_READ_AFTER_NFKC = {**_ENCLOSED_LETTERS, **{ord(blank): " " for blank in BLANKS}}
+
+
 def normal_text(text: str) -> str:
     """The one reading of characters every personal-data and number check sees: NFKC (full-width "＠" and "１"
     become "@" and "1", a circled "Ⓜ" an "M") with the format characters removed (zero-width space, joiners, word
     joiner, soft hyphen, BOM, bidi controls, variation selectors, Hangul fillers: `invisible`), which would
-    otherwise split a phone number or an e-mail address past its pattern, and the enclosed letters NFKC leaves
-    read as the letters they are (`_ENCLOSED_LETTERS`)."""
+    otherwise split a phone number or an e-mail address past its pattern, the enclosed letters NFKC leaves read as
+    the letters they are (`_ENCLOSED_LETTERS`), and a blank that is no space (`BLANKS`) as a space."""
     folded = unicodedata.normalize("NFKC", text)
     if folded.isascii():
         return folded
     # Each distinct character is asked once, then all are removed or read in one pass in C: asking `invisible` of
     # every character of a 1 MB article with a curly quote in it was a tenth of the scan's time (issue 24).
-    table = {ord(ch): _ENCLOSED_LETTERS.get(ord(ch)) for ch in set(folded)
-             if not ch.isascii() and (invisible(ch) or ord(ch) in _ENCLOSED_LETTERS)}
+    table = {ord(ch): _READ_AFTER_NFKC.get(ord(ch)) for ch in set(folded)
+             if not ch.isascii() and (invisible(ch) or ord(ch) in _READ_AFTER_NFKC)}
     return folded.translate(table) if table else folded
 
 
@@ -119,7 +128,7 @@ _LOOKALIKE_PUNCTUATION = re.compile(
     "(?P<dash>[\u058a\u05be\u1400\u1806\u2010-\u2015\u2043\u2212\u2e17\u2e1a\u2e3a\u2e3b\u2e40\u2e5d"
     "\u301c\u3030\u30a0\ufe31\ufe32\ufe58\ufe63\uff0d\U00010ead])"
     "|(?P<slash>[\u2044\u2215\u29f8\u2571])|(?P<stop>[\u3002\uff61\ufe12\u2e3c\u00b7\u2022\u2027\u2219\u22c5\u30fb])"
-    "|(?P<blank>[\u2800])")
+    f"|(?P<blank>[{BLANKS}])")
 _PUNCTUATION_AS = {"dash": "-", "slash": "/", "stop": ".", "blank": " "}
 #: The same reading for every other punctuation mark or symbol, by what Unicode names it: a list of look-alikes is
 #: never complete, and "020˗7946˗0000" (modifier letter minus), "020ー7946ー0000" (the katakana long-vowel mark, a
@@ -353,14 +362,14 @@ _MODIFIER_CATEGORIES = frozenset({"Sk", "Lm"})
 def number_separator(char: str) -> bool:
     """Whether a character outside ASCII reads, between two digits, as a thousands separator or a decimal point the
     record never prints (it writes 1,737 and 18.6): any space but the ASCII one (a thin, no-break, figure or hair
-    space: "1 737"), the Arabic separators, a mark NFKC folds to "." or "," or that is named a full stop, dot,
-    point, comma or prime, or a spacing accent or modifier letter (`_MODIFIER_CATEGORIES`). Between two digits
-    such a mark joins one number that the checks would read as two: the record accepted the figure "6 per cent"
-    from a quote "rose by 18·6 per cent", and scan found the figures 18 and 6 per cent there (issue 24, round
-    ten)."""
+    space: "1 737", or a blank, `BLANKS`), the Arabic separators, a mark NFKC folds to "." or "," or that is named
+    a full stop, dot, point, comma or prime, or a spacing accent or modifier letter (`_MODIFIER_CATEGORIES`). Between
+    two digits such a mark joins one number that the checks would read as two: the record accepted the figure "6
+    per cent" from a quote "rose by 18·6 per cent", and scan found the figures 18 and 6 per cent there (issue 24,
+    round ten)."""
     if char.isascii():
         return False
-    if char in OTHER_SEPARATORS or unicodedata.category(char) == "Zs":
+    if char in OTHER_SEPARATORS or char in BLANKS or unicodedata.category(char) == "Zs":
         return True
     if unicodedata.normalize("NFKC", char) in (".", ","):
         return True
