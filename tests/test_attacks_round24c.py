@@ -301,3 +301,37 @@ def test_a_braille_blank_between_two_digits_is_a_space_the_record_never_prints()
     assert text_problem(quote) == "is refused: " + DIGITS_MESSAGE.format(char=BLANK, code=ord(BLANK))
     assert not contains_printed("200", quote)
     assert _scanned(quote) == []
+
+
+# --- scan finds personal data written with circled or raised numerals, as the record does ---------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Call \u24ea20 7946 0000 for help.",  # a circled zero
+    "Call 020 7946 \u24ea\u24ea\u24ea\u24ea for help.",
+    "Ring \u2070\u2077\u2077\u2070\u2070 900 123 today.",  # superscript digits
+    "Call 020 7946 \u2080\u2080\u2080\u2080 for help.",  # subscript digits
+    "Her NHS number is \u2468\u2463\u2462 476 5919 in the file.",  # circled digits
+])
+def test_scan_reads_circled_or_raised_numerals_in_personal_data_as_the_record_does(text: str) -> None:
+    """The record's personal-data check reads NFKC, where "⓪" is 0 and "¹" is 1, so each of these is a phone or NHS
+    number to it; scan kept such numerals as written (so that none is read into a figure) and its personal-data
+    kinds did not see the number: "Call ⓪20 7946 0000" gave the figure 7946, and a not-read line echoing "⓪20"."""
+    from analysis.factcheck.scan import scan_text
+    from analysis.paths import DEFAULT
+    from analysis.record.safeguarding import personal_data_in
+
+    assert personal_data_in(text)
+    result = scan_text(text, DEFAULT)
+    assert (result["figures"], result["not_read"]) == ([], [])
+    assert [x["kind"] for x in result["left_out"]] in (["phone number"], ["NHS number"])
+
+
+def test_circled_numerals_outside_personal_data_are_still_not_read() -> None:
+    from analysis.factcheck.scan import scan_text
+    from analysis.paths import DEFAULT
+
+    result = scan_text("In \u2461\u24ea\u2460\u2465 police recorded 1,582 offences.", DEFAULT)
+    assert [f["value"] for f in result["figures"]] == [1582.0]
+    assert [x["text"] for x in result["left_out"]] == ["\u2461\u24ea\u2460\u2465"]
+    assert len(result["not_read"]) == 1

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from analysis.factcheck.scan_text import Sentence
-from analysis.record.hygiene import is_mark, other_numeral, same_length_reading, unread_letter
+from analysis.record.hygiene import is_mark, numerals_read, other_numeral, same_length_reading, unread_letter
 from analysis.record.pattern_set import PatternSet
 from analysis.record.printed import Printed, PrintedFigureError, parse_printed
 from analysis.record.safeguarding import PATTERNS as PERSONAL
@@ -844,10 +844,11 @@ def _mask(text: str, sentence: Sentence, left_out: list[LeftOut], skip: frozense
     # One substitution per kind, in C, and only on a sentence where RE2 finds the kind may be (`_KINDS`): the text
     # is copied only where a kind is found.
     # The personal kinds read a letter O or l among digits as the digit, as the record's check does ("Call O2O 7946
-    # OOOl": its 7946 was a count; issue 24, round twenty-three); a figure's edges never do.
+    # OOOl": its 7946 was a count; issue 24, round twenty-three), and a circled or raised numeral as the digit NFKC
+    # makes it ("Call ⓪20 7946 0000", round twenty-four); a figure's edges never do.
     plain = same_length_reading(text)
     edges = figure_reading(text, plain)
-    full = letters_read_as_digits(plain)
+    full = letters_read_as_digits(numerals_read(plain))
     possible = _KINDS.could_match(full) if edges is full or edges == full else _KINDS.could_match(full, edges)
     for index, (kind, pattern) in enumerate(LEFT_OUT):
         if index not in possible or kind in skip:
