@@ -335,3 +335,21 @@ def test_circled_numerals_outside_personal_data_are_still_not_read() -> None:
     assert [f["value"] for f in result["figures"]] == [1582.0]
     assert [x["text"] for x in result["left_out"]] == ["\u2461\u24ea\u2460\u2465"]
     assert len(result["not_read"]) == 1
+
+
+@pytest.mark.parametrize("separator", ["\u00af", "\u203e", "\u2017", "\uffe3", "\u02dc", "\u02d8", "\u00a8", "\u00b4"])
+def test_scan_reads_a_spacing_accent_between_groups_of_personal_data_as_the_record_does(separator: str) -> None:
+    """NFKC makes a spacing macron, overline, tilde, breve or diaeresis a space and a combining mark; the record's
+    personal-data check drops the mark and finds "943¯476¯5919" an NHS number and "020˘7946˘0000" a phone number.
+    Scan keeps its text's length, so kept the mark (or the accent as written between two digits) and gave the
+    figure 943, or echoed the number's groups in not-read lines."""
+    from analysis.factcheck.scan import scan_text
+    from analysis.paths import DEFAULT
+    from analysis.record.safeguarding import personal_data_in
+
+    for text, kind in ((f"Her NHS number is 943{separator}476{separator}5919 in the file.", "NHS number"),
+                       (f"Call 020{separator}7946{separator}0000 for help.", "phone number")):
+        assert personal_data_in(text)
+        result = scan_text(text, DEFAULT)
+        assert (result["figures"], result["not_read"]) == ([], [])
+        assert [x["kind"] for x in result["left_out"]] == [kind]

@@ -226,23 +226,37 @@ def _read_as_ascii(char: str) -> str | None:
 
 
 def numerals_read(text: str) -> str:
-    """The text with each numeral that NFKC makes one ASCII digit (a circled "⓪", a superscript "¹", a subscript "₂",
-    "⒈" less its stop) read as that digit, one character for one: how the personal-data check reads a phone number
-    (after NFKC), for a text that must keep its length. Scan found personal data without it, so "Call ⓪20 7946
-    0000", a phone number to the record, gave the figure 7946 (issue 24, round twenty-four)."""
+    """The personal-data check's reading (NFKC, then combining marks dropped: `pattern_text`) of a text that must
+    keep its length, as scan's personal kinds search it:
+    - a numeral that NFKC makes one ASCII digit (a circled "⓪", a superscript "¹", a subscript "₂", "⒈" less its
+      stop) is that digit: scan kept such numerals as written, so "Call ⓪20 7946 0000", a phone number to the
+      record, gave the figure 7946;
+    - a combining mark on a space (NFKC makes a spacing macron, overline or tilde, "¯", "‾", "˜", a space and a
+      mark) is a space, and so is a spacing accent scan keeps as written between two digits ("˘", "¨"):
+      "943¯476¯5919" was an NHS number to the record and the figure 943 to scan.
+    (issue 24, round twenty-four)"""
     if text.isascii():
         return text
-    table = {ord(ch): read for ch in set(text) if not ch.isascii() and (read := _numeral_digit(ch))}
-    return text.translate(table) if table else text
+    table = {ord(ch): read for ch in set(text) if not ch.isascii() and (read := _personal_char(ch))}
+    text = text.translate(table) if table else text
+    return _MARKS_ON_A_SPACE.sub(lambda m: " " * len(m.group()), text) if " " in text else text
+
+
+#: Combining marks after a space, as NFKC leaves a spacing accent ("¯" is " " and U+0304).
+_MARKS_ON_A_SPACE = re.compile(r"(?<= )[\u0300-\u036f\u20d0-\u20ff\ufe20-\ufe2f]+")
 
 
 @functools.lru_cache(maxsize=4096)
-def _numeral_digit(char: str) -> str | None:
-    """The ASCII digit NFKC reads a numeral as, alone or before a full stop or comma ("⒈", "🄁"), or None."""
-    if not char.isdigit() or char.isdecimal():  # a digit of a script is read by `same_length_reading`
-        return None
-    folded = unicodedata.normalize("NFKC", char).rstrip(".,")
-    return folded if len(folded) == 1 and folded.isascii() and folded.isdigit() else None
+def _personal_char(char: str) -> str | None:
+    """What the personal-data check reads a character as, where that is one character: the ASCII digit NFKC makes
+    a numeral (alone or before a full stop or comma: "⓪", "¹", "⒈", "🄁"), or a space for a spacing accent NFKC
+    makes a space and a mark ("˘", "¨", which scan keeps as written between two digits: `number_separator`); else
+    None."""
+    folded = unicodedata.normalize("NFKC", char)
+    if char.isdigit() and not char.isdecimal():  # (a digit of a script is read by `same_length_reading`)
+        digit = folded.rstrip(".,")
+        return digit if len(digit) == 1 and digit.isascii() and digit.isdigit() else None
+    return " " if len(folded) > 1 and folded[0] == " " and all(is_mark(ch) for ch in folded[1:]) else None
 
 
 def dashes_read(text: str) -> str:
