@@ -353,3 +353,28 @@ def test_scan_reads_a_spacing_accent_between_groups_of_personal_data_as_the_reco
         result = scan_text(text, DEFAULT)
         assert (result["figures"], result["not_read"]) == ([], [])
         assert [x["kind"] for x in result["left_out"]] == [kind]
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Call 020  7946  0000 for help.", "phone number"),
+    ("Call 020\u00a0\u00a07946\u00a0\u00a00000 for help.", "phone number"),
+    ("Call 020\u2007\u20077946\u2007\u20070000 for help.", "phone number"),
+    ("<pre>Call 020  7946  0000 for help.</pre>", "phone number"),
+    ("<p>Call 020&nbsp;&nbsp;7946&nbsp;&nbsp;0000 for help.</p>", "phone number"),
+    ("Her NHS number is 943  476  5919 in the file.", "NHS number"),
+])
+def test_spaces_inside_a_phone_or_nhs_number_are_no_gap_between_columns(text: str, kind: str) -> None:
+    """The record's personal-data check finds "020  7946  0000" (two spaces between its groups) a phone number; the
+    column rule read the spaces as gaps between columns first, so scan gave the figure 7946 and echoed "020" and
+    "0000" in not-read lines."""
+    from analysis.factcheck.scan import scan_text
+    from analysis.paths import DEFAULT
+
+    result = scan_text(text, DEFAULT)
+    assert (result["figures"], result["not_read"]) == ([], [])
+    assert [x["kind"] for x in result["left_out"]] == [kind]
+
+
+def test_a_row_of_figures_spaced_like_an_nhs_number_without_its_check_digit_is_still_columns() -> None:
+    assert _scanned("Rows: 120  340  1200 in the table.") == [
+        (120.0, "exact", "count"), (340.0, "exact", "count"), (1200.0, "exact", "count")]

@@ -21,7 +21,8 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 
 from analysis.factcheck.scan_css import FLOATED, NO_SHEET, Sheet, box, inline_declarations, page_sheet, unboxed
-from analysis.record.hygiene import normal_text_keeping_digits
+from analysis.record.hygiene import normal_text_keeping_digits, numerals_read, same_length_reading
+from analysis.record.safeguarding import PATTERNS, letters_read_as_digits, nhs_check_digit_holds
 from analysis.record.vocabulary import JOINED_SCALE_WORDS, QUALIFIERS, REFERENCE_ABBREVIATIONS
 
 __all__ = ["Sentence", "to_text", "sentences", "looks_like_html"]
@@ -470,9 +471,55 @@ _LIST_TAB = re.compile(r"^([ ]{0,3}(?:\d{1,2}[.)]|\(\d{1,2}\)|\([a-z]{1,4}\)|[a-
 
 def _column_gaps(text: str) -> str:
     """Text whose spaces are kept as written, with each tab (but one after a list's mark, `_LIST_TAB`) and each run
-    of spaces between two digits (`_COLUMN_GAP`) a gap between columns (`_CELL_EDGE`)."""
+    of spaces between two digits (`_COLUMN_GAP`) a gap between columns (`_CELL_EDGE`), but inside personal data."""
     text = _LIST_TAB.sub(r"\1 ", text).replace("\t", _CELL_EDGE)
-    return _COLUMN_GAP.sub(_CELL_EDGE, text) if "  " in text or not text.isascii() else text
+    return _gap_edges(text, _COLUMN_GAP) if "  " in text or not text.isascii() else text
+
+
+def _gap_edges(text: str, gap_pattern: re.Pattern[str]) -> str:
+    """`text` with each gap `gap_pattern` finds written as a gap between columns (`_CELL_EDGE`), but inside personal
+    data (`_personal_spans`)."""
+    gaps = list(gap_pattern.finditer(text))
+    if not gaps:
+        return text
+    spans = sorted(_personal_spans(text, gaps))
+    starts = [start for start, _ in spans]
+    reach = list(itertools.accumulate((end for _, end in spans), max))  # the furthest end of the spans so far
+    pieces: list[str] = []
+    at = 0
+    for gap in gaps:
+        last = bisect.bisect_right(starts, gap.start()) - 1  # the spans starting at or before the gap
+        if last < 0 or reach[last] < gap.end():
+            pieces += (text[at:gap.start()], _CELL_EDGE)
+            at = gap.end()
+    return "".join(pieces) + text[at:]
+
+
+#: How far either side of a gap a phone or NHS number that holds it can reach (the longest, "+44 (0) 20 7946 0000"
+#: with three spaces at each separator, is under 40 characters).
+_PERSONAL_REACH = 48
+
+
+def _personal_spans(text: str, gaps: list[re.Match[str]]) -> list[tuple[int, int]]:
+    """Where the record's personal-data check finds a phone or NHS number around `gaps` in `text` (read one
+    character for one, as scan's personal kinds read it): spaces inside one part no columns. Read as a gap between
+    columns, "Call 020  7946  0000" (two spaces, or two no-break spaces, between its groups) gave the figure 7946
+    and echoed its other groups in not-read lines (issue 24, round twenty-four). Searched only near the gaps, each
+    stretch once, so a long text with a few columns costs no more than those lines."""
+    stretches: list[list[int]] = []
+    for gap in gaps:
+        start, end = max(0, gap.start() - _PERSONAL_REACH), gap.end() + _PERSONAL_REACH
+        if stretches and start <= stretches[-1][1]:
+            stretches[-1][1] = end
+        else:
+            stretches.append([start, end])
+    spans = []
+    for start, end in stretches:
+        reading = letters_read_as_digits(numerals_read(same_length_reading(text[start:end])))
+        spans += [(start + m.start(), start + m.end()) for label in ("a phone number", "an NHS number")
+                  for m in PATTERNS[label].finditer(reading)
+                  if label != "an NHS number" or nhs_check_digit_holds(m.group())]
+    return spans
 
 
 _GAP_RUN = re.compile(r"[ \t\x1f]++")
@@ -902,7 +949,7 @@ class _TextParser(HTMLParser):
         if ("\t" in data or "  " in data) and any(self._at.get(tag) for tag in _PREFORMATTED):
             data = _column_gaps(data)  # a tab or spaces readers see as a gap between columns
         elif not data.isascii():
-            data = _SHOWN_GAP.sub(_CELL_EDGE, data)  # "12&nbsp;&nbsp;345": a gap no browser closes up
+            data = _gap_edges(data, _SHOWN_GAP)  # "12&nbsp;&nbsp;345": a gap no browser closes up
         if "\n" in data and not any(self._at.get(tag) for tag in _PREFORMATTED):
             data = _SOURCE_LINE_END.sub(" ", data)  # a space to readers (`_PREFORMATTED`)
         if self._open and self._open[-1] in _TABLE_MODES and data.strip():
