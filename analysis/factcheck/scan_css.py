@@ -17,6 +17,14 @@ __all__ = ["FLOATED", "NO_SHEET", "Sheet", "box", "inline_declarations", "inline
            "unboxed"]
 
 
+#: What Python reads as white space (`str.split`, `str.strip`, a pattern's `\s`) and CSS does not: CSS's white space is
+#: the space, tab, line feed, carriage return and form feed only, and any other character is part of a name (a
+#: no-break space, U+2003, U+3000) or a delimiter no declaration or selector holds (U+000B, U+001C). Read as white
+#: space, `display:none\u00a0` (an unknown value, which Chromium drops, showing the element) hid the text, and so did
+#: `.h\u00a0{display:none}` (a class "h\u00a0", which no element named "h" has); `<p hidden
+#: style="display:block\u00a0">` was read though Chromium hides it. Each is read as a name's character
+#: (`css_name`), so nothing later reads it as white space.
+_NOT_CSS_SPACE = r"[^\S \t\n\r\f]"
 #: What CSS reads as one piece, in one pass: "<!--" or "-->" (ignored: `<style><!-- .x{display:none} --></style>`
 #: hides .x, which scan read as a selector "<!-- .x"), a comment (from "/*" to the next "*/", or to the end when
 #: none follows), a string (to its closing quote, a line end or the end; a backslash escapes the next character),
@@ -24,12 +32,12 @@ __all__ = ["FLOATED", "NO_SHEET", "Sheet", "box", "inline_declarations", "inline
 #: Each alternative ends wherever the text ends, so no match is ever retried: a lazy regex retried from every "/*"
 #: with no end took 22 s on 100 KB of "/*a".
 _CSS_PIECE = re.compile(r"""<!--|-->|/\*.*?(?:\*/|\Z)|(["'])(?:(?!\1)[^\\\n]|\\(?:.|\Z))*(?:\1|(?=\n)|\Z)"""
-                        r"|\\(?:([0-9a-fA-F]{1,6})[ \t\n\f]?|(.|\Z))", re.DOTALL)
+                        r"|\\(?:([0-9a-fA-F]{1,6})[ \t\n\f]?|(.|\Z))|(" + _NOT_CSS_SPACE + ")", re.DOTALL)
 _IMPORTANT = re.compile(r"!\s*important$")
 #: A character of a CSS name (an identifier: a class, an id, a keyword): a letter, digit, "_", "-" or any character
 #: outside ASCII.
 _NAME = r"[\w\-\u0080-\U0010ffff]"
-_NOT_NAME = re.compile(r"[^\w\-\u0080-\U0010ffff]")
+_NOT_NAME = re.compile(rf"[^\w\-\u0080-\U0010ffff]|{_NOT_CSS_SPACE}")
 #: Where an escaped ASCII character that is not one of a name's stands in a name: a private character of its own,
 #: so it is part of the name and never CSS's punctuation or white space (read as the punctuation, `display:none\9`,
 #: an old IE hack Chromium ignores, hid the text, and `\}` ended a rule early), yet names the same class as the
@@ -44,6 +52,8 @@ def css_name(name: str) -> str:
 
 
 def _css_piece(match: re.Match[str]) -> str:
+    if match.group(4) is not None:
+        return css_name(match.group(4))  # white space to Python only: a name's character to CSS
     if match.group(1) is not None:
         return '""'  # a string's content is never a selector or a display: `content:"}.x{display:none}"` is one
     if match.group().startswith(("<!--", "-->")):

@@ -1,0 +1,68 @@
+"""Issue 24, round twenty-four, helper r24b: stamps that cannot lie (class 2) and scan's reading of a page, its
+limits and its time (class 3), each failure fixed by class."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.factcheck.scan_text import to_text
+
+PAGE = ("<!doctype html><html><head><meta charset='utf-8'>{head}</head>"
+        "<body><p>Shown 1,111 cases.</p>{body}</body></html>")
+
+
+def _page(body: str, head: str = "") -> str:
+    return PAGE.format(head=head, body=body)
+
+
+# Each checked in Chromium (innerText): CSS's white space is the space, tab, line feed, carriage return and form
+# feed; any other character Python reads as white space is part of a name (or a delimiter) to CSS, so the
+# declaration or the rule holding it is dropped.
+@pytest.mark.parametrize("body", [
+    "<p style='display:none\u00a0'>2,222</p>",
+    "<p style='display:\u00a0none'>2,222</p>",
+    "<p style='\u00a0display:none'>2,222</p>",
+    "<p style='display:none\u2003'>2,222</p>",
+    "<p style='display:none\u3000'>2,222</p>",
+    "<p style='display:none\u000b'>2,222</p>",
+    "<p style='display:none\u001c'>2,222</p>",
+    "<p style='display:none\u0085'>2,222</p>",
+    "<p style='visibility:hidden\u00a0'>2,222</p>",
+    "<p style='content-visibility:hidden\u00a0'>2,222</p>",
+    "<p style='display:none!\u00a0important'>2,222</p>",
+    "<style>.h{display:none\u00a0}</style><p class=h>2,222</p>",
+    "<style>.h\u00a0{display:none}</style><p class=h>2,222</p>",
+    "<style>\u00a0.h{display:none}</style><p class=h>2,222</p>",
+    "<style>.h{visibility:hidden\u2003}</style><p class=h>2,222</p>",
+])
+def test_a_space_css_does_not_read_as_one_hides_nothing(body: str) -> None:
+    """A no-break space (or U+2003, U+3000, U+000B …) beside a hiding declaration makes it one Chromium drops, and
+    the figure is shown; read as white space, the declaration hid the figure, which scan then dropped without a
+    word."""
+    assert "2,222" in to_text(_page(body))
+
+
+@pytest.mark.parametrize("body", [
+    "<p hidden style='display:block\u00a0'>2,222</p>",
+    "<p hidden style='display:\u00a0block'>2,222</p>",
+    "<style>.s{display:block\u00a0}</style><p hidden class=s>2,222</p>",
+    "<p style='visibility:hidden'><span style='visibility:visible\u00a0'>2,222</span></p>",
+    "<style>.h\u00a0{display:none}</style><p class='h\u00a0'>2,222</p>",
+    "<style>.h\\a0 {display:none}</style><p class='h\u00a0'>2,222</p>",
+])
+def test_a_space_css_does_not_read_as_one_shows_nothing(body: str) -> None:
+    """… and a showing declaration with one is dropped too, so the element stays hidden; a class whose name holds a
+    no-break space is hidden by the rule that names it so, written or escaped."""
+    assert "2,222" not in to_text(_page(body))
+
+
+@pytest.mark.parametrize("body", [
+    "<p style='display:none'>2,222</p>",
+    "<p style='display:\tnone'>2,222</p>",
+    "<p style='display:\fnone '>2,222</p>",
+    "<style>.h{display:none\n}</style><p class=h>2,222</p>",
+    "<p style='color:red\u00a0;display:none'>2,222</p>",
+    "<style>.h{\u00a0}.k{display:none}</style><p class=k>2,222</p>",
+])
+def test_css_s_own_white_space_still_hides(body: str) -> None:
+    assert "2,222" not in to_text(_page(body))
