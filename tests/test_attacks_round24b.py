@@ -66,3 +66,34 @@ def test_a_space_css_does_not_read_as_one_shows_nothing(body: str) -> None:
 ])
 def test_css_s_own_white_space_still_hides(body: str) -> None:
     assert "2,222" not in to_text(_page(body))
+
+
+# Each checked in Chromium: a <style> tag's attributes as HTML's tokenizer reads them ("/" parts them, the first of
+# two counts, a value is whole), and its type as written ("" or "text/css" in any case; " text/css" is another).
+@pytest.mark.parametrize("head", [
+    "<style/media=print>.h{display:none}</style>",
+    "<style x/media=print>.h{display:none}</style>",
+    "<style type=' text/css'>.h{display:none}</style>",
+    "<style type='text/css '>.h{display:none}</style>",
+    "<style type='text/css x'>.h{display:none}</style>",
+    "<style type='text/css\u00a0'>.h{display:none}</style>",
+    "<style media='screen\u00a0'>.h{display:none}</style>",
+    "<style media='all\u3000'>.h{display:none}</style>",
+    "<style media=print media=screen>.h{display:none}</style>",
+])
+def test_a_sheet_its_style_tag_keeps_from_the_screen_hides_nothing(head: str) -> None:
+    assert "2,222" in to_text(_page("<p class=h>2,222</p>", head))
+
+
+@pytest.mark.parametrize("head", [
+    "<style>.h{display:none}</style>",
+    "<style type='TEXT/CSS'>.h{display:none}</style>",
+    "<style type=''>.h{display:none}</style>",
+    "<style media=' screen '>.h{display:none}</style>",
+    "<style\tmedia=SCREEN>.h{display:none}</style>",
+    "<style a='b media=print'>.h{display:none}</style>",
+    "<style a=\"b type=text/less\">.h{display:none}</style>",
+    "<style media=screen media=print>.h{display:none}</style>",
+])
+def test_a_sheet_for_the_screen_still_hides(head: str) -> None:
+    assert "2,222" not in to_text(_page("<p class=h>2,222</p>", head))

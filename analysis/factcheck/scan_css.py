@@ -10,6 +10,7 @@ figure read that a reader cannot see costs a fact-checker less than one a reader
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -145,9 +146,32 @@ _STYLE_BLOCK = re.compile(r"<(/?)(style|template|noscript|script|textarea|title|
 #: ones parsed as raw text): a "<style>" inside one is characters (a script building a sheet as a string, a form's
 #: sample text, an iframe's fallback), and read as a sheet it hid figures readers see.
 _TEXT_ONLY = frozenset({"script", "textarea", "title", "xmp", "iframe", "noembed", "noframes"})
-_STYLE_MEDIA = re.compile(r"\smedia\s*=\s*[\"']?([^\"'>]*)", re.IGNORECASE)
-#: A <style> whose type is given and is not CSS is never applied (`<style type="text/less">`).
-_STYLE_TYPE = re.compile(r"\stype\s*=\s*[\"']?([^\"'>\s]*)", re.IGNORECASE)
+#: One attribute of a start tag as HTML's tokenizer reads it: after white space or "/" (`<style/media=print>`), a
+#: name up to white space, "/", ">" or "=", and a value quoted or up to white space or ">". Looked for with a pattern
+#: each (`\smedia=…`), `<style/media=print>` or `type=" text/css"` applied a sheet Chromium ignores (its hiding
+#: rules dropped figures readers see), and `<style a="b media=print">` took another attribute's value for one.
+_ATTRIBUTE = re.compile(r"""[\t\n\f\r /]*(=?[^\t\n\f\r />=]*)"""
+                        r"""(?:[\t\n\f\r ]*=[\t\n\f\r ]*(?:"([^"]*)"|'([^']*)'|([^\t\n\f\r >]*)))?""")
+
+
+#: HTML's and CSS's keywords are in either case in ASCII only (Python's `lower` reads the Kelvin sign as "k").
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+
+
+def _tag_attributes(tag: str, start: int) -> dict[str, str]:
+    """A start tag's attributes (`tag` the tag whole, from "<" to ">"; `start` where its name ends), names in lower
+    case; the first of two with one name counts, as in HTML."""
+    found: dict[str, str] = {}
+    for m in _ATTRIBUTE.finditer(tag, start, len(tag) - 1):
+        name = m.group(1).translate(_ASCII_LOWER)
+        if name:
+            found.setdefault(name, next((v for v in m.group(2, 3, 4) if v is not None), ""))
+    return found
+
+
+#: A <style> whose type is given and is not CSS is never applied (`<style type="text/less">`): only an empty type or
+#: "text/css" in any case, as written (" text/css" is another type to HTML).
+_CSS_TYPES = ("", "text/css")
 
 
 @dataclass
@@ -315,10 +339,10 @@ def _applied_sheets(raw: str) -> Iterator[tuple[str, bool]]:
             continue
         until = lower.find(f"</{name}", opened.end())
         until = len(raw) if until < 0 else until
-        media, kind = _STYLE_MEDIA.search(opened.group()), _STYLE_TYPE.search(opened.group())
-        media_list = media.group(1).strip().lower() if media else ""
+        attributes = _tag_attributes(opened.group(), opened.end(2) - opened.start()) if name == "style" else {}
+        media_list = plain_css(attributes.get("media", "")).strip(" \t\n\r\f").translate(_ASCII_LOWER)
         if (name == "style" and not inert and _screen_may_match(media_list)
-                and (not kind or kind.group(1).lower() in ("", "text/css"))):
+                and attributes.get("type", "").translate(_ASCII_LOWER) in _CSS_TYPES):
             yield raw[opened.end():until], media_list not in ("", "all", "screen")
 
 
