@@ -103,11 +103,12 @@ def test_a_sheet_for_the_screen_still_hides(head: str) -> None:
     "1,111,111 days", "1,111,111 hours", "1.111.111 days", "1,111.5 days", "1,111,111-year-olds", "2.5-year-olds",
     "1,111,111 years old", "1,111,111 or more", "1,111,111 or fewer", "1,111,111 and a half million",
     "1,111,111 million and a half", "1,111,111%", "1,111,111 to 1,111,222", "1,111,111 times more",
+    "1,111,111th", "1,111,111st time",
 ])
 def test_no_kind_and_no_figure_starts_inside_a_number(text: str) -> None:
     """Each group of "1,111,111,…" starts a word (`\\b`), so a kind that looked for a number there read every group
     on to the run's end: scan's time grew with the square of such a run (40 KB of it with "3 days" after took 5 s,
-    with "15-year-olds" 10 s; a megabyte, hours). A number is read from its first digit only."""
+    with "15-year-olds" 10 s, with "the 21st" 2 s; a megabyte, hours). A number is read from its first digit only."""
     from analysis.factcheck import scan_find
 
     inside = [at for at in range(2, len(text))

@@ -83,10 +83,12 @@ _WORD_TEENS = tuple(w for w, n in WORD_NUMBERS.items() if 10 <= n <= 19)
 _WORD_TENS = tuple(w for w, n in WORD_NUMBERS.items() if 20 <= n <= 90 and n % 10 == 0)
 WORDNUM = (rf"(?:(?:{'|'.join(_WORD_TENS)})(?:[- ](?:{'|'.join(_WORD_UNITS)}))?|(?:one|a) hundred"
            rf"|{'|'.join(_WORD_TEENS)}|{'|'.join(_WORD_UNITS)})")
-#: A number in digits: never from inside another, after a digit and its comma or point. Looked for after a word's
-#: edge only (`\b`, which every group of "1,111,111,…" starts with), the duration, age and fraction-of-a-scale kinds
-#: read each group on to the run's end: 40 KB of such a run took 5 to 10 s, 1 MB hours (issue 24, round 24).
-NUM = r"(?<!\d[,.])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+#: Where a number in digits starts: never inside another, after a digit and its comma or point. Looked for after a
+#: word's edge only (`\b`, which every group of "1,111,111,…" starts), the duration, age, ordinal and
+#: fraction-of-a-scale kinds read each group on to the run's end: 40 KB of such a run took 2 to 10 s, a megabyte
+#: hours (issue 24, round 24).
+NUMBER_START = r"(?<!\d[,.])"
+NUM = rf"{NUMBER_START}(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?"
 _ANY = rf"(?:{NUM}|{WORDNUM})"
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
           r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
@@ -513,7 +515,7 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
                                     r"|\bversion\s+\d+(?:\.\d+)*\b",
                                     re.IGNORECASE)),
     # (with thousands commas too, "the 1,200th case": the count 1, round nineteen)
-    ("ordinal", re.compile(r"\b\d+(?:,\d{3})*(?:st|nd|rd|th)\b")),
+    ("ordinal", re.compile(rf"\b{NUMBER_START}\d+(?:,\d{{3}})*(?:st|nd|rd|th)\b")),
     # A number in brackets written on to a word or a number, as code and statutes print one ("alert(1)", "note(2)",
     # "s.47(1)"): read as the counts 1 and 2 (issue 24, round seventeen). A figure in brackets after a space,
     # "1,200 (12%)", is a figure.
