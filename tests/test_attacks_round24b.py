@@ -3,6 +3,8 @@ limits and its time (class 3), each failure fixed by class."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from analysis.factcheck.scan_text import to_text
@@ -116,3 +118,32 @@ def test_no_kind_and_no_figure_starts_inside_a_number(text: str) -> None:
     patterns = [*(pattern for _, pattern in scan_find.LEFT_OUT), scan_find.FIGURE_RE]
     assert inside
     assert [(at, p.pattern[:40]) for at in inside for p in patterns if p.match(text, at)] == []
+
+
+# --- class 2: the notebook pair check --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("tag", ["skip-execution", "raises-exception"])
+def test_a_cell_tag_that_changes_how_a_notebook_runs_puts_the_pair_out_of_step(tmp_path: Path, tag: str) -> None:
+    """The paired .py keeps no cell metadata, so a cell tagged in the .ipynb to be skipped (or to fail without
+    failing the notebook) was invisible in the .py that is reviewed: `make` left "What we found" and "Limitations"
+    out of the published notebook while the pair check passed. A tag that changes nothing still passes."""
+    import json
+    import shutil
+
+    from analysis.run.notebooks import pair_problem
+
+    notebooks = Path(__file__).resolve().parent.parent / "notebooks"
+    ipynb = tmp_path / "02_met_cse_series.ipynb"
+    shutil.copy(notebooks / ipynb.name, ipynb)
+    shutil.copy(notebooks / "02_met_cse_series.py", ipynb.with_suffix(".py"))
+    assert pair_problem(ipynb) is None
+    nb = json.loads(ipynb.read_text(encoding="utf-8"))
+    code = [cell for cell in nb["cells"] if cell["cell_type"] == "code"]
+    code[-1]["metadata"] = {"tags": ["keep-me"]}
+    ipynb.write_text(json.dumps(nb), encoding="utf-8")
+    assert pair_problem(ipynb) is None
+    code[-1]["metadata"] = {"tags": ["keep-me", tag]}
+    ipynb.write_text(json.dumps(nb), encoding="utf-8")
+    problem = pair_problem(ipynb)
+    assert problem is not None and tag in problem

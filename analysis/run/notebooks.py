@@ -105,6 +105,13 @@ def _as_compared(text: str) -> str:
     return text.rstrip("\n") + "\n"
 
 
+#: The cell tags that change how a notebook runs: nbclient skips a cell tagged "skip-execution" and lets one tagged
+#: "raises-exception" fail without failing the notebook. The paired .py keeps no cell metadata (jupytext.toml), so a
+#: tag set in the .ipynb (JupyterLab's property inspector, `make lab`) left sections out of the published copy, or let
+#: a failing cell pass, while the .py that is reviewed and diffed showed every cell as run and the pair check passed.
+RUN_TAGS = frozenset({"skip-execution", "raises-exception"})
+
+
 def pair_problem(ipynb: Path) -> str | None:
     """Why a notebook and its paired .py (jupytext.toml) differ, or None. `make` runs the .ipynb: a .py edited in a
     text editor changed the step's inputs, so the notebooks ran again, from the old .ipynb, and the step was stamped
@@ -115,10 +122,17 @@ def pair_problem(ipynb: Path) -> str | None:
     import jupytext
 
     try:
-        same = _as_compared(jupytext.writes(jupytext.read(ipynb), fmt="py:percent")) == \
+        notebook = jupytext.read(ipynb)
+        same = _as_compared(jupytext.writes(notebook, fmt="py:percent")) == \
             _as_compared(py.read_text(encoding="utf-8"))
     except (OSError, ValueError) as err:  # unreadable, not JSON, not UTF-8: said as this notebook's failure
         return f"cannot compare {ipynb.name} with {py.name} ({err})"
+    tagged = next(((n, tag) for n, cell in enumerate(notebook.cells, start=1)
+                   for tag in cell.get("metadata", {}).get("tags", ()) if tag in RUN_TAGS), None)
+    if tagged:
+        return (f"cell {tagged[0]} of {ipynb.name} is tagged {tagged[1]!r}, which changes how `make` runs it and "
+                f"which {py.name} cannot show (jupytext.toml keeps no cell metadata): remove the tag, then `make` "
+                "again")
     if same:
         return None
     return (f"{ipynb.name} and {py.name} differ (one was edited without the other; `make` runs the .ipynb): run "
