@@ -147,3 +147,19 @@ def test_a_cell_tag_that_changes_how_a_notebook_runs_puts_the_pair_out_of_step(t
     ipynb.write_text(json.dumps(nb), encoding="utf-8")
     problem = pair_problem(ipynb)
     assert problem is not None and tag in problem
+
+
+@pytest.mark.parametrize("body", [
+    "<p hidden style='display:bloc\u212a'>2,222</p>",
+    "<p hidden style='di\u017fplay:block'>2,222</p>",
+    "<p style='visibility:hidden'><span style='visibility:vi\u017fible'>2,222</span></p>",
+])
+def test_a_css_keyword_is_read_in_either_case_in_ascii_only(body: str) -> None:
+    """Checked in Chromium: the Kelvin sign and the long s are no "k" or "s" to CSS, so each declaration is
+    unknown and dropped, and the element stays hidden; read with Python's `lower` (which makes the Kelvin sign a
+    "k"), `display:bloc\u212a` showed it."""
+    assert "2,222" not in to_text(_page(body))
+
+
+def test_a_css_keyword_in_capitals_is_still_read() -> None:
+    assert "2,222" in to_text(_page("<p hidden style='DISPLAY:BLOCK'>2,222</p>"))

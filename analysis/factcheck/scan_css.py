@@ -26,6 +26,9 @@ __all__ = ["FLOATED", "NO_SHEET", "Sheet", "box", "inline_declarations", "inline
 #: style="display:block\u00a0">` was read though Chromium hides it. Each is read as a name's character
 #: (`css_name`), so nothing later reads it as white space.
 _NOT_CSS_SPACE = r"[^\S \t\n\r\f]"
+#: HTML's and CSS's keywords are in either case in ASCII only: Python's `lower` reads the Kelvin sign as "k", so
+#: `<p hidden style="display:bloc\u212a">` (an unknown display, which Chromium drops, leaving the p hidden) was shown.
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 #: What CSS reads as one piece, in one pass: "<!--" or "-->" (ignored: `<style><!-- .x{display:none} --></style>`
 #: hides .x, which scan read as a selector "<!-- .x"), a comment (from "/*" to the next "*/", or to the end when
 #: none follows), a string (to its closing quote, a line end or the end; a backslash escapes the next character),
@@ -123,7 +126,7 @@ def _declarations(text: str) -> tuple[dict[str, str], set[str]]:
     important: set[str] = set()
     for declaration in text.split(";"):
         name, colon, value = declaration.partition(":")
-        name, value = name.strip().lower(), " ".join(value.lower().split())
+        name, value = name.strip().translate(_ASCII_LOWER), " ".join(value.translate(_ASCII_LOWER).split())
         if not colon or not name:
             continue
         strong = bool(_IMPORTANT.search(value))
@@ -152,10 +155,6 @@ _TEXT_ONLY = frozenset({"script", "textarea", "title", "xmp", "iframe", "noembed
 #: rules dropped figures readers see), and `<style a="b media=print">` took another attribute's value for one.
 _ATTRIBUTE = re.compile(r"""[\t\n\f\r /]*(=?[^\t\n\f\r />=]*)"""
                         r"""(?:[\t\n\f\r ]*=[\t\n\f\r ]*(?:"([^"]*)"|'([^']*)'|([^\t\n\f\r >]*)))?""")
-
-
-#: HTML's and CSS's keywords are in either case in ASCII only (Python's `lower` reads the Kelvin sign as "k").
-_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 
 
 def _tag_attributes(tag: str, start: int) -> dict[str, str]:
