@@ -163,3 +163,39 @@ def test_a_css_keyword_is_read_in_either_case_in_ascii_only(body: str) -> None:
 
 def test_a_css_keyword_in_capitals_is_still_read() -> None:
     assert "2,222" in to_text(_page("<p hidden style='DISPLAY:BLOCK'>2,222</p>"))
+
+
+def test_code_edited_with_its_size_and_file_time_kept_is_run_as_edited(tmp_path: Path) -> None:
+    """Python reuses a module's .pyc while the source's mtime and size are those it was compiled from: a chart's
+    module edited with both kept (`cp -p`, `touch -r`) was drawn from its old bytecode, though its stamp changed, so
+    `make` stamped the old chart as the new code's and `make force` drew it again. The main job has each pyc of
+    the project's code checked against its source's content."""
+    import importlib.util
+    import os
+    import py_compile
+
+    from analysis.run.pipeline import hash_checked_bytecode
+
+    module = tmp_path / "analysis" / "publish" / "charts" / "probe.py"
+    module.parent.mkdir(parents=True)
+    module.write_text('SUBTITLE = "what was said"\n', encoding="utf-8")
+    py_compile.compile(str(module), doraise=True)  # as an import writes it: checked by file time and size
+    written = os.stat(module)
+
+    def edit_keeping_size_and_time(text: str) -> None:
+        module.write_text(text, encoding="utf-8")
+        os.utime(module, ns=(written.st_atime_ns, written.st_mtime_ns))
+
+    def loaded() -> str:
+        spec = importlib.util.spec_from_file_location("probe", module)
+        assert spec is not None and spec.loader is not None
+        probe = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(probe)
+        return str(probe.SUBTITLE)
+
+    edit_keeping_size_and_time('SUBTITLE = "WHAT WAS SAID"\n')
+    assert loaded() == "what was said"  # the failure: the old bytecode, run as the new code
+    hash_checked_bytecode(tmp_path)
+    assert loaded() == "WHAT WAS SAID"
+    edit_keeping_size_and_time('SUBTITLE = "what was SAID"\n')
+    assert loaded() == "what was SAID"

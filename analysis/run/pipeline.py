@@ -431,6 +431,36 @@ def other_code(root: Path) -> str | None:
             f"stamp as made by {root}'s own code; run `make` in {root} (its own .venv) instead")
 
 
+def hash_checked_bytecode(root: Path) -> None:
+    """Have Python check each of the project's compiled modules against its source's content, not its file time.
+
+    Python reuses a module's `.pyc` while the source's mtime (in whole seconds) and size are those it was compiled
+    from. An edit that keeps both (`cp -p`, `rsync -t`, `touch -r`, or two saves in one second) changed the stamp's
+    content hash, so the step ran again, but from the old bytecode, and was stamped with the new code: a chart kept
+    its old subtitle, `make` then said "unchanged, skipped" and `make force` drew the old one too (issue 24, round
+    24). A pyc written to be checked against its source's hash (`CHECKED_HASH`) is checked at every import, and
+    Python keeps it so when it rewrites it. Each run rewrites so each pyc that is there and is not yet (reading 8
+    bytes of each; with $PYTHONDONTWRITEBYTECODE Python still reads the pycs it finds, and writes none). The modules
+    this job imported before it got here (the command line, paths, this runner) stay as loaded."""
+    import importlib.util
+    import py_compile
+
+    for path in _files(root, (*CODE, "notebooks/*/**/*.py")):
+        if path.suffix != ".py":
+            continue
+        cached = importlib.util.cache_from_source(str(path))
+        try:
+            with open(cached, "rb") as handle:
+                head = handle.read(8)
+        except OSError:  # none: Python compiles it at import (as a timestamp pyc, checked here next run)
+            continue
+        if head[:4] == importlib.util.MAGIC_NUMBER and len(head) == 8 and head[4] & 0b11 == 0b11:
+            continue
+        with contextlib.suppress(OSError, py_compile.PyCompileError):
+            py_compile.compile(str(path), cfile=cached, doraise=True,
+                               invalidation_mode=py_compile.PycInvalidationMode.CHECKED_HASH)
+
+
 def run(args: argparse.Namespace) -> int:
     paths = Paths(args.root.resolve())
     refused = other_code(paths.root)
@@ -438,6 +468,7 @@ def run(args: argparse.Namespace) -> int:
         print(refused, file=sys.stderr)
         return 2
     with build_lock(paths):
+        hash_checked_bytecode(paths.root)
         left = remove_scratch(paths.outputs)
         if left:
             print(f"removed {len(left)} scratch file(s) an interrupted run left in outputs/")
