@@ -48,6 +48,12 @@ COMMANDS: dict[str, tuple[str, str]] = {
 WRITERS = frozenset({"charts", "notebooks", "db", "check", "workbook", "gallery"})
 
 
+#: The commands whose result is what they print (a scan's figures, a verdict, a record's fields, the problems found):
+#: with standard output closed (`… >&-`), Python prints nothing and raises nothing, so `scan` ended with status 0 and
+#: no figure shown. Each refuses to start then, and says so on standard error.
+PRINTERS = frozenset({"scan", "verify", "show", "search", "validate"})
+
+
 @contextlib.contextmanager
 def _writer_lock(name: str, args: argparse.Namespace) -> Iterator[None]:
     """The checkout's build lock around a command in WRITERS; nothing around any other."""
@@ -83,6 +89,10 @@ def main(argv: list[str] | None = None) -> int:
         parser.parse_args(argv[:1])  # prints the usage error and exits 2
         return 2
     name = argv[0]
+    if sys.stdout is None and name in PRINTERS:
+        print(f"python -m analysis {name}: standard output is closed, so nothing could be shown; send it to a file "
+              "or a pipe", file=sys.stderr)
+        return 2
     module_name, text = COMMANDS[name]
     module = importlib.import_module(module_name)
     sub = Parser(prog=f"python -m analysis {name}", description=text)

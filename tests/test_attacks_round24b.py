@@ -199,3 +199,22 @@ def test_code_edited_with_its_size_and_file_time_kept_is_run_as_edited(tmp_path:
     assert loaded() == "WHAT WAS SAID"
     edit_keeping_size_and_time('SUBTITLE = "what was SAID"\n')
     assert loaded() == "what was SAID"
+
+
+@pytest.mark.parametrize("command", [
+    ["scan", "-"], ["verify", "change", "--from", "10", "--to", "12", "--stated", "20%"]])
+def test_a_command_that_prints_its_result_refuses_a_closed_standard_output(command: list[str]) -> None:
+    """`scan article.txt >&-`: Python prints nothing to a closed standard output and raises nothing, so the scan
+    ended with status 0 and no figure shown anywhere. It now refuses to start (status 2) and says why."""
+    import os
+    import subprocess
+    import sys
+
+    article = b"Police recorded 1,200 cases."
+    closed = subprocess.run([sys.executable, "-m", "analysis", *command], input=article, stderr=subprocess.PIPE,
+                            preexec_fn=lambda: os.close(1), check=False)
+    assert closed.returncode == 2
+    assert b"standard output is closed" in closed.stderr
+    shown = subprocess.run([sys.executable, "-m", "analysis", *command], input=article, capture_output=True,
+                           check=False)
+    assert shown.returncode in (0, 1) and shown.stdout
