@@ -341,3 +341,95 @@ def test_a_1_in_n_claim_is_shown_in_its_own_form() -> None:
     result = _run("share", (1, 529), "1 in 500")
     assert "(the figures give 1 in 529)" in result.working
     assert "the figures give" not in _run("share", (1, 529), "0.2%").working
+
+
+# --- Approximate inputs (docs/factcheck.md, "Approximate inputs"): an input printed "about X", "almost X",
+# "just over X", as a bound or with a scale word is judged across every value it allows; the claim is accurate if it
+# holds for all of them, accurate within rounding if for some, inaccurate if for none. Worked by hand from the page.
+
+
+def _verified(*args: str) -> rules.Result:
+    """What `verify` says of one command line (the same ranges as the fact-check: `analysis/factcheck/ranged.py`)."""
+    import argparse
+
+    from analysis.factcheck import verify
+
+    parser = argparse.ArgumentParser()
+    verify.add_arguments(parser, "verify")
+    return verify.evaluate(parser.parse_args(list(args)))
+
+
+@pytest.mark.parametrize(("value", "stated", "read_as", "expected"), [
+    # about 1,200: 1,200 ± 5% (60) = 1,140 to 1,260; 1,250 lies inside (no grid point: the computed range is asked)
+    ("about 1,200", "1,250", "1,140 to 1,260", W),
+    # 1,300 needs a value from 1,299.5 to 1,300.5: none of 1,140 to 1,260 rounds to it
+    ("about 1,200", "1,300", "1,140 to 1,260", N),
+    # "about 1,200" holds for every value of 1,140 to 1,260
+    ("about 1,200", "about 1,200", "1,140 to 1,260", H),
+    # "more than 1,260" needs a value above 1,260: the range ends at 1,260 itself
+    ("about 1,200", "more than 1,260", "1,140 to 1,260", N),
+    # almost 1,200: 1,200 − 60 = 1,140 up to 1,200; 1,150 is inside, 1,250 is not
+    ("almost 1,200", "1,150", "1,140 to 1,200", W),
+    ("almost 1,200", "1,250", "1,140 to 1,200", N),
+    # just over 1,200: 1,200 up to 1,200 + 60 = 1,260
+    ("just over 1,200", "1,250", "1,200 to 1,260", W),
+    ("just over 1,200", "1,150", "1,200 to 1,260", N),
+])
+def test_an_approximate_input_is_judged_across_the_range_its_words_allow(value: str, stated: str, read_as: str,
+                                                                        expected: str) -> None:
+    result = _verified("count", "--value", value, "--stated", stated)
+    assert result.verdict == expected, result.working
+    # a count restated: the result runs over the input's own range
+    assert f"inputs rounded: for 1,200 read as {read_as}, the result runs from {read_as}" in result.working
+
+
+@pytest.mark.parametrize(("value", "stated", "expected"), [
+    # "more than 1,200" allows every value above 1,200: restating it holds; 1,300 is allowed but not the only value
+    ("more than 1,200", "more than 1,200", H),
+    ("more than 1,200", "1,300", W),
+    # "at least 1,200" allows 1,200 itself, where "more than 1,200" fails: borne out, not confirmed
+    ("at least 1,200", "at least 1,200", H),
+    ("at least 1,200", "more than 1,200", W),
+    # "fewer than 50": every value below 50 (50 itself is not one); 40 is one of them
+    ("fewer than 50", "fewer than 50", H),
+    ("fewer than 50", "40", W),
+    # "at most 50" allows 50, where "fewer than 50" fails
+    ("at most 50", "at most 50", H),
+    ("at most 50", "fewer than 50", W),
+    ("at most 50", "50", W),
+    # "more than 0": every value above 0, so a claim restating it holds
+    ("more than 0", "more than 0", H),
+    ("fewer than 0", "fewer than 0", H),
+])
+def test_a_bound_input_is_judged_across_every_value_past_it(value: str, stated: str, expected: str) -> None:
+    result = _verified("count", "--value", value, "--stated", stated)
+    assert result.verdict == expected, result.working
+    assert "inputs printed as bounds: for " in result.working
+
+
+@pytest.mark.parametrize(("value", "read_as"), [
+    ("more than 1,200", "1,200 read as any value above 1,200"),
+    ("fewer than 50", "50 read as any value below 50"),
+    # a bound that allows X itself does not say "any value above X", which would leave X out
+    ("at least 1,200", "1,200 read as 1,200 or any value above it"),
+    ("at most 50", "50 read as 50 or any value below it"),
+])
+def test_the_working_says_what_a_bound_input_was_read_as(value: str, read_as: str) -> None:
+    working = _verified("count", "--value", value, "--stated", value).working
+    assert f"inputs printed as bounds: for {read_as}," in working
+
+
+def test_a_change_between_figures_printed_with_a_scale_word_runs_across_both_roundings() -> None:
+    """The rules page's example: "1.2 million" is any count from 1,150,000 to 1,249,999 and "1.5 million" from
+    1,450,000 to 1,549,999; the rise is 25% at the printed values, and across them runs from
+    (1,450,000 − 1,249,999) / 1,249,999 = 16.0001% to (1,549,999 − 1,150,000) / 1,150,000 = 34.7825%."""
+    result = _verified("change", "--from", "1.2 million", "--to", "1.5 million", "--stated", "25 per cent")
+    assert result.verdict == W
+    assert ("for 1,200,000 read as 1,150,000 to 1,249,999, 1,500,000 read as 1,450,000 to 1,549,999, the result "
+            "runs from 16.00 to 34.78") in result.working
+
+
+def test_about_zero_is_the_range_zero_to_zero_not_a_bound():
+    """"about 0" is 0 ± 5% of 0: the range 0 to 0, an approximate input like any other, never a bound."""
+    working = _verified("count", "--value", "about 0", "--stated", "0").working
+    assert "inputs rounded: for 0 read as 0 to 0," in working
