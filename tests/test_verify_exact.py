@@ -128,3 +128,19 @@ def test_help_shows_worked_examples_that_give_their_verdicts(kind):
         # the help shows exactly what the command prints, and the exit status is the verdict it ends with
         assert done.stdout.splitlines()[1] == f"working: {working}", command
         assert done.returncode == codes[working.rsplit(" · ", 1)[-1]], (command, done.stdout, done.stderr)
+
+
+def test_a_stated_value_with_a_scale_word_is_read_from_its_digits_past_two_to_the_53():
+    """"9,007,199,254.740993 million" is 9,007,199,254.740993 × 1,000,000 = 9,007,199,254,740,993 exactly; read
+    through a float it would be 9,007,199,254,740,994 (the nearest float), and the claim would fit the wrong count."""
+    stated = "9,007,199,254.740993 million"
+    assert verify("count", "--value", "9,007,199,254,740,993", "--stated", stated).returncode == 0
+    # 9,007,199,254,740,994 is 9,007,199,254.740994 million at 6 dp: one whole unit of the last digit off
+    assert verify("count", "--value", "9,007,199,254,740,994", "--stated", stated).returncode == 1
+
+
+def test_n_in_m_is_n_over_m_per_cent():
+    """"3 in 10" is 3 / 10 = 30 per cent, a fraction read as "about": 28.50 to 31.50 (the rules page)."""
+    done = verify("share", "--part", "3", "--whole", "10", "--stated", "3 in 10")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "needs about 30 (within 5%): 30.00 is within 28.50 to 31.50" in done.stdout
