@@ -59,7 +59,7 @@ def printed_range(qualifier: str, value: Decimal) -> tuple[Decimal, Decimal] | N
     if qualifier in _LOWER_BOUNDS:
         return value + reach * _INSIDE * _LOWER_BOUNDS[qualifier], value + reach * _OPEN_END
     if qualifier in _UPPER_BOUNDS:
-        return min(Decimal(0), value - reach * _OPEN_END) if value <= 0 else Decimal(0), \
+        return value - reach * _OPEN_END if value <= 0 else Decimal(0), \
             value - reach * _INSIDE * _UPPER_BOUNDS[qualifier]
     return None
 
