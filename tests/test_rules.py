@@ -433,3 +433,50 @@ def test_about_zero_is_the_range_zero_to_zero_not_a_bound():
     """"about 0" is 0 ± 5% of 0: the range 0 to 0, an approximate input like any other, never a bound."""
     working = _verified("count", "--value", "about 0", "--stated", "0").working
     assert "inputs rounded: for 0 read as 0 to 0," in working
+
+
+# --- The wording rules' edges and their working (docs/factcheck.md, "The rules"), worked by hand from the page.
+
+
+@pytest.mark.parametrize(("args", "expected", "says"), [
+    # almost: X − 5% ≤ c < X. Words have no printed decimals, so no rounding allowance: 3 / 4 = 75% is not almost 75
+    (("share", "--part", "3", "--whole", "4", "--stated", "almost three-quarters"), N, "75.00 is not below 75.00"),
+    # just over: X < c ≤ X + 5% of X; 63 is 60 + 3, the top of the band, bounds one decimal beyond 0 dp
+    (("share", "--part", "63", "--whole", "100", "--stated", "just over 60 per cent"), H,
+     "needs just over 60: 60.0 < 63.0 ≤ 63.0"),
+    (("share", "--part", "61", "--whole", "100", "--stated", "just over 60 per cent"), H,
+     "needs just over 60: 60.0 < 61.0 ≤ 63.0"),
+    # the page's own examples: "just over 60 per cent" holds for 59.96 (it rounds to 60, within 5%)
+    (("share", "--part", "5996", "--whole", "10000", "--stated", "just over 60 per cent"), H,
+     "59.96 is not above 60 but rounds to 60 at 0 dp"),
+    # ... "just over 1%" not for 0.5%, "almost 3 per cent" not for 3.2, "12%" not for 12.9%: each rounds to X (or is
+    # within one unit) but is further from X than "about X" allows, and the working says so
+    (("share", "--part", "5", "--whole", "1000", "--stated", "just over 1%"), N, 'what "about 1" allows'),
+    (("share", "--part", "32", "--whole", "1000", "--stated", "almost 3 per cent"), N, 'what "about 3" allows'),
+    (("share", "--part", "129", "--whole", "1000", "--stated", "12%"), N, 'what "about 12" allows'),
+    # a rounding allowance is at the printed decimals in the printed scale: 1,203,000 is 1.203 million → 1.2 million
+    (("count", "--value", "1,203,000", "--stated", "almost 1.2 million"), H,
+     "1,203,000 is not below 1,200,000 but rounds to 1,200,000 at 1 dp"),
+    # the page's working of a sum, word for word
+    (("sum", "--parts", "10,64,61", "--total", "135"), H, '10 + 64 + 61 = 135 · printed "135" (0 dp) · rounds to 135'),
+    # in the printed scale: 15,640,000 is 15.64 million → 15.6 million; 33,400 is 33.4 thousand → 33 thousand
+    (("count", "--value", "£15,640,000", "--stated", "£15.6million"), H, "rounds to 15.6 million"),
+    (("count", "--value", "33,400", "--stated", "33 thousand"), H, "rounds to 33 thousand"),
+    # 15.65 million rounds half away to 15.7, not 15.6; cut at 1 dp it is 15.6: truncated
+    (("count", "--value", "£15,650,000", "--stated", "£15.6million"), W, "truncated (cut, not rounded)"),
+    # bounds printed with more decimals where fewer would make the comparison untrue (the page's example), and a
+    # printed figure's band as it is: "about 1" is 0.95 to 1.05
+    (("count", "--value", "0.526", "--stated", "about 0.5"), N, "0.526 is outside 0.475 to 0.525"),
+    (("count", "--value", "1.2", "--stated", "about 1"), N, "1.20 is outside 0.95 to 1.05"),
+    # a share of 0 stated "1 in 10" (10%, about: 9.50 to 10.50) is inaccurate, with no "1 in N" of its own
+    (("share", "--part", "0", "--whole", "10", "--stated", "1 in 10"), N, "0.00 is outside 9.50 to 10.50"),
+])
+def test_a_rule_s_edge_and_its_working(args: tuple[str, ...], expected: str, says: str) -> None:
+    result = _verified(*args)
+    assert result.verdict == expected, result.working
+    assert says in result.working
+
+
+def test_a_plain_miss_says_nothing_of_about():
+    # 2 / 3 = 66.67% → 67, two units from 68: a plain miss, not a rounding allowance refused
+    assert "about" not in _verified("share", "--part", "2", "--whole", "3", "--stated", "68 per cent").working
