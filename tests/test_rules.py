@@ -453,7 +453,8 @@ def test_about_zero_is_the_range_zero_to_zero_not_a_bound():
     # within one unit) but is further from X than "about X" allows, and the working says so
     (("share", "--part", "5", "--whole", "1000", "--stated", "just over 1%"), N, 'what "about 1" allows'),
     (("share", "--part", "32", "--whole", "1000", "--stated", "almost 3 per cent"), N, 'what "about 3" allows'),
-    (("share", "--part", "129", "--whole", "1000", "--stated", "12%"), N, 'what "about 12" allows'),
+    (("share", "--part", "129", "--whole", "1000", "--stated", "12%"), N,
+     'but 12.9 is outside 11.4 to 12.6, what "about 12" allows'),
     # a rounding allowance is at the printed decimals in the printed scale: 1,203,000 is 1.203 million → 1.2 million
     (("count", "--value", "1,203,000", "--stated", "almost 1.2 million"), H,
      "1,203,000 is not below 1,200,000 but rounds to 1,200,000 at 1 dp"),
@@ -462,12 +463,28 @@ def test_about_zero_is_the_range_zero_to_zero_not_a_bound():
     # in the printed scale: 15,640,000 is 15.64 million → 15.6 million; 33,400 is 33.4 thousand → 33 thousand
     (("count", "--value", "£15,640,000", "--stated", "£15.6million"), H, "rounds to 15.6 million"),
     (("count", "--value", "33,400", "--stated", "33 thousand"), H, "rounds to 33 thousand"),
+    (("count", "--value", "£1,540,000,000", "--stated", "£1.5bn"), H, "rounds to 1.5 billion"),
+    # a band in the printed scale is printed in whole pounds: 15.6 million ± 0.78 million
+    (("count", "--value", "£15,000,000", "--stated", "about £15.6m"), H,
+     "15,000,000 is within 14,820,000 to 16,380,000"),
     # 15.65 million rounds half away to 15.7, not 15.6; cut at 1 dp it is 15.6: truncated
     (("count", "--value", "£15,650,000", "--stated", "£15.6million"), W, "truncated (cut, not rounded)"),
     # bounds printed with more decimals where fewer would make the comparison untrue (the page's example), and a
     # printed figure's band as it is: "about 1" is 0.95 to 1.05
     (("count", "--value", "0.526", "--stated", "about 0.5"), N, "0.526 is outside 0.475 to 0.525"),
     (("count", "--value", "1.2", "--stated", "about 1"), N, "1.20 is outside 0.95 to 1.05"),
+    # ... and no more decimals where the comparison printed is already true: 62.96, 57.04 and 57 are within 57 to 63
+    (("share", "--part", "6296", "--whole", "10000", "--stated", "about 60%"), H, "63.0 is within 57.0 to 63.0"),
+    (("share", "--part", "5704", "--whole", "10000", "--stated", "about 60%"), H, "57.0 is within 57.0 to 63.0"),
+    (("share", "--part", "57", "--whole", "100", "--stated", "about 60 per cent"), H, "57.0 is within 57.0 to 63.0"),
+    # "74.999 < 75" printed at two decimals would read "75.00 < 75.00"
+    (("share", "--part", "74999", "--whole", "100000", "--stated", "almost three-quarters"), H,
+     "71.250 ≤ 74.999 < 75.000"),
+    # a plain miss of "almost" and "just over": where the value is, and that it does not round to X either
+    (("share", "--part", "24", "--whole", "1000", "--stated", "almost 3 per cent"), N,
+     "2.40 is below 2.85 and does not round to 3 at 0 dp"),
+    (("share", "--part", "70", "--whole", "100", "--stated", "just over 60 per cent"), N,
+     "70.0 is above 63.0 and does not round to 60 at 0 dp"),
     # a share of 0 stated "1 in 10" (10%, about: 9.50 to 10.50) is inaccurate, with no "1 in N" of its own
     (("share", "--part", "0", "--whole", "10", "--stated", "1 in 10"), N, "0.00 is outside 9.50 to 10.50"),
 ])
