@@ -468,7 +468,13 @@ def test_about_zero_is_the_range_zero_to_zero_not_a_bound():
     (("count", "--value", "£15,000,000", "--stated", "about £15.6m"), H,
      "15,000,000 is within 14,820,000 to 16,380,000"),
     # 15.65 million rounds half away to 15.7, not 15.6; cut at 1 dp it is 15.6: truncated
-    (("count", "--value", "£15,650,000", "--stated", "£15.6million"), W, "truncated (cut, not rounded)"),
+    (("count", "--value", "£15,650,000", "--stated", "£15.6million"), W,
+     "rounds to 15.7 million, not 15.6 million; 15.650 million is within one unit of the last printed digit (0.1): "
+     "truncated (cut, not rounded)"),
+    # £1,900,000 is 1.9 million: rounds to 2 million, within one unit of "£1m" but outside 1,000,000 ± 5%
+    (("count", "--value", "£1,900,000", "--stated", "£1m"), N,
+     "rounds to 2 million, not 1 million; 1.90 million is within one unit of the last printed digit but 1,900,000 is "
+     'outside 950,000 to 1,050,000, what "about 1,000,000" allows'),
     # bounds printed with more decimals where fewer would make the comparison untrue (the page's example), and a
     # printed figure's band as it is: "about 1" is 0.95 to 1.05
     (("count", "--value", "0.526", "--stated", "about 0.5"), N, "0.526 is outside 0.475 to 0.525"),
