@@ -503,3 +503,38 @@ def test_a_rule_s_edge_and_its_working(args: tuple[str, ...], expected: str, say
 def test_a_plain_miss_says_nothing_of_about():
     # 2 / 3 = 66.67% → 67, two units from 68: a plain miss, not a rounding allowance refused
     assert "about" not in _verified("share", "--part", "2", "--whole", "3", "--stated", "68 per cent").working
+
+
+# --- rules the mutation round found no test of (rules.py survivors), each as the rules page states it -------------
+
+
+def test_a_fall_in_percentage_points_is_from_minus_to():
+    """The page's table: point_change is "to − from (a fall: from − to)". From 59% to 56% is a fall of 3 points."""
+    result = rules.point_change(59, 56, parse_printed("3 percentage points"), direction="fall")
+    assert (result.computed, result.verdict) == (Decimal(3), H)
+    assert rules.point_change(59, 56, parse_printed("115 percentage points"), direction="fall").verdict == N
+
+
+def test_a_change_between_percentages_stated_in_per_cent_says_why():
+    """'Per cent vs percentage points': a point_change stated in per cent is inaccurate whatever the numbers, and
+    the working says why (56% to 59% is 3 points, and "3 per cent" has the number right and the unit wrong)."""
+    result = _run("point_change", (56, 59), "3 per cent")
+    assert result.verdict == N and result.rule == "unit mismatch"
+    assert "measured in percentage points" in result.working
+
+
+def test_a_rate_stated_per_another_base_than_per_is_inaccurate():
+    """The page: a rate `per` that differs from the printed base is refused in claims.yaml; `verify` judges it:
+    5,540 in 2,000,000 is 2.77 per 1,000 (the page's example), and "2.77 per 10,000" states it per another base."""
+    assert _run("rate", (5540, 2_000_000), "2.77 per 1,000", per=1000).verdict == H
+    result = _run("rate", (5540, 2_000_000), "2.77 per 10,000", per=1000)
+    assert result.verdict == N and result.rule == "unit mismatch"
+    assert "per 10,000, not per 1,000" in result.working
+
+
+def test_a_rate_base_must_be_positive():
+    """The page: a rate `per` that is not a positive number is refused. Per 1 is a base like any other: 1 in 4 is
+    0.25 per 1."""
+    with pytest.raises(rules.RuleError, match="must be positive"):
+        _run("rate", (5540, 2_000_000), "2.77", per=0)
+    assert _run("rate", (1, 4), "0.25", per=1).verdict == H
