@@ -17,3 +17,19 @@ def read(text: str) -> tuple[list[tuple[str, float, str, str]], list[str]]:
 def listed(left: str, kind: str) -> str:
     """The line `scan` prints for a statistic in the first paragraph that no one figure of the record can hold."""
     return not_read_line(1, left, kind)
+
+
+def figures_read(text: str) -> list[tuple[float, str, str]]:
+    """The figures scan reads in `text` (value, qualifier, unit)."""
+    return [(f["value"], f["qualifier"], f["unit"]) for f in scan_text(text, DEFAULT)["figures"]]
+
+
+def verify_verdict(*args: str) -> str:
+    """The verdict `python -m analysis verify <args>` gives, judged in this process."""
+    import argparse
+
+    from analysis.factcheck import verify
+
+    parser = argparse.ArgumentParser()
+    verify.add_arguments(parser, "verify")
+    return verify.evaluate(parser.parse_args(list(args))).verdict

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from analysis.run import pipeline
+from tests.scanned import verify_verdict
 from tests.test_pipeline import _run, fake  # noqa: F401  (fake: the two-step job the pipeline tests share)
 
 # --- class 2: every file a step's code reads is in its stamp ---------------------------------------------------------
@@ -50,16 +51,6 @@ def _fact_check(value_as_printed: str, stated: str) -> str:
         return evaluate._evaluate(claim, {"s/a": figure}, {}).verdict
 
 
-def _verify(*args: str) -> str:
-    import argparse
-
-    from analysis.factcheck import verify
-
-    parser = argparse.ArgumentParser()
-    verify.add_arguments(parser, "verify")
-    return verify.evaluate(parser.parse_args(list(args))).verdict
-
-
 @pytest.mark.parametrize("stated", ["1,250", "1,150", "1,201", "1,259"])
 def test_a_claim_inside_an_about_input_s_range_is_never_inaccurate(stated: str) -> None:
     """An input printed "about 1,200" stands for 1,140 to 1,260, tried every 3 (a grid of 41): the claim "1,260"
@@ -76,14 +67,15 @@ def test_verify_reads_an_about_input_as_the_fact_check_does(value: str, stated: 
     """`verify count --value 'about 1,200' --stated 1,260` was "inaccurate" where the fact-check, given the same
     printed figure, said "accurate within rounding" (and "accurate" where it said "within rounding" for "about
     1,250"): one printed input, two readings."""
-    assert _verify("count", "--value", value, "--stated", stated) == _fact_check(value, stated)
+    assert verify_verdict("count", "--value", value, "--stated", stated) == _fact_check(value, stated)
 
 
 def test_verify_reads_an_about_input_as_a_range_in_every_kind() -> None:
     """The same rule in a kind with two inputs: a share of "about 600" in 1,000 stated as 62% (600 read as 570 to
     630: 57% to 63%) is borne out, not "inaccurate"."""
-    assert _verify("share", "--part", "about 600", "--whole", "1000", "--stated", "62%") == "accurate within rounding"
-    assert _verify("share", "--part", "600", "--whole", "1000", "--stated", "62%") == "inaccurate"
+    assert verify_verdict("share", "--part", "about 600", "--whole", "1000", "--stated", "62%") \
+        == "accurate within rounding"
+    assert verify_verdict("share", "--part", "600", "--whole", "1000", "--stated", "62%") == "inaccurate"
 
 
 # --- class 2: an editor's transient file in an input folder ----------------------------------------------------------
@@ -131,7 +123,7 @@ def test_a_comma_or_apostrophe_look_alike_between_digits_is_refused_everywhere(m
     with pytest.raises(PrintedFigureError, match=re.escape(message)):
         parse_printed(number)
     with pytest.raises(Exception, match=re.escape(message)):
-        _verify("count", "--value", "1374", "--stated", number)
+        verify_verdict("count", "--value", "1374", "--stated", number)
     assert scan_text(f"Police recorded {number} offences.", DEFAULT)["figures"] == []
 
 

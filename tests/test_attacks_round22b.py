@@ -5,24 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-
-def _scanned(text: str) -> list[tuple[float, str, str]]:
-    """The figures scan reads in `text` (value, qualifier, unit)."""
-    from analysis.factcheck.scan import scan_text
-    from analysis.paths import DEFAULT
-
-    return [(f["value"], f["qualifier"], f["unit"]) for f in scan_text(text, DEFAULT)["figures"]]
-
-
-def _verify(*args: str) -> str:
-    import argparse
-
-    from analysis.factcheck import verify
-
-    parser = argparse.ArgumentParser()
-    verify.add_arguments(parser, "verify")
-    return verify.evaluate(parser.parse_args(list(args))).verdict
-
+from tests.scanned import figures_read, verify_verdict
 
 # --- letters drawn white on black, which NFKC leaves as symbols ----------------------------------------------------
 
@@ -57,8 +40,8 @@ def test_a_scale_or_unit_in_letters_drawn_white_on_black_is_read_as_written(prin
 
     parsed = parse_printed(printed)
     assert (parsed.value, parsed.unit) == (value, unit)
-    assert _scanned(f"Police recorded {printed} offences last year.") == [(value, "exact", unit)]
-    assert _verify("count", "--value", printed, "--stated", printed.replace("\U0001f17c", "m")) == "accurate"
+    assert figures_read(f"Police recorded {printed} offences last year.") == [(value, "exact", unit)]
+    assert verify_verdict("count", "--value", printed, "--stated", printed.replace("\U0001f17c", "m")) == "accurate"
 
 
 # --- the quote check reads the quote's characters as scan and the parser do ----------------------------------------
@@ -80,7 +63,7 @@ def test_a_bare_value_is_not_printed_where_the_quote_s_characters_read_as_a_scal
 
     assert text_problem(quote) is None
     assert not contains_printed(value, quote)
-    assert _scanned(quote)[0] != (float(value), "exact", "count")
+    assert figures_read(quote)[0] != (float(value), "exact", "count")
     printed = quote.split()[-3] if value == "56" else quote.removeprefix("Police recorded ").removesuffix(" offences.")
     assert contains_printed(printed, quote)
 
@@ -131,7 +114,7 @@ def test_a_bare_value_is_not_printed_where_the_quote_prints_percentage_points(qu
     (in any unit but the reserved ones) where the source printed a change in a share."""
     from analysis.record.figures import contains_printed
 
-    assert _scanned(quote) == [(5.0, "exact", "percentage points")]
+    assert figures_read(quote) == [(5.0, "exact", "percentage points")]
     assert not contains_printed("5", quote)
 
 
@@ -184,7 +167,7 @@ def test_a_mark_drawn_on_a_number_s_separator_point_or_sign_leaves_it_unread_eve
     assert (text_problem(quote) or "").startswith("is refused: a number must be written with the digits 0-9 only")
     with pytest.raises(PrintedFigureError, match=DIGITS_MESSAGE.split(" (")[0]):
         parse_printed(printed)
-    assert _scanned(quote) == []
+    assert figures_read(quote) == []
     assert not contains_printed(bare, quote)
 
 
@@ -200,8 +183,8 @@ def test_verify_reads_a_variation_selector_as_it_reads_a_zero_width_space(stated
     from analysis.record.hygiene import text_problem
     from analysis.record.printed import PrintedFigureError, parse_printed
 
-    assert _verify("count", "--value", "1,200", "--stated", stated) == "accurate"
-    assert _scanned(f"Police recorded {stated} offences last year.") == [(1200.0, "exact", "count")]
+    assert verify_verdict("count", "--value", "1,200", "--stated", stated) == "accurate"
+    assert figures_read(f"Police recorded {stated} offences last year.") == [(1200.0, "exact", "count")]
     assert "invisible format character" in (text_problem(f"Police recorded {stated} offences.") or "")
     with pytest.raises(PrintedFigureError, match="digits 0-9 only"):
         parse_printed("1\ufe0f\u20e3,200")

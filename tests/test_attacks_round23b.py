@@ -9,14 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.raw_copy import raw_copy, run_on
-
-
-def _scanned(text: str) -> list[tuple[float, str, str]]:
-    """The figures scan reads in `text` (value, qualifier, unit)."""
-    from analysis.factcheck.scan import scan_text
-    from analysis.paths import DEFAULT
-
-    return [(f["value"], f["qualifier"], f["unit"]) for f in scan_text(text, DEFAULT)["figures"]]
+from tests.scanned import figures_read, verify_verdict
 
 
 def _left_out(text: str) -> list[tuple[str, str]]:
@@ -24,16 +17,6 @@ def _left_out(text: str) -> list[tuple[str, str]]:
     from analysis.paths import DEFAULT
 
     return [(x["text"], x["kind"]) for x in scan_text(text, DEFAULT)["left_out"]]
-
-
-def _verify(*args: str) -> str:
-    import argparse
-
-    from analysis.factcheck import verify
-
-    parser = argparse.ArgumentParser()
-    verify.add_arguments(parser, "verify")
-    return verify.evaluate(parser.parse_args(list(args))).verdict
 
 
 # --- a dotless or dotted i in a scale word ---------------------------------------------------------------------------
@@ -53,11 +36,11 @@ def test_a_dotless_or_dotted_i_in_a_scale_word_is_read_as_the_i_it_stands_for(pr
     from analysis.record.printed import parse_printed
 
     assert parse_printed(printed).value == value
-    assert [v for v, _, _ in _scanned(f"Police recorded {printed} offences.")] == [value]
+    assert [v for v, _, _ in figures_read(f"Police recorded {printed} offences.")] == [value]
     plain = printed.replace(DOTLESS, "i").replace(DOTTED, "I")
     for given in (value, value * 1.05):
-        assert _verify("count", "--value", f"{given:.0f}", "--stated", printed) == \
-            _verify("count", "--value", f"{given:.0f}", "--stated", plain)
+        assert verify_verdict("count", "--value", f"{given:.0f}", "--stated", printed) == \
+            verify_verdict("count", "--value", f"{given:.0f}", "--stated", plain)
 
 
 def test_validate_names_the_row_of_a_value_whose_scale_word_has_a_dotless_i(tmp_path: Path) -> None:
@@ -100,7 +83,7 @@ def test_an_accented_letter_in_a_scale_or_unit_word_is_read_as_its_letter(printe
     assert contains_printed(printed, quote)
     parsed = parse_printed(printed)
     assert (parsed.value, parsed.unit) == (value, unit)
-    assert _scanned(quote) == [(value, "exact", unit)]
+    assert figures_read(quote) == [(value, "exact", unit)]
 
 
 @pytest.mark.parametrize("printed", ["1.2 mi\u0307llion", "1.2 mil\u0332lion", "56 pe\u0332r cent"])
@@ -116,7 +99,7 @@ def test_a_combining_mark_on_a_letter_of_a_scale_or_unit_word_is_read_through(pr
     assert not contains_printed(bare, quote)
     assert contains_printed(printed, quote)
     assert parse_printed(printed).value == (1.2e6 if bare == "1.2" else 56.0)
-    assert [v for v, _, _ in _scanned(quote)] != [float(bare)]
+    assert [v for v, _, _ in figures_read(quote)] != [float(bare)]
 
 
 # --- letters of another script in the words of a figure --------------------------------------------------------------
@@ -144,10 +127,10 @@ def test_a_figure_whose_words_are_written_in_look_alike_letters_of_another_scrip
     from analysis.factcheck.scan_find import LOOKALIKE_LETTERS
     from analysis.record.hygiene import text_problem
 
-    assert _scanned(text) == [plain]
+    assert figures_read(text) == [plain]
     look_alike = text.translate(_CYRILLIC)
     assert "is not a letter of the Latin alphabet" in (text_problem(look_alike) or "")
-    assert _scanned(look_alike) == []
+    assert figures_read(look_alike) == []
     assert LOOKALIKE_LETTERS in [kind for _, kind in _left_out(look_alike)]
 
 
@@ -158,7 +141,7 @@ def test_a_figure_whose_words_are_written_in_look_alike_letters_of_another_scrip
     ("Police recorded 1,200 offences in Krak\u00f3w.", (1200.0, "exact", "count")),
 ])
 def test_a_word_of_another_script_away_from_a_figure_leaves_it_read(text: str, figure: tuple[float, str, str]) -> None:
-    assert _scanned(text) == [figure]
+    assert figures_read(text) == [figure]
 
 
 # --- a search query read as the record's checks read a value ---------------------------------------------------------
@@ -206,7 +189,7 @@ def test_scan_gives_the_one_message_for_a_number_in_digits_other_than_0_to_9(pri
     quote = f"Police recorded {printed} offences."
     assert text_problem(quote) == f"is refused: {message}"
     with pytest.raises(Exception, match=re.escape(message)):
-        _verify("count", "--value", "1200", "--stated", printed)
+        verify_verdict("count", "--value", "1200", "--stated", printed)
     result = scan_text(quote, DEFAULT)
     assert result["figures"] == []
     assert result["not_read"] == [
@@ -228,7 +211,7 @@ def test_a_spacing_combining_mark_on_a_digit_leaves_the_number_unread_everywhere
     quote = f"Police recorded 1.2{mark} offences."
     assert (text_problem(quote) or "").startswith("is refused: a number must be written with the digits 0-9 only")
     assert not contains_printed("1.2", quote)
-    assert _scanned(quote) == []
+    assert figures_read(quote) == []
 
 
 # --- a document's or an inspection's date is a raw text field too ---------------------------------------------------
@@ -288,7 +271,7 @@ def test_a_bare_value_is_not_printed_where_the_quote_joins_a_scale_unit_or_quali
 
     assert not contains_printed(value, quote)
     bare = float(value.strip("\u00a3").replace(",", ""))
-    assert not {(bare, "exact", "count"), (bare, "exact", "GBP")} & set(_scanned(quote))
+    assert not {(bare, "exact", "count"), (bare, "exact", "GBP")} & set(figures_read(quote))
 
 
 @pytest.mark.parametrize(("value", "quote"), [

@@ -8,25 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.raw_copy import raw_copy
-
-
-def _scanned(text: str) -> list[tuple[float, str, str]]:
-    """The figures scan reads in `text` (value, qualifier, unit)."""
-    from analysis.factcheck.scan import scan_text
-    from analysis.paths import DEFAULT
-
-    return [(f["value"], f["qualifier"], f["unit"]) for f in scan_text(text, DEFAULT)["figures"]]
-
-
-def _verify(*args: str) -> str:
-    import argparse
-
-    from analysis.factcheck import verify
-
-    parser = argparse.ArgumentParser()
-    verify.add_arguments(parser, "verify")
-    return verify.evaluate(parser.parse_args(list(args))).verdict
-
+from tests.scanned import figures_read, verify_verdict
 
 # --- scan decodes every character reference in prose, as the HTML path and the personal-data check do -------------
 
@@ -48,12 +30,13 @@ def test_scan_reads_a_hexadecimal_or_capitalised_character_reference_in_prose_as
     there. The same text in an HTML page was read right."""
     from analysis.record.safeguarding import personal_data_in
 
-    assert _scanned(text) == _scanned(plain) == _scanned(f"<p>{text}</p>")
+    assert figures_read(text) == figures_read(plain) == figures_read(f"<p>{text}</p>")
     assert personal_data_in(text) == personal_data_in(plain)
 
 
 def test_a_prose_article_without_a_reference_is_left_as_written() -> None:
-    assert _scanned("R&D spent 1,200 on A&E; 56% agreed.") == [(1200.0, "exact", "count"), (56.0, "exact", "percent")]
+    assert figures_read("R&D spent 1,200 on A&E; 56% agreed.") == [(1200.0, "exact", "count"),
+                                                                    (56.0, "exact", "percent")]
 
 
 # --- verify reads an invisible character in --parts and --per as it does in --stated -------------------------------
@@ -68,15 +51,15 @@ def test_verify_sum_reads_an_invisible_character_inside_a_part_as_a_reader_does(
 
     for parts in (f"1{invisible},200", f"1,{invisible}200"):
         with pytest.raises(InputError, match="reads as one number with thousands commas"):
-            _verify("sum", "--total", "1,200", "--parts", parts)
-    assert _verify("sum", "--total", "1,200", "--parts", f"1{invisible},200;0") == "accurate"
-    assert _verify("sum", "--total", "135", "--parts", f"10{invisible},64,61") == "accurate"
+            verify_verdict("sum", "--total", "1,200", "--parts", parts)
+    assert verify_verdict("sum", "--total", "1,200", "--parts", f"1{invisible},200;0") == "accurate"
+    assert verify_verdict("sum", "--total", "135", "--parts", f"10{invisible},64,61") == "accurate"
 
 
 @pytest.mark.parametrize("invisible", ["\u200b", "\u00ad", "\u2060"])
 def test_verify_rate_reads_an_invisible_character_in_per_as_in_stated(invisible: str) -> None:
     """`--per "1,000<ZWSP>"` was refused as no number in digits, while the same text in `--stated` is 1,000."""
-    assert _verify("rate", "--count", "12", "--population", "1,000", "--per", f"1,000{invisible}",
+    assert verify_verdict("rate", "--count", "12", "--population", "1,000", "--per", f"1,000{invisible}",
                    "--stated", f"12 per 1,000{invisible}") == "accurate"
 
 
@@ -84,9 +67,10 @@ def test_verify_still_refuses_a_bidi_control_in_per_and_parts() -> None:
     from analysis.factcheck.verify import InputError
 
     with pytest.raises(InputError, match="bidirectional control"):
-        _verify("rate", "--count", "12", "--population", "1,000", "--per", "\u202d1,000", "--stated", "12 per 1,000")
+        verify_verdict("rate", "--count", "12", "--population", "1,000", "--per", "\u202d1,000",
+                       "--stated", "12 per 1,000")
     with pytest.raises(InputError, match="bidirectional control"):
-        _verify("sum", "--total", "135", "--parts", "10,6\u202e4,61")
+        verify_verdict("sum", "--total", "135", "--parts", "10,6\u202e4,61")
 
 
 # --- a long number in other digits gets the one digits message, not a count of its digits ---------------------------
@@ -102,7 +86,7 @@ def test_verify_refuses_a_long_number_in_other_digits_with_the_one_digits_messag
     from analysis.record.hygiene import DIGITS_MESSAGE
 
     with pytest.raises(InputError) as raised:
-        _verify("count", "--value", "1", "--stated", stated)
+        verify_verdict("count", "--value", "1", "--stated", stated)
     assert DIGITS_MESSAGE.format(char=found, code=ord(found)) in str(raised.value)
     assert "more than 30 digits" not in str(raised.value)
 
@@ -111,7 +95,7 @@ def test_verify_still_refuses_a_number_of_more_than_thirty_digits() -> None:
     from analysis.factcheck.verify import InputError
 
     with pytest.raises(InputError, match="has more than 30 digits"):
-        _verify("count", "--value", "1", "--stated", "1" * 31)
+        verify_verdict("count", "--value", "1", "--stated", "1" * 31)
 
 
 # --- columns aligned with spaces other than the ASCII one are columns ------------------------------------------------
@@ -125,10 +109,11 @@ def test_columns_aligned_with_any_space_are_read_as_columns(space: str) -> None:
     is the columns 12 and 345), but only ASCII spaces were asked about: the same table aligned with no-break,
     figure (the space made to align digits), em or ideographic spaces was made one space by NFKC afterwards, and
     the columns 12 and 345 were reported as one number with spaces between its digit groups."""
-    plain = _scanned(_TABLE.format(s=" " * 4))
+    plain = figures_read(_TABLE.format(s=" " * 4))
     assert (12.0, "exact", "count") in plain and (345.0, "exact", "count") in plain
-    assert _scanned(_TABLE.format(s=space * 4)) == plain
-    assert _scanned(f"<pre>{_TABLE.format(s=space * 4)}</pre>") == _scanned(f"<pre>{_TABLE.format(s=' ' * 4)}</pre>")
+    assert figures_read(_TABLE.format(s=space * 4)) == plain
+    assert figures_read(f"<pre>{_TABLE.format(s=space * 4)}</pre>") \
+        == figures_read(f"<pre>{_TABLE.format(s=' ' * 4)}</pre>")
 
 
 @pytest.mark.parametrize("gap", ["&nbsp;&nbsp;&nbsp;", " &nbsp;", "&#x2007;&#x2007;"])
@@ -136,7 +121,7 @@ def test_a_page_s_gap_of_no_break_spaces_between_two_numbers_is_a_gap_between_co
     """A browser shows a run of no-break spaces as it is (only ASCII spaces are closed up), so "12&nbsp;&nbsp;345"
     in a cell is the columns 12 and 345 to a reader, as in a <pre>; it was one number with spaces in it."""
     page = f"<table><tr><td>Metropolitan</td><td>12{gap}345</td></tr></table>"
-    assert _scanned(page) == [(12.0, "exact", "count"), (345.0, "exact", "count")]
+    assert figures_read(page) == [(12.0, "exact", "count"), (345.0, "exact", "count")]
 
 
 @pytest.mark.parametrize("text", ["Police recorded 1\u00a0737 offences.", "<p>Police recorded 1&nbsp;737 offences.</p>",
@@ -288,8 +273,8 @@ def test_a_braille_blank_between_words_is_read_as_the_space_it_shows(quote: str,
     assert contains_printed(printed, quote)
     parsed = parse_printed(printed)
     assert (parsed.value, parsed.qualifier, parsed.unit) == figure
-    assert _scanned(quote) == [figure]
-    assert _verify("count", "--value", "1300", "--stated", f"more{BLANK}than 1,200") == "accurate"
+    assert figures_read(quote) == [figure]
+    assert verify_verdict("count", "--value", "1300", "--stated", f"more{BLANK}than 1,200") == "accurate"
 
 
 def test_a_braille_blank_between_two_digits_is_a_space_the_record_never_prints() -> None:
@@ -300,7 +285,7 @@ def test_a_braille_blank_between_two_digits_is_a_space_the_record_never_prints()
     quote = f"Police recorded 1{BLANK}200 offences."
     assert text_problem(quote) == "is refused: " + DIGITS_MESSAGE.format(char=BLANK, code=ord(BLANK))
     assert not contains_printed("200", quote)
-    assert _scanned(quote) == []
+    assert figures_read(quote) == []
 
 
 # --- scan finds personal data written with circled or raised numerals, as the record does ---------------------------
@@ -376,5 +361,5 @@ def test_spaces_inside_a_phone_or_nhs_number_are_no_gap_between_columns(text: st
 
 
 def test_a_row_of_figures_spaced_like_an_nhs_number_without_its_check_digit_is_still_columns() -> None:
-    assert _scanned("Rows: 120  340  1200 in the table.") == [
+    assert figures_read("Rows: 120  340  1200 in the table.") == [
         (120.0, "exact", "count"), (340.0, "exact", "count"), (1200.0, "exact", "count")]
