@@ -310,7 +310,10 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
                         # a date and ",200" unread, "June 12" a date and the 12% gone, issue 24, round twenty-two)
                         rf"|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?![.,]\d|{PER_CENT_SIGN}|-?pc\b)"
                         rf"(?:,?\s+\d{{4}}\b)?"
-                        rf"|\b{_MONTH},?\s+\d{{4}}\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b")),
+                        rf"|\b{_MONTH},?\s+\d{{4}}\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b"
+                        # (and day-month-year with hyphens or full stops, "12-03-2019", "12.03.2019": the first
+                        # was the count 12, its "03" listed, issue 24, round twenty-four)
+                        r"|\b\d{1,2}-\d{1,2}-(?:19|20)\d{2}\b(?![-.,]\d)|\b\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}\b(?![-.,]\d)")),
     # (a period before a comma is one: "in 2014-15, down 7%" left out "2014" alone, and its "15" unread)
     # (and a financial year, "FY2023/24": its "24" was listed as a number no form reads)
     ("year", re.compile(r"\b(?:(?-i:FY)\s?)?(?:19|20)\d{2}\s?[/–-]\s?(?:\d{2}|(?:19|20)\d{2})\b(?!\d|,\d)"
