@@ -7,6 +7,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from analysis.factcheck import scan_find
 from analysis.factcheck.scan_text import Sentence, sentences, to_text
@@ -209,3 +211,14 @@ def test_the_lower_cased_figure_pattern_finds_what_the_case_folding_one_finds() 
         assert [m.span() for m in scan_find._FIGURE_LOWER.finditer(low)] == \
             [m.span() for m in scan_find.FIGURE_RE.finditer(masked)], sentence.text
     assert lowered > 100
+
+
+
+@given(st.lists(st.tuples(st.characters(codec="utf-8", exclude_characters="\x00"), st.booleans()), max_size=60))
+def test_blanking_keeps_every_character_but_the_blanked_ones(pairs: list[tuple[str, bool]]) -> None:
+    """`_blanked` splices runs of blanks; character by character it is: a NUL where the reading has one, else the
+    text's own character (never the reading's: "–" read as "-" stays "–")."""
+    text = "".join(ch for ch, _ in pairs)
+    reading = "".join("\x00" if blank else "-" for _, blank in pairs)
+    expected = "".join("\x00" if blank else ch for ch, blank in pairs)
+    assert scan_find._blanked(text, reading) == expected
