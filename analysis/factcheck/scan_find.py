@@ -18,11 +18,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from analysis.factcheck.scan_text import Sentence
-from analysis.record.hygiene import is_mark, numerals_read, other_numeral, same_length_reading, unread_letter
+from analysis.record.hygiene import is_mark, other_numeral, same_length_reading, unread_letter
 from analysis.record.pattern_set import PatternSet
 from analysis.record.printed import Printed, PrintedFigureError, parse_printed
 from analysis.record.safeguarding import PATTERNS as PERSONAL
-from analysis.record.safeguarding import letters_read_as_digits, nhs_check_digit_holds
+from analysis.record.safeguarding import nhs_check_digit_holds, personal_reading
 from analysis.record.vocabulary import (
     ABOUT_AFTER,
     APOSTROPHE_DIGIT_GROUPS,
@@ -856,7 +856,7 @@ def _mask(text: str, sentence: Sentence, left_out: list[LeftOut], skip: frozense
     # makes it ("Call ⓪20 7946 0000", round twenty-four); a figure's edges never do.
     plain = same_length_reading(text)
     edges = figure_reading(text, plain)
-    full = letters_read_as_digits(numerals_read(plain))
+    full = personal_reading(plain)
     possible = _KINDS.could_match(full) if edges is full or edges == full else _KINDS.could_match(full, edges)
     for index, (kind, pattern) in enumerate(LEFT_OUT):
         if index not in possible or kind in skip:

@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 
 from analysis.factcheck.scan_css import FLOATED, NO_SHEET, Sheet, box, inline_declarations, page_sheet, unboxed
-from analysis.record.hygiene import normal_text_keeping_digits, numerals_read, same_length_reading
-from analysis.record.safeguarding import PATTERNS, letters_read_as_digits, nhs_check_digit_holds
+from analysis.record.hygiene import normal_text_keeping_digits, same_length_reading
+from analysis.record.safeguarding import PATTERNS, nhs_check_digit_holds, personal_reading
 from analysis.record.vocabulary import JOINED_SCALE_WORDS, QUALIFIERS, REFERENCE_ABBREVIATIONS
 
 __all__ = ["Sentence", "to_text", "sentences", "looks_like_html"]
@@ -515,7 +515,7 @@ def _personal_spans(text: str, gaps: list[re.Match[str]]) -> list[tuple[int, int
             stretches.append([start, end])
     spans = []
     for start, end in stretches:
-        reading = letters_read_as_digits(numerals_read(same_length_reading(text[start:end])))
+        reading = personal_reading(same_length_reading(text[start:end]))
         spans += [(start + m.start(), start + m.end()) for label in ("a phone number", "an NHS number")
                   for m in PATTERNS[label].finditer(reading)
                   if label != "an NHS number" or nhs_check_digit_holds(m.group())]

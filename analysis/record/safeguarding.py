@@ -20,7 +20,7 @@ import urllib.parse
 from collections.abc import Callable
 from typing import Any
 
-from analysis.record.hygiene import latin_base, pattern_text
+from analysis.record.hygiene import latin_base, numerals_read, pattern_text
 from analysis.record.problems import Problems
 from analysis.record.vocabulary import WORD_NUMBERS
 from analysis.record.word_pattern import trie_pattern
@@ -583,6 +583,13 @@ def letters_read_as_digits(text: str) -> str:
         return text
     text = _DIGITS_AND_OS.sub(lambda m: m.group().translate(_ZERO), text)
     return _LETTERS_BESIDE_DIGITS.sub(lambda m: m.group().translate(_ZERO), text)
+
+
+def personal_reading(plain: str) -> str:
+    """The reading scan's personal kinds search, one character for one (`plain` is the text's `same_length_reading`):
+    numerals read as the digits NFKC makes them (`numerals_read`) and letters O and l among digits as digits, as the
+    record's personal-data check reads them; scan blanks what it finds there in the text as written."""
+    return letters_read_as_digits(numerals_read(plain))
 
 
 def _latin_read(text: str) -> str:
