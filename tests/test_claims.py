@@ -331,3 +331,34 @@ def test_claims_module_imports_without_pandas():
             "assert 'pandas' not in sys.modules, 'pandas imported'")
     done = subprocess.run([sys.executable, "-c", code], cwd=str(PROJECT_ROOT), capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
+
+
+# --- a share's part and whole ----------------------------------------------------------------------------------
+
+
+def _placed(fid: str, printed: str, geography: str, measure: str = "population") -> dict[str, Any]:
+    return {**fig(fid, printed), "geography": geography, "measure": measure}
+
+
+PLACED = {f["figure_id"]: f for f in [
+    _placed("src/london", "8.3 million", "London"), _placed("src/uk", "63.7 million", "United Kingdom"),
+    _placed("src/ew", "56.6 million", "England and Wales"),
+    _placed("src/london-cases", "1,200", "London", measure="cse_offences"),
+]}
+
+
+@pytest.mark.parametrize(("part", "whole"), [("src/london", "src/uk"), ("src/london", "src/ew"), ("src/ew", "src/uk")])
+def test_a_share_of_a_larger_place_counting_the_same_thing_is_a_share(part: str, whole: str) -> None:
+    """London's population as a share of the UK's is how the ONS and the news print it ("13% of the total UK
+    population"); the registry refused it as dividing across places, so no such claim could be checked."""
+    assert check([claim("s", "share", {"part": part, "whole": whole}, "13%")], PLACED) == []
+
+
+@pytest.mark.parametrize(("part", "whole", "why"), [
+    ("src/uk", "src/london", "a part from outside its whole's place (United Kingdom of London)"),
+    ("src/london-cases", "src/ew", "a part from a smaller place counting something else (cse_offences in London, "
+                                   "population in England and Wales)"),
+])
+def test_a_part_outside_its_whole_or_counting_something_else_is_refused(part: str, whole: str, why: str) -> None:
+    problems = check([claim("s", "share", {"part": part, "whole": whole}, "13%")], PLACED)
+    assert problems == [f"data/raw/claims.yaml:id=s: its part and whole are not a share: {why}"]

@@ -1,5 +1,5 @@
 """Outputs never contradict each other: what a chart shows but declines to compare, no verdict compares; what a
-verdict compares, no chart calls incomparable; and no share divides across kinds of number or places.
+verdict compares, no chart calls incomparable; and no share divides a part by a whole it is not part of.
 
 Built on everything the build and the charts produce from the committed record, then shown to catch a planted
 contradiction in each direction.
@@ -16,7 +16,7 @@ from analysis.factcheck.wording import UNCHECKED
 from analysis.paths import PROJECT_ROOT, Paths
 from analysis.publish import charts
 from analysis.record.vocabulary import split_list
-from analysis.tables.comparability import comparability, unit_kind
+from analysis.tables.comparability import comparability, share_problem
 from tests.drawn import DrawnCharts
 
 Refusal = tuple[str, str, str, str]  # chart id, figure id, figure id, why
@@ -44,9 +44,9 @@ def contradictions(refusals: list[Refusal], claims: pd.DataFrame, figures: dict[
     for claim in claims[claims["kind"] == "share"].itertuples():
         ids = split_list(claim.inputs)
         if len(ids) == 2 and claim.verdict not in UNCHECKED:
-            part, whole = figures[ids[0]], figures[ids[1]]
-            if unit_kind(part) != unit_kind(whole) or part["geography"] != whole["geography"]:
-                found.append(f"{claim.claim_id} divides {ids[0]} by {ids[1]} across kinds of number or places")
+            why = share_problem(figures[ids[0]], figures[ids[1]])
+            if why:
+                found.append(f"{claim.claim_id} divides {ids[0]} by {ids[1]}: {why}")
     return found
 
 
@@ -107,5 +107,5 @@ def test_a_share_across_kinds_of_number_is_caught(record) -> None:
                              "inputs": "vkpp-2024-csae-analysis/change-csae-2024;vkpp-2023-csae-analysis/"
                                        "csae-offences-2023", "stated_figure": ""}])
     assert contradictions([], pd.concat([claims, planted], ignore_index=True), figures) == [
-        "planted-share divides vkpp-2024-csae-analysis/change-csae-2024 by vkpp-2023-csae-analysis/csae-offences-2023 "
-        "across kinds of number or places"]
+        "planted-share divides vkpp-2024-csae-analysis/change-csae-2024 by vkpp-2023-csae-analysis/csae-offences-2023: "
+        "different kinds of number (percent and count)"]

@@ -14,7 +14,7 @@ from analysis.paths import Paths
 from analysis.record.figures import contains_printed, normalise_for_match
 from analysis.record.printed import Printed, PrintedFigureError, parse_printed
 from analysis.record.problems import Problems
-from analysis.tables.comparability import comparability, unit_kind
+from analysis.tables.comparability import comparability, share_problem, unit_kind
 
 __all__ = ["check_claims", "stated_text"]
 
@@ -126,9 +126,8 @@ _SERIES_ROLES = {"percent_change": ("from", "to"), "point_change": ("from", "to"
 
 
 def _series_problems(claim: dict[str, Any], figures: dict[str, dict[str, Any]]) -> list[str]:
-    """A rise between two figures needs two figures of one series, and a share a part and whole of one kind of
-    number and place: the rule the charts use (`tables.comparability`), so no verdict compares what a chart
-    refuses to."""
+    """A rise between two figures needs two figures of one series, and a share a part and a whole it is part of:
+    the rules the charts use (`tables.comparability`), so no verdict compares what a chart refuses to."""
     inputs = claim.get("inputs", {})
     refs = [figures.get(str(ref)) for ref in inputs.values() if not isinstance(ref, list)]
     if any(f is not None and unit_kind(f) in ("marker", "unreadable") for f in refs):
@@ -145,9 +144,8 @@ def _series_problems(claim: dict[str, Any], figures: dict[str, dict[str, Any]]) 
         return [f"its inputs are not one series: {why}"] if why else []
     if claim["kind"] == "share":
         part, whole = figures.get(str(inputs.get("part"))), figures.get(str(inputs.get("whole")))
-        if part and whole and (unit_kind(part) != unit_kind(whole) or part.get("geography") != whole.get("geography")):
-            return [f"a share divides across kinds of number or places ({unit_kind(part)}, {part.get('geography')} "
-                    f"÷ {unit_kind(whole)}, {whole.get('geography')})"]
+        why = share_problem(part, whole) if part and whole else None
+        return [f"its part and whole are not a share: {why}"] if why else []
     return []
 
 

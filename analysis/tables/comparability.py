@@ -5,6 +5,10 @@ reader two different things. So both ask here. Two figures are one series when t
 record's `measure`, its single classification of a definition), for the same place, in the same kind of unit (a
 count, a percentage, a rate on the same base, an amount of money). The noun an outlet prints with a count ("crimes",
 "offences", "cases") is its wording, not a different definition: the measure says what is counted.
+
+A share is another comparison: a part divided by its whole. Both are one kind of number, and the part is counted in
+the whole's place, or is the same thing counted in a place inside it (London's population as a share of the UK's,
+as the ONS and the news print it). Charts and verdicts ask `share_problem`.
 """
 
 from __future__ import annotations
@@ -14,7 +18,14 @@ from typing import Any
 
 from analysis.record.printed import PrintedFigureError, parse_printed
 
-__all__ = ["comparability", "unit_kind"]
+__all__ = ["WITHIN", "comparability", "share_problem", "unit_kind"]
+
+#: Each place the record's figures cover and the larger places it lies within (a place lies within itself too).
+WITHIN: dict[str, frozenset[str]] = {
+    "London": frozenset({"England", "England and Wales", "United Kingdom"}),
+    "England": frozenset({"England and Wales", "United Kingdom"}),
+    "England and Wales": frozenset({"United Kingdom"}),
+}
 
 
 def unit_kind(row: Mapping[str, Any]) -> str:
@@ -40,4 +51,21 @@ def comparability(a: Mapping[str, Any], b: Mapping[str, Any]) -> str | None:
     kind_a, kind_b = unit_kind(a), unit_kind(b)
     if kind_a != kind_b:
         return f"different kinds of number ({kind_a} and {kind_b})"
+    return None
+
+
+def share_problem(part: Mapping[str, Any], whole: Mapping[str, Any]) -> str | None:
+    """Why `part` divided by `whole` is not a share (a sentence), or None when it is. A part from a smaller place
+    must count what the whole counts: London's cases over England and Wales's population is no share of anything."""
+    kind_part, kind_whole = unit_kind(part), unit_kind(whole)
+    if kind_part != kind_whole:
+        return f"different kinds of number ({kind_part} and {kind_whole})"
+    place, whole_place = part.get("geography"), whole.get("geography")
+    if place == whole_place:
+        return None
+    if whole_place not in WITHIN.get(str(place), frozenset()):
+        return f"a part from outside its whole's place ({place} of {whole_place})"
+    if part.get("measure") != whole.get("measure"):
+        return (f"a part from a smaller place counting something else ({part.get('measure')} in {place}, "
+                f"{whole.get('measure')} in {whole_place})")
     return None
