@@ -51,7 +51,7 @@ MIRROR_HOSTS = frozenset({
     "americanpolibeat.com", "p1.dywpk.org.uk", "daily8.com", "truthlensai.com", "narrativecare.org",
     "greaterlondon.wixsite.com", "bristarch.uk", "breakingnewstime.com", "britishbulletin.com", "vdocument.in",
     "caithness-business.co.uk", "uk.news.yahoo.com", "ireland-live.ie", "wired-gov.net", "parliamenttoday.com",
-    "nzherald.co.nz", "odt.co.nz",
+    "nzherald.co.nz", "odt.co.nz", "paperzz.com",
 })
 #: Names aggregators go by in the record: never a publisher on a chart face.
 AGGREGATOR_NAMES = frozenset({"inkl", "trending today", "parallel parliament"})
