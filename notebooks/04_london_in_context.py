@@ -21,8 +21,6 @@
 import pandas as pd
 from IPython.display import display
 
-import analysis
-from analysis.factcheck.wording import NOT_IN_RECORD
 from analysis.publish import charts, export
 from analysis.publish.display import bullets, limitations, table, where_files_go
 from analysis.tables.load import load_table
@@ -48,22 +46,16 @@ shares = (both["London"] / both["United Kingdom"]).rename("London share of UK")
 table(wide.join(shares.map("{:.2%}".format)).reset_index(), missing="–")
 
 # %% [markdown]
-# The shares the sources print themselves, beside the share computed for the same year where both estimates are
-# published (`analysis.verify` checks the printed words against the estimates):
+# The shares the sources print themselves, with the fact-check's verdict on each (`claims`: the claim that states
+# the printed figure, judged from the estimates it rests on across their rounding). The notebook shows that
+# verdict rather than judging again, so it and the fact-check page cannot disagree.
 
 # %%
 printed = figures[(figures["measure"] == "share_of_uk_population") & (figures["geography"] == "London")].copy()
 printed["year"] = printed["period_end"].str[:4].astype(int)
-checks = []
-for row in printed.itertuples():
-    if row.year in both.index:
-        result = analysis.verify("share", part=int(both.loc[row.year, "London"]),
-                                 whole=int(both.loc[row.year, "United Kingdom"]), stated=row.value_as_printed)
-        checks.append((result.verdict, result.working))
-    else:
-        checks.append((NOT_IN_RECORD, f"ONS publishes London and UK estimates for {row.year}; they are not yet in "
-                                      "the population table"))
-printed["verdict"], printed["working"] = [c[0] for c in checks], [c[1] for c in checks]
+judged = claims.drop_duplicates("stated_figure").set_index("stated_figure")
+printed["verdict"] = printed["figure_id"].map(judged["verdict"]).fillna("no claim states it")
+printed["working"] = printed["figure_id"].map(judged["working"]).fillna("")
 table(printed, ["year", "value_as_printed", "publisher", "verdict", "working"])
 
 # %% [markdown]

@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 import nbformat
+import pandas as pd
 import pytest
 
 from analysis.paths import KERNEL_NAME, PROJECT_ROOT, Paths
@@ -305,3 +306,19 @@ def test_a_stray_nbconvert_copy_is_neither_run_nor_in_the_gallery(tmp_path) -> N
         (outputs / "notebooks" / name).write_text("", encoding="utf-8")
     page = render_gallery(outputs, notebooks)
     assert 'href="notebooks/01_x.html"' in page and "nbconvert" not in page
+
+
+def test_the_london_notebook_gives_each_printed_share_the_fact_check_s_verdict(made: Made, executed: Path) -> None:
+    """One printed sentence gets one judgement: the fact-check's, made across the rounding of the figures it rests
+    on ("8.3 million", "63.7 million"), not a second one from the population table's values taken as exact."""
+    claims = pd.read_csv(made.root / "data" / "processed" / "claims.csv", dtype=str, keep_default_na=False)
+    figures = pd.read_csv(made.root / "data" / "processed" / "figures.csv", dtype=str, keep_default_na=False)
+    printed = figures[figures["measure"] == "share_of_uk_population"]
+    verdicts = claims.set_index("stated_figure")["verdict"]
+    nb = nbformat.read(executed / "notebooks" / "04_london_in_context.ipynb", as_version=4)
+    shown = "\n".join(o["data"].get("text/markdown", "") for c in nb.cells if c.cell_type == "code"
+                      for o in c.outputs if "data" in o)
+    assert len(printed) >= 2
+    for row in printed.itertuples():
+        assert f"\"{row.value_as_printed}\" ({row.publisher}, {row.period_end[:4]}): {verdicts[row.figure_id]}." \
+            in shown, row.figure_id
