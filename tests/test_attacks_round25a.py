@@ -1,0 +1,46 @@
+"""Issue 24, round twenty-five, helper r25a (class 1, markup; class 5, exports): what a fresh attack found, each
+pinned by a test that fails without its fix."""
+
+from __future__ import annotations
+
+import urllib.parse
+from pathlib import Path
+
+import pytest
+
+# --- Datasette: SQL that its own SELECT check reads in quadratic time, before any time limit (class 5) -------------
+
+
+def _query_page(db: Path, sql: str) -> tuple[int, str]:
+    from tests.test_attacks_round20a import _get
+
+    return _get(db, "/cse.json?sql=" + urllib.parse.quote(sql))
+
+
+@pytest.fixture(scope="module")
+def served_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from analysis.paths import DEFAULT
+    from analysis.publish.database import build_database
+
+    db = tmp_path_factory.mktemp("served") / "cse.db"
+    build_database(DEFAULT, db)
+    return db
+
+
+def test_a_query_with_a_long_run_of_blanks_after_a_comment_is_refused_before_datasette_reads_it(
+        served_db: Path) -> None:
+    """Datasette checks that a query is a SELECT with patterns that take comments and blanks before its first word;
+    after a comment they read a run of blanks in time that grows as its square, in the server's one event loop and
+    before the time limit: "/**/", 15,000 "+" and "x" (a 16 KB GET) held every request for 2.5 s. A valid query of
+    that shape (here a WITH, which the SELECT pattern fails on first) ran and answered 200; it is refused now."""
+    status, text = _query_page(served_db, "/**/" + " " * 15_000 + "with x as (select 1 as n) select n from x")
+    assert status == 400 and "blanks in a row" in text, (status, text[:300])
+    status, text = _query_page(served_db, "/**/" + "\u3000" * 5_000 + "x")  # any blank Python's \s reads
+    assert status == 400 and "blanks in a row" in text, (status, text[:300])
+
+
+def test_a_query_laid_out_as_people_write_it_is_served(served_db: Path) -> None:
+    sql = "/* figures per source */\n" + "\n".join(["select source_id,", " " * 40 + "count(*) as n",
+                                                   "from figures", "group by source_id", "order by n desc limit 3"])
+    status, text = _query_page(served_db, sql)
+    assert status == 200 and '"ok": true' in text, text[:300]
