@@ -269,29 +269,37 @@ def facet_problem(path: str, query_string: str) -> str | None:
 JSON_PARAMETER = "_json"
 
 
-#: The longest run of blanks (spaces, tabs, line ends: any character Python's `\s` matches) a query's SQL may hold.
-#: Datasette checks that a query is a SELECT with patterns that allow comments and blanks before the first word
-#: (`validate_sql_select`), and after a comment they read a run of blanks in time that grows as its square: a GET
-#: of "/**/", 15,000 "+" and "x" (16 KB) took 2.5 s of CPU there. The check runs in the server's one event loop,
-#: before any time limit, so every other request waited as long (`select 1` answered after 2.3 s), and a client
-#: sending it again and again held the server (issue 24, round twenty-five). At this bound a 16 KB query costs that
-#: check ~30 ms; no query a person writes holds 200 blanks in a row.
+#: Datasette reads a query's text with patterns of its own before it runs it, in the server's one event loop and
+#: under no time limit, so while it reads, every other request waits. Two shapes of text take those patterns time
+#: that grows as the square of the query's length (issue 24, round twenty-five):
+#: - a run of blanks after a leading comment: the check that a query is a SELECT (`validate_sql_select`) read
+#:   "/**/", 15,000 "+" and "x" (a 16 KB GET) for 2.5 s of CPU, and `select 1` sent meanwhile answered after 2.3 s;
+#: - comments opened and never closed: the search for `:name` parameters (`derive_named_parameters`) looks for the
+#:   end of each "/*" to the end of the text, so "select 1" then 5,300 "/*x" took 0.35–0.6 s there.
+#: At these bounds a 16 KB query costs each pattern a few tens of milliseconds; no query a person writes holds 200
+#: blanks in a row or opens 100 comments.
 MAX_BLANK_RUN = 200
-_LONG_BLANK_RUN = re.compile(rf"\s{{{MAX_BLANK_RUN + 1}}}")
+MAX_COMMENT_OPENERS = 100
+_LONG_BLANK_RUN = re.compile(rf"\s{{{MAX_BLANK_RUN + 1}}}")  # any character Python's \s matches, as Datasette's
 
 
 def sql_problem(query_string: str) -> str | None:
-    """Why a request's `sql=` should not reach Datasette's SELECT check (`MAX_BLANK_RUN`), or None."""
+    """Why a request's `sql=` should not reach Datasette's own reading of it (`MAX_BLANK_RUN`,
+    `MAX_COMMENT_OPENERS`), or None."""
     for name, value in urllib.parse.parse_qsl(query_string, keep_blank_values=True):
-        if name == "sql" and _LONG_BLANK_RUN.search(value):
+        if name != "sql":
+            continue
+        if _LONG_BLANK_RUN.search(value):
             return f"This query holds more than {MAX_BLANK_RUN} blanks in a row: take the run of spaces out."
+        if value.count("/*") > MAX_COMMENT_OPENERS:
+            return f"This query opens more than {MAX_COMMENT_OPENERS} comments (/*): take them out."
     return None
 
 
 def request_problem(path: str, query_string: str) -> str | None:
     """Why Datasette should not run a request at all, or None: facets that cost more than a page may
-    (`facet_problem`), values to be re-written as JSON (`JSON_PARAMETER`), or SQL whose blanks Datasette's own
-    check reads in quadratic time (`sql_problem`)."""
+    (`facet_problem`), values to be re-written as JSON (`JSON_PARAMETER`), or SQL that Datasette's own patterns
+    read in quadratic time (`sql_problem`)."""
     if any(name == JSON_PARAMETER for name, _ in urllib.parse.parse_qsl(query_string, keep_blank_values=True)):
         return f"{JSON_PARAMETER}= is not served: no column of this database holds JSON."
     return sql_problem(query_string) or facet_problem(path, query_string)
