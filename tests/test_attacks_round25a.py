@@ -53,3 +53,19 @@ def test_a_query_laid_out_as_people_write_it_is_served(served_db: Path) -> None:
     sql = "/* figures per source */\n" + "/* by count */ " * 3 + "\n".join(lines)
     status, text = _query_page(served_db, sql)
     assert status == 200 and '"ok": true' in text, text[:300]
+
+
+# --- A formula after leading blanks, in a CSV the server hands out (class 5) -----------------------------------------
+
+
+def test_a_csv_cell_that_starts_a_formula_after_blanks_is_sent_as_text(served_db: Path) -> None:
+    """LibreOffice's CSV import with "Trim spaces" ticked opens an unquoted " =HYPERLINK(B2)" as a live formula (a
+    link to the address in the next cell). The record's check reads a field's first character after its blanks;
+    the check on what leaves the project read only the very first one, so Datasette's CSV of
+    `select ' =HYPERLINK(B2)'` sent it as written. Now both read the same character."""
+    from tests.test_attacks_round20a import _get
+
+    sql = "select ' =HYPERLINK(B2)' as a, 'https://evil.example/x' as b, '  +1+1' as c, ' -5' as d, ' Jane Doe' as e"
+    status, text = _get(served_db, "/cse.csv?_dl=1&sql=" + urllib.parse.quote(sql))
+    assert status == 200, text[:300]
+    assert text.splitlines()[1] == "' =HYPERLINK(B2),https://evil.example/x,'  +1+1,' -5, Jane Doe", text

@@ -480,8 +480,17 @@ def normal_text_keeping_digits(text: str) -> str:
 def formula_like(text: str) -> bool:
     """Whether a spreadsheet would read this text as the start of a formula, its first character read as NFKC reads
     it: a full-width or small "＝", "＋", "－" or "＠" passed (issue 24, round twenty-one); no spreadsheet is known to
-    run one, but the record holds no such character at a field's start either."""
-    return bool(text) and unicodedata.normalize("NFKC", text[:1]).startswith(FORMULA_PREFIXES)
+    run one, but the record holds no such character at a field's start either. The first character after leading
+    blanks is asked too, as the record's own check reads a field (the loaders strip it): LibreOffice's import with
+    "Trim spaces" ticked opens an unquoted " =HYPERLINK(B2)" as a live formula, and Datasette's CSV of a query
+    sent one as written (issue 24, round twenty-five). A leading tab or carriage return is a prefix of its own."""
+    if not text:
+        return False
+    return _formula_start(text[:1]) or (text[:1].isspace() and _formula_start(text.lstrip()[:1]))
+
+
+def _formula_start(char: str) -> bool:
+    return bool(char) and unicodedata.normalize("NFKC", char).startswith(FORMULA_PREFIXES)
 
 
 #: What may follow "; -" and stay text: a plain number, then up to the next separator only words, digits and
