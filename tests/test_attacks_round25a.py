@@ -69,3 +69,28 @@ def test_a_csv_cell_that_starts_a_formula_after_blanks_is_sent_as_text(served_db
     status, text = _get(served_db, "/cse.csv?_dl=1&sql=" + urllib.parse.quote(sql))
     assert status == 200, text[:300]
     assert text.splitlines()[1] == "' =HYPERLINK(B2),https://evil.example/x,'  +1+1,' -5, Jane Doe", text
+
+
+# --- Character references a browser decodes without ";" in a Datawrapper CSV (class 1) ------------------------------
+
+
+def test_a_character_reference_without_its_semicolon_is_shown_as_printed_in_datawrapper(
+        drawn_charts: object) -> None:
+    """Datawrapper decodes a cell as HTML. The CSV escaped a cell holding a character reference only when it ended
+    in ";", but an HTML parser decodes a numeric reference, and the legacy names, without one: "&#60b&#62" was shown
+    as "<b>" and "&copy 2024" as "© 2024". Every reference a browser decodes is escaped now; "AT&T" and
+    "Fire & Rescue", which it does not, are written as they are."""
+    import csv
+    import html
+    import io
+
+    from analysis.publish.export import chart_csv
+
+    _, meta = drawn_charts("met-review-funnel")  # type: ignore[operator]
+    data = meta.data.copy()
+    printed = ["Jane Doe &#60b&#62 News &lt3", "&copy 2024 Jane Doe", "AT&T and Fire & Rescue"]
+    data.loc[: len(printed) - 1, "Stage"] = printed
+    header, *body = csv.reader(io.StringIO(chart_csv(data)))
+    cells = [row[header.index("Stage")] for row in body][: len(printed)]
+    assert [html.unescape(cell) for cell in cells] == printed, cells
+    assert cells[2] == printed[2]

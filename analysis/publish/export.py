@@ -96,17 +96,22 @@ def _printed_column(frame: Any, value: str) -> str | None:
     return lone[0] if lone and numeric == [value] else None
 
 
-#: What Datawrapper would read as markup in a cell: a tag ("<b>", "</a>", "<!--") or a character reference.
-#: A bare "<5" or "Fire & Rescue" is neither, and stays as it is for spreadsheet readers.
-_MARKUP = re.compile(r"<[A-Za-z!/?]|&(?:#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);")
+#: What Datawrapper would read as a tag in a cell: "<b>", "</a>", "<!--", "<?". A bare "<5" is none.
+_TAG = re.compile(r"<[A-Za-z!/?]")
 
 
 def as_cell_text(value: Any) -> Any:
     """A text cell as Datawrapper will show it: one that holds markup is written with its markup escaped.
 
     Datawrapper renders a subset of HTML in a cell (links, bold, line breaks), so record text holding "<a href=…>"
-    or "&lt;" would be shown as a link or as "<", not as the source printed it; escaped, it is shown as printed."""
-    return html.escape(value, quote=False) if isinstance(value, str) and _MARKUP.search(value) else value
+    or "&lt;" would be shown as a link or as "<", not as the source printed it; escaped, it is shown as printed.
+    A character reference is any that an HTML parser decodes (`html.unescape` is the HTML5 rules): a numeric one or
+    one of the legacy names needs no ";" ("&#60b&#62" is shown as "<b>", "&copy 2024" as "© 2024"), and only
+    references ending in ";" were seen (issue 24, round twenty-five). "Fire & Rescue" and "AT&T" are text to a
+    browser and stay as they are for spreadsheet readers."""
+    if isinstance(value, str) and (_TAG.search(value) or ("&" in value and html.unescape(value) != value)):
+        return html.escape(value, quote=False)
+    return value
 
 
 def chart_csv(data: Any) -> str:
