@@ -123,3 +123,15 @@ def test_a_query_string_longer_than_the_bounds_assume_is_refused(served_db: Path
     assert status == 200 and '"rows": [[1]]' in text, text[:300]
     status, text = page(fits + 1)
     assert status == 400 and "longer than" in text, (status, text[:300])
+
+
+def test_blanks_joined_by_taking_out_comment_lines_are_one_run(served_db: Path) -> None:
+    """Datasette's SELECT check takes out every line that starts with "--" before it reads the query, which joins the
+    blank lines around them: 70 lines of 150 blanks, each followed by a line "--", are one run of ~10,600 blanks to
+    it (a GET of 11 KB) and no run over 151 as sent. The blank-run bound reads the query as that check does."""
+    from tests.test_attacks_round20a import _get
+
+    lines = ("%0A" + "+" * 150 + "%0A--") * 70  # a line end, 150 blanks ("+"), a line end, a comment line
+    with_query = urllib.parse.quote("with x as (select 1 as n) select n from x")
+    status, text = _get(served_db, "/cse.json?sql=/**/" + lines + "%0A" + with_query)
+    assert status == 400 and "blanks in a row" in text, (status, text[:300])
