@@ -135,3 +135,21 @@ def test_blanks_joined_by_taking_out_comment_lines_are_one_run(served_db: Path) 
     with_query = urllib.parse.quote("with x as (select 1 as n) select n from x")
     status, text = _get(served_db, "/cse.json?sql=/**/" + lines + "%0A" + with_query)
     assert status == 400 and "blanks in a row" in text, (status, text[:300])
+
+
+# --- Datasette: the facet bound reads _facet_size as Datasette does (class 5) ----------------------------------------
+
+
+@pytest.mark.parametrize("size", ["_facet_size=max&_facet_size=1", "_facet_size=%D9%A3%D9%A0%D9%A0"])  # "٣٠٠"
+def test_the_facet_bound_reads_the_facet_size_datasette_uses(served_db: Path, size: str) -> None:
+    """The bound on a page's facet links counted the last `_facet_size` and only ASCII digits; Datasette uses the
+    first, and reads "٣٠٠" (Arabic-Indic digits) as 300. Five long-text facets on a 6–16 KB address passed, counted
+    at 1 or 30 values a facet, and answered a 9.7 MB and a 26 MB page (the bound is 1.5 MB)."""
+    from tests.test_attacks_round20a import _get
+
+    facets = "&_facet=quote&_facet=caveat&_facet=subject&_facet=location&_facet=figure_id"
+    where = "&_where=1%3D1/*" + "y" * 5_800 + "*/"
+    status, text = _get(served_db, f"/cse/figures.json?{size}{facets}{where}")
+    assert status == 400 and "facet" in text, (status, len(text))
+    status, text = _get(served_db, "/cse/figures.json?_facet_size=1&_facet=quote")  # still served
+    assert status == 200, text[:300]

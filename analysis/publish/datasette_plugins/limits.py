@@ -236,15 +236,28 @@ def facets_asked(query_string: str) -> int:
                if name in FACET_PARAMETERS)
 
 
+def _facet_values(size: str) -> int:
+    """The values per facet one `_facet_size` asks for, read as Datasette reads it (`str.isdigit`, then `int`, so
+    digits of any script count: "٣٠٠" is 300)."""
+    if size == "max":
+        return MAX_FACET_SIZE
+    if size.isdigit():
+        try:
+            return min(int(size), MAX_FACET_SIZE)
+        except ValueError:  # a digit `int` does not read ("¹"): no bound is known, so the largest
+            return MAX_FACET_SIZE
+    return DEFAULT_FACET_SIZE
+
+
 def facet_link_bytes(path: str, query_string: str) -> int:
     """The most bytes of links the facets of the page `path?query_string` can write: (facets asked for + the
-    figures table's own) × values per facet × the address's length."""
-    size = dict(urllib.parse.parse_qsl(query_string, keep_blank_values=True)).get("_facet_size", "")
-    values = DEFAULT_FACET_SIZE
-    if size == "max":
-        values = MAX_FACET_SIZE
-    elif size.isascii() and size.isdigit():
-        values = min(int(size), MAX_FACET_SIZE)
+    figures table's own) × values per facet × the address's length. Of several `_facet_size` the largest is
+    counted: Datasette reads the first and this count read the last, so "_facet_size=max&_facet_size=1" was counted
+    at one value a facet and answered a 16 KB GET with a 26 MB page (the bound is 1.5 MB); and only ASCII digits
+    were read as a number, so "_facet_size=٣٠٠" was counted as the default 30 (issue 24, round twenty-five)."""
+    sizes = [value for name, value in urllib.parse.parse_qsl(query_string, keep_blank_values=True)
+             if name == "_facet_size"]
+    values = max((_facet_values(size) for size in sizes), default=DEFAULT_FACET_SIZE)
     return (len(FIGURES_FACETS) + facets_asked(query_string)) * values * (len(path) + len(query_string))
 
 
