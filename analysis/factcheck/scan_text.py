@@ -1001,9 +1001,16 @@ _HTML_TAG = re.compile(rf"</?(?:{'|'.join(_HTML_NAMES)})[\s>/]", re.IGNORECASE)
 #: as a space, the whole sequence: a control sequence ("ESC[" or its one-byte form U+009B, to its final byte); a
 #: control string (a window title or hyperlink "ESC]8;;url BEL", and the other strings) to its terminator, BEL or
 #: ST, or to the line's end; any other escape to its final byte. Dropping only the control characters left "]8;;"
-#: and "31m" (from U+009B "31m") read as the figures 8 and 31 million.
+#: and "31m" (from U+009B "31m") read as the figures 8 and 31 million. A control string's one-character opener
+#: (`_C1_STRING`) opens one only where its terminator follows on the line, else it is a lone control: U+009D is
+#: also what a UTF-8 page declared windows-1252 or iso-8859-1 (a CMS's wrong charset) shows for the last byte of
+#: every closing quote "”", and read as an opener it dropped the rest of each paragraph after one, every figure
+#: Chromium shows there ("no figures found", exit 0). Its text stops at another opener, so a line of them is read
+#: once, not once per opener.
+_C1_STRING = "\x90\x98\x9d\x9e\x9f"
 _NOT_TEXT = re.compile(r"(?:\x1b\[|\x9b)[0-?]*+[ -/]*+[@-~]?"
-                       r"|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c\n]*+(?:\x07|\x1b\\|\x9c)?"
+                       r"|\x1b[\]PX^_][^\x07\x1b\x9c\n]*+(?:\x07|\x1b\\|\x9c)?"
+                       rf"|[{_C1_STRING}][^\x07\x1b\x9c\n{_C1_STRING}]*+(?:\x07|\x1b\\|\x9c)"
                        r"|\x1b[ -/]*+[0-~]?|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
