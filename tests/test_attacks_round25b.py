@@ -34,3 +34,30 @@ def test_a_lone_one_character_control_string_opener_hides_nothing_after_it(text:
                                   "Police recorded 1,200 cases \u0090q 99\u001b\\ in the year."])
 def test_a_terminated_one_character_control_string_is_still_dropped_whole(text: str) -> None:
     assert [value for value, _, _ in figures_read(text)] == [1200]
+
+
+PAD = "x" * 1100
+META = "<meta charset=windows-1252>"
+POUNDS = "<p>Spent \u00a31.2m on 1,200 cases.</p>"
+
+
+# Each checked in Chromium: a UTF-8 page whose <meta charset> stands past its first 1,024 bytes and after the head
+# has ended (a tag the head cannot hold, or </head>) is UTF-8 to it; one still in the head, or in the first 1,024
+# bytes, is obeyed.
+@pytest.mark.parametrize("page", [f"<html><head><script>var a='{PAD}';</script></head>{META}<body>{POUNDS}",
+                                  f"<html><head></head><body><p>{PAD}</p>{META}{POUNDS}",
+                                  f"<html><head><div>{PAD}</div>{META}</head><body>{POUNDS}"])
+def test_a_charset_declared_in_the_body_past_the_first_1024_bytes_is_not_obeyed(page: str) -> None:
+    assert "Spent \u00a31.2m on 1,200" in decode_article(page.encode())
+
+
+@pytest.mark.parametrize("page", [f"<html><head><script>var a='{PAD}';</script>{META}</head><body>{POUNDS}",
+                                  f"<html><head></head><body><p>hi</p>{META}{POUNDS}",
+                                  f"{PAD}{META}{POUNDS}"])
+def test_a_charset_declared_in_the_head_or_the_first_1024_bytes_is_still_obeyed(page: str) -> None:
+    assert "Spent \u00c2\u00a31.2m on 1,200" in decode_article(page.encode())
+
+
+def test_a_page_not_utf8_declaring_its_charset_in_the_body_is_still_read_in_it() -> None:
+    page = f"<html><head></head><body><p>{PAD}</p>{META}{POUNDS}".encode("cp1252")
+    assert "Spent \u00a31.2m on 1,200" in decode_article(page)

@@ -53,18 +53,22 @@ class _MetaTags(HTMLParser):
     inside another tag's attribute, a script's string, a style's comment or a title is no tag, and read as one
     (Chromium reads each page below as UTF-8) it turned "£1,200" into "бё1,200"."""
 
-    def __init__(self) -> None:
+    def __init__(self, in_head_only: bool = False) -> None:
         super().__init__(convert_charrefs=True)
         self.found: list[str] = []
         self._text_in: str | None = None
+        self._in_head_only = in_head_only
+        self._in_head = True
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if self._text_in is None and tag == "meta":
+        if self._text_in is None and tag == "meta" and self._in_head:
             charset = _meta_charset({k: v or "" for k, v in reversed(attrs)})
             if charset:
                 self.found.append(charset)
         elif self._text_in is None and tag in _TEXT_HOLDERS:
             self._text_in = tag
+        if self._text_in is None and self._in_head_only and tag not in _HEAD_TAGS | {"html", "head"}:
+            self._in_head = False
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "meta":
@@ -73,6 +77,8 @@ class _MetaTags(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag == self._text_in:
             self._text_in = None
+        elif self._text_in is None and self._in_head_only and tag not in _HEAD_TAGS:
+            self._in_head = False
 
 
 def _meta_charset(values: dict[str, str]) -> str | None:
@@ -110,17 +116,37 @@ class InputRefused(ValueError):
     """The input is not text this scanner can read for certain; the message says why and what to do."""
 
 
-def _declared(head: bytes) -> str | None:
+def _declared(head: bytes, anywhere: bool = False) -> str | None:
     """The charset the page declares, skipping comments where a browser ends them (a commented-out old
     `<meta charset="koi8-r">` turned a UTF-8 page to garbage). Read as Latin-1, one character a byte: a charset's
     name is ASCII, whatever the page's encoding. A name is read as the Encoding Standard reads it (`webencodings`,
     the WHATWG's labels): "x-cp1252", "x-mac-roman", "windows-874", "x-sjis" or "koi8" were refused as unknown
-    encodings, and Chromium reads each page; a name Python alone knows (`WEB_ENCODINGS`) is read as before."""
-    metas = _MetaTags()
-    metas.feed(closed_markup_only(head.decode("latin-1")))
+    encodings, and Chromium reads each page; a name Python alone knows (`WEB_ENCODINGS`) is read as before. Only
+    where Chromium looks for one (`_HEAD_TAGS`), unless `anywhere`."""
+    found = []
+    for part, in_head_only in ((head[:_first_bytes(head)], False), (head, not anywhere)):
+        metas = _MetaTags(in_head_only)
+        metas.feed(closed_markup_only(part.decode("latin-1")))
+        found += metas.found
     xml = _XML_DECLARED.match(head)
-    name = metas.found[0] if metas.found else xml.group(1).decode("ascii") if xml else None
+    name = found[0] if found else xml.group(1).decode("ascii") if xml else None
     return _codec(name) if name else None
+
+
+#: Where Chromium looks for a page's <meta> charset: in its first 1,024 bytes wherever it stands, and after them
+#: only while the head lasts (until a tag these do not name, or any end tag but theirs: its
+#: HTMLMetaCharsetParser). A UTF-8 page holding `<meta charset=windows-1252>` in its body past the first 1,024
+#: bytes (HTML pasted from Word into a CMS brings one) is UTF-8 to Chromium; scan read it as windows-1252, every
+#: "£" as "Â£" and every curly quote as three letters.
+_HEAD_TAGS = frozenset({"script", "noscript", "style", "link", "meta", "object", "title", "base"})
+_UNCONDITIONAL_BYTES = 1024
+
+
+def _first_bytes(head: bytes) -> int:
+    """How many bytes of the page Chromium reads for a charset unconditionally: 1,024, and the tag under way there
+    to its end (a tag that starts before byte 1,024 is read whole)."""
+    end = head.find(b">", _UNCONDITIONAL_BYTES)
+    return len(head) if end < 0 else max(end + 1, _UNCONDITIONAL_BYTES)
 
 
 def _codec(name: str) -> str:
@@ -244,7 +270,7 @@ def _decoded(data: bytes, declared: str | None = None) -> str:
         # after 10 KB of a head's script or of body text; scan refused the page as not UTF-8): the whole page is
         # read for a declaration only then, so a UTF-8 page costs nothing more.
         failed = (codec, error.start)
-        later = None if declared else _declared(data)
+        later = None if declared else _declared(data, anywhere=True)
         if later and later != codec:
             try:
                 return _decode(data, later)
