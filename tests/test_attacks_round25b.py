@@ -140,3 +140,20 @@ def test_an_xhtml_dtd_s_named_characters_are_read(tmp_path: Path, capsys: pytest
                     '<html xmlns="http://www.w3.org/1999/xhtml"><body><p>Spent&nbsp;&pound;1,111.</p>'
                     '<div hidden="hidden"/><p>Then 2,222.</p></body></html>', encoding="utf-8")
     assert _scan_file(path, capsys)[1] == ["£1,111", "2,222"]
+
+
+def _page(body: str) -> str:
+    return f"<!doctype html><html><head><meta charset=utf-8></head><body>{body}<p>Shown 2,222.</p></body></html>"
+
+
+# Checked in Chromium: a <style> in MathML is a MathML element, not a style sheet; one after a <math> element ends
+# (or a self-closed <math/>) is a sheet again.
+def test_a_style_element_inside_mathml_hides_nothing() -> None:
+    page = _page("<math><style>p.h{display:none}</style></math><p class=h>Police recorded 1,111 cases.</p>")
+    assert [value for value, _, _ in figures_read(page)] == [1111, 2222]
+
+
+@pytest.mark.parametrize("before", ["<math><mi>x</mi></math>", "<math/>"])
+def test_a_style_sheet_after_a_mathml_element_still_hides(before: str) -> None:
+    page = _page(f"{before}<style>p.h{{display:none}}</style><p class=h>Police recorded 1,111 cases.</p>")
+    assert [value for value, _, _ in figures_read(page)] == [2222]

@@ -143,7 +143,7 @@ def _declarations(text: str) -> tuple[dict[str, str], set[str]]:
 #: A selector the page's stylesheet is honoured for: a type, a class, an id, or a type with one class or id (`p`,
 #: `.x`, `#y`, `p.x`, `p#y`). Each is looked up in a set, so every element costs the same however long the sheet.
 _SIMPLE_SELECTOR = re.compile(rf"([a-z][a-z0-9-]*)?([.#]{_NAME}+)?", re.IGNORECASE)
-_STYLE_BLOCK = re.compile(r"<(/?)(style|template|noscript|script|textarea|title|xmp|iframe|noembed|noframes)"
+_STYLE_BLOCK = re.compile(r"<(/?)(style|template|noscript|math|script|textarea|title|xmp|iframe|noembed|noframes)"
                           r"(?=[\s/>])[^>]*>", re.IGNORECASE)
 #: Elements whose content is text, never markup (HTML's raw text and escapable raw text elements, and the legacy
 #: ones parsed as raw text): a "<style>" inside one is characters (a script building a sheet as a string, a form's
@@ -325,14 +325,17 @@ def _emit_rule(rules: list[tuple[str, str, bool, str | None]], prelude: str, kin
 def _applied_sheets(raw: str) -> Iterator[tuple[str, bool]]:
     """The text of each <style> block a browser may apply on screen, in page order, and whether it only sometimes
     applies (a media query other than screen or all): not one inside a <template> or <noscript>, a text-only
-    element (`_TEXT_ONLY`), for another medium only (`<style media=print>`) or in another language (`type`). One
-    pass: each block's end is searched for once, from where it opens."""
+    element (`_TEXT_ONLY`), for another medium only (`<style media=print>`) or in another language (`type`). Nor one
+    inside MathML's <math>, where a <style> is a MathML element, no sheet: applied, `<math><style>.h{display:none}
+    </style></math>` hid from scan a figure Chromium shows (one in a MathML text element, which Chromium applies,
+    is left unapplied too: a figure read that may be hidden, never one dropped). One pass: each block's end is
+    searched for once, from where it opens."""
     lower, until, inert = raw.lower(), 0, 0
     for opened in _STYLE_BLOCK.finditer(raw):
         if opened.start() < until:
             continue
         closing, name = bool(opened.group(1)), opened.group(2).lower()
-        if name != "style" and name not in _TEXT_ONLY:
+        if name != "style" and name not in _TEXT_ONLY and not (name == "math" and opened.group().endswith("/>")):
             inert = max(0, inert + (-1 if closing else 1))
         if closing or name not in _TEXT_ONLY | {"style"}:
             continue
