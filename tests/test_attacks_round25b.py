@@ -157,3 +157,23 @@ def test_a_style_element_inside_mathml_hides_nothing() -> None:
 def test_a_style_sheet_after_a_mathml_element_still_hides(before: str) -> None:
     page = _page(f"{before}<style>p.h{{display:none}}</style><p class=h>Police recorded 1,111 cases.</p>")
     assert [value for value, _, _ in figures_read(page)] == [2222]
+
+
+#: Characters Python reads as white space and HTML's tokenizer reads as part of a tag's name.
+NOT_HTML_SPACE = ["\u00a0", "\u000b", "\u001c", "\u2003", "\u0085", "\u3000"]
+
+
+# Checked in Chromium: `<style\u00a0>` is an element named "style\u00a0" (its text shown, no sheet), and
+# `<noscript\u00a0>`, `<template\u00a0>` and `<textarea\u00a0>` elements of other names, whose <style> is a sheet.
+@pytest.mark.parametrize("space", NOT_HTML_SPACE)
+def test_a_style_tag_whose_name_runs_on_is_no_sheet(space: str) -> None:
+    page = _page(f"<style{space}>p.h{{display:none}}</style><p class=h>Police recorded 1,111 cases.</p>")
+    assert [value for value, _, _ in figures_read(page)] == [1111, 2222]
+
+
+@pytest.mark.parametrize("space", NOT_HTML_SPACE)
+@pytest.mark.parametrize("holder", ["noscript", "template", "textarea"])
+def test_a_sheet_inside_an_element_whose_name_runs_on_hides(space: str, holder: str) -> None:
+    page = _page(f"<{holder}{space}><style>p.h{{display:none}}</style></{holder}>"
+                 "<p class=h>Police recorded 1,111 cases.</p>")
+    assert [value for value, _, _ in figures_read(page)] == [2222]

@@ -143,8 +143,11 @@ def _declarations(text: str) -> tuple[dict[str, str], set[str]]:
 #: A selector the page's stylesheet is honoured for: a type, a class, an id, or a type with one class or id (`p`,
 #: `.x`, `#y`, `p.x`, `p#y`). Each is looked up in a set, so every element costs the same however long the sheet.
 _SIMPLE_SELECTOR = re.compile(rf"([a-z][a-z0-9-]*)?([.#]{_NAME}+)?", re.IGNORECASE)
+#: A tag's name ends where HTML's tokenizer ends it, at ASCII white space, "/" or ">": with Python's `\s`,
+#: `<style\u00a0>` (or U+000B, U+001C, U+2003, U+3000) was read as a sheet and hid figures, where Chromium reads an
+#: element of another name and shows them, and `<noscript\u00a0>` kept the sheet inside it from being applied.
 _STYLE_BLOCK = re.compile(r"<(/?)(style|template|noscript|math|script|textarea|title|xmp|iframe|noembed|noframes)"
-                          r"(?=[\s/>])[^>]*>", re.IGNORECASE)
+                          r"(?=[\t\n\f\r />])[^>]*>", re.IGNORECASE)
 #: Elements whose content is text, never markup (HTML's raw text and escapable raw text elements, and the legacy
 #: ones parsed as raw text): a "<style>" inside one is characters (a script building a sheet as a string, a form's
 #: sample text, an iframe's fallback), and read as a sheet it hid figures readers see.

@@ -1038,8 +1038,10 @@ _TAG = re.compile(r"""<!doctype[^>]*+>|</?[a-zA-Z]"""
                   r"""(?>[^>=]++|=[\t\n\f\r ]*+(?>"[^"]*+"|'[^']*+'|(?!["'])[^\t\n\f\r >]*+))*+>""", _HTML_CASE)
 #: Elements whose content is text to HTML's tokenizer, up to their end tag: a "<" there starts no tag and no
 #: comment. Script and style are left as they are (html.parser reads them so too); in the others every "<" is
-#: written "&lt;" (html.parser reads their content as markup: `<title>a<b</title>` hid the page after it).
-_TEXT_START = re.compile(r"<(script|style|title|textarea|xmp|iframe|noembed|noframes)[\s/>]", _HTML_CASE)
+#: written "&lt;" (html.parser reads their content as markup: `<title>a<b</title>` hid the page after it). The name
+#: ends at ASCII white space but U+000B, "/" or ">", as HTML's tokenizer ends it: `<textarea\v>` names another
+#: element, whose <style> Chromium applies.
+_TEXT_START = re.compile(r"<(script|style|title|textarea|xmp|iframe|noembed|noframes)[\t\n\f\r />]", _HTML_CASE)
 
 
 #: A <plaintext> start tag: HTML's tokenizer reads everything after it as text, to the page's end (no end tag, no
