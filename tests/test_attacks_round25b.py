@@ -177,3 +177,31 @@ def test_a_sheet_inside_an_element_whose_name_runs_on_hides(space: str, holder: 
     page = _page(f"<{holder}{space}><style>p.h{{display:none}}</style></{holder}>"
                  "<p class=h>Police recorded 1,111 cases.</p>")
     assert [value for value, _, _ in figures_read(page)] == [2222]
+
+
+# Checked in Chromium: markup in an attribute's value is text; a tag there opens nothing, so neither a sheet there
+# nor an element that would keep a later sheet from applying counts.
+@pytest.mark.parametrize("holder", [
+    "<div title='<style>p.h{display:none}</style>'></div>",
+    '<div class=tip data-html="<style>.h{display:none}</style><b>tip</b>"></div>',
+    """<div data-props='{"html":"<style>.h{display:none}</style>"}'></div>""",
+    '<meta name=x content="<style>.h{display:none}</style>">',
+    '<div title="<template shadowrootmode=open><style>p{display:none}</style></template>"></div>'])
+def test_a_style_sheet_in_an_attribute_s_value_hides_nothing(holder: str) -> None:
+    page = _page(f"{holder}<p class=h>Police recorded 1,111 cases.</p>")
+    assert [value for value, _, _ in figures_read(page)] == [1111, 2222]
+
+
+@pytest.mark.parametrize("holder", ['<div title="<noscript>"></div>', '<div title="<template>"></div>',
+                                    '<div title="<textarea>"></div>', '<div title="<math>"></div>'])
+def test_a_sheet_after_an_attribute_naming_an_element_still_hides(holder: str) -> None:
+    page = _page(f"{holder}<style>.h{{display:none}}</style><p class=h>Police recorded 1,111 cases.</p>")
+    assert [value for value, _, _ in figures_read(page)] == [2222]
+
+
+def test_markup_in_an_attribute_s_value_is_still_the_value() -> None:
+    from analysis.factcheck.scan_text import closed_markup_only
+
+    page = "<p title='<b>1 < 2</b>' hidden>Police recorded 1,111 cases.</p><p>Shown 2,222.</p>"
+    assert [value for value, _, _ in figures_read(page)] == [2222]
+    assert closed_markup_only(page).startswith("<p title='&lt;b>1 &lt; 2&lt;/b>' hidden>")

@@ -1089,26 +1089,35 @@ def _bogus_comment(raw: str, i: int, next_gt: int, foreign: int) -> tuple[str, i
     return raw[i + 9:close].replace("&", "&amp;").replace("<", "&lt;"), close + 3
 
 
+#: Markup in an attribute's value (`data-html='<style>.x{display:none}</style>'`, a tooltip's or an embed's HTML)
+#: is text to HTML's tokenizer, but the passes that look for <style>, <template> and <meta> tags by pattern over
+#: the page took it for a tag: a style sheet inside a value hid from scan the figures Chromium shows. Each "<" in a
+#: tag is written "&lt;", which html.parser reads back as "<" in the value, so no pass sees a tag there.
+_MARKUP_IN_A_VALUE = "&lt;"
+
+
 def _read_tag(raw: str, i: int, end: int, lowered: Callable[[], str], foreign: bool) -> tuple[str, int]:
     """The tag from `i` to `end` as html.parser is to read it, and where what follows it starts: a script's text
     left out (never shown) to its end (`_script_end`); the text of another element whose content is text, up to
     its end tag (every "<" there written "&lt;" but in a style, whose CDATA in an SVG, `foreign`, is its text);
     an end tag without its attributes, which mean nothing to HTML (html.parser read `</style a=">">` to the quoted
-    ">" and dropped the rest of the page)."""
+    ">" and dropped the rest of the page); a start tag with every "<" inside it written "&lt;"
+    (`_MARKUP_IN_A_VALUE`)."""
     opened = _TEXT_START.match(raw, i)
+    tag = raw[i] + raw[i + 1:end].replace("<", _MARKUP_IN_A_VALUE)
     if opened and opened.group(1).lower() == "script":
-        return raw[i:end], _script_end(raw, end)
+        return tag, _script_end(raw, end)
     if opened:
         name = opened.group(1).lower()
         until = lowered().find(f"</{name}", end)
         until = len(raw) if until == -1 else until
         text = raw[end:until]
         if name == "style":
-            return raw[i:end] + (text.replace("<![CDATA[", "").replace("]]>", "") if foreign else text), until
-        return raw[i:end] + text.replace("<", "&lt;"), until
+            return tag + (text.replace("<![CDATA[", "").replace("]]>", "") if foreign else text), until
+        return tag + text.replace("<", "&lt;"), until
     if raw.startswith("</", i) and not _BARE_END_TAG.fullmatch(raw, i, end):
         return f"</{_END_TAG_NAME.match(raw, i).group(1)}>", end  # type: ignore[union-attr]
-    return raw[i:end], end
+    return tag, end
 
 
 #: An <svg> or <math> start or end tag: inside one, `<![CDATA[…]]>` is text, not a bogus comment.
@@ -1138,7 +1147,8 @@ def closed_markup_only(raw: str, prose: bool = False) -> str:
     took 29 s. Here each "<" is looked at once, each comment's and bogus comment's end found once: one pass. A
     comment, bogus comment or tag with no end hides the rest of the page, as in browsers (end of file in a
     comment or tag); a "<!--" inside a script or style is left to the parser, which reads it as their text.
-    In `prose` (`_is_prose`), what would hide the rest of the text is a mention, written as text (`_left_open`)."""
+    In `prose` (`_is_prose`), what would hide the rest of the text is a mention, written as text (`_left_open`).
+    A "<" inside a tag is written "&lt;" (`_MARKUP_IN_A_VALUE`)."""
     ends = _last_end_tags(raw) if prose else {}
     prose_tags = _ProseTags(raw) if prose else None
     out: list[str] = []
@@ -1186,7 +1196,8 @@ def closed_markup_only(raw: str, prose: bool = False) -> str:
             out += [raw[start:end], raw[end:].replace("&", "&amp;").replace("<", "&lt;")]
             return "".join(out)
         foreign = _foreign_depth(raw, i, end, foreign)
-        if _TEXT_START.match(raw, i) or (raw[i + 1] == "/" and not _BARE_END_TAG.fullmatch(raw, i, end)):
+        if (_TEXT_START.match(raw, i) or (raw[i + 1] == "/" and not _BARE_END_TAG.fullmatch(raw, i, end))
+                or raw.find("<", i + 1, end) != -1):  # (markup in an attribute's value: `_MARKUP_IN_A_VALUE`)
             text, end = _read_tag(raw, i, end, lowered, foreign > 0)  # any other tag is kept as it is
             out += [raw[start:i], text]
             start = end
