@@ -386,6 +386,12 @@ XHTML_SUFFIXES = (".xhtml", ".xht")
 _XHTML = "{http://www.w3.org/1999/xhtml}"
 
 
+#: The elements whose text HTML serialization writes as it is, each with how it is written so that nothing in it
+#: ends it early: an XHTML `<style>` may hold "&lt;/style>&lt;div hidden>" as its text, which written raw closed
+#: the sheet and opened a hidden block over the rest of the page. A script's text is never shown: none is kept.
+_WRITTEN_RAW = {"script": lambda text: "", "style": lambda text: text.replace("<", "\\3c ")}
+
+
 def is_xhtml_name(name: str) -> bool:
     """Whether a file's name makes browsers open it as XHTML."""
     return name.lower().endswith(XHTML_SUFFIXES)
@@ -418,6 +424,8 @@ def xhtml_as_html(text: str) -> str:
     for element in root.iter():
         if isinstance(element.tag, str):
             element.tag = element.tag.rpartition("}")[2]
+        if element.tag in _WRITTEN_RAW and element.text and "<" in element.text:
+            element.text = _WRITTEN_RAW[element.tag](element.text)
         for key in [key for key in element.attrib if key.startswith("{")]:
             value = element.attrib.pop(key)
             if key.startswith("{http://www.w3.org/XML/1998/namespace}"):
