@@ -235,3 +235,19 @@ def test_a_style_or_script_in_an_xhtml_file_cannot_end_itself_early(raw: str) ->
     page = (f'<html xmlns="http://www.w3.org/1999/xhtml"><head>{raw}</head>'
             "<body><p>Police recorded 1,111 cases.</p></body></html>")
     assert [value for value, _, _ in figures_read(xhtml_as_html(page))] == [1111]
+
+
+# Checked in Chromium: to HTML's tokenizer these characters are part of an attribute's name or unquoted value, so
+# the attribute is not `hidden` or the class not `h`.
+@pytest.mark.parametrize("space", NOT_HTML_SPACE)
+@pytest.mark.parametrize("tag", ["<p hidden{}>", "<p class=h{}>", "<p class{}=h>"])
+def test_an_attribute_run_on_by_a_character_html_does_not_read_as_space_hides_nothing(space: str, tag: str) -> None:
+    page = _page(f"<style>.h{{display:none}}</style>{tag.format(space)}Police recorded 1,111 cases.</p>")
+    assert [value for value, _, _ in figures_read(page)] == [1111, 2222]
+
+
+@pytest.mark.parametrize("tag", ["<p title='a\u00a0b' hidden>", "<p class='x\u00a0y' hidden>", "<p\thidden\t>",
+                                 "<p title='a\u000bb' hidden>", '<p title="1<2\u00a0" hidden>'])
+def test_an_attribute_beside_such_a_character_still_hides(tag: str) -> None:
+    page = _page(f"{tag}Police recorded 1,111 cases.</p>")
+    assert [value for value, _, _ in figures_read(page)] == [2222]

@@ -1089,11 +1089,27 @@ def _bogus_comment(raw: str, i: int, next_gt: int, foreign: int) -> tuple[str, i
     return raw[i + 9:close].replace("&", "&amp;").replace("<", "&lt;"), close + 3
 
 
-#: Markup in an attribute's value (`data-html='<style>.x{display:none}</style>'`, a tooltip's or an embed's HTML)
-#: is text to HTML's tokenizer, but the passes that look for <style>, <template> and <meta> tags by pattern over
-#: the page took it for a tag: a style sheet inside a value hid from scan the figures Chromium shows. Each "<" in a
-#: tag is written "&lt;", which html.parser reads back as "<" in the value, so no pass sees a tag there.
-_MARKUP_IN_A_VALUE = "&lt;"
+#: What a tag holds that html.parser reads otherwise than HTML's tokenizer (`_IN_A_TAG`). Markup in an attribute's
+#: value (`data-html='<style>.x{display:none}</style>'`, a tooltip's or an embed's HTML) is text to the tokenizer,
+#: but the passes that look for <style>, <template> and <meta> tags by pattern over the page took it for a tag: a
+#: style sheet inside a value hid from scan the figures Chromium shows. A character Python reads as white space
+#: and HTML does not (a no-break space, U+000B, U+3000 …) is part of an attribute's name or unquoted value to the
+#: tokenizer, but html.parser ended the name or value there: `<p hidden\u00a0>` (to Chromium an attribute
+#: "hidden\u00a0") and `<p class=h\u00a0>` hid figures Chromium shows.
+_IN_A_TAG_MARK = "<\x0b\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+_IN_A_TAG = re.compile(rf"""(=[\t\n\f\r ]*+(?:"[^"]*+"|'[^']*+'))|[{_IN_A_TAG_MARK}]""")
+_HAS_IN_A_TAG = re.compile(f"[{_IN_A_TAG_MARK}]")
+
+
+def _in_a_tag(found: re.Match[str]) -> str:
+    """One `_IN_A_TAG` written so html.parser reads it as the tokenizer does: a "<" as "&lt;" (read back as "<" in a
+    value), a quoted value otherwise as it is; elsewhere (a name, an unquoted value) a space character Python alone
+    reads as one as its reference (read back in a value, kept as written in a name), and a control as U+FFFD's
+    (html.parser drops a control's reference, which left `class=h\v` the class "h")."""
+    if found.group(1) is not None:
+        return found.group(1).replace("<", "&lt;")
+    mark = found.group()
+    return "&lt;" if mark == "<" else "&#65533;" if mark in "\x0b\x1c\x1d\x1e\x1f\x85" else f"&#{ord(mark)};"
 
 
 def _read_tag(raw: str, i: int, end: int, lowered: Callable[[], str], foreign: bool) -> tuple[str, int]:
@@ -1101,10 +1117,10 @@ def _read_tag(raw: str, i: int, end: int, lowered: Callable[[], str], foreign: b
     left out (never shown) to its end (`_script_end`); the text of another element whose content is text, up to
     its end tag (every "<" there written "&lt;" but in a style, whose CDATA in an SVG, `foreign`, is its text);
     an end tag without its attributes, which mean nothing to HTML (html.parser read `</style a=">">` to the quoted
-    ">" and dropped the rest of the page); a start tag with every "<" inside it written "&lt;"
-    (`_MARKUP_IN_A_VALUE`)."""
+    ">" and dropped the rest of the page); a start tag with every "<" inside it written "&lt;" and every character
+    Python alone reads as white space as a reference (`_IN_A_TAG`)."""
     opened = _TEXT_START.match(raw, i)
-    tag = raw[i] + raw[i + 1:end].replace("<", _MARKUP_IN_A_VALUE)
+    tag = raw[i] + _IN_A_TAG.sub(_in_a_tag, raw[i + 1:end])
     if opened and opened.group(1).lower() == "script":
         return tag, _script_end(raw, end)
     if opened:
@@ -1148,7 +1164,8 @@ def closed_markup_only(raw: str, prose: bool = False) -> str:
     comment, bogus comment or tag with no end hides the rest of the page, as in browsers (end of file in a
     comment or tag); a "<!--" inside a script or style is left to the parser, which reads it as their text.
     In `prose` (`_is_prose`), what would hide the rest of the text is a mention, written as text (`_left_open`).
-    A "<" inside a tag is written "&lt;" (`_MARKUP_IN_A_VALUE`)."""
+    A "<" inside a tag is written "&lt;", and a character Python alone reads as white space as a reference
+    (`_IN_A_TAG`)."""
     ends = _last_end_tags(raw) if prose else {}
     prose_tags = _ProseTags(raw) if prose else None
     out: list[str] = []
@@ -1197,7 +1214,7 @@ def closed_markup_only(raw: str, prose: bool = False) -> str:
             return "".join(out)
         foreign = _foreign_depth(raw, i, end, foreign)
         if (_TEXT_START.match(raw, i) or (raw[i + 1] == "/" and not _BARE_END_TAG.fullmatch(raw, i, end))
-                or raw.find("<", i + 1, end) != -1):  # (markup in an attribute's value: `_MARKUP_IN_A_VALUE`)
+                or _HAS_IN_A_TAG.search(raw, i + 1, end)):  # (written as references: `_IN_A_TAG`)
             text, end = _read_tag(raw, i, end, lowered, foreign > 0)  # any other tag is kept as it is
             out += [raw[start:i], text]
             start = end
