@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from analysis.factcheck.scan_text import Sentence
-from analysis.record.hygiene import is_mark, other_numeral, same_length_reading, unread_letter
+from analysis.record.hygiene import SUPERSCRIPT_DIGITS, is_mark, other_numeral, same_length_reading, unread_letter
 from analysis.record.pattern_set import PatternSet
 from analysis.record.printed import Printed, PrintedFigureError, parse_printed
 from analysis.record.safeguarding import PATTERNS as PERSONAL
@@ -98,7 +98,7 @@ _COMPARED = r"(?:more|higher|as|the|bigger|larger|greater|fewer|lower)\b"
 
 #: Superscript digits ("1,200²", "56%¹", "per cent³"), as a copied report prints a footnote's mark: "1,200²" was
 #: dropped without a word as a code, and "per cent¹" lost its unit (issue 24, round seventeen).
-SUPERSCRIPTS = "\u2070\u00b9\u00b2\u00b3\u2074-\u2079"
+SUPERSCRIPTS = SUPERSCRIPT_DIGITS
 #: The verbs that only call ("call", "ring", "dial"), and every word a service's phone number is dialled with ("call
 #: 999", "ring Childline on 0800 1111", "text 85258").
 _CALLS = r"(?:call|ring|dial)"

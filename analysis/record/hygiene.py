@@ -225,6 +225,10 @@ def _read_as_ascii(char: str) -> str | None:
     return latin_base(char) if unicodedata.category(char) in _CASED_LETTERS else None
 
 
+#: The superscript digits, as a copied report prints a footnote's mark after a number ("1,200²", "56%¹").
+SUPERSCRIPT_DIGITS = "\u2070\u00b9\u00b2\u00b3\u2074-\u2079"
+
+
 def numerals_read(text: str) -> str:
     """The personal-data check's reading (NFKC, then combining marks dropped: `pattern_text`) of a text that must
     keep its length, as scan's personal kinds search it:

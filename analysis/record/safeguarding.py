@@ -20,7 +20,7 @@ import urllib.parse
 from collections.abc import Callable
 from typing import Any
 
-from analysis.record.hygiene import latin_base, numerals_read, pattern_text
+from analysis.record.hygiene import SUPERSCRIPT_DIGITS, latin_base, numerals_read, pattern_text
 from analysis.record.problems import Problems
 from analysis.record.vocabulary import WORD_NUMBERS
 from analysis.record.word_pattern import trie_pattern
@@ -585,10 +585,20 @@ def letters_read_as_digits(text: str) -> str:
     return _LETTERS_BESIDE_DIGITS.sub(lambda m: m.group().translate(_ZERO), text)
 
 
+#: Superscript digits stuck to the end of a number: a footnote's mark, as a report copied from a PDF prints one
+#: ("Childline on 0800 1111¹", "020 7946 0000²"). Scan's figures read it as a note mark and its HTML path drops a
+#: `<sup>` mark; read as a digit it made the phone number one digit too long, so scan read the figure 7946 in it and
+#: echoed "020" and "0000" in not-read lines, while the record (NFKC: "0800 11111") finds a long digit run there.
+_NOTE_ON_A_NUMBER = re.compile(f"(?<=[0-9])[{SUPERSCRIPT_DIGITS}]+")
+
+
 def personal_reading(plain: str) -> str:
     """The reading scan's personal kinds search, one character for one (`plain` is the text's `same_length_reading`):
     numerals read as the digits NFKC makes them (`numerals_read`) and letters O and l among digits as digits, as the
-    record's personal-data check reads them; scan blanks what it finds there in the text as written."""
+    record's personal-data check reads them, except a footnote's superscript mark stuck to a number, which is a
+    space there (`_NOTE_ON_A_NUMBER`); scan blanks what it finds there in the text as written."""
+    if not plain.isascii():
+        plain = _NOTE_ON_A_NUMBER.sub(lambda m: " " * len(m.group()), plain)
     return letters_read_as_digits(numerals_read(plain))
 
 

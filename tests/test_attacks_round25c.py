@@ -1,0 +1,40 @@
+"""Round 25, helper c: one reading of characters (class 4), with the characters real text carries: text copied
+from PDFs, word processors, spreadsheets, web pages, phone keyboards and OCR."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.factcheck.scan import scan_text
+from analysis.paths import DEFAULT
+from analysis.record.safeguarding import personal_data_in
+
+# --- a footnote's superscript mark after personal data, as a report copied from a PDF prints one -------------------
+
+
+@pytest.mark.parametrize(("text", "kind", "found", "mark"), [
+    ("Call Childline on 0800 1111\u00b9 for help.", "phone number", "0800 1111", "\u00b9"),
+    ("Call the helpline on 020 7946 0000\u00b9.", "phone number", "020 7946 0000", "\u00b9"),
+    ("Call the helpline on 0800 123 4567\u00b2\u00b3.", "phone number", "0800 123 4567", "\u00b2\u00b3"),
+    ("Her NHS number is 943 476 5919\u2074 in the file.", "NHS number", "943 476 5919", "\u2074"),
+])
+def test_a_footnote_mark_after_personal_data_is_a_note_mark_to_scan(text: str, kind: str, found: str,
+                                                                     mark: str) -> None:
+    """Scan read the superscript as a digit of the number (as NFKC does), so the phone number was one digit too
+    long for its pattern: scan read the figure 7946 (or 1111) inside it and echoed its other groups ("020", "0000")
+    in not-read lines. The record's check finds personal data there (a long run of digits). A superscript after a
+    number is a note mark to scan's figures and its HTML path, and now to its personal kinds."""
+    assert personal_data_in(text)
+    result = scan_text(text, DEFAULT)
+    assert result["figures"] == []
+    assert result["not_read"] == []
+    assert [(x["kind"], x["text"]) for x in result["left_out"]] == [(kind, found), ("note mark", mark)]
+
+
+@pytest.mark.parametrize("text", ["Ring \u2070\u2077\u2077\u2070\u2070 900 123 today.",
+                                  "Call 020 7946 \u2070\u2070\u2070\u2070 for help."])
+def test_a_number_written_in_superscript_digits_is_still_personal_data_to_scan(text: str) -> None:
+    """Only a superscript stuck to the end of a number is a mark; a group written in superscript is the digits."""
+    result = scan_text(text, DEFAULT)
+    assert result["figures"] == [] and result["not_read"] == []
+    assert [x["kind"] for x in result["left_out"]] == ["phone number"]
