@@ -38,3 +38,28 @@ def test_a_number_written_in_superscript_digits_is_still_personal_data_to_scan(t
     result = scan_text(text, DEFAULT)
     assert result["figures"] == [] and result["not_read"] == []
     assert [x["kind"] for x in result["left_out"]] == ["phone number"]
+
+
+# --- verify --parts reads a no-break or thin space after a separator as the space a reader sees ---------------------
+
+
+@pytest.mark.parametrize("space", ["\u00a0", "\u202f", "\u2009", "\u3000"])
+def test_verify_parts_reads_a_space_after_a_comma_as_a_space_whatever_its_kind(space: str) -> None:
+    """`--parts "1,200, 300"` is refused ("1,200," is no number); with a no-break space after the second comma, as
+    a word processor or a web page's "&nbsp;" gives, the token had no ASCII space, so it was split at its commas
+    alone and summed as 1 + 200 + 300: a total of 501 was accurate and one of 1,500 inaccurate."""
+    from analysis.factcheck.verify import InputError
+    from tests.scanned import verify_verdict
+
+    for total in ("1,500", "501"):
+        with pytest.raises(InputError, match="'1,200,' is not a number as printed"):
+            verify_verdict("sum", "--total", total, "--parts", f"1,200,{space}300")
+    assert verify_verdict("sum", "--total", "1,500", "--parts", f"1,200{space};{space}300") == "accurate"
+
+
+def test_verify_parts_still_refuses_a_thin_space_between_digit_groups() -> None:
+    from analysis.factcheck.verify import InputError
+    from tests.scanned import verify_verdict
+
+    with pytest.raises(InputError, match="digits 0-9 only"):
+        verify_verdict("sum", "--total", "1,500", "--parts", "1\u2009200;300")

@@ -155,6 +155,9 @@ def read_stated(text: str | None, option: str = "--stated") -> Printed:
 _SPACED_GROUPS = re.compile(SPACED_DIGIT_GROUPS)
 #: What separates parts typed on the command line: ASCII white space only (see `split_parts`).
 _ASCII_SPACE = " \t\n\r\f\v"
+#: A space other than the ASCII one with no digit on one side of it ("1,200,<NBSP>300", "12<NBSP>;<NBSP>34"): a
+#: space to a reader, as between two parts; between two digits it is part of one number ("1<thin space>200").
+_SPACE_BESIDE_NO_DIGIT = re.compile(r"(?<!\d)[^\S\x20]|[^\S\x20](?!\d)")
 
 
 def split_parts(tokens: list[str]) -> list[str]:
@@ -170,7 +173,9 @@ def split_parts(tokens: list[str]) -> list[str]:
     data/raw. Splitting at any white space made "1<thin space>200" the parts 1 and 200, and a sum of 1,200 and
     300 was "501".
     """
-    tokens = [read_through(t) for t in tokens]  # "1<ZWSP>,200" is "1,200" to a reader, so to every test below
+    # "1<ZWSP>,200" is "1,200" to a reader, so to every test below; and "1,200,<NBSP>300" is "1,200, 300", refused
+    # as that is: it was split at its commas alone and summed as 1 + 200 + 300
+    tokens = [_SPACE_BESIDE_NO_DIGIT.sub(" ", read_through(t)) for t in tokens]
     joined = " ".join(tokens).strip(_ASCII_SPACE)
     # (an ASCII space only: a thin or no-break space parts no two parts, and gets the one digits message below)
     stripped = [t.strip(_ASCII_SPACE) for t in tokens]
