@@ -63,3 +63,32 @@ def test_verify_parts_still_refuses_a_thin_space_between_digit_groups() -> None:
 
     with pytest.raises(InputError, match="digits 0-9 only"):
         verify_verdict("sum", "--total", "1,500", "--parts", "1\u2009200;300")
+
+
+# --- a figure whose first digit OCR read as a letter is listed, as one with a later digit so read is ----------------
+
+
+@pytest.mark.parametrize(("text", "listed"), [
+    ("Police recorded l,200 offences.", "l,200"),
+    ("Police recorded l2% of offences.", "l2%"),
+    ("Police recorded O.5% of offences.", "O.5%"),
+    ("l,200 offences were recorded.", "l,200"),
+])
+def test_a_figure_whose_first_digit_is_a_letter_is_listed_as_not_read(text: str, listed: str) -> None:
+    """OCR and typewriters print a 1 as "l" and a 0 as "O". "1,2O0" and "5O%" are listed as numbers not read (round
+    23), but with the letter first, "l,200" was set aside as a code (",200") without a word, and "l2%" was listed as
+    "2%", a number the page does not show. `verify` refuses "l,200" as no number, and the quote check never takes
+    "200" or "2%" as printed there."""
+    from analysis.record.figures import contains_printed
+    from tests.scanned import listed as line
+
+    result = scan_text(text, DEFAULT)
+    assert result["figures"] == []
+    assert result["not_read"] == [line(listed, "number in a form no figure form reads")]
+    assert not contains_printed(listed.lstrip("lO").lstrip(",.") or listed, text)
+
+
+@pytest.mark.parametrize("text", ["See Vol12 of the report.", "The l2 bus was late.", "The lol2% meme."])
+def test_a_letter_l_in_a_word_or_before_a_code_is_still_a_code(text: str) -> None:
+    result = scan_text(text, DEFAULT)
+    assert not any(x["text"].startswith("l") for x in result["left_out"])

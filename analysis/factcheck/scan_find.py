@@ -1180,6 +1180,11 @@ _STATISTIC_SHAPE = re.compile(r"^\d{1,3}(?:,[\dOol]{3})+(?!\d)|^\d[\dOol]*(?:\.[
 #: … or a per cent or a scale in words after it ("rose by12 per cent", "by1.2 million": listed as part of a name,
 #: so not reported, issue 24, round twenty-three).
 _STATISTIC_AFTER = re.compile(rf"{PER_CENT_SIGN}\b|\s(?:{SPACED_SCALE_WORDS})\b", re.IGNORECASE)
+#: A letter O or l written for the first digit, alone before it, as OCR and typewriters print a figure ("l,200",
+#: "l2%", "O.5%"): only the digits after it were the number, set aside as a code without a word (",200") or listed
+#: as another number ("2%"). With the letter read as its digit, the statistic's shape decides, as for "1,2O0".
+_FIRST_DIGIT_A_LETTER = re.compile(r"(?<![^\W\d_])[Ool]$")
+_LETTER_DIGITS = str.maketrans("Ool", "001")
 
 
 def _unread_digits(masked: str, start: int, end: int, sentence: Sentence, left_out: list[LeftOut]) -> None:
@@ -1189,10 +1194,15 @@ def _unread_digits(masked: str, start: int, end: int, sentence: Sentence, left_o
     for number in _DIGITS.finditer(masked, start, end) if _ANY_DIGIT.search(masked, start, end) else ():
         if len(left_out) >= MAX_PER_SENTENCE:
             return
-        lettered = not _STATISTIC_SHAPE.match(number.group()) and not _STATISTIC_AFTER.match(masked, number.end()) and (
+        text = number.group()
+        if _FIRST_DIGIT_A_LETTER.search(masked, max(start, number.start() - 2), number.start()) \
+                and _STATISTIC_SHAPE.match((masked[number.start() - 1] + text).translate(_LETTER_DIGITS)):
+            left_out.append(LeftOut(masked[number.start() - 1] + text, UNREAD, sentence))
+            continue
+        lettered = not _STATISTIC_SHAPE.match(text) and not _STATISTIC_AFTER.match(masked, number.end()) and (
             _LETTER_BEFORE.search(masked, max(0, number.start() - 2), number.start())
-            or (_LETTERED.search(number.group()) and not _SCALED.fullmatch(number.group())))
-        left_out.append(LeftOut(number.group(), IN_A_NAME if lettered else UNREAD, sentence))
+            or (_LETTERED.search(text) and not _SCALED.fullmatch(text)))
+        left_out.append(LeftOut(text, IN_A_NAME if lettered else UNREAD, sentence))
 
 
 def _blanked_span(m: re.Match[str]) -> tuple[int, int]:
