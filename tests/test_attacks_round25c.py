@@ -92,3 +92,29 @@ def test_a_figure_whose_first_digit_is_a_letter_is_listed_as_not_read(text: str,
 def test_a_letter_l_in_a_word_or_before_a_code_is_still_a_code(text: str) -> None:
     result = scan_text(text, DEFAULT)
     assert not any(x["text"].startswith("l") for x in result["left_out"])
+
+
+# --- "1 in 5" whose first term no form reads is not read as the count 5 ---------------------------------------------
+
+
+@pytest.mark.parametrize("first", ["1\ufe0f\u20e3", "1\u20e3", "\u2460", "1\u0332", "l"])
+@pytest.mark.parametrize("joint", ["in", "out of"])
+def test_the_second_term_of_a_share_whose_first_is_not_read_is_not_a_count(first: str, joint: str) -> None:
+    """An emoji keycap "1️⃣", a circled "①", an underlined "1̲" or OCR's "l" for a 1: a reader sees "1 in 5". Scan
+    listed the first term as a number not read and read "5 children" as the exact count 5; the record refuses each
+    such first term, and the plain "1 in 5" is the share 20%."""
+    from tests.scanned import figures_read
+
+    text = f"{first} {joint} 5 children were affected."
+    result = scan_text(text, DEFAULT)
+    assert result["figures"] == []
+    assert any("'5' is a number in a form no figure form reads" in line for line in result["not_read"])
+    assert figures_read(f"1 {joint} 5 children were affected.") != []
+
+
+@pytest.mark.parametrize("text", ["Of the girls in 5 schools, 12 were seen.", "It came in 5 parts.",
+                                  "Plan L in 5 schools."])
+def test_a_count_after_in_with_no_unread_number_before_it_is_still_read(text: str) -> None:
+    from tests.scanned import figures_read
+
+    assert (5.0, "exact", "count") in figures_read(text)

@@ -1122,6 +1122,8 @@ def _set_aside(m: re.Match[str], core: str, qual: str | None, masked: str, befor
         # "1½", "7̃37": part of a number written with other numerals, as the record refuses it; or "1,̸200", "56.̸5",
         # a mark drawn on the separator or point after it (read as the figures 1 and 56: issue 24, round 22)
         return UNREAD, None
+    if not qual and _UNREAD_FIRST_TERM.search(before[-TAIL:]):
+        return UNREAD, None  # "① in 5 children": the second term of a share whose first no form reads
     text = f"{qual} {core}" if qual else core
     for attempt in dict.fromkeys((text, core)):
         try:
@@ -1165,6 +1167,11 @@ def _numerals() -> str:
 _NUMERALS = _numerals()
 _DIGITS = re.compile(rf"[.,]?[\d{_NUMERALS}]+(?:[.,]\d+)*[\w%]*")
 _ANY_DIGIT = re.compile(rf"[\d{_NUMERALS}]")
+#: The first term of "N in M" or "N out of M" written so no figure form reads it: a numeral ("①"), a digit with a
+#: mark drawn on it (an emoji keycap "1️⃣", an underlined "1̲"), or a letter l for a one, as OCR reads it ("l in 5").
+#: A reader sees the share "1 in 5"; scan listed the first term and read the second as the exact count 5.
+_UNREAD_FIRST_TERM = re.compile(rf"(?:(?<![\w.,])[{_NUMERALS}l]|\d[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff"
+                                rf"\u20d0-\u20ff\ufe20-\ufe2f]+)\s+(?:in|out\s+of)\s+$")
 #: Where a number is part of a name or a code: a letter written on to it, before (with a hyphen or not) or after.
 _LETTERED = re.compile(rf"[^\W\d_{_NUMERALS}]")  # a letter: \w less digits, "_" and numerals (\w holds them)
 _LETTER_BEFORE = re.compile(rf"{_LETTERED.pattern}-?$")
