@@ -118,3 +118,29 @@ def test_a_count_after_in_with_no_unread_number_before_it_is_still_read(text: st
     from tests.scanned import figures_read
 
     assert (5.0, "exact", "count") in figures_read(text)
+
+
+# --- personal data written with emoji keycaps or underlined digits is left out by scan, as the record finds it ------
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Call 0\ufe0f\u20e32\ufe0f\u20e30\ufe0f\u20e3 7946 0000 for help.", "phone number"),
+    ("Call 0\ufe0f\u20e38\ufe0f\u20e30\ufe0f\u20e30\ufe0f\u20e3 1\ufe0f\u20e32\ufe0f\u20e33\ufe0f\u20e3 "
+     "4\ufe0f\u20e35\ufe0f\u20e36\ufe0f\u20e37\ufe0f\u20e3 for help.", "phone number"),
+    ("Call 0\u03322\u03320\u0332 7\u03329\u03324\u03326\u0332 0\u03320\u03320\u03320\u0332 for help.", "phone number"),
+    ("Her NHS number is 9\u03324\u03323\u0332 4\u03327\u03326\u0332 5\u03329\u03321\u03329\u0332 in the file.",
+     "NHS number"),
+])
+def test_scan_leaves_out_personal_data_whose_digits_carry_marks(text: str, kind: str) -> None:
+    """The record's check drops the marks on digits (`pattern_text`) and finds a phone or NHS number; scan searched
+    the digits with their marks, read the figure 7946 and echoed each marked digit ("0", "2", "0000") in a not-read
+    line. An emoji keycap is a digit, a variation selector and U+20E3, as a social-media post prints a number."""
+    assert personal_data_in(text)
+    result = scan_text(text, DEFAULT)
+    assert result["figures"] == [] and result["not_read"] == []
+    assert [x["kind"] for x in result["left_out"]] == [kind]
+
+
+def test_a_marked_digit_outside_personal_data_is_still_listed() -> None:
+    result = scan_text("Police recorded 1\ufe0f\u20e3,200 offences.", DEFAULT)
+    assert result["figures"] == [] and len(result["not_read"]) == 2

@@ -857,6 +857,9 @@ def _mask(text: str, sentence: Sentence, left_out: list[LeftOut], skip: frozense
     plain = same_length_reading(text)
     edges = figure_reading(text, plain)
     full = personal_reading(plain)
+    if not plain.isascii() and _MARKED_DIGIT.search(full):
+        full = _personal_under_marks(full, written, sentence, left_out, skip, unlisted)
+        edges = _blanked(edges, full) if "\x00" in full else edges
     possible = _KINDS.could_match(full) if edges is full or edges == full else _KINDS.could_match(full, edges)
     for index, (kind, pattern) in enumerate(LEFT_OUT):
         if index not in possible or kind in skip:
@@ -870,6 +873,46 @@ def _mask(text: str, sentence: Sentence, left_out: list[LeftOut], skip: frozense
         left_out.append(LeftOut(f"{unlisted[0]:,} more", NOT_LISTED, sentence))
     masked = text if "\x00" not in full else _blanked(text, full)
     return _spaced(masked, through) if through else masked
+
+
+#: A digit with a mark drawn on it: an emoji keycap ("0️⃣", its variation selector already read through), an
+#: underline ("0̲"). The record's personal-data check drops the marks (`pattern_text`), so "Call 0️⃣2️⃣0️⃣ 7946 0000" is
+#: a phone number to it; scan searched the digits with their marks, found none, read the figure 7946 and echoed each
+#: marked digit in a not-read line.
+_MARKED_DIGIT = re.compile(r"\d[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
+def _personal_under_marks(full: str, written: str, sentence: Sentence, left_out: list[LeftOut],
+                          skip: frozenset[str], unlisted: list[int]) -> str:
+    """`full` (the personal reading) with each personal kind found in it with the marks on its digits read away, as
+    the record reads them, blanked one character for one (marks included), and each recorded in `left_out` as
+    printed. Only a sentence with a marked digit comes here."""
+    keep = [i for i, ch in enumerate(full) if not (is_mark(ch) and i and _after_a_digit(full, i))]
+    chars = list(full)
+    for kind, pattern in LEFT_OUT:
+        if kind not in PERSONAL_KINDS or kind in skip:
+            continue
+        compact = "".join(chars[i] for i in keep)
+        check = CHECKED.get(kind)
+        for m in pattern.finditer(compact):
+            if m.end() == m.start() or (check is not None and not check(m.group())):
+                continue
+            start, end = keep[m.start()], keep[m.end() - 1] + 1
+            while end < len(chars) and is_mark(chars[end]):
+                end += 1
+            if len(left_out) < MAX_PER_SENTENCE:
+                left_out.append(LeftOut(written[start:end].strip(), kind, sentence))
+            else:
+                unlisted[0] += 1
+            chars[start:end] = "\x00" * (end - start)
+    return "".join(chars)
+
+
+def _after_a_digit(text: str, at: int) -> bool:
+    """Whether the marks that `text[at]` is one of sit on a digit."""
+    while at and is_mark(text[at - 1]):
+        at -= 1
+    return at > 0 and text[at - 1].isdecimal()
 
 
 def _spaced(text: str, spans: list[tuple[int, int]]) -> str:
