@@ -144,3 +144,27 @@ def test_scan_leaves_out_personal_data_whose_digits_carry_marks(text: str, kind:
 def test_a_marked_digit_outside_personal_data_is_still_listed() -> None:
     result = scan_text("Police recorded 1\ufe0f\u20e3,200 offences.", DEFAULT)
     assert result["figures"] == [] and len(result["not_read"]) == 2
+
+
+# --- digit groups parted by any typographic space are one number not read, with the digits message ------------------
+
+
+@pytest.mark.parametrize("space", ["\u2007", "\u2006", "\u200a", "\u2002", "\u205f", "\u3000"])
+def test_digit_groups_parted_by_a_figure_hair_or_en_space_are_one_number_not_read(space: str) -> None:
+    """A figure space (made for digit groups in tables; Wikipedia's tables print one), a six-per-em, hair or en
+    space between "1" and "200" was listed as the two numbers 1 and 200, each "a number in a form no figure form
+    reads", while the same number with a thin or no-break space is one number with spaces between its digit groups,
+    told with the digits message the record and verify refuse it with."""
+    from analysis.record.hygiene import DIGITS_MESSAGE
+    from tests.scanned import listed
+
+    text = f"Police recorded 1{space}200 offences."
+    result = scan_text(text, DEFAULT)
+    assert result["figures"] == []
+    assert result["not_read"] == [listed(f"1{space}200", "number with spaces between its digit groups")]
+    assert DIGITS_MESSAGE.format(char=space, code=ord(space)) in result["not_read"][0]
+
+
+def test_an_ogham_space_mark_drawn_as_a_stroke_still_parts_two_numbers() -> None:
+    result = scan_text("Police recorded 1\u1680200 offences.", DEFAULT)
+    assert [x["text"] for x in result["left_out"]] == ["1", "200"]

@@ -259,9 +259,11 @@ RANGE_END_UNIT = rf"(?:{JOINED_SCALE_WORDS}|%)"
 #: ("1 200", as some styles print 1,200) or by apostrophes ("1'200", Swiss style), and a whole number before a
 #: fraction ("1 1/2", "2-1/2"). The quote check took "200" as printed in "1'200 cases" and "1 200 cases", and "1"
 #: in "1 1/2 years" (issue 24, round nineteen).
-#: The spaces digit groups are parted by: a space, a no-break space, a thin space or a narrow no-break space ("1 582"
-#: in a page's HTML was listed as the two numbers 1 and 582: issue 24, round twenty).
-GROUP_SPACE = "[ \u00a0\u2009\u202f]"
+#: The spaces digit groups are parted by: every space Unicode names a space separator ("1 582" with a no-break space
+#: in a page's HTML was listed as the two numbers 1 and 582: issue 24, round twenty), but the Ogham space mark, which
+#: is drawn as a stroke. The figure space, made for digit groups in tables, the hair, six-per-em and en spaces too:
+#: "1<figure space>200" was listed as the two numbers 1 and 200 without the digits message the record gives it.
+GROUP_SPACE = "[ \u00a0\u2000-\u200a\u202f\u205f\u3000]"
 #: (with a decimal part too, "1 200,5": its "1" was read as the count 1, issue 24, round twenty-one)
 SPACED_DIGIT_GROUPS = (rf"(?<![\w£.,/-])£?\d{{1,3}}(?:{GROUP_SPACE}\d{{3}})+(?:[.,]\d+)?"
                        rf"(?![\w%]|[.,/]\d|{GROUP_SPACE}\d)")
