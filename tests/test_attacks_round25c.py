@@ -168,3 +168,33 @@ def test_digit_groups_parted_by_a_figure_hair_or_en_space_are_one_number_not_rea
 def test_an_ogham_space_mark_drawn_as_a_stroke_still_parts_two_numbers() -> None:
     result = scan_text("Police recorded 1\u1680200 offences.", DEFAULT)
     assert [x["text"] for x in result["left_out"]] == ["1", "200"]
+
+
+# --- a number with an Arabic or full-width separator is listed whole, with the digits message ------------------------
+
+
+@pytest.mark.parametrize(("number", "found"), [
+    ("1\u066c200", "\u066c"),  # Arabic thousands separator, as a phone keyboard types it
+    ("1\u066b5", "\u066b"),  # Arabic decimal separator
+    ("\uff11\uff0c\uff12\uff10\uff10", "\uff11"),  # full-width digits and comma, as a Japanese IME types them
+    ("1\uff0c200", "\uff0c"),
+    ("1\uff0e5", "\uff0e"),
+    ("18\u00b76", "\u00b7"),  # a middle dot for a decimal point
+    ("1\u066c200\u066c300", "\u066c"),
+])
+def test_a_number_with_a_separator_the_record_never_prints_is_listed_whole(number: str, found: str) -> None:
+    """The record and verify refuse "1٬200" with the one digits message; scan listed it as two numbers, "1" and
+    "200", each "a number in a form no figure form reads" without that message (round 24's R14)."""
+    from analysis.record.hygiene import DIGITS_MESSAGE
+    from tests.scanned import listed
+
+    result = scan_text(f"Police recorded {number} offences.", DEFAULT)
+    assert result["figures"] == []
+    assert result["not_read"] == [listed(number, "number in a form no figure form reads")]
+    assert DIGITS_MESSAGE.format(char=found, code=ord(found)) in result["not_read"][0]
+
+
+def test_a_number_after_one_listed_whole_is_still_read() -> None:
+    from tests.scanned import figures_read
+
+    assert figures_read("Police recorded 1\u066c200 offences, and 300 more.") == [(300.0, "exact", "count")]

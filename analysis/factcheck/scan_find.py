@@ -18,7 +18,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from analysis.factcheck.scan_text import Sentence
-from analysis.record.hygiene import SUPERSCRIPT_DIGITS, is_mark, other_numeral, same_length_reading, unread_letter
+from analysis.record.hygiene import (
+    SUPERSCRIPT_DIGITS,
+    is_mark,
+    number_separator,
+    other_numeral,
+    same_length_reading,
+    unread_letter,
+)
 from analysis.record.pattern_set import PatternSet
 from analysis.record.printed import Printed, PrintedFigureError, parse_printed
 from analysis.record.safeguarding import PATTERNS as PERSONAL
@@ -1089,6 +1096,7 @@ def find_figures(sentence: Sentence, skip: frozenset[str] = frozenset()) -> tupl
     reading = figure_reading(masked)
     low = _lowered(reading)
     read_to = 0  # where the last number looked at ends: a digit before it that no form took is listed below
+    joined_to = -1  # where a number listed whole across a separator the record never prints ends
     for read, m in enumerate(FIGURE_RE.finditer(reading) if low is None else _FIGURE_LOWER.finditer(low)):
         if read == MAX_PER_SENTENCE:
             rest = sentence.text[m.start():]
@@ -1105,6 +1113,11 @@ def find_figures(sentence: Sentence, skip: frozenset[str] = frozenset()) -> tupl
         before, after = masked[max(0, m.start() - WINDOW):m.start()], masked[m.end():m.end() + WINDOW]
         kind, read_as = _set_aside(m, core, qual, masked, before, after)
         if read_as is None:
+            if m.start("core") < joined_to:
+                continue  # the rest of a number already listed whole
+            end = _joined_number_end(masked, m.end("core")) if kind == UNREAD else 0
+            if end > m.end("core"):
+                core, joined_to = masked[m.start("core"):end], end
             left_out.append(LeftOut(core, kind, sentence))
             continue
         printed, text = read_as
@@ -1122,6 +1135,17 @@ def find_figures(sentence: Sentence, skip: frozenset[str] = frozenset()) -> tupl
     if read_to >= 0:
         _unread_digits(masked, read_to, len(masked), sentence, left_out)
     return found, left_out
+
+
+def _joined_number_end(masked: str, at: int) -> int:
+    """Where a number that goes on past `at` across separators the record never prints ends ("1٬200", "１，２００",
+    "18·6", "1．5": an Arabic or full-width comma or stop, a middle dot), or `at` if none follows. Each such number
+    was listed as two ("1" and "200"), neither with the digits message the record and verify refuse it with; a
+    space between digit groups is its own kind (`SPACED_DIGIT_GROUPS`)."""
+    while at + 1 < len(masked) and number_separator(masked[at]) and not masked[at].isspace() \
+            and (piece := _DIGITS.match(masked, at + 1)) is not None and piece.group()[0] not in ".,":
+        at = piece.end()
+    return at
 
 
 _HEADING_UNIT = re.compile(UNIT_IN_BRACKETS, re.IGNORECASE)
