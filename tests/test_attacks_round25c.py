@@ -198,3 +198,31 @@ def test_a_number_after_one_listed_whole_is_still_read() -> None:
     from tests.scanned import figures_read
 
     assert figures_read("Police recorded 1\u066c200 offences, and 300 more.") == [(300.0, "exact", "count")]
+
+
+# --- a fraction a page prints with <sup> and <sub> is read as the fraction it shows --------------------------------
+
+
+@pytest.mark.parametrize(("html", "shown"), [
+    ("<p>About <sup>1</sup>&frasl;<sub>5</sub> of children were affected.</p>", "1\u20445"),
+    ("<p>About <sup>1</sup>/<sub>5</sub> of children were affected.</p>", "1/5"),
+    ("<p>About <sup>12</sup>&frasl;<sub>50</sub> of children were affected.</p>", "12\u204450"),
+    ("<p>About <sup> 1 </sup> / <sub> 5 </sub> of children were affected.</p>", "1/5"),
+])
+def test_a_fraction_in_sup_and_sub_is_listed_as_the_fraction_it_shows(html: str, shown: str) -> None:
+    """A CMS prints "1/5" as a raised 1, a fraction slash and a lowered 5. Both digits were dropped as footnote
+    marks, so "about 1/5 of children" left no trace in scan's output: a figure a reader sees, lost without a word.
+    The same fraction typed "1⁄5" is listed as a fraction, which no one figure of the record can be."""
+    from tests.scanned import listed
+
+    result = scan_text(html, DEFAULT)
+    assert result["figures"] == []
+    assert result["not_read"] == [listed(shown, "fraction or pair")]
+
+
+@pytest.mark.parametrize("html", ["<p>Police recorded 1,200<sup>1</sup> offences, 56<sup>2</sup>% of them.</p>",
+                                  "<p>Police recorded 1,200<sup>1</sup> offences; see H<sub>2</sub>O.</p>",
+                                  "<p>Police recorded 1,200<sup>1</sup>, <sub>2</sub> offences.</p>"])
+def test_footnote_marks_in_sup_and_sub_are_still_dropped(html: str) -> None:
+    result = scan_text(html, DEFAULT)
+    assert result["figures"][0]["value"] == 1200.0 and result["not_read"] == []

@@ -67,6 +67,9 @@ _MARK_HOLDERS = ("sup", "sub")
 #: Dropped as one, "£1.2<sup>m</sup>" was £1.2 (issue 24, round twenty-three).
 _RAISED_SCALE = re.compile(rf"\s*(?:{JOINED_SCALE_WORDS})\s*", re.IGNORECASE)
 _AMOUNT_END = re.compile(r"\d\Z")
+#: What parts a fraction's numerator from its denominator (`_denominator`): a fraction slash, a slash, a division
+#: slash.
+_FRACTION_SLASHES = ("\u2044", "/", "\u2215")
 #: The most characters a footnote mark can hold ("[123]" with spaces): longer text in <sup> is always kept.
 _LONGEST_MARK = 16
 
@@ -624,6 +627,7 @@ class _TextParser(HTMLParser):
         self._visibility: list[tuple[int, bool]] = []  # (depth, visible) of each open element that sets visibility
         self._marks: list[tuple[int, int]] = []  # where each open <sup>/<sub>'s text starts: (part, character)
         self._chars = 0  # characters in `parts`: a mark longer than a footnote's is never joined to be looked at
+        self._numerator: tuple[int, str] | None = None  # the last number dropped from a <sup>: where, and its text
         # Depth of each open declarative shadow root: the page's sheet does not reach inside one (Chromium showed
         # `<p class=x>` there under the page's `.x{display:none}`, and scan dropped it); the browser's own does.
         self._shadows: list[int] = []
@@ -689,9 +693,28 @@ class _TextParser(HTMLParser):
         elif tag == "sup" and _RAISED_SCALE.fullmatch(mark) and _AMOUNT_END.search(before):
             self.parts[start:] = [mark.strip()]
             self._chars = chars + len(self.parts[-1])
+        elif tag == "sub" and self._numerator is not None and self._denominator(start, mark):
+            at, numerator = self._numerator
+            spaced = " " if _AMOUNT_END.search("".join(self.parts[max(0, at - 3):at])) else ""
+            written = "".join(self.parts[at:])
+            # the fraction as it is shown, close up: "1⁄5", "1,200 1⁄2"
+            self.parts[at:] = [spaced + numerator + written.strip().replace(" ", "")]
+            self._chars += len(self.parts[at]) - len(written)
+            self._marks = [mark for mark in self._marks if mark[0] <= at]
+            self._numerator = None
         elif _FOOTNOTE_MARK.fullmatch(mark):
             del self.parts[start:]
             self._chars = chars
+            self._numerator = (start, mark.strip()) if tag == "sup" and mark.strip().isdecimal() else None
+
+    def _denominator(self, start: int, mark: str) -> bool:
+        """Whether a <sub> starting at `parts[start]` is a fraction's denominator: digits, after a fraction slash or
+        "/" and nothing else since the number dropped from the last <sup> (`_numerator`). A page prints "1/5" so,
+        "<sup>1</sup>&frasl;<sub>5</sub>"; both were dropped as footnote marks, and "about 1/5 of children" left no
+        trace ("1,200<sup>1</sup>&frasl;<sub>2</sub>" was the count 1,200)."""
+        at = self._numerator[0] if self._numerator is not None else len(self.parts)
+        return (mark.strip().isdecimal() and at < start and not any(first > at for _, first in self._reversed)
+                and "".join(self.parts[at:start]).strip() in _FRACTION_SLASHES)
 
     def _close_boxes(self, depth: int) -> None:
         """End the boxes the page's display gave the elements open from `depth` (`_open_box`)."""
