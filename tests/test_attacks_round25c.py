@@ -226,3 +226,30 @@ def test_a_fraction_in_sup_and_sub_is_listed_as_the_fraction_it_shows(html: str,
 def test_footnote_marks_in_sup_and_sub_are_still_dropped(html: str) -> None:
     result = scan_text(html, DEFAULT)
     assert result["figures"][0]["value"] == 1200.0 and result["not_read"] == []
+
+
+# --- a footnote mark raised by a style, as Google Docs pastes one, is a footnote mark --------------------------------
+
+
+@pytest.mark.parametrize("html", [
+    '<p>Police recorded 1,200<span style="vertical-align:super">1</span> offences.</p>',
+    '<p>Police recorded 1,200<span style="font-size:60%;vertical-align: super">2</span> offences.</p>',
+    '<p>Police recorded 1,200<span style="vertical-align:sub">3</span> offences.</p>',
+])
+def test_a_footnote_mark_raised_by_an_inline_style_is_dropped_as_a_sup_is(html: str) -> None:
+    """Text pasted from Google Docs into a CMS carries a superscript as a span raised by its style, not a <sup>:
+    scan read "1,200" and the raised "1" as one number, "1,2001", listed as not read, where a reader sees 1,200
+    and a footnote's mark (with <sup> it reads 1,200)."""
+    from tests.scanned import figures_read
+
+    assert figures_read(html) == figures_read(html.replace('span style="', 'sup data-style="').replace(
+        "</span>", "</sup>")) == [(1200.0, "exact", "count")]
+    assert scan_text(html, DEFAULT)["not_read"] == []
+
+
+def test_a_raised_span_holding_more_than_a_mark_is_still_read() -> None:
+    from tests.scanned import figures_read
+
+    html = '<p>Police recorded <span style="vertical-align:super">1,200 offences in London</span> this year.</p>'
+    assert figures_read(html) == [(1200.0, "exact", "count")]
+    assert figures_read('<p>Police recorded 1,200<span style="vertical-align:baseline">1</span> offences.</p>') == []

@@ -307,6 +307,23 @@ def _boxed(tag: str, style: dict[str, str], unboxed_by_sheet: bool = False) -> b
     return tag in _BLOCKS and tag not in _UNBOXED_TAGS and not unboxed_by_sheet
 
 
+def _raised(attrs: list[tuple[str, str | None]]) -> str | None:
+    """"sup" or "sub" for an element whose inline style raises or lowers its text as <sup> or <sub> does
+    (`vertical-align: super` or `sub`), else None: read as those are, for a footnote's mark. Text pasted from Google
+    Docs into a CMS carries its superscripts so ("1,200<span style="vertical-align:super">1</span>"), and scan read
+    the number "1,2001", listed as not read."""
+    style = next((value for name, value in attrs if name == "style"), None)
+    return _raised_by(style) if style else None
+
+
+@functools.lru_cache(maxsize=1024)
+def _raised_by(style: str) -> str | None:
+    """`_raised` for one inline style, parsed once (a pasted document repeats the same few styles on every span)."""
+    if "vertical" not in style.lower() and "\\" not in style:  # (most styles set no alignment)
+        return None
+    return {"super": "sup", "sub": "sub"}.get(inline_declarations(style)[0].get("vertical-align") or "")
+
+
 def _visibility(tag: str, attrs: list[tuple[str, str | None]], sheet: Sheet = NO_SHEET) -> bool | None:
     """Whether an element's inline style makes it visible (True), invisible (False) or leaves what it inherits
     (None). Unlike display:none, `visibility: hidden` is undone by a child's `visibility: visible`, which Chromium
@@ -628,6 +645,7 @@ class _TextParser(HTMLParser):
         self._marks: list[tuple[int, int]] = []  # where each open <sup>/<sub>'s text starts: (part, character)
         self._chars = 0  # characters in `parts`: a mark longer than a footnote's is never joined to be looked at
         self._numerator: tuple[int, str] | None = None  # the last number dropped from a <sup>: where, and its text
+        self._raised: list[tuple[int, str]] = []  # depth of each open element raised or lowered as <sup>/<sub> is
         # Depth of each open declarative shadow root: the page's sheet does not reach inside one (Chromium showed
         # `<p class=x>` there under the page's `.x{display:none}`, and scan dropped it); the browser's own does.
         self._shadows: list[int] = []
@@ -658,6 +676,7 @@ class _TextParser(HTMLParser):
             self._marks = [mark for mark in self._marks if mark[0] <= start]
         while self._directions and self._directions[-1][0] >= depth:
             self._directions.pop()
+        self._drop_raised(depth)
         for tag in self._open[depth:]:
             self._at[tag].pop()
         del self._open[depth:]
@@ -679,6 +698,21 @@ class _TextParser(HTMLParser):
             self._collapsed.pop()
         if self._collapsed and self._hidden_at is None and len(self._open) == self._collapsed[-1][0] + 1:
             self._hidden_at = int(self._collapsed[-1][0])  # its summary ended
+
+    def _open_mark(self, tag: str, attrs: list[tuple[str, str | None]], depth: int) -> None:
+        """Note where the text of a <sup> or <sub>, or of an element raised or lowered as one (`_raised`), starts."""
+        raised = None if tag in _MARK_HOLDERS or tag in _VOID else _raised(attrs)
+        if tag in _MARK_HOLDERS or raised:
+            self._marks.append((len(self.parts), self._chars))
+        if raised:
+            self._raised.append((depth, raised))
+
+    def _drop_raised(self, depth: int) -> None:
+        """Forget the raised elements open from `depth`, ended with an element around them: no mark is read."""
+        while self._raised and self._raised[-1][0] >= depth:
+            self._raised.pop()
+            if self._marks:
+                self._marks.pop()
 
     def _end_mark(self, tag: str, start: int, chars: int) -> None:
         """At the end of a <sup> or <sub> whose text starts at `parts[start]` (`chars` characters in): a power of
@@ -849,8 +883,7 @@ class _TextParser(HTMLParser):
         if visible is not None:
             self._visibility.append((depth, visible))
         self._open_direction(tag, attrs, depth)
-        if tag in _MARK_HOLDERS:
-            self._marks.append((len(self.parts), self._chars))
+        self._open_mark(tag, attrs, depth)
         if tag == "template" and _shadow_root(tag, _attributes(attrs)):
             self._shadow_sheets.append(self._shadow_roots.sheet(self.getpos(), len(self.get_starttag_text() or ""),
                                                                 len(self._shadows)))
@@ -943,6 +976,9 @@ class _TextParser(HTMLParser):
             if tag in _MARK_HOLDERS and self._marks:
                 start, chars = self._marks.pop()
                 self._end_mark(tag, start, chars)
+            elif self._raised and self._raised[-1][0] == depth and self._marks:
+                start, chars = self._marks.pop()
+                self._end_mark(self._raised.pop()[1], start, chars)
             self._close_to(depth)
         if (tag in _BLOCKS or tag in _FOREIGN_LINES or self._foreign(tag) == "math") and not inline:
             self._emit(_block_break(tag))
