@@ -253,3 +253,18 @@ def test_a_raised_span_holding_more_than_a_mark_is_still_read() -> None:
     html = '<p>Police recorded <span style="vertical-align:super">1,200 offences in London</span> this year.</p>'
     assert figures_read(html) == [(1200.0, "exact", "count")]
     assert figures_read('<p>Police recorded 1,200<span style="vertical-align:baseline">1</span> offences.</p>') == []
+
+
+# --- a fraction's raised numerator before a fraction slash is no footnote mark -------------------------------------
+
+
+def test_a_raised_numerator_before_a_fraction_slash_is_not_a_note_mark() -> None:
+    """A PDF prints "1,200½" as "1,200¹⁄₂": scan read the "¹" as a footnote's mark and the count 1,200 (a reader
+    sees 1,200 and a half); "¹⁄₅ of children" listed only the lowered "₅"."""
+    from tests.scanned import figures_read
+
+    for text in ("Police recorded 1,200\u00b9\u2044\u2082 offences.", "About \u00b9\u2044\u2085 of children."):
+        result = scan_text(text, DEFAULT)
+        assert result["figures"] == []
+        assert any("'\u00b9'" in line or "1,200\u00b9" in line for line in result["not_read"])
+    assert figures_read("Police recorded 1,200\u00b9\u00b2 offences.") == [(1200.0, "exact", "count")]

@@ -538,7 +538,9 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
     # 3, the count 1.2 and nothing at all, issue 24, round twenty-three)
     # (and a note named in words, as the ONS prints one, "1,582 [note 1]", "(see notes 3 and 4)", "Note 1: …": read
     # as the counts 1, 3 and 4, issue 24, round twenty-three)
-    ("note mark", re.compile(rf"\[\d{{1,3}}\]|\u207d?[{SUPERSCRIPTS}]+\u207e?"
+    # (not a fraction's raised numerator, "¹⁄₅", "1,200¹⁄₂", as a PDF prints one: read as a note, it left the count
+    # 1,200 and a lowered "₂" listed alone, issue 24, round twenty-five)
+    ("note mark", re.compile(rf"\[\d{{1,3}}\]|\u207d?[{SUPERSCRIPTS}]+\u207e?(?![{SUPERSCRIPTS}\u2044\u2215/])"
                              rf"|{_NOTE_AFTER_UNIT}(?P<mark>\d{{1,2}})(?!\d|[.,]\d)"
                              rf"|(?i:\[notes?\s+{_NOTE_NUMBERS}\]|\((?:see\s+)?notes?\s+{_NOTE_NUMBERS}\)"
                              rf"|^notes?\s+{_NOTE_NUMBERS}(?=\s*[:.)]))")),
