@@ -11,16 +11,19 @@
 # output below says which applies.
 #
 # **Tables read** (through `analysis.tables.load.load_table`): `met_cse_series`, `gaps` for the limitations,
-# `figures` for the source line, and `claims` for the figures the fact-check reads as rounded (drawn hollow).
+# `figures` for the source line, and `claims` for the fact-check's verdict on each printed rise and the figures it
+# reads as rounded (drawn hollow, and a change given across their rounding).
 
 # %%
+from decimal import Decimal
+
 import pandas as pd
 from IPython.display import display
 
-import analysis
-from analysis.factcheck.wording import NOT_PUBLISHED
 from analysis.publish import charts, export
 from analysis.publish.display import bullets, limitations, table, where_files_go
+from analysis.record.vocabulary import rounded_range, split_steps
+from analysis.tables.comparability import comparability
 from analysis.tables.load import load_table
 
 PATHS = charts.project_paths()
@@ -61,34 +64,45 @@ table(series[~series.index.isin(yearly.index)],
 # %% [markdown]
 # ### Change between published years
 #
-# Computed only between two calendar-year figures of the same measure and the same unit. Where the source printed
-# a rise, `analysis.verify` checks the printed words against the counts.
+# Computed only between two calendar-year figures that the rule every chart and verdict follows calls one series
+# (`analysis.tables.comparability`: the same measure, place and kind of number, so the Standard's "1,200 offences"
+# for 2017 follows the Met's "922 crimes" for 2016). Where the fact-check reads a figure as rounded (`claims`'
+# `rounded_inputs`), the change is also given across its rounding.
 
 # %%
+rounded = {ref: step for cell in claims["rounded_inputs"] for ref, step in split_steps(cell).items()}
+
+
+def ends(row: dict) -> tuple[Decimal, Decimal]:
+    """The lowest and highest value a figure can stand for: its rounding's range, or itself."""
+    value = Decimal(str(row["value"]))
+    return rounded_range(value, rounded[row["figure_id"]]) if row["figure_id"] in rounded else (value, value)
+
+
 changes = []
 for measure, rows in yearly.sort_values("year").groupby("measure"):
-    rows = rows.reset_index(drop=True)
-    for before, after in zip(rows.iloc[:-1].itertuples(), rows.iloc[1:].itertuples(), strict=True):
-        if before.unit == after.unit:
-            changes.append({"measure": measure, "from": before.year, "to": after.year, "from_value": before.value,
-                            "to_value": after.value, "change": (after.value - before.value) / before.value})
+    records = rows.to_dict("records")
+    for before, after in zip(records[:-1], records[1:], strict=True):
+        if comparability(before, after) is None:
+            (low_from, high_from), (low_to, high_to) = ends(before), ends(after)
+            span = ((low_to - high_from) / high_from, (high_to - low_from) / low_from)
+            changes.append({"measure": measure, "from": before["year"], "to": after["year"],
+                            "from_value": before["value"], "to_value": after["value"],
+                            "change": (after["value"] - before["value"]) / before["value"],
+                            "across rounding": "" if span[0] == span[1] else
+                            f"{span[0]:+.1%} to {span[1]:+.1%}"})
 change_table = pd.DataFrame(changes)
 table(change_table.assign(change=change_table["change"].map("{:+.1%}".format)))
 
+# %% [markdown]
+# The rises the sources printed, each with the fact-check's verdict on the claim that states it (judged from the
+# counts it rests on, across their rounding): one judgement of each sentence, the one the fact-check page gives.
+
 # %%
-checked = []
-for rise in rises.itertuples():
-    base = yearly[(yearly["measure"] == rise.measure.removeprefix("change_"))]
-    start, end = base[base["year"] == rise.period_start[:4]], base[base["year"] == rise.period_end[:4]]
-    if len(start) and len(end) and rise.period_start[:4] != rise.period_end[:4]:
-        result = analysis.verify("change", from_=int(start["value"].iloc[0]), to=int(end["value"].iloc[0]),
-                                 stated=rise.value_as_printed)
-        checked.append({"rise": rise.subject, "printed": rise.value_as_printed, "verdict": result.verdict,
-                        "working": result.working})
-    else:
-        checked.append({"rise": rise.subject, "printed": rise.value_as_printed, "verdict": NOT_PUBLISHED,
-                        "working": "the counts at the start and end of the period were not published"})
-rise_checks = pd.DataFrame(checked)
+judged = claims.drop_duplicates("stated_figure").set_index("stated_figure")
+rise_checks = pd.DataFrame({"rise": rises["subject"], "printed": rises["value_as_printed"],
+                            "verdict": rises["figure_id"].map(judged["verdict"]).fillna("no claim states it"),
+                            "working": rises["figure_id"].map(judged["working"]).fillna("")})
 table(rise_checks)
 
 # %% [markdown]
@@ -122,10 +136,11 @@ for measure, rows in yearly.sort_values("year").groupby("measure"):
     years = ", ".join(f"{y} ({p} {u})" for y, p, u in printed)
     found.append(f"{measure}: published for {len(rows)} calendar years: {years}.")
 for c in changes:
+    rounding = f" ({c['across rounding']} across the rounding of a round figure)" if c["across rounding"] else ""
     found.append(f"{c['measure']}: {c['from_value']:,.0f} in {c['from']} to {c['to_value']:,.0f} in {c['to']}, "
-                 f"a change of {c['change']:+.1%}.")
-for c in checked:
-    found.append(f"Printed rise \"{c['printed']}\" ({c['rise']}): {c['verdict']} ({c['working']}).")
+                 f"a change of {c['change']:+.1%}{rounding}.")
+for c in rise_checks.itertuples():
+    found.append(f"Printed rise \"{c.printed}\" ({c.rise}): {c.verdict} ({c.working.removeprefix(c.verdict + ': ')}).")
 last = yearly["year"].max()
 found.append(f"The latest calendar year with any yearly figure is {last}; nothing later is published in the "
              "tables as a yearly count.")
