@@ -263,7 +263,8 @@ table(meta.data)
 found = []
 for r in years.itertuples():
     if pd.notna(r.group_based):
-        share = r.share_as_printed if isinstance(r.share_as_printed, str) else f"{r.share_computed:.1%}"
+        share = (r.share_as_printed if isinstance(r.share_as_printed, str)  # the chart prints no computed share
+                 else f"{r.share_computed:.1%} computed from the two counts; no share was printed")
         part = f"; {r.group_based:,.0f} were group-based ({share})"
     elif isinstance(r.share_as_printed, str):
         part = f"; a group-based share of {r.share_as_printed} was printed, with no count"

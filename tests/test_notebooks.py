@@ -346,3 +346,20 @@ def test_the_met_notebook_lists_every_printed_rise_with_the_fact_check_s_verdict
         printed = figures.loc[claim.stated_figure, "value_as_printed"]
         assert re.search(rf'Printed rise "{re.escape(printed)}" \([^\n]*\): {re.escape(claim.verdict)} \(', shown), \
             claim.claim_id
+
+
+def test_the_national_notebook_marks_a_group_based_share_no_source_printed(made: Made, executed: Path) -> None:
+    """The national chart prints shares as printed, none computed; notebook 06's 'What we found' gave 2024's
+    4,450 of 122,768 as "(3.6%)", a share no source printed and the fact-check holds no claim for, worded as if
+    printed. A computed share is now said to be computed."""
+    figures = pd.read_csv(made.root / "data" / "processed" / "figures.csv", dtype=str, keep_default_na=False)
+    nb = nbformat.read(executed / "notebooks" / "06_national_picture.ipynb", as_version=4)
+    shown = "\n".join(o["data"].get("text/markdown", "") for c in nb.cells if c.cell_type == "code"
+                      for o in c.outputs if "data" in o)
+    ew = figures[figures["geography"] == "England and Wales"]
+    counted = set(ew.loc[ew["measure"] == "group_based_csae_offences_recorded", "period_start"].str[:4])
+    printed = set(ew.loc[ew["measure"] == "share_csae_group_based", "period_start"].str[:4])
+    assert counted - printed, "no year with a group-based count and no printed share"
+    for year in sorted(counted - printed):
+        line = next(ln for ln in shown.splitlines() if ln.startswith(f"- {year}: police in England and Wales"))
+        assert "computed from the two counts; no share was printed" in line, line
