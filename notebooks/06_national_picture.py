@@ -24,6 +24,7 @@ import analysis
 from analysis.factcheck.report import reader_date
 from analysis.factcheck.wording import ACCURATE
 from analysis.publish import charts, export
+from analysis.publish.charts.national_offences import GROUP_BASED_NOT_GROOMING_GANGS
 from analysis.publish.display import bullets, limitations, table, where_files_go
 from analysis.tables.load import load_table
 
@@ -321,7 +322,8 @@ bullets([f"{copies} of {len(used)} figures used come from a report (news, or a c
          "publisher's own document.",
          f"Recorded offences count what police recorded, not how much abuse happened; the yearly totals are printed "
          f"in {years['unit'].nunique()} different units ({', '.join(years['unit'].unique())}), so each year is "
-         "shown as printed."])
+         "shown as printed.",
+         GROUP_BASED_NOT_GROOMING_GANGS])
 
 # %% [markdown]
 # By chart: the caveats printed with the figures it draws, then the gaps that concern it (each gap listed once).

@@ -363,3 +363,15 @@ def test_the_national_notebook_marks_a_group_based_share_no_source_printed(made:
     for year in sorted(counted - printed):
         line = next(ln for ln in shown.splitlines() if ln.startswith(f"- {year}: police in England and Wales"))
         assert "computed from the two counts; no share was printed" in line, line
+
+
+def test_the_national_notebook_keeps_the_chart_s_group_based_caveat(made: Made, executed: Path) -> None:
+    """The national chart and every group-based source say 'group-based' is not 'grooming gangs'; notebook 06's
+    Limitations dropped it."""
+    from analysis.publish.charts.national_offences import GROUP_BASED_NOT_GROOMING_GANGS
+
+    nb = nbformat.read(executed / "notebooks" / "06_national_picture.ipynb", as_version=4)
+    at = next(i for i, c in enumerate(nb.cells) if c.cell_type == "markdown" and "## Limitations" in c.source)
+    shown = "\n".join(o["data"].get("text/markdown", "") for c in nb.cells[at:] if c.cell_type == "code"
+                      for o in c.outputs if "data" in o)
+    assert GROUP_BASED_NOT_GROOMING_GANGS in shown.replace("&#x27;", "'")

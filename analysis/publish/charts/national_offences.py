@@ -26,6 +26,9 @@ from analysis.tables.copies import loosest_printing
 TOTAL, PART = "All recorded (unit as printed)", "Group-based"
 
 
+# The sources' caveat on every group-based figure, stated once for the chart and notebook 06.
+GROUP_BASED_NOT_GROOMING_GANGS = "'Group-based' is not the same as 'grooming gangs' (NPCC)."
+
 def offence_table(figures: pd.DataFrame) -> pd.DataFrame:
     """Per calendar year: the recorded total (as printed, with its unit, as loosely as any copy printed it), the
     group-based count and the share as printed."""
@@ -113,8 +116,7 @@ def national_offences_chart(figures: pd.DataFrame, *, width: float = style.WEB_W
                 "so the years are not compared")
     copies = [r.year for r in table.itertuples() if not bool(by_id.loc[r.total_id, "primary"])
               and "unattributed" in str(by_id.loc[r.total_id, "publisher"]).lower()]
-    on_chart = ("Recorded, not prevalence. 'Group-based' is not the same as 'grooming gangs' (NPCC). Shares as "
-                "printed; none computed."
+    on_chart = (f"Recorded, not prevalence. {GROUP_BASED_NOT_GROOMING_GANGS} Shares as printed; none computed."
                 + (f" {style.join_words(copies)} figures: an unattributed news copy." if copies else ""))
     notes = [on_chart,
              "Police-recorded figures from the NPCC's Vulnerability Knowledge and Practice Programme (VKPP) and "
