@@ -22,7 +22,8 @@ from IPython.display import display
 
 from analysis.publish import charts, export
 from analysis.publish.display import bullets, limitations, table, where_files_go
-from analysis.record.vocabulary import rounded_range, split_steps
+from analysis.publish.verdicts import rounded_inputs, verdicts
+from analysis.record.vocabulary import rounded_range
 from analysis.tables.comparability import comparability
 from analysis.tables.load import load_table
 
@@ -70,7 +71,7 @@ table(series[~series.index.isin(yearly.index)],
 # `rounded_inputs`), the change is also given across its rounding.
 
 # %%
-rounded = {ref: step for cell in claims["rounded_inputs"] for ref, step in split_steps(cell).items()}
+rounded = rounded_inputs(claims)
 
 
 def ends(row: dict) -> tuple[Decimal, Decimal]:
@@ -99,10 +100,8 @@ table(change_table.assign(change=change_table["change"].map("{:+.1%}".format)))
 # counts it rests on, across their rounding): one judgement of each sentence, the one the fact-check page gives.
 
 # %%
-judged = claims.drop_duplicates("stated_figure").set_index("stated_figure")
-rise_checks = pd.DataFrame({"rise": rises["subject"], "printed": rises["value_as_printed"],
-                            "verdict": rises["figure_id"].map(judged["verdict"]).fillna("no claim states it"),
-                            "working": rises["figure_id"].map(judged["working"]).fillna("")})
+rise_checks = pd.concat([rises[["subject", "value_as_printed"]].set_axis(["rise", "printed"], axis=1),
+                         verdicts(claims, rises["figure_id"])], axis=1)
 table(rise_checks)
 
 # %% [markdown]

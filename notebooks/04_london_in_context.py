@@ -23,6 +23,7 @@ from IPython.display import display
 
 from analysis.publish import charts, export
 from analysis.publish.display import bullets, limitations, table, where_files_go
+from analysis.publish.verdicts import verdicts
 from analysis.tables.load import load_table
 
 PATHS = charts.project_paths()
@@ -53,9 +54,7 @@ table(wide.join(shares.map("{:.2%}".format)).reset_index(), missing="–")
 # %%
 printed = figures[(figures["measure"] == "share_of_uk_population") & (figures["geography"] == "London")].copy()
 printed["year"] = printed["period_end"].str[:4].astype(int)
-judged = claims.drop_duplicates("stated_figure").set_index("stated_figure")
-printed["verdict"] = printed["figure_id"].map(judged["verdict"]).fillna("no claim states it")
-printed["working"] = printed["figure_id"].map(judged["working"]).fillna("")
+printed[["verdict", "working"]] = verdicts(claims, printed["figure_id"])
 table(printed, ["year", "value_as_printed", "publisher", "verdict", "working"])
 
 # %% [markdown]

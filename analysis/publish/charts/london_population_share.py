@@ -18,6 +18,7 @@ from analysis.publish.charts.cards import Card, draw_cards
 from analysis.publish.charts.common import ChartMeta, chart_meta
 from analysis.publish.charts.select import best
 from analysis.publish.publishers import face_name
+from analysis.publish.verdicts import NO_CLAIM, verdicts
 from analysis.record.vocabulary import fmt_percent, join_list, split_list
 
 WHOLES = ("United Kingdom", "England and Wales")
@@ -67,9 +68,9 @@ def _printed_card(printed: pd.DataFrame, claims: pd.DataFrame | None) -> tuple[C
     row = printed.sort_values("period_end").iloc[-1]
     verdict = ""
     if claims is not None:
-        judged = claims[claims["stated_figure"] == row["figure_id"]]
-        if len(judged):
-            verdict = f" Fact-check verdict: ‘{judged['verdict'].iloc[0]}’."
+        judged = verdicts(claims, pd.Series([row["figure_id"]]))["verdict"].iloc[0]
+        if judged != NO_CLAIM:
+            verdict = f" Fact-check verdict: ‘{judged}’."
     detail = f"{face_name(row['publisher'])}, {style.month_year(row['published'])}, no year given.{verdict}"
     return Card(row["value_as_printed"], "As printed: London's share of the UK's population", detail,
                 colour=style.DARK_GREY, qualifier=row["qualifier"], unit="percent"), row

@@ -19,7 +19,8 @@ from analysis.publish.charts.common import (
     chart_meta,
     sentences_of,
 )
-from analysis.record.vocabulary import rounded_range, split_steps
+from analysis.publish.verdicts import rounded_inputs
+from analysis.record.vocabulary import rounded_range
 from analysis.tables.comparability import comparability, unit_kind
 from analysis.tables.copies import loosest_printing
 
@@ -85,7 +86,7 @@ def met_cse_series_chart(series: pd.DataFrame, figures: pd.DataFrame, claims: pd
     A figure the fact-check reads as rounded (`claims`' rounded_inputs) is hollow, as any approximate figure."""
     sel = series[series["measure"].isin(MET_MEASURES) & series["period_label"].str.match(ANNUAL)
                  & (series["unit"] != "percent")].copy()
-    rounded = _rounded_inputs(claims)
+    rounded = rounded_inputs(claims)
     sel["qualifier"] = [loosest_printing(r, [], rounded)["qualifier"] for r in sel.to_dict("records")]
     left_out = series[series["measure"].isin(MET_MEASURES) & ~series.index.isin(sel.index)]
     sel["x"] = sel["period_label"].map(_x_of)
@@ -182,13 +183,6 @@ def _draw_series(ax: Any, rows: pd.DataFrame, colour: str, narrow: bool = False)
     ax.grid(axis="y")
     ax.locator_params(axis="y", nbins=3)
     return breaks
-
-
-def _rounded_inputs(claims: pd.DataFrame | None) -> dict[str, Any]:
-    """{figure id: step} of every figure a claim is judged on as rounded (one step per figure)."""
-    if claims is None or "rounded_inputs" not in claims:
-        return {}
-    return {ref: step for cell in claims["rounded_inputs"] for ref, step in split_steps(cell).items()}
 
 
 def _part_period(row: pd.Series) -> bool:
