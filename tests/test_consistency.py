@@ -7,10 +7,12 @@ contradiction in each direction.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pandas as pd
 import pytest
+import yaml
 
 from analysis.factcheck.wording import UNCHECKED
 from analysis.paths import PROJECT_ROOT, Paths
@@ -109,3 +111,34 @@ def test_a_share_across_kinds_of_number_is_caught(record) -> None:
     assert contradictions([], pd.concat([claims, planted], ignore_index=True), figures) == [
         "planted-share divides vkpp-2024-csae-analysis/change-csae-2024 by vkpp-2023-csae-analysis/csae-offences-2023: "
         "different kinds of number (percent and count)"]
+
+
+def _raw_text_outside_paths() -> str:
+    """Every text in data/raw, with URLs and figure ids (anything holding "/") taken out."""
+    raw = PROJECT_ROOT / "data" / "raw"
+    files = [raw / "gaps.yaml", raw / "sources.yaml", raw / "claims.yaml", *sorted((raw / "figures").glob("*.csv"))]
+    return re.sub(r"\S*/\S*", "", "\n".join(p.read_text(encoding="utf-8") for p in files))
+
+
+def test_every_gap_a_record_names_exists() -> None:
+    """A note saying "see gap X" or "as for X" points a reader at a gap: merging two gaps that wanted the same
+    figure (the Met's children-at-risk counts were each recorded twice) must not leave a pointer to the one
+    removed. Any id-shaped name starting as a gap id does must be a gap, source or claim."""
+    ids = {kind: {r["id"] for r in yaml.safe_load((PROJECT_ROOT / "data" / "raw" / f"{kind}.yaml").read_text(
+        encoding="utf-8"))} for kind in ("gaps", "sources", "claims")}
+    starts = {g.split("-")[0] for g in ids["gaps"]}
+    named = set(re.findall(r"(?<![\w-])((?:[a-z0-9]+-){3,}[a-z0-9]+)(?![\w-])", _raw_text_outside_paths()))
+    dangling = {n for n in named if n.split("-")[0] in starts} - set().union(*ids.values())
+    assert not dangling, sorted(dangling)
+
+
+def test_a_figure_its_producer_publishes_is_not_called_unpublished() -> None:
+    """Checked by hand: DfE's explore-education-statistics catalogue has, for each reporting year of 'Children in
+    need', a data set 'Child protection plans initial category of abuse' with the children on plans for sexual
+    abuse. So Community Care's 5.8% fall in such plans is 'not yet in this record', not 'cannot be checked: not
+    published'; its gap says where DfE publishes it."""
+    claims = pd.read_csv(PROJECT_ROOT / "data" / "processed" / "claims.csv", dtype=str, keep_default_na=False)
+    row = claims.set_index("claim_id").loc["communitycare-2025-cin-csa-copy/claim-cpp-fall-2023-24"]
+    assert row["verdict"] == "not yet in this record", row["working"]
+    gaps = pd.read_csv(PROJECT_ROOT / "data" / "processed" / "gaps.csv", dtype=str, keep_default_na=False)
+    assert "Department for Education" in gaps.set_index("id").loc[row["gaps"], "published_in"]
