@@ -4,7 +4,7 @@ the UK's population") and of England and Wales (the area every national CSE coun
 A share of population is one number per year that barely moves, so it is a card, not a plot. Each share is
 London's mid-year estimate divided by the whole's for the same year and the same vintage (a first estimate is not
 divided by a later revision), computed from the figures as printed, and shown only to the decimals at which every
-value the printed estimates could stand for gives the same share (`share_across_rounding`). The printed "13 per
+value the printed estimates could stand for gives the same share (`computed_share`). The printed "13 per
 cent" is shown as printed with the fact-check's own verdict, so the card and the fact-check page say the same
 thing.
 """
@@ -15,33 +15,20 @@ from typing import Any
 
 import pandas as pd
 
-from analysis.factcheck.ranged import quotient_range
 from analysis.publish import style
 from analysis.publish.charts.cards import Card, draw_cards
 from analysis.publish.charts.common import ChartMeta, chart_meta
 from analysis.publish.charts.select import best
+from analysis.publish.computed_share import computed_share
 from analysis.publish.publishers import face_name
 from analysis.publish.verdicts import NO_CLAIM, verdicts
-from analysis.record.vocabulary import fmt_percent, join_list, split_list, supported_decimals
+from analysis.record.vocabulary import join_list, split_list
 
 WHOLES = ("United Kingdom", "England and Wales")
 SHARE_COLUMN = "London's share (%)"
-#: The share as the cards, title and notebook print it: to the decimals its printed inputs support.
+#: The share as the cards and title print it: to the decimals its printed inputs support (`computed_share`).
 SHOWN_COLUMN = "Share as shown"
 LOWEST_COLUMN, HIGHEST_COLUMN = "Lowest across rounding (%)", "Highest across rounding (%)"
-
-
-def share_across_rounding(part: str, whole: str, most: int = 1) -> dict[str, Any] | None:
-    """`part` as a percentage of `whole`, both as printed: the share at the printed values, its lowest and highest
-    across the printed figures' rounding, and the share as shown, to at most `most` decimals and no more than
-    that range supports ("8.8 million" of "67,026,292" is 13.13% at the printed values but 13.05–13.20%, so "13%").
-    None when either figure is a bound ("more than 9 million"), which no share can be drawn from."""
-    quotients = quotient_range(part, whole)
-    if quotients is None:
-        return None
-    share, low, high = (100 * q for q in quotients)
-    return {SHARE_COLUMN: float(share), LOWEST_COLUMN: float(low), HIGHEST_COLUMN: float(high),
-            SHOWN_COLUMN: fmt_percent(share, supported_decimals(low, high, most))}
 
 
 def _estimate(population: pd.DataFrame, figures: pd.DataFrame, geography: str, year: int, vintage: str
@@ -71,13 +58,13 @@ def london_share_table(population: pd.DataFrame, figures: pd.DataFrame) -> pd.Da
     for whole in WHOLES:
         for r in london.sort_values("year", ascending=False).itertuples():
             est = _estimate(population, figures, whole, int(r.year), r.vintage)
-            share = est and share_across_rounding(r.value_as_printed, est["value_as_printed"])
+            share = est and computed_share(r.value_as_printed, est["value_as_printed"])
             if est and share:
                 out.append({"Share of": whole, "Year": int(r.year), "London (number)": r.value,
                             "London as printed": r.value_as_printed, "Whole (number)": est["value"],
-                            "Whole as printed": est["value_as_printed"],
-                            **{k: round(v, 2) if isinstance(v, float) else v for k, v in share.items()},
-                            "figure_ids": join_list([r.figure_id, est["figure_id"]])})
+                            "Whole as printed": est["value_as_printed"], SHARE_COLUMN: round(float(share.value), 2),
+                            LOWEST_COLUMN: round(float(share.low), 2), HIGHEST_COLUMN: round(float(share.high), 2),
+                            SHOWN_COLUMN: share.shown, "figure_ids": join_list([r.figure_id, est["figure_id"]])})
                 break
     return pd.DataFrame(out)
 
@@ -136,6 +123,7 @@ def london_population_share_chart(population: pd.DataFrame, figures: pd.DataFram
         row = shown[1]
         data = pd.concat([data, pd.DataFrame([{"Share of": "United Kingdom (as printed)",
                                                "Year": int(str(row["period_end"])[:4]), SHARE_COLUMN: row["value"],
+                                               SHOWN_COLUMN: row["value_as_printed"],
                                                "As printed": row["value_as_printed"]}])], ignore_index=True)
     ids = [i for v in shares["figure_ids"] for i in split_list(v)] + ([shown[1]["figure_id"]] if shown else [])
     finding = (f"London was {by['United Kingdom']} of the UK's population and "
