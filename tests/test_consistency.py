@@ -142,3 +142,19 @@ def test_a_figure_its_producer_publishes_is_not_called_unpublished() -> None:
     assert row["verdict"] == "not yet in this record", row["working"]
     gaps = pd.read_csv(PROJECT_ROOT / "data" / "processed" / "gaps.csv", dtype=str, keep_default_na=False)
     assert "Department for Education" in gaps.set_index("id").loc[row["gaps"], "published_in"]
+
+
+def test_the_record_names_no_file_on_a_machine() -> None:
+    """Record text reaches sources.csv, the workbook and cse.db: a source's notes named the seed story by its path on
+    the machine that transcribed it ("/work/shared/…"), which means nothing to a reader. Files are named by their
+    place in the project."""
+    local = re.compile(r"(?<![\w.:/~-])(?:/(?:work|home|root|tmp|Users|mnt|srv|var)/\w|[A-Za-z]:\\\w)")
+    found = sorted({m.group(0) for m in local.finditer(_raw_text_with_paths())})
+    assert not found, found
+
+
+def _raw_text_with_paths() -> str:
+    raw = PROJECT_ROOT / "data" / "raw"
+    files = [raw / "gaps.yaml", raw / "sources.yaml", raw / "claims.yaml", raw / "inspections.yaml",
+             *sorted((raw / "figures").glob("*.csv"))]
+    return "\n".join(p.read_text(encoding="utf-8") for p in files)
