@@ -48,3 +48,32 @@ def test_a_source_link_in_markdown_goes_where_the_html_page_links(url: str) -> N
     assert _hrefs(page) == [url], (written, page)
     page = html_environment().from_string('<a href="{{ s.url }}">{{ s.title }}</a>').render(s=source)
     assert _hrefs(page) == [url]
+
+
+# --- The site address every absolute link starts from names a folder, not a page (class 5) --------------------------
+
+
+@pytest.mark.parametrize("address", ["https://news.example.org/cse/index.html", "https://news.example.org/cse/factcheck.html",
+                                     "https://news.example.org/graphics/Default.aspx/"])
+def test_a_site_address_naming_a_page_is_refused(address: str, capsys: pytest.CaptureFixture) -> None:
+    """The address a browser shows for the published gallery ("…/cse/index.html"), given as CSE_SITE_URL, was read
+    as the folder "…/cse/index.html/": every ClaimReview url ("…/index.html/factcheck.html#claim-…") and every
+    address in the gallery's embed code pointed to pages and charts that are not there, and `make` said nothing."""
+    import argparse
+
+    from analysis.factcheck import report
+    from analysis.paths import PROJECT_ROOT
+    from analysis.record.hygiene import SiteUrlError, checked_site_url
+
+    with pytest.raises(SiteUrlError, match="names a page"):
+        checked_site_url(address)
+    assert report.run(argparse.Namespace(root=str(PROJECT_ROOT), site_url=address)) == 2
+    assert "https://news.example.org/" in capsys.readouterr().err  # the folder to give instead
+
+
+@pytest.mark.parametrize("address", ["https://news.example.org/cse", "https://news.example.org/cse/v1.2/",
+                                     "https://news.example.org/projects/cse.figures/"])
+def test_a_site_address_naming_a_folder_is_taken(address: str) -> None:
+    from analysis.record.hygiene import checked_site_url
+
+    assert checked_site_url(address) == address.rstrip("/") + "/"

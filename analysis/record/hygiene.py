@@ -736,11 +736,27 @@ def checked_site_url(given: str = "") -> str:
     from analysis.paths import SITE_URL_ENV, site_url
 
     url = site_url(given)
-    problem = url_problem(url) or ("has a query or fragment" if "?" in url or "#" in url else None)
+    problem = url_problem(url) or ("has a query or fragment" if "?" in url or "#" in url else None) \
+        or _names_a_page(url)
     if problem:
         raise SiteUrlError(f"the site address {url[:200]!r} (--site-url or ${SITE_URL_ENV}) {problem}; give the "
                            "https:// address where outputs/ is published")
     return url
+
+
+#: The last part of an address that names a web page rather than a folder ("index.html", "default.aspx").
+_PAGE_NAME = re.compile(r"(?i)[^/]+\.(?:html?|xhtml|shtml|php|aspx?|jsp|cfm)")
+
+
+def _names_a_page(base: str) -> str | None:
+    """Why a site address names a page, not the folder outputs/ is published in, or None. The address a browser
+    shows for the gallery, "https://news.example.org/cse/index.html", was taken as the folder "…/index.html/":
+    every ClaimReview url and every address in the embed code pointed under it, to pages and charts that are not
+    there, without a word."""
+    last = urllib.parse.urlsplit(base).path.rstrip("/").rsplit("/", 1)[-1]
+    if _PAGE_NAME.fullmatch(last):
+        return f"names a page ({last!r}), not a folder ({base[:base.rindex(last)]!r})"
+    return None
 
 
 def is_web_url(url: Any) -> bool:
