@@ -1,0 +1,60 @@
+"""Round 26, helper c: one reading of characters (class 4), with the characters real text carries: text copied
+from broken pages and PDFs, word processors, phones and spreadsheets."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.factcheck.scan import scan_text
+from analysis.paths import DEFAULT
+from analysis.record.safeguarding import personal_data_in
+
+# --- a character a program lost ("\ufffd") is read as nothing the page printed ------------------------------------
+
+
+@pytest.mark.parametrize(("text", "listed"), [
+    ("Police spent \u00a31.2\ufffdmillion on it.", "\u00a31.2"),  # a no-break space lost
+    ("Offences rose by 56\ufffdper cent.", "56"),
+    ("In 2016\ufffd17 there were 1,200 offences.", "17"),  # an en dash lost
+    ("Police spent \ufffd1,200 on it.", "1,200"),  # a pound sign lost
+])
+def test_a_number_beside_a_replacement_character_is_not_read(text: str, listed: str) -> None:
+    """A browser shows a page in the wrong encoding with "\ufffd" where each "£", no-break space or dash was, and a
+    PDF's text layer writes one for a glyph it cannot map: a reader sees "£1.2\ufffdmillion" and knows a character is
+    missing. Scan read "\ufffd" as a word break: "£1.2\ufffdmillion" was the exact £1.2, "56\ufffdper cent" the count
+    56, "2016\ufffd17" the count 17. A private-use glyph there leaves the number unread; so does this stand-in."""
+    from tests.scanned import listed as line
+
+    result = scan_text(text, DEFAULT)
+    assert result["figures"] == [] or all(f["value_as_printed"] != listed for f in result["figures"])
+    assert line(listed, "number in a form no figure form reads") in result["not_read"]
+
+
+def test_the_record_and_verify_refuse_a_replacement_character() -> None:
+    """The quote check took "£1.2" as printed in "£1.2\ufffdmillion"; the record now refuses the character, as it
+    refuses a private-use glyph, and so does `verify`."""
+    from analysis.factcheck.verify import InputError
+    from analysis.record.hygiene import text_problem
+    from tests.scanned import verify_verdict
+
+    for text in ("Police spent \u00a31.2\ufffdmillion on it.", "\ufffd1,200 offences", "Jane\ufffds note"):
+        assert "U+FFFD" in (text_problem(text) or "")
+    with pytest.raises(InputError, match="U\\+FFFD"):
+        verify_verdict("count", "--value", "1,200", "--stated", "1\ufffd200")
+    assert text_problem("Police spent \u00a31.2\u00a0million on it.") is None
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Call the helpline on 020\ufffd7946\ufffd0000 for help.", "phone number"),
+    ("Her NHS number is 943\ufffd476\ufffd5919 in the file.", "NHS number"),
+    ("Call the helpline on 020\ue0007946\ue0000000 for help.", "phone number"),  # a PDF's symbol-font glyph
+])
+def test_personal_data_parted_by_a_lost_character_is_left_out(text: str, kind: str) -> None:
+    """The record and scan read a character with no meaning between a number's groups as a space, as the patterns
+    read any other mark there: scan echoed "020", "7946" and "0000" in three not-read lines, and the record's check
+    found nothing (it refused the text only for the character)."""
+    assert personal_data_in(text)
+    result = scan_text(text, DEFAULT)
+    assert result["figures"] == [] and result["not_read"] == []
+    assert [x["kind"] for x in result["left_out"]] == [kind]
+
