@@ -58,3 +58,22 @@ def test_personal_data_parted_by_a_lost_character_is_left_out(text: str, kind: s
     assert result["figures"] == [] and result["not_read"] == []
     assert [x["kind"] for x in result["left_out"]] == [kind]
 
+
+# --- a name's apostrophe typed as another mark is still an apostrophe to the personal-data check -------------------
+
+
+@pytest.mark.parametrize("mark", ["\u2018", "\u201b", "\u02bc", "\u02bb", "`", "\u00b4", "\u2032", "\u2035"])
+@pytest.mark.parametrize("text", ["Jane O{m}Brien, 14, was named.", "Jane Doe{m}s daughter, 14, was named.",
+                                  "O{m}BRIEN, Jane (14) was named."])
+def test_a_name_with_its_apostrophe_typed_as_another_mark_is_a_name(mark: str, text: str) -> None:
+    """The check reads "O'Brien" and "O’Brien" as a name; with a left quote (an autocorrect slip), a modifier letter
+    apostrophe, the grave or acute key (typed for an apostrophe on European keyboards) or a prime, "Jane O‘Brien, 14,"
+    and "Jane Doe´s daughter, 14," passed: a child's name and age a reader reads."""
+    assert personal_data_in(text.format(m="'")) == ["a person's name and age"]
+    assert personal_data_in(text.format(m=mark)) == ["a person's name and age"]
+
+
+@pytest.mark.parametrize("text", ["The \u2018Jane Doe\u2019 report, 2014, was cited.",
+                                  "Police recorded 1\u2018200 cases.", "Girls\u2018 homes, 14, were inspected."])
+def test_a_quotation_mark_outside_a_word_is_no_name_apostrophe(text: str) -> None:
+    assert personal_data_in(text) == []
