@@ -77,3 +77,42 @@ def test_a_name_with_its_apostrophe_typed_as_another_mark_is_a_name(mark: str, t
                                   "Police recorded 1\u2018200 cases.", "Girls\u2018 homes, 14, were inspected."])
 def test_a_quotation_mark_outside_a_word_is_no_name_apostrophe(text: str) -> None:
     assert personal_data_in(text) == []
+
+
+# --- a bidi control in a YAML comment is refused, as in every field -----------------------------------------------
+
+_FIRST_CLAIM = "- id: claim-aol-2016-three-quarters\n  claimant: PA Media (AOL)\n"
+
+
+@pytest.mark.parametrize(("name", "old", "new", "line"), [
+    ("claims.yaml", "# Claims to fact-check.", "# Claims \u202e to fact-check.", 1),
+    ("claims.yaml", _FIRST_CLAIM, _FIRST_CLAIM.replace("(AOL)\n", "(AOL)  # checked \u2067by hand\u2069\n"), 3),
+    ("sources.yaml", "Format: data/README.md\n", "Format: data/README.md\n# \u200f\n", 2),
+])
+def test_a_bidi_control_in_a_yaml_comment_is_refused(tmp_path, name: str, old: str, new: str,
+                                                      line: int | None) -> None:
+    """Every field of data/raw refuses a bidirectional control; a YAML comment kept one, and `validate` passed. An
+    editor or a diff shows the line reordered around it (the "Trojan Source" shape)."""
+    from analysis.paths import Paths
+    from analysis.record.problems import ValidationError
+    from analysis.run.build import load_raw
+    from tests.raw_copy import raw_copy
+
+    with pytest.raises(ValidationError) as raised:
+        load_raw(Paths(raw_copy(tmp_path, (name, old, new))))
+    problem = str(raised.value)
+    assert "bidirectional control" in problem and "outside any value" in problem
+    assert line is None or f"data/raw/{name}:line {line}:" in problem
+
+
+def test_a_bidi_control_in_a_yaml_value_is_still_named_by_its_field(tmp_path) -> None:
+    from analysis.paths import Paths
+    from analysis.record.problems import ValidationError
+    from analysis.run.build import load_raw
+    from tests.raw_copy import raw_copy
+
+    edit = ("claims.yaml", _FIRST_CLAIM, _FIRST_CLAIM.replace("PA Media", "PA \u202eMedia"))
+    with pytest.raises(ValidationError) as raised:
+        load_raw(Paths(raw_copy(tmp_path, edit)))
+    assert "claimant contains a bidirectional control (U+202E)" in str(raised.value)
+    assert "outside any value" not in str(raised.value)
