@@ -116,3 +116,32 @@ def test_a_bidi_control_in_a_yaml_value_is_still_named_by_its_field(tmp_path) ->
         load_raw(Paths(raw_copy(tmp_path, edit)))
     assert "claimant contains a bidirectional control (U+202E)" in str(raised.value)
     assert "outside any value" not in str(raised.value)
+
+
+# --- a C1 control alone in a text is a Windows character lost on the way, not a space --------------------------------
+
+
+@pytest.mark.parametrize(("text", "listed"), [
+    ("In 2016\x9617 there were 1,200 offences.", "17"),  # cp1252's en dash read back as ISO-8859-1
+    ("<p>In 2016\x9617 there were 1,200 offences.</p>", "17"),
+    ("Police spent \x801.2m on it.", "1.2m"),  # cp1252's euro sign
+])
+def test_a_number_beside_a_lone_c1_control_is_not_read(text: str, listed: str) -> None:
+    """Text written in Windows-1252 and read back as ISO-8859-1 (PHP's utf8_encode, a Latin-1 database column)
+    holds U+0096 where an en dash was and U+0080 where a euro sign was. Scan read each as a space: "2016\\x9617" was
+    the year 2016 and the count 17, "\\x801.2m" the count 1.2 million; the record refuses the control. A control
+    alone is now the lost character it is (`LOST`), as "\\ufffd" is."""
+    from tests.scanned import listed as line
+
+    result = scan_text(text, DEFAULT)
+    assert all(f["value_as_printed"] != listed for f in result["figures"])
+    assert line(listed, "number in a form no figure form reads") in result["not_read"]
+
+
+def test_controls_that_are_line_ends_or_escapes_are_still_spaces() -> None:
+    from tests.scanned import figures_read
+
+    assert figures_read("Police recorded 1,200\x85offences.") == [(1200.0, "exact", "count")]
+    assert figures_read("Police recorded \x9b31m offences, and 1,200\x1b[0m more.") == [(1200.0, "exact", "count")]
+    result = scan_text("Call 020\x967946\x960000 for help.", DEFAULT)
+    assert [x["kind"] for x in result["left_out"]] == ["phone number"] and result["not_read"] == []
