@@ -158,3 +158,21 @@ def _raw_text_with_paths() -> str:
     files = [raw / "gaps.yaml", raw / "sources.yaml", raw / "claims.yaml", raw / "inspections.yaml",
              *sorted((raw / "figures").glob("*.csv"))]
     return "\n".join(p.read_text(encoding="utf-8") for p in files)
+
+
+def test_a_gap_does_not_ask_for_a_figure_the_record_holds() -> None:
+    """Checked by hand: two gaps asked for figures already in the record. DfE's rate of children in need (330.3 per
+    10,000 in 2025) was transcribed from DfE's own release page after the gap that asked for it was opened, and the
+    group-based share of all CSAE in 2023 ('3.7 per cent') is printed by two news copies whose primary is
+    national-hydrant-2023-report-tables. A gap asks only for what is still missing."""
+    figures = pd.read_csv(PROJECT_ROOT / "data" / "processed" / "figures.csv", dtype=str, keep_default_na=False)
+    held = set(figures["figure_id"])
+    assert {"dfe-cin-2025/rate-children-in-need-2025", "mail-2025-01-hydrant-group-based-copy/share-group-based-2023",
+            "telegraph-2025-01-hydrant-group-based-copy/share-group-based-2023"} <= held
+    gaps = pd.read_csv(PROJECT_ROOT / "data" / "processed" / "gaps.csv", dtype=str, keep_default_na=False)
+    wanted = dict(zip(gaps["id"], gaps["wanted"], strict=True))
+    assert "330.3" not in wanted["gap-data-b-dfe-cin-csae-rates"]
+    share = [gid for gid, text in wanted.items()
+             if "group-based" in text and "share" in text and " in 2023 and" in text]
+    assert not share, share
+    assert "in 2024" in wanted["gap-data-b-csae-group-based-share-2024"]
