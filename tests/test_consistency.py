@@ -176,3 +176,21 @@ def test_a_gap_does_not_ask_for_a_figure_the_record_holds() -> None:
              if "group-based" in text and "share" in text and " in 2023 and" in text]
     assert not share, share
     assert "in 2024" in wanted["gap-data-b-csae-group-based-share-2024"]
+
+
+def test_the_seeds_national_count_is_one_gap_and_no_gap_denies_a_copy_in_the_record() -> None:
+    """Checked by hand: the seed's 'more than 1,200' historic cases had two gaps, one calling the 1,273 a figure from
+    after the story, though the record holds the Commons figure of 2 September 2025 (1,273, a Parallel Parliament
+    copy) that the fact-check reads it against; its Hansard text is national-hansard-primary-2025, now the one gap.
+    And the NCA release gap said Police Professional's copy was not transcribed; it is in the record."""
+    gaps = pd.read_csv(PROJECT_ROOT / "data" / "processed" / "gaps.csv", dtype=str, keep_default_na=False)
+    seed = gaps[gaps["cited_by"].str.contains("mylondon-2025-10-grooming-gangs", regex=False)
+                & gaps["wanted"].str.contains("1,200", regex=False)]
+    assert list(seed["id"]) == ["national-hansard-primary-2025"]
+    claims = pd.read_csv(PROJECT_ROOT / "data" / "processed" / "claims.csv", dtype=str, keep_default_na=False)
+    row = claims.set_index("claim_id").loc["mylondon-2025-10-grooming-gangs/claim-national-historic-cases"]
+    assert row["inputs"] == "hansard-2025-09-02-gbcse-statement-copy/historic-cases-identified"
+    sources = pd.read_csv(PROJECT_ROOT / "data" / "processed" / "sources.csv", dtype=str, keep_default_na=False)
+    assert "policeprofessional-2025-11-05-beaconport" in set(sources["id"])
+    nca = gaps.set_index("id").loc["gap-primary2-nca-beaconport-release", "reason"]
+    assert "not transcribed" not in nca
