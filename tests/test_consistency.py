@@ -194,3 +194,21 @@ def test_the_seeds_national_count_is_one_gap_and_no_gap_denies_a_copy_in_the_rec
     assert "policeprofessional-2025-11-05-beaconport" in set(sources["id"])
     nca = gaps.set_index("id").loc["gap-primary2-nca-beaconport-release", "reason"]
     assert "not transcribed" not in nca
+
+
+def test_a_claim_and_its_stated_figure_name_the_same_paragraph() -> None:
+    """The seed's 'more than 1,200' claim was placed at para 4 of 'We are better at finding it' while its figure
+    row (and the seed story: the 56 per cent is para 3, the 1,200 three paragraphs on) say para 6. Where a claim
+    and its stated figure name a paragraph of the same section, they name the same one."""
+    claims = pd.read_csv(PROJECT_ROOT / "data" / "processed" / "claims.csv", dtype=str, keep_default_na=False)
+    figures = pd.read_csv(PROJECT_ROOT / "data" / "processed" / "figures.csv", dtype=str,
+                          keep_default_na=False).set_index("figure_id")
+    para = re.compile(r"^(?P<section>.*?)\bpara (?P<n>\d+)\b")
+    differ = []
+    for claim in claims.itertuples():
+        if not claim.stated_figure or claim.stated_figure not in figures.index:
+            continue
+        a, b = para.match(claim.location), para.match(figures.loc[claim.stated_figure, "location"])
+        if a and b and a["section"].lower() == b["section"].lower() and a["n"] != b["n"]:
+            differ.append((claim.claim_id, claim.location, figures.loc[claim.stated_figure, "location"]))
+    assert not differ, differ
