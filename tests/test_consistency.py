@@ -161,10 +161,11 @@ def _raw_text_with_paths() -> str:
 
 
 def test_a_gap_does_not_ask_for_a_figure_the_record_holds() -> None:
-    """Checked by hand: three gaps asked for figures already in the record (the third: HMICFRS 2024, below). DfE's rate of children in need (330.3 per
-    10,000 in 2025) was transcribed from DfE's own release page after the gap that asked for it was opened, and the
+    """Checked by hand: three gaps asked for figures already in the record. DfE's rate of children in need (330.3
+    per 10,000 in 2025) was transcribed from DfE's own release page after the gap that asked for it was opened; the
     group-based share of all CSAE in 2023 ('3.7 per cent') is printed by two news copies whose primary is
-    national-hydrant-2023-report-tables. A gap asks only for what is still missing."""
+    national-hydrant-2023-report-tables; HMICFRS's own pages print its 2023 inspection's three causes of concern and
+    11 recommendations. A gap asks only for what is still missing."""
     figures = pd.read_csv(PROJECT_ROOT / "data" / "processed" / "figures.csv", dtype=str, keep_default_na=False)
     held = set(figures["figure_id"])
     assert {"dfe-cin-2025/rate-children-in-need-2025", "mail-2025-01-hydrant-group-based-copy/share-group-based-2023",
@@ -176,8 +177,8 @@ def test_a_gap_does_not_ask_for_a_figure_the_record_holds() -> None:
              if "group-based" in text and "share" in text and " in 2023 and" in text]
     assert not share, share
     assert "in 2024" in wanted["gap-data-b-csae-group-based-share-2024"]
-    # HMICFRS's own pages print the 2023 inspection's three causes of concern and 11 recommendations.
-    assert {"hmicfrs-2025-mps-revisit/causes-of-concern-2023", "hmicfrs-2024-02-09-news-release/recommendations"} <= held
+    assert {"hmicfrs-2025-mps-revisit/causes-of-concern-2023",
+            "hmicfrs-2024-02-09-news-release/recommendations"} <= held
     assert not re.search(r"causes of concern|recommendations", wanted["gap-hmicfrs-2024-primary-figures"])
 
 
