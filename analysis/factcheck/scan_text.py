@@ -618,6 +618,27 @@ class _ShadowSheets:
         return page_sheet(self._markup[content:end])
 
 
+#: React's streamed server rendering (Next.js, Remix, React Router): a part of the page that is ready late (with a
+#: `loading` page, the whole article) is sent at the page's end in an element hidden by its own attributes
+#: (`<div hidden id="S:0">`; a table, an <svg> or a <math> hidden alike), which a script of the page's own moves into
+#: place as it loads: `$RC("B:0","S:0")` or `$RR(…)` for a boundary, `$RS("S:1","P:1")` for a segment, or, with
+#: React's external runtime, a `<template data-rci="" data-bid="B:0" data-sid="S:0">`. Read as hidden, such a page
+#: fetched with curl or saved as "HTML only" gave "no figures found", exit 0, where Chromium shows the article.
+#: Each element a call names is read where it stands, its own `hidden` and `style` left aside (`_streamed_ids`).
+_STREAMED = re.compile(r'\$R[CR]\("[^"<>]{1,64}","([^"<>]{1,64})"|\$RS\("([^"<>]{1,64})"'
+                       r'|<template data-r[crs]i=""[^<>]{0,200}?\bdata-sid="([^"<>]{1,64})"')
+#: The attributes by which React hides a streamed part (`_STREAMED`) until its script moves it into place.
+_STREAM_HIDING = frozenset({"hidden", "style"})
+
+
+def _streamed_ids(markup: str) -> frozenset[str]:
+    """The ids of the parts a page's React runtime moves into view (`_STREAMED`), read from its scripts as written;
+    none unless it calls one."""
+    if "$R" not in markup and "<template data-r" not in markup:
+        return frozenset()
+    return frozenset(next(filter(None, m.groups())) for m in _STREAMED.finditer(markup))
+
+
 class _TextParser(HTMLParser):
     """Collects the visible text, with a blank line where a block element starts or ends.
 
@@ -628,9 +649,11 @@ class _TextParser(HTMLParser):
     same however deep the nesting: 100,000 nested <div>s took minutes when each tag searched the whole stack.
     """
 
-    def __init__(self, sheet: Sheet = NO_SHEET, frames: int = 0, shadow_roots: _ShadowSheets | None = None) -> None:
+    def __init__(self, sheet: Sheet = NO_SHEET, frames: int = 0, shadow_roots: _ShadowSheets | None = None,
+                 streamed: frozenset[str] = frozenset()) -> None:
         super().__init__(convert_charrefs=True)
         self._sheet = sheet
+        self._streamed = streamed  # the ids of the parts the page's script moves into view (`_STREAMED`)
         self._shadow_roots = shadow_roots or _ShadowSheets("")
         self._shadow_sheets: list[Sheet] = []  # the sheet of each open shadow root (`_ShadowSheets`)
         self._frames = frames  # how many documents this one is embedded in (`_embedded_document`)
@@ -852,6 +875,8 @@ class _TextParser(HTMLParser):
             self._close_to(len(self._open) - 1)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self._streamed and _attributes(attrs).get("id") in self._streamed:
+            attrs = [(key, value) for key, value in attrs if key.lower() not in _STREAM_HIDING]
         self._leave_head(tag)
         sheet = self._shadow_sheets[-1] if self._shadows else self._sheet
         kind = _page_box(tag, attrs, sheet) if not self._foreign(tag) else None
@@ -1514,7 +1539,7 @@ def _html_text(raw: str, frames: int = 0, prose: bool = False) -> str:
     """A page's visible text, in paragraphs (a document embedded `frames` deep when more than 0; `prose` that holds
     tags: `_left_open`)."""
     markup = closed_markup_only(raw, prose)
-    parser = _TextParser(page_sheet(markup), frames, _ShadowSheets(markup))
+    parser = _TextParser(page_sheet(markup), frames, _ShadowSheets(markup), _streamed_ids(raw))
     parser.feed(markup)
     parser.close()
     return "".join(parser.parts)
