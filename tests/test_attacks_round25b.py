@@ -230,11 +230,11 @@ def test_an_xhtml_file_that_declares_an_entity_is_refused_before_it_expands(tmp_
 @pytest.mark.parametrize("raw", ["<style>p.x{color:red} /* &lt;/style>&lt;div hidden> */</style>",
                                  '<script>if (a &lt; b) {x = "&lt;/script>&lt;div hidden>"}</script>'])
 def test_a_style_or_script_in_an_xhtml_file_cannot_end_itself_early(raw: str) -> None:
-    from analysis.factcheck.scan_input import xhtml_as_html
+    from analysis.factcheck.scan_input import xml_as_html
 
     page = (f'<html xmlns="http://www.w3.org/1999/xhtml"><head>{raw}</head>'
             "<body><p>Police recorded 1,111 cases.</p></body></html>")
-    assert [value for value, _, _ in figures_read(xhtml_as_html(page))] == [1111]
+    assert [value for value, _, _ in figures_read(xml_as_html(page))] == [1111]
 
 
 # Checked in Chromium: to HTML's tokenizer these characters are part of an attribute's name or unquoted value, so

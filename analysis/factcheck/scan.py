@@ -33,7 +33,7 @@ from analysis.factcheck.scan_find import (
     below_a_unit_heading,
     find_figures,
 )
-from analysis.factcheck.scan_input import DEFAULT_MAX_MB, InputRefused, decode_article, is_xhtml_name, over_limit
+from analysis.factcheck.scan_input import DEFAULT_MAX_MB, InputRefused, decode_article, is_xml_name, over_limit
 from analysis.factcheck.scan_match import load_record, match_figure, prefer_article_sources
 from analysis.factcheck.scan_text import sentences, to_text
 from analysis.paths import Paths, add_root_argument
@@ -369,7 +369,7 @@ def _read(args: argparse.Namespace) -> str:
         raise InputRefused(getattr(error, "strerror", None) or "standard input is closed") from None
     if len(data) >= limit:
         raise over_limit(size, args.max_mb)
-    return decode_article(data, args.max_mb, xhtml=is_xhtml_name(args.file))
+    return decode_article(data, args.max_mb, xml=is_xml_name(args.file))
 
 
 def _file_size(handle: Any) -> int | None:

@@ -22,7 +22,7 @@ import webencodings
 
 from analysis.factcheck.scan_text import closed_markup_only
 
-__all__ = ["DEFAULT_MAX_MB", "InputRefused", "decode_article", "is_xhtml_name", "over_limit", "xhtml_as_html"]
+__all__ = ["DEFAULT_MAX_MB", "InputRefused", "decode_article", "is_xml_name", "over_limit", "xml_as_html"]
 
 #: The largest article scanned unless `--max-mb` raises it: a long feature is ~100 KB of HTML, a saved page ~2 MB.
 DEFAULT_MAX_MB = 5.0
@@ -211,12 +211,12 @@ def over_limit(size: int | None, max_mb: float) -> InputRefused:
     return InputRefused(f"it {over} the {max_mb:g} MB limit (raise it with --max-mb if this really is one article)")
 
 
-def decode_article(data: bytes, max_mb: float = DEFAULT_MAX_MB, mime: bool = True, xhtml: bool = False) -> str:
+def decode_article(data: bytes, max_mb: float = DEFAULT_MAX_MB, mime: bool = True, xml: bool = False) -> str:
     """The article's text, or InputRefused: too large, not text (PDF, image, binary), or of unknown encoding. A
     MIME message's text is read (`_mime_article`), but not a message inside one of its parts (`mime` False). An
-    XHTML file (`xhtml`: its name says so, `is_xhtml_name`) is read as XML (`xhtml_as_html`)."""
+    XML file (`xml`: its name says so, `is_xml_name`: XHTML, a feed, an export) is read as XML (`xml_as_html`)."""
     text = _article(data, max_mb, mime)
-    return xhtml_as_html(text) if xhtml else text
+    return xml_as_html(text) if xml else text
 
 
 def _article(data: bytes, max_mb: float, mime: bool) -> str:
@@ -369,8 +369,8 @@ def _http_body(data: bytes, max_mb: float) -> str:
     body, charset = data[start:], headers.get_content_charset()
     text = (_declared_body(body, charset, "its body") if charset and not _has_bom(body)
             else decode_article(body, max_mb, mime=False))
-    if headers.get("content-type") and headers.get_content_type() == "application/xhtml+xml":
-        return xhtml_as_html(text)
+    if headers.get("content-type") and headers.get_content_type() in _XML_TYPES:
+        return xml_as_html(text)
     return shown_as_text(text) if headers.get("content-type") and headers.get_content_type() == "text/plain" else text
 
 
@@ -381,8 +381,12 @@ def shown_as_text(text: str) -> str:
     return html.escape(text, quote=False)
 
 
-#: The names browsers open as XHTML (application/xhtml+xml): an EPUB's chapters, a page saved from an XHTML site.
-XHTML_SUFFIXES = (".xhtml", ".xht")
+#: The names browsers open as XML: XHTML (application/xhtml+xml: an EPUB's chapters, a page saved from an XHTML
+#: site), and the XML a newsroom is sent or exports: a feed (RSS, Atom), a CMS's export (WordPress's WXR), a notes
+#: app's (Evernote's .enex). An HTTP response is XML by its content type (`_XML_TYPES`).
+XML_SUFFIXES = (".xhtml", ".xht", ".xml", ".rss", ".atom", ".enex")
+_XML_TYPES = frozenset({"application/xhtml+xml", "application/xml", "text/xml", "application/rss+xml",
+                        "application/atom+xml"})
 _XHTML = "{http://www.w3.org/1999/xhtml}"
 
 
@@ -392,35 +396,39 @@ _XHTML = "{http://www.w3.org/1999/xhtml}"
 _WRITTEN_RAW = {"script": lambda text: "", "style": lambda text: text.replace("<", "\\3c ")}
 
 
-def is_xhtml_name(name: str) -> bool:
-    """Whether a file's name makes browsers open it as XHTML."""
-    return name.lower().endswith(XHTML_SUFFIXES)
+def is_xml_name(name: str) -> bool:
+    """Whether a file's name makes browsers open it as XML (`XML_SUFFIXES`)."""
+    return name.lower().endswith(XML_SUFFIXES)
 
 
-def xhtml_as_html(text: str) -> str:
-    """An XHTML document as the HTML a browser shows of it, or InputRefused: read as XML, where `<script src=x/>`,
+def xml_as_html(text: str) -> str:
+    """An XML document as HTML scan reads, or InputRefused. XHTML is read as the HTML a browser shows of it (below);
+    any other document as its text (`_tree_as_html`). XHTML is read as XML, where `<script src=x/>`,
     `<span hidden="hidden"/>` or `<div class="note"/>` is an empty element. Read as HTML (scan's reader, as a page
     served as text/html) each opens one: the script or the hidden span took every figure after it, which Chromium
     shows of the .xhtml file, and scan said nothing (exit 0 or 1 on the figures before it). Parsed by the standard
     library's expat, which refuses entity expansion bombs and fetches no external entity; an XHTML DTD's named
     characters (`&nbsp;`) are read as browsers read them. Not well-formed, it is refused: browsers show such a page
-    only up to its first error. A document whose root is not XHTML's <html> is read as before. One that declares
-    its own entities is refused before it is parsed: expat stops an expansion only past 100 times the document's
-    size, so 1 MB with one entity used 9,000 times became 89 MB of text, far past `--max-mb` (an XHTML page or an
-    e-book's chapter declares none; its named characters are HTML's)."""
+    only up to its first error. One that declares its own entities is refused before it is parsed: expat stops an
+    expansion only past 100 times the document's size, so 1 MB with one entity used 9,000 times became 89 MB of
+    text, far past `--max-mb` (an XHTML page, an e-book's chapter or a feed declares none; its named characters are
+    HTML's)."""
     if "<!ENTITY" in text:
-        raise InputRefused("it is XHTML that declares its own entities (<!ENTITY …>), which can expand it far past "
-                           "its size: scan does not read them; save the page as .html")
+        raise InputRefused("it is XML that declares its own entities (<!ENTITY …>), which can expand it far past "
+                           "its size: scan does not read them; save the page as .html, or its text as .txt")
     parser = ET.XMLParser()
     parser.entity.update({name: chr(point) for name, point in html.entities.name2codepoint.items()})
     try:
         parser.feed(text)
         root = parser.close()
     except ET.ParseError as error:
-        raise InputRefused(f"it is XHTML (read as XML, as browsers read it) but not well-formed: {error}; "
+        raise InputRefused(f"it is XML (by its name or type, as browsers read it) but not well-formed: {error}; "
                            "browsers show it only up to there: correct it, or save the page as .html") from None
-    if root.tag != f"{_XHTML}html":
-        return text
+    return "<!DOCTYPE html>" + (_xhtml_as_html(root) if root.tag == f"{_XHTML}html" else _tree_as_html(root))
+
+
+def _xhtml_as_html(root: ET.Element) -> str:
+    """An XHTML element, and all in it, written as HTML (namespaces dropped, `_WRITTEN_RAW`), or InputRefused."""
     for element in root.iter():
         if isinstance(element.tag, str):
             element.tag = element.tag.rpartition("}")[2]
@@ -431,6 +439,40 @@ def xhtml_as_html(text: str) -> str:
             if key.startswith("{http://www.w3.org/XML/1998/namespace}"):
                 element.attrib.setdefault(key.rpartition("}")[2], value)
     try:
-        return "<!DOCTYPE html>" + ET.tostring(root, encoding="unicode", method="html")
+        return ET.tostring(root, encoding="unicode", method="html")
     except RecursionError:
         raise InputRefused("it is XHTML nested too deep to read: save the page as .html") from None
+
+
+def _tree_as_html(root: ET.Element) -> str:
+    """An XML document other than XHTML (a feed, a CMS's or a notes app's export) as HTML: the text of each element
+    and the text after it, in the document's order, each a paragraph. Text holding markup (an item's or a post's
+    HTML, in CDATA or escaped) is read as the page a feed reader shows of it, in a frame of its own, so one item's
+    unclosed markup hides nothing of the next; so is an XHTML element in it (an Atom entry's `type="xhtml"`
+    content), written as HTML. Read as HTML, a CDATA section was a comment up to its first ">":
+    the figures of a post or a feed item written in one (WordPress's export, every RSS feed's <description>) were
+    dropped, and scan said nothing, where Chromium shows them. Walked with a stack, so any depth expat reads is read."""
+    out: list[str] = []
+
+    def piece(text: str | None) -> None:
+        if text and text.strip():
+            out.append(f'<iframe srcdoc="{html.escape(text)}"></iframe>' if "<" in text
+                       else f"<p>{html.escape(text, quote=False)}</p>")
+
+    piece(root.text)
+    stack = [(root, iter(root))]
+    while stack:
+        element, children = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+            if stack:
+                piece(element.tail)  # the text after an element, once all inside it is read
+            continue
+        if isinstance(child.tag, str) and child.tag.startswith(_XHTML):
+            out.append(f'<iframe srcdoc="{html.escape(_xhtml_as_html(child))}"></iframe>')
+            stack.append((child, iter(())))  # read whole: only the text after it is left
+            continue
+        piece(child.text)
+        stack.append((child, iter(child)))
+    return "".join(out)
