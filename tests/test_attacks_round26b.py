@@ -140,3 +140,22 @@ def test_a_feed_that_declares_entities_or_is_not_well_formed_is_refused(
     (tmp_path / "feed.xml").write_text(text, encoding="utf-8")
     status, figures, err = _scan_file(tmp_path / "feed.xml", capsys)
     assert (status, figures) == (2, []) and said in err
+
+
+# pdfminer and pdfplumber write a glyph whose font has no character map as "(cid:N)", the font's own number for it:
+# here 1,200 and 30% in a font whose digits are glyphs 19 to 28.
+@pytest.mark.parametrize("text", ["Police recorded (cid:20),(cid:21)(cid:19)(cid:19) cases, up (cid:22)(cid:19)%.",
+                                  "<p>Police recorded (cid:20),(cid:21)(cid:19)(cid:19) cases, up (cid:22)(cid:19)%."
+                                  "</p>"])
+def test_a_glyph_a_pdf_does_not_name_is_no_figure_and_is_said(text: str) -> None:
+    from tests.scanned import read
+
+    figures, not_read = read(text + " The charity answered 3,333 calls.")
+    assert [printed for printed, *_ in figures] == ["3,333"]
+    assert any("6 characters a PDF's text layer does not name" in line for line in not_read)
+
+
+def test_a_text_without_such_glyphs_says_nothing_of_them() -> None:
+    from tests.scanned import read
+
+    assert read("The function (cid) returned 1,200 cases (cid:x).")[1] == []

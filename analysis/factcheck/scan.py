@@ -35,7 +35,7 @@ from analysis.factcheck.scan_find import (
 )
 from analysis.factcheck.scan_input import DEFAULT_MAX_MB, InputRefused, decode_article, is_xml_name, over_limit
 from analysis.factcheck.scan_match import load_record, match_figure, prefer_article_sources
-from analysis.factcheck.scan_text import sentences, to_text
+from analysis.factcheck.scan_text import sentences, to_text, unnamed_glyphs
 from analysis.paths import Paths, add_root_argument
 from analysis.record.hygiene import digits_problem
 from analysis.record.terminal import printable, typed_number
@@ -143,6 +143,10 @@ def scan_text(raw: str, paths: Paths, max_figures: int | None = DEFAULT_MAX_FIGU
     text = to_text(raw)
     if not text:
         not_read.append(NO_TEXT)
+    glyphs = unnamed_glyphs(raw)
+    if glyphs:
+        not_read.append(f"{_count(glyphs, 'character')} a PDF's text layer does not name (\"(cid:N)\", as pdfminer "
+                        "writes them) could not be read: check the figures around them against the PDF")
     every = sentences(text)
     for sentence in every:
         opens = previous is None or previous.paragraph != sentence.paragraph  # a list's number opens its paragraph

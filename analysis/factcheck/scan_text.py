@@ -1606,6 +1606,18 @@ def _markdown_marks(text: str) -> str:
     return _MARKDOWN.sub(_markdown_mark, text)
 
 
+#: A glyph a PDF's text layer does not name, as pdfminer and pdfplumber write it: "(cid:20)" is the font's own number
+#: for a glyph that has no character map. Read as text, "(cid:20),(cid:21)(cid:19)(cid:19)" (1,200 in such a font)
+#: gave the figures 20, 21, 19 and 19; each is read as the one character it stands for, unknown (U+FFFD), and the
+#: scan says how many it could not read (`unnamed_glyphs`).
+_UNNAMED_GLYPH = re.compile(r"\(cid:\d{1,9}\)")
+
+
+def unnamed_glyphs(raw: str) -> int:
+    """How many glyphs a PDF's text layer did not name the text holds (`_UNNAMED_GLYPH`)."""
+    return len(_UNNAMED_GLYPH.findall(raw)) if "(cid:" in raw else 0
+
+
 #: Unicode's own line and paragraph separators in plain text (a copy from Pages or a layout program): read as a
 #: line end and a blank line. Left as they were, an article of three paragraphs was "para 1" throughout.
 _UNICODE_BREAKS = {0x2028: "\n", 0x2029: "\n\n"}
@@ -1647,6 +1659,7 @@ def to_text(raw: str) -> str:
     "1\u200b,737" is 1,737, not 1), a digit other than 0-9 kept as written so it is never read into a number, and
     line ends of any system (CR LF, CR alone) alike."""
     raw = raw.replace("\r\n", "\n").replace("\r", "\n")
+    raw = _UNNAMED_GLYPH.sub("\ufffd", raw) if "(cid:" in raw else raw
     raw = _markdown_marks(raw) if _is_prose(raw) else raw
     html_text = looks_like_html(raw)
     raw = _QUOTE_MARKS.sub("", raw) if not html_text and ">" in raw else raw
