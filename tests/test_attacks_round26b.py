@@ -159,3 +159,56 @@ def test_a_text_without_such_glyphs_says_nothing_of_them() -> None:
     from tests.scanned import read
 
     assert read("The function (cid) returned 1,200 cases (cid:x).")[1] == []
+
+
+#: A data story as newsrooms publish it: its chart embedded from Datawrapper, whose figures readers see in the frame.
+CHART_STORY = ('<!DOCTYPE html><html><body><article><p>Police recorded 1,200 cases.</p>'
+               '<iframe title="Referrals rose to 1,582" src="https://datawrapper.dwcdn.net/AbC12/1/" height="400" '
+               'style="width:100%;border:none"></iframe></article></body></html>')
+
+
+def test_a_frame_shown_from_elsewhere_is_said_not_read() -> None:
+    from tests.scanned import read
+
+    figures, not_read = read(CHART_STORY)
+    assert [printed for printed, *_ in figures] == ["1,200"]
+    assert len(not_read) == 1 and "'https://datawrapper.dwcdn.net/AbC12/1/'" in not_read[0]
+
+
+def test_a_page_whose_article_is_in_a_frame_says_so_and_exits_1(tmp_path: Path,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    """Google's AMP viewer, as saved: the page is a frame around the article, which scan does not fetch. It said
+    "no figures found", exit 0."""
+    page = ('<!DOCTYPE html><html><head><title>Police figures</title></head><body><header>news.google.com</header>'
+            '<iframe src="https://www-example-com.cdn.ampproject.org/c/s/www.example.com/amp/article"></iframe>'
+            '</body></html>')
+    (tmp_path / "viewer.html").write_text(page, encoding="utf-8")
+    status, figures, _ = _scan_file(tmp_path / "viewer.html", capsys)
+    assert (status, figures) == (1, [])
+
+
+@pytest.mark.parametrize("frame", [
+    '<noscript><iframe src="https://www.googletagmanager.com/ns.html?id=X" height="0" width="0"></iframe></noscript>',
+    '<iframe src="https://example.org/pixel" width="0" height="0" style="display:none"></iframe>',
+    '<iframe hidden src="https://example.org/x"></iframe>', '<iframe src="about:blank"></iframe>',
+    '<div style="display:none"><iframe src="https://example.org/x"></iframe></div>',
+    '<iframe srcdoc="<p>Framed 2,222 cases.</p>" src="https://example.org/x"></iframe>'])
+def test_a_frame_that_shows_nothing_from_elsewhere_is_not_listed(frame: str) -> None:
+    from tests.scanned import read
+
+    assert read(f"<p>Police recorded 1,200 cases.</p>{frame}")[1] == []
+
+
+def test_a_frame_saved_in_the_same_mhtml_file_is_read_not_listed() -> None:
+    from analysis.factcheck.scan_input import decode_article
+    from tests.scanned import read
+
+    boundary = "----MultipartBoundary--abc----"
+    saved = (f'From: <Saved by Blink>\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related; type="text/html"; '
+             f'boundary="{boundary}"\r\n\r\n--{boundary}\r\nContent-Type: text/html\r\n'
+             "Content-Location: https://www.example.com/news/article\r\n\r\n"
+             '<p>Police recorded 1,200 cases.</p><iframe src="cid:frame-B@mhtml.blink"></iframe>\r\n'
+             f"--{boundary}\r\nContent-Type: text/html\r\nContent-ID: <frame-B@mhtml.blink>\r\n\r\n"
+             f"<h1>Referrals rose to 1,582</h1>\r\n--{boundary}--\r\n")
+    figures, not_read = read(decode_article(saved.encode()))
+    assert ([printed for printed, *_ in figures], not_read) == (["1,200", "1,582"], [])

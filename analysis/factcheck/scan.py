@@ -130,6 +130,21 @@ NO_TEXT = ("the article shows no text, so nothing was read: a page its scripts d
            "it once it has loaded, or copy its text into a .txt file)")
 
 
+#: How many addresses of frames not read `frames_line` names (each cut to `SHOWN_ADDRESS` characters).
+SHOWN_FRAMES, SHOWN_ADDRESS = 5, 100
+
+
+def frames_line(addresses: list[str]) -> str:
+    """The one line that says which frames the page shows from elsewhere were not read (scan fetches nothing)."""
+    unique = list(dict.fromkeys(addresses))
+    named = ", ".join(repr(a if len(a) <= SHOWN_ADDRESS else a[:SHOWN_ADDRESS] + "…") for a in unique[:SHOWN_FRAMES])
+    more = f" and {len(unique) - SHOWN_FRAMES:,} more" if len(unique) > SHOWN_FRAMES else ""
+    one = len(unique) == 1
+    return (f"the page shows {_count(len(unique), 'frame')} from elsewhere ({named}{more}), and scan fetches "
+            f"nothing: the text {'it shows' if one else 'they show'} (a chart's, an embedded post's) was not read; "
+            f"open {'it' if one else 'each'} and scan {'its' if one else 'that'} page")
+
+
 def scan_text(raw: str, paths: Paths, max_figures: int | None = DEFAULT_MAX_FIGURES) -> dict[str, Any]:
     """The scan of one article's text (plain or HTML): its figures with their matches, what was set aside, and
     `not_read`: the parts of the text that were not read, each in one line (empty when all of it was)."""
@@ -140,9 +155,12 @@ def scan_text(raw: str, paths: Paths, max_figures: int | None = DEFAULT_MAX_FIGU
     cache: dict[Any, Any] = {}
     previous = None
     heading = False  # whether the sentence is below a table's heading that gives its unit
-    text = to_text(raw)
+    frames: list[str] = []
+    text = to_text(raw, frames)
     if not text:
         not_read.append(NO_TEXT)
+    if frames:
+        not_read.append(frames_line(frames))
     glyphs = unnamed_glyphs(raw)
     if glyphs:
         not_read.append(f"{_count(glyphs, 'character')} a PDF's text layer does not name (\"(cid:N)\", as pdfminer "

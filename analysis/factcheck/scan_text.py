@@ -404,6 +404,23 @@ _DATA_HTML = re.compile(r"[\t\n\f\r ]*data:[\t\n\f\r ]*text/html(?P<parameters>[
                         re.IGNORECASE | re.DOTALL)
 #: How many frames in frames are read as pages; deeper, a frame's markup is read as text.
 _DEEPEST_FRAME = 3
+#: Addresses of a frame that shows no document from elsewhere: an empty one, a script's, one written in the page
+#: (`data:`, read or not a page), a part of the same saved file (`cid:`: a page saved as MHTML, whose frames are read
+#: from its other parts); and a frame of no size at all.
+_NO_DOCUMENT = ("about:", "javascript:", "data:", "cid:")
+_NO_SIZE = ("0", "0px")
+
+
+def _unread_frame(tag: str, values: dict[str, str]) -> str | None:
+    """The address of a document a shown frame embeds from elsewhere, which scan never fetches (a Datawrapper or
+    Flourish chart, an embedded post, the article itself in a viewer's frame), else None: its text is on the page
+    for readers, and was left out without a word ("no figures found", exit 0, for a page that frames its article)."""
+    address = values.get(_EMBEDDERS[tag], "").strip(_ASCII_SPACE)
+    if not address or address.lower().startswith(_NO_DOCUMENT):
+        return None
+    if values.get("width", "").strip() in _NO_SIZE or values.get("height", "").strip() in _NO_SIZE:
+        return None
+    return address
 
 
 def _embedded_document(tag: str, values: dict[str, str]) -> str | None:
@@ -650,8 +667,9 @@ class _TextParser(HTMLParser):
     """
 
     def __init__(self, sheet: Sheet = NO_SHEET, frames: int = 0, shadow_roots: _ShadowSheets | None = None,
-                 streamed: frozenset[str] = frozenset()) -> None:
+                 streamed: frozenset[str] = frozenset(), unread: list[str] | None = None) -> None:
         super().__init__(convert_charrefs=True)
+        self.unread = [] if unread is None else unread  # each shown frame's address not fetched (`_unread_frame`)
         self._sheet = sheet
         self._streamed = streamed  # the ids of the parts the page's script moves into view (`_STREAMED`)
         self._shadow_roots = shadow_roots or _ShadowSheets("")
@@ -936,13 +954,21 @@ class _TextParser(HTMLParser):
         """The text of a document the page embeds in its own markup (`_embedded_document`), where the page shows
         its frame: as a paragraph of its own, read as the page is, with its own style sheet; past `_DEEPEST_FRAME`
         frames in frames, its markup is read as text (its figures listed, never dropped; each level is read once,
-        so the page stays linear). True when it was read."""
+        so the page stays linear). True when it was read. A shown frame whose document is elsewhere is noted in
+        `unread` (`_unread_frame`)."""
         if tag not in _EMBEDDERS or self._hidden_at is not None or (self._visibility and not self._visibility[-1][1]):
             return False
-        document = _embedded_document(tag, _attributes(attrs))
-        if document is None or _hidden(tag, attrs, sheet, self._foreign(tag), framed=True):
+        values = _attributes(attrs)
+        document = _embedded_document(tag, values)
+        if document is None:
+            address = _unread_frame(tag, values)
+            if address is not None and not _hidden(tag, attrs, sheet, self._foreign(tag), framed=True):
+                self.unread.append(address)
             return False
-        text = document if self._frames >= _DEEPEST_FRAME else _html_text(document, self._frames + 1)
+        if _hidden(tag, attrs, sheet, self._foreign(tag), framed=True):
+            return False
+        text = (document if self._frames >= _DEEPEST_FRAME
+                else _html_text(document, self._frames + 1, unread=self.unread))
         self._emit(f"\n\n{text}\n\n")
         return True
 
@@ -1535,11 +1561,11 @@ def looks_like_html(text: str) -> bool:
     return bool(_HTML_TAG.search(text))
 
 
-def _html_text(raw: str, frames: int = 0, prose: bool = False) -> str:
+def _html_text(raw: str, frames: int = 0, prose: bool = False, unread: list[str] | None = None) -> str:
     """A page's visible text, in paragraphs (a document embedded `frames` deep when more than 0; `prose` that holds
-    tags: `_left_open`)."""
+    tags: `_left_open`); each shown frame's address whose document scan does not fetch is added to `unread`."""
     markup = closed_markup_only(raw, prose)
-    parser = _TextParser(page_sheet(markup), frames, _ShadowSheets(markup), _streamed_ids(raw))
+    parser = _TextParser(page_sheet(markup), frames, _ShadowSheets(markup), _streamed_ids(raw), unread)
     parser.feed(markup)
     parser.close()
     return "".join(parser.parts)
@@ -1652,8 +1678,9 @@ def _prose_comments(raw: str) -> str:
 _CHARACTER_REFERENCE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 
 
-def to_text(raw: str) -> str:
-    """The article's visible text: HTML reduced to paragraphs; plain text with its white space tidied.
+def to_text(raw: str, unread_frames: list[str] | None = None) -> str:
+    """The article's visible text: HTML reduced to paragraphs; plain text with its white space tidied (the address
+    of each frame the page shows from elsewhere, never fetched, added to `unread_frames`).
 
     Characters are read the one way every number check reads them (NFKC, no zero-width or format characters:
     "1\u200b,737" is 1,737, not 1), a digit other than 0-9 kept as written so it is never read into a number, and
@@ -1664,7 +1691,7 @@ def to_text(raw: str) -> str:
     html_text = looks_like_html(raw)
     raw = _QUOTE_MARKS.sub("", raw) if not html_text and ">" in raw else raw
     if html_text:
-        raw = _line_breaks(_html_text(raw, prose=_is_prose(raw)))
+        raw = _line_breaks(_html_text(raw, prose=_is_prose(raw), unread=unread_frames))
         raw = _NOT_TEXT.sub(_not_text, normal_text_keeping_digits(_cell_gaps(_unicode_overrides(raw))))
     else:
         raw = _prose_comments(raw) if "<!--" in raw else raw
