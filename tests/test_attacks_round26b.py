@@ -167,10 +167,16 @@ CHART_STORY = ('<!DOCTYPE html><html><body><article><p>Police recorded 1,200 cas
                'style="width:100%;border:none"></iframe></article></body></html>')
 
 
-def test_a_frame_shown_from_elsewhere_is_said_not_read() -> None:
+#: The same chart in an AMP page, as Datawrapper's AMP embed code writes it.
+AMP_CHART_STORY = CHART_STORY.replace("<iframe ", '<amp-iframe layout="responsive" width="600" ').replace(
+    "</iframe>", "</amp-iframe>")
+
+
+@pytest.mark.parametrize("page", [CHART_STORY, AMP_CHART_STORY])
+def test_a_frame_shown_from_elsewhere_is_said_not_read(page: str) -> None:
     from tests.scanned import read
 
-    figures, not_read = read(CHART_STORY)
+    figures, not_read = read(page)
     assert [printed for printed, *_ in figures] == ["1,200"]
     assert len(not_read) == 1 and "'https://datawrapper.dwcdn.net/AbC12/1/'" in not_read[0]
 

@@ -399,7 +399,8 @@ _SOURCE_LINE_END = re.compile(r"(?<![\n \t])[ \t]*+\n(?![ \t]*+\n)")
 #: The elements that embed a document, and the attribute naming it: a page may write that document in its own
 #: markup (`<iframe srcdoc="<p>…">`, or a `data:text/html,…` address), and Chromium draws its text on the page,
 #: though the page's innerText leaves it out. scan read none of it: "Framed 2,222 cases." was gone from the scan.
-_EMBEDDERS = {"iframe": "src", "embed": "src", "object": "data"}
+_EMBEDDERS = {"iframe": "src", "embed": "src", "object": "data",
+              "amp-iframe": "src"}  # an AMP page's frame: how an AMP story embeds its Datawrapper or Flourish chart
 _DATA_HTML = re.compile(r"[\t\n\f\r ]*data:[\t\n\f\r ]*text/html(?P<parameters>[^,]*),(?P<body>.*)\Z",
                         re.IGNORECASE | re.DOTALL)
 #: How many frames in frames are read as pages; deeper, a frame's markup is read as text.
