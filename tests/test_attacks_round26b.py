@@ -93,7 +93,7 @@ The charity answered <strong>3,333</strong> calls, up 4% on the year.]]></conten
 """
 
 
-@pytest.mark.parametrize("name", ["export.xml", "feed.rss", "notes.enex", "FEED.XML"])
+@pytest.mark.parametrize("name", ["export.xml", "feed.rss", "feed.atom", "FEED.XML"])
 def test_a_feed_or_export_s_cdata_text_is_read(tmp_path: Path, name: str,
                                                capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / name).write_text(WXR, encoding="utf-8")

@@ -382,9 +382,10 @@ def shown_as_text(text: str) -> str:
 
 
 #: The names browsers open as XML: XHTML (application/xhtml+xml: an EPUB's chapters, a page saved from an XHTML
-#: site), and the XML a newsroom is sent or exports: a feed (RSS, Atom), a CMS's export (WordPress's WXR), a notes
-#: app's (Evernote's .enex). An HTTP response is XML by its content type (`_XML_TYPES`).
-XML_SUFFIXES = (".xhtml", ".xht", ".xml", ".rss", ".atom", ".enex")
+#: site), and the XML a newsroom is sent or exports: a feed (RSS, Atom), a CMS's export (WordPress's WXR). An HTTP
+#: response is XML by its content type (`_XML_TYPES`). Not Evernote's .enex: its notes' images are base64 text and
+#: their OCR an index in CDATA, which read as text gave dozens of garbage figures; it is read as HTML, as before.
+XML_SUFFIXES = (".xhtml", ".xht", ".xml", ".rss", ".atom")
 _XML_TYPES = frozenset({"application/xhtml+xml", "application/xml", "text/xml", "application/rss+xml",
                         "application/atom+xml"})
 _XHTML = "{http://www.w3.org/1999/xhtml}"
@@ -445,7 +446,7 @@ def _xhtml_as_html(root: ET.Element) -> str:
 
 
 def _tree_as_html(root: ET.Element) -> str:
-    """An XML document other than XHTML (a feed, a CMS's or a notes app's export) as HTML: the text of each element
+    """An XML document other than XHTML (a feed, a CMS's export) as HTML: the text of each element
     and the text after it, in the document's order, each a paragraph. Text holding markup (an item's or a post's
     HTML, in CDATA or escaped) is read as the page a feed reader shows of it, in a frame of its own, so one item's
     unclosed markup hides nothing of the next; so is an XHTML element in it (an Atom entry's `type="xhtml"`
