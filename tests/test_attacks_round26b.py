@@ -218,3 +218,47 @@ def test_a_frame_saved_in_the_same_mhtml_file_is_read_not_listed() -> None:
              f"<h1>Referrals rose to 1,582</h1>\r\n--{boundary}--\r\n")
     figures, not_read = read(decode_article(saved.encode()))
     assert ([printed for printed, *_ in figures], not_read) == (["1,200", "1,582"], [])
+
+
+def _policy_page(policy: str, body: str, head: str = "") -> str:
+    return (f'<!doctype html><html><head><meta charset=utf-8>{head}<meta http-equiv="Content-Security-Policy" '
+            f'content="{policy}"></head><body><p>Shown 1,111.</p>{body}</body></html>')
+
+
+SHEET = "<style>.h{display:none}</style><p class=h>Police recorded 2,222 cases.</p>"
+ATTRIBUTE = '<p style="display:none">Police recorded 4,444 cases.</p>'
+#: The sha256 of ".h{display:none}", as a policy names a <style> it allows.
+SHEET_HASH = "'sha256-I+plFyq8BAfADtPqVtOHvSB4Eb4kFopqgcWFFkX3IyQ='"
+
+
+# Each checked in Chromium (innerText; a frame's and a shadow root's own): a sheet or style attribute the page's
+# own policy blocks is not applied, so the figure it would hide is shown.
+@pytest.mark.parametrize(("policy", "body", "shown"), [
+    ("style-src 'self'", SHEET + ATTRIBUTE, [1111, 2222, 4444]),
+    ("default-src 'self'", SHEET + ATTRIBUTE, [1111, 2222, 4444]),
+    ("style-src 'unsafe-inline' 'nonce-abc'", SHEET + ATTRIBUTE, [1111, 2222, 4444]),
+    ("style-src-elem 'unsafe-inline'; style-src 'none'", SHEET + ATTRIBUTE, [1111, 4444]),
+    ("style-src-attr 'unsafe-inline'; style-src 'self'", SHEET + ATTRIBUTE, [1111, 2222]),
+    ("style-src 'self'", '<iframe srcdoc="<style>.h{display:none}</style><p class=h>Framed 2,222.</p>"></iframe>',
+     [1111, 2222]),
+    ("style-src 'self'", "<div><template shadowrootmode=open><style>.h{display:none}</style>"
+                         "<p class=h>Shadow 2,222.</p></template></div>", [1111, 2222])])
+def test_a_style_the_page_s_own_policy_blocks_hides_nothing(policy: str, body: str, shown: list[int]) -> None:
+    assert [value for value, _, _ in figures_read(_policy_page(policy, body))] == shown
+
+
+@pytest.mark.parametrize(("policy", "body"), [
+    ("style-src 'unsafe-inline'", SHEET + ATTRIBUTE), ("STYLE-SRC 'UNSAFE-INLINE'", SHEET + ATTRIBUTE),
+    (";; default-src 'self'; style-src 'unsafe-inline' ;", SHEET + ATTRIBUTE), ("script-src 'none'", SHEET + ATTRIBUTE),
+    ("style-src 'unsafe-inline' 'nonce-abc'", SHEET.replace("<style>", "<style nonce=abc>")),
+    (f"style-src {SHEET_HASH}", SHEET)])
+def test_a_style_the_page_s_policy_allows_still_hides(policy: str, body: str) -> None:
+    assert [value for value, _, _ in figures_read(_policy_page(policy, body))] == [1111]
+
+
+def test_a_policy_holds_only_from_the_head_and_after_it() -> None:
+    before = _policy_page("style-src 'none'", "<p class=h>Police recorded 2,222 cases.</p>",
+                          head="<style>.h{display:none}</style>")
+    in_body = ('<!doctype html><html><head></head><body><meta http-equiv="Content-Security-Policy" '
+               f'content="style-src \'none\'">{SHEET}</body></html>')
+    assert [value for value, _, _ in figures_read(before)] == [1111] and figures_read(in_body) == []

@@ -20,7 +20,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
-from analysis.factcheck.scan_css import FLOATED, NO_SHEET, Sheet, box, inline_declarations, page_sheet, unboxed
+from analysis.factcheck.scan_css import (
+    FLOATED,
+    NO_SHEET,
+    Sheet,
+    StylePolicy,
+    box,
+    inline_declarations,
+    page_sheet,
+    style_policy,
+    unboxed,
+)
 from analysis.record.hygiene import LOST, normal_text_keeping_digits, same_length_reading
 from analysis.record.safeguarding import PATTERNS, nhs_check_digit_holds, personal_reading
 from analysis.record.vocabulary import JOINED_SCALE_WORDS, QUALIFIERS, REFERENCE_ABBREVIATIONS
@@ -603,8 +613,9 @@ class _ShadowSheets:
     (one pass), and a root's content is read for a sheet only when it holds a <style> (looked up, not searched),
     and only `_DEEPEST_SHADOW_SHEET` roots deep: the cost stays linear however deep roots nest."""
 
-    def __init__(self, markup: str) -> None:
+    def __init__(self, markup: str, policy: StylePolicy | None = None) -> None:
         self._markup = markup
+        self._policy = policy  # the page's (`StylePolicy`): it holds in its shadow roots too
         self._lines: list[int] | None = None  # where each line starts (HTMLParser gives a line and a column)
         self._ends: dict[int, int] | None = None  # each <template>'s start -> where its content ends
         self._styles: list[int] = []
@@ -633,7 +644,8 @@ class _ShadowSheets:
         first_style = bisect.bisect_left(self._styles, content)
         if first_style >= len(self._styles) or self._styles[first_style] >= end:
             return NO_SHEET
-        return page_sheet(self._markup[content:end])
+        return page_sheet(self._markup[content:end], self._policy and StylePolicy(self._policy.elements,
+                                                                                 self._policy.attributes))
 
 
 #: React's streamed server rendering (Next.js, Remix, React Router): a part of the page that is ready late (with a
@@ -668,8 +680,11 @@ class _TextParser(HTMLParser):
     """
 
     def __init__(self, sheet: Sheet = NO_SHEET, frames: int = 0, shadow_roots: _ShadowSheets | None = None,
-                 streamed: frozenset[str] = frozenset(), unread: list[str] | None = None) -> None:
+                 streamed: frozenset[str] = frozenset(), unread: list[str] | None = None,
+                 policy: StylePolicy | None = None) -> None:
         super().__init__(convert_charrefs=True)
+        self._policy = policy  # the page's style policy (`StylePolicy`), which its frames keep
+        self._no_style_attributes = policy is not None and not policy.allows_attributes()
         self.unread = [] if unread is None else unread  # each shown frame's address not fetched (`_unread_frame`)
         self._sheet = sheet
         self._streamed = streamed  # the ids of the parts the page's script moves into view (`_STREAMED`)
@@ -893,9 +908,17 @@ class _TextParser(HTMLParser):
                                                                   else tag not in _HEAD_CONTENT):
             self._close_to(len(self._open) - 1)
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+    def _in_effect(self, attrs: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]:
+        """An element's attributes as they hold once the page has loaded: a streamed part's hiding ones left aside
+        (`_STREAMED`), and its style attribute when the page's policy blocks them (`StylePolicy`)."""
         if self._streamed and _attributes(attrs).get("id") in self._streamed:
             attrs = [(key, value) for key, value in attrs if key.lower() not in _STREAM_HIDING]
+        if self._no_style_attributes:
+            attrs = [(key, value) for key, value in attrs if key.lower() != "style"]
+        return attrs
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attrs = self._in_effect(attrs)
         self._leave_head(tag)
         sheet = self._shadow_sheets[-1] if self._shadows else self._sheet
         kind = _page_box(tag, attrs, sheet) if not self._foreign(tag) else None
@@ -969,7 +992,7 @@ class _TextParser(HTMLParser):
         if _hidden(tag, attrs, sheet, self._foreign(tag), framed=True):
             return False
         text = (document if self._frames >= _DEEPEST_FRAME
-                else _html_text(document, self._frames + 1, unread=self.unread))
+                else _html_text(document, self._frames + 1, unread=self.unread, outer=self._policy))
         self._emit(f"\n\n{text}\n\n")
         return True
 
@@ -1562,11 +1585,16 @@ def looks_like_html(text: str) -> bool:
     return bool(_HTML_TAG.search(text))
 
 
-def _html_text(raw: str, frames: int = 0, prose: bool = False, unread: list[str] | None = None) -> str:
-    """A page's visible text, in paragraphs (a document embedded `frames` deep when more than 0; `prose` that holds
-    tags: `_left_open`); each shown frame's address whose document scan does not fetch is added to `unread`."""
+def _html_text(raw: str, frames: int = 0, prose: bool = False, unread: list[str] | None = None,
+               outer: StylePolicy | None = None) -> str:
+    """A page's visible text, in paragraphs (a document embedded `frames` deep when more than 0, under the `outer`
+    style policy of the page that holds it; `prose` that holds tags: `_left_open`); each shown frame's address whose
+    document scan does not fetch is added to `unread`."""
     markup = closed_markup_only(raw, prose)
-    parser = _TextParser(page_sheet(markup), frames, _ShadowSheets(markup), _streamed_ids(raw), unread)
+    own = style_policy(markup)
+    policy = own.within(outer) if own is not None else outer and StylePolicy(outer.elements, outer.attributes)
+    parser = _TextParser(page_sheet(markup, policy), frames, _ShadowSheets(markup, policy), _streamed_ids(raw),
+                         unread, policy)
     parser.feed(markup)
     parser.close()
     return "".join(parser.parts)
