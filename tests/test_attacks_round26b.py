@@ -256,6 +256,13 @@ def test_a_style_the_page_s_policy_allows_still_hides(policy: str, body: str) ->
     assert [value for value, _, _ in figures_read(_policy_page(policy, body))] == [1111]
 
 
+def test_a_meta_whose_http_equiv_is_not_the_policy_s_name_as_written_declares_none() -> None:
+    """Checked in Chromium: "Content-Security-Policy " (a space after it) is another name; the sheet applies."""
+    page = _policy_page("style-src 'none'", SHEET).replace('http-equiv="Content-Security-Policy"',
+                                                            'http-equiv="Content-Security-Policy "')
+    assert [value for value, _, _ in figures_read(page)] == [1111]
+
+
 def test_a_policy_holds_only_from_the_head_and_after_it() -> None:
     before = _policy_page("style-src 'none'", "<p class=h>Police recorded 2,222 cases.</p>",
                           head="<style>.h{display:none}</style>")

@@ -422,7 +422,7 @@ def style_policy(raw: str) -> StylePolicy | None:
     attributes, start = True, None
     for meta in _META_TAG.finditer(raw, 0, end):
         values = _tag_attributes(meta.group(), 5)
-        if values.get("http-equiv", "").strip(" \t\n\r\f").translate(_ASCII_LOWER) != "content-security-policy":
+        if values.get("http-equiv", "").translate(_ASCII_LOWER) != "content-security-policy":  # as written
             continue
         directives: dict[str, tuple[str, ...]] = {}
         for directive in html.unescape(values.get("content", "")).split(";"):
