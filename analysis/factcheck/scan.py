@@ -33,7 +33,14 @@ from analysis.factcheck.scan_find import (
     below_a_unit_heading,
     find_figures,
 )
-from analysis.factcheck.scan_input import DEFAULT_MAX_MB, InputRefused, decode_article, is_xml_name, over_limit
+from analysis.factcheck.scan_input import (
+    DEFAULT_MAX_MB,
+    InputRefused,
+    decode_article,
+    is_xml_name,
+    over_limit,
+    repaired_mojibake,
+)
 from analysis.factcheck.scan_match import load_record, match_figure, prefer_article_sources
 from analysis.factcheck.scan_text import sentences, to_text, unnamed_glyphs
 from analysis.paths import Paths, add_root_argument
@@ -156,6 +163,11 @@ def scan_text(raw: str, paths: Paths, max_figures: int | None = DEFAULT_MAX_FIGU
     previous = None
     heading = False  # whether the sentence is below a table's heading that gives its unit
     frames: list[str] = []
+    raw, repaired, telltale = repaired_mojibake(raw)
+    if repaired:
+        not_read.append(f"{_count(repaired, 'place')} showed UTF-8 text mis-decoded as Windows-1252 (first "
+                        f"{telltale!r}) and {'was' if repaired == 1 else 'were'} read as repaired: check the figures "
+                        "beside them against the page")
     text = to_text(raw, frames)
     if not text:
         not_read.append(NO_TEXT)
