@@ -13,6 +13,7 @@ import pandas as pd
 import pytest
 
 from analysis.publish import audit, charts, encode, style
+from analysis.record.printed import parse_printed
 from tests.drawn import DrawnCharts
 
 
@@ -139,6 +140,22 @@ def test_national_offences_compute_no_share_and_keep_the_npcc_caveat(drawn_chart
     assert meta.title == "Group-based offences were 5% or less of recorded child sexual abuse, 2022–2023"
     assert "not the same as 'grooming gangs'" in meta.notes_on_chart
     assert data.loc["2022", "Recorded as printed"] == "around 107,000"
+
+
+def test_national_offences_data_holds_each_printed_share_and_no_computed_one(drawn_charts: DrawnCharts) -> None:
+    """The share column is the share as printed: 2022's 5% was printed with no count beside it, so the column
+    held a blank there (the workbook's [x], 'this record holds no figure') while 'Group-based share as printed'
+    said 5%; 2023's 3.7 is the printed 3.7 per cent, not 4,228 / 115,489 recomputed."""
+    _, meta = drawn_charts("national-csae-offences")
+    data = meta.data.set_index("Year")
+    for year in data.index:
+        printed = data.loc[year, "Group-based share as printed"]
+        share = data.loc[year, "Group-based share (%)"]
+        if isinstance(printed, str):
+            assert share == float(parse_printed(printed).value), year
+        else:
+            assert pd.isna(share), year
+    assert data.loc["2022", "Group-based share (%)"] == 5
 
 
 def test_approximate_figures_look_approximate_on_every_chart(drawn_charts: DrawnCharts) -> None:
