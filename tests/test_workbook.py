@@ -455,6 +455,21 @@ def test_notes_are_written_for_spreadsheet_readers(wb: Any, paths: Paths) -> Non
     assert any("(shown as [x] on this worksheet)" in n for n in notes)  # a blank in the data is named as on the sheet
 
 
+def test_a_caveat_keyed_to_the_drawing_keeps_its_words_for_spreadsheet_readers(drawn_charts: Any) -> None:
+    """The Met series' note 'Dashed: 2014's referrals may cover part of the year.' was dropped whole from the
+    workbook (it names the dashes), so the sheet lost the caveat that the first year may be partial, while 'Hollow:
+    2017's 1,200 is a round figure' kept a key to a drawing the sheet does not have. The key goes; the caveat stays."""
+    from analysis.publish.reader_text import reader_notes
+
+    _, meta = drawn_charts("met-cse-series")
+    note = workbook.reader_notes(meta.notes)
+    assert "2014's referrals may cover part of the year." in note
+    assert "2017's 1,200 is a round figure" in note and "Hollow:" not in note
+    assert not DRAWING.search(note), note
+    assert reader_notes("Circles: a publication; diamonds: a news report.") == ""  # a key alone is still dropped
+    assert reader_notes("Shown as printed (nothing is drawn).") == "Shown as printed."
+
+
 def test_the_workbook_date_comes_from_the_data(tmp_path: Path) -> None:
     """The cover's date and the file's creation date are the latest date a source was read: the same data give the
     same bytes, and reading a new source moves the date. (The latest *published* date is not the workbook's.)"""
