@@ -470,6 +470,24 @@ def test_a_caveat_keyed_to_the_drawing_keeps_its_words_for_spreadsheet_readers(d
     assert reader_notes("Shown as printed (nothing is drawn).") == "Shown as printed."
 
 
+@pytest.mark.parametrize(("chart_id", "caveat"), [
+    ("historic-reviews-national", "the Met's own review of its cases is not part of, or comparable with, this count"),
+    ("historic-reviews-national", "only the exact count is shown ('More than 1,200' on 4 November 2025 not shown"),
+    ("met-cse-series", "a rise of 56 per cent in children identified as at risk was put to the Commissioner"),
+    ("what-the-56-means", "cannot be compared with the Met's earlier yearly figures"),
+    ("inspection-grades", "the combined share printed with them ('Just under 93%') is not shown again"),
+])
+def test_a_chart_caveat_about_the_data_reaches_the_workbook(drawn_charts: Any, chart_id: str, caveat: str) -> None:
+    """Each of these was one sentence with a word about the drawing in it ('is a separate chart', 'so nothing is
+    drawn', 'cannot be charted'), so the workbook dropped it: the national chart's sheet lost that the Met's review is
+    not comparable with the national count, and the Met series' note kept 'His explanation: ...' with no rise
+    before it to explain."""
+    _, meta = drawn_charts(chart_id)
+    note = workbook.reader_notes(meta.notes)
+    assert caveat in note, note
+    assert not DRAWING.search(note), note
+
+
 def test_the_workbook_date_comes_from_the_data(tmp_path: Path) -> None:
     """The cover's date and the file's creation date are the latest date a source was read: the same data give the
     same bytes, and reading a new source moves the date. (The latest *published* date is not the workbook's.)"""

@@ -114,16 +114,16 @@ def historic_national_chart(reviews: pd.DataFrame, figures: pd.DataFrame, source
                 f"{style.month_year(nat['as_at'].iloc[-1])}")
     on_chart = ("Colours: how each source described the count. Sources link them as one growing national count, "
                 "but in different words, so they are not joined. The Met's own 1,200 cases are a separate count.")
-    notes = ["A national count for England and Wales; the Met's own review of its cases is a separate chart and is "
-             "not part of, or comparable with, this count. Values are drawn and labelled as printed: a figure "
+    notes = ["A national count for England and Wales; the Met's own review of its cases (a separate chart) is not "
+             "part of, or comparable with, this count. Values are drawn and labelled as printed: a figure "
              "printed 'more than X' is a lower bound and is drawn as an open triangle, never as exactly X."]
     dropped = reviews[(reviews["scope"] == "national") & ~reviews["figure_id"].isin(nat["figure_id"])]
     bounds = dropped[dropped["qualifier"] != "exact"]
     if len(bounds):
-        notes.append("Where a bound and an exact count were printed for the same count on the same day, the exact "
-                     "count is drawn (" + "; ".join(f"'{r.value_as_printed}' on {style.long_date(r.as_at)}"
-                                                    for r in bounds.drop_duplicates("value_as_printed").itertuples())
-                     + " not drawn again).")
+        shown_once = "; ".join(f"'{r.value_as_printed}' on {style.long_date(r.as_at)}"
+                               for r in bounds.drop_duplicates("value_as_printed").itertuples())
+        notes.append("Where a bound and an exact count were printed for the same count on the same day, only the "
+                     f"exact count is shown ({shown_once} not shown again).")
     notes += [f"{g}: " + "; ".join(dict.fromkeys(nat.loc[nat["definition_group"] == g, "definition"])) + "."
               for g in groups]
     data = pd.DataFrame({"Date": nat["as_at"], "Count": nat["value"], "As printed": nat["value_as_printed"],
