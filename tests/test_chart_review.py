@@ -227,3 +227,13 @@ def test_every_published_grade_share_is_labelled_at_both_widths(drawn_charts: Dr
         texts = " ".join(_texts(fig))
         missing = [label for label in drawn if label not in texts]
         assert drawn and not missing, (width, missing)
+
+
+def test_london_share_notes_describe_only_the_printed_share_the_chart_shows(drawn_charts: DrawnCharts) -> None:
+    """The chart shows the latest printed share (MyLondon's '13 per cent', 2025) but its notes also carried the
+    caveat of ONS's 2015 '13%', which neither the chart nor its data holds: a note about a figure a reader cannot
+    find."""
+    _, meta = drawn_charts("london-population-share")
+    shown = set(meta.data["As printed"].dropna())
+    assert shown == {"13 per cent"}
+    assert "13% (ONS" not in meta.notes and "13 per cent (MyLondon" in meta.notes
