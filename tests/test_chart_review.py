@@ -237,3 +237,12 @@ def test_london_share_notes_describe_only_the_printed_share_the_chart_shows(draw
     shown = set(meta.data["As printed"].dropna())
     assert shown == {"13 per cent"}
     assert "13% (ONS" not in meta.notes and "13 per cent (MyLondon" in meta.notes
+
+
+def test_verdict_chart_alt_text_gives_every_bar(drawn_charts: DrawnCharts) -> None:
+    """The alt text said only 'of 29 claims that could be checked, 26 were accurate, 1 inaccurate': a reader of it
+    never learned the 2 accurate within rounding, nor the 16 claims that could not be checked, which the bars show.
+    Every other chart's alt text gives its values."""
+    _, meta = drawn_charts("factcheck-verdicts")
+    for verdict, claims in zip(meta.data["Verdict"], meta.data["Claims"], strict=True):
+        assert f"{verdict}: {claims}" in meta.alt_text, verdict
