@@ -335,6 +335,22 @@ def test_two_builds_are_byte_identical(tmp_path: Path, paths: Paths, built: Path
 # --- issue 23: a workbook a reporter can trust ---------------------------------------------------------------------
 
 
+def test_a_published_share_shows_no_decimal_its_source_did_not_print(tmp_path: Path, paths: Paths) -> None:
+    """The inspection sheet showed 'Share published (%)' at one decimal for every row: '89%' read 89.0, and 'three
+    quarters' and 'more than half' 75.0 and 50.0, a precision the sources never gave. Each shows as printed."""
+    from openpyxl import load_workbook
+
+    workbook.build_workbook(tmp_path, workbook.load_tables(paths), {})
+    ws = load_workbook(tmp_path / WORKBOOK_NAME)["Inspection grades"]
+    share, printed = column(ws, "Share published (%)"), column(ws, "Share as printed")
+    seen = {}
+    for cells in data_rows(ws):
+        if isinstance(cells[share].value, int | float):
+            seen[cells[printed].value] = cells[share].number_format
+    assert seen["89%"] == "#,##0" and seen["three quarters"] == "#,##0", seen
+    assert all(f == "#,##0" for f in seen.values()), seen
+
+
 def test_recomputed_values_are_numbers_at_the_decimals_the_working_printed(wb: Any, paths: Paths) -> None:
     """Issue 23: "15,820" was stored as text; every recomputed value is a number cell showing the working's decimals,
     and a claim with nothing to recompute holds a marker, never a blank or text."""

@@ -276,6 +276,12 @@ def table_sheet(table: str, rows: list[dict[str, Any]]) -> Sheet:
                 printed = row.get("printed_decimals")
                 places = int(printed) if isinstance(printed, int | float) and name == "value" else text_decimals(value)
                 sheet.cell_formats.setdefault(number_format(places), []).append((i, j))
+            elif spec.kind == "percent" and spec.printed and isinstance(cell, int | float):
+                # A share published is shown at the decimals it was printed with: "89%" is 89, not 89.0, and
+                # words ("three quarters") add no decimal the source did not give.
+                found = read_printed(row.get(spec.printed))
+                places = found.decimals if found and found.decimals is not None else decimals_of(float(cell), 2)
+                sheet.cell_formats.setdefault(number_format(places), []).append((i, j))
         sheet.rows.append(cells)
     for j, (name, spec, _) in enumerate(plan):
         if spec.kind == "count":
