@@ -282,6 +282,21 @@ def _tiny_tables(text: str) -> dict[str, list[dict[str, Any]]]:
     return {"sources": [source]}
 
 
+def test_the_cover_says_how_many_documents_state_no_licence(tmp_path: Path) -> None:
+    """The cover listed the licences the record holds ('Open Government Licence v3.0') and nothing else, so it read
+    as the terms of every document, while most sources' licence is 'unknown' (the README and the gallery say to
+    check those before reusing more than the figures). The cover now says how many, and the same."""
+    from openpyxl import load_workbook
+
+    tables = _tiny_tables("A publisher")
+    tables["sources"].append({**tables["sources"][0], "id": "s2", "licence": "unknown"})
+    book = load_workbook(build_workbook(tmp_path, tables, {}))
+    cover = " ".join(str(c.value) for row in book["Cover"].iter_rows() for c in row if c.value)
+    assert "Open Government Licence v3.0" in cover
+    assert "no licence is in this record for 1 of the 2 documents ('unknown' on the Sources worksheet)" in cover
+    assert "before reusing more than the figures" in cover
+
+
 @pytest.mark.parametrize("text", ["=1+1", "+SUM(A1)", "-2+3", "@SUM(A1:A2)", "=HYPERLINK(\"http://x\")"])
 def test_text_that_looks_like_a_formula_stays_text(tmp_path: Path, text: str) -> None:
     from openpyxl import load_workbook

@@ -131,8 +131,13 @@ def _cover(tables: dict[str, list[dict[str, Any]]], n_charts: int) -> tuple[Any,
     about += [f"Symbols: {m} means {text}." for m, text in MARKERS.items()]
     about.append("Numbers printed with words, such as 'more than 800' or 'about 9,000', are stored as the number "
                  "printed; the column next to the number says whether it is exact, a bound or an approximation.")
+    # Documents whose licence the record does not hold are said with their number, as the README and the gallery
+    # say them: the cover's list of licences alone read as the terms of every document.
+    unknown = sum(1 for s in sources if str(s.get("licence") or "unknown").strip().lower() == "unknown")
+    unstated = (f"; no licence is in this record for {unknown} of the {len(sources)} documents ('unknown' on the "
+                "Sources worksheet): check their terms before reusing more than the figures") if unknown else ""
     about.append("Licence: figures are reproduced from the documents listed, each under its publisher's terms"
-                 + (f" ({'; '.join(licences)})" if licences else "") + f". {REUSE}")
+                 + (f" ({'; '.join(licences)})" if licences else "") + f"{unstated}. {REUSE}")
     text = sheets.cell_text  # publisher names and licences come from the data
     contact = [CONTACT, f"Project site: {checked_site_url()}"]
     return gpt.Cover(title=TITLE, intro=[text(s) for s in intro], about=[text(s) for s in about],
