@@ -519,6 +519,16 @@ def test_a_chart_caveat_about_the_data_reaches_the_workbook(drawn_charts: Any, c
     assert not DRAWING.search(note), note
 
 
+@pytest.mark.parametrize("chart_id", ["inspection-timeline", "london-population-share"])
+def test_a_chart_note_about_blanks_says_x_as_the_sheet_shows(drawn_charts: Any, chart_id: str) -> None:
+    """'In the data table, a blank means that kind of count was not published' and 'the as-printed row is blank'
+    reached the workbook as written, while those cells on the chart's sheet hold [x], never a blank."""
+    _, meta = drawn_charts(chart_id)
+    assert "blank" in meta.notes
+    note = workbook.reader_notes(meta.notes)
+    assert "blank" not in note and "On this worksheet," in note and "[x]" in note, note
+
+
 def test_the_workbook_date_comes_from_the_data(tmp_path: Path) -> None:
     """The cover's date and the file's creation date are the latest date a source was read: the same data give the
     same bytes, and reading a new source moves the date. (The latest *published* date is not the workbook's.)"""

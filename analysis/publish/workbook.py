@@ -91,6 +91,9 @@ def reader_notes(text: str) -> str:
     """A chart's notes as a spreadsheet reader needs them (`reader_text.reader_notes`, no drawing sentences), and a
     blank in the data called what it is on the sheet, [x]."""
     text = re.sub(r"\(blank in the data[^)]*\)", "(shown as [x] on this worksheet)", text)
+    # The same blank said in other words: on a worksheet it is [x], never an empty cell.
+    text = re.sub(r"\bIn the data table, a blank means\b", "On this worksheet, [x] means", text)
+    text = re.sub(r"\bIn the data, ([^.:;]*?) is blank\b", r"On this worksheet, \1 shows [x]", text)
     return reader_text.reader_notes(text)
 
 
