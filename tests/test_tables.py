@@ -90,3 +90,16 @@ def test_population_has_one_row_per_area_year_and_the_uk_total():
     uk = population[(population["geography"] == "United Kingdom") & (population["year"] == 2024)]
     assert uk["value"].iloc[0] == 69_281_400  # ONS mid-2024 bulletin, as printed
     assert (population["reference_date"].str.endswith("-06-30")).all()
+
+
+def test_a_rows_caveat_gives_each_sentence_once():
+    """The 2016 inspection's caveat printed 'No period is printed in this copy; the date is the story's date.' three
+    times, once per figure of the copy, joined as '… May 2016.; No period …'. Each sentence is now given once."""
+    import re
+
+    from analysis.run.build import load_raw, make_tables
+
+    for row in make_tables(load_raw())["inspection_grades"]:
+        said = [s for s in re.split(r"(?<=[.!?])\s+", str(row["caveat"] or "")) if s]
+        assert len(said) == len(set(said)), row["caveat"]
+        assert ".;" not in str(row["caveat"]), row["caveat"]

@@ -11,6 +11,7 @@ Rows carry None where a value is unavailable; the build writes that as an empty 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from itertools import groupby
 from typing import Any
@@ -79,7 +80,12 @@ def gaps_table(gaps: dict[str, dict[str, str]]) -> Rows:
 
 
 def _join(values: Iterable[Any]) -> str:
-    return "; ".join(sorted({str(v) for v in values if isinstance(v, str) and v}))
+    """The caveats of a row's figures, each sentence once: the figures of one copy share its opening caveat, and
+    joining them whole printed it up to three times in one cell ("… May 2016.; No period is printed …")."""
+    kept: list[str] = []
+    for value in sorted({str(v) for v in values if isinstance(v, str) and v}):
+        kept += [s for s in re.split(r"(?<=[.!?])\s+", value.strip()) if s and s not in kept]
+    return " ".join(kept)
 
 
 def inspection_grades_table(figures: Rows, inspections: list[dict[str, Any]]) -> Rows:
