@@ -425,6 +425,7 @@ def test_bounds_and_approximations_sit_next_to_the_value(wb: Any, paths: Paths, 
             else:
                 assert words == "exact", (chart_id, text)
         assert "Qualifier" not in headers(ws)  # the chart's own qualifier column moved next to the number
+        assert not [h for h in headers(ws) if h.endswith(" qualifier")], headers(ws)
 
 
 def test_qualifier_words_follow_the_one_vocabulary() -> None:
@@ -548,6 +549,24 @@ def test_the_workbook_date_comes_from_the_data(tmp_path: Path) -> None:
     later = load_workbook(build_workbook(tmp_path / "c", tables, {}))
     assert "Last updated: 3 February 2026" in " ".join(str(c.value) for row in later["Cover"].iter_rows()
                                                        for c in row if c.value)
+
+
+def test_a_numbers_own_qualifier_column_is_its_one_qualifier_column(tmp_path: Path) -> None:
+    """The charts' CSVs name a number's qualifier '<column> qualifier' ('Recorded qualifier'); the workbook moved
+    only a column headed 'Qualifier', so the national chart's sheet said 'about' twice, in 'Recorded: qualifier
+    (bound or approximation)' and again in 'Recorded qualifier', and the Met series' sheet kept bare 'about' and
+    'exact' under headers no other sheet uses. Each number now has one qualifier column, in the sheet's words."""
+    from analysis.publish import workbook_sheets
+
+    path = tmp_path / "demo.csv"
+    path.write_text("Year,Recorded,Recorded qualifier,Recorded as printed,Crimes,Crimes qualifier\n"
+                    "2017,1200,about,\"1,200\",922,exact\n2022,107000,about,\"around 107,000\",,\n",
+                    encoding="utf-8")
+    sheet = workbook_sheets.chart_sheet(path)
+    assert sheet.headers == ["Year", "Recorded (number)", "Recorded: qualifier (bound or approximation)",
+                             "Recorded as printed", "Crimes (number)", "Crimes: qualifier (bound or approximation)"]
+    assert [row[2] for row in sheet.rows] == ["about (approximate)", "about (approximate)"]
+    assert [row[5] for row in sheet.rows] == ["exact", "[z]"]
 
 
 def test_a_chart_csv_with_its_own_qualifier_column_and_mixed_units(tmp_path: Path) -> None:
