@@ -103,3 +103,21 @@ def test_a_rows_caveat_gives_each_sentence_once():
         said = [s for s in re.split(r"(?<=[.!?])\s+", str(row["caveat"] or "")) if s]
         assert len(said) == len(set(said)), row["caveat"]
         assert ".;" not in str(row["caveat"]), row["caveat"]
+
+
+def test_the_share_computed_description_says_the_precision_it_is_written_at():
+    """The data dictionary (datapackage.json, Datasette's column notes) called share_computed 'unrounded', while
+    the build writes it to 10 significant digits (74.3315508 for 278 / 374 = 74.33155080213903…): a fact-checker
+    recomputing to more places would find the table 'wrong'. The description now says what is written."""
+    import re
+
+    from analysis.record import schema
+    from analysis.run.build import load_raw, make_tables
+    from analysis.tables.write import to_csv_text
+
+    (field,) = [f for f in schema.TABLES["inspection_grades"][0] if f.name == "share_computed"]
+    assert "unrounded" not in field.description and "10 significant digits" in field.description
+    text = to_csv_text("inspection_grades", make_tables(load_raw())["inspection_grades"])
+    written = [r.split(",")[0] for r in re.findall(r"(\d+\.\d+),(?:true|false),", text)]
+    assert "74.3315508" in written
+    assert max(len(w.replace(".", "").lstrip("0")) for w in written) == 10
