@@ -221,7 +221,8 @@ def test_every_note_is_referenced_and_every_marker_has_a_note(wb: Any) -> None:
 
 def chart_columns(ws: Any, csv_headers: list[str]) -> list[int | None]:
     """Where each chart CSV column is on the sheet: the same header, or the header with its unit added; None for a
-    column the sheet shows in another form (the chart's own Qualifier column, shown next to its number)."""
+    column the sheet shows in another form (the chart's own Qualifier or "<number> qualifier" column, shown next to
+    its number in the sheet's words)."""
     shown = headers(ws)
     return [next((j for j, h in enumerate(shown)
                   if h == name or (h.startswith(f"{name} (") and UNIT.fullmatch(h[len(name) + 1:]))), None)
@@ -238,7 +239,8 @@ def test_each_chart_sheet_holds_the_charts_data(wb: Any, built: Path) -> None:
         with (built / "charts" / chart_id / f"{chart_id}.csv").open(newline="", encoding="utf-8") as fh:
             rows = list(csv.reader(fh))
         where = chart_columns(ws, rows[0])
-        assert all(j is not None or name == "Qualifier" for j, name in zip(where, rows[0], strict=True)), ws.title
+        assert all(j is not None or name == "Qualifier" or name.endswith(" qualifier")
+                   for j, name in zip(where, rows[0], strict=True)), ws.title
         for cells, row in zip(data_rows(ws), rows[1:], strict=True):
             for j, value in zip(where, row, strict=True):
                 if j is None:
