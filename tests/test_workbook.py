@@ -532,6 +532,25 @@ def test_a_chart_note_about_blanks_says_x_as_the_sheet_shows(drawn_charts: Any, 
     assert "blank" not in note and "On this worksheet," in note and "[x]" in note, note
 
 
+def test_a_chart_sheets_subtitle_has_no_key_to_the_drawing(tmp_path: Path) -> None:
+    """The Met series' sheet was subtitled '… Circles: a Met publication; diamonds: a news report of the Met's
+    figures.', marks a sheet does not have; the subtitle keeps what it says about the data."""
+    import json
+
+    from openpyxl import load_workbook
+
+    chart = tmp_path / "charts" / "demo"
+    chart.mkdir(parents=True)
+    intro = "Figures by year, 2014–2017. Circles: a Met publication; diamonds: a news report of the Met's figures."
+    (chart / "demo.json").write_text(json.dumps({"title": "A demo", "intro": intro, "notes": "Counts as printed.",
+                                                 "source_line": "Source: A publisher"}), encoding="utf-8")
+    (chart / "demo.csv").write_text("Year,Referrals\n2014,1737\n", encoding="utf-8")
+    ws = load_workbook(build_workbook(tmp_path, _tiny_tables("A publisher"), {"demo": ""}))["Chart 1"]
+    above = [str(c.value) for c in ws["A"][:header_row(ws) - 1] if c.value]
+    assert "Figures by year, 2014–2017." in above, above
+    assert not DRAWING.search(" ".join(above)), above
+
+
 def test_the_workbook_date_comes_from_the_data(tmp_path: Path) -> None:
     """The cover's date and the file's creation date are the latest date a source was read: the same data give the
     same bytes, and reading a new source moves the date. (The latest *published* date is not the workbook's.)"""

@@ -97,6 +97,12 @@ def reader_notes(text: str) -> str:
     return reader_text.reader_notes(text)
 
 
+def _sheet_intro(intro: str) -> str:
+    """A chart's subtitle as its sheet's: without a key to the drawing ("Circles: a Met publication; diamonds: …"),
+    which told a reader of the sheet about marks it does not have (`reader_text.reader_notes`)."""
+    return reader_text.reader_notes(intro) if intro else ""
+
+
 def _day(iso: Any) -> str:
     return dt.date.fromisoformat(str(iso)).strftime("%-d %B %Y")
 
@@ -193,7 +199,8 @@ def build_workbook(outputs: Path, tables: dict[str, list[dict[str, Any]]], chart
         notes[key] = reader_notes(chart_note or meta["notes"])
         source = meta["source_line"] or (f"Source: {meta['source_name']}" if meta["source_name"] else None)
         gpt_sheets[label] = _gptable(sheet, "chart_" + chart_id.replace("-", "_"), f"Chart {i}: {meta['title']}",
-                                     [meta["intro"] or f"The data drawn in the chart {chart_id}."], source,
+                                     [_sheet_intro(meta["intro"]) or f"The data drawn in the chart {chart_id}."],
+                                     source,
                                      title_note=key if notes[key] else "", chart=True)
     cited = " ".join(text for s in gpt_sheets.values() for text in [s.title, *(s.table_notes or {}).values()])
     used = set(re.findall(r"\$\$(.+?)\$\$", cited))
