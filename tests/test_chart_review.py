@@ -246,3 +246,14 @@ def test_verdict_chart_alt_text_gives_every_bar(drawn_charts: DrawnCharts) -> No
     _, meta = drawn_charts("factcheck-verdicts")
     for verdict, claims in zip(meta.data["Verdict"], meta.data["Claims"], strict=True):
         assert f"{verdict}: {claims}" in meta.alt_text, verdict
+
+
+def test_national_reviews_credit_names_the_agency_whose_count_it_draws(drawn_charts: DrawnCharts) -> None:
+    """The chart draws Operation Beaconport's 1,273 referrals (4 November 2025), the National Crime Agency's count
+    as GB News reported its briefing, but the source line read 'Hansard and UK Parliament, reported by MyLondon, GB
+    News and Daily Mirror': the producer of that figure went unnamed (the README: the line names the producer of
+    each figure, and the outlet when a figure came through a news report)."""
+    _, meta = drawn_charts("historic-reviews-national")
+    assert "Cases identified by or referred to Operation Beaconport" in set(meta.data["Definition"])
+    assert meta.source_line.startswith("Source: National Crime Agency, ") and "reported by" in meta.source_line
+    assert "GB News" in meta.source_line

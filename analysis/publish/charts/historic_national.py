@@ -137,9 +137,19 @@ def historic_national_chart(reviews: pd.DataFrame, figures: pd.DataFrame, source
                        for r in nat.itertuples())
            + ". Figures printed as 'more than' are lower bounds, not exact values.")
     frame = style.finish(fig, ax, title=title, subtitle=subtitle, on_chart=on_chart,
-                         source=style.credit(figures, nat["figure_id"]), notes=notes, alt=alt)
+                         source=style.credit(figures, nat["figure_id"], origin=_origins(nat)), notes=notes, alt=alt)
     # every pair across definitions is shown side by side and never compared
     pairs = [(a.figure_id, b.figure_id, f"different definitions ({a.definition_group}; {b.definition_group})")
              for a in nat.itertuples() for b in nat.itertuples()
              if a.definition_group < b.definition_group]
     return fig, chart_meta("historic-reviews-national", "Dot timeline", frame, data, not_compared=pairs)
+
+
+#: Measures whose figures the news reports drawn here carry from a body the record names in its caveats, not in
+#: its publisher: Operation Beaconport's referrals are the National Crime Agency's count (its briefing of 4 November
+#: 2025, reported by GB News), so the source line names the agency as the producer, as the README's credit asks.
+ORIGIN_OF_MEASURE = {"beaconport_referrals": "National Crime Agency"}
+
+
+def _origins(nat: pd.DataFrame) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(ORIGIN_OF_MEASURE[m] for m in nat["measure"] if m in ORIGIN_OF_MEASURE))
