@@ -121,3 +121,15 @@ def test_the_share_computed_description_says_the_precision_it_is_written_at():
     written = [r.split(",")[0] for r in re.findall(r"(\d+\.\d+),(?:true|false),", text)]
     assert "74.3315508" in written
     assert max(len(w.replace(".", "").lstrip("0")) for w in written) == 10
+
+
+def test_historic_reviews_hold_counts_of_cases_only():
+    """The table is counts of historic cases under review (its value column is the workbook's 'Cases (number)'),
+    but it held the Met's 'some 15' years its reviews go back, which read there as 15 cases."""
+    from analysis.run.build import load_raw, make_tables
+
+    tables = make_tables(load_raw())
+    units = {f["figure_id"]: f["unit"] for f in tables["figures"]}
+    rows = tables["historic_reviews"]
+    assert rows and {units[r["figure_id"]] for r in rows} == {"cases"}
+    assert "met_historic_review_period_years" in {f["measure"] for f in tables["figures"]}  # still in the record
