@@ -257,3 +257,12 @@ def test_national_reviews_credit_names_the_agency_whose_count_it_draws(drawn_cha
     assert "Cases identified by or referred to Operation Beaconport" in set(meta.data["Definition"])
     assert meta.source_line.startswith("Source: National Crime Agency, ") and "reported by" in meta.source_line
     assert "GB News" in meta.source_line
+
+
+def test_the_56_per_cent_chart_lists_each_missing_count_once(drawn_charts: DrawnCharts) -> None:
+    """Two pairs of gap records wanted the same two counts (September 2024 and the end of the rise), so the chart's
+    notes and the workbook's note listed four missing counts, each twice in other words."""
+    _, meta = drawn_charts("what-the-56-means")
+    missing = re.findall(r"Missing \(([^)]+)\): ([^.]+)", meta.notes)
+    assert len(missing) == 2, missing
+    assert sum("September 2024" in wanted for _, wanted in missing) == 1, missing
