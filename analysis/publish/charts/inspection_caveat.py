@@ -18,6 +18,7 @@ from analysis.factcheck.wording import BORNE_OUT, judge
 from analysis.publish import style
 from analysis.publish.charts.common import figure_ids_of
 from analysis.publish.charts.inspection_grades import ri_or_inadequate_share, select_inspection_grades
+from analysis.publish.publishers import face_name
 from analysis.record.printed import Printed, parse_printed
 from analysis.record.vocabulary import direction, fmt_percent
 
@@ -38,8 +39,10 @@ class Disagreement:
 
     def face(self) -> str:
         """At most ~25 words for the chart face."""
-        who = "copies print" if not self.from_report else "the report prints"
-        text = (f"{self.year}: news {who} '{self.printed} ({self.count:,.0f})' of {self.cases:,.0f} {self.grade}, "
+        # One outlet is named, not called "news copies": the record holds one copy that prints the words and count.
+        who = ("the report prints" if self.from_report else f"{face_name(self.publishers[0])} prints"
+               if len(self.publishers) == 1 else "news copies print")
+        text = (f"{self.year}: {who} '{self.printed} ({self.count:,.0f})' of {self.cases:,.0f} {self.grade}, "
                 "which do not agree")
         return text + ("." if self.from_report else "; the inspectorate's report is not in the record.")
 
