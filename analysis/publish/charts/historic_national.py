@@ -112,8 +112,8 @@ def historic_national_chart(reviews: pd.DataFrame, figures: pd.DataFrame, source
     subtitle = (f"National counts of historic group-based child sexual exploitation cases, England and Wales, as "
                 f"printed and described {how_many} ways, {style.month_year(nat['as_at'].iloc[0])} to "
                 f"{style.month_year(nat['as_at'].iloc[-1])}")
-    on_chart = ("Colours: how each source described the count. Sources link them as one growing national count, "
-                "but in different words, so they are not joined. The Met's own 1,200 cases are a separate count.")
+    on_chart = ("Colours: each source's wording. Sources link them as one growing national count, worded "
+                "differently, so they are not joined. The Met's own 1,200 cases are a separate count.")
     notes = ["A national count for England and Wales; the Met's own review of its cases (a separate chart) is not "
              "part of, or comparable with, this count. Values are drawn and labelled as printed: a figure "
              "printed 'more than X' is a lower bound and is drawn as an open triangle, never as exactly X."]
