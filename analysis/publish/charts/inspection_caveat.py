@@ -18,7 +18,6 @@ from analysis.factcheck.wording import BORNE_OUT, judge
 from analysis.publish import style
 from analysis.publish.charts.common import figure_ids_of
 from analysis.publish.charts.inspection_grades import ri_or_inadequate_share, select_inspection_grades
-from analysis.publish.publishers import face_name
 from analysis.record.printed import Printed, parse_printed
 from analysis.record.vocabulary import direction, fmt_percent
 
@@ -39,12 +38,14 @@ class Disagreement:
 
     def face(self) -> str:
         """At most ~25 words for the chart face."""
-        # One outlet is named, not called "news copies": the record holds one copy that prints the words and count.
-        who = ("the report prints" if self.from_report else f"{face_name(self.publishers[0])} prints"
-               if len(self.publishers) == 1 else "news copies print")
+        # One copy is one copy, not "news copies"; it is named in the notes (`full`): a publisher's name on the face
+        # could push the face past its 40 words, and "a news copy prints" is a word longer, so "the report" stands
+        # for "the inspectorate's report" (the full note says which).
+        who = ("the report prints" if self.from_report else "a news copy prints" if len(self.publishers) == 1
+               else "news copies print")
         text = (f"{self.year}: {who} '{self.printed} ({self.count:,.0f})' of {self.cases:,.0f} {self.grade}, "
                 "which do not agree")
-        return text + ("." if self.from_report else "; the inspectorate's report is not in the record.")
+        return text + ("." if self.from_report else "; the report is not in the record.")
 
     def full(self) -> str:
         """The sidecar note: who printed what, the arithmetic, and what would settle it."""
