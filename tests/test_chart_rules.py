@@ -360,7 +360,7 @@ def test_the_grades_chart_carries_the_2024_disagreement(drawn: dict) -> None:
     face = "2024: a news copy prints 'more than half (121)' of 244 inadequate, which do not agree"
     assert face in meta.notes_on_chart and face in meta.notes
     assert "not in the record" in meta.notes_on_chart
-    assert "121 of 244 is 49.6%" in meta.notes and "Tortoise Media" in meta.notes
+    assert "121 of 244 is 49.6%" in meta.notes and "Tortoise Media prints 'more than half (121)'" in meta.notes
 
 
 def test_the_inspection_timeline_states_each_count_once_at_the_date_it_was_first_stated(drawn: dict) -> None:

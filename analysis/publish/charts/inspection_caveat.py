@@ -49,7 +49,8 @@ class Disagreement:
 
     def full(self) -> str:
         """The sidecar note: who printed what, the arithmetic, and what would settle it."""
-        return (f"{self.label}: {style.join_words(list(self.publishers))} print '{self.printed} ({self.count:,.0f})' "
+        verb = "prints" if len(self.publishers) == 1 else "print"
+        return (f"{self.label}: {style.join_words(list(self.publishers))} {verb} '{self.printed} ({self.count:,.0f})' "
                 f"of {self.cases:,.0f} cases examined as {self.grade}, but {self.count:,.0f} of {self.cases:,.0f} is "
                 f"{fmt_percent(self.computed)}, not {self.printed}: the printed words and counts do not agree. "
                 + ("" if self.from_report else "The inspectorate's report, which would settle it, is not in the "
