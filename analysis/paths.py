@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -62,7 +61,7 @@ class Paths:
     def rel(self, path: Path) -> str:
         """A path as users see it in messages: relative to the root, with forward slashes."""
         try:
-            return path.resolve().relative_to(resolved(self.root)).as_posix()
+            return path.resolve().relative_to(self.root.resolve()).as_posix()
         except ValueError:
             return str(path)
 
@@ -140,13 +139,6 @@ CONTACT = ("Questions and corrections: open an issue in the cse-figures project'
 #: every output that lists sources gives): printed by the gallery and the workbook's cover.
 REUSE = ("The charts, tables and workbook made by this project may be reused under CC BY 4.0, crediting "
          "cse-figures and the sources named on each chart; the project's code is under the MIT licence.")
-
-
-@lru_cache(maxsize=64)
-def resolved(root: Path) -> Path:
-    """`root.resolve()`, remembered: a build names ~400 files relative to its root and resolving the root each time
-    was a quarter of loading the raw data. A project root is not re-pointed while a command runs."""
-    return root.resolve()
 
 
 def add_root_argument(parser: Any) -> None:

@@ -18,6 +18,7 @@
 from IPython.display import display
 
 from analysis.publish import charts, export
+from analysis.publish.computed_share import computed_share
 from analysis.publish.display import bullets, limitations, table, where_files_go
 from analysis.tables.load import load_table
 
@@ -43,20 +44,21 @@ table(national, ["measure", "as_at", "value_as_printed", "qualifier", "primary",
 table(met, ["measure", "as_at", "value_as_printed", "qualifier", "primary", "source_id", "definition"])
 
 # %% [markdown]
-# The Met's review, stage by stage: each stage's latest printed figure, and the share of the previous stage it
-# represents where both figures are exact and were printed on the same date.
+# The Met's review, stage by stage: the rows the funnel chart draws (`met_funnel_rows`: the latest date every stage
+# was printed, each in the loosest words any copy used, so the Met's own "approximately 9,000" is not read as an
+# exact 9,000 because one outlet dropped the word), and the share of the previous stage each represents where both
+# were printed on the same date. A share of an approximate figure is given across what that figure could stand for,
+# and shown no more precisely than that range allows (`analysis.publish.computed_share`).
 
 # %%
-STAGES = ["met_historic_cases_found", "met_historic_cases_reviewed_further", "met_historic_cases_in_scope"]
-stages = (met[met["measure"].isin(STAGES)].sort_values("as_at").groupby("measure").tail(1)
-          .set_index("measure").reindex([s for s in STAGES if s in set(met["measure"])]).reset_index())
-previous = stages["value"].shift()
-same_day = (stages["as_at"] == stages["as_at"].shift()) & (stages["qualifier"] == "exact") \
-    & (stages["qualifier"].shift() == "exact")
-stages["share_of_previous_stage"] = (stages["value"] / previous).where(same_day)
-table(stages.assign(share_of_previous_stage=stages["share_of_previous_stage"].map(
-    lambda v: "" if v != v else f"{v:.1%}")), ["measure", "as_at", "value_as_printed", "qualifier",
-                                                 "share_of_previous_stage", "source_id"])
+stages = charts.met_funnel_rows(reviews)
+records = stages.to_dict("records")
+shares = [computed_share(row["value_as_printed"], before["value_as_printed"]) if row["as_at"] == before["as_at"]
+          else None for before, row in zip(records, records[1:], strict=False)]
+stages["share_of_previous_stage"] = ["", *[c.shown if c else "" for c in shares]]
+stages["across_rounding"] = ["", *[c.span if c else "" for c in shares]]
+table(stages, ["measure", "as_at", "value_as_printed", "qualifier", "share_of_previous_stage", "across_rounding",
+               "source_id"])
 
 # %% [markdown]
 # ## The charts
@@ -90,12 +92,12 @@ table(meta.data)
 found = []
 for measure, rows in national.groupby("measure", sort=False):
     first, last = rows.iloc[0], rows.iloc[-1]
+    documents = rows["source_id"].nunique()
     found.append(f"National, {measure}: first printed \"{first['value_as_printed']}\" (as at {first['as_at']}), "
-                 f"latest \"{last['value_as_printed']}\" (as at {last['as_at']}), in {rows['source_id'].nunique()} "
-                 "sources.")
+                 f"latest \"{last['value_as_printed']}\" (as at {last['as_at']}), in {documents} "
+                 f"{'source' if documents == 1 else 'sources'}.")
 for row in stages.itertuples():
-    share = "" if row.share_of_previous_stage != row.share_of_previous_stage else \
-        f", {row.share_of_previous_stage:.1%} of the previous stage"
+    share = f", {row.share_of_previous_stage} of the previous stage" if row.share_of_previous_stage else ""
     found.append(f"Met review, {row.measure}: \"{row.value_as_printed}\" (as at {row.as_at}{share}).")
 both = sorted(set(national["value"].dropna()) & set(met["value"].dropna()))
 for value in both:

@@ -22,6 +22,7 @@ import pandas as pd
 from IPython.display import display
 
 from analysis.publish import charts, export
+from analysis.publish.computed_share import computed_share
 from analysis.publish.display import bullets, limitations, table, where_files_go
 from analysis.publish.verdicts import verdicts
 from analysis.tables.load import load_table
@@ -37,14 +38,20 @@ where_files_go()
 # ## The analysis
 #
 # London's share is London's mid-year population divided by the UK's, only for years in which both estimates
-# are published (a dash: that estimate is not in the table).
+# are published (a dash: that estimate is not in the table). An estimate printed rounded ("8.8 million") stands for
+# every value that rounds to it, so the share is given with its lowest and highest across that rounding, and shown
+# to no more decimals than that range supports: the rule the London share chart follows
+# (`analysis.publish.computed_share`), and the one the fact-check applies to others' shares.
 
 # %%
 people = population[population["measure"] == "population"]
 wide = people.pivot_table(index="year", columns="geography", values="value", aggfunc="first")
-both = wide[["London", "United Kingdom"]].dropna()
-shares = (both["London"] / both["United Kingdom"]).rename("London share of UK")
-table(wide.join(shares.map("{:.2%}".format)).reset_index(), missing="–")
+as_printed = people.pivot_table(index="year", columns="geography", values="value_as_printed", aggfunc="first")
+both = as_printed[["London", "United Kingdom"]].dropna()
+computed = [computed_share(london, uk) for london, uk in both.itertuples(index=False)]
+shares = pd.DataFrame({"London share of UK": [c.shown if c else "" for c in computed],
+                       "across rounding": [c.span if c else "" for c in computed]}, index=both.index)
+table(wide.join(shares).reset_index(), missing="–")
 
 # %% [markdown]
 # The shares the sources print themselves, with the fact-check's verdict on each (`claims`: the claim that states
@@ -95,8 +102,9 @@ table(meta.data)
 # Every statement below is computed from the tables when the notebook runs.
 
 # %%
-found = ["London's share of the UK population, where both estimates are published: "
-         + "; ".join(f"{year}: {share:.2%}" for year, share in shares.items()) + "."]
+by_year = "; ".join(f"{year}: {shown}" for year, shown in shares["London share of UK"].items())
+found = [f"London's share of the UK population, where both estimates are published, to the precision their rounding "
+         f"supports: {by_year}."]
 for row in printed.itertuples():
     found.append(f"\"{row.value_as_printed}\" ({row.publisher}, {row.year}): {row.verdict}.")
 for unit, rows in rates.groupby("unit"):

@@ -266,3 +266,22 @@ def test_the_56_per_cent_chart_lists_each_missing_count_once(drawn_charts: Drawn
     missing = re.findall(r"Missing \(([^)]+)\): ([^.]+)", meta.notes)
     assert len(missing) == 2, missing
     assert sum("September 2024" in wanted for _, wanted in missing) == 1, missing
+
+
+def test_a_share_of_rounded_estimates_is_shown_no_finer_than_their_rounding() -> None:
+    """Worked by hand: "8.8 million" is 8,750,000 to 8,849,999, so of 67,026,292 it is 13.05% to 13.20% (13.13% at
+    the printed values): shown "13%". "8.95 million" of "60.9 million" (60,850,000 to 60,949,999) is 14.68% to
+    14.72%: "14.7%". "2,200" of "approximately 9,000" (8,550 to 9,450) is 23.28% to 25.73%: whole percentages differ
+    across it, so the range is shown. A bound gives no share. The share is rounded once, from the unrounded value:
+    13.049% shows as 13.0%, where a two-decimal 13.05 rounded again would show 13.1%."""
+    from analysis.publish.computed_share import computed_share
+
+    wide = computed_share("8.8 million", "67,026,292")
+    assert wide is not None and wide.shown == "13%" and wide.span == "13.05% to 13.20%"
+    narrow = computed_share("8.95 million", "60.9 million")
+    assert narrow is not None and narrow.shown == "14.7%"
+    loose = computed_share("2,200", "approximately 9,000")
+    assert loose is not None and loose.shown == "23% to 26%" and loose.span == "23.28% to 25.73%"
+    assert computed_share("more than 9 million", "68,265,209") is None
+    exact = computed_share("13,049", "100,000")
+    assert exact is not None and exact.shown == "13.0%" and exact.span == ""

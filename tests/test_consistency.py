@@ -7,10 +7,12 @@ contradiction in each direction.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pandas as pd
 import pytest
+import yaml
 
 from analysis.factcheck.wording import UNCHECKED
 from analysis.paths import PROJECT_ROOT, Paths
@@ -109,3 +111,108 @@ def test_a_share_across_kinds_of_number_is_caught(record) -> None:
     assert contradictions([], pd.concat([claims, planted], ignore_index=True), figures) == [
         "planted-share divides vkpp-2024-csae-analysis/change-csae-2024 by vkpp-2023-csae-analysis/csae-offences-2023: "
         "different kinds of number (percent and count)"]
+
+
+def _raw_text_outside_paths() -> str:
+    """Every text in data/raw, with URLs and figure ids (anything holding "/") taken out."""
+    raw = PROJECT_ROOT / "data" / "raw"
+    files = [raw / "gaps.yaml", raw / "sources.yaml", raw / "claims.yaml", *sorted((raw / "figures").glob("*.csv"))]
+    return re.sub(r"\S*/\S*", "", "\n".join(p.read_text(encoding="utf-8") for p in files))
+
+
+def test_every_gap_a_record_names_exists() -> None:
+    """A note saying "see gap X" or "as for X" points a reader at a gap: merging two gaps that wanted the same
+    figure (the Met's children-at-risk counts were each recorded twice) must not leave a pointer to the one
+    removed. Any id-shaped name starting as a gap id does must be a gap, source or claim."""
+    ids = {kind: {r["id"] for r in yaml.safe_load((PROJECT_ROOT / "data" / "raw" / f"{kind}.yaml").read_text(
+        encoding="utf-8"))} for kind in ("gaps", "sources", "claims")}
+    starts = {g.split("-")[0] for g in ids["gaps"]}
+    named = set(re.findall(r"(?<![\w-])((?:[a-z0-9]+-){3,}[a-z0-9]+)(?![\w-])", _raw_text_outside_paths()))
+    dangling = {n for n in named if n.split("-")[0] in starts} - set().union(*ids.values())
+    assert not dangling, sorted(dangling)
+
+
+def test_a_figure_its_producer_publishes_is_not_called_unpublished() -> None:
+    """Checked by hand: DfE's explore-education-statistics catalogue has, for each reporting year of 'Children in
+    need', a data set 'Child protection plans initial category of abuse' with the children on plans for sexual
+    abuse. So Community Care's 5.8% fall in such plans is 'not yet in this record', not 'cannot be checked: not
+    published'; its gap says where DfE publishes it."""
+    claims = pd.read_csv(PROJECT_ROOT / "data" / "processed" / "claims.csv", dtype=str, keep_default_na=False)
+    row = claims.set_index("claim_id").loc["communitycare-2025-cin-csa-copy/claim-cpp-fall-2023-24"]
+    assert row["verdict"] == "not yet in this record", row["working"]
+    gaps = pd.read_csv(PROJECT_ROOT / "data" / "processed" / "gaps.csv", dtype=str, keep_default_na=False)
+    assert "Department for Education" in gaps.set_index("id").loc[row["gaps"], "published_in"]
+
+
+def test_the_record_names_no_file_on_a_machine() -> None:
+    """Record text reaches sources.csv, the workbook and cse.db: a source's notes named the seed story by its path on
+    the machine that transcribed it ("/work/shared/…"), which means nothing to a reader. Files are named by their
+    place in the project."""
+    local = re.compile(r"(?<![\w.:/~-])(?:/(?:work|home|root|tmp|Users|mnt|srv|var)/\w|[A-Za-z]:\\\w)")
+    found = sorted({m.group(0) for m in local.finditer(_raw_text_with_paths())})
+    assert not found, found
+
+
+def _raw_text_with_paths() -> str:
+    raw = PROJECT_ROOT / "data" / "raw"
+    files = [raw / "gaps.yaml", raw / "sources.yaml", raw / "claims.yaml", raw / "inspections.yaml",
+             *sorted((raw / "figures").glob("*.csv"))]
+    return "\n".join(p.read_text(encoding="utf-8") for p in files)
+
+
+def test_a_gap_does_not_ask_for_a_figure_the_record_holds() -> None:
+    """Checked by hand: three gaps asked for figures already in the record. DfE's rate of children in need (330.3
+    per 10,000 in 2025) was transcribed from DfE's own release page after the gap that asked for it was opened; the
+    group-based share of all CSAE in 2023 ('3.7 per cent') is printed by two news copies whose primary is
+    national-hydrant-2023-report-tables; HMICFRS's own pages print its 2023 inspection's three causes of concern and
+    11 recommendations. A gap asks only for what is still missing."""
+    figures = pd.read_csv(PROJECT_ROOT / "data" / "processed" / "figures.csv", dtype=str, keep_default_na=False)
+    held = set(figures["figure_id"])
+    assert {"dfe-cin-2025/rate-children-in-need-2025", "mail-2025-01-hydrant-group-based-copy/share-group-based-2023",
+            "telegraph-2025-01-hydrant-group-based-copy/share-group-based-2023"} <= held
+    gaps = pd.read_csv(PROJECT_ROOT / "data" / "processed" / "gaps.csv", dtype=str, keep_default_na=False)
+    wanted = dict(zip(gaps["id"], gaps["wanted"], strict=True))
+    assert "330.3" not in wanted["gap-data-b-dfe-cin-csae-rates"]
+    share = [gid for gid, text in wanted.items()
+             if "group-based" in text and "share" in text and " in 2023 and" in text]
+    assert not share, share
+    assert "in 2024" in wanted["gap-data-b-csae-group-based-share-2024"]
+    assert {"hmicfrs-2025-mps-revisit/causes-of-concern-2023",
+            "hmicfrs-2024-02-09-news-release/recommendations"} <= held
+    assert not re.search(r"causes of concern|recommendations", wanted["gap-hmicfrs-2024-primary-figures"])
+
+
+def test_the_seeds_national_count_is_one_gap_and_no_gap_denies_a_copy_in_the_record() -> None:
+    """Checked by hand: the seed's 'more than 1,200' historic cases had two gaps, one calling the 1,273 a figure from
+    after the story, though the record holds the Commons figure of 2 September 2025 (1,273, a Parallel Parliament
+    copy) that the fact-check reads it against; its Hansard text is national-hansard-primary-2025, now the one gap.
+    And the NCA release gap said Police Professional's copy was not transcribed; it is in the record."""
+    gaps = pd.read_csv(PROJECT_ROOT / "data" / "processed" / "gaps.csv", dtype=str, keep_default_na=False)
+    seed = gaps[gaps["cited_by"].str.contains("mylondon-2025-10-grooming-gangs", regex=False)
+                & gaps["wanted"].str.contains("1,200", regex=False)]
+    assert list(seed["id"]) == ["national-hansard-primary-2025"]
+    claims = pd.read_csv(PROJECT_ROOT / "data" / "processed" / "claims.csv", dtype=str, keep_default_na=False)
+    row = claims.set_index("claim_id").loc["mylondon-2025-10-grooming-gangs/claim-national-historic-cases"]
+    assert row["inputs"] == "hansard-2025-09-02-gbcse-statement-copy/historic-cases-identified"
+    sources = pd.read_csv(PROJECT_ROOT / "data" / "processed" / "sources.csv", dtype=str, keep_default_na=False)
+    assert "policeprofessional-2025-11-05-beaconport" in set(sources["id"])
+    nca = gaps.set_index("id").loc["gap-primary2-nca-beaconport-release", "reason"]
+    assert "not transcribed" not in nca
+
+
+def test_a_claim_and_its_stated_figure_name_the_same_paragraph() -> None:
+    """The seed's 'more than 1,200' claim was placed at para 4 of 'We are better at finding it' while its figure
+    row (and the seed story: the 56 per cent is para 3, the 1,200 three paragraphs on) say para 6. Where a claim
+    and its stated figure name a paragraph of the same section, they name the same one."""
+    claims = pd.read_csv(PROJECT_ROOT / "data" / "processed" / "claims.csv", dtype=str, keep_default_na=False)
+    figures = pd.read_csv(PROJECT_ROOT / "data" / "processed" / "figures.csv", dtype=str,
+                          keep_default_na=False).set_index("figure_id")
+    para = re.compile(r"^(?P<section>.*?)\bpara (?P<n>\d+)\b")
+    differ = []
+    for claim in claims.itertuples():
+        if not claim.stated_figure or claim.stated_figure not in figures.index:
+            continue
+        a, b = para.match(claim.location), para.match(figures.loc[claim.stated_figure, "location"])
+        if a and b and a["section"].lower() == b["section"].lower() and a["n"] != b["n"]:
+            differ.append((claim.claim_id, claim.location, figures.loc[claim.stated_figure, "location"]))
+    assert not differ, differ

@@ -375,3 +375,29 @@ def test_the_national_notebook_keeps_the_chart_s_group_based_caveat(made: Made, 
     shown = "\n".join(o["data"].get("text/markdown", "") for c in nb.cells[at:] if c.cell_type == "code"
                       for o in c.outputs if "data" in o)
     assert GROUP_BASED_NOT_GROOMING_GANGS in shown.replace("&#x27;", "'")
+
+
+def test_the_london_notebook_states_no_share_finer_than_its_rounded_estimates(made: Made, executed: Path) -> None:
+    """Worked by hand: GLA's "8.8 million" (mid-2021) stands for 8,750,000 to 8,849,999, so its share of ONS's
+    67,026,292 runs from 13.05% to 13.20%; the notebook printed "13.13%", a precision the fact-check would fault in
+    anyone else's sentence. It now prints "13%" with that range, and 2023's 8.95 million of 68,265,209 (13.10% to
+    13.12%) as "13.1%"."""
+    nb = nbformat.read(executed / "notebooks" / "04_london_in_context.ipynb", as_version=4)
+    shown = "\n".join(o["data"].get("text/markdown", "") + o["data"].get("text/html", "") for c in nb.cells
+                      if c.cell_type == "code" for o in c.outputs if "data" in o)
+    assert ">13.13%<" not in shown and ": 13.13%" not in shown
+    assert "2021: 13%;" in shown and "2023: 13.1%" in shown
+    assert "13.05% to 13.20%" in shown and "13.10% to 13.12%" in shown
+
+
+def test_the_historic_notebook_reads_the_met_s_stages_as_its_chart_does(made: Made, executed: Path) -> None:
+    """The Met said "approximately 9,000" cases; one outlet printed "9,000". The funnel chart draws the loosest
+    wording, but notebook 03 took the bare "9,000" as exact and printed 2,200 of it as "24.4%". Worked by hand:
+    2,200 of 8,550 to 9,450 (9,000 within the rule book's 5%) is 23.28% to 25.73%, so the share is the range."""
+    nb = nbformat.read(executed / "notebooks" / "03_historic_reviews.ipynb", as_version=4)
+    found = "\n".join(o["data"].get("text/markdown", "") for c in nb.cells if c.cell_type == "code"
+                      for o in c.outputs if "data" in o)
+    assert "24.4%" not in found
+    assert 'met\\_historic\\_cases\\_found: "approximately 9,000"' in found
+    assert '"2,200" (as at 2025-11-13, 23% to 26% of the previous stage)' in found
+    assert '"1,200" (as at 2025-11-13, 54.5% of the previous stage)' in found

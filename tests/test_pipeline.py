@@ -242,9 +242,14 @@ def test_a_step_that_fails_beside_the_notebooks_stops_the_job_after_them(
     assert _run(tmp_path) == 3
     assert "notebooks ends" in steps.events and "gallery starts" not in steps.events
     assert steps.pools[0].closed
-    assert "db: failed (exit 3)" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "db: failed (exit 3)" in out
+    # The notebooks ran beside it and wrote their files: the failure line must not say they "did not run".
+    failed = next(line for line in out.splitlines() if line.startswith("db: failed"))
+    assert "notebooks" not in failed and "gallery" in failed
+    assert "notebooks: ran alongside, but not stamped" in out
     stamps = (tmp_path / ".cache" / STAMPS_NAME).read_text()
-    assert '"build"' in stamps and '"db"' not in stamps
+    assert '"build"' in stamps and '"db"' not in stamps and '"notebooks"' not in stamps
 
 
 def test_a_step_beside_the_notebooks_reruns_alone_and_starts_no_kernel(tmp_path: Path,

@@ -14,7 +14,7 @@ import pytest
 from analysis.factcheck.verify import split_parts
 from analysis.paths import PROJECT_ROOT
 
-CWD = str(PROJECT_ROOT)  # /work/main
+CWD = str(PROJECT_ROOT)  # the checkout's root
 
 # (arguments, expected verdict, exit code)
 EXAMPLES = [

@@ -63,8 +63,12 @@ def _escape_block_start(match: re.Match[str]) -> str:
 
 
 def link(title: Any, url: Any) -> Markup:
-    """`[title](<url>)` with the title escaped; the escaped title alone when the address is not a web address."""
-    return Markup(f"[{escape(title)}](<{url}>)" if is_web_url(url) else escape(title))
+    """`[title](<url>)` with the title escaped; the escaped title alone when the address is not a web address.
+
+    CommonMark readers (GitHub's, markdown-it) decode character references in a link's address, so its "&" is
+    written "&amp;": written as it is, an address holding "&amp;" or "&lt;" (one copied from a page's source) was
+    linked elsewhere by factcheck.md than by factcheck.html and the workbook, which link it as the record has it."""
+    return Markup(f"[{escape(title)}](<{url.replace('&', '&amp;')}>)" if is_web_url(url) else escape(title))
 
 
 def code(text: Any) -> Markup:

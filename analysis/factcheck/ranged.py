@@ -19,10 +19,10 @@ from itertools import product
 from analysis.factcheck import rules
 from analysis.factcheck.forms import computed_text
 from analysis.factcheck.wording import printed_value, verdict
-from analysis.record.printed import Printed
+from analysis.record.printed import Printed, parse_printed
 from analysis.record.vocabulary import TOLERANCE, rounded_range
 
-__all__ = ["printed_range", "input_range", "judged_on_ranges"]
+__all__ = ["printed_range", "input_range", "quotient_range", "judged_on_ranges"]
 
 #: How many values across each input's range are tried (ends included); the computed value moves monotonically
 #: with each input, so its range is exact, and the stated value's fit is found to within 1/40 of the range.
@@ -77,6 +77,28 @@ def input_range(printed: Printed, value: Decimal) -> tuple[Decimal, Decimal] | N
         return by_qualifier
     return rounded_range(value, Decimal(10) ** -printed.decimals * Decimal(repr(printed.scale)))
 
+
+def quotient_range(part: str, whole: str) -> tuple[Decimal, Decimal, Decimal] | None:
+    """`part / whole` for two figures as printed: at the printed values, and lowest and highest with each figure
+    standing for every value it could (`input_range`: "8.95 million" for 8,945,000 to 8,954,999; "68,265,209" for
+    itself). None when either is no number ("[c]") or a bound ("more than 9 million"), whose quotient is itself a
+    bound and no share at all.
+
+    A share computed from rounded estimates is known only within this range: 8.8 million of 67,026,292 is 13.13%
+    at the printed values but anything from 13.05% to 13.20%."""
+    values, ends = [], []
+    for text in (part, whole):
+        printed = parse_printed(text)
+        if printed.value is None:
+            return None
+        value = Decimal(repr(printed.value))
+        span = input_range(printed, value)
+        if span is not None and printed.qualifier not in {"exact", "about", "almost", "just over"}:
+            return None
+        values.append(value)
+        ends.append(span or (value, value))
+    (part_low, part_high), (whole_low, whole_high) = ends
+    return values[0] / values[1], part_low / whole_high, part_high / whole_low
 
 def _bound(value: Decimal, lo: Decimal, hi: Decimal) -> str | None:
     """ "above" or "below" when the range is a bound's (`printed_range`: its open end far past the value, or down to

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 
 from analysis.factcheck.scan_css import FLOATED, NO_SHEET, Sheet, box, inline_declarations, page_sheet, unboxed
-from analysis.record.hygiene import normal_text_keeping_digits, same_length_reading
+from analysis.record.hygiene import LOST, normal_text_keeping_digits, same_length_reading
 from analysis.record.safeguarding import PATTERNS, nhs_check_digit_holds, personal_reading
 from analysis.record.vocabulary import JOINED_SCALE_WORDS, QUALIFIERS, REFERENCE_ABBREVIATIONS
 
@@ -1073,6 +1073,16 @@ _NOT_TEXT = re.compile(r"(?:\x1b\[|\x9b)[0-?]*+[ -/]*+[@-~]?"
                        r"|\x1b[ -/]*+[0-~]?|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
+def _not_text(found: re.Match[str]) -> str:
+    """What a `_NOT_TEXT` match reads as: a space, but a C1 control alone (not NEL, a line's end) is a Windows
+    character decoded as Latin-1 on its way here ("2016\x9617" held cp1252's en dash, "\x80" its euro sign,
+    "\x92" its apostrophe): a character lost, read as `LOST`'s stand-in is, so a number beside it is not read. Read
+    as a space, "2016\x9617" was the year 2016 and the count 17, and "\x801.2m" the count 1.2 million, while
+    the record refuses the control."""
+    char = found.group()
+    return LOST[0] if len(char) == 1 and "\x80" <= char <= "\x9f" and char != "\x85" else " "
+
+
 #: How a tag's or a comment's pattern reads letters: HTML names are ASCII, read in either case in ASCII only. With
 #: Python's Unicode case folding "[a-zA-Z]" took "ı", "İ", "ſ" and the Kelvin sign for letters, so `</ı>` was an end
 #: tag to one pattern and not to the next (a traceback from `scan`), and `<ſcript>` a script.
@@ -1617,14 +1627,14 @@ def to_text(raw: str) -> str:
     raw = _QUOTE_MARKS.sub("", raw) if not html_text and ">" in raw else raw
     if html_text:
         raw = _line_breaks(_html_text(raw, prose=_is_prose(raw)))
-        raw = _NOT_TEXT.sub(" ", normal_text_keeping_digits(_cell_gaps(_unicode_overrides(raw))))
+        raw = _NOT_TEXT.sub(_not_text, normal_text_keeping_digits(_cell_gaps(_unicode_overrides(raw))))
     else:
         raw = _prose_comments(raw) if "<!--" in raw else raw
         raw = html.unescape(raw) if _CHARACTER_REFERENCE.search(raw) else raw
         raw = _pages_joined(_LINE_END_HYPHEN.sub("-", raw))
         raw = _cell_gaps(_column_gaps(raw.replace(_CELL_EDGE, " ")))
         raw = _unicode_overrides(raw.translate(_UNICODE_BREAKS))
-        raw = _soft_wraps(_NOT_TEXT.sub(" ", normal_text_keeping_digits(raw)))
+        raw = _soft_wraps(_NOT_TEXT.sub(_not_text, normal_text_keeping_digits(raw)))
     paragraphs = [re.sub(r"[ \t]+", " ", p).strip() for p in re.split(r"\n\s*\n|\n", raw)]
     return "\n\n".join(p for p in paragraphs if p)
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import dataclasses
-import functools
 import re
 import sys
 import unicodedata
@@ -195,10 +194,6 @@ def _in_another_form(haystack: str, at: int, end: int) -> bool:
                for m in _OTHER_FORMS.finditer(haystack))
 
 
-#: The same printed value ("1,582", "[c]") recurs across rows and files: parse each once (errors are not cached).
-_parse_printed = functools.lru_cache(maxsize=4096)(parse_printed)
-
-
 #: The columns whose values recur from row to row (a measure, a subject, a place, a date, a unit, a location).
 SHARED_COLUMNS = frozenset({"measure", "subject", "geography", "period_start", "period_end", "unit", "location"})
 
@@ -232,7 +227,7 @@ def check_row(row: dict[str, str], source_id: str, name: str, line: int, problem
         return None
     value_text, status = split_status_mark(printed)  # "61,806,682 [r]": the publisher's revised/provisional mark
     try:
-        parsed = _parse_printed(value_text)
+        parsed = parse_printed(value_text)
     except PrintedFigureError as err:
         problems.add(name, line, str(err))
         return None

@@ -153,10 +153,19 @@ def _named_punctuation(char: str) -> str | None:
     return next((ascii_char for ascii_char, named in _NAMED_AS if named.search(name)), None)
 
 
+#: The stand-ins a program writes for a character it lost: the replacement character "\ufffd", which a decoder, a
+#: browser showing a page in the wrong encoding or a PDF's text layer writes where a "£", a no-break space or a dash
+#: was, and the object replacement character a word processor leaves where an object was. Read as a word break,
+#: "£1.2\ufffdmillion" (a no-break space lost) was the figure £1.2 to scan and the quote check, "56\ufffdper cent" the
+#: count 56, and "020\ufffd7946\ufffd0000" no phone number.
+LOST = "\ufffd\ufffc"
+
+
 def _no_meaning(char: str) -> bool:
-    """A private-use, unassigned or surrogate code point: shown as a box, a font's own icon or nothing, and no check
-    reads it as what it stands for ("020\ue0007946\ue0000000" passed the phone check: issue 24, round nine)."""
-    return unicodedata.category(char) in ("Co", "Cn", "Cs")
+    """A private-use, unassigned or surrogate code point, or a stand-in for a character lost (`LOST`): shown as a
+    box, a font's own icon, a "\ufffd" or nothing, and no check reads it as what it stands for
+    ("020\ue0007946\ue0000000" passed the phone check: issue 24, round nine)."""
+    return char in LOST or unicodedata.category(char) in ("Co", "Cn", "Cs")
 
 
 def is_mark(char: str) -> bool:
@@ -183,11 +192,13 @@ _READ_BEFORE_NFKC = str.maketrans({"\u24d0": "@", "\u24b6": "@", "\U0001f150": "
 def pattern_text(text: str) -> str:
     """`normal_text` with the combining marks NFKC could not compose away dropped (an underline or a stroke drawn
     through each digit, "0̲2̲0̲ 7̲9̲4̲6̲…", split a phone number), then read as `same_length_reading` reads it: what
-    the personal-data patterns search."""
+    the personal-data patterns search. A character with no meaning (`_no_meaning`: a PDF's symbol-font glyph, a
+    "\ufffd" where a no-break space was lost) is read as a space, as what parts a number's groups: the checks are
+    broad, and "020\ufffd7946\ufffd0000" is a phone number to a reader."""
     folded = normal_text(text if text.isascii() else text.translate(_READ_BEFORE_NFKC))
     if folded.isascii():
         return folded
-    marks = {ord(ch): None for ch in set(folded) if is_mark(ch)}
+    marks = {ord(ch): None if is_mark(ch) else " " for ch in set(folded) if is_mark(ch) or _no_meaning(ch)}
     return same_length_reading(folded.translate(marks) if marks else folded)
 
 
@@ -254,8 +265,10 @@ _MARKS_ON_A_SPACE = re.compile(r"(?<= )[\u0300-\u036f\u20d0-\u20ff\ufe20-\ufe2f]
 def _personal_char(char: str) -> str | None:
     """What the personal-data check reads a character as, where that is one character: the ASCII digit NFKC makes
     a numeral (alone or before a full stop or comma: "⓪", "¹", "⒈", "🄁"), or a space for a spacing accent NFKC
-    makes a space and a mark ("˘", "¨", which scan keeps as written between two digits: `number_separator`); else
-    None."""
+    makes a space and a mark ("˘", "¨", which scan keeps as written between two digits: `number_separator`), or for
+    a character with no meaning, as `pattern_text` reads one; else None."""
+    if _no_meaning(char):
+        return " "
     folded = unicodedata.normalize("NFKC", char)
     if char.isdigit() and not char.isdecimal():  # (a digit of a script is read by `same_length_reading`)
         digit = folded.rstrip(".,")
@@ -592,6 +605,10 @@ def text_problem(text: str) -> str | None:
     if hidden is not None:
         return hidden
     meaningless = None if text.isascii() else first_char(text, _no_meaning)
+    if meaningless is not None and meaningless in LOST:
+        return (f"contains U+{ord(meaningless):04X}, which a program writes where it lost a character (text decoded in "
+                "the wrong encoding, or copied from a PDF?), so no check can read what was printed there; type the "
+                "character the source shows")
     if meaningless is not None:
         return (f"contains U+{ord(meaningless):04X}, a private-use or unassigned character (a PDF's symbol-font glyph "
                 "pasted with the text?), which each reader shows differently or not at all and the checks read as "
@@ -736,11 +753,27 @@ def checked_site_url(given: str = "") -> str:
     from analysis.paths import SITE_URL_ENV, site_url
 
     url = site_url(given)
-    problem = url_problem(url) or ("has a query or fragment" if "?" in url or "#" in url else None)
+    problem = url_problem(url) or ("has a query or fragment" if "?" in url or "#" in url else None) \
+        or _names_a_page(url)
     if problem:
         raise SiteUrlError(f"the site address {url[:200]!r} (--site-url or ${SITE_URL_ENV}) {problem}; give the "
                            "https:// address where outputs/ is published")
     return url
+
+
+#: The last part of an address that names a web page rather than a folder ("index.html", "default.aspx").
+_PAGE_NAME = re.compile(r"(?i)[^/]+\.(?:html?|xhtml|shtml|php|aspx?|jsp|cfm)")
+
+
+def _names_a_page(base: str) -> str | None:
+    """Why a site address names a page, not the folder outputs/ is published in, or None. The address a browser
+    shows for the gallery, "https://news.example.org/cse/index.html", was taken as the folder "…/index.html/":
+    every ClaimReview url and every address in the embed code pointed under it, to pages and charts that are not
+    there, without a word."""
+    last = urllib.parse.urlsplit(base).path.rstrip("/").rsplit("/", 1)[-1]
+    if _PAGE_NAME.fullmatch(last):
+        return f"names a page ({last!r}), not a folder ({base[:base.rindex(last)]!r})"
+    return None
 
 
 def is_web_url(url: Any) -> bool:

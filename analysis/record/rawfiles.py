@@ -20,7 +20,7 @@ from pathlib import Path, PurePosixPath
 
 import yaml
 
-from analysis.paths import Paths, resolved
+from analysis.paths import Paths
 from analysis.record.hygiene import ID_RE
 from analysis.record.problems import Problems
 
@@ -48,7 +48,7 @@ def file_type_problem(path: Path, root: Path) -> str | None:
         return "is a folder, not a file"
     if not stat.S_ISREG(mode):
         return "is not a regular file (a pipe, device or socket); raw inputs must be regular files"
-    if not _inside(path, resolved(root)):
+    if not _inside(path, root.resolve()):
         return "is outside the repository"
     return None
 

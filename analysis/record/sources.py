@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 
 from analysis.paths import Paths
-from analysis.record.hygiene import SLUG, check_text_fields, id_problem, url_problem, where_of
+from analysis.record.hygiene import BIDI_RE, SLUG, check_text_fields, id_problem, url_problem, where_of
 from analysis.record.problems import Problems
 from analysis.record.rawfiles import file_type_problem, stored_file_problem, yaml_construct_problem
 from analysis.record.rawtext import RawFileError, read_text
@@ -201,6 +201,22 @@ _PlainLoader.add_constructor("tag:yaml.org,2002:float",
                              _as_written(WrittenFloat, yaml.SafeLoader.construct_yaml_float))
 
 
+def _bidi_outside_values(text: str) -> tuple[int, str] | None:
+    """The line and message for a bidirectional control outside every value and key of a YAML text: in a comment,
+    which no field's check reads. Every field refuses one; a comment kept it, and an editor or a diff shows the
+    line reordered around it ("Trojan Source"). Only a text holding one is tokenised."""
+    if BIDI_RE.search(text) is None:
+        return None
+    spans = [(token.start_mark.index, token.end_mark.index) for token in yaml.scan(text, Loader=_PlainLoader)
+             if isinstance(token, yaml.ScalarToken)]
+    for found in BIDI_RE.finditer(text):
+        if not any(start <= found.start() < end for start, end in spans):
+            return (text.count("\n", 0, found.start()) + 1,
+                    f"contains a bidirectional control (U+{ord(found.group()):04X}) outside any value (in a comment?);"
+                    " it changes what a reader sees of the line")
+    return None
+
+
 def load_yaml_list(path: Path, paths: Paths, problems: Problems) -> list[Any]:
     """A YAML file whose top level is a list; problems (not exceptions) for anything else."""
     name = f"{paths.rel(path.parent)}/{path.name}"  # not resolved: a link is named as the link, not its target
@@ -210,7 +226,7 @@ def load_yaml_list(path: Path, paths: Paths, problems: Problems) -> list[Any]:
         return []
     try:
         text = read_text(path)
-        refused = yaml_construct_problem(text, _PlainLoader)
+        refused = yaml_construct_problem(text, _PlainLoader) or _bidi_outside_values(text)
         if refused is not None:
             problems.add(name, f"line {refused[0]}", refused[1])
             return []

@@ -336,6 +336,16 @@ def fmt_percent(value: float | Decimal | None, decimals: int = 1, sign: str = "%
 
 
 
+def supported_decimals(low: float | Decimal, high: float | Decimal, most: int = 2) -> int:
+    """The most decimals, up to `most`, at which a percentage known only to lie between `low` and `high` prints
+    one way: 13.10–13.12% prints "13.1%" at one decimal; 13.05–13.20% prints "13%". Printed finer, a share computed
+    from rounded figures claims a precision its inputs do not have, which is what the fact-check faults in others."""
+    for decimals in range(most, 0, -1):
+        if fmt_percent(low, decimals) == fmt_percent(high, decimals):
+            return decimals
+    return 0
+
+
 def rounded_range(x: Decimal, step: Decimal) -> tuple[Decimal, Decimal]:
     """What a figure printed as x, rounded to `step`, could stand for: "1,200" to 100 is 1,150 to 1,249 for a whole
     count (a count of 1,250 would print "1,300" rounded half up), and 1,150 to 1,250 for anything else."""

@@ -559,11 +559,13 @@ def _attempt(step: Step, paths: Paths, pool: object | None) -> Attempt:
     return code, time.perf_counter() - started, inputs, outputs
 
 
-def _run_in_turn(steps: list[Step], paths: Paths, stamps: dict[str, dict[str, str]], started: Before) -> int:
-    """Run steps one after another; stop at the first that fails and return its exit code (0 if none failed)."""
+def _run_in_turn(steps: list[Step], paths: Paths, stamps: dict[str, dict[str, str]], started: Before,
+                 alongside: tuple[str, ...] = ()) -> int:
+    """Run steps one after another; stop at the first that fails and return its exit code (0 if none failed).
+    `alongside` names a step already running beside them: a failure does not say it "did not run"."""
     for step in steps:
         attempt = _attempt(step, paths, None)
-        if not _finish(step, attempt, paths.root, stamps, started):
+        if not _finish(step, attempt, paths.root, stamps, started, alongside):
             return attempt[0]
     return 0
 
@@ -588,20 +590,21 @@ def _alongside(notebooks: Step, others: list[Step], paths: Paths, pool: object |
     worker.start()
     held = io.StringIO()
     with contextlib.redirect_stdout(held):
-        code = _run_in_turn(others, paths, stamps, started)
+        code = _run_in_turn(others, paths, stamps, started, alongside=(notebooks.name,))
     if held.getvalue():
         from tqdm import tqdm
 
         tqdm.write(held.getvalue().rstrip("\n"))
     worker.join()
     if code:
+        print(f"{notebooks.name}: ran alongside, but not stamped after that failure: the next run redoes them")
         return code
     attempt = outcome[0] if outcome else NOT_RUN
     return 0 if _finish(notebooks, attempt, paths.root, stamps, started) else attempt[0]
 
 
 def _finish(step: Step, attempt: Attempt, root: Path, stamps: dict[str, dict[str, str]],
-            started: Before | None = None) -> bool:
+            started: Before | None = None, alongside: tuple[str, ...] = ()) -> bool:
     """Stamp a step that succeeded; clean up after one that failed (said in one line). True when it succeeded.
 
     An input edited while the step ran (a notebook saved mid-run, a raw file changed during the build, or changed
@@ -616,7 +619,7 @@ def _finish(step: Step, attempt: Attempt, root: Path, stamps: dict[str, dict[str
         say_removed(step.name, root, remove_unremade(outputs, output_marks(root, step.written)))
         stamps.pop(step.name, None)
         _save_stamps(root, stamps)
-        later = [s.name for s in STEPS[_index(step.name) + 1:]]
+        later = [s.name for s in STEPS[_index(step.name) + 1:] if s.name not in alongside]
         print(f"{step.name}: failed (exit {code})" + (f"; {', '.join(later)} did not run after it, so their files "
                                                       "in outputs/ may be from an earlier run" if later else ""))
         return False

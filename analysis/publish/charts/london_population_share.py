@@ -3,8 +3,10 @@ the UK's population") and of England and Wales (the area every national CSE coun
 
 A share of population is one number per year that barely moves, so it is a card, not a plot. Each share is
 London's mid-year estimate divided by the whole's for the same year and the same vintage (a first estimate is not
-divided by a later revision), computed from the figures as printed. The printed "13 per cent" is shown as printed
-with the fact-check's own verdict, so the card and the fact-check page say the same thing.
+divided by a later revision), computed from the figures as printed, and shown only to the decimals at which every
+value the printed estimates could stand for gives the same share (`computed_share`). The printed "13 per
+cent" is shown as printed with the fact-check's own verdict, so the card and the fact-check page say the same
+thing.
 """
 
 from __future__ import annotations
@@ -17,12 +19,16 @@ from analysis.publish import style
 from analysis.publish.charts.cards import Card, draw_cards
 from analysis.publish.charts.common import ChartMeta, chart_meta
 from analysis.publish.charts.select import best
+from analysis.publish.computed_share import computed_share
 from analysis.publish.publishers import face_name
 from analysis.publish.verdicts import NO_CLAIM, verdicts
-from analysis.record.vocabulary import fmt_percent, join_list, split_list
+from analysis.record.vocabulary import join_list, split_list
 
 WHOLES = ("United Kingdom", "England and Wales")
 SHARE_COLUMN = "London's share (%)"
+#: The share as the cards and title print it: to the decimals its printed inputs support (`computed_share`).
+SHOWN_COLUMN = "Share as shown"
+LOWEST_COLUMN, HIGHEST_COLUMN = "Lowest across rounding (%)", "Highest across rounding (%)"
 
 
 def _estimate(population: pd.DataFrame, figures: pd.DataFrame, geography: str, year: int, vintage: str
@@ -45,18 +51,20 @@ def _estimate(population: pd.DataFrame, figures: pd.DataFrame, geography: str, y
 
 def london_share_table(population: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
     """London's share of each whole for the latest year with London's estimate and the whole's in the same
-    vintage: one row per whole, with both estimates as printed and the share (2 dp)."""
+    vintage: one row per whole, with both estimates as printed, the share and its range across their rounding
+    (2 dp), and the share as shown."""
     london = population[(population["measure"] == "population") & (population["geography"] == "London")]
     out = []
     for whole in WHOLES:
         for r in london.sort_values("year", ascending=False).itertuples():
             est = _estimate(population, figures, whole, int(r.year), r.vintage)
-            if est:
+            share = est and computed_share(r.value_as_printed, est["value_as_printed"])
+            if est and share:
                 out.append({"Share of": whole, "Year": int(r.year), "London (number)": r.value,
                             "London as printed": r.value_as_printed, "Whole (number)": est["value"],
-                            "Whole as printed": est["value_as_printed"],
-                            SHARE_COLUMN: round(100 * r.value / est["value"], 2),
-                            "figure_ids": join_list([r.figure_id, est["figure_id"]])})
+                            "Whole as printed": est["value_as_printed"], SHARE_COLUMN: round(float(share.value), 2),
+                            LOWEST_COLUMN: round(float(share.low), 2), HIGHEST_COLUMN: round(float(share.high), 2),
+                            SHOWN_COLUMN: share.shown, "figure_ids": join_list([r.figure_id, est["figure_id"]])})
                 break
     return pd.DataFrame(out)
 
@@ -82,7 +90,7 @@ def london_population_share_chart(population: pd.DataFrame, figures: pd.DataFram
                                   ) -> tuple[Any, ChartMeta]:
     """Cards: London's share of the UK and of England and Wales (computed), and the share as printed."""
     shares = london_share_table(population, figures)
-    cards = [Card(fmt_percent(r[SHARE_COLUMN]), f"London's share of the {_whole_name(r['Share of'])} population, "
+    cards = [Card(r[SHOWN_COLUMN], f"London's share of the {_whole_name(r['Share of'])} population, "
                   f"mid-{r['Year']}",
                   f"{r['London as printed']} of {r['Whole as printed']}: ONS mid-year estimates, computed.",
                   colour=style.DARK_BLUE, unit="percent") for _, r in shares.iterrows()]
@@ -92,19 +100,20 @@ def london_population_share_chart(population: pd.DataFrame, figures: pd.DataFram
         cards.append(shown[0])
     fig, ax = style.new_figure(width=width, plot_height=1.0)
     draw_cards(fig, ax, cards, width)
-    by = shares.set_index("Share of")[SHARE_COLUMN] if len(shares) else pd.Series(dtype=float)
+    by = shares.set_index("Share of")[SHOWN_COLUMN] if len(shares) else pd.Series(dtype=str)
     if {"United Kingdom", "England and Wales"} <= set(by.index):
         year = int(shares["Year"].iloc[0])
-        title = (f"London: {fmt_percent(by['United Kingdom'])} of the UK's population, "
-                 f"{fmt_percent(by['England and Wales'])} of England and Wales', {year}")
+        title = (f"London: {by['United Kingdom']} of the UK's population, "
+                 f"{by['England and Wales']} of England and Wales', {year}")
     else:
         title = "London's share of the population, as published"
     subtitle = ("London's mid-year population as a share of the UK's and of England and Wales' (the area of the "
                 "national counts in other charts), same year and estimate")
     on_chart = "A yardstick for London's part of a national count, not a finding about child sexual exploitation."
     notes = [on_chart, "Each share divides London's estimate by the whole's for the same year and the same "
-             "vintage (first estimates with first estimates), as printed; shares are rounded to one decimal place "
-             "on the face and kept to two in the data.",
+             "vintage (first estimates with first estimates), as printed; a share is shown to one decimal place only "
+             "where every value the rounded estimates could stand for gives the same, and the data give it to two "
+             "with its lowest and highest across that rounding.",
              "In the data, the as-printed row is blank where its source gave no population: not published with "
              "the share."]
     # The caveat of the printed share the chart shows, not of every share printed (an older one is not shown).
@@ -115,10 +124,11 @@ def london_population_share_chart(population: pd.DataFrame, figures: pd.DataFram
         row = shown[1]
         data = pd.concat([data, pd.DataFrame([{"Share of": "United Kingdom (as printed)",
                                                "Year": int(str(row["period_end"])[:4]), SHARE_COLUMN: row["value"],
+                                               SHOWN_COLUMN: row["value_as_printed"],
                                                "As printed": row["value_as_printed"]}])], ignore_index=True)
     ids = [i for v in shares["figure_ids"] for i in split_list(v)] + ([shown[1]["figure_id"]] if shown else [])
-    finding = (f"London was {fmt_percent(by['United Kingdom'])} of the UK's population and "
-               f"{fmt_percent(by['England and Wales'])} of England and Wales' in {int(shares['Year'].iloc[0])}"
+    finding = (f"London was {by['United Kingdom']} of the UK's population and "
+               f"{by['England and Wales']} of England and Wales' in {int(shares['Year'].iloc[0])}"
                if {"United Kingdom", "England and Wales"} <= set(by.index) else "London's share is as printed")
     alt = (f"Number card chart with {len(cards)} figures, showing that {finding}. "
            + "; ".join(f"{c.heading}: {c.number}" for c in cards) + ".")
