@@ -13,6 +13,7 @@ import pandas as pd
 import pytest
 
 from analysis.publish import audit, charts, encode, style
+from analysis.record.printed import parse_printed
 from tests.drawn import DrawnCharts
 
 
@@ -141,6 +142,22 @@ def test_national_offences_compute_no_share_and_keep_the_npcc_caveat(drawn_chart
     assert data.loc["2022", "Recorded as printed"] == "around 107,000"
 
 
+def test_national_offences_data_holds_each_printed_share_and_no_computed_one(drawn_charts: DrawnCharts) -> None:
+    """The share column is the share as printed: 2022's 5% was printed with no count beside it, so the column
+    held a blank there (the workbook's [x], 'this record holds no figure') while 'Group-based share as printed'
+    said 5%; 2023's 3.7 is the printed 3.7 per cent, not 4,228 / 115,489 recomputed."""
+    _, meta = drawn_charts("national-csae-offences")
+    data = meta.data.set_index("Year")
+    for year in data.index:
+        printed = data.loc[year, "Group-based share as printed"]
+        share = data.loc[year, "Group-based share (%)"]
+        if isinstance(printed, str):
+            assert share == float(parse_printed(printed).value), year
+        else:
+            assert pd.isna(share), year
+    assert data.loc["2022", "Group-based share (%)"] == 5
+
+
 def test_approximate_figures_look_approximate_on_every_chart(drawn_charts: DrawnCharts) -> None:
     """The Met's 'approximately 9,000' is not a bar ending at 9,000, and both printings of the CSA Centre's
     500,000 estimate are hollow markers (it was drawn solid in one row and hollow in the other)."""
@@ -210,6 +227,45 @@ def test_every_published_grade_share_is_labelled_at_both_widths(drawn_charts: Dr
         texts = " ".join(_texts(fig))
         missing = [label for label in drawn if label not in texts]
         assert drawn and not missing, (width, missing)
+
+
+def test_london_share_notes_describe_only_the_printed_share_the_chart_shows(drawn_charts: DrawnCharts) -> None:
+    """The chart shows the latest printed share (MyLondon's '13 per cent', 2025) but its notes also carried the
+    caveat of ONS's 2015 '13%', which neither the chart nor its data holds: a note about a figure a reader cannot
+    find."""
+    _, meta = drawn_charts("london-population-share")
+    shown = set(meta.data["As printed"].dropna())
+    assert shown == {"13 per cent"}
+    assert "13% (ONS" not in meta.notes and "13 per cent (MyLondon" in meta.notes
+
+
+def test_verdict_chart_alt_text_gives_every_bar(drawn_charts: DrawnCharts) -> None:
+    """The alt text said only 'of 29 claims that could be checked, 26 were accurate, 1 inaccurate': a reader of it
+    never learned the 2 accurate within rounding, nor the 16 claims that could not be checked, which the bars show.
+    Every other chart's alt text gives its values."""
+    _, meta = drawn_charts("factcheck-verdicts")
+    for verdict, claims in zip(meta.data["Verdict"], meta.data["Claims"], strict=True):
+        assert f"{verdict}: {claims}" in meta.alt_text, verdict
+
+
+def test_national_reviews_credit_names_the_agency_whose_count_it_draws(drawn_charts: DrawnCharts) -> None:
+    """The chart draws Operation Beaconport's 1,273 referrals (4 November 2025), the National Crime Agency's count
+    as GB News reported its briefing, but the source line read 'Hansard and UK Parliament, reported by MyLondon, GB
+    News and Daily Mirror': the producer of that figure went unnamed (the README: the line names the producer of
+    each figure, and the outlet when a figure came through a news report)."""
+    _, meta = drawn_charts("historic-reviews-national")
+    assert "Cases identified by or referred to Operation Beaconport" in set(meta.data["Definition"])
+    assert meta.source_line.startswith("Source: National Crime Agency, ") and "reported by" in meta.source_line
+    assert "GB News" in meta.source_line
+
+
+def test_the_56_per_cent_chart_lists_each_missing_count_once(drawn_charts: DrawnCharts) -> None:
+    """Two pairs of gap records wanted the same two counts (September 2024 and the end of the rise), so the chart's
+    notes and the workbook's note listed four missing counts, each twice in other words."""
+    _, meta = drawn_charts("what-the-56-means")
+    missing = re.findall(r"Missing \(([^)]+)\): ([^.]+)", meta.notes)
+    assert len(missing) == 2, missing
+    assert sum("September 2024" in wanted for _, wanted in missing) == 1, missing
 
 
 def test_a_share_of_rounded_estimates_is_shown_no_finer_than_their_rounding() -> None:

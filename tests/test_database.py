@@ -128,6 +128,21 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
+def test_the_database_licence_is_the_projects_and_leaves_the_figures_to_their_publishers() -> None:
+    """Datasette showed 'Data license: Open Government Licence v3.0 (official sources)' for the whole record, while
+    the README, gallery and workbook say the tables the project makes are CC BY 4.0 and each figure stays under its
+    publisher's terms, unknown for most sources (news reports): the database now says what the other outputs say."""
+    from analysis.paths import REUSE
+    from analysis.tables.write import datapackage
+
+    licences = datapackage({}, Paths(PROJECT_ROOT), {})["licenses"]
+    assert [lic["name"] for lic in licences] == ["CC-BY-4.0"] and "CC BY 4.0" in REUSE
+    metadata = build_metadata({"licenses": licences})
+    assert metadata["license"].startswith("CC BY 4.0") and "publisher's terms" in metadata["license"]
+    assert "sources table" in metadata["license"] and "Open Government" not in metadata["license"]
+    assert metadata["license_url"] == "https://creativecommons.org/licenses/by/4.0/"
+
+
 def test_make_serve_runs_the_db_command() -> None:
     makefile = (PROJECT_ROOT / "Makefile").read_text(encoding="utf-8")
     recipe = makefile.split("\nserve:", 1)[1].split("\n\n", 1)[0]

@@ -100,3 +100,15 @@ def test_the_budgets_the_readme_states_are_the_ones_the_bench_judges() -> None:
     assert (first, noop, test_min * 60, verify_x) == (bench.FIRST_MAKE_S, bench.NOOP_MAKE_S, bench.MAKE_TEST_S,
                                                       bench.VERIFY_X_PASS)
     assert not re.search(r"`make test` takes about \d", text), "a measured time typed by hand"
+
+
+def test_the_readme_says_when_a_figure_printed_bare_is_marked_about(drawn_charts) -> None:
+    """The Met series' CSV marks the Standard's 2017 '1,200' offences 'about' (the fact-check reads it as rounded)
+    though it was printed with no word, while the README said the qualifier column marks values printed with words:
+    a reporter could not tell why. The README now says both cases."""
+    _, meta = drawn_charts("met-cse-series")
+    row = meta.data[meta.data["Year"].astype(str) == "2017"].iloc[0]
+    assert row["Crimes connected with CSE"] == 1200 and row["Crimes connected with CSE qualifier"] == "about"
+    text = " ".join(README.split())
+    assert "A figure printed bare is marked \"about\" too when it is an estimate, or when the fact-check reads it as " \
+           "rounded" in text

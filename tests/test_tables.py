@@ -90,3 +90,46 @@ def test_population_has_one_row_per_area_year_and_the_uk_total():
     uk = population[(population["geography"] == "United Kingdom") & (population["year"] == 2024)]
     assert uk["value"].iloc[0] == 69_281_400  # ONS mid-2024 bulletin, as printed
     assert (population["reference_date"].str.endswith("-06-30")).all()
+
+
+def test_a_rows_caveat_gives_each_sentence_once():
+    """The 2016 inspection's caveat printed 'No period is printed in this copy; the date is the story's date.' three
+    times, once per figure of the copy, joined as '… May 2016.; No period …'. Each sentence is now given once."""
+    import re
+
+    from analysis.run.build import load_raw, make_tables
+
+    for row in make_tables(load_raw())["inspection_grades"]:
+        said = [s for s in re.split(r"(?<=[.!?])\s+", str(row["caveat"] or "")) if s]
+        assert len(said) == len(set(said)), row["caveat"]
+        assert ".;" not in str(row["caveat"]), row["caveat"]
+
+
+def test_the_share_computed_description_says_the_precision_it_is_written_at():
+    """The data dictionary (datapackage.json, Datasette's column notes) called share_computed 'unrounded', while
+    the build writes it to 10 significant digits (74.3315508 for 278 / 374 = 74.33155080213903…): a fact-checker
+    recomputing to more places would find the table 'wrong'. The description now says what is written."""
+    import re
+
+    from analysis.record import schema
+    from analysis.run.build import load_raw, make_tables
+    from analysis.tables.write import to_csv_text
+
+    (field,) = [f for f in schema.TABLES["inspection_grades"][0] if f.name == "share_computed"]
+    assert "unrounded" not in field.description and "10 significant digits" in field.description
+    text = to_csv_text("inspection_grades", make_tables(load_raw())["inspection_grades"])
+    written = [r.split(",")[0] for r in re.findall(r"(\d+\.\d+),(?:true|false),", text)]
+    assert "74.3315508" in written
+    assert max(len(w.replace(".", "").lstrip("0")) for w in written) == 10
+
+
+def test_historic_reviews_hold_counts_of_cases_only():
+    """The table is counts of historic cases under review (its value column is the workbook's 'Cases (number)'),
+    but it held the Met's 'some 15' years its reviews go back, which read there as 15 cases."""
+    from analysis.run.build import load_raw, make_tables
+
+    tables = make_tables(load_raw())
+    units = {f["figure_id"]: f["unit"] for f in tables["figures"]}
+    rows = tables["historic_reviews"]
+    assert rows and {units[r["figure_id"]] for r in rows} == {"cases"}
+    assert "met_historic_review_period_years" in {f["measure"] for f in tables["figures"]}  # still in the record

@@ -221,7 +221,8 @@ def test_every_note_is_referenced_and_every_marker_has_a_note(wb: Any) -> None:
 
 def chart_columns(ws: Any, csv_headers: list[str]) -> list[int | None]:
     """Where each chart CSV column is on the sheet: the same header, or the header with its unit added; None for a
-    column the sheet shows in another form (the chart's own Qualifier column, shown next to its number)."""
+    column the sheet shows in another form (the chart's own Qualifier or "<number> qualifier" column, shown next to
+    its number in the sheet's words)."""
     shown = headers(ws)
     return [next((j for j, h in enumerate(shown)
                   if h == name or (h.startswith(f"{name} (") and UNIT.fullmatch(h[len(name) + 1:]))), None)
@@ -238,7 +239,8 @@ def test_each_chart_sheet_holds_the_charts_data(wb: Any, built: Path) -> None:
         with (built / "charts" / chart_id / f"{chart_id}.csv").open(newline="", encoding="utf-8") as fh:
             rows = list(csv.reader(fh))
         where = chart_columns(ws, rows[0])
-        assert all(j is not None or name == "Qualifier" for j, name in zip(where, rows[0], strict=True)), ws.title
+        assert all(j is not None or name == "Qualifier" or name.endswith(" qualifier")
+                   for j, name in zip(where, rows[0], strict=True)), ws.title
         for cells, row in zip(data_rows(ws), rows[1:], strict=True):
             for j, value in zip(where, row, strict=True):
                 if j is None:
@@ -280,6 +282,21 @@ def _tiny_tables(text: str) -> dict[str, list[dict[str, Any]]]:
               "primary": True, "citation": text, "licence": "Open Government Licence v3.0", "notes": None,
               "file": None, "sha256": None, "figures": 1}
     return {"sources": [source]}
+
+
+def test_the_cover_says_how_many_documents_state_no_licence(tmp_path: Path) -> None:
+    """The cover listed the licences the record holds ('Open Government Licence v3.0') and nothing else, so it read
+    as the terms of every document, while most sources' licence is 'unknown' (the README and the gallery say to
+    check those before reusing more than the figures). The cover now says how many, and the same."""
+    from openpyxl import load_workbook
+
+    tables = _tiny_tables("A publisher")
+    tables["sources"].append({**tables["sources"][0], "id": "s2", "licence": "unknown"})
+    book = load_workbook(build_workbook(tmp_path, tables, {}))
+    cover = " ".join(str(c.value) for row in book["Cover"].iter_rows() for c in row if c.value)
+    assert "Open Government Licence v3.0" in cover
+    assert "no licence is in this record for 1 of the 2 documents ('unknown' on the Sources worksheet)" in cover
+    assert "before reusing more than the figures" in cover
 
 
 @pytest.mark.parametrize("text", ["=1+1", "+SUM(A1)", "-2+3", "@SUM(A1:A2)", "=HYPERLINK(\"http://x\")"])
@@ -333,6 +350,22 @@ def test_two_builds_are_byte_identical(tmp_path: Path, paths: Paths, built: Path
 
 
 # --- issue 23: a workbook a reporter can trust ---------------------------------------------------------------------
+
+
+def test_a_published_share_shows_no_decimal_its_source_did_not_print(tmp_path: Path, paths: Paths) -> None:
+    """The inspection sheet showed 'Share published (%)' at one decimal for every row: '89%' read 89.0, and 'three
+    quarters' and 'more than half' 75.0 and 50.0, a precision the sources never gave. Each shows as printed."""
+    from openpyxl import load_workbook
+
+    workbook.build_workbook(tmp_path, workbook.load_tables(paths), {})
+    ws = load_workbook(tmp_path / WORKBOOK_NAME)["Inspection grades"]
+    share, printed = column(ws, "Share published (%)"), column(ws, "Share as printed")
+    seen = {}
+    for cells in data_rows(ws):
+        if isinstance(cells[share].value, int | float):
+            seen[cells[printed].value] = cells[share].number_format
+    assert seen["89%"] == "#,##0" and seen["three quarters"] == "#,##0", seen
+    assert all(f == "#,##0" for f in seen.values()), seen
 
 
 def test_recomputed_values_are_numbers_at_the_decimals_the_working_printed(wb: Any, paths: Paths) -> None:
@@ -394,6 +427,7 @@ def test_bounds_and_approximations_sit_next_to_the_value(wb: Any, paths: Paths, 
             else:
                 assert words == "exact", (chart_id, text)
         assert "Qualifier" not in headers(ws)  # the chart's own qualifier column moved next to the number
+        assert not [h for h in headers(ws) if h.endswith(" qualifier")], headers(ws)
 
 
 def test_qualifier_words_follow_the_one_vocabulary() -> None:
@@ -455,6 +489,68 @@ def test_notes_are_written_for_spreadsheet_readers(wb: Any, paths: Paths) -> Non
     assert any("(shown as [x] on this worksheet)" in n for n in notes)  # a blank in the data is named as on the sheet
 
 
+def test_a_caveat_keyed_to_the_drawing_keeps_its_words_for_spreadsheet_readers(drawn_charts: Any) -> None:
+    """The Met series' note 'Dashed: 2014's referrals may cover part of the year.' was dropped whole from the
+    workbook (it names the dashes), so the sheet lost the caveat that the first year may be partial, while 'Hollow:
+    2017's 1,200 is a round figure' kept a key to a drawing the sheet does not have. The key goes; the caveat stays."""
+    from analysis.publish.reader_text import reader_notes
+
+    _, meta = drawn_charts("met-cse-series")
+    note = workbook.reader_notes(meta.notes)
+    assert "2014's referrals may cover part of the year." in note
+    assert "2017's 1,200 is a round figure" in note and "Hollow:" not in note
+    assert not DRAWING.search(note), note
+    assert reader_notes("Circles: a publication; diamonds: a news report.") == ""  # a key alone is still dropped
+    assert reader_notes("Shown as printed (nothing is drawn).") == "Shown as printed."
+
+
+@pytest.mark.parametrize(("chart_id", "caveat"), [
+    ("historic-reviews-national", "the Met's own review of its cases is not part of, or comparable with, this count"),
+    ("historic-reviews-national", "only the exact count is shown ('More than 1,200' on 4 November 2025 not shown"),
+    ("met-cse-series", "a rise of 56 per cent in children identified as at risk was put to the Commissioner"),
+    ("what-the-56-means", "cannot be compared with the Met's earlier yearly figures"),
+    ("inspection-grades", "the combined share printed with them ('Just under 93%') is not shown again"),
+])
+def test_a_chart_caveat_about_the_data_reaches_the_workbook(drawn_charts: Any, chart_id: str, caveat: str) -> None:
+    """Each of these was one sentence with a word about the drawing in it ('is a separate chart', 'so nothing is
+    drawn', 'cannot be charted'), so the workbook dropped it: the national chart's sheet lost that the Met's review is
+    not comparable with the national count, and the Met series' note kept 'His explanation: ...' with no rise
+    before it to explain."""
+    _, meta = drawn_charts(chart_id)
+    note = workbook.reader_notes(meta.notes)
+    assert caveat in note, note
+    assert not DRAWING.search(note), note
+
+
+@pytest.mark.parametrize("chart_id", ["inspection-timeline", "london-population-share"])
+def test_a_chart_note_about_blanks_says_x_as_the_sheet_shows(drawn_charts: Any, chart_id: str) -> None:
+    """'In the data table, a blank means that kind of count was not published' and 'the as-printed row is blank'
+    reached the workbook as written, while those cells on the chart's sheet hold [x], never a blank."""
+    _, meta = drawn_charts(chart_id)
+    assert "blank" in meta.notes
+    note = workbook.reader_notes(meta.notes)
+    assert "blank" not in note and "On this worksheet," in note and "[x]" in note, note
+
+
+def test_a_chart_sheets_subtitle_has_no_key_to_the_drawing(tmp_path: Path) -> None:
+    """The Met series' sheet was subtitled '… Circles: a Met publication; diamonds: a news report of the Met's
+    figures.', marks a sheet does not have; the subtitle keeps what it says about the data."""
+    import json
+
+    from openpyxl import load_workbook
+
+    chart = tmp_path / "charts" / "demo"
+    chart.mkdir(parents=True)
+    intro = "Figures by year, 2014–2017. Circles: a Met publication; diamonds: a news report of the Met's figures."
+    (chart / "demo.json").write_text(json.dumps({"title": "A demo", "intro": intro, "notes": "Counts as printed.",
+                                                 "source_line": "Source: A publisher"}), encoding="utf-8")
+    (chart / "demo.csv").write_text("Year,Referrals\n2014,1737\n", encoding="utf-8")
+    ws = load_workbook(build_workbook(tmp_path, _tiny_tables("A publisher"), {"demo": ""}))["Chart 1"]
+    above = [str(c.value) for c in ws["A"][:header_row(ws) - 1] if c.value]
+    assert "Figures by year, 2014–2017." in above, above
+    assert not DRAWING.search(" ".join(above)), above
+
+
 def test_the_workbook_date_comes_from_the_data(tmp_path: Path) -> None:
     """The cover's date and the file's creation date are the latest date a source was read: the same data give the
     same bytes, and reading a new source moves the date. (The latest *published* date is not the workbook's.)"""
@@ -474,6 +570,24 @@ def test_the_workbook_date_comes_from_the_data(tmp_path: Path) -> None:
     later = load_workbook(build_workbook(tmp_path / "c", tables, {}))
     assert "Last updated: 3 February 2026" in " ".join(str(c.value) for row in later["Cover"].iter_rows()
                                                        for c in row if c.value)
+
+
+def test_a_numbers_own_qualifier_column_is_its_one_qualifier_column(tmp_path: Path) -> None:
+    """The charts' CSVs name a number's qualifier '<column> qualifier' ('Recorded qualifier'); the workbook moved
+    only a column headed 'Qualifier', so the national chart's sheet said 'about' twice, in 'Recorded: qualifier
+    (bound or approximation)' and again in 'Recorded qualifier', and the Met series' sheet kept bare 'about' and
+    'exact' under headers no other sheet uses. Each number now has one qualifier column, in the sheet's words."""
+    from analysis.publish import workbook_sheets
+
+    path = tmp_path / "demo.csv"
+    path.write_text("Year,Recorded,Recorded qualifier,Recorded as printed,Crimes,Crimes qualifier\n"
+                    "2017,1200,about,\"1,200\",922,exact\n2022,107000,about,\"around 107,000\",,\n",
+                    encoding="utf-8")
+    sheet = workbook_sheets.chart_sheet(path)
+    assert sheet.headers == ["Year", "Recorded (number)", "Recorded: qualifier (bound or approximation)",
+                             "Recorded as printed", "Crimes (number)", "Crimes: qualifier (bound or approximation)"]
+    assert [row[2] for row in sheet.rows] == ["about (approximate)", "about (approximate)"]
+    assert [row[5] for row in sheet.rows] == ["exact", "[z]"]
 
 
 def test_a_chart_csv_with_its_own_qualifier_column_and_mixed_units(tmp_path: Path) -> None:

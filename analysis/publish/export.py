@@ -30,6 +30,7 @@ from analysis.paths import CHART_FILE_KINDS, CHARTS_DIR_ENV, Paths
 from analysis.publish import save, style
 from analysis.publish.workbook import WORKBOOK_NAME, WORKBOOK_TABLES, build_workbook
 from analysis.publish.workbook import add_arguments as workbook_arguments
+from analysis.publish.workbook_columns import QUALIFIER_SUFFIX
 from analysis.record.hygiene import SiteUrlError, checked_site_url, inline_safe_json, neutralise_frame
 from analysis.record.printed import PrintedFigureError, number_text, parse_printed
 
@@ -70,7 +71,6 @@ def write_chart(fig: Any, meta: Any, folder: Path) -> dict[str, Path]:
 #: Header of the column that carries a value's printed form, e.g. "Recorded as printed" (or "As printed" for a
 #: table with one value column).
 AS_PRINTED = "as printed"
-QUALIFIER_SUFFIX = " qualifier"
 
 
 def printed_qualifier(text: Any) -> str:

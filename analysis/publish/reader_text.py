@@ -23,19 +23,36 @@ DRAWING = re.compile(r"\b(draw|drawn|draws|dots?|circles?|diamonds?|triangles?|h
 INTERNAL = re.compile(r"\s*\((?:[a-z0-9]+-){2,}[a-z0-9-]*\)|\S+/\S+\.(?:md|py|csv|json|yaml)\b"
                       r"|\s*\(?\b(?:[a-z0-9]+-){2,}[a-z0-9-]*/[a-z0-9-]+\)?")
 SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?]['’]))\s+")
+#: A key to the drawing in front of a statement about the data ("Dashed: 2014's referrals may cover part of the
+#: year."), and an aside about the drawing in brackets ("(nothing is drawn)"): a reader of the numbers alone needs
+#: the statement without them, not the sentence dropped with its caveat.
+DRAWING_LABEL = re.compile(r"^(?:dashed|dotted|hollow|solid|hatched|filled|open|shaded|faded|outlined?)\s*:\s*",
+                           re.IGNORECASE)
+DRAWING_ASIDE = re.compile(r"\s*\([^()]*\)")
 
 
 def sentences(text: str) -> list[str]:
     return [s for s in SENTENCE_END.split(str(text).strip()) if s]
 
 
+def for_numbers(sentence: str) -> str | None:
+    """The sentence as a reader of the numbers alone needs it: a leading key to the drawing and any bracketed aside
+    about the drawing taken out, the first letter raised; None when what is left still describes the drawing."""
+    bare = DRAWING_ASIDE.sub(lambda m: "" if DRAWING.search(m.group()) else m.group(), sentence)
+    bare = DRAWING_LABEL.sub("", bare)
+    if DRAWING.search(bare) or not bare.strip(" .;:"):
+        return None
+    return bare[:1].upper() + bare[1:] if bare != sentence else sentence
+
+
 def reader_notes(text: str, *, drawing: bool = False) -> str:
-    """Notes without internal ids or paths, each sentence once; sentences about the drawing kept only when
-    `drawing` (a page that shows the chart), dropped for a reader of the numbers alone."""
+    """Notes without internal ids or paths, each sentence once; what describes the drawing kept only when
+    `drawing` (a page that shows the chart), taken out for a reader of the numbers alone (`for_numbers`)."""
     kept: list[str] = []
     for sentence in sentences(INTERNAL.sub("", text)):
-        if (drawing or not DRAWING.search(sentence)) and sentence.casefold() not in {k.casefold() for k in kept}:
-            kept.append(sentence)
+        shown = sentence if drawing else for_numbers(sentence)
+        if shown and shown.casefold() not in {k.casefold() for k in kept}:
+            kept.append(shown)
     return " ".join(kept)
 
 

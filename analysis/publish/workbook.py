@@ -91,7 +91,16 @@ def reader_notes(text: str) -> str:
     """A chart's notes as a spreadsheet reader needs them (`reader_text.reader_notes`, no drawing sentences), and a
     blank in the data called what it is on the sheet, [x]."""
     text = re.sub(r"\(blank in the data[^)]*\)", "(shown as [x] on this worksheet)", text)
+    # The same blank said in other words: on a worksheet it is [x], never an empty cell.
+    text = re.sub(r"\bIn the data table, a blank means\b", "On this worksheet, [x] means", text)
+    text = re.sub(r"\bIn the data, ([^.:;]*?) is blank\b", r"On this worksheet, \1 shows [x]", text)
     return reader_text.reader_notes(text)
+
+
+def _sheet_intro(intro: str) -> str:
+    """A chart's subtitle as its sheet's: without a key to the drawing ("Circles: a Met publication; diamonds: …"),
+    which told a reader of the sheet about marks it does not have (`reader_text.reader_notes`)."""
+    return reader_text.reader_notes(intro) if intro else ""
 
 
 def _day(iso: Any) -> str:
@@ -131,8 +140,13 @@ def _cover(tables: dict[str, list[dict[str, Any]]], n_charts: int) -> tuple[Any,
     about += [f"Symbols: {m} means {text}." for m, text in MARKERS.items()]
     about.append("Numbers printed with words, such as 'more than 800' or 'about 9,000', are stored as the number "
                  "printed; the column next to the number says whether it is exact, a bound or an approximation.")
+    # Documents whose licence the record does not hold are said with their number, as the README and the gallery
+    # say them: the cover's list of licences alone read as the terms of every document.
+    unknown = sum(1 for s in sources if str(s.get("licence") or "unknown").strip().lower() == "unknown")
+    unstated = (f"; no licence is in this record for {unknown} of the {len(sources)} documents ('unknown' on the "
+                "Sources worksheet): check their terms before reusing more than the figures") if unknown else ""
     about.append("Licence: figures are reproduced from the documents listed, each under its publisher's terms"
-                 + (f" ({'; '.join(licences)})" if licences else "") + f". {REUSE}")
+                 + (f" ({'; '.join(licences)})" if licences else "") + f"{unstated}. {REUSE}")
     text = sheets.cell_text  # publisher names and licences come from the data
     contact = [CONTACT, f"Project site: {checked_site_url()}"]
     return gpt.Cover(title=TITLE, intro=[text(s) for s in intro], about=[text(s) for s in about],
@@ -185,7 +199,8 @@ def build_workbook(outputs: Path, tables: dict[str, list[dict[str, Any]]], chart
         notes[key] = reader_notes(chart_note or meta["notes"])
         source = meta["source_line"] or (f"Source: {meta['source_name']}" if meta["source_name"] else None)
         gpt_sheets[label] = _gptable(sheet, "chart_" + chart_id.replace("-", "_"), f"Chart {i}: {meta['title']}",
-                                     [meta["intro"] or f"The data drawn in the chart {chart_id}."], source,
+                                     [_sheet_intro(meta["intro"]) or f"The data drawn in the chart {chart_id}."],
+                                     source,
                                      title_note=key if notes[key] else "", chart=True)
     cited = " ".join(text for s in gpt_sheets.values() for text in [s.title, *(s.table_notes or {}).values()])
     used = set(re.findall(r"\$\$(.+?)\$\$", cited))

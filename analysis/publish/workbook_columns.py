@@ -39,6 +39,9 @@ class Column(NamedTuple):
 #: The column placed right after a number that was printed with words around it ("more than 800"): the bound or
 #: approximation those words give, so a reader of the number column alone is never told 800 means exactly 800.
 QUALIFIER_HEADER = "Qualifier (bound or approximation)"
+#: How a chart's CSV names the qualifier column beside a number column ("Count" → "Count qualifier"); the workbook
+#: moves that column next to its number as the qualifier column.
+QUALIFIER_SUFFIX = " qualifier"
 
 
 def qualifier_words(printed: str | None) -> str:

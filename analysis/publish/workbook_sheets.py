@@ -23,6 +23,7 @@ from analysis.publish.workbook_columns import (
     IN_UNIT_COLUMN,
     NOT_IN_RECORD,
     QUALIFIER_HEADER,
+    QUALIFIER_SUFFIX,
     UNITS,
     Column,
     column,
@@ -276,6 +277,12 @@ def table_sheet(table: str, rows: list[dict[str, Any]]) -> Sheet:
                 printed = row.get("printed_decimals")
                 places = int(printed) if isinstance(printed, int | float) and name == "value" else text_decimals(value)
                 sheet.cell_formats.setdefault(number_format(places), []).append((i, j))
+            elif spec.kind == "percent" and spec.printed and isinstance(cell, int | float):
+                # A share published is shown at the decimals it was printed with: "89%" is 89, not 89.0, and
+                # words ("three quarters") add no decimal the source did not give.
+                found = read_printed(row.get(spec.printed))
+                places = found.decimals if found and found.decimals is not None else decimals_of(float(cell), 2)
+                sheet.cell_formats.setdefault(number_format(places), []).append((i, j))
         sheet.rows.append(cells)
     for j, (name, spec, _) in enumerate(plan):
         if spec.kind == "count":
@@ -381,11 +388,16 @@ def _chart_plan(chart_id: str, headers: list[str], raw: list[list[str]]
     # The chart's own Qualifier column belongs to the number "As printed" holds (else the first number).
     owner = next((j for j, k in pairs.items() if lower[k] == "as printed"), numbers[0] if numbers else None)
     printed = {j: [_row_printed(r, j, pairs.get(j), kinds) for r in raw] for j in numbers}
-    qualified = [j for j in numbers if any(printed[j]) or (j == owner and qualifier_col is not None)]
+    # A number's own "<header> qualifier" column (how the charts' CSVs name it, QUALIFIER_SUFFIX) moves next
+    # to it as the one qualifier column, in the sheet's words: kept as well, it said the same thing twice.
+    own = {j: lower.index(f"{lower[j]}{QUALIFIER_SUFFIX}") for j in numbers if f"{lower[j]}{QUALIFIER_SUFFIX}" in lower}
+    qualified = [j for j in numbers if any(printed[j]) or j in own or (j == owner and qualifier_col is not None)]
 
     def words(i: int, j: int) -> str | None:
         if not raw[i][j]:
             return None
+        if j in own and raw[i][own[j]]:
+            return qualifier_words(raw[i][own[j]])
         if j == owner and qualifier_col is not None and raw[i][qualifier_col]:
             return qualifier_words(raw[i][qualifier_col])
         found = printed[j][i]
@@ -393,7 +405,7 @@ def _chart_plan(chart_id: str, headers: list[str], raw: list[list[str]]
 
     out: list[ChartColumn] = []
     for j, header in enumerate(headers):
-        if j == qualifier_col:
+        if j == qualifier_col or j in own.values():
             continue  # shown next to its number
         if kinds[j] != "number":
             out.append((cell_text(header), kinds[j], functools.partial(_raw_cell, raw, j), j))

@@ -84,7 +84,7 @@ INSPECTION_GRADES = (
     Field("count", "number", "Cases given this grade, as published; empty if only a share was published."),
     Field("share_published", "number", "Share given this grade as printed, read as per cent ('three quarters' → 75); empty if not printed."),
     Field("share_as_printed", "string", "The share as printed, with its qualifier."),
-    Field("share_computed", "number", "count / cases_examined × 100, unrounded (round once, when showing it); empty if either is missing."),
+    Field("share_computed", "number", "count / cases_examined × 100, written to 10 significant digits (74.3315508 for 278 / 374), not rounded to a shown precision: round it once, when showing it; empty if either is missing."),
     Field("all_primary", "boolean", "true only if every figure in the row comes from the publisher's own document."),
     Field("figure_ids", "string", "Figures this row was built from, ';'-separated."),
     Field("caveat", "string", "Caveats carried from the figures."),

@@ -11,6 +11,7 @@ Rows carry None where a value is unavailable; the build writes that as an empty 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from itertools import groupby
 from typing import Any
@@ -79,7 +80,12 @@ def gaps_table(gaps: dict[str, dict[str, str]]) -> Rows:
 
 
 def _join(values: Iterable[Any]) -> str:
-    return "; ".join(sorted({str(v) for v in values if isinstance(v, str) and v}))
+    """The caveats of a row's figures, each sentence once: the figures of one copy share its opening caveat, and
+    joining them whole printed it up to three times in one cell ("… May 2016.; No period is printed …")."""
+    kept: list[str] = []
+    for value in sorted({str(v) for v in values if isinstance(v, str) and v}):
+        kept += [s for s in re.split(r"(?<=[.!?])\s+", value.strip()) if s and s not in kept]
+    return " ".join(kept)
 
 
 def inspection_grades_table(figures: Rows, inspections: list[dict[str, Any]]) -> Rows:
@@ -166,13 +172,16 @@ def met_cse_series_table(figures: Rows, revised: frozenset[str] | set[str] = fro
 
 
 def historic_reviews_table(figures: Rows) -> Rows:
-    """National and Met historic-case review counts, each row saying which scope it is."""
+    """National and Met historic-case review counts, each row saying which scope it is. Counts of cases only: the
+    Met's 'some 15' years its reviews go back is a figure about the review, not a count of its cases, and stood in
+    the table's cases column (the workbook's 'Cases (number)') as 15 cases."""
     rows = [{
         "scope": "national" if f["measure"] in NATIONAL_REVIEW_MEASURES else "Met", "measure": f["measure"],
         "definition": f["subject"], "as_at": f["period_end"], "value": f["value"],
         "value_as_printed": f["value_as_printed"], "qualifier": f["qualifier"], "figure_id": f["figure_id"],
         "source_id": f["source_id"], "primary": f["primary"], "caveat": f["caveat"],
-    } for f in figures if f["measure"] in NATIONAL_REVIEW_MEASURES or f["measure"].startswith("met_historic_")]
+    } for f in figures if (f["measure"] in NATIONAL_REVIEW_MEASURES or f["measure"].startswith("met_historic_"))
+        and f["unit"] == "cases"]
     rows.sort(key=lambda r: (r["scope"], r["measure"], r["as_at"], r["figure_id"]))
     return _table(rows, schema.HISTORIC_REVIEWS)
 

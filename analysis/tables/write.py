@@ -84,8 +84,12 @@ def datapackage(texts: dict[str, str], paths: Paths, sources: dict[str, dict[str
         "title": "Published figures on child sexual exploitation in London and England & Wales",
         "description": "Aggregate published statistics only, each traced to the words it was printed in. "
                        "Built by `python -m analysis build` from data/raw; do not edit by hand.",
-        "licenses": [{"name": "OGL-UK-3.0", "title": "Open Government Licence v3.0 (official sources)",
-                      "path": "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"}],
+        # The licence of what this project makes (README, gallery, workbook: CC BY 4.0). The figures stay under
+        # each publisher's terms, which the sources table gives: most sources' licence is unknown, so the Open
+        # Government Licence this named before (shown by Datasette as the data's licence) was not theirs.
+        "licenses": [{"name": "CC-BY-4.0", "title": "CC BY 4.0 (the tables this project makes; each figure stays "
+                      "under its publisher's terms: see the sources table's licence column)",
+                      "path": "https://creativecommons.org/licenses/by/4.0/"}],
         "sources": [{"title": s["title"], "path": s["url_main"]} for _, s in sorted(sources.items())],
         "resources": resources,
         "raw_files": [{"path": paths.rel(p), "hash": "sha256:" + sha256_of(p)} for p in raw_files(paths)],

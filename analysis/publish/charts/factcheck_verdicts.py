@@ -55,7 +55,8 @@ def factcheck_chart(claims: pd.DataFrame, figures: pd.DataFrame, *, width: float
                 "finding that the claim is wrong.")
     notes = [f"{v.capitalize()}: {MEANING[v]}" for v in VERDICTS if n.get(v, 0)]
     ids = list(figures.loc[figures["source_id"].isin(claims.get("source_id", pd.Series(dtype=str))), "figure_id"])
-    alt = (f"Bar chart of the number of claims checked by verdict, showing that {style.in_sentence(title)}.")
+    alt = (f"Bar chart of the number of claims checked by verdict, showing that {style.in_sentence(title)}. "
+           + "; ".join(f"{v}: {c}" for v, c in zip(counts["Verdict"], counts["Claims"], strict=True)) + ".")
     documents = style.credit(figures, ids).documents
     # Dozens of documents stand behind the claims: the face points to the report that lists each claim's own.
     source = style.Credit(name="cse-figures fact-check", url=f"{checked_site_url()}{REPORT_HTML}",

@@ -112,18 +112,18 @@ def historic_national_chart(reviews: pd.DataFrame, figures: pd.DataFrame, source
     subtitle = (f"National counts of historic group-based child sexual exploitation cases, England and Wales, as "
                 f"printed and described {how_many} ways, {style.month_year(nat['as_at'].iloc[0])} to "
                 f"{style.month_year(nat['as_at'].iloc[-1])}")
-    on_chart = ("Colours: how each source described the count. Sources link them as one growing national count, "
-                "but in different words, so they are not joined. The Met's own 1,200 cases are a separate count.")
-    notes = ["A national count for England and Wales; the Met's own review of its cases is a separate chart and is "
-             "not part of, or comparable with, this count. Values are drawn and labelled as printed: a figure "
+    on_chart = ("Colours: each source's wording. Sources link them as one growing national count, worded "
+                "differently, so they are not joined. The Met's own 1,200 cases are a separate count.")
+    notes = ["A national count for England and Wales; the Met's own review of its cases (a separate chart) is not "
+             "part of, or comparable with, this count. Values are drawn and labelled as printed: a figure "
              "printed 'more than X' is a lower bound and is drawn as an open triangle, never as exactly X."]
     dropped = reviews[(reviews["scope"] == "national") & ~reviews["figure_id"].isin(nat["figure_id"])]
     bounds = dropped[dropped["qualifier"] != "exact"]
     if len(bounds):
-        notes.append("Where a bound and an exact count were printed for the same count on the same day, the exact "
-                     "count is drawn (" + "; ".join(f"'{r.value_as_printed}' on {style.long_date(r.as_at)}"
-                                                    for r in bounds.drop_duplicates("value_as_printed").itertuples())
-                     + " not drawn again).")
+        shown_once = "; ".join(f"'{r.value_as_printed}' on {style.long_date(r.as_at)}"
+                               for r in bounds.drop_duplicates("value_as_printed").itertuples())
+        notes.append("Where a bound and an exact count were printed for the same count on the same day, only the "
+                     f"exact count is shown ({shown_once} not shown again).")
     notes += [f"{g}: " + "; ".join(dict.fromkeys(nat.loc[nat["definition_group"] == g, "definition"])) + "."
               for g in groups]
     data = pd.DataFrame({"Date": nat["as_at"], "Count": nat["value"], "As printed": nat["value_as_printed"],
@@ -137,9 +137,19 @@ def historic_national_chart(reviews: pd.DataFrame, figures: pd.DataFrame, source
                        for r in nat.itertuples())
            + ". Figures printed as 'more than' are lower bounds, not exact values.")
     frame = style.finish(fig, ax, title=title, subtitle=subtitle, on_chart=on_chart,
-                         source=style.credit(figures, nat["figure_id"]), notes=notes, alt=alt)
+                         source=style.credit(figures, nat["figure_id"], origin=_origins(nat)), notes=notes, alt=alt)
     # every pair across definitions is shown side by side and never compared
     pairs = [(a.figure_id, b.figure_id, f"different definitions ({a.definition_group}; {b.definition_group})")
              for a in nat.itertuples() for b in nat.itertuples()
              if a.definition_group < b.definition_group]
     return fig, chart_meta("historic-reviews-national", "Dot timeline", frame, data, not_compared=pairs)
+
+
+#: Measures whose figures the news reports drawn here carry from a body the record names in its caveats, not in
+#: its publisher: Operation Beaconport's referrals are the National Crime Agency's count (its briefing of 4 November
+#: 2025, reported by GB News), so the source line names the agency as the producer, as the README's credit asks.
+ORIGIN_OF_MEASURE = {"beaconport_referrals": "National Crime Agency"}
+
+
+def _origins(nat: pd.DataFrame) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(ORIGIN_OF_MEASURE[m] for m in nat["measure"] if m in ORIGIN_OF_MEASURE))

@@ -38,14 +38,19 @@ class Disagreement:
 
     def face(self) -> str:
         """At most ~25 words for the chart face."""
-        who = "copies print" if not self.from_report else "the report prints"
-        text = (f"{self.year}: news {who} '{self.printed} ({self.count:,.0f})' of {self.cases:,.0f} {self.grade}, "
+        # One copy is one copy, not "news copies"; it is named in the notes (`full`): a publisher's name on the face
+        # could push the face past its 40 words, and "a news copy prints" is a word longer, so "the report" stands
+        # for "the inspectorate's report" (the full note says which).
+        who = ("the report prints" if self.from_report else "a news copy prints" if len(self.publishers) == 1
+               else "news copies print")
+        text = (f"{self.year}: {who} '{self.printed} ({self.count:,.0f})' of {self.cases:,.0f} {self.grade}, "
                 "which do not agree")
-        return text + ("." if self.from_report else "; the inspectorate's report is not in the record.")
+        return text + ("." if self.from_report else "; the report is not in the record.")
 
     def full(self) -> str:
         """The sidecar note: who printed what, the arithmetic, and what would settle it."""
-        return (f"{self.label}: {style.join_words(list(self.publishers))} print '{self.printed} ({self.count:,.0f})' "
+        verb = "prints" if len(self.publishers) == 1 else "print"
+        return (f"{self.label}: {style.join_words(list(self.publishers))} {verb} '{self.printed} ({self.count:,.0f})' "
                 f"of {self.cases:,.0f} cases examined as {self.grade}, but {self.count:,.0f} of {self.cases:,.0f} is "
                 f"{fmt_percent(self.computed)}, not {self.printed}: the printed words and counts do not agree. "
                 + ("" if self.from_report else "The inspectorate's report, which would settle it, is not in the "

@@ -192,7 +192,7 @@ def _inspection_notes(grades: pd.DataFrame, sel: pd.DataFrame, wide: pd.DataFram
     for r in also.itertuples():
         printed = f" ('{r.share_as_printed}')" if isinstance(r.share_as_printed, str) and r.share_as_printed else ""
         notes.append(f"For the {name[r.inspection_id]} the separately published grades are shown; the combined "
-                     f"share printed with them{printed} is not drawn again.")
+                     f"share printed with them{printed} is not shown again.")
     combined_only = [name[i] for i in wide.index if not split[i]]
     if combined_only:
         notes.append(f"For the {style.join_words(combined_only)} only the combined 'requires improvement or "

@@ -116,8 +116,9 @@ def london_population_share_chart(population: pd.DataFrame, figures: pd.DataFram
              "with its lowest and highest across that rounding.",
              "In the data, the as-printed row is blank where its source gave no population: not published with "
              "the share."]
-    notes += [f"{r.value_as_printed} ({face_name(r.publisher)}, {style.month_year(r.published)}): {r.caveat}"
-              for r in printed.itertuples() if isinstance(r.caveat, str) and r.caveat]
+    # The caveat of the printed share the chart shows, not of every share printed (an older one is not shown).
+    notes += [f"{r['value_as_printed']} ({face_name(r['publisher'])}, {style.month_year(r['published'])}): "
+              f"{r['caveat']}" for r in ([shown[1]] if shown else []) if isinstance(r["caveat"], str) and r["caveat"]]
     data = shares.drop(columns="figure_ids")
     if shown:
         row = shown[1]

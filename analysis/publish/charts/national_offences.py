@@ -43,8 +43,9 @@ def offence_table(figures: pd.DataFrame) -> pd.DataFrame:
         "share_id": total["year"].map(share["figure_id"]), "group_unit": total["year"].map(group["unit"])})
     # A share is shown only as its source printed it. None is computed: the group-based counts come from
     # analyses of differing coverage (42 forces in 2022, 44 in 2024), which the totals do not state, so a share
-    # made by dividing one count by another could compare unlike areas.
-    out["share_pct"] = (100 * out["group"] / out["total"]).round(1).where(out["share_printed"].notna())
+    # made by dividing one count by another could compare unlike areas. The share column is the printed share's
+    # value, so a year whose share was printed without a count (2022's 5%) has it in the data too.
+    out["share_pct"] = out["share_value"]
     # A total is shown as loosely as any copy printed it ("around 107,000"; the record's one rule).
     records = figures.to_dict("records")
     by_id = {r["figure_id"]: r for r in records}

@@ -49,7 +49,7 @@ def rise_56_chart(figures: pd.DataFrame, gaps: pd.DataFrame, *, width: float = s
     title = (f"'{rise['value_as_printed']}' rise " + ("put to the Met Commissioner" if put else "in London")
              + ": no counts published")
     subtitle = f"What was printed, what was said and what is missing, London, {rise['period']}"
-    on_chart = "A rise with no published counts cannot be charted or compared with the Met's earlier yearly figures."
+    on_chart = "A rise with no published counts cannot be compared with the Met's earlier yearly figures (nor charted)."
     notes = [on_chart, f"Caveat printed with the figure: {row['caveat']}"] + [
         f"Missing ({g.id}): {g.wanted}." for g in gap_rows.itertuples()]
     data = pd.DataFrame({"Item": ["Rise as printed", "Counts behind it", "Explanation"],
