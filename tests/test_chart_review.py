@@ -285,3 +285,13 @@ def test_a_share_of_rounded_estimates_is_shown_no_finer_than_their_rounding() ->
     assert computed_share("more than 9 million", "68,265,209") is None
     exact = computed_share("13,049", "100,000")
     assert exact is not None and exact.shown == "13.0%" and exact.span == ""
+
+
+def test_the_london_share_data_claim_no_year_or_exactness_the_sources_did_not_print(drawn_charts: DrawnCharts
+                                                                                    ) -> None:
+    """MyLondon's "13 per cent" states no year (its caveat says so), but the data gave it the year 2025; and a share
+    computed from "8.95 million" is known only to 13.10-13.12%, but nothing beside 13.11 said it is approximate."""
+    _, meta = drawn_charts("london-population-share")
+    data = meta.data.set_index("Share of")
+    assert pd.isna(data.loc["United Kingdom (as printed)", "Year"])
+    assert data.loc["United Kingdom", "London's share (%) qualifier"] == "about"

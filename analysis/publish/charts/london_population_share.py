@@ -22,6 +22,7 @@ from analysis.publish.charts.select import best
 from analysis.publish.computed_share import computed_share
 from analysis.publish.publishers import face_name
 from analysis.publish.verdicts import NO_CLAIM, verdicts
+from analysis.publish.workbook_columns import QUALIFIER_SUFFIX
 from analysis.record.vocabulary import join_list, split_list
 
 WHOLES = ("United Kingdom", "England and Wales")
@@ -63,6 +64,8 @@ def london_share_table(population: pd.DataFrame, figures: pd.DataFrame) -> pd.Da
                 out.append({"Share of": whole, "Year": int(r.year), "London (number)": r.value,
                             "London as printed": r.value_as_printed, "Whole (number)": est["value"],
                             "Whole as printed": est["value_as_printed"], SHARE_COLUMN: round(float(share.value), 2),
+                            # at the printed values; "about" where the estimates' rounding leaves a range
+                            SHARE_COLUMN + QUALIFIER_SUFFIX: "about" if share.span else "",
                             LOWEST_COLUMN: round(float(share.low), 2), HIGHEST_COLUMN: round(float(share.high), 2),
                             SHOWN_COLUMN: share.shown, "figure_ids": join_list([r.figure_id, est["figure_id"]])})
                 break
@@ -114,8 +117,8 @@ def london_population_share_chart(population: pd.DataFrame, figures: pd.DataFram
              "vintage (first estimates with first estimates), as printed; a share is shown to one decimal place only "
              "where every value the rounded estimates could stand for gives the same, and the data give it to two "
              "with its lowest and highest across that rounding.",
-             "In the data, the as-printed row is blank where its source gave no population: not published with "
-             "the share."]
+             "In the data, the as-printed row is blank for its year and populations: not published with the "
+             "share."]
     # The caveat of the printed share the chart shows, not of every share printed (an older one is not shown).
     notes += [f"{r['value_as_printed']} ({face_name(r['publisher'])}, {style.month_year(r['published'])}): "
               f"{r['caveat']}" for r in ([shown[1]] if shown else []) if isinstance(r["caveat"], str) and r["caveat"]]
@@ -123,9 +126,10 @@ def london_population_share_chart(population: pd.DataFrame, figures: pd.DataFram
     if shown:
         row = shown[1]
         data = pd.concat([data, pd.DataFrame([{"Share of": "United Kingdom (as printed)",
-                                               "Year": int(str(row["period_end"])[:4]), SHARE_COLUMN: row["value"],
+                                               "Year": None, SHARE_COLUMN: row["value"],
                                                SHOWN_COLUMN: row["value_as_printed"],
                                                "As printed": row["value_as_printed"]}])], ignore_index=True)
+        data["Year"] = data["Year"].astype("Int64")  # the story printed no year: its row has none
     ids = [i for v in shares["figure_ids"] for i in split_list(v)] + ([shown[1]["figure_id"]] if shown else [])
     finding = (f"London was {by['United Kingdom']} of the UK's population and "
                f"{by['England and Wales']} of England and Wales' in {int(shares['Year'].iloc[0])}"
