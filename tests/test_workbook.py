@@ -184,14 +184,19 @@ def test_numbers_are_numbers_with_formats(wb: Any, paths: Paths) -> None:
         assert cells[year].value == int(row["year"]) and cells[year].number_format == "0"  # 2023, not 2,023
     figures = wb["Figures"]
     value, printed = column(figures, "Value ("), column(figures, "Decimal places printed")
+    scaled = 0
     for cells, row in zip(data_rows(figures), processed(paths, "figures"), strict=True):
         if row["value"] and row["printed_decimals"]:
             decimals = int(row["printed_decimals"])
             assert cells[value].value == pytest.approx(float(row["value"]))
-            assert cells[value].number_format == "#,##0" + ("." + "0" * decimals if decimals else ""), row
+            # "8.825 million" is 8,825,000 whole people: its three decimals are of millions, not of people
+            in_own_unit = 0 if re.search(r"\d\s*(?:million|m)\b", row["value_as_printed"]) else decimals
+            scaled += in_own_unit != decimals
+            assert cells[value].number_format == "#,##0" + ("." + "0" * in_own_unit if in_own_unit else ""), row
             assert cells[printed].value == decimals
         elif not row["value"]:
             assert cells[value].value in MARKERS
+    assert scaled >= 20  # "8.825 million", "£15.6million", "60.9 million" …: shown as 8,825,000.000 before
 
 
 def test_dates_are_date_cells(wb: Any, paths: Paths) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import functools
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -108,6 +109,15 @@ def source_link(value: Any) -> Any:
 def number_format(decimals: int, thousands: bool = True) -> str:
     base = "#,##0" if thousands else "0"
     return base + ("." + "0" * decimals if decimals > 0 else "")
+
+
+def value_decimals(found: Printed) -> int | None:
+    """The decimals a printed figure gives its value in its own unit: "8.95 million" is 8,950,000 whole people (its
+    two decimals are of millions; shown as 8,950,000.00 it claimed a hundredth of a person), "£15.6million" whole
+    pounds, "18.5 per cent" one decimal. None where the printing gives none."""
+    if found.decimals is None:
+        return None
+    return max(0, found.decimals - round(math.log10(found.scale))) if found.scale > 1 else found.decimals
 
 
 def decimals_of(value: float, cap: int = 3) -> int:
@@ -275,13 +285,17 @@ def table_sheet(table: str, rows: list[dict[str, Any]]) -> Sheet:
             cells.append(cell)
             if spec.kind == "number" and isinstance(cell, float):
                 printed = row.get("printed_decimals")
-                places = int(printed) if isinstance(printed, int | float) and name == "value" else text_decimals(value)
+                found = read_printed(row.get("value_as_printed")) if name == "value" else None
+                own = value_decimals(found) if found else None
+                places = (own if own is not None else int(printed) if isinstance(printed, int | float)
+                          and name == "value" else text_decimals(value))
                 sheet.cell_formats.setdefault(number_format(places), []).append((i, j))
             elif spec.kind == "percent" and spec.printed and isinstance(cell, int | float):
                 # A share published is shown at the decimals it was printed with: "89%" is 89, not 89.0, and
                 # words ("three quarters") add no decimal the source did not give.
                 found = read_printed(row.get(spec.printed))
-                places = found.decimals if found and found.decimals is not None else decimals_of(float(cell), 2)
+                shown = value_decimals(found) if found else None
+                places = shown if shown is not None else decimals_of(float(cell), 2)
                 sheet.cell_formats.setdefault(number_format(places), []).append((i, j))
         sheet.rows.append(cells)
     for j, (name, spec, _) in enumerate(plan):
@@ -445,8 +459,9 @@ def chart_sheet(csv_path: Path) -> Sheet:
                 continue
             cells.append(_cell(Column("", "text" if kind == "derived" else kind), value))
             found = printed[j][i] if kind == "number" else None
-            if found is not None and found.decimals is not None:
-                sheet.cell_formats.setdefault(number_format(found.decimals), []).append((i + 1, c))
+            places = value_decimals(found) if found is not None else None
+            if places is not None:
+                sheet.cell_formats.setdefault(number_format(places), []).append((i + 1, c))
         sheet.rows.append(cells)
     for c, (_, kind, _, _) in enumerate(out):
         if kind == "date":
