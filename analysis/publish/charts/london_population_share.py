@@ -29,7 +29,9 @@ WHOLES = ("United Kingdom", "England and Wales")
 SHARE_COLUMN = "London's share (%)"
 #: The share as the cards and title print it: to the decimals its printed inputs support (`computed_share`).
 SHOWN_COLUMN = "Share as shown"
-LOWEST_COLUMN, HIGHEST_COLUMN = "Lowest across rounding (%)", "Highest across rounding (%)"
+#: The share's lowest and highest across the estimates' rounding, as text ("13.10% to 13.12%"): as two number
+#: columns, a spreadsheet showed both at the decimals of the share beside them, "13.1" and "13.1".
+RANGE_COLUMN = "Across the estimates' rounding"
 
 
 def _estimate(population: pd.DataFrame, figures: pd.DataFrame, geography: str, year: int, vintage: str
@@ -66,7 +68,7 @@ def london_share_table(population: pd.DataFrame, figures: pd.DataFrame) -> pd.Da
                             "Whole as printed": est["value_as_printed"], SHARE_COLUMN: round(float(share.value), 2),
                             # at the printed values; "about" where the estimates' rounding leaves a range
                             SHARE_COLUMN + QUALIFIER_SUFFIX: "about" if share.span else "",
-                            LOWEST_COLUMN: round(float(share.low), 2), HIGHEST_COLUMN: round(float(share.high), 2),
+                            RANGE_COLUMN: share.span,
                             SHOWN_COLUMN: share.shown, "figure_ids": join_list([r.figure_id, est["figure_id"]])})
                 break
     return pd.DataFrame(out)
@@ -116,7 +118,7 @@ def london_population_share_chart(population: pd.DataFrame, figures: pd.DataFram
     notes = [on_chart, "Each share divides London's estimate by the whole's for the same year and the same "
              "vintage (first estimates with first estimates), as printed; a share is shown to one decimal place only "
              "where every value the rounded estimates could stand for gives the same, and the data give it to two "
-             "with its lowest and highest across that rounding.",
+             "decimals with its range across that rounding.",
              "In the data, the as-printed row is blank for its year and populations: not published with the "
              "share."]
     # The caveat of the printed share the chart shows, not of every share printed (an older one is not shown).
