@@ -105,6 +105,24 @@ def code(*stages: str) -> tuple[str, ...]:
 DATA_FOLDERS = ("templates", "fonts")
 
 
+#: Names in notebooks/ that no notebook reads: hidden files and folders (JupyterLab's .ipynb_checkpoints, editors'
+#: swap files, .DS_Store), compiled bytecode, editors' backups ("name~", "#name#").
+NOT_READ = (".*", "__pycache__", "*~", "#*#")
+
+
+def every_file(folder: str) -> tuple[str, ...]:
+    """Patterns for every file under `folder` at any depth, less those `NOT_READ` names or holds ("!" leaves out)."""
+    return (f"{folder}/**/*", *(f"!{folder}/**/{name}{tail}" for name in NOT_READ for tail in ("", "/**")))
+
+
+#: What the notebooks' kernels may read: every file in notebooks/, their working folder and first on their path.
+#: A module or package there is code they may import, and so is any module in a folder there ("from helpers import
+#: fmt" imports notebooks/helpers/fmt.py as a namespace package); and a file read by its name beside the notebook
+#: (`pd.read_csv("lookup.csv")`, `Image("map.png")`, `plt.style.use("desk.mplstyle")`) is data they read. Only
+#: notebooks and modules were hashed, so editing a lookup CSV read that way left the published notebook and chart
+#: with the old values and `make` said "notebooks: unchanged, skipped" (issue 24, round twenty-seven).
+NOTEBOOK_FOLDER = every_file("notebooks")
+
 #: Every stage: the notebooks run the package's whole public surface.
 CODE = code("record", "tables", "factcheck", "publish", "run")
 STEPS = (
@@ -122,11 +140,7 @@ STEPS = (
                                                 *code("record", "tables", "factcheck")),
          (f"outputs/{REPORT_HTML}", f"outputs/{REPORT_MD}", f"outputs/{CLAIMREVIEW_NAME}", f"outputs/{METHODS_PAGE}"),
          (SITE_URL_ENV,), optional=(f"outputs/{RULES_PAGE}",)),
-    # The kernels run in notebooks/, first on their path: a module or package there is code they may import, and so
-    # is any module in a folder there, package or not ("from helpers import fmt" imports notebooks/helpers/fmt.py
-    # as a namespace package): only packages' __init__.py were hashed, so editing fmt.py left the charts stale.
-    Step("notebooks", "analysis.run.notebooks", ("data/processed/*", "notebooks/*.ipynb", "notebooks/*.py",
-                                                 "notebooks/*/**/*.py", *CODE),
+    Step("notebooks", "analysis.run.notebooks", ("data/processed/*", *NOTEBOOK_FOLDER, *CODE),
          ("outputs/notebooks/*", "outputs/charts/*/*"), (SITE_URL_ENV,)),
     Step("workbook", "analysis.publish.workbook",
          ("data/processed/*", "outputs/charts/*/*.json", "outputs/charts/*/*.csv",
@@ -145,12 +159,17 @@ RESULTS = (("gallery", f"outputs/{GALLERY_NAME}"), ("report", f"outputs/{REPORT_
 
 
 def _files(root: Path, patterns: Iterable[str]) -> list[Path]:
-    """Every file the patterns match, sorted. A symbolic link to a file counts as that file: the step reads it
-    through the link (a linked notebook ran, but was left out of the hash, so editing it never reran the step).
-    So does a file in a linked folder at any depth a `**` reaches (`_deep`)."""
+    """Every file the patterns match, less those a pattern starting with "!" matches, sorted. A symbolic link to a
+    file counts as that file: the step reads it through the link (a linked notebook ran, but was left out of the
+    hash, so editing it never reran the step). So does a file in a linked folder at any depth a `**` reaches
+    (`_deep`)."""
     found: set[Path] = set()
+    left_out = [pattern[1:].split("/") for pattern in patterns if pattern.startswith("!")]
     for pattern in patterns:
-        found.update(_deep(root, pattern) if "**" in pattern else (p for p in root.glob(pattern) if p.is_file()))
+        if not pattern.startswith("!"):
+            found.update(_deep(root, pattern) if "**" in pattern else (p for p in root.glob(pattern) if p.is_file()))
+    if left_out:
+        found = {p for p in found if not any(_matches(p.relative_to(root).parts, out) for out in left_out)}
     return sorted(found)
 
 
@@ -445,7 +464,7 @@ def hash_checked_bytecode(root: Path) -> None:
     import importlib.util
     import py_compile
 
-    for path in _files(root, (*CODE, "notebooks/*/**/*.py")):
+    for path in _files(root, (*CODE, *NOTEBOOK_FOLDER)):
         if path.suffix != ".py":
             continue
         cached = importlib.util.cache_from_source(str(path))

@@ -1,0 +1,84 @@
+"""Issue 24, round twenty-seven, helper r27c (class 1, markup; class 2, stamps; class 5, exports): what a fresh
+attack found, each pinned by a test that fails without its fix."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from analysis.paths import PROJECT_ROOT
+
+# --- What the notebooks read beside them is one of their inputs (class 2) -------------------------------------------
+
+
+def _notebooks_copy(tmp_path: Path) -> Path:
+    root = tmp_path / "project"
+    shutil.copytree(PROJECT_ROOT / "notebooks", root / "notebooks")
+    return root
+
+
+@pytest.mark.parametrize("name", ["lookup.csv", "map.png", "desk.mplstyle", "helpers/colours.json"])
+def test_a_file_a_notebook_reads_beside_it_is_an_input(tmp_path: Path, name: str) -> None:
+    """The kernels run in notebooks/: a notebook that reads a file there by its name (`pd.read_csv("lookup.csv")`,
+    `Image("map.png")`) was stamped without it, so after the file was edited `make` said "notebooks: unchanged,
+    skipped" and the published notebook kept the old values (seen end to end on a scratch copy)."""
+    from analysis.run.pipeline import STEPS, input_hash
+
+    step = next(s for s in STEPS if s.name == "notebooks")
+    root = _notebooks_copy(tmp_path)
+    data = root / "notebooks" / name
+    data.parent.mkdir(parents=True, exist_ok=True)
+    data.write_text("area,count\nJane Doe,111\n", encoding="utf-8")
+    before = input_hash(root, step)
+    data.write_text("area,count\nJane Doe,999\n", encoding="utf-8")
+    assert input_hash(root, step) != before
+
+
+@pytest.mark.parametrize("name", [".ipynb_checkpoints/01_inspections-checkpoint.ipynb", ".01_inspections.py.swp",
+                                  ".DS_Store", "__pycache__/helpers.cpython-311.pyc", "helpers.py~", "#helpers.py#"])
+def test_what_no_notebook_reads_in_their_folder_is_not_an_input(tmp_path: Path, name: str) -> None:
+    """Guard: JupyterLab's checkpoints, editors' swap and backup files and bytecode are not inputs, so saving in
+    JupyterLab or leaving an editor open does not rerun the notebooks."""
+    from analysis.run.pipeline import STEPS, input_hash
+
+    step = next(s for s in STEPS if s.name == "notebooks")
+    root = _notebooks_copy(tmp_path)
+    before = input_hash(root, step)
+    junk = root / "notebooks" / name
+    junk.parent.mkdir(parents=True, exist_ok=True)
+    junk.write_text("scratch", encoding="utf-8")
+    assert input_hash(root, step) == before
+
+
+def test_a_helper_module_beside_the_notebooks_edited_with_its_size_and_time_kept_runs_as_edited(
+        tmp_path: Path) -> None:
+    """The kernels import notebooks/helpers.py (their folder is first on their path). Python reuses its .pyc while
+    the source's mtime and size are unchanged (`cp -p`, two saves in one second): the main job has the project's
+    pycs checked against their sources' content, but only those in folders below notebooks/, so the notebooks ran
+    the helper's old bytecode and were stamped as the new code's."""
+    import importlib.util
+    import os
+    import py_compile
+
+    from analysis.run.pipeline import hash_checked_bytecode
+
+    module = tmp_path / "notebooks" / "helpers.py"
+    module.parent.mkdir(parents=True)
+    module.write_text('LABEL = "Jane Doe"\n', encoding="utf-8")
+    py_compile.compile(str(module), doraise=True)  # as the kernel's import writes it: checked by time and size
+    written = os.stat(module)
+    module.write_text('LABEL = "JANE DOE"\n', encoding="utf-8")
+    os.utime(module, ns=(written.st_atime_ns, written.st_mtime_ns))
+
+    def loaded() -> str:
+        spec = importlib.util.spec_from_file_location("helpers", module)
+        assert spec is not None and spec.loader is not None
+        helpers = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(helpers)
+        return str(helpers.LABEL)
+
+    assert loaded() == "Jane Doe"  # the failure: the old bytecode, run as the new code
+    hash_checked_bytecode(tmp_path)
+    assert loaded() == "JANE DOE"
