@@ -82,3 +82,21 @@ def test_a_helper_module_beside_the_notebooks_edited_with_its_size_and_time_kept
     assert loaded() == "Jane Doe"  # the failure: the old bytecode, run as the new code
     hash_checked_bytecode(tmp_path)
     assert loaded() == "JANE DOE"
+
+
+# --- Record text makes no superscript in the Markdown readers a newsroom converts with (class 1) --------------------
+
+
+@pytest.mark.parametrize("text", ["the 2^nd^ review of 1,200 cases", "Jane Doe^1,200^", "x^10^ and ^y^"])
+def test_record_text_forms_no_superscript(text: str) -> None:
+    """Pandoc's Markdown (`pandoc factcheck.md -o factcheck.docx`, checked with pandoc 3.9) and markdown-it's
+    superscript plugin read "2^nd^" as a superscript: record text made markup there, while its "~" (their
+    subscript) was already escaped. Every reader now shows the carets as written."""
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.superscript import superscript_plugin
+
+    from analysis.factcheck.markdown_escape import escape
+
+    page = MarkdownIt().use(superscript_plugin).render(escape(text))
+    assert "<sup>" not in page, page
+    assert page == f"<p>{text}</p>\n"  # the text as written, in CommonMark too

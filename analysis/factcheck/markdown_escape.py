@@ -28,8 +28,10 @@ from analysis.record.hygiene import is_web_url
 #: Characters no reader may see raw, as entities.
 _ENTITIES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\\": "&#92;", "$": "&#36;", "{": "&#123;",
                            "}": "&#125;"})
-#: Inline syntax left: code, emphasis, strike-through, link and image brackets, table cells, e-mail autolinks.
-_INLINE = re.compile(r"([`*_~\[\]|@])")
+#: Inline syntax left: code, emphasis, strike-through, link and image brackets, table cells, e-mail autolinks, and
+#: the superscript of Pandoc's Markdown (a newsroom's way from factcheck.md to Word) and markdown-it-sup, "2^nd^",
+#: as its subscript "~" is.
+_INLINE = re.compile(r"([`*_~^\[\]|@])")
 #: The "." of "www." and the ":" of "://": GFM links them with or without a scheme — JupyterLab's reader (marked)
 #: even in the middle of a word ("foowww.x.org" and "_www.x.org" link "www.x.org"), so no word boundary is asked.
 _BARE_LINK = re.compile(r"(?i)(?<=www)\.|:(?=//)")
