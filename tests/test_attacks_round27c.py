@@ -100,3 +100,30 @@ def test_record_text_forms_no_superscript(text: str) -> None:
     page = MarkdownIt().use(superscript_plugin).render(escape(text))
     assert "<sup>" not in page, page
     assert page == f"<p>{text}</p>\n"  # the text as written, in CommonMark too
+
+
+# --- A step not stamped says which input changed (class 2) ---------------------------------------------------------
+
+
+def test_a_step_not_stamped_names_the_input_that_changed_while_it_ran(tmp_path: Path,
+                                                                      capsys: pytest.CaptureFixture) -> None:
+    """A notebook that saves a file beside itself (`df.to_csv("export.csv")`) rewrites one of the notebooks' inputs
+    at every run, so every `make` ran them again with "an input or the code changed while it ran", naming nothing:
+    it read as someone else's edit. The message now names the file (here as the step's own write, same bytes)."""
+    from analysis.run.outputs import output_marks
+    from analysis.run.pipeline import STEPS, _finish, input_hash, touched
+
+    step = next(s for s in STEPS if s.name == "notebooks")
+    root = _notebooks_copy(tmp_path)
+    written = root / "notebooks" / "export.csv"
+    written.write_text("area\nJane Doe\n", encoding="utf-8")
+    attempt = (0, 1.0, (input_hash(root, step), touched(root, step)), output_marks(root, step.written))
+    import os
+
+    before = written.stat()
+    written.write_text("area\nJane Doe\n", encoding="utf-8")  # rewritten by the run, the same bytes, a second on
+    os.utime(written, ns=(before.st_atime_ns, before.st_mtime_ns + 1_000_000_000))
+    stamps: dict[str, dict[str, str]] = {}
+    assert _finish(step, attempt, root, stamps)
+    assert step.name not in stamps
+    assert "notebooks/export.csv changed while it ran: not stamped" in capsys.readouterr().out

@@ -549,7 +549,9 @@ def _run_all(args: argparse.Namespace, paths: Paths) -> int:
 
 
 #: What a step saw of its inputs when it started: their content hash and `touched` marks.
-Before = tuple[str, tuple[tuple[str, int, int, int, int, str], ...]]
+#: What `touched` reads: each input's path and marks.
+Marked = tuple[tuple[str, int, int, int, int, str], ...]
+Before = tuple[str, Marked]
 #: What one attempt at a step gives: its exit code, seconds, its inputs (`Before`) and outputs as it started.
 Attempt = tuple[int, float, Before, Marks]
 #: An attempt that never ran (the pool was closed under it).
@@ -642,17 +644,29 @@ def _finish(step: Step, attempt: Attempt, root: Path, stamps: dict[str, dict[str
         print(f"{step.name}: failed (exit {code})" + (f"; {', '.join(later)} did not run after it, so their files "
                                                       "in outputs/ may be from an earlier run" if later else ""))
         return False
-    now = stamp(root, step)
-    if (now["inputs"], touched(root, step)) != inputs or (started is not None and code_snapshot(root) != started):
+    now, after = stamp(root, step), touched(root, step)
+    if (now["inputs"], after) != inputs or (started is not None and code_snapshot(root) != started):
         stamps.pop(step.name, None)
         _save_stamps(root, stamps)
-        print(f"{step.name}: done in {seconds:.1f}s, but an input or the code changed while it ran: not stamped, so "
-              "the next run redoes it")
+        print(f"{step.name}: done in {seconds:.1f}s, but {_changed(inputs[1], after)} changed while it ran: not "
+              "stamped, so the next run redoes it")
         return True
     stamps[step.name] = now
     _save_stamps(root, stamps)
     print(f"{step.name}: done in {seconds:.1f}s")
     return True
+
+
+def _changed(before: Marked, after: Marked) -> str:
+    """The inputs whose marks differ between two `touched` readings, as the message names them (three at most), or
+    "an input or the code" when none does (the content alone, or code outside the step). Named, a file the step's
+    own code writes among its inputs (a notebook saving "export.csv" beside itself, which is then re-run by every
+    `make`) is found at once rather than read as someone else's edit."""
+    paths = sorted({marks[0] for marks in set(before) ^ set(after)})
+    if not paths:
+        return "an input or the code"
+    more = f" and {len(paths) - 3} more" if len(paths) > 3 else ""
+    return f"{', '.join(paths[:3])}{more}"
 
 
 def print_results(paths: Paths) -> None:
