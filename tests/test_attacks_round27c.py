@@ -127,3 +127,30 @@ def test_a_step_not_stamped_names_the_input_that_changed_while_it_ran(tmp_path: 
     assert _finish(step, attempt, root, stamps)
     assert step.name not in stamps
     assert "notebooks/export.csv changed while it ran: not stamped" in capsys.readouterr().out
+
+
+# --- factcheck.md links only what is published beside it (class 5) -------------------------------------------------
+
+
+@pytest.mark.parametrize("with_rules", [True, False])
+def test_every_relative_link_in_factcheck_md_is_a_file_beside_it(tmp_path: Path, with_rules: bool) -> None:
+    """factcheck.md is published in outputs/ (the gallery offers it as "Fact-check report (Markdown)"), but its
+    one link to the rules was "../docs/factcheck.md": out of the published folder, to a page that is not there
+    (outputs/ is not in the repository, so that link worked only in a checkout). It now links the rules page beside
+    it, or the methods page when there are no rules to make one from, as factcheck.html does."""
+    import re
+
+    from analysis.paths import REPORT_MD
+    from tests.raw_copy import raw_copy, run_on
+
+    root = raw_copy(tmp_path)
+    if with_rules:
+        shutil.copytree(PROJECT_ROOT / "docs", root / "docs")
+    for command in ("build", "check"):
+        assert run_on(root, command).returncode == 0
+    outputs = root / "outputs"
+    text = (outputs / REPORT_MD).read_text(encoding="utf-8")
+    targets = {t for t in re.findall(r"\]\(([^)#\s]+)(?:#[^)]*)?\)", text) if "://" not in t}
+    assert targets, text[:500]  # the rules link at least
+    assert all((outputs / t).is_file() and (outputs / t).resolve().is_relative_to(outputs.resolve())
+               for t in targets), targets

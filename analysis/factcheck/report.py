@@ -302,12 +302,17 @@ def _context(entries: list[Entry]) -> dict[str, Any]:
             "entries": [v for g in groups for v in g["entries"]]}
 
 
-def render_markdown(entries: list[Entry]) -> str:
-    """factcheck.md: per verdict a summary table of the claims' own words, then one section per claim."""
+def render_markdown(entries: list[Entry], rules_page: bool = True) -> str:
+    """factcheck.md: per verdict a summary table of the claims' own words, then one section per claim.
+
+    It is read where it is written and published, outputs/ (which the repository does not hold), so its link to the
+    rules is to the page beside it: the rules page when there is one (`rules_page`), else the readers' methods page.
+    "../docs/factcheck.md" worked only in a checkout: from the published copy the gallery offers, it led out of the
+    published folder, to a page that is not there or is someone else's."""
     from analysis.factcheck import render
 
     env = render.markdown_environment()
-    link = render.Markup(f"[{RULES_DOC}](../{RULES_DOC})")
+    link = render.Markup(f"[{RULES_DOC}]({RULES_PAGE})" if rules_page else f"[How we check a claim]({METHODS_PAGE})")
     return render.render(env, "factcheck.md.j2", rules_link=link, **_context(entries)).rstrip() + "\n"
 
 
@@ -415,12 +420,12 @@ def write_report(paths: Paths, site_url: str = "") -> tuple[list[Path], str]:
 
     entries = build_entries(read_tables(paths))
     site_url = checked_site_url(site_url)
+    rules = paths.root / RULES_DOC
     outputs = {
-        paths.outputs / REPORT_MD: render_markdown(entries),
+        paths.outputs / REPORT_MD: render_markdown(entries, rules_page=rules.is_file()),
         paths.outputs / REPORT_HTML: render_html(entries),
         paths.outputs / CLAIMREVIEW_NAME: render_jsonld(entries, site_url, PROJECT_NAME),
     }
-    rules = paths.root / RULES_DOC
     outputs[paths.outputs / METHODS_PAGE] = render_methods(rules_page=rules.is_file())
     if rules.is_file():
         outputs[paths.outputs / RULES_PAGE] = render_rules(rules.read_text(encoding="utf-8"))
