@@ -176,7 +176,8 @@ def scan_text(raw: str, paths: Paths, max_figures: int | None = DEFAULT_MAX_FIGU
     glyphs = unnamed_glyphs(raw)
     if glyphs:
         not_read.append(f"{_count(glyphs, 'character')} a PDF's text layer does not name (\"(cid:N)\", as pdfminer "
-                        "writes them) could not be read: check the figures around them against the PDF")
+                        "writes them, or Adobe's private old-style digits) could not be read: check the figures around "
+                        "them against the PDF")
     every = sentences(text)
     for sentence in every:
         opens = previous is None or previous.paragraph != sentence.paragraph  # a list's number opens its paragraph

@@ -1666,11 +1666,29 @@ def _markdown_marks(text: str) -> str:
 #: gave the figures 20, 21, 19 and 19; each is read as the one character it stands for, unknown (U+FFFD), and the
 #: scan says how many it could not read (`unnamed_glyphs`).
 _UNNAMED_GLYPH = re.compile(r"\(cid:\d{1,9}\)")
+#: A digit a PDF's font names only by Adobe's private code points for old-style figures ("oneoldstyle" is U+F731 in
+#: the Adobe Glyph List, which pdftotext and pdfminer follow for a font with no character map): "\uf731,\uf732\uf730
+#: \uf730 cases" is 1,200 in such a font, and was read as no number at all ("no figures found", exit 0). Read as an
+#: unnamed glyph is (unknown, and counted), never as the digit: a web page's icon font uses the same code points.
+_PRIVATE_DIGIT = re.compile("[\uf730-\uf739]")
+
+
+def _unnamed(raw: str, replace: bool) -> tuple[str, int]:
+    """The text with each glyph a PDF's text layer did not name (`_UNNAMED_GLYPH`, `_PRIVATE_DIGIT`) as U+FFFD, and
+    how many there were; plain ASCII text (the common case) costs one flag test."""
+    count = 0
+    if "(cid:" in raw:
+        raw, n = _UNNAMED_GLYPH.subn("\ufffd", raw) if replace else (raw, len(_UNNAMED_GLYPH.findall(raw)))
+        count += n
+    if not raw.isascii() and _PRIVATE_DIGIT.search(raw):
+        raw, n = _PRIVATE_DIGIT.subn("\ufffd", raw) if replace else (raw, len(_PRIVATE_DIGIT.findall(raw)))
+        count += n
+    return raw, count
 
 
 def unnamed_glyphs(raw: str) -> int:
-    """How many glyphs a PDF's text layer did not name the text holds (`_UNNAMED_GLYPH`)."""
-    return len(_UNNAMED_GLYPH.findall(raw)) if "(cid:" in raw else 0
+    """How many glyphs a PDF's text layer did not name the text holds (`_UNNAMED_GLYPH`, `_PRIVATE_DIGIT`)."""
+    return _unnamed(raw, replace=False)[1]
 
 
 #: Unicode's own line and paragraph separators in plain text (a copy from Pages or a layout program): read as a
@@ -1715,7 +1733,7 @@ def to_text(raw: str, unread_frames: list[str] | None = None) -> str:
     "1\u200b,737" is 1,737, not 1), a digit other than 0-9 kept as written so it is never read into a number, and
     line ends of any system (CR LF, CR alone) alike."""
     raw = raw.replace("\r\n", "\n").replace("\r", "\n")
-    raw = _UNNAMED_GLYPH.sub("\ufffd", raw) if "(cid:" in raw else raw
+    raw = _unnamed(raw, replace=True)[0]
     raw = _markdown_marks(raw) if _is_prose(raw) else raw
     html_text = looks_like_html(raw)
     raw = _QUOTE_MARKS.sub("", raw) if not html_text and ">" in raw else raw
