@@ -1725,6 +1725,34 @@ def _prose_comments(raw: str) -> str:
 _CHARACTER_REFERENCE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 
 
+#: A line that opens or closes a fenced code block in Markdown: a block quote's or list item's marks or any indent,
+#: then three or more backticks (none after them on the line) or tildes, and the rest of the line. Looser than
+#: CommonMark on purpose (an indented or contained fence is one here too, and ends only at its closing line): what
+#: it takes for code is read as text, the way a reader sees code, never hidden.
+_FENCE_LINE = re.compile(r"^(?:[ \t>]|[-*+](?=[ \t])|\d{1,9}+[.)](?=[ \t]))*+(`{3,}+(?![^\n]*`)|~{3,}+)([^\n]*)$",
+                         re.MULTILINE)
+
+
+def _fences_as_text(raw: str) -> str:
+    """Prose with the "<" and "&" of each fenced code block (`_FENCE_LINE`, to its closing line or the text's end)
+    written as references: a Markdown renderer shows a fence's tags as text, and read as HTML, a fence holding
+    "<!--" or `<title>` whose end stood in a later fence hid every figure between them ("no figures found", exit
+    0), and `<div hidden>…</div>` in one hid what the reader sees. One pass; only the fence lines are looked at."""
+    out: list[str] = []
+    start, opened, run = 0, -1, ""
+    for line in _FENCE_LINE.finditer(raw):
+        if opened < 0:
+            opened, run = line.start(), line.group(1)
+        elif line.group(1)[0] == run[0] and len(line.group(1)) >= len(run) and not line.group(2).strip():
+            out += [raw[start:opened], raw[opened:line.end()].replace("&", "&amp;").replace("<", "&lt;")]
+            start, opened = line.end(), -1
+    if opened >= 0:
+        out += [raw[start:opened], raw[opened:].replace("&", "&amp;").replace("<", "&lt;")]
+        start = len(raw)
+    out.append(raw[start:])
+    return "".join(out)
+
+
 def to_text(raw: str, unread_frames: list[str] | None = None) -> str:
     """The article's visible text: HTML reduced to paragraphs; plain text with its white space tidied (the address
     of each frame the page shows from elsewhere, never fetched, added to `unread_frames`).
@@ -1734,6 +1762,8 @@ def to_text(raw: str, unread_frames: list[str] | None = None) -> str:
     line ends of any system (CR LF, CR alone) alike."""
     raw = raw.replace("\r\n", "\n").replace("\r", "\n")
     raw = _unnamed(raw, replace=True)[0]
+    if "<" in raw and ("```" in raw or "~~~" in raw) and _is_prose(raw):
+        raw = _fences_as_text(raw)
     raw = _markdown_marks(raw) if _is_prose(raw) else raw
     html_text = looks_like_html(raw)
     raw = _QUOTE_MARKS.sub("", raw) if not html_text and ">" in raw else raw
