@@ -3,6 +3,10 @@ pages, Word and Google Docs exports, e-mail newsletters, PDF-to-text and text co
 
 from __future__ import annotations
 
+import argparse
+import json
+from pathlib import Path
+
 import pytest
 
 from tests.scanned import read
@@ -47,3 +51,23 @@ def test_html_outside_a_code_block_is_still_markup() -> None:
     text = ("<div hidden>\n\nPolice recorded 9,999 cases.\n\n</div>\n\n```\n<b>code</b>\n```\n\n"
             "Police recorded 1,200 cases, up 5%.\n")
     assert [printed for printed, *_ in read(text)[0]] == ["1,200", "5%"]
+
+
+#: An e-mail from a mailer that leaves out the MIME-Version header, its HTML body quoted-printable (lines cut at 76
+#: characters with "=" soft breaks, one inside "1,200"; "£" as "=C2=A3").
+MESSAGE_WITHOUT_MIME_VERSION = (
+    b"From: news@example.com\nSubject: Morning briefing\nContent-Type: text/html; charset=utf-8\n"
+    b"Content-Transfer-Encoding: quoted-printable\n\n<p>" + b"x" * 60 + b" Police recorded 1,2=\n00 cases, =C2=A3"
+    b"2.5m spent.</p>\n")
+
+
+def test_a_message_without_mime_version_is_read_as_the_message(tmp_path: Path,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    from analysis.factcheck import scan
+
+    (tmp_path / "briefing.eml").write_bytes(MESSAGE_WITHOUT_MIME_VERSION)
+    parser = argparse.ArgumentParser()
+    scan.add_arguments(parser, "scan")
+    status = scan.run(parser.parse_args(["--json", str(tmp_path / "briefing.eml")]))
+    figures = [f["value_as_printed"] for f in json.loads(capsys.readouterr().out)["figures"]]
+    assert (status, figures) == (1, ["1,200", "£2.5m"])

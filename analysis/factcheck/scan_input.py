@@ -291,12 +291,14 @@ def _decoded(data: bytes, declared: str | None = None) -> str:
 
 
 #: A MIME message (an MHTML page, Chrome's "Webpage, Single File"; an e-mail): header lines (a name, a colon, and
-#: lines folded onto it) up to a blank line, one of them MIME-Version, after an mbox "From " line if any. Read as
-#: text, its quoted-printable soft line breaks split figures ("1,5=\n82" was the figure 82, "2=E2=80=9312" the
-#: figures 2, 80 and 9,312), its headers were a paragraph and its page's hidden text was read. (Each header line's
-#: name and its folded lines start differently, so the match is linear.)
+#: lines folded onto it) up to a blank line, one of them MIME-Version or Content-Transfer-Encoding (a mailer that
+#: leaves out MIME-Version still encodes the body), after an mbox "From " line if any. Read as text, its
+#: quoted-printable soft line breaks split figures ("1,5=\n82" was the figure 82, "2=E2=80=9312" the figures 2, 80
+#: and 9,312), its headers were a paragraph and its page's hidden text was read. (Each header line's name and its
+#: folded lines start differently, so the match is linear.)
 _MIME_HEAD = re.compile(rb"(?:From [^\r\n]*\r?\n)?(?=(?:[!-9;-~]+:[^\r\n]*\r?\n(?:[ \t][^\r\n]*\r?\n)*)*?"
-                        rb"mime-version:)(?:[!-9;-~]+:[^\r\n]*\r?\n(?:[ \t][^\r\n]*\r?\n)*)+\r?\n",
+                        rb"(?:mime-version|content-transfer-encoding):)"
+                        rb"(?:[!-9;-~]+:[^\r\n]*\r?\n(?:[ \t][^\r\n]*\r?\n)*)+\r?\n",
                         re.IGNORECASE)
 
 
