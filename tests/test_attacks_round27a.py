@@ -71,3 +71,24 @@ def test_a_message_without_mime_version_is_read_as_the_message(tmp_path: Path,
     status = scan.run(parser.parse_args(["--json", str(tmp_path / "briefing.eml")]))
     figures = [f["value_as_printed"] for f in json.loads(capsys.readouterr().out)["figures"]]
     assert (status, figures) == (1, ["1,200", "£2.5m"])
+
+
+#: An e-mail as a mailer saves it, its HTML quoted-printable (a soft break inside "1,200", "£" as "=C2=A3", "–" as
+#: "=E2=80=93"), then written back by Notepad or PowerShell with a byte-order mark.
+MESSAGE = (b"MIME-Version: 1.0\nFrom: news@example.com\nSubject: Morning briefing\n"
+           b"Content-Type: text/html; charset=utf-8\nContent-Transfer-Encoding: quoted-printable\n\n<p>" + b"x" * 60
+           + b" Police recorded 1,2=\n00 cases =E2=80=93 =C2=A32.5m spent.</p>\n")
+
+
+@pytest.mark.parametrize("saved", [b"\xef\xbb\xbf" + MESSAGE, b"\xff\xfe" + MESSAGE.decode().encode("utf-16-le"),
+                                   b"\xfe\xff" + MESSAGE.replace(b"\n", b"\r\n").decode().encode("utf-16-be")])
+def test_a_message_saved_with_a_byte_order_mark_is_read_as_the_message(
+        saved: bytes, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from analysis.factcheck import scan
+
+    (tmp_path / "briefing.eml").write_bytes(saved)
+    parser = argparse.ArgumentParser()
+    scan.add_arguments(parser, "scan")
+    status = scan.run(parser.parse_args(["--json", str(tmp_path / "briefing.eml")]))
+    figures = [f["value_as_printed"] for f in json.loads(capsys.readouterr().out)["figures"]]
+    assert (status, figures) == (1, ["1,200", "£2.5m"])

@@ -226,10 +226,11 @@ def _article(data: bytes, max_mb: float, mime: bool) -> str:
     for bom, codec in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(codec)
+                text = data.decode(codec)
             except UnicodeDecodeError as error:
                 raise InputRefused(f"it starts with a {codec} byte-order mark but is not valid {codec} "
                                    f"(byte {error.start})") from None
+            return _message_or_text(text, max_mb) if mime else text
     for magic, kind in _MAGIC:
         if data.startswith(magic):
             raise InputRefused(f"it is {kind}, not text: copy the article's text into a .txt file, "
@@ -241,6 +242,18 @@ def _article(data: bytes, max_mb: float, mime: bool) -> str:
     if b"\x00" in data:  # anywhere: looked for in the first 64 KB only, a NUL after them was read as a space
         raise InputRefused("it contains NUL bytes, so it is binary, not text (a UTF-16 file needs a byte-order mark)")
     return _decoded(data)
+
+
+def _message_or_text(text: str, max_mb: float) -> str:
+    """A text read by its byte-order mark, or the message or HTTP response it is: an e-mail or saved page that
+    Notepad or PowerShell (`Out-File`, `Set-Content -Encoding UTF8`) wrote back with a byte-order mark was read as
+    text, its headers a paragraph of figures ("MIME-Version: 1.0" the figure 1.0, "=E2=80=93" the figure 80) and its
+    quoted-printable soft breaks splitting figures. Its bytes again as UTF-8: exact for the 7-bit transfer encodings
+    (quoted-printable, base64) a message's parts use."""
+    head = text[:65536].encode("utf-8")
+    if not (_HTTP_HEAD.match(head) or _MIME_HEAD.match(head)):
+        return text
+    return _article(text.encode("utf-8"), max_mb, mime=True)
 
 
 #: The Windows code pages, whose bytes 0x80-0x9F the Encoding Standard reads as the C1 control of the same number
