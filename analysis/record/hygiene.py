@@ -286,6 +286,20 @@ def dashes_read(text: str) -> str:
     return text.translate(table) if table else text
 
 
+#: A mark a reader reads as the apostrophe inside a word ("O'Brien", "Met's"), between two letters: "’" (the
+#: typographic apostrophe every news page and Word document prints), and what a keyboard or an autocorrect slip puts
+#: there instead: "‘" (a left quote), "‛", "ʼ" and "ʻ" (modifier letters), "`" and "´" (the grave and acute keys,
+#: typed for an apostrophe on European keyboards), "′" and "‵" (primes). "Jane O‘Brien, 14," passed the personal-data
+#: check, and the search "Met’s" found 3 rows where "Met's" found 43. Between two digits each keeps its own reading
+#: ("020´7946´0000", a spacing accent, is a phone number), and a quotation mark around a word is no apostrophe.
+_APOSTROPHE_IN_A_WORD = re.compile("(?<=[^\\W\\d_])[\u2019\u2018\u201b\u02bc\u02bb`\u00b4\u2032\u2035](?=[^\\W\\d_])")
+
+
+def apostrophes_read(text: str) -> str:
+    """The text with every mark read as an apostrophe inside a word (`_APOSTROPHE_IN_A_WORD`) written "'"."""
+    return _APOSTROPHE_IN_A_WORD.sub("'", text) if not text.isascii() or "`" in text else text
+
+
 #: Latin letters with no decomposition to the letter they are written on.
 _LATIN_BASE = {"Ł": "L", "ł": "l", "Ø": "O", "ø": "o", "Đ": "D", "đ": "d", "Ħ": "H", "ħ": "h", "ı": "i", "ſ": "s"}
 #: A Latin letter drawn with a bar, stroke or tilde through it that Unicode does not decompose, read by its name:

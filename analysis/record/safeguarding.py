@@ -20,7 +20,7 @@ import urllib.parse
 from collections.abc import Callable
 from typing import Any
 
-from analysis.record.hygiene import SUPERSCRIPT_DIGITS, latin_base, numerals_read, pattern_text
+from analysis.record.hygiene import SUPERSCRIPT_DIGITS, apostrophes_read, latin_base, numerals_read, pattern_text
 from analysis.record.problems import Problems
 from analysis.record.vocabulary import WORD_NUMBERS
 from analysis.record.word_pattern import trie_pattern
@@ -550,20 +550,10 @@ _MAYBE = re.compile(rf"[\d@]|::|e-?mail|birth|born|dob|d\.o\.b|\bdot\b|{_MARK_OP
                     re.IGNORECASE)
 
 
-#: A mark a reader reads as the apostrophe inside a name ("O'Brien", "Doe's"), between two letters: the patterns read
-#: "'" and "’", and these are what a keyboard or an autocorrect slip puts there instead: "‘" (a left quote), "‛", "ʼ"
-#: and "ʻ" (modifier letters), "`" and "´" (the grave and acute keys, typed for an apostrophe on European keyboards),
-#: "′" and "‵" (primes). "Jane O‘Brien, 14," and "Jane Doe´s daughter, 14," passed the check. Between two digits
-#: each keeps its own reading ("020´7946´0000", a spacing accent, is a phone number).
-_APOSTROPHE_IN_A_WORD = re.compile("(?<=[^\\W\\d_])[\u2018\u201b\u02bc\u02bb`\u00b4\u2032\u2035](?=[^\\W\\d_])")
-
-
 def personal_data_in(text: str) -> list[str]:
     """Names of the kinds of personal data the text seems to contain (empty when none)."""
     # A zero-width space, a full-width @, an en dash or "&#64;" must not split a pattern.
-    text = _decoded(text or "")
-    if not text.isascii() or "`" in text:
-        text = _APOSTROPHE_IN_A_WORD.sub("'", text)
+    text = apostrophes_read(_decoded(text or ""))  # "O‘Brien" is "O'Brien" (`hygiene.apostrophes_read`)
     text = _spoken_digits_read(letters_read_as_digits(_latin_read(pattern_text(text))))
     if not _MAYBE.search(text):
         return []
