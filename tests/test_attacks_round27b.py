@@ -24,3 +24,25 @@ def test_search_reads_a_curly_apostrophe_or_a_dash_as_the_typed_one(typed: str, 
     assert found == [r["id"] for r in lookup.search(copied)]
     assert found != []
 
+
+# --- a Unicode hyphen is the hyphen it is, in every check ---------------------------------------------------------
+
+_HISTORIC = ("Since those comments earlier this year, more than 1,200 historic group{h}based CSE cases have been "
+             "identified across the country for review.")
+
+
+@pytest.mark.parametrize("hyphen", ["\u2010", "\u2011"])
+def test_scan_reads_a_unicode_hyphen_in_a_counted_phrase_as_a_hyphen(hyphen: str) -> None:
+    """Typeset text (a PDF's hyphen glyph, Word's non-breaking hyphen) prints "group‐based" with U+2010 or U+2011.
+    Scan read "group-based CSE cases" as counting cases, and "group‐based" as two words, "group" the thing counted:
+    the national 1,200 historic cases, in the record, was "not in the record"."""
+    from analysis.factcheck.scan import scan_text
+    from analysis.paths import DEFAULT
+
+    def answer(text: str) -> tuple:
+        (figure,) = scan_text(text, DEFAULT)["figures"]
+        return figure["status"], figure["measure_guess"], [m["figure_id"] for m in figure["matches"]]
+
+    typed = answer(_HISTORIC.format(h="-"))
+    assert typed[0] == "in the record"
+    assert answer(_HISTORIC.format(h=hyphen)) == typed

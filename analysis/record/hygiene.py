@@ -100,8 +100,13 @@ _ENCLOSED_LETTERS = {
 #: page; the quote check took "1,200" and "1.2" as printed there, and scan read the exact 1,200 (issue 24, round
 #: twenty-four). Read as a space, and between two digits as a space the record never prints (`number_separator`).
 BLANKS = "\u2800"
-#: What `normal_text` reads the characters NFKC leaves as they are as: enclosed letters and blanks.
-_READ_AFTER_NFKC = {**_ENCLOSED_LETTERS, **{ord(blank): " " for blank in BLANKS}}
+#: The hyphen of typeset text, U+2010 (NFKC makes Word's non-breaking hyphen, U+2011, this one): a PDF's hyphen
+#: glyph and a Word document print "group‐based" with it. Read as written, scan's words took "group‐based CSE cases"
+#: as two words and "group" as the thing counted, so a figure in the record was "not in the record"; the same
+#: phrase with "-" was read as counting cases. Read as "-", as every check reads it between digits.
+HYPHEN = "\u2010"
+#: What `normal_text` reads the characters NFKC leaves as they are as: enclosed letters, blanks and the hyphen.
+_READ_AFTER_NFKC = {**_ENCLOSED_LETTERS, **{ord(blank): " " for blank in BLANKS}, ord(HYPHEN): "-"}
 
 
 def normal_text(text: str) -> str:
@@ -109,7 +114,8 @@ def normal_text(text: str) -> str:
     become "@" and "1", a circled "Ⓜ" an "M") with the format characters removed (zero-width space, joiners, word
     joiner, soft hyphen, BOM, bidi controls, variation selectors, Hangul fillers: `invisible`), which would
     otherwise split a phone number or an e-mail address past its pattern, the enclosed letters NFKC leaves read as
-    the letters they are (`_ENCLOSED_LETTERS`), and a blank that is no space (`BLANKS`) as a space."""
+    the letters they are (`_ENCLOSED_LETTERS`), a blank that is no space (`BLANKS`) as a space, and the typeset
+    hyphen (`HYPHEN`) as "-"."""
     folded = unicodedata.normalize("NFKC", text)
     if folded.isascii():
         return folded
