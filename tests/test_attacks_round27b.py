@@ -46,3 +46,36 @@ def test_scan_reads_a_unicode_hyphen_in_a_counted_phrase_as_a_hyphen(hyphen: str
     typed = answer(_HISTORIC.format(h="-"))
     assert typed[0] == "in the record"
     assert answer(_HISTORIC.format(h=hyphen)) == typed
+
+
+# --- a line end inside a phone or NHS number in plain text is read as the space the record's check reads -------------
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("For more information call the press office on 020\n7946 0000 or e-mail the desk.", "phone number"),
+    ("For more information call the press office on 020 7946\n0000 or e-mail the desk.", "phone number"),
+    ("Media enquiries: +44 20\n7946 0000.", "phone number"),
+    ("Her NHS number, 943 476\n5919, was in the file.", "NHS number"),
+    ("Call 020\u20287946 0000 now.", "phone number"),  # a forced line break (Pages, InDesign) copied as U+2028
+    ("Call 020  \n7946 0000 now.", "phone number"),  # a Markdown line break
+])
+def test_personal_data_wrapped_across_lines_in_plain_text_is_left_out(text: str, kind: str) -> None:
+    """A press release copied from a PDF, or an e-mail wrapped at 70 columns, can break a contact number across two
+    lines. The record's check reads the line end as a space and finds the number; scan read the lines apart, gave the
+    figure 7946 (or 5919) and echoed "020" and "0000" (or "943 476") in its not-read lines."""
+    from analysis.factcheck.scan import scan_text
+    from analysis.paths import DEFAULT
+    from analysis.record.safeguarding import personal_data_in
+
+    assert personal_data_in(text)
+    result = scan_text(text, DEFAULT)
+    assert result["figures"] == [] and result["not_read"] == []
+    assert [x["kind"] for x in result["left_out"]] == [kind]
+
+
+def test_a_line_end_between_two_figures_still_parts_them() -> None:
+    """A line of its own is kept where no personal data holds the line end: a table's rows copied from a PDF."""
+    from tests.scanned import figures_read
+
+    assert figures_read("Offences recorded in 2016 were\n1,200\n1,500") == [(1200.0, "exact", "count"),
+                                                                           (1500.0, "exact", "count")]

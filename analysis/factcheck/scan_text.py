@@ -570,6 +570,32 @@ def _personal_spans(text: str, gaps: list[re.Match[str]]) -> list[tuple[int, int
     return spans
 
 
+#: A line end between two digits (or a bracket and a digit), as a contact line wrapped in a PDF's copied text or an
+#: e-mail breaks a phone number, with up to two spaces before it (a Markdown line break): "\n" first, so the search
+#: skips to each line end.
+_DIGIT_LINE_END = re.compile(r"\n(?:(?<=[0-9)]\n)|(?<=[0-9)] \n)|(?<=[0-9)]  \n))(?=[ \t]*[0-9(])")
+
+
+def _wrapped_personal_data(text: str) -> str:
+    """Plain text with each line end inside a phone or NHS number (`_personal_spans`) read as the space the record's
+    check reads it as. Read as a line's end, "call 020\n7946 0000" gave the figure 7946 and echoed "020" and "0000"
+    in not-read lines, and "943 476\n5919" the figure 5919 and "943 476". Any other line end is kept: "1,200\n1,500"
+    is two rows of a table."""
+    ends = list(_DIGIT_LINE_END.finditer(text))
+    spans = _personal_spans(text, ends) if ends else []
+    if not spans:
+        return text
+    spans.sort()
+    starts = [start for start, _ in spans]
+    reach = list(itertools.accumulate((stop for _, stop in spans), max))  # the furthest end of the spans so far
+    chars = list(text)
+    for end in ends:
+        last = bisect.bisect_left(starts, end.start()) - 1  # the spans starting before the line end
+        if last >= 0 and reach[last] > end.start():
+            chars[end.start()] = " "
+    return "".join(chars)
+
+
 _GAP_RUN = re.compile(r"[ \t\x1f]++")
 #: Where a <br> breaks a line (`_line_breaks`).
 _LINE_BREAK = "\x1e"
@@ -1776,7 +1802,7 @@ def to_text(raw: str, unread_frames: list[str] | None = None) -> str:
         raw = _pages_joined(_LINE_END_HYPHEN.sub("-", raw))
         raw = _cell_gaps(_column_gaps(raw.replace(_CELL_EDGE, " ")))
         raw = _unicode_overrides(raw.translate(_UNICODE_BREAKS))
-        raw = _soft_wraps(_NOT_TEXT.sub(_not_text, normal_text_keeping_digits(raw)))
+        raw = _wrapped_personal_data(_soft_wraps(_NOT_TEXT.sub(_not_text, normal_text_keeping_digits(raw))))
     paragraphs = [re.sub(r"[ \t]+", " ", p).strip() for p in re.split(r"\n\s*\n|\n", raw)]
     return "\n\n".join(p for p in paragraphs if p)
 
