@@ -79,3 +79,18 @@ def test_a_line_end_between_two_figures_still_parts_them() -> None:
 
     assert figures_read("Offences recorded in 2016 were\n1,200\n1,500") == [(1200.0, "exact", "count"),
                                                                            (1500.0, "exact", "count")]
+
+
+@pytest.mark.parametrize(("typed", "copied"), [
+    ("Chiefs'", "Chiefs\u2019"),  # the National Police Chiefs' Council: 34 rows, and 0 for the copied spelling
+    ("bodies' response", "bodies\u2019 response"),
+    ("'facts' panel", "\u2018facts\u2019 panel"),
+])
+def test_search_reads_a_closing_apostrophe_or_a_quoted_word_alike(typed: str, copied: str) -> None:
+    """After a plural ("Chiefs’ Council") or around a quoted word the mark has a letter on one side only: "Chiefs’"
+    gave 0 matches where "Chiefs'" gave 34, and "bodies' response" 0 where the record prints "bodies’ response"."""
+    from analysis.tables import lookup
+
+    found = [r["id"] for r in lookup.search(typed)]
+    assert found == [r["id"] for r in lookup.search(copied)]
+    assert found != []

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from analysis.paths import DEFAULT, Paths
-from analysis.record.hygiene import apostrophes_read, dashes_read, digits_problem, normal_text, number_field_problem
+from analysis.record.hygiene import dashes_read, digits_problem, normal_text, number_field_problem, quotes_read
 from analysis.record.printed import PrintedFigureError, parse_printed
 from analysis.record.terminal import printable
 from analysis.record.vocabulary import PER_CENT, split_list
@@ -182,10 +182,10 @@ _PERCENT_RE = re.compile(rf"(\d)(?:\s*|-)(?:{PER_CENT})(?![a-z])", re.IGNORECASE
 
 def _searchable(text: str) -> str:
     """Lower-case text with every spelling of a percentage written one way, so "56%" and "56 per cent" find the
-    same rows, and every apostrophe and dash as typed ("Met’s" is "Met's", "2012–2020" is "2012-2020": the record
-    holds both spellings, and a query copied from a page found only the rows spelled as the page spells them).
-    Applied to the query and to every searched cell alike."""
-    return _PERCENT_RE.sub(r"\1 per cent", dashes_read(apostrophes_read(text)).lower())
+    same rows, and every apostrophe, quotation mark and dash as typed ("Met’s" is "Met's", "Chiefs’" is "Chiefs'",
+    "2012–2020" is "2012-2020": the record holds both spellings, and a query copied from a page found only the rows
+    spelled as the page spells them). Applied to the query and to every searched cell alike."""
+    return _PERCENT_RE.sub(r"\1 per cent", dashes_read(quotes_read(text)).lower())
 
 
 def _score(kind: str, row: dict[str, Any], words: list[str], phrase: str) -> tuple[int, list[str]]:
