@@ -146,8 +146,8 @@ def test_a_figure_its_producer_publishes_is_not_called_unpublished() -> None:
 
 def test_the_record_names_no_file_on_a_machine() -> None:
     """Record text reaches sources.csv, the workbook and cse.db: a source's notes named the seed story by its path on
-    the machine that transcribed it ("/work/shared/…"), which means nothing to a reader. Files are named by their
-    place in the project."""
+    the machine that transcribed it (a folder outside the project), which means nothing to a reader. Files are named
+    by their place in the project."""
     local = re.compile(r"(?<![\w.:/~-])(?:/(?:work|home|root|tmp|Users|mnt|srv|var)/\w|[A-Za-z]:\\\w)")
     found = sorted({m.group(0) for m in local.finditer(_raw_text_with_paths())})
     assert not found, found
