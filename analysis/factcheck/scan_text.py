@@ -1393,15 +1393,23 @@ def closed_markup_only(raw: str, prose: bool = False) -> str:
     return "".join(out)
 
 
+#: How long a line is, at least, that text wrapped at a width ends mid-sentence (e-mail wraps at 72-78 columns,
+#: PDF text near its page width); a heading or a list's line is shorter.
+_WRAPPED_LINE = 50
 #: Where plain text (a PDF's copied text, an e-mail, a Markdown file) was wrapped in the middle of a sentence: a
 #: line end before a lower-case letter, or after a lower-case letter or a comma and before a figure ("Police
 #: recorded 1,200\ncases of …" and "Police recorded\n1,200 cases"), and a word hyphenated at a line end
 #: ("exploi-\ntation"). Read as paragraph ends, they split the figure's sentence from its words, so its subject
 #: was not guessed and the record's warnings were lost. A line of its own (a heading, a list, a table's row, a
-#: page number) starts with a capital, a digit or a mark after a line ending otherwise, and is kept as it is.
+#: page number) starts with a capital, a digit or a mark after a line ending otherwise, and is kept as it is,
+#: except a capital after a long line that stops mid-sentence: text wrapped at a width.
 #: (The lookahead names the alternatives' first characters, so other characters are passed over fast.)
 _SOFT_WRAP = re.compile(r"(?=[-\s])(?:(?<=[^\W\d_])-\n(?=[a-z])|(?<=\S)[ \t]*\n[ \t]*(?=[a-z])"
                         r"|(?<=[a-z,])[ \t]*\n[ \t]*(?=[0-9£$€])"
+                        # a long line that stops mid-sentence (a word, no stop) before a capital: text wrapped at a
+                        # width ("… in Sadiq Khan's\nLondon has soared to 1,200"), where a heading's line is short
+                        # (the lookahead first: the line-length lookbehind is tried only at such a line end)
+                        r"|(?=[ \t]*\n[ \t]*[A-Z][a-z])(?<=[^\n]{" + str(_WRAPPED_LINE - 1) + r"}[a-z'’])[ \t]*\n[ \t]*"
                         # a number hyphenated inside a digit group ("1,2-\n00", "1,200,-\n000"): read as two
                         # numbers, "1,200,-\n000 offences" was the exact count 1,200, and "1,-\n582" 1 and 582
                         r"|(?<=\d,)-\n(?=\d{3}(?!\d))|(?<=\d,\d)-\n(?=\d{2}(?!\d))|(?<=\d,\d{2})-\n(?=\d(?!\d))"
