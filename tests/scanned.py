@@ -3,6 +3,11 @@ scan's output format is made once, not in every round's file."""
 
 from __future__ import annotations
 
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
 from analysis.factcheck.scan import not_read_line, scan_text
 from analysis.paths import DEFAULT
 
@@ -33,3 +38,16 @@ def verify_verdict(*args: str) -> str:
     parser = argparse.ArgumentParser()
     verify.add_arguments(parser, "verify")
     return verify.evaluate(parser.parse_args(list(args))).verdict
+
+
+def scan_file(path: Path, capsys: Any) -> tuple[int, list[str], str]:
+    """`scan --json FILE` in this process: its exit status, the figures as printed, and what it said on stderr
+    (`capsys`, pytest's capture fixture)."""
+    from analysis.factcheck import scan
+
+    parser = argparse.ArgumentParser()
+    scan.add_arguments(parser, "scan")
+    status = scan.run(parser.parse_args(["--json", str(path)]))
+    out, err = capsys.readouterr()
+    figures = [f["value_as_printed"] for f in json.loads(out)["figures"]] if out.strip() else []
+    return status, figures, err

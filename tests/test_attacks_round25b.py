@@ -3,14 +3,12 @@ encodings and its hidden text (class 3), each failure fixed by class."""
 
 from __future__ import annotations
 
-import argparse
-import json
 from pathlib import Path
 
 import pytest
 
 from analysis.factcheck.scan_input import decode_article
-from tests.scanned import figures_read
+from tests.scanned import figures_read, scan_file
 
 #: A news paragraph with its curly quotes, pound sign and dash, as a CMS writes it in UTF-8.
 PARAGRAPH = "<p>The charity said \u201cabout \u00a31.2m\u201d was spent on 1,200 cases \u2013 up 5%.</p>"
@@ -67,18 +65,6 @@ def test_a_page_not_utf8_declaring_its_charset_in_the_body_is_still_read_in_it()
     assert "Spent \u00a31.2m on 1,200" in decode_article(page)
 
 
-def _scan_file(path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, list[str], str]:
-    """`scan --json FILE` in this process: its exit status, the figures as printed, and what it said on stderr."""
-    from analysis.factcheck import scan
-
-    parser = argparse.ArgumentParser()
-    scan.add_arguments(parser, "scan")
-    status = scan.run(parser.parse_args(["--json", str(path)]))
-    out, err = capsys.readouterr()
-    figures = [f["value_as_printed"] for f in json.loads(out)["figures"]] if out.strip() else []
-    return status, figures, err
-
-
 #: An EPUB chapter as an e-book tool writes it. Checked in Chromium: opened as .xhtml it shows all three figures; as
 #: .html the script takes the rest of the page and shows only the first.
 CHAPTER = """<?xml version="1.0" encoding="UTF-8"?>
@@ -100,12 +86,12 @@ CHAPTER = """<?xml version="1.0" encoding="UTF-8"?>
 def test_an_xhtml_file_s_self_closed_elements_hide_nothing_after_them(tmp_path: Path, name: str,
                                                                        capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / name).write_text(CHAPTER, encoding="utf-8")
-    assert _scan_file(tmp_path / name, capsys)[1] == ["1,111", "2,222", "3,333"]
+    assert scan_file(tmp_path / name, capsys)[1] == ["1,111", "2,222", "3,333"]
 
 
 def test_the_same_file_named_html_is_still_read_as_html(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "chapter3.html").write_text(CHAPTER, encoding="utf-8")
-    assert _scan_file(tmp_path / "chapter3.html", capsys)[1] == ["1,111"]
+    assert scan_file(tmp_path / "chapter3.html", capsys)[1] == ["1,111"]
 
 
 def test_an_xhtml_page_saved_with_its_http_header_is_read_as_xml() -> None:
@@ -120,7 +106,7 @@ def test_an_xhtml_file_that_is_not_well_formed_is_refused(tmp_path: Path, body: 
     path = tmp_path / "page.xhtml"
     path.write_text('<?xml version="1.0"?><!DOCTYPE html>'
                     f'<html xmlns="http://www.w3.org/1999/xhtml"><body>{body}</body></html>', encoding="utf-8")
-    status, figures, said = _scan_file(path, capsys)
+    status, figures, said = scan_file(path, capsys)
     assert (status, figures) == (2, []) and "not well-formed" in said
 
 
@@ -130,7 +116,7 @@ def test_an_xhtml_file_naming_a_file_as_an_entity_is_refused(tmp_path: Path,
     path.write_text('<?xml version="1.0"?><!DOCTYPE html [<!ENTITY e SYSTEM "file:///etc/hostname">]>'
                     '<html xmlns="http://www.w3.org/1999/xhtml"><body><p>&e; 2,222</p></body></html>',
                     encoding="utf-8")
-    assert _scan_file(path, capsys)[:2] == (2, [])
+    assert scan_file(path, capsys)[:2] == (2, [])
 
 
 def test_an_entity_bomb_in_an_xhtml_file_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -139,7 +125,7 @@ def test_an_entity_bomb_in_an_xhtml_file_is_refused(tmp_path: Path, capsys: pyte
     path.write_text(f'<?xml version="1.0"?><!DOCTYPE html [{"".join(levels)}]>'
                     '<html xmlns="http://www.w3.org/1999/xhtml"><body><p>&a8; 1,200</p></body></html>',
                     encoding="utf-8")
-    assert _scan_file(path, capsys)[0] == 2
+    assert scan_file(path, capsys)[0] == 2
 
 
 def test_an_xhtml_dtd_s_named_characters_are_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -147,7 +133,7 @@ def test_an_xhtml_dtd_s_named_characters_are_read(tmp_path: Path, capsys: pytest
     path.write_text('<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.1//EN" "http://www.w3.org/TR/xhtml11/DTD/xhtml11.dtd">'
                     '<html xmlns="http://www.w3.org/1999/xhtml"><body><p>Spent&nbsp;&pound;1,111.</p>'
                     '<div hidden="hidden"/><p>Then 2,222.</p></body></html>', encoding="utf-8")
-    assert _scan_file(path, capsys)[1] == ["£1,111", "2,222"]
+    assert scan_file(path, capsys)[1] == ["£1,111", "2,222"]
 
 
 def _page(body: str) -> str:
@@ -223,7 +209,7 @@ def test_an_xhtml_file_that_declares_an_entity_is_refused_before_it_expands(tmp_
     path.write_text('<?xml version="1.0"?><!DOCTYPE html [<!ENTITY e "' + "Police recorded 1,200 cases. " * 340
                     + '">]><html xmlns="http://www.w3.org/1999/xhtml"><body><!-- ' + "x" * 1_000_000 + " --><p>"
                     + "&e;" * 9000 + "</p></body></html>", encoding="utf-8")
-    status, figures, said = _scan_file(path, capsys)
+    status, figures, said = scan_file(path, capsys)
     assert (status, figures) == (2, []) and "declares its own entities" in said
 
 

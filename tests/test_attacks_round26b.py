@@ -3,13 +3,11 @@ their encodings and their hidden text (class 3), each failure fixed by class."""
 
 from __future__ import annotations
 
-import argparse
-import json
 from pathlib import Path
 
 import pytest
 
-from tests.scanned import figures_read
+from tests.scanned import figures_read, scan_file
 
 #: React's inline runtime as Next.js sends it (react-dom's completeBoundary, minified), and the runtime's call.
 COMPLETE_BOUNDARY = ('$RC=function(b,c,e){c=document.getElementById(c);c.parentNode.removeChild(c);var a=document.'
@@ -66,18 +64,6 @@ def test_a_hidden_part_is_still_hidden_where_no_call_names_it(call: str) -> None
     assert [value for value, _, _ in figures_read(page)] == [2222]
 
 
-def _scan_file(path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, list[str], str]:
-    """`scan --json FILE` in this process: its exit status, the figures as printed, and what it said on stderr."""
-    from analysis.factcheck import scan
-
-    parser = argparse.ArgumentParser()
-    scan.add_arguments(parser, "scan")
-    status = scan.run(parser.parse_args(["--json", str(path)]))
-    out, err = capsys.readouterr()
-    figures = [f["value_as_printed"] for f in json.loads(out)["figures"]] if out.strip() else []
-    return status, figures, err
-
-
 #: A WordPress export (WXR) of one post from the classic editor, whose paragraphs are stored without tags, and an
 #: RSS item's description, each in CDATA as WordPress writes them. Checked in Chromium: opened as .xml it shows
 #: every figure (its XML viewer); read as HTML, each CDATA section is a comment up to its first ">".
@@ -97,12 +83,12 @@ The charity answered <strong>3,333</strong> calls, up 4% on the year.]]></conten
 def test_a_feed_or_export_s_cdata_text_is_read(tmp_path: Path, name: str,
                                                capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / name).write_text(WXR, encoding="utf-8")
-    assert _scan_file(tmp_path / name, capsys)[1] == ["1,111", "12%", "2,222", "3,333", "4%"]
+    assert scan_file(tmp_path / name, capsys)[1] == ["1,111", "12%", "2,222", "3,333", "4%"]
 
 
 def test_the_same_feed_named_html_is_still_read_as_html(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "feed.html").write_text(WXR, encoding="utf-8")
-    assert _scan_file(tmp_path / "feed.html", capsys)[1] == ["3,333", "4%"]
+    assert scan_file(tmp_path / "feed.html", capsys)[1] == ["3,333", "4%"]
 
 
 def test_a_feed_sent_as_rss_over_http_is_read_as_xml() -> None:
@@ -128,7 +114,7 @@ calls.</p><div hidden="hidden">Draft 8,888</div></div></content>
 def test_an_atom_entry_s_html_and_xhtml_content_are_read_as_a_feed_reader_shows_them(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "feed.atom").write_text(ATOM, encoding="utf-8")
-    assert _scan_file(tmp_path / "feed.atom", capsys)[1] == ["1,111", "2,222", "3,333"]
+    assert scan_file(tmp_path / "feed.atom", capsys)[1] == ["1,111", "2,222", "3,333"]
 
 
 @pytest.mark.parametrize(("text", "said"), [
@@ -138,7 +124,7 @@ def test_an_atom_entry_s_html_and_xhtml_content_are_read_as_a_feed_reader_shows_
 def test_a_feed_that_declares_entities_or_is_not_well_formed_is_refused(
         tmp_path: Path, text: str, said: str, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "feed.xml").write_text(text, encoding="utf-8")
-    status, figures, err = _scan_file(tmp_path / "feed.xml", capsys)
+    status, figures, err = scan_file(tmp_path / "feed.xml", capsys)
     assert (status, figures) == (2, []) and said in err
 
 
@@ -189,7 +175,7 @@ def test_a_page_whose_article_is_in_a_frame_says_so_and_exits_1(tmp_path: Path,
             '<iframe src="https://www-example-com.cdn.ampproject.org/c/s/www.example.com/amp/article"></iframe>'
             '</body></html>')
     (tmp_path / "viewer.html").write_text(page, encoding="utf-8")
-    status, figures, _ = _scan_file(tmp_path / "viewer.html", capsys)
+    status, figures, _ = scan_file(tmp_path / "viewer.html", capsys)
     assert (status, figures) == (1, [])
 
 
