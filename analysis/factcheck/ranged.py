@@ -93,7 +93,7 @@ def quotient_range(part: str, whole: str) -> tuple[Decimal, Decimal, Decimal] | 
             return None
         value = Decimal(repr(printed.value))
         span = input_range(printed, value)
-        if span is not None and printed.qualifier not in {"exact", "about", "almost", "just over"}:
+        if printed.qualifier in _LOWER_BOUNDS or printed.qualifier in _UPPER_BOUNDS:
             return None
         values.append(value)
         ends.append(span or (value, value))
