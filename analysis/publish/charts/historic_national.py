@@ -10,6 +10,7 @@ are never joined, and the title names the latest count of one definition only (n
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Collection
 from typing import Any
 
 import pandas as pd
@@ -45,12 +46,16 @@ def shown(printed: str) -> str:
     return text[:1].lower() + text[1:] if text[:1].isalpha() else text
 
 
-def national_points(reviews: pd.DataFrame) -> pd.DataFrame:
+def national_points(reviews: pd.DataFrame, approximate: Collection[str] = ()) -> pd.DataFrame:
     """One row per distinct printed count: where a bound and an exact count were printed for the same measure on
-    the same day, the exact count is kept (it says more, and the bound holds for it)."""
-    nat = (reviews[reviews["scope"] == "national"]
-           .sort_values(["as_at", "primary", "figure_id"], ascending=[True, False, True], kind="stable")
-           .drop_duplicates(["measure", "as_at", "value", "qualifier"]))
+    the same day, the exact count is kept (it says more, and the bound holds for it). Where several copies print
+    the same count for the same day, a primary source is kept first, then a copy whose date is printed (a source
+    not in `approximate`), so the point is labelled with the day its record gives, not a month."""
+    nat = reviews[reviews["scope"] == "national"]
+    nat = (nat.assign(_undated=nat["source_id"].isin(set(approximate)))
+           .sort_values(["as_at", "primary", "_undated", "figure_id"], ascending=[True, False, True, True],
+                        kind="stable")
+           .drop_duplicates(["measure", "as_at", "value", "qualifier"]).drop(columns="_undated"))
     exact = nat[nat["qualifier"] == "exact"].set_index(["measure", "as_at"])["value"]
     covered = [(r.measure, r.as_at) in exact.index and r.qualifier != "exact" for r in nat.itertuples()]
     nat = nat[[not c for c in covered]].copy()
@@ -66,10 +71,13 @@ def historic_national_chart(reviews: pd.DataFrame, figures: pd.DataFrame, source
     source gives no exact date (`sources.date_approximate`) is labelled with its month only, not a day."""
     from matplotlib.dates import DateFormatter, MonthLocator
 
-    nat = national_points(reviews)
     approximate = set() if sources is None else set(sources.loc[sources["date_approximate"].astype(bool), "id"])
+    nat = national_points(reviews, approximate)
     nat["when"] = [f"{d:%b}" if s in approximate else f"{d.day} {d:%b}"
                    for d, s in zip(nat["date"], nat["source_id"], strict=True)]
+    # The same rule in words for the data and alt text: a day no source printed is never given.
+    nat["known"] = [style.month_year(a) if s in approximate else style.long_date(a)
+                    for a, s in zip(nat["as_at"], nat["source_id"], strict=True)]
     first, last = nat["date"].min(), nat["date"].max()
     months = max((last - first).days / 30.4, 1)
     fig, ax = style.new_figure(width=width, plot_height=max(2.6, 0.6 * months + 0.6))
@@ -128,11 +136,11 @@ def historic_national_chart(reviews: pd.DataFrame, figures: pd.DataFrame, source
               for g in groups]
     data = pd.DataFrame({"Date": nat["as_at"], "Count": nat["value"], "As printed": nat["value_as_printed"],
                          "Qualifier": nat["qualifier"], "Definition": nat["definition_group"],
-                         "Measure": nat["measure"].map(NATIONAL_REVIEW_LABELS)})
+                         "Measure": nat["measure"].map(NATIONAL_REVIEW_LABELS), "Date as known": nat["known"]})
     alt = (f"Dot timeline chart of the national count of historic group-based child sexual exploitation cases, "
            f"showing that {shown(latest['value_as_printed'])} historic group-based cases had been identified for "
            f"review by {style.month_year(latest['as_at'])}. "
-           + "; ".join(f"{style.long_date(r.as_at)}: {r.value_as_printed} "
+           + "; ".join(f"{r.known}: {r.value_as_printed} "
                        f"({r.definition_group[0].lower() + r.definition_group[1:]})"
                        for r in nat.itertuples())
            + ". Figures printed as 'more than' are lower bounds, not exact values.")
