@@ -61,3 +61,29 @@ def test_national_points_prefer_a_dated_copy_of_the_same_count() -> None:
         "value_as_printed": ["1,273", "1,273"], "definition": ["d", "d"]})
     kept = national_points(rows, {"a-undated"})
     assert list(kept["source_id"]) == ["b-dated"]
+
+
+def test_met_series_data_say_which_figures_come_from_a_news_report(drawn_charts: DrawnCharts) -> None:
+    """The chart tells a Met publication from a news report by its markers (circles, diamonds); the CSV and the
+    workbook's Chart 2 sheet have no markers, and since the key left the sheet's subtitle (stop 47) nothing there
+    said that 2014–2015's referrals and 2017's 1,200 are known only from the Evening Standard. Each measure now has
+    a 'published in' column, read from the record's `primary` flag."""
+    from analysis.publish.charts import MET_MEASURES
+
+    _, meta = drawn_charts("met-cse-series")
+    series = drawn_charts.tables["met_cse_series"]
+    data = meta.data.assign(Year=meta.data["Year"].astype(str))
+    checked = 0
+    for measure, name in MET_MEASURES.items():
+        column = f"{name} published in"
+        assert column in data.columns, column
+        for r in series[(series["measure"] == measure) & series["period_label"].isin(data["Year"])].itertuples():
+            row = data[data["Year"] == r.period_label].iloc[0]
+            if pd.isna(row[name]):
+                continue
+            expected = "a Met publication" if bool(r.primary) else "a news report of the Met's figures"
+            assert row[column] == expected, (r.period_label, name)
+            checked += 1
+    assert checked >= 7, "every figure drawn (seven) says who published it"
+    news = data[data["Crimes connected with CSE published in"] == "a news report of the Met's figures"]
+    assert list(news["Year"]) == ["2017"]

@@ -75,6 +75,9 @@ def recording_notes(series: pd.DataFrame) -> list[str]:
 
 #: Marker of a figure by who published it: the Met's own publication, or a news report of the Met's figures.
 SOURCE_MARKERS = {True: ("o", "Met publication"), False: ("D", "News report of Met figures")}
+#: The data's words for the same (a column after each measure's qualifier, "<measure> published in").
+PUBLISHED_IN = " published in"
+PUBLISHED_BY = {True: "a Met publication", False: "a news report of the Met's figures"}
 
 
 @style.styled
@@ -139,7 +142,13 @@ def _series_data(sel: pd.DataFrame, measures: list[str], years: list[int]) -> pd
     wide = wide.reindex(index=years, columns=measures).rename(columns=MET_MEASURES)
     shown = sel.pivot_table(index="year", columns="measure", values="qualifier", aggfunc="first")
     shown = shown.reindex(index=years, columns=measures).rename(columns=MET_MEASURES).fillna("")
+    # Who published each figure, as the markers say (circles, diamonds): the CSV and the workbook have no markers,
+    # so without this column a reader of the data cannot tell which years are known only from a news report.
+    who = sel.assign(by=sel["primary"].astype(bool).map(PUBLISHED_BY)).pivot_table(
+        index="year", columns="measure", values="by", aggfunc="first")
+    who = who.reindex(index=years, columns=measures).rename(columns=MET_MEASURES).fillna("")
     for name in reversed(list(wide.columns)):
+        wide.insert(wide.columns.get_loc(name) + 1, f"{name}{PUBLISHED_IN}", who[name])
         wide.insert(wide.columns.get_loc(name) + 1, f"{name} qualifier", shown[name])
     labels = sel.drop_duplicates("year").set_index("year")["period_label"]
     wide.index = [labels.get(y, str(y)) for y in years]
