@@ -87,3 +87,35 @@ def test_met_series_data_say_which_figures_come_from_a_news_report(drawn_charts:
     assert checked >= 7, "every figure drawn (seven) says who published it"
     news = data[data["Crimes connected with CSE published in"] == "a news report of the Met's figures"]
     assert list(news["Year"]) == ["2017"]
+
+
+def test_inspection_grades_data_hold_every_combined_share_the_face_and_record_give(drawn_charts: DrawnCharts,
+                                                                                    tmp_path: Any) -> None:
+    """Chart 1's face brackets the two lower grades with their sum ('92.6% combined' for 2017 Q3, also 2019 and
+    2024), and the record holds HMICFRS's printed 'Just under 93%' for 2017; the data had neither, and the
+    workbook marked 2017's combined cell [x], 'this record holds no figure for this cell, so the chart draws nothing
+    here'. The hatched column now says what it holds ('only the total published', so its blank is true), and two
+    text columns (text, so a Datawrapper stack does not add them) give each combined share as labelled and as
+    printed."""
+    from analysis.publish.workbook_sheets import chart_sheet
+
+    fig, meta = drawn_charts("inspection-grades")
+    data = meta.data
+    brackets = [t for t in _texts(fig) if t.endswith("% combined")]
+    assert len(brackets) >= 3
+    labelled = [c for c in data.columns if c.endswith(", as labelled")]
+    assert len(labelled) == 1 and set(brackets) <= set(data[labelled[0]])
+    grades = drawn_charts.tables["inspection_grades"]
+    printed = grades[(grades["grade"] == "requires improvement or inadequate") & grades["share_as_printed"].notna()]
+    as_printed = [c for c in data.columns if c.endswith(", as printed")]
+    assert len(as_printed) == 1
+    for r in printed.itertuples():
+        row = data[data["Inspection"].str.startswith(f"{r.label}, ")]
+        assert list(row[as_printed[0]]) == [r.share_as_printed], r.label
+    assert "Just under 93%" in set(data[as_printed[0]])
+    path = tmp_path / "inspection-grades.csv"
+    data.to_csv(path, index=False)
+    sheet = chart_sheet(path)
+    q3 = next(row for row in sheet.rows if str(row[0]).startswith("2017 Q3 update"))
+    blanks = [h for h, v in zip(sheet.headers, q3, strict=True) if v == "[x]"]
+    assert blanks and all("only the total published" in h for h in blanks), blanks

@@ -514,7 +514,7 @@ def test_a_caveat_keyed_to_the_drawing_keeps_its_words_for_spreadsheet_readers(d
     ("historic-reviews-national", "only the exact count is shown ('More than 1,200' on 4 November 2025 not shown"),
     ("met-cse-series", "a rise of 56 per cent in children identified as at risk was put to the Commissioner"),
     ("what-the-56-means", "cannot be compared with the Met's earlier yearly figures"),
-    ("inspection-grades", "the combined share printed with them ('Just under 93%') is not shown again"),
+    ("inspection-grades", "the combined share printed with them ('Just under 93%') is given in the data as printed"),
 ])
 def test_a_chart_caveat_about_the_data_reaches_the_workbook(drawn_charts: Any, chart_id: str, caveat: str) -> None:
     """Each of these was one sentence with a word about the drawing in it ('is a separate chart', 'so nothing is

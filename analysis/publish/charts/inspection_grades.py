@@ -106,6 +106,7 @@ def inspection_grades_chart(grades: pd.DataFrame, figures: pd.DataFrame, *, widt
     step = 1.7
     fig, ax = style.new_figure(width=width, plot_height=0.62 * step * len(inspections) + 0.3)
     inside_min = 19 if narrow else 11
+    brackets = bracket_shares(sel)
     for i, inspection in enumerate(inspections):
         y, left = i * step, 0.0
         rows = sel[sel["inspection_id"] == inspection].set_index("grade")
@@ -127,11 +128,9 @@ def inspection_grades_chart(grades: pd.DataFrame, figures: pd.DataFrame, *, widt
         if left < 99.5:
             ax.barh([y], [100 - left], left=left, height=0.5, color="white", edgecolor=style.MISSING_EDGE,
                     linewidth=0.8, linestyle=(0, (2, 2)))
-        share = ri_or_inadequate_share(sel[sel["inspection_id"] == inspection])
-        if share is not None and bool(rows["split_shown"].iloc[0]) and {"requires improvement", "inadequate"} <= set(
-                rows.index):
+        if inspection in brackets:
             start = float(rows.loc["good", "share"]) if "good" in rows.index else 0.0
-            _bracket(ax, start, left, y + 0.3, f"{fmt_percent(share)} " + "combined")
+            _bracket(ax, start, left, y + 0.3, f"{fmt_percent(brackets[inspection])} " + "combined")
     ax.set_ylim(step * (len(inspections) - 1) + 0.75, -0.75)
     ax.set_yticks([])
     ax.spines["left"].set_visible(False)
@@ -154,12 +153,47 @@ def inspection_grades_chart(grades: pd.DataFrame, figures: pd.DataFrame, *, widt
                          "only; dashed: not published.", *(d.face() for d in disputed)])
     notes = _inspection_notes(grades, sel, wide, {i: label.split(",")[0] for i, label in labels.items()})
     notes += [d.full() for d in disputed]
-    data = wide.rename(index=labels, columns=lambda g: g.capitalize()).rename_axis("Inspection").reset_index()
-    data.columns.name = None
+    data = _inspection_data(grades, sel, wide, labels)
     alt = _inspection_alt(sel, labels, inspections, title)
     frame = style.finish(fig, ax, title=title, subtitle=subtitle, on_chart=on_chart, alt=alt, notes=notes,
                          source=style.credit(figures, figure_ids_of(sel["figure_ids"]), origin=_inspectorate(firsts)))
     return fig, chart_meta("inspection-grades", "Stacked bar chart", frame, data)
+
+
+#: The data's column for the hatched segment: the combined share where it was the only figure published (as the
+#: legend says), so a blank there is true ("no segment of this kind"), not "the record holds no combined share".
+TOTAL_ONLY = f"{COMBINED.capitalize()}, only the total published"
+#: Text columns beside the stacked ones (text, so a stacked bar pasted into Datawrapper does not add them to the
+#: stack): the two lower grades together as the chart labels them, and the combined share as its source printed it.
+LABELLED, PRINTED = f"{COMBINED.capitalize()}, as labelled", f"{COMBINED.capitalize()}, as printed"
+
+
+def bracket_shares(sel: pd.DataFrame) -> dict[str, float]:
+    """Inspection → the share its bracket gives: where the two lower grades were published and drawn apart."""
+    out = {}
+    for inspection, rows in sel.groupby("inspection_id", sort=False):
+        share = ri_or_inadequate_share(rows)
+        if share is not None and bool(rows["split_shown"].iloc[0]) and {"requires improvement", "inadequate"} <= set(
+                rows["grade"]):
+            out[str(inspection)] = share
+    return out
+
+
+def _inspection_data(grades: pd.DataFrame, sel: pd.DataFrame, wide: pd.DataFrame, labels: dict[str, str]
+                     ) -> pd.DataFrame:
+    """One row per inspection: the stacked shares, then every number the face shows for the two lower grades
+    together ('92.6% combined', from counts) and the combined share as printed ('Just under 93%'): the face's
+    brackets and the record's printed shares are in the data, not only in the drawing and the notes."""
+    together = {str(r["inspection_id"]): _share_label(r) for _, r in sel[sel["grade"] == COMBINED].iterrows()}
+    together |= {i: fmt_percent(share) for i, share in bracket_shares(sel).items()}
+    data = wide.rename(columns=lambda g: TOTAL_ONLY if g == COMBINED else g.capitalize())
+    data[LABELLED] = [f"{together[i]} combined" if i in together else "" for i in data.index]
+    printed = grades[grades["grade"] == COMBINED].drop_duplicates("inspection_id").set_index("inspection_id")
+    data[PRINTED] = [str(printed.loc[i, "share_as_printed"]) if i in printed.index
+                     and isinstance(printed.loc[i, "share_as_printed"], str) else "" for i in data.index]
+    data = data.rename(index=labels).rename_axis("Inspection").reset_index()
+    data.columns.name = None
+    return data
 
 
 def _bracket(ax: Any, start: float, end: float, y: float, text: str) -> None:
@@ -191,8 +225,8 @@ def _inspection_notes(grades: pd.DataFrame, sel: pd.DataFrame, wide: pd.DataFram
     also = grades[(grades["grade"] == COMBINED) & grades["inspection_id"].map(split).fillna(False).astype(bool)]
     for r in also.itertuples():
         printed = f" ('{r.share_as_printed}')" if isinstance(r.share_as_printed, str) and r.share_as_printed else ""
-        notes.append(f"For the {name[r.inspection_id]} the separately published grades are shown; the combined "
-                     f"share printed with them{printed} is not shown again.")
+        notes.append(f"For the {name[r.inspection_id]} the separately published grades are shown, with their sum; "
+                     f"the combined share printed with them{printed} is given in the data as printed.")
     combined_only = [name[i] for i in wide.index if not split[i]]
     if combined_only:
         notes.append(f"For the {style.join_words(combined_only)} only the combined 'requires improvement or "
