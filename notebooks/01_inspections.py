@@ -99,9 +99,9 @@ for (label, published, cases), rows in selected.groupby(["label", "published", "
     found.append(f"{label} ({published}, {cases:.0f} cases examined): {parts}.")
 latest = selected[selected["published"] == selected["published"].max()]
 if latest["split_published"].all() and latest["count"].notna().all():
-    not_good = latest.loc[latest["grade"] != "good", "count"].sum() / latest["cases_examined"].iloc[0]
-    found.append(f"In the latest ({latest['label'].iloc[0]}), {not_good:.1%} of the cases examined were graded "
-                 "requires improvement or inadequate.")
+    not_good = 100 * latest.loc[latest["grade"] != "good", "count"].sum() / latest["cases_examined"].iloc[0]
+    found.append(f"In the latest ({latest['label'].iloc[0]}), {fmt_percent(not_good)} of the cases examined were "
+                 "graded requires improvement or inadequate.")
 for _, r in printed[printed["verdict"] != ACCURATE].iterrows():
     found.append(f"{r['label']}: \"{r['share_as_printed']}\" was printed for {r['grade']}, but the counts give "
                  f"{r['count']:.0f} of {r['cases_examined']:.0f} = {fmt_percent(r['share_computed'])} "

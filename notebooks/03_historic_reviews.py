@@ -18,7 +18,7 @@
 from IPython.display import display
 
 from analysis.publish import charts, export
-from analysis.publish.computed_share import computed_share
+from analysis.publish.computed_percent import computed_share
 from analysis.publish.display import bullets, limitations, table, where_files_go
 from analysis.tables.load import load_table
 
@@ -48,7 +48,7 @@ table(met, ["measure", "as_at", "value_as_printed", "qualifier", "primary", "sou
 # was printed, each in the loosest words any copy used, so the Met's own "approximately 9,000" is not read as an
 # exact 9,000 because one outlet dropped the word), and the share of the previous stage each represents where both
 # were printed on the same date. A share of an approximate figure is given across what that figure could stand for,
-# and shown no more precisely than that range allows (`analysis.publish.computed_share`).
+# and shown no more precisely than that range allows (`analysis.publish.computed_percent`).
 
 # %%
 stages = charts.met_funnel_rows(reviews)

@@ -22,7 +22,7 @@ import pandas as pd
 from IPython.display import display
 
 from analysis.publish import charts, export
-from analysis.publish.computed_share import computed_share
+from analysis.publish.computed_percent import computed_share
 from analysis.publish.display import bullets, limitations, table, where_files_go
 from analysis.publish.verdicts import verdicts
 from analysis.tables.load import load_table
@@ -41,7 +41,7 @@ where_files_go()
 # are published (a dash: that estimate is not in the table). An estimate printed rounded ("8.8 million") stands for
 # every value that rounds to it, so the share is given with its lowest and highest across that rounding, and shown
 # to no more decimals than that range supports: the rule the London share chart follows
-# (`analysis.publish.computed_share`), and the one the fact-check applies to others' shares.
+# (`analysis.publish.computed_percent`), and the one the fact-check applies to others' shares.
 
 # %%
 people = population[population["measure"] == "population"]
