@@ -133,11 +133,11 @@ found = []
 for measure, rows in yearly.sort_values("year").groupby("measure"):
     printed = zip(rows["year"], rows["value_as_printed"], rows["unit"], strict=True)
     years = ", ".join(f"{y} ({p} {u})" for y, p, u in printed)
-    found.append(f"{measure}: published for {len(rows)} calendar years: {years}.")
+    found.append(f"{charts.MET_MEASURES[measure]}: published for {len(rows)} calendar years: {years}.")
 for c in changes:
     rounding = f" across the rounding of a round figure ({c['across rounding']})" if c["across rounding"] else ""
-    found.append(f"{c['measure']}: {c['from_value']:,.0f} in {c['from']} to {c['to_value']:,.0f} in {c['to']}, "
-                 f"a change of {c['change']}{rounding}.")
+    found.append(f"{charts.MET_MEASURES[c['measure']]}: {c['from_value']:,.0f} in {c['from']} to "
+                 f"{c['to_value']:,.0f} in {c['to']}, a change of {c['change']}{rounding}.")
 for c in rise_checks.itertuples():
     found.append(f"Printed rise \"{c.printed}\" ({c.rise}): {c.verdict} ({c.working.removeprefix(c.verdict + ': ')}).")
 last = yearly["year"].max()
@@ -155,6 +155,6 @@ copies = (~series["primary"]).sum()
 notes = [f"{copies} of {len(series)} rows come from a report of the Met's figures (news or another body), not "
          "the Met's own document.",
          "Units differ within a measure where sources count differently: "
-         + "; ".join(f"{m}: {', '.join(sorted(set(u)))}" for m, u in series.groupby("measure")["unit"]
-                     if len(set(u)) > 1) + "."]
+         + "; ".join(f"{charts.MET_MEASURES.get(m, m)}: {', '.join(sorted(set(u)))}"
+                     for m, u in series.groupby("measure")["unit"] if len(set(u)) > 1) + "."]
 bullets(notes + limitations(series["caveat"], gaps, ["met-cse", "at risk", "referral", "met primary release"]))
