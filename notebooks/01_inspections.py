@@ -20,7 +20,7 @@ import analysis
 from analysis.factcheck.wording import ACCURATE
 from analysis.publish import charts, export
 from analysis.publish.display import bullets, limitations, table, where_files_go
-from analysis.record.vocabulary import fmt_percent
+from analysis.record.vocabulary import fmt_percent, fmt_share
 from analysis.tables.load import load_table
 
 PATHS = charts.project_paths()
@@ -99,8 +99,8 @@ for (label, published, cases), rows in selected.groupby(["label", "published", "
     found.append(f"{label} ({published}, {cases:.0f} cases examined): {parts}.")
 latest = selected[selected["published"] == selected["published"].max()]
 if latest["split_published"].all() and latest["count"].notna().all():
-    not_good = 100 * latest.loc[latest["grade"] != "good", "count"].sum() / latest["cases_examined"].iloc[0]
-    found.append(f"In the latest ({latest['label'].iloc[0]}), {fmt_percent(not_good)} of the cases examined were "
+    not_good = latest.loc[latest["grade"] != "good", "count"].sum() / latest["cases_examined"].iloc[0]
+    found.append(f"In the latest ({latest['label'].iloc[0]}), {fmt_share(not_good)} of the cases examined were "
                  "graded requires improvement or inadequate.")
 for _, r in printed[printed["verdict"] != ACCURATE].iterrows():
     found.append(f"{r['label']}: \"{r['share_as_printed']}\" was printed for {r['grade']}, but the counts give "
