@@ -15,6 +15,7 @@
 # `figures` for the source lines, and `sources` for which publication dates are approximate.
 
 # %%
+import pandas as pd
 from IPython.display import display
 
 from analysis.publish import charts, export
@@ -89,20 +90,30 @@ table(meta.data)
 # Every statement below is computed from the table when the notebook runs.
 
 # %%
+def printed_at(rows: pd.DataFrame, as_at: str) -> str:
+    """Every wording printed for one date, most-printed first: copies of one count can differ (an exact count in
+    three reports, a bound in a fourth), and none of them came first."""
+    printed = rows.loc[rows["as_at"] == as_at, "value_as_printed"].value_counts(sort=True)
+    return " and ".join(f'"{text}"' for text in printed.index) + f" (as at {as_at})"
+
+
 found = []
 for measure, rows in national.groupby("measure", sort=False):
-    first, last = rows.iloc[0], rows.iloc[-1]
     documents = rows["source_id"].nunique()
-    found.append(f"National, {measure}: first printed \"{first['value_as_printed']}\" (as at {first['as_at']}), "
-                 f"latest \"{last['value_as_printed']}\" (as at {last['as_at']}), in {documents} "
+    first, last = rows["as_at"].min(), rows["as_at"].max()
+    when = printed_at(rows, first) if first == last else \
+        f"first printed {printed_at(rows, first)}, latest {printed_at(rows, last)}"
+    found.append(f"National, {charts.NATIONAL_REVIEW_LABELS[measure]}: {when}, in {documents} "
                  f"{'source' if documents == 1 else 'sources'}.")
+funnel = dict(charts.MET_FUNNEL)
 for row in stages.itertuples():
     share = f", {row.share_of_previous_stage} of the previous stage" if row.share_of_previous_stage else ""
-    found.append(f"Met review, {row.measure}: \"{row.value_as_printed}\" (as at {row.as_at}{share}).")
+    found.append(f"Met review, {funnel[row.measure]}: \"{row.value_as_printed}\" (as at {row.as_at}{share}).")
 both = sorted(set(national["value"].dropna()) & set(met["value"].dropna()))
 for value in both:
-    names = sorted(set(reviews.loc[reviews["value"] == value, "measure"]))
-    found.append(f"The number {value:,.0f} appears in both scopes ({', '.join(names)}): these are different "
+    labels = {**charts.NATIONAL_REVIEW_LABELS, **funnel}
+    names = sorted({labels[m] for m in reviews.loc[reviews["value"] == value, "measure"]})
+    found.append(f"The number {value:,.0f} appears in both scopes ({'; '.join(names)}): these are different "
                  "counts, not one figure reported twice.")
 bullets(found)
 

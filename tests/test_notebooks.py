@@ -398,6 +398,33 @@ def test_the_historic_notebook_reads_the_met_s_stages_as_its_chart_does(made: Ma
     found = "\n".join(o["data"].get("text/markdown", "") for c in nb.cells if c.cell_type == "code"
                       for o in c.outputs if "data" in o)
     assert "24.4%" not in found
-    assert 'met\\_historic\\_cases\\_found: "approximately 9,000"' in found
+    assert 'Cases found: "approximately 9,000"' in found
     assert '"2,200" (as at 2025-11-13, 23% to 26% of the previous stage)' in found
     assert '"1,200" (as at 2025-11-13, 54.5% of the previous stage)' in found
+
+
+def test_the_met_notebook_states_no_change_finer_than_a_round_figure(made: Made, executed: Path) -> None:
+    """The fact-check reads the Standard's "1,200 offences" (2017) as 1,150 to 1,249; notebook 02 printed the change
+    from the Met's 922 (2016) as "+30.2%". Worked by hand: 1,150 / 922 − 1 = 24.73%, 1,249 / 922 − 1 = 35.47%."""
+    nb = nbformat.read(executed / "notebooks" / "02_met_cse_series.ipynb", as_version=4)
+    found = "\n".join(o["data"].get("text/markdown", "") + o["data"].get("text/html", "") for c in nb.cells
+                      if c.cell_type == "code" for o in c.outputs if "data" in o)
+    assert "+30.2%" not in found
+    assert ("Crimes connected with CSE: 922 in 2016 to 1,200 in 2017, a change of +25% to +35% across the rounding "
+            "of a round figure (+24.73% to +35.47%)") in found
+
+
+def test_the_historic_notebook_calls_no_printing_of_one_day_the_first(made: Made, executed: Path) -> None:
+    """Three reports printed the Beaconport referrals as "1,273" and a fourth as "More than 1,200", all as at
+    4 November 2025; notebook 03 said "first printed 'More than 1,200' ..., latest '1,273'", an order by nothing
+    but the table's sort. Every wording of that day is now given together, the most printed first."""
+    reviews = pd.read_csv(made.root / "data" / "processed" / "historic_reviews.csv", dtype=str)
+    beaconport = reviews[reviews["measure"] == "beaconport_referrals"]
+    assert set(beaconport["as_at"]) == {"2025-11-04"} and beaconport["value_as_printed"].value_counts().to_dict() \
+        == {"1,273": 3, "More than 1,200": 1}
+    nb = nbformat.read(executed / "notebooks" / "03_historic_reviews.ipynb", as_version=4)
+    found = "\n".join(o["data"].get("text/markdown", "") for c in nb.cells if c.cell_type == "code"
+                      for o in c.outputs if "data" in o)
+    assert "first printed \"More than 1,200\" (as at 2025-11-04)" not in found
+    assert ('Cases referred to Operation Beaconport: "1,273" and "More than 1,200" (as at 2025-11-04), in 4 sources.'
+            in found)
