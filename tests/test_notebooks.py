@@ -311,6 +311,8 @@ def test_a_stray_nbconvert_copy_is_neither_run_nor_in_the_gallery(tmp_path) -> N
 def test_the_london_notebook_gives_each_printed_share_the_fact_check_s_verdict(made: Made, executed: Path) -> None:
     """One printed sentence gets one judgement: the fact-check's, made across the rounding of the figures it rests
     on ("8.3 million", "63.7 million"), not a second one from the population table's values taken as exact."""
+    from analysis.publish.publishers import face_name
+
     claims = pd.read_csv(made.root / "data" / "processed" / "claims.csv", dtype=str, keep_default_na=False)
     figures = pd.read_csv(made.root / "data" / "processed" / "figures.csv", dtype=str, keep_default_na=False)
     printed = figures[figures["measure"] == "share_of_uk_population"]
@@ -320,8 +322,25 @@ def test_the_london_notebook_gives_each_printed_share_the_fact_check_s_verdict(m
                       for o in c.outputs if "data" in o)
     assert len(printed) >= 2
     for row in printed.itertuples():
-        assert f"\"{row.value_as_printed}\" ({row.publisher}, {row.period_end[:4]}): {verdicts[row.figure_id]}." \
+        year = "no year given" if row.period_end == row.published else row.period_end[:4]
+        assert f"\"{row.value_as_printed}\" ({face_name(row.publisher)}, {year}): {verdicts[row.figure_id]}." \
             in shown, row.figure_id
+    assert "(MyLondon, 2025)" not in shown  # the story printed no year, as the chart's card and data say
+    assert "wixsite" not in shown  # the publisher, as the charts name it, not the site a copy was read on
+
+
+def test_the_london_notebook_names_what_each_rate_counts(made: Made, executed: Path) -> None:
+    """The Casey audit's two council rates share one unit but count different things (assessments for child
+    sexual abuse, 1.79; for child sexual exploitation, 1.3); notebook 04 printed "child in need assessments per
+    1,000 children (2 published): 1.79 (...); 1.3 (...)", which a reader cannot tell apart."""
+    nb = nbformat.read(executed / "notebooks" / "04_london_in_context.ipynb", as_version=4)
+    shown = "\n".join(o["data"].get("text/markdown", "") for c in nb.cells if c.cell_type == "code"
+                      for o in c.outputs if "data" in o)
+    assert "(2 published)" not in shown
+    assert "for child sexual abuse by London local authorities per 1,000 children, as quoted from the Casey audit: " \
+        "1.79." in shown
+    assert "for child sexual exploitation by London local authorities per 1,000 children, as quoted from the Casey " \
+        "audit: 1.3." in shown
 
 
 def test_the_met_notebook_lists_every_printed_rise_with_the_fact_check_s_verdict(made: Made, executed: Path) -> None:
