@@ -447,3 +447,19 @@ def test_the_historic_notebook_calls_no_printing_of_one_day_the_first(made: Made
     assert "first printed \"More than 1,200\" (as at 2025-11-04)" not in found
     assert ('Cases referred to Operation Beaconport: "1,273" and "More than 1,200" (as at 2025-11-04), in 4 sources.'
             in found)
+
+
+def test_the_factcheck_notebook_counts_verdicts_as_the_fact_check_page_does(made: Made, executed: Path) -> None:
+    """Notebook 05 said "45 claims ... were checked" though 16 could not be, called all 16 "cannot be checked yet"
+    though 10 will never be (their figures were not published), and listed verdicts by count where the fact-check
+    page lists them by `VERDICT_ORDER`. Its summary now reads as the page's does."""
+    from analysis.factcheck.report import VERDICT_ORDER
+
+    claims = pd.read_csv(made.root / "data" / "processed" / "claims.csv", dtype=str, keep_default_na=False)
+    counts = claims["verdict"].value_counts()
+    nb = nbformat.read(executed / "notebooks" / "05_factcheck.ipynb", as_version=4)
+    found = "\n".join(o["data"].get("text/markdown", "") for c in nb.cells if c.cell_type == "code"
+                      for o in c.outputs if "data" in o)
+    assert "were checked" not in found and "checked yet" not in found
+    summary = ", ".join(f"{counts[v]} {v}" for v in VERDICT_ORDER if v in counts)
+    assert f"{len(claims)} claims from {claims['source_id'].nunique()} sources are registered: {summary}." in found
