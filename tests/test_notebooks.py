@@ -463,3 +463,17 @@ def test_the_factcheck_notebook_counts_verdicts_as_the_fact_check_page_does(made
     assert "were checked" not in found and "checked yet" not in found
     summary = ", ".join(f"{counts[v]} {v}" for v in VERDICT_ORDER if v in counts)
     assert f"{len(claims)} claims from {claims['source_id'].nunique()} sources are registered: {summary}." in found
+
+
+def test_the_inspections_notebook_says_who_printed_a_share_that_does_not_hold(made: Made, executed: Path) -> None:
+    """Notebook 01 said '2024 inspection: "more than half" was printed for inadequate', which reads as if HMICFRS
+    printed it; Tortoise Media did (the inspection gives 121 of 244). It now names the printer, and takes the
+    fact-check's verdict on that claim rather than judging the sentence a second time."""
+    claims = pd.read_csv(made.root / "data" / "processed" / "claims.csv", dtype=str, keep_default_na=False)
+    inaccurate = claims[claims["stated_figure"] == "tortoise-2024-02-09-hmicfrs-mps-exploitation/share-inadequate"]
+    assert inaccurate["verdict"].tolist() == ["inaccurate"]
+    nb = nbformat.read(executed / "notebooks" / "01_inspections.ipynb", as_version=4)
+    found = "\n".join(o["data"].get("text/markdown", "") for c in nb.cells if c.cell_type == "code"
+                      for o in c.outputs if "data" in o)
+    assert ('2024 inspection: "more than half" was printed for inadequate by Tortoise Media, but the counts give 121 '
+            'of 244 = 49.6% (inaccurate).') in found
