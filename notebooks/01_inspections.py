@@ -11,21 +11,23 @@
 # `$CSE_CHARTS_DIR` before starting Jupyter to export by hand). The first output below says which applies.
 #
 # **Tables read** (through `analysis.tables.load.load_table`): `inspection_grades`, `gaps` for the limitations,
-# and `figures` for the source line.
+# `figures` for the source line and who printed each share, and `claims` for the fact-check's verdict on each.
 
 # %%
 from IPython.display import display
 
-import analysis
 from analysis.factcheck.wording import ACCURATE
 from analysis.publish import charts, export
 from analysis.publish.display import bullets, limitations, table, where_files_go
-from analysis.record.vocabulary import fmt_percent
+from analysis.publish.publishers import face_name
+from analysis.publish.verdicts import verdicts
+from analysis.record.vocabulary import fmt_percent, fmt_share
 from analysis.tables.load import load_table
 
 PATHS = charts.project_paths()
 grades = load_table("inspection_grades", PATHS)
 figures = load_table("figures", PATHS)
+claims = load_table("claims", PATHS)
 gaps = load_table("gaps", PATHS)
 where_files_go()
 
@@ -58,14 +60,18 @@ table(wide, missing="–")
 # %% [markdown]
 # ### Do the printed shares hold for the counts?
 #
-# Where a share was printed *and* the counts behind it were published, the fact-check rules
-# (`analysis.verify`, the same as `python -m analysis verify share`) say whether the printed words hold.
+# Where a share was printed *and* the counts behind it were published: who printed it, and the fact-check's verdict
+# on the claim that states it (the rules of `python -m analysis verify share`), one judgement of each sentence.
 
 # %%
 printed = grades[(grades["share_as_printed"] != "") & grades["count"].notna()].copy()
-printed["verdict"] = [analysis.verify("share", part=int(r["count"]), whole=int(r["cases_examined"]),
-                                      stated=r["share_as_printed"]).verdict for _, r in printed.iterrows()]
-table(printed, ["label", "grade", "count", "cases_examined", "share_computed", "share_as_printed", "verdict"])
+by_id = figures.set_index("figure_id")
+printed["figure_id"] = [next(f for f in ids.split(";") if by_id.loc[f, "measure"].startswith("share"))
+                        for ids in printed["figure_ids"]]
+printed["printed_by"] = printed["figure_id"].map(by_id["publisher"]).map(face_name)
+printed[["verdict", "working"]] = verdicts(claims, printed["figure_id"])
+table(printed, ["label", "grade", "count", "cases_examined", "share_computed", "share_as_printed", "printed_by",
+                "verdict"])
 
 # %% [markdown]
 # ## The chart
@@ -100,10 +106,11 @@ for (label, published, cases), rows in selected.groupby(["label", "published", "
 latest = selected[selected["published"] == selected["published"].max()]
 if latest["split_published"].all() and latest["count"].notna().all():
     not_good = latest.loc[latest["grade"] != "good", "count"].sum() / latest["cases_examined"].iloc[0]
-    found.append(f"In the latest ({latest['label'].iloc[0]}), {not_good:.1%} of the cases examined were graded "
-                 "requires improvement or inadequate.")
+    found.append(f"In the latest ({latest['label'].iloc[0]}), {fmt_share(not_good)} of the cases examined were "
+                 "graded requires improvement or inadequate.")
 for _, r in printed[printed["verdict"] != ACCURATE].iterrows():
-    found.append(f"{r['label']}: \"{r['share_as_printed']}\" was printed for {r['grade']}, but the counts give "
+    found.append(f"{r['label']}: \"{r['share_as_printed']}\" was printed for {r['grade']} by {r['printed_by']}, "
+                 "but the counts give "
                  f"{r['count']:.0f} of {r['cases_examined']:.0f} = {fmt_percent(r['share_computed'])} "
                  f"({r['verdict']}).")
 bullets(found)

@@ -21,6 +21,7 @@ import pandas as pd
 from IPython.display import display
 
 from analysis.publish import charts, export
+from analysis.publish.computed_percent import computed_change
 from analysis.publish.display import bullets, limitations, table, where_files_go
 from analysis.publish.verdicts import rounded_inputs, verdicts
 from analysis.record.vocabulary import rounded_range
@@ -68,16 +69,18 @@ table(series[~series.index.isin(yearly.index)],
 # Computed only between two calendar-year figures that the rule every chart and verdict follows calls one series
 # (`analysis.tables.comparability`: the same measure, place and kind of number, so the Standard's "1,200 offences"
 # for 2017 follows the Met's "922 crimes" for 2016). Where the fact-check reads a figure as rounded (`claims`'
-# `rounded_inputs`), the change is also given across its rounding.
+# `rounded_inputs`), the change is given across its rounding, and shown no more precisely than that range allows
+# (`analysis.publish.computed_percent`, the rule for every percentage this project computes).
 
 # %%
 rounded = rounded_inputs(claims)
 
 
-def ends(row: dict) -> tuple[Decimal, Decimal]:
-    """The lowest and highest value a figure can stand for: its rounding's range, or itself."""
+def reading(row: dict) -> tuple[Decimal, Decimal, Decimal]:
+    """A figure's value and the lowest and highest it can stand for: its rounding's range, or itself."""
     value = Decimal(str(row["value"]))
-    return rounded_range(value, rounded[row["figure_id"]]) if row["figure_id"] in rounded else (value, value)
+    low, high = rounded_range(value, rounded[row["figure_id"]]) if row["figure_id"] in rounded else (value, value)
+    return value, low, high
 
 
 changes = []
@@ -85,15 +88,12 @@ for measure, rows in yearly.sort_values("year").groupby("measure"):
     records = rows.to_dict("records")
     for before, after in zip(records[:-1], records[1:], strict=True):
         if comparability(before, after) is None:
-            (low_from, high_from), (low_to, high_to) = ends(before), ends(after)
-            span = ((low_to - high_from) / high_from, (high_to - low_from) / low_from)
+            change = computed_change(reading(before), reading(after))
             changes.append({"measure": measure, "from": before["year"], "to": after["year"],
                             "from_value": before["value"], "to_value": after["value"],
-                            "change": (after["value"] - before["value"]) / before["value"],
-                            "across rounding": "" if span[0] == span[1] else
-                            f"{span[0]:+.1%} to {span[1]:+.1%}"})
+                            "change": change.shown, "across rounding": change.span})
 change_table = pd.DataFrame(changes)
-table(change_table.assign(change=change_table["change"].map("{:+.1%}".format)))
+table(change_table)
 
 # %% [markdown]
 # The rises the sources printed, each with the fact-check's verdict on the claim that states it (judged from the
@@ -133,11 +133,11 @@ found = []
 for measure, rows in yearly.sort_values("year").groupby("measure"):
     printed = zip(rows["year"], rows["value_as_printed"], rows["unit"], strict=True)
     years = ", ".join(f"{y} ({p} {u})" for y, p, u in printed)
-    found.append(f"{measure}: published for {len(rows)} calendar years: {years}.")
+    found.append(f"{charts.MET_MEASURES[measure]}: published for {len(rows)} calendar years: {years}.")
 for c in changes:
-    rounding = f" ({c['across rounding']} across the rounding of a round figure)" if c["across rounding"] else ""
-    found.append(f"{c['measure']}: {c['from_value']:,.0f} in {c['from']} to {c['to_value']:,.0f} in {c['to']}, "
-                 f"a change of {c['change']:+.1%}{rounding}.")
+    rounding = f" across the rounding of a round figure ({c['across rounding']})" if c["across rounding"] else ""
+    found.append(f"{charts.MET_MEASURES[c['measure']]}: {c['from_value']:,.0f} in {c['from']} to "
+                 f"{c['to_value']:,.0f} in {c['to']}, a change of {c['change']}{rounding}.")
 for c in rise_checks.itertuples():
     found.append(f"Printed rise \"{c.printed}\" ({c.rise}): {c.verdict} ({c.working.removeprefix(c.verdict + ': ')}).")
 last = yearly["year"].max()
@@ -155,6 +155,6 @@ copies = (~series["primary"]).sum()
 notes = [f"{copies} of {len(series)} rows come from a report of the Met's figures (news or another body), not "
          "the Met's own document.",
          "Units differ within a measure where sources count differently: "
-         + "; ".join(f"{m}: {', '.join(sorted(set(u)))}" for m, u in series.groupby("measure")["unit"]
-                     if len(set(u)) > 1) + "."]
+         + "; ".join(f"{charts.MET_MEASURES.get(m, m)}: {', '.join(sorted(set(u)))}"
+                     for m, u in series.groupby("measure")["unit"] if len(set(u)) > 1) + "."]
 bullets(notes + limitations(series["caveat"], gaps, ["met-cse", "at risk", "referral", "met primary release"]))

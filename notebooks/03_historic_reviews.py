@@ -15,10 +15,11 @@
 # `figures` for the source lines, and `sources` for which publication dates are approximate.
 
 # %%
+import pandas as pd
 from IPython.display import display
 
 from analysis.publish import charts, export
-from analysis.publish.computed_share import computed_share
+from analysis.publish.computed_percent import computed_share
 from analysis.publish.display import bullets, limitations, table, where_files_go
 from analysis.tables.load import load_table
 
@@ -48,7 +49,7 @@ table(met, ["measure", "as_at", "value_as_printed", "qualifier", "primary", "sou
 # was printed, each in the loosest words any copy used, so the Met's own "approximately 9,000" is not read as an
 # exact 9,000 because one outlet dropped the word), and the share of the previous stage each represents where both
 # were printed on the same date. A share of an approximate figure is given across what that figure could stand for,
-# and shown no more precisely than that range allows (`analysis.publish.computed_share`).
+# and shown no more precisely than that range allows (`analysis.publish.computed_percent`).
 
 # %%
 stages = charts.met_funnel_rows(reviews)
@@ -89,20 +90,30 @@ table(meta.data)
 # Every statement below is computed from the table when the notebook runs.
 
 # %%
+def printed_at(rows: pd.DataFrame, as_at: str) -> str:
+    """Every wording printed for one date, most-printed first: copies of one count can differ (an exact count in
+    three reports, a bound in a fourth), and none of them came first."""
+    printed = rows.loc[rows["as_at"] == as_at, "value_as_printed"].value_counts(sort=True)
+    return " and ".join(f'"{text}"' for text in printed.index) + f" (as at {as_at})"
+
+
 found = []
 for measure, rows in national.groupby("measure", sort=False):
-    first, last = rows.iloc[0], rows.iloc[-1]
     documents = rows["source_id"].nunique()
-    found.append(f"National, {measure}: first printed \"{first['value_as_printed']}\" (as at {first['as_at']}), "
-                 f"latest \"{last['value_as_printed']}\" (as at {last['as_at']}), in {documents} "
+    first, last = rows["as_at"].min(), rows["as_at"].max()
+    when = printed_at(rows, first) if first == last else \
+        f"first printed {printed_at(rows, first)}, latest {printed_at(rows, last)}"
+    found.append(f"National, {charts.NATIONAL_REVIEW_LABELS[measure]}: {when}, in {documents} "
                  f"{'source' if documents == 1 else 'sources'}.")
+funnel = dict(charts.MET_FUNNEL)
 for row in stages.itertuples():
     share = f", {row.share_of_previous_stage} of the previous stage" if row.share_of_previous_stage else ""
-    found.append(f"Met review, {row.measure}: \"{row.value_as_printed}\" (as at {row.as_at}{share}).")
+    found.append(f"Met review, {funnel[row.measure]}: \"{row.value_as_printed}\" (as at {row.as_at}{share}).")
 both = sorted(set(national["value"].dropna()) & set(met["value"].dropna()))
 for value in both:
-    names = sorted(set(reviews.loc[reviews["value"] == value, "measure"]))
-    found.append(f"The number {value:,.0f} appears in both scopes ({', '.join(names)}): these are different "
+    labels = {**charts.NATIONAL_REVIEW_LABELS, **funnel}
+    names = sorted({labels[m] for m in reviews.loc[reviews["value"] == value, "measure"]})
+    found.append(f"The number {value:,.0f} appears in both scopes ({'; '.join(names)}): these are different "
                  "counts, not one figure reported twice.")
 bullets(found)
 

@@ -22,8 +22,9 @@ import pandas as pd
 from IPython.display import display
 
 from analysis.publish import charts, export
-from analysis.publish.computed_share import computed_share
+from analysis.publish.computed_percent import computed_share
 from analysis.publish.display import bullets, limitations, table, where_files_go
+from analysis.publish.publishers import face_name
 from analysis.publish.verdicts import verdicts
 from analysis.tables.load import load_table
 
@@ -41,7 +42,7 @@ where_files_go()
 # are published (a dash: that estimate is not in the table). An estimate printed rounded ("8.8 million") stands for
 # every value that rounds to it, so the share is given with its lowest and highest across that rounding, and shown
 # to no more decimals than that range supports: the rule the London share chart follows
-# (`analysis.publish.computed_share`), and the one the fact-check applies to others' shares.
+# (`analysis.publish.computed_percent`), and the one the fact-check applies to others' shares.
 
 # %%
 people = population[population["measure"] == "population"]
@@ -60,7 +61,8 @@ table(wide.join(shares).reset_index(), missing="–")
 
 # %%
 printed = figures[(figures["measure"] == "share_of_uk_population") & (figures["geography"] == "London")].copy()
-printed["year"] = printed["period_end"].str[:4].astype(int)
+no_year = printed["period_end"] == printed["published"]  # no period printed: the record dates it by publication
+printed["year"] = printed["period_end"].str[:4].where(~no_year, "no year given")
 printed[["verdict", "working"]] = verdicts(claims, printed["figure_id"])
 table(printed, ["year", "value_as_printed", "publisher", "verdict", "working"])
 
@@ -106,11 +108,13 @@ by_year = "; ".join(f"{year}: {shown}" for year, shown in shares["London share o
 found = [f"London's share of the UK population, where both estimates are published, to the precision their rounding "
          f"supports: {by_year}."]
 for row in printed.itertuples():
-    found.append(f"\"{row.value_as_printed}\" ({row.publisher}, {row.year}): {row.verdict}.")
-for unit, rows in rates.groupby("unit"):
-    found.append(f"London, {unit} ({len(rows)} published): "
-                 + "; ".join(f"{v} ({p})" for v, p in zip(rows["value_as_printed"], rows["publisher"], strict=True))
-                 + ".")
+    found.append(f"\"{row.value_as_printed}\" ({face_name(row.publisher)}, {row.year}): {row.verdict}.")
+for row in rates.itertuples():  # each named by what it counts: two rates of one unit can count different things
+    found.append(f"{row.subject}: {row.value_as_printed}.")
+if rates["unit"].nunique() > 1:
+    found.append(f"These rates are in {rates['unit'].nunique()} different units ("
+                 + "; ".join(f'"{unit}"' for unit in sorted(rates["unit"].unique())) + "), so none is set against "
+                 "another.")
 bullets(found)
 
 # %% [markdown]

@@ -20,6 +20,7 @@
 import pandas as pd
 from IPython.display import display
 
+from analysis.factcheck.report import VERDICT_ORDER
 from analysis.factcheck.wording import INACCURATE, NOT_IN_RECORD, UNCHECKED
 from analysis.publish import charts, export
 from analysis.publish.display import bullets, limitations, table, where_files_go
@@ -84,15 +85,14 @@ table(meta.data)
 
 # %%
 counts = claims["verdict"].value_counts()
-found = [f"{len(claims)} claims from {claims['source_id'].nunique()} sources were checked: "
-         + ", ".join(f"{n} {verdict}" for verdict, n in counts.items()) + "."]
+found = [f"{len(claims)} claims from {claims['source_id'].nunique()} sources are registered: "
+         + ", ".join(f"{counts[verdict]} {verdict}" for verdict in VERDICT_ORDER if verdict in counts) + "."]
 for row in claims[claims["verdict"] == INACCURATE].itertuples():
     found.append(f"Inaccurate: {row.claimant}, \"{row.text}\" ({row.working}).")
 in_record = int((unchecked["verdict"] == NOT_IN_RECORD).sum())
-found.append(f"{len(unchecked)} claims cannot be checked yet: together they need {needed['gap'].nunique()} "
-             "figures; "
-             f"for {in_record} of the claims the producer publishes them and they are not yet in this record, for "
-             "the rest they were not published (listed under Limitations, with who holds each).")
+found.append(f"{len(unchecked)} claims cannot be checked here: together they need {needed['gap'].nunique()} figures. "
+             f"For {in_record} of them the producer publishes what they need, not yet in this record; for the other "
+             f"{len(unchecked) - in_record} it was not published (listed under Limitations, with who holds each).")
 bullets(found)
 
 # %% [markdown]

@@ -26,6 +26,7 @@ from analysis.factcheck.wording import ACCURATE
 from analysis.publish import charts, export
 from analysis.publish.charts.national_offences import GROUP_BASED_NOT_GROOMING_GANGS
 from analysis.publish.display import bullets, limitations, table, where_files_go
+from analysis.record.vocabulary import fmt_share
 from analysis.tables.load import load_table
 
 PATHS = charts.project_paths()
@@ -81,7 +82,7 @@ years = pd.DataFrame({
     "share_computed": (by_year["group_based_csae_offences_recorded"]
                        / by_year["csae_offences_recorded"]).to_numpy()})
 years = years[years["recorded_as_printed"].notna()].reset_index(drop=True)
-table(years.assign(share_computed=years["share_computed"].map(lambda v: "–" if v != v else f"{v:.1%}")),
+table(years.assign(share_computed=years["share_computed"].map(lambda v: "–" if v != v else fmt_share(v))),
       missing="–")
 
 # %% [markdown]
@@ -93,7 +94,7 @@ share_checks = years[years["group_based"].notna() & years["share_as_printed"].no
 recorded = by_year["csae_offences_recorded"]
 share_checks["verdict"] = [analysis.verify("share", part=int(r.group_based), whole=int(recorded[r.year]),
                                            stated=r.share_as_printed).verdict for r in share_checks.itertuples()]
-table(share_checks.assign(share_computed=share_checks["share_computed"].map("{:.1%}".format)),
+table(share_checks.assign(share_computed=share_checks["share_computed"].map(fmt_share)),
       ["year", "group_based", "recorded_as_printed", "share_as_printed", "share_computed", "verdict"])
 
 # %% [markdown]
@@ -139,9 +140,10 @@ for _, rows in graded.groupby("inspection_id", sort=False):
     not_good.append({"published": rows["published"].iloc[0], "label": rows["label"].iloc[0],
                      "cases_examined": rows["cases_examined"].iloc[0],
                      "not_good": shown["count"].sum() if counted else None,
-                     "share_not_good": shown["count"].sum() / shown["cases_examined"].iloc[0] if counted else None})
+                     "share_not_good": (shown["count"].sum() / shown["cases_examined"].iloc[0]
+                                        if counted else None)})
 not_good = pd.DataFrame(not_good).sort_values("published", kind="stable").reset_index(drop=True)
-table(not_good.assign(share_not_good=not_good["share_not_good"].map(lambda v: "–" if v != v else f"{v:.1%}")),
+table(not_good.assign(share_not_good=not_good["share_not_good"].map(lambda v: "–" if v != v else fmt_share(v))),
       names={"not_good": "requires improvement or inadequate", "share_not_good": "share of cases examined"},
       missing="–")
 
@@ -265,7 +267,7 @@ found = []
 for r in years.itertuples():
     if pd.notna(r.group_based):
         share = (r.share_as_printed if isinstance(r.share_as_printed, str)  # the chart prints no computed share
-                 else f"{r.share_computed:.1%} computed from the two counts; no share was printed")
+                 else f"{fmt_share(r.share_computed)} computed from the two counts; no share was printed")
         part = f"; {r.group_based:,.0f} were group-based ({share})"
     elif isinstance(r.share_as_printed, str):
         part = f"; a group-based share of {r.share_as_printed} was printed, with no count"
@@ -275,7 +277,7 @@ for r in years.itertuples():
                  f"exploitation {r.unit}{part}.")
 for r in share_checks[share_checks["verdict"] != ACCURATE].itertuples():
     found.append(f"{r.year}: the printed group-based share \"{r.share_as_printed}\" does not match the counts "
-                 f"({r.share_computed:.1%}, {r.verdict}).")
+                 f"({fmt_share(r.share_computed)}, {r.verdict}).")
 for _, rows in paired.groupby("source_id", sort=False):
     recorded_row = rows[rows["measure"] == PAIRED[0]].iloc[0]
     estimate_row = rows[rows["measure"] == PAIRED[1]].iloc[0]
@@ -290,11 +292,12 @@ for _, rows in paired.groupby("source_id", sort=False):
 counted = not_good.dropna(subset=["share_not_good"])
 first, last = counted.iloc[0], counted.iloc[-1]
 found.append(f"Across {len(counted)} inspections and follow-ups of the Met with published counts, the share of "
-             f"cases examined graded requires improvement or inadequate was {first['share_not_good']:.1%} in the "
+             "cases examined graded requires improvement or inadequate was "
+             f"{fmt_share(first['share_not_good'])} in the "
              f"{first['label']} ({first['not_good']:.0f} of {first['cases_examined']:.0f}, {first['published']}) "
-             f"and {last['share_not_good']:.1%} in the {last['label']} ({last['not_good']:.0f} of "
+             f"and {fmt_share(last['share_not_good'])} in the {last['label']} ({last['not_good']:.0f} of "
              f"{last['cases_examined']:.0f}, {last['published']}); it ranged from "
-             f"{counted['share_not_good'].min():.1%} to {counted['share_not_good'].max():.1%}.")
+             f"{fmt_share(counted['share_not_good'].min())} to {fmt_share(counted['share_not_good'].max())}.")
 found.append("The latest inspection of the Met's response to child exploitation, as stated when: "
              + " ".join(f"{when:%B %Y}, {heading.lower()}: {text}" for when, heading, text in
                         charts.milestones(stated)))

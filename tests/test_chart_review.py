@@ -7,6 +7,7 @@ are read from the tables or the record's own words, not from the chart code.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from typing import Any
 
 import pandas as pd
@@ -275,7 +276,7 @@ def test_a_share_of_rounded_estimates_is_shown_no_finer_than_their_rounding() ->
     14.72%: "14.7%". "2,200" of "approximately 9,000" (8,550 to 9,450) is 23.28% to 25.73%: whole percentages differ
     across it, so the range is shown. A bound gives no share. The share is rounded once, from the unrounded value:
     13.049% shows as 13.0%, where a two-decimal 13.05 rounded again would show 13.1%."""
-    from analysis.publish.computed_share import computed_share
+    from analysis.publish.computed_percent import computed_share
 
     wide = computed_share("8.8 million", "67,026,292")
     assert wide is not None and wide.shown == "13%" and wide.span == "13.05% to 13.20%"
@@ -286,6 +287,23 @@ def test_a_share_of_rounded_estimates_is_shown_no_finer_than_their_rounding() ->
     assert computed_share("more than 9 million", "68,265,209") is None
     exact = computed_share("13,049", "100,000")
     assert exact is not None and exact.shown == "13.0%" and exact.span == ""
+
+
+def test_a_change_this_project_computes_is_stated_no_more_precisely_than_its_inputs() -> None:
+    """Notebook 02 printed the Met's 922 crimes (2016) to the Standard's round "1,200 offences" (2017) as "+30.2%",
+    though the fact-check reads 1,200 as 1,150 to 1,249: worked by hand, 1,150 / 922 − 1 = 24.73% and
+    1,249 / 922 − 1 = 35.47%, so even whole percentages differ and the range is shown. Exact counts keep one
+    decimal: 1,582 / 1,116 − 1 = 41.756%; a fall has no plus sign."""
+    from analysis.publish.computed_percent import computed_change
+
+    def exact(value: int) -> tuple[Decimal, Decimal, Decimal]:
+        return Decimal(value), Decimal(value), Decimal(value)
+
+    round_figure = computed_change(exact(922), (Decimal(1200), Decimal(1150), Decimal(1249)))
+    assert round_figure.shown == "+25% to +35%" and round_figure.span == "+24.73% to +35.47%"
+    assert computed_change(exact(1116), exact(1582)).shown == "+41.8%"
+    fall = computed_change(exact(100), exact(95))
+    assert fall.shown == "-5.0%" and fall.span == ""
 
 
 def test_the_london_share_data_claim_no_year_or_exactness_the_sources_did_not_print(drawn_charts: DrawnCharts

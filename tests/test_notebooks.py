@@ -311,6 +311,8 @@ def test_a_stray_nbconvert_copy_is_neither_run_nor_in_the_gallery(tmp_path) -> N
 def test_the_london_notebook_gives_each_printed_share_the_fact_check_s_verdict(made: Made, executed: Path) -> None:
     """One printed sentence gets one judgement: the fact-check's, made across the rounding of the figures it rests
     on ("8.3 million", "63.7 million"), not a second one from the population table's values taken as exact."""
+    from analysis.publish.publishers import face_name
+
     claims = pd.read_csv(made.root / "data" / "processed" / "claims.csv", dtype=str, keep_default_na=False)
     figures = pd.read_csv(made.root / "data" / "processed" / "figures.csv", dtype=str, keep_default_na=False)
     printed = figures[figures["measure"] == "share_of_uk_population"]
@@ -320,8 +322,25 @@ def test_the_london_notebook_gives_each_printed_share_the_fact_check_s_verdict(m
                       for o in c.outputs if "data" in o)
     assert len(printed) >= 2
     for row in printed.itertuples():
-        assert f"\"{row.value_as_printed}\" ({row.publisher}, {row.period_end[:4]}): {verdicts[row.figure_id]}." \
+        year = "no year given" if row.period_end == row.published else row.period_end[:4]
+        assert f"\"{row.value_as_printed}\" ({face_name(row.publisher)}, {year}): {verdicts[row.figure_id]}." \
             in shown, row.figure_id
+    assert "(MyLondon, 2025)" not in shown  # the story printed no year, as the chart's card and data say
+    assert "wixsite" not in shown  # the publisher, as the charts name it, not the site a copy was read on
+
+
+def test_the_london_notebook_names_what_each_rate_counts(made: Made, executed: Path) -> None:
+    """The Casey audit's two council rates share one unit but count different things (assessments for child
+    sexual abuse, 1.79; for child sexual exploitation, 1.3); notebook 04 printed "child in need assessments per
+    1,000 children (2 published): 1.79 (...); 1.3 (...)", which a reader cannot tell apart."""
+    nb = nbformat.read(executed / "notebooks" / "04_london_in_context.ipynb", as_version=4)
+    shown = "\n".join(o["data"].get("text/markdown", "") for c in nb.cells if c.cell_type == "code"
+                      for o in c.outputs if "data" in o)
+    assert "(2 published)" not in shown
+    assert "for child sexual abuse by London local authorities per 1,000 children, as quoted from the Casey audit: " \
+        "1.79." in shown
+    assert "for child sexual exploitation by London local authorities per 1,000 children, as quoted from the Casey " \
+        "audit: 1.3." in shown
 
 
 def test_the_met_notebook_lists_every_printed_rise_with_the_fact_check_s_verdict(made: Made, executed: Path) -> None:
@@ -398,6 +417,63 @@ def test_the_historic_notebook_reads_the_met_s_stages_as_its_chart_does(made: Ma
     found = "\n".join(o["data"].get("text/markdown", "") for c in nb.cells if c.cell_type == "code"
                       for o in c.outputs if "data" in o)
     assert "24.4%" not in found
-    assert 'met\\_historic\\_cases\\_found: "approximately 9,000"' in found
+    assert 'Cases found: "approximately 9,000"' in found
     assert '"2,200" (as at 2025-11-13, 23% to 26% of the previous stage)' in found
     assert '"1,200" (as at 2025-11-13, 54.5% of the previous stage)' in found
+
+
+def test_the_met_notebook_states_no_change_finer_than_a_round_figure(made: Made, executed: Path) -> None:
+    """The fact-check reads the Standard's "1,200 offences" (2017) as 1,150 to 1,249; notebook 02 printed the change
+    from the Met's 922 (2016) as "+30.2%". Worked by hand: 1,150 / 922 − 1 = 24.73%, 1,249 / 922 − 1 = 35.47%."""
+    nb = nbformat.read(executed / "notebooks" / "02_met_cse_series.ipynb", as_version=4)
+    found = "\n".join(o["data"].get("text/markdown", "") + o["data"].get("text/html", "") for c in nb.cells
+                      if c.cell_type == "code" for o in c.outputs if "data" in o)
+    assert "+30.2%" not in found
+    assert ("Crimes connected with CSE: 922 in 2016 to 1,200 in 2017, a change of +25% to +35% across the rounding "
+            "of a round figure (+24.73% to +35.47%)") in found
+
+
+def test_the_historic_notebook_calls_no_printing_of_one_day_the_first(made: Made, executed: Path) -> None:
+    """Three reports printed the Beaconport referrals as "1,273" and a fourth as "More than 1,200", all as at
+    4 November 2025; notebook 03 said "first printed 'More than 1,200' ..., latest '1,273'", an order by nothing
+    but the table's sort. Every wording of that day is now given together, the most printed first."""
+    reviews = pd.read_csv(made.root / "data" / "processed" / "historic_reviews.csv", dtype=str)
+    beaconport = reviews[reviews["measure"] == "beaconport_referrals"]
+    assert set(beaconport["as_at"]) == {"2025-11-04"} and beaconport["value_as_printed"].value_counts().to_dict() \
+        == {"1,273": 3, "More than 1,200": 1}
+    nb = nbformat.read(executed / "notebooks" / "03_historic_reviews.ipynb", as_version=4)
+    found = "\n".join(o["data"].get("text/markdown", "") for c in nb.cells if c.cell_type == "code"
+                      for o in c.outputs if "data" in o)
+    assert "first printed \"More than 1,200\" (as at 2025-11-04)" not in found
+    assert ('Cases referred to Operation Beaconport: "1,273" and "More than 1,200" (as at 2025-11-04), in 4 sources.'
+            in found)
+
+
+def test_the_factcheck_notebook_counts_verdicts_as_the_fact_check_page_does(made: Made, executed: Path) -> None:
+    """Notebook 05 said "45 claims ... were checked" though 16 could not be, called all 16 "cannot be checked yet"
+    though 10 will never be (their figures were not published), and listed verdicts by count where the fact-check
+    page lists them by `VERDICT_ORDER`. Its summary now reads as the page's does."""
+    from analysis.factcheck.report import VERDICT_ORDER
+
+    claims = pd.read_csv(made.root / "data" / "processed" / "claims.csv", dtype=str, keep_default_na=False)
+    counts = claims["verdict"].value_counts()
+    nb = nbformat.read(executed / "notebooks" / "05_factcheck.ipynb", as_version=4)
+    found = "\n".join(o["data"].get("text/markdown", "") for c in nb.cells if c.cell_type == "code"
+                      for o in c.outputs if "data" in o)
+    assert "were checked" not in found and "checked yet" not in found
+    summary = ", ".join(f"{counts[v]} {v}" for v in VERDICT_ORDER if v in counts)
+    assert f"{len(claims)} claims from {claims['source_id'].nunique()} sources are registered: {summary}." in found
+
+
+def test_the_inspections_notebook_says_who_printed_a_share_that_does_not_hold(made: Made, executed: Path) -> None:
+    """Notebook 01 said '2024 inspection: "more than half" was printed for inadequate', which reads as if HMICFRS
+    printed it; Tortoise Media did (the inspection gives 121 of 244). It now names the printer, and takes the
+    fact-check's verdict on that claim rather than judging the sentence a second time."""
+    claims = pd.read_csv(made.root / "data" / "processed" / "claims.csv", dtype=str, keep_default_na=False)
+    inaccurate = claims[claims["stated_figure"] == "tortoise-2024-02-09-hmicfrs-mps-exploitation/share-inadequate"]
+    assert inaccurate["verdict"].tolist() == ["inaccurate"]
+    nb = nbformat.read(executed / "notebooks" / "01_inspections.ipynb", as_version=4)
+    found = "\n".join(o["data"].get("text/markdown", "") for c in nb.cells if c.cell_type == "code"
+                      for o in c.outputs if "data" in o)
+    assert ('2024 inspection: "more than half" was printed for inadequate by Tortoise Media, but the counts give 121 '
+            'of 244 = 49.6% (inaccurate).') in found

@@ -19,7 +19,7 @@ from analysis.factcheck.wording import BORNE_OUT, judge, verdict
 from analysis.paths import PROJECT_ROOT
 from analysis.publish.encode import kind_of
 from analysis.record.printed import parse_printed
-from analysis.record.vocabulary import CANONICAL, QUALIFIERS, TOLERANCE, direction
+from analysis.record.vocabulary import CANONICAL, QUALIFIERS, TOLERANCE, direction, fmt_percent, fmt_share
 from analysis.tables.copies import choose_copy
 
 PHRASES = sorted(QUALIFIERS)
@@ -95,3 +95,19 @@ def test_the_rules_page_lists_every_qualifier_under_its_meaning() -> None:
         if row:
             listed.update((phrase.strip(), row.group(2)) for phrase in row.group(1).split(" / "))
     assert {phrase: listed.get(phrase) for phrase in QUALIFIERS} == QUALIFIERS
+
+
+#: A Python format spec that prints a number as a percentage ("{share:.1%}", "{:+.1%}".format): it rounds a binary
+#: float half to even, where every output rounds half away from zero from the unrounded value (`fmt_percent`).
+_PERCENT_FORMAT = re.compile(r"\{[^{}]*:[-+ ]?[0-9]*(?:\.[0-9]+)?%\}")
+
+
+def test_every_percentage_is_rounded_by_the_one_rule() -> None:
+    """A notebook that printed its shares with Python's `:.1%` would show 1 of 16 as 6.2% where the chart, the
+    workbook and the fact-check show 6.3%: each output keeping its own rounding is how they come to disagree."""
+    assert _PERCENT_FORMAT.search('f"{1 / 16:.1%}"') and f"{1 / 16:.1%}" == "6.2%"  # the rule this test guards
+    assert fmt_share(1 / 16) == fmt_percent(Decimal("6.25")) == "6.3%"
+    sources = [*(PROJECT_ROOT / "notebooks").glob("*.py"), *(PROJECT_ROOT / "analysis").rglob("*.py")]
+    found = [f"{path.relative_to(PROJECT_ROOT)}:{n}: {line.strip()}" for path in sources
+             for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if _PERCENT_FORMAT.search(line)]
+    assert not found, "round percentages with analysis.record.vocabulary.fmt_percent or fmt_share:\n" + "\n".join(found)

@@ -335,6 +335,14 @@ def fmt_percent(value: float | Decimal | None, decimals: int = 1, sign: str = "%
     return f"{shown:,.{decimals}f}{sign}"
 
 
+def fmt_share(ratio: float | None, decimals: int = 1) -> str:
+    """A part over its whole (0.0625) as every output prints it as a percentage ("6.3%"), by `fmt_percent`: scaled
+    in decimal, since 100 times a float can land beside a tie the ratio itself is not."""
+    if ratio is None or ratio != ratio:
+        return ""
+    return fmt_percent(Decimal(repr(float(ratio))).scaleb(2), decimals)
+
+
 
 def supported_decimals(low: float | Decimal, high: float | Decimal, most: int = 2) -> int:
     """The most decimals, up to `most`, at which a percentage known only to lie between `low` and `high` prints

@@ -19,7 +19,7 @@ from analysis.publish import style
 from analysis.publish.charts.cards import Card, draw_cards
 from analysis.publish.charts.common import ChartMeta, chart_meta
 from analysis.publish.charts.select import best
-from analysis.publish.computed_share import computed_share
+from analysis.publish.computed_percent import computed_share
 from analysis.publish.publishers import face_name
 from analysis.publish.verdicts import NO_CLAIM, verdicts
 from analysis.publish.workbook_columns import QUALIFIER_SUFFIX
