@@ -249,6 +249,18 @@ def test_verdict_chart_alt_text_gives_every_bar(drawn_charts: DrawnCharts) -> No
         assert f"{verdict}: {claims}" in meta.alt_text, verdict
 
 
+def test_verdict_chart_title_adds_up_to_the_claims_it_counts(drawn_charts: DrawnCharts) -> None:
+    """The title said 'Of 29 claims that could be checked, 26 were accurate, 1 inaccurate': 26 and 1 make 27, and
+    the chart rules say the labels add up to what the title says. Each judged verdict is now named."""
+    _, meta = drawn_charts("factcheck-verdicts")
+    bars = dict(zip(meta.data["Verdict"].str.lower(), meta.data["Claims"], strict=True))
+    judged = bars["accurate"] + bars["accurate within rounding"] + bars["inaccurate"]
+    numbers = [int(x) for x in re.findall(r"\d+", meta.title)]
+    assert numbers[0] == judged and sum(numbers[1:]) == judged, meta.title
+    assert meta.title == f"{judged} claims could be checked: {bars['accurate']} accurate, " \
+        f"{bars['accurate within rounding']} within rounding, {bars['inaccurate']} inaccurate"
+
+
 def test_national_reviews_credit_names_the_agency_whose_count_it_draws(drawn_charts: DrawnCharts) -> None:
     """The chart draws Operation Beaconport's 1,273 referrals (4 November 2025), the National Crime Agency's count
     as GB News reported its briefing, but the source line read 'Hansard and UK Parliament, reported by MyLondon, GB

@@ -48,7 +48,10 @@ def factcheck_chart(claims: pd.DataFrame, figures: pd.DataFrame, *, width: float
     wrong = n.get(INACCURATE, 0)
     # Only claims whose figures are all in the record could be judged: the title counts those, not the total.
     judged = sum(n.get(v, 0) for v in JUDGED)
-    title = f"Of {judged} claims that could be checked, {n.get(ACCURATE, 0)} were accurate, {wrong} inaccurate"
+    # Every judged verdict is named, so the title's numbers add up to the claims it counts.
+    within = [f"{n[WITHIN_ROUNDING]} within rounding"] if n.get(WITHIN_ROUNDING) else []
+    title = f"{judged} claims could be checked: " + ", ".join([f"{n.get(ACCURATE, 0)} accurate", *within,
+                                                                f"{wrong} inaccurate"])
     subtitle = (f"{total} claims about child sexual exploitation figures chosen by the project (not a sample), "
                 "recomputed from the figures they cite, by verdict; one claim per sentence and speaker")
     on_chart = ("'Cannot be checked' and 'not yet in this record': a figure the claim needs is missing; not a "
