@@ -25,6 +25,7 @@ from analysis.factcheck.report import reader_date
 from analysis.factcheck.wording import ACCURATE
 from analysis.publish import charts, export
 from analysis.publish.charts.national_offences import GROUP_BASED_NOT_GROOMING_GANGS
+from analysis.publish.charts.recorded_vs_estimated import ESTIMATED, EVERY_YEAR, RECORDED
 from analysis.publish.display import bullets, limitations, table, where_files_go
 from analysis.record.vocabulary import fmt_share
 from analysis.tables.load import load_table
@@ -105,15 +106,7 @@ table(share_checks.assign(share_computed=share_checks["share_computed"].map(fmt_
 # not a count: the two are shown together and never subtracted.
 
 # %%
-PAIRED = ["csae_offences_recorded", "estimated_children_sexually_abused_per_year"]
-both = figures[figures["measure"].isin(PAIRED) & (figures["geography"] == "England and Wales")]
-measures_printed = both.groupby("source_id")["measure"].nunique()
-paired = both[both["source_id"].isin(measures_printed[measures_printed == len(PAIRED)].index)]
-if paired["primary"].any():
-    paired = paired[paired["primary"]]
-paired = paired.sort_values(["published", "source_id", "measure"], kind="stable").drop_duplicates(
-    ["source_id", "measure"])
-paired = paired.assign(period=paired["period_start"] + " to " + paired["period_end"])
+paired = charts.pairs(figures)  # the chart's own selection and period labels
 table(paired, ["published", "publisher", "measure", "period", "value_as_printed", "unit"])
 
 # %% [markdown]
@@ -279,16 +272,18 @@ for r in share_checks[share_checks["verdict"] != ACCURATE].itertuples():
     found.append(f"{r.year}: the printed group-based share \"{r.share_as_printed}\" does not match the counts "
                  f"({fmt_share(r.share_computed)}, {r.verdict}).")
 for _, rows in paired.groupby("source_id", sort=False):
-    recorded_row = rows[rows["measure"] == PAIRED[0]].iloc[0]
-    estimate_row = rows[rows["measure"] == PAIRED[1]].iloc[0]
+    recorded_row = rows[rows["measure"] == RECORDED].iloc[0]
+    estimate_row = rows[rows["measure"] == ESTIMATED].iloc[0]
     estimate = estimate_row["value_as_printed"]
     estimate = estimate if "estimat" in estimate else f"an estimated {estimate}"
+    when = (f"{EVERY_YEAR}, as printed (no year given)" if estimate_row["period"] == EVERY_YEAR
+            else f"in a year ({estimate_row['period']})")
     published = reader_date(recorded_row["published"], recorded_row["published_approximate"])
     found.append(f"{recorded_row['publisher']}, in a document published {published}, set "
                  f"{recorded_row['value_as_printed']} {recorded_row['unit']} recorded by police "
-                 f"({recorded_row['period']}) beside {estimate} {estimate_row['unit']} abused in a year "
-                 f"({estimate_row['period']}): different units, and an estimate is not a count, so the gap between "
-                 "them is not a number of unrecorded offences.")
+                 f"({recorded_row['period']}) beside {estimate} {estimate_row['unit']} abused {when}: different "
+                 "units, and an estimate is not a count, so the gap between them is not a number of unrecorded "
+                 "offences.")
 counted = not_good.dropna(subset=["share_not_good"])
 first, last = counted.iloc[0], counted.iloc[-1]
 found.append(f"Across {len(counted)} inspections and follow-ups of the Met with published counts, the share of "

@@ -261,6 +261,16 @@ def test_verdict_chart_title_adds_up_to_the_claims_it_counts(drawn_charts: Drawn
         f"{bars['accurate within rounding']} within rounding, {bars['inaccurate']} inaccurate"
 
 
+def test_an_estimate_printed_for_every_year_is_not_given_a_year(drawn_charts: DrawnCharts) -> None:
+    """VKPP printed "an estimated 500,000 children experiencing CSAE every year"; the record dates it by its report
+    (2023), and the face labelled it "(2023)", a year VKPP does not give (s48a). The CSA Centre's iceberg prints
+    "in 2019", so its label keeps the year."""
+    _, meta = drawn_charts("recorded-vs-estimated")
+    periods = meta.data.set_index("Publisher")["Children estimated to be abused in a year: period"]
+    assert periods["NPCC (VKPP)"] == "every year" and periods["CSA Centre"] == "2019"
+    assert "500,000 children (every year)" in meta.alt_text and "500,000 children (2023)" not in meta.alt_text
+
+
 def test_national_reviews_credit_names_the_agency_whose_count_it_draws(drawn_charts: DrawnCharts) -> None:
     """The chart draws Operation Beaconport's 1,273 referrals (4 November 2025), the National Crime Agency's count
     as GB News reported its briefing, but the source line read 'Hansard and UK Parliament, reported by MyLondon, GB

@@ -27,7 +27,15 @@ ROW_STEP = 2.0  # room under each row for its labels and above it for the next r
 COLOURS = {LABELS[RECORDED]: style.DARK_BLUE, LABELS[ESTIMATED]: style.ORANGE}
 
 
+#: How the face dates an estimate printed for "every year" ("500,000 children experiencing CSAE every year"): the
+#: record gives it its document's year, which the sentence does not, so the face says what was printed.
+EVERY_YEAR = "every year"
+
+
 def _period(row: pd.Series) -> str:
+    """The period a label gives: the year or financial year recorded, or `EVERY_YEAR` for an estimate printed so."""
+    if row["measure"] == ESTIMATED and any(w in str(row["quote"]).lower() for w in (EVERY_YEAR, "each year")):
+        return EVERY_YEAR
     start, end = str(row["period_start"]), str(row["period_end"])
     if start[:4] == end[:4]:
         return start[:4]
