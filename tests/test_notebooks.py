@@ -401,3 +401,12 @@ def test_the_historic_notebook_reads_the_met_s_stages_as_its_chart_does(made: Ma
     assert 'met\\_historic\\_cases\\_found: "approximately 9,000"' in found
     assert '"2,200" (as at 2025-11-13, 23% to 26% of the previous stage)' in found
     assert '"1,200" (as at 2025-11-13, 54.5% of the previous stage)' in found
+
+
+def test_the_fact_check_notebook_counts_a_finding_once_however_many_outlets_print_it() -> None:
+    """Notebook 05 said 'One claim per sentence and speaker', so a finding two outlets each printed read as two
+    claims, as the registry then counted it; the registry now refuses the second, and the notebook says so."""
+    nb = nbformat.read(PROJECT_ROOT / "notebooks" / "05_factcheck.ipynb", as_version=4)
+    intro = " ".join(nb.cells[0].source.split())
+    assert "one per finding however many outlets repeat it" in intro
+    assert "per sentence and speaker" not in intro
