@@ -192,6 +192,31 @@ def test_duplicate_claim_id():
     assert any("duplicate claim id 'dup'" in p for p in check([c, dict(c)]))
 
 
+def test_one_claim_repeated_by_another_outlet_is_refused():
+    """The VKPP's "6% increase" and a news report's "a six per cent increase" of the same two totals were two
+    claims, so the report counted one finding twice (45 claims, where 42 were distinct). The same arithmetic on
+    figures of the same measure, period and value, stated alike, is one claim, whichever document printed them."""
+    figures = {**FIGURES, "copy/y2015": fig("copy/y2015", "1,737"), "copy/y2016": fig("copy/y2016", "2,060")}
+    body = claim("body", "percent_change", {"from": "src/y2015", "to": "src/y2016"}, "18.5 per cent",
+                 text="a rise of 18.5 per cent")
+    outlet = claim("outlet", "percent_change", {"from": "copy/y2015", "to": "copy/y2016"}, "18.5%",
+                   text="up 18.5% on the year", claimant="Another newspaper")
+    found = check([body, outlet], figures)
+    assert found == ["data/raw/claims.yaml:id=outlet: the same claim as 'body' (the same arithmetic on the same "
+                     "figures, stated alike): a claim repeated by several outlets is one claim (judge it once; name "
+                     "the others that print it in its note)"]
+
+
+def test_the_same_figures_stated_in_other_words_are_two_claims():
+    """The Met's lead ("nearly 50 per cent") and its body ("49 per cent") state one rise two ways; either could be
+    wrong on its own, so each is judged. Another year, or a fall where the other is a rise, is another claim too."""
+    rise = {"from": "src/y2015", "to": "src/y2016"}
+    assert check([claim("lead", "percent_change", rise, "nearly 20 per cent", text="rose by nearly 20 per cent"),
+                  claim("body", "percent_change", rise, "18.5 per cent", text="a rise of 18.5 per cent"),
+                  claim("fall", "percent_change", rise, "18.5 per cent", text="a fall of 18.5 per cent",
+                        direction="fall")]) == []
+
+
 def test_a_missing_input_is_fine_when_a_gap_says_so():
     c = claim("g", "percent_change", {"from": None, "to": "src/y2016"}, "56 per cent", gaps=["met-counts"])
     assert check([c]) == []

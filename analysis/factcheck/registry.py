@@ -41,6 +41,7 @@ def check_claims(
     name = paths.rel(paths.claims_yaml)
     seen: set[str] = set()
     said: dict[tuple[str, str], str] = {}
+    judged: dict[tuple[Any, ...], str] = {}
     for claim in claims:
         where = claim.get("_where") or f"id={claim.get('id')}"
         cid = claim.get("id", "")
@@ -53,6 +54,12 @@ def check_claims(
                                       "a sentence printed once is one claim (judge it once, explain the reading in "
                                       "its note)")
         said.setdefault(sentence, cid)
+        if (same := _same_claim(claim, figures)) is not None:
+            if same in judged:
+                problems.add(name, where, f"the same claim as '{judged[same]}' (the same arithmetic on the same "
+                                          "figures, stated alike): a claim repeated by several outlets is one claim "
+                                          "(judge it once; name the others that print it in its note)")
+            judged.setdefault(same, cid)
         if claim.get("source_id") and claim["source_id"] not in source_ids:
             problems.add(name, where, f"unknown source id '{claim['source_id']}' (not in data/raw/sources.yaml)")
         for gid in claim.get("gaps", []):
@@ -66,6 +73,25 @@ def check_claims(
                 problems.add(name, where, message)
         for message in _stated_problems(claim, figures):
             problems.add(name, where, message)
+
+
+def _same_claim(claim: dict[str, Any], figures: dict[str, dict[str, Any]]) -> tuple[Any, ...] | None:
+    """What makes two entries one claim: the same kind of arithmetic, on figures of the same measure, period and
+    value (whichever document printed them), stated as the same value with the same qualifier. Two outlets
+    printing one body's "6% increase" give the same key; "49 per cent" and "nearly 50 per cent" do not. None when
+    the stated value cannot be read (the registry reports that)."""
+    try:
+        printed = parse_printed(stated_text(claim, figures))
+    except PrintedFigureError:
+        return None
+    inputs = []
+    for role, ref in input_refs(claim):
+        figure = figures.get(ref) if isinstance(ref, str) else None
+        inputs.append((role, figure["measure"], str(figure["period_start"]), str(figure["period_end"]),
+                       figure["value"]) if figure else (role, str(ref or sorted(claim.get("gaps") or []))))
+    per = str(claim.get("inputs", {}).get("per", ""))
+    return (claim.get("kind"), claim.get("direction") or "rise", tuple(inputs), per, printed.value,
+            printed.qualifier, printed.unit)
 
 
 def input_refs(claim: dict[str, Any]) -> list[tuple[str, str | None]]:
