@@ -6,8 +6,8 @@
 # in the words printed? The verdicts are *accurate*, *accurate within rounding* (the last digit cut rather than
 # rounded, or the claim rests on a rounded figure), *inaccurate*, and two that say nothing about the claim: *cannot
 # be checked: not published* (a figure it needs was never published) and *not yet in this record* (the producer
-# publishes it, and it has not been transcribed yet). One claim per sentence, and one per finding however many
-# outlets repeat it (the others are named in its note): nothing is counted twice.
+# publishes it, and it has not been transcribed yet). One claim per sentence, and one claim per finding, however
+# many outlets print it (the others are named in its note): nothing is counted twice.
 #
 # **Where this notebook writes files:** run by `make` (or `python -m analysis notebooks`) it exports its chart
 # into `outputs/charts/factcheck-verdicts/` and is saved, executed, into `outputs/notebooks/`. Opened by hand it

@@ -13,6 +13,7 @@ from typing import Any
 import pandas as pd
 import pytest
 
+from analysis.paths import PROJECT_ROOT
 from analysis.publish import audit, charts, encode, style
 from analysis.record.printed import parse_printed
 from tests.drawn import DrawnCharts
@@ -336,3 +337,16 @@ def test_the_london_share_data_claim_no_year_or_exactness_the_sources_did_not_pr
     data = meta.data.set_index("Share of")
     assert pd.isna(data.loc["United Kingdom (as printed)", "Year"])
     assert data.loc["United Kingdom", "London's share (%) qualifier"] == "about"
+
+def test_every_output_that_says_how_claims_are_counted_says_it_alike(drawn_charts: DrawnCharts) -> None:
+    """The registry came to count a finding once however many outlets print it, but the README and the verdict
+    chart's subtitle still said "one claim per sentence and speaker": a rule restated in several places that
+    disagree. Each now uses the registry's own words."""
+    from analysis.factcheck.wording import COUNTED_ONCE
+
+    readme = " ".join((PROJECT_ROOT / "README.md").read_text(encoding="utf-8").split())
+    docs = " ".join((PROJECT_ROOT / "docs" / "factcheck.md").read_text(encoding="utf-8").split())
+    _, meta = drawn_charts("factcheck-verdicts")
+    for text in (readme, " ".join(meta.intro.split())):
+        assert COUNTED_ONCE in text and "sentence and speaker" not in text
+    assert "A claim repeated by several outlets is one claim too" in docs

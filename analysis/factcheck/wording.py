@@ -33,6 +33,8 @@ CANNOT_CHECK = "cannot be checked"
 VERDICTS = (ACCURATE, WITHIN_ROUNDING, INACCURATE, NOT_PUBLISHED, NOT_IN_RECORD, CANNOT_CHECK)
 #: Verdicts that say nothing about the claim's accuracy: a figure it needs is missing or the arithmetic is undefined.
 UNCHECKED = (NOT_PUBLISHED, NOT_IN_RECORD, CANNOT_CHECK)
+#: How claims are counted, in the words every output that says it uses (the registry enforces it: `registry`).
+COUNTED_ONCE = "one claim per finding, however many outlets print it"
 #: Verdicts that say the claim bears out the figures (exactly, or once the rounding of a figure is allowed for).
 BORNE_OUT = (ACCURATE, WITHIN_ROUNDING)
 MEANING = {

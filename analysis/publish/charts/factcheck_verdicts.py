@@ -6,7 +6,7 @@ from typing import Any
 
 import pandas as pd
 
-from analysis.factcheck.wording import ACCURATE, INACCURATE, MEANING, VERDICTS, WITHIN_ROUNDING
+from analysis.factcheck.wording import ACCURATE, COUNTED_ONCE, INACCURATE, MEANING, VERDICTS, WITHIN_ROUNDING
 from analysis.paths import REPORT_HTML
 from analysis.publish import style
 from analysis.publish.charts.common import ChartMeta, chart_meta
@@ -53,7 +53,7 @@ def factcheck_chart(claims: pd.DataFrame, figures: pd.DataFrame, *, width: float
     title = f"{judged} claims could be checked: " + ", ".join([f"{n.get(ACCURATE, 0)} accurate", *within,
                                                                 f"{wrong} inaccurate"])
     subtitle = (f"{total} claims about child sexual exploitation figures chosen by the project (not a sample), "
-                "recomputed from the figures they cite, by verdict; one claim per sentence and speaker")
+                f"recomputed from the figures they cite, by verdict; {COUNTED_ONCE}")
     on_chart = ("'Cannot be checked' and 'not yet in this record': a figure the claim needs is missing; not a "
                 "finding that the claim is wrong.")
     notes = [f"{v.capitalize()}: {MEANING[v]}" for v in VERDICTS if n.get(v, 0)]
