@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import shlex
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -176,6 +177,40 @@ def _number(text: str) -> float | None:
         return None
 
 
+#: What may close a sentence a query was copied from, after its last word: NFKC has made "…" three full stops.
+_SENTENCE_END = ".,;:!?"
+#: Marks that frame a word in prose, as typed (Markdown's emphasis marks; an apostrophe or a quotation mark typed
+#: straight). Every other one is found by its Unicode category: opening and closing brackets and quotation marks.
+_FRAMING_TYPED = "'\"*_`"
+_FRAMING_CATEGORIES = frozenset({"Ps", "Pe", "Pi", "Pf"})
+
+
+def _framing(char: str, at_end: bool) -> bool:
+    return (char in _FRAMING_TYPED or unicodedata.category(char) in _FRAMING_CATEGORIES
+            or (at_end and char in _SENTENCE_END))
+
+
+def unframed(text: str) -> str:
+    """A query without the marks that framed it in the sentence it was copied from: quotation marks, brackets and
+    emphasis around it, and the full stop, comma or colon after it ("1,200." from the end of a sentence, "“more than
+    1,200”" from a claim, "‘Casey’" from a headline, "**1,200**" from Markdown). Searched as written, each was a word
+    no cell holds, and search answered "0 matches", the answer for a figure the record does not hold, where "1,200"
+    finds five meanings; `verify` refuses the same text instead of reading it as another. A query the parser reads
+    as it stands (a marker such as "[x]") is kept as it is."""
+    text = text.strip()
+    try:
+        parse_printed(text)
+        return text
+    except PrintedFigureError:
+        pass
+    start, end = 0, len(text)
+    while start < end and _framing(text[start], at_end=False):
+        start += 1
+    while end > start and _framing(text[end - 1], at_end=True):
+        end -= 1
+    return text[start:end].strip() or text
+
+
 #: A percentage as newsrooms print it: "56%", "56 %", "56 per cent", "56 percent", "56pc", "56-per-cent".
 _PERCENT_RE = re.compile(rf"(\d)(?:\s*|-)(?:{PER_CENT})(?![a-z])", re.IGNORECASE)
 
@@ -232,7 +267,7 @@ def search(text: str, paths: Paths = DEFAULT, kinds: tuple[str, ...] = tuple(KIN
     problem = digits_problem(text) or number_field_problem(text, command_line=True)
     if problem:
         raise BadQuery(problem)
-    text = normal_text(text)
+    text = unframed(normal_text(text))
     index = index or Index(paths)
     phrase = " ".join(_searchable(text).split())
     words = phrase.split()
