@@ -34,3 +34,32 @@ def test_search_keeps_a_marker_the_parser_reads() -> None:
     assert unframed("[x]") == "[x]"
     assert unframed("(1,200)") == "1,200"
     assert unframed("\u00ab1,200\u00bb") == "1,200"
+
+
+# --- a raw CSV saved by Excel for Mac is refused, not read as Windows-1252 ------------------------------------------
+
+_WITH_DASH = "data/raw/figures/bbc-2019-03-28-hmicfrs-mps-post-inspection-review.csv"  # "8–19 October 2018"
+
+
+def test_a_figures_file_saved_as_mac_roman_is_refused(tmp_path) -> None:
+    """Excel for Mac's "Comma Separated Values" writes Mac Roman: "–" is the byte 0xD0, which Windows-1252 reads as
+    "Ð". The file passed `validate`, and its caveats said "fieldwork dates of 8Ð19 October 2018"."""
+    from analysis.paths import DEFAULT
+    from analysis.record.rawtext import RawFileError, read_text
+
+    text = (DEFAULT.root / _WITH_DASH).read_text(encoding="utf-8")
+    saved = tmp_path / "figures.csv"
+    saved.write_bytes(text.replace("\n", "\r").encode("mac_roman"))
+    with pytest.raises(RawFileError, match="8Ð19' in Windows-1252 but '8–19' in Mac Roman"):
+        read_text(saved)
+
+
+@pytest.mark.parametrize("text", ["8\u201319 October, the Met\u2019s \u00a31.2m", "MU\u00d1OZ, 14 SEPT"])
+def test_a_windows_1252_file_still_reads(tmp_path, text: str) -> None:
+    """Excel on Windows writes Windows-1252, which is still read: its quotation marks and dashes are bytes Mac Roman
+    reads as letters, and a capital among capitals is the letter it is."""
+    from analysis.record.rawtext import read_text
+
+    saved = tmp_path / "figures.csv"
+    saved.write_bytes(f"quote\r\n{text}\r\n".encode("cp1252"))
+    assert read_text(saved) == f"quote\n{text}\n"

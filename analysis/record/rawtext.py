@@ -1,16 +1,36 @@
 """Read a raw text file the way a spreadsheet user saved it.
 
 Transcribers save CSVs from Excel and text editors: a UTF-8 byte-order mark, Windows line endings or a Latin-1
-"£" are ordinary and must load as the same text. A binary or NUL-filled file is not a CSV and is refused.
+"£" are ordinary and must load as the same text. A binary or NUL-filled file is not a CSV and is refused, and so is
+a file Excel for Mac saved in Mac Roman, whose dashes and quotation marks Windows-1252 reads as capital letters.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
 #: A UTF-8 multi-byte character (a lead byte and its continuation bytes), as raw bytes.
 _UTF8_CHAR = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+#: The bytes Mac Roman reads as the punctuation a pasted quote carries (quotation marks, dashes, an ellipsis, a
+#: no-break space: "’" is 0xD5) and Windows-1252 reads as a capital letter ("Õ"), taken from the two codecs. Excel for
+#: Mac saves "Comma Separated Values" in Mac Roman, so a new figures file with a quote pasted from a page was read
+#: as Windows-1252, and "8–19 October" and "the Met’s" were published as "8Ð19 October" and "the MetÕs".
+_MAC_ROMAN_ONLY = bytes(
+    b for b in range(0x80, 0x100)
+    if unicodedata.category(bytes([b]).decode("mac_roman"))[0] in "PZ"
+    and unicodedata.category(bytes([b]).decode("cp1252", errors="replace")) == "Lu")
+#: Such a byte beside a lower-case letter or a digit, where a capital letter is no English spelling ("MetÕs",
+#: "8Ð19", "1.2Êmillion") and a mark is ordinary; a capital among capitals ("MUÑOZ") reads as the letter it is.
+_MAC_ROMAN_PUNCTUATION = re.compile(
+    rb"[a-z0-9][%(set)s]|[%(set)s][a-z0-9]" % {b"set": re.escape(_MAC_ROMAN_ONLY)})
+
+_LINE_END = re.compile(rb"\r\n|\r|\n")
+#: The word a byte stands in, to show in the message.
+_WORD = re.compile(rb"[^\s,\"]*(?:%(set)s)[^\s,\"]*" % {b"set": _MAC_ROMAN_PUNCTUATION.pattern})
 
 
 class RawFileError(ValueError):
@@ -34,6 +54,15 @@ def read_text(path: Path) -> str:
                 f"mixes UTF-8 with another encoding (a byte that is not UTF-8 on line {line}, but UTF-8 text "
                 "elsewhere), so it cannot be read without garbling characters: re-save the whole file as UTF-8"
             ) from None
+        mac = _MAC_ROMAN_PUNCTUATION.search(data)
+        if mac:
+            line = len(_LINE_END.findall(data, 0, mac.start())) + 1
+            around = _WORD.search(data, max(0, mac.start() - 20), mac.end() + 20)
+            word = around.group() if around else mac.group()
+            raise RawFileError(
+                f"is not UTF-8, and line {line} reads {word.decode('cp1252', errors='replace')!r} in Windows-1252 "
+                f"but {word.decode('mac_roman')!r} in Mac Roman, as Excel for Mac's \"Comma Separated Values\" "
+                "saves it: save it as \"CSV UTF-8\"") from None
         try:
             text = data.decode("cp1252")
         except UnicodeDecodeError:
