@@ -16,6 +16,8 @@ import pytest
     ("56 per cent", "56 per cent."),
     ("1,200", "**1,200**"),  # Markdown's bold, from a notes app
     ("child sexual exploitation", "child sexual exploitation\u2026"),
+    ("1,200", "\u2022 1,200"),  # an item of a bulleted list (Word, Google Docs)
+    ("1,200", "- 1,200"),  # and of a Markdown list
 ])
 def test_search_reads_a_copied_query_without_its_framing(typed: str, copied: str) -> None:
     """A figure copied from a sentence carries its full stop, or the quotation marks round a claim: "1,200." was a

@@ -190,19 +190,29 @@ def _framing(char: str, at_end: bool) -> bool:
             or (at_end and char in _SENTENCE_END))
 
 
+#: A list's mark before an item copied with it ("• 1,200" from a bulleted list, "- 1,200" from Markdown): one mark
+#: and white space.
+_LIST_MARK = re.compile(r"(\S)\s+")
+_LIST_MARK_CATEGORIES = frozenset({"Po", "Pd", "So"})
+
+
 def unframed(text: str) -> str:
-    """A query without the marks that framed it in the sentence it was copied from: quotation marks, brackets and
-    emphasis around it, and the full stop, comma or colon after it ("1,200." from the end of a sentence, "“more than
-    1,200”" from a claim, "‘Casey’" from a headline, "**1,200**" from Markdown). Searched as written, each was a word
-    no cell holds, and search answered "0 matches", the answer for a figure the record does not hold, where "1,200"
-    finds five meanings; `verify` refuses the same text instead of reading it as another. A query the parser reads
-    as it stands (a marker such as "[x]") is kept as it is."""
+    """A query without the marks that framed it in the text it was copied from: quotation marks, brackets and
+    emphasis around it, a list's bullet before it, and the full stop, comma or colon after it ("1,200." from the end
+    of a sentence, "“more than 1,200”" from a claim, "‘Casey’" from a headline, "**1,200**" from Markdown, "• 1,200"
+    from a list). Searched as written, each was a word no cell holds, and search answered "0 matches", the answer for
+    a figure the record does not hold, where "1,200" finds five meanings; `verify` refuses the same text instead of
+    reading it as another. A query the parser reads as it stands (a marker such as "[x]") is kept as it is."""
     text = text.strip()
     try:
         parse_printed(text)
         return text
     except PrintedFigureError:
         pass
+    mark = _LIST_MARK.match(text)
+    if mark and (unicodedata.category(mark.group(1)) in _LIST_MARK_CATEGORIES
+                 or "BULLET" in unicodedata.name(mark.group(1), "")):
+        text = text[mark.end():]
     start, end = 0, len(text)
     while start < end and _framing(text[start], at_end=False):
         start += 1
