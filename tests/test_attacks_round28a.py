@@ -65,3 +65,36 @@ def test_a_windows_1252_file_still_reads(tmp_path, text: str) -> None:
     saved = tmp_path / "figures.csv"
     saved.write_bytes(f"quote\r\n{text}\r\n".encode("cp1252"))
     assert read_text(saved) == f"quote\n{text}\n"
+
+
+# --- a raw file that holds UTF-8 once read in another encoding is refused ------------------------------------------
+
+
+@pytest.mark.parametrize(("encoding", "shown"), [
+    ("cp1252", "8\u00e2\u20ac\u201c19"),  # Excel on Windows: "8â€“19"
+    ("mac_roman", "8\u201a\u00c4\u00ec19"),  # Excel for Mac: "8‚Äì19"
+])
+def test_a_figures_file_saved_again_after_excel_misread_it_is_refused(tmp_path, encoding: str, shown: str) -> None:
+    """Every file in data/raw is UTF-8 without a byte-order mark, which Excel opens by a double-click in the
+    machine's own encoding; saved again as "CSV UTF-8", the file holds what Excel showed. It passed `validate`, so
+    "fieldwork dates of 8–19 October 2018" was published as "8â€“19" (or "8‚Äì19")."""
+    from analysis.paths import Paths
+    from analysis.record.problems import ValidationError
+    from analysis.run.build import load_raw
+    from tests.raw_copy import raw_copy
+
+    root = raw_copy(tmp_path)
+    saved = root / _WITH_DASH
+    text = saved.read_text(encoding="utf-8")
+    saved.write_text(text.encode("utf-8").decode(encoding), encoding="utf-8-sig")
+    with pytest.raises(ValidationError) as raised:
+        load_raw(Paths(root))
+    assert f"caveat holds '{shown}', which is '8\u201319' read in another encoding" in str(raised.value)
+
+
+def test_text_that_merely_holds_a_telltale_is_read() -> None:
+    """ftfy changes only what decodes as UTF-8: a word that holds "Â", "√" or "¬" is kept."""
+    from analysis.record.hygiene import text_problem
+
+    assert text_problem("The Â-level grade and the \u221a2 rule, \u00ac not") is None
+    assert text_problem("MU\u00d1OZ, S\u00e3o Paulo") is None

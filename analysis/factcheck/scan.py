@@ -165,9 +165,9 @@ def scan_text(raw: str, paths: Paths, max_figures: int | None = DEFAULT_MAX_FIGU
     frames: list[str] = []
     raw, repaired, telltale = repaired_mojibake(raw)
     if repaired:
-        not_read.append(f"{_count(repaired, 'place')} showed UTF-8 text mis-decoded as Windows-1252 (first "
-                        f"{telltale!r}) and {'was' if repaired == 1 else 'were'} read as repaired: check the figures "
-                        "beside them against the page")
+        not_read.append(f"{_count(repaired, 'place')} showed UTF-8 text mis-decoded as Windows-1252 or Mac Roman "
+                        f"(first {telltale!r}) and {'was' if repaired == 1 else 'were'} read as repaired: check the "
+                        "figures beside them against the page")
     text = to_text(raw, frames)
     if not text:
         not_read.append(NO_TEXT)

@@ -21,6 +21,7 @@ from html.parser import HTMLParser
 import webencodings
 
 from analysis.factcheck.scan_text import closed_markup_only
+from analysis.record.hygiene import repaired_mojibake
 
 __all__ = ["DEFAULT_MAX_MB", "InputRefused", "decode_article", "is_xml_name", "over_limit", "repaired_mojibake",
            "xml_as_html"]
@@ -493,23 +494,3 @@ def _tree_as_html(root: ET.Element) -> str:
         piece(child.text)
         stack.append((child, iter(child)))
     return "".join(out)
-
-
-#: What UTF-8 read as Windows-1252 or Latin-1 leaves in text ("â€“" for "–", "Â£" for "£", "Ã©" for "é"): only a
-#: text holding one is handed to ftfy, so a clean page costs three substring searches.
-_MOJIBAKE_TELLTALES = ("â€", "Â", "Ã")
-
-
-def repaired_mojibake(text: str) -> tuple[str, int, str]:
-    """`text` with mis-decoded UTF-8 repaired by ftfy ("2016â€“17" is "2016–17", "Â£1.2Â million" is "£1.2 million"),
-    how many telltales went, and the first one as printed. Valid UTF-8 that a CMS or a copy once read as Windows-1252
-    is no encoding this module can refuse, and read as it stands "2016â€“17" was the count 17 and "1Â 200" the count
-    200. ftfy changes only sequences that decode as UTF-8, so a word that merely holds "Â" or "Ã" is kept."""
-    if not any(mark in text for mark in _MOJIBAKE_TELLTALES):
-        return text, 0, ""
-    import ftfy  # only for a text that needs it: it loads in ~0.1 s
-
-    repaired = ftfy.fix_encoding(text)
-    count = sum(text.count(mark) - repaired.count(mark) for mark in _MOJIBAKE_TELLTALES)
-    first = min((i for i in (text.find(mark) for mark in _MOJIBAKE_TELLTALES) if i >= 0), default=-1)
-    return repaired, max(count, 0), text[first:first + 3] if count > 0 else ""

@@ -624,6 +624,36 @@ def hidden_problem(text: str) -> str | None:
     return None
 
 
+#: What UTF-8 read as Windows-1252 or Latin-1 leaves in text ("â€“" for "–", "Â£" for "£", "Ã©" for "é"), and read
+#: as Mac Roman ("‚Äì", "¬£", "√©"): only a text holding one is handed to ftfy, so a clean text costs six substring
+#: searches. Excel opens a UTF-8 CSV without a byte-order mark (every file in data/raw) in the machine's own
+#: encoding, and saved again as "CSV UTF-8" the file holds what it showed.
+MOJIBAKE_TELLTALES = ("â€", "Â", "Ã", "‚Ä", "¬", "√")
+
+
+def repaired_mojibake(text: str) -> tuple[str, int, str]:
+    """`text` with mis-decoded UTF-8 repaired by ftfy ("2016â€“17" is "2016–17", "Â£1.2Â million" is "£1.2 million",
+    "8‚Äì19" is "8–19"), how many telltales went, and the first one as printed. Valid UTF-8 that a CMS, a copy or a
+    spreadsheet once read in another encoding is no encoding a reader can refuse, and read as it stands "2016â€“17"
+    was the count 17 and "1Â 200" the count 200. ftfy changes only sequences that decode as UTF-8, so a word that
+    merely holds "Â" or "√" is kept."""
+    if text.isascii() or not any(mark in text for mark in MOJIBAKE_TELLTALES):
+        return text, 0, ""
+    import ftfy  # only for a text that needs it: it loads in ~0.1 s
+
+    repaired = ftfy.fix_encoding(text)
+    count = sum(text.count(mark) - repaired.count(mark) for mark in MOJIBAKE_TELLTALES)
+    first = min((i for i in (text.find(mark) for mark in MOJIBAKE_TELLTALES) if i >= 0), default=-1)
+    return repaired, max(count, 0), text[first:first + 3] if count > 0 else ""
+
+
+def _word_around(text: str, at: int) -> str:
+    """The word (between white spaces) holding text[at], for a message."""
+    start = max((text.rfind(space, 0, at) for space in " \n"), default=-1) + 1
+    ends = [end for end in (text.find(space, at) for space in " \n") if end >= 0]
+    return text[start:min(ends, default=len(text))]
+
+
 def text_problem(text: str) -> str | None:
     """What is wrong with one raw text field, in words, or None."""
     if len(text) > MAX_FIELD_CHARS:
@@ -641,6 +671,11 @@ def text_problem(text: str) -> str | None:
         return (f"contains U+{ord(meaningless):04X}, which a program writes where it lost a character (text decoded in "
                 "the wrong encoding, or copied from a PDF?), so no check can read what was printed there; type the "
                 "character the source shows")
+    _, mojibake, telltale = repaired_mojibake(text)
+    if mojibake:
+        word = _word_around(text, text.find(telltale))
+        return (f"holds {word!r}, which is {repaired_mojibake(word)[0]!r} read in another encoding (a file opened "
+                "in the wrong one and saved again, as Excel does with a CSV?); type the characters the source printed")
     if meaningless is not None:
         return (f"contains U+{ord(meaningless):04X}, a private-use or unassigned character (a PDF's symbol-font glyph "
                 "pasted with the text?), which each reader shows differently or not at all and the checks read as "
