@@ -98,3 +98,16 @@ def test_text_that_merely_holds_a_telltale_is_read() -> None:
 
     assert text_problem("The Â-level grade and the \u221a2 rule, \u00ac not") is None
     assert text_problem("MU\u00d1OZ, S\u00e3o Paulo") is None
+
+
+# --- search reads the record's cells as it reads the query ---------------------------------------------------------
+
+
+def test_search_finds_a_gap_by_its_own_words_across_an_ellipsis() -> None:
+    """The query was read as the checks read text (NFKC: "…" is "..."), the cells as written: "statutory inquiries…
+    We should", copied from a gap's own text, found nothing, where the words without the ellipsis find that gap."""
+    from analysis.tables import lookup
+
+    found = [r["id"] for r in lookup.search("statutory inquiries We should")]
+    assert found == ["national-casey-vicious-circle-quote"]
+    assert [r["id"] for r in lookup.search("statutory inquiries\u2026 We should")] == found

@@ -229,7 +229,11 @@ def _searchable(text: str) -> str:
     """Lower-case text with every spelling of a percentage written one way, so "56%" and "56 per cent" find the
     same rows, and every apostrophe, quotation mark and dash as typed ("Met’s" is "Met's", "Chiefs’" is "Chiefs'",
     "2012–2020" is "2012-2020": the record holds both spellings, and a query copied from a page found only the rows
-    spelled as the page spells them). Applied to the query and to every searched cell alike."""
+    spelled as the page spells them). Applied to the query and to every searched cell alike, each read as the checks
+    read text (`normal_text`): the query was, the cells were not, so "inquiries… We should", copied from a gap's own
+    text, was "inquiries... we should" (NFKC's reading of "…") and found nothing, as would "figures" in a quote
+    pasted from a PDF with its ligature, "ﬁgures"."""
+    text = text if text.isascii() else normal_text(text)
     return _PERCENT_RE.sub(r"\1 per cent", dashes_read(quotes_read(text)).lower())
 
 
