@@ -673,7 +673,10 @@ def text_problem(text: str) -> str | None:
                 "character the source shows")
     _, mojibake, telltale = repaired_mojibake(text)
     if mojibake:
-        word = _word_around(text, text.find(telltale))
+        at = text.find(telltale)
+        word = _word_around(text, at)
+        if repaired_mojibake(word)[0] == word:  # a telltale read with the space after it ("Â " for a no-break space)
+            word = text[max(0, at - 12):at + 12].strip()
         return (f"holds {word!r}, which is {repaired_mojibake(word)[0]!r} read in another encoding (a file opened "
                 "in the wrong one and saved again, as Excel does with a CSV?); type the characters the source printed")
     if meaningless is not None:
