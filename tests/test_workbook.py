@@ -409,8 +409,8 @@ def test_bounds_and_approximations_sit_next_to_the_value(wb: Any, paths: Paths, 
         q = row["qualifier"]
         seen.add(q)
         assert value == pytest.approx(float(row["value"]))
-        if q == "exact":
-            assert words == "exact", row["figure_id"]
+        if q == "exact":  # no qualifier word printed: not "exact" ("8.95 million" stands for 8,945,000 to 8,954,999)
+            assert words == "none printed", row["figure_id"]
         elif q in ("more than", "just over", "at least"):
             assert words.startswith(f"{q} (lower bound"), (row["figure_id"], words)
         elif q in ("almost", "at most", "fewer than"):
@@ -430,7 +430,7 @@ def test_bounds_and_approximations_sit_next_to_the_value(wb: Any, paths: Paths, 
             if text.lower().startswith("more than"):
                 assert words == "more than (lower bound, not included)", (chart_id, text)
             else:
-                assert words == "exact", (chart_id, text)
+                assert words == "none printed", (chart_id, text)
         assert "Qualifier" not in headers(ws)  # the chart's own qualifier column moved next to the number
         assert not [h for h in headers(ws) if h.endswith(" qualifier")], headers(ws)
 
@@ -446,7 +446,7 @@ def test_qualifier_words_follow_the_one_vocabulary() -> None:
     assert qualifier_words("up to") == "up to (upper bound, included)"
     assert qualifier_words("almost").startswith("almost (upper bound, not included")
     assert qualifier_words("approximately") == "approximately (approximate)"
-    assert qualifier_words("") == qualifier_words("exact") == "exact"
+    assert qualifier_words("") == qualifier_words("exact") == "none printed"
     assert qualifier_words("reportedly") == "reportedly (approximate)"  # unknown words are never read as exact
 
 
@@ -592,7 +592,7 @@ def test_a_numbers_own_qualifier_column_is_its_one_qualifier_column(tmp_path: Pa
     assert sheet.headers == ["Year", "Recorded (number)", "Recorded: qualifier (bound or approximation)",
                              "Recorded as printed", "Crimes (number)", "Crimes: qualifier (bound or approximation)"]
     assert [row[2] for row in sheet.rows] == ["about (approximate)", "about (approximate)"]
-    assert [row[5] for row in sheet.rows] == ["exact", "[z]"]
+    assert [row[5] for row in sheet.rows] == ["none printed", "[z]"]
 
 
 def test_a_chart_csv_with_its_own_qualifier_column_and_mixed_units(tmp_path: Path) -> None:
@@ -608,4 +608,4 @@ def test_a_chart_csv_with_its_own_qualifier_column_and_mixed_units(tmp_path: Pat
     assert sheet.headers == ["Date", "Value (in the unit in the Unit column)", "Qualifier (bound or approximation)",
                              "Unit", "Text"]
     assert [row[1:4] for row in sheet.rows] == [[800.0, "more than (lower bound, not included)", "number"],
-                                                [56.0, "exact", "per cent"], ["[x]", "[z]", "[z]"]]
+                                                [56.0, "none printed", "per cent"], ["[x]", "[z]", "[z]"]]

@@ -27,7 +27,7 @@ from analysis.factcheck.report import scratch_beside
 from analysis.paths import CONTACT, PROJECT_NAME, REUSE, WORKBOOK_NAME, Paths, add_root_argument
 from analysis.publish import reader_text
 from analysis.publish import workbook_sheets as sheets
-from analysis.publish.workbook_columns import MARKERS, NOTES, TITLE_NOTES
+from analysis.publish.workbook_columns import MARKERS, NO_QUALIFIER, NOTES, TITLE_NOTES
 from analysis.record.hygiene import SiteUrlError, checked_site_url
 
 TITLE = "Published figures on child sexual exploitation in London and England and Wales"
@@ -139,7 +139,9 @@ def _cover(tables: dict[str, list[dict[str, Any]]], n_charts: int) -> tuple[Any,
                  "Each is listed on the Sources worksheet with its web address.")
     about += [f"Symbols: {m} means {text}." for m, text in MARKERS.items()]
     about.append("Numbers printed with words, such as 'more than 800' or 'about 9,000', are stored as the number "
-                 "printed; the column next to the number says whether it is exact, a bound or an approximation.")
+                 "printed; the column next to the number says whether it is a bound or an approximation, or "
+                 f"'{NO_QUALIFIER}' when no such word was printed. A figure printed rounded, such as '8.95 million', "
+                 "stands for any value that rounds to it.")
     # Documents whose licence the record does not hold are said with their number, as the README and the gallery
     # say them: the cover's list of licences alone read as the terms of every document.
     unknown = sum(1 for s in sources if str(s.get("licence") or "unknown").strip().lower() == "unknown")

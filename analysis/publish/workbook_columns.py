@@ -44,6 +44,11 @@ QUALIFIER_HEADER = "Qualifier (bound or approximation)"
 QUALIFIER_SUFFIX = " qualifier"
 
 
+#: What the qualifier column says of a figure printed with no qualifier word. Not "exact": "8.95 million" has none
+#: and stands for anything from 8,945,000 to 8,954,999.
+NO_QUALIFIER = "none printed"
+
+
 def qualifier_words(printed: str | None) -> str:
     """A qualifier as the qualifier column says it: the words printed, then what they make of the number, read from
     the one vocabulary (`vocabulary.CANONICAL`): 'more than (lower bound, not included)', 'about (approximate)'."""
@@ -52,7 +57,7 @@ def qualifier_words(printed: str | None) -> str:
     if canonical is None:  # a word the vocabulary does not know is read as approximate, never as exact
         return f"{word} (approximate)"
     if canonical.direction == "exact":
-        return "exact"
+        return NO_QUALIFIER
     if canonical.direction == "about":
         return f"{word} (approximate)"
     side = "lower" if canonical.direction == "lower" else "upper"

@@ -22,6 +22,7 @@ from analysis.factcheck.rules import NOT_IN_RECORD as NOT_IN_RECORD_VERDICT
 from analysis.publish.workbook_columns import (
     CHART_UNITS,
     IN_UNIT_COLUMN,
+    NO_QUALIFIER,
     NOT_IN_RECORD,
     QUALIFIER_HEADER,
     QUALIFIER_SUFFIX,
@@ -415,7 +416,7 @@ def _chart_plan(chart_id: str, headers: list[str], raw: list[list[str]]
         if j == owner and qualifier_col is not None and raw[i][qualifier_col]:
             return qualifier_words(raw[i][qualifier_col])
         found = printed[j][i]
-        return qualifier_words(found.qualifier) if found else "exact"
+        return qualifier_words(found.qualifier) if found else NO_QUALIFIER
 
     out: list[ChartColumn] = []
     for j, header in enumerate(headers):
