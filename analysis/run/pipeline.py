@@ -28,7 +28,7 @@ import sys
 import sysconfig
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import CancelledError
 from dataclasses import dataclass
 from pathlib import Path
@@ -75,6 +75,8 @@ class Step:
     #: Files the step writes only when an input exists (the rules page, from docs/factcheck.md): in the outputs'
     #: hash, so one deleted is remade, but not required.
     optional: tuple[str, ...] = ()
+    #: The files the step makes by name, given the root, beyond what `outputs` finds (see `_outputs_present`).
+    named: Callable[[Path], Iterable[str]] | None = None
     #: Whether what the step accepts depends on today's date (the build refuses a date in the future): today, as
     #: the step's own code reads it, is then one of its inputs (see `input_hash`).
     dated: bool = False
@@ -123,6 +125,18 @@ def every_file(folder: str) -> tuple[str, ...]:
 #: with the old values and `make` said "notebooks: unchanged, skipped" (issue 24, round twenty-seven).
 NOTEBOOK_FOLDER = every_file("notebooks")
 
+def notebooks_made(root: Path) -> Iterator[str]:
+    """What the notebooks step makes by name: both copies of each of the project's notebooks, and each registered
+    chart's five files (`analysis.publish.export.write_chart`)."""
+    from analysis.paths import CHART_FILE_KINDS, CHART_IDS, notebook_stems
+
+    for stem in notebook_stems(Paths(root).notebooks):
+        yield from (f"outputs/notebooks/{stem}.{kind}" for kind in ("ipynb", "html"))
+    for chart_id in CHART_IDS:
+        yield from (f"outputs/charts/{chart_id}/{chart_id}.{kind}" for kind in CHART_FILE_KINDS)
+        yield f"outputs/charts/{chart_id}/{chart_id}-mobile.png"  # every export draws the phone copy too
+
+
 #: Every stage: the notebooks run the package's whole public surface.
 CODE = code("record", "tables", "factcheck", "publish", "run")
 STEPS = (
@@ -141,7 +155,7 @@ STEPS = (
          (f"outputs/{REPORT_HTML}", f"outputs/{REPORT_MD}", f"outputs/{CLAIMREVIEW_NAME}", f"outputs/{METHODS_PAGE}"),
          (SITE_URL_ENV,), optional=(f"outputs/{RULES_PAGE}",)),
     Step("notebooks", "analysis.run.notebooks", ("data/processed/*", *NOTEBOOK_FOLDER, *CODE),
-         ("outputs/notebooks/*", "outputs/charts/*/*"), (SITE_URL_ENV,)),
+         ("outputs/notebooks/*", "outputs/charts/*/*"), (SITE_URL_ENV,), named=notebooks_made),
     Step("workbook", "analysis.publish.workbook",
          ("data/processed/*", "outputs/charts/*/*.json", "outputs/charts/*/*.csv",
           *code("record", "tables", "factcheck", "publish")),
@@ -251,7 +265,12 @@ def _in_a_linked_folder(path: Path, root: Path, linked: dict[Path, bool]) -> boo
 
 
 def _outputs_present(root: Path, step: Step) -> bool:
-    return all(any(p.is_file() for p in root.glob(pattern)) for pattern in step.outputs)
+    """Whether each output pattern finds a file and each file the step makes by name (`Step.named`) is there. The
+    outputs' hash is taken after the step, from what is there then: a notebook's copy removed while the notebooks ran
+    (outputs/notebooks tidied by hand in another window) was hashed as absent, so the next `make` said "notebooks:
+    unchanged, skipped" and the copy stayed missing (the gallery left it out) until `make force`."""
+    return (all(any(p.is_file() for p in root.glob(pattern)) for pattern in step.outputs)
+            and all((root / rel).is_file() for rel in (step.named(root) if step.named else ())))
 
 
 def libraries() -> str:
