@@ -132,8 +132,9 @@ def test_a_paired_py_saved_without_its_final_newline_is_in_step(tmp_path: Path) 
     for saved in (text.rstrip("\n"), text + "\n\n"):
         ipynb.with_suffix(".py").write_text(saved, encoding="utf-8")
         assert pair_problem(ipynb) is None
-    ipynb.with_suffix(".py").write_text(text.replace("import analysis", "import analysis  # edited", 1),
-                                        encoding="utf-8")
+    edited = text.replace("from IPython.display import display", "from IPython.display import display  # edited", 1)
+    assert edited != text  # the edit below must change a cell, or the check cannot fail
+    ipynb.with_suffix(".py").write_text(edited, encoding="utf-8")
     assert pair_problem(ipynb) is not None
 
 
