@@ -753,12 +753,16 @@ def unboxed(display: str) -> bool:
 
 
 #: The displays whose box is inline and of no size of its own (text in it runs on with its neighbours'), or is no
-#: box at all (`contents`). An atomic inline box (`inline-block`, `inline-table`, `inline flow-root`) is a box of
-#: its own: its text is apart from its neighbours', as a block's is (cards set side by side: "1,582
-#: offences" and "2,409 referrals" read run together were "offences2,409").
+#: box at all (`contents`). An atomic inline box (`_ATOMIC_INLINE`) is a box of its own: its text is apart from its
+#: neighbours', as a block's is (cards set side by side: "1,582 offences" and "2,409 referrals" read run together
+#: were "offences2,409").
 _INLINE_LEVEL = frozenset(frozenset(d.split()) for d in (
     "inline", "inline flow", "contents", "ruby", "inline ruby", "ruby-base", "ruby-text", "ruby-base-container",
     "ruby-text-container", "run-in", "inline list-item", "inline-list-item", "inline flow list-item"))
+#: The atomic inline boxes: a box of its own, but drawn on its neighbours' line, so where its edge falls inside a
+#: number the number is drawn whole (a PDF converted to HTML sets every run of text in such a box: `scan_text`).
+_ATOMIC_INLINE = frozenset(frozenset(d.split()) for d in (
+    "inline-block", "inline flow-root", "inline-table", "inline table"))
 #: The floats that set an element beside the text that follows it: a drop cap (`<span class=dropcap>1</span>,582
 #: children`, floated and made a block) is drawn with its word, and read as a box of its own it split the figure.
 FLOATED = frozenset({"left", "right", "inline-start", "inline-end"})
@@ -768,12 +772,13 @@ _ITEM_CONTAINERS = frozenset({"flex", "grid", "inline-flex", "inline-grid", "-we
 
 def box(display: str | None) -> str | None:
     """What a display the page gives an element makes of its box: "block" (a box of its own: its text is apart
-    from its neighbours'), "inline" (its text runs on with theirs: `_INLINE_LEVEL`), "items" (a flex or grid
-    container, each of whose children is a box of its own) or None (none, a CSS-wide keyword, a variable: the
-    element's own box is kept)."""
+    from its neighbours'), "atomic" (the same, on its neighbours' line: `_ATOMIC_INLINE`), "inline" (its text runs
+    on with theirs: `_INLINE_LEVEL`), "items" (a flex or grid container, each of whose children is a box of its
+    own) or None (none, a CSS-wide keyword, a variable: the element's own box is kept)."""
     if not display or "(" in display or display.split()[0] in _CSS_WIDE or display == "none":
         return None
     words = display.split()
     if any(word in _ITEM_CONTAINERS for word in words):
         return "items"
-    return "inline" if frozenset(words) in _INLINE_LEVEL else "block"
+    shape = frozenset(words)
+    return "inline" if shape in _INLINE_LEVEL else "atomic" if shape in _ATOMIC_INLINE else "block"

@@ -281,7 +281,7 @@ def _browser_hides(tag: str, values: dict[str, str]) -> bool:
 #: it, `<ruby>1,582<rt>one thousand five hundred</rt></ruby>` was "1,582one", a number no figure form reads.
 _RUBY_TEXT = "rt"
 #: What the page's display makes of an element's box (`scan_css.box`): block-level; inline; a flex or grid container.
-_BLOCK_BOXES = frozenset({"block", "items"})
+_BLOCK_BOXES = frozenset({"block", "items", "atomic"})
 _INLINE_BOXES = frozenset({"inline"})
 _ITEM_BOXES = frozenset({"items"})
 #: The blocks read as inline where the page makes them so (`_open_box`): not a line break, a table or its parts,
@@ -599,6 +599,12 @@ def _wrapped_personal_data(text: str) -> str:
 _GAP_RUN = re.compile(r"[ \t\x1f]++")
 #: Where a <br> breaks a line (`_line_breaks`).
 _LINE_BREAK = "\x1e"
+#: The edge of an atomic inline box (`scan_css.box`): a line break (`_LINE_BREAK`), except where it falls inside a
+#: number (`_NUMBER_ACROSS_EDGE`), which the browser draws whole on one line. A PDF converted to HTML by pdf2htmlEX
+#: sets every run in a `display:inline-block` span, and a kerning shift as an empty one, so "12<span>%</span>" was
+#: the count 12 and "1,<span></span>111" the figures 1 and 111, where a reader sees 12% and 1,111.
+_ATOMIC_EDGE = "\x1d"
+_NUMBER_ACROSS_EDGE = re.compile(r"(?<=\d)\x1d+(?=[\d%]|[,.]\d)|(?<=\d[,.])\x1d+(?=\d)|(?<=[£$€])\x1d+(?=\d)")
 #: A <br> inside a sentence: before a lower-case word, or after a lower-case word or a comma and before a figure
 #: (the `_SOFT_WRAP` of a page: a CMS's "shift+enter" line in a paragraph). Read as a paragraph end, "Police
 #: recorded child sexual exploitation offences<br>numbering 1,582" gave the sentence "numbering 1,582", its
@@ -741,7 +747,7 @@ class _TextParser(HTMLParser):
         self._directions: list[tuple[int, str]] = []  # depth and direction of each open element that sets one
         # Each open element whose box the page's display changed (`_page_box`): its depth, and whether it is now a
         # block (a line of its own) or a block now inline (no paragraph); and the depth of each open flex or grid.
-        self._boxes: list[tuple[int, bool]] = []
+        self._boxes: list[tuple[int, str | None]] = []  # (the edge its ends put in the text, None for no edge)
         self._item_parents: list[int] = []
 
     def _emit(self, text: str) -> None:
@@ -838,18 +844,23 @@ class _TextParser(HTMLParser):
         while self._item_parents and self._item_parents[-1] >= depth:
             self._item_parents.pop()
         while self._boxes and self._boxes[-1][0] >= depth:
-            if self._boxes.pop()[1]:
-                self._box_edge()
+            edge = self._boxes.pop()[1]
+            if edge:
+                self._box_edge(edge)
 
-    def _box_edge(self) -> None:
-        """A box's edge (`_open_box`): a line break, as a <br> is, but one for the edges of boxes in a row with
-        nothing but white space between them (a container's start and its first item's), as they collapse."""
-        for part in reversed(self.parts[-4:]):
-            if part == _LINE_BREAK:
+    def _box_edge(self, edge: str = _LINE_BREAK) -> None:
+        """A box's edge (`_open_box`): a line break, as a <br> is (`_ATOMIC_EDGE` for an atomic inline box's), but
+        one for the edges of boxes in a row with nothing but white space between them (a container's start and its
+        first item's), as they collapse; a line break where they meet wins."""
+        for at in range(len(self.parts) - 1, max(len(self.parts) - 5, -1), -1):
+            part = self.parts[at]
+            if part in (_LINE_BREAK, _ATOMIC_EDGE):
+                if edge == _LINE_BREAK:
+                    self.parts[at] = _LINE_BREAK
                 return
             if part.strip(_ASCII_SPACE):
                 break
-        self._emit(_LINE_BREAK)
+        self._emit(edge)
 
     def _innermost(self, tag: str) -> int:
         """The depth of the innermost open `tag`, or -1 when none is open."""
@@ -920,10 +931,11 @@ class _TextParser(HTMLParser):
         in a sentence split it from its figure."""
         item = bool(self._item_parents) and self._item_parents[-1] == depth - 1
         if tag not in _BLOCKS and tag not in _VOID and (item or kind in _BLOCK_BOXES):
-            self._box_edge()
-            self._boxes.append((depth, True))
+            edge = _ATOMIC_EDGE if kind == "atomic" and not item else _LINE_BREAK
+            self._box_edge(edge)
+            self._boxes.append((depth, edge))
         elif tag in _REBOXED_BLOCKS and kind in _INLINE_BOXES and not item:
-            self._boxes.append((depth, False))
+            self._boxes.append((depth, None))
         if kind in _ITEM_BOXES:
             self._item_parents.append(depth)
 
@@ -1073,7 +1085,7 @@ class _TextParser(HTMLParser):
         depth = self._innermost(tag)
         inline = False
         if depth >= 0 and not self._out_of_scope(tag, depth):
-            inline = (depth, False) in self._boxes[-1:]
+            inline = (depth, None) in self._boxes[-1:]
             if tag in _MARK_HOLDERS and self._marks:
                 start, chars = self._marks.pop()
                 self._end_mark(tag, start, chars)
@@ -1625,13 +1637,18 @@ def _html_text(raw: str, frames: int = 0, prose: bool = False, unread: list[str]
     style policy of the page that holds it; `prose` that holds tags: `_left_open`); each shown frame's address whose
     document scan does not fetch is added to `unread`."""
     markup = closed_markup_only(raw, prose)
+    if _ATOMIC_EDGE in markup:  # the page's own control character, read as any other control (`_NOT_TEXT`) is
+        markup = markup.replace(_ATOMIC_EDGE, "\x1c")
     own = style_policy(markup)
     policy = own.within(outer) if own is not None else outer and StylePolicy(outer.elements, outer.attributes)
     parser = _TextParser(page_sheet(markup, policy), frames, _ShadowSheets(markup, policy), _streamed_ids(raw),
                          unread, policy)
     parser.feed(markup)
     parser.close()
-    return "".join(parser.parts)
+    text = "".join(parser.parts)
+    if _ATOMIC_EDGE in text:
+        text = _NUMBER_ACROSS_EDGE.sub("", text).replace(_ATOMIC_EDGE, _LINE_BREAK)
+    return text
 
 
 #: Markdown's syntax that a reader of the rendered article never sees, in prose (`_is_prose`: plain text, Markdown,

@@ -1,0 +1,54 @@
+"""Issue 24, round twenty-eight, helper r28b: scan (class 3) on page shapes a fact-checker plausibly saves that
+earlier rounds did not try: CMS markup, live blogs, GOV.UK and Hansard pages, PDFs converted to HTML, documents
+saved as HTML, e-mail newsletters."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.factcheck.scan_text import to_text
+from tests.scanned import read
+
+#: The style sheet pdf2htmlEX (a common PDF-to-HTML converter) writes into every page it makes: each run of text in
+#: a line is a `span`, and every span is an inline-block; a kerning shift is an empty span (a shift as wide as a
+#: word space holds a space).
+PDF2HTMLEX_SHEET = ("<style>.t{position:absolute;white-space:pre;font-size:1px}"
+                    "span{position:relative;vertical-align:baseline;display:inline-block;unicode-bidi:bidi-override}"
+                    "._{color:transparent;z-index:-1}._0{margin-left:-1.08px}._1{width:3.96px}"
+                    ".ff2{font-family:ff2}.fc1{color:rgb(200,0,0)}</style>")
+
+
+def _pdf2htmlex(*lines: str) -> str:
+    return ("<!DOCTYPE html><html><head><meta charset='utf-8'><meta name='generator' content='pdf2htmlEX'>"
+            f"{PDF2HTMLEX_SHEET}</head><body><div id='page-container'><div class='pf'><div class='pc'>"
+            + "".join(f"<div class='t m0 x0 h1 y{i} ff1 fs0'>{line}</div>" for i, line in enumerate(lines))
+            + "</div></div></div></body></html>")
+
+
+@pytest.mark.parametrize(("line", "figure"), [
+    # a sign in another font than its number's
+    ("Referrals rose 12<span class='ff2'>%</span> on the year.", ("12%", 12.0, "percent", "exact")),
+    # a digit in another colour
+    ("A total of <span class='fc1'>3</span>,333 children were referred.", ("3,333", 3333.0, "count", "exact")),
+    # a kerning shift inside the number, as an empty span
+    ("Police recorded 1,<span class='_ _0'></span>111 offences.", ("1,111", 1111.0, "count", "exact")),
+    ("Grants of £2.<span class='_ _0'></span>2m were agreed.", ("£2.2m", 2200000.0, "GBP", "exact")),
+    # the pound sign in a span of its own
+    ("Grants of <span class='ff2'>£</span>2.2m were agreed.", ("£2.2m", 2200000.0, "GBP", "exact")),
+])
+def test_a_pdf_converted_to_html_keeps_each_number_whole(line: str, figure: tuple[str, float, str, str]) -> None:
+    """Chromium draws an inline-block on its neighbours' line, so a number split across two is one number to a
+    reader. Read as boxes apart, "12<span>%</span>" was the count 12 (the unit lost, nothing said), "<span>3</span>,333"
+    the count 3, and a kerning shift split 1,111 into the figures 1 and 111."""
+    figures, not_read = read(_pdf2htmlex(line))
+    assert figures == [figure] and not_read == []
+
+
+def test_boxes_set_side_by_side_stay_apart_where_no_number_runs_across() -> None:
+    # A word space pdf2htmlEX sets as a span holding a space, and cards of text set side by side, as before.
+    page = _pdf2htmlex("Police<span class='_ _1'> </span>recorded<span class='_ _1'> </span>4,444"
+                       "<span class='_ _1'> </span>cases.")
+    assert [printed for printed, *_ in read(page)[0]] == ["4,444"]
+    cards = ("<div><span style='display:inline-block'>1,582 offences</span><span style='display:inline-block'>"
+             "2,409 referrals</span></div>")
+    assert to_text(cards) == "1,582 offences 2,409 referrals"
