@@ -52,3 +52,33 @@ def test_boxes_set_side_by_side_stay_apart_where_no_number_runs_across() -> None
     cards = ("<div><span style='display:inline-block'>1,582 offences</span><span style='display:inline-block'>"
              "2,409 referrals</span></div>")
     assert to_text(cards) == "1,582 offences 2,409 referrals"
+
+
+#: A chart's embed code as Flourish and Datawrapper give it (a script that draws the chart's frame where it stands),
+#: in a page saved "HTML only" or fetched with curl: the script is there, the frame is not.
+SCRIPT_EMBEDS = [
+    ('<div class="flourish-embed flourish-chart" data-src="visualisation/1234567"><script '
+     'src="https://public.flourish.studio/resources/embed.js"></script><noscript><img '
+     'src="https://public.flourish.studio/visualisation/1234567/thumbnail" alt="chart visualization"></noscript></div>',
+     "https://public.flourish.studio/resources/embed.js"),
+    ('<div style="min-height:420px" id="datawrapper-vis-AbC12"><script type="text/javascript" defer '
+     'src="https://datawrapper.dwcdn.net/AbC12/embed.js" charset="utf-8" data-target="#datawrapper-vis-AbC12">'
+     '</script></div>', "https://datawrapper.dwcdn.net/AbC12/embed.js"),
+]
+
+
+@pytest.mark.parametrize(("embed", "address"), SCRIPT_EMBEDS)
+def test_a_chart_a_script_embeds_is_listed_as_not_read(embed: str, address: str) -> None:
+    """Scan fetches nothing, so it cannot read the chart; a frame's chart is listed as not read, and the same chart
+    embedded by its service's script was left out without a word (exit 0 where every other figure is in the
+    record)."""
+    page = f"<!doctype html><body><article><p>Police recorded 1,111 offences.</p>{embed}</article></body>"
+    assert any(address in line and "frame" in line for line in read(page)[1])
+
+
+def test_an_embed_script_not_shown_or_in_the_head_is_not_listed() -> None:
+    loader = '<script src="https://datawrapper.dwcdn.net/AbC12/embed.js"></script>'
+    for page in (f"<html><head>{loader}</head><body><p>Police recorded 1,111 offences.</p></body></html>",
+                 f"<body><p>Police recorded 1,111 offences.</p><div hidden>{loader}</div></body>",
+                 "<body><p>Police recorded 1,111 offences.</p><script src='https://x.example/analytics.js'></script>"):
+        assert read(page)[1] == []

@@ -434,6 +434,20 @@ def _unread_frame(tag: str, values: dict[str, str]) -> str | None:
     return address
 
 
+#: The loader a chart or post service's embed code places where its frame is to be shown (Flourish's and Datawrapper's
+#: `…/embed.js`, Instagram's and TikTok's): the script draws a frame from elsewhere there, and a page saved "HTML
+#: only" or fetched with curl holds the script, not the frame.
+_EMBED_LOADER = re.compile(r"[\t\n\f\r ]*https?://[^?#]*/embed\.js(?:[?#].*)?\Z", re.IGNORECASE | re.DOTALL)
+
+
+def _script_embed(values: dict[str, str]) -> str | None:
+    """The address of the embed loader a <script> runs (`_EMBED_LOADER`), else None: where it stands in the page
+    the service's frame is shown, which scan never fetches. Read as any other script, a Flourish chart (whose
+    embed code is such a script in a <div>) was left out without a word, where its frame is listed."""
+    address = values.get("src", "")
+    return address.strip(_ASCII_SPACE) if _EMBED_LOADER.match(address) else None
+
+
 def _embedded_document(tag: str, values: dict[str, str]) -> str | None:
     """The HTML of the document an <iframe>, <embed> or <object> embeds when the page itself holds it (an iframe's
     srcdoc, which wins over its src; a `data:text/html` address, percent- or base64-encoded, read as UTF-8), else
@@ -964,6 +978,8 @@ class _TextParser(HTMLParser):
         if tag in _IMPLIED_END:
             self._close_omitted_end(tag)
         embedded = self._read_embedded(tag, attrs, sheet)
+        if tag == "script" and "head" not in self._open:
+            self._note_script_embed(attrs)
         if tag == "input":
             self._read_input(attrs, sheet)
         if self._close_for_table(tag):
@@ -1033,6 +1049,12 @@ class _TextParser(HTMLParser):
                 else _html_text(document, self._frames + 1, unread=self.unread, outer=self._policy))
         self._emit(f"\n\n{text}\n\n")
         return True
+
+    def _note_script_embed(self, attrs: list[tuple[str, str | None]]) -> None:
+        """Note the frame an embed loader draws where the page shows it (`_script_embed`) in `unread`."""
+        address = _script_embed(_attributes(attrs))
+        if address and self._hidden_at is None and (not self._visibility or self._visibility[-1][1]):
+            self.unread.append(address)
 
     def _read_input(self, attrs: list[tuple[str, str | None]], sheet: Sheet) -> None:
         """The text an <input> shows in its box (`_input_text`), where it is shown, as a word of the line."""
