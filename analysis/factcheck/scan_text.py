@@ -978,7 +978,7 @@ class _TextParser(HTMLParser):
         if tag in _IMPLIED_END:
             self._close_omitted_end(tag)
         embedded = self._read_embedded(tag, attrs, sheet)
-        if tag == "script" and "head" not in self._open:
+        if tag == "script" and not self._at.get("head"):
             self._note_script_embed(attrs)
         if tag == "input":
             self._read_input(attrs, sheet)
