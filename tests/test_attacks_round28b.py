@@ -82,3 +82,26 @@ def test_an_embed_script_not_shown_or_in_the_head_is_not_listed() -> None:
                  f"<body><p>Police recorded 1,111 offences.</p><div hidden>{loader}</div></body>",
                  "<body><p>Police recorded 1,111 offences.</p><script src='https://x.example/analytics.js'></script>"):
         assert read(page)[1] == []
+
+
+#: Pages whose article their scripts draw, fetched with curl or saved "HTML only": a loading notice, or a site's
+#: header and footer around the empty element the app draws into.
+SHELLS = [
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><base href="/"></head><body><app-root><div '
+    'class="loading">Loading...</div></app-root><script src="main.js" type="module"></script></body></html>',
+    '<!DOCTYPE html><html><head><meta charset="utf-8"><title>Crime dashboard</title></head><body><header><a href="/">'
+    'Example Police</a><nav><a href="/news">News</a> <a href="/contact">Contact us</a></nav></header><main><div '
+    'id="root"><noscript>You need to enable JavaScript to run this app.</noscript></div></main><footer>© 2024 '
+    'Example Police. All rights reserved.</footer><script src="/static/js/main.3f2a.js"></script></body></html>',
+]
+
+
+@pytest.mark.parametrize("page", SHELLS)
+def test_the_shell_of_a_page_its_scripts_draw_is_said_not_read(page: str) -> None:
+    figures, not_read = read(page)
+    assert figures == [] and any("runs scripts" in line for line in not_read)
+
+
+def test_a_short_page_with_a_figure_or_without_scripts_says_nothing_more() -> None:
+    assert read("<p>Police recorded 1,111 offences.</p><script src='main.js'></script>")[1] == []
+    assert read("<!doctype html><body><header>Example Police</header><p>No figures today.</p></body>")[1] == []

@@ -42,7 +42,7 @@ from analysis.factcheck.scan_input import (
     repaired_mojibake,
 )
 from analysis.factcheck.scan_match import load_record, match_figure, prefer_article_sources
-from analysis.factcheck.scan_text import sentences, to_text, unnamed_glyphs
+from analysis.factcheck.scan_text import looks_like_html, sentences, to_text, unnamed_glyphs
 from analysis.paths import Paths, add_root_argument
 from analysis.record.hygiene import digits_problem
 from analysis.record.terminal import printable, typed_number
@@ -137,6 +137,21 @@ NO_TEXT = ("the article shows no text, so nothing was read: a page its scripts d
            "it once it has loaded, or copy its text into a .txt file)")
 
 
+#: A page that shows less text than this, no figure, and runs a script is the shell of a page its scripts draw: a
+#: "Loading…" notice, or a site's header and footer around the empty element the article is drawn into (an Angular
+#: or React app fetched with curl or saved "HTML only"). Said as `NO_TEXT` is, where "no figures found" and exit 0
+#: told a fact-checker the page had none.
+SHELL_TEXT = 300
+_SCRIPT = re.compile(r"<script\b", re.IGNORECASE)
+
+
+def shell_line(shown: int) -> str:
+    """The line said for a page its scripts draw that shows only `shown` characters of text (`SHELL_TEXT`)."""
+    return (f"the page shows only {shown:,} characters of text and no figure, and runs scripts: a page its scripts "
+            "draw shows its article only once they run (save it once it has loaded, or copy its text into a .txt "
+            "file)")
+
+
 #: How many addresses of frames not read `frames_line` names (each cut to `SHOWN_ADDRESS` characters).
 SHOWN_FRAMES, SHOWN_ADDRESS = 5, 100
 
@@ -203,6 +218,8 @@ def scan_text(raw: str, paths: Paths, max_figures: int | None = DEFAULT_MAX_FIGU
         previous = sentence
         if stop:
             break
+    if text and not pairs and len(text) < SHELL_TEXT and looks_like_html(raw) and _SCRIPT.search(raw):
+        not_read.append(shell_line(len(text)))
     prefer_article_sources([m for _, m in pairs])
     return {"figures": [_figure_entry(f, m) for f, m in pairs], "left_out": left_out, "not_read": not_read}
 
