@@ -64,6 +64,9 @@ SCRIPT_EMBEDS = [
     ('<div style="min-height:420px" id="datawrapper-vis-AbC12"><script type="text/javascript" defer '
      'src="https://datawrapper.dwcdn.net/AbC12/embed.js" charset="utf-8" data-target="#datawrapper-vis-AbC12">'
      '</script></div>', "https://datawrapper.dwcdn.net/AbC12/embed.js"),
+    # Instagram's embed code names its loader without a scheme
+    ('<blockquote class="instagram-media" data-instgrm-permalink="https://www.instagram.com/p/AbC/">A post</blockquote>'
+     '<script async src="//www.instagram.com/embed.js"></script>', "//www.instagram.com/embed.js"),
 ]
 
 

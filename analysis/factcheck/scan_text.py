@@ -437,7 +437,7 @@ def _unread_frame(tag: str, values: dict[str, str]) -> str | None:
 #: The loader a chart or post service's embed code places where its frame is to be shown (Flourish's and Datawrapper's
 #: `…/embed.js`, Instagram's and TikTok's): the script draws a frame from elsewhere there, and a page saved "HTML
 #: only" or fetched with curl holds the script, not the frame.
-_EMBED_LOADER = re.compile(r"[\t\n\f\r ]*https?://[^?#]*/embed\.js(?:[?#].*)?\Z", re.IGNORECASE | re.DOTALL)
+_EMBED_LOADER = re.compile(r"[\t\n\f\r ]*(?:https?:)?//[^?#]*/embed\.js(?:[?#].*)?\Z", re.IGNORECASE | re.DOTALL)
 
 
 def _script_embed(values: dict[str, str]) -> str | None:
