@@ -7,12 +7,13 @@ the claim's kind picks the rule, and the row carries the verdict, the rule and t
 from __future__ import annotations
 
 import dataclasses
+import math
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
 from analysis.factcheck import rules
-from analysis.factcheck.exact import exact_context
+from analysis.factcheck.exact import exact_context, exact_value
 from analysis.factcheck.forms import computed_text, restated
 from analysis.factcheck.ranged import input_range, judged_on_ranges, printed_range
 from analysis.factcheck.registry import input_refs, may_omit, parse_or_none, rounded_inputs, stated_text
@@ -114,10 +115,18 @@ def _row(claim: dict[str, Any], result: rules.Result, figures: Figures, gaps: di
 
 
 def _figure_value(figure: dict[str, Any]) -> Decimal | None:
-    """A figure's value as a Decimal, None for a marker (also when read back from CSV: '' or NaN)."""
+    """A figure's value as a Decimal, None for a marker (also when read back from CSV: '' or NaN).
+
+    Taken from the printed digits where they give the value, as the rules say and `verify` does: the record's
+    float for "8.3 million" is 8,300,000.000000001, so the claim was worked on a value no one printed, and the range
+    it stands for read "8,250,000 to 8,350,000" where `verify` (and the rule for a rounded count) gives 8,349,999."""
     value = figure.get("value")
     if value is None or value == "" or (isinstance(value, float) and value != value):
         return None
+    printed = parse_or_none(str(figure.get("value_as_printed") or ""))
+    exact = exact_value(printed) if printed is not None else None
+    if exact is not None and math.isclose(float(exact), float(value), rel_tol=1e-12, abs_tol=0.0):
+        return exact
     return rules.to_decimal(value)
 
 

@@ -91,7 +91,7 @@ def quotient_range(part: str, whole: str) -> tuple[Decimal, Decimal, Decimal] | 
         printed = parse_printed(text)
         if printed.value is None:
             return None
-        value = Decimal(repr(printed.value))
+        value = printed_value(printed)  # from the printed digits: "8.3 million" is 8,300,000, not its float's …001
         span = input_range(printed, value)
         if printed.qualifier in _LOWER_BOUNDS or printed.qualifier in _UPPER_BOUNDS:
             return None
