@@ -34,3 +34,22 @@ def test_a_computed_share_is_ranged_from_the_printed_digits() -> None:
     share, low, high = quotient_range("8.3 million", "63.7 million")
     assert share == Decimal(8_300_000) / Decimal(63_700_000)
     assert high == Decimal(8_349_999) / Decimal(63_650_000)
+
+
+def test_the_readme_gives_each_workbook_marker_the_meaning_its_sheets_give() -> None:
+    """The README said "[x] means not published", but on a chart's sheet [x] means only that the record holds no
+    figure for the cell (2025's MyLondon share has no year; the Met series' 2015 crimes), which the workbook's own
+    legend says; and it left [z] and [c] unexplained."""
+    from analysis.paths import PROJECT_ROOT
+    from analysis.publish.workbook import CHART_MARKERS
+    from analysis.publish.workbook_columns import MARKERS
+
+    readme = " ".join((PROJECT_ROOT / "README.md").read_text(encoding="utf-8").split())
+    said = {m: readme.split(f"`{m}` means", 1)[-1] if f"`{m}` means" in readme else "" for m in MARKERS}
+    said |= {m: readme.split(f"`{m}`", 1)[-1] for m in MARKERS if not said[m] and f"`{m}`" in readme}
+    for marker, meaning in MARKERS.items():
+        first = meaning.split(":")[0].replace("not available", "not published").replace("confidential", "suppressed")
+        assert marker in said and said[marker], marker
+        assert any(w in said[marker][:60] for w in (first, first.split()[-1])), (marker, said[marker][:60])
+    assert "draws nothing" in CHART_MARKERS["[x]"] and "sheet `[x]` means only that the record holds no figure" \
+        in readme and "chart draws nothing" in readme
