@@ -53,3 +53,68 @@ def test_the_readme_gives_each_workbook_marker_the_meaning_its_sheets_give() -> 
         assert any(w in said[marker][:60] for w in (first, first.split()[-1])), (marker, said[marker][:60])
     assert "draws nothing" in CHART_MARKERS["[x]"] and "sheet `[x]` means only that the record holds no figure" \
         in readme and "chart draws nothing" in readme
+
+
+def _readme_rule_table() -> dict[str, str]:
+    """The README's "printed | holds when" table, each row keyed as `wording.HOLDS_WHEN` names its printed form."""
+    from analysis.paths import PROJECT_ROOT
+
+    text = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8").split("## For fact-checkers: how a claim")[1]
+    rows: dict[str, str] = {}
+    for line in text.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) != 2 or cells[0] in ("printed", "---"):
+            continue
+        first = cells[0].strip('"').split('"')[0].split(" / ")[0].split(" (")[0]
+        key = ("a plain number" if first.startswith("a plain number") else
+               "a fraction or multiple in words" if first == "half" else f"{first.removesuffix(' X')} X")
+        rows[key] = cells[1]
+    return rows
+
+
+def test_the_readme_and_the_workbook_state_the_wording_rules_in_the_rule_books_words() -> None:
+    """The workbook's note said "'almost X' when it is below X by no more than 5% of X", where the rule book also
+    lets "almost 90%" hold for 90.3, and the README's "fewer than" row had no "at most". Both now say the rule in
+    `wording.HOLDS_WHEN`'s words; the README's table must keep to them."""
+    from analysis.factcheck.wording import HOLDS_WHEN
+    from analysis.publish.workbook_columns import NOTES
+
+    assert _readme_rule_table() == HOLDS_WHEN
+    note = NOTES["claims"].lower()
+    for form, rule in HOLDS_WHEN.items():
+        assert any(f"{said}: {rule}".replace('"', "'").lower() in note for said in (form, f"'{form}'")), form
+
+
+def test_the_stated_wording_rules_are_the_ones_the_verdicts_apply() -> None:
+    """Each row of `HOLDS_WHEN`, worked through `verdict` at and either side of its edges (X = 90 per cent, or
+    90 printed with no decimals; the band is `TOLERANCE`)."""
+    from analysis.factcheck.wording import BORNE_OUT, HOLDS_WHEN, verdict
+    from analysis.record.vocabulary import TOLERANCE
+
+    assert all("5%" not in rule or TOLERANCE == Decimal("0.05") for rule in HOLDS_WHEN.values())
+
+    def holds(stated: str, computed: str) -> bool:
+        return verdict(Decimal(computed), parse_printed(stated)) in BORNE_OUT
+
+    # a plain number: rounded half away from zero at the printed decimals (18.45 → 18.5, 18.55 → 18.6)
+    assert verdict(Decimal("18.45"), parse_printed("18.5%")) == "accurate"
+    assert verdict(Decimal("18.55"), parse_printed("18.6%")) == "accurate"
+    assert verdict(Decimal("18.549"), parse_printed("18.6%")) != "accurate"
+    # more than / at least; fewer than / at most
+    assert holds("more than 90%", "90.01") and not holds("more than 90%", "90")
+    assert holds("at least 90%", "90") and not holds("at least 90%", "89.99")
+    assert holds("fewer than 90%", "89.99") and not holds("fewer than 90%", "90")
+    assert holds("at most 90%", "90") and holds("up to 90%", "90") and not holds("at most 90%", "90.01")
+    # almost: X − 5% of X ≤ c < X, or rounds to X and within 5%
+    assert holds("almost 90%", "85.5") and not holds("almost 90%", "85.49") and holds("almost 90%", "89.99")
+    assert holds("almost 90%", "90.3") and not holds("almost 90%", "90.5")
+    assert holds("almost 3%", "3.1") and not holds("almost 3%", "3.2")  # rounds to 3, but beyond 5% of it
+    # just over: X < c ≤ X + 5% of X, or rounds to X and within 5%
+    assert holds("just over 90%", "94.5") and not holds("just over 90%", "94.51") and holds("just over 90%", "89.6")
+    assert not holds("just over 90%", "89.4")
+    # about: within 5% either side
+    assert holds("about 90%", "85.5") and holds("about 90%", "94.5")
+    assert not holds("about 90%", "85.49") and not holds("about 90%", "94.51")
+    # words: "about", unless a qualifier is printed
+    assert holds("three-quarters", "78.75") and holds("three-quarters", "71.25") and not holds("three-quarters", "79")
+    assert not holds("almost three-quarters", "75.5") and holds("almost three-quarters", "71.25")

@@ -35,6 +35,21 @@ VERDICTS = (ACCURATE, WITHIN_ROUNDING, INACCURATE, NOT_PUBLISHED, NOT_IN_RECORD,
 UNCHECKED = (NOT_PUBLISHED, NOT_IN_RECORD, CANNOT_CHECK)
 #: How claims are counted, in the words every output that says it uses (the registry enforces it: `registry`).
 COUNTED_ONCE = "one claim per finding, however many outlets print it"
+#: What each wording promises, in the words every place that states the rule for readers uses (the README's table,
+#: the workbook's note on claims): printed form → when the claim holds, X being the value printed. `_case` applies
+#: it; tests/test_review48_s48c.py holds the copies to these words and the words to `_case`.
+HOLDS_WHEN = {
+    "a plain number": "the computed value, rounded half away from zero to the printed decimals, equals it",
+    "more than X": 'computed > X ("at least": ≥ X)',
+    "fewer than X": 'computed < X ("at most", "up to": ≤ X)',
+    "almost X": ("X − 5% of X ≤ computed < X, or computed rounds to X at the printed decimals and is within 5% "
+                 "of X"),
+    "just over X": ("X < computed ≤ X + 5% of X, or computed rounds to X at the printed decimals and is within 5% "
+                    "of X"),
+    "about X": "within 5% of X",
+    "a fraction or multiple in words": ('the "about" rule, unless a qualifier is printed ("almost three-quarters" '
+                                        '→ the "almost" rule at 75%)'),
+}
 #: Verdicts that say the claim bears out the figures (exactly, or once the rounding of a figure is allowed for).
 BORNE_OUT = (ACCURATE, WITHIN_ROUNDING)
 MEANING = {

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from analysis.factcheck.wording import HOLDS_WHEN
 from analysis.record.vocabulary import CANONICAL, QUALIFIERS
 
 #: Shorthand used instead of blank cells, and what each means (printed on the cover and above each table). [x], [z]
@@ -222,6 +223,17 @@ COLUMNS: dict[str, dict[str, Column]] = {
     },
 }
 
+def _claims_rule() -> str:
+    """The note on the Claims sheet: how the printed words decide a claim, from the rule book's own words
+    (`wording.HOLDS_WHEN`). Typed here by hand it said "'almost X' when it is below X by no more than 5% of X",
+    where "almost 90%" also holds for 90.3 (rounded to whole numbers, it prints 90), and named no rounding rule."""
+    rules = [f"'{form}'" if form.endswith(" X") else form for form in HOLDS_WHEN]
+    said = "; ".join(f"{form}: {rule}" for form, rule in zip(rules, HOLDS_WHEN.values(), strict=True))
+    said = said[0].upper() + said[1:]
+    return ("The words a value was printed with decide how closely the recomputed value must match it (X is the value "
+            f"printed; 'computed' the recomputed value). {said}.").replace('"', "'")
+
+
 #: Notes the tables refer to: key → text. Each appears on the Notes sheet as [note N] where N is the order of
 #: first reference, and only if a title or header refers to it.
 NOTES = {
@@ -238,10 +250,7 @@ NOTES = {
     "gaps": "Figures looked for and not found in this record. Where the producer publishes the figure, the last "
             "column names the publication and the figure is not yet in this record; [x] there means no publication "
             "of it was found. Missing figures are never estimated or filled in.",
-    "claims": "The words a value was printed with decide how closely the recomputed value must match it. A plain "
-              "number must match when the recomputed value is rounded to the same decimal places; 'more than X' "
-              "holds when the recomputed value is above X; 'almost X' when it is below X by no more than 5% of X; "
-              "'about X' when it is within 5% of X either side.",
+    "claims": _claims_rule(),
 }
 #: Notes referred to in a table's title.
 TITLE_NOTES = {"inspection_grades": "grades", "historic_reviews": "historic", "gaps": "gaps", "claims": "claims"}
