@@ -3,8 +3,9 @@
 #
 # **The question:** when a news report, statement or report prints a number derived from other published figures
 # (a rise, a share, a total), does it hold when the arithmetic is redone from those figures, at the precision and
-# in the words printed? The verdicts are *accurate*, *accurate within rounding* (the last digit cut rather than
-# rounded, or the claim rests on a rounded figure), *inaccurate*, and two that say nothing about the claim: *cannot
+# in the words printed? The verdicts are *accurate*, *accurate within rounding* (the last digit cut or rounded the
+# other way, or the claim rests on a figure printed rounded, approximate or as a bound and holds for only some of the
+# values it could stand for), *inaccurate*, and two that say nothing about the claim: *cannot
 # be checked: not published* (a figure it needs was never published) and *not yet in this record* (the producer
 # publishes it, and it has not been transcribed yet). One claim per sentence, and one claim per finding, however
 # many outlets print it (the others are named in its note): nothing is counted twice.

@@ -118,3 +118,31 @@ def test_the_stated_wording_rules_are_the_ones_the_verdicts_apply() -> None:
     # words: "about", unless a qualifier is printed
     assert holds("three-quarters", "78.75") and holds("three-quarters", "71.25") and not holds("three-quarters", "79")
     assert not holds("almost three-quarters", "75.5") and holds("almost three-quarters", "71.25")
+
+
+def test_accurate_within_rounding_is_described_as_the_rule_gives_it() -> None:
+    """The verdict's meaning (methods page, report, workbook, gallery) said "its last digit was cut rather than
+    rounded, or it rests on figures that were themselves rounded", and the README and notebook 05 the same in
+    brief; the rule also gives it to a last digit rounded the other way and to a claim on a figure printed as a
+    bound. Each case, worked, and each place that says it in brief, in the same words."""
+    from analysis.factcheck import rules
+    from analysis.factcheck.ranged import input_range
+    from analysis.factcheck.wording import MEANING, WITHIN_ROUNDING, WITHIN_ROUNDING_IN_BRIEF, verdict
+    from analysis.paths import PROJECT_ROOT
+
+    assert verdict(Decimal("18.41"), parse_printed("18.5%")) == WITHIN_ROUNDING  # rounded the other way
+    assert verdict(Decimal("18.59"), parse_printed("18.5%")) == WITHIN_ROUNDING  # cut
+    bound = parse_printed("more than 1,200")
+    lo, hi = input_range(bound, Decimal(1200))  # type: ignore[misc]
+    result = rules.count(Decimal(1200), parse_printed("1,300"))
+    assert result.verdict == "inaccurate" and lo > 1200  # at the printed value; across the bound it is borne out
+    from analysis.factcheck.ranged import judged_on_ranges
+    ranged = judged_on_ranges(lambda v: rules.count(v["figure"], parse_printed("1,300")), {"figure": Decimal(1200)},
+                              {"figure": (lo, hi)}, parse_printed("1,300"), result)
+    assert ranged.verdict == WITHIN_ROUNDING
+    meaning = MEANING[WITHIN_ROUNDING]
+    assert "rounded the other way" in meaning and "as a bound" in meaning and "approximate" in meaning
+    for path in ("README.md", "notebooks/05_factcheck.py"):
+        text = " ".join((PROJECT_ROOT / path).read_text(encoding="utf-8").replace("\n# ", "\n").split())
+        assert f"*accurate within rounding** ({WITHIN_ROUNDING_IN_BRIEF})" in text \
+            or f"*accurate within rounding* ({WITHIN_ROUNDING_IN_BRIEF})" in text, path

@@ -50,12 +50,21 @@ HOLDS_WHEN = {
     "a fraction or multiple in words": ('the "about" rule, unless a qualifier is printed ("almost three-quarters" '
                                         '→ the "almost" rule at 75%)'),
 }
+#: "Accurate within rounding" in brief, for the places that list the verdicts in one sentence (the README, notebook
+#: 05): `MEANING` in a few words. They said "the last digit cut rather than rounded, or the claim rests on a rounded
+#: figure", where `_case` also gives it to a last digit rounded the wrong way ("18.5" for 18.41) and to a claim on a
+#: figure printed "about" or "more than".
+WITHIN_ROUNDING_IN_BRIEF = ("the last digit cut or rounded the other way, or the claim rests on a figure printed "
+                            "rounded, approximate or as a bound and holds for only some of the values it could stand "
+                            "for")
 #: Verdicts that say the claim bears out the figures (exactly, or once the rounding of a figure is allowed for).
 BORNE_OUT = (ACCURATE, WITHIN_ROUNDING)
 MEANING = {
     ACCURATE: "The published figures give the number as stated, at the precision it was stated.",
-    WITHIN_ROUNDING: ("The number differs from the published figures only by rounding: its last digit was cut "
-                      "rather than rounded, or it rests on figures that were themselves rounded."),
+    WITHIN_ROUNDING: ("The number differs from the published figures only by rounding: its last digit was cut, or "
+                      "rounded the other way, rather than rounded to the nearest; or it rests on figures printed "
+                      "rounded, approximate or as a bound ('more than 1,200') and holds for only some of the values "
+                      "they could stand for."),
     INACCURATE: "The published figures do not give the number as stated, even allowing for rounding.",
     NOT_PUBLISHED: "A figure the claim needs has not been published; the record says where we looked.",
     NOT_IN_RECORD: ("A figure the claim needs is published, but not yet transcribed into this record; the "
