@@ -146,3 +146,15 @@ def test_accurate_within_rounding_is_described_as_the_rule_gives_it() -> None:
         text = " ".join((PROJECT_ROOT / path).read_text(encoding="utf-8").replace("\n# ", "\n").split())
         assert f"*accurate within rounding** ({WITHIN_ROUNDING_IN_BRIEF})" in text \
             or f"*accurate within rounding* ({WITHIN_ROUNDING_IN_BRIEF})" in text, path
+
+
+def test_the_methods_page_says_almost_and_just_over_also_hold_when_the_value_rounds_to_the_number() -> None:
+    """The readers' methods page said only that "almost" and "just over" allow 5 per cent on their own side, so a
+    reader finding "almost 90 per cent" accurate for 90.3 would see a verdict the page rules out."""
+    from analysis.factcheck.report import render_methods
+    from analysis.factcheck.wording import ACCURATE, verdict
+
+    page = " ".join(render_methods().split())
+    assert "also hold for a value that rounds to the number as printed (“almost 90 per cent” for 90.3)" in page
+    assert verdict(Decimal("90.3"), parse_printed("almost 90 per cent")) == ACCURATE
+    assert verdict(Decimal("89.6"), parse_printed("just over 90 per cent")) == ACCURATE
