@@ -158,3 +158,21 @@ def test_the_methods_page_says_almost_and_just_over_also_hold_when_the_value_rou
     assert "also hold for a value that rounds to the number as printed (“almost 90 per cent” for 90.3)" in page
     assert verdict(Decimal("90.3"), parse_printed("almost 90 per cent")) == ACCURATE
     assert verdict(Decimal("89.6"), parse_printed("just over 90 per cent")) == ACCURATE
+
+
+def test_the_rules_page_says_how_verify_reads_an_input_printed_as_a_bound() -> None:
+    """docs/factcheck.md said `verify` uses "more than 1,200" as 1,200 with a note; it judges it across every value
+    above 1,200, as the registry does, which turns a verdict (1,300: inaccurate at 1,200, within rounding across)."""
+    import subprocess
+    import sys
+
+    from analysis.paths import PROJECT_ROOT
+
+    docs = " ".join((PROJECT_ROOT / "docs" / "factcheck.md").read_text(encoding="utf-8").split())
+    assert "is used as 1,200 with a note" not in docs
+    assert ('`verify count --value "more than 1,200" --stated "1,300"` is *accurate within rounding* (exit 4)'
+            in docs)
+    done = subprocess.run([sys.executable, "-m", "analysis", "verify", "count", "--value", "more than 1,200",
+                           "--stated", "1,300"], capture_output=True, text=True, cwd=PROJECT_ROOT, check=False)
+    assert done.returncode == 4 and "verdict: accurate within rounding" in done.stdout
+    assert "printed values" in done.stdout and "inaccurate at the printed values" in done.stdout

@@ -15,7 +15,8 @@ reader (standard library only) and never pandas, numpy or matplotlib.
 Exit status: 0 accurate, 1 inaccurate, 2 a usage error: an input could not be read, or the claim cannot be judged
 as stated (the message names the input and the forms accepted), 3 cannot be checked (an input is an
 unavailable-value marker such as [c], or the arithmetic is undefined), 4 accurate within rounding (the stated
-value misses by less than one unit of its last digit, e.g. cut rather than rounded). All arithmetic is exact
+value misses by less than one unit of its last digit, e.g. cut rather than rounded, or holds for only some of the
+values an input printed "about", "more than" or rounded could stand for). All arithmetic is exact
 (Decimal, from the printed digits); numbers of more than 30 digits are refused.
 """
 
