@@ -176,3 +176,17 @@ def test_the_rules_page_says_how_verify_reads_an_input_printed_as_a_bound() -> N
                            "--stated", "1,300"], capture_output=True, text=True, cwd=PROJECT_ROOT, check=False)
     assert done.returncode == 4 and "verdict: accurate within rounding" in done.stdout
     assert "printed values" in done.stdout and "inaccurate at the printed values" in done.stdout
+
+
+def test_the_london_share_column_rounds_half_away_from_zero(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """vocabulary.fmt_percent: every output rounds a share once, half away from zero. The London chart's data
+    column used Python's round(), which rounds a binary tie to even: a share of exactly 13.125% was 13.12 in the
+    CSV and the workbook, where the rule (and the chart's own card, by fmt_percent) gives 13.13."""
+    import analysis
+    from analysis.publish.charts import london_population_share as chart
+    from analysis.publish.computed_percent import ComputedPercent
+
+    tie = ComputedPercent(Decimal("13.125"), Decimal("13.125"), Decimal("13.125"), "13.1%")
+    monkeypatch.setattr(chart, "computed_share", lambda part, whole: tie)
+    table = chart.london_share_table(analysis.load("population"), analysis.load("figures"))
+    assert not table.empty and set(table[chart.SHARE_COLUMN]) == {13.13}

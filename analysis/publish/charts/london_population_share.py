@@ -15,6 +15,7 @@ from typing import Any
 
 import pandas as pd
 
+from analysis.factcheck.numbers import round_half_away
 from analysis.publish import style
 from analysis.publish.charts.cards import Card, draw_cards
 from analysis.publish.charts.common import ChartMeta, chart_meta
@@ -65,7 +66,8 @@ def london_share_table(population: pd.DataFrame, figures: pd.DataFrame) -> pd.Da
             if est and share:
                 out.append({"Share of": whole, "Year": int(r.year), "London (number)": r.value,
                             "London as printed": r.value_as_printed, "Whole (number)": est["value"],
-                            "Whole as printed": est["value_as_printed"], SHARE_COLUMN: round(float(share.value), 2),
+                            "Whole as printed": est["value_as_printed"],
+                            SHARE_COLUMN: float(round_half_away(share.value, 2)),  # as fmt_percent rounds
                             # at the printed values; "about" where the estimates' rounding leaves a range
                             SHARE_COLUMN + QUALIFIER_SUFFIX: "about" if share.span else "",
                             RANGE_COLUMN: share.span,
