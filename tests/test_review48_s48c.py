@@ -190,3 +190,21 @@ def test_the_london_share_column_rounds_half_away_from_zero(monkeypatch) -> None
     monkeypatch.setattr(chart, "computed_share", lambda part, whole: tie)
     table = chart.london_share_table(analysis.load("population"), analysis.load("figures"))
     assert not table.empty and set(table[chart.SHARE_COLUMN]) == {13.13}
+
+
+def test_the_licences_the_outputs_state_are_the_ones_the_project_carries() -> None:
+    """README, the gallery and the workbook's cover (`paths.REUSE`) and pyproject say the code is under the MIT
+    licence, which asks that its text go with every copy, but the repository held no licence text; and the data
+    package's licence must be the CC BY 4.0 that REUSE gives the tables."""
+    import json
+    import tomllib
+
+    from analysis.paths import PROJECT_ROOT, REUSE
+
+    licence = (PROJECT_ROOT / "LICENSE").read_text(encoding="utf-8")
+    assert licence.startswith("MIT License") and "Permission is hereby granted, free of charge" in licence
+    project = tomllib.loads((PROJECT_ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert project["license"] == "MIT" and "MIT licence" in REUSE
+    assert "code is MIT-licensed" in (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+    package = json.loads((PROJECT_ROOT / "data" / "processed" / "datapackage.json").read_text(encoding="utf-8"))
+    assert package["licenses"][0]["name"] == "CC-BY-4.0" and "CC BY 4.0" in REUSE
