@@ -208,3 +208,27 @@ def test_the_licences_the_outputs_state_are_the_ones_the_project_carries() -> No
     assert "code is MIT-licensed" in (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
     package = json.loads((PROJECT_ROOT / "data" / "processed" / "datapackage.json").read_text(encoding="utf-8"))
     assert package["licenses"][0]["name"] == "CC-BY-4.0" and "CC BY 4.0" in REUSE
+
+
+def test_the_data_dictionary_describes_claims_and_qualifiers_as_the_code_writes_them() -> None:
+    """datapackage.json (and Datasette, which shows its words) said `computed` is "the recomputed value to two
+    decimals", but a count is written whole with thousands commas ("1,273", "15,600,000"), as docs/factcheck.md
+    says. The lists of verdicts and qualifiers are typed in `record.schema` (which may not import the fact-check):
+    they must name the rule book's, in its order."""
+    import csv
+    import re
+
+    from analysis.factcheck.wording import VERDICTS
+    from analysis.paths import PROJECT_ROOT
+    from analysis.record.schema import CLAIM_DESCRIPTIONS, FIGURES
+    from analysis.record.vocabulary import CANONICAL
+
+    with (PROJECT_ROOT / "data" / "processed" / "claims.csv").open(encoding="utf-8") as f:
+        computed = [row["computed"] for row in csv.DictReader(f) if row["computed"]]
+    assert any("," in c for c in computed) and all(re.fullmatch(r"\d{1,3}(,\d{3})*|-?\d+\.\d\d", c) for c in computed)
+    said = CLAIM_DESCRIPTIONS["computed"]
+    assert "thousands commas (1,273)" in said and "two decimals" in said
+    assert CLAIM_DESCRIPTIONS["verdict"].startswith(", ".join(VERDICTS[:-1]) + ", or " + VERDICTS[-1])
+    qualifier = next(f.description for f in FIGURES if f.name == "qualifier")
+    assert qualifier.endswith(", or unavailable.")
+    assert set(qualifier.removesuffix(", or unavailable.").split(", ")) == set(CANONICAL)

@@ -186,7 +186,9 @@ CLAIM_DESCRIPTIONS: dict[str, str] = {
     "inputs": "Figure ids of the inputs, ';'-separated.",
     "rounded_inputs": "Inputs the claim reads as rounded, as figure id:step, ';'-separated (1,200 at step 100 "
                       "stands for 1,150 to 1,249); the charts show those figures as approximate too.",
-    "computed": "The recomputed value to two decimals; empty if the claim cannot be checked.",
+    "computed": "The recomputed value: a count or amount (sum, difference, or a figure restated as a count or "
+                "money) as a whole number with thousands commas (1,273), anything else to two decimals (74.33); "
+                "empty if the claim cannot be checked.",
     "verdict": "accurate, accurate within rounding, inaccurate, cannot be checked: not published, not yet in this record, or cannot be checked (docs/factcheck.md).",
     "rule": "The wording rule applied.",
     "working": "The formula with the actual numbers, the computed value and the rule.",
