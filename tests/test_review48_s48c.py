@@ -53,6 +53,8 @@ def test_the_readme_gives_each_workbook_marker_the_meaning_its_sheets_give() -> 
         assert any(w in said[marker][:60] for w in (first, first.split()[-1])), (marker, said[marker][:60])
     assert "draws nothing" in CHART_MARKERS["[x]"] and "sheet `[x]` means only that the record holds no figure" \
         in readme and "chart draws nothing" in readme
+    # the chart CSVs' blank is the chart sheets' [x]: no figure in the record (README said "no figure was published")
+    assert "a blank cell where the record holds no figure (draw nothing there, not zero" in readme
 
 
 def _readme_rule_table() -> dict[str, str]:

@@ -5,7 +5,7 @@ Layout of `outputs/`:
     charts/<chart-id>/<chart-id>.png          web: 640 CSS px wide at 2× = 1280 px (200 dpi)
     charts/<chart-id>/<chart-id>-mobile.png   mobile: drawn again at 360 CSS px wide, at 2× = 720 px
     charts/<chart-id>/<chart-id>.svg          print; text kept as text, the bundled face embedded (subset)
-    charts/<chart-id>/<chart-id>.csv   one header row; first column categories/dates; blank = not published;
+    charts/<chart-id>/<chart-id>.csv   one header row; first column categories/dates; blank = no figure in the record;
                                        a "<value> qualifier" column beside every value printed with a qualifier
     charts/<chart-id>/<chart-id>.json  chart_id, title, intro, source_*, notes, notes_on_chart, alt_text, chart_type
 
