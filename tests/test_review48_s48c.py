@@ -234,3 +234,21 @@ def test_the_data_dictionary_describes_claims_and_qualifiers_as_the_code_writes_
     qualifier = next(f.description for f in FIGURES if f.name == "qualifier")
     assert qualifier.endswith(", or unavailable.")
     assert set(qualifier.removesuffix(", or unavailable.").split(", ")) == set(CANONICAL)
+
+
+def test_the_readme_gives_verify_s_exit_status_for_a_claim_that_cannot_be_judged_as_stated() -> None:
+    """The README said `verify` exits 2 "when an input cannot be read"; it also exits 2 for a claim that cannot be
+    judged as stated (docs/factcheck.md: a usage error, never "inaccurate"), so a script reading the README took a
+    share stated over 100 per cent for unreadable input."""
+    import subprocess
+    import sys
+
+    from analysis.paths import PROJECT_ROOT
+
+    readme = " ".join((PROJECT_ROOT / "README.md").read_text(encoding="utf-8").split())
+    assert "2 when an input cannot be read or the claim cannot be judged as stated" in readme
+    for args in (["--part", "50", "--whole", "40", "--stated", "125%"], ["--part", "50", "--whole", "40",
+                                                                         "--stated", "50%"]):
+        done = subprocess.run([sys.executable, "-m", "analysis", "verify", "share", *args], capture_output=True,
+                              text=True, cwd=PROJECT_ROOT, check=False)
+        assert done.returncode == 2 and "verify share:" in done.stderr and not done.stdout, done.stderr
