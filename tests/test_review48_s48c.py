@@ -252,3 +252,14 @@ def test_the_readme_gives_verify_s_exit_status_for_a_claim_that_cannot_be_judged
         done = subprocess.run([sys.executable, "-m", "analysis", "verify", "share", *args], capture_output=True,
                               text=True, cwd=PROJECT_ROOT, check=False)
         assert done.returncode == 2 and "verify share:" in done.stderr and not done.stdout, done.stderr
+
+
+def test_the_notebooks_tables_round_half_away_from_zero() -> None:
+    """`display.cell_text` (every table a notebook shows) printed a float with ":.2f", which rounds a binary tie to
+    even: 1 of 32 (3.125%) showed 3.12 where the rule every output follows (`fmt_percent`) gives 3.13."""
+    from analysis.publish.display import cell_text
+    from analysis.record.vocabulary import fmt_share
+
+    assert cell_text(100 / 32) == "3.13" == fmt_share(1 / 32, 2).rstrip("%")
+    assert cell_text(2.675) == "2.68" and cell_text(0.125) == "0.13" and cell_text(74.33155) == "74.33"
+    assert cell_text(1.5) == "1.5" and cell_text(0.001) == "0"
