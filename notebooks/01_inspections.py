@@ -18,7 +18,7 @@ from IPython.display import display
 
 from analysis.factcheck.wording import ACCURATE
 from analysis.publish import charts, export
-from analysis.publish.display import bullets, limitations, table, where_files_go
+from analysis.publish.display import bullets, chart_table, limitations, table, where_files_go
 from analysis.publish.publishers import face_name
 from analysis.publish.verdicts import verdicts
 from analysis.record.vocabulary import fmt_percent, fmt_share
@@ -90,7 +90,7 @@ display(meta.caption())
 # The chart's data as exported for Datawrapper:
 
 # %%
-table(meta.data)
+chart_table(meta)
 
 # %% [markdown]
 # ## What we found

@@ -22,7 +22,7 @@ from IPython.display import display
 
 from analysis.publish import charts, export
 from analysis.publish.computed_percent import computed_change
-from analysis.publish.display import bullets, limitations, table, where_files_go
+from analysis.publish.display import bullets, chart_table, limitations, table, where_files_go
 from analysis.publish.verdicts import rounded_inputs, verdicts
 from analysis.record.vocabulary import rounded_range
 from analysis.tables.comparability import comparability
@@ -121,7 +121,7 @@ display(meta.caption())
 # The chart's data as exported for Datawrapper:
 
 # %%
-table(meta.data)
+chart_table(meta)
 
 # %% [markdown]
 # ## What we found

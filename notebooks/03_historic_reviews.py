@@ -20,7 +20,7 @@ from IPython.display import display
 
 from analysis.publish import charts, export
 from analysis.publish.computed_percent import computed_share
-from analysis.publish.display import bullets, limitations, table, where_files_go
+from analysis.publish.display import bullets, chart_table, limitations, table, where_files_go
 from analysis.tables.load import load_table
 
 PATHS = charts.project_paths()
@@ -74,7 +74,7 @@ export.publish(fig, meta)
 
 # %%
 display(meta.caption())
-table(meta.data)
+chart_table(meta)
 
 # %%
 fig, meta = charts.met_review_funnel_chart(reviews, figures)
@@ -82,7 +82,7 @@ export.publish(fig, meta)
 
 # %%
 display(meta.caption())
-table(meta.data)
+chart_table(meta)
 
 # %% [markdown]
 # ## What we found

@@ -23,7 +23,7 @@ from IPython.display import display
 
 from analysis.publish import charts, export
 from analysis.publish.computed_percent import computed_share
-from analysis.publish.display import bullets, limitations, table, where_files_go
+from analysis.publish.display import bullets, chart_table, limitations, table, where_files_go
 from analysis.publish.publishers import face_name
 from analysis.publish.verdicts import verdicts
 from analysis.tables.load import load_table
@@ -88,7 +88,7 @@ export.publish(fig, meta)
 
 # %%
 display(meta.caption())
-table(meta.data)
+chart_table(meta)
 
 # %%
 fig, meta = charts.london_rates_chart(figures)
@@ -96,7 +96,7 @@ export.publish(fig, meta)
 
 # %%
 display(meta.caption())
-table(meta.data)
+chart_table(meta)
 
 # %% [markdown]
 # ## What we found

@@ -25,7 +25,7 @@ from IPython.display import display
 from analysis.factcheck.report import VERDICT_ORDER
 from analysis.factcheck.wording import INACCURATE, NOT_IN_RECORD, UNCHECKED
 from analysis.publish import charts, export
-from analysis.publish.display import bullets, limitations, table, where_files_go
+from analysis.publish.display import bullets, chart_table, limitations, table, where_files_go
 from analysis.tables.load import load_table
 
 PATHS = charts.project_paths()
@@ -78,7 +78,7 @@ export.publish(fig, meta)
 
 # %%
 display(meta.caption())
-table(meta.data)
+chart_table(meta)
 
 # %% [markdown]
 # ## What we found

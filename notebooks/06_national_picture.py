@@ -26,7 +26,7 @@ from analysis.factcheck.wording import ACCURATE
 from analysis.publish import charts, export
 from analysis.publish.charts.national_offences import GROUP_BASED_NOT_GROOMING_GANGS
 from analysis.publish.charts.recorded_vs_estimated import ESTIMATED, EVERY_YEAR, RECORDED
-from analysis.publish.display import bullets, limitations, table, where_files_go
+from analysis.publish.display import bullets, chart_table, limitations, table, where_files_go
 from analysis.record.vocabulary import fmt_share
 from analysis.tables.load import load_table
 
@@ -204,7 +204,7 @@ export.publish(fig, meta)
 
 # %%
 display(meta.caption())
-table(meta.data)
+chart_table(meta)
 
 # %% [markdown]
 # ### 2. Recorded offences against the estimated number of children abused
@@ -215,7 +215,7 @@ export.publish(fig, meta)
 
 # %%
 display(meta.caption())
-table(meta.data)
+chart_table(meta)
 
 # %% [markdown]
 # ### 3. The 2023 inspection of the Met and what followed
@@ -226,7 +226,7 @@ export.publish(fig, meta)
 
 # %%
 display(meta.caption())
-table(meta.data)
+chart_table(meta)
 
 # %% [markdown]
 # ### 4. What the "56 per cent" means
@@ -237,7 +237,7 @@ export.publish(fig, meta)
 
 # %%
 display(meta.caption())
-table(meta.data)
+chart_table(meta)
 
 # %% [markdown]
 # ### 5. The two "1,200"s
@@ -248,7 +248,7 @@ export.publish(fig, meta)
 
 # %%
 display(meta.caption())
-table(meta.data)
+chart_table(meta)
 
 # %% [markdown]
 # ## What we found

@@ -263,3 +263,21 @@ def test_the_notebooks_tables_round_half_away_from_zero() -> None:
     assert cell_text(100 / 32) == "3.13" == fmt_share(1 / 32, 2).rstrip("%")
     assert cell_text(2.675) == "2.68" and cell_text(0.125) == "0.13" and cell_text(74.33155) == "74.33"
     assert cell_text(1.5) == "1.5" and cell_text(0.001) == "0"
+
+
+def test_a_chart_s_data_in_a_notebook_says_no_figure_where_the_workbook_says_x() -> None:
+    """The notebooks showed every blank of a chart's data as "not published": London's share as MyLondon printed it
+    read "not published" under its year, its qualifier and its range across rounding, which the story printed none
+    of and the project did not compute. The blank means what the workbook's chart sheets say with [x]: the record
+    holds no figure there."""
+    from types import SimpleNamespace
+
+    import pandas as pd
+
+    from analysis.publish.display import NO_FIGURE, chart_table
+
+    data = pd.DataFrame({"Year": [2023.0, None], "Share (%)": [13.11, 13.0], "Share (%) qualifier": ["about", None],
+                         "Range": ["13.10% to 13.12%", None]})
+    html = chart_table(SimpleNamespace(data=data)).data
+    assert "not published" not in html and html.count(f">{NO_FIGURE}<") == 1
+    assert html.count('<td class="short"></td>') == 2

@@ -140,6 +140,22 @@ def table(frame: Any, columns: Sequence[str] | None = None, names: dict[str, str
     return HTML(table_html(frame, columns, names, missing))
 
 
+#: What an empty number in a chart's data says in a notebook: the record holds no figure there, so the chart draws
+#: nothing (the workbook's chart sheets say [x], the README a blank CSV cell). The tables said "not published",
+#: which is not what the blank means: London's share as MyLondon printed it has no year and no range across
+#: rounding because the story printed none and nothing was computed, not because a figure went unpublished.
+NO_FIGURE = "no figure"
+
+
+def chart_table(meta: Any) -> Any:
+    """A chart's data (`meta.data`) as a notebook shows it: an empty number says `NO_FIGURE`, an empty text cell
+    (no qualifier printed, no range computed, no printed wording) stays empty."""
+    frame = meta.data
+    text = [c for c in frame.columns if not str(frame[c].dtype).lower().startswith(("int", "uint", "float"))]
+    frame = frame.assign(**{c: frame[c].astype(object).where(frame[c].notna(), "") for c in text})
+    return table(frame, missing=NO_FIGURE)
+
+
 def markdown(text: str) -> Any:
     """Record text as a Markdown object Jupyter displays, escaped by `markdown_escape.escape` (the one escaping
     path: a producer, title, gap or caveat holding `<img onerror=…>` is shown as those characters, never run)."""
