@@ -113,6 +113,9 @@ SOURCE_CASES = [
     ("outlet: producer", "outlet: mirror",
      "id=demo-2017: a primary source (the publisher's own document) has outlet: producer"),
     ("primary: true", "primary: maybe", "id=demo-2017: primary must be true or false"),
+    # ONS's release e-mail (its GovDelivery service) was outlet: producer but primary: false, where the README says
+    # a producer's release service is its own document (stop 48)
+    ("primary: true", "primary: false", "id=demo-2017: outlet: producer is the publisher's own document"),
     ("url_main: https://news.met.police.uk/demo", "url_main: news.met.police.uk", "url_main 'news.met.police.uk'"),
     ("  producer: Metropolitan Police Service\n", "", "id=demo-2017: missing required field 'producer'"),
     ("  kind: press release\n", "  kind: press release\n  colour: blue\n", "unknown field 'colour'"),

@@ -310,6 +310,9 @@ def _value_problems(entry: dict[str, Any]) -> list[str]:
         found.append(f"outlet {entry['outlet']!r} is not one of: {', '.join(OUTLETS)}")
     if entry.get("primary") is True and entry.get("outlet") not in (None, "", "producer"):
         found.append("a primary source (the publisher's own document) has outlet: producer")
+    if entry.get("primary") is False and entry.get("outlet") == "producer":
+        found.append("outlet: producer is the publisher's own document (its site or release service), so primary: "
+                     "true; a copy on another site is a reprint")
     if "date_approximate" in entry and not isinstance(entry["date_approximate"], bool):
         found.append(f"date_approximate must be true or false, not {entry['date_approximate']!r}")
     url = entry.get("url_main")
