@@ -113,7 +113,7 @@ def test_html_is_escaped_and_links_every_source(project):
     assert "Referrals up &lt;sharply&gt; &amp; more" in page and "<sharply>" not in page
     assert '<a href="https://news.met.police.uk/cse-2017">' in page
     assert '<a href="https://example.org/news/1">' in page
-    assert '<section class="claim" id="rise-2016">' in page and 'class="verdict inaccurate"' in page
+    assert '<section class="claim"><a id="rise-2016"></a>' in page and 'class="verdict inaccurate"' in page
 
 
 def test_the_page_is_for_readers_claim_words_first_working_folded_no_ids_or_paths(project):
@@ -122,7 +122,7 @@ def test_the_page_is_for_readers_claim_words_first_working_folded_no_ids_or_path
     (ids stay as anchors), so a link to a claim survives a rebuild with more claims."""
     _run(project)
     page = (project.outputs / "factcheck.html").read_text(encoding="utf-8")
-    card = page[page.index('<section class="claim" id="rise-2016">'):]
+    card = page[page.index('<section class="claim"><a id="rise-2016"></a>'):]
     card = card[:card.index("</section>")]
     order = [card.index(s) for s in ("“referrals rose 18.5 per cent”", "A Newspaper", "14 March 2017",
                                      "Accurate within rounding.", "The published figures give 18.60%",

@@ -1,0 +1,66 @@
+"""Issue 24, round 29 (helper c): stamps that cannot lie (class 2) and exports (class 5)."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+
+from analysis.record.claims import CLAIMS_COLUMNS
+from tests.test_report import CLAIMS, _claim, _run, _write
+from tests.test_report import project as project  # noqa: F401 (the fixture)
+
+#: What a reader view drops before it looks for the article: Firefox's Reader View (Mozilla's Readability.js, also
+#: behind Pocket and many "import from a web address" tools) removes every element but <a> and <body> whose class
+#: and id, read together, match `unlikelyCandidates` and not `okMaybeItsACandidate`, unless it is inside a table or
+#: code. Both patterns as Readability.js writes them.
+UNLIKELY = re.compile(r"-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|"
+                      r"header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|"
+                      r"supplemental|ad-break|agegate|pagination|pager|popup|yom-remote", re.IGNORECASE)
+MAYBE = re.compile(r"and|article|body|column|content|main|mathjax|shadow", re.IGNORECASE)
+#: And, once it has the article, any element (an <a> too) whose class and id name "share" and that holds fewer than
+#: 500 characters (`shareElements`, `DEFAULT_CHAR_THRESHOLD`).
+SHARE = re.compile(r"(\b|_)(share|sharedaddy)(\b|_)", re.IGNORECASE)
+
+
+def _dropped_by_a_reader_view(page: str) -> list[str]:
+    """The text of each element a reader view removes as page furniture."""
+    soup = BeautifulSoup(page, "html.parser")
+    dropped = []
+    for element in soup.find_all(True):
+        named = " ".join(element.get("class") or ()) + " " + (element.get("id") or "")
+        text = element.get_text(" ", strip=True)
+        if SHARE.search(named) and len(text) < 500:
+            dropped.append(text)
+        elif (element.name not in ("a", "body") and not element.find_parent(["table", "code"])
+              and UNLIKELY.search(named) and not MAYBE.search(named)):
+            dropped.append(text)
+    return dropped
+
+
+#: Claim ids as the record makes them, from its source ids: a trade paper's site, a newspaper's opinion section,
+#: a news site, each holding one of the words a reader view takes for page furniture; and a claim about a share.
+READER_VIEW_IDS = ("communitycare-2025/claim-cpp-rise", "commentisfree-2024/rise", "socialworknews-2024/rise",
+                   "extra-2019/rise", "mylondon-2025-10/claim-share-uk-population")
+
+
+@pytest.mark.parametrize("claim_id", READER_VIEW_IDS)
+def test_a_claim_whose_id_reads_as_page_furniture_stays_in_a_reader_view(project, claim_id: str) -> None:
+    """Each claim's card carried its id (the record's claim id) on the card itself, so a card whose id held
+    "community", "comment", "social" or "extra" was removed whole by Firefox's Reader View: on the real record three
+    Community Care claims, one of them "Accurate", were missing with nothing said. The id is now on an empty anchor
+    at the card's top: a reader view keeps it, or (an id naming "share") drops it with no word in it; a link to the
+    claim (ClaimReview's url) still lands there."""
+    rows = [*CLAIMS, _claim(claim_id, "accurate within rounding", "18.60", "rounds to 18.6 · accurate within rounding",
+                            text="referrals rose by a planted 18.5 per cent")]
+    _write(project.processed / "claims.csv", CLAIMS_COLUMNS, rows)
+    assert _run(project) == 0
+    page = (project.outputs / "factcheck.html").read_text(encoding="utf-8")
+    assert "a planted 18.5 per cent" in page
+    assert not [text for text in _dropped_by_a_reader_view(page) if "planted" in text]
+    ids = {element["id"] for element in BeautifulSoup(page, "html.parser").find_all(id=True)}
+    reviews = json.loads((project.outputs / "claimreview.jsonld").read_text(encoding="utf-8"))
+    fragments = {review["url"].split("#", 1)[1] for review in reviews["@graph"]}
+    assert claim_id in ids and fragments <= ids
