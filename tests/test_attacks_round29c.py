@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import fcntl
 import json
+import os
 import re
+import threading
+import time
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
+from analysis.paths import LOCK_NAME
 from analysis.record.claims import CLAIMS_COLUMNS
+from analysis.run import bootstrap
 from tests.test_report import CLAIMS, _claim, _run, _write
 from tests.test_report import project as project  # noqa: F401 (the fixture)
 
@@ -64,3 +71,36 @@ def test_a_claim_whose_id_reads_as_page_furniture_stays_in_a_reader_view(project
     reviews = json.loads((project.outputs / "claimreview.jsonld").read_text(encoding="utf-8"))
     fragments = {review["url"].split("#", 1)[1] for review in reviews["@graph"]}
     assert claim_id in ids and fragments <= ids
+
+
+def test_a_bootstrap_waits_while_another_holds_the_checkout(tmp_path: Path, monkeypatch, capsys) -> None:
+    """Two `make`s started together in a moved checkout (`make` and `make lab` in two terminals) each found the
+    old .venv made elsewhere and removed it at once: the second stopped with a traceback ("No such file or
+    directory: 'ctypes'", seen end to end), or could remove the new .venv the first was installing into. The
+    bootstrap now holds the checkout's build lock, so it waits while another bootstrap or a build holds it."""
+    root = tmp_path / "moved"
+    venv = root / ".venv"
+    (venv / "bin").mkdir(parents=True)
+    (venv / "bin" / "activate").write_text("VIRTUAL_ENV='/somewhere/else/.venv'\nexport VIRTUAL_ENV\n")
+    monkeypatch.setattr(bootstrap, "ROOT", root)
+    monkeypatch.setattr(bootstrap, "VENV", venv)
+    monkeypatch.setattr(bootstrap, "find_uv", lambda python: "uv")
+    monkeypatch.setattr(bootstrap, "install_with_uv", lambda uv, python, extras: 1)  # nothing installed here
+    (root / ".cache").mkdir()
+    held = os.open(root / ".cache" / LOCK_NAME, os.O_RDWR | os.O_CREAT)
+    fcntl.flock(held, fcntl.LOCK_EX)  # the first bootstrap, mid-install
+    seen: list[bool] = []
+
+    def first_finishes() -> None:
+        time.sleep(1)
+        seen.append((venv / "bin" / "activate").is_file())  # what the first bootstrap finds as it ends
+        fcntl.flock(held, fcntl.LOCK_UN)
+        os.close(held)
+
+    other = threading.Thread(target=first_finishes)
+    other.start()
+    bootstrap.main(["dev"])
+    other.join()
+    assert seen == [True], "the second bootstrap removed .venv while the first held the checkout"
+    assert "waiting for another build of this checkout to finish" in capsys.readouterr().err
+    assert not venv.exists()  # then, its turn come, it made .venv again as before

@@ -23,7 +23,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from analysis.paths import PROJECT_NAME
+from analysis.paths import PROJECT_NAME, Paths
+from analysis.run.lock import build_lock
 
 ROOT = Path(__file__).resolve().parents[2]
 VENV = ROOT / ".venv"
@@ -268,6 +269,16 @@ def main(argv: list[str] | None = None) -> int:
     python = sys.executable
     if extras == "lock":
         return relock(python)
+    # One bootstrap at a time, and none while a build runs on the libraries it would replace: two `make`s started
+    # together in a moved checkout (`make` and `make lab` in two terminals) both removed the old .venv, and the
+    # second stopped with a traceback when the first had removed a folder under it (or removed the new .venv the
+    # first was installing into). The second now waits, then finds .venv made here and only checks the install.
+    with build_lock(Paths(ROOT)):
+        return install(python, extras)
+
+
+def install(python: str, extras: str) -> int:
+    """Make .venv again if it cannot serve this checkout (`venv_problem`), then install the project into it."""
     problem = venv_problem(VENV)
     if problem is not None:
         print(f"bootstrap: .venv {problem}: making it again", file=sys.stderr)
