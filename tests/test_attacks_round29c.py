@@ -104,3 +104,18 @@ def test_a_bootstrap_waits_while_another_holds_the_checkout(tmp_path: Path, monk
     assert seen == [True], "the second bootstrap removed .venv while the first held the checkout"
     assert "waiting for another build of this checkout to finish" in capsys.readouterr().err
     assert not venv.exists()  # then, its turn come, it made .venv again as before
+
+
+def test_stamps_that_cannot_be_saved_or_cleaned_up_are_said_in_one_note(tmp_path: Path, capsys) -> None:
+    """In a read-only checkout (a network share mounted read-only, a checkout in another user's folder) the stamps'
+    scratch file could be neither written nor removed, and the removal's error ended `make` with "python -m
+    analysis all: Read-only file system (.cache/.stamps.json.N.tmp)": the note below and the failed step's own
+    line were never said. Here the scratch name is a folder, which can be neither written as a file nor unlinked."""
+    from analysis.paths import STAMPS_NAME
+    from analysis.run.pipeline import _save_stamps
+
+    scratch = tmp_path / ".cache" / f".{STAMPS_NAME}.{os.getpid()}.tmp"
+    scratch.mkdir(parents=True)
+    _save_stamps(tmp_path, {"build": {"inputs": "a", "outputs": "b"}})
+    assert "note: step stamps not saved" in capsys.readouterr().out
+    assert not (tmp_path / ".cache" / STAMPS_NAME).exists()

@@ -426,7 +426,9 @@ def _save_stamps(root: Path, stamps: dict[str, dict[str, str]]) -> None:
         tmp.write_text(json.dumps(stamps, indent=2, sort_keys=True) + "\n", encoding="utf-8")
         tmp.replace(path)
     except OSError as err:
-        if tmp.parent.is_dir():
+        # Removing the scratch copy can fail for the same reason (a read-only checkout refuses even the removal of
+        # a file that is not there): this note, and the failed step's own line after it, must still be said.
+        with contextlib.suppress(OSError):
             tmp.unlink(missing_ok=True)
         print(f"note: step stamps not saved ({err.strerror or err}); the next run redoes every step")
 
