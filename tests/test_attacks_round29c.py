@@ -119,3 +119,23 @@ def test_stamps_that_cannot_be_saved_or_cleaned_up_are_said_in_one_note(tmp_path
     _save_stamps(tmp_path, {"build": {"inputs": "a", "outputs": "b"}})
     assert "note: step stamps not saved" in capsys.readouterr().out
     assert not (tmp_path / ".cache" / STAMPS_NAME).exists()
+
+
+def test_a_printed_fact_check_shows_each_claims_working_and_sources(project, browser) -> None:
+    """Printed, or saved as a PDF (for a legal desk, an editor, an archive), the fact-check showed each claim's
+    verdict but no working and no sources: both sit in a folded <details>, which a browser prints folded. They are
+    now unfolded in print, in browsers that style a fold's content (`::details-content`); on screen they stay
+    folded."""
+    assert _run(project) == 0
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto((project.outputs / "factcheck.html").as_uri(), wait_until="load")
+    claims = page.locator("section.claim").count()
+    assert claims == len(CLAIMS)
+    page.emulate_media(media="screen")
+    assert "Sources:" not in page.inner_text("body")
+    page.emulate_media(media="print")
+    printed = page.inner_text("body")
+    context.close()
+    assert printed.count("Sources:") == claims
+    assert "Referrals up <sharply> & more" in printed and "(2,060 − 1,737) / 1,737 = 18.60%" in printed
