@@ -8,6 +8,7 @@ working directory or on global state.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -69,12 +70,31 @@ class Paths:
 DEFAULT = Paths()
 
 
+#: How a notebook of the project is named: its number, then lower-case words joined by "_" ("01_inspections"). A
+#: copy beside one is not a notebook of the project: JupyterLab's "Duplicate" ("01_inspections-Copy1"), a sync
+#: client's conflicted copy ("01_inspections (Jane Doe's conflicted copy 2026-12-06)", "01_inspections-DESKTOP-1AB2C3D",
+#: "01_inspections (1)"), the Finder's "01_inspections copy". Each was run as one more notebook, listed in the gallery,
+#: and its chart export raced the original's for the published chart: the last to finish was published.
+NOTEBOOK_NAME = re.compile(r"[0-9]+(?:_[a-z0-9]+)+")
+
+
+def _numbered(notebooks_dir: Path) -> set[str]:
+    """The names of the notebooks and paired scripts in `notebooks_dir` that start with a number, without a further
+    dot: the `01_x.nbconvert.ipynb` a plain `jupyter nbconvert --execute` leaves behind is left out without a word."""
+    found = {p.stem for pattern in ("[0-9]*.ipynb", "[0-9]*.py") for p in notebooks_dir.glob(pattern)}
+    return {stem for stem in found if "." not in stem}
+
+
 def notebook_stems(notebooks_dir: Path) -> list[str]:
     """The project's notebooks by name, in reading order (their names start with their number): `01_x` for
-    01_x.ipynb and its paired 01_x.py. A name with a further dot, such as the `01_x.nbconvert.ipynb` a plain
-    `jupyter nbconvert --execute` leaves behind, is a copy, not a notebook of the project."""
-    found = {p.stem for pattern in ("[0-9]*.ipynb", "[0-9]*.py") for p in notebooks_dir.glob(pattern)}
-    return sorted(stem for stem in found if "." not in stem)
+    01_x.ipynb and its paired 01_x.py, named as `NOTEBOOK_NAME` says."""
+    return sorted(stem for stem in _numbered(notebooks_dir) if NOTEBOOK_NAME.fullmatch(stem))
+
+
+def notebook_copies(notebooks_dir: Path) -> list[str]:
+    """The names in `notebooks_dir` that start with a number but are not named as a notebook of the project is
+    (`NOTEBOOK_NAME`): copies, which the notebooks step names and does not run."""
+    return sorted(stem for stem in _numbered(notebooks_dir) if not NOTEBOOK_NAME.fullmatch(stem))
 
 
 #: Every chart the project publishes, in reading order: each is a folder outputs/charts/<id>/ (and

@@ -139,3 +139,44 @@ def test_a_printed_fact_check_shows_each_claims_working_and_sources(project, bro
     context.close()
     assert printed.count("Sources:") == claims
     assert "Referrals up <sharply> & more" in printed and "(2,060 − 1,737) / 1,737 = 18.60%" in printed
+
+
+#: Copies of notebook 01 as they appear beside it: JupyterLab's "Duplicate", Dropbox's, OneDrive's and Google Drive's
+#: conflicted copies, the Finder's "Duplicate".
+COPIES = ("01_inspections-Copy1", "01_inspections (Jane Doe's conflicted copy 2026-12-06)",
+          "01_inspections-DESKTOP-1AB2C3D", "01_inspections (1)", "01_inspections copy")
+
+
+def test_a_copy_of_a_notebook_beside_it_is_not_run_as_one_of_the_project(tmp_path: Path, capsys) -> None:
+    """A notebook pair copied beside itself (an analyst duplicating notebook 01 in JupyterLab to try a change, or a
+    sync client's conflicted copy of both files) ran as a seventh notebook: `make` said "executed 7/7", the gallery
+    listed "Inspections (jane doe's conflicted copy 2026-12-06)", and the copy's chart export raced notebook 01's
+    for the published outputs/charts/inspection-grades/ (seen end to end). Such a name is now said and not run."""
+    from analysis.paths import Paths, notebook_stems
+    from analysis.publish.gallery import render_gallery
+    from analysis.run.notebooks import notebook_sources
+    from analysis.run.pipeline import notebooks_made
+
+    folder = tmp_path / "notebooks"
+    folder.mkdir()
+    for stem in ("01_inspections", "02_met_cse_series", *COPIES):
+        for suffix in (".ipynb", ".py"):
+            (folder / f"{stem}{suffix}").write_text("{}" if suffix == ".ipynb" else "# %%\n", encoding="utf-8")
+    assert notebook_stems(folder) == ["01_inspections", "02_met_cse_series"]
+    assert [p.name for p in notebook_sources(folder)] == ["01_inspections.ipynb", "02_met_cse_series.ipynb"]
+    assert not [name for name in notebooks_made(tmp_path) if "copy" in name.lower() or "(1)" in name]
+    from analysis.run.notebooks import say_copies
+
+    say_copies(folder)
+    said = capsys.readouterr().err.splitlines()
+    assert sorted(said) == sorted(f"notebooks/{copy}: not run, a copy of a notebook (a notebook of the project is "
+                                  "named like 01_inspections: its number, then lower-case words joined by '_'); "
+                                  "rename it to run it, or remove it" for copy in COPIES)
+    outputs = tmp_path / "outputs"
+    (outputs / "notebooks").mkdir(parents=True)
+    for stem in ("01_inspections", *COPIES):  # what a run before this rule left there
+        (outputs / "notebooks" / f"{stem}.html").write_text("<p>x</p>", encoding="utf-8")
+    gallery = render_gallery(outputs, folder, [])
+    assert "Inspections</a>" in gallery or "01_inspections.html" in gallery
+    assert not [copy for copy in COPIES if copy.replace("'", "&#39;") in gallery or copy in gallery]
+    assert Paths(tmp_path).notebooks == folder  # where notebooks_made looked

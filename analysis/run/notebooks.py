@@ -41,6 +41,7 @@ from analysis.paths import (
     ROOT_ENV,
     Paths,
     add_root_argument,
+    notebook_copies,
     notebook_stems,
 )
 from analysis.record.terminal import typed_number
@@ -95,6 +96,14 @@ def notebook_sources(notebooks_dir: Path) -> list[Path]:
         ipynb = notebooks_dir / f"{stem}.ipynb"
         out.append(ipynb if ipynb.exists() else notebooks_dir / f"{stem}.py")
     return out
+
+
+def say_copies(notebooks_dir: Path) -> None:
+    """Name each copy of a notebook beside the project's (`paths.notebook_copies`), which is not run, in one line."""
+    for copy in notebook_copies(notebooks_dir):
+        print(f"notebooks/{copy}: not run, a copy of a notebook (a notebook of the project is named like "
+              "01_inspections: its number, then lower-case words joined by '_'); rename it to run it, or remove it",
+              file=sys.stderr)
 
 
 def _as_compared(text: str) -> str:
@@ -396,6 +405,7 @@ def run_all(paths: Paths, out_dir: Path | None = None, workers: int | None = Non
     notebook is the reason, said once), so `make` cannot finish with a chart missing.
     """
     sources = notebook_sources(paths.notebooks)
+    say_copies(paths.notebooks)
     out_dir = out_dir or paths.outputs / "notebooks"
     charts_dir = charts_dir or paths.outputs / "charts"
     for folder in (out_dir, charts_dir):  # written into as outputs/ itself is: never through a link elsewhere
