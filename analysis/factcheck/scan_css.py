@@ -17,8 +17,8 @@ import string
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-__all__ = ["FLOATED", "NO_SHEET", "Sheet", "box", "inline_declarations", "inline_style", "page_sheet", "plain_css",
-           "unboxed"]
+__all__ = ["FLOATED", "NO_SHEET", "OUT_OF_FLOW", "Sheet", "box", "inline_declarations", "inline_style", "page_sheet",
+           "plain_css", "unboxed"]
 
 
 #: What Python reads as white space (`str.split`, `str.strip`, a pattern's `\s`) and CSS does not: CSS's white space is
@@ -212,6 +212,8 @@ class Sheet:
     # rule floats (`FLOATED`).
     display: dict[str, str] = field(default_factory=dict)
     floats: set[str] = field(default_factory=set)
+    # The position such a rule gives each key, the last such rule's (`OUT_OF_FLOW`).
+    position: dict[str, str] = field(default_factory=dict)
 
     def keys(self, tag: str, values: dict[str, str]) -> list[str]:
         """How the sheet names this element: "*" (a rule whose subject has no type, class, id or attribute), its
@@ -655,6 +657,8 @@ def _add_rule(sheet: Sheet, prelude: str, body: str, sometimes: bool, parent: st
     in a rule of 8,000 classes took 10 s (a second per 20 KB more), each walking the list again."""
     style, important = _declarations(body)
     display, visible, content = style.get("display"), style.get("visibility"), style.get("content-visibility")
+    if "position" in style and not sometimes and kept_by_css(prelude):
+        _add_position(sheet, prelude, style["position"])
     if not (display or visible or content or style.get("float") in FLOATED):
         return
     if content and content != "hidden" and "::details-content" in prelude.lower():
@@ -698,6 +702,16 @@ def _add_details_shown(sheet: Sheet, prelude: str, parent: str | None,
                       for selector in _top_level(prelude, False) if _DETAILS_CONTENT.search(selector.strip()))
     if opened:
         sheet.details_shown.update(_subjects(opened, parent, cache))
+
+
+def _add_position(sheet: Sheet, prelude: str, position: str) -> None:
+    """The position a rule that always applies gives each simple selector of its list (`Sheet.position`): a rule
+    with combinators or pseudo-classes (`.x:not(:focus)`) is not read, and its element keeps its place in the
+    line, as before."""
+    for selector in _top_level(prelude, False):
+        simple = _SIMPLE_SELECTOR.fullmatch(selector.strip())
+        if simple and simple.group():
+            sheet.position[_key(simple)] = position
 
 
 def _add_hiding(sheet: Sheet, key: str, style: dict[str, str], important: set[str]) -> None:
@@ -766,6 +780,12 @@ _ATOMIC_INLINE = frozenset(frozenset(d.split()) for d in (
 #: The floats that set an element beside the text that follows it: a drop cap (`<span class=dropcap>1</span>,582
 #: children`, floated and made a block) is drawn with its word, and read as a box of its own it split the figure.
 FLOATED = frozenset({"left", "right", "inline-start", "inline-end"})
+#: The positions that take a box out of the line it stands in and make it a block (CSS 2.1 9.7): drawn elsewhere,
+#: its text is a line apart from its neighbours', as Chromium's innerText gives it. A screen reader's label is
+#: written so (`.sr-only`, `.govuk-visually-hidden`, `.screen-reader-text`: absolute and clipped to one pixel) right
+#: against the figure it names (`<span class="sr-only">Referrals in 2023</span>1,582`), and read on its line it
+#: made "20231,582", "Up12%" and "Total cost£3.3m", numbers no figure form reads.
+OUT_OF_FLOW = frozenset({"absolute", "fixed"})
 #: The displays whose children are each a block-level box of their own (a flex or grid container's items).
 _ITEM_CONTAINERS = frozenset({"flex", "grid", "inline-flex", "inline-grid", "-webkit-box", "-webkit-inline-box"})
 

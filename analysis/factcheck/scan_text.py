@@ -23,6 +23,7 @@ from html.parser import HTMLParser
 from analysis.factcheck.scan_css import (
     FLOATED,
     NO_SHEET,
+    OUT_OF_FLOW,
     Sheet,
     StylePolicy,
     box,
@@ -292,13 +293,18 @@ _REBOXED_BLOCKS = frozenset(_BLOCKS - {"br", "td", "th", "tr", "table", "thead",
 def _page_box(tag: str, attrs: list[tuple[str, str | None]], sheet: Sheet) -> str | None:
     """What the display the page gives an element makes of its box (`scan_css.box`): its inline style's, else the
     most specific simple rule's of the page's sheet (an id's over a class's over a type's), else None (its own, and
-    a floated element's: `FLOATED`)."""
+    a floated element's: `FLOATED`). An element positioned out of the line (`OUT_OF_FLOW`) is a block whatever its
+    display, unless it has no box."""
     values = _attributes(attrs) if attrs else {}
     style = inline_declarations(values["style"])[0] if "style" in values else {}
-    keys = sheet.keys(tag, values) if sheet.display or sheet.floats else []
+    keys = sheet.keys(tag, values) if sheet.display or sheet.floats or sheet.position else []
+    display = style.get("display") or next((sheet.display[k] for k in reversed(keys) if k in sheet.display), None)
+    position = style.get("position") or next((sheet.position[k] for k in reversed(keys) if k in sheet.position),
+                                             None)
+    if position in OUT_OF_FLOW and display not in ("none", "contents"):
+        return "block"
     if style.get("float") in FLOATED or any(k in sheet.floats for k in keys):
         return None
-    display = style.get("display") or next((sheet.display[k] for k in reversed(keys) if k in sheet.display), None)
     return box(display)
 
 
