@@ -4,10 +4,17 @@ exports."""
 
 from __future__ import annotations
 
+import argparse
+import io
+import json
+import sys
+from pathlib import Path
+
 import pytest
 
+from analysis.factcheck import scan
 from analysis.factcheck.scan_text import to_text
-from tests.scanned import read
+from tests.scanned import read, scan_file
 
 #: A screen reader's label as the common kits write it: absolute, clipped to one pixel (Bootstrap 4's and Tailwind's
 #: `.sr-only`, GOV.UK's `.govuk-visually-hidden` with `!important`, WordPress's `.screen-reader-text`).
@@ -52,3 +59,58 @@ def test_a_label_in_the_line_and_a_relative_position_keep_the_number_whole() -> 
     # A positioned element with no box of its own (`display: contents`, or hidden) changes nothing.
     assert to_text("<p>A total of 7,<span style='position:absolute;display:contents'>777</span> cases.</p>") == \
         "A total of 7,777 cases."
+
+
+#: An RSS item as WordPress writes one: its description plain text in CDATA, its content HTML in CDATA.
+FEED = b"""<?xml version="1.0" encoding="UTF-8"?>
+<!-- generator="WordPress/6.4" -->
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+<channel><title>Local News</title>
+<item><title>Referrals rise</title>
+<description><![CDATA[Police recorded 1,111 cases in 2019, up 12% on the year.]]></description>
+<content:encoded><![CDATA[<p>The charity answered <strong>3,333</strong> calls.</p>]]></content:encoded>
+</item></channel></rss>
+"""
+
+
+def _scan_stdin(data: bytes, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> list[str]:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    parser = argparse.ArgumentParser()
+    scan.add_arguments(parser, "scan")
+    scan.run(parser.parse_args(["--json", "-"]))
+    return [f["value_as_printed"] for f in json.loads(capsys.readouterr().out)["figures"]]
+
+
+def test_a_feed_piped_in_is_read_as_a_feed(monkeypatch: pytest.MonkeyPatch,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    """`curl -s …/feed | scan -`: nothing names the type, so the first bytes do, as Chromium sniffs them. Read as
+    HTML, the description's CDATA was a comment up to its first ">", and 1,111 and 12% were gone without a word."""
+    assert _scan_stdin(FEED, monkeypatch, capsys) == ["1,111", "12%", "3,333"]
+
+
+@pytest.mark.parametrize("name", ["feed", "feed.txt", "index.php"])
+def test_a_feed_saved_under_a_name_that_does_not_say_html_is_read_as_a_feed(
+        tmp_path: Path, name: str, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / name).write_bytes(FEED)
+    assert scan_file(tmp_path / name, capsys)[1] == ["1,111", "12%", "3,333"]
+    # Named as a web page, it is read as Chromium reads a web page (round 26's rule).
+    (tmp_path / "feed.html").write_bytes(FEED)
+    assert scan_file(tmp_path / "feed.html", capsys)[1] == ["3,333"]
+
+
+def test_an_xhtml_page_served_as_html_is_still_read_as_html(monkeypatch: pytest.MonkeyPatch,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    # An XML declaration before an <html> root (an old CMS's XHTML, not well-formed as XML): read as HTML, not refused.
+    page = (b'<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" '
+            b'"http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">\n<html><body><p>Police recorded 1,111 cases'
+            b'<br></p></body></html>')
+    assert _scan_stdin(page, monkeypatch, capsys) == ["1,111"]
+
+
+def test_an_svg_image_is_still_read_as_before(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # An XML declaration before another root: a chart's SVG keeps its script and its hidden text unread.
+    svg = (b'<?xml version="1.0" encoding="utf-8" standalone="no"?>\n<svg xmlns="http://www.w3.org/2000/svg">'
+           b"<style>.h{display:none}</style><script>var n = 9999;</script><text class='h'>Hidden 7,777</text>"
+           b"<text>Referrals 1,582</text></svg>")
+    (tmp_path / "chart.svg").write_bytes(svg)
+    assert scan_file(tmp_path / "chart.svg", capsys)[1] == ["1,582"]

@@ -37,9 +37,9 @@ from analysis.factcheck.scan_input import (
     DEFAULT_MAX_MB,
     InputRefused,
     decode_article,
-    is_xml_name,
     over_limit,
     repaired_mojibake,
+    xml_by_name,
 )
 from analysis.factcheck.scan_match import load_record, match_figure, prefer_article_sources
 from analysis.factcheck.scan_text import looks_like_html, sentences, to_text, unnamed_glyphs
@@ -421,7 +421,7 @@ def _read(args: argparse.Namespace) -> str:
         raise InputRefused(getattr(error, "strerror", None) or "standard input is closed") from None
     if len(data) >= limit:
         raise over_limit(size, args.max_mb)
-    return decode_article(data, args.max_mb, xml=is_xml_name(args.file))
+    return decode_article(data, args.max_mb, xml=xml_by_name(args.file))
 
 
 def _file_size(handle: Any) -> int | None:
