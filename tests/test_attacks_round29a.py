@@ -48,6 +48,15 @@ def test_a_label_positioned_out_of_the_line_is_not_read_into_the_figure(markup: 
     assert figure in figures and not_read == []
 
 
+def test_a_label_positioned_out_of_the_line_is_a_word_apart_and_the_sentence_goes_on() -> None:
+    # A reader sees the sentence whole: the label is a word of it, not a line of its own, so the figure keeps the
+    # thing it counts.
+    page = SR_SHEET + "<p>The Met said 9,000<span class='sr-only'> (nine thousand)</span> cases were reviewed.</p>"
+    assert to_text(page) == "The Met said 9,000 (nine thousand) cases were reviewed."
+    assert to_text(SR_SHEET + "<p>Referrals<span class='sr-only'>in 2023</span>1,582.</p>") == \
+        "Referrals in 2023 1,582."
+
+
 def test_a_label_in_the_line_and_a_relative_position_keep_the_number_whole() -> None:
     # A relative position draws the element where it stands (a superscript nudged by a pixel), and a positioned
     # rule with a pseudo-class (Bootstrap 5's `.visually-hidden-focusable:not(:focus)`) is not read: as before.

@@ -781,10 +781,10 @@ _ATOMIC_INLINE = frozenset(frozenset(d.split()) for d in (
 #: children`, floated and made a block) is drawn with its word, and read as a box of its own it split the figure.
 FLOATED = frozenset({"left", "right", "inline-start", "inline-end"})
 #: The positions that take a box out of the line it stands in and make it a block (CSS 2.1 9.7): drawn elsewhere,
-#: its text is a line apart from its neighbours', as Chromium's innerText gives it. A screen reader's label is
-#: written so (`.sr-only`, `.govuk-visually-hidden`, `.screen-reader-text`: absolute and clipped to one pixel) right
-#: against the figure it names (`<span class="sr-only">Referrals in 2023</span>1,582`), and read on its line it
-#: made "20231,582", "Up12%" and "Total cost£3.3m", numbers no figure form reads.
+#: its text is never part of a word beside it (Chromium's innerText puts it on a line of its own). A screen reader's
+#: label is written so (`.sr-only`, `.govuk-visually-hidden`, `.screen-reader-text`: absolute and clipped to one
+#: pixel) right against the figure it names (`<span class="sr-only">Referrals in 2023</span>1,582`), and read as part
+#: of its line it made "20231,582", "Up12%" and "Total cost£3.3m", numbers no figure form reads.
 OUT_OF_FLOW = frozenset({"absolute", "fixed"})
 #: The displays whose children are each a block-level box of their own (a flex or grid container's items).
 _ITEM_CONTAINERS = frozenset({"flex", "grid", "inline-flex", "inline-grid", "-webkit-box", "-webkit-inline-box"})

@@ -282,7 +282,8 @@ def _browser_hides(tag: str, values: dict[str, str]) -> bool:
 #: it, `<ruby>1,582<rt>one thousand five hundred</rt></ruby>` was "1,582one", a number no figure form reads.
 _RUBY_TEXT = "rt"
 #: What the page's display makes of an element's box (`scan_css.box`): block-level; inline; a flex or grid container.
-_BLOCK_BOXES = frozenset({"block", "items", "atomic"})
+#: An element positioned out of the line (`_page_box`) is "placed".
+_BLOCK_BOXES = frozenset({"block", "items", "atomic", "placed"})
 _INLINE_BOXES = frozenset({"inline"})
 _ITEM_BOXES = frozenset({"items"})
 #: The blocks read as inline where the page makes them so (`_open_box`): not a line break, a table or its parts,
@@ -293,8 +294,10 @@ _REBOXED_BLOCKS = frozenset(_BLOCKS - {"br", "td", "th", "tr", "table", "thead",
 def _page_box(tag: str, attrs: list[tuple[str, str | None]], sheet: Sheet) -> str | None:
     """What the display the page gives an element makes of its box (`scan_css.box`): its inline style's, else the
     most specific simple rule's of the page's sheet (an id's over a class's over a type's), else None (its own, and
-    a floated element's: `FLOATED`). An element positioned out of the line (`OUT_OF_FLOW`) is a block whatever its
-    display, unless it has no box."""
+    a floated element's: `FLOATED`). An element positioned out of the line (`OUT_OF_FLOW`) is "placed" whatever its
+    display, unless it has no box: its text is a word apart from its neighbours', and the sentence around it goes
+    on. (Chromium's innerText puts it on a line of its own, but a reader sees the sentence whole: "The Met said
+    9,000<span class=sr-only> (nine thousand)</span> cases were reviewed" lost its subject at a line break.)"""
     values = _attributes(attrs) if attrs else {}
     style = inline_declarations(values["style"])[0] if "style" in values else {}
     keys = sheet.keys(tag, values) if sheet.display or sheet.floats or sheet.position else []
@@ -302,7 +305,7 @@ def _page_box(tag: str, attrs: list[tuple[str, str | None]], sheet: Sheet) -> st
     position = style.get("position") or next((sheet.position[k] for k in reversed(keys) if k in sheet.position),
                                              None)
     if position in OUT_OF_FLOW and display not in ("none", "contents"):
-        return "block"
+        return "placed"
     if style.get("float") in FLOATED or any(k in sheet.floats for k in keys):
         return None
     return box(display)
@@ -951,7 +954,8 @@ class _TextParser(HTMLParser):
         in a sentence split it from its figure."""
         item = bool(self._item_parents) and self._item_parents[-1] == depth - 1
         if tag not in _BLOCKS and tag not in _VOID and (item or kind in _BLOCK_BOXES):
-            edge = _ATOMIC_EDGE if kind == "atomic" and not item else _LINE_BREAK
+            edge = _ATOMIC_EDGE if kind == "atomic" and not item else " " if kind == "placed" and not item \
+                else _LINE_BREAK
             self._box_edge(edge)
             self._boxes.append((depth, edge))
         elif tag in _REBOXED_BLOCKS and kind in _INLINE_BOXES and not item:
