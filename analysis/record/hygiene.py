@@ -654,8 +654,46 @@ def _word_around(text: str, at: int) -> str:
     return text[start:min(ends, default=len(text))]
 
 
-def text_problem(text: str) -> str | None:
-    """What is wrong with one raw text field, in words, or None."""
+#: How Unicode marks a letter that is only another drawing of plain Latin letters: a ligature ("ﬁ", "ﬂ", "ﬃ",
+#: "Ĳ", the long "ſ"), a styled letter ("𝐁𝐨𝐥𝐝", "𝘪𝘵𝘢𝘭𝘪𝘤", "ℍ": a social post's "bold" text) or a full-width one ("Ａ").
+#: Superscript letters ("Nº", "1ª") are ordinary typography and are not among them.
+_DRAWN_FORMS = ("<compat>", "<font>", "<wide>")
+
+
+def drawn_letter(char: str) -> bool:
+    """Whether a letter is a ligature, styled or full-width drawing of plain Latin letters (`_DRAWN_FORMS`), which
+    NFKC reads as those letters and a full-text search, a spreadsheet's Find and a screen reader do not."""
+    return (unicodedata.category(char)[0] == "L" and unicodedata.decomposition(char).startswith(_DRAWN_FORMS)
+            and (plain := unicodedata.normalize("NFKC", char)).isascii() and plain.isalpha())
+
+
+def drawn_letter_problem(text: str) -> str | None:
+    """The message for a raw field that holds a `drawn_letter`, or None. A quote copied from a PDF brings its
+    ligatures ("ﬁgures", "oﬃcers") and a claim copied from a social post its styled letters: the record's own
+    search and scan read them as the letters, but the published database's full-text search found no "officers" in
+    "oﬃcers", so one figure answered one way in `search` and another in Datasette."""
+    letter = None if text.isascii() else first_char(text, drawn_letter)
+    if letter is None:
+        return None
+    plain = unicodedata.normalize("NFKC", letter)
+    return (f"contains {letter!r} ({unicodedata.name(letter, f'U+{ord(letter):04X}')}), a drawing of {plain!r} (a "
+            f"PDF's ligature, or a post's styled letters) that searches and spreadsheets do not read as {plain!r}; "
+            f"type {plain!r}")
+
+
+def _letters_problem(text: str, typed: bool) -> str | None:
+    """A look-alike letter of another alphabet, or (in the record, not `typed`) a `drawn_letter`, or None."""
+    letter = foreign_letter(text)
+    if letter is not None:
+        return (f"contains the letter {letter!r} ({unicodedata.name(letter, f'U+{ord(letter):04X}')}), which is "
+                "not a letter of the Latin alphabet; a look-alike letter changes what the checks read (type the Latin "
+                "one)")
+    return None if typed else drawn_letter_problem(text)
+
+
+def text_problem(text: str, typed: bool = False) -> str | None:
+    """What is wrong with one raw text field, in words, or None. A value `typed` on the command line is read
+    through NFKC, so a ligature there is read as its letters, not refused (`drawn_letter_problem`)."""
     if len(text) > MAX_FIELD_CHARS:
         return f"is {len(text):,} characters long; the limit is {MAX_FIELD_CHARS:,} (see data/README.md)"
     bad = CONTROL_RE.search(text)
@@ -683,11 +721,9 @@ def text_problem(text: str) -> str | None:
         return (f"contains U+{ord(meaningless):04X}, a private-use or unassigned character (a PDF's symbol-font glyph "
                 "pasted with the text?), which each reader shows differently or not at all and the checks read as "
                 "nothing; type the character it stands for")
-    letter = None if text.isascii() else foreign_letter(text)
-    if letter is not None:
-        return (f"contains the letter {letter!r} ({unicodedata.name(letter, f'U+{ord(letter):04X}')}), which is "
-                "not a letter of the Latin alphabet; a look-alike letter changes what the checks read (type the Latin "
-                "one)")
+    letters = None if text.isascii() else _letters_problem(text, typed)
+    if letters is not None:
+        return letters
     digits = None if text.isascii() else digits_problem(text)
     if digits is not None:  # "3٠4" or "½" in a quote or note: the same rule as in a number field
         return f"is refused: {digits}"
@@ -731,7 +767,7 @@ def number_field_problem(text: str, command_line: bool = False) -> str | None:
         if len(text) > MAX_FIELD_CHARS:
             return None
         text = read_through(text)
-    problem = text_problem(text.strip())
+    problem = text_problem(text.strip(), typed=command_line)
     return None if problem is None or problem.startswith(("begins with", "is refused: ")) else problem
 
 

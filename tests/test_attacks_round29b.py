@@ -1,0 +1,62 @@
+"""Round 29, helper b: one reading of characters (class 4), with the shapes text brings from PDFs, spreadsheets and
+phones: a PDF's ligatures, a social post's styled letters, and Windows line ends and tabs in a typed value."""
+
+from __future__ import annotations
+
+import pytest
+
+_OFFICERS = "data/raw/figures/met-2024-02-09-response-hmicfrs-exploitation.csv"
+
+
+# --- a letter drawn as a ligature, styled or full-width letter is refused in the record ------------------------------
+
+
+@pytest.mark.parametrize(("drawn", "plain"), [
+    ("1200 child protection o\ufb03cers so", "\ufb03"),  # "oﬃcers", as a PDF's text layer gives it
+    ("1200 child protection o\ufb00\ufb01cers so", "\ufb00"),
+    ("1200 child protection \U0001d428\U0001d41f\U0001d41f\U0001d422\U0001d41c\U0001d41e\U0001d42b\U0001d42c so",
+     "\U0001d428"),  # a social post's "bold" officers
+    ("1200 child protection \uff4f\uff46\uff46\uff49\uff43\uff45\uff52\uff53 so", "\uff4f"),  # full-width
+])
+def test_a_quote_with_a_ligature_or_styled_letters_is_refused(tmp_path, drawn: str, plain: str) -> None:
+    """A quote copied from a PDF brings "oﬃcers": `search` and scan read it as "officers", but the published
+    database's full-text search did not, so the figure was found by one and missed by the other. It passed
+    `validate`; now it is refused, naming the character and the letters to type."""
+    from analysis.paths import Paths
+    from analysis.record.problems import ValidationError
+    from analysis.run.build import load_raw
+    from tests.raw_copy import raw_copy
+
+    root = raw_copy(tmp_path, ("figures/met-2024-02-09-response-hmicfrs-exploitation.csv",
+                               "1200 child protection officers so", drawn))
+    with pytest.raises(ValidationError) as raised:
+        load_raw(Paths(root))
+    assert f"contains {plain!r}" in str(raised.value)
+    assert "quote" in str(raised.value)
+
+
+def test_the_database_search_misses_what_the_record_would_hold() -> None:
+    """Why the ligature is refused rather than read: SQLite's full-text search, which Datasette serves, finds no
+    "officers" in "oﬃcers" (while the record's own `search` does)."""
+    import sqlite3
+
+    db = sqlite3.connect(":memory:")
+    db.execute("create virtual table t using fts5(quote)")
+    db.execute("insert into t values (?)", ("child protection o\ufb03cers",))
+    assert db.execute("select count(*) from t where t match '\"officers\"'").fetchone() == (0,)
+
+
+@pytest.mark.parametrize("text", ["N\u00ba 10 and the 1\u00aa edition", "caf\u00e9, na\u00efve, MU\u00d1OZ",
+                                  "the Met\u2019s \u00a31.2m", "\u2116 5 \u2122", "5\u00a0per cent"])
+def test_ordinary_typography_still_passes(text: str) -> None:
+    """Superscript ordinals, accented letters, the numero and trade mark signs are typography, not drawn letters."""
+    from analysis.record.hygiene import text_problem
+
+    assert text_problem(text) is None
+
+
+def test_a_typed_query_or_value_with_a_ligature_is_still_read() -> None:
+    """A typed value is read through NFKC: `search "ﬁgures"` and `verify --stated "ﬁve"` read the letters."""
+    from analysis.record.hygiene import number_field_problem
+
+    assert number_field_problem("\ufb01ve", command_line=True) is None
