@@ -60,3 +60,31 @@ def test_a_typed_query_or_value_with_a_ligature_is_still_read() -> None:
     from analysis.record.hygiene import number_field_problem
 
     assert number_field_problem("\ufb01ve", command_line=True) is None
+
+
+# --- a typed value with a Windows line end, a line separator or a tab is read as the record reads one ---------------
+
+
+@pytest.mark.parametrize(("plain", "copied"), [
+    ("child sexual\nexploitation", "child sexual\r\nexploitation"),  # a phrase copied across a line on Windows
+    ("Operation Beaconport 1,200", "Operation Beaconport\t1,200"),  # two cells copied from a spreadsheet
+    ("Operation\nBeaconport", "Operation\u2028Beaconport"),  # a line separator from a word processor
+    ("more than\n1,200", "more than\r1,200"),
+])
+def test_search_reads_a_windows_line_end_or_a_tab_in_a_query(plain: str, copied: str) -> None:
+    """The record reads "\\r\\n" as a newline; a query holding one was refused ("contains a carriage return …"),
+    though the same text with "\\n" finds 188 rows."""
+    from analysis.tables import lookup
+
+    found = [r["id"] for r in lookup.search(plain)]
+    assert found != []
+    assert [r["id"] for r in lookup.search(copied)] == found
+
+
+@pytest.mark.parametrize("stated", ["more than\r\n1,200", "more\tthan 1,200", "more than\u20281,200"])
+def test_verify_reads_a_windows_line_end_or_a_tab_in_a_value(stated: str) -> None:
+    """`verify count --stated "more than<CR><LF>1,200"` was refused as holding a control character, where
+    "more than<LF>1,200" was judged accurate for 1,273."""
+    from tests.scanned import verify_verdict
+
+    assert verify_verdict("count", "--value", "1273", "--stated", stated) == "accurate"

@@ -748,10 +748,22 @@ def read_through(text: str) -> str:
     control stays, for `number_field_problem` to refuse. Every reading of a typed value uses it, so none splits or
     judges the text as written: `verify sum --total 1,200 --parts "1<ZWSP>,200"` read the parts 1 and 200 (a reader
     sees "1,200", refused as reading both ways) and judged the sum inaccurate, and `--per "1,000<ZWSP>"` was refused
-    as no number while `--stated "1,000<ZWSP>"` was 1,000 (issue 24, round twenty-four)."""
+    as no number while `--stated "1,000<ZWSP>"` was 1,000 (issue 24, round twenty-four).
+
+    Line ends are read as the record reads them (`rawtext.read_text`): a Windows or old Mac line end, or a Unicode
+    line or paragraph separator, is a newline, and a tab is a space. A figure copied across a line break on Windows
+    ("more than\r\n1,200"), or two cells copied from a spreadsheet ("Operation Beaconport\t1,200"), were refused as
+    holding a control character, though the same text with "\n" or " " was read."""
+    if any(brk in text for brk in _TYPED_BREAKS):
+        text = text.replace("\r\n", "\n").translate(_TYPED_BREAKS_READ)
     if text.isascii():
         return text
     return "".join(ch for ch in text if ch.isascii() or not invisible(ch) or BIDI_RE.match(ch))
+
+
+#: What `read_through` reads as a newline or a space in a typed value (`CONTROL_RE` refuses them in the record).
+_TYPED_BREAKS = "\r\u2028\u2029\x85\t"
+_TYPED_BREAKS_READ = str.maketrans(_TYPED_BREAKS, "\n\n\n\n ")
 
 
 def number_field_problem(text: str, command_line: bool = False) -> str | None:

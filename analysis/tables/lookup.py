@@ -19,7 +19,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from analysis.paths import DEFAULT, Paths
-from analysis.record.hygiene import dashes_read, digits_problem, normal_text, number_field_problem, quotes_read
+from analysis.record.hygiene import (
+    dashes_read,
+    digits_problem,
+    normal_text,
+    number_field_problem,
+    quotes_read,
+    read_through,
+)
 from analysis.record.printed import PrintedFigureError, parse_printed
 from analysis.record.terminal import printable
 from analysis.record.vocabulary import PER_CENT, split_list
@@ -281,7 +288,7 @@ def search(text: str, paths: Paths = DEFAULT, kinds: tuple[str, ...] = tuple(KIN
     problem = digits_problem(text) or number_field_problem(text, command_line=True)
     if problem:
         raise BadQuery(problem)
-    text = unframed(normal_text(text))
+    text = unframed(normal_text(read_through(text)))
     index = index or Index(paths)
     phrase = " ".join(_searchable(text).split())
     words = phrase.split()
