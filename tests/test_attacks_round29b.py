@@ -88,3 +88,29 @@ def test_verify_reads_a_windows_line_end_or_a_tab_in_a_value(stated: str) -> Non
     from tests.scanned import verify_verdict
 
     assert verify_verdict("count", "--value", "1273", "--stated", stated) == "accurate"
+
+
+# --- a YAML entry pasted from an e-mail, indented with no-break spaces, is refused naming the space ----------------
+
+#: The first gap's first line (data/raw/gaps.yaml), once in the file.
+_WANTED = "Number of children the Met identified as at risk of child sexual exploitation at the latest point before"
+
+
+@pytest.mark.parametrize(("old", "new", "line"), [
+    (f"\n  wanted: {_WANTED}", f"\n\u00a0\u00a0wanted: {_WANTED}", 3),  # Outlook's and Teams' indentation
+    (f"\n  wanted: {_WANTED}", f"\n  wanted:\u00a0{_WANTED}", 3),  # after the key's colon
+    ("\n- id: context-cse-at-risk-counts-feb-2025", "\n-\u202fid: context-cse-at-risk-counts-feb-2025", 2),
+])
+def test_yaml_with_a_pasted_no_break_space_names_it(tmp_path, old: str, new: str, line: int) -> None:
+    """An entry pasted from an e-mail looks right and was refused as "did not find expected '-' indicator" (or
+    "could not find expected ':'", two lines on), which names no cause: the space is now named with its line."""
+    from analysis.paths import Paths
+    from analysis.record.problems import ValidationError
+    from analysis.run.build import load_raw
+    from tests.raw_copy import raw_copy
+
+    root = raw_copy(tmp_path, ("gaps.yaml", old, new))
+    with pytest.raises(ValidationError) as raised:
+        load_raw(Paths(root))
+    assert f"line {line} has " in str(raised.value)
+    assert "where YAML needs a plain space" in str(raised.value)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -217,6 +218,25 @@ def _bidi_outside_values(text: str) -> tuple[int, str] | None:
     return None
 
 
+#: A space other than the ASCII one where YAML's structure needs a space: in a line's indentation, or after a list's
+#: "-" or a key's ":". Outlook, Teams and web pages turn leading spaces into no-break spaces, so an entry pasted from
+#: an e-mail looked right and was refused as "did not find expected '-' indicator", naming no cause.
+_STRUCTURAL_SPACE = re.compile(r"^[ ]*(?:-[ ]*)?(?:[^\s:#'\"][^:\n]*:[ ]*)?(?P<space>[^\S\n\r\t ])", re.MULTILINE)
+
+
+def _pasted_space(text: str, line: int | None) -> str:
+    """The words to add to a YAML error when a space YAML does not read as one stands in the structure at or before
+    the line it names (`_STRUCTURAL_SPACE`), or ""."""
+    for found in _STRUCTURAL_SPACE.finditer(text):
+        at = text.count("\n", 0, found.start()) + 1
+        if line is not None and at > line:
+            return ""
+        space = found.group("space")
+        return (f"; line {at} has {unicodedata.name(space, 'a space')} (U+{ord(space):04X}) where YAML needs a plain "
+                "space, as text pasted from an e-mail or a web page brings: type plain spaces")
+    return ""
+
+
 def load_yaml_list(path: Path, paths: Paths, problems: Problems) -> list[Any]:
     """A YAML file whose top level is a list; problems (not exceptions) for anything else."""
     name = f"{paths.rel(path.parent)}/{path.name}"  # not resolved: a link is named as the link, not its target
@@ -237,7 +257,8 @@ def load_yaml_list(path: Path, paths: Paths, problems: Problems) -> list[Any]:
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark is not None else None
-        problems.add(name, where, f"is not valid YAML ({getattr(err, 'problem', None) or err})")
+        problems.add(name, where, f"is not valid YAML ({getattr(err, 'problem', None) or err})"
+                     + _pasted_space(text, mark.line + 1 if mark is not None else None))
         return []
     if data is None:
         return []
