@@ -114,3 +114,42 @@ def test_yaml_with_a_pasted_no_break_space_names_it(tmp_path, old: str, new: str
         load_raw(Paths(root))
     assert f"line {line} has " in str(raised.value)
     assert "where YAML needs a plain space" in str(raised.value)
+
+
+# --- a figures file a spreadsheet saved in another shape is refused naming the shape --------------------------------
+
+
+def _resaved(text: str, separator: str, quote_all: bool = False, trailing: str = "") -> str:
+    import csv
+    import io
+
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=separator, quoting=csv.QUOTE_ALL if quote_all else csv.QUOTE_MINIMAL,
+                        lineterminator="\r\n")
+    for row in csv.reader(io.StringIO(text)):
+        writer.writerow(row + ([""] * len(trailing)))
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(("shape", "said"), [
+    ({"separator": ";"}, "parts its columns with semicolons, not commas"),  # Excel or LibreOffice in most of Europe
+    ({"separator": ";", "quote_all": True}, "parts its columns with semicolons, not commas"),  # "Quote all text cells"
+    ({"separator": "\t"}, "parts its columns with tabs, not commas"),  # "Text (Tab delimited)" named .csv
+    ({"separator": ",", "trailing": ",,"}, "has 2 column(s) with no name"),  # formatted empty columns saved too
+])
+def test_a_figures_file_saved_in_another_shape_names_it(tmp_path, shape: dict, said: str) -> None:
+    """Each was refused as "missing column(s): figure_id, measure, …" with the unknown column
+    "figure_id;measure;…", as the unknown column ", ", or as "not a readable CSV … a stray quote character", none
+    of which names the cause."""
+    from analysis.paths import Paths
+    from analysis.record.problems import ValidationError
+    from analysis.run.build import load_raw
+    from tests.raw_copy import raw_copy
+
+    root = raw_copy(tmp_path)
+    saved = root / _OFFICERS
+    saved.write_text(_resaved(saved.read_text(encoding="utf-8"), **shape), encoding="utf-8", newline="")
+    with pytest.raises(ValidationError) as raised:
+        load_raw(Paths(root))
+    assert f"{_OFFICERS}:1: {said}" in str(raised.value)
+    assert "missing column" not in str(raised.value)

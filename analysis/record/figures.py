@@ -349,13 +349,7 @@ def load_figures_file(path: Path, known_sources: set[str], paths: Paths, problem
                 record["_line"] = line
                 records.append(record)
     except csv.Error as err:
-        at = 1 if header is None else line + 1
-        if "field larger than field limit" in str(err):
-            problems.add(name, at, f"a field is over the csv module's limit, far longer than the "
-                                   f"{MAX_FIELD_CHARS:,} characters a field may hold (see data/README.md)")
-        else:
-            problems.add(name, at, f"is not a readable CSV from this row on ({err}): a quoted field left open "
-                                   "(a file cut off?) or a stray quote character")
+        problems.add(name, 1 if header is None else line + 1, _unreadable_problem(err, header, text))
         return []
     if not data_rows:
         problems.add(name, None, "has a header row but no figures: a source that prints no figures needs no "
@@ -363,7 +357,45 @@ def load_figures_file(path: Path, known_sources: set[str], paths: Paths, problem
     return records
 
 
+#: The separators a spreadsheet writes in place of the comma: a semicolon where the language set writes decimal
+#: commas (Excel and LibreOffice in most of Europe, Numbers too), a tab for "Text (Tab delimited)".
+_OTHER_SEPARATORS = {";": "semicolons", "\t": "tabs"}
+
+
+def _header_shape_problem(header: list[str]) -> str | None:
+    """The cause, in words, of a header a spreadsheet wrote in another shape: its columns parted by semicolons or tabs
+    (read as one column named "figure_id;measure;…"), or empty columns after the last one ("caveat,,"). Each was
+    refused as missing every column or as the unknown column ", ", which names no cause."""
+    if len(header) == 1:
+        for separator, called in _OTHER_SEPARATORS.items():
+            if set(COLUMNS) <= set(header[0].split(separator)):
+                return (f"parts its columns with {called}, not commas (a spreadsheet set to another language or format "
+                        "saves its CSV so): save it as CSV with commas")
+    blank = [c for c in header if not c.strip()]
+    if blank and set(COLUMNS) <= set(header):
+        return (f"has {len(blank)} column(s) with no name (empty columns a spreadsheet saved with the file?): "
+                "delete them, in the header and every row")
+    return None
+
+
+def _unreadable_problem(err: csv.Error, header: list[str] | None, text: str) -> str:
+    """Why a figures file stopped being a readable CSV. Every cell quoted and parted by semicolons (LibreOffice's
+    "Quote all text cells") fails before its header is read, and is named as `_header_shape_problem` names it."""
+    shape = None if header else _header_shape_problem([text.split("\n", 1)[0].replace('"', "")])
+    if shape is not None:
+        return shape
+    if "field larger than field limit" in str(err):
+        return (f"a field is over the csv module's limit, far longer than the {MAX_FIELD_CHARS:,} characters a field "
+                "may hold (see data/README.md)")
+    return (f"is not a readable CSV from this row on ({err}): a quoted field left open (a file cut off?) or a stray "
+            "quote character")
+
+
 def _check_header(header: list[str], name: str, problems: Problems) -> bool:
+    shape = _header_shape_problem(header)
+    if shape is not None:
+        problems.add(name, 1, shape)
+        return False
     missing = [c for c in COLUMNS if c not in header]
     extra = [c for c in header if c not in COLUMNS]
     doubled = sorted({c for c in header if header.count(c) > 1})
