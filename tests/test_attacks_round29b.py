@@ -153,3 +153,36 @@ def test_a_figures_file_saved_in_another_shape_names_it(tmp_path, shape: dict, s
         load_raw(Paths(root))
     assert f"{_OFFICERS}:1: {said}" in str(raised.value)
     assert "missing column" not in str(raised.value)
+
+
+# --- `show` reads an id as copied, as `search` reads a query ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("copied", [
+    "met-2017-03-13\r\n",  # a line copied with its Windows line end (a cell copied from Excel)
+    "met-2017-03-13\u00a0",  # a cell or page with a trailing no-break space
+    " met-2017-03-13\t",
+    "met\u20112017\u201103\u201113",  # Word's non-breaking hyphens
+    "\u200bmet-2017-03-13",  # a zero-width space a page puts where a long word may break
+    "\uff4d\uff45\uff54-2017-03-13",  # full-width letters
+])
+def test_show_reads_an_id_as_copied(copied: str) -> None:
+    """Each was "no figure, source, gap or claim id", though `search` reads the same text as the id."""
+    from analysis.tables import lookup
+
+    assert lookup.show(copied).id == "met-2017-03-13"
+
+
+def test_figure_reads_a_figure_id_as_copied() -> None:
+    """`analysis.figure` said a padded figure id was "a figure id, not a figure id"."""
+    from analysis.tables import lookup
+
+    assert lookup.figure("gbnews-2025-11-13/met-cases-in-scope\r\n")["value_as_printed"] == "1,200"
+
+
+def test_show_still_refuses_an_id_behind_a_bidi_control() -> None:
+    """A bidi control reorders what the reader saw, and is refused as in a query."""
+    from analysis.tables import lookup
+
+    with pytest.raises(lookup.UnknownId):
+        lookup.show("\u202emet-2017-03-13")

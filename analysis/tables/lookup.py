@@ -20,6 +20,7 @@ from typing import Any
 
 from analysis.paths import DEFAULT, Paths
 from analysis.record.hygiene import (
+    BIDI_RE,
     dashes_read,
     digits_problem,
     normal_text,
@@ -86,6 +87,17 @@ def _split(cell: Any) -> list[str]:
     return split_list(cell)
 
 
+def as_id(text: str) -> str:
+    """An id as copied, read as `search` reads a query: without the white space around it (a line copied with its
+    line end, "met-2017-03-13\r\n", a cell with a trailing no-break space) or the invisible characters inside it, and
+    with full-width letters and Word's non-breaking hyphen read as what they show. Ids are ASCII, so the reading
+    finds the one id a reader sees or none. Each was "no figure, source, gap or claim id", where `search` read the
+    same text."""
+    if BIDI_RE.search(text):  # refused, as in a query: it reorders what the reader saw
+        return text.strip()
+    return normal_text(read_through(text)).strip()
+
+
 class Index:
     """The four record tables read once, with look-ups by id."""
 
@@ -94,7 +106,15 @@ class Index:
         self.by_id = {kind: {row[key]: row for row in self.rows[kind]} for kind, (_, key) in KINDS.items()}
         self.paths = paths
 
+    def known(self, item_id: str) -> str:
+        """The record's id for `item_id` as copied (`as_id`), or `item_id` when it names nothing."""
+        if any(item_id in ids for ids in self.by_id.values()):
+            return item_id
+        read = as_id(item_id)
+        return read if any(read in ids for ids in self.by_id.values()) else item_id
+
     def kind_of(self, item_id: str) -> str:
+        item_id = self.known(item_id)
         for kind in KINDS:
             if item_id in self.by_id[kind]:
                 return kind
@@ -102,6 +122,7 @@ class Index:
                         f"(try `python -m analysis search {shlex.quote(printable(item_id.split('/')[-1]))}`)")
 
     def record(self, item_id: str) -> Record:
+        item_id = self.known(item_id)
         kind = self.kind_of(item_id)
         row = dict(self.by_id[kind][item_id])
         return getattr(self, f"_{kind}")(Record(kind, item_id, row))
@@ -157,6 +178,7 @@ def figure(figure_id: str, paths: Paths = DEFAULT) -> dict[str, Any]:
     analysis.tables.lookup.UnknownId: 'no-such-figure' is no figure, source, gap or claim id ...
     """
     index = Index(paths)
+    figure_id = index.known(figure_id)
     if figure_id not in index.by_id["figure"]:
         index.kind_of(figure_id)  # raises UnknownId for an id of nothing
         raise UnknownId(f"{figure_id!r} is a {index.kind_of(figure_id)} id, not a figure id: "
