@@ -186,3 +186,33 @@ def test_show_still_refuses_an_id_behind_a_bidi_control() -> None:
 
     with pytest.raises(lookup.UnknownId):
         lookup.show("\u202emet-2017-03-13")
+
+
+# --- scan reads a number in words wrapped at its hyphen --------------------------------------------------------------
+
+_WRAPPED = ("The Metropolitan Police told the London Assembly that the number of referrals of children at risk had "
+            "risen by fifty-six per cent since September 2024, and that twenty-five officers had been moved to the "
+            "child exploitation teams during the year.")
+
+
+@pytest.mark.parametrize("width", [60, 61])
+def test_scan_reads_a_number_in_words_wrapped_at_its_hyphen(width: int) -> None:
+    """Text wrapped at a width (PDF-to-text, an e-mail, `textwrap`) breaks "fifty-six" after its hyphen: the wrap
+    was joined to nothing, "fiftysix" is no number, and the figure was neither read nor listed."""
+    import textwrap
+
+    from tests.scanned import figures_read
+
+    wrapped = textwrap.fill(_WRAPPED, width)
+    assert "fifty-\nsix" in wrapped
+    assert figures_read(wrapped) == figures_read(_WRAPPED) == [(56.0, "exact", "percent"), (25.0, "exact", "count")]
+
+
+@pytest.mark.parametrize(("wrapped", "read"), [
+    ("There were twenty-\r\nfive offences in 2017.", [(25.0, "exact", "count")]),  # a Windows line end
+    ("Seventy-\nthree per cent of cases were closed.", [(73.0, "exact", "percent")]),
+])
+def test_scan_reads_other_number_words_wrapped_at_their_hyphen(wrapped: str, read: list) -> None:
+    from tests.scanned import figures_read
+
+    assert figures_read(wrapped) == read

@@ -1448,7 +1448,12 @@ _WRAPPED_LINE = 50
 #: page number) starts with a capital, a digit or a mark after a line ending otherwise, and is kept as it is,
 #: except a capital after a long line that stops mid-sentence: text wrapped at a width.
 #: (The lookahead names the alternatives' first characters, so other characters are passed over fast.)
-_SOFT_WRAP = re.compile(r"(?=[-\s])(?:(?<=[^\W\d_])-\n(?=[a-z])|(?<=\S)[ \t]*\n[ \t]*(?=[a-z])"
+_SOFT_WRAP = re.compile(r"(?=[-\s])(?:(?<=[^\W\d_])(?<!ty)-\n(?=[a-z])|(?<=\S)[ \t]*\n[ \t]*(?=[a-z])"
+                        # a number in words wrapped at its hyphen ("fifty-\nsix per cent", as a wrap at a width
+                        # breaks it): joined to nothing, "fiftysix" was no number, and the figure was neither read
+                        # nor listed. Every tens word ends in "ty", and a compound's hyphen ("party-\npolitical")
+                        # is kept too
+                        r"|(?<=ty)(?P<compound>-)\n(?=[a-z])"
                         r"|(?<=[a-z,])[ \t]*\n[ \t]*(?=[0-9£$€])"
                         # a long line that stops mid-sentence (a word, no stop) before a capital: text wrapped at a
                         # width ("… in Sadiq Khan's\nLondon has soared to 1,200"), where a heading's line is short
@@ -1654,8 +1659,9 @@ _LINE_END_HYPHEN = re.compile(r"[\u00ad\u2010\u2011](?=\n)")
 
 def _soft_wraps(text: str) -> str:
     """Plain text with the line ends that wrap a sentence (`_SOFT_WRAP`) joined: a hyphen's to nothing (a range's
-    keeps its hyphen), any other's to a space."""
-    return _SOFT_WRAP.sub(lambda m: "" if m.group().startswith("-") or m.group("range") else " ", text)
+    and a number word's keep their hyphen), any other's to a space."""
+    return _SOFT_WRAP.sub(lambda m: "-" if m.group("compound") else "" if m.group().startswith("-") or m.group("range")
+                          else " ", text)
 
 
 def looks_like_html(text: str) -> bool:
