@@ -132,6 +132,9 @@ CAUGHT = [
     ("licence MORGA753116SM9IJ was seized", "a driving licence number"),  # the DVLA's own example
     ("the flat at 51.50740, -0.12780", "a map position"),
     ("Jane Doe, 14, from Croydon", "a person's name and age"),
+    # an age in words with "years old" at the end of a sentence: the gate knew "year old", not "years old" (r28a N3)
+    ("Jane Doe, fourteen years old.", "a person's name and age"),
+    ("Jane Doe, fourteen years old", "a person's name and age"),
 ]
 
 
@@ -146,6 +149,7 @@ def test_the_patterns_catch_personal_data(text: str, kind: str):
     "Table 1, row London | 2023/24 | 1,582",
     "Between April 2023 and March 2024 there were 107,000 offences",
     "p. 12, para 3.4",
+    "Offences against children under sixteen years old rose.",  # an age group, no name
 ])
 def test_urls_and_ordinary_figures_are_not_flagged(text: str):
     assert personal_data_in(text) == []

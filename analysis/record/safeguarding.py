@@ -543,7 +543,7 @@ _MAYBE = re.compile(rf"[\d@]|::|e-?mail|birth|born|dob|d\.o\.b|\bdot\b|{_MARK_OP
                     # is fourteen.", "(fourteen)", "turned fourteen", "a fourteen-year-old"): round nineteen)
                     + rf"[,;(\[–—-]\s*{_AGE_WORD}\b|\b(?=[iwtna])(?:is|was|turned|turns|then|now|an?|at)"
                     rf"\s+{_AGE_WORD}\b"
-                    r"|year[\s-]old|"
+                    r"|years?[\s-]old|"
                     # (one trie for the words: as an alternation, the platforms' names cost a third more)
                     + trie_pattern(sorted({"what3words", "username", "gamertag", "handle",
                                          *_SOCIAL_SITE_NAMES.split("|"), *_SOCIAL_NAMES.split("|")})),
@@ -717,7 +717,7 @@ _AGE_BESIDE = re.compile(rf"(?:,|;|\||\t|\s[-–—])\s*{_AGE_LABEL}{_AGE}{_AGE_
                          rf"|aged?\s+(?:\d|{_AGE_WORD})|[(\[]\s*{_AGE_WORD}\s*[)\]]|turn(?:ed|s)\s"
                          # (an age in brackets after a title or a surname in capitals: `_SURELY_A_PERSON`)
                          rf"|[(\[]\s*\d{{1,2}}\s*[)\]]"
-                         rf"|(?:now|then)\s+\d|year[\s-]old|who\s+(?:is|was)\s|{_BIRTH_YEAR}|\b{_AGE_VERB}{_AGE}"
+                         rf"|(?:now|then)\s+\d|years?[\s-]old|who\s+(?:is|was)\s|{_BIRTH_YEAR}|\b{_AGE_VERB}{_AGE}"
                          # (what `_AGE_MARKED` reads as an age too: "born in March 2010", "he had been 14", "At 14,",
                          # and "(14 at the time)")
                          r"|\bborn\s|\b(?:she|he)\s+(?:had|turned)\s|\bat\s+\S+,|[(\[]\s*\d{1,2}\s+at\s"
