@@ -70,8 +70,11 @@ def test_a_letter_of_another_alphabet_is_refused_in_raw_text(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", ["Garda S\u00edoch\u00e1na", "Caf\u00e9 na n\u00d3g", "Llywodraeth Cymru \u0175",
-                                  "the \uff2d\uff45\uff54 said", "\u0152uvre of Stra\u00dfe \u0131"])
-def test_latin_letters_with_accents_or_full_width_pass(text: str) -> None:
+                                  "\u0152uvre of Stra\u00dfe \u0131"])
+def test_latin_letters_with_accents_pass(text: str) -> None:
+    """Full-width letters ("Ｍｅｔ") passed here too until round 29 (r29b): they are a drawing of "Met" that
+    Datasette's full-text search does not read as "Met", so record text now refuses them and says what to type
+    (tests/test_attacks_round29b.py)."""
     assert text_problem(text) is None
 
 
