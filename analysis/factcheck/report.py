@@ -129,6 +129,9 @@ class Entry:
     inputs: list[dict[str, str]] = field(default_factory=list)
     sources: list[dict[str, str]] = field(default_factory=list)
     gaps: list[dict[str, str]] = field(default_factory=list)
+    #: {figure id: `figure_label`} for every figure the claim's note names, so a reader sees the figure
+    #: where the record names it by id.
+    labels: dict[str, str] = field(default_factory=dict)
 
     @property
     def id(self) -> str:
@@ -164,7 +167,9 @@ def build_entries(tables: Tables) -> list[Entry]:
         sources = [tables.sources.get(sid, {"id": sid}) for sid in seen]
         own = tables.sources.get(claim["source_id"], {"id": claim["source_id"]})
         gaps = [tables.gaps.get(gid, {"id": gid}) for gid in _split(claim.get("gaps", ""))]
-        entries.append(Entry(claim, own, inputs, sources, gaps))
+        named = {m.group().strip("()") for m in _FIGURE_ID.finditer(claim.get("note", ""))}
+        labels = {fid: figure_label(tables.figures[fid]) for fid in sorted(named) if fid in tables.figures}
+        entries.append(Entry(claim, own, inputs, sources, gaps, labels))
     return entries
 
 
@@ -217,14 +222,42 @@ RULES_DOC = "docs/factcheck.md"
 
 
 _ID = r"[a-z0-9]+(?:-[a-z0-9]+)+"
-_FIGURE_ID = re.compile(rf"\(?\b{_ID}/{_ID}\b\)?")
+_FIGURE_ID = re.compile(rf"\({_ID}/{_ID}\)|\b{_ID}/{_ID}\b")
 _GAP_REF = re.compile(rf"gap {_ID} \(([^()]*(?:\([^()]*\)[^()]*)*)\)")
+#: An input's role as the rule book names it (`rules.ROLES`), as a reader of the working needs it.
+ROLE_WORDS = {"from": "the earlier figure", "to": "the later figure", "part": "the part", "whole": "the whole",
+              "numerator": "the numerator", "denominator": "the base", "parts": "the parts", "total": "the total",
+              "a": "the first figure", "b": "the second figure", "count": "the count",
+              "population": "the population", "per": "the base of the rate", "figure": "the figure"}
+_MISSING_STEP = re.compile(r"^(not yet in this record|cannot be checked: not published): ((?:\w+)(?: and \w+)*) "
+                           r"(was|were) (published but not yet transcribed|not published)")
+#: A sentence left with nothing after its label once an id is taken out ("Value printed: .").
+_EMPTY_LABEL = re.compile(r"(?:^|(?<=[.;] ))[A-Z][\w ]{0,30}:\s*(?:[.;]\s*|$)")
 
 
-def for_readers(text: str) -> str:
-    """Working as a reader sees it: gap and figure ids (the record's internal names) taken out, their words kept."""
+def _missing_step(m: re.Match[str]) -> str:
+    roles = [ROLE_WORDS.get(r, r) for r in m.group(2).split(" and ")]
+    # What the record knows is that the figure was not found published where it looked, not that it never was.
+    said = "published but not yet transcribed" if m.group(4).startswith("published") else "not found published"
+    return f"{m.group(1)}: {' and '.join(roles)} {m.group(3)} {said}"
+
+
+def figure_label(figure: dict[str, str]) -> str:
+    """A figure as a reader can find it: its value as printed, who printed it and where ("“42 per cent”,
+    Metropolitan Police Service, Para 5")."""
+    bits = [f"“{figure.get('value_as_printed', '')}”", figure.get("publisher", ""), figure.get("location", "")]
+    return ", ".join(b for b in bits if b)
+
+
+def for_readers(text: str, labels: dict[str, str] | None = None) -> str:
+    """Working and notes as a reader sees them: gap ids taken out (their words kept), each figure id replaced by
+    its label (`labels`, from `figure_label`) or taken out when none is known, a role named in plain words, and a
+    sentence left with a label and nothing after it ("Value printed: .") taken out."""
     text = _GAP_REF.sub(r"\1", text)
-    return re.sub(r"\s{2,}", " ", _FIGURE_ID.sub("", text)).replace(" ,", ",").replace("( ", "(").strip()
+    text = _MISSING_STEP.sub(_missing_step, text)
+    text = _FIGURE_ID.sub(lambda m: (labels or {}).get(m.group().strip("()"), ""), text)
+    text = re.sub(r" \.(?!\.)", ".", re.sub(r"\s{2,}", " ", text)).replace(" ,", ",").replace("( ", "(")
+    return _EMPTY_LABEL.sub("", text).strip()
 
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -280,7 +313,7 @@ def _view(e: Entry) -> dict[str, Any]:
         "id": e.id, "text": c["text"], "claimant": c["claimant"], "stated": c["stated"], "computed": c["computed"],
         "verdict": c["verdict"], "plain": plain_verdict(c, e.gaps), "working": c["working"],
         "reader_steps": [for_readers(step) for step in working_steps(c["working"])],
-        "note": c.get("note", ""), "reader_note": for_readers(c.get("note", "")),
+        "note": c.get("note", ""), "reader_note": for_readers(c.get("note", ""), e.labels),
         "date": reader_date(e.source.get("date_published", ""), e.date_is_approximate),
         "where": {"title": title, "url": url, "detail": detail, "location": c["location"]},
         "inputs": [{"id": f["figure_id"], "printed": f.get("value_as_printed", "(not found)"),
