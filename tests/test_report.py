@@ -135,7 +135,7 @@ def test_the_page_is_for_readers_claim_words_first_working_folded_no_ids_or_path
     visible = re.sub(r'(id|href)="[^"]*"', "", page)
     for hidden in ("rise-2016", "met-2017/y2015", "met-counts", "data/processed", "python -m", "docs/factcheck.md"):
         assert hidden not in visible, hidden
-    assert "A figure it needs has not been published: the counts behind the rise." in page
+    assert "A figure it needs was not found in any publication we looked at: the counts behind the rise." in page
     assert '<a href="methods.html">' in page
     text = (project.outputs / "factcheck.md").read_text(encoding="utf-8")
     assert "| [“referrals rose 18.5 per cent”](#rise-2016) | A Newspaper | **accurate within rounding** |" in text

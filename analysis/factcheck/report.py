@@ -290,7 +290,7 @@ def plain_verdict(c: dict[str, str], gaps: list[dict[str, str]]) -> str:
         return f"The figure it needs is published ({where}), but is not yet in this record, so it is not checked here."
     if verdict in (NOT_PUBLISHED, CANNOT_CHECK):
         wanted = "; ".join(g["wanted"] for g in gaps if g.get("wanted"))
-        return MEANING[verdict] if not wanted else f"A figure it needs has not been published: {wanted}."
+        return MEANING[verdict] if not wanted else f"A figure it needs was not found in any publication we looked at: {wanted}."
     computed = f"{c['computed']}{_UNIT_AFTER.get(c['kind'], '')}"
     gives = f"The published figures give {computed}; the claim says “{c['stated']}”."
     if verdict != WITHIN_ROUNDING:

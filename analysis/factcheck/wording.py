@@ -66,7 +66,10 @@ MEANING = {
                       "rounded, approximate or as a bound ('more than 1,200') and holds for only some of the values "
                       "they could stand for."),
     INACCURATE: "The published figures do not give the number as stated, even allowing for rounding.",
-    NOT_PUBLISHED: "A figure the claim needs has not been published; the record says where we looked.",
+    # The record knows where it looked, not that a figure was never published anywhere (s47b was least sure of the
+    # London Assembly's 2009/10 baselines), so the meaning says "not found", as the claims' own notes do.
+    NOT_PUBLISHED: ("A figure the claim needs was not found in any publication we looked at (or its producer "
+                    "withheld it); the record says where we looked."),
     NOT_IN_RECORD: ("A figure the claim needs is published, but not yet transcribed into this record; the "
                     "record names the publication."),
     CANNOT_CHECK: "The arithmetic cannot be done as stated (for example a rise from zero).",
