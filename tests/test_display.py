@@ -38,5 +38,5 @@ def test_limitations_split_joined_caveats_and_pick_gaps_by_word() -> None:
     gaps = pd.DataFrame({"id": ["gap-a", "gap-b"], "wanted": ["Met counts", "ONS estimate"], "holder": ["Met", "ONS"]})
     lines = limitations(["First caveat. Second caveat.; First caveat.", ""], gaps, ["met"])
     assert lines == ["Source caveat: First caveat.", "Source caveat: Second caveat.",
-                     "Not published or not found (gap `gap-a`): Met counts. Held by: Met."]
+                     "Looked for and not found: Met counts. Held by: Met."]
     assert len(limitations([], gaps)) == 2

@@ -75,10 +75,10 @@ def test_what_is_built_as_markdown_passes_once() -> None:
     assert code("gap-a") == "`gap-a`" and code("a`b") == "``a`b``" and code("`a") == "`` `a ``"
 
 
-def test_a_gap_line_keeps_its_id_as_code_and_escapes_its_text() -> None:
+def test_a_gap_line_escapes_its_text() -> None:
     import pandas as pd
 
     gaps = pd.DataFrame({"id": ["gap-a"], "wanted": ["Counts <b>by</b> [year](javascript:x)."], "holder": ["Met*"]})
     shown = COMMONMARK.render(bullets(limitations([], gaps)).data)
-    assert shown == ('<div class="mathjax_ignore">\n<ul>\n<li>Not published or not found (gap <code>gap-a</code>): '
+    assert shown == ('<div class="mathjax_ignore">\n<ul>\n<li>Looked for and not found: '
                      "Counts &lt;b&gt;by&lt;/b&gt; [year](javascript:x). Held by: Met*.</li>\n</ul>\n</div>")

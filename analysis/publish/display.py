@@ -15,9 +15,7 @@ from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from markupsafe import Markup
-
-from analysis.factcheck.markdown_escape import code, escape
+from analysis.factcheck.markdown_escape import escape
 
 NOT_PUBLISHED = "not published"
 
@@ -164,8 +162,7 @@ def markdown(text: str) -> Any:
 
 def bullets(lines: Sequence[str]) -> Any:
     """A Markdown bullet list (the notebooks' "What we found" and "Limitations" are built from the data): each line
-    escaped by `markdown_escape.escape`, unless it was built as Markdown on purpose (`Markup`, as `limitations`
-    builds its gap lines around an id in code)."""
+    escaped by `markdown_escape.escape`, unless it was built as Markdown on purpose (`Markup`)."""
     return record_markdown("\n".join(f"- {escape(line)}" for line in lines) if lines else
                            "- (nothing in the tables)")
 
@@ -194,16 +191,32 @@ def where_files_go() -> Any:
                     f"`${CHARTS_DIR_ENV}` to a folder before starting Jupyter, or run `make`.")
 
 
+#: Where one caveat sentence ends and the next begins: after . ! or ?, or after a quotation closed on one ("…an
+#: actual increase in the number of offences.' 'Crimes connected with CSE' is…"), optionally before the '; ' that
+#: joins two figures' caveats in a table cell.
+CAVEAT_SENTENCE_END = r"(?:(?<=[.!?])|(?<=[.!?]['’\"”]))[;]?\s+(?=[A-Z'‘\"“])"
+NOT_FOUND = "Looked for and not found"
+NOT_YET_IN_RECORD = "Published, not yet in this record"
+
+
+def _text(value: Any) -> str:
+    return "" if value is None or (isinstance(value, float) and math.isnan(value)) else str(value).strip()
+
+
 def limitations(caveats: Any, gaps: Any, words: Sequence[str] | None = None, label: str = "Source caveat"
                 ) -> list[str]:
     """The notebook's limitations, from the data: each distinct sentence of the caveats of the rows it used
     (tables join several figures' caveats with '; ', so sentences repeat), then every gap whose id or
-    description names one of `words` (every gap passed in when `words` is None)."""
+    description names one of `words` (every gap passed in when `words` is None).
+
+    A gap is named by what is wanted, not by its id, and as the record knows it: a figure its gap says is published
+    (`published_in`) is "published, not yet in this record", with the publication; any other was looked for and
+    not found, which is not the same as never published."""
     import re
 
     seen: list[str] = []
     for cell in caveats:
-        for sentence in re.split(r"(?<=[.!?])[;]?\s+(?=[A-Z'‘\"])", str(cell or "")):
+        for sentence in re.split(CAVEAT_SENTENCE_END, _text(cell)):
             sentence = sentence.strip()
             if sentence and sentence not in seen:
                 seen.append(sentence)
@@ -211,7 +224,8 @@ def limitations(caveats: Any, gaps: Any, words: Sequence[str] | None = None, lab
     for gap in gaps.itertuples(index=False):
         text = f"{gap.id} {gap.wanted}".lower()
         if words is None or any(w.lower() in text for w in words):
-            wanted = str(gap.wanted).rstrip(".")
-            lines.append(Markup(f"Not published or not found (gap {code(gap.id)}): {escape(wanted)}. "
-                                f"Held by: {escape(gap.holder)}."))
+            wanted = _text(gap.wanted).rstrip(".")
+            published_in = _text(getattr(gap, "published_in", "")).rstrip(".")
+            lines.append(f"{NOT_YET_IN_RECORD}: {wanted} (in {published_in}). Held by: {_text(gap.holder)}."
+                         if published_in else f"{NOT_FOUND}: {wanted}. Held by: {_text(gap.holder)}.")
     return lines
