@@ -22,7 +22,7 @@
 import pandas as pd
 from IPython.display import display
 
-from analysis.factcheck.report import VERDICT_ORDER
+from analysis.factcheck.report import VERDICT_ORDER, figure_label, for_readers
 from analysis.factcheck.wording import INACCURATE, NOT_IN_RECORD, UNCHECKED
 from analysis.publish import charts, export
 from analysis.publish.display import bullets, chart_table, limitations, table, where_files_go
@@ -105,8 +105,27 @@ bullets(found)
 # - A verdict allows for the rounding and wording printed with each number (`docs/factcheck.md`); *accurate* means
 #   the arithmetic from the published inputs supports the words, not that the inputs themselves are right.
 #
-# Below, from the claims' own notes, and the gaps the unchecked claims point at:
+# Below, from the claims' own notes (each under the claim it is about, a figure the note names shown as the
+# fact-check page shows it), and the gaps the unchecked claims point at:
 
 # %%
 missing = gaps[gaps["id"].isin(set(needed["gap"].dropna()))]
-bullets(limitations(claims["note"], missing, label="Note on a claim"))
+labels = {row["figure_id"]: figure_label(row) for row in figures.to_dict("records")}
+said = {row["claim_id"]: row["text"] for row in claims.to_dict("records")}
+
+
+def about(claim_id: str) -> str:
+    words = said[claim_id].split()
+    return "“" + " ".join(words[:10]) + ("…" if len(words) > 10 else "") + "”"
+
+
+def readable(note: str) -> str:
+    for claim_id in said:  # a claim the note points at, by its words
+        note = note.replace(f" in {claim_id}", f" in the claim {about(claim_id)}")
+    return for_readers(note, labels)
+
+
+noted = claims[claims["note"].fillna("").str.strip() != ""]
+lines = [line for row in noted.to_dict("records")
+         for line in limitations([readable(row["note"])], missing.iloc[:0], label=f"On {about(row['claim_id'])}")]
+bullets(lines + limitations([], missing))

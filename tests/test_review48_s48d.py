@@ -33,6 +33,8 @@ def test_a_note_naming_a_figure_by_id_shows_the_figure_not_a_broken_sentence(pag
     assert report.for_readers("Value printed: x-y-z/a-b.") == ""  # an id with no label: the sentence goes
     assert report.for_readers("Both counts. Value printed: x-y-z/a-b.") == "Both counts."
     assert report.for_readers("London ... accounting") == "London ... accounting"  # a quoted ellipsis is kept
+    assert report.for_readers("2024 total from a news copy (gap a-b-c); 2023 from VKPP.") == \
+        "2024 total from a news copy; 2023 from VKPP."
 
 
 def test_the_working_names_an_input_in_words_not_by_its_role_id(page: str) -> None:
@@ -55,3 +57,58 @@ def test_a_figure_the_record_did_not_find_is_not_said_never_to_have_been_publish
     assert "has not been published" not in text and "has not been published" not in MEANING[NOT_PUBLISHED]
     assert "was not found in any publication we looked at" in MEANING[NOT_PUBLISHED]
     assert text.count("A figure it needs was not found in any publication we looked at:") == 10
+
+
+def test_a_notebook_lists_a_caveat_once_though_it_ends_in_a_quotation() -> None:
+    """Notebook 02 listed the Met's 'Detectives believe … an actual increase in the number of offences.' twice: once
+    alone, and once run into the next sentence, because a sentence that ends inside a quotation was not split."""
+    import pandas as pd
+
+    from analysis.publish.display import limitations
+
+    said = "The Met said: 'Better recording, and an actual increase in the number of offences.'"
+    lines = limitations([said, f"{said} 'Crimes connected with CSE' is the release's wording."],
+                        pd.DataFrame({"id": [], "wanted": [], "holder": []}))
+    assert lines == [f"Source caveat: {said}", "Source caveat: 'Crimes connected with CSE' is the release's wording."]
+
+
+def test_a_gap_is_named_by_what_is_wanted_and_as_the_record_knows_it() -> None:
+    """Every gap was listed as "Not published or not found (gap `gap-primary-ons-england-mid-2010`): …", an id where
+    the wanted text is the label, and "not published" even for a figure its gap says is published (ONS prints
+    England's mid-2010 total: the gap's `published_in`)."""
+    import pandas as pd
+
+    from analysis.publish.display import limitations
+
+    gaps = pd.DataFrame({"id": ["gap-a", "gap-b"], "wanted": ["England's total", "Met counts."],
+                         "holder": ["ONS", "Met"], "published_in": ["ONS mid-2010 estimates", float("nan")]})
+    assert limitations([], gaps) == [
+        "Published, not yet in this record: England's total (in ONS mid-2010 estimates). Held by: ONS.",
+        "Looked for and not found: Met counts. Held by: Met."]
+
+
+def _limitations(executed, name: str) -> str:
+    import nbformat
+
+    nb = nbformat.read(executed / "notebooks" / name, as_version=4)
+    at = next(i for i, c in enumerate(nb.cells) if c.cell_type == "markdown" and "## Limitations" in c.source)
+    return "\n".join(o["data"].get("text/markdown", "") for c in nb.cells[at:] if c.cell_type == "code"
+                     for o in c.outputs if "data" in o)
+
+
+def test_the_notebooks_limitations_name_each_claim_and_figure_in_words(made) -> None:
+    """Notebook 05 listed its claims' notes as "Note on a claim: Share of England (not the UK)." with no claim
+    named, and with the record's ids ("Value printed: met-2017-03-13/change-cse-crimes-2014-2016", "checked … in
+    claim-q3-2017-just-under-93pc", "(gap national-vkpp-2024-total-primary)"). Every notebook listed gaps as "Not
+    published or not found (gap `id`)", and notebook 02 gave the Met's own caveat twice."""
+    executed = made.outputs
+    lines = _limitations(executed, "05_factcheck.ipynb")
+    assert "Note on a claim" not in lines
+    assert "- On “London is the second largest region in terms of total…”: Share of England (not the UK)." in lines
+    assert "Value printed: “49 per cent”, Metropolitan Police Service, Para 5." in lines
+    assert not re.search(r"[a-z0-9]+-[a-z0-9-]+/[a-z0-9-]+|claim-q3|\(gap ", lines)
+    for name in ("01_inspections", "02_met_cse_series", "03_historic_reviews", "04_london_in_context",
+                 "05_factcheck", "06_national_picture"):
+        assert "Not published or not found" not in _limitations(executed, f"{name}.ipynb"), name
+    met = _limitations(executed, "02_met_cse_series.ipynb")
+    assert met.count("Detectives believe these significant increases") == 1

@@ -21,6 +21,7 @@ import os
 import re
 import sys
 import tempfile
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -242,11 +243,15 @@ def _missing_step(m: re.Match[str]) -> str:
     return f"{m.group(1)}: {' and '.join(roles)} {m.group(3)} {said}"
 
 
-def figure_label(figure: dict[str, str]) -> str:
+def figure_label(figure: Mapping[str, Any]) -> str:
     """A figure as a reader can find it: its value as printed, who printed it and where ("“42 per cent”,
     Metropolitan Police Service, Para 5")."""
-    bits = [f"“{figure.get('value_as_printed', '')}”", figure.get("publisher", ""), figure.get("location", "")]
-    return ", ".join(b for b in bits if b)
+    def said(key: str) -> str:
+        value = figure.get(key)
+        return "" if value is None or value != value else str(value).strip()  # a missing cell, or NaN from pandas
+
+    bits = [f"“{said('value_as_printed')}”", said("publisher"), said("location")]
+    return ", ".join(b for b in bits if b.strip("“”"))
 
 
 def for_readers(text: str, labels: dict[str, str] | None = None) -> str:
@@ -254,6 +259,7 @@ def for_readers(text: str, labels: dict[str, str] | None = None) -> str:
     its label (`labels`, from `figure_label`) or taken out when none is known, a role named in plain words, and a
     sentence left with a label and nothing after it ("Value printed: .") taken out."""
     text = _GAP_REF.sub(r"\1", text)
+    text = re.sub(rf"\s*\(gap {_ID}\)", "", text)  # a bare pointer to a gap ("from a news copy (gap x-y)")
     text = _MISSING_STEP.sub(_missing_step, text)
     text = _FIGURE_ID.sub(lambda m: (labels or {}).get(m.group().strip("()"), ""), text)
     text = re.sub(r" \.(?!\.)", ".", re.sub(r"\s{2,}", " ", text)).replace(" ,", ",").replace("( ", "(")
@@ -290,7 +296,9 @@ def plain_verdict(c: dict[str, str], gaps: list[dict[str, str]]) -> str:
         return f"The figure it needs is published ({where}), but is not yet in this record, so it is not checked here."
     if verdict in (NOT_PUBLISHED, CANNOT_CHECK):
         wanted = "; ".join(g["wanted"] for g in gaps if g.get("wanted"))
-        return MEANING[verdict] if not wanted else f"A figure it needs was not found in any publication we looked at: {wanted}."
+        if not wanted:
+            return MEANING[verdict]
+        return f"A figure it needs was not found in any publication we looked at: {wanted}."
     computed = f"{c['computed']}{_UNIT_AFTER.get(c['kind'], '')}"
     gives = f"The published figures give {computed}; the claim says “{c['stated']}”."
     if verdict != WITHIN_ROUNDING:
