@@ -112,3 +112,18 @@ def test_the_notebooks_limitations_name_each_claim_and_figure_in_words(made) -> 
         assert "Not published or not found" not in _limitations(executed, f"{name}.ipynb"), name
     met = _limitations(executed, "02_met_cse_series.ipynb")
     assert met.count("Detectives believe these significant increases") == 1
+
+
+def test_the_inspection_charts_call_a_figure_the_record_lacks_not_found_not_unpublished(drawn_charts) -> None:
+    """The gallery said "dashed: not published" and "only the combined … figure was published" for the 2016
+    inspection and 2018 Q4 update, where the record's copies print only the combined share and the inspectorate's
+    own reports (gaps: "HMIC's own figures … the separate counts of good / requires improvement / inadequate") were
+    not found; and "a blank means that kind of count was not published on that date", where the workbook and README
+    say a blank in a chart's data means the record holds no figure there."""
+    _, grades = drawn_charts("inspection-grades")
+    _, timeline = drawn_charts("inspection-timeline")
+    for meta in (grades, timeline):
+        said = f"{meta.notes} {meta.notes_on_chart} {meta.alt_text}"
+        assert "not published" not in said.lower() and "figure was published" not in said, said
+    assert "dashed: not found." in grades.notes_on_chart
+    assert "a blank means this record holds no count of that kind for that date" in timeline.notes

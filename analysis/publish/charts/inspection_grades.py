@@ -150,7 +150,7 @@ def inspection_grades_chart(grades: pd.DataFrame, figures: pd.DataFrame, *, widt
                 f"{first_year}–{year}")
     disputed = disagreements(grades, figures)
     on_chart = " ".join(["Shares from published counts. Brackets add the two lower grades; hatched: their total "
-                         "only; dashed: not published.", *(d.face() for d in disputed)])
+                         "only; dashed: not found.", *(d.face() for d in disputed)])
     notes = _inspection_notes(grades, sel, wide, {i: label.split(",")[0] for i, label in labels.items()})
     notes += [d.full() for d in disputed]
     data = _inspection_data(grades, sel, wide, labels)
@@ -212,7 +212,7 @@ def _legend(ax: Any, wide: pd.DataFrame, width: float) -> None:
         handles.append(Patch(facecolor=GRADE_COLOURS["requires improvement"], edgecolor=GRADE_COLOURS["inadequate"],
                              hatch="////", label="Either (only the total published)"))
     handles.append(Patch(facecolor="white", edgecolor=style.MISSING_EDGE, linestyle=(0, (2, 2)),
-                         label="Not published"))
+                         label="Not found"))
     style.legend_above(ax, handles, ncol=1 if width < 5 else 3)
 
 
@@ -229,15 +229,17 @@ def _inspection_notes(grades: pd.DataFrame, sel: pd.DataFrame, wide: pd.DataFram
                      f"the combined share printed with them{printed} is given in the data as printed.")
     combined_only = [name[i] for i in wide.index if not split[i]]
     if combined_only:
-        notes.append(f"For the {style.join_words(combined_only)} only the combined 'requires improvement or "
-                     "inadequate' figure was published; it is shown as published, not split.")
+        notes.append(f"For the {style.join_words(combined_only)} the sources in this record print only the combined "
+                     "'requires improvement or inadequate' figure; it is shown as printed, not split.")
     missing = []
     for grade in (g for g in SPLIT_GRADES if g in wide.columns):
         absent = [name[i] for i in wide.index if pd.isna(wide.loc[i, grade]) and (split[i] or grade == "good")]
         if absent:
             missing.append(f"'{grade}' for the {style.join_words(absent)}")
     if missing:
-        notes.append(f"Not published (blank in the data, dashed outline in the chart): {'; '.join(missing)}.")
+        # The inspectorate's own reports may print the separate grades (the gaps say where we looked): what is
+        # known is that no source in this record prints them, not that they were never published.
+        notes.append(f"Not in the record (blank in the data, dashed outline in the chart): {'; '.join(missing)}.")
     notes.append("Bars may not sum to 100% because of rounding.")
     return notes
 

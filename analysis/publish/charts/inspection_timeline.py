@@ -149,7 +149,7 @@ def inspection_timeline_chart(grades: pd.DataFrame, figures: pd.DataFrame, *, wi
              "The revisit (fieldwork September–October 2024) reviewed the causes of concern; the Met's statement "
              "says the inspectorate closed all three. The grades of cases examined at each inspection are in the "
              "inspection-grades chart.",
-             "In the data table, a blank means that kind of count was not published on that date."]
+             "In the data table, a blank means this record holds no count of that kind for that date."]
     data = pd.DataFrame({"Date": [w.date().isoformat() for w, _, _ in events],
                          "Milestone": [h for _, h, _ in events], "Stated": [t for _, _, t in events]})
     data = data.merge(_counts(rows), on="Date", how="left")
