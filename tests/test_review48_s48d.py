@@ -127,3 +127,15 @@ def test_the_inspection_charts_call_a_figure_the_record_lacks_not_found_not_unpu
         assert "not published" not in said.lower() and "figure was published" not in said, said
     assert "dashed: not found." in grades.notes_on_chart
     assert "a blank means this record holds no count of that kind for that date" in timeline.notes
+
+
+def test_claims_notes_name_a_figure_and_a_chart_as_a_reader_knows_them() -> None:
+    """The 56% claim's note said "Figure row: <figure id>", and the 18.5% claim's note "the met-cse-series chart
+    draws that segment dashed": the record's names for a row and a chart, shown on the fact-check page and in
+    notebook 05. The note now says "Value printed:" as the other claims do, and names the chart by what it shows."""
+    import csv
+
+    with (DEFAULT.processed / "claims.csv").open(encoding="utf-8") as f:
+        notes = {r["claim_id"]: r["note"] for r in csv.DictReader(f)}
+    assert not any("Figure row" in n or re.search(r"\b[a-z0-9]+(?:-[a-z0-9]+)+ chart\b", n) for n in notes.values())
+    assert "the chart of the Met's yearly CSE counts draws that segment dashed" in " ".join(notes.values())
