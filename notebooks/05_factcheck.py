@@ -115,8 +115,7 @@ said = {row["claim_id"]: row["text"] for row in claims.to_dict("records")}
 
 
 def about(claim_id: str) -> str:
-    words = said[claim_id].split()
-    return "“" + " ".join(words[:10]) + ("…" if len(words) > 10 else "") + "”"
+    return f"“{said[claim_id]}”"  # whole: the notebooks never cut text
 
 
 def readable(note: str) -> str:

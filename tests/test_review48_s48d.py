@@ -104,7 +104,8 @@ def test_the_notebooks_limitations_name_each_claim_and_figure_in_words(made) -> 
     executed = made.outputs
     lines = _limitations(executed, "05_factcheck.ipynb")
     assert "Note on a claim" not in lines
-    assert "- On “London is the second largest region in terms of total…”: Share of England (not the UK)." in lines
+    assert ("- On “London is the second largest region in terms of total population (after the South East), "
+            "accounting for 15 per cent of the England total.”: Share of England (not the UK).") in lines
     assert "Value printed: “49 per cent”, Metropolitan Police Service, Para 5." in lines
     assert not re.search(r"[a-z0-9]+-[a-z0-9-]+/[a-z0-9-]+|claim-q3|\(gap ", lines)
     for name in ("01_inspections", "02_met_cse_series", "03_historic_reviews", "04_london_in_context",
