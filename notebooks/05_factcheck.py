@@ -94,7 +94,8 @@ for row in claims[claims["verdict"] == INACCURATE].itertuples():
 in_record = int((unchecked["verdict"] == NOT_IN_RECORD).sum())
 found.append(f"{len(unchecked)} claims cannot be checked here: together they need {needed['gap'].nunique()} figures. "
              f"For {in_record} of them the producer publishes what they need, not yet in this record; for the other "
-             f"{len(unchecked) - in_record} it was not published (listed under Limitations, with who holds each).")
+             f"{len(unchecked) - in_record} it was not found in any publication looked at (listed under Limitations, "
+             "with who holds each).")
 bullets(found)
 
 # %% [markdown]
