@@ -254,6 +254,11 @@ def unframed(text: str) -> str:
 _PERCENT_RE = re.compile(rf"(\d)(?:\s*|-)(?:{PER_CENT})(?![a-z])", re.IGNORECASE)
 
 
+#: A quotation mark as typed (after `quotes_read`): every double one, and a single one not inside a word (an
+#: apostrophe, "Met's", stands between two letters or digits). Read as a space in the query and every cell alike.
+_QUOTATION_MARK = re.compile(r"\"|(?<!\w)'|'(?!\w)")
+
+
 def _searchable(text: str) -> str:
     """Lower-case text with every spelling of a percentage written one way, so "56%" and "56 per cent" find the
     same rows, and every apostrophe, quotation mark and dash as typed ("Met’s" is "Met's", "Chiefs’" is "Chiefs'",
@@ -261,9 +266,12 @@ def _searchable(text: str) -> str:
     spelled as the page spells them). Applied to the query and to every searched cell alike, each read as the checks
     read text (`normal_text`): the query was, the cells were not, so "inquiries… We should", copied from a gap's own
     text, was "inquiries... we should" (NFKC's reading of "…") and found nothing, as would "figures" in a quote
-    pasted from a PDF with its ligature, "ﬁgures"."""
+    pasted from a PDF with its ligature, "ﬁgures". A quotation mark is no part of the word it stands against
+    (`_QUOTATION_MARK`): outlets quote one phrase with single or double marks, or none, so `making "serious errors"`
+    (or `the Met’s “child protection” probes`) found nothing where the record prints "making 'serious errors'"."""
     text = text if text.isascii() else normal_text(text)
-    return _PERCENT_RE.sub(r"\1 per cent", dashes_read(quotes_read(text)).lower())
+    text = _QUOTATION_MARK.sub(" ", quotes_read(text))
+    return _PERCENT_RE.sub(r"\1 per cent", " ".join(dashes_read(text).lower().split()))
 
 
 def _score(kind: str, row: dict[str, Any], words: list[str], phrase: str) -> tuple[int, list[str]]:

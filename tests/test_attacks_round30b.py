@@ -1,0 +1,36 @@
+"""Round 30, helper b: one reading of characters (class 4) and markup (class 1), with the shapes a contributor adding
+a new source brings: quotation marks of another outlet's style, currency signs other than the pound, Unicode minus,
+fractions, Roman numerals and styled digits."""
+
+from __future__ import annotations
+
+import pytest
+
+# --- search reads a quotation mark inside a query as no part of its word ---------------------------------------------
+
+
+@pytest.mark.parametrize(("typed", "copied"), [
+    # the record prints "making 'serious errors'": another outlet quotes the phrase with double marks
+    ("Met Police making serious errors", 'Met Police making "serious errors"'),
+    ("Met Police making serious errors", "Met Police making \u201cserious errors\u201d"),
+    ("Met Police making serious errors", "Met Police making \u00abserious errors\u00bb"),
+    # the record quotes nothing here; a page quotes a phrase inside the words copied
+    ("the Met's child protection probes", "the Met\u2019s \u201cchild protection\u201d probes"),
+])
+def test_search_reads_quotation_marks_inside_a_query_as_no_part_of_a_word(typed: str, copied: str) -> None:
+    """A headline copied from another outlet quotes a phrase its own way: "making “serious errors”" was a word
+    '"serious' that no cell holds, and search said "0 matches" where the same words without the marks find the
+    source, on the record's real rows."""
+    from analysis.tables import lookup
+
+    found = [r["id"] for r in lookup.search(typed)]
+    assert found != []
+    assert [r["id"] for r in lookup.search(copied)] == found
+
+
+def test_search_keeps_an_apostrophe_inside_a_word() -> None:
+    """An apostrophe between two letters is part of its word: "Met's" and "Chiefs' Council" find what they did."""
+    from analysis.tables import lookup
+
+    assert lookup._searchable("the Met\u2019s ‘child protection’ probes") == "the met's child protection probes"
+    assert len(lookup.search("Chiefs\u2019 Council")) == len(lookup.search("Chiefs' Council")) > 0
