@@ -34,3 +34,34 @@ def test_search_keeps_an_apostrophe_inside_a_word() -> None:
 
     assert lookup._searchable("the Met\u2019s ‘child protection’ probes") == "the met's child protection probes"
     assert len(lookup.search("Chiefs\u2019 Council")) == len(lookup.search("Chiefs' Council")) > 0
+
+
+# --- an emoji's invisible parts in a record field are named as the emoji ---------------------------------------------
+
+
+@pytest.mark.parametrize("emoji", ["\u2764\ufe0f", "\U0001f469\u200d\U0001f467", "1\ufe0f\u20e3"])
+def test_an_emoji_copied_into_a_claim_is_refused_naming_the_emoji(tmp_path, emoji: str) -> None:
+    """A claim copied from a social post brings its emoji: "❤️" is "❤" and the invisible U+FE0F, and the refusal
+    named only "an invisible format character (U+FE0F)", a character the contributor cannot see. It still refuses,
+    and now names the emoji it is drawn with."""
+    from analysis.paths import Paths
+    from analysis.record.problems import ValidationError
+    from analysis.run.build import load_raw
+    from tests.raw_copy import raw_copy
+
+    text = "A review of 374 cases found 278, or three quarters"
+    root = raw_copy(tmp_path, ("claims.yaml", f"  text: {text}\n", f"  text: {text} {emoji}\n"))
+    with pytest.raises(ValidationError) as raised:
+        load_raw(Paths(root))
+    said = str(raised.value)
+    assert "text contains an invisible format character (U+" in said
+    assert f"part of the emoji drawn from {emoji[0]!r}" in said
+    assert "leave the emoji out" in said
+
+
+def test_an_invisible_character_between_letters_keeps_its_message() -> None:
+    from analysis.record.hygiene import text_problem
+
+    problem = text_problem("Metropolitan \u200bPolice") or ""
+    assert "invisible format character (U+200B)" in problem
+    assert "emoji" not in problem

@@ -612,6 +612,22 @@ def neutralise_frame(frame: Any) -> Any:
     return out
 
 
+#: The invisible parts of an emoji as phones and web pages write it: the variation selectors that ask for its colour
+#: or text form ("❤️" is "❤" + U+FE0F), the joiner of a sequence ("👩‍👧") and a keycap's ("1️⃣").
+_EMOJI_PARTS = "\ufe0e\ufe0f\u200d"
+
+
+def _emoji_part(text: str, at: int) -> str:
+    """Words naming the emoji an invisible `_EMOJI_PARTS` character at `at` belongs to, or "": a text copied from a
+    social post shows an emoji, and "an invisible format character (U+FE0F)" named nothing the contributor sees."""
+    if text[at] not in _EMOJI_PARTS or not at:
+        return ""
+    before = text[at - 1]
+    if unicodedata.category(before) not in ("So", "Sk") and text[at + 1:at + 2] != "\u20e3":
+        return ""
+    return f" (it is part of the emoji drawn from {before!r}, as a phone or a web page writes one: leave the emoji out)"
+
+
 def hidden_problem(text: str) -> str | None:
     """The message for the first character of `text` shown as nothing (`invisible`: a bidi control or a format
     character), or None."""
@@ -620,7 +636,7 @@ def hidden_problem(text: str) -> str | None:
         if invisible(char):
             kind = "a bidirectional control" if BIDI_RE.match(char) else "an invisible format character"
             return (f"contains {kind} (U+{ord(char):04X}) at character {match.start() + 1}; it changes what a "
-                    "reader sees or hides text from the checks")
+                    f"reader sees or hides text from the checks{_emoji_part(text, match.start())}")
     return None
 
 
