@@ -65,3 +65,38 @@ def test_an_invisible_character_between_letters_keeps_its_message() -> None:
     problem = text_problem("Metropolitan \u200bPolice") or ""
     assert "invisible format character (U+200B)" in problem
     assert "emoji" not in problem
+
+
+# --- a publisher's name in its own script is refused as a word of another script -------------------------------------
+
+
+@pytest.mark.parametrize(("name", "word", "script"), [
+    ("Al Jazeera (\u0627\u0644\u062c\u0632\u064a\u0631\u0629)", "\u0627\u0644\u062c\u0632\u064a\u0631\u0629", "ARABIC"),
+    ("Xinhua (\u65b0\u534e\u793e)", "\u65b0\u534e\u793e", "CJK"),
+    ("Kathimerini (\u039a\u03b1\u03b8\u03b7\u03bc\u03b5\u03c1\u03b9\u03bd\u03ae)",
+     "\u039a\u03b1\u03b8\u03b7\u03bc\u03b5\u03c1\u03b9\u03bd\u03ae", "GREEK"),
+])
+def test_a_publisher_named_in_its_own_script_is_refused_naming_the_word(tmp_path, name: str, word: str,
+                                                                        script: str) -> None:
+    """A contributor adding a foreign outlet's report copies its name as the outlet prints it. It was refused with
+    "a look-alike letter changes what the checks read (type the Latin one)", though no Latin letter looks like
+    "ا": the message now names the word and its script and says to write it in Latin letters."""
+    from analysis.paths import Paths
+    from analysis.record.problems import ValidationError
+    from analysis.run.build import load_raw
+    from tests.raw_copy import raw_copy
+
+    root = raw_copy(tmp_path, ("sources.yaml", "  producer: Tortoise Media\n", f"  producer: {name}\n"))
+    with pytest.raises(ValidationError) as raised:
+        load_raw(Paths(root))
+    said = str(raised.value)
+    assert f"producer contains {word!r}, a word written in another script ({script})" in said
+    assert "look-alike" not in said
+
+
+@pytest.mark.parametrize("look_alike", ["m\u043ere than 1,200", "\u0430 review", "B\u0435aconport"])
+def test_a_look_alike_letter_keeps_its_message(look_alike: str) -> None:
+    """A Cyrillic letter inside a Latin word, or alone as the article "a", is still a look-alike to type in Latin."""
+    from analysis.record.hygiene import text_problem
+
+    assert "look-alike letter changes what the checks read" in (text_problem(look_alike) or "")

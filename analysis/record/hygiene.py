@@ -697,10 +697,37 @@ def drawn_letter_problem(text: str) -> str | None:
             f"type {plain!r}")
 
 
+#: A run of letters and digits and the marks written on them: one word, in whatever script.
+_WORD = re.compile(r"(?:\w[\u0300-\u036f\u0900-\u0903\u093a-\u094f\u0610-\u061a\u064b-\u065f]*)+")
+
+
+def _word_in_another_script(text: str, letter: str) -> str | None:
+    """The word of `text` that `letter` (a `foreign_letter`) stands in, when that word holds no Latin letter: a
+    publisher's name in its own script ("الجزيرة", "新华社"), for which "type the Latin one" named no letter to type.
+    A foreign letter inside a Latin word ("mоre" with a Cyrillic "о"), beside a digit ("SW1А 1АА") or alone ("а
+    review") is a look-alike: None."""
+    for word in _WORD.finditer(text):
+        letters = [ch for ch in word.group() if unicodedata.category(ch)[0] != "M"]
+        if letter in letters and len(letters) > 1 and all(_of_another_script(ch) for ch in letters):
+            return word.group()
+    return None
+
+
+def _of_another_script(char: str) -> bool:
+    """A letter of a script other than Latin: not a digit, and not a phonetic small capital ("ꜱᴡᴀ", named "LATIN
+    LETTER SMALL CAPITAL …"), which looks like a Latin letter."""
+    return char.isalpha() and _foreign(char) and not unicodedata.name(char, "").startswith("LATIN")
+
+
 def _letters_problem(text: str, typed: bool) -> str | None:
     """A look-alike letter of another alphabet, or (in the record, not `typed`) a `drawn_letter`, or None."""
     letter = foreign_letter(text)
     if letter is not None:
+        word = _word_in_another_script(normal_text(text), letter)
+        if word is not None:
+            return (f"contains {word!r}, a word written in another script ({unicodedata.name(letter, '?').split()[0]}"
+                    "); the record is in English and its checks read Latin letters only: write it in Latin letters "
+                    "(as the publisher writes its name in English, or transliterated)")
         return (f"contains the letter {letter!r} ({unicodedata.name(letter, f'U+{ord(letter):04X}')}), which is "
                 "not a letter of the Latin alphabet; a look-alike letter changes what the checks read (type the Latin "
                 "one)")
