@@ -310,8 +310,10 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
     (HEADED_UNIT, re.compile(rf"{UNIT_IN_BRACKETS}\s*(?::|(?=[|\d£]))(?s:.*)", re.IGNORECASE)),
     # (not from inside a number, "1,2:00" (a full-width colon read as ":"): its "2:00" was a time and the count 1
     # read; round twenty-three)
-    ("time", re.compile(r"(?<![\d,.])(?:\b\d{1,2}[:.]\d{2}\s?(?:am|pm|a\.m\.|p\.m\.|GMT|BST|UTC)\b"
-                        r"|\b\d{1,2}:\d{2}\b|\b\d{1,2}\s?(?:am|pm)\b)", re.IGNORECASE)),
+    # (with its seconds, and their fraction, as a chat export, a log or a subtitle file prints a time:
+    # "[12/03/2024, 10:32:15] Jane Doe:", "00:01:02,500 -->": the seconds were the count 15, round thirty)
+    ("time", re.compile(r"(?<![\d,.])(?:\b\d{1,2}[:.]\d{2}(?::\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.|GMT|BST|UTC)\b"
+                        r"|\b\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d{3})?)?\b|\b\d{1,2}\s?(?:am|pm)\b)", re.IGNORECASE)),
     ("date", re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?\b"
                         # (not a month before a figure, "In May 1,200 cases", "In June 12% of cases": "May 1" was
                         # a date and ",200" unread, "June 12" a date and the 12% gone, issue 24, round twenty-two)
