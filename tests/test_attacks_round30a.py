@@ -29,3 +29,34 @@ def test_a_time_with_its_seconds_is_a_time_not_a_count(text: str, time: str) -> 
     assert all(unit != "count" or value >= 1000 for _, value, unit, _ in figures)
     left = [(item["text"], item["kind"]) for item in scan_text(text, DEFAULT)["left_out"]]
     assert (time, "time") in left
+
+
+#: A council committee's report as copied from its PDF: a heading, then paragraphs numbered by section.
+COMMITTEE_REPORT = """Children's Services Scrutiny Panel
+Agenda Item 7
+1. Purpose of the report
+1.1 This report updates the Panel on child sexual exploitation.
+2. Background
+2.1 In 2016-17 police recorded 1,200 offences.
+2.2 Referrals rose by 12% to 1,582.
+3.10 The service cost £1.2 million.
+"""
+
+
+def test_a_numbered_paragraph_after_a_heading_is_a_list_number_not_a_count() -> None:
+    """A line ending in a lower-case letter before a line starting with a digit is text wrapped mid-sentence
+    ("Police recorded\\n1,200 cases"), so the two were joined; but a paragraph numbered by section after a heading
+    ("… of the report\\n1.1 This report") is a paragraph of its own, and joined, its number was the count 1.1, 2.1
+    mid-sentence, not in the record."""
+    figures, not_read = read(COMMITTEE_REPORT)
+    printed = {printed for printed, *_ in figures}
+    assert {"1,200", "12%", "1,582", "£1.2 million"} <= printed and not printed & {"1.1", "2.1"}
+    assert not_read == []
+    left = {item["text"]: item["kind"] for item in scan_text(COMMITTEE_REPORT, DEFAULT)["left_out"]}
+    assert left["1.1"] == left["2.1"] == "list number"
+
+
+def test_a_figure_wrapped_onto_the_next_line_is_still_joined_to_its_sentence() -> None:
+    text = "In the year the force said that police had recorded\n1,200 offences.\n"
+    sentences = [f["sentence"] for f in scan_text(text, DEFAULT)["figures"]]
+    assert sentences == ["In the year the force said that police had recorded 1,200 offences."]

@@ -1454,7 +1454,9 @@ _SOFT_WRAP = re.compile(r"(?=[-\s])(?:(?<=[^\W\d_])(?<!ty)-\n(?=[a-z])|(?<=\S)[ 
                         # nor listed. Every tens word ends in "ty", and a compound's hyphen ("party-\npolitical")
                         # is kept too
                         r"|(?<=ty)(?P<compound>-)\n(?=[a-z])"
-                        r"|(?<=[a-z,])[ \t]*\n[ \t]*(?=[0-9£$€])"
+                        # (not before a numbered paragraph, as every council and committee report numbers them,
+                        # "1. Purpose of the report\n1.1 This report …": joined, "1.1" was a count mid-sentence)
+                        r"|(?<=[a-z,])[ \t]*\n[ \t]*(?=[0-9£$€])(?!\d{1,2}(?:\.\d{1,3})+\.?[ \t]+[A-Z])"
                         # a long line that stops mid-sentence (a word, no stop) before a capital: text wrapped at a
                         # width ("… in Sadiq Khan's\nLondon has soared to 1,200"), where a heading's line is short
                         # (the lookahead first: the line-length lookbehind is tried only at such a line end)
