@@ -54,6 +54,29 @@ WRITERS = frozenset({"charts", "notebooks", "db", "check", "workbook", "gallery"
 PRINTERS = frozenset({"scan", "verify", "show", "search", "validate"})
 
 
+#: The commands that read data/processed: each first asks whether data/raw has changed since the build
+#: (`analysis.tables.load.behind_raw`). A writer refuses then, since what it would publish is the record before the
+#: edit; a look-up (what it prints is not published) says so in one line and goes on.
+READS_PROCESSED = WRITERS | {"scan", "show", "search"}
+
+
+def _behind_raw(name: str, args: argparse.Namespace) -> bool:
+    """Say when data/processed is behind data/raw; True when the command must not run (a writer)."""
+    if name not in READS_PROCESSED:
+        return False
+    from analysis.paths import Paths
+    from analysis.tables.load import behind_raw, behind_raw_line
+
+    changed = behind_raw(Paths(args.root.resolve()))
+    if not changed:
+        return False
+    if name in WRITERS:
+        print(f"python -m analysis {name}: {behind_raw_line(changed)}; nothing written", file=sys.stderr)
+        return True
+    print(f"note: {behind_raw_line(changed)}", file=sys.stderr)
+    return False
+
+
 @contextlib.contextmanager
 def _writer_lock(name: str, args: argparse.Namespace) -> Iterator[None]:
     """The checkout's build lock around a command in WRITERS; nothing around any other."""
@@ -101,6 +124,8 @@ def main(argv: list[str] | None = None) -> int:
     args.command = name
     try:
         with _writer_lock(name, args):
+            if _behind_raw(name, args):  # inside the lock: a build running now is waited for, then compared
+                return 2
             return int(module.run(args) or 0)
     except KeyboardInterrupt:  # Ctrl-C: one line; every writer leaves the previous outputs whole
         print(f"\npython -m analysis {name}: interrupted; files being written were not kept", file=sys.stderr)

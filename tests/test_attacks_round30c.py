@@ -1,0 +1,63 @@
+"""Issue 24, round 30 (helper c): stamps that cannot lie (class 2) and exports (class 5)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from analysis.paths import PROJECT_ROOT
+from tests.raw_copy import raw_copy, run_on
+
+#: An analyst's edit to the record: a claimant's name corrected in data/raw/claims.yaml.
+CLAIMANT_EDIT = ("claims.yaml", "  claimant: PA Media (AOL)\n", "  claimant: PA Media (AOL, Jane Doe's edit)\n")
+
+
+def _built_then_edited(tmp_path: Path, *edits: tuple[str, str, str]) -> Path:
+    """A project whose data/processed is the committed build of the real record, with data/raw then edited."""
+    root = raw_copy(tmp_path, *edits)
+    shutil.copytree(PROJECT_ROOT / "data" / "processed", root / "data" / "processed")
+    return root
+
+
+@pytest.mark.parametrize("command", ["check", "db", "workbook"])
+def test_a_writer_run_after_an_edit_to_data_raw_without_the_build_refuses(tmp_path: Path, command: str) -> None:
+    """An analyst corrects data/raw/claims.yaml and runs `python -m analysis check` (or `db`, `charts`,
+    `workbook`) as the README lists it, without the build: the command read data/processed as the last build left
+    it, wrote the fact-check (or database, workbook) from the record before the edit, exited 0 and said nothing.
+    Now it names the file changed since the build, says what to run, and writes nothing."""
+    root = _built_then_edited(tmp_path, CLAIMANT_EDIT)
+    result = run_on(root, command)
+    assert result.returncode == 2, result.stderr
+    assert "data/processed was built before data/raw/claims.yaml changed" in result.stderr
+    assert "python -m analysis build" in result.stderr
+    assert not (root / "outputs").exists()
+
+
+def test_a_raw_file_added_since_the_build_is_named_too(tmp_path: Path) -> None:
+    """A source's figures added as a new CSV is an edit of data/raw as much as a changed line is."""
+    root = _built_then_edited(tmp_path)
+    new = root / "data" / "raw" / "figures" / "jane-doe-2026-12-06-new-source.csv"
+    shutil.copy(next((root / "data" / "raw" / "figures").glob("*.csv")), new)
+    result = run_on(root, "check")
+    assert result.returncode == 2
+    assert "data/raw/figures/jane-doe-2026-12-06-new-source.csv" in result.stderr
+
+
+def test_a_look_up_after_an_edit_says_so_and_answers(tmp_path: Path) -> None:
+    """`show` prints, it publishes nothing: it answers from the last build, with one line saying data/raw changed."""
+    root = _built_then_edited(tmp_path, CLAIMANT_EDIT)
+    result = run_on(root, "show", "claim-aol-2016-three-quarters")
+    assert result.returncode == 0, result.stderr
+    assert "PA Media (AOL)" in result.stdout
+    assert "note: data/processed was built before data/raw/claims.yaml changed" in result.stderr
+
+
+def test_an_unedited_record_runs_as_before(tmp_path: Path) -> None:
+    """The guard: with data/raw as the build read it, `check` writes the report and says nothing more."""
+    root = _built_then_edited(tmp_path)
+    result = run_on(root, "check")
+    assert result.returncode == 0, result.stderr
+    assert "data/processed was built" not in result.stdout + result.stderr
+    assert (root / "outputs" / "factcheck.html").is_file()
