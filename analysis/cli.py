@@ -54,7 +54,7 @@ WRITERS = frozenset({"charts", "notebooks", "db", "check", "workbook", "gallery"
 PRINTERS = frozenset({"scan", "verify", "show", "search", "validate"})
 
 
-#: The commands that read data/processed: each first asks whether data/raw has changed since the build
+#: The commands that read data/processed: each first asks whether it is missing or data/raw has changed since the build
 #: (`analysis.tables.load.behind_raw`). A writer refuses then, since what it would publish is the record before the
 #: edit; a look-up (what it prints is not published) says so in one line and goes on.
 READS_PROCESSED = WRITERS | {"scan", "show", "search"}
@@ -65,15 +65,15 @@ def _behind_raw(name: str, args: argparse.Namespace) -> bool:
     if name not in READS_PROCESSED:
         return False
     from analysis.paths import Paths
-    from analysis.tables.load import behind_raw, behind_raw_line
+    from analysis.tables.load import behind_raw
 
-    changed = behind_raw(Paths(args.root.resolve()))
-    if not changed:
+    line = behind_raw(Paths(args.root.resolve()))
+    if not line:
         return False
     if name in WRITERS:
-        print(f"python -m analysis {name}: {behind_raw_line(changed)}; nothing written", file=sys.stderr)
+        print(f"python -m analysis {name}: {line}; nothing written", file=sys.stderr)
         return True
-    print(f"note: {behind_raw_line(changed)}", file=sys.stderr)
+    print(f"note: {line}", file=sys.stderr)
     return False
 
 

@@ -61,3 +61,16 @@ def test_an_unedited_record_runs_as_before(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "data/processed was built" not in result.stdout + result.stderr
     assert (root / "outputs" / "factcheck.html").is_file()
+
+
+@pytest.mark.parametrize("command", ["gallery", "db"])
+def test_a_writer_run_with_data_processed_deleted_refuses_in_one_line(tmp_path: Path, command: str) -> None:
+    """data/processed deleted (to force a rebuild, or by a `git clean`) and a command run before the build:
+    `gallery` wrote its page without the edition's date and exited 0; `db` said only "[Errno 2] No such file or
+    directory" with the file's full path. Each now says the tables have not been built and what to run."""
+    root = raw_copy(tmp_path)
+    result = run_on(root, command)
+    assert result.returncode == 2, result.stderr
+    assert "data/processed has not been built" in result.stderr
+    assert str(tmp_path) not in result.stderr
+    assert not (root / "outputs").exists()

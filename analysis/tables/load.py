@@ -30,39 +30,40 @@ def load_table(name: str, paths: Paths = DEFAULT) -> Any:
     return pd.read_csv(path, dtype="string", keep_default_na=False)
 
 
-def behind_raw(paths: Paths = DEFAULT) -> list[str]:
-    """The raw files edited, added or removed since data/processed was built: every reader of data/processed reads
-    the record as the last build left it, so after an edit to data/raw (a claim's wording, a figure corrected) a
-    command run without the build (`python -m analysis check`, `charts`, `db`) published the old record and said
-    nothing. The build names each raw file it read, with its hash, in datapackage.json (`raw_files`); this compares
-    them with data/raw now. Empty when they agree, and when there is no data/raw to compare with (the processed
-    tables given on their own) or no data package (the readers then say the tables are missing)."""
+def behind_raw(paths: Paths = DEFAULT) -> str:
+    """Why data/processed does not hold the record in data/raw now, in one line ("" when it does). Every reader of
+    data/processed reads the record as the last build left it, so after an edit to data/raw (a claim's wording, a
+    figure corrected) a command run without the build (`python -m analysis check`, `charts`, `db`) published the
+    old record and said nothing; with data/processed deleted, `gallery` wrote its page without the edition's date
+    and `db` named only a missing file by its full path. The build names each raw file it read, with its hash, in
+    datapackage.json (`raw_files`): this compares them with data/raw now. "" too when there is no data/raw to
+    compare with (the processed tables given on their own)."""
     import json
 
     from analysis.record.sources import sha256_of
     from analysis.tables.write import raw_files
 
     package = paths.processed / "datapackage.json"
-    if not paths.raw.is_dir() or not package.is_file():
-        return []
+    build = "run `python -m analysis build` (or `make`) so the tables hold the record as it is now"
+    if not paths.raw.is_dir():
+        return ""
+    if not package.is_file():
+        return f"data/processed has not been built ({paths.rel(package)} is missing): {build}"
     try:
         built = {entry["path"]: entry["hash"] for entry in json.loads(package.read_text(encoding="utf-8"))["raw_files"]}
-    except (ValueError, KeyError, TypeError):  # a package this code did not write: the build has not run on it
-        return [paths.rel(package)]
+    except (ValueError, KeyError, TypeError):  # a package this code did not write: as if never built
+        return f"{paths.rel(package)} was not written by the build: {build}"
     now = {}
     for path in raw_files(paths):
         try:
             now[paths.rel(path)] = "sha256:" + sha256_of(path)
         except OSError:  # unreadable now: as changed (the build would refuse it)
             now[paths.rel(path)] = ""
-    return sorted(name for name in built.keys() | now.keys() if built.get(name) != now.get(name))
-
-
-def behind_raw_line(changed: list[str]) -> str:
-    """What a command says when data/processed is behind data/raw (`behind_raw`): which files, and what to run."""
+    changed = sorted(name for name in built.keys() | now.keys() if built.get(name) != now.get(name))
+    if not changed:
+        return ""
     shown = ", ".join(changed[:3]) + (f" and {len(changed) - 3} more" if len(changed) > 3 else "")
-    return (f"data/processed was built before {shown} changed: run `python -m analysis build` (or `make`) so the "
-            "tables hold the record as it is now")
+    return f"data/processed was built before {shown} changed: {build}"
 
 
 def is_true(flag: Any) -> bool:
