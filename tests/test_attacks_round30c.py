@@ -74,3 +74,19 @@ def test_a_writer_run_with_data_processed_deleted_refuses_in_one_line(tmp_path: 
     assert "data/processed has not been built" in result.stderr
     assert str(tmp_path) not in result.stderr
     assert not (root / "outputs").exists()
+
+
+def test_a_table_edited_by_hand_is_not_published_as_built(tmp_path: Path) -> None:
+    """A count "corrected" by hand in data/processed/figures.csv (374 cases made 375), then `check` run: the report
+    was written from the hand edit, which no raw file holds. Now the table is named as differing from what the build
+    wrote, and nothing is written."""
+    root = _built_then_edited(tmp_path)
+    figures = root / "data" / "processed" / "figures.csv"
+    text = figures.read_text(encoding="utf-8")
+    row = next(line for line in text.splitlines() if line.startswith("aol-2016-11-24-hmic-ncpi-mps/cases-examined,"))
+    assert row.count(",374,374,exact,") == 1
+    figures.write_text(text.replace(row, row.replace(",374,374,exact,", ",375,375,exact,")), encoding="utf-8")
+    result = run_on(root, "check")
+    assert result.returncode == 2, result.stderr
+    assert "data/processed/figures.csv differs from what the build wrote" in result.stderr
+    assert not (root / "outputs").exists()

@@ -35,8 +35,9 @@ def behind_raw(paths: Paths = DEFAULT) -> str:
     data/processed reads the record as the last build left it, so after an edit to data/raw (a claim's wording, a
     figure corrected) a command run without the build (`python -m analysis check`, `charts`, `db`) published the
     old record and said nothing; with data/processed deleted, `gallery` wrote its page without the edition's date
-    and `db` named only a missing file by its full path. The build names each raw file it read, with its hash, in
-    datapackage.json (`raw_files`): this compares them with data/raw now. "" too when there is no data/raw to
+    and `db` named only a missing file by its full path; a table edited by hand was published as if built. The
+    build's datapackage.json gives each table's hash (`resources`) and each raw file it read with its hash
+    (`raw_files`): this compares them with the tables and data/raw now. "" too when there is no data/raw to
     compare with (the processed tables given on their own)."""
     import json
 
@@ -50,9 +51,22 @@ def behind_raw(paths: Paths = DEFAULT) -> str:
     if not package.is_file():
         return f"data/processed has not been built ({paths.rel(package)} is missing): {build}"
     try:
-        built = {entry["path"]: entry["hash"] for entry in json.loads(package.read_text(encoding="utf-8"))["raw_files"]}
+        described = json.loads(package.read_text(encoding="utf-8"))
+        built = {entry["path"]: entry["hash"] for entry in described["raw_files"]}
+        tables = {entry["path"]: entry["hash"] for entry in described["resources"]}
     except (ValueError, KeyError, TypeError):  # a package this code did not write: as if never built
         return f"{paths.rel(package)} was not written by the build: {build}"
+    # A table edited by hand (a figure "corrected" in data/processed) no longer has the hash the build gave it.
+    edited = []
+    for name, digest in sorted(tables.items()):
+        try:
+            same = "sha256:" + sha256_of(paths.processed / name) == digest
+        except OSError:
+            same = False
+        if not same:
+            edited.append(paths.rel(paths.processed / name))
+    if edited:
+        return f"{', '.join(edited)} differs from what the build wrote (edited by hand?): {build}"
     now = {}
     for path in raw_files(paths):
         try:
