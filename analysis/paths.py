@@ -164,3 +164,16 @@ REUSE = ("The charts, tables and workbook made by this project may be reused und
 def add_root_argument(parser: Any) -> None:
     """The `--root` option every command takes (tests point it at a scratch copy of the project)."""
     parser.add_argument("--root", type=Path, default=DEFAULT.root, help="project root (default: this repository)")
+
+
+def raw_files(paths: Paths) -> list[Path]:
+    """Every raw file that feeds the build, in a stable order: the build hashes each into datapackage.json, and
+    `analysis.tables.load.behind_raw` compares them (standard library only, so that check costs no import)."""
+    named = (paths.sources_yaml, paths.gaps_yaml, paths.claims_yaml, paths.raw / "inspections.yaml",
+             paths.raw / "revisions.csv")
+    files = [p for p in named if p.exists()]
+    files += sorted(paths.figures_dir.glob("*.csv"))
+    stored = paths.raw / "files"
+    if stored.exists():
+        files += sorted(p for p in stored.rglob("*") if p.is_file() and not p.is_symlink())
+    return files

@@ -7,6 +7,7 @@ wrote it, and nothing downstream re-reads or edits `data/raw/`.
 from __future__ import annotations
 
 import csv
+from pathlib import Path
 from typing import Any
 
 from analysis.paths import DEFAULT, Paths
@@ -39,10 +40,13 @@ def behind_raw(paths: Paths = DEFAULT) -> str:
     build's datapackage.json gives each table's hash (`resources`) and each raw file it read with its hash
     (`raw_files`): this compares them with the tables and data/raw now. "" too when there is no data/raw to
     compare with (the processed tables given on their own)."""
+    import hashlib
     import json
 
-    from analysis.record.sources import sha256_of
-    from analysis.tables.write import raw_files
+    from analysis.paths import raw_files
+
+    def sha256_of(path: Path) -> str:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
 
     package = paths.processed / "datapackage.json"
     build = "run `python -m analysis build` (or `make`) so the tables hold the record as it is now"

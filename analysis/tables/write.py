@@ -13,7 +13,7 @@ import math
 from pathlib import Path
 from typing import Any
 
-from analysis.paths import Paths
+from analysis.paths import Paths, raw_files
 from analysis.record import schema
 from analysis.record.claims import CLAIMS_COLUMNS
 from analysis.record.printed import number_text
@@ -46,18 +46,6 @@ def to_csv_text(name: str, rows: list[dict[str, Any]]) -> str:
     for row in rows:
         writer.writerow([_cell(row.get(f.name), f.type) for f in fields])
     return out.getvalue()
-
-
-def raw_files(paths: Paths) -> list[Path]:
-    """Every raw file that feeds the build, in a stable order."""
-    named = (paths.sources_yaml, paths.gaps_yaml, paths.claims_yaml, paths.raw / "inspections.yaml",
-             paths.raw / "revisions.csv")
-    files = [p for p in named if p.exists()]
-    files += sorted(paths.figures_dir.glob("*.csv"))
-    stored = paths.raw / "files"
-    if stored.exists():
-        files += sorted(p for p in stored.rglob("*") if p.is_file() and not p.is_symlink())
-    return files
 
 
 def datapackage(texts: dict[str, str], paths: Paths, sources: dict[str, dict[str, Any]]) -> dict[str, Any]:
