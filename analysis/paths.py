@@ -60,7 +60,15 @@ class Paths:
         return self.root / ".cache"
 
     def rel(self, path: Path) -> str:
-        """A path as users see it in messages: relative to the root, with forward slashes."""
+        """A path as users see it in messages and the datapackage names it: relative to the root, with forward
+        slashes. Read by its name first, so a folder linked in (data/ a link to a shared copy) keeps its place in the
+        project ("data/raw/claims.yaml"), not the machine path the link leads to; then as resolved."""
+        try:
+            inside = path.relative_to(self.root)
+            if ".." not in inside.parts:
+                return inside.as_posix()
+        except ValueError:
+            pass
         try:
             return path.resolve().relative_to(self.root.resolve()).as_posix()
         except ValueError:

@@ -90,3 +90,19 @@ def test_a_table_edited_by_hand_is_not_published_as_built(tmp_path: Path) -> Non
     assert result.returncode == 2, result.stderr
     assert "data/processed/figures.csv differs from what the build wrote" in result.stderr
     assert not (root / "outputs").exists()
+
+
+def test_a_project_whose_data_folder_is_a_link_is_not_behind_its_record(tmp_path: Path) -> None:
+    """A project whose data/ is a link to a shared copy (as the test session's fresh-kernels run lays one out) read
+    every raw file by the machine path the link leads to, so none matched the datapackage's "data/raw/…" names and
+    every writing command refused: "data/processed was built before …/claims.yaml … and 255 more changed". A
+    path inside the project keeps its place in it."""
+    from analysis.paths import Paths
+    from analysis.tables.load import behind_raw
+
+    root = tmp_path / "project"
+    root.mkdir()
+    (root / "data").symlink_to(PROJECT_ROOT / "data", target_is_directory=True)
+    paths = Paths(root.resolve())
+    assert paths.rel(paths.claims_yaml) == "data/raw/claims.yaml"
+    assert behind_raw(paths) == ""
