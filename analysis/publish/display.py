@@ -12,10 +12,11 @@ import html
 import math
 import numbers
 from collections.abc import Sequence
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any
 
 from analysis.factcheck.markdown_escape import escape
+from analysis.factcheck.numbers import round_half_away
 
 NOT_PUBLISHED = "not published"
 
@@ -85,9 +86,9 @@ def cell_text(value: Any, whole: bool = False, missing: str = NOT_PUBLISHED) -> 
         number = int(value) if isinstance(value, numbers.Integral) else int(float(value))  # a whole float: 374.0
         return f"{number:,}" if abs(number) >= 10_000 else str(number)  # 8,866,180 but 2023 (a year) and 374
     if isinstance(value, numbers.Real):
-        # rounded half away from zero, as every output rounds (`vocabulary.fmt_percent`): ":.2f" rounds a binary tie
-        # to even, so a share of 1 in 32 showed 3.12 here and 3.13 in the chart and the fact-check
-        shown = Decimal(repr(float(value))).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        # rounded half away from zero, as every output rounds (`round_half_away`): ":.2f" rounds a binary tie to
+        # even, so a share of 1 in 32 showed 3.12 here and 3.13 in the chart and the fact-check
+        shown = round_half_away(Decimal(repr(float(value))), 2)
         return f"{shown:f}".rstrip("0").rstrip(".")
     return str(value)
 
