@@ -115,6 +115,13 @@ CHART_IDS: tuple[str, ...] = ("inspection-grades", "met-cse-series", "historic-r
 #: The files each chart's export writes, by extension, as `<id>.<ext>` (and a phone PNG, `<id>-mobile.png`): what the
 #: notebooks step checks it wrote this run.
 CHART_FILE_KINDS: tuple[str, ...] = ("png", "svg", "csv", "json")
+
+
+def chart_files(chart_id: str) -> dict[str, str]:
+    """The names of the five files a chart's export writes, by kind: `<id>.<ext>` for each of `CHART_FILE_KINDS`,
+    and "mobile", the phone PNG `<id>-mobile.png` (the export writes them, the notebooks step requires them, the
+    gallery links them)."""
+    return {**{kind: f"{chart_id}.{kind}" for kind in CHART_FILE_KINDS}, "mobile": f"{chart_id}-mobile.png"}
 #: The environment variables the runner sets for the notebooks' kernels: which project to read, where to export.
 ROOT_ENV = "CSE_FIGURES_ROOT"
 CHARTS_DIR_ENV = "CSE_CHARTS_DIR"

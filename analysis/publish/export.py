@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from analysis.factcheck.report import real_folder, replace_file
-from analysis.paths import CHART_FILE_KINDS, CHARTS_DIR_ENV, Paths
+from analysis.paths import CHARTS_DIR_ENV, Paths, chart_files
 from analysis.publish import save, style
 from analysis.publish.workbook import WORKBOOK_NAME, WORKBOOK_TABLES, build_workbook
 from analysis.publish.workbook import add_arguments as workbook_arguments
@@ -55,9 +55,7 @@ def write_chart(fig: Any, meta: Any, folder: Path) -> dict[str, Path]:
     a link in place of a file is replaced by the file. A link to a folder elsewhere had every export written outside
     the checkout, and a dangling one failed `make` at every run ("File exists")."""
     real_folder(folder, folder.parent)
-    stem = folder / meta.chart_id
-    files = {ext: stem.with_suffix(f".{ext}") for ext in CHART_FILE_KINDS}
-    files["mobile"] = folder / f"{meta.chart_id}-mobile.png"
+    files = {kind: folder / name for kind, name in chart_files(meta.chart_id).items()}
     save.save_png(fig, files["png"], PNG_DPI)
     if meta.redraw is not None:
         mobile, _ = meta.redraw(style.MOBILE_WIDTH)

@@ -35,6 +35,7 @@ from analysis.paths import (
     WORKBOOK_NAME,
     Paths,
     add_root_argument,
+    chart_files,
     notebook_stems,
 )
 from analysis.publish.reader_text import edition_date, reader_notes, sentences, short_note
@@ -43,8 +44,8 @@ from analysis.record.hygiene import SiteUrlError, checked_site_url
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 SIDECAR_KEYS = ("chart_id", "title", "intro", "source_name", "source_url", "source_line", "notes", "notes_on_chart",
                 "alt_text", "chart_type")
-#: (file suffix, link label) in the order the downloads are listed.
-DOWNLOADS = (("png", "PNG for the web"), ("-mobile.png", "PNG for phones"), ("svg", "SVG for print"),
+#: (file kind, `paths.chart_files`, and link label) in the order the downloads are listed.
+DOWNLOADS = (("png", "PNG for the web"), ("mobile", "PNG for phones"), ("svg", "SVG for print"),
              ("csv", "CSV for Datawrapper"), ("json", "JSON metadata"))
 #: Pixels per CSS pixel in the exported PNGs (they are drawn at 2× for high-density screens).
 PNG_DENSITY = 2
@@ -113,16 +114,17 @@ def read_chart(outputs: Path, chart_id: str) -> Chart:
         loaded = {}
     meta = {key: str(loaded.get(key) or "") for key in SIDECAR_KEYS}
     chart = Chart(chart_id, meta)
-    for suffix, label in DOWNLOADS:
-        name = f"{chart_id}{suffix}" if suffix.startswith("-") else f"{chart_id}.{suffix}"
+    names = chart_files(chart_id)
+    for kind, label in DOWNLOADS:
+        name = names[kind]
         if (folder / name).is_file():
             chart.downloads.append((f"charts/{chart_id}/{name}", label))
     if (folder / f"{chart_id}.png").is_file():
         chart.image = f"charts/{chart_id}/{chart_id}.png"
         width, height = png_size(folder / f"{chart_id}.png")
         chart.width, chart.height = width // PNG_DENSITY, height // PNG_DENSITY
-    if (folder / f"{chart_id}-mobile.png").is_file():
-        chart.mobile_image = f"charts/{chart_id}/{chart_id}-mobile.png"
+    if (folder / names["mobile"]).is_file():
+        chart.mobile_image = f"charts/{chart_id}/{names['mobile']}"
     return chart
 
 

@@ -128,13 +128,12 @@ NOTEBOOK_FOLDER = every_file("notebooks")
 def notebooks_made(root: Path) -> Iterator[str]:
     """What the notebooks step makes by name: both copies of each of the project's notebooks, and each registered
     chart's five files (`analysis.publish.export.write_chart`)."""
-    from analysis.paths import CHART_FILE_KINDS, CHART_IDS, notebook_stems
+    from analysis.paths import CHART_IDS, chart_files, notebook_stems
 
     for stem in notebook_stems(Paths(root).notebooks):
         yield from (f"outputs/notebooks/{stem}.{kind}" for kind in ("ipynb", "html"))
     for chart_id in CHART_IDS:
-        yield from (f"outputs/charts/{chart_id}/{chart_id}.{kind}" for kind in CHART_FILE_KINDS)
-        yield f"outputs/charts/{chart_id}/{chart_id}-mobile.png"  # every export draws the phone copy too
+        yield from (f"outputs/charts/{chart_id}/{name}" for name in chart_files(chart_id).values())
 
 
 #: Every stage: the notebooks run the package's whole public surface.
