@@ -61,8 +61,7 @@ table(wide.join(shares).reset_index(), missing="–")
 
 # %%
 printed = figures[(figures["measure"] == "share_of_uk_population") & (figures["geography"] == "London")].copy()
-no_year = printed["period_end"] == printed["published"]  # no period printed: the record dates it by publication
-printed["year"] = printed["period_end"].str[:4].where(~no_year, "no year given")
+printed["year"] = printed.apply(charts.printed_year, axis=1)
 printed[["verdict", "working"]] = verdicts(claims, printed["figure_id"])
 table(printed, ["year", "value_as_printed", "publisher", "verdict", "working"])
 

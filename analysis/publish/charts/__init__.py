@@ -44,7 +44,11 @@ from analysis.publish.charts.inspection_timeline import (  # noqa: F401
     milestone_rows,
     milestones,
 )
-from analysis.publish.charts.london_population_share import london_population_share_chart, london_share_table  # noqa: F401
+from analysis.publish.charts.london_population_share import (  # noqa: F401
+    london_population_share_chart,
+    london_share_table,
+    printed_year,
+)
 from analysis.publish.charts.london_rates import london_rates, london_rates_chart  # noqa: F401
 from analysis.publish.charts.met_cse_series import (  # noqa: F401
     ANNUAL,

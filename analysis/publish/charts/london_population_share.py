@@ -76,6 +76,16 @@ def london_share_table(population: pd.DataFrame, figures: pd.DataFrame) -> pd.Da
     return pd.DataFrame(out)
 
 
+#: What a printed share's year is called when the source printed none.
+NO_YEAR = "no year given"
+
+
+def printed_year(row: Any) -> str:
+    """The year a printed share is for, or `NO_YEAR`: a share printed with no year ("home to 13 per cent of the UK's
+    population") is dated in the record by the day it was published, so a period that is that day is none."""
+    return NO_YEAR if str(row["period_end"]) == str(row["published"]) else str(row["period_end"])[:4]
+
+
 def _printed_card(printed: pd.DataFrame, claims: pd.DataFrame | None) -> tuple[Card, pd.Series] | None:
     """The latest share as printed in the news, with the fact-check's verdict on it."""
     if printed.empty:
@@ -86,7 +96,9 @@ def _printed_card(printed: pd.DataFrame, claims: pd.DataFrame | None) -> tuple[C
         judged = verdicts(claims, pd.Series([row["figure_id"]]))["verdict"].iloc[0]
         if judged != NO_CLAIM:
             verdict = f" Fact-check verdict: ‘{judged}’."
-    detail = f"{face_name(row['publisher'])}, {style.month_year(row['published'])}, no year given.{verdict}"
+    year = printed_year(row)
+    detail = (f"{face_name(row['publisher'])}, {style.month_year(row['published'])}, "
+              f"{year if year == NO_YEAR else 'for ' + year}.{verdict}")
     return Card(row["value_as_printed"], "As printed: London's share of the UK's population", detail,
                 colour=style.DARK_GREY, qualifier=row["qualifier"], unit="percent"), row
 
@@ -130,7 +142,8 @@ def london_population_share_chart(population: pd.DataFrame, figures: pd.DataFram
     if shown:
         row = shown[1]
         data = pd.concat([data, pd.DataFrame([{"Share of": "United Kingdom (as printed)",
-                                               "Year": None, SHARE_COLUMN: row["value"],
+                                               "Year": None if printed_year(row) == NO_YEAR else int(printed_year(row)),
+                                               SHARE_COLUMN: row["value"],
                                                SHOWN_COLUMN: row["value_as_printed"],
                                                "As printed": row["value_as_printed"]}])], ignore_index=True)
         data["Year"] = data["Year"].astype("Int64")  # the story printed no year: its row has none
