@@ -11,7 +11,7 @@ from analysis.paths import PROJECT_ROOT
 from tests.raw_copy import raw_copy, run_on
 
 #: An analyst's edit to the record: a claimant's name corrected in data/raw/claims.yaml.
-CLAIMANT_EDIT = ("claims.yaml", "  claimant: PA Media (AOL)\n", "  claimant: PA Media (AOL, Jane Doe's edit)\n")
+CLAIMANT_EDIT = ("claims.yaml", "  claimant: An unnamed newspaper\n", "  claimant: A newspaper, Jane Doe's edit\n")
 
 
 def _built_then_edited(tmp_path: Path, *edits: tuple[str, str, str]) -> Path:
@@ -48,9 +48,9 @@ def test_a_raw_file_added_since_the_build_is_named_too(tmp_path: Path) -> None:
 def test_a_look_up_after_an_edit_says_so_and_answers(tmp_path: Path) -> None:
     """`show` prints, it publishes nothing: it answers from the last build, with one line saying data/raw changed."""
     root = _built_then_edited(tmp_path, CLAIMANT_EDIT)
-    result = run_on(root, "show", "claim-aol-2016-three-quarters")
+    result = run_on(root, "show", "claim-q3-2017-135-sum")
     assert result.returncode == 0, result.stderr
-    assert "PA Media (AOL)" in result.stdout
+    assert "An unnamed newspaper\n" in result.stdout and "Jane Doe" not in result.stdout
     assert "note: data/processed was built before data/raw/claims.yaml changed" in result.stderr
 
 

@@ -387,3 +387,32 @@ def test_a_share_of_a_larger_place_counting_the_same_thing_is_a_share(part: str,
 def test_a_part_outside_its_whole_or_counting_something_else_is_refused(part: str, whole: str, why: str) -> None:
     problems = check([claim("s", "share", {"part": part, "whole": whole}, "13%")], PLACED)
     assert problems == [f"data/raw/claims.yaml:id=s: its part and whole are not a share: {why}"]
+
+
+@pytest.mark.parametrize("claimant, found", [
+    ("PA Media (careappointments.co.uk)", "careappointments.co.uk"),
+    ("newspaper report (breakingnewstime.com copy)", "breakingnewstime.com"),
+    ("HMICFRS (news release, Parliament Today reprint)", "reprint"),
+    ("HMICFRS (quoted in newspaper copy)", "copy"),
+])
+def test_a_claimant_names_who_made_the_claim_not_where_a_copy_was_read(claimant: str, found: str) -> None:
+    """ClaimReview publishes the claimant as the claim's author, and the fact-check page prints it above the
+    verdict: a mirror's domain or a copy there credits the wrong body with the words."""
+    entry = {"id": "demo-2017/share", "claimant": claimant, "source_id": "demo-2017", "location": "p",
+             "text": "up 5%", "stated": "5%", "kind": "percent_change", "inputs": {"from": "a", "to": "b"}}
+    problems = Problems()
+    cl._load_entry(entry, 1, "data/raw/claims.yaml", problems)
+    assert [str(p) for p in problems.items] == [
+        f"data/raw/claims.yaml:id=demo-2017/share: claimant names where a copy was read ('{found}'): name who made "
+        "the claim, and who reported it if that is how it reached us ('PA Media'; 'HMICFRS, quoted by an unnamed "
+        "newspaper'); the copy is the source's"]
+
+
+@pytest.mark.parametrize("claimant", ["PA Media", "HMICFRS, quoted by an unnamed newspaper",
+                                      "A spokesperson for the Mayor of London, quoted by MyLondon/Express"])
+def test_a_claimant_and_who_reported_it_pass(claimant: str) -> None:
+    entry = {"id": "demo-2017/share", "claimant": claimant, "source_id": "demo-2017", "location": "p",
+             "text": "up 5%", "stated": "5%", "kind": "percent_change", "inputs": {"from": "a", "to": "b"}}
+    problems = Problems()
+    cl._load_entry(entry, 1, "data/raw/claims.yaml", problems)
+    assert problems.items == []

@@ -17,6 +17,7 @@ import yaml
 from analysis.factcheck.wording import UNCHECKED
 from analysis.paths import PROJECT_ROOT, Paths
 from analysis.publish import charts
+from analysis.publish.publishers import face_name
 from analysis.record.vocabulary import split_list
 from analysis.tables.comparability import comparability, share_problem
 from tests.drawn import DrawnCharts
@@ -215,3 +216,27 @@ def test_a_claim_and_its_stated_figure_name_the_same_paragraph() -> None:
         if a and b and a["section"].lower() == b["section"].lower() and a["n"] != b["n"]:
             differ.append((claim.claim_id, claim.location, figures.loc[claim.stated_figure, "location"]))
     assert not differ, differ
+
+
+def test_a_claimant_is_never_the_carrier_of_the_copy_read() -> None:
+    """Checked by hand against the sources: AOL and Care Appointments carried PA Media's stories, Parliament Today
+    reprinted HMICFRS's release, and breakingnewstime.com and papalinc.com hold copies of newspapers' reports whose
+    outlets they do not name. The claimants read "PA Media (AOL)", "PA Media (careappointments.co.uk)", "HMICFRS
+    (news release, Parliament Today reprint)" and "newspaper report (breakingnewstime.com copy)", and ClaimReview
+    published each as the claim's author. The carrier is the source's; the claimant is who made the claim."""
+    claims = pd.read_csv(PROJECT_ROOT / "data" / "processed" / "claims.csv", dtype=str, keep_default_na=False)
+    sources = pd.read_csv(PROJECT_ROOT / "data" / "processed" / "sources.csv", dtype=str,
+                          keep_default_na=False).set_index("id")
+    credited = []
+    for claim in claims.itertuples():
+        source = sources.loc[claim.source_id]
+        if source["outlet"] not in ("agency", "mirror", "reprint"):
+            continue
+        carrier = source["producer"].split(" (")[0]
+        hosts = re.findall(r"[\w-]+\.(?:com|co\.uk|org|net)", source["producer"])
+        named = [n for n in (carrier, *hosts) if n.lower() in claim.claimant.lower()]
+        if named and face_name(carrier) != face_name(source["producer"]):
+            credited.append((claim.claim_id, claim.claimant, named))
+    assert not credited, credited
+    assert sorted({c for c in claims["claimant"] if "MyLondon" in c}) == [
+        "A spokesperson for the Mayor of London, quoted by MyLondon/Express", "MyLondon/Express"]

@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from analysis.publish import encode, style
-from analysis.publish.publishers import AGGREGATOR_NAMES, DOMAIN, is_mirror
+from analysis.publish.publishers import AGGREGATOR_NAMES, is_mirror
+from analysis.record.domains import DOMAIN
 
 
 def visible_texts(fig: Any) -> list[Any]:

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from analysis.record.domains import DOMAIN
+
 #: Short names readers know, for the long official names of the main publishers.
 SHORT = {
     "HM Inspectorate of Constabulary and Fire & Rescue Services": "HMICFRS",
@@ -33,9 +35,6 @@ SHORT = {
     "Unattributed UK news report": "an unnamed news outlet",
 }
 
-#: A web address or domain (what must never reach a chart face).
-DOMAIN = re.compile(r"\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|co\.uk|org\.uk|uk|org|net|io|in|london|info|news)\b",
-                    re.IGNORECASE)
 _COPY_OF = re.compile(r"^.*?\((?:copy|reprint|reproduction) of (?:an? |the )?(?P<orig>[^);]+)\)\s*$", re.IGNORECASE)
 _STORY = re.compile(r"^.*?\((?P<orig>[^);]+?) story\)\s*$", re.IGNORECASE)
 _QUALIFIER = re.compile(r"\s*(?:,\s*|\()(?:copy|reprint|reprinted|reproduced|syndicated|blog)\b[^)]*\)?\s*$",

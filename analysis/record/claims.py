@@ -17,6 +17,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from analysis.paths import Paths
+from analysis.record.domains import DOMAIN
 from analysis.record.figures import contains_printed
 from analysis.record.hygiene import ID_RE, check_text_fields, digits_problem, number_field_problem, where_of
 from analysis.record.printed import is_plain_number
@@ -38,6 +39,9 @@ CLAIM_ID_RE = re.compile(rf"^{ID_RE.pattern}(?:/{ID_RE.pattern})?\Z")
 MAX_TEXT_WORDS = 30
 DIRECTIONS = ("rise", "fall")
 CLAIMANT_TYPES = ("organisation", "person")
+#: Words that say where a copy of a claim was read. That is its source's business (producer, outlet, address),
+#: shown beside the claim; the claimant is who made it, and ClaimReview publishes it as the claim's author.
+_WHERE_READ = re.compile(r"\b(?:cop(?:y|ies)|reprint(?:ed)?|mirror(?:ed)?|proxy)\b", re.IGNORECASE)
 _DIRECTED_KINDS = ("percent_change", "point_change")
 #: The fields read as text (the others are a mapping, a list or numbers).
 TEXT_FIELDS = tuple(key for key in REQUIRED + OPTIONAL if key not in ("inputs", "gaps", "rounded"))
@@ -175,6 +179,18 @@ def _load_gaps(value: Any, name: str, where: str, problems: Problems) -> list[st
     return [g.strip() for g in value]
 
 
+def claimant_problem(claimant: str) -> str | None:
+    """Why a claimant names where a copy was read rather than who made the claim ("PA Media (AOL)",
+    "newspaper report (breakingnewstime.com copy)"): a reader, and ClaimReview's author field, would credit a
+    mirror or a carrier with the words."""
+    found = DOMAIN.search(claimant) or _WHERE_READ.search(claimant)
+    if found is None:
+        return None
+    return (f"claimant names where a copy was read ('{found.group(0)}'): name who made the claim, and who reported "
+            "it if that is how it reached us ('PA Media'; 'HMICFRS, quoted by an unnamed newspaper'); the copy is "
+            "the source's")
+
+
 def _check_entry(claim: dict[str, Any], name: str, where: str, problems: Problems) -> None:
     """Checks that need nothing but the entry itself."""
     text, stated = claim["text"], claim["stated"]
@@ -186,6 +202,8 @@ def _check_entry(claim: dict[str, Any], name: str, where: str, problems: Problem
         problems.add(name, where, "missing 'stated' (the value as printed) or 'stated_figure'")
     if claim["direction"] and (claim["direction"] not in DIRECTIONS or claim["kind"] not in _DIRECTED_KINDS):
         problems.add(name, where, f"direction must be rise or fall, and only for {' or '.join(_DIRECTED_KINDS)}")
+    if problem := claimant_problem(claim["claimant"]):
+        problems.add(name, where, problem)
     if claim["claimant_type"] and claim["claimant_type"] not in CLAIMANT_TYPES:
         problems.add(name, where, f"claimant_type must be one of: {', '.join(CLAIMANT_TYPES)}")
     fields = [key for key in REQUIRED + OPTIONAL if key not in ("inputs", "rounded")]
