@@ -5,10 +5,10 @@
 # (a rise, a share, a total), does it hold when the arithmetic is redone from those figures, at the precision and
 # in the words printed? The verdicts are *accurate*, *accurate within rounding* (the last digit cut or rounded the
 # other way, or the claim rests on a figure printed rounded, approximate or as a bound and holds for only some of the
-# values it could stand for), *inaccurate*, and two that say nothing about the claim: *cannot
-# be checked: not published* (a figure it needs was never published) and *not yet in this record* (the producer
-# publishes it, and it has not been transcribed yet). One claim per sentence, and one claim per finding, however
-# many outlets print it (the others are named in its note): nothing is counted twice.
+# values it could stand for), *inaccurate*, and two that say nothing about the claim: *cannot be checked: not
+# found* (a figure it needs was not found in any publication we looked at) and *not yet in this record* (the
+# producer publishes it, and it has not been transcribed yet). One claim per sentence, and one claim per finding,
+# however many outlets print it (the others are named in its note): nothing is counted twice.
 #
 # **Where this notebook writes files:** run by `make` (or `python -m analysis notebooks`) it exports its chart
 # into `outputs/charts/factcheck-verdicts/` and is saved, executed, into `outputs/notebooks/`. Opened by hand it

@@ -14,7 +14,7 @@
 # `$CSE_CHARTS_DIR` before starting Jupyter to export by hand). The first output below says which applies.
 #
 # **Tables read** (through `analysis.tables.load.load_table`): `figures` (the printed figures and source lines),
-# `inspection_grades`, `historic_reviews`, and `gaps` for the counts never published and the limitations.
+# `inspection_grades`, `historic_reviews`, and `gaps` for the counts not found and the limitations.
 
 # %%
 import pandas as pd

@@ -659,7 +659,7 @@ def test_suppressed_input_makes_the_claim_unverifiable_naming_it(project: Paths,
     assert result.returncode == 0, result.stderr
     rows = {r["claim_id"]: r for r in csv.DictReader((project.processed / "claims.csv").open(encoding="utf-8"))}
     row = rows[claim["id"]]
-    assert row["verdict"] == "cannot be checked: not published"
+    assert row["verdict"] == "cannot be checked: not found"
     assert row["computed"] == ""
     assert f'{role} ({a.cells["figure_id"]}) is printed "[c]"' in row["working"]
     figures = {r["figure_id"]: r for r in csv.DictReader((project.processed / "figures.csv").open(encoding="utf-8"))}

@@ -62,7 +62,7 @@ def test_national_offences_are_one_series_as_the_fact_check_judges_them(drawn_ch
     assert "one series" in meta.intro.lower() and "units differ" not in meta.intro.lower()
     assert meta.not_compared == ()
     text = " ".join(" ".join(_texts(fig)).split())
-    assert "no count published" in text, "2022's share is said in words, outside any bar"
+    assert "no count printed with it" in text, "2022's share is said in words, outside any bar"
     assert "unattributed news" in meta.notes_on_chart.lower()
 
 

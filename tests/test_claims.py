@@ -82,13 +82,13 @@ EVALUATED = [
      "inaccurate", "3.00"),
     # a suppressed input in a rise: unverifiable, naming the input and the gap
     (claim("masked", "percent_change", {"from": "src/y2015", "to": "src/suppressed"}, "18.5 per cent",
-           gaps=["met-counts"]), "cannot be checked: not published", ""),
+           gaps=["met-counts"]), "cannot be checked: not found", ""),
     # unpublished inputs: unverifiable, pointing at the gap record
     (claim("unpublished", "percent_change", {"from": None, "to": None}, "56 per cent", gaps=["met-counts"]),
-     "cannot be checked: not published", ""),
+     "cannot be checked: not found", ""),
     # a suppressed part in a sum
     (claim("sum-masked", "sum", {"parts": ["src/a", "src/suppressed"], "total": "src/total"}, text="x"),
-     "cannot be checked: not published", ""),
+     "cannot be checked: not found", ""),
 ]
 
 
@@ -129,7 +129,8 @@ def test_unverifiable_working_names_the_input_and_the_gap(rows):
     masked = rows["masked"]["working"]
     assert "to (src/suppressed)" in masked and "[c]" in masked and "met-counts" in masked
     unpublished = rows["unpublished"]["working"]
-    assert "from and to were not published" in unpublished and "gap met-counts" in unpublished
+    assert "from and to were not found in any publication we looked at" in unpublished
+    assert "gap met-counts" in unpublished
     assert "the counts behind the 56 per cent rise" in unpublished
     assert "parts[2]" in rows["sum-masked"]["working"]
 
@@ -226,10 +227,10 @@ def test_a_gap_id_may_stand_for_an_unpublished_input():
     c = claim("g", "percent_change", {"from": "met-counts", "to": "src/y2016"}, "56 per cent")
     assert check([c]) == []
     row = evaluate.evaluate_claims([c], FIGURES, GAPS)[0]
-    assert row["verdict"] == "cannot be checked: not published"
+    assert row["verdict"] == "cannot be checked: not found"
     assert row["gaps"] == "met-counts" and row["inputs"] == "src/y2016"
-    assert row["working"] == ("cannot be checked: not published: from was not published; see gap met-counts "
-                              "(the counts behind the 56 per cent rise)")
+    assert row["working"] == ("cannot be checked: not found: from was not found in any publication we looked at; "
+                              "see gap met-counts (the counts behind the 56 per cent rise)")
 
 
 def test_the_percent_point_confusion_is_a_verdict_not_a_problem():

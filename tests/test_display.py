@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.publish.display import NOT_PUBLISHED, cell_text, limitations, table_html
+from analysis.publish.display import NO_FIGURE, cell_text, limitations, table_html
 from analysis.tables.load import load_table
 
 
@@ -12,14 +12,14 @@ def test_counts_blanks_and_long_text_on_the_real_grades_table() -> None:
     grades = load_table("inspection_grades")
     html = table_html(grades, ["label", "count", "share_computed", "caveat"])
     assert ">278<" in html and ">278.0<" not in html  # the 2016 inspection: 278 of 374 cases
-    assert f">{NOT_PUBLISHED}<" in html and "NaN" not in html and "&lt;NA&gt;" not in html
+    assert f">{NO_FIGURE}<" in html and "NaN" not in html and "&lt;NA&gt;" not in html
     longest = max(grades["caveat"], key=len)
     assert len(longest) > 200
     assert longest[-40:].replace("'", "&#x27;") in html  # the end of the longest caveat is there: nothing cut
 
 
 def test_cell_text() -> None:
-    assert cell_text(float("nan")) == NOT_PUBLISHED
+    assert cell_text(float("nan")) == NO_FIGURE
     assert cell_text(pd.NA, missing="–") == "–"
     assert cell_text(374.0, whole=True) == "374"
     assert cell_text(8866180.0, whole=True) == "8,866,180"

@@ -56,9 +56,10 @@ CLAIMS = [
     _claim("rise-wrong", "inaccurate", "18.60",
            '(2,060 − 1,737) / 1,737 = 18.60% · printed "18.4 per cent" (1 dp) · rounds to 18.6 · inaccurate',
            text="referrals rose 18.4 per cent", stated="18.4 per cent"),
-    _claim("a-masked", "cannot be checked: not published", "",
-           "cannot be checked: not published: from and to were not published; see gap met-counts (the counts behind "
-           "the rise)", inputs="", gaps="met-counts", claimant="Sir Someone", claimant_type="person",
+    _claim("a-masked", "cannot be checked: not found", "",
+           "cannot be checked: not found: from and to were not found in any publication we looked at; see gap "
+           "met-counts (the counts behind the rise)", inputs="", gaps="met-counts", claimant="Sir Someone",
+           claimant_type="person",
            text="up 56 per cent", stated="56 per cent"),
 ]
 
@@ -95,7 +96,7 @@ def test_writes_the_three_outputs(project):
 def test_markdown_has_every_field_and_link(project):
     _run(project)
     text = (project.outputs / "factcheck.md").read_text(encoding="utf-8")
-    assert "3 claims: 1 inaccurate, 1 accurate within rounding, 1 cannot be checked: not published" in text
+    assert "3 claims: 1 inaccurate, 1 accurate within rounding, 1 cannot be checked: not found" in text
     # in the summary's order: inaccurate first, then within rounding, then what cannot be checked
     assert text.index("## rise-wrong") < text.index("## rise-2016") < text.index("## a-masked")
     for needed in ("A Newspaper", "para 1", "18.5 per cent", "18.60", "inaccurate", "truncated (cut, not rounded)",
@@ -130,7 +131,7 @@ def test_the_page_is_for_readers_claim_words_first_working_folded_no_ids_or_path
     assert order == sorted(order)
     assert "The last digit was cut rather than rounded." in card
     assert page.index('id="verdict-inaccurate"') < page.index('id="verdict-accurate-within-rounding"') \
-        < page.index('id="verdict-cannot-be-checked-not-published"')
+        < page.index('id="verdict-cannot-be-checked-not-found"')
     assert page.index('id="rise-wrong"') < page.index('id="rise-2016"') < page.index('id="a-masked"')
     visible = re.sub(r'(id|href)="[^"]*"', "", page)
     for hidden in ("rise-2016", "met-2017/y2015", "met-counts", "data/processed", "python -m", "docs/factcheck.md"):
@@ -147,7 +148,7 @@ def test_methods_page_explains_the_scale_with_examples_the_rules_compute(project
     body = re.sub(r"<[^>]+>", " ", page[page.index("<main>"):])
     assert 250 <= len(body.split()) <= 600  # about 300 plain words, plus the worked examples
     for verdict in ("Accurate", "Accurate within rounding", "Inaccurate", "Not yet in this record",
-                    "Cannot be checked: not published"):
+                    "Cannot be checked: not found"):
         assert verdict in page
     assert "18.595 is within one unit" in page and "49.59" in page  # the two examples, as the rules work them
     assert "Corrections" in page
@@ -238,3 +239,14 @@ def test_outputs_are_readable_by_others_like_every_other_file(project):
     _run(project)
     for name in ("factcheck.md", "factcheck.html", "claimreview.jsonld", "methods.html"):
         assert (project.outputs / name).stat().st_mode & 0o044 == 0o044, name
+
+
+def test_every_verdict_has_its_colour_on_the_page() -> None:
+    """The page colours a verdict by a CSS class made from its name; a verdict renamed without its rule in page.css
+    would print grey-on-nothing, unlike the others, with no error anywhere."""
+    from analysis.factcheck.render import slug
+    from analysis.factcheck.wording import VERDICTS
+
+    css = (PROJECT_ROOT / "analysis" / "factcheck" / "templates" / "page.css").read_text(encoding="utf-8")
+    ruled = set(re.findall(r"\.([a-z-]+)(?=[,{])", css))
+    assert {slug(v) for v in VERDICTS} <= ruled, sorted({slug(v) for v in VERDICTS} - ruled)

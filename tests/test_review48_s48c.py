@@ -48,7 +48,7 @@ def test_the_readme_gives_each_workbook_marker_the_meaning_its_sheets_give() -> 
     said = {m: readme.split(f"`{m}` means", 1)[-1] if f"`{m}` means" in readme else "" for m in MARKERS}
     said |= {m: readme.split(f"`{m}`", 1)[-1] for m in MARKERS if not said[m] and f"`{m}`" in readme}
     for marker, meaning in MARKERS.items():
-        first = meaning.split(":")[0].replace("not available", "not published").replace("confidential", "suppressed")
+        first = meaning.split(":")[0].replace("confidential", "suppressed")
         assert marker in said and said[marker], marker
         assert any(w in said[marker][:60] for w in (first, first.split()[-1])), (marker, said[marker][:60])
     assert "draws nothing" in CHART_MARKERS["[x]"] and "sheet `[x]` means only that the record holds no figure" \

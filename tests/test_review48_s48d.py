@@ -44,18 +44,18 @@ def test_the_working_names_an_input_in_words_not_by_its_role_id(page: str) -> No
     for role in ("from", "to", "b", "part", "whole", "denominator", "count and population", "from and to"):
         assert not re.search(rf": {role} (was|were) ", text), role
     assert "not yet in this record: the second figure was published but not yet transcribed" in text
-    assert "cannot be checked: not published: the base was not found published" in text
+    assert "cannot be checked: not found: the base was not found in any publication we looked at" in text
 
 
 def test_a_figure_the_record_did_not_find_is_not_said_never_to_have_been_published(page: str) -> None:
     """The record knows where it looked (the gap's where_looked), not that a figure was never published; its own
     notes say "unpublished as far as found", and s47b was least sure of the London Assembly's 2009/10 baselines.
     The page said "A figure it needs has not been published", and the verdict's meaning the same."""
-    from analysis.factcheck.wording import MEANING, NOT_PUBLISHED
+    from analysis.factcheck.wording import MEANING, NOT_FOUND
 
     text = _visible(page)
-    assert "has not been published" not in text and "has not been published" not in MEANING[NOT_PUBLISHED]
-    assert "was not found in any publication we looked at" in MEANING[NOT_PUBLISHED]
+    assert "has not been published" not in text and "has not been published" not in MEANING[NOT_FOUND]
+    assert "was not found in any publication we looked at" in MEANING[NOT_FOUND]
     assert text.count("A figure it needs was not found in any publication we looked at:") == 10
 
 

@@ -142,7 +142,7 @@ def test_claims_and_verdicts_are_reported(scans: dict[str, dict]) -> None:
     assert rise["derived"] == "percent_change" and not rise["should_register"]
     claim = rise["claims"][0]
     assert claim["claim_id"] == "mylondon-2025-10-grooming-gangs/claim-children-at-risk-cse-rise"
-    assert claim["verdict"] == "cannot be checked: not published" and claim["in_this_text"]
+    assert claim["verdict"] == "cannot be checked: not found" and claim["in_this_text"]
 
 
 def test_the_claims_stub_covers_derived_figures_not_yet_registered(scans: dict[str, dict]) -> None:

@@ -133,7 +133,7 @@ def test_marker_input_is_unverifiable():
     done = verify("sum", "--parts", "10;[c];61", "--total", "135", "--json")
     assert done.returncode == 3
     result = json.loads(done.stdout)
-    assert result["verdict"] == "cannot be checked: not published"
+    assert result["verdict"] == "cannot be checked: not found"
     assert result["computed"] is None and "[c]" in result["working"]
 
 

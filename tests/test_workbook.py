@@ -466,9 +466,10 @@ def test_not_published_is_told_apart_from_not_yet_in_this_record(wb: Any, paths:
         verdicts.add(row["verdict"])
         assert cells[j].value == ("[nr]" if published else "[x]"), (row["claim_id"], row["verdict"])
         assert cells[j].value == ("[nr]" if row["verdict"] == "not yet in this record" else "[x]")
-    assert verdicts == {"not yet in this record", "cannot be checked: not published"}
+    assert verdicts == {"not yet in this record", "cannot be checked: not found"}
     legend = " ".join(str(c.value) for c in ws["A"][: header_row(ws) - 1])
-    assert "[nr] = not yet in this record" in legend and "[x] = not available: the producer has not published" in legend
+    assert "[nr] = not yet in this record" in legend
+    assert "[x] = not available: this figure was not found in any publication we looked at" in legend
     gap_sheet = wb["Gaps"]
     k = column(gap_sheet, "Published by its producer in")
     for cells, gap in zip(data_rows(gap_sheet), gaps.values(), strict=True):

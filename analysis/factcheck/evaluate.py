@@ -217,14 +217,15 @@ def _judged_on_ranges(claim: dict[str, Any], values: dict[str, Any], ranges: dic
 
 def _missing_verdict(claim: dict[str, Any], figures: Figures, gaps: dict[str, dict[str, Any]]) -> str:
     """"Not yet in this record" when every missing input is a figure its producer publishes (its gap names the
-    publication); otherwise "cannot be checked: not published". A suppressed value ([c]) is not published."""
+    publication); otherwise "cannot be checked: not found": the record knows where it looked, not that a figure was
+    never published anywhere. A suppressed value ([c]) is not found either: its producer withheld it."""
     used = [figures[ref] for _, ref in input_refs(claim) if isinstance(ref, str) and ref in figures]
     if any(_figure_value(figure) is None for figure in used):
-        return rules.NOT_PUBLISHED
+        return rules.NOT_FOUND
     needed = _all_gaps(claim, figures, gaps)
     if needed and all(str((gaps.get(gid) or {}).get("published_in") or "").strip() for gid in needed):
         return rules.NOT_IN_RECORD
-    return rules.NOT_PUBLISHED
+    return rules.NOT_FOUND
 
 
 def _resolve(claim: dict[str, Any], figures: Figures, gaps: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
@@ -238,7 +239,7 @@ def _resolve(claim: dict[str, Any], figures: Figures, gaps: dict[str, Any]) -> t
         if _missing_verdict(claim, figures, gaps) == rules.NOT_IN_RECORD:
             missing.append(f"{' and '.join(unpublished)} {verb} published but not yet transcribed")
         else:
-            missing.append(f"{' and '.join(unpublished)} {verb} not published")
+            missing.append(f"{' and '.join(unpublished)} {verb} {rules.NOT_FOUND_WHERE}")
     for role, ref in input_refs(claim):
         figure = figures.get(ref) if isinstance(ref, str) else None
         if ref is None or _is_gap(ref, figures, gaps):

@@ -37,7 +37,7 @@ def check_claims(
 ) -> None:
     """Every claim against the sources, figures and gaps: ids that exist, roles that fit the kind, a stated value
     that can be read, and no claim resting on itself. A marker input ([c]) is legitimate data, not a problem:
-    the claim is then reported as not published."""
+    the claim is then "cannot be checked: not found"."""
     name = paths.rel(paths.claims_yaml)
     seen: set[str] = set()
     said: dict[tuple[str, str], str] = {}
@@ -157,10 +157,10 @@ def _series_problems(claim: dict[str, Any], figures: dict[str, dict[str, Any]]) 
     inputs = claim.get("inputs", {})
     refs = [figures.get(str(ref)) for ref in inputs.values() if not isinstance(ref, list)]
     if any(f is not None and unit_kind(f) in ("marker", "unreadable") for f in refs):
-        return []  # a suppressed value ([c]) is data; the claim resting on it is reported as not published
+        return []  # a suppressed value ([c]) is data; the claim resting on it cannot be checked (not found)
     if claim["kind"] in ("ratio", "sum", "rate", "point_change"):  # one kind of number: `rules.inputs_unit_problem`
         units = {role: unit for role, ref in input_refs(claim) if ref and (f := figures.get(ref))
-                 and (unit := unit_kind(f)) not in ("marker", "unreadable")}  # a marker: reported as not published
+                 and (unit := unit_kind(f)) not in ("marker", "unreadable")}  # a marker: cannot be checked (not found)
         problem = rules.inputs_unit_problem(claim["kind"], units)
         if problem or claim["kind"] != "point_change":
             return [problem] if problem else []

@@ -31,8 +31,9 @@ from analysis.factcheck.wording import (
     CANNOT_CHECK,
     INACCURATE,
     MEANING,
+    NOT_FOUND,
+    NOT_FOUND_WHERE,
     NOT_IN_RECORD,
-    NOT_PUBLISHED,
     WITHIN_ROUNDING,
 )
 from analysis.paths import (
@@ -60,7 +61,7 @@ NEEDED_CLAIM_COLUMNS = (
 NEEDED_FIGURE_COLUMNS = ("figure_id", "source_id", "value_as_printed", "location")
 NEEDED_SOURCE_COLUMNS = ("id", "producer", "title", "url_main", "date_published", "date_accessed", "primary")
 #: The order verdicts are listed in, on every page and in the summary line: what a reader most needs to know first.
-VERDICT_ORDER = (INACCURATE, WITHIN_ROUNDING, NOT_IN_RECORD, NOT_PUBLISHED, CANNOT_CHECK, ACCURATE)
+VERDICT_ORDER = (INACCURATE, WITHIN_ROUNDING, NOT_IN_RECORD, NOT_FOUND, CANNOT_CHECK, ACCURATE)
 
 
 class ReportError(RuntimeError):
@@ -230,17 +231,15 @@ ROLE_WORDS = {"from": "the earlier figure", "to": "the later figure", "part": "t
               "numerator": "the numerator", "denominator": "the base", "parts": "the parts", "total": "the total",
               "a": "the first figure", "b": "the second figure", "count": "the count",
               "population": "the population", "per": "the base of the rate", "figure": "the figure"}
-_MISSING_STEP = re.compile(r"^(not yet in this record|cannot be checked: not published): ((?:\w+)(?: and \w+)*) "
-                           r"(was|were) (published but not yet transcribed|not published)")
+_MISSING_STEP = re.compile(r"^(not yet in this record|cannot be checked: not found): ((?:\w+)(?: and \w+)*) "
+                           rf"(was|were) (published but not yet transcribed|{NOT_FOUND_WHERE})")
 #: A sentence left with nothing after its label once an id is taken out ("Value printed: .").
 _EMPTY_LABEL = re.compile(r"(?:^|(?<=[.;] ))[A-Z][\w ]{0,30}:\s*(?:[.;]\s*|$)")
 
 
 def _missing_step(m: re.Match[str]) -> str:
     roles = [ROLE_WORDS.get(r, r) for r in m.group(2).split(" and ")]
-    # What the record knows is that the figure was not found published where it looked, not that it never was.
-    said = "published but not yet transcribed" if m.group(4).startswith("published") else "not found published"
-    return f"{m.group(1)}: {' and '.join(roles)} {m.group(3)} {said}"
+    return f"{m.group(1)}: {' and '.join(roles)} {m.group(3)} {m.group(4)}"
 
 
 def figure_label(figure: Mapping[str, Any]) -> str:
@@ -294,11 +293,11 @@ def plain_verdict(c: dict[str, str], gaps: list[dict[str, str]]) -> str:
     if verdict == NOT_IN_RECORD:
         where = "; ".join(g["published_in"] for g in gaps if g.get("published_in"))
         return f"The figure it needs is published ({where}), but is not yet in this record, so it is not checked here."
-    if verdict in (NOT_PUBLISHED, CANNOT_CHECK):
+    if verdict in (NOT_FOUND, CANNOT_CHECK):
         wanted = "; ".join(g["wanted"] for g in gaps if g.get("wanted"))
         if not wanted:
             return MEANING[verdict]
-        return f"A figure it needs was not found in any publication we looked at: {wanted}."
+        return f"A figure it needs was {NOT_FOUND_WHERE}: {wanted}."
     computed = f"{c['computed']}{_UNIT_AFTER.get(c['kind'], '')}"
     gives = f"The published figures give {computed}; the claim says “{c['stated']}”."
     if verdict != WITHIN_ROUNDING:

@@ -45,8 +45,9 @@ from analysis.factcheck.wording import (  # noqa: F401  (re-exported)
     CANNOT_CHECK,
     INACCURATE,
     MEANING,
+    NOT_FOUND,
+    NOT_FOUND_WHERE,
     NOT_IN_RECORD,
-    NOT_PUBLISHED,
     UNCHECKED,
     VERDICTS,
     WITHIN_ROUNDING,
@@ -56,7 +57,8 @@ from analysis.record.printed import MARKERS, Printed
 from analysis.record.vocabulary import TOLERANCE  # noqa: F401  (re-exported)
 
 __all__ = [
-    "ACCURATE", "WITHIN_ROUNDING", "INACCURATE", "NOT_PUBLISHED", "NOT_IN_RECORD", "CANNOT_CHECK", "VERDICTS",
+    "ACCURATE", "WITHIN_ROUNDING", "INACCURATE", "NOT_FOUND", "NOT_FOUND_WHERE", "NOT_IN_RECORD", "CANNOT_CHECK",
+    "VERDICTS",
     "UNCHECKED", "BORNE_OUT", "MEANING", "TOLERANCE", "ROLES", "KINDS", "STATED_UNITS",
     "Result", "RuleError", "to_decimal", "round_half_away", "truncate", "fmt_number", "fmt_2dp", "judge",
     "unit_problem", "restated_unit_problem", "inputs_unit_problem", "SAME_UNIT_KINDS", "percent_change",
@@ -179,7 +181,7 @@ def _verdict(kind: str, computed: Decimal, stated: Printed, formula: str) -> Res
     return Result(kind, verdict, computed, stated, formula, rule, f"{formula} · {text}")
 
 
-def unchecked(kind: str, reason: str, stated: Printed | None = None, verdict: str = NOT_PUBLISHED) -> Result:
+def unchecked(kind: str, reason: str, stated: Printed | None = None, verdict: str = NOT_FOUND) -> Result:
     """No verdict on accuracy: an input is unpublished, suppressed, not yet transcribed, or the arithmetic is
     undefined. `verdict` says which (one of UNCHECKED); `reason` names the input (and its gap record)."""
     if verdict not in UNCHECKED:

@@ -27,12 +27,15 @@ from analysis.record.vocabulary import TOLERANCE
 ACCURATE = "accurate"
 WITHIN_ROUNDING = "accurate within rounding"
 INACCURATE = "inaccurate"
-NOT_PUBLISHED = "cannot be checked: not published"
+NOT_FOUND = "cannot be checked: not found"
+#: What "not found" means, in the words every output that says it uses: the record knows where it looked, not that
+#: a figure was never published anywhere, so nothing calls a figure "not published".
+NOT_FOUND_WHERE = "not found in any publication we looked at"
 NOT_IN_RECORD = "not yet in this record"
 CANNOT_CHECK = "cannot be checked"
-VERDICTS = (ACCURATE, WITHIN_ROUNDING, INACCURATE, NOT_PUBLISHED, NOT_IN_RECORD, CANNOT_CHECK)
+VERDICTS = (ACCURATE, WITHIN_ROUNDING, INACCURATE, NOT_FOUND, NOT_IN_RECORD, CANNOT_CHECK)
 #: Verdicts that say nothing about the claim's accuracy: a figure it needs is missing or the arithmetic is undefined.
-UNCHECKED = (NOT_PUBLISHED, NOT_IN_RECORD, CANNOT_CHECK)
+UNCHECKED = (NOT_FOUND, NOT_IN_RECORD, CANNOT_CHECK)
 #: How claims are counted, in the words every output that says it uses (the registry enforces it: `registry`).
 COUNTED_ONCE = "one claim per finding, however many outlets print it"
 #: What each wording promises, in the words every place that states the rule for readers uses (the README's table,
@@ -66,10 +69,8 @@ MEANING = {
                       "rounded, approximate or as a bound ('more than 1,200') and holds for only some of the values "
                       "they could stand for."),
     INACCURATE: "The published figures do not give the number as stated, even allowing for rounding.",
-    # The record knows where it looked, not that a figure was never published anywhere (s47b was least sure of the
-    # London Assembly's 2009/10 baselines), so the meaning says "not found", as the claims' own notes do.
-    NOT_PUBLISHED: ("A figure the claim needs was not found in any publication we looked at (or its producer "
-                    "withheld it); the record says where we looked."),
+    NOT_FOUND: (f"A figure the claim needs was {NOT_FOUND_WHERE} (or its producer withheld it); the record "
+                "says where we looked."),
     NOT_IN_RECORD: ("A figure the claim needs is published, but not yet transcribed into this record; the "
                     "record names the publication."),
     CANNOT_CHECK: "The arithmetic cannot be done as stated (for example a rise from zero).",

@@ -3,7 +3,7 @@
 pandas' default display shows a count with a missing value as 374.0, a missing value as NaN (right under a
 sentence saying blank cells were not published) and cuts long text with "…" — three ways of saying more or less
 than the data. `table()` renders a DataFrame as HTML instead: a numeric column whose values are all whole prints
-them as integers, a missing number prints as "not published", dates print as YYYY-MM-DD, and text wraps in full.
+them as integers, a missing number prints as "no figure", dates print as YYYY-MM-DD, and text wraps in full.
 """
 
 from __future__ import annotations
@@ -18,7 +18,11 @@ from typing import Any
 from analysis.factcheck.markdown_escape import escape
 from analysis.factcheck.numbers import round_half_away
 
-NOT_PUBLISHED = "not published"
+#: What an empty number says in a notebook's table: the record holds no figure there (so a chart draws nothing; the
+#: workbook's chart sheets say [x], the README a blank CSV cell). The tables said "not published", which is more
+#: than the record knows: London's share as MyLondon printed it has no year because the story printed none, and a
+#: figure looked for and not found may still be published somewhere not looked at.
+NO_FIGURE = "no figure"
 
 #: The tables' one stylesheet (the only <style> a notebook's HTML copy keeps, analysis.run.copies). JupyterLab
 #: right-aligns every table cell with a more specific selector, hence `!important` on alignment. Short
@@ -72,8 +76,8 @@ def _is_bool(value: Any) -> bool:
     return isinstance(value, bool) or type(value).__name__ in ("bool_", "bool")  # numpy bool: no subclass
 
 
-def cell_text(value: Any, whole: bool = False, missing: str = NOT_PUBLISHED) -> str:
-    """One cell as printed: "not published" for a missing number, a whole number without ".0" (with thousands
+def cell_text(value: Any, whole: bool = False, missing: str = NO_FIGURE) -> str:
+    """One cell as printed: "no figure" for a missing number, a whole number without ".0" (with thousands
     separators from 10,000, so a year stays 2023), a date as YYYY-MM-DD, a float with at most two decimals,
     anything else as its text."""
     if _missing(value):
@@ -108,7 +112,7 @@ def _reader_dates(frame: Any, columns: Sequence[str]) -> Any:
 
 
 def table_html(frame: Any, columns: Sequence[str] | None = None, names: dict[str, str] | None = None,
-               missing: str = NOT_PUBLISHED) -> str:
+               missing: str = NO_FIGURE) -> str:
     """The frame (or the given columns of it, renamed by `names`) as an HTML table; see the module doc.
     `missing` is what a missing number says (a reshaped table may leave cells empty for other reasons)."""
     columns = list(columns or frame.columns)
@@ -132,18 +136,13 @@ def table_html(frame: Any, columns: Sequence[str] | None = None, names: dict[str
 
 
 def table(frame: Any, columns: Sequence[str] | None = None, names: dict[str, str] | None = None,
-          missing: str = NOT_PUBLISHED) -> Any:
+          missing: str = NO_FIGURE) -> Any:
     """`table_html` as an object Jupyter displays (put it last in a cell, or pass it to `display`)."""
     from IPython.display import HTML
 
     return HTML(table_html(frame, columns, names, missing))
 
 
-#: What an empty number in a chart's data says in a notebook: the record holds no figure there, so the chart draws
-#: nothing (the workbook's chart sheets say [x], the README a blank CSV cell). The tables said "not published",
-#: which is not what the blank means: London's share as MyLondon printed it has no year and no range across
-#: rounding because the story printed none and nothing was computed, not because a figure went unpublished.
-NO_FIGURE = "no figure"
 
 
 def chart_table(meta: Any) -> Any:

@@ -51,7 +51,7 @@ PALETTE = ("#12436D", "#00807A", "#B6446F", "#B84A00", "#3D3D3D", "#A285D1")
 DARK_BLUE, TURQUOISE, DARK_PINK, ORANGE, DARK_GREY, LIGHT_PURPLE = PALETTE
 TEXT = "#0B0C0C"
 SECONDARY_TEXT = "#505A5F"
-#: Outline of "not published" (drawn as an outline, so the absence is visible without a colour meaning); 3.3:1 on
+#: Outline of "not found" (drawn as an outline, so the absence is visible without a colour meaning); 3.3:1 on
 #: white, a mark's minimum being 3:1 (it was #B1B4B6, 2.1:1).
 MISSING_EDGE = "#8A8F92"
 

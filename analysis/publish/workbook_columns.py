@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from analysis.factcheck.wording import HOLDS_WHEN
+from analysis.factcheck.wording import HOLDS_WHEN, NOT_FOUND_WHERE
 from analysis.record.vocabulary import CANONICAL, QUALIFIERS
 
 #: Shorthand used instead of blank cells, and what each means (printed on the cover and above each table). [x], [z]
@@ -20,7 +20,7 @@ from analysis.record.vocabulary import CANONICAL, QUALIFIERS
 #: explained wherever it appears as the guidance asks.
 NOT_IN_RECORD = "[nr]"
 MARKERS = {
-    "[x]": "not available: the producer has not published this figure (or, for a detail such as a licence, the "
+    "[x]": f"not available: this figure was {NOT_FOUND_WHERE} (or, for a detail such as a licence, the "
            "document does not state it)",
     NOT_IN_RECORD: "not yet in this record: the producer has published this figure, but it has not yet been added "
                    "here (the Gaps worksheet names the publication)",

@@ -1,6 +1,6 @@
 """Load `data/raw/gaps.yaml`: the figures we looked for and could not find.
 
-A number that is not published is recorded here, never filled in; a claim that needs it is reported as
+A number looked for and not found is recorded here, never filled in; a claim that needs it is reported as
 not checked and points at the gap, so the missing number is itself part of the record.
 """
 

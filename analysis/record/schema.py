@@ -69,7 +69,7 @@ GAPS = (
     Field("where_looked", "string", "Documents and searches tried."),
     Field("holder", "string", "Who publishes or holds the figure."),
     Field("reason", "string", "Why it is missing."),
-    Field("published_in", "string", "The producer's publication that prints it, when it is published but not yet in this record; empty when it was not published."),
+    Field("published_in", "string", "The producer's publication that prints it, when it is published but not yet in this record; empty when it was not found in any publication looked at."),
 )
 
 INSPECTION_GRADES = (
@@ -189,7 +189,7 @@ CLAIM_DESCRIPTIONS: dict[str, str] = {
     "computed": "The recomputed value: a count or amount (sum, difference, or a figure restated as a count or "
                 "money) as a whole number with thousands commas (1,273), anything else to two decimals (74.33); "
                 "empty if the claim cannot be checked.",
-    "verdict": "accurate, accurate within rounding, inaccurate, cannot be checked: not published, not yet in this record, or cannot be checked (docs/factcheck.md).",
+    "verdict": "accurate, accurate within rounding, inaccurate, cannot be checked: not found, not yet in this record, or cannot be checked (docs/factcheck.md).",
     "rule": "The wording rule applied.",
     "working": "The formula with the actual numbers, the computed value and the rule.",
     "gaps": "Gap ids of unpublished inputs, ';'-separated.",

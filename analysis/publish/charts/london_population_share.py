@@ -133,8 +133,8 @@ def london_population_share_chart(population: pd.DataFrame, figures: pd.DataFram
              "vintage (first estimates with first estimates), as printed; a share is shown to one decimal place only "
              "where every value the rounded estimates could stand for gives the same, and the data give it to two "
              "decimals with its range across that rounding.",
-             "In the data, the as-printed row is blank for its year and populations: not published with the "
-             "share."]
+             "In the data, the as-printed row is blank for its year and populations: none was printed with "
+             "the share."]
     # The caveat of the printed share the chart shows, not of every share printed (an older one is not shown).
     notes += [f"{r['value_as_printed']} ({face_name(r['publisher'])}, {style.month_year(r['published'])}): "
               f"{r['caveat']}" for r in ([shown[1]] if shown else []) if isinstance(r["caveat"], str) and r["caveat"]]

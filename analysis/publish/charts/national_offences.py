@@ -75,8 +75,8 @@ def _group_text(r: Any, units: dict[str, str]) -> str:
         how = "as printed" if isinstance(r.share_printed, str) else "computed"
         return f"Group-based: {r.group:,.0f} {units.get(r.group_id, 'offences')} ({_share(r)}, {how})."
     if isinstance(r.share_printed, str):
-        return f"Group-based: {r.share_printed} of the total, as printed; no count published."
-    return "Group-based: not published."
+        return f"Group-based: {r.share_printed} of the total, as printed; no count printed with it."
+    return "Group-based: no figure."
 
 
 def _title(table: pd.DataFrame, first: str, last: str) -> str:
@@ -124,7 +124,7 @@ def national_offences_chart(figures: pd.DataFrame, *, width: float = style.WEB_W
              "Hydrant analyses, not prevalence: most abuse is never reported. Each year's total is shown as "
              "printed with the word its source used (crimes, offences or cases) for the same police-recorded count. "
              "A year "
-             "with only a printed group-based share has no count: its count was not published, and none is derived "
+             "with only a printed group-based share has no count: none was printed with it, and none is derived "
              "from the share.",
              "Group-based shares are shown as their sources printed them; none is computed, because the group-based "
              "analyses cover differing sets of forces (42 in 2022, 44 in 2024) that the totals do not state.",

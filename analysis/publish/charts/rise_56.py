@@ -9,6 +9,7 @@ from typing import Any
 
 import pandas as pd
 
+from analysis.factcheck.wording import NOT_FOUND_WHERE
 from analysis.publish import style
 from analysis.publish.charts.cards import Card, draw_cards
 from analysis.publish.charts.common import ChartMeta, chart_meta
@@ -25,7 +26,8 @@ def missing_counts(gaps: pd.DataFrame, printed: str) -> pd.DataFrame:
 @style.styled
 def rise_56_chart(figures: pd.DataFrame, gaps: pd.DataFrame, *, width: float = style.WEB_WIDTH
                   ) -> tuple[Any, ChartMeta]:
-    """Three cards: the rise as printed, the counts that were not published, the explanation given."""
+    """Three cards: the rise as printed, the counts behind it (not found), the explanation given. The record knows
+    where it looked for the counts, not that they were never published, so nothing here says "not published"."""
     rise = commissioner_explanation(figures)
     if rise is None:
         raise ValueError("no printed rise in children at risk of CSE with the Commissioner's words in the figures")
@@ -36,7 +38,7 @@ def rise_56_chart(figures: pd.DataFrame, gaps: pd.DataFrame, *, width: float = s
         Card(rise["value_as_printed"], f"{row['subject']}.",
              f"{rise['period']}; reported by {who}. No counts were published with it.", style.DARK_PINK,
              unit="percent"),
-        Card("Not published", "How many children were at risk at the start and at the end of the period.",
+        Card("Not found", "How many children were at risk at the start and at the end of the period.",
              "Looked for in published sources and not found.",
              style.DARK_GREY),
         Card("In his words", f"‘{rise['words']}’", f"The Commissioner's explanation, as reported by {who}.",
@@ -44,20 +46,20 @@ def rise_56_chart(figures: pd.DataFrame, gaps: pd.DataFrame, *, width: float = s
     ]
     fig, ax = style.new_figure(width=width, plot_height=1.0)
     draw_cards(fig, ax, cards, width)
-    # The figure was put to the Commissioner (the record's subject says so), not published by the Met.
+    # The figure was put to the Commissioner (the record's subject says so), not printed by the Met.
     put = "put to the Commissioner" in str(row["subject"])
     title = (f"'{rise['value_as_printed']}' rise " + ("put to the Met Commissioner" if put else "in London")
-             + ": no counts published")
+             + ": no counts found")
     subtitle = f"What was printed, what was said and what is missing, London, {rise['period']}"
-    on_chart = "A rise with no published counts cannot be compared with the Met's earlier yearly figures (nor charted)."
+    on_chart = "No counts found: the rise cannot be compared with the Met's earlier yearly figures (nor charted)."
     notes = [on_chart, f"Caveat printed with the figure: {row['caveat']}"] + [
         f"Missing ({g.id}): {g.wanted}." for g in gap_rows.itertuples()]
     data = pd.DataFrame({"Item": ["Rise as printed", "Counts behind it", "Explanation"],
                          "Value": [float(row["value"]), None, None],
-                         "Text": [rise["value_as_printed"], "not published", rise["words"]]})
+                         "Text": [rise["value_as_printed"], "not found", rise["words"]]})
     alt = (f"Text chart with three panels, showing that the '{rise['value_as_printed']}' rise in children at risk of "
-           "sexual exploitation came with no published counts. The rise: "
-           f"{rise['value_as_printed']}, {rise['period']}. The counts at the start and end were not published. "
+           "sexual exploitation came with no counts. The rise: "
+           f"{rise['value_as_printed']}, {rise['period']}. The counts at the start and end were {NOT_FOUND_WHERE}. "
            f"The Commissioner's explanation: '{rise['words']}'.")
     frame = style.finish(fig, ax, title=title, subtitle=subtitle, on_chart=on_chart, notes=notes, alt=alt,
                          source=style.credit(figures, [rise["figure_id"]]))
