@@ -149,7 +149,7 @@ table(stated, ["date", "measure", "kind", "value_as_printed", "publisher", "sour
 #
 # Every rise in children at risk of sexual exploitation the Met printed for London; the latest is the one asked
 # about. Then the gap records for the counts behind it (looked for and not found), and the Commissioner's
-# explanation, read from the figure's own quote, location or caveat by `charts.commissioner_explanation`.
+# explanation, read from the figure's own quote, caveat or location by `charts.commissioner_explanation`.
 
 # %%
 rises = figures[(figures["measure"] == charts.RISE_MEASURE) & (figures["geography"] == "London")]

@@ -350,3 +350,16 @@ def test_every_output_that_says_how_claims_are_counted_says_it_alike(drawn_chart
     for text in (readme, " ".join(meta.intro.split())):
         assert COUNTED_ONCE in text and "sentence and speaker" not in text
     assert "A claim repeated by several outlets is one claim too" in docs
+
+
+def test_the_commissioners_words_are_quoted_as_the_story_prints_them(drawn_charts: DrawnCharts) -> None:
+    """Checked by hand against the seed story: its section heading reads 'We are better at finding it', and his
+    words in its body are "It is definitely largely – and possibly entirely – [that we are] better at finding it".
+    The card headed "In his words" quoted the heading, which condenses him and drops his hedge; it now quotes the
+    body, word for word."""
+    seed = (PROJECT_ROOT / "tests" / "fixtures" / "seed-article.txt").read_text(encoding="utf-8")
+    fig, meta = drawn_charts("what-the-56-means")
+    words = meta.data.set_index("Item").loc["Explanation", "Text"]
+    assert words == "It is definitely largely – and possibly entirely – [that we are] better at finding it"
+    assert f"“{words},” he said" in seed
+    assert f"‘{words}’" in " ".join(" ".join(_texts(fig)).split())

@@ -35,8 +35,10 @@ def _x_of(label: str) -> float:
 def commissioner_explanation(figures: pd.DataFrame) -> dict[str, str] | None:
     """The printed 2025 rise in children at risk and how the Commissioner explained it, in the source's words.
 
-    The wording is read from the figure's quote, then its location (a section heading quoting him), then its
-    caveat: never typed here.
+    The wording is read from the figure's quote, then its caveat (his words as the story prints them), then its
+    location: a section heading puts a phrase in quotation marks ('We are better at finding it') that condenses
+    his words and drops their hedge ("largely – and possibly entirely"), so it is used only when nothing else quotes
+    him. Never typed here.
     """
     rises = figures[(figures["measure"] == RISE_MEASURE) & (figures["geography"] == "London")
                     & (figures["period_end"] >= "2025-01-01")]
@@ -44,7 +46,7 @@ def commissioner_explanation(figures: pd.DataFrame) -> dict[str, str] | None:
         return None
     row = rises.sort_values(["primary", "period_end"], ascending=[False, False], kind="stable").iloc[0]
     found = []
-    for column in ("quote", "location", "caveat"):
+    for column in ("quote", "caveat", "location"):
         text = str(row[column] or "")
         if not any(w in text.lower() for w in EXPLANATION_WORDS + ("commissioner",)):
             continue

@@ -36,7 +36,7 @@ def rise_56_chart(figures: pd.DataFrame, gaps: pd.DataFrame, *, width: float = s
     who = face_name(rise["publisher"])
     cards = [
         Card(rise["value_as_printed"], f"{row['subject']}.",
-             f"{rise['period']}; reported by {who}. No counts were published with it.", style.DARK_PINK,
+             f"{rise['period']}; reported by {who}. No counts were printed with it.", style.DARK_PINK,
              unit="percent"),
         Card("Not found", "How many children were at risk at the start and at the end of the period.",
              "Looked for in published sources and not found.",
@@ -51,8 +51,9 @@ def rise_56_chart(figures: pd.DataFrame, gaps: pd.DataFrame, *, width: float = s
     title = (f"'{rise['value_as_printed']}' rise " + ("put to the Met Commissioner" if put else "in London")
              + ": no counts found")
     subtitle = f"What was printed, what was said and what is missing, London, {rise['period']}"
-    on_chart = "No counts found: the rise cannot be compared with the Met's earlier yearly figures (nor charted)."
-    notes = [on_chart, f"Caveat printed with the figure: {row['caveat']}"] + [
+    on_chart = "Without its counts, the rise cannot be compared with the Met's earlier yearly figures (nor charted)."
+    notes = [on_chart, f"The counts at the start and end were {NOT_FOUND_WHERE}.",
+             f"Caveat printed with the figure: {row['caveat']}"] + [
         f"Missing ({g.id}): {g.wanted}." for g in gap_rows.itertuples()]
     data = pd.DataFrame({"Item": ["Rise as printed", "Counts behind it", "Explanation"],
                          "Value": [float(row["value"]), None, None],
