@@ -131,7 +131,8 @@ def _figure_value(figure: dict[str, Any]) -> Decimal | None:
 
 
 def _is_gap(ref: str, figures: Figures, gaps: dict[str, Any]) -> bool:
-    """An input may name the gap record of a figure that was never published instead of a figure."""
+    """An input may name the gap record of a figure looked for and not found (or not yet transcribed) instead of a
+    figure."""
     return ref not in figures and ref in gaps
 
 
@@ -232,14 +233,14 @@ def _resolve(claim: dict[str, Any], figures: Figures, gaps: dict[str, Any]) -> t
     """Input values by role (parts as a list), and a reason for every input that has no value."""
     values: dict[str, Any] = {}
     missing: list[str] = []
-    unpublished = [role for role, ref in input_refs(claim)
+    absent = [role for role, ref in input_refs(claim)
                    if (ref is None and not may_omit(claim, role, figures)) or (ref and _is_gap(ref, figures, gaps))]
-    if unpublished:
-        verb = "was" if len(unpublished) == 1 else "were"
+    if absent:
+        verb = "was" if len(absent) == 1 else "were"
         if _missing_verdict(claim, figures, gaps) == rules.NOT_IN_RECORD:
-            missing.append(f"{' and '.join(unpublished)} {verb} published but not yet transcribed")
+            missing.append(f"{' and '.join(absent)} {verb} published but not yet transcribed")
         else:
-            missing.append(f"{' and '.join(unpublished)} {verb} {rules.NOT_FOUND_WHERE}")
+            missing.append(f"{' and '.join(absent)} {verb} {rules.NOT_FOUND_WHERE}")
     for role, ref in input_refs(claim):
         figure = figures.get(ref) if isinstance(ref, str) else None
         if ref is None or _is_gap(ref, figures, gaps):

@@ -136,7 +136,7 @@ def _role_problems(claim: dict[str, Any], figures: dict[str, dict[str, Any]], ga
         elif ref is None:
             if not claim.get("gaps") and not may_omit(claim, role, figures):
                 out.append(f"input '{role}' is missing: give a figure id, or the id of the gap record saying "
-                           "it was never published")
+                           "it was looked for and not found")
         elif ref == claim.get("id") or (ref == claim.get("stated_figure") and not (kind == "sum" and role == "total")):
             out.append(f"input '{role}' is '{ref}', the claim itself: a claim cannot be checked against itself")
         elif ref not in figures and ref not in gap_ids:

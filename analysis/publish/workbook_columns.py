@@ -151,7 +151,7 @@ COLUMNS: dict[str, dict[str, Column]] = {
         "verdict": Column("Verdict"),
         "rule": Column("Rule applied", blank="[z]"),
         "working": Column("Working"),
-        "gaps": Column("Gap IDs of unpublished inputs", blank="[z]"),
+        "gaps": Column("Gap IDs of missing inputs", blank="[z]"),
         "note": Column("Note", blank="[z]"),
     },
     "gaps": {

@@ -246,7 +246,7 @@ def _series_notes(sel: pd.DataFrame, left_out: pd.DataFrame, years: list[int], r
         if missing:
             gaps.append(f"{MET_MEASURES[m]} for {style.join_words(missing)}")
     if gaps:
-        notes.append(f"No published figure (blank in the data, no marker): {'; '.join(gaps)}.")
+        notes.append(f"No figure in this record (blank in the data, no marker): {'; '.join(gaps)}.")
     units = sel.groupby("measure")["unit"].unique()
     for m, u in units.items():
         if len(u) > 1:

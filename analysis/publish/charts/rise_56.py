@@ -1,6 +1,6 @@
-"""Chart: what the Met's "56 per cent" rise in children at risk of CSE means: what was printed, what was said,
-and what was never published (the counts behind it, from the gaps record). Nothing is drawn to scale: there is no
-count to draw, and a bar or a line would invent one.
+"""Chart: what the "56 per cent" rise in children at risk of CSE put to the Met Commissioner means: what was
+printed, what was said, and what was looked for and not found (the counts behind it, from the gaps record). Nothing
+is drawn to scale: there is no count to draw, and a bar or a line would invent one.
 """
 
 from __future__ import annotations
