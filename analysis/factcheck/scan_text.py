@@ -457,6 +457,46 @@ def _script_embed(values: dict[str, str]) -> str | None:
     return address.strip(_ASCII_SPACE) if _EMBED_LOADER.match(address) else None
 
 
+#: The placeholders a chart or dashboard service's script fills with its frame, and how each names the frame's
+#: address: (tag or None for any, a class it holds or None, the attribute, the address made from its value). A page
+#: saved "HTML only" or fetched with curl holds the placeholder and not the frame, and a Tableau dashboard, an ONS
+#: or pym.js interactive or an Infogram chart was left out without a word, where the same chart in an <iframe> is
+#: listed (`_unread_frame`). Tableau's older embed code names its view by the <param>s of a hidden <object>
+#: (`_TextParser._note_tableau_param`); a loader script alone, by `_EMBED_LOADER`.
+_PLACEHOLDERS: tuple[tuple[str | None, str | None, str, str], ...] = (
+    (None, None, "data-pym-src", "{}"),  # pym.js's own placeholder (NPR's and many newsrooms' embed code)
+    (None, "pym-interactive", "data-url", "{}"),  # the ONS's interactive charts (pym.js parents)
+    ("tableau-viz", None, "src", "{}"),  # Tableau's embedding API v3
+    ("tableau-authoring-viz", None, "src", "{}"),
+    (None, "infogram-embed", "data-id", "https://e.infogram.com/{}"),  # Infogram's embed code
+)
+#: Whether a page may hold one (`_PLACEHOLDERS`, or Tableau's <object>): looked for once a page, so the parser
+#: looks at no tag's attributes for one on a page without any.
+_PLACEHOLDER_MARK = re.compile(r"data-pym-src|pym-interactive|tableau|infogram-embed", re.IGNORECASE)
+_TABLEAU_OBJECT = "tableauviz"
+_TABLEAU_HOST = "https://public.tableau.com/"
+
+
+def _placeholder_frame(tag: str, values: dict[str, str]) -> str | None:
+    """The address of the frame a service's script draws in this placeholder (`_PLACEHOLDERS`), else None."""
+    classes = values.get("class", "").lower().split()
+    for holder, class_, attribute, address in _PLACEHOLDERS:
+        if (holder is None or holder == tag) and (class_ is None or class_ in classes):
+            value = values.get(attribute, "").strip(_ASCII_SPACE)
+            if value:
+                return address.format(value)
+    return None
+
+
+def _tableau_view(params: dict[str, str]) -> str:
+    """The address of the view Tableau's older embed code names by its <param>s: its server (`host_url`,
+    percent-encoded; Tableau Public's when absent), the site on it (`site_root`) and the view (`name`)."""
+    host = urllib.parse.unquote(params.get("host_url", "")).strip(_ASCII_SPACE) or _TABLEAU_HOST
+    site = params.get("site_root", "").strip(_ASCII_SPACE).strip("/")
+    return "/".join(part for part in (host.rstrip("/"), site, "views", params["name"].strip(_ASCII_SPACE + "/"))
+                    if part)
+
+
 def _embedded_document(tag: str, values: dict[str, str]) -> str | None:
     """The HTML of the document an <iframe>, <embed> or <object> embeds when the page itself holds it (an iframe's
     srcdoc, which wins over its src; a `data:text/html` address, percent- or base64-encoded, read as UTF-8), else
@@ -736,11 +776,13 @@ class _TextParser(HTMLParser):
 
     def __init__(self, sheet: Sheet = NO_SHEET, frames: int = 0, shadow_roots: _ShadowSheets | None = None,
                  streamed: frozenset[str] = frozenset(), unread: list[str] | None = None,
-                 policy: StylePolicy | None = None) -> None:
+                 policy: StylePolicy | None = None, placeholders: bool = False) -> None:
         super().__init__(convert_charrefs=True)
         self._policy = policy  # the page's style policy (`StylePolicy`), which its frames keep
         self._no_style_attributes = policy is not None and not policy.allows_attributes()
         self.unread = [] if unread is None else unread  # each shown frame's address not fetched (`_unread_frame`)
+        self._placeholders = placeholders  # whether the page may hold a service's placeholder (`_PLACEHOLDER_MARK`)
+        self._tableau: tuple[int, dict[str, str]] | None = None  # Tableau's open <object>: its depth, its <param>s
         self._sheet = sheet
         self._streamed = streamed  # the ids of the parts the page's script moves into view (`_STREAMED`)
         self._shadow_roots = shadow_roots or _ShadowSheets("")
@@ -988,8 +1030,7 @@ class _TextParser(HTMLParser):
         if tag in _IMPLIED_END:
             self._close_omitted_end(tag)
         embedded = self._read_embedded(tag, attrs, sheet)
-        if tag == "script" and not self._at.get("head"):
-            self._note_script_embed(attrs)
+        self._note_scripted_frame(tag, attrs, sheet)
         if tag == "input":
             self._read_input(attrs, sheet)
         if self._close_for_table(tag):
@@ -1060,10 +1101,37 @@ class _TextParser(HTMLParser):
         self._emit(f"\n\n{text}\n\n")
         return True
 
+    def _note_scripted_frame(self, tag: str, attrs: list[tuple[str, str | None]], sheet: Sheet) -> None:
+        """Note a frame a service's script draws where the page shows it: by its loader (`_note_script_embed`) or
+        its placeholder (`_note_placeholder`)."""
+        if tag == "script" and not self._at.get("head"):
+            self._note_script_embed(attrs)
+        if self._placeholders:
+            self._note_placeholder(tag, attrs, sheet)
+
     def _note_script_embed(self, attrs: list[tuple[str, str | None]]) -> None:
         """Note the frame an embed loader draws where the page shows it (`_script_embed`) in `unread`."""
         address = _script_embed(_attributes(attrs))
         if address and self._hidden_at is None and (not self._visibility or self._visibility[-1][1]):
+            self.unread.append(address)
+
+    def _note_placeholder(self, tag: str, attrs: list[tuple[str, str | None]], sheet: Sheet) -> None:
+        """Note the frame a service's script draws in a shown placeholder (`_placeholder_frame`) in `unread`; and
+        Tableau's older embed code, whose <object> is hidden until its script replaces it with the view's frame,
+        where the element holding it is shown (`_tableau_view`, from its <param>s)."""
+        values = _attributes(attrs)
+        shown = self._hidden_at is None and (not self._visibility or self._visibility[-1][1])
+        if tag == "object":
+            tableau = _TABLEAU_OBJECT in values.get("class", "").lower().split()
+            self._tableau = (len(self._open), {}) if tableau and shown else None
+        elif tag == "param" and self._tableau is not None and self._tableau[0] == len(self._open) - 1:
+            name, params = values.get("name", "").strip(_ASCII_SPACE).lower(), self._tableau[1]
+            params.setdefault(name, values.get("value", ""))
+            if name == "name" and params["name"].strip(_ASCII_SPACE + "/"):
+                self.unread.append(_tableau_view(params))
+                self._tableau = None
+        address = _placeholder_frame(tag, values)
+        if address and shown and not _hidden(tag, attrs, sheet, self._foreign(tag)):
             self.unread.append(address)
 
     def _read_input(self, attrs: list[tuple[str, str | None]], sheet: Sheet) -> None:
@@ -1682,7 +1750,7 @@ def _html_text(raw: str, frames: int = 0, prose: bool = False, unread: list[str]
     own = style_policy(markup)
     policy = own.within(outer) if own is not None else outer and StylePolicy(outer.elements, outer.attributes)
     parser = _TextParser(page_sheet(markup, policy), frames, _ShadowSheets(markup, policy), _streamed_ids(raw),
-                         unread, policy)
+                         unread, policy, _PLACEHOLDER_MARK.search(markup) is not None)
     parser.feed(markup)
     parser.close()
     text = "".join(parser.parts)
