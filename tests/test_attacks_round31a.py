@@ -1,6 +1,6 @@
 """Issue 24, round thirty-one, helper r31a: scan (class 3) on page shapes a newsroom plausibly saves that earlier
-rounds did not try: data stories carrying a Tableau dashboard, an ONS bulletin's interactive charts, pym.js and
-Infogram embeds, each in a page saved "HTML only" or fetched with curl."""
+rounds did not try: data stories carrying a Tableau dashboard, an ONS bulletin's interactive charts, pym.js,
+Infogram and Facebook embeds, each in a page saved "HTML only" or fetched with curl."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from tests.scanned import read
 IN_RECORD = "<p>The Met recorded 922 crimes connected with child sexual exploitation in 2016.</p>"
 
 #: Each service's embed code as the service gives it (Tableau Public's "Embed code", the embedding API v3's web
-#: component, pym.js's auto-initialised placeholder, the ONS site's interactive chart, Infogram's embed code), and
-#: the address of the frame its script draws there.
+#: component, pym.js's auto-initialised placeholder, the ONS site's interactive chart, Infogram's and Facebook's
+#: embed codes), and the address of the frame its script draws there.
 PLACEHOLDERS = [
     ("<div class='tableauPlaceholder' id='viz1700000000000' style='position: relative'><noscript><a href='#'><img "
      "alt='Referrals by force ' src='https:&#47;&#47;public.tableau.com&#47;static&#47;images&#47;Re&#47;Referrals"
@@ -40,6 +40,13 @@ PLACEHOLDERS = [
      '{var r=e.createElement("script");r.async=1,r.id=i,r.src=s,d.parentNode.insertBefore(r,d)}}(document,0,'
      '"infogram-async","https://e.infogram.com/js/dist/embed-loader-min.js");</script>',
      "https://e.infogram.com/abc-123"),
+    ('<div id="fb-root"></div><script async defer crossorigin="anonymous" '
+     'src="https://connect.facebook.net/en_GB/sdk.js#xfbml=1&version=v19.0"></script><div class="fb-post" '
+     'data-href="https://www.facebook.com/examplepolice/posts/123456789/" data-width="500" data-show-text="true">'
+     '<blockquote cite="https://www.facebook.com/examplepolice/posts/123456789/" class="fb-xfbml-parse-ignore">'
+     'Posted by <a href="https://www.facebook.com/examplepolice/">Example Police</a> on&nbsp;<a '
+     'href="https://www.facebook.com/examplepolice/posts/123456789/">Tuesday, 12 March 2024</a></blockquote></div>',
+     "https://www.facebook.com/examplepolice/posts/123456789/"),
 ]
 
 

@@ -457,7 +457,7 @@ def _script_embed(values: dict[str, str]) -> str | None:
     return address.strip(_ASCII_SPACE) if _EMBED_LOADER.match(address) else None
 
 
-#: The placeholders a chart or dashboard service's script fills with its frame, and how each names the frame's
+#: The placeholders a chart, dashboard or post service's script fills with its frame, and how each names the frame's
 #: address: (tag or None for any, a class it holds or None, the attribute, the address made from its value). A page
 #: saved "HTML only" or fetched with curl holds the placeholder and not the frame, and a Tableau dashboard, an ONS
 #: or pym.js interactive or an Infogram chart was left out without a word, where the same chart in an <iframe> is
@@ -469,10 +469,13 @@ _PLACEHOLDERS: tuple[tuple[str | None, str | None, str, str], ...] = (
     ("tableau-viz", None, "src", "{}"),  # Tableau's embedding API v3
     ("tableau-authoring-viz", None, "src", "{}"),
     (None, "infogram-embed", "data-id", "https://e.infogram.com/{}"),  # Infogram's embed code
+    (None, "fb-post", "data-href", "{}"),  # Facebook's embed code for a post or a video (its SDK's placeholders)
+    (None, "fb-video", "data-href", "{}"),
 )
 #: Whether a page may hold one (`_PLACEHOLDERS`, or Tableau's <object>): looked for once a page, so the parser
 #: looks at no tag's attributes for one on a page without any.
-_PLACEHOLDER_MARK = re.compile(r"data-pym-src|pym-interactive|tableau|infogram-embed", re.IGNORECASE)
+_PLACEHOLDER_MARK = re.compile(r"data-pym-src|pym-interactive|tableau|infogram-embed|fb-post|fb-video",
+                               re.IGNORECASE)
 _TABLEAU_OBJECT = "tableauviz"
 _TABLEAU_HOST = "https://public.tableau.com/"
 
