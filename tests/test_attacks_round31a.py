@@ -1,11 +1,13 @@
 """Issue 24, round thirty-one, helper r31a: scan (class 3) on page shapes a newsroom plausibly saves that earlier
 rounds did not try: data stories carrying a Tableau dashboard, an ONS bulletin's interactive charts, pym.js,
-Infogram and Facebook embeds, each in a page saved "HTML only" or fetched with curl."""
+Infogram and Facebook embeds, each in a page saved "HTML only" or fetched with curl; a page whose <meta> names an
+encoding no one knows."""
 
 from __future__ import annotations
 
 import pytest
 
+from analysis.factcheck.scan_input import InputRefused, decode_article
 from tests.scanned import read
 
 #: An article sentence the record holds, so a page that drops a chart without a word exits 0.
@@ -80,3 +82,20 @@ def test_words_naming_the_services_in_text_are_not_placeholders() -> None:
             "data-pym-src, as infogram-embed does.</p><object data-x='tableau'><param name='name' value='x'></object>"
             "</body>")
     assert read(page)[1] == []
+
+
+@pytest.mark.parametrize("label", ["utf8mb4", "UTF8mb4", "65001"])
+def test_a_charset_no_one_knows_declares_nothing(label: str) -> None:
+    """Chromium ignores a <meta> naming an encoding it does not know (a PHP page's "utf8mb4", MySQL's name for
+    UTF-8) and shows the UTF-8 page; scan refused it as of an unknown encoding."""
+    page = (f'<!doctype html><html><head><meta charset="{label}"><title>t</title></head><body><p>The grant was '
+            "£1.2m \u2013 up 5%.</p></body></html>").encode()
+    assert "£1.2m \u2013 up 5%" in decode_article(page)
+
+
+def test_after_a_charset_no_one_knows_the_next_one_counts() -> None:
+    page = (b'<!doctype html><html><head><meta charset="utf8mb4"><meta charset="windows-1252"></head><body><p>'
+            b"The grant was \xa31.2m.</p></body></html>")
+    assert "£1.2m" in decode_article(page)
+    with pytest.raises(InputRefused, match="not valid utf-8"):
+        decode_article(page.replace(b'<meta charset="windows-1252">', b""))

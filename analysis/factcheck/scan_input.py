@@ -126,15 +126,30 @@ def _declared(head: bytes, anywhere: bool = False) -> str | None:
     name is ASCII, whatever the page's encoding. A name is read as the Encoding Standard reads it (`webencodings`,
     the WHATWG's labels): "x-cp1252", "x-mac-roman", "windows-874", "x-sjis" or "koi8" were refused as unknown
     encodings, and Chromium reads each page; a name Python alone knows (`WEB_ENCODINGS`) is read as before. Only
-    where Chromium looks for one (`_HEAD_TAGS`), unless `anywhere`."""
-    found = []
+    where Chromium looks for one (`_HEAD_TAGS`), unless `anywhere`. A <meta> naming an encoding no one knows
+    (`_known_label`) declares nothing, as Chromium ignores it."""
+    found: list[str] = []
     for part, in_head_only in ((head[:_first_bytes(head)], False), (head, not anywhere)):
         metas = _MetaTags(in_head_only)
         metas.feed(closed_markup_only(part.decode("latin-1")))
-        found += metas.found
+        found += filter(_known_label, metas.found)
     xml = _XML_DECLARED.match(head)
     name = found[0] if found else xml.group(1).decode("ascii") if xml else None
     return _codec(name) if name else None
+
+
+def _known_label(name: str) -> bool:
+    """Whether a <meta>'s charset names an encoding the Encoding Standard or Python knows. Chromium ignores any
+    other (a PHP page's `<meta charset="utf8mb4">`, MySQL's name for UTF-8) and reads the page as undeclared; scan
+    refused such a UTF-8 page as "the unknown encoding 'utf8mb4'". A name Python alone knows is still read, or
+    refused, as `_codec` says."""
+    if webencodings.lookup(name) is not None:
+        return True
+    try:
+        codecs.lookup(name)
+    except LookupError:
+        return False
+    return True
 
 
 #: Where Chromium looks for a page's <meta> charset: in its first 1,024 bytes wherever it stands, and after them
