@@ -99,3 +99,29 @@ def test_after_a_charset_no_one_knows_the_next_one_counts() -> None:
     assert "£1.2m" in decode_article(page)
     with pytest.raises(InputRefused, match="not valid utf-8"):
         decode_article(page.replace(b'<meta charset="windows-1252">', b""))
+
+
+CHART = "https://datawrapper.dwcdn.net/AbC12/1/"
+
+
+@pytest.mark.parametrize("frame", [
+    f'<iframe class="lazyload" data-src="{CHART}" src="about:blank" width="600" height="400"></iframe>',  # lazysizes
+    f'<iframe class="lazyload" data-src="{CHART}"></iframe>',
+    # WP Rocket, with the plain frame it keeps for readers without scripts
+    f'<iframe loading="lazy" src="about:blank" data-rocket-lazyload="fitvidscompatible" data-lazy-src="{CHART}">'
+    f'</iframe><noscript><iframe src="{CHART}"></iframe></noscript>',
+    f'<iframe data-src="{CHART}" src="data:image/svg+xml,%3Csvg%20xmlns=%22http://www.w3.org/2000/svg%22%3E%3C/svg%3E">'
+    "</iframe>",
+])
+def test_a_frame_a_lazy_loading_script_fills_is_listed_as_not_read(frame: str) -> None:
+    """A WordPress lazy-loading plug-in keeps a frame's address aside until it scrolls into view; in a page saved
+    "HTML only" the frame showed nothing, and the chart it shows readers was left out without a word (exit 0)."""
+    figures, not_read = read(f"<!doctype html><body><article>{IN_RECORD}{frame}</article></body>")
+    assert [printed for printed, *_ in figures] == ["922"]
+    assert len(not_read) == 1 and f"1 frame from elsewhere ({CHART!r})" in not_read[0]
+
+
+def test_a_lazy_frame_hidden_or_of_no_size_is_not_listed() -> None:
+    for frame in (f'<div hidden><iframe data-src="{CHART}"></iframe></div>',
+                  f'<iframe data-src="{CHART}" width="0" height="0"></iframe>', '<iframe data-src=""></iframe>'):
+        assert read(f"<body>{IN_RECORD}{frame}</body>")[1] == []

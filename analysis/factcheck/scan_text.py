@@ -431,11 +431,20 @@ _NO_DOCUMENT = ("about:", "javascript:", "data:", "cid:")
 _NO_SIZE = ("0", "0px")
 
 
+#: Where a lazy-loading script (lazysizes, WP Rocket, Jetpack, Smush and most WordPress plug-ins) keeps a frame's
+#: address until the frame scrolls into view, its own address empty, "about:blank" or a `data:` placeholder till
+#: then: a Datawrapper chart in such a frame, in a page saved "HTML only", was left out without a word.
+_LAZY_ADDRESSES = ("data-src", "data-lazy-src")
+
+
 def _unread_frame(tag: str, values: dict[str, str]) -> str | None:
     """The address of a document a shown frame embeds from elsewhere, which scan never fetches (a Datawrapper or
     Flourish chart, an embedded post, the article itself in a viewer's frame), else None: its text is on the page
-    for readers, and was left out without a word ("no figures found", exit 0, for a page that frames its article)."""
+    for readers, and was left out without a word ("no figures found", exit 0, for a page that frames its article).
+    A frame that shows no document yet shows the one its lazy-loading script puts there (`_LAZY_ADDRESSES`)."""
     address = values.get(_EMBEDDERS[tag], "").strip(_ASCII_SPACE)
+    if not address or address.lower().startswith(_NO_DOCUMENT):
+        address = next(filter(None, (values.get(name, "").strip(_ASCII_SPACE) for name in _LAZY_ADDRESSES)), "")
     if not address or address.lower().startswith(_NO_DOCUMENT):
         return None
     if values.get("width", "").strip() in _NO_SIZE or values.get("height", "").strip() in _NO_SIZE:
