@@ -84,6 +84,11 @@ def test_words_naming_the_services_in_text_are_not_placeholders() -> None:
     assert read(page)[1] == []
 
 
+def test_a_param_outside_tableaus_object_names_no_view() -> None:
+    page = f"<body>{IN_RECORD}<div><object class='tableauViz'></object><div><param name='name' value='y'></div></div>"
+    assert read(page)[1] == []
+
+
 @pytest.mark.parametrize("label", ["utf8mb4", "UTF8mb4", "65001"])
 def test_a_charset_no_one_knows_declares_nothing(label: str) -> None:
     """Chromium ignores a <meta> naming an encoding it does not know (a PHP page's "utf8mb4", MySQL's name for

@@ -1136,7 +1136,8 @@ class _TextParser(HTMLParser):
         if tag == "object":
             tableau = _TABLEAU_OBJECT in values.get("class", "").lower().split()
             self._tableau = (len(self._open), {}) if tableau and shown else None
-        elif tag == "param" and self._tableau is not None and self._tableau[0] == len(self._open) - 1:
+        elif (tag == "param" and self._tableau is not None and self._tableau[0] == len(self._open) - 1
+              and self._open[-1] == "object"):
             name, params = values.get("name", "").strip(_ASCII_SPACE).lower(), self._tableau[1]
             params.setdefault(name, values.get("value", ""))
             if name == "name" and params["name"].strip(_ASCII_SPACE + "/"):
