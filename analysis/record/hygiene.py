@@ -99,7 +99,11 @@ _ENCLOSED_LETTERS = {
 #: blank, a cell with no dots. "more⠀than 1,200" and "1.2⠀million" are "more than 1,200" and "1.2 million" on the
 #: page; the quote check took "1,200" and "1.2" as printed there, and scan read the exact 1,200 (issue 24, round
 #: twenty-four). Read as a space, and between two digits as a space the record never prints (`number_separator`).
-BLANKS = "\u2800"
+#: So is the musical null notehead, a symbol drawn as an empty notehead's width (listed with the Hangul fillers
+#: among the characters used to write an invisible name): "020\U0001d1597946\U0001d1590000" passed the record's
+#: personal-data check and its date-of-birth twin ("12\U0001d15903\U0001d1592009") too, and scan read "1\U0001d159200"
+#: as the figures 1 and 200 (issue 24, round thirty-one).
+BLANKS = "\u2800\U0001d159"
 #: The hyphen of typeset text, U+2010 (NFKC makes Word's non-breaking hyphen, U+2011, this one): a PDF's hyphen
 #: glyph and a Word document print "group‐based" with it. Read as written, scan's words took "group‐based CSE cases"
 #: as two words and "group" as the thing counted, so a figure in the record was "not in the record"; the same

@@ -1,0 +1,40 @@
+"""Round 31, helper b: one reading of characters (class 4) and markup (class 1), with what a contributor adding a
+new source, or a hostile page, brings that earlier rounds did not try."""
+
+from __future__ import annotations
+
+import pytest
+
+# --- the musical null notehead, a symbol drawn as an empty space, is read as a blank --------------------------------
+
+#: MUSICAL SYMBOL NULL NOTEHEAD: a symbol (So), not a space or a format character, drawn as an empty notehead's
+#: width; the lists of characters used to write an "invisible" name give it beside the Hangul fillers.
+NULL_NOTEHEAD = "\U0001d159"
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    (f"Call the press office on 020{NULL_NOTEHEAD}7946{NULL_NOTEHEAD}0000 today.", "a phone number"),
+    (f"Jane Doe was born 12{NULL_NOTEHEAD}03{NULL_NOTEHEAD}2009 in Leeds.", "a date of birth"),
+])
+def test_personal_data_parted_by_a_blank_symbol_is_found(text: str, kind: str) -> None:
+    """A reader sees "020 7946 0000": the check read the blank as a symbol between the groups, so no phone number."""
+    from analysis.record.safeguarding import personal_data_in
+
+    assert personal_data_in(text) == [kind]
+
+
+def test_a_number_parted_by_a_blank_symbol_is_refused_in_the_record_with_the_digits_message() -> None:
+    from analysis.record.hygiene import DIGITS_MESSAGE, text_problem
+
+    problem = text_problem(f"Police recorded 1{NULL_NOTEHEAD}200 offences.")
+    assert problem == "is refused: " + DIGITS_MESSAGE.format(char=NULL_NOTEHEAD, code=0x1D159)
+
+
+def test_scan_reads_no_figure_in_a_number_parted_by_a_blank_symbol() -> None:
+    """Scan read "1<blank>200" as the two figures 1 and 200, where a reader sees one number spaced apart; it is now
+    listed, as "1⠀200" (the Braille blank) is."""
+    from tests.scanned import read
+
+    figures, not_read = read(f"Police recorded 1{NULL_NOTEHEAD}200 offences in 2016.")
+    assert [printed for printed, *_ in figures] == []
+    assert len(not_read) == 1 and f"'1{NULL_NOTEHEAD}200'" in not_read[0] and "0-9 only" in not_read[0]
