@@ -38,3 +38,31 @@ def test_scan_reads_no_figure_in_a_number_parted_by_a_blank_symbol() -> None:
     figures, not_read = read(f"Police recorded 1{NULL_NOTEHEAD}200 offences in 2016.")
     assert [printed for printed, *_ in figures] == []
     assert len(not_read) == 1 and f"'1{NULL_NOTEHEAD}200'" in not_read[0] and "0-9 only" in not_read[0]
+
+
+# --- a <br> inside a phone number on a page is read as the record's check reads a line end there ---------------------
+
+
+@pytest.mark.parametrize("line", [
+    "Call the press office on 020<br>7946 0000 for details.",
+    "Ring 07700<br>900 123 now.",
+    "Ring +44 20<br/>7946 0000.",
+    "Her NHS number 943 476<br>5919 was shown.",
+])
+def test_a_page_line_break_inside_personal_data_gives_no_figure_and_no_echo(line: str) -> None:
+    """A page converted from a PDF or a Word file keeps each printed line's end as a <br>. In plain text a line end
+    inside a phone or NHS number is read as the space the record's check reads it as (round 27); on a page scan
+    gave the figure 7946 (or 5919) and echoed the number's other groups in not-read lines."""
+    from analysis.record.safeguarding import personal_data_in
+    from tests.scanned import read
+
+    assert personal_data_in(line.replace("<br/>", "\n").replace("<br>", "\n")) != []
+    assert read(f"<html><body><p>{line}</p></body></html>") == ([], [])
+
+
+def test_a_page_line_break_between_figures_still_parts_them() -> None:
+    """A column of figures set one to a line with <br> is still two rows, not one number."""
+    from tests.scanned import read
+
+    figures, _ = read("<html><body><p>Figures:<br>1,200<br>1,500</p></body></html>")
+    assert [printed for printed, *_ in figures] == ["1,200", "1,500"]

@@ -652,10 +652,11 @@ _DIGIT_LINE_END = re.compile(r"\n(?:(?<=[0-9)]\n)|(?<=[0-9)] \n)|(?<=[0-9)]  \n)
 
 
 def _wrapped_personal_data(text: str) -> str:
-    """Plain text with each line end inside a phone or NHS number (`_personal_spans`) read as the space the record's
+    """The text with each line end inside a phone or NHS number (`_personal_spans`) read as the space the record's
     check reads it as. Read as a line's end, "call 020\n7946 0000" gave the figure 7946 and echoed "020" and "0000"
     in not-read lines, and "943 476\n5919" the figure 5919 and "943 476". Any other line end is kept: "1,200\n1,500"
-    is two rows of a table."""
+    is two rows of a table. A page's line ends are its <br> and <pre> lines: a contact line of a page converted
+    from a PDF or a Word file, "020<br>7946 0000", gave the same figure and echoes (issue 24, round thirty-one)."""
     ends = list(_DIGIT_LINE_END.finditer(text))
     spans = _personal_spans(text, ends) if ends else []
     if not spans:
@@ -1942,6 +1943,7 @@ def to_text(raw: str, unread_frames: list[str] | None = None) -> str:
     if html_text:
         raw = _line_breaks(_html_text(raw, prose=_is_prose(raw), unread=unread_frames))
         raw = _NOT_TEXT.sub(_not_text, normal_text_keeping_digits(_cell_gaps(_unicode_overrides(raw))))
+        raw = _wrapped_personal_data(raw)  # a <br> (or a <pre> line) inside a phone number, as in plain text
     else:
         raw = _prose_comments(raw) if "<!--" in raw else raw
         raw = html.unescape(raw) if _CHARACTER_REFERENCE.search(raw) else raw
