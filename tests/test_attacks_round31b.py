@@ -48,6 +48,9 @@ def test_scan_reads_no_figure_in_a_number_parted_by_a_blank_symbol() -> None:
     "Ring 07700<br>900 123 now.",
     "Ring +44 20<br/>7946 0000.",
     "Her NHS number 943 476<br>5919 was shown.",
+    # the line broke at a hyphen of the number, as a word processor breaks "020-7946-0000"
+    "Call the office on 020-<br>7946-0000 today.",
+    "Call the office on 020\u2013<br>7946\u20130000 today.",
 ])
 def test_a_page_line_break_inside_personal_data_gives_no_figure_and_no_echo(line: str) -> None:
     """A page converted from a PDF or a Word file keeps each printed line's end as a <br>. In plain text a line end

@@ -646,9 +646,10 @@ def _personal_spans(text: str, gaps: list[re.Match[str]]) -> list[tuple[int, int
 
 
 #: A line end between two digits (or a bracket and a digit), as a contact line wrapped in a PDF's copied text or an
-#: e-mail breaks a phone number, with up to two spaces before it (a Markdown line break): "\n" first, so the search
-#: skips to each line end.
-_DIGIT_LINE_END = re.compile(r"\n(?:(?<=[0-9)]\n)|(?<=[0-9)] \n)|(?<=[0-9)]  \n))(?=[ \t]*[0-9(])")
+#: e-mail breaks a phone number, with up to two spaces before it (a Markdown line break) or the hyphen it broke at
+#: ("020-<br>7946-0000" on a page converted from a PDF): "\n" first, so the search skips to each line end.
+_DIGIT_LINE_END = re.compile(r"\n(?:(?<=[0-9)]\n)|(?<=[0-9)] \n)|(?<=[0-9)]  \n)|(?<=[0-9][-\u2010-\u2013\u2212]\n))"
+                             r"(?=[ \t]*[0-9(])")
 
 
 def _wrapped_personal_data(text: str) -> str:
