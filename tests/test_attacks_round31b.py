@@ -69,3 +69,46 @@ def test_a_page_line_break_between_figures_still_parts_them() -> None:
 
     figures, _ = read("<html><body><p>Figures:<br>1,200<br>1,500</p></body></html>")
     assert [printed for printed, *_ in figures] == ["1,200", "1,500"]
+
+
+# --- a character newer than the checks' Unicode tables is named as one, not as a PDF's glyph --------------------------
+
+#: PINK HEART (Unicode 15, 2022), as a phone's keyboard writes it, and a Kawi digit zero (Unicode 15).
+NEWER = ["\U0001fa77", "\U00011f50"]
+
+
+@pytest.mark.skipif(__import__("unicodedata").category(NEWER[0]) != "Cn",
+                    reason="this Python's Unicode tables know the newer characters")
+@pytest.mark.parametrize(("text", "where"), [
+    (f"A campaign post said 1,200 children were helped {NEWER[0]}", "record"),
+    (f"more than 1,2{NEWER[1]}0", "verify"),
+    (f"Beaconport {NEWER[0]}", "search"),
+])
+def test_a_character_newer_than_the_checks_tables_is_named_as_one(text: str, where: str) -> None:
+    """A claim copied from a social post brings an emoji a phone has had since 2022; the record, `verify` and
+    `search` refused it as "a private-use or unassigned character (a PDF's symbol-font glyph pasted with the
+    text?)", though it came from no PDF. It is still refused, and now named as a character newer than the tables
+    the checks read."""
+    import unicodedata
+
+    from analysis.record.hygiene import number_field_problem, text_problem
+    from analysis.tables import lookup
+
+    if where == "record":
+        said = text_problem(text) or ""
+    elif where == "verify":
+        said = number_field_problem(text, command_line=True) or ""
+    else:
+        with pytest.raises(lookup.BadQuery) as raised:
+            lookup.search(text)
+        said = str(raised.value)
+    assert f"the Unicode tables these checks read ({unicodedata.unidata_version}) do not have yet" in said
+    assert "newer emoji" in said and "PDF" not in said
+
+
+@pytest.mark.parametrize("char", ["\ue000", "\U000f0000", "\ufdd0", "\U0010fffe"])
+def test_a_private_use_character_or_a_noncharacter_keeps_its_message(char: str) -> None:
+    from analysis.record.hygiene import text_problem
+
+    said = text_problem(f"See note {char} 2.") or ""
+    assert "a private-use or unassigned character (a PDF's symbol-font glyph" in said

@@ -171,6 +171,12 @@ def _named_punctuation(char: str) -> str | None:
 LOST = "\ufffd\ufffc"
 
 
+#: The noncharacters: unassigned for good (never a character a phone or a page writes), unlike the code points a later
+#: Unicode version than the checks' assigns (a newer emoji, "🩷", or digit, Kawi's "𑽐").
+_NONCHARACTERS = frozenset([*map(chr, range(0xFDD0, 0xFDF0)),
+                            *(chr(plane + end) for plane in range(0, 0x110000, 0x10000) for end in (0xFFFE, 0xFFFF))])
+
+
 def _no_meaning(char: str) -> bool:
     """A private-use, unassigned or surrogate code point, or a stand-in for a character lost (`LOST`): shown as a
     box, a font's own icon, a "\ufffd" or nothing, and no check reads it as what it stands for
@@ -765,9 +771,7 @@ def text_problem(text: str, typed: bool = False) -> str | None:
         return (f"holds {word!r}, which is {repaired_mojibake(word)[0]!r} read in another encoding (a file opened "
                 "in the wrong one and saved again, as Excel does with a CSV?); type the characters the source printed")
     if meaningless is not None:
-        return (f"contains U+{ord(meaningless):04X}, a private-use or unassigned character (a PDF's symbol-font glyph "
-                "pasted with the text?), which each reader shows differently or not at all and the checks read as "
-                "nothing; type the character it stands for")
+        return _meaningless_problem(meaningless)
     letters = None if text.isascii() else _letters_problem(text, typed)
     if letters is not None:
         return letters
@@ -787,6 +791,19 @@ def text_problem(text: str, typed: bool = False) -> str | None:
         return (f"has {after.group().strip()!r} at character {after.start() + 1}: a spreadsheet that splits cells "
                 "at semicolons reads what follows as a formula; reword it")
     return None
+
+
+def _meaningless_problem(char: str) -> str:
+    """What `text_problem` says of a private-use, unassigned or surrogate code point (`_no_meaning`): one unassigned
+    in the tables this Python reads is most likely newer than they are, an emoji or digit a phone or a page writes,
+    not a PDF's glyph."""
+    if unicodedata.category(char) == "Cn" and char not in _NONCHARACTERS:
+        return (f"contains U+{ord(char):04X}, a private-use or unassigned character: one the Unicode tables these "
+                f"checks read ({unicodedata.unidata_version}) do not have yet (a newer emoji, letter or digit, from a "
+                "phone or a page?), which no check can read; leave it out, or type what it stands for")
+    return (f"contains U+{ord(char):04X}, a private-use or unassigned character (a PDF's symbol-font glyph pasted "
+            "with the text?), which each reader shows differently or not at all and the checks read as nothing; type "
+            "the character it stands for")
 
 
 def read_through(text: str) -> str:
