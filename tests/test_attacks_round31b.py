@@ -112,3 +112,29 @@ def test_a_private_use_character_or_a_noncharacter_keeps_its_message(char: str) 
 
     said = text_problem(f"See note {char} 2.") or ""
     assert "a private-use or unassigned character (a PDF's symbol-font glyph" in said
+
+
+# --- a letter of another script drawn as a digit inside a figure is listed, not set aside as a code ------------------
+
+
+@pytest.mark.parametrize(("text", "listed"), [
+    ("Police recorded 1,2\u041e0 offences in 2016.", "1,2\u041e0"),  # a Cyrillic capital O for a zero
+    ("Police recorded 1,2\u039f0 offences in 2016.", "1,2\u039f0"),  # a Greek capital omicron
+    ("Referrals rose 5\u041e% last year.", "5\u041e%"),
+    ("Police recorded \u0406,200 offences.", "\u0406,200"),  # a Cyrillic (Ukrainian) capital I for a one
+])
+def test_a_figure_drawn_with_a_letter_of_another_script_is_listed(text: str, listed: str) -> None:
+    """A reader reads "1,2О0" as 1,200 (the О is Cyrillic, as multilingual OCR or a page hiding a figure from a
+    scanner writes it). The Latin "1,2O0" is listed as a number no form reads (round 23); this was set aside as a
+    name or code, so scan said "no figures found" and the statistic left no trace."""
+    from tests.scanned import read
+
+    figures, not_read = read(text)
+    assert figures == []
+    assert len(not_read) == 1 and f"'{listed}' is a number beside a word in look-alike letters" in not_read[0]
+
+
+def test_a_code_in_latin_letters_is_still_set_aside() -> None:
+    from tests.scanned import read
+
+    assert read("Traffic on the M25 rose during COVID-19 lockdowns.") == ([], [])

@@ -1277,9 +1277,15 @@ def _unread_digits(masked: str, start: int, end: int, sentence: Sentence, left_o
                 and _STATISTIC_SHAPE.match((masked[number.start() - 1] + text).translate(_LETTER_DIGITS)):
             left_out.append(LeftOut(masked[number.start() - 1] + text, UNREAD, sentence))
             continue
+        before = _LETTER_BEFORE.search(masked, max(0, number.start() - 2), number.start())
         lettered = not _STATISTIC_SHAPE.match(text) and not _STATISTIC_AFTER.match(masked, number.end()) and (
-            _LETTER_BEFORE.search(masked, max(0, number.start() - 2), number.start())
-            or (_LETTERED.search(text) and not _SCALED.fullmatch(text)))
+            before or (_LETTERED.search(text) and not _SCALED.fullmatch(text)))
+        written = masked[before.start():number.start()] + text if before else text
+        if lettered and unread_letter(written) is not None:
+            # a letter of another script drawn as a digit ("1,2О0" with a Cyrillic О, "І,200"): no code is written
+            # so, and a reader reads the figure; set aside as a code, it was dropped without a word
+            left_out.append(LeftOut(written, LOOKALIKE_LETTERS, sentence))
+            continue
         left_out.append(LeftOut(text, IN_A_NAME if lettered else UNREAD, sentence))
 
 
