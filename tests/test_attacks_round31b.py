@@ -138,3 +138,34 @@ def test_a_code_in_latin_letters_is_still_set_aside() -> None:
     from tests.scanned import read
 
     assert read("Traffic on the M25 rose during COVID-19 lockdowns.") == ([], [])
+
+
+# --- a refused bidi control is echoed escaped, never raw, to the terminal --------------------------------------------
+
+
+def test_validate_echoes_a_refused_key_with_its_bidi_control_escaped(tmp_path) -> None:
+    """A key holding a right-to-left override is refused, and the message named it as typed, so a terminal that
+    lays out right-to-left text reordered the rest of the line (the list of allowed fields)."""
+    from tests.raw_copy import raw_copy, run_on
+
+    root = raw_copy(tmp_path, ("gaps.yaml", "  holder: Metropolitan Police Service (children-at-risk",
+                               "  hold\u202eer: Metropolitan Police Service (children-at-risk"))
+    done = run_on(root, "validate")
+    assert done.returncode == 1
+    assert "unknown field 'hold\\u202eer' (allowed: id," in done.stderr
+    assert "\u202e" not in done.stdout + done.stderr
+
+
+def test_show_suggests_a_search_without_the_raw_bidi_control() -> None:
+    """The stop-48 note's known low (round 29, b N2): `show` refused an id copied with a bidi control, then printed
+    the control raw inside the `search` command it suggested."""
+    import subprocess
+    import sys
+
+    from analysis.paths import PROJECT_ROOT
+
+    done = subprocess.run([sys.executable, "-m", "analysis", "show", "\u202emet-2017-03-13"], cwd=PROJECT_ROOT,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode != 0
+    assert "search '\\u202emet-2017-03-13'" in done.stderr
+    assert "\u202e" not in done.stdout + done.stderr

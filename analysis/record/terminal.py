@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from typing import Any, NoReturn, TypeVar
 
-from analysis.record.hygiene import digits_problem
+from analysis.record.hygiene import BIDI_RE, digits_problem
 
 _Number = TypeVar("_Number", int, float)
 
@@ -22,8 +22,13 @@ _TERMINAL_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 def printable(text: Any) -> str:
-    """`text` as printed to a terminal: control characters as "?"."""
-    return _TERMINAL_CONTROLS.sub("?", str(text))
+    """`text` as printed to a terminal: control characters as "?", and bidirectional controls (`BIDI_RE`) as their
+    escapes ("\\u202e"). A bidi control is no command, but a terminal that lays out right-to-left text reorders
+    the rest of the line after one: `validate` refuses one in a YAML key, then echoed the key in its message
+    ("unknown field 'hold<RLO>er' (allowed: …)"), and `show`'s hint printed the id it refused with the control in
+    it."""
+    printed = _TERMINAL_CONTROLS.sub("?", str(text))
+    return printed if printed.isascii() else BIDI_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", printed)
 
 
 def os_error_line(name: str, err: OSError) -> str:

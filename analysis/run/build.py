@@ -25,6 +25,7 @@ from analysis.record.inspections import load_inspections
 from analysis.record.problems import Problem, Problems, ValidationError
 from analysis.record.revisions import load_revisions, revised_ids
 from analysis.record.sources import load_sources
+from analysis.record.terminal import printable
 from analysis.run.lock import build_lock
 from analysis.tables import swap
 from analysis.tables.write import datapackage, recover, to_csv_text, write_atomically
@@ -135,7 +136,8 @@ def run(args: argparse.Namespace) -> int:
                 return 0
             files = build(paths)
     except ValidationError as err:
-        print(err, file=sys.stderr)
+        for line in str(err).splitlines():  # a refused key is echoed, with what made it refused
+            print(printable(line), file=sys.stderr)
         print("nothing was written.", file=sys.stderr)
         return 1
     except OSError as err:  # swap.OutputError (one line already), or a disk that filled while recovering
