@@ -1281,12 +1281,21 @@ def _unread_digits(masked: str, start: int, end: int, sentence: Sentence, left_o
         lettered = not _STATISTIC_SHAPE.match(text) and not _STATISTIC_AFTER.match(masked, number.end()) and (
             before or (_LETTERED.search(text) and not _SCALED.fullmatch(text)))
         written = masked[before.start():number.start()] + text if before else text
-        if lettered and unread_letter(written) is not None:
-            # a letter of another script drawn as a digit ("1,2О0" with a Cyrillic О, "І,200"): no code is written
-            # so, and a reader reads the figure; set aside as a code, it was dropped without a word
+        if lettered and _drawn_as_digits(written):
             left_out.append(LeftOut(written, LOOKALIKE_LETTERS, sentence))
             continue
         left_out.append(LeftOut(text, IN_A_NAME if lettered else UNREAD, sentence))
+
+
+def _drawn_as_digits(written: str) -> bool:
+    """Whether a number holds letters of another script that, each read as a digit, give it a statistic's shape
+    (`_STATISTIC_SHAPE`), as a letter O or l does: "1,2О0" with a Cyrillic О, "5Ο%" with a Greek omicron, "І,200"
+    (multilingual OCR, or a page hiding a figure from a scanner) were set aside as a name or a code, so the statistic
+    left no trace (issue 24, round thirty-one). A unit written on to a number ("5µg", which NFKC writes with a Greek
+    mu) keeps no such shape and is still a code."""
+    if written.isascii() or unread_letter(written) is None:
+        return False
+    return _STATISTIC_SHAPE.match("".join("0" if unread_letter(ch) else ch for ch in written)) is not None
 
 
 def _blanked_span(m: re.Match[str]) -> tuple[int, int]:
