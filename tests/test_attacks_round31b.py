@@ -173,3 +173,30 @@ def test_show_suggests_a_search_without_the_raw_bidi_control() -> None:
     assert done.returncode != 0
     assert "search '\\u202emet-2017-03-13'" in done.stderr
     assert "\u202e" not in done.stdout + done.stderr
+
+
+# --- the record's personal-data check reads text copied from a page's source as the page shows it --------------------
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Contact the press office on 020 <b>7946</b> 0000.", "a phone number"),
+    ("Contact the press office on 020<span>7946</span>0000.", "a phone number"),
+    ("Contact the press office on 020<!-- -->7946<!-- -->0000.", "a phone number"),  # React's text nodes
+    ("Contact the press office on 020<br>7946 0000.", "a phone number"),
+    ("Write to jane.doe@exam<wbr>ple.com for the figures.", "an e-mail address"),
+])
+def test_personal_data_with_markup_inside_it_is_found(text: str, kind: str) -> None:
+    """A quote or note copied from a page's source (or a CMS's HTML: WordPress's `content.rendered`) keeps its tags.
+    The check decoded "020&#32;7946 0000" as a browser shows it, but read the tags as written, so a phone number with
+    a tag between its groups passed `validate` and would be published with the tags shown as text."""
+    from analysis.record.safeguarding import personal_data_in
+
+    assert personal_data_in(text) == [kind]
+
+
+@pytest.mark.parametrize("text", ["Police recorded <b>1,200</b> offences in 2016.",
+                                  "more than 1,200 (<5%) were seen", "counts < 5 and > 3 of 10"])
+def test_markup_around_a_figure_is_no_personal_data(text: str) -> None:
+    from analysis.record.safeguarding import personal_data_in
+
+    assert personal_data_in(text) == []

@@ -553,11 +553,31 @@ _MAYBE = re.compile(rf"[\d@]|::|e-?mail|birth|born|dob|d\.o\.b|\bdot\b|{_MARK_OP
 def personal_data_in(text: str) -> list[str]:
     """Names of the kinds of personal data the text seems to contain (empty when none)."""
     # A zero-width space, a full-width @, an en dash or "&#64;" must not split a pattern.
-    text = apostrophes_read(_decoded(text or ""))  # "O‘Brien" is "O'Brien" (`hygiene.apostrophes_read`)
+    decoded = _decoded(text or "")
+    if "<" in decoded and _TAG.search(decoded):
+        return list(_most_telling({kind for reading in _tag_readings(decoded) for kind in _kinds_in(reading)}))
+    return list(_kinds_in(decoded))
+
+
+def _kinds_in(decoded: str) -> tuple[str, ...]:
+    text = apostrophes_read(decoded)  # "O‘Brien" is "O'Brien" (`hygiene.apostrophes_read`)
     text = _spoken_digits_read(letters_read_as_digits(_latin_read(pattern_text(text))))
     if not _MAYBE.search(text):
-        return []
-    return list(_scan(text))
+        return ()
+    return _scan(text)
+
+
+#: An HTML tag or comment, as text copied from a page's source or a CMS's HTML keeps them.
+_TAG = re.compile(r"<!--.*?-->|</?[A-Za-z][^<>]*>", re.DOTALL)
+
+
+def _tag_readings(text: str) -> list[str]:
+    """The text as written, and as a browser shows it with its tags: an inline tag joins what is on either side
+    ("020<span>7946</span>0000", "jane.doe@exam<wbr>ple.com") and a block's breaks it ("Jane Doe</p><p>14"), so
+    both. A phone number with tags inside it ("020 <b>7946</b> 0000", React's "020<!-- -->7946"), copied from a
+    page's source into a quote, passed the check, while the same number written "020&#32;7946" was found (issue 24,
+    round thirty-one)."""
+    return [text, _TAG.sub("", text), _TAG.sub(" ", text)]
 
 
 #: A letter O written for a zero beside a digit ("077OO 9OO123"): the phone number passed (issue 24, round seventeen).
