@@ -568,7 +568,7 @@ def _kinds_in(decoded: str) -> tuple[str, ...]:
 
 
 #: An HTML tag or comment, as text copied from a page's source or a CMS's HTML keeps them.
-_TAG = re.compile(r"<!--.*?-->|</?[A-Za-z][^<>]*>", re.DOTALL)
+_TAG = re.compile(r"<!--[^<>]*?-->|</?[A-Za-z][^<>]*>")
 
 
 def _tag_readings(text: str) -> list[str]:
