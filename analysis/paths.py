@@ -192,3 +192,18 @@ def raw_files(paths: Paths) -> list[Path]:
     if stored.exists():
         files += sorted(p for p in stored.rglob("*") if p.is_file() and not p.is_symlink())
     return files
+
+
+def raw_hashes(paths: Paths) -> dict[str, str]:
+    """Every raw file (`raw_files`) by its name in the project → "sha256:…" of its bytes ("" when it cannot be
+    read). The one reading of the raw files' hashes: the build takes it before it reads the record and writes it
+    into datapackage.json, and `analysis.tables.load.behind_raw` takes it again to compare."""
+    import hashlib
+
+    hashes = {}
+    for path in raw_files(paths):
+        try:
+            hashes[paths.rel(path)] = "sha256:" + hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError:  # unreadable: no hash matches it (the build refuses such a file)
+            hashes[paths.rel(path)] = ""
+    return hashes

@@ -11,10 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from analysis.paths import PROJECT_ROOT, Paths
+from analysis.paths import PROJECT_ROOT, Paths, raw_files
 from analysis.record import schema
 from analysis.run import build
-from analysis.tables import write
 from analysis.tables.load import load_table
 from tests.conftest import GOOD_ROW, write_figures
 
@@ -106,7 +105,7 @@ def test_datapackage_is_valid_frictionless():
 def test_datapackage_records_every_raw_file_hash():
     package = json.loads((PROJECT_ROOT / "data" / "processed" / "datapackage.json").read_text())
     recorded = {f["path"]: f["hash"] for f in package["raw_files"]}
-    for path in write.raw_files(Paths()):
+    for path in raw_files(Paths()):
         rel = path.relative_to(PROJECT_ROOT).as_posix()
         assert recorded[rel] == "sha256:" + hashlib.sha256(path.read_bytes()).hexdigest()
 

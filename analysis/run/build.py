@@ -16,7 +16,7 @@ from typing import Any
 
 from analysis.factcheck.evaluate import evaluate_claims
 from analysis.factcheck.registry import check_claims
-from analysis.paths import DEFAULT, Paths, add_root_argument
+from analysis.paths import DEFAULT, Paths, add_root_argument, raw_hashes
 from analysis.record import claims as claims_mod
 from analysis.record.figures import load_all_figures
 from analysis.record.gaps import load_gaps
@@ -97,20 +97,33 @@ def make_tables(raw: RawData) -> dict[str, list[dict[str, Any]]]:
     }
 
 
-def render(raw: RawData, paths: Paths) -> dict[str, str]:
-    """file name → exact text of every processed file."""
+def render(raw: RawData, paths: Paths, hashes: dict[str, str] | None = None) -> dict[str, str]:
+    """file name → exact text of every processed file; `hashes`, the raw files' hashes taken before `raw` was read
+    (`paths.raw_hashes`), go into datapackage.json."""
     tables = make_tables(raw)
     texts = {name: to_csv_text(name, df) for name, df in tables.items()}
-    package = datapackage(texts, paths, raw.sources)
+    package = datapackage(texts, paths, raw.sources, hashes)
     out = {f"{name}.csv": text for name, text in texts.items()}
     out["datapackage.json"] = inline_safe_json(package)
     return out
 
 
 def build(paths: Paths = DEFAULT) -> dict[str, str]:
+    """Read, check and write the record. The raw files are hashed before they are read, and that is what
+    datapackage.json records: hashed after (as the tables were written), a file saved while the build ran was
+    recorded with its new bytes beside tables made from its old ones, so every command's check against data/raw
+    (`analysis.tables.load.behind_raw`) passed and `check`, `db` and `make serve` published the record before the
+    edit, without a word. Now such a file's recorded hash is not its own, those commands refuse until the next
+    build, and the build says so."""
     with build_lock(paths):
-        files = render(load_raw(paths), paths)
+        before = raw_hashes(paths)
+        files = render(load_raw(paths), paths, before)
         write_atomically(files, paths.processed)
+    changed = sorted({name for name, _ in raw_hashes(paths).items() ^ before.items()})
+    if changed:
+        print(f"build: {', '.join(changed)} changed while the build read data/raw: the tables hold "
+              "the record as it was read; run `python -m analysis build` again (until then the commands that "
+              "publish refuse)", file=sys.stderr)
     return files
 
 

@@ -43,7 +43,7 @@ def behind_raw(paths: Paths = DEFAULT) -> str:
     import hashlib
     import json
 
-    from analysis.paths import raw_files
+    from analysis.paths import raw_hashes
 
     def sha256_of(path: Path) -> str:
         return hashlib.sha256(path.read_bytes()).hexdigest()
@@ -71,12 +71,7 @@ def behind_raw(paths: Paths = DEFAULT) -> str:
             edited.append(paths.rel(paths.processed / name))
     if edited:
         return f"{', '.join(edited)} differs from what the build wrote (edited by hand?): {build}"
-    now = {}
-    for path in raw_files(paths):
-        try:
-            now[paths.rel(path)] = "sha256:" + sha256_of(path)
-        except OSError:  # unreadable now: as changed (the build would refuse it)
-            now[paths.rel(path)] = ""
+    now = raw_hashes(paths)
     changed = sorted(name for name in built.keys() | now.keys() if built.get(name) != now.get(name))
     if not changed:
         return ""

@@ -13,11 +13,10 @@ import math
 from pathlib import Path
 from typing import Any
 
-from analysis.paths import Paths, raw_files
+from analysis.paths import Paths, raw_hashes
 from analysis.record import schema
 from analysis.record.claims import CLAIMS_COLUMNS
 from analysis.record.printed import number_text
-from analysis.record.sources import sha256_of
 from analysis.tables import swap
 
 
@@ -48,8 +47,10 @@ def to_csv_text(name: str, rows: list[dict[str, Any]]) -> str:
     return out.getvalue()
 
 
-def datapackage(texts: dict[str, str], paths: Paths, sources: dict[str, dict[str, Any]]) -> dict[str, Any]:
-    """A Frictionless Data Package describing each table, with the hashes of the raw files that made it."""
+def datapackage(texts: dict[str, str], paths: Paths, sources: dict[str, dict[str, Any]],
+                raw: dict[str, str] | None = None) -> dict[str, Any]:
+    """A Frictionless Data Package describing each table, with the hashes of the raw files that made it: `raw`,
+    the hashes the build took before it read them (`paths.raw_hashes`; taken now when not given)."""
     resources = []
     for name, text in texts.items():
         fields, title, description = (_fields(name), "Claims", "Registered claims with recomputed verdicts.") \
@@ -80,7 +81,8 @@ def datapackage(texts: dict[str, str], paths: Paths, sources: dict[str, dict[str
                       "path": "https://creativecommons.org/licenses/by/4.0/"}],
         "sources": [{"title": s["title"], "path": s["url_main"]} for _, s in sorted(sources.items())],
         "resources": resources,
-        "raw_files": [{"path": paths.rel(p), "hash": "sha256:" + sha256_of(p)} for p in raw_files(paths)],
+        "raw_files": [{"path": name, "hash": digest}
+                      for name, digest in (raw_hashes(paths) if raw is None else raw).items()],
     }
 
 
