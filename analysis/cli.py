@@ -59,6 +59,11 @@ PRINTERS = frozenset({"scan", "verify", "show", "search", "validate"})
 #: edit; a look-up (what it prints is not published) says so in one line and goes on.
 READS_PROCESSED = WRITERS | {"scan", "show", "search"}
 
+#: The commands that publish the charts as exported into outputs/charts (the workbook's chart sheets, the gallery),
+#: not as the tables now give them: each also refuses charts drawn from an earlier build
+#: (`analysis.tables.load.charts_behind`). `charts` and `notebooks` draw them again themselves.
+READS_CHARTS = frozenset({"workbook", "gallery"})
+
 
 def _behind_raw(name: str, args: argparse.Namespace) -> bool:
     """Say when data/processed is behind data/raw; True when the command must not run (a writer)."""
@@ -67,7 +72,14 @@ def _behind_raw(name: str, args: argparse.Namespace) -> bool:
     from analysis.paths import Paths
     from analysis.tables.load import behind_raw
 
-    line = behind_raw(Paths(args.root.resolve()))
+    paths = Paths(args.root.resolve())
+    line = behind_raw(paths)
+    if not line and name in READS_CHARTS:
+        from analysis.paths import CHART_IDS
+        from analysis.tables.load import charts_behind
+
+        outputs = args.out.resolve() if getattr(args, "out", None) else paths.outputs
+        line = charts_behind(CHART_IDS, outputs / "charts", paths)
     if not line:
         return False
     if name in WRITERS:

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from analysis.paths import Paths
-from tests.raw_copy import raw_copy
+from tests.made import Made, copy_of
+from tests.raw_copy import raw_copy, run_on
 
 #: An analyst's correction to the record, saved from the editor: a source's title in data/raw/sources.yaml.
 TITLE = "  title: Met Police making 'serious errors' in child abuse cases, inspectors warn\n"
@@ -53,3 +54,54 @@ def test_a_build_of_an_unchanged_record_is_current_and_says_nothing(
     build_mod.build(paths)
     assert behind_raw(paths) == ""
     assert "changed while" not in capsys.readouterr().err
+
+
+#: A figure corrected in data/raw: the Met's 2015 CSE referrals, which chart 2 (met-cse-series) draws.
+REFERRALS_2015 = "standard-2016-cse-referrals/cse-referrals-2015,"
+
+
+def _corrected_referrals(root: Path) -> None:
+    """2,060 → 2,061 in the value and the quote of the 2015 referrals row (a transcription corrected)."""
+    path = root / "data" / "raw" / "figures" / "standard-2016-cse-referrals.csv"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    [i] = [n for n, line in enumerate(lines) if line.startswith(REFERRALS_2015)]
+    assert lines[i].count("2,060") == 2
+    lines[i] = lines[i].replace("2,060", "2,061")
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def _chart_2_referrals(workbook: Path) -> list[object]:
+    import openpyxl
+
+    sheet = openpyxl.load_workbook(workbook, read_only=True)["Chart 2"]
+    return [cell for row in sheet.iter_rows(values_only=True) for cell in row if cell in (2060, 2061)]
+
+
+def test_the_workbook_and_gallery_refuse_charts_drawn_before_the_last_build(made: Made, tmp_path: Path) -> None:
+    """An analyst corrects a figure in data/raw, runs `python -m analysis build`, then `python -m analysis workbook`
+    to send the spreadsheet (the README lists both as commands of their own). The workbook's chart sheets are read
+    from the charts as last exported, so one file gave the new 2,061 on its "Met CSE series" and "Figures" sheets
+    and the old 2,060 on "Chart 2", exit 0, nothing said; the gallery likewise showed the old charts under the new
+    edition. Both now refuse and say to draw the charts again; once drawn, the workbook holds the correction."""
+    root = copy_of(made, tmp_path / "project")
+    _corrected_referrals(root)
+    assert run_on(root, "build").returncode == 0
+    for command in ("workbook", "gallery"):
+        result = run_on(root, command)
+        assert result.returncode == 2, (command, result.stderr)
+        assert "were drawn from an earlier build of data/processed" in result.stderr
+        assert "met-cse-series" in result.stderr
+        assert "python -m analysis charts" in result.stderr
+    assert _chart_2_referrals(root / "outputs" / "cse-figures.xlsx") == [2060]  # the workbook `make` wrote, kept
+    assert run_on(root, "charts").returncode == 0
+    assert _chart_2_referrals(root / "outputs" / "cse-figures.xlsx") == [2061]
+    for command in ("workbook", "gallery"):
+        assert run_on(root, command).returncode == 0
+
+
+def test_charts_drawn_from_the_current_build_are_published_as_before(made: Made, tmp_path: Path) -> None:
+    """The guard: after `make`, nothing edited, `workbook` and `gallery` write as they did."""
+    root = copy_of(made, tmp_path / "project")
+    for command in ("workbook", "gallery"):
+        result = run_on(root, command)
+        assert result.returncode == 0, (command, result.stderr)

@@ -33,6 +33,7 @@ from analysis.publish.workbook import add_arguments as workbook_arguments
 from analysis.publish.workbook_columns import QUALIFIER_SUFFIX
 from analysis.record.hygiene import SiteUrlError, checked_site_url, inline_safe_json, neutralise_frame
 from analysis.record.printed import PrintedFigureError, number_text, parse_printed
+from analysis.tables.load import DRAWN_FROM
 
 __all__ = ["PNG_DPI", "datawrapper_frame", "printed_qualifier",
            "WORKBOOK_NAME", "WORKBOOK_TABLES", "CHARTS_DIR_ENV", "chart_dir", "write_chart", "publish",
@@ -48,8 +49,9 @@ def chart_dir(outputs: Path, chart_id: str) -> Path:
     return outputs / "charts" / chart_id
 
 
-def write_chart(fig: Any, meta: Any, folder: Path) -> dict[str, Path]:
-    """Write one chart's five files (web and mobile PNG, SVG, CSV, JSON); return them by kind.
+def write_chart(fig: Any, meta: Any, folder: Path, paths: Paths | None = None) -> dict[str, Path]:
+    """Write one chart's five files (web and mobile PNG, SVG, CSV, JSON); return them by kind. `paths`: the project
+    whose tables the chart was drawn from (default: the one the notebooks read).
 
     The chart's folder is a real folder: a link there (to a folder elsewhere, or to nothing) is replaced by one, as
     a link in place of a file is replaced by the file. A link to a folder elsewhere had every export written outside
@@ -62,8 +64,21 @@ def write_chart(fig: Any, meta: Any, folder: Path) -> dict[str, Path]:
         save.save_png(mobile, files["mobile"], PNG_DPI)
     save.save_svg(fig, files["svg"], title=meta.title, description=meta.alt_text)
     replace_file(files["csv"], chart_csv(meta.data))
-    replace_file(files["json"], inline_safe_json(meta.sidecar()))
+    replace_file(files["json"], inline_safe_json({**meta.sidecar(), DRAWN_FROM: drawn_from(meta.chart_id, paths)}))
     return files
+
+
+def drawn_from(chart_id: str, paths: Paths | None = None) -> dict[str, str]:
+    """The tables a chart reads (`charts.CHARTS`), each with the hash the build gave it: what its sidecar says it
+    was drawn from, so a command that reads the exported chart can tell it from one drawn before the last build
+    (`analysis.tables.load.charts_behind`)."""
+    from analysis.publish.charts import CHARTS
+    from analysis.publish.charts.common import project_paths
+    from analysis.tables.load import built_tables
+
+    built = built_tables(paths or project_paths())
+    tables = next((spec.tables for spec in CHARTS if spec.chart_id == chart_id), ())
+    return {f"{name}.csv": built.get(f"{name}.csv", "") for name in tables}
 
 
 #: Header of the column that carries a value's printed form, e.g. "Recorded as printed" (or "As printed" for a
@@ -160,8 +175,8 @@ def publish(fig: Any, meta: Any) -> Any:
     return Image(data=png, format="png", width=round(fig.get_size_inches()[0] * CSS_DPI))
 
 
-def export_charts(outputs: Path, tables: dict[str, Any]) -> list[str]:
-    """Draw and write every chart; return the chart ids written."""
+def export_charts(outputs: Path, tables: dict[str, Any], paths: Paths | None = None) -> list[str]:
+    """Draw and write every chart from `tables` (read from `paths`' data/processed); return the chart ids written."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -171,7 +186,7 @@ def export_charts(outputs: Path, tables: dict[str, Any]) -> list[str]:
     real_folder(outputs / "charts", outputs)
     for spec in charts.CHARTS:
         fig, meta = spec.draw(*(tables[t] for t in spec.tables))
-        write_chart(fig, meta, chart_dir(outputs, spec.chart_id))
+        write_chart(fig, meta, chart_dir(outputs, spec.chart_id), paths)
         written.append(spec.chart_id)
     return written
 
@@ -190,7 +205,7 @@ def export_all(paths: Paths, outputs: Path | None = None) -> tuple[list[str], Pa
 
     outputs = outputs or paths.outputs
     checked_site_url()  # a refused address stops the command before any chart is drawn, not after eleven
-    written = export_charts(outputs, load_frames(paths))
+    written = export_charts(outputs, load_frames(paths), paths)
     notes = workbook.notes_from_sidecars(outputs / "charts", written)
     return written, build_workbook(outputs, workbook.load_tables(paths), notes)
 

@@ -7,6 +7,7 @@ wrote it, and nothing downstream re-reads or edits `data/raw/`.
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -77,6 +78,50 @@ def behind_raw(paths: Paths = DEFAULT) -> str:
         return ""
     shown = ", ".join(changed[:3]) + (f" and {len(changed) - 3} more" if len(changed) > 3 else "")
     return f"data/processed was built before {shown} changed: {build}"
+
+
+def built_tables(paths: Paths = DEFAULT) -> dict[str, str]:
+    """Each table in data/processed ("figures.csv") → the hash the build gave it ("sha256:…"), from datapackage.json;
+    {} when there is no package to read."""
+    import json
+
+    try:
+        described = json.loads((paths.processed / "datapackage.json").read_text(encoding="utf-8"))
+        return {entry["path"]: entry["hash"] for entry in described["resources"]}
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+
+
+#: The key of a chart's JSON sidecar that names the tables it was drawn from, each with the hash the build gave it.
+DRAWN_FROM = "drawn_from"
+
+
+def charts_behind(chart_ids: Iterable[str], charts_dir: Path, paths: Paths = DEFAULT) -> str:
+    """Why the charts exported in `charts_dir` do not show data/processed as it is now, in one line ("" when they
+    do). The workbook's chart sheets and the gallery read the exported files, not the tables: after an edit to
+    data/raw and `python -m analysis build`, `python -m analysis workbook` wrote a figure's new value on its table's
+    sheet and the old one on its chart's sheet, in one file, exit 0. Each sidecar names the tables its chart was
+    drawn from with their hashes (`DRAWN_FROM`); this compares them with the build's (`built_tables`). A chart
+    with no sidecar is left to the command (each says what is missing)."""
+    import json
+
+    tables = built_tables(paths)
+    behind = []
+    for chart_id in chart_ids:
+        sidecar = charts_dir / chart_id / f"{chart_id}.json"
+        try:
+            drawn = json.loads(sidecar.read_text(encoding="utf-8")).get(DRAWN_FROM)
+        except FileNotFoundError:
+            continue
+        except (OSError, ValueError, AttributeError):
+            drawn = None
+        if not isinstance(drawn, dict) or not drawn or any(tables.get(t) != h for t, h in drawn.items()):
+            behind.append(chart_id)
+    if not behind:
+        return ""
+    shown = ", ".join(behind[:3]) + (f" and {len(behind) - 3} more" if len(behind) > 3 else "")
+    return (f"the charts in {paths.rel(charts_dir)}/ ({shown}) were drawn from an earlier build of data/processed: "
+            "run `python -m analysis charts` (or `make`) so they show the tables as they are now")
 
 
 def is_true(flag: Any) -> bool:
