@@ -61,7 +61,8 @@ READS_PROCESSED = WRITERS | {"scan", "show", "search"}
 
 #: The commands that publish the charts as exported into outputs/charts (the workbook's chart sheets, the gallery),
 #: not as the tables now give them: each also refuses charts drawn from an earlier build
-#: (`analysis.tables.load.charts_behind`). `charts` and `notebooks` draw them again themselves.
+#: (`analysis.tables.load.charts_behind`), and the gallery notebooks' copies run on one (`copies_behind`).
+#: `charts` and `notebooks` draw them again themselves.
 READS_CHARTS = frozenset({"workbook", "gallery"})
 
 
@@ -80,6 +81,11 @@ def _behind_raw(name: str, args: argparse.Namespace) -> bool:
 
         outputs = args.out.resolve() if getattr(args, "out", None) else paths.outputs
         line = charts_behind(CHART_IDS, outputs / "charts", paths)
+        if not line and name == "gallery":
+            from analysis.paths import notebook_stems
+            from analysis.tables.load import copies_behind
+
+            line = copies_behind(notebook_stems(paths.notebooks), outputs / "notebooks", paths)
     if not line:
         return False
     if name in WRITERS:

@@ -49,6 +49,7 @@ from analysis.run import kernels
 from analysis.run.copies import html_exporter, skip_iri_parser, write_copies
 from analysis.run.kernels import KERNEL
 from analysis.run.outputs import Marks, output_marks
+from analysis.tables.load import DRAWN_FROM, NOTEBOOK_METADATA, built_tables
 
 TIMEOUT_S = 600
 #: How long a kernel may take to answer at start. Generous: under `make test` both cores are busy, and a start
@@ -248,6 +249,9 @@ class KernelPool:
         started = time.perf_counter()
         nb = read_notebook(path)
         nb.metadata["kernelspec"] = {"name": KERNEL, "display_name": "Python 3", "language": "python"}
+        # The tables it runs on, as a chart's sidecar names them: the gallery refuses a copy run on an earlier build.
+        root = self.env.get(ROOT_ENV)
+        nb.metadata[NOTEBOOK_METADATA] = {DRAWN_FROM: built_tables(Paths(Path(root)) if root else Paths())}
         # No timing record: nbclient stamps every cell with when it ran, so two runs of the same inputs (two clones,
         # `make force`) never wrote the same executed copy; how long a notebook took is kept in .cache instead.
         client = NotebookClient(nb, km=kernel.km, kernel_name=KERNEL, timeout=TIMEOUT_S, record_timing=False,

@@ -103,25 +103,55 @@ def charts_behind(chart_ids: Iterable[str], charts_dir: Path, paths: Paths = DEF
     sheet and the old one on its chart's sheet, in one file, exit 0. Each sidecar names the tables its chart was
     drawn from with their hashes (`DRAWN_FROM`); this compares them with the build's (`built_tables`). A chart
     with no sidecar is left to the command (each says what is missing)."""
+    drawn = {chart_id: _drawn_from(charts_dir / chart_id / f"{chart_id}.json", ()) for chart_id in chart_ids}
+    behind = _behind(drawn, paths)
+    return _behind_line(f"the charts in {paths.rel(charts_dir)}/", behind, "charts")
+
+
+#: Where an executed copy of a notebook (outputs/notebooks/<name>.ipynb) names the tables it ran on: under this key
+#: of the notebook's metadata, as `DRAWN_FROM` in a chart's sidecar.
+NOTEBOOK_METADATA = "cse_figures"
+
+
+def copies_behind(stems: Iterable[str], copies_dir: Path, paths: Paths = DEFAULT) -> str:
+    """As `charts_behind`, for the notebooks' executed copies the gallery links (their HTML beside each .ipynb):
+    after `build` and `charts`, the gallery linked notebooks whose findings still gave the old figures."""
+    drawn = {stem: _drawn_from(copies_dir / f"{stem}.ipynb", ("metadata", NOTEBOOK_METADATA)) for stem in stems}
+    return _behind_line(f"the notebooks' copies in {paths.rel(copies_dir)}/", _behind(drawn, paths), "notebooks")
+
+
+_MISSING = object()
+
+
+def _drawn_from(path: Path, inside: tuple[str, ...]) -> object:
+    """What an exported file says it was drawn from (`DRAWN_FROM`, found under the keys `inside`); `_MISSING` for
+    no such file, None for one that does not say."""
     import json
 
+    try:
+        found = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return _MISSING
+    except (OSError, ValueError):
+        return None
+    for key in (*inside, DRAWN_FROM):
+        found = found.get(key) if isinstance(found, dict) else None
+    return found
+
+
+def _behind(drawn: dict[str, object], paths: Paths) -> list[str]:
+    """The names whose files were drawn from tables other than the build's now (or do not say which)."""
     tables = built_tables(paths)
-    behind = []
-    for chart_id in chart_ids:
-        sidecar = charts_dir / chart_id / f"{chart_id}.json"
-        try:
-            drawn = json.loads(sidecar.read_text(encoding="utf-8")).get(DRAWN_FROM)
-        except FileNotFoundError:
-            continue
-        except (OSError, ValueError, AttributeError):
-            drawn = None
-        if not isinstance(drawn, dict) or not drawn or any(tables.get(t) != h for t, h in drawn.items()):
-            behind.append(chart_id)
+    return [name for name, got in drawn.items() if got is not _MISSING and (
+        not isinstance(got, dict) or not got or any(tables.get(t) != h for t, h in got.items()))]
+
+
+def _behind_line(what: str, behind: list[str], command: str) -> str:
     if not behind:
         return ""
     shown = ", ".join(behind[:3]) + (f" and {len(behind) - 3} more" if len(behind) > 3 else "")
-    return (f"the charts in {paths.rel(charts_dir)}/ ({shown}) were drawn from an earlier build of data/processed: "
-            "run `python -m analysis charts` (or `make`) so they show the tables as they are now")
+    return (f"{what} ({shown}) were drawn from an earlier build of data/processed: run `python -m analysis "
+            f"{command}` (or `make`) so they show the tables as they are now")
 
 
 def is_true(flag: Any) -> bool:
