@@ -194,6 +194,21 @@ def raw_files(paths: Paths) -> list[Path]:
     return files
 
 
+def raw_marks(paths: Paths) -> dict[str, tuple[int, int, int, int]]:
+    """Every raw file (`raw_files`) by its name in the project → its inode, size, and modification and change times
+    (ns): compared before and after the build reads data/raw, they show a file written meanwhile even when its bytes
+    were then put back (an edit undone, a branch checked out and back), which its hash cannot; nothing can put a
+    change time back."""
+    marks = {}
+    for path in raw_files(paths):
+        try:
+            st = path.stat()
+        except OSError:
+            continue
+        marks[paths.rel(path)] = (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+    return marks
+
+
 def raw_hashes(paths: Paths) -> dict[str, str]:
     """Every raw file (`raw_files`) by its name in the project → "sha256:…" of its bytes ("" when it cannot be
     read). The one reading of the raw files' hashes: the build takes it before it reads the record and writes it

@@ -44,6 +44,37 @@ def test_a_raw_file_saved_while_the_build_reads_the_record_is_not_recorded_as_re
     assert "python -m analysis build` again" in said
 
 
+def test_an_edit_undone_while_the_build_reads_the_record_is_not_recorded_as_read(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """The same correction saved and undone while the build reads data/raw (an editor's save then undo and save, a
+    branch checked out and back): the build read the corrected file, but hashed before and after it the file had
+    the same bytes, so the package recorded it as read and `check` published the correction the record no longer
+    holds. The build now also compares each file's inode, size and times, records such a file with no hash, and
+    says so. The edit and undo are made here around the build's own reading of sources.yaml."""
+    from analysis.run import build as build_mod
+    from analysis.tables.load import behind_raw
+
+    root = raw_copy(tmp_path)
+    paths = Paths(root)
+    path = root / "data" / "raw" / "sources.yaml"
+    original = path.read_bytes()
+    load_sources = build_mod.load_sources
+
+    def read_while_edited(*args: object) -> object:
+        path.write_text(original.decode("utf-8").replace(TITLE_EDIT[1], TITLE_EDIT[2]), encoding="utf-8")
+        try:
+            return load_sources(*args)  # type: ignore[arg-type]
+        finally:
+            path.write_bytes(original)  # undone: the same bytes as before the build
+
+    monkeypatch.setattr(build_mod, "load_sources", read_while_edited)
+    build_mod.build(paths)
+    assert "Jane Doe's correction" in (root / "data" / "processed" / "sources.csv").read_text(encoding="utf-8")
+    assert path.read_bytes() == original
+    assert "data/processed was built before data/raw/sources.yaml changed" in behind_raw(paths)
+    assert "build: data/raw/sources.yaml changed while the build read data/raw" in capsys.readouterr().err
+
+
 def test_a_build_of_an_unchanged_record_is_current_and_says_nothing(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """The guard: nothing saved during the build, so data/processed holds data/raw and the build adds no line."""

@@ -16,7 +16,7 @@ from typing import Any
 
 from analysis.factcheck.evaluate import evaluate_claims
 from analysis.factcheck.registry import check_claims
-from analysis.paths import DEFAULT, Paths, add_root_argument, raw_hashes
+from analysis.paths import DEFAULT, Paths, add_root_argument, raw_hashes, raw_marks
 from analysis.record import claims as claims_mod
 from analysis.record.figures import load_all_figures
 from analysis.record.gaps import load_gaps
@@ -113,18 +113,27 @@ def build(paths: Paths = DEFAULT) -> dict[str, str]:
     datapackage.json records: hashed after (as the tables were written), a file saved while the build ran was
     recorded with its new bytes beside tables made from its old ones, so every command's check against data/raw
     (`analysis.tables.load.behind_raw`) passed and `check`, `db` and `make serve` published the record before the
-    edit, without a word. Now such a file's recorded hash is not its own, those commands refuse until the next
-    build, and the build says so."""
+    edit, without a word. A file written while the build read data/raw, even one whose bytes were then put back (an
+    edit undone: its hash is the same, but the build may have read the edit), is recorded with no hash at all. Either
+    way its recorded hash is not its own, those commands refuse until the next build, and the build says so."""
     with build_lock(paths):
-        before = raw_hashes(paths)
-        files = render(load_raw(paths), paths, before)
+        hashes, marks = raw_hashes(paths), raw_marks(paths)
+        raw = load_raw(paths)
+        meanwhile = _written_since(paths, hashes, marks)
+        files = render(raw, paths, {name: "" if name in meanwhile else digest for name, digest in hashes.items()})
         write_atomically(files, paths.processed)
-    changed = sorted({name for name, _ in raw_hashes(paths).items() ^ before.items()})
+    changed = sorted(meanwhile | _written_since(paths, hashes, marks))
     if changed:
         print(f"build: {', '.join(changed)} changed while the build read data/raw: the tables hold "
               "the record as it was read; run `python -m analysis build` again (until then the commands that "
               "publish refuse)", file=sys.stderr)
     return files
+
+
+def _written_since(paths: Paths, hashes: dict[str, str], marks: dict[str, tuple[int, int, int, int]]) -> set[str]:
+    """The raw files whose bytes or marks (`raw_marks`) are no longer those given, or that came or went."""
+    return ({name for name, _ in raw_hashes(paths).items() ^ hashes.items()}
+            | {name for name, _ in raw_marks(paths).items() ^ marks.items()})
 
 
 def count_rows(text: str) -> int:
