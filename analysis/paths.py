@@ -211,13 +211,16 @@ def raw_marks(paths: Paths) -> dict[str, tuple[int, int, int, int]]:
 
 def raw_hashes(paths: Paths) -> dict[str, str]:
     """Every raw file (`raw_files`) by its name in the project → "sha256:…" of its bytes ("" when it cannot be
-    read). The one reading of the raw files' hashes: the build takes it before it reads the record and writes it
-    into datapackage.json, and `analysis.tables.load.behind_raw` takes it again to compare."""
+    read, or is not a regular file: a FIFO or a link to /dev/zero would never end). The one reading of the raw files'
+    hashes: the build takes it before it reads the record and writes it into datapackage.json, and
+    `analysis.tables.load.behind_raw` takes it again to compare."""
     import hashlib
 
     hashes = {}
     for path in raw_files(paths):
         try:
+            if not path.is_file():  # the build refuses it, with its name, once it reads the record
+                raise OSError(f"{path} is not a regular file")
             hashes[paths.rel(path)] = "sha256:" + hashlib.sha256(path.read_bytes()).hexdigest()
         except OSError:  # unreadable: no hash matches it (the build refuses such a file)
             hashes[paths.rel(path)] = ""
