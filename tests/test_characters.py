@@ -42,3 +42,23 @@ def test_verify_refuses_it_with_the_same_message() -> None:
 @pytest.mark.parametrize("control", ["\u202e", "\u202a", "\u2066", "\u200f"])
 def test_bidirectional_controls_are_refused_in_raw_text(control: str) -> None:
     assert "bidirectional control" in (text_problem(f"Metropolitan {control}Police") or "")
+
+
+@pytest.mark.parametrize(("text", "ref", "char"), [
+    ("Damning report on the Met&#8217;s handling", "&#8217;", "’"),  # a WordPress feed's title.rendered
+    ("the Met&rsquo;s failings", "&rsquo;", "’"),  # a page's source
+    ("Fire &amp; Rescue Services", "&amp;", "&"),
+    ("recorded 1&#x2c;200 offences", "&#x2c;", ","),
+])
+def test_a_character_reference_in_record_text_is_refused(text: str, ref: str, char: str) -> None:
+    """A title copied from a WordPress feed or its REST API, or from a page's source, keeps its character references,
+    and every output printed them as typed: "the Met&#8217;s failings" on the fact-check page, in ClaimReview and the
+    workbook."""
+    problem = text_problem(text)
+    assert problem is not None and f"the HTML character reference {ref!r}" in problem and repr(char) in problem
+
+
+@pytest.mark.parametrize("text", ["E&W", "AT&T and Fire & Rescue", "https://example.org/?a=1&month=2",
+                                  "&notareference; as typed", "Jane Doe &lt3"])
+def test_an_ampersand_that_is_not_a_reference_is_text(text: str) -> None:
+    assert text_problem(text) is None

@@ -22,6 +22,7 @@ that would start a formula gets a leading apostrophe, which Excel and LibreOffic
 from __future__ import annotations
 
 import functools
+import html.entities
 import itertools
 import json
 import re
@@ -790,6 +791,23 @@ def text_problem(text: str, typed: bool = False) -> str | None:
     if after:
         return (f"has {after.group().strip()!r} at character {after.start() + 1}: a spreadsheet that splits cells "
                 "at semicolons reads what follows as a formula; reword it")
+    return character_reference_problem(text) if "&" in text else None
+
+
+#: An HTML character reference written out in full, as a page's source, a WordPress feed or its REST API
+#: (`title.rendered`) writes it: "Met&#8217;s", "&rsquo;", "1&#44;200". Only complete references count, so
+#: "E&W", "AT&T" and an address's "&month=" are text.
+_CHARACTER_REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def character_reference_problem(text: str) -> str | None:
+    """A character reference in record text is printed as typed by every output (the fact-check page, ClaimReview,
+    the workbook): "the Met&#8217;s failings" where the source shows "the Met’s failings"."""
+    for found in _CHARACTER_REFERENCE.finditer(text):
+        ref = found.group()
+        if ref.startswith("&#") or ref[1:] in html.entities.html5:
+            return (f"holds the HTML character reference {ref!r} at character {found.start() + 1}, which every "
+                    f"output would print as typed; type the character it stands for ({html.unescape(ref)!r})")
     return None
 
 
