@@ -49,7 +49,7 @@ table(selected, ["label", "published", "grade", "cases_examined", "count", "shar
 
 # %% [markdown]
 # The same rows, one line per inspection. A dash: that grade is not in the selection for that inspection (not
-# published on its own, or the combined share set aside because its two parts are shown).
+# printed on its own in the sources read, or the combined share set aside because its two parts are shown).
 
 # %%
 wide = (selected.pivot_table(index=["published", "label", "cases_examined"], columns="grade", values="share",
