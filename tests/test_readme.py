@@ -112,3 +112,18 @@ def test_the_readme_says_when_a_figure_printed_bare_is_marked_about(drawn_charts
     text = " ".join(README.split())
     assert "A figure printed bare is marked \"about\" too when it is an estimate, or when the fact-check reads it as " \
            "rounded" in text
+
+
+def test_every_document_names_the_verdicts_as_the_code_does() -> None:
+    """The verdict "cannot be checked: not published" was renamed "cannot be checked: not found" (the record knows
+    where it looked, not that a figure was never published); the README and data/README kept the old name across a
+    line break, where a search for the new one did not see them."""
+    from analysis.factcheck.wording import NOT_FOUND
+
+    docs = [PROJECT_ROOT / "README.md", PROJECT_ROOT / "data" / "README.md", PROJECT_ROOT / "docs" / "factcheck.md",
+            *sorted((PROJECT_ROOT / "notebooks").glob("*.py"))]
+    for path in docs:
+        text = " ".join(re.sub(r"(?m)^# ?", "", path.read_text(encoding="utf-8")).split()).lower()
+        assert "checked: not published" not in text, path.name
+    readme = " ".join((PROJECT_ROOT / "README.md").read_text(encoding="utf-8").split())
+    assert NOT_FOUND in readme
