@@ -360,3 +360,19 @@ def test_every_module_a_step_imports_is_one_of_its_inputs(step: pipeline.Step) -
                           check=True, timeout=120)
     files = {Path(f).resolve().relative_to(PROJECT_ROOT).as_posix() for f in done.stdout.split()}
     assert files and files <= _inputs_of(step), sorted(files - _inputs_of(step))
+
+
+def test_the_results_say_when_links_point_at_the_placeholder_site(monkeypatch: pytest.MonkeyPatch,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """With CSE_SITE_URL unset, the gallery's embed code and ClaimReview point at https://cse-figures.example.org/,
+    and `make` said nothing: a reporter pasting the embed code published dead links."""
+    from analysis.paths import DEFAULT
+    from analysis.run.pipeline import print_results
+
+    monkeypatch.delenv("CSE_SITE_URL", raising=False)
+    print_results(DEFAULT)
+    assert "note: absolute links in these files start from the placeholder https://cse-figures.example.org/; " \
+           "set CSE_SITE_URL" in capsys.readouterr().out
+    monkeypatch.setenv("CSE_SITE_URL", "https://news.example.com/cse/")
+    print_results(DEFAULT)
+    assert "placeholder" not in capsys.readouterr().out

@@ -38,6 +38,7 @@ from analysis.paths import (
     DB_COMPANION_SUFFIXES,
     DB_METADATA_NAME,
     DB_NAME,
+    DEFAULT_SITE_URL,
     GALLERY_NAME,
     METHODS_PAGE,
     NOTEBOOK_TIMINGS_NAME,
@@ -50,6 +51,7 @@ from analysis.paths import (
     WORKBOOK_NAME,
     Paths,
     add_root_argument,
+    site_url,
 )
 from analysis.record.terminal import os_error_line
 from analysis.run.lock import build_lock
@@ -696,3 +698,8 @@ def print_results(paths: Paths) -> None:
         path = paths.root / rel
         if path.is_file():
             print(f"  {label:<9} {rel}  ({path.resolve().as_uri()})")
+    if site_url() == DEFAULT_SITE_URL:
+        # The gallery's embed code, the charts' credits and ClaimReview carry absolute addresses: published as they
+        # are, every one points at a placeholder domain, and nothing else says so.
+        print(f"note: absolute links in these files start from the placeholder {DEFAULT_SITE_URL}; set "
+              f"{SITE_URL_ENV} to the address you publish outputs/ at, then run `make` again")
