@@ -167,6 +167,16 @@ def frames_line(addresses: list[str]) -> str:
             f"open {'it' if one else 'each'} and scan {'its' if one else 'that'} page")
 
 
+def charts_line(drawn: list[str]) -> str:
+    """The one line that says the page draws charts with a charting library's script, whose figures are in the
+    script, not the text (`drawn`: the script's address or the class of the element each is drawn in)."""
+    unique = list(dict.fromkeys(drawn))
+    named = ", ".join(repr(a if len(a) <= SHOWN_ADDRESS else a[:SHOWN_ADDRESS] + "…") for a in unique[:SHOWN_FRAMES])
+    more = f" and {len(unique) - SHOWN_FRAMES:,} more" if len(unique) > SHOWN_FRAMES else ""
+    return (f"the page draws charts with a script ({named}{more}): their figures are in the script, not the page's "
+            "text, and were not read; check them by hand, or save the page once the charts have loaded")
+
+
 def scan_text(raw: str, paths: Paths, max_figures: int | None = DEFAULT_MAX_FIGURES) -> dict[str, Any]:
     """The scan of one article's text (plain or HTML): its figures with their matches, what was set aside, and
     `not_read`: the parts of the text that were not read, each in one line (empty when all of it was)."""
@@ -183,11 +193,14 @@ def scan_text(raw: str, paths: Paths, max_figures: int | None = DEFAULT_MAX_FIGU
         not_read.append(f"{_count(repaired, 'place')} showed UTF-8 text mis-decoded as Windows-1252 or Mac Roman "
                         f"(first {telltale!r}) and {'was' if repaired == 1 else 'were'} read as repaired: check the "
                         "figures beside them against the page")
-    text = to_text(raw, frames)
+    drawn: list[str] = []
+    text = to_text(raw, frames, drawn)
     if not text:
         not_read.append(NO_TEXT)
     if frames:
         not_read.append(frames_line(frames))
+    if drawn:
+        not_read.append(charts_line(drawn))
     glyphs = unnamed_glyphs(raw)
     if glyphs:
         not_read.append(f"{_count(glyphs, 'character')} a PDF's text layer does not name (\"(cid:N)\", as pdfminer "

@@ -509,6 +509,32 @@ def _tableau_view(params: dict[str, str]) -> str:
                     if part)
 
 
+#: A charting library's script, by the name its own site or a package CDN gives it (Plotly, Highcharts, Chart.js,
+#: ECharts, Vega-Embed): it draws a chart in the page from figures held in the page's script, not its text. A page
+#: saved "HTML only", fetched with curl, or written by Plotly's `write_html`, Altair's `save` or R Markdown holds the
+#: script and an empty element, and the chart's figures were left out without a word.
+_CHART_LOADER = re.compile(
+    r"[^?#]*/(?:(?:plotly[\w.-]*|highcharts|highstock|highmaps|chart(?:\.umd)?(?:\.min)?|echarts(?:\.min)?)\.js"
+    r"|npm/(?:chart\.js|vega-embed|highcharts|echarts|plotly\.js[\w-]*)(?:@[^/?#]*)?(?:/[^?#]*)?)(?:[?#].*)?\Z",
+    re.IGNORECASE | re.DOTALL)
+#: The element a charting library's script draws its chart in, by its class: Plotly's (`write_html`, nbconvert),
+#: R's htmlwidgets' (plotly, leaflet, DT, highcharter in R Markdown and Quarto, whose scripts are inlined unnamed).
+_CHART_HOLDERS = frozenset({"plotly-graph-div", "html-widget"})
+#: Whether a page may hold one (`_CHART_HOLDERS`): looked for once a page, as `_PLACEHOLDER_MARK` is.
+_CHART_HOLDER_MARK = re.compile(r"plotly-graph-div|html-widget", re.IGNORECASE)
+
+
+def _drawn_chart(tag: str, values: dict[str, str], holders: bool) -> str | None:
+    """What names a chart a charting library's script draws in the page (`_CHART_LOADER`'s script address, or the
+    class of the element it is drawn in, `_CHART_HOLDERS`, looked for when `holders`), else None."""
+    if tag == "script":
+        address = values.get("src", "").strip(_ASCII_SPACE)
+        return address if address and _CHART_LOADER.match(address) else None
+    if holders and "class" in values:
+        return next((c for c in values["class"].lower().split() if c in _CHART_HOLDERS), None)
+    return None
+
+
 def _embedded_document(tag: str, values: dict[str, str]) -> str | None:
     """The HTML of the document an <iframe>, <embed> or <object> embeds when the page itself holds it (an iframe's
     srcdoc, which wins over its src; a `data:text/html` address, percent- or base64-encoded, read as UTF-8), else
@@ -790,8 +816,11 @@ class _TextParser(HTMLParser):
 
     def __init__(self, sheet: Sheet = NO_SHEET, frames: int = 0, shadow_roots: _ShadowSheets | None = None,
                  streamed: frozenset[str] = frozenset(), unread: list[str] | None = None,
-                 policy: StylePolicy | None = None, placeholders: bool = False) -> None:
+                 policy: StylePolicy | None = None, placeholders: bool = False, drawn: list[str] | None = None,
+                 chart_holders: bool = False) -> None:
         super().__init__(convert_charrefs=True)
+        self.drawn = [] if drawn is None else drawn  # what names each chart a script draws (`_drawn_chart`)
+        self._chart_holders = chart_holders  # whether the page may hold one's element (`_CHART_HOLDER_MARK`)
         self._policy = policy  # the page's style policy (`StylePolicy`), which its frames keep
         self._no_style_attributes = policy is not None and not policy.allows_attributes()
         self.unread = [] if unread is None else unread  # each shown frame's address not fetched (`_unread_frame`)
@@ -1111,7 +1140,7 @@ class _TextParser(HTMLParser):
         if _hidden(tag, attrs, sheet, self._foreign(tag), framed=True):
             return False
         text = (document if self._frames >= _DEEPEST_FRAME
-                else _html_text(document, self._frames + 1, unread=self.unread, outer=self._policy))
+                else _html_text(document, self._frames + 1, unread=self.unread, outer=self._policy, drawn=self.drawn))
         self._emit(f"\n\n{text}\n\n")
         return True
 
@@ -1122,6 +1151,18 @@ class _TextParser(HTMLParser):
             self._note_script_embed(attrs)
         if self._placeholders:
             self._note_placeholder(tag, attrs, sheet)
+        if tag == "script" or self._chart_holders:
+            self._note_drawn_chart(tag, attrs, sheet)
+
+    def _note_drawn_chart(self, tag: str, attrs: list[tuple[str, str | None]], sheet: Sheet) -> None:
+        """Note a chart a charting library's script draws (`_drawn_chart`) in `drawn`: its script wherever the page
+        runs it (the head too: it draws in the body), its element where the page shows it."""
+        found = _drawn_chart(tag, _attributes(attrs), self._chart_holders)
+        if found is None:
+            return
+        shown = self._hidden_at is None and (not self._visibility or self._visibility[-1][1])
+        if (tag == "script" and (shown or self._at.get("head"))) or (shown and not _hidden(tag, attrs, sheet)):
+            self.drawn.append(found)
 
     def _note_script_embed(self, attrs: list[tuple[str, str | None]]) -> None:
         """Note the frame an embed loader draws where the page shows it (`_script_embed`) in `unread`."""
@@ -1755,17 +1796,18 @@ def looks_like_html(text: str) -> bool:
 
 
 def _html_text(raw: str, frames: int = 0, prose: bool = False, unread: list[str] | None = None,
-               outer: StylePolicy | None = None) -> str:
+               outer: StylePolicy | None = None, drawn: list[str] | None = None) -> str:
     """A page's visible text, in paragraphs (a document embedded `frames` deep when more than 0, under the `outer`
     style policy of the page that holds it; `prose` that holds tags: `_left_open`); each shown frame's address whose
-    document scan does not fetch is added to `unread`."""
+    document scan does not fetch is added to `unread`, and what names each chart a script draws to `drawn`."""
     markup = closed_markup_only(raw, prose)
     if _ATOMIC_EDGE in markup:  # the page's own control character, read as any other control (`_NOT_TEXT`) is
         markup = markup.replace(_ATOMIC_EDGE, "\x1c")
     own = style_policy(markup)
     policy = own.within(outer) if own is not None else outer and StylePolicy(outer.elements, outer.attributes)
     parser = _TextParser(page_sheet(markup, policy), frames, _ShadowSheets(markup, policy), _streamed_ids(raw),
-                         unread, policy, _PLACEHOLDER_MARK.search(markup) is not None)
+                         unread, policy, _PLACEHOLDER_MARK.search(markup) is not None, drawn,
+                         _CHART_HOLDER_MARK.search(markup) is not None)
     parser.feed(markup)
     parser.close()
     text = "".join(parser.parts)
@@ -1927,9 +1969,10 @@ def _fences_as_text(raw: str) -> str:
     return "".join(out)
 
 
-def to_text(raw: str, unread_frames: list[str] | None = None) -> str:
+def to_text(raw: str, unread_frames: list[str] | None = None, drawn_charts: list[str] | None = None) -> str:
     """The article's visible text: HTML reduced to paragraphs; plain text with its white space tidied (the address
-    of each frame the page shows from elsewhere, never fetched, added to `unread_frames`).
+    of each frame the page shows from elsewhere, never fetched, added to `unread_frames`; what names each chart a
+    charting library's script draws in the page, to `drawn_charts`).
 
     Characters are read the one way every number check reads them (NFKC, no zero-width or format characters:
     "1\u200b,737" is 1,737, not 1), a digit other than 0-9 kept as written so it is never read into a number, and
@@ -1942,7 +1985,7 @@ def to_text(raw: str, unread_frames: list[str] | None = None) -> str:
     html_text = looks_like_html(raw)
     raw = _QUOTE_MARKS.sub("", raw) if not html_text and ">" in raw else raw
     if html_text:
-        raw = _line_breaks(_html_text(raw, prose=_is_prose(raw), unread=unread_frames))
+        raw = _line_breaks(_html_text(raw, prose=_is_prose(raw), unread=unread_frames, drawn=drawn_charts))
         raw = _NOT_TEXT.sub(_not_text, normal_text_keeping_digits(_cell_gaps(_unicode_overrides(raw))))
         raw = _wrapped_personal_data(raw)  # a <br> (or a <pre> line) inside a phone number, as in plain text
     else:

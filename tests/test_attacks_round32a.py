@@ -1,0 +1,57 @@
+"""Issue 24, round thirty-two, helper r32a: scan (class 3) on page shapes a newsroom plausibly saves that earlier
+rounds did not try: a chart a charting library's script draws in the page itself (Plotly's `write_html`, R
+Markdown's htmlwidgets, Highcharts, Chart.js, Altair's Vega-Embed), saved "HTML only" or fetched with curl."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.scanned import read
+
+#: An article sentence the record holds, so a page that drops a chart without a word exits 0.
+IN_RECORD = "<p>The Met recorded 922 crimes connected with child sexual exploitation in 2016.</p>"
+
+#: Each library's page as its tool writes it or its documentation gives it, and what the listing names.
+DRAWN = [
+    # Plotly for Python, `fig.write_html(..., include_plotlyjs="cdn")`
+    ('<div><script charset="utf-8" src="https://cdn.plot.ly/plotly-2.27.0.min.js"></script><div id="3f2c" '
+     'class="plotly-graph-div" style="height:100%; width:100%;"></div><script type="text/javascript">'
+     'Plotly.newPlot("3f2c", [{"x":["2016","2017"],"y":[922,9876],"type":"bar"}], {}, {"responsive": true})'
+     '</script></div>', "plotly-graph-div"),
+    # R Markdown's self-contained htmlwidgets: the scripts are inlined, unnamed; the widget's element names it
+    ('<div class="plotly html-widget html-fill-item" id="htmlwidget-a1b2" style="width:100%;height:400px;"></div>'
+     '<script type="application/json" data-for="htmlwidget-a1b2">{"x":{"data":[{"y":[922,9876]}]}}</script>',
+     "html-widget"),
+    # Highcharts, as its documentation embeds it
+    ('<figure class="highcharts-figure"><div id="container"></div></figure><script '
+     'src="https://code.highcharts.com/highcharts.js"></script><script>Highcharts.chart("container", {series: '
+     '[{data: [922, 9876]}]});</script>', "https://code.highcharts.com/highcharts.js"),
+    # Chart.js from its CDN package
+    ('<canvas id="c"></canvas><script src="https://cdn.jsdelivr.net/npm/chart.js"></script><script>new '
+     'Chart(document.getElementById("c"), {type: "bar", data: {datasets: [{data: [922, 9876]}]}});</script>',
+     "https://cdn.jsdelivr.net/npm/chart.js"),
+]
+
+
+@pytest.mark.parametrize(("chart", "named"), DRAWN)
+def test_a_chart_a_library_draws_in_the_page_is_listed_as_not_read(chart: str, named: str) -> None:
+    """The chart's figures are in its script, not the page's text, and scan read the rest and said nothing (exit 0
+    where the rest is in the record)."""
+    page = f"<!doctype html><html><head><meta charset='utf-8'></head><body><article>{IN_RECORD}{chart}</article>"
+    figures, not_read = read(page)
+    assert [printed for printed, *_ in figures] == ["922"]
+    assert len(not_read) == 1 and "charts with a script" in not_read[0] and repr(named) in not_read[0]
+
+
+def test_a_charting_library_the_head_loads_is_listed() -> None:
+    """Altair's `chart.save("x.html")` loads Vega-Embed in the head and draws in an element named only by id."""
+    page = ('<!DOCTYPE html><html><head><script src="https://cdn.jsdelivr.net/npm/vega-embed@6"></script></head>'
+            f'<body>{IN_RECORD}<div id="vis"></div><script>vegaEmbed("#vis", {{"data": {{"values": '
+            '[{"a": 9876}]}});</script></body></html>')
+    assert any("'https://cdn.jsdelivr.net/npm/vega-embed@6'" in line for line in read(page)[1])
+
+
+def test_a_chart_holder_the_page_hides_and_prose_naming_the_libraries_are_not_listed() -> None:
+    assert read(f"<body>{IN_RECORD}<div hidden><div class='plotly-graph-div'></div></div></body>")[1] == []
+    assert read(f"<body>{IN_RECORD}<p>Made with plotly-graph-div, html-widget and highcharts.js.</p></body>")[1] == []
+    assert read(f"<body>{IN_RECORD}<script src='/js/site.min.js'></script></body>")[1] == []
