@@ -55,3 +55,35 @@ def test_a_chart_holder_the_page_hides_and_prose_naming_the_libraries_are_not_li
     assert read(f"<body>{IN_RECORD}<div hidden><div class='plotly-graph-div'></div></div></body>")[1] == []
     assert read(f"<body>{IN_RECORD}<p>Made with plotly-graph-div, html-widget and highcharts.js.</p></body>")[1] == []
     assert read(f"<body>{IN_RECORD}<script src='/js/site.min.js'></script></body>")[1] == []
+
+
+#: Pages that send their reader on at once: a stub left where a story moved, a link shortener's page (its refresh
+#: inside <noscript> is ignored where scripts run, and such a page shows no text), in the forms HTML reads.
+REDIRECTS = [
+    ('<meta http-equiv="refresh" content="0;url=https://www.example-news.co.uk/news/uk-123">',
+     "https://www.example-news.co.uk/news/uk-123"),
+    ("<META HTTP-EQUIV=Refresh CONTENT=\"5; URL='https://www.example.gov.uk/new-page'\">",
+     "https://www.example.gov.uk/new-page"),
+    ('<meta http-equiv="refresh" content="0, https://www.example.org/x">', "https://www.example.org/x"),
+]
+
+
+@pytest.mark.parametrize(("meta", "address"), REDIRECTS)
+def test_a_page_that_sends_its_reader_on_is_listed_as_not_read(meta: str, address: str) -> None:
+    """The reader sees the page the refresh names; scan read the stub and said "no figures found", exit 0."""
+    page = (f"<!doctype html><html><head>{meta}<title>Page moved</title></head><body><p>This page has moved. If "
+            "you are not redirected, <a href='https://www.example-news.co.uk/news/uk-123'>click here</a>.</p>"
+            "</body></html>")
+    figures, not_read = read(page)
+    assert figures == []
+    assert len(not_read) == 1 and "sends its reader on to" in not_read[0] and repr(address) in not_read[0]
+
+
+@pytest.mark.parametrize("meta", ['<meta http-equiv="refresh" content="300">',
+                                  '<meta http-equiv="refresh" content="120;url=https://www.example.org/live">',
+                                  '<noscript><meta http-equiv="refresh" content="0;url=https://x.example/"></noscript>',
+                                  '<meta name="refresh" content="0;url=https://x.example/">'])
+def test_a_live_page_reloading_itself_is_read_as_it_is(meta: str) -> None:
+    """A live page reloads itself every few minutes; a refresh inside <noscript> does nothing where scripts run."""
+    page = f"<html><head>{meta}</head><body>{IN_RECORD}</body></html>"
+    assert read(page) == ([("922", 922.0, "count", "exact")], [])

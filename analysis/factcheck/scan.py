@@ -177,6 +177,13 @@ def charts_line(drawn: list[str]) -> str:
             "text, and were not read; check them by hand, or save the page once the charts have loaded")
 
 
+def redirect_line(address: str) -> str:
+    """The line that says the page sends its reader on to another (a <meta> refresh), which scan never fetches."""
+    shown = address if len(address) <= SHOWN_ADDRESS else address[:SHOWN_ADDRESS] + "…"
+    return (f"the page sends its reader on to {shown!r} (a <meta> refresh), and scan fetches nothing: the page a "
+            "reader sees was not read; open that page and scan it")
+
+
 def scan_text(raw: str, paths: Paths, max_figures: int | None = DEFAULT_MAX_FIGURES) -> dict[str, Any]:
     """The scan of one article's text (plain or HTML): its figures with their matches, what was set aside, and
     `not_read`: the parts of the text that were not read, each in one line (empty when all of it was)."""
@@ -194,7 +201,10 @@ def scan_text(raw: str, paths: Paths, max_figures: int | None = DEFAULT_MAX_FIGU
                         f"(first {telltale!r}) and {'was' if repaired == 1 else 'were'} read as repaired: check the "
                         "figures beside them against the page")
     drawn: list[str] = []
-    text = to_text(raw, frames, drawn)
+    redirects: list[str] = []
+    text = to_text(raw, frames, drawn, redirects)
+    if redirects:
+        not_read.append(redirect_line(redirects[0]))
     if not text:
         not_read.append(NO_TEXT)
     if frames:

@@ -535,6 +535,33 @@ def _drawn_chart(tag: str, values: dict[str, str], holders: bool) -> str | None:
     return None
 
 
+#: A `<meta http-equiv="refresh">`'s content as HTML reads it: a delay, then the address the page sends its reader on
+#: to (after ";" or ",", an optional `url=`, the address in quotes or not). A page saved or fetched with curl at an
+#: address that answers so (a stub left where a story moved, a link shortener's or a news aggregator's page) shows
+#: a reader the page it names, and scan read the stub ("no figures found", exit 0). Only a refresh within
+#: `_SENT_ON` seconds sends the reader on before they read the page: a live page reloads itself every few minutes,
+#: some naming their own address.
+_SENT_ON = 60
+_REFRESH = re.compile(r"[\t\n\f\r ]*+(?P<delay>\d*+)(?:(?<=\d)|(?=\.))[\d.]*+[;,\t\n\f\r ][\t\n\f\r ]*+"
+                      r"[;,]?[\t\n\f\r ]*+(?:url[\t\n\f\r ]*+=[\t\n\f\r ]*+)?(?P<quote>['\"]?)(?P<address>.*)\Z",
+                      re.IGNORECASE | re.DOTALL)
+
+
+def _refresh_address(values: dict[str, str]) -> str | None:
+    """The address a <meta> refreshing the page within `_SENT_ON` seconds sends its reader on to (`_REFRESH`), else
+    None (another <meta>, one that reloads the page itself, or one that waits longer)."""
+    if values.get("http-equiv", "").strip(_ASCII_SPACE).lower() != "refresh":
+        return None
+    found = _REFRESH.match(values.get("content", ""))
+    delay = found["delay"].lstrip("0") if found else ""
+    if found is None or len(delay) > 2 or int(delay or 0) >= _SENT_ON:
+        return None
+    address = found["address"]
+    if found["quote"]:
+        address = address.split(found["quote"], 1)[0]
+    return address.strip(_ASCII_SPACE) or None
+
+
 def _embedded_document(tag: str, values: dict[str, str]) -> str | None:
     """The HTML of the document an <iframe>, <embed> or <object> embeds when the page itself holds it (an iframe's
     srcdoc, which wins over its src; a `data:text/html` address, percent- or base64-encoded, read as UTF-8), else
@@ -820,6 +847,7 @@ class _TextParser(HTMLParser):
                  chart_holders: bool = False) -> None:
         super().__init__(convert_charrefs=True)
         self.drawn = [] if drawn is None else drawn  # what names each chart a script draws (`_drawn_chart`)
+        self.redirects: list[str] = []  # where the page's <meta> refresh sends its reader (`_refresh_address`)
         self._chart_holders = chart_holders  # whether the page may hold one's element (`_CHART_HOLDER_MARK`)
         self._policy = policy  # the page's style policy (`StylePolicy`), which its frames keep
         self._no_style_attributes = policy is not None and not policy.allows_attributes()
@@ -1153,6 +1181,11 @@ class _TextParser(HTMLParser):
             self._note_placeholder(tag, attrs, sheet)
         if tag == "script" or self._chart_holders:
             self._note_drawn_chart(tag, attrs, sheet)
+        if tag == "meta" and not self._frames and not self._foreign(tag) and not self._at.get("template") \
+                and not self._at.get("noscript"):
+            address = _refresh_address(_attributes(attrs))
+            if address:
+                self.redirects.append(address)
 
     def _note_drawn_chart(self, tag: str, attrs: list[tuple[str, str | None]], sheet: Sheet) -> None:
         """Note a chart a charting library's script draws (`_drawn_chart`) in `drawn`: its script wherever the page
@@ -1796,10 +1829,12 @@ def looks_like_html(text: str) -> bool:
 
 
 def _html_text(raw: str, frames: int = 0, prose: bool = False, unread: list[str] | None = None,
-               outer: StylePolicy | None = None, drawn: list[str] | None = None) -> str:
+               outer: StylePolicy | None = None, drawn: list[str] | None = None,
+               redirects: list[str] | None = None) -> str:
     """A page's visible text, in paragraphs (a document embedded `frames` deep when more than 0, under the `outer`
     style policy of the page that holds it; `prose` that holds tags: `_left_open`); each shown frame's address whose
-    document scan does not fetch is added to `unread`, and what names each chart a script draws to `drawn`."""
+    document scan does not fetch is added to `unread`, what names each chart a script draws to `drawn`, and where
+    the page's <meta> refresh sends its reader to `redirects`."""
     markup = closed_markup_only(raw, prose)
     if _ATOMIC_EDGE in markup:  # the page's own control character, read as any other control (`_NOT_TEXT`) is
         markup = markup.replace(_ATOMIC_EDGE, "\x1c")
@@ -1810,6 +1845,8 @@ def _html_text(raw: str, frames: int = 0, prose: bool = False, unread: list[str]
                          _CHART_HOLDER_MARK.search(markup) is not None)
     parser.feed(markup)
     parser.close()
+    if redirects is not None:
+        redirects += parser.redirects
     text = "".join(parser.parts)
     if _ATOMIC_EDGE in text:
         text = _NUMBER_ACROSS_EDGE.sub("", text).replace(_ATOMIC_EDGE, _LINE_BREAK)
@@ -1969,10 +2006,12 @@ def _fences_as_text(raw: str) -> str:
     return "".join(out)
 
 
-def to_text(raw: str, unread_frames: list[str] | None = None, drawn_charts: list[str] | None = None) -> str:
+def to_text(raw: str, unread_frames: list[str] | None = None, drawn_charts: list[str] | None = None,
+            redirects: list[str] | None = None) -> str:
     """The article's visible text: HTML reduced to paragraphs; plain text with its white space tidied (the address
     of each frame the page shows from elsewhere, never fetched, added to `unread_frames`; what names each chart a
-    charting library's script draws in the page, to `drawn_charts`).
+    charting library's script draws in the page, to `drawn_charts`; the address a <meta> refresh sends the reader
+    on to, to `redirects`).
 
     Characters are read the one way every number check reads them (NFKC, no zero-width or format characters:
     "1\u200b,737" is 1,737, not 1), a digit other than 0-9 kept as written so it is never read into a number, and
@@ -1985,7 +2024,8 @@ def to_text(raw: str, unread_frames: list[str] | None = None, drawn_charts: list
     html_text = looks_like_html(raw)
     raw = _QUOTE_MARKS.sub("", raw) if not html_text and ">" in raw else raw
     if html_text:
-        raw = _line_breaks(_html_text(raw, prose=_is_prose(raw), unread=unread_frames, drawn=drawn_charts))
+        raw = _line_breaks(_html_text(raw, prose=_is_prose(raw), unread=unread_frames, drawn=drawn_charts,
+                                      redirects=redirects))
         raw = _NOT_TEXT.sub(_not_text, normal_text_keeping_digits(_cell_gaps(_unicode_overrides(raw))))
         raw = _wrapped_personal_data(raw)  # a <br> (or a <pre> line) inside a phone number, as in plain text
     else:
