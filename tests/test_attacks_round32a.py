@@ -87,3 +87,22 @@ def test_a_live_page_reloading_itself_is_read_as_it_is(meta: str) -> None:
     """A live page reloads itself every few minutes; a refresh inside <noscript> does nothing where scripts run."""
     page = f"<html><head>{meta}</head><body>{IN_RECORD}</body></html>"
     assert read(page) == ([("922", 922.0, "count", "exact")], [])
+
+
+#: An AMP page's embedded posts, as AMP's documentation gives them, and the address of the post each shows.
+AMP_POSTS = [
+    ('<amp-twitter width="375" height="472" layout="responsive" data-tweetid="885634330868850689"></amp-twitter>',
+     "https://twitter.com/i/status/885634330868850689"),
+    ('<amp-instagram data-shortcode="fBwFP" data-captioned width="400" height="400" layout="responsive">'
+     '</amp-instagram>', "https://www.instagram.com/p/fBwFP/"),
+    ('<amp-facebook width="552" height="310" layout="responsive" data-href="https://www.facebook.com/examplepolice/'
+     'posts/123456789/"></amp-facebook>', "https://www.facebook.com/examplepolice/posts/123456789/"),
+]
+
+
+@pytest.mark.parametrize(("post", "address"), AMP_POSTS)
+def test_a_post_an_amp_page_embeds_is_listed_as_a_frame_not_read(post: str, address: str) -> None:
+    """AMP's runtime draws each as a frame; its <amp-iframe> was listed, and these were left out without a word."""
+    page = f"<!doctype html><html amp><head><meta charset='utf-8'></head><body>{IN_RECORD}{post}</body></html>"
+    not_read = read(page)[1]
+    assert len(not_read) == 1 and "frame" in not_read[0] and repr(address) in not_read[0]

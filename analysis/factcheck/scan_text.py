@@ -480,10 +480,15 @@ _PLACEHOLDERS: tuple[tuple[str | None, str | None, str, str], ...] = (
     (None, "infogram-embed", "data-id", "https://e.infogram.com/{}"),  # Infogram's embed code
     (None, "fb-post", "data-href", "{}"),  # Facebook's embed code for a post or a video (its SDK's placeholders)
     (None, "fb-video", "data-href", "{}"),
+    # An AMP page's embedded posts, which its runtime draws as frames (an AMP <amp-iframe> is listed as a frame)
+    ("amp-twitter", None, "data-tweetid", "https://twitter.com/i/status/{}"),
+    ("amp-instagram", None, "data-shortcode", "https://www.instagram.com/p/{}/"),
+    ("amp-facebook", None, "data-href", "{}"),
 )
 #: Whether a page may hold one (`_PLACEHOLDERS`, or Tableau's <object>): looked for once a page, so the parser
 #: looks at no tag's attributes for one on a page without any.
-_PLACEHOLDER_MARK = re.compile(r"data-pym-src|pym-interactive|tableau|infogram-embed|fb-post|fb-video",
+_PLACEHOLDER_MARK = re.compile(r"data-pym-src|pym-interactive|tableau|infogram-embed|fb-post|fb-video|amp-twitter"
+                               r"|amp-instagram|amp-facebook",
                                re.IGNORECASE)
 _TABLEAU_OBJECT = "tableauviz"
 _TABLEAU_HOST = "https://public.tableau.com/"
