@@ -106,3 +106,21 @@ def test_a_post_an_amp_page_embeds_is_listed_as_a_frame_not_read(post: str, addr
     page = f"<!doctype html><html amp><head><meta charset='utf-8'></head><body>{IN_RECORD}{post}</body></html>"
     not_read = read(page)[1]
     assert len(not_read) == 1 and "frame" in not_read[0] and repr(address) in not_read[0]
+
+
+@pytest.mark.parametrize("plist", [
+    b'<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" '
+    b'"http://www.apple.com/DTDs/PropertyList-1.0.dtd">\n<plist version="1.0">\n<dict>\n\t<key>URL</key>\n\t'
+    b"<string>https://www.example-news.co.uk/news/uk-123</string>\n</dict>\n</plist>\n",
+    b'<?xml version="1.0" encoding="UTF-8"?>\n<plist version="1.0"><dict><key>WebMainResource</key><dict>'
+    b"<key>WebResourceData</key><data>PHA+UG9saWNlIHJlY29yZGVkIDEsMjAwIG9mZmVuY2VzLjwvcD4=</data></dict></dict>"
+    b"</plist>\n",
+])
+def test_a_property_list_written_as_xml_is_refused_as_the_binary_one_is(plist: bytes) -> None:
+    """A link dragged to the desktop (`.webloc`) or a web archive as XML: read as a page, "0 figures found", exit 0."""
+    from analysis.factcheck.scan_input import InputRefused, decode_article
+
+    with pytest.raises(InputRefused, match="property list"):
+        decode_article(plist)
+    page = b"<p>A plist is a property list: <plist> holds 1,200 keys.</p>"
+    assert decode_article(page) == page.decode()

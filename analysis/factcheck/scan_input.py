@@ -40,6 +40,11 @@ _MAGIC = ((b"%PDF", "a PDF"), (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a 
           # Refused anyway (their NUL bytes), but as "binary ... a UTF-16 file needs a byte-order mark": named here.
           (b"BZh", "a bzip2 file"), (b"\xfd7zXZ\x00", "an xz file"), (b"\x28\xb5\x2f\xfd", "a zstd file"),
           (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"), (b"bplist", "a Safari web archive or other property list"))
+#: A property list written as XML (a link dragged from a browser to the desktop, `Title.webloc`; a web archive
+#: converted with `plutil`), refused as the binary one is: read as a page, it was "0 figures found", exit 0, its
+#: page's text (base64 in a <data>) or only its address read.
+_XML_PLIST = re.compile(rb"(?:\xef\xbb\xbf)?\s*+(?:<\?xml[^>]{0,200}>\s*+)?(?:<!DOCTYPE\s++plist\b|<plist\b)",
+                        re.IGNORECASE)
 # A charset declared in the first bytes: a <meta> tag with a charset attribute or an http-equiv="content-type"
 # whose content names one, found as Chromium finds it (with its HTML tokenizer: `_MetaTags`), else an XML prolog's
 # encoding at the very start; only there: "charset=koi8-r" in an article's text (a how-to, a quoted header) or in
@@ -251,7 +256,7 @@ def _article(data: bytes, max_mb: float, mime: bool) -> str:
                                    f"(byte {error.start})") from None
             return _message_or_text(text, max_mb) if mime else text
     for magic, kind in _MAGIC:
-        if data.startswith(magic):
+        if data.startswith(magic) or (magic == b"bplist" and _XML_PLIST.match(data, 0, 512)):
             raise InputRefused(f"it is {kind}, not text: copy the article's text into a .txt file, "
                                "or save the web page as HTML")
     if mime and _HTTP_HEAD.match(data):
