@@ -30,6 +30,9 @@ DRAWN = [
     ('<canvas id="c"></canvas><script src="https://cdn.jsdelivr.net/npm/chart.js"></script><script>new '
      'Chart(document.getElementById("c"), {type: "bar", data: {datasets: [{data: [922, 9876]}]}});</script>',
      "https://cdn.jsdelivr.net/npm/chart.js"),
+    # Everviz's embed code: its loader draws the chart in the <div> around it, not in a frame
+    ('<div id="highcharts-0a1b2c3d"><script src="https://app.everviz.com/inject/0a1b2c3d/" defer="defer"></script>'
+     '</div>', "https://app.everviz.com/inject/0a1b2c3d/"),
 ]
 
 
