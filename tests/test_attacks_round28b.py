@@ -60,7 +60,7 @@ SCRIPT_EMBEDS = [
     ('<div class="flourish-embed flourish-chart" data-src="visualisation/1234567"><script '
      'src="https://public.flourish.studio/resources/embed.js"></script><noscript><img '
      'src="https://public.flourish.studio/visualisation/1234567/thumbnail" alt="chart visualization"></noscript></div>',
-     "https://public.flourish.studio/resources/embed.js"),
+     "https://flo.uri.sh/visualisation/1234567/embed"),  # by the frame's own address since round 32 (r32a)
     ('<div style="min-height:420px" id="datawrapper-vis-AbC12"><script type="text/javascript" defer '
      'src="https://datawrapper.dwcdn.net/AbC12/embed.js" charset="utf-8" data-target="#datawrapper-vis-AbC12">'
      '</script></div>', "https://datawrapper.dwcdn.net/AbC12/embed.js"),

@@ -127,3 +127,25 @@ def test_a_property_list_written_as_xml_is_refused_as_the_binary_one_is(plist: b
         decode_article(plist)
     page = b"<p>A plist is a property list: <plist> holds 1,200 keys.</p>"
     assert decode_article(page) == page.decode()
+
+
+FLOURISH = ('<div class="flourish-embed flourish-chart" data-src="visualisation/1234567"><script '
+            'src="https://public.flourish.studio/resources/embed.js"></script><noscript><img '
+            'src="https://public.flourish.studio/visualisation/1234567/thumbnail" alt="chart visualization">'
+            '</noscript></div>')
+
+
+def test_a_flourish_placeholder_is_listed_once_by_its_frame_whether_or_not_its_script_is_beside_it() -> None:
+    """A CMS that strips <script> from a post keeps Flourish's placeholder, the site loading embed.js once in its
+    head: the chart was left out without a word. With its script, the chart is listed once, by its frame."""
+    stripped = FLOURISH.replace('<script src="https://public.flourish.studio/resources/embed.js"></script>', "")
+    head = "<head><script src='https://public.flourish.studio/resources/embed.js'></script></head>"
+    datawrapper = ('<div id="datawrapper-vis-AbC12"><script defer src="https://datawrapper.dwcdn.net/AbC12/embed.js">'
+                   '</script></div>')
+    for page, addresses in ((f"<html>{head}<body>{IN_RECORD}{stripped}</body></html>", 1),
+                            (f"<body>{IN_RECORD}{FLOURISH}</body>", 1),
+                            (f"<body>{IN_RECORD}{FLOURISH}{datawrapper}</body>", 2)):
+        not_read = read(page)[1]
+        assert len(not_read) == 1 and f"shows {addresses} frame" in not_read[0]
+        assert "'https://flo.uri.sh/visualisation/1234567/embed'" in not_read[0]
+        assert ("dwcdn" in not_read[0]) == (addresses == 2) and "flourish.studio/resources" not in not_read[0]

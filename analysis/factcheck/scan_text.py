@@ -484,11 +484,14 @@ _PLACEHOLDERS: tuple[tuple[str | None, str | None, str, str], ...] = (
     ("amp-twitter", None, "data-tweetid", "https://twitter.com/i/status/{}"),
     ("amp-instagram", None, "data-shortcode", "https://www.instagram.com/p/{}/"),
     ("amp-facebook", None, "data-href", "{}"),
+    # Flourish's, whose embed.js inside it is then not listed apart (`_TextParser._holders`); one whose script the
+    # CMS stripped from the post, the site loading embed.js once in its head, was left out without a word
+    (None, "flourish-embed", "data-src", "https://flo.uri.sh/{}/embed"),
 )
 #: Whether a page may hold one (`_PLACEHOLDERS`, or Tableau's <object>): looked for once a page, so the parser
 #: looks at no tag's attributes for one on a page without any.
 _PLACEHOLDER_MARK = re.compile(r"data-pym-src|pym-interactive|tableau|infogram-embed|fb-post|fb-video|amp-twitter"
-                               r"|amp-instagram|amp-facebook",
+                               r"|amp-instagram|amp-facebook|flourish-embed",
                                re.IGNORECASE)
 _TABLEAU_OBJECT = "tableauviz"
 _TABLEAU_HOST = "https://public.tableau.com/"
@@ -862,6 +865,7 @@ class _TextParser(HTMLParser):
         self.unread = [] if unread is None else unread  # each shown frame's address not fetched (`_unread_frame`)
         self._placeholders = placeholders  # whether the page may hold a service's placeholder (`_PLACEHOLDER_MARK`)
         self._tableau: tuple[int, dict[str, str]] | None = None  # Tableau's open <object>: its depth, its <param>s
+        self._holders: list[int] = []  # the depth of each open placeholder listed (`_placeholder_frame`)
         self._sheet = sheet
         self._streamed = streamed  # the ids of the parts the page's script moves into view (`_STREAMED`)
         self._shadow_roots = shadow_roots or _ShadowSheets("")
@@ -924,6 +928,8 @@ class _TextParser(HTMLParser):
             self._bounds.pop()
         while self._special and self._special[-1] >= depth:
             self._special.pop()
+        while self._holders and self._holders[-1] >= depth:
+            self._holders.pop()
         self._close_boxes(depth)
         if self._hidden_at is not None and self._hidden_at >= len(self._open):
             self._hidden_at = None
@@ -1206,9 +1212,11 @@ class _TextParser(HTMLParser):
             self.drawn.append(found)
 
     def _note_script_embed(self, attrs: list[tuple[str, str | None]]) -> None:
-        """Note the frame an embed loader draws where the page shows it (`_script_embed`) in `unread`."""
+        """Note the frame an embed loader draws where the page shows it (`_script_embed`) in `unread`, unless it is in
+        a placeholder listed by the frame's own address (`_holders`): one chart, listed once."""
         address = _script_embed(_attributes(attrs))
-        if address and self._hidden_at is None and (not self._visibility or self._visibility[-1][1]):
+        if address and not self._holders and self._hidden_at is None and (not self._visibility
+                                                                          or self._visibility[-1][1]):
             self.unread.append(address)
 
     def _note_placeholder(self, tag: str, attrs: list[tuple[str, str | None]], sheet: Sheet) -> None:
@@ -1230,6 +1238,8 @@ class _TextParser(HTMLParser):
         address = _placeholder_frame(tag, values)
         if address and shown and not _hidden(tag, attrs, sheet, self._foreign(tag)):
             self.unread.append(address)
+            if tag not in _VOID:
+                self._holders.append(len(self._open))
 
     def _read_input(self, attrs: list[tuple[str, str | None]], sheet: Sheet) -> None:
         """The text an <input> shows in its box (`_input_text`), where it is shown, as a word of the line."""
