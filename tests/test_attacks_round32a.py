@@ -30,6 +30,11 @@ DRAWN = [
     ('<canvas id="c"></canvas><script src="https://cdn.jsdelivr.net/npm/chart.js"></script><script>new '
      'Chart(document.getElementById("c"), {type: "bar", data: {datasets: [{data: [922, 9876]}]}});</script>',
      "https://cdn.jsdelivr.net/npm/chart.js"),
+    # Google Charts, as its documentation loads it; and D3, as a newsroom's own graphic loads it
+    ('<div id="chart_div"></div><script src="https://www.gstatic.com/charts/loader.js"></script><script>'
+     'google.charts.load("current", {packages: ["corechart"]});</script>', "https://www.gstatic.com/charts/loader.js"),
+    ('<div id="graphic"></div><script src="https://d3js.org/d3.v7.min.js"></script><script src="graphic.js">'
+     '</script>', "https://d3js.org/d3.v7.min.js"),
     # Everviz's embed code: its loader draws the chart in the <div> around it, not in a frame
     ('<div id="highcharts-0a1b2c3d"><script src="https://app.everviz.com/inject/0a1b2c3d/" defer="defer"></script>'
      '</div>', "https://app.everviz.com/inject/0a1b2c3d/"),

@@ -518,14 +518,17 @@ def _tableau_view(params: dict[str, str]) -> str:
 
 
 #: A charting library's script, by the name its own site or a package CDN gives it (Plotly, Highcharts, Chart.js,
-#: ECharts, Vega-Embed), or a chart service's that draws its chart in the page, not a frame (Everviz's `inject/`
-#: loader, which its embed code puts in an empty <div>): it draws a chart in the page from figures held in the
-#: page's script or the service's, not the page's text. A page
-#: saved "HTML only", fetched with curl, or written by Plotly's `write_html`, Altair's `save` or R Markdown holds the
-#: script and an empty element, and the chart's figures were left out without a word.
+#: ECharts, Vega-Embed, Bokeh, D3, Google Charts' loader), or a chart service's that draws its chart in the page,
+#: not a frame (Everviz's `inject/` loader, which its embed code puts in an empty <div>): it draws a chart in the
+#: page from figures held in the page's script or the service's, not the page's text. A page saved "HTML only",
+#: fetched with curl, or written by Plotly's `write_html`, Altair's `save` or R Markdown holds the script and an
+#: empty element, and the chart's figures were left out without a word. (A site may load one on a page that draws
+#: nothing: listed all the same, the safe side.)
 _CHART_LOADER = re.compile(
-    r"[^?#]*/(?:(?:plotly[\w.-]*|highcharts|highstock|highmaps|chart(?:\.umd)?(?:\.min)?|echarts(?:\.min)?)\.js"
-    r"|npm/(?:chart\.js|vega-embed|highcharts|echarts|plotly\.js[\w-]*)(?:@[^/?#]*)?(?:/[^?#]*)?"
+    r"[^?#]*/(?:(?:plotly[\w.-]*|highcharts|highstock|highmaps|chart(?:\.umd)?(?:\.min)?|echarts(?:\.min)?"
+    r"|bokeh[\w.-]*|d3(?:\.v\d+)?(?:\.min)?)\.js"
+    r"|npm/(?:chart\.js|vega-embed|highcharts|echarts|plotly\.js[\w-]*|d3)(?:@[^/?#]*)?(?:/[^?#]*)?"
+    r"|(?<=[/.]gstatic\.com/)charts/loader\.js"
     r"|(?<=[/.]everviz\.com/)inject/[^?#]*)(?:[?#].*)?\Z",
     re.IGNORECASE | re.DOTALL)
 #: The element a charting library's script draws its chart in, by its class: Plotly's (`write_html`, nbconvert),
