@@ -90,7 +90,9 @@ def test_a_page_that_sends_its_reader_on_is_listed_as_not_read(meta: str, addres
 @pytest.mark.parametrize("meta", ['<meta http-equiv="refresh" content="300">',
                                   '<meta http-equiv="refresh" content="120;url=https://www.example.org/live">',
                                   '<noscript><meta http-equiv="refresh" content="0;url=https://x.example/"></noscript>',
-                                  '<meta name="refresh" content="0;url=https://x.example/">'])
+                                  '<meta name="refresh" content="0;url=https://x.example/">',
+                                  '<meta http-equiv="refresh" content="0;url=javascript:alert(1)">',
+                                  '<meta http-equiv="refresh" content="0;url=#top">'])
 def test_a_live_page_reloading_itself_is_read_as_it_is(meta: str) -> None:
     """A live page reloads itself every few minutes; a refresh inside <noscript> does nothing where scripts run."""
     page = f"<html><head>{meta}</head><body>{IN_RECORD}</body></html>"

@@ -563,7 +563,8 @@ _REFRESH = re.compile(r"[\t\n\f\r ]*+(?P<delay>\d*+)(?:(?<=\d)|(?=\.))[\d.]*+[;,
 
 def _refresh_address(values: dict[str, str]) -> str | None:
     """The address a <meta> refreshing the page within `_SENT_ON` seconds sends its reader on to (`_REFRESH`), else
-    None (another <meta>, one that reloads the page itself, or one that waits longer)."""
+    None (another <meta>, one that reloads the page itself or waits longer, or one naming no document elsewhere:
+    a script's or a `data:` address, which browsers do not open so, or a part of the page itself)."""
     if values.get("http-equiv", "").strip(_ASCII_SPACE).lower() != "refresh":
         return None
     found = _REFRESH.match(values.get("content", ""))
@@ -573,7 +574,8 @@ def _refresh_address(values: dict[str, str]) -> str | None:
     address = found["address"]
     if found["quote"]:
         address = address.split(found["quote"], 1)[0]
-    return address.strip(_ASCII_SPACE) or None
+    address = address.strip(_ASCII_SPACE)
+    return address if address and not address.lower().startswith((*_NO_DOCUMENT, "#")) else None
 
 
 def _embedded_document(tag: str, values: dict[str, str]) -> str | None:
