@@ -62,7 +62,8 @@ READS_PROCESSED = WRITERS | {"scan", "show", "search"}
 #: The commands that publish the charts as exported into outputs/charts (the workbook's chart sheets, the gallery),
 #: not as the tables now give them: each also refuses charts drawn from an earlier build
 #: (`analysis.tables.load.charts_behind`), and the gallery notebooks' copies run on one (`copies_behind`).
-#: `charts` and `notebooks` draw them again themselves.
+#: `charts` and `notebooks` draw them again themselves. The gallery also refuses a fact-check report or workbook
+#: written from an earlier build (`outputs_behind`).
 READS_CHARTS = frozenset({"workbook", "gallery"})
 
 
@@ -86,6 +87,10 @@ def _behind_raw(name: str, args: argparse.Namespace) -> bool:
             from analysis.tables.load import copies_behind
 
             line = copies_behind(notebook_stems(paths.notebooks), outputs / "notebooks", paths)
+        if not line and name == "gallery":
+            from analysis.tables.load import outputs_behind
+
+            line = outputs_behind(outputs, paths)
     if not line:
         return False
     if name in WRITERS:

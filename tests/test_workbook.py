@@ -348,9 +348,11 @@ def test_two_builds_are_byte_identical(tmp_path: Path, paths: Paths, built: Path
     byte (no creation time, no random ids)."""
     import shutil
 
+    from analysis.tables.load import build_mark
+
     shutil.copytree(built / "charts", tmp_path / "charts")
     workbook.build_workbook(tmp_path, workbook.load_tables(paths),
-                            workbook.notes_from_sidecars(tmp_path / "charts", list(CHART_IDS)))
+                            workbook.notes_from_sidecars(tmp_path / "charts", list(CHART_IDS)), build_mark(paths))
     assert (tmp_path / WORKBOOK_NAME).read_bytes() == (built / WORKBOOK_NAME).read_bytes()
 
 

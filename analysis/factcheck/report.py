@@ -356,13 +356,16 @@ def render_markdown(entries: list[Entry], rules_page: bool = True) -> str:
     return render.render(env, "factcheck.md.j2", rules_link=link, **_context(entries)).rstrip() + "\n"
 
 
-def render_html(entries: list[Entry]) -> str:
+def render_html(entries: list[Entry], drawn_from: str = "") -> str:
     """factcheck.html: one self-contained page for readers (inline style, no scripts, nothing fetched), readable
-    on a phone: each claim in its own words, who said it and when, the verdict in a sentence, the working folded."""
+    on a phone: each claim in its own words, who said it and when, the verdict in a sentence, the working folded.
+    `drawn_from` (`analysis.tables.load.build_mark`), in a `<meta>`, names the build the page was written from, so
+    the gallery can refuse to link a report older than the tables."""
     from analysis.factcheck import render
+    from analysis.tables.load import OUTPUT_MARK
 
     return render.render(render.html_environment(), "factcheck.html.j2", methods_href=METHODS_PAGE,
-                         **_context(entries))
+                         drawn_from=drawn_from, drawn_from_name=OUTPUT_MARK, **_context(entries))
 
 
 def render_methods(rules_page: bool = True) -> str:
@@ -457,13 +460,14 @@ def write_together(files: dict[Path, str]) -> None:
 def write_report(paths: Paths, site_url: str = "") -> tuple[list[Path], str]:
     """Read the processed tables and write the outputs; → (paths written, summary line)."""
     from analysis.factcheck.claimreview import render_jsonld
+    from analysis.tables.load import build_mark
 
     entries = build_entries(read_tables(paths))
     site_url = checked_site_url(site_url)
     rules = paths.root / RULES_DOC
     outputs = {
         paths.outputs / REPORT_MD: render_markdown(entries, rules_page=rules.is_file()),
-        paths.outputs / REPORT_HTML: render_html(entries),
+        paths.outputs / REPORT_HTML: render_html(entries, build_mark(paths)),
         paths.outputs / CLAIMREVIEW_NAME: render_jsonld(entries, site_url, PROJECT_NAME),
     }
     outputs[paths.outputs / METHODS_PAGE] = render_methods(rules_page=rules.is_file())

@@ -33,7 +33,7 @@ from analysis.publish.workbook import add_arguments as workbook_arguments
 from analysis.publish.workbook_columns import QUALIFIER_SUFFIX
 from analysis.record.hygiene import SiteUrlError, checked_site_url, inline_safe_json, neutralise_frame
 from analysis.record.printed import PrintedFigureError, number_text, parse_printed
-from analysis.tables.load import DRAWN_FROM
+from analysis.tables.load import DRAWN_FROM, build_mark
 
 __all__ = ["PNG_DPI", "datawrapper_frame", "printed_qualifier",
            "WORKBOOK_NAME", "WORKBOOK_TABLES", "CHARTS_DIR_ENV", "chart_dir", "write_chart", "publish",
@@ -207,7 +207,7 @@ def export_all(paths: Paths, outputs: Path | None = None) -> tuple[list[str], Pa
     checked_site_url()  # a refused address stops the command before any chart is drawn, not after eleven
     written = export_charts(outputs, load_frames(paths), paths)
     notes = workbook.notes_from_sidecars(outputs / "charts", written)
-    return written, build_workbook(outputs, workbook.load_tables(paths), notes)
+    return written, build_workbook(outputs, workbook.load_tables(paths), notes, build_mark(paths))
 
 
 def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:

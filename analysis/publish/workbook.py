@@ -176,9 +176,12 @@ def _chart_meta(charts_dir: Path, chart_id: str) -> dict[str, str]:
     return {k: str(loaded.get(k) or "") for k in ("title", "intro", "source_name", "source_line", "notes")}
 
 
-def build_workbook(outputs: Path, tables: dict[str, list[dict[str, Any]]], chart_notes: dict[str, str]) -> Path:
+def build_workbook(outputs: Path, tables: dict[str, list[dict[str, Any]]], chart_notes: dict[str, str],
+                   drawn_from: str = "") -> Path:
     """Write outputs/cse-figures.xlsx: Cover, Contents, Notes, one sheet per table, one per chart in `chart_notes`
-    (chart id → notes; each chart's data and title are read from its exported files in outputs/charts/)."""
+    (chart id → notes; each chart's data and title are read from its exported files in outputs/charts/).
+    `drawn_from` (`analysis.tables.load.build_mark`), a custom document property, names the build the tables
+    came from, so the gallery can refuse to link a workbook older than the tables."""
     import warnings
 
     import gptables as gpt
@@ -221,6 +224,10 @@ def build_workbook(outputs: Path, tables: dict[str, list[dict[str, Any]]], chart
                 workbook_options={"strings_to_formulas": False, "strings_to_numbers": False,
                                   "strings_to_urls": False})
         _finish(wb, gpt_sheets, layout, edition, notes)
+        if drawn_from:
+            from analysis.tables.load import OUTPUT_MARK
+
+            wb.set_custom_property(OUTPUT_MARK, drawn_from)
         _fit_cover(wb.worksheets()[0], cover)
         wb.close()
         tmp.replace(out)
@@ -335,7 +342,10 @@ def write_workbook(paths: Paths, outputs: Path | None = None) -> Path:
 
     outputs = outputs or paths.outputs
     checked_site_url()  # refused before anything is read: the cover prints it
-    return build_workbook(outputs, load_tables(paths), notes_from_sidecars(outputs / "charts", list(CHART_IDS)))
+    from analysis.tables.load import build_mark
+
+    return build_workbook(outputs, load_tables(paths), notes_from_sidecars(outputs / "charts", list(CHART_IDS)),
+                          build_mark(paths))
 
 
 def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:

@@ -120,6 +120,71 @@ def copies_behind(stems: Iterable[str], copies_dir: Path, paths: Paths = DEFAULT
     return _behind_line(f"the notebooks' copies in {paths.rel(copies_dir)}/", _behind(drawn, paths), "notebooks")
 
 
+#: The name under which the fact-check report (a `<meta>` of factcheck.html, for the three files `check` writes
+#: together) and the workbook (a custom document property) carry `build_mark`: what they were written from.
+OUTPUT_MARK = "cse-figures-drawn-from"
+
+
+def build_mark(paths: Paths = DEFAULT) -> str:
+    """One short mark of the build now in data/processed ("sha256:…" over every table's hash in datapackage.json;
+    "" when there is none): written into the report and the workbook, whose formats hold one short text more
+    easily than `DRAWN_FROM`'s table-by-table hashes (a workbook's custom property holds 255 characters)."""
+    import hashlib
+
+    tables = built_tables(paths)
+    if not tables:
+        return ""
+    lines = "".join(f"{name}\t{digest}\n" for name, digest in sorted(tables.items()))
+    return "sha256:" + hashlib.sha256(lines.encode("utf-8")).hexdigest()
+
+
+def outputs_behind(outputs: Path, paths: Paths = DEFAULT) -> str:
+    """As `charts_behind`, for the other files the gallery links: the fact-check report (factcheck.html, with the
+    Markdown and ClaimReview written with it) and the workbook. After a figure corrected in data/raw, `build`,
+    `notebooks` and `gallery` published a page under the new edition that linked the report and the workbook as
+    `make` last wrote them, still giving the old figure, exit 0. Each now carries `build_mark`; one that is
+    missing is left to the gallery (it links only what is there), one that does not say is behind."""
+    from analysis.paths import REPORT_HTML, WORKBOOK_NAME
+
+    mark = build_mark(paths)
+    lines = []
+    for name, read, command in ((REPORT_HTML, _html_mark, "check"), (WORKBOOK_NAME, _workbook_mark, "workbook")):
+        path = outputs / name
+        if path.is_file() and read(path) != mark:
+            lines.append(f"{paths.rel(path)} was written from an earlier build of data/processed: run `python -m "
+                         f"analysis {command}` (or `make`) so it shows the tables as they are now")
+    return "; ".join(lines)
+
+
+def _html_mark(path: Path) -> str | None:
+    """The `build_mark` a page written by the project names in its `<meta name=OUTPUT_MARK>`, or None."""
+    import re
+
+    try:
+        head = path.read_text(encoding="utf-8", errors="replace")[:4096]
+    except OSError:
+        return None
+    found = re.search(rf'<meta name="{OUTPUT_MARK}" content="([^"]*)">', head)
+    return found.group(1) if found else None
+
+
+def _workbook_mark(path: Path) -> str | None:
+    """The `build_mark` a workbook names in its custom document property `OUTPUT_MARK` (docProps/custom.xml), or
+    None. Read with the standard library's zipfile and XML parser, so asking costs no openpyxl."""
+    import zipfile
+    from xml.etree import ElementTree
+
+    try:
+        with zipfile.ZipFile(path) as book:
+            root = ElementTree.fromstring(book.read("docProps/custom.xml"))
+    except (OSError, KeyError, zipfile.BadZipFile, ElementTree.ParseError):
+        return None
+    for prop in root:
+        if prop.get("name") == OUTPUT_MARK:
+            return "".join(prop.itertext())
+    return None
+
+
 _MISSING = object()
 
 

@@ -1,0 +1,70 @@
+"""Issue 24, round 32 (helper c): stamps that cannot lie (class 2) and exports (class 5)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.made import Made, copy_of
+from tests.raw_copy import run_on
+
+#: A figure corrected in data/raw: the Met's 2015 CSE referrals (2,060), which a claim in the fact-check cites.
+REFERRALS_2015 = "standard-2016-cse-referrals/cse-referrals-2015,"
+
+
+def _corrected_referrals(root: Path) -> None:
+    """2,060 → 2,061 in the value and the quote of the 2015 referrals row (a transcription corrected)."""
+    path = root / "data" / "raw" / "figures" / "standard-2016-cse-referrals.csv"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    [i] = [n for n, line in enumerate(lines) if line.startswith(REFERRALS_2015)]
+    assert lines[i].count("2,060") == 2
+    lines[i] = lines[i].replace("2,060", "2,061")
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def test_the_gallery_refuses_a_report_and_workbook_written_before_the_last_build(made: Made, tmp_path: Path) -> None:
+    """An analyst corrects a figure in data/raw, then runs `build`, `notebooks` (which also draws the charts) and
+    `gallery`, each a command of its own in the README, and uploads outputs/. The gallery checked the charts and
+    the notebooks' copies (both current) and wrote its page under the new edition, exit 0, linking the fact-check
+    report and the workbook `make` had written before the correction: the report still gave 2,060. The gallery
+    now refuses each and names the command that writes it again; after `check` and `workbook` it writes."""
+    root = copy_of(made, tmp_path / "project")
+    report = root / "outputs" / "factcheck.html"
+    assert "2,061" not in report.read_text(encoding="utf-8")
+    _corrected_referrals(root)
+    for command in ("build", "notebooks"):
+        assert run_on(root, command, timeout=600).returncode == 0, command
+    before = (root / "outputs" / "index.html").read_bytes()
+    result = run_on(root, "gallery")
+    assert result.returncode == 2, result.stderr
+    assert ("outputs/factcheck.html was written from an earlier build of data/processed: run `python -m analysis "
+            "check`") in result.stderr
+    assert ("outputs/cse-figures.xlsx was written from an earlier build of data/processed: run `python -m analysis "
+            "workbook`") in result.stderr
+    assert (root / "outputs" / "index.html").read_bytes() == before  # nothing written
+    assert run_on(root, "check").returncode == 0
+    assert "2,061" in report.read_text(encoding="utf-8")
+    result = run_on(root, "gallery")
+    assert result.returncode == 2 and "factcheck.html" not in result.stderr and "cse-figures.xlsx" in result.stderr
+    assert run_on(root, "workbook").returncode == 0
+    result = run_on(root, "gallery")
+    assert result.returncode == 0, result.stderr
+
+
+def test_a_report_or_workbook_that_does_not_say_what_it_was_written_from_is_behind(
+        made: Made, tmp_path: Path) -> None:
+    """A report or workbook with no mark (written by another program, or by this one before it carried the mark)
+    cannot show it holds the tables now, so the gallery does not link it as current; the files `make` wrote do."""
+    from analysis.paths import Paths
+    from analysis.tables.load import outputs_behind
+
+    root = copy_of(made, tmp_path / "project")
+    paths = Paths(root)
+    assert outputs_behind(root / "outputs", paths) == ""
+    report = root / "outputs" / "factcheck.html"
+    text = report.read_text(encoding="utf-8")
+    start = text.index('<meta name="cse-figures-drawn-from"')
+    report.write_text(text[:start] + text[text.index(">", start) + 1:], encoding="utf-8")
+    (root / "outputs" / "cse-figures.xlsx").write_bytes(b"not a workbook")
+    line = outputs_behind(root / "outputs", paths)
+    assert "outputs/factcheck.html was written from an earlier build" in line
+    assert "outputs/cse-figures.xlsx was written from an earlier build" in line
