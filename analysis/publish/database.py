@@ -160,10 +160,10 @@ HOST = "127.0.0.1"
 
 def serve_command(db: Path, metadata: Path, port: int) -> list[str]:
     """The Datasette command `make serve` runs: this database, its metadata, on this machine only, with the
-    settings and plugins above."""
+    settings and plugins above, through `datasette_serve` (Datasette's command line without rich's tracebacks)."""
     settings = [part for name, value in SETTINGS.items()
                 for part in ("--setting", name, ("on" if value else "off") if isinstance(value, bool) else str(value))]
-    return [sys.executable, "-m", "datasette", "serve", str(db), "--metadata", str(metadata),
+    return [sys.executable, "-m", "analysis.publish.datasette_serve", "serve", str(db), "--metadata", str(metadata),
             "--host", HOST, "--port", str(port), *settings, "--plugins-dir", str(PLUGINS_DIR)]
 
 
