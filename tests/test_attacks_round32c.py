@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from tests.made import Made, copy_of
@@ -21,12 +22,14 @@ def _corrected_referrals(root: Path) -> None:
     path.write_text("\n".join(lines), encoding="utf-8")
 
 
-def test_the_gallery_refuses_a_report_and_workbook_written_before_the_last_build(made: Made, tmp_path: Path) -> None:
+def test_the_gallery_refuses_a_report_workbook_or_database_written_before_the_last_build(
+        made: Made, tmp_path: Path) -> None:
     """An analyst corrects a figure in data/raw, then runs `build`, `notebooks` (which also draws the charts) and
     `gallery`, each a command of its own in the README, and uploads outputs/. The gallery checked the charts and
     the notebooks' copies (both current) and wrote its page under the new edition, exit 0, linking the fact-check
-    report and the workbook `make` had written before the correction: the report still gave 2,060. The gallery
-    now refuses each and names the command that writes it again; after `check` and `workbook` it writes."""
+    report, the workbook and the database `make` had written before the correction: the report still gave 2,060.
+    The gallery now refuses each and names the command that writes it again; after `check`, `workbook` and `db`
+    it writes."""
     root = copy_of(made, tmp_path / "project")
     report = root / "outputs" / "factcheck.html"
     assert "2,061" not in report.read_text(encoding="utf-8")
@@ -40,6 +43,8 @@ def test_the_gallery_refuses_a_report_and_workbook_written_before_the_last_build
             "check`") in result.stderr
     assert ("outputs/cse-figures.xlsx was written from an earlier build of data/processed: run `python -m analysis "
             "workbook`") in result.stderr
+    assert ("outputs/cse.db was written from an earlier build of data/processed: run `python -m analysis db`"
+            in result.stderr)
     assert (root / "outputs" / "index.html").read_bytes() == before  # nothing written
     assert run_on(root, "check").returncode == 0
     assert "2,061" in report.read_text(encoding="utf-8")
@@ -47,13 +52,17 @@ def test_the_gallery_refuses_a_report_and_workbook_written_before_the_last_build
     assert result.returncode == 2 and "factcheck.html" not in result.stderr and "cse-figures.xlsx" in result.stderr
     assert run_on(root, "workbook").returncode == 0
     result = run_on(root, "gallery")
+    assert result.returncode == 2 and "cse-figures.xlsx" not in result.stderr and "cse.db" in result.stderr
+    assert run_on(root, "db").returncode == 0
+    result = run_on(root, "gallery")
     assert result.returncode == 0, result.stderr
 
 
-def test_a_report_or_workbook_that_does_not_say_what_it_was_written_from_is_behind(
+def test_a_report_workbook_or_database_that_does_not_say_what_it_was_written_from_is_behind(
         made: Made, tmp_path: Path) -> None:
-    """A report or workbook with no mark (written by another program, or by this one before it carried the mark)
-    cannot show it holds the tables now, so the gallery does not link it as current; the files `make` wrote do."""
+    """A report, workbook or database with no mark (written by another program, or by this one before it carried
+    the mark) cannot show it holds the tables now, so the gallery does not link it as current; what `make` wrote
+    does."""
     from analysis.paths import Paths
     from analysis.tables.load import outputs_behind
 
@@ -65,9 +74,12 @@ def test_a_report_or_workbook_that_does_not_say_what_it_was_written_from_is_behi
     start = text.index('<meta name="cse-figures-drawn-from"')
     report.write_text(text[:start] + text[text.index(">", start) + 1:], encoding="utf-8")
     (root / "outputs" / "cse-figures.xlsx").write_bytes(b"not a workbook")
+    with sqlite3.connect(root / "outputs" / "cse.db") as db:  # as a database another program saved would be
+        db.execute("pragma user_version = 0")
     line = outputs_behind(root / "outputs", paths)
     assert "outputs/factcheck.html was written from an earlier build" in line
     assert "outputs/cse-figures.xlsx was written from an earlier build" in line
+    assert "outputs/cse.db was written from an earlier build" in line
 
 
 def test_datasette_answers_a_mistyped_address_without_printing_every_local(tmp_path: Path) -> None:

@@ -27,7 +27,7 @@ from analysis.paths import DB_COMPANION_SUFFIXES, DB_METADATA_NAME, DB_NAME, Pat
 from analysis.publish.db_metadata import LINK_TABLES, write_metadata
 from analysis.record.terminal import typed_number
 from analysis.record.vocabulary import split_list
-from analysis.tables.load import load_rows
+from analysis.tables.load import build_mark_number, load_rows
 
 __all__ = ["DB_NAME", "DB_METADATA_NAME", "build_database", "serve_command", "add_arguments", "run"]
 
@@ -116,6 +116,9 @@ def build_database(paths: Paths, out: Path) -> dict[str, int]:
         if broken:
             raise ValueError(f"{len(broken)} rows point at ids that do not exist, e.g. table {broken[0][0]} row "
                              f"{broken[0][1]} → {broken[0][2]}")
+        # The build the tables came from, in the header's user_version, so the gallery can refuse to link a
+        # database older than the tables (`analysis.tables.load.outputs_behind`).
+        db.execute(f"pragma user_version = {build_mark_number(paths)}")
         db.execute("vacuum")
         db.close()
         remove_companions(out)

@@ -138,19 +138,29 @@ def build_mark(paths: Paths = DEFAULT) -> str:
     return "sha256:" + hashlib.sha256(lines.encode("utf-8")).hexdigest()
 
 
+def build_mark_number(paths: Paths = DEFAULT) -> int:
+    """`build_mark` as the number a SQLite file's header holds (its `user_version`, 31 bits of the mark; 0 when
+    there is no build): what cse.db carries, as the report and the workbook carry the mark."""
+    mark = build_mark(paths)
+    return int(mark.removeprefix("sha256:")[:8], 16) & 0x7FFFFFFF if mark else 0
+
+
 def outputs_behind(outputs: Path, paths: Paths = DEFAULT) -> str:
     """As `charts_behind`, for the other files the gallery links: the fact-check report (factcheck.html, with the
-    Markdown and ClaimReview written with it) and the workbook. After a figure corrected in data/raw, `build`,
-    `notebooks` and `gallery` published a page under the new edition that linked the report and the workbook as
-    `make` last wrote them, still giving the old figure, exit 0. Each now carries `build_mark`; one that is
-    missing is left to the gallery (it links only what is there), one that does not say is behind."""
-    from analysis.paths import REPORT_HTML, WORKBOOK_NAME
+    Markdown and ClaimReview written with it), the workbook and the database. After a figure corrected in
+    data/raw, `build`, `notebooks` and `gallery` published a page under the new edition that linked the report and
+    the workbook as `make` last wrote them, still giving the old figure, exit 0. Each now carries `build_mark` (the
+    database `build_mark_number`); one that is missing is left to the gallery (it links only what is there), one
+    that does not say is behind."""
+    from analysis.paths import DB_NAME, REPORT_HTML, WORKBOOK_NAME
 
-    mark = build_mark(paths)
+    marks: dict[str, object] = {"text": build_mark(paths), "number": build_mark_number(paths)}
     lines = []
-    for name, read, command in ((REPORT_HTML, _html_mark, "check"), (WORKBOOK_NAME, _workbook_mark, "workbook")):
+    for name, read, kind, command in ((REPORT_HTML, _html_mark, "text", "check"),
+                                      (WORKBOOK_NAME, _workbook_mark, "text", "workbook"),
+                                      (DB_NAME, _database_mark, "number", "db")):
         path = outputs / name
-        if path.is_file() and read(path) != mark:
+        if path.is_file() and read(path) != marks[kind]:
             lines.append(f"{paths.rel(path)} was written from an earlier build of data/processed: run `python -m "
                          f"analysis {command}` (or `make`) so it shows the tables as they are now")
     return "; ".join(lines)
@@ -166,6 +176,19 @@ def _html_mark(path: Path) -> str | None:
         return None
     found = re.search(rf'<meta name="{OUTPUT_MARK}" content="([^"]*)">', head)
     return found.group(1) if found else None
+
+
+def _database_mark(path: Path) -> int | None:
+    """The `user_version` in a SQLite file's header (4 bytes, big-endian, at offset 60 of the file format), read
+    from the bytes without opening the database; None for a file that is not SQLite's."""
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(64)
+    except OSError:
+        return None
+    if len(header) < 64 or not header.startswith(b"SQLite format 3\x00"):
+        return None
+    return int.from_bytes(header[60:64], "big")
 
 
 def _workbook_mark(path: Path) -> str | None:
