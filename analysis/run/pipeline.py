@@ -567,7 +567,21 @@ def _run_all(args: argparse.Namespace, paths: Paths) -> int:
         if pool is not None:
             pool.close()
     print_results(paths)
+    say_raw_changed(paths)
     return 0
+
+
+def say_raw_changed(paths: Paths) -> None:
+    """Say, last, when data/raw changed after the build read it: a correction saved while a later step ran (the
+    notebooks take half a minute) is in none of the outputs just listed, and the run ended with the results and
+    nothing else, so the gallery and report it pointed to were taken for the corrected edition. Every step is
+    stamped truly (each read the build it was given) and the next `make` rebuilds; this only says so now, with the
+    one check the commands make (`analysis.tables.load.behind_raw`)."""
+    from analysis.tables.load import behind_raw
+
+    line = behind_raw(paths)
+    if line:
+        print(f"note: {line}; the outputs listed above hold the record as the build read it", file=sys.stderr)
 
 
 #: What a step saw of its inputs when it started: their content hash and `touched` marks.
