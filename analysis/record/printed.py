@@ -334,8 +334,8 @@ def exactness_problem(printed: Printed) -> str | None:
     """Why a figure printed in digits would not be written to the tables as printed (`number_text` of its value is
     none of its digit runs times its scale), or None. "9,007,199,254,740,993" was stored as 9007199254740992 (a float
     holds `EXACT_DIGITS` digits), and the tables, database and workbook printed that. (A share printed as "1 in
-    3" is computed from its two numbers, not printed: it is not asked.)"""
-    if printed.value is None or printed.in_words or (printed.unit == "percent" and printed.denominator):
+    3" is computed from its two numbers, not printed: it is read as in words, so it is not asked.)"""
+    if printed.value is None or printed.in_words:
         return None
     runs = _DIGIT_RUN.findall(normal_text(printed.text))
     written = number_text(printed.value)
