@@ -100,7 +100,7 @@ class Printed:
     value: float | None
     qualifier: str
     unit: str
-    decimals: int | None = 0
+    decimals: int | None
     scale: float = 1.0
     denominator: float | None = None
     marker: str | None = None
