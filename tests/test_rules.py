@@ -239,6 +239,57 @@ def test_fmt_number():
     assert rules.fmt_number(Decimal("-3.5")) == "−3.5"
 
 
+@pytest.mark.parametrize(("value", "text"), [
+    ("2.775", "2.775"),  # a short exact value (up to six places) in full, never 2.78
+    ("1.234567", "1.234567"),
+    ("1.2345678", "1.23"),  # seven places is not short: two
+    ("1.23456789", "1.23"),
+    ("0.000001", "0.000001"),  # a tiny value, never 0
+    ("0.0000001234", "0.0000001234"),
+    ("5", "5"),
+    ("1234.5", "1,234.5"),
+])
+def test_fmt_number_shows_a_short_or_tiny_value_in_full_and_a_long_one_to_two_places(value: str, text: str) -> None:
+    """The rule of `numbers.fmt_number` (stop 49: mutants of each of its conditions survived test_rules)."""
+    assert rules.fmt_number(Decimal(value)) == text
+
+
+def test_the_working_s_two_decimals_with_and_without_commas() -> None:
+    """claims.csv's computed_2dp has no commas; the working's computed value and a fractional count have them."""
+    assert rules.fmt_2dp(Decimal("1234.567")) == "1234.57"
+    assert rules.fmt_computed(Decimal("1234.567")) == "1,234.57"
+    assert rules.fmt_count(Decimal("1234.5")) == "1,234.50"
+    assert rules.fmt_count(Decimal("1273")) == "1,273"
+
+
+@pytest.mark.parametrize(("value", "against", "pair"), [
+    ("1273", "1200", ("1,273", "1,200")),  # counts as counts
+    ("1273", "1200.5", ("1,273.00", "1,200.5")),  # not both counts: two decimals
+    ("2.5", "2", ("2.50", "2")),  # different at two decimals
+    ("2.001", "2", ("2.001", "2")),  # the same at two: as many more as show the difference
+    ("2", "2.001", ("2", "2.001")),
+    ("2.0014999", "2.0025001", ("2.001", "2.003")),  # the first place that differs, no further
+    ("1.000000000002", "1", ("1.000000000002", "1")),  # up to the twelfth place (COMPARE_DECIMALS)
+    ("1.0000000000004", "1", ("1.00", "1.00")),  # equal at twelve places: equal for the rules
+])
+def test_fmt_pair_shows_a_difference_where_there_is_one(value: str, against: str, pair: tuple[str, str]) -> None:
+    assert rules.fmt_pair(Decimal(value), Decimal(against)) == pair
+
+
+def test_comparisons_are_made_at_twelve_places() -> None:
+    """"a third" read from words (the float 33.333333333333336) equals 100 / 3 in Decimal; a difference past the
+    twelfth place is none."""
+    assert rules.cmp_value(rules.to_decimal(100 / 3)) == rules.cmp_value(Decimal(100) / Decimal(3))
+    assert rules.cmp_value(Decimal("1.0000000000004")) == rules.cmp_value(Decimal(1))
+    assert rules.cmp_value(Decimal("1.000000000001")) != rules.cmp_value(Decimal(1))
+
+
+@pytest.mark.parametrize("value", [float("nan"), float("inf"), float("-inf")])
+def test_to_decimal_refuses_a_value_that_is_not_finite(value: float) -> None:
+    with pytest.raises(rules.RuleError, match="not a finite number"):
+        rules.to_decimal(value)
+
+
 def test_unit_problem_leaves_the_percent_point_confusion_to_the_verdict():
     assert rules.unit_problem("percent_change", parse_printed("3 percentage points")) is None
     assert rules.unit_problem("point_change", parse_printed("3 per cent")) is None
