@@ -327,6 +327,10 @@ def test_a_change_this_project_computes_is_stated_no_more_precisely_than_its_inp
     assert computed_change(exact(1116), exact(1582)).shown == "+41.8%"
     fall = computed_change(exact(100), exact(95))
     assert fall.shown == "-5.0%" and fall.span == ""
+    # A rise below one per cent is still a rise: 1,005 / 1,000 − 1 = 0.5%, printed with its plus sign (stop 49: a
+    # mutant that gave "+" only above 1 survived); no change at all has none.
+    assert computed_change(exact(1000), exact(1005)).shown == "+0.5%"
+    assert computed_change(exact(1000), exact(1000)).shown == "0.0%"
 
 
 def test_the_london_share_data_claim_no_year_or_exactness_the_sources_did_not_print(drawn_charts: DrawnCharts
