@@ -188,7 +188,7 @@ def test_the_london_share_column_rounds_half_away_from_zero(monkeypatch) -> None
     from analysis.publish.charts import london_population_share as chart
     from analysis.publish.computed_percent import ComputedPercent
 
-    tie = ComputedPercent(Decimal("13.125"), Decimal("13.125"), Decimal("13.125"), "13.1%")
+    tie = ComputedPercent(Decimal("13.125"), Decimal("13.125"), Decimal("13.125"), "13.1%", signed=False)
     monkeypatch.setattr(chart, "computed_share", lambda part, whole: tie)
     table = chart.london_share_table(analysis.load("population"), analysis.load("figures"))
     assert not table.empty and set(table[chart.SHARE_COLUMN]) == {13.13}

@@ -30,7 +30,7 @@ class ComputedPercent:
     low: Decimal
     high: Decimal
     shown: str
-    signed: bool = False
+    signed: bool
 
     @property
     def span(self) -> str:
