@@ -218,6 +218,14 @@ def test_the_same_figures_stated_in_other_words_are_two_claims():
                         direction="fall")]) == []
 
 
+def test_a_share_of_a_summed_part_needs_its_whole():
+    """Only a part printed "N out of M" carries its whole; validation stopped with a TypeError (a list is not a
+    figure id) for a part summed from figures with no whole."""
+    c = claim("ps", "share", {"part": ["src/b", "src/c"]}, "33 per cent")
+    assert check([c]) == ["data/raw/claims.yaml:id=ps: input 'whole' is missing: give a figure id, or the id of the "
+                          "gap record saying it was never published"]
+
+
 def test_a_missing_input_is_fine_when_a_gap_says_so():
     c = claim("g", "percent_change", {"from": None, "to": "src/y2016"}, "56 per cent", gaps=["met-counts"])
     assert check([c]) == []

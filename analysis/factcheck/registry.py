@@ -178,7 +178,8 @@ def _series_problems(claim: dict[str, Any], figures: dict[str, dict[str, Any]]) 
 def may_omit(claim: dict[str, Any], role: str, figures: dict[str, dict[str, Any]]) -> bool:
     if role not in _OPTIONAL_ROLES.get(claim["kind"], ()):
         return False
-    part = figures.get(claim.get("inputs", {}).get("part") or "")
+    ref = claim.get("inputs", {}).get("part")
+    part = figures.get(ref) if isinstance(ref, str) else None  # a part summed from figures prints no whole
     return bool(part and part.get("denominator") not in (None, "")) if role == "whole" else True
 
 
