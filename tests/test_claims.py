@@ -151,6 +151,99 @@ def test_an_approximate_input_is_noted():
     assert row["verdict"] == "accurate" and "read as any value above 1,200" in row["working"]
 
 
+# Stop 49: rules of evaluate.py a mutation changed without a test above failing. Expected values worked by hand.
+
+RULE_FIGURES = {
+    **FIGURES, "src/rate": fig("src/rate", "2.77 per 1,000 children"),
+    # a bare number under a table's "(per 10,000 children)": the build takes the base from the unit
+    "src/tabled": {**fig("src/tabled", "330.3"), "unit": "per 10,000 children", "denominator": 10000.0},
+    "src/big": fig("src/big", "8.3 million"), "src/bound": fig("src/bound", "more than 1,200"),
+    "src/zero": fig("src/zero", "0"),
+    # a figure whose printed text is not at hand (a hand-made record): judged on its value and qualifier
+    "src/unprinted": {**fig("src/unprinted", "1,200"), "value_as_printed": "", "qualifier": "more than"},
+}
+
+
+def _row(c: dict, gaps: dict = GAPS) -> dict[str, str]:
+    return evaluate.evaluate_claims([c], RULE_FIGURES, gaps)[0]
+
+
+def test_claimant_type_defaults_to_organisation(rows):
+    """docs/factcheck.md: claimant_type is `organisation` (default) or `person`."""
+    assert rows["rise"]["claimant_type"] == "organisation"
+
+
+def test_a_fall_registered_as_a_rise_is_hinted():
+    """(1,737 − 2,060) / 2,060 = −15.68%: "15.7 per cent" registered with no direction is judged as a rise, and the
+    working says to register a fall."""
+    row = _row(claim("fall", "percent_change", {"from": "src/y2016", "to": "src/y2015"}, "15.7 per cent"))
+    assert row["verdict"] == "inaccurate" and "register a fall with direction: fall" in row["working"]
+
+
+def test_an_input_that_is_no_figure_is_named_as_such():
+    row = _row(claim("nope", "percent_change", {"from": "src/y2015", "to": "src/nope"}, "5 per cent"))
+    assert row["working"].endswith("to: figure 'src/nope' is not in the figures")
+
+
+@pytest.mark.parametrize(("figure", "stated"), [
+    ("src/rate", "0.277 per cent"),  # 2.77 / 1,000 × 100 = 0.277%
+    ("src/tabled", "3.303 per cent"),  # 330.3 / 10,000 × 100 = 3.303%
+])
+def test_a_rate_restated_as_a_share_is_converted_by_its_base(figure: str, stated: str):
+    row = _row(claim("r", "count", {"figure": figure}, stated))
+    assert row["verdict"] == "accurate" and "× 100" in row["working"]
+
+
+def test_a_scaled_input_is_worked_from_its_printed_digits():
+    """"8.3 million" is 8,250,000 to 8,349,999 (a count), from the digits 8.3 × 1,000,000, not the float
+    8,300,000.000000001."""
+    row = _row(claim("big", "count", {"figure": "src/big"}, "more than 8.2 million"))
+    assert row["verdict"] == "accurate" and row["computed"] == "8,300,000"
+    assert "8,300,000 read as 8,250,000 to 8,349,999" in row["working"]
+
+
+def test_an_input_without_its_printed_text_is_read_by_its_qualifier():
+    row = _row(claim("u", "count", {"figure": "src/unprinted"}, "more than 1,000"))
+    assert row["verdict"] == "accurate" and "1,200 read as any value above 1,200" in row["working"]
+
+
+def test_only_an_approximate_input_judged_at_its_printed_value_is_noted(rows):
+    """A sum's parts are not judged across their ranges, so a part printed "more than 1,200" is noted: 10 + 1,200 =
+    1,210. An exact input, or a bound judged across its range, is not."""
+    row = _row(claim("sumq", "sum", {"parts": ["src/a", "src/bound"], "total": "src/total"}, "about 1,210"))
+    assert 'note: parts[2] (src/bound) is printed "more than 1,200", so the result is approximate' in row["working"]
+    assert "approximate" not in rows["rise"]["working"]
+    bound = _row(claim("b", "count", {"figure": "src/bound"}, "more than 1,000"))
+    assert "approximate" not in bound["working"]
+
+
+def test_a_sum_notes_its_total_only_where_the_stated_value_differs(rows):
+    assert "the total figure is printed" not in rows["sum"]["working"]  # stated from the total figure itself
+    row = _row(claim("sumt", "sum", {"parts": ["src/a", "src/b", "src/c"], "total": "src/total"}, "about 135"))
+    assert row["verdict"] == "accurate" and 'the total figure is printed "135"' in row["working"]
+
+
+def test_a_share_of_a_summed_part():
+    """64 + 61 = 125; 125 / 374 = 33.42%, printed "33 per cent": accurate."""
+    row = _row(claim("ps", "share", {"part": ["src/b", "src/c"], "whole": "src/examined"}, "33 per cent"))
+    assert (row["verdict"], row["computed"]) == ("accurate", "33.42")
+    assert row["working"].startswith("part = 64 + 61 = 125 (a sum of published figures)")
+
+
+def test_arithmetic_that_cannot_be_done_is_cannot_be_checked_saying_why():
+    row = _row(claim("z", "percent_change", {"from": "src/zero", "to": "src/a"}, "10 per cent"))
+    assert row["verdict"] == "cannot be checked"
+    assert row["working"] == "cannot be checked: the starting value (from) is 0, so the result is undefined"
+
+
+def test_an_input_its_producer_publishes_is_not_yet_in_this_record():
+    """A gap naming where the figure is published: "not yet in this record", not "not published"."""
+    gaps = {**GAPS, "met-later": {"id": "met-later", "wanted": "the 2017 count", "published_in": "the Met's report"}}
+    row = _row(claim("nir", "percent_change", {"from": "src/y2015", "to": "met-later"}, "5 per cent"), gaps)
+    assert row["verdict"] == "not yet in this record"
+    assert "to was published but not yet transcribed; see gap met-later" in row["working"]
+
+
 # --- check_claims ----------------------------------------------------------------------------------------------
 
 
