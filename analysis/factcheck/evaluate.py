@@ -266,9 +266,7 @@ def _apply(claim: dict[str, Any], v: dict[str, Any], stated: Printed, figures: F
         return rules.point_change(v["from"], v["to"], stated, direction)
     if kind == "share":
         whole = v.get("whole")
-        if whole is None and isinstance(inputs.get("part"), list):
-            raise rules.RuleError("a part given as a sum of figures needs its whole")
-        if whole is None:
+        if whole is None:  # omitted only where the part is printed "N out of M" (`registry.may_omit`)
             whole = figures[inputs["part"]]["denominator"]
         return rules.share(v["part"], whole, stated)
     if kind == "ratio":
