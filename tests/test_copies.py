@@ -70,3 +70,28 @@ def test_a_figure_is_never_shown_more_exact_than_any_copy_printed_it() -> None:
     assert loosest_printing(csa, [])["qualifier"] == "about"
     bound = {**gb, "value_as_printed": "more than 9,000", "qualifier": "more than"}
     assert loosest_printing(bound, [pa])["qualifier"] == "more than"
+
+
+def test_calendar_years_takes_whole_calendar_years_of_one_measure_and_place() -> None:
+    """`select.calendar_years`: a period 1 January to 31 December of one year, of the measure asked, in England and
+    Wales unless another place is asked; one row per year (the best copy), numbered from 0, with `year` a number.
+    (stop 49: every mutant of it survived the tests, which reached it only through whole charts.)"""
+    import pandas as pd
+
+    from analysis.publish.charts.select import calendar_years
+
+    def row(fid: str, start: str, end: str, measure: str = "m", geography: str = "England and Wales") -> dict:
+        return {"figure_id": fid, "measure": measure, "geography": geography, "period_start": start,
+                "period_end": end, "primary": True, "value_as_printed": "10", "published": "2020-01-01"}
+
+    figures = pd.DataFrame([
+        row("y2020", "2020-01-01", "2020-12-31"), row("y2019", "2019-01-01", "2019-12-31"),
+        row("fy", "2019-04-01", "2020-03-31"),  # a financial year
+        row("two", "2017-01-01", "2018-12-31"),  # two calendar years
+        row("other", "2018-01-01", "2018-12-31", measure="n"),
+        row("london", "2018-01-01", "2018-12-31", geography="London"),
+    ])
+    got = calendar_years(figures, "m")
+    assert got["figure_id"].tolist() == ["y2019", "y2020"] and got["year"].tolist() == [2019, 2020]
+    assert got.index.tolist() == [0, 1] and "index" not in got.columns
+    assert calendar_years(figures, "m", "London")["figure_id"].tolist() == ["london"]
