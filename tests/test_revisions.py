@@ -192,6 +192,18 @@ def test_a_claim_is_judged_by_the_figure_published_at_its_date():
     assert "as published on the claim's date (2024-07-15)" in row["working"]
     assert "a later revision would change the verdict to inaccurate" in row["working"]
     assert EW_REVISED in row["working"]
+    # the vintage judged and the revision named with their printed values, the later one recomputed (stop 49:
+    # mutants blanking either name, or dropping "recomputed", survived); upday prints its date, so no approximate note
+    assert ("judged as published on the claim's date (2024-07-15): upday-2024-07-15-ons-mid-2023-copy/"
+            f'ew-population-mid-2023 ("60.9 million", published 15 July 2024), not the later {EW_REVISED}'
+            in row["working"])
+    assert (f'would change the verdict to inaccurate (recomputed 61,100,000): figure revised to {EW_REVISED} '
+            '("61.1 million", published 30 July 2025)' in row["working"])
+    assert "approximate (not printed" not in row["working"]
+    # a claim no vintage can check (its stated value is a marker) says nothing of revisions
+    unread = _count_claim("upday-2024-07-15-ons-mid-2023-copy", EW_REVISED, "[c]")
+    (row,) = evaluate_claims([unread], figures, raw.gaps, list(raw.revisions), raw.sources)
+    assert row["verdict"] == "cannot be checked" and "revision" not in row["working"], row["working"]
     # the same words a year after the revision are judged against 61.1 million
     later = _count_claim("timesng-2025-07-30-ons-mid-2024-copy", EW_FIRST, "60.9 million")
     (row,) = evaluate_claims([later], figures, raw.gaps, list(raw.revisions), raw.sources)
@@ -250,6 +262,19 @@ def test_the_primary_row_keeps_its_own_caveat():
     (row,) = met_cse_series_table(figures)
     assert row["caveat"] == "Met's own caveat"
     assert row["also_reported_in"] == "news/c [no Met release found]"
+
+
+def test_revision_notes_only_where_a_vintage_differs():
+    """Judged live (the tests above read claims.csv as built, so no change to evaluate.py can fail them): the Met's
+    2017 rise rests on figures never revised, so its working names no vintage and no revision; DfE's "1 in 30" names
+    the revision (332.9 → 331.2 per 10,000) that does not change it."""
+    raw, figures = _figures_and_sources()
+    rows = {r["claim_id"]: r for r in evaluate_claims(list(raw.claims), figures, raw.gaps, list(raw.revisions),
+                                                      raw.sources)}
+    met = rows["met-2017-cse-crimes-rise"]["working"]
+    assert "revision" not in met and "as published on the claim's date" not in met
+    assert ('a later revision does not change the verdict: figure revised to dfe-cin-2025/rate-children-in-need-2024 '
+            '("331.2"' in rows["dfe-cin-2024-one-in-30-children"]["working"])
 
 
 def test_a_verdict_resting_on_an_approximate_date_says_so():
