@@ -319,6 +319,60 @@ def test_a_share_of_a_summed_part_needs_its_whole():
                           "gap record saying it was never published"]
 
 
+# Stop 49: rules of registry.check_claims a mutation changed without a test failing. Expected messages by hand.
+
+def _check(claims: list[dict], gaps: set[str] | None = None) -> list[str]:
+    figures = {**FIGURES, "src/ew-share": {**fig("src/ew-share", "59 per cent"), "geography": "England and Wales"}}
+    problems = Problems()
+    registry.check_claims(claims, figures, set(GAPS) if gaps is None else gaps, SOURCES, Paths(), problems)
+    return [str(p) for p in problems.items]
+
+
+@pytest.mark.parametrize(("c", "expected"), [
+    # a rate's base may be left out (stated as a share) and may be 1; it may not be 0
+    (claim("r", "rate", {"count": "src/count", "population": "src/pop"}, "0.277 per cent"), []),
+    (claim("r", "rate", {"count": "src/count", "population": "src/pop", "per": 1}, "0.00277"), []),
+    (claim("r", "rate", {"count": "src/count", "population": "src/pop", "per": 0}, "2.77"),
+     ["data/raw/claims.yaml:id=r: per must be positive, not 0"]),
+    # a problem points at where the loader found the claim
+    (claim("d", "count", {"figure": "src/nope"}, "5", _where="line 7"),
+     ["data/raw/claims.yaml:line 7: input 'figure': unknown figure id 'src/nope' (nor a gap id from "
+      "data/raw/gaps.yaml)"]),
+    (claim("n", "count", {"figure": 5}, "5"), ["data/raw/claims.yaml:id=n: input 'figure' must be one figure id"]),
+    # a change in points between a count and a percentage; between percentages of two places
+    (claim("p", "point_change", {"from": "src/y2015", "to": "src/share-2016"}, "3 percentage points"),
+     ["data/raw/claims.yaml:id=p: a change in percentage points is between two percentages (from is a count)"]),
+    (claim("p", "point_change", {"from": "src/share-2015", "to": "src/ew-share"}, "3 percentage points"),
+     ["data/raw/claims.yaml:id=p: its inputs are not one series: different places (London and England and Wales)"]),
+    # a summed input needs two different figures
+    (claim("s", "share", {"part": ["src/b"], "whole": "src/examined"}, "17 per cent"),
+     ["data/raw/claims.yaml:id=s: input 'part' as a sum needs at least two different figure ids"]),
+    (claim("s", "share", {"part": ["src/b", "src/b"], "whole": "src/examined"}, "34 per cent"),
+     ["data/raw/claims.yaml:id=s: input 'part' as a sum needs at least two different figure ids"]),
+    # a sum may be stated by its own total figure, never by one of its parts
+    (claim("s", "sum", {"parts": ["src/a", "src/b", "src/c"], "total": "src/total"}, text="135 in all",
+           stated_figure="src/total"), []),
+    (claim("s", "sum", {"parts": ["src/a", "src/b"], "total": "src/total"}, text="10 of them", stated_figure="src/a"),
+     ["data/raw/claims.yaml:id=s: input 'parts[1]' is 'src/a', the claim itself: a claim cannot be checked against "
+      "itself"]),
+], ids=["rate-no-per", "per-1", "per-0", "where", "not-an-id", "points-of-a-count", "points-two-places",
+        "sum-of-one", "sum-twice", "sum-by-total", "sum-by-part"])
+def test_check_claims_rules(c: dict, expected: list[str]) -> None:
+    assert _check([c]) == expected
+
+
+def test_the_same_claim_whatever_its_direction_is_written_and_not_across_gaps() -> None:
+    """No direction is a rise: two outlets' "18.5 per cent" on the same figures, one writing `direction: rise`, are one
+    claim. Two claims on unpublished inputs are one claim only if they name the same gaps."""
+    same = [claim("a", "percent_change", {"from": "src/y2015", "to": "src/y2016"}, "18.5 per cent", text="one"),
+            claim("b", "percent_change", {"from": "src/y2015", "to": "src/y2016"}, "18.5 per cent", text="two",
+                  direction="rise")]
+    assert [p.split(": ", 1)[1][:26] for p in _check(same)] == ["the same claim as 'a' (the"]
+    apart = [claim("g1", "percent_change", {"from": None, "to": None}, "56 per cent", text="one", gaps=["met-counts"]),
+             claim("g2", "percent_change", {"from": None, "to": None}, "56 per cent", text="two", gaps=["other"])]
+    assert _check(apart, {"met-counts", "other"}) == []
+
+
 def test_a_missing_input_is_fine_when_a_gap_says_so():
     c = claim("g", "percent_change", {"from": None, "to": "src/y2016"}, "56 per cent", gaps=["met-counts"])
     assert check([c]) == []
