@@ -283,3 +283,73 @@ def test_a_verdict_resting_on_an_approximate_date_says_so():
     rows = {r["claim_id"]: r for r in _rows("claims")}
     assert "is approximate (not printed on the document)" in rows["ons-2024-ew-mid-2023-growth"]["working"]
     assert "approximate (not printed" not in rows["met-2017-cse-crimes-rise"]["working"]
+
+
+# --- bounds, changes, kinds of period, the latest vintage (stop 49: mutants of each survived the tests above, which
+# read the tables as built). Expected values worked by hand from the docstrings.
+
+@pytest.mark.parametrize(("printed", "expected"), [
+    ("61.1 million", ("61050000", "61150000")),  # ± half of the last printed digit (100,000)
+    ("almost 610,000", ("579500", "610000")),  # 610,000 less 5%, up to 610,000
+    ("just over 1,000", ("1000", "1050")),
+    ("about 100", ("95", "105")),
+    ("1,273", ("1273", "1273")),  # a count printed to the unit is itself
+    ("56%", ("55.5", "56.5")),  # a percentage to the unit is not a count: ± 0.5
+    ("12.5%", ("12.45", "12.55")),
+    ("more than 1,200", None),  # an open bound
+    ("half", None),  # words: no printed precision
+    ("[c]", None),
+    ("not a figure", None),
+])
+def test_bounds_are_every_value_a_printing_could_stand_for(printed: str, expected: tuple[str, str] | None) -> None:
+    from decimal import Decimal
+
+    from analysis.tables.revisions import bounds
+
+    got = bounds({"value_as_printed": printed})
+    assert got == (None if expected is None else tuple(Decimal(x) for x in expected))
+
+
+@pytest.mark.parametrize(("old", "new", "change"), [
+    ("1,273", "1,300", (27.0, 27.0, 27.0)),  # exact only between counts printed to the unit
+    # 61,250,000 − 61,150,000 to 61,350,000 − 61,050,000
+    ("61.1 million", "61.3 million", (None, 100_000.0, 300_000.0)),
+    ("more than 1,200", "1,300", (None, None, None)),
+    ("1,300", "more than 1,200", (None, None, None)),
+])
+def test_a_revision_s_change_is_the_range_its_printings_allow(old: str, new: str, change: tuple) -> None:
+    from analysis.tables.revisions import _change
+
+    got = _change({"value_as_printed": old}, {"value_as_printed": new})
+    assert (got["change"], got["change_low"], got["change_high"]) == change
+
+
+@pytest.mark.parametrize(("start", "end", "kind"), [
+    ("2024-06-30", "2024-06-30", "point in time"),
+    ("2024-01-01", "2024-12-31", "calendar year"),
+    ("2023-01-01", "2024-12-31", "other span"),
+    ("2023-04-01", "2024-03-31", "financial year"),
+    ("2022-04-01", "2024-03-31", "other span"),
+    ("2024-04-01", "2024-03-31", "other span"),
+])
+def test_period_kind(start: str, end: str, kind: str) -> None:
+    from analysis.tables.revisions import period_kind
+
+    assert period_kind(start, end) == kind
+
+
+def test_latest_vintage() -> None:
+    """No revision: every copy, "first published". A revision: the figures no later one replaces, published after
+    the replaced ones (an unlinked copy of the first estimate printed with them is not the latest)."""
+    from analysis.tables.revisions import latest_vintage
+
+    first = {"figure_id": "first", "published": "2024-07-15"}
+    copy = {"figure_id": "copy", "published": "2024-07-15"}  # a news copy of the first estimate, not linked
+    revised = {"figure_id": "revised", "published": "2025-07-30"}
+    assert latest_vintage([first, copy], set()) == ([first, copy], "first published")
+    assert latest_vintage([first, copy, revised], {"first"}) == ([revised], "revised")
+    # every figure replaced (a chain cut short in the group): the group, as revised
+    assert latest_vintage([first], {"first"}) == ([first], "revised")
+    # none dated after the replaced ones: the figures not replaced
+    undated = {"figure_id": "undated", "published": ""}
+    assert latest_vintage([first, undated], {"first"}) == ([undated], "revised")
