@@ -353,3 +353,18 @@ def test_latest_vintage() -> None:
     # none dated after the replaced ones: the figures not replaced
     undated = {"figure_id": "undated", "published": ""}
     assert latest_vintage([first, undated], {"first"}) == ([undated], "revised")
+
+
+def test_a_copy_printed_between_an_estimate_and_its_revision_is_not_the_latest() -> None:
+    """ONS's mid-2023 estimate was first published in July 2024 and revised in July 2025; a copy of the first
+    estimate printed in October 2024 and not linked in revisions.csv was counted as the latest vintage beside the
+    revision (it was published after the replaced figure), so a table could print the first estimate as "revised"."""
+    from analysis.tables.revisions import latest_vintage
+
+    first = {"figure_id": "first", "published": "2024-07-15"}
+    between = {"figure_id": "between", "published": "2024-10-08"}  # a later copy of the first estimate, not linked
+    revised = {"figure_id": "revised", "published": "2025-07-30"}
+    assert latest_vintage([first, between, revised], {"first"}, {"revised"}) == ([revised], "revised")
+    # a second printing of the revision the same day, or later, is the revision too
+    again = {"figure_id": "again", "published": "2025-08-01"}
+    assert latest_vintage([first, between, revised, again], {"first"}, {"revised"}) == ([revised, again], "revised")

@@ -216,6 +216,11 @@ def revised_ids(links: list[dict[str, Any]]) -> set[str]:
     return {link["old"] for link in links}
 
 
+def replacing_ids(links: list[dict[str, Any]]) -> set[str]:
+    """Figures that replace another (a revision's new vintage)."""
+    return {link["new"] for link in links}
+
+
 def latest_of(figure_id: str, links: list[dict[str, Any]]) -> list[str]:
     """The chain of later vintages of a figure, oldest first (empty if it was never revised)."""
     nxt: dict[str, str] = {}

@@ -23,7 +23,7 @@ from analysis.record.gaps import load_gaps
 from analysis.record.hygiene import inline_safe_json
 from analysis.record.inspections import load_inspections
 from analysis.record.problems import Problem, Problems, ValidationError
-from analysis.record.revisions import load_revisions, revised_ids
+from analysis.record.revisions import load_revisions, replacing_ids, revised_ids
 from analysis.record.sources import load_sources
 from analysis.record.terminal import printable
 from analysis.run.lock import build_lock
@@ -90,9 +90,11 @@ def make_tables(raw: RawData) -> dict[str, list[dict[str, Any]]]:
         "gaps": tables.gaps_table(raw.gaps),
         "claims": [{c: row.get(c) for c in claims_mod.CLAIMS_COLUMNS} for row in claim_rows],
         "inspection_grades": tables.inspection_grades_table(figures, raw.inspections),
-        "met_cse_series": tables.met_cse_series_table(figures, revised_ids(list(raw.revisions))),
+        "met_cse_series": tables.met_cse_series_table(figures, revised_ids(list(raw.revisions)),
+                                                      replacing_ids(list(raw.revisions))),
         "historic_reviews": tables.historic_reviews_table(figures),
-        "population": tables.population_table(figures, revised_ids(list(raw.revisions))),
+        "population": tables.population_table(figures, revised_ids(list(raw.revisions)),
+                                              replacing_ids(list(raw.revisions))),
         "revisions": revisions_table(list(raw.revisions), figures),
     }
 

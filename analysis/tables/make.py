@@ -152,14 +152,15 @@ def _copies(others: Rows) -> str:
     return "; ".join(f["figure_id"] + (f" [{f['caveat']}]" if f.get("caveat") else "") for f in others)
 
 
-def met_cse_series_table(figures: Rows, revised: frozenset[str] | set[str] = frozenset()) -> Rows:
+def met_cse_series_table(figures: Rows, revised: frozenset[str] | set[str] = frozenset(),
+                         replacing: frozenset[str] | set[str] = frozenset()) -> Rows:
     """The Met's CSE series: one row per measure × period (London only), the latest vintage where a figure was
     revised; a series never mixes units or periods."""
     sel = [f for f in figures if f["measure"] in MET_SERIES_MEASURES and f["geography"] == "London"]
     check_series("met_cse_series", sel)
     rows = []
     for (measure, start, end), group in _groups(sel, "measure", "period_start", "period_end"):
-        best = choose_copy(latest_vintage(group, set(revised))[0])[0]
+        best = choose_copy(latest_vintage(group, set(revised), replacing)[0])[0]
         others = [f for f in sorted(group, key=lambda f: f["figure_id"]) if f is not best]
         rows.append({
             "measure": measure, "subject": best["subject"], "period_start": start, "period_end": end,
@@ -186,17 +187,19 @@ def historic_reviews_table(figures: Rows) -> Rows:
     return _table(rows, schema.HISTORIC_REVIEWS)
 
 
-def population_table(figures: Rows, revised: frozenset[str] | set[str] = frozenset()) -> Rows:
+def population_table(figures: Rows, revised: frozenset[str] | set[str] = frozenset(),
+                     replacing: frozenset[str] | set[str] = frozenset()) -> Rows:
     """ONS mid-year estimates: one row per area × year × measure, the latest vintage, primary sources first.
 
-    `revised` holds the figures a later publication replaced (analysis.record.revisions): a first estimate is
-    used only while no revision of it is in the record, and `vintage` says which the row holds.
+    `revised` holds the figures a later publication replaced, and `replacing` the figures that replace them
+    (analysis.record.revisions): a first estimate is used only while no revision of it is in the record, and
+    `vintage` says which the row holds.
     """
     sel = [f for f in figures if f["measure"] in ("population", "child_population")]
     check_series("population", sel, key="measure")
     rows = []
     for (geo, measure, ref), group in _groups(sel, "geography", "measure", "period_end"):
-        latest, vintage = latest_vintage(group, set(revised))
+        latest, vintage = latest_vintage(group, set(revised), replacing)
         best = choose_copy(latest)[0]
         rows.append({
             "geography": geo, "year": int(ref[:4]), "reference_date": ref, "measure": measure,

@@ -89,18 +89,25 @@ def revisions_table(links: list[dict[str, Any]], figures: Rows) -> Rows:
     return [{f.name: row.get(f.name) for f in schema.REVISIONS} for row in rows]
 
 
-def latest_vintage(group: Rows, revised: set[str]) -> tuple[Rows, str]:
+def latest_vintage(group: Rows, revised: set[str], replacing: frozenset[str] | set[str] = frozenset()
+                   ) -> tuple[Rows, str]:
     """The figures of one estimate that no later figure replaces, and the vintage they are.
 
     Once a revision is in the record, a copy of the first estimate that nobody linked is not the latest either:
-    only figures published on or after the earliest replaced figure's replacement count.
+    only figures published on or after the earliest replacement in the group (`replacing`: the figures that revise
+    another) count. A copy printed between the first estimate and its revision still prints the first estimate.
+    Without a replacement in the group, the figures published after every replaced one count.
     """
     latest = [f for f in group if f["figure_id"] not in revised]
     if len(latest) == len(group):
         return group, "first published"
-    replaced = [f for f in group if f["figure_id"] in revised]
-    since = max(str(f.get("published") or "") for f in replaced)
-    latest = [f for f in latest if str(f.get("published") or "") > since] or latest
+    new = [str(f.get("published") or "") for f in latest if f["figure_id"] in replacing]
+    if new:
+        since = min(new)
+        latest = [f for f in latest if str(f.get("published") or "") >= since]
+    else:
+        since = max(str(f.get("published") or "") for f in group if f["figure_id"] in revised)
+        latest = [f for f in latest if str(f.get("published") or "") > since] or latest
     return latest or group, "revised"
 
 
