@@ -886,11 +886,14 @@ def _mask(text: str, sentence: Sentence, left_out: list[LeftOut], skip: frozense
     return _spaced(masked, through) if through else masked
 
 
+#: The combining marks a text-style generator (strike-through, underline) or an emoji keycap draws on a digit
+#: ("0̶", "0̲", "0⃣"): diacritical marks and their supplements, marks for symbols, half marks.
+DIGIT_MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 #: A digit with a mark drawn on it: an emoji keycap ("0️⃣", its variation selector already read through), an
 #: underline ("0̲"). The record's personal-data check drops the marks (`pattern_text`), so "Call 0️⃣2️⃣0️⃣ 7946 0000" is
 #: a phone number to it; scan searched the digits with their marks, found none, read the figure 7946 and echoed each
 #: marked digit in a not-read line.
-_MARKED_DIGIT = re.compile(r"\d[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+_MARKED_DIGIT = re.compile(f"\\d[{DIGIT_MARKS}]")
 
 
 def _personal_under_marks(full: str, written: str, sentence: Sentence, left_out: list[LeftOut],
@@ -1143,13 +1146,27 @@ def find_figures(sentence: Sentence, skip: frozenset[str] = frozenset()) -> tupl
 
 def _joined_number_end(masked: str, at: int) -> int:
     """Where a number that goes on past `at` across separators the record never prints ends ("1٬200", "１，２００",
-    "18·6", "1．5": an Arabic or full-width comma or stop, a middle dot), or `at` if none follows. Each such number
-    was listed as two ("1" and "200"), neither with the digits message the record and verify refuse it with; a
-    space between digit groups is its own kind (`SPACED_DIGIT_GROUPS`)."""
-    while at + 1 < len(masked) and number_separator(masked[at]) and not masked[at].isspace() \
-            and (piece := _DIGITS.match(masked, at + 1)) is not None and piece.group()[0] not in ".,":
+    "18·6", "1．5": an Arabic or full-width comma or stop, a middle dot), or across marks drawn on its digits
+    ("1̶,̶2̶0̶0̶", "1⃣2⃣": `_MARKED`), or `at` if none follows. Each such number was listed as two or more ("1" and
+    "200"; "1", "2", "0", "0"), none with the digits message the record and verify refuse it with; a space between
+    digit groups is its own kind (`SPACED_DIGIT_GROUPS`)."""
+    while at + 1 < len(masked):
+        if number_separator(masked[at]) and not masked[at].isspace():
+            piece = _DIGITS.match(masked, at + 1)
+        else:
+            marked = _MARKED.match(masked, at)
+            piece = _DIGITS.match(masked, marked.end()) if marked else None
+        if piece is None or piece.group()[0] in ".,":
+            break
         at = piece.end()
-    return at
+    last = _ON_A_DIGIT.match(masked, at)  # the marks on its last digit, shown with it
+    return last.end() if last else at
+
+
+#: The marks drawn on a digit (a keycap's variation selector may come first), then, before the next digit, its
+#: separator or point with the marks drawn on that. A text-style generator or an emoji keycap draws one on every digit.
+_ON_A_DIGIT = re.compile(f"[\\ufe0e\\ufe0f]*[{DIGIT_MARKS}][{DIGIT_MARKS}\\ufe0e\\ufe0f]*")
+_MARKED = re.compile(f"{_ON_A_DIGIT.pattern}(?:[.,][{DIGIT_MARKS}\\ufe0e\\ufe0f]*)?(?=[0-9])")
 
 
 _HEADING_UNIT = re.compile(UNIT_IN_BRACKETS, re.IGNORECASE)
@@ -1241,8 +1258,7 @@ _ANY_DIGIT = re.compile(rf"[\d{_NUMERALS}]")
 #: The first term of "N in M" or "N out of M" written so no figure form reads it: a numeral ("①"), a digit with a
 #: mark drawn on it (an emoji keycap "1️⃣", an underlined "1̲"), or a letter l for a one, as OCR reads it ("l in 5").
 #: A reader sees the share "1 in 5"; scan listed the first term and read the second as the exact count 5.
-_UNREAD_FIRST_TERM = re.compile(rf"(?:(?<![\w.,])[{_NUMERALS}l]|\d[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff"
-                                rf"\u20d0-\u20ff\ufe20-\ufe2f]+)\s+(?:in|out\s+of)\s+$")
+_UNREAD_FIRST_TERM = re.compile(rf"(?:(?<![\w.,])[{_NUMERALS}l]|\d[{DIGIT_MARKS}]+)\s+(?:in|out\s+of)\s+$")
 #: Where a number is part of a name or a code: a letter written on to it, before (with a hyphen or not) or after.
 _LETTERED = re.compile(rf"[^\W\d_{_NUMERALS}]")  # a letter: \w less digits, "_" and numerals (\w holds them)
 _LETTER_BEFORE = re.compile(rf"{_LETTERED.pattern}-?$")
