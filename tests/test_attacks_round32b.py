@@ -73,3 +73,51 @@ def test_numbers_without_marks_on_their_digits_read_as_before(line: str, read: l
     figures, not_read = scanned(line)
     assert [printed for printed, *_ in figures] == read
     assert len(not_read) == len(unread) and all(u in n for u, n in zip(unread, not_read, strict=True))
+
+
+# --- a web domain written with a look-alike full stop is read as the domain a reader sees ----------------------------
+
+#: A full stop as a reader sees it, in forms NFKC or the look-alike reading makes ".": a full-width stop (a Chinese or
+#: Japanese keyboard), a one-dot leader, an ideographic stop, a small full stop.
+STOPS = ["\uff0e", "\u2024", "\u3002", "\ufe52"]
+
+
+@pytest.mark.parametrize("stop", STOPS)
+def test_a_claimant_naming_a_mirror_with_a_look_alike_stop_is_refused(tmp_path, stop: str) -> None:
+    """The claimant rule (a claimant names who made the claim, never the site a copy was read on) searched the text
+    as written: "PA Media (aol．com)" passed validate, and ClaimReview would publish a mirror's address as the claim's
+    author."""
+    from tests.raw_copy import raw_copy, run_on
+
+    root = raw_copy(tmp_path, ("claims.yaml", "- id: claim-aol-2016-three-quarters\n  claimant: PA Media\n",
+                               f"- id: claim-aol-2016-three-quarters\n  claimant: PA Media (aol{stop}com)\n"))
+    done = run_on(root, "validate")
+    assert done.returncode == 1
+    assert "claimant names where a copy was read ('aol.com')" in done.stdout + done.stderr
+
+
+@pytest.mark.parametrize("claimant, found", [
+    ("PA Media (AOL c\u00f3py)", "copy"), ("PA Media (AOL COP\u0176)", "COPY")])
+def test_a_claimant_saying_copy_with_an_accent_is_refused(claimant: str, found: str) -> None:
+    from analysis.record.claims import claimant_problem
+
+    problem = claimant_problem(claimant)
+    assert problem is not None and f"('{found}')" in problem
+
+
+@pytest.mark.parametrize("stop", STOPS)
+def test_a_chart_credit_never_names_a_mirror_written_with_a_look_alike_stop(stop: str) -> None:
+    """A producer "Times Nigeria (timesng<stop>com)" was credited on a chart's face with its domain."""
+    from analysis.publish.audit import domains
+    from analysis.publish.publishers import face_name
+
+    assert face_name(f"timesng{stop}com") == "an unnamed news outlet"
+    assert domains([f"Reported by timesng{stop}com"]) == ["timesng.com"]
+
+
+def test_names_without_a_domain_keep_their_credit() -> None:
+    from analysis.publish.publishers import face_name
+    from analysis.record.claims import claimant_problem
+
+    assert face_name("BBC News") == "BBC News"
+    assert claimant_problem("Zo\u00eb Doe, quoted by BBC News") is None

@@ -14,7 +14,7 @@ from typing import Any
 
 from analysis.publish import encode, style
 from analysis.publish.publishers import AGGREGATOR_NAMES, is_mirror
-from analysis.record.domains import DOMAIN
+from analysis.record.domains import domains_in
 
 
 def visible_texts(fig: Any) -> list[Any]:
@@ -94,7 +94,7 @@ def svg_foreign_fonts(svg: str) -> list[str]:
 
 def domains(texts: list[str]) -> list[str]:
     """Web domains found in some texts (none may reach a chart face)."""
-    return [m.group(0) for t in texts for m in DOMAIN.finditer(t)]
+    return [found for t in texts for found in domains_in(t)]
 
 
 def encoding_violations(fig: Any) -> list[str]:

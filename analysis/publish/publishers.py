@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from analysis.record.domains import DOMAIN
+from analysis.record.domains import domain_in
 
 #: Short names readers know, for the long official names of the main publishers.
 SHORT = {
@@ -94,7 +94,7 @@ def face_name(publisher: str) -> str:
         text = _QUALIFIER.sub("", text).strip()
         text = re.sub(r"\s*\((?:[a-z0-9-]+\.)+[a-z]+\)$", "", text)  # "Times Nigeria (timesng.com)"
     text = SHORT.get(text, text)
-    if DOMAIN.search(text) or not text or text.lower() in AGGREGATOR_NAMES:
+    if domain_in(text) or not text or text.lower() in AGGREGATOR_NAMES:
         return "an unnamed news outlet"
     if text.lower() in ("newspaper", "a newspaper"):
         return "an unnamed newspaper"

@@ -17,9 +17,16 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from analysis.paths import Paths
-from analysis.record.domains import DOMAIN
+from analysis.record.domains import domain_in
 from analysis.record.figures import contains_printed
-from analysis.record.hygiene import ID_RE, check_text_fields, digits_problem, number_field_problem, where_of
+from analysis.record.hygiene import (
+    ID_RE,
+    check_text_fields,
+    digits_problem,
+    number_field_problem,
+    pattern_text,
+    where_of,
+)
 from analysis.record.printed import is_plain_number
 from analysis.record.problems import Problems
 from analysis.record.safeguarding import check_personal_data
@@ -42,6 +49,12 @@ CLAIMANT_TYPES = ("organisation", "person")
 #: Words that say where a copy of a claim was read. That is its source's business (producer, outlet, address),
 #: shown beside the claim; the claimant is who made it, and ClaimReview publishes it as the claim's author.
 _WHERE_READ = re.compile(r"\b(?:cop(?:y|ies)|reprint(?:ed)?|mirror(?:ed)?|proxy)\b", re.IGNORECASE)
+
+
+def _where_read(claimant: str) -> str | None:
+    """The first word of `_WHERE_READ` in the claimant, read as `domain_in` reads it ("cópy" is "copy")."""
+    found = _WHERE_READ.search(pattern_text(claimant))
+    return None if found is None else found.group(0)
 _DIRECTED_KINDS = ("percent_change", "point_change")
 #: The fields read as text (the others are a mapping, a list or numbers).
 TEXT_FIELDS = tuple(key for key in REQUIRED + OPTIONAL if key not in ("inputs", "gaps", "rounded"))
@@ -183,10 +196,10 @@ def claimant_problem(claimant: str) -> str | None:
     """Why a claimant names where a copy was read rather than who made the claim ("PA Media (AOL)",
     "newspaper report (breakingnewstime.com copy)"): a reader, and ClaimReview's author field, would credit a
     mirror or a carrier with the words."""
-    found = DOMAIN.search(claimant) or _WHERE_READ.search(claimant)
+    found = domain_in(claimant) or _where_read(claimant)
     if found is None:
         return None
-    return (f"claimant names where a copy was read ('{found.group(0)}'): name who made the claim, and who reported "
+    return (f"claimant names where a copy was read ('{found}'): name who made the claim, and who reported "
             "it if that is how it reached us ('PA Media'; 'HMICFRS, quoted by an unnamed newspaper'); the copy is "
             "the source's")
 
