@@ -121,3 +121,33 @@ def test_names_without_a_domain_keep_their_credit() -> None:
 
     assert face_name("BBC News") == "BBC News"
     assert claimant_problem("Zo\u00eb Doe, quoted by BBC News") is None
+
+
+# --- a separator the look-alike reading leaves as it is parts personal data as a space does --------------------------
+
+#: ARABIC TATWEEL (the joining stroke, drawn as a line), ARABIC THOUSANDS SEPARATOR, MODIFIER LETTER LOW VERTICAL LINE.
+PARTING = ["\u0640", "\u066c", "\u02cc"]
+
+
+@pytest.mark.parametrize("sep", PARTING)
+def test_personal_data_parted_by_a_separator_no_reading_makes_ascii_is_found(sep: str) -> None:
+    from analysis.record.safeguarding import personal_data_in
+
+    assert personal_data_in(f"Call the press office on 020{sep}7946{sep}0000 today.") == ["a phone number"]
+    assert personal_data_in(f"Her NHS number 943{sep}476{sep}5919 was shown.") == ["an NHS number"]
+
+
+@pytest.mark.parametrize("sep", PARTING)
+def test_scan_does_not_echo_a_phone_number_parted_by_such_a_separator(sep: str) -> None:
+    """Scan listed "020ـ7946ـ0000" whole as a number inside a name or a code, echoing it on the terminal."""
+    from tests.scanned import read
+
+    figures, not_read = read(f"Call the press office on 020{sep}7946{sep}0000 today.")
+    assert figures == [] and not_read == []
+
+
+def test_a_number_parted_by_a_tatweel_is_still_listed_with_the_digits_message() -> None:
+    from tests.scanned import read
+
+    figures, not_read = read("Police recorded 1\u0640200 offences in London in 2016.")
+    assert figures == [] and len(not_read) == 1 and "U+0640" in not_read[0]

@@ -215,8 +215,20 @@ def pattern_text(text: str) -> str:
     folded = normal_text(text if text.isascii() else text.translate(_READ_BEFORE_NFKC))
     if folded.isascii():
         return folded
-    marks = {ord(ch): None if is_mark(ch) else " " for ch in set(folded) if is_mark(ch) or _no_meaning(ch)}
+    marks = {ord(ch): None if is_mark(ch) else " " for ch in set(folded)
+             if is_mark(ch) or _no_meaning(ch) or _blank_between_digits(ch)}
     return same_length_reading(folded.translate(marks) if marks else folded)
+
+
+def _blank_between_digits(char: str) -> bool:
+    """Whether a character is a separator the record never prints between two digits (`number_separator`) that
+    no reading makes ASCII and no personal-data pattern reads as itself: a modifier letter drawn as a stroke or a
+    tick (the Arabic tatweel, a joining line; "ˌ") or an Arabic number sign (the thousands separator "٬"). It parts
+    a number's groups as a space does, so the personal-data check reads it as one: "020ـ7946ـ0000" was no phone
+    number to the record, and scan echoed it whole in a not-read line. (A prime is no such character: a map
+    position's pattern reads "51°30′26″N".)"""
+    return (not char.isascii() and (char in _ARABIC_NUMBER_SIGNS or unicodedata.category(char) == "Lm")
+            and _read_as_ascii(char) is None and number_separator(char))
 
 
 def same_length_reading(text: str) -> str:
@@ -284,7 +296,7 @@ def _personal_char(char: str) -> str | None:
     a numeral (alone or before a full stop or comma: "⓪", "¹", "⒈", "🄁"), or a space for a spacing accent NFKC
     makes a space and a mark ("˘", "¨", which scan keeps as written between two digits: `number_separator`), or for
     a character with no meaning, as `pattern_text` reads one; else None."""
-    if _no_meaning(char):
+    if _no_meaning(char) or _blank_between_digits(char):
         return " "
     folded = unicodedata.normalize("NFKC", char)
     if char.isdigit() and not char.isdecimal():  # (a digit of a script is read by `same_length_reading`)
