@@ -316,7 +316,7 @@ def test_a_share_of_a_summed_part_needs_its_whole():
     figure id) for a part summed from figures with no whole."""
     c = claim("ps", "share", {"part": ["src/b", "src/c"]}, "33 per cent")
     assert check([c]) == ["data/raw/claims.yaml:id=ps: input 'whole' is missing: give a figure id, or the id of the "
-                          "gap record saying it was never published"]
+                          "gap record saying it was looked for and not found"]
 
 
 # Stop 49: rules of registry.check_claims a mutation changed without a test failing. Expected messages by hand.
