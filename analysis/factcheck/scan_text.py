@@ -518,19 +518,34 @@ def _tableau_view(params: dict[str, str]) -> str:
 
 
 #: A charting library's script, by the name its own site or a package CDN gives it (Plotly, Highcharts, Chart.js,
-#: ECharts, Vega-Embed, Bokeh, D3, Google Charts' loader), or a chart service's that draws its chart in the page,
-#: not a frame (Everviz's `inject/` loader, which its embed code puts in an empty <div>): it draws a chart in the
-#: page from figures held in the page's script or the service's, not the page's text. A page saved "HTML only",
-#: fetched with curl, or written by Plotly's `write_html`, Altair's `save` or R Markdown holds the script and an
-#: empty element, and the chart's figures were left out without a word. (A site may load one on a page that draws
-#: nothing: listed all the same, the safe side.)
-_CHART_LOADER = re.compile(
-    r"[^?#]*/(?:(?:plotly[\w.-]*|highcharts|highstock|highmaps|chart(?:\.umd)?(?:\.min)?|echarts(?:\.min)?"
-    r"|bokeh[\w.-]*|d3(?:\.v\d+)?(?:\.min)?)\.js"
-    r"|npm/(?:chart\.js|vega-embed|highcharts|echarts|plotly\.js[\w-]*|d3)(?:@[^/?#]*)?(?:/[^?#]*)?"
-    r"|(?<=[/.]gstatic\.com/)charts/loader\.js"
-    r"|(?<=[/.]everviz\.com/)inject/[^?#]*)(?:[?#].*)?\Z",
-    re.IGNORECASE | re.DOTALL)
+#: ECharts, Vega-Embed, Bokeh, D3, ApexCharts, amCharts, Observable Plot, C3, billboard.js, Chartist, Frappe Charts,
+#: uPlot, Google Charts' loader), or a chart service's that draws its chart in the page, not a frame (Everviz's
+#: `inject/` loader, which its embed code puts in an empty <div>): it draws a chart in the page from figures held in
+#: the page's script or the service's, not the page's text. A page saved "HTML only", fetched with curl, or written
+#: by Plotly's `write_html`, Altair's `save` or R Markdown holds the script and an empty element, and the chart's
+#: figures were left out without a word. (A site may load one on a page that draws nothing: listed all the same, the
+#: safe side.) A library is known by its package's name wherever a package CDN puts it (jsDelivr's `npm/`, unpkg,
+#: esm.sh, cdnjs's `ajax/libs/`), and by its file's name with the build's marks a release or a site's copy adds
+#: (`highcharts.src.js`, `Chart.bundle.min.js`, `d3.v7.min.js`, `uPlot.iife.min.js`).
+_CHART_FILE = re.compile(r"plotly[\w.-]*\.js|bokeh[\w.-]*\.js|(?:highcharts|highstock|highmaps|chart|echarts|d3"
+                         r"|apexcharts|c3|billboard|chartist|frappe-charts|uplot|vega-embed)"
+                         r"(?:\.(?:v\d+|umd|bundle|src|min|esm|common|simple|pkgd|iife))*\.js", re.IGNORECASE)
+_CHART_PACKAGE = re.compile(
+    r"(?:/npm/|//unpkg\.com/|//esm\.sh/|//cdn\.skypack\.dev/|/ajax/libs/)(?:plotly\.js[\w-]*|highcharts|chart\.js"
+    r"|echarts|vega(?:-embed|-lite)?|d3|apexcharts|c3|billboard\.js|chartist|frappe-charts|uplot"
+    r"|@amcharts/amcharts[45]|@observablehq/plot|@bokeh/bokehjs|bokeh)(?:[@/]|\Z)"
+    r"|[/.]gstatic\.com/charts/loader\.js\Z|[/.]amcharts\.com/lib/|[/.]everviz\.com/inject/", re.IGNORECASE)
+
+
+def _chart_loader(address: str) -> bool:
+    """Whether a script's address names a charting library's script or a chart service's loader (`_CHART_FILE`,
+    `_CHART_PACKAGE`). Its last part is matched whole and the rest searched once, so a hostile address of any
+    length is looked at in one pass."""
+    path = address.split("?", 1)[0].split("#", 1)[0]
+    return (_CHART_FILE.fullmatch(path.rpartition("/")[2]) is not None
+            or _CHART_PACKAGE.search(path) is not None)
+
+
 #: The element a charting library's script draws its chart in, by its class: Plotly's (`write_html`, nbconvert),
 #: R's htmlwidgets' (plotly, leaflet, DT, highcharter in R Markdown and Quarto, whose scripts are inlined unnamed).
 _CHART_HOLDERS = frozenset({"plotly-graph-div", "html-widget"})
@@ -539,11 +554,11 @@ _CHART_HOLDER_MARK = re.compile(r"plotly-graph-div|html-widget", re.IGNORECASE)
 
 
 def _drawn_chart(tag: str, values: dict[str, str], holders: bool) -> str | None:
-    """What names a chart a charting library's script draws in the page (`_CHART_LOADER`'s script address, or the
+    """What names a chart a charting library's script draws in the page (`_chart_loader`'s script address, or the
     class of the element it is drawn in, `_CHART_HOLDERS`, looked for when `holders`), else None."""
     if tag == "script":
         address = values.get("src", "").strip(_ASCII_SPACE)
-        return address if address and _CHART_LOADER.match(address) else None
+        return address if address and _chart_loader(address) else None
     if holders and "class" in values:
         return next((c for c in values["class"].lower().split() if c in _CHART_HOLDERS), None)
     return None
