@@ -49,3 +49,37 @@ def test_a_script_that_names_no_charting_library_is_not_listed(address: str) -> 
             f"<script src='{address}'></script></article>")
     figures, not_read = read(page)
     assert [printed for printed, *_ in figures] == ["922"] and not_read == []
+
+
+#: A charting library a module script imports, as D3's and Observable Plot's own documentation loads it, or an
+#: import map maps: no <script src> names it.
+IMPORTED = [
+    ('<div id="c"></div><script type="module">import * as d3 from "https://cdn.jsdelivr.net/npm/d3@7/+esm";\n'
+     'd3.select("#c").append("svg").attr("data-n", 9876);</script>', "https://cdn.jsdelivr.net/npm/d3@7/+esm"),
+    ("<div id='plot'></div><script type=module>import * as Plot from 'https://cdn.jsdelivr.net/npm/@observablehq/plot"
+     "@0.6/+esm'; document.querySelector('#plot').append(Plot.barY([922, 9876]).plot());</script>",
+     "https://cdn.jsdelivr.net/npm/@observablehq/plot@0.6/+esm"),
+    ('<script type="importmap">{"imports": {"d3": "https://unpkg.com/d3@7/dist/d3.min.js"}}</script>'
+     '<div id="c"></div><script type="module">import * as d3 from "d3"; d3.select("#c");</script>',
+     "https://unpkg.com/d3@7/dist/d3.min.js"),
+]
+
+
+@pytest.mark.parametrize(("chart", "named"), IMPORTED)
+def test_a_charting_library_a_module_script_imports_is_listed_as_not_read(chart: str, named: str) -> None:
+    """The chart was left out without a word (exit 0 where the rest is in the record)."""
+    page = f"<!doctype html><html><head><meta charset='utf-8'></head><body><article>{IN_RECORD}{chart}</article>"
+    figures, not_read = read(page)
+    assert [printed for printed, *_ in figures] == ["922"]
+    assert len(not_read) == 1 and "charts with a script" in not_read[0] and repr(named) in not_read[0]
+
+
+def test_a_module_script_that_imports_no_charting_library_or_is_hidden_is_not_listed_and_its_text_is_not_read() -> None:
+    """A site's own module, an address only a classic script or a hidden one names: no line, and no figure from
+    the script's text."""
+    for script in ('<script type="module">import {x} from "./site.js"; x(9876);</script>',
+                   '<script>var u = "https://cdn.jsdelivr.net/npm/d3@7/+esm";</script>',
+                   '<div hidden><script type="module">import "https://cdn.jsdelivr.net/npm/d3@7/+esm";</script></div>',
+                   '<script type="module" src="/app.js">import "https://cdn.jsdelivr.net/npm/d3@7/+esm";</script>'):
+        figures, not_read = read(f"<body>{IN_RECORD}{script}<p>Then 1,234.</p></body>")
+        assert [printed for printed, *_ in figures] == ["922", "1,234"] and not_read == [], script

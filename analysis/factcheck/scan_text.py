@@ -553,6 +553,16 @@ _CHART_HOLDERS = frozenset({"plotly-graph-div", "html-widget"})
 _CHART_HOLDER_MARK = re.compile(r"plotly-graph-div|html-widget", re.IGNORECASE)
 
 
+#: The addresses a module script imports from or an import map maps to (`<script type="module">import * as d3 from
+#: "https://cdn.jsdelivr.net/npm/d3@7/+esm"`, as D3's and Observable Plot's own documentation loads them): each
+#: quoted address, an absolute one or one relative to the page.
+_IMPORTED = re.compile(r"""["']((?:https?:)?//[^"'\s]{1,2048}|\.{0,2}/[^"'\s]{1,2048})["']""", re.IGNORECASE)
+_MODULE_SCRIPTS = frozenset({"module", "importmap"})
+#: A <script> tag that may be one (`_MODULE_SCRIPTS`): its text is looked at only then.
+_MODULE_SCRIPT = re.compile(r"(?<![\w-])type[\t\n\f\r ]*=[\t\n\f\r ]*[\"']?[\t\n\f\r ]*(?:module|importmap)",
+                            re.IGNORECASE)
+
+
 def _drawn_chart(tag: str, values: dict[str, str], holders: bool) -> str | None:
     """What names a chart a charting library's script draws in the page (`_chart_loader`'s script address, or the
     class of the element it is drawn in, `_CHART_HOLDERS`, looked for when `holders`), else None."""
@@ -880,6 +890,7 @@ class _TextParser(HTMLParser):
         self.drawn = [] if drawn is None else drawn  # what names each chart a script draws (`_drawn_chart`)
         self.redirects: list[str] = []  # where the page's <meta> refresh sends its reader (`_refresh_address`)
         self._chart_holders = chart_holders  # whether the page may hold one's element (`_CHART_HOLDER_MARK`)
+        self._imports = False  # in a module script or import map the page runs, whose imports are looked at
         self._policy = policy  # the page's style policy (`StylePolicy`), which its frames keep
         self._no_style_attributes = policy is not None and not policy.allows_attributes()
         self.unread = [] if unread is None else unread  # each shown frame's address not fetched (`_unread_frame`)
@@ -1224,12 +1235,22 @@ class _TextParser(HTMLParser):
     def _note_drawn_chart(self, tag: str, attrs: list[tuple[str, str | None]], sheet: Sheet) -> None:
         """Note a chart a charting library's script draws (`_drawn_chart`) in `drawn`: its script wherever the page
         runs it (the head too: it draws in the body), its element where the page shows it."""
-        found = _drawn_chart(tag, _attributes(attrs), self._chart_holders)
+        values = _attributes(attrs)
+        shown = self._hidden_at is None and (not self._visibility or self._visibility[-1][1])
+        if tag == "script":
+            self._imports = (values.get("type", "").strip(_ASCII_SPACE).lower() in _MODULE_SCRIPTS
+                             and (shown or bool(self._at.get("head"))) and "src" not in values)
+        found = _drawn_chart(tag, values, self._chart_holders)
         if found is None:
             return
-        shown = self._hidden_at is None and (not self._visibility or self._visibility[-1][1])
         if (tag == "script" and (shown or self._at.get("head"))) or (shown and not _hidden(tag, attrs, sheet)):
             self.drawn.append(found)
+
+    def _note_imported_chart(self, script: str) -> None:
+        """Note a charting library a module script the page runs imports, or its import map maps, in `drawn`, as
+        `_note_drawn_chart` notes one a <script> loads: its text here is only those addresses, one a line, as
+        `_read_tag` keeps them (`_IMPORTED`)."""
+        self.drawn.extend(address for address in script.split() if _chart_loader(address))
 
     def _note_script_embed(self, attrs: list[tuple[str, str | None]]) -> None:
         """Note the frame an embed loader draws where the page shows it (`_script_embed`) in `unread`, unless it is in
@@ -1309,6 +1330,7 @@ class _TextParser(HTMLParser):
         self.handle_starttag(tag, attrs)
 
     def handle_endtag(self, tag: str) -> None:
+        self._imports = self._imports and tag != "script"
         depth = self._innermost(tag)
         inline = False
         if depth >= 0 and not self._out_of_scope(tag, depth):
@@ -1343,6 +1365,9 @@ class _TextParser(HTMLParser):
         return tag not in _ENDS_THROUGH and bool(self._special) and self._special[-1] > depth
 
     def handle_data(self, data: str) -> None:
+        if self._imports:
+            self._note_imported_chart(data)
+            return
         self._leave_head(data=data)
         data = data.replace(_CELL_EDGE, " ")  # a control character in the page: a space, never a cell's edge
         if ("\t" in data or "  " in data) and any(self._at.get(tag) for tag in _PREFORMATTED):
@@ -1531,7 +1556,11 @@ def _read_tag(raw: str, i: int, end: int, lowered: Callable[[], str], foreign: b
     opened = _TEXT_START.match(raw, i)
     tag = raw[i] + _IN_A_TAG.sub(_in_a_tag, raw[i + 1:end])
     if opened and opened.group(1).lower() == "script":
-        return tag, _script_end(raw, end)
+        close = _script_end(raw, end)
+        if _MODULE_SCRIPT.search(tag):  # its charting library's address kept, for the parser (`_imports`)
+            tag += "\n".join(address.replace("<", "%3C") for address in _IMPORTED.findall(raw, end, close)
+                              if _chart_loader(address))
+        return tag, close
     if opened:
         name = opened.group(1).lower()
         until = lowered().find(f"</{name}", end)
