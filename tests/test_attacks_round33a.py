@@ -83,3 +83,22 @@ def test_a_module_script_that_imports_no_charting_library_or_is_hidden_is_not_li
                    '<script type="module" src="/app.js">import "https://cdn.jsdelivr.net/npm/d3@7/+esm";</script>'):
         figures, not_read = read(f"<body>{IN_RECORD}{script}<p>Then 1,234.</p></body>")
         assert [printed for printed, *_ in figures] == ["922", "1,234"] and not_read == [], script
+
+
+@pytest.mark.parametrize("empty", ['<script href="chart.js"/>', "<title/>", '<title id="t1" />', "<textarea/>"])
+def test_an_empty_element_an_svg_closes_itself_does_not_hide_the_rest_of_the_page(empty: str) -> None:
+    """An SVG written by an XML tool closes its empty elements itself, and SVG honours "/>" (Chromium shows what
+    follows); read as HTML's script, title or textarea, it hid the rest of the page without a word."""
+    page = (f"<!doctype html><html><body>{IN_RECORD}<svg width='600' height='400'>{empty}<rect width='10' "
+            "height='10'/></svg><p>Referrals rose to 1,234 in 2019.</p></body></html>")
+    figures, not_read = read(page)
+    assert [printed for printed, *_ in figures] == ["922", "1,234"] and not_read == []
+
+
+def test_an_html_title_or_textarea_that_closes_itself_still_holds_text_to_its_end_tag() -> None:
+    """Outside SVG and MathML HTML ignores "/>": `<textarea/>` opens a text box to its end tag (its text read, as a
+    reader sees it in the box), and `<title/>` a title, whose text is never shown; the page goes on after each."""
+    for element, shown in (("textarea", ["9,876"]), ("title", [])):
+        page = (f"<!doctype html><html><body>{IN_RECORD}<{element}/>Draft: 9,876</{element}>"
+                "<p>Referrals rose to 1,234 in 2019.</p></body></html>")
+        assert [printed for printed, *_ in read(page)[0]] == ["922", *shown, "1,234"], element

@@ -890,7 +890,9 @@ class _TextParser(HTMLParser):
         self.drawn = [] if drawn is None else drawn  # what names each chart a script draws (`_drawn_chart`)
         self.redirects: list[str] = []  # where the page's <meta> refresh sends its reader (`_refresh_address`)
         self._chart_holders = chart_holders  # whether the page may hold one's element (`_CHART_HOLDER_MARK`)
-        self._imports = False  # in a module script or import map the page runs, whose imports are looked at
+        # In a <script>: whether it is a module script or import map the page runs, whose imports are looked at
+        # (its text here is only a charting library's addresses, `_read_tag`); None outside one.
+        self._imports: bool | None = None
         self._policy = policy  # the page's style policy (`StylePolicy`), which its frames keep
         self._no_style_attributes = policy is not None and not policy.allows_attributes()
         self.unread = [] if unread is None else unread  # each shown frame's address not fetched (`_unread_frame`)
@@ -1330,7 +1332,7 @@ class _TextParser(HTMLParser):
         self.handle_starttag(tag, attrs)
 
     def handle_endtag(self, tag: str) -> None:
-        self._imports = self._imports and tag != "script"
+        self._imports = None if tag == "script" else self._imports
         depth = self._innermost(tag)
         inline = False
         if depth >= 0 and not self._out_of_scope(tag, depth):
@@ -1365,8 +1367,9 @@ class _TextParser(HTMLParser):
         return tag not in _ENDS_THROUGH and bool(self._special) and self._special[-1] > depth
 
     def handle_data(self, data: str) -> None:
-        if self._imports:
-            self._note_imported_chart(data)
+        if self._imports is not None:  # a script's text: never shown
+            if self._imports:
+                self._note_imported_chart(data)
             return
         self._leave_head(data=data)
         data = data.replace(_CELL_EDGE, " ")  # a control character in the page: a space, never a cell's edge
@@ -1554,6 +1557,8 @@ def _read_tag(raw: str, i: int, end: int, lowered: Callable[[], str], foreign: b
     ">" and dropped the rest of the page); a start tag with every "<" inside it written "&lt;" and every character
     Python alone reads as white space as a reference (`_IN_A_TAG`)."""
     opened = _TEXT_START.match(raw, i)
+    if opened and foreign and raw.startswith("/>", end - 2):
+        opened = None  # SVG and MathML honour "/>": `<svg><title/>` holds no text, and the page goes on after it
     tag = raw[i] + _IN_A_TAG.sub(_in_a_tag, raw[i + 1:end])
     if opened and opened.group(1).lower() == "script":
         close = _script_end(raw, end)
