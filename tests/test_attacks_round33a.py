@@ -102,3 +102,15 @@ def test_an_html_title_or_textarea_that_closes_itself_still_holds_text_to_its_en
         page = (f"<!doctype html><html><body>{IN_RECORD}<{element}/>Draft: 9,876</{element}>"
                 "<p>Referrals rose to 1,234 in 2019.</p></body></html>")
         assert [printed for printed, *_ in read(page)[0]] == ["922", *shown, "1,234"], element
+
+
+def test_a_shorthand_story_its_loader_embeds_is_listed_as_a_frame_not_read() -> None:
+    """Shorthand's embed code is a loader (`embed_9.js`, not `embed.js`) naming its story by `data-story-url`: the
+    story (a charity's or newsroom's impact report, its figures) was left out without a word. Hidden, it is not
+    listed."""
+    story = "https://stories.example.org/impact-report/index.html"
+    loader = f'<script src="https://embed.shorthand.com/embed_9.js" data-story-url="{story}"></script>'
+    figures, not_read = read(f"<body>{IN_RECORD}<div>{loader}</div></body>")
+    assert [printed for printed, *_ in figures] == ["922"]
+    assert len(not_read) == 1 and "1 frame from elsewhere" in not_read[0] and repr(story) in not_read[0]
+    assert read(f"<body>{IN_RECORD}<div hidden>{loader}</div></body>")[1] == []

@@ -487,11 +487,13 @@ _PLACEHOLDERS: tuple[tuple[str | None, str | None, str, str], ...] = (
     # Flourish's, whose embed.js inside it is then not listed apart (`_TextParser._holders`); one whose script the
     # CMS stripped from the post, the site loading embed.js once in its head, was left out without a word
     (None, "flourish-embed", "data-src", "https://flo.uri.sh/{}/embed"),
+    # Shorthand's: its loader (`embed_9.js`, not `embed.js`) draws the story its own attribute names, where it stands
+    ("script", None, "data-story-url", "{}"),
 )
 #: Whether a page may hold one (`_PLACEHOLDERS`, or Tableau's <object>): looked for once a page, so the parser
 #: looks at no tag's attributes for one on a page without any.
 _PLACEHOLDER_MARK = re.compile(r"data-pym-src|pym-interactive|tableau|infogram-embed|fb-post|fb-video|amp-twitter"
-                               r"|amp-instagram|amp-facebook|flourish-embed",
+                               r"|amp-instagram|amp-facebook|flourish-embed|data-story-url",
                                re.IGNORECASE)
 _TABLEAU_OBJECT = "tableauviz"
 _TABLEAU_HOST = "https://public.tableau.com/"
@@ -1279,9 +1281,10 @@ class _TextParser(HTMLParser):
                 self.unread.append(_tableau_view(params))
                 self._tableau = None
         address = _placeholder_frame(tag, values)
-        if address and shown and not _hidden(tag, attrs, sheet, self._foreign(tag)):
+        # A loader that names its frame (Shorthand's) is a script, never shown itself: it draws where it stands.
+        if address and shown and (tag == "script" or not _hidden(tag, attrs, sheet, self._foreign(tag))):
             self.unread.append(address)
-            if tag not in _VOID:
+            if tag not in _VOID and tag != "script":
                 self._holders.append(len(self._open))
 
     def _read_input(self, attrs: list[tuple[str, str | None]], sheet: Sheet) -> None:
