@@ -102,8 +102,10 @@ def charts_behind(chart_ids: Iterable[str], charts_dir: Path, paths: Paths = DEF
     data/raw and `python -m analysis build`, `python -m analysis workbook` wrote a figure's new value on its table's
     sheet and the old one on its chart's sheet, in one file, exit 0. Each sidecar names the tables its chart was
     drawn from with their hashes (`DRAWN_FROM`); this compares them with the build's (`built_tables`). A chart
-    with no sidecar is left to the command (each says what is missing)."""
-    drawn = {chart_id: _drawn_from(charts_dir / chart_id / f"{chart_id}.json", ()) for chart_id in chart_ids}
+    not exported at all is left to the command (each says what is missing); a folder without its sidecar is behind
+    (`_marked`)."""
+    drawn = {chart_id: _marked(charts_dir / chart_id / f"{chart_id}.json", charts_dir / chart_id, ())
+             for chart_id in chart_ids}
     behind = _behind(drawn, paths)
     return _behind_line(f"the charts in {paths.rel(charts_dir)}/", behind, "charts")
 
@@ -116,7 +118,8 @@ NOTEBOOK_METADATA = "cse_figures"
 def copies_behind(stems: Iterable[str], copies_dir: Path, paths: Paths = DEFAULT) -> str:
     """As `charts_behind`, for the notebooks' executed copies the gallery links (their HTML beside each .ipynb):
     after `build` and `charts`, the gallery linked notebooks whose findings still gave the old figures."""
-    drawn = {stem: _drawn_from(copies_dir / f"{stem}.ipynb", ("metadata", NOTEBOOK_METADATA)) for stem in stems}
+    inside = ("metadata", NOTEBOOK_METADATA)
+    drawn = {stem: _marked(copies_dir / f"{stem}.ipynb", copies_dir / f"{stem}.html", inside) for stem in stems}
     return _behind_line(f"the notebooks' copies in {paths.rel(copies_dir)}/", _behind(drawn, paths), "notebooks")
 
 
@@ -225,6 +228,16 @@ def _drawn_from(path: Path, inside: tuple[str, ...]) -> object:
     for key in (*inside, DRAWN_FROM):
         found = found.get(key) if isinstance(found, dict) else None
     return found
+
+
+def _marked(mark: Path, published: Path, inside: tuple[str, ...]) -> object:
+    """`_drawn_from(mark, inside)`, except that a file the gallery publishes (`published`: a chart's folder, a
+    notebook's HTML copy) whose mark has gone is behind (None), not missing: with the .ipynb copies deleted (only
+    the HTML is published), `build`, `charts`, `check`, `workbook`, `db` and `gallery` after a correction linked
+    notebook pages that still gave the old figure, exit 0; a chart folder without its JSON had its PNG published
+    likewise. `_MISSING` is left for what is not there at all, which the commands name themselves."""
+    got = _drawn_from(mark, inside)
+    return None if got is _MISSING and (published.exists() or published.is_symlink()) else got
 
 
 def _behind(drawn: dict[str, object], paths: Paths) -> list[str]:

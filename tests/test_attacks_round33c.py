@@ -1,0 +1,65 @@
+"""Issue 24, round 33 (helper c): stamps that cannot lie (class 2) and exports (class 5)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from tests.made import Made, copy_of
+from tests.raw_copy import run_on
+
+#: A figure corrected in data/raw: the Met's 2015 CSE referrals (2,060), which a claim in the fact-check cites.
+REFERRALS_2015 = "standard-2016-cse-referrals/cse-referrals-2015,"
+
+
+def _corrected_referrals(root: Path) -> None:
+    """2,060 → 2,061 in the value and the quote of the 2015 referrals row (a transcription corrected)."""
+    path = root / "data" / "raw" / "figures" / "standard-2016-cse-referrals.csv"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    [i] = [n for n, line in enumerate(lines) if line.startswith(REFERRALS_2015)]
+    assert lines[i].count("2,060") == 2
+    lines[i] = lines[i].replace("2,060", "2,061")
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def test_the_gallery_refuses_notebook_pages_whose_executed_notebook_was_removed(made: Made, tmp_path: Path) -> None:
+    """A newsroom that publishes the notebooks' HTML pages only removes the .ipynb copies from outputs/notebooks/,
+    then corrects a figure and runs every command but `notebooks` (the slow one). The gallery found no .ipynb to
+    read the build from, took the copies as not there, and linked the six HTML pages, which still gave 2,060,
+    under the new edition, exit 0. An HTML copy with no mark beside it is now behind; `notebooks` writes both."""
+    root = copy_of(made, tmp_path / "project")
+    copies = root / "outputs" / "notebooks"
+    for notebook in copies.glob("*.ipynb"):
+        notebook.unlink()
+    _corrected_referrals(root)
+    for command in ("build", "charts", "check", "workbook", "db"):
+        assert run_on(root, command, timeout=600).returncode == 0, command
+    assert "2,061" not in (copies / "02_met_cse_series.html").read_text(encoding="utf-8")
+    before = (root / "outputs" / "index.html").read_bytes()
+    result = run_on(root, "gallery")
+    assert result.returncode == 2, result.stderr
+    assert "the notebooks' copies in outputs/notebooks/ (01_inspections, 02_met_cse_series" in result.stderr
+    assert "run `python -m analysis notebooks`" in result.stderr
+    assert (root / "outputs" / "index.html").read_bytes() == before  # nothing written
+    assert run_on(root, "notebooks", timeout=600).returncode == 0
+    assert "2,061" in (copies / "02_met_cse_series.html").read_text(encoding="utf-8")
+    result = run_on(root, "gallery")
+    assert result.returncode == 0, result.stderr
+
+
+def test_a_chart_folder_without_its_sidecar_is_behind_and_a_chart_never_exported_is_not(
+        made: Made, tmp_path: Path) -> None:
+    """The gallery lists each registered chart whose folder is there; with its JSON sidecar gone nothing says
+    which build its PNG shows, so it is behind, as a sidecar that does not say is. A chart with no folder at all
+    is left to the commands (the workbook names it as missing), as before."""
+    from analysis.paths import CHART_IDS, Paths
+    from analysis.tables.load import charts_behind
+
+    root = copy_of(made, tmp_path / "project")
+    paths, charts = Paths(root), root / "outputs" / "charts"
+    assert charts_behind(CHART_IDS, charts, paths) == ""
+    shutil.rmtree(charts / "london-rates")
+    assert charts_behind(CHART_IDS, charts, paths) == ""  # not exported: not "behind"
+    (charts / "met-cse-series" / "met-cse-series.json").unlink()
+    line = charts_behind(CHART_IDS, charts, paths)
+    assert line.startswith("the charts in outputs/charts/ (met-cse-series) were drawn from an earlier build"), line
