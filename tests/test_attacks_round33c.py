@@ -63,3 +63,34 @@ def test_a_chart_folder_without_its_sidecar_is_behind_and_a_chart_never_exported
     (charts / "met-cse-series" / "met-cse-series.json").unlink()
     line = charts_behind(CHART_IDS, charts, paths)
     assert line.startswith("the charts in outputs/charts/ (met-cse-series) were drawn from an earlier build"), line
+
+
+def test_the_gallery_refuses_a_markdown_report_and_claimreview_whose_web_page_was_removed(
+        made: Made, tmp_path: Path) -> None:
+    """factcheck.md and claimreview.jsonld are written with factcheck.html, which carries the build's mark for
+    all three. A newsroom that publishes the Markdown in its CMS and the ClaimReview for search engines removes the
+    web page; after a correction, `build`, `notebooks`, `workbook`, `db` and `gallery` linked both as written
+    before it (the fact-check still citing 2,060), exit 0. The gallery now refuses them and names `check`."""
+    from analysis.paths import Paths
+    from analysis.tables.load import outputs_behind
+
+    root = copy_of(made, tmp_path / "project")
+    outputs = root / "outputs"
+    (outputs / "factcheck.html").unlink()
+    assert outputs_behind(outputs, Paths(root)) != ""  # nothing says which build the other two show
+    _corrected_referrals(root)
+    for command in ("build", "notebooks", "workbook", "db"):
+        assert run_on(root, command, timeout=600).returncode == 0, command
+    before = (outputs / "index.html").read_bytes()
+    result = run_on(root, "gallery")
+    assert result.returncode == 2, result.stderr
+    assert ("outputs/factcheck.md, outputs/claimreview.jsonld were written from an earlier build of data/processed: "
+            "run `python -m analysis check`") in result.stderr
+    assert (outputs / "index.html").read_bytes() == before
+    assert run_on(root, "check").returncode == 0
+    assert "2,061" in (outputs / "factcheck.md").read_text(encoding="utf-8")
+    assert run_on(root, "gallery").returncode == 0
+    (outputs / "factcheck.html").unlink()
+    (outputs / "factcheck.md").unlink()
+    (outputs / "claimreview.jsonld").unlink()
+    assert outputs_behind(outputs, Paths(root)) == ""  # no report at all: the gallery links none

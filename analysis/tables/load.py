@@ -153,19 +153,25 @@ def outputs_behind(outputs: Path, paths: Paths = DEFAULT) -> str:
     Markdown and ClaimReview written with it), the workbook and the database. After a figure corrected in
     data/raw, `build`, `notebooks` and `gallery` published a page under the new edition that linked the report and
     the workbook as `make` last wrote them, still giving the old figure, exit 0. Each now carries `build_mark` (the
-    database `build_mark_number`); one that is missing is left to the gallery (it links only what is there), one
-    that does not say is behind."""
-    from analysis.paths import DB_NAME, REPORT_HTML, WORKBOOK_NAME
+    database `build_mark_number`); one that is missing, with nothing written with it left, is left to the gallery
+    (it links only what is there), one that does not say is behind, and so are the Markdown and ClaimReview when
+    factcheck.html, which carries their mark, has gone."""
+    from analysis.paths import CLAIMREVIEW_NAME, DB_NAME, REPORT_HTML, REPORT_MD, WORKBOOK_NAME
 
     marks: dict[str, object] = {"text": build_mark(paths), "number": build_mark_number(paths)}
     lines = []
-    for name, read, kind, command in ((REPORT_HTML, _html_mark, "text", "check"),
-                                      (WORKBOOK_NAME, _workbook_mark, "text", "workbook"),
-                                      (DB_NAME, _database_mark, "number", "db")):
+    # Each marked file with the files written with it, which carry no mark of their own: with factcheck.html
+    # removed (a newsroom publishing the Markdown and the ClaimReview only), the gallery linked both unchecked.
+    for name, together, read, kind, command in (
+            (REPORT_HTML, (REPORT_MD, CLAIMREVIEW_NAME), _html_mark, "text", "check"),
+            (WORKBOOK_NAME, (), _workbook_mark, "text", "workbook"),
+            (DB_NAME, (), _database_mark, "number", "db")):
         path = outputs / name
-        if path.is_file() and read(path) != marks[kind]:
-            lines.append(f"{paths.rel(path)} was written from an earlier build of data/processed: run `python -m "
-                         f"analysis {command}` (or `make`) so it shows the tables as they are now")
+        shown = [path] if path.is_file() else [p for p in (outputs / other for other in together) if p.is_file()]
+        if shown and (shown[0] != path or read(path) != marks[kind]):
+            lines.append(f"{', '.join(paths.rel(p) for p in shown)} {'was' if len(shown) == 1 else 'were'} written "
+                         f"from an earlier build of data/processed: run `python -m analysis {command}` (or `make`) "
+                         f"so {'it shows' if len(shown) == 1 else 'they show'} the tables as they are now")
     return "; ".join(lines)
 
 
