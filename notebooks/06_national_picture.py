@@ -115,7 +115,7 @@ table(paired, ["published", "publisher", "measure", "period", "value_as_printed"
 # For each inspection or follow-up: the share of the cases examined that were graded *requires improvement* or
 # *inadequate*, computed from the published counts. Where the two grades were published separately their counts
 # are added (the printed combined row is then set aside); where only the combined figure was published it is
-# used. A dash: no count was published for that inspection. Then the 2023 inspection's causes of concern and
+# used. A dash: this record holds no count for that inspection. Then the 2023 inspection's causes of concern and
 # recommendations, at the date each count was first stated (`charts.milestone_rows`: a count restated later, such as
 # the 11 recommendations in the revisit's summary, is not a new event).
 

@@ -192,7 +192,7 @@ CLAIM_DESCRIPTIONS: dict[str, str] = {
     "verdict": "accurate, accurate within rounding, inaccurate, cannot be checked: not found, not yet in this record, or cannot be checked (docs/factcheck.md).",
     "rule": "The wording rule applied.",
     "working": "The formula with the actual numbers, the computed value and the rule.",
-    "gaps": "Gap ids of unpublished inputs, ';'-separated.",
+    "gaps": "Gap ids of inputs not in this record, ';'-separated.",
     "note": "Why this reading of the claim was registered.",
 }
 

@@ -1,0 +1,41 @@
+"""Stop 49 (s49b), a standards review of what a reader sees: the record knows where it looked, not that a figure
+was never published, so no reader-facing text owned by the record or the code says "unpublished"."""
+from __future__ import annotations
+
+import re
+
+import yaml
+
+from analysis.paths import PROJECT_ROOT
+
+NOT_PUBLISHED = re.compile(r"unpublished|not published|never published|no (?:number|count|figure)s? (?:was |were )?"
+                           r"published", re.I)
+
+
+def test_no_gap_reason_says_a_figure_was_never_published() -> None:
+    """Two gap reasons (shown on the workbook's Gaps sheet) said 'no number published' and 'Unpublished document',
+    where the record knows only which copies it read."""
+    gaps = yaml.safe_load((PROJECT_ROOT / "data" / "raw" / "gaps.yaml").read_text(encoding="utf-8"))
+    for gap in gaps:
+        for field in ("reason", "wanted"):
+            text = " ".join(str(gap.get(field, "")).split())
+            assert not NOT_PUBLISHED.search(text), (gap["id"], field, text)
+
+
+def test_the_claims_schema_describes_gaps_as_not_in_this_record() -> None:
+    """claims.csv's 'gaps' column was described as 'Gap ids of unpublished inputs' in datapackage.json and
+    cse-metadata.json (Datasette's column help)."""
+    from analysis.record.schema import CLAIM_DESCRIPTIONS
+
+    text = CLAIM_DESCRIPTIONS["gaps"]
+    assert not NOT_PUBLISHED.search(text), text
+    assert "not in this record" in text
+
+
+def test_notebook_06_says_what_a_dash_means_without_saying_never_published() -> None:
+    """Notebook 06's inspections section said 'A dash: no count was published for that inspection'; the chart shows
+    a dash where no source in the record prints the count."""
+    text = " ".join(re.sub(r"(?m)^# ?", "", (PROJECT_ROOT / "notebooks" / "06_national_picture.py")
+                           .read_text(encoding="utf-8")).split())
+    assert "no count was published" not in text
+    assert "A dash: this record holds no count for that inspection." in text
