@@ -39,3 +39,31 @@ def test_notebook_06_says_what_a_dash_means_without_saying_never_published() -> 
                            .read_text(encoding="utf-8")).split())
     assert "no count was published" not in text
     assert "A dash: this record holds no count for that inspection." in text
+
+
+def test_a_sources_producer_names_who_published_it_never_a_web_domain() -> None:
+    """Two sources gave their producer as 'breakingnewstime.com (copy of a newspaper report)', printed as who
+    published the document in the fact-check's source lines, the workbook's Publisher column and the charts'
+    document lists. validate now refuses a producer whose name (before any bracket or comma) is a web domain."""
+    from analysis.record.sources import _value_problems, producer_domain
+
+    assert producer_domain("breakingnewstime.com (copy of a newspaper report)") == "breakingnewstime.com"
+    assert producer_domain("House of Commons (Hansard), copy on parliament.jmoore.io") is None
+    assert producer_domain("Times Nigeria (timesng.com)") is None
+    assert producer_domain("UK national newspaper report (copy on papalinc.com; outlet not named)") is None
+    problems = _value_problems({"producer": "breakingnewstime．com (copy of a newspaper report)"})
+    assert any("producer names a web domain ('breakingnewstime.com')" in p for p in problems), problems
+    sources = yaml.safe_load((PROJECT_ROOT / "data" / "raw" / "sources.yaml").read_text(encoding="utf-8"))
+    assert [s["id"] for s in sources if producer_domain(s["producer"])] == []
+
+
+def test_the_unnamed_newspapers_copy_is_still_credited_to_an_unnamed_newspaper() -> None:
+    """Its chart credit read 'reported by … an unnamed newspaper' before the producer was renamed, and still does;
+    an unnamed newspaper is never credited first as an official body."""
+    from analysis.publish.publishers import OFFICIAL, face_line, face_name
+
+    name = "Newspaper report (copy on breakingnewstime.com; outlet not named)"
+    assert face_name(name) == "an unnamed newspaper"
+    assert "an unnamed newspaper" not in OFFICIAL
+    credit = face_line(["HM Inspectorate of Constabulary (now HMICFRS)"], [name])
+    assert credit == "HMIC, reported by an unnamed newspaper"

@@ -33,6 +33,7 @@ SHORT = {
     "Department for Education": "DfE",
     "UK national newspaper report": "an unnamed national newspaper",
     "Unattributed UK news report": "an unnamed news outlet",
+    "Newspaper report": "an unnamed newspaper",
 }
 
 _COPY_OF = re.compile(r"^.*?\((?:copy|reprint|reproduction) of (?:an? |the )?(?P<orig>[^);]+)\)\s*$", re.IGNORECASE)
@@ -112,7 +113,7 @@ def join(names: list[str]) -> str:
 
 #: Official bodies: credited first even when the copy read was a report or a mirror of their document.
 OFFICIAL = frozenset({*SHORT.values(), "Home Office", "Greater London Authority", "London Councils"}) - {
-    "an unnamed national newspaper", "an unnamed news outlet"}
+    "an unnamed national newspaper", "an unnamed news outlet", "an unnamed newspaper"}
 
 
 def face_line(primary: Iterable[str], reports: Iterable[str], origin: Iterable[str] = ()) -> str:

@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from analysis.paths import Paths
+from analysis.record.domains import domain_in
 from analysis.record.hygiene import BIDI_RE, SLUG, check_text_fields, id_problem, url_problem, where_of
 from analysis.record.problems import Problems
 from analysis.record.rawfiles import file_type_problem, stored_file_problem, yaml_construct_problem
@@ -320,6 +321,16 @@ def _dates(entry: dict[str, Any], clean: dict[str, Any]) -> list[str]:
     return found + list(date_problems(entry.get("date_published"), entry.get("date_accessed")))
 
 
+def producer_domain(producer: Any) -> str | None:
+    """The web domain a producer's name gives as who published the document ("breakingnewstime.com (copy of a
+    newspaper report)"), or None. The name is read up to its first bracket or comma: where the copy was read may
+    follow ("House of Commons (Hansard), copy on parliament.jmoore.io"), but the factcheck's source lines, the
+    workbook's Publisher column and the charts' document lists print the name first, as who published it."""
+    if not isinstance(producer, str):
+        return None
+    return domain_in(re.split(r"[(,]", producer, maxsplit=1)[0])
+
+
 def _value_problems(entry: dict[str, Any]) -> list[str]:
     """Fields whose values come from a fixed list or must be true/false, and the main URL."""
     found = []
@@ -334,6 +345,10 @@ def _value_problems(entry: dict[str, Any]) -> list[str]:
     if entry.get("primary") is False and entry.get("outlet") == "producer":
         found.append("outlet: producer is the publisher's own document (its site or release service), so primary: "
                      "true; a copy on another site is a reprint")
+    named = producer_domain(entry.get("producer"))
+    if named is not None:
+        found.append(f"producer names a web domain ('{named}'): name who published the document, and the site the "
+                     f"copy was read on after it ('Newspaper report (copy on {named}; outlet not named)')")
     if "date_approximate" in entry and not isinstance(entry["date_approximate"], bool):
         found.append(f"date_approximate must be true or false, not {entry['date_approximate']!r}")
     url = entry.get("url_main")
