@@ -51,7 +51,7 @@ yearly = series[calendar_year & ~series.index.isin(rises.index)]
 table(yearly, ["measure", "year", "value", "value_as_printed", "unit", "primary", "source_id"])
 
 # %% [markdown]
-# One line per year (a dash: nothing published for that measure and year):
+# One line per year (a dash: this record holds no figure for that measure and year):
 
 # %%
 table(yearly.pivot_table(index="year", columns="measure", values="value").reset_index(), missing="–")
@@ -133,7 +133,7 @@ found = []
 for measure, rows in yearly.sort_values("year").groupby("measure"):
     printed = zip(rows["year"], rows["value_as_printed"], rows["unit"], strict=True)
     years = ", ".join(f"{y} ({p} {u})" for y, p, u in printed)
-    found.append(f"{charts.MET_MEASURES[measure]}: published for {len(rows)} calendar years: {years}.")
+    found.append(f"{charts.MET_MEASURES[measure]}: in this record for {len(rows)} calendar years: {years}.")
 for c in changes:
     rounding = f" across the rounding of a round figure ({c['across rounding']})" if c["across rounding"] else ""
     found.append(f"{charts.MET_MEASURES[c['measure']]}: {c['from_value']:,.0f} in {c['from']} to "
@@ -141,8 +141,8 @@ for c in changes:
 for c in rise_checks.itertuples():
     found.append(f"Printed rise \"{c.printed}\" ({c.rise}): {c.verdict} ({c.working.removeprefix(c.verdict + ': ')}).")
 last = yearly["year"].max()
-found.append(f"The latest calendar year with any yearly figure is {last}; nothing later is published in the "
-             "tables as a yearly count.")
+found.append(f"The latest calendar year with any yearly figure is {last}; this record holds no yearly count for a "
+             "later year (looked for: see Limitations).")
 bullets(found)
 
 # %% [markdown]

@@ -104,8 +104,8 @@ chart_table(meta)
 
 # %%
 by_year = "; ".join(f"{year}: {shown}" for year, shown in shares["London share of UK"].items())
-found = [f"London's share of the UK population, where both estimates are published, to the precision their rounding "
-         f"supports: {by_year}."]
+found = [f"London's share of the UK population, where this record holds both estimates, to the precision their "
+         f"rounding supports: {by_year}."]
 for row in printed.itertuples():
     found.append(f"\"{row.value_as_printed}\" ({face_name(row.publisher)}, {row.year}): {row.verdict}.")
 for row in rates.itertuples():  # each named by what it counts: two rates of one unit can count different things

@@ -67,3 +67,19 @@ def test_the_unnamed_newspapers_copy_is_still_credited_to_an_unnamed_newspaper()
     assert "an unnamed newspaper" not in OFFICIAL
     credit = face_line(["HM Inspectorate of Constabulary (now HMICFRS)"], [name])
     assert credit == "HMIC, reported by an unnamed newspaper"
+
+
+def test_notebooks_02_and_04_say_what_the_record_holds_not_what_was_published() -> None:
+    """Notebook 02's findings said a measure was 'published for 2 calendar years' and 'nothing later is published',
+    its table note 'a dash: nothing published', and notebook 04's 'where both estimates are published': the record
+    holds those years, and its gaps say where it looked for the rest."""
+    for name, old, new in [
+        ("02_met_cse_series.py", "published for {len(rows)} calendar years", "in this record for {len(rows)} calendar"),
+        ("02_met_cse_series.py", "nothing later is published", "this record holds no yearly count for a later year"),
+        ("02_met_cse_series.py", "a dash: nothing published", "a dash: this record holds no figure"),
+        ("04_london_in_context.py", "where both estimates are published", "where this record holds both estimates"),
+    ]:
+        text = " ".join(re.sub(r'(?m)^# ?|"\s*f?"', "", (PROJECT_ROOT / "notebooks" / name)
+                               .read_text(encoding="utf-8")).split())
+        assert old not in text, (name, old)
+        assert new in text, (name, new)
