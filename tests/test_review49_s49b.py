@@ -83,3 +83,25 @@ def test_notebooks_02_and_04_say_what_the_record_holds_not_what_was_published() 
                                .read_text(encoding="utf-8")).split())
         assert old not in text, (name, old)
         assert new in text, (name, new)
+
+
+def test_a_copy_on_a_mirror_names_the_body_whose_document_it_is_first() -> None:
+    """Seven sources read on a mirror gave the mirror as their producer ('Parliament Today (reprint of HMICFRS news
+    release)', 'WiredGov (…)', 'British Bulletin (copy of a BBC News report)', 'Parallel Parliament (copy of …)' x3,
+    'inkl (syndicated …)'), so the fact-check's source lines, the workbook's Publisher column and the charts' document
+    lists named a mirror as who published the document. Each now names the body first, the mirror after it."""
+    from analysis.publish.publishers import face_name, mirror_named_first
+
+    assert mirror_named_first("Parliament Today (reprint of HMICFRS news release)",
+                              "https://www.parliamenttoday.com/members/viewnews.html?id=1") == "parliamenttoday.com"
+    assert mirror_named_first("WiredGov (reprint of HMICFRS news release)", "https://www.wired-gov.net/wg/x") \
+        == "wired-gov.net"
+    assert mirror_named_first("House of Commons (Hansard), copy on Parallel Parliament",
+                              "https://parallelparliament.co.uk/mp/x") is None
+    assert mirror_named_first("The Independent", "https://www.the-independent.com/x") is None
+    sources = yaml.safe_load((PROJECT_ROOT / "data" / "raw" / "sources.yaml").read_text(encoding="utf-8"))
+    assert [s["id"] for s in sources if mirror_named_first(s["producer"], s["url_main"])] == []
+    by_id = {s["id"]: s["producer"] for s in sources}
+    # the charts' credits are as before: the body, never the mirror
+    assert face_name(by_id["parliamenttoday-2018-02-hmicfrs-ncpi-mps-q4"]) == "HMICFRS"
+    assert face_name(by_id["inkl-2025-06-16-casey-review-london"]) == "an unnamed news outlet"

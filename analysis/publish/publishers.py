@@ -80,6 +80,22 @@ def is_mirror(url: str) -> bool:
     return any(name == m or name.endswith("." + m) for m in MIRROR_HOSTS)
 
 
+def mirror_named_first(producer: str, url: str) -> str | None:
+    """The mirror host a source read on a mirror gives as its producer's name ("Parliament Today (reprint of HMICFRS
+    news release)" read on parliamenttoday.com), or None. The fact-check's source lines, the workbook's Publisher
+    column and the charts' document lists print the producer's name first, as who published the document, so it
+    names the body whose document the copy is, and the mirror after it ("HM Inspectorate of Constabulary and Fire &
+    Rescue Services (reprinted on Parliament Today)"). The name is read up to its first bracket or comma."""
+    name = host(url)
+    mirror = next((m for m in sorted(MIRROR_HOSTS) if name == m or name.endswith("." + m)), None)
+    if mirror is None:
+        return None
+    label = re.sub(r"\.(?:co\.uk|org\.uk|[a-z]+)$", "", mirror)
+    lead = re.sub(r"[^a-z0-9]", "", re.split(r"[(,]", str(producer), maxsplit=1)[0].lower())
+    squashed = re.sub(r"[^a-z0-9]", "", label)
+    return mirror if lead and (lead in squashed or squashed in lead) else None
+
+
 def face_name(publisher: str) -> str:
     """'Daily Mirror (copy via … proxy)' → 'Daily Mirror'; 'WiredGov (reprint of HMICFRS news release)' →
     'HMICFRS'; 'AOL (PA Media story)' → 'PA Media'; official names → their short form. An outlet the copy read
