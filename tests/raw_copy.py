@@ -28,3 +28,18 @@ def run_on(root: Path, *command: str, timeout: int = 180) -> subprocess.Complete
     """`python -m analysis <command> --root <root>`, run from the repository, with its output captured."""
     return subprocess.run([sys.executable, "-m", "analysis", *command, "--root", str(root)], cwd=PROJECT_ROOT,
                           capture_output=True, text=True, timeout=timeout)
+
+
+#: A figure corrected in data/raw: the Met's 2015 CSE referrals (2,060), which chart 2 (met-cse-series) draws and a
+#: claim in the fact-check cites.
+REFERRALS_2015 = "standard-2016-cse-referrals/cse-referrals-2015,"
+
+
+def corrected_referrals(root: Path) -> None:
+    """2,060 → 2,061 in the value and the quote of the 2015 referrals row (a transcription corrected)."""
+    path = root / "data" / "raw" / "figures" / "standard-2016-cse-referrals.csv"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    [i] = [n for n, line in enumerate(lines) if line.startswith(REFERRALS_2015)]
+    assert lines[i].count("2,060") == 2
+    lines[i] = lines[i].replace("2,060", "2,061")
+    path.write_text("\n".join(lines), encoding="utf-8")

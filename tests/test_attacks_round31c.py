@@ -8,7 +8,7 @@ import pytest
 
 from analysis.paths import Paths
 from tests.made import Made, copy_of
-from tests.raw_copy import raw_copy, run_on
+from tests.raw_copy import corrected_referrals, raw_copy, run_on
 
 #: An analyst's correction to the record, saved from the editor: a source's title in data/raw/sources.yaml.
 TITLE = "  title: Met Police making 'serious errors' in child abuse cases, inspectors warn\n"
@@ -87,18 +87,6 @@ def test_a_build_of_an_unchanged_record_is_current_and_says_nothing(
     assert "changed while" not in capsys.readouterr().err
 
 
-#: A figure corrected in data/raw: the Met's 2015 CSE referrals, which chart 2 (met-cse-series) draws.
-REFERRALS_2015 = "standard-2016-cse-referrals/cse-referrals-2015,"
-
-
-def _corrected_referrals(root: Path) -> None:
-    """2,060 → 2,061 in the value and the quote of the 2015 referrals row (a transcription corrected)."""
-    path = root / "data" / "raw" / "figures" / "standard-2016-cse-referrals.csv"
-    lines = path.read_text(encoding="utf-8").split("\n")
-    [i] = [n for n, line in enumerate(lines) if line.startswith(REFERRALS_2015)]
-    assert lines[i].count("2,060") == 2
-    lines[i] = lines[i].replace("2,060", "2,061")
-    path.write_text("\n".join(lines), encoding="utf-8")
 
 
 def _chart_2_referrals(workbook: Path) -> list[object]:
@@ -115,7 +103,7 @@ def test_the_workbook_and_gallery_refuse_charts_drawn_before_the_last_build(made
     and the old 2,060 on "Chart 2", exit 0, nothing said; the gallery likewise showed the old charts under the new
     edition. Both now refuse and say to draw the charts again; once drawn, the workbook holds the correction."""
     root = copy_of(made, tmp_path / "project")
-    _corrected_referrals(root)
+    corrected_referrals(root)
     assert run_on(root, "build").returncode == 0
     for command in ("workbook", "gallery"):
         result = run_on(root, command)
@@ -142,7 +130,7 @@ def test_the_gallery_refuses_notebook_copies_run_before_the_last_build(made: Mad
     notebooks"), `gallery` linked the notebooks' executed copies, whose findings still printed the old 2,060, under
     the new edition. The gallery now refuses them and says to run the notebooks."""
     root = copy_of(made, tmp_path / "project")
-    _corrected_referrals(root)
+    corrected_referrals(root)
     assert run_on(root, "build").returncode == 0
     assert run_on(root, "charts").returncode == 0
     result = run_on(root, "gallery")

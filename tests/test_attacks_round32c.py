@@ -8,20 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.made import Made, copy_of
-from tests.raw_copy import run_on
-
-#: A figure corrected in data/raw: the Met's 2015 CSE referrals (2,060), which a claim in the fact-check cites.
-REFERRALS_2015 = "standard-2016-cse-referrals/cse-referrals-2015,"
-
-
-def _corrected_referrals(root: Path) -> None:
-    """2,060 → 2,061 in the value and the quote of the 2015 referrals row (a transcription corrected)."""
-    path = root / "data" / "raw" / "figures" / "standard-2016-cse-referrals.csv"
-    lines = path.read_text(encoding="utf-8").split("\n")
-    [i] = [n for n, line in enumerate(lines) if line.startswith(REFERRALS_2015)]
-    assert lines[i].count("2,060") == 2
-    lines[i] = lines[i].replace("2,060", "2,061")
-    path.write_text("\n".join(lines), encoding="utf-8")
+from tests.raw_copy import corrected_referrals, run_on
 
 
 def test_the_gallery_refuses_a_report_workbook_or_database_written_before_the_last_build(
@@ -35,7 +22,7 @@ def test_the_gallery_refuses_a_report_workbook_or_database_written_before_the_la
     root = copy_of(made, tmp_path / "project")
     report = root / "outputs" / "factcheck.html"
     assert "2,061" not in report.read_text(encoding="utf-8")
-    _corrected_referrals(root)
+    corrected_referrals(root)
     for command in ("build", "notebooks"):
         assert run_on(root, command, timeout=600).returncode == 0, command
     before = (root / "outputs" / "index.html").read_bytes()
@@ -153,7 +140,7 @@ def test_make_says_when_data_raw_changed_while_it_ran(
     listed = pipeline.print_results
 
     def saved_meanwhile(paths: object) -> None:
-        _corrected_referrals(root)
+        corrected_referrals(root)
         listed(paths)  # type: ignore[arg-type]
 
     monkeypatch.setattr(pipeline, "print_results", saved_meanwhile)

@@ -6,20 +6,7 @@ import shutil
 from pathlib import Path
 
 from tests.made import Made, copy_of
-from tests.raw_copy import run_on
-
-#: A figure corrected in data/raw: the Met's 2015 CSE referrals (2,060), which a claim in the fact-check cites.
-REFERRALS_2015 = "standard-2016-cse-referrals/cse-referrals-2015,"
-
-
-def _corrected_referrals(root: Path) -> None:
-    """2,060 → 2,061 in the value and the quote of the 2015 referrals row (a transcription corrected)."""
-    path = root / "data" / "raw" / "figures" / "standard-2016-cse-referrals.csv"
-    lines = path.read_text(encoding="utf-8").split("\n")
-    [i] = [n for n, line in enumerate(lines) if line.startswith(REFERRALS_2015)]
-    assert lines[i].count("2,060") == 2
-    lines[i] = lines[i].replace("2,060", "2,061")
-    path.write_text("\n".join(lines), encoding="utf-8")
+from tests.raw_copy import corrected_referrals, run_on
 
 
 def test_the_gallery_refuses_notebook_pages_whose_executed_notebook_was_removed(made: Made, tmp_path: Path) -> None:
@@ -31,7 +18,7 @@ def test_the_gallery_refuses_notebook_pages_whose_executed_notebook_was_removed(
     copies = root / "outputs" / "notebooks"
     for notebook in copies.glob("*.ipynb"):
         notebook.unlink()
-    _corrected_referrals(root)
+    corrected_referrals(root)
     for command in ("build", "charts", "check", "workbook", "db"):
         assert run_on(root, command, timeout=600).returncode == 0, command
     assert "2,061" not in (copies / "02_met_cse_series.html").read_text(encoding="utf-8")
@@ -78,7 +65,7 @@ def test_the_gallery_refuses_a_markdown_report_and_claimreview_whose_web_page_wa
     outputs = root / "outputs"
     (outputs / "factcheck.html").unlink()
     assert outputs_behind(outputs, Paths(root)) != ""  # nothing says which build the other two show
-    _corrected_referrals(root)
+    corrected_referrals(root)
     for command in ("build", "notebooks", "workbook", "db"):
         assert run_on(root, command, timeout=600).returncode == 0, command
     before = (outputs / "index.html").read_bytes()
