@@ -111,6 +111,8 @@ def _from_file(paths: Paths, figures: dict[str, dict[str, Any]], sources: dict[s
         problems.add(name, 1, f"header must be exactly: {','.join(COLUMNS)}")
         return []
     links = []
+    # A pair on two lines: the build kept the first line's note and dropped the second's without a word.
+    first_line: dict[tuple[str, str], int] = {}
     for line, values in enumerate(rows[1:], start=2):
         if not any(v.strip() for v in values):
             continue
@@ -131,6 +133,9 @@ def _from_file(paths: Paths, figures: dict[str, dict[str, Any]], sources: dict[s
             bad = _check_pair(figures[old_id], figures[new_id], sources)
         if not note:
             bad.append("empty note: say where the revision is announced or printed")
+        earlier = first_line.setdefault((old_id, new_id), line)
+        if earlier != line:
+            bad.append(f"repeats the revision on line {earlier} (one line per revision: write both notes in one)")
         for message in bad:
             problems.add(name, line, message)
         if not bad:
