@@ -75,10 +75,9 @@ def test_a_charting_library_a_module_script_imports_is_listed_as_not_read(chart:
 
 
 def test_a_module_script_that_imports_no_charting_library_or_is_hidden_is_not_listed_and_its_text_is_not_read() -> None:
-    """A site's own module, an address only a classic script or a hidden one names: no line, and no figure from
-    the script's text."""
+    """A site's own module, or an address only a hidden module names: no line, and no figure from the script's
+    text. (A classic script naming a package CDN's address is listed since round 34: test_attacks_round34a.)"""
     for script in ('<script type="module">import {x} from "./site.js"; x(9876);</script>',
-                   '<script>var u = "https://cdn.jsdelivr.net/npm/d3@7/+esm";</script>',
                    '<div hidden><script type="module">import "https://cdn.jsdelivr.net/npm/d3@7/+esm";</script></div>',
                    '<script type="module" src="/app.js">import "https://cdn.jsdelivr.net/npm/d3@7/+esm";</script>'):
         figures, not_read = read(f"<body>{IN_RECORD}{script}<p>Then 1,234.</p></body>")

@@ -559,8 +559,17 @@ _CHART_HOLDER_MARK = re.compile(r"plotly-graph-div|html-widget", re.IGNORECASE)
 #: "https://cdn.jsdelivr.net/npm/d3@7/+esm"`, as D3's and Observable Plot's own documentation loads them): each
 #: quoted address, an absolute one or one relative to the page.
 _IMPORTED = re.compile(r"""["']((?:https?:)?//[^"'\s]{1,2048}|\.{0,2}/[^"'\s]{1,2048})["']""", re.IGNORECASE)
-_MODULE_SCRIPTS = frozenset({"module", "importmap"})
-#: A <script> tag that may be one (`_MODULE_SCRIPTS`): its text is looked at only then.
+#: A classic script (no type, or JavaScript's) is looked at too, but only for a package CDN's address
+#: (`_CDN_MARKS`): a script that puts a charting library's CDN address in a string loads it (Altair's chart as
+#: Jupyter, nbconvert and Jupyter Book save it: `"vega-embed": "https://cdn.jsdelivr.net/npm/vega-embed@6?noext"`,
+#: then a <script> it adds itself; RequireJS's `paths`), and that chart was left out without a word.
+_CLASSIC_SCRIPTS = frozenset({"", "text/javascript", "application/javascript", "application/x-javascript",
+                              "text/ecmascript", "application/ecmascript"})
+_MODULE_SCRIPTS = frozenset({"module", "importmap"}) | _CLASSIC_SCRIPTS
+#: Where a classic script's text may name a package CDN's address of a charting library (`_CHART_PACKAGE`): looked
+#: for with `str.find`, so a script naming none costs no pattern's pass.
+_CDN_MARKS = ("/npm/", "//unpkg.com/", "/ajax/libs/", "//esm.sh/", "//cdn.skypack.dev/")
+#: A <script> tag that is a module or an import map: its quoted addresses are kept whatever they name.
 _MODULE_SCRIPT = re.compile(r"(?<![\w-])type[\t\n\f\r ]*=[\t\n\f\r ]*[\"']?[\t\n\f\r ]*(?:module|importmap)",
                             re.IGNORECASE)
 
@@ -1565,7 +1574,9 @@ def _read_tag(raw: str, i: int, end: int, lowered: Callable[[], str], foreign: b
     tag = raw[i] + _IN_A_TAG.sub(_in_a_tag, raw[i + 1:end])
     if opened and opened.group(1).lower() == "script":
         close = _script_end(raw, end)
-        if _MODULE_SCRIPT.search(tag):  # its charting library's address kept, for the parser (`_imports`)
+        if _MODULE_SCRIPT.search(tag) or any(raw.find(mark, end, close) != -1 for mark in _CDN_MARKS):
+            # its charting library's address kept, for the parser (`_imports`), which reads it for a module, an
+            # import map or a classic script only
             tag += "\n".join(address.replace("<", "%3C") for address in _IMPORTED.findall(raw, end, close)
                               if _chart_loader(address))
         return tag, close
