@@ -50,3 +50,24 @@ def test_a_classic_script_naming_no_charting_library_a_data_block_or_a_hidden_on
                    '<div hidden><script>var u = "https://cdn.jsdelivr.net/npm/d3@7";</script></div>'):
         figures, not_read = read(f"<body>{IN_RECORD}{script}<p>Then 1,234.</p></body>")
         assert [printed for printed, *_ in figures] == ["922", "1,234"] and not_read == [], script
+
+
+#: An Observable notebook's chart by Observable's own "embed with the runtime" code, and a Quarto page's `{ojs}`
+#: cell: each drawn by a runtime its script names, and left out without a word.
+RUNTIMES = [
+    ('<div id="observablehq-chart-1"></div><script type="module">\n'
+     'import {Runtime, Inspector} from "https://cdn.jsdelivr.net/npm/@observablehq/runtime@5/dist/runtime.js";\n'
+     'import define from "https://api.observablehq.com/@jane-doe/referrals.js?v=4";\n'
+     'new Runtime().module(define, name => name === "chart" && new Inspector(document.querySelector("#c")));\n'
+     '</script>', "https://cdn.jsdelivr.net/npm/@observablehq/runtime@5/dist/runtime.js"),
+    ('<div id="ojs-cell-1" data-nodetype="expression"></div><script type="ojs-module-contents">eyJjb250ZW50cyI6W119'
+     '</script><script src="site_libs/quarto-ojs/quarto-ojs-runtime.js" type="module"></script>',
+     "site_libs/quarto-ojs/quarto-ojs-runtime.js"),
+]
+
+
+def test_a_chart_observables_or_quartos_runtime_draws_is_listed_as_not_read() -> None:
+    for chart, named in RUNTIMES:
+        figures, not_read = read(f"<!doctype html><html><body><article>{IN_RECORD}{chart}</article></body></html>")
+        assert [printed for printed, *_ in figures] == ["922"], chart
+        assert len(not_read) == 1 and "charts with a script" in not_read[0] and repr(named) in not_read[0], chart
