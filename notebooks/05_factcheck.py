@@ -23,7 +23,7 @@ import pandas as pd
 from IPython.display import display
 
 from analysis.factcheck.report import VERDICT_ORDER, figure_label, for_readers
-from analysis.factcheck.wording import INACCURATE, NOT_IN_RECORD, UNCHECKED
+from analysis.factcheck.wording import INACCURATE, NOT_FOUND_WHERE, NOT_IN_RECORD, UNCHECKED
 from analysis.publish import charts, export
 from analysis.publish.display import bullets, chart_table, limitations, table, where_files_go
 from analysis.tables.load import load_table
@@ -94,7 +94,7 @@ for row in claims[claims["verdict"] == INACCURATE].itertuples():
 in_record = int((unchecked["verdict"] == NOT_IN_RECORD).sum())
 found.append(f"{len(unchecked)} claims cannot be checked here: together they need {needed['gap'].nunique()} figures. "
              f"For {in_record} of them the producer publishes what they need, not yet in this record; for the other "
-             f"{len(unchecked) - in_record} it was not found in any publication looked at (listed under Limitations, "
+             f"{len(unchecked) - in_record} it was {NOT_FOUND_WHERE} (listed under Limitations, "
              "with who holds each).")
 bullets(found)
 
