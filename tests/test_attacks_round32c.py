@@ -77,48 +77,31 @@ def test_datasette_answers_a_mistyped_address_without_printing_every_local(tmp_p
     0.9 s of the server's one event loop each, so a handful of such requests from any page in the reader's browser
     kept every other query waiting. Served as `make serve` serves it, each error is now answered with its status
     and one line of the server's log."""
-    import json
     import shutil
-    import socket
     import subprocess
     import sys
-    import time
     import urllib.error
     import urllib.request
 
     from analysis.paths import DEFAULT, PROJECT_ROOT, Paths
+    from tests.servers import first_json, free_port, stopped_after
 
     root = tmp_path / "project"
     shutil.copytree(DEFAULT.processed, Paths(root).processed)
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()
     log = tmp_path / "serve.log"  # a file, not a pipe: a pipe left unread fills and stalls the server
     with log.open("w") as sink:
         process = subprocess.Popen([sys.executable, "-m", "analysis", "db", "--serve", "--port", str(port),
                                     "--root", str(root)], cwd=PROJECT_ROOT, stdout=sink, stderr=subprocess.STDOUT)
     statuses = []
-    try:
-        deadline = time.monotonic() + 90  # a bound so a broken server fails the test instead of hanging it
-        while time.monotonic() < deadline and process.poll() is None:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/cse.json", timeout=5) as response:
-                    assert json.loads(response.read())["database"] == "cse"
-                break
-            except (urllib.error.URLError, ConnectionError, TimeoutError):
-                time.sleep(0.5)
+    with stopped_after(process):
+        answer = first_json(f"http://127.0.0.1:{port}/cse.json", process)
+        assert answer is not None and answer["database"] == "cse"
         for address in ("/cse/figurse", "/cse.json?sql=pragma+x"):
             try:
                 urllib.request.urlopen(f"http://127.0.0.1:{port}{address}", timeout=30)
             except urllib.error.HTTPError as err:
                 statuses.append(err.code)
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
     output = log.read_text(encoding="utf-8", errors="replace")
     assert statuses == [404, 400]
     assert "Traceback" not in output and "locals" not in output, output[:2000]

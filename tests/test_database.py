@@ -13,9 +13,6 @@ import shutil
 import socket
 import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -26,6 +23,7 @@ from analysis.paths import DATABASE, DB_METADATA_NAME, DB_NAME, DEFAULT, PROJECT
 from analysis.publish.database import build_database
 from analysis.publish.db_metadata import CANNED_QUERIES, build_metadata
 from tests.event_loop import run_apart
+from tests.servers import first_json, free_port, stopped_after
 
 if TYPE_CHECKING:  # imported where used: every test worker collects this module, and Datasette takes 0.6 s
     from datasette.app import Datasette
@@ -122,12 +120,6 @@ def test_the_metadata_carries_the_packages_title_licence_and_column_meanings(dat
     assert figures["columns"] == described
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def test_the_database_licence_is_the_projects_and_leaves_the_figures_to_their_publishers() -> None:
     """Datasette showed 'Data license: Open Government Licence v3.0 (official sources)' for the whole record, while
     the README, gallery and workbook say the tables the project makes are CC BY 4.0 and each figure stays under its
@@ -152,29 +144,15 @@ def test_make_serve_runs_the_db_command() -> None:
 def test_the_serve_command_answers_on_localhost_then_stops(tmp_path: Path) -> None:
     root = tmp_path / "project"
     shutil.copytree(DEFAULT.processed, Paths(root).processed)
-    port = _free_port()
+    port = free_port()
     process = subprocess.Popen([sys.executable, "-m", "analysis", "db", "--serve", "--port", str(port),
                                 "--root", str(root)], cwd=PROJECT_ROOT, stdout=subprocess.PIPE,
                                stderr=subprocess.STDOUT, text=True)
-    try:
-        answer = None
-        deadline = time.monotonic() + 90  # a bound so a broken server fails the test instead of hanging it
-        while answer is None and time.monotonic() < deadline and process.poll() is None:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/{DATABASE}.json", timeout=5) as response:
-                    answer = json.loads(response.read())
-            except (urllib.error.URLError, ConnectionError, TimeoutError):
-                time.sleep(0.5)
+    with stopped_after(process):
+        answer = first_json(f"http://127.0.0.1:{port}/{DATABASE}.json", process)
         assert answer is not None, process.stdout.read() if process.poll() is not None else "no answer"
         assert "figures" in {t["name"] for t in answer["tables"]}
         assert (root / "outputs" / DB_METADATA_NAME).exists()
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
     # it was still serving when stopped: ended by our signal, not by an error of its own
     assert process.returncode in (-15, -9), process.returncode
 

@@ -13,7 +13,6 @@ import shlex
 import socket
 import subprocess
 import sys
-import time
 import urllib.request
 from pathlib import Path
 
@@ -21,6 +20,7 @@ import nbformat
 import pytest
 
 from analysis.paths import KERNEL_NAME, PROJECT_ROOT
+from tests.servers import GRACE_SECONDS, first_json, free_port, stopped_after
 
 KERNEL = KERNEL_NAME
 BIN = Path(sys.executable).parent
@@ -76,12 +76,6 @@ def test_a_notebook_runs_through_nbconvert_from_another_directory(kernel: dict, 
     assert sorted(p.name for p in tmp_path.iterdir()) == [source.name]
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def _get(url: str) -> dict:
     with urllib.request.urlopen(url, timeout=5) as response:
         return json.loads(response.read())
@@ -89,7 +83,7 @@ def _get(url: str) -> dict:
 
 def test_make_lab_starts_jupyterlab_in_notebooks_on_the_project_kernel(kernel: dict, tmp_path: Path) -> None:
     line = recipe_line("lab", "jupyter lab")
-    port, token = _free_port(), "cse-test-token"
+    port, token = free_port(), "cse-test-token"
     args = [*shlex.split(line), "--no-browser", "--ip=127.0.0.1", f"--port={port}", "--ServerApp.port_retries=0",
             f"--IdentityProvider.token={token}"]
     if os.geteuid() == 0:  # CI containers run as root, which Jupyter refuses unless told
@@ -97,29 +91,15 @@ def test_make_lab_starts_jupyterlab_in_notebooks_on_the_project_kernel(kernel: d
     env = dict(os.environ, JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"))
     server = subprocess.Popen(args, cwd=PROJECT_ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"
-    try:
-        deadline, status = time.monotonic() + 120, None
-        while status is None and time.monotonic() < deadline and server.poll() is None:
-            try:
-                status = _get(f"{base}/api/status?token={token}")
-            except OSError:
-                time.sleep(0.5)
+    with stopped_after(server) as stopping:
+        status = first_json(f"{base}/api/status?token={token}", server, bound=120)
         assert status is not None, f"no answer on {base}: {server.stderr.read(4000) if server.poll() else ''}"
         assert _get(f"{base}/api/kernelspecs?token={token}")["default"] == KERNEL
         listed = {item["name"] for item in _get(f"{base}/api/contents?token={token}")["content"]}
         assert "01_inspections.ipynb" in listed  # the server's root is notebooks/
         with urllib.request.urlopen(f"{base}/lab?token={token}", timeout=10) as page:
             assert page.status == 200 and b"JupyterLab" in page.read()
-    finally:
-        server.terminate()
-        killed = False
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            killed = True
-            server.kill()
-            server.wait()
-    assert not killed, "the server did not stop on SIGTERM (Ctrl-C) within 30 s"
+    assert stopping["on_sigterm"], f"the server did not stop on SIGTERM (Ctrl-C) within {GRACE_SECONDS} s"
 
 
 def test_make_lab_on_a_busy_port_says_so_in_one_line() -> None:
