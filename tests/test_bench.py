@@ -58,8 +58,8 @@ def fake_run(bench, monkeypatch, tmp_path: Path, seconds: dict[str, float], tric
     monkeypatch.setattr(bench, "timed_in", timed_in)
     monkeypatch.setattr(bench, "main_job", lambda cwd: (1.0, (100 * 2**20, 90 * 2**20)))
     monkeypatch.setattr(bench, "one_busy_core", contextlib.nullcontext)
-    monkeypatch.setattr(bench, "_timed_any", lambda cmd: 0.2)
-    monkeypatch.setattr(bench, "timed", lambda cmd: trick_without if cmd == bench.NO_IRI_TRICK else 0.1)
+    monkeypatch.setattr(bench, "_timed_any", lambda cmd, env=None: 0.2)
+    monkeypatch.setattr(bench, "timed", lambda cmd, **kw: trick_without if cmd == bench.NO_IRI_TRICK else 0.1)
     monkeypatch.setenv("BENCH_SCALE", "1" if scaled else "0")
     monkeypatch.setattr(bench, "RUNS", 1)
     return bench.main()
@@ -69,6 +69,28 @@ def test_the_bench_passes_when_every_budget_holds(bench, monkeypatch, tmp_path) 
     assert fake_run(bench, monkeypatch, tmp_path, {"PYTHON=python3": 20.0, "": 0.5, "test": 100.0}) == 0
     written = json.loads((tmp_path / "outputs" / "bench.json").read_text())
     assert written["first_make"]["measured_s"] == 20.0 and written["verify"]["ratio"] == 2.0
+
+
+def test_verify_is_held_to_its_budget_with_compiled_modules_kept_as_python_keeps_them(
+        bench, monkeypatch, tmp_path) -> None:
+    """A shell that sets PYTHONDONTWRITEBYTECODE, with no __pycache__ yet, made every `verify` compile the package
+    again (3.8x `python -c pass` where a user's Python, keeping what it compiled, waits less). The budget is timed
+    as Python runs by default; the run with nothing compiled kept is reported for information and is never a miss."""
+    monkeypatch.setenv("PYTHONDONTWRITEBYTECODE", "1")
+    envs: list[dict[str, str]] = []
+
+    def verify_time(cmd: list[str], env: dict[str, str] | None = None) -> float:
+        envs.append(dict(env or {}))
+        return 0.9 if env and env.get("PYTHONPYCACHEPREFIX") else 0.2  # 9x pass when nothing compiled is kept
+
+    assert fake_run(bench, monkeypatch, tmp_path, {"PYTHON=python3": 20.0, "": 0.5, "test": 100.0}) == 0  # fakes set
+    monkeypatch.setattr(bench, "_timed_any", verify_time)
+    assert bench.main() == 0
+    written = json.loads((tmp_path / "outputs" / "bench.json").read_text())
+    assert written["verify"]["ratio"] == 2.0 and written["verify_busy"]["ratio"] == 2.0
+    assert written["verify_uncached"]["ratio"] == 9.0 and written["verify_uncached"]["meets_target"] is None
+    budgeted = [e for e in envs if "PYTHONPYCACHEPREFIX" not in e]
+    assert budgeted and all("PYTHONDONTWRITEBYTECODE" not in e for e in budgeted)
 
 
 def test_the_bench_exits_non_zero_when_make_test_is_over_two_minutes(bench, monkeypatch, tmp_path, capsys) -> None:
