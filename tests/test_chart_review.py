@@ -343,7 +343,7 @@ def test_the_london_share_data_claim_no_year_or_exactness_the_sources_did_not_pr
     assert data.loc["United Kingdom", "London's share (%) qualifier"] == "about"
 
 def test_every_output_that_says_how_claims_are_counted_says_it_alike(drawn_charts: DrawnCharts) -> None:
-    """The registry came to count a finding once however many outlets print it, but the README and the verdict
+    """The registry came to count a statement once however many outlets repeat it, but the README and the verdict
     chart's subtitle still said "one claim per sentence and speaker": a rule restated in several places that
     disagree. Each now uses the registry's own words."""
     from analysis.factcheck.wording import COUNTED_ONCE
@@ -354,6 +354,26 @@ def test_every_output_that_says_how_claims_are_counted_says_it_alike(drawn_chart
     for text in (readme, " ".join(meta.intro.split())):
         assert COUNTED_ONCE in text and "sentence and speaker" not in text
     assert "A claim repeated by several outlets is one claim too" in docs
+
+
+def test_the_counting_rule_says_statement_where_the_record_holds_one_finding_stated_twice(
+        drawn_charts: DrawnCharts) -> None:
+    """The verdict chart said "one claim per finding, however many outlets print it" and notebook 05 "nothing is
+    counted twice", while the record judges the Met's rise in CSE crimes from 618 to 922 twice, as its release
+    states it twice: "49 per cent" (para 5) and "nearly 50 per cent" (para 1). docs/factcheck.md says they are two
+    claims, each judged; so the tally counts statements, and every output that states the rule says so."""
+    claims = pd.read_csv(PROJECT_ROOT / "data" / "processed" / "claims.csv", dtype=str, keep_default_na=False)
+    stated_twice = claims.groupby(["kind", "inputs"])["stated"].nunique()
+    assert stated_twice.get(("percent_change", "met-2017-03-13/cse-crimes-2014;met-2017-03-13/cse-crimes-2016")) == 2
+    _, meta = drawn_charts("factcheck-verdicts")
+    texts = {name: " ".join(text.split()) for name, text in {
+        "README.md": (PROJECT_ROOT / "README.md").read_text(encoding="utf-8"),
+        "notebooks/05_factcheck.py": (PROJECT_ROOT / "notebooks" / "05_factcheck.py").read_text(encoding="utf-8"),
+        "the verdict chart": meta.intro}.items()}
+    for name, text in texts.items():
+        said = re.sub(r"\s*#\s*", " ", text)  # the notebook's Markdown, its comment marks taken out
+        assert "one claim per statement" in said, name
+        assert "per finding" not in said and "nothing is counted twice" not in said, name
 
 
 def test_the_commissioners_words_are_quoted_as_the_story_prints_them(drawn_charts: DrawnCharts) -> None:

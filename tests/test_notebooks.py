@@ -479,8 +479,8 @@ def test_the_inspections_notebook_says_who_printed_a_share_that_does_not_hold(ma
             'of 244 = 49.6% (inaccurate).') in found
 
 
-def test_the_fact_check_notebook_counts_a_finding_once_however_many_outlets_print_it() -> None:
-    """Notebook 05 said 'One claim per sentence and speaker', so a finding two outlets each printed read as two
+def test_the_fact_check_notebook_counts_a_statement_once_however_many_outlets_repeat_it() -> None:
+    """Notebook 05 said 'One claim per sentence and speaker', so a statement two outlets each printed read as two
     claims, as the registry then counted it; the registry now refuses the second, and the notebook says so."""
     from analysis.factcheck.wording import COUNTED_ONCE
 

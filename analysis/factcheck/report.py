@@ -177,7 +177,8 @@ def build_entries(tables: Tables) -> list[Entry]:
 
 def summary(entries: list[Entry]) -> str:
     """"42 claims: 1 inaccurate, 2 accurate within rounding, …" — the line editors read first (one claim per
-    sentence, and one per finding however many outlets print it, so nothing is counted twice)."""
+    sentence, and one per statement however many outlets repeat it; the same figures stated at another precision are
+    another claim, since either statement could be wrong on its own)."""
     counts = {v: sum(1 for e in entries if e.claim["verdict"] == v) for v in VERDICT_ORDER}
     others = len(entries) - sum(counts.values())
     parts = [f"{n} {v}" for v, n in counts.items() if n] + ([f"{others} other"] if others else [])
