@@ -29,6 +29,7 @@ from typing import Any
 from analysis.factcheck.wording import (
     ACCURATE,
     CANNOT_CHECK,
+    COUNTED_ONCE,
     INACCURATE,
     MEANING,
     NOT_FOUND,
@@ -378,7 +379,8 @@ def render_methods(rules_page: bool = True) -> str:
                 rules.share(121, 244, parse_printed("more than half"))]
     return render.render(render.html_environment(), "methods.html.j2", title="How we check a claim",
                          verdicts=[(v, MEANING[v]) for v in VERDICT_ORDER], examples=examples,
-                         tolerance=f"{(TOLERANCE * 100).normalize():f}", rules_page=rules_page)
+                         tolerance=f"{(TOLERANCE * 100).normalize():f}", rules_page=rules_page,
+                         counted=COUNTED_ONCE)
 
 
 def render_rules(markdown_text: str) -> str:
