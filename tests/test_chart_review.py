@@ -132,14 +132,15 @@ def test_national_offences_compute_no_share_and_keep_the_npcc_caveat(drawn_chart
     """The 2024 copy prints 4,450 group-based offences (from 44 forces) and a total of 122,768 cases but no share:
     the chart computes none (4,450 / 122,768 would be 3.6%, over areas the copy does not say are the same). 2022's
     5% (NPCC, 42 forces) and 2023's 3.7% (Hydrant, via the Mail) are printed; the title bounds them without
-    implying a fall. The NPCC's caveat that 'group-based' is not 'grooming gangs' is on the face, and 2022's total
+    implying a fall, and says "about": 5% printed to no decimals stands for anything from 4.5% to 5.49%, so "5% or
+    less" said more than was printed. The NPCC's caveat that 'group-based' is not 'grooming gangs' is on the face, and 2022's total
     shows as loosely as its copies print it ('around 107,000')."""
     fig, meta = drawn_charts("national-csae-offences")
     data = meta.data.set_index("Year")
     assert pd.isna(data.loc["2024", "Group-based share (%)"])
     text = " ".join(" ".join(_texts(fig)).split())
     assert "3.6%" not in text and "no share printed, and none computed" in text
-    assert meta.title == "Group-based offences were 5% or less of recorded child sexual abuse, 2022–2023"
+    assert meta.title == "Group-based offences were about 5% or less of recorded child sexual abuse, 2022–2023"
     assert "not the same as 'grooming gangs'" in meta.notes_on_chart
     assert data.loc["2022", "Recorded as printed"] == "around 107,000"
 
