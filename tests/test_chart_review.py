@@ -6,6 +6,7 @@ are read from the tables or the record's own words, not from the chart code.
 
 from __future__ import annotations
 
+import json
 import re
 from decimal import Decimal
 from typing import Any
@@ -133,8 +134,8 @@ def test_national_offences_compute_no_share_and_keep_the_npcc_caveat(drawn_chart
     the chart computes none (4,450 / 122,768 would be 3.6%, over areas the copy does not say are the same). 2022's
     5% (NPCC, 42 forces) and 2023's 3.7% (Hydrant, via the Mail) are printed; the title bounds them without
     implying a fall, and says "about": 5% printed to no decimals stands for anything from 4.5% to 5.49%, so "5% or
-    less" said more than was printed. The NPCC's caveat that 'group-based' is not 'grooming gangs' is on the face, and 2022's total
-    shows as loosely as its copies print it ('around 107,000')."""
+    less" said more than was printed. The NPCC's caveat that 'group-based' is not 'grooming gangs' is on the face,
+    and 2022's total shows as loosely as its copies print it ('around 107,000')."""
     fig, meta = drawn_charts("national-csae-offences")
     data = meta.data.set_index("Year")
     assert pd.isna(data.loc["2024", "Group-based share (%)"])
@@ -347,7 +348,7 @@ def test_every_output_that_says_how_claims_are_counted_says_it_alike(drawn_chart
     """The registry came to count a statement once however many outlets repeat it, but the README and the verdict
     chart's subtitle still said "one claim per sentence and speaker": a rule restated in several places that
     disagree. Each now uses the registry's own words."""
-    from analysis.factcheck.wording import COUNTED_ONCE
+    from analysis.record.schema import COUNTED_ONCE
 
     readme = " ".join((PROJECT_ROOT / "README.md").read_text(encoding="utf-8").split())
     docs = " ".join((PROJECT_ROOT / "docs" / "factcheck.md").read_text(encoding="utf-8").split())
@@ -363,7 +364,8 @@ def test_the_counting_rule_says_statement_where_the_record_holds_one_finding_sta
     counted twice", while the record judges the Met's rise in CSE crimes from 618 to 922 twice, as its release
     states it twice: "49 per cent" (para 5) and "nearly 50 per cent" (para 1). docs/factcheck.md says they are two
     claims, each judged; so the tally counts statements, and every output that states the rule says so (the
-    methods page, which readers of the tally open, did not state it at all)."""
+    methods page, which readers of the tally open, did not state it at all, and the claims table's description in
+    the data package said "Registered claims with recomputed verdicts" and in the workbook something else)."""
     claims = pd.read_csv(PROJECT_ROOT / "data" / "processed" / "claims.csv", dtype=str, keep_default_na=False)
     stated_twice = claims.groupby(["kind", "inputs"])["stated"].nunique()
     assert stated_twice.get(("percent_change", "met-2017-03-13/cse-crimes-2014;met-2017-03-13/cse-crimes-2016")) == 2
@@ -374,7 +376,10 @@ def test_the_counting_rule_says_statement_where_the_record_holds_one_finding_sta
         "README.md": (PROJECT_ROOT / "README.md").read_text(encoding="utf-8"),
         "notebooks/05_factcheck.py": (PROJECT_ROOT / "notebooks" / "05_factcheck.py").read_text(encoding="utf-8"),
         "the verdict chart": meta.intro,
-        "outputs/methods.html": re.sub(r"<[^>]+>", " ", render_methods())}.items()}
+        "outputs/methods.html": re.sub(r"<[^>]+>", " ", render_methods()),
+        "datapackage.json (also Datasette's and the workbook's)": next(
+            r["description"] for r in json.loads((PROJECT_ROOT / "data" / "processed" / "datapackage.json").read_text(
+                encoding="utf-8"))["resources"] if r["name"] == "claims")}.items()}
     for name, text in texts.items():
         said = re.sub(r"\s*#\s*", " ", text).lower()  # the notebook's Markdown without its comment marks
         assert "one claim per statement" in said, name

@@ -482,7 +482,7 @@ def test_the_inspections_notebook_says_who_printed_a_share_that_does_not_hold(ma
 def test_the_fact_check_notebook_counts_a_statement_once_however_many_outlets_repeat_it() -> None:
     """Notebook 05 said 'One claim per sentence and speaker', so a statement two outlets each printed read as two
     claims, as the registry then counted it; the registry now refuses the second, and the notebook says so."""
-    from analysis.factcheck.wording import COUNTED_ONCE
+    from analysis.record.schema import COUNTED_ONCE
 
     nb = nbformat.read(PROJECT_ROOT / "notebooks" / "05_factcheck.ipynb", as_version=4)
     intro = " ".join(nb.cells[0].source.split())

@@ -29,7 +29,6 @@ from typing import Any
 from analysis.factcheck.wording import (
     ACCURATE,
     CANNOT_CHECK,
-    COUNTED_ONCE,
     INACCURATE,
     MEANING,
     NOT_FOUND,
@@ -374,6 +373,7 @@ def render_methods(rules_page: bool = True) -> str:
     """methods.html: how claims are judged, for readers; its two worked examples are computed by the rules. It
     links to the rules page only when there is one (`rules_page`: docs/factcheck.md is there to make it from)."""
     from analysis.factcheck import render, rules
+    from analysis.record.schema import COUNTED_ONCE
 
     examples = [rules.percent_change(1737, 2060, parse_printed("18.5 per cent")),
                 rules.share(121, 244, parse_printed("more than half"))]

@@ -36,10 +36,6 @@ CANNOT_CHECK = "cannot be checked"
 VERDICTS = (ACCURATE, WITHIN_ROUNDING, INACCURATE, NOT_FOUND, NOT_IN_RECORD, CANNOT_CHECK)
 #: Verdicts that say nothing about the claim's accuracy: a figure it needs is missing or the arithmetic is undefined.
 UNCHECKED = (NOT_FOUND, NOT_IN_RECORD, CANNOT_CHECK)
-#: How claims are counted, in the words every output that says it uses (the registry enforces it: `registry`). A
-#: statement, not a finding: the same rise printed at two precisions ("49 per cent" in a release's body, "nearly 50
-#: per cent" in its lead) is two claims, since either could be wrong on its own.
-COUNTED_ONCE = "one claim per statement, however many outlets repeat it"
 #: What each wording promises, in the words every place that states the rule for readers uses (the README's table,
 #: the workbook's note on claims): printed form → when the claim holds, X being the value printed. `_case` applies
 #: it; tests/test_review48_s48c.py holds the copies to these words and the words to `_case`.

@@ -49,7 +49,7 @@ def _table_info(name: str) -> tuple[str, str]:
     if name in schema.TABLES:
         _, title, description = schema.TABLES[name]
         return title, description
-    return "Fact-checked claims", "Registered claims with their recomputed verdicts and the working."
+    return schema.CLAIMS_TITLE, schema.CLAIMS_DESCRIPTION
 
 
 def sheet_name(name: str) -> str:

@@ -53,7 +53,7 @@ def datapackage(texts: dict[str, str], paths: Paths, sources: dict[str, dict[str
     the hashes the build took before it read them (`paths.raw_hashes`; taken now when not given)."""
     resources = []
     for name, text in texts.items():
-        fields, title, description = (_fields(name), "Claims", "Registered claims with recomputed verdicts.") \
+        fields, title, description = (_fields(name), schema.CLAIMS_TITLE, schema.CLAIMS_DESCRIPTION) \
             if name == "claims" else schema.TABLES[name]
         data = text.encode("utf-8")
         resources.append({

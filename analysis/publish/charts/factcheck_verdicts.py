@@ -6,11 +6,12 @@ from typing import Any
 
 import pandas as pd
 
-from analysis.factcheck.wording import ACCURATE, COUNTED_ONCE, INACCURATE, MEANING, VERDICTS, WITHIN_ROUNDING
+from analysis.factcheck.wording import ACCURATE, INACCURATE, MEANING, VERDICTS, WITHIN_ROUNDING
 from analysis.paths import REPORT_HTML
 from analysis.publish import style
 from analysis.publish.charts.common import ChartMeta, chart_meta
 from analysis.record.hygiene import checked_site_url
+from analysis.record.schema import COUNTED_ONCE
 
 
 def verdict_counts(claims: pd.DataFrame) -> pd.DataFrame:
