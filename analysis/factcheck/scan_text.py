@@ -489,11 +489,16 @@ _PLACEHOLDERS: tuple[tuple[str | None, str | None, str, str], ...] = (
     (None, "flourish-embed", "data-src", "https://flo.uri.sh/{}/embed"),
     # Shorthand's: its loader (`embed_9.js`, not `embed.js`) draws the story its own attribute names, where it stands
     ("script", None, "data-story-url", "{}"),
+    # Infographic services' script embeds (charities' and councils' pages), each a frame the loader draws from the
+    # id or slug its placeholder names
+    (None, "piktowrapper-embed", "data-uid", "https://create.piktochart.com/embed/{}"),  # Piktochart's
+    (None, "genially-embed", "id", "https://view.genially.com/{}"),  # Genially's
+    (None, "visme_d", "data-url", "https://my.visme.co/_embed/{}"),  # Visme's
 )
 #: Whether a page may hold one (`_PLACEHOLDERS`, or Tableau's <object>): looked for once a page, so the parser
 #: looks at no tag's attributes for one on a page without any.
 _PLACEHOLDER_MARK = re.compile(r"data-pym-src|pym-interactive|tableau|infogram-embed|fb-post|fb-video|amp-twitter"
-                               r"|amp-instagram|amp-facebook|flourish-embed|data-story-url",
+                               r"|amp-instagram|amp-facebook|flourish-embed|data-story-url|piktowrapper-embed|genially-embed|visme_d",
                                re.IGNORECASE)
 _TABLEAU_OBJECT = "tableauviz"
 _TABLEAU_HOST = "https://public.tableau.com/"

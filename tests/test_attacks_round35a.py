@@ -1,0 +1,54 @@
+"""Issue 24, round thirty-five, helper r35a: scan (class 3). An infographic a service's script draws into its
+placeholder (Piktochart, Genially, Visme), and a chart drawn by a charting library the tables did not name
+(FusionCharts, AnyChart, ZingChart, Dygraphs, Flot, Morris, Chartkick, G2, TOAST UI, D3's modules), were left out
+without a word (exit 0 where the rest of the page is in the record)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.scanned import read
+
+#: An article sentence the record holds, so a page that drops a chart without a word exits 0.
+IN_RECORD = "<p>The Met recorded 922 crimes connected with child sexual exploitation in 2016.</p>"
+
+
+def page(chart: str) -> str:
+    return f"<!doctype html><html><body><article>{IN_RECORD}{chart}</article></body></html>"
+
+
+#: Each service's embed code as it hands it out (shortened), and the frame its loader draws.
+INFOGRAPHICS = [
+    ('<div class="piktowrapper-embed" style="height: 300px; position: relative;" data-uid="12345678-referrals">'
+     '<div class="pikto-canvas-wrap"><div class="pikto-canvas"></div></div></div>'
+     '<script>(function(d){var js, id="pikto-embed-js", ref=d.getElementsByTagName("script")[0];'
+     'if (d.getElementById(id)) { return;}js=d.createElement("script"); js.id=id; js.async=true;'
+     'js.src="https://create.piktochart.com/assets/embedding/embed.js";ref.parentNode.insertBefore(js, ref);'
+     '}(document));</script>', "https://create.piktochart.com/embed/12345678-referrals"),
+    ('<div class="container-wrapper-genially" style="position: relative; min-height: 400px;">'
+     '<div id="64ab12cd34ef" class="genially-embed" style="margin: 0px auto;"></div></div>'
+     '<script>(function (d) { var js, id = "genially-embed-js", ref = d.getElementsByTagName("script")[0]; '
+     'if (d.getElementById(id)) { return; } js = d.createElement("script"); js.id = id; js.async = true; '
+     'js.src = "https://view.genially.com/static/embed/embed.js"; ref.parentNode.insertBefore(js, ref); '
+     '}(document));</script>', "https://view.genially.com/64ab12cd34ef"),
+    ('<div class="visme_d" data-title="Referrals" data-url="ab12cd34-referrals" data-domain="my" '
+     'data-full-page="false" data-min-height="500px"></div>'
+     '<script src="https://static-bundles.visme.co/forms/vismeforms-embed.js"></script>',
+     "https://my.visme.co/_embed/ab12cd34-referrals"),
+]
+
+
+@pytest.mark.parametrize(("chart", "frame"), INFOGRAPHICS)
+def test_an_infographic_a_services_script_draws_in_its_placeholder_is_listed_as_not_read(chart: str,
+                                                                                       frame: str) -> None:
+    figures, not_read = read(page(chart))
+    assert [printed for printed, *_ in figures] == ["922"]
+    assert len(not_read) == 1 and "frame from elsewhere" in not_read[0] and repr(frame) in not_read[0]
+
+
+def test_a_hidden_placeholder_or_one_naming_nothing_is_not_listed() -> None:
+    """As for the other services: a placeholder a reader is not shown, or one without its id, draws nothing."""
+    for chart in ('<div hidden><div class="piktowrapper-embed" data-uid="12345678-referrals"></div></div>',
+                  '<div class="genially-embed"></div>', '<div class="visme_d" data-url=" "></div>'):
+        figures, not_read = read(page(chart))
+        assert [printed for printed, *_ in figures] == ["922"] and not_read == [], chart
