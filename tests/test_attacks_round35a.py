@@ -52,3 +52,35 @@ def test_a_hidden_placeholder_or_one_naming_nothing_is_not_listed() -> None:
                   '<div class="genially-embed"></div>', '<div class="visme_d" data-url=" "></div>'):
         figures, not_read = read(page(chart))
         assert [printed for printed, *_ in figures] == ["922"] and not_read == [], chart
+
+
+#: Charting libraries the tables did not name, each as its own site, a package CDN or a site's copy names it.
+LIBRARIES = ["https://cdn.fusioncharts.com/fusioncharts/latest/fusioncharts.js",
+             "https://cdn.anychart.com/releases/8.12.0/js/anychart-base.min.js",
+             "https://cdn.zingchart.com/zingchart.min.js",
+             "https://cdnjs.cloudflare.com/ajax/libs/dygraph/2.2.1/dygraph.min.js",
+             "https://cdnjs.cloudflare.com/ajax/libs/flot/4.2.6/jquery.flot.min.js",
+             "/js/morris.min.js",
+             "https://cdnjs.cloudflare.com/ajax/libs/nvd3/1.8.6/nv.d3.min.js",
+             "https://unpkg.com/chartkick@5",
+             "https://unpkg.com/@antv/g2@5",
+             "https://unpkg.com/lightweight-charts/dist/lightweight-charts.standalone.production.js",
+             "https://cdn.jsdelivr.net/npm/@toast-ui/chart",
+             "/static/jquery.sparkline.min.js",
+             "https://cdn.jsdelivr.net/npm/d3-selection@3",
+             "https://d3js.org/d3-shape.v3.min.js"]
+
+
+@pytest.mark.parametrize("library", LIBRARIES)
+def test_a_chart_a_charting_library_draws_is_listed_by_its_script(library: str) -> None:
+    figures, not_read = read(page(f'<div id="chart"></div><script src="{library}"></script>'))
+    assert [printed for printed, *_ in figures] == ["922"]
+    assert len(not_read) == 1 and "charts with a script" in not_read[0] and repr(library) in not_read[0]
+
+
+def test_scripts_naming_no_charting_library_are_not_listed() -> None:
+    """jQuery, a table plugin, a chart library's plugin alone, and site files whose names only begin alike."""
+    for script in ("https://code.jquery.com/jquery-3.7.1.min.js", "https://cdn.datatables.net/2.0.0/js/dataTables.min.js",
+                   "/js/d3data.json.js", "/js/g2fa.js", "/js/morrison.js", "https://cdn.jsdelivr.net/npm/dcx@1"):
+        figures, not_read = read(page(f'<script src="{script}"></script>'))
+        assert [printed for printed, *_ in figures] == ["922"] and not_read == [], script
