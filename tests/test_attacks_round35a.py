@@ -1,7 +1,7 @@
 """Issue 24, round thirty-five, helper r35a: scan (class 3). An infographic a service's script draws into its
 placeholder (Piktochart, Genially, Visme), and a chart drawn by a charting library the tables did not name
-(FusionCharts, AnyChart, ZingChart, Dygraphs, Flot, Morris, Chartkick, G2, TOAST UI, D3's modules), were left out
-without a word (exit 0 where the rest of the page is in the record)."""
+(FusionCharts, AnyChart, ZingChart, Dygraphs, Flot, Morris, Chartkick, G2, TOAST UI, D3's drawing modules), were left
+out without a word (exit 0 where the rest of the page is in the record)."""
 
 from __future__ import annotations
 
@@ -81,6 +81,6 @@ def test_a_chart_a_charting_library_draws_is_listed_by_its_script(library: str) 
 def test_scripts_naming_no_charting_library_are_not_listed() -> None:
     """jQuery, a table plugin, a chart library's plugin alone, and site files whose names only begin alike."""
     for script in ("https://code.jquery.com/jquery-3.7.1.min.js", "https://cdn.datatables.net/2.0.0/js/dataTables.min.js",
-                   "/js/d3data.json.js", "/js/g2fa.js", "/js/morrison.js", "https://cdn.jsdelivr.net/npm/dcx@1"):
+                   "/js/d3data.json.js", "https://cdn.jsdelivr.net/npm/d3-array@3", "/js/g2fa.js", "/js/morrison.js", "https://cdn.jsdelivr.net/npm/dcx@1"):
         figures, not_read = read(page(f'<script src="{script}"></script>'))
         assert [printed for printed, *_ in figures] == ["922"] and not_read == [], script

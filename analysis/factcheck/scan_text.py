@@ -527,10 +527,10 @@ def _tableau_view(params: dict[str, str]) -> str:
 #: A charting library's script, by the name its own site or a package CDN gives it (Plotly, Highcharts, Chart.js,
 #: ECharts, Vega-Embed, Bokeh, D3, ApexCharts, amCharts, Observable Plot, C3, billboard.js, Chartist, Frappe Charts,
 #: uPlot, FusionCharts, AnyChart, ZingChart, Dygraphs, Flot, Morris, NVD3, dc.js, Chartkick, AntV G2, TradingView's
-#: Lightweight Charts, TOAST UI Chart, jQuery Sparklines, D3's own modules, Google Charts' loader; Observable's runtime
-#: and a notebook it defines, as Observable's "embed with the runtime" code loads them, and Quarto's for its `{ojs}`
-#: cells), or a chart service's that draws its chart in the page, not a frame (Everviz's `inject/` loader, which its
-#: embed code puts in an empty <div>): it draws a chart in the page from figures held in the page's script or the
+#: Lightweight Charts, TOAST UI Chart, jQuery Sparklines, D3's drawing modules, Google Charts' loader; Observable's
+#: runtime and a notebook it defines, as Observable's "embed with the runtime" code loads them, and Quarto's for its
+#: `{ojs}` cells), or a chart service's that draws its chart in the page, not a frame (Everviz's `inject/` loader, which
+#: its embed code puts in an empty <div>): it draws a chart in the page from figures held in the page's script or the
 #: service's, not the page's text. A page saved "HTML only", fetched with curl, or written by Plotly's `write_html`,
 #: Altair's `save` or R Markdown holds the script and an empty element, and the chart's figures were left out without a
 #: word. (A site may load one on a page that draws nothing: listed all the same, the safe side.) A library is known by
@@ -539,12 +539,12 @@ def _tableau_view(params: dict[str, str]) -> str:
 #: `d3.v7.min.js`, `uPlot.iife.min.js`).
 _CHART_FILE = re.compile(r"(?:plotly|bokeh|fusioncharts|anychart|zingchart|dygraph|jquery\.flot|lightweight-charts"
                          r"|tui-chart|toastui-chart|jquery\.sparkline)[\w.-]*\.js"
-                         r"|(?:highcharts|highstock|highmaps|chart|echarts|d3(?:-[a-z]+)*|nv\.d3|morris|chartkick|g2"
+                         r"|(?:highcharts|highstock|highmaps|chart|echarts|d3(?:-selection|-shape|-axis)?|nv\.d3|morris|chartkick|g2"
                          r"|apexcharts|c3|billboard|chartist|frappe-charts|uplot|vega-embed|quarto-ojs-runtime)"
                          r"(?:\.(?:v\d+|umd|bundle|src|min|esm|common|simple|pkgd|iife))*\.js", re.IGNORECASE)
 _CHART_PACKAGE = re.compile(
     r"(?:/npm/|//unpkg\.com/|//esm\.sh/|//cdn\.skypack\.dev/|/ajax/libs/)(?:plotly\.js[\w-]*|highcharts|chart\.js"
-    r"|echarts|vega(?:-embed|-lite)?|d3(?:-[a-z]+)*|apexcharts|c3|billboard\.js|chartist|frappe-charts|uplot"
+    r"|echarts|vega(?:-embed|-lite)?|d3(?:-selection|-shape|-axis)?|apexcharts|c3|billboard\.js|chartist|frappe-charts|uplot"
     r"|fusioncharts|anychart|zingchart|dygraphs?|flot|morris\.js|nvd3|dc|chartkick|@antv/g2(?:plot)?"
     r"|lightweight-charts|@toast-ui/chart|tui-chart|jquery-sparklines?"
     r"|@amcharts/amcharts[45]|@observablehq/plot|@observablehq/runtime|@bokeh/bokehjs|bokeh)(?:[@/]|\Z)"
