@@ -80,7 +80,36 @@ def test_a_chart_a_charting_library_draws_is_listed_by_its_script(library: str) 
 
 def test_scripts_naming_no_charting_library_are_not_listed() -> None:
     """jQuery, a table plugin, a chart library's plugin alone, and site files whose names only begin alike."""
-    for script in ("https://code.jquery.com/jquery-3.7.1.min.js", "https://cdn.datatables.net/2.0.0/js/dataTables.min.js",
-                   "/js/d3data.json.js", "https://cdn.jsdelivr.net/npm/d3-array@3", "/js/g2fa.js", "/js/morrison.js", "https://cdn.jsdelivr.net/npm/dcx@1"):
+    for script in ("https://code.jquery.com/jquery-3.7.1.min.js",
+                   "https://cdn.datatables.net/2.0.0/js/dataTables.min.js",
+                   "/js/d3data.json.js", "https://cdn.jsdelivr.net/npm/d3-array@3", "/js/g2fa.js", "/js/morrison.js",
+                   "https://cdn.jsdelivr.net/npm/dcx@1"):
+        figures, not_read = read(page(f'<script src="{script}"></script>'))
+        assert [printed for printed, *_ in figures] == ["922"] and not_read == [], script
+
+
+#: A charting library's script as Chrome's and Edge's "Save Page As…, Webpage, Complete" (their default) names its
+#: copy in the page's `_files` folder: ".download" added, "(1)" for a second file of one name, and a package CDN's
+#: address cut to its last part. The saved page's <canvas> is empty; opened, its copy of the script draws the chart.
+SAVED = ["./Referrals%20rise_files/chart.umd.min.js.download", "Referrals_files/highcharts.js.download",
+         "Referrals_files/d3.v7.min.js.download", "Referrals_files/chart.js@4.download",
+         "Referrals_files/vega-embed@6.download", "Referrals_files/echarts.min(1).js.download",
+         "Referrals_files/d3@7", "Referrals_files/d3@7.js.download"]
+
+
+@pytest.mark.parametrize("script", SAVED)
+def test_a_charting_librarys_script_as_a_saved_page_names_its_copy_is_listed(script: str) -> None:
+    chart = (f'<canvas id="referrals" width="600" height="300"></canvas><script src="{script}"></script>'
+             '<script>new Chart(document.getElementById("referrals"), {type: "bar", data: {datasets: '
+             '[{data: [1234, 5678]}]}});</script>')
+    figures, not_read = read(page(chart))
+    assert [printed for printed, *_ in figures] == ["922"]
+    assert len(not_read) == 1 and "charts with a script" in not_read[0] and repr(script) in not_read[0]
+
+
+def test_other_scripts_of_a_saved_page_are_not_listed() -> None:
+    for script in ("Referrals_files/jquery.min.js.download", "Referrals_files/gtm.js.download",
+                   "Referrals_files/bootstrap@5.download", "Referrals_files/chartbeat.js.download",
+                   "Referrals_files/saved_resource(1).js"):
         figures, not_read = read(page(f'<script src="{script}"></script>'))
         assert [printed for printed, *_ in figures] == ["922"] and not_read == [], script

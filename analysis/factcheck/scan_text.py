@@ -498,7 +498,8 @@ _PLACEHOLDERS: tuple[tuple[str | None, str | None, str, str], ...] = (
 #: Whether a page may hold one (`_PLACEHOLDERS`, or Tableau's <object>): looked for once a page, so the parser
 #: looks at no tag's attributes for one on a page without any.
 _PLACEHOLDER_MARK = re.compile(r"data-pym-src|pym-interactive|tableau|infogram-embed|fb-post|fb-video|amp-twitter"
-                               r"|amp-instagram|amp-facebook|flourish-embed|data-story-url|piktowrapper-embed|genially-embed|visme_d",
+                               r"|amp-instagram|amp-facebook|flourish-embed|data-story-url|piktowrapper-embed"
+                               r"|genially-embed|visme_d",
                                re.IGNORECASE)
 _TABLEAU_OBJECT = "tableauviz"
 _TABLEAU_HOST = "https://public.tableau.com/"
@@ -539,12 +540,14 @@ def _tableau_view(params: dict[str, str]) -> str:
 #: `d3.v7.min.js`, `uPlot.iife.min.js`).
 _CHART_FILE = re.compile(r"(?:plotly|bokeh|fusioncharts|anychart|zingchart|dygraph|jquery\.flot|lightweight-charts"
                          r"|tui-chart|toastui-chart|jquery\.sparkline)[\w.-]*\.js"
-                         r"|(?:highcharts|highstock|highmaps|chart|echarts|d3(?:-selection|-shape|-axis)?|nv\.d3|morris|chartkick|g2"
+                         r"|(?:highcharts|highstock|highmaps|chart|echarts|d3(?:-selection|-shape|-axis)?|nv\.d3|morris"
+                         r"|chartkick|g2"
                          r"|apexcharts|c3|billboard|chartist|frappe-charts|uplot|vega-embed|quarto-ojs-runtime)"
                          r"(?:\.(?:v\d+|umd|bundle|src|min|esm|common|simple|pkgd|iife))*\.js", re.IGNORECASE)
 _CHART_PACKAGE = re.compile(
     r"(?:/npm/|//unpkg\.com/|//esm\.sh/|//cdn\.skypack\.dev/|/ajax/libs/)(?:plotly\.js[\w-]*|highcharts|chart\.js"
-    r"|echarts|vega(?:-embed|-lite)?|d3(?:-selection|-shape|-axis)?|apexcharts|c3|billboard\.js|chartist|frappe-charts|uplot"
+    r"|echarts|vega(?:-embed|-lite)?|d3(?:-selection|-shape|-axis)?|apexcharts|c3|billboard\.js|chartist|frappe-charts"
+    r"|uplot"
     r"|fusioncharts|anychart|zingchart|dygraphs?|flot|morris\.js|nvd3|dc|chartkick|@antv/g2(?:plot)?"
     r"|lightweight-charts|@toast-ui/chart|tui-chart|jquery-sparklines?"
     r"|@amcharts/amcharts[45]|@observablehq/plot|@observablehq/runtime|@bokeh/bokehjs|bokeh)(?:[@/]|\Z)"
@@ -552,13 +555,26 @@ _CHART_PACKAGE = re.compile(
     re.IGNORECASE)
 
 
+#: What a browser's "Save Page As…, Webpage, Complete" (Chrome's and Edge's default) makes of a script's file name in
+#: the page's `_files` folder: ".download" added (`chart.umd.min.js.download`) and "(1)" to a second file of one name;
+#: a package CDN's address keeps only its last part, the package and its version (`chart.js@4`, `d3@7`). Unread so,
+#: a chart its canvas shows when the saved page is opened was left out without a word.
+_SAVED_COPY = re.compile(r"(.*?)(?: ?\(\d{1,4}\))?(\.js)?(?:\.download)?", re.IGNORECASE | re.DOTALL)
+_SAVED_PACKAGE = re.compile(r"[\w.-]+@[\w.~^-]+", re.IGNORECASE)
+
+
 def _chart_loader(address: str) -> bool:
     """Whether a script's address names a charting library's script or a chart service's loader (`_CHART_FILE`,
-    `_CHART_PACKAGE`). Its last part is matched whole and the rest searched once, so a hostile address of any
-    length is looked at in one pass."""
+    `_CHART_PACKAGE`), also as a saved page's copy names it (`_SAVED_COPY`). Its last part is matched whole and the
+    rest searched once, so a hostile address of any length is looked at in one pass."""
     path = address.split("?", 1)[0].split("#", 1)[0]
-    return (_CHART_FILE.fullmatch(path.rpartition("/")[2]) is not None
-            or _CHART_PACKAGE.search(path) is not None)
+    last = path.rpartition("/")[2]
+    if _CHART_FILE.fullmatch(last) is not None or _CHART_PACKAGE.search(path) is not None:
+        return True
+    saved = _SAVED_COPY.fullmatch(last)
+    name = saved.group(1) + (saved.group(2) or "") if saved else last
+    return ((name != last and _CHART_FILE.fullmatch(name) is not None)
+            or (_SAVED_PACKAGE.fullmatch(name) is not None and _CHART_PACKAGE.search("/npm/" + name) is not None))
 
 
 #: The element a charting library's script draws its chart in, by its class: Plotly's (`write_html`, nbconvert),
