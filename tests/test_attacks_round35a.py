@@ -113,3 +113,39 @@ def test_other_scripts_of_a_saved_page_are_not_listed() -> None:
                    "Referrals_files/saved_resource(1).js"):
         figures, not_read = read(page(f'<script src="{script}"></script>'))
         assert [printed for printed, *_ in figures] == ["922"] and not_read == [], script
+
+
+#: A Bokeh chart as a notebook's saved HTML holds it (nbconvert, Jupyter Book, Quarto; shortened): BokehJS loaded by
+#: its address in a script's string (on Bokeh's own host, not a package CDN), the chart drawn in a <div> named by
+#: `data-root-id`; and as `file_html` writes it with INLINE resources (BokehJS inlined, named by no address).
+BOKEH_NOTEBOOK = """<div class="jp-OutputArea-output"><script type="text/javascript">
+(function(root) {
+  const js_urls = ["https://cdn.bokeh.org/bokeh/release/bokeh-3.3.4.min.js",
+                   "https://cdn.bokeh.org/bokeh/release/bokeh-widgets-3.3.4.min.js"];
+  function load_libs(css_urls, js_urls, callback) { /* adds a <script> for each */ }
+  load_libs([], js_urls, function() { root.Bokeh.set_log_level("info"); });
+}(window));
+</script></div>
+<div class="jp-OutputArea-output"><div id="c5a1" data-root-id="p1001" style="display: contents;"></div></div>
+<div class="jp-OutputArea-output"><script type="text/javascript">(function(root) { function embed_document(root) {
+  const docs_json = {"d1": {"roots": [{"type": "object", "name": "Figure", "id": "p1001",
+    "attributes": {"title": "Referrals", "data": [2019, 4321]}}]}};
+  const render_items = [{"docid": "d1", "roots": {"p1001": "c5a1"}, "root_ids": ["p1001"]}];
+  root.Bokeh.embed.embed_items_notebook(docs_json, render_items); } embed_document(root); })(window);</script></div>"""
+BOKEH_INLINE = """<div class="bk-root" id="2f2a" data-root-id="1002"></div>
+<script type="application/json" id="1003">{"d1": {"roots": {"references": [{"attributes": {"data": [4321]}}]}}}</script>
+<script type="text/javascript">(function() { var fn = function() { Bokeh.safely(function() { (function(root) {
+  root.Bokeh.embed.embed_items(document.getElementById("1003").textContent, [{"roots": {"1002": "2f2a"}}]);
+})(window); }); }; fn(); })();</script>"""
+
+
+@pytest.mark.parametrize("chart", [BOKEH_NOTEBOOK, BOKEH_INLINE])
+def test_a_bokeh_chart_its_embed_code_draws_is_listed_as_not_read(chart: str) -> None:
+    figures, not_read = read(page(chart))
+    assert [printed for printed, *_ in figures] == ["922"]
+    assert len(not_read) == 1 and "charts with a script" in not_read[0] and "'data-root-id'" in not_read[0]
+
+
+def test_a_hidden_bokeh_root_is_not_listed() -> None:
+    figures, not_read = read(page('<div hidden><div id="c5a1" data-root-id="p1001"></div></div><p>Then 1,234.</p>'))
+    assert [printed for printed, *_ in figures] == ["922", "1,234"] and not_read == []

@@ -580,8 +580,12 @@ def _chart_loader(address: str) -> bool:
 #: The element a charting library's script draws its chart in, by its class: Plotly's (`write_html`, nbconvert),
 #: R's htmlwidgets' (plotly, leaflet, DT, highcharter in R Markdown and Quarto, whose scripts are inlined unnamed).
 _CHART_HOLDERS = frozenset({"plotly-graph-div", "html-widget"})
-#: Whether a page may hold one (`_CHART_HOLDERS`): looked for once a page, as `_PLACEHOLDER_MARK` is.
-_CHART_HOLDER_MARK = re.compile(r"plotly-graph-div|html-widget", re.IGNORECASE)
+#: Bokeh's, by the attribute every version's embed code gives it (`<div id=… data-root-id=…>`): a notebook's saved
+#: HTML (nbconvert, Jupyter Book, Quarto) loads BokehJS by an address in a script's string, `file_html` with INLINE
+#: resources inlines it, and `components()` leaves loading it to the page, so no <script src> names it.
+_BOKEH_ROOT = "data-root-id"
+#: Whether a page may hold one (`_CHART_HOLDERS`, `_BOKEH_ROOT`): looked for once a page, as `_PLACEHOLDER_MARK` is.
+_CHART_HOLDER_MARK = re.compile(r"plotly-graph-div|html-widget|data-root-id", re.IGNORECASE)
 
 
 #: The addresses a module script imports from or an import map maps to (`<script type="module">import * as d3 from
@@ -605,10 +609,13 @@ _MODULE_SCRIPT = re.compile(r"(?<![\w-])type[\t\n\f\r ]*=[\t\n\f\r ]*[\"']?[\t\n
 
 def _drawn_chart(tag: str, values: dict[str, str], holders: bool) -> str | None:
     """What names a chart a charting library's script draws in the page (`_chart_loader`'s script address, or the
-    class of the element it is drawn in, `_CHART_HOLDERS`, looked for when `holders`), else None."""
+    class of the element it is drawn in, `_CHART_HOLDERS`, or Bokeh's `_BOKEH_ROOT`, looked for when `holders`),
+    else None."""
     if tag == "script":
         address = values.get("src", "").strip(_ASCII_SPACE)
         return address if address and _chart_loader(address) else None
+    if holders and _BOKEH_ROOT in values:
+        return _BOKEH_ROOT
     if holders and "class" in values:
         return next((c for c in values["class"].lower().split() if c in _CHART_HOLDERS), None)
     return None
