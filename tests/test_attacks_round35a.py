@@ -149,3 +149,33 @@ def test_a_bokeh_chart_its_embed_code_draws_is_listed_as_not_read(chart: str) ->
 def test_a_hidden_bokeh_root_is_not_listed() -> None:
     figures, not_read = read(page('<div hidden><div id="c5a1" data-root-id="p1001"></div></div><p>Then 1,234.</p>'))
     assert [printed for printed, *_ in figures] == ["922", "1,234"] and not_read == []
+
+
+#: Observable's runtime as two tools embed it: a Quarto page's `{ojs}` cell with `embed-resources: true` (the
+#: runtime loaded from a `data:` address), and an Observable Framework page (its cells defined for its client).
+OBSERVABLE = [
+    ('<div id="ojs-cell-1" data-nodetype="expression"></div><script type="ojs-module-contents">eyJjb250ZW50cyI6W119'
+     '</script><script src="data:application/javascript;base64,ZnVuY3Rpb24oKXt9" type="module"></script>',
+     "ojs-module-contents"),
+    ('<link rel="modulepreload" href="./_npm/@observablehq/plot@0.6.16/e828d8c8.js"><script type="module">\n'
+     'import {define} from "./_observablehq/client.js";\n'
+     'define({id: "a1", inputs: ["Plot", "display"], body: async (Plot, display) => {\n'
+     '  display(Plot.barY([{year: 2019, n: 9876}], {x: "year", y: "n"}).plot()); }});\n'
+     '</script><div id="cell-a1" class="observablehq observablehq--block"></div>', "./_observablehq/client.js"),
+]
+
+
+@pytest.mark.parametrize(("chart", "named"), OBSERVABLE)
+def test_a_chart_observables_runtime_draws_as_quarto_and_framework_embed_it_is_listed(chart: str,
+                                                                                     named: str) -> None:
+    figures, not_read = read(page(chart))
+    assert [printed for printed, *_ in figures] == ["922"]
+    assert len(not_read) == 1 and "charts with a script" in not_read[0] and repr(named) in not_read[0]
+
+
+def test_a_site_whose_own_client_script_is_not_observables_is_not_listed() -> None:
+    for script in ('<script type="module">import {start} from "./js/client.js";</script>',
+                   '<script type="text/x-template">ojs-module-contents</script>',
+                   '<script src="/static/_observablehq_client.js"></script>'):
+        figures, not_read = read(page(script))
+        assert [printed for printed, *_ in figures] == ["922"] and not_read == [], script

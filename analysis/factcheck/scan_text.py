@@ -551,7 +551,8 @@ _CHART_PACKAGE = re.compile(
     r"|fusioncharts|anychart|zingchart|dygraphs?|flot|morris\.js|nvd3|dc|chartkick|@antv/g2(?:plot)?"
     r"|lightweight-charts|@toast-ui/chart|tui-chart|jquery-sparklines?"
     r"|@amcharts/amcharts[45]|@observablehq/plot|@observablehq/runtime|@bokeh/bokehjs|bokeh)(?:[@/]|\Z)"
-    r"|[/.]gstatic\.com/charts/loader\.js\Z|[/.]amcharts\.com/lib/|[/.]everviz\.com/inject/|//api\.observablehq\.com/",
+    r"|[/.]gstatic\.com/charts/loader\.js\Z|[/.]amcharts\.com/lib/|[/.]everviz\.com/inject/|//api\.observablehq\.com/"
+    r"|(?:\A|/)_observablehq/(?:client|runtime)\.js\Z",
     re.IGNORECASE)
 
 
@@ -607,13 +608,22 @@ _MODULE_SCRIPT = re.compile(r"(?<![\w-])type[\t\n\f\r ]*=[\t\n\f\r ]*[\"']?[\t\n
                             re.IGNORECASE)
 
 
+#: A Quarto page's `{ojs}` cells, which Observable's runtime draws from the code in this script: named by its type, as
+#: a page that embeds its resources (`embed-resources: true`, one file to send) loads the runtime from a `data:`
+#: address that names nothing.
+_QUARTO_OJS = "ojs-module-contents"
+
+
 def _drawn_chart(tag: str, values: dict[str, str], holders: bool) -> str | None:
     """What names a chart a charting library's script draws in the page (`_chart_loader`'s script address, or the
     class of the element it is drawn in, `_CHART_HOLDERS`, or Bokeh's `_BOKEH_ROOT`, looked for when `holders`),
     else None."""
     if tag == "script":
         address = values.get("src", "").strip(_ASCII_SPACE)
-        return address if address and _chart_loader(address) else None
+        if not address:
+            kind = values.get("type", "").strip(_ASCII_SPACE).lower()
+            return kind if kind == _QUARTO_OJS else None
+        return address if _chart_loader(address) else None
     if holders and _BOKEH_ROOT in values:
         return _BOKEH_ROOT
     if holders and "class" in values:
