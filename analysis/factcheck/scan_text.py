@@ -495,12 +495,11 @@ _PLACEHOLDERS: tuple[tuple[str | None, str | None, str, str], ...] = (
     (None, "genially-embed", "id", "https://view.genially.com/{}"),  # Genially's
     (None, "visme_d", "data-url", "https://my.visme.co/_embed/{}"),  # Visme's
 )
-#: Whether a page may hold one (`_PLACEHOLDERS`, or Tableau's <object>): looked for once a page, so the parser
-#: looks at no tag's attributes for one on a page without any.
-_PLACEHOLDER_MARK = re.compile(r"data-pym-src|pym-interactive|tableau|infogram-embed|fb-post|fb-video|amp-twitter"
-                               r"|amp-instagram|amp-facebook|flourish-embed|data-story-url|piktowrapper-embed"
-                               r"|genially-embed|visme_d",
-                               re.IGNORECASE)
+#: Whether a page may hold one (`_PLACEHOLDERS`, or Tableau's <object>): looked for once a page in its lower-cased
+#: markup (`_may_hold`), so the parser looks at no tag's attributes for one on a page without any.
+_PLACEHOLDER_MARKS = ("data-pym-src", "pym-interactive", "tableau", "infogram-embed", "fb-post", "fb-video",
+                      "amp-twitter", "amp-instagram", "amp-facebook", "flourish-embed", "data-story-url",
+                      "piktowrapper-embed", "genially-embed", "visme_d")
 _TABLEAU_OBJECT = "tableauviz"
 _TABLEAU_HOST = "https://public.tableau.com/"
 
@@ -585,8 +584,14 @@ _CHART_HOLDERS = frozenset({"plotly-graph-div", "html-widget"})
 #: HTML (nbconvert, Jupyter Book, Quarto) loads BokehJS by an address in a script's string, `file_html` with INLINE
 #: resources inlines it, and `components()` leaves loading it to the page, so no <script src> names it.
 _BOKEH_ROOT = "data-root-id"
-#: Whether a page may hold one (`_CHART_HOLDERS`, `_BOKEH_ROOT`): looked for once a page, as `_PLACEHOLDER_MARK` is.
-_CHART_HOLDER_MARK = re.compile(r"plotly-graph-div|html-widget|data-root-id", re.IGNORECASE)
+#: Whether a page may hold one (`_CHART_HOLDERS`, `_BOKEH_ROOT`): looked for once a page, as `_PLACEHOLDER_MARKS` are.
+_CHART_HOLDER_MARKS = ("plotly-graph-div", "html-widget", _BOKEH_ROOT)
+
+
+def _may_hold(lowered: str, marks: tuple[str, ...]) -> bool:
+    """Whether a page's lower-cased markup holds any of `marks`: one `str` search each, where one pattern of them all,
+    tried at every character, cost a tenth of a second a MB of prose."""
+    return any(mark in lowered for mark in marks)
 
 
 #: The addresses a module script imports from or an import map maps to (`<script type="module">import * as d3 from
@@ -946,14 +951,14 @@ class _TextParser(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.drawn = [] if drawn is None else drawn  # what names each chart a script draws (`_drawn_chart`)
         self.redirects: list[str] = []  # where the page's <meta> refresh sends its reader (`_refresh_address`)
-        self._chart_holders = chart_holders  # whether the page may hold one's element (`_CHART_HOLDER_MARK`)
+        self._chart_holders = chart_holders  # whether the page may hold one's element (`_CHART_HOLDER_MARKS`)
         # In a <script>: whether it is a module script or import map the page runs, whose imports are looked at
         # (its text here is only a charting library's addresses, `_read_tag`); None outside one.
         self._imports: bool | None = None
         self._policy = policy  # the page's style policy (`StylePolicy`), which its frames keep
         self._no_style_attributes = policy is not None and not policy.allows_attributes()
         self.unread = [] if unread is None else unread  # each shown frame's address not fetched (`_unread_frame`)
-        self._placeholders = placeholders  # whether the page may hold a service's placeholder (`_PLACEHOLDER_MARK`)
+        self._placeholders = placeholders  # whether the page may hold a service's placeholder (`_PLACEHOLDER_MARKS`)
         self._tableau: tuple[int, dict[str, str]] | None = None  # Tableau's open <object>: its depth, its <param>s
         self._holders: list[int] = []  # the depth of each open placeholder listed (`_placeholder_frame`)
         self._sheet = sheet
@@ -1972,9 +1977,10 @@ def _html_text(raw: str, frames: int = 0, prose: bool = False, unread: list[str]
         markup = markup.replace(_ATOMIC_EDGE, "\x1c")
     own = style_policy(markup)
     policy = own.within(outer) if own is not None else outer and StylePolicy(outer.elements, outer.attributes)
+    lowered = markup.lower()
     parser = _TextParser(page_sheet(markup, policy), frames, _ShadowSheets(markup, policy), _streamed_ids(raw),
-                         unread, policy, _PLACEHOLDER_MARK.search(markup) is not None, drawn,
-                         _CHART_HOLDER_MARK.search(markup) is not None)
+                         unread, policy, _may_hold(lowered, _PLACEHOLDER_MARKS), drawn,
+                         _may_hold(lowered, _CHART_HOLDER_MARKS))
     parser.feed(markup)
     parser.close()
     if redirects is not None:
