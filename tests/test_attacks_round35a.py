@@ -179,3 +179,28 @@ def test_a_site_whose_own_client_script_is_not_observables_is_not_listed() -> No
                    '<script src="/static/_observablehq_client.js"></script>'):
         figures, not_read = read(page(script))
         assert [printed for printed, *_ in figures] == ["922"] and not_read == [], script
+
+
+#: A chart's frame as a consent manager holds it until the reader accepts its cookies (each as its documentation or
+#: WordPress plug-in writes it): a page saved "HTML only" or fetched with curl holds the frame without its address.
+DATAWRAPPER = "https://datawrapper.dwcdn.net/AbCdE/1/"
+CONSENT = [f'<iframe data-cookieblock-src="{DATAWRAPPER}" data-cookieconsent="marketing" height="400"></iframe>'
+           '<div class="cookieconsent-optout-marketing">Please accept marketing cookies to see this chart.</div>',
+           f'<iframe data-src-cmplz="{DATAWRAPPER}" src="about:blank" class="cmplz-iframe" data-category="marketing">'
+           '</iframe>',
+           f'<iframe class="_iub_cs_activate" suppressedsrc="{DATAWRAPPER}" src="about:blank"></iframe>',
+           f'<iframe class="cmplazyload" data-cmp-src="{DATAWRAPPER}" src="about:blank"></iframe>']
+
+
+@pytest.mark.parametrize("frame", CONSENT)
+def test_a_frame_a_consent_manager_holds_back_is_listed_as_not_read(frame: str) -> None:
+    figures, not_read = read(page(frame))
+    assert [printed for printed, *_ in figures] == ["922"]
+    assert len(not_read) == 1 and "frame from elsewhere" in not_read[0] and repr(DATAWRAPPER) in not_read[0]
+
+
+def test_a_consent_held_frame_that_is_hidden_or_of_no_size_is_not_listed() -> None:
+    for frame in (f'<div hidden><iframe data-src-cmplz="{DATAWRAPPER}" src="about:blank"></iframe></div>',
+                  f'<iframe data-cookieblock-src="{DATAWRAPPER}" width="0" height="0"></iframe>'):
+        figures, not_read = read(page(frame))
+        assert [printed for printed, *_ in figures] == ["922"] and not_read == [], frame

@@ -432,9 +432,12 @@ _NO_SIZE = ("0", "0px")
 
 
 #: Where a lazy-loading script (lazysizes, WP Rocket, Jetpack, Smush and most WordPress plug-ins) keeps a frame's
-#: address until the frame scrolls into view, its own address empty, "about:blank" or a `data:` placeholder till
-#: then: a Datawrapper chart in such a frame, in a page saved "HTML only", was left out without a word.
-_LAZY_ADDRESSES = ("data-src", "data-lazy-src")
+#: address until the frame scrolls into view, or a consent manager until the reader accepts its cookies (Cookiebot's
+#: `data-cookieblock-src`, Complianz's `data-src-cmplz`, iubenda's `suppressedsrc`, consentmanager's `data-cmp-src`),
+#: its own address empty, "about:blank" or a `data:` placeholder till then: a Datawrapper chart in such a frame, in a
+#: page saved "HTML only" or fetched with curl, was left out without a word.
+_LAZY_ADDRESSES = ("data-src", "data-lazy-src", "data-cookieblock-src", "data-src-cmplz", "suppressedsrc",
+                   "data-cmp-src")
 
 
 def _unread_frame(tag: str, values: dict[str, str]) -> str | None:
