@@ -204,3 +204,36 @@ def test_a_consent_held_frame_that_is_hidden_or_of_no_size_is_not_listed() -> No
                   f'<iframe data-cookieblock-src="{DATAWRAPPER}" width="0" height="0"></iframe>'):
         figures, not_read = read(page(frame))
         assert [printed for printed, *_ in figures] == ["922"] and not_read == [], frame
+
+
+#: A chart library's or an embed loader's script as a WordPress optimiser delays it until the reader scrolls or clicks
+#: (WP Rocket's "delay JavaScript execution", LiteSpeed Cache's), or a consent manager holds it: its `src` moved to
+#: another attribute in the page the server sends.
+HELD_SCRIPTS = [
+    ('<canvas id="c"></canvas><script type="rocketlazyloadscript" data-rocket-src="https://cdn.jsdelivr.net/npm/'
+     'chart.js" data-rocket-defer defer></script>', "https://cdn.jsdelivr.net/npm/chart.js", "charts with a script"),
+    ('<div id="c"></div><script data-optimized="1" type="litespeed/javascript" '
+     'data-src="https://code.highcharts.com/highcharts.js"></script>', "https://code.highcharts.com/highcharts.js",
+     "charts with a script"),
+    ('<canvas id="c"></canvas><script type="text/plain" class="_iub_cs_activate" suppressedsrc="https://cdn.jsdelivr'
+     '.net/npm/chart.js"></script>', "https://cdn.jsdelivr.net/npm/chart.js", "charts with a script"),
+    ('<div id="datawrapper-vis-AbCdE"><script type="rocketlazyloadscript" defer data-rocket-src="https://datawrapper'
+     '.dwcdn.net/AbCdE/embed.js" data-target="#datawrapper-vis-AbCdE"></script></div>',
+     "https://datawrapper.dwcdn.net/AbCdE/embed.js", "frame from elsewhere"),
+]
+
+
+@pytest.mark.parametrize(("chart", "named", "said"), HELD_SCRIPTS)
+def test_a_chart_script_an_optimiser_or_consent_manager_holds_back_is_listed(chart: str, named: str,
+                                                                            said: str) -> None:
+    figures, not_read = read(page(chart))
+    assert [printed for printed, *_ in figures] == ["922"]
+    assert len(not_read) == 1 and said in not_read[0] and repr(named) in not_read[0]
+
+
+def test_other_held_scripts_are_not_listed() -> None:
+    for script in ('<script type="rocketlazyloadscript" data-rocket-src="https://static.hotjar.com/c/hotjar-1.js">'
+                   '</script>', '<script type="litespeed/javascript" data-src="/wp-includes/js/jquery/jquery.min.js">'
+                   '</script>'):
+        figures, not_read = read(page(script))
+        assert [printed for printed, *_ in figures] == ["922"] and not_read == [], script

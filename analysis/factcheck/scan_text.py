@@ -455,6 +455,22 @@ def _unread_frame(tag: str, values: dict[str, str]) -> str | None:
     return address
 
 
+#: Where a page's optimiser or consent manager keeps a script's address until the reader scrolls, clicks or accepts
+#: cookies (WP Rocket's "delay JavaScript" `data-rocket-src`, LiteSpeed's and Perfmatters' `data-src`, iubenda's
+#: `suppressedsrc`, consentmanager's `data-cmp-src`), its own `src` absent till then: a chart library or an embed
+#: loader so held, in a page saved "HTML only" or fetched with curl, was left out without a word.
+_HELD_SCRIPT_ADDRESSES = ("data-rocket-src", "data-src", "suppressedsrc", "data-cmp-src")
+
+
+def _script_address(values: dict[str, str]) -> str:
+    """The address a <script> runs: its `src`, else the one a delaying script holds for it (`_HELD_SCRIPT_ADDRESSES`),
+    else ""."""
+    address = values.get("src", "").strip(_ASCII_SPACE)
+    if address:
+        return address
+    return next(filter(None, (values.get(name, "").strip(_ASCII_SPACE) for name in _HELD_SCRIPT_ADDRESSES)), "")
+
+
 #: The loader a chart or post service's embed code places where its frame is to be shown (Flourish's and Datawrapper's
 #: `…/embed.js`, Instagram's and TikTok's): the script draws a frame from elsewhere there, and a page saved "HTML
 #: only" or fetched with curl holds the script, not the frame.
@@ -465,8 +481,8 @@ def _script_embed(values: dict[str, str]) -> str | None:
     """The address of the embed loader a <script> runs (`_EMBED_LOADER`), else None: where it stands in the page
     the service's frame is shown, which scan never fetches. Read as any other script, a Flourish chart (whose
     embed code is such a script in a <div>) was left out without a word, where its frame is listed."""
-    address = values.get("src", "")
-    return address.strip(_ASCII_SPACE) if _EMBED_LOADER.match(address) else None
+    address = _script_address(values)
+    return address if _EMBED_LOADER.match(address) else None
 
 
 #: The placeholders a chart, dashboard or post service's script fills with its frame, and how each names the frame's
@@ -627,7 +643,7 @@ def _drawn_chart(tag: str, values: dict[str, str], holders: bool) -> str | None:
     class of the element it is drawn in, `_CHART_HOLDERS`, or Bokeh's `_BOKEH_ROOT`, looked for when `holders`),
     else None."""
     if tag == "script":
-        address = values.get("src", "").strip(_ASCII_SPACE)
+        address = _script_address(values)
         if not address:
             kind = values.get("type", "").strip(_ASCII_SPACE).lower()
             return kind if kind == _QUARTO_OJS else None
