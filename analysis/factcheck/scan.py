@@ -42,7 +42,7 @@ from analysis.factcheck.scan_input import (
     xml_by_name,
 )
 from analysis.factcheck.scan_match import load_record, match_figure, prefer_article_sources
-from analysis.factcheck.scan_text import looks_like_html, sentences, to_text, unnamed_glyphs
+from analysis.factcheck.scan_text import CANVAS, looks_like_html, sentences, to_text, unnamed_glyphs
 from analysis.paths import Paths, add_root_argument
 from analysis.record.hygiene import digits_problem
 from analysis.record.terminal import printable, typed_number
@@ -169,8 +169,15 @@ def frames_line(addresses: list[str]) -> str:
 
 def charts_line(drawn: list[str]) -> str:
     """The one line that says the page draws charts with a charting library's script, whose figures are in the
-    script, not the text (`drawn`: the script's address or the class of the element each is drawn in)."""
+    script, not the text (`drawn`: the script's address or the class of the element each is drawn in). A page that
+    names only canvases may be drawing an animation or an advert on them, so the line does not say "charts"."""
     unique = list(dict.fromkeys(drawn))
+    if unique == [CANVAS]:
+        one = drawn.count(CANVAS) == 1
+        canvases = "1 canvas" if one else f"{drawn.count(CANVAS):,} canvases"
+        return (f"the page shows {canvases} a script draws on: what {'it shows' if one else 'they show'} (a chart's "
+                "figures, if it is a chart) is in the script, not the page's text, and was not read; check the page by "
+                "eye")
     named = ", ".join(repr(a if len(a) <= SHOWN_ADDRESS else a[:SHOWN_ADDRESS] + "…") for a in unique[:SHOWN_FRAMES])
     more = f" and {len(unique) - SHOWN_FRAMES:,} more" if len(unique) > SHOWN_FRAMES else ""
     return (f"the page draws charts with a script ({named}{more}): their figures are in the script, not the page's "

@@ -603,8 +603,14 @@ _CHART_HOLDERS = frozenset({"plotly-graph-div", "html-widget"})
 #: HTML (nbconvert, Jupyter Book, Quarto) loads BokehJS by an address in a script's string, `file_html` with INLINE
 #: resources inlines it, and `components()` leaves loading it to the page, so no <script src> names it.
 _BOKEH_ROOT = "data-root-id"
-#: Whether a page may hold one (`_CHART_HOLDERS`, `_BOKEH_ROOT`): looked for once a page, as `_PLACEHOLDER_MARKS` are.
-_CHART_HOLDER_MARKS = ("plotly-graph-div", "html-widget", _BOKEH_ROOT)
+#: A <canvas> the page shows: a script draws on it, and what it draws is a picture whose figures are in the script,
+#: whichever script it is. Chart.js, ECharts' canvas renderer and a site's own code all draw charts so, and a page
+#: saved as the browser showed it ("Webpage, Complete") keeps the canvas empty. Listing every shown canvas takes in
+#: charts drawn by code that names no library, at the cost of a line for an animation's or an advert's canvas.
+CANVAS = "<canvas>"
+#: Whether a page may hold one (`_CHART_HOLDERS`, `_BOKEH_ROOT`, a <canvas>): looked for once a page, as
+#: `_PLACEHOLDER_MARKS` are.
+_CHART_HOLDER_MARKS = ("plotly-graph-div", "html-widget", _BOKEH_ROOT, "<canvas")
 
 
 def _may_hold(lowered: str, marks: tuple[str, ...]) -> bool:
@@ -640,14 +646,16 @@ _QUARTO_OJS = "ojs-module-contents"
 
 def _drawn_chart(tag: str, values: dict[str, str], holders: bool) -> str | None:
     """What names a chart a charting library's script draws in the page (`_chart_loader`'s script address, or the
-    class of the element it is drawn in, `_CHART_HOLDERS`, or Bokeh's `_BOKEH_ROOT`, looked for when `holders`),
-    else None."""
+    class of the element it is drawn in, `_CHART_HOLDERS`, Bokeh's `_BOKEH_ROOT` or a `CANVAS`, looked for when
+    `holders`), else None."""
     if tag == "script":
         address = _script_address(values)
         if not address:
             kind = values.get("type", "").strip(_ASCII_SPACE).lower()
             return kind if kind == _QUARTO_OJS else None
         return address if _chart_loader(address) else None
+    if holders and tag == "canvas":
+        return CANVAS
     if holders and _BOKEH_ROOT in values:
         return _BOKEH_ROOT
     if holders and "class" in values:
@@ -1326,7 +1334,9 @@ class _TextParser(HTMLParser):
         found = _drawn_chart(tag, values, self._chart_holders)
         if found is None:
             return
-        if (tag == "script" and (shown or self._at.get("head"))) or (shown and not _hidden(tag, attrs, sheet)):
+        # A canvas is drawn where it stands, as a frame is: only its fallback content is never shown (`_SKIPPED`).
+        drawn_here = shown and not _hidden(tag, attrs, sheet, framed=tag == "canvas")
+        if (tag == "script" and (shown or self._at.get("head"))) or drawn_here:
             self.drawn.append(found)
 
     def _note_imported_chart(self, script: str) -> None:
