@@ -8,9 +8,12 @@ PY     := $(VENV)/bin/python
 # backtick or "$(…)" ran that command, and one with a double quote stopped make with a wrong message (round twenty).
 # The same Python start reads the notebooks' kernel name from its one definition, analysis/paths.py (standard
 # library only, so the system Python can): one interpreter start is most of a no-op `make`.
-MAKE_VARS := $(shell (cat pyproject.toml constraints.txt; pwd -P) 2>/dev/null | $(PYTHON) -c "import hashlib,sys;from analysis.paths import KERNEL_NAME;print(hashlib.sha256(sys.stdin.buffer.read()).hexdigest()[:16], KERNEL_NAME)")
+# It also says "python-changed" when .venv's python now leads to another Python version than the one .venv was made
+# for (`python3` moved on by a distribution upgrade or Homebrew): the bootstrap then runs and makes .venv again.
+MAKE_VARS := $(shell (cat pyproject.toml constraints.txt; pwd -P) 2>/dev/null | $(PYTHON) -c "import hashlib,sys;from analysis.paths import KERNEL_NAME;from analysis.run.bootstrap import python_changed;print(hashlib.sha256(sys.stdin.buffer.read()).hexdigest()[:16], KERNEL_NAME, 'python-changed' if python_changed() else '')")
 DEPS_HASH := $(word 1,$(MAKE_VARS))
 KERNEL_NAME := $(word 2,$(MAKE_VARS))
+VENV_CHANGED := $(word 3,$(MAKE_VARS))
 STAMP  := $(VENV)/.installed-$(DEPS_HASH)
 
 
@@ -51,12 +54,15 @@ force: $(STAMP)
 # stamp, and their file times only misled make. Dated in the future (a clock ahead where they were saved, an
 # archive's times), they were newer than any stamp: every `make` reinstalled the project, which rewrote its
 # dist-info and so reran every step (issue 24, round twenty).
-$(STAMP): $(PY)
+$(STAMP): $(PY) $(VENV_CHANGED)
 	@$(PYTHON) -m analysis.run.bootstrap dev
 	@rm -f $(VENV)/.installed-*
 	@touch $@
 
 $(PY): ;
+
+.PHONY: python-changed
+python-changed: ;
 
 venv: $(STAMP)
 

@@ -237,7 +237,34 @@ def venv_problem(venv: Path = VENV) -> str | None:
     python = venv / "bin" / "python"
     if python.is_symlink() and not python.exists():
         return f"runs a Python that is no longer there ({os.readlink(python)})"
-    return None
+    return python_changed(venv)
+
+
+def python_changed(venv: Path = VENV) -> str | None:
+    """Why `.venv` no longer runs the Python it was made for, or None (none there, or it cannot be told). A venv made
+    from an unversioned `python3` (/usr/bin/python3, Homebrew's, as uv and the venv module both link it) keeps that
+    link when a distribution upgrade or `brew upgrade` points `python3` at the next minor version: the link still
+    leads somewhere, to a Python that has no site-packages in .venv, and the new interpreter's file time is when
+    it was packaged, often older than the install stamp, so `make` skipped the bootstrap and stopped with a
+    traceback ("No module named 'yaml'"). Read from pyvenv.cfg and the name the link resolves to (`python3.12`),
+    with no interpreter started: the Makefile asks this on every `make`."""
+    try:
+        made = _CFG_VERSION.search((venv / "pyvenv.cfg").read_text(encoding="utf-8", errors="replace"))
+    except OSError:
+        return None
+    resolved = os.path.realpath(venv / "bin" / "python")
+    runs = _RESOLVED_VERSION.search(os.path.basename(resolved))
+    if made is None or runs is None or (made[1], made[2]) == (runs[1], runs[2]):
+        return None
+    return (f"was made for Python {made[1]}.{made[2]}, but its python now leads to Python {runs[1]}.{runs[2]} "
+            f"({resolved})")
+
+
+#: The Python a venv was made from, as pyvenv.cfg records it: uv writes `version_info = 3.11.7`, the venv module
+#: `version = 3.11.2`.
+_CFG_VERSION = re.compile(r"^[ \t]*(?:version_info|version)[ \t]*=[ \t]*(\d+)\.(\d+)", re.MULTILINE)
+#: The version in an interpreter's own file name (`python3.12`, `python3.13t`), once every link is resolved.
+_RESOLVED_VERSION = re.compile(r"^python(\d+)\.(\d+)")
 
 
 #: The value an activate script gives VIRTUAL_ENV, quoted as its writer quoted it, after an optional "export".

@@ -1,0 +1,62 @@
+"""Issue 24, round 35 (helper r35c): stamps that cannot lie (class 2) and exports (class 5)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from analysis.paths import PROJECT_ROOT
+
+
+def _venv_on(folder: Path, made_for: str, now_runs: str) -> Path:
+    """A `.venv` in `folder` made for Python `made_for` (as uv writes pyvenv.cfg) whose python links to an
+    unversioned `python3` that now leads to an interpreter file named `python<now_runs>`, dated as a package
+    dates it (long before the venv's install stamp)."""
+    interpreter = folder / "usr" / "bin"
+    interpreter.mkdir(parents=True)
+    real = interpreter / f"python{now_runs}"
+    real.write_text("")
+    os.utime(real, (1_600_000_000, 1_600_000_000))
+    (interpreter / "python3").symlink_to(real.name)
+    venv = folder / ".venv"
+    (venv / "bin").mkdir(parents=True)
+    (venv / "pyvenv.cfg").write_text(f"home = {interpreter}\nimplementation = CPython\nuv = 0.13.9\n"
+                                     f"version_info = {made_for}.7\ninclude-system-site-packages = false\n")
+    (venv / "bin" / "activate").write_text(f"VIRTUAL_ENV='{venv}'\nexport VIRTUAL_ENV\n")
+    (venv / "bin" / "python").symlink_to(interpreter / "python3")
+    return venv
+
+
+@pytest.mark.parametrize(("made_for", "now_runs", "problem"), [("3.11", "3.12", True), ("3.11", "3.11", False)])
+def test_a_venv_whose_python3_moved_to_another_version_is_made_again(tmp_path: Path, made_for: str, now_runs: str,
+                                                                     problem: bool) -> None:
+    """A distribution upgrade (or `brew upgrade`) points the unversioned `python3` a venv links to at the next minor
+    version. The link still leads to a file, dated when it was packaged, so neither the dangling-link check nor
+    make's file times saw it, and `make` stopped with "No module named 'yaml'". The bootstrap names the change, and
+    the Makefile runs the bootstrap; the same version (a patch upgrade) is left alone."""
+    from analysis.run.bootstrap import venv_problem
+
+    venv = _venv_on(tmp_path, made_for, now_runs)
+    said = venv_problem(venv)
+    assert (said is not None) is problem
+    if problem:
+        assert said is not None and "made for Python 3.11" in said and "Python 3.12" in said
+
+    checkout = tmp_path / "checkout"
+    checkout.mkdir()
+    for name in ("Makefile", "pyproject.toml", "constraints.txt"):
+        shutil.copy(PROJECT_ROOT / name, checkout / name)
+    shutil.copytree(PROJECT_ROOT / "analysis", checkout / "analysis", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.move(venv, checkout / ".venv")
+    (checkout / ".venv" / "bin" / "activate").write_text(f"VIRTUAL_ENV='{checkout / '.venv'}'\nexport VIRTUAL_ENV\n")
+    stamp = subprocess.run(["make", "-s", "--no-print-directory", "--eval", "print-stamp: ; @echo $(STAMP)",
+                            "print-stamp"], cwd=checkout, capture_output=True, text=True, check=True).stdout.strip()
+    assert stamp.startswith(".venv/.installed-")
+    (checkout / stamp).touch()  # installed after the interpreter was packaged, as on a real machine
+    # `make -q` answers 1 when the target would be remade (the bootstrap would run), 0 when it is up to date.
+    asked = subprocess.run(["make", "-q", stamp], cwd=checkout, capture_output=True, text=True)
+    assert asked.returncode == (1 if problem else 0), asked.stdout + asked.stderr
