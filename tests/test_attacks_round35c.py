@@ -60,3 +60,26 @@ def test_a_venv_whose_python3_moved_to_another_version_is_made_again(tmp_path: P
     # `make -q` answers 1 when the target would be remade (the bootstrap would run), 0 when it is up to date.
     asked = subprocess.run(["make", "-q", stamp], cwd=checkout, capture_output=True, text=True)
     assert asked.returncode == (1 if problem else 0), asked.stdout + asked.stderr
+
+
+def test_a_venv_an_editor_made_with_a_python_too_old_for_the_project_is_made_again(tmp_path: Path) -> None:
+    """VS Code's "Create Environment" (or PyCharm) makes .venv on opening the folder, with whichever Python it was
+    set to. On 3.10 `make` stopped at uv's "No solution found … does not satisfy Python>=3.11" and the reader had
+    to delete .venv by hand; the bootstrap now names the problem and makes .venv again, when the Python running it
+    is new enough (with none newer, uv's own message stands)."""
+    from analysis.run.bootstrap import venv_problem
+
+    venv = tmp_path / ".venv"
+    (venv / "bin").mkdir(parents=True)
+    (venv / "pyvenv.cfg").write_text("home = /usr/local/bin\ninclude-system-site-packages = false\n"
+                                     "version = 3.10.13\n")  # as the venv module writes it
+    (venv / "bin" / "activate").write_text(f'VIRTUAL_ENV="{venv}"\nexport VIRTUAL_ENV\n')
+    pyproject = PROJECT_ROOT / "pyproject.toml"
+    assert 'requires-python = ">=3.11"' in pyproject.read_text(encoding="utf-8")
+    said = venv_problem(venv)
+    assert said == "runs Python 3.10, and the project needs Python 3.11 or later"
+    from analysis.run.bootstrap import too_old
+
+    assert too_old(venv, pyproject, running=(3, 10)) is None
+    (venv / "pyvenv.cfg").write_text("home = /usr/local/bin\nversion = 3.11.2\n")
+    assert venv_problem(venv) is None

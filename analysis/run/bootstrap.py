@@ -237,7 +237,26 @@ def venv_problem(venv: Path = VENV) -> str | None:
     python = venv / "bin" / "python"
     if python.is_symlink() and not python.exists():
         return f"runs a Python that is no longer there ({os.readlink(python)})"
-    return python_changed(venv)
+    return python_changed(venv) or too_old(venv)
+
+
+def too_old(venv: Path = VENV, pyproject: Path = ROOT / "pyproject.toml",
+            running: tuple[int, int] = (sys.version_info[0], sys.version_info[1])) -> str | None:
+    """Why `.venv` runs a Python older than pyproject's `requires-python`, when the Python running the bootstrap is
+    new enough to make it again (else None). An editor makes `.venv` on opening the folder (VS Code's "Create
+    Environment", PyCharm) with whichever Python it was set to: on 3.10, `make` stopped at uv's "No solution
+    found … does not satisfy Python>=3.11", and the reader had to delete .venv by hand."""
+    try:
+        made = _CFG_VERSION.search((venv / "pyvenv.cfg").read_text(encoding="utf-8", errors="replace"))
+        needed = _REQUIRES_PYTHON.search(pyproject.read_text(encoding="utf-8"))
+    except OSError:
+        return None
+    if made is None or needed is None:
+        return None
+    least = (int(needed[1]), int(needed[2]))
+    if (int(made[1]), int(made[2])) >= least or running < least:
+        return None
+    return f"runs Python {made[1]}.{made[2]}, and the project needs Python {least[0]}.{least[1]} or later"
 
 
 def python_changed(venv: Path = VENV) -> str | None:
@@ -263,6 +282,9 @@ def python_changed(venv: Path = VENV) -> str | None:
 #: The Python a venv was made from, as pyvenv.cfg records it: uv writes `version_info = 3.11.7`, the venv module
 #: `version = 3.11.2`.
 _CFG_VERSION = re.compile(r"^[ \t]*(?:version_info|version)[ \t]*=[ \t]*(\d+)\.(\d+)", re.MULTILINE)
+#: pyproject.toml's lowest Python (`requires-python = ">=3.11"`), read without tomllib (3.11+) as the bootstrap
+#: may run on an older Python.
+_REQUIRES_PYTHON = re.compile(r"^requires-python[ \t]*=[ \t]*[\"']>=[ \t]*(\d+)\.(\d+)", re.MULTILINE)
 #: The version in an interpreter's own file name (`python3.12`, `python3.13t`), once every link is resolved.
 _RESOLVED_VERSION = re.compile(r"^python(\d+)\.(\d+)")
 
