@@ -83,3 +83,83 @@ def test_a_venv_an_editor_made_with_a_python_too_old_for_the_project_is_made_aga
     assert too_old(venv, pyproject, running=(3, 10)) is None
     (venv / "pyvenv.cfg").write_text("home = /usr/local/bin\nversion = 3.11.2\n")
     assert venv_problem(venv) is None
+
+
+#: A figure no claim cites (HMICFRS's Q2 2017 update: the Met's audit examined "a further 170 case files").
+AUDIT_FILE = "figures/aol-2017-08-10-hmicfrs-ncpi-mps-q2.csv"
+AUDIT_FIGURE = "aol-2017-08-10-hmicfrs-ncpi-mps-q2/force-audit-case-files"
+#: A claim citing it, as a second reporter would add one: "170", accurate against the figure as it stood.
+NEW_CLAIM = f"""- id: claim-jane-doe-gazette-170-files
+  claimant: Jane Doe Gazette
+  claimant_type: organisation
+  source_id: aol-2017-08-10-hmicfrs-ncpi-mps-q2
+  location: Para 9
+  text: auditors examined a further 170 case files
+  stated: '170'
+  kind: count
+  inputs:
+    figure: {AUDIT_FIGURE}
+  note: A claim added on one branch while the figure it cites was corrected on another.
+"""
+
+
+def _git(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(["git", "-c", "user.name=Jane Doe", "-c", "user.email=jane.doe@example.org",
+                           "-c", "commit.gpgsign=false", *args], cwd=root, capture_output=True, text=True)
+
+
+def test_two_branches_builds_merged_by_git_are_not_taken_for_one_build(tmp_path: Path) -> None:
+    """One reporter corrects a figure (170 → 171) and builds; another adds a claim citing it ("170") and builds;
+    both commit data/processed, as the project does, and git merges the two line by line without a conflict: each
+    table's hash and each raw file's hash in datapackage.json is on a line of its own, and each changed on one side.
+    Every hash then matched its file, so `check` run after the merge published the new claim as "accurate", from
+    the verdict claims.csv kept from the old figure, while the build of the merged record says "inaccurate". Now
+    datapackage.json carries one seal over all of them: the two builds conflict there, and a package taken from
+    either side is refused by every command that reads data/processed until the build runs."""
+    from tests.raw_copy import raw_copy, run_on
+
+    root = raw_copy(tmp_path)
+    assert AUDIT_FIGURE not in (root / "data" / "raw" / "claims.yaml").read_text(encoding="utf-8")
+    assert run_on(root, "build").returncode == 0
+    assert _git(root, "init", "-q", "-b", "main").returncode == 0
+    (root / ".gitignore").write_text(".cache/\noutputs/\n", encoding="utf-8")
+    assert _git(root, "add", "-A").returncode == 0 and _git(root, "commit", "-qm", "base").returncode == 0
+
+    assert _git(root, "checkout", "-qb", "correction").returncode == 0
+    figures = root / "data" / "raw" / AUDIT_FILE
+    text = figures.read_text(encoding="utf-8")
+    assert text.count(",170,") == 1 and text.count("a further 170 case files") == 1
+    figures.write_text(text.replace(",170,", ",171,").replace("a further 170 case files", "a further 171 case files"),
+                       encoding="utf-8")
+    assert run_on(root, "build").returncode == 0
+    assert _git(root, "commit", "-qam", "correct 170 to 171").returncode == 0
+
+    assert _git(root, "checkout", "-q", "main").returncode == 0
+    claims = root / "data" / "raw" / "claims.yaml"
+    claims.write_text(claims.read_text(encoding="utf-8") + NEW_CLAIM, encoding="utf-8")
+    assert run_on(root, "build").returncode == 0
+    assert _git(root, "commit", "-qam", "add a claim").returncode == 0
+
+    plain = _git(root, "merge", "--no-edit", "correction")
+    conflicted = _git(root, "diff", "--name-only", "--diff-filter=U").stdout.split()
+    assert plain.returncode != 0 and conflicted == ["data/processed/datapackage.json"], plain.stdout + plain.stderr
+    assert _git(root, "merge", "--abort").returncode == 0
+    # The seals conflict; `-X ours` settles each conflicting hunk for this branch and keeps every other hunk
+    # merged (without the seal the merge was clean anyway).
+    merged = _git(root, "merge", "--no-edit", "-X", "ours", "correction")
+    assert merged.returncode == 0, merged.stdout + merged.stderr
+    # Both halves of the record arrived: the corrected figure and the claim's old verdict.
+    processed = root / "data" / "processed"
+    assert f"{AUDIT_FIGURE},aol-2017-08-10-hmicfrs-ncpi-mps-q2,force_audit_cases_examined" in \
+        (processed / "figures.csv").read_text(encoding="utf-8")
+    assert "claim-jane-doe-gazette-170-files" in (processed / "claims.csv").read_text(encoding="utf-8")
+
+    result = run_on(root, "check")
+    assert result.returncode == 2, result.stdout
+    assert "does not describe one build" in result.stderr
+    assert not (root / "outputs" / "factcheck.md").exists()
+    assert run_on(root, "build").returncode == 0
+    assert run_on(root, "check").returncode == 0
+    report = (root / "outputs" / "factcheck.md").read_text(encoding="utf-8")
+    verdict = report.split('<a id="claim-jane-doe-gazette-170-files"></a>', 1)[1].split("<a id=", 1)[0]
+    assert "inaccurate" in verdict

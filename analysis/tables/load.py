@@ -32,6 +32,24 @@ def load_table(name: str, paths: Paths = DEFAULT) -> Any:
     return pd.read_csv(path, dtype="string", keep_default_na=False)
 
 
+#: datapackage.json's key for `package_seal`.
+SEAL_KEY = "built_together"
+
+
+def package_seal(tables: dict[str, str], raw: dict[str, str]) -> str:
+    """One hash over every table's hash and every raw file's hash, as one build writes them into datapackage.json.
+    Each of those hashes sits on a line of its own there, so git merged two branches' builds line by line (one
+    corrected a figure, the other added a claim citing it) into a package whose every hash matched its file, while
+    claims.csv held the verdict the old figure gave, which no build of the merged record gives: `check` published
+    it, exit 0. The seal differs with every build, so two builds' seals conflict in a merge, and a package put
+    together from two builds does not match its own seal (`behind_raw`)."""
+    import hashlib
+
+    lines = [f"table\t{name}\t{digest}\n" for name, digest in sorted(tables.items())]
+    lines += [f"raw\t{name}\t{digest}\n" for name, digest in sorted(raw.items())]
+    return "sha256:" + hashlib.sha256("".join(lines).encode("utf-8")).hexdigest()
+
+
 def behind_raw(paths: Paths = DEFAULT) -> str:
     """Why data/processed does not hold the record in data/raw now, in one line ("" when it does). Every reader of
     data/processed reads the record as the last build left it, so after an edit to data/raw (a claim's wording, a
@@ -59,8 +77,12 @@ def behind_raw(paths: Paths = DEFAULT) -> str:
         described = json.loads(package.read_text(encoding="utf-8"))
         built = {entry["path"]: entry["hash"] for entry in described["raw_files"]}
         tables = {entry["path"]: entry["hash"] for entry in described["resources"]}
-    except (ValueError, KeyError, TypeError):  # a package this code did not write: as if never built
+        sealed = described.get(SEAL_KEY)
+    except (ValueError, KeyError, TypeError, AttributeError):  # a package this code did not write: as if never built
         return f"{paths.rel(package)} was not written by the build: {build}"
+    if sealed != package_seal(tables, built):
+        return (f"{paths.rel(package)} does not describe one build (two builds merged by git, or put together by "
+                f"hand?): {build}")
     # A table edited by hand (a figure "corrected" in data/processed) no longer has the hash the build gave it.
     edited = []
     for name, digest in sorted(tables.items()):

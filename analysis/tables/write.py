@@ -18,6 +18,7 @@ from analysis.record import schema
 from analysis.record.claims import CLAIMS_COLUMNS
 from analysis.record.printed import number_text
 from analysis.tables import swap
+from analysis.tables.load import SEAL_KEY, package_seal
 
 
 def _cell(value: Any, kind: str) -> str:
@@ -52,10 +53,12 @@ def datapackage(texts: dict[str, str], paths: Paths, sources: dict[str, dict[str
     """A Frictionless Data Package describing each table, with the hashes of the raw files that made it: `raw`,
     the hashes the build took before it read them (`paths.raw_hashes`; taken now when not given)."""
     resources = []
+    table_hashes: dict[str, str] = {}
     for name, text in texts.items():
         fields, title, description = (_fields(name), schema.CLAIMS_TITLE, schema.CLAIMS_DESCRIPTION) \
             if name == "claims" else schema.TABLES[name]
         data = text.encode("utf-8")
+        table_hashes[f"{name}.csv"] = "sha256:" + hashlib.sha256(data).hexdigest()
         resources.append({
             "name": name.replace("_", "-"),
             "path": f"{name}.csv",
@@ -65,9 +68,10 @@ def datapackage(texts: dict[str, str], paths: Paths, sources: dict[str, dict[str
             "mediatype": "text/csv",
             "encoding": "utf-8",
             "bytes": len(data),
-            "hash": "sha256:" + hashlib.sha256(data).hexdigest(),
+            "hash": table_hashes[f"{name}.csv"],
             "schema": {"fields": [{"name": f.name, "type": f.type, "description": f.description} for f in fields]},
         })
+    raw_files = raw_hashes(paths) if raw is None else raw
     return {
         "name": "cse-published-figures",
         "title": "Published figures on child sexual exploitation in London and England & Wales",
@@ -81,8 +85,8 @@ def datapackage(texts: dict[str, str], paths: Paths, sources: dict[str, dict[str
                       "path": "https://creativecommons.org/licenses/by/4.0/"}],
         "sources": [{"title": s["title"], "path": s["url_main"]} for _, s in sorted(sources.items())],
         "resources": resources,
-        "raw_files": [{"path": name, "hash": digest}
-                      for name, digest in (raw_hashes(paths) if raw is None else raw).items()],
+        "raw_files": [{"path": name, "hash": digest} for name, digest in raw_files.items()],
+        SEAL_KEY: package_seal(table_hashes, raw_files),
     }
 
 
