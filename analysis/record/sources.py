@@ -21,7 +21,7 @@ from analysis.record.hygiene import BIDI_RE, SLUG, check_text_fields, id_problem
 from analysis.record.problems import Problems
 from analysis.record.rawfiles import file_type_problem, stored_file_problem, yaml_construct_problem
 from analysis.record.rawtext import RawFileError, read_text
-from analysis.record.safeguarding import check_personal_data
+from analysis.record.safeguarding import check_personal_data, personal_data_in
 
 REQUIRED = ("id", "producer", "title", "url_main", "date_published", "date_accessed", "kind", "primary", "outlet",
             "citation")
@@ -219,6 +219,26 @@ def _bidi_outside_values(text: str) -> tuple[int, str] | None:
     return None
 
 
+#: A YAML comment: "#" at a line's start or after white space, to the line's end (a "#" inside a value, as in an
+#: address's "#section", has no space before it).
+_COMMENT = re.compile(r"(?:^|(?<=[ \t]))#[^\n]*", re.MULTILINE)
+
+
+def _personal_data_outside_values(text: str) -> list[tuple[int, str]]:
+    """The line and kind of each comment of a YAML text that seems to hold personal data. No field's check reads a
+    comment, yet the raw files are the record as published: "# asked Jane Doe on 07700 900123" passed `validate`.
+    Each comment is read by the one personal-data check (`personal_data_in`: NFKC, invisible characters removed);
+    a text is tokenised only when one finds something, to keep a "#" inside a quoted value out."""
+    found = [(match.start(), kinds) for match in _COMMENT.finditer(text)
+             if (kinds := personal_data_in(match.group()[1:]))]
+    if not found:
+        return []
+    spans = [(token.start_mark.index, token.end_mark.index) for token in yaml.scan(text, Loader=_PlainLoader)
+             if isinstance(token, yaml.ScalarToken)]
+    return [(text.count("\n", 0, at) + 1, kind) for at, kinds in found
+            if not any(start <= at < end for start, end in spans) for kind in kinds]
+
+
 #: A space other than the ASCII one where YAML's structure needs a space: in a line's indentation, or after a list's
 #: "-" or a key's ":". Outlook, Teams and web pages turn leading spaces into no-break spaces, so an entry pasted from
 #: an e-mail looked right and was refused as "did not find expected '-' indicator", naming no cause.
@@ -252,6 +272,8 @@ def load_yaml_list(path: Path, paths: Paths, problems: Problems) -> list[Any]:
             problems.add(name, f"line {refused[0]}", refused[1])
             return []
         data = yaml.load(text, Loader=_PlainLoader)  # noqa: S506 (a SafeLoader)
+        for line, kind in _personal_data_outside_values(text):
+            problems.add(name, f"line {line}", f"a comment seems to contain {kind}; the project holds no personal data")
     except RawFileError as err:
         problems.add(name, None, str(err))
         return []

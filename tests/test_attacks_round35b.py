@@ -1,0 +1,59 @@
+"""Round 35, helper b: one reading of characters (class 4) and markup (class 1), with what a contributor adding a
+new source, or a hostile page, brings that earlier rounds did not try."""
+
+from __future__ import annotations
+
+import pytest
+
+# --- personal data in a YAML comment is refused, as in every field -----------------------------------------------
+
+_FIRST_CLAIM = "- id: claim-aol-2016-three-quarters\n  claimant: PA Media\n"
+
+
+@pytest.mark.parametrize(("name", "old", "new", "line", "kind"), [
+    # a contact note above an entry, as a contributor keeps who supplied a figure
+    ("gaps.yaml", "# Figures looked for and not found",
+     "# Asked Jane Doe on 07700 900123.\n# Figures looked for and not found", 1, "a phone number"),
+    # a comment after a value on its line, with a zero-width space and a full-width at sign in the address
+    ("claims.yaml", _FIRST_CLAIM, _FIRST_CLAIM.replace("Media\n", "Media  # from jane.doe\u200b\uff20example.com\n"),
+     3, "an e-mail address"),
+    ("sources.yaml", "Format: data/README.md\n", "Format: data/README.md\n# Jane Doe, born 12\u200d/03/2009\n", 2,
+     "a date of birth"),
+])
+def test_personal_data_in_a_yaml_comment_is_refused(tmp_path, name: str, old: str, new: str, line: int,
+                                                     kind: str) -> None:
+    """Every field of data/raw is read by the personal-data check; a YAML comment was not, and `validate` passed a
+    phone number, e-mail address or date of birth there, in the raw files the record is published as. Each comment
+    is read by the same check, through the one reading (NFKC, invisible characters removed)."""
+    from analysis.paths import Paths
+    from analysis.record.problems import ValidationError
+    from analysis.run.build import load_raw
+    from tests.raw_copy import raw_copy
+
+    with pytest.raises(ValidationError) as raised:
+        load_raw(Paths(raw_copy(tmp_path, (name, old, new))))
+    assert (f"data/raw/{name}:line {line}: a comment seems to contain {kind}; the project holds no personal data"
+            in str(raised.value))
+
+
+def test_a_hash_inside_a_value_is_no_comment(tmp_path) -> None:
+    """A "#" inside a quoted value is the value's: the field's own check names it, not a comment line."""
+    from analysis.paths import Paths
+    from analysis.record.problems import ValidationError
+    from analysis.run.build import load_raw
+    from tests.raw_copy import raw_copy
+
+    edit = ("claims.yaml", _FIRST_CLAIM, _FIRST_CLAIM.replace("PA Media", "'PA Media # 07700 900123'"))
+    with pytest.raises(ValidationError) as raised:
+        load_raw(Paths(raw_copy(tmp_path, edit)))
+    assert "claimant seems to contain a phone number" in str(raised.value)
+    assert "a comment seems" not in str(raised.value)
+
+
+def test_the_records_comments_hold_no_personal_data() -> None:
+    """The real record's comments (file headers, notes on entries) pass."""
+    from analysis.paths import DEFAULT
+    from analysis.record.sources import _personal_data_outside_values
+
+    for path in sorted((DEFAULT.root / "data" / "raw").glob("*.yaml")):
+        assert _personal_data_outside_values(path.read_text(encoding="utf-8")) == [], path.name
