@@ -57,3 +57,37 @@ def test_the_records_comments_hold_no_personal_data() -> None:
 
     for path in sorted((DEFAULT.root / "data" / "raw").glob("*.yaml")):
         assert _personal_data_outside_values(path.read_text(encoding="utf-8")) == [], path.name
+
+
+# --- a mark drawn as a comma is a comma to the personal-data check -----------------------------------------------
+
+
+@pytest.mark.parametrize("comma", [
+    "\u201a",  # SINGLE LOW-9 QUOTATION MARK, drawn as a comma
+    "\u060c",  # ARABIC COMMA
+    "\u3001",  # IDEOGRAPHIC COMMA
+    "\uff64",  # HALFWIDTH IDEOGRAPHIC COMMA
+    "\u2e41",  # REVERSED COMMA
+    "\u055d",  # ARMENIAN COMMA
+])
+def test_a_name_and_age_parted_by_a_comma_look_alike_is_refused(comma: str) -> None:
+    """The one reading read dash, slash and stop look-alikes as ASCII for the personal-data patterns, but no comma:
+    "Jane Doe‚ 14‚ from Leeds" passed `validate` (the text itself is accepted), where "Jane Doe, 14, from Leeds" is
+    refused as a person's name and age."""
+    from analysis.record.hygiene import text_problem
+    from analysis.record.safeguarding import personal_data_in
+
+    text = f"Jane Doe{comma} 14{comma} from Leeds, told the inquiry."
+    assert personal_data_in(text) == ["a person's name and age"]
+    assert text_problem(text) is None or "digits" not in text_problem(text)  # the text alone is no number problem
+
+
+def test_a_comma_look_alike_between_digits_keeps_the_digits_message() -> None:
+    """Only the personal-data reading changes: a low-9 mark inside a number is still refused with the one digits
+    message, and a turned comma (an apostrophe in a name, "O\u02bbBrien") is no comma."""
+    from analysis.record.hygiene import DIGITS_MESSAGE, text_problem
+    from analysis.record.safeguarding import personal_data_in
+
+    assert text_problem("There were 1\u201a200 referrals.") == (
+        "is refused: " + DIGITS_MESSAGE.format(char="\u201a", code=0x201A))
+    assert personal_data_in("Mary O\u02bbBrien said 14 reports were late.") == []

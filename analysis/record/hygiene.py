@@ -215,9 +215,24 @@ def pattern_text(text: str) -> str:
     folded = normal_text(text if text.isascii() else text.translate(_READ_BEFORE_NFKC))
     if folded.isascii():
         return folded
-    marks = {ord(ch): None if is_mark(ch) else " " for ch in set(folded)
-             if is_mark(ch) or _no_meaning(ch) or _blank_between_digits(ch)}
+    marks = {ord(ch): None if is_mark(ch) else "," if _comma_like(ch) else " " for ch in set(folded)
+             if is_mark(ch) or _no_meaning(ch) or _blank_between_digits(ch) or _comma_like(ch)}
     return same_length_reading(folded.translate(marks) if marks else folded)
+
+
+#: Names of the marks drawn as a comma ("‚", SINGLE LOW-9 QUOTATION MARK; the Arabic, ideographic, Armenian and
+#: other scripts' commas), which NFKC leaves as they are.
+_COMMA_NAME = re.compile(r"\b(?:COMMA|LOW-9)\b")
+
+
+def _comma_like(char: str) -> bool:
+    """Whether a punctuation mark or symbol outside ASCII is drawn as a comma (`_COMMA_NAME`), so the personal-data
+    patterns read it as one: "Jane Doe‚ 14‚ from Leeds" (low-9 marks) or "Jane Doe، 14، from Leeds" passed the
+    check that finds "Jane Doe, 14, from Leeds", while a dash, slash or stop look-alike was already read as ASCII.
+    Only this reading: between two digits the record refuses such a mark with the digits message
+    (`number_separator`), and scan leaves the number unread."""
+    return (not char.isascii() and unicodedata.category(char)[0] in "PS"
+            and bool(_COMMA_NAME.search(unicodedata.name(char, ""))))
 
 
 def _blank_between_digits(char: str) -> bool:
