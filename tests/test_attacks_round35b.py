@@ -91,3 +91,26 @@ def test_a_comma_look_alike_between_digits_keeps_the_digits_message() -> None:
     assert text_problem("There were 1\u201a200 referrals.") == (
         "is refused: " + DIGITS_MESSAGE.format(char="\u201a", code=0x201A))
     assert personal_data_in("Mary O\u02bbBrien said 14 reports were late.") == []
+
+
+# --- verify sum: a semicolon NFKC makes ";" parts parts as ";" does ----------------------------------------------
+
+
+@pytest.mark.parametrize("semicolon", ["\uff1b", "\ufe54", "\u037e"])
+def test_verify_sum_reads_a_look_alike_semicolon_as_the_one_that_parts_parts(semicolon: str) -> None:
+    """`--parts "1,200；135"` (a full-width semicolon, as a CJK keyboard types it; the Greek question mark is drawn
+    as ";" and NFC makes it one) was split at its comma and refused as "'200;135' is not a number as printed",
+    naming a part nobody typed; "1,200;135" is the parts 1,200 and 135."""
+    import unicodedata
+
+    from analysis.factcheck.verify import split_parts
+
+    assert unicodedata.normalize("NFKC", semicolon) == ";"
+    assert split_parts([f"1,200{semicolon}135"]) == split_parts(["1,200;135"]) == ["1,200", "135"]
+
+
+def test_verify_sum_still_refuses_a_full_width_comma_between_digits() -> None:
+    """A full-width comma is no part separator: it stays in the part, refused there with the one digits message."""
+    from analysis.factcheck.verify import split_parts
+
+    assert split_parts(["10\uff0c64\uff0c61"]) == ["10\uff0c64\uff0c61"]

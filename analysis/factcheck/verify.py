@@ -161,6 +161,13 @@ _ASCII_SPACE = " \t\n\r\f\v"
 _SPACE_BESIDE_NO_DIGIT = re.compile(r"(?<!\d)[^\S\x20]|[^\S\x20](?!\d)")
 
 
+#: The semicolons NFKC makes ";" (full-width, small, the presentation form, and the Greek question mark drawn as
+#: one), read as the ";" that parts parts: "1,200；135" was split at its comma alone and refused as "'200;135' is not
+#: a number as printed", naming a part nobody typed. (A full-width comma stays refused between digits with the one
+#: digits message, as `number_separator` has it everywhere.)
+_SEMICOLONS = str.maketrans(dict.fromkeys("\u037e\ufe14\ufe54\uff1b", ";"))
+
+
 def split_parts(tokens: list[str]) -> list[str]:
     """--parts as typed: "10,64,61" (one token, commas) or "1,737" "2,060" / "1,737;2,060" (thousands commas).
 
@@ -176,7 +183,7 @@ def split_parts(tokens: list[str]) -> list[str]:
     """
     # "1<ZWSP>,200" is "1,200" to a reader, so to every test below; and "1,200,<NBSP>300" is "1,200, 300", refused
     # as that is: it was split at its commas alone and summed as 1 + 200 + 300
-    tokens = [_SPACE_BESIDE_NO_DIGIT.sub(" ", read_through(t)) for t in tokens]
+    tokens = [_SPACE_BESIDE_NO_DIGIT.sub(" ", read_through(t)).translate(_SEMICOLONS) for t in tokens]
     joined = " ".join(tokens).strip(_ASCII_SPACE)
     # (an ASCII space only: a thin or no-break space parts no two parts, and gets the one digits message below)
     stripped = [t.strip(_ASCII_SPACE) for t in tokens]
