@@ -82,6 +82,15 @@ def test_a_name_and_age_parted_by_a_comma_look_alike_is_refused(comma: str) -> N
     assert text_problem(text) is None or "digits" not in text_problem(text)  # the text alone is no number problem
 
 
+@pytest.mark.parametrize("colon", ["\ua789", "\u2236"])  # MODIFIER LETTER COLON, RATIO
+def test_a_hardware_address_parted_by_a_colon_look_alike_is_refused(colon: str) -> None:
+    """The same for a colon: "00꞉1A꞉2B꞉3C꞉4D꞉5E" passed the check that finds "00:1A:2B:3C:4D:5E"."""
+    from analysis.record.safeguarding import personal_data_in
+
+    address = colon.join(["00", "1A", "2B", "3C", "4D", "5E"])
+    assert personal_data_in(f"The device {address} was seized.") == ["a device's hardware address"]
+
+
 def test_a_comma_look_alike_between_digits_keeps_the_digits_message() -> None:
     """Only the personal-data reading changes: a low-9 mark inside a number is still refused with the one digits
     message, and a turned comma (an apostrophe in a name, "O\u02bbBrien") is no comma."""

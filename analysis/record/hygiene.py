@@ -215,24 +215,29 @@ def pattern_text(text: str) -> str:
     folded = normal_text(text if text.isascii() else text.translate(_READ_BEFORE_NFKC))
     if folded.isascii():
         return folded
-    marks = {ord(ch): None if is_mark(ch) else "," if _comma_like(ch) else " " for ch in set(folded)
-             if is_mark(ch) or _no_meaning(ch) or _blank_between_digits(ch) or _comma_like(ch)}
+    marks = {ord(ch): None if is_mark(ch) else _drawn_as(ch) or " " for ch in set(folded)
+             if is_mark(ch) or _no_meaning(ch) or _blank_between_digits(ch) or _drawn_as(ch)}
     return same_length_reading(folded.translate(marks) if marks else folded)
 
 
-#: Names of the marks drawn as a comma ("‚", SINGLE LOW-9 QUOTATION MARK; the Arabic, ideographic, Armenian and
-#: other scripts' commas), which NFKC leaves as they are.
-_COMMA_NAME = re.compile(r"\b(?:COMMA|LOW-9)\b")
+#: Marks drawn as a comma or a colon, by what Unicode names them, which NFKC leaves as they are: "‚" (SINGLE LOW-9
+#: QUOTATION MARK), the Arabic, ideographic, Armenian and other scripts' commas; "꞉" (MODIFIER LETTER COLON) and
+#: "∶" (RATIO).
+_DRAWN_AS = ((",", re.compile(r"\b(?:COMMA|LOW-9)\b")), (":", re.compile(r"\bCOLON\b|^RATIO$")))
 
 
-def _comma_like(char: str) -> bool:
-    """Whether a punctuation mark or symbol outside ASCII is drawn as a comma (`_COMMA_NAME`), so the personal-data
-    patterns read it as one: "Jane Doe‚ 14‚ from Leeds" (low-9 marks) or "Jane Doe، 14، from Leeds" passed the
-    check that finds "Jane Doe, 14, from Leeds", while a dash, slash or stop look-alike was already read as ASCII.
-    Only this reading: between two digits the record refuses such a mark with the digits message
-    (`number_separator`), and scan leaves the number unread."""
-    return (not char.isascii() and unicodedata.category(char)[0] in "PS"
-            and bool(_COMMA_NAME.search(unicodedata.name(char, ""))))
+def _drawn_as(char: str) -> str | None:
+    """The "," or ":" a punctuation mark, symbol or modifier letter outside ASCII is drawn as (`_DRAWN_AS`), for the
+    personal-data patterns only: "Jane Doe‚ 14‚ from Leeds" (low-9 marks) or "Jane Doe، 14، from Leeds" passed the
+    check that finds "Jane Doe, 14, from Leeds", and "00꞉1A꞉2B꞉3C꞉4D꞉5E" the one that finds a device's hardware
+    address, while a dash, slash or stop look-alike was already read as ASCII (`same_length_reading`). Between two
+    digits such a comma is still refused with the digits message (`number_separator`), and scan's readings are
+    unchanged. A turned comma, "ʻ", is an apostrophe in a name ("Oʻahu"; `APOSTROPHES`), not a comma."""
+    if char.isascii() or char in APOSTROPHES or unicodedata.category(char)[0] not in "PS" \
+            and unicodedata.category(char) != "Lm":
+        return None
+    name = unicodedata.name(char, "")
+    return next((ascii_char for ascii_char, named in _DRAWN_AS if named.search(name)), None)
 
 
 def _blank_between_digits(char: str) -> bool:
