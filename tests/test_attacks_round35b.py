@@ -91,6 +91,15 @@ def test_a_hardware_address_parted_by_a_colon_look_alike_is_refused(colon: str) 
     assert personal_data_in(f"The device {address} was seized.") == ["a device's hardware address"]
 
 
+@pytest.mark.parametrize(("left", "right"), [("\u2768", "\u2769"), ("\u2985", "\u2986"), ("\u27ee", "\u27ef")])
+def test_a_phone_number_in_parenthesis_look_alikes_is_refused(left: str, right: str) -> None:
+    """And for brackets: "❨020❩ 7946 0000" (parenthesis ornaments; white or flattened parentheses) passed the check
+    that finds "(020) 7946 0000"; a parenthesised digit "⑴" (NFKC: "(1)") is no bracket of this kind."""
+    from analysis.record.safeguarding import personal_data_in
+
+    assert personal_data_in(f"Call {left}020{right} 7946 0000 for the figures.") == ["a phone number"]
+
+
 def test_a_comma_look_alike_between_digits_keeps_the_digits_message() -> None:
     """Only the personal-data reading changes: a low-9 mark inside a number is still refused with the one digits
     message, and a turned comma (an apostrophe in a name, "O\u02bbBrien") is no comma."""
