@@ -100,6 +100,21 @@ def test_a_phone_number_in_parenthesis_look_alikes_is_refused(left: str, right: 
     assert personal_data_in(f"Call {left}020{right} 7946 0000 for the figures.") == ["a phone number"]
 
 
+@pytest.mark.parametrize("text", [
+    "Jane Doe \u2502 14 \u2502 Leeds",  # BOX DRAWINGS LIGHT VERTICAL: a text table's row
+    "Jane Doe \u2503 14 \u2503 Leeds",  # HEAVY
+    "Jane Doe \u2551 14 \u2551 Leeds",  # DOUBLE
+    "Jane Doe \u2223 14 \u2223 Leeds",  # DIVIDES
+    "Jane Doe\u204f 14\u204f Leeds",  # REVERSED SEMICOLON
+])
+def test_a_name_and_age_in_a_text_tables_row_is_refused(text: str) -> None:
+    """A row of a table drawn in box-drawing characters (a terminal's or a PDF's text table) passed the check that
+    finds the same row drawn with "|", "Jane Doe | 14 |"; so did a reversed semicolon for ";"."""
+    from analysis.record.safeguarding import personal_data_in
+
+    assert personal_data_in(text) == ["a person's name and age"]
+
+
 def test_a_comma_look_alike_between_digits_keeps_the_digits_message() -> None:
     """Only the personal-data reading changes: a low-9 mark inside a number is still refused with the one digits
     message, and a turned comma (an apostrophe in a name, "O\u02bbBrien") is no comma."""

@@ -220,18 +220,25 @@ def pattern_text(text: str) -> str:
     return same_length_reading(folded.translate(marks) if marks else folded)
 
 
-#: Marks drawn as a comma, a colon or a bracket, by what Unicode names them, which NFKC leaves as they are: "‚"
-#: (SINGLE LOW-9 QUOTATION MARK), the Arabic, ideographic, Armenian and other scripts' commas; "꞉" (MODIFIER LETTER
-#: COLON) and "∶" (RATIO); "❨❩", "⦅⦆", "⟮⟯" (parenthesis ornaments, white and flattened parentheses).
-_DRAWN_AS = ((",", re.compile(r"\b(?:COMMA|LOW-9)\b")), (":", re.compile(r"\bCOLON\b|^RATIO$")),
-             ("(", re.compile(r"\bLEFT\b.*\bPARENTHESIS\b")), (")", re.compile(r"\bRIGHT\b.*\bPARENTHESIS\b")))
+#: Marks drawn as a comma, semicolon, colon, bracket or vertical bar, by what Unicode names them, which NFKC leaves
+#: as they are: "‚" (SINGLE LOW-9 QUOTATION MARK), the Arabic, ideographic, Armenian and other scripts' commas; "⁏"
+#: (REVERSED SEMICOLON); "꞉" (MODIFIER LETTER COLON) and "∶" (RATIO); "❨❩", "⦅⦆", "⟮⟯" (parenthesis ornaments, white
+#: and flattened parentheses); "│", "┃", "║" (a table's rules drawn in box-drawing characters, as a text table
+#: copied from a terminal or a PDF prints them), "∣" (DIVIDES) and "❘" (LIGHT VERTICAL BAR).
+_DRAWN_AS = ((",", re.compile(r"\b(?:COMMA|LOW-9)\b")), (";", re.compile(r"\bSEMICOLON\b")),
+             (":", re.compile(r"\bCOLON\b|^RATIO$")),
+             ("(", re.compile(r"\bLEFT\b.*\bPARENTHESIS\b")), (")", re.compile(r"\bRIGHT\b.*\bPARENTHESIS\b")),
+             # (not a modifier letter's "low vertical line", "ˌ": a tick between digit groups, read as a blank)
+             ("|", re.compile(r"^BOX DRAWINGS (?:LIGHT|HEAVY|DOUBLE) VERTICAL$|^(?!MODIFIER).*\bVERTICAL (?:LINE|BAR)\b"
+                              r"|^DIVIDES$")))
 
 
 def _drawn_as(char: str) -> str | None:
-    """The ",", ":", "(" or ")" a punctuation mark, symbol or modifier letter outside ASCII is drawn as (`_DRAWN_AS`),
+    """The ASCII punctuation a punctuation mark, symbol or modifier letter outside ASCII is drawn as (`_DRAWN_AS`),
     for the personal-data patterns only: "Jane Doe‚ 14‚ from Leeds" (low-9 marks) or "Jane Doe، 14، from Leeds"
     passed the check that finds "Jane Doe, 14, from Leeds", "00꞉1A꞉2B꞉3C꞉4D꞉5E" the one that finds a device's
-    hardware address, and "❨020❩ 7946 0000" the one that finds "(020) 7946 0000", while a dash, slash or stop
+    hardware address, "❨020❩ 7946 0000" the one that finds "(020) 7946 0000", and "Jane Doe │ 14 │" (a text
+    table's row) the one that finds "Jane Doe | 14 |", while a dash, slash or stop
     look-alike was already read as ASCII (`same_length_reading`). Between two digits such a comma is still refused
     with the digits message (`number_separator`), and scan's readings are unchanged. A turned comma, "ʻ", is an
     apostrophe in a name ("Oʻahu"; `APOSTROPHES`), not a comma."""
