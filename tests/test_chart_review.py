@@ -141,7 +141,7 @@ def test_national_offences_compute_no_share_and_keep_the_npcc_caveat(drawn_chart
     assert pd.isna(data.loc["2024", "Group-based share (%)"])
     text = " ".join(" ".join(_texts(fig)).split())
     assert "3.6%" not in text and "no share printed, and none computed" in text
-    assert meta.title == "Group-based offences were about 5% or less of recorded child sexual abuse, 2022–2023"
+    assert meta.title == "Group-based offences: about 5% or less of recorded child sexual abuse, 2022–2023"
     assert "not the same as 'grooming gangs'" in meta.notes_on_chart
     assert data.loc["2022", "Recorded as printed"] == "around 107,000"
 

@@ -87,8 +87,7 @@ def _title(table: pd.DataFrame, first: str, last: str) -> str:
     span = shown[0][0] if len(shown) == 1 else f"{shown[0][0]}–{shown[-1][0]}"
     # The largest printed share bounds them all: no change between years is implied (coverage differs). "About":
     # a share printed "5%" is rounded and may stand for up to 5.49%, so a plain "5% or less" would say more.
-    return (f"Group-based offences were about {max(v for _, v in shown):g}% or less of recorded child sexual abuse, "
-            f"{span}")
+    return f"Group-based offences: about {max(v for _, v in shown):g}% or less of recorded child sexual abuse, {span}"
 
 
 @style.styled
