@@ -546,16 +546,17 @@ def _tableau_view(params: dict[str, str]) -> str:
 #: A charting library's script, by the name its own site or a package CDN gives it (Plotly, Highcharts, Chart.js,
 #: ECharts, Vega-Embed, Bokeh, D3, ApexCharts, amCharts, Observable Plot, C3, billboard.js, Chartist, Frappe Charts,
 #: uPlot, FusionCharts, AnyChart, ZingChart, Dygraphs, Flot, Morris, NVD3, dc.js, Chartkick, AntV G2, TradingView's
-#: Lightweight Charts, TOAST UI Chart, jQuery Sparklines, D3's drawing modules, Google Charts' loader; Observable's
-#: runtime and a notebook it defines, as Observable's "embed with the runtime" code loads them, and Quarto's for its
-#: `{ojs}` cells), or a chart service's that draws its chart in the page, not a frame (Everviz's `inject/` loader, which
-#: its embed code puts in an empty <div>): it draws a chart in the page from figures held in the page's script or the
-#: service's, not the page's text. A page saved "HTML only", fetched with curl, or written by Plotly's `write_html`,
-#: Altair's `save` or R Markdown holds the script and an empty element, and the chart's figures were left out without a
-#: word. (A site may load one on a page that draws nothing: listed all the same, the safe side.) A library is known by
-#: its package's name wherever a package CDN puts it (jsDelivr's `npm/`, unpkg, esm.sh, cdnjs's `ajax/libs/`), and by
-#: its file's name with the build's marks a release or a site's copy adds (`highcharts.src.js`, `Chart.bundle.min.js`,
-#: `d3.v7.min.js`, `uPlot.iife.min.js`).
+#: Lightweight Charts, TOAST UI Chart, jQuery Sparklines, D3's drawing modules, Google Charts' loader, also its older
+#: `jsapi` one that pages of the record's years load; Observable's runtime and a notebook it defines, as Observable's
+#: "embed with the runtime" code loads them, and Quarto's for its `{ojs}` cells), or a chart service's that draws its
+#: chart in the page, not a frame (Everviz's `inject/` loader, which its embed code puts in an empty <div>, also at
+#: Highcharts Cloud's address, its name before Everviz): it draws a chart in the page from figures held in the page's
+#: script or the service's, not the page's text. A page saved "HTML only", fetched with curl, or written by Plotly's
+#: `write_html`, Altair's `save` or R Markdown holds the script and an empty element, and the chart's figures were
+#: left out without a word. (A site may load one on a page that draws nothing: listed all the same, the safe side.) A
+#: library is known by its package's name wherever a package CDN puts it (jsDelivr's `npm/`, unpkg, esm.sh, cdnjs's
+#: `ajax/libs/`), and by its file's name with the build's marks a release or a site's copy adds (`highcharts.src.js`,
+#: `Chart.bundle.min.js`, `d3.v7.min.js`, `uPlot.iife.min.js`).
 _CHART_FILE = re.compile(r"(?:plotly|bokeh|fusioncharts|anychart|zingchart|dygraph|jquery\.flot|lightweight-charts"
                          r"|tui-chart|toastui-chart|jquery\.sparkline)[\w.-]*\.js"
                          r"|(?:highcharts|highstock|highmaps|chart|echarts|d3(?:-selection|-shape|-axis)?|nv\.d3|morris"
@@ -569,7 +570,8 @@ _CHART_PACKAGE = re.compile(
     r"|fusioncharts|anychart|zingchart|dygraphs?|flot|morris\.js|nvd3|dc|chartkick|@antv/g2(?:plot)?"
     r"|lightweight-charts|@toast-ui/chart|tui-chart|jquery-sparklines?"
     r"|@amcharts/amcharts[45]|@observablehq/plot|@observablehq/runtime|@bokeh/bokehjs|bokeh)(?:[@/]|\Z)"
-    r"|[/.]gstatic\.com/charts/loader\.js\Z|[/.]amcharts\.com/lib/|[/.]everviz\.com/inject/|//api\.observablehq\.com/"
+    r"|[/.]gstatic\.com/charts/loader\.js\Z|[/.]google\.com/jsapi\Z|[/.]amcharts\.com/lib/"
+    r"|(?:[/.]everviz\.com|//cloud\.highcharts\.com)/inject/|//api\.observablehq\.com/"
     r"|(?:\A|/)_observablehq/(?:client|runtime)\.js\Z",
     re.IGNORECASE)
 
