@@ -45,3 +45,39 @@ def test_other_google_and_highcharts_addresses_are_not_charts() -> None:
                    "https://www.google.com/jsapi/other.js", "https://cloud.highcharts.com/scripts/app.js"):
         figures, not_read = read(page(f'<script src="{script}"></script>'))
         assert [printed for printed, *_ in figures] == ["922"] and not_read == [], script
+
+
+#: A web component rendered on the server with a declarative shadow root whose page also holds a light copy of the
+#: same text for browsers without shadow roots: Chromium shows the shadow root's text and, of the host's children,
+#: only those a <slot> takes (checked with Chromium's getClientRects: 0 for each child no slot takes).
+UNSLOTTED = ('<stat-card><template shadowrootmode="open"><p>Referrals rose to 2,060 in 2015.</p></template>'
+             "<p>Referrals rose to 2,060 in 2015.</p></stat-card>")
+
+
+def test_a_shadow_hosts_child_no_slot_takes_is_not_read_so_a_sentence_is_read_once() -> None:
+    figures, not_read = read(page(UNSLOTTED))
+    assert [printed for printed, *_ in figures] == ["922", "2,060"] and not_read == []
+
+
+@pytest.mark.parametrize(("host", "shown"), [
+    # A default slot takes every child without a slot attribute, and the host's own text.
+    ('<x-card><template shadowrootmode="open"><slot></slot></template><p>Light 1,111 cases.</p>Text 2,222.</x-card>',
+     ["1,111", "2,222"]),
+    # A named slot takes only the child that names it (names compared as written); no default slot, no other child.
+    ('<x-card><template shadowrootmode="open"><slot name="total"></slot></template><p slot="Total">Case 3,333.</p>'
+     '<p slot="total">Named 4,444.</p><p>Plain 5,555.</p>Text 6,666.</x-card>', ["4,444"]),
+    # A slot inside a plain <template> in the root is inert; a nested root's slot takes its own host's children.
+    ('<x-a><template shadowrootmode="open"><template><slot></slot></template><x-b><template shadowrootmode="open">'
+     "<slot></slot></template><p>Inner 7,777.</p></x-b></template><p>Outer 8,888.</p></x-a>", ["7,777"]),
+])
+def test_a_shadow_hosts_children_are_read_where_a_slot_takes_them(host: str, shown: list[str]) -> None:
+    figures, not_read = read(page(host + "<p>After 9,999 cases.</p>"))
+    assert [printed for printed, *_ in figures] == ["922", *shown, "9,999"] and not_read == []
+
+
+def test_a_canvas_no_slot_takes_is_not_listed_but_a_script_there_still_runs() -> None:
+    light = '<x-chart><template shadowrootmode="open"><h3>Referrals</h3></template><canvas></canvas></x-chart>'
+    assert read(page(light)) == ([("922", 922.0, "count", "exact")], [])
+    library = "https://cdn.jsdelivr.net/npm/chart.js@4"
+    _, not_read = read(page(light.replace("<canvas></canvas>", f'<script src="{library}"></script>')))
+    assert not_read == [charts_line([library])]

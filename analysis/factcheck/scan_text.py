@@ -894,6 +894,27 @@ def _cell_gaps(text: str) -> str:
     return _GAP_RUN.sub(gap, text) if _CELL_EDGE in text else text
 
 
+#: A host's children that do what they do whether a slot takes them or not: a script runs, a void element holds no
+#: text to hide.
+_UNSLOTTED_RUN = _VOID | {"script", "style", "link", "meta", "template"}
+
+
+class _Slots:
+    """The <slot>s of a declarative shadow root. Its host's children are shown only where a slot takes them: one
+    whose `slot` attribute names a slot (the default slot, named "", takes any other child and the host's text); a
+    child no slot takes is not rendered. Read, a component's light copy of its shadow root's text (for a browser
+    without shadow roots) was read twice, and text Chromium never shows was read."""
+
+    def __init__(self) -> None:
+        self.names: set[str] = set()
+
+    def take(self, name: str) -> None:
+        self.names.add(name)
+
+    def takes(self, slot: str) -> bool:
+        return slot in self.names
+
+
 #: How deep in one another shadow roots' own sheets are read (`_ShadowSheets`); deeper, only the browser's own.
 _DEEPEST_SHADOW_SHEET = 3
 _TEMPLATE_TAG = re.compile(r"<(/?)template(?=[\t\n\f\r />])", re.IGNORECASE)
@@ -1010,6 +1031,10 @@ class _TextParser(HTMLParser):
         # Depth of each open declarative shadow root: the page's sheet does not reach inside one (Chromium showed
         # `<p class=x>` there under the page's `.x{display:none}`, and scan dropped it); the browser's own does.
         self._shadows: list[int] = []
+        # The slots of each open shadow root (`_Slots`), and of each open host whose root has ended: a host's child
+        # no slot takes is not shown (`_unslotted`).
+        self._slots: list[_Slots] = []
+        self._hosts: list[tuple[int, _Slots]] = []
         # Each open element put before its table (`_TABLE_MODES`): its depth and what hid the table's content.
         self._foster: list[tuple[int, int | None]] = []
         self._bounds: list[int] = []  # depth of each open element that bounds an end tag's scope (`_SCOPE_BOUNDS`)
@@ -1043,9 +1068,7 @@ class _TextParser(HTMLParser):
         del self._open[depth:]
         while self._visibility and self._visibility[-1][0] >= depth:
             self._visibility.pop()
-        while self._shadows and self._shadows[-1] >= depth:
-            self._shadows.pop()
-            self._shadow_sheets.pop()
+        self._close_shadows(depth)
         while self._foster and self._foster[-1][0] >= depth:
             self._hidden_at = self._foster.pop()[1]
         while self._bounds and self._bounds[-1] >= depth:
@@ -1238,6 +1261,7 @@ class _TextParser(HTMLParser):
         self._open_break(tag, attrs, kind in _INLINE_BOXES and tag in _REBOXED_BLOCKS)
         if tag in _IMPLIED_END:
             self._close_omitted_end(tag)
+        self._slot(tag, attrs)
         embedded = self._read_embedded(tag, attrs, sheet)
         self._note_scripted_frame(tag, attrs, sheet)
         if tag == "input":
@@ -1269,6 +1293,7 @@ class _TextParser(HTMLParser):
             self._shadow_sheets.append(self._shadow_roots.sheet(self.getpos(), len(self.get_starttag_text() or ""),
                                                                 len(self._shadows)))
             self._shadows.append(depth)
+            self._slots.append(_Slots())
         if tag == _RUBY_TEXT:
             self._emit(" ")
         self._open_box(tag, kind, depth)
@@ -1405,6 +1430,32 @@ class _TextParser(HTMLParser):
             return True  # a MathML element named svg: only in an annotation-xml is it SVG
         return svg < 0 or max(self._innermost(tag) for tag in (*_SVG_TEXT, *_TEXT_IN_FOREIGN)) > svg
 
+    def _close_shadows(self, depth: int) -> None:
+        """End the shadow roots open at `depth` or deeper, each host keeping its root's slots (`_Slots`) while it
+        is open, and the hosts so deep."""
+        while self._shadows and self._shadows[-1] >= depth:
+            root = self._shadows.pop()
+            self._shadow_sheets.pop()
+            self._hosts.append((root - 1, self._slots.pop()))
+        while self._hosts and self._hosts[-1][0] >= depth:
+            self._hosts.pop()
+
+    def _slot(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        """Hide an element that starts here as a host's child no slot takes (its frames, canvases and text with it),
+        or note a <slot> of the open shadow root (not one in a plain <template> in it, which is inert)."""
+        if self._hosts and self._hidden_at is None and tag not in _UNSLOTTED_RUN and self._unslotted(attrs):
+            self._hidden_at = len(self._open)
+        elif tag == "slot" and self._shadows and self._innermost("template") == self._shadows[-1]:
+            self._slots[-1].take(_attributes(attrs).get("name", ""))
+
+    def _unslotted(self, attrs: list[tuple[str, str | None]] | None = None) -> bool:
+        """Whether what starts here (an element with `attrs`, else text) is a child of a shadow host that no slot of
+        its shadow root takes (`_Slots`), so not shown."""
+        depth, slots = self._hosts[-1]
+        if depth != len(self._open) - 1:
+            return False
+        return not slots.takes(_attributes(attrs).get("slot", "") if attrs is not None else "")
+
     def _push(self, tag: str) -> None:
         """Open the element: on the stack, in the index of where each tag sits, and among the scope bounds and
         special elements (`_out_of_scope`)."""
@@ -1477,7 +1528,7 @@ class _TextParser(HTMLParser):
             hidden, visible = self._before_table()
         else:
             hidden, visible = self._hidden_at, not self._visibility or self._visibility[-1][1]
-        if hidden is None and visible and self._svg_draws_text():
+        if hidden is None and visible and self._svg_draws_text() and not (self._hosts and self._unslotted()):
             self._emit(data)
 
     def _close_for_table(self, tag: str) -> bool:
