@@ -81,3 +81,18 @@ def test_a_canvas_no_slot_takes_is_not_listed_but_a_script_there_still_runs() ->
     library = "https://cdn.jsdelivr.net/npm/chart.js@4"
     _, not_read = read(page(light.replace("<canvas></canvas>", f'<script src="{library}"></script>')))
     assert not_read == [charts_line([library])]
+
+
+@pytest.mark.parametrize(("canvas", "listed"), [
+    ('<div style="visibility:hidden"><canvas style="visibility:visible"></canvas></div>', True),
+    ('<style>.chart{visibility:hidden} .chart canvas{visibility:visible}</style>'
+     '<div class="chart"><canvas class="drawn"></canvas></div>', True),
+    ('<style>.loaded{visibility:visible}</style><div style="visibility:hidden"><canvas class="loaded"></canvas></div>',
+     True),
+    ('<canvas style="visibility:hidden"></canvas>', False),
+    ('<style>canvas.spare{visibility:hidden}</style><canvas class="spare"></canvas>', False),
+])
+def test_a_canvas_is_listed_by_its_own_visibility_as_text_is(canvas: str, listed: bool) -> None:
+    """Chromium draws a `visibility: visible` canvas in a hidden element, and not a hidden canvas (its box stays)."""
+    _, not_read = read(page(canvas))
+    assert bool(not_read) is listed and all("1 canvas" in line for line in not_read), canvas

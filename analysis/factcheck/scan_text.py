@@ -1352,9 +1352,13 @@ class _TextParser(HTMLParser):
 
     def _note_drawn_chart(self, tag: str, attrs: list[tuple[str, str | None]], sheet: Sheet) -> None:
         """Note a chart a charting library's script draws (`_drawn_chart`) in `drawn`: its script wherever the page
-        runs it (the head too: it draws in the body), its element where the page shows it."""
+        runs it (the head too: it draws in the body), its element where the page shows it: a canvas by its own
+        visibility where it sets one (a canvas `visibility: visible` in a hidden element is drawn; one hidden is
+        not), as text is."""
         values = _attributes(attrs)
-        shown = self._hidden_at is None and (not self._visibility or self._visibility[-1][1])
+        visible = not self._visibility or self._visibility[-1][1]
+        own = _visibility(tag, attrs, sheet) if tag == "canvas" else None
+        shown = self._hidden_at is None and (visible if own is None else own)
         if tag == "script":
             self._imports = (values.get("type", "").strip(_ASCII_SPACE).lower() in _MODULE_SCRIPTS
                              and (shown or bool(self._at.get("head"))) and "src" not in values)
