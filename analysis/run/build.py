@@ -48,6 +48,7 @@ def load_raw(paths: Paths = DEFAULT) -> RawData:
     problems = Problems()
     sources = load_sources(paths, problems)
     known = set(sources)
+    gone_since_last_build(paths, known, problems)
     figures = load_all_figures(paths, known, problems)
     gaps = load_gaps(paths, problems)
     inspections = load_inspections(paths, known, problems)
@@ -58,6 +59,35 @@ def load_raw(paths: Paths = DEFAULT) -> RawData:
     problems.items = without_follow_ons(problems.items)
     problems.raise_if_any()
     return RawData(sources, figures, gaps, claims, inspections, tuple(revisions))
+
+
+def gone_since_last_build(paths: Paths, known_sources: set[str], problems: Problems) -> None:
+    """A problem for each file of the record the last build read that is not there now. A registry file or a
+    figures file that is missing is read as "none yet", which a new project needs; but one that went missing from a
+    built record (moved aside by hand, deleted by a sync client copying a colleague's delete, or held back by
+    iCloud Drive as '.claims.yaml.icloud') was built as an empty record, exit 0: `make` then published a fact-check
+    of 0 claims, or a workbook and database without a source's figures while sources.csv still listed the source.
+    A file taken out on purpose says so: a registry file is left empty (revisions.csv with its header row), a figures
+    file goes with its source's entry in sources.yaml."""
+    from analysis.tables.load import built_raw
+
+    figures = paths.rel(paths.figures_dir) + "/"
+    named = {paths.rel(p) for p in (paths.sources_yaml, paths.gaps_yaml, paths.claims_yaml,
+                                    paths.raw / "inspections.yaml", paths.raw / "revisions.csv")}
+    for name in sorted(built_raw(paths)):
+        path = paths.root / name
+        if path.exists() or path.is_symlink():
+            continue
+        if name in named:
+            empty = "leave only its header row" if path.suffix == ".csv" else "leave the file empty"
+            problems.add(name, None, "was read by the last build (data/processed/datapackage.json) and is not here "
+                         "now: moved, deleted, or held back by a sync client (iCloud Drive leaves "
+                         f"'.{path.name}.icloud'); put it back, or, to record none, {empty}")
+        elif name.startswith(figures) and "/" not in name[len(figures):] and path.stem in known_sources:
+            problems.add(name, None, "was read by the last build (data/processed/datapackage.json) and is not here "
+                         f"now, while its source is still in {paths.rel(paths.sources_yaml)}: moved, deleted, or "
+                         f"held back by a sync client (iCloud Drive leaves '.{path.name}.icloud'); put it back, "
+                         "or, to take the source out of the record, remove its entry too")
 
 
 #: When a registry file cannot be read at all, what every other file then says about it is noise, not news.

@@ -114,6 +114,18 @@ def built_tables(paths: Paths = DEFAULT) -> dict[str, str]:
         return {}
 
 
+def built_raw(paths: Paths = DEFAULT) -> dict[str, str]:
+    """Each raw file the last build read ("data/raw/claims.yaml") → the hash it recorded, from datapackage.json's
+    `raw_files`; {} when there is no package to read (a project never built)."""
+    import json
+
+    try:
+        described = json.loads((paths.processed / "datapackage.json").read_text(encoding="utf-8"))
+        return {entry["path"]: entry["hash"] for entry in described["raw_files"]}
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+
+
 #: The key of a chart's JSON sidecar that names the tables it was drawn from, each with the hash the build gave it.
 DRAWN_FROM = "drawn_from"
 
