@@ -71,3 +71,32 @@ def test_a_project_never_built_reads_a_missing_file_as_none(tmp_path, baseline) 
     paths = Paths(root)
     build.build(paths)
     assert "inspection_grades.csv" in snapshot(paths.processed)
+
+
+def _git(root, *args: str):
+    import subprocess
+
+    return subprocess.run(["git", "-c", "user.name=Jane Doe", "-c", "user.email=jane.doe@example.org",
+                           "-c", "commit.gpgsign=false", "-c", "core.autocrlf=true", *args], cwd=root,
+                          capture_output=True, text=True)
+
+
+def test_a_clone_that_converts_line_endings_holds_the_same_record(tmp_path, baseline) -> None:
+    """Git for Windows checks text files out with CRLF (core.autocrlf=true by default). The raw files' and tables'
+    bytes then differed from the hashes datapackage.json recorded, so every command refused a clone nobody had
+    edited ("… differs from what the build wrote (edited by hand?)"), and a build there recorded hashes no other
+    clone matched. The repository's .gitattributes keeps the record's bytes as committed."""
+    from analysis.paths import PROJECT_ROOT
+    from analysis.tables.load import behind_raw
+
+    origin = tmp_path / "origin"
+    shutil.copytree(baseline / "data", origin / "data")
+    for name in (".gitattributes", "data/.gitattributes"):  # what the repository has
+        if (PROJECT_ROOT / name).is_file():
+            shutil.copy(PROJECT_ROOT / name, origin / name)
+    assert _git(origin, "init", "-q", "-b", "main").returncode == 0
+    assert _git(origin, "add", "-A").returncode == 0 and _git(origin, "commit", "-qm", "record").returncode == 0
+    assert _git(tmp_path, "clone", "-q", str(origin), "clone").returncode == 0
+    clone = Paths(tmp_path / "clone")
+    assert behind_raw(clone) == ""
+    assert snapshot(clone.processed) == snapshot(Paths(origin).processed)
