@@ -97,15 +97,6 @@ class ChartMeta:
                 "notes_on_chart": self.notes_on_chart, "alt_text": self.alt_text, "chart_type": self.chart_type}
 
 
-def _count_bar_axes(ax, labels: list[str], xmax: float) -> None:
-    """Axes of a horizontal bar chart of counts read top to bottom: labelled rows, thousands separators."""
-    ax.set_yticks(range(len(labels)), labels)
-    ax.invert_yaxis()
-    ax.set_xlim(0, xmax)
-    ax.xaxis.set_major_formatter("{x:,.0f}")
-    ax.tick_params(axis="y", length=0)
-    ax.grid(axis="x")
-
 def project_paths() -> Paths:
     """The project the notebooks read: this repository, unless a test points CSE_FIGURES_ROOT elsewhere."""
     root = os.environ.get(ROOT_ENV)
