@@ -95,3 +95,25 @@ def test_the_latest_count_is_the_latest_date_and_on_one_date_the_primary_sources
     assert latest(rows.iloc[::-1], m)["figure_id"] == "own"
     assert latest(rows, "met_historic_cases_in_scope") is None
 
+
+# --- met_cse_series: what the notes say about the 2025 rise's counts -----------------------------------------------
+
+
+@pytest.mark.parametrize("chart_id", [spec.chart_id for spec in charts.CHARTS])
+def test_no_chart_says_a_figure_was_not_published(drawn_charts: DrawnCharts, chart_id: str) -> None:
+    """Stop 49's rule (factcheck.wording.NOT_FOUND_WHERE): the record knows where it looked, not that a figure was
+    never published, so nothing a reader sees says 'not published'. The Met series' note on the 2025 rise said
+    'no counts were published' (rise_56's own chart already said 'not found')."""
+    from tests.test_review49_s49b import NOT_PUBLISHED
+
+    _, meta = drawn_charts(chart_id)
+    for field, text in meta.sidecar().items():
+        assert not NOT_PUBLISHED.search(text), (chart_id, field, text)
+
+
+def test_the_met_series_note_on_the_2025_rise_says_where_its_counts_were_looked_for(drawn_charts: DrawnCharts
+                                                                                      ) -> None:
+    from analysis.factcheck.wording import NOT_FOUND_WHERE
+
+    _, meta = drawn_charts("met-cse-series")
+    assert f"the counts behind it were {NOT_FOUND_WHERE} (nothing is drawn)" in meta.notes

@@ -8,6 +8,7 @@ from typing import Any
 
 import pandas as pd
 
+from analysis.factcheck.wording import NOT_FOUND_WHERE
 from analysis.publish import encode, style
 from analysis.publish.charts.common import (
     EXPLANATION_WORDS,
@@ -260,7 +261,8 @@ def _series_notes(sel: pd.DataFrame, left_out: pd.DataFrame, years: list[int], r
             + ".")
     if rise:
         notes.append(f"{rise['period']}: a rise of {rise['value_as_printed']} in children identified as at risk was "
-                     f"put to the Commissioner ({rise['publisher']}); no counts were published (nothing is drawn). "
+                     f"put to the Commissioner ({rise['publisher']}); the counts behind it were {NOT_FOUND_WHERE} "
+                     "(nothing is drawn). "
                      f"His explanation: '{rise['words']}'")
     if rise and rise.get("detail"):
         notes.append(f"On the {rise['value_as_printed']} rise: {rise['detail']}")
