@@ -117,3 +117,20 @@ def test_the_met_series_note_on_the_2025_rise_says_where_its_counts_were_looked_
 
     _, meta = drawn_charts("met-cse-series")
     assert f"the counts behind it were {NOT_FOUND_WHERE} (nothing is drawn)" in meta.notes
+
+
+# --- rise_56 ------------------------------------------------------------------------------------------------------
+
+
+def test_the_missing_counts_are_the_gaps_that_name_the_rise_as_printed_character_for_character() -> None:
+    """rise_56.missing_counts: a gap is one of the counts behind the rise when it names the rise as printed. '1.5 per
+    cent' is not '145 per cent' (read as a pattern, the '.' would match the 4), and a gap for something other than
+    a number of children is not one."""
+    from analysis.publish.charts.rise_56 import missing_counts
+
+    gaps = pd.DataFrame({"id": ["a", "b", "c", "d"],
+                         "wanted": ["Number of children at risk behind the 1.5 per cent rise",
+                                    "Number of children at risk behind the 145 per cent rise",
+                                    "Referrals behind the 1.5 per cent rise",
+                                    None]})
+    assert list(missing_counts(gaps, "1.5 per cent")["id"]) == ["a"]
