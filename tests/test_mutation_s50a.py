@@ -547,3 +547,16 @@ def test_the_national_notes_and_alt_text_give_each_definition_its_own_counts(dra
     assert ("16 June 2025: More than 800 (cases identified nationally for review); 2 July 2025: more than 800 (cases "
             "closed with no further action, re-opened)") in meta.alt_text
 
+
+
+def test_with_no_count_identified_for_review_the_national_title_names_the_definition_it_shows(tables: dict) -> None:
+    """The title names the latest count of one definition only. With no count of cases identified for review, the
+    latest point is Beaconport's 1,273 referrals (4 November 2025): the title must say so, not call them cases
+    identified for review."""
+    from analysis.publish.charts.historic_national import historic_national_chart
+
+    reviews = tables["historic_reviews"]
+    _, meta = historic_national_chart(reviews[reviews["measure"] != "historic_cases_identified_for_review"],
+                                      tables["figures"], tables["sources"])
+    assert meta.title == "Cases identified by or referred to Operation Beaconport: 1,273 by November 2025"
+    assert "identified for review" not in meta.alt_text.split(". ")[0]

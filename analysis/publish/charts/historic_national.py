@@ -114,8 +114,10 @@ def historic_national_chart(reviews: pd.DataFrame, figures: pd.DataFrame, source
     # printed later ('more than 1,200') are consistent with it, not a fall. No comparison across definitions.
     exact = review[review["qualifier"] == "exact"].sort_values(["value", "as_at"], ascending=[False, True])
     latest = exact.iloc[0] if len(exact) else (review.iloc[-1] if len(review) else nat.iloc[-1])
-    title = (f"Historic group-based cases identified for review: {shown(latest['value_as_printed'])} by "
-             f"{style.month_year(latest['as_at'])}")
+    # Named by its own definition: with no count identified for review, the latest point is another count.
+    what = ("Historic group-based cases identified for review" if latest["definition_group"] == NATIONAL
+            else latest["definition_group"])
+    title = f"{what}: {shown(latest['value_as_printed'])} by {style.month_year(latest['as_at'])}"
     how_many = number_word(len(groups))
     subtitle = (f"National counts of historic group-based child sexual exploitation cases, England and Wales, as "
                 f"printed and described {how_many} ways, {style.month_year(nat['as_at'].iloc[0])} to "
@@ -137,9 +139,10 @@ def historic_national_chart(reviews: pd.DataFrame, figures: pd.DataFrame, source
     data = pd.DataFrame({"Date": nat["as_at"], "Count": nat["value"], "As printed": nat["value_as_printed"],
                          "Qualifier": nat["qualifier"], "Definition": nat["definition_group"],
                          "Measure": nat["measure"].map(NATIONAL_REVIEW_LABELS), "Date as known": nat["known"]})
-    alt = (f"Dot timeline chart of the national count of historic group-based child sexual exploitation cases, "
-           f"showing that {shown(latest['value_as_printed'])} historic group-based cases had been identified for "
-           f"review by {style.month_year(latest['as_at'])}. "
+    alt = ("Dot timeline chart of the national count of historic group-based child sexual exploitation cases, "
+           + (f"showing that {shown(latest['value_as_printed'])} historic group-based cases had been identified for "
+              f"review by {style.month_year(latest['as_at'])}. " if latest["definition_group"] == NATIONAL else
+              f"showing {style.in_sentence(title)}. ")
            + "; ".join(f"{r.known}: {r.value_as_printed} "
                        f"({r.definition_group[0].lower() + r.definition_group[1:]})"
                        for r in nat.itertuples())
