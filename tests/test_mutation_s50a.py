@@ -6,6 +6,8 @@ README and DEVELOPERS guide) and from the committed tables in data/processed, ne
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 import pytest
 
@@ -547,6 +549,66 @@ def test_the_national_notes_and_alt_text_give_each_definition_its_own_counts(dra
     assert ("16 June 2025: More than 800 (cases identified nationally for review); 2 July 2025: more than 800 (cases "
             "closed with no further action, re-opened)") in meta.alt_text
 
+
+# --- london_rates -------------------------------------------------------------------------------------------------
+
+CASEY = "inkl-2025-06-16-casey-review-london/"
+COUNCIL_CSA, COUNCIL_CSE, POLICE = (f"{CASEY}london-la-cin-csa-rate", f"{CASEY}london-la-cin-cse-rate",
+                                    f"{CASEY}met-contact-csa-rate")
+
+
+def test_london_rates_are_the_three_casey_rates_by_unit_then_largest_first(drawn_charts: DrawnCharts) -> None:
+    """By hand from figures.csv: London's figures in a 'per N' unit are the Casey audit's three (councils' child in
+    need assessments for abuse 1.79 and for exploitation 1.3, the Met's contact abuse cases 2.77), ordered by unit
+    ('child in need assessments per 1,000 children' before 'per 1,000 children'), then largest first. A density
+    ('people per square kilometre') is no rate per N."""
+    fig, meta = drawn_charts("london-rates")
+    assert list(meta.data["Measure"]) == [
+        "Child in need assessments for child sexual abuse by London local authorities",
+        "Child in need assessments for child sexual exploitation by London local authorities",
+        "Contact child sexual abuse cases recorded by the Metropolitan Police Service"]
+    assert list(meta.data["Rate"]) == [1.79, 1.3, 2.77]
+    assert meta.title == "Casey audit, London, per 1,000 children: police 2.77; councils 1.79 and 1.3"
+    assert meta.intro == ("Rates for London as quoted from the national audit (Baroness Casey), each with what it "
+                          "counts; published June 2025; the period the data cover is not printed")
+    (ax,) = fig.axes
+    texts = [t.get_text() for t in ax.texts]
+    assert [t for t in texts if t in ("1.79", "1.3", "2.77")] == ["1.79", "1.3", "2.77"]
+    # the unit as printed where the printing names it, else the record's unit
+    assert texts.count("child in need assessments per 1,000 children") == 2
+    assert "contact child sexual abuse cases per 1,000 children" in " ".join(texts).replace("\n", " ")
+
+
+def _rates_variant(tables: dict, **changes: Any) -> Any:
+    from analysis.publish.charts.london_rates import london_rates_chart
+
+    figures = tables["figures"].copy()
+    rows = figures["figure_id"].isin([COUNCIL_CSA, COUNCIL_CSE, POLICE])
+    for column, value in changes.items():
+        figures.loc[rows, column] = value(figures.loc[rows]) if callable(value) else value
+    return london_rates_chart(figures)[1]
+
+
+def test_london_rates_not_from_the_audit_are_titled_by_their_one_base(tables: dict) -> None:
+    meta = _rates_variant(tables, subject=lambda r: r["subject"].str.replace(", as quoted from the Casey audit", ""))
+    assert meta.title == "Three London rates per 1,000 children, each counting a different thing"
+    assert meta.intro.startswith("Rates for London as quoted from the sources, each with what it counts;")
+    assert "Quoted from the audit" not in meta.notes_on_chart
+
+
+def test_london_rates_in_two_bases_say_so_and_a_printed_period_is_given(tables: dict) -> None:
+    meta = _rates_variant(tables, unit=lambda r: r["unit"].where(r["unit"] != "per 1,000 children",
+                                                                   "per 10,000 children"),
+                          caveat="Rates for the year.", period_start="2024-01-01", period_end="2024-12-31")
+    assert meta.title == "The national audit printed 3 London rates in 2 different units"
+    assert meta.intro.endswith("; covering January 2024 to December 2024")
+
+
+def test_with_no_london_rates_the_chart_says_none_are_in_the_sources(tables: dict) -> None:
+    meta = _rates_variant(tables, geography="England")
+    assert meta.title == "No London rates are published in the sources"
+    assert meta.data.empty
+    assert "Casey" not in meta.intro and "Quoted from the audit" not in meta.notes_on_chart, "no audit quoted"
 
 
 def test_with_no_count_identified_for_review_the_national_title_names_the_definition_it_shows(tables: dict) -> None:
