@@ -622,3 +622,20 @@ def test_with_no_count_identified_for_review_the_national_title_names_the_defini
                                       tables["figures"], tables["sources"])
     assert meta.title == "Cases identified by or referred to Operation Beaconport: 1,273 by November 2025"
     assert "identified for review" not in meta.alt_text.split(". ")[0]
+
+
+def test_the_london_rates_alt_text_states_the_audits_finding_only_for_the_audits_one_base(
+        drawn_charts: DrawnCharts, tables: dict) -> None:
+    _, meta = drawn_charts("london-rates")
+    assert ("showing that the Casey audit printed these London rates per 1,000 children: police 2.77; councils 1.79 "
+            "and 1.3.") in meta.alt_text
+    plain = _rates_variant(tables, subject=lambda r: r["subject"].str.replace(", as quoted from the Casey audit", ""))
+    two = _rates_variant(tables, unit=lambda r: r["unit"].where(r["unit"] != "per 1,000 children",
+                                                                  "per 10,000 children"))
+    for meta in (plain, two):
+        assert "the Casey audit printed" not in meta.alt_text
+
+
+def test_a_caveat_saying_no_period_in_any_case_leaves_the_period_unstated(tables: dict) -> None:
+    meta = _rates_variant(tables, caveat="Quoted from the audit; no period is printed.")
+    assert meta.intro.endswith("published June 2025; the period the data cover is not printed")
