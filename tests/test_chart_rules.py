@@ -144,6 +144,29 @@ def test_a_line_across_units_is_refused_and_caught() -> None:
     assert audit.encoding_violations(fig) == ["a line joins ['crimes', 'offences']"]
 
 
+@pytest.mark.parametrize("chart_id", CHART_IDS)
+def test_every_value_axis_starts_at_zero(drawn: dict, chart_id: str) -> None:
+    """A mutant that started the Met series' count axis at 1 survived every test: no rule said where a value axis
+    starts. From zero, so a bar's length and a line's rise are read against the whole value."""
+    fig, _, mobile = drawn[chart_id]
+    assert audit.cut_baselines(fig) == [] and audit.cut_baselines(mobile) == []
+
+
+def test_a_value_axis_cut_above_zero_is_caught() -> None:
+    fig, ax = style.new_figure()
+    encode.point(ax, 2014, 618, qualifier="exact", label="618", colour="black")
+    encode.point(ax, 2016, 922, qualifier="exact", label="922", colour="black")
+    ax.set_xlim(2013, 2017)  # years, not values: never held to zero
+    ax.set_ylim(0, 1000)
+    assert audit.cut_baselines(fig) == []
+    ax.set_ylim(500, 1000)  # 618 to 922 would look like a fourfold rise
+    assert audit.cut_baselines(fig) == ["a panel: the y axis starts at 500, not 0"]
+    fig, ax = style.new_figure()
+    encode.bar(ax, 0, 23, qualifier="exact", label="23")
+    ax.set_xlim(10, 25)
+    assert audit.cut_baselines(fig) == ["a panel: the x axis starts at 10, not 0"]
+
+
 def test_lower_bounds_on_the_national_chart_are_open_triangles(drawn: dict, tables: dict) -> None:
     fig, meta, _ = drawn["historic-reviews-national"]
     bounds = meta.data[meta.data["Qualifier"] == "more than"]

@@ -106,6 +106,19 @@ def encoding_violations(fig: Any) -> list[str]:
     return out
 
 
+def cut_baselines(fig: Any) -> list[str]:
+    """Value axes that start above zero. A count or share drawn from a higher baseline makes a change look larger
+    than it is (a bar's length is read as its value, and a line's rise against the panel's height), so every
+    value axis of the project's charts starts at zero."""
+    out = []
+    for ax in fig.axes:
+        for axis in sorted(encode.value_axes(ax)):
+            low = min(ax.get_xlim() if axis == "x" else ax.get_ylim())
+            if low > 0:
+                out.append(f"{ax.get_title() or 'a panel'}: the {axis} axis starts at {low:g}, not 0")
+    return out
+
+
 def face_words(meta: Any) -> int:
     return style.word_count(getattr(meta, "notes_on_chart", ""))
 

@@ -56,8 +56,14 @@ def marks(fig: Any) -> list[Mark]:
     return fig._cse_marks
 
 
-def _record(ax: Any, mark: Mark) -> None:
+def _record(ax: Any, mark: Mark, value_axis: str) -> None:
     marks(ax.figure).append(mark)
+    ax._cse_value_axes = getattr(ax, "_cse_value_axes", frozenset()) | {value_axis}
+
+
+def value_axes(ax: Any) -> frozenset[str]:
+    """The axes ("x", "y") along which `ax` draws values through this module (the audit holds their baselines)."""
+    return getattr(ax, "_cse_value_axes", frozenset())
 
 
 def bar(ax: Any, pos: float, value: float, *, qualifier: str, label: str, unit: str = "", horizontal: bool = True,
@@ -66,7 +72,7 @@ def bar(ax: Any, pos: float, value: float, *, qualifier: str, label: str, unit: 
     if kind_of(qualifier) != "exact":
         raise EncodingError(f"'{label}' is printed with '{qualifier}': a bar would draw it as exactly {value:g}")
     bars = (ax.barh if horizontal else ax.bar)([pos], [value], **kw)
-    _record(ax, Mark(label, "exact", "bar", unit))
+    _record(ax, Mark(label, "exact", "bar", unit), "x" if horizontal else "y")
     return bars
 
 
@@ -80,7 +86,8 @@ def point(ax: Any, x: Any, y: float, *, qualifier: str, label: str, colour: str,
     face = colour if kind == "exact" else "white"
     ax.plot([x], [y], marker=marker, markersize=size, color=colour, markerfacecolor=face, markeredgewidth=2,
             linestyle="none", zorder=4, **kw)
-    _record(ax, Mark(label, qualifier if kind != "exact" else "exact", "dot" if kind == "exact" else kind, unit))
+    _record(ax, Mark(label, qualifier if kind != "exact" else "exact", "dot" if kind == "exact" else kind, unit),
+            value_axis)
     return kind
 
 
