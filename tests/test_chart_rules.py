@@ -444,3 +444,16 @@ def test_a_source_line_names_who_reported_not_what(drawn: dict, chart_id: str) -
     _, meta, _ = drawn[chart_id]
     reporters = meta.source_line.partition("reported by ")[2]
     assert not re.search(r"\b(?:news|newspaper) report\b", reporters), meta.source_line
+
+
+def test_wrapping_to_a_width_narrower_than_any_character_ends() -> None:
+    """s50a: a width below one character's made `wrap` cut an empty word from an empty word for ever, so a chart
+    drawn that narrow hung instead of failing. Worked by hand: no start of a word fits, so each word is cut to its
+    first character, and a character that cannot fit stands alone on its line."""
+    import subprocess
+    import sys
+
+    code = ("from analysis.publish import style\nfig, _ = style.new_figure()\n"
+            "print(style.wrap(fig, 'abc de', 12, -1.0))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, cwd=PROJECT_ROOT)
+    assert done.stdout.strip() == "['a', 'b', 'c', 'd', 'e']", done.stderr[-2000:]
