@@ -181,12 +181,14 @@ def add_root_argument(parser: Any) -> None:
     parser.add_argument("--root", type=Path, default=DEFAULT.root, help="project root (default: this repository)")
 
 
+#: The registry's files at the top of data/raw/, each read by its name (the figures are in data/raw/figures/).
+REGISTRY_NAMES = ("sources.yaml", "gaps.yaml", "claims.yaml", "inspections.yaml", "revisions.csv")
+
+
 def raw_files(paths: Paths) -> list[Path]:
     """Every raw file that feeds the build, in a stable order: the build hashes each into datapackage.json, and
     `analysis.tables.load.behind_raw` compares them (standard library only, so that check costs no import)."""
-    named = (paths.sources_yaml, paths.gaps_yaml, paths.claims_yaml, paths.raw / "inspections.yaml",
-             paths.raw / "revisions.csv")
-    files = [p for p in named if p.exists()]
+    files = [p for p in (paths.raw / name for name in REGISTRY_NAMES) if p.exists()]
     files += sorted(paths.figures_dir.glob("*.csv"))
     stored = paths.raw / "files"
     if stored.exists():

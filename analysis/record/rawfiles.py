@@ -82,6 +82,35 @@ def figures_files(paths: Paths, problems: Problems) -> list[Path]:
     return files
 
 
+#: What a file at the top of data/raw/ holding record data is named like (the registry's own are YAML and CSV).
+_DATA_SUFFIXES = (".yaml", ".yml", ".csv")
+
+
+def unread_raw_files(paths: Paths, problems: Problems) -> None:
+    """A problem for each YAML or CSV file at the top of data/raw/ that the build does not read: only the registry's
+    own names are read (`REGISTRY_NAMES`). A sync client that meets two edits of one file keeps one and writes the
+    other beside it under a new name (Dropbox "claims (Jane Doe's conflicted copy 2026-12-07).yaml", Google Drive
+    "claims (1).yaml", OneDrive "claims-DESKTOP-1AB2C3D.yaml", Syncthing "claims.sync-conflict-….yaml", iCloud
+    "claims 2.yaml"): the build read the one kept and published it, exit 0, while a colleague's claim or correction
+    sat in the copy unread. Hidden files and editors' backups ("claims.yaml~", "#claims.yaml#") hold no one's edit
+    and are left alone, as is anything that is not YAML or CSV."""
+    from analysis.paths import REGISTRY_NAMES
+
+    try:
+        with os.scandir(paths.raw) as entries:
+            names = sorted(entry.name for entry in entries)
+    except OSError:
+        return
+    read = ", ".join(REGISTRY_NAMES)
+    for name in names:
+        if name in REGISTRY_NAMES or name.startswith((".", "#")) or not name.lower().endswith(_DATA_SUFFIXES):
+            continue
+        problems.add(f"{paths.rel(paths.raw)}/{name}", None,
+                     f"is not read by the build (at the top of data/raw/ it reads only {read}): a sync client's "
+                     "conflicted copy, or a copy kept by hand? Move what it holds into the file it copies, then "
+                     "remove it or move it out of data/raw/")
+
+
 def stored_file_problem(rel: object, paths: Paths) -> str | None:
     """Why a source's `file` (relative to data/raw/) is not a regular file under data/raw/files/, or None."""
     text = str(rel)

@@ -23,6 +23,7 @@ from analysis.record.gaps import load_gaps
 from analysis.record.hygiene import inline_safe_json
 from analysis.record.inspections import load_inspections
 from analysis.record.problems import Problem, Problems, ValidationError
+from analysis.record.rawfiles import unread_raw_files
 from analysis.record.revisions import load_revisions, replacing_ids, revised_ids
 from analysis.record.sources import load_sources
 from analysis.record.terminal import printable
@@ -49,6 +50,7 @@ def load_raw(paths: Paths = DEFAULT) -> RawData:
     sources = load_sources(paths, problems)
     known = set(sources)
     gone_since_last_build(paths, known, problems)
+    unread_raw_files(paths, problems)
     figures = load_all_figures(paths, known, problems)
     gaps = load_gaps(paths, problems)
     inspections = load_inspections(paths, known, problems)
