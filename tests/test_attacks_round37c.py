@@ -48,3 +48,35 @@ def test_what_holds_no_ones_edit_is_still_left_alone(project: Paths, name: str) 
     shutil.copyfile(project.claims_yaml, project.raw / name)
     files = build.build(project)
     assert build.count_rows(files["claims.csv"]) == 42
+
+
+def test_a_check_stopped_between_its_renames_leaves_nothing_the_gallery_would_link(project: Paths, monkeypatch):
+    """`check` writes its five files to scratch names, then renames them into place; factcheck.html carries the
+    build mark that vouches for the Markdown and ClaimReview beside it. It was renamed second, so a run stopped
+    after it (Ctrl-C, a closed terminal) left a new factcheck.html beside the old claimreview.jsonld, and the gallery
+    linked both as current. Now the marked file goes last: a run stopped part-way leaves the old mark, refused."""
+    import os
+
+    from analysis.factcheck import report
+    from analysis.tables.load import outputs_behind
+
+    report.write_report(project)
+    assert outputs_behind(project.outputs, project) == ""
+    figures = project.figures_dir / "standard-2016-cse-referrals.csv"
+    figures.write_text(figures.read_text(encoding="utf-8").replace("2,060", "2,061"), encoding="utf-8")
+    build.build(project)  # a correction: the tables have a new build mark
+
+    real_replace, calls = os.replace, []
+
+    def stopped_at_the_third(src: object, dst: object) -> None:
+        calls.append(dst)
+        if len(calls) == 3:
+            raise KeyboardInterrupt
+        real_replace(src, dst)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(report.os, "replace", stopped_at_the_third)
+    with pytest.raises(KeyboardInterrupt):
+        report.write_report(project)
+    monkeypatch.undo()
+    assert "factcheck.html" in outputs_behind(project.outputs, project)
+    assert not [p for p in project.outputs.iterdir() if p.name.startswith(".")], "scratch files left"

@@ -446,8 +446,9 @@ def replace_file(out: Path, data: str | bytes) -> None:
 
 
 def write_together(files: dict[Path, str]) -> None:
-    """Write every file to a temporary name first, then rename them all into place: a full disk or a kill while
-    writing leaves the previous report whole (all three files from one run), never a mix of two runs."""
+    """Write every file to a temporary name first, then rename them all into place, in the order given: a full disk
+    or a kill while writing leaves the previous report whole (all its files from one run). Only a kill between the
+    renames can leave a mix, so the file that vouches for the others comes last (`write_report`)."""
     temps: dict[Path, Path] = {}
     try:
         for path, text in files.items():
@@ -470,12 +471,15 @@ def write_report(paths: Paths, site_url: str = "") -> tuple[list[Path], str]:
     rules = paths.root / RULES_DOC
     outputs = {
         paths.outputs / REPORT_MD: render_markdown(entries, rules_page=rules.is_file()),
-        paths.outputs / REPORT_HTML: render_html(entries, build_mark(paths)),
         paths.outputs / CLAIMREVIEW_NAME: render_jsonld(entries, site_url, PROJECT_NAME),
     }
     outputs[paths.outputs / METHODS_PAGE] = render_methods(rules_page=rules.is_file())
     if rules.is_file():
         outputs[paths.outputs / RULES_PAGE] = render_rules(rules.read_text(encoding="utf-8"))
+    # factcheck.html carries the build mark that vouches for the Markdown and ClaimReview written with it
+    # (`analysis.tables.load.outputs_behind`), so it is put in place last, as a chart's JSON is: a run stopped
+    # between the renames leaves the old mark, and the gallery then refuses rather than link a mix of two runs.
+    outputs[paths.outputs / REPORT_HTML] = render_html(entries, build_mark(paths))
     write_together(outputs)
     if not rules.is_file():
         remove_rules_page(paths)
