@@ -80,3 +80,36 @@ def test_a_check_stopped_between_its_renames_leaves_nothing_the_gallery_would_li
     monkeypatch.undo()
     assert "factcheck.html" in outputs_behind(project.outputs, project)
     assert not [p for p in project.outputs.iterdir() if p.name.startswith(".")], "scratch files left"
+
+
+def test_notebooks_killed_while_making_a_pages_html_leave_nothing_the_gallery_would_link(project: Paths,
+                                                                                         monkeypatch):
+    """Each notebook's .ipynb copy carries the mark of the tables it ran on, which vouches for its HTML page. The
+    .ipynb was put in place first and the HTML made after it (~0.5 s a notebook), so `notebooks` killed meanwhile
+    (a closed terminal, a cancelled CI job: SIGTERM, which runs no clean-up) left a new mark beside the page from
+    before the correction, and `gallery` published that page, exit 0. Now the mark goes last."""
+    import nbformat
+
+    from analysis.run import copies
+    from analysis.tables.load import DRAWN_FROM, NOTEBOOK_METADATA, built_tables, copies_behind
+
+    out = project.outputs / "notebooks"
+    stem = "01_inspections"
+
+    def notebook(tables: dict[str, str], finding: str) -> nbformat.NotebookNode:
+        nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(finding)])
+        nb.metadata[NOTEBOOK_METADATA] = {DRAWN_FROM: tables}
+        return nb
+
+    before = {name: "sha256:" + "0" * 64 for name in built_tables(project)}  # the build before a correction
+    copies.write_copies(notebook(before, "Referrals rose to 2,060."), out, stem)
+    assert copies_behind([stem], out, project)  # an earlier build's pair: refused
+
+    def killed(nb: object) -> str:
+        raise KeyboardInterrupt  # stands for the process dying here: nothing after this line runs
+
+    monkeypatch.setattr(copies, "_html", killed)
+    with pytest.raises(KeyboardInterrupt):
+        copies.write_copies(notebook(built_tables(project), "Referrals rose to 2,061."), out, stem)
+    assert "2,060" in (out / f"{stem}.html").read_text(encoding="utf-8")  # the page from before the correction
+    assert copies_behind([stem], out, project), "the gallery would publish the old page as current"

@@ -150,11 +150,14 @@ def without_machine_paths(nb: Any) -> Any:
 
 def write_copies(nb: Any, out_dir: Path, stem: str) -> None:
     """The executed notebook and its HTML copy (what readers open without Jupyter), with no folder of this machine
-    in them (`without_machine_paths`)."""
+    in them (`without_machine_paths`). The .ipynb carries the mark of the tables it ran on, which vouches for the
+    HTML beside it (`analysis.tables.load.copies_behind`), so it is put in place last, as a chart's JSON is: a run
+    killed while the HTML was being made (a closed terminal, a cancelled CI job: SIGTERM or SIGHUP) left a new mark
+    beside the old page, and the gallery published that page as current."""
     import nbformat
 
     nb = without_machine_paths(nb)
     out_dir.mkdir(parents=True, exist_ok=True)
     text = nbformat.writes(nb)  # as nbformat.write puts it, with one final line break
-    replace_file(out_dir / f"{stem}.ipynb", text if text.endswith("\n") else text + "\n")  # never in place
-    replace_file(out_dir / f"{stem}.html", _html(nb))
+    replace_file(out_dir / f"{stem}.html", _html(nb))  # never in place
+    replace_file(out_dir / f"{stem}.ipynb", text if text.endswith("\n") else text + "\n")
