@@ -7,12 +7,22 @@ server ran, while the gallery, the workbook and the report showed the new one, a
 twenty-three). Datasette offers no public way to make its threads reopen a database (their connections are kept by
 the database's name), so a request is answered, once the file is not the one Datasette opened, with a 503 that says
 to start `make serve` again.
+
+The same holds when the file stays but the record moves on under it: `python -m analysis build` run alone (the
+README lists it), or a `git pull` bringing a colleague's corrected build into data/processed, left cse.db as `db`
+wrote it, and every page went on giving the figure before the correction while `show` gave the new one. The
+database carries the build it was written from (`user_version`, `analysis.tables.load.build_mark_number`); a
+request is answered with the same 503 once data/processed holds another build, or data/raw has changed since the
+build (`analysis.tables.load.behind_raw`, what `db` itself refuses on). Both are asked again only when a file under
+data/processed or data/raw has been written since the last request (their inodes, sizes and times).
 """
 
 from __future__ import annotations
 
 import os
+import sqlite3
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 from typing import Any
 
 from datasette import hookimpl
@@ -29,10 +39,66 @@ def _identity(path: str) -> tuple[int, int] | None:
     return st.st_dev, st.st_ino
 
 
+class _Record:
+    """The project whose outputs/ holds a served database (`<root>/outputs/cse.db`, as `db` writes it), with the
+    build the database was written from; None from `project_of` for a database served from anywhere else."""
+
+    def __init__(self, root: Path, mark: int) -> None:
+        from analysis.paths import Paths
+
+        self.paths = Paths(root)
+        self.mark = mark
+        self.seen: object = None
+        self.line = ""
+
+    def _marks(self) -> object:
+        from analysis.paths import raw_marks
+
+        try:
+            with os.scandir(self.paths.processed) as entries:
+                processed = sorted((e.name, e.inode(), e.stat().st_size, e.stat().st_mtime_ns, e.stat().st_ctime_ns)
+                                   for e in entries)
+        except OSError:
+            processed = []
+        return processed, raw_marks(self.paths)
+
+    def behind(self) -> str:
+        """Why the database no longer shows the record in data/processed and data/raw ("" when it does)."""
+        seen = self._marks()
+        if seen != self.seen:
+            from analysis.tables.load import behind_raw, build_mark_number
+
+            self.line = behind_raw(self.paths)
+            if not self.line and build_mark_number(self.paths) != self.mark:
+                self.line = ("data/processed was rebuilt after the database was written (`build` run alone, "
+                             "or a `git pull` bringing a colleague's build)")
+            self.seen = seen
+        return self.line
+
+
+def project_of(path: str) -> _Record | None:
+    """The project a database file belongs to when it is that project's outputs/cse.db, with its build mark."""
+    from analysis.paths import DB_NAME, Paths
+
+    file = Path(path).resolve()
+    root = file.parent.parent
+    if file.name != DB_NAME or (Paths(root).outputs / DB_NAME).resolve() != file \
+            or not (Paths(root).processed / "datapackage.json").is_file():
+        return None
+    try:
+        with sqlite3.connect(f"{file.as_uri()}?mode=ro", uri=True) as db:
+            mark = int(db.execute("pragma user_version").fetchone()[0])
+    except sqlite3.Error:
+        return None
+    return _Record(root, mark)
+
+
 @hookimpl
 def asgi_wrapper(datasette: Any) -> Callable[[Asgi], Asgi]:
-    """Answer 503 once a served database's file has been replaced or removed since Datasette started."""
+    """Answer 503 once a served database's file has been replaced or removed since Datasette started, or the record
+    it was written from has moved on."""
     opened = {db.name: (db.path, _identity(db.path)) for db in datasette.databases.values() if db.path}
+    records = {name: record for name, (path, _) in opened.items() if (record := project_of(path))}
 
     def wrap(app: Asgi) -> Asgi:
         async def current_edition(scope: dict[str, Any], receive: Any, send: Any) -> None:
@@ -43,6 +109,13 @@ def asgi_wrapper(datasette: Any) -> Callable[[Asgi], Asgi]:
                                              "Datasette started, which would go on showing the previous edition: "
                                              "stop `make serve` (Ctrl-C) and start it again.\n")
                     return
+                for name, record in sorted(records.items()):
+                    line = record.behind()
+                    if line:
+                        await _unavailable(send, f"The database {name} gives the record as it was when Datasette "
+                                                 f"started, not as it is now: {line}. Then stop `make serve` "
+                                                 "(Ctrl-C) and start it again.\n")
+                        return
             await app(scope, receive, send)
 
         return current_edition
