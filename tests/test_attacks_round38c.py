@@ -90,3 +90,26 @@ def test_datasette_serves_on_when_the_record_is_written_again_unchanged(served: 
     assert again.status_code == 200 and again.json()[0]["value"] == 2060.0  # type: ignore[attr-defined]
     package = json.loads((served.processed / "datapackage.json").read_text(encoding="utf-8"))
     assert package["raw_files"]  # the build recorded what it read: the comparison had something to compare
+
+
+# --- An owner file Excel keeps beside revisions.csv while it is open is not a copy of the record -------------------
+
+def test_excel_s_owner_file_at_the_top_of_data_raw_is_left_alone(tmp_path: Path) -> None:
+    """Excel (Windows and Mac) writes "~$<name>" beside a file it has open, holding who opened it. Round 37's rule
+    (a YAML or CSV at the top of data/raw/ that the build does not read is refused, as a sync client's conflicted
+    copy) refused every build while revisions.csv was open in Excel. It is left alone, as LibreOffice's
+    ".~lock.revisions.csv#" is; a copy kept by hand ("revisions-old.csv") is still refused."""
+    from analysis.record.problems import Problems
+    from analysis.record.rawfiles import unread_raw_files
+
+    paths = Paths(tmp_path)
+    paths.raw.mkdir(parents=True)
+    (paths.raw / "revisions.csv").write_text("figure_id\n", encoding="utf-8")
+    (paths.raw / "~$revisions.csv").write_bytes(b"\x08Jane Doe" + b" " * 45)
+    (paths.raw / ".~lock.revisions.csv#").write_text(",Jane Doe,laptop,07.12.2026 01:30,file:///x;", encoding="utf-8")
+    problems = Problems()
+    unread_raw_files(paths, problems)
+    assert not problems, [str(p) for p in problems.items]
+    (paths.raw / "revisions-old.csv").write_text("figure_id\n", encoding="utf-8")
+    unread_raw_files(paths, problems)
+    assert [p.file for p in problems.items] == ["data/raw/revisions-old.csv"]

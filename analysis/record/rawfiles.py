@@ -93,7 +93,9 @@ def unread_raw_files(paths: Paths, problems: Problems) -> None:
     "claims (1).yaml", OneDrive "claims-DESKTOP-1AB2C3D.yaml", Syncthing "claims.sync-conflict-….yaml", iCloud
     "claims 2.yaml"): the build read the one kept and published it, exit 0, while a colleague's claim or correction
     sat in the copy unread. Hidden files and editors' backups ("claims.yaml~", "#claims.yaml#") hold no one's edit
-    and are left alone, as is anything that is not YAML or CSV."""
+    and are left alone, as is anything that is not YAML or CSV; so are the owner files Microsoft Excel keeps beside a
+    file it has open ("~$revisions.csv", the name of who opened it), which refused every build while revisions.csv
+    was open in Excel, calling it a conflicted copy."""
     from analysis.paths import REGISTRY_NAMES
 
     try:
@@ -103,7 +105,7 @@ def unread_raw_files(paths: Paths, problems: Problems) -> None:
         return
     read = ", ".join(REGISTRY_NAMES)
     for name in names:
-        if name in REGISTRY_NAMES or name.startswith((".", "#")) or not name.lower().endswith(_DATA_SUFFIXES):
+        if name in REGISTRY_NAMES or name.startswith((".", "#", "~$")) or not name.lower().endswith(_DATA_SUFFIXES):
             continue
         problems.add(f"{paths.rel(paths.raw)}/{name}", None,
                      f"is not read by the build (at the top of data/raw/ it reads only {read}): a sync client's "
