@@ -24,6 +24,20 @@ def raw_copy(tmp_path: Path, *edits: tuple[str, str, str]) -> Path:
     return root
 
 
+def refusal(tmp_path: Path, *edits: tuple[str, str, str]) -> str:
+    """What the build says when it refuses the copy of data/raw with `edits` applied (`raw_copy`); the test fails
+    when it does not refuse."""
+    import pytest
+
+    from analysis.paths import Paths
+    from analysis.record.problems import ValidationError
+    from analysis.run.build import load_raw
+
+    with pytest.raises(ValidationError) as raised:
+        load_raw(Paths(raw_copy(tmp_path, *edits)))
+    return str(raised.value)
+
+
 def run_on(root: Path, *command: str, timeout: int = 180) -> subprocess.CompletedProcess[str]:
     """`python -m analysis <command> --root <root>`, run from the repository, with its output captured."""
     return subprocess.run([sys.executable, "-m", "analysis", *command, "--root", str(root)], cwd=PROJECT_ROOT,

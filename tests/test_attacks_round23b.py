@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.raw_copy import raw_copy, run_on
+from tests.raw_copy import raw_copy, refusal, run_on
 from tests.scanned import figures_read, verify_verdict
 
 
@@ -217,16 +217,6 @@ def test_a_spacing_combining_mark_on_a_digit_leaves_the_number_unread_everywhere
 # --- a document's or an inspection's date is a raw text field too ---------------------------------------------------
 
 
-def _problems(tmp_path: Path, *edits: tuple[str, str, str]) -> str:
-    from analysis.paths import Paths
-    from analysis.record.problems import ValidationError
-    from analysis.run.build import load_raw
-
-    with pytest.raises(ValidationError) as raised:
-        load_raw(Paths(raw_copy(tmp_path, *edits)))
-    return str(raised.value)
-
-
 @pytest.mark.parametrize(("edit", "message"), [
     (("sources.yaml", "  date_published: 2016-11-24\n", "  date_published: 2016-11-2\u0664\n"),
      "date_published is refused: a number must be written with the digits 0-9 only (found '\u0664', U+0664)"),
@@ -241,7 +231,7 @@ def test_a_date_in_other_digits_or_with_a_bidi_control_gets_the_one_message(tmp_
     """Every raw text field is refused with the digits or bidi message, but a source's dates and an inspection's
     publication date were not asked: "2016-11-2٤" (an Arabic-Indic four) and "2016-11-24<RLM>" were refused only
     as "not a real date", the one message given for a number in other digits everywhere else left unsaid."""
-    assert message in _problems(tmp_path, edit)
+    assert message in refusal(tmp_path, edit)
 
 
 # --- the quote check reads a scale, unit or qualifier joined to the value by a hyphen, a dash or a plus ---------------

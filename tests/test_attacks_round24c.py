@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.raw_copy import raw_copy
+from tests.raw_copy import refusal
 from tests.scanned import figures_read, verify_verdict
 
 # --- scan decodes every character reference in prose, as the HTML path and the personal-data check do -------------
@@ -139,16 +139,6 @@ def test_one_space_between_digit_groups_is_still_no_column_gap(text: str) -> Non
 # --- a claim's rounding step gets the one digits and bidi messages, as its rate's base does -----------------------
 
 
-def _problems(tmp_path: Path, *edits: tuple[str, str, str]) -> str:
-    from analysis.paths import Paths
-    from analysis.record.problems import ValidationError
-    from analysis.run.build import load_raw
-
-    with pytest.raises(ValidationError) as raised:
-        load_raw(Paths(raw_copy(tmp_path, *edits)))
-    return str(raised.value)
-
-
 _ROUNDED = "  rounded:\n    to: 100\n"
 
 
@@ -165,12 +155,12 @@ def test_a_rounding_step_in_other_digits_or_with_a_bidi_control_gets_the_one_mes
     """`inputs: per: ١٠٠٠` is refused with the one digits message; `rounded: to: ١٠٠` (YAML reads it as text) was
     refused only as "must be a positive number", and a bidi control or a zero-width space there the same, without
     the words every other field gives."""
-    assert message in _problems(tmp_path, ("claims.yaml", _ROUNDED, f"  rounded:\n    to: {step}\n"))
+    assert message in refusal(tmp_path, ("claims.yaml", _ROUNDED, f"  rounded:\n    to: {step}\n"))
 
 
 @pytest.mark.parametrize("step", ["ten", '"100"'])
 def test_a_rounding_step_that_is_no_number_is_still_told_so(tmp_path: Path, step: str) -> None:
-    assert "rounded: to must be a positive number (the unit it was rounded to)" in _problems(
+    assert "rounded: to must be a positive number (the unit it was rounded to)" in refusal(
         tmp_path, ("claims.yaml", _ROUNDED, f"  rounded:\n    to: {step}\n"))
 
 
