@@ -16,7 +16,7 @@ from typing import Any
 
 from analysis.factcheck.evaluate import evaluate_claims
 from analysis.factcheck.registry import check_claims
-from analysis.paths import DEFAULT, Paths, add_root_argument, raw_hashes, raw_marks
+from analysis.paths import DEFAULT, REGISTRY_NAMES, Paths, add_root_argument, raw_hashes, raw_marks
 from analysis.record import claims as claims_mod
 from analysis.record.figures import load_all_figures
 from analysis.record.gaps import load_gaps
@@ -74,8 +74,7 @@ def gone_since_last_build(paths: Paths, known_sources: set[str], problems: Probl
     from analysis.tables.load import built_raw
 
     figures = paths.rel(paths.figures_dir) + "/"
-    named = {paths.rel(p) for p in (paths.sources_yaml, paths.gaps_yaml, paths.claims_yaml,
-                                    paths.raw / "inspections.yaml", paths.raw / "revisions.csv")}
+    named = {paths.rel(paths.raw / name) for name in REGISTRY_NAMES}
     for name in sorted(built_raw(paths)):
         path = paths.root / name
         if path.exists() or path.is_symlink():
