@@ -466,6 +466,7 @@ def write_report(paths: Paths, site_url: str = "") -> tuple[list[Path], str]:
     from analysis.factcheck.claimreview import render_jsonld
     from analysis.tables.load import build_mark
 
+    mark = build_mark(paths)  # before any table is read (`analysis.tables.load.as_read`)
     entries = build_entries(read_tables(paths))
     site_url = checked_site_url(site_url)
     rules = paths.root / RULES_DOC
@@ -479,7 +480,7 @@ def write_report(paths: Paths, site_url: str = "") -> tuple[list[Path], str]:
     # factcheck.html carries the build mark that vouches for the Markdown and ClaimReview written with it
     # (`analysis.tables.load.outputs_behind`), so it is put in place last, as a chart's JSON is: a run stopped
     # between the renames leaves the old mark, and the gallery then refuses rather than link a mix of two runs.
-    outputs[paths.outputs / REPORT_HTML] = render_html(entries, build_mark(paths))
+    outputs[paths.outputs / REPORT_HTML] = render_html(entries, mark)
     write_together(outputs)
     if not rules.is_file():
         remove_rules_page(paths)

@@ -82,6 +82,7 @@ def build_database(paths: Paths, out: Path) -> dict[str, int]:
     """Write the database to `out` (replacing it only when complete); returns rows per table."""
     import sqlite_utils
 
+    mark = build_mark_number(paths)  # before any table is read (`analysis.tables.load.as_read`)
     package = json.loads((paths.processed / "datapackage.json").read_text(encoding="utf-8"))
     resources = {Path(r["path"]).stem: r for r in package["resources"]}
     names = [n for n in ORDER if n in resources] + [n for n in resources if n not in ORDER]
@@ -118,7 +119,7 @@ def build_database(paths: Paths, out: Path) -> dict[str, int]:
                              f"{broken[0][1]} → {broken[0][2]}")
         # The build the tables came from, in the header's user_version, so the gallery can refuse to link a
         # database older than the tables (`analysis.tables.load.outputs_behind`).
-        db.execute(f"pragma user_version = {build_mark_number(paths)}")
+        db.execute(f"pragma user_version = {mark}")
         db.execute("vacuum")
         db.close()
         remove_companions(out)

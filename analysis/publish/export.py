@@ -69,16 +69,15 @@ def write_chart(fig: Any, meta: Any, folder: Path, paths: Paths | None = None) -
 
 
 def drawn_from(chart_id: str, paths: Paths | None = None) -> dict[str, str]:
-    """The tables a chart reads (`charts.CHARTS`), each with the hash the build gave it: what its sidecar says it
-    was drawn from, so a command that reads the exported chart can tell it from one drawn before the last build
-    (`analysis.tables.load.charts_behind`)."""
+    """The tables a chart reads (`charts.CHARTS`), each with the hash of what was read of it (`as_read`): what its
+    sidecar says it was drawn from, so a command that reads the exported chart can tell it from one drawn before
+    the last build (`analysis.tables.load.charts_behind`)."""
     from analysis.publish.charts import CHARTS
     from analysis.publish.charts.common import project_paths
-    from analysis.tables.load import built_tables
+    from analysis.tables.load import as_read
 
-    built = built_tables(paths or project_paths())
     tables = next((spec.tables for spec in CHARTS if spec.chart_id == chart_id), ())
-    return {f"{name}.csv": built.get(f"{name}.csv", "") for name in tables}
+    return as_read(tables, paths or project_paths())
 
 
 #: Header of the column that carries a value's printed form, e.g. "Recorded as printed" (or "As printed" for a
@@ -205,9 +204,10 @@ def export_all(paths: Paths, outputs: Path | None = None) -> tuple[list[str], Pa
 
     outputs = outputs or paths.outputs
     checked_site_url()  # a refused address stops the command before any chart is drawn, not after eleven
+    mark = build_mark(paths)  # before any table is read (`analysis.tables.load.as_read`)
     written = export_charts(outputs, load_frames(paths), paths)
     notes = workbook.notes_from_sidecars(outputs / "charts", written)
-    return written, build_workbook(outputs, workbook.load_tables(paths), notes, build_mark(paths))
+    return written, build_workbook(outputs, workbook.load_tables(paths), notes, mark)
 
 
 def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:

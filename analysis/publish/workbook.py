@@ -344,8 +344,9 @@ def write_workbook(paths: Paths, outputs: Path | None = None) -> Path:
     checked_site_url()  # refused before anything is read: the cover prints it
     from analysis.tables.load import build_mark
 
+    mark = build_mark(paths)  # before any table is read (`analysis.tables.load.as_read`)
     return build_workbook(outputs, load_tables(paths), notes_from_sidecars(outputs / "charts", list(CHART_IDS)),
-                          build_mark(paths))
+                          mark)
 
 
 def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:

@@ -17,19 +17,35 @@ from analysis.record import schema
 _DTYPES = {"string": "string", "date": "string", "number": "float64", "integer": "Int64", "boolean": "boolean"}
 
 
-def load_table(name: str, paths: Paths = DEFAULT) -> Any:
-    """One processed table as a DataFrame: numbers as floats (NaN where unavailable), booleans as booleans."""
-    import pandas as pd
+#: Each table file this process has read (its resolved path) → the hash of the bytes it read last, in the form
+#: datapackage.json gives a table's hash ("sha256:…"): what `as_read` names a chart's tables by.
+_AS_READ: dict[Path, str] = {}
 
-    path = paths.processed / f"{name}.csv"
+
+def _read_table(path: Path, paths: Paths) -> bytes:
+    """A table's bytes, read once, with their hash kept for `as_read`."""
+    import hashlib
+
     if not path.exists():
         raise FileNotFoundError(f"{paths.rel(path)} does not exist: run `python -m analysis build` (or `make`)")
+    data = path.read_bytes()
+    _AS_READ[path.resolve()] = "sha256:" + hashlib.sha256(data).hexdigest()
+    return data
+
+
+def load_table(name: str, paths: Paths = DEFAULT) -> Any:
+    """One processed table as a DataFrame: numbers as floats (NaN where unavailable), booleans as booleans."""
+    import io
+
+    import pandas as pd
+
+    data = io.BytesIO(_read_table(paths.processed / f"{name}.csv", paths))
     if name in schema.TABLES:
         fields = schema.TABLES[name][0]
         dtypes = {f.name: _DTYPES[f.type] for f in fields}
-        return pd.read_csv(path, dtype=dtypes, keep_default_na=False, na_values={
+        return pd.read_csv(data, dtype=dtypes, keep_default_na=False, na_values={
             f.name: [""] for f in fields if f.type in ("number", "integer", "boolean")})
-    return pd.read_csv(path, dtype="string", keep_default_na=False)
+    return pd.read_csv(data, dtype="string", keep_default_na=False)
 
 
 #: datapackage.json's key for `package_seal`.
@@ -128,6 +144,19 @@ def built_raw(paths: Paths = DEFAULT) -> dict[str, str]:
 
 #: The key of a chart's JSON sidecar that names the tables it was drawn from, each with the hash the build gave it.
 DRAWN_FROM = "drawn_from"
+
+
+def as_read(names: Iterable[str], paths: Paths = DEFAULT) -> dict[str, str]:
+    """Each table named ("figures") → the hash of what this process last read of it, else the hash the build gave
+    it: what a file drawn from those tables is marked with (`DRAWN_FROM`). A mark names what was read, never what
+    data/processed holds when the file is written: a `git pull` or a sync client bringing a colleague's build into
+    data/processed while `charts` or `notebooks` ran (they take half a minute; neither goes through the build lock)
+    left charts drawn from the tables before it marked with the build after it, and `workbook` and `gallery`,
+    whose checks read those marks, published them beside the new tables, exit 0. The same rule for a file marked
+    with the whole build (`build_mark`): its writer takes the mark before it reads a table."""
+    built = built_tables(paths)
+    return {f"{name}.csv": _AS_READ.get((paths.processed / f"{name}.csv").resolve(), built.get(f"{name}.csv", ""))
+            for name in names}
 
 
 def charts_behind(chart_ids: Iterable[str], charts_dir: Path, paths: Paths = DEFAULT) -> str:
@@ -319,14 +348,13 @@ def _typed(kind: str) -> Any:
 def load_rows(name: str, paths: Paths = DEFAULT) -> list[dict[str, Any]]:
     """One processed table as plain rows with the same types as `load_table` (None where unavailable), for
     callers that need no DataFrame: the workbook is written without importing pandas."""
-    path = paths.processed / f"{name}.csv"
-    if not path.exists():
-        raise FileNotFoundError(f"{paths.rel(path)} does not exist: run `python -m analysis build` (or `make`)")
+    import io
+
+    text = _read_table(paths.processed / f"{name}.csv", paths).decode("utf-8")
     kinds = {f.name: f.type for f in schema.TABLES[name][0]} if name in schema.TABLES else {}
-    with path.open(newline="", encoding="utf-8") as fh:
-        reader = csv.DictReader(fh)
-        converters = {c: _typed(kinds.get(c, "string")) for c in reader.fieldnames or []}
-        return [{c: converters[c](v) for c, v in row.items()} for row in reader]
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    converters = {c: _typed(kinds.get(c, "string")) for c in reader.fieldnames or []}
+    return [{c: converters[c](v) for c, v in row.items()} for row in reader]
 
 
 # --- the public API's readers (`analysis.load`, `analysis.tables`) -----------------------------------------------
