@@ -117,3 +117,33 @@ def test_a_database_read_before_a_pull_is_not_marked_with_the_build_after_it(
     database.build_database(ours, ours.outputs / DB_NAME)
     assert build_mark_number(ours) != before  # the pull landed
     assert "cse.db was written from an earlier build" in outputs_behind(ours.outputs, ours)
+
+
+# --- `make serve` with outputs/ a symbolic link -------------------------------------------------------------------
+
+@pytest.mark.parametrize("linked", [True, False])
+def test_datasette_never_serves_a_record_moved_on_with_outputs_a_symbolic_link(tmp_path: Path, linked: bool) -> None:
+    """outputs/ a symbolic link to a web server's folder (publishing by link, which `make` handles), `make serve`
+    left open, then a figure corrected and `python -m analysis build` run alone: Datasette answered 200 with the
+    old figure, because the served database's project was looked for above the folder the link leads to. It now
+    answers 503 as it does for outputs/ as a folder."""
+    from datasette.app import Datasette
+
+    from analysis.publish.database import PLUGINS_DIR, SETTINGS, build_database
+    from tests.test_attacks_round38c import QUERY, correct, get
+
+    paths = Paths(raw_copy(tmp_path))
+    if linked:
+        www = tmp_path / "www" / "cse"
+        www.mkdir(parents=True)
+        paths.outputs.symlink_to(www, target_is_directory=True)
+    build.build(paths)
+    build_database(paths, paths.outputs / DB_NAME)
+    datasette = Datasette([str(paths.outputs / DB_NAME)], plugins_dir=str(PLUGINS_DIR), settings=SETTINGS)
+    first = get(datasette, QUERY)
+    assert first.status_code == 200 and first.json()[0]["value"] == 2060.0  # type: ignore[attr-defined]
+    correct(paths)
+    build.build(paths)
+    after = get(datasette, QUERY)
+    assert after.status_code == 503, (after.status_code, after.text[:200])  # type: ignore[attr-defined]
+    assert "make serve" in after.text  # type: ignore[attr-defined]

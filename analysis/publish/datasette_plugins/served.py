@@ -77,12 +77,18 @@ class _Record:
 
 
 def project_of(path: str) -> _Record | None:
-    """The project a database file belongs to when it is that project's outputs/cse.db, with its build mark."""
+    """The project a database file belongs to when it is that project's outputs/cse.db, with its build mark.
+
+    The project is found from the path as `make serve` gives it (`<root>/outputs/cse.db`), not from where that path
+    leads: with outputs/ a symbolic link to a web server's folder (publishing by link), the resolved file's folder
+    above was the server's, no project was found, and Datasette went on serving the record as it was after `build`
+    alone or a `git pull` had moved it on."""
     from analysis.paths import DB_NAME, Paths
 
-    file = Path(path).resolve()
-    root = file.parent.parent
-    if file.name != DB_NAME or (Paths(root).outputs / DB_NAME).resolve() != file \
+    given = Path(path).absolute()
+    file = given.resolve()
+    root = given.parent.parent
+    if given.name != DB_NAME or (Paths(root).outputs / DB_NAME).resolve() != file \
             or not (Paths(root).processed / "datapackage.json").is_file():
         return None
     try:
