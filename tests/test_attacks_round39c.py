@@ -22,6 +22,7 @@ import pytest
 from analysis.paths import CHART_IDS, DB_NAME, Paths
 from analysis.run import build
 from analysis.tables.load import build_mark_number, charts_behind, outputs_behind
+from tests.made import Made, copy_of
 from tests.raw_copy import corrected_referrals, raw_copy
 
 pytestmark = pytest.mark.slow  # builds the real record twice: handed out first (tests/conftest.py)
@@ -147,3 +148,31 @@ def test_datasette_never_serves_a_record_moved_on_with_outputs_a_symbolic_link(t
     after = get(datasette, QUERY)
     assert after.status_code == 503, (after.status_code, after.text[:200])  # type: ignore[attr-defined]
     assert "make serve" in after.text  # type: ignore[attr-defined]
+
+
+# --- `make` itself, with the pull landing as it runs --------------------------------------------------------------
+
+def test_make_says_last_when_its_outputs_are_not_from_the_build_data_processed_holds(
+        made: Made, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """`python -m analysis all` (what `make` runs) with a colleague's build pulled in as it ends: the outputs it
+    lists are from the build before, which the gallery run alone refuses, yet the run ended with its results, exit
+    0 (a pull mid-run left only one "changed while it ran" line among the steps). It now says so last and exits 1."""
+    import argparse
+
+    from analysis.run import pipeline
+
+    ours = Paths(copy_of(made, tmp_path / "ours"))
+    theirs = Paths(raw_copy(tmp_path / "theirs"))
+    corrected_referrals(theirs.root)
+    build.build(theirs)
+    listed = pipeline.print_results
+
+    def listed_then_pulled(paths: Paths) -> None:
+        listed(paths)
+        pull(ours, theirs)
+
+    monkeypatch.setattr(pipeline, "print_results", listed_then_pulled)
+    code = pipeline.run(argparse.Namespace(root=ours.root, force=False))
+    said = capsys.readouterr().err
+    assert code == 1
+    assert "data/processed changed while this run read it" in said and "met-cse-series" in said

@@ -567,21 +567,36 @@ def _run_all(args: argparse.Namespace, paths: Paths) -> int:
         if pool is not None:
             pool.close()
     print_results(paths)
-    say_raw_changed(paths)
-    return 0
+    return say_raw_changed(paths)
 
 
-def say_raw_changed(paths: Paths) -> None:
+def say_raw_changed(paths: Paths) -> int:
     """Say, last, when data/raw changed after the build read it: a correction saved while a later step ran (the
     notebooks take half a minute) is in none of the outputs just listed, and the run ended with the results and
     nothing else, so the gallery and report it pointed to were taken for the corrected edition. Every step is
     stamped truly (each read the build it was given) and the next `make` rebuilds; this only says so now, with the
-    one check the commands make (`analysis.tables.load.behind_raw`)."""
-    from analysis.tables.load import behind_raw
+    one check the commands make (`analysis.tables.load.behind_raw`). Exit 0: the outputs agree with each other.
+
+    Otherwise asks what `gallery` run alone would ask of the files the run's gallery just linked: a `git pull` or a
+    sync client bringing another build into data/processed while the run read it (no build lock stops either) left
+    charts, notebook copies, the report or the database written from the build before beside files written from
+    the one after, and the run ended with its results, exit 0, one "changed while it ran" line above. Each file is
+    marked with what it read (`analysis.tables.load.as_read`), so those files are named, and the exit is 1."""
+    from analysis.paths import CHART_IDS, notebook_stems
+    from analysis.tables.load import behind_raw, charts_behind, copies_behind, outputs_behind
 
     line = behind_raw(paths)
     if line:
         print(f"note: {line}; the outputs listed above hold the record as the build read it", file=sys.stderr)
+        return 0
+    mixed = [found for found in (charts_behind(CHART_IDS, paths.outputs / "charts", paths),
+                                 copies_behind(notebook_stems(paths.notebooks), paths.outputs / "notebooks", paths),
+                                 outputs_behind(paths.outputs, paths)) if found]
+    if mixed:
+        print(f"note: data/processed changed while this run read it (a `git pull`, or a sync client?), and the "
+              f"outputs listed above are not all from the build it holds now: {'; '.join(mixed)}", file=sys.stderr)
+        return 1
+    return 0
 
 
 #: What a step saw of its inputs when it started: their content hash and `touched` marks.
