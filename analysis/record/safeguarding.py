@@ -550,10 +550,20 @@ _MAYBE = re.compile(rf"[\d@]|::|e-?mail|birth|born|dob|d\.o\.b|\bdot\b|{_MARK_OP
                     re.IGNORECASE)
 
 
+#: A line break inside one text that wraps it: one "\n" with text on both sides, not a blank line between paragraphs
+#: and not `_FIELD_BREAK` between two fields. The patterns read "\n" as the end of a clause (scan's paragraphs are
+#: joined by it), so a note written as a YAML literal block (`notes: |`) or a CSV cell with a line break typed in it
+#: hid "born⏎12/03/2009", "birthday is⏎12 March" and "14-year-old⏎Jane Doe", which the same words on one line
+#: were refused for: the record reads such a wrap as the space it stands for.
+_WRAP = re.compile(r"(?<![\n\x00])\n(?![\n\x00])")
+
+
 def personal_data_in(text: str) -> list[str]:
     """Names of the kinds of personal data the text seems to contain (empty when none)."""
-    # A zero-width space, a full-width @, an en dash or "&#64;" must not split a pattern.
+    # A zero-width space, a full-width @, an en dash, "&#64;" or a wrapped line must not split a pattern.
     decoded = _decoded(text or "")
+    if "\n" in decoded:
+        decoded = _WRAP.sub(" ", decoded)
     if "<" in decoded and _TAG.search(decoded):
         return list(_most_telling({kind for reading in _tag_readings(decoded) for kind in _kinds_in(reading)}))
     return list(_kinds_in(decoded))

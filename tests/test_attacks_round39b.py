@@ -1,0 +1,46 @@
+"""Round 39, helper b: markup (class 1), one reading of characters (class 4) and exports (class 5), with inputs
+earlier rounds did not try."""
+
+from __future__ import annotations
+
+import pytest
+
+# --- a line break inside a field is read as the space it stands for by the personal-data check -------------------
+
+_NOTES = ("  notes: Date taken from the URL path (embargoed story for the report published 25 November 2016). The HMIC "
+          "report\n    itself")
+_REST = " The HMIC report itself"
+_ROW = ("standard-2016-cse-referrals/cse-referrals-2015,cse_referrals,Referrals of suspected child sexual exploitation "
+        "to the Met,")
+
+
+@pytest.mark.parametrize(("name", "old", "new", "field", "kind"), [
+    # a note written as a YAML literal block, hard-wrapped where the editor's line ended
+    ("sources.yaml", _NOTES, "  notes: |-\n    Asked Jane Doe, born\n    12/03/2009, about the report." + _REST,
+     "notes", "a date of birth"),
+    ("sources.yaml", _NOTES, "  notes: |-\n    Her birthday is\n    12 March; about the report." + _REST,
+     "notes", "a date of birth"),
+    ("sources.yaml", _NOTES, "  notes: |-\n    She was born at Royal\n    Oldham Hospital on 12/03/2009." + _REST,
+     "notes", "a date of birth"),
+    # a CSV cell with a line break typed in it (Excel's Alt+Enter)
+    ("figures/standard-2016-cse-referrals.csv", _ROW,
+     _ROW.replace("Referrals", '"A 14-year-old\nJane Doe gave evidence on referrals', 1).replace("Met,", 'Met",'),
+     "subject",
+     "a person's name and age"),
+])
+def test_personal_data_wrapped_over_two_lines_is_refused(tmp_path, name: str, old: str, new: str, field: str,
+                                                          kind: str) -> None:
+    """The same words on one line were refused; with a line break between "born" and the date (or "14-year-old" and
+    the name) `validate` passed them, as the patterns read "\\n" as the end of a clause."""
+    from tests.raw_copy import refusal
+
+    assert f"{field} seems to contain {kind}; the project holds no personal data" in refusal(tmp_path, (name, old, new))
+
+
+def test_a_blank_line_and_the_field_break_still_part_texts() -> None:
+    """A wrap is one line break with text on both sides; a paragraph break and the join between two fields are not."""
+    from analysis.record.safeguarding import _FIELD_BREAK, personal_data_in
+
+    assert personal_data_in("Jane Doe, born\n12/03/2009") == ["a date of birth"]
+    assert personal_data_in(f"Children born{_FIELD_BREAK}12/03/2009") == []
+    assert personal_data_in("Children born\n\n12 March 2024: the report") == []
