@@ -44,3 +44,38 @@ def test_a_blank_line_and_the_field_break_still_part_texts() -> None:
     assert personal_data_in("Jane Doe, born\n12/03/2009") == ["a date of birth"]
     assert personal_data_in(f"Children born{_FIELD_BREAK}12/03/2009") == []
     assert personal_data_in("Children born\n\n12 March 2024: the report") == []
+
+
+# --- Markdown's emphasis marks are read as a reader of the Markdown sees them by the personal-data check ----------
+
+_CLAIM_NOTE = "- id: claim-aol-2016-three-quarters\n  claimant: PA Media\n"
+
+
+@pytest.mark.parametrize(("new", "kind"), [
+    ("PA Media\n  # (a note pasted from a notes app)\n", None),  # a control: a comment without personal data passes
+    ("'PA Media, with **Jane Doe**, 14, from Leeds'\n", "a person's name and age"),
+    ("'PA Media, with Jane Doe, *14*, from Leeds'\n", "a person's name and age"),
+    ("'PA Media (07700 *900123*)'\n", "a phone number"),
+    ("'PA Media (`07700 900123`)'\n", "a phone number"),
+])
+def test_personal_data_inside_markdown_emphasis_is_refused(tmp_path, new: str, kind: str | None) -> None:
+    """"Jane Doe, *14*, from Leeds" and "07700 *900123*" passed `validate` where the same words without the marks
+    were refused: the patterns read the marks as characters between the name and the age, or inside the number."""
+    from analysis.paths import Paths
+    from analysis.run.build import load_raw
+    from tests.raw_copy import raw_copy, refusal
+
+    edit = ("claims.yaml", _CLAIM_NOTE, _CLAIM_NOTE.replace("PA Media\n", new))
+    if kind is None:
+        load_raw(Paths(raw_copy(tmp_path, edit)))
+    else:
+        assert f"claimant seems to contain {kind}; the project holds no personal data" in refusal(tmp_path, edit)
+
+
+def test_marks_inside_words_and_figures_are_no_emphasis() -> None:
+    """The "_" of an id or an e-mail address, and a footnote's "*" after a figure, are left as they are."""
+    from analysis.record.safeguarding import personal_data_in
+
+    assert personal_data_in("jane_doe@example.com") == ["an e-mail address"]
+    assert personal_data_in("Figures for 2019* (provisional), West Yorkshire, 14, and Kent, 12") == []
+    assert personal_data_in("cse_referrals 2015 and 2016") == []
