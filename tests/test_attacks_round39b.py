@@ -79,3 +79,30 @@ def test_marks_inside_words_and_figures_are_no_emphasis() -> None:
     assert personal_data_in("jane_doe@example.com") == ["an e-mail address"]
     assert personal_data_in("Figures for 2019* (provisional), West Yorkshire, 14, and Kent, 12") == []
     assert personal_data_in("cse_referrals 2015 and 2016") == []
+
+
+# --- a note wrapped over comment lines is read as one note ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(("new", "kind"), [
+    ("# Asked Jane Doe, born\n# 12/03/2009, about the counts.\n", "a date of birth"),
+    ("# Counts confirmed by phone with Jane Doe on 07700\n#   900123 (press office).\n", "a phone number"),
+])
+def test_personal_data_wrapped_over_comment_lines_is_refused(tmp_path, new: str, kind: str) -> None:
+    """Each comment line was read alone, so a note wrapped by hand over two comment lines passed `validate` with a
+    date of birth or a phone number split between them."""
+    from tests.raw_copy import refusal
+
+    edit = ("gaps.yaml", "# Figures looked for and not found", new + "# Figures looked for and not found")
+    assert (f"data/raw/gaps.yaml:line 1: a comment seems to contain {kind}; the project holds no personal data"
+            in refusal(tmp_path, edit))
+
+
+def test_comments_after_values_on_consecutive_lines_stay_apart() -> None:
+    """Comments after two entries' values are notes on each entry, never one note; whole-line comments parted by a
+    blank line are two notes."""
+    from analysis.record.sources import _personal_data_outside_values
+
+    assert _personal_data_outside_values("- id: a  # children born\n- id: b  # 12 March 2024: the report\n") == []
+    assert _personal_data_outside_values("# Children born\n\n# 12 March 2024: the report\n- id: a\n") == []
+    assert _personal_data_outside_values("# Children born\n# 12 March 2024\n- id: a\n") == [(1, "a date of birth")]

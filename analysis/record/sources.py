@@ -227,18 +227,42 @@ _COMMENT = re.compile(r"(?:^|(?<=[ \t]))#[^\n]*", re.MULTILINE)
 def _personal_data_outside_values(text: str) -> list[tuple[int, str]]:
     """The line and kind of each comment of a YAML text that seems to hold personal data. No field's check reads a
     comment, yet the raw files are the record as published: "# asked Jane Doe on 07700 900123" passed `validate`.
-    Each comment is read by the one personal-data check (`personal_data_in`: NFKC, invisible characters removed);
-    a text is tokenised only when one finds something, to keep a "#" inside a quoted value out."""
+    Each comment is read by the one personal-data check (`personal_data_in`: NFKC, invisible characters removed),
+    and so is each block of comments on consecutive lines (`_comment_blocks`); a text is tokenised only when one
+    finds something, to keep a "#" inside a quoted value out."""
     comments = [(match.start(), match.group()[1:]) for match in _COMMENT.finditer(text)]
-    if not comments or not personal_data_in("\n\x00\n".join(comment for _, comment in comments)):
+    blocks = ["\n".join(comment for _, comment in block) for block in _comment_blocks(text, comments)]
+    if not blocks or not personal_data_in("\n\x00\n".join(blocks)):
         return []  # one scan of every comment; each alone only when that finds something
-    found = [(at, kinds) for at, comment in comments if (kinds := personal_data_in(comment))]
-    if not found:
-        return []
     spans = [(token.start_mark.index, token.end_mark.index) for token in yaml.scan(text, Loader=_PlainLoader)
              if isinstance(token, yaml.ScalarToken)]
-    return [(text.count("\n", 0, at) + 1, kind) for at, kinds in found
-            if not any(start <= at < end for start, end in spans) for kind in kinds]
+    outside = [(at, comment) for at, comment in comments if not any(start <= at < end for start, end in spans)]
+    found = []
+    for block in _comment_blocks(text, outside):
+        kinds = personal_data_in("\n".join(comment for _, comment in block))
+        alone = [(at, kind) for at, comment in block for kind in personal_data_in(comment) if kind in kinds]
+        found += alone + [(block[0][0], kind) for kind in kinds if kind not in {k for _, k in alone}]
+    return [(text.count("\n", 0, at) + 1, kind) for at, kind in found]
+
+
+def _comment_blocks(text: str, comments: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
+    """The comments in blocks: comments that fill consecutive lines (nothing but blanks before their "#") make one
+    block, any other comment is a block of its own. A note is wrapped over comment lines by hand, and "# Asked Jane
+    Doe, born" above "# 12/03/2009" passed, each line alone holding no date of birth; the block is read joined by
+    line breaks, which the one check reads as the spaces they stand for. Comments after values on consecutive lines
+    are notes on different entries, and stay apart."""
+    blocks: list[list[tuple[int, str]]] = []
+    last, line, counted = -2, 0, 0
+    for at, comment in comments:
+        line_start = text.rfind("\n", 0, at) + 1
+        whole_line = not text[line_start:at].strip()
+        line, counted = line + text.count("\n", counted, at), at  # counted on from the last comment: linear
+        if whole_line and blocks and line == last + 1:
+            blocks[-1].append((at, comment))
+        else:
+            blocks.append([(at, comment)])
+        last = line if whole_line else -2
+    return blocks
 
 
 #: A space other than the ASCII one where YAML's structure needs a space: in a line's indentation, or after a list's
