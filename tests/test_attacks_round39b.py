@@ -57,10 +57,14 @@ _CLAIM_NOTE = "- id: claim-aol-2016-three-quarters\n  claimant: PA Media\n"
     ("'PA Media, with Jane Doe, *14*, from Leeds'\n", "a person's name and age"),
     ("'PA Media (07700 *900123*)'\n", "a phone number"),
     ("'PA Media (`07700 900123`)'\n", "a phone number"),
+    # a link, which a reader of the Markdown sees as its text
+    ("'PA Media, with [Jane Doe](https://example.org/jd), 14, from Leeds'\n", "a person's name and age"),
+    ("'PA Media (call [07700](https://example.org/c) 900123)'\n", "a phone number"),
 ])
 def test_personal_data_inside_markdown_emphasis_is_refused(tmp_path, new: str, kind: str | None) -> None:
-    """"Jane Doe, *14*, from Leeds" and "07700 *900123*" passed `validate` where the same words without the marks
-    were refused: the patterns read the marks as characters between the name and the age, or inside the number."""
+    """"Jane Doe, *14*, from Leeds", "07700 *900123*" and "[Jane Doe](https://…), 14," passed `validate` where the
+    same words as a reader of the Markdown sees them were refused: the patterns read the marks and the link's
+    address as characters between the name and the age, or inside the number."""
     from analysis.paths import Paths
     from analysis.run.build import load_raw
     from tests.raw_copy import raw_copy, refusal

@@ -565,8 +565,8 @@ def personal_data_in(text: str) -> list[str]:
     if "\n" in decoded:
         decoded = _WRAP.sub(" ", decoded)
     readings = _tag_readings(decoded) if "<" in decoded and _TAG.search(decoded) else [decoded]
-    if _EMPHASIS.search(decoded):
-        readings += [_EMPHASIS.sub("", reading) for reading in readings]
+    if _EMPHASIS.search(decoded) or "](" in decoded:
+        readings += [markdown_shown(reading) for reading in readings]
     if len(readings) == 1:
         return list(_kinds_in(decoded))
     return list(_most_telling({kind for reading in readings for kind in _kinds_in(reading)}))
@@ -586,6 +586,14 @@ def _kinds_in(decoded: str) -> tuple[str, ...]:
 #: and "07700 *900123*" passed the check, which read the marks as characters between the name and the age, or
 #: inside the number; the text is also read as a reader of the Markdown sees it, the marks gone.
 _EMPHASIS = re.compile(r"(?<![\w*`])(?:\*{1,3}|_{1,3}|`+)(?=[^\s*`_])|(?<=[^\s*`_])(?:\*{1,3}|_{1,3}|`+)(?![\w*`])")
+#: A Markdown link or image, `[text](address)`: a reader sees its text ("[Jane Doe](https://…), 14," is "Jane Doe,
+#: 14,"). The address is still read where it stands, in the text as written.
+_MARKDOWN_LINK = re.compile(r"!?\[([^\[\]\n]*)\]\([^()\s]*\)")
+
+
+def markdown_shown(text: str) -> str:
+    """The text as a reader of its Markdown sees it: links and images as their text, emphasis and code marks gone."""
+    return _EMPHASIS.sub("", _MARKDOWN_LINK.sub(r"\1", text))
 #: An HTML tag or comment, as text copied from a page's source or a CMS's HTML keeps them.
 _TAG = re.compile(r"<!--[^<>]*?-->|</?[A-Za-z][^<>]*>")
 
