@@ -342,6 +342,28 @@ _MIME_HEAD = re.compile(rb"(?:From [^\r\n]*\r?\n)?(?=(?:[!-9;-~]+:[^\r\n]*\r?\n(
 #: The most parts a MIME message scanned may have: a saved news page holds its HTML, its frames and a few hundred
 #: style sheets, images and fonts.
 MAX_MIME_PARTS = 5000
+#: The longest Content-Type header a message or an HTTP response scanned may carry, folded lines joined: servers
+#: refuse a header line past 8 KB (Apache's and nginx's default) and a mailer's is a line or two. The standard
+#: library reads its parameters (charset, boundary) in time growing with their length times their number (each ";"
+#: copies the rest of the value): one header of 1 MB of ";a=b" took 6.5 s, and 5 MB would take minutes.
+MAX_CONTENT_TYPE = 8192
+#: Where a Content-Type header starts: at a line's start, in any part's head (or in a part's text, where only a line
+#: of over 8 KB starting so would be refused).
+_CONTENT_TYPE = re.compile(rb"^content-type[ \t]*:", re.IGNORECASE | re.MULTILINE)
+
+
+def _bounded_headers(data: bytes, what: str) -> None:
+    """InputRefused if any Content-Type header in `data` (folded lines joined) is longer than `MAX_CONTENT_TYPE`:
+    each is measured once, line by line, so the look costs one pass."""
+    for found in _CONTENT_TYPE.finditer(data):
+        end = data.find(b"\n", found.end())
+        while end != -1 and data[end + 1:end + 2] in (b" ", b"\t") and end - found.start() <= MAX_CONTENT_TYPE:
+            end = data.find(b"\n", end + 1)
+        length = (len(data) if end == -1 else end) - found.start()
+        if length > MAX_CONTENT_TYPE:
+            raise InputRefused(f"it is {what} whose Content-Type header is over {MAX_CONTENT_TYPE:,} characters "
+                               "long, longer than any server or mailer writes: save the page as HTML, or copy its "
+                               "text into a .txt file")
 
 
 def _mime_article(data: bytes, max_mb: float) -> str:
@@ -352,6 +374,7 @@ def _mime_article(data: bytes, max_mb: float) -> str:
     (`email.policy.default`) took 1.2 s per 80 KB of small parts. Parts nested too deep for the parser are refused,
     and so is a message of more parts than a saved page holds (`MAX_MIME_PARTS`, counted before parsing by its
     boundary lines): each costs a parse and a frame, and 5 MB of tiny parts took over a minute."""
+    _bounded_headers(data, "a MIME message")
     parts_at_most = data.count(b"\n--") + data.startswith(b"--")
     if parts_at_most > MAX_MIME_PARTS:
         raise InputRefused(f"it is a MIME message of up to {parts_at_most:,} parts, over the {MAX_MIME_PARTS:,} a "
@@ -401,6 +424,7 @@ def _http_body(data: bytes, max_mb: float) -> str:
     while (found := _HTTP_HEAD.match(data, start)) is not None:
         start, head = found.end(), found.group()
     assert head is not None
+    _bounded_headers(head, "an HTTP response")
     headers = email.message_from_bytes(head.split(b"\n", 1)[1])
     encoding = (headers.get("content-encoding") or "identity").strip().lower()
     if encoding != "identity" or "chunked" in (headers.get("transfer-encoding") or "").lower():
