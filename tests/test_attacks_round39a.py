@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import pytest
 
+from analysis.factcheck.scan import charts_line
 from analysis.factcheck.scan_input import InputRefused, decode_article
+from tests.scanned import read
 
 PAGE = b"<p>The Met recorded 922 crimes connected with child sexual exploitation in 2016.</p>"
 #: 100 KB of parameters: far past any real header, and read in a fraction of a second even without the limit.
@@ -41,3 +43,57 @@ def test_a_content_type_header_longer_than_any_server_or_mailer_writes_is_refuse
 ], ids=["message", "mhtml", "http", "near-limit"])
 def test_ordinary_headers_are_read_as_before(message: bytes) -> None:
     assert "922 crimes" in decode_article(message)
+
+
+# A chart a service's script draws from a call in the page, by the embed code of the record's years: Tableau's
+# JavaScript API (v1 `tableau_v8.js`, v2 `tableau-2.js`, from Tableau Public or a council's or force's Tableau
+# Server) and Infogram's script embed (a <script> whose id names the chart) were left out without a word, exit 0,
+# though the README says a Tableau or Infogram chart embedded by its service's script is listed.
+
+#: An article sentence the record holds, so a page that drops a chart without a word exits 0.
+IN_RECORD = "<p>The Met recorded 922 crimes connected with child sexual exploitation in 2016.</p>"
+
+SERVICE_SCRIPTS = [
+    ('<div id="vizContainer" style="width:800px; height:700px;"></div>'
+     '<script type="text/javascript" src="https://public.tableau.com/javascripts/api/tableau-2.min.js"></script>'
+     '<script type="text/javascript">var viz = new tableau.Viz(document.getElementById("vizContainer"), '
+     '"https://public.tableau.com/views/Referrals/Dashboard1", {hideTabs: true});</script>',
+     "https://public.tableau.com/javascripts/api/tableau-2.min.js"),
+    ('<div id="viz"></div><script src="https://dashboards.example.gov.uk/javascripts/api/tableau-2.8.0.min.js">'
+     '</script><script>new tableau.Viz(document.getElementById("viz"), '
+     '"https://dashboards.example.gov.uk/t/police/views/Referrals/Dashboard1");</script>',
+     "https://dashboards.example.gov.uk/javascripts/api/tableau-2.8.0.min.js"),
+    ('<div id="viz"></div><script src="https://public.tableau.com/javascripts/api/tableau_v8.js"></script>'
+     '<script>new tableau.Viz(document.getElementById("viz"), "https://public.tableau.com/views/R/D");</script>',
+     "https://public.tableau.com/javascripts/api/tableau_v8.js"),
+    ('<script id="infogram_0_1a2b3c4d-5e6f" title="Referrals by year" '
+     'src="//e.infogram.com/js/dist/embed-loader-min.js?1" type="text/javascript"></script>'
+     '<div style="padding:8px 0;text-align:center;border-top:1px solid #dadada;margin:0 30px">'
+     '<a href="https://infogram.com/1a2b3c4d-5e6f" target="_blank">Referrals by year</a><br>'
+     '<a href="https://infogram.com" target="_blank" rel="nofollow">Infogram</a></div>',
+     "//e.infogram.com/js/dist/embed-loader-min.js?1"),
+]
+
+
+def page(chart: str) -> str:
+    return f"<!doctype html><html><head></head><body><article>{IN_RECORD}{chart}</article></body></html>"
+
+
+@pytest.mark.parametrize(("chart", "address"), SERVICE_SCRIPTS)
+def test_a_chart_a_services_older_script_draws_from_a_call_in_the_page_is_listed(chart: str, address: str) -> None:
+    figures, not_read = read(page(chart))
+    assert [printed for printed, *_ in figures] == ["922"]
+    assert not_read == [charts_line([address])]
+
+
+@pytest.mark.parametrize("script", [
+    # Tableau's other scripts: the older embed code's loader (its <object> is listed by the view it names), the
+    # embedding API v3 (its <tableau-viz> is listed as a frame); a site's own file of a like name
+    '<script src="https://public.tableau.com/javascripts/api/viz_v1.js"></script>',
+    '<script src="/js/tableau-2-helpers.js"></script>',
+    '<script src="https://e.infogram.com/js/dist/other.js"></script>',
+])
+def test_other_scripts_of_those_services_are_not_listed_as_charts(script: str) -> None:
+    figures, not_read = read(page(script))
+    assert [printed for printed, *_ in figures] == ["922"]
+    assert not_read == []

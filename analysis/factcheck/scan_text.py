@@ -550,11 +550,14 @@ def _tableau_view(params: dict[str, str]) -> str:
 #: `jsapi` one that pages of the record's years load; Observable's runtime and a notebook it defines, as Observable's
 #: "embed with the runtime" code loads them, and Quarto's for its `{ojs}` cells), or a chart service's that draws its
 #: chart in the page, not a frame (Everviz's `inject/` loader, which its embed code puts in an empty <div>, also at
-#: Highcharts Cloud's address, its name before Everviz): it draws a chart in the page from figures held in the page's
-#: script or the service's, not the page's text. A page saved "HTML only", fetched with curl, or written by Plotly's
-#: `write_html`, Altair's `save` or R Markdown holds the script and an empty element, and the chart's figures were
-#: left out without a word. (A site may load one on a page that draws nothing: listed all the same, the safe side.) A
-#: library is known by its package's name wherever a package CDN puts it (jsDelivr's `npm/`, unpkg, esm.sh, cdnjs's
+#: Highcharts Cloud's address, its name before Everviz), or one that draws a service's chart in a frame from a call in
+#: the page's own script (Tableau's JavaScript API before its web component, `tableau_v8.js` and `tableau-2.js`, from
+#: Tableau Public or a Tableau Server: `new tableau.Viz(div, "…/views/…")`; Infogram's embed code of the record's years,
+#: its loader named by a <script> whose id names the chart): it draws a chart in the page from figures held in the
+#: page's script or the service's, not the page's text. A page saved "HTML only", fetched with curl, or written by
+#: Plotly's `write_html`, Altair's `save` or R Markdown holds the script and an empty element, and the chart's figures
+#: were left out without a word. (A site may load one on a page that draws nothing: listed all the same, the safe side.)
+#: A library is known by its package's name wherever a package CDN puts it (jsDelivr's `npm/`, unpkg, esm.sh, cdnjs's
 #: `ajax/libs/`), and by its file's name with the build's marks a release or a site's copy adds (`highcharts.src.js`,
 #: `Chart.bundle.min.js`, `d3.v7.min.js`, `uPlot.iife.min.js`).
 _CHART_FILE = re.compile(r"(?:plotly|bokeh|fusioncharts|anychart|zingchart|dygraph|jquery\.flot|lightweight-charts"
@@ -572,7 +575,8 @@ _CHART_PACKAGE = re.compile(
     r"|@amcharts/amcharts[45]|@observablehq/plot|@observablehq/runtime|@bokeh/bokehjs|bokeh)(?:[@/]|\Z)"
     r"|[/.]gstatic\.com/charts/loader\.js\Z|[/.]google\.com/jsapi\Z|[/.]amcharts\.com/lib/"
     r"|(?:[/.]everviz\.com|//cloud\.highcharts\.com)/inject/|//api\.observablehq\.com/"
-    r"|(?:\A|/)_observablehq/(?:client|runtime)\.js\Z",
+    r"|(?:\A|/)_observablehq/(?:client|runtime)\.js\Z"
+    r"|/javascripts/api/tableau(?:_v8|-2)[\w.-]*\.js\Z|[/.]infogram\.com/js/dist/embed-loader[\w.-]*\.js\Z",
     re.IGNORECASE)
 
 
