@@ -97,3 +97,30 @@ def test_other_scripts_of_those_services_are_not_listed_as_charts(script: str) -
     figures, not_read = read(page(script))
     assert [printed for printed, *_ in figures] == ["922"]
     assert not_read == []
+
+
+# A charting library imported from a package CDN by the addresses jsDelivr's short ESM link (`esm.run`) and JSPM's
+# import maps (`ga.jspm.io/npm:`, `jspm.dev`) give it was left out without a word, where the same library from
+# jsDelivr's `npm/` is listed.
+@pytest.mark.parametrize(("chart", "address"), [
+    ('<div id="c"></div><script type="module">import * as d3 from "https://esm.run/d3"; '
+     'd3.select("#c").append("svg");</script>', "https://esm.run/d3"),
+    ('<script type="importmap">{"imports": {"d3": "https://ga.jspm.io/npm:d3@7.8.5/src/index.js"}}</script>'
+     '<script type="module">import * as d3 from "d3";</script>', "https://ga.jspm.io/npm:d3@7.8.5/src/index.js"),
+    ('<script type="module">import Highcharts from "https://jspm.dev/highcharts";</script>',
+     "https://jspm.dev/highcharts"),
+    ('<script>require.config({paths: {"vega-embed": "https://esm.run/vega-embed@6"}});</script>',
+     "https://esm.run/vega-embed@6"),
+])
+def test_a_library_imported_from_esm_run_or_jspm_is_listed(chart: str, address: str) -> None:
+    figures, not_read = read(page(chart))
+    assert [printed for printed, *_ in figures] == ["922"]
+    assert not_read == [charts_line([address])]
+
+
+@pytest.mark.parametrize("script", [
+    '<script type="module">import {a} from "https://esm.run/d3-array";</script>',
+    '<script type="importmap">{"imports": {"lit": "https://ga.jspm.io/npm:lit@3/index.js"}}</script>',
+])
+def test_other_packages_from_those_cdns_are_not_listed(script: str) -> None:
+    assert read(page(script))[1] == []

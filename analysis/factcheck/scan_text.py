@@ -557,9 +557,10 @@ def _tableau_view(params: dict[str, str]) -> str:
 #: page's script or the service's, not the page's text. A page saved "HTML only", fetched with curl, or written by
 #: Plotly's `write_html`, Altair's `save` or R Markdown holds the script and an empty element, and the chart's figures
 #: were left out without a word. (A site may load one on a page that draws nothing: listed all the same, the safe side.)
-#: A library is known by its package's name wherever a package CDN puts it (jsDelivr's `npm/`, unpkg, esm.sh, cdnjs's
-#: `ajax/libs/`), and by its file's name with the build's marks a release or a site's copy adds (`highcharts.src.js`,
-#: `Chart.bundle.min.js`, `d3.v7.min.js`, `uPlot.iife.min.js`).
+#: A library is known by its package's name wherever a package CDN puts it (jsDelivr's `npm/` and `esm.run`, unpkg,
+#: esm.sh, cdnjs's `ajax/libs/`, JSPM import maps' `ga.jspm.io/npm:` and `jspm.dev`), and by its file's name with the
+#: build's marks a release or a site's copy adds (`highcharts.src.js`, `Chart.bundle.min.js`, `d3.v7.min.js`,
+#: `uPlot.iife.min.js`).
 _CHART_FILE = re.compile(r"(?:plotly|bokeh|fusioncharts|anychart|zingchart|dygraph|jquery\.flot|lightweight-charts"
                          r"|tui-chart|toastui-chart|jquery\.sparkline)[\w.-]*\.js"
                          r"|(?:highcharts|highstock|highmaps|chart|echarts|d3(?:-selection|-shape|-axis)?|nv\.d3|morris"
@@ -567,7 +568,8 @@ _CHART_FILE = re.compile(r"(?:plotly|bokeh|fusioncharts|anychart|zingchart|dygra
                          r"|apexcharts|c3|billboard|chartist|frappe-charts|uplot|vega-embed|quarto-ojs-runtime)"
                          r"(?:\.(?:v\d+|umd|bundle|src|min|esm|common|simple|pkgd|iife))*\.js", re.IGNORECASE)
 _CHART_PACKAGE = re.compile(
-    r"(?:/npm/|//unpkg\.com/|//esm\.sh/|//cdn\.skypack\.dev/|/ajax/libs/)(?:plotly\.js[\w-]*|highcharts|chart\.js"
+    r"(?:/npm/|//unpkg\.com/|//esm\.sh/|//cdn\.skypack\.dev/|/ajax/libs/|//esm\.run/|//ga\.jspm\.io/npm:"
+    r"|//jspm\.dev/(?:npm:)?)(?:plotly\.js[\w-]*|highcharts|chart\.js"
     r"|echarts|vega(?:-embed|-lite)?|d3(?:-selection|-shape|-axis)?|apexcharts|c3|billboard\.js|chartist|frappe-charts"
     r"|uplot"
     r"|fusioncharts|anychart|zingchart|dygraphs?|flot|morris\.js|nvd3|dc|chartkick|@antv/g2(?:plot)?"
@@ -638,7 +640,8 @@ _CLASSIC_SCRIPTS = frozenset({"", "text/javascript", "application/javascript", "
 _MODULE_SCRIPTS = frozenset({"module", "importmap"}) | _CLASSIC_SCRIPTS
 #: Where a classic script's text may name a package CDN's address of a charting library (`_CHART_PACKAGE`): looked
 #: for with `str.find`, so a script naming none costs no pattern's pass.
-_CDN_MARKS = ("/npm/", "//unpkg.com/", "/ajax/libs/", "//esm.sh/", "//cdn.skypack.dev/")
+_CDN_MARKS = ("/npm/", "//unpkg.com/", "/ajax/libs/", "//esm.sh/", "//cdn.skypack.dev/", "//esm.run/",
+              "//ga.jspm.io/npm:", "//jspm.dev/")
 #: A <script> tag that is a module or an import map: its quoted addresses are kept whatever they name.
 _MODULE_SCRIPT = re.compile(r"(?<![\w-])type[\t\n\f\r ]*=[\t\n\f\r ]*[\"']?[\t\n\f\r ]*(?:module|importmap)",
                             re.IGNORECASE)
