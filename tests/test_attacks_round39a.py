@@ -124,3 +124,17 @@ def test_a_library_imported_from_esm_run_or_jspm_is_listed(chart: str, address: 
 ])
 def test_other_packages_from_those_cdns_are_not_listed(script: str) -> None:
     assert read(page(script))[1] == []
+
+
+# Embedly's card (a CMS's or Medium-style embed of a link: a Flourish chart, a post), drawn as a frame by its
+# loader where the card stands, was left out without a word.
+@pytest.mark.parametrize("card", [
+    '<blockquote class="embedly-card"><h4><a href="https://public.flourish.studio/visualisation/1234567/">'
+    "Referrals by year</a></h4><p>Interactive chart</p></blockquote>",
+    '<a class="embedly-card" href="https://datawrapper.dwcdn.net/AbC12/1/">Referrals by year</a>',
+])
+def test_an_embedly_card_is_listed_as_a_frame_not_read(card: str) -> None:
+    loader = '<script async src="//cdn.embedly.com/widgets/platform.js" charset="UTF-8"></script>'
+    figures, not_read = read(page(card + loader))
+    assert [printed for printed, *_ in figures] == ["922"]
+    assert len(not_read) == 1 and "frame from elsewhere ('//cdn.embedly.com/widgets/platform.js')" in not_read[0]

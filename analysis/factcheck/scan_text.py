@@ -473,8 +473,10 @@ def _script_address(values: dict[str, str]) -> str:
 
 #: The loader a chart or post service's embed code places where its frame is to be shown (Flourish's and Datawrapper's
 #: `…/embed.js`, Instagram's and TikTok's): the script draws a frame from elsewhere there, and a page saved "HTML
-#: only" or fetched with curl holds the script, not the frame.
-_EMBED_LOADER = re.compile(r"[\t\n\f\r ]*(?:https?:)?//[^?#]*/embed\.js(?:[?#].*)?\Z", re.IGNORECASE | re.DOTALL)
+#: only" or fetched with curl holds the script, not the frame. So is Embedly's card loader, which draws the page a card
+#: links to (a Flourish or Datawrapper chart, a post) as a frame where the card stands.
+_EMBED_LOADER = re.compile(r"[\t\n\f\r ]*(?:https?:)?//(?:[^?#]*/embed\.js|cdn\.embedly\.com/widgets/platform\.js)"
+                           r"(?:[?#].*)?\Z", re.IGNORECASE | re.DOTALL)
 
 
 def _script_embed(values: dict[str, str]) -> str | None:
