@@ -72,6 +72,9 @@ SERVICE_SCRIPTS = [
      '<a href="https://infogram.com/1a2b3c4d-5e6f" target="_blank">Referrals by year</a><br>'
      '<a href="https://infogram.com" target="_blank" rel="nofollow">Infogram</a></div>',
      "//e.infogram.com/js/dist/embed-loader-min.js?1"),
+    # Infogram's address before infogram.com
+    ('<script id="infogram_0_referrals" title="Referrals" src="//e.infogr.am/js/dist/embed-loader-min.js?2" '
+     'type="text/javascript"></script>', "//e.infogr.am/js/dist/embed-loader-min.js?2"),
 ]
 
 

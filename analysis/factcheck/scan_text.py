@@ -580,7 +580,7 @@ _CHART_PACKAGE = re.compile(
     r"|[/.]gstatic\.com/charts/loader\.js\Z|[/.]google\.com/jsapi\Z|[/.]amcharts\.com/lib/"
     r"|(?:[/.]everviz\.com|//cloud\.highcharts\.com)/inject/|//api\.observablehq\.com/"
     r"|(?:\A|/)_observablehq/(?:client|runtime)\.js\Z"
-    r"|/javascripts/api/tableau(?:_v8|-2)[\w.-]*\.js\Z|[/.]infogram\.com/js/dist/embed-loader[\w.-]*\.js\Z",
+    r"|/javascripts/api/tableau(?:_v8|-2)[\w.-]*\.js\Z|[/.]infogr(?:am\.com|\.am)/js/dist/embed-loader[\w.-]*\.js\Z",
     re.IGNORECASE)
 
 
