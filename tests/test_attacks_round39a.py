@@ -141,3 +141,23 @@ def test_an_embedly_card_is_listed_as_a_frame_not_read(card: str) -> None:
     figures, not_read = read(page(card + loader))
     assert [printed for printed, *_ in figures] == ["922"]
     assert len(not_read) == 1 and "frame from elsewhere ('//cdn.embedly.com/widgets/platform.js')" in not_read[0]
+
+
+# A known charting library on a site's own host, named with its version (`highcharts-11.4.0.js`, `d3-7.8.5.min.js`)
+# or as a plug-in names its copy (WordPress's Visualizer: `chartjs.min.js`; amCharts 3: `amcharts/amcharts.js`; Vega
+# without Vega-Embed), was left out without a word.
+@pytest.mark.parametrize("address", [
+    "/js/vendor/highcharts-11.4.0.js", "/static/js/d3-7.8.5.min.js", "/js/chart-4.4.0.min.js",
+    "/assets/echarts-5.4.3.min.js", "/wp-content/plugins/visualizer/js/lib/chartjs.min.js",
+    "/js/amcharts/amcharts.js", "/lib/vega.min.js", "/lib/vega-lite.min.js",
+])
+def test_a_known_librarys_copy_named_with_its_version_or_by_a_plug_in_is_listed(address: str) -> None:
+    figures, not_read = read(page(f'<div id="chart"></div><script src="{address}"></script>'))
+    assert [printed for printed, *_ in figures] == ["922"]
+    assert not_read == [charts_line([address])]
+
+
+@pytest.mark.parametrize("address", ["/js/chart-helpers.js", "/js/chart2.js", "/js/d3-array.v3.min.js",
+                                     "/js/amcharts-theme.js", "/js/vegan.js", "/js/chart-v.js"])
+def test_other_files_of_like_names_are_not_listed(address: str) -> None:
+    assert read(page(f'<script src="{address}"></script>'))[1] == []

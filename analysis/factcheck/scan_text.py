@@ -562,13 +562,16 @@ def _tableau_view(params: dict[str, str]) -> str:
 #: A library is known by its package's name wherever a package CDN puts it (jsDelivr's `npm/` and `esm.run`, unpkg,
 #: esm.sh, cdnjs's `ajax/libs/`, JSPM import maps' `ga.jspm.io/npm:` and `jspm.dev`), and by its file's name with the
 #: build's marks a release or a site's copy adds (`highcharts.src.js`, `Chart.bundle.min.js`, `d3.v7.min.js`,
-#: `uPlot.iife.min.js`).
+#: `uPlot.iife.min.js`), its version among them as a site's copy may carry it (`highcharts-11.4.0.js`,
+#: `d3-7.8.5.min.js`), or by the name a plug-in gives its copy (`chartjs.min.js`, WordPress's Visualizer;
+#: `amcharts/amcharts.js`, amCharts 3 on a site's own host).
 _CHART_FILE = re.compile(r"(?:plotly|bokeh|fusioncharts|anychart|zingchart|dygraph|jquery\.flot|lightweight-charts"
                          r"|tui-chart|toastui-chart|jquery\.sparkline)[\w.-]*\.js"
                          r"|(?:highcharts|highstock|highmaps|chart|echarts|d3(?:-selection|-shape|-axis)?|nv\.d3|morris"
                          r"|chartkick|g2"
-                         r"|apexcharts|c3|billboard|chartist|frappe-charts|uplot|vega-embed|quarto-ojs-runtime)"
-                         r"(?:\.(?:v\d+|umd|bundle|src|min|esm|common|simple|pkgd|iife))*\.js", re.IGNORECASE)
+                         r"|apexcharts|c3|billboard|chartist|frappe-charts|uplot|vega-embed|quarto-ojs-runtime"
+                         r"|chartjs|amcharts|vega|vega-lite)"
+                         r"(?:[.-]v?\d+|\.(?:umd|bundle|src|min|esm|common|simple|pkgd|iife))*\.js", re.IGNORECASE)
 _CHART_PACKAGE = re.compile(
     r"(?:/npm/|//unpkg\.com/|//esm\.sh/|//cdn\.skypack\.dev/|/ajax/libs/|//esm\.run/|//ga\.jspm\.io/npm:"
     r"|//jspm\.dev/(?:npm:)?)(?:plotly\.js[\w-]*|highcharts|chart\.js"
