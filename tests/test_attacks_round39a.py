@@ -161,3 +161,30 @@ def test_a_known_librarys_copy_named_with_its_version_or_by_a_plug_in_is_listed(
                                      "/js/amcharts-theme.js", "/js/vegan.js", "/js/chart-v.js"])
 def test_other_files_of_like_names_are_not_listed(address: str) -> None:
     assert read(page(f'<script src="{address}"></script>'))[1] == []
+
+
+# The ONS design system's chart (its statistical bulletins): an empty `<div data-highcharts-chart>` that Highcharts,
+# bundled into the site's own script, draws from a JSON config. No script's address names the library, and the chart
+# was left out without a word, exit 0; the element names it.
+ONS_CHART = (
+    '<div data-highcharts-base-chart data-highcharts-type="line" data-highcharts-theme="primary" '
+    'data-highcharts-title="Figure 1: Police recorded offences" data-highcharts-id="figure-1">'
+    '<figure class="ons-chart" aria-describedby="chart-audio-description-figure-1">'
+    '<h2 class="ons-chart__title">Figure 1: Police recorded offences</h2>'
+    '<div data-highcharts-chart-container class="ons-chart__container" role="region" aria-label="chart container">'
+    '<div id="chart-instructions-figure-1" class="ons-u-vh">Use the Tab key to move focus into the chart.</div>'
+    '<div data-highcharts-chart class="ons-chart__chart"></div></div>'
+    '<figcaption class="ons-chart__caption">Source: Home Office police recorded crime</figcaption></figure>'
+    '<script type="application/json" data-highcharts-config--figure-1>'
+    '{"chart": {"type": "line"}, "series": [{"name": "Offences", "data": [9701, 9702]}]}</script></div>'
+    '<script src="/js/main.js"></script>')
+
+
+def test_an_ons_design_system_chart_is_listed_as_drawn_by_a_script() -> None:
+    figures, not_read = read(page(ONS_CHART))
+    assert [printed for printed, *_ in figures] == ["922"]
+    assert not_read == [charts_line(["data-highcharts-chart"])]
+
+
+def test_an_ons_chart_inside_hidden_content_is_not_listed() -> None:
+    assert read(page(f'<div hidden>{ONS_CHART}</div>'))[1] == []

@@ -616,14 +616,18 @@ _CHART_HOLDERS = frozenset({"plotly-graph-div", "html-widget"})
 #: HTML (nbconvert, Jupyter Book, Quarto) loads BokehJS by an address in a script's string, `file_html` with INLINE
 #: resources inlines it, and `components()` leaves loading it to the page, so no <script src> names it.
 _BOKEH_ROOT = "data-root-id"
+#: Highcharts' container, by the attribute that names it: the ONS's design system (its statistical bulletins) puts an
+#: empty `<div data-highcharts-chart>` in each chart, drawn by Highcharts from its own site's bundle and a JSON
+#: config, so no script's address names the library; Highcharts marks every container it draws in so too.
+_HIGHCHARTS_HOLDER = "data-highcharts-chart"
 #: A <canvas> the page shows: a script draws on it, and what it draws is a picture whose figures are in the script,
 #: whichever script it is. Chart.js, ECharts' canvas renderer and a site's own code all draw charts so, and a page
 #: saved as the browser showed it ("Webpage, Complete") keeps the canvas empty. Listing every shown canvas takes in
 #: charts drawn by code that names no library, at the cost of a line for an animation's or an advert's canvas.
 CANVAS = "<canvas>"
-#: Whether a page may hold one (`_CHART_HOLDERS`, `_BOKEH_ROOT`, a <canvas>): looked for once a page, as
-#: `_PLACEHOLDER_MARKS` are.
-_CHART_HOLDER_MARKS = ("plotly-graph-div", "html-widget", _BOKEH_ROOT, "<canvas")
+#: Whether a page may hold one (`_CHART_HOLDERS`, `_BOKEH_ROOT`, `_HIGHCHARTS_HOLDER`, a <canvas>): looked for once
+#: a page, as `_PLACEHOLDER_MARKS` are.
+_CHART_HOLDER_MARKS = ("plotly-graph-div", "html-widget", _BOKEH_ROOT, _HIGHCHARTS_HOLDER, "<canvas")
 
 
 def _may_hold(lowered: str, marks: tuple[str, ...]) -> bool:
@@ -660,7 +664,8 @@ _QUARTO_OJS = "ojs-module-contents"
 
 def _drawn_chart(tag: str, values: dict[str, str], holders: bool) -> str | None:
     """What names a chart a charting library's script draws in the page (`_chart_loader`'s script address, or the
-    class of the element it is drawn in, `_CHART_HOLDERS`, Bokeh's `_BOKEH_ROOT` or a `CANVAS`, looked for when
+    class of the element it is drawn in, `_CHART_HOLDERS`, Bokeh's `_BOKEH_ROOT`, Highcharts' `_HIGHCHARTS_HOLDER`
+    or a `CANVAS`, looked for when
     `holders`), else None."""
     if tag == "script":
         address = _script_address(values)
@@ -670,8 +675,8 @@ def _drawn_chart(tag: str, values: dict[str, str], holders: bool) -> str | None:
         return address if _chart_loader(address) else None
     if holders and tag == "canvas":
         return CANVAS
-    if holders and _BOKEH_ROOT in values:
-        return _BOKEH_ROOT
+    if holders and (_BOKEH_ROOT in values or _HIGHCHARTS_HOLDER in values):
+        return _BOKEH_ROOT if _BOKEH_ROOT in values else _HIGHCHARTS_HOLDER
     if holders and "class" in values:
         return next((c for c in values["class"].lower().split() if c in _CHART_HOLDERS), None)
     return None
