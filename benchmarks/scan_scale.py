@@ -179,6 +179,9 @@ HOSTILE_ARTICLES = {
     # round eighteen: units and multipliers no form reads, emergency calls, signs in words
     "units, multipliers and signs in words": lambda n: "1,200 " + "£1.2-million x10 a 999 call minus 5% 50p 1,2k "
                                                       * (n // 47),
+    # round thirty-nine: a run of spaces or tabs before a line's end, which the wrap join's lookahead read along from
+    # each of its characters (100 KB took 9 s)
+    "a run of spaces and tabs before a sentence": lambda n: " \t" * (n // 2) + "\nPolice recorded 1,200 offences.",
     # (one RE2 set of all the kinds ran through so many states on this that it took 6 s a MB: `PER_SET`)
     "random characters": lambda n: "".join(random.Random(0).choices(string.ascii_letters + string.digits
                                                                      + " ,.-:/%£()[]@+~", k=n)),

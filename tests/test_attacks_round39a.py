@@ -188,3 +188,15 @@ def test_an_ons_design_system_chart_is_listed_as_drawn_by_a_script() -> None:
 
 def test_an_ons_chart_inside_hidden_content_is_not_listed() -> None:
     assert read(page(f'<div hidden>{ONS_CHART}</div>'))[1] == []
+
+
+def test_a_long_run_of_spaces_before_a_sentence_is_read_and_wraps_still_join() -> None:
+    """A run of spaces or tabs (a PDF's text laid out by position, a pasted table) was read by the wrap join's
+    lookahead from each of its characters: 100 KB of spaces before a sentence took 9 s, 1 MB a quarter of an hour.
+    The speed is in `make bench` (benchmarks/scan_scale.py HOSTILE_ARTICLES); here, what is read is unchanged."""
+    assert [printed for printed, *_ in read(" \t" * 5_000 + "Police recorded 1,200 offences.")[0]] == ["1,200"]
+    wrapped = ("Police in the capital recorded more offences than ever in the year, and " + " " * 3 + "\n"
+               "London saw 1,200 of them.")
+    assert [printed for printed, *_ in read(wrapped)[0]] == ["1,200"]
+    from analysis.factcheck.scan_text import to_text
+    assert "year, and London saw" in to_text(wrapped)
