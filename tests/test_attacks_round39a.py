@@ -200,3 +200,26 @@ def test_a_long_run_of_spaces_before_a_sentence_is_read_and_wraps_still_join() -
     assert [printed for printed, *_ in read(wrapped)[0]] == ["1,200"]
     from analysis.factcheck.scan_text import to_text
     assert "year, and London saw" in to_text(wrapped)
+
+
+# pym.js's classic embed code (`new pym.Parent(id, child, {})`, its documentation's first form and many newsrooms'
+# graphics), which draws the child page as a frame from a call in the page, was left out without a word, exit 0;
+# its auto-initialised placeholder (`data-pym-src`) was listed, and is listed once still.
+@pytest.mark.parametrize(("chart", "address"), [
+    ('<div id="example"></div><script type="text/javascript" src="https://pym.nprapps.org/pym.v1.min.js"></script>'
+     '<script>var pymParent = new pym.Parent("example", "https://apps.example-news.org/graphics/referrals/child.html",'
+     " {});</script>", "https://pym.nprapps.org/pym.v1.min.js"),
+    ('<div id="graphic"></div><script src="/js/lib/pym.min.js"></script>'
+     '<script>new pym.Parent("graphic", "/graphics/child.html", {})</script>', "/js/lib/pym.min.js"),
+])
+def test_a_pym_classic_embed_is_listed(chart: str, address: str) -> None:
+    figures, not_read = read(page(chart))
+    assert [printed for printed, *_ in figures] == ["922"]
+    assert not_read == [charts_line([address])]
+
+
+def test_a_pym_placeholder_is_listed_once_as_its_frame() -> None:
+    chart = ('<div data-pym-src="https://apps.example-news.org/graphics/referrals/child.html">Loading...</div>'
+             '<script type="text/javascript" src="https://pym.nprapps.org/pym.v1.min.js"></script>')
+    not_read = read(page(chart))[1]
+    assert len(not_read) == 1 and "frame from elsewhere ('https://apps.example-news.org/graphics/" in not_read[0]

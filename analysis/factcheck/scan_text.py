@@ -554,7 +554,8 @@ def _tableau_view(params: dict[str, str]) -> str:
 #: chart in the page, not a frame (Everviz's `inject/` loader, which its embed code puts in an empty <div>, also at
 #: Highcharts Cloud's address, its name before Everviz), or one that draws a service's chart in a frame from a call in
 #: the page's own script (Tableau's JavaScript API before its web component, `tableau_v8.js` and `tableau-2.js`, from
-#: Tableau Public or a Tableau Server: `new tableau.Viz(div, "…/views/…")`; Infogram's embed code of the record's years,
+#: Tableau Public or a Tableau Server: `new tableau.Viz(div, "…/views/…")`; pym.js's classic embed code, `new
+#: pym.Parent("id", "…/child.html", {})`; Infogram's embed code of the record's years,
 #: its loader named by a <script> whose id names the chart): it draws a chart in the page from figures held in the
 #: page's script or the service's, not the page's text. A page saved "HTML only", fetched with curl, or written by
 #: Plotly's `write_html`, Altair's `save` or R Markdown holds the script and an empty element, and the chart's figures
@@ -583,8 +584,13 @@ _CHART_PACKAGE = re.compile(
     r"|[/.]gstatic\.com/charts/loader\.js\Z|[/.]google\.com/jsapi\Z|[/.]amcharts\.com/lib/"
     r"|(?:[/.]everviz\.com|//cloud\.highcharts\.com)/inject/|//api\.observablehq\.com/"
     r"|(?:\A|/)_observablehq/(?:client|runtime)\.js\Z"
-    r"|/javascripts/api/tableau(?:_v8|-2)[\w.-]*\.js\Z|[/.]infogr(?:am\.com|\.am)/js/dist/embed-loader[\w.-]*\.js\Z",
+    r"|/javascripts/api/tableau(?:_v8|-2)[\w.-]*\.js\Z|[/.]infogr(?:am\.com|\.am)/js/dist/embed-loader[\w.-]*\.js\Z"
+    r"|(?:\A|/)pym(?:\.v\d+)?(?:\.min)?\.js\Z",
     re.IGNORECASE)
+#: pym.js's own script (`_CHART_PACKAGE`), which its classic embed code calls to draw the child page as a frame
+#: (`new pym.Parent("id", "…/child.html", {})`); a page whose pym.js placeholders (`data-pym-src`) are listed as
+#: frames loads it too, and there it is not listed again (`_html_text`).
+_PYM_SCRIPT = re.compile(r"(?:\A|/)pym(?:\.v\d+)?(?:\.min)?\.js(?:[?#]|\Z)", re.IGNORECASE)
 
 
 #: What a browser's "Save Page As…, Webpage, Complete" (Chrome's and Edge's default) makes of a script's file name in
@@ -2087,8 +2093,11 @@ def _html_text(raw: str, frames: int = 0, prose: bool = False, unread: list[str]
     parser = _TextParser(page_sheet(markup, policy), frames, _ShadowSheets(markup, policy), _streamed_ids(raw),
                          unread, policy, _may_hold(lowered, _PLACEHOLDER_MARKS), drawn,
                          _may_hold(lowered, _CHART_HOLDER_MARKS))
+    before = len(parser.drawn)
     parser.feed(markup)
     parser.close()
+    if "data-pym-src" in lowered:  # its placeholders are listed as frames: pym.js's script is not listed again
+        parser.drawn[before:] = [name for name in parser.drawn[before:] if not _PYM_SCRIPT.search(name)]
     if redirects is not None:
         redirects += parser.redirects
     text = "".join(parser.parts)
