@@ -223,3 +223,14 @@ def test_a_pym_placeholder_is_listed_once_as_its_frame() -> None:
              '<script type="text/javascript" src="https://pym.nprapps.org/pym.v1.min.js"></script>')
     not_read = read(page(chart))[1]
     assert len(not_read) == 1 and "frame from elsewhere ('https://apps.example-news.org/graphics/" in not_read[0]
+
+
+def test_a_flourish_live_api_chart_is_listed() -> None:
+    """Flourish's Live API draws a chart from a call in the page (`new Flourish.Live({container, …})`): it was left
+    out without a word, where Flourish's embed codes are listed."""
+    address = "https://cdn.flourish.rocks/flourish-live-v4.0.0.min.js"
+    chart = (f'<div id="chart"></div><script src="{address}"></script><script>new Flourish.Live({{container: '
+             '"#chart", api_key: "x", base_visualisation_id: "1234567", data: {}}});</script>')
+    figures, not_read = read(page(chart))
+    assert [printed for printed, *_ in figures] == ["922"]
+    assert not_read == [charts_line([address])]

@@ -555,15 +555,15 @@ def _tableau_view(params: dict[str, str]) -> str:
 #: Highcharts Cloud's address, its name before Everviz), or one that draws a service's chart in a frame from a call in
 #: the page's own script (Tableau's JavaScript API before its web component, `tableau_v8.js` and `tableau-2.js`, from
 #: Tableau Public or a Tableau Server: `new tableau.Viz(div, "…/views/…")`; pym.js's classic embed code, `new
-#: pym.Parent("id", "…/child.html", {})`; Infogram's embed code of the record's years,
-#: its loader named by a <script> whose id names the chart): it draws a chart in the page from figures held in the
-#: page's script or the service's, not the page's text. A page saved "HTML only", fetched with curl, or written by
-#: Plotly's `write_html`, Altair's `save` or R Markdown holds the script and an empty element, and the chart's figures
-#: were left out without a word. (A site may load one on a page that draws nothing: listed all the same, the safe side.)
-#: A library is known by its package's name wherever a package CDN puts it (jsDelivr's `npm/` and `esm.run`, unpkg,
-#: esm.sh, cdnjs's `ajax/libs/`, JSPM import maps' `ga.jspm.io/npm:` and `jspm.dev`), and by its file's name with the
-#: build's marks a release or a site's copy adds (`highcharts.src.js`, `Chart.bundle.min.js`, `d3.v7.min.js`,
-#: `uPlot.iife.min.js`), its version among them as a site's copy may carry it (`highcharts-11.4.0.js`,
+#: pym.Parent("id", "…/child.html", {})`; Flourish's Live API, `new Flourish.Live({container, …})`; Infogram's embed
+#: code of the record's years, its loader named by a <script> whose id names the chart): it draws a chart in the page
+#: from figures held in the page's script or the service's, not the page's text. A page saved "HTML only", fetched with
+#: curl, or written by Plotly's `write_html`, Altair's `save` or R Markdown holds the script and an empty element, and
+#: the chart's figures were left out without a word. (A site may load one on a page that draws nothing: listed all the
+#: same, the safe side.) A library is known by its package's name wherever a package CDN puts it (jsDelivr's `npm/` and
+#: `esm.run`, unpkg, esm.sh, cdnjs's `ajax/libs/`, JSPM import maps' `ga.jspm.io/npm:` and `jspm.dev`), and by its
+#: file's name with the build's marks a release or a site's copy adds (`highcharts.src.js`, `Chart.bundle.min.js`,
+#: `d3.v7.min.js`, `uPlot.iife.min.js`), its version among them as a site's copy may carry it (`highcharts-11.4.0.js`,
 #: `d3-7.8.5.min.js`), or by the name a plug-in gives its copy (`chartjs.min.js`, WordPress's Visualizer;
 #: `amcharts/amcharts.js`, amCharts 3 on a site's own host).
 _CHART_FILE = re.compile(r"(?:plotly|bokeh|fusioncharts|anychart|zingchart|dygraph|jquery\.flot|lightweight-charts"
@@ -585,7 +585,7 @@ _CHART_PACKAGE = re.compile(
     r"|(?:[/.]everviz\.com|//cloud\.highcharts\.com)/inject/|//api\.observablehq\.com/"
     r"|(?:\A|/)_observablehq/(?:client|runtime)\.js\Z"
     r"|/javascripts/api/tableau(?:_v8|-2)[\w.-]*\.js\Z|[/.]infogr(?:am\.com|\.am)/js/dist/embed-loader[\w.-]*\.js\Z"
-    r"|(?:\A|/)pym(?:\.v\d+)?(?:\.min)?\.js\Z",
+    r"|(?:\A|/)pym(?:\.v\d+)?(?:\.min)?\.js\Z|[/.]flourish\.rocks/flourish-live[\w.-]*\.js\Z",
     re.IGNORECASE)
 #: pym.js's own script (`_CHART_PACKAGE`), which its classic embed code calls to draw the child page as a frame
 #: (`new pym.Parent("id", "…/child.html", {})`); a page whose pym.js placeholders (`data-pym-src`) are listed as
