@@ -1,0 +1,220 @@
+"""Stop 51 (s51a): a mutation round on the chart modules stop 50 did not reach. Each test kills mutants that
+survived the chart tests.
+
+Expected values are worked out by hand from the rule each module states (its docstring, the chart rules in the
+README and DEVELOPERS guide) and from the committed tables in data/processed (the rows are quoted in each test's
+docstring), never copied from the code's output.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis.paths import PROJECT_ROOT, Paths
+from analysis.publish import charts
+from analysis.tables.load import load_table
+from tests.drawn import DrawnCharts
+
+
+@pytest.fixture(scope="module")
+def tables() -> dict[str, pd.DataFrame]:
+    paths = Paths(PROJECT_ROOT)
+    return {t: load_table(t, paths) for t in ("historic_reviews", "figures", "claims", "population",
+                                              "inspection_grades")}
+
+
+# --- factcheck_verdicts -----------------------------------------------------------------------------------------
+
+
+def test_with_no_inaccurate_claim_the_verdict_title_says_none_and_still_adds_up(tables: dict) -> None:
+    """By hand from claims.csv: 23 accurate, 2 accurate within rounding, 1 inaccurate, 10 not found, 6 not yet in
+    the record. Without the one inaccurate claim, 25 could be checked: 23 + 2 + 0."""
+    claims = tables["claims"][tables["claims"]["verdict"] != "inaccurate"]
+    _, meta = charts.factcheck_chart(claims, tables["figures"])
+    assert meta.title == "25 claims could be checked: 23 accurate, 2 within rounding, 0 inaccurate"
+
+
+def test_a_verdict_no_claim_has_gets_no_bar_no_note_and_no_count_in_the_title(tables: dict) -> None:
+    """'A verdict no claim has is left out (a zero bar says nothing)'. Without the inaccurate claim the data hold
+    four verdicts (23, 2, 10, 6), no note explains 'inaccurate', and the title counts 23 + 2 = 25 judged."""
+    claims = tables["claims"][tables["claims"]["verdict"] != "inaccurate"]
+    _, meta = charts.factcheck_chart(claims, tables["figures"])
+    assert list(meta.data["Verdict"]) == ["Accurate", "Accurate within rounding", "Cannot be checked: not found",
+                                          "Not yet in this record"]
+    assert list(meta.data["Claims"]) == [23, 2, 10, 6]
+    assert "Inaccurate:" not in meta.notes  # the notes are one text: each verdict drawn, "Verdict: meaning"
+    assert "Accurate within rounding:" in meta.notes
+
+
+def test_with_no_accurate_claim_the_verdict_title_says_none(tables: dict) -> None:
+    """Without the 23 accurate claims, 2 + 1 = 3 could be checked."""
+    claims = tables["claims"][tables["claims"]["verdict"] != "accurate"]
+    _, meta = charts.factcheck_chart(claims, tables["figures"])
+    assert meta.title == "3 claims could be checked: 0 accurate, 2 within rounding, 1 inaccurate"
+
+
+def test_the_verdict_data_say_which_verdicts_could_be_checked(drawn_charts: DrawnCharts) -> None:
+    """JUDGED: accurate, within rounding and inaccurate could be checked (their figures are all in the record);
+    'cannot be checked: not found' and 'not yet in this record' could not."""
+    _, meta = drawn_charts("factcheck-verdicts")
+    assert dict(zip(meta.data["Verdict"], meta.data["Could be checked"], strict=True)) == {
+        "Accurate": "yes", "Accurate within rounding": "yes", "Inaccurate": "yes",
+        "Cannot be checked: not found": "no", "Not yet in this record": "no"}
+
+
+@pytest.mark.parametrize("mobile", [False, True])
+def test_every_verdict_bar_ends_inside_the_axis(drawn_charts: DrawnCharts, mobile: bool) -> None:
+    """A bar cut off at the axis's end would read as a smaller count: the axis reaches the largest, 23 accurate."""
+    from analysis.publish import style
+
+    fig, _ = drawn_charts("factcheck-verdicts", style.MOBILE_WIDTH if mobile else None)
+    low, high = fig.axes[0].get_xlim()
+    assert low == 0 and high >= 23
+
+
+# --- met_review_funnel ------------------------------------------------------------------------------------------
+
+
+def test_with_no_in_scope_count_the_funnel_title_names_no_stage(tables: dict) -> None:
+    """By hand from historic_reviews.csv: without 13 November 2025's 'still in scope' 1,200, no date has all three
+    stages, so each stage's latest is drawn (9,000 found and 2,200 reviewed further, both 13 November 2025); the
+    title cannot say how many stayed in scope and falls back to naming the review and its month."""
+    reviews = tables["historic_reviews"][tables["historic_reviews"]["measure"] != "met_historic_cases_in_scope"]
+    _, meta = charts.met_review_funnel_chart(reviews, tables["figures"])
+    assert meta.title == "The Met's review of historic cases, November 2025"
+    assert "None" not in meta.alt_text
+    # Each stage's latest printing, not its earliest (9,000 was first printed on 24 October 2025).
+    assert list(meta.data["Stage"]) == ["Cases found", "Reviewed further so far"]
+    assert [str(d)[:10] for d in meta.data["As at"]] == ["2025-11-13", "2025-11-13"]
+
+
+def test_with_no_count_of_cases_found_the_funnel_says_nothing_of_how_far_the_review_got(tables: dict) -> None:
+    """The face's 'by then 2,200 of 9,000 had been reviewed further' needs both counts; without the five printings
+    of 9,000 found it says only that the count is the Met's own, not part of the national count."""
+    reviews = tables["historic_reviews"][tables["historic_reviews"]["measure"] != "met_historic_cases_found"]
+    _, meta = charts.met_review_funnel_chart(reviews, tables["figures"])
+    assert meta.notes_on_chart == "The Met's own count: not part of the national count, never to be added to it."
+    assert "None" not in meta.notes and "Under way" not in meta.notes
+
+
+def _texts(fig: object) -> list[str]:
+    from matplotlib.text import Text
+
+    return [t.get_text() for t in fig.findobj(Text) if t.get_text()]  # type: ignore[attr-defined]
+
+
+def test_the_funnel_stages_are_named_without_a_date_when_all_were_printed_the_same_day(
+        drawn_charts: DrawnCharts) -> None:
+    """All three stages were printed on 13 November 2025 (GB News): the subtitle gives that date once, and each bar's
+    heading is the stage's name alone."""
+    fig, meta = drawn_charts("met-review-funnel")
+    texts = _texts(fig)
+    for stage in ("Cases found", "Reviewed further so far", "Of those, still in scope"):
+        assert stage in texts
+    assert not any("(13 November 2025)" in t for t in texts)
+
+
+def test_the_funnel_notes_give_the_caveats_sentences_on_its_definition_and_its_transcript(
+        drawn_charts: DrawnCharts) -> None:
+    """By hand from the caveat on 13 November 2025's 9,000 (historic_reviews.csv): of its three sentences, the first
+    says what the count covers ('two or more suspects') and the second that no transcript was found; the third
+    (the Met's figure is not the national one) is said on the face already and is not repeated."""
+    _, meta = drawn_charts("met-review-funnel")
+    assert ("Sir Mark said the 9,000 cases identified included any case with two or more suspects and at least one "
+            "victim") in meta.notes
+    assert "News report of remarks to the London Assembly; no transcript found." in meta.notes
+    assert "historic cases identified for review across England and Wales" not in meta.notes
+
+
+# --- national_offences ------------------------------------------------------------------------------------------
+
+
+def test_each_years_card_says_whether_its_group_based_share_was_printed(drawn_charts: DrawnCharts) -> None:
+    """By hand from figures.csv: 2022 has only a printed share (5%, NPCC) and no count; 2023 has 4,228 group-based
+    offences (Hansard copy) and a printed 3.7 per cent (Mail copy); 2024 has 4,450 group-based offences and no share.
+    The module's rule: a share is shown only as printed, none computed."""
+    fig, _ = drawn_charts("national-csae-offences")
+    texts = [t.replace("\n", " ") for t in _texts(fig)]
+    assert "Group-based: 5% of the total, as printed; no count printed with it." in texts
+    assert "Group-based: 4,228 offences (3.7 per cent, as printed)." in texts
+    assert any(t.startswith("Group-based: 4,450 offences; no share printed, and none computed.") for t in texts)
+
+
+def test_with_one_printed_share_the_offences_title_gives_that_share_and_its_one_year(tables: dict) -> None:
+    """Without the three printings of 2022's 5% (NPCC and two copies), only 2023's '3.7 per cent' is printed: the
+    title bounds the shares by it and names its year alone."""
+    figures = tables["figures"]
+    share_2022 = (figures["measure"] == "share_csae_group_based") & figures["period_end"].str.startswith("2022")
+    figures = figures[~share_2022]
+    _, meta = charts.national_offences_chart(figures)
+    assert meta.title == "Group-based offences: about 3.7% or less of recorded child sexual abuse, 2023"
+
+
+def test_the_offences_subtitle_spans_the_first_year_to_the_last(drawn_charts: DrawnCharts) -> None:
+    """Recorded totals were printed for 2022, 2023 and 2024."""
+    _, meta = drawn_charts("national-csae-offences")
+    assert meta.intro.startswith("England and Wales, 2022–2024: offences recorded by police, one series")
+
+
+def test_only_a_total_from_an_unattributed_copy_is_called_one(tables: dict) -> None:
+    """Without the NPCC's own 2022 total, 2022's comes from a copy by a named publisher (Healthcare Conferences UK or
+    Police Professional, both 'around 107,000'): a copy, but not an unattributed one. Only 2024's total (an
+    'Unattributed UK news report') is called an unattributed news copy on the face."""
+    figures = tables["figures"]
+    figures = figures[figures["figure_id"] != "npcc-2024-01-10-vkpp-2022-csae-analysis/csae-crimes-2022"]
+    _, meta = charts.national_offences_chart(figures)
+    assert meta.notes_on_chart.endswith("none computed. 2024 figures: an unattributed news copy.")
+
+
+def test_totals_that_are_not_one_series_are_refused_for_every_pair_of_neighbouring_years(tables: dict) -> None:
+    """`comparability`: a rate is another kind of number than a count. With 2023's total recorded as a rate ('per
+    1,000 children'), the totals are not one series, the subtitle says the years are not compared, and each pair of
+    neighbouring years (2022 and 2023, 2023 and 2024) is recorded as not compared."""
+    figures = tables["figures"].copy()
+    total_2024 = "news-2025-12-group-based-offending-2024-copy/csae-cases-2024"
+    figures.loc[figures["figure_id"] == "vkpp-2023-csae-analysis/csae-offences-2023", "unit"] = "per 1,000 children"
+    _, meta = charts.national_offences_chart(figures)
+    assert "not one series, so the years are not compared" in meta.intro
+    assert meta.not_compared == (
+        ("npcc-2024-01-10-vkpp-2022-csae-analysis/csae-crimes-2022", "vkpp-2023-csae-analysis/csae-offences-2023",
+         "not one series"),
+        ("vkpp-2023-csae-analysis/csae-offences-2023", total_2024, "not one series"))
+
+
+# --- london_population_share ------------------------------------------------------------------------------------
+
+
+def test_the_population_alt_text_states_both_shares_and_names_each_whole(drawn_charts: DrawnCharts) -> None:
+    """By hand from population.csv: London mid-2023 8.95 million (first published); the UK's mid-2023 68,265,209
+    (first published); England and Wales' mid-2023 in that vintage is the first estimate its revision names,
+    60.9 million. 8.95 / 68.265209 = 13.11%, and every value the rounded 8.95 million could stand for
+    (8.945-8.955 million) gives 13.1%; 8.95 / 60.9 = 14.70%, and 8.945 / 60.95 to 8.955 / 60.85 give 14.68-14.72%,
+    all 14.7%. Each card names its own whole."""
+    _, meta = drawn_charts("london-population-share")
+    assert "showing that London was 13.1% of the UK's population and 14.7% of England and Wales' in 2023." \
+        in meta.alt_text
+    assert "London's share of the UK population, mid-2023: 13.1%" in meta.alt_text
+    assert "London's share of the England and Wales population, mid-2023: 14.7%" in meta.alt_text
+
+
+def test_a_printed_share_with_no_caveat_adds_no_note(tables: dict) -> None:
+    """The notes give the caveat of the printed share the chart shows; with none recorded there is nothing to give
+    (no 'nan' note)."""
+    figures = tables["figures"].copy()
+    figures.loc[figures["measure"] == "share_of_uk_population", "caveat"] = float("nan")
+    _, meta = charts.london_population_share_chart(tables["population"], figures, tables["claims"])
+    assert "13 per cent (" not in meta.notes and "nan" not in meta.notes
+
+
+def test_a_printed_share_with_a_year_is_given_that_year(tables: dict) -> None:
+    """By hand from figures.csv: without MyLondon's undated '13 per cent' (October 2025), the latest printed share is
+    the ONS profile's '13%' for mid-2012 (period ending 30 June 2012, published later): its card says 'for 2012'
+    and its data row has the year 2012."""
+    figures = tables["figures"]
+    figures = figures[figures["figure_id"] != "mylondon-2025-10-grooming-gangs/share-uk-population"]
+    fig, meta = charts.london_population_share_chart(tables["population"], figures, tables["claims"])
+    assert any(", for 2012." in t.replace("\n", " ") for t in _texts(fig))
+    printed = meta.data[meta.data["Share of"] == "United Kingdom (as printed)"]
+    assert list(printed["Year"]) == [2012]
+    assert list(printed["As printed"]) == ["13%"]
