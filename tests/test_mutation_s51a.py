@@ -275,3 +275,74 @@ def test_an_exact_share_the_counts_break_is_not_a_bound_disagreement(tables: dic
     grades.loc[row, "count"] = 180
     grades.loc[row, "share_computed"] = 100 * 180 / 214
     assert [d.year for d in disagreements(grades, tables["figures"])] == ["2024"]
+
+
+# --- recorded_vs_estimated --------------------------------------------------------------------------------------
+
+
+def test_the_recorded_vs_estimated_title_is_the_latest_publishers_pairing(drawn_charts: DrawnCharts) -> None:
+    """By hand from figures.csv: two documents print both figures for England and Wales, the CSA Centre's
+    infographics (November 2020: 87,992 offences in 2019/20, an estimated 500,000 children) and the NPCC VKPP's
+    analysis (March 2025: 115,489 offences in 2023, 500,000 children 'every year'). The title gives the latest."""
+    _, meta = drawn_charts("recorded-vs-estimated")
+    assert meta.title == "115,489 offences recorded in 2023; an estimated 500,000 children abused yearly"
+
+
+def test_each_pairing_says_on_the_web_chart_that_its_units_are_not_subtracted(drawn_charts: DrawnCharts) -> None:
+    """The module's rule: offences and children are different units and the gap is never subtracted; at the web
+    width each of the two pairings says so between its dots."""
+    fig, _ = drawn_charts("recorded-vs-estimated")
+    assert _texts(fig).count("different units: not subtracted") == 2
+    # Each sits between its own pairing's two dots (87,992 and 500,000; 115,489 and 500,000), on its row.
+    said = sorted((a.xy[1], a.xy[0]) for a in fig.axes[0].texts if a.get_text() == "different units: not subtracted")
+    assert [row for row, _ in said] == [0.0, 2.0]
+    assert 87_992 < said[0][1] < 500_000 and 115_489 < said[1][1] < 500_000
+
+
+@pytest.mark.parametrize("mobile", [False, True])
+def test_every_recorded_and_estimated_dot_is_inside_the_axes(drawn_charts: DrawnCharts, mobile: bool) -> None:
+    """Two pairings, one row each: the largest value is the estimated 500,000 children; every dot (x its value, y
+    its row) lies inside the axes, so none is cut off."""
+    from analysis.publish import style
+
+    fig, _ = drawn_charts("recorded-vs-estimated", style.MOBILE_WIDTH if mobile else None)
+    ax = fig.axes[0]
+    (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
+    points = [tuple(p) for c in ax.collections for p in c.get_offsets()]
+    assert len(points) == 4 and max(x for x, _ in points) == 500_000
+    for x, y in points:
+        assert min(x0, x1) <= x <= max(x0, x1) and min(y0, y1) <= y <= max(y0, y1)
+
+
+def test_a_recorded_count_for_a_financial_year_is_given_that_financial_year(drawn_charts: DrawnCharts) -> None:
+    """By hand from figures.csv: the CSA Centre's 87,992 offences cover 1 April 2019 to 31 March 2020, the
+    financial year 2019/20; the NPCC VKPP's 115,489 cover the calendar year 2023."""
+    _, meta = drawn_charts("recorded-vs-estimated")
+    assert list(meta.data["Offences recorded by police: period"]) == ["2019/20", "2023"]
+    assert "CSA Centre: 87,992 offences (2019/20)" in meta.alt_text
+
+
+def test_a_pairing_with_no_caveat_adds_no_note(tables: dict) -> None:
+    """The notes give each drawn figure's caveat; a figure with none adds nothing (no 'nan')."""
+    from analysis.publish.charts.recorded_vs_estimated import ESTIMATED, RECORDED
+
+    figures = tables["figures"].copy()
+    figures.loc[figures["measure"].isin([RECORDED, ESTIMATED]), "caveat"] = float("nan")
+    _, meta = charts.recorded_vs_estimated_chart(figures)
+    assert "nan" not in meta.notes
+
+
+# --- inspection_timeline ----------------------------------------------------------------------------------------
+
+
+def test_the_timeline_title_says_all_only_when_every_cause_of_concern_was_closed(tables: dict) -> None:
+    """By hand from figures.csv: the revisit states three causes of concern from the 2023 inspection (HMICFRS) and
+    the Met that 'three' were closed, so the title says 'all three'. Had the Met said two were closed, the title
+    would say 'two', not 'all two'."""
+    closed = "met-2025-02-26-response-hmicfrs-revisit/causes-of-concern-closed"
+    _, meta = charts.inspection_timeline_chart(tables["inspection_grades"], tables["figures"])
+    assert meta.title == "Inspectors closed all three causes of concern from the Met's 2023 inspection"
+    figures = tables["figures"].copy()
+    figures.loc[figures["figure_id"] == closed, ["value", "value_as_printed"]] = [2, "two"]
+    _, meta = charts.inspection_timeline_chart(tables["inspection_grades"], figures)
+    assert meta.title == "Inspectors closed two causes of concern from the Met's 2023 inspection"
