@@ -63,14 +63,38 @@ def test_the_verdict_data_say_which_verdicts_could_be_checked(drawn_charts: Draw
         "Cannot be checked: not found": "no", "Not yet in this record": "no"}
 
 
+def _inside(ax: object, top: float, rows: int) -> None:
+    """Every bar (to its end and across its height) and every marker lies inside the axes, and the value axis reaches
+    `top`; there are `rows` of them."""
+    (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()  # type: ignore[attr-defined]
+    boxes = [(p.get_x(), p.get_x() + p.get_width(), p.get_y(), p.get_y() + p.get_height())
+             for p in ax.patches]  # type: ignore[attr-defined]
+    boxes += [(x, x, y, y) for c in ax.collections for x, y in c.get_offsets()]  # type: ignore[attr-defined]
+    boxes += [(x, x, y, y) for line in ax.lines  # type: ignore[attr-defined]
+              for x, y in zip(line.get_xdata(), line.get_ydata(), strict=True)]
+    assert len(boxes) == rows and x0 == 0 and x1 >= top
+    for left, right, low, high in boxes:
+        assert x0 <= left <= right <= x1 and min(y0, y1) <= low <= high <= max(y0, y1)
+
+
 @pytest.mark.parametrize("mobile", [False, True])
-def test_every_verdict_bar_ends_inside_the_axis(drawn_charts: DrawnCharts, mobile: bool) -> None:
-    """A bar cut off at the axis's end would read as a smaller count: the axis reaches the largest, 23 accurate."""
+def test_every_verdict_bar_lies_inside_the_axes(drawn_charts: DrawnCharts, mobile: bool) -> None:
+    """A bar cut off at the axis's end would read as a smaller count, and one past the bottom would not be seen: the
+    five verdicts' bars lie inside the axes, which reach the largest, 23 accurate."""
     from analysis.publish import style
 
     fig, _ = drawn_charts("factcheck-verdicts", style.MOBILE_WIDTH if mobile else None)
-    low, high = fig.axes[0].get_xlim()
-    assert low == 0 and high >= 23
+    _inside(fig.axes[0], 23, 5)
+
+
+@pytest.mark.parametrize("mobile", [False, True])
+def test_every_funnel_stage_lies_inside_the_axes(drawn_charts: DrawnCharts, mobile: bool) -> None:
+    """Three stages: 'approximately 9,000' found (a hollow marker: approximate), 2,200 and 1,200 (bars); the value
+    axis reaches 9,000 and nothing is drawn past an edge."""
+    from analysis.publish import style
+
+    fig, _ = drawn_charts("met-review-funnel", style.MOBILE_WIDTH if mobile else None)
+    _inside(fig.axes[0], 9000, 3)
 
 
 # --- met_review_funnel ------------------------------------------------------------------------------------------
