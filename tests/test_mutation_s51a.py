@@ -370,3 +370,21 @@ def test_the_timeline_title_says_all_only_when_every_cause_of_concern_was_closed
     figures.loc[figures["figure_id"] == closed, ["value", "value_as_printed"]] = [2, "two"]
     _, meta = charts.inspection_timeline_chart(tables["inspection_grades"], figures)
     assert meta.title == "Inspectors closed two causes of concern from the Met's 2023 inspection"
+
+
+# --- cards --------------------------------------------------------------------------------------------------------
+
+
+def test_a_card_of_exactly_40_words_is_whole_and_a_longer_one_is_cut_to_40() -> None:
+    """style.MAX_CARD_WORDS: a card's heading and words together are at most 40. A one-word heading with 39 words is
+    exactly 40 and is drawn whole; a two-word heading with 40 words (42) keeps 38 of them, then '…'."""
+    from analysis.publish import style
+    from analysis.publish.charts.cards import Card, cut_cards, draw_cards
+
+    fig, ax = style.new_figure()
+    draw_cards(fig, ax, [Card("1", "heading", " ".join(["word"] * 39)),
+                         Card("2", "two headings", " ".join(["text"] * 40))], style.WEB_WIDTH)
+    assert cut_cards(fig) == ["2"]
+    drawn = " ".join(t.get_text() for t in ax.texts).split()
+    assert drawn.count("word") == 39
+    assert drawn.count("text") + drawn.count("text…") == 38 and drawn.count("text…") == 1
