@@ -388,3 +388,16 @@ def test_a_card_of_exactly_40_words_is_whole_and_a_longer_one_is_cut_to_40() -> 
     drawn = " ".join(t.get_text() for t in ax.texts).split()
     assert drawn.count("word") == 39
     assert drawn.count("text") + drawn.count("text…") == 38 and drawn.count("text…") == 1
+
+
+@pytest.mark.parametrize("mobile", [False, True])
+def test_the_timeline_has_no_value_axis(drawn_charts: DrawnCharts, mobile: bool) -> None:
+    """The module's rule: counts are not plotted against a value axis (time runs down the page, counts are words).
+    So the horizontal axis shows no ticks and no numbers."""
+    from analysis.publish import style
+
+    fig, _ = drawn_charts("inspection-timeline", style.MOBILE_WIDTH if mobile else None)
+    fig.canvas.draw()
+    ax = fig.axes[0]
+    assert not [t.get_text() for t in ax.xaxis.get_ticklabels() if t.get_visible() and t.get_text()]
+    assert not [t for t in ax.xaxis.get_ticklines() if t.get_visible()]
