@@ -19,7 +19,6 @@ from analysis.publish.charts.cards import Card, draw_cards
 from analysis.publish.charts.common import ChartMeta, chart_meta
 from analysis.publish.charts.select import calendar_years
 from analysis.publish.publishers import face_name
-from analysis.record.vocabulary import fmt_percent
 from analysis.tables.comparability import comparability
 from analysis.tables.copies import loosest_printing
 
@@ -61,26 +60,21 @@ CSV_COLUMNS = {"year": "Year", "total": "Recorded", "group": "Group-based", "sha
                "share_printed": "Group-based share as printed"}
 
 
-def _share(r: Any) -> str:
-    """The group-based share as printed, else computed (one decimal)."""
-    return r.share_printed if isinstance(r.share_printed, str) else fmt_percent(r.share_pct)
-
-
 def _group_text(r: Any, units: dict[str, str]) -> str:
-    """The year's group-based part in words: the count with its unit and share, or the share alone."""
+    """The year's group-based part in words: the count with its unit and its share as printed (none is computed:
+    see `offence_table`), or the share alone."""
     if pd.notna(r.group) and not isinstance(r.share_printed, str):
         return (f"Group-based: {r.group:,.0f} {units.get(r.group_id, 'offences')}; no share printed, and none "
                 "computed.")
     if pd.notna(r.group):
-        how = "as printed" if isinstance(r.share_printed, str) else "computed"
-        return f"Group-based: {r.group:,.0f} {units.get(r.group_id, 'offences')} ({_share(r)}, {how})."
+        return f"Group-based: {r.group:,.0f} {units.get(r.group_id, 'offences')} ({r.share_printed}, as printed)."
     if isinstance(r.share_printed, str):
         return f"Group-based: {r.share_printed} of the total, as printed; no count printed with it."
     return "Group-based: no figure."
 
 
 def _title(table: pd.DataFrame, first: str, last: str) -> str:
-    """The group-based shares of the years that have one (as printed, else computed from like counts)."""
+    """The group-based shares of the years that print one, as printed (none is computed)."""
     shown = [(r.year, float(r.share_value)) for r in table.itertuples() if isinstance(r.share_printed, str)]
     if not shown:
         return f"Child sexual abuse and exploitation recorded by police, {first}–{last}"
