@@ -103,6 +103,20 @@ def _printed_card(printed: pd.DataFrame, claims: pd.DataFrame | None) -> tuple[C
                 colour=style.DARK_GREY, qualifier=row["qualifier"], unit="percent"), row
 
 
+def _dated_shares(shares: pd.DataFrame, uk: str, ew: str, joined: str = ", ") -> str:
+    """"13.1% of the UK's population, 14.7% of England and Wales', 2023": each share with its year, said once when
+    both are for the same year. Each share takes the latest year with both estimates, which need not be the same
+    year for the UK as for England and Wales: one year for both would misdate one of them."""
+    by = shares.set_index("Share of")
+    share = {whole: (by.loc[whole, SHOWN_COLUMN], int(by.loc[whole, "Year"]))
+             for whole in ("United Kingdom", "England and Wales")}
+    (uk_share, uk_year), (ew_share, ew_year) = share["United Kingdom"], share["England and Wales"]
+    if uk_year == ew_year:
+        year = f", {uk_year}" if joined == ", " else f" in {uk_year}"
+        return f"{uk_share} of the {uk}{joined}{ew_share} of {ew}{year}"
+    return f"{uk_share} of the {uk} ({uk_year}){joined}{ew_share} of {ew} ({ew_year})"
+
+
 @style.styled
 def london_population_share_chart(population: pd.DataFrame, figures: pd.DataFrame,
                                   claims: pd.DataFrame | None = None, *, width: float = style.WEB_WIDTH
@@ -120,10 +134,9 @@ def london_population_share_chart(population: pd.DataFrame, figures: pd.DataFram
     fig, ax = style.new_figure(width=width, plot_height=1.0)
     draw_cards(fig, ax, cards, width)
     by = shares.set_index("Share of")[SHOWN_COLUMN] if len(shares) else pd.Series(dtype=str)
-    if {"United Kingdom", "England and Wales"} <= set(by.index):
-        year = int(shares["Year"].iloc[0])
-        title = (f"London: {by['United Kingdom']} of the UK's population, "
-                 f"{by['England and Wales']} of England and Wales', {year}")
+    both = {"United Kingdom", "England and Wales"} <= set(by.index)
+    if both:
+        title = "London: " + _dated_shares(shares, "UK's population", "England and Wales'")
     else:
         title = "London's share of the population, as published"
     subtitle = ("London's mid-year population as a share of the UK's and of England and Wales' (the area of the "
@@ -148,9 +161,8 @@ def london_population_share_chart(population: pd.DataFrame, figures: pd.DataFram
                                                "As printed": row["value_as_printed"]}])], ignore_index=True)
         data["Year"] = data["Year"].astype("Int64")  # the story printed no year: its row has none
     ids = [i for v in shares["figure_ids"] for i in split_list(v)] + ([shown[1]["figure_id"]] if shown else [])
-    finding = (f"London was {by['United Kingdom']} of the UK's population and "
-               f"{by['England and Wales']} of England and Wales' in {int(shares['Year'].iloc[0])}"
-               if {"United Kingdom", "England and Wales"} <= set(by.index) else "London's share is as printed")
+    finding = ("London was " + _dated_shares(shares, "UK's population", "England and Wales'", joined=" and ")
+               if both else "London's share is as printed")
     alt = (f"Number card chart with {len(cards)} figures, showing that {finding}. "
            + "; ".join(f"{c.heading}: {c.number}" for c in cards) + ".")
     frame = style.finish(fig, ax, title=title, subtitle=subtitle, on_chart=on_chart, notes=notes, alt=alt,
