@@ -58,6 +58,12 @@ def pairs(figures: pd.DataFrame) -> pd.DataFrame:
                        series=rows["measure"].map(LABELS), period=rows.apply(_period, axis=1)).reset_index(drop=True)
 
 
+def _bound_words(qualifier: str) -> str:
+    """What the title keeps of an estimate's qualifier: "estimated" already says "about", but a bound ("more than
+    500,000") said as "an estimated 500,000" would say more than was printed."""
+    return "" if qualifier in ("exact", "about") else f"{qualifier} "
+
+
 @style.styled
 def recorded_vs_estimated_chart(figures: pd.DataFrame, *, width: float = style.WEB_WIDTH) -> tuple[Any, ChartMeta]:
     """One row per publisher's pairing: recorded offences and estimated children, the gap annotated."""
@@ -103,7 +109,7 @@ def recorded_vs_estimated_chart(figures: pd.DataFrame, *, width: float = style.W
     last = rows[rows["pair"] == rows["pair"].max()]
     rec, est = last[last["measure"] == RECORDED].iloc[0], last[last["measure"] == ESTIMATED].iloc[0]
     title = (f"{rec['value_as_printed']} {rec['unit']} recorded in {rec['period']}; an estimated "
-             f"{est['value']:,.0f} {est['unit']} abused yearly")
+             f"{_bound_words(est['qualifier'])}{est['value']:,.0f} {est['unit']} abused yearly")
     subtitle = ("Offences recorded by police and the estimated number of children sexually abused in a year, "
                 "England and Wales, as each publisher set them side by side")
     on_chart = ("Offences and children are different units, and the estimate is not a count: the gap is not a "
