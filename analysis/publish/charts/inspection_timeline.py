@@ -18,6 +18,7 @@ import pandas as pd
 from analysis.publish import encode, style
 from analysis.publish.charts.common import ChartMeta, chart_meta
 from analysis.publish.charts.select import best
+from analysis.publish.publishers import face_name
 
 MEASURES = ("causes_of_concern", "recommendations")
 #: What a stated count is, read from the subject the record transcribed: closed by a revisit, issued early
@@ -34,14 +35,25 @@ def kind_of(subject: str) -> str:
     return next((kind for word, kind in KINDS if word in text), "issued")
 
 
-def milestone_rows(figures: pd.DataFrame) -> pd.DataFrame:
-    """One row per count first stated on a date (London causes of concern and recommendations), the best copy
-    of each; a count already stated earlier with the same kind and value is a restatement and is dropped."""
+def _stated(figures: pd.DataFrame) -> pd.DataFrame:
+    """Every count stated (London causes of concern and recommendations), the best copy of each per date."""
     rows = figures[figures["measure"].isin(MEASURES) & (figures["geography"] == "London")]
     rows = rows.assign(kind=rows["subject"].map(kind_of), date=rows["period_end"])
-    rows = best(rows, ["date", "measure", "kind", "value"]).sort_values(["date", "measure"], kind="stable")
-    rows = rows.drop_duplicates(["measure", "kind", "value"], keep="first")
+    return best(rows, ["date", "measure", "kind", "value"]).sort_values(["date", "measure"], kind="stable")
+
+
+def milestone_rows(figures: pd.DataFrame) -> pd.DataFrame:
+    """One row per count first stated on a date, the best copy of each; a count already stated earlier with the
+    same kind and value is a restatement and is dropped (`restated_rows`)."""
+    rows = _stated(figures).drop_duplicates(["measure", "kind", "value"], keep="first")
     return rows.assign(when=pd.to_datetime(rows["date"])).reset_index(drop=True)
+
+
+def restated_rows(figures: pd.DataFrame) -> pd.DataFrame:
+    """The counts `milestone_rows` drops: stated again, with the same kind and value, after they were first
+    stated. The chart's notes name one, so a reader who meets it in a later document knows why it is not drawn."""
+    rows = _stated(figures)
+    return rows[rows.duplicated(["measure", "kind", "value"], keep="first")]
 
 
 def _phrase(r: Any, issued_causes: float | None) -> str:
@@ -69,15 +81,44 @@ def milestones(rows: pd.DataFrame) -> list[tuple[pd.Timestamp, str, str]]:
     return out
 
 
-def _title(rows: pd.DataFrame) -> str:
+def _closed(rows: pd.DataFrame) -> tuple[str, str] | None:
+    """The causes of concern closed, in words as printed ("all three" when as many as were issued), and who
+    stated it; None when no closure is in the record."""
     closed = rows[(rows["measure"] == "causes_of_concern") & (rows["kind"] == "closed")]
     if closed.empty:
-        return "The Met's 2023 inspection: causes of concern and recommendations"
-    first = rows["when"].min()
+        return None
     issued = rows.loc[(rows["measure"] == "causes_of_concern") & (rows["kind"] == "issued"), "value"]
     printed = closed["value_as_printed"].iloc[0]
     count = f"all {printed}" if len(issued) and issued.iloc[0] == closed["value"].iloc[0] else printed
-    return f"Inspectors closed {count} causes of concern from the Met's {first.year} inspection"
+    return count, face_name(closed["publisher"].iloc[0])
+
+
+def _title(rows: pd.DataFrame) -> str:
+    closed = _closed(rows)
+    if closed is None:
+        return "The Met's 2023 inspection: causes of concern and recommendations"
+    return f"Inspectors closed {closed[0]} causes of concern from the Met's {rows['when'].min().year} inspection"
+
+
+#: What each kind of count counts, in a note's words.
+_COUNTED = {("causes_of_concern", "accelerated"): "accelerated causes of concern",
+            ("causes_of_concern", "issued"): "causes of concern", ("causes_of_concern", "closed"): "causes closed",
+            ("recommendations", "accelerated"): "recommendations with them",
+            ("recommendations", "issued"): "recommendations"}
+
+
+def _notes(rows: pd.DataFrame, restated: pd.DataFrame) -> list[str]:
+    """The notes under the chart, every count in them read from the record (no chart types a figure)."""
+    notes = []
+    if len(restated):
+        said = "; ".join(f"the {r.value_as_printed} {_COUNTED[(r.measure, r.kind)]}, again in "
+                         f"{style.month_year(str(r.date))}" for r in restated.itertuples())
+        notes.append(f"A count stated again later ({said}) is shown once, at the date it was first stated.")
+    closed = _closed(rows)
+    review = ("The revisit (fieldwork September–October 2024) reviewed the causes of concern"
+              + (f"; the inspectorate closed {closed[0]} (as stated by {closed[1]}). " if closed else ". "))
+    return notes + [review + "The grades of cases examined at each inspection are in the inspection-grades chart.",
+                    "In the data table, a blank means this record holds no count of that kind for that date."]
 
 
 def _layout(fig: Any, events: list[tuple[pd.Timestamp, str, str]], text_in: float) -> tuple[list, float, float]:
@@ -144,12 +185,7 @@ def inspection_timeline_chart(grades: pd.DataFrame, figures: pd.DataFrame, *, wi
                 f"{style.month_year(str(last.date()))}")
     on_chart = ("Counts as printed, at the date each was first stated. No statement of progress on the "
                 "recommendations was found in the sources read.")
-    notes = [on_chart, "A count restated later (for example the 11 recommendations, in the revisit's summary) is "
-             "shown once, at the date it was first stated.",
-             "The revisit (fieldwork September–October 2024) reviewed the causes of concern; the Met's statement "
-             "says the inspectorate closed all three. The grades of cases examined at each inspection are in the "
-             "inspection-grades chart.",
-             "In the data table, a blank means this record holds no count of that kind for that date."]
+    notes = [on_chart, *_notes(rows, restated_rows(figures))]
     data = pd.DataFrame({"Date": [w.date().isoformat() for w, _, _ in events],
                          "Milestone": [h for _, h, _ in events], "Stated": [t for _, _, t in events]})
     data = data.merge(_counts(rows), on="Date", how="left")
