@@ -82,3 +82,16 @@ def test_timeline_notes_follow_a_changed_record(tables):
                                        "met-2024-02-09-response-hmicfrs-exploitation"])
     notes = _notes(figures[~later], tables["inspection_grades"])
     assert "stated again later" not in notes
+
+
+def test_london_rates_cards_read_in_the_title_order(tables):
+    """The title lists the police's rate, then the councils' ('police 2.77; councils 1.79 and 1.3', the audit's
+    rates as quoted); the cards, drawn top to bottom, follow it, so a reader meets them in the order named."""
+    from analysis.publish.charts.london_rates import london_rates_chart
+
+    fig, meta = london_rates_chart(tables["figures"])
+    assert meta.title.endswith("police 2.77; councils 1.79 and 1.3")
+    numbers = [t.get_text() for t in fig.axes[0].texts if t.get_fontsize() == max(x.get_fontsize()
+                                                                                   for x in fig.axes[0].texts)]
+    assert numbers == ["2.77", "1.79", "1.3"]
+    assert list(meta.data["Rate"]) == [2.77, 1.79, 1.3]

@@ -557,23 +557,24 @@ COUNCIL_CSA, COUNCIL_CSE, POLICE = (f"{CASEY}london-la-cin-csa-rate", f"{CASEY}l
                                     f"{CASEY}met-contact-csa-rate")
 
 
-def test_london_rates_are_the_three_casey_rates_by_unit_then_largest_first(drawn_charts: DrawnCharts) -> None:
+def test_london_rates_are_the_three_casey_rates_police_first_then_by_unit_and_largest(drawn_charts: DrawnCharts
+                                                                                     ) -> None:
     """By hand from figures.csv: London's figures in a 'per N' unit are the Casey audit's three (councils' child in
-    need assessments for abuse 1.79 and for exploitation 1.3, the Met's contact abuse cases 2.77), ordered by unit
-    ('child in need assessments per 1,000 children' before 'per 1,000 children'), then largest first. A density
-    ('people per square kilometre') is no rate per N."""
+    need assessments for abuse 1.79 and for exploitation 1.3, the Met's contact abuse cases 2.77), in the title's
+    order: the police's rate first, then the councils', each group by unit then largest first. A density ('people
+    per square kilometre') is no rate per N."""
     fig, meta = drawn_charts("london-rates")
     assert list(meta.data["Measure"]) == [
+        "Contact child sexual abuse cases recorded by the Metropolitan Police Service",
         "Child in need assessments for child sexual abuse by London local authorities",
-        "Child in need assessments for child sexual exploitation by London local authorities",
-        "Contact child sexual abuse cases recorded by the Metropolitan Police Service"]
-    assert list(meta.data["Rate"]) == [1.79, 1.3, 2.77]
+        "Child in need assessments for child sexual exploitation by London local authorities"]
+    assert list(meta.data["Rate"]) == [2.77, 1.79, 1.3]
     assert meta.title == "Casey audit, London, per 1,000 children: police 2.77; councils 1.79 and 1.3"
     assert meta.intro == ("Rates for London as quoted from the national audit (Baroness Casey), each with what it "
                           "counts; published June 2025; the period the data cover is not printed")
     (ax,) = fig.axes
     texts = [t.get_text() for t in ax.texts]
-    assert [t for t in texts if t in ("1.79", "1.3", "2.77")] == ["1.79", "1.3", "2.77"]
+    assert [t for t in texts if t in ("1.79", "1.3", "2.77")] == ["2.77", "1.79", "1.3"]
     # the unit as printed where the printing names it, else the record's unit
     assert texts.count("child in need assessments per 1,000 children") == 2
     assert "contact child sexual abuse cases per 1,000 children" in " ".join(texts).replace("\n", " ")

@@ -26,6 +26,8 @@ def london_rates_chart(figures: pd.DataFrame, *, width: float = style.WEB_WIDTH)
     """London's rates as labelled numbers, one row each with its own unit and publisher: no shared axis, because
     a council's assessments per 1,000 children and police-recorded cases per 1,000 children are different things."""
     rates = london_rates(figures)
+    # In the title's order (`_by_body`: the police's rate, then the councils'), so the cards read as the title does.
+    rates = rates.iloc[sorted(range(len(rates)), key=lambda i: _body(rates["subject"].iloc[i]) != "police")]
     names = [re.split(r", as | per [\d,]+ ", s)[0] for s in rates["subject"]]
     fig, ax = style.new_figure(width=width, plot_height=1.0)
     ax.set_axis_off()
@@ -79,13 +81,17 @@ def london_rates_chart(figures: pd.DataFrame, *, width: float = style.WEB_WIDTH)
     return fig, chart_meta("london-rates", "Table", frame, data)
 
 
+def _body(subject: object) -> str:
+    """Who recorded a rate, as its subject names it: the police force, or the local authorities."""
+    return "police" if "police" in str(subject).lower() else "councils"
+
+
 def _by_body(rates: pd.DataFrame) -> str:
     """'police 2.77; councils 1.79 and 1.3': each rate as printed, grouped by who recorded it (the subject names
     the police force or the local authorities), so a title lists them without setting one against another."""
     groups: dict[str, list[str]] = {}
     for r in rates.itertuples():
-        body = "police" if "police" in str(r.subject).lower() else "councils"
-        groups.setdefault(body, []).append(str(r.value_as_printed).split(" ", 1)[0])
+        groups.setdefault(_body(r.subject), []).append(str(r.value_as_printed).split(" ", 1)[0])
     return "; ".join(f"{body} {style.join_words(values)}" for body, values in sorted(groups.items(),
                                                                                    key=lambda kv: kv[0] != "police"))
 
