@@ -152,6 +152,7 @@ def test_the_build_is_not_skipped_on_a_day_its_record_would_be_refused(tmp_path:
     import time
     from zoneinfo import ZoneInfo
 
+    from analysis.record import clock
     from analysis.record import sources as record_sources
     from analysis.run import pipeline
 
@@ -177,7 +178,7 @@ def test_the_build_is_not_skipped_on_a_day_its_record_would_be_refused(tmp_path:
                                   capture_output=True, text=True, timeout=120, env=dict(os.environ))
         assert accepted.returncode == 0, accepted.stdout + accepted.stderr
         assert pipeline.is_current(root, build, stamps)
-        monkeypatch.setattr(record_sources, "today_anywhere", lambda: ahead - dt.timedelta(days=1))  # clock put back
+        monkeypatch.setattr(clock, "today_anywhere", lambda: ahead - dt.timedelta(days=1))  # clock put back
         assert record_sources.date_problems("2016-11-24", ahead.isoformat()) == [
             f"date_accessed {ahead.isoformat()} is in the future"]
         assert not pipeline.is_current(root, build, stamps)

@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from analysis.paths import Paths
+from analysis.record import clock
 from analysis.record.domains import domain_in
 from analysis.record.hygiene import BIDI_RE, SLUG, check_text_fields, id_problem, url_problem, where_of
 from analysis.record.problems import Problems
@@ -84,24 +85,11 @@ def too_early(dates: dict[str, Any]) -> list[str]:
             for key, value in ((k, as_date(v)) for k, v in dates.items()) if value and value < EARLIEST_SOURCE_DATE]
 
 
-#: The time zone furthest ahead (UTC+14, the Line Islands): its date is the latest that is today anywhere.
-LATEST_TIME_ZONE = dt.timezone(dt.timedelta(hours=14))
-
-
-def today_anywhere() -> dt.date:
-    """The latest date that is today somewhere on Earth: the one "today" the record's dates are checked against. The
-    machine's own (`date.today()`, its time zone's) made one record valid on one machine and refused on another: a
-    source read on 6 December, written down in London at 03:00, was "in the future" to a machine in California
-    (still 5 December there) and `make` failed there for a day's hours, as CI in UTC does for a date written in
-    Sydney (issue 24, round twenty)."""
-    return dt.datetime.now(LATEST_TIME_ZONE).date()
-
-
 def out_of_range(dates: dict[str, Any], today: dt.date | None = None) -> list[str]:
     """The one range check of a document's dates (sources' published and accessed, inspections' published): not in
     the future (2099 reached ClaimReview) anywhere on Earth (`today_anywhere`), not before EARLIEST_SOURCE_DATE.
     Unreadable dates are skipped here."""
-    today = today or today_anywhere()
+    today = today or clock.today_anywhere()
     future = [f"{key} {value.isoformat()} is in the future"
               for key, value in ((k, as_date(v)) for k, v in dates.items()) if value and value > today]
     return future + too_early(dates)

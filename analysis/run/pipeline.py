@@ -347,9 +347,9 @@ def input_hash(root: Path, step: Step) -> str:
     steps stay skipped."""
     settings = "\0".join(f"{name}={os.environ.get(name, '')}" for name in step.settings)
     if step.dated:
-        from analysis.record.sources import today_anywhere
+        from analysis.record import clock
 
-        settings += f"\0today={today_anywhere().isoformat()}"
+        settings += f"\0today={clock.today_anywhere().isoformat()}"
     files = content_hash(root, step.inputs)
     return hashlib.sha256(f"{files}\0{settings}\0{libraries()}".encode()).hexdigest()
 
