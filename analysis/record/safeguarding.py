@@ -594,6 +594,8 @@ _MARKDOWN_LINK = re.compile(r"!?\[([^\[\]\n]*)\]\([^()\s]*\)")
 def markdown_shown(text: str) -> str:
     """The text as a reader of its Markdown sees it: links and images as their text, emphasis and code marks gone."""
     return _EMPHASIS.sub("", _MARKDOWN_LINK.sub(r"\1", text))
+
+
 #: An HTML tag or comment, as text copied from a page's source or a CMS's HTML keeps them.
 _TAG = re.compile(r"<!--[^<>]*?-->|</?[A-Za-z][^<>]*>")
 
