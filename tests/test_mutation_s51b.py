@@ -71,3 +71,96 @@ def test_a_bracket_sums_shares_when_one_grade_has_no_count(tables: dict) -> None
 
     sel = select_inspection_grades(_without_2019_inadequate_count(tables["inspection_grades"]))
     assert bracket_shares(sel)["hmicfrs-2019-pir"] == pytest.approx(100 * 127 / 303 + 27)
+
+
+def test_the_grades_data_give_each_bracket_and_each_printed_combined_share(drawn_charts: DrawnCharts) -> None:
+    """By hand: the two lower grades together, from counts: 2016 278/374 = 74.3%, 2017 Q3 (64 + 61)/135 = 92.6%,
+    2018 Q4 191/214 = 89.3%, 2019 (127 + 83)/303 = 69.3%, 2024 (80 + 121)/244 = 82.4%. The combined share as
+    printed: 'three quarters' (2016), 'Just under 93%' (2017 Q3), '89%' (2018 Q4); none printed for 2019 or 2024.
+    The hatched column holds the combined share only where nothing else was published (2016, 2018 Q4)."""
+    from analysis.publish.charts.inspection_grades import LABELLED, PRINTED, TOTAL_ONLY
+
+    _, meta = drawn_charts("inspection-grades")
+    data = meta.data
+    assert list(data[LABELLED]) == ["74.3% combined", "92.6% combined", "89.3% combined", "69.3% combined",
+                                    "82.4% combined"]
+    assert list(data[PRINTED]) == ["three quarters", "Just under 93%", "89%", "", ""]
+    assert list(data[TOTAL_ONLY].notna()) == [True, False, True, False, False]
+    assert data[TOTAL_ONLY].iloc[0] == pytest.approx(100 * 278 / 374)
+    assert data[TOTAL_ONLY].iloc[2] == pytest.approx(100 * 191 / 214)
+
+
+@pytest.mark.parametrize("width", [6.4, 3.6])
+def test_the_grades_face_brackets_only_the_inspections_drawn_apart(drawn_charts: DrawnCharts, width: float) -> None:
+    """A bracket with its sum goes under the two lower grades where they were published apart (2017 Q3 92.6%,
+    2019 69.3%, 2024 82.4%), not where only the total was (2016, 2018 Q4: that total is one hatched segment)."""
+    fig, _ = drawn_charts("inspection-grades", width)
+    texts = [t.get_text() for ax in fig.axes for t in ax.texts]
+    assert sorted(t for t in texts if t.endswith(" combined")) == ["69.3% combined", "82.4% combined",
+                                                                   "92.6% combined"]
+
+
+@pytest.mark.parametrize("width", [6.4, 3.6])
+def test_only_the_bars_short_of_100_get_a_dashed_not_found_segment(drawn_charts: DrawnCharts, width: float) -> None:
+    """By hand: 2017 Q3 (10 + 64 + 61 = 135), 2019 (93 + 127 + 83 = 303) and 2024 (43 + 80 + 121 = 244) add up to
+    all cases examined; 2016 (74.3%) and 2018 Q4 (89.3%) have no 'good' share in the record, so the rest of each
+    bar, 25.7 and 10.7 points, is dashed 'not found'; nothing is drawn past 100%."""
+    fig, _ = drawn_charts("inspection-grades", width)
+    ax = fig.axes[0]
+    dashed = sorted((round(p.get_x(), 2), round(p.get_width(), 2)) for p in ax.patches
+                    if p.get_linestyle() not in ("solid", "-") and p.get_facecolor()[:3] == (1.0, 1.0, 1.0))
+    assert dashed == [(74.33, 25.67), (89.25, 10.75)]
+    assert all(p.get_x() + p.get_width() <= 100 + 1e-6 for p in ax.patches)
+
+
+@pytest.mark.parametrize("width", [6.4, 3.6])
+def test_the_grades_legend_names_each_kind_of_segment_drawn(drawn_charts: DrawnCharts, width: float) -> None:
+    """Drawn: the three grades (2017 Q3, 2019, 2024), a hatched total only (2016, 2018 Q4) and a dashed rest
+    (2016, 2018 Q4): the legend names all five, the hatched one as what it is."""
+    fig, _ = drawn_charts("inspection-grades", width)
+    legend = fig.axes[0].get_legend()
+    assert [t.get_text() for t in legend.get_texts()] == ["Good", "Requires improvement", "Inadequate",
+                                                          "Either (only the total published)", "Not found"]
+
+
+def _brackets(fig) -> list:
+    """Each bracket line drawn, top row first."""
+    return [line for line in fig.axes[0].get_lines() if len(line.get_xdata()) == 4]
+
+
+def _bracket_xs(fig) -> list[tuple[float, float]]:
+    """(start, end) of each bracket line drawn, top row first."""
+    return [(min(line.get_xdata()), max(line.get_xdata())) for line in _brackets(fig)]
+
+
+@pytest.mark.parametrize("width", [6.4, 3.6])
+def test_each_bracket_spans_the_two_lower_grades(drawn_charts: DrawnCharts, width: float) -> None:
+    """'A bracket under the segments a sum adds up': each starts where 'good' ends (2017 Q3 10/135 = 7.41, 2019
+    93/303 = 30.69, 2024 43/244 = 17.62) and ends at the bar's end (100: the three grades add up to all cases),
+    inset by less than a point at either end."""
+    fig, _ = drawn_charts("inspection-grades", width)
+    xs = _bracket_xs(fig)
+    assert len(xs) == 3
+    for (start, end), good in zip(xs, [100 * 10 / 135, 100 * 93 / 303, 100 * 43 / 244], strict=True):
+        assert good <= start < good + 1 and 99 < end <= 100
+
+
+@pytest.mark.parametrize("width", [6.4, 3.6])
+def test_each_bracket_is_under_its_bar(drawn_charts: DrawnCharts, width: float) -> None:
+    """'A bracket under the segments': the y axis runs down the page (first inspection at the top), so every point
+    of a bracket is at or below the bottom edge of its row's bars (2017 Q3, 2019 and 2024 are rows 2, 4 and 5)."""
+    fig, _ = drawn_charts("inspection-grades", width)
+    bottoms = sorted({p.get_y() + p.get_height() for p in fig.axes[0].patches})
+    assert fig.axes[0].yaxis_inverted() and len(bottoms) == 5
+    for line, bottom in zip(_brackets(fig), [bottoms[1], bottoms[3], bottoms[4]], strict=True):
+        assert min(line.get_ydata()) >= bottom - 1e-9
+
+
+def test_a_bracket_with_no_good_share_starts_at_zero(tables: dict) -> None:
+    """With the 2019 review's 'good' row (93 of 303) taken out, its two lower grades start the bar, so its bracket
+    starts at 0 (inset by less than a point) and ends where inadequate does: (127 + 83)/303 = 69.31."""
+    grades = tables["inspection_grades"]
+    grades = grades[~((grades["inspection_id"] == "hmicfrs-2019-pir") & (grades["grade"] == "good"))]
+    fig, _ = charts.inspection_grades_chart(grades, tables["figures"])
+    start, end = _bracket_xs(fig)[1]
+    assert 0 <= start < 1 and 100 * 210 / 303 - 1 < end <= 100 * 210 / 303
