@@ -164,3 +164,53 @@ def test_a_bracket_with_no_good_share_starts_at_zero(tables: dict) -> None:
     fig, _ = charts.inspection_grades_chart(grades, tables["figures"])
     start, end = _bracket_xs(fig)[1]
     assert 0 <= start < 1 and 100 * 210 / 303 - 1 < end <= 100 * 210 / 303
+
+
+@pytest.mark.parametrize("width", [6.4, 3.6])
+def test_every_grade_bar_and_bracket_is_inside_the_axes(drawn_charts: DrawnCharts, width: float) -> None:
+    """Five inspections, five rows: every bar (and every bracket under one) is inside the y limits and 0-100%."""
+    fig, _ = drawn_charts("inspection-grades", width)
+    ax = fig.axes[0]
+    low, high = sorted(ax.get_ylim())
+    assert tuple(ax.get_xlim()) == (0, 100)
+    assert len({p.get_y() for p in ax.patches}) == 5
+    for p in ax.patches:
+        assert low <= p.get_y() and p.get_y() + p.get_height() <= high
+    for line in _brackets(fig):
+        assert low <= min(line.get_ydata()) and max(line.get_ydata()) <= high
+
+
+def test_the_grades_subtitle_spans_the_first_to_the_last_inspection(drawn_charts: DrawnCharts) -> None:
+    """First inspection published 2016-11-25, last 2024-02-09."""
+    _, meta = drawn_charts("inspection-grades")
+    assert meta.intro == ("Share of Metropolitan Police child-protection cases examined by inspectors, by grade, "
+                          "2016–2024")
+
+
+def test_with_no_finding_at_every_inspection_the_grades_title_names_the_years_only(tables: dict) -> None:
+    """With the 2019 review's 'requires improvement' count cut from 127 to 60 of 303, its two lower grades are
+    (60 + 83)/303 = 47.2%, not most: no finding holds at every inspection, so the title only names the span."""
+    grades = tables["inspection_grades"].copy()
+    row = (grades["inspection_id"] == "hmicfrs-2019-pir") & (grades["grade"] == "requires improvement")
+    grades.loc[row, "count"] = 60
+    grades.loc[row, "share_computed"] = 100 * 60 / 303
+    _, meta = charts.inspection_grades_chart(grades, tables["figures"])
+    assert meta.title == "Cases examined at inspections of the Met, 2016–2024"
+    assert meta.intro.endswith(", by grade, 2016–2024")
+
+
+@pytest.mark.parametrize("width", [6.4, 3.6])
+def test_the_grades_face_texts_at_each_width(drawn_charts: DrawnCharts, width: float) -> None:
+    """Row headings are dated on the web chart only ('dated on the web chart') and keep their count of cases.
+    A share too narrow for its label inside (under 11 points on the web, under 19 on phones: 7.4% good in 2017
+    Q3; on phones also 17.6% good in 2024) is written beside the bar with its grade named; every other share is
+    written bare inside its segment; each bracket gives its sum. In drawing order, row by row."""
+    fig, _ = drawn_charts("inspection-grades", width)
+    texts = [t.get_text() for ax in fig.axes for t in ax.texts]
+    web = width > 5
+    heads = [label if web else label.split(",")[0] + label[label.index(":"):] for label in LABELS]
+    assert texts == [heads[0], "74.3%",
+                     heads[1], "7.4% good", "47.4%", "45.2%", "92.6% combined",
+                     heads[2], "89.3%",
+                     heads[3], "30.7%", "41.9%", "27.4%", "69.3% combined",
+                     heads[4], "17.6%" if web else "17.6% good", "32.8%", "49.6%", "82.4% combined"]
