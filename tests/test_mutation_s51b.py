@@ -214,3 +214,32 @@ def test_the_grades_face_texts_at_each_width(drawn_charts: DrawnCharts, width: f
                      heads[2], "89.3%",
                      heads[3], "30.7%", "41.9%", "27.4%", "69.3% combined",
                      heads[4], "17.6%" if web else "17.6% good", "32.8%", "49.6%", "82.4% combined"]
+
+
+NOTES = ["Shares are published counts divided by cases examined; where only a share was printed it is shown as "
+         "printed.",
+         "For the 2017 Q3 update the separately published grades are shown, with their sum; the combined share "
+         "printed with them ('Just under 93%') is given in the data as printed.",
+         "For the 2016 inspection and 2018 Q4 update the sources in this record print only the combined 'requires "
+         "improvement or inadequate' figure; it is shown as printed, not split."]
+
+
+def test_the_grades_notes_say_what_was_published_and_what_is_not_in_the_record(drawn_charts: DrawnCharts) -> None:
+    """By hand from inspection_grades.csv: only the 2017 Q3 update prints both the split and a combined share
+    ('Just under 93%'); 2016 and 2018 Q4 print only the combined share, so no 'good' share is in the record for
+    them (and no split is asked of them); 2019 and 2024 print all three grades."""
+    _, meta = drawn_charts("inspection-grades")
+    expected = " ".join([*NOTES, "Not in the record (blank in the data, dashed outline in the chart): 'good' for the "
+                         "2016 inspection and 2018 Q4 update.", "Bars may not sum to 100% because of rounding."])
+    assert expected in meta.notes
+
+
+def test_a_missing_grade_of_a_split_inspection_is_named_not_in_the_record(tables: dict) -> None:
+    """With the 2019 review's inadequate row taken out, 2019 still prints its grades apart (good and requires
+    improvement), so its inadequate share is 'not in the record'; 2016's and 2018's split was never printed, so
+    only their 'good' is listed, not their 'requires improvement' or 'inadequate'."""
+    grades = tables["inspection_grades"]
+    grades = grades[~((grades["inspection_id"] == "hmicfrs-2019-pir") & (grades["grade"] == "inadequate"))]
+    _, meta = charts.inspection_grades_chart(grades, tables["figures"])
+    assert ("Not in the record (blank in the data, dashed outline in the chart): 'good' for the 2016 inspection "
+            "and 2018 Q4 update; 'inadequate' for the 2019 review.") in meta.notes
