@@ -168,7 +168,8 @@ def test_a_bracket_with_no_good_share_starts_at_zero(tables: dict) -> None:
 
 @pytest.mark.parametrize("width", [6.4, 3.6])
 def test_every_grade_bar_and_bracket_is_inside_the_axes(drawn_charts: DrawnCharts, width: float) -> None:
-    """Five inspections, five rows: every bar (and every bracket under one) is inside the y limits and 0-100%."""
+    """Five inspections, five rows: every bar (and every bracket under one) is inside the y limits and 0-100%,
+    with no empty row above or below."""
     fig, _ = drawn_charts("inspection-grades", width)
     ax = fig.axes[0]
     low, high = sorted(ax.get_ylim())
@@ -178,6 +179,9 @@ def test_every_grade_bar_and_bracket_is_inside_the_axes(drawn_charts: DrawnChart
         assert low <= p.get_y() and p.get_y() + p.get_height() <= high
     for line in _brackets(fig):
         assert low <= min(line.get_ydata()) and max(line.get_ydata()) <= high
+    # and no empty row: less than a row's step (1.7) of space above the first bar and below the last bracket
+    assert min(p.get_y() for p in ax.patches) - low < 1.7
+    assert high - max(max(line.get_ydata()) for line in _brackets(fig)) < 1.7
 
 
 def test_the_grades_subtitle_spans_the_first_to_the_last_inspection(drawn_charts: DrawnCharts) -> None:
@@ -243,3 +247,14 @@ def test_a_missing_grade_of_a_split_inspection_is_named_not_in_the_record(tables
     _, meta = charts.inspection_grades_chart(grades, tables["figures"])
     assert ("Not in the record (blank in the data, dashed outline in the chart): 'good' for the 2016 inspection "
             "and 2018 Q4 update; 'inadequate' for the 2019 review.") in meta.notes
+
+
+@pytest.mark.parametrize("width", [6.4, 3.6])
+def test_the_grades_value_axis_is_a_whole_percent_scale(drawn_charts: DrawnCharts, width: float) -> None:
+    """Shares of cases examined: the axis runs 0-100% and says so at 0, 50 and 100 (no y ticks: rows are named)."""
+    fig, _ = drawn_charts("inspection-grades", width)
+    ax = fig.axes[0]
+    ticks = list(ax.get_xticks())
+    assert ticks == [0, 50, 100]
+    assert [ax.xaxis.get_major_formatter()(t) for t in ticks] == ["0%", "50%", "100%"]
+    assert list(ax.get_yticks()) == [] and not ax.spines["left"].get_visible()
