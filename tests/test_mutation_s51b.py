@@ -258,3 +258,27 @@ def test_the_grades_value_axis_is_a_whole_percent_scale(drawn_charts: DrawnChart
     assert ticks == [0, 50, 100]
     assert [ax.xaxis.get_major_formatter()(t) for t in ticks] == ["0%", "50%", "100%"]
     assert list(ax.get_yticks()) == [] and not ax.spines["left"].get_visible()
+
+
+def test_an_inspection_published_on_the_renaming_day_is_hmicfrs(tables: dict) -> None:
+    """'An inspection published before [19 July 2017] is HMIC's': one published that day is HMICFRS's alone; one
+    published the day before is HMIC's."""
+    from analysis.publish.charts.inspection_grades import _inspectorate
+
+    assert _inspectorate(pd.DataFrame({"published": ["2017-07-19", "2019-03-28"]})) == ("HMICFRS",)
+    assert _inspectorate(pd.DataFrame({"published": ["2017-07-18", "2019-03-28"]})) == ("HMIC", "HMICFRS")
+
+
+def test_with_every_split_published_there_is_no_hatched_column_or_legend_entry(tables: dict) -> None:
+    """Without the two inspections that printed only the combined share (2016, 2018 Q4), no segment is hatched:
+    the legend has no 'Either (only the total published)' entry and the data no column for it."""
+    grades = tables["inspection_grades"]
+    grades = grades[~grades["inspection_id"].isin(["hmic-2016-ncpi", "hmicfrs-2018-q4"])]
+    fig, meta = charts.inspection_grades_chart(grades, tables["figures"])
+    from analysis.publish.charts.inspection_grades import TOTAL_ONLY
+
+    assert TOTAL_ONLY not in meta.data.columns
+    assert [c for c in meta.data.columns][:4] == ["Inspection", "Good", "Requires improvement", "Inadequate"]
+    legend = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+    assert "Either (only the total published)" not in legend and legend[:3] == ["Good", "Requires improvement",
+                                                                               "Inadequate"]
