@@ -282,3 +282,20 @@ def test_with_every_split_published_there_is_no_hatched_column_or_legend_entry(t
     legend = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
     assert "Either (only the total published)" not in legend and legend[:3] == ["Good", "Requires improvement",
                                                                                "Inadequate"]
+
+
+@pytest.mark.parametrize("width", [6.4, 3.6])
+def test_each_row_heading_is_above_its_bar(drawn_charts: DrawnCharts, width: float) -> None:
+    """style.row_heading: 'a row's heading above its bar'. The y axis runs down the page, so each of the five
+    headings' y is above (less than) the top edge of its row's bars and below the previous row's bars."""
+    fig, _ = drawn_charts("inspection-grades", width)
+    ax = fig.axes[0]
+    heads = [t.get_position()[1] for t in ax.texts if t.get_text().split(":")[0].split(",")[0] in
+             {"2016 inspection", "2017 Q3 update", "2018 Q4 update", "2019 review", "2024 inspection"}]
+    tops = sorted({p.get_y() for p in ax.patches})
+    bottoms = sorted({p.get_y() + p.get_height() for p in ax.patches})
+    assert len(heads) == len(tops) == 5
+    for k, (head, top) in enumerate(zip(heads, tops, strict=True)):
+        assert head < top
+        if k:
+            assert head > bottoms[k - 1]
