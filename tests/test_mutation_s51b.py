@@ -299,3 +299,27 @@ def test_each_row_heading_is_above_its_bar(drawn_charts: DrawnCharts, width: flo
         assert head < top
         if k:
             assert head > bottoms[k - 1]
+
+
+@pytest.mark.parametrize("width", [6.4, 3.6])
+def test_only_a_combined_only_share_is_hatched(drawn_charts: DrawnCharts, width: float) -> None:
+    """'Where only the combined share was published it is one hatched segment': 2016 (278/374 = 74.33%) and 2018
+    Q4 (191/214 = 89.25%), each from 0; no separately published grade is hatched."""
+    fig, _ = drawn_charts("inspection-grades", width)
+    hatched = sorted((round(p.get_x(), 2), round(p.get_width(), 2)) for p in fig.axes[0].patches if p.get_hatch())
+    assert hatched == [(0.0, 74.33), (0.0, 89.25)]
+
+
+@pytest.mark.parametrize("width", [6.4, 3.6])
+def test_a_label_inside_a_segment_is_inside_it(drawn_charts: DrawnCharts, width: float) -> None:
+    """A share written inside its segment (centred, white) sits at the middle of that segment."""
+    fig, _ = drawn_charts("inspection-grades", width)
+    ax = fig.axes[0]
+    inside = [t for t in ax.texts if t.get_ha() == "center"]
+    assert inside
+    for t in inside:
+        x, y = t.get_position()
+        row = [p for p in ax.patches if p.get_y() <= y <= p.get_y() + p.get_height()]
+        assert any(p.get_x() < x < p.get_x() + p.get_width() for p in row), t.get_text()
+        segment = min(row, key=lambda p: abs(p.get_x() + p.get_width() / 2 - x))
+        assert abs(segment.get_x() + segment.get_width() / 2 - x) < 1e-6, t.get_text()
