@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from analysis.factcheck.scan import charts_line
-from analysis.factcheck.scan_text import CANVAS
+from analysis.factcheck.scan_embeds import CANVAS
 from tests.scanned import read
 
 #: An article sentence the record holds, so a page that drops a chart without a word exits 0.

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from analysis.factcheck.markdown_escape import code, escape
+from analysis.factcheck.scan_embeds import CANVAS
 from analysis.factcheck.scan_find import (
     LIST_NUMBER,
     MAX_PER_SENTENCE,
@@ -42,7 +43,7 @@ from analysis.factcheck.scan_input import (
     xml_by_name,
 )
 from analysis.factcheck.scan_match import load_record, match_figure, prefer_article_sources
-from analysis.factcheck.scan_text import CANVAS, looks_like_html, sentences, to_text, unnamed_glyphs
+from analysis.factcheck.scan_text import looks_like_html, sentences, to_text, unnamed_glyphs
 from analysis.paths import Paths, add_root_argument
 from analysis.record.hygiene import digits_problem
 from analysis.record.terminal import printable, typed_number

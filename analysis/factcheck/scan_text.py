@@ -3,19 +3,17 @@
 The scanner reports each figure with the sentence it sits in, because a fact-checker decides what a number means
 from its sentence, and pastes that sentence into the draft. Standard library only: a newsroom page is read with
 `html.parser` (scripts, styles and navigation dropped, block elements kept as paragraph breaks), never fetched.
-What the page's own CSS hides or shows is read in `scan_css`.
+What the page's own CSS hides or shows is read in `scan_css`; which frames, embeds and script-drawn charts it
+holds, in `scan_embeds`.
 """
 
 from __future__ import annotations
 
-import base64
-import binascii
 import bisect
 import functools
 import html
 import itertools
 import re
-import urllib.parse
 from collections.abc import Callable
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -31,6 +29,28 @@ from analysis.factcheck.scan_css import (
     page_sheet,
     style_policy,
     unboxed,
+)
+from analysis.factcheck.scan_embeds import (
+    ASCII_SPACE,
+    CDN_MARKS,
+    CHART_HOLDER_MARKS,
+    DEEPEST_FRAME,
+    EMBEDDERS,
+    IMPORTED,
+    MODULE_SCRIPT,
+    MODULE_SCRIPTS,
+    PLACEHOLDER_MARKS,
+    PYM_SCRIPT,
+    TABLEAU_OBJECT,
+    chart_loader,
+    drawn_chart,
+    embedded_document,
+    may_hold,
+    placeholder_frame,
+    refresh_address,
+    script_embed,
+    tableau_view,
+    unread_frame,
 )
 from analysis.record.hygiene import LOST, normal_text_keeping_digits, same_length_reading
 from analysis.record.safeguarding import PATTERNS, nhs_check_digit_holds, personal_reading
@@ -415,326 +435,6 @@ _PREFORMATTED = ("pre", "listing", "textarea", "plaintext", "xmp")
 _SOURCE_LINE_END = re.compile(r"(?<![\n \t])[ \t]*+\n(?![ \t]*+\n)")
 
 
-#: The elements that embed a document, and the attribute naming it: a page may write that document in its own
-#: markup (`<iframe srcdoc="<p>…">`, or a `data:text/html,…` address), and Chromium draws its text on the page,
-#: though the page's innerText leaves it out. scan read none of it: "Framed 2,222 cases." was gone from the scan.
-_EMBEDDERS = {"iframe": "src", "embed": "src", "object": "data",
-              "amp-iframe": "src"}  # an AMP page's frame: how an AMP story embeds its Datawrapper or Flourish chart
-_DATA_HTML = re.compile(r"[\t\n\f\r ]*data:[\t\n\f\r ]*text/html(?P<parameters>[^,]*),(?P<body>.*)\Z",
-                        re.IGNORECASE | re.DOTALL)
-#: How many frames in frames are read as pages; deeper, a frame's markup is read as text.
-_DEEPEST_FRAME = 3
-#: Addresses of a frame that shows no document from elsewhere: an empty one, a script's, one written in the page
-#: (`data:`, read or not a page), a part of the same saved file (`cid:`: a page saved as MHTML, whose frames are read
-#: from its other parts); and a frame of no size at all.
-_NO_DOCUMENT = ("about:", "javascript:", "data:", "cid:")
-_NO_SIZE = ("0", "0px")
-
-
-#: Where a lazy-loading script (lazysizes, WP Rocket, Jetpack, Smush and most WordPress plug-ins) keeps a frame's
-#: address until the frame scrolls into view, or a consent manager until the reader accepts its cookies (Cookiebot's
-#: `data-cookieblock-src`, Complianz's `data-src-cmplz`, iubenda's `suppressedsrc`, consentmanager's `data-cmp-src`),
-#: its own address empty, "about:blank" or a `data:` placeholder till then: a Datawrapper chart in such a frame, in a
-#: page saved "HTML only" or fetched with curl, was left out without a word.
-_LAZY_ADDRESSES = ("data-src", "data-lazy-src", "data-cookieblock-src", "data-src-cmplz", "suppressedsrc",
-                   "data-cmp-src")
-
-
-def _unread_frame(tag: str, values: dict[str, str]) -> str | None:
-    """The address of a document a shown frame embeds from elsewhere, which scan never fetches (a Datawrapper or
-    Flourish chart, an embedded post, the article itself in a viewer's frame), else None: its text is on the page
-    for readers, and was left out without a word ("no figures found", exit 0, for a page that frames its article).
-    A frame that shows no document yet shows the one its lazy-loading script puts there (`_LAZY_ADDRESSES`)."""
-    address = values.get(_EMBEDDERS[tag], "").strip(_ASCII_SPACE)
-    if not address or address.lower().startswith(_NO_DOCUMENT):
-        address = next(filter(None, (values.get(name, "").strip(_ASCII_SPACE) for name in _LAZY_ADDRESSES)), "")
-    if not address or address.lower().startswith(_NO_DOCUMENT):
-        return None
-    if values.get("width", "").strip() in _NO_SIZE or values.get("height", "").strip() in _NO_SIZE:
-        return None
-    return address
-
-
-#: Where a page's optimiser or consent manager keeps a script's address until the reader scrolls, clicks or accepts
-#: cookies (WP Rocket's "delay JavaScript" `data-rocket-src`, LiteSpeed's and Perfmatters' `data-src`, iubenda's
-#: `suppressedsrc`, consentmanager's `data-cmp-src`), its own `src` absent till then: a chart library or an embed
-#: loader so held, in a page saved "HTML only" or fetched with curl, was left out without a word.
-_HELD_SCRIPT_ADDRESSES = ("data-rocket-src", "data-src", "suppressedsrc", "data-cmp-src")
-
-
-def _script_address(values: dict[str, str]) -> str:
-    """The address a <script> runs: its `src`, else the one a delaying script holds for it (`_HELD_SCRIPT_ADDRESSES`),
-    else ""."""
-    address = values.get("src", "").strip(_ASCII_SPACE)
-    if address:
-        return address
-    return next(filter(None, (values.get(name, "").strip(_ASCII_SPACE) for name in _HELD_SCRIPT_ADDRESSES)), "")
-
-
-#: The loader a chart or post service's embed code places where its frame is to be shown (Flourish's and Datawrapper's
-#: `…/embed.js`, Instagram's and TikTok's): the script draws a frame from elsewhere there, and a page saved "HTML
-#: only" or fetched with curl holds the script, not the frame. So is Embedly's card loader, which draws the page a card
-#: links to (a Flourish or Datawrapper chart, a post) as a frame where the card stands.
-_EMBED_LOADER = re.compile(r"[\t\n\f\r ]*(?:https?:)?//(?:[^?#]*/embed\.js|cdn\.embedly\.com/widgets/platform\.js)"
-                           r"(?:[?#].*)?\Z", re.IGNORECASE | re.DOTALL)
-
-
-def _script_embed(values: dict[str, str]) -> str | None:
-    """The address of the embed loader a <script> runs (`_EMBED_LOADER`), else None: where it stands in the page
-    the service's frame is shown, which scan never fetches. Read as any other script, a Flourish chart (whose
-    embed code is such a script in a <div>) was left out without a word, where its frame is listed."""
-    address = _script_address(values)
-    return address if _EMBED_LOADER.match(address) else None
-
-
-#: The placeholders a chart, dashboard or post service's script fills with its frame, and how each names the frame's
-#: address: (tag or None for any, a class it holds or None, the attribute, the address made from its value). A page
-#: saved "HTML only" or fetched with curl holds the placeholder and not the frame, and a Tableau dashboard, an ONS
-#: or pym.js interactive or an Infogram chart was left out without a word, where the same chart in an <iframe> is
-#: listed (`_unread_frame`). Tableau's older embed code names its view by the <param>s of a hidden <object>
-#: (`_TextParser._note_tableau_param`); a loader script alone, by `_EMBED_LOADER`.
-_PLACEHOLDERS: tuple[tuple[str | None, str | None, str, str], ...] = (
-    (None, None, "data-pym-src", "{}"),  # pym.js's own placeholder (NPR's and many newsrooms' embed code)
-    (None, "pym-interactive", "data-url", "{}"),  # the ONS's interactive charts (pym.js parents)
-    ("tableau-viz", None, "src", "{}"),  # Tableau's embedding API v3
-    ("tableau-authoring-viz", None, "src", "{}"),
-    (None, "infogram-embed", "data-id", "https://e.infogram.com/{}"),  # Infogram's embed code
-    (None, "fb-post", "data-href", "{}"),  # Facebook's embed code for a post or a video (its SDK's placeholders)
-    (None, "fb-video", "data-href", "{}"),
-    # An AMP page's embedded posts, which its runtime draws as frames (an AMP <amp-iframe> is listed as a frame)
-    ("amp-twitter", None, "data-tweetid", "https://twitter.com/i/status/{}"),
-    ("amp-instagram", None, "data-shortcode", "https://www.instagram.com/p/{}/"),
-    ("amp-facebook", None, "data-href", "{}"),
-    # Flourish's, whose embed.js inside it is then not listed apart (`_TextParser._holders`); one whose script the
-    # CMS stripped from the post, the site loading embed.js once in its head, was left out without a word
-    (None, "flourish-embed", "data-src", "https://flo.uri.sh/{}/embed"),
-    # Shorthand's: its loader (`embed_9.js`, not `embed.js`) draws the story its own attribute names, where it stands
-    ("script", None, "data-story-url", "{}"),
-    # Infographic services' script embeds (charities' and councils' pages), each a frame the loader draws from the
-    # id or slug its placeholder names
-    (None, "piktowrapper-embed", "data-uid", "https://create.piktochart.com/embed/{}"),  # Piktochart's
-    (None, "genially-embed", "id", "https://view.genially.com/{}"),  # Genially's
-    (None, "visme_d", "data-url", "https://my.visme.co/_embed/{}"),  # Visme's
-)
-#: Whether a page may hold one (`_PLACEHOLDERS`, or Tableau's <object>): looked for once a page in its lower-cased
-#: markup (`_may_hold`), so the parser looks at no tag's attributes for one on a page without any.
-_PLACEHOLDER_MARKS = ("data-pym-src", "pym-interactive", "tableau", "infogram-embed", "fb-post", "fb-video",
-                      "amp-twitter", "amp-instagram", "amp-facebook", "flourish-embed", "data-story-url",
-                      "piktowrapper-embed", "genially-embed", "visme_d")
-_TABLEAU_OBJECT = "tableauviz"
-_TABLEAU_HOST = "https://public.tableau.com/"
-
-
-def _placeholder_frame(tag: str, values: dict[str, str]) -> str | None:
-    """The address of the frame a service's script draws in this placeholder (`_PLACEHOLDERS`), else None."""
-    classes = values.get("class", "").lower().split()
-    for holder, class_, attribute, address in _PLACEHOLDERS:
-        if (holder is None or holder == tag) and (class_ is None or class_ in classes):
-            value = values.get(attribute, "").strip(_ASCII_SPACE)
-            if value:
-                return address.format(value)
-    return None
-
-
-def _tableau_view(params: dict[str, str]) -> str:
-    """The address of the view Tableau's older embed code names by its <param>s: its server (`host_url`,
-    percent-encoded; Tableau Public's when absent), the site on it (`site_root`) and the view (`name`)."""
-    host = urllib.parse.unquote(params.get("host_url", "")).strip(_ASCII_SPACE) or _TABLEAU_HOST
-    site = params.get("site_root", "").strip(_ASCII_SPACE).strip("/")
-    return "/".join(part for part in (host.rstrip("/"), site, "views", params["name"].strip(_ASCII_SPACE + "/"))
-                    if part)
-
-
-#: A charting library's script, by the name its own site or a package CDN gives it (Plotly, Highcharts, Chart.js,
-#: ECharts, Vega-Embed, Bokeh, D3, ApexCharts, amCharts, Observable Plot, C3, billboard.js, Chartist, Frappe Charts,
-#: uPlot, FusionCharts, AnyChart, ZingChart, Dygraphs, Flot, Morris, NVD3, dc.js, Chartkick, AntV G2, TradingView's
-#: Lightweight Charts, TOAST UI Chart, jQuery Sparklines, D3's drawing modules, Google Charts' loader, also its older
-#: `jsapi` one that pages of the record's years load; Observable's runtime and a notebook it defines, as Observable's
-#: "embed with the runtime" code loads them, and Quarto's for its `{ojs}` cells), or a chart service's that draws its
-#: chart in the page, not a frame (Everviz's `inject/` loader, which its embed code puts in an empty <div>, also at
-#: Highcharts Cloud's address, its name before Everviz), or one that draws a service's chart in a frame from a call in
-#: the page's own script (Tableau's JavaScript API before its web component, `tableau_v8.js` and `tableau-2.js`, from
-#: Tableau Public or a Tableau Server: `new tableau.Viz(div, "…/views/…")`; pym.js's classic embed code, `new
-#: pym.Parent("id", "…/child.html", {})`; Flourish's Live API, `new Flourish.Live({container, …})`; Infogram's embed
-#: code of the record's years, its loader named by a <script> whose id names the chart): it draws a chart in the page
-#: from figures held in the page's script or the service's, not the page's text. A page saved "HTML only", fetched with
-#: curl, or written by Plotly's `write_html`, Altair's `save` or R Markdown holds the script and an empty element, and
-#: the chart's figures were left out without a word. (A site may load one on a page that draws nothing: listed all the
-#: same, the safe side.) A library is known by its package's name wherever a package CDN puts it (jsDelivr's `npm/` and
-#: `esm.run`, unpkg, esm.sh, cdnjs's `ajax/libs/`, JSPM import maps' `ga.jspm.io/npm:` and `jspm.dev`), and by its
-#: file's name with the build's marks a release or a site's copy adds (`highcharts.src.js`, `Chart.bundle.min.js`,
-#: `d3.v7.min.js`, `uPlot.iife.min.js`), its version among them as a site's copy may carry it (`highcharts-11.4.0.js`,
-#: `d3-7.8.5.min.js`), or by the name a plug-in gives its copy (`chartjs.min.js`, WordPress's Visualizer;
-#: `amcharts/amcharts.js`, amCharts 3 on a site's own host).
-_CHART_FILE = re.compile(r"(?:plotly|bokeh|fusioncharts|anychart|zingchart|dygraph|jquery\.flot|lightweight-charts"
-                         r"|tui-chart|toastui-chart|jquery\.sparkline)[\w.-]*\.js"
-                         r"|(?:highcharts|highstock|highmaps|chart|echarts|d3(?:-selection|-shape|-axis)?|nv\.d3|morris"
-                         r"|chartkick|g2"
-                         r"|apexcharts|c3|billboard|chartist|frappe-charts|uplot|vega-embed|quarto-ojs-runtime"
-                         r"|chartjs|amcharts|vega|vega-lite)"
-                         r"(?:[.-]v?\d+|\.(?:umd|bundle|src|min|esm|common|simple|pkgd|iife))*\.js", re.IGNORECASE)
-_CHART_PACKAGE = re.compile(
-    r"(?:/npm/|//unpkg\.com/|//esm\.sh/|//cdn\.skypack\.dev/|/ajax/libs/|//esm\.run/|//ga\.jspm\.io/npm:"
-    r"|//jspm\.dev/(?:npm:)?)(?:plotly\.js[\w-]*|highcharts|chart\.js"
-    r"|echarts|vega(?:-embed|-lite)?|d3(?:-selection|-shape|-axis)?|apexcharts|c3|billboard\.js|chartist|frappe-charts"
-    r"|uplot"
-    r"|fusioncharts|anychart|zingchart|dygraphs?|flot|morris\.js|nvd3|dc|chartkick|@antv/g2(?:plot)?"
-    r"|lightweight-charts|@toast-ui/chart|tui-chart|jquery-sparklines?"
-    r"|@amcharts/amcharts[45]|@observablehq/plot|@observablehq/runtime|@bokeh/bokehjs|bokeh)(?:[@/]|\Z)"
-    r"|[/.]gstatic\.com/charts/loader\.js\Z|[/.]google\.com/jsapi\Z|[/.]amcharts\.com/lib/"
-    r"|(?:[/.]everviz\.com|//cloud\.highcharts\.com)/inject/|//api\.observablehq\.com/"
-    r"|(?:\A|/)_observablehq/(?:client|runtime)\.js\Z"
-    r"|/javascripts/api/tableau(?:_v8|-2)[\w.-]*\.js\Z|[/.]infogr(?:am\.com|\.am)/js/dist/embed-loader[\w.-]*\.js\Z"
-    r"|(?:\A|/)pym(?:\.v\d+)?(?:\.min)?\.js\Z|[/.]flourish\.rocks/flourish-live[\w.-]*\.js\Z",
-    re.IGNORECASE)
-#: pym.js's own script (`_CHART_PACKAGE`), which its classic embed code calls to draw the child page as a frame
-#: (`new pym.Parent("id", "…/child.html", {})`); a page whose pym.js placeholders (`data-pym-src`) are listed as
-#: frames loads it too, and there it is not listed again (`_html_text`).
-_PYM_SCRIPT = re.compile(r"(?:\A|/)pym(?:\.v\d+)?(?:\.min)?\.js(?:[?#]|\Z)", re.IGNORECASE)
-
-
-#: What a browser's "Save Page As…, Webpage, Complete" (Chrome's and Edge's default) makes of a script's file name in
-#: the page's `_files` folder: ".download" added (`chart.umd.min.js.download`) and "(1)" to a second file of one name;
-#: a package CDN's address keeps only its last part, the package and its version (`chart.js@4`, `d3@7`). Unread so,
-#: a chart its canvas shows when the saved page is opened was left out without a word.
-_SAVED_COPY = re.compile(r"(.*?)(?: ?\(\d{1,4}\))?(\.js)?(?:\.download)?", re.IGNORECASE | re.DOTALL)
-_SAVED_PACKAGE = re.compile(r"[\w.-]+@[\w.~^-]+", re.IGNORECASE)
-
-
-def _chart_loader(address: str) -> bool:
-    """Whether a script's address names a charting library's script or a chart service's loader (`_CHART_FILE`,
-    `_CHART_PACKAGE`), also as a saved page's copy names it (`_SAVED_COPY`). Its last part is matched whole and the
-    rest searched once, so a hostile address of any length is looked at in one pass."""
-    path = address.split("?", 1)[0].split("#", 1)[0]
-    last = path.rpartition("/")[2]
-    if _CHART_FILE.fullmatch(last) is not None or _CHART_PACKAGE.search(path) is not None:
-        return True
-    saved = _SAVED_COPY.fullmatch(last)
-    name = saved.group(1) + (saved.group(2) or "") if saved else last
-    return ((name != last and _CHART_FILE.fullmatch(name) is not None)
-            or (_SAVED_PACKAGE.fullmatch(name) is not None and _CHART_PACKAGE.search("/npm/" + name) is not None))
-
-
-#: The element a charting library's script draws its chart in, by its class: Plotly's (`write_html`, nbconvert),
-#: R's htmlwidgets' (plotly, leaflet, DT, highcharter in R Markdown and Quarto, whose scripts are inlined unnamed).
-_CHART_HOLDERS = frozenset({"plotly-graph-div", "html-widget"})
-#: Bokeh's, by the attribute every version's embed code gives it (`<div id=… data-root-id=…>`): a notebook's saved
-#: HTML (nbconvert, Jupyter Book, Quarto) loads BokehJS by an address in a script's string, `file_html` with INLINE
-#: resources inlines it, and `components()` leaves loading it to the page, so no <script src> names it.
-_BOKEH_ROOT = "data-root-id"
-#: Highcharts' container, by the attribute that names it: the ONS's design system (its statistical bulletins) puts an
-#: empty `<div data-highcharts-chart>` in each chart, drawn by Highcharts from its own site's bundle and a JSON
-#: config, so no script's address names the library; Highcharts marks every container it draws in so too.
-_HIGHCHARTS_HOLDER = "data-highcharts-chart"
-#: A <canvas> the page shows: a script draws on it, and what it draws is a picture whose figures are in the script,
-#: whichever script it is. Chart.js, ECharts' canvas renderer and a site's own code all draw charts so, and a page
-#: saved as the browser showed it ("Webpage, Complete") keeps the canvas empty. Listing every shown canvas takes in
-#: charts drawn by code that names no library, at the cost of a line for an animation's or an advert's canvas.
-CANVAS = "<canvas>"
-#: Whether a page may hold one (`_CHART_HOLDERS`, `_BOKEH_ROOT`, `_HIGHCHARTS_HOLDER`, a <canvas>): looked for once
-#: a page, as `_PLACEHOLDER_MARKS` are.
-_CHART_HOLDER_MARKS = ("plotly-graph-div", "html-widget", _BOKEH_ROOT, _HIGHCHARTS_HOLDER, "<canvas")
-
-
-def _may_hold(lowered: str, marks: tuple[str, ...]) -> bool:
-    """Whether a page's lower-cased markup holds any of `marks`: one `str` search each, where one pattern of them all,
-    tried at every character, cost a tenth of a second a MB of prose."""
-    return any(mark in lowered for mark in marks)
-
-
-#: The addresses a module script imports from or an import map maps to (`<script type="module">import * as d3 from
-#: "https://cdn.jsdelivr.net/npm/d3@7/+esm"`, as D3's and Observable Plot's own documentation loads them): each
-#: quoted address, an absolute one or one relative to the page.
-_IMPORTED = re.compile(r"""["']((?:https?:)?//[^"'\s]{1,2048}|\.{0,2}/[^"'\s]{1,2048})["']""", re.IGNORECASE)
-#: A classic script (no type, or JavaScript's) is looked at too, but only for a package CDN's address
-#: (`_CDN_MARKS`): a script that puts a charting library's CDN address in a string loads it (Altair's chart as
-#: Jupyter, nbconvert and Jupyter Book save it: `"vega-embed": "https://cdn.jsdelivr.net/npm/vega-embed@6?noext"`,
-#: then a <script> it adds itself; RequireJS's `paths`), and that chart was left out without a word.
-_CLASSIC_SCRIPTS = frozenset({"", "text/javascript", "application/javascript", "application/x-javascript",
-                              "text/ecmascript", "application/ecmascript"})
-_MODULE_SCRIPTS = frozenset({"module", "importmap"}) | _CLASSIC_SCRIPTS
-#: Where a classic script's text may name a package CDN's address of a charting library (`_CHART_PACKAGE`): looked
-#: for with `str.find`, so a script naming none costs no pattern's pass.
-_CDN_MARKS = ("/npm/", "//unpkg.com/", "/ajax/libs/", "//esm.sh/", "//cdn.skypack.dev/", "//esm.run/",
-              "//ga.jspm.io/npm:", "//jspm.dev/")
-#: A <script> tag that is a module or an import map: its quoted addresses are kept whatever they name.
-_MODULE_SCRIPT = re.compile(r"(?<![\w-])type[\t\n\f\r ]*=[\t\n\f\r ]*[\"']?[\t\n\f\r ]*(?:module|importmap)",
-                            re.IGNORECASE)
-
-
-#: A Quarto page's `{ojs}` cells, which Observable's runtime draws from the code in this script: named by its type, as
-#: a page that embeds its resources (`embed-resources: true`, one file to send) loads the runtime from a `data:`
-#: address that names nothing.
-_QUARTO_OJS = "ojs-module-contents"
-
-
-def _drawn_chart(tag: str, values: dict[str, str], holders: bool) -> str | None:
-    """What names a chart a charting library's script draws in the page (`_chart_loader`'s script address, or the
-    class of the element it is drawn in, `_CHART_HOLDERS`, Bokeh's `_BOKEH_ROOT`, Highcharts' `_HIGHCHARTS_HOLDER`
-    or a `CANVAS`, looked for when
-    `holders`), else None."""
-    if tag == "script":
-        address = _script_address(values)
-        if not address:
-            kind = values.get("type", "").strip(_ASCII_SPACE).lower()
-            return kind if kind == _QUARTO_OJS else None
-        return address if _chart_loader(address) else None
-    if holders and tag == "canvas":
-        return CANVAS
-    if holders and (_BOKEH_ROOT in values or _HIGHCHARTS_HOLDER in values):
-        return _BOKEH_ROOT if _BOKEH_ROOT in values else _HIGHCHARTS_HOLDER
-    if holders and "class" in values:
-        return next((c for c in values["class"].lower().split() if c in _CHART_HOLDERS), None)
-    return None
-
-
-#: A `<meta http-equiv="refresh">`'s content as HTML reads it: a delay, then the address the page sends its reader on
-#: to (after ";" or ",", an optional `url=`, the address in quotes or not). A page saved or fetched with curl at an
-#: address that answers so (a stub left where a story moved, a link shortener's or a news aggregator's page) shows
-#: a reader the page it names, and scan read the stub ("no figures found", exit 0). Only a refresh within
-#: `_SENT_ON` seconds sends the reader on before they read the page: a live page reloads itself every few minutes,
-#: some naming their own address.
-_SENT_ON = 60
-_REFRESH = re.compile(r"[\t\n\f\r ]*+(?P<delay>\d*+)(?:(?<=\d)|(?=\.))[\d.]*+[;,\t\n\f\r ][\t\n\f\r ]*+"
-                      r"[;,]?[\t\n\f\r ]*+(?:url[\t\n\f\r ]*+=[\t\n\f\r ]*+)?(?P<quote>['\"]?)(?P<address>.*)\Z",
-                      re.IGNORECASE | re.DOTALL)
-
-
-def _refresh_address(values: dict[str, str]) -> str | None:
-    """The address a <meta> refreshing the page within `_SENT_ON` seconds sends its reader on to (`_REFRESH`), else
-    None (another <meta>, one that reloads the page itself or waits longer, or one naming no document elsewhere:
-    a script's or a `data:` address, which browsers do not open so, or a part of the page itself)."""
-    if values.get("http-equiv", "").strip(_ASCII_SPACE).lower() != "refresh":
-        return None
-    found = _REFRESH.match(values.get("content", ""))
-    delay = found["delay"].lstrip("0") if found else ""
-    if found is None or len(delay) > 2 or int(delay or 0) >= _SENT_ON:
-        return None
-    address = found["address"]
-    if found["quote"]:
-        address = address.split(found["quote"], 1)[0]
-    address = address.strip(_ASCII_SPACE)
-    return address if address and not address.lower().startswith((*_NO_DOCUMENT, "#")) else None
-
-
-def _embedded_document(tag: str, values: dict[str, str]) -> str | None:
-    """The HTML of the document an <iframe>, <embed> or <object> embeds when the page itself holds it (an iframe's
-    srcdoc, which wins over its src; a `data:text/html` address, percent- or base64-encoded, read as UTF-8), else
-    None (a document elsewhere, never fetched)."""
-    if tag == "iframe" and "srcdoc" in values:
-        return values["srcdoc"]
-    found = _DATA_HTML.match(values.get(_EMBEDDERS[tag], ""))
-    if found is None:
-        return None
-    body = urllib.parse.unquote_to_bytes(found["body"])
-    if found["parameters"].lower().rstrip().endswith(";base64"):
-        try:
-            body = base64.b64decode(body)
-        except (binascii.Error, ValueError):
-            return None
-    return body.decode("utf-8", errors="replace")
-
-
 #: The end tags that close their element through any special one open inside it: the special and formatting
 #: elements' own, and </dialog>, which HTML closes as it closes a </div> though a dialog is not special:
 #: `<dialog><button></dialog>1,200` shows the figure in Chromium; scan ignored the </dialog> and hid the rest.
@@ -766,7 +466,6 @@ _KNOWN_INPUTS = frozenset({"hidden", "password", "checkbox", "radio", "file", "i
 #: first block.
 _HEAD_CONTENT = frozenset({"base", "basefont", "bgsound", "link", "meta", "title", "noscript", "noframes", "style",
                            "script", "template", "head"})
-_ASCII_SPACE = "\t\n\f\r "
 
 
 #: Where a table's cell starts and ends: a row is one line to readers (Chromium's innerText puts a tab between
@@ -1022,23 +721,23 @@ class _TextParser(HTMLParser):
                  policy: StylePolicy | None = None, placeholders: bool = False, drawn: list[str] | None = None,
                  chart_holders: bool = False) -> None:
         super().__init__(convert_charrefs=True)
-        self.drawn = [] if drawn is None else drawn  # what names each chart a script draws (`_drawn_chart`)
-        self.redirects: list[str] = []  # where the page's <meta> refresh sends its reader (`_refresh_address`)
-        self._chart_holders = chart_holders  # whether the page may hold one's element (`_CHART_HOLDER_MARKS`)
+        self.drawn = [] if drawn is None else drawn  # what names each chart a script draws (`drawn_chart`)
+        self.redirects: list[str] = []  # where the page's <meta> refresh sends its reader (`refresh_address`)
+        self._chart_holders = chart_holders  # whether the page may hold one's element (`CHART_HOLDER_MARKS`)
         # In a <script>: whether it is a module script or import map the page runs, whose imports are looked at
         # (its text here is only a charting library's addresses, `_read_tag`); None outside one.
         self._imports: bool | None = None
         self._policy = policy  # the page's style policy (`StylePolicy`), which its frames keep
         self._no_style_attributes = policy is not None and not policy.allows_attributes()
-        self.unread = [] if unread is None else unread  # each shown frame's address not fetched (`_unread_frame`)
-        self._placeholders = placeholders  # whether the page may hold a service's placeholder (`_PLACEHOLDER_MARKS`)
+        self.unread = [] if unread is None else unread  # each shown frame's address not fetched (`unread_frame`)
+        self._placeholders = placeholders  # whether the page may hold a service's placeholder (`PLACEHOLDER_MARKS`)
         self._tableau: tuple[int, dict[str, str]] | None = None  # Tableau's open <object>: its depth, its <param>s
-        self._holders: list[int] = []  # the depth of each open placeholder listed (`_placeholder_frame`)
+        self._holders: list[int] = []  # the depth of each open placeholder listed (`placeholder_frame`)
         self._sheet = sheet
         self._streamed = streamed  # the ids of the parts the page's script moves into view (`_STREAMED`)
         self._shadow_roots = shadow_roots or _ShadowSheets("")
         self._shadow_sheets: list[Sheet] = []  # the sheet of each open shadow root (`_ShadowSheets`)
-        self._frames = frames  # how many documents this one is embedded in (`_embedded_document`)
+        self._frames = frames  # how many documents this one is embedded in (`embedded_document`)
         self.parts: list[str] = []
         self._open: list[str] = []
         self._at: dict[str, list[int]] = {}  # tag -> its depths in `_open`, innermost last
@@ -1178,7 +877,7 @@ class _TextParser(HTMLParser):
                 if edge == _LINE_BREAK:
                     self.parts[at] = _LINE_BREAK
                 return
-            if part.strip(_ASCII_SPACE):
+            if part.strip(ASCII_SPACE):
                 break
         self._emit(edge)
 
@@ -1263,7 +962,7 @@ class _TextParser(HTMLParser):
     def _leave_head(self, tag: str = "", data: str = "") -> None:
         """End an open <head> where HTML ends it (`_HEAD_CONTENT`): at any element not of the head, or at text
         other than white space, directly in it."""
-        if self._at.get("head") and self._open[-1] == "head" and (data.strip(_ASCII_SPACE) if data
+        if self._at.get("head") and self._open[-1] == "head" and (data.strip(ASCII_SPACE) if data
                                                                   else tag not in _HEAD_CONTENT):
             self._close_to(len(self._open) - 1)
 
@@ -1337,23 +1036,23 @@ class _TextParser(HTMLParser):
             self._reversed.append((depth, len(self.parts)))
 
     def _read_embedded(self, tag: str, attrs: list[tuple[str, str | None]], sheet: Sheet) -> bool:
-        """The text of a document the page embeds in its own markup (`_embedded_document`), where the page shows
-        its frame: as a paragraph of its own, read as the page is, with its own style sheet; past `_DEEPEST_FRAME`
+        """The text of a document the page embeds in its own markup (`embedded_document`), where the page shows
+        its frame: as a paragraph of its own, read as the page is, with its own style sheet; past `DEEPEST_FRAME`
         frames in frames, its markup is read as text (its figures listed, never dropped; each level is read once,
         so the page stays linear). True when it was read. A shown frame whose document is elsewhere is noted in
-        `unread` (`_unread_frame`)."""
-        if tag not in _EMBEDDERS or self._hidden_at is not None or (self._visibility and not self._visibility[-1][1]):
+        `unread` (`unread_frame`)."""
+        if tag not in EMBEDDERS or self._hidden_at is not None or (self._visibility and not self._visibility[-1][1]):
             return False
         values = _attributes(attrs)
-        document = _embedded_document(tag, values)
+        document = embedded_document(tag, values)
         if document is None:
-            address = _unread_frame(tag, values)
+            address = unread_frame(tag, values)
             if address is not None and not _hidden(tag, attrs, sheet, self._foreign(tag), framed=True):
                 self.unread.append(address)
             return False
         if _hidden(tag, attrs, sheet, self._foreign(tag), framed=True):
             return False
-        text = (document if self._frames >= _DEEPEST_FRAME
+        text = (document if self._frames >= DEEPEST_FRAME
                 else _html_text(document, self._frames + 1, unread=self.unread, outer=self._policy, drawn=self.drawn))
         self._emit(f"\n\n{text}\n\n")
         return True
@@ -1369,12 +1068,12 @@ class _TextParser(HTMLParser):
             self._note_drawn_chart(tag, attrs, sheet)
         if tag == "meta" and not self._frames and not self._foreign(tag) and not self._at.get("template") \
                 and not self._at.get("noscript"):
-            address = _refresh_address(_attributes(attrs))
+            address = refresh_address(_attributes(attrs))
             if address:
                 self.redirects.append(address)
 
     def _note_drawn_chart(self, tag: str, attrs: list[tuple[str, str | None]], sheet: Sheet) -> None:
-        """Note a chart a charting library's script draws (`_drawn_chart`) in `drawn`: its script wherever the page
+        """Note a chart a charting library's script draws (`drawn_chart`) in `drawn`: its script wherever the page
         runs it (the head too: it draws in the body), its element where the page shows it: a canvas by its own
         visibility where it sets one (a canvas `visibility: visible` in a hidden element is drawn; one hidden is
         not), as text is."""
@@ -1383,9 +1082,9 @@ class _TextParser(HTMLParser):
         own = _visibility(tag, attrs, sheet) if tag == "canvas" else None
         shown = self._hidden_at is None and (visible if own is None else own)
         if tag == "script":
-            self._imports = (values.get("type", "").strip(_ASCII_SPACE).lower() in _MODULE_SCRIPTS
+            self._imports = (values.get("type", "").strip(ASCII_SPACE).lower() in MODULE_SCRIPTS
                              and (shown or bool(self._at.get("head"))) and "src" not in values)
-        found = _drawn_chart(tag, values, self._chart_holders)
+        found = drawn_chart(tag, values, self._chart_holders)
         if found is None:
             return
         # A canvas is drawn where it stands, as a frame is: only its fallback content is never shown (`_SKIPPED`).
@@ -1396,34 +1095,34 @@ class _TextParser(HTMLParser):
     def _note_imported_chart(self, script: str) -> None:
         """Note a charting library a module script the page runs imports, or its import map maps, in `drawn`, as
         `_note_drawn_chart` notes one a <script> loads: its text here is only those addresses, one a line, as
-        `_read_tag` keeps them (`_IMPORTED`)."""
-        self.drawn.extend(address for address in script.split() if _chart_loader(address))
+        `_read_tag` keeps them (`IMPORTED`)."""
+        self.drawn.extend(address for address in script.split() if chart_loader(address))
 
     def _note_script_embed(self, attrs: list[tuple[str, str | None]]) -> None:
-        """Note the frame an embed loader draws where the page shows it (`_script_embed`) in `unread`, unless it is in
+        """Note the frame an embed loader draws where the page shows it (`script_embed`) in `unread`, unless it is in
         a placeholder listed by the frame's own address (`_holders`): one chart, listed once."""
-        address = _script_embed(_attributes(attrs))
+        address = script_embed(_attributes(attrs))
         if address and not self._holders and self._hidden_at is None and (not self._visibility
                                                                           or self._visibility[-1][1]):
             self.unread.append(address)
 
     def _note_placeholder(self, tag: str, attrs: list[tuple[str, str | None]], sheet: Sheet) -> None:
-        """Note the frame a service's script draws in a shown placeholder (`_placeholder_frame`) in `unread`; and
+        """Note the frame a service's script draws in a shown placeholder (`placeholder_frame`) in `unread`; and
         Tableau's older embed code, whose <object> is hidden until its script replaces it with the view's frame,
-        where the element holding it is shown (`_tableau_view`, from its <param>s)."""
+        where the element holding it is shown (`tableau_view`, from its <param>s)."""
         values = _attributes(attrs)
         shown = self._hidden_at is None and (not self._visibility or self._visibility[-1][1])
         if tag == "object":
-            tableau = _TABLEAU_OBJECT in values.get("class", "").lower().split()
+            tableau = TABLEAU_OBJECT in values.get("class", "").lower().split()
             self._tableau = (len(self._open), {}) if tableau and shown else None
         elif (tag == "param" and self._tableau is not None and self._tableau[0] == len(self._open) - 1
               and self._open[-1] == "object"):
-            name, params = values.get("name", "").strip(_ASCII_SPACE).lower(), self._tableau[1]
+            name, params = values.get("name", "").strip(ASCII_SPACE).lower(), self._tableau[1]
             params.setdefault(name, values.get("value", ""))
-            if name == "name" and params["name"].strip(_ASCII_SPACE + "/"):
-                self.unread.append(_tableau_view(params))
+            if name == "name" and params["name"].strip(ASCII_SPACE + "/"):
+                self.unread.append(tableau_view(params))
                 self._tableau = None
-        address = _placeholder_frame(tag, values)
+        address = placeholder_frame(tag, values)
         # A loader that names its frame (Shorthand's) is a script, never shown itself: it draws where it stands.
         if address and shown and (tag == "script" or not _hidden(tag, attrs, sheet, self._foreign(tag))):
             self.unread.append(address)
@@ -1734,11 +1433,11 @@ def _read_tag(raw: str, i: int, end: int, lowered: Callable[[], str], foreign: b
     tag = raw[i] + _IN_A_TAG.sub(_in_a_tag, raw[i + 1:end])
     if opened and opened.group(1).lower() == "script":
         close = _script_end(raw, end)
-        if _MODULE_SCRIPT.search(tag) or any(raw.find(mark, end, close) != -1 for mark in _CDN_MARKS):
+        if MODULE_SCRIPT.search(tag) or any(raw.find(mark, end, close) != -1 for mark in CDN_MARKS):
             # its charting library's address kept, for the parser (`_imports`), which reads it for a module, an
             # import map or a classic script only
-            tag += "\n".join(address.replace("<", "%3C") for address in _IMPORTED.findall(raw, end, close)
-                              if _chart_loader(address))
+            tag += "\n".join(address.replace("<", "%3C") for address in IMPORTED.findall(raw, end, close)
+                              if chart_loader(address))
         return tag, close
     if opened:
         name = opened.group(1).lower()
@@ -2091,13 +1790,13 @@ def _html_text(raw: str, frames: int = 0, prose: bool = False, unread: list[str]
     policy = own.within(outer) if own is not None else outer and StylePolicy(outer.elements, outer.attributes)
     lowered = markup.lower()
     parser = _TextParser(page_sheet(markup, policy), frames, _ShadowSheets(markup, policy), _streamed_ids(raw),
-                         unread, policy, _may_hold(lowered, _PLACEHOLDER_MARKS), drawn,
-                         _may_hold(lowered, _CHART_HOLDER_MARKS))
+                         unread, policy, may_hold(lowered, PLACEHOLDER_MARKS), drawn,
+                         may_hold(lowered, CHART_HOLDER_MARKS))
     before = len(parser.drawn)
     parser.feed(markup)
     parser.close()
     if "data-pym-src" in lowered:  # its placeholders are listed as frames: pym.js's script is not listed again
-        parser.drawn[before:] = [name for name in parser.drawn[before:] if not _PYM_SCRIPT.search(name)]
+        parser.drawn[before:] = [name for name in parser.drawn[before:] if not PYM_SCRIPT.search(name)]
     if redirects is not None:
         redirects += parser.redirects
     text = "".join(parser.parts)
