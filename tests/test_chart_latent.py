@@ -95,3 +95,45 @@ def test_london_rates_cards_read_in_the_title_order(tables):
                                                                                    for x in fig.axes[0].texts)]
     assert numbers == ["2.77", "1.79", "1.3"]
     assert list(meta.data["Rate"]) == [2.77, 1.79, 1.3]
+
+
+def _without_cases_examined(grades: pd.DataFrame, inspection: str) -> pd.DataFrame:
+    """The grades table as the build makes it when an inspection's "cases examined" figure is not in the record:
+    no count of cases, so no share computed from counts (tables/make.py), only what was printed as a share."""
+    out = grades.copy()
+    gone = out["inspection_id"] == inspection
+    out.loc[gone, ["cases_examined", "cases_examined_as_printed", "share_computed"]] = pd.NA
+    return out
+
+
+def _grades_texts(grades: pd.DataFrame, figures: pd.DataFrame) -> tuple[list[str], object]:
+    from matplotlib.text import Text
+
+    from analysis.publish.charts.inspection_grades import inspection_grades_chart
+
+    fig, meta = inspection_grades_chart(grades, figures)
+    return [t.get_text() for t in fig.findobj(Text)], meta
+
+
+def test_grades_heading_without_cases_examined_says_so(tables):
+    """2016's only figure is its combined share, printed 'three quarters'. Without the 374 cases examined the
+    heading has no count to give: it says the count was not found (never 'nan cases'), and the bar keeps the share
+    as printed."""
+    grades = _without_cases_examined(tables["inspection_grades"], "hmic-2016-ncpi")
+    texts, meta = _grades_texts(grades, tables["figures"])
+    assert "2016 inspection, November 2016: cases examined not found" in texts
+    assert "three quarters requires improvement or inadequate" in texts
+    assert not any("nan" in t.lower() for t in texts + [meta.alt_text, meta.notes])
+
+
+def test_grades_counts_without_cases_examined_draw_no_share(tables):
+    """The 2017 Q3 update's good/RI/inadequate counts (10, 64, 61) are shares only of its 135 cases examined.
+    Without that figure no share can be drawn from them; what was printed as a share ('Just under 93%', both lower
+    grades together) is drawn as printed, hatched, and the notes say why the split is not shown."""
+    grades = _without_cases_examined(tables["inspection_grades"], "hmicfrs-2017-q3")
+    texts, meta = _grades_texts(grades, tables["figures"])
+    row = meta.data.set_index("Inspection").filter(like="2017 Q3", axis=0).iloc[0]
+    assert pd.isna(row["Good"]) and pd.isna(row["Requires improvement"]) and pd.isna(row["Inadequate"])
+    assert float(row["Requires improvement or inadequate, only the total published"]) == 93
+    assert "Just under 93% requires improvement or inadequate" in texts
+    assert "the number of cases examined is not in the record" in meta.notes

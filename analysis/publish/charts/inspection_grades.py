@@ -39,6 +39,7 @@ def select_inspection_grades(grades: pd.DataFrame) -> pd.DataFrame:
     """
     df = grades.assign(share=grades["share_computed"].where(grades["share_computed"].notna(),
                                                             grades["share_published"]))
+    df = df[df["share"].notna()]  # a count with no number of cases examined is no share, and none was printed
     keep = []
     for _, group in df.groupby("inspection_id", sort=False):
         show = _segments(set(group["grade"]))
@@ -53,9 +54,17 @@ def select_inspection_grades(grades: pd.DataFrame) -> pd.DataFrame:
 
 def _inspection_label(row: pd.Series, dated: bool = True) -> tuple[str, str]:
     """An inspection's name (dated on the web chart) and its count of cases, which a heading keeps whole."""
-    cases = row["cases_examined_as_printed"] or f"{row['cases_examined']:,.0f}"
     when = f", {style.month_year(row['published'])}" if dated else ""
-    return f"{row['label']}{when}", f": {cases} cases"
+    return f"{row['label']}{when}", f": {_cases(row)}"
+
+
+def _cases(row: pd.Series) -> str:
+    """The number of cases examined as printed, or that it is not in the record."""
+    if isinstance(row["cases_examined_as_printed"], str) and row["cases_examined_as_printed"]:
+        return f"{row['cases_examined_as_printed']} cases"
+    if pd.notna(row["cases_examined"]):
+        return f"{row['cases_examined']:,.0f} cases"
+    return "cases examined not found"
 
 
 def _share_label(row: pd.Series) -> str:
@@ -107,24 +116,12 @@ def inspection_grades_chart(grades: pd.DataFrame, figures: pd.DataFrame, *, widt
     fig, ax = style.new_figure(width=width, plot_height=0.62 * step * len(inspections) + 0.3)
     inside_min = 19 if narrow else 11
     brackets = bracket_shares(sel)
+    in_words: list[str] = []  # the kinds of the shares drawn as markers (`_printed_share`), for the key
     for i, inspection in enumerate(inspections):
-        y, left = i * step, 0.0
+        y = i * step
         rows = sel[sel["inspection_id"] == inspection].set_index("grade")
         style.row_heading(ax, y - 0.42, *row_labels[inspection])
-        for grade in (g for g in GRADE_ORDER if g in rows.index):
-            row, value = rows.loc[grade], float(rows.loc[grade, "share"])
-            combined = grade == COMBINED
-            encode.bar(ax, y, value, qualifier=_qualifier(row), label=_share_label(row), unit="percent", left=left,
-                       height=0.5, color=GRADE_COLOURS["requires improvement" if combined else grade],
-                       edgecolor=GRADE_COLOURS["inadequate"] if combined else "white",
-                       hatch="////" if combined else None, linewidth=1)
-            if value >= inside_min:
-                ax.text(left + value / 2, y, _share_label(row), ha="center", va="center", color="white",
-                        fontsize=style.LABEL_SIZE, fontweight="bold")
-            else:  # too narrow for its label: the label goes under the segment's start, naming the grade
-                ax.text(left, y + 0.4, f"{_share_label(row)} {grade}", ha="left", va="top",
-                        fontsize=style.SMALL_SIZE, color=style.TEXT).set_in_layout(False)
-            left += value
+        left = _stack(ax, y, rows, inside_min, in_words)
         if left < 99.5:
             ax.barh([y], [100 - left], left=left, height=0.5, color="white", edgecolor=style.MISSING_EDGE,
                     linewidth=0.8, linestyle=(0, (2, 2)))
@@ -137,7 +134,7 @@ def inspection_grades_chart(grades: pd.DataFrame, figures: pd.DataFrame, *, widt
     ax.set_xlim(0, 100)
     ax.set_xticks([0, 50, 100])
     ax.xaxis.set_major_formatter("{x:.0f}%")
-    _legend(ax, wide, width)
+    _legend(ax, sel, in_words, width)
 
     from analysis.publish.charts.inspection_caveat import disagreements, every_inspection_finding
 
@@ -196,6 +193,43 @@ def _inspection_data(grades: pd.DataFrame, sel: pd.DataFrame, wide: pd.DataFrame
     return data
 
 
+def _stack(ax: Any, y: float, rows: pd.DataFrame, inside_min: float, in_words: list[str]) -> float:
+    """One inspection's shares stacked in grade order; returns where the stack ends. A share printed only in words
+    is a marker (`_printed_share`, its kind added to `in_words`), not a segment."""
+    left = 0.0
+    for grade in (g for g in GRADE_ORDER if g in rows.index):
+        row, value = rows.loc[grade], float(rows.loc[grade, "share"])
+        combined = grade == COMBINED
+        if encode.kind_of(_qualifier(row)) != "exact":
+            in_words.append(_printed_share(ax, left, y, row, grade))
+            continue
+        encode.bar(ax, y, value, qualifier=_qualifier(row), label=_share_label(row), unit="percent", left=left,
+                   height=0.5, color=GRADE_COLOURS["requires improvement" if combined else grade],
+                   edgecolor=GRADE_COLOURS["inadequate"] if combined else "white",
+                   hatch="////" if combined else None, linewidth=1)
+        if value >= inside_min:
+            ax.text(left + value / 2, y, _share_label(row), ha="center", va="center", color="white",
+                    fontsize=style.LABEL_SIZE, fontweight="bold")
+        else:  # too narrow for its label: the label goes under the segment's start, naming the grade
+            ax.text(left, y + 0.4, f"{_share_label(row)} {grade}", ha="left", va="top",
+                    fontsize=style.SMALL_SIZE, color=style.TEXT).set_in_layout(False)
+        left += value
+    return left
+
+
+def _printed_share(ax: Any, left: float, y: float, row: pd.Series, grade: str) -> str:
+    """A share known only as printed with a qualifier ('three quarters', 'just under 93%'), with no counts to
+    compute it from: a marker of its kind where the printed value would end, labelled in its printed words,
+    never a segment (a bar's end reads as exact, and the grades after it would stack on a guess)."""
+    colour = GRADE_COLOURS["requires improvement" if grade == COMBINED else grade]
+    end = left + float(row["share"])
+    kind = encode.point(ax, end, y, qualifier=_qualifier(row), label=_share_label(row), colour=colour,
+                        value_axis="x")
+    ax.text(left, y + 0.4, f"{_share_label(row)} {grade}", ha="left", va="top", fontsize=style.SMALL_SIZE,
+            color=style.TEXT).set_in_layout(False)
+    return kind
+
+
 def _bracket(ax: Any, start: float, end: float, y: float, text: str) -> None:
     """A bracket under the segments a sum adds up, with the sum."""
     ax.plot([start + 0.4, start + 0.4, end - 0.4, end - 0.4], [y - 0.05, y + 0.05, y + 0.05, y - 0.05],
@@ -203,14 +237,17 @@ def _bracket(ax: Any, start: float, end: float, y: float, text: str) -> None:
     ax.text(end, y + 0.1, text, ha="right", va="top", fontsize=style.SMALL_SIZE, color=style.TEXT).set_in_layout(False)
 
 
-def _legend(ax: Any, wide: pd.DataFrame, width: float) -> None:
+def _legend(ax: Any, sel: pd.DataFrame, in_words: list[str], width: float) -> None:
+    """The grades drawn, the hatched total where one is drawn as a bar, each kind of marker drawn, 'not found'."""
     from matplotlib.patches import Patch
 
+    barred = set(sel.loc[sel.apply(_qualifier, axis=1).map(encode.kind_of) == "exact", "grade"])
     handles = [Patch(facecolor=GRADE_COLOURS[g], edgecolor="white", label=g.capitalize())
-               for g in SPLIT_GRADES if g in wide.columns]
-    if COMBINED in wide.columns:
+               for g in SPLIT_GRADES if g in barred]
+    if COMBINED in barred:
         handles.append(Patch(facecolor=GRADE_COLOURS["requires improvement"], edgecolor=GRADE_COLOURS["inadequate"],
                              hatch="////", label="Either (only the total published)"))
+    handles += encode.legend_handles(in_words, style.TEXT, value_axis="x")
     handles.append(Patch(facecolor="white", edgecolor=style.MISSING_EDGE, linestyle=(0, (2, 2)),
                          label="Not found"))
     style.legend_above(ax, handles, ncol=1 if width < 5 else 3)
@@ -227,6 +264,10 @@ def _inspection_notes(grades: pd.DataFrame, sel: pd.DataFrame, wide: pd.DataFram
         printed = f" ('{r.share_as_printed}')" if isinstance(r.share_as_printed, str) and r.share_as_printed else ""
         notes.append(f"For the {name[r.inspection_id]} the separately published grades are shown, with their sum; "
                      f"the combined share printed with them{printed} is given in the data as printed.")
+    uncounted = _uncounted(grades)
+    if uncounted:
+        notes.append(f"For the {style.join_words(uncounted)} the counts by grade are in the record but the number "
+                     "of cases examined is not in the record, so no share is drawn from them.")
     combined_only = [name[i] for i in wide.index if not split[i]]
     if combined_only:
         notes.append(f"For the {style.join_words(combined_only)} the sources in this record print only the combined "
@@ -242,6 +283,12 @@ def _inspection_notes(grades: pd.DataFrame, sel: pd.DataFrame, wide: pd.DataFram
         notes.append(f"Not in the record (blank in the data, dashed outline in the chart): {'; '.join(missing)}.")
     notes.append("Bars may not sum to 100% because of rounding.")
     return notes
+
+
+def _uncounted(grades: pd.DataFrame) -> list[str]:
+    """Inspections with a count by grade but no number of cases examined, by label."""
+    rows = grades[grades["count"].notna() & grades["cases_examined"].isna()]
+    return list(dict.fromkeys(rows["label"].astype(str)))
 
 
 def _inspection_alt(sel: pd.DataFrame, labels: dict[str, str], inspections: list[str], title: str) -> str:
