@@ -29,8 +29,7 @@ from analysis.record.hygiene import (
 )
 from analysis.record.printed import Printed, PrintedFigureError, exactness_problem, negative_problem, parse_printed
 from analysis.record.problems import Problems
-from analysis.record.rawfiles import figures_files, file_type_problem
-from analysis.record.rawtext import RawFileError, read_text
+from analysis.record.rawfiles import figures_files, read_raw_text
 from analysis.record.revisions import rate_base_from_unit, split_status_mark
 from analysis.record.safeguarding import check_personal_data
 from analysis.record.sources import as_date, too_early
@@ -316,14 +315,8 @@ def load_figures_file(path: Path, known_sources: set[str], paths: Paths, problem
     source_id = path.stem
     if known_sources and source_id not in known_sources:  # none known: said once, by load_all_figures
         problems.add(name, None, f"unknown source id '{source_id}': add it to data/raw/sources.yaml")
-    kind = file_type_problem(path, paths.root)
-    if kind:
-        problems.add(name, None, kind)
-        return []
-    try:
-        text = read_text(path)
-    except RawFileError as err:
-        problems.add(name, None, str(err))
+    text = read_raw_text(path, name, paths.root, problems)
+    if text is None:
         return []
     if not text.strip():
         problems.add(name, None, "file is empty (it needs at least the header row)")

@@ -23,6 +23,7 @@ import yaml
 from analysis.paths import Paths
 from analysis.record.hygiene import ID_RE
 from analysis.record.problems import Problems
+from analysis.record.rawtext import RawFileError, read_text
 
 
 def _inside(path: Path, folder: Path) -> bool:
@@ -111,6 +112,20 @@ def unread_raw_files(paths: Paths, problems: Problems) -> None:
                      f"is not read by the build (at the top of data/raw/ it reads only {read}): a sync client's "
                      "conflicted copy, or a copy kept by hand? Move what it holds into the file it copies, then "
                      "remove it or move it out of data/raw/")
+
+
+def read_raw_text(path: Path, name: str, root: Path, problems: Problems) -> str | None:
+    """A raw file's text; or None, its problem recorded under `name`: not a regular file inside the project
+    (`file_type_problem`), or an encoding the record refuses (`read_text`)."""
+    kind = file_type_problem(path, root)
+    if kind:
+        problems.add(name, None, kind)
+        return None
+    try:
+        return read_text(path)
+    except RawFileError as err:
+        problems.add(name, None, str(err))
+        return None
 
 
 def stored_file_problem(rel: object, paths: Paths) -> str | None:

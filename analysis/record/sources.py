@@ -20,8 +20,7 @@ from analysis.record import clock
 from analysis.record.domains import domain_in
 from analysis.record.hygiene import BIDI_RE, SLUG, check_text_fields, id_problem, url_problem, where_of
 from analysis.record.problems import Problems
-from analysis.record.rawfiles import file_type_problem, stored_file_problem, yaml_construct_problem
-from analysis.record.rawtext import RawFileError, read_text
+from analysis.record.rawfiles import read_raw_text, stored_file_problem, yaml_construct_problem
 from analysis.record.safeguarding import check_personal_data, personal_data_in
 
 REQUIRED = ("id", "producer", "title", "url_main", "date_published", "date_accessed", "kind", "primary", "outlet",
@@ -275,12 +274,10 @@ def _pasted_space(text: str, line: int | None) -> str:
 def load_yaml_list(path: Path, paths: Paths, problems: Problems) -> list[Any]:
     """A YAML file whose top level is a list; problems (not exceptions) for anything else."""
     name = f"{paths.rel(path.parent)}/{path.name}"  # not resolved: a link is named as the link, not its target
-    kind = file_type_problem(path, paths.root)
-    if kind:
-        problems.add(name, None, kind)
+    text = read_raw_text(path, name, paths.root, problems)
+    if text is None:
         return []
     try:
-        text = read_text(path)
         refused = yaml_construct_problem(text, _PlainLoader) or _bidi_outside_values(text)
         if refused is not None:
             problems.add(name, f"line {refused[0]}", refused[1])
@@ -288,9 +285,6 @@ def load_yaml_list(path: Path, paths: Paths, problems: Problems) -> list[Any]:
         data = yaml.load(text, Loader=_PlainLoader)  # noqa: S506 (a SafeLoader)
         for line, kind in _personal_data_outside_values(text):
             problems.add(name, f"line {line}", f"a comment seems to contain {kind}; the project holds no personal data")
-    except RawFileError as err:
-        problems.add(name, None, str(err))
-        return []
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark is not None else None
