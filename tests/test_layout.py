@@ -96,6 +96,23 @@ def test_the_map_names_every_stage(stage):
     assert f"`{stage}/`" in text
 
 
+def test_the_map_names_every_module():
+    """Each module of a stage is named in analysis/README.md (`name` or `name.py`), so a newcomer finds where a job
+    lives from the map; the chart modules and Datasette's plug-ins are named by their folder, where `CHARTS` and
+    `datasette_serve` list them."""
+    text = (PACKAGE / "README.md").read_text(encoding="utf-8")
+    folders = {"charts": "`charts/`", "datasette_plugins": "`datasette_plugins/`"}
+    unnamed = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        if path.name.startswith("__") or "__pycache__" in path.parts:
+            continue
+        folder = folders.get(path.parent.name)
+        names = [folder] if folder else [f"`{path.stem}`", f"`{path.name}`"]
+        if not any(name in text for name in names):
+            unnamed.append(str(path.relative_to(PACKAGE)))
+    assert unnamed == []
+
+
 def test_no_module_imports_another_modules_private_names() -> None:
     """A name that starts with "_" is a module's own business: what another module needs is public, under a name
     that says what it is (issue 25). Walks every import in analysis/."""
