@@ -27,6 +27,7 @@ from analysis.publish import charts, export
 from analysis.publish.charts.national_offences import GROUP_BASED_NOT_GROOMING_GANGS
 from analysis.publish.charts.recorded_vs_estimated import ESTIMATED, EVERY_YEAR, RECORDED
 from analysis.publish.display import bullets, chart_table, limitations, table, where_files_go
+from analysis.publish.style import month_year
 from analysis.record.vocabulary import fmt_share
 from analysis.tables.load import load_table
 
@@ -297,8 +298,10 @@ found.append("The latest inspection of the Met's response to child exploitation,
              + " ".join(f"{when:%B %Y}, {heading.lower()}: {text}" for when, heading, text in
                         charts.milestones(stated)))
 source_kind = "the Met's own document" if rise["primary"] else f"a report by {rise['publisher']}"
+# The period in months, as the chart gives it: the record's first and last days are stand-ins (its caveat says so).
 found.append(f"The \"{rise['value_as_printed']}\" rise in children the Met identified as at risk of sexual "
-             f"exploitation ({rise['period_start']} to {rise['period_end']}) comes from {source_kind}; the counts "
+             f"exploitation ({month_year(rise['period_start'])} to {month_year(rise['period_end'])}) comes from "
+             f"{source_kind}; the counts "
              f"behind it were looked for and not found ({len(behind_rise)} gap records). The Commissioner's "
              f"explanation, as reported: ‘{explanation['words']}’.")
 SCOPES = {"national": "National count (England and Wales)", "Met": "The Met's own count (London)"}

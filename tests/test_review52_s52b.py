@@ -1,0 +1,38 @@
+"""Stop 52 (s52b), a standards editor's read of what users see of the seed story's figures: each output says the
+same thing about one figure, at the precision the record knows it, and a verdict says only what was checked."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import nbformat
+import pandas as pd
+import pytest
+
+from tests.made import Made
+
+ISO_DAY = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+
+
+def _found_lines(executed: Path, name: str) -> list[str]:
+    nb = nbformat.read(executed / "notebooks" / f"{name}.ipynb", as_version=4)
+    shown = "\n".join(o["data"].get("text/markdown", "") for c in nb.cells if c.cell_type == "code"
+                      for o in c.outputs if "data" in o)
+    return shown.splitlines()
+
+
+@pytest.mark.slow
+def test_notebook_06_gives_the_56_per_cent_period_as_its_chart_does(made: Made) -> None:
+    """The story prints only "since September 2024" and "in February" (2025); the record's 2024-09-01 and
+    2025-02-28 are stand-ins its caveat explains. The chart says "September 2024 to February 2025"; notebook 06's
+    'What we found' printed "(2024-09-01 to 2025-02-28)", days no source printed."""
+    from analysis.publish.charts.met_cse_series import commissioner_explanation
+
+    figures = pd.read_csv(made.root / "data" / "processed" / "figures.csv", dtype=str, keep_default_na=False)
+    explanation = commissioner_explanation(figures)
+    assert explanation is not None
+    assert explanation["period"] == "September 2024 to February 2025"
+    line = next(ln for ln in _found_lines(made.outputs, "06_national_picture")
+                if ln.startswith("- The \"56 per cent\" rise"))
+    assert f"({explanation['period']})" in line, line
+    assert not ISO_DAY.search(line), line
