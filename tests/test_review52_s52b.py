@@ -36,3 +36,15 @@ def test_notebook_06_gives_the_56_per_cent_period_as_its_chart_does(made: Made) 
                 if ln.startswith("- The \"56 per cent\" rise"))
     assert f"({explanation['period']})" in line, line
     assert not ISO_DAY.search(line), line
+
+
+def test_the_32_boroughs_verdict_rates_only_the_number_of_boroughs() -> None:
+    """The record checks that London has 32 boroughs (London Councils), not that the reporter sent each one a
+    Freedom of Information request. The claim read "sending Freedom of Information requests to all 32 London
+    boroughs", so the fact-check and its ClaimReview rated the requests 'Accurate' too."""
+    from analysis.paths import PROJECT_ROOT
+
+    claims = pd.read_csv(PROJECT_ROOT / "data" / "processed" / "claims.csv", dtype=str, keep_default_na=False)
+    claim = claims.set_index("claim_id").loc["mylondon-2025-10-grooming-gangs/claim-32-boroughs"]
+    assert "request" not in claim["text"].lower(), claim["text"]
+    assert "only the number of boroughs is checked" in claim["note"], claim["note"]
