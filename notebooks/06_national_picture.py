@@ -4,8 +4,8 @@
 # **The question:** what do the published figures say about child sexual abuse and exploitation recorded by
 # police in England and Wales, and about its group-based part; how do the recorded offences sit beside the
 # estimated number of children abused each year; what did every inspection of the Metropolitan Police's child
-# protection work find; what lies behind the Met's "56 per cent" rise in children at risk; and why the national
-# "more than 1,200" historic cases and the Met's own 1,200 are two different counts?
+# protection work find; what lies behind the "56 per cent" rise in children at risk put to the Met Commissioner;
+# and why the national "more than 1,200" historic cases and the Met's own 1,200 are two different counts?
 #
 # **Where this notebook writes files:** run by `make` (or `python -m analysis notebooks`) it exports its five
 # charts into `outputs/charts/national-csae-offences/`, `outputs/charts/recorded-vs-estimated/`,
@@ -148,9 +148,10 @@ table(stated, ["date", "measure", "kind", "value_as_printed", "publisher", "sour
 # %% [markdown]
 # ### 4. What the "56 per cent" means
 #
-# Every rise in children at risk of sexual exploitation the Met printed for London; the latest is the one asked
-# about. Then the gap records for the counts behind it (looked for and not found), and the Commissioner's
-# explanation, read from the figure's own quote, caveat or location by `charts.commissioner_explanation`.
+# Every rise in children at risk of sexual exploitation in London in the record; the latest is the one put to the
+# Commissioner (the story does not say who put it). Then the gap records for the counts behind it (looked for and
+# not found), and the Commissioner's explanation, read from the figure's own quote, caveat or location by
+# `charts.commissioner_explanation`.
 
 # %%
 rises = figures[(figures["measure"] == charts.RISE_MEASURE) & (figures["geography"] == "London")]

@@ -48,3 +48,15 @@ def test_the_32_boroughs_verdict_rates_only_the_number_of_boroughs() -> None:
     claim = claims.set_index("claim_id").loc["mylondon-2025-10-grooming-gangs/claim-32-boroughs"]
     assert "request" not in claim["text"].lower(), claim["text"]
     assert "only the number of boroughs is checked" in claim["note"], claim["note"]
+
+
+def test_notebook_06_does_not_call_the_56_per_cent_the_met_s() -> None:
+    """The story says the rise was put to the Commissioner and does not say who put it (the claim's note); the chart
+    says "'56 per cent' rise put to the Met Commissioner". Notebook 06's question called it "the Met's '56 per cent'
+    rise" and its section said the Met printed it."""
+    from analysis.paths import PROJECT_ROOT
+
+    source = (PROJECT_ROOT / "notebooks" / "06_national_picture.py").read_text(encoding="utf-8")
+    markdown = " ".join(line.lstrip("# ").strip() for line in source.splitlines() if line.startswith("#"))
+    assert not re.search(r"Met's \W?56 per cent", markdown), "the 56 per cent is called the Met's"
+    assert "the Met printed for London; the latest is the one asked about" not in markdown
