@@ -60,3 +60,47 @@ def test_notebook_06_does_not_call_the_56_per_cent_the_met_s() -> None:
     markdown = " ".join(line.lstrip("# ").strip() for line in source.splitlines() if line.startswith("#"))
     assert not re.search(r"Met's \W?56 per cent", markdown), "the 56 per cent is called the Met's"
     assert "the Met printed for London; the latest is the one asked about" not in markdown
+
+
+def _figure_row(figure_id: str, publisher: str, primary: bool, published: str) -> dict[str, object]:
+    return {"figure_id": figure_id, "source_id": figure_id.split("/")[0], "publisher": publisher,
+            "primary": primary, "published": published, "published_approximate": False,
+            "source_title": "T", "url": f"https://example.org/{figure_id.split('/')[0]}", "outlet": "producer"}
+
+
+def test_a_credit_never_says_an_outlet_reported_figures_it_printed_naming_no_source() -> None:
+    """'ONS, reported by The London Weekly and MyLondon' said MyLondon reported ONS figures; its "13 per cent" names
+    no source. A figure in the outlet's own words (`own`) is credited after a semicolon, by the outlet's name."""
+    from analysis.publish.style import credit
+
+    figures = pd.DataFrame([_figure_row("weekly/london", "The London Weekly", False, "2024-07-15"),
+                            _figure_row("ons/uk", "Office for National Statistics", True, "2024-10-08"),
+                            _figure_row("story/share", "MyLondon", False, "2025-10-01")])
+    ids = ["weekly/london", "ons/uk", "story/share"]
+    assert credit(figures, ids, origin=("ONS",)).line == "ONS, reported by The London Weekly and MyLondon"
+    got = credit(figures, ids, origin=("ONS",), own=["story/share"])
+    assert got.line == "ONS, reported by The London Weekly; MyLondon"
+    assert "MyLondon, 'T'" in got.documents  # the story is still listed among the documents
+    # An outlet that also reported the origin's figures is already named: not named twice.
+    both = pd.concat([figures, pd.DataFrame([_figure_row("story/count", "MyLondon", False, "2025-10-01")])])
+    assert (credit(both, [*ids, "story/count"], origin=("ONS",), own=["story/share"]).line
+            == "ONS, reported by The London Weekly and MyLondon")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("chart_id, origin", [("london-population-share", "ONS"),
+                                               ("met-cse-series", "Metropolitan Police"),
+                                               ("historic-reviews-national", "National Crime Agency")])
+def test_the_seed_story_is_not_credited_as_reporting_an_official_body_s_figures(made: Made, chart_id: str,
+                                                                                origin: str) -> None:
+    """The story names no source for its "13 per cent" or its "more than 1,200", and says only that the "56 per
+    cent" was put to the Commissioner; three charts credited it as reporting the ONS's, the Met's and the national
+    bodies' figures."""
+    import json
+
+    meta = json.loads((made.outputs / "charts" / chart_id / f"{chart_id}.json").read_text(encoding="utf-8"))
+    line = meta["source_line"]
+    assert line.startswith(f"Source: {origin}"), line
+    reported = line.split("; ")[0]
+    assert "MyLondon" not in reported, line
+    assert line.endswith("; MyLondon"), line

@@ -242,12 +242,14 @@ def join_words(items: Sequence[str]) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def credit(figures: Any, figure_ids: Iterable[str], origin: Sequence[str] = ()) -> Credit:
+def credit(figures: Any, figure_ids: Iterable[str], origin: Sequence[str] = (), own: Iterable[str] = ()) -> Credit:
     """The source credit for the figures a chart uses, read from the figures table's provenance columns.
 
     `line` is what the chart face prints: the publishers of primary documents first (and `origin`, the body a
     chart knows its reported figures come from, e.g. the inspectorate), then "reported by" the outlets whose
-    reports were read, cleaned of mirror and proxy names (`publishers.face_name`). `documents` lists every document as
+    reports were read, cleaned of mirror and proxy names (`publishers.face_name`). `own` are figures an outlet
+    printed in its own words naming no source (a story's "13 per cent"): their publishers follow a semicolon, by
+    name, so the line never says they reported the `origin`'s figures. `documents` lists every document as
     "publisher, 'title', date" (a report marked "(report)"; an inferred date said to be one), oldest first, for the
     sidecar and the workbook.
     """
@@ -255,14 +257,23 @@ def credit(figures: Any, figure_ids: Iterable[str], origin: Sequence[str] = ()) 
     from analysis.publish import publishers
 
     ids = {str(i) for i in figure_ids if isinstance(i, str) and i}
+    own_ids = {str(i) for i in own if isinstance(i, str) and i} & ids
     rows = figures[figures["figure_id"].isin(ids)]
     docs = (rows.drop_duplicates("source_id")
             .sort_values(["published", "source_id"], kind="stable")
             .reset_index(drop=True))
     if docs.empty:
         return Credit("", "", "not recorded", "")
-    primary = docs["primary"].astype(bool)
-    line = publishers.face_line(docs.loc[primary, "publisher"], docs.loc[~primary, "publisher"], origin)
+    # A document counts as the others' only for the figures not its own words (one story can be both).
+    sourced = (rows[~rows["figure_id"].isin(own_ids)].drop_duplicates("source_id")
+               .sort_values(["published", "source_id"], kind="stable"))
+    primary = sourced["primary"].astype(bool)
+    line = (publishers.face_line(sourced.loc[primary, "publisher"], sourced.loc[~primary, "publisher"], origin)
+            if not sourced.empty else "")
+    named = {*origin, *(publishers.face_name(p) for p in sourced["publisher"])}
+    mine = [n for n in dict.fromkeys(publishers.face_name(p) for p in
+                                     rows.loc[rows["figure_id"].isin(own_ids), "publisher"]) if n not in named]
+    line = "; ".join(part for part in (line, publishers.join(mine) if mine else "") if part) or "not recorded"
     # A date the document does not print is given as the fact-check report gives it ("October 2025 (approximate)"):
     # "1 October 2025" read as a day the publisher printed.
     documents = "; ".join(f"{r.publisher}, '{r.source_title}', "

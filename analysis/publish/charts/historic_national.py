@@ -9,6 +9,7 @@ are never joined, and the title names the latest count of one definition only (n
 
 from __future__ import annotations
 
+import re
 import textwrap
 from collections.abc import Collection
 from typing import Any
@@ -148,7 +149,8 @@ def historic_national_chart(reviews: pd.DataFrame, figures: pd.DataFrame, source
                        for r in nat.itertuples())
            + ". Figures printed as 'more than' are lower bounds, not exact values.")
     frame = style.finish(fig, ax, title=title, subtitle=subtitle, on_chart=on_chart,
-                         source=style.credit(figures, nat["figure_id"], origin=_origins(nat)), notes=notes, alt=alt)
+                         source=style.credit(figures, nat["figure_id"], origin=_origins(nat), own=_own_words(nat)),
+                         notes=notes, alt=alt)
     # every pair across definitions is shown side by side and never compared
     pairs = [(a.figure_id, b.figure_id, f"different definitions ({a.definition_group}; {b.definition_group})")
              for a in nat.itertuples() for b in nat.itertuples()
@@ -160,6 +162,16 @@ def historic_national_chart(reviews: pd.DataFrame, figures: pd.DataFrame, source
 #: its publisher: Operation Beaconport's referrals are the National Crime Agency's count (its briefing of 4 November
 #: 2025, reported by GB News), so the source line names the agency as the producer, as the README's credit asks.
 ORIGIN_OF_MEASURE = {"beaconport_referrals": "National Crime Agency"}
+
+
+#: A caveat saying the outlet printed the figure without naming where it came from ("No source or date printed").
+NO_SOURCE_PRINTED = re.compile(r"\bno source\b", re.I)
+
+
+def _own_words(nat: pd.DataFrame) -> list[str]:
+    """Figures an outlet printed naming no source (the story's "more than 1,200"): credited by the outlet's name
+    after the others, so the line does not say the outlet reported the named bodies' counts."""
+    return [str(r.figure_id) for r in nat.itertuples() if NO_SOURCE_PRINTED.search(str(r.caveat))]
 
 
 def _origins(nat: pd.DataFrame) -> tuple[str, ...]:
