@@ -104,3 +104,27 @@ def test_the_seed_story_is_not_credited_as_reporting_an_official_body_s_figures(
     reported = line.split("; ")[0]
     assert "MyLondon" not in reported, line
     assert line.endswith("; MyLondon"), line
+
+
+def test_claimreview_never_gives_a_mirror_as_where_a_claim_appeared() -> None:
+    """10 of 24 ClaimReview records gave a mirror (trendingtoday.london, breakingnewstime.com, papalinc.com, …) as
+    the claim's `appearance.url`, which aggregators show as where the claim was made; the charts never link a mirror
+    while they know better. A claim read only in a mirror's copy is described by its headline, with no address."""
+    from analysis.factcheck.claimreview import claim_review
+    from analysis.factcheck.report import Entry
+    from analysis.factcheck.wording import ACCURATE
+    from analysis.publish.publishers import is_mirror
+
+    claim = {"claim_id": "c", "claimant": "MyLondon/Express", "text": "all 32 London boroughs", "verdict": ACCURATE,
+             "working": "figure = 32"}
+    mirrored = {"url_main": "https://trendingtoday.london/?p=126257", "title": "The story", "outlet": "mirror"}
+    assert is_mirror(mirrored["url_main"])
+    appearance = claim_review(Entry(claim=claim, source=mirrored), "https://x.org/", "p")["itemReviewed"]["appearance"]
+    assert "url" not in appearance and appearance["headline"] == "The story"
+    own = {"url_main": "https://www.tortoisemedia.com/2024/02/09/story", "title": "T", "outlet": "producer"}
+    appearance = claim_review(Entry(claim=claim, source=own), "https://x.org/", "p")["itemReviewed"]["appearance"]
+    assert appearance["url"] == own["url_main"]
+    # The record marks a copy as a mirror even on a host the list does not name yet.
+    marked = {"url_main": "https://copies.example.net/story", "title": "T", "outlet": "mirror"}
+    appearance = claim_review(Entry(claim=claim, source=marked), "https://x.org/", "p")["itemReviewed"]["appearance"]
+    assert "url" not in appearance

@@ -11,10 +11,13 @@ from typing import Any
 
 from analysis.factcheck.report import Entry, for_readers, iso_date
 from analysis.factcheck.wording import ACCURATE, INACCURATE
+from analysis.publish.publishers import is_mirror
 from analysis.record.hygiene import inline_safe_json, reader_url
 
 #: Verdict → rating on a 1 (inaccurate) to 5 (accurate) scale; a verdict not listed gets no ClaimReview.
 REVIEW_RATINGS = {ACCURATE: 5, INACCURATE: 1}
+#: A source's `outlet` for a copy of someone else's document on a third party's site.
+COPY_OUTLETS = ("mirror", "reprint")
 
 
 def claim_review(e: Entry, site_url: str, project: str) -> dict[str, Any]:
@@ -30,8 +33,12 @@ def claim_review(e: Entry, site_url: str, project: str) -> dict[str, Any]:
         published = str(e.source["date_published"])
         item["datePublished"] = iso_date(published, e.date_is_approximate)
     appearance: dict[str, Any] = {"@type": "CreativeWork"}
-    if e.source.get("url_main"):  # where the report links it: without click-tracking parameters
-        appearance["url"] = reader_url(e.source["url_main"])
+    # Where the report links it, without click-tracking parameters; never a mirror's or a reprint's copy, which
+    # aggregators would show as where the claim was made (the charts' link rule, publishers.link): a claim read only
+    # in such a copy is described by its headline alone.
+    seen_at = str(e.source.get("url_main") or "")
+    if seen_at and not is_mirror(seen_at) and e.source.get("outlet") not in COPY_OUTLETS:
+        appearance["url"] = reader_url(seen_at)
     if e.source.get("title"):
         appearance["headline"] = e.source["title"]
     item["appearance"] = appearance
