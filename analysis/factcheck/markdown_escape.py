@@ -25,6 +25,16 @@ from markupsafe import Markup
 
 from analysis.record.hygiene import is_web_url
 
+#: The class MathJax 3 leaves alone (`ignoreHtmlClass`, JupyterLab's too).
+NO_MATHS = "mathjax_ignore"
+#: The classes of a block no MathJax typesets, version 3 (`NO_MATHS`) or 2 (`tex2jax_ignore`: nbconvert's HTML and
+#: nbviewer load MathJax 2.7 with "$" delimiters, and older sites' plug-ins do). The entities `escape` writes for "$"
+#: and "\\" keep maths out of every Markdown reader, but a reader turns them back into characters on the page, and
+#: MathJax reads the page: factcheck.md pasted into a page loading MathJax 3 as it comes had its record text typeset
+#: and a TeX `\\href{javascript:…}` made a link that ran script when clicked; under MathJax 2, "costs $5 to $10" is
+#: the maths "5to10". Every output a reader's page may show record text in is such a block: the notebooks' outputs
+#: (`analysis.publish.display.without_maths`), factcheck.md as a whole, each page's `<main>` and a chart's embed code.
+NO_MATHS_CLASSES = f"tex2jax_ignore {NO_MATHS}"
 #: Characters no reader may see raw, as entities.
 _ENTITIES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\\": "&#92;", "$": "&#36;", "{": "&#123;",
                            "}": "&#125;"})

@@ -15,7 +15,8 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from analysis.factcheck.markdown_escape import escape
+from analysis.factcheck.markdown_escape import NO_MATHS as NO_MATHS  # the class JupyterLab's MathJax reads
+from analysis.factcheck.markdown_escape import NO_MATHS_CLASSES, escape
 from analysis.factcheck.numbers import round_half_away
 
 #: What an empty number says in a notebook's table: the record holds no figure there (so a chart draws nothing; the
@@ -35,17 +36,18 @@ TABLE_STYLE = ("<style>table.cse-table{border-collapse:collapse;font-size:13px;m
           "table.cse-table th{background:#f3f3f3}</style>")
 #: Text columns whose longest cell is at most this many characters are kept on one line.
 SHORT_TEXT = 20
-#: The class MathJax leaves alone. JupyterLab typesets maths in the rendered page of every output, not in the
-#: Markdown it came from: record text whose "$" and "\\" `escape` wrote as entities (no Markdown reader sees maths)
-#: still showed "costs $5 to $10" as the maths "5to10" in JupyterLab, in a list or a table cell alike (issue 24,
-#: round nine; the nbconvert HTML copies load no MathJax).
-NO_MATHS = "mathjax_ignore"
 
 
 def without_maths(body: str, markdown: bool = True) -> str:
     """`body` (Markdown, or HTML) inside a block MathJax does not typeset: every output of record text goes
-    through here. Markdown needs the blank lines to be read as Markdown inside the block."""
-    return f'<div class="{NO_MATHS}">\n\n{body}\n\n</div>' if markdown else f'<div class="{NO_MATHS}">{body}</div>'
+    through here. Markdown needs the blank lines to be read as Markdown inside the block.
+
+    JupyterLab typesets maths in the rendered page of every output, not in the Markdown it came from: record text
+    whose "$" and "\\" `escape` wrote as entities (no Markdown reader sees maths) still showed "costs $5 to $10" as
+    the maths "5to10" in a list or a table cell alike; nbconvert's HTML of the .ipynb copies (and nbviewer) does the
+    same with MathJax 2. So the block names both versions' class (`markdown_escape.NO_MATHS_CLASSES`)."""
+    block = f'<div class="{NO_MATHS_CLASSES}">'
+    return f"{block}\n\n{body}\n\n</div>" if markdown else f"{block}{body}</div>"
 
 
 def record_markdown(body: str) -> Any:

@@ -1,0 +1,124 @@
+"""Round 40, helper c: markup (class 1), one reading of characters (class 4) and exports (class 5), with inputs
+earlier rounds did not try."""
+
+from __future__ import annotations
+
+import html
+import json
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+# --- record text never typeset as maths where a page loads MathJax, version 2 or 3 -------------------------------
+
+#: What both MathJax versions leave alone by default: version 3's `ignoreHtmlClass` and version 2's `ignoreClass`.
+MATHJAX_3, MATHJAX_2 = "mathjax_ignore", "tex2jax_ignore"
+#: Record text a page holding MathJax would typeset: "$" pairs (nbconvert's and many sites' configuration), "\(…\)"
+#: (MathJax 3's default) and a TeX link to script (MathJax 3 loads no `Safe` extension by default).
+MATHS = r"costs $5 to $10, \(\href{javascript:alert(1)}{x}\)"
+
+
+class _Outside(HTMLParser):
+    """The text of a page outside every element whose classes name both MathJax versions' ignore class."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.inside, self.text = 0, ""
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag in ("br", "img", "meta", "source", "hr", "input", "link", "wbr"):
+            return
+        classes = (dict(attrs).get("class") or "").split()
+        if self.inside or (MATHJAX_3 in classes and MATHJAX_2 in classes):
+            self.inside += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag not in ("br", "img", "meta", "source", "hr", "input", "link", "wbr"):
+            self.inside = max(0, self.inside - 1)
+
+    def handle_data(self, data: str) -> None:
+        self.text += "" if self.inside else data
+
+
+def _typeset_outside(page: str) -> str:
+    """What of `page` (HTML) a MathJax 2 or 3 page would typeset: the maths' characters outside ignored blocks."""
+    outside = _Outside()
+    outside.feed(page.split("</style>")[-1])
+    return "".join(c for c in html.unescape(outside.text) if c in "$\\")
+
+
+def _report_with_maths() -> tuple[str, str]:
+    """factcheck.md and factcheck.html of this checkout's record with MATHS in every claim's and source's text."""
+    from analysis.factcheck.report import build_entries, read_tables, render_html, render_markdown
+    from analysis.paths import DEFAULT
+
+    tables = read_tables(DEFAULT)
+    for claim in tables.claims:
+        for key in ("text", "claimant", "note"):
+            claim[key] = f"{claim.get(key) or ''} {MATHS}"
+    for source in tables.sources.values():
+        for key in ("title", "producer"):
+            source[key] = f"{source.get(key) or ''} {MATHS}"
+    entries = build_entries(tables)
+    return render_markdown(entries), render_html(entries)
+
+
+def test_factcheck_markdown_pasted_into_a_page_with_mathjax_shows_record_text_as_written() -> None:
+    """factcheck.md is what a newsroom pastes into its CMS. Its Markdown writes "$" and "\\" as entities, but a
+    Markdown reader turns them back into characters on the page, and MathJax reads the page: rendered by
+    markdown-it into a page loading MathJax 3 as it comes (checked in Chromium), 463 record texts of a planted
+    record were typeset and a TeX `\\href{javascript:…}` made a link that ran script when clicked; with nbconvert's
+    MathJax 2 set-up "$5 to $10" is the maths "5to10". The whole report is now a block both versions leave alone."""
+    from markdown_it import MarkdownIt
+
+    markdown, _ = _report_with_maths()
+    page = MarkdownIt("commonmark", {"html": True}).enable("table").render(markdown)
+    assert "$5 to $10" in html.unescape(page)  # shown
+    assert _typeset_outside(page) == ""
+
+
+def test_factcheck_page_copied_into_a_page_with_mathjax_shows_record_text_as_written() -> None:
+    """factcheck.html's content (and every page built on its base) copied into a page loading MathJax."""
+    _, page = _report_with_maths()
+    body = page.split("<body>", 1)[1]
+    assert "$5 to $10" in html.unescape(body)
+    assert _typeset_outside(body) == ""
+
+
+def test_a_charts_embed_code_pasted_into_a_page_with_mathjax_shows_record_text_as_written(tmp_path: Path) -> None:
+    """The embed code a newsroom pastes under a chart: its caption is the chart's credit, from the record's
+    producers. In a page loading MathJax it was typeset (and in a planted record 10 of 12 captions held a TeX link
+    to script)."""
+    from analysis.paths import Paths
+    from analysis.publish import gallery
+    from tests.test_gallery import tiny_png
+
+    folder = tmp_path / "outputs" / "charts" / "two-1200s"
+    tiny_png(folder / "two-1200s.png", 40, 20)
+    (folder / "two-1200s.json").write_text(json.dumps({
+        "title": "Cases", "alt_text": "Bar chart", "source_name": "A publisher", "source_url": "",
+        "source_line": f"Source: A publisher {MATHS}"}), encoding="utf-8")
+    (tmp_path / "notebooks").mkdir()
+    page = gallery.write_gallery(Paths(tmp_path)).read_text(encoding="utf-8")
+    start = page.index('<code id="two-1200s-embed">') + len('<code id="two-1200s-embed">')
+    embed = html.unescape(page[start:page.index("</code>", start)])
+    assert "$5 to $10" in html.unescape(embed)
+    assert _typeset_outside(embed) == ""
+    assert _typeset_outside(page.split("<body>", 1)[1]) == ""  # the gallery's own page too
+
+
+@pytest.mark.parametrize("markdown", [True, False])
+def test_notebook_outputs_are_left_alone_by_mathjax_2_too(markdown: bool) -> None:
+    """The notebooks' record text was inside `mathjax_ignore`, which JupyterLab's MathJax 3 leaves alone; nbconvert's
+    HTML of the .ipynb copies (`jupyter nbconvert --to html`, and nbviewer, which renders a published notebook with
+    it) loads MathJax 2.7 with "$" delimiters, whose class is `tex2jax_ignore`: 172 record texts of one planted
+    notebook were typeset there (checked in Chromium)."""
+    from markdown_it import MarkdownIt
+
+    from analysis.factcheck.markdown_escape import escape
+    from analysis.publish.display import without_maths
+
+    shown = without_maths(escape(MATHS), markdown=markdown)
+    page = MarkdownIt("commonmark", {"html": True}).render(shown) if markdown else shown
+    assert "$5 to $10" in html.unescape(page) and _typeset_outside(page) == ""
