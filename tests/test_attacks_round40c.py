@@ -122,3 +122,50 @@ def test_notebook_outputs_are_left_alone_by_mathjax_2_too(markdown: bool) -> Non
     shown = without_maths(escape(MATHS), markdown=markdown)
     page = MarkdownIt("commonmark", {"html": True}).render(shown) if markdown else shown
     assert "$5 to $10" in html.unescape(page) and _typeset_outside(page) == ""
+
+
+# --- the personal-data check reads Markdown as a Markdown reader shows it (CommonMark, by its parser) ---------------
+
+_CLAIM_NOTE = "- id: claim-aol-2016-three-quarters\n  claimant: PA Media\n"
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    # a link with a title, as editors and notes apps write one
+    ('Asked [Jane Doe](https://example.org/jd "her page"), 14, from Leeds', "a person's name and age"),
+    # a link whose address holds parentheses (an encyclopaedia's disambiguated page)
+    ("Asked [Jane Doe](https://example.org/wiki/Jane_Doe_(Leeds)), 14, from Leeds", "a person's name and age"),
+    # a reference link, its address defined below the text (a Markdown draft's footnote-style links)
+    ("Asked [Jane Doe][jd], 14, from Leeds.\n\n[jd]: https://example.org/jd", "a person's name and age"),
+    # Markdown's backslash escapes, and JSON's "\/" as PHP's json_encode writes it (round 31b's N7)
+    (r"Asked Jane Doe, born 12\/03\/2009, about it", "a date of birth"),
+    (r"Call 07700\-900123 (press office)", "a phone number"),
+])
+def test_personal_data_in_markdown_a_reader_sees_is_found(text: str, kind: str) -> None:
+    """The Markdown reading (round 39) was two patterns: a link only as `[text](address)` with no title, space or
+    parenthesis in the address, and emphasis marks. A reader of the Markdown sees "Jane Doe, 14, from Leeds" in each
+    of these, and the check found nothing; it now reads the text through a CommonMark parser."""
+    from analysis.record.safeguarding import personal_data_in
+
+    assert kind in personal_data_in(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The [Casey Review](https://example.org/casey \"Casey\"), 2015, found 1,400 cases",
+    r"Table 3\.1, 2016\-17: 14, 15 and 16 year olds",
+    "[West Yorkshire][wy], 14, and Kent, 12.\n\n[wy]: https://example.org/wy",
+    "1. Referrals rose\n2. Offences, 14, fell",
+])
+def test_the_markdown_reading_of_record_like_text_finds_nothing(text: str) -> None:
+    """What the record holds read through the same parser: a publication's title linked, escapes, a list."""
+    from analysis.record.safeguarding import personal_data_in
+
+    assert personal_data_in(text) == []
+
+
+def test_a_titled_markdown_link_around_a_name_and_age_is_refused_by_validate(tmp_path) -> None:
+    from tests.raw_copy import refusal
+
+    edit = ("claims.yaml", _CLAIM_NOTE, _CLAIM_NOTE.replace(
+        "PA Media\n", "'PA Media, with [Jane Doe](https://example.org/jd \"her page\"), 14, from Leeds'\n"))
+    assert ("claimant seems to contain a person's name and age; the project holds no personal data"
+            in refusal(tmp_path, edit))

@@ -565,7 +565,7 @@ def personal_data_in(text: str) -> list[str]:
     if "\n" in decoded:
         decoded = _WRAP.sub(" ", decoded)
     readings = _tag_readings(decoded) if "<" in decoded and _TAG.search(decoded) else [decoded]
-    if _EMPHASIS.search(decoded) or "](" in decoded:
+    if _MARKDOWN.search(decoded):
         readings += [markdown_shown(reading) for reading in readings]
     if len(readings) == 1:
         return list(_kinds_in(decoded))
@@ -580,20 +580,55 @@ def _kinds_in(decoded: str) -> tuple[str, ...]:
     return _scan(text)
 
 
-#: A run of Markdown's emphasis or code marks where it opens or closes a span ("*14*", "**Jane Doe**", "`900123`"):
-#: not after a letter or digit when it opens, nor before one when it closes, so the "_" inside "jane_doe" or a
-#: figure's id is no mark. Text from a notes app or a draft in Markdown keeps them, and "Jane Doe, *14*, from Leeds"
-#: and "07700 *900123*" passed the check, which read the marks as characters between the name and the age, or
-#: inside the number; the text is also read as a reader of the Markdown sees it, the marks gone.
-_EMPHASIS = re.compile(r"(?<![\w*`])(?:\*{1,3}|_{1,3}|`+)(?=[^\s*`_])|(?<=[^\s*`_])(?:\*{1,3}|_{1,3}|`+)(?![\w*`])")
-#: A Markdown link or image, `[text](address)`: a reader sees its text ("[Jane Doe](https://…), 14," is "Jane Doe,
-#: 14,"). The address is still read where it stands, in the text as written.
-_MARKDOWN_LINK = re.compile(r"!?\[([^\[\]\n]*)\]\([^()\s]*\)")
+#: What may make a text read otherwise as Markdown, where `markdown_shown` reads it: a run of emphasis or code marks
+#: where it opens or closes a span ("*14*", "**Jane Doe**", "`900123`": not after a letter or digit when it opens,
+#: nor before one when it closes, so the "_" inside "jane_doe" or a figure's id is no mark), a link or image
+#: (inline "](", reference "][" or a definition "]:"), or a backslash before punctuation (Markdown's escape, and
+#: JSON's "\/" as PHP writes it). Text from a notes app or a draft in Markdown keeps them: "Jane Doe, *14*, from
+#: Leeds", "07700 *900123*", "[Jane Doe](https://… "her page"), 14," and "born 12\/03\/2009" passed the check, which
+#: read the marks, the link's address or the backslashes as characters between the name and the age, or inside the
+#: number or the date.
+_MARKDOWN = re.compile(r"(?<![\w*`])(?:\*{1,3}|_{1,3}|`+)(?=[^\s*`_])|(?<=[^\s*`_])(?:\*{1,3}|_{1,3}|`+)(?![\w*`])"
+                       r"|\][(\[:]|\\[!-/:-@\[-`{-~]")
+
+
+@functools.cache
+def _commonmark() -> Any:
+    """The CommonMark parser (markdown-it-py, as the rules page uses it), raw HTML left as text: `_tag_readings`
+    reads tags."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"html": False})
 
 
 def markdown_shown(text: str) -> str:
-    """The text as a reader of its Markdown sees it: links and images as their text, emphasis and code marks gone."""
-    return _EMPHASIS.sub("", _MARKDOWN_LINK.sub(r"\1", text))
+    """The text as a reader of its Markdown sees it, read by a CommonMark parser: links and images as their text
+    (an address, a title or a reference's definition is not shown), emphasis and code marks and escaping backslashes
+    gone, each block (a paragraph, a list item) apart from the next as after a blank line. Each field of a text
+    joined by `_FIELD_BREAK` is read alone, and only one that holds Markdown (`_MARKDOWN`)."""
+    return _FIELD_BREAK.join(_markdown_read(field) if _MARKDOWN.search(field) else field
+                             for field in text.split(_FIELD_BREAK))
+
+
+def _markdown_read(text: str) -> str:
+    blocks = []
+    for token in _commonmark().parse(text):
+        if token.type == "inline":
+            blocks.append("".join(_shown(child) for child in token.children or ()))
+        elif token.type in ("code_block", "fence"):
+            blocks.append(token.content)
+    return "\n\n".join(blocks)
+
+
+def _shown(token: Any) -> str:
+    """What a reader sees of one inline token: its text (an image's is its description), a line break as a space."""
+    if token.type in ("text", "code_inline"):
+        return str(token.content)
+    if token.type in ("softbreak", "hardbreak"):
+        return " "
+    if token.type == "image":
+        return "".join(_shown(child) for child in token.children or ())
+    return ""
 
 
 #: An HTML tag or comment, as text copied from a page's source or a CMS's HTML keeps them.
