@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -44,7 +45,7 @@ class _Outside(HTMLParser):
 def _typeset_outside(page: str) -> str:
     """What of `page` (HTML) a MathJax 2 or 3 page would typeset: the maths' characters outside ignored blocks."""
     outside = _Outside()
-    outside.feed(page.split("</style>")[-1])
+    outside.feed(re.sub(r"<style\b.*?</style>", "", page, flags=re.S))  # a style sheet's text is not shown
     return "".join(c for c in html.unescape(outside.text) if c in "$\\")
 
 
@@ -122,6 +123,30 @@ def test_notebook_outputs_are_left_alone_by_mathjax_2_too(markdown: bool) -> Non
     shown = without_maths(escape(MATHS), markdown=markdown)
     page = MarkdownIt("commonmark", {"html": True}).render(shown) if markdown else shown
     assert "$5 to $10" in html.unescape(page) and _typeset_outside(page) == ""
+
+
+
+def test_a_charts_svg_inlined_in_a_page_with_mathjax_shows_record_text_as_written() -> None:
+    """A chart's SVG keeps its text as text (`svg.fonttype: none`), the credit and notes from the record among it.
+    Inlined in a page loading MathJax 3 (a newsroom inlining the SVG for sharp text), a planted source line's
+    `\\(…\\)` was typeset inside the chart's `<text>` (3 in one chart, checked in Chromium), taking the words out."""
+    import io
+
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from analysis.publish.save import save_svg
+
+    fig, ax = plt.subplots()
+    ax.set_title(f"Source: A publisher {MATHS}")
+    out = io.StringIO()
+    save_svg(fig, out, title="Cases", description="Bar chart")
+    plt.close(fig)
+    svg = out.getvalue()
+    assert "$5 to $10" in html.unescape(svg)
+    assert _typeset_outside(svg[svg.index("<svg"):]) == ""
 
 
 # --- the personal-data check reads Markdown as a Markdown reader shows it (CommonMark, by its parser) ---------------

@@ -33,7 +33,8 @@ NO_MATHS = "mathjax_ignore"
 #: MathJax reads the page: factcheck.md pasted into a page loading MathJax 3 as it comes had its record text typeset
 #: and a TeX `\\href{javascript:…}` made a link that ran script when clicked; under MathJax 2, "costs $5 to $10" is
 #: the maths "5to10". Every output a reader's page may show record text in is such a block: the notebooks' outputs
-#: (`analysis.publish.display.without_maths`), factcheck.md as a whole, each page's `<main>` and a chart's embed code.
+#: (`analysis.publish.display.without_maths`), factcheck.md as a whole, each page's `<main>`, a chart's embed code and
+#: its SVG's root (`analysis.publish.save.save_svg`).
 NO_MATHS_CLASSES = f"tex2jax_ignore {NO_MATHS}"
 #: Characters no reader may see raw, as entities.
 _ENTITIES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\\": "&#92;", "$": "&#36;", "{": "&#123;",

@@ -20,6 +20,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from analysis.factcheck.markdown_escape import NO_MATHS_CLASSES
 from analysis.factcheck.report import replace_file
 from analysis.publish import style
 from analysis.publish.style import FONT_FAMILY, FONT_FILES
@@ -41,15 +42,20 @@ def save_png(fig: Any, target: Any, dpi: int) -> None:
         replace_file(Path(target), buf.getvalue())  # never in place (see replace_file)
 
 
+#: The root element's start, after the XML declaration and DOCTYPE matplotlib writes.
+_SVG_ROOT = re.compile(r"<svg\b")
+
+
 def save_svg(fig: Any, target: Any, *, title: str, description: str) -> None:
     """SVG with text kept as text, the bundled face embedded (`embed_font`), a fixed hash salt and no date (house
     style), so the same data always gives the same file; the title and alt text go into the SVG's metadata for
-    assistive technology."""
+    assistive technology. The root element carries the class no MathJax typesets (`NO_MATHS_CLASSES`): the text
+    holds record text, and an SVG inlined in a page loading MathJax had a credit's "\\(…\\)" typeset inside it."""
     buf = io.StringIO()
     with style.house():
         fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None, "Title": title,
                                                  "Description": description})
-    svg = embed_font(buf.getvalue())
+    svg = _SVG_ROOT.sub(f'<svg class="{NO_MATHS_CLASSES}"', embed_font(buf.getvalue()), count=1)
     if isinstance(target, (str, Path)):
         replace_file(Path(target), svg)
     elif isinstance(target, io.TextIOBase):
