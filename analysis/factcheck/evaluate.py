@@ -111,6 +111,7 @@ def _row(claim: dict[str, Any], result: rules.Result, figures: Figures, gaps: di
         "working": result.working,
         "gaps": join_list(_all_gaps(claim, figures, gaps)),
         "note": claim.get("note", ""),
+        "corrections": join_list(claim.get("corrections", [])),
     }
 
 

@@ -48,6 +48,7 @@ from analysis.paths import (
     Paths,
     add_root_argument,
 )
+from analysis.record.claims import CORRECTION_MARK
 from analysis.record.hygiene import SiteUrlError, checked_site_url, reader_url
 from analysis.record.printed import parse_printed
 from analysis.record.vocabulary import TOLERANCE, split_list
@@ -329,7 +330,18 @@ def _view(e: Entry) -> dict[str, Any]:
                     "publisher": f.get("publisher", "")} for f in e.inputs],
         "gaps": [_gap_line(g) for g in e.gaps],
         "sources": [dict(zip(("title", "url", "detail"), _source_line(s), strict=True)) for s in e.sources],
+        "corrections": corrections(c),
     }
+
+
+def corrections(claim: Mapping[str, str]) -> list[dict[str, str]]:
+    """A claim's corrections (claims.csv's `corrections`), newest first: the day in words, the ISO day to sort and
+    link by, and what changed."""
+    out = []
+    for line in split_list(claim.get("corrections", "")):
+        day, _, what = line.partition(CORRECTION_MARK)
+        out.append({"iso": day, "date": reader_date(day, False), "what": what})
+    return sorted(out, key=lambda c: c["iso"], reverse=True)
 
 
 def _context(entries: list[Entry]) -> dict[str, Any]:
@@ -339,8 +351,10 @@ def _context(entries: list[Entry]) -> dict[str, Any]:
     groups = [{"name": name, "meaning": MEANING.get(name, ""), "entries": [v for v in views if v["verdict"] == name]}
               for name in order]
     groups = [g for g in groups if g["entries"]]
-    return {"title": TITLE, "summary": summary(entries), "groups": groups,
-            "entries": [v for g in groups for v in g["entries"]]}
+    listed = [v for g in groups for v in g["entries"]]
+    made = [{**k, "id": v["id"], "text": v["text"]} for v in listed for k in v["corrections"]]
+    return {"title": TITLE, "summary": summary(entries), "groups": groups, "entries": listed,
+            "corrections": sorted(made, key=lambda k: k["iso"], reverse=True)}
 
 
 def render_markdown(entries: list[Entry], rules_page: bool = True) -> str:

@@ -153,6 +153,7 @@ COLUMNS: dict[str, dict[str, Column]] = {
         "working": Column("Working"),
         "gaps": Column("Gap IDs of missing inputs", blank="[z]"),
         "note": Column("Note", blank="[z]"),
+        "corrections": Column("Corrections (date: what changed; separated by ;)", blank="[z]"),
     },
     "gaps": {
         "id": Column("Gap ID"),

@@ -30,17 +30,18 @@ from analysis.record.hygiene import (
 from analysis.record.printed import is_plain_number
 from analysis.record.problems import Problems
 from analysis.record.safeguarding import check_personal_data
-from analysis.record.sources import load_yaml_list, not_text_problem
+from analysis.record.sources import as_date, load_yaml_list, not_text_problem, out_of_range
+from analysis.record.vocabulary import LIST_SEPARATOR
 
 __all__ = ["CLAIMS_COLUMNS", "REQUIRED", "OPTIONAL", "load_claims"]
 
 #: Columns of data/processed/claims.csv, in order.
 CLAIMS_COLUMNS: tuple[str, ...] = (
     "claim_id", "claimant", "claimant_type", "source_id", "location", "text", "stated", "stated_figure", "kind",
-    "inputs", "rounded_inputs", "computed", "verdict", "rule", "working", "gaps", "note",
+    "inputs", "rounded_inputs", "computed", "verdict", "rule", "working", "gaps", "note", "corrections",
 )
 REQUIRED = ("id", "claimant", "source_id", "location", "text", "kind", "inputs")
-OPTIONAL = ("stated", "stated_figure", "gaps", "note", "direction", "claimant_type", "rounded")
+OPTIONAL = ("stated", "stated_figure", "gaps", "note", "direction", "claimant_type", "rounded", "corrections")
 #: A slug, optionally prefixed by the source id like a figure id: `seed-56pc` or `mylondon-2025-10/claim-56pc`.
 CLAIM_ID_RE = re.compile(rf"^{ID_RE.pattern}(?:/{ID_RE.pattern})?\Z")
 MAX_TEXT_WORDS = 30
@@ -57,7 +58,9 @@ def _where_read(claimant: str) -> str | None:
     return None if found is None else found.group(0)
 _DIRECTED_KINDS = ("percent_change", "point_change")
 #: The fields read as text (the others are a mapping, a list or numbers).
-TEXT_FIELDS = tuple(key for key in REQUIRED + OPTIONAL if key not in ("inputs", "gaps", "rounded"))
+TEXT_FIELDS = tuple(key for key in REQUIRED + OPTIONAL if key not in ("inputs", "gaps", "rounded", "corrections"))
+#: Between a correction's date and what changed, in its line ("2026-12-07: The claim now quotes …").
+CORRECTION_MARK = ": "
 
 
 # --- loading ---------------------------------------------------------------------------------------------------
@@ -107,6 +110,7 @@ def _load_entry(entry: dict[str, Any], index: int, name: str, problems: Problems
     claim["inputs"] = _load_inputs(entry.get("inputs"), name, where, problems)
     claim["rounded"] = _load_rounded(entry.get("rounded"), claim["inputs"], name, where, problems)
     claim["gaps"] = _load_gaps(entry.get("gaps"), name, where, problems)
+    claim["corrections"] = _load_corrections(entry.get("corrections"), name, where, problems)
     claim["_where"] = where
     _check_entry(claim, name, where, problems)
     return claim
@@ -190,6 +194,33 @@ def _load_gaps(value: Any, name: str, where: str, problems: Problems) -> list[st
         problems.add(name, where, "gaps must be a list of gap ids from data/raw/gaps.yaml")
         return []
     return [g.strip() for g in value]
+
+
+def _load_corrections(value: Any, name: str, where: str, problems: Problems) -> list[str]:
+    """Each correction made to a claim's entry after it was published, as one line "YYYY-MM-DD: what changed",
+    oldest first. The fact-check page promises readers to say what changed and when; these lines are how it does."""
+    if value in (None, "", []):
+        return []
+    if not isinstance(value, list) or not all(isinstance(c, dict) and set(c) == {"date", "what"} for c in value):
+        problems.add(name, where, "corrections must be a list of entries, each with only date (YYYY-MM-DD) and what "
+                                  "(what changed, in a sentence)")
+        return []
+    lines = []
+    for correction in value:
+        day, what = as_date(correction["date"]), _text(correction["what"])
+        if day is None:
+            problems.add(name, where, "a correction's date must be written YYYY-MM-DD")
+            continue
+        for problem in out_of_range({"date": day}):
+            problems.add(name, where, f"a correction's {problem}")
+        if not what:
+            problems.add(name, where, "a correction's what is empty: say what changed")
+        elif LIST_SEPARATOR in what:
+            problems.add(name, where, f"a correction's what may not hold '{LIST_SEPARATOR}' (it separates "
+                                      "corrections in claims.csv): use a comma or a full stop")
+        else:
+            lines.append(f"{day.isoformat()}{CORRECTION_MARK}{what}")
+    return sorted(lines)
 
 
 def claimant_problem(claimant: str) -> str | None:

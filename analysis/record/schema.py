@@ -194,6 +194,8 @@ CLAIM_DESCRIPTIONS: dict[str, str] = {
     "working": "The formula with the actual numbers, the computed value and the rule.",
     "gaps": "Gap ids of inputs not in this record, ';'-separated.",
     "note": "Why this reading of the claim was registered.",
+    "corrections": "Corrections made to this claim's entry after it was published, each 'YYYY-MM-DD: what changed', "
+                   "';'-separated, oldest first.",
 }
 
 
