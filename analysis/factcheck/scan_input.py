@@ -380,21 +380,38 @@ def _mime_article(data: bytes, max_mb: float) -> str:
         raise InputRefused(f"it is a MIME message of up to {parts_at_most:,} parts, over the {MAX_MIME_PARTS:,} a "
                            "saved page holds: save the page as HTML, or copy its text into a .txt file")
     try:
-        parts = [part for part in email.message_from_bytes(data).walk()
+        message = email.message_from_bytes(data)
+        parts = [part for part in message.walk()
                  if part.get_content_maintype() == "text" and not part.is_multipart()
                  and part.get_content_disposition() != "attachment"]
     except RecursionError:
         raise InputRefused("it is a MIME message nested too deep to read: save the page as HTML") from None
     pages = [part for part in parts if part.get_content_subtype() == "html"]
     texts = pages or [part for part in parts if part.get_content_subtype() == "plain"]
+    archive = message.get_content_type() == "multipart/related"
     if not texts:
         raise InputRefused("it is a MIME message (a saved web archive or an e-mail) with no text or HTML part: "
                            "save the page as HTML, or copy its text into a .txt file")
     if not pages:  # each inline text part, in order: a mail client shows them all (only the first was read)
         return "\n\n".join(shown_as_text(_part_text(part, max_mb)) for part in texts)
-    frames = [_part_text(part, max_mb) for part in pages[1:]]
-    return _part_text(pages[0], max_mb) + "".join(f'<iframe srcdoc="{html.escape(frame)}"></iframe>'
-                                                  for frame in frames)
+    shown = [_archived_shadow_roots(_part_text(part, max_mb)) if archive else _part_text(part, max_mb)
+             for part in pages]
+    return shown[0] + "".join(f'<iframe srcdoc="{html.escape(frame)}"></iframe>' for frame in shown[1:])
+
+
+#: A declarative shadow root as Chromium's MHTML writer saves it ("Save as…, Webpage, Single File", DevTools'
+#: snapshot): `<template shadowmode="open">`, the attribute's name before the standard's `shadowrootmode`, for every
+#: open and closed shadow root the page held (a Datawrapper chart's script embed, any web component's text).
+#: Chromium attaches it when it opens the archive, not in a page, and scan read it as an inert <template>: the
+#: chart's figures were left out without a word. The start tag's attributes up to the name, no "<" or ">" among them.
+_ARCHIVED_SHADOW_MODE = re.compile(r"(<template(?=[\t\n\f\r />])[^<>]*?[\t\n\f\r /])shadowmode(?=[\t\n\f\r ]*=)",
+                                   re.IGNORECASE)
+
+
+def _archived_shadow_roots(page: str) -> str:
+    """A page read out of an MHTML archive (`multipart/related`) with each shadow root Chromium's writer saved
+    (`_ARCHIVED_SHADOW_MODE`) named as a page declares one, so it is read where Chromium shows it."""
+    return _ARCHIVED_SHADOW_MODE.sub(r"\1shadowrootmode", page) if "shadowmode" in page.lower() else page
 
 
 def _part_text(part: Message, max_mb: float) -> str:

@@ -1,0 +1,44 @@
+"""Issue 24, round forty, helper r40a: scan (class 3). A page saved by Chrome or Edge as "Webpage, Single File"
+(MHTML) holds each shadow root the page had as `<template shadowmode=…>`, which Chromium attaches when it opens the
+archive; scan read it as an inert template, so a chart drawn in a shadow root (Datawrapper's script embed, a web
+component's text) was left out without a word."""
+
+from __future__ import annotations
+
+from analysis.factcheck.scan_input import decode_article
+from tests.scanned import read
+
+IN_RECORD = "<p>The Met recorded 922 crimes connected with child sexual exploitation in 2016.</p>"
+
+
+def _chrome_archive(body: str) -> bytes:
+    """An MHTML archive as Chromium writes it (its headers, one quoted-printable HTML part)."""
+    page = ('<!DOCTYPE html><html><head><meta http-equiv=3D"Content-Type" content=3D"text/html; charset=3DUTF-8">'
+            "</head><body>" + body.replace("=", "=3D") + "</body></html>")
+    return ("From: <Saved by Blink>\r\nSnapshot-Content-Location: https://news.example.org/story\r\n"
+            "Subject: Story\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n\ttype=\"text/html\";\r\n"
+            "\tboundary=\"----MultipartBoundary--x\"\r\n\r\n\r\n------MultipartBoundary--x\r\n"
+            "Content-Type: text/html\r\nContent-ID: <frame-1@mhtml.blink>\r\n"
+            "Content-Transfer-Encoding: quoted-printable\r\nContent-Location: https://news.example.org/story\r\n\r\n"
+            + page + "\r\n------MultipartBoundary--x--\r\n").encode()
+
+
+def _printed(markup: str) -> list[str]:
+    return [printed for printed, *_ in read(markup)[0]]
+
+
+def test_a_shadow_root_chromium_saved_in_an_archive_is_read_as_chromium_shows_it() -> None:
+    # Datawrapper's script embed draws its chart in a web component's shadow root (Chromium 150's own snapshot of
+    # such a page, closed and nested roots as it writes them; opened again, Chromium shows every one of them)
+    archive = _chrome_archive(
+        IN_RECORD + '<div id="datawrapper-vis-AbC12"><datawrapper-visualization><template shadowmode="open">'
+        "<svg><text>Referrals</text><text>4,321</text></svg></template></datawrapper-visualization></div>"
+        '<x-c><template shadowmode="closed" shadowdelegatesfocus=""><p>Closed 1,111</p><slot></slot><y-n>'
+        '<template shadowmode="open"><p>Nested 2,222</p></template></y-n></template><span>Light 3,333</span></x-c>')
+    assert _printed(decode_article(archive)) == ["922", "4,321", "1,111", "2,222", "3,333"]
+
+
+def test_the_old_attribute_in_a_page_is_still_an_inert_template() -> None:
+    # Chromium attaches no shadow root for `shadowmode` in a page it loads (checked): only an archive's is one
+    page = IN_RECORD + '<x-c><template shadowmode="open"><p>Shadow 4,321</p></template></x-c>'
+    assert _printed(decode_article(page.encode())) == ["922"]
