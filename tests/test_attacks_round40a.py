@@ -5,6 +5,7 @@ component's text) was left out without a word."""
 
 from __future__ import annotations
 
+from analysis.factcheck.scan import charts_line
 from analysis.factcheck.scan_input import decode_article
 from tests.scanned import read
 
@@ -42,3 +43,27 @@ def test_the_old_attribute_in_a_page_is_still_an_inert_template() -> None:
     # Chromium attaches no shadow root for `shadowmode` in a page it loads (checked): only an archive's is one
     page = IN_RECORD + '<x-c><template shadowmode="open"><p>Shadow 4,321</p></template></x-c>'
     assert _printed(decode_article(page.encode())) == ["922"]
+
+
+# Datawrapper's script embed draws its chart in a <datawrapper-visualization> element's shadow root, not a frame. A
+# page saved "Webpage, Complete" (Chrome's and Edge's Ctrl+S) keeps the element but not its shadow root, and its
+# loader only as a local copy, so the chart was left out without a word, exit 0.
+COMPLETE_SAVE = (IN_RECORD + '<div style="min-height:442px" id="datawrapper-vis-AbC12"><datawrapper-visualization>'
+                 '</datawrapper-visualization><script type="text/javascript" defer=""'
+                 ' src="./Story_files/embed.js.download" charset="utf-8" data-target="#datawrapper-vis-AbC12"></script>'
+                 '<noscript>'
+                 '<img src="https://datawrapper.dwcdn.net/AbC12/full.png" alt=""></noscript></div>')
+
+
+def test_a_datawrapper_chart_saved_without_its_shadow_root_is_listed() -> None:
+    assert read(COMPLETE_SAVE)[1] == [charts_line(["<datawrapper-visualization>"])]
+
+
+def test_a_datawrapper_chart_whose_shadow_root_is_read_is_not_listed_again() -> None:
+    # a SingleFile save, or an archive's root once read (above): the chart's text is read, so no line says it was not
+    saved = (IN_RECORD + '<div id="datawrapper-vis-AbC12"><datawrapper-visualization>\n  <template '
+             'shadowrootmode="open"><svg><text>4,321</text></svg></template></datawrapper-visualization></div>')
+    printed, not_read = read(saved)
+    assert [p for p, *_ in printed] == ["922", "4,321"] and not_read == []
+    # a hidden one is not shown, so not listed
+    assert read(IN_RECORD + "<div hidden><datawrapper-visualization></datawrapper-visualization></div>")[1] == []

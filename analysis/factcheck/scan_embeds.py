@@ -228,14 +228,21 @@ _BOKEH_ROOT = "data-root-id"
 #: empty `<div data-highcharts-chart>` in each chart, drawn by Highcharts from its own site's bundle and a JSON
 #: config, so no script's address names the library; Highcharts marks every container it draws in so too.
 _HIGHCHARTS_HOLDER = "data-highcharts-chart"
+#: Datawrapper's script embed (its recommended embed code since 2023) draws the chart in this element's shadow root,
+#: not a frame. A page saved "Webpage, Complete" (Chrome's and Edge's Ctrl+S) keeps the element but not its shadow root,
+#: and its loader only as a local copy (`embed.js.download`), so the chart was left out without a word. Listed unless
+#: scan reads a shadow root in it (an MHTML or SingleFile save keeps one: `scan_text._ShadowSheets.hosts_root`).
+DATAWRAPPER_HOST = "datawrapper-visualization"
+_DATAWRAPPER_NAME = "<datawrapper-visualization>"
 #: A <canvas> the page shows: a script draws on it, and what it draws is a picture whose figures are in the script,
 #: whichever script it is. Chart.js, ECharts' canvas renderer and a site's own code all draw charts so, and a page
 #: saved as the browser showed it ("Webpage, Complete") keeps the canvas empty. Listing every shown canvas takes in
 #: charts drawn by code that names no library, at the cost of a line for an animation's or an advert's canvas.
 CANVAS = "<canvas>"
-#: Whether a page may hold one (`_CHART_HOLDERS`, `_BOKEH_ROOT`, `_HIGHCHARTS_HOLDER`, a <canvas>): looked for once
-#: a page, as `PLACEHOLDER_MARKS` are.
-CHART_HOLDER_MARKS = ("plotly-graph-div", "html-widget", _BOKEH_ROOT, _HIGHCHARTS_HOLDER, "<canvas")
+#: Whether a page may hold one (`_CHART_HOLDERS`, `_BOKEH_ROOT`, `_HIGHCHARTS_HOLDER`, `DATAWRAPPER_HOST`, a
+#: <canvas>): looked for once a page, as `PLACEHOLDER_MARKS` are.
+CHART_HOLDER_MARKS = ("plotly-graph-div", "html-widget", _BOKEH_ROOT, _HIGHCHARTS_HOLDER, "<" + DATAWRAPPER_HOST,
+                      "<canvas")
 
 
 def may_hold(lowered: str, marks: tuple[str, ...]) -> bool:
@@ -272,9 +279,8 @@ _QUARTO_OJS = "ojs-module-contents"
 
 def drawn_chart(tag: str, values: dict[str, str], holders: bool) -> str | None:
     """What names a chart a charting library's script draws in the page (`chart_loader`'s script address, or the
-    class of the element it is drawn in, `_CHART_HOLDERS`, Bokeh's `_BOKEH_ROOT`, Highcharts' `_HIGHCHARTS_HOLDER`
-    or a `CANVAS`, looked for when
-    `holders`), else None."""
+    class of the element it is drawn in, `_CHART_HOLDERS`, Bokeh's `_BOKEH_ROOT`, Highcharts' `_HIGHCHARTS_HOLDER`,
+    Datawrapper's `DATAWRAPPER_HOST` or a `CANVAS`, looked for when `holders`), else None."""
     if tag == "script":
         address = _script_address(values)
         if not address:
@@ -283,6 +289,8 @@ def drawn_chart(tag: str, values: dict[str, str], holders: bool) -> str | None:
         return address if chart_loader(address) else None
     if holders and tag == "canvas":
         return CANVAS
+    if holders and tag == DATAWRAPPER_HOST:
+        return _DATAWRAPPER_NAME
     if holders and (_BOKEH_ROOT in values or _HIGHCHARTS_HOLDER in values):
         return _BOKEH_ROOT if _BOKEH_ROOT in values else _HIGHCHARTS_HOLDER
     if holders and "class" in values:

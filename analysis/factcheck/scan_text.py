@@ -34,6 +34,7 @@ from analysis.factcheck.scan_embeds import (
     ASCII_SPACE,
     CDN_MARKS,
     CHART_HOLDER_MARKS,
+    DATAWRAPPER_HOST,
     DEEPEST_FRAME,
     EMBEDDERS,
     IMPORTED,
@@ -641,6 +642,11 @@ class _Slots:
 _DEEPEST_SHADOW_SHEET = 3
 _TEMPLATE_TAG = re.compile(r"<(/?)template(?=[\t\n\f\r />])", re.IGNORECASE)
 _STYLE_START = re.compile(r"<style(?=[\t\n\f\r />])", re.IGNORECASE)
+#: A declarative shadow root's <template> as an element's first child (`_ShadowSheets.hosts_root`), looked for within
+#: `_ROOT_WINDOW` characters of the element's start tag.
+_ROOT_FIRST = re.compile(r"[\t\n\f\r ]*<template(?=[\t\n\f\r />])[^<>]*?[\t\n\f\r /]shadowrootmode[\t\n\f\r ]*=",
+                         re.IGNORECASE)
+_ROOT_WINDOW = 400
 
 
 class _ShadowSheets:
@@ -667,6 +673,15 @@ class _ShadowSheets:
             elif opened:
                 self._ends[opened.pop()] = m.start()
         self._styles = [m.start() for m in _STYLE_START.finditer(markup)]
+
+    def hosts_root(self, position: tuple[int, int], tag_length: int) -> bool:
+        """Whether the element whose start tag, `tag_length` long, starts at `position` holds a declarative shadow
+        root as its first child (white space aside), which is read: looked at in a bounded window after the tag."""
+        if self._lines is None:
+            self._index()
+        assert self._lines is not None
+        end = self._lines[position[0] - 1] + position[1] + tag_length
+        return _ROOT_FIRST.match(self._markup, end, end + _ROOT_WINDOW) is not None
 
     def sheet(self, position: tuple[int, int], tag_length: int, depth: int) -> Sheet:
         """The sheet of the shadow root whose <template> tag, `tag_length` long, starts at `position` (a line and a
@@ -1085,7 +1100,8 @@ class _TextParser(HTMLParser):
             self._imports = (values.get("type", "").strip(ASCII_SPACE).lower() in MODULE_SCRIPTS
                              and (shown or bool(self._at.get("head"))) and "src" not in values)
         found = drawn_chart(tag, values, self._chart_holders)
-        if found is None:
+        if found is None or (tag == DATAWRAPPER_HOST
+                             and self._shadow_roots.hosts_root(self.getpos(), len(self.get_starttag_text() or ""))):
             return
         # A canvas is drawn where it stands, as a frame is: only its fallback content is never shown (`_SKIPPED`).
         drawn_here = shown and not _hidden(tag, attrs, sheet, framed=tag == "canvas")
