@@ -5,7 +5,12 @@ component's text) was left out without a word."""
 
 from __future__ import annotations
 
-from analysis.factcheck.scan import charts_line
+import html
+import json
+
+import pytest
+
+from analysis.factcheck.scan import charts_line, frames_line
 from analysis.factcheck.scan_input import decode_article
 from tests.scanned import read
 
@@ -67,3 +72,39 @@ def test_a_datawrapper_chart_whose_shadow_root_is_read_is_not_listed_again() -> 
     assert [p for p, *_ in printed] == ["922", "4,321"] and not_read == []
     # a hidden one is not shown, so not listed
     assert read(IN_RECORD + "<div hidden><datawrapper-visualization></datawrapper-visualization></div>")[1] == []
+
+
+# The Guardian's interactive element (its charts, Datawrapper's among them, drawn as a frame by the site's script from
+# the address the page names), fetched with curl or saved "HTML only": the page holds a link, not the frame, and
+# the chart was left out without a word, exit 0.
+GUARDIAN_CHART = "https://interactive.guim.co.uk/datawrapper/embed/charts/2019/05/abcd/index.html"
+GUARDIAN_PROPS = json.dumps({"url": GUARDIAN_CHART, "alt": "Referrals by year", "role": "inline",
+                             "scriptUrl": "https://interactive.guim.co.uk/embed/iframe-wrapper/0.1/boot.js"})
+GUARDIAN_PAGES = [
+    # as its current site serves it: an island its script hydrates
+    (IN_RECORD + '<gu-island name="InteractiveBlockComponent" priority="critical" deferuntil="visible" props="'
+     + html.escape(GUARDIAN_PROPS) + '"><figure id="b1" class="element element-interactive element--inline '
+     'element-inline" data-alt="Referrals by year"><div style="height:500px"></div><a data-name="placeholder" href="'
+     + GUARDIAN_CHART + '">Referrals by year</a></figure></gu-island>'),
+    # as its older site served it (a story of 2016, or its Wayback Machine copy)
+    (IN_RECORD + '<figure class="element element-interactive interactive element--supporting" data-interactive='
+     '"https://interactive.guim.co.uk/embed/iframe-wrapper/0.1/boot.js" data-canonical-url="' + GUARDIAN_CHART
+     + '" data-alt="Referrals by year"><a href="' + GUARDIAN_CHART + '" data-link-name="in body link">Referrals by '
+     "year</a></figure>"),
+]
+
+
+@pytest.mark.parametrize("page", GUARDIAN_PAGES, ids=["island", "older"])
+def test_a_guardian_interactive_chart_is_listed_as_a_frame_not_read(page: str) -> None:
+    assert read(page)[1] == [frames_line([GUARDIAN_CHART])]
+
+
+@pytest.mark.parametrize("island", [
+    '<gu-island name="ShareButton" props="' + html.escape(GUARDIAN_PROPS) + '"></gu-island>',  # another island
+    '<gu-island name="InteractiveBlockComponent" props="{not json"></gu-island>',
+    '<gu-island name="InteractiveBlockComponent" props="[1, 2]"></gu-island>',
+    '<div hidden><gu-island name="InteractiveBlockComponent" props="' + html.escape(GUARDIAN_PROPS) + '"></gu-island>'
+    "</div>",
+], ids=["other-island", "bad-json", "not-an-object", "hidden"])
+def test_other_islands_are_not_listed(island: str) -> None:
+    assert read(IN_RECORD + island)[1] == []

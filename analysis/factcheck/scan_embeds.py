@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import json
 import re
 import urllib.parse
 
@@ -117,18 +118,27 @@ _PLACEHOLDERS: tuple[tuple[str | None, str | None, str, str], ...] = (
     (None, "piktowrapper-embed", "data-uid", "https://create.piktochart.com/embed/{}"),  # Piktochart's
     (None, "genially-embed", "id", "https://view.genially.com/{}"),  # Genially's
     (None, "visme_d", "data-url", "https://my.visme.co/_embed/{}"),  # Visme's
+    # The Guardian's interactive element as its older site served it (its stories of the record's years, and their
+    # Wayback Machine copies): the site's boot script draws the chart's frame from the address it names
+    (None, "element-interactive", "data-canonical-url", "{}"),
 )
+#: The Guardian's interactive element as its current site serves it: an island (`<gu-island>`) its script hydrates,
+#: drawing the chart's frame from the address in the island's JSON `props`; the page itself holds only a link to it.
+_GUARDIAN_INTERACTIVE = "interactiveblockcomponent"
 #: Whether a page may hold one (`_PLACEHOLDERS`, or Tableau's <object>): looked for once a page in its lower-cased
 #: markup (`may_hold`), so the parser looks at no tag's attributes for one on a page without any.
 PLACEHOLDER_MARKS = ("data-pym-src", "pym-interactive", "tableau", "infogram-embed", "fb-post", "fb-video",
                       "amp-twitter", "amp-instagram", "amp-facebook", "flourish-embed", "data-story-url",
-                      "piktowrapper-embed", "genially-embed", "visme_d")
+                      "piktowrapper-embed", "genially-embed", "visme_d", "element-interactive",
+                      _GUARDIAN_INTERACTIVE)
 TABLEAU_OBJECT = "tableauviz"
 _TABLEAU_HOST = "https://public.tableau.com/"
 
 
 def placeholder_frame(tag: str, values: dict[str, str]) -> str | None:
     """The address of the frame a service's script draws in this placeholder (`_PLACEHOLDERS`), else None."""
+    if tag == "gu-island":
+        return _island_frame(values)
     classes = values.get("class", "").lower().split()
     for holder, class_, attribute, address in _PLACEHOLDERS:
         if (holder is None or holder == tag) and (class_ is None or class_ in classes):
@@ -136,6 +146,18 @@ def placeholder_frame(tag: str, values: dict[str, str]) -> str | None:
             if value:
                 return address.format(value)
     return None
+
+
+def _island_frame(values: dict[str, str]) -> str | None:
+    """The address of the chart frame a Guardian interactive island draws (`_GUARDIAN_INTERACTIVE`), else None."""
+    if values.get("name", "").strip(ASCII_SPACE).lower() != _GUARDIAN_INTERACTIVE:
+        return None
+    try:
+        props = json.loads(values.get("props", ""))
+    except ValueError:
+        return None
+    address = props.get("url") if isinstance(props, dict) else None
+    return (address.strip(ASCII_SPACE) or None) if isinstance(address, str) else None
 
 
 def tableau_view(params: dict[str, str]) -> str:
