@@ -108,3 +108,36 @@ def test_a_guardian_interactive_chart_is_listed_as_a_frame_not_read(page: str) -
 ], ids=["other-island", "bad-json", "not-an-object", "hidden"])
 def test_other_islands_are_not_listed(island: str) -> None:
     assert read(IN_RECORD + island)[1] == []
+
+
+# A visibility that leaves an element what it inherits (`inherit`, `unset`, `revert`, `revert-layer`) or is known only
+# once computed (a variable, `env()`, `attr()`, `if()`) was read as doing nothing, so an earlier rule's
+# `visibility: hidden` stood and a figure Chromium shows was dropped without a word. Each expectation was checked
+# against Chromium.
+SENTENCE = '<p class="stat"{style}>Police recorded 1,234 offences in 2016.</p>'
+
+
+@pytest.mark.parametrize(("sheet", "style", "shown"), [
+    (".stat{visibility:hidden}", ' style="visibility:inherit"', True),
+    (".stat{visibility:hidden}", ' style="visibility:unset"', True),
+    (".stat{visibility:hidden}", ' style="visibility:var(--v)"', True),
+    (".stat{visibility:hidden}.stat{visibility:inherit}", "", True),
+    (".stat{visibility:hidden}.stat{visibility:revert}", "", True),
+    (".stat{visibility:hidden}.stat{visibility:revert-layer}", "", True),
+    (":root{--v:visible}.stat{visibility:hidden}.stat{visibility:var(--v)}", "", True),
+    (".stat{visibility:hidden}.stat{visibility:env(x, visible)}", "", True),
+    (".stat{visibility:hidden}body .stat{visibility:unset}", "", True),
+    # still hidden: by an !important rule, by a later rule, or by what it inherits
+    (".stat{visibility:hidden!important}.stat{visibility:inherit}", "", False),
+    (".stat{visibility:hidden}.stat{visibility:inherit}.stat{visibility:hidden}", "", False),
+], ids=lambda value: value if isinstance(value, str) else "")
+def test_a_visibility_that_inherits_or_is_computed_later_undoes_an_earlier_hidden(sheet: str, style: str,
+                                                                                   shown: bool) -> None:
+    page = f"<html><head><style>{sheet}</style></head><body><p>Intro.</p>{SENTENCE.format(style=style)}</body></html>"
+    assert ("1,234" in _printed(page)) is shown
+
+
+def test_what_it_inherits_from_a_hidden_parent_stays_hidden() -> None:
+    assert _printed('<div style="visibility:hidden"><p style="visibility:inherit">Police recorded 1,234.</p></div>'
+                    '<style>.a{visibility:hidden}.b{visibility:unset}</style><div class=a><p class=b>And 5,678.</p>'
+                    "</div><p>Intro.</p>") == []

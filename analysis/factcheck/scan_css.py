@@ -111,6 +111,22 @@ _VALUES = {
 }
 
 
+#: The visibility values that leave an element the visibility it inherits: the CSS-wide keywords but `initial`
+#: (`revert` and `revert-layer` give back the browser's own, which is inherited too).
+_INHERITED_VISIBILITY = frozenset({"inherit", "unset", "revert", "revert-layer"})
+
+
+def visibility_of(value: str) -> bool | None:
+    """What a visibility declaration makes an element: invisible (False: `hidden`, `collapse`), what it inherits
+    (None: `_INHERITED_VISIBILITY`), else visible (True: `visible`, `initial`, or a value known only once computed, a
+    variable or another function, which may be either: read, the safe side). Read as doing nothing, any of the None
+    and function values left an earlier rule's `visibility: hidden` standing, and a figure Chromium shows was
+    dropped (`.x{visibility:hidden}` then `style="visibility:inherit"`, or a later `.x{visibility:var(--v)}`)."""
+    if value in ("hidden", "collapse"):
+        return False
+    return None if value in _INHERITED_VISIBILITY else True
+
+
 #: What the `all` shorthand sets among the properties that hide or show.
 _ALL = ("all", "display", "visibility", "content-visibility")
 
@@ -665,7 +681,7 @@ def _add_rule(sheet: Sheet, prelude: str, body: str, sometimes: bool, parent: st
         _add_details_shown(sheet, prelude, parent, cache)
     shows = bool(display) and display != "none"
     effect = (shows, shows and "display" in important, bool(display) and unboxed(display or ""),
-              bool(content) and content != "hidden", visible in ("visible", "initial"))
+              bool(content) and content != "hidden", bool(visible) and visibility_of(visible or "") is not False)
     if sometimes:
         if (prelude, parent, effect, "visibility" in important) in applied:
             return
@@ -727,9 +743,16 @@ def _add_hiding(sheet: Sheet, key: str, style: dict[str, str], important: set[st
             sheet.hide_forced.add(key)
     if style.get("content-visibility") == "hidden":
         sheet.contain.add(key)
-    if visible in ("visible", "initial", "hidden", "collapse") and key not in sheet.visible:
-        sheet.visibility[key] = visible in ("visible", "initial")
-        if visible in ("hidden", "collapse") and "visibility" in important:
+    if visible and key not in sheet.visible:
+        shown = visibility_of(visible)
+        if shown is None:  # what it inherits: an earlier rule's value no longer counts (the last one does) ...
+            if "visibility" in important:
+                sheet.invisible.discard(key)
+            if key not in sheet.invisible:  # ... but for one hiding it !important
+                sheet.visibility.pop(key, None)
+        else:
+            sheet.visibility[key] = shown
+        if shown is False and "visibility" in important:
             sheet.invisible.add(key)
 
 

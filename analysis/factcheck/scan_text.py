@@ -29,6 +29,7 @@ from analysis.factcheck.scan_css import (
     page_sheet,
     style_policy,
     unboxed,
+    visibility_of,
 )
 from analysis.factcheck.scan_embeds import (
     ASCII_SPACE,
@@ -375,18 +376,19 @@ def _visibility(tag: str, attrs: list[tuple[str, str | None]], sheet: Sheet = NO
         return None
     values = _attributes(attrs)
     style, strong = inline_declarations(values["style"]) if "style" in values else ({}, set())
-    value = {"visible": True, "initial": True, "hidden": False, "collapse": False}.get(style.get("visibility") or "")
-    if not sheet.visibility or (value is not None and "visibility" in strong):
+    declared = style.get("visibility")
+    value = visibility_of(declared) if declared else None  # (None too for one that leaves what it inherits)
+    if not sheet.visibility or (declared and "visibility" in strong):
         return value  # (an inline !important beats every rule of the sheet)
     keys = sheet.keys(tag, values)
     if any(k in sheet.visible for k in keys):
         return True  # an !important rule beats the inline style
     if any(k in sheet.invisible for k in keys):
         return False  # ... as an !important rule hiding it does, unless one showing it is !important too
-    if value is True:
-        return value
+    if declared:
+        return value  # the inline style beats the sheet's other rules, also when it leaves what it inherits
     found = [sheet.visibility[k] for k in keys if k in sheet.visibility]
-    return value if value is not None or not found else any(found)
+    return any(found) if found else None
 
 
 def _collapsed(tag: str, attrs: list[tuple[str, str | None]], sheet: Sheet = NO_SHEET) -> bool:
