@@ -103,9 +103,10 @@ def test_a_guardian_interactive_chart_is_listed_as_a_frame_not_read(page: str) -
     '<gu-island name="ShareButton" props="' + html.escape(GUARDIAN_PROPS) + '"></gu-island>',  # another island
     '<gu-island name="InteractiveBlockComponent" props="{not json"></gu-island>',
     '<gu-island name="InteractiveBlockComponent" props="[1, 2]"></gu-island>',
+    '<gu-island name="InteractiveBlockComponent" props="' + "[" * 100_000 + '"></gu-island>',  # deeper than json goes
     '<div hidden><gu-island name="InteractiveBlockComponent" props="' + html.escape(GUARDIAN_PROPS) + '"></gu-island>'
     "</div>",
-], ids=["other-island", "bad-json", "not-an-object", "hidden"])
+], ids=["other-island", "bad-json", "not-an-object", "deep", "hidden"])
 def test_other_islands_are_not_listed(island: str) -> None:
     assert read(IN_RECORD + island)[1] == []
 

@@ -154,7 +154,7 @@ def _island_frame(values: dict[str, str]) -> str | None:
         return None
     try:
         props = json.loads(values.get("props", ""))
-    except ValueError:
+    except (ValueError, RecursionError):  # (not JSON, or nested deeper than the parser goes)
         return None
     address = props.get("url") if isinstance(props, dict) else None
     return (address.strip(ASCII_SPACE) or None) if isinstance(address, str) else None
