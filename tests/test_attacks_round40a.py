@@ -142,3 +142,21 @@ def test_what_it_inherits_from_a_hidden_parent_stays_hidden() -> None:
     assert _printed('<div style="visibility:hidden"><p style="visibility:inherit">Police recorded 1,234.</p></div>'
                     '<style>.a{visibility:hidden}.b{visibility:unset}</style><div class=a><p class=b>And 5,678.</p>'
                     "</div><p>Intro.</p>") == []
+
+
+# A frame given no size by its attribute but a size by its inline style, which wins in Chromium, was read as a frame
+# of no size (an advert's or a tracker's) and left out without a word.
+DW_FRAME = "https://datawrapper.dwcdn.net/AbC12/1/"
+
+
+@pytest.mark.parametrize(("frame", "listed"), [
+    (f'<iframe src="{DW_FRAME}" width="100%" height="0" style="height:400px"></iframe>', True),
+    (f'<iframe src="{DW_FRAME}" width="0" height="400" style="min-width:100%"></iframe>', True),
+    # Datawrapper's own embed code, and frames of no size, as before
+    (f'<iframe src="{DW_FRAME}" style="width: 0; min-width: 100% !important; border: none;" height="400"></iframe>',
+     True),
+    ('<iframe src="https://ads.example.org/x" width="0" height="0" style="border:0"></iframe>', False),
+    ('<iframe src="https://ads.example.org/x" width="0" height="0"></iframe>', False),
+], ids=["style-height", "min-width", "datawrapper", "no-size-styled", "no-size"])
+def test_a_frame_sized_by_its_inline_style_is_listed(frame: str, listed: bool) -> None:
+    assert bool(read(IN_RECORD + frame)[1]) is listed

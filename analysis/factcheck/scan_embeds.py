@@ -14,6 +14,8 @@ import json
 import re
 import urllib.parse
 
+from analysis.factcheck.scan_css import inline_style
+
 #: HTML's ASCII whitespace, which it strips from attribute values and addresses.
 ASCII_SPACE = "\t\n\f\r "
 
@@ -31,6 +33,9 @@ DEEPEST_FRAME = 3
 #: (`data:`, read or not a page), a part of the same saved file (`cid:`: a page saved as MHTML, whose frames are read
 #: from its other parts); and a frame of no size at all.
 _NO_DOCUMENT = ("about:", "javascript:", "data:", "cid:")
+#: A frame of no size by its attribute, unless its inline style sizes that side itself, which wins (a frame sized
+#: `height="0" style="height:400px"` is drawn 400 pixels tall, and was left out without a word). The style never
+#: makes a frame one of no size here: Datawrapper's own embed code is `style="width: 0; min-width: 100%"`.
 _NO_SIZE = ("0", "0px")
 
 
@@ -53,7 +58,9 @@ def unread_frame(tag: str, values: dict[str, str]) -> str | None:
         address = next(filter(None, (values.get(name, "").strip(ASCII_SPACE) for name in _LAZY_ADDRESSES)), "")
     if not address or address.lower().startswith(_NO_DOCUMENT):
         return None
-    if values.get("width", "").strip() in _NO_SIZE or values.get("height", "").strip() in _NO_SIZE:
+    style = inline_style(values["style"]) if "style" in values else {}
+    if any(values.get(side, "").strip() in _NO_SIZE and side not in style and f"min-{side}" not in style
+           for side in ("width", "height")):
         return None
     return address
 
