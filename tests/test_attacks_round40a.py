@@ -119,6 +119,9 @@ SENTENCE = '<p class="stat"{style}>Police recorded 1,234 offences in 2016.</p>'
 
 
 @pytest.mark.parametrize(("sheet", "style", "shown"), [
+    # a paragraph GSAP's autoAlpha faded in, as a page saved once loaded holds it ("Webpage, Complete", MHTML)
+    (".stat{visibility:hidden}", ' style="translate: none; rotate: none; scale: none; opacity: 1; visibility: inherit;'
+     ' transform: translate(0px, 0px);"', True),
     (".stat{visibility:hidden}", ' style="visibility:inherit"', True),
     (".stat{visibility:hidden}", ' style="visibility:unset"', True),
     (".stat{visibility:hidden}", ' style="visibility:var(--v)"', True),
