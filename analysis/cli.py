@@ -154,7 +154,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\npython -m analysis {name}: interrupted; files being written were not kept", file=sys.stderr)
         return 130
     except BrokenPipeError:  # `… | head` closed the pipe: stop quietly, as a pipe's other writers do
-        # (Python's own handling printed a traceback: r23b, round twenty-three). Standard output is pointed at
+        # (Python's own handling printed a traceback). Standard output is pointed at
         # nothing, so the interpreter's last flush of it cannot fail again.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 141  # 128 + SIGPIPE (13), what a shell reports for a writer whose pipe was closed

@@ -52,8 +52,7 @@ def cut(text: str, limit: int = 60) -> str:
 def check_digits(text: str, what: str) -> None:
     """Raise TooLarge when a number in `text` has more than MAX_DIGITS digits. A number written with digits other
     than 0-9 is left to the parser, which refuses it with the one digits message: counted first, 31 Arabic-Indic
-    digits were "more than 30 digits" and 31 full-width ones were shown back as ASCII "111…" (issue 24, round
-    twenty-four)."""
+    digits were "more than 30 digits" and 31 full-width ones were shown back as ASCII "111…"."""
     if not text.isascii() and digits_problem(text):
         return
     for token in _LONG.findall(normal_text(text or "")):

@@ -3,8 +3,8 @@
 An input printed "about 1,200" stands for any value within the rule book's tolerance of 1,200; an input the claim
 declares rounded (`rounded: {to: 100}`) for any value that rounds to it. The fact-check judged such claims across
 those ranges while `verify`, given the same printed input, judged at the printed value only: figure "about 1,200",
-claim "1,260" was "accurate within rounding" in the report and "inaccurate" on the command line (issue 24, round
-twenty). Both now read an input's range here, and judge across it here.
+claim "1,260" was "accurate within rounding" in the report and "inaccurate" on the command line. Both now read an
+input's range here, and judge across it here.
 
 Standard library only: `verify` imports this on deadline.
 """
@@ -48,7 +48,7 @@ def printed_range(qualifier: str, value: Decimal) -> tuple[Decimal, Decimal] | N
 
     Read at X alone, a bound judged a claim that restates it word for word inaccurate ("more than 1,200" for an
     input "more than 1,200", since 1,200 is not more than 1,200) and "1,200" accurate, where the source rules 1,200
-    out (issue 24, round twenty-one)."""
+    out."""
     reach = max(abs(value), Decimal(1))
     if qualifier == "about":
         return value * (1 - TOLERANCE), value * (1 + TOLERANCE)

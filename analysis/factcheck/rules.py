@@ -317,7 +317,7 @@ def rate(count_: object, population: object, stated: Printed, per: object | None
 def restated_unit_problem(value_unit: str | None, stated: Printed, value_base: float | None = None) -> str | None:
     """Why a figure in `value_unit` (a rate's per `value_base`) cannot be restated as `stated`, or None. A figure
     restated in other words keeps its unit: the count 20 is not "one in five", 1,273 not "£1,273", nor 2.77 per
-    1,000 "2.77 per 10,000", and judging the numbers alone called each accurate (issue 24, round fifteen). Per cent
+    1,000 "2.77 per 10,000", and judging the numbers alone called each accurate. Per cent
     restated as percentage points (or the reverse) is not a problem but a finding, judged by `count`; so is any
     restatement of a figure whose unit is not known."""
     pct = {"percent", "percentage points"}

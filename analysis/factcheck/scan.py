@@ -116,7 +116,7 @@ def not_read_line(paragraph: int, text: str, kind: str) -> str:
     """The line that reports a number scan did not read, one no figure of the record can hold. A number written with
     digits other than 0-9 ("1,2٠0", "١,٢٠٠", "１,200", "½") is told with the one message `validate` and `verify`
     refuse it with (`digits_problem`): scan said only "a number in a form no figure form reads", the words it uses
-    for "1,73", so the reader was not told what was wrong with the number (issue 24, round twenty-three)."""
+    for "1,73", so the reader was not told what was wrong with the number."""
     digits = digits_problem(text)
     why = f" ({digits}, as the record and verify say)" if digits else ""
     return f"paragraph {paragraph}: {text!r} is a {kind}, not one figure the record can hold{why}: check it by hand"

@@ -93,7 +93,7 @@ WORDNUM = (rf"(?:(?:{'|'.join(_WORD_TENS)})(?:[- ](?:{'|'.join(_WORD_UNITS)}))?|
 #: Where a number in digits starts: never inside another, after a digit and its comma or point. Looked for after a
 #: word's edge only (`\b`, which every group of "1,111,111,…" starts), the duration, age, ordinal and
 #: fraction-of-a-scale kinds read each group on to the run's end: 40 KB of such a run took 2 to 10 s, a megabyte
-#: hours (issue 24, round 24).
+#: hours.
 NUMBER_START = r"(?<!\d[,.])"
 NUM = rf"{NUMBER_START}(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?"
 _ANY = rf"(?:{NUM}|{WORDNUM})"
@@ -104,7 +104,7 @@ _TIME_UNITS = r"(?:hours?|days?|weeks?|months?|years?|decades?|minutes?|seconds?
 _COMPARED = r"(?:more|higher|as|the|bigger|larger|greater|fewer|lower)\b"
 
 #: Superscript digits ("1,200²", "56%¹", "per cent³"), as a copied report prints a footnote's mark: "1,200²" was
-#: dropped without a word as a code, and "per cent¹" lost its unit (issue 24, round seventeen).
+#: dropped without a word as a code, and "per cent¹" lost its unit.
 SUPERSCRIPTS = SUPERSCRIPT_DIGITS
 #: The verbs that only call ("call", "ring", "dial"), and every word a service's phone number is dialled with ("call
 #: 999", "ring Childline on 0800 1111", "text 85258").
@@ -157,7 +157,7 @@ _NOT_QUALIFIERS = "|".join(re.escape(q[4:]) for q in sorted(QUALIFIERS, key=len,
                            if q.startswith("not "))
 #: The verbs a qualifier's words also end as a particle ("revised up to 1,300", "went up to 1,300" name the level
 #: reached; "handed over 1,200 images", "carried over 1,200 cases" the number handed): read as "at most 1,300" and
-#: "more than 1,200" (issue 24, round twenty-three). Not "took over" or "went over": "took over 12 months" is more.
+#: "more than 1,200". Not "took over" or "went over": "took over 12 months" is more.
 _PARTICLE_VERBS = {
     "up to": ("went", "gone", "go", "goes", "going", "revised", "shot", "jumped", "rose", "risen", "climbed",
               "moved", "pushed", "ramped", "stepped", "crept", "edged", "soared", "creeping", "edging", "moving"),
@@ -200,9 +200,9 @@ PER_CENT_SIGN = r"(?:\s|-)?(?:%|per[ -]?cent)"
 #: What makes a figure open-ended when printed after it: "+", "-plus", "and over"; and "or more", except after a
 #: number up to ten, a definition's threshold ("two or more suspects", below).
 OPEN_END = (rf"(?:{OPEN_END_AFTER}|\s+and\s+(?:over|above|upwards|counting|rising|climbing|growing)\b"
-            # ("1,200 and up", "1,200 upwards": the exact 1,200, issue 24, round twenty-one)
+            # ("1,200 and up", "1,200 upwards": the exact 1,200)
             r"|\s+and\s+up\b(?!\s+(?:to|from)\b)|\s+(?:or\s+)?upwards\b(?!\s+(?:of|from)\b))")
-#: ("or fewer" the other way: "1,200 or fewer cases" was the exact 1,200, issue 24, round nineteen)
+#: ("or fewer" the other way: "1,200 or fewer cases" was the exact 1,200)
 OR_BEYOND = r"\s+or\s+(?:more|over|above|higher|fewer|less|under|below|lower)\b"
 #: Not a number up to ten, which before "or more" is a definition's threshold ("two or more suspects").
 _NOT_A_THRESHOLD = r"(?!(?:\d|10)\b(?![.,]\d))"
@@ -229,7 +229,7 @@ READ_THROUGH = frozenset({"note mark"})
 AFTER_QUALIFIER = (r"(?:at\s+(?:the\s+)?(?:very\s+)?(?:most|least)|at\s+(?:an?\s+)?(?:minimum|maximum)"
                    r"|if\s+not\s+(?:more|higher|fewer|lower)|or\s+even\s+(?:more|higher)|max|tops"
                    # (and the qualifiers printed before a figure, printed after it: "1,200, roughly.", "1,200 give or
-                   # take.", "1,200 odd.": each the exact 1,200, round twenty)
+                   # take.", "1,200 odd.": each the exact 1,200)
                    r"|roughly|approximately|give\s+or\s+take(?:\s+a\s+few)?|more\s+or\s+less|at\s+a\s+guess|odd)\b")
 #: The words before a reference's number ("section 47", "page 12", "pp. 3", "recommendation 4").
 _REFERENCE_WORDS = sorted((
@@ -237,24 +237,23 @@ _REFERENCE_WORDS = sorted((
     "appendix", "part", "article", "clause", "recommendation", "step", "vol", "volume", "issue", "operation",
     *REFERENCE_ABBREVIATIONS, "question", "schedule", "rule", "episode", "season", "round", "level", "tier", "grade",
     # (a report's charts, boxes and notes, and the abbreviations with their stop, "see Chart 2.1", "Fig. 3", "footnote
-    # 14", "para. 4.12", "Annexe 3": read as the counts 2.1, 3, 14, 4.12 and 3, issue 24, round twenty-three)
+    # 14", "para. 4.12", "Annexe 3": read as the counts 2.1, 3, 14, 4.12 and 3)
     "chart", "fig", "graph", "box", "map", "exhibit", "diagram", "footnote", "annexe"))
 #: The verbs after which "X to Y" is a range, not a change ("were 1,200 to 1,400", "cost £1.2m to £1.5m"): each as
 #: a lookbehind of its own length. So are "from X to Y" after a verb that gives bounds ("ranged from 1,200 to 1,300",
-#: "anywhere from": two exact figures, round twenty), where "rose from" ends a change. (`range` puts a lookahead
+#: "anywhere from": two exact figures), where "rose from" ends a change. (`range` puts a lookahead
 #: for every alternative's first character, so the lookbehinds are tried at a digit, "£" or "b" only: the rule
 #: took six times as long without it.)
 _STATES_AN_AMOUNT = "|".join(rf"(?<=\b{verb} )" for verb in (
     "were", "was", "are", "is", "be", "been", "cost", "costs", "costing", "numbered", "number", "totalled", "total",
     # (and a verb whose object is the amount, "Police found 1,200 to 1,300 cases", "received 1,200 to 1,300
-    # referrals": the exact 1,200 and 1,300, round twenty-one)
+    # referrals": the exact 1,200 and 1,300)
     "found", "finds", "identified", "identifies", "recorded", "records", "received", "receives", "reported",
     "reports", "involved", "involving", "affected", "affecting", "estimated", "estimates", "estimate", "saw", "sees",
     "had", "has", "have", "counted", "counts", "numbering", "totalling", "including", "included", "includes",
     *(f"{verb} from" for verb in ("ranged", "ranging", "ranges", "range", "varied", "varying", "varies", "vary",
                                   "anywhere")),
-    # (and the words that name an interval, "95% CI 1,100 to 1,300", "a range of 1,200 to 1,500": two exact figures,
-    # issue 24, round twenty-three)
+    # (and the words that name an interval, "95% CI 1,100 to 1,300", "a range of 1,200 to 1,500": two exact figures)
     "ci", "ci:", "interval", "interval:", "interval of", "intervals", "limits", "limits:", "range", "range:",
     "range of"))
 #: Nouns that make a number in words a count ("six boroughs"); other number words ("in one viral exchange") are
@@ -288,15 +287,15 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("phone number", re.compile(r"\+\d[\d\s()-]{8,}\d|" + PERSONAL["a phone number"].pattern
                                 # a number with a leading 0 and a group after it, however short ("0800 1111"), and
                                 # a service's number after the word that dials it ("call 999", "text 85258"): the
-                                # 1111, the 999 and the 85258 were read as counts (issue 24, round seventeen)
+                                # 1111, the 999 and the 85258 were read as counts
                                 + r"|(?<![\w.,£])(?<!\d\s)0[1-9]\d{1,3}[ -]\d{3,4}(?:[ -]\d{3,4})?\b(?![.,]\d| \d)"
                                 + rf"|{_DIAL}\s(?:(?:[A-Z][\w'-]*\s){{1,3}}on\s)?{_SERVICE_NUMBER}"
                                 + rf"(?:,?\sor\s{_SERVICE_NUMBER})?"
                                 # (and what is called, after an article: "call the police on 999", "ring an
-                                # ambulance on 999": each 999 was a count, round twenty-three)
+                                # ambulance on 999": each 999 was a count)
                                 + rf"|{_CALL_THE}\s(?:[A-Za-z][\w'-]*\s){{1,3}}on\s{_SERVICE_NUMBER}"
                                 # and the emergency numbers as the calls' name ("a 999 call", "999 calls", "calls
-                                # to 101"): each 999 was the count 999 (issue 24, round eighteen)
+                                # to 101"): each 999 was the count 999
                                 + rf"|{_EMERGENCY_CALL}")),
     ("postcode", PERSONAL["a UK postcode"]),
     # Ten digits printed 3-3-4 ("943 476 5919") with a valid check digit (`CHECKED`), as the record finds one: scan
@@ -305,23 +304,23 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("article id", re.compile(r"(?<![\w,.])\d+-\d{5,}\b|(?<![\w,.])\d{6,}\b")),
     # Numbers after a heading that gives their unit or scale in brackets, as a flattened table prints them
     # ("Referrals (thousands): 1.2, 1.5, 1.8", "Cost (£m): 1.2 in 2019"): read as the counts 1.2, 1.5 and 1.8, a
-    # thousand times too small (issue 24, round twenty-one). The rest of the sentence is listed, to check by hand.
-    # (and with a table's row after it, no colon between, "Referrals (thousands) 2019 1.2", round twenty-three)
+    # thousand times too small. The rest of the sentence is listed, to check by hand.
+    # (and with a table's row after it, no colon between, "Referrals (thousands) 2019 1.2")
     (HEADED_UNIT, re.compile(rf"{UNIT_IN_BRACKETS}\s*(?::|(?=[|\d£]))(?s:.*)", re.IGNORECASE)),
     # (not from inside a number, "1,2:00" (a full-width colon read as ":"): its "2:00" was a time and the count 1
-    # read; round twenty-three)
+    # read)
     # (with its seconds, and their fraction, as a chat export, a log or a subtitle file prints a time:
-    # "[12/03/2024, 10:32:15] Jane Doe:", "00:01:02,500 -->": the seconds were the count 15, round thirty)
+    # "[12/03/2024, 10:32:15] Jane Doe:", "00:01:02,500 -->": the seconds were the count 15)
     ("time", re.compile(r"(?<![\d,.])(?:\b\d{1,2}[:.]\d{2}(?::\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.|GMT|BST|UTC)\b"
                         r"|\b\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d{3})?)?\b|\b\d{1,2}\s?(?:am|pm)\b)", re.IGNORECASE)),
     ("date", re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?\b"
                         # (not a month before a figure, "In May 1,200 cases", "In June 12% of cases": "May 1" was
-                        # a date and ",200" unread, "June 12" a date and the 12% gone, issue 24, round twenty-two)
+                        # a date and ",200" unread, "June 12" a date and the 12% gone)
                         rf"|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?![.,]\d|{PER_CENT_SIGN}|-?pc\b)"
                         rf"(?:,?\s+\d{{4}}\b)?"
                         rf"|\b{_MONTH},?\s+\d{{4}}\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b"
                         # (and day-month-year with hyphens or full stops, "12-03-2019", "12.03.2019": the first
-                        # was the count 12, its "03" listed, issue 24, round twenty-four)
+                        # was the count 12, its "03" listed)
                         r"|\b\d{1,2}-\d{1,2}-(?:19|20)\d{2}\b(?![-.,]\d)|\b\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}\b(?![-.,]\d)")),
     # (a period before a comma is one: "in 2014-15, down 7%" left out "2014" alone, and its "15" unread)
     # (and a financial year, "FY2023/24": its "24" was listed as a number no form reads)
@@ -331,91 +330,90 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("age", re.compile(rf"\baged?\s+(?:(?:under|over|between|from)\s+)?(?:\d{{1,2}}|{WORDNUM})"
                        rf"(?:-?\s?(?:-|–|to|and)\s?(?:\d{{1,2}}|{WORDNUM}))?\b"
                        rf"|\b{_ANY}(?:\s?(?:-|–|to)\s?{_ANY}|-\s(?:and|or|to)\s{_ANY})?[- ]years?[- ]olds?\b"
-                       # (not "under 56%": a share, dropped without a word, issue 24, round eighteen)
+                       # (not "under 56%": a share, dropped without a word)
                        rf"|\b(?:under|over)[- ]\d{{1,2}}s\b|\bunder[- ]\d{{1,2}}\b(?!,\d|\.\d|{PER_CENT_SIGN}|pc\b)"
                        rf"(?!\s+(?:cases|per))"
                        rf"|\bas (?:young|old) as {_ANY}\b|\b(?:younger|older) than {_ANY}\b(?!\s+(?:cases|per))"
                        rf"|\b(?:before|after|at|by|from|over|under|reached|reaching) the age of {_ANY}\b"
                        rf"|\b(?:turned|turning|turns) {_ANY}\b", re.IGNORECASE)),
     # An average ("an average of 12 children a day", "on average 1,200", "a median of 14"): read as the count or
-    # share, where the record holds none and a count of the same value is another measure (issue 24, round
-    # twenty-one). Checked by hand.
+    # share, where the record holds none and a count of the same value is another measure. Checked by hand.
     (AVERAGE, re.compile(rf"\b(?:(?:an?|the)\s+)?(?:average|mean|median)\s+(?:of\s+)?{_FIGURE_UNIT}(?![\w%]|[.,]\d)"
                          rf"|\bon\s+average,?\s+{_FIGURE_UNIT}(?![\w%]|[.,]\d)"
                          rf"|(?<![\w£.,-]){_FIGURE_UNIT}{_COUNTED_WORDS}?,?\s+on\s+average\b", re.IGNORECASE)),
-    # (both ends of "10 to 12 hours", "two or three days": the first was the count 10, round nineteen)
+    # (both ends of "10 to 12 hours", "two or three days": the first was the count 10)
     ("duration", re.compile(rf"\b{_ANY}(?:-{NUM}|\s+(?:to|or)\s+{_ANY})?[- ]{_TIME_UNITS}\b", re.IGNORECASE)),
     # Numbers in a phrase that counts nothing ("open 24/7", "24-7 support", "a 9-to-5 job"), before the ranges and
     # fractions they would read as.
     ("idiom", re.compile(r"\b(?:24\s?[/-]\s?7|9-to-5)\b", re.IGNORECASE)),
     # A page's number after a contents list's leaders ("Introduction ........ 3", "Annex A . . . . 45"): read as the
-    # counts 3 and 45 (issue 24, round twenty-three). Five dots at least ("……" is read as six): "rose... 12 forces"
+    # counts 3 and 45. Five dots at least ("……" is read as six): "rose... 12 forces"
     # is an ellipsis, and "rose…. 12" one and a stop.
     # (tried at a run's first character only, and never given back: a run of 10,000 dots took 2 s, its square)
     ("page number in a list of contents", re.compile(r"(?:(?<![.])(?<!\. )(?:\.[ ]?){5,}+|(?<!_)_{3,}+)[ ]*\d{1,4}\b"
                                                      r"(?![,.]\d|%)")),
     # A confidence level before its interval ("95% CI", "95 per cent confidence interval"): read as the share 95%, a
-    # figure no one stated (issue 24, round twenty-three). The interval after it is a range.
+    # figure no one stated. The interval after it is a range.
     (CONFIDENCE_LEVEL, re.compile(rf"(?<![\w£.,-])\d{{2}}(?:\.\d+)?{PER_CENT_SIGN}"
                                   r"(?=\s+(?:(?-i:CI)|C\.I\.|confidence|credible|uncertainty)\b)", re.IGNORECASE)),
     # Two numbers joined by a dash, a range: no one figure the parser reads. Its first end was read as a figure
     # and its second dropped without a word: "10–20% of cases" gave the count 10, "1,200-1,500 cases" 1,200.
     # (Dashes of every kind are read as "-" here; a period, an age or a phone number is masked before.)
-    # Either end may carry its unit: "10%–20%" and "56%-60%" were read as the figure 10% (issue 24, round thirteen).
-    # (a dash spaced on both sides too, "1,200 – 1,500 cases": the two ends were read as exact figures, issue 24,
-    # round sixteen; a dash spaced as an aside between two figures is listed as a range, never read as one)
-    # (and "1,200-to-1,300": its 1,200 was read and its 1,300 dropped, issue 24, round eighteen)
+    # Either end may carry its unit: "10%–20%" and "56%-60%" were read as the figure 10%.
+    # (a dash spaced on both sides too, "1,200 – 1,500 cases": the two ends were read as exact figures;
+    # a dash spaced as an aside between two figures is listed as a range, never read as one)
+    # (and "1,200-to-1,300": its 1,200 was read and its 1,300 dropped)
     # (and "to" after a verb that states an amount, "cost £1.2m to £1.5m", "were 1,200 to 1,400": two exact
-    # figures, round nineteen; after "from", "by" or "rose", "to" ends a change, "rose from 618 to 922")
+    # figures; after "from", "by" or "rose", "to" ends a change, "rose from 618 to 922")
     # (and "to" opening the sentence or after an estimate's word there or after such a verb, "About 1,200 to 1,300
-    # cases were found", "were around 1,200 to 1,300": "about 1,200" and the exact 1,300, round twenty-one; the
+    # cases were found", "were around 1,200 to 1,300": "about 1,200" and the exact 1,300; the
     # first character's lookahead admits the words' first letters, and "(?<!\w)" and the words themselves end the
     # try inside a word or at any other word before the verbs' lookbehinds are tried)
     ("range", re.compile(rf"(?=[£\db{_RANGE_ESTIMATE_FIRST}])(?:(?<!\w)(?=[£\d]|{_RANGE_ESTIMATE}\s)"
                          rf"(?:^|{_STATES_AN_AMOUNT})(?:{_RANGE_ESTIMATE}\s+)?£?{NUM}{RANGE_END_UNIT}? to "
                          rf"(?:{_HEDGED_END}\s+)?£?{NUM}"
                          rf"(?:{JOINED_SCALE_WORDS}|{PER_CENT_SIGN})?(?![\w%-]|[.,/]\d)"
-                         # (and "1,000 through 1,200", "1,000 thru 1,200": two exact figures, round twenty-one)
+                         # (and "1,000 through 1,200", "1,000 thru 1,200": two exact figures)
                          # (and a wave dash close up, "1,200~1,300", as East Asian styles print a range: the exact
-                         # 1,200 and "about 1,300", round twenty-three)
+                         # 1,200 and "about 1,300")
                          rf"|(?<![\w£.,/-])£?{NUM}{RANGE_END_UNIT}?(?:-to-|-|~| - | through | thru )£?{NUM}"
                          rf"(?:{JOINED_SCALE_WORDS}|{PER_CENT_SIGN})?"
-                         # (with "-ish" after it, "1,200-1,300-ish": the 1,200 was read, round twenty)
+                         # (with "-ish" after it, "1,200-1,300-ish": the 1,200 was read)
                          r"(?:-?ish\b|-odd\b)?(?![\w%-]|[.,/]\d)"
                          # in words: "between 300 and 400 cases" gave the exact counts 300 and 400, where "300-400"
-                         # was a range (issue 24, round fifteen)
+                         # was a range
                          # (with a hedge before its second end, "between 1,200 and perhaps 1,400", "range from 1,200
-                         # to as many as 1,400": the first end was the exact 1,200, issue 24, round twenty-two)
+                         # to as many as 1,400": the first end was the exact 1,200)
                          rf"|\bbetween\s+{_RANGE_END}\s+and\s+(?:{_HEDGED_END}\s+)?{_RANGE_END}(?![\w%]|[.,]\d)"
                          # (and "to" named a range by the word after it, "in the 1,200 to 1,500 range": two exact
-                         # figures, issue 24, round twenty-three)
+                         # figures)
                          rf"|(?<=\bthe )£?{NUM}{RANGE_END_UNIT}? to £?{NUM}(?:{JOINED_SCALE_WORDS}|{PER_CENT_SIGN})?"
                          r"(?=\s+(?:range|band|bracket)\b)"
                          # and two amounts of one kind joined by "or", "maybe 2,000 or 3,000 cases", "5 or 6%": the
-                         # second end was read as an exact figure the speaker had not stated (issue 24, round twenty);
+                         # second end was read as an exact figure the speaker had not stated;
                          # "1,200 or 56% of cases" names one amount twice, and both are read
                          rf"|(?<![\w£.,/-])£?{NUM}(?:{JOINED_SCALE_WORDS})? or £?{NUM}(?:{JOINED_SCALE_WORDS})?"
                          r"(?![\w%-]|[.,/]\d)"
                          rf"|(?<![\w£.,/-])(?:{NUM}{PER_CENT_SIGN}|\d{{1,2}}(?:\.\d+)?) or {NUM}{PER_CENT_SIGN}"
                          r"(?![\w%-]|[.,/]\d))", re.IGNORECASE)),
     # … and a range of fractions in words ("between a quarter and a third of victims", "a quarter or a third"): the
-    # first end was dropped without a word and the second read as the share (issue 24, round twenty-three); "rose
+    # first end was dropped without a word and the second read as the share; "rose
     # from a fifth to a quarter" is a change, two levels
     (FRACTION_RANGE, re.compile(rf"(?=[bhaotf])(?:\bbetween\s+{_FRACTION_WORDS}\s+and\s+{_FRACTION_WORDS}"
                          rf"|(?<!\bfrom )(?<![\w-]){_FRACTION_WORDS}\s+(?:to|or)\s+{_FRACTION_WORDS})(?![\w-])",
                          re.IGNORECASE)),
     # Two numbers joined by a slash, a fraction or a pair ("3/4 of cases", "56%/44%"): no one figure either, and
-    # both were dropped without a word, as numbers no form reads (issue 24, round thirteen).
+    # both were dropped without a word, as numbers no form reads.
     # (with a whole number before it, a mixed number: "1 1/2 years", "2-1/2": the whole number was read as the count
-    # 1 or 2, issue 24, round nineteen)
+    # 1 or 2)
     ("fraction or pair", re.compile(rf"(?<![\w£.,/-])(?:\d{{1,3}}{WHOLE_BEFORE_FRACTION})?"
                                     rf"£?{NUM}{RANGE_END_UNIT}?/£?{NUM}"
                                     rf"{RANGE_END_UNIT}?(?![\w%/-]|[.,]\d)", re.IGNORECASE)),
     # A multiple written with "-fold", "x" or "×" ("3-fold", "threefold", "a 3x increase", "4×"): read as the
-    # count 3, or not at all, where it is a ratio that readers take as ×3 or as +300% (issue 24, round fourteen).
+    # count 3, or not at all, where it is a ratio that readers take as ×3 or as +300%.
     # "2.5 times" is read: the parser's unit "times".
-    # (and "one and a half times", "2-and-a-half times": left out without a word, issue 24, round seventeen)
-    # (and written first, "×10", "x10", or in words, "by a factor of 10": the count 10, or nothing, round eighteen)
+    # (and "one and a half times", "2-and-a-half times": left out without a word)
+    # (and written first, "×10", "x10", or in words, "by a factor of 10": the count 10, or nothing)
     ("multiplier", re.compile(rf"(?<![\w£.,-])(?:{NUM}\s?-?|{WORDNUM}-?)fold\b|(?<![\w£.,-]){NUM}\s?[x×](?!\w)"
                               rf"|(?<![\w£.,-])(?:×\s?|x){NUM}(?![\w%]|[.,]\d)"
                               rf"|\ba\s+factor\s+of\s+(?:{NUM}|{WORDNUM})\b(?![.,]\d)"
@@ -423,47 +421,47 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
                               # a whole number's may count occasions, "arrested 3 times")
                               rf"|(?<![\w£.,-])\d+\.\d+\s+times\b(?!\s+{_COMPARED})"
                               rf"|(?<![\w£.,-])(?:{NUM}|{WORDNUM})[- ]and[- ]an?[- ](?:half|quarter)[- ]times\b"
-                              # (and the noun, "a doubling", "a near-tripling": dropped without a word, round 21)
+                              # (and the noun, "a doubling", "a near-tripling": dropped without a word)
                               r"|\b(?:an?\s+(?:near[- ])?|near[- ])(?:doubling|tripling|trebling|quadrupling|halving)\b"
                               r"|\b(?:doubling|tripling|trebling|quadrupling|halving)(?=\s+(?:of|in)\b)",
                               re.IGNORECASE)),
     # A fraction of a scale word ("a quarter of a million", "half a million pounds", "two and a half million"): read
-    # as the share 25% or left out as a fraction that is no share, where it is a count (issue 24, round fifteen).
+    # as the share 25% or left out as a fraction that is no share, where it is a count.
     (SCALE_IN_WORDS, re.compile(rf"\b(?:(?:a|one|two|three)[- ])?(?:half|quarters?|thirds?)\s+(?:of\s+)?an?\s+"
                                 rf"(?:million|billion|thousand)\b|\b(?:{_ANY})\s+and\s+a\s+(?:half|quarter)\s+"
                                 rf"(?:million|billion|thousand)\b"
                                 # (and the fraction after, "a million and a half": "a half" was read as the share
-                                # 50%, issue 24, round twenty-one)
+                                # 50%)
                                 rf"|\b(?:an?|{_ANY})\s+(?:million|billion|thousand)\s+and\s+an?\s+(?:half|quarter)\b",
                                 re.IGNORECASE)),
     # A number in words of more than one part ("one thousand two hundred", "three hundred and fifty", "five
     # thousand and six", "nine hundred thousand"), or a scale after "a" ("a thousand children"): the first was read
-    # as the count 1,000, the second as 50, the third as 5,000 and 6, the last silently dropped (issue 24, round
-    # seventeen). The parser reads "two thousand" and "one hundred thousand", not these.
+    # as the count 1,000, the second as 50, the third as 5,000 and 6, the last silently dropped. The parser reads "two
+    # thousand" and "one hundred thousand", not these.
     # (and after "a" or with a comma between the parts, "a hundred and twenty", "one million, two hundred thousand":
-    # read as 100 and 20, and as the exact 1,000,000; or digits, "1 thousand 200": 1,000 and 200, round twenty)
+    # read as 100 and 20, and as the exact 1,000,000; or digits, "1 thousand 200": 1,000 and 200)
     (NUMBER_IN_WORDS, re.compile(rf"\b(?:{WORDNUM}|an?)[ -]{_SCALE}(?:[ -]{_SCALE})*(?:(?:,\s*|\s+)(?:and\s+)?"
                                  rf"(?:{WORDNUM})(?:[ -]{_SCALE})*)+\b"
                                  rf"|\b(?!one hundred\b)(?:{WORDNUM})[ -]hundred[ -]{_SCALE}\b"
                                  r"|\b\d{1,3}\s+(?:thousand|million|billion)\s+(?:and\s+)?\d{1,3}\b(?![,.]\d)"
                                  rf"|\ban?[ -](?:thousand|million|billion)\b"
-                                 # ("a dozen", "half a dozen": dropped without a word, round eighteen)
+                                 # ("a dozen", "half a dozen": dropped without a word)
                                  rf"|\b(?:half\s+)?an?[ -]dozen\b"
                                  # (and a decimal in words, "nought point five per cent": read as 5 per cent)
                                  rf"|\b(?:{WORDNUM}|nought|zero)\s+point(?:\s+(?:{WORDNUM}|nought|zero)\b)+"
                                  rf"(?:[ -]per[ -]?cent\b)?", re.IGNORECASE)),
     # A fraction in words the parser's table does not hold ("nine tenths", "a sixth", "five-eighths"): dropped
-    # without a word (issue 24, round seventeen).
+    # without a word.
     (FRACTION_IN_WORDS, re.compile(rf"\b(?:{WORDNUM}|an?)[- ](?:sixths?|sevenths?|eighths?|ninths?)\b"
                                    rf"|\b(?!one\b)(?:{WORDNUM})[- ]tenths\b"
-                                   # (and "every fifth child", a share: dropped without a word, round twenty-one)
+                                   # (and "every fifth child", a share: dropped without a word)
                                    r"|\bevery\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b"
                                    rf"(?=\s+(?:{'|'.join(COUNT_NOUNS)}))",
                                    re.IGNORECASE)),
     # A rate whose base is printed with a scale ("2.77 per 1k children", "277 per 100k", "2.77 per thousand"): read as
-    # two counts, or as the count 2.77 with its base gone (issue 24, round seventeen).
-    # (or in words, "12.3 per ten thousand": the counts 12.3 and 10,000, round nineteen)
-    # (or printed before the rate, "Per 10,000 children, 12 were referred": the counts 10,000 and 12, round 23)
+    # two counts, or as the count 2.77 with its base gone.
+    # (or in words, "12.3 per ten thousand": the counts 12.3 and 10,000)
+    # (or printed before the rate, "Per 10,000 children, 12 were referred": the counts 10,000 and 12)
     (RATE_BASE_UNREAD, re.compile(rf"(?<![\w£.,-]){NUM}\s+per\s+(?:{NUM}\s?(?:k|m|thousand|million)\b"
                                   rf"|(?:a\s+|one\s+)?(?:hundred|thousand|million)\b"
                                   rf"|(?:{WORDNUM})(?:[ -](?:hundred|thousand|million))?\b)"
@@ -477,37 +475,37 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
     # spaced as the form "12pc" is not (read as the count 12; "12 PCs" are officers).
     ("number with a unit no figure form reads",
      re.compile(rf"(?<![\w£.,-])(?<!\d\s)(?!(?:one|a) hundred\b)£?(?:{NUM}|{WORDNUM})(?:\s?(?:{SCALE_WORDS})\b)?"
-                # (or joined by a hyphen, "a 12-point rise": the count 12, issue 24, round twenty-two)
+                # (or joined by a hyphen, "a 12-point rise": the count 12)
                 rf"(?:[\s-]?(?:{UNREAD_UNIT_WORDS})|{SPACED_LETTER_SCALES})(?![\w-])"
                 rf"|(?<![\w.,-])(?:{UNREAD_CURRENCY}){NUM}(?:\s?(?:{SCALE_WORDS})\b)?"
                 # a scale joined by a hyphen ("£1.2-million", "1.2-bn"), pence ("50p"), a point before the per
-                # cent sign ("56.%"): read as £1.2, 1.2 and the count 56, or dropped (issue 24, round eighteen)
+                # cent sign ("56.%"): read as £1.2, 1.2 and the count 56, or dropped
                 rf"|(?<![\w£.,-])£?{NUM}(?:-(?:{SPACED_SCALE_WORDS})\b|(?-i:p)\b|\.%)(?![\w-])"
                 # (a number in words joined to its scale, "five-thousand", "two-million", "twelve-hundred": read as
-                # the counts 5, 2 and 12; the parser reads none of them, issue 24, round nineteen)
+                # the counts 5, 2 and 12; the parser reads none of them)
                 rf"|(?<![\w£.,-])£?(?:{NUM}|{WORDNUM})-(?:hundred|{SPACED_SCALE_WORDS})\b"
-                # (a per cent sign before the number, "%56", as some languages print it: the count 56, round 21)
+                # (a per cent sign before the number, "%56", as some languages print it: the count 56)
                 rf"|(?<![\w£.,%-])[%٪]\s?{NUM}(?![\w%]|[.,]\d)", re.IGNORECASE)),
     # Two numbers joined by a colon, a ratio ("a 2:1 ratio"), after the times are masked: read as the counts 2 and
-    # 1, figures the article never printed (issue 24, round fourteen).
+    # 1, figures the article never printed.
     ("ratio", re.compile(rf"(?<![\w£.,:/-]){NUM}:{NUM}(?![\w%:]|[.,]\d)")),
     # Digits in groups of three parted by single spaces ("1 200 cases", as some styles print 1,200): read as the
-    # figures 1 and 200, so "200 cases" was a figure the article never printed (issue 24, round thirteen). The record
+    # figures 1 and 200, so "200 cases" was a figure the article never printed. The record
     # reads no such number either; a flattened table's cells can look alike, so it is checked by hand.
     ("number with spaces between its digit groups",
      re.compile(SPACED_DIGIT_GROUPS, re.IGNORECASE)),
-    # … or parted by apostrophes ("1'200", as Swiss style prints 1,200): read as the figures 1 and 200 (issue 24,
-    # round sixteen). A year's "1990's" is no group of three after one to three digits.
+    # … or parted by apostrophes ("1'200", as Swiss style prints 1,200): read as the figures 1 and 200.
+    # A year's "1990's" is no group of three after one to three digits.
     (APOSTROPHE_GROUPS,
      re.compile(APOSTROPHE_DIGIT_GROUPS, re.IGNORECASE)),
     # A number in scientific notation ("1e3", "1.2e+03", "10^3"): "10^3 cases" gave the counts 10 and 3, and "1e3"
-    # was left out as a code (issue 24, round sixteen).
+    # was left out as a code.
     # ("10³" too: a superscript after 10 is a power, after any other number a note's mark, below)
     (SCIENTIFIC, re.compile(rf"(?<![\w.,#-])\d+(?:\.\d+)?(?:e[+-]?\d+|\^[+-]?\d+)(?![\w.]|,\d)"
                             rf"|(?<![\w.,#-])10[\u207a\u207b]?[{SUPERSCRIPTS}]+", re.IGNORECASE)),
     # A number with a minus sign (a fall in a table: "1,200 (-9%)"): the parser reads no signed figure, and scan
     # left it out without a word ("−9%" was in neither list).
-    # (or in words, "fell by minus 56%": read as 56%, issue 24, round eighteen)
+    # (or in words, "fell by minus 56%": read as 56%)
     ("negative number", re.compile(rf"(?:(?<![\w£.,/%)-])-|\b(?:minus|negative)\s+)£?{NUM}"
                                    rf"(?:{JOINED_SCALE_WORDS}|{PER_CENT_SIGN})?(?![\w%-]|[.,/]\d)", re.IGNORECASE)),
     ("street number", re.compile(r"\b\d{1,4}[A-Za-z]?\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|Road|Lane|Avenue|Way"
@@ -515,52 +513,51 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
     # (the words as one trie: as an alternation, each was tried in turn at every position of the article)
     ("reference number", re.compile(rf"\b{trie_pattern(_REFERENCE_WORDS)}\s+\d+(?:\.\d+)*\b"
                                     # (not a number with thousands commas: "Next page 2,222 cases" was "page 2"
-                                    # and an unread ",222", issue 24, round eighteen)
+                                    # and an unread ",222")
                                     r"(?!,\d{3}\b)"
                                     # a school year or key stage, an officer's collar number ("Year 9 pupils", "PC
-                                    # 1234"): read as the counts 9 and 1,234 (issue 24, round fifteen)
+                                    # 1234"): read as the counts 9 and 1,234
                                     r"|\b(?:(?-i:Year)|key stage)\s+\d{1,2}\b(?![,.]\d)"  # not "last year 12 …"
                                     r"|\b(?-i:PC|DC|PS|DS|DI|DCI|DCS)\s?\d{1,5}\b(?![,.]\d)"
                                     # a parliamentary paper's number, a rank or a version ("Cm 9000", "HC 1200",
-                                    # "#1", "version 2.0"): read as the counts 9,000, 1,200, 1 and 2 (round 19)
+                                    # "#1", "version 2.0"): read as the counts 9,000, 1,200, 1 and 2
                                     r"|\b(?-i:HC|HL|Cm|Cmnd|CP)\s?\d{1,5}\b(?![,.]\d)|#\d+\b(?![,.]\d)"
                                     r"|\bversion\s+\d+(?:\.\d+)*\b",
                                     re.IGNORECASE)),
-    # (with thousands commas too, "the 1,200th case": the count 1, round nineteen)
+    # (with thousands commas too, "the 1,200th case": the count 1)
     ("ordinal", re.compile(rf"\b{NUMBER_START}\d+(?:,\d{{3}})*(?:st|nd|rd|th)\b")),
     # A number in brackets written on to a word or a number, as code and statutes print one ("alert(1)", "note(2)",
-    # "s.47(1)"): read as the counts 1 and 2 (issue 24, round seventeen). A figure in brackets after a space,
+    # "s.47(1)"): read as the counts 1 and 2. A figure in brackets after a space,
     # "1,200 (12%)", is a figure.
     (IN_A_NAME, re.compile(r"(?<=[A-Za-z0-9_])\(\d{1,3}\)")),
     # A note's mark in square brackets ("9,000[1] children", as a copied page prints a link to its footnote): read as
-    # the count 1 (issue 24, round fifteen).
+    # the count 1.
     # (or in superscript, "1,200²", "56%¹", "per cent³", "⁽³⁾": see SUPERSCRIPTS)
     # (and a superscript note read out of a PDF as a plain digit on to the figure's sign, unit or scale, or its stop:
     # "56 per cent3", "12 per cent.2", "56%3", "1.2 million4", "£1.2m3": read as the count 56, the count 12, a count
-    # 3, the count 1.2 and nothing at all, issue 24, round twenty-three)
+    # 3, the count 1.2 and nothing at all)
     # (and a note named in words, as the ONS prints one, "1,582 [note 1]", "(see notes 3 and 4)", "Note 1: …": read
-    # as the counts 1, 3 and 4, issue 24, round twenty-three)
+    # as the counts 1, 3 and 4)
     # (not a fraction's raised numerator, "¹⁄₅", "1,200¹⁄₂", as a PDF prints one: read as a note, it left the count
-    # 1,200 and a lowered "₂" listed alone, issue 24, round twenty-five)
+    # 1,200 and a lowered "₂" listed alone)
     ("note mark", re.compile(rf"\[\d{{1,3}}\]|\u207d?[{SUPERSCRIPTS}]+\u207e?(?![{SUPERSCRIPTS}\u2044\u2215/])"
                              rf"|{_NOTE_AFTER_UNIT}(?P<mark>\d{{1,2}})(?!\d|[.,]\d)"
                              rf"|(?i:\[notes?\s+{_NOTE_NUMBERS}\]|\((?:see\s+)?notes?\s+{_NOTE_NUMBERS}\)"
                              rf"|^notes?\s+{_NOTE_NUMBERS}(?=\s*[:.)]))")),
     # A list's number opening a paragraph ("1. Cases rose", "2) Referrals fell", "(3) Arrests"), or alone as its
-    # first sentence ("1." split from its item): read as the counts 1, 2 and 3 (issue 24, round fifteen).
+    # first sentence ("1." split from its item): read as the counts 1, 2 and 3.
     # (and a report's section number opening its heading or paragraph, "3.2 Sexual offences", "4.1 Police recorded
-    # …": the count 3.2; not a title-case figure, "3.2 Million Images", issue 24, round twenty-three)
+    # …": the count 3.2; not a title-case figure, "3.2 Million Images")
     (LIST_NUMBER, re.compile(r"^\s*(?:\d{1,2}[.)]|\(\d{1,2}\))(?=\s+[A-Z\"'‘“(]|\s*$)"
                              r"|^\s*\d{1,2}(?:\.\d{1,2}){1,3}(?=\s+(?!(?:Million|Billion|Thousand|Per|Times|Percent)\b)"
                              r"[A-Z][a-z])")),
     # A target, a forecast or a figure that may come ("a target of 1,200 prosecutions", "expected to reach 2,000",
     # "could be as many as 10,000", "may be 10 times higher"): read as the count, share or multiple of what happened,
-    # so a target of 1,200 matched a record of 1,200 prosecutions (issue 24, round twenty-two). (The lookahead holds
+    # so a target of 1,200 matched a record of 1,200 prosecutions. (The lookahead holds
     # the words' first letters: the rest is not tried at every position.)
     # (and "on course for 2,000", "heading for 2,000", "anticipated to reach", "should reach", "aims to recruit
     # 1,200 officers", "plans to hire 1,200"; what someone expects of a thing, "Police expect cases to reach 2,000";
-    # and what is pledged, promised or vowed, "The Met pledged 1,200 more officers": each was read as what happened,
-    # issue 24, round twenty-three)
+    # and what is pledged, promised or vowed, "The Met pledged 1,200 more officers": each was read as what happened)
     (FORECAST, re.compile(rf"(?=[tagfpesldocmwhv])\b"
                           rf"(?:(?:target|aim|goal|ambition|forecast|projection|prediction)s?\s+(?:of|is|was|for)"
                           rf"|(?:on\s+(?:course|track)|head(?:ing|ed))\s+(?:for|towards?)"
@@ -576,14 +573,14 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
                           rf"|vow(?:s|ed|ing)?\s+to\s+(?:{_INTENDED})"
                           # (and a verb of forecast before the figure, "Police had forecast 1,500 referrals", "We expect
                           # 1,200", "predicted 1,500"; not after "a" or "an": "an expected 1,500" is an estimate, read
-                          # as "about"; each was the exact figure, issue 24, round twenty-three)
+                          # as "about"; each was the exact figure)
                           rf"|(?<!\ba )(?<!\ban )\b(?:forecasts?|forecasting|predict(?:s|ed|ing)?|project(?:s|ed|ing)"
                           rf"|expect(?:s|ed|ing)?))"
                           rf"\s+(?:(?:an?\s+)?(?:extra|further|additional|another)\s+)?(?:(?:{_QUAL})\s+)?{_FIGURE_UNIT}"
                           rf"(?:\s+times\b)?(?![\w%]|[.,]\d)",
                           re.IGNORECASE)),
     # … and a target named after its figure ("the 1,500 target", "their 1,500-referral target", "a forecast was for
-    # 1,500"): the exact 1,500 (issue 24, round twenty-three). Not "12 target areas": a noun after it counts.
+    # 1,500"): the exact 1,500. Not "12 target areas": a noun after it counts.
     (FORECAST, re.compile(rf"(?<![\w£.,-]){_FIGURE_UNIT}(?:-[a-z]+)?\s+(?:target|goal|forecast|projection|ambition)s?"
                           r"(?=\s*(?:[.,;:!?)]|$)|\s+(?:was|is|were|are|had|has|have|for|by|of|set|will|would|in|on"
                           r"|and|but|that|which|to|it|this)\b)"
@@ -591,12 +588,12 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
                           rf"(?:(?:{_QUAL})\s+)?{_FIGURE_UNIT}(?![\w%]|[.,]\d)", re.IGNORECASE)),
     # A figure printed after "not" ("the figure was not 1,200 but 1,300", "1,200 cases (not 1,300 as first
     # reported)", "not one child was charged", "not nearly 1,200"): read as the exact figure the sentence denies,
-    # and "not one" as the count 1 where it says none (issue 24, round twenty-two). A qualifier that starts with
+    # and "not one" as the count 1 where it says none. A qualifier that starts with
     # "not" ("not more than 1,200", "not quite 1,200") is read with its figure, as before.
     # (and "nowhere near 1,200", "far from 1,200": the exact 1,200)
     # (a first character's lookahead: the words' "n" and "f", so the rest is tried at few positions)
     # (and a figure set aside for another, "1,300 rather than 1,200", "instead of 1,200", "not the 1,200 claimed": the
-    # exact 1,200, issue 24, round twenty-three)
+    # exact 1,200)
     (DENIED, re.compile(rf"(?=[nfri])\b(?:nowhere\s+(?:near|close\s+to)\s+|(?<!not )far\s+from\s+"
                         rf"|rather\s+than\s+(?:the\s+)?|instead\s+of\s+(?:the\s+)?"
                         rf"|not\s+(?:the\s+)?(?!(?:{_NOT_QUALIFIERS})\b))(?:(?:{_QUAL})\s+)?"
@@ -604,7 +601,7 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
                         r"(?![\w%]|[.,]\d)", re.IGNORECASE)),
     # … and a figure a verb of denial puts in doubt ("The force denied that 1,200 children were at risk", "rejected
     # claims that 1,200", "disputed the 1,200 figure", "It is untrue that 1,200", "no evidence that 300"): read as
-    # the exact figure, a fact (issue 24, round twenty-three). Only the figure (`mark`) is set aside; "denied the
+    # the exact figure, a fact. Only the figure (`mark`) is set aside; "denied the
     # claim, saying 1,200 cases were reviewed" is no denial of 1,200.
     (DENIED, re.compile(rf"(?=[drnuifwc])\b(?:(?:{_DENIES}(?:\s+(?:the\s+)?(?:claims?|suggestions?|reports?"
                         rf"|allegations?|assertions?))?|(?:is|was|it's|it\s+is)\s+(?:untrue|false|not\s+true|wrong)"
@@ -613,54 +610,53 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
                         rf"|{_DENIES}\s+the\s+(?={_FIGURE_UNIT}[- ](?:figure|number|total|estimate|claim)s?\b))"
                         rf"(?P<mark>(?:(?:{_QUAL})\s+)?{_FIGURE_UNIT})(?![\w%]|[.,]\d)", re.IGNORECASE)),
     # A figure printed open-ended ("1,200+ cases", "1,200-plus", "9,000 or more children", "56% and over"): read as
-    # the exact figure, so "1,200-plus" matched an exact 1,200 and lost its "at least" (issue 24, round fifteen).
+    # the exact figure, so "1,200-plus" matched an exact 1,200 and lost its "at least".
     # No figure form reads it; a small number before "or more" is a definition's threshold, below.
     ("number printed open-ended", re.compile(rf"(?<![\w£.,-])(?:{_FIGURE_UNIT}{OPEN_END}"
                                      rf"|{_NOT_A_THRESHOLD}{_FIGURE_UNIT}{OR_BEYOND}"
-                                     # (after the words it counts, "1,200 cases or more.": the exact 1,200, issue
-                                     # 24, round twenty-one)
+                                     # (after the words it counts, "1,200 cases or more.": the exact 1,200)
                                      rf"|{_NOT_A_THRESHOLD}{_FIGURE_UNIT}{_COUNTED_WORDS}(?:{OR_BEYOND}"
                                      rf"|{OPEN_END}){_CLAUSE_ENDS})", re.IGNORECASE)),
     # A figure with its qualifier printed as a sign ("~1,200", "≈1,200", "<1,200", ">1,200", "≥ 1,200"), close up
     # ("c.1,200") or after it ("1,200-odd", "1,200 or so", "1,200-ish", "1,200 approx."): read as the exact 1,200,
-    # or "c.1,200" dropped as a code (issue 24, round fifteen). And "1,200 or thereabouts" and a margin, "1,200 ± 50":
-    # the exact 1,200 and the count 50 (round seventeen).
+    # or "c.1,200" dropped as a code. And "1,200 or thereabouts" and a margin, "1,200 ± 50":
+    # the exact 1,200 and the count 50.
     # (not the ">" that closes a web address's angle brackets, masked just before: "<https://example.org> 12 cases"
-    # listed its 12 as "more than 12", issue 24, round twenty-one)
+    # listed its 12 as "more than 12")
     # (and two qualifiers before it, "at most about 1,200", "more than around 1,200": read as "about 1,200", the
     # bound gone; and a threshold's mark, "crossed the 1,200 mark", "fell below the 1,200 barrier": the exact
-    # 1,200; round twenty-three)
+    # 1,200)
     # (and as two signs or another sign of order or likeness, ">= 1,200", "=< 1,200", "≳1,200", "≃ 1,200": the exact
-    # 1,200, issue 24, round twenty-three)
+    # 1,200)
     (SIGNED_QUALIFIER, re.compile(rf"\b(?:{_QUAL})\s+(?:{_QUAL})\s+{_FIGURE_UNIT}(?![\w%]|[.,]\d)"
                                   rf"|(?<![\w£.,-]){_FIGURE_UNIT}[- ](?:mark|milestone|barrier|threshold)\b"
                                   rf"|(?:(?<!\x00)(?:[<>]=|=[<>]|[~≈<>≥≤±∓≳≲≃≅])\s?|(?<![\w.])c\.(?=£?\d)){_FIGURE_UNIT}"
                                   rf"|(?<![\w£.,-]){_FIGURE_UNIT}(?:{ABOUT_AFTER}|\s+or\s+so\b"
                                   rf"|\s+approx(?:imately\b|\.|\b)|\s+or\s+thereabouts\b|\s?\(?\s?(?:[±∓]|\+/-)\s?{_FIGURE_UNIT}\)?"
-                                  # (or in brackets, "1,200 (approx.)", "1,200 (est.)": the exact 1,200, round 21)
+                                  # (or in brackets, "1,200 (approx.)", "1,200 (est.)": the exact 1,200)
                                   r"|\s?\(\s?(?:approx(?:imately|\.)?|est(?:imated?|\.)?|estimate|about|around|roughly"
                                   r"|circa|ca?\.)\s?\)"
                                   # (and a qualifier after the figure that ends its clause, "1,200 at most.", "1,200,
-                                  # if not more.": the exact 1,200, round nineteen; "at most forces" is no qualifier)
+                                  # if not more.": the exact 1,200; "at most forces" is no qualifier)
                                   rf"|,?\s+{AFTER_QUALIFIER}(?=\s*(?:[.,;:!?)]|$)))"
                                   # (and after the words it counts, "1,200 cases at least.", "1,200 victims, if not
-                                  # more.", "1,200 cases or thereabouts.": the exact 1,200, round twenty-one)
+                                  # more.", "1,200 cases or thereabouts.": the exact 1,200)
                                   rf"|(?<![\w£.,-]){_FIGURE_UNIT}{_COUNTED_WORDS}(?:,?\s+{AFTER_QUALIFIER}"
                                   rf"|\s+or\s+(?:so|thereabouts)\b){_CLAUSE_ENDS}",
                                   re.IGNORECASE)),
     # A number with a plus sign (a rise in a table, "2,400 (+1,200)", "up +9%") or a margin before it ("+/- 5%"):
     # read as the count 1,200 and the share 9% or 5%, where "-9%" beside it was left out as a negative number; the
-    # parser refuses both (issue 24, round twenty). "3+1" (a digit before the sign) is a sum, not a signed number;
+    # parser refuses both. "3+1" (a digit before the sign) is a sum, not a signed number;
     # a margin after a figure ("1,200 +/- 50") is the figure's qualifier, left out whole just above.
     # (a sign doubled, "++1,200" or "-+1,200", as a slip or a spreadsheet prints it: read as the bare 1,200, the
-    # signs dropped; issue 24, round twenty-one)
+    # signs dropped)
     (SIGNED_NUMBER, re.compile(rf"(?<![\w£.,/%)+\-−])(?:\+/-|[\-−]?\++)\s?£?{NUM}"
                                rf"(?:{JOINED_SCALE_WORDS}|{PER_CENT_SIGN})?(?![\w%-]|[.,/]\d)", re.IGNORECASE)),
     ("threshold in a definition", re.compile(rf"\b{_ANY} or (?:more|fewer|less)\b"
                                              rf"|\bat least {_ANY}(?=\s+(?:victim|suspect|offender|child|person)s?\b)",
                                              re.IGNORECASE)),
     # A number whose unit is left to the percentage before it ("Girls made up 56 per cent and boys 44", "rose 12% in
-    # 2019 and 15 in 2020"): read as the count 44 or 15 (r23c's left L2, issue 24, round twenty-three). Only the
+    # 2019 and 15 in 2020"): read as the count 44 or 15 (r23c's left L2). Only the
     # second number (`mark`), ending its clause, is set aside: "12% of cases and 44 officers" counts officers.
     (UNIT_BEFORE, re.compile(rf"(?<![\w£.,-]){NUM}{PER_CENT_SIGN}(?:\s+(?:[a-z]+|\x00+)){{0,3}},?"
                              rf"\s+(?:and|while|but|against|compared\s+with)\s+(?:[a-z]+\s+){{0,3}}?"
@@ -672,13 +668,13 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
 _KINDS = PatternSet([pattern for _, pattern in LEFT_OUT])
 
 #: A number no figure form reads, written as a statistic is ("3,4 million", "1,73", "½ of them"): listed only with
-#: `--all` while scan exited 0, so a statistic was gone from the fact-check without a word (issue 24, round fourteen).
+#: `--all` while scan exited 0, so a statistic was gone from the fact-check without a word.
 UNREAD = "number in a form no figure form reads"
 #: A number whose unit is printed only after the next ("from 10 to 15 per cent", "2 and 3 million").
 SHARES_UNIT = "number whose unit is printed after the next one"
 #: A figure whose qualifier, scale or unit is written with a letter no check reads as a Latin one (`unread_letter`):
 #: "mоre thаn 1,200", "12 реr сеnt" and "1.2 mіllion" in Cyrillic look-alike letters read to a person as the plain
-#: words, and scan read the exact count 1,200, the count 12 and the count 1.2 (issue 24, round twenty-three).
+#: words, and scan read the exact count 1,200, the count 12 and the count 1.2.
 LOOKALIKE_LETTERS = "number beside a word in look-alike letters of another script"
 
 #: Left-out kinds that are statistics all the same, which no one figure of the record can be: `scan` reports each as
@@ -702,20 +698,18 @@ _FORMS = [
     rf"{_ANY}[- ]{SHARE_JOINER}{_ANY}\b(?!,\d)",
     # The same share with what it counts between ("one child in five", "three children in every 10"), when nothing
     # follows the second number but a stop or a verb: "Three children in 10 were at risk" was the count 3 and the
-    # count 10 (issue 24, round sixteen); "300 cases in 12 forces" stays two counts.
+    # count 10; "300 cases in 12 forces" stays two counts.
     # … and with "every", a share whatever follows ("one child in every 100 under-18s", "three victims out of every
-    # four referred"): read as the counts 1 and 100 (issue 24, round twenty-two). One prefix for both: the figure
+    # four referred"): read as the counts 1 and 100. One prefix for both: the figure
     # forms are tried at every number.
     rf"{_ANY} [a-z]+ (?:{SHARE_JOINER}{_ANY}\b(?!,\d)(?=\s*(?:[.,;:)]|$)|{_VERB_NEXT})"
     rf"|(?:in|out[ -]of|for)[ -]every[ -]{_ANY}\b(?!,\d))",
-    # ("pc" close up or after a hyphen, as the parser reads it: "a 56-pc rise" was the count 56, issue 24, round
-    # nineteen)
+    # ("pc" close up or after a hyphen, as the parser reads it: "a 56-pc rise" was the count 56)
     rf"{NUM}(?:\s|-)?(?:%|per[ -]?cent\b|(?:{PERCENTAGE_POINTS})\b)|{NUM}-?pc\b",
     # A percentage in words ("fifty-six per cent"): the parser reads it; scan left "fifty-six" out as a number word
-    # that counts nothing, and the percentage was gone (issue 24, round fifteen).
+    # that counts nothing, and the percentage was gone.
     # (and with the sign or points the parser reads after it, "twelve%", "twelvepc", "twelve pp", or a rate's base,
-    # "one per 100,000 children": each dropped without a word, or the base read as the count 100,000; issue 24,
-    # round twenty-one)
+    # "one per 100,000 children": each dropped without a word, or the base read as the count 100,000)
     rf"{WORDNUM}(?:[ -]per[ -]?cent\b|[ -]?%|-?pc\b|[ -]?(?:{PERCENTAGE_POINTS})\b)",
     rf"{NUM}(?:{JOINED_SCALE_WORDS})\b",
     rf"(?:{NUM}|{WORDNUM}) per {NUM}",
@@ -723,9 +717,9 @@ _FORMS = [
     # A fraction that ends a rise or fall ("up by more than a third", "rose by almost a fifth.") or is the subject
     # of a verb ("around a third were…"); "half" alone is left to "half of" (a "first half." is no share).
     # (or is a change by a comparison after it, "a third higher than in 2019", "a fifth fewer referrals": dropped
-    # without a word, issue 24, round twenty-three)
+    # without a word)
     rf"(?!half){_FRACTION}(?=\s*(?:[.,;:)]|$)|{_VERB_NEXT}|{_COMPARATIVE_NEXT})",
-    # (every verb of MULTIPLES: "quintupled" was dropped without a word, issue 24, round twenty-one)
+    # (every verb of MULTIPLES: "quintupled" was dropped without a word)
     rf"{trie_pattern(sorted(w for w in MULTIPLES if w.endswith('ed')))}\b",
     # Any other fraction in words: a share only after "by" or a qualifier ("rose by almost half", "- more than half
     # -"), checked in find_figures; "the first half" or "a third party" is no share.
@@ -742,13 +736,13 @@ FIRST_WORDS = sorted({phrase.split()[0].split("-")[0] for phrase in (*QUALIFIERS
                                                                      *MULTIPLES)}, key=len, reverse=True)
 
 
-#: (a word may have "pc" written on, "twelvepc": left without a trace, round twenty-three)
+#: (a word may have "pc" written on, "twelvepc": left without a trace)
 _FIRST = rf"(?=[\d£]|{trie_pattern(FIRST_WORDS)}(?!(?!pc\b)\w))"
 #: A figure ends where no word, number, per-cent sign or superscript sign goes on: the per-cent form failing ("12%²",
 #: a footnote mark after the sign), the bare number "12" was read as a count of 12, and "10⁻³" as 10.
-#: (nor where separators run on into digits, "1,,200", "1..200": the count 1 was read, round twenty-one)
+#: (nor where separators run on into digits, "1,,200", "1..200": the count 1 was read)
 #: (nor where a letter O written for a zero runs on after a separator, "12,OOO", "1,OO0": the counts 12 and 1 were
-#: read, round twenty-three; "12,Ofsted" is a slip of the space bar)
+#: read; "12,Ofsted" is a slip of the space bar)
 FIGURE_BODY = (rf"(?:(?P<qual>{_QUAL})\s+)?(?P<core>{'|'.join(_FORMS)})"
                rf"(?![\w%\u207a\u207b]|[.,/]+\d|[.,][Oo]{{2}}[Oo\d]*\b)")
 FIGURE_RE = re.compile(rf"(?<![\w£.,/-]){_FIRST}{FIGURE_BODY}", re.IGNORECASE)
@@ -773,7 +767,7 @@ _CHANGE = re.compile(r"\b(?:increase[sd]?|rise|rises|rose|risen|rising|fall|fall
                      r"|higher|lower|more|fewer|less|cut|reduc(?:ed|tion)|doubled|halved)\b", re.IGNORECASE)
 #: The nouns that name a change, before "of" or after a figure: one list for a count's difference and a share's
 #: percentage change. Three lists had drifted apart, so "a reduction of 300 cases", "a decline of 300" and "a 1,200
-#: decline in referrals" were plain counts while "an increase of 300" was a difference (issue 24, round 21).
+#: decline in referrals" were plain counts while "an increase of 300" was a difference.
 _CHANGE_NOUNS = r"(?:increase|rise|fall|drop|decrease|decline|jump|cut|reduction|growth)"
 _DIFFERENCE = re.compile(rf"\b{_CHANGE_NOUNS} of\s*$|\b(?:up|down|rose|fell) by\s*$", re.IGNORECASE)
 #: A verb of change just before a count with no "by" ("rose 1,200", "were down 300", "up £200,000"), and a
@@ -799,22 +793,22 @@ _STOP = re.compile(r"\x00|[,;:.!?](?=\s|$)|[()\"“”—–]"
 _WORDNUM_RE = re.compile(WORDNUM, re.IGNORECASE)
 _ENDS_BY, _ENDS_BY_ANY_CASE = re.compile(r"\bby\s*$"), re.compile(r"\bby\s*$", re.IGNORECASE)
 #: A fraction that is also a period of a year, and an amount just before it (a number and at most two words, none of
-#: them "by"): "300 referrals a quarter." counts per quarter; it was read as the share 25% (issue 24, round twenty).
+#: them "by"): "300 referrals a quarter." counts per quarter; it was read as the share 25%.
 _PERIOD_WORD = re.compile(r"(?:a|one)[- ]quarter", re.IGNORECASE)
 _AFTER_AN_AMOUNT = re.compile(r"\d(?:\s+(?!by\b)[A-Za-z]+){0,2}\s+$")
 _ENDS_TO = re.compile(r"\bto\s*$")
 #: A percentage that ends "from … to" ("rose from 10 to 15 per cent", "from 10% to 15%"), or starts one: a level
-#: before or after a change, not the change ("15 per cent" was offered as a percentage rise: issue 24, round 14).
+#: before or after a change, not the change ("15 per cent" was offered as a percentage rise).
 _FROM_TO_END = re.compile(rf"\bfrom\s+$|\bfrom\s+\S+(?:\s?(?:{PER_CENT}))?\s+to\s+$", re.IGNORECASE)
 #: What follows a number that shares its unit with the next one: "10 to 15 per cent", "2 and 3 million", "£1.2 to
-#: £1.5m", "10 or 12%". Read alone, the first was the count 10, 2 or 1.2 (issue 24, round fourteen). Not after a
+#: £1.5m", "10 or 12%". Read alone, the first was the count 10, 2 or 1.2. Not after a
 #: count with a thousands comma: "rose to 1,200 and 56% of them were girls" is two figures.
 _UNIT_FOLLOWS = re.compile(rf"\s*(?:to|and|or|-)\s+(?:about\s+|around\s+)?£?(?:{NUM}|{WORDNUM})\s?"
                            rf"(?:(?:{PER_CENT})(?!\w)|(?:{SPACED_SCALE_WORDS}|{JOINED_SCALE_WORDS})\b)",
                            re.IGNORECASE)
 _STARTS_OF = re.compile(r"\s*of\b", re.IGNORECASE)
 #: What puts a count just after a percentage change as the same change ("fell 12 per cent, or 300", "rose 12% (300)"):
-#: read alone, the 300 was a count of the thing, offered as a level (issue 24, round twenty-three).
+#: read alone, the 300 was a count of the thing, offered as a level.
 _SAME_CHANGE_AGAIN = re.compile(r"(?:%|\bcent|\bpc),?\s*(?P<joint>or|\(|i\.e\.|that\s+is),?\s*$", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z'-]+")
 _CLAUSE_END = re.compile(r"[;:.!?]\s|\x00|—|–")
@@ -856,15 +850,15 @@ def _mask(text: str, sentence: Sentence, left_out: list[LeftOut], skip: frozense
 
     # Every kind is found in the one reading the record's checks use (`same_length_reading`: "020–7946–0000" is a
     # phone number and "2016—17" or "2016−17" a year as "2016-17" is, their dashes read as hyphens), then blanked in
-    # the sentence as written, one character for one. The personal kinds alone were read so (round ten), and the
-    # others in the text as written: "In 2016—17 there were 1,737 referrals" gave the figure 17 (issue 24, round 11).
+    # the sentence as written, one character for one. The personal kinds alone were read so, and the
+    # others in the text as written: "In 2016—17 there were 1,737 referrals" gave the figure 17.
     # Outside a personal kind a dot look-alike stays as written (`figure_reading`): a bullet before "•2016" is a list
     # mark, not the decimal point that would hide the year. Both readings are blanked together.
     # One substitution per kind, in C, and only on a sentence where RE2 finds the kind may be (`_KINDS`): the text
     # is copied only where a kind is found.
     # The personal kinds read a letter O or l among digits as the digit, as the record's check does ("Call O2O 7946
-    # OOOl": its 7946 was a count; issue 24, round twenty-three), and a circled or raised numeral as the digit NFKC
-    # makes it ("Call ⓪20 7946 0000", round twenty-four); a figure's edges never do.
+    # OOOl": its 7946 was a count), and a circled or raised numeral as the digit NFKC
+    # makes it ("Call ⓪20 7946 0000"); a figure's edges never do.
     plain = same_length_reading(text)
     edges = figure_reading(text, plain)
     full = personal_reading(plain)
@@ -932,7 +926,7 @@ def _after_a_digit(text: str, at: int) -> bool:
 def _spaced(text: str, spans: list[tuple[int, int]]) -> str:
     """`text` with each of `spans` written as spaces: what a reader reads past, with no stop to what the figure
     before it counts. Joined once: a sentence rebuilt for each of its note marks took time that grew with the
-    square of its length ("9,000[1] 9,000[2] …" without a full stop, issue 24, round seventeen)."""
+    square of its length ("9,000[1] 9,000[2] …" without a full stop)."""
     pieces: list[str] = []
     at = 0
     for start, end in sorted(spans):
@@ -990,7 +984,7 @@ def figure_reading(text: str, reading: str | None = None) -> str:
 
 
 #: Signs of a margin ("1,200 ± 50"), kept as written where figures are read: the personal-data reading names them
-#: a minus, and "1,200 ± 50" was read as two figures, an aside between dashes (issue 24, round seventeen).
+#: a minus, and "1,200 ± 50" was read as two figures, an aside between dashes.
 _MARGIN_SIGNS = frozenset("±∓")
 
 
@@ -1116,7 +1110,7 @@ def find_figures(sentence: Sentence, skip: frozenset[str] = frozenset()) -> tupl
         core = masked[m.start("core"):m.end("core")]
         qual = masked[m.start("qual"):m.end("qual")] if m.start("qual") >= 0 else None
         # Bounded windows: what a figure counts sits within a few words, and slicing the whole sentence for every
-        # figure made a long run of numbers quadratic (issue 24).
+        # figure made a long run of numbers quadratic.
         before, after = masked[max(0, m.start() - WINDOW):m.start()], masked[m.end():m.end() + WINDOW]
         kind, read_as = _set_aside(m, core, qual, masked, before, after)
         if read_as is None:
@@ -1179,7 +1173,7 @@ def below_a_unit_heading(sentence: Sentence, found: list[Found],
                          heading: bool) -> tuple[list[Found], list[LeftOut], bool]:
     """A table's row below a heading that prints its numbers' unit in brackets, in an earlier sentence ("Referrals
     (thousands)" over "2019 | 1.2", as a page's table or a PDF's reads as text): its figures are listed as
-    HEADED_UNIT, not read as counts a thousand times too small (issue 24, round twenty-three). Returns the figures
+    HEADED_UNIT, not read as counts a thousand times too small. Returns the figures
     kept, the row listed, and whether the next sentence is below such a heading (`heading`: whether this one is)."""
     text = sentence.text.rstrip()
     row = heading and not text.endswith(".") and len(_ROW_WORD.findall(text)) <= ROW_WORDS  # (words counted only
@@ -1208,7 +1202,7 @@ def _set_aside(m: re.Match[str], core: str, qual: str | None, masked: str, befor
     if any(0 <= i < len(masked) and other_numeral(masked[i]) for i in (m.start("core") - 1, m.end("core"))) \
             or (len(marked) == 2 and marked[0] in ",.%" and is_mark(marked[1])):
         # "1½", "7̃37": part of a number written with other numerals, as the record refuses it; or "1,̸200", "56.̸5",
-        # a mark drawn on the separator or point after it (read as the figures 1 and 56: issue 24, round 22)
+        # a mark drawn on the separator or point after it (read as the figures 1 and 56)
         return UNREAD, None
     if not qual and _UNREAD_FIRST_TERM.search(before[-TAIL:]):
         return UNREAD, None  # "① in 5 children": the second term of a share whose first no form reads
@@ -1250,8 +1244,8 @@ def _numerals() -> str:
 
 #: A number as printed, however malformed ("1,73", "12,34,567", ".5", the "19" of "COVID-19", "3b", "½"): what no
 #: figure form and no left-out kind took is listed, so no number is dropped without a word. A vulgar fraction was in
-#: neither list ("½ of the total" left no trace: issue 24, round fourteen); nor were subscripts, circled or Roman
-#: numerals ("₁₂ cases", "① case": round twenty-one).
+#: neither list ("½ of the total" left no trace); nor were subscripts, circled or Roman
+#: numerals ("₁₂ cases", "① case").
 _NUMERALS = _numerals()
 _DIGITS = re.compile(rf"[.,]?[\d{_NUMERALS}]+(?:[.,]\d+)*[\w%]*")
 _ANY_DIGIT = re.compile(rf"[\d{_NUMERALS}]")
@@ -1263,16 +1257,16 @@ _UNREAD_FIRST_TERM = re.compile(rf"(?:(?<![\w.,])[{_NUMERALS}l]|\d[{DIGIT_MARKS}
 _LETTERED = re.compile(rf"[^\W\d_{_NUMERALS}]")  # a letter: \w less digits, "_" and numerals (\w holds them)
 _LETTER_BEFORE = re.compile(rf"{_LETTERED.pattern}-?$")
 #: A number whose only letters are a scale or pence written on to it ("1,2k", "½m", "1¼bn", "1,200p"): a figure in a
-#: form no figure form reads, not a code; each was dropped without a word (issue 24, round eighteen).
+#: form no figure form reads, not a code; each was dropped without a word.
 _SCALED = re.compile(rf"[.,]?[\d{_NUMERALS}]+(?:[.,]\d+)*(?:{JOINED_SCALE_WORDS}|p)", re.IGNORECASE)
 #: A number that is a statistic whatever is written on to it, after or before: thousands commas or a per cent sign
-#: ("1,200cases", "9,000children", a typo's missing space, were listed as part of a name and so not reported: issue
-#: 24, round twenty; so were "sub-1,200" and "over-1,200", round twenty-one). No code prints its digits so.
+#: ("1,200cases", "9,000children", a typo's missing space, were listed as part of a name and so not reported;
+#: so were "sub-1,200" and "over-1,200"). No code prints its digits so.
 #: (with a letter O or l written for a digit after the first, "1,2O0", "12,OOO", "5O%", as the personal-data check
-#: reads a phone number's: set aside as a code, not reported, issue 24, round twenty-three)
+#: reads a phone number's: set aside as a code, not reported)
 _STATISTIC_SHAPE = re.compile(r"^\d{1,3}(?:,[\dOol]{3})+(?!\d)|^\d[\dOol]*(?:\.[\dOol]+)?%")
 #: … or a per cent or a scale in words after it ("rose by12 per cent", "by1.2 million": listed as part of a name,
-#: so not reported, issue 24, round twenty-three).
+#: so not reported).
 _STATISTIC_AFTER = re.compile(rf"{PER_CENT_SIGN}\b|\s(?:{SPACED_SCALE_WORDS})\b", re.IGNORECASE)
 #: A letter O or l written for the first digit, alone before it, as OCR and typewriters print a figure ("l,200",
 #: "l2%", "O.5%"): only the digits after it were the number, set aside as a code without a word (",200") or listed
@@ -1307,7 +1301,7 @@ def _drawn_as_digits(written: str) -> bool:
     """Whether a number holds letters of another script that, each read as a digit, give it a statistic's shape
     (`_STATISTIC_SHAPE`), as a letter O or l does: "1,2О0" with a Cyrillic О, "5Ο%" with a Greek omicron, "І,200"
     (multilingual OCR, or a page hiding a figure from a scanner) were set aside as a name or a code, so the statistic
-    left no trace (issue 24, round thirty-one). A unit written on to a number ("5µg", which NFKC writes with a Greek
+    left no trace. A unit written on to a number ("5µg", which NFKC writes with a Greek
     mu) keeps no such shape and is still a code."""
     if written.isascii() or unread_letter(written) is None:
         return False

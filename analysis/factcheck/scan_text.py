@@ -97,7 +97,7 @@ _POWER_BASE = re.compile(r"(?<![\d.,])10\Z")
 _EXPONENT = re.compile(r"\s*[-\u2212]?\d{1,3}\s*")
 _MARK_HOLDERS = ("sup", "sub")
 #: A scale raised after an amount ("£1.2<sup>m</sup>", "5<sup>bn</sup>"): part of the figure, not a footnote's letter.
-#: Dropped as one, "£1.2<sup>m</sup>" was £1.2 (issue 24, round twenty-three).
+#: Dropped as one, "£1.2<sup>m</sup>" was £1.2.
 _RAISED_SCALE = re.compile(rf"\s*(?:{JOINED_SCALE_WORDS})\s*", re.IGNORECASE)
 _AMOUNT_END = re.compile(r"\d\Z")
 #: What parts a fraction's numerator from its denominator (`_denominator`): a fraction slash, a slash, a division
@@ -485,7 +485,7 @@ _CELL_EDGE = "\x1f"
 #: Any space counts, not only the ASCII one: columns aligned with no-break, figure (made to align digits), em or
 #: ideographic spaces ("Metropolitan\u2007\u2007\u2007\u200712\u2007\u2007\u2007\u2007345") were made ASCII spaces by
 #: NFKC only after this rule, then one space, and the columns 12 and 345 were reported as one number with spaces
-#: between its digit groups (issue 24, round twenty-four).
+#: between its digit groups.
 _SPACES = "\u0020\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"  # Unicode's space separators (Zs)
 _COLUMN_GAP = re.compile(rf"(?<=\d)[{_SPACES}]{{2,}}(?=\d)")
 #: Outside a <pre>, a page's run of ASCII spaces is shown as one, but a no-break or other space is shown as it is:
@@ -497,7 +497,7 @@ _SHOWN_GAP = re.compile(rf"(?<=\d)(?=[ ]*+[{_NBSP}])(?:[{_NBSP}]|[ ]++){{2,}}+(?
 
 #: A list's mark and the tab after it at a line's start, as a word processor's numbered or bulleted list is copied
 #: as text ("1.<tab>Police recorded …"): read as a gap between cells, the mark was a cell of its own, and its number
-#: the count 1, 2, 3 … (issue 24, round twenty-three).
+#: the count 1, 2, 3 ….
 _LIST_TAB = re.compile(r"^([ ]{0,3}(?:\d{1,2}[.)]|\(\d{1,2}\)|\([a-z]{1,4}\)|[a-z]{1,4}[.)]|[•◦▪‣*-]))\t+",
                        re.MULTILINE)
 
@@ -537,7 +537,7 @@ def _personal_spans(text: str, gaps: list[re.Match[str]]) -> list[tuple[int, int
     """Where the record's personal-data check finds a phone or NHS number around `gaps` in `text` (read one
     character for one, as scan's personal kinds read it): spaces inside one part no columns. Read as a gap between
     columns, "Call 020  7946  0000" (two spaces, or two no-break spaces, between its groups) gave the figure 7946
-    and echoed its other groups in not-read lines (issue 24, round twenty-four). Searched only near the gaps, each
+    and echoed its other groups in not-read lines. Searched only near the gaps, each
     stretch once, so a long text with a few columns costs no more than those lines."""
     stretches: list[list[int]] = []
     for gap in gaps:
@@ -567,7 +567,7 @@ def _wrapped_personal_data(text: str) -> str:
     check reads it as. Read as a line's end, "call 020\n7946 0000" gave the figure 7946 and echoed "020" and "0000"
     in not-read lines, and "943 476\n5919" the figure 5919 and "943 476". Any other line end is kept: "1,200\n1,500"
     is two rows of a table. A page's line ends are its <br> and <pre> lines: a contact line of a page converted
-    from a PDF or a Word file, "020<br>7946 0000", gave the same figure and echoes (issue 24, round thirty-one)."""
+    from a PDF or a Word file, "020<br>7946 0000", gave the same figure and echoes."""
     ends = list(_DIGIT_LINE_END.finditer(text))
     spans = _personal_spans(text, ends) if ends else []
     if not spans:
@@ -1944,7 +1944,7 @@ def _prose_comments(raw: str) -> str:
 #: or named in either case ("&ThinSpace;"). Only decimal and lower-case named ones were asked for, so prose holding
 #: no other kept "1&#x2c;200" as written, read as the figures 1 and 200, "1.2&#x20;million" as the count 1.2 and
 #: "020&#x20;7946&#x20;0000" as the figure 7946, where the HTML path and the record's personal-data check decode
-#: every one (issue 24, round twenty-four).
+#: every one.
 _CHARACTER_REFERENCE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 
 
@@ -2021,13 +2021,13 @@ class Sentence:
 # A sentence ends at . ! ? or … (with any closing quote or bracket) followed by space and a capital, a digit, a
 # pound sign or an opening quote. Abbreviations that end in a full stop before a capital are not ends.
 # (and at a note's mark read out of a PDF as a plain digit after the stop, "rose 12 per cent.2 Officers said": one
-# sentence, so the 12 per cent read the next sentence's words as its own, issue 24, round twenty-three)
+# sentence, so the 12 per cent read the next sentence's words as its own)
 _END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9£])|(?<=[a-z%]\.)\d{1,2}\s+(?=[A-Z])")
 _ABBREVIATIONS = ("Mr.", "Mrs.", "Ms.", "Dr.", "St.", "Sir.", "No.", "c.", "Co.", "Prof.", "Rev.", "Insp.", "Supt.",
                   "Det.", "Sgt.", "Gov.", "Jan.", "Feb.", "Mar.", "Apr.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.",
                   "Dec.", "i.e.", "e.g.", "vs.", "approx.")
 #: A qualifier's abbreviation, in any case, as a word of its own: "Approx. 1,200 cases" and "Est. 1,200" were split
-#: there, and the 1,200 read as exact (issue 24, round seventeen); "the test. 1,200 …" still ends a sentence.
+#: there, and the 1,200 read as exact; "the test. 1,200 …" still ends a sentence.
 _QUALIFIER_ABBREVIATION = re.compile(
     r"(?<![^\W\d_])(?:" + "|".join(re.escape(q) for q in QUALIFIERS if q.endswith(".")) + r")\Z", re.IGNORECASE)
 

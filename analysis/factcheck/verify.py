@@ -190,7 +190,7 @@ def split_parts(tokens: list[str]) -> list[str]:
     spaced = next((t for t in stripped if " " in t and _SPACED_GROUPS.fullmatch(t)), None)
     if spaced is not None:
         # "1 200" typed as one argument is 1,200 to a reader (and to scan, which lists it as not read), and was summed
-        # as 1 + 200: both readings fit, as with "1,200,300" below (issue 24, round nineteen).
+        # as 1 + 200: both readings fit, as with "1,200,300" below.
         raise InputError(f"--parts {cut(spaced)!r} reads as one number with spaces between its digit groups or as "
                          "parts separated by spaces: write a number with commas (1,200), and separate parts by "
                          "spaces or ';' (e.g. 1,200 300, or 1,200;300)")

@@ -38,7 +38,7 @@ def small_texts(fig: Any, min_px: float = style.MIN_TEXT_PX) -> list[tuple[str, 
 
 def texts_outside(fig: Any, tolerance_px: float = 1.0) -> list[str]:
     """Texts drawn past the figure's edge, cut off in the published image: a long row label pushed the count of
-    cases at its end off the mobile chart (issue 24, round sixteen). Measured in the house style, as the published
+    cases at its end off the mobile chart. Measured in the house style, as the published
     files are drawn (its text settings change a line's width)."""
     out = []
     with style.house():

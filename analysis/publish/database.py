@@ -147,15 +147,15 @@ def remove_companions(out: Path) -> None:
 SQL_TIME_LIMIT_MS = 1000
 #: Datasette's settings for `make serve`, one place for the command and the tests. A table page also runs its filter
 #: again in each facet and in up to three queries per column to suggest facets, each with a limit of its own: a GET
-#: searching for "the" 2,500 times took 5.5 s of CPU, nearly all of it in the suggestions (issue 24, round
-#: seventeen). Suggestions are off (the tables' own facets, in the metadata, stay), and a facet asked for gets
+#: searching for "the" 2,500 times took 5.5 s of CPU, nearly all of it in the suggestions. Suggestions are off (the
+#: tables' own facets, in the metadata, stay), and a facet asked for gets
 #: 100 ms: the figures table's facets take a few. A CSV is one page of at most 1,000 rows (the largest table has
 #: 393), and a stream is refused: `_stream=on` ran the table's page again for every `_size` rows, each page under
 #: the time limit but the stream under none, so `figures.csv?_stream=on&_size=1&_where=<a 0.4 s filter>` (114
-#: characters) ran ~57 s of CPU, and went on after the client hung up (issue 24, round twenty). A CSV stops at
+#: characters) ran ~57 s of CPU, and went on after the client hung up. A CSV stops at
 #: `max_csv_mb` (Datasette ends it with a line saying so): the rows' own bytes are capped at 10 MB
 #: (`limits.MAX_RESULT_BYTES`), but a query's CSV writes each binary cell as a link to the query's whole address, so
-#: 99 one-byte blobs a row answered a 2 KB GET with 100 MB (Datasette's default cap) and 3.4 s of CPU (round 21).
+#: 99 one-byte blobs a row answered a 2 KB GET with 100 MB (Datasette's default cap) and 3.4 s of CPU.
 SETTINGS: dict[str, int | bool] = {"sql_time_limit_ms": SQL_TIME_LIMIT_MS, "suggest_facets": False,
                                    "facet_time_limit_ms": 100, "allow_csv_stream": False, "max_csv_mb": 10}
 PLUGINS_DIR = Path(__file__).with_name("datasette_plugins")

@@ -106,7 +106,7 @@ def build_metadata(datapackage: dict[str, Any]) -> dict[str, Any]:
 def write_metadata(datapackage_path: Path, out: Path) -> dict[str, Any]:
     """Build the metadata from a datapackage.json file and write it as JSON; returns it. Written beside and moved
     in (`write_together`): written in place, a full disk or a kill left half a file, and Datasette (`make serve`)
-    would not start on it (issue 24, round sixteen)."""
+    would not start on it."""
     metadata = build_metadata(json.loads(datapackage_path.read_text(encoding="utf-8")))
     write_together({out: inline_safe_json(metadata)})
     return metadata

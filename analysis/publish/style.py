@@ -367,7 +367,7 @@ def row_heading(ax: Any, y: float, head: str, tail: str = "", *, weight: str = "
     """A row's heading above its bar or points, at x = 0, on one line: `finish` cuts the record's part (`head`)
     to the plot's width once it is laid out, keeping `tail` (a count) whole (`fit_line`). Record text of any
     length reaches these headings (an inspection's name, a publisher's), and a long one ran past the chart's edge
-    with the count at its end (issue 24, round sixteen)."""
+    with the count at its end."""
     label = ax.text(0, y, head + tail, ha="left", va="bottom", fontsize=LABEL_SIZE, fontweight=weight, color=TEXT,
                     label=f"{ROW_HEADING}:{len(tail)}")
     label.set_in_layout(False)
@@ -390,7 +390,7 @@ def _fit_row_headings(fig: Any) -> None:
 
 def _longest_fit(fig: Any, word: str, size: float, width_in: float, weight: str) -> str:
     """The longest start of `word` (one character at least) no wider than `width_in`: a name or an address of one
-    long word ran off the chart's edge (issue 24, round fourteen)."""
+    long word ran off the chart's edge."""
     low, high = 1, len(word) - 1
     while low < high:
         mid = (low + high + 1) // 2

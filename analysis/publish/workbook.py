@@ -286,7 +286,7 @@ def _finish(wb: Any, gpt_sheets: dict[str, Any], layout: dict[str, sheets.Sheet]
 #: Row height (points) of one line of 12-point Arial, the gptables theme's font.
 LINE_HEIGHT = 15.75
 #: The tallest row Excel allows (points). A 300-line note made a row of 4,756 points, past what Excel opens
-#: cleanly (issue 24, round fourteen); such a row shows its first lines, the whole text stays in the cell.
+#: cleanly; such a row shows its first lines, the whole text stays in the cell.
 MAX_ROW_HEIGHT = 409
 
 

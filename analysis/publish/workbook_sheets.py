@@ -49,9 +49,9 @@ _WORKING_UNITS = {"%": "per cent", " times": "times", " percentage points": "per
 #: gptables turns any "[text](target)" in a cell into a hyperlink (and raises on two in one cell).
 _MARKDOWN_LINK = re.compile(r"\]\(")
 #: gptables reads "$$key$$" in a title, subtitle or source as a note reference: a publisher named "AOL $$x$$" lost
-#: the words and gained a "[note 9]" with no note (issue 24, round fourteen). The project adds its own references
+#: the words and gained a "[note 9]" with no note. The project adds its own references
 #: after this text is made (`workbook._gptable`). A "$" followed by another gets a space, so no run of any length
-#: leaves two together: replacing each "$$" left "$$$x$$$" as "$ $$x$ $$", a reference again (round twenty-one).
+#: leaves two together: replacing each "$$" left "$$$x$$$" as "$ $$x$ $$", a reference again.
 _NOTE_REFERENCE = re.compile(r"\$(?=\$)")
 
 
@@ -78,7 +78,7 @@ def cell_text(value: Any) -> str:
 def excel_length(text: str) -> int:
     """Characters as Excel (and XlsxWriter) count them: UTF-16 code units, so a character beyond the first 65,536
     (an emoji, which `validate` accepts) is two. Counted in Python's characters, a cell of 32,767 with emoji in it
-    was over the limit: XlsxWriter cut it again, silently, and the cut note at its end was lost (round eighteen)."""
+    was over the limit: XlsxWriter cut it again, silently, and the cut note at its end was lost."""
     return len(text.encode("utf-16-le")) // 2
 
 

@@ -174,7 +174,7 @@ def _load_rounded(value: Any, inputs: dict[str, Any], name: str, where: str, pro
             problems.add(name, where, f"rounded names '{role}', which is not a single-figure input of this claim")
         elif isinstance(step, str) and (problem := number_as_written_problem(step) or number_field_problem(step)):
             # "١٠٠" or "1<RLO>00" written for the step: the one digits or bidi message, as `per:` and every field
-            # give it, not only "must be a positive number" (issue 24, round twenty-four)
+            # give it, not only "must be a positive number"
             problems.add(name, where, f"rounded: {role} {problem}")
         elif isinstance(step, bool) or not isinstance(step, (int, float)) or step <= 0:
             problems.add(name, where, f"rounded: {role} must be a positive number (the unit it was rounded to)")

@@ -14,5 +14,5 @@ def today_anywhere() -> dt.date:
     machine's own (`date.today()`, its time zone's) made one record valid on one machine and refused on another: a
     source read on 6 December, written down in London at 03:00, was "in the future" to a machine in California
     (still 5 December there) and `make` failed there for a day's hours, as CI in UTC does for a date written in
-    Sydney (issue 24, round twenty)."""
+    Sydney."""
     return dt.datetime.now(LATEST_TIME_ZONE).date()

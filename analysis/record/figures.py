@@ -62,7 +62,7 @@ LABELS = ("unit", "geography")
 _UNIT_FOR_KIND = {"percent": "percent", "percentage points": "percentage points", "GBP": "GBP", "times": "times"}
 #: Other spellings of those reserved units (folded: lower case, single spaces). Only the exact spelling was reserved,
 #: so a count with unit "%" or "Percent" passed, and a revision check comparing units saw two units where a reader
-#: sees one (issue 24, round seven): each reserved unit has one spelling.
+#: sees one: each reserved unit has one spelling.
 _UNIT_SPELLINGS = {
     **{spelling: "percent" for spelling in ("percent", "%", "per cent", "pct", "percentage", "percentages")},
     **{spelling: "percentage points" for spelling in ("percentage points", "percentage point", "pp", "% points",
@@ -80,9 +80,9 @@ def normalise_for_match(text: str) -> str:
     them (`normal_text_keeping_digits`: NFKC, with the digits of other scripts kept as written); nothing else, so a
     wrong digit still fails. Read as written, "1.2" was printed in "1.2Ⓜ", "56" in "56﹪" and "5" in "5 🄿🄿",
     which scan and the parser read as 1.2 million, 56% and 5 points: the record held a figure a million times too
-    small or a count for a share (issue 24, round twenty-two). The letters are read as the parser reads them
+    small or a count for a share. The letters are read as the parser reads them
     (`plain_letters`), and a dash of any code point as the hyphen it is (`dashes_read`): "1.2" was printed in "1.2
-    míllion", "56" in "56 pér cent" and "5" in "5 percentage‐points" (round twenty-three)."""
+    míllion", "56" in "56 pér cent" and "5" in "5 percentage‐points"."""
     read = dashes_read(plain_letters(normal_text_keeping_digits(text or "")))
     return _SPACES.sub(" ", read.translate(_QUOTE_FOLD)).strip().lower()
 
@@ -91,7 +91,7 @@ def _joined(mark: str, other: str) -> bool:
     """Whether `mark` (the character beside a value) is a mark joining it to the number `other` starts or ends, so
     the quote prints another number: "7" is not printed alone in "24/7", nor "2" in "1/2", nor "1,200" in the
     ratio "1,200:1" or in "1,200·5", "1,200٫5" or "1,200'5" (a decimal mark or a digit group's apostrophe of another
-    style), each of which scan lists as a number no figure form reads, not as 1,200 (issue 24, round twenty-one).
+    style), each of which scan lists as a number no figure form reads, not as 1,200.
     Any punctuation or symbol counts, not a list of look-alikes: a space does not (a range's dash: `_in_a_range`)."""
     return bool(mark) and other.isdecimal() and unicodedata.category(mark)[0] in "PS"
 
@@ -147,7 +147,7 @@ _SCALE_AFTER = re.compile(rf"(?:[ -]?(?:{SPACED_SCALE_WORDS})|(?:{JOINED_SCALE_W
                           rf"|[\s-]?(?:{UNREAD_UNIT_WORDS})(?![\w-])|\s[kmb](?![\w-])"
                           # joined by a hyphen too ("£1.2-million", "a 12-point rise"), or a qualifier joined to the
                           # value ("1,200+", "1,200-plus", "1,200-odd"): "£1.2" and the exact "1,200" were printed
-                          # there (issue 24, round twenty-three)
+                          # there
                           rf"|{JOINED_QUALIFIER_AFTER}")
 
 
@@ -155,7 +155,7 @@ def _in_a_word(needle: str, haystack: str, at: int, end: int) -> bool:
     """Whether the value found at haystack[at:end] runs into a word or a scale, so the quote prints another number
     or none: "five" is not printed in "twenty-five", "ten" not in "often", "12" not in "A12" or "12th", "1.2" not in
     "1.2 million" nor "1,200" in "£1,200m" (a transcriber who dropped the scale passed the check meant to catch the
-    slip; issue 24, round eighteen). A hyphen after the value joins no word to it ("a 1,200-strong team")."""
+    slip). A hyphen after the value joins no word to it ("a 1,200-strong team")."""
     before, after = haystack[at - 1:at], haystack[end:end + 1]
     return (before.isalpha() or (needle[0].isalpha() and before == "-") or after.isalpha()
             or bool(_SCALE_AFTER.match(haystack, end)))
@@ -178,11 +178,10 @@ def _in_another_form(haystack: str, at: int, end: int) -> bool:
     """Whether the value found at haystack[at:end] is a digit-only part of a number the quote prints otherwise, as
     scan reads it: digit groups parted by spaces or apostrophes ("200" in "1'200 cases" or "1 200 cases"), the
     whole number of a mixed number ("1" in "1 1/2 years"), or a bare number with a share's sign after it ("56" in
-    "56% of cases", "5" in "5‰"), so the record stored a figure the source never printed (issue 24, round
-    nineteen). A value printed with its own sign ("56%") ends in no digit and is not asked about the sign. So is
+    "56% of cases", "5" in "5‰"), so the record stored a figure the source never printed. A value printed with its own
+    sign ("56%") ends in no digit and is not asked about the sign. So is
     the whole number before a fraction's own character ("1,200" in "1,200½") and an amount with a pound sign before
-    it ("1,200" in "£1,200 was spent", which scan and the parser read as money: the record held a count; issue 24,
-    round twenty-one)."""
+    it ("1,200" in "£1,200 was spent", which scan and the parser read as money: the record held a count)."""
     if _POUND_BEFORE.search(haystack, max(0, at - 2), at) and haystack[at:at + 1].isdecimal():
         return True
     if not haystack[end - 1:end].isdecimal():
@@ -431,7 +430,7 @@ CASES_EXAMINED = "cases_examined"
 def _check_parts_of_examined(records: list[dict[str, Any]], names: dict[str, str], problems: Problems) -> None:
     """Each `cases_…` count is at most its document's cases examined. Validate passed 278 cases graded out of 37
     examined (a mistyped 374), and `make` then failed in a notebook with "verify share: --part 278 is larger than
-    --whole 37", naming neither file nor row (issue 24, round sixteen)."""
+    --whole 37", naming neither file nor row."""
     examined = {r["source_id"]: r for r in records if r["measure"] == CASES_EXAMINED}
     for record in records:
         whole = examined.get(record["source_id"])

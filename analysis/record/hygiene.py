@@ -86,7 +86,7 @@ def invisible(char: str) -> bool:
 #: Latin letters drawn white on a black circle or square ("🅜", "🅼", "🅿"), which NFKC leaves as symbols while it
 #: folds the same letters drawn black on white ("Ⓜ", "🄼") to "M": a reader reads both as the letter. Unfolded,
 #: "jane.doe@example.🅲🅾🅼" and the postcode "🆂🆆1🅰 1🅰🅰" passed the personal-data check, and "1.2🅼" was the count
-#: 1.2 to scan and the quote check where "1.2Ⓜ" is 1.2 million (issue 24, round twenty-two). Found by name in
+#: 1.2 to scan and the quote check where "1.2Ⓜ" is 1.2 million. Found by name in
 #: their one block (Enclosed Alphanumeric Supplement), not listed.
 _ENCLOSED_LETTERS = {
     code: letter if "CAPITAL" in name else letter.lower()
@@ -98,12 +98,12 @@ _ENCLOSED_LETTERS = {
 
 #: Characters drawn as an empty space that are no space separator (Zs), which NFKC leaves as they are: the Braille
 #: blank, a cell with no dots. "more⠀than 1,200" and "1.2⠀million" are "more than 1,200" and "1.2 million" on the
-#: page; the quote check took "1,200" and "1.2" as printed there, and scan read the exact 1,200 (issue 24, round
-#: twenty-four). Read as a space, and between two digits as a space the record never prints (`number_separator`).
+#: page; the quote check took "1,200" and "1.2" as printed there, and scan read the exact 1,200. Read as a space, and
+#: between two digits as a space the record never prints (`number_separator`).
 #: So is the musical null notehead, a symbol drawn as an empty notehead's width (listed with the Hangul fillers
 #: among the characters used to write an invisible name): "020\U0001d1597946\U0001d1590000" passed the record's
 #: personal-data check and its date-of-birth twin ("12\U0001d15903\U0001d1592009") too, and scan read "1\U0001d159200"
-#: as the figures 1 and 200 (issue 24, round thirty-one).
+#: as the figures 1 and 200.
 BLANKS = "\u2800\U0001d159"
 #: The hyphen of typeset text, U+2010 (NFKC makes Word's non-breaking hyphen, U+2011, this one): a PDF's hyphen
 #: glyph and a Word document print "group‐based" with it. Read as written, scan's words took "group‐based CSE cases"
@@ -125,7 +125,7 @@ def normal_text(text: str) -> str:
     if folded.isascii():
         return folded
     # Each distinct character is asked once, then all are removed or read in one pass in C: asking `invisible` of
-    # every character of a 1 MB article with a curly quote in it was a tenth of the scan's time (issue 24).
+    # every character of a 1 MB article with a curly quote in it was a tenth of the scan's time.
     table = {ord(ch): _READ_AFTER_NFKC.get(ord(ch)) for ch in set(folded)
              if not ch.isascii() and (invisible(ch) or ord(ch) in _READ_AFTER_NFKC)}
     return folded.translate(table) if table else folded
@@ -143,15 +143,15 @@ _LOOKALIKE_PUNCTUATION = re.compile(
 _PUNCTUATION_AS = {"dash": "-", "slash": "/", "stop": ".", "blank": " "}
 #: The same reading for every other punctuation mark or symbol, by what Unicode names it: a list of look-alikes is
 #: never complete, and "020˗7946˗0000" (modifier letter minus), "020ー7946ー0000" (the katakana long-vowel mark, a
-#: dash to a reader), "020➖7946➖0000" or "jane@example⸱com" (word separator middle dot) each passed the check
-#: (issue 24, round nine). Asked of punctuation, symbols and modifier letters only, never of a letter or a digit.
+#: dash to a reader), "020➖7946➖0000" or "jane@example⸱com" (word separator middle dot) each passed the check.
+#: Asked of punctuation, symbols and modifier letters only, never of a letter or a digit.
 #: A line drawn across is read as a dash too (box drawing's "─", "⎯", the scan lines "⎽", the macrons "ˉ" and "ˍ"):
-#: "020─7946─0000" and "020ˍ7946ˍ0000" passed the phone check (issue 24, round ten).
+#: "020─7946─0000" and "020ˍ7946ˍ0000" passed the phone check.
 _NAMED_AS = (("-", re.compile(r"\b(?:DASH|HYPHEN|MINUS|PROLONGED SOUND MARK|MACRON|LOW LINE)\b"
                               r"|\bHORIZONTAL(?: LINE\b| SCAN LINE| BAR\b|$)")),
              ("/", re.compile(r"\b(?:SOLIDUS|SLASH)\b")),
              # "∼" (tilde operator), "˷" (low tilde): read as the ASCII tilde, not a dash, so "∼1,200" stays "about
-             # 1,200" to scan and "020∼7946∼0000" is a phone number (issue 24, round eleven)
+             # 1,200" to scan and "020∼7946∼0000" is a phone number
              ("~", re.compile(r"\bTILDE(?: OPERATOR)?$")),
              (".", re.compile(r"\b(?:FULL STOP|DOT|POINT|SPOT|BULLET)\b")))
 
@@ -181,16 +181,16 @@ _NONCHARACTERS = frozenset([*map(chr, range(0xFDD0, 0xFDF0)),
 def _no_meaning(char: str) -> bool:
     """A private-use, unassigned or surrogate code point, or a stand-in for a character lost (`LOST`): shown as a
     box, a font's own icon, a "\ufffd" or nothing, and no check reads it as what it stands for
-    ("020\ue0007946\ue0000000" passed the phone check: issue 24, round nine)."""
+    ("020\ue0007946\ue0000000" passed the phone check)."""
     return char in LOST or unicodedata.category(char) in ("Co", "Cn", "Cs")
 
 
 def is_mark(char: str) -> bool:
     """A combining mark drawn on the character before it (an underline, tilde or stroke through a digit, or a
-    spacing mark such as a Devanagari vowel sign, "1.2ा", which passed as no mark: issue 24, round twenty-three); not
+    spacing mark such as a Devanagari vowel sign, "1.2ा", which passed as no mark); not
     a variation selector or grapheme joiner, which are shown as nothing (`invisible`) and read through as a
     zero-width space is. `verify count --stated "1,200<VS15>"` was refused with the digits message naming an
-    invisible character, while "1,2<ZWSP>00" and scan read 1,200 (issue 24, round twenty-two)."""
+    invisible character, while "1,2<ZWSP>00" and scan read 1,200."""
     return unicodedata.category(char) in _MARKS and not _IGNORABLE.match(char)
 
 
@@ -200,9 +200,8 @@ _MARKS = frozenset({"Mn", "Mc", "Me"})
 
 #: What a reader reads as "@" or "." and NFKC would make a letter or a space: a circled "ⓐ" (NFKC: "a") is the at
 #: sign of an address spelled to slip past filters, and the spacing "˙" (NFKC: a space and a combining dot) a raised
-#: full stop. "janeⓐexample.com" and "jane@example˙com" passed the e-mail check (issue 24, round ten).
-#: The negative (white on black) circled "🅐" is one too; NFKC leaves it as it is, so "jane🅐example.com" passed
-#: (issue 24, round eleven).
+#: full stop. "janeⓐexample.com" and "jane@example˙com" passed the e-mail check.
+#: The negative (white on black) circled "🅐" is one too; NFKC leaves it as it is, so "jane🅐example.com" passed.
 _READ_BEFORE_NFKC = str.maketrans({"\u24d0": "@", "\u24b6": "@", "\U0001f150": "@", "\u02d9": "."})
 
 
@@ -265,7 +264,7 @@ def same_length_reading(text: str) -> str:
     "i") read as the ASCII they imitate or are, one character for one (so a match's offsets are the text's): the
     reading every personal-data pattern searches, in the record (`pattern_text`) and in an article (scan finds a
     phone number there to leave it out; it read "020–7946–0000" as the figure 7946 when it searched the text as
-    written: issue 24, round ten), and the one scan's figure forms and left-out kinds read ("1.2 míllion" is 1.2
+    written), and the one scan's figure forms and left-out kinds read ("1.2 míllion" is 1.2
     million, as the parser reads it). Scan reads its figures' words from the text as written, where an en dash is a
     clause break."""
     if text.isascii():
@@ -307,7 +306,7 @@ def numerals_read(text: str) -> str:
     - a combining mark on a space (NFKC makes a spacing macron, overline or tilde, "¯", "‾", "˜", a space and a
       mark) is a space, and so is a spacing accent scan keeps as written between two digits ("˘", "¨"):
       "943¯476¯5919" was an NHS number to the record and the figure 943 to scan.
-    (issue 24, round twenty-four)"""
+"""
     if text.isascii():
         return text
     table = {ord(ch): read for ch in set(text) if not ch.isascii() and (read := _personal_char(ch))}
@@ -374,7 +373,7 @@ def quotes_read(text: str) -> str:
 _LATIN_BASE = {"Ł": "L", "ł": "l", "Ø": "O", "ø": "o", "Đ": "D", "đ": "d", "Ħ": "H", "ħ": "h", "ı": "i", "ſ": "s"}
 #: A Latin letter drawn with a bar, stroke or tilde through it that Unicode does not decompose, read by its name:
 #: "Ɵ" (LATIN CAPITAL LETTER O WITH MIDDLE TILDE) and "ɵ" (LATIN SMALL LETTER BARRED O) were read as "A" and "a",
-#: so "ɵ2ɵ 7946 ɵɵɵɵ", a slashed zero to a reader, passed the phone check (issue 24, round twenty-two).
+#: so "ɵ2ɵ 7946 ɵɵɵɵ", a slashed zero to a reader, passed the phone check.
 _LATIN_NAME = re.compile(r"LATIN (CAPITAL|SMALL) LETTER (?:BARRED )?([A-Z])(?: WITH .+)?")
 #: Capital, small and title-case letters: never a modifier letter ("ʰ"), which is no letter of a word.
 _CASED_LETTERS = frozenset({"Lu", "Ll", "Lt"})
@@ -399,7 +398,7 @@ def plain_letters(text: str) -> str:
     personal-data check reads a name's. A reader reads "1.2 míllion", "1.2 mi̇llion" (a dot above the i) and "56 pér
     cent" as 1.2 million and 56%; the quote check took "1.2" and "56" as printed there, and "1.2 mıllion" (a dotless
     i, which the patterns read as "i" where the table of scale words did not) stopped `validate`, `scan` and
-    `verify` with a KeyError (issue 24, round twenty-three). A mark on a digit is kept: `digits_problem` refuses it."""
+    `verify` with a KeyError. A mark on a digit is kept: `digits_problem` refuses it."""
     if text.isascii():
         return text
     marks = "".join(ch for ch in set(text) if is_mark(ch))
@@ -451,7 +450,7 @@ def _foreign(char: str) -> bool:
 #: Bidirectional classes of characters written right to left: Hebrew (R), Arabic (AL) and Arabic number signs
 #: (AN). Letters of those scripts are refused by `foreign_letter`; their punctuation is not a letter, yet it
 #: reorders what a reader sees as a bidi control does: "rose from ؛ 922 - 1,200 ؛" (an Arabic semicolon) is shown
-#: by browsers as "rose from ؛ 1,200 - 922 ؛", a rise read as a fall (issue 24, round seven).
+#: by browsers as "rose from ؛ 1,200 - 922 ؛", a rise read as a fall.
 _RIGHT_TO_LEFT = frozenset({"R", "AL", "AN"})
 
 
@@ -463,7 +462,7 @@ def right_to_left(text: str) -> str | None:
 
 #: A superscript two or three right after a letter, and before no other digit: the power of a unit ("km²", "m³"),
 #: not a digit of any number. "5,598 people per km²" (ONS's population density as news pages print it) was refused
-#: as a number written with other digits (issue 24, round ten); "1,200²" and "3²4" still are.
+#: as a number written with other digits; "1,200²" and "3²4" still are.
 _UNIT_POWER = re.compile("(?<=[A-Za-z])[\u00b2\u00b3](?![0-9\u00b2\u00b3\u00b9\u2070-\u2079])")
 
 
@@ -490,7 +489,7 @@ _SEPARATOR_NAME = re.compile(r"\b(?:FULL STOP|DOT|POINT|COMMA|LOW-9|PRIME)\b")
 #: Spacing accents and modifier letters, drawn beside a digit as a comma or an apostrophe is: "1¸374" (CEDILLA),
 #: "1˛374" (OGONEK), "1ˏ374" (MODIFIER LETTER LOW ACUTE ACCENT), Swiss "1´374" typed with the acute key, and
 #: "1′374" (PRIME). None is a separator the record prints; by name only the commas and dots were known, so the quote
-#: check took "374" from a quote printing "1¸374" and scan read the figure 1 there (issue 24, round twenty).
+#: check took "374" from a quote printing "1¸374" and scan read the figure 1 there.
 _MODIFIER_CATEGORIES = frozenset({"Sk", "Lm"})
 
 
@@ -500,8 +499,7 @@ def number_separator(char: str) -> bool:
     space: "1 737", or a blank, `BLANKS`), the Arabic separators, a mark NFKC folds to "." or "," or that is named
     a full stop, dot, point, comma or prime, or a spacing accent or modifier letter (`_MODIFIER_CATEGORIES`). Between
     two digits such a mark joins one number that the checks would read as two: the record accepted the figure "6
-    per cent" from a quote "rose by 18·6 per cent", and scan found the figures 18 and 6 per cent there (issue 24,
-    round ten)."""
+    per cent" from a quote "rose by 18·6 per cent", and scan found the figures 18 and 6 per cent there."""
     if char.isascii():
         return False
     if char in OTHER_SEPARATORS or char in BLANKS or unicodedata.category(char) == "Zs":
@@ -554,7 +552,7 @@ def normal_text_keeping_digits(text: str) -> str:
     "３０４" into 304, "1½" into 11⁄2 (read as the figure 11) or "1 737" into the two figures 1 and 737. Whether a
     separator stands between two digits is asked with the invisible characters gone and of a digit of any script:
     "1\u200b\u2009737" (a zero-width space by the thin one) and "١\u2009737" were read as the figures 1 and 737, or
-    737 (issue 24, round eleven)."""
+    737."""
     if text.isascii():
         return text
     chars = {ch for ch in set(text) if not ch.isascii()}  # each distinct one asked once
@@ -580,11 +578,11 @@ def normal_text_keeping_digits(text: str) -> str:
 
 def formula_like(text: str) -> bool:
     """Whether a spreadsheet would read this text as the start of a formula, its first character read as NFKC reads
-    it: a full-width or small "＝", "＋", "－" or "＠" passed (issue 24, round twenty-one); no spreadsheet is known to
+    it: a full-width or small "＝", "＋", "－" or "＠" passed; no spreadsheet is known to
     run one, but the record holds no such character at a field's start either. The first character after leading
     blanks is asked too, as the record's own check reads a field (the loaders strip it): LibreOffice's import with
     "Trim spaces" ticked opens an unquoted " =HYPERLINK(B2)" as a live formula, and Datasette's CSV of a query
-    sent one as written (issue 24, round twenty-five). A leading tab or carriage return is a prefix of its own."""
+    sent one as written. A leading tab or carriage return is a prefix of its own."""
     if not text:
         return False
     return _formula_start(text[:1]) or (text[:1].isspace() and _formula_start(text.lstrip()[:1]))
@@ -597,15 +595,15 @@ def _formula_start(char: str) -> bool:
 #: What may follow "; -" and stay text: a plain number, then up to the next separator only words, digits and
 #: punctuation that build no formula ("; -5%", "; -5 cases, a year-on-year fall"). No operator that could call a
 #: function or another program (`(`, `|`, `!`, `+`, `*`, `&` …): "-1 +cmd|' /C calc'!A0" is a formula to Excel as
-#: "-1+cmd|…" is (issue 24, round sixteen). Possessive, so a long run of digits is read once.
+#: "-1+cmd|…" is. Possessive, so a long run of digits is read once.
 _SIGNED_NUMBER_AS_TEXT = r"\d[\d.,]*+(?:\s?%|\s?per ?cent)?(?:[\s,)][^;\t=+*/^&|!(<>@]*+)?(?:[;\t]|$)"
 #: A formula after a separator a spreadsheet may split an unquoted CSV cell at, which Python's csv module never
 #: quotes: a semicolon (Excel set to a semicolon list separator) or a tab (LibreOffice's import with Tab ticked, as
 #: it stays once a TSV was opened; Excel's text import, whose default is Tab). "x;=WEBSERVICE(…)" or "x<tab>=1+1"
-#: opens as a second cell that is a formula: a query's CSV from Datasette sent the tab form as written (issue 24,
-#: round twenty-one). A minus is one unless `_SIGNED_NUMBER_AS_TEXT` follows it: "-1+cmd|' /C calc'!A0" passed
-#: when only a letter or bracket after the minus was refused (round fourteen), and "-1 +cmd|…" when a space ended
-#: the number (round sixteen). The blanks between the separator and the formula are any but a tab, which would be
+#: opens as a second cell that is a formula: a query's CSV from Datasette sent the tab form as written. A minus is one
+#: unless `_SIGNED_NUMBER_AS_TEXT` follows it: "-1+cmd|' /C calc'!A0" passed
+#: when only a letter or bracket after the minus was refused, and "-1 +cmd|…" when a space ended
+#: the number. The blanks between the separator and the formula are any but a tab, which would be
 #: a separator of its own ("x;<tab>=1" is the cells "x", "" and "=1").
 AFTER_SEPARATOR_FORMULA = re.compile(rf"[;\t][^\S\t]*(?:[=+@]|-(?!{_SIGNED_NUMBER_AS_TEXT}))")
 
@@ -621,7 +619,7 @@ def neutralise_formula(value: Any) -> Any:
     and after a semicolon or tab — `formula_risk`); anything else as is. The record's own text never needs it
     (`validate` refuses both), but a query's cell in Datasette's CSV can hold anything: "x;-2+3+cmd|' /C calc'!A0"
     passed the leading-apostrophe rule alone, unquoted, and Excel with a semicolon separator opened its second cell
-    as a DDE command (issue 24, round eighteen)."""
+    as a DDE command."""
     if not isinstance(value, str):
         return value
     inert = AFTER_SEPARATOR_FORMULA.sub(lambda found: found.group()[0] + "'" + found.group()[1:], value)
@@ -646,7 +644,7 @@ def inline_safe_json(doc: object, sort_keys: bool = False) -> str:
     data into its own graphic. Inside its strings, `<`, `>` and `&` (so no `</script>` or `<!--` can end or change
     the script), U+2028/U+2029 and what starts a shortcode or template tag (`PASTED_SYNTAX`) are written as escapes;
     a JSON reader reads the same values. Record text ("Fire & Rescue", a caveat's "</script>") reached the charts'
-    JSON as it was (issue 24, round sixteen)."""
+    JSON as it was."""
     text = json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=sort_keys)
     return _JSON_STRING.sub(lambda found: found.group().translate(_JSON_ESCAPES), text) + "\n"
 
@@ -871,7 +869,7 @@ def read_through(text: str) -> str:
     control stays, for `number_field_problem` to refuse. Every reading of a typed value uses it, so none splits or
     judges the text as written: `verify sum --total 1,200 --parts "1<ZWSP>,200"` read the parts 1 and 200 (a reader
     sees "1,200", refused as reading both ways) and judged the sum inaccurate, and `--per "1,000<ZWSP>"` was refused
-    as no number while `--stated "1,000<ZWSP>"` was 1,000 (issue 24, round twenty-four).
+    as no number while `--stated "1,000<ZWSP>"` was 1,000.
 
     Line ends are read as the record reads them (`rawtext.read_text`): a Windows or old Mac line end, or a Unicode
     line or paragraph separator, is a newline, and a tab is a space. A figure copied across a line break on Windows
@@ -895,7 +893,7 @@ def number_field_problem(text: str, command_line: bool = False) -> str | None:
 
     `verify`'s values (`command_line`) get the same words: a bidi control ("<RLO>21" is shown as 12 and was judged
     as 21), a right-to-left mark, a private-use glyph or a look-alike letter was read there, or refused only as
-    "not a number as printed" (issue 24, round seventeen). Two differences: an invisible character other than a
+    "not a number as printed". Two differences: an invisible character other than a
     bidi control is read through, as a reader does ("7<ZWSP>4%" is 74), and a value longer than a field may be is
     left to the parser (verify cuts it in its message)."""
     if command_line:
@@ -943,11 +941,11 @@ def reader_url(url: str) -> str:
 
 
 #: A public host name: two or more labels of letters, digits and inner hyphens, the last a top-level domain of
-#: letters. "http://./" and "http://127.0.0.1/" passed as a source's address (issue 24, round fourteen).
+#: letters. "http://./" and "http://127.0.0.1/" passed as a source's address.
 _HOST_NAME = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}")
 #: Top-level domains reserved for special use (RFC 6761, RFC 7686, RFC 8375 and ICANN's ".internal"), and those
 #: private networks use: no public document is published there ("https://localhost.localdomain/" passed as a
-#: source's address: issue 24, round sixteen).
+#: source's address).
 SPECIAL_USE_TLDS = frozenset({"localhost", "localdomain", "local", "test", "invalid", "example", "onion", "arpa",
                               "internal", "lan", "home", "corp", "intranet", "private"})
 
@@ -990,7 +988,7 @@ def checked_site_url(given: str = "") -> str:
     """`paths.site_url` (the base of every absolute link the outputs print: ClaimReview urls, the gallery's embed
     code, the workbook's cover), checked as a source's address is (`url_problem`) and with no query or fragment, which
     the page names appended to it would fall inside. Unchecked, "example.org" (no scheme) made every ClaimReview url
-    relative and "javascript:alert(1)//" a script address, without a word (issue 24, round nine)."""
+    relative and "javascript:alert(1)//" a script address, without a word."""
     from analysis.paths import SITE_URL_ENV, site_url
 
     url = site_url(given)

@@ -37,7 +37,7 @@ def load_inspections(paths: Paths, known_sources: set[str], problems: Problems) 
         for key in entry:
             if key not in REQUIRED:
                 problems.add(name, where, f"unknown field '{key}' (allowed: {', '.join(REQUIRED)})")
-        # (its date too, when YAML read it as text: issue 24, round twenty-three)
+        # (its date too, when YAML read it as text)
         check_text_fields(entry, ("id", "name", "label", "published", "sources"), name, where, problems)
         check_personal_data(entry, ("name", "label"), name, where, problems)
         if missing:

@@ -65,7 +65,7 @@ def is_plain_number(text: str) -> bool:
     """Whether `text` (ends stripped) is a number in digits only, as a field that holds nothing but a number takes it
     (a rate's base, a rounding step): digits 0-9, thousands commas in threes, a decimal point. One rule for the
     registry's `per:` and `verify --per`: verify read its base as any printed figure, so `--per "more than 1,000"`,
-    `"about 1,000"` or `"1,000 out of 2,000"` was the exact base 1,000 (issue 24, round eighteen)."""
+    `"about 1,000"` or `"1,000 out of 2,000"` was the exact base 1,000."""
     return _NUMBER_RE.fullmatch(text.strip()) is not None
 #: A sign before the digits, read as every dash reads (`same_length_reading`).
 _NEGATIVE = re.compile(r"\s*-\s*\d")
@@ -75,7 +75,7 @@ def negative_problem(text: str) -> str | None:
     """Why a value printed with a minus sign is refused, or None: one message wherever it is read (data/raw, the
     registry, `verify`). data/raw said "is negative" for "-56" and "−56" only, and "not a number as printed" for
     "–56" (an en dash, as a word processor types a minus), "－56" or "˗56", as `verify` did for every one of them:
-    three readings of one value (issue 24, round nineteen)."""
+    three readings of one value."""
     if _NEGATIVE.match(same_length_reading(text)):
         return f"{text!r} is negative; a count cannot be negative (print a fall as a fall)"
     return None
@@ -152,14 +152,14 @@ _SCALE_AFTER_BASE = re.compile(rf" ?(?:{SCALE_WORDS})\b", re.IGNORECASE)
 
 def base_scale_problem(after_base: str) -> str | None:
     """Why the words after a rate's base make the base another number, or None. "3 per 1 million" was a rate per 1
-    (the scale read as what is counted), in a printed value and in a unit "per 1 million people" alike (issue 24,
-    round eighteen); a base is read in digits only, so the message says to write it so."""
+    (the scale read as what is counted), in a printed value and in a unit "per 1 million people" alike; a base is read
+    in digits only, so the message says to write it so."""
     if _SCALE_AFTER_BASE.match(after_base):
         return "a rate's base is followed by a scale word; write the base in digits (per 1,000,000)"
     return None
 _MONEY = re.compile(r"£ ?([\d.,]+) ?([a-z]+)?", re.IGNORECASE)
 #: A scale word after digits with no space is read as money's is ("8.5million adults", as "£15.6million"): a
-#: count printed so was refused, and scan left it unread without a word (issue 24, round eleven).
+#: count printed so was refused, and scan left it unread without a word.
 _SCALED = re.compile(rf"(.+?) ({SPACED_SCALE_WORDS})|(\d[\d.,]*)({JOINED_SCALE_WORDS})", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
 
@@ -197,7 +197,7 @@ def _parse(original: str) -> Printed:
     A publisher's status mark after the value ("61,806,682 [r]") is read past here, for every reader of a printed
     value: data/raw took such a figure as 61,806,682 (revised), but the registry, the tables (copies, revisions,
     kinds of number), the charts and the workbook read the same `value_as_printed` with this function, which
-    refused it, so a claim resting on it could not be registered (issue 24, round eighteen)."""
+    refused it, so a claim resting on it could not be registered."""
     problem = digits_problem(original) or negative_problem(original)
     if problem:
         raise PrintedFigureError(f"cannot read {original!r} as a figure: {problem}")
@@ -308,7 +308,7 @@ def _count(body: str, qualifier: str, original: str) -> Printed:
 
 #: A count printed as "1.200": one to three digits (not starting with 0), a full stop and exactly three more. Read
 #: as 1.2 by scan, `verify` and the record alike, where a continental style means 1,200 ("1.273" against 1,273 was
-#: "inaccurate": issue 24, round fourteen). With a scale word ("8.825 million"), a unit or a sign it is a decimal.
+#: "inaccurate"). With a scale word ("8.825 million"), a unit or a sign it is a decimal.
 _STOP_BEFORE_THREE = re.compile(r"[1-9]\d{0,2}\.\d{3}")
 
 
@@ -321,7 +321,7 @@ def number_text(number: float) -> str:
     shortest text that reads back as it ("£123,456,789.12" is 123456789.12), which has at most `EXACT_DIGITS`
     significant digits; any longer one (a fraction read from words, two thirds as 66.666666666666671) to 10.
     Ten digits for every value wrote the printed £123,456,789.12 as 123456789.1 in data/processed, the database and
-    the workbook (issue 24, round seventeen)."""
+    the workbook."""
     number = float(number)  # numpy's float64 reprs as "np.float64(13.11)"
     if number.is_integer():
         return str(int(number))

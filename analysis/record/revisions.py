@@ -39,8 +39,8 @@ __all__ = ["COLUMNS", "STATUS_MARKS", "split_status_mark", "rate_base_from_unit"
 COLUMNS = ("figure_id", "revises", "note")
 #: The marks government statistics print after a value, and what they mean.
 #: A rate's base in a unit: "per 10,000 children". The base is the whole number after "per": a digit after the space
-#: that ends it means the base goes on ("per 1 000 children", spaced thousands, was the base 1; issue 24, round
-#: eighteen), so no base is read and a bare value under that unit is refused as a count.
+#: that ends it means the base goes on ("per 1 000 children", spaced thousands, was the base 1), so no base is read and
+#: a bare value under that unit is refused as a count.
 _BASE_RE = re.compile(r"^per ((?:[1-9]\d{0,2}(?:,\d{3})+)|[1-9]\d*)( (?!\d).*)?$")
 _SAME = ("measure", "unit", "geography", "period_start", "period_end")  # a revision never changes units
 
@@ -70,7 +70,7 @@ def _link(old: dict[str, Any], new: dict[str, Any], how: str, note: str, where: 
 
 #: How many times larger (or smaller) a revised value may be than the value it revises: a revision corrects an
 #: estimate, it does not change its order of magnitude. "61.1 million" revised to "61.1 thousand" passed, the unit
-#: column being the same text (issue 24, round fourteen).
+#: column being the same text.
 MAX_REVISION_FACTOR = 10
 
 

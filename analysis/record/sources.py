@@ -157,7 +157,7 @@ class _Written:
     "+4420_7946_0000" as 442079460000, "1:40" as 100 (base 60) and "0144" as 100 (octal), so the number alone is not
     what a transcriber typed. Arithmetic sees the number; `str()` and an f-string see the text. A claim's
     `location: 1:40` (a time in a broadcast) was published as "100", `stated: 2:15` was judged as 135, a source's
-    `licence: 0144` was written "100" (issue 24, round eighteen): every loader turns a text field into text with
+    `licence: 0144` was written "100": every loader turns a text field into text with
     `str()`, so it is fixed once, here."""
 
     written: str
@@ -312,7 +312,7 @@ def load_sources(paths: Paths, problems: Problems) -> dict[str, dict[str, Any]]:
         for message in _field_problems(entry):
             problems.add(name, where, message)
         # (the dates too, when YAML read one as text: "2016-11-2٤" or a date with a bidi control after it was refused
-        # only as "not a real date", without the one message every other field gives: issue 24, round 23)
+        # only as "not a real date", without the one message every other field gives)
         check_text_fields(entry, (*_TEXT_FIELDS, *_DATE_FIELDS), name, where, problems)
         check_personal_data(entry, _TEXT_FIELDS, name, where, problems)
         if not isinstance(sid, str) or id_problem(sid):

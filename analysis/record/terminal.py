@@ -34,8 +34,8 @@ def printable(text: Any) -> str:
 def os_error_line(name: str, err: OSError) -> str:
     """One line for a file the command could not read or write (an output folder that is read-only or full, or a
     folder where an output file belongs): the reason and the file, printable. The main job's steps and every
-    command alone say it the same way; `make db` printed a traceback where `make` printed this (issue 24, round
-    sixteen). A rename names its target, not the scratch file it moved (`filename2`)."""
+    command alone say it the same way; `make db` printed a traceback where `make` printed this. A rename names its
+    target, not the scratch file it moved (`filename2`)."""
     path = err.filename2 or err.filename
     where = f" ({printable(path)})" if path else ""
     return f"{name}: {printable(err.strerror or err)}{where}"
@@ -53,7 +53,7 @@ def typed_number(read: Callable[[str], _Number]) -> Callable[[str], _Number]:
     """An option's number (`--limit`, `--max-figures`, `--max-mb`, `--port`, `--workers`) read by `read` only when
     it is written with the digits 0-9: Python's `int` and `float` read "١٠", "１０" and "𝟏𝟎" as 10, so `scan
     --max-figures ١` and `search --limit ١` ran as 1, where `verify`, `search` and data/raw refuse such a number
-    with the one digits message (issue 24, round twenty-four). argparse names the option in its error."""
+    with the one digits message. argparse names the option in its error."""
     def typed(text: str) -> _Number:
         problem = digits_problem(text)
         if problem:

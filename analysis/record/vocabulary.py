@@ -63,8 +63,7 @@ QUALIFIERS: dict[str, str] = {
     "just over": "just over", "just above": "just over", "slightly more than": "just over",
     "about": "about", "around": "about", "approximately": "about", "roughly": "about", "some": "about",
     "an estimated": "about", "estimated": "about", "c.": "about", "circa": "about",
-    # (each of these was read by scan as the exact figure after it, "north of 1,200" as 1,200: issue 24, round
-    # seventeen)
+    # (each of these was read by scan as the exact figure after it, "north of 1,200" as 1,200)
     "north of": "more than", "upwards of": "more than", "beyond": "more than",
     "a minimum of": "at least", "south of": "fewer than", "a maximum of": "at most",
     "shy of": "almost", "just shy of": "almost", "short of": "almost", "getting on for": "almost",
@@ -74,30 +73,30 @@ QUALIFIERS: dict[str, str] = {
     "slightly under": "almost", "a little over": "just over", "a little more than": "just over",
     "slightly over": "just over", "in the region of": "about", "in the order of": "about", "of the order of": "about",
     "more or less": "about", "give or take": "about", "an approximate": "about", "as few as": "about",
-    # (each read as the exact figure, and "not more than 1,200" as "more than 1,200", its meaning turned round:
-    # issue 24, round eighteen; a verb that says the figure was passed or neared is a qualifier too, "reached" and
+    # (each read as the exact figure, and "not more than 1,200" as "more than 1,200", its meaning turned round;
+    # a verb that says the figure was passed or neared is a qualifier too, "reached" and
     # "hit" are not)
     "not more than": "at most", "not over": "at most", "not less than": "at least", "not fewer than": "at least",
     "as high as": "at most", "as low as": "about", "approaching": "almost", "nearing": "almost", "neared": "almost",
     "nearer": "about", "closer to": "about", "more like": "about",
     "topped": "more than", "exceeded": "more than", "surpassed": "more than",
     "did not exceed": "at most", "does not exceed": "at most", "not exceeding": "at most",
-    # (each read as the exact figure or with its first word dropped, "a shade under 1,200" as "under 1,200": issue 24,
-    # round nineteen; a projection is an estimate)
+    # (each read as the exact figure or with its first word dropped, "a shade under 1,200" as "under 1,200";
+    # a projection is an estimate)
     "on the order of": "about", "a shade under": "almost", "a tad under": "almost", "just south of": "almost",
     "a shade over": "just over", "a tad over": "just over", "just north of": "just over",
     "a projected": "about", "projected": "about",
     # (circa's other abbreviations: scan split the sentence at "ca." and read "ca. 1,200" as the exact 1,200, where
-    # the record and `verify` refused it: issue 24, round nineteen)
+    # the record and `verify` refused it)
     "ca.": "about", "circ.": "about",
     # (each read as the exact figure or with its first words dropped, "a hair under 1,200" as "under 1,200", "little
-    # more than 1,200" as "more than 1,200": issue 24, round twenty. A figure hedged with "perhaps" or "likely" is
+    # more than 1,200" as "more than 1,200". A figure hedged with "perhaps" or "likely" is
     # an estimate, as "an estimated" one is; "easily 1,200" says 1,200 at the least)
     "the better part of": "almost", "not far off": "almost", "not far short of": "almost", "a hair under": "almost",
     "a hair over": "just over", "little more than": "just over", "only just over": "just over",
     "perhaps": "about", "possibly": "about", "maybe": "about", "probably": "about", "potentially": "about",
     "likely": "about", "an expected": "about", "easily": "at least",
-    # (each read as the exact figure, or "a touch over 1,200" as "over 1,200": issue 24, round twenty-one. "pushing
+    # (each read as the exact figure, or "a touch over 1,200" as "over 1,200". "pushing
     # 1,200" is left out: "gangs were pushing 12 children into crime" counts children)
     "something like": "about", "at the very least": "at least", "at the very most": "at most", "close on": "almost",
     "verging on": "almost", "bordering on": "almost", "edging towards": "almost", "edging toward": "almost",
@@ -107,7 +106,7 @@ QUALIFIERS: dict[str, str] = {
     "marginally over": "just over", "marginally above": "just over", "marginally more than": "just over",
     # (the other forms of the verbs above, "exceeds 1,200", "surpassing 1,200", "approached 1,200": the exact figure,
     # and "will not exceed 1,200" a figure denied; "upward of" as "upwards of", "barely more than" as "little more
-    # than": issue 24, round twenty-two. Not "top" or "near", which rank and place: "the top 10 forces")
+    # than". Not "top" or "near", which rank and place: "the top 10 forces")
     "exceed": "more than", "exceeds": "more than", "exceeding": "more than", "surpass": "more than",
     "surpasses": "more than", "surpassing": "more than", "topping": "more than", "upward of": "more than",
     "not exceed": "at most", "not surpass": "at most", "never exceeded": "at most",
@@ -115,14 +114,14 @@ QUALIFIERS: dict[str, str] = {
     "barely more than": "just over", "scarcely more than": "just over", "hardly more than": "just over",
     "barely over": "just over", "barely under": "almost",
     # (the hedges above as adjectives after an article, as "an estimated" and "a projected" are: "a possible 1,200",
-    # "a rough 1,200", "a predicted 1,200", each read as the exact 1,200; issue 24, round twenty-three)
+    # "a rough 1,200", "a predicted 1,200", each read as the exact 1,200)
     "a possible": "about", "a potential": "about", "a probable": "about", "a rough": "about", "a predicted": "about",
     "a forecast": "about", "an anticipated": "about", "in the ballpark of": "about",
     "within touching distance of": "almost",
     # (an estimate said with its verb, "estimated at 1,500", "estimated to be 1,500", "Police estimate 1,500",
-    # "believed to be 1,500", "put at 1,500": each the exact 1,500, where "an estimated 1,500" is about; issue 24,
-    # round twenty-three. "said to be" and "reported to be" attribute a figure, and stay exact; "estimated that" is
-    # left as it was, exact, as round 11's test of "The survey estimated that 8.5million adults" has it)
+    # "believed to be 1,500", "put at 1,500": each the exact 1,500, where "an estimated 1,500" is about.
+    # "said to be" and "reported to be" attribute a figure, and stay exact; "estimated that" is
+    # left as it was, exact, as a test of "The survey estimated that 8.5million adults" has it)
     "estimated at": "about", "estimated to be": "about", "estimated to number": "about", "estimate": "about",
     "estimates": "about",
     "thought to be": "about", "thought to number": "about", "believed to be": "about", "believed to number": "about",
@@ -168,8 +167,7 @@ MULTIPLES: dict[str, float] = {
 }
 
 #: A qualifier before a multiple below one, turned round: "more than halved" says the ratio is below 0.5, "almost
-#: halved" just above it. Read as printed, "more than halved" held for any ratio above 0.5, a fall of less than half
-#: (issue 24, round twenty-two).
+#: halved" just above it. Read as printed, "more than halved" held for any ratio above 0.5, a fall of less than half.
 MIRRORED: dict[str, str] = {"more than": "fewer than", "fewer than": "more than", "at least": "at most",
                             "at most": "at least", "just over": "almost", "almost": "just over"}
 
@@ -179,21 +177,20 @@ PER_CENT = r"%|per[\s-]?cent|pc"
 #: … of which a space may come before all but "pc" ("56pc" and "56-pc" are 56 per cent, "56 pc" is not read: scan
 #: lists it as not read, and "56 PCs" are police constables). The parser read "56 pc" and "56 PC" as 56 per cent while
 #: scan listed the first as not read and counted the second, and scan read "56-pc" as the count 56: two readings of
-#: one text (issue 24, round nineteen).
+#: one text.
 PER_CENT_SPACED = r"%|per[\s-]?cent"
 #: How "percentage points" is printed ("3 percentage points", "3 percentage-points", "3 ppts", "3pp"), for the parser
-#: and scan alike: scan read "5 ppts" and "5 percentage-points" as the count 5 (issue 24, round seventeen).
+#: and scan alike: scan read "5 ppts" and "5 percentage-points" as the count 5.
 PERCENTAGE_POINTS = r"percentage[\s-](?:points?|pts?)|ppts?|pp"
 #: The words between the two numbers of a share ("one in five", "12 in every 100", "three out of every four", "12 for
-#: every 1,000"), for the parser and scan alike: scan read "12 for every 1,000" as the counts 12 and 1,000 (issue
-#: 24, round twenty).
+#: every 1,000"), for the parser and scan alike: scan read "12 for every 1,000" as the counts 12 and 1,000.
 SHARE_JOINER = r"(?:in[ -](?:every[ -])?|(?:out[ -]of|for)[ -]every[ -])"
 
 #: Every currency sign Unicode has (category Sc, as NFKC leaves them: "￡" is "£", "＄" "$") but the pound's "£" and
 #: the dollar's "$", as ranges of code points (Unicode 15). Scan listed "$1.2m", "€1.2m", "¥1,200" and "₹1,200" as
 #: not read but read "₤1.2m" (the lira sign, which older British print uses for the pound), "₩1,200", "₽1,200" or
 #: "¢50" as the bare count, and the quote check took "1,200" as printed in "€1,200": the record held a count where
-#: the source printed money (issue 24, round twenty-two). tests/test_attacks_round22b.py checks the list is whole.
+#: the source printed money. tests/test_attacks_round22b.py checks the list is whole.
 CURRENCY_RANGES = ((0xA2, 0xA2), (0xA4, 0xA5), (0x58F, 0x58F), (0x60B, 0x60B), (0x7FE, 0x7FF), (0x9F2, 0x9F3),
                    (0x9FB, 0x9FB), (0xAF1, 0xAF1), (0xBF9, 0xBF9), (0xE3F, 0xE3F), (0x17DB, 0x17DB), (0x20A0, 0x20A7),
                    (0x20A9, 0x20C0), (0xA838, 0xA838), (0x11FDD, 0x11FE0), (0x1E2FF, 0x1E2FF), (0x1ECB0, 0x1ECB0))
@@ -213,34 +210,33 @@ JOINED_SCALE_WORDS = "|".join(w for w in sorted(SCALES, key=len, reverse=True) i
 SPACED_SCALE_WORDS = "|".join(w for w in sorted(SCALES, key=len, reverse=True) if len(w) > 1)
 #: A qualifier printed on to a figure after it that opens its end ("1,200+", "1,200-plus", "1,200 plus"), and one
 #: that makes it approximate ("1,200-odd", "1,200-ish"): scan lists each (`OPEN_END`, `SIGNED_QUALIFIER`), and the
-#: quote check does not take the bare value as printed there (issue 24, round twenty-three).
+#: quote check does not take the bare value as printed there.
 OPEN_END_AFTER = r"\+(?![\d+])|-?\s?plus\b"
 ABOUT_AFTER = r"-?(?:odd|ish)\b"
 JOINED_QUALIFIER_AFTER = rf"{OPEN_END_AFTER}|{ABOUT_AFTER}"
 #: Units and scales printed after a number that the parser does not read ("56 pct", "56 p.c.", "1.2 mln", "3 bln",
 #: "twelve hundred", "12 dozen"): scan reported such a number as the bare count 56, 1.2 or 12, a figure the article
-#: never printed (issue 24, rounds fourteen and sixteen); it now reports it as not read.
+#: never printed; it now reports it as not read.
 #: "5 points" and "5 pts" too: a change in percentage points, or points on an index or a score (read as the count 5).
-#: (and "1.2 billions", "3 crores", "1.2 thou", "£5 grand", "1.2 Mio": each the bare number, its unit dropped, issue
-#: 24, round eighteen)
+#: (and "1.2 billions", "3 crores", "1.2 thou", "£5 grand", "1.2 Mio": each the bare number, its unit dropped)
 #: (and per mille, "5‰", "5 ‱", "5 per mille", and the Arabic per cent sign spaced, "56 ٪": scan read each as the
-#: count, the sign dropped, where the record and `verify` refuse it: issue 24, round nineteen)
+#: count, the sign dropped, where the record and `verify` refuse it)
 UNREAD_UNITS: tuple[str, ...] = (
     "pct", "p.c.", "p.c", "mln", "mil", "bln", "bil", "tn", "trillion", "trillions", "billions", "lakh", "lakhs",
     "crore", "crores", "hundred", "dozen", "dozens", "point", "points", "pt", "pts", "gbp", "usd", "eur", "pound",
     "pounds", "quid", "grand", "thou", "mio", "mrd", "dollar", "dollars", "euro", "euros", "yen", "rupee", "rupees",
     "‰", "‱", "per mille", "per-mille", "permille", "-per mille", "-per-mille", "-permille", "٪",
-    # (a distance, a weight, a temperature or "p/c": "1,200 km" and "12°C" were the counts 1,200 and 12, issue 24,
-    # round twenty-one. Not "m", which is a million as often as a metre)
+    # (a distance, a weight, a temperature or "p/c": "1,200 km" and "12°C" were the counts 1,200 and 12.
+    # Not "m", which is a million as often as a metre)
     "p/c", "km", "kilometre", "kilometres", "kilometer", "kilometers", "metres", "meters", "mile", "miles", "mph", "kg",
     "kilo", "kilos", "kilogram", "kilograms", "tonne", "tonnes", "ton", "tons", "ft", "feet", "inch", "inches", "acre",
     "acres", "hectare", "hectares", "litre", "litres", "liter", "liters", "°", "°c", "°f",
-    # (a per cent written "o/o" or "per centum", a currency after the number, "1,200 €": each the count, round 21)
+    # (a per cent written "o/o" or "per centum", a currency after the number, "1,200 €": each the count)
     "o/o", "per centum", "€", "$", "£",
     # (and "1.2 trn", "1.2 mill", "5 bps", "5 basis points": the counts 1.2 and 5, the scale or unit dropped; with
-    # the spaced capitals of `SPACED_LETTER_SCALES`, round twenty-one)
+    # the spaced capitals of `SPACED_LETTER_SCALES`)
     "mill", "trn", "bp", "bps", "basis point", "basis points", "basis-point", "basis-points",
-    # (and every other currency's sign after the number, "1,200 ₤", "1,200₩": round twenty-two)
+    # (and every other currency's sign after the number, "1,200 ₤", "1,200₩")
     *(chr(code) for low, high in CURRENCY_RANGES for code in range(low, high + 1)))
 #: … as one pattern (a trie, lower case: its users read it case-blind).
 UNREAD_UNIT_WORDS = trie_pattern(sorted(UNREAD_UNITS))
@@ -249,7 +245,7 @@ UNREAD_UNIT_WORDS = trie_pattern(sorted(UNREAD_UNITS))
 #: Case-sensitive: "a 5 m wall" is five metres and "5 b" a list's item, neither a scale.
 SPACED_LETTER_SCALES = r"(?-i:\s(?:pc|[kKMB]))"
 #: Currencies the parser does not read, printed before a number ("$5m", "€5m", "USD 5m"): scan read "$5m" as the
-#: count 5 million, its currency dropped (issue 24, round fifteen). Only pounds are read, printed "£".
+#: count 5 million, its currency dropped. Only pounds are read, printed "£".
 UNREAD_CURRENCY = rf"US\$|[AC]\$|\$|[{CURRENCY_SIGNS}]|(?:USD|EUR|GBP)\s?"
 #: What the end of a range or of a slash pair carries between its digits and the dash or slash: a scale or a per cent
 #: sign ("10%–20%", "£1.1m–£1.2m", "56%/44%"), for scan and the record's quote check alike.
@@ -258,21 +254,21 @@ RANGE_END_UNIT = rf"(?:{JOINED_SCALE_WORDS}|%)"
 #: quote check (a value found inside one is not printed in the quote) alike: digit groups parted by single spaces
 #: ("1 200", as some styles print 1,200) or by apostrophes ("1'200", Swiss style), and a whole number before a
 #: fraction ("1 1/2", "2-1/2"). The quote check took "200" as printed in "1'200 cases" and "1 200 cases", and "1"
-#: in "1 1/2 years" (issue 24, round nineteen).
+#: in "1 1/2 years".
 #: The spaces digit groups are parted by: every space Unicode names a space separator ("1 582" with a no-break space
-#: in a page's HTML was listed as the two numbers 1 and 582: issue 24, round twenty), but the Ogham space mark, which
+#: in a page's HTML was listed as the two numbers 1 and 582), but the Ogham space mark, which
 #: is drawn as a stroke. The figure space, made for digit groups in tables, the hair, six-per-em and en spaces too:
 #: "1<figure space>200" was listed as the two numbers 1 and 200 without the digits message the record gives it.
 GROUP_SPACE = "[ \u00a0\u2000-\u200a\u202f\u205f\u3000]"
-#: (with a decimal part too, "1 200,5": its "1" was read as the count 1, issue 24, round twenty-one)
+#: (with a decimal part too, "1 200,5": its "1" was read as the count 1)
 SPACED_DIGIT_GROUPS = (rf"(?<![\w£.,/-])£?\d{{1,3}}(?:{GROUP_SPACE}\d{{3}})+(?:[.,]\d+)?"
                        rf"(?![\w%]|[.,/]\d|{GROUP_SPACE}\d)")
 APOSTROPHE_DIGIT_GROUPS = r"(?<![\w£.,/'’-])£?\d{1,3}(?:['’]\d{3})+(?![\w%'’]|[.,/]\d)"
 WHOLE_BEFORE_FRACTION = r"[ -](?=\d+/\d)"
 #: A share's sign after a number ("56%", "56 per cent", "5‰"): a value printed as a bare number is not printed in a
-#: quote that prints it so; the record stored "56", a count, from "56% of cases" (issue 24, round nineteen).
+#: quote that prints it so; the record stored "56", a count, from "56% of cases".
 #: Percentage points too, as the parser reads them ("5 percentage points", "5 pp", "5-ppt"): "5" was printed in "rose
-#: 5 percentage points", which scan and the parser read as points (issue 24, round twenty-two).
+#: 5 percentage points", which scan and the parser read as points.
 SHARE_SIGN_AFTER = (r" ?(?:[%％٪‰‱]|-?per[ -]?(?:cent|mille)\b|percent\b|pc\b)"
                     rf"|[ -]?(?:{PERCENTAGE_POINTS})\b")
 

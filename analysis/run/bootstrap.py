@@ -185,7 +185,7 @@ def moved_venv(venv: Path = VENV) -> Path | None:
         return None
     # uv writes `VIRTUAL_ENV='…'`, Python 3.11's venv `VIRTUAL_ENV="…"`, 3.12's and 3.13's (the pip fallback) an
     # indented `export VIRTUAL_ENV="…"` after a Windows-only `VIRTUAL_ENV=$(cygpath …)`: reading only the first
-    # form, a moved checkout's .venv made by pip on Python 3.12+ was never noticed (issue 24, round nine).
+    # form, a moved checkout's .venv made by pip on Python 3.12+ was never noticed.
     for value in _MADE_IN.findall(activate.read_text(encoding="utf-8", errors="replace")):
         folder = _folder_named(value)
         if folder is not None:
@@ -210,7 +210,7 @@ def _folder_named(value: str) -> str | None:
     reads it (uv quotes it as `shlex.quote` does: `'/home/o'"'"'neil/.venv'`). None for a value that is not an
     absolute folder (the `$(cygpath …)` line). Read with one pattern of the characters a name may not hold, a
     checkout made in "/home/o'neil" or "/srv/a$b" and moved was never seen as moved: the name's "'" or "$" ended the
-    match (issue 24, round twenty)."""
+    match."""
     if len(value) >= 2 and value[0] == value[-1] == '"':
         folder = value[1:-1]
     else:
@@ -228,7 +228,7 @@ def venv_problem(venv: Path = VENV) -> str | None:
     (pyenv, Homebrew, a distribution upgrade), the link leads nowhere and every command failed with ".venv/bin/python:
     No such file or directory" until the reader deleted .venv by hand (the Makefile now asks for a bootstrap then).
     A `.venv` that is a link to another folder's is another checkout's: installing this one into it re-pointed that
-    checkout's editable install here (issue 24, round fourteen)."""
+    checkout's editable install here."""
     if venv.is_symlink():
         return f"is a link to {os.readlink(venv)}, another checkout's environment"
     made = moved_venv(venv)

@@ -128,7 +128,7 @@ def without_machine_paths(nb: Any) -> Any:
     checkout's folder is cut and the user's home written "~". A notebook's warning is printed with the path of the
     file that raised it: matplotlib's "Glyph 65308 (FULLWIDTH LESS-THAN SIGN) missing from font(s) Inter" for a
     character in the record reached the published .ipynb and HTML copies with /home/<user>/…/analysis/publish/
-    style.py in it (issue 24, round seventeen)."""
+    style.py in it."""
     import copy
 
     def cut(text: str) -> str:

@@ -4,7 +4,7 @@ One choice, seen failing here: Unix sockets instead of TCP ports. Readiness is j
 `wait_for_ready`: a re-implemented wait that saved 0.2 s per start could lose the race for the kernel's 'idle' on a
 busy machine and time out (it failed `make test` twice), so it went. Hiding debugpy from the kernels (a None entry
 in sys.modules) went too: it saved 0.3-0.45 s of CPU over a whole `make force`, less than the 0.5 s a trick must
-save a user to stay (issue 25).
+save a user to stay.
 """
 
 from __future__ import annotations

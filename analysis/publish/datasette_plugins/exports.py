@@ -3,9 +3,9 @@
 The record's text never starts a formula (`validate` refuses it) and the project's own CSVs are written formula-safe,
 but Datasette writes a CSV of any query a GET names: `/cse.csv?sql=select '-2+3+cmd|'' /C calc''!A0' as a&_dl=1`
 downloads a `cse.csv` whose cell Excel opens as a formula (a DDE command; `=HYPERLINK(…)` a live link). A link
-followed while `make serve` runs was enough (issue 24, round seventeen). So a cell of a CSV response that a
+followed while `make serve` runs was enough. So a cell of a CSV response that a
 spreadsheet would read as a formula is sent as text, as the chart CSVs write it (`hygiene.neutralise_formula`), a
-formula after a semicolon too (a second cell where Excel splits at semicolons; round eighteen); a number ("-0.5", a
+formula after a semicolon too (a second cell where Excel splits at semicolons); a number ("-0.5", a
 fall) is a number, and a CSV without such a cell is sent exactly as Datasette wrote it.
 """
 
@@ -32,7 +32,7 @@ def is_csv_request(scope: dict[str, Any]) -> bool:
     """Whether a request may be answered with CSV: the path's own extension says so (".csv"), or, when the path has
     none, `_format=csv` (which Datasette may answer with its HTML page instead: the response's type decides,
     `is_csv_response`). The path's extension wins, as in Datasette: `/cse.json?…&_shape=array&_nl=on&_format=csv`
-    is JSON lines sent as text/plain, which this plugin read as CSV and rewrote into invalid JSON (round eighteen)."""
+    is JSON lines sent as text/plain, which this plugin read as CSV and rewrote into invalid JSON."""
     last = str(scope.get("path", "")).rsplit("/", 1)[-1]
     if "." in last:
         return last.rsplit(".", 1)[1] == "csv"

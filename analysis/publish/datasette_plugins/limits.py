@@ -7,13 +7,13 @@ a raw C pointer to a tokenizer; nothing in the record needs it, so an authorizer
 `printf`/`format` are refused too: with a width or precision from the query (`printf('%.*c', 900000000, 'x')`) one
 call loops that many times in C, past the length cap (it returns NULL only at the end) and past the time limit
 (6 s of CPU for one GET); no canned query or page of Datasette's uses them. `json_patch` is refused for the same
-reason (issue 24, round eight): it looks up each key of the patch by walking the target object, so one call on two
+reason: it looks up each key of the patch by walking the target object, so one call on two
 100 KB objects costs their product, and 500 calls in one row of a 15 KB GET ran 27 s past the 1 s limit. It cannot
 be wrapped like LIKE: a value returned through Python loses the JSON subtype SQLite marks it with, so
 `json_object('a', json_patch(…))` would change; nothing in the record or in Datasette uses it.
 
 The time limit is checked only where SQLite's program jumps (between rows), never between the calls of one row, so
-calls in one row add up unchecked (issue 24, round seven): `instr(a, n)` a hundred times in one select ran 6.5 s,
+calls in one row add up unchecked: `instr(a, n)` a hundred times in one select ran 6.5 s,
 ten `trim(a, s)` 7.4 s, one `a LIKE '%' || <48,000 a> || 'b'` 5.3 s, each answered 200. Every function whose one
 call costs the product of its two arguments' lengths (LIKE, GLOB, instr, replace, trim and its kin) is therefore
 wrapped: a call whose product passes `MAX_CALL_WORK` is refused, any other is run by SQLite's own function in a
@@ -22,15 +22,15 @@ connection of its own, so results are exactly SQLite's. A GET's SQL holds at mos
 
 Nor does the time limit bound what a query hands back: its rows are made into Python values between the checks, and
 a value may be 100 KB, so one 14 KB GET repeating one such value in 1,900 columns of 3 rows answered 564 MB in 2.3 s
-with 1.9 GB of memory (issue 24, round nine). A result is therefore capped twice: at `MAX_COLUMNS` columns (SQLite's
+with 1.9 GB of memory. A result is therefore capped twice: at `MAX_COLUMNS` columns (SQLite's
 own limit, refused when the query is prepared) and at `MAX_RESULT_BYTES` bytes of values over all its rows (counted
 as each row is fetched, refused once passed). Bytes as Datasette writes them out (`_exported_size`), not
 characters: JSON escapes a control character as six bytes and a character beyond the BMP as twelve, HTML an "&" as
 five and wraps every cell in a `<td>`, so 10 MB of characters counted one each answered a 450-character GET with
-120 MB of JSON (750 MB of memory), and one of 900 characters with a 50 MB page (round ten). A cell's column name
+120 MB of JSON (750 MB of memory), and one of 900 characters with a 50 MB page. A cell's column name
 is counted with it, as written beside every value (a key of each row's JSON object, a class of each HTML cell):
 99 columns named with 150 characters each over 1,000 rows of one digit made a 20 MB page under a count of 7 MB
-(round eleven).
+.
 """
 
 from __future__ import annotations
@@ -61,8 +61,8 @@ MAX_CALL_WORK = 100_000
 PRODUCT_COST = {"like": (2, 3), "glob": (2,), "instr": (2,), "replace": (3,), "trim": (2,), "ltrim": (2,),
                 "rtrim": (2,)}
 #: The longest format `strftime` may be given (characters). Like printf's, its work is the format's: one call with a
-#: 96 KB format of "%J" took 12.9 ms, and 300 such calls in one row of a 7 KB GET ran 4.9 s of CPU past the 1 s limit
-#: (issue 24, round eighteen). A date's format is a few dozen characters; at this bound a call is at most ~0.1 ms.
+#: 96 KB format of "%J" took 12.9 ms, and 300 such calls in one row of a 7 KB GET ran 4.9 s of CPU past the 1 s limit.
+#: A date's format is a few dozen characters; at this bound a call is at most ~0.1 ms.
 MAX_FORMAT_CHARS = 1_000
 #: The most columns one query may return or use (the widest table, figures, has 23).
 MAX_COLUMNS = 100
@@ -73,15 +73,15 @@ MAX_RESULT_BYTES = 10_000_000
 #: one `json(x)` of a 100 KB array took 1.5 ms, `json_set`/`json_remove` 1.6 ms, against at most 0.5 ms for any
 #: function of one argument outside JSON (`quote`, `upper`) and 0.9 ms for `json_extract(x, '$')`, which takes
 #: three times the characters to call. Calls in one row are never interrupted, so a 10 KB GET of 700 `json(x)` in one
-#: row ran 3.5 s of CPU past the 1 s limit (issue 24, round eighteen). The record holds no JSON, and neither
+#: row ran 3.5 s of CPU past the 1 s limit. The record holds no JSON, and neither
 #: Datasette's pages nor the canned queries call them; `json_extract` and `->`/`->>` (a value's parts) stay.
 JSON_REWRITERS = frozenset({"json", "json_set", "json_insert", "json_replace", "json_remove"})
 #: Full-text search's functions that mark up a row's text by the query's phrases, each call in one go: their work is
 #: the phrases in the MATCH times the row's tokens, and more for `snippet`, which scores every window of the text
 #: against every phrase. The phrases come from the query, built to any length under `MAX_VALUE_BYTES`
 #: (`replace(hex(zeroblob(3000)), '00', 'e* ')` is 3,000 of them), and no call is interrupted: one `snippet` of
-#: one row ran 30 s of CPU for a 130-character GET, answered 200, and `highlight` 0.6 s past the limit (issue 24,
-#: round twenty-four). The match itself, `bm25` and `rank` read the index through SQL of their own, where the time
+#: one row ran 30 s of CPU for a 130-character GET, answered 200, and `highlight` 0.6 s past the limit. The match
+#: itself, `bm25` and `rank` read the index through SQL of their own, where the time
 #: limit stops them. Datasette's pages and the canned queries call neither.
 FTS_MARKUP = frozenset({"snippet", "highlight"})
 #: SQL functions no query may call (refused when the query is prepared: "not authorized").
@@ -89,7 +89,7 @@ REFUSED_FUNCTIONS = frozenset({"fts3_tokenizer", "printf", "format", "json_patch
 #: Every SQL function a query may call: the built-in functions of SQLite 3.40 (the release the costs above were
 #: measured on; `select name from pragma_function_list`) less `REFUSED_FUNCTIONS`, and Datasette's own `escape_fts`.
 #: A list of what may run rather than of what may not, because each SQLite release adds functions that no refusal
-#: named (issue 24, round nineteen): with SQLite 3.45+ (Ubuntu 24.04, the python.org and Homebrew Pythons)
+#: named: with SQLite 3.45+ (Ubuntu 24.04, the python.org and Homebrew Pythons)
 #: `jsonb_patch` costs what the refused `json_patch` does (0.7 s a call) and `jsonb`/`jsonb_set`… what `json`/
 #: `json_set` do, and 3.46's `json_pretty(x, indent)` writes the indent once per level per line: a 1,000-character
 #: indent on an 1,800-character `[[[…]]]` took 0.7 s and ~780 MB in one call before the length limit refused the
@@ -216,13 +216,13 @@ def prepare_connection(conn: sqlite3.Connection) -> None:
 #: The most bytes of facet links one page may write. A table page links every value of every facet to its own
 #: address with that value added, so it writes facets × values × the address's length, and no time limit covers
 #: writing it: a 1.7 KB GET naming `_facet=quote&_facet=caveat&_facet=subject` forty times with `_facet_size=max`
-#: ran 40 s of CPU and answered 92 MB (JSON: 38 s, 79 MB), one facet with a 7 KB `_where` 4 MB (issue 24, round
-#: twenty); eight facets at `_facet_size=max` on a 160-character address (1.7 MB so counted) ran 1.2 s. Six such
+#: ran 40 s of CPU and answered 92 MB (JSON: 38 s, 79 MB), one facet with a 7 KB `_where` 4 MB; eight facets at
+#: `_facet_size=max` on a 160-character address (1.7 MB so counted) ran 1.2 s. Six such
 #: facets fit, and a page with the table's own facets of 30 values on an address of up to 16 KB.
 MAX_FACET_LINK_BYTES = 1_500_000
 #: The most facets one request may ask for (repeats counted). Each runs the page's filter once more, under the facet
 #: time limit (100 ms) but with no bound on how many there are: 250 `_facet=quote` at `_facet_size=1` (few links)
-#: with a 0.4 s `_where` ran 11 s of CPU (issue 24, round twenty). With the table's own three, eight facets: 0.8 s.
+#: with a 0.4 s `_where` ran 11 s of CPU. With the table's own three, eight facets: 0.8 s.
 MAX_FACETS = 5
 #: The query parameters that each add a facet to a table page (a repeat adds one again).
 FACET_PARAMETERS = frozenset({"_facet", "_facet_array", "_facet_date"})
@@ -254,7 +254,7 @@ def facet_link_bytes(path: str, query_string: str) -> int:
     figures table's own) × values per facet × the address's length. Of several `_facet_size` the largest is
     counted: Datasette reads the first and this count read the last, so "_facet_size=max&_facet_size=1" was counted
     at one value a facet and answered a 16 KB GET with a 26 MB page (the bound is 1.5 MB); and only ASCII digits
-    were read as a number, so "_facet_size=٣٠٠" was counted as the default 30 (issue 24, round twenty-five)."""
+    were read as a number, so "_facet_size=٣٠٠" was counted as the default 30."""
     sizes = [value for name, value in urllib.parse.parse_qsl(query_string, keep_blank_values=True)
              if name == "_facet_size"]
     values = max((_facet_values(size) for size in sizes), default=DEFAULT_FACET_SIZE)
@@ -277,20 +277,20 @@ def facet_problem(path: str, query_string: str) -> str | None:
 
 #: The query parameter that has Datasette parse a text column's values as JSON and write them out as JSON again.
 #: Written out again, JSON is not the size `MAX_RESULT_BYTES` counted: "1e15" comes back as "1000000000000000.0",
-#: so 190 rows of 50 KB of "1e15," (9.5 MB counted) answered a 300-character GET with 38 MB and 1.1 s of CPU
-#: (issue 24, round twenty-one). The record holds no JSON (no column of any table is JSON), so nothing is lost.
+#: so 190 rows of 50 KB of "1e15," (9.5 MB counted) answered a 300-character GET with 38 MB and 1.1 s of CPU.
+#: The record holds no JSON (no column of any table is JSON), so nothing is lost.
 JSON_PARAMETER = "_json"
 
 
 #: The longest query string (bytes, as sent: percent-encoded) a request may carry, the bound every cost above was
 #: worked out for. The server's own limit (h11's 16 KiB for a request still arriving) does not hold when a request
 #: arrives in one piece, as it does over this machine's loopback: GETs of up to ~128 KB were served, so 4,500
-#: bounded `trim` calls in one row of a 50 KB GET ran 2.5 s of CPU past the 1 s limit, and ~11,000 fit in one
-#: (issue 24, round twenty-five). A query a person writes, and a facet link, is far shorter.
+#: bounded `trim` calls in one row of a 50 KB GET ran 2.5 s of CPU past the 1 s limit, and ~11,000 fit in one.
+#: A query a person writes, and a facet link, is far shorter.
 MAX_QUERY_BYTES = 16 * 1024
 #: Datasette reads a query's text with patterns of its own before it runs it, in the server's one event loop and
 #: under no time limit, so while it reads, every other request waits. Two shapes of text take those patterns time
-#: that grows as the square of the query's length (issue 24, round twenty-five):
+#: that grows as the square of the query's length:
 #: - a run of blanks after a leading comment: the check that a query is a SELECT (`validate_sql_select`) read
 #:   "/**/", 15,000 "+" and "x" (a 16 KB GET) for 2.5 s of CPU, and `select 1` sent meanwhile answered after 2.3 s;
 #: - comments opened and never closed: the search for `:name` parameters (`derive_named_parameters`) looks for the

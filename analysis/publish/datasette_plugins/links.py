@@ -2,7 +2,7 @@
 
 Datasette makes a link of every cell whose whole value is a web address. The record's free text can be one (a gap's
 `where_looked`, a source's `licence`), and a URL typed there reached readers as a live link that no check had made
-a source (issue 24, round fourteen). The workbook and the pages link only `sources.url_main`, each address of which
+a source. The workbook and the pages link only `sources.url_main`, each address of which
 `validate` has parsed; here a cell is linked only when its value is one of those addresses, in any table or query
 (the canned query of figures with their sources keeps its links). Every other address is shown as text.
 """
