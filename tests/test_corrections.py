@@ -110,3 +110,7 @@ def test_a_page_with_no_corrections_says_none_so_far():
     assert '<h2 id="corrections">Corrections</h2>\n<p>None so far.</p>' in html
     assert "## Corrections\n\nNone so far.\n" in md
     assert "Corrected" not in html
+
+
+def test_the_methods_page_points_to_the_list_of_corrections():
+    assert '<a href="factcheck.html#corrections">' in report.render_methods()
