@@ -822,6 +822,12 @@ def text_problem(text: str, typed: bool = False) -> str | None:
     if rtl is not None:
         return (f"contains {unicodedata.name(rtl, f'U+{ord(rtl):04X}')} (U+{ord(rtl):04X}), which is written right to "
                 "left and reorders the text and numbers around it as a reader sees them; type the English punctuation")
+    return _read_as_other_than_text(text, typed)
+
+
+def _read_as_other_than_text(text: str, typed: bool) -> str | None:
+    """What a spreadsheet or a page would read as something other than text: a formula, TeX, a character
+    reference; or None."""
     stripped = text.strip()  # the loaders strip fields: " =1+1" is stored as "=1+1"
     if formula_like(stripped):
         return (f"begins with {stripped[0]!r}, which a spreadsheet reads as a formula; reword it or start it "
@@ -830,7 +836,25 @@ def text_problem(text: str, typed: bool = False) -> str | None:
     if after:
         return (f"has {after.group().strip()!r} at character {after.start() + 1}: a spreadsheet that splits cells "
                 "at semicolons reads what follows as a formula; reword it")
+    if not typed and ("\\" in text or "$$" in text) and (maths := _maths_problem(text)):
+        return maths
     return character_reference_problem(text) if "&" in text else None
+
+
+#: TeX as a page's maths typesetter reads it (MathJax, KaTeX): the delimiters `\(…\)`, `\[…\]` and `$$…$$`, and any
+#: `\command`. No printed statistic needs them. Every output marks its record text as not maths, but a copy pasted
+#: where that mark is lost (a CMS that strips the block, a page loading KaTeX) typesets what they hold, and a
+#: `\href{javascript:…}` in a note became a link that ran script.
+_MATHS = re.compile(r"\\(?:[()\[\]]|[A-Za-z]+)|\$\$")
+
+
+def _maths_problem(text: str) -> str | None:
+    """Why `text` holds TeX a page would typeset as maths (`_MATHS`), or None."""
+    found = _MATHS.search(text)
+    if found is None:
+        return None
+    return (f"holds {found.group()!r} at character {found.start() + 1}, which a page that typesets maths (MathJax, "
+            "KaTeX) reads as TeX; type the text without the backslash or the doubled dollar sign")
 
 
 #: An HTML character reference written out in full, as a page's source, a WordPress feed or its REST API
