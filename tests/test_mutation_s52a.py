@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pandas as pd
 import pytest
 
 from analysis.factcheck.evaluate import evaluate_claims
@@ -74,3 +75,86 @@ def test_the_approximate_date_note_only_where_an_input_was_revised(record) -> No
     note = "is approximate (not printed on the document), and an input was revised"
     assert note in rows["dfe-cin-2024-one-in-30-children"]
     assert note not in rows["dfe-cin-2025-one-in-30-children"]
+
+
+# --- publish/display ----------------------------------------------------------------------------------------------
+
+def _cells(html: str) -> list[str]:
+    """The text of every body cell, in order (the header row is <th>)."""
+    import re
+
+    return re.findall(r"<td[^>]*>(.*?)</td>", html)
+
+
+def test_a_figure_s_date_in_a_notebook_table_says_when_it_was_inferred() -> None:
+    """The figures table's `published` column as every output gives a document's date: the CSA Centre's 2019/20
+    infographics print no date (data/raw/sources.yaml: 2020-11-01, date_approximate), so the cell says "November
+    2020 (approximate)", not the stand-in day; AOL's copy of HMIC's 2016 inspection is dated 24 November 2016 as
+    printed. Without the approximate column the frame cannot say which dates were inferred, and the date is shown
+    as the record holds it (YYYY-MM-DD) rather than failing."""
+    from analysis.publish.display import table_html
+    from analysis.tables.load import load_table
+
+    figures = load_table("figures")
+    pick = figures[figures["figure_id"].isin(["csacentre-infographics-2019-20-iceberg/cpp-sexual-abuse-2019-20",
+                                              "aol-2016-11-24-hmic-ncpi-mps/cases-examined"])]
+    cells = _cells(table_html(pick, ["figure_id", "published"]))
+    shown = dict(zip(cells[::2], cells[1::2], strict=True))
+    assert shown["csacentre-infographics-2019-20-iceberg/cpp-sexual-abuse-2019-20"] == "November 2020 (approximate)"
+    assert shown["aol-2016-11-24-hmic-ncpi-mps/cases-examined"] == "24 November 2016"
+    bare = _cells(table_html(pick[["figure_id", "published"]]))
+    assert dict(zip(bare[::2], bare[1::2], strict=True)) == {
+        "aol-2016-11-24-hmic-ncpi-mps/cases-examined": "2016-11-24",
+        "csacentre-infographics-2019-20-iceberg/cpp-sexual-abuse-2019-20": "2020-11-01"}
+
+
+def test_a_yes_no_column_of_the_figures_table_says_yes_or_no() -> None:
+    """`primary` in the figures table is a boolean column (pandas gives its cells as numpy bools, no subclass of
+    bool): a cell says "yes" or "no", never "True"/"False". AOL's copy of HMIC's 2016 inspection is not the
+    primary source (primary false); HMICFRS's own 2023 accelerated causes of concern is (primary true)."""
+    from analysis.publish.display import table_html
+    from analysis.tables.load import load_table
+
+    figures = load_table("figures")
+    pick = figures[figures["figure_id"].isin([
+        "aol-2016-11-24-hmic-ncpi-mps/cases-examined",
+        "hmicfrs-2023-10-06-accelerated-causes-of-concern/accelerated-causes-of-concern"])]
+    cells = _cells(table_html(pick, ["figure_id", "primary"]))
+    assert dict(zip(cells[::2], cells[1::2], strict=True)) == {
+        "aol-2016-11-24-hmic-ncpi-mps/cases-examined": "no",
+        "hmicfrs-2023-10-06-accelerated-causes-of-concern/accelerated-causes-of-concern": "yes"}
+
+
+def test_none_is_no_figure() -> None:
+    """A missing value held as None (a table built from records) is "no figure", like NaN and pd.NA; in a column of
+    counts it does not stop the others printing as whole numbers (374, not 374.0)."""
+    import pandas as pd
+
+    from analysis.publish.display import NO_FIGURE, cell_text, table_html
+
+    assert cell_text(None) == NO_FIGURE
+    frame = pd.DataFrame({"cases": pd.Series([374.0, None], dtype="float64"), "note": ["a", None]})
+    assert _cells(table_html(frame)) == ["374", "a", NO_FIGURE, NO_FIGURE]
+
+
+# --- charts/inspection_timeline -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("mobile", [False, True])
+def test_every_timeline_dot_is_inside_a_date_axis_running_down(drawn_charts, mobile: bool) -> None:
+    """Time runs down a real date axis, one dot per date a document stated something. The record's London counts
+    were stated on 6 October 2023 (the two accelerated causes of concern), 9 February 2024 (the report's 11
+    recommendations) and 26 February 2025 (the revisit): three dots at those dates, each inside the axis (a dot
+    outside the limits is not drawn), later dates lower, ticked "Oct 2023", "Feb 2024", "Feb 2025"."""
+    from matplotlib.dates import date2num
+
+    from analysis.publish import style
+
+    fig, _ = drawn_charts("inspection-timeline", style.MOBILE_WIDTH if mobile else None)
+    ax = fig.axes[0]
+    dots = sorted(float(y) for line in ax.get_lines() if line.get_marker() == "o" for y in line.get_ydata())
+    days = [date2num(pd.Timestamp(d)) for d in ("2023-10-06", "2024-02-09", "2025-02-26")]
+    assert dots == days
+    bottom, top = ax.get_ylim()
+    assert bottom > top  # inverted: the latest date at the bottom
+    assert all(top < y < bottom for y in dots)
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["Oct 2023", "Feb 2024", "Feb 2025"]
