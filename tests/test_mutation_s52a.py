@@ -158,3 +158,53 @@ def test_every_timeline_dot_is_inside_a_date_axis_running_down(drawn_charts, mob
     assert bottom > top  # inverted: the latest date at the bottom
     assert all(top < y < bottom for y in dots)
     assert [t.get_text() for t in ax.get_yticklabels()] == ["Oct 2023", "Feb 2024", "Feb 2025"]
+
+
+def test_each_timeline_milestone_is_headed_by_what_was_stated_that_day(drawn_charts) -> None:
+    """HEADINGS are checked in order against the kinds stated that day: 6 October 2023 stated only accelerated
+    counts (HMICFRS: "two" causes of concern, "two" recommendations with them) -> "Accelerated causes of concern";
+    9 February 2024 only issued ones (11 recommendations) -> "The inspection report"; 26 February 2025 issued causes
+    ("three", the revisit's summary) and closed ones (the Met: "three") -> "The revisit", since closed is checked
+    first. The subtitle spans the first date to the last: October 2023 to February 2025."""
+    _, meta = drawn_charts("inspection-timeline")
+    assert list(meta.data["Date"]) == ["2023-10-06", "2024-02-09", "2025-02-26"]
+    assert list(meta.data["Milestone"]) == ["Accelerated causes of concern", "The inspection report", "The revisit"]
+    assert meta.intro.endswith("what was stated when, October 2023 to February 2025")
+
+
+def test_a_column_of_whole_populations_prints_as_counts_with_separators() -> None:
+    """The population table's `value` is a float column whose values are all whole: it prints as counts, with
+    thousands separators from 10,000, while `year` (a count under 10,000) keeps none. ONS's mid-2024 England and
+    Wales estimate, printed "61,806,682", is 61,806,682 people; the revised mid-2023 estimate, printed "61.1
+    million", is 61,100,000."""
+    from analysis.publish.display import table_html
+    from analysis.tables.load import load_table
+
+    population = load_table("population")
+    ew = population[population["geography"] == "England and Wales"]
+    cells = _cells(table_html(ew, ["year", "value_as_printed", "value"]))
+    rows = [tuple(cells[i:i + 3]) for i in range(0, len(cells), 3)]
+    assert ("2024", "61,806,682", "61,806,682") in rows
+    assert ("2023", "61.1 million", "61,100,000") in rows
+
+
+def test_a_cell_holding_several_values_is_not_missing() -> None:
+    """Only a missing value says "no figure": a cell holding several values (pandas cannot say whether a list is
+    missing, it answers per item) is shown as its text."""
+    from analysis.publish.display import NO_FIGURE, cell_text
+
+    assert cell_text(["a", "b"]) == "['a', 'b']" != NO_FIGURE
+
+
+def test_the_revisit_milestone_says_all_closed_only_when_as_many_were_closed_as_issued() -> None:
+    """figures.csv: on 26 February 2025 the revisit states "three" causes of concern from the 2023 inspection
+    (HMICFRS) and the Met that "three" were closed, so the milestone reads "Three causes of concern from the
+    inspection; all closed." (what was closed last). Had the Met said "two", it would read "...; two closed."."""
+    from analysis.publish.charts.inspection_timeline import milestone_rows, milestones
+    from analysis.tables.load import load_table
+
+    figures = load_table("figures")
+    assert milestones(milestone_rows(figures))[-1][2] == "Three causes of concern from the inspection; all closed."
+    closed = figures["figure_id"] == "met-2025-02-26-response-hmicfrs-revisit/causes-of-concern-closed"
+    figures.loc[closed, ["value", "value_as_printed"]] = [2, "two"]
+    assert milestones(milestone_rows(figures))[-1][2] == "Three causes of concern from the inspection; two closed."
