@@ -208,3 +208,14 @@ def test_the_revisit_milestone_says_all_closed_only_when_as_many_were_closed_as_
     closed = figures["figure_id"] == "met-2025-02-26-response-hmicfrs-revisit/causes-of-concern-closed"
     figures.loc[closed, ["value", "value_as_printed"]] = [2, "two"]
     assert milestones(milestone_rows(figures))[-1][2] == "Three causes of concern from the inspection; two closed."
+
+
+def test_thousands_separators_start_at_ten_thousand() -> None:
+    """cell_text's rule: whole numbers carry thousands separators from 10,000 (so a year stays 2023): 9,999 prints
+    as 9999 and 10,000 as "10,000", as an int or as a whole float in a whole column."""
+    from analysis.publish.display import cell_text
+
+    assert cell_text(9999) == "9999"
+    assert cell_text(10_000) == "10,000"
+    assert cell_text(10_000.0, whole=True) == "10,000"
+    assert cell_text(-10_000) == "-10,000"
