@@ -219,3 +219,21 @@ def test_thousands_separators_start_at_ten_thousand() -> None:
     assert cell_text(10_000) == "10,000"
     assert cell_text(10_000.0, whole=True) == "10,000"
     assert cell_text(-10_000) == "-10,000"
+
+
+def test_where_files_go_names_the_project_folder_and_only_the_variable_elsewhere(monkeypatch, tmp_path) -> None:
+    """where_files_go: inside the project the folder is named as users see it (outputs/charts); elsewhere (a test's
+    scratch folder) only the variable is, so an executed notebook does not depend on where it was run; with the
+    variable unset, no files are written."""
+    from analysis.paths import PROJECT_ROOT
+    from analysis.publish.display import where_files_go
+
+    monkeypatch.delenv("CSE_FIGURES_ROOT", raising=False)
+    monkeypatch.setenv("CSE_CHARTS_DIR", str(PROJECT_ROOT / "outputs" / "charts"))
+    assert where_files_go().data == ("This run exports each chart into `outputs/charts/<chart-id>/` "
+                                     "(PNG, SVG, CSV, JSON).")
+    monkeypatch.setenv("CSE_CHARTS_DIR", str(tmp_path / "charts"))
+    shown = where_files_go().data
+    assert shown == "This run exports each chart into the folder `$CSE_CHARTS_DIR` names (PNG, SVG, CSV, JSON)."
+    monkeypatch.delenv("CSE_CHARTS_DIR")
+    assert "**no files are written**" in where_files_go().data
