@@ -237,3 +237,31 @@ def test_where_files_go_names_the_project_folder_and_only_the_variable_elsewhere
     assert shown == "This run exports each chart into the folder `$CSE_CHARTS_DIR` names (PNG, SVG, CSV, JSON)."
     monkeypatch.delenv("CSE_CHARTS_DIR")
     assert "**no files are written**" in where_files_go().data
+
+
+@pytest.mark.parametrize("mobile", [False, True])
+def test_each_timeline_block_is_clear_of_the_next_and_inside_the_axes(drawn_charts, mobile: bool) -> None:
+    """The layout rule (_layout): each milestone's heading and text are kept clear of the next milestone, and the
+    axis is padded before the first dot and after the last, so the last block (which hangs below its dot) is inside
+    the axes too. At both widths: every heading and text box lies inside the axes, no two overlap, and each block
+    ends above the next milestone's dot (the record's three dates, 6 October 2023, 9 February 2024, 26 February
+    2025)."""
+    from matplotlib.dates import date2num
+
+    from analysis.publish import style
+
+    fig, _ = drawn_charts("inspection-timeline", style.MOBILE_WIDTH if mobile else None)
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    ax = fig.axes[0]
+    frame = ax.get_window_extent(renderer)
+    boxes = [t.get_window_extent(renderer) for t in ax.texts]
+    assert len(boxes) == 6  # a heading and a text for each of the three milestones
+    for b in boxes:
+        assert frame.y0 <= b.y0 and b.y1 <= frame.y1 and frame.x0 <= b.x0 and b.x1 <= frame.x1
+    for i, a in enumerate(boxes):
+        assert not any(a.overlaps(b) for b in boxes[i + 1:])
+    dots = [ax.transData.transform((0.02, date2num(pd.Timestamp(d))))[1]
+            for d in ("2024-02-09", "2025-02-26")]
+    for block, next_dot in zip((boxes[0:2], boxes[2:4]), dots, strict=True):
+        assert min(b.y0 for b in block) > next_dot
