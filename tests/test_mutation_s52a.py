@@ -265,3 +265,61 @@ def test_each_timeline_block_is_clear_of_the_next_and_inside_the_axes(drawn_char
             for d in ("2024-02-09", "2025-02-26")]
     for block, next_dot in zip((boxes[0:2], boxes[2:4]), dots, strict=True):
         assert min(b.y0 for b in block) > next_dot
+
+
+def test_a_column_of_grades_stays_on_one_line() -> None:
+    """Text columns whose longest cell is at most SHORT_TEXT (20) characters stay on one line ("short"): the split
+    grades of inspection_grades.csv, the longest being "requires improvement" (exactly 20 characters), are short; the
+    labels with the combined grade ("requires improvement or inadequate", 34) wrap ("long")."""
+    import re
+
+    from analysis.publish.display import table_html
+    from analysis.tables.load import load_table
+
+    grades = load_table("inspection_grades")
+    split = grades[grades["grade"] != "requires improvement or inadequate"]
+    assert max(len(g) for g in split["grade"]) == 20
+    assert set(re.findall(r'<td class="(\w+)">', table_html(split, ["grade"]))) == {"short"}
+    assert set(re.findall(r'<td class="(\w+)">', table_html(grades, ["grade"]))) == {"long"}
+
+
+# --- charts/inspection_grades -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("mobile", [False, True])
+def test_a_narrow_share_s_label_is_under_its_own_bar(drawn_charts, mobile: bool) -> None:
+    """A segment too narrow for its label gets it "under the segment's start, naming the grade": below its own bar
+    (rows are 1.7 apart, bars 0.5 high, the axis runs down) and above the next row's heading (0.42 above that
+    row). inspection_grades.csv: the 2017 Q3 update's 10 good of 135 cases (7.4%) is such a segment at both
+    widths."""
+    from analysis.publish import style
+
+    fig, _ = drawn_charts("inspection-grades", style.MOBILE_WIDTH if mobile else None)
+    ax = fig.axes[0]
+    bars = [p for p in ax.patches if abs(p.get_height() - 0.5) < 1e-9]
+    narrow = [t for t in ax.texts if t.get_text().endswith((" good", " requires improvement", " inadequate"))]
+    assert "7.4% good" in [t.get_text() for t in narrow]
+    for t in narrow:
+        x, y = t.get_position()
+        (bar,) = [b for b in bars if abs(b.get_x() - x) < 1e-9 and b.get_y() < y < b.get_y() + 1.7]
+        bottom = bar.get_y() + bar.get_height()  # the bar's lower edge, as the axis runs down
+        assert bottom <= y < bottom + 1.7 - 0.5 - 0.42 + 0.25, t.get_text()
+
+
+def test_a_split_inspection_s_note_quotes_a_printed_combined_share_only_if_there_is_one() -> None:
+    """The 2017 Q3 update's grades were published separately (10 good, 64 requires improvement, 61 inadequate) with
+    a combined share printed as "Just under 93%": the note quotes it. Had no combined share been printed (a blank
+    cell), the note would quote nothing, not an empty ('')."""
+    from analysis.publish import charts
+    from analysis.tables.load import load_table
+
+    grades, figures = load_table("inspection_grades"), load_table("figures")
+    _, meta = charts.inspection_grades_chart(grades, figures)
+    quoted = ("For the 2017 Q3 update the separately published grades are shown, with their sum; the combined share "
+              "printed with them ('Just under 93%') is given in the data as printed.")
+    assert quoted in meta.notes
+    combined = ((grades["inspection_id"] == "hmicfrs-2017-q3")
+                & (grades["grade"] == "requires improvement or inadequate"))
+    grades.loc[combined, "share_as_printed"] = ""
+    _, meta = charts.inspection_grades_chart(grades, figures)
+    assert ("For the 2017 Q3 update the separately published grades are shown, with their sum; the combined share "
+            "printed with them is given in the data as printed.") in meta.notes
