@@ -54,6 +54,8 @@ SECONDARY_TEXT = "#505A5F"
 #: Outline of "not found" (drawn as an outline, so the absence is visible without a colour meaning); 3.3:1 on
 #: white, a mark's minimum being 3:1 (it was #B1B4B6, 2.1:1).
 MISSING_EDGE = "#8A8F92"
+#: …dashed, on the chart and in its key alike.
+MISSING_DASH = (0, (2, 2))
 
 #: Inspection grades are ordinal, so they get an ordered palette, not categories: lightness falls steadily from
 #: the best grade to the worst (CIE L* 56, 46, 28, 14), with the hue turning from blue-green to wine, so the order

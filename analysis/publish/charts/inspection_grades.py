@@ -124,7 +124,7 @@ def inspection_grades_chart(grades: pd.DataFrame, figures: pd.DataFrame, *, widt
         left = _stack(ax, y, rows, inside_min, in_words)
         if left < 99.5:
             ax.barh([y], [100 - left], left=left, height=0.5, color="white", edgecolor=style.MISSING_EDGE,
-                    linewidth=0.8, linestyle=(0, (2, 2)))
+                    linewidth=0.8, linestyle=style.MISSING_DASH)
         if inspection in brackets:
             start = float(rows.loc["good", "share"]) if "good" in rows.index else 0.0
             _bracket(ax, start, left, y + 0.3, f"{fmt_percent(brackets[inspection])} " + "combined")
@@ -248,7 +248,7 @@ def _legend(ax: Any, sel: pd.DataFrame, in_words: list[str], width: float) -> No
         handles.append(Patch(facecolor=GRADE_COLOURS["requires improvement"], edgecolor=GRADE_COLOURS["inadequate"],
                              hatch="////", label="Either (only the total published)"))
     handles += encode.legend_handles(in_words, style.TEXT, value_axis="x")
-    handles.append(Patch(facecolor="white", edgecolor=style.MISSING_EDGE, linestyle=(0, (2, 2)),
+    handles.append(Patch(facecolor="white", edgecolor=style.MISSING_EDGE, linestyle=style.MISSING_DASH,
                          label="Not found"))
     style.legend_above(ax, handles, ncol=1 if width < 5 else 3)
 
