@@ -33,7 +33,7 @@ from analysis.publish.workbook import add_arguments as workbook_arguments
 from analysis.publish.workbook_columns import QUALIFIER_SUFFIX
 from analysis.record.hygiene import SiteUrlError, checked_site_url, inline_safe_json, neutralise_frame
 from analysis.record.printed import PrintedFigureError, number_text, parse_printed
-from analysis.tables.load import DRAWN_FROM, build_mark
+from analysis.tables.load import DRAWN_FROM, EXPORTED, build_mark, file_hashes
 
 __all__ = ["PNG_DPI", "datawrapper_frame", "printed_qualifier",
            "WORKBOOK_NAME", "WORKBOOK_TABLES", "CHARTS_DIR_ENV", "chart_dir", "write_chart", "publish",
@@ -64,7 +64,10 @@ def write_chart(fig: Any, meta: Any, folder: Path, paths: Paths | None = None) -
         save.save_png(mobile, files["mobile"], PNG_DPI)
     save.save_svg(fig, files["svg"], title=meta.title, description=meta.alt_text)
     replace_file(files["csv"], chart_csv(meta.data))
-    replace_file(files["json"], inline_safe_json({**meta.sidecar(), DRAWN_FROM: drawn_from(meta.chart_id, paths)}))
+    # Written last, naming the files above by their bytes: what `workbook` and `gallery` check before using them.
+    written = [files[kind] for kind in ("png", "mobile", "svg", "csv") if kind != "mobile" or meta.redraw is not None]
+    replace_file(files["json"], inline_safe_json({**meta.sidecar(), DRAWN_FROM: drawn_from(meta.chart_id, paths),
+                                                  EXPORTED: file_hashes(written)}))
     return files
 
 

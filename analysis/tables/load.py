@@ -144,6 +144,16 @@ def built_raw(paths: Paths = DEFAULT) -> dict[str, str]:
 
 #: The key of a chart's JSON sidecar that names the tables it was drawn from, each with the hash the build gave it.
 DRAWN_FROM = "drawn_from"
+#: The key of a chart's JSON sidecar that names the other files its export wrote (PNGs, SVG, CSV), each with the
+#: hash of its bytes as written (`file_hashes`): what `charts_behind` compares the chart's files with.
+EXPORTED = "exported"
+
+
+def file_hashes(files: Iterable[Path]) -> dict[str, str]:
+    """Each file by its name ("met-cse-series.csv") → "sha256:…" of its bytes, as the chart's sidecar keeps them."""
+    import hashlib
+
+    return {path.name: "sha256:" + hashlib.sha256(path.read_bytes()).hexdigest() for path in files}
 
 
 def as_read(names: Iterable[str], paths: Paths = DEFAULT) -> dict[str, str]:
@@ -170,7 +180,45 @@ def charts_behind(chart_ids: Iterable[str], charts_dir: Path, paths: Paths = DEF
     drawn = {chart_id: _marked(charts_dir / chart_id / f"{chart_id}.json", charts_dir / chart_id, ())
              for chart_id in chart_ids}
     behind = _behind(drawn, paths)
-    return _behind_line(f"the charts in {paths.rel(charts_dir)}/", behind, "charts")
+    what = f"the charts in {paths.rel(charts_dir)}/"
+    changed = [chart_id for chart_id, got in drawn.items()
+               if isinstance(got, dict) and chart_id not in behind and _changed_since_export(charts_dir / chart_id)]
+    return "; ".join(line for line in (_behind_line(what, behind, "charts"), _changed_line(what, changed)) if line)
+
+
+def _changed_since_export(folder: Path) -> bool:
+    """Whether a chart's files are no longer the bytes its export wrote (`EXPORTED` in its sidecar). The workbook's
+    chart sheets are read from the chart's CSV and the gallery publishes its PNGs, SVG and CSV; the sidecar's
+    `DRAWN_FROM` vouched only for itself: a chart CSV opened from outputs/charts/ in Excel and saved on closing
+    (dates re-typed as "Nov-20", "1,200" as printed saved as 1200) went into the workbook's chart sheet and the
+    gallery's download under a mark that still matched the build, exit 0. A sidecar that names no files, a file
+    named outside the folder, or one gone or changed, is a change."""
+    import hashlib
+    import json
+
+    try:
+        exported = json.loads((folder / f"{folder.name}.json").read_text(encoding="utf-8")).get(EXPORTED)
+    except (OSError, ValueError, AttributeError):
+        return True
+    if not isinstance(exported, dict) or not exported:
+        return True
+    for name, digest in exported.items():
+        if not isinstance(name, str) or "/" in name or "\\" in name or name in (".", ".."):
+            return True
+        try:
+            if "sha256:" + hashlib.sha256((folder / name).read_bytes()).hexdigest() != digest:
+                return True
+        except OSError:
+            return True
+    return False
+
+
+def _changed_line(what: str, changed: list[str]) -> str:
+    if not changed:
+        return ""
+    shown = ", ".join(changed[:3]) + (f" and {len(changed) - 3} more" if len(changed) > 3 else "")
+    return (f"{what} ({shown}) have files that changed after the export wrote them (opened and saved again by a "
+            "spreadsheet or an image editor?): run `python -m analysis charts` (or `make`) to export them again")
 
 
 #: Where an executed copy of a notebook (outputs/notebooks/<name>.ipynb) names the tables it ran on: under this key

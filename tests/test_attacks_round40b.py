@@ -1,0 +1,64 @@
+"""Issue 24, round 40 (helper r40b): stamps that cannot lie (class 2)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from analysis.paths import CHART_IDS, Paths
+from analysis.tables.load import charts_behind
+from tests.made import Made, copy_of
+from tests.raw_copy import run_on
+
+CHART = "recorded-vs-estimated"
+
+
+def saved_by_excel(csv: Path) -> None:
+    """What Excel (UK) writes when a chart's CSV, opened from outputs/charts/ by a double-click, is saved on closing:
+    the year-months it read as dates written back as "Nov-20", the line ends as CRLF. No value is touched."""
+    text = csv.read_text(encoding="utf-8")
+    assert "2020-11" in text and "2025-03" in text
+    text = text.replace("2020-11", "Nov-20").replace("2025-03", "Mar-25").replace("\n", "\r\n")
+    csv.write_bytes(text.encode("utf-8"))
+
+
+def test_a_chart_csv_saved_again_by_a_spreadsheet_is_not_published_by_workbook_or_gallery(
+        made: Made, tmp_path: Path) -> None:
+    """The workbook's chart sheets are read from each chart's CSV, and the gallery offers that CSV for download.
+    Opened in Excel from outputs/charts/ and saved on closing, the CSV went into the workbook's "Chart 9" as
+    "Nov-20" and "Mar-25" (the chart and its table sheet say 2020-11 and 2025-03), and into the gallery, exit 0:
+    the sidecar's mark still matched the build. The sidecar now names each file its export wrote by its bytes, so
+    both commands refuse and name `charts`, which puts it right."""
+    root = copy_of(made, tmp_path / "project")
+    outputs = root / "outputs"
+    saved_by_excel(outputs / "charts" / CHART / f"{CHART}.csv")
+    book, page = outputs / "cse-figures.xlsx", outputs / "index.html"
+    before = book.read_bytes(), page.read_bytes()
+    for command in ("workbook", "gallery"):
+        result = run_on(root, command)
+        assert result.returncode == 2, (command, result.stderr)
+        assert f"the charts in outputs/charts/ ({CHART}) have files that changed after the export" in result.stderr
+        assert "run `python -m analysis charts`" in result.stderr
+    assert (book.read_bytes(), page.read_bytes()) == before  # nothing written
+    assert run_on(root, "charts", timeout=600).returncode == 0
+    assert "2020-11" in (outputs / "charts" / CHART / f"{CHART}.csv").read_text(encoding="utf-8")
+    assert run_on(root, "gallery").returncode == 0
+
+
+def test_a_chart_png_changed_or_removed_after_its_export_is_named(made: Made, tmp_path: Path) -> None:
+    """The same for the pictures the gallery publishes: a PNG marked up in an image viewer that saves as it goes
+    (macOS Preview), or a phone PNG removed. Every file the export wrote is named in the sidecar with its hash."""
+    root = copy_of(made, tmp_path / "project")
+    paths, charts = Paths(root), root / "outputs" / "charts"
+    assert charts_behind(CHART_IDS, charts, paths) == ""  # as the main job wrote them
+    for chart_id in CHART_IDS:
+        sidecar = json.loads((charts / chart_id / f"{chart_id}.json").read_text(encoding="utf-8"))
+        named = sidecar.get("exported", {})  # analysis.tables.load.EXPORTED
+        written = {p.name for p in (charts / chart_id).iterdir() if p.suffix != ".json"}
+        assert set(named) == written, chart_id
+    png = charts / "london-rates" / "london-rates.png"
+    png.write_bytes(png.read_bytes() + b"\0")
+    (charts / "two-1200s" / "two-1200s-mobile.png").unlink()
+    line = charts_behind(CHART_IDS, charts, paths)
+    assert "(london-rates, two-1200s) have files that changed after the export wrote them" in line, line
+    assert "earlier build" not in line  # not said to be drawn from another build: they were not
