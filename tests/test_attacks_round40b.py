@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from analysis.paths import CHART_IDS, Paths
 from analysis.tables.load import charts_behind
@@ -62,3 +63,29 @@ def test_a_chart_png_changed_or_removed_after_its_export_is_named(made: Made, tm
     line = charts_behind(CHART_IDS, charts, paths)
     assert "(london-rates, two-1200s) have files that changed after the export wrote them" in line, line
     assert "earlier build" not in line  # not said to be drawn from another build: they were not
+
+
+def test_a_chart_changed_while_the_notebooks_step_ran_is_not_stamped_as_its_own(made: Made, tmp_path: Path) -> None:
+    """The notebooks step's outputs are hashed into its stamp when it ends: a chart's CSV saved by Excel (or a
+    chart exported by hand from JupyterLab) after the step wrote it and before it ended was taken for the step's
+    own, and the next `make` skipped the step and kept the file (round 26's #17). With the workbook and gallery
+    now checking each chart's files, that `make` would also refuse at its end every time, naming `make` as the
+    cure. The step is now left unstamped, so the next run exports the charts again."""
+    from analysis.run import pipeline
+
+    root = copy_of(made, tmp_path / "project")
+    step = next(s for s in pipeline.STEPS if s.name == "notebooks")
+
+    def attempt() -> Any:
+        """The step as it starts: its inputs and outputs (`pipeline._attempt`), and a run that succeeded."""
+        return 0, 1.0, (pipeline.input_hash(root, step), pipeline.touched(root, step)), \
+            pipeline.output_marks(root, step.written)
+
+    stamps: dict[str, dict[str, str]] = {}
+    pipeline._finish(step, attempt(), root, stamps)
+    assert "notebooks" in stamps  # the guard: a step whose files are as it wrote them is stamped
+    started = attempt()
+    saved_by_excel(root / "outputs" / "charts" / CHART / f"{CHART}.csv")
+    pipeline._finish(step, started, root, stamps)
+    assert "notebooks" not in stamps
+    assert not pipeline.is_current(root, step, pipeline._load_stamps(root))

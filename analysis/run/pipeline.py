@@ -696,6 +696,13 @@ def _finish(step: Step, attempt: Attempt, root: Path, stamps: dict[str, dict[str
                                                       "in outputs/ may be from an earlier run" if later else ""))
         return False
     now, after = stamp(root, step), touched(root, step)
+    rewritten = _not_as_written(root, step)
+    if rewritten:
+        stamps.pop(step.name, None)
+        _save_stamps(root, stamps)
+        print(f"{step.name}: done in {seconds:.1f}s, but its outputs are not all as it wrote them ({rewritten}): not "
+              "stamped, so the next run redoes it")
+        return True
     if (now["inputs"], after) != inputs or (started is not None and code_snapshot(root) != started):
         stamps.pop(step.name, None)
         _save_stamps(root, stamps)
@@ -706,6 +713,20 @@ def _finish(step: Step, attempt: Attempt, root: Path, stamps: dict[str, dict[str
     _save_stamps(root, stamps)
     print(f"{step.name}: done in {seconds:.1f}s")
     return True
+
+
+def _not_as_written(root: Path, step: Step) -> str:
+    """Why the charts a step exported are not the files its export wrote ("" when they are, or it exports none).
+    Its outputs are hashed into its stamp when it ends, so a chart's CSV saved by Excel, or a chart exported by
+    hand from JupyterLab, while the notebooks ran was stamped as the step's own: the next `make` said "notebooks:
+    unchanged, skipped" and kept it (and, since the workbook and gallery check each chart's files, refused at its
+    end every time). Each chart's sidecar names its files by their hashes (`analysis.tables.load.charts_behind`)."""
+    if "outputs/charts/*/*" not in step.outputs:
+        return ""
+    from analysis.paths import CHART_IDS
+    from analysis.tables.load import charts_behind
+
+    return charts_behind(CHART_IDS, root / "outputs" / "charts", Paths(root))
 
 
 def _changed(before: Marked, after: Marked) -> str:
