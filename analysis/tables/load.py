@@ -192,7 +192,8 @@ def _changed_since_export(folder: Path) -> bool:
     `DRAWN_FROM` vouched only for itself: a chart CSV opened from outputs/charts/ in Excel and saved on closing
     (dates re-typed as "Nov-20", "1,200" as printed saved as 1200) went into the workbook's chart sheet and the
     gallery's download under a mark that still matched the build, exit 0. A sidecar that names no files, a file
-    named outside the folder, or one gone or changed, is a change."""
+    named outside the folder, or one changed, is a change; one removed is not (the gallery links what is there,
+    and the workbook names a missing CSV itself)."""
     import hashlib
     import json
 
@@ -208,6 +209,8 @@ def _changed_since_export(folder: Path) -> bool:
         try:
             if "sha256:" + hashlib.sha256((folder / name).read_bytes()).hexdigest() != digest:
                 return True
+        except FileNotFoundError:
+            continue
         except OSError:
             return True
     return False
