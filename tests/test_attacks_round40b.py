@@ -91,3 +91,20 @@ def test_a_chart_changed_while_the_notebooks_step_ran_is_not_stamped_as_its_own(
     pipeline._finish(step, started, root, stamps)
     assert "notebooks" not in stamps
     assert not pipeline.is_current(root, step, pipeline._load_stamps(root))
+
+
+def test_make_names_another_program_writing_into_outputs_not_only_a_pull(
+        made: Made, tmp_path: Path, capsys: Any) -> None:
+    """A notebook left open in JupyterLab with $CSE_CHARTS_DIR set (as the notebooks' header says, to export by
+    hand), on a kernel that read the tables before a correction, exported its chart while `make` ran its workbook
+    step. `make` named the chart and exited 1, but blamed data/processed changing under it ("a `git pull`, or a
+    sync client?"), which had not happened: the note now names a program writing into outputs/ too."""
+    from analysis.run import pipeline
+
+    root = copy_of(made, tmp_path / "project")
+    assert pipeline.say_raw_changed(Paths(root)) == 0
+    saved_by_excel(root / "outputs" / "charts" / CHART / f"{CHART}.csv")
+    assert pipeline.say_raw_changed(Paths(root)) == 1
+    said = capsys.readouterr().err
+    assert "another program wrote into outputs/" in said and "exported by hand from JupyterLab" in said, said
+    assert CHART in said

@@ -581,7 +581,9 @@ def say_raw_changed(paths: Paths) -> int:
     sync client bringing another build into data/processed while the run read it (no build lock stops either) left
     charts, notebook copies, the report or the database written from the build before beside files written from
     the one after, and the run ended with its results, exit 0, one "changed while it ran" line above. Each file is
-    marked with what it read (`analysis.tables.load.as_read`), so those files are named, and the exit is 1."""
+    marked with what it read (`analysis.tables.load.as_read`), so those files are named, and the exit is 1. The
+    same when another program wrote into outputs/ meanwhile (a notebook in JupyterLab exporting a chart by hand,
+    from a kernel that read the tables before the build): that is said too, not only a pull."""
     from analysis.paths import CHART_IDS, notebook_stems
     from analysis.tables.load import behind_raw, charts_behind, copies_behind, outputs_behind
 
@@ -593,8 +595,9 @@ def say_raw_changed(paths: Paths) -> int:
                                  copies_behind(notebook_stems(paths.notebooks), paths.outputs / "notebooks", paths),
                                  outputs_behind(paths.outputs, paths)) if found]
     if mixed:
-        print(f"note: data/processed changed while this run read it (a `git pull`, or a sync client?), and the "
-              f"outputs listed above are not all from the build it holds now: {'; '.join(mixed)}", file=sys.stderr)
+        print(f"note: data/processed changed while this run read it, or another program wrote into outputs/ (a "
+              f"`git pull`, a sync client, a chart exported by hand from JupyterLab?), and the outputs listed above "
+              f"are not all from the build it holds now: {'; '.join(mixed)}", file=sys.stderr)
         return 1
     return 0
 
