@@ -699,17 +699,17 @@ def _finish(step: Step, attempt: Attempt, root: Path, stamps: dict[str, dict[str
                                                       "in outputs/ may be from an earlier run" if later else ""))
         return False
     now, after = stamp(root, step), touched(root, step)
+    if (now["inputs"], after) != inputs or (started is not None and code_snapshot(root) != started):
+        stamps.pop(step.name, None)
+        _save_stamps(root, stamps)
+        print(f"{step.name}: done in {seconds:.1f}s, but {_changed(inputs[1], after)} changed while it ran: not "
+              "stamped, so the next run redoes it")
+        return True
     rewritten = _not_as_written(root, step)
     if rewritten:
         stamps.pop(step.name, None)
         _save_stamps(root, stamps)
         print(f"{step.name}: done in {seconds:.1f}s, but its outputs are not all as it wrote them ({rewritten}): not "
-              "stamped, so the next run redoes it")
-        return True
-    if (now["inputs"], after) != inputs or (started is not None and code_snapshot(root) != started):
-        stamps.pop(step.name, None)
-        _save_stamps(root, stamps)
-        print(f"{step.name}: done in {seconds:.1f}s, but {_changed(inputs[1], after)} changed while it ran: not "
               "stamped, so the next run redoes it")
         return True
     stamps[step.name] = now
