@@ -7,7 +7,9 @@ Layout of `outputs/`:
     charts/<chart-id>/<chart-id>.svg          print; text kept as text, the bundled face embedded (subset)
     charts/<chart-id>/<chart-id>.csv   one header row; first column categories/dates; blank = no figure in the record;
                                        a "<value> qualifier" column beside every value printed with a qualifier
-    charts/<chart-id>/<chart-id>.json  chart_id, title, intro, source_*, notes, notes_on_chart, alt_text, chart_type
+    charts/<chart-id>/<chart-id>.json  chart_id, title, intro, source_*, notes, notes_on_chart, alt_text, chart_type;
+                                       drawn_from (the tables read) and exported (the files above, by hash),
+                                       written last: what `workbook` and `gallery` check a chart by
 
 Each chart is drawn once. During `make` the notebooks draw them and `publish` both writes these files and shows
 the same PNG in the notebook; `python -m analysis charts` draws them without the notebooks (and writes the
