@@ -185,6 +185,25 @@ def add_root_argument(parser: Any) -> None:
 REGISTRY_NAMES = ("sources.yaml", "gaps.yaml", "claims.yaml", "inspections.yaml", "revisions.csv")
 
 
+#: What a file at the top of data/raw/ is named like when it holds records (`unread_raw_names`).
+RAW_DATA_SUFFIXES = (".yaml", ".yml", ".csv")
+
+
+def unread_raw_names(paths: Paths) -> list[str]:
+    """The YAML and CSV files at the top of data/raw/ that the build does not read (only `REGISTRY_NAMES` are), in
+    name order: a sync client's conflicted copy of a registry file, holding a colleague's edit. Hidden files, editors'
+    backups and lock files ("#claims.yaml#", Excel's "~$revisions.csv") hold no one's edit and are not listed. The
+    build refuses each (`analysis.record.rawfiles.unread_raw_files`); `analysis.tables.load.behind_raw` names them
+    to every command that reads data/processed."""
+    try:
+        with os.scandir(paths.raw) as entries:
+            names = sorted(entry.name for entry in entries)
+    except OSError:
+        return []
+    return [name for name in names if name not in REGISTRY_NAMES and not name.startswith((".", "#", "~$"))
+            and name.lower().endswith(RAW_DATA_SUFFIXES)]
+
+
 def raw_files(paths: Paths) -> list[Path]:
     """Every raw file that feeds the build, in a stable order: the build hashes each into datapackage.json, and
     `analysis.tables.load.behind_raw` compares them (standard library only, so that check costs no import)."""

@@ -108,3 +108,34 @@ def test_make_names_another_program_writing_into_outputs_not_only_a_pull(
     said = capsys.readouterr().err
     assert "another program wrote into outputs/" in said and "exported by hand from JupyterLab" in said, said
     assert CHART in said
+
+
+CONFLICTED = "claims (Jane Doe's conflicted copy 2026-12-07).yaml"
+
+
+def test_a_conflicted_copy_of_a_registry_file_stops_commands_run_alone_and_make_serve(
+        made: Made, tmp_path: Path) -> None:
+    """Two reporters edit claims.yaml in a checkout shared by Dropbox; Dropbox keeps one edit in claims.yaml and puts
+    the other in a conflicted copy beside it. `build` refuses the copy by name (round 37), but claims.yaml itself
+    was unchanged, so `check` run alone published the fact-check without the colleague's edit, exit 0, and
+    `make serve` answered 200. Every command that reads data/processed now names the copy, as the build does."""
+    from analysis.publish.datasette_plugins.served import project_of
+
+    root = copy_of(made, tmp_path / "project")
+    raw = root / "data" / "raw"
+    served = project_of(str(root / "outputs" / "cse.db"))
+    assert served is not None and served.behind() == ""
+    for harmless in ("~$revisions.csv", ".~lock.claims.yaml#", "claims.yaml~"):  # hold no one's edit
+        (raw / harmless).write_text("", encoding="utf-8")
+    assert run_on(root, "check").returncode == 0
+    text = (raw / "claims.yaml").read_text(encoding="utf-8")
+    (raw / CONFLICTED).write_text(text + "\n# Jane Doe's wording\n", encoding="utf-8")
+    report = root / "outputs" / "factcheck.html"
+    before = report.read_bytes()
+    result = run_on(root, "check")
+    assert result.returncode == 2, result.stderr
+    assert f"data/raw/{CONFLICTED} is not read by the build" in result.stderr
+    assert report.read_bytes() == before  # nothing written
+    assert CONFLICTED in served.behind()  # `make serve` answers 503
+    shown = run_on(root, "show", "gbnews-2025-11-13/met-cases-in-scope")
+    assert shown.returncode == 0 and CONFLICTED in shown.stderr  # a look-up says so and answers

@@ -84,9 +84,6 @@ def figures_files(paths: Paths, problems: Problems) -> list[Path]:
 
 
 #: What a file at the top of data/raw/ holding record data is named like (the registry's own are YAML and CSV).
-_DATA_SUFFIXES = (".yaml", ".yml", ".csv")
-
-
 def unread_raw_files(paths: Paths, problems: Problems) -> None:
     """A problem for each YAML or CSV file at the top of data/raw/ that the build does not read: only the registry's
     own names are read (`REGISTRY_NAMES`). A sync client that meets two edits of one file keeps one and writes the
@@ -97,17 +94,10 @@ def unread_raw_files(paths: Paths, problems: Problems) -> None:
     and are left alone, as is anything that is not YAML or CSV; so are the owner files Microsoft Excel keeps beside a
     file it has open ("~$revisions.csv", the name of who opened it), which refused every build while revisions.csv
     was open in Excel, calling it a conflicted copy."""
-    from analysis.paths import REGISTRY_NAMES
+    from analysis.paths import REGISTRY_NAMES, unread_raw_names
 
-    try:
-        with os.scandir(paths.raw) as entries:
-            names = sorted(entry.name for entry in entries)
-    except OSError:
-        return
     read = ", ".join(REGISTRY_NAMES)
-    for name in names:
-        if name in REGISTRY_NAMES or name.startswith((".", "#", "~$")) or not name.lower().endswith(_DATA_SUFFIXES):
-            continue
+    for name in unread_raw_names(paths):
         problems.add(f"{paths.rel(paths.raw)}/{name}", None,
                      f"is not read by the build (at the top of data/raw/ it reads only {read}): a sync client's "
                      "conflicted copy, or a copy kept by hand? Move what it holds into the file it copies, then "

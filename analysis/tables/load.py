@@ -78,7 +78,7 @@ def behind_raw(paths: Paths = DEFAULT) -> str:
     import hashlib
     import json
 
-    from analysis.paths import raw_hashes
+    from analysis.paths import raw_hashes, unread_raw_names
 
     def sha256_of(path: Path) -> str:
         return hashlib.sha256(path.read_bytes()).hexdigest()
@@ -112,6 +112,15 @@ def behind_raw(paths: Paths = DEFAULT) -> str:
         return f"{', '.join(edited)} differs from what the build wrote (edited by hand?): {build}"
     now = raw_hashes(paths)
     changed = sorted(name for name in built.keys() | now.keys() if built.get(name) != now.get(name))
+    # A sync client's conflicted copy of a registry file holds a colleague's edit the build never read: with the
+    # original left as it was, `check` alone published the fact-check without that edit, exit 0, while `build`
+    # refused the copy by name.
+    unread = unread_raw_names(paths)
+    if unread and not changed:
+        shown = ", ".join(f"data/raw/{name}" for name in unread[:3]) + (
+            f" and {len(unread) - 3} more" if len(unread) > 3 else "")
+        return (f"{shown} {'is' if len(unread) == 1 else 'are'} not read by the build (a sync client's conflicted "
+                f"copy, or a copy kept by hand?): move what it holds into the file it copies, remove it, then {build}")
     if not changed:
         return ""
     shown = ", ".join(changed[:3]) + (f" and {len(changed) - 3} more" if len(changed) > 3 else "")

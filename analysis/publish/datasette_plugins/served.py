@@ -52,7 +52,7 @@ class _Record:
         self.line = ""
 
     def _marks(self) -> object:
-        from analysis.paths import raw_marks
+        from analysis.paths import raw_marks, unread_raw_names
 
         try:
             with os.scandir(self.paths.processed) as entries:
@@ -60,7 +60,7 @@ class _Record:
                                    for e in entries)
         except OSError:
             processed = []
-        return processed, raw_marks(self.paths)
+        return processed, raw_marks(self.paths), unread_raw_names(self.paths)
 
     def behind(self) -> str:
         """Why the database no longer shows the record in data/processed and data/raw ("" when it does)."""
