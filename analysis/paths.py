@@ -191,17 +191,29 @@ RAW_DATA_SUFFIXES = (".yaml", ".yml", ".csv")
 
 def unread_raw_names(paths: Paths) -> list[str]:
     """The YAML and CSV files at the top of data/raw/ that the build does not read (only `REGISTRY_NAMES` are), in
-    name order: a sync client's conflicted copy of a registry file, holding a colleague's edit. Hidden files, editors'
-    backups and lock files ("#claims.yaml#", Excel's "~$revisions.csv") hold no one's edit and are not listed. The
-    build refuses each (`analysis.record.rawfiles.unread_raw_files`); `analysis.tables.load.behind_raw` names them
-    to every command that reads data/processed."""
+    name order: a sync client's conflicted copy of a registry file, holding a colleague's edit; then the files in
+    data/raw/figures/ that may hold an edit and are not read ("figures/<name>"). Hidden files, editors' backups and
+    lock files ("#claims.yaml#", Excel's "~$revisions.csv") hold no one's edit and are not listed. The build refuses
+    each (`analysis.record.rawfiles`); `analysis.tables.load.behind_raw` names them to every command that reads
+    data/processed."""
     try:
         with os.scandir(paths.raw) as entries:
             names = sorted(entry.name for entry in entries)
     except OSError:
         return []
-    return [name for name in names if name not in REGISTRY_NAMES and not name.startswith((".", "#", "~$"))
-            and name.lower().endswith(RAW_DATA_SUFFIXES)]
+    unread = [name for name in names if name not in REGISTRY_NAMES and not name.startswith((".", "#", "~$"))
+              and name.lower().endswith(RAW_DATA_SUFFIXES)]
+    # In figures/ every file but `<source_id>.csv` is refused by the build's name rule; those that may hold an edit
+    # are listed too: a figures CSV edited in Excel and saved as a workbook ("….xlsx") beside the unchanged CSV, or
+    # saved with an upper-case ".CSV". Names ending ".csv" are among the files hashed (`raw_files`) already.
+    try:
+        with os.scandir(paths.figures_dir) as entries:
+            inside = sorted(entry.name for entry in entries)
+    except OSError:
+        inside = []
+    unread += [f"{paths.figures_dir.name}/{name}" for name in inside if not name.endswith(".csv")
+               and not name.startswith((".", "#", "~$")) and not name.endswith("~")]
+    return unread
 
 
 def raw_files(paths: Paths) -> list[Path]:

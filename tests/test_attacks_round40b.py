@@ -139,3 +139,21 @@ def test_a_conflicted_copy_of_a_registry_file_stops_commands_run_alone_and_make_
     assert CONFLICTED in served.behind()  # `make serve` answers 503
     shown = run_on(root, "show", "gbnews-2025-11-13/met-cases-in-scope")
     assert shown.returncode == 0 and CONFLICTED in shown.stderr  # a look-up says so and answers
+
+
+def test_a_figures_file_saved_as_an_excel_workbook_beside_its_csv_stops_commands_run_alone(
+        made: Made, tmp_path: Path) -> None:
+    """A figures CSV opened in Excel, corrected, and saved as an Excel workbook (Excel offers it when closing a CSV)
+    leaves the correction in "<source_id>.xlsx" beside the unchanged CSV. `build` refuses it by the figures name
+    rule, but every command run alone read only the CSVs: `check` published the old figure, exit 0. A file there
+    that may hold an edit is now named as the conflicted copy of #17 is; the files Finder and editors leave there
+    (.DS_Store, swap and lock files, backups) still change nothing for a command run alone."""
+    root = copy_of(made, tmp_path / "project")
+    figures = root / "data" / "raw" / "figures"
+    for harmless in (".DS_Store", ".~lock.standard-2016-cse-referrals.csv#", "standard-2016-cse-referrals.csv~"):
+        (figures / harmless).write_text("", encoding="utf-8")
+    assert run_on(root, "check").returncode == 0
+    (figures / "standard-2016-cse-referrals.xlsx").write_bytes(b"PK\x03\x04 a workbook holding the correction")
+    result = run_on(root, "check")
+    assert result.returncode == 2, result.stderr
+    assert "data/raw/figures/standard-2016-cse-referrals.xlsx is not read by the build" in result.stderr

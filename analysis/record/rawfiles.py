@@ -97,7 +97,7 @@ def unread_raw_files(paths: Paths, problems: Problems) -> None:
     from analysis.paths import REGISTRY_NAMES, unread_raw_names
 
     read = ", ".join(REGISTRY_NAMES)
-    for name in unread_raw_names(paths):
+    for name in (name for name in unread_raw_names(paths) if "/" not in name):  # figures/: `figures_files`
         problems.add(f"{paths.rel(paths.raw)}/{name}", None,
                      f"is not read by the build (at the top of data/raw/ it reads only {read}): a sync client's "
                      "conflicted copy, or a copy kept by hand? Move what it holds into the file it copies, then "

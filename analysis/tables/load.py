@@ -120,7 +120,8 @@ def behind_raw(paths: Paths = DEFAULT) -> str:
         shown = ", ".join(f"data/raw/{name}" for name in unread[:3]) + (
             f" and {len(unread) - 3} more" if len(unread) > 3 else "")
         return (f"{shown} {'is' if len(unread) == 1 else 'are'} not read by the build (a sync client's conflicted "
-                f"copy, or a copy kept by hand?): move what it holds into the file it copies, remove it, then {build}")
+                f"copy, a copy kept by hand, or saved in another format?): move what it holds into the file it "
+                f"copies, remove it, then {build}")
     if not changed:
         return ""
     shown = ", ".join(changed[:3]) + (f" and {len(changed) - 3} more" if len(changed) > 3 else "")
