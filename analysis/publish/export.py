@@ -124,7 +124,7 @@ def as_cell_text(value: Any) -> Any:
     or "&lt;" would be shown as a link or as "<", not as the source printed it; escaped, it is shown as printed.
     A character reference is any that an HTML parser decodes (`html.unescape` is the HTML5 rules): a numeric one or
     one of the legacy names needs no ";" ("&#60b&#62" is shown as "<b>", "&copy 2024" as "© 2024"), and only
-    references ending in ";" were seen (issue 24, round twenty-five). "Fire & Rescue" and "AT&T" are text to a
+    references ending in ";" were seen. "Fire & Rescue" and "AT&T" are text to a
     browser and stay as they are for spreadsheet readers."""
     if isinstance(value, str) and (_TAG.search(value) or ("&" in value and html.unescape(value) != value)):
         return html.escape(value, quote=False)

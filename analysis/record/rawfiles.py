@@ -141,7 +141,7 @@ def yaml_construct_problem(text: str, loader: type) -> tuple[int, str] | None:
     not reported twice.
 
     A tag makes YAML build a value nobody typed: `!!binary SGVsbG8=` was published as the note "b'Hello'", and a
-    `!!timestamp` YAML cannot read crashed the build with a traceback (issue 24, round eighteen); quoting is how a
+    `!!timestamp` YAML cannot read crashed the build with a traceback; quoting is how a
     value YAML would read as a number or true/false is kept as text. A merge key (`<<:`) pulls fields in from
     elsewhere, as an alias does."""
     try:

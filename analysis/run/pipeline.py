@@ -105,7 +105,7 @@ def code(*stages: str) -> tuple[str, ...]:
 #: The folders of files a stage's code reads beside it. Each is hashed with everything in it, however deep: Jinja
 #: loads "parts/note.html.j2" from a subfolder of templates/ (`{% include %}`, `{% extends %}`), but only
 #: `templates/*` was hashed, so a partial edited on its own left the pages it is part of stale and `make` said
-#: "unchanged, skipped" (issue 24, round twenty).
+#: "unchanged, skipped".
 DATA_FOLDERS = ("templates", "fonts")
 
 
@@ -124,7 +124,7 @@ def every_file(folder: str) -> tuple[str, ...]:
 #: fmt" imports notebooks/helpers/fmt.py as a namespace package); and a file read by its name beside the notebook
 #: (`pd.read_csv("lookup.csv")`, `Image("map.png")`, `plt.style.use("desk.mplstyle")`) is data they read. Only
 #: notebooks and modules were hashed, so editing a lookup CSV read that way left the published notebook and chart
-#: with the old values and `make` said "notebooks: unchanged, skipped" (issue 24, round twenty-seven).
+#: with the old values and `make` said "notebooks: unchanged, skipped".
 NOTEBOOK_FOLDER = every_file("notebooks")
 
 def notebooks_made(root: Path) -> Iterator[str]:
@@ -193,7 +193,7 @@ def _deep(root: Path, pattern: str) -> Iterable[Path]:
     `recurse_symlinks`) does not enter a folder that is a symbolic link, yet Jinja, the import system and the
     kernels read through one: a template folder linked into `templates/` (`parts -> ../../shared`), or a package
     linked into a stage or into a folder of notebooks, was left out of every stamp, so editing a file in it left
-    the pages or charts stale and `make` said "unchanged, skipped" (issue 24, round twenty-one). A folder is not
+    the pages or charts stale and `make` said "unchanged, skipped". A folder is not
     entered again below itself (a link to a parent folder ends there)."""
     parts = pattern.split("/")
     fixed = next((i for i, part in enumerate(parts) if any(c in part for c in "*?[")), len(parts))
@@ -238,7 +238,7 @@ def content_hash(root: Path, patterns: Iterable[str]) -> str:
 
     A file removed between the folder's listing and its reading is left out, as `touched` leaves it out: vim writes
     and removes a file "4913" beside every file it saves (and its backup "name~"), so saving a raw file while `make`
-    hashed data/raw failed the whole job with "No such file or directory" (issue 24, round twenty)."""
+    hashed data/raw failed the whole job with "No such file or directory"."""
     digest = hashlib.sha256()
     linked: dict[Path, bool] = {}
     for path in _files(root, patterns):
@@ -380,8 +380,8 @@ def link_marks(path: Path, root: Path, seen: dict[Path, str]) -> str:
     was made (inode and ctime of the link itself, which `stat` follows past; each folder asked once, kept in `seen`).
     A notebook linked in from elsewhere, pointed at another copy while the notebooks ran (`ln -sfn`) and pointed
     back before they ended, ran in the other version, yet `stat` saw the same target file before and after and
-    the step was stamped current: the next `make` skipped with the other version's outputs (issue 24, round
-    nineteen). Re-pointing a link makes a new link, so its own marks cannot be put back."""
+    the step was stamped current: the next `make` skipped with the other version's outputs.
+    Re-pointing a link makes a new link, so its own marks cannot be put back."""
     if path in seen:  # most inputs share a handful of folders: asked first, before any comparison of paths
         return seen[path]
     if path == root or not path.is_relative_to(root):
@@ -478,8 +478,8 @@ def hash_checked_bytecode(root: Path) -> None:
     Python reuses a module's `.pyc` while the source's mtime (in whole seconds) and size are those it was compiled
     from. An edit that keeps both (`cp -p`, `rsync -t`, `touch -r`, or two saves in one second) changed the stamp's
     content hash, so the step ran again, but from the old bytecode, and was stamped with the new code: a chart kept
-    its old subtitle, `make` then said "unchanged, skipped" and `make force` drew the old one too (issue 24, round
-    24). A pyc written to be checked against its source's hash (`CHECKED_HASH`) is checked at every import, and
+    its old subtitle, `make` then said "unchanged, skipped" and `make force` drew the old one too.
+    A pyc written to be checked against its source's hash (`CHECKED_HASH`) is checked at every import, and
     Python keeps it so when it rewrites it. Each run rewrites so each pyc that is there and is not yet (reading 8
     bytes of each; with $PYTHONDONTWRITEBYTECODE Python still reads the pycs it finds, and writes none). The modules
     this job imported before it got here (the command line, paths, this runner) stay as loaded."""

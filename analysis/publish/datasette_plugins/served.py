@@ -3,8 +3,8 @@
 `make serve` hands the build lock back once Datasette runs, so `make` may rebuild outputs/cse.db while it serves. The
 build renames a new file into the database's place; Datasette's connections, kept open in each of its threads, go on
 reading the file they opened, so every page showed the previous edition (its figures, its claims) for as long as the
-server ran, while the gallery, the workbook and the report showed the new one, and nothing said so (issue 24, round
-twenty-three). Datasette offers no public way to make its threads reopen a database (their connections are kept by
+server ran, while the gallery, the workbook and the report showed the new one, and nothing said so.
+Datasette offers no public way to make its threads reopen a database (their connections are kept by
 the database's name), so a request is answered, once the file is not the one Datasette opened, with a 503 that says
 to start `make serve` again.
 
