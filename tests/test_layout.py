@@ -113,6 +113,18 @@ def test_the_map_names_every_module():
     assert unnamed == []
 
 
+def test_comments_say_why_not_when():
+    """A comment or docstring gives the reason (the input that failed), not which attack round found it: the round
+    is history, kept by the tests and the commit log, and a reader of the code needs only the why."""
+    import re
+
+    tag = re.compile(r"issue 2\d,\s+(?:#:?\s*)?rounds?\s|\(round\s+[a-z0-9-]+\)", re.IGNORECASE)
+    found = [f"{path.relative_to(PACKAGE)}:{text.count(chr(10), 0, m.start()) + 1}"
+             for path in sorted(PACKAGE.rglob("*.py")) if "__pycache__" not in path.parts
+             for text in [path.read_text(encoding="utf-8")] for m in tag.finditer(text)]
+    assert found == []
+
+
 def test_no_module_imports_another_modules_private_names() -> None:
     """A name that starts with "_" is a module's own business: what another module needs is public, under a name
     that says what it is (issue 25). Walks every import in analysis/."""
