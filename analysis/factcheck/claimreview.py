@@ -11,7 +11,7 @@ from typing import Any
 
 from analysis.factcheck.report import Entry, for_readers, iso_date
 from analysis.factcheck.wording import ACCURATE, INACCURATE
-from analysis.publish.publishers import is_mirror
+from analysis.record.domains import is_mirror
 from analysis.record.hygiene import inline_safe_json, reader_url
 
 #: Verdict → rating on a 1 (inaccurate) to 5 (accurate) scale; a verdict not listed gets no ClaimReview.

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from analysis.record.domains import domain_in
+from analysis.record.domains import MIRROR_HOSTS, domain_in, host, is_mirror
 
 #: Short names readers know, for the long official names of the main publishers.
 SHORT = {
@@ -43,16 +43,6 @@ _QUALIFIER = re.compile(r"\s*(?:,\s*|\()(?:copy|reprint|reprinted|reproduced|syn
 _TRAILING_KIND = re.compile(r"\s+(?:report|news release|written answer|statement)$", re.IGNORECASE)
 
 
-#: Hosts that carry copies of other publishers' documents (mirrors, aggregators, proxies, reprints): a chart's
-#: link never points at one while the publisher's own address is known. The one list every check reads
-#: (tests/test_chart_rules.py also checks that every source the record calls a copy is hosted on one of these).
-MIRROR_HOSTS = frozenset({
-    "inkl.com", "trendingtoday.london", "parallelparliament.co.uk", "parliament.jmoore.io", "papalinc.com",
-    "americanpolibeat.com", "p1.dywpk.org.uk", "daily8.com", "truthlensai.com", "narrativecare.org",
-    "greaterlondon.wixsite.com", "bristarch.uk", "breakingnewstime.com", "britishbulletin.com", "vdocument.in",
-    "caithness-business.co.uk", "uk.news.yahoo.com", "ireland-live.ie", "wired-gov.net", "parliamenttoday.com",
-    "nzherald.co.nz", "odt.co.nz", "paperzz.com",
-})
 #: Names aggregators go by in the record: never a publisher on a chart face.
 AGGREGATOR_NAMES = frozenset({"inkl", "trending today", "parallel parliament"})
 #: The original publisher's own address, for publishers whose document was read only on a mirror: the audit's
@@ -64,20 +54,6 @@ ORIGINAL_URLS = {
     "abuse-accessible",
     "MyLondon": "https://www.mylondon.news/",
 }
-
-
-def host(url: str) -> str:
-    """'https://www.inkl.com/news/…' → 'inkl.com' (lower case, without 'www.')."""
-    from urllib.parse import urlparse
-
-    name = (urlparse(str(url)).hostname or "").lower()
-    return name[4:] if name.startswith("www.") else name
-
-
-def is_mirror(url: str) -> bool:
-    """True for an address on a mirror, aggregator, proxy or reprint host (or a subdomain of one)."""
-    name = host(url)
-    return any(name == m or name.endswith("." + m) for m in MIRROR_HOSTS)
 
 
 def mirror_named_first(producer: str, url: str) -> str | None:
