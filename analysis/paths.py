@@ -185,13 +185,18 @@ def add_root_argument(parser: Any) -> None:
 REGISTRY_NAMES = ("sources.yaml", "gaps.yaml", "claims.yaml", "inspections.yaml", "revisions.csv")
 
 
-#: What a file at the top of data/raw/ is named like when it holds records (`unread_raw_names`).
-RAW_DATA_SUFFIXES = (".yaml", ".yml", ".csv")
+#: What a file at the top of data/raw/ is named like when it holds records (`unread_raw_names`): YAML and CSV, and
+#: what a spreadsheet saves a CSV as in its own format. revisions.csv opened in Excel and saved as a workbook (Excel
+#: offers it on closing a CSV), in LibreOffice with "Use Excel 2007-365!" or as ODF, or in Numbers (which saves only
+#: its own format) left the edit in "revisions.xlsx" (".ods", ".numbers") beside the unchanged CSV: the build read
+#: revisions.csv and `make` published without the edit, exit 0, nothing said.
+RAW_DATA_SUFFIXES = (".yaml", ".yml", ".csv", ".xlsx", ".xlsm", ".xlsb", ".xls", ".ods", ".numbers")
 
 
 def unread_raw_names(paths: Paths) -> list[str]:
-    """The YAML and CSV files at the top of data/raw/ that the build does not read (only `REGISTRY_NAMES` are), in
-    name order: a sync client's conflicted copy of a registry file, holding a colleague's edit; then the files in
+    """The YAML, CSV and spreadsheet files at the top of data/raw/ that the build does not read (only
+    `REGISTRY_NAMES` are), in name order: a sync client's conflicted copy of a registry file, holding a colleague's
+    edit, or revisions.csv saved by a spreadsheet in its own format; then the files in
     data/raw/figures/ that may hold an edit and are not read ("figures/<name>"). Hidden files, editors' backups and
     lock files ("#claims.yaml#", Excel's "~$revisions.csv") hold no one's edit and are not listed. The build refuses
     each (`analysis.record.rawfiles`); `analysis.tables.load.behind_raw` names them to every command that reads

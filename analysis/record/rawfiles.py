@@ -85,23 +85,24 @@ def figures_files(paths: Paths, problems: Problems) -> list[Path]:
 
 #: What a file at the top of data/raw/ holding record data is named like (the registry's own are YAML and CSV).
 def unread_raw_files(paths: Paths, problems: Problems) -> None:
-    """A problem for each YAML or CSV file at the top of data/raw/ that the build does not read: only the registry's
-    own names are read (`REGISTRY_NAMES`). A sync client that meets two edits of one file keeps one and writes the
-    other beside it under a new name (Dropbox "claims (Jane Doe's conflicted copy 2026-12-07).yaml", Google Drive
-    "claims (1).yaml", OneDrive "claims-DESKTOP-1AB2C3D.yaml", Syncthing "claims.sync-conflict-….yaml", iCloud
-    "claims 2.yaml"): the build read the one kept and published it, exit 0, while a colleague's claim or correction
-    sat in the copy unread. Hidden files and editors' backups ("claims.yaml~", "#claims.yaml#") hold no one's edit
-    and are left alone, as is anything that is not YAML or CSV; so are the owner files Microsoft Excel keeps beside a
-    file it has open ("~$revisions.csv", the name of who opened it), which refused every build while revisions.csv
-    was open in Excel, calling it a conflicted copy."""
+    """A problem for each YAML, CSV or spreadsheet file (`RAW_DATA_SUFFIXES`) at the top of data/raw/ that the
+    build does not read: only the registry's own names are read (`REGISTRY_NAMES`). A sync client that meets two
+    edits of one file keeps one and writes the other beside it under a new name (Dropbox "claims (Jane Doe's
+    conflicted copy 2026-12-07).yaml", Google Drive "claims (1).yaml", OneDrive "claims-DESKTOP-1AB2C3D.yaml",
+    Syncthing "claims.sync-conflict-….yaml", iCloud "claims 2.yaml"); a spreadsheet saves revisions.csv in its own
+    format beside it ("revisions.xlsx"): the build read the one kept and published it, exit 0, while a colleague's
+    claim or correction sat in the copy unread. Hidden files and editors' backups ("claims.yaml~", "#claims.yaml#")
+    hold no one's edit and are left alone, as is anything not named like a record (notes, PDFs); so are the owner
+    files Microsoft Excel keeps beside a file it has open ("~$revisions.csv", the name of who opened it), which
+    refused every build while revisions.csv was open in Excel, calling it a conflicted copy."""
     from analysis.paths import REGISTRY_NAMES, unread_raw_names
 
     read = ", ".join(REGISTRY_NAMES)
     for name in (name for name in unread_raw_names(paths) if "/" not in name):  # figures/: `figures_files`
         problems.add(f"{paths.rel(paths.raw)}/{name}", None,
                      f"is not read by the build (at the top of data/raw/ it reads only {read}): a sync client's "
-                     "conflicted copy, or a copy kept by hand? Move what it holds into the file it copies, then "
-                     "remove it or move it out of data/raw/")
+                     "conflicted copy, a copy kept by hand, or saved in a spreadsheet's own format? Move what it "
+                     "holds into the file it copies, then remove it or move it out of data/raw/")
 
 
 def read_raw_text(path: Path, name: str, root: Path, problems: Problems) -> str | None:
