@@ -102,14 +102,18 @@ def _behind_raw(name: str, args: argparse.Namespace) -> bool:
 
 @contextlib.contextmanager
 def _writer_lock(name: str, args: argparse.Namespace) -> Iterator[None]:
-    """The checkout's build lock around a command in WRITERS; nothing around any other."""
+    """The checkout's build lock around a command in WRITERS, which first removes the scratch files an interrupted
+    run left in outputs/; nothing around any other."""
     if name not in WRITERS:
         yield
         return
     from analysis.paths import Paths
     from analysis.run.lock import build_lock
+    from analysis.run.outputs import sweep_scratch
 
-    with build_lock(Paths(args.root.resolve())):
+    paths = Paths(args.root.resolve())
+    with build_lock(paths):
+        sweep_scratch(paths.outputs)  # what a killed run left: no other run writes one while the lock is held
         yield
 
 

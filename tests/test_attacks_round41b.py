@@ -40,3 +40,23 @@ def test_the_registry_csv_saved_in_a_spreadsheet_format_beside_itself_stops_buil
     assert built.returncode != 0, built.stdout
     for name in SAVED_AS:
         assert f"data/raw/{name}" in built.stderr + built.stdout
+
+
+def test_scratch_a_killed_command_left_is_removed_by_the_next_command_run_alone(made: Made, tmp_path: Path) -> None:
+    """`workbook` run alone and killed while it wrote (a closed terminal, a cancelled CI job: SIGTERM or SIGHUP, so
+    no clean-up runs) left ".cse-figures.xlsx.<random>.tmp", half a workbook, in outputs/: every later `workbook`
+    and `gallery` run alone left it there, published with outputs/, since only `make` removed such files. Each
+    command that writes outputs/ now removes them once it holds the build lock; a user's own file is left."""
+    from analysis.factcheck.report import scratch_beside
+
+    root = copy_of(made, tmp_path / "project")
+    outputs = root / "outputs"
+    left = scratch_beside(outputs / "cse-figures.xlsx")
+    left.write_bytes((outputs / "cse-figures.xlsx").read_bytes()[:4096])  # cut off where the signal landed
+    mine = outputs / ".jane-doe-notes.tmp"
+    mine.write_text("mine", encoding="utf-8")
+    result = run_on(root, "gallery")
+    assert result.returncode == 0, result.stderr
+    assert not left.exists()
+    assert "removed 1 scratch file(s) an interrupted run left in outputs/" in result.stdout
+    assert mine.is_file()

@@ -101,3 +101,14 @@ def remove_scratch(outputs: Path) -> list[Path]:
             path.unlink()
             removed.append(path)
     return removed
+
+
+def sweep_scratch(outputs: Path) -> None:
+    """Remove what an interrupted run left (`remove_scratch`) and say so: done by whoever takes the build lock to
+    write outputs/, the main job and every command run alone (`analysis.cli`). Only the main job did it, so
+    `workbook` alone killed by a closed terminal or a cancelled job (SIGTERM, SIGHUP: no clean-up runs) left a
+    ".cse-figures.xlsx.<random>.tmp" in outputs/, half a workbook, through every later `workbook` and `gallery`
+    run alone, published with outputs/."""
+    left = remove_scratch(outputs)
+    if left:
+        print(f"removed {len(left)} scratch file(s) an interrupted run left in outputs/")

@@ -59,9 +59,9 @@ from analysis.run.outputs import (
     Marks,
     output_marks,
     remove_empty_outputs,
-    remove_scratch,
     remove_unremade,
     say_removed,
+    sweep_scratch,
 )
 
 
@@ -510,9 +510,7 @@ def run(args: argparse.Namespace) -> int:
         return 2
     with build_lock(paths):
         hash_checked_bytecode(paths.root)
-        left = remove_scratch(paths.outputs)
-        if left:
-            print(f"removed {len(left)} scratch file(s) an interrupted run left in outputs/")
+        sweep_scratch(paths.outputs)
         return _run_all(args, paths)
 
 
