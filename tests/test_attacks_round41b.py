@@ -60,3 +60,16 @@ def test_scratch_a_killed_command_left_is_removed_by_the_next_command_run_alone(
     assert not left.exists()
     assert "removed 1 scratch file(s) an interrupted run left in outputs/" in result.stdout
     assert mine.is_file()
+
+
+def test_a_table_held_back_by_a_sync_client_is_named_as_missing_not_as_edited(made: Made, tmp_path: Path) -> None:
+    """iCloud Drive's "Optimize Storage" keeps data/processed/figures.csv in the cloud as ".figures.csv.icloud":
+    `check` refused (right), but said the table "differs from what the build wrote (edited by hand?)", sending the
+    user to look for an edit in a file that is not there. It now says the table is missing, and still refuses."""
+    root = copy_of(made, tmp_path / "project")
+    processed = root / "data" / "processed"
+    (processed / "figures.csv").rename(processed / ".figures.csv.icloud")
+    result = run_on(root, "check")
+    assert result.returncode == 2, result.stderr
+    assert "data/processed/figures.csv is missing (removed, or held back by a sync client?)" in result.stderr
+    assert "edited by hand" not in result.stderr

@@ -75,13 +75,9 @@ def behind_raw(paths: Paths = DEFAULT) -> str:
     build's datapackage.json gives each table's hash (`resources`) and each raw file it read with its hash
     (`raw_files`): this compares them with the tables and data/raw now. "" too when there is no data/raw to
     compare with (the processed tables given on their own)."""
-    import hashlib
     import json
 
     from analysis.paths import raw_hashes, unread_raw_names
-
-    def sha256_of(path: Path) -> str:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
 
     package = paths.processed / "datapackage.json"
     build = "run `python -m analysis build` (or `make`) so the tables hold the record as it is now"
@@ -99,17 +95,9 @@ def behind_raw(paths: Paths = DEFAULT) -> str:
     if sealed != package_seal(tables, built):
         return (f"{paths.rel(package)} does not describe one build (two builds merged by git, or put together by "
                 f"hand?): {build}")
-    # A table edited by hand (a figure "corrected" in data/processed) no longer has the hash the build gave it.
-    edited = []
-    for name, digest in sorted(tables.items()):
-        try:
-            same = "sha256:" + sha256_of(paths.processed / name) == digest
-        except OSError:
-            same = False
-        if not same:
-            edited.append(paths.rel(paths.processed / name))
-    if edited:
-        return f"{', '.join(edited)} differs from what the build wrote (edited by hand?): {build}"
+    tables_line = _tables_not_as_built(tables, paths)
+    if tables_line:
+        return f"{tables_line}: {build}"
     now = raw_hashes(paths)
     changed = sorted(name for name in built.keys() | now.keys() if built.get(name) != now.get(name))
     # A sync client's conflicted copy of a registry file holds a colleague's edit the build never read: with the
@@ -126,6 +114,32 @@ def behind_raw(paths: Paths = DEFAULT) -> str:
         return ""
     shown = ", ".join(changed[:3]) + (f" and {len(changed) - 3} more" if len(changed) > 3 else "")
     return f"data/processed was built before {shown} changed: {build}"
+
+
+def _tables_not_as_built(tables: dict[str, str], paths: Paths) -> str:
+    """Which tables in data/processed are not the files the build wrote (`tables`: name → its hash), in words ("" when
+    all are). A table edited by hand (a figure "corrected" in data/processed) no longer has the hash the build gave
+    it. One that is gone (removed, or held back by a sync client: iCloud's ".figures.csv.icloud") is named as
+    missing: "differs … (edited by hand?)" sent the user looking for an edit in a file that was not there."""
+    import hashlib
+
+    edited, missing = [], []
+    for name, digest in sorted(tables.items()):
+        try:
+            same = "sha256:" + hashlib.sha256((paths.processed / name).read_bytes()).hexdigest() == digest
+        except FileNotFoundError:
+            missing.append(paths.rel(paths.processed / name))
+            continue
+        except OSError:
+            same = False
+        if not same:
+            edited.append(paths.rel(paths.processed / name))
+    if missing:
+        verb = "is" if len(missing) == 1 else "are"
+        return f"{', '.join(missing)} {verb} missing (removed, or held back by a sync client?)"
+    if edited:
+        return f"{', '.join(edited)} differs from what the build wrote (edited by hand?)"
+    return ""
 
 
 def built_tables(paths: Paths = DEFAULT) -> dict[str, str]:
