@@ -132,12 +132,18 @@ _PLACEHOLDERS: tuple[tuple[str | None, str | None, str, str], ...] = (
 #: The Guardian's interactive element as its current site serves it: an island (`<gu-island>`) its script hydrates,
 #: drawing the chart's frame from the address in the island's JSON `props`; the page itself holds only a link to it.
 _GUARDIAN_INTERACTIVE = "interactiveblockcomponent"
-#: Whether a page may hold one (`_PLACEHOLDERS`, or Tableau's <object>): looked for once a page in its lower-cased
-#: markup (`may_hold`), so the parser looks at no tag's attributes for one on a page without any.
+#: The placeholders a site builder's script fills with the embed code its author pasted, which it keeps as markup in
+#: an attribute, by (the class the placeholder holds, the attribute): Squarespace's embed and video blocks
+#: (`<div class="sqs-video-wrapper" data-html="&lt;iframe src=…&gt;">`), where charities' and small newsrooms' sites
+#: put a Datawrapper, Flourish or Infogram chart. A page saved "HTML only" or fetched with curl holds the markup, not
+#: what it draws, and the chart was left out without a word (`kept_markup`).
+_KEPT_MARKUP = (("sqs-video-wrapper", "data-html"),)
+#: Whether a page may hold one (`_PLACEHOLDERS`, `_KEPT_MARKUP`, or Tableau's <object>): looked for once a page in its
+#: lower-cased markup (`may_hold`), so the parser looks at no tag's attributes for one on a page without any.
 PLACEHOLDER_MARKS = ("data-pym-src", "pym-interactive", "tableau", "infogram-embed", "fb-post", "fb-video",
                       "amp-twitter", "amp-instagram", "amp-facebook", "flourish-embed", "data-story-url",
                       "piktowrapper-embed", "genially-embed", "visme_d", "element-interactive",
-                      _GUARDIAN_INTERACTIVE)
+                      _GUARDIAN_INTERACTIVE, *(class_ for class_, _ in _KEPT_MARKUP))
 TABLEAU_OBJECT = "tableauviz"
 _TABLEAU_HOST = "https://public.tableau.com/"
 
@@ -153,6 +159,15 @@ def placeholder_frame(tag: str, values: dict[str, str]) -> str | None:
             if value:
                 return address.format(value)
     return None
+
+
+def kept_markup(values: dict[str, str]) -> str | None:
+    """The embed code a site builder's placeholder keeps as markup for its script to put in the page
+    (`_KEPT_MARKUP`), else None: read where the placeholder stands as a document the page holds, as a frame's
+    `srcdoc` is, so its frames, placeholders and loaders are listed and its text read."""
+    classes = values.get("class", "").lower().split()
+    return next((values[attribute] for class_, attribute in _KEPT_MARKUP
+                 if class_ in classes and values.get(attribute, "").strip(ASCII_SPACE)), None)
 
 
 def _island_frame(values: dict[str, str]) -> str | None:

@@ -47,6 +47,7 @@ from analysis.factcheck.scan_embeds import (
     chart_loader,
     drawn_chart,
     embedded_document,
+    kept_markup,
     may_hold,
     placeholder_frame,
     refresh_address,
@@ -1002,6 +1003,8 @@ class _TextParser(HTMLParser):
             self._close_omitted_end(tag)
         self._slot(tag, attrs)
         embedded = self._read_embedded(tag, attrs, sheet)
+        if self._placeholders:
+            self._read_kept_markup(tag, attrs, sheet)
         self._note_scripted_frame(tag, attrs, sheet)
         if tag == "input":
             self._read_input(attrs, sheet)
@@ -1073,6 +1076,18 @@ class _TextParser(HTMLParser):
                 else _html_text(document, self._frames + 1, unread=self.unread, outer=self._policy, drawn=self.drawn))
         self._emit(f"\n\n{text}\n\n")
         return True
+
+    def _read_kept_markup(self, tag: str, attrs: list[tuple[str, str | None]], sheet: Sheet) -> None:
+        """The embed code a shown site builder's placeholder keeps for its script to put there (`kept_markup`), read
+        as a document the page holds is (`_read_embedded`): its frames and loaders listed, its text read."""
+        if self._hidden_at is not None or (self._visibility and not self._visibility[-1][1]):
+            return
+        markup = kept_markup(_attributes(attrs))
+        if markup is None or _hidden(tag, attrs, sheet, self._foreign(tag)):
+            return
+        text = (markup if self._frames >= DEEPEST_FRAME
+                else _html_text(markup, self._frames + 1, unread=self.unread, outer=self._policy, drawn=self.drawn))
+        self._emit(f"\n\n{text}\n\n")
 
     def _note_scripted_frame(self, tag: str, attrs: list[tuple[str, str | None]], sheet: Sheet) -> None:
         """Note a frame a service's script draws where the page shows it: by its loader (`_note_script_embed`) or

@@ -1,0 +1,50 @@
+"""Issue 24, round forty-one, helper r41a: scan (class 3). Squarespace keeps the embed code its author pasted in an
+embed or video block (a Datawrapper, Flourish or YouTube embed, an embedded post) as markup in an attribute of the
+block's placeholder, `<div class="sqs-video-wrapper" data-html="&lt;iframe src=…&gt;">`, and its script puts it in
+the page. A page fetched with curl or saved "HTML only" holds the attribute, not the frame, and the chart was left
+out without a word, exit 0."""
+
+from __future__ import annotations
+
+import html
+
+import pytest
+
+from analysis.factcheck.scan import frames_line
+from tests.scanned import read
+
+IN_RECORD = "<p>The Met recorded 922 crimes connected with child sexual exploitation in 2016.</p>"
+CHART = "https://datawrapper.dwcdn.net/AbC12/1/"
+
+
+def _block(embed_code: str, wrapper: str = "") -> str:
+    """A Squarespace embed block as its page is served, holding `embed_code`."""
+    return (IN_RECORD + f'<div class="sqs-block embed-block sqs-block-embed" data-block-type="22"{wrapper}>'
+            '<div class="sqs-block-content"><div class="intrinsic" style="max-width:100%"><div class="embed-block-'
+            'wrapper" style="padding-bottom:56.25%;"><div class="sqs-video-wrapper" data-provider-name="" data-html="'
+            + html.escape(embed_code) + '"></div></div></div></div></div>')
+
+
+@pytest.mark.parametrize(("embed_code", "frame"), [
+    (f'<iframe title="Referrals" src="{CHART}" scrolling="no" frameborder="0" height="400"></iframe>', CHART),
+    ('<div class="flourish-embed flourish-chart" data-src="visualisation/1234567"><script src="https://public.'
+     'flourish.studio/resources/embed.js"></script></div>', "https://flo.uri.sh/visualisation/1234567/embed"),
+    ('<iframe src="//www.youtube.com/embed/abcdefghijk?wmode=opaque" width="854" height="480"></iframe>',
+     "//www.youtube.com/embed/abcdefghijk?wmode=opaque"),
+], ids=["datawrapper", "flourish", "video"])
+def test_the_frame_a_squarespace_block_keeps_as_markup_is_listed(embed_code: str, frame: str) -> None:
+    assert read(_block(embed_code))[1] == [frames_line([frame])]
+
+
+def test_the_text_of_a_squarespace_block_s_embed_code_is_read() -> None:
+    # an embedded post's text is in its embed code, and the page shows it
+    printed, _ = read(_block('<blockquote class="twitter-tweet"><p>Jane Doe: 4,321 referrals</p></blockquote>'))
+    assert [p for p, *_ in printed] == ["922", "4,321"]
+
+
+def test_a_hidden_block_and_a_rendered_one_are_not_listed_twice() -> None:
+    assert read(_block(f'<iframe src="{CHART}"></iframe>', " hidden"))[1] == []
+    # saved once its script ran: the frame beside the markup it came from, one chart, one address
+    rendered = (IN_RECORD + '<div class="sqs-video-wrapper" data-html="' + html.escape(f'<iframe src="{CHART}">')
+                + f'"><iframe src="{CHART}"></iframe></div>')
+    assert read(rendered)[1] == [frames_line([CHART])]
