@@ -6,6 +6,7 @@ out without a word, exit 0."""
 
 from __future__ import annotations
 
+import base64
 import html
 
 import pytest
@@ -48,3 +49,27 @@ def test_a_hidden_block_and_a_rendered_one_are_not_listed_twice() -> None:
     rendered = (IN_RECORD + '<div class="sqs-video-wrapper" data-html="' + html.escape(f'<iframe src="{CHART}">')
                 + f'"><iframe src="{CHART}"></iframe></div>')
     assert read(rendered)[1] == [frames_line([CHART])]
+
+
+# Borlabs Cookie (WordPress's consent manager) keeps a blocked embed's code base64-encoded in an attribute of its
+# content blocker (its container, or its shortcode's <span>) and shows a preview until the reader accepts: the chart
+# was left out without a word, exit 0, where a frame Complianz or Cookiebot holds back is listed.
+def _borlabs(embed_code: str, element: str) -> str:
+    encoded = base64.b64encode(embed_code.encode()).decode()
+    preview = ('<div class="brlbs-cmpnt-cb-preset-a"><p class="brlbs-cmpnt-cb-description">You are currently viewing '
+               "a placeholder content from Datawrapper.</p></div>")
+    if element == "container":
+        return (IN_RECORD + '<div class="brlbs-cmpnt-container brlbs-cmpnt-content-blocker" data-borlabs-cookie-'
+                f'content-blocker-id="datawrapper" data-borlabs-cookie-content="{encoded}">{preview}</div>')
+    return (IN_RECORD + '<span data-borlabs-cookie-service-id="datawrapper" '
+            f'data-borlabs-cookie-content="{encoded}"></span>')
+
+
+@pytest.mark.parametrize("element", ["container", "shortcode"])
+def test_the_frame_a_borlabs_content_blocker_holds_back_is_listed(element: str) -> None:
+    assert read(_borlabs(f'<p><iframe src="{CHART}" height="400"></iframe></p>', element))[1] == [frames_line([CHART])]
+
+
+def test_a_borlabs_attribute_that_is_not_base64_lists_nothing() -> None:
+    page = IN_RECORD + '<div data-borlabs-cookie-content="&lt;iframe src=x&gt; not base64!"></div>'
+    assert read(page) == read(IN_RECORD)

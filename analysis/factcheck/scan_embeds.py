@@ -132,18 +132,23 @@ _PLACEHOLDERS: tuple[tuple[str | None, str | None, str, str], ...] = (
 #: The Guardian's interactive element as its current site serves it: an island (`<gu-island>`) its script hydrates,
 #: drawing the chart's frame from the address in the island's JSON `props`; the page itself holds only a link to it.
 _GUARDIAN_INTERACTIVE = "interactiveblockcomponent"
-#: The placeholders a site builder's script fills with the embed code its author pasted, which it keeps as markup in
-#: an attribute, by (the class the placeholder holds, the attribute): Squarespace's embed and video blocks
-#: (`<div class="sqs-video-wrapper" data-html="&lt;iframe src=…&gt;">`), where charities' and small newsrooms' sites
-#: put a Datawrapper, Flourish or Infogram chart. A page saved "HTML only" or fetched with curl holds the markup, not
-#: what it draws, and the chart was left out without a word (`kept_markup`).
-_KEPT_MARKUP = (("sqs-video-wrapper", "data-html"),)
+#: The placeholders a site builder's or a consent manager's script fills with the embed code its author pasted, which
+#: it keeps as markup in an attribute, by (the class the placeholder holds or None for any, the attribute, whether
+#: the markup is base64-encoded there): Squarespace's embed and video blocks (`<div class="sqs-video-wrapper"
+#: data-html="&lt;iframe src=…&gt;">`), where charities' and small newsrooms' sites put a Datawrapper, Flourish or
+#: Infogram chart; Borlabs Cookie's content blocker (WordPress's, its container and its shortcode's <span>), which
+#: puts the embed back once the reader accepts its cookies. A page saved "HTML only" or fetched with curl holds the
+#: markup, not what it draws, and the chart was left out without a word (`kept_markup`).
+_KEPT_MARKUP: tuple[tuple[str | None, str, bool], ...] = (
+    ("sqs-video-wrapper", "data-html", False),
+    (None, "data-borlabs-cookie-content", True),
+)
 #: Whether a page may hold one (`_PLACEHOLDERS`, `_KEPT_MARKUP`, or Tableau's <object>): looked for once a page in its
 #: lower-cased markup (`may_hold`), so the parser looks at no tag's attributes for one on a page without any.
 PLACEHOLDER_MARKS = ("data-pym-src", "pym-interactive", "tableau", "infogram-embed", "fb-post", "fb-video",
                       "amp-twitter", "amp-instagram", "amp-facebook", "flourish-embed", "data-story-url",
                       "piktowrapper-embed", "genially-embed", "visme_d", "element-interactive",
-                      _GUARDIAN_INTERACTIVE, *(class_ for class_, _ in _KEPT_MARKUP))
+                      _GUARDIAN_INTERACTIVE, *(class_ or attribute for class_, attribute, _ in _KEPT_MARKUP))
 TABLEAU_OBJECT = "tableauviz"
 _TABLEAU_HOST = "https://public.tableau.com/"
 
@@ -162,12 +167,20 @@ def placeholder_frame(tag: str, values: dict[str, str]) -> str | None:
 
 
 def kept_markup(values: dict[str, str]) -> str | None:
-    """The embed code a site builder's placeholder keeps as markup for its script to put in the page
-    (`_KEPT_MARKUP`), else None: read where the placeholder stands as a document the page holds, as a frame's
-    `srcdoc` is, so its frames, placeholders and loaders are listed and its text read."""
+    """The embed code a site builder's or consent manager's placeholder keeps as markup for its script to put in the
+    page (`_KEPT_MARKUP`; base64 read as UTF-8), else None: read where the placeholder stands as a document the page
+    holds, as a frame's `srcdoc` is, so its frames, placeholders and loaders are listed and its text read."""
     classes = values.get("class", "").lower().split()
-    return next((values[attribute] for class_, attribute in _KEPT_MARKUP
-                 if class_ in classes and values.get(attribute, "").strip(ASCII_SPACE)), None)
+    for class_, attribute, encoded in _KEPT_MARKUP:
+        markup = values.get(attribute, "").strip(ASCII_SPACE)
+        if markup and (class_ is None or class_ in classes):
+            if not encoded:
+                return markup
+            try:
+                return base64.b64decode(markup, validate=True).decode("utf-8", errors="replace")
+            except (binascii.Error, ValueError):
+                return None
+    return None
 
 
 def _island_frame(values: dict[str, str]) -> str | None:
