@@ -73,3 +73,13 @@ def test_the_frame_a_borlabs_content_blocker_holds_back_is_listed(element: str) 
 def test_a_borlabs_attribute_that_is_not_base64_lists_nothing() -> None:
     page = IN_RECORD + '<div data-borlabs-cookie-content="&lt;iframe src=x&gt; not base64!"></div>'
     assert read(page) == read(IN_RECORD)
+
+
+# Hotwire Turbo's <turbo-frame src=…> is filled by its script with the page it names: fetched with curl or saved
+# "HTML only", a Rails site's chart or figures panel loaded so was left out without a word, exit 0.
+def test_a_turbo_frame_is_listed_until_its_script_has_filled_it() -> None:
+    frame = '<turbo-frame id="referrals" src="/charts/referrals" loading="lazy"><p>Loading…</p></turbo-frame>'
+    assert read(IN_RECORD + frame)[1] == [frames_line(["/charts/referrals"])]
+    filled = '<turbo-frame id="referrals" src="/charts/referrals" complete=""><p>Referrals: 4,321</p></turbo-frame>'
+    printed, not_read = read(IN_RECORD + filled)
+    assert [p for p, *_ in printed] == ["922", "4,321"] and not_read == []

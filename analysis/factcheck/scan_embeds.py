@@ -128,6 +128,9 @@ _PLACEHOLDERS: tuple[tuple[str | None, str | None, str, str], ...] = (
     # The Guardian's interactive element as its older site served it (its stories of the record's years, and their
     # Wayback Machine copies): the site's boot script draws the chart's frame from the address it names
     (None, "element-interactive", "data-canonical-url", "{}"),
+    # Hotwire Turbo's frame, which its script fills with the page its `src` names (Rails sites'); once filled it is
+    # marked `complete`, and its text is then in the page (`placeholder_frame`)
+    ("turbo-frame", None, "src", "{}"),
 )
 #: The Guardian's interactive element as its current site serves it: an island (`<gu-island>`) its script hydrates,
 #: drawing the chart's frame from the address in the island's JSON `props`; the page itself holds only a link to it.
@@ -147,7 +150,7 @@ _KEPT_MARKUP: tuple[tuple[str | None, str, bool], ...] = (
 #: lower-cased markup (`may_hold`), so the parser looks at no tag's attributes for one on a page without any.
 PLACEHOLDER_MARKS = ("data-pym-src", "pym-interactive", "tableau", "infogram-embed", "fb-post", "fb-video",
                       "amp-twitter", "amp-instagram", "amp-facebook", "flourish-embed", "data-story-url",
-                      "piktowrapper-embed", "genially-embed", "visme_d", "element-interactive",
+                      "piktowrapper-embed", "genially-embed", "visme_d", "element-interactive", "turbo-frame",
                       _GUARDIAN_INTERACTIVE, *(class_ or attribute for class_, attribute, _ in _KEPT_MARKUP))
 TABLEAU_OBJECT = "tableauviz"
 _TABLEAU_HOST = "https://public.tableau.com/"
@@ -157,6 +160,8 @@ def placeholder_frame(tag: str, values: dict[str, str]) -> str | None:
     """The address of the frame a service's script draws in this placeholder (`_PLACEHOLDERS`), else None."""
     if tag == "gu-island":
         return _island_frame(values)
+    if tag == "turbo-frame" and "complete" in values:
+        return None
     classes = values.get("class", "").lower().split()
     for holder, class_, attribute, address in _PLACEHOLDERS:
         if (holder is None or holder == tag) and (class_ is None or class_ in classes):
