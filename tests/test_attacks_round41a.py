@@ -83,3 +83,10 @@ def test_a_turbo_frame_is_listed_until_its_script_has_filled_it() -> None:
     filled = '<turbo-frame id="referrals" src="/charts/referrals" complete=""><p>Referrals: 4,321</p></turbo-frame>'
     printed, not_read = read(IN_RECORD + filled)
     assert [p for p, *_ in printed] == ["922", "4,321"] and not_read == []
+
+
+def test_a_borlabs_attribute_is_read_as_a_browser_decodes_it() -> None:
+    # a browser's atob drops white space and needs no "=" padding
+    encoded = base64.b64encode(f'<iframe src="{CHART}"></iframe>'.encode()).decode().rstrip("=")
+    page = IN_RECORD + f'<div data-borlabs-cookie-content="{encoded[:20]}\n  {encoded[20:]}"></div>'
+    assert read(page)[1] == [frames_line([CHART])]

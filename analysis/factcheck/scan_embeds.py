@@ -18,6 +18,7 @@ from analysis.factcheck.scan_css import inline_style
 
 #: HTML's ASCII whitespace, which it strips from attribute values and addresses.
 ASCII_SPACE = "\t\n\f\r "
+_NO_ASCII_SPACE = str.maketrans("", "", ASCII_SPACE)
 
 
 #: The elements that embed a document, and the attribute naming it: a page may write that document in its own
@@ -181,8 +182,11 @@ def kept_markup(values: dict[str, str]) -> str | None:
         if markup and (class_ is None or class_ in classes):
             if not encoded:
                 return markup
+            # read as a browser's `atob` reads it (forgiving): white space dropped, "=" padding optional
+            markup = markup.translate(_NO_ASCII_SPACE)
             try:
-                return base64.b64decode(markup, validate=True).decode("utf-8", errors="replace")
+                return base64.b64decode(markup + "=" * (-len(markup) % 4), validate=True).decode("utf-8",
+                                                                                                  errors="replace")
             except (binascii.Error, ValueError):
                 return None
     return None
