@@ -90,3 +90,19 @@ def test_a_borlabs_attribute_is_read_as_a_browser_decodes_it() -> None:
     encoded = base64.b64encode(f'<iframe src="{CHART}"></iframe>'.encode()).decode().rstrip("=")
     page = IN_RECORD + f'<div data-borlabs-cookie-content="{encoded[:20]}\n  {encoded[20:]}"></div>'
     assert read(page)[1] == [frames_line([CHART])]
+
+
+# WordPress's consent plug-ins that park a frame's or a script's address in an attribute of their own until the reader
+# accepts (Real Cookie Banner's `consent-original-src-_`, its click-to-load form, Borlabs Cookie's older
+# `src-consent`, Embed Privacy's `data-ep-src`): the chart was left out without a word, exit 0.
+@pytest.mark.parametrize("attribute", ["consent-original-src-_", "consent-click-original-src-_", "src-consent",
+                                       "data-ep-src", "consent-original-src"])
+def test_a_frame_a_wordpress_consent_plugin_holds_back_is_listed(attribute: str) -> None:
+    frame = f'<iframe {attribute}="{CHART}" consent-required="12" consent-id="34" height="400"></iframe>'
+    assert read(IN_RECORD + frame)[1] == [frames_line([CHART])]
+
+
+def test_an_embed_loader_real_cookie_banner_holds_back_is_listed() -> None:
+    loader = "https://public.flourish.studio/resources/embed.js"
+    page = IN_RECORD + f'<script type="text/plain" consent-original-src-_="{loader}" consent-required="12"></script>'
+    assert read(page)[1] == [frames_line([loader])]

@@ -44,9 +44,12 @@ _NO_SIZE = ("0", "0px")
 #: address until the frame scrolls into view, or a consent manager until the reader accepts its cookies (Cookiebot's
 #: `data-cookieblock-src`, Complianz's `data-src-cmplz`, iubenda's `suppressedsrc`, consentmanager's `data-cmp-src`),
 #: its own address empty, "about:blank" or a `data:` placeholder till then: a Datawrapper chart in such a frame, in a
-#: page saved "HTML only" or fetched with curl, was left out without a word.
+#: page saved "HTML only" or fetched with curl, was left out without a word. WordPress's consent plug-ins too: Real
+#: Cookie Banner's `consent-original-src-_` (and its click-to-load `consent-click-original-src-_`), Borlabs Cookie's
+#: older `src-consent`, Embed Privacy's `data-ep-src`, and the generic `consent-original-src`.
+_CONSENT_ADDRESSES = ("consent-original-src-_", "consent-click-original-src-_", "consent-original-src")
 _LAZY_ADDRESSES = ("data-src", "data-lazy-src", "data-cookieblock-src", "data-src-cmplz", "suppressedsrc",
-                   "data-cmp-src")
+                   "data-cmp-src", *_CONSENT_ADDRESSES, "src-consent", "data-ep-src")
 
 
 def unread_frame(tag: str, values: dict[str, str]) -> str | None:
@@ -68,9 +71,10 @@ def unread_frame(tag: str, values: dict[str, str]) -> str | None:
 
 #: Where a page's optimiser or consent manager keeps a script's address until the reader scrolls, clicks or accepts
 #: cookies (WP Rocket's "delay JavaScript" `data-rocket-src`, LiteSpeed's and Perfmatters' `data-src`, iubenda's
-#: `suppressedsrc`, consentmanager's `data-cmp-src`), its own `src` absent till then: a chart library or an embed
-#: loader so held, in a page saved "HTML only" or fetched with curl, was left out without a word.
-_HELD_SCRIPT_ADDRESSES = ("data-rocket-src", "data-src", "suppressedsrc", "data-cmp-src")
+#: `suppressedsrc`, consentmanager's `data-cmp-src`, Real Cookie Banner's `_CONSENT_ADDRESSES`), its own `src` absent
+#: till then: a chart library or an embed loader so held, in a page saved "HTML only" or fetched with curl, was left
+#: out without a word.
+_HELD_SCRIPT_ADDRESSES = ("data-rocket-src", "data-src", "suppressedsrc", "data-cmp-src", *_CONSENT_ADDRESSES)
 
 
 def _script_address(values: dict[str, str]) -> str:
