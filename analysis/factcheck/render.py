@@ -20,7 +20,7 @@ from markupsafe import escape as markupsafe_escape
 
 from analysis.factcheck.markdown_escape import NO_MATHS_CLASSES, code, escape, link
 from analysis.factcheck.report import VERDICT_ORDER, working_steps
-from analysis.record.hygiene import PASTED_SYNTAX, is_web_url
+from analysis.record.hygiene import PASTED_REFERENCES, is_web_url
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -43,24 +43,20 @@ def _common(env: Environment) -> Environment:
     return env
 
 
-def html_environment(extra: Iterable[Path] = (), pasted: bool = False) -> Environment:
-    """Autoescaping HTML environment over these templates (and any extra folders, searched first). `pasted`: the
-    HTML is a snippet a newsroom copies into its own pages (`pasteable`)."""
+def html_environment(extra: Iterable[Path] = ()) -> Environment:
+    """Autoescaping HTML environment over these templates (and any extra folders, searched first); every value is
+    written by `pasteable`, as each page, not only the embed code, may be put in a site that templates it."""
     loaders: list[BaseLoader] = [*(FileSystemLoader(str(p)) for p in extra), FileSystemLoader(str(TEMPLATES))]
     return _common(Environment(loader=ChoiceLoader(loaders), autoescape=True, undefined=StrictUndefined,
-                               finalize=pasteable if pasted else None))
-
-
-#: In the embed code a reporter copies, record text's shortcode and template openers (`hygiene.PASTED_SYNTAX`) as
-#: character references: the same text on the page, nothing for the publishing system to read.
-_PASTED = str.maketrans({c: f"&#{ord(c)};" for c in PASTED_SYNTAX})
+                               finalize=pasteable))
 
 
 def pasteable(value: Any) -> Any:
-    """`value` HTML-escaped with the characters of `_PASTED` as character references; markup passes unchanged."""
+    """`value` HTML-escaped with shortcode and template openers (`hygiene.PASTED_REFERENCES`) as character
+    references; markup passes unchanged."""
     if isinstance(value, Markup):
         return value
-    return Markup(str(markupsafe_escape(value)).translate(_PASTED))
+    return Markup(str(markupsafe_escape(value)).translate(PASTED_REFERENCES))
 
 
 def markdown_environment() -> Environment:

@@ -18,6 +18,7 @@ from typing import Any
 from analysis.factcheck.markdown_escape import NO_MATHS as NO_MATHS  # the class JupyterLab's MathJax reads
 from analysis.factcheck.markdown_escape import NO_MATHS_CLASSES, escape
 from analysis.factcheck.numbers import round_half_away
+from analysis.record.hygiene import PASTED_REFERENCES
 
 #: What an empty number says in a notebook's table: the record holds no figure there (so a chart draws nothing; the
 #: workbook's chart sheets say [x], the README a blank CSV cell). The tables said "not published", which is more
@@ -123,7 +124,7 @@ def table_html(frame: Any, columns: Sequence[str] | None = None, names: dict[str
     whole = {c for c in numeric if _is_whole_column(frame[c].tolist())}
     longest = {c: max((len(cell_text(v)) for v in frame[c].tolist()), default=0) for c in columns if c not in numeric}
     css = {c: "num" if c in numeric else "short" if longest[c] <= SHORT_TEXT else "long" for c in columns}
-    head = "".join(f"<th>{html.escape(names.get(c, c))}</th>" for c in columns)
+    head = "".join(f"<th>{_html_text(names.get(c, c))}</th>" for c in columns)
     frame = _reader_dates(frame, columns)
     rows = []
     for record in frame[columns].itertuples(index=False, name=None):
@@ -131,10 +132,16 @@ def table_html(frame: Any, columns: Sequence[str] | None = None, names: dict[str
         for column, value in zip(columns, record, strict=True):
             text = "" if (column not in numeric and isinstance(value, str) and value == "") else \
                 cell_text(value, column in whole, missing)
-            cells.append(f'<td class="{css[column]}">{html.escape(text)}</td>')
+            cells.append(f'<td class="{css[column]}">{_html_text(text)}</td>')
         rows.append("<tr>" + "".join(cells) + "</tr>")
     table = f'<table class="cse-table"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
     return TABLE_STYLE + without_maths(table, markdown=False)
+
+
+def _html_text(text: str) -> str:
+    """A cell as HTML text, with shortcode and template openers as character references
+    (`hygiene.PASTED_REFERENCES`): the notebooks' HTML copies are pages a site may template."""
+    return html.escape(text).translate(PASTED_REFERENCES)
 
 
 def table(frame: Any, columns: Sequence[str] | None = None, names: dict[str, str] | None = None,

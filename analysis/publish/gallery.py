@@ -153,15 +153,14 @@ def render_gallery(outputs: Path, notebooks_dir: Path, sources: list[dict[str, s
     from analysis.factcheck import render
 
     env = render.html_environment([TEMPLATES])
-    pasted = render.html_environment([TEMPLATES], pasted=True)  # the embed code, which a newsroom copies
     base = checked_site_url()  # checked before anything is read: a wrong address is refused with no chart made
     charts = [read_chart(outputs, cid) for cid in chart_ids(outputs)]
     for chart in charts:
         # absolute addresses from the one base URL (CSE_SITE_URL), and the phone-sized PNG for narrow screens
         # Apostrophes need no escaping in double-quoted attributes or text: the snippet a reporter copies reads
         # "Children's", not "Children&#39;s" (quotes stay escaped, as &quot;, the form editors show).
-        chart.meta["embed"] = (render.render(pasted, "embed.html.j2", chart=chart, base=base,
-                                             project=PROJECT_NAME).strip()
+        chart.meta["embed"] = (render.render(env, "embed.html.j2", chart=chart, base=base,
+                                          project=PROJECT_NAME).strip()
                                .replace("&#39;", "'").replace("&#34;", "&quot;"))
     reports = _links(outputs, [(REPORT_HTML, "Fact-check report (web page)"),
                                (REPORT_MD, "Fact-check report (Markdown)"),

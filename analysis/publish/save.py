@@ -24,6 +24,7 @@ from analysis.factcheck.markdown_escape import NO_MATHS_CLASSES
 from analysis.factcheck.report import replace_file
 from analysis.publish import style
 from analysis.publish.style import FONT_FAMILY, FONT_FILES
+from analysis.record.hygiene import inert_markup
 
 __all__ = ["PNG_COMPRESS_LEVEL", "save_png", "save_svg", "png_bytes", "embed_font"]
 
@@ -50,12 +51,14 @@ def save_svg(fig: Any, target: Any, *, title: str, description: str) -> None:
     """SVG with text kept as text, the bundled face embedded (`embed_font`), a fixed hash salt and no date (house
     style), so the same data always gives the same file; the title and alt text go into the SVG's metadata for
     assistive technology. The root element carries the class no MathJax typesets (`NO_MATHS_CLASSES`): the text
-    holds record text, and an SVG inlined in a page loading MathJax had a credit's "\\(…\\)" typeset inside it."""
+    holds record text, and an SVG inlined in a page loading MathJax had a credit's "\\(…\\)" typeset inside it.
+    Its text writes shortcode and template openers as character references (`hygiene.inert_markup`): a site
+    inlining it by `{% include %}` (Jekyll, Eleventy) templates it with the page, and a note's "{{ … }}" ran."""
     buf = io.StringIO()
     with style.house():
         fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None, "Title": title,
                                                  "Description": description})
-    svg = _SVG_ROOT.sub(f'<svg class="{NO_MATHS_CLASSES}"', embed_font(buf.getvalue()), count=1)
+    svg = inert_markup(_SVG_ROOT.sub(f'<svg class="{NO_MATHS_CLASSES}"', embed_font(buf.getvalue()), count=1))
     if isinstance(target, (str, Path)):
         replace_file(Path(target), svg)
     elif isinstance(target, io.TextIOBase):

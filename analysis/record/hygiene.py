@@ -631,8 +631,34 @@ def neutralise_formula(value: Any) -> Any:
 #: "[embed]…[/embed]" or "[node:title]" anywhere in a post (inside a `<script>` too), Liquid (Jekyll), Twig, Hugo and
 #: Handlebars read "{{ … }}" and "{% … %}". Record text keeps them as written ("[embed]https://…[/embed]" in a source
 #: line made the newsroom's page load another site's content), so whatever is made to be pasted writes them as
-#: escapes: character references in HTML (`analysis.factcheck.render.pasteable`), `\u` escapes inside JSON strings.
+#: escapes: character references in HTML and SVG (`PASTED_REFERENCES`), `\u` escapes inside JSON strings.
 PASTED_SYNTAX = "[]{}"
+#: `PASTED_SYNTAX` as character references, for record text in every HTML or SVG file the project writes: the same
+#: text on the page, nothing for a site builder to run. Not only the embed code is put in a site: a site built by
+#: Eleventy templates every .html file in its folder (Liquid by default, Nunjucks in its starter blog), Jekyll and
+#: Hugo any page given front matter, and a chart's SVG is inlined by `{% include %}`, which templates it too: a
+#: record note's "{% set s %}…{% endset %}{{ range.constructor(s)() }}" in factcheck.html ran JavaScript when the
+#: newsroom's Eleventy site was built (`analysis.factcheck.render.pasteable` for the project's templates,
+#: `inert_markup` for the notebooks' HTML copies and the charts' SVG).
+PASTED_REFERENCES = str.maketrans({char: f"&#{ord(char)};" for char in PASTED_SYNTAX})
+
+
+#: A page's style sheets and scripts (their braces and brackets are code), and its character data: text between tags.
+_STYLE_OR_SCRIPT = re.compile(r"(<(style|script)\b.*?</\2\s*>)", re.S | re.I)
+_CHARACTER_DATA = re.compile(r">([^<]+)<")
+
+
+def inert_markup(markup: str) -> str:
+    """HTML or SVG the project writes with the shortcode and template openers of its text (`PASTED_REFERENCES`) as
+    character references: the same text shown, nothing for a site builder to run. Style sheets and scripts are left
+    as they are. For what is written by another library (nbconvert's pages, matplotlib's SVG), whose text a Jinja
+    `finalize` never sees."""
+
+    def inert(found: re.Match[str]) -> str:
+        return ">" + found.group(1).translate(PASTED_REFERENCES) + "<"
+
+    parts = _STYLE_OR_SCRIPT.split(markup)  # [text, style or script, its tag name, text, …]
+    return "".join(part if index % 3 else _CHARACTER_DATA.sub(inert, part) for index, part in enumerate(parts))
 #: A JSON string as `json.dumps` writes it (every control character and quote inside it escaped).
 _JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
 _JSON_ESCAPES = str.maketrans({char: f"\\u{ord(char):04x}" for char in f"<>&\u2028\u2029{PASTED_SYNTAX}"})

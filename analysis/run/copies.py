@@ -114,8 +114,14 @@ def sanitised(nb: Any) -> Any:
 
 
 def _html(nb: Any) -> str:
+    """The HTML copy, its text's shortcode and template openers as character references (`hygiene.inert_markup`):
+    bleach and nbconvert's Markdown reader turn the entities record text was written with back into characters, and
+    a page in a site built by Eleventy (or Jekyll or Hugo, given front matter) is templated: a planted record's
+    labels ran as Liquid and Nunjucks in every copy."""
+    from analysis.record.hygiene import inert_markup
+
     body, _ = html_exporter().from_notebook_node(sanitised(nb))
-    return body
+    return inert_markup(body)
 
 
 def _folders_of_this_machine() -> list[tuple[str, str]]:

@@ -1,0 +1,138 @@
+"""Round 41, helper c: markup (class 1) in the host pages and site builders that process what a newsroom puts in
+its site: template engines (Liquid, Nunjucks/Jinja, Hugo shortcodes, Handlebars) and shortcode processors
+(WordPress), run over the project's HTML pages, its notebooks' HTML copies and its charts' SVG."""
+
+from __future__ import annotations
+
+import html
+import io
+import json
+from pathlib import Path
+
+import pytest
+from jinja2.sandbox import SandboxedEnvironment
+
+#: Record text a site builder's template engine runs: Nunjucks's (Jinja's) arithmetic and its block `set`, which
+#: with `range.constructor(s)()` ran JavaScript when an Eleventy site holding factcheck.html was built (checked with
+#: nunjucks 3); Liquid's filter (Jekyll, Eleventy's default for .html); a Hugo shortcode, a Jinja comment and a
+#: WordPress shortcode.
+TEMPLATE = ("Jane Doe {{ 7 * 191 }} {% set s %}return 4286{% endset %}{{ range.constructor(s)() }} "
+            "{{ 7 | times: 191 }} {{< param title >}} {# note #} [embed]https://evil.example/e[/embed]")
+#: What a template engine or shortcode processor reads as its own.
+OPENERS = ("{{", "{%", "{#", "[embed]", "[/embed]")
+
+
+def _unchanged_by_a_template_engine(page: str) -> None:
+    """`page` holds no template syntax: Jinja (the language Nunjucks and Eleventy's .njk follow, Liquid's
+    `{{ }}`/`{% %}` too) renders it back exactly as it is, and no shortcode opener is in it."""
+    for opener in OPENERS:
+        assert opener not in page, opener
+    assert SandboxedEnvironment(keep_trailing_newline=True).from_string(page).render() == page
+
+
+def _report_with_template() -> tuple[str, str]:
+    """factcheck.md and factcheck.html of this checkout's record with TEMPLATE in every claim's and source's text."""
+    from analysis.factcheck.report import build_entries, read_tables, render_html, render_markdown
+    from analysis.paths import DEFAULT
+
+    tables = read_tables(DEFAULT)
+    for claim in tables.claims:
+        for key in ("text", "claimant", "note"):
+            claim[key] = f"{claim.get(key) or ''} {TEMPLATE}"
+    for source in tables.sources.values():
+        for key in ("title", "producer"):
+            source[key] = f"{source.get(key) or ''} {TEMPLATE}"
+    entries = build_entries(tables)
+    return render_markdown(entries), render_html(entries)
+
+
+def test_factcheck_page_in_a_site_builder_runs_no_template_of_the_record() -> None:
+    """factcheck.html (and every page on its base: methods, rules, the gallery) wrote record text's "{{ … }}" and
+    "{% … %}" as they were: put in a site built by Eleventy (which templates every .html file: Liquid by default,
+    Nunjucks in its starter blog), or by Jekyll or Hugo with front matter added, the build ran them: 459 planted
+    notes printed the site's data under Liquid, and ran JavaScript under Nunjucks. They are character references
+    now, as in the embed code: the same text on the page."""
+    markdown, page = _report_with_template()
+    _unchanged_by_a_template_engine(page)
+    assert TEMPLATE in html.unescape(page)  # shown as written
+    _unchanged_by_a_template_engine(markdown)  # factcheck.md already was
+
+
+def test_gallery_page_in_a_site_builder_runs_no_template_of_the_record(tmp_path: Path) -> None:
+    """The gallery (outputs/index.html) shows each chart's title, alt text and credit from the record beside the
+    embed code; only the embed code wrote them as character references."""
+    from analysis.paths import Paths
+    from analysis.publish import gallery
+    from tests.test_gallery import tiny_png
+
+    folder = tmp_path / "outputs" / "charts" / "two-1200s"
+    tiny_png(folder / "two-1200s.png", 40, 20)
+    (folder / "two-1200s.json").write_text(json.dumps({
+        "title": f"Cases {TEMPLATE}", "alt_text": f"Bar chart {TEMPLATE}", "source_name": "A publisher",
+        "source_url": "", "source_line": f"Source: A publisher {TEMPLATE}"}), encoding="utf-8")
+    (tmp_path / "notebooks").mkdir()
+    page = gallery.write_gallery(Paths(tmp_path)).read_text(encoding="utf-8")
+    _unchanged_by_a_template_engine(page)
+    assert f"Cases {TEMPLATE}" in html.unescape(page)
+
+
+def test_notebook_table_in_a_site_builder_runs_no_template_of_the_record() -> None:
+    """The notebooks' tables are HTML outputs, in the .ipynb copies and their HTML pages (outputs/notebooks/): a
+    planted record's labels ran as Liquid and Nunjucks there (86 to 335 a page)."""
+    import pandas as pd
+
+    from analysis.publish.display import table_html
+
+    table = table_html(pd.DataFrame({"label": [f"2016 inspection {TEMPLATE}"], "count": [3]}))
+    _unchanged_by_a_template_engine(table)
+    assert f"2016 inspection {TEMPLATE}" in html.unescape(table)
+
+
+@pytest.mark.parametrize("where", ["title", "text"])
+def test_chart_svg_included_by_a_site_builder_runs_no_template_of_the_record(where: str) -> None:
+    """A chart's SVG keeps its text as text, record text among it; a site inlining it with `{% include %}` (Jekyll,
+    Eleventy) templates it with the page, and a credit's "{{ … }}" ran (or broke the site's build)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from analysis.publish.save import save_svg
+
+    fig, ax = plt.subplots()
+    if where == "title":
+        ax.set_title(f"Source: A publisher {TEMPLATE}")
+    else:
+        fig.text(0.1, 0.02, f"Notes. {TEMPLATE}")
+    out = io.StringIO()
+    save_svg(fig, out, title=f"Cases {TEMPLATE}", description=f"Bar chart {TEMPLATE}")
+    plt.close(fig)
+    svg = out.getvalue()
+    _unchanged_by_a_template_engine(svg)
+    assert TEMPLATE in html.unescape(svg)
+    assert "@font-face{" in svg  # the style sheet's CSS keeps its braces
+
+
+def test_notebook_html_copy_in_a_site_builder_runs_no_template_of_the_record() -> None:
+    """The notebooks' HTML copies (outputs/notebooks/*.html): record text reaches them as a table, as Markdown and
+    as printed text. bleach and nbconvert's Markdown reader turned the entities it was written with back into
+    characters, so every copy of a planted record ran its labels as Liquid and Nunjucks."""
+    import nbformat
+    import pandas as pd
+
+    from analysis.publish.display import markdown, table_html
+    from analysis.run.copies import _html
+
+    nb = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_code_cell("show()")
+    cell.outputs = [
+        nbformat.v4.new_output("display_data", data={"text/markdown": markdown(f"Note: {TEMPLATE}").data}),
+        nbformat.v4.new_output("display_data", data={"text/html": table_html(
+            pd.DataFrame({"label": [f"2016 inspection {TEMPLATE}"]}))}),
+        nbformat.v4.new_output("stream", name="stdout", text=f"Printed: {TEMPLATE}\n"),
+    ]
+    nb.cells.append(cell)
+    page = _html(nb)
+    _unchanged_by_a_template_engine(page)
+    shown = html.unescape(page)
+    assert f"2016 inspection {TEMPLATE}" in shown and f"Printed: {TEMPLATE}" in shown and f"Note: {TEMPLATE}" in shown
