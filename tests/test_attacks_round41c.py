@@ -136,3 +136,15 @@ def test_notebook_html_copy_in_a_site_builder_runs_no_template_of_the_record() -
     _unchanged_by_a_template_engine(page)
     shown = html.unescape(page)
     assert f"2016 inspection {TEMPLATE}" in shown and f"Printed: {TEMPLATE}" in shown and f"Note: {TEMPLATE}" in shown
+
+
+def test_inert_markup_changes_text_only() -> None:
+    """Style sheets and scripts keep their braces and brackets; text before, between and after them is made inert;
+    nothing else of the markup changes."""
+    from analysis.record.hygiene import inert_markup
+
+    markup = ('{{a}}<p class="x">[embed]</p><style>a{b:c}</style>{{ d }}<script>var e=[1,{f:2}]</script>'
+              '<SCRIPT type="x">{{g}}</SCRIPT >{% h %}')
+    assert inert_markup(markup) == (
+        "&#123;&#123;a&#125;&#125;<p class=\"x\">&#91;embed&#93;</p><style>a{b:c}</style>&#123;&#123; d &#125;&#125;"
+        '<script>var e=[1,{f:2}]</script><SCRIPT type="x">{{g}}</SCRIPT >&#123;% h %&#125;')

@@ -643,9 +643,10 @@ PASTED_SYNTAX = "[]{}"
 PASTED_REFERENCES = str.maketrans({char: f"&#{ord(char)};" for char in PASTED_SYNTAX})
 
 
-#: A page's style sheets and scripts (their braces and brackets are code), and its character data: text between tags.
-_STYLE_OR_SCRIPT = re.compile(r"(<(style|script)\b.*?</\2\s*>)", re.S | re.I)
-_CHARACTER_DATA = re.compile(r">([^<]+)<")
+#: A page's style sheets and scripts (their braces and brackets are code), and its character data: a run of text
+#: after a tag or at the start.
+_STYLE_OR_SCRIPT = re.compile(r"<(style|script)\b.*?</\1\s*>", re.S | re.I)
+_CHARACTER_DATA = re.compile(r"(?<![^>])[^<]+")
 
 
 def inert_markup(markup: str) -> str:
@@ -654,11 +655,14 @@ def inert_markup(markup: str) -> str:
     as they are. For what is written by another library (nbconvert's pages, matplotlib's SVG), whose text a Jinja
     `finalize` never sees."""
 
-    def inert(found: re.Match[str]) -> str:
-        return ">" + found.group(1).translate(PASTED_REFERENCES) + "<"
+    def inert(text: str) -> str:
+        return _CHARACTER_DATA.sub(lambda found: found.group().translate(PASTED_REFERENCES), text)
 
-    parts = _STYLE_OR_SCRIPT.split(markup)  # [text, style or script, its tag name, text, …]
-    return "".join(part if index % 3 else _CHARACTER_DATA.sub(inert, part) for index, part in enumerate(parts))
+    out, start = [], 0
+    for code in _STYLE_OR_SCRIPT.finditer(markup):
+        out += [inert(markup[start:code.start()]), code.group()]
+        start = code.end()
+    return "".join([*out, inert(markup[start:])])
 #: A JSON string as `json.dumps` writes it (every control character and quote inside it escaped).
 _JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
 _JSON_ESCAPES = str.maketrans({char: f"\\u{ord(char):04x}" for char in f"<>&\u2028\u2029{PASTED_SYNTAX}"})
