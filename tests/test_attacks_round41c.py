@@ -148,3 +148,105 @@ def test_inert_markup_changes_text_only() -> None:
     assert inert_markup(markup) == (
         "&#123;&#123;a&#125;&#125;<p class=\"x\">&#91;embed&#93;</p><style>a{b:c}</style>&#123;&#123; d &#125;&#125;"
         '<script>var e=[1,{f:2}]</script><SCRIPT type="x">{{g}}</SCRIPT >&#123;% h %&#125;')
+
+
+# --- client-side template frameworks (AngularJS, Vue) compile "{{ … }}" in the page's text --------------------------
+
+#: A record note's template expression, as AngularJS 1.8 and Vue 3 run it (both checked in Chromium: the pasted
+#: factcheck.html content and embed code ran it on load). Character references do not stop them: they read the
+#: page's text, where a reference is already a character.
+CLIENT_TEMPLATE = "Jane Doe {{constructor.constructor('window.x=1')()}} {{_openBlock.constructor('window.x=2')()}}"
+
+
+def _outside_uncompiled(page: str) -> str:
+    """The text of `page` a client-side template framework compiles: outside every element carrying both
+    AngularJS's `ng-non-bindable` and Vue's `v-pre` (as the whole `markdown_escape.RECORD_BLOCK`)."""
+    from html.parser import HTMLParser
+
+    class Outside(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.depth, self.text = 0, ""
+
+        def handle_starttag(self, tag: str, attrs: list) -> None:
+            if tag in ("br", "img", "meta", "source", "hr", "input", "link", "wbr", "path", "use"):
+                return
+            names = {name for name, _ in attrs}
+            if self.depth or {"ng-non-bindable", "v-pre"} <= names:
+                self.depth += 1
+
+        def handle_startendtag(self, tag: str, attrs: list) -> None:
+            pass
+
+        def handle_endtag(self, tag: str) -> None:
+            if tag not in ("br", "img", "meta", "source", "hr", "input", "link", "wbr", "path", "use"):
+                self.depth = max(0, self.depth - 1)
+
+        def handle_data(self, data: str) -> None:
+            self.text += "" if self.depth else data
+
+    outside = Outside()
+    outside.feed(page)
+    return html.unescape(outside.text)
+
+
+def test_factcheck_page_and_markdown_in_a_client_side_template_framework_compile_no_record_text() -> None:
+    from markdown_it import MarkdownIt
+
+    from analysis.factcheck.report import build_entries, read_tables, render_html, render_markdown
+    from analysis.paths import DEFAULT
+
+    tables = read_tables(DEFAULT)
+    for claim in tables.claims:
+        claim["note"] = f"{claim.get('note') or ''} {CLIENT_TEMPLATE}"
+    entries = build_entries(tables)
+    page = render_html(entries).split("<body>", 1)[1]
+    assert CLIENT_TEMPLATE in html.unescape(page)
+    assert "{{" not in _outside_uncompiled(page)
+    shown = MarkdownIt("commonmark", {"html": True}).enable("table").render(render_markdown(entries))
+    assert CLIENT_TEMPLATE in html.unescape(shown) and "{{" not in _outside_uncompiled(shown)
+
+
+def test_embed_code_in_a_client_side_template_framework_compiles_no_record_text(tmp_path: Path) -> None:
+    from analysis.paths import Paths
+    from analysis.publish import gallery
+    from tests.test_gallery import tiny_png
+
+    folder = tmp_path / "outputs" / "charts" / "two-1200s"
+    tiny_png(folder / "two-1200s.png", 40, 20)
+    (folder / "two-1200s.json").write_text(json.dumps({
+        "title": "Cases", "alt_text": "Bar chart", "source_name": "A publisher", "source_url": "",
+        "source_line": f"Source: A publisher {CLIENT_TEMPLATE}"}), encoding="utf-8")
+    (tmp_path / "notebooks").mkdir()
+    page = gallery.write_gallery(Paths(tmp_path)).read_text(encoding="utf-8")
+    start = page.index('<code id="two-1200s-embed">') + len('<code id="two-1200s-embed">')
+    embed = html.unescape(page[start:page.index("</code>", start)])
+    assert CLIENT_TEMPLATE in html.unescape(embed) and "{{" not in _outside_uncompiled(embed)
+
+
+def test_chart_svg_and_notebook_outputs_in_a_client_side_template_framework_compile_no_record_text() -> None:
+    import matplotlib
+    import nbformat
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from analysis.publish.display import markdown
+    from analysis.publish.save import save_svg
+    from analysis.run.copies import _html
+
+    fig, ax = plt.subplots()
+    ax.set_title(f"Source: A publisher {CLIENT_TEMPLATE}")
+    out = io.StringIO()
+    save_svg(fig, out, title="Cases", description="Bar chart")
+    plt.close(fig)
+    svg = out.getvalue()
+    svg = svg[svg.index("<svg"):]
+    assert CLIENT_TEMPLATE in html.unescape(svg) and "{{" not in _outside_uncompiled(svg)
+
+    nb = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_code_cell("show()")
+    cell.outputs = [nbformat.v4.new_output("display_data", data={"text/markdown": markdown(CLIENT_TEMPLATE).data})]
+    nb.cells.append(cell)
+    page = _html(nb)
+    assert CLIENT_TEMPLATE in html.unescape(page) and "{{" not in _outside_uncompiled(page)

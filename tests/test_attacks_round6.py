@@ -42,12 +42,12 @@ def _copy_html(line: str) -> str:
     """A record line as a notebook prints it (`bullets`), rendered and cleaned as its HTML copy is."""
     from nbconvert.filters.markdown_mistune import markdown2html_mistune
 
-    from analysis.factcheck.markdown_escape import NO_MATHS_CLASSES
+    from analysis.factcheck.markdown_escape import RECORD_BLOCK
     from analysis.publish.display import bullets
     from analysis.run.copies import clean_html
 
     shown = clean_html(markdown2html_mistune(bullets([line]).data))  # inside the block MathJax leaves alone
-    return shown.removeprefix(f'<div class="{NO_MATHS_CLASSES}">\n\n').removesuffix("</div>\n\n")
+    return shown.removeprefix(f"<div {RECORD_BLOCK}>\n\n").removesuffix("</div>\n\n")
 
 
 @pytest.mark.parametrize(("text", "shown"), [

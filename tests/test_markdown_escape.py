@@ -80,5 +80,6 @@ def test_a_gap_line_escapes_its_text() -> None:
 
     gaps = pd.DataFrame({"id": ["gap-a"], "wanted": ["Counts <b>by</b> [year](javascript:x)."], "holder": ["Met*"]})
     shown = COMMONMARK.render(bullets(limitations([], gaps)).data)
-    assert shown == ('<div class="tex2jax_ignore mathjax_ignore">\n<ul>\n<li>Looked for and not found: '
+    assert shown == ('<div class="tex2jax_ignore mathjax_ignore" ng-non-bindable="" v-pre="">\n<ul>\n'
+                     '<li>Looked for and not found: '
                      "Counts &lt;b&gt;by&lt;/b&gt; [year](javascript:x). Held by: Met*.</li>\n</ul>\n</div>")

@@ -36,6 +36,13 @@ NO_MATHS = "mathjax_ignore"
 #: (`analysis.publish.display.without_maths`), factcheck.md as a whole, each page's `<main>`, a chart's embed code and
 #: its SVG's root (`analysis.publish.save.save_svg`).
 NO_MATHS_CLASSES = f"tex2jax_ignore {NO_MATHS}"
+#: The attributes of every such block: the class above, and the attributes by which a page's client-side template
+#: framework leaves a block's text uncompiled, AngularJS's `ng-non-bindable` and Vue's `v-pre`. Those frameworks read
+#: "{{ … }}" in the page's text, where a character reference is already a character: factcheck.html's content or an
+#: embed code pasted into a CMS page run by AngularJS (`ng-app`) or Vue (mounted on a container of in-page
+#: templates) had a record note's "{{constructor.constructor('…')()}}" run as script on load (checked in Chromium,
+#: AngularJS 1.8, Vue 3). Written with values, as the SVG root's must be.
+RECORD_BLOCK = f'class="{NO_MATHS_CLASSES}" ng-non-bindable="" v-pre=""'
 #: Characters no reader may see raw, as entities.
 _ENTITIES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\\": "&#92;", "$": "&#36;", "{": "&#123;",
                            "}": "&#125;"})

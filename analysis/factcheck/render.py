@@ -18,7 +18,7 @@ from jinja2 import BaseLoader, ChoiceLoader, Environment, FileSystemLoader, Stri
 from markupsafe import Markup
 from markupsafe import escape as markupsafe_escape
 
-from analysis.factcheck.markdown_escape import NO_MATHS_CLASSES, code, escape, link
+from analysis.factcheck.markdown_escape import RECORD_BLOCK, code, escape, link
 from analysis.factcheck.report import VERDICT_ORDER, working_steps
 from analysis.record.hygiene import PASTED_REFERENCES, is_web_url
 
@@ -35,8 +35,9 @@ def _common(env: Environment) -> Environment:
     env.filters["steps"] = working_steps
     env.globals["is_web_url"] = is_web_url
     env.globals["VERDICT_ORDER"] = VERDICT_ORDER
-    # the class of a block no MathJax typesets, round every page's, report's and embed code's record text
-    env.globals["no_maths"] = Markup(NO_MATHS_CLASSES)
+    # the attributes of a block no MathJax typesets nor a client-side template framework compiles, round every
+    # page's, report's and embed code's record text
+    env.globals["record_block"] = Markup(RECORD_BLOCK)
     env.trim_blocks = True
     env.lstrip_blocks = True
     env.keep_trailing_newline = True

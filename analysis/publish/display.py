@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import Any
 
 from analysis.factcheck.markdown_escape import NO_MATHS as NO_MATHS  # the class JupyterLab's MathJax reads
-from analysis.factcheck.markdown_escape import NO_MATHS_CLASSES, escape
+from analysis.factcheck.markdown_escape import RECORD_BLOCK, escape
 from analysis.factcheck.numbers import round_half_away
 from analysis.record.hygiene import PASTED_REFERENCES
 
@@ -46,8 +46,9 @@ def without_maths(body: str, markdown: bool = True) -> str:
     JupyterLab typesets maths in the rendered page of every output, not in the Markdown it came from: record text
     whose "$" and "\\" `escape` wrote as entities (no Markdown reader sees maths) still showed "costs $5 to $10" as
     the maths "5to10" in a list or a table cell alike; nbconvert's HTML of the .ipynb copies (and nbviewer) does the
-    same with MathJax 2. So the block names both versions' class (`markdown_escape.NO_MATHS_CLASSES`)."""
-    block = f'<div class="{NO_MATHS_CLASSES}">'
+    same with MathJax 2. So the block names both versions' class (`markdown_escape.NO_MATHS_CLASSES`), with the
+    attributes a client-side template framework leaves alone (`markdown_escape.RECORD_BLOCK`)."""
+    block = f"<div {RECORD_BLOCK}>"
     return f"{block}\n\n{body}\n\n</div>" if markdown else f"{block}{body}</div>"
 
 

@@ -20,7 +20,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from analysis.factcheck.markdown_escape import NO_MATHS_CLASSES
+from analysis.factcheck.markdown_escape import RECORD_BLOCK
 from analysis.factcheck.report import replace_file
 from analysis.publish import style
 from analysis.publish.style import FONT_FAMILY, FONT_FILES
@@ -50,7 +50,8 @@ _SVG_ROOT = re.compile(r"<svg\b")
 def save_svg(fig: Any, target: Any, *, title: str, description: str) -> None:
     """SVG with text kept as text, the bundled face embedded (`embed_font`), a fixed hash salt and no date (house
     style), so the same data always gives the same file; the title and alt text go into the SVG's metadata for
-    assistive technology. The root element carries the class no MathJax typesets (`NO_MATHS_CLASSES`): the text
+    assistive technology. The root element carries the attributes no MathJax typesets nor a template framework compiles
+    (`RECORD_BLOCK`): the text
     holds record text, and an SVG inlined in a page loading MathJax had a credit's "\\(…\\)" typeset inside it.
     Its text writes shortcode and template openers as character references (`hygiene.inert_markup`): a site
     inlining it by `{% include %}` (Jekyll, Eleventy) templates it with the page, and a note's "{{ … }}" ran."""
@@ -58,7 +59,7 @@ def save_svg(fig: Any, target: Any, *, title: str, description: str) -> None:
     with style.house():
         fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None, "Title": title,
                                                  "Description": description})
-    svg = inert_markup(_SVG_ROOT.sub(f'<svg class="{NO_MATHS_CLASSES}"', embed_font(buf.getvalue()), count=1))
+    svg = inert_markup(_SVG_ROOT.sub(f"<svg {RECORD_BLOCK}", embed_font(buf.getvalue()), count=1))
     if isinstance(target, (str, Path)):
         replace_file(Path(target), svg)
     elif isinstance(target, io.TextIOBase):

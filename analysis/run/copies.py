@@ -85,8 +85,10 @@ def clean_html(markup: str) -> str:
     # No <style> but the tables' own: a stylesheet from an output can hide the page, restyle a verdict or fetch
     # from elsewhere (`url(…)`), so any other is stripped (its rules left as text).
     own = TABLE_STYLE in markup
+    # a record block's attributes (`markdown_escape.RECORD_BLOCK`) are kept, so its text stays uncompiled
     cleaned = bleach.clean(markup.replace(TABLE_STYLE, ""), tags=SAFE_TAGS,
-                           attributes={"*": ["class"], "a": ["href", "title"]}, protocols={"http", "https"}, strip=True)
+                           attributes={"*": ["class"], "a": ["href", "title"], "div": ["ng-non-bindable", "v-pre"]},
+                           protocols={"http", "https"}, strip=True)
     return TABLE_STYLE + cleaned if own else cleaned
 
 
