@@ -85,3 +85,20 @@ def plant(root: Path) -> None:
         _plant_yaml(path)
     for path in [*sorted(raw.glob("figures/*.csv")), raw / "revisions.csv"]:  # revisions' notes too (round six)
         _plant_csv(path)
+
+
+def report_with(payload: str) -> tuple[str, str]:
+    """factcheck.md and factcheck.html of this checkout's record with `payload` added to every claim's text,
+    claimant and note and every source's title and producer: read in memory, nothing written."""
+    from analysis.factcheck.report import build_entries, read_tables, render_html, render_markdown
+    from analysis.paths import DEFAULT
+
+    tables = read_tables(DEFAULT)
+    for claim in tables.claims:
+        for key in ("text", "claimant", "note"):
+            claim[key] = f"{claim.get(key) or ''} {payload}"
+    for source in tables.sources.values():
+        for key in ("title", "producer"):
+            source[key] = f"{source.get(key) or ''} {payload}"
+    entries = build_entries(tables)
+    return render_markdown(entries), render_html(entries)

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.planted import report_with
+
 # --- record text never typeset as maths where a page loads MathJax, version 2 or 3 -------------------------------
 
 #: What both MathJax versions leave alone by default: version 3's `ignoreHtmlClass` and version 2's `ignoreClass`.
@@ -49,22 +51,6 @@ def _typeset_outside(page: str) -> str:
     return "".join(c for c in html.unescape(outside.text) if c in "$\\")
 
 
-def _report_with_maths() -> tuple[str, str]:
-    """factcheck.md and factcheck.html of this checkout's record with MATHS in every claim's and source's text."""
-    from analysis.factcheck.report import build_entries, read_tables, render_html, render_markdown
-    from analysis.paths import DEFAULT
-
-    tables = read_tables(DEFAULT)
-    for claim in tables.claims:
-        for key in ("text", "claimant", "note"):
-            claim[key] = f"{claim.get(key) or ''} {MATHS}"
-    for source in tables.sources.values():
-        for key in ("title", "producer"):
-            source[key] = f"{source.get(key) or ''} {MATHS}"
-    entries = build_entries(tables)
-    return render_markdown(entries), render_html(entries)
-
-
 def test_factcheck_markdown_pasted_into_a_page_with_mathjax_shows_record_text_as_written() -> None:
     """factcheck.md is what a newsroom pastes into its CMS. Its Markdown writes "$" and "\\" as entities, but a
     Markdown reader turns them back into characters on the page, and MathJax reads the page: rendered by
@@ -73,7 +59,7 @@ def test_factcheck_markdown_pasted_into_a_page_with_mathjax_shows_record_text_as
     MathJax 2 set-up "$5 to $10" is the maths "5to10". The whole report is now a block both versions leave alone."""
     from markdown_it import MarkdownIt
 
-    markdown, _ = _report_with_maths()
+    markdown, _ = report_with(MATHS)
     page = MarkdownIt("commonmark", {"html": True}).enable("table").render(markdown)
     assert "$5 to $10" in html.unescape(page)  # shown
     assert _typeset_outside(page) == ""
@@ -81,7 +67,7 @@ def test_factcheck_markdown_pasted_into_a_page_with_mathjax_shows_record_text_as
 
 def test_factcheck_page_copied_into_a_page_with_mathjax_shows_record_text_as_written() -> None:
     """factcheck.html's content (and every page built on its base) copied into a page loading MathJax."""
-    _, page = _report_with_maths()
+    _, page = report_with(MATHS)
     body = page.split("<body>", 1)[1]
     assert "$5 to $10" in html.unescape(body)
     assert _typeset_outside(body) == ""

@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from jinja2.sandbox import SandboxedEnvironment
 
+from tests.planted import report_with
+
 #: Record text a site builder's template engine runs: Nunjucks's (Jinja's) arithmetic and its block `set`, which
 #: with `range.constructor(s)()` ran JavaScript when an Eleventy site holding factcheck.html was built (checked with
 #: nunjucks 3); Liquid's filter (Jekyll, Eleventy's default for .html); a Hugo shortcode, a Jinja comment and a
@@ -30,29 +32,13 @@ def _unchanged_by_a_template_engine(page: str) -> None:
     assert SandboxedEnvironment(keep_trailing_newline=True).from_string(page).render() == page
 
 
-def _report_with_template() -> tuple[str, str]:
-    """factcheck.md and factcheck.html of this checkout's record with TEMPLATE in every claim's and source's text."""
-    from analysis.factcheck.report import build_entries, read_tables, render_html, render_markdown
-    from analysis.paths import DEFAULT
-
-    tables = read_tables(DEFAULT)
-    for claim in tables.claims:
-        for key in ("text", "claimant", "note"):
-            claim[key] = f"{claim.get(key) or ''} {TEMPLATE}"
-    for source in tables.sources.values():
-        for key in ("title", "producer"):
-            source[key] = f"{source.get(key) or ''} {TEMPLATE}"
-    entries = build_entries(tables)
-    return render_markdown(entries), render_html(entries)
-
-
 def test_factcheck_page_in_a_site_builder_runs_no_template_of_the_record() -> None:
     """factcheck.html (and every page on its base: methods, rules, the gallery) wrote record text's "{{ … }}" and
     "{% … %}" as they were: put in a site built by Eleventy (which templates every .html file: Liquid by default,
     Nunjucks in its starter blog), or by Jekyll or Hugo with front matter added, the build ran them: 459 planted
     notes printed the site's data under Liquid, and ran JavaScript under Nunjucks. They are character references
     now, as in the embed code: the same text on the page."""
-    markdown, page = _report_with_template()
+    markdown, page = report_with(TEMPLATE)
     _unchanged_by_a_template_engine(page)
     assert TEMPLATE in html.unescape(page)  # shown as written
     _unchanged_by_a_template_engine(markdown)  # factcheck.md already was
