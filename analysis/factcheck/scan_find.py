@@ -1143,7 +1143,11 @@ def _joined_number_end(masked: str, at: int) -> int:
     "18·6", "1．5": an Arabic or full-width comma or stop, a middle dot), or across marks drawn on its digits
     ("1̶,̶2̶0̶0̶", "1⃣2⃣": `_MARKED`), or `at` if none follows. Each such number was listed as two or more ("1" and
     "200"; "1", "2", "0", "0"), none with the digits message the record and verify refuse it with; a space between
-    digit groups is its own kind (`SPACED_DIGIT_GROUPS`)."""
+    digit groups is its own kind (`SPACED_DIGIT_GROUPS`). A number whose comma or point a letter O or l follows
+    ends where its letters and digits do (`_LETTER_DIGITS_AFTER`: "2,O60")."""
+    ocr = _LETTER_DIGITS_AFTER.match(masked, at)
+    if ocr:
+        return ocr.end()
     while at + 1 < len(masked):
         if number_separator(masked[at]) and not masked[at].isspace():
             piece = _DIGITS.match(masked, at + 1)
@@ -1206,6 +1210,8 @@ def _set_aside(m: re.Match[str], core: str, qual: str | None, masked: str, befor
         return UNREAD, None
     if not qual and _UNREAD_FIRST_TERM.search(before[-TAIL:]):
         return UNREAD, None  # "① in 5 children": the second term of a share whose first no form reads
+    if _LETTER_DIGITS_AFTER.match(masked, m.end("core")):
+        return UNREAD, None  # "2,O60", "12.O per cent": the digits before a letter O or l were read as the figure
     text = f"{qual} {core}" if qual else core
     for attempt in dict.fromkeys((text, core)):
         try:
@@ -1264,7 +1270,16 @@ _SCALED = re.compile(rf"[.,]?[\d{_NUMERALS}]+(?:[.,]\d+)*(?:{JOINED_SCALE_WORDS}
 #: so were "sub-1,200" and "over-1,200"). No code prints its digits so.
 #: (with a letter O or l written for a digit after the first, "1,2O0", "12,OOO", "5O%", as the personal-data check
 #: reads a phone number's: set aside as a code, not reported)
-_STATISTIC_SHAPE = re.compile(r"^\d{1,3}(?:,[\dOol]{3})+(?!\d)|^\d[\dOol]*(?:\.[\dOol]+)?%")
+_STATISTIC_SHAPE = re.compile(r"^\d{1,3}(?:,[\dOol]{3})+(?!\d)|^\d[\dOol]*(?:\.[\dOol]+)?%"
+                              # … or a decimal whose point a letter O or l follows ("1.2OO", "12.5O"): set aside as
+                              # a code, it was lost without a word
+                              r"|^\d+\.\d*[Ool][\dOol]*$")
+#: A letter O or l written for the digit right after a figure's comma or point, and the digits and such letters after
+#: it up to the number's end ("2,O60", "1,O00", "12.O per cent", "£1.O million", as OCR and typewriters print them):
+#: the figure forms end a number at a comma or point with no digit after it, so the digits before it were read as
+#: the exact figure (the count 2, the count 12 where a reader sees 12.0 per cent) and the rest set aside as a code.
+#: The number is listed whole as not read, as "1,2O0" is. A word after the comma ("2,Oliver") is no number.
+_LETTER_DIGITS_AFTER = re.compile(r"[.,](?=[\dOol]*[Ool])[\dOol]+(?![^\W_])")
 #: … or a per cent or a scale in words after it ("rose by12 per cent", "by1.2 million": listed as part of a name,
 #: so not reported).
 _STATISTIC_AFTER = re.compile(rf"{PER_CENT_SIGN}\b|\s(?:{SPACED_SCALE_WORDS})\b", re.IGNORECASE)
@@ -1273,18 +1288,24 @@ _STATISTIC_AFTER = re.compile(rf"{PER_CENT_SIGN}\b|\s(?:{SPACED_SCALE_WORDS})\b"
 #: as another number ("2%"). With the letter read as its digit, the statistic's shape decides, as for "1,2O0".
 _FIRST_DIGIT_A_LETTER = re.compile(r"(?<![^\W\d_])[Ool]$")
 _LETTER_DIGITS = str.maketrans("Ool", "001")
+#: … and before it a pound or dollar sign, which makes any number an amount ("£l.2m" was lost without a word).
+_MONEY_BEFORE_A_LETTER = re.compile(r"[£$][Ool]$")
 
 
 def _unread_digits(masked: str, start: int, end: int, sentence: Sentence, left_out: list[LeftOut]) -> None:
     """List each number between `start` and `end` of the masked sentence (`_DIGITS`) that no figure form matched:
     inside a name or a code when a letter is written on to it, else a number no form reads, which scan reports as
     not read. Looked for only where a digit is (most stretches between figures hold none)."""
+    listed_to = start  # where a number listed whole with the letters after it ends ("12,OOO")
     for number in _DIGITS.finditer(masked, start, end) if _ANY_DIGIT.search(masked, start, end) else ():
         if len(left_out) >= MAX_PER_SENTENCE:
             return
+        if number.start() < listed_to:
+            continue
         text = number.group()
-        if _FIRST_DIGIT_A_LETTER.search(masked, max(start, number.start() - 2), number.start()) \
-                and _STATISTIC_SHAPE.match((masked[number.start() - 1] + text).translate(_LETTER_DIGITS)):
+        if _FIRST_DIGIT_A_LETTER.search(masked, max(start, number.start() - 2), number.start()) and (
+                _STATISTIC_SHAPE.match((masked[number.start() - 1] + text).translate(_LETTER_DIGITS))
+                or _MONEY_BEFORE_A_LETTER.search(masked, max(start, number.start() - 2), number.start())):
             left_out.append(LeftOut(masked[number.start() - 1] + text, UNREAD, sentence))
             continue
         before = _LETTER_BEFORE.search(masked, max(0, number.start() - 2), number.start())
@@ -1294,6 +1315,9 @@ def _unread_digits(masked: str, start: int, end: int, sentence: Sentence, left_o
         if lettered and _drawn_as_digits(written):
             left_out.append(LeftOut(written, LOOKALIKE_LETTERS, sentence))
             continue
+        ocr = None if lettered else _LETTER_DIGITS_AFTER.match(masked, number.end())
+        if ocr:  # listed whole: "12,OOO", not "12"
+            text, listed_to = text + ocr.group(), ocr.end()
         left_out.append(LeftOut(text, IN_A_NAME if lettered else UNREAD, sentence))
 
 
