@@ -8,6 +8,7 @@ import pytest
 
 from analysis.factcheck.scan import scan_text
 from analysis.paths import DEFAULT
+from tests.raw_copy import refusal
 from tests.scanned import figures_read, listed
 
 # --- a letter O or l for the digit after a number's comma or point (OCR, a typewriter) ------------------------------
@@ -40,3 +41,36 @@ def test_a_number_with_a_letter_for_a_digit_after_its_comma_or_point_is_listed_w
 def test_a_word_after_a_numbers_comma_is_no_digit(text: str) -> None:
     """The guard: a word written on after a comma (a missing space) leaves the number before it read."""
     assert figures_read(text)
+# --- the 30-word limit counts the words a reader sees ---------------------------------------------------------------
+
+
+_QUOTE = ('"A review of 374 cases found 278, or three quarters, were handled inadequately or required improvement '
+          'and 38 were referred back to the force"')
+_LONGER = (_QUOTE[1:-1] + " and the inspectors said that the force had much more work to do on it").split()
+
+
+@pytest.mark.parametrize("blank", ["\u2800", "\U0001d159"])
+def test_a_quote_whose_words_are_parted_by_a_blank_is_counted_as_a_reader_counts_it(tmp_path, blank: str) -> None:
+    """A quote or a claim's text is at most 30 words (what the project may reproduce of a source). Counted by
+    Python's `split`, a 39-word quote with a Braille blank (or a musical null notehead) between its words, each read
+    as a space by every other check and drawn as one, was one word, and `validate` passed it."""
+    quote = '"' + blank.join(_LONGER) + '"'
+    said = refusal(tmp_path, ("figures/aol-2016-11-24-hmic-ncpi-mps.csv",
+                              "aol-2016-11-24-hmic-ncpi-mps/cases-examined,cases_examined,HMIC National Child "
+                              "Protection Inspection of the Metropolitan Police Service (report published November "
+                              "2016): child protection cases examined,London,2016-11-24,2016-11-24,374,cases,Para 3,"
+                              + _QUOTE,
+                              "aol-2016-11-24-hmic-ncpi-mps/cases-examined,cases_examined,HMIC National Child "
+                              "Protection Inspection of the Metropolitan Police Service (report published November "
+                              "2016): child protection cases examined,London,2016-11-24,2016-11-24,374,cases,Para 3,"
+                              + quote))
+    assert f"quote has {len(_LONGER)} words; keep it to 30 or fewer" in said
+
+
+def test_a_claim_text_whose_words_are_parted_by_a_blank_is_counted_as_a_reader_counts_it(tmp_path) -> None:
+    """The same limit on a claim's text."""
+    words = ("of the 244 cases examined more than half (121) were graded as inadequate and the rest were judged to "
+             "need improvement or to be good by the inspectors who read them all").split()
+    said = refusal(tmp_path, ("claims.yaml", "text: of the 244 cases examined more than half (121) were graded as "
+                              "inadequate", "text: " + "\u2800".join(words)))
+    assert f"text has {len(words)} words; keep it to 30 or fewer" in said

@@ -26,6 +26,7 @@ from analysis.record.hygiene import (
     number_field_problem,
     pattern_text,
     where_of,
+    word_count,
 )
 from analysis.record.printed import is_plain_number
 from analysis.record.problems import Problems
@@ -238,8 +239,8 @@ def claimant_problem(claimant: str) -> str | None:
 def _check_entry(claim: dict[str, Any], name: str, where: str, problems: Problems) -> None:
     """Checks that need nothing but the entry itself."""
     text, stated = claim["text"], claim["stated"]
-    if len(text.split()) > MAX_TEXT_WORDS:
-        problems.add(name, where, f"text has {len(text.split())} words; keep it to {MAX_TEXT_WORDS} or fewer")
+    if word_count(text) > MAX_TEXT_WORDS:
+        problems.add(name, where, f"text has {word_count(text)} words; keep it to {MAX_TEXT_WORDS} or fewer")
     if text and stated and not contains_printed(stated, text):
         problems.add(name, where, f'text does not contain the stated value "{stated}"')
     if not stated and not claim["stated_figure"] and claim["kind"] != "sum":

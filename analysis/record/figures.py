@@ -26,6 +26,7 @@ from analysis.record.hygiene import (
     normal_text_keeping_digits,
     plain_letters,
     same_length_reading,
+    word_count,
 )
 from analysis.record.printed import Printed, PrintedFigureError, exactness_problem, negative_problem, parse_printed
 from analysis.record.problems import Problems
@@ -269,8 +270,8 @@ def _row_text_problems(row: dict[str, str], printed: str, quote: str) -> list[st
     found += too_early({"period_start": start, "period_end": end})
     if not contains_printed(printed, quote):
         found.append(f'quote does not contain "{printed}"')
-    if len(quote.split()) > MAX_QUOTE_WORDS:
-        found.append(f"quote has {len(quote.split())} words; keep it to {MAX_QUOTE_WORDS} or fewer")
+    if word_count(quote) > MAX_QUOTE_WORDS:
+        found.append(f"quote has {word_count(quote)} words; keep it to {MAX_QUOTE_WORDS} or fewer")
     return found
 
 

@@ -131,6 +131,14 @@ def normal_text(text: str) -> str:
     return folded.translate(table) if table else folded
 
 
+def word_count(text: str) -> int:
+    """How many words a reader counts in `text`: its words in the one reading (`normal_text`), where a blank that is
+    no space to Python (`BLANKS`: the Braille blank, U+2800) parts two words as the space it is drawn as. Counted as
+    written, a 39-word quote with a Braille blank between its words was one word, and passed the 30-word limit of
+    quotes and claim texts."""
+    return len(normal_text(text).split())
+
+
 #: Punctuation that looks like, and is read by people as, ASCII "-", "/", "." or a space, which NFKC leaves as it
 #: is: dashes and the minus sign, the fraction and division slashes, the ideographic full stops (which IDNA also
 #: reads as a dot in an address), middle dots and bullets, and the Braille blank. "020–7946–0000", "12⁄03⁄2009",
