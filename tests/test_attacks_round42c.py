@@ -41,6 +41,16 @@ def test_a_number_with_a_letter_for_a_digit_after_its_comma_or_point_is_listed_w
 def test_a_word_after_a_numbers_comma_is_no_digit(text: str) -> None:
     """The guard: a word written on after a comma (a missing space) leaves the number before it read."""
     assert figures_read(text)
+@pytest.mark.parametrize("date", ["12/O3/2OO9", "12.O3.2OO9", "l2-O3-2O19", "2O19-O3-12"])
+def test_a_date_with_a_letter_for_a_digit_is_a_date_not_a_count(date: str) -> None:
+    """The same letters in a date: "born on 12/O3/2OO9" (a date of birth to the record's personal-data check, which
+    reads the letters as digits) was the count 12, "not in the record", the rest of the date printed beside it; the
+    date written with digits is set aside as a date. Now read as that date is."""
+    result = scan_text(f"She was born on {date} and was one of 1,200 victims in 2017.", DEFAULT)
+    assert [f["value_as_printed"] for f in result["figures"]] == ["1,200"]
+    assert result["not_read"] == []
+
+
 # --- the 30-word limit counts the words a reader sees ---------------------------------------------------------------
 
 

@@ -29,7 +29,7 @@ from analysis.record.hygiene import (
 from analysis.record.pattern_set import PatternSet
 from analysis.record.printed import Printed, PrintedFigureError, parse_printed
 from analysis.record.safeguarding import PATTERNS as PERSONAL
-from analysis.record.safeguarding import nhs_check_digit_holds, personal_reading
+from analysis.record.safeguarding import letters_read_as_digits, nhs_check_digit_holds, personal_reading
 from analysis.record.vocabulary import (
     ABOUT_AFTER,
     APOSTROPHE_DIGIT_GROUPS,
@@ -870,9 +870,12 @@ def _mask(text: str, sentence: Sentence, left_out: list[LeftOut], skip: frozense
         if index not in possible or kind in skip:
             continue
         personal = kind in PERSONAL_KINDS
-        found = pattern.sub(functools.partial(_blank_kind, blank, kind), full if personal else edges)
-        if found is full or found is edges or found == (full if personal else edges):
+        source = full if personal else edges
+        read = letters_read_as_digits(source) if kind in _LETTERS_AS_DIGITS_KINDS else source
+        found = pattern.sub(functools.partial(_blank_kind, blank, kind), read)
+        if found is read or found == read:
             continue
+        found = found if read is source else _blanked(source, found)
         full, edges = (found, _blanked(edges, found)) if personal else (_blanked(full, found), found)
     if unlisted[0]:
         left_out.append(LeftOut(f"{unlisted[0]:,} more", NOT_LISTED, sentence))
@@ -938,6 +941,10 @@ def _spaced(text: str, spans: list[tuple[int, int]]) -> str:
 
 #: The kinds that are personal data: read with look-alike dots as dots too ("020•7946•0000" is a phone number).
 PERSONAL_KINDS = frozenset({"e-mail address", "phone number", "postcode", "NHS number"})
+#: Kinds that read a letter O or l among digits as the digit, as the personal kinds do: a date typed or scanned
+#: "12/O3/2OO9" (a date of birth to the record's check) was the count 12 with the rest beside it, where "12/03/2009"
+#: is a date, set aside.
+_LETTERS_AS_DIGITS_KINDS = frozenset({"date"})
 #: Kinds whose match is one only if this says so: an NHS number's check digit (three numbers in a row with a wrong
 #: one, "120 340 1200" in a flattened table, are figures).
 def _spaced_range_holds(text: str) -> bool:
