@@ -84,3 +84,19 @@ def test_a_claim_text_whose_words_are_parted_by_a_blank_is_counted_as_a_reader_c
     said = refusal(tmp_path, ("claims.yaml", "text: of the 244 cases examined more than half (121) were graded as "
                               "inadequate", "text: " + "\u2800".join(words)))
     assert f"text has {len(words)} words; keep it to 30 or fewer" in said
+
+
+# --- `make lab PORT=…` reads its number as every command does -------------------------------------------------------
+
+
+@pytest.mark.parametrize("port", ["8\u066899", "\u0668\u0668\u0669\u0669", "\uff18\uff18\uff19\uff19", "abc"])
+def test_make_lab_refuses_a_port_in_other_digits_with_the_one_message(port: str, capsys) -> None:
+    """`make lab PORT=8٨99` (an Arabic-Indic eight among ASCII digits) ran JupyterLab on port 8899: the port check
+    before it read the number with Python's `int`, as JupyterLab does, where `make serve PORT=8٨99` refuses it with
+    the one digits message. A port that is no number ended in a traceback."""
+    from analysis.run.ports import main
+
+    assert main([port, "make lab"]) == 2
+    said = capsys.readouterr().err
+    assert said.startswith(f"make lab: PORT={port!r} is refused: ")
+    assert "digits 0-9 only" in said or port == "abc"
