@@ -41,6 +41,18 @@ def test_a_number_with_a_letter_for_a_digit_after_its_comma_or_point_is_listed_w
 def test_a_word_after_a_numbers_comma_is_no_digit(text: str) -> None:
     """The guard: a word written on after a comma (a missing space) leaves the number before it read."""
     assert figures_read(text)
+@pytest.mark.parametrize(("value", "quote"), [("2", "The Met made 2,O60 referrals in 2015."),
+                                             ("12", "It rose by 12.O per cent in 2017."),
+                                             ("1", "The Met recorded 1,l00 offences in 2017.")])
+def test_the_quote_check_reads_such_a_number_as_scan_does(value: str, quote: str) -> None:
+    """The record's quote check took "2" as printed in "2,O60 referrals" (and "12" in "12.O per cent"), the figure a
+    number scan now lists whole as not read: the same text, two readings."""
+    from analysis.record.figures import contains_printed
+
+    assert not contains_printed(value, quote)
+    assert contains_printed(value, quote.replace(value + ",", value + ", ").replace(value + ".", value + ". "))
+
+
 @pytest.mark.parametrize("date", ["12/O3/2OO9", "12.O3.2OO9", "l2-O3-2O19", "2O19-O3-12"])
 def test_a_date_with_a_letter_for_a_digit_is_a_date_not_a_count(date: str) -> None:
     """The same letters in a date: "born on 12/O3/2OO9" (a date of birth to the record's personal-data check, which

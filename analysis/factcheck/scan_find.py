@@ -35,6 +35,7 @@ from analysis.record.vocabulary import (
     APOSTROPHE_DIGIT_GROUPS,
     FRACTIONS,
     JOINED_SCALE_WORDS,
+    LETTER_DIGITS_AFTER,
     MULTIPLES,
     OPEN_END_AFTER,
     PER_CENT,
@@ -1281,12 +1282,10 @@ _STATISTIC_SHAPE = re.compile(r"^\d{1,3}(?:,[\dOol]{3})+(?!\d)|^\d[\dOol]*(?:\.[
                               # … or a decimal whose point a letter O or l follows ("1.2OO", "12.5O"): set aside as
                               # a code, it was lost without a word
                               r"|^\d+\.\d*[Ool][\dOol]*$")
-#: A letter O or l written for the digit right after a figure's comma or point, and the digits and such letters after
-#: it up to the number's end ("2,O60", "1,O00", "12.O per cent", "£1.O million", as OCR and typewriters print them):
-#: the figure forms end a number at a comma or point with no digit after it, so the digits before it were read as
-#: the exact figure (the count 2, the count 12 where a reader sees 12.0 per cent) and the rest set aside as a code.
-#: The number is listed whole as not read, as "1,2O0" is. A word after the comma ("2,Oliver") is no number.
-_LETTER_DIGITS_AFTER = re.compile(r"[.,](?=[\dOol]*[Ool])[\dOol]+(?![^\W_])")
+#: A letter O or l for the digit after a figure's comma or point (`LETTER_DIGITS_AFTER`): the figure forms end a
+#: number at a comma or point with no digit after it, so the digits before it were read as the exact figure and the
+#: rest set aside as a code. The number is listed whole as not read, as "1,2O0" is.
+_LETTER_DIGITS_AFTER = re.compile(LETTER_DIGITS_AFTER)
 #: … or a per cent or a scale in words after it ("rose by12 per cent", "by1.2 million": listed as part of a name,
 #: so not reported).
 _STATISTIC_AFTER = re.compile(rf"{PER_CENT_SIGN}\b|\s(?:{SPACED_SCALE_WORDS})\b", re.IGNORECASE)

@@ -39,6 +39,7 @@ from analysis.record.vocabulary import (
     CURRENCY_SIGNS,
     JOINED_QUALIFIER_AFTER,
     JOINED_SCALE_WORDS,
+    LETTER_DIGITS_AFTER,
     RANGE_END_UNIT,
     SHARE_SIGN_AFTER,
     SPACED_DIGIT_GROUPS,
@@ -73,6 +74,7 @@ _UNIT_SPELLINGS = {
 }
 #: Compiled once: validation runs them on every row.
 _SPACES = re.compile(r"\s+")
+_LETTER_DIGITS_AFTER = re.compile(LETTER_DIGITS_AFTER)
 _QUOTE_FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "})
 
 
@@ -133,7 +135,8 @@ def contains_printed(printed: str, quote: str) -> bool:
         clear_before = not (guard_start and before and (before.isdecimal() or before in ".,"
                                                          or _joined(before, behind) or is_mark(before)))
         clear_after = not (after and is_mark(after)) and not (
-            guard_end and (after.isdecimal() or (after in (".", ",") and beyond.isdecimal()) or _joined(after, beyond)))
+            guard_end and (after.isdecimal() or (after in (".", ",") and beyond.isdecimal()) or _joined(after, beyond)
+                           or _LETTER_DIGITS_AFTER.match(haystack, end)))
         if clear_before and clear_after and not _in_a_range(haystack, at, end) \
                 and not _in_a_word(needle, haystack, at, end) and not _in_another_form(haystack, at, end):
             return True

@@ -265,6 +265,12 @@ SPACED_DIGIT_GROUPS = (rf"(?<![\w£.,/-])£?\d{{1,3}}(?:{GROUP_SPACE}\d{{3}})+(?
                        rf"(?![\w%]|[.,/]\d|{GROUP_SPACE}\d)")
 APOSTROPHE_DIGIT_GROUPS = r"(?<![\w£.,/'’-])£?\d{1,3}(?:['’]\d{3})+(?![\w%'’]|[.,/]\d)"
 WHOLE_BEFORE_FRACTION = r"[ -](?=\d+/\d)"
+#: A letter O or l written for the digit right after a number's comma or point, and the digits and such letters after
+#: it up to the number's end ("2,O60", "1,O00", "12.O per cent", "£1.O million", as OCR and typewriters print them; a
+#: lower-cased text's "o" and "l" too): one number a reader sees, never the digits before the comma. Scan ended the
+#: number at the comma, reading the exact count 2 or 12 (a reader sees 12.0 per cent), and the quote check took "2"
+#: as printed in "2,O60". A word after the comma ("2,Oliver") is no number.
+LETTER_DIGITS_AFTER = r"[.,](?=[\dOol]*[Ool])[\dOol]+(?![^\W_])"
 #: A share's sign after a number ("56%", "56 per cent", "5‰"): a value printed as a bare number is not printed in a
 #: quote that prints it so; the record stored "56", a count, from "56% of cases".
 #: Percentage points too, as the parser reads them ("5 percentage points", "5 pp", "5-ppt"): "5" was printed in "rose
