@@ -25,6 +25,7 @@ from tests.scanned import figures_read, listed
     ("The Met recorded 12,OOO offences in 2017.", "12,OOO"),
     ("The Met recorded 1,2OO,OOO offences in 2017.", "1,2OO,OOO"),
     ("The Met spent \u00a3l.2m in 2017.", "l.2m"),
+    ("The Met spent \u00a32.O5m in 2017.", "\u00a32.O5m"),
 ])
 def test_a_number_with_a_letter_for_a_digit_after_its_comma_or_point_is_listed_whole(text: str, whole: str) -> None:
     """OCR and typewriters print a 0 as "O" and a 1 as "l"; "1,2O0" and "l,200" are listed as numbers not read. With
@@ -37,7 +38,8 @@ def test_a_number_with_a_letter_for_a_digit_after_its_comma_or_point_is_listed_w
     assert result["not_read"] == [listed(whole, "number in a form no figure form reads")]
 
 
-@pytest.mark.parametrize("text", ["It was 2,Oliver said, in 2017.", "In 2015,Old Street had 12 cases."])
+@pytest.mark.parametrize("text", ["It was 2,Oliver said, in 2017.", "In 2015,Old Street had 12 cases.",
+                                  "It was 2,ok said, in 2017."])
 def test_a_word_after_a_numbers_comma_is_no_digit(text: str) -> None:
     """The guard: a word written on after a comma (a missing space) leaves the number before it read."""
     assert figures_read(text)

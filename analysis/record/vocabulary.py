@@ -269,8 +269,10 @@ WHOLE_BEFORE_FRACTION = r"[ -](?=\d+/\d)"
 #: it up to the number's end ("2,O60", "1,O00", "12.O per cent", "£1.O million", as OCR and typewriters print them; a
 #: lower-cased text's "o" and "l" too): one number a reader sees, never the digits before the comma. Scan ended the
 #: number at the comma, reading the exact count 2 or 12 (a reader sees 12.0 per cent), and the quote check took "2"
-#: as printed in "2,O60". A word after the comma ("2,Oliver") is no number.
-LETTER_DIGITS_AFTER = r"[.,](?=[\dOol]*[Ool])[\dOol]+(?![^\W_])"
+#: as printed in "2,O60". A word after the comma ("2,Oliver") is no number; a scale written on to it is the number's
+#: ("£2.O5m" was the amount £2) when a digit or a capital O is among its letters ("2,ok" is a word).
+LETTER_DIGITS_AFTER = (rf"[.,](?=[\dOol]*[Ool])(?:[\dOol]+(?![^\W_])"
+                       rf"|(?=[\dOol]*[\dO])[\dOol]+(?:{JOINED_SCALE_WORDS})(?![^\W_]))")
 #: A share's sign after a number ("56%", "56 per cent", "5‰"): a value printed as a bare number is not printed in a
 #: quote that prints it so; the record stored "56", a count, from "56% of cases".
 #: Percentage points too, as the parser reads them ("5 percentage points", "5 pp", "5-ppt"): "5" was printed in "rose
