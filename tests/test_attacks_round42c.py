@@ -43,6 +43,22 @@ def test_a_number_with_a_letter_for_a_digit_after_its_comma_or_point_is_listed_w
 def test_a_word_after_a_numbers_comma_is_no_digit(text: str) -> None:
     """The guard: a word written on after a comma (a missing space) leaves the number before it read."""
     assert figures_read(text)
+@pytest.mark.parametrize("second", ["1,OOO", "l,OOO", "1O", "1,O00"])
+def test_the_first_term_of_a_share_whose_second_is_not_read_is_not_a_count(second: str) -> None:
+    """"1 in 1,OOO children" is the share 1 in 1,000 to a reader; its second term is listed as not read, and the
+    first was read as the exact count 1, which the record holds ("in the record"). As for a first term not read
+    (round 25: "l in 5"), neither term is read."""
+    result = scan_text(f"It was 1 in {second} children in 2017.", DEFAULT)
+    assert result["figures"] == []
+    assert result["not_read"][0] in (listed("1", "number in a form no figure form reads"),
+                                     listed(f"1 in {second}", "number in a form no figure form reads"))
+
+
+@pytest.mark.parametrize("text", ["It was 1 in Oldham, in 2017.", "It was 1 in 10 children."])
+def test_a_term_after_in_that_is_a_word_or_a_number_still_reads(text: str) -> None:
+    assert figures_read(text)
+
+
 @pytest.mark.parametrize(("value", "quote"), [("2", "The Met made 2,O60 referrals in 2015."),
                                              ("12", "It rose by 12.O per cent in 2017."),
                                              ("1", "The Met recorded 1,l00 offences in 2017.")])

@@ -1218,6 +1218,8 @@ def _set_aside(m: re.Match[str], core: str, qual: str | None, masked: str, befor
         return UNREAD, None
     if not qual and _UNREAD_FIRST_TERM.search(before[-TAIL:]):
         return UNREAD, None  # "① in 5 children": the second term of a share whose first no form reads
+    if not qual and _UNREAD_SECOND_TERM.match(after):
+        return UNREAD, None  # "1 in 1,OOO children": the first term of a share whose second no form reads
     if _LETTER_DIGITS_AFTER.match(masked, m.end("core")):
         return UNREAD, None  # "2,O60", "12.O per cent": the digits before a letter O or l were read as the figure
     text = f"{qual} {core}" if qual else core
@@ -1267,6 +1269,10 @@ _ANY_DIGIT = re.compile(rf"[\d{_NUMERALS}]")
 #: mark drawn on it (an emoji keycap "1️⃣", an underlined "1̲"), or a letter l for a one, as OCR reads it ("l in 5").
 #: A reader sees the share "1 in 5"; scan listed the first term and read the second as the exact count 5.
 _UNREAD_FIRST_TERM = re.compile(rf"(?:(?<![\w.,])[{_NUMERALS}l]|\d[{DIGIT_MARKS}]+)\s+(?:in|out\s+of)\s+$")
+#: … and the other way round: a second term with a letter O or l for a digit ("1 in 1,OOO", "1 in l,OOO", "1 in 1O"),
+#: which is listed as not read; the first was read as the exact count 1, where a reader sees the share "1 in 1,000".
+_UNREAD_SECOND_TERM = re.compile(r"\s+(?:in|out\s+of)\s+(?=[\dOol,]*[Ool])(?=[\dOol]*[\d,])[\dOol]{1,3}(?:,[\dOol]{3})*"
+                                 r"(?![^\W_])")
 #: Where a number is part of a name or a code: a letter written on to it, before (with a hyphen or not) or after.
 _LETTERED = re.compile(rf"[^\W\d_{_NUMERALS}]")  # a letter: \w less digits, "_" and numerals (\w holds them)
 _LETTER_BEFORE = re.compile(rf"{_LETTERED.pattern}-?$")
