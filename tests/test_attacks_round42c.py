@@ -26,6 +26,7 @@ from tests.scanned import figures_read, listed
     ("The Met recorded 1,2OO,OOO offences in 2017.", "1,2OO,OOO"),
     ("The Met spent \u00a3l.2m in 2017.", "l.2m"),
     ("The Met spent \u00a32.O5m in 2017.", "\u00a32.O5m"),
+    ("It rose by O,5% in 2017.", "O,5%"),
 ])
 def test_a_number_with_a_letter_for_a_digit_after_its_comma_or_point_is_listed_whole(text: str, whole: str) -> None:
     """OCR and typewriters print a 0 as "O" and a 1 as "l"; "1,2O0" and "l,200" are listed as numbers not read. With

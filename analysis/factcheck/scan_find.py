@@ -1284,7 +1284,8 @@ _SCALED = re.compile(rf"[.,]?[\d{_NUMERALS}]+(?:[.,]\d+)*(?:{JOINED_SCALE_WORDS}
 #: so were "sub-1,200" and "over-1,200"). No code prints its digits so.
 #: (with a letter O or l written for a digit after the first, "1,2O0", "12,OOO", "5O%", as the personal-data check
 #: reads a phone number's: set aside as a code, not reported)
-_STATISTIC_SHAPE = re.compile(r"^\d{1,3}(?:,[\dOol]{3})+(?!\d)|^\d[\dOol]*(?:\.[\dOol]+)?%"
+_STATISTIC_SHAPE = re.compile(r"^\d{1,3}(?:,[\dOol]{3})+(?!\d)|^\d[\dOol]*(?:[.,][\dOol]+)?%"
+                              # (a decimal comma too: "O,5%" was lost without a word, where "0,5%" is listed)
                               # … or a decimal whose point a letter O or l follows ("1.2OO", "12.5O"): set aside as
                               # a code, it was lost without a word
                               r"|^\d+\.\d*[Ool][\dOol]*$")
