@@ -25,7 +25,9 @@ _NO_ASCII_SPACE = str.maketrans("", "", ASCII_SPACE)
 #: markup (`<iframe srcdoc="<p>…">`, or a `data:text/html,…` address), and Chromium draws its text on the page,
 #: though the page's innerText leaves it out. scan read none of it: "Framed 2,222 cases." was gone from the scan.
 EMBEDDERS = {"iframe": "src", "embed": "src", "object": "data",
-              "amp-iframe": "src"}  # an AMP page's frame: how an AMP story embeds its Datawrapper or Flourish chart
+              "amp-iframe": "src",  # an AMP page's frame: how an AMP story embeds its Datawrapper or Flourish chart
+              # ... and AMP's frame of a document (a report's PDF, a Word or Google document) in Google's viewer
+              "amp-google-document-embed": "src"}
 _DATA_HTML = re.compile(r"[\t\n\f\r ]*data:[\t\n\f\r ]*text/html(?P<parameters>[^,]*),(?P<body>.*)\Z",
                         re.IGNORECASE | re.DOTALL)
 #: How many frames in frames are read as pages; deeper, a frame's markup is read as text.
@@ -309,10 +311,17 @@ _DATAWRAPPER_NAME = "<datawrapper-visualization>"
 #: saved as the browser showed it ("Webpage, Complete") keeps the canvas empty. Listing every shown canvas takes in
 #: charts drawn by code that names no library, at the cost of a line for an animation's or an advert's canvas.
 CANVAS = "<canvas>"
+#: AMP's elements that its runtime fills from data elsewhere, through a template in them (`<amp-list src="….json">
+#: <template type="amp-mustache">{{count}} referrals</template></amp-list>`; `<amp-render>`, its successor): an AMP
+#: page, as its publisher serves it, saved "HTML only" or fetched with curl, holds the template and not what the
+#: reader sees there (a live tally, a table of figures), and it was left out without a word. (A page saved as the
+#: browser showed it holds what the runtime drew too: listed all the same, the safe side, as a chart library's script
+#: is; no class marks an element whose data has come, `i-amphtml-element` being set before, on the server too.)
+_AMP_RENDERED = frozenset({"amp-list", "amp-render"})
 #: Whether a page may hold one (`_CHART_HOLDERS`, `_BOKEH_ROOT`, `_HIGHCHARTS_HOLDER`, `DATAWRAPPER_HOST`, a
-#: <canvas>): looked for once a page, as `PLACEHOLDER_MARKS` are.
+#: <canvas>, `_AMP_RENDERED`): looked for once a page, as `PLACEHOLDER_MARKS` are.
 CHART_HOLDER_MARKS = ("plotly-graph-div", "html-widget", _BOKEH_ROOT, _HIGHCHARTS_HOLDER, "<" + DATAWRAPPER_HOST,
-                      "<canvas")
+                      "<canvas", *(f"<{tag}" for tag in sorted(_AMP_RENDERED)))
 
 
 def may_hold(lowered: str, marks: tuple[str, ...]) -> bool:
@@ -350,7 +359,7 @@ _QUARTO_OJS = "ojs-module-contents"
 def drawn_chart(tag: str, values: dict[str, str], holders: bool) -> str | None:
     """What names a chart a charting library's script draws in the page (`chart_loader`'s script address, or the
     class of the element it is drawn in, `_CHART_HOLDERS`, Bokeh's `_BOKEH_ROOT`, Highcharts' `_HIGHCHARTS_HOLDER`,
-    Datawrapper's `DATAWRAPPER_HOST` or a `CANVAS`, looked for when `holders`), else None."""
+    Datawrapper's `DATAWRAPPER_HOST`, a `CANVAS` or AMP's `_AMP_RENDERED`, looked for when `holders`), else None."""
     if tag == "script":
         address = _script_address(values)
         if not address:
@@ -361,11 +370,20 @@ def drawn_chart(tag: str, values: dict[str, str], holders: bool) -> str | None:
         return CANVAS
     if holders and tag == DATAWRAPPER_HOST:
         return _DATAWRAPPER_NAME
+    if holders and tag in _AMP_RENDERED:
+        return _amp_rendered(tag, values)
     if holders and (_BOKEH_ROOT in values or _HIGHCHARTS_HOLDER in values):
         return _BOKEH_ROOT if _BOKEH_ROOT in values else _HIGHCHARTS_HOLDER
     if holders and "class" in values:
         return next((c for c in values["class"].lower().split() if c in _CHART_HOLDERS), None)
     return None
+
+
+def _amp_rendered(tag: str, values: dict[str, str]) -> str | None:
+    """What names the data an AMP element its runtime fills draws from (`_AMP_RENDERED`): the element and its `src`,
+    else None (no source: one only a binding sets, `[src]`, is set by the reader's actions)."""
+    address = values.get("src", "").strip(ASCII_SPACE)
+    return f"<{tag}> {address}" if address else None
 
 
 #: A `<meta http-equiv="refresh">`'s content as HTML reads it: a delay, then the address the page sends its reader on
