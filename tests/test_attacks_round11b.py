@@ -155,7 +155,7 @@ def test_an_end_tag_outside_its_scope_is_ignored(body: str) -> None:
     also stops at a button), and ignores `</span>` with a <div> open inside; scan closed each, and the figure
     fell into the closed details or the hidden parent."""
     assert _read("", body)[-1].endswith(SHOWN)
-    assert _read("", "<details><summary><caption></summary>Hidden 9,999.</details>")[-1] != "Hidden 9,999."
+    assert _read("", "<div hidden><summary><caption></summary>Hidden 9,999.</div>")[-1] != "Hidden 9,999."
 
 
 @pytest.mark.parametrize("body", [

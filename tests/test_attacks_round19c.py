@@ -303,21 +303,18 @@ There were 2,409 referrals.
     assert to_text(decode_article(eml)) == "Police recorded 1,582 offences.\n\nThere were 2,409 referrals."
 
 
-@pytest.mark.parametrize(("sheet", "shown"), [
-    ("details::details-content{content-visibility:visible}", "S\n\nBody 1,582\n\nT\n\nMore 2,409"),
-    (".faq::details-content{content-visibility:visible}", "S\n\nBody 1,582\n\nT"),
-    ("@media (min-width:1px){details::details-content{content-visibility:auto}}", "S\n\nBody 1,582\n\nT\n\nMore 2,409"),
-    ("::details-content{all:unset}", "S\n\nBody 1,582\n\nT\n\nMore 2,409"),
-    (".faq{&::details-content{content-visibility:visible}}", "S\n\nBody 1,582\n\nT"),
-    ("details::details-content{display:block}", "S\n\nT"),
+@pytest.mark.parametrize("sheet", [
+    "details::details-content{content-visibility:visible}", ".faq::details-content{content-visibility:visible}",
+    "@media (min-width:1px){details::details-content{content-visibility:auto}}", "::details-content{all:unset}",
+    ".faq{&::details-content{content-visibility:visible}}", "details::details-content{display:block}",
 ])
-def test_a_closed_details_whose_content_the_page_shows_is_read(sheet: str, shown: str) -> None:
+def test_a_closed_details_whose_content_the_page_shows_is_read(sheet: str) -> None:
     """A page's `::details-content` rule with a content-visibility other than hidden shows a closed <details>'
-    content (Chromium's innerText reads it, and the reader sees it); scan dropped it as a closed box's. A display
-    alone does not open it."""
+    content (Chromium's innerText reads it, and the reader sees it); scan dropped it as a closed box's. (Every
+    closed <details>' content is read since round 42: the browser opens it for its reader, whatever the rule.)"""
     page = (f"<style>{sheet}</style><details class=faq><summary>S</summary><p>Body 1,582</p></details>"
             "<details><summary>T</summary><p>More 2,409</p></details>")
-    assert to_text(page) == shown
+    assert to_text(page) == "S\n\nBody 1,582\n\nT\n\nMore 2,409"
 
 
 def test_a_page_saved_with_its_http_response_head_is_read_as_its_body() -> None:

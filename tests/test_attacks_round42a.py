@@ -58,3 +58,65 @@ def test_a_document_amps_viewer_shows_is_listed_as_a_frame_not_read() -> None:
     element = ('<amp-google-document-embed src="https://news.example/report-2017.pdf" width="800" height="600" '
                'layout="responsive"></amp-google-document-embed>')
     assert read(_amp(element)) == (FIGURE, [frames_line(["https://news.example/report-2017.pdf"])])
+
+
+# --- what the browser opens for its reader -------------------------------------------------------------------------
+
+#: GOV.UK Frontend's details component, as its design system gives it, and its accordion as its script leaves a closed
+#: section (`hidden="until-found"`, which a page saved as the browser showed it, or as MHTML, keeps).
+GOVUK_DETAILS = ('<details class="govuk-details"><summary class="govuk-details__summary"><span class="govuk-details__'
+                 'summary-text">How the figures were counted</span></summary><div class="govuk-details__text">The Met '
+                 "recorded 922 crimes connected with child sexual exploitation in 2016.</div></details>")
+GOVUK_ACCORDION = ('<div class="govuk-accordion" data-module="govuk-accordion" id="accordion-default"><div class='
+                   '"govuk-accordion__section"><div class="govuk-accordion__section-header"><h2 class="govuk-accordion'
+                   '__section-heading"><button type="button" aria-controls="accordion-default-content-1" class='
+                   '"govuk-accordion__section-button" aria-expanded="false"><span class="govuk-accordion__section-'
+                   'heading-text" id="accordion-default-heading-1">Recorded crime</span></button></h2></div><div id='
+                   '"accordion-default-content-1" class="govuk-accordion__section-content" hidden="until-found"><p '
+                   'class="govuk-body">The Met recorded 922 crimes connected with child sexual exploitation in 2016.'
+                   "</p></div></div></div>")
+
+
+@pytest.mark.parametrize("closed", [GOVUK_DETAILS, GOVUK_ACCORDION], ids=["details", "accordion"])
+def test_a_figure_in_a_box_the_browser_opens_for_its_reader_is_read(closed: str) -> None:
+    """The reader opens either with a click (the accordion's section also opens when find-in-page finds text in
+    it): the figure was left out without a word, "no figures found", exit 0."""
+    page = f"<!doctype html><html><head><title>Statistics</title></head><body><h1>Statistics</h1>{closed}</body></html>"
+    assert read(page) == (FIGURE, [])
+
+
+def test_text_no_reader_can_open_is_still_not_read() -> None:
+    """The guard: `hidden`, display none and a dialog nothing opens stay unread; an open <details> is read once."""
+    page = ("<div hidden>Recorded 1,200 crimes.</div><div style='display:none'>Recorded 1,300 crimes.</div>"
+            f"<dialog>Recorded 1,400 crimes.</dialog>{GOVUK_DETAILS.replace('<details ', '<details open ')}")
+    assert read(page) == (FIGURE, [])
+
+
+#: Boxes a button opens with no script, as MDN's and w3schools' examples of the popover API and invoker commands
+#: write them: a source note behind an "i" button, a dialog of the method.
+OPENED_BY_A_BUTTON = [
+    '<button popovertarget="note-1">i</button><div id="note-1" popover>{}</div>',
+    '<button type="button" POPOVERTARGET=note-1 popovertargetaction="show">Source</button>'
+    '<aside popover="manual" id="note-1">{}</aside>',
+    '<button commandfor="method" command="show-modal">Method</button><dialog id="method"><p>{}</p>'
+    '<button commandfor="method" command="close">Close</button></dialog>',
+    '<button command="toggle-popover" commandfor="note-1">i</button><div popover id="note-1">{}</div>',
+]
+
+
+@pytest.mark.parametrize("box", OPENED_BY_A_BUTTON, ids=["popovertarget", "show", "show-modal", "toggle-popover"])
+def test_a_figure_in_a_box_a_button_opens_is_read(box: str) -> None:
+    sentence = "The Met recorded 922 crimes connected with child sexual exploitation in 2016."
+    assert read("<p>Statistics.</p>" + box.format(sentence)) == (FIGURE, [])
+
+
+@pytest.mark.parametrize("box", [
+    '<div id="note-1" popover>{}</div>',  # opened by a script alone
+    '<button popovertarget="note-1" popovertargetaction="hide">x</button><div id="note-1" popover>{}</div>',
+    '<button commandfor="d" command="close">Close</button><dialog id="d">{}</dialog>',
+    '<button commandfor="other" command="show-modal">Open</button><dialog id="d">{}</dialog>',
+    '<p>Write popovertarget="d" on a button.</p><dialog id="d">{}</dialog>',
+], ids=["no-button", "hide", "close", "another-id", "in-text"])
+def test_a_box_no_button_opens_is_still_not_read(box: str) -> None:
+    sentence = "The Met recorded 1,200 crimes connected with child sexual exploitation in 2017."
+    assert read(IN_RECORD + box.format(sentence)) == (FIGURE, [])

@@ -146,9 +146,9 @@ def test_a_repeated_attribute_counts_once_the_first_as_html_reads_it() -> None:
     assert to_text('<div hidden=x style="x" hidden>1</div><p style="display:block" style="display:none">2</p>') == "2"
 
 
-def test_a_closed_details_shows_its_first_summary_only() -> None:
-    """The first <summary> child is the summary; a second is hidden content of the closed box (it was read), and
-    a first summary hidden by its style does not hand the part to the next."""
+def test_a_closed_details_shows_its_summaries_and_content_in_order() -> None:
+    """The first <summary> child is the summary, a second content of the box, and a summary hidden by its style
+    stays hidden; what the closed box holds is read since round 42: the browser opens it for its reader."""
     page = ("<details><summary>Total 6,666</summary><summary>7,777</summary>8,888</details>"
             "<details><summary style='display:none'>2</summary><summary>3</summary></details><p>End 5.</p>")
-    assert to_text(page) == "Total 6,666\n\nEnd 5."
+    assert to_text(page) == "Total 6,666\n\n7,777\n\n8,888\n\n3\n\nEnd 5."

@@ -296,7 +296,7 @@ def test_html_of_any_shape_gives_its_visible_figures(page: str) -> None:
 
 def test_hidden_text_is_not_read() -> None:
     page = ("<html><body><p>" + SENTENCE + "</p><p style='display: none'>Police recorded 4,444 offences.</p>"
-            "<div hidden><p>Police recorded 5,555 offences.</p></div><p hidden=until-found style=display:block>6,666"
+            "<div hidden><p>Police recorded 5,555 offences.</p></div><p style=visibility:hidden>6,666"
             "<template><p>7,777 offences</p></template><style>.a{width:8888px}</style></body></html>")
     assert [f["value_as_printed"] for f in scan_text(page, DEFAULT)["figures"]] == ["1,273"]
 

@@ -48,7 +48,6 @@ def test_each_canvas_is_counted_and_a_named_library_is_named_beside_them() -> No
     '<canvas class="offscreen-cache"></canvas>',
     "<template><canvas></canvas></template>",
     "<noscript><canvas></canvas></noscript>",
-    "<details><summary>Method</summary><canvas></canvas></details>",
 ])
 def test_a_canvas_no_reader_is_shown_is_not_listed(hidden: str) -> None:
     sheet = "<style>.offscreen-cache { display: none }</style>"

@@ -221,9 +221,6 @@ class Sheet:
     # `<p class=x style="display:block">` hide the p in Chromium; any rule that showed undid it here.
     hide_forced: set[str] = field(default_factory=set)
     invisible: set[str] = field(default_factory=set)
-    # Details whose closed content a rule may show: a content-visibility other than hidden on their
-    # `::details-content` (`_add_details_shown`).
-    details_shown: set[str] = field(default_factory=set)
     # The display a simple rule that always applies gives each key, the last such rule's (`box`), and the keys such a
     # rule floats (`FLOATED`).
     display: dict[str, str] = field(default_factory=dict)
@@ -677,8 +674,6 @@ def _add_rule(sheet: Sheet, prelude: str, body: str, sometimes: bool, parent: st
         _add_position(sheet, prelude, style["position"])
     if not (display or visible or content or style.get("float") in FLOATED):
         return
-    if content and content != "hidden" and "::details-content" in prelude.lower():
-        _add_details_shown(sheet, prelude, parent, cache)
     shows = bool(display) and display != "none"
     effect = (shows, shows and "display" in important, bool(display) and unboxed(display or ""),
               bool(content) and content != "hidden", bool(visible) and visibility_of(visible or "") is not False)
@@ -703,21 +698,6 @@ def _add_rule(sheet: Sheet, prelude: str, body: str, sometimes: bool, parent: st
         if effect[4] and "visibility" in important:
             sheet.visible.update(keys)
         _add_shown(sheet, keys, effect)
-
-
-_DETAILS_CONTENT = re.compile(r"::details-content\s*$", re.IGNORECASE)
-
-
-def _add_details_shown(sheet: Sheet, prelude: str, parent: str | None,
-                       cache: dict[tuple[str, str | None], list[str]]) -> None:
-    """The details a rule on their `::details-content` may open (`Sheet.details_shown`): Chromium shows a closed
-    <details>' content when the page gives it a content-visibility other than hidden (`details::details-content
-    {content-visibility:visible}`, `auto`, `all:unset`), and scan dropped it as a closed box's. Read as any rule
-    that may show is (`_subjects`), by the selector without its pseudo-element."""
-    opened = ",".join(_DETAILS_CONTENT.sub("", selector.strip()) or "*"
-                      for selector in _top_level(prelude, False) if _DETAILS_CONTENT.search(selector.strip()))
-    if opened:
-        sheet.details_shown.update(_subjects(opened, parent, cache))
 
 
 def _add_position(sheet: Sheet, prelude: str, position: str) -> None:

@@ -258,10 +258,14 @@ def _hidden(tag: str, attrs: list[tuple[str, str | None]], sheet: Sheet = NO_SHE
     (`_SKIPPED`), one the browser's own stylesheet hides (`_browser_hides`: the hidden attribute, a dialog not
     opened, a popover) unless the page gives it a display of its own (`<p hidden style="display:block">` is shown),
     or one the page hides: display none (unless an `!important` rule of the sheet gives it a display, which beats
-    an inline style), or content-visibility hidden (`hidden=until-found` too) on an element with a box it can act
+    an inline style), or content-visibility hidden on an element with a box it can act
     on (`_boxed`), inline or by a simple rule of the page's sheet that no rule undoes. aria-hidden text is read: it
-    is hidden from screen readers, not from the page. (A closed <details> hides all but its summary: see
-    `_collapsed`; visibility is inherited and can be undone by a child: see `_visibility`.)"""
+    is hidden from screen readers, not from the page. So is what the browser itself opens for its reader: a closed
+    <details>' content, shown when its summary is clicked, and an element `hidden="until-found"`, shown when
+    find-in-page or a link to a text fragment finds text there (GOV.UK Frontend's accordion closes its sections so;
+    Radix's and Base UI's `hiddenUntilFound` too). Both open with no script, and what they hold is the article's:
+    read as closed, an FAQ's answers, a "Methodology" box or an accordion's sections, with their figures, were left
+    out without a word, exit 0. (Visibility is inherited and can be undone by a child: see `_visibility`.)"""
     if tag in _PAGE_ROOTS:
         return False
     values = _attributes(attrs)
@@ -278,16 +282,14 @@ def _hidden(tag: str, attrs: list[tuple[str, str | None]], sheet: Sheet = NO_SHE
     if not forced and "display" not in strong and any(k in sheet.hide_forced for k in keys):
         return True  # the sheet's `display: none !important` beats an inline display and any rule without it
     until_found = not foreign and values.get("hidden", "").strip().lower() == "until-found"  # HTML's own
-    # The page's content-visibility beats the browser's own for `until-found` (`all: initial` sets it too).
     contained = (style["content-visibility"] == "hidden" if "content-visibility" in style
-                 else (until_found or any(k in sheet.contain for k in keys))
-                 and not any(k in sheet.uncontain for k in keys))
+                 else any(k in sheet.contain for k in keys) and not any(k in sheet.uncontain for k in keys))
     if contained and _boxed(tag, style, any(k in sheet.unboxed for k in keys)):
         return True
     displayed = "display" in style or any(k in sheet.show for k in keys)  # a display of the page's own
     if foreign and tag in _FOREIGN_UNSHOWN.get(foreign, ()) or foreign == "annotated":
         return not displayed  # hidden by the browser's own sheet: a display of the page's shows it
-    if not foreign and _browser_hides(tag, values) and not until_found:
+    if not foreign and _browser_hides(tag, values) and not until_found:  # (the browser opens it: read)
         return not displayed
     return not displayed and any(k in sheet.hide for k in keys)
 
@@ -390,14 +392,6 @@ def _visibility(tag: str, attrs: list[tuple[str, str | None]], sheet: Sheet = NO
         return value  # the inline style beats the sheet's other rules, also when it leaves what it inherits
     found = [sheet.visibility[k] for k in keys if k in sheet.visibility]
     return any(found) if found else None
-
-
-def _collapsed(tag: str, attrs: list[tuple[str, str | None]], sheet: Sheet = NO_SHEET) -> bool:
-    """A <details> without `open`: Chromium shows its <summary> only (a "Read more" box is closed until clicked),
-    unless the page's sheet shows its content (`Sheet.details_shown`)."""
-    if tag != "details" or any(k.lower() == "open" for k, _ in attrs):
-        return False
-    return not (sheet.details_shown and any(k in sheet.details_shown for k in sheet.keys(tag, _attributes(attrs))))
 
 
 #: Where a table may hold only its own parts (`_TABLE_PARTS`): text or any other element there is put before the
@@ -715,6 +709,33 @@ _STREAMED = re.compile(r'\$R[CR]\("[^"<>]{1,64}","([^"<>]{1,64})"|\$RS\("([^"<>]
 #: The attributes by which React hides a streamed part (`_STREAMED`) until its script moves it into place.
 _STREAM_HIDING = frozenset({"hidden", "style"})
 
+#: A popover or dialog a button of the page opens for its reader with no script: `popovertarget` names a popover
+#: (a footnote's or a source's box, "Source" or "i" its button), and an invoker command a popover or a dialog
+#: (`commandfor` with `command="show-popover"`, `"toggle-popover"` or `"show-modal"`). As the browser opens a closed
+#: <details> (`_hidden`), so it opens these: read as closed, the figure in such a box was left out without a word,
+#: exit 0. One nothing opens but a script (a toast, a menu, a "hide" button's) stays unread, as before.
+_INVOKER = re.compile(r"<[a-z][^<>]*?[\t\n\f\r /](?:popovertarget|commandfor)[\t\n\f\r ]*=[^<>]*>", re.IGNORECASE)
+_INVOKER_ATTRIBUTE = re.compile(r"""[\t\n\f\r /](popovertarget|popovertargetaction|commandfor|command)[\t\n\f\r ]*="""
+                                r"""[\t\n\f\r ]*(?:"([^"]*)"|'([^']*)'|([^\t\n\f\r "'>]+))""", re.IGNORECASE)
+_OPENING_COMMANDS = frozenset({"show-popover", "toggle-popover", "show-modal"})
+
+
+def _opened_ids(markup: str, lowered: str) -> frozenset[str]:
+    """The ids of the popovers and dialogs a button of the page opens (`_INVOKER`), as written; none unless a tag
+    names one (`lowered`: the markup lower-cased, looked in first)."""
+    if "popovertarget" not in lowered and "commandfor" not in lowered:
+        return frozenset()
+    opened = set()
+    for tag in _INVOKER.finditer(markup):
+        found = {m[1].lower(): next(v for v in m.groups()[1:] if v is not None)
+                 for m in _INVOKER_ATTRIBUTE.finditer(tag.group())}
+        target = found.get("popovertarget")
+        if target and found.get("popovertargetaction", "").strip(ASCII_SPACE).lower() != "hide":
+            opened.add(html.unescape(target))
+        if found.get("commandfor") and found.get("command", "").strip(ASCII_SPACE).lower() in _OPENING_COMMANDS:
+            opened.add(html.unescape(found["commandfor"]))
+    return frozenset(opened)
+
 
 def _streamed_ids(markup: str) -> frozenset[str]:
     """The ids of the parts a page's React runtime moves into view (`_STREAMED`), read from its scripts as written;
@@ -737,7 +758,7 @@ class _TextParser(HTMLParser):
     def __init__(self, sheet: Sheet = NO_SHEET, frames: int = 0, shadow_roots: _ShadowSheets | None = None,
                  streamed: frozenset[str] = frozenset(), unread: list[str] | None = None,
                  policy: StylePolicy | None = None, placeholders: bool = False, drawn: list[str] | None = None,
-                 chart_holders: bool = False) -> None:
+                 chart_holders: bool = False, opened: frozenset[str] = frozenset()) -> None:
         super().__init__(convert_charrefs=True)
         self.drawn = [] if drawn is None else drawn  # what names each chart a script draws (`drawn_chart`)
         self.redirects: list[str] = []  # where the page's <meta> refresh sends its reader (`refresh_address`)
@@ -753,6 +774,7 @@ class _TextParser(HTMLParser):
         self._holders: list[int] = []  # the depth of each open placeholder listed (`placeholder_frame`)
         self._sheet = sheet
         self._streamed = streamed  # the ids of the parts the page's script moves into view (`_STREAMED`)
+        self._opened = opened  # the ids of the popovers and dialogs a button of the page opens (`_INVOKER`)
         self._shadow_roots = shadow_roots or _ShadowSheets("")
         self._shadow_sheets: list[Sheet] = []  # the sheet of each open shadow root (`_ShadowSheets`)
         self._frames = frames  # how many documents this one is embedded in (`embedded_document`)
@@ -760,9 +782,6 @@ class _TextParser(HTMLParser):
         self._open: list[str] = []
         self._at: dict[str, list[int]] = {}  # tag -> its depths in `_open`, innermost last
         self._hidden_at: int | None = None  # stack depth of the outermost skipped element
-        # Depth of each open closed <details> and whether it has shown its summary (only its first is one): a
-        # list, since one may sit in another's shown summary (a single slot read the inner one's hidden text).
-        self._collapsed: list[list[int | bool]] = []
         self._visibility: list[tuple[int, bool]] = []  # (depth, visible) of each open element that sets visibility
         self._marks: list[tuple[int, int]] = []  # where each open <sup>/<sub>'s text starts: (part, character)
         self._chars = 0  # characters in `parts`: a mark longer than a footnote's is never joined to be looked at
@@ -820,10 +839,6 @@ class _TextParser(HTMLParser):
         self._close_boxes(depth)
         if self._hidden_at is not None and self._hidden_at >= len(self._open):
             self._hidden_at = None
-        while self._collapsed and self._collapsed[-1][0] >= len(self._open):
-            self._collapsed.pop()
-        if self._collapsed and self._hidden_at is None and len(self._open) == self._collapsed[-1][0] + 1:
-            self._hidden_at = int(self._collapsed[-1][0])  # its summary ended
 
     def _open_mark(self, tag: str, attrs: list[tuple[str, str | None]], depth: int) -> None:
         """Note where the text of a <sup> or <sub>, or of an element raised or lowered as one (`_raised`), starts."""
@@ -986,9 +1001,12 @@ class _TextParser(HTMLParser):
 
     def _in_effect(self, attrs: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]:
         """An element's attributes as they hold once the page has loaded: a streamed part's hiding ones left aside
-        (`_STREAMED`), and its style attribute when the page's policy blocks them (`StylePolicy`)."""
+        (`_STREAMED`), a popover or dialog a button opens read as open (`_INVOKER`), and its style attribute when
+        the page's policy blocks them (`StylePolicy`)."""
         if self._streamed and _attributes(attrs).get("id") in self._streamed:
             attrs = [(key, value) for key, value in attrs if key.lower() not in _STREAM_HIDING]
+        if self._opened and _attributes(attrs).get("id") in self._opened:
+            attrs = [(key, value) for key, value in attrs if key.lower() not in ("popover", "open")] + [("open", "")]
         if self._no_style_attributes:
             attrs = [(key, value) for key, value in attrs if key.lower() != "style"]
         return attrs
@@ -1018,14 +1036,6 @@ class _TextParser(HTMLParser):
             self._visibility.append((depth, seen))
         if self._hidden_at is None and (embedded or _hidden(tag, attrs, sheet, self._foreign(tag, annotation=True))):
             self._hidden_at = depth  # (an <object> showing its document hides its fallback content)
-        elif self._hidden_at is None and _collapsed(tag, attrs, sheet) and not self._foreign(tag):
-            self._hidden_at = depth
-            self._collapsed.append([depth, False])
-        elif (tag == "summary" and self._collapsed and self._hidden_at == self._collapsed[-1][0] == depth - 1
-              and not self._collapsed[-1][1]):
-            self._collapsed[-1][1] = True  # its first <summary> is the one shown; any later one is hidden content
-            if not _hidden(tag, attrs, sheet):
-                self._hidden_at = None  # a closed <details> shows its summary
         visible = _visibility(tag, attrs, sheet)
         if visible is not None:
             self._visibility.append((depth, visible))
@@ -1824,7 +1834,7 @@ def _html_text(raw: str, frames: int = 0, prose: bool = False, unread: list[str]
     lowered = markup.lower()
     parser = _TextParser(page_sheet(markup, policy), frames, _ShadowSheets(markup, policy), _streamed_ids(raw),
                          unread, policy, may_hold(lowered, PLACEHOLDER_MARKS), drawn,
-                         may_hold(lowered, CHART_HOLDER_MARKS))
+                         may_hold(lowered, CHART_HOLDER_MARKS), _opened_ids(markup, lowered))
     before = len(parser.drawn)
     parser.feed(markup)
     parser.close()
