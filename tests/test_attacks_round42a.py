@@ -120,3 +120,43 @@ def test_a_figure_in_a_box_a_button_opens_is_read(box: str) -> None:
 def test_a_box_no_button_opens_is_still_not_read(box: str) -> None:
     sentence = "The Met recorded 1,200 crimes connected with child sexual exploitation in 2017."
     assert read(IN_RECORD + box.format(sentence)) == (FIGURE, [])
+
+
+# --- a counter a page builder's script counts up -------------------------------------------------------------------
+
+def _elementor(to_value: str, start: str = "0", delimiter: str = ',', prefix: str = "", suffix: str = "") -> str:
+    """Elementor's counter widget as its template writes it, its text the starting number."""
+    return ('<div class="elementor-counter"><div class="elementor-counter-number-wrapper"><span class="elementor-'
+            f'counter-number-prefix">{prefix}</span><span class="elementor-counter-number" data-duration="2000" '
+            f'data-to-value="{to_value}" data-from-value="{start}" data-delimiter="{delimiter}">{start}</span><span '
+            f'class="elementor-counter-number-suffix">{suffix}</span></div><div class="elementor-counter-title">'
+            "crimes connected with child sexual exploitation recorded by the Met in 2016</div></div>")
+
+
+@pytest.mark.parametrize(("counter", "shown"), [
+    (_elementor("922"), "922"),
+    (_elementor("1200", start="1"), "1,200"),
+    (_elementor("1200", delimiter=""), "1200"),
+    (_elementor("3.3", prefix="£", suffix="m"), "£3.3m"),
+    ('<dl><dt class="display-counter" data-value="1200" data-delimiter=",">0</dt><dd>offences</dd></dl>', "1,200"),
+], ids=["elementor", "started-at-one", "no-separator", "prefix-and-suffix", "display-counter"])
+def test_a_counter_is_read_as_the_figure_it_counts_to(counter: str, shown: str) -> None:
+    """Read from its text, the counter was the figure 0 (or 1): "0 … not in the record", where the reader sees the
+    figure it counts to."""
+    figures = read(f"<p>Our figures.</p>{counter}")[0]
+    assert [f[0] for f in figures] == [shown]
+
+
+@pytest.mark.parametrize("counter", [
+    '<span class="elementor-counter-number" data-to-value="" data-delimiter=",">1,200</span>',
+    '<span class="elementor-counter-number" data-to-value="{{ settings.ending_number }}">1,200</span>',
+    '<span class="counter" data-to-value="5">1,200</span>',
+], ids=["empty", "template", "another-class"])
+def test_a_counter_with_no_figure_to_count_to_keeps_its_text(counter: str) -> None:
+    assert [f[0] for f in read(f"<p>Recorded {counter} offences.</p>")[0]] == ["1,200"]
+
+
+def test_a_hidden_counter_is_not_read() -> None:
+    counter = _elementor("4400")
+    assert read(f"{IN_RECORD}<div hidden>{counter}</div><div style='visibility:hidden'>{counter}</div>") == (
+        FIGURE, [])

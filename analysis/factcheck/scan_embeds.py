@@ -311,6 +311,36 @@ _DATAWRAPPER_NAME = "<datawrapper-visualization>"
 #: saved as the browser showed it ("Webpage, Complete") keeps the canvas empty. Listing every shown canvas takes in
 #: charts drawn by code that names no library, at the cost of a line for an animation's or an advert's canvas.
 CANVAS = "<canvas>"
+#: The counters a page builder's script counts up to the figure an attribute holds, from the number the element's text
+#: starts at, when the reader scrolls to it: (the class the element holds, the attribute of the figure, the attribute
+#: of its thousands separator). Elementor's counter widget (`<span class="elementor-counter-number"
+#: data-to-value="1200" data-delimiter=",">0</span>`: its text is the "starting number", 0 unless set), and the
+#: `display-counter` of WordPress themes' counter boxes (`<dt class="display-counter" data-value="3200">0</dt>`). A
+#: charity's or council's page fetched with curl or saved "HTML only" holds the starting number: scan read "0 children
+#: supported", where the reader sees 1,200.
+_COUNTERS = (("elementor-counter-number", "data-to-value", "data-delimiter"),
+             ("display-counter", "data-value", "data-delimiter"))
+COUNTER_MARKS = tuple(class_ for class_, _, _ in _COUNTERS)
+_COUNTED = re.compile(r"[\t\n\f\r ]*(-?)(\d{1,15})((?:\.\d{1,6})?)[\t\n\f\r ]*")
+
+
+def counted_figure(values: dict[str, str]) -> str | None:
+    """The figure a counter shows once its script has counted (`_COUNTERS`), written as it writes it (the thousands
+    separator its attribute names put between each three digits), else None: not a counter, or a figure its script
+    could not count to (not a plain number), whose text is then read as it is."""
+    classes = values.get("class", "").lower().split()
+    for class_, target, separator in _COUNTERS:
+        if class_ in classes and target in values:
+            found = _COUNTED.fullmatch(values[target])
+            if found is None:
+                return None
+            sign, digits, decimals = found.groups()
+            between = values.get(separator, "")
+            grouped = between.join(digits[max(0, i - 3):i] for i in range(len(digits) % 3 or 3, len(digits) + 1, 3))
+            return sign + (grouped if between else digits) + decimals
+    return None
+
+
 #: AMP's elements that its runtime fills from data elsewhere, through a template in them (`<amp-list src="….json">
 #: <template type="amp-mustache">{{count}} referrals</template></amp-list>`; `<amp-render>`, its successor): an AMP
 #: page, as its publisher serves it, saved "HTML only" or fetched with curl, holds the template and not what the
@@ -319,9 +349,10 @@ CANVAS = "<canvas>"
 #: is; no class marks an element whose data has come, `i-amphtml-element` being set before, on the server too.)
 _AMP_RENDERED = frozenset({"amp-list", "amp-render"})
 #: Whether a page may hold one (`_CHART_HOLDERS`, `_BOKEH_ROOT`, `_HIGHCHARTS_HOLDER`, `DATAWRAPPER_HOST`, a
-#: <canvas>, `_AMP_RENDERED`): looked for once a page, as `PLACEHOLDER_MARKS` are.
+#: <canvas>, `_AMP_RENDERED`, and a counter a script counts up: `COUNTER_MARKS`): looked for once a page, as
+#: `PLACEHOLDER_MARKS` are.
 CHART_HOLDER_MARKS = ("plotly-graph-div", "html-widget", _BOKEH_ROOT, _HIGHCHARTS_HOLDER, "<" + DATAWRAPPER_HOST,
-                      "<canvas", *(f"<{tag}" for tag in sorted(_AMP_RENDERED)))
+                      "<canvas", *(f"<{tag}" for tag in sorted(_AMP_RENDERED)), *COUNTER_MARKS)
 
 
 def may_hold(lowered: str, marks: tuple[str, ...]) -> bool:

@@ -45,6 +45,7 @@ from analysis.factcheck.scan_embeds import (
     PYM_SCRIPT,
     TABLEAU_OBJECT,
     chart_loader,
+    counted_figure,
     drawn_chart,
     embedded_document,
     kept_markup,
@@ -775,6 +776,7 @@ class _TextParser(HTMLParser):
         self._sheet = sheet
         self._streamed = streamed  # the ids of the parts the page's script moves into view (`_STREAMED`)
         self._opened = opened  # the ids of the popovers and dialogs a button of the page opens (`_INVOKER`)
+        self._counted: int | None = None  # the depth of the open counter whose own text is not read
         self._shadow_roots = shadow_roots or _ShadowSheets("")
         self._shadow_sheets: list[Sheet] = []  # the sheet of each open shadow root (`_ShadowSheets`)
         self._frames = frames  # how many documents this one is embedded in (`embedded_document`)
@@ -822,6 +824,8 @@ class _TextParser(HTMLParser):
         while self._directions and self._directions[-1][0] >= depth:
             self._directions.pop()
         self._drop_raised(depth)
+        if self._counted is not None and self._counted >= depth:
+            self._counted = None
         for tag in self._open[depth:]:
             self._at[tag].pop()
         del self._open[depth:]
@@ -1050,6 +1054,16 @@ class _TextParser(HTMLParser):
             self._emit(" ")
         self._open_box(tag, kind, depth)
         self._push(tag)
+        if self._chart_holders and tag not in _VOID:
+            self._read_counter(attrs, depth)
+
+    def _read_counter(self, attrs: list[tuple[str, str | None]], depth: int) -> None:
+        """The figure a counter shows once its script has counted (`counted_figure`), read where it stands, as its
+        text is where it is shown, in place of the number it starts at (its text, then not read)."""
+        figure = counted_figure(_attributes(attrs))
+        if figure is not None:
+            self.handle_data(figure if self._counted is None else "")
+            self._counted = self._counted if self._counted is not None else depth
 
     def _open_direction(self, tag: str, attrs: list[tuple[str, str | None]], depth: int) -> None:
         """Note the direction the element sets (`_direction`), and where its text starts if it is drawn reversed:
@@ -1284,6 +1298,8 @@ class _TextParser(HTMLParser):
         if self._imports is not None:  # a script's text: never shown
             if self._imports:
                 self._note_imported_chart(data)
+            return
+        if self._counted is not None:  # the number a counter starts at (`_read_counter`)
             return
         self._leave_head(data=data)
         data = data.replace(_CELL_EDGE, " ")  # a control character in the page: a space, never a cell's edge
