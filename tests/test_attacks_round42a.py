@@ -160,3 +160,26 @@ def test_a_hidden_counter_is_not_read() -> None:
     counter = _elementor("4400")
     assert read(f"{IN_RECORD}<div hidden>{counter}</div><div style='visibility:hidden'>{counter}</div>") == (
         FIGURE, [])
+
+
+# --- a note's reference a sheet raises ------------------------------------------------------------------------------
+
+SENTENCE_WITH = "<p>The Met recorded 922{} crimes connected with child sexual exploitation in 2016.</p>"
+
+
+@pytest.mark.parametrize("mark", [
+    '<a href="#footnote-1" id="footnote-anchor-1" class="footnote-anchor" data-component-name="FootnoteAnchorToDOM" '
+    'target="_self">1</a>',  # Substack's, as its posts are served
+    '<a href="#fn3" class="footnote-ref" id="fnref3" role="doc-noteref">3</a>',
+    '<a href="#fn1" class="footnote-ref" id="fnref1" role="doc-noteref"><sup>1</sup></a>',  # Pandoc's
+], ids=["substack", "doc-noteref", "pandoc"])
+def test_a_notes_reference_glued_to_a_figure_is_a_mark_not_a_digit(mark: str) -> None:
+    """Substack's mark was read into the figure: "9221", listed as a number no figure form reads."""
+    assert read(SENTENCE_WITH.format(mark)) == (FIGURE, [])
+
+
+def test_a_link_that_is_no_notes_reference_keeps_its_number() -> None:
+    """The guard: a link elsewhere, or a note's link holding more than a mark, is text as before."""
+    assert read(SENTENCE_WITH.format("") + '<p>See <a href="#fn1" role="doc-noteref">1,200 crimes</a> in 2017 and '
+                '<a class="footnote-anchor" href="https://x.example/">4,400</a>.</p>')[0] == [
+        ("922", 922.0, "count", "exact"), ("1,200", 1200.0, "count", "exact"), ("4,400", 4400.0, "count", "exact")]

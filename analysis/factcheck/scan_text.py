@@ -352,6 +352,23 @@ def _boxed(tag: str, style: dict[str, str], unboxed_by_sheet: bool = False) -> b
     return tag in _BLOCKS and tag not in _UNBOXED_TAGS and not unboxed_by_sheet
 
 
+#: A link the page marks as a reference to a note, which its own sheet raises as <sup> does: DPUB-ARIA's role (Pandoc's,
+#: Ghost's and many publishing tools' footnotes) and Substack's class (`<a class="footnote-anchor" href="#footnote-1"
+#: id="footnote-anchor-1">1</a>`, glued to the word or figure before it, with no <sup>). A post saved "HTML only" or
+#: fetched with curl holds no sheet, and "1,200<a class=footnote-anchor …>1</a>" was the number 1,2001, listed as not
+#: read, where the reader sees 1,200 and a note's mark.
+_NOTE_ROLE = "doc-noteref"
+_NOTE_CLASS = "footnote-anchor"
+
+
+def _note_reference(attrs: list[tuple[str, str | None]]) -> bool:
+    """Whether a link is a note's reference (`_NOTE_ROLE`, `_NOTE_CLASS`) to a note on the same page."""
+    values = _attributes(attrs)
+    return (values.get("href", "").strip(ASCII_SPACE).startswith("#")
+            and (_NOTE_ROLE in values.get("role", "").lower().split()
+                 or _NOTE_CLASS in values.get("class", "").lower().split()))
+
+
 def _raised(attrs: list[tuple[str, str | None]]) -> str | None:
     """"sup" or "sub" for an element whose inline style raises or lowers its text as <sup> or <sub> does
     (`vertical-align: super` or `sub`), else None: read as those are, for a footnote's mark. Text pasted from Google
@@ -845,8 +862,10 @@ class _TextParser(HTMLParser):
             self._hidden_at = None
 
     def _open_mark(self, tag: str, attrs: list[tuple[str, str | None]], depth: int) -> None:
-        """Note where the text of a <sup> or <sub>, or of an element raised or lowered as one (`_raised`), starts."""
-        raised = None if tag in _MARK_HOLDERS or tag in _VOID else _raised(attrs)
+        """Note where the text of a <sup> or <sub>, or of an element raised or lowered as one (`_raised`, a note's
+        reference: `_note_reference`), starts."""
+        raised = (None if tag in _MARK_HOLDERS or tag in _VOID
+                  else "sup" if tag == "a" and _note_reference(attrs) else _raised(attrs))
         if tag in _MARK_HOLDERS or raised:
             self._marks.append((len(self.parts), self._chars))
         if raised:
