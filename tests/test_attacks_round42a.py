@@ -183,3 +183,22 @@ def test_a_link_that_is_no_notes_reference_keeps_its_number() -> None:
     assert read(SENTENCE_WITH.format("") + '<p>See <a href="#fn1" role="doc-noteref">1,200 crimes</a> in 2017 and '
                 '<a class="footnote-anchor" href="https://x.example/">4,400</a>.</p>')[0] == [
         ("922", 922.0, "count", "exact"), ("1,200", 1200.0, "count", "exact"), ("4,400", 4400.0, "count", "exact")]
+
+
+@pytest.mark.parametrize(("sheet", "mark"), [
+    ("span.MsoFootnoteReference{vertical-align:super}", '<span class=MsoFootnoteReference>2</span>'),  # Word's
+    (".a5{vertical-align:super;font-size:smaller;}", '<a class="a5" href="#footnote_1" name="footnote_back_1">1</a>'),
+    ("#n1{vertical-align:sub}", '<span id="n1">a</span>'),
+], ids=["word", "poi", "sub-by-id"])
+def test_a_mark_the_pages_sheet_raises_is_a_mark_not_a_digit(sheet: str, mark: str) -> None:
+    """Read into the figure: "9222", a count not in the record, where the reader sees 922 and a note's mark."""
+    assert read(f"<html><head><style>{sheet}</style></head><body>{SENTENCE_WITH.format(mark)}</body></html>") == (
+        FIGURE, [])
+
+
+@pytest.mark.parametrize("sheet", [".n{vertical-align:super} .n{vertical-align:baseline}",
+                                   "@media print{.n{vertical-align:super}}", "p .n{vertical-align:super}"],
+                         ids=["put-back", "print", "combinator"])
+def test_a_mark_the_sheet_does_not_always_raise_is_read_as_before(sheet: str) -> None:
+    page = f"<style>{sheet}</style><p>Recorded 1,2<span class=n>00</span> offences.</p>"
+    assert [f[0] for f in read(page)[0]] == ["1,200"]

@@ -227,6 +227,9 @@ class Sheet:
     floats: set[str] = field(default_factory=set)
     # The position such a rule gives each key, the last such rule's (`OUT_OF_FLOW`).
     position: dict[str, str] = field(default_factory=dict)
+    # "sup" or "sub" for each key such a rule raises or lowers as <sup> or <sub> does (`vertical-align: super` or
+    # `sub`), "" for one it puts back on the line: the last such rule's (`_RAISED`).
+    raised: dict[str, str] = field(default_factory=dict)
 
     def keys(self, tag: str, values: dict[str, str]) -> list[str]:
         """How the sheet names this element: "*" (a rule whose subject has no type, class, id or attribute), its
@@ -671,7 +674,9 @@ def _add_rule(sheet: Sheet, prelude: str, body: str, sometimes: bool, parent: st
     style, important = _declarations(body)
     display, visible, content = style.get("display"), style.get("visibility"), style.get("content-visibility")
     if "position" in style and not sometimes and kept_by_css(prelude):
-        _add_position(sheet, prelude, style["position"])
+        _add_simple(sheet.position, prelude, style["position"])
+    if "vertical-align" in style and not sometimes and kept_by_css(prelude):
+        _add_simple(sheet.raised, prelude, _RAISED.get(style["vertical-align"], ""))
     if not (display or visible or content or style.get("float") in FLOATED):
         return
     shows = bool(display) and display != "none"
@@ -700,14 +705,21 @@ def _add_rule(sheet: Sheet, prelude: str, body: str, sometimes: bool, parent: st
         _add_shown(sheet, keys, effect)
 
 
-def _add_position(sheet: Sheet, prelude: str, position: str) -> None:
-    """The position a rule that always applies gives each simple selector of its list (`Sheet.position`): a rule
-    with combinators or pseudo-classes (`.x:not(:focus)`) is not read, and its element keeps its place in the
-    line, as before."""
+#: The vertical alignments that raise or lower text as <sup> and <sub> do. A footnote's mark a page's sheet raises
+#: by its class (`span.MsoFootnoteReference{vertical-align:super}` in a Word document saved as a web page, the
+#: `vertical-align:super` class Apache POI's Word-to-HTML converter gives each note's link) was read into the number
+#: before it: "922" and mark "2" were the figure 9222, and "in 2017." and mark "1" the figure 2017.1.
+_RAISED = {"super": "sup", "sub": "sub"}
+
+
+def _add_simple(found: dict[str, str], prelude: str, value: str) -> None:
+    """The value a rule that always applies gives each simple selector of its list (`Sheet.position`,
+    `Sheet.raised`): a rule with combinators or pseudo-classes (`.x:not(:focus)`) is not read, and its element keeps
+    its place in the line, as before."""
     for selector in _top_level(prelude, False):
         simple = _SIMPLE_SELECTOR.fullmatch(selector.strip())
         if simple and simple.group():
-            sheet.position[_key(simple)] = position
+            found[_key(simple)] = value
 
 
 def _add_hiding(sheet: Sheet, key: str, style: dict[str, str], important: set[str]) -> None:

@@ -861,11 +861,14 @@ class _TextParser(HTMLParser):
         if self._hidden_at is not None and self._hidden_at >= len(self._open):
             self._hidden_at = None
 
-    def _open_mark(self, tag: str, attrs: list[tuple[str, str | None]], depth: int) -> None:
-        """Note where the text of a <sup> or <sub>, or of an element raised or lowered as one (`_raised`, a note's
-        reference: `_note_reference`), starts."""
+    def _open_mark(self, tag: str, attrs: list[tuple[str, str | None]], depth: int, sheet: Sheet) -> None:
+        """Note where the text of a <sup> or <sub>, or of an element raised or lowered as one (`_raised`, by the
+        page's sheet: `Sheet.raised`; a note's reference: `_note_reference`), starts."""
         raised = (None if tag in _MARK_HOLDERS or tag in _VOID
                   else "sup" if tag == "a" and _note_reference(attrs) else _raised(attrs))
+        if raised is None and sheet.raised and tag not in _MARK_HOLDERS and tag not in _VOID:
+            keys = sheet.keys(tag, _attributes(attrs))
+            raised = next((sheet.raised[k] for k in reversed(keys) if k in sheet.raised), None) or None
         if tag in _MARK_HOLDERS or raised:
             self._marks.append((len(self.parts), self._chars))
         if raised:
@@ -1063,7 +1066,7 @@ class _TextParser(HTMLParser):
         if visible is not None:
             self._visibility.append((depth, visible))
         self._open_direction(tag, attrs, depth)
-        self._open_mark(tag, attrs, depth)
+        self._open_mark(tag, attrs, depth, sheet)
         if tag == "template" and _shadow_root(tag, _attributes(attrs)):
             self._shadow_sheets.append(self._shadow_roots.sheet(self.getpos(), len(self.get_starttag_text() or ""),
                                                                 len(self._shadows)))
