@@ -202,3 +202,35 @@ def test_a_mark_the_pages_sheet_raises_is_a_mark_not_a_digit(sheet: str, mark: s
 def test_a_mark_the_sheet_does_not_always_raise_is_read_as_before(sheet: str) -> None:
     page = f"<style>{sheet}</style><p>Recorded 1,2<span class=n>00</span> offences.</p>"
     assert [f[0] for f in read(page)[0]] == ["1,200"]
+
+
+# --- text the page's sheet writes -----------------------------------------------------------------------------------
+
+#: A bar chart drawn in CSS, its bars labelled by their own attribute (as dashboards' and tutorials' CSS charts write
+#: it: `.chart-bar::after { content: attr(data-value); position: absolute; … }`), and a card's number in its sheet.
+CSS_CHART = ("<style>.chart{display:flex;align-items:flex-end}.chart-bar{flex:1;position:relative}"
+             ".chart-bar::after{content:attr(data-value);position:absolute;top:-20px}</style>"
+             '<h2>Crimes recorded by the Met</h2><div class="chart"><div class="chart-bar" data-value="922" '
+             'style="height:40%"></div><div class="chart-bar" data-value="1,200" style="height:52%"></div></div>')
+
+
+@pytest.mark.parametrize(("page", "rule"), [
+    (CSS_CHART, ".chart-bar::after"),
+    ("<style>.total:before{content:'1,200 children'}</style><p class=total></p>", ".total:before"),
+], ids=["css-chart", "card"])
+def test_figures_the_pages_sheet_writes_are_listed_as_not_read(page: str, rule: str) -> None:
+    """The figures were left out without a word: "no figures found", exit 0."""
+    not_read = read(IN_RECORD + page)[1]
+    assert len(not_read) == 1 and "style sheet writes figures" in not_read[0] and repr(rule) in not_read[0]
+
+
+@pytest.mark.parametrize("sheet", [
+    '.fa-user:before{content:"\\f007"} q::before{content:"\\201C"}',  # an icon font's glyph, a quotation mark
+    ".grow::after{content:attr(data-value) ' ';visibility:hidden}",  # a text box's auto-growing copy
+    ".tip::after{content:attr(title)}",  # no element's title holds a digit
+    "/* .x::before{content:'12'} */ .y::after{display:none;content:'12'}",
+    ".x{content:'12'}",
+], ids=["icons", "hidden-copy", "no-digit", "comment-and-hidden", "no-pseudo-element"])
+def test_a_sheet_writing_no_figure_is_not_listed(sheet: str) -> None:
+    page = f"<style>{sheet}</style>{IN_RECORD}<a class=tip title='Home'>x</a><div class=grow data-value='12'></div>"
+    assert read(page) == (FIGURE, [])

@@ -185,6 +185,16 @@ def charts_line(drawn: list[str]) -> str:
             "text, and were not read; check them by hand, or save the page once the charts have loaded")
 
 
+def generated_line(selectors: list[str]) -> str:
+    """The one line that says the page's style sheet writes figures into it (`scan_css.written_attributes`: a chart
+    drawn in CSS labelling its bars, a card writing its number), which scan does not apply."""
+    unique = list(dict.fromkeys(selectors))
+    named = ", ".join(repr(s) for s in unique[:SHOWN_FRAMES])
+    more = f" and {len(unique) - SHOWN_FRAMES:,} more" if len(unique) > SHOWN_FRAMES else ""
+    return (f"the page's style sheet writes figures into it ({named}{more}: CSS generated content, a chart's labels "
+            "or a card's number): they are not in the page's text and were not read; check the page by eye")
+
+
 def redirect_line(address: str) -> str:
     """The line that says the page sends its reader on to another (a <meta> refresh), which scan never fetches."""
     shown = address if len(address) <= SHOWN_ADDRESS else address[:SHOWN_ADDRESS] + "…"
@@ -210,7 +220,8 @@ def scan_text(raw: str, paths: Paths, max_figures: int | None = DEFAULT_MAX_FIGU
                         "figures beside them against the page")
     drawn: list[str] = []
     redirects: list[str] = []
-    text = to_text(raw, frames, drawn, redirects)
+    generated: list[str] = []
+    text = to_text(raw, frames, drawn, redirects, generated)
     if redirects:
         not_read.append(redirect_line(redirects[0]))
     if not text:
@@ -219,6 +230,8 @@ def scan_text(raw: str, paths: Paths, max_figures: int | None = DEFAULT_MAX_FIGU
         not_read.append(frames_line(frames))
     if drawn:
         not_read.append(charts_line(drawn))
+    if generated:
+        not_read.append(generated_line(generated))
     glyphs = unnamed_glyphs(raw)
     if glyphs:
         not_read.append(f"{_count(glyphs, 'character')} a PDF's text layer does not name (\"(cid:N)\", as pdfminer "

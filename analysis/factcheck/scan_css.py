@@ -230,6 +230,9 @@ class Sheet:
     # "sup" or "sub" for each key such a rule raises or lowers as <sup> or <sub> does (`vertical-align: super` or
     # `sub`), "" for one it puts back on the line: the last such rule's (`_RAISED`).
     raised: dict[str, str] = field(default_factory=dict)
+    # The rules that write text with a figure into the page (`_generated_text`): each one's selector, the attributes
+    # its `content` takes text from, and whether its own strings hold a digit.
+    generated: list[tuple[str, tuple[str, ...], bool]] = field(default_factory=list)
 
     def keys(self, tag: str, values: dict[str, str]) -> list[str]:
         """How the sheet names this element: "*" (a rule whose subject has no type, class, id or attribute), its
@@ -494,7 +497,68 @@ def page_sheet(raw: str, policy: StylePolicy | None = None) -> Sheet:
     for text, sometimes in _applied_sheets(raw, policy):
         for prelude, body, nested, parent in _rules(plain_css(text)):
             _add_rule(sheet, prelude, body, sometimes or nested, parent, cache, applied)
+        if "content" in text and ("before" in text or "after" in text):
+            sheet.generated += _generated_text(text)
     return sheet
+
+
+#: Text a page's sheet writes into the page before or after an element (`::before`, `::after` and their old one-colon
+#: names): a chart drawn in CSS labels each bar with the figure its attribute holds (`.bar::after{content:
+#: attr(data-value)}`), a "big number" card writes its figure so. Chromium shows it; the page's text holds none of it,
+#: and the figure was left out without a word. scan applies no sheet's text, so it names each such rule ("not read"):
+#: one whose strings hold a digit (a CSS escape, as an icon font writes its glyph, "\f007", is no digit), or that takes
+#: an attribute's text (`attr(…)`) when an element of the page holds a digit in that attribute (`written_attributes`).
+#: A rule that hides what it writes (`visibility: hidden`, as a text box's auto-growing copy does) writes nothing.
+_BLOCK = re.compile(r"(?:(?<=[{}])|\A)([^{}]*+)\{([^{}]*+)\}")
+_PSEUDO_TEXT = re.compile(r":(?:before|after)(?![\w-])", re.IGNORECASE)
+_CSS_ESCAPE = re.compile(r"\\(?:[0-9a-fA-F]{1,6}[ \t\n\f\r]?|.)", re.DOTALL)
+_CSS_STRING = re.compile(r"\"([^\"]*)\"|'([^']*)'")
+_ATTR = re.compile(r"attr\(\s*([\w-]+)", re.IGNORECASE)
+
+
+def _uncommented(css: str) -> str:
+    """A sheet without its comments (one left open runs to the end), in one pass."""
+    pieces = css.split("/*")
+    kept = [pieces[0]]
+    for piece in pieces[1:]:
+        closed = piece.find("*/")
+        if closed < 0:
+            break
+        kept.append(piece[closed + 2:])
+    return " ".join(kept)
+
+
+def _generated_text(css: str) -> list[tuple[str, tuple[str, ...], bool]]:
+    """The rules of one sheet that write text with a figure into the page (`_BLOCK`s whose selector names a
+    `_PSEUDO_TEXT`): each one's selector, the attributes its `content` reads, and whether its strings hold a digit.
+    Each block is read once, from a brace, so the sheet is read in one pass whatever its shape."""
+    found = []
+    for block in _BLOCK.finditer(_uncommented(css)):
+        prelude, body = block.groups()
+        if not _PSEUDO_TEXT.search(prelude):
+            continue
+        style = _declarations(body)[0]
+        content = next((d.partition(":")[2] for d in reversed(body.split(";")) if d.partition(":")[0].strip()
+                        .lower() == "content"), "")
+        if not content or style.get("display") == "none" or visibility_of(style.get("visibility", "")) is False:
+            continue
+        content = _CSS_ESCAPE.sub("", content)
+        digit = any(any(c.isdigit() for c in "".join(m.groups(""))) for m in _CSS_STRING.finditer(content))
+        attributes = tuple(name.lower() for name in _ATTR.findall(content))
+        if digit or attributes:
+            found.append((" ".join(prelude.split())[:80], attributes, digit))
+    return found
+
+
+def written_attributes(sheet: Sheet, markup: str) -> list[str]:
+    """The selectors of the page's rules that write a figure into it (`_generated_text`): by their own strings, or by
+    an attribute an element of the page holds a digit in."""
+    names = {name for _, attributes, digit in sheet.generated if not digit for name in attributes}
+    holding = {name for name in names
+               if re.search(rf"[\t\n\f\r /]{re.escape(name)}[\t\n\f\r ]*=[\t\n\f\r ]*(?:\"[^\"<>]*\d|'[^'<>]*\d"
+                            rf"|[^\t\n\f\r \"'<>]*\d)", markup, re.IGNORECASE)}
+    return [selector for selector, attributes, digit in sheet.generated
+            if digit or any(name in holding for name in attributes)]
 
 
 #: What joins the parts of a complex selector (its last part is the element the rule applies to), and what brackets

@@ -30,6 +30,7 @@ from analysis.factcheck.scan_css import (
     style_policy,
     unboxed,
     visibility_of,
+    written_attributes,
 )
 from analysis.factcheck.scan_embeds import (
     ASCII_SPACE,
@@ -1859,18 +1860,22 @@ def looks_like_html(text: str) -> bool:
 
 def _html_text(raw: str, frames: int = 0, prose: bool = False, unread: list[str] | None = None,
                outer: StylePolicy | None = None, drawn: list[str] | None = None,
-               redirects: list[str] | None = None) -> str:
+               redirects: list[str] | None = None, generated: list[str] | None = None) -> str:
     """A page's visible text, in paragraphs (a document embedded `frames` deep when more than 0, under the `outer`
     style policy of the page that holds it; `prose` that holds tags: `_left_open`); each shown frame's address whose
-    document scan does not fetch is added to `unread`, what names each chart a script draws to `drawn`, and where
-    the page's <meta> refresh sends its reader to `redirects`."""
+    document scan does not fetch is added to `unread`, what names each chart a script draws to `drawn`, where
+    the page's <meta> refresh sends its reader to `redirects`, and the selector of each rule of its sheet that
+    writes a figure into it to `generated` (`written_attributes`)."""
     markup = closed_markup_only(raw, prose)
     if _ATOMIC_EDGE in markup:  # the page's own control character, read as any other control (`_NOT_TEXT`) is
         markup = markup.replace(_ATOMIC_EDGE, "\x1c")
     own = style_policy(markup)
     policy = own.within(outer) if own is not None else outer and StylePolicy(outer.elements, outer.attributes)
     lowered = markup.lower()
-    parser = _TextParser(page_sheet(markup, policy), frames, _ShadowSheets(markup, policy), _streamed_ids(raw),
+    sheet = page_sheet(markup, policy)
+    if generated is not None and sheet.generated:
+        generated += written_attributes(sheet, markup)
+    parser = _TextParser(sheet, frames, _ShadowSheets(markup, policy), _streamed_ids(raw),
                          unread, policy, may_hold(lowered, PLACEHOLDER_MARKS), drawn,
                          may_hold(lowered, CHART_HOLDER_MARKS), _opened_ids(markup, lowered))
     before = len(parser.drawn)
@@ -2040,11 +2045,12 @@ def _fences_as_text(raw: str) -> str:
 
 
 def to_text(raw: str, unread_frames: list[str] | None = None, drawn_charts: list[str] | None = None,
-            redirects: list[str] | None = None) -> str:
+            redirects: list[str] | None = None, generated: list[str] | None = None) -> str:
     """The article's visible text: HTML reduced to paragraphs; plain text with its white space tidied (the address
     of each frame the page shows from elsewhere, never fetched, added to `unread_frames`; what names each chart a
     charting library's script draws in the page, to `drawn_charts`; the address a <meta> refresh sends the reader
-    on to, to `redirects`).
+    on to, to `redirects`; the selector of each rule of the page's sheet that writes a figure into it, to
+    `generated`).
 
     Characters are read the one way every number check reads them (NFKC, no zero-width or format characters:
     "1\u200b,737" is 1,737, not 1), a digit other than 0-9 kept as written so it is never read into a number, and
@@ -2058,7 +2064,7 @@ def to_text(raw: str, unread_frames: list[str] | None = None, drawn_charts: list
     raw = _QUOTE_MARKS.sub("", raw) if not html_text and ">" in raw else raw
     if html_text:
         raw = _line_breaks(_html_text(raw, prose=_is_prose(raw), unread=unread_frames, drawn=drawn_charts,
-                                      redirects=redirects))
+                                      redirects=redirects, generated=generated))
         raw = _NOT_TEXT.sub(_not_text, normal_text_keeping_digits(_cell_gaps(_unicode_overrides(raw))))
         raw = _wrapped_personal_data(raw)  # a <br> (or a <pre> line) inside a phone number, as in plain text
     else:
