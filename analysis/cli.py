@@ -11,9 +11,15 @@ import contextlib
 import importlib
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
 
 from analysis.record.terminal import Parser, os_error_line
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from analysis.paths import Paths
 
 #: command → (module, one-line help). Kept here, not discovered, so `--help` imports nothing heavy.
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -63,7 +69,10 @@ READS_PROCESSED = WRITERS | {"scan", "show", "search"}
 #: not as the tables now give them: each also refuses charts drawn from an earlier build
 #: (`analysis.tables.load.charts_behind`), and the gallery notebooks' copies run on one (`copies_behind`).
 #: `charts` and `notebooks` draw them again themselves. The gallery also refuses a fact-check report or workbook
-#: written from an earlier build (`outputs_behind`).
+#: written from an earlier build (`outputs_behind`), outputs written for another site address than the one its
+#: own links start from (`for_another_site`), notebooks' copies run from a notebook edited since
+#: (`copies_of_edited_notebooks`), and an edition with a file missing or a notebook's copy of a failed run
+#: (`analysis.publish.gallery.incomplete`; in a project only: a folder with no data/raw holds no edition).
 READS_CHARTS = frozenset({"workbook", "gallery"})
 
 
@@ -83,14 +92,7 @@ def _behind_raw(name: str, args: argparse.Namespace) -> bool:
         outputs = args.out.resolve() if getattr(args, "out", None) else paths.outputs
         line = charts_behind(CHART_IDS, outputs / "charts", paths)
         if not line and name == "gallery":
-            from analysis.paths import notebook_stems
-            from analysis.tables.load import copies_behind
-
-            line = copies_behind(notebook_stems(paths.notebooks), outputs / "notebooks", paths)
-        if not line and name == "gallery":
-            from analysis.tables.load import outputs_behind
-
-            line = outputs_behind(outputs, paths)
+            line = _gallery_behind(outputs, paths)
     if not line:
         return False
     if name in WRITERS:
@@ -98,6 +100,20 @@ def _behind_raw(name: str, args: argparse.Namespace) -> bool:
         return True
     print(f"note: {line}", file=sys.stderr)
     return False
+
+
+def _gallery_behind(outputs: Path, paths: Paths) -> str:
+    """Why the gallery alone must not publish `outputs` beyond its charts (READS_CHARTS), the first reason found."""
+    from analysis.paths import notebook_stems
+    from analysis.publish.gallery import incomplete
+    from analysis.tables.load import copies_behind, copies_of_edited_notebooks, for_another_site, outputs_behind
+
+    stems, copies = notebook_stems(paths.notebooks), outputs / "notebooks"
+    checks: tuple[Callable[[], str], ...] = (
+        lambda: copies_behind(stems, copies, paths), lambda: outputs_behind(outputs, paths),
+        lambda: for_another_site(outputs, paths), lambda: copies_of_edited_notebooks(stems, copies, paths),
+        lambda: incomplete(outputs, paths) if paths.raw.is_dir() else "")
+    return next((line for check in checks if (line := check())), "")
 
 
 @contextlib.contextmanager

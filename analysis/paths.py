@@ -99,6 +99,12 @@ def notebook_stems(notebooks_dir: Path) -> list[str]:
     return sorted(stem for stem in _numbered(notebooks_dir) if NOTEBOOK_NAME.fullmatch(stem))
 
 
+def notebook_source(notebooks_dir: Path, stem: str) -> Path:
+    """The file a project notebook runs from: its .ipynb, else its paired .py (`make` runs the .ipynb)."""
+    ipynb = notebooks_dir / f"{stem}.ipynb"
+    return ipynb if ipynb.exists() else notebooks_dir / f"{stem}.py"
+
+
 def notebook_copies(notebooks_dir: Path) -> list[str]:
     """The names in `notebooks_dir` that start with a number but are not named as a notebook of the project is
     (`NOTEBOOK_NAME`): copies, which the notebooks step names and does not run."""
@@ -225,7 +231,7 @@ def raw_files(paths: Paths) -> list[Path]:
     """Every raw file that feeds the build, in a stable order: the build hashes each into datapackage.json, and
     `analysis.tables.load.behind_raw` compares them (standard library only, so that check costs no import)."""
     files = [p for p in (paths.raw / name for name in REGISTRY_NAMES) if p.exists()]
-    files += sorted(paths.figures_dir.glob("*.csv"))
+    files += sorted(p for p in paths.figures_dir.glob("*.csv"))
     stored = paths.raw / "files"
     if stored.exists():
         files += sorted(p for p in stored.rglob("*") if p.is_file() and not p.is_symlink())

@@ -371,16 +371,18 @@ def render_markdown(entries: list[Entry], rules_page: bool = True) -> str:
     return render.render(env, "factcheck.md.j2", rules_link=link, **_context(entries)).rstrip() + "\n"
 
 
-def render_html(entries: list[Entry], drawn_from: str = "") -> str:
+def render_html(entries: list[Entry], drawn_from: str = "", site: str = "") -> str:
     """factcheck.html: one self-contained page for readers (inline style, no scripts, nothing fetched), readable
     on a phone: each claim in its own words, who said it and when, the verdict in a sentence, the working folded.
     `drawn_from` (`analysis.tables.load.build_mark`), in a `<meta>`, names the build the page was written from, so
-    the gallery can refuse to link a report older than the tables."""
+    the gallery can refuse to link a report older than the tables; `site`, in another, the site address the
+    ClaimReview written with it starts its urls from (`analysis.tables.load.for_another_site`)."""
     from analysis.factcheck import render
-    from analysis.tables.load import OUTPUT_MARK
+    from analysis.tables.load import OUTPUT_MARK, SITE_MARK
 
     return render.render(render.html_environment(), "factcheck.html.j2", methods_href=METHODS_PAGE,
-                         drawn_from=drawn_from, drawn_from_name=OUTPUT_MARK, **_context(entries))
+                         drawn_from=drawn_from, drawn_from_name=OUTPUT_MARK, site=site, site_name=SITE_MARK,
+                         **_context(entries))
 
 
 def render_methods(rules_page: bool = True) -> str:
@@ -494,7 +496,7 @@ def write_report(paths: Paths, site_url: str = "") -> tuple[list[Path], str]:
     # factcheck.html carries the build mark that vouches for the Markdown and ClaimReview written with it
     # (`analysis.tables.load.outputs_behind`), so it is put in place last, as a chart's JSON is: a run stopped
     # between the renames leaves the old mark, and the gallery then refuses rather than link a mix of two runs.
-    outputs[paths.outputs / REPORT_HTML] = render_html(entries, mark)
+    outputs[paths.outputs / REPORT_HTML] = render_html(entries, mark, site_url)
     write_together(outputs)
     if not rules.is_file():
         remove_rules_page(paths)

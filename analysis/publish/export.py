@@ -28,14 +28,14 @@ from pathlib import Path
 from typing import Any
 
 from analysis.factcheck.report import real_folder, replace_file
-from analysis.paths import CHARTS_DIR_ENV, Paths, chart_files
+from analysis.paths import CHARTS_DIR_ENV, Paths, chart_files, site_url
 from analysis.publish import save, style
 from analysis.publish.workbook import WORKBOOK_NAME, WORKBOOK_TABLES, build_workbook
 from analysis.publish.workbook import add_arguments as workbook_arguments
 from analysis.publish.workbook_columns import QUALIFIER_SUFFIX
 from analysis.record.hygiene import SiteUrlError, checked_site_url, inline_safe_json, neutralise_frame
 from analysis.record.printed import PrintedFigureError, number_text, parse_printed
-from analysis.tables.load import DRAWN_FROM, EXPORTED, build_mark, file_hashes
+from analysis.tables.load import DRAWN_FROM, EXPORTED, SITE_MARK, build_mark, file_hashes
 
 __all__ = ["PNG_DPI", "datawrapper_frame", "printed_qualifier",
            "WORKBOOK_NAME", "WORKBOOK_TABLES", "CHARTS_DIR_ENV", "chart_dir", "write_chart", "publish",
@@ -66,10 +66,11 @@ def write_chart(fig: Any, meta: Any, folder: Path, paths: Paths | None = None) -
         save.save_png(mobile, files["mobile"], PNG_DPI)
     save.save_svg(fig, files["svg"], title=meta.title, description=meta.alt_text)
     replace_file(files["csv"], chart_csv(meta.data))
-    # Written last, naming the files above by their bytes: what `workbook` and `gallery` check before using them.
+    # Written last, naming the files above by their bytes: what `workbook` and `gallery` check before using them;
+    # and the site address its links were drawn with (`analysis.tables.load.for_another_site`).
     written = [files[kind] for kind in ("png", "mobile", "svg", "csv") if kind != "mobile" or meta.redraw is not None]
     replace_file(files["json"], inline_safe_json({**meta.sidecar(), DRAWN_FROM: drawn_from(meta.chart_id, paths),
-                                                  EXPORTED: file_hashes(written)}))
+                                                  EXPORTED: file_hashes(written), SITE_MARK: site_url()}))
     return files
 
 

@@ -200,6 +200,59 @@ def _sources(paths: Paths) -> list[dict[str, str]] | None:
         return None
 
 
+def edition_files(outputs: Path, paths: Paths) -> list[Path]:
+    """Every file a whole edition offers on the page, as `make` leaves outputs/: each registered chart's five files,
+    each project notebook's HTML copy, the fact-check's files (the rules page when docs/factcheck.md is there to
+    make it from), the workbook and the database."""
+    from analysis.factcheck.report import RULES_DOC
+    from analysis.paths import CHART_IDS
+
+    names = [f"charts/{chart_id}/{name}" for chart_id in CHART_IDS for name in chart_files(chart_id).values()]
+    names += [f"notebooks/{stem}.html" for stem in notebook_stems(paths.notebooks)]
+    names += [REPORT_HTML, REPORT_MD, METHODS_PAGE, CLAIMREVIEW_NAME, WORKBOOK_NAME, DB_NAME]
+    names += [RULES_PAGE] if (paths.root / RULES_DOC).is_file() else []
+    return [outputs / name for name in names]
+
+
+def incomplete(outputs: Path, paths: Paths) -> str:
+    """Why `outputs` does not hold a whole edition to publish, in one line ("" when it does): a file the page would
+    offer is missing, or a notebook's copy is of a run that failed. The page shows only what exists, so after a
+    notebook failed in `make` (its charts, made by an earlier run, were removed) `python -m analysis gallery` run
+    alone to refresh it wrote the page without those charts and linked the failed notebook's copy, exit 0, not a
+    word; the workbook refuses the same outputs/ ("… is missing: export the charts first")."""
+    missing = _folded([p for p in edition_files(outputs, paths) if not p.is_file()], outputs, paths)
+    failed = [stem for stem in notebook_stems(paths.notebooks) if _failed(outputs / "notebooks" / f"{stem}.ipynb")]
+    lines = []
+    if missing:
+        shown = ", ".join(missing[:3]) + (f" and {len(missing) - 3} more" if len(missing) > 3 else "")
+        lines.append(f"{shown} {'is' if len(missing) == 1 else 'are'} missing (not made by a step that failed, or "
+                     "removed?): run `make` so the edition is whole")
+    if failed:
+        lines.append(f"the notebooks' copies in {paths.rel(outputs / 'notebooks')}/ ({', '.join(failed)}) are of a "
+                     "run that failed: fix the notebook, then run `python -m analysis notebooks` (or `make`)")
+    return "; ".join(lines)
+
+
+def _folded(missing: list[Path], outputs: Path, paths: Paths) -> list[str]:
+    """The missing files as a reader is told of them: a chart whose every file is missing as its folder."""
+    from analysis.paths import CHART_IDS
+
+    gone = {chart_id for chart_id in CHART_IDS if all(outputs / "charts" / chart_id / name in missing
+                                                      for name in chart_files(chart_id).values())}
+    shown = [f"{paths.rel(outputs / 'charts' / chart_id)}/" for chart_id in CHART_IDS if chart_id in gone]
+    return shown + [paths.rel(p) for p in missing if p.parent.name not in gone or p.parent.parent.name != "charts"]
+
+
+def _failed(copy: Path) -> bool:
+    """Whether an executed notebook holds an error output (a cell that raised: the run stopped there)."""
+    try:
+        cells = json.loads(copy.read_text(encoding="utf-8")).get("cells", [])
+    except (OSError, ValueError, AttributeError):
+        return False  # not there, or unreadable: `copies_behind` names a copy whose mark cannot be read
+    return any(isinstance(output, dict) and output.get("output_type") == "error"
+               for cell in cells if isinstance(cell, dict) for output in cell.get("outputs", ()) or ())
+
+
 def add_arguments(parser: argparse.ArgumentParser, name: str = "gallery") -> None:
     add_root_argument(parser)
     parser.add_argument("--out", type=Path, default=None, help="output folder (default: <root>/outputs)")

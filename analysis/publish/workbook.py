@@ -224,10 +224,11 @@ def build_workbook(outputs: Path, tables: dict[str, list[dict[str, Any]]], chart
                 workbook_options={"strings_to_formulas": False, "strings_to_numbers": False,
                                   "strings_to_urls": False})
         _finish(wb, gpt_sheets, layout, edition, notes)
-        if drawn_from:
-            from analysis.tables.load import OUTPUT_MARK
+        from analysis.tables.load import OUTPUT_MARK, SITE_MARK
 
+        if drawn_from:
             wb.set_custom_property(OUTPUT_MARK, drawn_from)
+        wb.set_custom_property(SITE_MARK, checked_site_url())  # the address its cover gives
         _fit_cover(wb.worksheets()[0], cover)
         wb.close()
         tmp.replace(out)

@@ -42,6 +42,7 @@ from analysis.paths import (
     Paths,
     add_root_argument,
     notebook_copies,
+    notebook_source,
     notebook_stems,
 )
 from analysis.record.terminal import typed_number
@@ -49,7 +50,7 @@ from analysis.run import kernels
 from analysis.run.copies import html_exporter, skip_iri_parser, write_copies
 from analysis.run.kernels import KERNEL
 from analysis.run.outputs import Marks, output_marks
-from analysis.tables.load import DRAWN_FROM, NOTEBOOK_METADATA, built_tables
+from analysis.tables.load import DRAWN_FROM, NOTEBOOK_METADATA, RAN_FROM, built_tables, file_hash
 
 TIMEOUT_S = 600
 #: How long a kernel may take to answer at start. Generous: under `make test` both cores are busy, and a start
@@ -91,12 +92,7 @@ ANSI_COLOUR = re.compile(r"\x1b\[[0-9;]*m")
 def notebook_sources(notebooks_dir: Path) -> list[Path]:
     """Every project notebook in reading order (`paths.notebook_stems`: never a stray nbconvert copy): the .ipynb,
     else its paired .py."""
-    stems = notebook_stems(notebooks_dir)
-    out = []
-    for stem in stems:
-        ipynb = notebooks_dir / f"{stem}.ipynb"
-        out.append(ipynb if ipynb.exists() else notebooks_dir / f"{stem}.py")
-    return out
+    return [notebook_source(notebooks_dir, stem) for stem in notebook_stems(notebooks_dir)]
 
 
 def say_copies(notebooks_dir: Path) -> None:
@@ -247,11 +243,14 @@ class KernelPool:
         from nbclient.exceptions import CellExecutionError
 
         started = time.perf_counter()
+        ran_from = file_hash(path)
         nb = read_notebook(path)
         nb.metadata["kernelspec"] = {"name": KERNEL, "display_name": "Python 3", "language": "python"}
-        # The tables it runs on, as a chart's sidecar names them: the gallery refuses a copy run on an earlier build.
+        # The tables it runs on, as a chart's sidecar names them, and the notebook it ran: the gallery refuses a
+        # copy run on an earlier build, or from a notebook edited since (`analysis.tables.load.copies_behind`).
         root = self.env.get(ROOT_ENV)
-        nb.metadata[NOTEBOOK_METADATA] = {DRAWN_FROM: built_tables(Paths(Path(root)) if root else Paths())}
+        nb.metadata[NOTEBOOK_METADATA] = {DRAWN_FROM: built_tables(Paths(Path(root)) if root else Paths()),
+                                          RAN_FROM: ran_from}
         # No timing record: nbclient stamps every cell with when it ran, so two runs of the same inputs (two clones,
         # `make force`) never wrote the same executed copy; how long a notebook took is kept in .cache instead.
         client = NotebookClient(nb, km=kernel.km, kernel_name=KERNEL, timeout=TIMEOUT_S, record_timing=False,

@@ -583,7 +583,7 @@ def say_raw_changed(paths: Paths) -> int:
     same when another program wrote into outputs/ meanwhile (a notebook in JupyterLab exporting a chart by hand,
     from a kernel that read the tables before the build): that is said too, not only a pull."""
     from analysis.paths import CHART_IDS, notebook_stems
-    from analysis.tables.load import behind_raw, charts_behind, copies_behind, outputs_behind
+    from analysis.tables.load import behind_raw, charts_behind, copies_behind, for_another_site, outputs_behind
 
     line = behind_raw(paths)
     if line:
@@ -591,7 +591,8 @@ def say_raw_changed(paths: Paths) -> int:
         return 0
     mixed = [found for found in (charts_behind(CHART_IDS, paths.outputs / "charts", paths),
                                  copies_behind(notebook_stems(paths.notebooks), paths.outputs / "notebooks", paths),
-                                 outputs_behind(paths.outputs, paths)) if found]
+                                 outputs_behind(paths.outputs, paths), for_another_site(paths.outputs, paths))
+             if found]
     if mixed:
         print(f"note: data/processed changed while this run read it, or another program wrote into outputs/ (a "
               f"`git pull`, a sync client, a chart exported by hand from JupyterLab?), and the outputs listed above "

@@ -180,6 +180,17 @@ def file_hashes(files: Iterable[Path]) -> dict[str, str]:
     return {path.name: "sha256:" + hashlib.sha256(path.read_bytes()).hexdigest() for path in files}
 
 
+def file_hash(path: Path) -> str:
+    """"sha256:…" of a file's bytes, "" when it cannot be read: what a notebook's executed copy names the notebook it
+    ran from by (`RAN_FROM`)."""
+    import hashlib
+
+    try:
+        return "sha256:" + hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return ""
+
+
 def as_read(names: Iterable[str], paths: Paths = DEFAULT) -> dict[str, str]:
     """Each table named ("figures") → the hash of what this process last read of it, else the hash the build gave
     it: what a file drawn from those tables is marked with (`DRAWN_FROM`). A mark names what was read, never what
@@ -251,6 +262,8 @@ def _changed_line(what: str, changed: list[str]) -> str:
 #: Where an executed copy of a notebook (outputs/notebooks/<name>.ipynb) names the tables it ran on: under this key
 #: of the notebook's metadata, as `DRAWN_FROM` in a chart's sidecar.
 NOTEBOOK_METADATA = "cse_figures"
+#: The key beside `DRAWN_FROM` there naming the notebook the copy ran from, by the hash of its file (`file_hash`).
+RAN_FROM = "ran_from"
 
 
 def copies_behind(stems: Iterable[str], copies_dir: Path, paths: Paths = DEFAULT) -> str:
@@ -259,6 +272,36 @@ def copies_behind(stems: Iterable[str], copies_dir: Path, paths: Paths = DEFAULT
     inside = ("metadata", NOTEBOOK_METADATA)
     drawn = {stem: _marked(copies_dir / f"{stem}.ipynb", copies_dir / f"{stem}.html", inside) for stem in stems}
     return _behind_line(f"the notebooks' copies in {paths.rel(copies_dir)}/", _behind(drawn, paths), "notebooks")
+
+
+def copies_of_edited_notebooks(stems: Iterable[str], copies_dir: Path, paths: Paths = DEFAULT) -> str:
+    """Which notebooks' executed copies were run from another version of their notebook than notebooks/ holds now,
+    in one line ("" when none). A copy's marks named only the tables it ran on: an analyst who corrected a sentence
+    of "What we found" (or the arithmetic above it) in a notebook, then ran `python -m analysis gallery`, published
+    the page as it was before, exit 0. A copy that does not say counts as run from another version; one not there
+    is left to the gallery, which says what is missing."""
+    import json
+
+    from analysis.paths import notebook_source
+
+    edited = []
+    for stem in stems:
+        try:
+            found = json.loads((copies_dir / f"{stem}.ipynb").read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            continue
+        except (OSError, ValueError):
+            found = None
+        for key in ("metadata", NOTEBOOK_METADATA, RAN_FROM):
+            found = found.get(key) if isinstance(found, dict) else None
+        if found != file_hash(notebook_source(paths.notebooks, stem)):
+            edited.append(stem)
+    if not edited:
+        return ""
+    shown = ", ".join(edited[:3]) + (f" and {len(edited) - 3} more" if len(edited) > 3 else "")
+    return (f"the notebooks' copies in {paths.rel(copies_dir)}/ ({shown}) were run from another version of their "
+            f"notebook than {paths.rel(paths.notebooks)}/ holds now: run `python -m analysis notebooks` (or `make`) "
+            "so they show the notebooks as they are now")
 
 
 #: The name under which the fact-check report (a `<meta>` of factcheck.html, for the three files `check` writes
@@ -313,16 +356,17 @@ def outputs_behind(outputs: Path, paths: Paths = DEFAULT) -> str:
     return "; ".join(lines)
 
 
-def _html_mark(path: Path) -> str | None:
-    """The `build_mark` a page written by the project names in its `<meta name=OUTPUT_MARK>`, or None."""
+def _html_mark(path: Path, name: str = OUTPUT_MARK) -> str | None:
+    """What a page written by the project names in its `<meta name=…>` (`OUTPUT_MARK`: the `build_mark`), or None."""
+    import html
     import re
 
     try:
         head = path.read_text(encoding="utf-8", errors="replace")[:4096]
     except OSError:
         return None
-    found = re.search(rf'<meta name="{OUTPUT_MARK}" content="([^"]*)">', head)
-    return found.group(1) if found else None
+    found = re.search(rf'<meta name="{re.escape(name)}" content="([^"]*)">', head)
+    return html.unescape(found.group(1)) if found else None
 
 
 def _database_mark(path: Path) -> int | None:
@@ -338,9 +382,9 @@ def _database_mark(path: Path) -> int | None:
     return int.from_bytes(header[60:64], "big")
 
 
-def _workbook_mark(path: Path) -> str | None:
-    """The `build_mark` a workbook names in its custom document property `OUTPUT_MARK` (docProps/custom.xml), or
-    None. Read with the standard library's zipfile and XML parser, so asking costs no openpyxl."""
+def _workbook_mark(path: Path, name: str = OUTPUT_MARK) -> str | None:
+    """What a workbook names in a custom document property (docProps/custom.xml; `OUTPUT_MARK`: the `build_mark`),
+    or None. Read with the standard library's zipfile and XML parser, so asking costs no openpyxl."""
     import zipfile
     from xml.etree import ElementTree
 
@@ -350,9 +394,55 @@ def _workbook_mark(path: Path) -> str | None:
     except (OSError, KeyError, zipfile.BadZipFile, ElementTree.ParseError):
         return None
     for prop in root:
-        if prop.get("name") == OUTPUT_MARK:
+        if prop.get("name") == name:
             return "".join(prop.itertext())
     return None
+
+
+#: The name under which an output whose links are absolute names the site address they start from ($CSE_SITE_URL,
+#: or `check --site-url`): a `<meta>` of factcheck.html (for the ClaimReview written with it), a custom document
+#: property of the workbook (its cover gives the address) and a key of each chart's sidecar (a credit links to the
+#: fact-check page there).
+SITE_MARK = "cse-figures-site-url"
+
+
+def for_another_site(outputs: Path, paths: Paths = DEFAULT) -> str:
+    """Which outputs the gallery would publish beside its own page were written for another site address than the
+    one it is run with, in one line ("" when none). `make` says "set CSE_SITE_URL …, then run `make` again"; set, and
+    `python -m analysis gallery` run alone, the page's embed code took the new address while claimreview.jsonld,
+    the workbook's cover and the fact-check chart's credit (which the page links) kept the placeholder: one
+    edition, two addresses, exit 0. A file that names no address (written before the mark was kept) is one of
+    them; one that is not there is left to the gallery, which says what is missing."""
+    import json
+
+    from analysis.paths import CHART_IDS, CLAIMREVIEW_NAME, REPORT_HTML, WORKBOOK_NAME, site_url
+
+    now = site_url()
+    found: list[str] = []
+    report, workbook = outputs / REPORT_HTML, outputs / WORKBOOK_NAME
+    if report.is_file() and _html_mark(report, SITE_MARK) != now:
+        found.append(f"{paths.rel(report)} (and {CLAIMREVIEW_NAME})")
+    if workbook.is_file() and _workbook_mark(workbook, SITE_MARK) != now:
+        found.append(paths.rel(workbook))
+    charts = []
+    for chart_id in CHART_IDS:
+        sidecar = outputs / "charts" / chart_id / f"{chart_id}.json"
+        try:
+            said = json.loads(sidecar.read_text(encoding="utf-8")).get(SITE_MARK)
+        except FileNotFoundError:
+            continue
+        except (OSError, ValueError, AttributeError):
+            said = None
+        if said != now:
+            charts.append(chart_id)
+    if charts:
+        found.append(f"the charts in {paths.rel(outputs / 'charts')}/ ({', '.join(charts[:3])}"
+                     f"{f' and {len(charts) - 3} more' if len(charts) > 3 else ''})")
+    if not found:
+        return ""
+    return (f"{'; '.join(found)} {'was' if len(found) == 1 else 'were'} written for another site address than "
+            f"{now}, where $CSE_SITE_URL now starts every link: run `make` with $CSE_SITE_URL set to the address "
+            "outputs/ is published at, so every absolute link starts from it")
 
 
 _MISSING = object()
