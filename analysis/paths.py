@@ -199,6 +199,17 @@ REGISTRY_NAMES = ("sources.yaml", "gaps.yaml", "claims.yaml", "inspections.yaml"
 RAW_DATA_SUFFIXES = (".yaml", ".yml", ".csv", ".xlsx", ".xlsm", ".xlsb", ".xls", ".ods", ".numbers")
 
 
+def side_file(name: str) -> bool:
+    """Whether a file's name is one an editor, a file manager or a spreadsheet writes beside a file it has open,
+    holding no one's edit: a hidden file (the Finder's ".DS_Store", the "._x" a Mac writes on another file system,
+    vim's ".x.swp", LibreOffice's ".~lock.x#", emacs's ".#x" lock), emacs's "#x#" and "x~", Excel's "~$x" owner
+    file, or JetBrains' "x___jb_tmp___" and "x___jb_old___" (its safe write). Opening a figures CSV in LibreOffice,
+    Excel, vim or emacs (or Finder showing data/raw/figures/) made the build refuse the file beside it ("must be
+    named <source_id>.csv"), so `make` failed while the CSV was open, and the commands refused the record as
+    changed since the build."""
+    return name.startswith((".", "#", "~$")) or name.endswith(("~", "___jb_tmp___", "___jb_old___"))
+
+
 def unread_raw_names(paths: Paths) -> list[str]:
     """The YAML, CSV and spreadsheet files at the top of data/raw/ that the build does not read (only
     `REGISTRY_NAMES` are), in name order: a sync client's conflicted copy of a registry file, holding a colleague's
@@ -212,7 +223,7 @@ def unread_raw_names(paths: Paths) -> list[str]:
             names = sorted(entry.name for entry in entries)
     except OSError:
         return []
-    unread = [name for name in names if name not in REGISTRY_NAMES and not name.startswith((".", "#", "~$"))
+    unread = [name for name in names if name not in REGISTRY_NAMES and not side_file(name)
               and name.lower().endswith(RAW_DATA_SUFFIXES)]
     # In figures/ every file but `<source_id>.csv` is refused by the build's name rule; those that may hold an edit
     # are listed too: a figures CSV edited in Excel and saved as a workbook ("….xlsx") beside the unchanged CSV, or
@@ -223,7 +234,7 @@ def unread_raw_names(paths: Paths) -> list[str]:
     except OSError:
         inside = []
     unread += [f"{paths.figures_dir.name}/{name}" for name in inside if not name.endswith(".csv")
-               and not name.startswith((".", "#", "~$")) and not name.endswith("~")]
+               and not side_file(name)]
     return unread
 
 
@@ -231,10 +242,10 @@ def raw_files(paths: Paths) -> list[Path]:
     """Every raw file that feeds the build, in a stable order: the build hashes each into datapackage.json, and
     `analysis.tables.load.behind_raw` compares them (standard library only, so that check costs no import)."""
     files = [p for p in (paths.raw / name for name in REGISTRY_NAMES) if p.exists()]
-    files += sorted(p for p in paths.figures_dir.glob("*.csv"))
+    files += sorted(p for p in paths.figures_dir.glob("*.csv") if not side_file(p.name))
     stored = paths.raw / "files"
     if stored.exists():
-        files += sorted(p for p in stored.rglob("*") if p.is_file() and not p.is_symlink())
+        files += sorted(p for p in stored.rglob("*") if p.is_file() and not p.is_symlink() and not side_file(p.name))
     return files
 
 

@@ -128,3 +128,37 @@ def test_an_executed_copy_names_the_notebook_it_ran_from(made: Made) -> None:
     assert copy["metadata"][NOTEBOOK_METADATA][RAN_FROM] == file_hash(
         made.root / "notebooks" / "02_met_cse_series.ipynb")
 
+
+#: What editors, file managers and spreadsheets write beside a figures CSV they have open, by the name they give it
+#: (each named in its own documentation: LibreOffice's lock file, Excel's owner file, vim's swap file, emacs's lock
+#: link, auto-save and backup, JetBrains' safe write, the Finder's folder settings and a Mac's "._" copy).
+SIDE_FILES = (".~lock.{name}#", "~${name}", ".{name}.swp", ".#{name}", "#{name}#", "{name}~", "{name}___jb_tmp___",
+              "{name}___jb_old___", ".DS_Store", "._{name}")
+
+
+def test_an_editor_s_side_file_beside_a_figures_csv_stops_neither_the_build_nor_the_commands(
+        made: Made, tmp_path: Path) -> None:
+    """A figures CSV open in LibreOffice, Excel, vim or emacs (or data/raw/figures/ shown by the Finder) while `make`
+    ran: the build refused the file the program keeps beside it ("must be named <source_id>.csv; rename or remove
+    it": Excel's owner file, while Excel has the CSV open), and `check` alone refused the record as changed since the
+    build. Each is left alone now, as at the top of data/raw; a stray file that may hold figures is still refused."""
+    from analysis.paths import Paths
+    from analysis.record.problems import ValidationError
+    from analysis.run.build import load_raw
+    from analysis.tables.load import behind_raw
+
+    root = copy_of(made, tmp_path / "project")
+    figures = root / "data" / "raw" / "figures"
+    name = sorted(p.name for p in figures.glob("*.csv"))[0]
+    for side in SIDE_FILES:
+        path = figures / side.format(name=name)
+        if side.startswith(".#"):
+            path.symlink_to("jane@desk.example.1234:1765100000")  # emacs's lock: a link to nothing
+        else:
+            path.write_bytes(b"\x00\x05\x16\x07 held by an editor")
+    load_raw(Paths(root))  # no ValidationError
+    assert behind_raw(Paths(root)) == ""
+    assert run_on(root, "check").returncode == 0
+    (figures / "notes.txt").write_text("Jane Doe: figures to add", encoding="utf-8")
+    with pytest.raises(ValidationError):
+        load_raw(Paths(root))

@@ -5,7 +5,8 @@ then enter the tables, and whose first line an error message would quote), at `/
 out), at a FIFO (the build waits forever), or at nothing. None of that is a transcription, so every raw file must
 be a regular file, not a link, and resolve inside the repository; the file type is read with `lstat`, before any
 byte is read. Likewise every file under `data/raw/figures/` must be `<source_id>.csv`: a `.CSV`, a folder named
-`x.csv` or a stray file is an error, never silently skipped (a skipped file is a figure fewer and no word).
+`x.csv` or a stray file is an error, never silently skipped (a skipped file is a figure fewer and no word). Only
+what an editor or the Finder keeps beside a file it has open is left alone (`paths.side_file`).
 
 YAML anchors and aliases (`&a`, `*a`) are refused in every raw YAML file: nothing in the registry needs them, and a
 few nested aliases expand into billions of nodes (the "billion laughs"). They are found in the event stream, which
@@ -20,7 +21,7 @@ from pathlib import Path, PurePosixPath
 
 import yaml
 
-from analysis.paths import Paths
+from analysis.paths import Paths, side_file
 from analysis.record.hygiene import ID_RE
 from analysis.record.problems import Problems
 from analysis.record.rawtext import RawFileError, read_text
@@ -67,7 +68,7 @@ def figures_files(paths: Paths, problems: Problems) -> list[Path]:
     with os.scandir(folder) as entries:
         names = sorted(entry.name for entry in entries)
     folder_rel = paths.rel(folder)
-    for name in names:
+    for name in (name for name in names if not side_file(name)):  # an editor's or the Finder's: nobody's edit
         path = folder / name
         rel = f"{folder_rel}/{name}"
         stem, dot, ext = name.rpartition(".")
