@@ -162,3 +162,18 @@ def test_an_editor_s_side_file_beside_a_figures_csv_stops_neither_the_build_nor_
     (figures / "notes.txt").write_text("Jane Doe: figures to add", encoding="utf-8")
     with pytest.raises(ValidationError):
         load_raw(Paths(root))
+
+
+def test_the_gallery_alone_refuses_a_notebook_s_html_copy_edited_after_the_run(made: Made, tmp_path: Path) -> None:
+    """A typo "fixed" by hand in outputs/notebooks/02_met_cse_series.html (the page readers open), then the gallery
+    run alone: it linked the edited page as the run's, exit 0 (the .ipynb beside it vouched for it by the tables
+    alone). The .ipynb now names the page's bytes, as a chart's JSON names its files; `notebooks` writes it again."""
+    root = copy_of(made, tmp_path / "project")
+    page = root / "outputs" / "notebooks" / "02_met_cse_series.html"
+    text = page.read_text(encoding="utf-8")
+    assert text.count("<title>") == 1
+    page.write_text(text.replace("<title>", "<title>Corrected: "), encoding="utf-8")
+    result = run_on(root, "gallery")
+    assert result.returncode == 2, result.stderr
+    assert ("the notebooks' HTML copies in outputs/notebooks/ (02_met_cse_series) changed after the run wrote them"
+            in result.stderr)

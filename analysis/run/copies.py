@@ -161,11 +161,20 @@ def write_copies(nb: Any, out_dir: Path, stem: str) -> None:
     in them (`without_machine_paths`). The .ipynb carries the mark of the tables it ran on, which vouches for the
     HTML beside it (`analysis.tables.load.copies_behind`), so it is put in place last, as a chart's JSON is: a run
     killed while the HTML was being made (a closed terminal, a cancelled CI job: SIGTERM or SIGHUP) left a new mark
-    beside the old page, and the gallery published that page as current."""
+    beside the old page, and the gallery published that page as current. It names the page's bytes too (`EXPORTED`,
+    as a chart's sidecar names its files): a page edited after the run (a typo "fixed" in outputs/notebooks/) was
+    published by the gallery alone as the run's."""
+    import hashlib
+
     import nbformat
+
+    from analysis.tables.load import EXPORTED, NOTEBOOK_METADATA
 
     nb = without_machine_paths(nb)
     out_dir.mkdir(parents=True, exist_ok=True)
+    page = _html(nb).encode("utf-8")
+    replace_file(out_dir / f"{stem}.html", page)  # never in place
+    nb.metadata.setdefault(NOTEBOOK_METADATA, {})[EXPORTED] = {
+        f"{stem}.html": "sha256:" + hashlib.sha256(page).hexdigest()}
     text = nbformat.writes(nb)  # as nbformat.write puts it, with one final line break
-    replace_file(out_dir / f"{stem}.html", _html(nb))  # never in place
     replace_file(out_dir / f"{stem}.ipynb", text if text.endswith("\n") else text + "\n")

@@ -274,34 +274,40 @@ def copies_behind(stems: Iterable[str], copies_dir: Path, paths: Paths = DEFAULT
     return _behind_line(f"the notebooks' copies in {paths.rel(copies_dir)}/", _behind(drawn, paths), "notebooks")
 
 
-def copies_of_edited_notebooks(stems: Iterable[str], copies_dir: Path, paths: Paths = DEFAULT) -> str:
+def copies_not_as_run(stems: Iterable[str], copies_dir: Path, paths: Paths = DEFAULT) -> str:
     """Which notebooks' executed copies were run from another version of their notebook than notebooks/ holds now,
-    in one line ("" when none). A copy's marks named only the tables it ran on: an analyst who corrected a sentence
-    of "What we found" (or the arithmetic above it) in a notebook, then ran `python -m analysis gallery`, published
-    the page as it was before, exit 0. A copy that does not say counts as run from another version; one not there
-    is left to the gallery, which says what is missing."""
-    import json
-
+    or have an HTML page that is not the one the run wrote, in one line ("" when none). A copy's marks named only the
+    tables it ran on: an analyst who corrected a sentence of "What we found" (or the arithmetic above it) in a
+    notebook, then ran `python -m analysis gallery`, published the page as it was before, exit 0; so was a page
+    edited by hand after the run. A copy that does not say counts as either; one not there is left to the gallery,
+    which says what is missing."""
     from analysis.paths import notebook_source
 
-    edited = []
+    edited, changed = [], []
     for stem in stems:
-        try:
-            found = json.loads((copies_dir / f"{stem}.ipynb").read_text(encoding="utf-8"))
-        except FileNotFoundError:
+        marks = _drawn_from(copies_dir / f"{stem}.ipynb", ("metadata",), NOTEBOOK_METADATA)
+        if marks is _MISSING:
             continue
-        except (OSError, ValueError):
-            found = None
-        for key in ("metadata", NOTEBOOK_METADATA, RAN_FROM):
-            found = found.get(key) if isinstance(found, dict) else None
-        if found != file_hash(notebook_source(paths.notebooks, stem)):
+        said = marks if isinstance(marks, dict) else {}
+        if said.get(RAN_FROM) != file_hash(notebook_source(paths.notebooks, stem)):
             edited.append(stem)
-    if not edited:
+        page, pages = copies_dir / f"{stem}.html", said.get(EXPORTED)
+        if page.is_file() and (pages.get(page.name) if isinstance(pages, dict) else None) != file_hash(page):
+            changed.append(stem)
+    lines = []
+    if edited:
+        lines.append(f"the notebooks' copies in {paths.rel(copies_dir)}/ ({_few(edited)}) were run from another "
+                     f"version of their notebook than {paths.rel(paths.notebooks)}/ holds now")
+    if changed:
+        lines.append(f"the notebooks' HTML copies in {paths.rel(copies_dir)}/ ({_few(changed)}) changed after the "
+                     "run wrote them (edited by hand?)")
+    if not lines:
         return ""
-    shown = ", ".join(edited[:3]) + (f" and {len(edited) - 3} more" if len(edited) > 3 else "")
-    return (f"the notebooks' copies in {paths.rel(copies_dir)}/ ({shown}) were run from another version of their "
-            f"notebook than {paths.rel(paths.notebooks)}/ holds now: run `python -m analysis notebooks` (or `make`) "
-            "so they show the notebooks as they are now")
+    return f"{'; '.join(lines)}: run `python -m analysis notebooks` (or `make`) so they show the notebooks as now"
+
+
+def _few(names: list[str]) -> str:
+    return ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
 
 
 #: The name under which the fact-check report (a `<meta>` of factcheck.html, for the three files `check` writes
@@ -448,9 +454,9 @@ def for_another_site(outputs: Path, paths: Paths = DEFAULT) -> str:
 _MISSING = object()
 
 
-def _drawn_from(path: Path, inside: tuple[str, ...]) -> object:
-    """What an exported file says it was drawn from (`DRAWN_FROM`, found under the keys `inside`); `_MISSING` for
-    no such file, None for one that does not say."""
+def _drawn_from(path: Path, inside: tuple[str, ...], key: str = DRAWN_FROM) -> object:
+    """What an exported file says it was drawn from (`DRAWN_FROM`, or another `key`, found under the keys `inside`);
+    `_MISSING` for no such file, None for one that does not say."""
     import json
 
     try:
@@ -459,8 +465,8 @@ def _drawn_from(path: Path, inside: tuple[str, ...]) -> object:
         return _MISSING
     except (OSError, ValueError):
         return None
-    for key in (*inside, DRAWN_FROM):
-        found = found.get(key) if isinstance(found, dict) else None
+    for step in (*inside, key):
+        found = found.get(step) if isinstance(found, dict) else None
     return found
 
 
