@@ -64,7 +64,7 @@ def test_national_offences_are_one_series_as_the_fact_check_judges_them(drawn_ch
     assert meta.not_compared == ()
     text = " ".join(" ".join(_texts(fig)).split())
     assert "no count printed with it" in text, "2022's share is said in words, outside any bar"
-    assert "unattributed news" in meta.notes_on_chart.lower()
+    assert "From an unnamed news outlet, citing NPCC" in text, "the 2024 copy says so on its card, once"
 
 
 def test_population_share_gives_england_and_wales_beside_the_uk_in_one_vintage(drawn_charts: DrawnCharts) -> None:

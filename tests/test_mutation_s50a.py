@@ -70,19 +70,6 @@ def test_the_two_counts_chart_without_the_mets_count_claims_nothing_about_adding
     assert "On the Met's count" not in meta.notes
 
 
-def test_a_met_count_is_credited_to_the_met_even_if_its_caveat_names_the_home_secretary() -> None:
-    """_origins: the Home Secretary for a national figure told to MPs, the Metropolitan Police for the Met's own."""
-    from analysis.publish.charts.two_counts import _origins
-
-    met = pd.Series({"scope": "Met", "definition": "The Met's own cases",
-                     "caveat": "Not the count the Home Secretary gave MPs."})
-    national = pd.Series({"scope": "national", "definition": "Cases flagged, as told to MPs by the Home Secretary",
-                          "caveat": ""})
-    assert _origins([met]) == ("Metropolitan Police",)
-    assert _origins([national, met]) == ("Home Secretary (House of Commons)", "Metropolitan Police")
-
-
-
 def test_the_latest_count_is_the_latest_date_and_on_one_date_the_primary_sources() -> None:
     """two_counts.latest: the card shows the latest figure; on one date the producer's own publication (primary)
     is taken before a report of it, as the tables put primary sources first."""
@@ -507,7 +494,7 @@ def test_the_national_title_dates_the_largest_exact_count_when_it_was_first_prin
 def test_the_national_subtitle_spans_the_first_to_the_last_point(drawn_charts: DrawnCharts) -> None:
     """16 June 2025 to 9 December 2025, in three wordings (identified for review, re-opened, Beaconport)."""
     _, meta = drawn_charts("historic-reviews-national")
-    assert meta.intro.endswith("as printed and described three ways, June 2025 to December 2025")
+    assert meta.intro.endswith("England and Wales, described three ways, June 2025 to December 2025")
 
 
 def test_with_no_exact_count_the_national_title_names_the_latest_bound_of_the_review_count(tables: dict) -> None:
@@ -591,7 +578,7 @@ def _rates_variant(tables: dict, **changes: Any) -> Any:
 
 
 def test_london_rates_not_from_the_audit_are_titled_by_their_one_base(tables: dict) -> None:
-    meta = _rates_variant(tables, subject=lambda r: r["subject"].str.replace(", as quoted from the Casey audit", ""))
+    meta = _rates_variant(tables, attributed_to="")  # the report names no source for them
     assert meta.title == "Three London rates per 1,000 children, each counting a different thing"
     assert meta.intro.startswith("Rates for London as quoted from the sources, each with what it counts;")
     assert "Quoted from the audit" not in meta.notes_on_chart
@@ -630,7 +617,7 @@ def test_the_london_rates_alt_text_states_the_audits_finding_only_for_the_audits
     _, meta = drawn_charts("london-rates")
     assert ("showing that the Casey audit printed these London rates per 1,000 children: police 2.77; councils 1.79 "
             "and 1.3.") in meta.alt_text
-    plain = _rates_variant(tables, subject=lambda r: r["subject"].str.replace(", as quoted from the Casey audit", ""))
+    plain = _rates_variant(tables, attributed_to="")
     two = _rates_variant(tables, unit=lambda r: r["unit"].where(r["unit"] != "per 1,000 children",
                                                                   "per 10,000 children"))
     for meta in (plain, two):

@@ -184,11 +184,17 @@ def test_the_offences_subtitle_spans_the_first_year_to_the_last(drawn_charts: Dr
 def test_only_a_total_from_an_unattributed_copy_is_called_one(tables: dict) -> None:
     """Without the NPCC's own 2022 total, 2022's comes from a copy by a named publisher (Healthcare Conferences UK or
     Police Professional, both 'around 107,000'): a copy, but not an unattributed one. Only 2024's total (an
-    'Unattributed UK news report') is called an unattributed news copy on the face."""
+    'Unattributed UK news report') is credited to an unnamed news outlet on its card."""
+    import matplotlib.text
+
     figures = tables["figures"]
     figures = figures[figures["figure_id"] != "npcc-2024-01-10-vkpp-2022-csae-analysis/csae-crimes-2022"]
-    _, meta = charts.national_offences_chart(figures)
-    assert meta.notes_on_chart.endswith("none computed. 2024 figures: an unattributed news copy.")
+    fig, meta = charts.national_offences_chart(figures)
+    face = " ".join(t.get_text() for t in fig.findobj(matplotlib.text.Text)).replace("\n", " ")
+    # Each copy says so on its own card, once, with whom it cites (the 2024 copy cites the NPCC's report).
+    assert face.count("From an unnamed news outlet, citing NPCC; the report itself is not in the record.") == 1
+    assert face.count("the report itself is not in the record") == 2, face  # 2022's named copy too
+    assert "unattributed" not in meta.notes_on_chart
 
 
 def test_totals_that_are_not_one_series_are_refused_for_every_pair_of_neighbouring_years(tables: dict) -> None:

@@ -260,15 +260,6 @@ def test_the_grades_value_axis_is_a_whole_percent_scale(drawn_charts: DrawnChart
     assert list(ax.get_yticks()) == [] and not ax.spines["left"].get_visible()
 
 
-def test_an_inspection_published_on_the_renaming_day_is_hmicfrs(tables: dict) -> None:
-    """'An inspection published before [19 July 2017] is HMIC's': one published that day is HMICFRS's alone; one
-    published the day before is HMIC's."""
-    from analysis.publish.charts.inspection_grades import _inspectorate
-
-    assert _inspectorate(pd.DataFrame({"published": ["2017-07-19", "2019-03-28"]})) == ("HMICFRS",)
-    assert _inspectorate(pd.DataFrame({"published": ["2017-07-18", "2019-03-28"]})) == ("HMIC", "HMICFRS")
-
-
 def test_with_every_split_published_there_is_no_hatched_column_or_legend_entry(tables: dict) -> None:
     """Without the two inspections that printed only the combined share (2016, 2018 Q4), no segment is hatched:
     the legend has no 'Either (only the total published)' entry and the data no column for it."""

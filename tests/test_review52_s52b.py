@@ -62,29 +62,29 @@ def test_notebook_06_does_not_call_the_56_per_cent_the_met_s() -> None:
     assert "the Met printed for London; the latest is the one asked about" not in markdown
 
 
-def _figure_row(figure_id: str, publisher: str, primary: bool, published: str) -> dict[str, object]:
+def _figure_row(figure_id: str, publisher: str, primary: bool, published: str, to: str = "") -> dict[str, object]:
     return {"figure_id": figure_id, "source_id": figure_id.split("/")[0], "publisher": publisher,
             "primary": primary, "published": published, "published_approximate": False,
-            "source_title": "T", "url": f"https://example.org/{figure_id.split('/')[0]}", "outlet": "producer"}
+            "source_title": "T", "url": f"https://example.org/{figure_id.split('/')[0]}", "outlet": "producer",
+            "attributed_to": to}
 
 
 def test_a_credit_never_says_an_outlet_reported_figures_it_printed_naming_no_source() -> None:
     """'ONS, reported by The London Weekly and MyLondon' said MyLondon reported ONS figures; its "13 per cent" names
-    no source. A figure in the outlet's own words (`own`) is credited after a semicolon, by the outlet's name."""
+    no source. A report's figure with no `attributed_to` is the outlet's own words, credited after a semicolon."""
     from analysis.publish.style import credit
 
-    figures = pd.DataFrame([_figure_row("weekly/london", "The London Weekly", False, "2024-07-15"),
-                            _figure_row("ons/uk", "Office for National Statistics", True, "2024-10-08"),
+    ons = "Office for National Statistics"
+    figures = pd.DataFrame([_figure_row("weekly/london", "The London Weekly", False, "2024-07-15", ons),
+                            _figure_row("ons/uk", ons, True, "2024-10-08"),
                             _figure_row("story/share", "MyLondon", False, "2025-10-01")])
     ids = ["weekly/london", "ons/uk", "story/share"]
-    assert credit(figures, ids, origin=("ONS",)).line == "ONS, reported by The London Weekly and MyLondon"
-    got = credit(figures, ids, origin=("ONS",), own=["story/share"])
+    got = credit(figures, ids)
     assert got.line == "ONS, reported by The London Weekly; MyLondon"
     assert "MyLondon, 'T'" in got.documents  # the story is still listed among the documents
-    # An outlet that also reported the origin's figures is already named: not named twice.
-    both = pd.concat([figures, pd.DataFrame([_figure_row("story/count", "MyLondon", False, "2025-10-01")])])
-    assert (credit(both, [*ids, "story/count"], origin=("ONS",), own=["story/share"]).line
-            == "ONS, reported by The London Weekly and MyLondon")
+    # An outlet that also reported the body's figures is already named: not named twice.
+    both = pd.concat([figures, pd.DataFrame([_figure_row("story/count", "MyLondon", False, "2025-10-01", ons)])])
+    assert credit(both, [*ids, "story/count"]).line == "ONS, reported by The London Weekly and MyLondon"
 
 
 @pytest.mark.slow

@@ -244,14 +244,24 @@ def _missing_step(m: re.Match[str]) -> str:
     return f"{m.group(1)}: {' and '.join(roles)} {m.group(3)} {m.group(4)}"
 
 
-def figure_label(figure: Mapping[str, Any]) -> str:
-    """A figure as a reader can find it: its value as printed, who printed it and where ("“42 per cent”,
-    Metropolitan Police Service, Para 5")."""
-    def said(key: str) -> str:
-        value = figure.get(key)
-        return "" if value is None or value != value else str(value).strip()  # a missing cell, or NaN from pandas
+def _said(figure: Mapping[str, Any], key: str) -> str:
+    """A figure's field as text: "" for a missing cell, or NaN from pandas."""
+    value = figure.get(key)
+    return "" if value is None or value != value else str(value).strip()
 
-    bits = [f"“{said('value_as_printed')}”", said("publisher"), said("location")]
+
+def who_printed(figure: Mapping[str, Any]) -> str:
+    """Who printed a figure and, for a report, whom it cites for it ("GB News, citing Metropolitan Police
+    Service"): where a checker goes for the first-hand figure."""
+    cites = _said(figure, "attributed_to")
+    return _said(figure, "publisher") + (f", citing {cites}" if cites else "")
+
+
+def figure_label(figure: Mapping[str, Any]) -> str:
+    """A figure as a reader can find it: its value as printed, who printed it (and whom a report cites for it) and
+    where ("“42 per cent”, Metropolitan Police Service, Para 5"; "“9,000”, GB News, citing Metropolitan Police
+    Service, Para 2")."""
+    bits = [f"“{_said(figure, 'value_as_printed')}”", who_printed(figure), _said(figure, "location")]
     return ", ".join(b for b in bits if b.strip("“”"))
 
 
@@ -327,7 +337,7 @@ def _view(e: Entry) -> dict[str, Any]:
         "where": {"title": title, "url": url, "detail": detail, "location": c["location"]},
         "inputs": [{"id": f["figure_id"], "printed": f.get("value_as_printed", "(not found)"),
                     "location": f.get("location", ""), "label": f.get("subject", ""),
-                    "publisher": f.get("publisher", "")} for f in e.inputs],
+                    "publisher": who_printed(f)} for f in e.inputs],
         "gaps": [_gap_line(g) for g in e.gaps],
         "sources": [dict(zip(("title", "url", "detail"), _source_line(s), strict=True)) for s in e.sources],
         "corrections": corrections(c),

@@ -27,6 +27,7 @@ SHORT = {
     "Metropolitan Police Service": "Metropolitan Police",
     "House of Commons (Hansard)": "Hansard",
     "House of Lords Hansard": "Hansard",
+    "Home Secretary (House of Commons)": "Home Secretary",
     "UK Parliament written answer": "UK Parliament",
     "Mayor's Office for Policing and Crime (Greater London Authority)": "MOPAC",
     "Independent Inquiry into Child Sexual Abuse (IICSA)": "IICSA",

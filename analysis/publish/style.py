@@ -244,37 +244,37 @@ def join_words(items: Sequence[str]) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def credit(figures: Any, figure_ids: Iterable[str], origin: Sequence[str] = (), own: Iterable[str] = ()) -> Credit:
+def credit(figures: Any, figure_ids: Iterable[str]) -> Credit:
     """The source credit for the figures a chart uses, read from the figures table's provenance columns.
 
-    `line` is what the chart face prints: the publishers of primary documents first (and `origin`, the body a
-    chart knows its reported figures come from, e.g. the inspectorate), then "reported by" the outlets whose
-    reports were read, cleaned of mirror and proxy names (`publishers.face_name`). `own` are figures an outlet
-    printed in its own words naming no source (a story's "13 per cent"): their publishers follow a semicolon, by
-    name, so the line never says they reported the `origin`'s figures. `documents` lists every document as
-    "publisher, 'title', date" (a report marked "(report)"; an inferred date said to be one), oldest first, for the
-    sidecar and the workbook.
+    `line` is what the chart face prints, naming who produced each figure: the publisher of a primary document, or
+    of an official document a copy reproduces, and the body a report attributes a figure to (`attributed_to`,
+    transcribed from the report's own words) come first; then "reported by" the outlets that reported them, cleaned
+    of mirror and proxy names (`publishers.face_name`). A figure a report attributes to no one (a story's "13 per
+    cent") is its outlet's own words: that outlet follows a semicolon, by name, so the line never says it reported
+    another body's figure. `documents` lists every document as "publisher, 'title', date" (a report marked
+    "(report)"; an inferred date said to be one), oldest first, for the sidecar and the workbook.
     """
     from analysis.factcheck.report import reader_date
     from analysis.publish import publishers
 
     ids = {str(i) for i in figure_ids if isinstance(i, str) and i}
-    own_ids = {str(i) for i in own if isinstance(i, str) and i} & ids
-    rows = figures[figures["figure_id"].isin(ids)]
-    docs = (rows.drop_duplicates("source_id")
-            .sort_values(["published", "source_id"], kind="stable")
-            .reset_index(drop=True))
+    rows = figures[figures["figure_id"].isin(ids)].sort_values(["published", "source_id"], kind="stable")
+    docs = rows.drop_duplicates("source_id").reset_index(drop=True)
     if docs.empty:
         return Credit("", "", "not recorded", "")
+    to = rows["attributed_to"].fillna("").astype(str)
+    reported = ~rows["primary"].astype(bool)
+    own = reported & to.eq("") & ~rows["publisher"].map(lambda p: publishers.face_name(p) in publishers.OFFICIAL)
+    cites = to[reported & to.ne("")]
+    origin = list(dict.fromkeys(publishers.face_name(b) for b in cites))
     # A document counts as the others' only for the figures not its own words (one story can be both).
-    sourced = (rows[~rows["figure_id"].isin(own_ids)].drop_duplicates("source_id")
-               .sort_values(["published", "source_id"], kind="stable"))
+    sourced = rows[~own].drop_duplicates("source_id")
     primary = sourced["primary"].astype(bool)
     line = (publishers.face_line(sourced.loc[primary, "publisher"], sourced.loc[~primary, "publisher"], origin)
             if not sourced.empty else "")
     named = {*origin, *(publishers.face_name(p) for p in sourced["publisher"])}
-    mine = [n for n in dict.fromkeys(publishers.face_name(p) for p in
-                                     rows.loc[rows["figure_id"].isin(own_ids), "publisher"]) if n not in named]
+    mine = [n for n in dict.fromkeys(publishers.face_name(p) for p in rows.loc[own, "publisher"]) if n not in named]
     line = "; ".join(part for part in (line, publishers.join(mine) if mine else "") if part) or "not recorded"
     # A date the document does not print is given as the fact-check report gives it ("October 2025 (approximate)"):
     # "1 October 2025" read as a day the publisher printed.
@@ -286,7 +286,7 @@ def credit(figures: Any, figure_ids: Iterable[str], origin: Sequence[str] = (), 
     rank = docs["outlet"].map(lambda o: OUTLETS.index(o) if o in OUTLETS else len(OUTLETS))
     ranked = docs.assign(_rank=rank).sort_values(["primary", "_rank", "published"], ascending=[False, True, False],
                                                  kind="stable")
-    url = publishers.link(ranked["url"], [*origin, *ranked["publisher"]], ranked["outlet"])
+    url = publishers.link(ranked["url"], [*cites, *ranked["publisher"]], ranked["outlet"])
     return Credit(name=line, url=reader_url(url), line=line, documents=documents)
 
 

@@ -25,7 +25,7 @@ from analysis.record.safeguarding import check_personal_data, personal_data_in
 
 REQUIRED = ("id", "producer", "title", "url_main", "date_published", "date_accessed", "kind", "primary", "outlet",
             "citation")
-OPTIONAL = ("licence", "notes", "file", "sha256", "supersedes", "date_approximate")
+OPTIONAL = ("licence", "notes", "file", "sha256", "supersedes", "date_approximate", "attributions")
 KINDS = (
     "inspection report", "press release", "statistical release", "transcript", "news report", "spreadsheet",
     "official statement", "report", "web page",

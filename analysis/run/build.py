@@ -18,6 +18,7 @@ from analysis.factcheck.evaluate import evaluate_claims
 from analysis.factcheck.registry import check_claims
 from analysis.paths import DEFAULT, REGISTRY_NAMES, Paths, add_root_argument, raw_hashes, raw_marks
 from analysis.record import claims as claims_mod
+from analysis.record.attributions import check_attributions
 from analysis.record.figures import load_all_figures
 from analysis.record.gaps import load_gaps
 from analysis.record.hygiene import inline_safe_json
@@ -56,6 +57,7 @@ def load_raw(paths: Paths = DEFAULT) -> RawData:
     inspections = load_inspections(paths, known, problems)
     claims = claims_mod.load_claims(paths, problems)
     by_id = {f["figure_id"]: f for f in figures}
+    check_attributions(sources, set(by_id), paths.rel(paths.sources_yaml), problems)
     revisions = load_revisions(paths, by_id, sources, problems)
     check_claims(claims, by_id, set(gaps), known, paths, problems)
     problems.items = without_follow_ons(problems.items)

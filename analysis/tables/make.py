@@ -17,6 +17,7 @@ from itertools import groupby
 from typing import Any
 
 from analysis.record import schema
+from analysis.record.attributions import attributed
 from analysis.record.vocabulary import join_list
 from analysis.tables.copies import choose_copy
 from analysis.tables.revisions import check_series, latest_vintage
@@ -54,6 +55,7 @@ def figures_table(figures: list[dict[str, Any]], sources: dict[str, dict[str, An
     rows = []
     for rec in figures:
         src = sources[rec["source_id"]]
+        to, words = attributed(src, rec["figure_id"])
         rows.append({
             **rec,
             "source_title": src["title"],
@@ -63,6 +65,8 @@ def figures_table(figures: list[dict[str, Any]], sources: dict[str, dict[str, An
             "url": src["url_main"],
             "primary": bool(src["primary"]),
             "outlet": src["outlet"],
+            "attributed_to": to,
+            "attribution_words": words,
         })
     return _table(sorted(rows, key=lambda r: r["figure_id"]), schema.FIGURES)
 

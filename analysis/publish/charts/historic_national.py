@@ -9,7 +9,6 @@ are never joined, and the title names the latest count of one definition only (n
 
 from __future__ import annotations
 
-import re
 import textwrap
 from collections.abc import Collection
 from typing import Any
@@ -120,8 +119,8 @@ def historic_national_chart(reviews: pd.DataFrame, figures: pd.DataFrame, source
             else latest["definition_group"])
     title = f"{what}: {shown(latest['value_as_printed'])} by {style.month_year(latest['as_at'])}"
     how_many = number_word(len(groups))
-    subtitle = (f"National counts of historic group-based child sexual exploitation cases, England and Wales, as "
-                f"printed and described {how_many} ways, {style.month_year(nat['as_at'].iloc[0])} to "
+    subtitle = (f"National counts of historic group-based child sexual exploitation cases, England and Wales, "
+                f"described {how_many} ways, {style.month_year(nat['as_at'].iloc[0])} to "
                 f"{style.month_year(nat['as_at'].iloc[-1])}")
     on_chart = ("Colours: each source's wording. Sources link them as one growing national count, worded "
                 "differently, so they are not joined. The Met's own 1,200 cases are a separate count.")
@@ -149,7 +148,7 @@ def historic_national_chart(reviews: pd.DataFrame, figures: pd.DataFrame, source
                        for r in nat.itertuples())
            + ". Figures printed as 'more than' are lower bounds, not exact values.")
     frame = style.finish(fig, ax, title=title, subtitle=subtitle, on_chart=on_chart,
-                         source=style.credit(figures, nat["figure_id"], origin=_origins(nat), own=_own_words(nat)),
+                         source=style.credit(figures, nat["figure_id"]),
                          notes=notes, alt=alt)
     # every pair across definitions is shown side by side and never compared
     pairs = [(a.figure_id, b.figure_id, f"different definitions ({a.definition_group}; {b.definition_group})")
@@ -157,22 +156,3 @@ def historic_national_chart(reviews: pd.DataFrame, figures: pd.DataFrame, source
              if a.definition_group < b.definition_group]
     return fig, chart_meta("historic-reviews-national", "Dot timeline", frame, data, not_compared=pairs)
 
-
-#: Measures whose figures the news reports drawn here carry from a body the record names in its caveats, not in
-#: its publisher: Operation Beaconport's referrals are the National Crime Agency's count (its briefing of 4 November
-#: 2025, reported by GB News), so the source line names the agency as the producer, as the README's credit asks.
-ORIGIN_OF_MEASURE = {"beaconport_referrals": "National Crime Agency"}
-
-
-#: A caveat saying the outlet printed the figure without naming where it came from ("No source or date printed").
-NO_SOURCE_PRINTED = re.compile(r"\bno source\b", re.I)
-
-
-def _own_words(nat: pd.DataFrame) -> list[str]:
-    """Figures an outlet printed naming no source (the story's "more than 1,200"): credited by the outlet's name
-    after the others, so the line does not say the outlet reported the named bodies' counts."""
-    return [str(r.figure_id) for r in nat.itertuples() if NO_SOURCE_PRINTED.search(str(r.caveat))]
-
-
-def _origins(nat: pd.DataFrame) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(ORIGIN_OF_MEASURE[m] for m in nat["measure"] if m in ORIGIN_OF_MEASURE))

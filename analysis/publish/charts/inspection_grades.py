@@ -153,7 +153,7 @@ def inspection_grades_chart(grades: pd.DataFrame, figures: pd.DataFrame, *, widt
     data = _inspection_data(grades, sel, wide, labels)
     alt = _inspection_alt(sel, labels, inspections, title)
     frame = style.finish(fig, ax, title=title, subtitle=subtitle, on_chart=on_chart, alt=alt, notes=notes,
-                         source=style.credit(figures, figure_ids_of(sel["figure_ids"]), origin=_inspectorate(firsts)))
+                         source=style.credit(figures, figure_ids_of(sel["figure_ids"])))
     return fig, chart_meta("inspection-grades", "Stacked bar chart", frame, data)
 
 
@@ -301,13 +301,3 @@ def _inspection_alt(sel: pd.DataFrame, labels: dict[str, str], inspections: list
             f"{len(inspections)} inspections by grade, showing that {style.in_sentence(title)}. "
             + "; ".join(parts) + ".")
 
-
-#: The inspectorate took fire and rescue services on, and its present name, in July 2017: an inspection published
-#: before then is HMIC's.
-RENAMED = "2017-07-19"
-
-
-def _inspectorate(firsts: pd.DataFrame) -> tuple[str, ...]:
-    """Who published the inspections charted, by name at the time: 'HMIC and HMICFRS' when any came out before the
-    renaming."""
-    return ("HMIC", "HMICFRS") if (firsts["published"] < RENAMED).any() else ("HMICFRS",)

@@ -192,7 +192,7 @@ def inspection_timeline_chart(grades: pd.DataFrame, figures: pd.DataFrame, *, wi
     alt = (f"Timeline chart with {len(events)} dated milestones, showing that {style.in_sentence(title)}. "
            + " ".join(f"{w.strftime('%B %Y')}, {h.lower()}: {t}" for w, h, t in events))
     frame = style.finish(fig, ax, title=title, subtitle=subtitle, on_chart=on_chart, notes=notes, alt=alt,
-                         source=style.credit(figures, rows["figure_id"], origin=("HMICFRS",)))
+                         source=style.credit(figures, rows["figure_id"]))
     return fig, chart_meta("inspection-timeline", "Timeline", frame, data)
 
 

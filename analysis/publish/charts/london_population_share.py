@@ -21,7 +21,7 @@ from analysis.publish.charts.cards import Card, draw_cards
 from analysis.publish.charts.common import ChartMeta, chart_meta
 from analysis.publish.charts.select import best
 from analysis.publish.computed_percent import computed_share
-from analysis.publish.publishers import OFFICIAL, face_name
+from analysis.publish.publishers import face_name
 from analysis.publish.verdicts import NO_CLAIM, verdicts
 from analysis.publish.workbook_columns import QUALIFIER_SUFFIX
 from analysis.record.vocabulary import join_list, split_list
@@ -166,16 +166,8 @@ def london_population_share_chart(population: pd.DataFrame, figures: pd.DataFram
     alt = (f"Number card chart with {len(cards)} figures, showing that {finding}. "
            + "; ".join(f"{c.heading}: {c.number}" for c in cards) + ".")
     frame = style.finish(fig, ax, title=title, subtitle=subtitle, on_chart=on_chart, notes=notes, alt=alt,
-                         source=style.credit(figures, ids, origin=("ONS",), own=_own_words(shown)))
+                         source=style.credit(figures, ids))
     return fig, chart_meta("london-population-share", "Number cards", frame, data)
-
-
-def _own_words(shown: tuple[Card, pd.Series] | None) -> list[str]:
-    """The printed share as its outlet's own words when the outlet is not an official body: the story names no
-    source for its "13 per cent", so the credit must not say it reported the ONS's figures."""
-    if not shown or face_name(shown[1]["publisher"]) in OFFICIAL:
-        return []
-    return [shown[1]["figure_id"]]
 
 
 def _whole_name(whole: str) -> str:

@@ -77,7 +77,7 @@ def london_rates_chart(figures: pd.DataFrame, *, width: float = style.WEB_WIDTH)
            + "; ".join(f"{lab}: {v} ({u})" for lab, v, u in zip(names, rates["value"].map(lambda v: f"{v:g}"),
                                                                rates["unit"], strict=True)) + ".")
     frame = style.finish(fig, ax, title=title, subtitle=subtitle, on_chart=on_chart, notes=notes, alt=alt,
-                         source=style.credit(figures, rates["figure_id"], origin=origin))
+                         source=style.credit(figures, rates["figure_id"]))
     return fig, chart_meta("london-rates", "Table", frame, data)
 
 
@@ -110,8 +110,10 @@ def _period_words(rates: pd.DataFrame) -> str:
                                                  zip(rates["period_start"], rates["period_end"], strict=True)}))
 
 
-def _origin(rates: pd.DataFrame) -> tuple[str, ...]:
-    """The audit the rates are quoted from, when every subject says so (the copy read was a news report)."""
-    if len(rates) and rates["subject"].str.contains("Casey audit").all():
-        return ("Home Office (Baroness Casey's national audit)",)
-    return ()
+#: The national audit, as the record names it where a report attributes a figure to it.
+AUDIT = "Home Office (Baroness Casey's national audit)"
+
+
+def _origin(rates: pd.DataFrame) -> bool:
+    """Whether every rate is quoted from the national audit (the report read says so: `attributed_to`)."""
+    return bool(len(rates)) and rates["attributed_to"].eq(AUDIT).all()

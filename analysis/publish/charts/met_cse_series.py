@@ -20,7 +20,6 @@ from analysis.publish.charts.common import (
     chart_meta,
     sentences_of,
 )
-from analysis.publish.publishers import OFFICIAL, face_name
 from analysis.publish.verdicts import rounded_inputs
 from analysis.record.vocabulary import rounded_range
 from analysis.tables.comparability import comparability, unit_kind
@@ -61,14 +60,6 @@ def commissioner_explanation(figures: pd.DataFrame) -> dict[str, str] | None:
             "period": f"{style.month_year(row['period_start'])} to {style.month_year(row['period_end'])}",
             "words": found[0], "detail": found[1] if len(found) > 1 else "",
             "publisher": row["publisher"]}
-
-
-def _own_words(rise: dict[str, str] | None) -> list[str]:
-    """The rise put to the Commissioner as its outlet's own words: the story does not say who put the figure, so the
-    credit must not say the outlet reported the Met's figures (unless the outlet is itself an official body)."""
-    if rise is None or face_name(rise["publisher"]) in OFFICIAL:
-        return []
-    return [rise["figure_id"]]
 
 
 def _when(start: str, end: str) -> str:
@@ -133,7 +124,7 @@ def met_cse_series_chart(series: pd.DataFrame, figures: pd.DataFrame, claims: pd
                f"{r.period_label} {r.value_as_printed} {r.unit}" for r in sel[sel["measure"] == m]
                .sort_values("x").itertuples()) for m in measures) + ".")
     frame = style.finish(fig, axes, title=title, subtitle=subtitle, on_chart=on_chart, notes=notes, alt=alt,
-                         source=style.credit(figures, ids, origin=("Metropolitan Police",), own=_own_words(rise)))
+                         source=style.credit(figures, ids))
     return fig, chart_meta("met-cse-series", "Line chart", frame, data, not_compared=breaks)
 
 

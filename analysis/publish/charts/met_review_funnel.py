@@ -63,6 +63,5 @@ def met_review_funnel_chart(reviews: pd.DataFrame, figures: pd.DataFrame, *, wid
            f"{finding}. "
            + "; ".join(f"{names[m]}: {p}" for m, p in printed.items()) + ".")
     frame = style.finish(fig, ax, title=title, subtitle=subtitle, on_chart=on_chart, notes=notes, alt=alt,
-                         source=style.credit(figures, [*rows["figure_id"], *rows["words_from"]],
-                                             origin=("Metropolitan Police",)))
+                         source=style.credit(figures, [*rows["figure_id"], *rows["words_from"]]))
     return fig, chart_meta("met-review-funnel", "Bar chart", frame, data)

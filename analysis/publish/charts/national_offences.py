@@ -94,7 +94,9 @@ def national_offences_chart(figures: pd.DataFrame, *, width: float = style.WEB_W
     for r in table.itertuples():
         total = by_id.loc[r.total_id]
         who = face_name(total["publisher"])
-        said = "" if bool(total["primary"]) else f" From {who}; the report itself is not in the record."
+        cites = total.get("attributed_to")
+        cited = f", citing {face_name(cites)}" if isinstance(cites, str) and cites else ""
+        said = "" if bool(total["primary"]) else f" From {who}{cited}; the report itself is not in the record."
         cards.append(Card(number=f"{r.total_printed} {r.unit}",
                           heading=f"{r.year}: child sexual abuse and exploitation {r.unit} recorded by police",
                           detail=_group_text(r, units) + said, colour=style.DARK_BLUE, qualifier=r.qualifier,
@@ -110,10 +112,9 @@ def national_offences_chart(figures: pd.DataFrame, *, width: float = style.WEB_W
                 f"{worded})" if one_series else
                 f"England and Wales, {first}–{last}, each year as its source counted it ({worded}): not one series, "
                 "so the years are not compared")
-    copies = [r.year for r in table.itertuples() if not bool(by_id.loc[r.total_id, "primary"])
-              and "unattributed" in str(by_id.loc[r.total_id, "publisher"]).lower()]
-    on_chart = (f"Recorded, not prevalence. {GROUP_BASED_NOT_GROOMING_GANGS} Shares as printed; none computed."
-                + (f" {style.join_words(copies)} figures: an unattributed news copy." if copies else ""))
+    # A total read in a copy says so on its own card, with whom the copy cites ("From an unnamed news outlet,
+    # citing NPCC"): once, where the figure is.
+    on_chart = f"Recorded, not prevalence. {GROUP_BASED_NOT_GROOMING_GANGS} Shares as printed; none computed."
     notes = [on_chart,
              "Police-recorded figures from the NPCC's Vulnerability Knowledge and Practice Programme (VKPP) and "
              "Hydrant analyses, not prevalence: most abuse is never reported. Each year's total is shown as "

@@ -63,7 +63,7 @@ def two_counts_chart(reviews: pd.DataFrame, figures: pd.DataFrame, *, width: flo
     alt = (f"Number card chart with two figures, showing that {style.in_sentence(title)}. "
            + "; ".join(f"{c.heading}: {c.number} ({r['definition']})" for c, r in zip(cards, rows, strict=True)) + ".")
     frame = style.finish(fig, ax, title=title, subtitle=subtitle, on_chart=on_chart, notes=notes, alt=alt,
-                         source=style.credit(figures, [r["figure_id"] for r in rows], origin=_origins(rows)))
+                         source=style.credit(figures, [r["figure_id"] for r in rows]))
     return fig, chart_meta("two-1200s", "Number cards", frame, data)
 
 
@@ -82,15 +82,3 @@ def _scope_words(row: pd.Series) -> str:
     said = [s for s in sentences_of(row["caveat"]) if "two or more" in s.lower()]
     return f"{said[0].rstrip('.')}. " if said else ""
 
-
-def _origins(rows: list[pd.Series]) -> tuple[str, ...]:
-    """Who gave each figure, credited before the outlets that reported it: the Home Secretary for a national
-    figure told to MPs, the Metropolitan Police for the Met's own."""
-    out = []
-    for r in rows:
-        text = str(r["definition"]) + " " + str(r["caveat"])
-        if r["scope"] == "national" and "Home Secretary" in text:
-            out.append("Home Secretary (House of Commons)")
-        elif r["scope"] == "Met":
-            out.append("Metropolitan Police")
-    return tuple(out)
