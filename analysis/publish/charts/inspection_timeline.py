@@ -19,6 +19,7 @@ from analysis.publish import encode, style
 from analysis.publish.charts.common import ChartMeta, chart_meta
 from analysis.publish.charts.select import best
 from analysis.publish.publishers import face_name
+from analysis.record.vocabulary import number_word
 
 MEASURES = ("causes_of_concern", "recommendations")
 #: What a stated count is, read from the subject the record transcribed: closed by a revisit, issued early
@@ -121,6 +122,18 @@ def _notes(rows: pd.DataFrame, restated: pd.DataFrame) -> list[str]:
                     "In the data table, a blank means this record holds no count of that kind for that date."]
 
 
+def _undated(rows: pd.DataFrame) -> str:
+    """What the timeline cannot date: the revisit counts three causes of concern issued, the record dates only the
+    two accelerated ones, so a reader asks where the third came from. Said in words, counted from the record."""
+    causes = rows[rows["measure"] == "causes_of_concern"]
+    issued = causes.loc[causes["kind"] == "issued", "value"]
+    early = causes.loc[causes["kind"] == "accelerated", "value"]
+    if issued.empty or early.empty or issued.iloc[0] <= early.iloc[0]:
+        return ""
+    return (f"Only {number_word(int(early.iloc[0]))} of the {number_word(int(issued.iloc[0]))} causes of concern "
+            "are dated in the sources read (the accelerated ones). ")
+
+
 def _layout(fig: Any, events: list[tuple[pd.Timestamp, str, str]], text_in: float) -> tuple[list, float, float]:
     """Each milestone's wrapped heading and text, the plot height that keeps every block clear of the next, and
     the padding (days) before the first and after the last dot."""
@@ -183,14 +196,14 @@ def inspection_timeline_chart(grades: pd.DataFrame, figures: pd.DataFrame, *, wi
     subtitle = (f"HMICFRS inspection of the Metropolitan Police's response to child sexual and criminal "
                 f"exploitation, London: what was stated when, {style.month_year(str(first.date()))} to "
                 f"{style.month_year(str(last.date()))}")
-    on_chart = ("Counts as printed, at the date each was first stated. No statement of progress on the "
-                "recommendations was found in the sources read.")
+    on_chart = ("Counts as printed, at the date each was first stated. " + _undated(rows)
+                + "No statement of progress on the recommendations was found in the sources read.")
     notes = [on_chart, *_notes(rows, restated_rows(figures))]
     data = pd.DataFrame({"Date": [w.date().isoformat() for w, _, _ in events],
                          "Milestone": [h for _, h, _ in events], "Stated": [t for _, _, t in events]})
     data = data.merge(_counts(rows), on="Date", how="left")
     alt = (f"Timeline chart with {len(events)} dated milestones, showing that {style.in_sentence(title)}. "
-           + " ".join(f"{w.strftime('%B %Y')}, {h.lower()}: {t}" for w, h, t in events))
+           + " ".join(f"{w.strftime('%B %Y')}, {h.lower()}: {t}" for w, h, t in events) + " " + _undated(rows)).strip()
     frame = style.finish(fig, ax, title=title, subtitle=subtitle, on_chart=on_chart, notes=notes, alt=alt,
                          source=style.credit(figures, rows["figure_id"]))
     return fig, chart_meta("inspection-timeline", "Timeline", frame, data)
