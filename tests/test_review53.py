@@ -33,3 +33,18 @@ def test_the_timeline_is_silent_when_every_cause_is_dated() -> None:
     assert _undated(rows) == ""
     rows.loc[0, "value"] = 1
     assert _undated(rows).startswith("Only one of the three causes of concern")
+
+
+def test_the_national_chart_reads_the_mets_separate_count_from_the_record() -> None:
+    """The note "The Met's own 1,200 cases are a separate count" was typed into the chart's code: a corrected
+    record would have left the chart saying 1,200. It is read from the reviews table, and left out without one."""
+    from analysis.publish.charts.historic_national import historic_national_chart
+
+    reviews, figures = load_table("historic_reviews"), load_table("figures")
+    in_scope = reviews["measure"] == "met_historic_cases_in_scope"
+    assert reviews.loc[in_scope, "value_as_printed"].tolist() == ["1,200"]
+    assert historic_national_chart(reviews, figures)[1].notes_on_chart.endswith(
+        "The Met's own 1,200 cases are a separate count.")
+    corrected = reviews.assign(value_as_printed=reviews["value_as_printed"].where(~in_scope, "1,201"))
+    assert "The Met's own 1,201 cases" in historic_national_chart(corrected, figures)[1].notes_on_chart
+    assert "The Met's own" not in historic_national_chart(reviews[~in_scope], figures)[1].notes_on_chart

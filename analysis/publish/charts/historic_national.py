@@ -123,7 +123,7 @@ def historic_national_chart(reviews: pd.DataFrame, figures: pd.DataFrame, source
                 f"described {how_many} ways, {style.month_year(nat['as_at'].iloc[0])} to "
                 f"{style.month_year(nat['as_at'].iloc[-1])}")
     on_chart = ("Colours: each source's wording. Sources link them as one growing national count, worded "
-                "differently, so they are not joined. The Met's own 1,200 cases are a separate count.")
+                "differently, so they are not joined." + _met_apart(reviews))
     notes = ["A national count for England and Wales; the Met's own review of its cases (a separate chart) is not "
              "part of, or comparable with, this count. Values are drawn and labelled as printed: a figure "
              "printed 'more than X' is a lower bound and is drawn as an open triangle, never as exactly X."]
@@ -156,3 +156,9 @@ def historic_national_chart(reviews: pd.DataFrame, figures: pd.DataFrame, source
              if a.definition_group < b.definition_group]
     return fig, chart_meta("historic-reviews-national", "Dot timeline", frame, data, not_compared=pairs)
 
+
+def _met_apart(reviews: pd.DataFrame) -> str:
+    """The Met's own count still in scope, as printed, said to be apart from the national count: it prints alike
+    ("1,200" beside "more than 1,200"). Read from the table, as every number on a chart is."""
+    met = reviews[reviews["measure"] == "met_historic_cases_in_scope"]
+    return f" The Met's own {met['value_as_printed'].iloc[0]} cases are a separate count." if len(met) else ""
