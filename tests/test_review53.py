@@ -1,9 +1,10 @@
-"""The lead's standards review: what a chart says it knows, read against the record."""
+"""The lead's standards review: what a chart (or scan) says it knows, read against the record."""
 
 from __future__ import annotations
 
 import matplotlib
 import pandas as pd
+import pytest
 
 from analysis.publish import charts
 from analysis.tables.load import load_table
@@ -48,3 +49,31 @@ def test_the_national_chart_reads_the_mets_separate_count_from_the_record() -> N
     corrected = reviews.assign(value_as_printed=reviews["value_as_printed"].where(~in_scope, "1,201"))
     assert "The Met's own 1,201 cases" in historic_national_chart(corrected, figures)[1].notes_on_chart
     assert "The Met's own" not in historic_national_chart(reviews[~in_scope], figures)[1].notes_on_chart
+
+
+@pytest.mark.parametrize(("text", "number"), [
+    ("Police recorded 1.2 milion offences in 2023.", "1.2"),
+    ("Police recorded 1.2 millon offences in 2023.", "1.2"),
+    ("It rose 12 percnt in 2017.", "12"),
+    ("\u00a31.2 bilion was spent in 2020.", "\u00a31.2"),
+    ("Police recorded 4 thousnad offences in 2023.", "4"),
+])
+def test_a_misspelt_scale_leaves_its_figure_not_read(text: str, number: str) -> None:
+    """A scale word one letter off ("milion") was no scale to scan: "1.2 milion offences" was the count 1.2, a
+    million times too small, "not in the record". It is listed as a number to check by hand."""
+    from analysis.factcheck.scan import scan_text
+    from analysis.paths import DEFAULT
+    from tests.scanned import listed
+
+    result = scan_text(text, DEFAULT)
+    assert result["figures"] == []
+    assert result["not_read"] == [listed(number, "number in a form no figure form reads")]
+
+
+@pytest.mark.parametrize("text", ["Police recorded 1.2 million offences in 2023.", "It rose 12 percent in 2017.",
+                                  "There were 1,200 millions of pounds.", "There were 12 mullions in 2017.",
+                                  "It cost 4 thousands of pounds."])
+def test_a_scale_spelt_right_or_a_word_two_letters_off_is_read_as_before(text: str) -> None:
+    from tests.scanned import figures_read
+
+    assert figures_read(text)

@@ -1220,8 +1220,10 @@ def _set_aside(m: re.Match[str], core: str, qual: str | None, masked: str, befor
         return UNREAD, None  # "① in 5 children": the second term of a share whose first no form reads
     if not qual and _UNREAD_SECOND_TERM.match(after):
         return UNREAD, None  # "1 in 1,OOO children": the first term of a share whose second no form reads
-    if _LETTER_DIGITS_AFTER.match(masked, m.end("core")):
-        return UNREAD, None  # "2,O60", "12.O per cent": the digits before a letter O or l were read as the figure
+    # "2,O60", "12.O per cent": the digits before a letter O or l were read as the figure; "1.2 milion offences":
+    # read as the count 1.2, a million times too small
+    if _LETTER_DIGITS_AFTER.match(masked, m.end("core")) or _misspelt_scale(after):
+        return UNREAD, None
     text = f"{qual} {core}" if qual else core
     for attempt in dict.fromkeys((text, core)):
         try:
@@ -1236,6 +1238,38 @@ def _set_aside(m: re.Match[str], core: str, qual: str | None, masked: str, befor
 
 #: What ends the words that give a figure its reading, before or after it: a clause's punctuation or a mask.
 _READING_STOP = re.compile(r"[,;:.!?](?=\s|$)|[()\x00]")
+
+
+#: The words a figure's scale or "per cent" is written as, whose near misses a typist makes.
+_SCALE_SPELLINGS = ("thousand", "million", "billion", "trillion", "percent")
+#: … and the words one letter off them that are spelt right: their plurals.
+_SCALE_PLURALS = frozenset(f"{w}s" for w in _SCALE_SPELLINGS)
+_WORD_AFTER = re.compile(r"\s?([A-Za-z]{4,})\b")
+
+
+def _misspelt_scale(after: str) -> bool:
+    """Whether the word after a figure is one letter off a scale word or "percent" without being one: "1.2 milion
+    offences" was read as the count 1.2 (a million times too small) and "12 percnt" as the count 12, where a reader
+    sees 1.2 million and 12 per cent. Such a figure is listed as not read; a scale spelt right is read as before."""
+    m = _WORD_AFTER.match(after)
+    if m is None:
+        return False
+    word = m.group(1).lower()
+    return word not in _SCALE_PLURALS and any(_one_edit_apart(word, w) for w in _SCALE_SPELLINGS)
+
+
+def _one_edit_apart(word: str, target: str) -> bool:
+    """Whether `word` is `target` with exactly one letter added, dropped or changed, or two letters beside each
+    other swapped ("milion", "milliom", "percnet")."""
+    if word == target or abs(len(word) - len(target)) > 1:
+        return False
+    if len(word) == len(target):
+        diff = [i for i, (a, b) in enumerate(zip(word, target, strict=True)) if a != b]
+        swapped = len(diff) == 2 and diff[1] == diff[0] + 1 and word[diff[0]] == target[diff[1]] \
+            and word[diff[1]] == target[diff[0]]
+        return len(diff) == 1 or swapped
+    short, long = sorted((word, target), key=len)
+    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
 
 
 def _beside_an_unread_letter(before: str, core: str, after: str) -> bool:
