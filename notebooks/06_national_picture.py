@@ -43,7 +43,8 @@ where_files_go()
 #
 # Five selections, one per chart. Where several documents print the same figure, one is kept: the publisher's own
 # document first, then an exact figure over a qualified one ("more than", "around"), then the figure id, so the
-# choice never depends on file order. The chart modules make the same selections.
+# choice never depends on file order. The chart modules make the same selections, and show each figure in the
+# loosest words any copy printed it ("around" where a copy says "around").
 
 # %%
 def publisher_first(rows: pd.DataFrame) -> pd.DataFrame:
@@ -69,35 +70,28 @@ offences = publisher_first(offences).drop_duplicates(["measure", "year"]).sort_v
 table(offences, ["measure", "year", "value_as_printed", "qualifier", "unit", "primary", "source_id"])
 
 # %% [markdown]
-# One line per year. The group-based share is computed from the two counts where both were published (one
-# decimal), and kept as printed otherwise; no count is derived from a share.
+# One line per year, as the chart shows it (`charts.offence_table`): each total in the loosest words any copy
+# printed it (a publisher's plain figure that its copies print "around" is shown "around"), and the group-based
+# share only as its source printed it. No share is computed where none was printed, for the chart's reason: the
+# group-based analyses cover differing sets of forces that the totals do not state, and a year's group-based count
+# and total may be printed in different units (offences, cases), so dividing one by the other could compare unlike
+# things. No count is derived from a share.
 
 # %%
-by_year = offences.pivot(index="year", columns="measure", values="value")
-printed_as = offences.pivot(index="year", columns="measure", values="value_as_printed")
-units = offences.pivot(index="year", columns="measure", values="unit")
-years = pd.DataFrame({
-    "year": by_year.index, "recorded_as_printed": printed_as["csae_offences_recorded"].to_numpy(),
-    "unit": units["csae_offences_recorded"].to_numpy(),
-    "group_based": by_year["group_based_csae_offences_recorded"].to_numpy(),
-    "share_as_printed": printed_as["share_csae_group_based"].to_numpy(),
-    "share_computed": (by_year["group_based_csae_offences_recorded"]
-                       / by_year["csae_offences_recorded"]).to_numpy()})
-years = years[years["recorded_as_printed"].notna()].reset_index(drop=True)
-table(years.assign(share_computed=years["share_computed"].map(lambda v: "–" if v != v else fmt_share(v))),
-      missing="–")
+years = charts.offence_table(figures)
+table(years, ["year", "total_printed", "unit", "group", "group_unit", "share_printed"], missing="–")
 
 # %% [markdown]
 # Where a share was printed *and* both counts were published, the fact-check rules (`analysis.verify`, the same as
 # `python -m analysis verify share`) say whether the printed words hold.
 
 # %%
-share_checks = years[years["group_based"].notna() & years["share_as_printed"].notna()].copy()
-recorded = by_year["csae_offences_recorded"]
-share_checks["verdict"] = [analysis.verify("share", part=int(r.group_based), whole=int(recorded[r.year]),
-                                           stated=r.share_as_printed).verdict for r in share_checks.itertuples()]
+share_checks = years[years["group"].notna() & years["share_printed"].notna()].copy()
+share_checks["share_computed"] = share_checks["group"] / share_checks["total"]
+share_checks["verdict"] = [analysis.verify("share", part=int(r.group), whole=int(r.total),
+                                           stated=r.share_printed).verdict for r in share_checks.itertuples()]
 table(share_checks.assign(share_computed=share_checks["share_computed"].map(fmt_share)),
-      ["year", "group_based", "recorded_as_printed", "share_as_printed", "share_computed", "verdict"])
+      ["year", "group", "total_printed", "share_printed", "share_computed", "verdict"])
 
 # %% [markdown]
 # ### 2. Recorded offences against the estimated number of children abused
@@ -260,18 +254,18 @@ chart_table(meta)
 # %%
 found = []
 for r in years.itertuples():
-    if pd.notna(r.group_based):
-        share = (r.share_as_printed if isinstance(r.share_as_printed, str)  # the chart prints no computed share
-                 else f"{fmt_share(r.share_computed)} computed from the two counts; no share was printed")
-        part = f"; {r.group_based:,.0f} were group-based ({share})"
-    elif isinstance(r.share_as_printed, str):
-        part = f"; a group-based share of {r.share_as_printed} was printed, with no count"
+    if pd.notna(r.group):
+        share = (f"{r.share_printed}, as printed" if isinstance(r.share_printed, str)
+                 else "no share was printed, and none is computed")  # as the chart: see `offence_table`
+        part = f"; {r.group:,.0f} {r.group_unit} were group-based ({share})"
+    elif isinstance(r.share_printed, str):
+        part = f"; a group-based share of {r.share_printed} was printed, with no count"
     else:
         part = ""
-    found.append(f"{r.year}: police in England and Wales recorded {r.recorded_as_printed} child sexual abuse and "
+    found.append(f"{r.year}: police in England and Wales recorded {r.total_printed} child sexual abuse and "
                  f"exploitation {r.unit}{part}.")
 for r in share_checks[share_checks["verdict"] != ACCURATE].itertuples():
-    found.append(f"{r.year}: the printed group-based share \"{r.share_as_printed}\" does not match the counts "
+    found.append(f"{r.year}: the printed group-based share \"{r.share_printed}\" does not match the counts "
                  f"({fmt_share(r.share_computed)}, {r.verdict}).")
 for _, rows in paired.groupby("source_id", sort=False):
     recorded_row = rows[rows["measure"] == RECORDED].iloc[0]

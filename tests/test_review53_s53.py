@@ -1,0 +1,38 @@
+"""Stop 53 (s53), a standards editor's read: a notebook states a national figure as its chart draws it, in the
+same words and with no share the chart declines to compute."""
+from __future__ import annotations
+
+import re
+
+import nbformat
+import pandas as pd
+import pytest
+
+from tests.made import Made
+
+
+def _found_lines(made: Made, name: str) -> list[str]:
+    nb = nbformat.read(made.outputs / "notebooks" / f"{name}.ipynb", as_version=4)
+    return "\n".join(o["data"].get("text/markdown", "") for c in nb.cells if c.cell_type == "code"
+                     for o in c.outputs if "data" in o).splitlines()
+
+
+@pytest.mark.slow
+def test_notebook_06_states_each_year_s_recorded_total_as_the_national_chart_prints_it(made: Made) -> None:
+    """The NPCC's own release prints '107,000 crimes' for 2022; both its copies print 'around 107,000', and the
+    national chart shows the total as loosely as any copy printed it ('around 107,000 crimes'). Notebook 06's
+    'What we found' kept the publisher's plain '107,000', so the notebook read as an exact count where the chart
+    says it is approximate, and it gave 2024's share (4,450 offences of 122,768 cases) as computed, which the
+    chart's note says none is. Each line now carries the chart's wording, and no share the chart does not print."""
+    chart = pd.read_csv(made.outputs / "charts" / "national-csae-offences" / "national-csae-offences.csv",
+                        dtype=str, keep_default_na=False)
+    lines = _found_lines(made, "06_national_picture")
+    assert (chart["Recorded qualifier"] == "about").any(), "no year printed 'around' by a copy"
+    for row in chart.to_dict("records"):
+        line = next(ln for ln in lines if ln.startswith(f"- {row['Year']}: police in England and Wales"))
+        assert f"recorded {row['Recorded as printed']} child sexual abuse" in line, line
+        printed = row["Group-based share as printed"]
+        if printed:
+            assert f"({printed}, as printed)" in line or f"share of {printed} was printed" in line, line
+        else:
+            assert not re.search(r"\d%", line), line
