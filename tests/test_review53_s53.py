@@ -36,3 +36,20 @@ def test_notebook_06_states_each_year_s_recorded_total_as_the_national_chart_pri
             assert f"({printed}, as printed)" in line or f"share of {printed} was printed" in line, line
         else:
             assert not re.search(r"\d%", line), line
+
+
+@pytest.mark.slow
+def test_the_met_series_note_quotes_the_commissioner_once(made: Made) -> None:
+    """The Met series' note gave the Commissioner's 'better at finding it' twice in a row ('His explanation: ...'
+    with no full stop, then the 56 per cent figure's caveat quoting the same words), in the chart's JSON and in the
+    workbook's note for its sheet. The words now appear once, in a note that ends its sentences."""
+    import json
+
+    from analysis.publish.charts.met_cse_series import commissioner_explanation
+
+    figures = pd.read_csv(made.root / "data" / "processed" / "figures.csv", dtype=str, keep_default_na=False)
+    explanation = commissioner_explanation(figures)
+    assert explanation is not None
+    notes = json.loads((made.outputs / "charts" / "met-cse-series" / "met-cse-series.json").read_text())["notes"]
+    assert notes.count(explanation["words"]) == 1, notes
+    assert "(nothing is drawn). On the" in notes or "(nothing is drawn). His explanation" in notes, notes

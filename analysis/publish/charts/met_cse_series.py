@@ -260,10 +260,13 @@ def _series_notes(sel: pd.DataFrame, left_out: pd.DataFrame, years: list[int], r
             f"{r.value_as_printed} {r.unit} ({_when(r.period_start, r.period_end)})" for r in left_out.itertuples())
             + ".")
     if rise:
+        # The figure's caveat (`detail`) usually quotes the explanation itself: the quote is given once, so a reader
+        # of the note does not meet the same words twice.
+        detail = str(rise.get("detail") or "")
+        said = "" if rise["words"] in detail else f" His explanation: '{rise['words']}'."
         notes.append(f"{rise['period']}: a rise of {rise['value_as_printed']} in children identified as at risk was "
                      f"put to the Commissioner ({rise['publisher']}); the counts behind it were {NOT_FOUND_WHERE} "
-                     "(nothing is drawn). "
-                     f"His explanation: '{rise['words']}'")
-    if rise and rise.get("detail"):
-        notes.append(f"On the {rise['value_as_printed']} rise: {rise['detail']}")
+                     f"(nothing is drawn).{said}")
+        if detail:
+            notes.append(f"On the {rise['value_as_printed']} rise: {detail}")
     return notes
