@@ -69,3 +69,26 @@ def test_the_grades_chart_does_not_call_tortoise_media_s_own_article_a_copy(made
     meta = json.loads((made.outputs / "charts" / "inspection-grades" / "inspection-grades.json").read_text())
     assert "2024: a news report prints 'more than half (121)' of 244" in meta["notes_on_chart"], meta["notes_on_chart"]
     assert "news cop" not in meta["notes_on_chart"] and "news cop" not in meta["notes"]
+
+
+@pytest.mark.slow
+def test_a_corrected_claim_s_claimreview_carries_the_date_of_its_correction(made: Made) -> None:
+    """The 32-boroughs claim's quoted words were corrected on 2026-12-07 (listed with that date on the fact-check
+    page), but its ClaimReview kept only datePublished 2026-11-26 and no dateModified: an aggregator showed the
+    corrected text as unchanged since then. Every ClaimReview of a corrected claim now carries its latest
+    correction's date as dateModified."""
+    import json
+
+    claims = pd.read_csv(made.root / "data" / "processed" / "claims.csv", dtype=str, keep_default_na=False)
+    latest = {r["claim_id"]: max(line.split(":")[0].strip() for line in r["corrections"].split(";"))
+              for r in claims.to_dict("records") if r["corrections"]}
+    assert "mylondon-2025-10-grooming-gangs/claim-32-boroughs" in latest
+    graph = json.loads((made.outputs / "claimreview.jsonld").read_text(encoding="utf-8"))["@graph"]
+    by_id = {g["url"].split("factcheck.html#", 1)[1]: g for g in graph}
+    corrected = [i for i in latest if i in by_id]
+    assert corrected, "no corrected claim has a ClaimReview"
+    for claim_id in corrected:
+        review = by_id[claim_id]
+        assert review.get("dateModified") == latest[claim_id], review
+        assert review["dateModified"] > review["datePublished"]
+    assert all("dateModified" not in g for i, g in by_id.items() if i not in latest)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from analysis.factcheck.report import Entry, for_readers, iso_date
+from analysis.factcheck.report import Entry, corrections, for_readers, iso_date
 from analysis.factcheck.wording import ACCURATE, INACCURATE
 from analysis.record.domains import is_mirror
 from analysis.record.hygiene import inline_safe_json, reader_url
@@ -54,6 +54,12 @@ def claim_review(e: Entry, site_url: str, project: str) -> dict[str, Any]:
     }
     if e.review_date:
         review["datePublished"] = e.review_date
+    # A claim corrected after its review was first published (its quoted words, inputs or verdict changed) says
+    # so to aggregators as well as on the page: the page lists each correction with its date, and a record that
+    # kept only its first date would present the changed text as unchanged since then.
+    changed = [k["iso"] for k in corrections(c)]
+    if changed and max(changed) > str(review.get("datePublished", "")):
+        review["dateModified"] = max(changed)
     return review
 
 
