@@ -377,10 +377,10 @@ def test_inspection_titles_state_what_holds_at_every_inspection(drawn: dict, tab
 
 def test_the_grades_chart_carries_the_2024_disagreement(drawn: dict) -> None:
     """The 2024 counts come from a copy that prints 'more than half (121)' of 244 (49.6%): said on the face and in
-    the notes. The face said 'news copies print' it, but the record holds one report that does (Tortoise Media, named
+    the notes. The face said 'news copies print' it, but the record holds one article that does (Tortoise Media, named
     in the notes); the face says one, without a name that could push it past its 40 words."""
     _, meta, _ = drawn["inspection-grades"]
-    face = "2024: a news report prints 'more than half (121)' of 244 inadequate, which do not agree"
+    face = "2024: a news article prints 'more than half (121)' of 244 inadequate, which do not agree"
     assert face in meta.notes_on_chart and face in meta.notes
     assert "not in the record" in meta.notes_on_chart
     assert "121 of 244 is 49.6%" in meta.notes and "Tortoise Media prints 'more than half (121)'" in meta.notes

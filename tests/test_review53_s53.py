@@ -60,14 +60,15 @@ def test_the_grades_chart_does_not_call_tortoise_media_s_own_article_a_copy(made
     """The 2024 grades ('more than half (121)' of 244) come from Tortoise Media's own article, an original news
     report (outlet 'national', on tortoisemedia.com), yet the chart's face and the workbook said 'a news copy
     prints' it: in this record a copy is a mirror's or a reprint's text, so a reader would look for an original
-    that is the article itself. The face now says 'a news report prints'."""
+    that is the article itself. The face now says 'a news article prints' ('report' is the
+    inspectorate's in the same sentence)."""
     import json
 
     sources = pd.read_csv(made.root / "data" / "processed" / "sources.csv", dtype=str, keep_default_na=False)
     tortoise = sources[sources["id"].str.startswith("tortoise-2024")]
     assert len(tortoise) == 1 and tortoise["outlet"].iloc[0] not in ("mirror", "reprint")
     meta = json.loads((made.outputs / "charts" / "inspection-grades" / "inspection-grades.json").read_text())
-    assert "2024: a news report prints 'more than half (121)' of 244" in meta["notes_on_chart"], meta["notes_on_chart"]
+    assert "2024: a news article prints 'more than half (121)' of 244" in meta["notes_on_chart"], meta["notes_on_chart"]
     assert "news cop" not in meta["notes_on_chart"] and "news cop" not in meta["notes"]
 
 

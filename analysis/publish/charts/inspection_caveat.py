@@ -1,7 +1,7 @@
 """The inspection charts' shared finding and caveat: what holds at every inspection, and where a printed share
 and the printed counts behind it disagree.
 
-Why: the 2024 grades are known only from news reports that print "more than half (121)" inadequate of 244 cases,
+Why: the 2024 grades are known only from news articles that print "more than half (121)" inadequate of 244 cases,
 although 121 of 244 is 49.6%. Until the inspectorate's report is in the record, neither chart may headline a share
 that rests on one of the two, nor pick a baseline year; both state what holds for every inspection and carry the
 disagreement on their face and in their notes, in the same words (generated here from the grades table).
@@ -38,12 +38,13 @@ class Disagreement:
 
     def face(self) -> str:
         """At most ~25 words for the chart face."""
-        # One report is one report, not "news reports"; it is named in the notes (`full`): a publisher's name on the
-        # face could push the face past its 40 words, and "a news report prints" is a word longer, so "the report"
-        # stands for "the inspectorate's report" (the full note says which). "Report", not "copy": the one that
-        # prints the 2024 counts is Tortoise Media's own article, and a copy (a mirror or reprint) is a report too.
-        who = ("the report prints" if self.from_report else "a news report prints" if len(self.publishers) == 1
-               else "news reports print")
+        # One article is one article, not "news articles"; it is named in the notes (`full`): a publisher's name on
+        # the face could push the face past its 40 words, and "a news article prints" is a word longer, so "the
+        # report" stands for "the inspectorate's report" (the full note says which). "Article", not "copy": the one
+        # that prints the 2024 counts is Tortoise Media's own, and a copy (a mirror or reprint) is an article too;
+        # not "report", which the same sentence uses for the inspectorate's.
+        who = ("the report prints" if self.from_report else "a news article prints" if len(self.publishers) == 1
+               else "news articles print")
         text = (f"{self.year}: {who} '{self.printed} ({self.count:,.0f})' of {self.cases:,.0f} {self.grade}, "
                 "which do not agree")
         return text + ("." if self.from_report else "; the report is not in the record.")
