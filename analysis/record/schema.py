@@ -204,7 +204,8 @@ CLAIM_DESCRIPTIONS: dict[str, str] = {
 #: How claims are counted, in the words every output that says it uses (the fact-check's registry enforces it). A
 #: statement, not a finding: the same rise printed at two precisions ("49 per cent" in a release's body, "nearly 50
 #: per cent" in its lead) is two claims, since either could be wrong on its own.
-COUNTED_ONCE = "one claim per statement, however many outlets repeat it"
+COUNTED_ONCE = ("one claim per statement, however many outlets repeat it; the same figures stated at another "
+                "precision are another claim")
 #: The claims table's title and description, alike in the data package, Datasette and the workbook.
 CLAIMS_TITLE = "Fact-checked claims"
 CLAIMS_DESCRIPTION = f"Registered claims with their recomputed verdicts and the working: {COUNTED_ONCE}."
