@@ -100,7 +100,9 @@ def test_the_page_groups_thumbnails_shows_each_chart_once_and_says_date_reuse_co
     import pandas as pd
 
     read = pd.read_csv(made.root / "data" / "processed" / "sources.csv")["date_accessed"].max()
-    day = pd.Timestamp(read)
+    corrected = re.findall(r"(\d{4}-\d{2}-\d{2}):", " ".join(
+        pd.read_csv(made.root / "data" / "processed" / "claims.csv")["corrections"].fillna("")))
+    day = pd.Timestamp(max([read, *corrected]))  # the latest date a source was read or a claim corrected
     assert f"This edition: {day.day} {day:%B %Y}" in page.get_text()
     text = " ".join(page.get_text().split())
     assert REUSE in text and CONTACT in text and "Open Government Licence" in text

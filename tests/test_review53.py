@@ -77,3 +77,17 @@ def test_a_scale_spelt_right_or_a_word_two_letters_off_is_read_as_before(text: s
     from tests.scanned import figures_read
 
     assert figures_read(text)
+
+
+def test_an_edition_is_dated_no_earlier_than_its_latest_correction() -> None:
+    """The gallery and the workbook dated the edition 6 December 2026 (the last source read) while the fact-check
+    listed a correction made on 7 December: a reader saw a page older than its own correction."""
+    import datetime as dt
+
+    from analysis.publish.reader_text import edition_date
+
+    sources = [{"date_accessed": "2026-12-06"}, {"date_accessed": "2026-11-26"}]
+    claims = [{"corrections": "2026-12-07: the claim's words narrowed"}, {"corrections": ""}]
+    assert edition_date(sources) == dt.date(2026, 12, 6)
+    assert edition_date(sources, claims) == dt.date(2026, 12, 7)
+    assert edition_date(sources, [{"corrections": "2026-12-01: older"}]) == dt.date(2026, 12, 6)

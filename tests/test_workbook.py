@@ -80,6 +80,8 @@ def test_cover_says_period_last_updated_next_update_sources_licence_contact(wb: 
     assert cover["A1"].value == workbook.TITLE
     assert not cover.tables and cover.freeze_panes is None  # no second table, nothing frozen
     read = max(s["date_accessed"] for s in processed(paths, "sources"))
+    corrected = [m for c in processed(paths, "claims") for m in re.findall(r"(\d{4}-\d{2}-\d{2}):", c["corrections"])]
+    read = max([read, *corrected])  # the latest date a source was read or a claim corrected
     assert f"Last updated: {dt.date.fromisoformat(read).strftime('%-d %B %Y')}" in text
     assert "Publication date" not in text  # the latest source's date is not the workbook's
     figures = processed(paths, "figures")

@@ -147,7 +147,8 @@ def groups(charts: list[Chart]) -> list[tuple[str, list[Chart]]]:
     return [(name, members) for name, members in out if members]
 
 
-def render_gallery(outputs: Path, notebooks_dir: Path, sources: list[dict[str, str]] | None = None) -> str:
+def render_gallery(outputs: Path, notebooks_dir: Path, sources: list[dict[str, str]] | None = None,
+                   claims: list[dict[str, str]] | None = None) -> str:
     """The page's HTML from what is in `outputs/` now (and the project's notebooks, to link only their copies;
     the sources table, when given, for the edition's date)."""
     from analysis.factcheck import render
@@ -175,7 +176,7 @@ def render_gallery(outputs: Path, notebooks_dir: Path, sources: list[dict[str, s
     notebook_links = [(f"notebooks/{p.name}", notebook_label(p.stem)) for p in notebooks]
     data = _links(outputs, [(WORKBOOK_NAME, "Workbook (Excel): every table, with the data of each chart"),
                             (DB_NAME, "Database (SQLite), to browse with Datasette (make serve)")])
-    edition = edition_date(sources or [])
+    edition = edition_date(sources or [], claims or [])
     return render.render(env, "gallery.html.j2", title="Published figures on child sexual exploitation: charts and "
                          "downloads", groups=groups(charts), reports=reports, notebooks=notebook_links, data=data,
                          edition=f"{edition.day} {edition:%B %Y}" if edition else "", reuse=REUSE, contact=CONTACT)
@@ -186,16 +187,17 @@ def write_gallery(paths: Paths, outputs: Path | None = None) -> Path:
 
     outputs = outputs or paths.outputs
     out = outputs / GALLERY_NAME
-    write_together({out: render_gallery(outputs, paths.notebooks, _sources(paths))})
+    write_together({out: render_gallery(outputs, paths.notebooks, _rows("sources", paths), _rows("claims", paths))})
     return out
 
 
-def _sources(paths: Paths) -> list[dict[str, str]] | None:
-    """The processed sources table's rows, or None for a project without one (the page then gives no date)."""
+def _rows(table: str, paths: Paths) -> list[dict[str, str]] | None:
+    """A processed table's rows (sources, claims: the edition's date), or None for a project without one (the page
+    then gives no date)."""
     from analysis.tables.load import load_table
 
     try:
-        return load_table("sources", paths).to_dict("records")
+        return load_table(table, paths).to_dict("records")
     except FileNotFoundError:
         return None
 

@@ -70,8 +70,12 @@ def short_note(text: str, max_words: int) -> tuple[str, bool]:
     return " ".join(out), len(out) < len(parts)
 
 
-def edition_date(sources: Iterable[Mapping[str, Any]]) -> dt.date | None:
-    """The edition's date: the latest date a source was read. It comes from the data, so the same data always build
-    the same outputs (byte for byte), and it changes exactly when new figures are read."""
-    read = sorted(str(s["date_accessed"]) for s in sources if s.get("date_accessed"))
-    return dt.date.fromisoformat(read[-1][:10]) if read else None
+def edition_date(sources: Iterable[Mapping[str, Any]], claims: Iterable[Mapping[str, Any]] = ()) -> dt.date | None:
+    """The edition's date: the latest date a source was read or a claim was corrected. It comes from the data, so
+    the same data always build the same outputs (byte for byte), and it changes exactly when new figures are read
+    or a published verdict's entry changes: an edition dated 6 December listed a correction made on 7 December."""
+    from analysis.factcheck.report import corrections
+
+    days = [str(s["date_accessed"])[:10] for s in sources if s.get("date_accessed")]
+    days += [c["iso"] for claim in claims for c in corrections(claim)]
+    return dt.date.fromisoformat(max(days)) if days else None

@@ -117,7 +117,7 @@ def _cover(tables: dict[str, list[dict[str, Any]]], n_charts: int) -> tuple[Any,
     published = sorted(str(s["date_published"]) for s in sources if s.get("date_published"))
     starts = sorted(str(f["period_start"]) for f in figures if f.get("period_start"))
     ends = sorted(str(f["period_end"]) for f in figures if f.get("period_end"))
-    edition = reader_text.edition_date(sources)
+    edition = reader_text.edition_date(sources, tables.get("claims") or [])
     producers = Counter(str(s["producer"]) for s in sources)
     top = ", ".join(f"{name} ({n})" for name, n in sorted(producers.items(), key=lambda kv: (-kv[1], kv[0]))[:5])
     licences = sorted({str(s["licence"]) for s in sources if s.get("licence") and s["licence"] != "unknown"})

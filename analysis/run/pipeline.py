@@ -162,9 +162,10 @@ STEPS = (
           *code("record", "tables", "factcheck", "publish")),
          (f"outputs/{WORKBOOK_NAME}",), (SITE_URL_ENV,)),
     Step("gallery", "analysis.publish.gallery",
-         # data/processed/sources.csv gives the edition's date (the latest date a source was read).
+         # sources.csv and claims.csv give the edition's date (the latest date a source was read or a claim
+         # corrected).
          ("outputs/charts/*/*", "outputs/factcheck*", f"outputs/{CLAIMREVIEW_NAME}", f"outputs/{WORKBOOK_NAME}",
-          "outputs/notebooks/*.html", "notebooks/*.py", "data/processed/sources.csv",
+          "outputs/notebooks/*.html", "notebooks/*.py", "data/processed/sources.csv", "data/processed/claims.csv",
           *code("record", "tables", "factcheck", "publish")),
          (f"outputs/{GALLERY_NAME}",), (SITE_URL_ENV,)),
 )
