@@ -111,6 +111,9 @@ COLUMNS: dict[str, dict[str, Column]] = {
         "primary": PRIMARY,
         "outlet": Column("Who put out the copy read (producer, official, reprint, agency, national, specialist, "
                          "regional, mirror)"),
+        "attributed_to": Column("Whom a report cites for the figure ([z]: the publisher's own document, or none "
+                                "recorded)", blank="[z]"),
+        "attribution_words": Column("The report's words citing it", blank="[z]"),
         "denominator": Column("Denominator or rate base (number)", "number", blank="[z]"),
         "printed_decimals": Column("Decimal places printed (number)", "count", blank="[z]"),
         "status_as_printed": Column("Marked provisional or revised by the publisher", blank="[z]"),
