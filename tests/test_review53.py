@@ -91,3 +91,16 @@ def test_an_edition_is_dated_no_earlier_than_its_latest_correction() -> None:
     assert edition_date(sources) == dt.date(2026, 12, 6)
     assert edition_date(sources, claims) == dt.date(2026, 12, 7)
     assert edition_date(sources, [{"corrections": "2026-12-01: older"}]) == dt.date(2026, 12, 6)
+
+
+def test_the_national_chart_gives_the_forces_each_analysis_covered_from_the_record() -> None:
+    """The note typed "(42 in 2022, 44 in 2024)": the record's 44 forces are 2023's (the VKPP and Hydrant analyses
+    of 2023), and no analysis in it states 2024's. The years and counts are read from the record."""
+    from analysis.publish.charts.national_offences import coverage
+
+    figures = load_table("figures")
+    assert coverage(figures) == " (42 in 2022, 44 in 2023)"
+    _, meta = charts.draw("national-csae-offences")
+    assert "differing sets of forces (42 in 2022, 44 in 2023) that the totals do not state" in meta.notes
+    assert "in 2024)" not in meta.notes
+    assert coverage(figures[figures["measure"] != "forces_providing_data"]) == ""

@@ -41,9 +41,9 @@ def offence_table(figures: pd.DataFrame) -> pd.DataFrame:
         "total_id": total["figure_id"], "group_id": total["year"].map(group["figure_id"]),
         "share_id": total["year"].map(share["figure_id"]), "group_unit": total["year"].map(group["unit"])})
     # A share is shown only as its source printed it. None is computed: the group-based counts come from
-    # analyses of differing coverage (42 forces in 2022, 44 in 2024), which the totals do not state, so a share
-    # made by dividing one count by another could compare unlike areas. The share column is the printed share's
-    # value, so a year whose share was printed without a count (2022's 5%) has it in the data too.
+    # analyses of differing coverage (the forces providing data differ by year: `coverage`), which the totals do not
+    # state, so a share made by dividing one count by another could compare unlike areas. The share column is the
+    # printed share's value, so a year whose share was printed without a count (2022's 5%) has it in the data too.
     out["share_pct"] = out["share_value"]
     # A total is shown as loosely as any copy printed it ("around 107,000"; the record's one rule).
     records = figures.to_dict("records")
@@ -52,6 +52,15 @@ def offence_table(figures: pd.DataFrame) -> pd.DataFrame:
     out["total_printed"] = [s["value_as_printed"] for s in shown]
     out["qualifier"] = [s["qualifier"] for s in shown]
     return out
+
+
+def coverage(figures: pd.DataFrame) -> str:
+    """How many forces provided data in each calendar year, as printed (" (42 in 2022, 44 in 2023)"), or "" when
+    the record holds none. Read from the record: the note typed "44 in 2024", a year for which no analysis in the
+    record states its forces (the 44 are 2023's)."""
+    rows = calendar_years(figures, "forces_providing_data")
+    said = dict(zip(rows["year"].astype(str), rows["value_as_printed"], strict=True))
+    return f" ({', '.join(f'{n} in {year}' for year, n in sorted(said.items()))})" if said else ""
 
 
 #: Column headings of the chart's CSV.
@@ -123,7 +132,7 @@ def national_offences_chart(figures: pd.DataFrame, *, width: float = style.WEB_W
              "with only a printed group-based share has no count: none was printed with it, and none is derived "
              "from the share.",
              "Group-based shares are shown as their sources printed them; none is computed, because the group-based "
-             "analyses cover differing sets of forces (42 in 2022, 44 in 2024) that the totals do not state.",
+             f"analyses cover differing sets of forces{coverage(figures)} that the totals do not state.",
              "The NPCC: 'group-based' ranges from unorganised peer-group sharing of imagery to organised complex "
              "cases; it is not the same as 'grooming gangs'."]
     notes += [f"{r.year}: {by_id.loc[r.total_id, 'caveat']}" for r in table.itertuples()
