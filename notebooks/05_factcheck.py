@@ -8,9 +8,9 @@
 # values it could stand for), *inaccurate*, and two that say nothing about the claim: *cannot be checked: not
 # found* (a figure it needs was not found in any publication we looked at) and *not yet in this record* (the
 # producer publishes it, and it has not been transcribed yet). One claim per sentence, and one claim per statement,
-# however many outlets repeat it (the others are named in its note). The same figures stated at another precision are
-# another claim, judged on its own: the Met's release puts one rise at "49 per cent" in its body and "nearly 50 per
-# cent" in its lead, two claims.
+# however many outlets repeat it; the same figures stated at another precision are another claim, judged on its own
+# (the outlets that repeat a statement are named in its note; the Met's release puts one rise at "49 per cent" in its
+# body and "nearly 50 per cent" in its lead, two claims).
 #
 # **Where this notebook writes files:** run by `make` (or `python -m analysis notebooks`) it exports its chart
 # into `outputs/charts/factcheck-verdicts/` and is saved, executed, into `outputs/notebooks/`. Opened by hand it
