@@ -8,9 +8,9 @@ it, not something each chart works out from a subject or a caveat: six charts di
 same Commons figure to two different bodies.
 
     attributions:
-    - to: Metropolitan Police Service
-      figures: [met-cases-found, met-cases-in-scope]
-      words: "Scotland Yard said it had found 9,000 cases"
+    - to: National Crime Agency
+      figures: [beaconport-referrals]
+      words: "So far, the National Crime Agency-led review has received 1,273 referrals"
 
 `figures` are slugs of the source's own figures (the part of the figure id after the "/"), each in one entry at
 most; `to` is the body as the record names publishers; `words` are the document's own words, at most
