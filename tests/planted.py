@@ -102,3 +102,25 @@ def report_with(payload: str) -> tuple[str, str]:
             source[key] = f"{source.get(key) or ''} {payload}"
     entries = build_entries(tables)
     return render_markdown(entries), render_html(entries)
+
+
+def svg_with(title: str, note: str = "", label: str = "") -> str:
+    """A chart's SVG as `save_svg` writes it, with `title` as its axes title (or `note` as text at its foot) and
+    `label` added to its accessible title and description: how a record text reaches a published chart's SVG.
+    Rounds 40c and 41c each drew it their own way."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from analysis.publish.save import save_svg
+
+    fig, ax = plt.subplots()
+    if note:
+        fig.text(0.1, 0.02, note)
+    else:
+        ax.set_title(title)
+    out = io.StringIO()
+    save_svg(fig, out, title=f"Cases{label}", description=f"Bar chart{label}")
+    plt.close(fig)
+    return out.getvalue()

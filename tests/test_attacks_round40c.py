@@ -116,21 +116,9 @@ def test_a_charts_svg_inlined_in_a_page_with_mathjax_shows_record_text_as_writte
     """A chart's SVG keeps its text as text (`svg.fonttype: none`), the credit and notes from the record among it.
     Inlined in a page loading MathJax 3 (a newsroom inlining the SVG for sharp text), a planted source line's
     `\\(…\\)` was typeset inside the chart's `<text>` (3 in one chart, checked in Chromium), taking the words out."""
-    import io
+    from tests.planted import svg_with
 
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    from analysis.publish.save import save_svg
-
-    fig, ax = plt.subplots()
-    ax.set_title(f"Source: A publisher {MATHS}")
-    out = io.StringIO()
-    save_svg(fig, out, title="Cases", description="Bar chart")
-    plt.close(fig)
-    svg = out.getvalue()
+    svg = svg_with(f"Source: A publisher {MATHS}")
     assert "$5 to $10" in html.unescape(svg)
     assert _typeset_outside(svg[svg.index("<svg"):]) == ""
 

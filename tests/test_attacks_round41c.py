@@ -5,7 +5,6 @@ its site: template engines (Liquid, Nunjucks/Jinja, Hugo shortcodes, Handlebars)
 from __future__ import annotations
 
 import html
-import io
 import json
 from pathlib import Path
 
@@ -78,22 +77,10 @@ def test_notebook_table_in_a_site_builder_runs_no_template_of_the_record() -> No
 def test_chart_svg_included_by_a_site_builder_runs_no_template_of_the_record(where: str) -> None:
     """A chart's SVG keeps its text as text, record text among it; a site inlining it with `{% include %}` (Jekyll,
     Eleventy) templates it with the page, and a credit's "{{ … }}" ran (or broke the site's build)."""
-    import matplotlib
+    from tests.planted import svg_with
 
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    from analysis.publish.save import save_svg
-
-    fig, ax = plt.subplots()
-    if where == "title":
-        ax.set_title(f"Source: A publisher {TEMPLATE}")
-    else:
-        fig.text(0.1, 0.02, f"Notes. {TEMPLATE}")
-    out = io.StringIO()
-    save_svg(fig, out, title=f"Cases {TEMPLATE}", description=f"Bar chart {TEMPLATE}")
-    plt.close(fig)
-    svg = out.getvalue()
+    svg = (svg_with(f"Source: A publisher {TEMPLATE}", label=f" {TEMPLATE}") if where == "title"
+           else svg_with("", note=f"Notes. {TEMPLATE}", label=f" {TEMPLATE}"))
     _unchanged_by_a_template_engine(svg)
     assert TEMPLATE in html.unescape(svg)
     assert "@font-face{" in svg  # the style sheet's CSS keeps its braces
@@ -211,22 +198,13 @@ def test_embed_code_in_a_client_side_template_framework_compiles_no_record_text(
 
 
 def test_chart_svg_and_notebook_outputs_in_a_client_side_template_framework_compile_no_record_text() -> None:
-    import matplotlib
     import nbformat
 
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
     from analysis.publish.display import markdown
-    from analysis.publish.save import save_svg
     from analysis.run.copies import _html
+    from tests.planted import svg_with
 
-    fig, ax = plt.subplots()
-    ax.set_title(f"Source: A publisher {CLIENT_TEMPLATE}")
-    out = io.StringIO()
-    save_svg(fig, out, title="Cases", description="Bar chart")
-    plt.close(fig)
-    svg = out.getvalue()
+    svg = svg_with(f"Source: A publisher {CLIENT_TEMPLATE}")
     svg = svg[svg.index("<svg"):]
     assert CLIENT_TEMPLATE in html.unescape(svg) and "{{" not in _outside_uncompiled(svg)
 
