@@ -61,7 +61,7 @@ def test_a_figure_is_never_shown_more_exact_than_any_copy_printed_it() -> None:
           "qualifier": "exact"}
     pa = {**gb, "figure_id": "pa", "value_as_printed": "approximately 9,000", "qualifier": "about"}
     assert loosest_printing(gb, [gb, pa]) == {"qualifier": "about", "value_as_printed": "approximately 9,000",
-                                              "figure_id": "pa"}
+                                              "unit": "", "figure_id": "pa"}
     assert loosest_printing(gb, [gb])["qualifier"] == "exact"
     other = {**pa, "value": 9100.0}
     assert loosest_printing(gb, [other])["qualifier"] == "exact", "a different value is another figure"

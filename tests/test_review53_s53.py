@@ -20,7 +20,7 @@ def _found_lines(made: Made, name: str) -> list[str]:
 @pytest.mark.slow
 def test_notebook_06_states_each_year_s_recorded_total_as_the_national_chart_prints_it(made: Made) -> None:
     """The NPCC's own release prints '107,000 crimes' for 2022; both its copies print 'around 107,000', and the
-    national chart shows the total as loosely as any copy printed it ('around 107,000 crimes'). Notebook 06's
+    national chart shows the total as loosely as any copy printed it ('around 107,000 offences'). Notebook 06's
     'What we found' kept the publisher's plain '107,000', so the notebook read as an exact count where the chart
     says it is approximate, and it gave 2024's share (4,450 offences of 122,768 cases) as computed, which the
     chart's note says none is. Each line now carries the chart's wording, and no share the chart does not print."""

@@ -53,7 +53,7 @@ def choose_copy(rows: Iterable[Mapping[str, Any]]) -> tuple[Mapping[str, Any], l
 
 def loosest_printing(row: Mapping[str, Any], copies: Iterable[Mapping[str, Any]],
                      rounded: Mapping[str, Any] | None = None) -> dict[str, str]:
-    """The qualifier, value as printed and figure id a figure is SHOWN with: never more exact than anyone
+    """The qualifier, value as printed, unit and figure id a figure is SHOWN with: never more exact than anyone
     printed it (the figure id is the copy whose words are shown, for the credit).
 
     The copy cited is the most exact (`copy_rank`); how exact a figure looks is a different question. A figure
@@ -65,13 +65,16 @@ def loosest_printing(row: Mapping[str, Any], copies: Iterable[Mapping[str, Any]]
     approximate too, so a chart never draws exact what a verdict treats as a range.
     """
     shown = {"qualifier": str(row.get("qualifier") or "exact"), "value_as_printed": str(row.get("value_as_printed")),
-             "figure_id": str(row.get("figure_id"))}
+             "unit": str(row.get("unit") or ""), "figure_id": str(row.get("figure_id"))}
     if direction(shown["qualifier"]) != "exact":
         return shown
-    for copy in copies:
-        if (copy.get("measure") == row.get("measure") and copy.get("value") == row.get("value")
-                and direction(str(copy.get("qualifier"))) == "about"):
-            return {key: str(copy[key]) for key in shown}
+    looser = [copy for copy in copies if copy.get("measure") == row.get("measure")
+              and copy.get("value") == row.get("value") and direction(str(copy.get("qualifier"))) == "about"]
+    if looser:
+        # One copy's whole printing, number and unit together ("around 107,000 offences", never "around 107,000"
+        # joined to another copy's "crimes"), from the best outlet that printed it (a mirror only if none other did).
+        best = min(looser, key=copy_rank)
+        return {key: str(best.get(key) or "") for key in shown}
     if "estimate" in str(row.get("measure") or "") or shown["figure_id"] in (rounded or {}):
         return {**shown, "qualifier": "about"}
     return shown

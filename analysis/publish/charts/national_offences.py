@@ -51,6 +51,8 @@ def offence_table(figures: pd.DataFrame) -> pd.DataFrame:
     shown = [loosest_printing(by_id[i], records) for i in out["total_id"]]
     out["total_printed"] = [s["value_as_printed"] for s in shown]
     out["qualifier"] = [s["qualifier"] for s in shown]
+    out["unit"] = [s["unit"] for s in shown]
+    out["words_from"] = [s["figure_id"] for s in shown]
     return out
 
 
@@ -106,6 +108,9 @@ def national_offences_chart(figures: pd.DataFrame, *, width: float = style.WEB_W
         cites = total.get("attributed_to")
         cited = f", citing {face_name(cites)}" if isinstance(cites, str) and cites else ""
         said = "" if bool(total["primary"]) else f" From {who}{cited}; the report itself is not in the record."
+        if r.words_from != r.total_id:
+            said += (f" Worded as {face_name(by_id.loc[r.words_from, 'publisher'])} reported it; {who} printed "
+                     f"'{total['value_as_printed']} {total['unit']}'.")
         cards.append(Card(number=f"{r.total_printed} {r.unit}",
                           heading=f"{r.year}: child sexual abuse and exploitation {r.unit} recorded by police",
                           detail=_group_text(r, units) + said, colour=style.DARK_BLUE, qualifier=r.qualifier,
@@ -137,7 +142,7 @@ def national_offences_chart(figures: pd.DataFrame, *, width: float = style.WEB_W
              "cases; it is not the same as 'grooming gangs'."]
     notes += [f"{r.year}: {by_id.loc[r.total_id, 'caveat']}" for r in table.itertuples()
               if isinstance(by_id.loc[r.total_id, "caveat"], str)]
-    ids = [i for c in ("total_id", "group_id", "share_id") for i in table[c].dropna()]
+    ids = [i for c in ("total_id", "words_from", "group_id", "share_id") for i in table[c].dropna()]
     data = table[list(CSV_COLUMNS)].rename(columns=CSV_COLUMNS)
     alt = (f"Number card chart of child sexual abuse and exploitation recorded by police in England and Wales by "
            f"year, showing that {style.in_sentence(title)}. "
