@@ -178,7 +178,8 @@ def test_with_one_printed_share_the_offences_title_gives_that_share_and_its_one_
 def test_the_offences_subtitle_spans_the_first_year_to_the_last(drawn_charts: DrawnCharts) -> None:
     """Recorded totals were printed for 2022, 2023 and 2024."""
     _, meta = drawn_charts("national-csae-offences")
-    assert meta.intro.startswith("England and Wales, 2022–2024: offences recorded by police, one series")
+    assert meta.intro.startswith("England and Wales, 2022–2024: child sexual abuse and exploitation recorded by "
+                                 "police, one series")
 
 
 def test_only_a_total_from_an_unattributed_copy_is_called_one(tables: dict) -> None:

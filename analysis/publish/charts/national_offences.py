@@ -112,7 +112,7 @@ def national_offences_chart(figures: pd.DataFrame, *, width: float = style.WEB_W
             said += (f" Worded as {face_name(by_id.loc[r.words_from, 'publisher'])} reported it; {who} printed "
                      f"'{total['value_as_printed']} {total['unit']}'.")
         cards.append(Card(number=f"{r.total_printed} {r.unit}",
-                          heading=f"{r.year}: child sexual abuse and exploitation {r.unit} recorded by police",
+                          heading=f"{r.year}: all {r.unit} recorded by police",
                           detail=_group_text(r, units) + said, colour=style.DARK_BLUE, qualifier=r.qualifier,
                           unit=r.unit))
     fig, ax = style.new_figure(width=width, plot_height=1.0)
@@ -122,8 +122,8 @@ def national_offences_chart(figures: pd.DataFrame, *, width: float = style.WEB_W
     one_series = all(comparability(by_id.loc[a].to_dict() | {"figure_id": a}, by_id.loc[b].to_dict())
                      is None for a, b in zip(table["total_id"], table["total_id"][1:], strict=False))
     worded = style.join_words(list(dict.fromkeys(table["unit"])))
-    subtitle = (f"England and Wales, {first}–{last}: offences recorded by police, one series (sources word them "
-                f"{worded})" if one_series else
+    subtitle = (f"England and Wales, {first}–{last}: child sexual abuse and exploitation recorded by police, one "
+                f"series (sources word it {worded})" if one_series else
                 f"England and Wales, {first}–{last}, each year as its source counted it ({worded}): not one series, "
                 "so the years are not compared")
     # A total read in a copy says so on its own card, with whom the copy cites ("From an unnamed news outlet,
