@@ -53,3 +53,15 @@ def test_police_professional_s_2022_figures_are_credited_to_the_vkpp_as_its_stor
                                     "National Police Chiefs' Council")
     assert "around 107,000" in row["attribution_words"]
     assert not figures.loc["policeprofessional-2024-01-vkpp-2022-copy/share-group-based-2022", "attributed_to"]
+
+
+def test_the_exact_2022_count_a_copy_prints_agrees_with_the_publisher_s_rounding() -> None:
+    """The Conversation (17 January 2024, stored on tolerance.ca) prints the VKPP's 2022 count exactly, 106,984,
+    where the NPCC's release prints '107,000 crimes'. It is recorded as a copy, and it agrees with the release at the
+    release's precision (nearest thousand); the release, the publisher's own document, stays the figure charted."""
+    figures = load_table("figures").set_index("figure_id")
+    exact = figures.loc["conversation-2024-01-17-vkpp-2022-copy/csae-cases-2022"]
+    npcc = figures.loc[NPCC_2022]
+    assert (exact["value"], bool(exact["primary"]), exact["outlet"]) == (106_984, False, "mirror")
+    assert round(exact["value"], -3) == npcc["value"] == 107_000
+    assert offence_table(load_table("figures")).set_index("year").loc["2022", "total_id"] == NPCC_2022

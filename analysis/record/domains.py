@@ -14,7 +14,7 @@ import re
 from analysis.record.hygiene import pattern_text
 
 #: A web address or domain ("papalinc.com", "www.careappointments.co.uk").
-DOMAIN = re.compile(r"\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|co\.uk|org\.uk|uk|org|net|io|in|london|info|news)\b",
+DOMAIN = re.compile(r"\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|co\.uk|org\.uk|uk|org|net|io|in|london|info|news|ca)\b",
                     re.IGNORECASE)
 
 
@@ -41,7 +41,7 @@ MIRROR_HOSTS = frozenset({
     "americanpolibeat.com", "p1.dywpk.org.uk", "daily8.com", "truthlensai.com", "narrativecare.org",
     "greaterlondon.wixsite.com", "bristarch.uk", "breakingnewstime.com", "britishbulletin.com", "vdocument.in",
     "caithness-business.co.uk", "uk.news.yahoo.com", "ireland-live.ie", "wired-gov.net", "parliamenttoday.com",
-    "nzherald.co.nz", "odt.co.nz", "paperzz.com",
+    "nzherald.co.nz", "odt.co.nz", "paperzz.com", "tolerance.ca",
 })
 
 def host(url: str) -> str:
