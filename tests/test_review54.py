@@ -65,3 +65,46 @@ def test_the_exact_2022_count_a_copy_prints_agrees_with_the_publisher_s_rounding
     assert (exact["value"], bool(exact["primary"]), exact["outlet"]) == (106_984, False, "mirror")
     assert round(exact["value"], -3) == npcc["value"] == 107_000
     assert offence_table(load_table("figures")).set_index("year").loc["2022", "total_id"] == NPCC_2022
+
+
+def _plain(claim_id: str) -> str:
+    from analysis.factcheck.report import plain_verdict
+
+    claims = load_table("claims").fillna("").astype(str)
+    figures = load_table("figures").set_index("figure_id")
+    c = claims[claims["claim_id"] == claim_id].iloc[0].to_dict()
+    inputs = [{"figure_id": i, **figures.loc[i].astype(str).to_dict()} for i in c["inputs"].split(";") if i]
+    return plain_verdict(c, [], inputs)
+
+
+def test_a_verdict_on_a_claim_s_own_numbers_says_they_are_its_own() -> None:
+    """Tortoise printed '121' of '244' and called it 'more than half'. The one-line verdict read 'The published
+    figures give 49.59%', as if another body's figures had contradicted Tortoise's; its own counts give that. A
+    claim checked against another document's figures (the VKPP's 6% rise, from the news copy's counts) keeps
+    'the published figures'."""
+    assert _plain("claim-tortoise-2024-more-than-half") == (
+        "The claim's own figures give 49.59%; it says “more than half”.")
+    assert _plain("vkpp-2024-csae-analysis/claim-rise-2024").startswith("The published figures give 6.30%;")
+
+
+def test_the_one_line_verdict_gives_the_result_as_the_working_does() -> None:
+    """The one-line verdict printed the bare computed number: '3.33' beside 'around 1 in every 30' (the working:
+    '= 3.33%', 'the figures give 1 in 30'), and '8.26%' for a claimed fall. It now states the working's result."""
+    assert _plain("dfe-cin-2024-one-in-30-children").startswith("The claim's own figures give 3.33% (1 in 30);")
+    assert _plain("csacentre-trends-2023-24/claim-assessments-fall").startswith(
+        "The published figures give a fall of 8.26%;")
+
+
+def test_the_markdown_report_gives_each_claim_s_one_line_verdict_as_the_page_does(made) -> None:  # noqa: ANN001
+    """factcheck.md had the verdict's name only; the HTML page also says what the figures give. Both now carry the
+    same sentence for every claim."""
+    import html
+    import re
+
+    md = (made.outputs / "factcheck.md").read_text(encoding="utf-8")
+    page = html.unescape((made.outputs / "factcheck.html").read_text(encoding="utf-8"))
+    said = re.findall(r"^- \*\*In short:\*\* (.+)$", md, flags=re.MULTILINE)
+    assert len(said) == len(load_table("claims"))
+    assert "The claim's own figures give 49.59%; it says “more than half”." in said
+    for line in said:
+        assert line.replace("\\", "") in page, line

@@ -299,8 +299,12 @@ def reader_date(iso: str, approximate: bool, notes: tuple[str, ...] = ()) -> str
     return f"{shown} ({'; '.join(said)})" if said else shown
 
 
-def plain_verdict(c: dict[str, str], gaps: list[dict[str, str]]) -> str:
-    """The verdict in one plain sentence: what the published figures give, or what is missing and where it is."""
+def plain_verdict(c: dict[str, str], gaps: list[dict[str, str]], inputs: list[dict[str, str]] | None = None) -> str:
+    """The verdict in one plain sentence: what the published figures give, or what is missing and where it is.
+
+    When every figure the check used was printed in the claim's own document (Tortoise's "121" of "244"), the
+    sentence says so: the check is of the claim against its own numbers, not of those numbers against anyone
+    else's, and "the published figures" would read as if another body's figures had contradicted it."""
     verdict = c["verdict"]
     if verdict == NOT_IN_RECORD:
         where = "; ".join(g["published_in"] for g in gaps if g.get("published_in"))
@@ -310,8 +314,10 @@ def plain_verdict(c: dict[str, str], gaps: list[dict[str, str]]) -> str:
         if not wanted:
             return MEANING[verdict]
         return f"A figure it needs was {NOT_FOUND_WHERE}: {wanted}."
-    computed = f"{c['computed']}{_UNIT_AFTER.get(c['kind'], '')}"
-    gives = f"The published figures give {computed}; the claim says “{c['stated']}”."
+    computed = _result_as_worked(c)
+    own = bool(inputs) and all(f.get("source_id") == c.get("source_id") for f in inputs or [])
+    gives = (f"The claim's own figures give {computed}; it says “{c['stated']}”." if own else
+             f"The published figures give {computed}; the claim says “{c['stated']}”.")
     if verdict != WITHIN_ROUNDING:
         return gives
     if "inputs rounded" in c["working"]:
@@ -322,6 +328,22 @@ def plain_verdict(c: dict[str, str], gaps: list[dict[str, str]]) -> str:
 
 
 _UNIT_AFTER = {"percent_change": "%", "share": "%", "point_change": " percentage points", "ratio": " times"}
+_ONE_IN = re.compile(r"\(the figures give (1 in [\d.,]+)\)")
+
+
+def _result_as_worked(c: dict[str, str]) -> str:
+    """The computed value as the working's last computing step states it, so the plain sentence and the working
+    cannot disagree: "a fall of 8.26%", not "8.26%" beside a claim of a fall; "3.33% (1 in 30)" for a rate per 10,000
+    judged against "around 1 in every 30", where the bare 3.33 named no unit."""
+    steps = working_steps(c.get("working", ""))
+    printed = next((i for i, step in enumerate(steps) if step.startswith("printed ")), None)
+    if not printed or " = " not in steps[printed - 1]:
+        return f"{c['computed']}{_UNIT_AFTER.get(c['kind'], '')}"
+    result = steps[printed - 1].rsplit(" = ", 1)[1]
+    value, _, change = result.partition(" ")
+    result = f"a {change} of {value}" if change in ("fall", "rise") else result
+    one_in = _ONE_IN.search(steps[printed])
+    return f"{result} ({one_in.group(1)})" if one_in else result
 
 
 def _view(e: Entry) -> dict[str, Any]:
@@ -330,7 +352,7 @@ def _view(e: Entry) -> dict[str, Any]:
     title, url, detail = _source_line(e.source)
     return {
         "id": e.id, "text": c["text"], "claimant": c["claimant"], "stated": c["stated"], "computed": c["computed"],
-        "verdict": c["verdict"], "plain": plain_verdict(c, e.gaps), "working": c["working"],
+        "verdict": c["verdict"], "plain": plain_verdict(c, e.gaps, e.inputs), "working": c["working"],
         "reader_steps": [for_readers(step) for step in working_steps(c["working"])],
         "note": c.get("note", ""), "reader_note": for_readers(c.get("note", ""), e.labels),
         "date": reader_date(e.source.get("date_published", ""), e.date_is_approximate),
