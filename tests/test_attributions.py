@@ -11,35 +11,39 @@ import pytest
 from analysis.tables.load import load_table
 from tests.raw_copy import refusal
 
-REPORT = "- id: easterneye-2025-11-beaconport\n"
+REPORT = "- id: standard-2018-03-16\n"
 MET = "- id: met-2017-03-13\n"
 
 
 def _planted(entry: str) -> tuple[str, str, str]:
-    """An `attributions` list added to the Eastern Eye report's entry (a report, primary: false, with none yet)."""
+    """An `attributions` list added to the Evening Standard's 2018 report (a report, primary: false, that names no
+    source for its figures, "Statistics show", so the record gives it none)."""
     return ("sources.yaml", REPORT, REPORT + "  attributions:\n" + entry)
 
 
 @pytest.mark.parametrize("entry, says", [
     ("  - to: Metropolitan Police Service\n    figures: [no-such-figure]\n    words: the Met said\n",
-     "figure 'easterneye-2025-11-beaconport/no-such-figure' is not in "
-     "data/raw/figures/easterneye-2025-11-beaconport.csv"),
-    ("  - to: Metropolitan Police Service\n    figures: [met-files-reexamined]\n    words: the Met said\n"
-     "  - to: Home Office\n    figures: [met-files-reexamined]\n    words: the Home Office said\n",
-     "figure 'easterneye-2025-11-beaconport/met-files-reexamined' is attributed twice"),
-    ("  - to: Metropolitan Police Service\n    figures: [met-files-reexamined]\n",
+     "figure 'standard-2018-03-16/no-such-figure' is not in "
+     "data/raw/figures/standard-2018-03-16.csv"),
+    ("  - to: Metropolitan Police Service\n    figures: [cse-crimes-2016]\n    words: the Met said\n"
+     "  - to: Home Office\n    figures: [cse-crimes-2016]\n    words: the Home Office said\n",
+     "figure 'standard-2018-03-16/cse-crimes-2016' is attributed twice"),
+    ("  - to: Metropolitan Police Service\n    figures: [cse-crimes-2016]\n",
      "each attribution has exactly the fields to, figures, words"),
-    ("  - to: Metropolitan Police Service\n    figures: [met-files-reexamined]\n    words: " + "word " * 31 + "\n",
+    ("  - to: Metropolitan Police Service\n    figures: [cse-crimes-2016]\n    words: " + "word " * 31 + "\n",
      "words has 31 words; keep it to 30 or fewer"),
-    ("  - to: ''\n    figures: [met-files-reexamined]\n    words: the Met said\n", "to must be text"),
-    ("  - to: Metropolitan Police Service\n    figures: met-files-reexamined\n    words: the Met said\n",
+    ("  - to: ''\n    figures: [cse-crimes-2016]\n    words: the Met said\n", "to must be text"),
+    ("  - to: Metropolitan Police Service\n    figures: cse-crimes-2016\n    words: the Met said\n",
      "figures must be a list of the source's figure slugs"),
-    ("  - to: =HYPERLINK(\"https://evil.example\")\n    figures: [met-files-reexamined]\n    words: the Met said\n",
+    ("  - to: =HYPERLINK(\"https://evil.example\")\n    figures: [cse-crimes-2016]\n    words: the Met said\n",
      "to "),
 ])
 def test_a_malformed_attribution_is_refused_with_where_it_is(tmp_path: Path, entry: str, says: str) -> None:
+    sources = (Path(__file__).parents[1] / "data" / "raw" / "sources.yaml").read_text(encoding="utf-8")
+    entry_now = sources[sources.index(REPORT):].split("\n- id: ", 2)[0]
+    assert "attributions:" not in entry_now, "the planted report has an attributions list now: plant into another"
     said = refusal(tmp_path, _planted(entry))
-    assert "data/raw/sources.yaml" in said and "id=easterneye-2025-11-beaconport, attributions" in said
+    assert "data/raw/sources.yaml" in said and "id=standard-2018-03-16, attributions" in said
     assert says in said, said
 
 
