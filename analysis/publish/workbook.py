@@ -129,7 +129,8 @@ def _cover(tables: dict[str, list[dict[str, Any]]], n_charts: int) -> tuple[Any,
              "The Contents worksheet links to every table. Notes are on the Notes worksheet."]
     about = []
     if edition:
-        about.append(f"Last updated: {_day(edition)} (the latest date on which a source was read for this workbook).")
+        about.append(f"Last updated: {_day(edition)} (the latest date on which a source was read or a claim "
+                     "corrected).")
     if starts and ends:
         about.append(f"Period covered: the figures refer to periods from {_day(starts[0])} to {_day(ends[-1])}.")
     if published:

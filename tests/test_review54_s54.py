@@ -1,0 +1,51 @@
+"""A standards editor's read of the workbook, the notebooks' prose and the methods page (s54): each output says
+why its date is what it is, calls a count what its source calls it, and never passes the record's own notes off as
+words a source printed."""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import html
+import re
+from typing import Any
+
+import pytest
+
+from tests.made import Made
+
+
+def _workbook(made: Made) -> Any:
+    from openpyxl import load_workbook
+
+    return load_workbook(made.outputs / "cse-figures.xlsx")
+
+
+def _rows(made: Made, table: str) -> list[dict[str, str]]:
+    with (made.root / "data" / "processed" / f"{table}.csv").open(newline="", encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+def _text(path: Any) -> str:
+    page = re.sub(r"<(script|style)[^>]*>.*?</\1>", " ", path.read_text(encoding="utf-8"), flags=re.S)
+    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", page)))
+
+
+@pytest.mark.slow
+def test_the_workbook_cover_gives_the_reason_for_its_date_that_the_gallery_gives(made: Made) -> None:
+    """The edition's date is the latest date a source was read or a claim corrected (reader_text.edition_date).
+    The record's last read is 6 December 2026 and the 32-boroughs correction is dated 7 December, so the edition is
+    7 December, and the gallery says why. The workbook's cover said '7 December 2026 (the latest date on which a
+    source was read for this workbook)': no source was read that day. Both now give the same reason."""
+    read = max(s["date_accessed"] for s in _rows(made, "sources"))
+    corrected = [m for c in _rows(made, "claims") for m in re.findall(r"(\d{4}-\d{2}-\d{2}):", c["corrections"])]
+    edition = dt.date.fromisoformat(max([read, *corrected]))
+    cover = " ".join(str(c.value) for row in _workbook(made)["Cover"].iter_rows() for c in row if c.value)
+    line = re.search(r"Last updated: ([^(]+) \(([^)]*)\)", cover)
+    assert line is not None, cover
+    assert line.group(1) == edition.strftime("%-d %B %Y")
+    gallery = _text(made.outputs / "index.html")
+    reason = re.search(r"This edition: [^(]+ \(([^)]*)\)", gallery)
+    assert reason is not None
+    assert line.group(2).replace("on which ", "") == reason.group(1), (line.group(2), reason.group(1))
+    if edition > dt.date.fromisoformat(read):  # the real record: the date comes from a correction
+        assert "or a claim corrected" in line.group(2), line.group(2)
