@@ -49,3 +49,17 @@ def test_the_workbook_cover_gives_the_reason_for_its_date_that_the_gallery_gives
     assert line.group(2).replace("on which ", "") == reason.group(1), (line.group(2), reason.group(1))
     if edition > dt.date.fromisoformat(read):  # the real record: the date comes from a correction
         assert "or a claim corrected" in line.group(2), line.group(2)
+
+
+@pytest.mark.slow
+def test_the_historic_reviews_sheet_does_not_call_the_met_s_count_group_based(made: Made) -> None:
+    """The Met's own review counts any case with two or more suspects (intra-familial, institutional and online
+    abuse included), as its rows' caveats and Chart 4's subtitle ('not only group-based exploitation') say. The
+    'Historic reviews' sheet's subtitle called every row, the Met's included, 'historic group-based CSE cases'."""
+    met = [r for r in _rows(made, "historic_reviews") if r["scope"] == "Met"]
+    assert met and any("intra-familial" in r["caveat"] for r in met)
+    book = _workbook(made)
+    subtitle = str(book["Historic reviews"]["A2"].value)
+    assert "Met counts of historic group-based" not in subtitle, subtitle
+    assert "group-based" in subtitle and "Met's review of its own historic cases" in subtitle, subtitle
+    assert "not only group-based" in str(book["Chart 4"]["A2"].value)

@@ -169,7 +169,8 @@ TABLES: dict[str, tuple[tuple[Field, ...], str, str]] = {
                           "HMIC/HMICFRS inspections of the Met: one row per inspection × grade."),
     "met_cse_series": (MET_CSE_SERIES, "Met CSE series", "The Met's child sexual exploitation figures: period × measure."),
     "historic_reviews": (HISTORIC_REVIEWS, "Historic case reviews",
-                         "National and Met counts of historic group-based CSE cases under review, kept apart."),
+                         "National counts of historic group-based CSE cases under review, and the Met's review of "
+                         "its own historic cases (a wider mix of offences), kept apart."),
     "population": (POPULATION, "Population", "ONS mid-year population estimates: area × year, latest vintage."),
     "revisions": (REVISIONS, "Revisions", "One row per estimate a later edition revised (copies listed beside it)."),
 }
