@@ -118,7 +118,8 @@ bullets(found)
 # %% [markdown]
 # ## Limitations
 #
-# From the sources' own caveats on the rows used, and the figures looked for and not found (`gaps`).
+# From the caveats recorded with the rows used (the sources' own warnings, and notes on how each figure was
+# read), and the figures looked for and not found (`gaps`).
 
 # %%
 copies = (~selected["all_primary"]).sum()

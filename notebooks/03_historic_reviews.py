@@ -120,7 +120,8 @@ bullets(found)
 # %% [markdown]
 # ## Limitations
 #
-# From the sources' own caveats on the rows, and the figures looked for and not found (`gaps`).
+# From the caveats recorded with the rows (the sources' own warnings, and notes on how each figure was read),
+# and the figures looked for and not found (`gaps`).
 
 # %%
 copies = (~reviews["primary"]).sum()

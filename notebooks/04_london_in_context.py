@@ -119,7 +119,8 @@ bullets(found)
 # %% [markdown]
 # ## Limitations
 #
-# From the sources' own caveats, and the figures looked for and not found (`gaps`).
+# From the caveats recorded with the figures (the sources' own warnings, and notes on how each was read), and the
+# figures looked for and not found (`gaps`).
 
 # %%
 estimates = pd.concat([people["source_id"], printed["source_id"]])

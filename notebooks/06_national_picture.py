@@ -309,7 +309,8 @@ bullets(found)
 # %% [markdown]
 # ## Limitations
 #
-# From the sources' own caveats on the rows used, and the figures looked for and not found (`gaps`).
+# From the caveats recorded with the rows used (the sources' own warnings, and notes on how each figure was
+# read), and the figures looked for and not found (`gaps`).
 
 # %%
 used = pd.concat([offences, paired, stated, rises, counts])
@@ -322,7 +323,7 @@ bullets([f"{copies} of {len(used)} figures used come from a report (news, or a c
          GROUP_BASED_NOT_GROOMING_GANGS])
 
 # %% [markdown]
-# By chart: the caveats printed with the figures it draws, then the gaps that concern it (each gap listed once).
+# By chart: the caveats recorded with the figures it draws, then the gaps that concern it (each gap listed once).
 
 # %%
 TOPICS = {  # heading: (caveats of the rows used, words naming the gaps that concern it)

@@ -6,9 +6,11 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import html
+import json
 import re
 from typing import Any
 
+import nbformat
 import pytest
 
 from tests.made import Made
@@ -63,3 +65,29 @@ def test_the_historic_reviews_sheet_does_not_call_the_met_s_count_group_based(ma
     assert "Met counts of historic group-based" not in subtitle, subtitle
     assert "group-based" in subtitle and "Met's review of its own historic cases" in subtitle, subtitle
     assert "not only group-based" in str(book["Chart 4"]["A2"].value)
+
+
+@pytest.mark.slow
+def test_no_output_presents_the_record_s_notes_as_words_a_source_printed(made: Made) -> None:
+    """A figure's `caveat` holds the source's own warnings and the transcriber's notes on reading it (data/README.md:
+    'If the document states no period ... say so in caveat'). The '56 per cent' chart's notes, and so the gallery
+    and the workbook's note 18, introduced the caveat as 'Caveat printed with the figure: Counts behind the rise are
+    not printed' (MyLondon printed no such words), the Figures sheet headed the column 'Caveat from the source' over
+    notes such as 'the date is the story's date', and five notebooks' Limitations called them 'the sources' own
+    caveats'. Each now names the column for what it holds."""
+    figures = {f["figure_id"]: f for f in _rows(made, "figures")}
+    rise = figures["mylondon-2025-10-grooming-gangs/change-children-at-risk-cse"]
+    assert rise["caveat"].startswith("Counts behind the rise are not printed")  # the record's note, not MyLondon's
+    notes = json.loads((made.outputs / "charts" / "what-the-56-means" / "what-the-56-means.json").read_text())["notes"]
+    assert rise["caveat"][:40] in notes
+    book = _workbook(made)
+    note_text = " ".join(str(c.value) for row in book["Notes"].iter_rows() for c in row if c.value)
+    for text in (notes, _text(made.outputs / "index.html"), note_text):
+        assert "printed with the figure" not in text
+    header = [str(c.value) for c in next(r for r in book["Figures"].iter_rows() if r[0].value == "Figure ID")]
+    column = next(h for h in header if h.startswith("Caveat"))
+    assert any("the date is the story's date" in f["caveat"] for f in figures.values())
+    assert column != "Caveat from the source" and "notes on how the figure was read" in column, column
+    for path in sorted((made.outputs / "notebooks").glob("*.ipynb")):
+        prose = " ".join(c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "markdown")
+        assert "sources' own caveats" not in prose and "caveats printed with" not in prose, path.name

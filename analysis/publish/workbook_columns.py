@@ -102,7 +102,7 @@ COLUMNS: dict[str, dict[str, Column]] = {
         "unit": Column("Unit"),
         "location": Column("Where in the document"),
         "quote": Column("Quote from the document (at most 30 words)"),
-        "caveat": Column("Caveat from the source", blank="[z]"),
+        "caveat": Column("Caveat (the source's own warnings, and notes on how the figure was read)", blank="[z]"),
         "source_title": Column("Source title"),
         "publisher": Column("Publisher"),
         "published": Column("Date published (date)", "date"),

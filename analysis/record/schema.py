@@ -29,7 +29,8 @@ FIGURES = (
     Field("unit", "string", "What one unit is: percent, GBP, people, cases, per 1,000 children, …"),
     Field("location", "string", "Where in the document: page, section, paragraph or table."),
     Field("quote", "string", "Verbatim quote (at most 30 words) containing value_as_printed."),
-    Field("caveat", "string", "The source's own warning about this figure, if any."),
+    Field("caveat", "string", "The source's own warning about this figure, and notes on how it was read "
+                               "(no period printed, a copy's date), if any."),
     Field("source_title", "string", "Title of the source document."),
     Field("publisher", "string", "Who published the source document."),
     Field("published", "date", "Date the source document was published."),

@@ -53,7 +53,7 @@ def rise_56_chart(figures: pd.DataFrame, gaps: pd.DataFrame, *, width: float = s
     subtitle = f"What was printed, what was said and what is missing, London, {rise['period']}"
     on_chart = "Without its counts, the rise cannot be compared with the Met's earlier yearly figures (nor charted)."
     notes = [on_chart, f"The counts at the start and end were {NOT_FOUND_WHERE}.",
-             f"Caveat printed with the figure: {row['caveat']}"] + [
+             f"Recorded with the figure: {row['caveat']}"] + [
         f"Missing ({g.id}): {g.wanted}." for g in gap_rows.itertuples()]
     data = pd.DataFrame({"Item": ["Rise as printed", "Counts behind it", "Explanation"],
                          "Value": [float(row["value"]), None, None],
