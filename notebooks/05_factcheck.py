@@ -7,7 +7,8 @@
 # other way, or the claim rests on a figure printed rounded, approximate or as a bound and holds for only some of the
 # values it could stand for), *inaccurate*, and two that say nothing about the claim: *cannot be checked: not
 # found* (a figure it needs was not found in any publication we looked at) and *not yet in this record* (the
-# producer publishes it, and it has not been transcribed yet). One claim per sentence, and one claim per statement,
+# producer publishes it, and it has not been transcribed yet); *cannot be checked* alone means the arithmetic is
+# undefined (a rise from 0) or the stated value cannot be read. One claim per sentence, and one claim per statement,
 # however many outlets repeat it; the same figures stated at another precision are another claim, judged on its own
 # (the outlets that repeat a statement are named in its note; the Met's release puts one rise at "49 per cent" in its
 # body and "nearly 50 per cent" in its lead, two claims).
