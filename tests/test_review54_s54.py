@@ -106,3 +106,17 @@ def test_notebook_05_names_every_verdict_the_methods_page_defines(made: Made) ->
     for verdict in VERDICTS:
         assert verdict.capitalize() in methods, verdict
         assert f"*{verdict}*" in opening, verdict
+
+
+@pytest.mark.slow
+def test_the_methods_page_states_the_counting_rule_once(made: Made) -> None:
+    """Stop 53 added 'the same figures stated at another precision are another claim' to the registry's counting
+    rule (schema.COUNTED_ONCE), which the methods page quotes and then, in its own words, said again: 'The same
+    figures stated another way are another claim'. The paragraph now states the rule once and gives the reason."""
+    from analysis.record.schema import COUNTED_ONCE
+
+    methods = _text(made.outputs / "methods.html")
+    paragraph = methods.split("How we count claims", 1)[1].split("Two worked examples", 1)[0]
+    assert COUNTED_ONCE.capitalize() in paragraph
+    assert paragraph.count("another claim") == COUNTED_ONCE.count("another claim"), paragraph
+    assert "“49 per cent”" in paragraph and "two claims" in paragraph
