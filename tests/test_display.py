@@ -35,8 +35,10 @@ def test_a_fraction_keeps_the_column_float() -> None:
 
 
 def test_limitations_split_joined_caveats_and_pick_gaps_by_word() -> None:
+    """Each caveat sentence once, labelled "Caveat" (the record's caveats include notes on reading a figure, which no
+    source printed, so not "Source caveat"), then the gaps whose id or wording names a word."""
     gaps = pd.DataFrame({"id": ["gap-a", "gap-b"], "wanted": ["Met counts", "ONS estimate"], "holder": ["Met", "ONS"]})
     lines = limitations(["First caveat. Second caveat.; First caveat.", ""], gaps, ["met"])
-    assert lines == ["Source caveat: First caveat.", "Source caveat: Second caveat.",
+    assert lines == ["Caveat: First caveat.", "Caveat: Second caveat.",
                      "Looked for and not found: Met counts. Held by: Met."]
     assert len(limitations([], gaps)) == 2

@@ -61,7 +61,8 @@ def test_a_figure_the_record_did_not_find_is_not_said_never_to_have_been_publish
 
 def test_a_notebook_lists_a_caveat_once_though_it_ends_in_a_quotation() -> None:
     """Notebook 02 listed the Met's 'Detectives believe … an actual increase in the number of offences.' twice: once
-    alone, and once run into the next sentence, because a sentence that ends inside a quotation was not split."""
+    alone, and once run into the next sentence, because a sentence that ends inside a quotation was not split.
+    (The label is "Caveat", no longer "Source caveat": s54.)"""
     import pandas as pd
 
     from analysis.publish.display import limitations
@@ -69,7 +70,7 @@ def test_a_notebook_lists_a_caveat_once_though_it_ends_in_a_quotation() -> None:
     said = "The Met said: 'Better recording, and an actual increase in the number of offences.'"
     lines = limitations([said, f"{said} 'Crimes connected with CSE' is the release's wording."],
                         pd.DataFrame({"id": [], "wanted": [], "holder": []}))
-    assert lines == [f"Source caveat: {said}", "Source caveat: 'Crimes connected with CSE' is the release's wording."]
+    assert lines == [f"Caveat: {said}", "Caveat: 'Crimes connected with CSE' is the release's wording."]
 
 
 def test_a_gap_is_named_by_what_is_wanted_and_as_the_record_knows_it() -> None:

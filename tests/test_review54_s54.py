@@ -27,6 +27,13 @@ def _rows(made: Made, table: str) -> list[dict[str, str]]:
         return list(csv.DictReader(fh))
 
 
+def _shown(path: Any) -> str:
+    """A notebook's rendered Markdown outputs ("What we found", "Limitations")."""
+    cells = nbformat.read(path, as_version=4).cells
+    return " ".join(str(o.get("data", {}).get("text/markdown", "")) for c in cells if c.cell_type == "code"
+                    for o in c.get("outputs", []))
+
+
 def _text(path: Any) -> str:
     page = re.sub(r"<(script|style)[^>]*>.*?</\1>", " ", path.read_text(encoding="utf-8"), flags=re.S)
     return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", page)))
@@ -74,7 +81,7 @@ def test_no_output_presents_the_record_s_notes_as_words_a_source_printed(made: M
     and the workbook's note 18, introduced the caveat as 'Caveat printed with the figure: Counts behind the rise are
     not printed' (MyLondon printed no such words), the Figures sheet headed the column 'Caveat from the source' over
     notes such as 'the date is the story's date', and five notebooks' Limitations called them 'the sources' own
-    caveats'. Each now names the column for what it holds."""
+    caveats' and listed each as 'Source caveat: ...'. Each now names the column for what it holds."""
     figures = {f["figure_id"]: f for f in _rows(made, "figures")}
     rise = figures["mylondon-2025-10-grooming-gangs/change-children-at-risk-cse"]
     assert rise["caveat"].startswith("Counts behind the rise are not printed")  # the record's note, not MyLondon's
@@ -91,6 +98,9 @@ def test_no_output_presents_the_record_s_notes_as_words_a_source_printed(made: M
     for path in sorted((made.outputs / "notebooks").glob("*.ipynb")):
         prose = " ".join(c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "markdown")
         assert "sources' own caveats" not in prose and "caveats printed with" not in prose, path.name
+        assert "Source caveat:" not in _shown(path), path.name  # the Limitations bullets
+    assert "Caveat: No period printed; date is the story's date." in _shown(
+        made.outputs / "notebooks" / "01_inspections.ipynb")
 
 
 @pytest.mark.slow

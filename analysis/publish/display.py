@@ -213,11 +213,14 @@ def _text(value: Any) -> str:
     return "" if value is None or (isinstance(value, float) and math.isnan(value)) else str(value).strip()
 
 
-def limitations(caveats: Any, gaps: Any, words: Sequence[str] | None = None, label: str = "Source caveat"
-                ) -> list[str]:
+def limitations(caveats: Any, gaps: Any, words: Sequence[str] | None = None, label: str = "Caveat") -> list[str]:
     """The notebook's limitations, from the data: each distinct sentence of the caveats of the rows it used
     (tables join several figures' caveats with '; ', so sentences repeat), then every gap whose id or
     description names one of `words` (every gap passed in when `words` is None).
+
+    A caveat is labelled "Caveat", not "Source caveat": the record's caveats hold the source's own warnings and the
+    transcriber's notes on reading a figure ("No period printed; date is the story's date"), and the second are
+    not words any source printed.
 
     A gap is named by what is wanted, not by its id, and as the record knows it: a figure its gap says is published
     (`published_in`) is "published, not yet in this record", with the publication; any other was looked for and
