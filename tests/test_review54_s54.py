@@ -130,3 +130,21 @@ def test_the_methods_page_states_the_counting_rule_once(made: Made) -> None:
     assert COUNTED_ONCE.capitalize() in paragraph
     assert paragraph.count("another claim") == COUNTED_ONCE.count("another claim"), paragraph
     assert "“49 per cent”" in paragraph and "two claims" in paragraph
+
+
+@pytest.mark.slow
+def test_the_cover_says_when_a_chart_sheet_marks_a_bare_figure_about(made: Made) -> None:
+    """The cover said the qualifier column holds 'none printed' when no qualifying word was printed. Chart 2's sheet
+    gives the Standard's 2017 '1,200' offences, printed bare, as 'about (approximate)' (the chart draws it hollow:
+    the fact-check reads it as a round figure, README), while the Met CSE series sheet gives the same figure 'none
+    printed'. The cover now says a chart's sheet marks such a figure 'about', as the README does for the CSVs."""
+    book = _workbook(made)
+    series = list(book["Met CSE series"].iter_rows(values_only=True))
+    bare = [r for r in series if r[0] == "cse_flagged_crimes" and r[4] == "2017"]
+    assert bare and bare[0][6] == "none printed", bare  # the table keeps the words as printed
+    chart = list(book["Chart 2"].iter_rows(values_only=True))
+    header = next(r for r in chart if r[0] == "Year")
+    row = next(r for r in chart if r[0] == 2017)
+    assert row[header.index("Crimes connected with CSE: qualifier (bound or approximation)")] == "about (approximate)"
+    cover = " ".join(str(c.value) for r in book["Cover"].iter_rows() for c in r if c.value)
+    assert "a figure printed without such a word is marked 'about'" in cover, cover

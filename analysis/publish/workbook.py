@@ -142,7 +142,10 @@ def _cover(tables: dict[str, list[dict[str, Any]]], n_charts: int) -> tuple[Any,
     about.append("Numbers printed with words, such as 'more than 800' or 'about 9,000', are stored as the number "
                  "printed; the column next to the number says whether it is a bound or an approximation, or "
                  f"'{NO_QUALIFIER}' when no such word was printed. A figure printed rounded, such as '8.95 million', "
-                 "stands for any value that rounds to it.")
+                 "stands for any value that rounds to it. On a chart's worksheet, as on the chart, a figure printed "
+                 "without such a word is marked 'about' when it is an estimate or when the fact-check reads it as a "
+                 "round figure (the chart's note says which), so it is never shown more exact than a verdict treats "
+                 "it; the table worksheets keep the words as printed.")
     # Documents whose licence the record does not hold are said with their number, as the README and the gallery
     # say them: the cover's list of licences alone read as the terms of every document.
     unknown = sum(1 for s in sources if str(s.get("licence") or "unknown").strip().lower() == "unknown")
