@@ -148,3 +148,21 @@ def test_the_cover_says_when_a_chart_sheet_marks_a_bare_figure_about(made: Made)
     assert row[header.index("Crimes connected with CSE: qualifier (bound or approximation)")] == "about (approximate)"
     cover = " ".join(str(c.value) for r in book["Cover"].iter_rows() for c in r if c.value)
     assert "a figure printed without such a word is marked 'about'" in cover, cover
+
+
+@pytest.mark.slow
+def test_the_one_line_verdict_gives_a_restated_figure_as_printed_and_a_share_with_its_unit(made: Made) -> None:
+    """The fact-check's one-line verdict for the seed story's '£15.6million' read 'The published figures give
+    15,600,000': the Mayor's Office printed '£15.6 million', and the line dropped the currency and read as exact to
+    the pound. The DfE's 'around 1 in every 30' read 'give 3.33', with no unit, where its working gives 3.33%."""
+    page = _text(made.outputs / "factcheck.html")
+    gives = dict((said, give) for give, said in
+                 re.findall(r"The published figures give (.+?); the claim says “([^”]*)”", page))
+    figures = {f["figure_id"]: f for f in _rows(made, "figures")}
+    claims = _rows(made, "claims")
+    vess = next(c for c in claims if c["claim_id"] == "mylondon-2025-10-grooming-gangs/claim-vess-funding")
+    assert gives[vess["stated"]] == figures[vess["inputs"]]["value_as_printed"] == "£15.6 million"
+    for c in claims:
+        if c["computed"] and f"= {c['computed']}%" in c["working"] and c["stated"] in gives:
+            assert gives[c["stated"]].endswith("%"), (c["claim_id"], gives[c["stated"]])
+    assert gives["around 1 in every 30"].endswith("%")

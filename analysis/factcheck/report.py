@@ -21,7 +21,7 @@ import os
 import re
 import sys
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -299,12 +299,13 @@ def reader_date(iso: str, approximate: bool, notes: tuple[str, ...] = ()) -> str
     return f"{shown} ({'; '.join(said)})" if said else shown
 
 
-def plain_verdict(c: dict[str, str], gaps: list[dict[str, str]], inputs: list[dict[str, str]] | None = None) -> str:
+def plain_verdict(c: dict[str, str], gaps: list[dict[str, str]], inputs: Sequence[Mapping[str, Any]] = ()) -> str:
     """The verdict in one plain sentence: what the published figures give, or what is missing and where it is.
 
     When every figure the check used was printed in the claim's own document (Tortoise's "121" of "244"), the
     sentence says so: the check is of the claim against its own numbers, not of those numbers against anyone
-    else's, and "the published figures" would read as if another body's figures had contradicted it."""
+    else's, and "the published figures" would read as if another body's figures had contradicted it. The value is
+    given as `_result_as_worked` says it."""
     verdict = c["verdict"]
     if verdict == NOT_IN_RECORD:
         where = "; ".join(g["published_in"] for g in gaps if g.get("published_in"))
@@ -314,8 +315,8 @@ def plain_verdict(c: dict[str, str], gaps: list[dict[str, str]], inputs: list[di
         if not wanted:
             return MEANING[verdict]
         return f"A figure it needs was {NOT_FOUND_WHERE}: {wanted}."
-    computed = _result_as_worked(c)
-    own = bool(inputs) and all(f.get("source_id") == c.get("source_id") for f in inputs or [])
+    computed = _result_as_worked(c, inputs)
+    own = bool(inputs) and all(f.get("source_id") == c.get("source_id") for f in inputs)
     gives = (f"The claim's own figures give {computed}; it says “{c['stated']}”." if own else
              f"The published figures give {computed}; the claim says “{c['stated']}”.")
     if verdict != WITHIN_ROUNDING:
@@ -331,10 +332,20 @@ _UNIT_AFTER = {"percent_change": "%", "share": "%", "point_change": " percentage
 _ONE_IN = re.compile(r"\(the figures give (1 in [\d.,]+)\)")
 
 
-def _result_as_worked(c: dict[str, str]) -> str:
+def _result_as_worked(c: dict[str, str], inputs: Sequence[Mapping[str, Any]] = ()) -> str:
     """The computed value as the working's last computing step states it, so the plain sentence and the working
     cannot disagree: "a fall of 8.26%", not "8.26%" beside a claim of a fall; "3.33% (1 in 30)" for a rate per 10,000
-    judged against "around 1 in every 30", where the bare 3.33 named no unit."""
+    judged against "around 1 in every 30", where the bare 3.33 named no unit. A claim that restates one published
+    figure as it stands (`kind` count, one input whose value is the recomputed value) gives that figure in its
+    printed words: "£15.6 million", not a bare "15,600,000" that drops the currency and reads as exact to the
+    pound."""
+    if c["kind"] == "count" and len(inputs) == 1 and inputs[0].get("value_as_printed"):
+        try:
+            same = float(str(inputs[0].get("value"))) == float(c["computed"].replace(",", ""))
+        except ValueError:
+            same = False
+        if same:
+            return str(inputs[0]["value_as_printed"])
     steps = working_steps(c.get("working", ""))
     printed = next((i for i, step in enumerate(steps) if step.startswith("printed ")), None)
     if not printed or " = " not in steps[printed - 1]:
