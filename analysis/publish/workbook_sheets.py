@@ -354,13 +354,18 @@ def _printed_columns(headers: list[str], kinds: list[str]) -> dict[int, int]:
 
 def _row_printed(row: list[str], j: int, pair: int | None, kinds: list[str]) -> Printed | None:
     """The figure as printed for row's number in column j: its paired column's text, else any text cell in the row
-    that reads as the same number at the precision printed (a "Text" column holding "56 per cent")."""
+    that reads as the same number at the precision printed (a "Text" column holding "56 per cent"), or that opens
+    with it (an "as labelled" column holding "89.3% combined", the chart's own label)."""
     value = as_number(row[j]) if j < len(row) else None
     if value is None:
         return None
     candidates = [pair] if pair is not None else [k for k, kind in enumerate(kinds) if kind == "text"]
     for k in candidates:
         parsed = read_printed(row[k]) if k < len(row) and row[k] else None
+        if parsed is None and pair is None and k < len(row) and re.match(r"-?\d[\d.,]*% ", row[k].strip()):
+            # A label that opens with the number as the chart draws it ("89.3% combined"): without this the
+            # computed 89.25 matched the source's "89%" further along and showed as 89 beside the chart's 89.3%.
+            parsed = read_printed(row[k].split()[0])
         if parsed and parsed.value is not None:
             tolerance = 0.5 * 10 ** -(parsed.decimals or 0) if parsed.decimals is not None else 0.5
             if abs(parsed.value - value) <= tolerance or pair is not None:
