@@ -187,3 +187,20 @@ def test_chart_1_sheet_shows_each_combined_share_as_the_chart_labels_it(made: Ma
         wanted = "#,##0." + "0" * decimals if decimals else "#,##0"
         assert cell.number_format == wanted, (cell.number_format, labelled)
         assert f"{cell.value:.{decimals}f}%" == labelled.split()[0], (cell.value, labelled)
+
+
+@pytest.mark.slow
+def test_the_claims_sheet_does_not_say_no_input_was_read_as_rounded_beside_a_working_that_reads_one(made: Made) -> None:
+    """The seed story's '£15.6million' rests on the Mayor's Office's '£15.6 million', which the working reads as
+    15,550,000 to 15,649,999 ('inputs rounded: ...'). The Claims sheet's column 'Inputs read as rounded' showed [z]
+    (not applicable) for it: the column lists only inputs printed in full that a claim reads as rounded (the
+    Standard's 1,200), and its header now says so."""
+    sheet = list(_workbook(made)["Claims"].iter_rows(values_only=True))
+    header = next(r for r in sheet if r[0] == "Claim ID")
+    column = next(h for h in header if str(h).startswith("Inputs") and "rounding step" in str(h))
+    rows = [dict(zip(header, r, strict=True)) for r in sheet[sheet.index(header) + 1:]]
+    vess = next(r for r in rows if r["Claim ID"] == "mylondon-2025-10-grooming-gangs/claim-vess-funding")
+    assert "inputs rounded" in vess["Working"] and vess[column] == "[z]"
+    assert column == "Inputs printed in full but read as rounded (figure ID:rounding step)", column
+    standard = next(r for r in rows if r["Claim ID"] == "standard-2018-cse-offences-rise")
+    assert standard[column] == "standard-2018-03-16/cse-offences-2017:100"

@@ -149,7 +149,10 @@ COLUMNS: dict[str, dict[str, Column]] = {
         "stated_figure": Column("Figure ID of the stated value", blank="[z]"),
         "kind": Column("Kind of calculation"),
         "inputs": Column("Figure IDs used (separated by ;)"),
-        "rounded_inputs": Column("Inputs read as rounded (figure ID:rounding step)", blank="[z]"),
+        # A figure printed with a scale word ("£15.6 million") or "about" is read across its rounding without being
+        # listed here; under the old header "Inputs read as rounded" such a claim showed [z] beside a working that
+        # reads its input as a range.
+        "rounded_inputs": Column("Inputs printed in full but read as rounded (figure ID:rounding step)", blank="[z]"),
         "computed": Column("Recomputed value (in the unit in the next column)", "number"),
         "verdict": Column("Verdict"),
         "rule": Column("Rule applied", blank="[z]"),

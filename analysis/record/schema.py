@@ -188,8 +188,10 @@ CLAIM_DESCRIPTIONS: dict[str, str] = {
     "stated_figure": "Figure id transcribing the stated value, if any.",
     "kind": "percent_change, share, ratio, sum, difference, rate, count or point_change.",
     "inputs": "Figure ids of the inputs, ';'-separated.",
-    "rounded_inputs": "Inputs the claim reads as rounded, as figure id:step, ';'-separated (1,200 at step 100 "
-                      "stands for 1,150 to 1,249); the charts show those figures as approximate too.",
+    "rounded_inputs": "Inputs printed in full that the claim reads as rounded, as figure id:step, ';'-separated "
+                      "(1,200 at step 100 stands for 1,150 to 1,249); the charts show those figures as approximate "
+                      "too. An input printed with a scale word ('£15.6 million') or 'about' is read across its "
+                      "rounding without being listed.",
     "computed": "The recomputed value: a count or amount (sum, difference, or a figure restated as a count or "
                 "money) as a whole number with thousands commas (1,273), anything else to two decimals (74.33); "
                 "empty if the claim cannot be checked.",
