@@ -204,3 +204,20 @@ def test_the_claims_sheet_does_not_say_no_input_was_read_as_rounded_beside_a_wor
     assert column == "Inputs printed in full but read as rounded (figure ID:rounding step)", column
     standard = next(r for r in rows if r["Claim ID"] == "standard-2018-cse-offences-rise")
     assert standard[column] == "standard-2018-03-16/cse-offences-2017:100"
+
+
+@pytest.mark.slow
+def test_the_cover_gives_the_newest_source_s_date_as_known(made: Made) -> None:
+    """The newest source (the inquiry's terms-of-reference consultation) prints no day: the record dates it
+    2026-01-01 as a first-of-month stand-in (`date_approximate`), and the fact-check page gives such a date as
+    'January 2026 (approximate)'. The cover said 'Newest source: published 1 January 2026', a day no source
+    printed."""
+    from analysis.factcheck.report import reader_date
+
+    sources = _rows(made, "sources")
+    newest = max(sources, key=lambda s: s["date_published"])
+    cover = " ".join(str(c.value) for r in _workbook(made)["Cover"].iter_rows() for c in r if c.value)
+    shown = reader_date(newest["date_published"], newest["date_approximate"] == "true")
+    assert f"Newest source: published {shown}." in cover, cover
+    if newest["date_approximate"] == "true":
+        assert "(approximate)" in shown and not shown[0].isdigit(), shown

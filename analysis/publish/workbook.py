@@ -23,12 +23,13 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from analysis.factcheck.report import scratch_beside
+from analysis.factcheck.report import reader_date, scratch_beside
 from analysis.paths import CONTACT, PROJECT_NAME, REUSE, WORKBOOK_NAME, Paths, add_root_argument
 from analysis.publish import reader_text
 from analysis.publish import workbook_sheets as sheets
 from analysis.publish.workbook_columns import MARKERS, NO_QUALIFIER, NOTES, TITLE_NOTES
 from analysis.record.hygiene import SiteUrlError, checked_site_url
+from analysis.tables.load import is_true
 
 TITLE = "Published figures on child sexual exploitation in London and England and Wales"
 #: The data tables in sheet order (the chart sheets follow).
@@ -114,7 +115,10 @@ def _cover(tables: dict[str, list[dict[str, Any]]], n_charts: int) -> tuple[Any,
 
     sources = tables.get("sources") or []
     figures = tables.get("figures") or []
-    published = sorted(str(s["date_published"]) for s in sources if s.get("date_published"))
+    # Each date with whether it was printed: a first-of-month stand-in is given as its month ("January 2026
+    # (approximate)"), as the fact-check gives it, never as a day no source printed ("1 January 2026").
+    published = sorted((str(s["date_published"]), is_true(s.get("date_approximate")))
+                       for s in sources if s.get("date_published"))
     starts = sorted(str(f["period_start"]) for f in figures if f.get("period_start"))
     ends = sorted(str(f["period_end"]) for f in figures if f.get("period_end"))
     edition = reader_text.edition_date(sources, tables.get("claims") or [])
@@ -134,7 +138,7 @@ def _cover(tables: dict[str, list[dict[str, Any]]], n_charts: int) -> tuple[Any,
     if starts and ends:
         about.append(f"Period covered: the figures refer to periods from {_day(starts[0])} to {_day(ends[-1])}.")
     if published:
-        about.append(f"Newest source: published {_day(published[-1])}.")
+        about.append(f"Newest source: published {reader_date(*published[-1])}.")
     about.append(NEXT_UPDATE)
     about.append(f"Sources: {len(sources)} published documents from {len(producers)} publishers, most from {top}. "
                  "Each is listed on the Sources worksheet with its web address.")
