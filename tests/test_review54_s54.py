@@ -157,15 +157,17 @@ def test_the_one_line_verdict_gives_a_restated_figure_as_printed_and_a_share_wit
     the pound. The DfE's 'around 1 in every 30' read 'give 3.33', with no unit, where its working gives 3.33%."""
     page = _text(made.outputs / "factcheck.html")
     gives = dict((said, give) for give, said in
-                 re.findall(r"The published figures give (.+?); the claim says “([^”]*)”", page))
+                 re.findall(r"The (?:published|claim's own) figures give ([^;“]+?); (?:the claim|it) says “([^”]*)”",
+                            page))
     figures = {f["figure_id"]: f for f in _rows(made, "figures")}
     claims = _rows(made, "claims")
     vess = next(c for c in claims if c["claim_id"] == "mylondon-2025-10-grooming-gangs/claim-vess-funding")
     assert gives[vess["stated"]] == figures[vess["inputs"]]["value_as_printed"] == "£15.6 million"
     for c in claims:
         if c["computed"] and f"= {c['computed']}%" in c["working"] and c["stated"] in gives:
-            assert gives[c["stated"]].endswith("%"), (c["claim_id"], gives[c["stated"]])
-    assert gives["around 1 in every 30"].endswith("%")
+            assert re.match(r"(a (fall|rise) of )?[\d.,]+%", gives[c["stated"]]), (c["claim_id"], gives[c["stated"]])
+    assert gives["around 1 in every 30"].startswith("3.3")
+    assert re.match(r"[\d.]+% \(1 in [\d.]+\)$", gives["around 1 in every 30"])
 
 
 @pytest.mark.slow
