@@ -111,3 +111,13 @@ def test_the_markdown_report_gives_each_claim_s_one_line_verdict_as_the_page_doe
     assert "The claim's own figures give 49.59%; it says “more than half”." in said
     for line in said:
         assert line.replace("\\", "") in page, line
+
+
+def test_the_met_series_credits_on_its_face_only_what_it_draws() -> None:
+    """The Met series drew the Met's and the Evening Standard's figures, but its face credit ended '; MyLondon' for
+    the 2025 '56 per cent', which only its notes give (nothing is drawn for it). The face names the drawn figures'
+    publishers; the story is listed with the documents, and the note names it as MyLondon, not its mirror."""
+    _, meta = charts.draw("met-cse-series")
+    assert "MyLondon" not in meta.source_line and "Evening Standard" in meta.source_line, meta.source_line
+    assert "MyLondon (copy on trendingtoday.london), 'The Met claimed" in meta.source_documents
+    assert "put to the Commissioner (MyLondon);" in meta.notes and "trendingtoday" not in meta.notes

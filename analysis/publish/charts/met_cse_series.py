@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from decimal import Decimal
 from typing import Any
@@ -20,6 +21,7 @@ from analysis.publish.charts.common import (
     chart_meta,
     sentences_of,
 )
+from analysis.publish.publishers import face_name
 from analysis.publish.verdicts import rounded_inputs
 from analysis.record.vocabulary import rounded_range
 from analysis.tables.comparability import comparability, unit_kind
@@ -117,14 +119,18 @@ def met_cse_series_chart(series: pd.DataFrame, figures: pd.DataFrame, claims: pd
     on_chart = " ".join([*(why for _, _, why in breaks), face_note(sel, rounded)]).strip()
     notes = _series_notes(sel, left_out, years, rise)
     data = _series_data(sel, measures, years)
-    ids = list(sel["figure_id"]) + ([rise["figure_id"]] if rise else [])
+    # The face credits the figures drawn; a figure only the notes give (the 2025 rise) is named in its note and
+    # listed with the documents, so a credit printed under the image names no source the image does not use.
+    drawn = style.credit(figures, sel["figure_id"])
+    every = style.credit(figures, list(sel["figure_id"]) + ([rise["figure_id"]] if rise else []))
+    source = dataclasses.replace(drawn, documents=every.documents)
     alt = ("Line chart with markers, in three panels, of the Met's published figures on child sexual exploitation "
            f"by year, showing that {style.in_sentence(title)}. "
            + "; ".join(f"{MET_MEASURES[m]}: " + ", ".join(
                f"{r.period_label} {r.value_as_printed} {r.unit}" for r in sel[sel["measure"] == m]
                .sort_values("x").itertuples()) for m in measures) + ".")
     frame = style.finish(fig, axes, title=title, subtitle=subtitle, on_chart=on_chart, notes=notes, alt=alt,
-                         source=style.credit(figures, ids))
+                         source=source)
     return fig, chart_meta("met-cse-series", "Line chart", frame, data, not_compared=breaks)
 
 
@@ -265,8 +271,8 @@ def _series_notes(sel: pd.DataFrame, left_out: pd.DataFrame, years: list[int], r
         detail = str(rise.get("detail") or "")
         said = "" if rise["words"] in detail else f" His explanation: '{rise['words']}'."
         notes.append(f"{rise['period']}: a rise of {rise['value_as_printed']} in children identified as at risk was "
-                     f"put to the Commissioner ({rise['publisher']}); the counts behind it were {NOT_FOUND_WHERE} "
-                     f"(nothing is drawn).{said}")
+                     f"put to the Commissioner ({face_name(rise['publisher'])}); the counts behind it were "
+                     f"{NOT_FOUND_WHERE} (nothing is drawn).{said}")
         if detail:
             notes.append(f"On the {rise['value_as_printed']} rise: {detail}")
     return notes
