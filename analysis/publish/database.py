@@ -26,7 +26,7 @@ from analysis.factcheck.report import scratch_beside
 from analysis.paths import DB_COMPANION_SUFFIXES, DB_METADATA_NAME, DB_NAME, Paths, add_root_argument
 from analysis.publish.db_metadata import LINK_TABLES, write_metadata
 from analysis.record.terminal import typed_number
-from analysis.record.vocabulary import split_list
+from analysis.record.vocabulary import GROUPED_NUMBER, split_list
 from analysis.tables.load import build_mark_number, load_rows
 
 __all__ = ["DB_NAME", "DB_METADATA_NAME", "build_database", "serve_command", "add_arguments", "run"]
@@ -113,6 +113,7 @@ def build_database(paths: Paths, out: Path) -> dict[str, int]:
         for table, searched in FTS.items():
             if table in counts:
                 db[table].enable_fts(searched, create_triggers=False)  # type: ignore[union-attr]
+                _index_numbers_whole(db, table, searched)
         broken = db.execute("pragma foreign_key_check").fetchall()
         if broken:
             raise ValueError(f"{len(broken)} rows point at ids that do not exist, e.g. table {broken[0][0]} row "
@@ -129,6 +130,25 @@ def build_database(paths: Paths, out: Path) -> dict[str, int]:
         tmp.unlink(missing_ok=True)
         raise
     return counts
+
+
+def _index_numbers_whole(db: Any, table: str, searched: list[str]) -> None:
+    """Index each searched cell with its numbers also written whole (`written_whole`): the search box found 1 figure
+    for "1200" and 10 for "1,200", whose comma the index splits at ("1", "200"). The numbers are indexed after the
+    cell's own words, so each word keeps its place and `snippet`/`highlight` mark the cell's text as before."""
+    fts, columns = f"[{table}_fts]", ", ".join(f"[{c}]" for c in searched)
+    rows = db.execute(f"select rowid, {columns} from [{table}]").fetchall()
+    with db.conn:  # one transaction, committed (the database is vacuumed after)
+        db.conn.execute(f"insert into {fts}({fts}) values ('delete-all')")
+        db.conn.executemany(f"insert into {fts}(rowid, {columns}) values (?{', ?' * len(searched)})",
+                            [(row[0], *(_with_numbers_whole(cell) for cell in row[1:])) for row in rows])
+
+
+def _with_numbers_whole(cell: Any) -> Any:
+    if not isinstance(cell, str) or "," not in cell:
+        return cell
+    whole = [found.group().replace(",", "") for found in GROUPED_NUMBER.finditer(cell)]
+    return " ".join([cell, *whole])
 
 
 def remove_companions(out: Path) -> None:

@@ -9,6 +9,7 @@ Standard library only: `verify` imports this on deadline.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
@@ -264,6 +265,18 @@ GROUP_SPACE = "[ \u00a0\u2000-\u200a\u202f\u205f\u3000]"
 SPACED_DIGIT_GROUPS = (rf"(?<![\w£.,/-])£?\d{{1,3}}(?:{GROUP_SPACE}\d{{3}})+(?:[.,]\d+)?"
                        rf"(?![\w%]|[.,/]\d|{GROUP_SPACE}\d)")
 APOSTROPHE_DIGIT_GROUPS = r"(?<![\w£.,/'’-])£?\d{1,3}(?:['’]\d{3})+(?![\w%'’]|[.,/]\d)"
+#: A number printed with commas between its digit groups ("1,737", "1,200,000"), whole: text search reads it without
+#: them (`written_whole`), so a query typed "1737" finds what prints "1,737". `search 1737` found the figure by its
+#: value but no claim, gap or quote printing it ("1 matches", where `search 1,737` gave the claim of the rise from
+#: 1,737 and the gap beside it), and Datasette's search box found 1 figure for "1200" and 10 for "1,200".
+GROUPED_NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?!\d|[.,]\d)")
+
+
+def written_whole(text: str) -> str:
+    """`text` with each number's digit-group commas left out (`GROUPED_NUMBER`): "1,737 cases" → "1737 cases"."""
+    return GROUPED_NUMBER.sub(lambda found: found.group().replace(",", ""), text) if "," in text else text
+
+
 WHOLE_BEFORE_FRACTION = r"[ -](?=\d+/\d)"
 #: A letter O or l written for the digit right after a number's comma or point, and the digits and such letters after
 #: it up to the number's end ("2,O60", "1,O00", "12.O per cent", "£1.O million", as OCR and typewriters print them; a

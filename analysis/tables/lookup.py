@@ -12,6 +12,7 @@ read as one.
 
 from __future__ import annotations
 
+import functools
 import re
 import shlex
 import unicodedata
@@ -30,7 +31,7 @@ from analysis.record.hygiene import (
 )
 from analysis.record.printed import PrintedFigureError, parse_printed
 from analysis.record.terminal import printable
-from analysis.record.vocabulary import PER_CENT, split_list
+from analysis.record.vocabulary import PER_CENT, split_list, written_whole
 from analysis.tables.load import load_rows
 
 #: kind → (table, id column). The order is the order `show` tries them in.
@@ -268,10 +269,37 @@ def _searchable(text: str) -> str:
     text, was "inquiries... we should" (NFKC's reading of "…") and found nothing, as would "figures" in a quote
     pasted from a PDF with its ligature, "ﬁgures". A quotation mark is no part of the word it stands against
     (`_QUOTATION_MARK`): outlets quote one phrase with single or double marks, or none, so `making "serious errors"`
-    (or `the Met’s “child protection” probes`) found nothing where the record prints "making 'serious errors'"."""
+    (or `the Met’s “child protection” probes`) found nothing where the record prints "making 'serious errors'".
+    A number is written whole (`written_whole`: "1,737" is "1737"), so "1737" and "1,737" find the same rows."""
     text = text if text.isascii() else normal_text(text)
     text = _QUOTATION_MARK.sub(" ", quotes_read(text))
-    return _PERCENT_RE.sub(r"\1 per cent", " ".join(dashes_read(text).lower().split()))
+    text = _PERCENT_RE.sub(r"\1 per cent", " ".join(dashes_read(text).lower().split()))
+    return written_whole(text)
+
+
+#: A query that is one number with its digit groups parted by spaces ("1 737", a thin space as NFKC reads it), as
+#: a page in another house style prints it: searched as two words, "1" was found only inside other numbers (none,
+#: now that a number is found whole), and the record prints 1,737.
+_SPACE_GROUPED_NUMBER = re.compile(r"\d{1,3}(?: \d{3})+")
+
+
+@functools.lru_cache(maxsize=64)
+def _whole_number(word: str) -> re.Pattern[str] | None:
+    """For a query word that starts or ends with a digit, the pattern finding it only as a whole number in a cell:
+    with digit groups written without their commas, "1200" was inside "11200" and "12000" ("11,200", "12,000")."""
+    if not (word[0].isdigit() or word[-1].isdigit()):
+        return None
+    before = r"(?<!\d)(?<!\d[.,])" if word[0].isdigit() else ""
+    after = r"(?!\d|[.,]\d)" if word[-1].isdigit() else ""
+    return re.compile(before + re.escape(word) + after)
+
+
+def _in(word: str, text: str) -> bool:
+    """Whether a query word is found in a searched cell (`_whole_number` for a number)."""
+    if word not in text:
+        return False
+    pattern = _whole_number(word)
+    return pattern is None or pattern.search(text) is not None
 
 
 def _score(kind: str, row: dict[str, Any], words: list[str], phrase: str) -> tuple[int, list[str]]:
@@ -280,7 +308,7 @@ def _score(kind: str, row: dict[str, Any], words: list[str], phrase: str) -> tup
     texts = {c: _searchable(str(row.get(c) or "")) for c in weights}
     total, matched = 0, set()
     for word in words:
-        hits = [c for c in weights if word in texts[c]]
+        hits = [c for c in weights if _in(word, texts[c])]
         if not hits:
             return 0, []
         best = max(hits, key=lambda c: weights[c])
@@ -319,6 +347,7 @@ def search(text: str, paths: Paths = DEFAULT, kinds: tuple[str, ...] = tuple(KIN
     if problem:
         raise BadQuery(problem)
     text = unframed(normal_text(read_through(text)))
+    text = text.replace(" ", "") if _SPACE_GROUPED_NUMBER.fullmatch(text) else text
     index = index or Index(paths)
     phrase = " ".join(_searchable(text).split())
     words = phrase.split()

@@ -1,0 +1,62 @@
+"""Round 43, helper c: one reading of characters and numbers (class 4), markup (class 1) and exports (class 5), with
+inputs earlier rounds did not try: a number searched for without its thousands commas, numerals outside the Basic
+Multilingual Plane and numerals after a number's comma in an article."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import sqlite_utils
+
+from analysis.paths import DEFAULT
+from analysis.publish.database import build_database
+from analysis.tables import lookup
+
+# --- a number searched for as typed, without its thousands commas --------------------------------------------------
+
+RISE = "standard-2016-referrals-rise"  # the claim of the rise from 1,737 to 2,060 (the README's verify example)
+
+
+def _found(query: str) -> set[str]:
+    return {r["id"] for r in lookup.search(query)}
+
+
+@pytest.mark.parametrize(("typed", "printed"), [("1737", "1,737"), ("1200", "1,200"), ("1 737", "1,737"),
+                                                ("2060", "2,060")])
+def test_search_finds_what_prints_a_number_however_its_digit_groups_are_typed(typed: str, printed: str) -> None:
+    """`search 1737` answered "1 matches" (the figure, by its value) where `search 1,737` gave seven: the claim of
+    the rise from 1,737 (the one the README's `verify change` example checks), the rise's own figure and the gap of
+    the Met's releases, each printing "1,737" in its text, which search matched word by word. A fact-checker types
+    a number without its commas as often as with them, and was told nothing of the claim."""
+    assert _found(typed) == _found(printed)
+
+
+def test_search_for_1737_lists_the_claim_of_the_rise() -> None:
+    assert RISE in _found("1737")
+
+
+@pytest.mark.parametrize(("query", "not_in"), [("1200", "12,000"), ("1200", "11,200"), ("1,200", "1,200,000"),
+                                               ("15", "2015")])
+def test_a_number_searched_for_is_found_whole_never_inside_another(query: str, not_in: str) -> None:
+    """The guard: with its commas left out, "1200" would be inside "12000" and "11200"; a number is found whole."""
+    assert not lookup._in(lookup._searchable(query), lookup._searchable(f"There were {not_in} cases."))
+    assert lookup._in(lookup._searchable(query), lookup._searchable(f"There were {query} cases."))
+
+
+def test_datasette_s_search_finds_a_number_typed_without_its_commas(tmp_path: Path) -> None:
+    """cse.db's full-text index split "1,200" at its comma (the tokens "1" and "200"), so Datasette's search box
+    found 10 figures for "1,200" and 1 for "1200" (the one printed "more than 1200")."""
+    path = tmp_path / "cse.db"
+    build_database(DEFAULT, path)
+    db = sqlite_utils.Database(path)
+
+    def matches(query: str) -> set[int]:
+        return {row[0] for row in db.execute("select rowid from figures_fts where figures_fts match ?", [query])}
+
+    assert matches('"1,200"') <= matches('"1200"') and len(matches('"1200"')) > 1
+    assert matches('"1,737"') == matches('"1737"') != set()
+    # each cell's own words keep their places: what highlight marks is the cell's text
+    [marked] = db.execute("select highlight(figures_fts, 1, '[', ']') from figures_fts where figures_fts match ?",
+                          ['"child protection officers"']).fetchone()
+    assert "[child protection officers]" in marked.lower() or "[child] [protection] [officers]" in marked.lower()
