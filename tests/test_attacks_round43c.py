@@ -9,9 +9,11 @@ from pathlib import Path
 import pytest
 import sqlite_utils
 
+from analysis.factcheck.scan import scan_text
 from analysis.paths import DEFAULT
 from analysis.publish.database import build_database
 from analysis.tables import lookup
+from tests.scanned import listed
 
 # --- a number searched for as typed, without its thousands commas --------------------------------------------------
 
@@ -60,3 +62,32 @@ def test_datasette_s_search_finds_a_number_typed_without_its_commas(tmp_path: Pa
     [marked] = db.execute("select highlight(figures_fts, 1, '[', ']') from figures_fts where figures_fts match ?",
                           ['"child protection officers"']).fetchone()
     assert "[child protection officers]" in marked.lower() or "[child] [protection] [officers]" in marked.lower()
+
+
+# --- numerals an article may print that no figure form reads -------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "whole"), [
+    ("Police recorded \U0001f102200 offences in 2017.", "\U0001f102200"),  # DIGIT ONE COMMA, drawn "1,"
+    ("The Met made \U0001f103060 referrals in 2015.", "\U0001f103060"),
+    ("Police recorded 1\U0001f101200 offences.", "1\U0001f101200"),
+    ("Police recorded 1,200\U0001f100 offences in 2017.", "1,200\U0001f100"),
+])
+def test_a_numeral_past_the_basic_multilingual_plane_is_listed_as_not_read(text: str, whole: str) -> None:
+    """The numerals scan lists as not read were those of the Basic Multilingual Plane: "🄂200" (U+1F102, DIGIT ONE
+    COMMA, drawn as "1,") was taken for a code's letters, its "200" set aside quietly ("no figures found"), where
+    `verify`, `search` and the record refuse it with the digits message, and "⒈200" (its twin in the first plane) is
+    listed."""
+    result = scan_text(text, DEFAULT)
+    assert result["figures"] == []
+    assert result["not_read"] == [listed(whole, "number in a form no figure form reads")]
+
+
+@pytest.mark.parametrize("numeral", ["\u2475", "\u2461", "\u00bd", "\U0001d7d0"])
+def test_a_numeral_right_after_a_numbers_comma_makes_it_one_number_not_read(numeral: str) -> None:
+    """"1,⑵00 offences" was the exact count 1 (and ",⑵00" listed apart), where "1,2⓪0" is listed whole: a numeral
+    after the comma was no part of the number."""
+    text = f"Police recorded 1,{numeral}00 offences in 2017."
+    result = scan_text(text, DEFAULT)
+    assert result["figures"] == []
+    assert result["not_read"] == [listed(f"1,{numeral}00", "number in a form no figure form reads")]

@@ -1125,8 +1125,8 @@ def find_figures(sentence: Sentence, skip: frozenset[str] = frozenset()) -> tupl
             if m.start("core") < joined_to:
                 continue  # the rest of a number already listed whole
             end = _joined_number_end(masked, m.end("core")) if kind == UNREAD else 0
-            if end > m.end("core"):
-                core, joined_to = masked[m.start("core"):end], end
+            if end > m.end("core"):  # (and its digits are not listed again after it)
+                core, joined_to, read_to = masked[m.start("core"):end], end, max(read_to, end)
             left_out.append(LeftOut(core, kind, sentence))
             continue
         printed, text = read_as
@@ -1157,7 +1157,7 @@ def _joined_number_end(masked: str, at: int) -> int:
     if ocr:
         return ocr.end()
     while at + 1 < len(masked):
-        if number_separator(masked[at]) and not masked[at].isspace():
+        if (number_separator(masked[at]) and not masked[at].isspace()) or _NUMERAL_AFTER_POINT.match(masked, at):
             piece = _DIGITS.match(masked, at + 1)
         else:
             marked = _MARKED.match(masked, at)
@@ -1212,9 +1212,11 @@ def _set_aside(m: re.Match[str], core: str, qual: str | None, masked: str, befor
         return LOOKALIKE_LETTERS, None
     marked = masked[m.end("core"):m.end("core") + 2]
     if any(0 <= i < len(masked) and other_numeral(masked[i]) for i in (m.start("core") - 1, m.end("core"))) \
-            or (len(marked) == 2 and marked[0] in ",.%" and is_mark(marked[1])):
+            or (len(marked) == 2 and marked[0] in ",.%" and is_mark(marked[1])) \
+            or (len(marked) == 2 and marked[0] in ",." and not marked[1].isascii() and marked[1].isnumeric()):
         # "1½", "7̃37": part of a number written with other numerals, as the record refuses it; or "1,̸200", "56.̸5",
-        # a mark drawn on the separator or point after it (read as the figures 1 and 56)
+        # a mark drawn on the separator or point after it (read as the figures 1 and 56); or "1,⑵00", "1,①00", such
+        # a numeral right after it (read as the exact count 1)
         return UNREAD, None
     if not qual and _UNREAD_FIRST_TERM.search(before[-TAIL:]):
         return UNREAD, None  # "① in 5 children": the second term of a share whose first no form reads
@@ -1284,12 +1286,18 @@ def _beside_an_unread_letter(before: str, core: str, after: str) -> bool:
 
 
 def _numerals() -> str:
-    r"""The body of a character class of every numeral of the Basic Multilingual Plane that is no digit of a script
-    (which `\d` reads): vulgar fractions, subscripts, circled, bracketed and Roman numerals ("½", "₁₂", "①", "Ⅻ"),
-    as Unicode's number categories name them, in ranges."""
-    codes = [c for c in range(0x80, 0x10000) if (ch := chr(c)).isnumeric() and not ch.isdecimal()
+    r"""The body of a character class of every numeral that is no digit of a script (which `\d` reads): vulgar
+    fractions, subscripts, circled, bracketed and Roman numerals ("½", "₁₂", "①", "Ⅻ"), as Unicode's number
+    categories name them, in ranges. Those past the Basic Multilingual Plane too (no plane after the first
+    supplementary one holds any): "🄂200" (DIGIT ONE COMMA, drawn "1,") was taken for a code's letters and its
+    "200" set aside without a word, where `verify`, `search` and the record refuse it with the digits message."""
+    codes = [c for c in range(0x80, 0x20000) if (ch := chr(c)).isnumeric() and not ch.isdecimal()
              and unicodedata.category(ch)[0] == "N"]
-    return "".join(f"\\u{a:04x}" if a == b else f"\\u{a:04x}-\\u{b:04x}" for a, b in code_runs(codes))
+    return "".join(_escaped(a) if a == b else f"{_escaped(a)}-{_escaped(b)}" for a, b in code_runs(codes))
+
+
+def _escaped(code: int) -> str:
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
 
 
 #: A number as printed, however malformed ("1,73", "12,34,567", ".5", the "19" of "COVID-19", "3b", "½"): what no
@@ -1297,7 +1305,9 @@ def _numerals() -> str:
 #: neither list ("½ of the total" left no trace); nor were subscripts, circled or Roman
 #: numerals ("₁₂ cases", "① case").
 _NUMERALS = _numerals()
-_DIGITS = re.compile(rf"[.,]?[\d{_NUMERALS}]+(?:[.,]\d+)*[\w%]*")
+_DIGITS = re.compile(rf"[.,]?[\d{_NUMERALS}]+(?:[.,][\d{_NUMERALS}]+)*[\w%]*")
+#: A numeral right after a number's comma or point ("1,⑵00"): the number goes on past the comma (`_joined_number_end`).
+_NUMERAL_AFTER_POINT = re.compile(f"[.,][{_NUMERALS}]")
 _ANY_DIGIT = re.compile(rf"[\d{_NUMERALS}]")
 #: The first term of "N in M" or "N out of M" written so no figure form reads it: a numeral ("①"), a digit with a
 #: mark drawn on it (an emoji keycap "1️⃣", an underlined "1̲"), or a letter l for a one, as OCR reads it ("l in 5").
