@@ -91,3 +91,20 @@ def test_a_numeral_right_after_a_numbers_comma_makes_it_one_number_not_read(nume
     result = scan_text(text, DEFAULT)
     assert result["figures"] == []
     assert result["not_read"] == [listed(f"1,{numeral}00", "number in a form no figure form reads")]
+
+
+@pytest.mark.parametrize(("text", "whole"), [("Police recorded 1.2 milliard offences.", "1.2 milliard"),
+                                             ("The force spent \u00a31.2 milliard.", "\u00a31.2 milliard"),
+                                             ("Police recorded 1.2 quadrillion offences.", "1.2 quadrillion")])
+def test_a_scale_word_the_parser_has_no_value_for_is_listed_not_dropped(text: str, whole: str) -> None:
+    """"1.2 milliard" (a thousand million, as translations of European figures print it) was the exact count 1.2,
+    "not in the record", as "1.2 trillion" and "1.2 crore" are not: each is listed as not read."""
+    result = scan_text(text, DEFAULT)
+    assert result["figures"] == []
+    assert result["not_read"] == [listed(whole, "number with a unit no figure form reads")]
+
+
+def test_the_quote_check_reads_such_a_scale_word_as_scan_does() -> None:
+    from analysis.record.figures import contains_printed
+
+    assert not contains_printed("1.2", "It spent 1.2 milliard on the service.")

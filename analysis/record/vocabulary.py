@@ -237,6 +237,9 @@ UNREAD_UNITS: tuple[str, ...] = (
     # (and "1.2 trn", "1.2 mill", "5 bps", "5 basis points": the counts 1.2 and 5, the scale or unit dropped; with
     # the spaced capitals of `SPACED_LETTER_SCALES`)
     "mill", "trn", "bp", "bps", "basis point", "basis points", "basis-point", "basis-points",
+    # (and the scale words the parser has no value for: "1.2 milliard" (a thousand million, as translations of
+    # European figures print it) and "1.2 quadrillion" were the count 1.2)
+    "milliard", "milliards", "quadrillion", "quadrillions",
     # (and every other currency's sign after the number, "1,200 ₤", "1,200₩")
     *(chr(code) for low, high in CURRENCY_RANGES for code in range(low, high + 1)))
 #: … as one pattern (a trie, lower case: its users read it case-blind).
