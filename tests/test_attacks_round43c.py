@@ -58,6 +58,19 @@ def test_datasette_s_search_finds_a_number_typed_without_its_commas(tmp_path: Pa
 
     assert matches('"1,200"') <= matches('"1200"') and len(matches('"1200"')) > 1
     assert matches('"1,737"') == matches('"1737"') != set()
+    # … and so does Datasette's search box (`?_search=`), which is what a reader types into
+    from datasette.app import Datasette
+
+    from analysis.paths import DATABASE
+    from tests.event_loop import run_apart
+
+    served = Datasette([str(path)])
+
+    async def searched(query: str) -> set[str]:
+        response = await served.client.get(f"/{DATABASE}/figures.json?_search={query}&_shape=array&_size=max")
+        return {row["figure_id"] for row in response.json()}
+
+    assert run_apart(searched("1200")) >= run_apart(searched("1%2C200")) != set()
     # each cell's own words keep their places: what highlight marks is the cell's text
     [marked] = db.execute("select highlight(figures_fts, 1, '[', ']') from figures_fts where figures_fts match ?",
                           ['"child protection officers"']).fetchone()
