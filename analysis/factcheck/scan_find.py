@@ -1286,14 +1286,22 @@ def _beside_an_unread_letter(before: str, core: str, after: str) -> bool:
 
 
 def _numerals() -> str:
-    r"""The body of a character class of every numeral that is no digit of a script (which `\d` reads): vulgar
-    fractions, subscripts, circled, bracketed and Roman numerals ("½", "₁₂", "①", "Ⅻ"), as Unicode's number
-    categories name them, in ranges. Those past the Basic Multilingual Plane too (no plane after the first
-    supplementary one holds any): "🄂200" (DIGIT ONE COMMA, drawn "1,") was taken for a code's letters and its
-    "200" set aside without a word, where `verify`, `search` and the record refuse it with the digits message."""
-    codes = [c for c in range(0x80, 0x20000) if (ch := chr(c)).isnumeric() and not ch.isdecimal()
+    r"""The body of a character class of every numeral of the Basic Multilingual Plane that is no digit of a script
+    (which `\d` reads): vulgar fractions, subscripts, circled, bracketed and Roman numerals ("½", "₁₂", "①", "Ⅻ"),
+    as Unicode's number categories name them, in ranges; and past it, those NFKC reads as digits (`_ASTRAL_NUMERALS`).
+    """
+    codes = [c for c in range(0x80, 0x10000) if (ch := chr(c)).isnumeric() and not ch.isdecimal()
              and unicodedata.category(ch)[0] == "N"]
+    codes += [c for c in range(*_ASTRAL_NUMERALS) if unicodedata.category(chr(c))[0] == "N"]
     return "".join(_escaped(a) if a == b else f"{_escaped(a)}-{_escaped(b)}" for a, b in code_runs(codes))
+
+
+#: The numerals past the Basic Multilingual Plane that NFKC reads as a digit and a comma or full stop (the Enclosed
+#: Alphanumeric Supplement's DIGIT ZERO FULL STOP … DIGIT NINE COMMA, and its dingbat circled zeros): "🄂200", drawn
+#: "1,200", was taken for a code's letters and its "200" set aside without a word, where `verify`, `search` and the
+#: record refuse it with the digits message. (The other numerals out there are a script's own, read as its letters;
+#: every range added to these classes is tried on every character scan reads.)
+_ASTRAL_NUMERALS = (0x1F100, 0x1F10D)
 
 
 def _escaped(code: int) -> str:
