@@ -13,6 +13,7 @@ from analysis.factcheck.scan import scan_text
 from analysis.paths import DEFAULT
 from analysis.publish.database import build_database
 from analysis.tables import lookup
+from tests.raw_copy import refusal
 from tests.scanned import listed
 
 # --- a number searched for as typed, without its thousands commas --------------------------------------------------
@@ -121,3 +122,27 @@ def test_the_quote_check_reads_such_a_scale_word_as_scan_does() -> None:
     from analysis.record.figures import contains_printed
 
     assert not contains_printed("1.2", "It spent 1.2 milliard on the service.")
+
+
+# --- a correction dated before the claim it corrects ----------------------------------------------------------------
+
+CORRECTION = "  - date: '2026-12-07'\n    what: This claim quoted"
+
+
+def test_a_correction_dated_before_the_claim_was_made_is_refused(tmp_path: Path) -> None:
+    """A claim's correction may not be in the future or before 1900, but "2020-01-01" (a year mistyped for 2026) on a
+    claim MyLondon printed in October 2025 passed: the page listed a correction five years older than the claim, and
+    ClaimReview, which takes a correction after the review as its dateModified, said nothing of it."""
+    message = refusal(tmp_path, ("claims.yaml", CORRECTION, CORRECTION.replace("2026-12-07", "2020-01-01")))
+    assert "a correction's date 2020-01-01 is before the claim was made (2025-10-01" in message
+
+
+def test_a_correction_in_the_month_of_a_claim_whose_date_is_inferred_passes(tmp_path: Path) -> None:
+    """The guard: the claim's document is dated by a first-of-month stand-in (`date_approximate`); a correction in
+    that month is not refused (the document may have been printed on any day of it)."""
+    from analysis.paths import Paths
+    from analysis.run.build import load_raw
+    from tests.raw_copy import raw_copy
+
+    root = raw_copy(tmp_path, ("claims.yaml", CORRECTION, CORRECTION.replace("2026-12-07", "2025-10-01")))
+    assert load_raw(Paths(root)).claims

@@ -12,7 +12,9 @@ is evaluating it (`analysis.factcheck.evaluate`).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -31,7 +33,7 @@ from analysis.record.hygiene import (
 from analysis.record.printed import is_plain_number
 from analysis.record.problems import Problems
 from analysis.record.safeguarding import check_personal_data
-from analysis.record.sources import as_date, load_yaml_list, not_text_problem, out_of_range
+from analysis.record.sources import EARLIEST_SOURCE_DATE, as_date, load_yaml_list, not_text_problem, out_of_range
 from analysis.record.vocabulary import LIST_SEPARATOR
 
 __all__ = ["CLAIMS_COLUMNS", "REQUIRED", "OPTIONAL", "load_claims"]
@@ -222,6 +224,29 @@ def _load_corrections(value: Any, name: str, where: str, problems: Problems) -> 
         else:
             lines.append(f"{day.isoformat()}{CORRECTION_MARK}{what}")
     return sorted(lines)
+
+
+def check_correction_dates(claims: list[dict[str, Any]], sources: Mapping[str, Mapping[str, Any]], name: str,
+                           problems: Problems) -> None:
+    """A claim's correction dated before the claim was made (its document's `date_published`, or the first of that
+    month where the date is inferred, `date_approximate`): "2020-01-01" typed for "2026-01-01" on a claim printed in
+    October 2025 passed; the page listed it under the claim as a correction made five years before the claim, and
+    ClaimReview, which names a correction after the review as its dateModified, left it out."""
+    for claim in claims:
+        made = _claim_made(sources.get(str(claim.get("source_id", "")), {}))
+        for line in claim.get("corrections") or ():
+            day = line.split(CORRECTION_MARK, 1)[0]
+            if made is not None and EARLIEST_SOURCE_DATE.isoformat() <= day < made.isoformat():  # (else said once)
+                problems.add(name, claim.get("_where") or f"id={claim.get('id')}",
+                             f"a correction's date {day} is before the claim was made ({made.isoformat()}, its "
+                             "document's date): a mistyped year?")
+
+
+def _claim_made(source: Mapping[str, Any]) -> dt.date | None:
+    published = as_date(source.get("date_published"))
+    if published is not None and source.get("date_approximate") is True:
+        return published.replace(day=1)
+    return published
 
 
 def claimant_problem(claimant: str) -> str | None:

@@ -60,6 +60,7 @@ def load_raw(paths: Paths = DEFAULT) -> RawData:
     check_attributions(sources, set(by_id), paths.rel(paths.sources_yaml), problems)
     revisions = load_revisions(paths, by_id, sources, problems)
     check_claims(claims, by_id, set(gaps), known, paths, problems)
+    claims_mod.check_correction_dates(claims, sources, paths.rel(paths.claims_yaml), problems)
     problems.items = without_follow_ons(problems.items)
     problems.raise_if_any()
     return RawData(sources, figures, gaps, claims, inspections, tuple(revisions))
