@@ -1,6 +1,7 @@
 """Round 43, helper c: one reading of characters and numbers (class 4), markup (class 1) and exports (class 5), with
-inputs earlier rounds did not try: a number searched for without its thousands commas, numerals outside the Basic
-Multilingual Plane and numerals after a number's comma in an article."""
+inputs earlier rounds did not try: a number searched for without its thousands commas (`search`, Datasette's search
+box), numerals outside the Basic Multilingual Plane and numerals after a number's comma in an article, scale words
+the parser has no value for, and a claim's correction dated before the claim."""
 
 from __future__ import annotations
 
