@@ -71,8 +71,10 @@ READS_PROCESSED = WRITERS | {"scan", "show", "search"}
 #: `charts` and `notebooks` draw them again themselves. The gallery also refuses a fact-check report or workbook
 #: written from an earlier build (`outputs_behind`), outputs written for another site address than the one its
 #: own links start from (`for_another_site`), notebooks' copies run from a notebook edited since, or
-#: edited themselves (`copies_not_as_run`), and an edition with a file missing or a notebook's copy of a failed run
-#: (`analysis.publish.gallery.incomplete`; in a project only: a folder with no data/raw holds no edition).
+#: edited themselves (`copies_not_as_run`), outputs made by another version of the code or of docs/factcheck.md
+#: (`made_by_other_code`; the charts' own in `charts_behind`), and an edition with a file missing or a notebook's
+#: copy of a failed run (`analysis.publish.gallery.incomplete`; in a project only: a folder with no data/raw holds
+#: no edition).
 READS_CHARTS = frozenset({"workbook", "gallery"})
 
 
@@ -106,12 +108,19 @@ def _gallery_behind(outputs: Path, paths: Paths) -> str:
     """Why the gallery alone must not publish `outputs` beyond its charts (READS_CHARTS), the first reason found."""
     from analysis.paths import notebook_stems
     from analysis.publish.gallery import incomplete
-    from analysis.tables.load import copies_behind, copies_not_as_run, for_another_site, outputs_behind
+    from analysis.tables.load import (
+        copies_behind,
+        copies_not_as_run,
+        for_another_site,
+        made_by_other_code,
+        outputs_behind,
+    )
 
     stems, copies = notebook_stems(paths.notebooks), outputs / "notebooks"
     checks: tuple[Callable[[], str], ...] = (
         lambda: copies_behind(stems, copies, paths), lambda: outputs_behind(outputs, paths),
         lambda: for_another_site(outputs, paths), lambda: copies_not_as_run(stems, copies, paths),
+        lambda: made_by_other_code(outputs, stems, paths),
         lambda: incomplete(outputs, paths) if paths.raw.is_dir() else "")
     return next((line for check in checks if (line := check())), "")
 

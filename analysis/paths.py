@@ -149,6 +149,8 @@ REPORT_MD = "factcheck.md"
 CLAIMREVIEW_NAME = "claimreview.jsonld"
 METHODS_PAGE = "methods.html"
 RULES_PAGE = "factcheck-rules.html"
+#: The document the rules page is made from (by `check`), relative to the root.
+RULES_DOC = "docs/factcheck.md"
 STAMPS_NAME = "stamps.json"  # under Paths.cache: the step runner's stamps
 LOCK_NAME = "build.lock"  # under Paths.cache
 NOTEBOOK_TIMINGS_NAME = "notebook-seconds.json"  # under Paths.cache: how long each notebook took last time

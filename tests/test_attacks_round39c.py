@@ -175,4 +175,4 @@ def test_make_says_last_when_its_outputs_are_not_from_the_build_data_processed_h
     code = pipeline.run(argparse.Namespace(root=ours.root, force=False))
     said = capsys.readouterr().err
     assert code == 1
-    assert "data/processed changed while this run read it" in said and "met-cse-series" in said
+    assert "data/processed, a notebook or the code changed while this run read it" in said and "met-cse-series" in said

@@ -43,6 +43,7 @@ from analysis.paths import (
     PROJECT_NAME,
     REPORT_HTML,
     REPORT_MD,
+    RULES_DOC,
     RULES_PAGE,
     SITE_URL_ENV,
     Paths,
@@ -222,7 +223,6 @@ def working_steps(working: str) -> list[str]:
 
 # --- Markdown and HTML (Jinja2 templates in analysis/factcheck/templates/) ---------------------------------------
 
-RULES_DOC = "docs/factcheck.md"
 
 
 _ID = r"[a-z0-9]+(?:-[a-z0-9]+)+"
@@ -414,18 +414,19 @@ def render_markdown(entries: list[Entry], rules_page: bool = True) -> str:
     return render.render(env, "factcheck.md.j2", rules_link=link, **_context(entries)).rstrip() + "\n"
 
 
-def render_html(entries: list[Entry], drawn_from: str = "", site: str = "") -> str:
+def render_html(entries: list[Entry], drawn_from: str = "", site: str = "", code: str = "") -> str:
     """factcheck.html: one self-contained page for readers (inline style, no scripts, nothing fetched), readable
     on a phone: each claim in its own words, who said it and when, the verdict in a sentence, the working folded.
     `drawn_from` (`analysis.tables.load.build_mark`), in a `<meta>`, names the build the page was written from, so
     the gallery can refuse to link a report older than the tables; `site`, in another, the site address the
-    ClaimReview written with it starts its urls from (`analysis.tables.load.for_another_site`)."""
+    ClaimReview written with it starts its urls from (`analysis.tables.load.for_another_site`); `code`, in a third,
+    the code and rules document the files were written by (`analysis.tables.load.code_mark`)."""
     from analysis.factcheck import render
-    from analysis.tables.load import OUTPUT_MARK, SITE_MARK
+    from analysis.tables.load import CODE_MARK, OUTPUT_MARK, SITE_MARK
 
     return render.render(render.html_environment(), "factcheck.html.j2", methods_href=METHODS_PAGE,
                          drawn_from=drawn_from, drawn_from_name=OUTPUT_MARK, site=site, site_name=SITE_MARK,
-                         **_context(entries))
+                         code=code, code_name=CODE_MARK, **_context(entries))
 
 
 def render_methods(rules_page: bool = True) -> str:
@@ -523,9 +524,10 @@ def write_together(files: dict[Path, str]) -> None:
 def write_report(paths: Paths, site_url: str = "") -> tuple[list[Path], str]:
     """Read the processed tables and write the outputs; → (paths written, summary line)."""
     from analysis.factcheck.claimreview import render_jsonld
-    from analysis.tables.load import build_mark
+    from analysis.tables.load import REPORT_CODE, build_mark, code_mark
 
     mark = build_mark(paths)  # before any table is read (`analysis.tables.load.as_read`)
+    code = code_mark(REPORT_CODE, paths.root / RULES_DOC)  # before the rules page is made from the document
     entries = build_entries(read_tables(paths))
     site_url = checked_site_url(site_url)
     rules = paths.root / RULES_DOC
@@ -539,7 +541,7 @@ def write_report(paths: Paths, site_url: str = "") -> tuple[list[Path], str]:
     # factcheck.html carries the build mark that vouches for the Markdown and ClaimReview written with it
     # (`analysis.tables.load.outputs_behind`), so it is put in place last, as a chart's JSON is: a run stopped
     # between the renames leaves the old mark, and the gallery then refuses rather than link a mix of two runs.
-    outputs[paths.outputs / REPORT_HTML] = render_html(entries, mark, site_url)
+    outputs[paths.outputs / REPORT_HTML] = render_html(entries, mark, site_url, code)
     write_together(outputs)
     if not rules.is_file():
         remove_rules_page(paths)

@@ -35,7 +35,16 @@ from analysis.publish.workbook import add_arguments as workbook_arguments
 from analysis.publish.workbook_columns import QUALIFIER_SUFFIX
 from analysis.record.hygiene import SiteUrlError, checked_site_url, inline_safe_json, neutralise_frame
 from analysis.record.printed import PrintedFigureError, number_text, parse_printed
-from analysis.tables.load import DRAWN_FROM, EXPORTED, SITE_MARK, build_mark, file_hashes
+from analysis.tables.load import (
+    CHART_CODE,
+    CODE_MARK,
+    DRAWN_FROM,
+    EXPORTED,
+    SITE_MARK,
+    build_mark,
+    code_mark,
+    file_hashes,
+)
 
 __all__ = ["PNG_DPI", "datawrapper_frame", "printed_qualifier",
            "WORKBOOK_NAME", "WORKBOOK_TABLES", "CHARTS_DIR_ENV", "chart_dir", "write_chart", "publish",
@@ -70,7 +79,8 @@ def write_chart(fig: Any, meta: Any, folder: Path, paths: Paths | None = None) -
     # and the site address its links were drawn with (`analysis.tables.load.for_another_site`).
     written = [files[kind] for kind in ("png", "mobile", "svg", "csv") if kind != "mobile" or meta.redraw is not None]
     replace_file(files["json"], inline_safe_json({**meta.sidecar(), DRAWN_FROM: drawn_from(meta.chart_id, paths),
-                                                  EXPORTED: file_hashes(written), SITE_MARK: site_url()}))
+                                                  EXPORTED: file_hashes(written), SITE_MARK: site_url(),
+                                                  CODE_MARK: code_mark(CHART_CODE)}))
     return files
 
 

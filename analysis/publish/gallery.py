@@ -206,8 +206,7 @@ def edition_files(outputs: Path, paths: Paths) -> list[Path]:
     """Every file a whole edition offers on the page, as `make` leaves outputs/: each registered chart's five files,
     each project notebook's HTML copy, the fact-check's files (the rules page when docs/factcheck.md is there to
     make it from), the workbook and the database."""
-    from analysis.factcheck.report import RULES_DOC
-    from analysis.paths import CHART_IDS
+    from analysis.paths import CHART_IDS, RULES_DOC
 
     names = [f"charts/{chart_id}/{name}" for chart_id in CHART_IDS for name in chart_files(chart_id).values()]
     names += [f"notebooks/{stem}.html" for stem in notebook_stems(paths.notebooks)]

@@ -232,11 +232,12 @@ def build_workbook(outputs: Path, tables: dict[str, list[dict[str, Any]]], chart
                 workbook_options={"strings_to_formulas": False, "strings_to_numbers": False,
                                   "strings_to_urls": False})
         _finish(wb, gpt_sheets, layout, edition, notes)
-        from analysis.tables.load import OUTPUT_MARK, SITE_MARK
+        from analysis.tables.load import CHART_CODE, CODE_MARK, OUTPUT_MARK, SITE_MARK, code_mark
 
         if drawn_from:
             wb.set_custom_property(OUTPUT_MARK, drawn_from)
         wb.set_custom_property(SITE_MARK, checked_site_url())  # the address its cover gives
+        wb.set_custom_property(CODE_MARK, code_mark(CHART_CODE))  # the code it was written by
         _fit_cover(wb.worksheets()[0], cover)
         wb.close()
         tmp.replace(out)

@@ -50,7 +50,16 @@ from analysis.run import kernels
 from analysis.run.copies import html_exporter, skip_iri_parser, write_copies
 from analysis.run.kernels import KERNEL
 from analysis.run.outputs import Marks, output_marks
-from analysis.tables.load import DRAWN_FROM, NOTEBOOK_METADATA, RAN_FROM, built_tables, file_hash
+from analysis.tables.load import (
+    CODE_MARK,
+    COPY_CODE,
+    DRAWN_FROM,
+    NOTEBOOK_METADATA,
+    RAN_FROM,
+    built_tables,
+    code_mark,
+    file_hash,
+)
 
 TIMEOUT_S = 600
 #: How long a kernel may take to answer at start. Generous: under `make test` both cores are busy, and a start
@@ -250,7 +259,7 @@ class KernelPool:
         # copy run on an earlier build, or from a notebook edited since (`analysis.tables.load.copies_behind`).
         root = self.env.get(ROOT_ENV)
         nb.metadata[NOTEBOOK_METADATA] = {DRAWN_FROM: built_tables(Paths(Path(root)) if root else Paths()),
-                                          RAN_FROM: ran_from}
+                                          RAN_FROM: ran_from, CODE_MARK: code_mark(COPY_CODE)}
         # No timing record: nbclient stamps every cell with when it ran, so two runs of the same inputs (two clones,
         # `make force`) never wrote the same executed copy; how long a notebook took is kept in .cache instead.
         client = NotebookClient(nb, km=kernel.km, kernel_name=KERNEL, timeout=TIMEOUT_S, record_timing=False,

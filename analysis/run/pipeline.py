@@ -582,22 +582,37 @@ def say_raw_changed(paths: Paths) -> int:
     the one after, and the run ended with its results, exit 0, one "changed while it ran" line above. Each file is
     marked with what it read (`analysis.tables.load.as_read`), so those files are named, and the exit is 1. The
     same when another program wrote into outputs/ meanwhile (a notebook in JupyterLab exporting a chart by hand,
-    from a kernel that read the tables before the build): that is said too, not only a pull."""
+    from a kernel that read the tables before the build): that is said too, not only a pull. So is code (or
+    docs/factcheck.md) changed, or another branch checked out, after the step that read it, and a notebook edited
+    after the notebooks ran it (each output names the code and the notebook it was made by): the run ended exit 0
+    with outputs the next `make` remakes."""
     from analysis.paths import CHART_IDS, notebook_stems
-    from analysis.tables.load import behind_raw, charts_behind, copies_behind, for_another_site, outputs_behind
+    from analysis.tables.load import (
+        behind_raw,
+        charts_behind,
+        copies_behind,
+        copies_not_as_run,
+        for_another_site,
+        made_by_other_code,
+        outputs_behind,
+    )
 
     line = behind_raw(paths)
     if line:
         print(f"note: {line}; the outputs listed above hold the record as the build read it", file=sys.stderr)
         return 0
+    stems, copies = notebook_stems(paths.notebooks), paths.outputs / "notebooks"
     mixed = [found for found in (charts_behind(CHART_IDS, paths.outputs / "charts", paths),
-                                 copies_behind(notebook_stems(paths.notebooks), paths.outputs / "notebooks", paths),
-                                 outputs_behind(paths.outputs, paths), for_another_site(paths.outputs, paths))
+                                 copies_behind(stems, copies, paths), outputs_behind(paths.outputs, paths),
+                                 for_another_site(paths.outputs, paths),
+                                 made_by_other_code(paths.outputs, stems, paths),
+                                 copies_not_as_run(stems, copies, paths))
              if found]
     if mixed:
-        print(f"note: data/processed changed while this run read it, or another program wrote into outputs/ (a "
-              f"`git pull`, a sync client, a chart exported by hand from JupyterLab?), and the outputs listed above "
-              f"are not all from the build it holds now: {'; '.join(mixed)}", file=sys.stderr)
+        print(f"note: data/processed, a notebook or the code changed while this run read it, or another program wrote "
+              f"into outputs/ (a `git pull` or another branch checked out, a sync client, a chart exported by hand "
+              f"from JupyterLab?), and the outputs listed above are not all what this checkout holds now: "
+              f"{'; '.join(mixed)}", file=sys.stderr)
         return 1
     return 0
 

@@ -218,7 +218,20 @@ def charts_behind(chart_ids: Iterable[str], charts_dir: Path, paths: Paths = DEF
     what = f"the charts in {paths.rel(charts_dir)}/"
     changed = [chart_id for chart_id, got in drawn.items()
                if isinstance(got, dict) and chart_id not in behind and _changed_since_export(charts_dir / chart_id)]
-    return "; ".join(line for line in (_behind_line(what, behind, "charts"), _changed_line(what, changed)) if line)
+    now = code_mark(CHART_CODE)
+    other = [chart_id for chart_id, got in drawn.items()
+             if isinstance(got, dict) and chart_id not in (*behind, *changed)
+             and _drawn_from(charts_dir / chart_id / f"{chart_id}.json", (), CODE_MARK) != now]
+    return "; ".join(line for line in (_behind_line(what, behind, "charts"), _changed_line(what, changed),
+                                       _other_code_line(what, other)) if line)
+
+
+def _other_code_line(what: str, other: list[str]) -> str:
+    if not other:
+        return ""
+    return (f"{what} ({_few(other)}) were drawn by another version of the project's code (analysis/, pyproject.toml, "
+            "constraints.txt) than this checkout holds (a chart's module edited, or another branch checked out or "
+            "pulled since): run `python -m analysis charts` (or `make`) to draw them again")
 
 
 def _changed_since_export(folder: Path) -> bool:
@@ -403,6 +416,81 @@ def _workbook_mark(path: Path, name: str = OUTPUT_MARK) -> str | None:
         if prop.get("name") == name:
             return "".join(prop.itertext())
     return None
+
+
+#: The key (a chart's sidecar, a notebook copy's metadata), `<meta>` name (factcheck.html) and document property (the
+#: workbook) under which an output names the code it was made by (`code_mark`).
+CODE_MARK = "cse-figures-code"
+#: The package's stages whose code makes each kind of output: each a part of what the step that writes it hashes
+#: (analysis/run/pipeline.py), so an edit `make` reruns no step for never makes an output "made by other code".
+CHART_CODE = ("record", "tables", "factcheck", "publish")
+REPORT_CODE = ("record", "tables", "factcheck")
+COPY_CODE = (*CHART_CODE, "run")
+#: What a stage's code is besides its modules: style sheets, and the templates and fonts it reads, at any depth.
+CODE_SUFFIXES = (".py", ".mplstyle")
+CODE_DATA_FOLDERS = ("templates", "fonts")
+
+
+def code_mark(stages: Iterable[str], *documents: Path) -> str:
+    """"sha256:…" over the code that makes an output: the package's top-level modules, the `stages`' modules, style
+    sheets, templates and fonts, pyproject.toml and constraints.txt (the package's own checkout), and the
+    `documents` it is written from (docs/factcheck.md for the rules page). The marks above name the tables and the
+    notebook an output was made from, not the code: after a chart's module was edited (the notebooks say "open that
+    module to change what is drawn"), or another branch checked out or pulled with a change to the rules, a
+    template or docs/factcheck.md, `python -m analysis gallery` (or `charts` then `gallery`, or `workbook`)
+    published charts, notebook pages and the report as the other code made them, exit 0, while `make` (whose
+    stamps hash the code) would have made them again."""
+    import hashlib
+
+    from analysis.paths import PROJECT_ROOT
+
+    digest = hashlib.sha256()
+    for path in code_files(stages):  # named as in any checkout: a copy elsewhere holds the same code
+        digest.update(f"{path.relative_to(PROJECT_ROOT).as_posix()}\0{file_hash(path) or '-'}\n".encode())
+    for document in documents:  # by content alone: the project's root need not be the package's
+        digest.update(f"document\0{file_hash(document) or '-'}\n".encode())
+    return "sha256:" + digest.hexdigest()
+
+
+def code_files(stages: Iterable[str]) -> list[Path]:
+    """The files `code_mark` hashes for `stages`, sorted (each is one the stamps of the step writing the output hash
+    too: a test holds them to it)."""
+    from analysis.paths import PROJECT_ROOT
+
+    package = PROJECT_ROOT / "analysis"
+    files = [*package.glob("*.py"), PROJECT_ROOT / "pyproject.toml", PROJECT_ROOT / "constraints.txt"]
+    for stage in stages:
+        files.extend(path for path in (package / stage).rglob("*") if path.is_file()
+                     and "__pycache__" not in path.parts and (path.suffix in CODE_SUFFIXES or any(
+                         part in CODE_DATA_FOLDERS for part in path.relative_to(package / stage).parts[:-1])))
+    return sorted(set(files))
+
+
+def made_by_other_code(outputs: Path, stems: Iterable[str], paths: Paths = DEFAULT) -> str:
+    """Which outputs the gallery links beside the charts (`charts_behind` asks of them) were made by other code
+    than this checkout holds (`code_mark`), in one line ("" when none): the fact-check report (its code and
+    docs/factcheck.md), the workbook and the notebooks' executed copies. One that does not say counts; one not
+    there is left to the gallery, which says what is missing."""
+    from analysis.paths import REPORT_HTML, RULES_DOC, WORKBOOK_NAME
+
+    report, workbook, found = outputs / REPORT_HTML, outputs / WORKBOOK_NAME, {}
+    if report.is_file() and _html_mark(report, CODE_MARK) != code_mark(REPORT_CODE, paths.root / RULES_DOC):
+        found[f"{paths.rel(report)} (and what `check` wrote with it)"] = "check"
+    if workbook.is_file() and _workbook_mark(workbook, CODE_MARK) != code_mark(CHART_CODE):
+        found[paths.rel(workbook)] = "workbook"
+    copies, now = outputs / "notebooks", code_mark(COPY_CODE)
+    ran = [stem for stem in stems if (marks := _drawn_from(copies / f"{stem}.ipynb", ("metadata",),
+                                                           NOTEBOOK_METADATA)) is not _MISSING
+           and (marks.get(CODE_MARK) if isinstance(marks, dict) else None) != now]
+    if ran:
+        found[f"the notebooks' copies in {paths.rel(copies)}/ ({_few(ran)})"] = "notebooks"
+    if not found:
+        return ""
+    commands = " and ".join(f"`python -m analysis {command}`" for command in found.values())
+    return (f"{'; '.join(found)} {'was' if len(found) == 1 else 'were'} made by another version of the project's "
+            f"code (analysis/, pyproject.toml, constraints.txt) or of {RULES_DOC} than this checkout holds (edited, "
+            f"or another branch checked out or pulled, since): run {commands} (or `make`) to make "
+            f"{'it' if len(found) == 1 else 'them'} again")
 
 
 #: The name under which an output whose links are absolute names the site address they start from ($CSE_SITE_URL,
