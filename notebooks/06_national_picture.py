@@ -290,7 +290,7 @@ found.append(f"Across {len(counted)} inspections and follow-ups of the Met with 
              f"{last['cases_examined']:.0f}, {last['published']}); it ranged from "
              f"{fmt_share(counted['share_not_good'].min())} to {fmt_share(counted['share_not_good'].max())}.")
 found.append("The latest inspection of the Met's response to child exploitation, as stated when: "
-             + " ".join(f"{when:%B %Y}, {heading.lower()}: {text}" for when, heading, text in
+             + " ".join(f"{month_year(when)}, {heading.lower()}: {text}" for when, heading, text in
                         charts.milestones(stated)))
 source_kind = "the Met's own document" if rise["primary"] else f"a report by {rise['publisher']}"
 # The period in months, as the chart gives it: the record's first and last days are stand-ins (its caveat says so).

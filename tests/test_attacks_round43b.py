@@ -2,11 +2,16 @@
 document changing between commands: a chart's module edited (the notebooks say "open that module to change what is
 drawn"), another branch checked out, docs/factcheck.md edited. `make` reran every step then (its stamps hash the
 code), but the outputs named only the tables and the notebook they were made from, so the commands run alone
-(`workbook`, `gallery`, `charts` then `gallery`) published what the other code had made, exit 0."""
+(`workbook`, `gallery`, `charts` then `gallery`) published what the other code had made, exit 0. And with the
+environment: a matplotlibrc asking for the locale's number format, in a German locale, put German month names into
+every output but the report, while no stamp covers either."""
 
 from __future__ import annotations
 
+import ast
+import datetime as dt
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -123,3 +128,43 @@ def test_make_says_last_when_a_notebook_or_the_rules_changed_after_the_step_that
     rules.write_text(rules.read_text(encoding="utf-8") + "\nA rule added.\n", encoding="utf-8")
     assert pipeline.say_raw_changed(Paths(root)) == 1
     assert "outputs/factcheck.html (and what `check` wrote with it) was made by" in capsys.readouterr().err
+
+
+#: strftime's directives that print words of the process's locale (day and month names, AM/PM, the locale's own
+#: date and time forms); "%-d" and "%Y" print digits alone.
+LOCALE_WORDS = re.compile(r"%-?[aAbBcpxX](?![a-zA-Z])")
+
+
+def _locale_formats(path: Path) -> list[str]:
+    """Each string (or f-string format) in a module that formats a date in the locale's words, and each use of
+    matplotlib's DateFormatter (its formats are strftime's), as "file:line"."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and LOCALE_WORDS.search(node.value):
+            found.append(f"{path.relative_to(PROJECT_ROOT)}:{node.lineno}")
+        elif isinstance(node, ast.Name | ast.Attribute) and "DateFormatter" in ast.unparse(node):
+            found.append(f"{path.relative_to(PROJECT_ROOT)}:{node.lineno}")
+    return found
+
+
+def test_no_output_names_a_month_in_the_machine_s_locale() -> None:
+    """matplotlib, imported on a machine whose matplotlibrc sets `axes.formatter.use_locale: True` (an analyst's
+    way to get decimal commas in their own charts), sets the process's locale from the environment. Run so in a
+    German locale (LC_ALL=de_DE.UTF-8, built here with `localedef`), `make force` published "Oktober 2023",
+    "Februar 2024" and "März 2019" in chart titles, axis labels, alt text and data files, the notebooks' findings,
+    the workbook's dates and the gallery's, beside "September" as the record types it; no stamp covers the locale,
+    so a `make` elsewhere kept them. The report alone named its months itself. Every month is now named from one
+    list (`analysis.record.vocabulary.MONTHS`), and with the fix the same run is byte-identical to one in the C
+    locale. No module or notebook formats a date in the locale's words."""
+    modules = [*(PROJECT_ROOT / "analysis").rglob("*.py"), *(PROJECT_ROOT / "notebooks").glob("*.py")]
+    assert [hit for path in modules if "__pycache__" not in path.parts for hit in _locale_formats(path)] == []
+
+
+def test_months_are_named_in_english() -> None:
+    from analysis.publish import style
+    from analysis.record.vocabulary import day_month_year, month_name, month_year
+
+    assert month_year(dt.date(2019, 3, 4)) == "March 2019" and month_year(dt.date(2023, 9, 1), short=True) == (
+        "Sep 2023")
+    assert day_month_year(dt.date(2024, 2, 9)) == "9 February 2024" and month_name(dt.date(2024, 5, 1)) == "May"
+    assert style.month_year("2016-11-24") == "November 2016" and style.long_date("2016-11-24") == "24 November 2016"

@@ -52,7 +52,7 @@ from analysis.paths import (
 from analysis.record.claims import CORRECTION_MARK
 from analysis.record.hygiene import SiteUrlError, checked_site_url, reader_url
 from analysis.record.printed import parse_printed
-from analysis.record.vocabulary import TOLERANCE, split_list
+from analysis.record.vocabulary import MONTHS, TOLERANCE, split_list
 from analysis.tables.load import is_true
 
 TITLE = "Fact-check: derived claims about published child sexual exploitation figures"
@@ -277,10 +277,6 @@ def for_readers(text: str, labels: dict[str, str] | None = None) -> str:
     return _EMPTY_LABEL.sub("", text).strip()
 
 
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December")
-
-
 def iso_date(iso: str, approximate: Any) -> str:
     """A document's date for a machine (ClaimReview, a chart's data file): ISO 8601 at the precision known, the
     month alone for an inferred date ('2025-10'), so no reader takes a first-of-month stand-in for a printed day."""
@@ -294,7 +290,7 @@ def reader_date(iso: str, approximate: bool, notes: tuple[str, ...] = ()) -> str
     if len(iso) != 10:
         return iso
     year, month, day = int(iso[:4]), int(iso[5:7]), int(iso[8:])
-    shown = f"{_MONTHS[month - 1]} {year}" if approximate and day == 1 else f"{day} {_MONTHS[month - 1]} {year}"
+    shown = f"{MONTHS[month - 1]} {year}" if approximate and day == 1 else f"{day} {MONTHS[month - 1]} {year}"
     said = ("approximate",) * bool(approximate) + notes
     return f"{shown} ({'; '.join(said)})" if said else shown
 

@@ -40,6 +40,7 @@ from analysis.paths import (
 )
 from analysis.publish.reader_text import edition_date, reader_notes, sentences, short_note
 from analysis.record.hygiene import SiteUrlError, checked_site_url
+from analysis.record.vocabulary import day_month_year
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 SIDECAR_KEYS = ("chart_id", "title", "intro", "source_name", "source_url", "source_line", "notes", "notes_on_chart",
@@ -179,7 +180,7 @@ def render_gallery(outputs: Path, notebooks_dir: Path, sources: list[dict[str, s
     edition = edition_date(sources or [], claims or [])
     return render.render(env, "gallery.html.j2", title="Published figures on child sexual exploitation: charts and "
                          "downloads", groups=groups(charts), reports=reports, notebooks=notebook_links, data=data,
-                         edition=f"{edition.day} {edition:%B %Y}" if edition else "", reuse=REUSE, contact=CONTACT)
+                         edition=day_month_year(edition) if edition else "", reuse=REUSE, contact=CONTACT)
 
 
 def write_gallery(paths: Paths, outputs: Path | None = None) -> Path:

@@ -219,8 +219,10 @@ def long_date(iso: str) -> str:
 
 
 def month_year(iso: str) -> str:
-    """'2016-11-24' → 'November 2016'."""
-    return f"{date.fromisoformat(str(iso)[:10]):%B %Y}"
+    """'2016-11-24' → 'November 2016' (in English whatever the locale: `analysis.record.vocabulary.MONTHS`)."""
+    from analysis.record.vocabulary import month_year as named
+
+    return named(date.fromisoformat(str(iso)[:10]))
 
 
 #: Words that keep their capital inside a sentence (names of places, bodies and people the titles start with).

@@ -105,7 +105,9 @@ def _sheet_intro(intro: str) -> str:
 
 
 def _day(iso: Any) -> str:
-    return dt.date.fromisoformat(str(iso)).strftime("%-d %B %Y")
+    from analysis.record.vocabulary import day_month_year
+
+    return day_month_year(dt.date.fromisoformat(str(iso)))
 
 
 def _cover(tables: dict[str, list[dict[str, Any]]], n_charts: int) -> tuple[Any, dt.date | None]:

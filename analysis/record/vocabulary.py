@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Protocol
 
 from analysis.record.word_pattern import trie_pattern
 
@@ -379,3 +380,38 @@ def rounded_range(x: Decimal, step: Decimal) -> tuple[Decimal, Decimal]:
     count (a count of 1,250 would print "1,300" rounded half up), and 1,150 to 1,250 for anything else."""
     top = x + step / 2 - (1 if step >= 2 and x == x.to_integral_value() else 0)
     return x - step / 2, top
+
+
+#: The months as every output names them, in English whatever the machine's locale. strftime's "%B" and "%b" (and
+#: matplotlib's DateFormatter) give the names of the process's LC_TIME, which matplotlib sets from the environment
+#: when it is imported on a machine whose matplotlibrc asks for `axes.formatter.use_locale` (an analyst's way to get
+#: decimal commas in their own charts): run there in a German locale, `make` published "Oktober 2023" and "März 2019"
+#: in the charts, their alt text and data files, the notebooks, the workbook and the gallery, beside "September" typed
+#: in the record, and no stamp covers the locale, so another machine's `make` kept them.
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+
+
+class _Dated(Protocol):  # a date, a datetime or a pandas Timestamp: what the month names are asked of
+    @property
+    def year(self) -> int: ...
+    @property
+    def month(self) -> int: ...
+    @property
+    def day(self) -> int: ...
+
+
+def month_name(when: _Dated, short: bool = False) -> str:
+    """'February', or 'Feb' when `short` (as charts label an axis: the first three letters, 'Sep' not 'Sept')."""
+    name = MONTHS[when.month - 1]
+    return name[:3] if short else name
+
+
+def month_year(when: _Dated, short: bool = False) -> str:
+    """'February 2024' ('Feb 2024' when `short`)."""
+    return f"{month_name(when, short)} {when.year}"
+
+
+def day_month_year(when: _Dated) -> str:
+    """'9 February 2024': GOV.UK style, no leading zero and no ordinal."""
+    return f"{when.day} {month_name(when)} {when.year}"

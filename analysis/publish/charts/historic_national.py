@@ -17,7 +17,7 @@ import pandas as pd
 
 from analysis.publish import encode, sns, style
 from analysis.publish.charts.common import NATIONAL_REVIEW_LABELS, ChartMeta, chart_meta
-from analysis.record.vocabulary import number_word
+from analysis.record.vocabulary import month_name, month_year, number_word
 
 BEACONPORT = "Cases identified by or referred to Operation Beaconport"
 NATIONAL = "Cases identified nationally for review"
@@ -69,11 +69,12 @@ def historic_national_chart(reviews: pd.DataFrame, figures: pd.DataFrame, source
                             width: float = style.WEB_WIDTH) -> tuple[Any, ChartMeta]:
     """Dot timeline of the national counts, as printed (qualifiers kept), coloured by definition. A point whose
     source gives no exact date (`sources.date_approximate`) is labelled with its month only, not a day."""
-    from matplotlib.dates import DateFormatter, MonthLocator
+    from matplotlib.dates import MonthLocator, num2date
+    from matplotlib.ticker import FuncFormatter
 
     approximate = set() if sources is None else set(sources.loc[sources["date_approximate"].astype(bool), "id"])
     nat = national_points(reviews, approximate)
-    nat["when"] = [f"{d:%b}" if s in approximate else f"{d.day} {d:%b}"
+    nat["when"] = [month_name(d, short=True) if s in approximate else f"{d.day} {month_name(d, short=True)}"
                    for d, s in zip(nat["date"], nat["source_id"], strict=True)]
     # The same rule in words for the data and alt text: a day no source printed is never given.
     nat["known"] = [style.month_year(a) if s in approximate else style.long_date(a)
@@ -92,7 +93,8 @@ def historic_national_chart(reviews: pd.DataFrame, figures: pd.DataFrame, source
     ax.set_ylim(last + pad, min(first - pad, first.replace(day=1) - pd.Timedelta(days=4)))
     ax.yaxis.set_major_locator(MonthLocator())
     # On a phone the year is left to the subtitle, so the labels keep room to the right.
-    ax.yaxis.set_major_formatter(DateFormatter("%b" if width < 5 else "%b %Y"))
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda x, _: (month_name if width < 5 else month_year)(
+        num2date(x), short=True)))
     ax.set_xlim(0, nat["value"].max() * (2.7 if width < 5 else 1.7))
     ax.xaxis.set_major_formatter("{x:,.0f}")
     from matplotlib.ticker import MultipleLocator

@@ -19,7 +19,7 @@ from analysis.publish import encode, style
 from analysis.publish.charts.common import ChartMeta, chart_meta
 from analysis.publish.charts.select import best
 from analysis.publish.publishers import face_name
-from analysis.record.vocabulary import number_word
+from analysis.record.vocabulary import month_year, number_word
 
 MEASURES = ("causes_of_concern", "recommendations")
 #: What a stated count is, read from the subject the record transcribed: closed by a revisit, issued early
@@ -185,7 +185,7 @@ def inspection_timeline_chart(grades: pd.DataFrame, figures: pd.DataFrame, *, wi
                     color=style.SECONDARY_TEXT, linespacing=style.LINE_SPACING)
     for r in rows.itertuples():
         encode.marks(fig).append(encode.Mark(r.value_as_printed, r.qualifier, "text", r.unit))
-    ax.set_yticks([date2num(w) for w, _, _ in events], [w.strftime("%b %Y") for w, _, _ in events])
+    ax.set_yticks([date2num(w) for w, _, _ in events], [month_year(w, short=True) for w, _, _ in events])
     ax.tick_params(axis="y", length=0)
     ax.tick_params(axis="x", bottom=False, labelbottom=False)
     for side in ("top", "right", "bottom", "left"):
@@ -203,7 +203,7 @@ def inspection_timeline_chart(grades: pd.DataFrame, figures: pd.DataFrame, *, wi
                          "Milestone": [h for _, h, _ in events], "Stated": [t for _, _, t in events]})
     data = data.merge(_counts(rows), on="Date", how="left")
     alt = (f"Timeline chart with {len(events)} dated milestones, showing that {style.in_sentence(title)}. "
-           + " ".join(f"{w.strftime('%B %Y')}, {h.lower()}: {t}" for w, h, t in events) + " " + _undated(rows)).strip()
+           + " ".join(f"{month_year(w)}, {h.lower()}: {t}" for w, h, t in events) + " " + _undated(rows)).strip()
     frame = style.finish(fig, ax, title=title, subtitle=subtitle, on_chart=on_chart, notes=notes, alt=alt,
                          source=style.credit(figures, rows["figure_id"]))
     return fig, chart_meta("inspection-timeline", "Timeline", frame, data)
