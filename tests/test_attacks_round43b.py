@@ -168,3 +168,24 @@ def test_months_are_named_in_english() -> None:
         "Sep 2023")
     assert day_month_year(dt.date(2024, 2, 9)) == "9 February 2024" and month_name(dt.date(2024, 5, 1)) == "May"
     assert style.month_year("2016-11-24") == "November 2016" and style.long_date("2016-11-24") == "24 November 2016"
+
+
+def test_code_edited_while_the_charts_are_drawn_is_not_the_mark_of_what_drew_them(
+        made: Made, tmp_path: Path) -> None:
+    """`python -m analysis charts` (or a notebook's kernel, or a JupyterLab kernel exporting by hand) imports the
+    charts' code, then draws: a chart's module saved (or a branch checked out) in between was marked on the charts
+    as the code that drew them, and `workbook` alone then published the old subtitle, exit 0. The mark is now the
+    code as the process imported it."""
+    root = _checkout(made, tmp_path / "project")
+    module = root / CHART_MODULE
+    script = ("import sys\nfrom pathlib import Path\nfrom analysis.publish import charts, export\n"
+              f"module = Path({str(module)!r})\n"
+              f"module.write_text(module.read_text(encoding='utf-8').replace(*{SUBTITLE!r}), encoding='utf-8')\n"
+              "from analysis.cli import main\nsys.exit(main(['charts']))\n")
+    drawn = subprocess.run([sys.executable, "-c", script], cwd=root, capture_output=True, text=True, timeout=300)
+    assert drawn.returncode == 0, drawn.stderr
+    sidecar = json.loads((root / "outputs/charts/met-cse-series/met-cse-series.json").read_text(encoding="utf-8"))
+    assert SUBTITLE[0] in sidecar["intro"]  # drawn by the code as imported, before the edit
+    refused = _run_in(root, "workbook")
+    assert refused.returncode == 2 and "drawn by another version of the project's code" in refused.stderr, (
+        refused.stderr)

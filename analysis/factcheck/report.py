@@ -523,7 +523,7 @@ def write_report(paths: Paths, site_url: str = "") -> tuple[list[Path], str]:
     from analysis.tables.load import REPORT_CODE, build_mark, code_mark
 
     mark = build_mark(paths)  # before any table is read (`analysis.tables.load.as_read`)
-    code = code_mark(REPORT_CODE, paths.root / RULES_DOC)  # before the rules page is made from the document
+    code = code_mark(REPORT_CODE, paths.root / RULES_DOC, loaded=True)  # before the rules page is made from it
     entries = build_entries(read_tables(paths))
     site_url = checked_site_url(site_url)
     rules = paths.root / RULES_DOC

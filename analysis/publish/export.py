@@ -50,6 +50,10 @@ __all__ = ["PNG_DPI", "datawrapper_frame", "printed_qualifier",
            "WORKBOOK_NAME", "WORKBOOK_TABLES", "CHARTS_DIR_ENV", "chart_dir", "write_chart", "publish",
            "load_frames", "export_charts", "export_all"]
 
+#: The code every chart this process exports is marked with, read as the charts' code is imported (in a notebook's
+#: kernel, with its first cell), not as each is written: code edited since was not the code that drew it.
+code_mark(CHART_CODE, loaded=True)
+
 PNG_DPI = 200
 #: CSS pixels per inch: the PNG is shown at PNG_DPI / CSS_DPI = 2× density.
 CSS_DPI = style.CSS_DPI
@@ -80,7 +84,7 @@ def write_chart(fig: Any, meta: Any, folder: Path, paths: Paths | None = None) -
     written = [files[kind] for kind in ("png", "mobile", "svg", "csv") if kind != "mobile" or meta.redraw is not None]
     replace_file(files["json"], inline_safe_json({**meta.sidecar(), DRAWN_FROM: drawn_from(meta.chart_id, paths),
                                                   EXPORTED: file_hashes(written), SITE_MARK: site_url(),
-                                                  CODE_MARK: code_mark(CHART_CODE)}))
+                                                  CODE_MARK: code_mark(CHART_CODE, loaded=True)}))
     return files
 
 

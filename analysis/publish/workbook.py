@@ -239,7 +239,7 @@ def build_workbook(outputs: Path, tables: dict[str, list[dict[str, Any]]], chart
         if drawn_from:
             wb.set_custom_property(OUTPUT_MARK, drawn_from)
         wb.set_custom_property(SITE_MARK, checked_site_url())  # the address its cover gives
-        wb.set_custom_property(CODE_MARK, code_mark(CHART_CODE))  # the code it was written by
+        wb.set_custom_property(CODE_MARK, code_mark(CHART_CODE, loaded=True))  # the code it was written by
         _fit_cover(wb.worksheets()[0], cover)
         wb.close()
         tmp.replace(out)

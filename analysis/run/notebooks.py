@@ -259,7 +259,7 @@ class KernelPool:
         # copy run on an earlier build, or from a notebook edited since (`analysis.tables.load.copies_behind`).
         root = self.env.get(ROOT_ENV)
         nb.metadata[NOTEBOOK_METADATA] = {DRAWN_FROM: built_tables(Paths(Path(root)) if root else Paths()),
-                                          RAN_FROM: ran_from, CODE_MARK: code_mark(COPY_CODE)}
+                                          RAN_FROM: ran_from, CODE_MARK: code_mark(COPY_CODE, loaded=True)}
         # No timing record: nbclient stamps every cell with when it ran, so two runs of the same inputs (two clones,
         # `make force`) never wrote the same executed copy; how long a notebook took is kept in .cache instead.
         client = NotebookClient(nb, km=kernel.km, kernel_name=KERNEL, timeout=TIMEOUT_S, record_timing=False,
@@ -369,6 +369,7 @@ class KernelPool:
 def start_pool(paths: Paths, charts_dir: Path | None = None, workers: int | None = None,
                fresh: bool = False) -> KernelPool:
     """A pool sized for the machine and the notebooks, started now (its kernels boot in the background)."""
+    code_mark(COPY_CODE, loaded=True)  # the code the kernels import, as they start: what each copy is marked with
     count = len(notebook_sources(paths.notebooks)) or 1
     size = max(1, min(workers or os.cpu_count() or 1, count))
     charts_dir = charts_dir or paths.outputs / "charts"
@@ -416,6 +417,7 @@ def run_all(paths: Paths, out_dir: Path | None = None, workers: int | None = Non
     times. A chart no notebook exported is reported as a failure too (when every notebook ran: otherwise the failed
     notebook is the reason, said once), so `make` cannot finish with a chart missing.
     """
+    code_mark(COPY_CODE, loaded=True)  # as `start_pool`, when no pool was started ahead
     sources = notebook_sources(paths.notebooks)
     say_copies(paths.notebooks)
     out_dir = out_dir or paths.outputs / "notebooks"

@@ -431,7 +431,7 @@ CODE_SUFFIXES = (".py", ".mplstyle")
 CODE_DATA_FOLDERS = ("templates", "fonts")
 
 
-def code_mark(stages: Iterable[str], *documents: Path) -> str:
+def code_mark(stages: Iterable[str], *documents: Path, loaded: bool = False) -> str:
     """"sha256:…" over the code that makes an output: the package's top-level modules, the `stages`' modules, style
     sheets, templates and fonts, pyproject.toml and constraints.txt (the package's own checkout), and the
     `documents` it is written from (docs/factcheck.md for the rules page). The marks above name the tables and the
@@ -439,17 +439,38 @@ def code_mark(stages: Iterable[str], *documents: Path) -> str:
     module to change what is drawn"), or another branch checked out or pulled with a change to the rules, a
     template or docs/factcheck.md, `python -m analysis gallery` (or `charts` then `gallery`, or `workbook`)
     published charts, notebook pages and the report as the other code made them, exit 0, while `make` (whose
-    stamps hash the code) would have made them again."""
+    stamps hash the code) would have made them again.
+
+    `loaded`: the code as this process first asked for it (`_LOADED`), which a writer asks for as it imports its
+    stage, not as it writes: code edited, or a branch checked out, while `notebooks` or `charts` ran alone (or
+    while a JupyterLab kernel that exports by hand stayed open) was read as the new code's mark on outputs the old
+    code made, and `gallery` alone then published them."""
     import hashlib
 
-    from analysis.paths import PROJECT_ROOT
-
-    digest = hashlib.sha256()
-    for path in code_files(stages):  # named as in any checkout: a copy elsewhere holds the same code
-        digest.update(f"{path.relative_to(PROJECT_ROOT).as_posix()}\0{file_hash(path) or '-'}\n".encode())
+    key = tuple(stages)
+    if not loaded:
+        code = _code_lines(key)
+    elif key in _LOADED:
+        code = _LOADED[key]
+    else:
+        code = _LOADED[key] = _code_lines(key)
+    digest = hashlib.sha256(code.encode())
     for document in documents:  # by content alone: the project's root need not be the package's
         digest.update(f"document\0{file_hash(document) or '-'}\n".encode())
     return "sha256:" + digest.hexdigest()
+
+
+#: The code part of each `code_mark(…, loaded=True)` this process has asked for, by its stages: as first read.
+_LOADED: dict[tuple[str, ...], str] = {}
+
+
+def _code_lines(stages: tuple[str, ...]) -> str:
+    """Each file `code_files` names, with the hash of its bytes now, one line each."""
+    from analysis.paths import PROJECT_ROOT
+
+    # Named as in any checkout: a copy elsewhere holds the same code.
+    return "".join(f"{path.relative_to(PROJECT_ROOT).as_posix()}\0{file_hash(path) or '-'}\n"
+                   for path in code_files(stages))
 
 
 def code_files(stages: Iterable[str]) -> list[Path]:
