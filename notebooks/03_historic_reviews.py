@@ -1,5 +1,5 @@
 # %% [markdown]
-# # Historic group-based CSE case reviews: the national count and the Met's own review
+# # Historic case reviews: the national group-based count and the Met's own review
 #
 # **The question:** how many historic group-based child sexual exploitation cases have been identified for review
 # across England and Wales, how has that count been reported over time, and what has the Metropolitan Police's
