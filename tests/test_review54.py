@@ -121,3 +121,18 @@ def test_the_met_series_credits_on_its_face_only_what_it_draws() -> None:
     assert "MyLondon" not in meta.source_line and "Evening Standard" in meta.source_line, meta.source_line
     assert "MyLondon (copy on trendingtoday.london), 'The Met claimed" in meta.source_documents
     assert "put to the Commissioner (MyLondon);" in meta.notes and "trendingtoday" not in meta.notes
+
+
+def test_the_workbook_cover_gives_a_period_no_more_exact_than_its_document_s_date(made) -> None:  # noqa: ANN001
+    """The latest period in the record is the inquiry's terms-of-reference page's own date, a first-of-month
+    stand-in for 'January 2026'. The cover said the figures run 'to 1 January 2026', a day no source printed; its
+    'Newest source' line already said 'January 2026 (approximate)'. Both now give the month."""
+    import openpyxl
+
+    figures = load_table("figures")
+    last = figures.sort_values("period_end").iloc[-1]
+    assert last["period_end"] == str(last["published"])[:10] and bool(last["published_approximate"])
+    cover = openpyxl.load_workbook(made.outputs / "cse-figures.xlsx").worksheets[0]
+    lines = [str(r[0]) for r in cover.iter_rows(values_only=True) if r[0]]
+    period = next(line for line in lines if line.startswith("Period covered:"))
+    assert period.endswith(" to January 2026 (approximate)."), period

@@ -110,6 +110,14 @@ def _day(iso: Any) -> str:
     return day_month_year(dt.date.fromisoformat(str(iso)))
 
 
+def _period_date(figure: dict[str, Any], column: str) -> tuple[str, bool]:
+    """A figure's period date with whether it was printed: a period that is its document's own date, where that
+    date is a first-of-month stand-in (a terms-of-reference page dated "January 2026"), is no more exact than the
+    document's, so the cover gives its month, never "1 January 2026"."""
+    day = str(figure[column])
+    return day, day == str(figure.get("published") or "")[:10] and is_true(figure.get("published_approximate"))
+
+
 def _cover(tables: dict[str, list[dict[str, Any]]], n_charts: int) -> tuple[Any, dt.date | None]:
     """The cover: what is here, when it was last updated, the period, the next update, sources, symbols, licence,
     contact."""
@@ -121,8 +129,8 @@ def _cover(tables: dict[str, list[dict[str, Any]]], n_charts: int) -> tuple[Any,
     # (approximate)"), as the fact-check gives it, never as a day no source printed ("1 January 2026").
     published = sorted((str(s["date_published"]), is_true(s.get("date_approximate")))
                        for s in sources if s.get("date_published"))
-    starts = sorted(str(f["period_start"]) for f in figures if f.get("period_start"))
-    ends = sorted(str(f["period_end"]) for f in figures if f.get("period_end"))
+    starts = sorted(_period_date(f, "period_start") for f in figures if f.get("period_start"))
+    ends = sorted(_period_date(f, "period_end") for f in figures if f.get("period_end"))
     edition = reader_text.edition_date(sources, tables.get("claims") or [])
     producers = Counter(str(s["producer"]) for s in sources)
     top = ", ".join(f"{name} ({n})" for name, n in sorted(producers.items(), key=lambda kv: (-kv[1], kv[0]))[:5])
@@ -138,7 +146,8 @@ def _cover(tables: dict[str, list[dict[str, Any]]], n_charts: int) -> tuple[Any,
         about.append(f"Last updated: {_day(edition)} (the latest date on which a source was read or a claim "
                      "corrected).")
     if starts and ends:
-        about.append(f"Period covered: the figures refer to periods from {_day(starts[0])} to {_day(ends[-1])}.")
+        about.append(f"Period covered: the figures refer to periods from {reader_date(*starts[0])} to "
+                     f"{reader_date(*ends[-1])}.")
     if published:
         about.append(f"Newest source: published {reader_date(*published[-1])}.")
     about.append(NEXT_UPDATE)
