@@ -239,6 +239,8 @@ def decode_article(data: bytes, max_mb: float = DEFAULT_MAX_MB, mime: bool = Tru
     XML file (`xml`: its name says so, `xml_by_name`: XHTML, a feed, an export; None: its name does not say, and
     its content is looked at, `_XML_BY_CONTENT`) is read as XML (`xml_as_html`)."""
     text = _article(data, max_mb, mime)
+    if _SUBTITLES.match(text, 0, 4096):
+        return subtitles_as_text(text)
     if xml is None:
         xml = not (_HTTP_HEAD.match(data) or _MIME_HEAD.match(data)) and bool(_XML_BY_CONTENT.match(text, 0, 65536))
     return xml_as_html(text) if xml else text
@@ -455,6 +457,43 @@ def _http_body(data: bytes, max_mb: float) -> str:
     return shown_as_text(text) if headers.get("content-type") and headers.get_content_type() == "text/plain" else text
 
 
+#: A subtitle file, by its first lines: WebVTT's "WEBVTT" signature (its specification requires it first), or
+#: SubRip's first cue, a number over a timing line. A broadcast's subtitles (what a fact-checker has of a TV or
+#: radio claim: BBC iPlayer's, a YouTube video's .srt) were read as prose: each cue's number a figure (1, 2, 3, …,
+#: each "not in the record", exit 1), a cue's position ("line:90%") a share, and a sentence split across cues lost
+#: its start ("2,900 the year before." without "That was up from").
+_SUBTITLES = re.compile(r"\ufeff?(?:WEBVTT(?:[ \t][^\n]*)?\r?\n|[ \t\r\n]*\d{1,9}[ \t]*\r?\n"
+                        r"[ \t]*\d{1,3}:\d{2}:\d{2}[,.]\d{1,3}[ \t]+-->)")
+#: A cue's timing line (SubRip's or WebVTT's, hours optional in WebVTT, its settings after), and the blocks of
+#: WebVTT that are no cue text: its header's lines, a NOTE (a comment), a STYLE sheet, a REGION definition.
+_CUE_TIMING = re.compile(r"[ \t]*(?:\d{1,3}:)?\d{2}:\d{2}[,.]\d{1,3}[ \t]+-->[ \t]+\S")
+_VTT_NOT_CUES = re.compile(r"(?:WEBVTT|NOTE|STYLE|REGION)(?:[ \t]|$)")
+#: What a cue's text holds that a viewer does not see as written: WebVTT's and SubRip's tags (`<v Jane Doe>`, `<c.x>`,
+#: `<i>`, `<font color=…>`, a karaoke time stamp `<00:00:01.000>`) and SubRip's positioning codes (`{\an8}`).
+_CUE_MARKUP = re.compile(r"<[^<>\n]{0,200}>|\{\\[^{}\n]{0,100}\}")
+_SENTENCE_END = re.compile(r"[.!?…][\"'’”)\]]*\Z")
+
+
+def subtitles_as_text(text: str) -> str:
+    """A subtitle file as the text its viewer reads: each cue's lines, without its number, timing, settings or tags,
+    run on into the next cue (a sentence is split across cues as the speaker's pace splits it), a paragraph ending
+    where a cue ends a sentence. Written with "<" and "&" as references (`shown_as_text`), as a cue's "&lt;" is."""
+    paragraphs: list[str] = []
+    sentence: list[str] = []
+    for block in re.split(r"\n[ \t]*\n", text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")):
+        lines = block.strip("\n").split("\n")
+        timing = next((at for at, line in enumerate(lines) if _CUE_TIMING.match(line)), None)
+        if timing is None or timing > 1 or _VTT_NOT_CUES.match(lines[0]):
+            continue  # the header, a comment, a sheet, a region: no cue
+        cue = " ".join(html.unescape(_CUE_MARKUP.sub("", line)).strip() for line in lines[timing + 1:])
+        if cue.strip():
+            sentence.append(cue.strip())
+            if _SENTENCE_END.search(sentence[-1]):
+                paragraphs.append(" ".join(sentence))
+                sentence = []
+    return shown_as_text("\n\n".join([*paragraphs, " ".join(sentence)]).strip())
+
+
 def shown_as_text(text: str) -> str:
     """Text a transport says is plain (`text/plain`: an HTTP body, an e-mail's parts), its "<" and "&" written as
     the entities scan reads back as those characters: a browser or a mail client shows its tags as words, where
@@ -470,6 +509,10 @@ XML_SUFFIXES = (".xhtml", ".xht", ".xml", ".rss", ".atom")
 _XML_TYPES = frozenset({"application/xhtml+xml", "application/xml", "text/xml", "application/rss+xml",
                         "application/atom+xml"})
 _XHTML = "{http://www.w3.org/1999/xhtml}"
+#: The namespaced attributes of XHTML kept, written as an HTML page writes them: `xml:lang` and the like, and an
+#: EPUB chapter's `epub:type` (its note references, `scan_text._note_reference`: dropped, a note's mark was read
+#: into the figure before it).
+_KEPT_NAMESPACES = {"http://www.w3.org/XML/1998/namespace": "", "http://www.idpf.org/2007/ops": "epub:"}
 
 
 #: The elements whose text HTML serialization writes as it is, each with how it is written so that nothing in it
@@ -530,6 +573,39 @@ def xml_as_html(text: str) -> str:
     return "<!DOCTYPE html>" + (_xhtml_as_html(root) if root.tag == f"{_XHTML}html" else _tree_as_html(root))
 
 
+#: A feed's root (RSS 2.0 and WordPress's export, Atom, RSS 1.0), by its local name.
+_FEED_ROOTS = frozenset({"rss", "feed", "RDF"})
+#: What a feed reader shows of a feed, by local name in any of its vocabularies (RSS, Atom, Dublin Core, iTunes,
+#: Media RSS, WordPress's export): titles, descriptions, summaries, contents, the names of authors and categories,
+#: comments. The rest is for machines: how often to poll (`<sy:updateFrequency>1`, `<ttl>60`, in every WordPress
+#: feed), an icon's size (`<width>32`), comment counts (`<slash:comments>`, Atom's `<thr:total>`), an episode's
+#: number and length, post ids, time stamps. Read as text, a WordPress feed gave the figures 1, 32, 32 and 37, and
+#: an Atom feed's time stamps three parts "not read", none of them anything a reader of the feed sees.
+_FEED_TEXT = frozenset({"title", "subtitle", "description", "summary", "content", "encoded", "rights", "copyright",
+                        "name", "creator", "author", "category", "subject", "comment_content"})
+#: The feed elements whose text is HTML whatever it holds (RSS's description, `content:encoded`, WordPress's
+#: excerpt; Atom's and Media RSS's by `type="html"`): a feed reader decodes their character references. Read as
+#: text, WordPress's excerpt "Between 1,200 &#8211; 1,400 children [&#8230;]" (its dashes and ellipses always
+#: written so) was the two figures 1,200 and 1,400, where a reader sees a range.
+_FEED_HTML = frozenset({"description", "encoded", "comment_content"})
+_ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def _feed_text(element: ET.Element) -> bool:
+    """Whether a feed's element is one whose text a feed reader shows (`_FEED_TEXT`)."""
+    return isinstance(element.tag, str) and element.tag.rpartition("}")[2] in _FEED_TEXT
+
+
+def _feed_html(element: ET.Element) -> bool | None:
+    """Whether a feed element's text is HTML (`_FEED_HTML`), False where it says it is text (Atom's default, any
+    `type="text"`), None where nothing says (its markup decides, as in any other XML)."""
+    kind = element.get("type", "").strip().lower()
+    if kind in ("html", "text/html") or (not kind and element.tag.rpartition("}")[2] in _FEED_HTML
+                                         and not element.tag.startswith(_ATOM)):
+        return True
+    return False if kind in ("text", "plain", "text/plain") or element.tag.startswith(_ATOM) else None
+
+
 def _xhtml_as_html(root: ET.Element) -> str:
     """An XHTML element, and all in it, written as HTML (namespaces dropped, `_WRITTEN_RAW`), or InputRefused."""
     for element in root.iter():
@@ -539,8 +615,9 @@ def _xhtml_as_html(root: ET.Element) -> str:
             element.text = _WRITTEN_RAW[element.tag](element.text)
         for key in [key for key in element.attrib if key.startswith("{")]:
             value = element.attrib.pop(key)
-            if key.startswith("{http://www.w3.org/XML/1998/namespace}"):
-                element.attrib.setdefault(key.rpartition("}")[2], value)
+            namespace, _, name = key[1:].partition("}")
+            if namespace in _KEPT_NAMESPACES:
+                element.attrib.setdefault(_KEPT_NAMESPACES[namespace] + name, value)
     try:
         return ET.tostring(root, encoding="unicode", method="html")
     except RecursionError:
@@ -556,26 +633,32 @@ def _tree_as_html(root: ET.Element) -> str:
     the figures of a post or a feed item written in one (WordPress's export, every RSS feed's <description>) were
     dropped, and scan said nothing, where Chromium shows them. Walked with a stack, so any depth expat reads is read."""
     out: list[str] = []
+    feed = isinstance(root.tag, str) and root.tag.rpartition("}")[2] in _FEED_ROOTS
 
-    def piece(text: str | None) -> None:
-        if text and text.strip():
-            out.append(f'<iframe srcdoc="{html.escape(text)}"></iframe>' if "<" in text
-                       else f"<p>{html.escape(text, quote=False)}</p>")
+    def piece(text: str | None, markup: bool | None = None) -> None:
+        if text and text.strip() and (markup or (markup is None and "<" in text)):
+            out.append(f'<iframe srcdoc="{html.escape(text)}"></iframe>')
+        elif text and text.strip():
+            out.append(f"<p>{html.escape(text, quote=False)}</p>")
 
-    piece(root.text)
+    if not feed:
+        piece(root.text)
     stack = [(root, iter(root))]
     while stack:
         element, children = stack[-1]
         child = next(children, None)
         if child is None:
             stack.pop()
-            if stack:
+            if stack and not feed:
                 piece(element.tail)  # the text after an element, once all inside it is read
             continue
         if isinstance(child.tag, str) and child.tag.startswith(_XHTML):
             out.append(f'<iframe srcdoc="{html.escape(_xhtml_as_html(child))}"></iframe>')
             stack.append((child, iter(())))  # read whole: only the text after it is left
             continue
-        piece(child.text)
+        if not feed:
+            piece(child.text)
+        elif _feed_text(child):  # a feed: only what its reader shows (`_FEED_TEXT`), as it shows it
+            piece(child.text, _feed_html(child))
         stack.append((child, iter(child)))
     return "".join(out)

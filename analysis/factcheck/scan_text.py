@@ -360,14 +360,21 @@ def _boxed(tag: str, style: dict[str, str], unboxed_by_sheet: bool = False) -> b
 #: read, where the reader sees 1,200 and a note's mark.
 _NOTE_ROLE = "doc-noteref"
 _NOTE_CLASS = "footnote-anchor"
+#: EPUB 3's own mark of a note's reference (`epub:type="noteref"`, the structural semantics vocabulary), which a
+#: reading system's sheet raises; it is often the only one: Standard Ebooks writes `<a href="endnotes.xhtml#note-1"
+#: id="noteref-1" epub:type="noteref">1</a>`, its note in the book's notes file, not on the same page. A chapter
+#: scanned as .xhtml or .html read "922<a epub:type="noteref" …>2</a>" as the figure 9222, not in the record.
+_NOTE_EPUB_TYPE = "noteref"
 
 
 def _note_reference(attrs: list[tuple[str, str | None]]) -> bool:
-    """Whether a link is a note's reference (`_NOTE_ROLE`, `_NOTE_CLASS`) to a note on the same page."""
+    """Whether a link is a note's reference: by `_NOTE_ROLE` or `_NOTE_CLASS` to a note on the same page, or by
+    `_NOTE_EPUB_TYPE` to a note in the same book (a fragment of this file or another)."""
     values = _attributes(attrs)
-    return (values.get("href", "").strip(ASCII_SPACE).startswith("#")
-            and (_NOTE_ROLE in values.get("role", "").lower().split()
-                 or _NOTE_CLASS in values.get("class", "").lower().split()))
+    href = values.get("href", "").strip(ASCII_SPACE)
+    return ((href.startswith("#") and (_NOTE_ROLE in values.get("role", "").lower().split()
+                                       or _NOTE_CLASS in values.get("class", "").lower().split()))
+            or ("#" in href and _NOTE_EPUB_TYPE in values.get("epub:type", "").lower().split()))
 
 
 def _raised(attrs: list[tuple[str, str | None]]) -> str | None:
@@ -1946,6 +1953,46 @@ def _markdown_mark(m: re.Match[str]) -> str:
     return _ESCAPE.sub(_escaped, shown) if "\\" in shown else shown
 
 
+#: A Markdown article's front matter (Jekyll, Hugo, Eleventy, Astro, Ghost and Obsidian imports): a first line "---"
+#: (YAML) or "+++" (TOML, Hugo's), key lines, and a closing line ("---" or "...", "+++"). The site builds the page from
+#: it and shows none of it as written; its title, description or summary a theme shows as the page's heading or
+#: standfirst (`_FRONT_MATTER_SHOWN`). Read as prose, "weight: 12", "reading_time: 4" or "image_width: 1200" were
+#: figures not in the record (exit 1), in a sentence of every key. Only the first `_FRONT_MATTER_LINES` lines are
+#: looked at, and one whose first key line is no key is prose, as before (a text opening with a rule "---").
+_FRONT_MATTER_FENCES = {"---": ("---", "..."), "+++": ("+++",)}
+_FRONT_MATTER_LINES = 500
+_FRONT_MATTER_KEY = re.compile(r"([A-Za-z_][\w.-]*)[ \t]*[:=][ \t]*(.*)|\[[\w. -]+\][ \t]*")
+_FRONT_MATTER_SHOWN = frozenset({"title", "subtitle", "description", "summary", "excerpt", "lead", "standfirst"})
+
+
+def _front_matter(text: str) -> str:
+    """Prose without its front matter (`_FRONT_MATTER_FENCES`), what a theme shows of it kept as paragraphs before
+    the body: the text as it was where it has none."""
+    head = text.removeprefix("\ufeff")
+    fence = head[:3]
+    if fence not in _FRONT_MATTER_FENCES or head[3:head.find("\n")].strip(" \t") or "\n" not in head:
+        return text
+    lines = head.split("\n", _FRONT_MATTER_LINES + 1)
+    keys = [line for line in lines[1:] if line.strip()]
+    if not keys or not _FRONT_MATTER_KEY.fullmatch(keys[0].rstrip()):
+        return text
+    for at, line in enumerate(lines[1:_FRONT_MATTER_LINES + 1], start=1):
+        if line.rstrip(" \t") in _FRONT_MATTER_FENCES[fence]:
+            shown = [_front_matter_value(m.group(2)) for m in map(_FRONT_MATTER_KEY.fullmatch, lines[1:at])
+                     if m and m.group(1) and m.group(1).lower() in _FRONT_MATTER_SHOWN]
+            body = "\n".join(lines[at + 1:])
+            return "".join(f"{value}\n\n" for value in shown if value) + body
+    return text
+
+
+def _front_matter_value(value: str) -> str:
+    """A front-matter key's value as shown: without its quotes (a block scalar's marker alone is no text)."""
+    value = value.strip()
+    if value[:1] in "\"'" and value[-1:] == value[:1] and len(value) > 1:
+        value = value[1:-1]
+    return "" if value in ("|", ">", "|-", ">-") else value
+
+
 def _markdown_marks(text: str) -> str:
     """Prose with Markdown's syntax no reader sees (`_MARKDOWN`) removed: a link or image as its text, a reference
     link as its label, an escaped character as itself, the rest as nothing."""
@@ -2059,6 +2106,8 @@ def to_text(raw: str, unread_frames: list[str] | None = None, drawn_charts: list
     raw = _unnamed(raw, replace=True)[0]
     if "<" in raw and ("```" in raw or "~~~" in raw) and _is_prose(raw):
         raw = _fences_as_text(raw)
+    if raw[:4].lstrip("\ufeff")[:3] in _FRONT_MATTER_FENCES:
+        raw = _front_matter(raw)
     raw = _markdown_marks(raw) if _is_prose(raw) else raw
     html_text = looks_like_html(raw)
     raw = _QUOTE_MARKS.sub("", raw) if not html_text and ">" in raw else raw

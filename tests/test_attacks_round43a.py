@@ -1,0 +1,200 @@
+"""Issue 24, round forty-three, helper r43a: scan (class 3) on whole articles in the shapes a newsroom has them
+beyond a saved page: a feed as WordPress writes it (RSS and Atom), an e-book's chapter (EPUB 3 as Standard Ebooks
+writes it), a Markdown article with the front matter a static site builds from, and a broadcast's subtitles
+(SubRip, WebVTT). Each was read with figures no reader sees, or one figure misread as another."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from analysis.factcheck.scan_input import decode_article
+from analysis.factcheck.scan_text import to_text
+from tests.scanned import read, scan_file
+
+FIGURE_922 = [("922", 922.0, "count", "exact")]
+
+
+def _as_read(data: str, name: str) -> tuple[list[tuple[str, float, str, str]], list[str]]:
+    """The figures and not-read lines of `data` as `scan FILE` reads it under `name` (its suffix decides XML)."""
+    from analysis.factcheck.scan_input import xml_by_name
+
+    return read(decode_article(data.encode("utf-8"), xml=xml_by_name(name)))
+
+
+# --- a feed: what its reader shows, as it shows it ----------------------------------------------------------------
+
+#: WordPress's RSS 2.0 feed (wp-includes/feed-rss2.php, as served): the syndication module's poll rate, the site
+#: icon's size, each item's comment count; its excerpt in CDATA with WordPress's character references.
+WORDPRESS_RSS = """<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"
+\txmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:wfw="http://wellformedweb.org/CommentAPI/"
+\txmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:atom="http://www.w3.org/2005/Atom"
+\txmlns:sy="http://purl.org/rss/1.0/modules/syndication/" xmlns:slash="http://purl.org/rss/1.0/modules/slash/">
+<channel>
+\t<title>Evil Example News</title>
+\t<link>https://evil.example</link>
+\t<description>News</description>
+\t<lastBuildDate>Tue, 14 Mar 2017 10:00:00 +0000</lastBuildDate>
+\t<sy:updatePeriod>
+\thourly\t</sy:updatePeriod>
+\t<sy:updateFrequency>
+\t1\t</sy:updateFrequency>
+\t<generator>https://wordpress.org/?v=6.4.2</generator>
+<image><url>https://evil.example/icon-32x32.png</url><title>Evil Example News</title>
+\t<link>https://evil.example</link><width>32</width><height>32</height></image>
+\t<item>
+\t\t<title>Referrals rose</title>
+\t\t<link>https://evil.example/2017/03/14/referrals/</link>
+\t\t<dc:creator><![CDATA[Jane Doe]]></dc:creator>
+\t\t<pubDate>Tue, 14 Mar 2017 09:00:00 +0000</pubDate>
+\t\t<guid isPermaLink="false">https://evil.example/?p=4521</guid>
+\t\t<description><![CDATA[Between 1,200 &#8211; 1,400 children were seen [&#8230;]]]></description>
+\t\t<content:encoded><![CDATA[<p>The Met recorded 922 crimes connected with child sexual exploitation.</p>]]>
+\t\t</content:encoded>
+\t\t<slash:comments>37</slash:comments>
+\t</item>
+</channel></rss>
+"""
+
+#: WordPress's Atom feed (wp-includes/feed-atom.php): time stamps, the thread extension's comment count.
+WORDPRESS_ATOM = """<?xml version="1.0" encoding="UTF-8"?><feed xmlns="http://www.w3.org/2005/Atom"
+  xmlns:thr="http://purl.org/syndication/thread/1.0" xml:lang="en-GB">
+\t<title type="text">Evil Example News</title>
+\t<updated>2017-03-14T10:00:00Z</updated>
+\t<id>https://evil.example/feed/atom/</id>
+\t<entry>
+\t\t<author><name>Jane Doe</name></author>
+\t\t<title type="html"><![CDATA[Referrals rose]]></title>
+\t\t<id>https://evil.example/?p=4521</id>
+\t\t<updated>2017-03-14T09:00:00Z</updated>
+\t\t<published>2017-03-14T09:00:00Z</published>
+\t\t<summary type="html"><![CDATA[Between 1,200 &#8211; 1,400 children were seen [&#8230;]]]></summary>
+\t\t<content type="html"><![CDATA[<p>The Met recorded 922 crimes connected with child sexual exploitation.</p>]]>
+\t\t</content>
+\t\t<thr:total>37</thr:total>
+\t</entry>
+</feed>
+"""
+
+RANGE_LINE = "'1,200 – 1,400' is a range, not one figure the record can hold: check it by hand"
+
+
+@pytest.mark.parametrize("feed", [WORDPRESS_RSS, WORDPRESS_ATOM], ids=["rss", "atom"])
+def test_a_feeds_machine_fields_are_not_read_as_figures(feed: str) -> None:
+    """Read as text, the poll rate (1), the icon's size (32, 32) and the comment count (37) were figures not in the
+    record, and Atom's time stamps three parts "not read": exit 1 for nothing a reader of the feed sees."""
+    figures, not_read = _as_read(feed, "feed.xml")
+    assert figures == FIGURE_922
+    assert [line.split(": ", 1)[1] for line in not_read] == [RANGE_LINE]
+
+
+@pytest.mark.parametrize("feed", [WORDPRESS_RSS, WORDPRESS_ATOM], ids=["rss", "atom"])
+def test_a_feeds_html_text_is_read_with_its_character_references(feed: str) -> None:
+    """The excerpt "Between 1,200 &#8211; 1,400" was read as it is written, the two exact figures 1,200 and 1,400,
+    where a feed reader shows a range (and "[&#8230;]" as "[…]")."""
+    text = to_text(decode_article(feed.encode("utf-8"), xml=True))
+    assert "Between 1,200 – 1,400 children were seen [...]" in text and "&#" not in text
+
+
+def test_an_atom_text_construct_is_shown_as_written() -> None:
+    # Atom's default type is text: its "&lt;b&gt;" is shown as "<b>", never read as markup that hides a figure.
+    feed = ('<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><entry><title>Police &lt;b hidden&gt;'
+            "recorded 922 crimes connected with child sexual exploitation</title></entry></feed>")
+    assert _as_read(feed, "feed.atom")[0] == FIGURE_922
+
+
+def test_other_xml_is_still_read_whole() -> None:
+    # Not a feed: every element's text, as before (a browser shows an XML document's tree whole).
+    data = '<?xml version="1.0"?><report><total>922</total><note>crimes</note></report>'
+    assert [f[0] for f in _as_read(data, "report.xml")[0]] == ["922"]
+
+
+# --- an e-book's chapter: EPUB 3's note reference ----------------------------------------------------------------
+
+#: A chapter as Standard Ebooks writes its note references: `epub:type="noteref"` alone, the note in the book's
+#: notes file.
+CHAPTER = """<?xml version="1.0" encoding="utf-8"?>
+<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" epub:prefix="z3998: x">
+<head><title>I</title></head><body epub:type="bodymatter z3998:fiction"><section id="chapter-1" epub:type="chapter">
+<p>The Met recorded 922<a href="endnotes.xhtml#note-2" id="noteref-2" epub:type="noteref">2</a> crimes connected
+with child sexual exploitation.</p></section></body></html>"""
+
+
+@pytest.mark.parametrize("name", ["chapter-1.xhtml", "chapter-1.html"])
+def test_an_epub_note_reference_is_a_mark_not_a_digit(name: str) -> None:
+    """Read into the figure: "9222", a count not in the record, where the reader sees 922 and a note's mark."""
+    assert _as_read(CHAPTER, name)[0] == FIGURE_922
+
+
+@pytest.mark.parametrize("link", [
+    '<a href="endnotes.xhtml#note-2" epub:type="glossref">2</a>',  # another kind of link
+    '<a href="endnotes.xhtml" epub:type="noteref">2</a>',  # no note named
+])
+def test_a_link_that_is_no_epub_note_reference_keeps_its_number(link: str) -> None:
+    page = f"<p>The Met recorded 92{link} crimes connected with child sexual exploitation.</p>"
+    assert read(page)[0] == FIGURE_922
+
+
+# --- a Markdown article's front matter ----------------------------------------------------------------------------
+
+FRONT_MATTER = [
+    ('---\ntitle: "Referrals rose"\ndate: 2017-03-14\nweight: 12\nreading_time: 4\nimages:\n  - src: a.png\n'
+     "    width: 1200\ndraft: false\n---\n\n"),
+    '+++\ntitle = "Referrals rose"\nweight = 12\n[params]\nreading_time = 4\n+++\n\n',
+    "\ufeff---\nlayout: post\nweight: 12\n...\n",
+]
+BODY = "The Met recorded 922 crimes connected with child sexual exploitation.\n"
+
+
+@pytest.mark.parametrize("head", FRONT_MATTER, ids=["yaml", "toml", "yaml-dots"])
+def test_a_markdown_articles_front_matter_is_not_read_as_figures(head: str) -> None:
+    """Read as prose, "weight: 12", "reading_time: 4" and an image's width 1200 were figures not in the record
+    (exit 1): the site builds the page from them and shows none."""
+    assert read(head + BODY) == (FIGURE_922, [])
+
+
+def test_what_a_theme_shows_of_the_front_matter_is_read() -> None:
+    head = '---\ntitle: "The Met recorded 922 crimes connected with child sexual exploitation"\nweight: 3\n---\n\n'
+    figures, _ = read(head + "More text.\n")
+    assert figures == FIGURE_922
+
+
+@pytest.mark.parametrize("text", [
+    "---\n\nThe Met recorded 922 crimes connected with child sexual exploitation.\n\n---\n\nEnd.\n",  # rules
+    "---\nThe Met recorded 922 crimes connected with child sexual exploitation.\n---\n",  # a line between rules
+    "---\nweight: 12\nThe Met recorded 922 crimes connected with child sexual exploitation.\n",  # never closed
+])
+def test_prose_between_rules_is_still_read(text: str) -> None:
+    assert read(text)[0][-1:] == FIGURE_922
+
+
+# --- a broadcast's subtitles ---------------------------------------------------------------------------------------
+
+SRT = ("1\n00:00:01,000 --> 00:00:04,200\nThe Met recorded 922 crimes\nconnected with child sexual exploitation.\n\n"
+       "2\n00:00:04,500 --> 00:00:07,800\n<i>That was up from</i>\n\n3\n00:00:08,000 --> 00:00:10,000\n"
+       "{\\an8}1,200 the year before.\n")
+VTT = ("WEBVTT\nKind: captions\nLanguage: en\n\nNOTE the cue below was 45 seconds in\n\n"
+       "00:00:01.000 --> 00:00:04.200 align:start position:0%\n<v Jane Doe>The Met recorded 922 crimes\n\n"
+       "17\n00:00:04.500 --> 00:00:07.800 line:90%\nconnected with child sexual exploitation &amp; more.</v>\n\n"
+       "00:08.000 --> 00:10.000\nThat was up from\n\n00:10.100 --> 00:12.000\n<c.yellow>1,200</c> the year before.\n")
+
+
+@pytest.mark.parametrize("subtitles", [SRT, VTT, "\ufeff" + VTT.replace("\n", "\r\n")], ids=["srt", "vtt", "crlf"])
+def test_subtitles_are_read_as_their_viewer_reads_them(subtitles: str) -> None:
+    """Each cue's number was a figure (1, 2, 3 or 17, "not in the record"), a cue's position ("position:0%",
+    "line:90%") a share, and "1,200 the year before." a sentence without its start."""
+    figures, not_read = read(decode_article(subtitles.encode("utf-8"), xml=None))
+    assert [f[0] for f in figures] == ["922", "1,200"] and not_read == []
+    text = to_text(decode_article(subtitles.encode("utf-8"), xml=None))
+    assert "That was up from 1,200 the year before." in text
+
+
+def test_subtitles_piped_in_are_read_as_subtitles(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "episode.srt").write_text(SRT, encoding="utf-8")
+    assert scan_file(tmp_path / "episode.srt", capsys)[1] == ["922", "1,200"]
+
+
+def test_a_text_that_starts_with_a_number_is_still_prose() -> None:
+    text = "1\nThe Met recorded 922 crimes connected with child sexual exploitation at 00:00:01.\n"
+    assert decode_article(text.encode("utf-8"), xml=None) == text
