@@ -198,3 +198,79 @@ def test_subtitles_piped_in_are_read_as_subtitles(tmp_path: Path, capsys: pytest
 def test_a_text_that_starts_with_a_number_is_still_prose() -> None:
     text = "1\nThe Met recorded 922 crimes connected with child sexual exploitation at 00:00:01.\n"
     assert decode_article(text.encode("utf-8"), xml=None) == text
+
+
+# --- a figure printed alone in its block, its label in the next ---------------------------------------------------
+
+LABEL = "crimes connected with child sexual exploitation recorded by the Met in 2016"
+
+
+@pytest.mark.parametrize("page", [
+    # Drupal's paragraphs (a "statistic" paragraph type: the number field, then the text field)
+    f'<div class="paragraph paragraph--type--statistic"><div class="field--name-field-number">922</div>'
+    f'<div class="field--name-field-text">{LABEL}</div></div>',
+    # a Gutenberg group block of a large-font paragraph and its caption
+    f'<div class="wp-block-group"><p class="has-x-large-font-size"><strong>922</strong></p><p>{LABEL}</p></div>',
+    # a dashboard's tile: the label above the number
+    f'<div class="tile"><h3>{LABEL.capitalize()}</h3><p class="big">922</p></div>',
+    # Markdown: a key figure in bold on a line of its own
+    f"**922**\n\n{LABEL}\n",
+], ids=["drupal", "gutenberg", "tile", "markdown"])
+def test_a_figure_printed_alone_is_read_with_its_label(page: str) -> None:
+    """Read alone, "922" had no words to match: "not in the record" (exit 1), though the record holds it."""
+    from analysis.factcheck.scan import scan_text
+    from tests.scanned import DEFAULT
+
+    [figure] = scan_text(page, DEFAULT)["figures"]
+    assert figure["status"] != "not in the record" and figure["measure_guess"] == "cse_flagged_crimes"
+
+
+@pytest.mark.parametrize("page", [
+    "<p>The weather was mild.</p><p>922</p><p>Trains ran late.</p>",  # neighbours that name nothing
+    f"<p>922 people attended.</p><p>{LABEL}</p>",  # not alone: its own sentence's words count
+])
+def test_a_figure_with_no_label_or_its_own_words_is_matched_as_before(page: str) -> None:
+    from analysis.factcheck.scan import scan_text
+    from tests.scanned import DEFAULT
+
+    assert [f["status"] for f in scan_text(page, DEFAULT)["figures"]] == ["not in the record"]
+
+
+# --- a PDF's two columns as `pdftotext -layout` prints them ---------------------------------------------------------
+
+#: A two-column page as `pdftotext -layout` prints it: each line holds a line of both columns, the right one starting
+#: at one place (a character either side, in a proportional font), a heading across both.
+TWO_COLUMNS = """                      Child sexual exploitation in London: annual report
+
+Exploitation in London                           Helpline
+
+The Met recorded 922 crimes connected            The charity said its helpline
+with child sexual exploitation in 2016,          answered 3,400 calls from young
+up from 671 the year before. Officers           people in the year, and referred
+said more victims were coming forward.            560 of them to the police.
+\f"""
+
+
+def test_a_pdfs_two_columns_are_read_one_after_the_other() -> None:
+    """Read line by line across both columns, the sentence of 922 was "The Met recorded 922 crimes connected The
+    charity said its helpline with child sexual exploitation in 2016, answered 3,400 calls from young up from 671
+    …", and 3,400 (helpline calls) "looked like" the Met's crimes."""
+    text = to_text(TWO_COLUMNS)
+    assert ("The Met recorded 922 crimes connected with child sexual exploitation in 2016, up from 671 the year "
+            "before.") in text
+    assert ("The charity said its helpline answered 3,400 calls from young people in the year, and referred 560 of "
+            "them to the police.") in text
+    assert text.startswith("Child sexual exploitation in London: annual report")
+
+
+@pytest.mark.parametrize("text", [
+    "Offences by force\nMetropolitan     1,200     1,582\nKent             300       420\n"
+    "Essex            250       380\n",
+    "Force          Lead officer       Status\nMetropolitan   Jane Doe           Open\nKent           "
+    "John Doe           Closed\nEssex          Jane Roe           Open\n",
+    "Summary   The Met recorded 922 crimes.\nNotes     None.\nSource    Metropolitan Police.\n",
+], ids=["figures", "words", "labels"])
+def test_a_table_laid_out_with_spaces_is_read_row_by_row_as_before(text: str) -> None:
+    from analysis.factcheck.scan_text import _columns_apart
+
+    assert _columns_apart(text) == text

@@ -105,6 +105,22 @@ def _figure_entry(found: Any, matched: Any) -> dict[str, Any]:
 _POINTS_BACK = re.compile(r"^(?:These|Those|This|That|It|They|The (?:figures?|numbers?|rise|increase|fall|total))\b")
 
 
+#: What may stand around a figure printed alone in its block: a key figure's mark or a stat block's punctuation.
+_AROUND_LONE_FIGURE = " \t.:;*+!"
+
+
+def _label(every: list[Any], at: int, found: list[Any]) -> str:
+    """The words a figure printed alone in its paragraph is read with: the paragraphs just before and after it, its
+    label. A statistic block (a CMS's "key figure", a Drupal paragraph, a charity's "in numbers" row) prints the
+    figure large in one block and what it counts in the next (or, as a dashboard's tile, the one before): read
+    alone, "922" had no words to match, and was "not in the record" where the record holds it."""
+    sentence = every[at]
+    if len(found) != 1 or sentence.text.strip(_AROUND_LONE_FIGURE) != found[0].text:
+        return ""
+    near = [every[i] for i in (at - 1, at + 1) if 0 <= i < len(every)]
+    return " ".join(s.text for s in near if abs(s.paragraph - sentence.paragraph) == 1)
+
+
 def _left_out_entry(item: LeftOut) -> dict[str, Any]:
     text = item.sentence.text
     at = text.find(item.text) if len(text) > SHOWN_SENTENCE else 0
@@ -238,7 +254,7 @@ def scan_text(raw: str, paths: Paths, max_figures: int | None = DEFAULT_MAX_FIGU
                         "writes them, or Adobe's private old-style digits) could not be read: check the figures around "
                         "them against the PDF")
     every = sentences(text)
-    for sentence in every:
+    for at, sentence in enumerate(every):
         opens = previous is None or previous.paragraph != sentence.paragraph  # a list's number opens its paragraph
         found, skipped = find_figures(sentence, frozenset() if opens else frozenset({LIST_NUMBER}))
         found, headed, heading = below_a_unit_heading(sentence, found, heading)
@@ -251,7 +267,7 @@ def scan_text(raw: str, paths: Paths, max_figures: int | None = DEFAULT_MAX_FIGU
                             f"{every[-1].paragraph}: the rest of the text was not read (--max-figures raises the "
                             "limit)")
         context = (previous.text if previous is not None and previous.paragraph == sentence.paragraph
-                   and _POINTS_BACK.match(sentence.text) else "")
+                   and _POINTS_BACK.match(sentence.text) else _label(every, at, found))
         pairs += [(f, match_figure(f, record, cache=cache, context=context)) for f in found]
         left_out += [_left_out_entry(s) for s in skipped]
         not_read += [f"paragraph {s.sentence.paragraph}: a sentence with more than {MAX_PER_SENTENCE} numbers (a "

@@ -1825,6 +1825,75 @@ def _page_body(lines: list[str], running: set[str]) -> tuple[list[str], bool, bo
     return (lines[start:end] if top < bottom else []), top > 0, bottom < len(filled)
 
 
+#: A gap of three or more spaces between two words on a line: where a column of a PDF's text laid out by position
+#: (`pdftotext -layout`) ends and the next begins. (Two spaces are a sentence's end in some typing.)
+_GUTTER = re.compile(r"(?<=\S)[ ]{3,}+(?=\S)")
+#: A page is read as two columns when its gap lines up (the right column starts at one place) on at least this
+#: many lines with words on both sides, and both sides average at least `_COLUMN_WORDS` words a line: prose, not a
+#: table's short cells ("Met   1,200", "Metropolitan     12     345", read row by row as before).
+_COLUMN_LINES = 3
+_COLUMN_WORDS = 4
+_COLUMN_DRIFT = 2
+
+
+def _columns_apart(text: str) -> str:
+    """Plain text whose pages (a form feed between each) are laid out in two columns, each page's left column
+    then its right (`_page_columns`). `pdftotext -layout` prints a two-column report line by line across both
+    columns: read so, each sentence ran into the other column's ("The Met recorded 922 crimes connected The charity
+    said its helpline with child sexual exploitation …"), every figure's subject guessed from the wrong words and
+    the sentence shown was no sentence of the report."""
+    return "\f".join(_page_columns(page) if "   " in page else page for page in text.split("\f"))
+
+
+def _split_at(line: str, at: int) -> tuple[str, str] | None:
+    """A line's left and right columns, split at the gap that ends within `_COLUMN_DRIFT` of `at` (a column laid out
+    in a proportional font starts a character or two either side), or None where its text runs across `at` (a
+    heading over both columns, a table)."""
+    text = line.rstrip()
+    if len(text) <= at - _COLUMN_DRIFT:
+        return text, ""
+    if not text[:at - _COLUMN_DRIFT].strip():
+        return "", text.strip()
+    for gap in _GUTTER.finditer(text, max(0, at - 64)):
+        if abs(gap.end() - at) <= _COLUMN_DRIFT:
+            return text[:gap.start()], text[gap.end():]
+        if gap.start() > at:
+            break
+    return None
+
+
+def _page_columns(page: str) -> str:
+    """One page's text with its two columns (`_GUTTER`, where most gaps end) read one after the other, the text
+    across both (a heading, a table) where it stands; the page as it is when it is not laid out so."""
+    lines = page.split("\n")
+    ends: dict[int, int] = {}
+    for line in lines:
+        for gap in _GUTTER.finditer(line):
+            ends[gap.end()] = ends.get(gap.end(), 0) + 1
+    if not ends:
+        return page
+    at = max(ends, key=lambda end: (ends[end], -end))
+    parts = [_split_at(line, at) for line in lines]
+    both = [part for part in parts if part is not None and part[0].strip() and part[1]]
+    if (len(both) < _COLUMN_LINES or ends[at] < _COLUMN_LINES
+            or min(sum(len(side.split()) for side in sides) for sides in zip(*both, strict=True))
+            < _COLUMN_WORDS * len(both)
+            or sum(bool(_GUTTER.search(right)) for _, right in both) * 3 > len(both)):
+        return page
+    out: list[str] = []
+    left: list[str] = []
+    right: list[str] = []
+    for line, part in zip(lines, parts, strict=True):
+        if part is None:
+            out += [*left, *right, line]
+            left, right = [], []
+            continue
+        left.append(part[0])
+        if part[1] or right:
+            right.append(part[1])
+    return "\n".join([*out, *left, *right])
+
+
 def _pages_joined(text: str) -> str:
     """Text a PDF gave, its pages (a form feed between each, as pdftotext writes them) joined as one text without
     their running heads and feet (`_running_lines`: "Annual Report 2017 | 13", "Page 13", a bare page number), so
@@ -2119,7 +2188,8 @@ def to_text(raw: str, unread_frames: list[str] | None = None, drawn_charts: list
     else:
         raw = _prose_comments(raw) if "<!--" in raw else raw
         raw = html.unescape(raw) if _CHARACTER_REFERENCE.search(raw) else raw
-        raw = _pages_joined(_LINE_END_HYPHEN.sub("-", raw))
+        raw = _pages_joined(_columns_apart(_LINE_END_HYPHEN.sub("-", raw)) if "   " in raw else
+                            _LINE_END_HYPHEN.sub("-", raw))
         raw = _cell_gaps(_column_gaps(raw.replace(_CELL_EDGE, " ")))
         raw = _unicode_overrides(raw.translate(_UNICODE_BREAKS))
         raw = _wrapped_personal_data(_soft_wraps(_NOT_TEXT.sub(_not_text, normal_text_keeping_digits(raw))))
