@@ -274,3 +274,32 @@ def test_a_table_laid_out_with_spaces_is_read_row_by_row_as_before(text: str) ->
     from analysis.factcheck.scan_text import _columns_apart
 
     assert _columns_apart(text) == text
+
+
+# --- a Google Docs draft exported as a web page: its comment threads --------------------------------------------
+
+DRAFT = ('<html><head><meta content="text/html; charset=UTF-8" http-equiv="content-type"><style type="text/css">'
+         '.c1{font-size:11pt}</style></head><body class="c5 doc-content"><p class="c3"><span class="c1">The Met '
+         "recorded 922 crimes connected with child sexual exploitation in 2016.</span><sup><a href=\"#cmnt1\" "
+         'id="cmnt_ref1">[a]</a></sup></p>{comments}</body></html>')
+COMMENTS = [
+    # as Docs exports it now
+    '<div style="border:1px solid black;margin:5px"><p class="c2"><a href="#cmnt_ref1" id="cmnt1">[a]</a><span '
+    'class="c1">Jane Doe: the bulletin says 1,100 &ndash; check table 3, and is it 12% or 14%?</span></p></div>',
+    # as it exported it before (a name too), with a reply and an assignment
+    '<div class="c25">\n<p class="c3"><a href="#cmnt_ref1" id="cmnt1" name=\n"cmnt1">[a]</a><span class="c4">'
+    "Is 1,100 right?</span></p>\n<p class=\"c3\"><span class=\"c4\">It was 1,150 in the first release.</span></p>\n"
+    '<p class="c3"><span class="c4">_Assigned to Jane Doe_</span></p>\n</div>',
+]
+
+
+@pytest.mark.parametrize("comments", COMMENTS, ids=["now", "before"])
+def test_a_google_docs_drafts_comments_are_not_read_as_its_figures(comments: str) -> None:
+    """The editors' notes at the draft's end were read as the article: 1,100 (and 1,150) not in the record, "12% or
+    14%" a part not read, exit 1, for a draft whose one figure is in the record."""
+    assert read(DRAFT.replace("{comments}", comments)) == (FIGURE_922, [])
+
+
+def test_a_box_that_only_links_to_a_comment_mark_elsewhere_is_still_read() -> None:
+    box = '<div><p><a href="#cmnt_ref1x">see</a> 1,100 cases</p></div><div><p>Note <a href="#cmnt_ref1">[a]</a></p>'
+    assert [f[0] for f in read(DRAFT.replace("{comments}", box))[0]] == ["922", "1,100"]
