@@ -303,3 +303,32 @@ def test_a_google_docs_drafts_comments_are_not_read_as_its_figures(comments: str
 def test_a_box_that_only_links_to_a_comment_mark_elsewhere_is_still_read() -> None:
     box = '<div><p><a href="#cmnt_ref1x">see</a> 1,100 cases</p></div><div><p>Note <a href="#cmnt_ref1">[a]</a></p>'
     assert [f[0] for f in read(DRAFT.replace("{comments}", box))[0]] == ["922", "1,100"]
+
+
+#: A Word document with a comment, saved as a web page (Word's full HTML, its comment list as Word writes it).
+WORD_DRAFT = """<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:w="urn:schemas-microsoft-com:office:word"
+xmlns="http://www.w3.org/TR/REC-html40"><head><meta name=Generator content="Microsoft Word 15"></head><body lang=EN-GB>
+<div class=WordSection1><p class=MsoNormal>The Met recorded 922 crimes connected with child sexual exploitation in
+2016.<span class=MsoCommentReference><span style='mso-special-character:comment'>&nbsp;<![if !supportAnnotations]><a
+href="#_msocom_1" language=JavaScript id="_anchor_1" class=msocomanchor name="_msoanchor_1">[JD1]</a><![endif]></span>
+</span></p></div>
+<div style='mso-element:comment-list'><![if !supportAnnotations]>
+<hr class=msocomoff align=left size=1 width="33%">
+<![endif]>
+<div style='mso-element:comment'><![if !supportAnnotations]>
+<div id="_com_1" class=msocomtxt language=JavaScript onmouseover="msoCommentShow('_anchor_1','_com_1')"
+onmouseout="msoCommentHide('_com_1')"><![endif]>
+<div><![if !supportAnnotations]><a name="_msocom_1"></a><![endif]><span style='mso-comment-author:"Jane Doe"'></span>
+<p class=MsoCommentText><span class=MsoCommentReference><span style='font-size:8.0pt'><span
+style='mso-special-character:comment'>&nbsp;</span></span></span>The bulletin says 1,100: check table 3, 12% or
+14%?</p></div>
+<![if !supportAnnotations]></div>
+<![endif]></div>
+</div>
+</body></html>"""
+
+
+@pytest.mark.parametrize("page", [WORD_DRAFT, WORD_DRAFT.replace("style='mso-element:comment-list'", "")],
+                         ids=["list", "comment-box"])
+def test_a_word_drafts_comments_are_not_read_as_its_figures(page: str) -> None:
+    assert read(page) == (FIGURE_922, [])

@@ -1934,13 +1934,17 @@ def looks_like_html(text: str) -> bool:
     return bool(_HTML_TAG.search(text))
 
 
-#: A comment thread of a Google Docs document exported as a web page ("Download → Web page", the HTML a draft is
-#: shared as): a box at the document's end holding the comment's back-link to its mark in the text (`<a
-#: href="#cmnt_ref1" id="cmnt1">[a]</a>`, then the comment and its replies). Editors' notes on the draft, not its
-#: text: read as the article's, "the bulletin says 1,100 – check table 3, 12% or 14%?" was a figure not in the
-#: record and a part not read (exit 1). Each such box is read as hidden. (The mark in the text is a note's, in <sup>.)
-_DOC_COMMENT = re.compile(r"<div\b(?=[^<>]*+>\s*+(?:<p\b[^<>]*+>\s*+)?(?:<span\b[^<>]*+>\s*+)?"
+#: The comments of a draft exported as a web page, which its editors wrote on it and its readers never see: Google
+#: Docs' ("Download → Web page") puts each thread in a box at the end opened by its back-link to the mark in the
+#: text (`<a href="#cmnt_ref1" id="cmnt1">[a]</a>`); Word's ("Save as Web Page") in a list at the end
+#: (`<div style='mso-element:comment-list'>`, each comment a `<div class=msocomtxt>`, the form its filtered HTML
+#: keeps). Read as the article, "the bulletin says 1,100 – check table 3, 12% or 14%?" was a figure not in the
+#: record and a part not read (exit 1). Each such box is read as hidden. (The mark in the text is a note's.)
+_DOC_COMMENT = re.compile(r"<div\b(?=[^<>]*?[\t\n\f\r ](?:style=[\"']?[^\"'<>]*?mso-element:[ ]?comment-list"
+                          r"|class=[\"']?msocomtxt(?![\w-]))"
+                          r"|[^<>]*+>\s*+(?:<p\b[^<>]*+>\s*+)?(?:<span\b[^<>]*+>\s*+)?"
                           r"<a\b[^<>]*?[\t\n\f\r ]href=[\"']?#cmnt_ref\d++(?![\w-]))", re.IGNORECASE)
+_DOC_COMMENT_MARKS = ("#cmnt_ref", "msocomtxt", "comment-list")
 
 
 def _html_text(raw: str, frames: int = 0, prose: bool = False, unread: list[str] | None = None,
@@ -1952,7 +1956,7 @@ def _html_text(raw: str, frames: int = 0, prose: bool = False, unread: list[str]
     the page's <meta> refresh sends its reader to `redirects`, and the selector of each rule of its sheet that
     writes a figure into it to `generated` (`written_attributes`)."""
     markup = closed_markup_only(raw, prose)
-    if "#cmnt_ref" in markup:
+    if any(mark in markup for mark in _DOC_COMMENT_MARKS):
         markup = _DOC_COMMENT.sub("<div hidden", markup)
     if _ATOMIC_EDGE in markup:  # the page's own control character, read as any other control (`_NOT_TEXT`) is
         markup = markup.replace(_ATOMIC_EDGE, "\x1c")
