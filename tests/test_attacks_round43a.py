@@ -332,3 +332,46 @@ style='mso-special-character:comment'>&nbsp;</span></span></span>The bulletin sa
                          ids=["list", "comment-box"])
 def test_a_word_drafts_comments_are_not_read_as_its_figures(page: str) -> None:
     assert read(page) == (FIGURE_922, [])
+
+
+# --- Hansard's references, and other numbers that name, not count -------------------------------------------------
+
+#: A debate copied from Hansard: a time, a member and a question's number, its column marks and citations.
+HANSARD = """2.30 pm
+
+Jane Doe (Evil Example North) (Lab)
+
+1. What steps the Government are taking to tackle child sexual exploitation. [909123]
+
+The Minister for Safeguarding (Jane Roe)
+
+The Met recorded 922 crimes connected with child sexual exploitation in 2016.[Official Report, 14 March 2017; Vol. 623,
+c. 456.]
+
+14 Mar 2017 : Column 457
+
+HC Deb 14 March 2017 vol 623 cc456-7
+"""
+
+
+def test_hansards_columns_are_references_not_figures() -> None:
+    """"c. 456" was "about 456", "Column 457" the count 457 and the "7" of "cc456-7" a part not read (exit 1), on a
+    page whose one figure is in the record."""
+    assert read(HANSARD) == (FIGURE_922, [])
+
+
+@pytest.mark.parametrize("sentence", [
+    "In wave 3 of the survey, 922 adults took part.", "In phase 2 of the inquiry, 922 people gave evidence.",
+    "The Met is in Stage 2 of the process, with 922 cases.", "Pupils in Years 7 to 11, 922 of them, took part.",
+])
+def test_a_wave_a_phase_a_stage_or_school_years_are_no_figures(sentence: str) -> None:
+    assert [f[0] for f in read(sentence)[0]] == ["922"]
+
+
+@pytest.mark.parametrize(("sentence", "figures"), [
+    ("There were c. 456 cases.", ["c. 456"]),  # "c." alone is still "about"
+    ("At this stage 12 children were seen.", ["12"]),  # a stage in lower case is a word
+    ("Over the years 12 children were seen.", ["12"]),
+])
+def test_circa_and_words_before_a_count_still_read_the_count(sentence: str, figures: list[str]) -> None:
+    assert [f[0] for f in read(sentence)[0]] == figures

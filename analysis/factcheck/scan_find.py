@@ -239,7 +239,10 @@ _REFERENCE_WORDS = sorted((
     *REFERENCE_ABBREVIATIONS, "question", "schedule", "rule", "episode", "season", "round", "level", "tier", "grade",
     # (a report's charts, boxes and notes, and the abbreviations with their stop, "see Chart 2.1", "Fig. 3", "footnote
     # 14", "para. 4.12", "Annexe 3": read as the counts 2.1, 3, 14, 4.12 and 3)
-    "chart", "fig", "graph", "box", "map", "exhibit", "diagram", "footnote", "annexe"))
+    "chart", "fig", "graph", "box", "map", "exhibit", "diagram", "footnote", "annexe",
+    # (Hansard's columns, "Column 457" as its pages print them; a survey's wave and an inquiry's phase, "in wave 3
+    # of the survey": read as the counts 457, 3)
+    "column", "columns", "col", "cols", "wave", "phase"))
 #: The verbs after which "X to Y" is a range, not a change ("were 1,200 to 1,400", "cost £1.2m to £1.5m"): each as
 #: a lookbehind of its own length. So are "from X to Y" after a verb that gives bounds ("ranged from 1,200 to 1,300",
 #: "anywhere from": two exact figures), where "rose from" ends a change. (`range` puts a lookahead
@@ -512,13 +515,20 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("street number", re.compile(r"\b\d{1,4}[A-Za-z]?\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|Road|Lane|Avenue|Way"
                                  r"|Place|Square|Gardens|Close|Drive|Terrace|Crescent|Court|Row)\b")),
     # (the words as one trie: as an alternation, each was tried in turn at every position of the article)
-    ("reference number", re.compile(rf"\b{trie_pattern(_REFERENCE_WORDS)}\s+\d+(?:\.\d+)*\b"
+    ("reference number", re.compile(
+                                    # Hansard's citation of a debate's columns, "Vol. 623, c. 456" and "vol 623
+                                    # cc456-7" (as the Official Report and its references print them): "c." there
+                                    # was "about", the figure 456, and the "7" of "cc456-7" a part not read
+                                    r"\bvol\.?\s*\d+,?\s+cc?\.?\s?\d+(?:[-\u2013]\d+)?\b|\bcc\.?\s?\d+(?:[-\u2013]\d+)?\b|"
+                                    rf"\b{trie_pattern(_REFERENCE_WORDS)}\s+\d+(?:\.\d+)*\b"
                                     # (not a number with thousands commas: "Next page 2,222 cases" was "page 2"
                                     # and an unread ",222")
                                     r"(?!,\d{3}\b)"
                                     # a school year or key stage, an officer's collar number ("Year 9 pupils", "PC
                                     # 1234"): read as the counts 9 and 1,234
-                                    r"|\b(?:(?-i:Year)|key stage)\s+\d{1,2}\b(?![,.]\d)"  # not "last year 12 …"
+                                    # (and a run of them, "Years 7 to 11", or a stage "Stage 2")
+                                    r"|\b(?:(?-i:Years?|Stage)|key stage)\s+\d{1,2}"  # not "last year 12 …"
+                                    r"(?:\s*+(?:-|\u2013|to|and)\s*+\d{1,2})?\b(?![,.]\d)"
                                     r"|\b(?-i:PC|DC|PS|DS|DI|DCI|DCS)\s?\d{1,5}\b(?![,.]\d)"
                                     # a parliamentary paper's number, a rank or a version ("Cm 9000", "HC 1200",
                                     # "#1", "version 2.0"): read as the counts 9,000, 1,200, 1 and 2
