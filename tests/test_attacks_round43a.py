@@ -375,3 +375,27 @@ def test_a_wave_a_phase_a_stage_or_school_years_are_no_figures(sentence: str) ->
 ])
 def test_circa_and_words_before_a_count_still_read_the_count(sentence: str, figures: list[str]) -> None:
     assert [f[0] for f in read(sentence)[0]] == figures
+
+
+#: Subtitles as Timed Text (EBU-TT-D, as the BBC's are): each <p> a cue, a <br/> a line of it.
+TTML = """<?xml version="1.0" encoding="utf-8"?>
+<tt xmlns="http://www.w3.org/ns/ttml" xmlns:tts="http://www.w3.org/ns/ttml#styling"
+    xmlns:ttp="http://www.w3.org/ns/ttml#parameter" ttp:timeBase="media" ttp:cellResolution="50 30" xml:lang="en-GB">
+<head><styling><style xml:id="s0" tts:fontSize="100%"/></styling><layout><region xml:id="r0" tts:origin="10% 80%"/>
+</layout></head><body><div>
+<p begin="00:00:01.000" end="00:00:04.200" region="r0"><span>The Met recorded 922 crimes</span><br/><span>connected
+with child sexual exploitation.</span></p>
+<p begin="00:00:04.500" end="00:00:07.800" region="r0">That was up from<br/>1,200 the year before.</p>
+</div></body></tt>
+"""
+
+
+@pytest.mark.parametrize("name", ["episode.ttml", "episode.dfxp", "episode.xml", "-"])
+def test_timed_text_subtitles_are_read_as_their_viewer_reads_them(name: str) -> None:
+    """Read as XML, each line and cue was a paragraph: "1,200 the year before." without "That was up from"; named
+    .ttml, it was read as HTML (`<tt>`, teletype text)."""
+    from analysis.factcheck.scan_input import xml_by_name
+
+    text = to_text(decode_article(TTML.encode("utf-8"), xml=xml_by_name(name) if name != "-" else None))
+    assert "The Met recorded 922 crimes connected with child sexual exploitation." in text
+    assert "That was up from 1,200 the year before." in text

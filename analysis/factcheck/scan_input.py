@@ -478,20 +478,28 @@ def subtitles_as_text(text: str) -> str:
     """A subtitle file as the text its viewer reads: each cue's lines, without its number, timing, settings or tags,
     run on into the next cue (a sentence is split across cues as the speaker's pace splits it), a paragraph ending
     where a cue ends a sentence. Written with "<" and "&" as references (`shown_as_text`), as a cue's "&lt;" is."""
-    paragraphs: list[str] = []
-    sentence: list[str] = []
+    cues: list[str] = []
     for block in re.split(r"\n[ \t]*\n", text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")):
         lines = block.strip("\n").split("\n")
         timing = next((at for at, line in enumerate(lines) if _CUE_TIMING.match(line)), None)
         if timing is None or timing > 1 or _VTT_NOT_CUES.match(lines[0]):
             continue  # the header, a comment, a sheet, a region: no cue
-        cue = " ".join(html.unescape(_CUE_MARKUP.sub("", line)).strip() for line in lines[timing + 1:])
-        if cue.strip():
-            sentence.append(cue.strip())
-            if _SENTENCE_END.search(sentence[-1]):
+        cues.append(" ".join(html.unescape(_CUE_MARKUP.sub("", line)).strip() for line in lines[timing + 1:]))
+    return shown_as_text("\n\n".join(_cues_run_on(cues)))
+
+
+def _cues_run_on(cues: list[str]) -> list[str]:
+    """Subtitle cues' texts as paragraphs: each cue run on into the next, a paragraph ending where a cue ends a
+    sentence."""
+    paragraphs: list[str] = []
+    sentence: list[str] = []
+    for cue in (" ".join(cue.split()) for cue in cues):
+        if cue:
+            sentence.append(cue)
+            if _SENTENCE_END.search(cue):
                 paragraphs.append(" ".join(sentence))
                 sentence = []
-    return shown_as_text("\n\n".join([*paragraphs, " ".join(sentence)]).strip())
+    return [*paragraphs, " ".join(sentence)] if sentence else paragraphs
 
 
 def shown_as_text(text: str) -> str:
@@ -502,10 +510,12 @@ def shown_as_text(text: str) -> str:
 
 
 #: The names browsers open as XML: XHTML (application/xhtml+xml: an EPUB's chapters, a page saved from an XHTML
-#: site), and the XML a newsroom is sent or exports: a feed (RSS, Atom), a CMS's export (WordPress's WXR). An HTTP
+#: site), and the XML a newsroom is sent or exports: a feed (RSS, Atom), a CMS's export (WordPress's WXR), a
+#: programme's subtitles as Timed Text (.ttml, .dfxp: read as HTML, "<tt>" was teletype text and its cues one
+#: paragraph per line). An HTTP
 #: response is XML by its content type (`_XML_TYPES`). Not Evernote's .enex: its notes' images are base64 text and
 #: their OCR an index in CDATA, which read as text gave dozens of garbage figures; it is read as HTML, as before.
-XML_SUFFIXES = (".xhtml", ".xht", ".xml", ".rss", ".atom")
+XML_SUFFIXES = (".xhtml", ".xht", ".xml", ".rss", ".atom", ".ttml", ".dfxp")
 _XML_TYPES = frozenset({"application/xhtml+xml", "application/xml", "text/xml", "application/rss+xml",
                         "application/atom+xml"})
 _XHTML = "{http://www.w3.org/1999/xhtml}"
@@ -531,13 +541,13 @@ def is_xml_name(name: str) -> bool:
 HTML_SUFFIXES = (".html", ".htm", ".shtml")
 #: A feed by its first bytes, as Chromium sniffs one whose type nothing else gives (standard input, a file named
 #: without a type): an XML declaration, then (past comments, processing instructions and a doctype) a feed's root
-#: (RSS 2.0 and WordPress's export, Atom, RSS 1.0). A feed piped in (`curl -s …/feed | scan -`) or saved without a
-#: suffix was read as HTML, where each CDATA section is a bogus comment up to its first ">": an item's plain-text
-#: description ("Police recorded 1,111 cases, up 12%.") was dropped without a word. Any other root (an XHTML page
-#: served as HTML, an SVG image) is read as before.
+#: (RSS 2.0 and WordPress's export, Atom, RSS 1.0), or Timed Text's (subtitles, `_TTML`). A feed piped in (`curl
+#: -s …/feed | scan -`) or saved without a suffix was read as HTML, where each CDATA section is a bogus comment up
+#: to its first ">": an item's plain-text description ("Police recorded 1,111 cases, up 12%.") was dropped without
+#: a word. Any other root (an XHTML page served as HTML, an SVG image) is read as before.
 _XML_BY_CONTENT = re.compile(r"\ufeff?[ \t\r\n]*<\?xml[ \t\r\n][^<>]*\?>"
                              r"(?:[ \t\r\n]++|<!--(?:[^-]|-(?!->))*+-->|<\?[^<>]*\?>|<!DOCTYPE[^<>]*+>)*+"
-                             r"<(?:rss|feed|rdf:RDF)[ \t\r\n/>]")
+                             r"<(?:rss|feed|rdf:RDF|tt)[ \t\r\n/>]")
 
 
 def xml_by_name(name: str) -> bool | None:
@@ -570,7 +580,20 @@ def xml_as_html(text: str) -> str:
         raise InputRefused(f"it is XML (by its name, type or first bytes, as browsers read it) but not well-formed: "
                            f"{error}; browsers show it only up to there: correct it, or save the page as .html"
                            ) from None
+    if root.tag == _TTML_ROOT:
+        return "<!DOCTYPE html>" + "".join(f"<p>{html.escape(text, quote=False)}</p>" for text in _ttml_text(root))
     return "<!DOCTYPE html>" + (_xhtml_as_html(root) if root.tag == f"{_XHTML}html" else _tree_as_html(root))
+
+
+#: Timed Text (TTML, and EBU-TT-D, the BBC's subtitles): each `<p>` of its body a cue, a `<br/>` a line of it. Read
+#: as any XML, each line and cue was a paragraph: "671 the year before." a sentence without "That was up from".
+_TTML = "{http://www.w3.org/ns/ttml}"
+_TTML_ROOT = f"{_TTML}tt"
+
+
+def _ttml_text(root: ET.Element) -> list[str]:
+    """A TTML document's cues run on as subtitles are (`_cues_run_on`)."""
+    return _cues_run_on([" ".join(p.itertext()) for p in root.iter(f"{_TTML}p")])
 
 
 #: A feed's root (RSS 2.0 and WordPress's export, Atom, RSS 1.0), by its local name.
