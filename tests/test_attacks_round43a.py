@@ -399,3 +399,44 @@ def test_timed_text_subtitles_are_read_as_their_viewer_reads_them(name: str) -> 
     text = to_text(decode_article(TTML.encode("utf-8"), xml=xml_by_name(name) if name != "-" else None))
     assert "The Met recorded 922 crimes connected with child sexual exploitation." in text
     assert "That was up from 1,200 the year before." in text
+
+
+#: A JSON Feed as jsonfeed.org's specification writes one (version 1.1), with an extension's comment count.
+JSON_FEED = """{
+  "version": "https://jsonfeed.org/version/1.1",
+  "title": "Evil Example News",
+  "home_page_url": "https://evil.example/",
+  "items": [
+    {
+      "id": "4521",
+      "url": "https://evil.example/2017/03/14/referrals/",
+      "title": "Referrals rose",
+      "content_html": "<p>The Met recorded 922 crimes connected with child sexual exploitation.<\\/p>",
+      "date_published": "2017-03-14T09:00:00+00:00",
+      "authors": [{"name": "Jane Doe", "url": "https://evil.example/jane"}],
+      "_comments": {"count": 37}
+    }
+  ]
+}"""
+
+
+def test_a_json_feed_is_read_as_its_reader_shows_it() -> None:
+    """Read as text, the item's id 4521 and its comment count 37 were figures not in the record (exit 1)."""
+    assert read(decode_article(JSON_FEED.encode("utf-8"), xml=None)) == (FIGURE_922, [])
+
+
+@pytest.mark.parametrize("data", [
+    '{"version": "https://jsonfeed.org/version/1.1", "items": 5, "title": "The Met recorded 922 crimes connected '
+    'with child sexual exploitation"}',
+    '{"version": "https://jsonfeed.org/version/1", "items": [1, "x", {"authors": 3, "summary": "The Met recorded '
+    '922 crimes connected with child sexual exploitation"}]}',
+])
+def test_a_json_feed_of_odd_shape_is_read_without_a_traceback(data: str) -> None:
+    assert read(decode_article(data.encode("utf-8"), xml=None)) == (FIGURE_922, [])
+
+
+def test_a_broken_json_feed_is_refused() -> None:
+    from analysis.factcheck.scan_input import InputRefused
+
+    with pytest.raises(InputRefused, match="not valid JSON"):
+        decode_article(b'{"version": "https://jsonfeed.org/version/1.1", "items": [', xml=None)

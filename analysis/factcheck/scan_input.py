@@ -13,6 +13,7 @@ import codecs
 import email
 import html
 import html.entities
+import json
 import re
 import xml.etree.ElementTree as ET
 from email.message import Message
@@ -241,6 +242,8 @@ def decode_article(data: bytes, max_mb: float = DEFAULT_MAX_MB, mime: bool = Tru
     text = _article(data, max_mb, mime)
     if _SUBTITLES.match(text, 0, 4096):
         return subtitles_as_text(text)
+    if _JSON_FEED.match(text, 0, 4096):
+        return json_feed_as_html(text)
     if xml is None:
         xml = not (_HTTP_HEAD.match(data) or _MIME_HEAD.match(data)) and bool(_XML_BY_CONTENT.match(text, 0, 65536))
     return xml_as_html(text) if xml else text
@@ -500,6 +503,40 @@ def _cues_run_on(cues: list[str]) -> list[str]:
                 paragraphs.append(" ".join(sentence))
                 sentence = []
     return [*paragraphs, " ".join(sentence)] if sentence else paragraphs
+
+
+#: A JSON Feed (jsonfeed.org: Micro.blog's, many static sites'), by its opening: an object whose "version" names
+#: the format. Read as text, its items' ids and comment counts were figures ("4521", "37" not in the record) and
+#: its JSON punctuation and time stamps one long "sentence" around each item's summary.
+_JSON_FEED = re.compile(r"\ufeff?[ \t\r\n]*\{[^{}]{0,2000}?\"version\"[ \t\r\n]*:[ \t\r\n]*"
+                        r"\"https?://jsonfeed\.org/version/")
+#: What a feed reader shows of a JSON Feed and its items (as `_FEED_TEXT` of an XML feed): text, or HTML.
+_JSON_FEED_TEXT = ("title", "description", "summary", "content_text")
+_JSON_FEED_HTML = ("content_html",)
+
+
+def json_feed_as_html(text: str) -> str:
+    """A JSON Feed as the page a feed reader shows of it: the feed's and each item's title, description, summary
+    and text as paragraphs, each item's HTML in a frame of its own (as an XML feed's, `_tree_as_html`), its
+    authors' names; not its ids, addresses, dates or extensions. InputRefused where it is not JSON."""
+    try:
+        feed = json.loads(text.removeprefix("\ufeff"))
+    except (ValueError, RecursionError):
+        raise InputRefused("it is a JSON Feed (by its version) but not valid JSON: save the feed's page as .html "
+                           "instead") from None
+    out: list[str] = []
+    items = feed.get("items") if isinstance(feed, dict) else None
+    for part in [feed, *items] if isinstance(items, list) else [feed]:
+        if not isinstance(part, dict):
+            continue
+        authors = part.get("authors")
+        names = [a.get("name") for a in authors if isinstance(a, dict)] if isinstance(authors, list) else []
+        out += [f"<p>{html.escape(value, quote=False)}</p>" for key in _JSON_FEED_TEXT
+                if isinstance(value := part.get(key), str)]
+        out += [f'<iframe srcdoc="{html.escape(value)}"></iframe>' for key in _JSON_FEED_HTML
+                if isinstance(value := part.get(key), str)]
+        out += [f"<p>{html.escape(name, quote=False)}</p>" for name in names if isinstance(name, str)]
+    return "<!DOCTYPE html>" + "".join(out)
 
 
 def shown_as_text(text: str) -> str:
