@@ -136,3 +136,19 @@ def test_the_workbook_cover_gives_a_period_no_more_exact_than_its_document_s_dat
     lines = [str(r[0]) for r in cover.iter_rows(values_only=True) if r[0]]
     period = next(line for line in lines if line.startswith("Period covered:"))
     assert period.endswith(" to January 2026 (approximate)."), period
+
+
+def test_the_methods_page_says_what_a_check_on_a_claim_s_own_figures_covers(made) -> None:  # noqa: ANN001
+    """'Accurate' on a claim whose figures are all its own says its arithmetic and words hold, not that its counts
+    are right: 20 of the 26 claims checked are of that kind. The methods page says so in the words the one-line
+    verdicts open with."""
+    import html
+    import re
+
+    from analysis.factcheck.wording import CHECK_SCOPE, OWN_FIGURES_GIVE, PUBLISHED_FIGURES_GIVE
+
+    page = html.unescape((made.outputs / "methods.html").read_text(encoding="utf-8"))
+    assert CHECK_SCOPE in page
+    report = html.unescape((made.outputs / "factcheck.html").read_text(encoding="utf-8"))
+    opened = re.findall(r"</span> (The [a-z' ]+ figures give)", report)
+    assert set(opened) == {OWN_FIGURES_GIVE, PUBLISHED_FIGURES_GIVE}, set(opened)

@@ -29,11 +29,14 @@ from typing import Any
 from analysis.factcheck.wording import (
     ACCURATE,
     CANNOT_CHECK,
+    CHECK_SCOPE,
     INACCURATE,
     MEANING,
     NOT_FOUND,
     NOT_FOUND_WHERE,
     NOT_IN_RECORD,
+    OWN_FIGURES_GIVE,
+    PUBLISHED_FIGURES_GIVE,
     WITHIN_ROUNDING,
 )
 from analysis.paths import (
@@ -313,8 +316,8 @@ def plain_verdict(c: dict[str, str], gaps: list[dict[str, str]], inputs: Sequenc
         return f"A figure it needs was {NOT_FOUND_WHERE}: {wanted}."
     computed = _result_as_worked(c, inputs)
     own = bool(inputs) and all(f.get("source_id") == c.get("source_id") for f in inputs)
-    gives = (f"The claim's own figures give {computed}; it says “{c['stated']}”." if own else
-             f"The published figures give {computed}; the claim says “{c['stated']}”.")
+    gives = (f"{OWN_FIGURES_GIVE} {computed}; it says “{c['stated']}”." if own else
+             f"{PUBLISHED_FIGURES_GIVE} {computed}; the claim says “{c['stated']}”.")
     if verdict != WITHIN_ROUNDING:
         return gives
     if "inputs rounded" in c["working"]:
@@ -436,7 +439,7 @@ def render_methods(rules_page: bool = True) -> str:
     return render.render(render.html_environment(), "methods.html.j2", title="How we check a claim",
                          verdicts=[(v, MEANING[v]) for v in VERDICT_ORDER], examples=examples,
                          tolerance=f"{(TOLERANCE * 100).normalize():f}", rules_page=rules_page,
-                         counted=COUNTED_ONCE)
+                         counted=COUNTED_ONCE, scope=CHECK_SCOPE)
 
 
 def render_rules(markdown_text: str) -> str:
