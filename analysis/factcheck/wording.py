@@ -59,13 +59,12 @@ WITHIN_ROUNDING_IN_BRIEF = ("the last digit cut or rounded the other way, or the
                             "rounded, approximate or as a bound and holds for only some of the values it could stand "
                             "for")
 #: How the one-line verdict opens, by where the figures checked were printed: all in the claim's own document (a
-#: story's "121" of "244"), or not. `CHECK_SCOPE` says what that means for the methods page, in these words.
+#: story's "121" of "244"), or not. `CHECK_SCOPE` says what the first means, for the methods page (a check of the
+#: claim's arithmetic and words, not of counts no other document prints).
 OWN_FIGURES_GIVE = "The claim's own figures give"
 PUBLISHED_FIGURES_GIVE = "The published figures give"
-CHECK_SCOPE = (f"Many claims rest on figures printed in the same document: a story's “121” of “244”, then its “more "
-               f"than half”. Their verdict opens “{OWN_FIGURES_GIVE} …”: it tests the arithmetic and the words, not "
-               "whether those counts are right. Where the figures come from other documents, such as the producer's "
-               f"own release, it opens “{PUBLISHED_FIGURES_GIVE} …”.")
+CHECK_SCOPE = (f"“{OWN_FIGURES_GIVE} …”: every figure is from the claim's own document; we check its arithmetic "
+               "and words, not those figures.")
 #: Verdicts that say the claim bears out the figures (exactly, or once the rounding of a figure is allowed for).
 BORNE_OUT = (ACCURATE, WITHIN_ROUNDING)
 MEANING = {
