@@ -4,6 +4,7 @@ and only then; stamps survive removing outputs/ (they live in .cache/)."""
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import shutil
 import subprocess
 import sys
@@ -13,6 +14,8 @@ from pathlib import Path
 import pytest
 
 from analysis.paths import PROJECT_ROOT, STAMPS_NAME, WORKBOOK_NAME
+from analysis.record import clock
+from analysis.record.clock import LATEST_TIME_ZONE
 from analysis.run import pipeline
 from tests.made import Made, copy_of
 
@@ -276,7 +279,13 @@ def test_main_job_end_to_end_then_no_op(made: Made, tmp_path: Path) -> None:
     cmd = [sys.executable, "-m", "analysis", "all", "--root", str(root)]
     again = subprocess.run(cmd, cwd=PROJECT_ROOT, capture_output=True, text=True)
     assert again.returncode == 0, again.stderr
-    assert again.stdout.count("unchanged, skipped") == len(pipeline.STEPS), again.stdout
+    # The build's stamp holds the date the record is judged by (`clock.today_anywhere`, UTC+14's), so it reruns
+    # once a day, at 10:00 UTC: when the shared run was stamped on the day before, the build alone runs again.
+    built = (made.root / "data" / "processed" / "datapackage.json").stat().st_mtime  # as the build wrote it
+    stamped = dt.datetime.fromtimestamp(built, LATEST_TIME_ZONE)
+    rolled = stamped.date() != clock.today_anywhere()
+    assert again.stdout.count("unchanged, skipped") == len(pipeline.STEPS) - rolled, again.stdout
+    assert rolled == ("build: done" in again.stdout), again.stdout
     assert "kernels" not in again.stdout  # a no-op starts no kernel
     (root / "outputs" / WORKBOOK_NAME).unlink()  # the workbook step's output
     third = subprocess.run(cmd, cwd=PROJECT_ROOT, capture_output=True, text=True)
