@@ -287,9 +287,19 @@ def scan_text(raw: str, paths: Paths, max_figures: int | None = DEFAULT_MAX_FIGU
 # --- output -----------------------------------------------------------------------------------------------------
 
 
+def published_when(m: dict[str, Any]) -> str:
+    """The document's date as the record knows it. A date the document did not print is a stand-in (the first of
+    the month: MyLondon's story, "October 2025 (approximate)" on the fact-check page); the scan printed it as
+    "2025-10-01", a day no source gave, beside the page that says otherwise. It is given to the month, marked."""
+    when = str(m.get("published") or "")
+    if not m.get("published_approximate") or len(when) != 10:
+        return when
+    return f"{when[:7] if when.endswith('-01') else when} (approximate)"
+
+
 def _match_line(m: dict[str, Any]) -> str:
     kind = "primary" if m["primary"] else "secondary"
-    return (f"{m['value_as_printed']} ({m['relation']}) — {m['publisher']}, {m['published']} ({kind}): "
+    return (f"{m['value_as_printed']} ({m['relation']}) — {m['publisher']}, {published_when(m)} ({kind}): "
             f"{m['subject']} [{m['figure_id']}]")
 
 
@@ -337,7 +347,7 @@ def render_text(result: dict[str, Any], show_all: bool) -> str:
 
 def _record_cell(figure: dict[str, Any]) -> str:
     """A record figure in a table cell: as printed, how it relates, who published it when, and its id."""
-    text = (f"{figure['value_as_printed']} ({figure['relation']}), {figure['publisher']} {figure['published']}"
+    text = (f"{figure['value_as_printed']} ({figure['relation']}), {figure['publisher']} {published_when(figure)}"
             + (" (primary)" if figure["primary"] else ""))
     return f"{escape(text)} {code(figure['figure_id'])}"
 
