@@ -72,10 +72,10 @@ table(offences, ["measure", "year", "value_as_printed", "qualifier", "unit", "pr
 # %% [markdown]
 # One line per year, as the chart shows it (`charts.offence_table`): each total in the loosest words any copy
 # printed it (a publisher's plain figure that its copies print "around" is shown "around"), and the group-based
-# share only as its source printed it. No share is computed where none was printed, for the chart's reason: the
-# group-based analyses cover differing sets of forces that the totals do not state, and a year's group-based count
-# and total may be printed in different units (offences, cases), so dividing one by the other could compare unlike
-# things. No count is derived from a share.
+# share only as its source printed it. No share is computed where none was printed, for the chart's reason
+# (`national_offences.why_no_share`): the record does not show that a year's total and its group-based count cover
+# the same forces, and they may be printed in different units (offences, cases), so dividing one by the other could
+# compare unlike things. No count is derived from a share.
 
 # %%
 years = charts.offence_table(figures)

@@ -101,6 +101,8 @@ def test_the_national_chart_gives_the_forces_each_analysis_covered_from_the_reco
     figures = load_table("figures")
     assert coverage(figures) == " (42 in 2022, 44 in 2023)"
     _, meta = charts.draw("national-csae-offences")
-    assert "differing sets of forces (42 in 2022, 44 in 2023) that the totals do not state" in meta.notes
+    # The sentence once read "the group-based analyses cover differing sets of forces (42 in 2022, 44 in 2023) that
+    # the totals do not state": those are the totals' own analyses' forces (stop s55); the counts stay in the note.
+    assert "cover the same forces (forces stated: 42 in 2022, 44 in 2023; none for 2024)" in meta.notes
     assert "in 2024)" not in meta.notes
     assert coverage(figures[figures["measure"] != "forces_providing_data"]) == ""

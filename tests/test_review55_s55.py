@@ -3,11 +3,13 @@ a document's date as the record knows it, as the fact-check page does, and the n
 computes no group-based share without contradicting the caveats printed beneath it."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from analysis.factcheck.scan import render_markdown, render_text, scan_text
 from analysis.paths import DEFAULT
-from analysis.tables.load import load_rows
+from analysis.publish import charts
+from analysis.tables.load import load_rows, load_table
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "tests" / "fixtures" / "seed-article.txt"
@@ -35,3 +37,25 @@ def test_the_scan_gives_a_stand_in_date_as_approximate_as_the_fact_check_page_do
                  if m["figure_id"] == "mylondon-2025-10-grooming-gangs/vess-funding")
     assert (story["published"], story["published_approximate"]) == ("2025-10-01", True)
 
+
+def test_the_national_chart_gives_why_no_share_is_computed_without_contradicting_its_caveats() -> None:
+    """The note said "the group-based analyses cover differing sets of forces (42 in 2022, 44 in 2023) that the
+    totals do not state". The 42 and 44 are what the totals' own analyses state: the same chart's 2022 and 2023
+    notes print "Police-recorded crimes from 42 forces" and "offences from 44 forces". 2022 has no group-based count
+    at all, and 2023's group-based analysis also states 44. What stops a share is that the record does not show a
+    year's two counts cover the same forces (nothing states 2024's), and that 2024's are in different units."""
+    figures = load_table("figures")
+    _, meta = charts.draw("national-csae-offences")
+    notes = meta.notes
+    assert "that the totals do not state" not in notes
+    assert "group-based analyses cover differing sets of forces" not in notes
+    for year, forces in (("2022", "42"), ("2023", "44")):
+        assert re.search(rf"{year}: Police-recorded \w+ from {forces} forces", notes), year
+    assert "cover the same forces (forces stated: 42 in 2022, 44 in 2023; none for 2024)" in notes
+    table = charts.offence_table(figures).set_index("year")
+    assert (table.loc["2024", "unit"], table.loc["2024", "group_unit"]) == ("cases", "offences")
+    assert "2024's total is printed as cases, its group-based count as offences" in notes
+    # Notebook 06 gives the chart's reason in the same terms.
+    prose = (ROOT / "notebooks" / "06_national_picture.py").read_text(encoding="utf-8")
+    assert "totals do not state" not in prose
+    assert "does not show that a year's total and its group-based count cover\n# the same forces" in prose

@@ -40,10 +40,11 @@ def offence_table(figures: pd.DataFrame) -> pd.DataFrame:
         "share_printed": total["year"].map(share["value_as_printed"]), "share_value": total["year"].map(share["value"]),
         "total_id": total["figure_id"], "group_id": total["year"].map(group["figure_id"]),
         "share_id": total["year"].map(share["figure_id"]), "group_unit": total["year"].map(group["unit"])})
-    # A share is shown only as its source printed it. None is computed: the group-based counts come from
-    # analyses of differing coverage (the forces providing data differ by year: `coverage`), which the totals do not
-    # state, so a share made by dividing one count by another could compare unlike areas. The share column is the
-    # printed share's value, so a year whose share was printed without a count (2022's 5%) has it in the data too.
+    # A share is shown only as its source printed it. None is computed: the record does not show that a year's
+    # total and group-based count cover the same forces, and they may be printed in different units
+    # (`why_no_share`), so a share made by dividing one count by another could compare unlike things. The share
+    # column is the printed share's value, so a year whose share was printed without a count (2022's 5%) has it in
+    # the data too.
     out["share_pct"] = out["share_value"]
     # A total is shown as loosely as any copy printed it ("around 107,000"; the record's one rule).
     records = figures.to_dict("records")
@@ -60,9 +61,33 @@ def coverage(figures: pd.DataFrame) -> str:
     """How many forces provided data in each calendar year, as printed (" (42 in 2022, 44 in 2023)"), or "" when
     the record holds none. Read from the record: the note typed "44 in 2024", a year for which no analysis in the
     record states its forces (the 44 are 2023's)."""
-    rows = calendar_years(figures, "forces_providing_data")
-    said = dict(zip(rows["year"].astype(str), rows["value_as_printed"], strict=True))
+    said = _forces_said(figures)
     return f" ({', '.join(f'{n} in {year}' for year, n in sorted(said.items()))})" if said else ""
+
+
+def _forces_said(figures: pd.DataFrame) -> dict[str, str]:
+    """Year → the number of forces an analysis of that year says it drew on, as printed."""
+    rows = calendar_years(figures, "forces_providing_data")
+    return dict(zip(rows["year"].astype(str), rows["value_as_printed"], strict=True))
+
+
+def why_no_share(table: pd.DataFrame, figures: pd.DataFrame) -> str:
+    """Why no group-based share is computed, from the record. The note said "the group-based analyses cover
+    differing sets of forces (42 in 2022, 44 in 2023) that the totals do not state", but those forces are the ones
+    the totals' own analyses state (the chart's 2022 and 2023 caveats print "from 42 forces", "from 44 forces"),
+    2022 has no group-based count, and 2023's group-based analysis also states 44: the sentence contradicted the
+    cards beneath it. What the record does not show is that a year's two counts cover the same forces (no analysis
+    in it states 2024's), and 2024's two counts are printed in different units."""
+    said = _forces_said(figures)
+    unsaid = [y for y in table["year"] if y not in said]
+    stated = [", ".join(f"{n} in {year}" for year, n in sorted(said.items()))]
+    stated += [f"none for {style.join_words(unsaid)}"] if unsaid else []
+    forces = f" (forces stated: {'; '.join(stated)})" if said else ""
+    units = [f"{r.year}'s total is printed as {r.unit}, its group-based count as {r.group_unit}"
+             for r in table.itertuples() if pd.notna(r.group) and r.group_unit != r.unit]
+    return ("Group-based shares are shown as their sources printed them; none is computed, because this record "
+            f"does not show that a year's total and its group-based count cover the same forces{forces}"
+            + "".join(f", and {u}" for u in units) + ".")
 
 
 #: Column headings of the chart's CSV.
@@ -136,8 +161,7 @@ def national_offences_chart(figures: pd.DataFrame, *, width: float = style.WEB_W
              "A year "
              "with only a printed group-based share has no count: none was printed with it, and none is derived "
              "from the share.",
-             "Group-based shares are shown as their sources printed them; none is computed, because the group-based "
-             f"analyses cover differing sets of forces{coverage(figures)} that the totals do not state.",
+             why_no_share(table, figures),
              "The NPCC: 'group-based' ranges from unorganised peer-group sharing of imagery to organised complex "
              "cases; it is not the same as 'grooming gangs'."]
     notes += [f"{r.year}: {by_id.loc[r.total_id, 'caveat']}" for r in table.itertuples()
