@@ -3,6 +3,7 @@ a document's date as the record knows it, as the fact-check page does, and the n
 computes no group-based share without contradicting the caveats printed beneath it."""
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from analysis.factcheck.scan import render_markdown, render_text, scan_text
 from analysis.paths import DEFAULT
 from analysis.publish import charts
 from analysis.tables.load import load_rows, load_table
+from tests.made import Made
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "tests" / "fixtures" / "seed-article.txt"
@@ -59,3 +61,17 @@ def test_the_national_chart_gives_why_no_share_is_computed_without_contradicting
     prose = (ROOT / "notebooks" / "06_national_picture.py").read_text(encoding="utf-8")
     assert "totals do not state" not in prose
     assert "does not show that a year's total and its group-based count cover\n# the same forces" in prose
+
+
+def test_every_population_estimate_names_the_area_it_counts(made: Made) -> None:
+    """The seed story's "13 per cent" check lists one figure, and the page showed it as "Usually resident
+    population, mid-year estimate: 69,281,400": a reader redoing the share by hand could not tell it is the UK's
+    (the area is only in the figure's id, which the page does not print). Five UK estimates and one England and
+    Wales estimate were worded so; London's all named London."""
+    names = {"United Kingdom": "UK", "England and Wales": "England and Wales", "London": "London"}
+    for row in load_rows("figures"):
+        if row["measure"] == "population":
+            assert names[row["geography"]] in row["subject"], row["figure_id"]
+    page = html.unescape((made.outputs / "factcheck.html").read_text(encoding="utf-8"))
+    assert "UK usually resident population, mid-year estimate: 69,281,400" in page
+    assert "<li>Usually resident population" not in page
