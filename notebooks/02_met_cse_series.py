@@ -152,7 +152,9 @@ bullets(found)
 # and the figures looked for and not found (`gaps`).
 
 # %%
-copies = (~series["primary"]).sum()
+# The Met's own document: one the Met published ("primary" alone also counts MOPAC's own page, another body's).
+published_by = series["figure_id"].map(figures.drop_duplicates("figure_id").set_index("figure_id")["publisher"])
+copies = (~(series["primary"] & published_by.str.startswith("Metropolitan Police"))).sum()
 notes = [f"{copies} of {len(series)} rows come from a report of the Met's figures (news or another body), not "
          "the Met's own document.",
          "Units differ within a measure where sources count differently: "

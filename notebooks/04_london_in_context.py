@@ -124,7 +124,9 @@ bullets(found)
 
 # %%
 estimates = pd.concat([people["source_id"], printed["source_id"]])
-copies = (~people["primary"]).sum()
+# ONS's own page: one ONS published ("primary" alone also counts the GLA's own pages, another body's).
+published_by = people["figure_id"].map(figures.drop_duplicates("figure_id").set_index("figure_id")["publisher"])
+copies = (~(people["primary"] & published_by.str.startswith("Office for National Statistics"))).sum()
 notes = [f"{copies} of {len(people)} population estimates come from a copy or report, not ONS's own page.",
          f"The estimates and printed shares come from {estimates.nunique()} different documents; a year without "
          "both a London and a UK estimate has no computed share."]

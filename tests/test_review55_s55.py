@@ -75,3 +75,35 @@ def test_every_population_estimate_names_the_area_it_counts(made: Made) -> None:
     page = html.unescape((made.outputs / "factcheck.html").read_text(encoding="utf-8"))
     assert "UK usually resident population, mid-year estimate: 69,281,400" in page
     assert "<li>Usually resident population" not in page
+
+
+def _outputs(path: Path) -> str:
+    """Everything a notebook run printed, as text."""
+    import nbformat
+
+    cells = nbformat.read(path, as_version=4).cells
+    return " ".join(str(o.get("data", {}).get("text/markdown", "")) + str(o.get("data", {}).get("text/html", ""))
+                    + str(o.get("text", "")) for c in cells if c.cell_type == "code" for o in c.get("outputs", []))
+
+
+def test_the_notebooks_count_another_bodys_page_as_not_the_producers_own(made: Made) -> None:
+    """Notebook 02 said "8 of 15 rows come from a report of the Met's figures (news or another body), not the Met's
+    own document", and notebook 04 "6 of 15 population estimates come from a copy or report, not ONS's own page".
+    Both counted rows whose document is not `primary`; MOPAC's own page (the Met's 1,600 children) and the GLA's
+    three population summaries are primary for their publishers, but they are another body's pages, which is what
+    each sentence names. Counted from the record: 9 of 15 in each."""
+    by_id = {r["figure_id"]: r for r in load_rows("figures")}
+
+    def not_own(table: str, producer: str, measure: str | None = None) -> tuple[int, int]:
+        rows = [r for r in load_rows(table) if measure is None or r["measure"] == measure]
+        own = [r for r in rows if r["primary"] and by_id[r["figure_id"]]["publisher"].startswith(producer)]
+        return len(rows) - len(own), len(rows)
+
+    met = not_own("met_cse_series", "Metropolitan Police")
+    ons = not_own("population", "Office for National Statistics", "population")
+    assert met == (9, 15) and ons == (9, 15)
+    notebooks = made.outputs / "notebooks"
+    assert (f"{met[0]} of {met[1]} rows come from a report of the Met's figures (news or another body), not the "
+            "Met's own document." in _outputs(notebooks / "02_met_cse_series.ipynb"))
+    assert (f"{ons[0]} of {ons[1]} population estimates come from a copy or report, not ONS's own page."
+            in _outputs(notebooks / "04_london_in_context.ipynb"))
