@@ -107,3 +107,21 @@ def test_the_notebooks_count_another_bodys_page_as_not_the_producers_own(made: M
             "Met's own document." in _outputs(notebooks / "02_met_cse_series.ipynb"))
     assert (f"{ons[0]} of {ons[1]} population estimates come from a copy or report, not ONS's own page."
             in _outputs(notebooks / "04_london_in_context.ipynb"))
+
+
+def test_the_verdicts_chart_says_what_the_claims_are_recomputed_from_as_the_page_does() -> None:
+    """The chart's subtitle said each claim was "recomputed from the figures they cite"; the fact-check page says
+    "from the figures its source rests on". The page is right: seven claims, the seed story's four checked ones among
+    them (32 boroughs against London Councils, "more than 1,200" against the minister's 1,273, £15.6million against
+    MOPAC, 13 per cent against ONS), are judged on another document's figures, which the claim never cites."""
+    figures = {r["figure_id"]: r for r in load_rows("figures")}
+    elsewhere = [c["claim_id"] for c in load_rows("claims")
+                 if any(i in figures and figures[i]["source_id"] != c["source_id"]
+                        for i in (c["inputs"] or "").split(";"))]
+    assert {"mylondon-2025-10-grooming-gangs/claim-32-boroughs",
+            "mylondon-2025-10-grooming-gangs/claim-national-historic-cases"} <= set(elsewhere)
+    _, meta = charts.draw("factcheck-verdicts")
+    assert "recomputed from the figures they rest on" in meta.intro
+    assert "figures they cite" not in meta.intro
+    page = (ROOT / "analysis" / "factcheck" / "templates" / "factcheck.html.j2").read_text(encoding="utf-8")
+    assert "We recompute each number from the figures its source rests on" in page
