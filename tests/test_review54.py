@@ -152,3 +152,50 @@ def test_the_methods_page_says_what_a_check_on_a_claim_s_own_figures_covers(made
     report = html.unescape((made.outputs / "factcheck.html").read_text(encoding="utf-8"))
     opened = re.findall(r"</span> (The [a-z' ]+ figures give)", report)
     assert set(opened) == {OWN_FIGURES_GIVE, PUBLISHED_FIGURES_GIVE}, set(opened)
+
+
+def test_verify_redoes_the_report_s_working_for_every_claim_on_a_rounded_input() -> None:
+    """The report reads the Standard's '1,200' as rounded to the nearest hundred (1,150 to 1,249): 24.73% to 35.47%,
+    'accurate within rounding'. `verify` could not redo it: '1200' gave 'accurate', 'about 1,200' read ±5%
+    (23.64% to 36.66%). `--rounded to=100` reads the input as the claim's `rounded:` does, and the working is the
+    report's, word for word, for every registered claim with a rounded input."""
+    import subprocess
+    import sys
+
+    from analysis.paths import PROJECT_ROOT
+
+    claims = load_table("claims").fillna("").astype(str)
+    figures = load_table("figures").set_index("figure_id")
+    rounded = claims[claims["rounded_inputs"] != ""]
+    assert len(rounded) >= 1
+    roles = {"percent_change": ("from", "to")}
+    for c in rounded.itertuples():
+        assert c.kind in roles, c.kind  # a new kind of claim on a rounded input: teach this test its options
+        ids = c.inputs.split(";")
+        steps = dict(item.split(":") for item in c.rounded_inputs.split(";"))
+        argv = ["verify", "change"]
+        for role, fid in zip(roles[c.kind], ids, strict=True):
+            argv += [f"--{role}", figures.loc[fid, "value_as_printed"]]
+            if fid in steps:
+                argv += ["--rounded", f"{role}={steps[fid]}"]
+        argv += ["--stated", c.stated]
+        out = subprocess.run([sys.executable, "-m", "analysis", *argv], cwd=PROJECT_ROOT, capture_output=True,
+                             text=True, check=False)
+        assert f"verdict: {c.verdict}\n" in out.stdout, out.stdout + out.stderr
+        assert f"working: {c.working}\n" in out.stdout, (out.stdout, c.working)
+
+
+def test_verify_refuses_a_rounded_input_it_cannot_read_and_says_how() -> None:
+    """A role the kind has not, or a unit that is not a positive number, is a usage error (exit 2) naming the
+    accepted form, never a verdict."""
+    import subprocess
+    import sys
+
+    from analysis.paths import PROJECT_ROOT
+
+    for spec, says in (("foo=100", "as from=100 or to=100"), ("to=0", "the unit must be a positive number"),
+                       ("to", "the unit must be a positive number")):
+        out = subprocess.run([sys.executable, "-m", "analysis", "verify", "change", "--from", "922", "--to", "1200",
+                              "--rounded", spec, "--stated", "30 per cent"], cwd=PROJECT_ROOT, capture_output=True,
+                             text=True, check=False)
+        assert out.returncode == 2 and says in out.stderr, (spec, out.stderr)

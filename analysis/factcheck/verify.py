@@ -39,7 +39,7 @@ from analysis.factcheck.verify_help import ACCEPTED, EXAMPLES, EXAMPLES_HEADING
 from analysis.record.hygiene import number_field_problem, read_through
 from analysis.record.printed import Printed, PrintedFigureError, is_plain_number, parse_printed
 from analysis.record.terminal import Parser
-from analysis.record.vocabulary import SPACED_DIGIT_GROUPS
+from analysis.record.vocabulary import SPACED_DIGIT_GROUPS, rounded_range
 from analysis.tables.comparability import unit_kind
 
 EXIT_ACCURATE, EXIT_INACCURATE, EXIT_UNREADABLE, EXIT_UNCHECKED, EXIT_WITHIN_ROUNDING = 0, 1, 2, 3, 4
@@ -93,6 +93,10 @@ def add_arguments(parser: argparse.ArgumentParser, name: str = "verify") -> None
         if kind == "sum":
             sub.add_argument("--parts", nargs="+", action="extend", required=True,
                              help="the parts: 10,64,61 — or, with thousands commas, separate them by spaces or ';'")
+        if kind != "sum":
+            sub.add_argument("--rounded", action="append", default=[], metavar="ROLE=UNIT",
+                             help="an input printed rounded, and the unit it was rounded to (to=100: '1,200' stands "
+                                  "for 1,150 to 1,249), as a claim's `rounded:` says it; repeat for each input")
         sub.add_argument("--stated", required=needs_stated,
                          help="the value as printed" + ("" if needs_stated else " (default: --total)"))
         sub.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="print one JSON object")
@@ -263,6 +267,7 @@ def _evaluate(args: argparse.Namespace) -> rules.Result:
     # (a sum's --total is the claim itself when no --stated is given: never an input's range)
     ranges = {role: about for role, _, p in inputs
               if role != "total" and (about := input_range(p, values[role]))}
+    ranges |= _rounded_ranges(getattr(args, "rounded", []) or [], values)
     try:
         result = _APPLY[args.kind](values, stated, args, per)
         if ranges:  # an input printed "about X" or "more than X" is read as the fact-check reads it: every value it
@@ -278,6 +283,27 @@ def _evaluate(args: argparse.Namespace) -> rules.Result:
         if note and role != "total" and role not in ranges:
             result = result.with_note(note)
     return result
+
+
+def _rounded_ranges(specs: list[str], values: dict[str, Decimal]) -> dict[str, tuple[Decimal, Decimal]]:
+    """`--rounded to=100`: every value an input printed rounded could stand for, by the rule a claim's `rounded:`
+    follows (`rounded_range`). Without it a fact-checker could not redo a verdict the report gives on a rounded
+    input: "1,200" read as exact gave another verdict, and "about 1,200" read ±5%, not 1,150 to 1,249."""
+    out = {}
+    for spec in specs:
+        role, _, step_text = spec.partition("=")
+        role = role.strip().removeprefix("--")
+        if role not in values:
+            raise InputError(f"--rounded {cut(spec)!r}: name an input of this kind and the unit it was rounded to, "
+                             f"as {' or '.join(f'{r}=100' for r in values)}")
+        try:
+            step = Decimal(read_printed("--rounded", step_text.strip()).value or 0)
+        except InputError:
+            step = Decimal(0)
+        if step <= 0:
+            raise InputError(f"--rounded {cut(spec)!r}: the unit must be a positive number (to=100)")
+        out[role] = rounded_range(values[role], step)
+    return out
 
 
 def _value_unit(args: argparse.Namespace) -> tuple[str, float | None]:

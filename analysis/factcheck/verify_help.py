@@ -28,7 +28,8 @@ ACCEPTED: dict[str, str] = {
 EXAMPLES: dict[str, list[list[str]]] = {
     "change": [["--from", "1737", "--to", "2060", "--stated", "18.5 per cent"],
                ["--from", "1582", "--to", "1116", "--fall", "--stated", "29 per cent"],
-               ["--from", "79", "--to", "182", "--stated", "more than doubled"]],
+               ["--from", "79", "--to", "182", "--stated", "more than doubled"],
+               ["--from", "922", "--to", "1200", "--rounded", "to=100", "--stated", "30 per cent"]],
     "points": [["--from", "56", "--to", "59", "--stated", "3 percentage points"]],
     "share": [["--part", "278", "--whole", "374", "--stated", "almost three-quarters"],
               ["--part", "125", "--whole", "135", "--stated", "Just under 93%"],
