@@ -65,7 +65,8 @@ def test_timeline_notes_read_their_counts_from_the_record(tables):
     notes = _notes(tables["figures"], tables["inspection_grades"])
     assert "the 11 recommendations, again in February 2025" in notes
     assert "the two accelerated causes of concern, again in February 2024" in notes
-    assert "the inspectorate closed all three (as stated by Metropolitan Police)" in notes
+    assert ("the inspectorate closed all three (its own words: 'we have closed the causes of concern'; the count as "
+            "stated by Metropolitan Police)") in notes
 
 
 def test_timeline_notes_follow_a_changed_record(tables):
@@ -76,7 +77,8 @@ def test_timeline_notes_follow_a_changed_record(tables):
     assert closed.sum() == 1
     figures.loc[closed, ["value_as_printed", "value"]] = ["two", 2.0]
     notes = _notes(figures, tables["inspection_grades"])
-    assert "the inspectorate closed two (as stated by Metropolitan Police)" in notes
+    assert "the inspectorate closed two (its own words: " in notes
+    assert "the count as stated by Metropolitan Police)" in notes
     assert "all three" not in notes
     later = figures["source_id"].isin(["hmicfrs-2025-02-cause-of-concern-listing",
                                        "met-2024-02-09-response-hmicfrs-exploitation"])

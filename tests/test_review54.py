@@ -199,3 +199,22 @@ def test_verify_refuses_a_rounded_input_it_cannot_read_and_says_how() -> None:
                               "--rounded", spec, "--stated", "30 per cent"], cwd=PROJECT_ROOT, capture_output=True,
                              text=True, check=False)
         assert out.returncode == 2 and says in out.stderr, (spec, out.stderr)
+
+
+def test_the_timeline_credits_the_closure_to_the_inspectorate_s_own_words() -> None:
+    """The timeline's title says inspectors closed all three causes of concern; its note said so '(as stated by
+    Metropolitan Police)', though the inspectorate's own revisit says 'we have closed the causes of concern'
+    (foreword, para 4), and it typed the revisit's dates ('fieldwork September–October 2024'). Both are read from
+    the record now: the inspectorate's words as its documents' caveats quote them, the count of three as the Met
+    stated it."""
+    figures = load_table("figures")
+    _, meta = charts.draw("inspection-timeline")
+    assert "its own words: 'we have closed the causes of concern'; the count as stated by Metropolitan Police" in (
+        meta.notes)
+    assert "The revisit ('In September and October 2024, we revisited the force to review its progress')" in (
+        meta.notes)
+    inspectorate = ["hmicfrs-2025-mps-revisit", "hmicfrs-2025-02-cause-of-concern-listing"]
+    without = figures[~figures["source_id"].isin(inspectorate)]
+    _, bare = charts.inspection_timeline_chart(load_table("inspection_grades"), without)
+    assert "its own words" not in bare.notes and "The revisit reviewed the causes of concern" in bare.notes
+    assert "September" not in bare.notes  # no date the record does not hold

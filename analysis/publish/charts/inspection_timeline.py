@@ -11,6 +11,7 @@ new event and is not drawn again. The grades of cases examined at each inspectio
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pandas as pd
@@ -108,18 +109,40 @@ _COUNTED = {("causes_of_concern", "accelerated"): "accelerated causes of concern
             ("recommendations", "issued"): "recommendations"}
 
 
-def _notes(rows: pd.DataFrame, restated: pd.DataFrame) -> list[str]:
-    """The notes under the chart, every count in them read from the record (no chart types a figure)."""
+def _notes(rows: pd.DataFrame, restated: pd.DataFrame, figures: pd.DataFrame) -> list[str]:
+    """The notes under the chart, every count and date in them read from the record (no chart types a figure): the
+    inspectorate's own words are read from every copy of its counts, not only the one drawn."""
     notes = []
     if len(restated):
         said = "; ".join(f"the {r.value_as_printed} {_COUNTED[(r.measure, r.kind)]}, again in "
                          f"{style.month_year(str(r.date))}" for r in restated.itertuples())
         notes.append(f"A count stated again later ({said}) is shown once, at the date it was first stated.")
-    closed = _closed(rows)
-    review = ("The revisit (fieldwork September–October 2024) reviewed the causes of concern"
-              + (f"; the inspectorate closed {closed[0]} (as stated by {closed[1]}). " if closed else ". "))
+    closed, stated = _closed(rows), figures[figures["measure"].isin(MEASURES)]
+    when, own = inspectorate_words(stated, "revisited"), inspectorate_words(stated, "closed")
+    review = "The revisit" + (f" ('{when}')" if when else "") + " reviewed the causes of concern"
+    if closed:
+        by = f"the count as stated by {closed[1]}" if closed[1] != INSPECTORATE else ""
+        said = "; ".join(part for part in (f"its own words: '{own}'" if own else "", by) if part)
+        review += f"; the inspectorate closed {closed[0]}" + (f" ({said})" if said else "")
+    review += ". "
     return notes + [review + "The grades of cases examined at each inspection are in the inspection-grades chart.",
                     "In the data table, a blank means this record holds no count of that kind for that date."]
+
+
+#: The inspectorate as the chart names it (`publishers.face_name`).
+INSPECTORATE = "HMICFRS"
+
+
+def inspectorate_words(rows: pd.DataFrame, word: str) -> str | None:
+    """The inspectorate's own words containing `word`, as a caveat of its own document quotes them ('we have closed
+    the causes of concern'); None when the record quotes none. The closure was credited to the Met's statement
+    alone, though the inspectorate's revisit says it in its own foreword."""
+    own = rows[rows["primary"].astype(bool) & rows["publisher"].map(face_name).eq(INSPECTORATE)]
+    for caveat in own["caveat"].dropna().astype(str):
+        for quoted in re.findall(r"'([^']{6,}?)'", caveat):
+            if word in quoted.lower():
+                return quoted.rstrip(".")
+    return None
 
 
 def _undated(rows: pd.DataFrame) -> str:
@@ -198,7 +221,7 @@ def inspection_timeline_chart(grades: pd.DataFrame, figures: pd.DataFrame, *, wi
                 f"{style.month_year(str(last.date()))}")
     on_chart = ("Counts as printed, at the date each was first stated. " + _undated(rows)
                 + "No statement of progress on the recommendations was found in the sources read.")
-    notes = [on_chart, *_notes(rows, restated_rows(figures))]
+    notes = [on_chart, *_notes(rows, restated_rows(figures), figures)]
     data = pd.DataFrame({"Date": [w.date().isoformat() for w, _, _ in events],
                          "Milestone": [h for _, h, _ in events], "Stated": [t for _, _, t in events]})
     data = data.merge(_counts(rows), on="Date", how="left")
