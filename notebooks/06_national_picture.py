@@ -74,8 +74,8 @@ table(offences, ["measure", "year", "value_as_printed", "qualifier", "unit", "pr
 # printed it (a publisher's plain figure that its copies print "around" is shown "around"), and the group-based
 # share only as its source printed it. No share is computed where none was printed, for the chart's reason
 # (`national_offences.why_no_share`): the record does not show that a year's total and its group-based count cover
-# the same forces, and they may be printed in different units (offences, cases), so dividing one by the other could
-# compare unlike things. No count is derived from a share.
+# the same forces, so dividing one by the other could compare unlike areas. (The words "offences" and "cases" are
+# not a reason: the chart reads them as one police-recorded count.) No count is derived from a share.
 
 # %%
 years = charts.offence_table(figures)

@@ -41,8 +41,8 @@ def offence_table(figures: pd.DataFrame) -> pd.DataFrame:
         "total_id": total["figure_id"], "group_id": total["year"].map(group["figure_id"]),
         "share_id": total["year"].map(share["figure_id"]), "group_unit": total["year"].map(group["unit"])})
     # A share is shown only as its source printed it. None is computed: the record does not show that a year's
-    # total and group-based count cover the same forces, and they may be printed in different units
-    # (`why_no_share`), so a share made by dividing one count by another could compare unlike things. The share
+    # total and group-based count cover the same forces (`why_no_share`), so a share made by dividing one count by
+    # another could compare unlike areas. The share
     # column is the printed share's value, so a year whose share was printed without a count (2022's 5%) has it in
     # the data too.
     out["share_pct"] = out["share_value"]
@@ -77,17 +77,16 @@ def why_no_share(table: pd.DataFrame, figures: pd.DataFrame) -> str:
     the totals' own analyses state (the chart's 2022 and 2023 caveats print "from 42 forces", "from 44 forces"),
     2022 has no group-based count, and 2023's group-based analysis also states 44: the sentence contradicted the
     cards beneath it. What the record does not show is that a year's two counts cover the same forces (no analysis
-    in it states 2024's), and 2024's two counts are printed in different units."""
+    in it states 2024's). The words "cases" and "offences" are no reason: the chart reads them as one police-recorded
+    count (the subtitle's "one series", and the fact-check's 6% rise from 115,489 offences to 122,768 cases), so
+    giving them as a reason here contradicted both."""
     said = _forces_said(figures)
     unsaid = [y for y in table["year"] if y not in said]
     stated = [", ".join(f"{n} in {year}" for year, n in sorted(said.items()))]
     stated += [f"none for {style.join_words(unsaid)}"] if unsaid else []
     forces = f" (forces stated: {'; '.join(stated)})" if said else ""
-    units = [f"{r.year}'s total is printed as {r.unit}, its group-based count as {r.group_unit}"
-             for r in table.itertuples() if pd.notna(r.group) and r.group_unit != r.unit]
     return ("Group-based shares are shown as their sources printed them; none is computed, because this record "
-            f"does not show that a year's total and its group-based count cover the same forces{forces}"
-            + "".join(f", and {u}" for u in units) + ".")
+            f"does not show that a year's total and its group-based count cover the same forces{forces}.")
 
 
 #: Column headings of the chart's CSV.
@@ -157,10 +156,9 @@ def national_offences_chart(figures: pd.DataFrame, *, width: float = style.WEB_W
     notes = [on_chart,
              "Police-recorded figures from the NPCC's Vulnerability Knowledge and Practice Programme (VKPP) and "
              "Hydrant analyses, not prevalence: most abuse is never reported. Each year's total is shown as "
-             "printed with the word its source used (crimes, offences or cases) for the same police-recorded count. "
-             "A year "
-             "with only a printed group-based share has no count: none was printed with it, and none is derived "
-             "from the share.",
+             f"printed with the word its source used ({worded}) for the same police-recorded count. A year with "
+             "only a printed group-based share has no count: none was printed with it, and none is derived from "
+             "the share.",
              why_no_share(table, figures),
              "The NPCC: 'group-based' ranges from unorganised peer-group sharing of imagery to organised complex "
              "cases; it is not the same as 'grooming gangs'."]
