@@ -58,7 +58,8 @@ from analysis.record.printed import parse_printed
 from analysis.record.vocabulary import MONTHS, TOLERANCE, split_list
 from analysis.tables.load import is_true
 
-TITLE = "Fact-check: derived claims about published child sexual exploitation figures"
+#: "and their context": the claims include the population and children-in-need figures CSE counts are read beside.
+TITLE = "Fact-check: derived claims about published child sexual exploitation figures and their context"
 NEEDED_CLAIM_COLUMNS = (
     "claim_id", "claimant", "source_id", "location", "text", "stated", "kind", "inputs", "computed", "verdict",
     "working", "gaps", "note",

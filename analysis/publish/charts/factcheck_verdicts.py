@@ -53,8 +53,8 @@ def factcheck_chart(claims: pd.DataFrame, figures: pd.DataFrame, *, width: float
     within = [f"{n[WITHIN_ROUNDING]} within rounding"] if n.get(WITHIN_ROUNDING) else []
     title = f"{judged} claims could be checked: " + ", ".join([f"{n.get(ACCURATE, 0)} accurate", *within,
                                                                 f"{wrong} inaccurate"])
-    subtitle = (f"{total} claims about child sexual exploitation figures chosen by the project (not a sample), "
-                f"recomputed from the figures they rest on, by verdict; {COUNTED_ONCE}")
+    subtitle = (f"{total} claims about child sexual exploitation figures and their context, chosen by the project "
+                f"(not a sample), recomputed from the figures they rest on, by verdict; {COUNTED_ONCE}")
     on_chart = ("'Cannot be checked' and 'not yet in this record': a figure the claim needs is missing; not a "
                 "finding that the claim is wrong.")
     notes = [f"{v.capitalize()}: {MEANING[v]}" for v in VERDICTS if n.get(v, 0)]
