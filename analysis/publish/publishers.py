@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 
 from analysis.record.domains import MIRROR_HOSTS, domain_in, host, is_mirror
+from analysis.record.hygiene import name_read
 
 #: Short names readers know, for the long official names of the main publishers.
 SHORT = {
@@ -78,7 +79,7 @@ def face_name(publisher: str) -> str:
     'HMICFRS'; 'AOL (PA Media story)' → 'PA Media'; official names → their short form. An outlet the copy read
     does not name (or names only by a web domain) is 'an unnamed newspaper' or 'an unnamed news outlet', so the
     credit reads 'reported by an unnamed news outlet', never 'reported by a news report'."""
-    text = str(publisher).strip()
+    text = name_read(publisher)  # the names compared below are typed with "'" and one space
     for pattern in (_COPY_OF, _STORY):
         match = pattern.match(text)
         if match:
@@ -133,7 +134,7 @@ def link(urls: Iterable[str], names: Iterable[str], outlets: Iterable[str] = ())
     if own:
         return own[0]
     for name in names:
-        for key in (str(name), face_name(str(name))):
+        for key in (name_read(str(name)), face_name(str(name))):
             if key in ORIGINAL_URLS:
                 return ORIGINAL_URLS[key]
     return urls[0] if urls else ""

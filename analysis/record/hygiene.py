@@ -377,6 +377,17 @@ def quotes_read(text: str) -> str:
     return text.translate(_QUOTES_AS_TYPED) if not text.isascii() or "`" in text else text
 
 
+def name_read(name: str) -> str:
+    """A body's name as every comparison of names reads it: the one reading of characters (`normal_text`), every
+    apostrophe and quotation mark as typed (`quotes_read`) and each run of spaces one space. The record's names are
+    transcribed from the bodies' own pages, which print "Chiefs’ Council" and "Casey’s national audit": compared as
+    typed with the project's list of names, such a name was no known body, so a chart's credit named the NPCC twice
+    ("NPCC … and National Police Chiefs’ Council"), and the London rates chart, not finding the national audit, lost
+    its warning that the rates were quoted from the audit by a news outlet and linked an aggregator's copy instead
+    of the audit."""
+    return " ".join(quotes_read(normal_text(str(name))).split())
+
+
 #: Latin letters with no decomposition to the letter they are written on.
 _LATIN_BASE = {"Ł": "L", "ł": "l", "Ø": "O", "ø": "o", "Đ": "D", "đ": "d", "Ħ": "H", "ħ": "h", "ı": "i", "ſ": "s"}
 #: A Latin letter drawn with a bar, stroke or tilde through it that Unicode does not decompose, read by its name:
