@@ -5,12 +5,16 @@ rates chart."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
+from analysis.paths import PROJECT_ROOT, Paths
 from analysis.publish import publishers
 from analysis.publish.charts.london_rates import london_rates_chart
 from analysis.tables.load import load_table
+from tests.raw_copy import raw_copy, run_on
 
 # --- a body's name as its own page prints it -----------------------------------------------------------------------
 
@@ -60,3 +64,49 @@ def test_the_national_offences_credit_names_the_npcc_once() -> None:
     figures = _typed_from_the_page(load_table("figures"))
     _, meta = national_offences_chart(figures)
     assert "Chiefs" not in meta.source_name, meta.source_name
+
+
+# --- a label typed with two spaces or the page's apostrophe ---------------------------------------------------------
+
+ICEBERG = "figures/csacentre-infographics-2019-20-iceberg.csv"
+OFFENCES_2019 = "csacentre-infographics-2019-20-iceberg/csa-offences-2019-20,"
+
+
+def _iceberg_row() -> str:
+    text = (PROJECT_ROOT / "data" / "raw" / ICEBERG).read_text(encoding="utf-8")
+    [row] = [line for line in text.splitlines() if line.startswith(OFFENCES_2019)]
+    return row
+
+
+def test_a_geography_typed_with_two_spaces_is_the_same_place(tmp_path: Path) -> None:
+    """A figure's geography "England  and Wales" (two spaces, as text pasted from a PDF has them; no other place
+    name holds two) passed `validate`, and the recorded-vs-estimated chart, which selects rows by the place's exact
+    value, dropped the CSA Centre's 2019/20 row (recorded offences beside the estimate) without a word, exit 0."""
+    from analysis.publish.charts.recorded_vs_estimated import recorded_vs_estimated_chart
+
+    row = _iceberg_row()
+    root = raw_copy(tmp_path, (ICEBERG, row, row.replace(",England and Wales,", ",England  and Wales,", 1)))
+    assert run_on(root, "build").returncode == 0
+    figures = load_table("figures", Paths(root))
+    assert "England  and Wales" not in set(figures["geography"])
+    _, meta = recorded_vs_estimated_chart(figures)
+    _, as_committed = recorded_vs_estimated_chart(load_table("figures"))
+    assert len(meta.data) == len(as_committed.data) == 2
+
+
+@pytest.mark.parametrize("typed", ["children\u2019s homes", "children's  homes", "children's homes"])
+def test_a_unit_is_read_one_way(typed: str) -> None:
+    """The same unit typed with the page's apostrophe or two spaces is one unit, as a reader reads it (a revision
+    "never changes units", and charts and notebooks select rows by the unit's exact value)."""
+    from analysis.record.figures import check_row
+    from analysis.record.problems import Problems
+
+    row = dict.fromkeys(("figure_id", "measure", "subject", "geography", "period_start", "period_end",
+                         "value_as_printed", "unit", "location", "quote", "caveat"), "")
+    row.update(figure_id="x-2020-01-01-y/homes", measure="homes", subject="Homes inspected", geography="England",
+               period_start="2020-01-01", period_end="2020-12-31", value_as_printed="12", unit=typed,
+               location="Para 1", quote="Inspectors visited 12 homes")
+    problems = Problems()
+    record = check_row(row, "x-2020-01-01-y", "x.csv", 2, problems)
+    assert record is not None, problems
+    assert record["unit"] == "children's homes"

@@ -23,6 +23,7 @@ from analysis.record.hygiene import (
     dashes_read,
     figure_id_problem,
     is_mark,
+    name_read,
     normal_text_keeping_digits,
     plain_letters,
     same_length_reading,
@@ -207,6 +208,14 @@ def _shared(column: str, text: str) -> str:
     return sys.intern(text) if column in SHARED_COLUMNS else text
 
 
+def _label_read(column: str, text: str) -> str:
+    """A cell as the record keeps it: a label (`LABELS`) in the one reading of names (`name_read`), every other cell
+    as typed. Charts, notebooks and the series check select rows by a label's exact value, so "England  and Wales"
+    (two spaces, as a PDF's text pastes) was another place: the recorded-vs-estimated chart dropped the CSA Centre's
+    2019/20 row without a word, and "children’s homes" would have been another unit than "children's homes"."""
+    return name_read(text) if column in LABELS else text.strip()
+
+
 def check_row(row: dict[str, str], source_id: str, name: str, line: int, problems: Problems) -> dict[str, Any] | None:
     """One raw row → a clean figure record (value parsed), or None after recording what is wrong with it."""
     before = len(problems)
@@ -245,7 +254,7 @@ def check_row(row: dict[str, str], source_id: str, name: str, line: int, problem
     if len(problems) > before:
         return None
     return {
-        **{c: _shared(c, row.get(c, "").strip()) for c in COLUMNS},
+        **{c: _shared(c, _label_read(c, row.get(c, ""))) for c in COLUMNS},
         "source_id": source_id,
         "value": parsed.value,
         "qualifier": parsed.qualifier,
