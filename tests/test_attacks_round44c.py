@@ -14,7 +14,7 @@ from analysis.paths import PROJECT_ROOT, Paths
 from analysis.publish import publishers
 from analysis.publish.charts.london_rates import london_rates_chart
 from analysis.tables.load import load_table
-from tests.raw_copy import raw_copy, run_on
+from tests.raw_copy import raw_copy, refusal, run_on
 
 # --- a body's name as its own page prints it -----------------------------------------------------------------------
 
@@ -110,3 +110,17 @@ def test_a_unit_is_read_one_way(typed: str) -> None:
     record = check_row(row, "x-2020-01-01-y", "x.csv", 2, problems)
     assert record is not None, problems
     assert record["unit"] == "children's homes"
+
+
+# --- a required name made of a blank no reader sees --------------------------------------------------------------
+
+@pytest.mark.parametrize(("old", "new"), [
+    ('- to: "Metropolitan Police Service"\n    figures: [force-audit-case-files]',
+     '- to: "\u2800"\n    figures: [force-audit-case-files]'),
+    ("producer: Mayor's Office for Policing and Crime (Greater London Authority)\n  title: Supporting",
+     'producer: "\u2800"\n  title: Supporting'),
+])
+def test_a_name_made_of_a_braille_blank_is_refused(tmp_path: Path, old: str, new: str) -> None:
+    """A Braille blank (U+2800) is no white space to Python's `strip`, so a producer or an attribution's body made of
+    one passed the checks that a required name is not empty, though every other check reads it as a space."""
+    assert "no reader sees as text" in refusal(tmp_path, ("sources.yaml", old, new))

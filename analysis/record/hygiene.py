@@ -838,6 +838,11 @@ def text_problem(text: str, typed: bool = False) -> str | None:
     through NFKC, so a ligature there is read as its letters, not refused (`drawn_letter_problem`)."""
     if len(text) > MAX_FIELD_CHARS:
         return f"is {len(text):,} characters long; the limit is {MAX_FIELD_CHARS:,} (see data/README.md)"
+    if not text.isascii() and text.strip() and not normal_text(text).strip():
+        # A Braille blank (U+2800) is no white space to Python: a producer or an attribution's body made of it
+        # passed the required-field checks, and a chart's credit read "reported by ⠀".
+        return (f"holds only blank characters (U+{ord(text.strip()[0]):04X}) that no reader sees as text; leave the "
+                "field empty or type what the source printed")
     bad = CONTROL_RE.search(text)
     if bad:
         char = bad.group()
