@@ -124,3 +124,17 @@ def test_a_name_made_of_a_braille_blank_is_refused(tmp_path: Path, old: str, new
     """A Braille blank (U+2800) is no white space to Python's `strip`, so a producer or an attribution's body made of
     one passed the checks that a required name is not empty, though every other check reads it as a space."""
     assert "no reader sees as text" in refusal(tmp_path, ("sources.yaml", old, new))
+
+
+# --- a gap naming a figure with a no-break space -------------------------------------------------------------------
+
+@pytest.mark.parametrize("typed", ["56\u00a0per cent", "56  per cent", "56 per\u202fcent"])
+def test_the_56_per_cent_chart_lists_its_gaps_whatever_the_space(typed: str) -> None:
+    """The "56 per cent" chart lists in its notes the counts looked for and not found (the gaps whose `wanted`
+    names the rise). It found them by the rise's exact characters: with a no-break space between "56" and "per
+    cent", as a page sets it and as a gap's text pasted from one keeps it, both notes were gone, exit 0."""
+    from analysis.publish.charts.rise_56 import rise_56_chart
+
+    figures, gaps = load_table("figures"), load_table("gaps")
+    typed_gaps = gaps.assign(wanted=gaps["wanted"].str.replace("56 per cent", typed, regex=False))
+    assert rise_56_chart(figures, typed_gaps)[1].notes.count("Missing") == 2

@@ -15,12 +15,17 @@ from analysis.publish.charts.cards import Card, draw_cards
 from analysis.publish.charts.common import ChartMeta, chart_meta
 from analysis.publish.charts.met_cse_series import commissioner_explanation
 from analysis.publish.publishers import face_name
+from analysis.record.figures import contains_printed
 
 
 def missing_counts(gaps: pd.DataFrame, printed: str) -> pd.DataFrame:
-    """Gap records for the counts behind the printed rise (they name the rise as printed, e.g. '56 per cent')."""
-    wanted = gaps["wanted"].fillna("")
-    return gaps[wanted.str.contains(printed, regex=False) & wanted.str.lower().str.startswith("number of children")]
+    """Gap records for the counts behind the printed rise (they name the rise as printed, e.g. '56 per cent'), read
+    as the record's quote check reads a printed figure in text (`contains_printed`): found as typed, a gap naming
+    "56\u00a0per cent" (a no-break space, as pages set it) was no gap of the rise, and the chart's notes lost the
+    counts looked for and not found."""
+    wanted = gaps["wanted"].fillna("").astype(str)
+    names_rise = wanted.map(lambda text: contains_printed(printed, text))
+    return gaps[names_rise & wanted.str.lower().str.startswith("number of children")]
 
 
 @style.styled
