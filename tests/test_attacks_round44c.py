@@ -138,3 +138,12 @@ def test_the_56_per_cent_chart_lists_its_gaps_whatever_the_space(typed: str) -> 
     figures, gaps = load_table("figures"), load_table("gaps")
     typed_gaps = gaps.assign(wanted=gaps["wanted"].str.replace("56 per cent", typed, regex=False))
     assert rise_56_chart(figures, typed_gaps)[1].notes.count("Missing") == 2
+
+
+def test_the_workbook_cover_counts_a_publisher_once_whatever_its_apostrophe() -> None:
+    """The cover's "Sources: N published documents from M publishers, most from …" counted producers as typed."""
+    from analysis.publish.workbook import publisher_counts
+
+    sources = [{"producer": "National Police Chiefs' Council"}, {"producer": "National Police Chiefs\u2019 Council"},
+               {"producer": "National Police Chiefs'\u00a0Council"}]
+    assert publisher_counts(sources) == {"National Police Chiefs' Council": 3}

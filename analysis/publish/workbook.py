@@ -28,7 +28,7 @@ from analysis.paths import CONTACT, PROJECT_NAME, REUSE, WORKBOOK_NAME, Paths, a
 from analysis.publish import reader_text
 from analysis.publish import workbook_sheets as sheets
 from analysis.publish.workbook_columns import MARKERS, NO_QUALIFIER, NOTES, TITLE_NOTES
-from analysis.record.hygiene import SiteUrlError, checked_site_url
+from analysis.record.hygiene import SiteUrlError, checked_site_url, name_read
 from analysis.tables.load import is_true
 
 TITLE = "Published figures on child sexual exploitation in London and England and Wales"
@@ -118,6 +118,13 @@ def _period_date(figure: dict[str, Any], column: str) -> tuple[str, bool]:
     return day, day == str(figure.get("published") or "")[:10] and is_true(figure.get("published_approximate"))
 
 
+def publisher_counts(sources: list[dict[str, Any]]) -> Counter[str]:
+    """Documents per publisher, each name in the one reading of names (`name_read`): counted as typed, "National
+    Police Chiefs’ Council" (the apostrophe its own pages print) and "National Police Chiefs' Council" were two
+    publishers on the cover."""
+    return Counter(name_read(s["producer"]) for s in sources)
+
+
 def _cover(tables: dict[str, list[dict[str, Any]]], n_charts: int) -> tuple[Any, dt.date | None]:
     """The cover: what is here, when it was last updated, the period, the next update, sources, symbols, licence,
     contact."""
@@ -132,7 +139,7 @@ def _cover(tables: dict[str, list[dict[str, Any]]], n_charts: int) -> tuple[Any,
     starts = sorted(_period_date(f, "period_start") for f in figures if f.get("period_start"))
     ends = sorted(_period_date(f, "period_end") for f in figures if f.get("period_end"))
     edition = reader_text.edition_date(sources, tables.get("claims") or [])
-    producers = Counter(str(s["producer"]) for s in sources)
+    producers = publisher_counts(sources)
     top = ", ".join(f"{name} ({n})" for name, n in sorted(producers.items(), key=lambda kv: (-kv[1], kv[0]))[:5])
     licences = sorted({str(s["licence"]) for s in sources if s.get("licence") and s["licence"] != "unknown"})
 
