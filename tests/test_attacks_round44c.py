@@ -147,3 +147,10 @@ def test_the_workbook_cover_counts_a_publisher_once_whatever_its_apostrophe() ->
     sources = [{"producer": "National Police Chiefs' Council"}, {"producer": "National Police Chiefs\u2019 Council"},
                {"producer": "National Police Chiefs'\u00a0Council"}]
     assert publisher_counts(sources) == {"National Police Chiefs' Council": 3}
+
+
+@pytest.mark.parametrize("typed", ["Agency \uff1cb\uff1e", "Agency \uff04x\uff04", "Agency \ufe64img src=x\ufe65"])
+def test_a_name_is_shown_with_the_characters_it_was_typed_with(typed: str) -> None:
+    """The guard: names are compared in one reading, but a credit shows the name's own characters; NFKC would turn
+    a full-width "＜" or "＄" (text to validate) into markup or TeX on the chart face and in the pages."""
+    assert publishers.face_name(typed) == typed

@@ -378,14 +378,15 @@ def quotes_read(text: str) -> str:
 
 
 def name_read(name: str) -> str:
-    """A body's name as every comparison of names reads it: the one reading of characters (`normal_text`), every
-    apostrophe and quotation mark as typed (`quotes_read`) and each run of spaces one space. The record's names are
-    transcribed from the bodies' own pages, which print "Chiefs’ Council" and "Casey’s national audit": compared as
-    typed with the project's list of names, such a name was no known body, so a chart's credit named the NPCC twice
-    ("NPCC … and National Police Chiefs’ Council"), and the London rates chart, not finding the national audit, lost
-    its warning that the rates were quoted from the audit by a news outlet and linked an aggregator's copy instead
-    of the audit."""
-    return " ".join(quotes_read(normal_text(str(name))).split())
+    """A body's name as every comparison of names reads it: every apostrophe and quotation mark as typed
+    (`quotes_read`) and each run of white space (a no-break or ideographic space among it) one space. The record's
+    names are transcribed from the bodies' own pages, which print "Chiefs’ Council" and "Casey’s national audit":
+    compared as typed with the project's list of names, such a name was no known body, so a chart's credit named the
+    NPCC twice ("NPCC … and National Police Chiefs’ Council"), and the London rates chart, not finding the national
+    audit, lost its warning that the rates were quoted from the audit by a news outlet and linked an aggregator's
+    copy instead of the audit. Not NFKC: the name is also what a credit shows, where NFKC would make a full-width
+    "＜" or "＄", which validate lets through as text, a real "<" or "$"."""
+    return " ".join(quotes_read(str(name)).split())
 
 
 #: Latin letters with no decomposition to the letter they are written on.
