@@ -154,3 +154,12 @@ def test_a_name_is_shown_with_the_characters_it_was_typed_with(typed: str) -> No
     """The guard: names are compared in one reading, but a credit shows the name's own characters; NFKC would turn
     a full-width "＜" or "＄" (text to validate) into markup or TeX on the chart face and in the pages."""
     assert publishers.face_name(typed) == typed
+
+
+@pytest.mark.parametrize("body", ["daily8.com", "https://www.bbc.co.uk/news/uk-england-london-47732713"])
+def test_an_attribution_to_a_web_address_is_refused(tmp_path: Path, body: str) -> None:
+    """An attribution's `to` is the body a report cites, printed by the fact-check as "…, citing <body>" and by a
+    chart's credit; a web domain or address passed `validate` (a claimant naming one is refused)."""
+    old = '- to: "Metropolitan Police Service"\n    figures: [force-audit-case-files]'
+    assert "names a web domain" in refusal(tmp_path, ("sources.yaml", old, old.replace("Metropolitan Police Service",
+                                                                                        body)))

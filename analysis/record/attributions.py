@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from analysis.record.domains import domain_in
 from analysis.record.figures import MAX_QUOTE_WORDS
 from analysis.record.hygiene import check_text_fields, word_count
 from analysis.record.problems import Problems
@@ -76,6 +77,11 @@ def _entry_problems(entry: Any, sid: str, figure_ids: set[str], seen: set[str]) 
         return [f"each attribution has exactly the fields {', '.join(FIELDS)}"]
     found = [f"{key} must be text" for key in ("to", "words")
              if not isinstance(entry[key], str) or not entry[key].strip()]
+    domain = domain_in(entry["to"]) if isinstance(entry["to"], str) else None
+    if domain:
+        # The body is what a chart's credit and the fact-check's "citing …" print: a web address there credits a
+        # page, not whoever produced the figure (the credit read it as "an unnamed news outlet").
+        found.append(f"to names a web domain ('{domain}'): name the body the report attributes the figures to")
     if isinstance(entry["words"], str) and word_count(entry["words"]) > MAX_QUOTE_WORDS:
         found.append(f"words has {word_count(entry['words'])} words; keep it to {MAX_QUOTE_WORDS} or fewer")
     slugs = entry["figures"]
