@@ -1,7 +1,9 @@
 """Round 44, helper c: one reading of characters (class 4), markup (class 1) and exports (class 5), with inputs earlier
-rounds did not try: a body's name in the record typed as the body's own page prints it (a curly apostrophe, a
-no-break space, two spaces) and compared with the project's list of names by the chart credits and the London
-rates chart."""
+rounds did not try: the record's names and labels typed as the bodies' own pages print them (a curly apostrophe, a
+no-break space, two spaces), which the chart credits, the London rates chart, the workbook cover, the charts that
+select rows by a unit or place and the "56 per cent" chart's gap look-up compared as typed; names shown with their own
+characters (no NFKC on a credit); a required name made of a Braille blank; an attribution's body given as a web
+address."""
 
 from __future__ import annotations
 
