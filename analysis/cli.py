@@ -106,9 +106,10 @@ def _behind_raw(name: str, args: argparse.Namespace) -> bool:
 
 def _gallery_behind(outputs: Path, paths: Paths) -> str:
     """Why the gallery alone must not publish `outputs` beyond its charts (READS_CHARTS), the first reason found."""
-    from analysis.paths import notebook_stems
+    from analysis.paths import CHART_IDS, notebook_stems
     from analysis.publish.gallery import incomplete
     from analysis.tables.load import (
+        charts_not_shown,
         copies_behind,
         copies_not_as_run,
         for_another_site,
@@ -121,6 +122,7 @@ def _gallery_behind(outputs: Path, paths: Paths) -> str:
         lambda: copies_behind(stems, copies, paths), lambda: outputs_behind(outputs, paths),
         lambda: for_another_site(outputs, paths), lambda: copies_not_as_run(stems, copies, paths),
         lambda: made_by_other_code(outputs, stems, paths),
+        lambda: charts_not_shown(CHART_IDS, outputs / "charts", copies, stems, paths),
         lambda: incomplete(outputs, paths) if paths.raw.is_dir() else "")
     return next((line for check in checks if (line := check())), "")
 

@@ -105,6 +105,27 @@ def notebook_source(notebooks_dir: Path, stem: str) -> Path:
     return ipynb if ipynb.exists() else notebooks_dir / f"{stem}.py"
 
 
+#: Names in notebooks/ that no notebook reads: hidden files and folders (JupyterLab's .ipynb_checkpoints, editors'
+#: swap files, .DS_Store), compiled bytecode, editors' backups ("name~", "#name#").
+NOT_READ = (".*", "__pycache__", "*~", "#*#")
+
+
+def beside_notebooks(notebooks_dir: Path) -> list[Path]:
+    """Every file in `notebooks_dir`, at any depth, that a notebook may read besides the project's notebooks
+    themselves (a helper module it imports, a lookup CSV it reads by name, jupytext.toml), sorted; none that
+    `NOT_READ` names or holds. What the notebooks step hashes as its inputs there, less the notebooks."""
+    import fnmatch
+
+    own = {f"{stem}.{kind}" for stem in notebook_stems(notebooks_dir) for kind in ("ipynb", "py")}
+    found = []
+    for path in notebooks_dir.rglob("*"):
+        parts = path.relative_to(notebooks_dir).parts
+        if (path.is_file() and path.relative_to(notebooks_dir).as_posix() not in own
+                and not any(fnmatch.fnmatchcase(part, name) for part in parts for name in NOT_READ)):
+            found.append(path)
+    return sorted(found)
+
+
 def notebook_copies(notebooks_dir: Path) -> list[str]:
     """The names in `notebooks_dir` that start with a number but are not named as a notebook of the project is
     (`NOTEBOOK_NAME`): copies, which the notebooks step names and does not run."""
@@ -131,6 +152,8 @@ def chart_files(chart_id: str) -> dict[str, str]:
 #: The environment variables the runner sets for the notebooks' kernels: which project to read, where to export.
 ROOT_ENV = "CSE_FIGURES_ROOT"
 CHARTS_DIR_ENV = "CSE_CHARTS_DIR"
+#: Set in a kernel before each notebook runs: which notebook it is, as a chart it exports names it (JSON).
+DRAWN_IN_ENV = "CSE_DRAWN_IN"
 
 
 #: The names of what `make` writes under outputs/ (and of its bookkeeping under .cache/): one definition each, which

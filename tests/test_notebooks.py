@@ -7,6 +7,7 @@ folder, so what is tested is what readers get.
 from __future__ import annotations
 
 import base64
+import json
 import os
 import re
 from pathlib import Path
@@ -19,6 +20,7 @@ from analysis.paths import KERNEL_NAME, PROJECT_ROOT, Paths
 from analysis.publish import charts
 from analysis.publish.export import WORKBOOK_TABLES
 from analysis.run import notebooks as run_notebooks
+from analysis.tables.load import DRAWN_IN
 from tests.made import Made
 
 pytestmark = pytest.mark.slow  # ≥ 8 s: handed out first (tests/conftest.py)
@@ -196,7 +198,12 @@ def test_notebooks_export_every_chart_byte_for_byte_as_the_charts_command(execut
              for c in nbformat.read(executed / "notebooks" / f"{name}.ipynb", as_version=4).cells
              if c.cell_type == "code" for o in c.outputs if "image/png" in o.get("data", {})}
     for chart_id in charts.CHART_IDS:
-        assert _chart_files(executed / "charts", chart_id) == _chart_files(tmp_path / "charts", chart_id), chart_id
+        from_notebook, from_command = _chart_files(executed / "charts", chart_id), _chart_files(tmp_path / "charts",
+                                                                                                 chart_id)
+        # The notebook's export alone names the notebook it was drawn in (`drawn_in`); the rest is the same bytes.
+        sidecars = [json.loads(files.pop(f"{chart_id}.json")) for files in (from_notebook, from_command)]
+        assert sidecars[0].pop(DRAWN_IN)["notebook"] in EXPECTED and DRAWN_IN not in sidecars[1], chart_id
+        assert from_notebook == from_command and sidecars[0] == sidecars[1], chart_id
         assert (executed / "charts" / chart_id / f"{chart_id}.png").read_bytes() in shown, \
             f"{chart_id}: not shown as published"
 

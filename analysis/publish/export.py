@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from analysis.factcheck.report import real_folder, replace_file
-from analysis.paths import CHARTS_DIR_ENV, Paths, chart_files, site_url
+from analysis.paths import CHARTS_DIR_ENV, DRAWN_IN_ENV, Paths, chart_files, site_url
 from analysis.publish import save, style
 from analysis.publish.workbook import WORKBOOK_NAME, WORKBOOK_TABLES, build_workbook
 from analysis.publish.workbook import add_arguments as workbook_arguments
@@ -39,6 +39,7 @@ from analysis.tables.load import (
     CHART_CODE,
     CODE_MARK,
     DRAWN_FROM,
+    DRAWN_IN,
     EXPORTED,
     SITE_MARK,
     build_mark,
@@ -64,9 +65,11 @@ def chart_dir(outputs: Path, chart_id: str) -> Path:
     return outputs / "charts" / chart_id
 
 
-def write_chart(fig: Any, meta: Any, folder: Path, paths: Paths | None = None) -> dict[str, Path]:
+def write_chart(fig: Any, meta: Any, folder: Path, paths: Paths | None = None, *,
+                in_notebook: bool = False) -> dict[str, Path]:
     """Write one chart's five files (web and mobile PNG, SVG, CSV, JSON); return them by kind. `paths`: the project
-    whose tables the chart was drawn from (default: the one the notebooks read).
+    whose tables the chart was drawn from (default: the one the notebooks read). `in_notebook`: exported by a
+    notebook's run (`publish`), which the sidecar then names (`drawn_in`).
 
     The chart's folder is a real folder: a link there (to a folder elsewhere, or to nothing) is replaced by one, as
     a link in place of a file is replaced by the file. A link to a folder elsewhere had every export written outside
@@ -84,8 +87,23 @@ def write_chart(fig: Any, meta: Any, folder: Path, paths: Paths | None = None) -
     written = [files[kind] for kind in ("png", "mobile", "svg", "csv") if kind != "mobile" or meta.redraw is not None]
     replace_file(files["json"], inline_safe_json({**meta.sidecar(), DRAWN_FROM: drawn_from(meta.chart_id, paths),
                                                   EXPORTED: file_hashes(written), SITE_MARK: site_url(),
-                                                  CODE_MARK: code_mark(CHART_CODE, loaded=True)}))
+                                                  CODE_MARK: code_mark(CHART_CODE, loaded=True),
+                                                  **(drawn_in() if in_notebook else {})}))
     return files
+
+
+def drawn_in() -> dict[str, Any]:
+    """`{DRAWN_IN: …}` naming the notebook whose run exports this chart (the runner sets $CSE_DRAWN_IN in the
+    kernel before each notebook), or {} when no notebook's run does (`charts`, a notebook opened by hand)."""
+    import json
+
+    said = os.environ.get(DRAWN_IN_ENV)
+    if not said:
+        return {}
+    try:
+        return {DRAWN_IN: json.loads(said)}
+    except ValueError:
+        return {DRAWN_IN: {}}  # says a notebook but not which: `charts_behind` counts it as edited
 
 
 def drawn_from(chart_id: str, paths: Paths | None = None) -> dict[str, str]:
@@ -188,7 +206,7 @@ def publish(fig: Any, meta: Any) -> Any:
 
     target = os.environ.get(CHARTS_DIR_ENV)
     if target:
-        png = write_chart(fig, meta, Path(target) / meta.chart_id)["png"].read_bytes()
+        png = write_chart(fig, meta, Path(target) / meta.chart_id, in_notebook=True)["png"].read_bytes()
     else:
         png = save.png_bytes(fig, PNG_DPI)
     return Image(data=png, format="png", width=round(fig.get_size_inches()[0] * CSS_DPI))

@@ -36,6 +36,7 @@ from analysis.factcheck.report import real_folder
 from analysis.paths import (
     CHART_FILE_KINDS,
     CHARTS_DIR_ENV,
+    DRAWN_IN_ENV,
     NOTEBOOK_TIMINGS_NAME,
     PROJECT_ROOT,
     ROOT_ENV,
@@ -55,10 +56,9 @@ from analysis.tables.load import (
     COPY_CODE,
     DRAWN_FROM,
     NOTEBOOK_METADATA,
-    RAN_FROM,
     built_tables,
     code_mark,
-    file_hash,
+    notebook_marks,
 )
 
 TIMEOUT_S = 600
@@ -252,14 +252,20 @@ class KernelPool:
         from nbclient.exceptions import CellExecutionError
 
         started = time.perf_counter()
-        ran_from = file_hash(path)
+        ran_from = notebook_marks(path.parent, path.stem)  # taken before the run: what it ran from
         nb = read_notebook(path)
         nb.metadata["kernelspec"] = {"name": KERNEL, "display_name": "Python 3", "language": "python"}
         # The tables it runs on, as a chart's sidecar names them, and the notebook it ran: the gallery refuses a
         # copy run on an earlier build, or from a notebook edited since (`analysis.tables.load.copies_behind`).
         root = self.env.get(ROOT_ENV)
         nb.metadata[NOTEBOOK_METADATA] = {DRAWN_FROM: built_tables(Paths(Path(root)) if root else Paths()),
-                                          RAN_FROM: ran_from, CODE_MARK: code_mark(COPY_CODE, loaded=True)}
+                                          **ran_from, CODE_MARK: code_mark(COPY_CODE, loaded=True)}
+        # The charts it exports name it too (`DRAWN_IN`): a warm kernel keeps its environment from one notebook
+        # to the next, so it is set before each.
+        drawn_in = json.dumps({"notebook": path.stem, **ran_from})
+        await kernel.kc.execute_interactive(f"__import__('os').environ[{DRAWN_IN_ENV!r}] = {drawn_in!r}",
+                                            silent=True, store_history=False, timeout=STARTUP_TIMEOUT_S,
+                                            output_hook=lambda msg: None)
         # No timing record: nbclient stamps every cell with when it ran, so two runs of the same inputs (two clones,
         # `make force`) never wrote the same executed copy; how long a notebook took is kept in .cache instead.
         client = NotebookClient(nb, km=kernel.km, kernel_name=KERNEL, timeout=TIMEOUT_S, record_timing=False,

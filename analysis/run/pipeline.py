@@ -41,6 +41,7 @@ from analysis.paths import (
     DEFAULT_SITE_URL,
     GALLERY_NAME,
     METHODS_PAGE,
+    NOT_READ,
     NOTEBOOK_TIMINGS_NAME,
     PROJECT_ROOT,
     REPORT_HTML,
@@ -109,9 +110,6 @@ def code(*stages: str) -> tuple[str, ...]:
 DATA_FOLDERS = ("templates", "fonts")
 
 
-#: Names in notebooks/ that no notebook reads: hidden files and folders (JupyterLab's .ipynb_checkpoints, editors'
-#: swap files, .DS_Store), compiled bytecode, editors' backups ("name~", "#name#").
-NOT_READ = (".*", "__pycache__", "*~", "#*#")
 
 
 def every_file(folder: str) -> tuple[str, ...]:

@@ -222,16 +222,47 @@ def charts_behind(chart_ids: Iterable[str], charts_dir: Path, paths: Paths = DEF
     other = [chart_id for chart_id, got in drawn.items()
              if isinstance(got, dict) and chart_id not in (*behind, *changed)
              and _drawn_from(charts_dir / chart_id / f"{chart_id}.json", (), CODE_MARK) != now]
+    notebooks: dict[str, dict[str, str]] = {}  # each notebook's marks, read once however many charts it drew
+    edited = [chart_id for chart_id, got in drawn.items() if isinstance(got, dict) and chart_id not in
+              (*behind, *changed, *other) and _drawn_in_edited(charts_dir / chart_id, paths, notebooks)]
     return "; ".join(line for line in (_behind_line(what, behind, "charts"), _changed_line(what, changed),
-                                       _other_code_line(what, other)) if line)
+                                       _other_code_line(what, other), _edited_line(what, edited)) if line)
+
+
+def _drawn_in_edited(folder: Path, paths: Paths, notebooks: dict[str, dict[str, str]]) -> bool:
+    """Whether a chart a notebook's run exported (its sidecar's `DRAWN_IN`) was drawn by another version of that
+    notebook, or of the files beside it, than notebooks/ holds. A notebook passes the chart its data (the selection
+    the notebooks invite an analyst to change): one edited, reverted or another branch's checked out, then
+    `python -m analysis workbook`, published the chart as the other notebook drew it, exit 0. A chart `charts`
+    drew (no notebook) names none."""
+    drawn_in = _drawn_from(folder / f"{folder.name}.json", (), DRAWN_IN)
+    if drawn_in is None or drawn_in is _MISSING:
+        return False
+    if not isinstance(drawn_in, dict):
+        return True
+    stem = drawn_in.get("notebook")
+    if not isinstance(stem, str) or "/" in stem or "\\" in stem or stem in ("", ".", ".."):
+        return True
+    if stem not in notebooks:
+        notebooks[stem] = notebook_marks(paths.notebooks, stem)
+    return any(drawn_in.get(key) != value for key, value in notebooks[stem].items())
+
+
+def _edited_line(what: str, edited: list[str]) -> str:
+    if not edited:
+        return ""
+    return (f"{what} ({_few(edited)}) were drawn by another version of a notebook (or of the files beside it in "
+            "notebooks/) than this checkout holds (edited, or another branch checked out, since): run "
+            "`python -m analysis notebooks` (or `make`) to draw them again")
 
 
 def _other_code_line(what: str, other: list[str]) -> str:
     if not other:
         return ""
-    return (f"{what} ({_few(other)}) were drawn by another version of the project's code (analysis/, pyproject.toml, "
-            "constraints.txt) than this checkout holds (a chart's module edited, or another branch checked out or "
-            "pulled since): run `python -m analysis charts` (or `make`) to draw them again")
+    return (f"{what} ({_few(other)}) were drawn by another version of the project's code (analysis/, modules at "
+            "the checkout's top, pyproject.toml, constraints.txt) than this checkout holds (a chart's module edited, "
+            "or another branch checked out or pulled since): run `python -m analysis charts` (or `make`) to draw them "
+            "again")
 
 
 def _changed_since_export(folder: Path) -> bool:
@@ -277,6 +308,32 @@ def _changed_line(what: str, changed: list[str]) -> str:
 NOTEBOOK_METADATA = "cse_figures"
 #: The key beside `DRAWN_FROM` there naming the notebook the copy ran from, by the hash of its file (`file_hash`).
 RAN_FROM = "ran_from"
+#: The key beside `RAN_FROM` naming the files beside the notebooks it could read (`beside_mark`).
+BESIDE = "beside"
+#: The key of a chart's sidecar naming the notebook whose run exported it: {"notebook": stem, RAN_FROM, BESIDE}.
+DRAWN_IN = "drawn_in"
+
+
+def beside_mark(notebooks_dir: Path) -> str:
+    """"sha256:…" over the files in notebooks/ a notebook may read besides the notebooks (`beside_notebooks`: a
+    helper module it imports, a lookup CSV): `make` reruns the notebooks when one changes, but a copy named only its
+    own notebook, so a helper edited (a chart's selection changed in it), then `gallery` or `workbook` alone,
+    published the copies and charts the old helper made, exit 0."""
+    import hashlib
+
+    from analysis.paths import beside_notebooks
+
+    lines = "".join(f"{path.relative_to(notebooks_dir).as_posix()}\0{file_hash(path) or '-'}\n"
+                    for path in beside_notebooks(notebooks_dir))
+    return "sha256:" + hashlib.sha256(lines.encode()).hexdigest()
+
+
+def notebook_marks(notebooks_dir: Path, stem: str) -> dict[str, str]:
+    """What a notebook's run is named by, as its copy and the charts it exports keep it: the notebook's own file
+    (`RAN_FROM`) and the files beside it (`BESIDE`)."""
+    from analysis.paths import notebook_source
+
+    return {RAN_FROM: file_hash(notebook_source(notebooks_dir, stem)), BESIDE: beside_mark(notebooks_dir)}
 
 
 def copies_behind(stems: Iterable[str], copies_dir: Path, paths: Paths = DEFAULT) -> str:
@@ -294,15 +351,13 @@ def copies_not_as_run(stems: Iterable[str], copies_dir: Path, paths: Paths = DEF
     notebook, then ran `python -m analysis gallery`, published the page as it was before, exit 0; so was a page
     edited by hand after the run. A copy that does not say counts as either; one not there is left to the gallery,
     which says what is missing."""
-    from analysis.paths import notebook_source
-
     edited, changed = [], []
     for stem in stems:
         marks = _drawn_from(copies_dir / f"{stem}.ipynb", ("metadata",), NOTEBOOK_METADATA)
         if marks is _MISSING:
             continue
         said = marks if isinstance(marks, dict) else {}
-        if said.get(RAN_FROM) != file_hash(notebook_source(paths.notebooks, stem)):
+        if any(said.get(key) != value for key, value in notebook_marks(paths.notebooks, stem).items()):
             edited.append(stem)
         page, pages = copies_dir / f"{stem}.html", said.get(EXPORTED)
         if page.is_file() and (pages.get(page.name) if isinstance(pages, dict) else None) != file_hash(page):
@@ -310,13 +365,49 @@ def copies_not_as_run(stems: Iterable[str], copies_dir: Path, paths: Paths = DEF
     lines = []
     if edited:
         lines.append(f"the notebooks' copies in {paths.rel(copies_dir)}/ ({_few(edited)}) were run from another "
-                     f"version of their notebook than {paths.rel(paths.notebooks)}/ holds now")
+                     f"version of their notebook (or of the files beside it) than {paths.rel(paths.notebooks)}/ "
+                     "holds now")
     if changed:
         lines.append(f"the notebooks' HTML copies in {paths.rel(copies_dir)}/ ({_few(changed)}) changed after the "
                      "run wrote them (edited by hand?)")
     if not lines:
         return ""
     return f"{'; '.join(lines)}: run `python -m analysis notebooks` (or `make`) so they show the notebooks as now"
+
+
+def charts_not_shown(chart_ids: Iterable[str], charts_dir: Path, copies_dir: Path, stems: Iterable[str],
+                     paths: Paths = DEFAULT) -> str:
+    """Which exported charts no notebook's executed copy shows, in one line ("" when every one is shown). A notebook
+    shows its chart as the PNG its run exported, byte for byte (`analysis.publish.export.publish`), and `charts`
+    draws the same bytes from the same code and tables; but a notebook that passes its chart other data (a
+    selection an analyst changed there) draws another, and `notebooks`, then `charts`, then `gallery` published
+    the page's chart beside the notebook's page showing the other one, exit 0. A chart without its PNG is left to
+    the gallery, which says what is missing; so is a project without copies."""
+    import base64
+    import hashlib
+    import json
+
+    shown: set[str] = set()
+    for stem in stems:
+        try:
+            cells = json.loads((copies_dir / f"{stem}.ipynb").read_text(encoding="utf-8")).get("cells", [])
+        except (OSError, ValueError, AttributeError):
+            continue
+        for output in (out for cell in cells if isinstance(cell, dict) for out in cell.get("outputs") or []):
+            data = (output.get("data") or {}).get("image/png") if isinstance(output, dict) else None
+            if isinstance(data, list):
+                data = "".join(data)
+            if isinstance(data, str):
+                shown.add(hashlib.sha256(base64.b64decode(data)).hexdigest())
+    if not shown:
+        return ""
+    unshown = [chart_id for chart_id in chart_ids if (png := charts_dir / chart_id / f"{chart_id}.png").is_file()
+               and hashlib.sha256(png.read_bytes()).hexdigest() not in shown]
+    if not unshown:
+        return ""
+    return (f"the charts in {paths.rel(charts_dir)}/ ({_few(unshown)}) are not the ones the notebooks' copies in "
+            f"{paths.rel(copies_dir)}/ show (drawn by `charts` where a notebook draws them otherwise?): run "
+            "`python -m analysis notebooks` (or `make`) so the page and the notebooks show one chart")
 
 
 def _few(names: list[str]) -> str:
@@ -432,7 +523,8 @@ CODE_DATA_FOLDERS = ("templates", "fonts")
 
 
 def code_mark(stages: Iterable[str], *documents: Path, loaded: bool = False) -> str:
-    """"sha256:…" over the code that makes an output: the package's top-level modules, the `stages`' modules, style
+    """"sha256:…" over the code that makes an output: the package's and the checkout's top-level modules (and any
+    package's `__init__.py` at the checkout's top), the `stages`' modules, style
     sheets, templates and fonts, pyproject.toml and constraints.txt (the package's own checkout), and the
     `documents` it is written from (docs/factcheck.md for the rules page). The marks above name the tables and the
     notebook an output was made from, not the code: after a chart's module was edited (the notebooks say "open that
@@ -479,7 +571,11 @@ def code_files(stages: Iterable[str]) -> list[Path]:
     from analysis.paths import PROJECT_ROOT
 
     package = PROJECT_ROOT / "analysis"
-    files = [*package.glob("*.py"), PROJECT_ROOT / "pyproject.toml", PROJECT_ROOT / "constraints.txt"]
+    # A module at the checkout's top (or a package there) is code too, as the stamps say: the kernels have the
+    # checkout on their path, so a notebook imports a desk's helper module kept there, and one edited, then
+    # `gallery` or `workbook` alone, published what the old helper made.
+    files = [*package.glob("*.py"), *PROJECT_ROOT.glob("*.py"), *PROJECT_ROOT.glob("*/__init__.py"),
+             PROJECT_ROOT / "pyproject.toml", PROJECT_ROOT / "constraints.txt"]
     for stage in stages:
         files.extend(path for path in (package / stage).rglob("*") if path.is_file()
                      and "__pycache__" not in path.parts and (path.suffix in CODE_SUFFIXES or any(
@@ -509,9 +605,9 @@ def made_by_other_code(outputs: Path, stems: Iterable[str], paths: Paths = DEFAU
         return ""
     commands = " and ".join(f"`python -m analysis {command}`" for command in found.values())
     return (f"{'; '.join(found)} {'was' if len(found) == 1 else 'were'} made by another version of the project's "
-            f"code (analysis/, pyproject.toml, constraints.txt) or of {RULES_DOC} than this checkout holds (edited, "
-            f"or another branch checked out or pulled, since): run {commands} (or `make`) to make "
-            f"{'it' if len(found) == 1 else 'them'} again")
+            f"code (analysis/, modules at the checkout's top, pyproject.toml, constraints.txt) or of {RULES_DOC} "
+            f"than this checkout holds (edited, or another branch checked out or pulled, since): run {commands} "
+            f"(or `make`) to make {'it' if len(found) == 1 else 'them'} again")
 
 
 #: The name under which an output whose links are absolute names the site address they start from ($CSE_SITE_URL,
