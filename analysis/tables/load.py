@@ -381,7 +381,8 @@ def charts_not_shown(chart_ids: Iterable[str], charts_dir: Path, copies_dir: Pat
     shows its chart as the PNG its run exported, byte for byte (`analysis.publish.export.publish`), and `charts`
     draws the same bytes from the same code and tables; but a notebook that passes its chart other data (a
     selection an analyst changed there) draws another, and `notebooks`, then `charts`, then `gallery` published
-    the page's chart beside the notebook's page showing the other one, exit 0. A chart without its PNG is left to
+    the page's chart beside the notebook's page showing the other one, exit 0 (so did a chart exported by hand from
+    a notebook edited in JupyterLab with $CSE_CHARTS_DIR naming outputs/charts). A chart without its PNG is left to
     the gallery, which says what is missing; so is a project without copies."""
     import base64
     import hashlib
@@ -406,7 +407,8 @@ def charts_not_shown(chart_ids: Iterable[str], charts_dir: Path, copies_dir: Pat
     if not unshown:
         return ""
     return (f"the charts in {paths.rel(charts_dir)}/ ({_few(unshown)}) are not the ones the notebooks' copies in "
-            f"{paths.rel(copies_dir)}/ show (drawn by `charts` where a notebook draws them otherwise?): run "
+            f"{paths.rel(copies_dir)}/ show (drawn by `charts` where a notebook draws them otherwise, or exported "
+            "by hand from a notebook edited in JupyterLab?): run "
             "`python -m analysis notebooks` (or `make`) so the page and the notebooks show one chart")
 
 
