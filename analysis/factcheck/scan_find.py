@@ -100,7 +100,15 @@ NUM = rf"{NUMBER_START}(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?"
 _ANY = rf"(?:{NUM}|{WORDNUM})"
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
           r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
-_TIME_UNITS = r"(?:hours?|days?|weeks?|months?|years?|decades?|minutes?|seconds?)"
+#: (and their abbreviations, as a byline's reading time and a live page's stamps print them: "5 min read", "2 hrs",
+#: "a 45-min interview", "10 secs": each was the count 5, 2, 45 or 10)
+_TIME_UNITS = (r"(?:hours?|days?|weeks?|months?|years?|decades?|minutes?|seconds?"
+               r"|mins?|hrs?|secs?|wks?|yrs?)")
+#: A time printed as the 24-hour clock with a full stop ("16.26"), as a live page stamps each entry after the same
+#: time in the 12-hour clock or its age ("4.26pm BST 16.26", "21m ago 16.05": the Guardian's entry stamp and its
+#: absolute time). Read as the decimal 16.26, it was a figure not in the record; alone, "14.32" matched a record
+#: figure "at least 10", but a lone 24-hour time with a stop is no publisher's stamp found, and a rate can print so.
+_DOTTED_CLOCK = r"(?:[01]?\d|2[0-3])\.[0-5]\d"
 #: The words after "N times" that make it a multiple the parser reads ("2.5 times higher", "3 times the rate").
 _COMPARED = r"(?:more|higher|as|the|bigger|larger|greater|fewer|lower)\b"
 
@@ -147,6 +155,11 @@ UNIT_BEFORE = "number whose unit is printed with the figure before it"
 #: … and a figure printed after "not" ("not 1,200 but 1,300", "not one child") or "nowhere near": one the sentence
 #: denies.
 DENIED = "number the sentence denies"
+#: … and a figure an excerpt's ellipsis cut off before its unit or scale ("56 per …", "£1.2 […]").
+CUT_SHORT = "number whose unit or scale an ellipsis cut off"
+#: What a correction says was wrong ("An earlier version of this article", "This story previously said").
+_CORRECTED = r"(?:article|story|report|piece|post|page|graphic|chart|table|headline|caption|video|episode)"
+_WRONGLY = r"(?:previously|originally|earlier|wrongly|incorrectly|mistakenly|erroneously)"
 #: The verbs that deny or dispute what follows them ("denied that 1,200…", "disputed the 1,200 figure").
 _DENIES = r"(?:den(?:ied|ies|y|ying)|(?:reject|refut|disput|contest)(?:ed|es|e|s|ing)?)"
 #: … and a range whose ends are fractions in words ("between a quarter and a third").
@@ -243,6 +256,12 @@ _REFERENCE_WORDS = sorted((
     # (Hansard's columns, "Column 457" as its pages print them; a survey's wave and an inquiry's phase, "in wave 3
     # of the survey": read as the counts 457, 3)
     "column", "columns", "col", "cols", "wave", "phase"))
+#: The plural words before the numbers of several references ("pages 4-5", "pp. 12–13", "Tables 2 and 3").
+_REFERENCE_PLURALS = sorted(("pages", "pp", "pp.", "paras", "paras.", "paragraphs", "sections", "chapters", "tables",
+                             "charts", "figs.", "annexes", "appendices", "recommendations", "columns", "cols",
+                             "cc.", "questions", "clauses", "articles", "steps", "volumes", "issues", "episodes"))
+#: A reference's number, with its sections ("3.1.2").
+_REFERENCE_NUMBER = r"\d{1,4}(?:\.\d{1,3})*"
 #: The verbs after which "X to Y" is a range, not a change ("were 1,200 to 1,400", "cost £1.2m to £1.5m"): each as
 #: a lookbehind of its own length. So are "from X to Y" after a verb that gives bounds ("ranged from 1,200 to 1,300",
 #: "anywhere from": two exact figures), where "rose from" ends a change. (`range` puts a lookahead
@@ -315,8 +334,15 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
     # read)
     # (with its seconds, and their fraction, as a chat export, a log or a subtitle file prints a time:
     # "[12/03/2024, 10:32:15] Jane Doe:", "00:01:02,500 -->": the seconds were the count 15)
+    # (and a live page's relative stamps, "13m ago", "2h ago", "5 mins ago", and a span of hours and minutes, "2h
+    # 15m": "13m" was 13 million and "15m" 15 million, "5 mins" the count 5)
     ("time", re.compile(r"(?<![\d,.])(?:\b\d{1,2}[:.]\d{2}(?::\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.|GMT|BST|UTC)\b"
-                        r"|\b\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d{3})?)?\b|\b\d{1,2}\s?(?:am|pm)\b)", re.IGNORECASE)),
+                        r"|\b\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d{3})?)?\b|\b\d{1,2}\s?(?:am|pm)\b"
+                        rf"|(?:(?<=GMT )|(?<=BST )|(?<=UTC )|(?<=am )|(?<=pm )|(?<=ago )){_DOTTED_CLOCK}\b"
+                        # (not a figure's unit after it: "At 4.26pm BST 16.26 per cent of cases")
+                        r"(?![.,]\d|\s?(?:%|per\b|percent\b|pc\b|times\b|(?:m|bn|k|million|billion|thousand)\b))"
+                        r"|(?<![\w£$€])\d{1,3}\s?(?:[smhdw]|mins?|minutes?|hrs?|hours?|secs?|seconds?|days?)\s+ago\b"
+                        r"|\b\d{1,2}h\s?\d{1,2}m(?:in)?\b)", re.IGNORECASE)),
     ("date", re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?\b"
                         # (not a month before a figure, "In May 1,200 cases", "In June 12% of cases": "May 1" was
                         # a date and ",200" unread, "June 12" a date and the 12% gone)
@@ -373,6 +399,28 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
     # cases were found", "were around 1,200 to 1,300": "about 1,200" and the exact 1,300; the
     # first character's lookahead admits the words' first letters, and "(?<!\w)" and the words themselves end the
     # try inside a word or at any other word before the verbs' lookbehinds are tried)
+    # References to a run of pages, paragraphs or tables ("pp. 12–13", "pages 4-5", "paras 3.1 to 3.4", "Tables 2
+    # and 3", "section 4-5"), as a report's citation prints them, before the ranges they would be read as: each was
+    # listed as a range to check by hand (exit 1). "and" and "to" join two only after a plural word: "chapter 3 and
+    # 12 children" counts children.
+    ("reference number", re.compile(rf"\b(?:{trie_pattern(_REFERENCE_WORDS)}(?:\s+|(?<=\.))(?:{_REFERENCE_NUMBER})"
+                                    rf"\s?-\s?(?:{_REFERENCE_NUMBER})"
+                                    rf"|{trie_pattern(_REFERENCE_PLURALS)}(?:\s+|(?<=\.))(?:{_REFERENCE_NUMBER})"
+                                    rf"\s*(?:-|to|and|&)\s*(?:{_REFERENCE_NUMBER})"
+                                    # (and a place in a sequence, "Image 3 of 12" as a gallery counts its pictures,
+                                    # "part 2 of 3": the counts 3 and 12)
+                                    rf"|(?:{trie_pattern(_REFERENCE_WORDS)}|image|photo|picture|slide)\s+\d{{1,3}}"
+                                    r"\s+of\s+\d{1,3})\b(?![,.]\d|%)", re.IGNORECASE)),
+    # The unit figures are rounded to ("Figures are rounded to the nearest 100", "rounding to the nearest 10", "to
+    # the nearest £1,000."), as a statistical release's notes print it: read as the count 100, not in the record.
+    ("rounding unit", re.compile(rf"(?=[rt])\b(?:(?:rounded|rounding|round)\s+(?:(?:up|down)\s+)?to\s+(?:the\s+)?"
+                                 rf"nearest\s+{_FIGURE_UNIT}|to\s+the\s+nearest\s+{_FIGURE_UNIT}"
+                                 rf"(?=\s*(?:[.,;:)]|$)))(?![\w%]|[.,]\d)", re.IGNORECASE)),
+    # A figure whose unit or scale an excerpt's ellipsis cut off ("Referrals rose by 56 per …", "cost £1.2 […]"), as a
+    # related-links rail or a paywall's teaser trims an article to so many words (WordPress's excerpt ends in "[…]"):
+    # read as the count 56 and £1.2, figures the article never printed.
+    (CUT_SHORT, re.compile(rf"(?<![\w£.,-])£?{NUM}(?:\s+per\s?(?:…|\.{{3}})|(?![\w%])\s?\[\s?(?:…|\.{{3}})(?:\s?\])?)",
+                           re.IGNORECASE)),
     ("range", re.compile(rf"(?=[£\db{_RANGE_ESTIMATE_FIRST}])(?:(?<!\w)(?=[£\d]|{_RANGE_ESTIMATE}\s)"
                          rf"(?:^|{_STATES_AN_AMOUNT})(?:{_RANGE_ESTIMATE}\s+)?£?{NUM}{RANGE_END_UNIT}? to "
                          rf"(?:{_HEDGED_END}\s+)?£?{NUM}"
@@ -620,6 +668,14 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
                         # ("disputed the 1,200 figure": not "Judges rejected 1,200 appeals", a count of them)
                         rf"|{_DENIES}\s+the\s+(?={_FIGURE_UNIT}[- ](?:figure|number|total|estimate|claim)s?\b))"
                         rf"(?P<mark>(?:(?:{_QUAL})\s+)?{_FIGURE_UNIT})(?![\w%]|[.,]\d)", re.IGNORECASE)),
+    # … and the figure a correction withdraws ("An earlier version of this article said 1,300 crimes; the figure was
+    # 922", "This story previously said 56 per cent", "misstated the number as 1,300"), as a correction's footnote or
+    # box prints it: read as a figure the article states, not in the record (and in it, were the wrong figure
+    # another's). Only the first figure after the words (`mark`) is set aside, in the same clause.
+    (DENIED, re.compile(rf"(?=[atw])\b(?:(?:an?|the)\s+(?:earlier|previous|original|older)\s+version\s+of\s+this"
+                        rf"\s+{_CORRECTED}|this\s+{_CORRECTED}\s+{_WRONGLY}|(?:we|it)\s+{_WRONGLY})\b"
+                        rf"[^.;:!?\d]{{0,80}}?(?P<mark>(?:(?:{_QUAL})\s+)?{_FIGURE_UNIT})(?![\w%]|[.,]\d)",
+                        re.IGNORECASE)),
     # A figure printed open-ended ("1,200+ cases", "1,200-plus", "9,000 or more children", "56% and over"): read as
     # the exact figure, so "1,200-plus" matched an exact 1,200 and lost its "at least".
     # No figure form reads it; a small number before "or more" is a definition's threshold, below.
@@ -693,9 +749,9 @@ LOOKALIKE_LETTERS = "number beside a word in look-alike letters of another scrip
 UNCHECKED = frozenset({"range", "fraction or pair", "ratio", "multiplier", "number printed open-ended",
                        "number with a unit no figure form reads",
                        "number with spaces between its digit groups", APOSTROPHE_GROUPS, SCIENTIFIC, "negative number",
-                       SIGNED_NUMBER, AVERAGE, DENIED, FORECAST, HEADED_UNIT, LOOKALIKE_LETTERS, FRACTION_RANGE,
-                       UNIT_BEFORE, UNREAD, SHARES_UNIT, SCALE_IN_WORDS, SIGNED_QUALIFIER, NUMBER_IN_WORDS,
-                       FRACTION_IN_WORDS, RATE_BASE_UNREAD})
+                       SIGNED_NUMBER, AVERAGE, DENIED, CUT_SHORT, FORECAST, HEADED_UNIT, LOOKALIKE_LETTERS,
+                       FRACTION_RANGE, UNIT_BEFORE, UNREAD, SHARES_UNIT, SCALE_IN_WORDS, SIGNED_QUALIFIER,
+                       NUMBER_IN_WORDS, FRACTION_IN_WORDS, RATE_BASE_UNREAD})
 
 _FRACTION = (r"(?:three[- ]quarters|two[- ]thirds|a third|one[- ]third|a quarter|one[- ]quarter|half|a half"
              r"|(?:a|one|two|three|four)[- ]fifths?|a tenth|one[- ]tenth)")

@@ -365,16 +365,29 @@ _NOTE_CLASS = "footnote-anchor"
 #: id="noteref-1" epub:type="noteref">1</a>`, its note in the book's notes file, not on the same page. A chapter
 #: scanned as .xhtml or .html read "922<a epub:type="noteref" …>2</a>" as the figure 9222, not in the record.
 _NOTE_EPUB_TYPE = "noteref"
+#: … and the link back from a note to its reference, which opens the note with its number: LibreOffice's "Save as
+#: HTML" writes `<a class="sdfootnotesym" name="sdfootnote1sym" href="#sdfootnote1anc">1</a>922 crimes …`
+#: (sw/source/filter/html/htmlftn.cxx: no <sup>, the note's text glued on), read as the year 1922 and "256 per cent"
+#: where the reader sees note 1's 922 and note 2's 56 per cent. DPUB-ARIA's and EPUB's back-link, placed first by
+#: some tools, are the same mark.
+_BACKLINK_ROLE = "doc-backlink"
+_BACKLINK_EPUB_TYPE = "backlink"
+_BACKLINK_CLASSES = frozenset(f"{name}{script}" for name in ("sdfootnotesym", "sdendnotesym")
+                              for script in ("", "-western", "-cjk", "-ctl"))
 
 
 def _note_reference(attrs: list[tuple[str, str | None]]) -> bool:
-    """Whether a link is a note's reference: by `_NOTE_ROLE` or `_NOTE_CLASS` to a note on the same page, or by
-    `_NOTE_EPUB_TYPE` to a note in the same book (a fragment of this file or another)."""
+    """Whether a link is a note's mark: a reference by `_NOTE_ROLE` or `_NOTE_CLASS` to a note on the same page, or
+    by `_NOTE_EPUB_TYPE` to a note in the same book (a fragment of this file or another); or a note's link back to
+    its reference (`_BACKLINK_ROLE`, `_BACKLINK_EPUB_TYPE`, `_BACKLINK_CLASSES`)."""
     values = _attributes(attrs)
     href = values.get("href", "").strip(ASCII_SPACE)
-    return ((href.startswith("#") and (_NOTE_ROLE in values.get("role", "").lower().split()
-                                       or _NOTE_CLASS in values.get("class", "").lower().split()))
-            or ("#" in href and _NOTE_EPUB_TYPE in values.get("epub:type", "").lower().split()))
+    classes = values.get("class", "").lower().split()
+    roles = values.get("role", "").lower().split()
+    epub_types = values.get("epub:type", "").lower().split()
+    return ((href.startswith("#") and (_NOTE_ROLE in roles or _NOTE_CLASS in classes or _BACKLINK_ROLE in roles
+                                       or not _BACKLINK_CLASSES.isdisjoint(classes)))
+            or ("#" in href and (_NOTE_EPUB_TYPE in epub_types or _BACKLINK_EPUB_TYPE in epub_types)))
 
 
 def _raised(attrs: list[tuple[str, str | None]]) -> str | None:
