@@ -144,3 +144,26 @@ def test_a_gallerys_counter_is_a_place_in_a_sequence() -> None:
     """A gallery's "Image 3 of 12" and a series' "Part 2 of 3" were the counts 3 and 12, and 2 and 3."""
     for text in ("Image 3 of 12.", "Photo 1 of 4: officers at a briefing.", "Part 2 of 3.", "Page 1 of 2."):
         assert read(f"{text} {SENTENCE_922}") == (FIGURE_922, []), text
+
+
+def test_a_correction_in_the_new_york_times_words_withdraws_its_figure() -> None:
+    """"misstated the number of crimes as 1,300" read 1,300 as a figure the article states."""
+    assert read("An article on Tuesday about police figures misstated the number of crimes as 1,300.") == (
+        [], [listed("1,300", "number the sentence denies")])
+    # the guard: "as" that gives no wrong figure
+    assert read("Officers understated the scale, as 1,200 cases show.")[0] == [("1,200", 1200.0, "count", "exact")]
+    assert read("The report overstated risks as well as 12 findings.")[0] == [("12", 12.0, "count", "exact")]
+
+
+#: Otter.ai's text export (a speaker's label and the time, two spaces apart, then the words) and Rev's ("Speaker 1:
+#: (00:03)"), as transcript parsers in public code read them.
+OTTER = "Speaker 1  0:03\n{sentence}\n\nSpeaker 2  0:12\nAnd the year before?\n\nSpeaker 1  1:05:02\nFewer.\n"
+REV = "Speaker 1: (00:03)\n{sentence}\n\nSpeaker 2: (00:12)\nAnd the year before?\n"
+
+
+def test_an_unnamed_speakers_label_is_no_figure() -> None:
+    """Each "Speaker 1", "Speaker 2" was a count not in the record (exit 1)."""
+    assert read(OTTER.format(sentence=SENTENCE_922)) == (FIGURE_922, [])
+    assert read(REV.format(sentence=SENTENCE_922)) == (FIGURE_922, [])
+    # the guard: a speaker who is no label
+    assert read("The speaker 12 children had met was absent.")[0] == [("12", 12.0, "count", "exact")]

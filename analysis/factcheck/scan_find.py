@@ -578,6 +578,10 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
                                     r"|\b(?:(?-i:Years?|Stage)|key stage)\s+\d{1,2}"  # not "last year 12 …"
                                     r"(?:\s*+(?:-|\u2013|to|and)\s*+\d{1,2})?\b(?![,.]\d)"
                                     r"|\b(?-i:PC|DC|PS|DS|DI|DCI|DCS)\s?\d{1,5}\b(?![,.]\d)"
+                                    # an unnamed speaker's label in a transcript, before its words or its time
+                                    # ("Speaker 1  0:03", Otter's text export; "Speaker 2: (00:12)"): the counts 1
+                                    # and 2
+                                    r"|\b(?-i:Speaker|SPEAKER)\s?\d{1,2}\b(?=\s*(?:[:(|\x00]|\d{1,2}:\d{2}|$))"
                                     # a parliamentary paper's number, a rank or a version ("Cm 9000", "HC 1200",
                                     # "#1", "version 2.0"): read as the counts 9,000, 1,200, 1 and 2
                                     r"|\b(?-i:HC|HL|Cm|Cmnd|CP)\s?\d{1,5}\b(?![,.]\d)|#\d+\b(?![,.]\d)"
@@ -672,10 +676,12 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
     # 922", "This story previously said 56 per cent", "misstated the number as 1,300"), as a correction's footnote or
     # box prints it: read as a figure the article states, not in the record (and in it, were the wrong figure
     # another's). Only the first figure after the words (`mark`) is set aside, in the same clause.
-    (DENIED, re.compile(rf"(?=[atw])\b(?:(?:an?|the)\s+(?:earlier|previous|original|older)\s+version\s+of\s+this"
-                        rf"\s+{_CORRECTED}|this\s+{_CORRECTED}\s+{_WRONGLY}|(?:we|it)\s+{_WRONGLY})\b"
-                        rf"[^.;:!?\d]{{0,80}}?(?P<mark>(?:(?:{_QUAL})\s+)?{_FIGURE_UNIT})(?![\w%]|[.,]\d)",
-                        re.IGNORECASE)),
+    # (and a correction's "misstated the number of crimes as 1,300", as the New York Times words one)
+    (DENIED, re.compile(rf"(?=[atwmou])\b(?:(?:(?:an?|the)\s+(?:earlier|previous|original|older)\s+version\s+of"
+                        rf"\s+this\s+{_CORRECTED}|this\s+{_CORRECTED}\s+{_WRONGLY}|(?:we|it)\s+{_WRONGLY})\b"
+                        rf"[^.;:!?\d]{{0,80}}?|(?:mis(?:stated|reported|quoted|described)|overstated|understated)\b"
+                        rf"[^.;:!?,\d]{{0,80}}?(?<!\bwell )\bas\s+)"
+                        rf"(?P<mark>(?:(?:{_QUAL})\s+)?{_FIGURE_UNIT})(?![\w%]|[.,]\d)", re.IGNORECASE)),
     # A figure printed open-ended ("1,200+ cases", "1,200-plus", "9,000 or more children", "56% and over"): read as
     # the exact figure, so "1,200-plus" matched an exact 1,200 and lost its "at least".
     # No figure form reads it; a small number before "or more" is a definition's threshold, below.
