@@ -167,3 +167,12 @@ def test_an_unnamed_speakers_label_is_no_figure() -> None:
     assert read(REV.format(sentence=SENTENCE_922)) == (FIGURE_922, [])
     # the guard: a speaker who is no label
     assert read("The speaker 12 children had met was absent.")[0] == [("12", 12.0, "count", "exact")]
+
+
+def test_an_endnotes_roman_number_before_its_text_is_a_mark() -> None:
+    """LibreOffice numbers endnotes i, ii, iii: "ii922 crimes" was a code, the 922 dropped without a word (exit 0)."""
+    page = ('<p>Text.<a class="sdendnoteanc" name="sdendnote2anc" href="#sdendnote2sym"><sup>ii</sup></a></p>'
+            '<div id="sdendnote2"><p class="sdendnote-western"><a class="sdendnotesym" name="sdendnote2sym" '
+            'href="#sdendnote2anc">ii</a>922 crimes were recorded.</p></div>')
+    assert read(page) == (FIGURE_922, [])
+    assert read("<p>Police recorded 922<sup>xiv</sup> crimes.</p>")[0] == FIGURE_922

@@ -92,7 +92,9 @@ _OTHER_ELEMENTS = {"abbr", "acronym", "address", "bdi", "bdo", "big", "button", 
 #: What a footnote reference in <sup> or <sub> holds: "3", "[2]", "(a)", "*", "†", or several notes ("1,2",
 #: "1-3", "[4, 7]"). It is not part of the sentence, and read as text it joined the number before it
 #: ("1,200<sup>3</sup>" was read as 1,2003, "1,582<sup>1-3</sup>" as 1,5821 and 3, and "[2]" as a figure).
-_FOOTNOTE_MARK = re.compile(r"\s*[\[(]?\s*(?:\d{1,3}(?:\s*[,\u2013\u2014-]\s*\d{1,3}){0,4}|[a-z]"
+#: (and a lower-case Roman numeral, "ii", "xiv", as LibreOffice numbers endnotes by default: "ii922 crimes" in its
+#: HTML export's note was a code, the 922 dropped without a word)
+_FOOTNOTE_MARK = re.compile(r"\s*[\[(]?\s*(?:\d{1,3}(?:\s*[,\u2013\u2014-]\s*\d{1,3}){0,4}|[a-z]|(?-i:[ivxl]{2,6})"
                             r"|[*\u2020\u2021\u00a7\u00b6]{1,3})\s*[\])]?\s*", re.IGNORECASE)
 #: A power of ten written with <sup> ("10<sup>6</sup>"): its exponent, not a footnote. Dropped as one, "about
 #: 10<sup>6</sup> images" was the figure 10; written "10^6", it is the scientific notation it prints, listed.
