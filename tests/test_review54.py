@@ -218,3 +218,23 @@ def test_the_timeline_credits_the_closure_to_the_inspectorate_s_own_words() -> N
     _, bare = charts.inspection_timeline_chart(load_table("inspection_grades"), without)
     assert "its own words" not in bare.notes and "The revisit reviewed the causes of concern" in bare.notes
     assert "September" not in bare.notes  # no date the record does not hold
+
+
+def test_scan_gives_the_period_a_record_figure_counts_beside_its_document_s_date() -> None:
+    """`scan --md` offered ONS's "13%" as "(same)" for the seed story's "13 per cent" with only the copy's date,
+    2015-04-25: nothing said the share is London's of mid-2012, where the story speaks of today (its claim needs the
+    mid-2024 estimate: "not yet in this record"). The cell and the text line now give the period; a figure as at its
+    own document's date says nothing more."""
+    import subprocess
+    import sys
+
+    from analysis.factcheck.scan import period_of
+    from analysis.paths import PROJECT_ROOT
+
+    md = subprocess.run([sys.executable, "-m", "analysis", "scan", "tests/fixtures/seed-article.txt", "--md"],
+                        cwd=PROJECT_ROOT, capture_output=True, text=True, check=False).stdout
+    row = next(line for line in md.splitlines() if line.startswith("| 1 | 13 per cent"))
+    assert "13% (same) at 2012-06-30, Office for National Statistics" in row, row
+    assert "56 per cent (same) for 2024-09-01 to 2025-02-28, MyLondon" in md
+    assert "32 (same), MyLondon" in md  # the story's own figure, as at the story's date
+    assert period_of({"period_start": "2023-01-01", "period_end": "2023-12-31"}) == "2023"

@@ -297,10 +297,30 @@ def published_when(m: dict[str, Any]) -> str:
     return f"{when[:7] if when.endswith('-01') else when} (approximate)"
 
 
+def period_of(m: dict[str, Any]) -> str:
+    """The period a record figure counts, beside the date of the document that printed it: the Markdown table gave
+    ONS's "13%" for London's share as "(same), … 2015-04-25", the copy's date, with nothing to say the share is of
+    mid-2012, where the story's "13 per cent" is today's. "at 2012-06-30", "2023", or "2014-04-01 to 2015-03-31";
+    nothing for a figure as at its own document's date, which the line gives already."""
+    start, end = str(m.get("period_start") or ""), str(m.get("period_end") or "")
+    if not start or not end:
+        return ""
+    if start == end:  # as at its own document's date: that date is given already
+        return "" if start == str(m.get("published") or "") else f"at {start}"
+    if start[:4] == end[:4] and start[4:] == "-01-01" and end[4:] == "-12-31":
+        return start[:4]
+    return f"{start} to {end}"
+
+
+def _for_period(m: dict[str, Any]) -> str:
+    period = period_of(m)
+    return "" if not period else f" {period}" if period.startswith("at ") else f" for {period}"
+
+
 def _match_line(m: dict[str, Any]) -> str:
     kind = "primary" if m["primary"] else "secondary"
-    return (f"{m['value_as_printed']} ({m['relation']}) — {m['publisher']}, {published_when(m)} ({kind}): "
-            f"{m['subject']} [{m['figure_id']}]")
+    return (f"{m['value_as_printed']} ({m['relation']}){_for_period(m)} — {m['publisher']}, {published_when(m)} "
+            f"({kind}): {m['subject']} [{m['figure_id']}]")
 
 
 def _by_definition(entry: dict[str, Any]) -> list[tuple[str, list[dict[str, Any]]]]:
@@ -346,9 +366,10 @@ def render_text(result: dict[str, Any], show_all: bool) -> str:
 
 
 def _record_cell(figure: dict[str, Any]) -> str:
-    """A record figure in a table cell: as printed, how it relates, who published it when, and its id."""
-    text = (f"{figure['value_as_printed']} ({figure['relation']}), {figure['publisher']} {published_when(figure)}"
-            + (" (primary)" if figure["primary"] else ""))
+    """A record figure in a table cell: as printed, how it relates, the period it counts, who published it when,
+    and its id."""
+    text = (f"{figure['value_as_printed']} ({figure['relation']}){_for_period(figure)}, {figure['publisher']} "
+            f"{published_when(figure)}" + (" (primary)" if figure["primary"] else ""))
     return f"{escape(text)} {code(figure['figure_id'])}"
 
 

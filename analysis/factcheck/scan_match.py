@@ -236,7 +236,7 @@ class Match:
     def as_dict(self) -> dict[str, Any]:
         f = self.figure
         keep = ("figure_id", "source_id", "publisher", "primary", "published", "published_approximate", "measure",
-                "subject", "geography", "value_as_printed", "qualifier", "url", "quote")
+                "subject", "geography", "period_start", "period_end", "value_as_printed", "qualifier", "url", "quote")
         out = {**{k: f.get(k) for k in keep}, "relation": self.relation, "shared_words": self.words}
         return {**out, "differs": self.differs} if self.differs else out
 
