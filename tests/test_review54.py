@@ -238,3 +238,21 @@ def test_scan_gives_the_period_a_record_figure_counts_beside_its_document_s_date
     assert "56 per cent (same) for 2024-09-01 to 2025-02-28, MyLondon" in md
     assert "32 (same), MyLondon" in md  # the story's own figure, as at the story's date
     assert period_of({"period_start": "2023-01-01", "period_end": "2023-12-31"}) == "2023"
+
+
+def test_search_lists_each_figure_in_a_group_with_its_own_words_when_they_differ() -> None:
+    """`search 1,200` headed the national group with the Mirror's subject ("… as told to MPs by the Home
+    Secretary") and listed the seed story's own "more than 1,200" under it, as if the story said so. A figure
+    whose subject differs from its group's heading now shows its own under its id."""
+    import subprocess
+    import sys
+
+    from analysis.paths import PROJECT_ROOT
+
+    out = subprocess.run([sys.executable, "-m", "analysis", "search", "1,200"], cwd=PROJECT_ROOT,
+                         capture_output=True, text=True, check=False).stdout
+    group = out[out.index("as told to MPs by the Home Secretary"):]
+    group = group[:group.index("\n  * ")]
+    story = "mylondon-2025-10-grooming-gangs/historic-cases-identified-for-review\n        (Historic group-based"
+    assert story in group, group
+    assert "mirror-2025-12-09-inquiry-chair-copy/historic-cases-flagged\n      mylondon" in group  # heading's own

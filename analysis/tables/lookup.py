@@ -373,15 +373,20 @@ def search(text: str, paths: Paths = DEFAULT, kinds: tuple[str, ...] = tuple(KIN
 
 def meanings(results: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The distinct things the searched number counts: figures of that value grouped by measure, geography and
-    unit, each with its definition (the subject of its first, best-ranked figure) and every figure id."""
+    unit, each with its definition (the subject of its first, best-ranked figure), every figure id and each one's
+    own subject (`subjects`): a group's heading is one document's words ("as told to MPs by the Home Secretary"),
+    which another document's figure in the group (a story's own "more than 1,200") was listed under as if they
+    were its words."""
     groups: dict[tuple[str, str, str], dict[str, Any]] = {}
     for r in results:
         if not r.get("value_match"):
             continue
         key = (r["measure"], r["geography"], r["unit"])
         group = groups.setdefault(key, {"measure": key[0], "geography": key[1], "unit": key[2],
-                                        "definition": r["summary"], "printed": [], "figure_ids": []})
+                                        "definition": r["summary"], "printed": [], "figure_ids": [],
+                                        "subjects": []})
         if r["value_as_printed"] not in group["printed"]:
             group["printed"].append(r["value_as_printed"])
         group["figure_ids"].append(r["id"])
+        group["subjects"].append(r["summary"])
     return list(groups.values())

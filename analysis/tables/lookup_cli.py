@@ -69,7 +69,10 @@ def format_search(query: str, results: list[dict[str, Any]], limit: int) -> str:
             lines.append(f"  * {g['definition']}")
             lines.append(f"      {g['measure']} · {g['geography']} · {g['unit']} · printed "
                          + " / ".join(f'"{p}"' for p in g["printed"]))
-            lines += [f"      {figure_id}" for figure_id in g["figure_ids"]]
+            # a figure whose document words it otherwise says so under its id, not under another's heading
+            lines += [f"      {figure_id}" + ("" if subject == g["definition"] else
+                                               f"\n        ({textwrap.shorten(subject, WIDTH - 10)})")
+                      for figure_id, subject in zip(g["figure_ids"], g["subjects"], strict=True)]
         lines.append("")
     shown = results[:limit] if limit else results
     lines.append(f"{len(results)} matches" + (f", best {len(shown)} shown:" if len(shown) < len(results) else ":"))
