@@ -118,6 +118,16 @@ def figure_ids_of(values: pd.Series) -> list[str]:
     return [i for v in values.dropna() for i in split_list(v)]
 
 
+#: Words a record field quotes ('…', ‘…’, "…", “…”), at least six characters (not an apostrophe's span).
+QUOTED = re.compile(r"['‘\"“]([^'’\"”]{6,}?)['’\"”]")
+
+
+def quoted_phrases(text: str) -> list[str]:
+    """The phrases a caveat or quote puts in quotation marks: a source's own words the record carries (the
+    Commissioner's explanation, the inspectorate's 'we have closed the causes of concern')."""
+    return QUOTED.findall(text)
+
+
 def sentences_of(text: str) -> list[str]:
     """Sentences of a caveat (caveats joined by the build with '; ' are split apart too)."""
     parts = re.split(r"(?<=[.!?'])(?:\s*;)?\s+(?=[A-Z'])", str(text))

@@ -11,13 +11,12 @@ new event and is not drawn again. The grades of cases examined at each inspectio
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import pandas as pd
 
 from analysis.publish import encode, style
-from analysis.publish.charts.common import ChartMeta, chart_meta
+from analysis.publish.charts.common import ChartMeta, chart_meta, quoted_phrases
 from analysis.publish.charts.select import best
 from analysis.publish.publishers import face_name
 from analysis.record.vocabulary import month_year, number_word
@@ -139,7 +138,7 @@ def inspectorate_words(rows: pd.DataFrame, word: str) -> str | None:
     alone, though the inspectorate's revisit says it in its own foreword."""
     own = rows[rows["primary"].astype(bool) & rows["publisher"].map(face_name).eq(INSPECTORATE)]
     for caveat in own["caveat"].dropna().astype(str):
-        for quoted in re.findall(r"'([^']{6,}?)'", caveat):
+        for quoted in quoted_phrases(caveat):
             if word in quoted.lower():
                 return quoted.rstrip(".")
     return None

@@ -19,6 +19,7 @@ from analysis.publish.charts.common import (
     RISE_MEASURE,
     ChartMeta,
     chart_meta,
+    quoted_phrases,
     sentences_of,
 )
 from analysis.publish.publishers import face_name
@@ -53,7 +54,7 @@ def commissioner_explanation(figures: pd.DataFrame) -> dict[str, str] | None:
         text = str(row[column] or "")
         if not any(w in text.lower() for w in EXPLANATION_WORDS + ("commissioner",)):
             continue
-        quoted = re.findall(r"['‘\"“]([^'’\"”]{6,}?)['’\"”]", text)
+        quoted = quoted_phrases(text)
         found += [q for q in quoted if any(w in q.lower() for w in EXPLANATION_WORDS)]
         found += [s for s in sentences_of(text) if "commissioner" in s.lower()]
     if not found:
