@@ -333,6 +333,26 @@ def _verdicts(entry: dict[str, Any]) -> str:
                      for c in entry["claims"]) or "none"
 
 
+def definitions_warning(entry: dict[str, Any]) -> str:
+    """Why a figure matched under several definitions is not one figure, or, where a registered claim checks the
+    article's figure against a figure of another definition, which one it is checked against.
+
+    The seed story's "32 London boroughs" (to which the reporter sent requests) matched London Councils' 32
+    boroughs too: the warning said only "they are not the same figure", while the fact-check judges the claim
+    accurate against that same London Councils figure, so a fact-checker saw two contradictory signals."""
+    measures = {m["figure_id"]: m["measure"] for m in entry["matches"]}
+    count = len(entry["definitions"])
+    for claim in entry["claims"]:
+        stated = measures.get(claim["stated_figure"])
+        against = [(measures[i], i) for i in claim["inputs"] if measures.get(i, stated) != stated]
+        if stated and against:
+            measure, figure_id = against[0]
+            rest = "; the others are not the same figure" if count > 2 else ""
+            return (f"matches {count} definitions: claim {claim['claim_id']} checks {stated} against {measure} "
+                    f"({figure_id}){rest}")
+    return f"matches {count} different definitions: they are not the same figure"
+
+
 def render_text(result: dict[str, Any], show_all: bool) -> str:
     lines = []
     for n, e in enumerate(result["figures"], start=1):
@@ -349,7 +369,7 @@ def render_text(result: dict[str, Any], show_all: bool) -> str:
             if len(items) > SHOWN_PER_DEFINITION:
                 lines.append(f"     … {len(items) - SHOWN_PER_DEFINITION} more")
         if len(e["definitions"]) > 1:
-            lines.append(f"   ! matches {len(e['definitions'])} different definitions: they are not the same figure")
+            lines.append(f"   ! {definitions_warning(e)}")
         for m in e["other_definitions"][:SHOWN_PER_DEFINITION]:
             lines.append(f"   ! printed alike, another definition ({m['differs']}), not this figure: {_match_line(m)}")
         lines.append(f"   claims: {_verdicts(e)}")
@@ -385,7 +405,7 @@ def render_markdown(result: dict[str, Any], show_all: bool) -> str:
                           + (f" +{len(items) - 1} more" if len(items) > 1 else ""))
         where = "<br>".join(record) or "not in the record"
         if len(e["definitions"]) > 1:
-            where += f"<br>⚠ {len(e['definitions'])} different definitions: not the same figure"
+            where += "<br>⚠ " + escape(definitions_warning(e))
         for m in e["other_definitions"][:SHOWN_PER_DEFINITION]:
             where += "<br>⚠ " + escape(f"not this figure: {m['measure']} {m['value_as_printed']} ({m['differs']})") + \
                 f" {code(m['figure_id'])}"

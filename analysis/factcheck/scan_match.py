@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -39,7 +40,7 @@ from analysis.factcheck.wording import BORNE_OUT, verdict
 from analysis.paths import Paths
 from analysis.record.figures import normalise_for_match
 from analysis.record.printed import Printed, PrintedFigureError, parse_printed
-from analysis.record.vocabulary import CANONICAL, TOLERANCE
+from analysis.record.vocabulary import CANONICAL, TOLERANCE, split_list
 from analysis.tables.load import load_rows
 
 __all__ = ["Record", "Match", "load_record", "match_figure", "prefer_article_sources", "words_of"]
@@ -179,10 +180,12 @@ class Record:
         A cheap, conservative filter (every match `relation` finds is among them), so a long article is not
         compared figure by figure with the whole record: that cost ~1 ms a figure, 14 s a MB of news prose."""
         a = found.printed
-        if a.unit not in self.by_unit or a.value is None:
+        if a.value is None:
             return []
-        index, where = self.by_unit[a.unit]
-        return [self.figures[where[i]] for i in index.near(a.value, _reach(a))]
+        units = (a.unit, "rate") if is_bare_number(a) else (a.unit,)
+        rows = sorted(where[i] for unit in units if unit in self.by_unit
+                      for index, where in (self.by_unit[unit],) for i in index.near(a.value, _reach(a)))
+        return [self.figures[n] for n in rows]
 
 
 def _reach(p: Any) -> float:
@@ -206,7 +209,7 @@ def load_record(paths: Paths) -> Record:
         if row.get("value") is None:
             continue
         try:
-            printed = parse_printed(row["value_as_printed"])
+            printed = with_row_unit(parse_printed(row["value_as_printed"]), row["unit"])
         except PrintedFigureError:
             continue
         row["_printed"] = printed
@@ -286,11 +289,11 @@ def _within(qualifier: str, x: float, step: float | None, r: float) -> bool:
 def relation(found: Found, figure: dict[str, Any]) -> str:
     """How a record figure relates to a found one: 'same', 'consistent', 'printed alike' or '' (no match)."""
     a, b = found.printed, figure["_printed"]
-    if a.unit != b.unit or a.value is None or b.value is None:
+    if a.value is None or b.value is None or not _same_kind(a, b):
         return ""
-    if a.unit == "rate" and a.denominator != b.denominator:
+    if a.unit == b.unit == "rate" and a.denominator != b.denominator:
         return ""
-    steps = [s for s in (a.step, b.step) if s]
+    steps = [p.step for p in (a, b) if p.step and not _whole_in_words(p)]
     step = max(steps) if steps else 0.0
     alike = abs(a.value - b.value) <= step / 2 + 1e-9 * max(1.0, abs(a.value)) if step else math.isclose(
         a.value, b.value, rel_tol=1e-9)
@@ -304,6 +307,42 @@ def relation(found: Found, figure: dict[str, Any]) -> str:
     return "printed alike" if alike else ""
 
 
+#: A record unit that is a rate: "per 10,000 children", "child in need assessments per 1,000 children".
+_PER_NUMBER = re.compile(r"\bper\s+\d{1,3}(?:,\d{3})*\b")
+
+
+def with_row_unit(printed: Printed, unit: str) -> Printed:
+    """A record figure read with its row's unit when that unit is a rate the value does not print.
+
+    DfE prints "332.9" in a column headed "per 10,000 children", and the record keeps the value as printed and the
+    rate in `unit`: read alone, it was a count, so an article's "332.9 per 10,000 children" (a rate) was "not in
+    the record", and the Casey audit's "1.3" assessments per 1,000 children was offered as the same as "one
+    ongoing investigation"."""
+    if not is_bare_number(printed) or not _PER_NUMBER.search(unit):
+        return printed
+    try:
+        rate = parse_printed(f"{printed.text} {unit}")
+    except PrintedFigureError:
+        return printed
+    return rate if rate.unit == "rate" and rate.value == printed.value else printed
+
+
+def is_bare_number(p: Printed) -> bool:
+    """Digits printed with no unit of their own ("332.9"): they may be a rate whose unit is printed elsewhere."""
+    return p.unit == "count" and p.denominator is None and not p.in_words
+
+
+def _same_kind(a: Printed, b: Printed) -> bool:
+    """Same unit, or a bare number beside a rate (an article may print a rate's value without its "per 10,000")."""
+    return a.unit == b.unit or (a.unit, b.unit) in {("count", "rate"), ("rate", "count")} and (
+        is_bare_number(a) if a.unit == "count" else is_bare_number(b))
+
+
+def _whole_in_words(p: Printed) -> bool:
+    """A count in words ("one ongoing investigation") is that whole number, not a rounding of 1.3."""
+    return p.unit == "count" and p.in_words and p.scale == 1.0
+
+
 def _covering_claims(found: Found, ids: set[str], record: Record) -> list[dict[str, Any]]:
     """Registered claims about this figure: printed in this sentence, or stating a figure that is the same."""
     printed = found.text.lower()
@@ -315,7 +354,8 @@ def _covering_claims(found: Found, ids: set[str], record: Record) -> list[dict[s
     stating = {c["claim_id"]: c for i in ids for c in record.claims_by_stated.get(i, [])}
     out = [{"claim_id": c["claim_id"], "verdict": c["verdict"], "stated": c.get("stated"), "kind": c.get("kind"),
             "text": c.get("text"), "source_id": c.get("source_id"), "in_this_text": c["claim_id"] in here,
-            "working": c.get("working")} for c in {**stating, **here}.values()]
+            "working": c.get("working"), "stated_figure": c.get("stated_figure") or "",
+            "inputs": split_list(c.get("inputs"))} for c in {**stating, **here}.values()]
     out.sort(key=lambda c: (not c["in_this_text"], c["claim_id"]))
     return out
 
