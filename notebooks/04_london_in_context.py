@@ -106,6 +106,15 @@ chart_table(meta)
 by_year = "; ".join(f"{year}: {shown}" for year, shown in shares["London share of UK"].items())
 found = [f"London's share of the UK population, where this record holds both estimates, to the precision their "
          f"rounding supports: {by_year}."]
+# the question's other whole, as the chart computes it: London's estimate over the whole's in the same vintage
+shares_of = charts.london_share_table(population, figures)
+for _, r in shares_of[shares_of["Share of"] == "England and Wales"].iterrows():
+    in_table = people[(people["geography"] == r["Share of"]) & (people["year"] == r["Year"])]
+    revised = in_table["value_as_printed"].iloc[0] if len(in_table) else r["Whole as printed"]
+    vintage = ("" if revised == r["Whole as printed"] else
+               f"; the first estimate, as London's is: the table's {revised} is ONS's later revision")
+    found.append(f"London's share of England and Wales' population, mid-{r['Year']}: {r['Share as shown']} "
+                 f"({r['London as printed']} of {r['Whole as printed']}{vintage}).")
 for row in printed.itertuples():
     found.append(f"\"{row.value_as_printed}\" ({face_name(row.publisher)}, {row.year}): {row.verdict}.")
 for row in rates.itertuples():  # each named by what it counts: two rates of one unit can count different things

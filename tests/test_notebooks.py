@@ -417,6 +417,19 @@ def test_the_london_notebook_states_no_share_finer_than_its_rounded_estimates(ma
     assert "13.05% to 13.20%" in shown and "13.10% to 13.12%" in shown
 
 
+def test_the_london_notebook_answers_its_england_and_wales_question_with_the_chart_s_vintage(
+        made: Made, executed: Path) -> None:
+    """Notebook 04 asks London's share of England and Wales' population too, but answered only for the UK; its
+    table shows mid-2023's revised 61.1 million while the chart divides by the first estimate, 60.9 million, with
+    no word why. Worked by hand: 8.95 million (8,945,000 to 8,954,999) of 60.9 million (60,850,000 to 60,949,999)
+    is 14.68% to 14.72%, so 14.7%."""
+    nb = nbformat.read(executed / "notebooks" / "04_london_in_context.ipynb", as_version=4)
+    shown = "\n".join(o["data"].get("text/markdown", "") for c in nb.cells if c.cell_type == "code"
+                      for o in c.outputs if "data" in o)
+    assert ("London's share of England and Wales' population, mid-2023: 14.7% (8.95 million of 60.9 million; the "
+            "first estimate, as London's is: the table's 61.1 million is ONS's later revision).") in shown
+
+
 def test_the_historic_notebook_reads_the_met_s_stages_as_its_chart_does(made: Made, executed: Path) -> None:
     """The Met said "approximately 9,000" cases; one outlet printed "9,000". The funnel chart draws the loosest
     wording, but notebook 03 took the bare "9,000" as exact and printed 2,200 of it as "24.4%". Worked by hand:
