@@ -57,3 +57,44 @@ def test_a_count_in_words_is_not_offered_as_the_same_as_a_rate_with_decimals() -
     assert shown["mylondon-2025-10-grooming-gangs/ongoing-investigation-sar"] == "same"
     bare = _only("Councils carried out 1.3 assessments for every thousand children.")
     assert all(m["value_as_printed"] != "one" for m in bare["matches"] + bare["other_definitions"])
+
+
+def test_all_notes_say_each_point_once() -> None:
+    """The gallery's "All notes" and the workbook's notes were the face note, then the full notes: the 2024
+    inspection's disagreement, the Met's explanation of its rises and the Met's own 1,200 cases were each said
+    twice, once short and once at length. The short face form is now left out where the notes say it at length."""
+    import matplotlib
+
+    from analysis.publish import charts
+    from analysis.publish.charts.met_cse_series import RECORDING_FACE
+
+    matplotlib.use("Agg")
+    notes = {cid: charts.draw(cid)[1] for cid in ("inspection-grades", "met-cse-series",
+                                                   "historic-reviews-national")}
+    grades = notes["inspection-grades"]
+    assert "2024: a news article prints" in grades.notes_on_chart
+    assert "2024: a news article prints" not in grades.notes
+    assert "2024 inspection: Tortoise Media prints 'more than half (121)'" in grades.notes
+    assert grades.notes.startswith("Shares from published counts. Brackets add the two lower grades")
+    series = notes["met-cse-series"]
+    assert RECORDING_FACE in series.notes_on_chart and RECORDING_FACE not in series.notes
+    assert "The Met said: 'Detectives believe these significant increases" in series.notes
+    national = notes["historic-reviews-national"]
+    assert "The Met's own 1,200 cases are a separate count." in national.notes_on_chart
+    assert "separate count" not in national.notes
+    assert "the Met's own review of its cases (a separate chart; its 1,200 cases still in scope)" in national.notes
+
+
+def test_every_chart_s_notes_repeat_no_sentence() -> None:
+    import re
+
+    import matplotlib
+
+    from analysis.publish import charts
+
+    matplotlib.use("Agg")
+    for chart_id in charts.CHART_IDS:
+        # five words or more: a short caveat ("Offences, not victims.") may rightly follow two figures' notes
+        sentences = [s for s in re.split(r"(?<=[.!?])\s+", charts.draw(chart_id)[1].notes) if len(s.split()) >= 5]
+        repeated = {s for s in sentences if sentences.count(s) > 1}
+        assert not repeated, (chart_id, repeated)

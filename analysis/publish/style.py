@@ -425,6 +425,17 @@ def notes_text(notes: Sequence[str]) -> str:
     return " ".join(notes)
 
 
+def full_notes(on_chart: str, notes: Sequence[str], said_in_notes: Sequence[str] = ()) -> str:
+    """The face note without the sentences `notes` say at length, then `notes`: each point once."""
+    face = on_chart
+    for sentence in said_in_notes:
+        if sentence not in face:
+            raise ValueError(f"not a sentence of the face note: {sentence!r}")
+        face = face.replace(sentence, "")
+    face = " ".join(face.split())
+    return notes_text([face, *notes]) if face and face not in " ".join(notes) else notes_text(notes)
+
+
 def word_count(text: str) -> int:
     return len(str(text).split())
 
@@ -440,16 +451,19 @@ class Frame(TypedDict):
     source_documents: str
     notes: str
     notes_on_chart: str
+    said_in_notes: tuple[str, ...]
     alt_text: str
 
 
 def finish(fig: Any, ax: Any, *, title: str, subtitle: str, source: Credit, notes: Sequence[str] = (),
-           alt: str, on_chart: str = "") -> Frame:
+           alt: str, on_chart: str = "", said_in_notes: Sequence[str] = ()) -> Frame:
     """Frame a figure in the house style and return the text a publisher needs beside it.
 
     Title (bold, left-aligned, states the finding), subtitle (measure and period) above the plot; the short note
     `on_chart` (at most MAX_FACE_NOTE_WORDS words: a phone reader will not read more) and the "Source:" line below
-    it. The full `notes` go to the sidecar and the workbook, not the face. The figure grows taller to fit the
+    it. The full notes (sidecar, gallery, workbook) are the face note, less any sentence in `said_in_notes` (a face
+    sentence the `notes` give at length, which a reader of "All notes" met twice), then `notes`. The figure grows
+    taller to fit the
     wrapped text, so the plotting area is never squeezed; constrained layout keeps tick labels and legends inside
     the remaining rectangle. `ax` (one axes or several) is accepted so charts call this the same way whatever
     their panels; the layout applies to all of them.
@@ -491,7 +505,7 @@ def finish(fig: Any, ax: Any, *, title: str, subtitle: str, source: Credit, note
         fig.set_layout_engine(None)
         if fig.get_layout_engine() is not None:  # rcParams figure.autolayout / constrained_layout.use were set
             fig.set_layout_engine("none")
-    full = notes_text([on_chart, *notes]) if on_chart and on_chart not in " ".join(notes) else notes_text(notes)
+    full = full_notes(on_chart, notes, said_in_notes)
     return {
         "title": title,
         "intro": subtitle,
@@ -501,6 +515,7 @@ def finish(fig: Any, ax: Any, *, title: str, subtitle: str, source: Credit, note
         "source_documents": source.documents,
         "notes": full,
         "notes_on_chart": on_chart,
+        "said_in_notes": tuple(said_in_notes),
         "alt_text": alt,
     }
 

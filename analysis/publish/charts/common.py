@@ -71,6 +71,8 @@ class ChartMeta:
     alt_text: str
     data: pd.DataFrame = field(repr=False)
     notes_on_chart: str = ""
+    #: Face sentences the full notes give at length instead (`style.full_notes`), so each point is said once.
+    said_in_notes: tuple[str, ...] = ()
     source_documents: str = ""
     #: Pairs of figures (figure id, figure id, why) the chart shows but declines to compare or join: the fact-check
     #: must not compare them either (tests/test_consistency.py holds every output to that).

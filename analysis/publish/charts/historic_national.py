@@ -126,8 +126,9 @@ def historic_national_chart(reviews: pd.DataFrame, figures: pd.DataFrame, source
                 f"{style.month_year(nat['as_at'].iloc[-1])}")
     on_chart = ("Colours: each source's wording. Sources link them as one growing national count, worded "
                 "differently, so they are not joined." + _met_apart(reviews))
-    notes = ["A national count for England and Wales; the Met's own review of its cases (a separate chart) is not "
-             "part of, or comparable with, this count. Values are drawn and labelled as printed: a figure "
+    in_scope = f"; its{_met_count(reviews)} cases still in scope" if _met_count(reviews) else ""
+    notes = [f"A national count for England and Wales; the Met's own review of its cases (a separate chart{in_scope}) "
+             "is not part of, or comparable with, this count. Values are drawn and labelled as printed: a figure "
              "printed 'more than X' is a lower bound and is drawn as an open triangle, never as exactly X."]
     dropped = reviews[(reviews["scope"] == "national") & ~reviews["figure_id"].isin(nat["figure_id"])]
     bounds = dropped[dropped["qualifier"] != "exact"]
@@ -151,7 +152,8 @@ def historic_national_chart(reviews: pd.DataFrame, figures: pd.DataFrame, source
            + ". Figures printed as 'more than' are lower bounds, not exact values.")
     frame = style.finish(fig, ax, title=title, subtitle=subtitle, on_chart=on_chart,
                          source=style.credit(figures, nat["figure_id"]),
-                         notes=notes, alt=alt)
+                         notes=notes, alt=alt, said_in_notes=[_met_apart(reviews).strip()] if _met_count(reviews)
+                         else [])
     # every pair across definitions is shown side by side and never compared
     pairs = [(a.figure_id, b.figure_id, f"different definitions ({a.definition_group}; {b.definition_group})")
              for a in nat.itertuples() for b in nat.itertuples()
@@ -159,8 +161,15 @@ def historic_national_chart(reviews: pd.DataFrame, figures: pd.DataFrame, source
     return fig, chart_meta("historic-reviews-national", "Dot timeline", frame, data, not_compared=pairs)
 
 
-def _met_apart(reviews: pd.DataFrame) -> str:
-    """The Met's own count still in scope, as printed, said to be apart from the national count: it prints alike
-    ("1,200" beside "more than 1,200"). Read from the table, as every number on a chart is."""
+def _met_count(reviews: pd.DataFrame) -> str:
+    """The Met's own count still in scope as printed (" 1,200"), or "": read from the table, as every number on a
+    chart is."""
     met = reviews[reviews["measure"] == "met_historic_cases_in_scope"]
-    return f" The Met's own {met['value_as_printed'].iloc[0]} cases are a separate count." if len(met) else ""
+    return f" {met['value_as_printed'].iloc[0]}" if len(met) else ""
+
+
+def _met_apart(reviews: pd.DataFrame) -> str:
+    """The Met's own count, said on the face to be apart from the national count: it prints alike ("1,200" beside
+    "more than 1,200")."""
+    count = _met_count(reviews)
+    return f" The Met's own{count} cases are a separate count." if count else ""

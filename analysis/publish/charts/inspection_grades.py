@@ -153,7 +153,8 @@ def inspection_grades_chart(grades: pd.DataFrame, figures: pd.DataFrame, *, widt
     data = _inspection_data(grades, sel, wide, labels)
     alt = _inspection_alt(sel, labels, inspections, title)
     frame = style.finish(fig, ax, title=title, subtitle=subtitle, on_chart=on_chart, alt=alt, notes=notes,
-                         source=style.credit(figures, figure_ids_of(sel["figure_ids"])))
+                         source=style.credit(figures, figure_ids_of(sel["figure_ids"])),
+                         said_in_notes=[d.face() for d in disputed])
     return fig, chart_meta("inspection-grades", "Stacked bar chart", frame, data)
 
 

@@ -131,7 +131,7 @@ def met_cse_series_chart(series: pd.DataFrame, figures: pd.DataFrame, claims: pd
                f"{r.period_label} {r.value_as_printed} {r.unit}" for r in sel[sel["measure"] == m]
                .sort_values("x").itertuples()) for m in measures) + ".")
     frame = style.finish(fig, axes, title=title, subtitle=subtitle, on_chart=on_chart, notes=notes, alt=alt,
-                         source=source)
+                         source=source, said_in_notes=[RECORDING_FACE] if RECORDING_FACE in on_chart else [])
     return fig, chart_meta("met-cse-series", "Line chart", frame, data, not_compared=breaks)
 
 
@@ -209,6 +209,10 @@ def _part_period(row: pd.Series) -> bool:
     return any(w in str(row["caveat"]).lower() for w in PART_PERIOD_WORDS)
 
 
+#: The face's short form of the Met's explanation; the notes quote its words in full.
+RECORDING_FACE = "The Met put the rises down to better recording, more reporting and an actual increase."
+
+
 def face_note(sel: pd.DataFrame, rounded: dict[str, Any] | None = None) -> str:
     """What a reader must know on the face: which point may cover part of a year (its line is dashed), which is
     a round figure (hollow, with the range the fact-check reads it as), and how the Met explained the rises (its
@@ -221,7 +225,7 @@ def face_note(sel: pd.DataFrame, rounded: dict[str, Any] | None = None) -> str:
         lo, hi = rounded_range(Decimal(str(r.value)), Decimal(str((rounded or {})[r.figure_id])))
         parts.append(f"Hollow: {r.period_label}'s {r.value_as_printed} is a round figure ({lo:,.0f}–{hi:,.0f}).")
     if recording_notes(sel):
-        parts.append("The Met put the rises down to better recording, more reporting and an actual increase.")
+        parts.append(RECORDING_FACE)
     return " ".join(parts)
 
 
