@@ -139,6 +139,36 @@ def test_no_module_imports_another_modules_private_names() -> None:
     assert found == []
 
 
+#: Underscore names that are public by contract: a named tuple's methods. `_cse_…` names are this project's own
+#: marks, set on matplotlib objects by analysis/publish/encode.py and read back by the chart audit.
+PUBLIC_UNDERSCORE = {"_asdict", "_replace", "_fields", "_make"}
+
+
+def private_reads(package: Path) -> list[str]:
+    """Every `obj._name` in `package` where obj is not `self` or `cls`: a library's private part (gptables'
+    `GPWorkbook._annotations` was read to number the Notes sheet), which a library upgrade may change silently."""
+    found = []
+    for path in sorted(package.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Attribute) or not node.attr.startswith("_") or node.attr.startswith("__"):
+                continue
+            owner = node.value.id if isinstance(node.value, ast.Name) else ""
+            if owner in ("self", "cls") or node.attr in PUBLIC_UNDERSCORE or node.attr.startswith("_cse_"):
+                continue
+            found.append(f"{path.relative_to(package.parent).as_posix()}:{node.lineno}: {owner or '…'}.{node.attr}")
+    return found
+
+
+def test_no_private_part_of_another_object_is_read() -> None:
+    assert private_reads(PROJECT_ROOT / "analysis") == []
+
+
+def test_a_private_read_is_caught(tmp_path: Path) -> None:
+    (tmp_path / "pkg").mkdir()
+    (tmp_path / "pkg" / "m.py").write_text("def f(wb):\n    return wb._annotations\n", encoding="utf-8")
+    assert private_reads(tmp_path / "pkg") == ["pkg/m.py:2: wb._annotations"]
+
+
 #: The output and bookkeeping file names paths.py defines once (issue 25: one place for each setting).
 OUTPUT_NAMES = ("WORKBOOK_NAME", "DB_NAME", "DB_METADATA_NAME", "GALLERY_NAME", "REPORT_HTML", "REPORT_MD",
                 "CLAIMREVIEW_NAME", "METHODS_PAGE", "RULES_PAGE", "STAMPS_NAME", "LOCK_NAME", "NOTEBOOK_TIMINGS_NAME",

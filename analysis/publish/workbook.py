@@ -234,7 +234,9 @@ def build_workbook(outputs: Path, tables: dict[str, list[dict[str, Any]]], chart
                                      source,
                                      title_note=key if notes[key] else "", chart=True)
     cited = " ".join(text for s in gpt_sheets.values() for text in [s.title, *(s.table_notes or {}).values()])
-    used = set(re.findall(r"\$\$(.+?)\$\$", cited))
+    # the notes in the order they are cited, the order gptables numbers them (titles, then header notes, sheet
+    # by sheet)
+    used = list(dict.fromkeys(re.findall(r"\$\$(.+?)\$\$", cited)))
     notes_table = _notes_frame({k: v for k, v in notes.items() if k in used})
     cover, edition = _cover(tables, len(chart_notes))
     out = outputs / WORKBOOK_NAME
@@ -249,7 +251,7 @@ def build_workbook(outputs: Path, tables: dict[str, list[dict[str, Any]]], chart
                 notesheet_options={"title": "Notes"},
                 workbook_options={"strings_to_formulas": False, "strings_to_numbers": False,
                                   "strings_to_urls": False})
-        _finish(wb, gpt_sheets, layout, edition, notes)
+        _finish(wb, gpt_sheets, layout, edition, {key: notes[key] for key in used})
         from analysis.tables.load import CHART_CODE, CODE_MARK, OUTPUT_MARK, SITE_MARK, code_mark
 
         if drawn_from:
@@ -276,14 +278,14 @@ CONTENTS_HEADER_ROW = 2
 
 def _finish(wb: Any, gpt_sheets: dict[str, Any], layout: dict[str, sheets.Sheet], edition: dt.date | None,
             notes: dict[str, str]) -> None:
-    """What gptables leaves to the caller: widths, row heights, print set-up, and fixed document properties."""
+    """What gptables leaves to the caller: widths, row heights, print set-up, and fixed document properties.
+    `notes` are the cited notes in the order they are numbered."""
     strip = re.compile(r"\s*\$\$.+?\$\$")
     extra = {
         "Contents": sheets.Sheet(["Worksheet", "What it contains"], widths=[18, 100],
                                  rows=[[label, strip.sub("", s.title)] for label, s in gpt_sheets.items()]),
         "Notes": sheets.Sheet(["Note number", "Note text"], widths=[14, 100],
-                              rows=[[i, notes[key]] for i, key in enumerate(wb._annotations, start=1)
-                                    if key in notes]),
+                              rows=[[i, text] for i, text in enumerate(notes.values(), start=1)]),
     }
     created = dt.datetime.combine(edition or dt.date(2000, 1, 1), dt.time())
     wb.set_properties({"title": TITLE, "subject": "Published figures on child sexual exploitation",
