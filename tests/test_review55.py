@@ -98,3 +98,24 @@ def test_every_chart_s_notes_repeat_no_sentence() -> None:
         sentences = [s for s in re.split(r"(?<=[.!?])\s+", charts.draw(chart_id)[1].notes) if len(s.split()) >= 5]
         repeated = {s for s in sentences if sentences.count(s) > 1}
         assert not repeated, (chart_id, repeated)
+
+
+def test_a_rate_with_its_counted_words_before_per_is_one_rate_and_its_base_no_figure() -> None:
+    """The record's own sentence from the Casey audit, scanned, said "2.77 … not in the record" and listed its base,
+    "1,000", as a figure to find a source for: the words between the number and "per 1,000" split one rate in two."""
+    result = scan_text("The Metropolitan Police Service have recorded 2.77 contact child sexual abuse cases per 1,000 "
+                       "children.", DEFAULT)
+    assert [f["value_as_printed"] for f in result["figures"]] == ["2.77"]
+    entry = result["figures"][0]
+    assert (entry["unit"], entry["status"]) == ("rate", "in the record")
+    assert [m["figure_id"] for m in entry["matches"]] == ["inkl-2025-06-16-casey-review-london/met-contact-csa-rate"]
+
+
+@pytest.mark.parametrize("text", [
+    "There were 1,200 officers per 2019 figures.",  # a year is no rate's base
+    "The force had 300 cases per year.",
+    "It recorded 12 cases per cent of the time.",
+])
+def test_per_without_a_power_of_ten_after_it_makes_no_rate(text: str) -> None:
+    entry = _only(text)
+    assert entry["unit"] == "count", entry

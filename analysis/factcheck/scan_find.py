@@ -1166,6 +1166,36 @@ def _is_count_word(core: str, after: str) -> bool:
     return any(w.startswith(COUNT_NOUNS) for w in words)
 
 
+def is_bare_number(p: Printed) -> bool:
+    """Digits printed with no unit of their own ("2.77", "332.9"): they may be a rate whose base is printed after
+    the words it counts, or, in the record, in the unit column."""
+    return p.unit == "count" and p.denominator is None and not p.in_words
+
+
+#: A rate's base after the words it counts ("2.77 contact child sexual abuse cases per 1,000 children"): at most
+#: six words, then "per" and a power of ten (a year, "per 2019 figures", is no base).
+_RATE_BASE_AFTER = re.compile(r"\s+(?:[^\W\d_][\w'-]*\s+){1,6}?per\s+"
+                              r"(?P<base>1(?:0{1,2}|,?000|0,?000|00,?000|,?000,?000))"
+                              r"(?![\w,.%]|\s?(?:k|m|thousand|million)\b)", re.IGNORECASE)
+
+
+def _rate_after(printed: Printed, after: str) -> tuple[Printed, int] | None:
+    """A bare number read as the rate its words make it, and where its base starts in `after`; or None.
+
+    The Casey audit's "2.77 contact child sexual abuse cases per 1,000 children" was read as the count 2.77 and
+    the count 1,000, so the record's own sentence was "not in the record" and 1,000 a figure to find a source for."""
+    if not is_bare_number(printed):
+        return None
+    m = _RATE_BASE_AFTER.match(after)
+    if not m:
+        return None
+    try:
+        rate = parse_printed(f"{printed.text} per {m.group('base')}")
+    except PrintedFigureError:
+        return None
+    return (rate, m.start("base")) if rate.unit == "rate" else None
+
+
 def find_figures(sentence: Sentence, skip: frozenset[str] = frozenset()) -> tuple[list[Found], list[LeftOut]]:
     """Every statistic printed in one sentence, and every number set aside with the reason (`skip`: left-out kinds
     not to look for)."""
@@ -1178,6 +1208,7 @@ def find_figures(sentence: Sentence, skip: frozenset[str] = frozenset()) -> tupl
     low = _lowered(reading)
     read_to = 0  # where the last number looked at ends: a digit before it that no form took is listed below
     joined_to = -1  # where a number listed whole across a separator the record never prints ends
+    bases: set[int] = set()  # where a rate's base read with the figure before it starts ("per 1,000")
     for read, m in enumerate(FIGURE_RE.finditer(reading) if low is None else _FIGURE_LOWER.finditer(low)):
         if read == MAX_PER_SENTENCE:
             rest = sentence.text[m.start():]
@@ -1186,6 +1217,8 @@ def find_figures(sentence: Sentence, skip: frozenset[str] = frozenset()) -> tupl
             break
         _unread_digits(masked, read_to, m.start(), sentence, left_out)
         read_to = m.end()
+        if m.start("core") in bases:
+            continue  # the base of the rate just read
         # the words as printed (the match may be on the lower-cased copy)
         core = masked[m.start("core"):m.end("core")]
         qual = masked[m.start("qual"):m.end("qual")] if m.start("qual") >= 0 else None
@@ -1202,6 +1235,10 @@ def find_figures(sentence: Sentence, skip: frozenset[str] = frozenset()) -> tupl
             left_out.append(LeftOut(core, kind, sentence))
             continue
         printed, text = read_as
+        rate = _rate_after(printed, after)
+        if rate:
+            printed, base_at = rate
+            bases.add(m.end() + base_at)
         derived, because = _derived(core, printed, before, after)
         again = _SAME_CHANGE_AGAIN.search(before[-TAIL:]) if not derived and found else None
         if again and found[-1].derived == "percent_change":  # "fell 12 per cent, or 300": the fall again, as a count

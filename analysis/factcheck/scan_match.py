@@ -20,7 +20,7 @@ from typing import Any
 
 import numpy as np
 
-from analysis.factcheck.scan_find import Found
+from analysis.factcheck.scan_find import Found, is_bare_number
 from analysis.factcheck.scan_subject import (
     Setting,
     base_words,
@@ -325,11 +325,6 @@ def with_row_unit(printed: Printed, unit: str) -> Printed:
     except PrintedFigureError:
         return printed
     return rate if rate.unit == "rate" and rate.value == printed.value else printed
-
-
-def is_bare_number(p: Printed) -> bool:
-    """Digits printed with no unit of their own ("332.9"): they may be a rate whose unit is printed elsewhere."""
-    return p.unit == "count" and p.denominator is None and not p.in_words
 
 
 def _same_kind(a: Printed, b: Printed) -> bool:
