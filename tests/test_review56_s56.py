@@ -1,0 +1,43 @@
+"""A standards editor's read of the twelve charts beside their data and the record (s56): a chart's key says only
+what the record holds, a chart's notes carry what the record says of the figures it draws, and a source whose
+date the transcriber inferred is marked so wherever the date is printed."""
+from __future__ import annotations
+
+import csv
+import re
+from typing import Any
+
+from analysis.paths import PROJECT_ROOT
+
+
+def _rows(table: str) -> list[dict[str, str]]:
+    with (PROJECT_ROOT / "data" / "processed" / f"{table}.csv").open(newline="", encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+def _legend(fig: Any) -> list[str]:
+    return [t.get_text() for ax in fig.axes if ax.get_legend() for t in ax.get_legend().get_texts()]
+
+
+#: How a source's notes say its date was not printed on the copy read (the transcriber inferred or stood one in).
+UNPRINTED_DATE = re.compile(r"placeholder|no date printed|shows no (?:title or )?date|day not printed|"
+                            r"own date is not shown", re.IGNORECASE)
+
+
+def test_a_source_whose_notes_say_its_date_was_not_printed_is_marked_approximate() -> None:
+    """`date_approximate` is "true when the publication date was not printed on the document and was inferred"
+    (the data dictionary). Six sources said so in their notes but were not marked: the GLA's 2017 page and MOPAC's
+    undated page ("date_published is a placeholder (1 January …)"), Cwm Taf's copy ("day not printed, first of
+    month used"), the Parliament Today reprint ("shows no title or date"), the Evening Standard's 2018 story ("No
+    date printed on the stored copy") and the Met's 2025 response ("its own date is not shown"). The workbook's
+    Sources and Figures sheets then said "No" under "Date not printed, inferred" beside those notes, and the
+    report, ClaimReview and the charts' document lists printed the stand-in as a day the publisher printed."""
+    flagged = [s for s in _rows("sources") if UNPRINTED_DATE.search(s["notes"])]
+    assert {"gla-demography-mye-2017", "mopac-keeping-children-and-young-people-safe",
+            "cwmtaf-2022-05-csacentre-trends-2020-21-copy", "parliamenttoday-2018-02-hmicfrs-ncpi-mps-q4",
+            "standard-2018-03-16", "met-2025-02-26-response-hmicfrs-revisit"} <= {s["id"] for s in flagged}
+    unmarked = [s["id"] for s in flagged if s["date_approximate"] != "true"]
+    assert not unmarked, unmarked
+    ids = {s["id"] for s in flagged}
+    assert all(f["published_approximate"] == "true" for f in _rows("figures") if f["source_id"] in ids)
+
