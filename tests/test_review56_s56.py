@@ -19,6 +19,23 @@ def _legend(fig: Any) -> list[str]:
     return [t.get_text() for ax in fig.axes if ax.get_legend() for t in ax.get_legend().get_texts()]
 
 
+def test_the_hollow_key_does_not_say_a_bare_estimate_was_printed_as_approximate(drawn_charts: Any) -> None:
+    """recorded-vs-estimated draws every estimate hollow, however it was printed (`loosest_printing`). The CSA
+    Centre printed its "500,000 children estimated" with no qualifier (the record: exact), yet the key read
+    "Hollow: printed as approximate", telling a reporter the CSA Centre had printed "about". The key now says the
+    marker means approximate, an estimate or a figure printed so, which holds for both hollow points."""
+    fig, meta = drawn_charts("recorded-vs-estimated")
+    hollow = [label for label in _legend(fig) if label.startswith("Hollow")]
+    assert hollow, _legend(fig)
+    estimates = [r for r in _rows("figures") if r["measure"] == "estimated_children_sexually_abused_per_year"
+                 and r["source_id"] == "csacentre-infographics-2019-20-iceberg"]
+    assert estimates and all(r["qualifier"] == "exact" for r in estimates), estimates  # printed bare
+    csa = meta.data[meta.data["Publisher"] == "CSA Centre"]
+    assert list(csa["Children estimated to be abused in a year qualifier"]) == ["about"]  # drawn hollow
+    assert not any("printed as approximate" in label for label in hollow), hollow
+    assert all("estimate" in label for label in hollow), hollow
+
+
 #: How a source's notes say its date was not printed on the copy read (the transcriber inferred or stood one in).
 UNPRINTED_DATE = re.compile(r"placeholder|no date printed|shows no (?:title or )?date|day not printed|"
                             r"own date is not shown", re.IGNORECASE)

@@ -26,8 +26,11 @@ MARKERS = {"exact": {"x": "o", "y": "o"}, "lower": {"x": ">", "y": "^"}, "upper"
 
 
 #: The key's words for each kind of marker (a chart that draws a bound or an approximate value keys it so).
+#: "About" covers an estimate printed bare as well as a figure printed "about" (`loosest_printing`: the CSA Centre's
+#: "500,000 children estimated" is hollow), so the key says "approximate", not "printed as approximate": the
+#: record holds that figure with no qualifier, and the key told a reader the source had printed one.
 KIND_WORDS = {"exact": "Exact figure", "lower": "'More than': a lower bound", "upper": "'Almost': an upper bound",
-              "about": "Hollow: printed as approximate"}
+              "about": "Hollow: approximate (an estimate, or printed so)"}
 
 
 class EncodingError(ValueError):

@@ -98,8 +98,8 @@ def recorded_vs_estimated_chart(figures: pd.DataFrame, *, width: float = style.W
     ax.grid(axis="x")
     from matplotlib.lines import Line2D
 
-    # Every marker style drawn is keyed: the two series' colours, and a hollow marker for a figure printed as
-    # approximate ("an estimated 500,000").
+    # Every marker style drawn is keyed: the two series' colours, and a hollow marker for an estimate, printed
+    # bare ("500,000") or as approximate ("an estimated 500,000").
     from analysis.publish import encode
 
     kinds = [k for k in dict.fromkeys(rows["qualifier"].map(encode.kind_of)) if k != "exact"]
