@@ -7,7 +7,10 @@ import csv
 import re
 from typing import Any
 
+import pytest
+
 from analysis.paths import PROJECT_ROOT
+from tests.made import Made
 
 
 def _rows(table: str) -> list[dict[str, str]]:
@@ -58,3 +61,33 @@ def test_a_source_whose_notes_say_its_date_was_not_printed_is_marked_approximate
     ids = {s["id"] for s in flagged}
     assert all(f["published_approximate"] == "true" for f in _rows("figures") if f["source_id"] in ids)
 
+
+def test_the_met_series_notes_carry_what_the_record_says_of_each_figure_drawn(drawn_charts: Any) -> None:
+    """The Met series' notes gave only the recording explanation and the part-year dash, so the chart and Chart 2 of
+    the workbook dropped the rest of the drawn figures' caveats: the referrals are not distinct children (the
+    Standard's headline says "nearly 4,000 children") and were given orally with no transcript found; no Met release
+    of the 2017 total was found, and the same story calls it "more than 1,000 crimes". Every sentence of a drawn
+    figure's caveat is now in the notes (a part-year sentence is the face's "Dashed" note)."""
+    from analysis.publish.charts.common import MET_MEASURES, PART_PERIOD_WORDS, sentences_of
+
+    _, meta = drawn_charts("met-cse-series")
+    drawn = [r for r in _rows("met_cse_series") if r["measure"] in MET_MEASURES and r["unit"] != "percent"
+             and re.fullmatch(r"\d{4}(/\d{2})?", r["period_label"])]
+    assert drawn
+    missing = [(r["figure_id"], s) for r in drawn for s in sentences_of(r["caveat"])
+               if s not in meta.notes and not any(w in s.lower() for w in PART_PERIOD_WORDS)]
+    assert not missing, missing
+    assert "not necessarily distinct children" in meta.notes
+
+
+@pytest.mark.slow
+def test_the_workbook_met_series_note_says_the_referrals_are_not_children(made: Made) -> None:
+    """The workbook's Chart 2 note is built from the chart's notes: it now carries the referrals' caveat, which the
+    chart's data (a column of referrals beside a column of children) most needs."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(made.outputs / "cse-figures.xlsx")
+    number = re.search(r"\[note (\d+)\]", str(book["Chart 2"]["A1"].value))
+    assert number is not None
+    note = next(str(r[1]) for r in book["Notes"].iter_rows(values_only=True) if r[0] == int(number.group(1)))
+    assert "not necessarily distinct children" in note and "no Met release found" in note

@@ -229,6 +229,24 @@ def face_note(sel: pd.DataFrame, rounded: dict[str, Any] | None = None) -> str:
     return " ".join(parts)
 
 
+def other_caveats(sel: pd.DataFrame) -> list[str]:
+    """The rest of each drawn figure's caveat, by measure, with the years it is recorded for: what the notes do not
+    already say (the recording explanation, quoted once; a part-year period, dashed on the face). The notes gave
+    only those two, so the chart and its workbook sheet lost what else the record says of the figures they carry:
+    that the referrals are not distinct children (the Standard's headline calls them 'nearly 4,000 children') and
+    were given orally with no transcript found, that no Met release of the 2017 total was found and the same story
+    also calls it 'more than 1,000 crimes'. Notebook 02's Limitations listed them; the chart a reporter takes did
+    not."""
+    said: dict[tuple[str, str], list[str]] = {}
+    for r in sel.sort_values(["x"], kind="stable").itertuples():
+        rest = [s for s in sentences_of(str(r.caveat or "")) if not any(
+            w in s.lower() for w in RECORDING_WORDS + PART_PERIOD_WORDS)]
+        if rest:
+            said.setdefault((str(r.measure), " ".join(rest)), []).append(str(r.period_label))
+    return [f"{MET_MEASURES[m]}, {style.join_words(years)}: {text}"
+            for m in MET_MEASURES for (measure, text), years in said.items() if measure == m]
+
+
 def _series_title(sel: pd.DataFrame, measures: list[str]) -> str:
     first, last = int(sel["x"].min()), int(sel["x"].max())
     rose = []
@@ -266,6 +284,7 @@ def _series_notes(sel: pd.DataFrame, left_out: pd.DataFrame, years: list[int], r
                          "one count, as each source named it.")
     if flagged:
         notes.append("The source links the rise in part to recording: " + " ".join(recording_notes(sel)))
+    notes += other_caveats(sel)
     if not left_out.empty:
         notes.append("Not shown (not a London-wide annual figure): " + "; ".join(
             f"{r.value_as_printed} {r.unit} ({_when(r.period_start, r.period_end)})" for r in left_out.itertuples())
