@@ -91,3 +91,21 @@ def test_the_workbook_met_series_note_says_the_referrals_are_not_children(made: 
     assert number is not None
     note = next(str(r[1]) for r in book["Notes"].iter_rows(values_only=True) if r[0] == int(number.group(1)))
     assert "not necessarily distinct children" in note and "no Met release found" in note
+
+
+@pytest.mark.parametrize("chart_id", ["met-cse-series", "recorded-vs-estimated"])
+def test_the_alt_text_says_which_values_are_drawn_approximate(drawn_charts: Any, chart_id: str) -> None:
+    """The alt text listed every value as its label prints it, and a label prints a bare figure bare: the Met
+    series' "2017 1,200 offences" (drawn hollow, a round figure the fact-check reads as 1,150–1,249) and the CSA
+    Centre's "500,000 children" (an estimate, drawn hollow) read as exact to a reader who cannot see the marker.
+    Each value the chart draws approximate though printed bare is now named as such in the alt text."""
+    from analysis.publish import encode
+
+    fig, meta = drawn_charts(chart_id)
+    about = {m.label for m in encode.marks(fig) if m.drawn_as == "about"}
+    assert about, encode.marks(fig)
+    if chart_id == "met-cse-series":
+        assert "2017's 1,200 is a round figure (1,150–1,249)" in meta.alt_text, meta.alt_text
+        assert "2014's referrals may cover part of the year" in meta.alt_text
+    else:
+        assert "drawn hollow (approximate) for CSA Centre and NPCC (VKPP)" in meta.alt_text, meta.alt_text

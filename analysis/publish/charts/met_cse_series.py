@@ -130,6 +130,10 @@ def met_cse_series_chart(series: pd.DataFrame, figures: pd.DataFrame, claims: pd
            + "; ".join(f"{MET_MEASURES[m]}: " + ", ".join(
                f"{r.period_label} {r.value_as_printed} {r.unit}" for r in sel[sel["measure"] == m]
                .sort_values("x").itertuples()) for m in measures) + ".")
+    # The face's note after the values: the alt text listed "2017 1,200 offences" bare, where the image draws it
+    # hollow as a round figure (1,150–1,249) and dashes 2014's referrals as perhaps part of a year, so a reader of
+    # the alt text met an exact 1,200 that the chart and the fact-check do not give.
+    alt += f" {face_note(sel, rounded)}" if face_note(sel, rounded) else ""
     frame = style.finish(fig, axes, title=title, subtitle=subtitle, on_chart=on_chart, notes=notes, alt=alt,
                          source=source, said_in_notes=[RECORDING_FACE] if RECORDING_FACE in on_chart else [])
     return fig, chart_meta("met-cse-series", "Line chart", frame, data, not_compared=breaks)

@@ -136,6 +136,12 @@ def recorded_vs_estimated_chart(figures: pd.DataFrame, *, width: float = style.W
     alt = (f"Dot chart with one row per publisher, showing that {style.in_sentence(title)}. "
            + "; ".join(f"{face_name(r.publisher)}: {r.value_as_printed} {r.unit} ({r.period})"
                        for r in rows.itertuples()) + ". The two are different units and are not subtracted.")
+    # What the hollow marker says, as the key says it: the CSA Centre's "500,000" is printed bare, so the alt text's
+    # value list alone read it as exact where the image draws it approximate.
+    hollow = rows[rows["qualifier"].map(encode.kind_of) == "about"]
+    for measure, group in hollow.groupby("measure", sort=False):
+        who = style.join_words(list(dict.fromkeys(group["publisher"].map(face_name))))
+        alt += f" {LABELS[measure]}: drawn hollow (approximate) for {who}."
     frame = style.finish(fig, ax, title=title, subtitle=subtitle, on_chart=on_chart, notes=notes, alt=alt,
                          source=style.credit(figures, rows["figure_id"]))
     return fig, chart_meta("recorded-vs-estimated", "Dot chart", frame, data)
