@@ -119,3 +119,67 @@ def test_a_rate_with_its_counted_words_before_per_is_one_rate_and_its_base_no_fi
 def test_per_without_a_power_of_ten_after_it_makes_no_rate(text: str) -> None:
     entry = _only(text)
     assert entry["unit"] == "count", entry
+
+
+def test_a_copy_names_its_publisher_s_own_document_and_the_credit_links_it() -> None:
+    """The inspection chart's credit linked a recruitment site's copy of a news agency's story: its figures come
+    from Parliament Today's reprint of HMICFRS's release (never linked), while HMICFRS's own page of that release is
+    in the record, cut short before the figures. A copy's `original` names it; the credit links it."""
+    import matplotlib
+
+    from analysis.publish import charts
+    from analysis.tables.load import load_table
+
+    matplotlib.use("Agg")
+    figures = load_table("figures")
+    reprint = figures[figures["source_id"] == "parliamenttoday-2018-02-hmicfrs-ncpi-mps-q4"]
+    hmicfrs = ("https://hmicfrs.justiceinspectorates.gov.uk/news/news-feed/met-police-leaders-now-understand-"
+               "challenges-but-child-protection-still-needs-to-improve/")
+    assert set(reprint["original_url"]) == {hmicfrs}
+    assert charts.draw("inspection-grades")[1].source_url == hmicfrs
+    assert set(figures.loc[figures["primary"], "original_url"].fillna("")) == {""}
+
+
+@pytest.mark.parametrize(("original", "primary", "expected"), [
+    ("own", True, None),
+    ("nobody", True, "original 'nobody': not another source id in this file"),
+    ("copy", True, "original 'me': not another source id in this file"),
+    ("story", True, "original 'story' is not the publisher's own document (primary: true)"),
+    ("own", None, "original is given for a copy (primary: false); this source is the publisher's own document"),
+])
+def test_an_original_must_be_another_source_that_is_the_publisher_s_own(original: str, primary: bool | None,
+                                                                         expected: str | None) -> None:
+    from analysis.record.sources import original_problem
+
+    sources = {"own": {"primary": True}, "story": {"primary": False}, "me": {}}
+    me = {"original": "me" if original == "copy" else original, "primary": False if primary else True}
+    assert original_problem("me", me, sources) == expected
+
+
+def test_the_two_counts_are_dated_as_counts_not_as_reports() -> None:
+    """The Met's 1,200 card read "GB News, 13 November 2025", as if GB News had published that day; its date is not
+    printed (the record's stand-in is the day of the meeting the count was given at), so the count is dated by its
+    month, after "As at"."""
+    import matplotlib
+
+    from analysis.publish import charts
+
+    matplotlib.use("Agg")
+    fig, _ = charts.draw("two-1200s")
+    face = " ".join(t.get_text() for t in fig.findobj(matplotlib.text.Text)).replace("\n", " ")
+    assert "GB News, 13 November 2025" not in face
+    assert "As at November 2025; GB News." in face
+    assert "As at 9 December 2025; Daily Mirror." in face
+
+
+def test_the_national_chart_names_a_copy_that_prints_a_year_s_total_exactly() -> None:
+    """The 2022 card shows "around 107,000 offences"; The Conversation's 106,984 (citing the VKPP) was in the
+    record but in no output a fact-checker working out the rise to 2023 would read."""
+    import matplotlib
+
+    from analysis.publish import charts
+
+    matplotlib.use("Agg")
+    notes = charts.draw("national-csae-offences")[1].notes
+    assert "2022: The Conversation prints the count exactly, '106,984 cases', citing NPCC (VKPP)" in notes
+    assert "2023: " in notes and "prints the count exactly, '115,000" not in notes  # rounder printings are not

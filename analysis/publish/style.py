@@ -288,7 +288,12 @@ def credit(figures: Any, figure_ids: Iterable[str]) -> Credit:
     rank = docs["outlet"].map(lambda o: OUTLETS.index(o) if o in OUTLETS else len(OUTLETS))
     ranked = docs.assign(_rank=rank).sort_values(["primary", "_rank", "published"], ascending=[False, True, False],
                                                  kind="stable")
-    url = publishers.link(ranked["url"], [*cites, *ranked["publisher"]], ranked["outlet"])
+    # a copy whose publisher's own document is in the record links that document, as a primary one would
+    own = ranked["primary"].astype(bool)
+    originals = [u for u in ranked["original_url"].fillna("").astype(str) if u]
+    urls = [*ranked.loc[own, "url"], *originals, *ranked.loc[~own, "url"]]
+    outlets = [*ranked.loc[own, "outlet"], *["producer"] * len(originals), *ranked.loc[~own, "outlet"]]
+    url = publishers.link(urls, [*cites, *ranked["publisher"]], outlets)
     return Credit(name=line, url=reader_url(url), line=line, documents=documents)
 
 

@@ -108,6 +108,7 @@ COLUMNS: dict[str, dict[str, Column]] = {
         "published": Column("Date published (date)", "date"),
         "published_approximate": Column(f"Date published not printed, inferred {YES_NO}", "bool"),
         "url": Column("Web address of the source", "link"),
+        "original_url": Column("Web address of the publisher's own copy, where this is a copy", "link", blank="[z]"),
         "primary": PRIMARY,
         "outlet": Column("Who put out the copy read (producer, official, reprint, agency, national, specialist, "
                          "regional, mirror)"),
@@ -137,6 +138,8 @@ COLUMNS: dict[str, dict[str, Column]] = {
         "sha256": Column("SHA-256 checksum of the stored copy", blank="[z]"),
         "figures": Column("Figures transcribed (number)", "count"),
         "supersedes": Column("Replaces the earlier edition (source ID)", blank="[z]"),
+        "original": Column("The publisher's own copy of this document (source ID), where this is a copy",
+                           blank="[z]"),
     },
     "claims": {
         "claim_id": Column("Claim ID"),

@@ -36,6 +36,8 @@ FIGURES = (
     Field("published", "date", "Date the source document was published."),
     Field("published_approximate", "boolean", "true when that date was not printed on the document and was inferred (often a first-of-month stand-in: see the source's notes)."),
     Field("url", "string", "URL at which the source document was read."),
+    Field("original_url", "string", "For a copy whose publisher's own document is in the record (the source's "
+                                    "original): that document's URL; empty otherwise."),
     Field("primary", "boolean", "true if the source is the publisher's own document, false for a report of it."),
     Field("outlet", "string", "Who put this copy out: producer, official, reprint, agency, national, specialist, regional or mirror."),
     Field("attributed_to", "string", "For a report (primary false): the body the report says the figure comes from; empty when it names none (or the record does not say), and for a primary document, whose figures are its publisher's."),
@@ -63,6 +65,8 @@ SOURCES = (
     Field("sha256", "string", "sha256 of the stored file, if any."),
     Field("figures", "integer", "Number of figures transcribed from this source."),
     Field("supersedes", "string", "The earlier edition this document replaces (a source id), if any."),
+    Field("original", "string", "For a copy (primary false): the publisher's own copy of the same document, "
+                                "where the record holds it (a source id); credits link it."),
 )
 
 GAPS = (

@@ -25,7 +25,7 @@ from analysis.record.safeguarding import check_personal_data, personal_data_in
 
 REQUIRED = ("id", "producer", "title", "url_main", "date_published", "date_accessed", "kind", "primary", "outlet",
             "citation")
-OPTIONAL = ("licence", "notes", "file", "sha256", "supersedes", "date_approximate", "attributions")
+OPTIONAL = ("licence", "notes", "file", "sha256", "supersedes", "date_approximate", "attributions", "original")
 KINDS = (
     "inspection report", "press release", "statistical release", "transcript", "news report", "spreadsheet",
     "official statement", "report", "web page",
@@ -41,8 +41,7 @@ SOURCE_ID_RE = re.compile(rf"^{SLUG}\Z")
 
 
 _TEXT_FIELDS = ("id", "producer", "title", "url_main", "kind", "outlet", "citation", "licence", "notes", "file",
-                "sha256",
-                "supersedes")
+                "sha256", "supersedes", "original")
 
 
 #: A document's dates, YYYY-MM-DD.
@@ -326,7 +325,28 @@ def load_sources(paths: Paths, problems: Problems) -> dict[str, dict[str, Any]]:
             problems.add(name, where, message)
         _check_stored_file(entry, paths, problems, name, where)
         sources[sid] = clean
+    for sid, src in sources.items():
+        problem = original_problem(sid, src, sources)
+        if problem:
+            problems.add(name, f"id={sid}", problem)
     return sources
+
+
+def original_problem(sid: str, src: dict[str, Any], sources: dict[str, dict[str, Any]]) -> str | None:
+    """Why a source's `original` (the publisher's own copy of the document this one reprints or mirrors, another
+    source in the file) cannot be it, or None. A credit links the original rather than the copy: the inspection
+    chart's credit linked a recruitment site's copy of a news agency's story while HMICFRS's own release of the
+    same figures was in the record."""
+    original = src.get("original")
+    if original in (None, ""):
+        return None
+    if original == sid or original not in sources:
+        return f"original {original!r}: not another source id in this file"
+    if sources[original].get("primary") is not True:
+        return f"original {original!r} is not the publisher's own document (primary: true)"
+    if src.get("primary") is not False:
+        return "original is given for a copy (primary: false); this source is the publisher's own document"
+    return None
 
 
 def _field_problems(entry: dict[str, Any]) -> list[str]:

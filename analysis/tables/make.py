@@ -63,6 +63,7 @@ def figures_table(figures: list[dict[str, Any]], sources: dict[str, dict[str, An
             "published": src["date_published"],
             "published_approximate": bool(src.get("date_approximate")),
             "url": src["url_main"],
+            "original_url": sources[src["original"]]["url_main"] if src.get("original") else "",
             "primary": bool(src["primary"]),
             "outlet": src["outlet"],
             "attributed_to": to,
