@@ -12,7 +12,7 @@
 # `$CSE_CHARTS_DIR` before starting Jupyter to export by hand). The first output below says which applies.
 #
 # **Tables read** (through `analysis.tables.load.load_table`): `historic_reviews`, `gaps` for the limitations,
-# `figures` for the source lines, and `sources` for which publication dates are approximate.
+# and `figures` for the source lines (the table's `as_at_approximate` says which dates no source printed).
 
 # %%
 import pandas as pd
@@ -27,7 +27,6 @@ PATHS = charts.project_paths()
 reviews = load_table("historic_reviews", PATHS)
 figures = load_table("figures", PATHS)
 gaps = load_table("gaps", PATHS)
-sources = load_table("sources", PATHS)
 where_files_go()
 
 # %% [markdown]
@@ -69,7 +68,7 @@ table(stages, ["measure", "as_at", "value_as_printed", "qualifier", "share_of_pr
 # change what is drawn or how.
 
 # %%
-fig, meta = charts.historic_national_chart(reviews, figures, sources)
+fig, meta = charts.historic_national_chart(reviews, figures)
 export.publish(fig, meta)
 
 # %%

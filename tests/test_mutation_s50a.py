@@ -482,12 +482,10 @@ def test_the_national_title_dates_the_largest_exact_count_when_it_was_first_prin
     again = reviews[(reviews["scope"] == "national") & (reviews["qualifier"] == "exact")
                     & (reviews["measure"] == "historic_cases_identified_for_review")].assign(as_at="2025-11-20")
     assert len(again) == 1
-    _, meta = historic_national_chart(pd.concat([reviews, again], ignore_index=True), tables["figures"],
-                                      tables["sources"])
+    _, meta = historic_national_chart(pd.concat([reviews, again], ignore_index=True), tables["figures"])
     assert meta.title == "Historic group-based cases identified for review: 1,273 by September 2025"
     smaller = again.assign(as_at="2025-08-01", value=1000.0, value_as_printed="1,000")
-    _, meta = historic_national_chart(pd.concat([reviews, smaller], ignore_index=True), tables["figures"],
-                                      tables["sources"])
+    _, meta = historic_national_chart(pd.concat([reviews, smaller], ignore_index=True), tables["figures"])
     assert meta.title == "Historic group-based cases identified for review: 1,273 by September 2025", "the largest"
 
 
@@ -505,7 +503,7 @@ def test_with_no_exact_count_the_national_title_names_the_latest_bound_of_the_re
     reviews = tables["historic_reviews"]
     bounds_only = reviews[~((reviews["measure"] == "historic_cases_identified_for_review")
                             & (reviews["qualifier"] == "exact"))]
-    _, meta = historic_national_chart(bounds_only, tables["figures"], tables["sources"])
+    _, meta = historic_national_chart(bounds_only, tables["figures"])
     assert meta.title == "Historic group-based cases identified for review: more than 1,200 by December 2025"
 
 
@@ -517,9 +515,8 @@ def test_of_several_copies_of_one_count_a_primary_source_is_kept_first(tables: d
 
     reviews = tables["historic_reviews"].copy()
     gbnews = reviews["source_id"] == "gbnews-2025-11-05-beaconport"
-    reviews.loc[gbnews, "primary"] = True
-    approximate = set(tables["sources"].loc[tables["sources"]["date_approximate"].astype(bool), "id"])
-    nat = national_points(reviews, approximate)
+    reviews.loc[gbnews, ["primary", "as_at_approximate"]] = [True, True]
+    nat = national_points(reviews)
     kept = nat[(nat["measure"] == "beaconport_referrals")]
     assert list(kept["source_id"]) == ["gbnews-2025-11-05-beaconport"]
     assert list(nat["as_at"]) == ["2025-06-16", "2025-07-02", "2025-09-02", "2025-10-01", "2025-11-04", "2025-12-09"]
@@ -607,7 +604,7 @@ def test_with_no_count_identified_for_review_the_national_title_names_the_defini
 
     reviews = tables["historic_reviews"]
     _, meta = historic_national_chart(reviews[reviews["measure"] != "historic_cases_identified_for_review"],
-                                      tables["figures"], tables["sources"])
+                                      tables["figures"])
     assert meta.title == "Cases identified by or referred to Operation Beaconport: 1,273 by November 2025"
     assert "identified for review" not in meta.alt_text.split(". ")[0]
 

@@ -19,11 +19,6 @@ def _texts(fig: Any) -> list[str]:
     return [t.get_text() for t in audit.visible_texts(fig)]
 
 
-def _undated(drawn_charts: DrawnCharts) -> set[str]:
-    sources = drawn_charts.tables["sources"]
-    return set(sources.loc[sources["date_approximate"].astype(bool), "id"])
-
-
 def test_beaconport_point_is_labelled_with_the_day_its_record_gives(drawn_charts: DrawnCharts) -> None:
     """Operation Beaconport's 1,273 referrals are dated 4 November 2025 (the NCA briefing) in every copy, and The
     Independent's copy prints that date; GB News's copy, whose own date is approximate, was drawn, so the face said
@@ -31,7 +26,7 @@ def test_beaconport_point_is_labelled_with_the_day_its_record_gives(drawn_charts
     fig, meta = drawn_charts("historic-reviews-national")
     reviews = drawn_charts.tables["historic_reviews"]
     beaconport = reviews[reviews["measure"] == "beaconport_referrals"]
-    dated = beaconport[~beaconport["source_id"].isin(_undated(drawn_charts))]
+    dated = beaconport[~beaconport["as_at_approximate"].astype(bool)]
     assert len(dated), "the record holds a copy of the Beaconport count whose date is printed"
     day = pd.Timestamp(dated["as_at"].iloc[0])
     assert f"1,273 ({day.day} {day:%b})" in _texts(fig)
@@ -58,8 +53,8 @@ def test_national_points_prefer_a_dated_copy_of_the_same_count() -> None:
         "scope": ["national", "national"], "measure": ["beaconport_referrals"] * 2, "as_at": ["2025-11-04"] * 2,
         "value": [1273.0, 1273.0], "qualifier": ["exact", "exact"], "primary": [False, False],
         "figure_id": ["a-undated/x", "b-dated/x"], "source_id": ["a-undated", "b-dated"],
-        "value_as_printed": ["1,273", "1,273"], "definition": ["d", "d"]})
-    kept = national_points(rows, {"a-undated"})
+        "value_as_printed": ["1,273", "1,273"], "definition": ["d", "d"], "as_at_approximate": [True, False]})
+    kept = national_points(rows)
     assert list(kept["source_id"]) == ["b-dated"]
 
 

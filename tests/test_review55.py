@@ -183,3 +183,17 @@ def test_the_national_chart_names_a_copy_that_prints_a_year_s_total_exactly() ->
     notes = charts.draw("national-csae-offences")[1].notes
     assert "2022: The Conversation prints the count exactly, '106,984 cases', citing NPCC (VKPP)" in notes
     assert "2023: " in notes and "prints the count exactly, '115,000" not in notes  # rounder printings are not
+
+
+def test_tables_say_which_dates_no_source_printed() -> None:
+    """`historic_reviews.as_at` held MyLondon's "more than 1,200" as at 1 October 2025 and `population.as_published`
+    the GLA 2017 page as 1 January 2018, stand-ins for dates the documents do not print, with nothing to say so;
+    each chart worked it out from the sources table in its own way."""
+    from analysis.tables.load import load_table
+
+    reviews = load_table("historic_reviews").set_index("figure_id")["as_at_approximate"]
+    assert bool(reviews["mylondon-2025-10-grooming-gangs/historic-cases-identified-for-review"])
+    assert bool(reviews["gbnews-2025-11-05-beaconport/beaconport-referrals"])  # the NCA briefing's day, not printed
+    assert not bool(reviews["independent-2025-11-04-beaconport/beaconport-referrals"])  # printed with its date
+    population = load_table("population").set_index("source_id")["as_published_approximate"]
+    assert bool(population["gla-demography-mye-2017"]) and not bool(population["ons-2024-mid-year-uk"])

@@ -210,6 +210,8 @@ COLUMNS: dict[str, dict[str, Column]] = {
         "measure": Column("Measure (code)"),
         "definition": Column("What is counted"),
         "as_at": Column("As at (date)", "date"),
+        "as_at_approximate": Column(f"As at: the source's date, not printed (give it by its month) {YES_NO}",
+                                    "bool"),
         "value": Column("Cases (number)", "number", note=QUALIFIED, printed="value_as_printed"),
         "value_as_printed": Column("Cases as printed (text)"),
         "figure_id": Column("Figure ID"),
@@ -229,6 +231,7 @@ COLUMNS: dict[str, dict[str, Column]] = {
         "primary": PRIMARY,
         "vintage": Column("Vintage"),
         "as_published": Column("As published (date)", "date"),
+        "as_published_approximate": Column(f"Date published not printed, inferred {YES_NO}", "bool"),
         "revises": Column("Replaces the earlier estimates (figure IDs)", blank="[z]"),
     },
 }

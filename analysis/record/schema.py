@@ -119,6 +119,8 @@ HISTORIC_REVIEWS = (
     Field("measure", "string", "historic_cases_identified_for_review, met_historic_cases_found, …"),
     Field("definition", "string", "What is counted, in the source's terms."),
     Field("as_at", "date", "Date the figure refers to."),
+    Field("as_at_approximate", "boolean", "true when as_at is the source's own date and that date was not printed "
+                                          "(a stand-in: give it by its month)."),
     Field("value", "number", "The figure."),
     Field("value_as_printed", "string", "As printed."),
     Field("qualifier", "string", "Printed qualifier."),
@@ -140,6 +142,8 @@ POPULATION = (
     Field("primary", "boolean", "Whether the source is primary."),
     Field("vintage", "string", "first published, or revised (a later publication replaced the first estimate); the table holds the latest vintage."),
     Field("as_published", "date", "Date the source of the value used was published."),
+    Field("as_published_approximate", "boolean", "true when that date was not printed on the source and was "
+                                                 "inferred (see the source's notes)."),
     Field("revises", "string", "Earlier vintages of this estimate that the value replaces, ';'-separated figure ids."),
 )
 

@@ -177,13 +177,24 @@ def met_cse_series_table(figures: Rows, revised: frozenset[str] | set[str] = fro
     return _table(rows, schema.MET_CSE_SERIES)
 
 
+def day_not_printed(figure: dict[str, Any]) -> bool:
+    """Whether a figure's day may not be printed in its document: the document's own date was not printed (a
+    first-of-month stand-in, or a day taken from other reports) and the figure's period ends in that date's month,
+    so its day came from the stand-in or another report. Such a date is given by its month: MyLondon's "more than
+    1,200" stood in the historic reviews table as at 1 October 2025, and GB News's 1,273 as at the NCA briefing of
+    4 November, a day GB News did not print."""
+    return bool(figure.get("published_approximate")) and str(figure["period_end"])[:7] == str(
+        figure.get("published"))[:7]
+
+
 def historic_reviews_table(figures: Rows) -> Rows:
     """National and Met historic-case review counts, each row saying which scope it is. Counts of cases only: the
     Met's 'some 15' years its reviews go back is a figure about the review, not a count of its cases, and stood in
     the table's cases column (the workbook's 'Cases (number)') as 15 cases."""
     rows = [{
         "scope": "national" if f["measure"] in NATIONAL_REVIEW_MEASURES else "Met", "measure": f["measure"],
-        "definition": f["subject"], "as_at": f["period_end"], "value": f["value"],
+        "definition": f["subject"], "as_at": f["period_end"], "as_at_approximate": day_not_printed(f),
+        "value": f["value"],
         "value_as_printed": f["value_as_printed"], "qualifier": f["qualifier"], "figure_id": f["figure_id"],
         "source_id": f["source_id"], "primary": f["primary"], "caveat": f["caveat"],
     } for f in figures if (f["measure"] in NATIONAL_REVIEW_MEASURES or f["measure"].startswith("met_historic_"))
@@ -210,7 +221,7 @@ def population_table(figures: Rows, revised: frozenset[str] | set[str] = frozens
             "geography": geo, "year": int(ref[:4]), "reference_date": ref, "measure": measure,
             "value": best["value"], "value_as_printed": best["value_as_printed"], "figure_id": best["figure_id"],
             "source_id": best["source_id"], "primary": best["primary"], "vintage": vintage,
-            "as_published": best.get("published"),
+            "as_published": best.get("published"), "as_published_approximate": bool(best.get("published_approximate")),
             "revises": join_list(sorted(f["figure_id"] for f in group if f["figure_id"] in revised)),
         })
     return _table(rows, schema.POPULATION)

@@ -76,7 +76,7 @@ class ChartSpec:
 CHARTS: tuple[ChartSpec, ...] = (
     ChartSpec("inspection-grades", inspection_grades_chart, ("inspection_grades", "figures")),
     ChartSpec("met-cse-series", met_cse_series_chart, ("met_cse_series", "figures", "claims")),
-    ChartSpec("historic-reviews-national", historic_national_chart, ("historic_reviews", "figures", "sources")),
+    ChartSpec("historic-reviews-national", historic_national_chart, ("historic_reviews", "figures")),
     ChartSpec("met-review-funnel", met_review_funnel_chart, ("historic_reviews", "figures")),
     ChartSpec("london-population-share", london_population_share_chart, ("population", "figures", "claims")),
     ChartSpec("london-rates", london_rates_chart, ("figures",)),

@@ -10,7 +10,6 @@ are never joined, and the title names the latest count of one definition only (n
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Collection
 from typing import Any
 
 import pandas as pd
@@ -46,16 +45,15 @@ def shown(printed: str) -> str:
     return text[:1].lower() + text[1:] if text[:1].isalpha() else text
 
 
-def national_points(reviews: pd.DataFrame, approximate: Collection[str] = ()) -> pd.DataFrame:
+def national_points(reviews: pd.DataFrame) -> pd.DataFrame:
     """One row per distinct printed count: where a bound and an exact count were printed for the same measure on
     the same day, the exact count is kept (it says more, and the bound holds for it). Where several copies print
-    the same count for the same day, a primary source is kept first, then a copy whose date is printed (a source
-    not in `approximate`), so the point is labelled with the day its record gives, not a month."""
+    the same count for the same day, a primary source is kept first, then a copy whose date is printed (not
+    `as_at_approximate`), so the point is labelled with the day its record gives, not a month."""
     nat = reviews[reviews["scope"] == "national"]
-    nat = (nat.assign(_undated=nat["source_id"].isin(set(approximate)))
-           .sort_values(["as_at", "primary", "_undated", "figure_id"], ascending=[True, False, True, True],
-                        kind="stable")
-           .drop_duplicates(["measure", "as_at", "value", "qualifier"]).drop(columns="_undated"))
+    nat = (nat.sort_values(["as_at", "primary", "as_at_approximate", "figure_id"],
+                           ascending=[True, False, True, True], kind="stable")
+           .drop_duplicates(["measure", "as_at", "value", "qualifier"]))
     exact = nat[nat["qualifier"] == "exact"].set_index(["measure", "as_at"])["value"]
     covered = [(r.measure, r.as_at) in exact.index and r.qualifier != "exact" for r in nat.itertuples()]
     nat = nat[[not c for c in covered]].copy()
@@ -65,20 +63,20 @@ def national_points(reviews: pd.DataFrame, approximate: Collection[str] = ()) ->
 
 
 @style.styled
-def historic_national_chart(reviews: pd.DataFrame, figures: pd.DataFrame, sources: pd.DataFrame | None = None, *,
+def historic_national_chart(reviews: pd.DataFrame, figures: pd.DataFrame, *,
                             width: float = style.WEB_WIDTH) -> tuple[Any, ChartMeta]:
-    """Dot timeline of the national counts, as printed (qualifiers kept), coloured by definition. A point whose
-    source gives no exact date (`sources.date_approximate`) is labelled with its month only, not a day."""
+    """Dot timeline of the national counts, as printed (qualifiers kept), coloured by definition. A point dated by
+    a day no source printed (`as_at_approximate`) is labelled with its month only."""
     from matplotlib.dates import MonthLocator, num2date
     from matplotlib.ticker import FuncFormatter
 
-    approximate = set() if sources is None else set(sources.loc[sources["date_approximate"].astype(bool), "id"])
-    nat = national_points(reviews, approximate)
-    nat["when"] = [month_name(d, short=True) if s in approximate else f"{d.day} {month_name(d, short=True)}"
-                   for d, s in zip(nat["date"], nat["source_id"], strict=True)]
+    nat = national_points(reviews)
+    undated = nat["as_at_approximate"].astype(bool)
+    nat["when"] = [month_name(d, short=True) if u else f"{d.day} {month_name(d, short=True)}"
+                   for d, u in zip(nat["date"], undated, strict=True)]
     # The same rule in words for the data and alt text: a day no source printed is never given.
-    nat["known"] = [style.month_year(a) if s in approximate else style.long_date(a)
-                    for a, s in zip(nat["as_at"], nat["source_id"], strict=True)]
+    nat["known"] = [style.month_year(a) if u else style.long_date(a)
+                    for a, u in zip(nat["as_at"], undated, strict=True)]
     first, last = nat["date"].min(), nat["date"].max()
     months = max((last - first).days / 30.4, 1)
     fig, ax = style.new_figure(width=width, plot_height=max(2.6, 0.6 * months + 0.6))

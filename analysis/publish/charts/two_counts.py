@@ -38,7 +38,7 @@ def two_counts_chart(reviews: pd.DataFrame, figures: pd.DataFrame, *, width: flo
     publisher = figures.set_index("figure_id")["publisher"]
     headings = {"national": "National: England and Wales", "Met": "The Met's own review: London"}
     cards = [Card(number=r["value_as_printed"], heading=headings.get(r["scope"], str(r["scope"])),
-                  detail=f"{_short(r['definition'])}. As at {_as_at(r, figures)}; "
+                  detail=f"{_short(r['definition'])}. As at {_as_at(r)}; "
                          f"{face_name(publisher.get(r['figure_id'], ''))}.",
                   colour=style.DARK_BLUE if r["scope"] == "national" else style.DARK_PINK,
                   qualifier=r["qualifier"], unit="cases") for r in rows]
@@ -67,13 +67,11 @@ def two_counts_chart(reviews: pd.DataFrame, figures: pd.DataFrame, *, width: flo
     return fig, chart_meta("two-1200s", "Number cards", frame, data)
 
 
-def _as_at(row: pd.Series, figures: pd.DataFrame) -> str:
+def _as_at(row: pd.Series) -> str:
     """The date the count is as at, said as the date of the count, not of the report: the Met's 1,200 read
-    "GB News, 13 November 2025", the day of the meeting it was given at, as if GB News had published that day.
-    A count dated only by a report whose day is not printed is given by its month."""
-    figure = figures.set_index("figure_id").loc[row["figure_id"]]
-    unknown_day = bool(figure["published_approximate"]) and str(figure["published"]) == str(row["as_at"])
-    return style.month_year(row["as_at"]) if unknown_day else style.long_date(row["as_at"])
+    "GB News, 13 November 2025", as if GB News had published that day. A date no source printed (the table's
+    `as_at_approximate`) is given by its month."""
+    return style.month_year(row["as_at"]) if bool(row["as_at_approximate"]) else style.long_date(row["as_at"])
 
 
 def _short(definition: str) -> str:
