@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 
 from analysis.record.domains import MIRROR_HOSTS, domain_in, host, is_mirror
-from analysis.record.hygiene import name_read
+from analysis.record.hygiene import name_key, name_read
 
 #: Short names readers know, for the long official names of the main publishers.
 SHORT = {
@@ -37,6 +37,8 @@ SHORT = {
     "Unattributed UK news report": "an unnamed news outlet",
     "Newspaper report": "an unnamed newspaper",
 }
+#: `SHORT` looked up in the one reading of names, letter case aside (`name_key`).
+_SHORT_BY_KEY = {name_key(long): short for long, short in SHORT.items()}
 
 _COPY_OF = re.compile(r"^.*?\((?:copy|reprint|reproduction) of (?:an? |the )?(?P<orig>[^);]+)\)\s*$", re.IGNORECASE)
 _STORY = re.compile(r"^.*?\((?P<orig>[^);]+?) story\)\s*$", re.IGNORECASE)
@@ -56,6 +58,7 @@ ORIGINAL_URLS = {
     "abuse-accessible",
     "MyLondon": "https://www.mylondon.news/",
 }
+_ORIGINAL_URLS_BY_KEY = {name_key(name): url for name, url in ORIGINAL_URLS.items()}
 
 
 def mirror_named_first(producer: str, url: str) -> str | None:
@@ -88,7 +91,8 @@ def face_name(publisher: str) -> str:
     else:
         text = _QUALIFIER.sub("", text).strip()
         text = re.sub(r"\s*\((?:[a-z0-9-]+\.)+[a-z]+\)$", "", text)  # "Times Nigeria (timesng.com)"
-    text = SHORT.get(text, text)
+    text = _SHORT_BY_KEY.get(name_key(text), text)
+    text = _OFFICIAL_BY_KEY.get(name_key(text), text)  # "Home office" is the Home Office
     if domain_in(text) or not text or text.lower() in AGGREGATOR_NAMES:
         return "an unnamed news outlet"
     if text.lower() in ("newspaper", "a newspaper"):
@@ -96,8 +100,16 @@ def face_name(publisher: str) -> str:
     return text
 
 
+def unique(names: Iterable[str]) -> list[str]:
+    """Each name once, as first typed: two names one body by `name_key` ("Foo Agency" and "Foo agency") are one."""
+    first: dict[str, str] = {}
+    for name in names:
+        first.setdefault(name_key(name), name)
+    return list(first.values())
+
+
 def _names(publishers: Iterable[str]) -> list[str]:
-    return list(dict.fromkeys(face_name(p) for p in publishers))
+    return unique(face_name(p) for p in publishers)
 
 
 def join(names: list[str]) -> str:
@@ -108,6 +120,7 @@ def join(names: list[str]) -> str:
 #: Official bodies: credited first even when the copy read was a report or a mirror of their document.
 OFFICIAL = frozenset({*SHORT.values(), "Home Office", "Greater London Authority", "London Councils"}) - {
     "an unnamed national newspaper", "an unnamed news outlet", "an unnamed newspaper"}
+_OFFICIAL_BY_KEY = {name_key(name): name for name in OFFICIAL}
 
 
 def face_line(primary: Iterable[str], reports: Iterable[str], origin: Iterable[str] = ()) -> str:
@@ -115,8 +128,8 @@ def face_line(primary: Iterable[str], reports: Iterable[str], origin: Iterable[s
     official body whose document a copy reproduces, and any `origin` a chart knows its figures come from, first;
     then the outlets whose reports were read."""
     reported = _names(reports)
-    first = list(dict.fromkeys([*origin, *_names(primary), *(n for n in reported if n in OFFICIAL)]))
-    via = [n for n in reported if n not in first]
+    first = unique([*origin, *_names(primary), *(n for n in reported if n in OFFICIAL)])
+    via = [n for n in reported if name_key(n) not in {name_key(f) for f in first}]
     if not first:
         return join(via) if via else "not recorded"
     return join(first) + (f", reported by {join(via)}" if via else "")
@@ -134,7 +147,7 @@ def link(urls: Iterable[str], names: Iterable[str], outlets: Iterable[str] = ())
     if own:
         return own[0]
     for name in names:
-        for key in (name_read(str(name)), face_name(str(name))):
-            if key in ORIGINAL_URLS:
-                return ORIGINAL_URLS[key]
+        for key in (name_key(str(name)), name_key(face_name(str(name)))):
+            if key in _ORIGINAL_URLS_BY_KEY:
+                return _ORIGINAL_URLS_BY_KEY[key]
     return urls[0] if urls else ""

@@ -27,7 +27,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypedDict, TypeVar, cast
 
-from analysis.record.hygiene import reader_url
+from analysis.record.hygiene import name_key, reader_url
 from analysis.record.sources import OUTLETS
 
 if TYPE_CHECKING:  # matplotlib is imported where it is used: `verify` and the report never draw
@@ -269,14 +269,15 @@ def credit(figures: Any, figure_ids: Iterable[str]) -> Credit:
     reported = ~rows["primary"].astype(bool)
     own = reported & to.eq("") & ~rows["publisher"].map(lambda p: publishers.face_name(p) in publishers.OFFICIAL)
     cites = to[reported & to.ne("")]
-    origin = list(dict.fromkeys(publishers.face_name(b) for b in cites))
+    origin = publishers.unique(publishers.face_name(b) for b in cites)
     # A document counts as the others' only for the figures not its own words (one story can be both).
     sourced = rows[~own].drop_duplicates("source_id")
     primary = sourced["primary"].astype(bool)
     line = (publishers.face_line(sourced.loc[primary, "publisher"], sourced.loc[~primary, "publisher"], origin)
             if not sourced.empty else "")
-    named = {*origin, *(publishers.face_name(p) for p in sourced["publisher"])}
-    mine = [n for n in dict.fromkeys(publishers.face_name(p) for p in rows.loc[own, "publisher"]) if n not in named]
+    named = {name_key(n) for n in (*origin, *(publishers.face_name(p) for p in sourced["publisher"]))}
+    mine = [n for n in publishers.unique(publishers.face_name(p) for p in rows.loc[own, "publisher"])
+            if name_key(n) not in named]
     line = "; ".join(part for part in (line, publishers.join(mine) if mine else "") if part) or "not recorded"
     # A date the document does not print is given as the fact-check report gives it ("October 2025 (approximate)"):
     # "1 October 2025" read as a day the publisher printed.

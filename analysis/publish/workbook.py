@@ -28,7 +28,7 @@ from analysis.paths import CONTACT, PROJECT_NAME, REUSE, WORKBOOK_NAME, Paths, a
 from analysis.publish import reader_text
 from analysis.publish import workbook_sheets as sheets
 from analysis.publish.workbook_columns import MARKERS, NO_QUALIFIER, NOTES, TITLE_NOTES
-from analysis.record.hygiene import SiteUrlError, checked_site_url, name_read
+from analysis.record.hygiene import SiteUrlError, checked_site_url, name_key, name_read
 from analysis.tables.load import is_true
 
 TITLE = "Published figures on child sexual exploitation in London and England and Wales"
@@ -121,8 +121,14 @@ def _period_date(figure: dict[str, Any], column: str) -> tuple[str, bool]:
 def publisher_counts(sources: list[dict[str, Any]]) -> Counter[str]:
     """Documents per publisher, each name in the one reading of names (`name_read`): counted as typed, "National
     Police Chiefs’ Council" (the apostrophe its own pages print) and "National Police Chiefs' Council" were two
-    publishers on the cover."""
-    return Counter(name_read(s["producer"]) for s in sources)
+    publishers on the cover, and so were "Centre of expertise on child sexual abuse" and "Centre of Expertise on Child
+    Sexual Abuse" (`name_key`). Each is named as most of its documents write it."""
+    typed = Counter(name_read(s["producer"]) for s in sources)
+    counts: Counter[str] = Counter()
+    shown: dict[str, str] = {}
+    for name, n in typed.most_common():
+        counts[shown.setdefault(name_key(name), name)] += n
+    return counts
 
 
 def _cover(tables: dict[str, list[dict[str, Any]]], n_charts: int) -> tuple[Any, dt.date | None]:

@@ -12,6 +12,7 @@ import dataclasses
 import re
 import sys
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,7 @@ from analysis.record.hygiene import (
     dashes_read,
     figure_id_problem,
     is_mark,
+    name_key,
     name_read,
     normal_text_keeping_digits,
     plain_letters,
@@ -432,7 +434,30 @@ def load_all_figures(paths: Paths, known_sources: set[str], problems: Problems) 
                 continue
             records.append(record)
     _check_parts_of_examined(records, names, problems)
+    _check_label_spellings(records, names, problems)
     return records
+
+
+def _check_label_spellings(records: list[dict[str, Any]], names: dict[str, str], problems: Problems) -> None:
+    """Each place and unit is written one way in the record (`name_key`: letter case aside): the way most rows write
+    it, the first of equals. Charts and the series check select rows by a label's exact value, so a row typed
+    "England and wales" was another place: the recorded-vs-estimated chart dropped the CSA Centre's row without a
+    word."""
+    for column in LABELS:
+        spellings: dict[str, Counter[str]] = {}
+        for record in records:
+            spellings.setdefault(name_key(record[column]), Counter())[record[column]] += 1
+        usual = {key: counts.most_common(1)[0][0] for key, counts in spellings.items() if len(counts) > 1}
+        for record in records:
+            written = usual.get(name_key(record[column]), record[column])
+            if written != record[column]:
+                problems.add(names[record["source_id"]], record["_line"],
+                             f"{column} {record[column]!r} is written {written!r} in "
+                             f"{spellings[name_key(written)][written]} other row(s): one {_LABEL_NOUN[column]}, "
+                             f"one spelling (write {written!r})")
+
+
+_LABEL_NOUN = {"geography": "place", "unit": "unit"}
 
 
 #: The measure of the cases an inspection examined; every other `cases_…` count of the same document (graded,

@@ -9,7 +9,7 @@ import pandas as pd
 
 from analysis.publish import encode, style
 from analysis.publish.charts.common import ChartMeta, chart_meta
-from analysis.record.hygiene import name_read
+from analysis.record.hygiene import name_key
 from analysis.record.vocabulary import number_word
 
 
@@ -117,4 +117,4 @@ AUDIT = "Home Office (Baroness Casey's national audit)"
 
 def _origin(rates: pd.DataFrame) -> bool:
     """Whether every rate is quoted from the national audit (the report read says so: `attributed_to`)."""
-    return bool(len(rates)) and rates["attributed_to"].map(name_read).eq(AUDIT).all()
+    return bool(len(rates)) and rates["attributed_to"].map(name_key).eq(name_key(AUDIT)).all()

@@ -1,0 +1,103 @@
+"""Round 45, helper c: one reading of characters (class 4), markup (class 1) and exports (class 5), with inputs earlier
+rounds did not try: the record's names and labels typed in another letter case than the record's own (title case, as
+many pages print a body's name, against the sentence case the record writes), which the chart credits, the London
+rates chart, the workbook cover and the charts that select rows by a place compared as typed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis.publish import publishers
+from analysis.publish.charts.london_rates import london_rates_chart
+from analysis.tables.load import load_table
+from tests.raw_copy import refusal
+
+# --- a body's name in title case -----------------------------------------------------------------------------------
+
+TITLE_CASE = {"Home Office (Baroness Casey's national audit)": "Home Office (Baroness Casey's National Audit)",
+              "Centre of expertise on child sexual abuse (CSA Centre)":
+                  "Centre of Expertise on Child Sexual Abuse (CSA Centre)"}
+
+
+def _typed_in_title_case(figures: pd.DataFrame) -> pd.DataFrame:
+    """The figures table as the build makes it when sources.yaml names the national audit and the CSA Centre in title
+    case, as gov.uk and many reports print them ("Centre of Expertise on Child Sexual Abuse"), where the record
+    writes them in sentence case, as the centre's own pages do."""
+    out = figures.copy()
+    for column in ("publisher", "attributed_to"):
+        out[column] = out[column].map(lambda v: TITLE_CASE.get(v, v) if isinstance(v, str) else v)
+    return out
+
+
+def test_london_rates_chart_finds_the_national_audit_whatever_its_letter_case() -> None:
+    """With "Home Office (Baroness Casey's National Audit)" in the record's attributions (a full main job on a
+    scratch copy of data/raw, exit 0), the London rates chart found no audit, so it titled itself "Three London rates
+    per 1,000 children, each counting a different thing" instead of naming the audit, dropped its warning "Quoted
+    from the audit by a news outlet; not yet checked against the audit itself", and linked an aggregator's copy
+    (inkl.com) instead of the audit on gov.uk."""
+    figures = load_table("figures")
+    _, typed = london_rates_chart(figures)
+    _, title_case = london_rates_chart(_typed_in_title_case(figures))
+    assert title_case.title == typed.title
+    assert "not yet checked against the audit itself" in title_case.notes
+    assert title_case.source_url == typed.source_url
+    assert "inkl.com" not in title_case.source_url
+
+
+@pytest.mark.parametrize(("name", "face"), [
+    ("Centre of Expertise on Child Sexual Abuse (CSA Centre)", "CSA Centre"),
+    ("National Police Chiefs' council", "NPCC"),
+    ("OFFICE FOR NATIONAL STATISTICS", "ONS"),
+    ("Home office", "Home Office"),
+    ("Metropolitan police service", "Metropolitan Police"),
+])
+def test_a_body_in_another_letter_case_is_named_one_way_on_the_chart_face(name: str, face: str) -> None:
+    """The recorded-vs-estimated chart credited "Centre of Expertise on Child Sexual Abuse (CSA Centre) and NPCC
+    (VKPP)" and wrote the long name in its alt text and notes, where the record's own spelling gives "CSA Centre"."""
+    assert publishers.face_name(name) == face
+
+
+def test_a_credit_names_a_body_once_whatever_its_letter_case() -> None:
+    """One body typed two ways in one chart's documents is one name in its credit."""
+    line = publishers.face_line(["Agency Of Example Figures", "Agency of example figures"], ["Home office"])
+    assert line == "Agency Of Example Figures and Home Office", line
+
+
+def test_the_recorded_vs_estimated_credit_gives_the_csa_centre_its_short_name() -> None:
+    from analysis.publish.charts.recorded_vs_estimated import recorded_vs_estimated_chart
+
+    _, meta = recorded_vs_estimated_chart(_typed_in_title_case(load_table("figures")))
+    assert meta.source_name == "CSA Centre and NPCC (VKPP)", meta.source_name
+
+
+def test_the_workbook_cover_counts_a_publisher_once_whatever_its_letter_case() -> None:
+    from analysis.publish.workbook import publisher_counts
+
+    counts = publisher_counts([{"producer": "Centre of expertise on child sexual abuse (CSA Centre)"},
+                               {"producer": "Centre of expertise on child sexual abuse (CSA Centre)"},
+                               {"producer": "Centre of Expertise on Child Sexual Abuse (CSA Centre)"}])
+    assert counts == {"Centre of expertise on child sexual abuse (CSA Centre)": 3}
+
+
+# --- a place typed in another letter case ----------------------------------------------------------------------------
+
+ICEBERG = "figures/csacentre-infographics-2019-20-iceberg.csv"
+OFFENCES = "Identifiable child sexual abuse offences recorded by the police,England and Wales,"
+
+
+@pytest.mark.parametrize(("typed", "written"), [("England and wales", "England and Wales"),
+                                                ("ENGLAND AND WALES", "England and Wales")])
+def test_a_place_in_another_letter_case_is_refused(tmp_path: Path, typed: str, written: str) -> None:
+    """A figure's geography "England and wales" passed `validate`, and the recorded-vs-estimated chart, which
+    selects rows by the place's exact value, dropped the CSA Centre's whole row (its 87,992 offences and its
+    500,000 children: the document no longer printed both) without a word, exit 0 (full main job on a copy)."""
+    said = refusal(tmp_path, (ICEBERG, OFFENCES, OFFENCES.replace("England and Wales", typed)))
+    assert f"geography {typed!r} is written {written!r}" in said, said
+
+
+def test_a_unit_in_another_letter_case_is_refused(tmp_path: Path) -> None:
+    said = refusal(tmp_path, (ICEBERG, '"87,992",offences,', '"87,992",Offences,'))
+    assert "unit 'Offences' is written 'offences'" in said, said
