@@ -23,6 +23,7 @@ from IPython.display import display
 from analysis.publish import charts, export
 from analysis.publish.computed_percent import computed_change
 from analysis.publish.display import bullets, chart_table, limitations, table, where_files_go
+from analysis.publish.publishers import same_body
 from analysis.publish.verdicts import rounded_inputs, verdicts
 from analysis.record.vocabulary import rounded_range
 from analysis.tables.comparability import comparability
@@ -154,7 +155,7 @@ bullets(found)
 # %%
 # The Met's own document: one the Met published ("primary" alone also counts MOPAC's own page, another body's).
 published_by = series["figure_id"].map(figures.drop_duplicates("figure_id").set_index("figure_id")["publisher"])
-copies = (~(series["primary"] & published_by.str.startswith("Metropolitan Police"))).sum()
+copies = (~(series["primary"] & published_by.map(lambda name: same_body(name, "Metropolitan Police Service")))).sum()
 notes = [f"{copies} of {len(series)} rows come from a report of the Met's figures (news or another body), not "
          "the Met's own document.",
          "Units differ within a measure where sources count differently: "

@@ -24,7 +24,7 @@ from IPython.display import display
 from analysis.publish import charts, export
 from analysis.publish.computed_percent import computed_share
 from analysis.publish.display import bullets, chart_table, limitations, table, where_files_go
-from analysis.publish.publishers import face_name
+from analysis.publish.publishers import face_name, same_body
 from analysis.publish.verdicts import verdicts
 from analysis.tables.load import load_table
 
@@ -135,7 +135,7 @@ bullets(found)
 estimates = pd.concat([people["source_id"], printed["source_id"]])
 # ONS's own page: one ONS published ("primary" alone also counts the GLA's own pages, another body's).
 published_by = people["figure_id"].map(figures.drop_duplicates("figure_id").set_index("figure_id")["publisher"])
-copies = (~(people["primary"] & published_by.str.startswith("Office for National Statistics"))).sum()
+copies = (~(people["primary"] & published_by.map(lambda name: same_body(name, "Office for National Statistics")))).sum()
 notes = [f"{copies} of {len(people)} population estimates come from a copy or report, not ONS's own page.",
          f"The estimates and printed shares come from {estimates.nunique()} different documents; a year without "
          "both a London and a UK estimate has no computed share."]

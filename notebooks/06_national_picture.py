@@ -154,9 +154,7 @@ table(rises.sort_values("period_end"), ["period_start", "period_end", "value_as_
 
 # %%
 rise = publisher_first(rises[rises["period_end"] == rises["period_end"].max()]).iloc[0]
-wanted = gaps["wanted"].fillna("")
-behind_rise = gaps[wanted.str.contains(rise["value_as_printed"], regex=False)
-                   & wanted.str.lower().str.startswith("number of children")]
+behind_rise = charts.missing_counts(gaps, rise["value_as_printed"])
 table(behind_rise, ["id", "wanted", "holder"])
 
 # %%

@@ -101,3 +101,45 @@ def test_a_place_in_another_letter_case_is_refused(tmp_path: Path, typed: str, w
 def test_a_unit_in_another_letter_case_is_refused(tmp_path: Path) -> None:
     said = refusal(tmp_path, (ICEBERG, '"87,992",offences,', '"87,992",Offences,'))
     assert "unit 'Offences' is written 'offences'" in said, said
+
+
+# --- the notebooks read names and gaps by the modules' rules ----------------------------------------------------------
+
+def _outputs_of(notebook: Path, marker: str) -> str:
+    """Every output of the executed notebook's cells whose source holds `marker`, as one text."""
+    import json
+
+    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    return json.dumps([c.get("outputs", []) for c in cells if marker in "".join(c["source"])])
+
+
+def test_the_notebooks_read_a_met_name_and_a_gap_as_the_charts_do(tmp_path: Path) -> None:
+    """Two notebooks compared record text as typed where the charts use a module's rule. With the Met's 2017 release
+    produced by "Metropolitan police" (the Guardian's style), 02_met_cse_series said "15 of 15 rows come from a report
+    of the Met's figures (news or another body), not the Met's own document" (9 of 15 do); with a gap naming the rise
+    as "56\u00a0per cent" (a no-break space, as pages set it), 06_national_picture's table of the counts behind the
+    rise lost that gap, which the "56 per cent" chart still lists. Both exit 0 (a full main job on a copy)."""
+    import shutil
+
+    from analysis.paths import PROJECT_ROOT
+    from tests.raw_copy import raw_copy, run_on
+
+    root = raw_copy(tmp_path,
+                    ("sources.yaml", "- id: met-2017-03-13\n  producer: Metropolitan Police Service\n",
+                     "- id: met-2017-03-13\n  producer: Metropolitan police\n"),
+                    ("gaps.yaml", "(the end value of the '56 per cent increase')",
+                     "(the end value of the '56\u00a0per cent increase')"))
+    shutil.copytree(PROJECT_ROOT / "notebooks", root / "notebooks")
+    assert run_on(root, "build").returncode == 0
+    ran = run_on(root, "notebooks", timeout=600)
+    assert ran.returncode == 0, ran.stderr[-2000:]
+    executed = root / "outputs" / "notebooks"
+    assert "9 of 15 rows come from a report" in _outputs_of(executed / "02_met_cse_series.ipynb", "copies =")
+    behind = _outputs_of(executed / "06_national_picture.ipynb", "behind_rise")
+    assert "context-cse-at-risk-counts-feb-2025" in behind and "context-cse-at-risk-counts-sept-2024" in behind
+
+
+def test_a_body_is_the_same_body_whatever_its_letter_case_or_its_short_name() -> None:
+    assert publishers.same_body("Metropolitan police", "Metropolitan Police Service")
+    assert publishers.same_body("Office for National Statistics", "Office for National Statistics")
+    assert not publishers.same_body("Metropolitan Police Service", "Office for National Statistics")
