@@ -35,22 +35,53 @@ def sentences(text: str) -> list[str]:
     return [s for s in SENTENCE_END.split(str(text).strip()) if s]
 
 
-def for_numbers(sentence: str) -> str | None:
+#: How many words beside a drawing word are looked up in the record's own text (`quoted_from_record`).
+QUOTED_WORDS = 2
+
+
+def record_words(tables: Mapping[str, Iterable[Mapping[str, Any]]]) -> str:
+    """The record's text cells that hold a drawing word, each in lower case with single spaces, one a line: where a
+    note's words are looked up to tell a caveat or gap the chart quotes from a sentence of its own about the
+    drawing."""
+    return "\n".join(" ".join(value.split()).casefold() for rows in tables.values() for row in rows
+                     for value in row.values() if isinstance(value, str) and DRAWING.search(value))
+
+
+def quoted_from_record(text: str, found: re.Match[str], record: str) -> bool:
+    """Whether the drawing word `found` in `text` is the record's, quoted with its neighbours: the word and the
+    words just before it, or just after it (`QUOTED_WORDS`), stand together in `record` (`record_words`)."""
+    before = text[:found.start()].split()[-QUOTED_WORDS:]
+    after = text[found.end():].split()[:QUOTED_WORDS]
+    return any(len(words) > 1 and " ".join(words).casefold() in record
+               for words in ([*before, found.group()], [found.group(), *after]))
+
+
+def describes_drawing(text: str, record: str = "") -> bool:
+    """Whether `text` says something about the drawing in words of its own: a drawing word (`DRAWING`) that is not
+    the record's words quoted (`quoted_from_record`). Read by its words alone, a caveat the chart's notes quote from
+    the record ("An estimate drawn from survey data, …", a gap naming an inquiry's "victim liaison panel") was taken
+    for a caption: the workbook dropped it, and the next caveat read as the previous figure's."""
+    return any(not (record and quoted_from_record(text, found, record)) for found in DRAWING.finditer(text))
+
+
+def for_numbers(sentence: str, record: str = "") -> str | None:
     """The sentence as a reader of the numbers alone needs it: a leading key to the drawing and any bracketed aside
-    about the drawing taken out, the first letter raised; None when what is left still describes the drawing."""
-    bare = DRAWING_ASIDE.sub(lambda m: "" if DRAWING.search(m.group()) else m.group(), sentence)
+    about the drawing taken out, the first letter raised; None when what is left still describes the drawing.
+    `record` holds the record's words (`record_words`), which describe no drawing wherever they are quoted."""
+    bare = DRAWING_ASIDE.sub(lambda m: "" if describes_drawing(m.group(), record) else m.group(), sentence)
     bare = DRAWING_LABEL.sub("", bare)
-    if DRAWING.search(bare) or not bare.strip(" .;:"):
+    if describes_drawing(bare, record) or not bare.strip(" .;:"):
         return None
     return bare[:1].upper() + bare[1:] if bare != sentence else sentence
 
 
-def reader_notes(text: str, *, drawing: bool = False) -> str:
+def reader_notes(text: str, *, drawing: bool = False, record: str = "") -> str:
     """Notes without internal ids or paths, each sentence once; what describes the drawing kept only when
-    `drawing` (a page that shows the chart), taken out for a reader of the numbers alone (`for_numbers`)."""
+    `drawing` (a page that shows the chart), taken out for a reader of the numbers alone (`for_numbers`, which
+    keeps the record's own words: `record_words`)."""
     kept: list[str] = []
     for sentence in sentences(INTERNAL.sub("", text)):
-        shown = sentence if drawing else for_numbers(sentence)
+        shown = sentence if drawing else for_numbers(sentence, record)
         if shown and shown.casefold() not in {k.casefold() for k in kept}:
             kept.append(shown)
     return " ".join(kept)

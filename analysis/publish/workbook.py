@@ -88,14 +88,15 @@ def _gptable(sheet: sheets.Sheet, table_name: str, title: str, subtitles: list[s
                        additional_formatting=sheet.additional_formatting())
 
 
-def reader_notes(text: str) -> str:
-    """A chart's notes as a spreadsheet reader needs them (`reader_text.reader_notes`, no drawing sentences), and a
-    blank in the data called what it is on the sheet, [x]."""
+def reader_notes(text: str, record: str = "") -> str:
+    """A chart's notes as a spreadsheet reader needs them (`reader_text.reader_notes`, no drawing sentences but the
+    record's own words, `record`: `reader_text.record_words`), and a blank in the data called what it is on the
+    sheet, [x]."""
     text = re.sub(r"\(blank in the data[^)]*\)", "(shown as [x] on this worksheet)", text)
     # The same blank said in other words: on a worksheet it is [x], never an empty cell.
     text = re.sub(r"\bIn the data table, a blank means\b", "On this worksheet, [x] means", text)
     text = re.sub(r"\bIn the data, ([^.:;]*?) is blank\b", r"On this worksheet, \1 shows [x]", text)
-    return reader_text.reader_notes(text)
+    return reader_text.reader_notes(text, record=record)
 
 
 def _sheet_intro(intro: str) -> str:
@@ -227,13 +228,14 @@ def build_workbook(outputs: Path, tables: dict[str, list[dict[str, Any]]], chart
         layout[label] = sheet
         gpt_sheets[label] = _gptable(sheet, f"table_{name}", title, [description], title_note=TITLE_NOTES.get(name, ""))
     notes = dict(NOTES)
+    record = reader_text.record_words(tables)
     for i, (chart_id, chart_note) in enumerate(chart_notes.items(), start=1):
         meta = _chart_meta(outputs / "charts", chart_id)
         sheet = sheets.chart_sheet(outputs / "charts" / chart_id / f"{chart_id}.csv")
         label = f"Chart {i}"
         layout[label] = sheet
         key = f"chart-{chart_id}"
-        notes[key] = reader_notes(chart_note or meta["notes"])
+        notes[key] = reader_notes(chart_note or meta["notes"], record)
         source = meta["source_line"] or (f"Source: {meta['source_name']}" if meta["source_name"] else None)
         gpt_sheets[label] = _gptable(sheet, "chart_" + chart_id.replace("-", "_"), f"Chart {i}: {meta['title']}",
                                      [_sheet_intro(meta["intro"]) or f"The data drawn in the chart {chart_id}."],
