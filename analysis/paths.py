@@ -167,6 +167,9 @@ DB_METADATA_NAME = f"{DATABASE}-metadata.json"
 #: connection, as Datasette's). Left by a program that edited cse.db and died, they belong to that edition only.
 DB_COMPANION_SUFFIXES = ("-journal", "-wal", "-shm")  # each after the database's own name: cse.db-wal
 GALLERY_NAME = "index.html"
+#: The processed tables the gallery reads: sources and claims for the edition's date, and with figures and gaps the
+#: record's words, which a chart's short note may quote (`analysis.publish.reader_text.record_words`).
+GALLERY_TABLES = ("sources", "claims", "figures", "gaps")
 REPORT_HTML = "factcheck.html"
 REPORT_MD = "factcheck.md"
 CLAIMREVIEW_NAME = "claimreview.jsonld"

@@ -182,3 +182,21 @@ def test_a_caption_about_the_drawing_is_still_left_out_of_the_workbook(caption: 
                                            for name in ("figures", "sources", "gaps", "claims")})
         assert workbook.reader_notes(notes, record) == "Offences are not victims."
     assert workbook.reader_notes(notes) == "Offences are not victims."
+
+
+def test_the_gallery_s_short_note_keeps_that_caveat_with_its_figure() -> None:
+    """The same caveat on the gallery: its short note under the chart read "87,992 (CSA Centre): …; the infographic
+    itself prints no period. Offences, not victims. Geography assumed England and Wales (the page's other figures);
+    not stated for this one.", giving the 87,992 offences the 500,000 estimate's caveat."""
+    from analysis.publish import reader_text
+    from analysis.publish.charts.recorded_vs_estimated import recorded_vs_estimated_chart
+    from analysis.publish.gallery import Chart
+
+    figures = load_table("figures")
+    figures["caveat"] = figures["caveat"].fillna("").str.replace(*DRAWN, regex=False)
+    _, meta = recorded_vs_estimated_chart(figures)
+    record = reader_text.record_words({"figures": figures.to_dict("records")})
+    chart = Chart("recorded-vs-estimated", {"notes": meta.notes, "notes_on_chart": meta.notes_on_chart},
+                  record=record)
+    note, _ = chart.note
+    assert "Offences, not victims. Geography assumed" not in note, note

@@ -26,6 +26,7 @@ from analysis.paths import (
     CONTACT,
     DB_NAME,
     GALLERY_NAME,
+    GALLERY_TABLES,
     METHODS_PAGE,
     PROJECT_NAME,
     REPORT_HTML,
@@ -38,7 +39,7 @@ from analysis.paths import (
     chart_files,
     notebook_stems,
 )
-from analysis.publish.reader_text import edition_date, reader_notes, sentences, short_note
+from analysis.publish.reader_text import edition_date, reader_notes, record_words, sentences, short_note
 from analysis.record.hygiene import SiteUrlError, checked_site_url
 from analysis.record.vocabulary import day_month_year
 
@@ -73,6 +74,8 @@ class Chart:
     mobile_image: str = ""
     width: int = 0
     height: int = 0
+    #: The record's words (`reader_text.record_words`), so a caveat the notes quote is never taken for a caption.
+    record: str = ""
 
     @property
     def note(self) -> tuple[str, bool]:
@@ -80,7 +83,7 @@ class Chart:
         drawing (the image shows those), less what the chart's face already says, cut to whole sentences within
         NOTE_WORDS words."""
         face = self.meta["notes_on_chart"]
-        rest = " ".join(s for s in sentences(reader_notes(self.meta["notes"])) if s not in face)
+        rest = " ".join(s for s in sentences(reader_notes(self.meta["notes"], record=self.record)) if s not in face)
         return short_note(rest, NOTE_WORDS) if rest else ("", bool(self.meta["notes"]))
 
     @property
@@ -149,15 +152,17 @@ def groups(charts: list[Chart]) -> list[tuple[str, list[Chart]]]:
 
 
 def render_gallery(outputs: Path, notebooks_dir: Path, sources: list[dict[str, str]] | None = None,
-                   claims: list[dict[str, str]] | None = None) -> str:
+                   claims: list[dict[str, str]] | None = None, record: str = "") -> str:
     """The page's HTML from what is in `outputs/` now (and the project's notebooks, to link only their copies;
-    the sources table, when given, for the edition's date)."""
+    the sources table, when given, for the edition's date; the record's words, `reader_text.record_words`, for the
+    charts' short notes)."""
     from analysis.factcheck import render
 
     env = render.html_environment([TEMPLATES])
     base = checked_site_url()  # checked before anything is read: a wrong address is refused with no chart made
     charts = [read_chart(outputs, cid) for cid in chart_ids(outputs)]
     for chart in charts:
+        chart.record = record
         # absolute addresses from the one base URL (CSE_SITE_URL), and the phone-sized PNG for narrow screens
         # Apostrophes need no escaping in double-quoted attributes or text: the snippet a reporter copies reads
         # "Children's", not "Children&#39;s" (quotes stay escaped, as &quot;, the form editors show).
@@ -188,7 +193,9 @@ def write_gallery(paths: Paths, outputs: Path | None = None) -> Path:
 
     outputs = outputs or paths.outputs
     out = outputs / GALLERY_NAME
-    write_together({out: render_gallery(outputs, paths.notebooks, _rows("sources", paths), _rows("claims", paths))})
+    tables = {name: _rows(name, paths) or [] for name in GALLERY_TABLES}
+    write_together({out: render_gallery(outputs, paths.notebooks, tables["sources"], tables["claims"],
+                                        record_words(tables))})
     return out
 
 

@@ -40,6 +40,7 @@ from analysis.paths import (
     DB_NAME,
     DEFAULT_SITE_URL,
     GALLERY_NAME,
+    GALLERY_TABLES,
     METHODS_PAGE,
     NOT_READ,
     NOTEBOOK_TIMINGS_NAME,
@@ -161,9 +162,10 @@ STEPS = (
          (f"outputs/{WORKBOOK_NAME}",), (SITE_URL_ENV,)),
     Step("gallery", "analysis.publish.gallery",
          # sources.csv and claims.csv give the edition's date (the latest date a source was read or a claim
-         # corrected).
+         # corrected); with figures.csv and gaps.csv, the record's words a chart's short note quotes.
          ("outputs/charts/*/*", "outputs/factcheck*", f"outputs/{CLAIMREVIEW_NAME}", f"outputs/{WORKBOOK_NAME}",
-          "outputs/notebooks/*.html", "notebooks/*.py", "data/processed/sources.csv", "data/processed/claims.csv",
+          "outputs/notebooks/*.html", "notebooks/*.py",
+          *(f"data/processed/{table}.csv" for table in GALLERY_TABLES),
           *code("record", "tables", "factcheck", "publish")),
          (f"outputs/{GALLERY_NAME}",), (SITE_URL_ENV,)),
 )
