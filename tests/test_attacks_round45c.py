@@ -200,3 +200,18 @@ def test_the_gallery_s_short_note_keeps_that_caveat_with_its_figure() -> None:
                   record=record)
     note, _ = chart.note
     assert "Offences, not victims. Geography assumed" not in note, note
+
+
+def test_the_workbook_gives_each_figure_its_caveat_when_two_caveats_end_alike() -> None:
+    """In the record as it is, the recorded-vs-estimated chart's notes give "Offences, not victims." to the CSA
+    Centre's 87,992 and to the NPCC's 115,489 offences; the workbook's Notes sheet (each sentence once) kept the
+    first and dropped the second, so only one of the two counts was said to count offences, not victims."""
+    from analysis.publish import reader_text, workbook
+    from analysis.publish.charts.recorded_vs_estimated import recorded_vs_estimated_chart
+
+    figures = load_table("figures")
+    _, meta = recorded_vs_estimated_chart(figures)
+    assert meta.notes.count("Offences, not victims.") == 2
+    record = reader_text.record_words({"figures": figures.to_dict("records")})
+    notes = workbook.reader_notes(meta.notes, record)
+    assert notes.count("Offences, not victims.") == 2, notes

@@ -40,11 +40,15 @@ QUOTED_WORDS = 2
 
 
 def record_words(tables: Mapping[str, Iterable[Mapping[str, Any]]]) -> str:
-    """The record's text cells that hold a drawing word, each in lower case with single spaces, one a line: where a
-    note's words are looked up to tell a caveat or gap the chart quotes from a sentence of its own about the
-    drawing."""
+    """The record's text cells, each in lower case with single spaces, one a line: where a note's words are looked
+    up to tell what the chart quotes from the record (a figure's caveat, a gap) from what it says of its own."""
     return "\n".join(" ".join(value.split()).casefold() for rows in tables.values() for row in rows
-                     for value in row.values() if isinstance(value, str) and DRAWING.search(value))
+                     for value in row.values() if isinstance(value, str))
+
+
+def from_record(sentence: str, record: str) -> bool:
+    """Whether a note's sentence is the record's own words, as a figure's caveat or a gap holds them."""
+    return bool(record) and " ".join(sentence.split()).casefold() in record
 
 
 def quoted_from_record(text: str, found: re.Match[str], record: str) -> bool:
@@ -76,13 +80,15 @@ def for_numbers(sentence: str, record: str = "") -> str | None:
 
 
 def reader_notes(text: str, *, drawing: bool = False, record: str = "") -> str:
-    """Notes without internal ids or paths, each sentence once; what describes the drawing kept only when
-    `drawing` (a page that shows the chart), taken out for a reader of the numbers alone (`for_numbers`, which
-    keeps the record's own words: `record_words`)."""
+    """Notes without internal ids or paths, each of the chart's own sentences once; what describes the drawing kept
+    only when `drawing` (a page that shows the chart), taken out for a reader of the numbers alone (`for_numbers`,
+    which keeps the record's own words: `record_words`). A sentence of the record is kept each time it comes: two
+    figures' caveats may end alike, and the workbook gave "Offences, not victims." to the CSA Centre's 87,992
+    offences and dropped it from the NPCC's 115,489, which the chart's notes give it too."""
     kept: list[str] = []
     for sentence in sentences(INTERNAL.sub("", text)):
         shown = sentence if drawing else for_numbers(sentence, record)
-        if shown and shown.casefold() not in {k.casefold() for k in kept}:
+        if shown and (shown.casefold() not in {k.casefold() for k in kept} or from_record(shown, record)):
             kept.append(shown)
     return " ".join(kept)
 
