@@ -6,6 +6,7 @@ rates chart, the workbook cover and the charts that select rows by a place compa
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pytest
@@ -215,3 +216,28 @@ def test_the_workbook_gives_each_figure_its_caveat_when_two_caveats_end_alike() 
     record = reader_text.record_words({"figures": figures.to_dict("records")})
     notes = workbook.reader_notes(meta.notes, record)
     assert notes.count("Offences, not victims.") == 2, notes
+
+
+# --- the workbook cover (lows) ----------------------------------------------------------------------------------------
+
+def _cover_text(sources: list[dict[str, Any]]) -> str:
+    from analysis.publish.workbook import _cover
+
+    cover, _ = _cover({"sources": sources, "figures": [], "claims": []}, 1)
+    return " ".join(str(part) for part in cover.about)
+
+
+def test_the_cover_gives_the_newest_source_as_printed_on_a_tie() -> None:
+    """Two documents of the same newest day, one printing "1 January 2026", one dated by a first-of-month stand-in:
+    the cover said "Newest source: published January 2026 (approximate)"."""
+    about = _cover_text([
+        {"producer": "A", "date_published": "2026-01-01", "date_approximate": False, "date_accessed": "2026-02-01"},
+        {"producer": "B", "date_published": "2026-01-01", "date_approximate": True, "date_accessed": "2026-02-01"}])
+    assert "Newest source: published 1 January 2026." in about, about
+
+
+def test_a_licence_typed_unknown_is_no_licence_on_the_cover() -> None:
+    about = _cover_text([{"producer": "A", "date_published": "2026-01-01", "licence": "Unknown"},
+                         {"producer": "B", "date_published": "2026-01-01", "licence": "Open Government Licence v3.0"}])
+    assert "Unknown" not in about, about
+    assert "no licence is in this record for 1 of the 2 documents" in about, about

@@ -119,6 +119,21 @@ def _period_date(figure: dict[str, Any], column: str) -> tuple[str, bool]:
     return day, day == str(figure.get("published") or "")[:10] and is_true(figure.get("published_approximate"))
 
 
+def _printed_last(day: tuple[str, bool]) -> tuple[str, bool]:
+    """A sort key of (date, approximate) that puts, on one day, a date a source printed after a first-of-month
+    stand-in: the latest of a list is then the printed day. Sorted as they are, a tie on the newest day gave the
+    cover's "Newest source" and the end of its "Period covered" as "January 2026 (approximate)" beside a source
+    printing "1 January 2026"."""
+    return day[0], not day[1]
+
+
+def _licence_unknown(source: dict[str, Any]) -> bool:
+    """Whether the record holds no licence for a document: none, or "unknown" however it is typed. Read two ways, a
+    licence typed "Unknown" was listed on the cover among the licences and counted among the documents without
+    one."""
+    return str(source.get("licence") or "unknown").strip().casefold() == "unknown"
+
+
 def publisher_counts(sources: list[dict[str, Any]]) -> Counter[str]:
     """Documents per publisher, each name in the one reading of names (`name_read`): counted as typed, "National
     Police Chiefs’ Council" (the apostrophe its own pages print) and "National Police Chiefs' Council" were two
@@ -141,14 +156,14 @@ def _cover(tables: dict[str, list[dict[str, Any]]], n_charts: int) -> tuple[Any,
     figures = tables.get("figures") or []
     # Each date with whether it was printed: a first-of-month stand-in is given as its month ("January 2026
     # (approximate)"), as the fact-check gives it, never as a day no source printed ("1 January 2026").
-    published = sorted((str(s["date_published"]), is_true(s.get("date_approximate")))
-                       for s in sources if s.get("date_published"))
+    published = sorted(((str(s["date_published"]), is_true(s.get("date_approximate")))
+                        for s in sources if s.get("date_published")), key=_printed_last)
     starts = sorted(_period_date(f, "period_start") for f in figures if f.get("period_start"))
-    ends = sorted(_period_date(f, "period_end") for f in figures if f.get("period_end"))
+    ends = sorted((_period_date(f, "period_end") for f in figures if f.get("period_end")), key=_printed_last)
     edition = reader_text.edition_date(sources, tables.get("claims") or [])
     producers = publisher_counts(sources)
     top = ", ".join(f"{name} ({n})" for name, n in sorted(producers.items(), key=lambda kv: (-kv[1], kv[0]))[:5])
-    licences = sorted({str(s["licence"]) for s in sources if s.get("licence") and s["licence"] != "unknown"})
+    licences = sorted({str(s["licence"]) for s in sources if not _licence_unknown(s)})
 
     intro = [f"This workbook holds {len(figures)} figures as they were published about child sexual exploitation in "
              "London and in England and Wales, each traced to the words it was printed in, with the tables built "
@@ -177,7 +192,7 @@ def _cover(tables: dict[str, list[dict[str, Any]]], n_charts: int) -> tuple[Any,
                  "it; the table worksheets keep the words as printed.")
     # Documents whose licence the record does not hold are said with their number, as the README and the gallery
     # say them: the cover's list of licences alone read as the terms of every document.
-    unknown = sum(1 for s in sources if str(s.get("licence") or "unknown").strip().lower() == "unknown")
+    unknown = sum(1 for s in sources if _licence_unknown(s))
     unstated = (f"; no licence is in this record for {unknown} of the {len(sources)} documents ('unknown' on the "
                 "Sources worksheet): check their terms before reusing more than the figures") if unknown else ""
     about.append("Licence: figures are reproduced from the documents listed, each under its publisher's terms"
