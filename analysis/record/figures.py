@@ -442,19 +442,20 @@ def _check_label_spellings(records: list[dict[str, Any]], names: dict[str, str],
     """Each place and unit is written one way in the record (`name_key`: letter case aside): the way most rows write
     it, the first of equals. Charts and the series check select rows by a label's exact value, so a row typed
     "England and wales" was another place: the recorded-vs-estimated chart dropped the CSA Centre's row without a
-    word."""
+    word. Each distinct spelling is read once (a million rows hold a few hundred)."""
     for column in LABELS:
-        spellings: dict[str, Counter[str]] = {}
+        counts = Counter(record[column] for record in records)
+        by_key: dict[str, list[str]] = {}
+        for spelling in counts:  # in the order rows first write them
+            by_key.setdefault(name_key(spelling), []).append(spelling)
+        usual = {spelling: max(group, key=counts.__getitem__) for group in by_key.values() if len(group) > 1
+                 for spelling in group}
         for record in records:
-            spellings.setdefault(name_key(record[column]), Counter())[record[column]] += 1
-        usual = {key: counts.most_common(1)[0][0] for key, counts in spellings.items() if len(counts) > 1}
-        for record in records:
-            written = usual.get(name_key(record[column]), record[column])
+            written = usual.get(record[column], record[column])
             if written != record[column]:
                 problems.add(names[record["source_id"]], record["_line"],
-                             f"{column} {record[column]!r} is written {written!r} in "
-                             f"{spellings[name_key(written)][written]} other row(s): one {_LABEL_NOUN[column]}, "
-                             f"one spelling (write {written!r})")
+                             f"{column} {record[column]!r} is written {written!r} in {counts[written]} other "
+                             f"row(s): one {_LABEL_NOUN[column]}, one spelling (write {written!r})")
 
 
 _LABEL_NOUN = {"geography": "place", "unit": "unit"}
