@@ -241,3 +241,15 @@ def test_a_licence_typed_unknown_is_no_licence_on_the_cover() -> None:
                          {"producer": "B", "date_published": "2026-01-01", "licence": "Open Government Licence v3.0"}])
     assert "Unknown" not in about, about
     assert "no licence is in this record for 1 of the 2 documents" in about, about
+
+
+@pytest.mark.parametrize("wanted", ["Number of children at\u00a0risk of exploitation in 2024",
+                                    "Number of children AT RISK of exploitation in 2024"])
+def test_a_notebook_s_limitations_find_a_gap_whatever_its_spaces_or_case(wanted: str) -> None:
+    """The notebooks list in their Limitations the gaps whose text names their words (02: "at risk", "referral");
+    a gap whose text was pasted with a no-break space between "at" and "risk" was left out, exit 0."""
+    from analysis.publish.display import limitations
+
+    gaps = pd.DataFrame([{"id": "gap-x", "wanted": wanted, "holder": "Metropolitan Police Service",
+                          "published_in": ""}])
+    assert any("exploitation in 2024" in line for line in limitations([], gaps, ["at risk"]))

@@ -18,7 +18,7 @@ from typing import Any
 from analysis.factcheck.markdown_escape import NO_MATHS as NO_MATHS  # the class JupyterLab's MathJax reads
 from analysis.factcheck.markdown_escape import RECORD_BLOCK, escape
 from analysis.factcheck.numbers import round_half_away
-from analysis.record.hygiene import PASTED_REFERENCES
+from analysis.record.hygiene import PASTED_REFERENCES, name_key
 
 #: What an empty number says in a notebook's table: the record holds no figure there (so a chart draws nothing; the
 #: workbook's chart sheets say [x], the README a blank CSV cell). The tables said "not published", which is more
@@ -235,8 +235,10 @@ def limitations(caveats: Any, gaps: Any, words: Sequence[str] | None = None, lab
                 seen.append(sentence)
     lines = [f"{label}: {c}" for c in seen]
     for gap in gaps.itertuples(index=False):
-        text = f"{gap.id} {gap.wanted}".lower()
-        if words is None or any(w.lower() in text for w in words):
+        # In the one reading of names and labels: a gap pasted with a no-break space ("children at\u00a0risk") or the
+        # page's apostrophe was no gap of the notebook's words, and its Limitations left it out.
+        text = name_key(f"{gap.id} {gap.wanted}")
+        if words is None or any(name_key(w) in text for w in words):
             wanted = _text(gap.wanted).rstrip(".")
             published_in = _text(getattr(gap, "published_in", "")).rstrip(".")
             lines.append(f"{NOT_YET_IN_RECORD}: {wanted} (in {published_in}). Held by: {_text(gap.holder)}."
