@@ -253,3 +253,14 @@ def test_a_notebook_s_limitations_find_a_gap_whatever_its_spaces_or_case(wanted:
     gaps = pd.DataFrame([{"id": "gap-x", "wanted": wanted, "holder": "Metropolitan Police Service",
                           "published_in": ""}])
     assert any("exploitation in 2024" in line for line in limitations([], gaps, ["at risk"]))
+
+
+def test_the_inspection_timeline_reads_a_count_s_kind_by_whole_words() -> None:
+    """A subject "causes of concern issued (as disclosed in the 2025 revisit)" made the revisit's count of causes
+    issued a count of causes closed ("closed" inside "disclosed"): the timeline's note then credited the closing of
+    all three to the inspectorate's own count, exit 0."""
+    from analysis.publish.charts.inspection_timeline import kind_of
+
+    assert kind_of("causes of concern issued (as disclosed in the 2025 revisit)") == "issued"
+    assert kind_of("causes of concern from the 2023 inspection that HMICFRS closed") == "closed"
+    assert kind_of("accelerated causes of concern issued during the inspection") == "accelerated"

@@ -11,6 +11,7 @@ new event and is not drawn again. The grades of cases examined at each inspectio
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pandas as pd
@@ -32,8 +33,10 @@ HEADINGS = (("closed", "The revisit"), ("accelerated", "Accelerated causes of co
 
 
 def kind_of(subject: str) -> str:
+    """What the subject says a count is (`KINDS`), by whole words: read inside other words, a subject naming
+    causes of concern "issued (as disclosed in the 2025 revisit)" was a count of causes closed."""
     text = str(subject).lower()
-    return next((kind for word, kind in KINDS if word in text), "issued")
+    return next((kind for word, kind in KINDS if re.search(rf"\b{word}\b", text)), "issued")
 
 
 def _stated(figures: pd.DataFrame) -> pd.DataFrame:
