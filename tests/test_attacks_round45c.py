@@ -54,6 +54,7 @@ def test_london_rates_chart_finds_the_national_audit_whatever_its_letter_case() 
     ("OFFICE FOR NATIONAL STATISTICS", "ONS"),
     ("Home office", "Home Office"),
     ("Metropolitan police service", "Metropolitan Police"),
+    ("HM Inspectorate of Constabulary and Fire and Rescue Services", "HMICFRS"),
 ])
 def test_a_body_in_another_letter_case_is_named_one_way_on_the_chart_face(name: str, face: str) -> None:
     """The recorded-vs-estimated chart credited "Centre of Expertise on Child Sexual Abuse (CSA Centre) and NPCC

@@ -396,8 +396,13 @@ def name_key(name: str) -> str:
     centre's own "Centre of expertise on child sexual abuse"): compared as typed, "Baroness Casey's National Audit"
     was no known body, so the London rates chart lost its warning that the rates were quoted from the audit by a
     news outlet and linked an aggregator's copy, and a figure's place "England and wales" dropped the CSA Centre's
-    row from the recorded-vs-estimated chart."""
-    return name_read(name).casefold()
+    row from the recorded-vs-estimated chart. An ampersand is the word "and" it stands for: news pages write "HM
+    Inspectorate of Constabulary and Fire and Rescue Services" for the body whose own pages print "Fire & Rescue"."""
+    return _AMPERSAND.sub(" and ", name_read(name)).casefold()
+
+
+#: An ampersand between words, as names write "and".
+_AMPERSAND = re.compile(r"\s*&\s*")
 
 
 #: Latin letters with no decomposition to the letter they are written on.
