@@ -265,3 +265,14 @@ def test_the_inspection_timeline_reads_a_count_s_kind_by_whole_words() -> None:
     assert kind_of("causes of concern issued (as disclosed in the 2025 revisit)") == "issued"
     assert kind_of("causes of concern from the 2023 inspection that HMICFRS closed") == "closed"
     assert kind_of("accelerated causes of concern issued during the inspection") == "accelerated"
+
+
+def test_a_bracketed_hyphenated_word_of_a_caveat_is_no_id() -> None:
+    """A caveat "Offences rose (year-on-year) by 5%." lost "(year-on-year)" in the workbook's notes: two hyphens in
+    brackets were read as a record id. A gap's id in brackets is still taken out."""
+    from analysis.publish import reader_text, workbook
+
+    record = reader_text.record_words({name: load_table(name).to_dict("records") for name in ("figures", "gaps")})
+    notes = workbook.reader_notes("Offences rose (year-on-year) by 5%. Missing (context-cse-at-risk-counts-feb-2025): "
+                                  "the counts.", record)
+    assert notes == "Offences rose (year-on-year) by 5%. Missing: the counts.", notes

@@ -79,6 +79,18 @@ def for_numbers(sentence: str, record: str = "") -> str | None:
     return bare[:1].upper() + bare[1:] if bare != sentence else sentence
 
 
+#: A repository path, which no record holds as a whole cell.
+_PATH = re.compile(r"\.(?:md|py|csv|json|yaml)$")
+
+
+def internal(found: re.Match[str], record: str = "") -> bool:
+    """Whether what `INTERNAL` found is the project's own: a repository path, or an id the record holds as a whole
+    cell (a gap's, a figure's). Found by its shape alone, a caveat's "(year-on-year)" or "(face-to-face)" was taken
+    for an id and dropped from the workbook's notes. Without the record's words (`record_words`), its shape."""
+    token = found.group().strip().strip("()")
+    return not record or bool(_PATH.search(token)) or f"\n{token.casefold()}\n" in f"\n{record}\n"
+
+
 def reader_notes(text: str, *, drawing: bool = False, record: str = "") -> str:
     """Notes without internal ids or paths, each of the chart's own sentences once; what describes the drawing kept
     only when `drawing` (a page that shows the chart), taken out for a reader of the numbers alone (`for_numbers`,
@@ -86,7 +98,7 @@ def reader_notes(text: str, *, drawing: bool = False, record: str = "") -> str:
     figures' caveats may end alike, and the workbook gave "Offences, not victims." to the CSA Centre's 87,992
     offences and dropped it from the NPCC's 115,489, which the chart's notes give it too."""
     kept: list[str] = []
-    for sentence in sentences(INTERNAL.sub("", text)):
+    for sentence in sentences(INTERNAL.sub(lambda found: "" if internal(found, record) else found.group(), text)):
         shown = sentence if drawing else for_numbers(sentence, record)
         if shown and (shown.casefold() not in {k.casefold() for k in kept} or from_record(shown, record)):
             kept.append(shown)
