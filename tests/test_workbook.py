@@ -626,15 +626,18 @@ def test_a_chart_csv_with_its_own_qualifier_column_and_mixed_units(tmp_path: Pat
                                                 [56.0, "none printed", "per cent"], ["[x]", "[z]", "[z]"]]
 
 
-def test_each_sheet_s_note_number_leads_to_its_own_note(wb: Any, built: Path) -> None:
+def test_each_sheet_s_note_number_leads_to_its_own_note(wb: Any, built: Path, made: Made) -> None:
     """The Notes sheet's row heights were measured from notes listed in an order read from a private attribute of
     gptables; they are now listed in the order cited. Whatever the order, the note a chart sheet's title cites
     must be that chart's notes, as the sidecar gives them for spreadsheet readers."""
     import json
 
+    from analysis.publish import reader_text
+
     notes = {int(r[0].value): str(r[1].value) for r in data_rows(wb["Notes"])}
+    record = reader_text.record_words(workbook.load_tables(Paths(made.root)))
     for i, chart_id in enumerate(CHART_IDS, start=1):
         cited = re.findall(r"\[note (\d+)\]", str(wb[f"Chart {i}"]["A1"].value))
         assert len(cited) == 1, chart_id
         meta = json.loads((built / "charts" / chart_id / f"{chart_id}.json").read_text(encoding="utf-8"))
-        assert notes[int(cited[0])] == workbook.reader_notes(meta["notes"]), chart_id
+        assert notes[int(cited[0])] == workbook.reader_notes(meta["notes"], record), chart_id
