@@ -66,7 +66,7 @@ def _figure_row(figure_id: str, publisher: str, primary: bool, published: str, t
     return {"figure_id": figure_id, "source_id": figure_id.split("/")[0], "publisher": publisher,
             "primary": primary, "published": published, "published_approximate": False,
             "source_title": "T", "url": f"https://example.org/{figure_id.split('/')[0]}", "outlet": "producer",
-            "attributed_to": to}
+            "attributed_to": to, "original_url": ""}
 
 
 def test_a_credit_never_says_an_outlet_reported_figures_it_printed_naming_no_source() -> None:
