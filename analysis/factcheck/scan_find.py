@@ -29,7 +29,7 @@ from analysis.record.hygiene import (
 from analysis.record.pattern_set import PatternSet
 from analysis.record.printed import Printed, PrintedFigureError, parse_printed
 from analysis.record.safeguarding import PATTERNS as PERSONAL
-from analysis.record.safeguarding import letters_read_as_digits, nhs_check_digit_holds, personal_reading
+from analysis.record.safeguarding import PERSON_NAME, letters_read_as_digits, nhs_check_digit_holds, personal_reading
 from analysis.record.vocabulary import (
     ABOUT_AFTER,
     APOSTROPHE_DIGIT_GROUPS,
@@ -118,7 +118,7 @@ SUPERSCRIPTS = SUPERSCRIPT_DIGITS
 #: The verbs that only call ("call", "ring", "dial"), and every word a service's phone number is dialled with ("call
 #: 999", "ring Childline on 0800 1111", "text 85258").
 _CALLS = r"(?:call|ring|dial)"
-_DIAL = rf"(?i:\b(?:{_CALLS}|phone|text|txt)(?:s|ed|ing)?)"
+_DIAL = rf"(?i:\b(?:{_CALLS}|phone|text|txt|contact)(?:s|ed|ing)?)"
 #: … and a verb that only calls, before an article ("call the police", "ring an ambulance"): "text the" and "phone
 #: the" may open a noun's phrase ("the text on page 12").
 _CALL_THE = rf"(?i:\b{_CALLS}(?:s|ed|ing)?\s+(?:the|an?|your|their|our))"
@@ -126,7 +126,35 @@ _EMERGENCY = r"(?:999|101|111)"
 #: (never the first group of a longer number: "Ring 07700 900 123" masked "Ring 07700" and read the count 900)
 _SERVICE_NUMBER = rf"(?:{_EMERGENCY}|112|116\s?\d{{3}}|\d{{5}})\b(?![.,]\d|\s\d)"
 _EMERGENCY_CALL = (rf"(?i:\ban?\s+{_EMERGENCY}\s+call\b|(?<![\w£.,-])999\s+calls\b"
-                   rf"|\bcalls?\s+to\s+{_EMERGENCY}\b(?![.,]\d))")
+                   rf"|\bcalls?\s+to\s+{_EMERGENCY}\b(?![.,]\d)"
+                   # (and before the reference a police appeal asks for, "call 101 quoting CAD 1234/14Mar17")
+                   rf"|(?<![\w£.,-]){_EMERGENCY}(?=\s+quoting\b))")
+
+#: The law reports and courts a citation names after its year ("[2017] EWCA Crim 1234", "[2017] 1 WLR 123").
+_LAW_REPORTS = (r"(?:UKSC|UKHL|UKPC|EWCA\s(?:Crim|Civ)|EWHC|EWCOP|EWFC|UKUT|UKFTT|UKEAT|CSIH|CSOH|HCJAC|NICA|NIQB"
+                r"|NICC|WLR|All\sER(?:\s\(D\))?|AC|QB|KB|Ch|Fam|FLR|FCR|Cr\sApp\sR(?:\s\(S\))?|Crim\sLR|ICR|IRLR"
+                r"|EMLR|UKHRR|HRLR|BMLR|CCLR|ELR|HLR|LGR|PTSR)")
+#: A citation, whose numbers name a law, a case, a paper or a file and count nothing, as judgments, reports'
+#: references, police appeals and FOI replies print them. Each was read as a count not in the record, "about" a
+#: figure or a range to check by hand (exit 1):
+CITATION = re.compile(
+    # a court's neutral citation or a law report's, "[2017] EWCA Crim 1234", "[2019] EWHC 2345 (Fam)", "[2017] 1 WLR
+    # 123" (the counts 1,234, 2,345, 1 and 123)
+    rf"[\[(](?:19|20)\d{{2}}[\])]\s(?:\d{{1,2}}\s)?{_LAW_REPORTS}\s\d{{1,5}}"
+    r"(?:\s\((?:Fam|QB|KB|Ch|Admin|Comm|TCC|Pat|IPEC|Crim|Civ)\))?"
+    # an Act's chapter, "Sexual Offences Act 2003 (c. 42)" ("about 42"), and a statutory instrument's number, "SI
+    # 2017/1234"
+    r"|\bAct\s(?:19|20)\d{2},?\s\(?c\.\s?\d{1,3}\)?(?![,.]\d)|\bS\.?I\.?\s(?:No\.?\s)?(?:19|20)\d{2}/\d{1,4}\b"
+    # a paper's DOI and its volume, issue and pages, "12(3), 45–67", "9(2): 101–115", "67, 123-134. doi:…" (the
+    # count 10.1016 of "doi:10.1016/…", the counts 12 and 9, and three ranges)
+    r"|(?i:\bdoi:\s?)?\b10\.\d{4,9}/[^\s<>\"]+"
+    r"|\b\d{1,4}\s?\(\d{1,4}(?:[-\u2013]\d{1,4})?\)\s?[:,]\s?(?:pp?\.\s?)?\d{1,6}(?:\s?[-\u2013]\s?\d{1,6})?\b"
+    r"|\b\d{1,4},\s(?:pp?\.\s?)?\d{1,6}\s?[-\u2013]\s?\d{1,6}(?=\.?\s+(?i:doi\b|https?://(?:dx\.)?doi\.org/))"
+    # a reader's place in an e-book, "Location 1234-1236", as a Kindle's clippings print it (a range)
+    r"|\bLocations?\s\d{1,6}(?:-\d{1,6})?\b"
+    # the file a police appeal or an FOI reply names, "quoting CAD 1234/14Mar17", "Reference No: 01.FOI.17.012345"
+    r"|\bCAD\s?\d{1,5}/\d{1,2}[A-Za-z]{3}\d{2,4}\b"
+    r"|(?i:\b(?:reference|ref)\.?(?:\s(?:number|no\.?))?(?::\s?|\s))(?=[\w/.-]*\d)[A-Za-z0-9][\w/.-]*(?!,\d)")
 
 #: Digits inside a name or a code ("COVID-19", "the M25", "Q3", "5G", "FY24", "the 2020s"): no statistic.
 IN_A_NAME = "number inside a name or a code"
@@ -255,11 +283,12 @@ _REFERENCE_WORDS = sorted((
     "chart", "fig", "graph", "box", "map", "exhibit", "diagram", "footnote", "annexe",
     # (Hansard's columns, "Column 457" as its pages print them; a survey's wave and an inquiry's phase, "in wave 3
     # of the survey": read as the counts 457, 3)
-    "column", "columns", "col", "cols", "wave", "phase"))
+    "column", "columns", "col", "cols", "wave", "phase", "regulation"))
 #: The plural words before the numbers of several references ("pages 4-5", "pp. 12–13", "Tables 2 and 3").
 _REFERENCE_PLURALS = sorted(("pages", "pp", "pp.", "paras", "paras.", "paragraphs", "sections", "chapters", "tables",
                              "charts", "figs.", "annexes", "appendices", "recommendations", "columns", "cols",
-                             "cc.", "questions", "clauses", "articles", "steps", "volumes", "issues", "episodes"))
+                             "cc.", "questions", "clauses", "articles", "steps", "volumes", "issues", "episodes",
+                             "ss.", "regs.", "rr.", "regulations"))
 #: A reference's number, with its sections ("3.1.2").
 _REFERENCE_NUMBER = r"\d{1,4}(?:\.\d{1,3})*"
 #: The verbs after which "X to Y" is a range, not a change ("were 1,200 to 1,400", "cost £1.2m to £1.5m"): each as
@@ -296,6 +325,9 @@ _HEDGED_END = (r"(?:perhaps|possibly|maybe|probably|potentially|as\s+(?:many|muc
 #: A figure whose qualifier is printed as a sign or after it ("~1,200", "1,200-odd"): no figure form reads one.
 SIGNED_QUALIFIER = "number with a qualifier no figure form reads"
 
+#: A post's number in a thread ("1/", "(2/5)", `THREAD_NUMBER` in LEFT_OUT).
+THREAD_NUMBER = "post's number in a thread"
+
 #: A list's number ("1.", "2)", "(3)") at the start of a paragraph's first sentence (`scan_text` looks for it there
 #: only: "There were 5. Then 6." ends two sentences with figures).
 LIST_NUMBER = "list number"
@@ -314,6 +346,11 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
                                 + r"|(?<![\w.,£])(?<!\d\s)0[1-9]\d{1,3}[ -]\d{3,4}(?:[ -]\d{3,4})?\b(?![.,]\d| \d)"
                                 + rf"|{_DIAL}\s(?:(?:[A-Z][\w'-]*\s){{1,3}}on\s)?{_SERVICE_NUMBER}"
                                 + rf"(?:,?\sor\s{_SERVICE_NUMBER})?"
+                                # (and after the words for who answers, "call police on 101", "contact officers
+                                # via 101", as every police appeal prints it: the count 101; not "contacted
+                                # families on 111 occasions")
+                                + rf"|{_DIAL}\s(?:[a-z][\w'-]*\s){{1,3}}(?:on|via)\s{_SERVICE_NUMBER}"
+                                + r"(?=\s*(?:[.,;:!?)]|$)|\s+(?:quoting|or|and)\b)"
                                 # (and what is called, after an article: "call the police on 999", "ring an
                                 # ambulance on 999": each 999 was a count)
                                 + rf"|{_CALL_THE}\s(?:[A-Za-z][\w'-]*\s){{1,3}}on\s{_SERVICE_NUMBER}"
@@ -324,6 +361,9 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
     # Ten digits printed 3-3-4 ("943 476 5919") with a valid check digit (`CHECKED`), as the record finds one: scan
     # read one as the three figures 943, 476 and 5,919.
     ("NHS number", PERSONAL["an NHS number"]),
+    # A citation of a law, a case, a paper or a police or FOI file (`CITATION`), before the years, dates and
+    # phone numbers in it are masked.
+    ("reference number", CITATION),
     ("article id", re.compile(r"(?<![\w,.])\d+-\d{5,}\b|(?<![\w,.])\d{6,}\b")),
     # Numbers after a heading that gives their unit or scale in brackets, as a flattened table prints them
     # ("Referrals (thousands): 1.2, 1.5, 1.8", "Cost (£m): 1.2 in 2019"): read as the counts 1.2, 1.5 and 1.8, a
@@ -357,6 +397,14 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("year", re.compile(r"\b(?:(?-i:FY)\s?)?(?:19|20)\d{2}\s?[/–-]\s?(?:\d{2}|(?:19|20)\d{2})\b(?!\d|,\d)"
                         rf"|(?<![\d,.£])\b(?:19|20)\d{{2}}\b(?![\d]|[,.]\d|{PER_CENT_SIGN})")),
     # (with a hyphen left hanging, "16- and 17-year-olds" and "aged 16- to 17": the 16 and the 17 were counts)
+    # A person's age in commas after their name, as a court report prints it ("Jane Doe, 34, of Anytown, was jailed",
+    # "Jim Poe, 29, both of Anytown", "Jane Doe, 34, was sentenced"): each age a count not in the record. Only before
+    # where they are from or what a court did: "Tower Hamlets, 34, and Hackney, 29" lists counts.
+    ("age", re.compile(rf"(?:{PERSON_NAME}),\s*(?:aged\s+)?\d{{1,2}},\s+(?=(?:both\s+|all\s+)?(?:of|from)\s+[A-Z]"
+                       rf"|and\s+(?:{PERSON_NAME}),\s*(?:aged\s+)?\d{{1,2}},\s+(?:both|all)\s+(?:of|from)\s+[A-Z]"
+                       r"|(?:was|were|is|are|has\s+been|had\s+been)\s+(?:jailed|sentenced|convicted|charged|cleared"
+                       r"|acquitted|found|remanded|bailed|arrested|ordered)\b|(?:denies|denied|admits|admitted"
+                       r"|pleaded|appeared|appears)\b)")),
     ("age", re.compile(rf"\baged?\s+(?:(?:under|over|between|from)\s+)?(?:\d{{1,2}}|{WORDNUM})"
                        rf"(?:-?\s?(?:-|–|to|and)\s?(?:\d{{1,2}}|{WORDNUM}))?\b"
                        rf"|\b{_ANY}(?:\s?(?:-|–|to)\s?{_ANY}|-\s(?:and|or|to)\s{_ANY})?[- ]years?[- ]olds?\b"
@@ -454,6 +502,13 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
     (FRACTION_RANGE, re.compile(rf"(?=[bhaotf])(?:\bbetween\s+{_FRACTION_WORDS}\s+and\s+{_FRACTION_WORDS}"
                          rf"|(?<!\bfrom )(?<![\w-]){_FRACTION_WORDS}\s+(?:to|or)\s+{_FRACTION_WORDS})(?![\w-])",
                          re.IGNORECASE)),
+    # A post's number in a thread, as a thread copied from X, Bluesky or Mastodon numbers its posts: "1/ The Met
+    # recorded…" and "2/" opening a post (the counts 1 and 2, the first "in the record"), "(3/5)", "[3/3]" or "4/5:"
+    # opening or closing one, "🧵 5/5" alone (fractions to check by hand, exit 1). A fraction in prose, "3/5 of
+    # cases", is one still.
+    (THREAD_NUMBER, re.compile(r"^\s*(?:\U0001f9f5\s*)?(?:\d{1,2}/(?=\s+[A-Z\"'‘“(\U0001f9f5])"
+                               r"|[(\[]\d{1,2}/\d{1,2}[)\]]|\d{1,2}/\d{1,2}(?=:|\s*$))"
+                               r"|(?:[(\[]\d{1,2}/\d{1,2}[)\]]|(?<=\U0001f9f5)\s*\d{1,2}/\d{1,2})\s*$")),
     # Two numbers joined by a slash, a fraction or a pair ("3/4 of cases", "56%/44%"): no one figure either, and
     # both were dropped without a word, as numbers no form reads.
     # (with a whole number before it, a mixed number: "1 1/2 years", "2-1/2": the whole number was read as the count
@@ -568,10 +623,17 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
                                     # cc456-7" (as the Official Report and its references print them): "c." there
                                     # was "about", the figure 456, and the "7" of "cc456-7" a part not read
                                     r"\bvol\.?\s*\d+,?\s+cc?\.?\s?\d+(?:[-\u2013]\d+)?\b|\bcc\.?\s?\d+(?:[-\u2013]\d+)?\b|"
-                                    rf"\b{trie_pattern(_REFERENCE_WORDS)}\s+\d+(?:\.\d+)*\b"
+                                    # (not a possessive's "s", "Jane Doe's. 12 more")
+                                    rf"\b(?<!['’]){trie_pattern(_REFERENCE_WORDS)}(?:\s+|(?<=\.))\d+(?:\.\d+)*\b"
                                     # (not a number with thousands commas: "Next page 2,222 cases" was "page 2"
                                     # and an unread ",222")
                                     r"(?!,\d{3}\b)"
+                                    # with a law's subsections, "section 47(1)(b)", "reg. 12(3)": the section was
+                                    # a reference and its "(1)" the count 1
+                                    r"(?:\([0-9a-z]{1,4}\))*"
+                                    # the lines of an e-mail's signature, "Ext: 61212", "Room 5.12", "Floor 3", as a
+                                    # press office's reply prints them: the counts 61,212, 5.12 and 3
+                                    r"|\b(?:ext\.?|extension|room|floor)\s*:?\s*\d+(?:\.\d+)*\b(?![,.]\d)"
                                     # a school year or key stage, an officer's collar number ("Year 9 pupils", "PC
                                     # 1234"): read as the counts 9 and 1,234
                                     # (and a run of them, "Years 7 to 11", or a stage "Stage 2")
@@ -585,6 +647,11 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
                                     # a parliamentary paper's number, a rank or a version ("Cm 9000", "HC 1200",
                                     # "#1", "version 2.0"): read as the counts 9,000, 1,200, 1 and 2
                                     r"|\b(?-i:HC|HL|Cm|Cmnd|CP)\s?\d{1,5}\b(?![,.]\d)|#\d+\b(?![,.]\d)"
+                                    # (and a written question's, "UIN 67890, tabled on 14 March 2017", as
+                                    # Parliament's site prints it: the count 67,890)
+                                    r"|\b(?-i:UIN):?\s?\d{1,6}\b(?![,.]\d)"
+                                    # (and a court rule's, "CPR 31.16": the count 31.16)
+                                    r"|\b(?-i:CPR)\s?\d{1,3}(?:\.\d{1,3})*\b"
                                     r"|\bversion\s+\d+(?:\.\d+)*\b",
                                     re.IGNORECASE)),
     # (with thousands commas too, "the 1,200th case": the count 1)
@@ -611,7 +678,9 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
     # first sentence ("1." split from its item): read as the counts 1, 2 and 3.
     # (and a report's section number opening its heading or paragraph, "3.2 Sexual offences", "4.1 Police recorded
     # …": the count 3.2; not a title-case figure, "3.2 Million Images")
-    (LIST_NUMBER, re.compile(r"^\s*(?:\d{1,2}[.)]|\(\d{1,2}\))(?=\s+[A-Z\"'‘“(]|\s*$)"
+    # (and before a link's address, "1. https://…", as a text browser's dump lists a page's links under "References":
+    # the counts 1 to 6)
+    (LIST_NUMBER, re.compile(r"^\s*(?:\d{1,2}[.)]|\(\d{1,2}\))(?=\s+(?:[A-Z\"'‘“(\x00]|https?://|www\.)|\s*$)"
                              r"|^\s*\d{1,2}(?:\.\d{1,2}){1,3}(?=\s+(?!(?:Million|Billion|Thousand|Per|Times|Percent)\b)"
                              r"[A-Z][a-z])")),
     # A target, a forecast or a figure that may come ("a target of 1,200 prosecutions", "expected to reach 2,000",

@@ -46,6 +46,11 @@ _MAGIC = ((b"%PDF", "a PDF"), (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a 
 #: page's text (base64 in a <data>) or only its address read.
 _XML_PLIST = re.compile(rb"(?:\xef\xbb\xbf)?\s*+(?:<\?xml[^>]{0,200}>\s*+)?(?:<!DOCTYPE\s++plist\b|<plist\b)",
                         re.IGNORECASE)
+#: A link saved as a file, not the page it points to: a Windows Internet shortcut (`Title.url`, what dragging a link
+#: from a browser to the desktop writes: `[InternetShortcut]` then `URL=…`) or a Linux desktop's link (`[Desktop
+#: Entry]` with `Type=Link`). Read as text, the first gave the figures 0 and 0 ("HotKey=0", "IconIndex=0") and three
+#: parts not read (exit 1), the second "0 figures found", exit 0: neither said the article was not there.
+_SHORTCUT = re.compile(rb"(?:\xef\xbb\xbf)?\s*+\[(?:InternetShortcut|Desktop Entry)\]", re.IGNORECASE)
 # A charset declared in the first bytes: a <meta> tag with a charset attribute or an http-equiv="content-type"
 # whose content names one, found as Chromium finds it (with its HTML tokenizer: `_MetaTags`), else an XML prolog's
 # encoding at the very start; only there: "charset=koi8-r" in an article's text (a how-to, a quoted header) or in
@@ -260,6 +265,9 @@ def _article(data: bytes, max_mb: float, mime: bool) -> str:
                 raise InputRefused(f"it starts with a {codec} byte-order mark but is not valid {codec} "
                                    f"(byte {error.start})") from None
             return _message_or_text(text, max_mb) if mime else text
+    if _SHORTCUT.match(data, 0, 512):
+        raise InputRefused("it is a link to a page (an Internet shortcut), not the page: open its address and save "
+                           "the page as HTML, or copy the article's text into a .txt file")
     for magic, kind in _MAGIC:
         if data.startswith(magic) or (magic == b"bplist" and _XML_PLIST.match(data, 0, 512)):
             raise InputRefused(f"it is {kind}, not text: copy the article's text into a .txt file, "
@@ -552,7 +560,7 @@ def shown_as_text(text: str) -> str:
 #: paragraph per line). An HTTP
 #: response is XML by its content type (`_XML_TYPES`). Not Evernote's .enex: its notes' images are base64 text and
 #: their OCR an index in CDATA, which read as text gave dozens of garbage figures; it is read as HTML, as before.
-XML_SUFFIXES = (".xhtml", ".xht", ".xml", ".rss", ".atom", ".ttml", ".dfxp")
+XML_SUFFIXES = (".xhtml", ".xht", ".xml", ".rss", ".atom", ".ttml", ".dfxp", ".enex")
 _XML_TYPES = frozenset({"application/xhtml+xml", "application/xml", "text/xml", "application/rss+xml",
                         "application/atom+xml"})
 _XHTML = "{http://www.w3.org/1999/xhtml}"
@@ -584,7 +592,7 @@ HTML_SUFFIXES = (".html", ".htm", ".shtml")
 #: a word. Any other root (an XHTML page served as HTML, an SVG image) is read as before.
 _XML_BY_CONTENT = re.compile(r"\ufeff?[ \t\r\n]*<\?xml[ \t\r\n][^<>]*\?>"
                              r"(?:[ \t\r\n]++|<!--(?:[^-]|-(?!->))*+-->|<\?[^<>]*\?>|<!DOCTYPE[^<>]*+>)*+"
-                             r"<(?:rss|feed|rdf:RDF|tt)[ \t\r\n/>]")
+                             r"<(?:rss|feed|rdf:RDF|tt|en-export)[ \t\r\n/>]")
 
 
 def xml_by_name(name: str) -> bool | None:
@@ -633,8 +641,11 @@ def _ttml_text(root: ET.Element) -> list[str]:
     return _cues_run_on([" ".join(p.itertext()) for p in root.iter(f"{_TTML}p")])
 
 
-#: A feed's root (RSS 2.0 and WordPress's export, Atom, RSS 1.0), by its local name.
-_FEED_ROOTS = frozenset({"rss", "feed", "RDF"})
+#: A feed's root (RSS 2.0 and WordPress's export, Atom, RSS 1.0), by its local name; and an Evernote export's
+#: (`.enex`, as its web clipper's notes are exported), read as a feed is: each note's title and content (its HTML),
+#: not its time stamps, the place it was clipped at (`<latitude>51.50735`, `<altitude>12`), its clipper's version
+#: (`web.clip7`) or its images' sizes. Read as HTML, they were figures not in the record and parts not read (exit 1).
+_FEED_ROOTS = frozenset({"rss", "feed", "RDF", "en-export"})
 #: What a feed reader shows of a feed, by local name in any of its vocabularies (RSS, Atom, Dublin Core, iTunes,
 #: Media RSS, WordPress's export): titles, descriptions, summaries, contents, the names of authors and categories,
 #: comments. The rest is for machines: how often to poll (`<sy:updateFrequency>1`, `<ttl>60`, in every WordPress

@@ -632,7 +632,12 @@ _NUMBER_ACROSS_EDGE = re.compile(r"(?<=\d)\x1d+(?=[\d%]|[,.]\d)|(?<=\d[,.])\x1d+
 #: (the `_SOFT_WRAP` of a page: a CMS's "shift+enter" line in a paragraph). Read as a paragraph end, "Police
 #: recorded child sexual exploitation offences<br>numbering 1,582" gave the sentence "numbering 1,582", its
 #: subject not guessed and the record's warnings lost.
-_BR_WRAP = re.compile(r"(?<=\S)[ \t]*\x1e[ \t]*(?=[a-z])|(?<=[a-z,])[ \t]*\x1e[ \t]*(?=[0-9£$€])")
+#: A line that opens a list's item or a thread's post with its number ("1. The Met…", "2) …", "1/ …",
+#: "3. https://…"): never the rest of the sentence on the line before, unless that line was wrapped at a width.
+_LIST_ITEM = r"\d{1,2}[.)/][ \t]+(?:[A-Z\"'‘“(]|https?://|www\.)"
+_BR_WRAP = re.compile(r"(?<=\S)[ \t]*\x1e[ \t]*(?=[a-z])|(?<=[a-z,])[ \t]*\x1e[ \t]*(?=[0-9£$€])"
+                      # (not before a list's item: "Notes to editors<br>1. The Met…" was the count 1)
+                      r"(?!" + _LIST_ITEM + ")")
 
 
 def _line_breaks(text: str) -> str:
@@ -1662,7 +1667,11 @@ _SOFT_WRAP = re.compile(r"(?=[-\s])(?:(?<=[^\W\d_])(?<!ty)-\n(?=[a-z])|(?<=\S)[ 
                         r"|(?<=ty)(?P<compound>-)\n(?=[a-z])"
                         # (not before a numbered paragraph, as every council and committee report numbers them,
                         # "1. Purpose of the report\n1.1 This report …": joined, "1.1" was a count mid-sentence)
-                        r"|(?<=[a-z,])[ \t]*\n[ \t]*(?=[0-9£$€])(?!\d{1,2}(?:\.\d{1,3})+\.?[ \t]+[A-Z])"
+                        # (nor, after a short line, before a list's item or a thread's post, "Notes to editors\n1. The
+                        # Met…", "14h\n1/ The Met…", "…/news\n3. https://…": joined, each number was a count; after
+                        # a long line it may be a sentence's last number, "…rose to\n12. Officers said")
+                        r"|(?<=[a-z,])(?:(?<=[^\n]{" + str(_WRAPPED_LINE) + r"})|(?![ \t]*\n[ \t]*" + _LIST_ITEM + "))"
+                        r"[ \t]*\n[ \t]*(?=[0-9£$€])(?!\d{1,2}(?:\.\d{1,3})+\.?[ \t]+[A-Z])"
                         # a long line that stops mid-sentence (a word, no stop) before a capital: text wrapped at a
                         # width ("… in Sadiq Khan's\nLondon has soared to 1,200"), where a heading's line is short
                         # (the lookahead first: the line-length lookbehind is tried only at such a line end; and
@@ -2252,7 +2261,7 @@ _QUALIFIER_ABBREVIATION = re.compile(
 #: A reference's abbreviation as a word of its own, when its number comes next ("see Fig. 3", "para. 4.12"): split
 #: there, the number was a count in a sentence of its own; "the shop. 12 …" still ends a sentence.
 _REFERENCE_ABBREVIATION = re.compile(
-    r"(?<![^\W\d_])(?:" + "|".join(re.escape(word) for word in REFERENCE_ABBREVIATIONS) + r")\Z", re.IGNORECASE)
+    r"(?<![^\W\d_'’])(?:" + "|".join(re.escape(word) for word in REFERENCE_ABBREVIATIONS) + r")\Z", re.IGNORECASE)
 
 #: A contents list's leaders before a page's number ("Introduction ........ 3", "……" read as six dots): no sentence
 #: ends there (split, the page's number was a count alone in a sentence of its own). Five dots at least: an

@@ -185,6 +185,8 @@ _RELATIVE = (r"(?:step-?|grand|god)?(?:daughter|son|child|niece|nephew|sister|br
 _PERSON = (rf"(?-i:(?:{_NAME}|\b{_NAME_WORD}\s+[A-Z]\.|\b[A-Z]\.\s+{_NAME_WORD}|\b{_NAME_WORD}\s+family(?=['\u2019]s\s)"
            rf"|\b(?!U\.\s?[KSN]\.|E\.\s?U\.)[A-Z]\.\s?[A-Z]\.(?:\s?[A-Z]\.)?)(?:['\u2019]s\s+(?:{_RELATIVE})\b)?"
            rf"{_CAPTION}?(?:,?\s+(?:from|of)\s+{_NAME_WORD}(?:\s+{_NAME_WORD})?)?)")
+#: … shared with scan, which sets a person's age aside as no statistic (`scan_find`).
+PERSON_NAME = _PERSON
 #: A person no list of areas or bodies can be: a name after a title ("Miss J. Doe"), or a surname in capitals before
 #: the first name, as a court list prints one ("DOE, Jane"). A bare number in brackets after either is an age
 #: ("DOE, Jane (14)" passed; after a name alone it may be a count in a list, "West Yorkshire (14)").

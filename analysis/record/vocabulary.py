@@ -310,7 +310,10 @@ def number_word(n: int) -> str:
 #: the number as a reference, not a count, and does not end a sentence at the stop (split there, "see Fig. 3" left
 #: the count 3 alone in a sentence of its own).
 REFERENCE_ABBREVIATIONS = ("p.", "pp.", "no.", "op.", "fig.", "figs.", "para.", "paras.", "ch.", "sec.", "art.",
-                           "vol.")
+                           "vol.",
+                           # (and a law's parts as statutes and judgments abbreviate them, "s.47(1)", "ss. 1-3", "Sch.
+                           # 2", "reg. 12(3)", "r. 12": each number a count or a range, alone in a sentence)
+                           "s.", "ss.", "sch.", "reg.", "regs.", "r.", "rr.")
 
 
 #: How a table cell holds a list (figure ids, gap ids): one separator, read and written by these two functions.
