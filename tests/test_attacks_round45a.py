@@ -204,3 +204,42 @@ def test_a_link_saved_as_a_file_is_refused(content: str, tmp_path: Path, capsys:
     path.write_text(content, encoding="ascii")
     status, figures, err = scan_file(path, capsys)
     assert (status, figures) == (2, []) and "a link to a page" in err
+
+
+# --- a page's furniture: its attachments' sizes, its "Most read" ranks ------------------------------------------
+
+
+#: GOV.UK's attachment component (alphagov/govuk_publishing_components, `gem-c-attachment__metadata`), as every
+#: publication page lists its documents, and WhatDoTheyKnow's "Download original attachment (PDF, 123K)".
+ATTACHMENTS = """<main><p>{sentence}</p>
+<section class="gem-c-attachment"><div class="gem-c-attachment__details"><h3 class="gem-c-attachment__title">
+<a class="govuk-link" href="/file.pdf">Police recorded crime tables</a></h3>
+<p class="gem-c-attachment__metadata"><span class="gem-c-attachment__attribute"><abbr title="Portable Document
+Format">PDF</abbr></span>, <span class="gem-c-attachment__attribute">1.18 MB</span>, <span
+class="gem-c-attachment__attribute">80 pages</span></p></div></section>
+<section class="gem-c-attachment"><div class="gem-c-attachment__details"><h3 class="gem-c-attachment__title">
+<a class="govuk-link" href="/t.ods">Data tables</a></h3><p class="gem-c-attachment__metadata"><span
+class="gem-c-attachment__attribute"><abbr title="OpenDocument Spreadsheet">ODS</abbr></span>, <span
+class="gem-c-attachment__attribute">56.7 KB</span></p></div></section>
+<p>Download original attachment (PDF, 123K)</p><p>Full report (PDF file, 2.3MB)</p></main>"""
+
+
+def test_an_attachments_size_and_length_are_no_figures() -> None:
+    """"80 pages" was the count 80, "56.7 KB" the count 56.7 and "123K" the count 123,000 (exit 1)."""
+    assert read(ATTACHMENTS.format(sentence=SENTENCE_922)) == (FIGURE_922, [])
+    # the guard: a report's length in prose is still read
+    assert read("The report ran to 80 pages.")[0] == [("80", 80.0, "count", "exact")]
+
+
+#: A news page's "Most read" panel, each rank alone above its headline (BBC News's `MostReadRank`, bbc/psammead).
+MOST_READ = """<main><article><p>{sentence}</p></article><section aria-labelledby="most-read"><h2 id="most-read">Most
+read</h2><ol><li><span>1</span><div><a href="/news/uk-1">Police recorded 1,200 offences, figures show</a></div></li>
+<li><span>2</span><div><a href="/news/uk-2">Weather warning for London</a></div></li>
+<li><span>3</span><div><a href="/news/uk-3">Council tax to rise</a></div></li></ol></section></main>"""
+
+
+def test_a_most_read_panels_ranks_are_no_figures() -> None:
+    """Each rank was a count; "2" and "3" were "in the record", matched by the headlines' words beside them."""
+    assert read(MOST_READ.format(sentence=SENTENCE_922)) == ([*FIGURE_922, ("1,200", 1200.0, "count", "exact")], [])
+    # the guard: a key figure alone in its block is still read with its label
+    assert read("<div><p>922</p><p>crimes connected with child sexual exploitation in 2016</p></div>")[0] == FIGURE_922

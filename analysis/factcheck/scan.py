@@ -121,6 +121,31 @@ def _label(every: list[Any], at: int, found: list[Any]) -> str:
     return " ".join(s.text for s in near if abs(s.paragraph - sentence.paragraph) == 1)
 
 
+#: A number of one or two digits alone in its paragraph.
+_LONE_SMALL_NUMBER = re.compile(r"\d{1,2}")
+#: How many paragraphs a list's next number may come after its last (the item's headline, and a line under it).
+_RANK_GAP = 3
+
+
+def ranks(every: list[Any]) -> set[int]:
+    """Which sentences are the numbers of a list a page draws as blocks, each alone in its paragraph above its
+    item: "1", "2", "3" … every few paragraphs, as a news page's "Most read" panel ranks its headlines (BBC News's
+    `MostReadRank`). Read as figures, each rank was a count, and "2" and "3" matched record figures by the words
+    of the headlines beside them (`_label`). Three at least, counting from 1: a key figure alone is still read."""
+    lone = [(at, int(s.text)) for at, s in enumerate(every) if _LONE_SMALL_NUMBER.fullmatch(s.text)
+            and all(every[i].paragraph != s.paragraph for i in (at - 1, at + 1) if 0 <= i < len(every))]
+    found: set[int] = set()
+    run: list[int] = []
+    for n, (at, value) in enumerate(lone):
+        if run and value == lone[n - 1][1] + 1 and at - lone[n - 1][0] <= _RANK_GAP:
+            run.append(at)
+        else:
+            run = [at] if value == 1 else []
+        if len(run) >= 3:
+            found.update(run)
+    return found
+
+
 def _left_out_entry(item: LeftOut) -> dict[str, Any]:
     text = item.sentence.text
     at = text.find(item.text) if len(text) > SHOWN_SENTENCE else 0
@@ -218,6 +243,22 @@ def redirect_line(address: str) -> str:
             "reader sees was not read; open that page and scan it")
 
 
+def _page_parts_not_read(text: str, frames: list[str], drawn: list[str], redirects: list[str],
+                         generated: list[str]) -> list[str]:
+    """The lines for what a page shows that scan does not read: where its refresh sends the reader, no text at all,
+    frames from elsewhere, charts its scripts draw, figures its sheet writes."""
+    lines = [redirect_line(redirects[0])] if redirects else []
+    if not text:
+        lines.append(NO_TEXT)
+    if frames:
+        lines.append(frames_line(frames))
+    if drawn:
+        lines.append(charts_line(drawn))
+    if generated:
+        lines.append(generated_line(generated))
+    return lines
+
+
 def scan_text(raw: str, paths: Paths, max_figures: int | None = DEFAULT_MAX_FIGURES) -> dict[str, Any]:
     """The scan of one article's text (plain or HTML): its figures with their matches, what was set aside, and
     `not_read`: the parts of the text that were not read, each in one line (empty when all of it was)."""
@@ -238,25 +279,18 @@ def scan_text(raw: str, paths: Paths, max_figures: int | None = DEFAULT_MAX_FIGU
     redirects: list[str] = []
     generated: list[str] = []
     text = to_text(raw, frames, drawn, redirects, generated)
-    if redirects:
-        not_read.append(redirect_line(redirects[0]))
-    if not text:
-        not_read.append(NO_TEXT)
-    if frames:
-        not_read.append(frames_line(frames))
-    if drawn:
-        not_read.append(charts_line(drawn))
-    if generated:
-        not_read.append(generated_line(generated))
+    not_read += _page_parts_not_read(text, frames, drawn, redirects, generated)
     glyphs = unnamed_glyphs(raw)
     if glyphs:
         not_read.append(f"{_count(glyphs, 'character')} a PDF's text layer does not name (\"(cid:N)\", as pdfminer "
                         "writes them, or Adobe's private old-style digits) could not be read: check the figures around "
                         "them against the PDF")
     every = sentences(text)
+    ranked = ranks(every)
     for at, sentence in enumerate(every):
         opens = previous is None or previous.paragraph != sentence.paragraph  # a list's number opens its paragraph
-        found, skipped = find_figures(sentence, frozenset() if opens else frozenset({LIST_NUMBER}))
+        found, skipped = (([], [LeftOut(sentence.text, LIST_NUMBER, sentence)]) if at in ranked else
+                          find_figures(sentence, frozenset() if opens else frozenset({LIST_NUMBER})))
         found, headed, heading = below_a_unit_heading(sentence, found, heading)
         skipped += headed
         room = len(found) if max_figures is None else max_figures - len(pairs)

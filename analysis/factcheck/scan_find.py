@@ -156,6 +156,9 @@ CITATION = re.compile(
     r"|\bCAD\s?\d{1,5}/\d{1,2}[A-Za-z]{3}\d{2,4}\b"
     r"|(?i:\b(?:reference|ref)\.?(?:\s(?:number|no\.?))?(?::\s?|\s))(?=[\w/.-]*\d)[A-Za-z0-9][\w/.-]*(?!,\d)")
 
+#: The types of file a page names before a link's size ("PDF, 1.2 MB").
+_FILE_TYPES = r"(?-i:PDF|ODS|ODT|ODP|CSV|XLSX?|DOCX?|PPTX?|RTF|TXT|ZIP|HTML)"
+
 #: Digits inside a name or a code ("COVID-19", "the M25", "Q3", "5G", "FY24", "the 2020s"): no statistic.
 IN_A_NAME = "number inside a name or a code"
 #: … and a number in words of more than one part, which the parser does not read.
@@ -364,6 +367,12 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
     # A citation of a law, a case, a paper or a police or FOI file (`CITATION`), before the years, dates and
     # phone numbers in it are masked.
     ("reference number", CITATION),
+    # A file's size and length, as a page lists what it links to: "PDF, 1.18 MB, 80 pages" and "ODS, 56.7 KB" (GOV.UK's
+    # attachment component, under every publication's documents), "(PDF, 123K)" (WhatDoTheyKnow's attachments): the
+    # counts 80, 56.7 and 123,000, not in the record (exit 1).
+    ("file size", re.compile(rf"(?:(?<![\w£.,-])\d+(?:\.\d+)?\s?(?-i:[KMG]B|kB|[KMG]iB)\b|\b{_FILE_TYPES}"
+                             r"(?:\s+file)?,\s*\d+(?:\.\d+)?\s?(?-i:[KMG])\b)(?:,\s*\d{1,4}\s+pages?\b)?"
+                             rf"|\b{_FILE_TYPES}(?:\s+file)?,\s*\d{{1,4}}\s+pages?\b")),
     ("article id", re.compile(r"(?<![\w,.])\d+-\d{5,}\b|(?<![\w,.])\d{6,}\b")),
     # Numbers after a heading that gives their unit or scale in brackets, as a flattened table prints them
     # ("Referrals (thousands): 1.2, 1.5, 1.8", "Cost (£m): 1.2 in 2019"): read as the counts 1.2, 1.5 and 1.8, a
