@@ -243,3 +243,21 @@ def test_a_most_read_panels_ranks_are_no_figures() -> None:
     assert read(MOST_READ.format(sentence=SENTENCE_922)) == ([*FIGURE_922, ("1,200", 1200.0, "count", "exact")], [])
     # the guard: a key figure alone in its block is still read with its label
     assert read("<div><p>922</p><p>crimes connected with child sexual exploitation in 2016</p></div>")[0] == FIGURE_922
+
+
+def test_a_number_in_an_official_series_is_a_reference() -> None:
+    """"Home Office Statistical Bulletin 09/17", "HOSB 05/17", "Circular 012/2017" and "Press release 123/17" were
+    fractions to check by hand (exit 1); "PSI 16/2012" and "Notice 23/2017" the counts 16 and 23."""
+    for text in ("The figures are in Home Office Statistical Bulletin 09/17.", "See HOSB 05/17 and Home Office "
+                 "Circular 012/2017.", "Press release 123/17.", "PSI 16/2012 and PSO 4950 apply; see Notice 23/2017."):
+        assert read(f"{SENTENCE_922} {text}") == (FIGURE_922, []), text
+
+
+def test_an_indictments_counts_named_are_references() -> None:
+    """"guilty on counts 2 to 5 and on count 7, and cleared of counts 1, 3 and 6": a range to check by hand and
+    the counts 7, 1, 3 and 6 (exit 1)."""
+    verdicts = "Jane Doe was found guilty on counts 2 to 5 and on count 7, and cleared of counts 1, 3 and 6."
+    assert read(f"{SENTENCE_922} {verdicts}") == (FIGURE_922, [])
+    # the guards: counts counted, and "count" the verb
+    assert read("She was convicted of 22 counts in all. Police count 12 victims.")[0] == [
+        ("22", 22.0, "count", "exact"), ("12", 12.0, "count", "exact")]

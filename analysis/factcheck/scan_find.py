@@ -150,6 +150,13 @@ CITATION = re.compile(
     r"|(?i:\bdoi:\s?)?\b10\.\d{4,9}/[^\s<>\"]+"
     r"|\b\d{1,4}\s?\(\d{1,4}(?:[-\u2013]\d{1,4})?\)\s?[:,]\s?(?:pp?\.\s?)?\d{1,6}(?:\s?[-\u2013]\s?\d{1,6})?\b"
     r"|\b\d{1,4},\s(?:pp?\.\s?)?\d{1,6}\s?[-\u2013]\s?\d{1,6}(?=\.?\s+(?i:doi\b|https?://(?:dx\.)?doi\.org/))"
+    # an indictment's counts named, "guilty on count 7", "cleared of counts 1, 3 and 6", "counts 2 to 5" (counts, and
+    # a range to check by hand); "convicted of 22 counts" counts them
+    r"|(?i:\b(?:on|of|under)\scounts?\s)\d{1,3}(?:(?:,\s|\s?-\s?|\s(?:to|and|&)\s)\d{1,3}\b)*+(?![,.]\d)"
+    # a number in an official series, "Home Office Statistical Bulletin 09/17", "HOSB 05/17", "Circular 012/2017",
+    # "PSI 16/2012", "Press release 123/17" (a fraction to check by hand, or the counts 16 and 23)
+    r"|(?i:\b(?:bulletin|circular|notice|instruction|release)\s(?:no\.?\s?)?)\d{1,4}/\d{2,4}\b"
+    r"|\b(?:HOSB|PSI|PSO)\s?\d{1,4}(?:/\d{2,4})?\b"
     # a reader's place in an e-book, "Location 1234-1236", as a Kindle's clippings print it (a range)
     r"|\bLocations?\s\d{1,6}(?:-\d{1,6})?\b"
     # the file a police appeal or an FOI reply names, "quoting CAD 1234/14Mar17", "Reference No: 01.FOI.17.012345"
