@@ -261,3 +261,43 @@ def test_an_indictments_counts_named_are_references() -> None:
     # the guards: counts counted, and "count" the verb
     assert read("She was convicted of 22 counts in all. Police count 12 victims.")[0] == [
         ("22", 22.0, "count", "exact"), ("12", 12.0, "count", "exact")]
+
+
+# --- a word processor's document saved as one XML file ----------------------------------------------------------
+
+
+#: Word's "Word XML Document" (Flat OPC: `pkg:package` of the document's parts), with its properties part.
+WORD_XML = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<?mso-application progid="Word.Document"?>
+<pkg:package xmlns:pkg="http://schemas.microsoft.com/office/2006/xmlPackage"><pkg:part pkg:name="/word/document.xml">
+<pkg:xmlData><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r>
+<w:t>{sentence}</w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t> Draft 9,999</w:t></w:r></w:p><w:p><w:r><w:t
+xml:space="preserve">That was up from </w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>618</w:t></w:r><w:del><w:r><w:delText>
+1,300</w:delText></w:r></w:del><w:r><w:t xml:space="preserve"> in 2014.</w:t></w:r></w:p></w:body></w:document>
+</pkg:xmlData></pkg:part><pkg:part pkg:name="/docProps/app.xml"><pkg:xmlData><Properties
+xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><TotalTime>12</TotalTime><Pages>1
+</Pages><Words>150</Words><Characters>860</Characters><Lines>7</Lines><AppVersion>16.0000</AppVersion></Properties>
+</pkg:xmlData></pkg:part></pkg:package>"""
+
+#: LibreOffice's flat ODF text (`.fodt`), with a tracked deletion, a footnote in the line and a comment.
+FLAT_ODT = """<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0"
+xmlns:dc="http://purl.org/dc/elements/1.1/"><office:meta><meta:editing-cycles>3</meta:editing-cycles></office:meta>
+<office:body><office:text><text:tracked-changes><text:changed-region text:id="ct1"><text:deletion>
+<text:p>1,300 crimes</text:p></text:deletion></text:changed-region></text:tracked-changes>
+<text:p>The Metropolitan Police recorded 922<text:note text:id="ftn1" text:note-class="footnote">
+<text:note-citation>1</text:note-citation><text:note-body><text:p>Met data.</text:p></text:note-body></text:note> crimes
+connected with child sexual exploitation in 2016.<office:annotation><dc:creator>Jane Doe</dc:creator>
+<text:p>check 1,100?</text:p></office:annotation></text:p><text:p>That was up
+from<text:s/><text:span>618</text:span> in 2014.</text:p></office:text></office:body></office:document>"""
+
+
+@pytest.mark.parametrize(("name", "document"), [("draft.xml", WORD_XML), ("draft.fodt", FLAT_ODT)])
+def test_a_word_processors_xml_is_read_as_its_paragraphs(name: str, document: str) -> None:
+    """Read as any XML, each run was a paragraph ("618" a sentence alone) and the document's properties figures:
+    12, 1, 150, 860, 7, 16.0000 and 3, not in the record (exit 1)."""
+    text = decode_article(document.format(sentence=SENTENCE_922).encode("utf-8"), xml=xml_by_name(name))
+    figures = scan_text(text, DEFAULT)["figures"]
+    assert [(f["value_as_printed"], f["sentence"]) for f in figures] == [
+        ("922", SENTENCE_922), ("618", "That was up from 618 in 2014.")]

@@ -560,7 +560,7 @@ def shown_as_text(text: str) -> str:
 #: paragraph per line). An HTTP
 #: response is XML by its content type (`_XML_TYPES`). Not Evernote's .enex: its notes' images are base64 text and
 #: their OCR an index in CDATA, which read as text gave dozens of garbage figures; it is read as HTML, as before.
-XML_SUFFIXES = (".xhtml", ".xht", ".xml", ".rss", ".atom", ".ttml", ".dfxp", ".enex")
+XML_SUFFIXES = (".xhtml", ".xht", ".xml", ".rss", ".atom", ".ttml", ".dfxp", ".enex", ".fodt")
 _XML_TYPES = frozenset({"application/xhtml+xml", "application/xml", "text/xml", "application/rss+xml",
                         "application/atom+xml"})
 _XHTML = "{http://www.w3.org/1999/xhtml}"
@@ -627,6 +627,8 @@ def xml_as_html(text: str) -> str:
                            ) from None
     if root.tag == _TTML_ROOT:
         return "<!DOCTYPE html>" + "".join(f"<p>{html.escape(text, quote=False)}</p>" for text in _ttml_text(root))
+    if root.tag in _OFFICE_ROOTS:
+        return "<!DOCTYPE html>" + "".join(f"<p>{html.escape(text, quote=False)}</p>" for text in _office_text(root))
     return "<!DOCTYPE html>" + (_xhtml_as_html(root) if root.tag == f"{_XHTML}html" else _tree_as_html(root))
 
 
@@ -639,6 +641,67 @@ _TTML_ROOT = f"{_TTML}tt"
 def _ttml_text(root: ET.Element) -> list[str]:
     """A TTML document's cues run on as subtitles are (`_cues_run_on`)."""
     return _cues_run_on([" ".join(p.itertext()) for p in root.iter(f"{_TTML}p")])
+
+
+#: A word processor's document saved as one XML file: Word's "Word XML Document" (its parts in one package, Flat
+#: OPC), Word 2003's XML, LibreOffice's flat ODF text (`.fodt`). Read as any XML, each run of text was a paragraph
+#: ("That was up from" / "618" / "in 2014."), and the document's properties were figures: its word and character
+#: counts, pages, lines, revision and editing time (`<Words>150`, `<TotalTime>12`, `<meta:editing-cycles>3`), each
+#: not in the record (exit 1). Only its body's paragraphs are read, as the word processor shows them: not a run it
+#: hides (`<w:vanish/>`), text a tracked change deleted (`<w:delText>`, ODF's `<text:tracked-changes>`), a comment
+#: (`<office:annotation>`) or a note set in the line (ODF's `<text:note>`, its number and text).
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_W2003 = "{http://schemas.microsoft.com/office/word/2003/wordml}"
+_ODF_TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
+_ODF_OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+_OFFICE_ROOTS = frozenset({"{http://schemas.microsoft.com/office/2006/xmlPackage}package", f"{_W2003}wordDocument",
+                           f"{_ODF_OFFICE}document"})
+_OFFICE_BODIES = frozenset({f"{_W}body", f"{_W2003}body", f"{_ODF_OFFICE}text"})
+_OFFICE_PARAGRAPHS = frozenset({f"{_W}p", f"{_W2003}p", f"{_ODF_TEXT}p", f"{_ODF_TEXT}h"})
+_WORD_TEXT = frozenset({f"{_W}t", f"{_W2003}t"})
+_OFFICE_SPACES = frozenset({f"{_W}tab", f"{_W}br", f"{_W2003}tab", f"{_W2003}br", f"{_ODF_TEXT}s", f"{_ODF_TEXT}tab",
+                            f"{_ODF_TEXT}line-break"})
+_OFFICE_UNSHOWN = frozenset({f"{_ODF_TEXT}note", f"{_ODF_TEXT}tracked-changes", f"{_ODF_OFFICE}annotation",
+                             f"{_ODF_TEXT}hidden-text", f"{_ODF_TEXT}hidden-paragraph", *_OFFICE_PARAGRAPHS})
+_WORD_HIDDEN = (f"{_W}rPr/{_W}vanish", f"{_W2003}rPr/{_W2003}vanish")
+
+
+def _office_text(root: ET.Element) -> list[str]:
+    """A word processor's XML document as the paragraphs of its body (`_OFFICE_ROOTS`), in order, none from inside
+    what it does not show (`_OFFICE_UNSHOWN`: a deleted change's, a comment's, a note's)."""
+    out: list[str] = []
+    stack = [body for body in root.iter() if body.tag in _OFFICE_BODIES][::-1]
+    while stack:
+        element = stack.pop()
+        if element.tag in _OFFICE_PARAGRAPHS and (text := _office_paragraph(element).strip()):
+            out.append(text)
+        stack += [child for child in reversed(element) if child.tag not in _OFFICE_UNSHOWN - _OFFICE_PARAGRAPHS]
+    return out
+
+
+def _office_paragraph(paragraph: ET.Element) -> str:
+    """One paragraph's text as shown: Word's runs' text (`<w:t>`), ODF's text and what follows each element in it,
+    a tab or a break as a space; not what `_OFFICE_UNSHOWN` holds (a paragraph inside it, a frame's, is read on its
+    own), nor a run Word hides (`_WORD_HIDDEN`). Walked with a stack, so any depth expat reads is read."""
+    odf = paragraph.tag.startswith(_ODF_TEXT)
+    parts: list[str] = []
+    stack: list[ET.Element | str] = [paragraph]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            parts.append(item)
+            continue
+        if item is not paragraph and (item.tag in _OFFICE_UNSHOWN
+                                      or any(item.find(hidden) is not None for hidden in _WORD_HIDDEN)):
+            continue
+        if item.tag in _OFFICE_SPACES:
+            parts.append(" ")
+        elif odf or item.tag in _WORD_TEXT:
+            parts.append(item.text or "")
+        for child in reversed(item):
+            stack += [child.tail] if odf and child.tail else []
+            stack.append(child)
+    return "".join(parts)
 
 
 #: A feed's root (RSS 2.0 and WordPress's export, Atom, RSS 1.0), by its local name; and an Evernote export's
