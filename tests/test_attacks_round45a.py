@@ -91,6 +91,9 @@ def test_an_foi_replys_and_a_written_answers_references_are_no_figures() -> None
     question's "UIN 67890, tabled on 14 March 2017" was the count 67,890."""
     reply = "Freedom of Information Request Reference No: 01.FOI.17.012345\n\n" + SENTENCE_922
     assert read(reply) == (FIGURE_922, [])
+    # ("Request number: 2017/123" left "123" a number no form reads)
+    assert read(f"Request number: 2017/123. Our ref: FOI/17/0123. {SENTENCE_922}") == (FIGURE_922, [])
+    assert read("The case number 1,200 was high.")[0] == [("1,200", 1200.0, "count", "exact")]
     answer = "Child Sexual Exploitation: Crime\nQuestion for Home Office\nUIN 67890, tabled on 14 March 2017\n\n"
     assert read(answer + SENTENCE_922) == (FIGURE_922, [])
 

@@ -161,7 +161,9 @@ CITATION = re.compile(
     r"|\bLocations?\s\d{1,6}(?:-\d{1,6})?\b"
     # the file a police appeal or an FOI reply names, "quoting CAD 1234/14Mar17", "Reference No: 01.FOI.17.012345"
     r"|\bCAD\s?\d{1,5}/\d{1,2}[A-Za-z]{3}\d{2,4}\b"
-    r"|(?i:\b(?:reference|ref)\.?(?:\s(?:number|no\.?))?(?::\s?|\s))(?=[\w/.-]*\d)[A-Za-z0-9][\w/.-]*(?!,\d)")
+    # (and a request's, a case's or an incident's number, "Request number: 2017/123", "crime number 01/12345/17")
+    r"|(?i:\b(?:(?:reference|ref)\.?(?:\s(?:number|no\.?))?|(?:request|case|crime|incident|complaint|log)"
+    r"\s(?:number|no\.?))(?::\s?|\s))(?=[\w/.-]*\d)[A-Za-z0-9][\w/.-]*(?!,\d)")
 
 #: The types of file a page names before a link's size ("PDF, 1.2 MB").
 _FILE_TYPES = r"(?-i:PDF|ODS|ODT|ODP|CSV|XLSX?|DOCX?|PPTX?|RTF|TXT|ZIP|HTML)"
