@@ -201,6 +201,8 @@ def test_a_link_saved_as_a_file_is_refused(content: str, tmp_path: Path, capsys:
     link "0 figures found", exit 0: neither said the article was not there."""
     with pytest.raises(InputRefused, match="a link to a page"):
         decode_article(content.encode("ascii"))
+    with pytest.raises(InputRefused, match="a link to a page"):  # (saved again by an editor with a byte-order mark)
+        decode_article(b"\xef\xbb\xbf" + content.encode("ascii"))
     from tests.scanned import scan_file
 
     path = tmp_path / "Police figures.url"

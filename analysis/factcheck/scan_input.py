@@ -257,6 +257,9 @@ def decode_article(data: bytes, max_mb: float = DEFAULT_MAX_MB, mime: bool = Tru
 def _article(data: bytes, max_mb: float, mime: bool) -> str:
     if len(data) > max_mb * 1_000_000:
         raise over_limit(len(data), max_mb)
+    if _SHORTCUT.match(data, 0, 512):  # (before the byte-order marks: one written by a text editor is decoded there)
+        raise InputRefused("it is a link to a page (an Internet shortcut), not the page: open its address and save "
+                           "the page as HTML, or copy the article's text into a .txt file")
     for bom, codec in _BOMS:
         if data.startswith(bom):
             try:
@@ -265,9 +268,6 @@ def _article(data: bytes, max_mb: float, mime: bool) -> str:
                 raise InputRefused(f"it starts with a {codec} byte-order mark but is not valid {codec} "
                                    f"(byte {error.start})") from None
             return _message_or_text(text, max_mb) if mime else text
-    if _SHORTCUT.match(data, 0, 512):
-        raise InputRefused("it is a link to a page (an Internet shortcut), not the page: open its address and save "
-                           "the page as HTML, or copy the article's text into a .txt file")
     for magic, kind in _MAGIC:
         if data.startswith(magic) or (magic == b"bplist" and _XML_PLIST.match(data, 0, 512)):
             raise InputRefused(f"it is {kind}, not text: copy the article's text into a .txt file, "
