@@ -113,9 +113,11 @@ DATA_FOLDERS = ("templates", "fonts")
 
 
 
-def every_file(folder: str) -> tuple[str, ...]:
-    """Patterns for every file under `folder` at any depth, less those `NOT_READ` names or holds ("!" leaves out)."""
-    return (f"{folder}/**/*", *(f"!{folder}/**/{name}{tail}" for name in NOT_READ for tail in ("", "/**")))
+def every_file(folder: str = "") -> tuple[str, ...]:
+    """Patterns for every file under `folder` (the root, when none) at any depth, less those `NOT_READ` names or
+    holds ("!" leaves out)."""
+    under = f"{folder}/" if folder else ""
+    return (f"{under}**/*", *(f"!{under}**/{name}{tail}" for name in NOT_READ for tail in ("", "/**")))
 
 
 #: What the notebooks' kernels may read: every file in notebooks/, their working folder and first on their path.
@@ -284,10 +286,12 @@ def libraries() -> str:
     `.pth` file is named with its content: one added or edited puts other code on the path (an editable install, a
     folder shadowing a library) and the name list never changed; so is a `sitecustomize.py`, which every process
     runs first. $PYTHONPATH is part of it too: a folder on it shadows an installed library as a `.pth` file does.
-    So is the `runtime` beneath the libraries, and what the system's IPython folders hold (`IPYTHON_FOLDERS`)."""
+    So is the `runtime` beneath the libraries, and what the system's IPython folders hold (`IPYTHON_FOLDERS`), and
+    every file in the folders the import path takes from outside the environment (`import_folders`)."""
     folders = {sysconfig.get_paths()[key] for key in ("purelib", "platlib")}
     names: set[str] = {f"PYTHONPATH={os.environ.get('PYTHONPATH', '')}", runtime()}
     names.update(f"{folder} {content_hash(Path(folder), ('**/*',))}" for folder in IPYTHON_FOLDERS)
+    names.update(f"import {folder} {content_hash(Path(folder), every_file())}" for folder in import_folders(folders))
     # A folder on $PYTHONPATH is searched for sitecustomize.py at every start, as the site folders are.
     for folder in filter(None, os.environ.get("PYTHONPATH", "").split(os.pathsep)):
         for name in ("sitecustomize.py", "usercustomize.py"):
@@ -300,6 +304,40 @@ def libraries() -> str:
                 elif entry.name.endswith(".pth") or entry.name in ("sitecustomize.py", "usercustomize.py"):
                     names.add(f"{entry.name} {_content(entry.path)}")
     return "\n".join(sorted(names))
+
+
+def import_folders(site_folders: Iterable[str]) -> list[str]:
+    """The folders outside the environment's own library folders (whose libraries `libraries` names by their
+    dist-info) that this Python and the kernels it starts import from, less the checkout (each step hashes the code
+    it runs there): each folder on $PYTHONPATH, and each a `.pth` file in a site folder names by its path (an
+    editable install: `pip install -e ~/newsroom-tools`, uv's `_<name>.pth`). Only the name was hashed, or the
+    `.pth` file's text: a notebook drawing its chart through a desk's helper module kept there (`import deskhelp`)
+    was stamped without it, so after the helper was edited `make` said "notebooks: unchanged, skipped" and the
+    chart stayed as the old helper drew it."""
+    found = [folder for folder in os.environ.get("PYTHONPATH", "").split(os.pathsep) if folder]
+    for site in site_folders:
+        with contextlib.suppress(OSError):
+            for entry in sorted(os.scandir(site), key=lambda e: e.name):
+                if entry.name.endswith(".pth"):
+                    found += [os.path.join(site, line.strip()) for line in _pth_lines(entry.path)]
+    libraries = {Path(sysconfig.get_paths()[key]).resolve() for key in ("stdlib", "platstdlib", "purelib", "platlib")}
+    kept: list[str] = []
+    for folder in found:
+        where = Path(folder).resolve()
+        if (where.is_dir() and where != PROJECT_ROOT.resolve() and str(where) not in kept
+                and not any(where.is_relative_to(library) for library in libraries)):
+            kept.append(str(where))
+    return kept
+
+
+def _pth_lines(path: str) -> list[str]:
+    """The lines of a `.pth` file that name a folder, as `site` reads them: neither a comment nor an import."""
+    try:
+        text = Path(path).read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return []
+    return [line for line in text.splitlines()
+            if line.strip() and not line.startswith("#") and not line.startswith(("import ", "import\t"))]
 
 
 #: The folders every IPython kernel reads config and startup files from besides the user's profile (which the
