@@ -69,7 +69,8 @@ READS_PROCESSED = WRITERS | {"scan", "show", "search"}
 #: not as the tables now give them: each also refuses charts drawn from an earlier build
 #: (`analysis.tables.load.charts_behind`), and the gallery notebooks' copies run on one (`copies_behind`).
 #: `charts` and `notebooks` draw them again themselves. The gallery also refuses a fact-check report or workbook
-#: written from an earlier build (`outputs_behind`), outputs written for another site address than the one its
+#: written from an earlier build (`outputs_behind`), a workbook written from other charts than those exported now
+#: (`workbook_behind_charts`), outputs written for another site address than the one its
 #: own links start from (`for_another_site`), notebooks' copies run from a notebook edited since, or
 #: edited themselves (`copies_not_as_run`), outputs made by another version of the code or of docs/factcheck.md
 #: (`made_by_other_code`; the charts' own in `charts_behind`), and an edition with a file missing or a notebook's
@@ -115,6 +116,7 @@ def _gallery_behind(outputs: Path, paths: Paths) -> str:
         for_another_site,
         made_by_other_code,
         outputs_behind,
+        workbook_behind_charts,
     )
 
     stems, copies = notebook_stems(paths.notebooks), outputs / "notebooks"
@@ -123,7 +125,8 @@ def _gallery_behind(outputs: Path, paths: Paths) -> str:
         lambda: for_another_site(outputs, paths), lambda: copies_not_as_run(stems, copies, paths),
         lambda: made_by_other_code(outputs, stems, paths),
         lambda: charts_not_shown(CHART_IDS, outputs / "charts", copies, stems, paths),
-        lambda: incomplete(outputs, paths) if paths.raw.is_dir() else "")
+        lambda: incomplete(outputs, paths) if paths.raw.is_dir() else "",
+        lambda: workbook_behind_charts(outputs, paths))  # after `incomplete`: a chart missing is said as missing
     return next((line for check in checks if (line := check())), "")
 
 

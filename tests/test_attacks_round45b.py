@@ -7,13 +7,16 @@ drawn before, exit 0."""
 
 from __future__ import annotations
 
+import json
 import sysconfig
 from pathlib import Path
 
 import pytest
 
-from analysis.paths import PROJECT_ROOT
+from analysis.paths import PROJECT_ROOT, Paths
 from analysis.run import pipeline
+from tests.made import Made, copy_of
+from tests.raw_copy import run_on
 
 #: A desk's helper, as an analyst keeps it outside the project, and the same file edited to keep the years from 2015.
 HELPER = '"""Desk helpers."""\n\n\ndef chosen(frame):\n    return frame\n'
@@ -56,3 +59,57 @@ def test_a_folder_an_editable_install_names_is_imported_from_and_the_environment
     (site / "_newsroom_tools.pth").write_text(f"{tools}\n# a comment\nimport os\n", encoding="utf-8")
     (site / "_checkout.pth").write_text(f"{PROJECT_ROOT}\n{purelib}\n", encoding="utf-8")
     assert pipeline.import_folders([str(site)]) == [str(tools.resolve())]
+
+
+NOTEBOOK = "02_met_cse_series"
+#: Notebook 02's chart call as shipped, and as an analyst changes it to draw the years from 2015 only.
+CALL = ("fig, meta = charts.met_cse_series_chart(series, figures, claims)",
+        'fig, meta = charts.met_cse_series_chart(series[series["year"].astype(str) >= "2015"], figures, claims)')
+
+
+def _edit_notebook(root: Path) -> None:
+    """Both files of notebook 02's pair, as JupyterLab with jupytext saves them."""
+    for suffix in (".py", ".ipynb"):
+        path = root / "notebooks" / f"{NOTEBOOK}{suffix}"
+        text = path.read_text(encoding="utf-8")
+        old, new = CALL if suffix == ".py" else (json.dumps(CALL[0])[1:-1], json.dumps(CALL[1])[1:-1])
+        assert text.count(old) == 1, path
+        path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_the_gallery_alone_refuses_a_workbook_written_from_other_charts(made: Made, tmp_path: Path) -> None:
+    """Notebook 02's chart call edited to draw the years from 2015, then `python -m analysis notebooks` (which
+    draws and exports the charts again but writes no workbook), then `gallery`: the page published chart 2 as the
+    edited notebook drew it (2015–2017) beside the workbook whose "Chart 2" sheet still began at 2014 and whose
+    title said 2014–2017; its build, code and site address were all current, exit 0. The workbook now names what
+    it read of the charts; after `workbook` the gallery writes."""
+    root = copy_of(made, tmp_path / "project")
+    _edit_notebook(root)
+    ran = run_on(root, "notebooks", timeout=600)
+    assert ran.returncode == 0, ran.stdout + ran.stderr
+    page = root / "outputs" / "index.html"
+    before = page.read_bytes()
+    refused = run_on(root, "gallery")
+    assert refused.returncode == 2, refused.stderr
+    assert "cse-figures.xlsx was written from other charts" in refused.stderr, refused.stderr
+    assert "`python -m analysis workbook`" in refused.stderr
+    assert page.read_bytes() == before
+    assert run_on(root, "workbook").returncode == 0
+    written = run_on(root, "gallery")
+    assert written.returncode == 0, written.stderr
+
+
+def test_charts_then_notebooks_that_draw_the_same_charts_leave_the_workbook_current(made: Made,
+                                                                                   tmp_path: Path) -> None:
+    """The guard: `charts` (charts and workbook from the chart modules) then `notebooks` (the same charts, their
+    sidecars now naming the notebook that drew them): the workbook reads nothing that changed, so the gallery
+    writes. So does `make` after every step."""
+    from analysis.tables.load import workbook_behind_charts
+
+    root = copy_of(made, tmp_path / "project")
+    assert workbook_behind_charts(root / "outputs", Paths(root)) == ""
+    for command in ("charts", "notebooks"):
+        ran = run_on(root, command, timeout=600)
+        assert ran.returncode == 0, ran.stdout + ran.stderr
+    written = run_on(root, "gallery")
+    assert written.returncode == 0, written.stderr

@@ -43,6 +43,7 @@ from analysis.tables.load import (
     EXPORTED,
     SITE_MARK,
     build_mark,
+    charts_read_mark,
     code_mark,
     file_hashes,
 )
@@ -244,8 +245,9 @@ def export_all(paths: Paths, outputs: Path | None = None) -> tuple[list[str], Pa
     checked_site_url()  # a refused address stops the command before any chart is drawn, not after eleven
     mark = build_mark(paths)  # before any table is read (`analysis.tables.load.as_read`)
     written = export_charts(outputs, load_frames(paths), paths)
+    charts_read = charts_read_mark(outputs / "charts", written)  # before the workbook reads them
     notes = workbook.notes_from_sidecars(outputs / "charts", written)
-    return written, build_workbook(outputs, workbook.load_tables(paths), notes, mark)
+    return written, build_workbook(outputs, workbook.load_tables(paths), notes, mark, charts_read)
 
 
 def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:

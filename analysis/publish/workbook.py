@@ -216,23 +216,32 @@ def _theme() -> Any:
 
 
 def _chart_meta(charts_dir: Path, chart_id: str) -> dict[str, str]:
+    """What the workbook reads of a chart's JSON sidecar (`WORKBOOK_CHART_KEYS`, which its charts mark hashes)."""
+    from analysis.tables.load import WORKBOOK_CHART_KEYS
+
     try:
         loaded = json.loads((charts_dir / chart_id / f"{chart_id}.json").read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise FileNotFoundError(f"{charts_dir / chart_id / (chart_id + '.json')} is missing: export the charts first "
                                 "(`make`, or `python -m analysis charts`)") from None
-    return {k: str(loaded.get(k) or "") for k in ("title", "intro", "source_name", "source_line", "notes")}
+    return {k: str(loaded.get(k) or "") for k in WORKBOOK_CHART_KEYS}
 
 
 def build_workbook(outputs: Path, tables: dict[str, list[dict[str, Any]]], chart_notes: dict[str, str],
-                   drawn_from: str = "") -> Path:
+                   drawn_from: str = "", charts_read: str = "") -> Path:
     """Write outputs/cse-figures.xlsx: Cover, Contents, Notes, one sheet per table, one per chart in `chart_notes`
     (chart id → notes; each chart's data and title are read from its exported files in outputs/charts/).
     `drawn_from` (`analysis.tables.load.build_mark`), a custom document property, names the build the tables
-    came from, so the gallery can refuse to link a workbook older than the tables."""
+    came from, so the gallery can refuse to link a workbook older than the tables; `charts_read`
+    (`analysis.tables.load.charts_read_mark`, taken before the charts' notes were read; here when not given) names
+    the charts, so it can refuse one older than the charts."""
     import warnings
 
     import gptables as gpt
+
+    from analysis.tables.load import charts_read_mark
+
+    charts_read = charts_read or charts_read_mark(outputs / "charts", chart_notes)
 
     gpt_sheets: dict[str, Any] = {}
     layout: dict[str, sheets.Sheet] = {}
@@ -275,10 +284,11 @@ def build_workbook(outputs: Path, tables: dict[str, list[dict[str, Any]]], chart
                 workbook_options={"strings_to_formulas": False, "strings_to_numbers": False,
                                   "strings_to_urls": False})
         _finish(wb, gpt_sheets, layout, edition, {key: notes[key] for key in used})
-        from analysis.tables.load import CHART_CODE, CODE_MARK, OUTPUT_MARK, SITE_MARK, code_mark
+        from analysis.tables.load import CHART_CODE, CHARTS_MARK, CODE_MARK, OUTPUT_MARK, SITE_MARK, code_mark
 
         if drawn_from:
             wb.set_custom_property(OUTPUT_MARK, drawn_from)
+        wb.set_custom_property(CHARTS_MARK, charts_read)  # the charts its chart sheets were read from
         wb.set_custom_property(SITE_MARK, checked_site_url())  # the address its cover gives
         wb.set_custom_property(CODE_MARK, code_mark(CHART_CODE, loaded=True))  # the code it was written by
         _fit_cover(wb.worksheets()[0], cover)
@@ -395,11 +405,12 @@ def write_workbook(paths: Paths, outputs: Path | None = None) -> Path:
 
     outputs = outputs or paths.outputs
     checked_site_url()  # refused before anything is read: the cover prints it
-    from analysis.tables.load import build_mark
+    from analysis.tables.load import build_mark, charts_read_mark
 
     mark = build_mark(paths)  # before any table is read (`analysis.tables.load.as_read`)
+    charts_read = charts_read_mark(outputs / "charts", CHART_IDS)  # and before any chart is
     return build_workbook(outputs, load_tables(paths), notes_from_sidecars(outputs / "charts", list(CHART_IDS)),
-                          mark)
+                          mark, charts_read)
 
 
 def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:

@@ -633,6 +633,7 @@ def say_raw_changed(paths: Paths) -> int:
         for_another_site,
         made_by_other_code,
         outputs_behind,
+        workbook_behind_charts,
     )
 
     line = behind_raw(paths)
@@ -642,6 +643,7 @@ def say_raw_changed(paths: Paths) -> int:
     stems, copies = notebook_stems(paths.notebooks), paths.outputs / "notebooks"
     mixed = [found for found in (charts_behind(CHART_IDS, paths.outputs / "charts", paths),
                                  copies_behind(stems, copies, paths), outputs_behind(paths.outputs, paths),
+                                 workbook_behind_charts(paths.outputs, paths),
                                  for_another_site(paths.outputs, paths),
                                  made_by_other_code(paths.outputs, stems, paths),
                                  copies_not_as_run(stems, copies, paths))

@@ -511,6 +511,49 @@ def _workbook_mark(path: Path, name: str = OUTPUT_MARK) -> str | None:
     return None
 
 
+#: The document property under which the workbook names the charts its chart sheets were read from
+#: (`charts_read_mark`), and what it reads of each chart's JSON sidecar besides the chart's CSV, read whole.
+CHARTS_MARK = "cse-figures-charts"
+WORKBOOK_CHART_KEYS = ("title", "intro", "source_name", "source_line", "notes")
+
+
+def charts_read_mark(charts_dir: Path, chart_ids: Iterable[str]) -> str:
+    """"sha256:…" over what the workbook reads of each chart in `charts_dir`: its CSV's bytes and the sidecar's
+    `WORKBOOK_CHART_KEYS` (a chart's other marks, such as the notebook that drew it, are not on its sheet). Taken
+    by the workbook before it reads a chart, as `build_mark` before a table."""
+    import hashlib
+    import json
+
+    digest = hashlib.sha256()
+    for chart_id in chart_ids:
+        try:
+            loaded = json.loads((charts_dir / chart_id / f"{chart_id}.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            loaded = None
+        meta = {key: str(loaded.get(key) or "") for key in WORKBOOK_CHART_KEYS} if isinstance(loaded, dict) else None
+        csv_hash = file_hash(charts_dir / chart_id / f"{chart_id}.csv")
+        digest.update(json.dumps([chart_id, csv_hash, meta], sort_keys=True).encode("utf-8") + b"\n")
+    return "sha256:" + digest.hexdigest()
+
+
+def workbook_behind_charts(outputs: Path, paths: Paths = DEFAULT) -> str:
+    """Why the workbook's chart sheets are not the charts in outputs/charts/ now, in one line ("" when they are, or
+    there is no workbook: the gallery says what is missing). `notebooks` draws and exports the charts again but
+    writes no workbook: after a notebook's chart call was edited, `python -m analysis notebooks` and `gallery`
+    published the chart as the edited notebook drew it beside a workbook whose chart sheet gave the data as drawn
+    before, its build, code and site address all current, exit 0. The workbook names what it read of the charts
+    (`CHARTS_MARK`)."""
+    from analysis.paths import CHART_IDS, WORKBOOK_NAME
+
+    workbook = outputs / WORKBOOK_NAME
+    if not workbook.is_file() or _workbook_mark(workbook, CHARTS_MARK) == charts_read_mark(outputs / "charts",
+                                                                                          CHART_IDS):
+        return ""
+    return (f"{paths.rel(workbook)} was written from other charts than {paths.rel(outputs / 'charts')}/ holds now "
+            "(drawn again since, by `python -m analysis notebooks`?): run `python -m analysis workbook` (or `make`) "
+            "so its chart sheets show the charts as published")
+
+
 #: The key (a chart's sidecar, a notebook copy's metadata), `<meta>` name (factcheck.html) and document property (the
 #: workbook) under which an output names the code it was made by (`code_mark`).
 CODE_MARK = "cse-figures-code"
