@@ -45,13 +45,15 @@ def test_a_helper_module_on_the_python_path_is_in_every_step_s_stamp(tmp_path: P
     assert pipeline.input_hash(PROJECT_ROOT, notebooks) == now
 
 
-def test_a_folder_an_editable_install_names_is_imported_from_and_the_environment_is_not(
+def test_a_folder_or_module_an_editable_install_names_is_in_every_step_s_stamp(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """`pip install -e ~/newsroom-tools` (or uv's editable install) writes a `.pth` naming the folder; only the
-    `.pth` file's text was hashed, so the same edit of a module there went unseen. The checkout itself (each step
-    hashes the code it runs there), the environment's own library folders (named by their dist-info) and a `.pth`
-    file's import lines are not folders to hash."""
+    `.pth` file's text was hashed (or a finder module's, which maps each package to its folder), so the same edit
+    of a module there went unseen. The checkout itself and the project's own package (each step hashes the code it
+    runs there), the environment's own library folders (named by their dist-info) and a `.pth` file's import lines
+    are not places to hash."""
     monkeypatch.delenv("PYTHONPATH", raising=False)
+    _paths = sysconfig.get_paths()
     site, tools = tmp_path / "site-packages", tmp_path / "newsroom-tools"
     site.mkdir()
     tools.mkdir()
@@ -59,6 +61,21 @@ def test_a_folder_an_editable_install_names_is_imported_from_and_the_environment
     (site / "_newsroom_tools.pth").write_text(f"{tools}\n# a comment\nimport os\n", encoding="utf-8")
     (site / "_checkout.pth").write_text(f"{PROJECT_ROOT}\n{purelib}\n", encoding="utf-8")
     assert pipeline.import_folders([str(site)]) == [str(tools.resolve())]
+    # setuptools' editable install of a flat layout: a finder module mapping each package to its folder (as
+    # `pip install -e .` wrote this project's own, whose package the steps import from the checkout instead)
+    package, module = tmp_path / "desk-tools" / "desk_tools", tmp_path / "desk-tools" / "deskhelp.py"
+    package.mkdir(parents=True)
+    module.write_text(HELPER, encoding="utf-8")
+    mapping = {"desk_tools": str(package), "deskhelp": str(module), "analysis": str(PROJECT_ROOT / "analysis")}
+    (site / "__editable___desk_tools_0_1_0_finder.py").write_text(
+        f"import sys\nMAPPING: dict[str, str] = {mapping!r}\nNAMESPACES: dict[str, list[str]] = {{}}\n",
+        encoding="utf-8")
+    assert sorted(pipeline.import_folders([str(site)])) == sorted([str(tools.resolve()), str(package), str(module)])
+    before = pipeline.libraries()
+    monkeypatch.setattr(sysconfig, "get_paths", lambda: {**_paths, "purelib": str(site), "platlib": str(site)})
+    with_site = pipeline.libraries()
+    module.write_text(EDITED, encoding="utf-8")
+    assert pipeline.libraries() != with_site != before
 
 
 NOTEBOOK = "02_met_cse_series"

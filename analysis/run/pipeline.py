@@ -291,7 +291,7 @@ def libraries() -> str:
     folders = {sysconfig.get_paths()[key] for key in ("purelib", "platlib")}
     names: set[str] = {f"PYTHONPATH={os.environ.get('PYTHONPATH', '')}", runtime()}
     names.update(f"{folder} {content_hash(Path(folder), ('**/*',))}" for folder in IPYTHON_FOLDERS)
-    names.update(f"import {folder} {content_hash(Path(folder), every_file())}" for folder in import_folders(folders))
+    names.update(f"import {place} {_held(place)}" for place in import_folders(folders))
     # A folder on $PYTHONPATH is searched for sitecustomize.py at every start, as the site folders are.
     for folder in filter(None, os.environ.get("PYTHONPATH", "").split(os.pathsep)):
         for name in ("sitecustomize.py", "usercustomize.py"):
@@ -307,24 +307,28 @@ def libraries() -> str:
 
 
 def import_folders(site_folders: Iterable[str]) -> list[str]:
-    """The folders outside the environment's own library folders (whose libraries `libraries` names by their
-    dist-info) that this Python and the kernels it starts import from, less the checkout (each step hashes the code
-    it runs there): each folder on $PYTHONPATH, and each a `.pth` file in a site folder names by its path (an
-    editable install: `pip install -e ~/newsroom-tools`, uv's `_<name>.pth`). Only the name was hashed, or the
-    `.pth` file's text: a notebook drawing its chart through a desk's helper module kept there (`import deskhelp`)
-    was stamped without it, so after the helper was edited `make` said "notebooks: unchanged, skipped" and the
-    chart stayed as the old helper drew it."""
+    """The folders (or single modules) outside the environment's own library folders (whose libraries `libraries`
+    names by their dist-info) that this Python and the kernels it starts import from, less the checkout (each step
+    hashes the code it runs there): each folder on $PYTHONPATH, each a `.pth` file in a site folder names by its
+    path, and each package an editable install's finder maps (`pip install -e ~/newsroom-tools`: setuptools writes
+    a `.pth` naming the folder, or a finder module whose `MAPPING` names each package; uv's `_<name>.pth`). Only
+    the name was hashed, or the `.pth` file's text: a notebook drawing its chart through a desk's helper module
+    kept there (`import deskhelp`) was stamped without it, so after the helper was edited `make` said "notebooks:
+    unchanged, skipped" and the chart stayed as the old helper drew it. The project's own package is never one:
+    the steps and the kernels import it from the checkout (`other_code`)."""
     found = [folder for folder in os.environ.get("PYTHONPATH", "").split(os.pathsep) if folder]
     for site in site_folders:
         with contextlib.suppress(OSError):
             for entry in sorted(os.scandir(site), key=lambda e: e.name):
                 if entry.name.endswith(".pth"):
                     found += [os.path.join(site, line.strip()) for line in _pth_lines(entry.path)]
+                elif entry.name.startswith("__editable__") and entry.name.endswith("_finder.py"):
+                    found += _finder_mapping(entry.path)
     libraries = {Path(sysconfig.get_paths()[key]).resolve() for key in ("stdlib", "platstdlib", "purelib", "platlib")}
     kept: list[str] = []
     for folder in found:
         where = Path(folder).resolve()
-        if (where.is_dir() and where != PROJECT_ROOT.resolve() and str(where) not in kept
+        if (where.exists() and where != PROJECT_ROOT.resolve() and str(where) not in kept
                 and not any(where.is_relative_to(library) for library in libraries)):
             kept.append(str(where))
     return kept
@@ -338,6 +342,36 @@ def _pth_lines(path: str) -> list[str]:
         return []
     return [line for line in text.splitlines()
             if line.strip() and not line.startswith("#") and not line.startswith(("import ", "import\t"))]
+
+
+def _finder_mapping(path: str) -> list[str]:
+    """The folders and modules an editable install's finder module maps its packages to (its `MAPPING`, read as
+    data, never run), less the project's own package."""
+    import ast
+
+    try:
+        tree = ast.parse(Path(path).read_text(encoding="utf-8", errors="replace"))
+    except (OSError, SyntaxError, ValueError):
+        return []
+    for node in tree.body:
+        target: ast.expr | None = None
+        if isinstance(node, ast.AnnAssign) and node.value is not None:
+            target, value = node.target, node.value
+        elif isinstance(node, ast.Assign) and len(node.targets) == 1:
+            target, value = node.targets[0], node.value
+        if isinstance(target, ast.Name) and target.id == "MAPPING":
+            with contextlib.suppress(ValueError):
+                mapping = ast.literal_eval(value)
+                own = __name__.split(".")[0]
+                if isinstance(mapping, dict):
+                    return [str(place) for name, place in mapping.items() if name != own]
+            return []
+    return []
+
+
+def _held(place: str) -> str:
+    """What an import folder holds (every file in it, as the notebooks' folder is hashed), or a module's bytes."""
+    return content_hash(Path(place), every_file()) if os.path.isdir(place) else _content(place)
 
 
 #: The folders every IPython kernel reads config and startup files from besides the user's profile (which the
