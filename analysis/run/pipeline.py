@@ -324,7 +324,8 @@ def import_folders(site_folders: Iterable[str]) -> list[str]:
                     found += [os.path.join(site, line.strip()) for line in _pth_lines(entry.path)]
                 elif entry.name.startswith("__editable__") and entry.name.endswith("_finder.py"):
                     found += _finder_mapping(entry.path)
-    libraries = {Path(sysconfig.get_paths()[key]).resolve() for key in ("stdlib", "platstdlib", "purelib", "platlib")}
+    known = sysconfig.get_paths()
+    libraries = {Path(known[key]).resolve() for key in ("stdlib", "platstdlib", "purelib", "platlib") if key in known}
     kept: list[str] = []
     for folder in found:
         where = Path(folder).resolve()
