@@ -287,7 +287,7 @@ def libraries() -> str:
     folder shadowing a library) and the name list never changed; so is a `sitecustomize.py`, which every process
     runs first. $PYTHONPATH is part of it too: a folder on it shadows an installed library as a `.pth` file does.
     So is the `runtime` beneath the libraries, and what the system's IPython folders hold (`IPYTHON_FOLDERS`), and
-    every file in the folders the import path takes from outside the environment (`import_folders`)."""
+    the modules in the folders the import path takes from outside the environment (`import_folders`)."""
     folders = {sysconfig.get_paths()[key] for key in ("purelib", "platlib")}
     names: set[str] = {f"PYTHONPATH={os.environ.get('PYTHONPATH', '')}", runtime()}
     names.update(f"{folder} {content_hash(Path(folder), ('**/*',))}" for folder in IPYTHON_FOLDERS)
@@ -370,9 +370,29 @@ def _finder_mapping(path: str) -> list[str]:
     return []
 
 
+#: What Python imports from a folder: source modules and extension modules.
+MODULE_SUFFIXES = (".py", ".so", ".pyd")
+
+
 def _held(place: str) -> str:
-    """What an import folder holds (every file in it, as the notebooks' folder is hashed), or a module's bytes."""
-    return content_hash(Path(place), every_file()) if os.path.isdir(place) else _content(place)
+    """The modules an import folder holds, at any depth (their paths and bytes), or a module's own bytes. Only
+    modules, and no folder `NOT_READ` names is entered: a folder on $PYTHONPATH may be a whole checkout, whose
+    .venv alone took seconds to walk on every `make`."""
+    if not os.path.isdir(place):
+        return _content(place)
+    digest, seen = hashlib.sha256(), set()
+    for folder, subfolders, names in os.walk(place, followlinks=True):
+        st = os.stat(folder)
+        if (st.st_dev, st.st_ino) in seen:  # a link back up the tree: walked once
+            subfolders[:] = []
+            continue
+        seen.add((st.st_dev, st.st_ino))
+        subfolders[:] = sorted(d for d in subfolders if not any(fnmatch.fnmatchcase(d, n) for n in NOT_READ))
+        for name in sorted(names):
+            if name.endswith(MODULE_SUFFIXES) and not any(fnmatch.fnmatchcase(name, n) for n in NOT_READ):
+                path = os.path.join(folder, name)
+                digest.update(f"{os.path.relpath(path, place)}\0{_content(path)}\n".encode())
+    return digest.hexdigest()
 
 
 #: The folders every IPython kernel reads config and startup files from besides the user's profile (which the
