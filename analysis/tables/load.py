@@ -525,7 +525,7 @@ def charts_read_mark(charts_dir: Path, chart_ids: Iterable[str]) -> str:
     import json
 
     digest = hashlib.sha256()
-    for chart_id in chart_ids:
+    for chart_id in sorted(chart_ids):  # the same charts read in another order are the same charts
         try:
             loaded = json.loads((charts_dir / chart_id / f"{chart_id}.json").read_text(encoding="utf-8"))
         except (OSError, ValueError):
