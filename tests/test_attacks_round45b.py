@@ -8,19 +8,22 @@ drawn before, exit 0."""
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 import sysconfig
 from pathlib import Path
 
 import pytest
 
-from analysis.paths import PROJECT_ROOT, Paths
+from analysis.paths import PROJECT_ROOT, Paths, import_folders
 from analysis.run import pipeline
 from tests.made import Made, copy_of
 from tests.raw_copy import run_on
 
 #: A desk's helper, as an analyst keeps it outside the project, and the same file edited to keep the years from 2015.
 HELPER = '"""Desk helpers."""\n\n\ndef chosen(frame):\n    return frame\n'
-EDITED = '"""Desk helpers."""\n\n\ndef chosen(frame):\n    return frame[frame["year"] >= 2015]\n'
+EDITED = '"""Desk helpers."""\n\n\ndef chosen(frame):\n    return frame[frame["year"].astype(str) >= "2015"]\n'
 
 
 def test_a_helper_module_on_the_python_path_is_in_every_step_s_stamp(tmp_path: Path,
@@ -60,7 +63,7 @@ def test_a_folder_or_module_an_editable_install_names_is_in_every_step_s_stamp(
     purelib = sysconfig.get_paths()["purelib"]
     (site / "_newsroom_tools.pth").write_text(f"{tools}\n# a comment\nimport os\n", encoding="utf-8")
     (site / "_checkout.pth").write_text(f"{PROJECT_ROOT}\n{purelib}\n", encoding="utf-8")
-    assert pipeline.import_folders([str(site)]) == [str(tools.resolve())]
+    assert import_folders([str(site)]) == [str(tools.resolve())]
     # setuptools' editable install of a flat layout: a finder module mapping each package to its folder (as
     # `pip install -e .` wrote this project's own, whose package the steps import from the checkout instead)
     package, module = tmp_path / "desk-tools" / "desk_tools", tmp_path / "desk-tools" / "deskhelp.py"
@@ -70,7 +73,7 @@ def test_a_folder_or_module_an_editable_install_names_is_in_every_step_s_stamp(
     (site / "__editable___desk_tools_0_1_0_finder.py").write_text(
         f"import sys\nMAPPING: dict[str, str] = {mapping!r}\nNAMESPACES: dict[str, list[str]] = {{}}\n",
         encoding="utf-8")
-    assert sorted(pipeline.import_folders([str(site)])) == sorted([str(tools.resolve()), str(package), str(module)])
+    assert sorted(import_folders([str(site)])) == sorted([str(tools.resolve()), str(package), str(module)])
     before = pipeline.libraries()
     monkeypatch.setattr(sysconfig, "get_paths", lambda: {**_paths, "purelib": str(site), "platlib": str(site)})
     with_site = pipeline.libraries()
@@ -130,3 +133,38 @@ def test_charts_then_notebooks_that_draw_the_same_charts_leave_the_workbook_curr
         assert ran.returncode == 0, ran.stdout + ran.stderr
     written = run_on(root, "gallery")
     assert written.returncode == 0, written.stderr
+
+
+def test_a_helper_module_on_the_python_path_edited_stops_the_gallery_and_workbook_alone(made: Made,
+                                                                                        tmp_path: Path) -> None:
+    """The same helper edited after `make`, then `gallery` and `workbook` alone: both published chart 2 as the old
+    helper drew it, exit 0, as they did for a helper beside the notebooks before round 44. Every output's code mark
+    names the modules of the folders the kernels import from outside the environment, as every step's stamp does
+    (so every output is refused, as `make` runs every step again)."""
+    root = copy_of(made, tmp_path / "project")
+    desk = tmp_path / "desk"
+    desk.mkdir()
+    (desk / "deskhelp.py").write_text(HELPER, encoding="utf-8")
+    for suffix in (".py", ".ipynb"):
+        path = root / "notebooks" / f"{NOTEBOOK}{suffix}"
+        old, new = CALL[0], "import deskhelp; " + CALL[0].replace("(series,", "(deskhelp.chosen(series),")
+        text = path.read_text(encoding="utf-8")
+        old, new = (old, new) if suffix == ".py" else (json.dumps(old)[1:-1], json.dumps(new)[1:-1])
+        assert text.count(old) == 1, path
+        path.write_text(text.replace(old, new), encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(desk)}
+
+    def run(*command: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "analysis", *command, "--root", str(root)], cwd=PROJECT_ROOT,
+                              capture_output=True, text=True, timeout=600, env=env)
+
+    done = run("all")
+    assert done.returncode == 0, done.stdout + done.stderr
+    (desk / "deskhelp.py").write_text(EDITED, encoding="utf-8")
+    for command in ("workbook", "gallery"):
+        refused = run(command)
+        assert refused.returncode == 2, refused.stderr
+        assert "another version of the project's code" in refused.stderr, refused.stderr
+    done = run("all")  # `make`: every step again, as for any library changed
+    assert done.returncode == 0 and "notebooks: done" in done.stdout, done.stdout + done.stderr
+    assert run("gallery").returncode == 0

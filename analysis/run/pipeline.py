@@ -53,6 +53,8 @@ from analysis.paths import (
     WORKBOOK_NAME,
     Paths,
     add_root_argument,
+    import_folders,
+    modules_held,
     site_url,
 )
 from analysis.record.terminal import os_error_line
@@ -291,7 +293,7 @@ def libraries() -> str:
     folders = {sysconfig.get_paths()[key] for key in ("purelib", "platlib")}
     names: set[str] = {f"PYTHONPATH={os.environ.get('PYTHONPATH', '')}", runtime()}
     names.update(f"{folder} {content_hash(Path(folder), ('**/*',))}" for folder in IPYTHON_FOLDERS)
-    names.update(f"import {place} {_held(place)}" for place in import_folders(folders))
+    names.update(f"import {place} {modules_held(place)}" for place in import_folders(folders))
     # A folder on $PYTHONPATH is searched for sitecustomize.py at every start, as the site folders are.
     for folder in filter(None, os.environ.get("PYTHONPATH", "").split(os.pathsep)):
         for name in ("sitecustomize.py", "usercustomize.py"):
@@ -304,95 +306,6 @@ def libraries() -> str:
                 elif entry.name.endswith(".pth") or entry.name in ("sitecustomize.py", "usercustomize.py"):
                     names.add(f"{entry.name} {_content(entry.path)}")
     return "\n".join(sorted(names))
-
-
-def import_folders(site_folders: Iterable[str]) -> list[str]:
-    """The folders (or single modules) outside the environment's own library folders (whose libraries `libraries`
-    names by their dist-info) that this Python and the kernels it starts import from, less the checkout (each step
-    hashes the code it runs there): each folder on $PYTHONPATH, each a `.pth` file in a site folder names by its
-    path, and each package an editable install's finder maps (`pip install -e ~/newsroom-tools`: setuptools writes
-    a `.pth` naming the folder, or a finder module whose `MAPPING` names each package; uv's `_<name>.pth`). Only
-    the name was hashed, or the `.pth` file's text: a notebook drawing its chart through a desk's helper module
-    kept there (`import deskhelp`) was stamped without it, so after the helper was edited `make` said "notebooks:
-    unchanged, skipped" and the chart stayed as the old helper drew it. The project's own package is never one:
-    the steps and the kernels import it from the checkout (`other_code`)."""
-    found = [folder for folder in os.environ.get("PYTHONPATH", "").split(os.pathsep) if folder]
-    for site in site_folders:
-        with contextlib.suppress(OSError):
-            for entry in sorted(os.scandir(site), key=lambda e: e.name):
-                if entry.name.endswith(".pth"):
-                    found += [os.path.join(site, line.strip()) for line in _pth_lines(entry.path)]
-                elif entry.name.startswith("__editable__") and entry.name.endswith("_finder.py"):
-                    found += _finder_mapping(entry.path)
-    known = sysconfig.get_paths()
-    libraries = {Path(known[key]).resolve() for key in ("stdlib", "platstdlib", "purelib", "platlib") if key in known}
-    kept: list[str] = []
-    for folder in found:
-        where = Path(folder).resolve()
-        if (where.exists() and where != PROJECT_ROOT.resolve() and str(where) not in kept
-                and not any(where.is_relative_to(library) for library in libraries)):
-            kept.append(str(where))
-    return kept
-
-
-def _pth_lines(path: str) -> list[str]:
-    """The lines of a `.pth` file that name a folder, as `site` reads them: neither a comment nor an import."""
-    try:
-        text = Path(path).read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return []
-    return [line for line in text.splitlines()
-            if line.strip() and not line.startswith("#") and not line.startswith(("import ", "import\t"))]
-
-
-def _finder_mapping(path: str) -> list[str]:
-    """The folders and modules an editable install's finder module maps its packages to (its `MAPPING`, read as
-    data, never run), less the project's own package."""
-    import ast
-
-    try:
-        tree = ast.parse(Path(path).read_text(encoding="utf-8", errors="replace"))
-    except (OSError, SyntaxError, ValueError):
-        return []
-    for node in tree.body:
-        target: ast.expr | None = None
-        if isinstance(node, ast.AnnAssign) and node.value is not None:
-            target, value = node.target, node.value
-        elif isinstance(node, ast.Assign) and len(node.targets) == 1:
-            target, value = node.targets[0], node.value
-        if isinstance(target, ast.Name) and target.id == "MAPPING":
-            with contextlib.suppress(ValueError):
-                mapping = ast.literal_eval(value)
-                own = __name__.split(".")[0]
-                if isinstance(mapping, dict):
-                    return [str(place) for name, place in mapping.items() if name != own]
-            return []
-    return []
-
-
-#: What Python imports from a folder: source modules and extension modules.
-MODULE_SUFFIXES = (".py", ".so", ".pyd")
-
-
-def _held(place: str) -> str:
-    """The modules an import folder holds, at any depth (their paths and bytes), or a module's own bytes. Only
-    modules, and no folder `NOT_READ` names is entered: a folder on $PYTHONPATH may be a whole checkout, whose
-    .venv alone took seconds to walk on every `make`."""
-    if not os.path.isdir(place):
-        return _content(place)
-    digest, seen = hashlib.sha256(), set()
-    for folder, subfolders, names in os.walk(place, followlinks=True):
-        st = os.stat(folder)
-        if (st.st_dev, st.st_ino) in seen:  # a link back up the tree: walked once
-            subfolders[:] = []
-            continue
-        seen.add((st.st_dev, st.st_ino))
-        subfolders[:] = sorted(d for d in subfolders if not any(fnmatch.fnmatchcase(d, n) for n in NOT_READ))
-        for name in sorted(names):
-            if name.endswith(MODULE_SUFFIXES) and not any(fnmatch.fnmatchcase(name, n) for n in NOT_READ):
-                path = os.path.join(folder, name)
-                digest.update(f"{os.path.relpath(path, place)}\0{_content(path)}\n".encode())
-    return digest.hexdigest()
 
 
 #: The folders every IPython kernel reads config and startup files from besides the user's profile (which the

@@ -602,12 +602,16 @@ _LOADED: dict[tuple[str, ...], str] = {}
 
 
 def _code_lines(stages: tuple[str, ...]) -> str:
-    """Each file `code_files` names, with the hash of its bytes now, one line each."""
-    from analysis.paths import PROJECT_ROOT
+    """Each file `code_files` names, with the hash of its bytes now, one line each; then each folder the kernels
+    import from outside the environment (`paths.import_folders`: $PYTHONPATH, an editable install's) with the
+    modules it holds, which every step's stamp hashes too: a desk's helper there edited, then `gallery` or
+    `workbook` alone, published the chart as the old helper drew it."""
+    from analysis.paths import PROJECT_ROOT, import_folders, modules_held
 
     # Named as in any checkout: a copy elsewhere holds the same code.
-    return "".join(f"{path.relative_to(PROJECT_ROOT).as_posix()}\0{file_hash(path) or '-'}\n"
-                   for path in code_files(stages))
+    return "".join([*(f"{path.relative_to(PROJECT_ROOT).as_posix()}\0{file_hash(path) or '-'}\n"
+                      for path in code_files(stages)),
+                    *(f"import {place}\0{modules_held(place)}\n" for place in import_folders())])
 
 
 def code_files(stages: Iterable[str]) -> list[Path]:
