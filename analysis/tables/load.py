@@ -260,9 +260,9 @@ def _other_code_line(what: str, other: list[str]) -> str:
     if not other:
         return ""
     return (f"{what} ({_few(other)}) were drawn by another version of the project's code (analysis/, modules at "
-            "the checkout's top, pyproject.toml, constraints.txt) than this checkout holds (a chart's module edited, "
-            "or another branch checked out or pulled since): run `python -m analysis charts` (or `make`) to draw them "
-            "again")
+            "the checkout's top or on $PYTHONPATH, pyproject.toml, constraints.txt) than this checkout holds (a "
+            "chart's module edited, or another branch checked out or pulled since): run `python -m analysis charts` "
+            "(or `make`) to draw them again")
 
 
 def _changed_since_export(folder: Path) -> bool:
@@ -654,9 +654,9 @@ def made_by_other_code(outputs: Path, stems: Iterable[str], paths: Paths = DEFAU
         return ""
     commands = " and ".join(f"`python -m analysis {command}`" for command in found.values())
     return (f"{'; '.join(found)} {'was' if len(found) == 1 else 'were'} made by another version of the project's "
-            f"code (analysis/, modules at the checkout's top, pyproject.toml, constraints.txt) or of {RULES_DOC} "
-            f"than this checkout holds (edited, or another branch checked out or pulled, since): run {commands} "
-            f"(or `make`) to make {'it' if len(found) == 1 else 'them'} again")
+            f"code (analysis/, modules at the checkout's top or on $PYTHONPATH, pyproject.toml, constraints.txt) or "
+            f"of {RULES_DOC} than this checkout holds (edited, or another branch checked out or pulled, since): run "
+            f"{commands} (or `make`) to make {'it' if len(found) == 1 else 'them'} again")
 
 
 #: The name under which an output whose links are absolute names the site address they start from ($CSE_SITE_URL,
