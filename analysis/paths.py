@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -186,15 +186,28 @@ MODULE_SUFFIXES = (".py", ".so", ".pyd")
 
 
 def modules_held(place: str) -> str:
-    """The modules an import folder holds, at any depth (their paths and bytes), or a module's own bytes. Only
-    modules, and no folder `NOT_READ` names is entered: a folder on $PYTHONPATH may be a whole checkout, whose
-    .venv alone took seconds to walk on every `make`."""
+    """The modules an import folder holds, at any depth (their paths and bytes: `module_files`), or a module's own
+    bytes."""
     if not os.path.isdir(place):
         return _file_digest(place)
-    import fnmatch
     import hashlib
 
-    digest, seen = hashlib.sha256(), set()
+    digest = hashlib.sha256()
+    for path in module_files(place):
+        digest.update(f"{os.path.relpath(path, place)}\0{_file_digest(path)}\n".encode())
+    return digest.hexdigest()
+
+
+def module_files(place: str) -> Iterator[str]:
+    """The modules an import folder holds, at any depth, in a stable order (the folder itself when it is a module).
+    Only modules, and no folder `NOT_READ` names is entered: a folder on $PYTHONPATH may be a whole checkout, whose
+    .venv alone took seconds to walk on every `make`."""
+    if not os.path.isdir(place):
+        yield place
+        return
+    import fnmatch
+
+    seen: set[tuple[int, int]] = set()
     for folder, subfolders, names in os.walk(place, followlinks=True):
         try:
             st = os.stat(folder)
@@ -205,11 +218,8 @@ def modules_held(place: str) -> str:
             continue
         seen.add((st.st_dev, st.st_ino))
         subfolders[:] = sorted(d for d in subfolders if not any(fnmatch.fnmatchcase(d, n) for n in NOT_READ))
-        for name in sorted(names):
-            if name.endswith(MODULE_SUFFIXES) and not any(fnmatch.fnmatchcase(name, n) for n in NOT_READ):
-                path = os.path.join(folder, name)
-                digest.update(f"{os.path.relpath(path, place)}\0{_file_digest(path)}\n".encode())
-    return digest.hexdigest()
+        yield from (os.path.join(folder, name) for name in sorted(names)
+                    if name.endswith(MODULE_SUFFIXES) and not any(fnmatch.fnmatchcase(name, n) for n in NOT_READ))
 
 
 def _file_digest(path: str) -> str:

@@ -168,3 +168,37 @@ def test_a_helper_module_on_the_python_path_edited_stops_the_gallery_and_workboo
     done = run("all")  # `make`: every step again, as for any library changed
     assert done.returncode == 0 and "notebooks: done" in done.stdout, done.stdout + done.stderr
     assert run("gallery").returncode == 0
+
+
+def test_a_helper_on_the_python_path_edited_with_its_size_and_time_kept_runs_as_edited(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The stamps now see the helper's edit, so `make` ran the notebooks again; but Python reuses a module's .pyc
+    while the source's mtime and size are those it was compiled from, so with the helper edited keeping both
+    (`cp -p`, `touch -r`, two saves in a second) the kernel ran its old bytecode (chart 2 stayed e63482…), the step
+    was stamped as the new helper's, and the next `make` skipped it. The main job has the pycs of those folders
+    checked against their sources' content, as it has the project's own."""
+    import importlib.util
+    import py_compile
+
+    from analysis.run.pipeline import hash_checked_bytecode
+
+    desk = tmp_path / "desk"
+    desk.mkdir()
+    module = desk / "deskhelp.py"
+    module.write_text('LABEL = "Jane Doe"\n', encoding="utf-8")
+    py_compile.compile(str(module), doraise=True)  # as the kernel's import writes it: checked by time and size
+    written = os.stat(module)
+    module.write_text('LABEL = "JANE DOE"\n', encoding="utf-8")
+    os.utime(module, ns=(written.st_atime_ns, written.st_mtime_ns))
+    monkeypatch.setenv("PYTHONPATH", str(desk))
+
+    def loaded() -> str:
+        spec = importlib.util.spec_from_file_location("deskhelp", module)
+        assert spec is not None and spec.loader is not None
+        helper = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(helper)
+        return str(helper.LABEL)
+
+    assert loaded() == "Jane Doe"  # the failure: the old bytecode, run as the new code
+    hash_checked_bytecode(tmp_path / "project")
+    assert loaded() == "JANE DOE"

@@ -54,6 +54,7 @@ from analysis.paths import (
     Paths,
     add_root_argument,
     import_folders,
+    module_files,
     modules_held,
     site_url,
 )
@@ -489,11 +490,14 @@ def hash_checked_bytecode(root: Path) -> None:
     A pyc written to be checked against its source's hash (`CHECKED_HASH`) is checked at every import, and
     Python keeps it so when it rewrites it. Each run rewrites so each pyc that is there and is not yet (reading 8
     bytes of each; with $PYTHONDONTWRITEBYTECODE Python still reads the pycs it finds, and writes none). The modules
-    this job imported before it got here (the command line, paths, this runner) stay as loaded."""
+    this job imported before it got here (the command line, paths, this runner) stay as loaded. So are the modules
+    of the folders the kernels import from outside the environment (`import_folders`): a desk's helper on
+    $PYTHONPATH edited with its size and time kept was stamped as run while the kernel ran its old bytecode."""
     import importlib.util
     import py_compile
 
-    for path in _files(root, (*CODE, *NOTEBOOK_FOLDER)):
+    outside = (Path(module) for place in import_folders() for module in module_files(place))
+    for path in (*_files(root, (*CODE, *NOTEBOOK_FOLDER)), *outside):
         if path.suffix != ".py":
             continue
         cached = importlib.util.cache_from_source(str(path))
