@@ -128,7 +128,10 @@ def import_folders(site_folders: Iterable[str] | None = None) -> list[str]:
     known = sysconfig.get_paths()
     if site_folders is None:
         site_folders = {known[key] for key in ("purelib", "platlib") if key in known}
-    found = [folder for folder in os.environ.get("PYTHONPATH", "").split(os.pathsep) if folder]
+    # Not a relative folder ("."): it names the working folder of each process, the checkout for the main job and
+    # notebooks/ for the kernels, whose files the steps hash already; resolved here, the kernels' marks named
+    # notebooks/ and the job's did not, and every chart was "drawn by another version of the code".
+    found = [folder for folder in os.environ.get("PYTHONPATH", "").split(os.pathsep) if os.path.isabs(folder)]
     for site in site_folders:
         with contextlib.suppress(OSError):
             for entry in sorted(os.scandir(site), key=lambda e: e.name):

@@ -202,3 +202,15 @@ def test_a_helper_on_the_python_path_edited_with_its_size_and_time_kept_runs_as_
     assert loaded() == "Jane Doe"  # the failure: the old bytecode, run as the new code
     hash_checked_bytecode(tmp_path / "project")
     assert loaded() == "JANE DOE"
+
+
+def test_a_relative_folder_on_the_python_path_is_not_an_import_folder(tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """Found before committing: with `PYTHONPATH=.` (a common setting, to import modules from where one works) the
+    kernels, which run in notebooks/, marked every chart with notebooks/ as an import folder and the job, which runs
+    in the checkout, did not: the notebooks step ended "drawn by another version of the project's code", unstamped,
+    at every `make`. A relative folder names each process's working folder, which the steps hash already."""
+    (tmp_path / "lib").mkdir()
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join([".", "lib", "", str(tmp_path / "lib")]))
+    assert import_folders([]) == [str((tmp_path / "lib").resolve())]
