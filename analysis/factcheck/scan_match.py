@@ -40,7 +40,7 @@ from analysis.factcheck.wording import BORNE_OUT, verdict
 from analysis.paths import Paths
 from analysis.record.figures import normalise_for_match
 from analysis.record.printed import Printed, PrintedFigureError, parse_printed
-from analysis.record.vocabulary import CANONICAL, TOLERANCE, split_list
+from analysis.record.vocabulary import CANONICAL, TOLERANCE, round_step, split_list
 from analysis.tables.load import load_rows
 
 __all__ = ["Record", "Match", "load_record", "match_figure", "prefer_article_sources", "words_of"]
@@ -199,7 +199,7 @@ def _reach(p: Any) -> float:
     step = p.step or 0.0
     if p.qualifier == "exact":
         return max(step, abs(p.value) * 1e-9)
-    return max(step, _round_step(p.value, step) if step else 0.0, abs(p.value) * float(TOLERANCE))
+    return max(step, round_step(p.value, step) if step else 0.0, abs(p.value) * float(TOLERANCE))
 
 
 def load_record(paths: Paths) -> Record:
@@ -256,16 +256,6 @@ class Matched:
     measure_guess: str = ""
 
 
-def _round_step(value: float, step: float) -> float:
-    """The step a writer rounded to: 1,200 → 100, 9,000 → 1,000, 56 → 1, 15.6 (1 dp) → 0.1."""
-    units = round(abs(value) / step) if step else 0
-    zeros = 0
-    while units and units % 10 == 0:
-        units //= 10
-        zeros += 1
-    return step * 10 ** zeros
-
-
 def _within(qualifier: str, x: float, step: float | None, r: float) -> bool:
     """Whether r is what a writer might print as `qualifier` x (rounded down or up to the printed step).
 
@@ -280,7 +270,7 @@ def _within(qualifier: str, x: float, step: float | None, r: float) -> bool:
         digits = format(Decimal(repr(x)).normalize(), "f")
         printed = Printed(f"{qualifier} {digits}", x, qualifier, "count", decimals=decimals)
         return verdict(Decimal(repr(r)), printed) in BORNE_OUT
-    rs = _round_step(x, step) if step else abs(x) * float(TOLERANCE)
+    rs = round_step(x, step) if step else abs(x) * float(TOLERANCE)
     if q.direction == "lower":
         return (r > x or (q.inclusive and r == x)) and r < x + rs
     return x - rs < r < x or (q.inclusive and r == x)

@@ -21,7 +21,7 @@ __all__ = [
     "Qualifier", "CANONICAL", "QUALIFIERS", "MIRRORED", "TOLERANCE", "direction", "WORD_NUMBERS", "FRACTIONS",
     "MULTIPLES",
     "SCALES", "PER_CENT", "PERCENTAGE_POINTS", "number_word", "LIST_SEPARATOR", "split_list", "join_list",
-    "fmt_percent", "join_steps", "split_steps", "rounded_range",
+    "fmt_percent", "join_steps", "split_steps", "rounded_range", "round_step",
 ]
 
 #: How far "about", "almost" and "just over" may stray from the printed value: 5 per cent of it.
@@ -376,6 +376,18 @@ def supported_decimals(low: float | Decimal, high: float | Decimal, most: int = 
         if fmt_percent(low, decimals) == fmt_percent(high, decimals):
             return decimals
     return 0
+
+
+def round_step(value: float, step: float) -> float:
+    """The step a writer rounded to: 1,200 → 100, 9,000 → 1,000, 56 → 1, 15.6 (1 dp) → 0.1 (`step`: one unit of
+    the last printed digit). The scanner reads a match's reach by it, and a chart tells a rounded total ("107,000")
+    from an exact one ("106,984") by it."""
+    units = round(abs(value) / step) if step else 0
+    zeros = 0
+    while units and units % 10 == 0:
+        units //= 10
+        zeros += 1
+    return step * 10 ** zeros
 
 
 def rounded_range(x: Decimal, step: Decimal) -> tuple[Decimal, Decimal]:

@@ -19,6 +19,7 @@ from analysis.publish.charts.cards import Card, draw_cards
 from analysis.publish.charts.common import ChartMeta, chart_meta
 from analysis.publish.charts.select import calendar_years
 from analysis.publish.publishers import face_name
+from analysis.record.vocabulary import round_step
 from analysis.tables.comparability import comparability
 from analysis.tables.copies import loosest_printing
 
@@ -119,14 +120,6 @@ def _title(table: pd.DataFrame, first: str, last: str) -> str:
     return f"Group-based offences: about {max(v for _, v in shown):g}% or less of recorded child sexual abuse, {span}"
 
 
-def _zeros(value: float) -> int:
-    """Trailing zeros of a whole count: how coarsely it was printed (107,000: 3; 106,984: 0)."""
-    n, zeros = round(abs(value)), 0
-    while n and n % 10 == 0:
-        n, zeros = n // 10, zeros + 1
-    return zeros
-
-
 def finer_printings(table: pd.DataFrame, figures: pd.DataFrame) -> list[str]:
     """A note for each year whose total a copy prints more exactly than the card shows it: the card showed 2022's
     "around 107,000" while The Conversation's 106,984 (citing the VKPP) was in the record, and a fact-checker
@@ -139,7 +132,7 @@ def finer_printings(table: pd.DataFrame, figures: pd.DataFrame) -> list[str]:
         same_year = rows[(rows["period_start"] == shown["period_start"]) & (rows["period_end"] == shown["period_end"])
                          & (rows["geography"] == shown["geography"]) & (rows["qualifier"] == "exact")]
         for f in same_year.itertuples():
-            if f.value != r.total and _zeros(f.value) < _zeros(r.total):
+            if f.value != r.total and round_step(f.value, 1.0) < round_step(r.total, 1.0):
                 cites = f.attributed_to if isinstance(f.attributed_to, str) and f.attributed_to else ""
                 out.append(f"{r.year}: {face_name(f.publisher)} prints the count exactly, '{f.value_as_printed} "
                            f"{f.unit}'" + (f", citing {face_name(cites)}" if cites else "") + "; the card shows it "
