@@ -105,6 +105,18 @@ def test_each_canned_query_returns_rows(datasette: Datasette, name: str) -> None
         assert len(rows) == claims.execute("select count(*) from claims where verdict = 'inaccurate'").fetchone()[0]
 
 
+@pytest.mark.parametrize("typed", [" mylondon-2025-10-grooming-gangs ", "MyLondon-2025-10-grooming-gangs",
+                                   "`mylondon-2025-10-grooming-gangs`", "mylondon-2025-10-grooming-gangs\u00a0\n"])
+def test_the_source_query_reads_an_id_as_copied(db_path: Path, typed: str) -> None:
+    """Datasette's "Every figure from one source" returned 0 rows, with no word, for an id pasted with a space
+    after it, capitalised as the outlet writes its name, or copied from Markdown with its backticks; `show` and
+    `search` read each of these as the id."""
+    db = sqlite_utils.Database(db_path)
+    rows = db.execute(CANNED_QUERIES["figures_from_source"]["sql"], {"source_id": typed}).fetchall()
+    assert len(rows) == db.execute("select count(*) from figures where source_id = ?",
+                                   ["mylondon-2025-10-grooming-gangs"]).fetchone()[0] > 0
+
+
 @pytest.mark.parametrize("resource", PACKAGE["resources"], ids=lambda r: r["name"])
 def test_each_tables_page_shows_its_description(datasette: Datasette, resource: dict[str, Any]) -> None:
     page = html.unescape(get(datasette, f"/{DATABASE}/{Path(resource['path']).stem}").text)

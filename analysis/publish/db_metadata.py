@@ -43,7 +43,8 @@ CANNED_QUERIES: dict[str, dict[str, str]] = {
                        "Give a source id from the sources table (e.g. mylondon-2025-10-grooming-gangs).",
         "sql": "select f.figure_id, f.measure, f.value_as_printed, f.quote, f.location, s.producer, s.title, "
                "s.url_main\nfrom figures f join sources s on s.id = f.source_id\n"
-               "where f.source_id = :source_id\norder by f.figure_id",
+               # an id as copied: with the space, line end or backticks around it, or capitalised ("MyLondon-…")
+               "where f.source_id = lower(trim(:source_id, ' `' || char(9, 10, 13, 160)))\norder by f.figure_id",
     },
     "printed_1200": {
         "title": "Every printed 1,200",
