@@ -158,10 +158,14 @@ def test_a_rounding_step_in_other_digits_or_with_a_bidi_control_gets_the_one_mes
     assert message in refusal(tmp_path, ("claims.yaml", _ROUNDED, f"  rounded:\n    to: {step}\n"))
 
 
-@pytest.mark.parametrize("step", ["ten", '"100"'])
-def test_a_rounding_step_that_is_no_number_is_still_told_so(tmp_path: Path, step: str) -> None:
-    assert "rounded: to must be a positive number (the unit it was rounded to)" in refusal(
-        tmp_path, ("claims.yaml", _ROUNDED, f"  rounded:\n    to: {step}\n"))
+@pytest.mark.parametrize(("step", "message"), [
+    ("ten", "rounded: to must be a positive number (the unit it was rounded to)"),
+    # a quoted number is told what is wrong with it: YAML read it as text
+    ('"100"', "rounded: to is quoted ('100'): write the unit it was rounded to unquoted, as a number (to: 100)"),
+    ("'100 '", "rounded: to is quoted ('100 '): write the unit it was rounded to unquoted, as a number (to: 100)"),
+])
+def test_a_rounding_step_that_is_no_number_is_still_told_so(tmp_path: Path, step: str, message: str) -> None:
+    assert message in refusal(tmp_path, ("claims.yaml", _ROUNDED, f"  rounded:\n    to: {step}\n"))
 
 
 # --- an option's number in other digits is refused with the one digits message -------------------------------------

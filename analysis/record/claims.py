@@ -163,6 +163,10 @@ def _load_inputs(value: Any, name: str, where: str, problems: Problems) -> dict[
     return inputs
 
 
+#: A number written in quotes in YAML ('100', "0.5"), read as text.
+_QUOTED_NUMBER = re.compile(r"[1-9]\d*(?:\.\d+)?|0\.\d*[1-9]\d*")
+
+
 def _load_rounded(value: Any, inputs: dict[str, Any], name: str, where: str, problems: Problems) -> dict[str, str]:
     """`rounded: {to: 100}`: an input printed as a rounded figure ("1,200" for a count somewhere from 1,150 to
     1,249), and the unit it was rounded to. The claim is then judged across every value the input could stand for."""
@@ -179,6 +183,10 @@ def _load_rounded(value: Any, inputs: dict[str, Any], name: str, where: str, pro
             # "١٠٠" or "1<RLO>00" written for the step: the one digits or bidi message, as `per:` and every field
             # give it, not only "must be a positive number"
             problems.add(name, where, f"rounded: {role} {problem}")
+        elif isinstance(step, str) and _QUOTED_NUMBER.fullmatch(step.strip()):
+            # "to: '100'": YAML reads a quoted number as text, which "must be a positive number" did not explain
+            problems.add(name, where, f"rounded: {role} is quoted ({step!r}): write the unit it was rounded to "
+                                      f"unquoted, as a number (to: {step.strip()})")
         elif isinstance(step, bool) or not isinstance(step, (int, float)) or step <= 0:
             problems.add(name, where, f"rounded: {role} must be a positive number (the unit it was rounded to)")
         elif problem := number_as_written_problem(step):
