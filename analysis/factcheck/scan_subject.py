@@ -100,10 +100,16 @@ def sentence_words(text: str) -> frozenset[str]:
 
 
 #: Where a sentence says its figures are from. A sentence naming several places constrains nothing it names.
+#: "national" before a programme ("the national reinvestigation", "the national review") names the programme a
+#: force's count is part of, not the place counted: the Met's spokesperson put its own 9,000 cases "as part of the
+#: national reinvestigation" (PA, 26 October 2025), and reading that as England and Wales sent the Met's figure to
+#: "not in the record". "nationally", "nationwide" and "across the country" still place a figure.
+_NATIONAL_PROGRAMME = (r"\s+(?:polic(?:e|ing)\s+)?(?:re-?investigation|investigation|review|audit|inquiry|operation"
+                       r"|programme|taskforce)s?\b")
 _GEOGRAPHY = (
     ("London", re.compile(r"\b(?:London(?:ers?)?|the capital|the Met|Metropolitan Police|Scotland Yard)\b")),
-    ("England and Wales", re.compile(r"\b(?:England and Wales|[Nn]ational(?:ly)?|[Nn]ationwide|across the country"
-                                     r"|police forces)\b")),
+    ("England and Wales", re.compile(r"\b(?:England and Wales|[Nn]ationally|[Nn]ational(?!" + _NATIONAL_PROGRAMME
+                                     + r")|[Nn]ationwide|across the country|police forces)\b")),
     ("United Kingdom", re.compile(r"\b(?:UK|U\.K\.|United Kingdom|Britain|British)\b")),
     ("England", re.compile(r"\bEngland\b(?! and Wales)")),
 )

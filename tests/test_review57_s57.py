@@ -1,0 +1,40 @@
+"""Review s57: `scan` on ordinary news articles, as a fact-checker would run it on a draft.
+
+Each sentence is invented, of the same shape as a sentence in a stored news page the review scanned; the expected
+record figure ids were read from data/raw, not from the scanner's output.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.factcheck.scan import scan_text
+from analysis.paths import DEFAULT
+
+
+def _answers(text: str) -> dict[str, dict]:
+    return {e["value_as_printed"]: e for e in scan_text(text, DEFAULT)["figures"]}
+
+
+@pytest.mark.parametrize("text", [
+    # the shape of the Met spokesperson's words as PA printed them (Ireland Live copy, 26 October 2025)
+    "As part of the national reinvestigation ordered after the audit, we are now carrying out a review of "
+    "approximately 9,000 cases covering a 15-year period.",
+    "Under the national review, the force is re-examining approximately 9,000 cases from the last 15 years.",
+])
+def test_a_national_programme_does_not_make_the_forces_own_figure_a_national_one(text: str) -> None:
+    """"the national reinvestigation" names the programme the count belongs to, not the place it counts: the
+    sentence's 9,000 is the Met's own (the record's figures of it are London), and scan must not call it
+    "not in the record" with a warning that London is "another definition"."""
+    entry = _answers(text)["approximately 9,000"]
+    ids = [m["figure_id"] for m in entry["matches"]]
+    assert "pa-2025-10-26-met-review/met-cases-under-review" in ids
+    assert all(m["geography"] == "London" for m in entry["matches"])
+
+
+def test_a_figure_said_to_be_national_is_still_read_as_national() -> None:
+    """The exception is for "national" naming a programme; "nationally" and "across the country" still place a
+    figure in England and Wales (the national 'more than 1,200' is not the Met's 1,200 in scope)."""
+    text = "More than 1,200 historic cases have been identified across the country for review."
+    entry = _answers(text)["More than 1,200"]
+    assert entry["matches"] and all(m["geography"] == "England and Wales" for m in entry["matches"])
