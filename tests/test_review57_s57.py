@@ -38,3 +38,15 @@ def test_a_figure_said_to_be_national_is_still_read_as_national() -> None:
     text = "More than 1,200 historic cases have been identified across the country for review."
     entry = _answers(text)["More than 1,200"]
     assert entry["matches"] and all(m["geography"] == "England and Wales" for m in entry["matches"])
+
+
+def test_a_share_of_cases_is_a_share_of_offences_when_the_record_calls_them_both() -> None:
+    """The record holds the VKPP's 2022 count as "offences" (csae_offences_recorded) and a copy prints it as
+    "106,984 child sexual abuse cases" (The Conversation, 17 January 2024): "over half of the cases" is the share
+    of offences committed by children, not another definition, as two counts of one kind under different nouns
+    are one figure. A share of survivors is still not a share of cases (tests/test_scan_subject.py)."""
+    entry = _answers("Police data from 42 forces show that just over half of the child sexual abuse cases "
+                     "in 2022 were committed by children.")["just over half"]
+    ids = [m["figure_id"] for m in entry["matches"]]
+    assert "healthcareconferencesuk-2024-09-18-vkpp-2022-copy/share-child-on-child-2022" in ids
+    assert not any(o["differs"].startswith("a share of offences") for o in entry.get("other_definitions", []))

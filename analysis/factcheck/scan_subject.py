@@ -214,7 +214,9 @@ def differs(found: Found, figure: dict[str, Any], setting: Setting) -> str:
     if found.printed.unit == "percent" and figure["_whole"] and found.counted.lower().startswith("of "):
         named = head_noun(found.counted[3:])
         whole = counted_class(named)
-        if whole and not whole & figure["_whole"]:
+        # as for counts (_other_count), wholes of one kind under different nouns are one whole: the record's
+        # share "of CSAE offences" is the share "of the 106,984 child sexual abuse cases" a copy printed
+        if whole and not whole & figure["_whole"] and not _kinds(set(whole)) & _kinds(set(figure["_whole"])):
             return f"a share of {figure['_whole_text']}, not of {named}"
     if setting.places and figure["geography"] not in setting.places:
         return f"{figure['geography']}, not {' or '.join(sorted(setting.places))}"
