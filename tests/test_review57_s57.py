@@ -50,3 +50,13 @@ def test_a_share_of_cases_is_a_share_of_offences_when_the_record_calls_them_both
     ids = [m["figure_id"] for m in entry["matches"]]
     assert "healthcareconferencesuk-2024-09-18-vkpp-2022-copy/share-child-on-child-2022" in ids
     assert not any(o["differs"].startswith("a share of offences") for o in entry.get("other_definitions", []))
+
+
+def test_a_year_the_sentence_names_puts_that_years_figure_first() -> None:
+    """The record holds one measure over several years (the VKPP's share of offences committed by children: 2022
+    from a copy, 2023 from the NPCC's release). A sentence that says "in 2022" must be answered first by the
+    2022 figure, not by the 2023 one because that came from the publisher (the number's own "in 2022" is past
+    the count in between, "of the 106,984 cases in 2022", so it is not the figure's own year)."""
+    entry = _answers("Police data show that just over half of the 106,984 child sexual abuse cases in 2022 "
+                     "were committed by children.")["just over half"]
+    assert entry["matches"][0]["period_start"].startswith("2022")

@@ -28,6 +28,7 @@ from analysis.factcheck.scan_subject import (
     counted_words,
     differs,
     head_of,
+    in_period,
     quote_counted,
     score,
     setting_of,
@@ -371,9 +372,12 @@ def match_figure(found: Found, record: Record, min_words: int = 2,
     return cache[key]
 
 
-def _ranked(items: list[Match]) -> list[Match]:
-    """Where the figure was published first: the publisher's own documents, then the earliest date."""
-    return sorted(items, key=lambda m: (not m.figure.get("primary"), m.figure.get("published") or "",
+def _ranked(items: list[Match], years: frozenset[int] = frozenset()) -> list[Match]:
+    """Where the figure was published first: the publisher's own documents, then the earliest date. A measure the
+    record holds for several years is first answered by a figure for a year the sentence names ("over half of the
+    106,984 cases in 2022" is the 2022 share, though the publisher's own release is 2023's)."""
+    return sorted(items, key=lambda m: (bool(years) and not any(in_period(y, m.figure) for y in years),
+                                        not m.figure.get("primary"), m.figure.get("published") or "",
                                         RELATIONS.index(m.relation), m.figure["figure_id"]))
 
 
@@ -405,7 +409,7 @@ def _match(found: Found, record: Record, min_words: int, setting: Setting, conte
             others += [Match(m.figure, m.relation, m.words, f"fits the sentence less well ({m.words} shared words, "
                                                             f"the best {best})") for m in groups.pop(k)]
     result.definitions = order
-    result.matches = [m for k in order for m in _ranked(groups[k])]
+    result.matches = [m for k in order for m in _ranked(groups[k], setting.years)]
     result.others = sorted(_ranked(others), key=lambda m: -m.words)
     same_ids = {m.figure["figure_id"] for m in result.matches if m.relation == "same"}
     result.claims = _covering_claims(found, same_ids, record)
