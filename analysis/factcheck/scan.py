@@ -367,6 +367,12 @@ def _verdicts(entry: dict[str, Any]) -> str:
                      for c in entry["claims"]) or "none"
 
 
+#: What a figure matched under several definitions asks of a reader. "They are not the same figure" was wrong where
+#: the record keeps one count under two sources' names (Beaconport's 1,273 as the NCA's referrals and as the
+#: minister's cases identified): the definitions differ, which is what the reader must check.
+DIFFERENT_DEFINITIONS_ADVICE = "read each definition before comparing or adding them"
+
+
 def definitions_warning(entry: dict[str, Any]) -> str:
     """Why a figure matched under several definitions is not one figure, or, where a registered claim checks the
     article's figure against a figure of another definition, which one it is checked against.
@@ -381,10 +387,10 @@ def definitions_warning(entry: dict[str, Any]) -> str:
         against = [(measures[i], i) for i in claim["inputs"] if measures.get(i, stated) != stated]
         if stated and against:
             measure, figure_id = against[0]
-            rest = "; the others are not the same figure" if count > 2 else ""
+            rest = f"; {DIFFERENT_DEFINITIONS_ADVICE} for the others" if count > 2 else ""
             return (f"matches {count} definitions: claim {claim['claim_id']} checks {stated} against {measure} "
                     f"({figure_id}){rest}")
-    return f"matches {count} different definitions: they are not the same figure"
+    return f"matches {count} different definitions: {DIFFERENT_DEFINITIONS_ADVICE}"
 
 
 def render_text(result: dict[str, Any], show_all: bool) -> str:
