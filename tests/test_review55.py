@@ -200,3 +200,13 @@ def test_tables_say_which_dates_no_source_printed() -> None:
     assert not bool(reviews["independent-2025-11-04-beaconport/beaconport-referrals"])  # printed with its date
     population = load_table("population").set_index("source_id")["as_published_approximate"]
     assert bool(population["gla-demography-mye-2017"]) and not bool(population["ons-2024-mid-year-uk"])
+
+
+def test_the_met_s_three_times_more_cases_solved_is_in_the_record_as_printed() -> None:
+    """PA's copy of the Met's statement (ireland-live.ie, para 9): "In the past year, the Met said it had solved
+    three times more cases of child sexual exploitation and charged 134 more suspects." The 134 was recorded, the
+    "three times" only named in its caveat, so scan called the statement's multiple "not in the record"."""
+    entry = _only("In the past year, the Met said it had solved three times more cases of child sexual "
+                  "exploitation and charged 134 more suspects.")
+    assert (entry["value_as_printed"], entry["status"]) == ("three times", "in the record")
+    assert [m["figure_id"] for m in entry["matches"]] == ["pa-2025-10-26-met-review/cse-cases-solved-multiple"]
