@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -159,13 +160,21 @@ def _pth_lines(path: str) -> list[str]:
             if line.strip() and not line.startswith("#") and not line.startswith(("import ", "import\t"))]
 
 
+#: Held while a finder module is parsed: CPython 3.11 raises "SystemError: AST constructor recursion depth
+#: mismatch" when two threads build ASTs at once, and the pipeline hashes each step's inputs in its own thread (a
+#: clean clone's `make test` failed so, one run in a few).
+_AST_LOCK = threading.Lock()
+
+
 def _finder_mapping(path: str) -> list[str]:
     """The folders and modules an editable install's finder module maps its packages to (its `MAPPING`, read as
     data, never run), less the project's own package."""
     import ast
 
     try:
-        tree = ast.parse(Path(path).read_text(encoding="utf-8", errors="replace"))
+        text = Path(path).read_text(encoding="utf-8", errors="replace")
+        with _AST_LOCK:
+            tree = ast.parse(text)
     except (OSError, SyntaxError, ValueError):
         return []
     for node in tree.body:
@@ -176,7 +185,8 @@ def _finder_mapping(path: str) -> list[str]:
             target, value = node.targets[0], node.value
         if isinstance(target, ast.Name) and target.id == "MAPPING":
             try:
-                mapping = ast.literal_eval(value)
+                with _AST_LOCK:
+                    mapping = ast.literal_eval(value)
             except ValueError:
                 return []
             own = __name__.split(".")[0]

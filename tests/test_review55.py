@@ -210,3 +210,24 @@ def test_the_met_s_three_times_more_cases_solved_is_in_the_record_as_printed() -
                   "exploitation and charged 134 more suspects.")
     assert (entry["value_as_printed"], entry["status"]) == ("three times", "in the record")
     assert [m["figure_id"] for m in entry["matches"]] == ["pa-2025-10-26-met-review/cse-cases-solved-multiple"]
+
+
+def test_a_finder_module_is_parsed_under_the_lock(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """ci115 failed once with "SystemError: AST constructor recursion depth mismatch": CPython 3.11 breaks when two
+    threads build ASTs at once, and the pipeline hashes each step's inputs (an editable install's finder module
+    among them) in its own thread. The race is too rare to provoke in a test; what is tested is that every AST this
+    module builds is built holding the lock."""
+    import ast
+
+    from analysis import paths
+
+    finder = tmp_path / "__editable___x_finder.py"
+    finder.write_text("MAPPING: dict[str, str] = {'deskhelp': '/srv/deskhelp', 'analysis': '/x/analysis'}\n",
+                      encoding="utf-8")
+    held = []
+    parse, literal_eval = ast.parse, ast.literal_eval
+    monkeypatch.setattr(ast, "parse", lambda *a, **k: (held.append(paths._AST_LOCK.locked()), parse(*a, **k))[1])
+    monkeypatch.setattr(ast, "literal_eval",
+                        lambda *a, **k: (held.append(paths._AST_LOCK.locked()), literal_eval(*a, **k))[1])
+    assert paths._finder_mapping(str(finder)) == ["/srv/deskhelp"]
+    assert held == [True, True]
