@@ -218,6 +218,12 @@ def long_date(iso: str) -> str:
     return reader_date(date.fromisoformat(str(iso)[:10]).isoformat(), False)
 
 
+def date_as_known(iso: str, day_not_printed: bool) -> str:
+    """A date in words, by its month when no source printed its day (the tables' `…_approximate` flags): a chart's
+    label, alt text or card never gives a day no source printed."""
+    return month_year(iso) if day_not_printed else long_date(iso)
+
+
 def month_year(iso: str) -> str:
     """'2016-11-24' → 'November 2016' (in English whatever the locale: `analysis.record.vocabulary.MONTHS`)."""
     from analysis.record.vocabulary import month_year as named

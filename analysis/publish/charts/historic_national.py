@@ -75,8 +75,7 @@ def historic_national_chart(reviews: pd.DataFrame, figures: pd.DataFrame, *,
     nat["when"] = [month_name(d, short=True) if u else f"{d.day} {month_name(d, short=True)}"
                    for d, u in zip(nat["date"], undated, strict=True)]
     # The same rule in words for the data and alt text: a day no source printed is never given.
-    nat["known"] = [style.month_year(a) if u else style.long_date(a)
-                    for a, u in zip(nat["as_at"], undated, strict=True)]
+    nat["known"] = [style.date_as_known(a, u) for a, u in zip(nat["as_at"], undated, strict=True)]
     first, last = nat["date"].min(), nat["date"].max()
     months = max((last - first).days / 30.4, 1)
     fig, ax = style.new_figure(width=width, plot_height=max(2.6, 0.6 * months + 0.6))

@@ -71,7 +71,7 @@ def _as_at(row: pd.Series) -> str:
     """The date the count is as at, said as the date of the count, not of the report: the Met's 1,200 read
     "GB News, 13 November 2025", as if GB News had published that day. A date no source printed (the table's
     `as_at_approximate`) is given by its month."""
-    return style.month_year(row["as_at"]) if bool(row["as_at_approximate"]) else style.long_date(row["as_at"])
+    return style.date_as_known(row["as_at"], bool(row["as_at_approximate"]))
 
 
 def _short(definition: str) -> str:
