@@ -21,6 +21,7 @@ from IPython.display import display
 from analysis.publish import charts, export
 from analysis.publish.computed_percent import computed_share
 from analysis.publish.display import bullets, chart_table, limitations, table, where_files_go
+from analysis.publish.style import date_as_known
 from analysis.tables.load import load_table
 
 PATHS = charts.project_paths()
@@ -57,8 +58,8 @@ shares = [computed_share(row["value_as_printed"], before["value_as_printed"]) if
           else None for before, row in zip(records, records[1:], strict=False)]
 stages["share_of_previous_stage"] = ["", *[c.shown if c else "" for c in shares]]
 stages["across_rounding"] = ["", *[c.span if c else "" for c in shares]]
-table(stages, ["measure", "as_at", "value_as_printed", "qualifier", "share_of_previous_stage", "across_rounding",
-               "source_id"])
+table(stages, ["measure", "as_at", "as_at_approximate", "value_as_printed", "qualifier", "share_of_previous_stage",
+               "across_rounding", "source_id"])
 
 # %% [markdown]
 # ## The charts
@@ -91,9 +92,12 @@ chart_table(meta)
 # %%
 def printed_at(rows: pd.DataFrame, as_at: str) -> str:
     """Every wording printed for one date, most-printed first: copies of one count can differ (an exact count in
-    three reports, a bound in a fourth), and none of them came first."""
-    printed = rows.loc[rows["as_at"] == as_at, "value_as_printed"].value_counts(sort=True)
-    return " and ".join(f'"{text}"' for text in printed.index) + f" (as at {as_at})"
+    three reports, a bound in a fourth), and none of them came first. The date is given by its month when no copy
+    printed its day (`as_at_approximate`), as on the charts."""
+    on_day = rows[rows["as_at"] == as_at]
+    printed = on_day["value_as_printed"].value_counts(sort=True)
+    when = date_as_known(as_at, bool(on_day["as_at_approximate"].all()))
+    return " and ".join(f'"{text}"' for text in printed.index) + f" (as at {when})"
 
 
 found = []
@@ -107,7 +111,8 @@ for measure, rows in national.groupby("measure", sort=False):
 funnel = dict(charts.MET_FUNNEL)
 for row in stages.itertuples():
     share = f", {row.share_of_previous_stage} of the previous stage" if row.share_of_previous_stage else ""
-    found.append(f"Met review, {funnel[row.measure]}: \"{row.value_as_printed}\" (as at {row.as_at}{share}).")
+    when = date_as_known(row.as_at, bool(row.as_at_approximate))
+    found.append(f"Met review, {funnel[row.measure]}: \"{row.value_as_printed}\" (as at {when}{share}).")
 both = sorted(set(national["value"].dropna()) & set(met["value"].dropna()))
 for value in both:
     labels = {**charts.NATIONAL_REVIEW_LABELS, **funnel}

@@ -27,7 +27,7 @@ from analysis.publish import charts, export
 from analysis.publish.charts.national_offences import GROUP_BASED_NOT_GROOMING_GANGS
 from analysis.publish.charts.recorded_vs_estimated import ESTIMATED, EVERY_YEAR, RECORDED
 from analysis.publish.display import bullets, chart_table, limitations, table, where_files_go
-from analysis.publish.style import month_year
+from analysis.publish.style import date_as_known, month_year
 from analysis.record.vocabulary import fmt_share
 from analysis.tables.load import load_table
 
@@ -176,7 +176,7 @@ table(counts, ["scope", "measure", "as_at", "value_as_printed", "qualifier", "pr
 # %%
 latest_counts = counts.sort_values(["as_at", "primary", "figure_id"], ascending=[True, True, False],
                                    kind="stable").groupby("measure").tail(1)
-table(latest_counts, ["scope", "as_at", "value_as_printed", "qualifier", "definition"])
+table(latest_counts, ["scope", "as_at", "as_at_approximate", "value_as_printed", "qualifier", "definition"])
 
 # %% [markdown]
 # ## The charts
@@ -299,7 +299,8 @@ found.append(f"The \"{rise['value_as_printed']}\" rise in children the Met ident
              f"explanation, as reported: ‘{explanation['words']}’.")
 SCOPES = {"national": "National count (England and Wales)", "Met": "The Met's own count (London)"}
 for r in latest_counts.itertuples():
-    found.append(f"{SCOPES.get(r.scope, r.scope)}, as at {r.as_at}: \"{r.value_as_printed}\": {r.definition}.")
+    when = date_as_known(r.as_at, bool(r.as_at_approximate))
+    found.append(f"{SCOPES.get(r.scope, r.scope)}, as at {when}: \"{r.value_as_printed}\": {r.definition}.")
 found.append(f"The two latest counts print alike ({' and '.join(latest_counts['value_as_printed'])}) but count "
              "different things under different definitions: they are not added or compared as one figure.")
 bullets(found)

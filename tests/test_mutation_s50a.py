@@ -42,7 +42,7 @@ def test_the_two_1200s_data_are_the_latest_national_count_and_the_mets_own(drawn
     """By hand from historic_reviews.csv: the latest national 'identified for review' row is 9 December 2025's
     'more than 1,200' (the Home Secretary via the Mirror); the Met's only 'in scope' row is 13 November 2025's 1,200."""
     _, meta = drawn_charts("two-1200s")
-    assert list(meta.data.columns) == ["Count", "Value", "As printed", "Definition", "Date"]
+    assert list(meta.data.columns) == ["Count", "Value", "As printed", "Definition", "Date", "Date as known"]
     assert list(meta.data["As printed"]) == ["more than 1,200", "1,200"]
     assert list(meta.data["Date"]) == ["2025-12-09", "2025-11-13"]
     assert meta.title == "'More than 1,200' national cases and the Met's 1,200 cannot be added"

@@ -439,8 +439,8 @@ def test_the_historic_notebook_reads_the_met_s_stages_as_its_chart_does(made: Ma
                       for o in c.outputs if "data" in o)
     assert "24.4%" not in found
     assert 'Cases found: "approximately 9,000"' in found
-    assert '"2,200" (as at 2025-11-13, 23% to 26% of the previous stage)' in found
-    assert '"1,200" (as at 2025-11-13, 54.5% of the previous stage)' in found
+    assert '"2,200" (as at November 2025, 23% to 26% of the previous stage)' in found
+    assert '"1,200" (as at November 2025, 54.5% of the previous stage)' in found
 
 
 def test_the_met_notebook_states_no_change_finer_than_a_round_figure(made: Made, executed: Path) -> None:
@@ -465,9 +465,9 @@ def test_the_historic_notebook_calls_no_printing_of_one_day_the_first(made: Made
     nb = nbformat.read(executed / "notebooks" / "03_historic_reviews.ipynb", as_version=4)
     found = "\n".join(o["data"].get("text/markdown", "") for c in nb.cells if c.cell_type == "code"
                       for o in c.outputs if "data" in o)
-    assert "first printed \"More than 1,200\" (as at 2025-11-04)" not in found
-    assert ('Cases referred to Operation Beaconport: "1,273" and "More than 1,200" (as at 2025-11-04), in 4 sources.'
-            in found)
+    assert "first printed \"More than 1,200\" (as at 4 November 2025)" not in found
+    assert ('Cases referred to Operation Beaconport: "1,273" and "More than 1,200" (as at 4 November 2025), in 4 '
+            'sources.' in found)
 
 
 def test_the_factcheck_notebook_counts_verdicts_as_the_fact_check_page_does(made: Made, executed: Path) -> None:

@@ -26,6 +26,13 @@ def met_funnel_rows(reviews: pd.DataFrame) -> pd.DataFrame:
                        words_from=shown["figure_id"].to_numpy())
 
 
+def dates_as_known(rows: pd.DataFrame) -> dict[str, str]:
+    """Each stage's date in words: a day is given only if some source printed it for that date, so a day taken from
+    another report of the same meeting (`as_at_approximate`) is given by its month, as on the other charts."""
+    undated = rows.groupby("as_at")["as_at_approximate"].all()
+    return {str(d): style.date_as_known(str(d), bool(u)) for d, u in undated.items()}
+
+
 @style.styled
 def met_review_funnel_chart(reviews: pd.DataFrame, figures: pd.DataFrame, *, width: float = style.WEB_WIDTH
                             ) -> tuple[Any, ChartMeta]:
@@ -36,8 +43,9 @@ def met_review_funnel_chart(reviews: pd.DataFrame, figures: pd.DataFrame, *, wid
     names = {**dict(MET_FUNNEL), "met_historic_cases_reviewed_further": "Reviewed further so far",
              "met_historic_cases_in_scope": "Of those, still in scope"}
     dates = rows["as_at"].unique()
+    known = dates_as_known(rows)
     fig, ax = style.new_figure(width=width, plot_height=row_height(len(rows)))
-    labels = [names[m] + ("" if len(dates) == 1 else f" ({style.long_date(d)})")
+    labels = [names[m] + ("" if len(dates) == 1 else f" ({known[d]})")
               for m, d in zip(rows["measure"], rows["as_at"], strict=True)]
     labelled_bars(ax, labels, list(rows["value"]), list(rows["value_as_printed"]), list(rows["qualifier"]),
                   [style.DARK_BLUE, style.TURQUOISE, style.DARK_PINK][:len(rows)], unit="cases")
@@ -46,9 +54,10 @@ def met_review_funnel_chart(reviews: pd.DataFrame, figures: pd.DataFrame, *, wid
     found, further, scope = (printed.get(m) for m, _ in MET_FUNNEL)
     title = (f"Met review: {scope} of {further} cases re-examined stayed in scope, {when}"
              if found and further and scope else f"The Met's review of historic cases, {when}")
-    subtitle = ("Metropolitan Police review of its own historic cases, by stage, as at "
-                f"{style.join_words([style.long_date(d) for d in sorted(dates)])}: cases with two or more suspects, "
-                "including intra-familial, institutional and online abuse, not only group-based exploitation")
+    as_at = style.join_words(list(dict.fromkeys(known[d] for d in sorted(dates))))
+    subtitle = (f"Metropolitan Police review of its own historic cases, by stage, as at {as_at}: cases with two or "
+                "more suspects, including intra-familial, institutional and online abuse, not only group-based "
+                "exploitation")
     on_chart = (f"Under way: by then {further} of {found} had been reviewed further; the others had not been yet, "
                 "so are not ruled out. The Met's own count: never add it to the national count." if further and found
                 else "The Met's own count: not part of the national count, never to be added to it.")
@@ -56,7 +65,8 @@ def met_review_funnel_chart(reviews: pd.DataFrame, figures: pd.DataFrame, *, wid
     notes += [s for s in sentences_of(rows["caveat"].dropna().iloc[0]) if "definition" in s.lower()
               or "two or more" in s.lower() or "transcript" in s.lower()][:3] if rows["caveat"].notna().any() else []
     data = pd.DataFrame({"Stage": [names[m] for m in rows["measure"]], "Cases": rows["value"].to_numpy(),
-                         "Cases as printed": list(rows["value_as_printed"]), "As at": list(rows["as_at"])})
+                         "Cases as printed": list(rows["value_as_printed"]), "As at": list(rows["as_at"]),
+                         "Date as known": [known[d] for d in rows["as_at"]]})
     finding = (f"{scope} of the {further} cases re-examined so far stayed in scope, as at {when}"
                if found and further and scope else f"the stages of the review as at {when}")
     alt = (f"Bar chart of the Met's review of its own historic child sexual abuse cases by stage, showing that "

@@ -59,7 +59,8 @@ def two_counts_chart(reviews: pd.DataFrame, figures: pd.DataFrame, *, width: flo
         notes.append(f"On the Met's count: {_scope_words(met).strip()}")
     data = pd.DataFrame({"Count": [c.heading for c in cards], "Value": [r["value"] for r in rows],
                          "As printed": [r["value_as_printed"] for r in rows],
-                         "Definition": [r["definition"] for r in rows], "Date": [r["as_at"] for r in rows]})
+                         "Definition": [r["definition"] for r in rows], "Date": [r["as_at"] for r in rows],
+                         "Date as known": [_as_at(r) for r in rows]})
     alt = (f"Number card chart with two figures, showing that {style.in_sentence(title)}. "
            + "; ".join(f"{c.heading}: {c.number} ({r['definition']})" for c, r in zip(cards, rows, strict=True)) + ".")
     frame = style.finish(fig, ax, title=title, subtitle=subtitle, on_chart=on_chart, notes=notes, alt=alt,
