@@ -75,3 +75,50 @@ def test_no_notebook_finding_gives_a_day_no_source_printed(made: Made, name: str
     assert "as at November 2025" in said
     given = [s for day in sorted(_days_no_source_printed()) for s in _spellings(day) if f"as at {s}" in said]
     assert not given, f"{name} gives a day no source printed: {given}"
+
+
+def _approximate_sources() -> list[dict]:
+    import yaml
+
+    from analysis.paths import DEFAULT
+
+    sources = yaml.safe_load(DEFAULT.sources_yaml.read_text(encoding="utf-8"))
+    return [s for s in sources if s.get("date_approximate")]
+
+
+def test_every_output_words_a_date_no_source_printed_by_one_rule() -> None:
+    """Four wordings of a document's date: the report's `reader_date` gave "16 March 2018 (approximate)" (the day,
+    unless it was the 1st), the charts' `date_as_known` "March 2018", `scan` "2018-03-16 (approximate)" and
+    ClaimReview "2018-03". Each now gives the month of a date no source printed, whatever its day."""
+    from analysis.factcheck.report import reader_date
+    from analysis.factcheck.scan import published_when
+    from analysis.record.vocabulary import iso_date
+
+    sources = _approximate_sources()
+    assert len([s for s in sources if not str(s["date_published"]).endswith("-01")]) >= 20
+    for source in sources:
+        day = str(source["date_published"])
+        month = style.month_year(day)
+        assert reader_date(day, True) == f"{month} (approximate)"
+        assert style.date_as_known(day, True) == month
+        assert published_when({"published": day, "published_approximate": True}) == f"{day[:7]} (approximate)"
+        assert iso_date(day, True) == day[:7]
+
+
+def test_the_fact_check_page_gives_no_day_its_documents_did_not_print(made: Made) -> None:
+    """By hand from sources.yaml: the Evening Standard's copy on Yahoo News (16 March 2018 is a stand-in: the copy
+    prints no date) was "published 16 March 2018 (approximate)" on the page; the GB News story of the Met's
+    remarks, dated by other reports of the meeting, is "November 2025" on the charts."""
+    page = (made.outputs / "factcheck.md").read_text(encoding="utf-8")
+    assert "published 16 March 2018" not in page
+    assert "published March 2018 (approximate)" in page
+    import yaml
+
+    from analysis.paths import DEFAULT
+
+    printed = {str(s["date_published"]) for s in yaml.safe_load(DEFAULT.sources_yaml.read_text(encoding="utf-8"))
+               if not s.get("date_approximate")}
+    for source in _approximate_sources():
+        day = str(source["date_published"])
+        if day not in printed:  # another document printed that day (HMICFRS's 22 February 2018 release)
+            assert f"published {style.long_date(day)}" not in page, source["id"]

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from analysis.factcheck.report import Entry, corrections, for_readers, iso_date
+from analysis.factcheck.report import Entry, corrections, for_readers
 from analysis.factcheck.wording import ACCURATE, INACCURATE
 from analysis.record.domains import is_mirror
 from analysis.record.hygiene import inline_safe_json, reader_url
+from analysis.record.vocabulary import iso_date
 
 #: Verdict → rating on a 1 (inaccurate) to 5 (accurate) scale; a verdict not listed gets no ClaimReview.
 REVIEW_RATINGS = {ACCURATE: 5, INACCURATE: 1}

@@ -23,6 +23,7 @@ import sys
 import tempfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -55,7 +56,7 @@ from analysis.paths import (
 from analysis.record.claims import CORRECTION_MARK
 from analysis.record.hygiene import SiteUrlError, checked_site_url, reader_url
 from analysis.record.printed import parse_printed
-from analysis.record.vocabulary import MONTHS, TOLERANCE, split_list
+from analysis.record.vocabulary import TOLERANCE, date_in_words, split_list
 from analysis.tables.load import is_true
 
 #: "and their context": the claims include the population and children-in-need figures CSE counts are read beside.
@@ -281,20 +282,13 @@ def for_readers(text: str, labels: dict[str, str] | None = None) -> str:
     return _EMPTY_LABEL.sub("", text).strip()
 
 
-def iso_date(iso: str, approximate: Any) -> str:
-    """A document's date for a machine (ClaimReview, a chart's data file): ISO 8601 at the precision known, the
-    month alone for an inferred date ('2025-10'), so no reader takes a first-of-month stand-in for a printed day."""
-    return iso[:7] if approximate and len(iso) == 10 else iso
-
-
 def reader_date(iso: str, approximate: bool, notes: tuple[str, ...] = ()) -> str:
-    """'9 February 2024'; a date that was not printed says so ('October 2025 (approximate)' for a first-of-month
-    stand-in), so no reader takes an inferred day for a printed one. Other `notes` on the document share the one
-    bracket ('13 November 2025 (approximate; report)', not two brackets in a row)."""
+    """'9 February 2024'; a date that was not printed is given by its month and says so ('October 2025
+    (approximate)'), by `vocabulary.date_in_words`. Other `notes` on the document share the one bracket
+    ('November 2025 (approximate; report)', not two brackets in a row)."""
     if len(iso) != 10:
         return iso
-    year, month, day = int(iso[:4]), int(iso[5:7]), int(iso[8:])
-    shown = f"{MONTHS[month - 1]} {year}" if approximate and day == 1 else f"{day} {MONTHS[month - 1]} {year}"
+    shown = date_in_words(date.fromisoformat(iso), bool(approximate))
     said = ("approximate",) * bool(approximate) + notes
     return f"{shown} ({'; '.join(said)})" if said else shown
 

@@ -47,6 +47,7 @@ from analysis.factcheck.scan_text import looks_like_html, sentences, to_text, un
 from analysis.paths import Paths, add_root_argument
 from analysis.record.hygiene import digits_problem
 from analysis.record.terminal import printable, typed_number
+from analysis.record.vocabulary import iso_date
 
 __all__ = ["scan_text", "add_arguments", "run"]
 
@@ -323,12 +324,12 @@ def scan_text(raw: str, paths: Paths, max_figures: int | None = DEFAULT_MAX_FIGU
 
 def published_when(m: dict[str, Any]) -> str:
     """The document's date as the record knows it. A date the document did not print is a stand-in (the first of
-    the month: MyLondon's story, "October 2025 (approximate)" on the fact-check page); the scan printed it as
-    "2025-10-01", a day no source gave, beside the page that says otherwise. It is given to the month, marked."""
+    the month, or a day worked out from other reports); the scan printed it as "2025-10-01", a day no source gave,
+    beside the fact-check page's "October 2025 (approximate)". It is given to the month, marked (`iso_date`)."""
     when = str(m.get("published") or "")
     if not m.get("published_approximate") or len(when) != 10:
         return when
-    return f"{when[:7] if when.endswith('-01') else when} (approximate)"
+    return f"{iso_date(when, True)} (approximate)"
 
 
 def period_of(m: dict[str, Any]) -> str:

@@ -211,24 +211,21 @@ def new_figure(nrows: int = 1, ncols: int = 1, *, width: float = WEB_WIDTH, plot
 
 
 def long_date(iso: str) -> str:
-    """'2016-11-24' → '24 November 2016' (GOV.UK style: no leading zero, no ordinal), as the report writes a date
-    (`reader_date`, the one wording of a date in words)."""
-    from analysis.factcheck.report import reader_date
-
-    return reader_date(date.fromisoformat(str(iso)[:10]).isoformat(), False)
+    """'2016-11-24' → '24 November 2016' (GOV.UK style: no leading zero, no ordinal), as the report writes a date."""
+    return date_as_known(iso, False)
 
 
 def date_as_known(iso: str, day_not_printed: bool) -> str:
     """A date in words, by its month when no source printed its day (the tables' `…_approximate` flags): a chart's
-    label, alt text or card never gives a day no source printed."""
-    return month_year(iso) if day_not_printed else long_date(iso)
+    label, alt text or card gives a date as the fact-check page does (`vocabulary.date_in_words`)."""
+    from analysis.record.vocabulary import date_in_words
+
+    return date_in_words(date.fromisoformat(str(iso)[:10]), day_not_printed)
 
 
 def month_year(iso: str) -> str:
     """'2016-11-24' → 'November 2016' (in English whatever the locale: `analysis.record.vocabulary.MONTHS`)."""
-    from analysis.record.vocabulary import month_year as named
-
-    return named(date.fromisoformat(str(iso)[:10]))
+    return date_as_known(iso, True)
 
 
 #: Words that keep their capital inside a sentence (names of places, bodies and people the titles start with).

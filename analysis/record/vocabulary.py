@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Protocol
+from typing import Any, Protocol
 
 from analysis.record.word_pattern import trie_pattern
 
@@ -430,3 +430,18 @@ def month_year(when: _Dated, short: bool = False) -> str:
 def day_month_year(when: _Dated) -> str:
     """'9 February 2024': GOV.UK style, no leading zero and no ordinal."""
     return f"{when.day} {month_name(when)} {when.year}"
+
+
+def date_in_words(when: _Dated, day_not_printed: bool) -> str:
+    """The one wording of a date for readers: '9 February 2024', or 'February 2024' when no source printed the day
+    (a source's `date_approximate`, the tables' `…_approximate` flags). A stand-in day, whether the first of the
+    month or a day worked out from other reports (GB News's story of the Met's remarks of Thursday 13 November
+    2025), is never given: the fact-check page said "13 November 2025 (approximate)" of the document the charts
+    date "November 2025"."""
+    return month_year(when) if day_not_printed else day_month_year(when)
+
+
+def iso_date(iso: str, day_not_printed: Any) -> str:
+    """The same date for a machine (ClaimReview, a chart's data file, `scan`): ISO 8601 at the precision known, the
+    month alone ('2025-10') when no source printed the day, as `date_in_words` gives it to readers."""
+    return iso[:7] if day_not_printed and len(iso) == 10 else iso

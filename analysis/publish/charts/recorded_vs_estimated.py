@@ -14,10 +14,10 @@ from typing import Any
 
 import pandas as pd
 
-from analysis.factcheck.report import iso_date
 from analysis.publish import sns, style
 from analysis.publish.charts.common import ChartMeta, chart_meta
 from analysis.publish.publishers import face_name
+from analysis.record.vocabulary import iso_date
 from analysis.tables.copies import loosest_printing
 from analysis.tables.load import is_true
 
