@@ -28,30 +28,30 @@ def tables() -> dict[str, pd.DataFrame]:
 
 
 def test_with_no_inaccurate_claim_the_verdict_title_says_none_and_still_adds_up(tables: dict) -> None:
-    """By hand from claims.csv: 23 accurate, 2 accurate within rounding, 1 inaccurate, 10 not found, 6 not yet in
-    the record. Without the one inaccurate claim, 25 could be checked: 23 + 2 + 0."""
+    """By hand from claims.csv: 23 accurate, 3 accurate within rounding, 1 inaccurate, 10 not found, 5 not yet in
+    the record. Without the one inaccurate claim, 26 could be checked: 23 + 3 + 0."""
     claims = tables["claims"][tables["claims"]["verdict"] != "inaccurate"]
     _, meta = charts.factcheck_chart(claims, tables["figures"])
-    assert meta.title == "25 claims could be checked: 23 accurate, 2 within rounding, 0 inaccurate"
+    assert meta.title == "26 claims could be checked: 23 accurate, 3 within rounding, 0 inaccurate"
 
 
 def test_a_verdict_no_claim_has_gets_no_bar_no_note_and_no_count_in_the_title(tables: dict) -> None:
     """'A verdict no claim has is left out (a zero bar says nothing)'. Without the inaccurate claim the data hold
-    four verdicts (23, 2, 10, 6), no note explains 'inaccurate', and the title counts 23 + 2 = 25 judged."""
+    four verdicts (23, 3, 10, 5), no note explains 'inaccurate', and the title counts 23 + 3 = 26 judged."""
     claims = tables["claims"][tables["claims"]["verdict"] != "inaccurate"]
     _, meta = charts.factcheck_chart(claims, tables["figures"])
     assert list(meta.data["Verdict"]) == ["Accurate", "Accurate within rounding", "Cannot be checked: not found",
                                           "Not yet in this record"]
-    assert list(meta.data["Claims"]) == [23, 2, 10, 6]
+    assert list(meta.data["Claims"]) == [23, 3, 10, 5]
     assert "Inaccurate:" not in meta.notes  # the notes are one text: each verdict drawn, "Verdict: meaning"
     assert "Accurate within rounding:" in meta.notes
 
 
 def test_with_no_accurate_claim_the_verdict_title_says_none(tables: dict) -> None:
-    """Without the 23 accurate claims, 2 + 1 = 3 could be checked."""
+    """Without the 23 accurate claims, 3 + 1 = 4 could be checked."""
     claims = tables["claims"][tables["claims"]["verdict"] != "accurate"]
     _, meta = charts.factcheck_chart(claims, tables["figures"])
-    assert meta.title == "3 claims could be checked: 0 accurate, 2 within rounding, 1 inaccurate"
+    assert meta.title == "4 claims could be checked: 0 accurate, 3 within rounding, 1 inaccurate"
 
 
 def test_the_verdict_data_say_which_verdicts_could_be_checked(drawn_charts: DrawnCharts) -> None:

@@ -178,6 +178,8 @@ def test_verify_redoes_the_report_s_working_for_every_claim_on_a_rounded_input()
             argv += [f"--{role}", figures.loc[fid, "value_as_printed"]]
             if fid in steps:
                 argv += ["--rounded", f"{role}={steps[fid]}"]
+        if c.working.split(" · ")[0].endswith("% fall"):  # a claim registered `direction: fall` (review s58)
+            argv.append("--fall")
         argv += ["--stated", c.stated]
         out = subprocess.run([sys.executable, "-m", "analysis", *argv], cwd=PROJECT_ROOT, capture_output=True,
                              text=True, check=False)
