@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pandas as pd
 import yaml
 
@@ -82,3 +84,28 @@ def test_the_claim_and_its_gap_agree_on_the_5_8pc() -> None:
     verdicts = _table("claims")["verdict"].value_counts().to_dict()
     assert verdicts == {"accurate": 23, "cannot be checked: not found": 10, "not yet in this record": 5,
                         "accurate within rounding": 3, "inaccurate": 1}
+
+
+def test_an_ons_claim_is_dated_by_the_ons_release_not_by_the_blog_that_reprinted_it() -> None:
+    """Checked by hand: ONS's "London had a population of 8.3 million at mid-2012, 13% of the total UK population"
+    is read from a blog's reprint posted on 25 April 2015, and the record dated the claim by that post: ClaimReview
+    told aggregators that ONS made the claim on 2015-04-25, the fact-check page said "published 25 April 2015", and
+    the population table gave 8.3 million as first published then. The ONS release page is stored (National
+    Archives capture: "Release: Region and Country Profiles, Key Statistics and Profiles, October 2013 ... Released:
+    17 October 2013", listing the London profile whose heading the reprint carries), and the record dates every
+    other copy by its original. The claim is ONS's of 17 October 2013; its verdict is unchanged (the UK mid-2012
+    total it is judged against was published in August 2013)."""
+    from analysis.factcheck.claimreview import render_jsonld
+    from analysis.factcheck.report import build_entries, read_tables
+    from analysis.paths import Paths
+
+    claim_id = "ons-2013-region-profile-london-copy/claim-share-uk-population-mid-2012"
+    sources = _table("sources").set_index("id")
+    assert sources.loc["ons-2013-region-profile-london-copy", "date_published"] == "2013-10-17"
+    graph = json.loads(render_jsonld(build_entries(read_tables(Paths(PROJECT_ROOT))), "", "cse"))
+    review = next(r for r in graph["@graph"] if r["url"].endswith(claim_id))
+    assert review["itemReviewed"]["datePublished"] == "2013-10-17"
+    assert review["reviewRating"]["alternateName"] == "Accurate"
+    population = _table("population")
+    london = population[population["figure_id"] == "ons-2013-region-profile-london-copy/london-population-mid-2012"]
+    assert list(london["as_published"]) == ["2013-10-17"]
