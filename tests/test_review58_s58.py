@@ -109,3 +109,28 @@ def test_an_ons_claim_is_dated_by_the_ons_release_not_by_the_blog_that_reprinted
     population = _table("population")
     london = population[population["figure_id"] == "ons-2013-region-profile-london-copy/london-population-mid-2012"]
     assert list(london["as_published"]) == ["2013-10-17"]
+
+
+def test_the_uk_mid_2012_total_is_read_from_the_ons_page_not_a_document_sharing_copy() -> None:
+    """Checked by hand: the whole behind ONS's "13% of the total UK population" (mid-2012) was read from a copy of
+    the ONS bulletin on paperzz.com, a document-sharing site, whose source notes said "The ONS bulletin itself was
+    not found in the stored corpus". It is stored: http://www.ons.gov.uk/ons/rel/pop-estimate/population-estimates-
+    for-uk--england-and-wales--scotland-and-northern-ireland/mid-2011-and-mid-2012/stb---mid-2011---mid-2012-uk-
+    population-estimates.html, "Released: 08 August 2013", Key Points: "The population of the UK was estimated to
+    be 63.7 million in mid-2012, up from the estimated 63.3 million in mid-2011." The fact-check credited the copy
+    where the publisher's page prints the same figure; the claim, the population table and the credits now name
+    the ONS page (the verdict is unchanged: 8.3 / 63.7 = 13.03%)."""
+    claims = _table("claims").set_index("claim_id")
+    row = claims.loc["ons-2013-region-profile-london-copy/claim-share-uk-population-mid-2012"]
+    assert row["inputs"].split(";")[1] == "ons-2013-08-08-mid-2012-uk/uk-population-mid-2012"
+    assert row["verdict"] == "accurate" and row["computed"] == "13.03"
+    sources = _table("sources").set_index("id")
+    ons = sources.loc["ons-2013-08-08-mid-2012-uk"]
+    assert ons["primary"] == "true" and ons["url_main"].startswith("http://www.ons.gov.uk/ons/rel/pop-estimate/")
+    assert not sources["url_main"].str.contains("paperzz.com/doc/9210479", regex=False).any()
+    figure = _table("figures").set_index("figure_id").loc["ons-2013-08-08-mid-2012-uk/uk-population-mid-2012"]
+    assert figure["value_as_printed"] == "63.7 million" and figure["value_as_printed"] in figure["quote"]
+    population = _table("population")
+    uk = population[(population["geography"] == "United Kingdom") & (population["year"] == "2012")]
+    assert list(uk["figure_id"]) == ["ons-2013-08-08-mid-2012-uk/uk-population-mid-2012"]
+    assert list(uk["primary"]) == ["true"]
