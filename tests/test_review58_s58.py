@@ -109,6 +109,8 @@ def test_an_ons_claim_is_dated_by_the_ons_release_not_by_the_blog_that_reprinted
     population = _table("population")
     london = population[population["figure_id"] == "ons-2013-region-profile-london-copy/london-population-mid-2012"]
     assert list(london["as_published"]) == ["2013-10-17"]
+    corrections = _table("claims").set_index("claim_id").loc[claim_id, "corrections"]
+    assert "ONS released it on 17 October 2013" in corrections and "The verdict is unchanged" in corrections
 
 
 def test_the_uk_mid_2012_total_is_read_from_the_ons_page_not_a_document_sharing_copy() -> None:
