@@ -122,3 +122,32 @@ def test_the_fact_check_page_gives_no_day_its_documents_did_not_print(made: Made
         day = str(source["date_published"])
         if day not in printed:  # another document printed that day (HMICFRS's 22 February 2018 release)
             assert f"published {style.long_date(day)}" not in page, source["id"]
+
+
+#: Measures counted by DfE's children in need census: England totals that DfE rounds to the nearest 10 ("England and
+#: regional totals are rounded to the nearest 10", its children in need data guidance).
+DFE_ROUNDED_MEASURES = ("cpp_sexual_abuse", "cin_assessments_csa", "cin_assessments_cse")
+
+
+def test_every_change_between_two_dfe_england_totals_is_judged_across_dfe_s_rounding() -> None:
+    """Community Care's "a drop of 5.8%" (2,290 → 2,160) was judged across DfE's rounding to 10 and its "up 1.4%"
+    (2,160 → 2,190), from the same series in the same article, at the printed counts: two standards for one table.
+    Worked by hand: (2,190 − 2,160) / 2,160 = 1.39%; across 2,155–2,164 and 2,185–2,194 it runs from 0.97% to
+    1.81%, so "1.4%" holds for part of the range only: accurate within rounding. The CSA Centre's 8% (33,760 →
+    30,970) holds across the whole range (8.24% to 8.29%), so it stays accurate."""
+    import yaml
+
+    from analysis.paths import DEFAULT
+
+    figures = load_table("figures").set_index("figure_id")
+    claims = yaml.safe_load(DEFAULT.claims_yaml.read_text(encoding="utf-8"))
+    on_dfe = [c for c in claims if c["kind"] == "percent_change"
+              and all(v in figures.index and figures.loc[v, "measure"] in DFE_ROUNDED_MEASURES
+                      and figures.loc[v, "geography"] == "England" for v in c["inputs"].values())]
+    assert {c["id"] for c in on_dfe} == {"communitycare-2025-cin-csa-copy/claim-cpp-fall-2023-24",
+                                         "communitycare-2025-cin-csa-copy/claim-cpp-rise-2024-25",
+                                         "csacentre-trends-2023-24/claim-assessments-fall"}
+    assert all(c.get("rounded") == {"from": 10, "to": 10} for c in on_dfe), [c["id"] for c in on_dfe]
+    verdicts = load_table("claims").set_index("claim_id")["verdict"]
+    assert verdicts["communitycare-2025-cin-csa-copy/claim-cpp-rise-2024-25"] == "accurate within rounding"
+    assert verdicts["csacentre-trends-2023-24/claim-assessments-fall"] == "accurate"

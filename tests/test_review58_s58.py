@@ -71,8 +71,8 @@ def test_no_unchecked_change_lacks_a_base_the_record_holds() -> None:
 def test_the_claim_and_its_gap_agree_on_the_5_8pc() -> None:
     """The gap the claim used to name still asks for DfE's own 2022-23 count, but no longer says the CSA Centre's
     2,290 is on another basis; the claim's correction says what changed (the fact-check page lists it); and the
-    totals every output counts from are 23 accurate, 3 within rounding, 1 inaccurate, 10 not found, 5 not yet in
-    this record."""
+    totals every output counts from are 22 accurate, 4 within rounding (the 1.4% rise beside it is judged across
+    the same DfE rounding), 1 inaccurate, 10 not found, 5 not yet in this record."""
     gaps = yaml.safe_load((PROJECT_ROOT / "data" / "raw" / "gaps.yaml").read_text(encoding="utf-8"))
     gap = next(g for g in gaps if g["id"] == "national-cpp-sexual-abuse-2022-23-count")
     assert "does not obviously match" not in gap["reason"]
@@ -82,8 +82,8 @@ def test_the_claim_and_its_gap_agree_on_the_5_8pc() -> None:
     assert entry["rounded"] == {"from": 10, "to": 10}
     assert "not yet in this record to accurate within rounding" in entry["corrections"][-1]["what"]
     verdicts = _table("claims")["verdict"].value_counts().to_dict()
-    assert verdicts == {"accurate": 23, "cannot be checked: not found": 10, "not yet in this record": 5,
-                        "accurate within rounding": 3, "inaccurate": 1}
+    assert verdicts == {"accurate": 22, "cannot be checked: not found": 10, "not yet in this record": 5,
+                        "accurate within rounding": 4, "inaccurate": 1}
 
 
 def test_an_ons_claim_is_dated_by_the_ons_release_not_by_the_blog_that_reprinted_it() -> None:

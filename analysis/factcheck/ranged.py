@@ -71,7 +71,8 @@ def input_range(printed: Printed, value: Decimal) -> tuple[Decimal, Decimal] | N
 
     A scale word is a rounding: no count of 1,200,000 is printed "1.2 million" by chance. Read at 1,200,000 alone, a
     claim of "1,204,000" for a source's "1.2 million" was inaccurate, though the source allows it. A plain "9,000"
-    may be an exact count, so it is read as rounded only where the claim says so (`rounded`)."""
+    may be an exact count, so it is read as rounded only where the claim or the count's publisher says so
+    (`rounded`)."""
     by_qualifier = printed_range(printed.qualifier, value)
     if by_qualifier is not None or printed.scale == 1 or printed.decimals is None or printed.qualifier != "exact":
         return by_qualifier
