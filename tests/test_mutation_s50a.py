@@ -452,11 +452,12 @@ def test_the_national_chart_gives_a_day_only_where_its_source_printed_one(drawn_
 
 def test_the_national_notes_name_the_bound_set_aside_for_an_exact_count_that_day(drawn_charts: DrawnCharts
                                                                                  ) -> None:
-    """On 4 November 2025 Eastern Eye printed 'More than 1,200' Beaconport referrals and three outlets printed the
-    exact 1,273: the bound is set aside and named; the repeated 1,273s are copies, not bounds, and are not named."""
+    """As at the NCA's briefing of 4 November 2025 Eastern Eye printed 'More than 1,200' Beaconport referrals and three
+    outlets printed the exact 1,273: the bound is set aside and named; the repeated 1,273s are copies, not bounds, and
+    are not named. Eastern Eye printed no day (its count is as_at_approximate), so the bound is dated by its month."""
     _, meta = drawn_charts("historic-reviews-national")
     assert ("Where a bound and an exact count were printed for the same count on the same day, only the exact count "
-            "is shown ('More than 1,200' on 4 November 2025 not shown again).") in meta.notes
+            "is shown ('More than 1,200' as at November 2025 not shown again).") in meta.notes
 
 
 def test_the_national_chart_declines_to_compare_exactly_the_pairs_across_definitions(drawn_charts: DrawnCharts

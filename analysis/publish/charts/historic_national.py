@@ -130,7 +130,7 @@ def historic_national_chart(reviews: pd.DataFrame, figures: pd.DataFrame, *,
     dropped = reviews[(reviews["scope"] == "national") & ~reviews["figure_id"].isin(nat["figure_id"])]
     bounds = dropped[dropped["qualifier"] != "exact"]
     if len(bounds):
-        shown_once = "; ".join(f"'{r.value_as_printed}' on {style.long_date(r.as_at)}"
+        shown_once = "; ".join(f"'{r.value_as_printed}' as at {style.date_as_known(r.as_at, r.as_at_approximate)}"
                                for r in bounds.drop_duplicates("value_as_printed").itertuples())
         notes.append("Where a bound and an exact count were printed for the same count on the same day, only the "
                      f"exact count is shown ({shown_once} not shown again).")
