@@ -397,12 +397,19 @@ def name_key(name: str) -> str:
     was no known body, so the London rates chart lost its warning that the rates were quoted from the audit by a
     news outlet and linked an aggregator's copy, and a figure's place "England and wales" dropped the CSA Centre's
     row from the recorded-vs-estimated chart. An ampersand is the word "and" it stands for: news pages write "HM
-    Inspectorate of Constabulary and Fire and Rescue Services" for the body whose own pages print "Fire & Rescue"."""
-    return _AMPERSAND.sub(" and ", name_read(name)).casefold()
+    Inspectorate of Constabulary and Fire and Rescue Services" for the body whose own pages print "Fire & Rescue".
+    The key reads the characters as NFKC does (a full-width "＆" is "&"; the name is still shown as typed) and leaves
+    out a full stop or other mark at either end: a geography "England and Wales." (a cell copied with its
+    sentence's full stop) passed as another place and dropped the CSA Centre's row from the recorded-vs-estimated
+    chart, as "England and wales" did."""
+    read = _AMPERSAND.sub(" and ", name_read(unicodedata.normalize("NFKC", str(name))))
+    return read.casefold().strip(_EDGE_MARKS)
 
 
 #: An ampersand between words, as names write "and".
 _AMPERSAND = re.compile(r"\s*&\s*")
+#: Marks a name or label never ends or starts with but a cell copied from a sentence can: read as nothing.
+_EDGE_MARKS = " .,;:"
 
 
 #: Latin letters with no decomposition to the letter they are written on.
