@@ -18,7 +18,15 @@ import yaml
 from analysis.paths import Paths
 from analysis.record import clock
 from analysis.record.domains import domain_in
-from analysis.record.hygiene import BIDI_RE, SLUG, check_text_fields, id_problem, url_problem, where_of
+from analysis.record.hygiene import (
+    BIDI_RE,
+    SLUG,
+    check_text_fields,
+    id_problem,
+    name_key,
+    url_problem,
+    where_of,
+)
 from analysis.record.problems import Problems
 from analysis.record.rawfiles import read_raw_text, stored_file_problem, yaml_construct_problem
 from analysis.record.safeguarding import check_personal_data, personal_data_in
@@ -346,6 +354,27 @@ def original_problem(sid: str, src: dict[str, Any], sources: dict[str, dict[str,
         return f"original {original!r} is not the publisher's own document (primary: true)"
     if src.get("primary") is not False:
         return "original is given for a copy (primary: false); this source is the publisher's own document"
+    return _not_its_original(src, sources[original], original)
+
+
+def _not_its_original(copy: dict[str, Any], own: dict[str, Any], original: str) -> str | None:
+    """Why `own` cannot be the document `copy` reproduces, or None: a copy names the body whose document it is (in
+    its producer, "HM Inspectorate of … (reprinted on WiredGov)", or an attribution), and comes out no earlier than
+    that document (a day's grace for an embargo; by the month where either date was not printed). The Parliament
+    Today reprint of HMICFRS's 2018 release with the Met's 2016 response as its original passed, and the inspection
+    chart's credit, "HMIC and HMICFRS", linked the Met's press page."""
+    body = own.get("producer")
+    named = [copy.get("producer"), *(a.get("to") for a in copy.get("attributions") or () if isinstance(a, dict))]
+    if isinstance(body, str) and not any(name_key(body) in name_key(n) for n in named if isinstance(n, str)):
+        return (f"original {original!r} is a document of {body!r}, which this copy does not name as its publisher "
+                "(its producer names the body whose document it reproduces)")
+    copied, published = as_date(copy.get("date_published")), as_date(own.get("date_published"))
+    if copied is None or published is None:
+        return None
+    roughly = bool(copy.get("date_approximate") or own.get("date_approximate"))
+    if (copied.replace(day=1) < published.replace(day=1)) if roughly else (copied < published - dt.timedelta(days=1)):
+        return (f"original {original!r} was published {published.isoformat()}, after this copy of it "
+                f"({copied.isoformat()}): a copy cannot come out before its document")
     return None
 
 
