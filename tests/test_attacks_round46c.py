@@ -105,3 +105,23 @@ def test_a_story_s_original_may_be_the_body_it_attributes_its_figures_to() -> No
     story = {"original": "own", "primary": False, "producer": "AOL", "date_published": "2016-11-24",
              "attributions": [{"to": "PA Media", "figures": [], "words": ""}]}
     assert original_problem("story", story, sources) is None
+
+
+# --- an inspection's year ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("typed", ["1916-11-25", "2006-11-25", "2015-11-25"])
+def test_an_inspection_dated_in_another_year_than_its_label_is_refused(tmp_path: Path, typed: str) -> None:
+    """inspections.yaml's "2016 inspection" published 1916-11-25 passed (only the 1900 floor applied): the grades
+    chart was titled "Most cases examined required improvement or were inadequate at every inspection, 1916–2024",
+    its alt text "2016 inspection, November 1916"."""
+    said = refusal(tmp_path, ("inspections.yaml", "published: 2016-11-25", f"published: {typed}"))
+    assert f"published {typed} is not of the year its label names (2016): a mistyped year?" in said
+
+
+def test_an_inspection_published_the_year_after_its_label_passes(tmp_path: Path) -> None:
+    from analysis.paths import Paths
+    from analysis.run.build import load_raw
+    from tests.raw_copy import raw_copy
+
+    load_raw(Paths(raw_copy(tmp_path, ("inspections.yaml", "published: 2016-11-25", "published: 2017-01-25"))))

@@ -7,6 +7,7 @@ each number from the best copy and still say which one it used.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from analysis.paths import Paths
@@ -54,9 +55,20 @@ def _value_problems(entry: dict[str, Any]) -> list[str]:
     found = [] if SOURCE_ID_RE.match(str(entry["id"])) else ["id must be lower-case letters, digits and hyphens"]
     found += [f"field '{key}' must be text (check the indentation, or quote it)" for key in ("name", "label")
               if not isinstance(entry[key], (str, int, float)) or isinstance(entry[key], bool)]
-    if as_date(entry["published"]) is None:
+    published = as_date(entry["published"])
+    if published is None:
         found.append(f"published {entry['published']!r} is not a real date (YYYY-MM-DD)")
+    named = _LABEL_YEAR.search(str(entry["label"]))
+    if published is not None and named and published.year - int(named.group()) not in (0, 1):
+        found.append(f"published {published.isoformat()} is not of the year its label names ({named.group()}): "
+                     "a mistyped year?")
     return found + out_of_range({"published": entry["published"]})
+
+
+#: A year an inspection's label names ("2016 inspection"): its date is of that year, or the next for a report
+#: published after the year its fieldwork names. "published: 1916-11-25" under "2016 inspection" passed (only the
+#: 1900 floor applied), and the grades chart was titled "… at every inspection, 1916–2024".
+_LABEL_YEAR = re.compile(r"\b(?:19|20)[0-9]{2}\b")
 
 
 def _source_problems(entry: dict[str, Any], sources: list[Any], known_sources: set[str],
