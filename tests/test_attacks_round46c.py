@@ -6,11 +6,14 @@ command line."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import matplotlib
 import pytest
 
+from analysis.paths import PROJECT_ROOT
 from analysis.publish import charts, publishers
 from tests.raw_copy import refusal
 
@@ -125,3 +128,17 @@ def test_an_inspection_published_the_year_after_its_label_passes(tmp_path: Path)
     from tests.raw_copy import raw_copy
 
     load_raw(Paths(raw_copy(tmp_path, ("inspections.yaml", "published: 2016-11-25", "published: 2017-01-25"))))
+
+
+# --- a rounding step in other digits on verify's command line -------------------------------------------------------
+
+
+@pytest.mark.parametrize("step", ["\uff11\uff10\uff10", "1\u06600"])
+def test_verify_s_rounding_step_in_other_digits_gets_the_one_digits_message(step: str) -> None:
+    """`verify change --rounded to=１００` (or "1٠0") said "the unit must be a positive number (to=100)", where the
+    same digits in --from, and in a claim's `rounded:`, get the one message for digits of another script."""
+    ran = subprocess.run([sys.executable, "-m", "analysis", "verify", "change", "--from", "922", "--to", "1200",
+                          "--rounded", f"to={step}", "--stated", "30 per cent"],
+                         cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=60)
+    assert ran.returncode == 2
+    assert "a number must be written with the digits 0-9 only" in ran.stderr

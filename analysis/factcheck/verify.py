@@ -36,7 +36,7 @@ from analysis.factcheck.exact import TooLarge, check_digits, cut, exact_context,
 from analysis.factcheck.forms import computed_text, is_count, restated, restated_problem
 from analysis.factcheck.ranged import input_range, judged_on_ranges
 from analysis.factcheck.verify_help import ACCEPTED, EXAMPLES, EXAMPLES_HEADING
-from analysis.record.hygiene import number_field_problem, read_through
+from analysis.record.hygiene import digits_problem, number_field_problem, read_through
 from analysis.record.printed import Printed, PrintedFigureError, is_plain_number, parse_printed
 from analysis.record.terminal import Parser
 from analysis.record.vocabulary import SPACED_DIGIT_GROUPS, rounded_range
@@ -299,6 +299,8 @@ def _rounded_ranges(specs: list[str], values: dict[str, Decimal]) -> dict[str, t
         try:
             step = Decimal(read_printed("--rounded", step_text.strip()).value or 0)
         except InputError:
+            if digits_problem(step_text):  # the one message for other digits ("to=1٠0", "to=１００"), as --from gives
+                raise
             step = Decimal(0)
         if step <= 0:
             raise InputError(f"--rounded {cut(spec)!r}: the unit must be a positive number (to=100)")
