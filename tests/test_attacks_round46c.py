@@ -110,6 +110,20 @@ def test_a_story_s_original_may_be_the_body_it_attributes_its_figures_to() -> No
     assert original_problem("story", story, sources) is None
 
 
+@pytest.mark.parametrize("own", ["HM Inspectorate of Constabulary and Fire & Rescue Services, news release",
+                                 "HM Inspectorate of Constabulary and Fire & Rescue Services (its own site)"])
+def test_an_original_named_with_more_after_its_name_is_the_body_still(own: str) -> None:
+    """The planted-markup job appends text to every producer: the original's "HM Inspectorate … Services <text>" is
+    not inside the copy's "HM Inspectorate … Services (reprinted on WiredGov) <text>", and the whole job was refused.
+    The copy's name before its bracket is inside the original's."""
+    from analysis.record.sources import original_problem
+
+    sources = {"own": {"primary": True, "producer": own, "date_published": "2024-02-09"}}
+    copy = {"original": "own", "primary": False, "date_published": "2024-02-09",
+            "producer": "HM Inspectorate of Constabulary and Fire & Rescue Services (reprinted on WiredGov), as read"}
+    assert original_problem("copy", copy, sources) is None
+
+
 # --- an inspection's year ------------------------------------------------------------------------------------------
 
 

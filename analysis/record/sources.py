@@ -364,8 +364,10 @@ def _not_its_original(copy: dict[str, Any], own: dict[str, Any], original: str) 
     Today reprint of HMICFRS's 2018 release with the Met's 2016 response as its original passed, and the inspection
     chart's credit, "HMIC and HMICFRS", linked the Met's press page."""
     body = own.get("producer")
-    named = [copy.get("producer"), *(a.get("to") for a in copy.get("attributions") or () if isinstance(a, dict))]
-    if isinstance(body, str) and not any(name_key(body) in name_key(n) for n in named if isinstance(n, str)):
+    producer = copy.get("producer")
+    named = [producer, *(re.split(r"[(,]", producer, maxsplit=1)[:1] if isinstance(producer, str) else []),
+             *(a.get("to") for a in copy.get("attributions") or () if isinstance(a, dict))]
+    if isinstance(body, str) and not any(_one_name(body, n) for n in named if isinstance(n, str)):
         return (f"original {original!r} is a document of {body!r}, which this copy does not name as its publisher "
                 "(its producer names the body whose document it reproduces)")
     copied, published = as_date(copy.get("date_published")), as_date(own.get("date_published"))
@@ -376,6 +378,13 @@ def _not_its_original(copy: dict[str, Any], own: dict[str, Any], original: str) 
         return (f"original {original!r} was published {published.isoformat()}, after this copy of it "
                 f"({copied.isoformat()}): a copy cannot come out before its document")
     return None
+
+
+def _one_name(a: str, b: str) -> bool:
+    """Whether one name holds the other (`name_key`): "HM Inspectorate of … Services" is the body "HM Inspectorate of
+    … Services (reprinted on WiredGov)" names, whatever is said after either name."""
+    key_a, key_b = name_key(a), name_key(b)
+    return bool(key_a and key_b) and (key_a in key_b or key_b in key_a)
 
 
 def _field_problems(entry: dict[str, Any]) -> list[str]:
