@@ -9,6 +9,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import matplotlib
 import pytest
@@ -156,3 +157,44 @@ def test_verify_s_rounding_step_in_other_digits_gets_the_one_digits_message(step
                          cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=60)
     assert ran.returncode == 2
     assert "a number must be written with the digits 0-9 only" in ran.stderr
+
+
+# --- an id as copied, read one way by `show` and Datasette -----------------------------------------------------------
+
+COPIED = ["MyLondon-2025-10-grooming-gangs", "`mylondon-2025-10-grooming-gangs`", "(mylondon-2025-10-grooming-gangs)",
+          "\u201cmylondon-2025-10-grooming-gangs\u201d", "'mylondon-2025-10-grooming-gangs'",
+          "mylondon-2025-10-grooming-gangs.", "mylondon-2025-10-grooming-gangs,\u00a0"]
+
+
+@pytest.mark.parametrize("typed", COPIED)
+def test_show_reads_an_id_as_copied_as_datasette_does(typed: str) -> None:
+    """Datasette's "Every figure from one source" read "MyLondon-…" and "`mylondon-…`" as the id (its test says
+    `show` did too); `show` said "'MyLondon-2025-10-grooming-gangs' is no figure, source, gap or claim id". An id
+    copied from a caveat's brackets, a Word document's quotes or the end of a sentence was no id to either."""
+    from analysis.tables.lookup import Index
+
+    assert Index().known(typed) == "mylondon-2025-10-grooming-gangs"
+
+
+@pytest.fixture(scope="module")
+def source_query(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """Datasette's "Every figure from one source" on a database built from data/processed: id → rows."""
+    import sqlite3
+
+    from analysis.paths import DB_NAME, DEFAULT
+    from analysis.publish.database import build_database
+    from analysis.publish.db_metadata import CANNED_QUERIES
+
+    path = tmp_path_factory.mktemp("db") / DB_NAME
+    build_database(DEFAULT, path)
+
+    def rows(source_id: str) -> list[Any]:
+        with sqlite3.connect(path) as db:
+            return db.execute(CANNED_QUERIES["figures_from_source"]["sql"], {"source_id": source_id}).fetchall()
+
+    return rows
+
+
+@pytest.mark.parametrize("typed", COPIED)
+def test_datasette_s_source_query_reads_an_id_as_show_does(source_query: Any, typed: str) -> None:
+    assert len(source_query(typed)) == len(source_query("mylondon-2025-10-grooming-gangs")) == 6

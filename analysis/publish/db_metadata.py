@@ -16,6 +16,7 @@ from analysis.factcheck.report import write_together
 from analysis.factcheck.wording import INACCURATE
 from analysis.paths import DATABASE
 from analysis.record.hygiene import inline_safe_json
+from analysis.tables.lookup import ID_WRAPPING
 
 __all__ = ["LINK_TABLES", "CANNED_QUERIES", "build_metadata"]
 
@@ -36,6 +37,9 @@ FIGURES_FACETS = ("geography", "measure", "primary")
 _FIGURE_COLUMNS = ("f.value_as_printed, f.qualifier, f.measure, f.geography, f.subject, s.producer, "
                    "f.published, f.\"primary\", f.quote, f.figure_id")
 
+#: `lookup.ID_WRAPPING` as an SQL string literal.
+_ID_WRAPPING_SQL = "'" + ID_WRAPPING.replace("'", "''") + "'"
+
 CANNED_QUERIES: dict[str, dict[str, str]] = {
     "figures_from_source": {
         "title": "Every figure from one source",
@@ -43,8 +47,10 @@ CANNED_QUERIES: dict[str, dict[str, str]] = {
                        "Give a source id from the sources table (e.g. mylondon-2025-10-grooming-gangs).",
         "sql": "select f.figure_id, f.measure, f.value_as_printed, f.quote, f.location, s.producer, s.title, "
                "s.url_main\nfrom figures f join sources s on s.id = f.source_id\n"
-               # an id as copied: with the space, line end or backticks around it, or capitalised ("MyLondon-…")
-               "where f.source_id = lower(trim(:source_id, ' `' || char(9, 10, 13, 160)))\norder by f.figure_id",
+               # an id as copied, read as `show` reads one (`lookup.as_id`): with the space, line end, quotes,
+               # brackets or full stop around it, or capitalised ("MyLondon-…")
+               f"where f.source_id = lower(trim(:source_id, {_ID_WRAPPING_SQL} || char(9, 10, 13, 32, 160)))\n"
+               "order by f.figure_id",
     },
     "printed_1200": {
         "title": "Every printed 1,200",

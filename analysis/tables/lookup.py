@@ -88,15 +88,23 @@ def _split(cell: Any) -> list[str]:
     return split_list(cell)
 
 
+#: What an id is copied with from a sentence, a table or a chat: quotes or backticks around it, brackets (the
+#: caveats cite "(source policeprofessional-2025-11-05-beaconport)"), and the punctuation of the sentence it ended.
+#: No id starts or ends with one (ids are lower-case slugs), so each is read as nothing at either end, here and in
+#: Datasette's "Every figure from one source" (`db_metadata`).
+ID_WRAPPING = "`'\"\u2018\u2019\u201c\u201d()[]<>.,;:"
+
+
 def as_id(text: str) -> str:
     """An id as copied, read as `search` reads a query: without the white space around it (a line copied with its
     line end, "met-2017-03-13\r\n", a cell with a trailing no-break space) or the invisible characters inside it, and
     with full-width letters and Word's non-breaking hyphen read as what they show. Ids are ASCII, so the reading
     finds the one id a reader sees or none. Each was "no figure, source, gap or claim id", where `search` read the
-    same text."""
+    same text. Ids are lower case and wrapped in nothing (`ID_WRAPPING`): "MyLondon-2025-10-grooming-gangs",
+    "`mylondon-…`" and "mylondon-….", which Datasette's query for a source's figures read, were no id to `show`."""
     if BIDI_RE.search(text):  # refused, as in a query: it reorders what the reader saw
         return text.strip()
-    return normal_text(read_through(text)).strip()
+    return normal_text(read_through(text)).strip().strip(ID_WRAPPING + " ").lower()
 
 
 class Index:
