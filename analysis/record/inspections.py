@@ -59,15 +59,15 @@ def _value_problems(entry: dict[str, Any]) -> list[str]:
     if published is None:
         found.append(f"published {entry['published']!r} is not a real date (YYYY-MM-DD)")
     named = _LABEL_YEAR.search(str(entry["label"]))
-    if published is not None and named and published.year - int(named.group()) not in (0, 1):
-        found.append(f"published {published.isoformat()} is not of the year its label names ({named.group()}): "
+    if published is not None and named and published.year < int(named.group()):
+        found.append(f"published {published.isoformat()} is before the year its label names ({named.group()}): "
                      "a mistyped year?")
     return found + out_of_range({"published": entry["published"]})
 
 
-#: A year an inspection's label names ("2016 inspection"): its date is of that year, or the next for a report
-#: published after the year its fieldwork names. "published: 1916-11-25" under "2016 inspection" passed (only the
-#: 1900 floor applied), and the grades chart was titled "… at every inspection, 1916–2024".
+#: A year an inspection's label names ("2016 inspection"): it is published that year or later (a revisit may be
+#: labelled by the year of the inspection it follows). "published: 1916-11-25" under "2016 inspection" passed (only
+#: the 1900 floor applied), and the grades chart was titled "… at every inspection, 1916–2024".
 _LABEL_YEAR = re.compile(r"\b(?:19|20)[0-9]{2}\b")
 
 
