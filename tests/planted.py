@@ -1,8 +1,8 @@
 """Issue 24 item 1: markup planted in every free-text field of a scratch copy's data/raw (never the repository's).
 
 A payload is appended to every text field of every raw file that takes prose (source producers, titles, citations
-and notes; gap texts; claim texts and notes; inspection labels; figure subjects, locations, caveats and quotes;
-revisions' notes).
+and notes, and the bodies and words of their attributions; gap texts; claim texts and notes; inspection labels;
+figure subjects, locations, caveats and quotes; revisions' notes).
 The main job then runs on the copy as a shared session run (tests/made.py, fixture `planted`) and
 tests/test_planted_markup.py opens every page it writes in Chromium.
 """
@@ -34,7 +34,7 @@ YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 YAML_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 #: Fields of at most 30 words.
-WORD_LIMITED = {"quote", "text"}
+WORD_LIMITED = {"quote", "text", "words"}
 
 
 def _plant(value: Any, key: str) -> Any:
@@ -46,11 +46,19 @@ def _plant(value: Any, key: str) -> Any:
     return value
 
 
+#: Prose inside a source's `attributions` (a list of mappings, which the walk over top-level fields passed by): the
+#: body a report names, which reaches every chart credit as "reported by", and its words.
+ATTRIBUTION_PROSE = ("to", "words")
+
+
 def _plant_yaml(path: Path) -> None:
     entries = yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER)
     for entry in entries:
         for key in list(entry):
             entry[key] = _plant(entry[key], key)
+        for attribution in entry.get("attributions") or ():
+            for key in ATTRIBUTION_PROSE:  # both prose (`to` is a claim's rounding step elsewhere), each ≤ 30 words
+                attribution[key] = _plant(attribution.get(key), "words")
     path.write_text(yaml.dump(entries, Dumper=YAML_DUMPER, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
