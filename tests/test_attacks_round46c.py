@@ -200,3 +200,17 @@ def source_query(tmp_path_factory: pytest.TempPathFactory) -> Any:
 @pytest.mark.parametrize("typed", COPIED)
 def test_datasette_s_source_query_reads_an_id_as_show_does(source_query: Any, typed: str) -> None:
     assert len(source_query(typed)) == len(source_query("mylondon-2025-10-grooming-gangs")) == 6
+
+
+# --- an edition's predecessor ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("old", ["ons-2011-10-28-region-profile-london",
+                                 "wiredgov-2024-02-09-hmicfrs-mps-exploitation"])
+def test_an_edition_of_another_body_s_document_is_refused(tmp_path: Path, old: str) -> None:
+    """DfE's 2025 children-in-need release given ONS's 2011 London profile (or a reprint of HMICFRS's release) as the
+    edition it supersedes passed validate: its figures would revise the other body's wherever the two print the same
+    measure, place and period, as the copy's `original` of another body did for a credit's link."""
+    said = refusal(tmp_path, ("sources.yaml", "  supersedes: dfe-cin-2024\n", f"  supersedes: {old}\n"))
+    assert f"supersedes {old!r}, a document of " in said
+    assert "an earlier edition is one of the same body's documents" in said

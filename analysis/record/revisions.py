@@ -32,6 +32,7 @@ from analysis.record.printed import STATUS_MARKS, base_scale_problem, split_stat
 from analysis.record.problems import Problems
 from analysis.record.rawtext import RawFileError, read_text
 from analysis.record.safeguarding import check_personal_data
+from analysis.record.sources import one_body_named
 
 __all__ = ["COLUMNS", "STATUS_MARKS", "split_status_mark", "rate_base_from_unit", "load_revisions",
            "revised_ids", "latest_of", "revisions_path"]
@@ -160,6 +161,13 @@ def _from_editions(figures: dict[str, dict[str, Any]], sources: dict[str, dict[s
             continue
         if str(src.get("date_published")) < str(sources[old_sid].get("date_published")):
             problems.add(name, where, f"supersedes {old_sid!r}, which was published later")
+            continue
+        old_body = str(sources[old_sid].get("producer"))
+        if not one_body_named(str(src.get("producer")), old_body):
+            # DfE's 2025 release given ONS's 2011 London profile as its earlier edition passed: an edition's figures
+            # would revise another body's wherever the two print the same measure, place and period
+            problems.add(name, where, f"supersedes {old_sid!r}, a document of {old_body!r}: an earlier edition is "
+                                      "one of the same body's documents")
             continue
         olds = {tuple(f[c] for c in _SAME): f for f in by_source.get(old_sid, [])}
         for new in sorted(by_source.get(sid, []), key=lambda f: f["figure_id"]):

@@ -367,7 +367,7 @@ def _not_its_original(copy: dict[str, Any], own: dict[str, Any], original: str) 
     producer = copy.get("producer")
     named = [producer, *(re.split(r"[(,]", producer, maxsplit=1)[:1] if isinstance(producer, str) else []),
              *(a.get("to") for a in copy.get("attributions") or () if isinstance(a, dict))]
-    if isinstance(body, str) and not any(_one_name(body, n) for n in named if isinstance(n, str)):
+    if isinstance(body, str) and not any(one_body_named(body, n) for n in named if isinstance(n, str)):
         return (f"original {original!r} is a document of {body!r}, which this copy does not name as its publisher "
                 "(its producer names the body whose document it reproduces)")
     copied, published = as_date(copy.get("date_published")), as_date(own.get("date_published"))
@@ -380,9 +380,10 @@ def _not_its_original(copy: dict[str, Any], own: dict[str, Any], original: str) 
     return None
 
 
-def _one_name(a: str, b: str) -> bool:
+def one_body_named(a: str, b: str) -> bool:
     """Whether one name holds the other (`name_key`): "HM Inspectorate of … Services" is the body "HM Inspectorate of
-    … Services (reprinted on WiredGov)" names, whatever is said after either name."""
+    … Services (reprinted on WiredGov)" names, whatever is said after either name. A copy's original and an
+    edition's predecessor are documents of the body the source names."""
     key_a, key_b = name_key(a), name_key(b)
     return bool(key_a and key_b) and (key_a in key_b or key_b in key_a)
 
