@@ -454,10 +454,11 @@ def test_the_national_notes_name_the_bound_set_aside_for_an_exact_count_that_day
                                                                                  ) -> None:
     """As at the NCA's briefing of 4 November 2025 Eastern Eye printed 'More than 1,200' Beaconport referrals and three
     outlets printed the exact 1,273: the bound is set aside and named; the repeated 1,273s are copies, not bounds, and
-    are not named. Eastern Eye printed no day (its count is as_at_approximate), so the bound is dated by its month."""
+    are not named. Eastern Eye printed no day (its count is as_at_approximate), but the Independent printed the
+    briefing's day for the same count, so the bound is dated by that day."""
     _, meta = drawn_charts("historic-reviews-national")
     assert ("Where a bound and an exact count were printed for the same count on the same day, only the exact count "
-            "is shown ('More than 1,200' as at November 2025 not shown again).") in meta.notes
+            "is shown ('More than 1,200' as at 4 November 2025 not shown again).") in meta.notes
 
 
 def test_the_national_chart_declines_to_compare_exactly_the_pairs_across_definitions(drawn_charts: DrawnCharts

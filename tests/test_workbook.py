@@ -526,7 +526,7 @@ def test_a_caveat_keyed_to_the_drawing_keeps_its_words_for_spreadsheet_readers(d
 
 @pytest.mark.parametrize(("chart_id", "caveat"), [
     ("historic-reviews-national", "the Met's own review of its cases is not part of, or comparable with, this count"),
-    ("historic-reviews-national", "only the exact count is shown ('More than 1,200' as at November 2025 not "
+    ("historic-reviews-national", "only the exact count is shown ('More than 1,200' as at 4 November 2025 not "
                                   "shown"),
     ("met-cse-series", "a rise of 56 per cent in children identified as at risk was put to the Commissioner"),
     ("what-the-56-means", "cannot be compared with the Met's earlier yearly figures"),

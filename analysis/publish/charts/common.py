@@ -111,6 +111,15 @@ def chart_meta(chart_id: str, chart_type: str, frame: style.Frame, data: pd.Data
                      not_compared=tuple(not_compared), **frame)
 
 
+def as_known(rows: pd.DataFrame, as_at: str) -> str:
+    """The date `as_at` in words, by its month only when none of `rows` (the printings of one count) printed that day
+    (the tables' `as_at_approximate`): Eastern Eye's undated "More than 1,200" is as at the NCA's briefing of
+    4 November 2025, a day the Independent printed for the same count, while GB News's report is all the record has
+    for the Met's remarks of November 2025."""
+    same_day = rows[rows["as_at"].astype(str) == str(as_at)]
+    return style.date_as_known(str(as_at), bool(same_day["as_at_approximate"].all()))
+
+
 def _pct(value: float) -> str:
     return f"{value:.0f}%"
 

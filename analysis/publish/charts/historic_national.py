@@ -15,7 +15,7 @@ from typing import Any
 import pandas as pd
 
 from analysis.publish import encode, sns, style
-from analysis.publish.charts.common import NATIONAL_REVIEW_LABELS, ChartMeta, chart_meta
+from analysis.publish.charts.common import NATIONAL_REVIEW_LABELS, ChartMeta, as_known, chart_meta
 from analysis.record.vocabulary import month_name, month_year, number_word
 
 BEACONPORT = "Cases identified by or referred to Operation Beaconport"
@@ -130,7 +130,8 @@ def historic_national_chart(reviews: pd.DataFrame, figures: pd.DataFrame, *,
     dropped = reviews[(reviews["scope"] == "national") & ~reviews["figure_id"].isin(nat["figure_id"])]
     bounds = dropped[dropped["qualifier"] != "exact"]
     if len(bounds):
-        shown_once = "; ".join(f"'{r.value_as_printed}' as at {style.date_as_known(r.as_at, r.as_at_approximate)}"
+        same_count = {m: reviews[reviews["measure"] == m] for m in bounds["measure"].unique()}
+        shown_once = "; ".join(f"'{r.value_as_printed}' as at {as_known(same_count[r.measure], r.as_at)}"
                                for r in bounds.drop_duplicates("value_as_printed").itertuples())
         notes.append("Where a bound and an exact count were printed for the same count on the same day, only the "
                      f"exact count is shown ({shown_once} not shown again).")

@@ -8,7 +8,7 @@ import pandas as pd
 
 from analysis.publish import style
 from analysis.publish.charts.bars import labelled_bars, row_height
-from analysis.publish.charts.common import MET_FUNNEL, ChartMeta, chart_meta, sentences_of
+from analysis.publish.charts.common import MET_FUNNEL, ChartMeta, as_known, chart_meta, sentences_of
 from analysis.tables.copies import loosest_printing
 
 
@@ -26,13 +26,6 @@ def met_funnel_rows(reviews: pd.DataFrame) -> pd.DataFrame:
                        words_from=shown["figure_id"].to_numpy())
 
 
-def dates_as_known(rows: pd.DataFrame) -> dict[str, str]:
-    """Each stage's date in words: a day is given only if some source printed it for that date, so a day taken from
-    another report of the same meeting (`as_at_approximate`) is given by its month, as on the other charts."""
-    undated = rows.groupby("as_at")["as_at_approximate"].all()
-    return {str(d): style.date_as_known(str(d), bool(u)) for d, u in undated.items()}
-
-
 @style.styled
 def met_review_funnel_chart(reviews: pd.DataFrame, figures: pd.DataFrame, *, width: float = style.WEB_WIDTH
                             ) -> tuple[Any, ChartMeta]:
@@ -43,7 +36,7 @@ def met_review_funnel_chart(reviews: pd.DataFrame, figures: pd.DataFrame, *, wid
     names = {**dict(MET_FUNNEL), "met_historic_cases_reviewed_further": "Reviewed further so far",
              "met_historic_cases_in_scope": "Of those, still in scope"}
     dates = rows["as_at"].unique()
-    known = dates_as_known(rows)
+    known = {str(d): as_known(rows, d) for d in dates}
     fig, ax = style.new_figure(width=width, plot_height=row_height(len(rows)))
     labels = [names[m] + ("" if len(dates) == 1 else f" ({known[d]})")
               for m, d in zip(rows["measure"], rows["as_at"], strict=True)]
