@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from analysis.factcheck.scan_find import Found, counted_phrase, head_noun
+from analysis.record.word_pattern import trie_pattern
 
 __all__ = ["words_of", "counted_class", "quote_counted", "whole_of", "years_of", "base_words",
            "counted_words", "Setting", "setting_of", "in_period", "score", "head_of", "differs"]
@@ -107,17 +108,54 @@ def sentence_words(text: str) -> frozenset[str]:
 _NATIONAL_PROGRAMME = (r"\s+(?:polic(?:e|ing)\s+)?(?:re-?investigation|investigation|review|audit|inquiry|operation"
                        r"|programme|taskforce)s?\b")
 _GEOGRAPHY = (
-    ("London", re.compile(r"\b(?:London(?:ers?)?|the capital|the Met|Metropolitan Police|Scotland Yard)\b")),
+    ("London", re.compile(r"\b(?:London(?:ers?)?|[Tt]he capital|[Tt]he Met|Metropolitan Police|Scotland Yard)\b")),
     ("England and Wales", re.compile(r"\b(?:England and Wales|[Nn]ationally|[Nn]ational(?!" + _NATIONAL_PROGRAMME
                                      + r")|[Nn]ationwide|across the country|police forces)\b")),
     ("United Kingdom", re.compile(r"\b(?:UK|U\.K\.|United Kingdom|Britain|British)\b")),
     ("England", re.compile(r"\bEngland\b(?! and Wales)")),
 )
+#: Places outside London the record holds no figure for: the other police forces' areas of England and Wales, the
+#: other nations, and the towns and cities reports of group-based exploitation name. "In Telford, more than 1,000
+#: children were sexually exploited" and "West Midlands Police recorded 1,200 offences … in 2017" were "in the
+#: record" as the Met's counts (its 1,000 children at risk, the Standard's 1,200 London offences): a sentence naming
+#: only such a place put the figure nowhere. A place is named where a force is ("West Midlands Police"), after a
+#: word that places the figure ("in Telford", "across Lancashire"), as a possessive ("Rotherham's") or as the
+#: sentence's subject ("Scotland recorded …").
+_FORCE_AREAS = (
+    "Avon and Somerset", "Bedfordshire", "Cambridgeshire", "Cheshire", "Cleveland", "Cumbria", "Derbyshire",
+    "Devon and Cornwall", "Dorset", "Durham", "Dyfed-Powys", "Essex", "Gloucestershire", "Greater Manchester", "Gwent",
+    "Hampshire", "Hertfordshire", "Humberside", "Kent", "Lancashire", "Leicestershire", "Lincolnshire", "Merseyside",
+    "Norfolk", "North Wales", "North Yorkshire", "Northamptonshire", "Northumbria", "Nottinghamshire", "South Wales",
+    "South Yorkshire", "Staffordshire", "Suffolk", "Surrey", "Sussex", "Thames Valley", "Warwickshire", "West Mercia",
+    "West Midlands", "West Yorkshire", "Wiltshire")
+_OTHER_PLACES = (*_FORCE_AREAS, "Scotland", "Wales", "Northern Ireland", "Cornwall", "Yorkshire", "Birmingham",
+                 "Blackburn", "Blackpool", "Bolton", "Bradford", "Bristol", "Burnley", "Bury", "Calderdale", "Cardiff",
+                 "Coventry", "Derby", "Dewsbury", "Edinburgh", "Glasgow", "Halifax", "Huddersfield", "Keighley",
+                 "Kirklees", "Leeds", "Leicester", "Liverpool", "Manchester", "Newcastle", "Nottingham", "Oldham",
+                 "Oxford", "Oxfordshire", "Peterborough", "Rochdale", "Rotherham", "Salford", "Sheffield",
+                 "Stockport", "Swansea", "Telford", "Wigan", "Aylesbury", "Belfast")
+_PLACE = trie_pattern(sorted(_OTHER_PLACES))
+#: ("Scotland Yard" is the Met, "England and Wales" a nation's total, "Wales" of it no other place.)
+_OTHER_PLACE = re.compile(rf"(?:\b(?:[Ii]n|[Aa]cross|[Tt]hroughout|[Ff]rom|[Ff]or|[Aa]round|[Oo]utside)\s+(?:the\s+)?"
+                          rf"|(?<=\bPolice )|(?<=\bPolice Service of ))(?<!England and )(?<!England & )({_PLACE})\b"
+                          rf"(?! Yard)(?!'s? (?:Police|Constabulary)\b)"
+                          rf"|\b({_PLACE})(?:'s\b| (?:Police|Constabulary)\b)"
+                          # (and as the sentence's subject, "Scotland recorded 922 …")
+                          rf"|^\s*({_PLACE})\b(?! Yard)")
 #: A year: "19" or "20" first (the regex engine then skips to those digits; a leading look-behind made it try every
 #: position), not run on from a word, a number or "£" (the look-behind checks the character before the "19").
 _YEAR = re.compile(r"(?:19|20)(?<![\w,.£]..)\d{2}\b")
 _OWN_YEAR_AFTER = re.compile(r"^\s*(?:[^\d\s,;:.—–()]+\s+){0,7}?(?:in|during|for)\s+((?:19|20)\d{2})\b")
 _OWN_YEAR_BEFORE = re.compile(r"\b((?:19|20)\d{2})(?:'s)?\s+(?:total|figure|count)\s+of\s*$")
+#: A year the sentence opens with ("In 2015 the Met recorded 922 crimes …", "During 2015, police recorded …"): the
+#: year of what the sentence counts, when it is the sentence's only year and no one is reported as saying it then
+#: ("In 2017 the Met said it recorded 922", of 2016). Read only after the figure, the Met's 2016 count was "in the
+#: record" for 2015.
+_OPENING_YEAR = re.compile(r"^\W*(?:(?:But|And|Yet|So|Then)\s+)?(?:[Ii]n|During|Throughout)\s+(?:the\s+year\s+)?"
+                           r"((?:19|20)\d{2})\b(?![-/–]\d)")
+_REPORTED = re.compile(r"\b(?:said|says|say|told|tells|reported|reports|revealed|reveals|announced|announces"
+                       r"|published|publishes|released|releases|showed|shows|show|disclosed|admitted|claimed|claims"
+                       r"|estimated|estimates|found|finds|according)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -131,8 +169,9 @@ class Setting:
 
 @functools.lru_cache(maxsize=256)
 def _sentence_setting(text: str) -> tuple[frozenset[str], frozenset[int]]:
-    places = frozenset(name for name, pattern in _GEOGRAPHY if pattern.search(text))
-    return places, frozenset(int(y) for y in _YEAR.findall(text))
+    places = {name for name, pattern in _GEOGRAPHY if pattern.search(text)}
+    places.update(m.group(1) or m.group(2) or m.group(3) for m in _OTHER_PLACE.finditer(text))
+    return frozenset(places), frozenset(int(y) for y in _YEAR.findall(text))
 
 
 def setting_of(found: Found, context: str) -> Setting:
@@ -144,6 +183,10 @@ def setting_of(found: Found, context: str) -> Setting:
     text, end = found.sentence.text, found.start + len(found.text)
     m = (_OWN_YEAR_AFTER.match(text[end:end + 120])
          or _OWN_YEAR_BEFORE.search(text[max(0, found.start - 40):found.start]))
+    if m is None and len(years) == 1:
+        m = _OPENING_YEAR.match(text[:found.start])
+        if m and _REPORTED.search(text):
+            m = None
     return Setting(places, years, int(m.group(1)) if m else None)
 
 
