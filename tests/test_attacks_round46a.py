@@ -10,6 +10,7 @@ from typing import Any
 
 from analysis.factcheck.scan import scan_text
 from analysis.paths import DEFAULT
+from tests.scanned import read
 
 SENTENCE_922 = "The Metropolitan Police recorded 922 crimes connected with child sexual exploitation in 2016."
 FIGURE_922 = [("922", 922.0, "count", "exact")]
@@ -79,3 +80,65 @@ def test_the_year_a_sentence_opens_with_still_finds_that_years_figure() -> None:
                            "922"),
                           ("In 2017, 1,200 offences of child sexual exploitation were recorded in London.", "1,200")):
         assert _status(text)[0] == (printed, "in the record"), text
+
+
+# --- a person's age, a trial's days and witnesses, a hearing's dates ----------------------------------------------
+
+
+def test_a_victims_age_as_a_court_report_prints_it_is_no_figure() -> None:
+    """Each age was a count not in the record; "She was 14 when the abuse began" and "At 14, she was trafficked"
+    were "in the record", consistent with the record's "at least 10" syndicates."""
+    for text in ("The girl, who was 13 at the time, was groomed.", "The girl was just 13 when she was first abused.",
+                 "She was 14 when the abuse began.", "Child A, then 13, was groomed by the gang.",
+                 "The victim, now 25, said the Met failed her.", "The girl, 13, was groomed.",
+                 "A girl of 13 was groomed.", "When she was 12 she was groomed.",
+                 "At 14, she was trafficked across London.", "He was 19 and she was 14.",
+                 "The girl was aged just 13.", "The girl - then only 13 - was groomed.",
+                 "The girl – then only 13 – was groomed.", "Victim 2 was 13 at the time.",
+                 "Jane Doe (34) denied the charges."):
+        assert read(f"{SENTENCE_922} {text}") == (FIGURE_922, []), text
+        assert any(kind == "age" for _, kind in _kinds(text)), text
+
+
+def test_counts_beside_a_person_or_in_a_list_of_places_are_still_read() -> None:
+    """The guard: a multiple, the men a victim was abused by, the number of victims, a sequence of counts, places'
+    counts in commas or brackets, and the share of a group are figures as before."""
+    for text, printed in (("He was 12 times more likely to be a victim.", ["12 times"]),
+                          ("The victims of 12 men were groomed.", ["12"]),
+                          ("She was one of 12 girls groomed by the gang.", ["12"]),
+                          ("The number of victims was 12, the Met said.", ["12"]),
+                          ("Referrals rose to 12, then 13, then 15.", ["12", "13", "15"]),
+                          ("The girls, 12 of whom were in care, were groomed.", ["12"]),
+                          ("Tower Hamlets, 34, and Waltham Forest, 29, both of which reported cases.", ["34", "29"]),
+                          ("Croydon (34) and Bromley (29) had the most cases.", ["34", "29"]),
+                          ("Twelve girls, 13 of them in care, were groomed.", ["Twelve", "13"])):
+        assert [f["value_as_printed"] for f in _figures(text)] == printed, text
+
+
+def test_a_trials_day_a_witness_or_a_count_on_the_indictment_is_a_label() -> None:
+    """"On day 12 of the trial" and "Count 3 on the indictment" were counts not in the record; "Day 3 of the
+    hearing", "In week 12" and "Witness 12 told the court" were "in the record" (the Casey review's rate, the record's
+    "at least 10" syndicates)."""
+    for text in ("On day 12 of the trial, the jury heard from a police officer.",
+                 "Speaking on Day 3 of the hearing, the detective gave evidence.", "In week 12 the jury retired.",
+                 "Witness 12 told the court she was abused.", "Count 3 on the indictment was rape.",
+                 "Defendant 3 denied the charge.", "Complainant 1 gave evidence by video link."):
+        assert read(f"{SENTENCE_922} {text}") == (FIGURE_922, []), text
+    for text, printed in (("Police found 12 victims in a day.", ["12"]), ("Within a week 12 girls had come forward.",
+                                                                          ["12"]),
+                          ("Each day 12 children are referred.", ["12"])):
+        assert [f["value_as_printed"] for f in _figures(text)] == printed, text
+
+
+def test_the_days_of_a_span_or_a_list_before_their_month_are_a_date() -> None:
+    """"On 16-17 October", "between 16 and 18 October", "from 16 to 18 October" and "on 16, 17 and 18 October" read
+    the first day as the count 16 (and 17); "October 16-17" listed "-17" as a negative number not read (exit 1)."""
+    for text in ("The inquiry sat on 16-17 October.", "The inquiry sat on October 16-17.",
+                 "The inquiry sat between 16 and 18 October.", "The inquiry sat from 16 to 18 October.",
+                 "The inquiry sat on the 16th and 17th of October.", "The inquiry sat on 16, 17 and 18 October.",
+                 "The inquiry sat on 16–17 October 2025."):
+        assert read(f"{SENTENCE_922} {text}") == (FIGURE_922, []), text
+        assert all(kind == "date" for _, kind in _kinds(text)), text
+    for text, printed in (("In May 12-15% of cases were closed.", []), ("Police recorded 12 and 14 cases in March.",
+                                                                         ["12", "14"])):
+        assert [f["value_as_printed"] for f in _figures(text)] == printed, text

@@ -347,6 +347,16 @@ LIST_NUMBER = "list number"
 #: A number in words with a fraction of a scale ("a quarter of a million"): no figure form reads one.
 SCALE_IN_WORDS = "fraction of a million, billion or thousand"
 
+#: A day of a month, as a date prints it ("16", "16th").
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+#: The people a court report gives an age beside: a victim, a witness, a defendant, a child.
+_PERSON_NOUN = (r"(?:girl|boy|child|victim|teenager|teen|complainant|survivor|daughter|son|pupil|schoolgirl"
+                r"|schoolboy|youngster|woman|man|defendant|sister|brother|mother|father)")
+#: A person a court report keeps anonymous by a letter or a number ("Child A", "Girl B", "Victim 2", "Witness 12").
+_ANONYMOUS = r"\b(?:Child|Girl|Boy|Victim|Witness|Complainant|Person|Defendant|Suspect)"
+_ANONYMISED_NUMBER = rf"{_ANONYMOUS}\s\d{{1,2}}\b"
+_ANONYMISED = rf"(?:{_ANONYMOUS}\s+[A-Z]\b|{_ANONYMISED_NUMBER})"
+
 #: Kinds of number that are not statistics, in the order they are masked (the longest, most certain forms first).
 LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("URL", re.compile(r"\bhttps?://[^\s<>\"')\]]+|\bwww\.[^\s<>\"')\]]+", re.IGNORECASE)),
@@ -401,7 +411,13 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
                         r"(?![.,]\d|\s?(?:%|per\b|percent\b|pc\b|times\b|(?:m|bn|k|million|billion|thousand)\b))"
                         r"|(?<![\w£$€])\d{1,3}\s?(?:[smhdw]|mins?|minutes?|hrs?|hours?|secs?|seconds?|days?)\s+ago\b"
                         r"|\b\d{1,2}h\s?\d{1,2}m(?:in)?\b)", re.IGNORECASE)),
-    ("date", re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?\b"
+    # (and the days of a span or a list, "16-17 October", "between 16 and 18 October", "from 16 to 18 October",
+    # "on 16, 17 and 18 October", "October 16-17", as a hearing's or an event's dates are printed: the first day
+    # was the count 16, and "-17" of "October 16-17" a negative number not read)
+    ("date", re.compile(rf"\b(?:{_DAY}(?:\s?-\s?|\s+(?:and|to|or|until|till|&)\s+|,\s*(?:and\s+)?)){{1,6}}"
+                        rf"{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?\b"
+                        rf"|\b{_MONTH}\s+{_DAY}\s?-\s?{_DAY}\b(?![.,]\d|{PER_CENT_SIGN}|-?pc\b)(?:,?\s+\d{{4}}\b)?"
+                        rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?\b"
                         # (not a month before a figure, "In May 1,200 cases", "In June 12% of cases": "May 1" was
                         # a date and ",200" unread, "June 12" a date and the 12% gone)
                         rf"|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?![.,]\d|{PER_CENT_SIGN}|-?pc\b)"
@@ -418,12 +434,40 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
     # A person's age in commas after their name, as a court report prints it ("Jane Doe, 34, of Anytown, was jailed",
     # "Jim Poe, 29, both of Anytown", "Jane Doe, 34, was sentenced"): each age a count not in the record. Only before
     # where they are from or what a court did: "Tower Hamlets, 34, and Hackney, 29" lists counts.
-    ("age", re.compile(rf"(?:{PERSON_NAME}),\s*(?:aged\s+)?\d{{1,2}},\s+(?=(?:both\s+|all\s+)?(?:of|from)\s+[A-Z]"
+    # (and in brackets before what the court did, "Jane Doe (34) denied the charges"; not "West Yorkshire (14)")
+    ("age", re.compile(rf"(?:{PERSON_NAME})(?:,\s*(?:aged\s+)?\d{{1,2}},|\s*\(\s*\d{{1,2}}\s*\))\s+"
+                       r"(?=(?:both\s+|all\s+)?(?:of|from)\s+[A-Z]"
                        rf"|and\s+(?:{PERSON_NAME}),\s*(?:aged\s+)?\d{{1,2}},\s+(?:both|all)\s+(?:of|from)\s+[A-Z]"
                        r"|(?:was|were|is|are|has\s+been|had\s+been)\s+(?:jailed|sentenced|convicted|charged|cleared"
                        r"|acquitted|found|remanded|bailed|arrested|ordered)\b|(?:denies|denied|admits|admitted"
-                       r"|pleaded|appeared|appears)\b)")),
-    ("age", re.compile(rf"\baged?\s+(?:(?:under|over|between|from)\s+)?(?:\d{{1,2}}|{WORDNUM})"
+                       r"|pleaded|appeared|appears)\b)"
+                       # A victim's or a witness's age as a court report gives it beside the person, in commas or
+                       # dashes ("The girl, 13, was groomed", "Child A, then 13, was …", "The victim, now 25,
+                       # said …", "the girl – then only 13 – was …"): each a count not in the record. A noun for a
+                       # person or an anonymised label, not a name: "Tower Hamlets, 34, and …" lists counts.
+                       rf"|(?:{_ANONYMISED}|\b(?i:{_PERSON_NOUN})s?)(?:,|\s[–—-])\s*"
+                       r"(?:(?i:then|now|aged)\s+)?(?:(?i:only|just)\s+)?\d{1,2}(?:\s+(?:and|or)\s+\d{1,2})?"
+                       r"(?=\s*[,–—)]|\s-\s)")),
+    # An age in a sentence about a person ("She was 14 when the abuse began", "the girl, who was 13 at the time,",
+    # "When she was 12 she was groomed", "a girl of 13", "At 14, she was trafficked", "aged just 13"): read as
+    # counts, and 14 "in the record", consistent with "at least 10" syndicates. Only before what ends the clause or
+    # says when: "he was 12 times more likely" is a multiple, "victims of 12 men" a count.
+    ("age", re.compile(rf"(?:\b(?:she|he|I|{_PERSON_NOUN})\s+|(?-i:{_ANONYMISED})\s+)(?:was|is|had\s+been)\s+"
+                       r"(?:(?:only|just|then|still|barely|aged|now)\s+){0,2}\d{1,2}"
+                       r"(?=\s*(?:[.,;:!?)–—]|$)|\s+(?:when|at\s+the\s+time|and|years?\s+old|at\s+the|before|after"
+                       r"|as|while|then|or|she|he|I|they)\b)"
+                       r"|\bwho\s+(?:was|were)\s+"
+                       r"(?:(?:only|just|then|still|barely|aged|now)\s+){0,2}\d{1,2}"
+                       r"(?=\s*(?:[.,;:!?)–—]|$)|\s+(?:when|at\s+the\s+time|and|years?\s+old|at\s+the|before|after"
+                       r"|as|while|then|or|she|he|I|they)\b)"
+                       rf"|\b{_PERSON_NOUN}s?\s+of\s+(?:(?:only|just)\s+)?\d{{1,2}}(?:\s+(?:and|or|to)\s+\d{{1,2}})?"
+                       r"(?=\s*(?:[.,;:!?)–—]|$)|\s+(?:was|were|is|are|who|had|has|years?\s+old)\b)"
+                       r"|\bat\s+(?:(?:only|just|age)\s+)?\d{1,2},\s+"
+                       r"(?=(?:she|he|I|they|the\s+(?:girl|boy|child|victim))\b)",
+                       re.IGNORECASE)),
+    # (and "aged just 13": the count 13)
+    ("age", re.compile(rf"\baged?\s+(?:(?:under|over|between|from)\s+)?(?:(?:just|only|barely)\s+)?"
+                       rf"(?:\d{{1,2}}|{WORDNUM})"
                        rf"(?:-?\s?(?:-|–|to|and)\s?(?:\d{{1,2}}|{WORDNUM}))?\b"
                        rf"|\b{_ANY}(?:\s?(?:-|–|to)\s?{_ANY}|-\s(?:and|or|to)\s{_ANY})?[- ]years?[- ]olds?\b"
                        # (not "under 56%": a share, dropped without a word)
@@ -670,6 +714,16 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
                                     r"|\b(?-i:UIN):?\s?\d{1,6}\b(?![,.]\d)"
                                     # (and a court rule's, "CPR 31.16": the count 31.16)
                                     r"|\b(?-i:CPR)\s?\d{1,3}(?:\.\d{1,3})*\b"
+                                    # a person a court report keeps anonymous, "Victim 2", "Witness 12",
+                                    # "Defendant 3", a charge on the indictment, "Count 3", and a trial's day or
+                                    # week, "on day 12 of the trial", "Day 3 of the hearing", "in week 12": the
+                                    # counts 2, 12, 3 and 12, "Witness 12" and "week 12" "in the record" beside
+                                    # the record's "at least 10" syndicates
+                                    rf"|(?-i:{_ANONYMISED_NUMBER}|\bCount\s\d{{1,3}}\b)(?![,.]\d|%)"
+                                    r"|\b(?:(?<=on )|(?<=by )|(?<=in )|(?<=from )|(?<=until )|(?<=since )"
+                                    r"|(?-i:(?=[DW])))(?:day|week)\s\d{1,3}\b(?![,.]\d|%)"
+                                    r"|\b(?:day|week)\s\d{1,3}(?=\s+of\s+(?:the\s+|a\s+)?(?:trial|retrial|hearing"
+                                    r"|inquiry|inquest|proceedings)\b)"
                                     r"|\bversion\s+\d+(?:\.\d+)*\b",
                                     re.IGNORECASE)),
     # (with thousands commas too, "the 1,200th case": the count 1)
