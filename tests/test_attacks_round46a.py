@@ -142,3 +142,48 @@ def test_the_days_of_a_span_or_a_list_before_their_month_are_a_date() -> None:
     for text, printed in (("In May 12-15% of cases were closed.", []), ("Police recorded 12 and 14 cases in March.",
                                                                          ["12", "14"])):
         assert [f["value_as_printed"] for f in _figures(text)] == printed, text
+
+
+# --- a part of a whole, a share and a rate as prose words them ----------------------------------------------------
+
+
+def test_a_share_worded_out_of_is_found_as_the_share_the_record_holds() -> None:
+    """"one out of five adults" was the count 1 (of 5), "not in the record", where "one in five adults" was the ONS's
+    share; "Three out of four cases" the count 3 where the record holds HMIC's three quarters."""
+    for text, figure_id in (
+            ("The ONS found one out of five adults aged 18 to 74 years experienced child abuse.",
+             "ons-2020-01-14-child-abuse-ew-bulletin/share-adults-any-child-abuse"),
+            ("Only one out of 10 CSAE offences are reported, according to wider estimates.",
+             "vkpp-2024-csae-analysis/share-reported-estimate"),
+            ("Three out of four cases were handled inadequately or required improvement, inspectors found.",
+             "aol-2016-11-24-hmic-ncpi-mps/share-ri-or-inadequate")):
+        figure = _figures(text)[0]
+        assert (figure["status"], figure["unit"]) == ("in the record", "percent"), text
+        assert figure_id in [m["figure_id"] for m in figure["matches"]], text
+
+
+def test_a_part_of_a_whole_still_reads_the_part_as_a_count_and_checks_the_whole() -> None:
+    """"278 out of 347 cases" was "in the record" by its 278 alone: the whole no source printed was never looked up
+    ("278 out of the 374 cases" read both). A share's idiom, "7 out of 10", has no whole to look up."""
+    assert _status("Inspectors found 278 out of 347 cases were handled inadequately or required improvement.") == [
+        ("278 out of 347", "in the record"), ("347", "not in the record")]
+    assert _status("Inspectors found 278 out of 374 cases were handled inadequately or required improvement.") == [
+        ("278 out of 374", "in the record"), ("374", "in the record")]
+    assert [f["value_as_printed"] for f in _figures("Seven out of ten cases were closed; 7 out of 10 were.")] == [
+        "Seven out of ten", "7 out of 10"]
+
+
+def test_a_rate_worded_for_every_is_found_as_the_rate_the_record_holds() -> None:
+    """"332.9 for every 10,000 children" was "about 3.329%", not in the record, where the DfE's rate of children in
+    need is "332.9 per 10,000 children"; "2.77 cases for every 1,000 children" was "about 0.277%"."""
+    for text, figure_id in (("The rate of children in need was 332.9 for every 10,000 children in 2024.",
+                             "dfe-cin-2024/rate-children-in-need-2024"),
+                            ("The rate of children in need was 332.9 in every 10,000 children in 2024.",
+                             "dfe-cin-2024/rate-children-in-need-2024"),
+                            ("The Met's contact child sexual abuse rate was 2.77 cases for every 1,000 children.",
+                             "inkl-2025-06-16-casey-review-london/met-contact-csa-rate")):
+        figure = _figures(text)[0]
+        assert (figure["status"], figure["unit"], figure["qualifier"]) == ("in the record", "rate", "exact"), text
+        assert figure["matches"][0]["figure_id"] == figure_id, text
+    figure = _figures("Around one in every 30 children was a child in need in 2024.")[0]
+    assert (figure["unit"], figure["status"]) == ("percent", "in the record")

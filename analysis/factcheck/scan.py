@@ -42,7 +42,7 @@ from analysis.factcheck.scan_input import (
     repaired_mojibake,
     xml_by_name,
 )
-from analysis.factcheck.scan_match import load_record, match_figure, prefer_article_sources
+from analysis.factcheck.scan_match import load_record, match_reading, prefer_article_sources
 from analysis.factcheck.scan_text import looks_like_html, sentences, to_text, unnamed_glyphs
 from analysis.paths import Paths, add_root_argument
 from analysis.record.hygiene import digits_problem
@@ -303,7 +303,7 @@ def scan_text(raw: str, paths: Paths, max_figures: int | None = DEFAULT_MAX_FIGU
                             "limit)")
         context = (previous.text if previous is not None and previous.paragraph == sentence.paragraph
                    and _POINTS_BACK.match(sentence.text) else _label(every, at, found))
-        pairs += [(f, match_figure(f, record, cache=cache, context=context)) for f in found]
+        pairs += [match_reading(f, record, cache=cache, context=context) for f in found]
         left_out += [_left_out_entry(s) for s in skipped]
         not_read += [f"paragraph {s.sentence.paragraph}: a sentence with more than {MAX_PER_SENTENCE} numbers (a "
                      f"table or a list?) was read only to its {MAX_PER_SENTENCE}th; the rest, from {s.text!r}, "

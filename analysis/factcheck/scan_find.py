@@ -55,7 +55,8 @@ from analysis.record.vocabulary import (
 )
 from analysis.record.word_pattern import IGNORECASE_ASCII, code_runs, trie_pattern
 
-__all__ = ["Found", "LeftOut", "find_figures", "below_a_unit_heading", "counted_phrase", "head_noun", "is_verb_form",
+__all__ = ["Found", "LeftOut", "find_figures", "with_whole", "whole_of_part",
+           "below_a_unit_heading", "counted_phrase", "head_noun", "is_verb_form",
            "COUNT_NOUNS", "MAX_PER_SENTENCE", "NOT_READ", "NOT_LISTED", "UNCHECKED", "UNREAD", "IN_A_NAME",
            "LIST_NUMBER", "SIGNED_QUALIFIER", "LOOKALIKE_LETTERS", "PERSONAL_KINDS"]
 
@@ -1390,10 +1391,42 @@ def find_figures(sentence: Sentence, skip: frozenset[str] = frozenset()) -> tupl
         subject = "" if head else _subject(before)
         if not head and not subject and found and _ENDS_TO.search(before[-TAIL:]):
             subject = found[-1].head  # a pair shares its subject: "1,737 referrals which jumped to 2,060 in 2015"
-        found.append(Found(text, printed, counted, sentence, start, derived, because, subject, head or subject))
+        found += with_whole(Found(text, printed, counted, sentence, start, derived, because, subject, head or subject))
     if read_to >= 0:
         _unread_digits(masked, read_to, len(masked), sentence, left_out)
     return found, left_out
+
+
+_OUT_OF = " out of "
+_SHARE_BASES = (100.0, 1000.0)
+
+
+def with_whole(part: Found) -> list[Found]:
+    """A figure, and after a part of a whole its whole (`whole_of_part`)."""
+    whole = whole_of_part(part)
+    return [part] if whole is None else [part, whole]
+
+
+def whole_of_part(part: Found) -> Found | None:
+    """The whole of a part printed in digits, "278 out of 374", as a figure of its own, or None. The part alone was
+    read: "278 out of 375 cases" was "in the record" by its 278, and the whole no source printed was never looked
+    up ("278 out of the 374 cases" read both). A share's idiom, "seven out of ten", "7 out of 10", "12 out of 100",
+    has no whole to look up: its whole is the base of a share, not a count."""
+    printed = part.printed
+    at = part.text.lower().rfind(_OUT_OF)
+    if printed.unit != "count" or printed.denominator is None or at < 0:
+        return None
+    whole = part.text[at + len(_OUT_OF):]
+    if not whole[:1].isdigit():
+        return None
+    try:
+        read = parse_printed(whole)
+    except PrintedFigureError:
+        return None
+    if read.value is None or read.value <= 10 or read.value in _SHARE_BASES:
+        return None
+    return Found(whole, read, part.counted, part.sentence, part.start + at + len(_OUT_OF), "", "", part.subject,
+                 part.head)
 
 
 def _joined_number_end(masked: str, at: int) -> int:

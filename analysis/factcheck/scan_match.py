@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
@@ -44,7 +44,8 @@ from analysis.record.printed import Printed, PrintedFigureError, parse_printed
 from analysis.record.vocabulary import CANONICAL, TOLERANCE, round_step, split_list
 from analysis.tables.load import load_rows
 
-__all__ = ["Record", "Match", "load_record", "match_figure", "prefer_article_sources", "words_of"]
+__all__ = ["Record", "Match", "load_record", "match_figure", "match_reading", "as_share", "as_rate",
+           "prefer_article_sources", "words_of"]
 
 RELATIONS = ("same", "consistent", "printed alike")
 #: How many fewer shared words than the best-fitting definition a definition may have and still be an answer.
@@ -370,6 +371,51 @@ def match_figure(found: Found, record: Record, min_words: int = 2,
     if key not in cache:
         cache[key] = _match(found, record, min_words, setting, context)
     return cache[key]
+
+
+def match_reading(found: Found, record: Record, cache: dict[tuple, Matched] | None = None,
+                  context: str = "") -> tuple[Found, Matched]:
+    """`match_figure`, and for a part of a whole the record does not hold ("one out of five adults", "seven out of
+    ten cases": the count 1 of 5) the share it prints, when the record holds that: "one out of five adults" was
+    "not in the record" where "one in five adults" was the ONS's share; for a share "for every" a base, the rate
+    (`as_rate`). The figure is shown as it was matched."""
+    matched = match_figure(found, record, cache=cache, context=context)
+    other = None if matched.matches else (as_share(found) or as_rate(found))
+    if other is not None:
+        again = match_figure(other, record, cache=cache, context=context)
+        if again.matches:
+            return other, again
+    return found, matched
+
+
+#: A share printed as "N in every M" or "N for every M", split at its words.
+_EVERY = re.compile(r"^(?P<part>.*?)\s(?:[a-z]+\s)*?(?:in|for|out\s+of)\s+every\s+(?P<base>\S+)$", re.IGNORECASE)
+
+
+def as_rate(found: Found) -> Found | None:
+    """A share printed "332.9 for every 10,000" or "2.77 cases for every 1,000 children" read as the rate it is
+    also printed as ("332.9 per 10,000"): read as "about 3.329%", the DfE's rate of children in need was "not in the
+    record". Only a part in digits: "one in every five" is a share."""
+    printed = found.printed
+    m = _EVERY.match(found.text) if printed.unit == "percent" and printed.denominator else None
+    if m is None or not m.group("part")[-1:].isdigit():
+        return None
+    try:
+        rate = parse_printed(f"{m.group('part')} per {m.group('base')}")
+    except PrintedFigureError:
+        return None
+    return replace(found, printed=replace(rate, text=found.text), derived="rate", derived_because=found.text)
+
+
+def as_share(found: Found) -> Found | None:
+    """A part of a whole ("N out of M") read as the share it is of the whole, as "N in M" is; None for others."""
+    printed = found.printed
+    if printed.unit != "count" or not printed.denominator or printed.value is None:
+        return None
+    qualifier = "about" if printed.qualifier == "exact" else printed.qualifier
+    share = replace(printed, value=100 * printed.value / printed.denominator, unit="percent", qualifier=qualifier,
+                    decimals=None, in_words=True)
+    return replace(found, printed=share, derived="share", derived_because=found.text)
 
 
 def _ranked(items: list[Match], years: frozenset[int] = frozenset()) -> list[Match]:
