@@ -187,3 +187,13 @@ def test_a_rate_worded_for_every_is_found_as_the_rate_the_record_holds() -> None
         assert figure["matches"][0]["figure_id"] == figure_id, text
     figure = _figures("Around one in every 30 children was a child in need in 2024.")[0]
     assert (figure["unit"], figure["status"]) == ("percent", "in the record")
+
+
+def test_a_count_of_offences_is_not_the_records_count_of_crime_syndicates() -> None:
+    """The record's "at least 10 organised crime syndicates" was read as counting crimes (its last count noun before
+    "syndicates"), so any count of 10 or more offences or crimes in London was "in the record", consistent with it:
+    "12 offences against 4 girls", "14 offences of sexual abuse against girls in London"."""
+    for text in ("He was found guilty of 12 offences against 4 girls.",
+                 "The Met recorded 14 offences of sexual abuse against girls in London."):
+        assert _status(text)[0][1] == "not in the record", text
+    assert _status("Police said 12 crime syndicates were targeting girls in London.")[0] == ("12", "in the record")

@@ -328,7 +328,7 @@ COUNT_NOUNS = ("case", "child", "girl", "boy", "young", "people", "person", "vic
                "prosecution", "referral", "report", "offence", "crime", "incident", "borough", "force", "council",
                "authorit", "officer", "detective", "recommendation", "cause", "area", "inquir", "review", "file",
                "allegation", "famil", "school", "home", "operation", "team", "gang", "group", "network", "agenc",
-               "local", "region", "inspection", "audit", "sample", "record", "flag")
+               "local", "region", "inspection", "audit", "sample", "record", "flag", "syndicate")
 #: The words of an estimate that may open a range ("about 1,200 to 1,300"), and their first letters.
 _RANGE_ESTIMATE = r"(?:about|around|approximately|roughly|some|an\s+estimated|estimated|circa)"
 _RANGE_ESTIMATE_FIRST = "aresc"

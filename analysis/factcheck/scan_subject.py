@@ -221,7 +221,7 @@ _KINDS = {
               "incide", "allega", "file", "operat", "record", "flag", "inquir", "review", "inspec", "audit", "sample",
               "assess"),
     "bodies": ("boroug", "force", "counci", "author", "area", "region", "school", "home", "team", "gang", "group",
-               "networ", "agenc", "local", "unit"),
+               "networ", "agenc", "local", "unit", "syndic"),
 }
 
 
