@@ -197,3 +197,10 @@ def test_a_count_of_offences_is_not_the_records_count_of_crime_syndicates() -> N
                  "The Met recorded 14 offences of sexual abuse against girls in London."):
         assert _status(text)[0][1] == "not in the record", text
     assert _status("Police said 12 crime syndicates were targeting girls in London.")[0] == ("12", "in the record")
+
+
+def test_a_sentence_with_its_half_year_is_a_duration() -> None:
+    """"He was jailed for 12-and-a-half years" was the count 12, not in the record."""
+    for text in ("He was jailed for 12-and-a-half years.", "He was jailed for 12 and a half years."):
+        assert read(f"{SENTENCE_922} {text}") == (FIGURE_922, []), text
+        assert _kinds(text) == [(text[len("He was jailed for "):-1], "duration")], text

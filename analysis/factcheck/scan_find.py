@@ -483,7 +483,10 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
                          rf"|\bon\s+average,?\s+{_FIGURE_UNIT}(?![\w%]|[.,]\d)"
                          rf"|(?<![\w£.,-]){_FIGURE_UNIT}{_COUNTED_WORDS}?,?\s+on\s+average\b", re.IGNORECASE)),
     # (both ends of "10 to 12 hours", "two or three days": the first was the count 10)
-    ("duration", re.compile(rf"\b{_ANY}(?:-{NUM}|\s+(?:to|or)\s+{_ANY})?[- ]{_TIME_UNITS}\b", re.IGNORECASE)),
+    # (and with its half, "jailed for 12-and-a-half years", "12 and a half years", as court reports print a
+    # sentence: the count 12)
+    ("duration", re.compile(rf"\b{_ANY}(?:-{NUM}|\s+(?:to|or)\s+{_ANY})?(?:[- ]and[- ]a[- ]half)?[- ]{_TIME_UNITS}\b",
+                            re.IGNORECASE)),
     # Numbers in a phrase that counts nothing ("open 24/7", "24-7 support", "a 9-to-5 job"), before the ranges and
     # fractions they would read as.
     ("idiom", re.compile(r"\b(?:24\s?[/-]\s?7|9-to-5)\b", re.IGNORECASE)),
