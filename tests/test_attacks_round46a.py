@@ -204,3 +204,25 @@ def test_a_sentence_with_its_half_year_is_a_duration() -> None:
     for text in ("He was jailed for 12-and-a-half years.", "He was jailed for 12 and a half years."):
         assert read(f"{SENTENCE_922} {text}") == (FIGURE_922, []), text
         assert _kinds(text) == [(text[len("He was jailed for "):-1], "duration")], text
+
+
+def test_a_london_street_named_after_a_town_is_still_london() -> None:
+    """The guard of the places' list: "In Oxford Street" and "In Surrey Quays" (London) named no other place."""
+    for text in ("In Oxford Street, police recorded 922 crimes connected with child sexual exploitation in 2016.",
+                 "In Surrey Quays, 922 crimes connected with child sexual exploitation were recorded in 2016."):
+        assert _status(text)[0] == ("922", "in the record"), text
+
+
+def test_a_court_reports_sentence_reads_as_a_reporter_reads_it() -> None:
+    """One invented court report: "who were 13 and 14 at the time" left the count 14; "In 2015 the Met recorded 922
+    crimes …, a spokesperson said" was 2016's 922 (the reporting verb after the figure dated nothing); "one out of
+    five adults … the ONS found" was the count 1, "in the record" as HMICFRS's "one area for improvement"."""
+    assert _figures("The court heard the girls, who were 13 and 14 at the time, were plied with alcohol.") == []
+    figure = _figures("In 2015 the Met recorded 922 crimes connected with child sexual exploitation, a spokesperson "
+                      "said.")[0]
+    assert (figure["status"], bool(figure["other_definitions"])) == ("not in the record", True)
+    figure = _figures("Nationally, one out of five adults experienced child abuse, the ONS found.")[0]
+    assert (figure["unit"], figure["matches"][0]["figure_id"]) == (
+        "percent", "ons-2020-01-14-child-abuse-ew-bulletin/share-adults-any-child-abuse")
+    figure = _figures("Two adults were arrested.")[0]
+    assert (figure["value_as_printed"], figure["status"]) == ("Two", "not in the record")

@@ -55,7 +55,7 @@ from analysis.record.vocabulary import (
 )
 from analysis.record.word_pattern import IGNORECASE_ASCII, code_runs, trie_pattern
 
-__all__ = ["Found", "LeftOut", "find_figures", "with_whole", "whole_of_part",
+__all__ = ["Found", "LeftOut", "find_figures", "with_whole", "whole_of_part", "share_idiom",
            "below_a_unit_heading", "counted_phrase", "head_noun", "is_verb_form",
            "COUNT_NOUNS", "MAX_PER_SENTENCE", "NOT_READ", "NOT_LISTED", "UNCHECKED", "UNREAD", "IN_A_NAME",
            "LIST_NUMBER", "SIGNED_QUALIFIER", "LOOKALIKE_LETTERS", "PERSONAL_KINDS"]
@@ -328,7 +328,8 @@ COUNT_NOUNS = ("case", "child", "girl", "boy", "young", "people", "person", "vic
                "prosecution", "referral", "report", "offence", "crime", "incident", "borough", "force", "council",
                "authorit", "officer", "detective", "recommendation", "cause", "area", "inquir", "review", "file",
                "allegation", "famil", "school", "home", "operation", "team", "gang", "group", "network", "agenc",
-               "local", "region", "inspection", "audit", "sample", "record", "flag", "syndicate")
+               "local", "region", "inspection", "audit", "sample", "record", "flag", "syndicate",
+               "adult")
 #: The words of an estimate that may open a range ("about 1,200 to 1,300"), and their first letters.
 _RANGE_ESTIMATE = r"(?:about|around|approximately|roughly|some|an\s+estimated|estimated|circa)"
 _RANGE_ESTIMATE_FIRST = "aresc"
@@ -458,7 +459,8 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
                        r"(?=\s*(?:[.,;:!?)–—]|$)|\s+(?:when|at\s+the\s+time|and|years?\s+old|at\s+the|before|after"
                        r"|as|while|then|or|she|he|I|they)\b)"
                        r"|\bwho\s+(?:was|were)\s+"
-                       r"(?:(?:only|just|then|still|barely|aged|now)\s+){0,2}\d{1,2}"
+                       # (and two, "the girls, who were 13 and 14 at the time": the count 14)
+                       r"(?:(?:only|just|then|still|barely|aged|now)\s+){0,2}\d{1,2}(?:\s+(?:and|or)\s+\d{1,2})?"
                        r"(?=\s*(?:[.,;:!?)–—]|$)|\s+(?:when|at\s+the\s+time|and|years?\s+old|at\s+the|before|after"
                        r"|as|while|then|or|she|he|I|they)\b)"
                        rf"|\b{_PERSON_NOUN}s?\s+of\s+(?:(?:only|just)\s+)?\d{{1,2}}(?:\s+(?:and|or|to)\s+\d{{1,2}})?"
@@ -1404,6 +1406,13 @@ _OUT_OF = " out of "
 _SHARE_BASES = (100.0, 1000.0)
 
 
+def share_idiom(printed: Printed) -> bool:
+    """Whether a part of a whole is a share's idiom ("one out of five", "7 out of 10", "12 out of 100"): its whole is
+    10 or less, 100 or 1,000, the base of a share, not a count."""
+    whole = printed.denominator
+    return printed.unit == "count" and whole is not None and (whole <= 10 or whole in _SHARE_BASES)
+
+
 def with_whole(part: Found) -> list[Found]:
     """A figure, and after a part of a whole its whole (`whole_of_part`)."""
     whole = whole_of_part(part)
@@ -1426,7 +1435,7 @@ def whole_of_part(part: Found) -> Found | None:
         read = parse_printed(whole)
     except PrintedFigureError:
         return None
-    if read.value is None or read.value <= 10 or read.value in _SHARE_BASES:
+    if read.value is None or share_idiom(printed):
         return None
     return Found(whole, read, part.counted, part.sentence, part.start + at + len(_OUT_OF), "", "", part.subject,
                  part.head)

@@ -20,7 +20,7 @@ from typing import Any
 
 import numpy as np
 
-from analysis.factcheck.scan_find import Found, is_bare_number
+from analysis.factcheck.scan_find import Found, is_bare_number, share_idiom
 from analysis.factcheck.scan_subject import (
     Setting,
     base_words,
@@ -379,13 +379,17 @@ def match_reading(found: Found, record: Record, cache: dict[tuple, Matched] | No
     ten cases": the count 1 of 5) the share it prints, when the record holds that: "one out of five adults" was
     "not in the record" where "one in five adults" was the ONS's share; for a share "for every" a base, the rate
     (`as_rate`). The figure is shown as it was matched."""
-    matched = match_figure(found, record, cache=cache, context=context)
-    other = None if matched.matches else (as_share(found) or as_rate(found))
-    if other is not None:
-        again = match_figure(other, record, cache=cache, context=context)
-        if again.matches:
-            return other, again
-    return found, matched
+    share = as_share(found)
+    # (a share's idiom is tried as the share first: "one out of five adults" was the count 1 "in the record" as
+    # HMICFRS's "one area for improvement", and its share never looked up)
+    readings = [share, found] if share is not None and share_idiom(found.printed) else [found, share or as_rate(found)]
+    first = None
+    for reading in [r for r in readings if r is not None]:
+        matched = match_figure(reading, record, cache=cache, context=context)
+        if matched.matches:
+            return reading, matched
+        first = (reading, matched) if reading is found else first
+    return first if first is not None else (found, match_figure(found, record, cache=cache, context=context))
 
 
 #: A share printed as "N in every M" or "N for every M", split at its words.

@@ -135,22 +135,25 @@ _OTHER_PLACES = (*_FORCE_AREAS, "Scotland", "Wales", "Northern Ireland", "Cornwa
                  "Oxford", "Oxfordshire", "Peterborough", "Rochdale", "Rotherham", "Salford", "Sheffield",
                  "Stockport", "Swansea", "Telford", "Wigan", "Aylesbury", "Belfast")
 _PLACE = trie_pattern(sorted(_OTHER_PLACES))
+#: A London street or district named after a town ("in Oxford Street", "in Surrey Quays", "Manchester Square").
+_NOT_A_STREET = (r"(?!\s+(?:Street|Road|Circus|Square|Quays?|Lane|Avenue|Gardens|Park|Place|Terrace|Crescent|Way"
+                 r"|Gate|Row|Court|House|Hall|Close|Grove|Hill|Walk|Mews)\b)")
 #: ("Scotland Yard" is the Met, "England and Wales" a nation's total, "Wales" of it no other place.)
 _OTHER_PLACE = re.compile(rf"(?:\b(?:[Ii]n|[Aa]cross|[Tt]hroughout|[Ff]rom|[Ff]or|[Aa]round|[Oo]utside)\s+(?:the\s+)?"
                           rf"|(?<=\bPolice )|(?<=\bPolice Service of ))(?<!England and )(?<!England & )({_PLACE})\b"
-                          rf"(?! Yard)(?!'s? (?:Police|Constabulary)\b)"
+                          rf"(?! Yard)(?!'s? (?:Police|Constabulary)\b){_NOT_A_STREET}"
                           rf"|\b({_PLACE})(?:'s\b| (?:Police|Constabulary)\b)"
                           # (and as the sentence's subject, "Scotland recorded 922 …")
-                          rf"|^\s*({_PLACE})\b(?! Yard)")
+                          rf"|^\s*({_PLACE})\b(?! Yard){_NOT_A_STREET}")
 #: A year: "19" or "20" first (the regex engine then skips to those digits; a leading look-behind made it try every
 #: position), not run on from a word, a number or "£" (the look-behind checks the character before the "19").
 _YEAR = re.compile(r"(?:19|20)(?<![\w,.£]..)\d{2}\b")
 _OWN_YEAR_AFTER = re.compile(r"^\s*(?:[^\d\s,;:.—–()]+\s+){0,7}?(?:in|during|for)\s+((?:19|20)\d{2})\b")
 _OWN_YEAR_BEFORE = re.compile(r"\b((?:19|20)\d{2})(?:'s)?\s+(?:total|figure|count)\s+of\s*$")
 #: A year the sentence opens with ("In 2015 the Met recorded 922 crimes …", "During 2015, police recorded …"): the
-#: year of what the sentence counts, when it is the sentence's only year and no one is reported as saying it then
-#: ("In 2017 the Met said it recorded 922", of 2016). Read only after the figure, the Met's 2016 count was "in the
-#: record" for 2015.
+#: year of what the sentence counts, when it is the sentence's only year and no one is reported between it and the
+#: figure as saying it then ("In 2017 the Met said it recorded 922", of 2016; "In 2015 the Met recorded 922 crimes,
+#: a spokesperson said" is 2015's). Read only after the figure, the Met's 2016 count was "in the record" for 2015.
 _OPENING_YEAR = re.compile(r"^\W*(?:(?:But|And|Yet|So|Then)\s+)?(?:[Ii]n|During|Throughout)\s+(?:the\s+year\s+)?"
                            r"((?:19|20)\d{2})\b(?![-/–]\d)")
 _REPORTED = re.compile(r"\b(?:said|says|say|told|tells|reported|reports|revealed|reveals|announced|announces"
@@ -185,7 +188,7 @@ def setting_of(found: Found, context: str) -> Setting:
          or _OWN_YEAR_BEFORE.search(text[max(0, found.start - 40):found.start]))
     if m is None and len(years) == 1:
         m = _OPENING_YEAR.match(text[:found.start])
-        if m and _REPORTED.search(text):
+        if m and _REPORTED.search(text, m.end(), found.start):
             m = None
     return Setting(places, years, int(m.group(1)) if m else None)
 
