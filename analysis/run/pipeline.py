@@ -56,6 +56,7 @@ from analysis.paths import (
     import_folders,
     module_files,
     modules_held,
+    package_modules,
     site_url,
 )
 from analysis.record.terminal import os_error_line
@@ -100,11 +101,16 @@ def code(*stages: str) -> tuple[str, ...]:
     the code a step runs: editing a chart reruns the charts and what shows them, not the build. Any module at the
     checkout's top is code too: the main job runs there (the working folder comes first on its path) and the kernels
     have it on $PYTHONPATH, so a `sitecustomize.py` there ran in every kernel and a `seaborn.py` would shadow the
-    library, while no stamp covered either (nor a package there: its `__init__.py`). A template or font folder is
-    taken whole, at any depth (`DATA_FOLDERS`)."""
-    return ("*.py", "*/__init__.py", "analysis/*.py", "pyproject.toml", "constraints.txt",
+    library, while no stamp covered either; so is every module of a package there (`TOP_PACKAGES`). A template or
+    font folder is taken whole, at any depth (`DATA_FOLDERS`)."""
+    return ("*.py", TOP_PACKAGES, "analysis/*.py", "pyproject.toml", "constraints.txt",
             *(f"analysis/{stage}/**/{kind}" for stage in stages
               for kind in ("*.py", "*.mplstyle", *(f"{folder}/**/*" for folder in DATA_FOLDERS))))
+
+
+#: The packages at the checkout's top, named by their `__init__.py`: read by `_files` as every module of each, at
+#: any depth (`analysis.paths.package_modules`), not as a glob of the `__init__.py` files alone.
+TOP_PACKAGES = "*/__init__.py"
 
 
 #: The folders of files a stage's code reads beside it. Each is hashed with everything in it, however deep: Jinja
@@ -187,7 +193,9 @@ def _files(root: Path, patterns: Iterable[str]) -> list[Path]:
     found: set[Path] = set()
     left_out = [pattern[1:].split("/") for pattern in patterns if pattern.startswith("!")]
     for pattern in patterns:
-        if not pattern.startswith("!"):
+        if pattern == TOP_PACKAGES:
+            found.update(package_modules(root))
+        elif not pattern.startswith("!"):
             found.update(_deep(root, pattern) if "**" in pattern else (p for p in root.glob(pattern) if p.is_file()))
     if left_out:
         found = {p for p in found if not any(_matches(p.relative_to(root).parts, out) for out in left_out)}

@@ -617,13 +617,13 @@ def _code_lines(stages: tuple[str, ...]) -> str:
 def code_files(stages: Iterable[str]) -> list[Path]:
     """The files `code_mark` hashes for `stages`, sorted (each is one the stamps of the step writing the output hash
     too: a test holds them to it)."""
-    from analysis.paths import PROJECT_ROOT
+    from analysis.paths import PROJECT_ROOT, package_modules
 
     package = PROJECT_ROOT / "analysis"
-    # A module at the checkout's top (or a package there) is code too, as the stamps say: the kernels have the
-    # checkout on their path, so a notebook imports a desk's helper module kept there, and one edited, then
+    # A module at the checkout's top (or any module of a package there) is code too, as the stamps say: the kernels
+    # have the checkout on their path, so a notebook imports a desk's helper module kept there, and one edited, then
     # `gallery` or `workbook` alone, published what the old helper made.
-    files = [*package.glob("*.py"), *PROJECT_ROOT.glob("*.py"), *PROJECT_ROOT.glob("*/__init__.py"),
+    files = [*package.glob("*.py"), *PROJECT_ROOT.glob("*.py"), *package_modules(PROJECT_ROOT),
              PROJECT_ROOT / "pyproject.toml", PROJECT_ROOT / "constraints.txt"]
     for stage in stages:
         files.extend(path for path in (package / stage).rglob("*") if path.is_file()

@@ -1,0 +1,78 @@
+"""Issue 24, round 46 (helper r46b): stamps that cannot lie (class 2), attacked through what the kernels import from
+the checkout itself and what they run before a notebook: a desk's helper package kept at the checkout's top
+(`deskhelp/__init__.py` beside `deskhelp/select.py`) edited, then `make`, which said "unchanged, skipped" for
+every step with chart 2 as the old helper drew it, and `gallery` and `workbook` alone, which published it, exit 0."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from analysis import paths
+from analysis.run import pipeline
+from analysis.tables import load
+
+#: A desk's helper, as an analyst keeps it in a package at the checkout's top, and the same module edited to keep
+#: the years from 2015.
+HELPER = '"""Desk helpers."""\n\n\ndef chosen(frame):\n    return frame\n'
+EDITED = '"""Desk helpers."""\n\n\ndef chosen(frame):\n    return frame[frame["period_start"].str[:4] >= "2015"]\n'
+
+
+def _package(root: Path) -> Path:
+    """`deskhelp/` at the top of `root`: an empty `__init__.py` and the module a notebook imports
+    (`from deskhelp.select import chosen`)."""
+    package = root / "deskhelp"
+    package.mkdir(parents=True)
+    (package / "__init__.py").write_text("", encoding="utf-8")
+    (package / "select.py").write_text(HELPER, encoding="utf-8")
+    return package / "select.py"
+
+
+def test_every_module_of_a_package_at_the_checkout_s_top_is_in_every_step_s_stamp(tmp_path: Path) -> None:
+    """Notebook 02 passes its chart the series through `deskhelp.select.chosen` (the kernels have the checkout
+    first on their path). `make`, then `select.py` edited to keep only the years from 2015, then `make`: every
+    step "unchanged, skipped", chart 2's CSV e63482… (every year) kept; `make force` wrote 76ab0c… (from 2015).
+    The stamps hashed the package's `__init__.py` only."""
+    module = _package(tmp_path)
+    before = {step.name: pipeline.content_hash(tmp_path, step.inputs) for step in pipeline.STEPS}
+    module.write_text(EDITED, encoding="utf-8")
+    after = {step.name: pipeline.content_hash(tmp_path, step.inputs) for step in pipeline.STEPS}
+    assert [name for name in before if before[name] == after[name]] == []
+    # at any depth: a subpackage's module too
+    (module.parent / "sub").mkdir()
+    (module.parent / "sub" / "fmt.py").write_text(HELPER, encoding="utf-8")
+    now = pipeline.content_hash(tmp_path, pipeline.CODE)
+    (module.parent / "sub" / "fmt.py").write_text(EDITED, encoding="utf-8")
+    assert pipeline.content_hash(tmp_path, pipeline.CODE) != now
+
+
+def test_a_folder_that_is_not_a_package_or_is_the_project_s_own_is_not_walked(tmp_path: Path) -> None:
+    """The guard: tests/ (no `__init__.py`), a `venv/` made beside the project, the package (hashed by its stages)
+    and notebooks/ (the notebooks' inputs) are not packages of the checkout's top: an edit there reruns no step it
+    did not rerun before."""
+    _package(tmp_path)
+    now = pipeline.content_hash(tmp_path, pipeline.CODE)
+    for rel in ("tests/test_x.py", "venv/lib/python3.11/site-packages/pandas/__init__.py", "analysis/__init__.py",
+                "analysis/publish/x.py", "notebooks/__init__.py", "notebooks/deskhelp.py", ".hidden/__init__.py",
+                "deskhelp/__pycache__/select.cpython-311.pyc", "deskhelp/select.py~"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(HELPER, encoding="utf-8")
+    assert [p.relative_to(tmp_path).as_posix() for p in paths.package_modules(tmp_path)] == [
+        "deskhelp/__init__.py", "deskhelp/select.py"]
+    # the package's own modules are hashed by their stage's patterns, as before
+    assert pipeline.content_hash(tmp_path, pipeline.CODE) != now
+    assert (pipeline.content_hash(tmp_path, (pipeline.TOP_PACKAGES,))
+            == pipeline.content_hash(tmp_path, ("deskhelp/*.py",)))
+
+
+def test_every_module_of_a_package_at_the_checkout_s_top_is_in_every_output_s_code_mark(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same edit after `make`, then `gallery` and `workbook` alone: both wrote, exit 0, chart 2 as the old
+    helper drew it; each output's code mark named the package's `__init__.py` only. (Shown on a checkout of its
+    own: the code mark is taken where the package runs from.)"""
+    module = _package(tmp_path)
+    monkeypatch.setattr(paths, "PROJECT_ROOT", tmp_path)
+    before = load.code_mark(load.CHART_CODE)
+    module.write_text(EDITED, encoding="utf-8")
+    assert load.code_mark(load.CHART_CODE) != before
