@@ -212,15 +212,20 @@ def modules_held(place: str) -> str:
 
 
 def module_files(place: str) -> Iterator[str]:
-    """The modules an import folder holds, at any depth, in a stable order (the folder itself when it is a module).
-    Only modules, and no folder `NOT_READ` names is entered: a folder on $PYTHONPATH may be a whole checkout, whose
-    .venv alone took seconds to walk on every `make`."""
+    """The modules an import folder holds, at any depth, in a stable order (the folder itself when it is a module),
+    and every other file inside a package there (a folder holding `__init__.py`, and the folders below it): what a
+    package's modules read beside themselves (`Path(__file__).with_name("first_year.txt")`, `importlib.resources`)
+    is part of the code, as a stage's templates are; a desk's helper package that read the first year to chart from
+    a file of its own drew chart 2 from the old year after that file was edited, `make` saying "unchanged, skipped".
+    Outside a package only modules, and no folder `NOT_READ` names is entered: a folder on $PYTHONPATH may be a
+    whole checkout, whose .venv alone took seconds to walk on every `make`."""
     if not os.path.isdir(place):
         yield place
         return
     import fnmatch
 
     seen: set[tuple[int, int]] = set()
+    packages: set[str] = set()
     for folder, subfolders, names in os.walk(place, followlinks=True):
         try:
             st = os.stat(folder)
@@ -230,9 +235,12 @@ def module_files(place: str) -> Iterator[str]:
             subfolders[:] = []
             continue
         seen.add((st.st_dev, st.st_ino))
+        if "__init__.py" in names or os.path.dirname(folder) in packages:
+            packages.add(folder)
         subfolders[:] = sorted(d for d in subfolders if not any(fnmatch.fnmatchcase(d, n) for n in NOT_READ))
         yield from (os.path.join(folder, name) for name in sorted(names)
-                    if name.endswith(MODULE_SUFFIXES) and not any(fnmatch.fnmatchcase(name, n) for n in NOT_READ))
+                    if (folder in packages or name.endswith(MODULE_SUFFIXES))
+                    and not any(fnmatch.fnmatchcase(name, n) for n in NOT_READ))
 
 
 #: The project's own folders at the checkout's top whose modules the steps hash by other rules: the package by its
@@ -241,12 +249,13 @@ OWN_FOLDERS = ("analysis", "notebooks")
 
 
 def package_modules(root: Path) -> list[Path]:
-    """Every module, at any depth, of each package at the top of `root` (a folder holding `__init__.py`) but the
-    project's own (`OWN_FOLDERS`). The kernels have the checkout first on their path, so a notebook imports a desk's
-    helper package kept there (`from deskhelp.select import chosen`), whose modules are code as a module at the top
-    is; only the package's `__init__.py` was hashed, so `deskhelp/select.py` edited left chart 2 as the old helper
-    drew it while `make` said "unchanged, skipped" (and `gallery` alone published it). A folder without
-    `__init__.py` (tests/, a `venv/`) is not walked: a package is named by that file."""
+    """Every module (and every other file: `module_files`), at any depth, of each package at the top of `root` (a
+    folder holding `__init__.py`) but the project's own (`OWN_FOLDERS`). The kernels have the checkout first on their
+    path, so a notebook imports a desk's helper package kept there (`from deskhelp.select import chosen`), whose
+    modules are code as a module at the top is; only the package's `__init__.py` was hashed, so `deskhelp/select.py`
+    edited left chart 2 as the old helper drew it while `make` said "unchanged, skipped" (and `gallery` alone
+    published it). A folder without `__init__.py` (tests/, a `venv/`) is not walked: a package is named by that
+    file."""
     import contextlib
     import fnmatch
 

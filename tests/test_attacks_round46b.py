@@ -76,3 +76,28 @@ def test_every_module_of_a_package_at_the_checkout_s_top_is_in_every_output_s_co
     before = load.code_mark(load.CHART_CODE)
     module.write_text(EDITED, encoding="utf-8")
     assert load.code_mark(load.CHART_CODE) != before
+
+
+def test_a_file_a_package_s_module_reads_beside_itself_is_part_of_the_code(tmp_path: Path) -> None:
+    """`deskhelp/select.py` reading the first year to chart from `deskhelp/first_year.txt` (`Path(__file__)
+    .with_name(…)`, as `importlib.resources` reads a package's data): 2015 made 2016, then `make`: every step
+    "unchanged, skipped", chart 2 from 2015 (76ab0c…) kept, and `gallery` alone published it. Every file of a
+    package is hashed, in the checkout and in a folder the kernels import from outside it (an editable install's
+    package); outside a package only modules are (a folder on $PYTHONPATH may be a whole checkout)."""
+    module = _package(tmp_path / "checkout")
+    data = module.with_name("first_year.txt")
+    data.write_text("2015\n", encoding="utf-8")
+    (module.parent / "lookups").mkdir()
+    (module.parent / "lookups" / "boroughs.csv").write_text("code,name\n", encoding="utf-8")
+    checkout = tmp_path / "checkout"
+    for path in (data, module.parent / "lookups" / "boroughs.csv"):
+        before = pipeline.content_hash(checkout, pipeline.CODE), paths.modules_held(str(checkout))
+        path.write_text(path.read_text(encoding="utf-8") + "2016\n", encoding="utf-8")
+        after = pipeline.content_hash(checkout, pipeline.CODE), paths.modules_held(str(checkout))
+        assert before[0] != after[0] and before[1] != after[1], path.name
+    # a folder of helpers that is no package: its modules, not the files beside them
+    desk = tmp_path / "desk"
+    desk.mkdir()
+    (desk / "deskhelp.py").write_text(HELPER, encoding="utf-8")
+    (desk / "notes.txt").write_text("x", encoding="utf-8")
+    assert [Path(p).name for p in paths.module_files(str(desk))] == ["deskhelp.py"]
