@@ -101,3 +101,22 @@ def test_a_file_a_package_s_module_reads_beside_itself_is_part_of_the_code(tmp_p
     (desk / "deskhelp.py").write_text(HELPER, encoding="utf-8")
     (desk / "notes.txt").write_text("x", encoding="utf-8")
     assert [Path(p).name for p in paths.module_files(str(desk))] == ["deskhelp.py"]
+
+
+def test_the_kernels_run_no_interactive_start_up_file(tmp_path: Path) -> None:
+    """IPython runs $PYTHONSTARTUP in every kernel it starts, before the kernel's first notebook: an analyst's
+    start-up file for interactive sessions (numpy's print options, pandas' display precision, a `decimal` context)
+    changed the bytes of the published SVGs (`make force` with and without it) while no stamp covered the file, so
+    an edit of it left `make` skipping. The batch kernels run none, as they read no IPython profile of the user's."""
+    from analysis.run import notebooks
+
+    marker = tmp_path / "started"
+    startup = tmp_path / "startup.py"
+    startup.write_text(f"open({str(marker)!r}, 'w').close()\n", encoding="utf-8")
+    pool = notebooks.KernelPool(1, {**notebooks.kernel_env(paths.DEFAULT, tmp_path), "PYTHONSTARTUP": str(startup)},
+                                tmp_path)
+    try:
+        pool._warm[0].result(timeout=notebooks.STARTUP_TIMEOUT_S)
+    finally:
+        pool.close()
+    assert not marker.exists()

@@ -71,7 +71,11 @@ PRELOAD = ("import matplotlib\nmatplotlib.use('Agg')\nimport pandas\n"
            "import IPython.display\nimport analysis.publish.charts, analysis.publish.export, analysis.tables.load")
 #: No history file (nothing to share between runs); errors only in the terminal (over TCP, used where there are no
 #: Unix sockets, ipykernel warns on every start that its sockets are unencrypted: on loopback, nothing to act on).
-KERNEL_ARGS = ["--HistoryManager.hist_file=:memory:", "--IPKernelApp.log_level=ERROR"]
+#: No $PYTHONSTARTUP: the analyst's file for interactive sessions ran in each kernel before its first notebook, and
+#: what it set there (numpy's print options) changed the published SVGs' bytes while no stamp could see the file;
+#: the user's IPython profile is kept out likewise (`KernelPool`).
+KERNEL_ARGS = ["--HistoryManager.hist_file=:memory:", "--IPKernelApp.log_level=ERROR",
+               "--IPKernelApp.exec_PYTHONSTARTUP=False"]
 #: Each notebook's last run time, under Paths.cache: the order kernels take notebooks in (longest first).
 #: Run silently before each notebook but a kernel's first: wipe the namespace, put matplotlib's and pandas' global
 #: settings back to their defaults (a notebook that changed them must not change the next one's charts or tables)
