@@ -120,3 +120,26 @@ def test_the_kernels_run_no_interactive_start_up_file(tmp_path: Path) -> None:
     finally:
         pool.close()
     assert not marker.exists()
+
+
+def test_a_project_of_data_only_reruns_its_steps_after_the_code_that_runs_them_is_edited(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`python -m analysis all --root <folder>` on a project of data/, notebooks/ and docs/ only (as the test
+    session lays one out), then chart 2's subtitle edited in the checkout, then the same command: every step
+    "unchanged, skipped", and the run ended naming every output as made by another version of the code, exit 1,
+    each time it ran (its advice, `make`, works on the checkout, not on the folder). The stamps hashed the code the
+    folder holds, which is none; they now hash the code that runs."""
+    checkout, project = tmp_path / "checkout", tmp_path / "project"
+    chart = checkout / "analysis" / "publish" / "charts" / "met_cse_series.py"
+    chart.parent.mkdir(parents=True)
+    chart.write_text("SUBTITLE = 'Metropolitan Police'\n", encoding="utf-8")
+    (project / "data" / "raw").mkdir(parents=True)
+    monkeypatch.setattr(pipeline, "PROJECT_ROOT", checkout)
+    notebooks, build = (next(s for s in pipeline.STEPS if s.name == name) for name in ("notebooks", "build"))
+    before = pipeline.input_hash(project, notebooks), pipeline.input_hash(project, build)
+    chart.write_text("SUBTITLE = 'the Met'\n", encoding="utf-8")
+    assert pipeline.input_hash(project, notebooks) != before[0]
+    assert pipeline.input_hash(project, build) == before[1]  # a chart is no code of the build
+    # a project with its package (the checkout itself) hashes its own, as before
+    (checkout / "analysis" / "__init__.py").write_text("", encoding="utf-8")
+    assert pipeline.code_run_from_outside(checkout, notebooks) == ""

@@ -367,7 +367,21 @@ def input_hash(root: Path, step: Step) -> str:
 
         settings += f"\0today={clock.today_anywhere().isoformat()}"
     files = content_hash(root, step.inputs)
-    return hashlib.sha256(f"{files}\0{settings}\0{libraries()}".encode()).hexdigest()
+    outside = code_run_from_outside(root, step)
+    return hashlib.sha256(f"{files}\0{settings}\0{libraries()}\0{outside}".encode()).hexdigest()
+
+
+def code_run_from_outside(root: Path, step: Step) -> str:
+    """The hash of a step's code where it runs, when `root` holds no package of its own ("" when it does: its own
+    patterns hash it). A project of data and notebooks only (`python -m analysis all --root <folder>`, as the
+    test session lays one out) has nothing for the code patterns to find, so after a chart's module was edited in
+    the checkout every step said "unchanged, skipped" and the run ended naming every output as made by another
+    version of the code, exit 1, however often it was run again. (A project with a package other than the one
+    running is refused: `other_code`.)"""
+    if (root / "analysis" / "__init__.py").is_file():
+        return ""
+    return content_hash(PROJECT_ROOT, [pattern for pattern in step.inputs
+                                       if pattern.startswith("analysis/") or pattern in code()])
 
 
 def touched(root: Path, step: Step) -> tuple[tuple[str, int, int, int, int, str], ...]:
