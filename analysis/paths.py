@@ -281,18 +281,29 @@ def _file_digest(path: str) -> str:
 
 def beside_notebooks(notebooks_dir: Path) -> list[Path]:
     """Every file in `notebooks_dir`, at any depth, that a notebook may read besides the project's notebooks
-    themselves (a helper module it imports, a lookup CSV it reads by name, jupytext.toml), sorted; none that
-    `NOT_READ` names or holds. What the notebooks step hashes as its inputs there, less the notebooks."""
+    themselves (a helper module it imports, a lookup CSV it reads by name, jupytext.toml), and every file in the
+    project's data/ beside the record and the tables (`BESIDE_DATA`), sorted; none that `NOT_READ` names or holds.
+    What the notebooks step hashes as its inputs there, less the notebooks and the tables."""
+    own = {f"{stem}.{kind}" for stem in notebook_stems(notebooks_dir) for kind in ("ipynb", "py")}
+    data = notebooks_dir.parent / "data"
+    beside = [path for path in _readable(notebooks_dir) if path.relative_to(notebooks_dir).as_posix() not in own]
+    return sorted([*beside, *(path for path in _readable(data) if path.relative_to(data).parts[0] not in BESIDE_DATA)])
+
+
+#: The folders of data/ a notebook reads only through marks of their own: the record (data/raw, which reaches a
+#: notebook as the build's tables) and the tables (data/processed, named by their build). Any other file there is
+#: one a notebook reads by its name: a lookup moved out of data/raw, as the build asks of a file it does not read
+#: (`pd.read_csv("../data/lookups/boroughs.csv")`); edited, it left the chart drawn from it as it was while `make`
+#: said "notebooks: unchanged, skipped" and `gallery` alone published it.
+BESIDE_DATA = ("raw", "processed")
+
+
+def _readable(folder: Path) -> list[Path]:
+    """Every file under `folder`, at any depth, that no part of its path `NOT_READ` names."""
     import fnmatch
 
-    own = {f"{stem}.{kind}" for stem in notebook_stems(notebooks_dir) for kind in ("ipynb", "py")}
-    found = []
-    for path in notebooks_dir.rglob("*"):
-        parts = path.relative_to(notebooks_dir).parts
-        if (path.is_file() and path.relative_to(notebooks_dir).as_posix() not in own
-                and not any(fnmatch.fnmatchcase(part, name) for part in parts for name in NOT_READ)):
-            found.append(path)
-    return sorted(found)
+    return [path for path in folder.rglob("*") if path.is_file() and not any(
+        fnmatch.fnmatchcase(part, name) for part in path.relative_to(folder).parts for name in NOT_READ)]
 
 
 def notebook_copies(notebooks_dir: Path) -> list[str]:

@@ -143,3 +143,29 @@ def test_a_project_of_data_only_reruns_its_steps_after_the_code_that_runs_them_i
     # a project with its package (the checkout itself) hashes its own, as before
     (checkout / "analysis" / "__init__.py").write_text("", encoding="utf-8")
     assert pipeline.code_run_from_outside(checkout, notebooks) == ""
+
+
+def test_a_file_of_data_a_notebook_reads_by_its_name_is_one_of_its_inputs(tmp_path: Path) -> None:
+    """The build refuses a file in data/raw it does not read ("… move it out of data/raw/"); an analyst moves a
+    lookup to data/lookups/ and notebook 02 draws its chart from the first year it names
+    (`open("../data/lookups/first_year.txt")`). 2015 made 2016, then `make`: every step "unchanged, skipped",
+    chart 2 from 2015 (76ab0c…) kept, and `gallery` alone published it. A file of data/ beside the record and the
+    tables is now an input of the notebooks step and part of each copy's and chart's notebook mark; the record
+    reaches the notebooks through the tables only, so an edit there reruns them through the build."""
+    lookup = tmp_path / "data" / "lookups" / "first_year.txt"
+    for path in (lookup, tmp_path / "data" / "raw" / "claims.yaml", tmp_path / "data" / "processed" / "figures.csv",
+                 tmp_path / "notebooks" / "jupytext.toml"):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("2015\n", encoding="utf-8")
+    notebooks = next(step for step in pipeline.STEPS if step.name == "notebooks")
+    folder = tmp_path / "notebooks"
+    beside = paths.beside_notebooks(folder)
+    assert [p.relative_to(tmp_path).as_posix() for p in beside] == ["data/lookups/first_year.txt",
+                                                                    "notebooks/jupytext.toml"]
+    assert set(beside) <= set(pipeline._files(tmp_path, notebooks.inputs))  # the marks hash only inputs
+    before = pipeline.content_hash(tmp_path, notebooks.inputs), load.beside_mark(folder)
+    lookup.write_text("2016\n", encoding="utf-8")
+    after = pipeline.content_hash(tmp_path, notebooks.inputs), load.beside_mark(folder)
+    assert before[0] != after[0] and before[1] != after[1]
+    (tmp_path / "data" / "raw" / "claims.yaml").write_text("2016\n", encoding="utf-8")
+    assert pipeline.content_hash(tmp_path, notebooks.inputs) == after[0]

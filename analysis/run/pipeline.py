@@ -136,6 +136,10 @@ def every_file(folder: str = "") -> tuple[str, ...]:
 #: notebooks and modules were hashed, so editing a lookup CSV read that way left the published notebook and chart
 #: with the old values and `make` said "notebooks: unchanged, skipped".
 NOTEBOOK_FOLDER = every_file("notebooks")
+#: And any file in data/ beside the record and the tables (`analysis.paths.BESIDE_DATA`): a lookup the analyst moved
+#: out of data/raw, as the build asks, read as "../data/lookups/boroughs.csv". The record reaches the notebooks only
+#: through the tables.
+NOTEBOOK_DATA = (*every_file("data"), "!data/raw/**")
 
 def notebooks_made(root: Path) -> Iterator[str]:
     """What the notebooks step makes by name: both copies of each of the project's notebooks, and each registered
@@ -165,7 +169,7 @@ STEPS = (
                                                 *code("record", "tables", "factcheck")),
          (f"outputs/{REPORT_HTML}", f"outputs/{REPORT_MD}", f"outputs/{CLAIMREVIEW_NAME}", f"outputs/{METHODS_PAGE}"),
          (SITE_URL_ENV,), optional=(f"outputs/{RULES_PAGE}",)),
-    Step("notebooks", "analysis.run.notebooks", ("data/processed/*", *NOTEBOOK_FOLDER, *CODE),
+    Step("notebooks", "analysis.run.notebooks", ("data/processed/*", *NOTEBOOK_DATA, *NOTEBOOK_FOLDER, *CODE),
          ("outputs/notebooks/*", "outputs/charts/*/*"), (SITE_URL_ENV,), named=notebooks_made),
     Step("workbook", "analysis.publish.workbook",
          ("data/processed/*", "outputs/charts/*/*.json", "outputs/charts/*/*.csv",

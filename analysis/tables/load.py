@@ -7,6 +7,7 @@ wrote it, and nothing downstream re-reads or edits `data/raw/`.
 from __future__ import annotations
 
 import csv
+import os
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -252,8 +253,8 @@ def _edited_line(what: str, edited: list[str]) -> str:
     if not edited:
         return ""
     return (f"{what} ({_few(edited)}) were drawn by another version of a notebook (or of the files beside it in "
-            "notebooks/) than this checkout holds (edited, or another branch checked out, since): run "
-            "`python -m analysis notebooks` (or `make`) to draw them again")
+            "notebooks/, or a file of data/ it reads) than this checkout holds (edited, or another branch checked "
+            "out, since): run `python -m analysis notebooks` (or `make`) to draw them again")
 
 
 def _other_code_line(what: str, other: list[str]) -> str:
@@ -315,15 +316,16 @@ DRAWN_IN = "drawn_in"
 
 
 def beside_mark(notebooks_dir: Path) -> str:
-    """"sha256:…" over the files in notebooks/ a notebook may read besides the notebooks (`beside_notebooks`: a
-    helper module it imports, a lookup CSV): `make` reruns the notebooks when one changes, but a copy named only its
-    own notebook, so a helper edited (a chart's selection changed in it), then `gallery` or `workbook` alone,
-    published the copies and charts the old helper made, exit 0."""
+    """"sha256:…" over the files in notebooks/ (and data/) a notebook may read besides the notebooks and the tables
+    (`beside_notebooks`: a helper module it imports, a lookup CSV): `make` reruns the notebooks when one changes,
+    but a copy named only its own notebook, so a helper edited (a chart's selection changed in it), then `gallery`
+    or `workbook` alone, published the copies and charts the old helper made, exit 0."""
     import hashlib
 
     from analysis.paths import beside_notebooks
 
-    lines = "".join(f"{path.relative_to(notebooks_dir).as_posix()}\0{file_hash(path) or '-'}\n"
+    # Named as a notebook reads it from notebooks/ ("../data/lookups/boroughs.csv" for a lookup in data/).
+    lines = "".join(f"{Path(os.path.relpath(path, notebooks_dir)).as_posix()}\0{file_hash(path) or '-'}\n"
                     for path in beside_notebooks(notebooks_dir))
     return "sha256:" + hashlib.sha256(lines.encode()).hexdigest()
 
@@ -365,8 +367,8 @@ def copies_not_as_run(stems: Iterable[str], copies_dir: Path, paths: Paths = DEF
     lines = []
     if edited:
         lines.append(f"the notebooks' copies in {paths.rel(copies_dir)}/ ({_few(edited)}) were run from another "
-                     f"version of their notebook (or of the files beside it) than {paths.rel(paths.notebooks)}/ "
-                     "holds now")
+                     f"version of their notebook (or of the files beside it, or of a file of data/ it reads) than "
+                     f"{paths.rel(paths.notebooks)}/ holds now")
     if changed:
         lines.append(f"the notebooks' HTML copies in {paths.rel(copies_dir)}/ ({_few(changed)}) changed after the "
                      "run wrote them (edited by hand?)")
