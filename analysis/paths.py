@@ -299,11 +299,26 @@ BESIDE_DATA = ("raw", "processed")
 
 
 def _readable(folder: Path) -> list[Path]:
-    """Every file under `folder`, at any depth, that no part of its path `NOT_READ` names."""
+    """Every file under `folder`, at any depth, that no part of its path `NOT_READ` names; through a linked folder
+    too, as the stamps read one (a lookups folder linked in from a shared drive was hashed by the notebooks' stamp
+    but left out of their marks, so `gallery` alone published what the old lookup drew)."""
     import fnmatch
 
-    return [path for path in folder.rglob("*") if path.is_file() and not any(
-        fnmatch.fnmatchcase(part, name) for part in path.relative_to(folder).parts for name in NOT_READ)]
+    found: list[Path] = []
+    seen: set[tuple[int, int]] = set()
+    for here, subfolders, names in os.walk(folder, followlinks=True):
+        try:
+            st = os.stat(here)
+        except OSError:  # gone since its folder was listed
+            continue
+        if (st.st_dev, st.st_ino) in seen:  # a link back up the tree: walked once
+            subfolders[:] = []
+            continue
+        seen.add((st.st_dev, st.st_ino))
+        subfolders[:] = [d for d in subfolders if not any(fnmatch.fnmatchcase(d, n) for n in NOT_READ)]
+        found += [Path(here, name) for name in names if os.path.isfile(os.path.join(here, name))
+                  and not any(fnmatch.fnmatchcase(name, n) for n in NOT_READ)]
+    return found
 
 
 def notebook_copies(notebooks_dir: Path) -> list[str]:

@@ -196,3 +196,21 @@ def test_make_bench_says_when_its_make_timings_are_not_of_the_working_tree(tmp_p
     assert "without the working tree's 1 uncommitted change(s) (Makefile)" in capsys.readouterr().err
     (tmp_path / "plain").mkdir()  # no git checkout: nothing to say
     assert bench.timed_code(tmp_path / "plain")["uncommitted"] == []
+
+
+def test_a_lookup_folder_linked_into_data_is_in_the_notebooks_marks_as_in_their_stamp(tmp_path: Path) -> None:
+    """data/lookups a link to the desk's shared folder: the notebooks' stamp read through it (as it reads any linked
+    folder), their marks did not, so after the lookup was edited `gallery` alone published the chart the old one
+    drew while `make` would have run the notebooks again."""
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    (shared / "first_year.txt").write_text("2015\n", encoding="utf-8")
+    (tmp_path / "project" / "data").mkdir(parents=True)
+    (tmp_path / "project" / "notebooks").mkdir()
+    (tmp_path / "project" / "data" / "lookups").symlink_to(shared, target_is_directory=True)
+    (shared / "loop").symlink_to(shared, target_is_directory=True)  # a link back up: walked once
+    folder = tmp_path / "project" / "notebooks"
+    assert [p.name for p in paths.beside_notebooks(folder)] == ["first_year.txt"]
+    before = load.beside_mark(folder)
+    (shared / "first_year.txt").write_text("2016\n", encoding="utf-8")
+    assert load.beside_mark(folder) != before
