@@ -198,6 +198,25 @@ def test_make_bench_says_when_its_make_timings_are_not_of_the_working_tree(tmp_p
     assert bench.timed_code(tmp_path / "plain")["uncommitted"] == []
 
 
+def test_make_lock_writes_environment_yml_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An extra added to pyproject.toml, then `make lock` (the README's step after changing a dependency): the lock
+    was written, environment.yml (which names pyproject's extras for conda users) was not, exit 0, until a test
+    failed in CI. It is written with the lock."""
+    import subprocess
+
+    from analysis.run import bootstrap, environment
+
+    written = tmp_path / "environment.yml"
+    monkeypatch.setattr(environment, "ENVIRONMENT", written)
+    monkeypatch.setattr(bootstrap, "find_uv", lambda python: "uv")
+    monkeypatch.setattr(subprocess, "run", lambda *a, **k: subprocess.CompletedProcess(a, 0))
+    assert bootstrap.relock("python3") == 0
+    assert written.read_text(encoding="utf-8") == environment.environment_yml()
+    monkeypatch.setattr(subprocess, "run", lambda *a, **k: subprocess.CompletedProcess(a, 2))
+    written.unlink()
+    assert bootstrap.relock("python3") == 2 and not written.exists()  # no lock, no new file
+
+
 def test_a_lookup_folder_linked_into_data_is_in_the_notebooks_marks_as_in_their_stamp(tmp_path: Path) -> None:
     """data/lookups a link to the desk's shared folder: the notebooks' stamp read through it (as it reads any linked
     folder), their marks did not, so after the lookup was edited `gallery` alone published the chart the old one
