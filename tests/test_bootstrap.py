@@ -50,12 +50,13 @@ def test_an_unreadable_config_file_is_skipped(tmp_path):
 
 def test_the_bootstrap_imports_only_the_standard_library():
     """It runs with the system Python before anything is installed: the standard library, analysis.paths (for
-    the project's name) and analysis.run.lock (the checkout's build lock), which import only the standard library."""
+    the project's name), analysis.run.lock (the checkout's build lock) and analysis.run.environment (environment.yml,
+    written with the lock), which import only the standard library."""
     import ast
     import sys
 
     from analysis import paths
-    from analysis.run import lock
+    from analysis.run import environment, lock
 
     def imported(module: Path) -> set[str]:
         tree = ast.parse(module.read_text(encoding="utf-8"))
@@ -65,9 +66,11 @@ def test_the_bootstrap_imports_only_the_standard_library():
     stdlib = set(sys.stdlib_module_names) | {"__future__"}
     assert {name.split(".")[0] for name in imported(Path(bootstrap.__file__))} - stdlib == {"analysis"}
     assert {name for name in imported(Path(bootstrap.__file__)) if name.startswith("analysis")} \
-        == {"analysis.paths", "analysis.run.lock"}
+        == {"analysis.paths", "analysis.run.lock", "analysis.run.environment"}
     assert {name.split(".")[0] for name in imported(Path(paths.__file__))} <= stdlib
     assert {name.split(".")[0] for name in imported(Path(lock.__file__))} - stdlib == {"analysis"}
+    assert {name for name in imported(Path(environment.__file__)) if name.split(".")[0] not in stdlib} \
+        == {"analysis.paths"}
 
 
 def test_a_venv_made_in_another_folder_is_noticed(tmp_path) -> None:

@@ -318,12 +318,12 @@ def write_environment() -> int:
     Python, and `make lock` is what is run after pyproject.toml is edited (an extra added, the Python raised), yet
     it left the file as it was: conda users got the environment without the new extra, and only a test said so."""
     try:
-        from analysis.run import environment
+        from analysis.run.environment import main as write_environment_yml
     except ImportError:  # tomllib: Python 3.11 or later
         print("lock: environment.yml not written (this Python has no tomllib): run `python -m "
               "analysis.run.environment` with the project's Python", file=sys.stderr)
         return 1
-    return environment.main()
+    return write_environment_yml()
 
 
 def main(argv: list[str] | None = None) -> int:
