@@ -243,28 +243,29 @@ def module_files(place: str) -> Iterator[str]:
                     and not any(fnmatch.fnmatchcase(name, n) for n in NOT_READ))
 
 
-#: The project's own folders at the checkout's top whose modules the steps hash by other rules: the package by its
-#: stages, notebooks/ as the notebooks' inputs.
-OWN_FOLDERS = ("analysis", "notebooks")
+#: The project's own folders at the checkout's top: the package (hashed by its stages), notebooks/ (the notebooks'
+#: inputs), and the tests and benchmarks, which no step runs or imports.
+OWN_FOLDERS = ("analysis", "notebooks", "tests", "benchmarks")
 
 
 def package_modules(root: Path) -> list[Path]:
-    """Every module (and every other file: `module_files`), at any depth, of each package at the top of `root` (a
-    folder holding `__init__.py`) but the project's own (`OWN_FOLDERS`). The kernels have the checkout first on their
-    path, so a notebook imports a desk's helper package kept there (`from deskhelp.select import chosen`), whose
-    modules are code as a module at the top is; only the package's `__init__.py` was hashed, so `deskhelp/select.py`
-    edited left chart 2 as the old helper drew it while `make` said "unchanged, skipped" (and `gallery` alone
-    published it). A folder without `__init__.py` (tests/, a `venv/`) is not walked: a package is named by that
-    file."""
+    """Every module (and every other file of a package: `module_files`), at any depth, of each package at the top
+    of `root` but the project's own (`OWN_FOLDERS`): a folder holding `__init__.py`, or a module directly (a
+    namespace package, `from lib.deskhelp import chosen`). The kernels have the checkout first on their path, so a
+    notebook imports a desk's helper package kept there (`from deskhelp.select import chosen`), whose modules are
+    code as a module at the top is; only the package's `__init__.py` was hashed, so `deskhelp/select.py` edited left
+    chart 2 as the old helper drew it while `make` said "unchanged, skipped" (and `gallery` alone published it). A
+    folder holding neither (a `venv/`, a folder of data) is not walked."""
     import contextlib
     import fnmatch
 
     found: list[Path] = []
     with contextlib.suppress(OSError):
         for entry in sorted(os.scandir(root), key=lambda e: e.name):
-            if entry.name in OWN_FOLDERS or any(fnmatch.fnmatchcase(entry.name, name) for name in NOT_READ):
+            if (entry.name in OWN_FOLDERS or any(fnmatch.fnmatchcase(entry.name, name) for name in NOT_READ)
+                    or not entry.is_dir()):
                 continue
-            if entry.is_dir() and os.path.isfile(os.path.join(entry.path, "__init__.py")):
+            if any(name.endswith(MODULE_SUFFIXES) for name in os.listdir(entry.path)):
                 found.extend(Path(module) for module in module_files(entry.path))
     return found
 

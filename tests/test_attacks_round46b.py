@@ -48,18 +48,26 @@ def test_every_module_of_a_package_at_the_checkout_s_top_is_in_every_step_s_stam
 
 
 def test_a_folder_that_is_not_a_package_or_is_the_project_s_own_is_not_walked(tmp_path: Path) -> None:
-    """The guard: tests/ (no `__init__.py`), a `venv/` made beside the project, the package (hashed by its stages)
-    and notebooks/ (the notebooks' inputs) are not packages of the checkout's top: an edit there reruns no step it
-    did not rerun before."""
+    """The guard: tests/ and benchmarks/ (no step runs them), a `venv/` made beside the project (no module at its
+    top), the package (hashed by its stages) and notebooks/ (the notebooks' inputs) are not packages of the
+    checkout's top: an edit there reruns no step it did not rerun before."""
     _package(tmp_path)
     now = pipeline.content_hash(tmp_path, pipeline.CODE)
-    for rel in ("tests/test_x.py", "venv/lib/python3.11/site-packages/pandas/__init__.py", "analysis/__init__.py",
+    for rel in ("tests/test_x.py", "benchmarks/bench.py", "venv/lib/python3.11/site-packages/pandas/__init__.py",
+                "analysis/__init__.py",
                 "analysis/publish/x.py", "notebooks/__init__.py", "notebooks/deskhelp.py", ".hidden/__init__.py",
                 "deskhelp/__pycache__/select.cpython-311.pyc", "deskhelp/select.py~"):
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / rel).write_text(HELPER, encoding="utf-8")
     assert [p.relative_to(tmp_path).as_posix() for p in paths.package_modules(tmp_path)] == [
         "deskhelp/__init__.py", "deskhelp/select.py"]
+    # a namespace package (no `__init__.py`: `from lib.deskhelp import chosen`) is one too, its modules
+    (tmp_path / "lib").mkdir()
+    (tmp_path / "lib" / "deskhelp.py").write_text(HELPER, encoding="utf-8")
+    namespace = pipeline.content_hash(tmp_path, (pipeline.TOP_PACKAGES,))
+    (tmp_path / "lib" / "deskhelp.py").write_text(EDITED, encoding="utf-8")
+    assert pipeline.content_hash(tmp_path, (pipeline.TOP_PACKAGES,)) != namespace
+    (tmp_path / "lib" / "deskhelp.py").unlink()
     # the package's own modules are hashed by their stage's patterns, as before
     assert pipeline.content_hash(tmp_path, pipeline.CODE) != now
     assert (pipeline.content_hash(tmp_path, (pipeline.TOP_PACKAGES,))
