@@ -222,25 +222,35 @@ def module_files(place: str) -> Iterator[str]:
     if not os.path.isdir(place):
         yield place
         return
+    packages: set[str] = set()
+    for folder, names in walk_read(place):
+        if "__init__.py" in names or os.path.dirname(folder) in packages:
+            packages.add(folder)
+        yield from (os.path.join(folder, name) for name in names
+                    if folder in packages or name.endswith(MODULE_SUFFIXES))
+
+
+def walk_read(top: str | Path) -> Iterator[tuple[str, list[str]]]:
+    """Each folder under `top` with its files' names, both sorted and without what `NOT_READ` names, through linked
+    folders as an import or a notebook reads them (a lookups folder linked in from a shared drive), each folder once
+    (a link back up the tree is not walked round again)."""
     import fnmatch
 
+    def read(name: str) -> bool:
+        return not any(fnmatch.fnmatchcase(name, pattern) for pattern in NOT_READ)
+
     seen: set[tuple[int, int]] = set()
-    packages: set[str] = set()
-    for folder, subfolders, names in os.walk(place, followlinks=True):
+    for folder, subfolders, names in os.walk(top, followlinks=True):
         try:
             st = os.stat(folder)
         except OSError:  # gone since its folder was listed
             continue
-        if (st.st_dev, st.st_ino) in seen:  # a link back up the tree: walked once
+        if (st.st_dev, st.st_ino) in seen:
             subfolders[:] = []
             continue
         seen.add((st.st_dev, st.st_ino))
-        if "__init__.py" in names or os.path.dirname(folder) in packages:
-            packages.add(folder)
-        subfolders[:] = sorted(d for d in subfolders if not any(fnmatch.fnmatchcase(d, n) for n in NOT_READ))
-        yield from (os.path.join(folder, name) for name in sorted(names)
-                    if (folder in packages or name.endswith(MODULE_SUFFIXES))
-                    and not any(fnmatch.fnmatchcase(name, n) for n in NOT_READ))
+        subfolders[:] = sorted(d for d in subfolders if read(d))
+        yield folder, sorted(n for n in names if read(n))
 
 
 #: The project's own folders at the checkout's top: the package (hashed by its stages), notebooks/ (the notebooks'
@@ -303,23 +313,8 @@ def _readable(folder: Path) -> list[Path]:
     """Every file under `folder`, at any depth, that no part of its path `NOT_READ` names; through a linked folder
     too, as the stamps read one (a lookups folder linked in from a shared drive was hashed by the notebooks' stamp
     but left out of their marks, so `gallery` alone published what the old lookup drew)."""
-    import fnmatch
-
-    found: list[Path] = []
-    seen: set[tuple[int, int]] = set()
-    for here, subfolders, names in os.walk(folder, followlinks=True):
-        try:
-            st = os.stat(here)
-        except OSError:  # gone since its folder was listed
-            continue
-        if (st.st_dev, st.st_ino) in seen:  # a link back up the tree: walked once
-            subfolders[:] = []
-            continue
-        seen.add((st.st_dev, st.st_ino))
-        subfolders[:] = [d for d in subfolders if not any(fnmatch.fnmatchcase(d, n) for n in NOT_READ)]
-        found += [Path(here, name) for name in names if os.path.isfile(os.path.join(here, name))
-                  and not any(fnmatch.fnmatchcase(name, n) for n in NOT_READ)]
-    return found
+    return [Path(here, name) for here, names in walk_read(folder) for name in names
+            if os.path.isfile(os.path.join(here, name))]
 
 
 def notebook_copies(notebooks_dir: Path) -> list[str]:
