@@ -210,7 +210,7 @@ COLUMNS: dict[str, dict[str, Column]] = {
         "measure": Column("Measure (code)"),
         "definition": Column("What is counted"),
         "as_at": Column("As at (date)", "date"),
-        "as_at_approximate": Column(f"As at: day not printed by the source, so give the month {YES_NO}", "bool"),
+        "as_at_approximate": Column(f"As at: day not printed by this row's source {YES_NO}", "bool"),
         "value": Column("Cases (number)", "number", note=QUALIFIED, printed="value_as_printed"),
         "value_as_printed": Column("Cases as printed (text)"),
         "figure_id": Column("Figure ID"),
