@@ -151,3 +151,21 @@ def test_every_change_between_two_dfe_england_totals_is_judged_across_dfe_s_roun
     verdicts = load_table("claims").set_index("claim_id")["verdict"]
     assert verdicts["communitycare-2025-cin-csa-copy/claim-cpp-rise-2024-25"] == "accurate within rounding"
     assert verdicts["csacentre-trends-2023-24/claim-assessments-fall"] == "accurate"
+
+
+def test_the_workbook_marks_a_copy_s_missing_original_not_available(made: Made) -> None:
+    """The Sources sheet gave "[z]" (not applicable) for the original of every document without one, copies too: a
+    copy has an original, which this record does not hold, so its cell is "[x]" (not available), as the Analysis
+    Function's shorthand has it; a publisher's own document has none to give ("[z]"). By hand from sources.yaml: GB
+    News's story of the Met's remarks is a copy with no `original`; DfE's children in need release is primary;
+    Parliament Today's reprint names HMICFRS's own release."""
+    import openpyxl
+
+    sheet = openpyxl.load_workbook(made.outputs / "cse-figures.xlsx", read_only=True)["Sources"]
+    rows = [r for r in sheet.iter_rows(values_only=True) if r and r[0] is not None]
+    header = next(i for i, r in enumerate(rows) if r[0] == "Source ID")
+    column = next(i for i, h in enumerate(rows[header]) if str(h).startswith("The publisher's own copy"))
+    original = {r[0]: r[column] for r in rows[header + 1:]}
+    assert original["gbnews-2025-11-13"] == "[x]"
+    assert original["dfe-cin-2025"] == "[z]"
+    assert original["parliamenttoday-2018-02-hmicfrs-ncpi-mps-q4"] == "hmicfrs-2018-02-22-news-release-q4"

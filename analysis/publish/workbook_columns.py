@@ -35,6 +35,7 @@ class Column(NamedTuple):
     blank: str = "[x]"  # marker for an empty cell
     note: str = ""  # key of a workbook note referenced in this column's header
     printed: str = ""  # the column holding this number as printed: its qualifier gets a column next to it
+    blank_for_copy: str = ""  # marker for an empty cell on a copy's row (`primary` false), where it differs
 
 
 #: The column placed right after a number that was printed with words around it ("more than 800"): the bound or
@@ -108,7 +109,8 @@ COLUMNS: dict[str, dict[str, Column]] = {
         "published": Column("Date published (date)", "date"),
         "published_approximate": Column(f"Date published not printed, inferred {YES_NO}", "bool"),
         "url": Column("Web address of the source", "link"),
-        "original_url": Column("Web address of the publisher's own copy, where this is a copy", "link", blank="[z]"),
+        "original_url": Column("Web address of the publisher's own copy, where this is a copy", "link", blank="[z]",
+                               blank_for_copy="[x]"),
         "primary": PRIMARY,
         "outlet": Column("Who put out the copy read (producer, official, reprint, agency, national, specialist, "
                          "regional, mirror)"),
@@ -139,7 +141,7 @@ COLUMNS: dict[str, dict[str, Column]] = {
         "figures": Column("Figures transcribed (number)", "count"),
         "supersedes": Column("Replaces the earlier edition (source ID)", blank="[z]"),
         "original": Column("The publisher's own copy of this document (source ID), where this is a copy",
-                           blank="[z]"),
+                           blank="[z]", blank_for_copy="[x]"),
     },
     "claims": {
         "claim_id": Column("Claim ID"),

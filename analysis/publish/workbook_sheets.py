@@ -161,6 +161,10 @@ def _marker(col: Column, row: dict[str, Any]) -> str:
         return "[c]"
     if col.blank == "[x]" and row.get("verdict") == NOT_IN_RECORD_VERDICT:
         return NOT_IN_RECORD  # the claim's missing input is published: the gap names where
+    if col.blank_for_copy and str(row.get("primary")).lower() == "false":
+        # a copy's original exists but is not in this record: not available, where a publisher's own document has
+        # none to give (not applicable)
+        return col.blank_for_copy
     return col.blank
 
 
