@@ -8,8 +8,9 @@ from pathlib import Path
 import matplotlib
 import nbformat
 import pytest
+import yaml
 
-from analysis.paths import CHART_IDS
+from analysis.paths import CHART_IDS, DEFAULT
 from analysis.publish import charts, style
 from analysis.tables.load import load_table
 from tests.drawn import DrawnCharts
@@ -77,13 +78,12 @@ def test_no_notebook_finding_gives_a_day_no_source_printed(made: Made, name: str
     assert not given, f"{name} gives a day no source printed: {given}"
 
 
+def _raw(path: Path) -> list[dict]:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
 def _approximate_sources() -> list[dict]:
-    import yaml
-
-    from analysis.paths import DEFAULT
-
-    sources = yaml.safe_load(DEFAULT.sources_yaml.read_text(encoding="utf-8"))
-    return [s for s in sources if s.get("date_approximate")]
+    return [s for s in _raw(DEFAULT.sources_yaml) if s.get("date_approximate")]
 
 
 def test_every_output_words_a_date_no_source_printed_by_one_rule() -> None:
@@ -112,12 +112,7 @@ def test_the_fact_check_page_gives_no_day_its_documents_did_not_print(made: Made
     page = (made.outputs / "factcheck.md").read_text(encoding="utf-8")
     assert "published 16 March 2018" not in page
     assert "published March 2018 (approximate)" in page
-    import yaml
-
-    from analysis.paths import DEFAULT
-
-    printed = {str(s["date_published"]) for s in yaml.safe_load(DEFAULT.sources_yaml.read_text(encoding="utf-8"))
-               if not s.get("date_approximate")}
+    printed = {str(s["date_published"]) for s in _raw(DEFAULT.sources_yaml) if not s.get("date_approximate")}
     for source in _approximate_sources():
         day = str(source["date_published"])
         if day not in printed:  # another document printed that day (HMICFRS's 22 February 2018 release)
@@ -135,12 +130,8 @@ def test_every_change_between_two_dfe_england_totals_is_judged_across_dfe_s_roun
     Worked by hand: (2,190 − 2,160) / 2,160 = 1.39%; across 2,155–2,164 and 2,185–2,194 it runs from 0.97% to
     1.81%, so "1.4%" holds for part of the range only: accurate within rounding. The CSA Centre's 8% (33,760 →
     30,970) holds across the whole range (8.24% to 8.29%), so it stays accurate."""
-    import yaml
-
-    from analysis.paths import DEFAULT
-
     figures = load_table("figures").set_index("figure_id")
-    claims = yaml.safe_load(DEFAULT.claims_yaml.read_text(encoding="utf-8"))
+    claims = _raw(DEFAULT.claims_yaml)
     on_dfe = [c for c in claims if c["kind"] == "percent_change"
               and all(v in figures.index and figures.loc[v, "measure"] in DFE_ROUNDED_MEASURES
                       and figures.loc[v, "geography"] == "England" for v in c["inputs"].values())]
