@@ -286,6 +286,19 @@ def test_duplicate_claim_id():
     assert any("duplicate claim id 'dup'" in p for p in check([c, dict(c)]))
 
 
+def test_one_printing_judged_as_two_claims_is_refused():
+    """Two entries may quote different stretches of one printed "18.5 per cent" and read it on different figures:
+    neither the sentence nor the arithmetic is repeated, yet the fact-check would judge one printing twice and
+    count it twice in its totals (and a chart showing the verdict on that figure would show whichever came first)."""
+    by_year = claim("by-year", "percent_change", {"from": "src/y2015", "to": "src/y2016"}, stated_figure="src/rise",
+                    text="a rise of 18.5 per cent")
+    by_share = claim("by-share", "percent_change", {"from": "src/share-2015", "to": "src/share-2016"},
+                     stated_figure="src/rise", text="referrals rose by 18.5 per cent last year")
+    assert check([by_year, by_share]) == [
+        "data/raw/claims.yaml:id=by-share: stated_figure 'src/rise' is already the stated value of claim 'by-year': "
+        "one printing is one claim (judge it once, explain the reading in its note)"]
+
+
 def test_one_claim_repeated_by_another_outlet_is_refused():
     """The VKPP's "6% increase" and a news report's "a six per cent increase" of the same two totals were two
     claims, so the report counted one finding twice (45 claims, where 42 were distinct). The same arithmetic on

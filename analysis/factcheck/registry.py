@@ -7,6 +7,7 @@ build calls it after loading, so a bad registry still stops the build with `file
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from analysis.factcheck import rules
@@ -39,27 +40,10 @@ def check_claims(
     that can be read, and no claim resting on itself. A marker input ([c]) is legitimate data, not a problem:
     the claim is then "cannot be checked: not found"."""
     name = paths.rel(paths.claims_yaml)
-    seen: set[str] = set()
-    said: dict[tuple[str, str], str] = {}
-    judged: dict[tuple[Any, ...], str] = {}
+    for where, message in _repeats(claims, figures):
+        problems.add(name, where, message)
     for claim in claims:
         where = claim.get("_where") or f"id={claim.get('id')}"
-        cid = claim.get("id", "")
-        if cid and cid in seen:
-            problems.add(name, where, f"duplicate claim id '{cid}'")
-        seen.add(cid)
-        sentence = (str(claim.get("source_id", "")), normalise_for_match(str(claim.get("text", ""))))
-        if all(sentence) and sentence in said:
-            problems.add(name, where, f"the same sentence of the same document is already claim '{said[sentence]}': "
-                                      "a sentence printed once is one claim (judge it once, explain the reading in "
-                                      "its note)")
-        said.setdefault(sentence, cid)
-        if (same := _same_claim(claim, figures)) is not None:
-            if same in judged:
-                problems.add(name, where, f"the same claim as '{judged[same]}' (the same arithmetic on the same "
-                                          "figures, stated alike): a claim repeated by several outlets is one claim "
-                                          "(judge it once; name the others that print it in its note)")
-            judged.setdefault(same, cid)
         if claim.get("source_id") and claim["source_id"] not in source_ids:
             problems.add(name, where, f"unknown source id '{claim['source_id']}' (not in data/raw/sources.yaml)")
         for gid in claim.get("gaps", []):
@@ -73,6 +57,48 @@ def check_claims(
                 problems.add(name, where, message)
         for message in _stated_problems(claim, figures):
             problems.add(name, where, message)
+
+
+def _repeats(claims: list[dict[str, Any]], figures: dict[str, dict[str, Any]]) -> list[tuple[str, str]]:
+    """(where, message) for every entry that repeats an earlier one: its id, its sentence of one document, its
+    printing (`stated_figure`), or its arithmetic stated alike (`_same_claim`). Each would judge one statement
+    twice, and the page's totals would count it twice."""
+    out: list[tuple[str, str]] = []
+    first: dict[tuple[Any, ...], str] = {}
+    for claim in claims:
+        cid = str(claim.get("id", ""))
+        for key, why in _repeat_keys(claim, figures):
+            if key in first:
+                out.append((claim.get("_where") or f"id={cid}", why(first[key])))
+            first.setdefault(key, cid)
+    return out
+
+
+#: A key an entry shares with no earlier one, and the message (given the earlier entry's id) if it does.
+_RepeatKey = tuple[tuple[Any, ...], Callable[[str], str]]
+
+
+def _repeat_keys(claim: dict[str, Any], figures: dict[str, dict[str, Any]]) -> list[_RepeatKey]:
+    """What an entry may share with no earlier one, each with the message that says so (given the earlier id)."""
+    cid = str(claim.get("id", ""))
+    sentence = (str(claim.get("source_id", "")), normalise_for_match(str(claim.get("text", ""))))
+    sfid = str(claim.get("stated_figure") or "")
+    same = _same_claim(claim, figures)
+    keys: list[_RepeatKey] = []
+    if cid:
+        keys.append((("id", cid), lambda _: f"duplicate claim id '{cid}'"))
+    if all(sentence):
+        keys.append((("sentence", *sentence), lambda earlier: f"the same sentence of the same document is already "
+                     f"claim '{earlier}': a sentence printed once is one claim (judge it once, explain the reading in "
+                     "its note)"))
+    if sfid:
+        keys.append((("printing", sfid), lambda earlier: f"stated_figure '{sfid}' is already the stated value of "
+                     f"claim '{earlier}': one printing is one claim (judge it once, explain the reading in its note)"))
+    if same is not None:
+        keys.append((("arithmetic", same), lambda earlier: f"the same claim as '{earlier}' (the same arithmetic on "
+                     "the same figures, stated alike): a claim repeated by several outlets is one claim (judge it "
+                     "once; name the others that print it in its note)"))
+    return keys
 
 
 def _same_claim(claim: dict[str, Any], figures: dict[str, dict[str, Any]]) -> tuple[Any, ...] | None:
