@@ -19,10 +19,8 @@ __all__ = ["NO_CLAIM", "rounded_inputs", "verdicts"]
 NO_CLAIM = "no claim states it"
 
 
-def rounded_inputs(claims: pd.DataFrame | None) -> dict[str, Decimal]:
+def rounded_inputs(claims: pd.DataFrame) -> dict[str, Decimal]:
     """{figure id: step} of every figure a claim is judged on as rounded (one step per figure)."""
-    if claims is None or "rounded_inputs" not in claims:
-        return {}
     return {ref: step for cell in claims["rounded_inputs"] for ref, step in split_steps(cell).items()}
 
 

@@ -86,16 +86,13 @@ def printed_year(row: Any) -> str:
     return NO_YEAR if str(row["period_end"]) == str(row["published"]) else str(row["period_end"])[:4]
 
 
-def _printed_card(printed: pd.DataFrame, claims: pd.DataFrame | None) -> tuple[Card, pd.Series] | None:
+def _printed_card(printed: pd.DataFrame, claims: pd.DataFrame) -> tuple[Card, pd.Series] | None:
     """The latest share as printed in the news, with the fact-check's verdict on it."""
     if printed.empty:
         return None
     row = printed.sort_values("period_end").iloc[-1]
-    verdict = ""
-    if claims is not None:
-        judged = verdicts(claims, pd.Series([row["figure_id"]]))["verdict"].iloc[0]
-        if judged != NO_CLAIM:
-            verdict = f" Fact-check verdict: ‘{judged}’."
+    judged = verdicts(claims, pd.Series([row["figure_id"]]))["verdict"].iloc[0]
+    verdict = "" if judged == NO_CLAIM else f" Fact-check verdict: ‘{judged}’."
     year = printed_year(row)
     detail = (f"{face_name(row['publisher'])}, {style.month_year(row['published'])}, "
               f"{year if year == NO_YEAR else 'for ' + year}.{verdict}")
@@ -119,7 +116,7 @@ def _dated_shares(shares: pd.DataFrame, uk: str, ew: str, joined: str = ", ") ->
 
 @style.styled
 def london_population_share_chart(population: pd.DataFrame, figures: pd.DataFrame,
-                                  claims: pd.DataFrame | None = None, *, width: float = style.WEB_WIDTH
+                                  claims: pd.DataFrame, *, width: float = style.WEB_WIDTH
                                   ) -> tuple[Any, ChartMeta]:
     """Cards: London's share of the UK and of England and Wales (computed), and the share as printed."""
     shares = london_share_table(population, figures)

@@ -87,7 +87,7 @@ PUBLISHED_BY = {True: "a Met publication", False: "a news report of the Met's fi
 
 
 @style.styled
-def met_cse_series_chart(series: pd.DataFrame, figures: pd.DataFrame, claims: pd.DataFrame | None = None, *,
+def met_cse_series_chart(series: pd.DataFrame, figures: pd.DataFrame, claims: pd.DataFrame, *,
                          width: float = style.WEB_WIDTH) -> tuple[Any, ChartMeta]:
     """Three panels (one per measure) on one year axis that ends at the last published figure: a marker for every
     published figure (shape keyed: Met publication or news report), a line only between consecutive years that
@@ -217,7 +217,7 @@ def _part_period(row: pd.Series) -> bool:
 RECORDING_FACE = "The Met put the rises down to better recording, more reporting and an actual increase."
 
 
-def face_note(sel: pd.DataFrame, rounded: dict[str, Any] | None = None) -> str:
+def face_note(sel: pd.DataFrame, rounded: dict[str, Any]) -> str:
     """What a reader must know on the face: which point may cover part of a year (its line is dashed), which is
     a round figure (hollow, with the range the fact-check reads it as), and how the Met explained the rises (its
     own caveat on the figures drawn). The later 2025 rise, which has no counts, is in the notes."""
@@ -225,8 +225,8 @@ def face_note(sel: pd.DataFrame, rounded: dict[str, Any] | None = None) -> str:
     part = sel[[_part_period(r) for _, r in sel.iterrows()]]
     for r in part.itertuples():
         parts.append(f"Dashed: {r.period_label}'s {r.unit} may cover part of the year.")
-    for r in sel[sel["figure_id"].isin(list(rounded or {}))].itertuples():
-        lo, hi = rounded_range(Decimal(str(r.value)), Decimal(str((rounded or {})[r.figure_id])))
+    for r in sel[sel["figure_id"].isin(list(rounded))].itertuples():
+        lo, hi = rounded_range(Decimal(str(r.value)), Decimal(str(rounded[r.figure_id])))
         parts.append(f"Hollow: {r.period_label}'s {r.value_as_printed} is a round figure ({lo:,.0f}–{hi:,.0f}).")
     if recording_notes(sel):
         parts.append(RECORDING_FACE)
