@@ -106,6 +106,11 @@ chart_table(meta)
 by_year = "; ".join(f"{year}: {shown}" for year, shown in shares["London share of UK"].items())
 found = [f"London's share of the UK population, where this record holds both estimates, to the precision their "
          f"rounding supports: {by_year}."]
+# A share either side of the first Census-based estimate comes from a different series: say so
+# (`charts.census_break_note`, which names the break and why).
+break_note = charts.census_break_note(population, shares.index)
+if break_note:
+    found.append(break_note)
 # the question's other whole, as the chart computes it: London's estimate over the whole's in the same vintage
 shares_of = charts.london_share_table(population, figures)
 for _, r in shares_of[shares_of["Share of"] == "England and Wales"].iterrows():

@@ -413,8 +413,26 @@ def test_the_london_notebook_states_no_share_finer_than_its_rounded_estimates(ma
     shown = "\n".join(o["data"].get("text/markdown", "") + o["data"].get("text/html", "") for c in nb.cells
                       if c.cell_type == "code" for o in c.outputs if "data" in o)
     assert ">13.13%<" not in shown and ": 13.13%" not in shown
-    assert "2021: 13%;" in shown and "2023: 13.1%" in shown
-    assert "13.05% to 13.20%" in shown and "13.10% to 13.12%" in shown
+    # Review s59: mid-2021 is now the GLA's own unrounded 8,796,628 (gla-londons-population-mye-2021), which of
+    # 67,026,292 is 13.124%, so "13.1%" with no range; the rounded case is mid-2012's "8.3 million" of "63.7
+    # million" (8,250,000 to 8,349,999 of 63,650,000 to 63,749,999: 12.94% to 13.12%), shown "13%".
+    assert "2012: 13%;" in shown and "2021: 13.1%;" in shown and "2023: 13.1%" in shown
+    assert "12.94% to 13.12%" in shown and "13.10% to 13.12%" in shown
+
+
+def test_the_london_notebook_says_a_share_before_mid_2021_is_of_the_series_ons_later_revised(
+        made: Made, executed: Path) -> None:
+    """Review s59 added London's mid-2020 estimate as first published (the GLA's "9,002,488"; ONS's UK "67.1
+    million"): 13.4%, beside mid-2021's Census-based 13.1%. Read bare, that is a fall in London's share in a year;
+    the GLA's own pages say the 2021 estimate is a break ("Comparison to the 2020 MYE is not possible") and that ONS
+    revised 2012-2020 afterwards. The notebook says so wherever its shares straddle mid-2021."""
+    nb = nbformat.read(executed / "notebooks" / "04_london_in_context.ipynb", as_version=4)
+    shown = "\n".join(o["data"].get("text/markdown", "") for c in nb.cells if c.cell_type == "code"
+                      for o in c.outputs if "data" in o)
+    assert "2020: 13.4%; 2021: 13.1%" in shown
+    assert ("The shares up to mid-2020 divide estimates as first published, before ONS revised its mid-2012 to "
+            "mid-2020 series to match Census 2021 (late 2023); from mid-2021 the estimates are Census 2021-based. "
+            "The step from 2020 to 2021 is partly that revision, not a change in London's share alone.") in shown
 
 
 def test_the_london_notebook_answers_its_england_and_wales_question_with_the_chart_s_vintage(

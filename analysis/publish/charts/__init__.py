@@ -45,6 +45,7 @@ from analysis.publish.charts.inspection_timeline import (  # noqa: F401
     milestones,
 )
 from analysis.publish.charts.london_population_share import (  # noqa: F401
+    census_break_note,
     london_population_share_chart,
     london_share_table,
     printed_year,

@@ -77,6 +77,32 @@ def london_share_table(population: pd.DataFrame, figures: pd.DataFrame) -> pd.Da
 
 
 #: What a printed share's year is called when the source printed none.
+#: The first mid-year estimate based on Census 2021. The GLA's pages say it is a break in the series ("Comparison
+#: to the 2020 MYE is not possible", gla-londons-population-mye-2021) and that ONS then revised mid-2012 to mid-2020
+#: (late 2023, gla-londons-population-mye-2022). An estimate for an earlier year, held as first published, is of
+#: the series ONS later replaced.
+CENSUS_2021_BASED_FROM = 2021
+
+
+def census_break_note(population: pd.DataFrame, years: Any) -> str | None:
+    """A sentence for a list of London-of-UK shares that straddles the Census 2021 break, or None.
+
+    A share for a year before CENSUS_2021_BASED_FROM whose London and UK estimates are both held as first published
+    divides estimates of the pre-Census series; shown beside a Census-based share (13.4% for mid-2020 beside 13.1%
+    for mid-2021), the step reads as a fall in London's share, when part of it is the revision."""
+    people = population[population["measure"] == "population"]
+    first = people[people["vintage"] == "first published"].groupby("year")["geography"].apply(set)
+    years = [int(y) for y in years]
+    before = [y for y in years if y < CENSUS_2021_BASED_FROM and {"London", "United Kingdom"} <= first.get(y, set())]
+    after = [y for y in years if y >= CENSUS_2021_BASED_FROM]
+    if not (before and after):
+        return None
+    return (f"The shares up to mid-{max(before)} divide estimates as first published, before ONS revised its "
+            f"mid-2012 to mid-2020 series to match Census 2021 (late 2023); from mid-{min(after)} the estimates are "
+            f"Census 2021-based. The step from {max(before)} to {min(after)} is partly that revision, not a change "
+            "in London's share alone.")
+
+
 NO_YEAR = "no year given"
 
 
