@@ -52,6 +52,21 @@ def test_no_gap_asks_for_a_london_estimate_the_record_now_holds() -> None:
         assert "only the 2022 MYE version" not in " ".join(gap.values()), gap
 
 
+def test_dfe_s_own_page_prints_2190_and_calls_it_the_second_lowest() -> None:
+    """The gap said the DfE release's figures were not visible in the stored copy and that 2,190 came from Family
+    Law only; the release's reporting-year page (.../children-in-need-a-focus-on-sexual-abuse-and-exploitation/2025)
+    prints it: "is now at it's second lowest level at 2,190 in 2025". That also settles the conflict the record
+    left open between Family Law ("the lowest number since records began") and Community Care (up 1.4% on 2,160)."""
+    [row] = [f for f in _rows("figures") if f["figure_id"] == "dfe-2025-12-cin-focus-csae/cpp-sexual-abuse-2025"]
+    assert row["value_as_printed"] == "2,190" and row["primary"] == "true" and row["geography"] == "England"
+    assert "second lowest level at 2,190" in row["quote"]
+    gaps = {g["id"]: g for g in _rows("gaps")}
+    assert "2,190 starting" not in gaps["national-dfe-cin-csae-primary"]["wanted"]
+    family_law_id = "familylaw-2025-12-dfe-cin-csae/cpp-sexual-abuse-2025"
+    [familylaw] = [f for f in _rows("figures") if f["figure_id"] == family_law_id]
+    assert "second lowest level" in familylaw["caveat"]
+
+
 def test_a_share_list_that_straddles_the_census_2021_break_says_so() -> None:
     """With London's mid-2020 estimate now in the record, notebook 04 lists 2020: 13.4% beside 2021: 13.1%. The
     2020 share divides estimates as first published, before ONS revised mid-2012 to mid-2020 to match Census 2021;
