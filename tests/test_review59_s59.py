@@ -52,6 +52,25 @@ def test_no_gap_asks_for_a_london_estimate_the_record_now_holds() -> None:
         assert "only the 2022 MYE version" not in " ".join(gap.values()), gap
 
 
+# Words that say what was read: a gap's reason may say a figure is "not printed" only about the documents the
+# record looked at, never as a fact about the publisher (docs/factcheck.md: "The name says only what the record
+# knows: where it looked, not that the figure was never published anywhere").
+_WHAT_WAS_READ = ("stored", "copy", "copies", "excerpt", "release", "page", " read", "seen", "found", "visible",
+                  "alongside", "main points")
+
+
+def test_no_gap_reason_says_not_printed_without_saying_where_we_looked() -> None:
+    """The workbook's Gaps sheet shows each reason as 'Why it is missing'. Two said, bare, "Not printed." (the
+    NPCC's 2012 base) and "Only the percentage is printed." (HMIC's 2016 count), while the fact-check page says the
+    same gaps were "not found in any publication we looked at": the sheet stated as a fact about the publisher what
+    the record knows only about the copies it read."""
+    for gap in _rows("gaps"):
+        reason = gap["reason"]
+        first = reason.split(". ")[0]
+        if "printed" in first.lower() and ("not printed" in first.lower() or first.lower().startswith("only")):
+            assert any(word in first for word in _WHAT_WAS_READ), (gap["id"], first)
+
+
 def test_dfe_s_own_page_prints_2190_and_calls_it_the_second_lowest() -> None:
     """The gap said the DfE release's figures were not visible in the stored copy and that 2,190 came from Family
     Law only; the release's reporting-year page (.../children-in-need-a-focus-on-sexual-abuse-and-exploitation/2025)
