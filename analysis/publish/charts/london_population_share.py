@@ -76,7 +76,6 @@ def london_share_table(population: pd.DataFrame, figures: pd.DataFrame) -> pd.Da
     return pd.DataFrame(out)
 
 
-#: What a printed share's year is called when the source printed none.
 #: The first mid-year estimate based on Census 2021. The GLA's pages say it is a break in the series ("Comparison
 #: to the 2020 MYE is not possible", gla-londons-population-mye-2021) and that ONS then revised mid-2012 to mid-2020
 #: (late 2023, gla-londons-population-mye-2022). An estimate for an earlier year, held as first published, is of
@@ -103,6 +102,7 @@ def census_break_note(population: pd.DataFrame, years: Any) -> str | None:
             "in London's share alone.")
 
 
+#: What a printed share's year is called when the source printed none.
 NO_YEAR = "no year given"
 
 
