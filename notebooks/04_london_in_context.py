@@ -13,9 +13,9 @@
 # into `outputs/notebooks/`. Opened by hand it shows the charts and writes nothing (set `$CSE_CHARTS_DIR` before
 # starting Jupyter to export by hand). The first output below says which applies.
 #
-# **Tables read** (through `analysis.tables.load.load_table`): `population`, `gaps` for the limitations,
-# `figures` for the printed shares, the London rates and the source lines, and `claims` for the fact-check's verdict
-# on the printed share.
+# **Tables read** (through `analysis.tables.load.load_table`): `population`, `figures` for the printed shares, the
+# London rates and the source lines, `claims` for the fact-check's verdict on the printed share, and `gaps` for the
+# limitations and for what the fact-check lacks to judge that share.
 
 # %%
 import pandas as pd
@@ -82,7 +82,7 @@ table(rates, ["subject", "value_as_printed", "unit", "period_end", "publisher", 
 # `analysis/publish/charts/london_rates.py` (`london_rates_chart`): open those modules to change what is drawn.
 
 # %%
-fig, meta = charts.london_population_share_chart(population, figures, claims)
+fig, meta = charts.london_population_share_chart(population, figures, claims, gaps)
 export.publish(fig, meta)
 
 # %%

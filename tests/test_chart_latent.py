@@ -19,7 +19,7 @@ from analysis.tables.load import load_table
 
 @pytest.fixture(scope="module")
 def tables() -> dict[str, pd.DataFrame]:
-    return {name: load_table(name) for name in ("figures", "population", "claims", "inspection_grades")}
+    return {name: load_table(name) for name in ("figures", "population", "claims", "gaps", "inspection_grades")}
 
 
 def test_population_share_title_dates_each_share_by_its_own_year(tables):
@@ -28,7 +28,7 @@ def test_population_share_title_dates_each_share_by_its_own_year(tables):
     figure's rounding), while England and Wales' stays 2023: one year for both would misdate the UK share."""
     pop = tables["population"]
     no_uk_2023 = pop[~((pop["geography"] == "United Kingdom") & (pop["year"] == 2023))]
-    _, meta = london_population_share_chart(no_uk_2023, tables["figures"], tables["claims"])
+    _, meta = london_population_share_chart(no_uk_2023, tables["figures"], tables["claims"], tables["gaps"])
     shares = london_share_table(no_uk_2023, tables["figures"]).set_index("Share of")
     assert int(shares.loc["United Kingdom", "Year"]) == 2022
     ew = shares.loc["England and Wales", SHOWN_COLUMN]
@@ -38,7 +38,7 @@ def test_population_share_title_dates_each_share_by_its_own_year(tables):
 
 def test_population_share_title_says_a_shared_year_once(tables):
     """The published chart: both shares are for 2023, said once at the end."""
-    _, meta = london_population_share_chart(tables["population"], tables["figures"], tables["claims"])
+    _, meta = london_population_share_chart(tables["population"], tables["figures"], tables["claims"], tables["gaps"])
     assert meta.title == "London: 13.1% of the UK's population, 14.7% of England and Wales', 2023"
 
 

@@ -20,7 +20,7 @@ from tests.drawn import DrawnCharts
 @pytest.fixture(scope="module")
 def tables() -> dict[str, pd.DataFrame]:
     paths = Paths(PROJECT_ROOT)
-    return {t: load_table(t, paths) for t in ("historic_reviews", "figures", "claims", "population",
+    return {t: load_table(t, paths) for t in ("historic_reviews", "figures", "claims", "gaps", "population",
                                               "inspection_grades")}
 
 
@@ -234,7 +234,7 @@ def test_a_printed_share_with_no_caveat_adds_no_note(tables: dict) -> None:
     (no 'nan' note)."""
     figures = tables["figures"].copy()
     figures.loc[figures["measure"] == "share_of_uk_population", "caveat"] = float("nan")
-    _, meta = charts.london_population_share_chart(tables["population"], figures, tables["claims"])
+    _, meta = charts.london_population_share_chart(tables["population"], figures, tables["claims"], tables["gaps"])
     assert "13 per cent (" not in meta.notes and "nan" not in meta.notes
 
 
@@ -244,7 +244,7 @@ def test_a_printed_share_with_a_year_is_given_that_year(tables: dict) -> None:
     and its data row has the year 2012."""
     figures = tables["figures"]
     figures = figures[figures["figure_id"] != "mylondon-2025-10-grooming-gangs/share-uk-population"]
-    fig, meta = charts.london_population_share_chart(tables["population"], figures, tables["claims"])
+    fig, meta = charts.london_population_share_chart(tables["population"], figures, tables["claims"], tables["gaps"])
     assert any(", for 2012." in t.replace("\n", " ") for t in _texts(fig))
     printed = meta.data[meta.data["Share of"] == "United Kingdom (as printed)"]
     assert list(printed["Year"]) == [2012]

@@ -17,6 +17,30 @@ def test_a_chart_that_shows_the_fact_checks_reading_cannot_be_drawn_without_it(s
     count, and the London share card lost its verdict, with no word said. The claims are now required."""
     claims = inspect.signature(spec.draw).parameters["claims"]
     assert claims.default is inspect.Parameter.empty
-    without = [load_table(t) for t in spec.tables if t != "claims"]
+    without = [load_table(t) for t in spec.tables[:spec.tables.index("claims")]]
     with pytest.raises(TypeError, match="claims"):
         spec.draw(*without)
+
+
+def test_the_printed_share_the_fact_check_could_not_judge_says_why_on_the_chart() -> None:
+    """s59 (its proposal 6, built): the London share chart set the seed story's "13 per cent" beside the computed
+    13.1% for mid-2023 with only "Fact-check verdict: 'not yet in this record'", which a reporter may read as borne
+    out. The face now says the share is not judged by the shares drawn, and the notes say what is missing, from the
+    gaps the claim names (by hand from data/raw/claims.yaml and gaps.yaml: context-london-population-mid-2024,
+    London's mid-2024 estimate, published by ONS in July 2025)."""
+    from analysis.factcheck.wording import NOT_FOUND, NOT_IN_RECORD
+    from analysis.record.vocabulary import split_list
+
+    claims, gaps = load_table("claims"), load_table("gaps")
+    _, meta = charts.draw("london-population-share")
+    printed = load_table("figures").set_index("figure_id")
+    shown = [c for c in claims.itertuples() if c.stated_figure in printed.index
+             and printed.loc[c.stated_figure, "measure"] == "share_of_uk_population"
+             and printed.loc[c.stated_figure, "value_as_printed"] in meta.alt_text]
+    assert [c.verdict for c in shown] == [NOT_IN_RECORD]
+    assert split_list(shown[0].gaps) == ["context-london-population-mid-2024"]
+    face = meta.notes_on_chart
+    assert "does not judge ‘13 per cent’ by these shares" in face and "published, not yet in this record" in face
+    wanted = gaps.set_index("id").loc["context-london-population-mid-2024", "wanted"]
+    assert wanted.startswith("London's mid-2024 population") and wanted in meta.notes
+    assert NOT_FOUND not in face

@@ -239,8 +239,14 @@ def limitations(caveats: Any, gaps: Any, words: Sequence[str] | None = None, lab
         # page's apostrophe was no gap of the notebook's words, and its Limitations left it out.
         text = name_key(f"{gap.id} {gap.wanted}")
         if words is None or any(name_key(w) in text for w in words):
-            wanted = _text(gap.wanted).rstrip(".")
-            published_in = _text(getattr(gap, "published_in", "")).rstrip(".")
-            lines.append(f"{NOT_YET_IN_RECORD}: {wanted} (in {published_in}). Held by: {_text(gap.holder)}."
-                         if published_in else f"{NOT_FOUND}: {wanted}. Held by: {_text(gap.holder)}.")
+            lines.append(f"{gap_sentence(gap)} Held by: {_text(gap.holder)}.")
     return lines
+
+
+def gap_sentence(gap: Any) -> str:
+    """A gap as the record knows it, named by what is wanted: "Published, not yet in this record: … (in …)." where
+    its record says where it is published (`published_in`), else "Looked for and not found: …." (which is not the
+    same as never published)."""
+    wanted = _text(gap.wanted).rstrip(".")
+    published_in = _text(getattr(gap, "published_in", "")).rstrip(".")
+    return f"{NOT_YET_IN_RECORD}: {wanted} (in {published_in})." if published_in else f"{NOT_FOUND}: {wanted}."

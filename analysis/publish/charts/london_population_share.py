@@ -21,6 +21,7 @@ from analysis.publish.charts.cards import Card, draw_cards
 from analysis.publish.charts.common import ChartMeta, chart_meta
 from analysis.publish.charts.select import best
 from analysis.publish.computed_percent import computed_share
+from analysis.publish.display import gap_sentence
 from analysis.publish.publishers import face_name
 from analysis.publish.verdicts import NO_CLAIM, verdicts
 from analysis.publish.workbook_columns import QUALIFIER_SUFFIX
@@ -112,6 +113,21 @@ def printed_year(row: Any) -> str:
     return NO_YEAR if str(row["period_end"]) == str(row["published"]) else str(row["period_end"])[:4]
 
 
+def _unchecked_notes(row: pd.Series, claims: pd.DataFrame, gaps: pd.DataFrame) -> tuple[str, str] | None:
+    """Why the fact-check could not judge the printed share, from the gaps its claim names, for the face and for
+    the notes: beside the computed 13.1% for mid-2023, a story's "13 per cent" marked only "not yet in this record"
+    reads as borne out, when the estimate it is judged against (London's mid-2024) is what is missing."""
+    stating = claims[claims["stated_figure"] == row["figure_id"]]
+    named = {g for cell in stating["gaps"] for g in split_list(cell)}
+    missing = gaps[gaps["id"].isin(named)]
+    if missing.empty:
+        return None
+    published = missing["published_in"].fillna("").astype(str).str.strip().astype(bool).all()
+    lacks = "is published, not yet in this record" if published else "was not found"
+    face = f"The fact-check does not judge ‘{row['value_as_printed']}’ by these shares: the estimate it needs {lacks}."
+    return face, " ".join(gap_sentence(g) for g in missing.itertuples(index=False))
+
+
 def _printed_card(printed: pd.DataFrame, claims: pd.DataFrame) -> tuple[Card, pd.Series] | None:
     """The latest share as printed in the news, with the fact-check's verdict on it."""
     if printed.empty:
@@ -142,9 +158,10 @@ def _dated_shares(shares: pd.DataFrame, uk: str, ew: str, joined: str = ", ") ->
 
 @style.styled
 def london_population_share_chart(population: pd.DataFrame, figures: pd.DataFrame,
-                                  claims: pd.DataFrame, *, width: float = style.WEB_WIDTH
+                                  claims: pd.DataFrame, gaps: pd.DataFrame, *, width: float = style.WEB_WIDTH
                                   ) -> tuple[Any, ChartMeta]:
-    """Cards: London's share of the UK and of England and Wales (computed), and the share as printed."""
+    """Cards: London's share of the UK and of England and Wales (computed), and the share as printed, with the
+    fact-check's verdict on it and, where it could not judge it, what it lacks (the gaps its claim names)."""
     shares = london_share_table(population, figures)
     cards = [Card(r[SHOWN_COLUMN], f"London's share of the {_whole_name(r['Share of'])} population, "
                   f"mid-{r['Year']}",
@@ -165,7 +182,11 @@ def london_population_share_chart(population: pd.DataFrame, figures: pd.DataFram
     subtitle = ("London's mid-year population as a share of the UK's and of England and Wales' (the area of the "
                 "national counts in other charts), same year and estimate")
     on_chart = "A yardstick for London's part of a national count, not a finding about child sexual exploitation."
-    notes = [on_chart, "Each share divides London's estimate by the whole's for the same year and the same "
+    unchecked = _unchecked_notes(shown[1], claims, gaps) if shown else None
+    if unchecked:
+        on_chart = f"{on_chart} {unchecked[0]}"
+    notes = [on_chart, *(unchecked[1:] if unchecked else []),
+             "Each share divides London's estimate by the whole's for the same year and the same "
              "vintage (first estimates with first estimates), as printed; a share is shown to one decimal place only "
              "where every value the rounded estimates could stand for gives the same, and the data give it to two "
              "decimals with its range across that rounding.",
