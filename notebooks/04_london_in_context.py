@@ -138,10 +138,15 @@ bullets(found)
 
 # %%
 estimates = pd.concat([people["source_id"], printed["source_id"]])
-# ONS's own page: one ONS published ("primary" alone also counts the GLA's own pages, another body's).
+# Where each estimate was read: ONS's own page, another public body's own page giving ONS's estimate (the GLA's:
+# "primary" for its publisher, but not ONS's), or a copy or news report.
 published_by = people["figure_id"].map(figures.drop_duplicates("figure_id").set_index("figure_id")["publisher"])
-copies = (~(people["primary"] & published_by.map(lambda name: same_body(name, "Office for National Statistics")))).sum()
-notes = [f"{copies} of {len(people)} population estimates come from a copy or report, not ONS's own page.",
+by_ons = people["primary"] & published_by.map(lambda name: same_body(name, "Office for National Statistics"))
+by_other = published_by[people["primary"] & ~by_ons]
+others = " and ".join(f"{n} from the {name}'s own pages" for name, n in by_other.value_counts().sort_index().items())
+notes = [f"Of {len(people)} population estimates, {by_ons.sum()} come from ONS's own pages, "
+         + (f"{others}, giving ONS's estimates, " if others else "")
+         + f"and {(~people['primary']).sum()} from a copy or news report.",
          f"The estimates and printed shares come from {estimates.nunique()} different documents; a year without "
          "both a London and a UK estimate has no computed share."]
 bullets(notes + limitations(pd.concat([printed["caveat"], rates["caveat"]]), gaps,
