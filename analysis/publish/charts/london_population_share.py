@@ -207,8 +207,12 @@ def london_population_share_chart(population: pd.DataFrame, figures: pd.DataFram
     ids = [i for v in shares["figure_ids"] for i in split_list(v)] + ([shown[1]["figure_id"]] if shown else [])
     finding = ("London was " + _dated_shares(shares, "UK's population", "England and Wales'", joined=" and ")
                if both else "London's share is as printed")
+    # The printed share's card says who printed it, when, for what year and the fact-check's verdict; the alt text
+    # gave only "13 per cent", so a screen-reader user heard the story's figure as one more share, unattributed and
+    # unjudged, beside two the chart computes.
     alt = (f"Number card chart with {len(cards)} figures, showing that {finding}. "
-           + "; ".join(f"{c.heading}: {c.number}" for c in cards) + ".")
+           + "; ".join(f"{c.heading}: {c.number}" for c in cards) + "."
+           + (f" {shown[0].number}: {shown[0].detail}" if shown else ""))
     frame = style.finish(fig, ax, title=title, subtitle=subtitle, on_chart=on_chart, notes=notes, alt=alt,
                          source=style.credit(figures, ids))
     return fig, chart_meta("london-population-share", "Number cards", frame, data)

@@ -188,11 +188,12 @@ def national_offences_chart(figures: pd.DataFrame, *, width: float = style.WEB_W
     notes += finer_printings(table, figures)
     ids = [i for c in ("total_id", "words_from", "group_id", "share_id") for i in table[c].dropna()]
     data = table[list(CSV_COLUMNS)].rename(columns=CSV_COLUMNS)
+    # Each year as its card reads, group-based part included: the alt text gave the counts but not the shares
+    # printed ("5%", "3.7 per cent"), the only figures the title's "about 5% or less" rests on, so a screen-reader
+    # user heard the finding with nothing that bears it out.
     alt = (f"Number card chart of child sexual abuse and exploitation recorded by police in England and Wales by "
            f"year, showing that {style.in_sentence(title)}. "
-           + "; ".join(f"{r.year}: {r.total_printed} {r.unit}" + (f", {r.group:,.0f} group-based"
-                                                                     if pd.notna(r.group) else "")
-                       for r in table.itertuples()) + ".")
+           + " ".join(f"{r.year}: {r.total_printed} {r.unit}. {_group_text(r, units)}" for r in table.itertuples()))
     frame = style.finish(fig, ax, title=title, subtitle=subtitle, on_chart=on_chart, notes=notes, alt=alt,
                          source=style.credit(figures, ids))
     refused = [] if one_series else [(a, b, "not one series") for a, b in
