@@ -50,3 +50,36 @@ def test_the_population_alt_text_says_who_printed_the_13_per_cent_and_the_verdic
     tail = meta.alt_text.split(f"{latest['value_as_printed']}: ", 1)
     assert len(tail) == 2, meta.alt_text
     assert "MyLondon" in tail[1] and claim["verdict"] in tail[1], meta.alt_text
+
+
+def _px(width: str) -> float:
+    """A CSS length in px ('40rem' at the browser's default 16 px, or '600px')."""
+    number, unit = re.fullmatch(r"([\d.]+)(rem|px)", width.strip()).groups()  # type: ignore[union-attr]
+    return float(number) * (16 if unit == "rem" else 1)
+
+
+def test_an_embedded_chart_keeps_its_smallest_text_legible_where_the_gallery_does(made: Any,
+                                                                                 drawn_charts: Any) -> None:
+    """The embed code a reporter copies gave phones the mobile PNG only up to 600px, while the gallery does so up
+    to 40rem (640px). On a screen 601 to 640 px wide the embed showed the web PNG (640 CSS px wide, smallest text
+    12.5 px) shrunk to the screen, so its smallest text fell below `style.MIN_TEXT_PX` (at 614 px and under). The
+    embed and the gallery now switch at one width, past which the web PNG's smallest text stays legible."""
+    import html
+
+    from bs4 import BeautifulSoup
+
+    from analysis.publish import charts, style
+
+    page = BeautifulSoup((made.outputs / "index.html").read_text(encoding="utf-8"), "html.parser")
+    media = r"\(max-width:\s*([\d.]+(?:rem|px))\)"
+    gallery = {re.fullmatch(media, s["media"]).group(1) for s in page.select("figure source")}  # type: ignore[union-attr]
+    embeds = [html.unescape(code.get_text()) for code in page.select('pre code[id$="-embed"]')]
+    assert len(gallery) == 1 and len(embeds) == len(charts.CHARTS), (gallery, len(embeds))
+    for embed in embeds:
+        assert set(re.findall(media, embed)) == gallery, embed[:300]
+    smallest = min(t.get_fontsize() for spec in charts.CHARTS
+                   for t in drawn_charts(spec.chart_id)[0].findobj(lambda o: hasattr(o, "get_fontsize"))
+                   if str(t.get_text()).strip() and t.get_visible()) * style.CSS_DPI / 72
+    web_px = style.WEB_WIDTH * style.CSS_DPI
+    # The narrowest screen given the web PNG, which shows it at that width or less.
+    assert (_px(gallery.pop()) + 1) / web_px * smallest >= style.MIN_TEXT_PX

@@ -151,6 +151,13 @@ def groups(charts: list[Chart]) -> list[tuple[str, list[Chart]]]:
     return [(name, members) for name, members in out if members]
 
 
+#: The widest screen given a chart's phone PNG, one breakpoint for the gallery and the embed code a reporter copies.
+#: Wider screens get the web PNG, whose smallest text is 12.5 CSS px only at its full 640 px: the embed switched at
+#: 600px while the gallery switched at 40rem (640px), so on a screen 601 to 640 px wide an embedded chart showed the
+#: web PNG shrunk to the screen, its smallest text under `style.MIN_TEXT_PX` (below 614 px wide).
+PHONE_MAX_WIDTH = "40rem"
+
+
 def render_gallery(outputs: Path, notebooks_dir: Path, sources: list[dict[str, str]] | None = None,
                    claims: list[dict[str, str]] | None = None, record: str = "") -> str:
     """The page's HTML from what is in `outputs/` now (and the project's notebooks, to link only their copies;
@@ -166,8 +173,8 @@ def render_gallery(outputs: Path, notebooks_dir: Path, sources: list[dict[str, s
         # absolute addresses from the one base URL (CSE_SITE_URL), and the phone-sized PNG for narrow screens
         # Apostrophes need no escaping in double-quoted attributes or text: the snippet a reporter copies reads
         # "Children's", not "Children&#39;s" (quotes stay escaped, as &quot;, the form editors show).
-        chart.meta["embed"] = (render.render(env, "embed.html.j2", chart=chart, base=base,
-                                          project=PROJECT_NAME).strip()
+        chart.meta["embed"] = (render.render(env, "embed.html.j2", chart=chart, base=base, project=PROJECT_NAME,
+                                          phone_max=PHONE_MAX_WIDTH).strip()
                                .replace("&#39;", "'").replace("&#34;", "&quot;"))
     reports = _links(outputs, [(REPORT_HTML, "Fact-check report (web page)"),
                                (REPORT_MD, "Fact-check report (Markdown)"),
@@ -185,7 +192,8 @@ def render_gallery(outputs: Path, notebooks_dir: Path, sources: list[dict[str, s
     edition = edition_date(sources or [], claims or [])
     return render.render(env, "gallery.html.j2", title="Published figures on child sexual exploitation: charts and "
                          "downloads", groups=groups(charts), reports=reports, notebooks=notebook_links, data=data,
-                         edition=day_month_year(edition) if edition else "", reuse=REUSE, contact=CONTACT)
+                         edition=day_month_year(edition) if edition else "", reuse=REUSE, contact=CONTACT,
+                         phone_max=PHONE_MAX_WIDTH)
 
 
 def write_gallery(paths: Paths, outputs: Path | None = None) -> Path:
