@@ -83,3 +83,30 @@ def test_an_embedded_chart_keeps_its_smallest_text_legible_where_the_gallery_doe
     web_px = style.WEB_WIDTH * style.CSS_DPI
     # The narrowest screen given the web PNG, which shows it at that width or less.
     assert (_px(gallery.pop()) + 1) / web_px * smallest >= style.MIN_TEXT_PX
+
+
+def test_the_offences_and_estimate_labels_on_a_row_do_not_run_together(drawn_charts: Any) -> None:
+    """recorded-vs-estimated labels each row's offences to the right of their marker and the estimate to the left
+    of its own. On the web chart the NPCC (VKPP) row read "115,489 offences (2023) an estimated 500,000 children
+    (every year)": 4 px apart, one line in two colours, which in greyscale or to a colour-blind reader is one
+    label. The two labels of a row now keep at least an em of their type between them, at both widths."""
+    from analysis.publish import style
+
+    for width in (style.WEB_WIDTH, style.MOBILE_WIDTH):
+        fig, meta = drawn_charts("recorded-vs-estimated", width)
+        renderer = fig.canvas.get_renderer()
+        labels = {}
+        for text in fig.axes[0].texts:
+            words = " ".join(text.get_text().split())
+            for _, r in meta.data.iterrows():
+                for column, unit in (("Offences recorded by police", "offences"),
+                                     ("Children estimated to be abused in a year", "children")):
+                    if f"{r[column]:,.0f} {unit}" in words and f"({r[column + ': period']})" in words:
+                        labels[(r["Publisher"], unit)] = text.get_window_extent(renderer)
+        publishers = set(meta.data["Publisher"])
+        assert {p for p, _ in labels} == publishers, (labels.keys(), publishers)
+        em = style.SMALL_SIZE * fig.dpi / 72
+        for publisher in publishers:
+            offences, children = labels[(publisher, "offences")], labels[(publisher, "children")]
+            if offences.y0 < children.y1 and children.y0 < offences.y1:  # on the same lines
+                assert children.x0 - offences.x1 >= em, (width, publisher, offences.x1, children.x0)
