@@ -110,3 +110,17 @@ def test_the_offences_and_estimate_labels_on_a_row_do_not_run_together(drawn_cha
             offences, children = labels[(publisher, "offences")], labels[(publisher, "children")]
             if offences.y0 < children.y1 and children.y0 < offences.y1:  # on the same lines
                 assert children.x0 - offences.x1 >= em, (width, publisher, offences.x1, children.x0)
+
+
+def test_the_two_1200s_alt_text_dates_each_count_as_its_card_does(drawn_charts: Any) -> None:
+    """two-1200s prints under each figure its date and who reported it ("As at 9 December 2025; Daily Mirror",
+    "As at November 2025; GB News"). The alt text gave each figure and its definition only, so a screen-reader user
+    could not tell that the national bound is a month later than the Met's count, nor whose report each is."""
+    _, meta = drawn_charts("two-1200s")
+    for _, r in meta.data.iterrows():
+        said = meta.alt_text.split(f"{r['Count']}: ", 1)
+        assert len(said) == 2, (r["Count"], meta.alt_text)
+        assert f"as at {r['Date as known']}" in said[1], (r["Count"], meta.alt_text)
+    reporters = meta.source_line.split("reported by ", 1)[1].split(" and ")  # as the source line names them
+    assert len(reporters) == 2 and all(name in meta.alt_text for name in reporters), (reporters, meta.alt_text)
+

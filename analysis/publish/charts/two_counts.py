@@ -61,8 +61,12 @@ def two_counts_chart(reviews: pd.DataFrame, figures: pd.DataFrame, *, width: flo
                          "As printed": [r["value_as_printed"] for r in rows],
                          "Definition": [r["definition"] for r in rows], "Date": [r["as_at"] for r in rows],
                          "Date as known": [_as_at(r) for r in rows]})
+    # Each figure with its date and reporter, as its card gives them: without them the alt text did not say the
+    # national bound is the later of the two (9 December, against the Met's November), nor who reported either.
     alt = (f"Number card chart with two figures, showing that {style.in_sentence(title)}. "
-           + "; ".join(f"{c.heading}: {c.number} ({r['definition']})" for c, r in zip(cards, rows, strict=True)) + ".")
+           + "; ".join(f"{c.heading}: {c.number} ({r['definition']}), as at {_as_at(r)}, "
+                       f"{face_name(publisher.get(r['figure_id'], ''))}"
+                       for c, r in zip(cards, rows, strict=True)) + ".")
     frame = style.finish(fig, ax, title=title, subtitle=subtitle, on_chart=on_chart, notes=notes, alt=alt,
                          source=style.credit(figures, [r["figure_id"] for r in rows]))
     return fig, chart_meta("two-1200s", "Number cards", frame, data)
