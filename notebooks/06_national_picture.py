@@ -29,6 +29,7 @@ from analysis.publish.charts.recorded_vs_estimated import ESTIMATED, EVERY_YEAR,
 from analysis.publish.display import bullets, chart_table, limitations, table, where_files_go
 from analysis.publish.style import date_as_known, month_year
 from analysis.record.vocabulary import fmt_share
+from analysis.tables.copies import copy_rank
 from analysis.tables.load import load_table
 
 PATHS = charts.project_paths()
@@ -41,16 +42,18 @@ where_files_go()
 # %% [markdown]
 # ## The analysis
 #
-# Five selections, one per chart. Where several documents print the same figure, one is kept: the publisher's own
-# document first, then an exact figure over a qualified one ("more than", "around"), then the figure id, so the
-# choice never depends on file order. The chart modules make the same selections, and show each figure in the
-# loosest words any copy printed it ("around" where a copy says "around").
+# Five selections, one per chart. Where several documents print the same figure, one is kept by the project's one
+# rule (`analysis.tables.copies.copy_rank`), each step breaking the ties of the one before: the publisher's own
+# document first, then the most exact printing ("115,489" before "more than 115,000"), then the better outlet, then
+# the earliest publication, then the figure id, so the choice never depends on file order. The chart modules use the
+# same rule, and show each figure in the loosest words any copy printed it ("around" where a copy says "around").
 
 # %%
 def publisher_first(rows: pd.DataFrame) -> pd.DataFrame:
-    """Rows ordered so that the first of each figure is the one to keep (see above)."""
-    ranked = rows.assign(exact=rows["qualifier"] == "exact")
-    return ranked.sort_values(["primary", "exact", "figure_id"], ascending=[False, False, True], kind="stable")
+    """Rows ordered so that the first of each figure is the one to keep (see above). The notebook once sorted by
+    primary, exact and figure id only, a rule of its own that keeps another copy than the charts' for some of the
+    record's figures (GB News's Beaconport count over The Independent's, say) while saying the two agree."""
+    return rows.iloc[sorted(range(len(rows)), key=lambda i: copy_rank(rows.iloc[i].to_dict()))]
 
 
 # %% [markdown]

@@ -124,3 +124,28 @@ def test_the_two_1200s_alt_text_dates_each_count_as_its_card_does(drawn_charts: 
     reporters = meta.source_line.split("reported by ", 1)[1].split(" and ")  # as the source line names them
     assert len(reporters) == 2 and all(name in meta.alt_text for name in reporters), (reporters, meta.alt_text)
 
+
+def test_notebook_06_keeps_the_copy_the_charts_keep() -> None:
+    """Notebook 06 chose among copies of a figure by a rule of its own (primary, then exact, then figure id) and
+    said "The chart modules make the same selections". The project's rule (`tables.copies.copy_rank`) also ranks
+    the most exact printing, the outlet and the date: applied to every figure in the record, the notebook's rule
+    kept another copy than the charts' for 11 of them. The notebook's `publisher_first`, read from its source,
+    now keeps the copy `select.best` keeps for every figure."""
+    import ast
+
+    from analysis.paths import Paths
+    from analysis.publish.charts.select import best
+    from analysis.tables.copies import copy_rank
+    from analysis.tables.load import load_table
+
+    source = (PROJECT_ROOT / "notebooks" / "06_national_picture.py").read_text(encoding="utf-8")
+    function = next(node for node in ast.parse(source).body
+                    if isinstance(node, ast.FunctionDef) and node.name == "publisher_first")
+    space: dict[str, Any] = {"pd": pd, "copy_rank": copy_rank}
+    exec(compile(ast.Module(body=[function], type_ignores=[]), "06_national_picture.py", "exec"), space)
+    figures = load_table("figures", Paths(PROJECT_ROOT))
+    by = ["measure", "geography", "period_start", "period_end"]
+    notebook = space["publisher_first"](figures).drop_duplicates(by).set_index(by)["figure_id"].sort_index()
+    charts = best(figures, by).set_index(by)["figure_id"].sort_index()
+    differ = notebook[notebook != charts.reindex(notebook.index)]
+    assert differ.empty, differ.head().to_dict()
