@@ -44,3 +44,4 @@ def test_the_printed_share_the_fact_check_could_not_judge_says_why_on_the_chart(
     wanted = gaps.set_index("id").loc["context-london-population-mid-2024", "wanted"]
     assert wanted.startswith("London's mid-2024 population") and wanted in meta.notes
     assert NOT_FOUND not in face
+    assert face.split(". ", 1)[1] in meta.alt_text  # the image says it, so its alt text does

@@ -212,7 +212,8 @@ def london_population_share_chart(population: pd.DataFrame, figures: pd.DataFram
     # unjudged, beside two the chart computes.
     alt = (f"Number card chart with {len(cards)} figures, showing that {finding}. "
            + "; ".join(f"{c.heading}: {c.number}" for c in cards) + "."
-           + (f" {shown[0].number}: {shown[0].detail}" if shown else ""))
+           + (f" {shown[0].number}: {shown[0].detail}" if shown else "")
+           + (f" {unchecked[0]}" if unchecked else ""))
     frame = style.finish(fig, ax, title=title, subtitle=subtitle, on_chart=on_chart, notes=notes, alt=alt,
                          source=style.credit(figures, ids))
     return fig, chart_meta("london-population-share", "Number cards", frame, data)
