@@ -113,7 +113,7 @@ table(paired, ["published", "publisher", "measure", "period", "value_as_printed"
 # For each inspection or follow-up: the share of the cases examined that were graded *requires improvement* or
 # *inadequate*, computed from the published counts. Where the two grades were published separately their counts
 # are added (the printed combined row is then set aside); where only the combined figure was published it is
-# used. A dash: this record holds no count for that inspection. Then the 2023 inspection's causes of concern and
+# used. A dash: this record holds no count for that inspection. Then the 2024 inspection's causes of concern and
 # recommendations, at the date each count was first stated (`charts.milestone_rows`: a count restated later, such as
 # the 11 recommendations in the revisit's summary, is not a new event).
 
@@ -215,7 +215,7 @@ display(meta.caption())
 chart_table(meta)
 
 # %% [markdown]
-# ### 3. The 2023 inspection of the Met and what followed
+# ### 3. The 2024 inspection of the Met (fieldwork 2023) and what followed
 
 # %%
 fig, meta = charts.inspection_timeline_chart(grades, figures)

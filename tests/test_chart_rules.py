@@ -398,9 +398,11 @@ def test_the_inspection_timeline_states_each_count_once_at_the_date_it_was_first
     three causes of concern' and 'we have closed the causes of concern', and the Met's statement that day says the
     inspectorate 'has closed the three areas of concern'. The revisit summary's '11 recommendations' and the Met's
     February 2024 'two accelerated causes of concern' are restatements: no new event, and no rising series of dots
-    (the title of the grades chart is not repeated)."""
+    (the title of the grades chart is not repeated). The inspection is named as data/raw/inspections.yaml labels it
+    and the grades chart prints it, "2024 inspection" (published 9 February 2024; its fieldwork was in 2023)."""
     fig, meta, _ = drawn["inspection-timeline"]
-    assert meta.title == "Inspectors closed all three causes of concern from the Met's 2023 inspection"
+    assert meta.title == "Inspectors closed all three causes of concern from the Met's 2024 inspection"
+    assert "2024 inspection" in drawn["inspection-grades"][1].alt_text
     assert meta.title != drawn["inspection-grades"][1].title
     assert list(meta.data["Date"]) == ["2023-10-06", "2024-02-09", "2025-02-26"]
     stated = list(meta.data["Stated"])

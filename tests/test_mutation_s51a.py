@@ -367,16 +367,16 @@ def test_a_pairing_with_no_caveat_adds_no_note(tables: dict) -> None:
 
 
 def test_the_timeline_title_says_all_only_when_every_cause_of_concern_was_closed(tables: dict) -> None:
-    """By hand from figures.csv: the revisit states three causes of concern from the 2023 inspection (HMICFRS) and
-    the Met that 'three' were closed, so the title says 'all three'. Had the Met said two were closed, the title
-    would say 'two', not 'all two'."""
+    """By hand from figures.csv: the revisit states three causes of concern from the 2024 inspection (HMICFRS; the
+    record labels it by its report) and the Met that 'three' were closed, so the title says 'all three'. Had the Met
+    said two were closed, the title would say 'two', not 'all two'."""
     closed = "met-2025-02-26-response-hmicfrs-revisit/causes-of-concern-closed"
     _, meta = charts.inspection_timeline_chart(tables["inspection_grades"], tables["figures"])
-    assert meta.title == "Inspectors closed all three causes of concern from the Met's 2023 inspection"
+    assert meta.title == "Inspectors closed all three causes of concern from the Met's 2024 inspection"
     figures = tables["figures"].copy()
     figures.loc[figures["figure_id"] == closed, ["value", "value_as_printed"]] = [2, "two"]
     _, meta = charts.inspection_timeline_chart(tables["inspection_grades"], figures)
-    assert meta.title == "Inspectors closed two causes of concern from the Met's 2023 inspection"
+    assert meta.title == "Inspectors closed two causes of concern from the Met's 2024 inspection"
 
 
 # --- cards --------------------------------------------------------------------------------------------------------

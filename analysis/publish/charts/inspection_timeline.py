@@ -1,6 +1,7 @@
-"""Chart: the inspectorate's 2023 inspection of the Met's response to child exploitation and what followed, as a
-timeline of what was stated when: the accelerated causes of concern (October 2023), the report and its
-recommendations (February 2024) and the revisit that closed the causes of concern (February 2025).
+"""Chart: the inspectorate's inspection of the Met's response to child exploitation (fieldwork 2023, reported February
+2024: the record's "2024 inspection") and what followed, as a timeline of what was stated when: the accelerated
+causes of concern (October 2023), the report and its recommendations (February 2024) and the revisit that closed the
+causes of concern (February 2025).
 
 Time runs down a real date axis, one dot per date a document stated something; each dot carries, in words, the
 counts stated that day as printed. Counts are not plotted against a value axis: "two" causes of concern in 2023 and
@@ -97,11 +98,23 @@ def _closed(rows: pd.DataFrame) -> tuple[str, str] | None:
     return count, face_name(closed["publisher"].iloc[0])
 
 
-def _title(rows: pd.DataFrame) -> str:
+def _inspection_name(grades: pd.DataFrame, rows: pd.DataFrame) -> str:
+    """The inspection as the record names it (inspections.yaml's label, which the grades chart prints): the one
+    published on the day of the report drawn. Named by the first warning's year instead, the title said "the Met's
+    2023 inspection" beside the grades chart's "2024 inspection", and a reporter publishing both saw two."""
+    report = rows.loc[rows["kind"] == "issued", "when"]
+    published = pd.to_datetime(grades["published"].astype(str), errors="coerce")
+    named = grades.loc[published.isin(pd.to_datetime(report)), "label"].drop_duplicates()
+    if len(named) == 1:
+        return str(named.iloc[0])
+    return f"{(report.min() if len(report) else rows['when'].min()).year} inspection"
+
+
+def _title(rows: pd.DataFrame, inspection: str) -> str:
     closed = _closed(rows)
     if closed is None:
-        return "The Met's 2023 inspection: causes of concern and recommendations"
-    return f"Inspectors closed {closed[0]} causes of concern from the Met's {rows['when'].min().year} inspection"
+        return f"The Met's {inspection}: causes of concern and recommendations"
+    return f"Inspectors closed {closed[0]} causes of concern from the Met's {inspection}"
 
 
 #: What each kind of count counts, in a note's words.
@@ -182,9 +195,8 @@ def _layout(fig: Any, events: list[tuple[pd.Timestamp, str, str]], text_in: floa
 @style.styled
 def inspection_timeline_chart(grades: pd.DataFrame, figures: pd.DataFrame, *, width: float = style.WEB_WIDTH
                               ) -> tuple[Any, ChartMeta]:
-    """The 2023 inspection's causes of concern and recommendations, from first warning to revisit, on a date
-    axis running down the page. `grades` is accepted so every inspection chart reads the same tables."""
-    del grades
+    """The inspection's causes of concern and recommendations, from first warning to revisit, on a date axis
+    running down the page; `grades` names the inspection as the grades chart does."""
     rows = milestone_rows(figures)
     events = milestones(rows)
     probe, _ = style.new_figure(width=width)
@@ -217,7 +229,7 @@ def inspection_timeline_chart(grades: pd.DataFrame, figures: pd.DataFrame, *, wi
         ax.spines[side].set_visible(False)
     ax.grid(False)
 
-    title = _title(rows)
+    title = _title(rows, _inspection_name(grades, rows))
     subtitle = (f"HMICFRS inspection of the Metropolitan Police's response to child sexual and criminal "
                 f"exploitation, London: what was stated when, {style.month_year(str(first.date()))} to "
                 f"{style.month_year(str(last.date()))}")
