@@ -8,6 +8,7 @@ import pytest
 
 from analysis.publish import charts
 from analysis.tables.load import load_table
+from tests.made import Made
 
 
 @pytest.mark.parametrize("spec", [s for s in charts.CHARTS if "claims" in s.tables[1:]], ids=lambda s: s.chart_id)
@@ -45,3 +46,41 @@ def test_the_printed_share_the_fact_check_could_not_judge_says_why_on_the_chart(
     assert wanted.startswith("London's mid-2024 population") and wanted in meta.notes
     assert NOT_FOUND not in face
     assert face.split(". ", 1)[1] in meta.alt_text  # the image says it, so its alt text does
+
+
+def test_a_date_whose_day_was_not_printed_shows_its_month_only_in_the_workbook(made: Made) -> None:
+    """s60 #8: workbook Chart 3 gave MyLondon's October "more than 1,200" (no day printed; the story ran after
+    16 October) as "1 Oct 2025" in a date cell, beside "October 2025" under "Date as known"; the Figures and Sources
+    sheets likewise showed a stand-in "1 Nov 2025" as a day, with "Yes" under "Date not printed, inferred". Every
+    other output words such a date by its month. Now the cell keeps its date and shows "mmm yyyy"."""
+    import openpyxl
+
+    from analysis.publish.workbook_columns import COLUMNS, DATE_AS_KNOWN, DAY_NOT_PRINTED, MONTH_FORMAT
+
+    wb = openpyxl.load_workbook(made.outputs / "cse-figures.xlsx")
+    pairs = {(cols[d].header, cols[f].header) for cols in COLUMNS.values() for d, f in DAY_NOT_PRINTED.items()
+             if d in cols and f in cols}
+    checked = by_month = 0
+    for ws in wb.worksheets:
+        rows = [[c for c in r] for r in ws.iter_rows()]
+        for top, head in enumerate(rows):
+            names = [str(c.value or "").split("\n")[0] for c in head]
+            for date_header, flag_header in pairs:
+                if date_header in names and flag_header in names:
+                    d, f = names.index(date_header), names.index(flag_header)
+                    for row in rows[top + 1:]:
+                        if row[d].is_date:
+                            checked += 1
+                            by_month += row[d].number_format == MONTH_FORMAT
+                            assert (row[d].number_format == MONTH_FORMAT) == (row[f].value == "Yes"), (
+                                ws.title, row[d].coordinate)
+            if DATE_AS_KNOWN in names:
+                known = names.index(DATE_AS_KNOWN)
+                for row in rows[top + 1:]:
+                    text = str(row[known].value or "")
+                    for cell in (c for c in row if c.is_date):
+                        assert (cell.number_format == MONTH_FORMAT) == (not text[:1].isdigit()), (ws.title, text)
+    october = [r for r in wb["Chart 3"].iter_rows() if any(str(c.value) == "October 2025" for c in r)]
+    assert october and all(c.number_format == MONTH_FORMAT for r in october for c in r if c.is_date)
+    # By hand from data/processed: of 399 figures and 128 sources, 231 and 66 publication dates are flagged.
+    assert checked >= 399 + 128 and by_month >= 231 + 66

@@ -44,6 +44,15 @@ QUALIFIER_HEADER = "Qualifier (bound or approximation)"
 #: How a chart's CSV names the qualifier column beside a number column ("Count" → "Count qualifier"); the workbook
 #: moves that column next to its number as the qualifier column.
 QUALIFIER_SUFFIX = " qualifier"
+#: A chart CSV's column giving a row's date in words, by its month where no source printed the day ("October
+#: 2025"): the workbook shows that row's date cells by month too, so "1 Oct 2025" never reads as a printed day.
+DATE_AS_KNOWN = "Date as known"
+#: How a date cell shows a date known only to its month.
+MONTH_FORMAT = "mmm yyyy"
+#: Each table's date column and the flag beside it that says the day was not printed (the date is a stand-in): such
+#: a cell is shown by month, as every other output words it ("October 2025 (approximate)"), and never as a day.
+DAY_NOT_PRINTED = {"published": "published_approximate", "date_published": "date_approximate",
+                   "as_at": "as_at_approximate", "as_published": "as_published_approximate"}
 
 
 #: What the qualifier column says of a figure printed with no qualifier word. Not "exact": "8.95 million" has none
@@ -107,7 +116,7 @@ COLUMNS: dict[str, dict[str, Column]] = {
         "source_title": Column("Source title"),
         "publisher": Column("Publisher"),
         "published": Column("Date published (date)", "date"),
-        "published_approximate": Column(f"Date published not printed, inferred {YES_NO}", "bool"),
+        "published_approximate": Column(f"Date published not printed, inferred {YES_NO}", "bool", note="day"),
         "url": Column("Web address of the source", "link"),
         "original_url": Column("Web address of the publisher's own copy, where this is a copy", "link", blank="[z]",
                                blank_for_copy="[x]"),
@@ -132,7 +141,7 @@ COLUMNS: dict[str, dict[str, Column]] = {
         "primary": Column(f"Publisher's own document {YES_NO}", "bool", note="primary"),
         "outlet": Column("Who put out this copy (producer, official, reprint, agency, national, specialist, "
                          "regional, mirror)"),
-        "date_approximate": Column(f"Date not printed, inferred {YES_NO}", "bool"),
+        "date_approximate": Column(f"Date not printed, inferred {YES_NO}", "bool", note="day"),
         "citation": Column("Citation"),
         "licence": Column("Licence", blank="[x]"),
         "notes": Column("Notes on this copy", blank="[z]"),
@@ -212,7 +221,7 @@ COLUMNS: dict[str, dict[str, Column]] = {
         "measure": Column("Measure (code)"),
         "definition": Column("What is counted"),
         "as_at": Column("As at (date)", "date"),
-        "as_at_approximate": Column(f"As at: day not printed by this row's source {YES_NO}", "bool"),
+        "as_at_approximate": Column(f"As at: day not printed by this row's source {YES_NO}", "bool", note="day"),
         "value": Column("Cases (number)", "number", note=QUALIFIED, printed="value_as_printed"),
         "value_as_printed": Column("Cases as printed (text)"),
         "figure_id": Column("Figure ID"),
@@ -232,7 +241,7 @@ COLUMNS: dict[str, dict[str, Column]] = {
         "primary": PRIMARY,
         "vintage": Column("Vintage"),
         "as_published": Column("As published (date)", "date"),
-        "as_published_approximate": Column(f"Date published not printed, inferred {YES_NO}", "bool"),
+        "as_published_approximate": Column(f"Date published not printed, inferred {YES_NO}", "bool", note="day"),
         "revises": Column("Replaces the earlier estimates (figure IDs)", blank="[z]"),
     },
 }
@@ -256,6 +265,8 @@ NOTES = {
                "source gave, not an exact count.",
     "primary": "Yes means the figure was read in the publisher's own document; no means it was read in another "
                "document reporting it, such as a news article or a reprint.",
+    "day": "Yes means the source did not print this day: the date is inferred (often the first of the month) and "
+           "its date cell shows the month only.",
     "share": "The published count divided by the cases examined, times 100, to two decimal places.",
     "grades": "Where an inspection published only the combined 'requires improvement or inadequate' figure, it is "
               "shown as published and not split into the two grades.",

@@ -21,7 +21,10 @@ from typing import Any
 from analysis.factcheck.rules import NOT_IN_RECORD as NOT_IN_RECORD_VERDICT
 from analysis.publish.workbook_columns import (
     CHART_UNITS,
+    DATE_AS_KNOWN,
+    DAY_NOT_PRINTED,
     IN_UNIT_COLUMN,
+    MONTH_FORMAT,
     NO_QUALIFIER,
     NOT_IN_RECORD,
     QUALIFIER_HEADER,
@@ -288,7 +291,9 @@ def table_sheet(table: str, rows: list[dict[str, Any]]) -> Sheet:
                 continue
             cell = _cell(spec, value)
             cells.append(cell)
-            if spec.kind == "number" and isinstance(cell, float):
+            if spec.kind == "date" and str(row.get(DAY_NOT_PRINTED.get(name, ""), "")).strip().lower() == "true":
+                sheet.cell_formats.setdefault(MONTH_FORMAT, []).append((i, j))
+            elif spec.kind == "number" and isinstance(cell, float):
                 printed = row.get("printed_decimals")
                 found = read_printed(row.get("value_as_printed")) if name == "value" else None
                 own = value_decimals(found) if found else None
@@ -473,6 +478,7 @@ def chart_sheet(csv_path: Path) -> Sheet:
             if places is not None:
                 sheet.cell_formats.setdefault(number_format(places), []).append((i + 1, c))
         sheet.rows.append(cells)
+    _by_month(sheet, headers, raw, [c for c, (_, kind, _, _) in enumerate(out) if kind == "date"])
     for c, (_, kind, _, _) in enumerate(out):
         if kind == "date":
             sheet.column_formats[c] = DATE_FORMAT
@@ -484,6 +490,18 @@ def chart_sheet(csv_path: Path) -> Sheet:
     sheet.widths = [12 if k == "date" else _width([r[c] for r in sheet.rows], h) for c, (h, k, _, _) in enumerate(out)]
     sheet.indented = {c for c in range(1, len(out)) if out[c - 1][1] == "number" and out[c][1] in ("text", "derived")}
     return sheet
+
+
+def _by_month(sheet: Sheet, headers: list[str], raw: list[list[str]], date_columns: list[int]) -> None:
+    """Show by month (`MONTH_FORMAT`) the date cells of each row whose date the chart knows only to its month (its
+    `DATE_AS_KNOWN` has no day): MyLondon's October "more than 1,200" was "1 Oct 2025" in a date cell, beside
+    "October 2025", and read as a day the story printed."""
+    if DATE_AS_KNOWN not in headers:
+        return
+    known = headers.index(DATE_AS_KNOWN)
+    for i, row in enumerate(raw):
+        if row[known].strip() and not row[known].strip()[0].isdigit():
+            sheet.cell_formats.setdefault(MONTH_FORMAT, []).extend((i + 1, c) for c in date_columns)
 
 
 def _field(name: str, row: dict[str, Any]) -> Any:

@@ -16,6 +16,7 @@ import pandas as pd
 
 from analysis.publish import encode, sns, style
 from analysis.publish.charts.common import NATIONAL_REVIEW_LABELS, ChartMeta, as_known, chart_meta
+from analysis.publish.workbook_columns import DATE_AS_KNOWN
 from analysis.record.vocabulary import month_name, month_year, number_word
 
 BEACONPORT = "Cases identified by or referred to Operation Beaconport"
@@ -139,7 +140,7 @@ def historic_national_chart(reviews: pd.DataFrame, figures: pd.DataFrame, *,
               for g in groups]
     data = pd.DataFrame({"Date": nat["as_at"], "Count": nat["value"], "As printed": nat["value_as_printed"],
                          "Qualifier": nat["qualifier"], "Definition": nat["definition_group"],
-                         "Measure": nat["measure"].map(NATIONAL_REVIEW_LABELS), "Date as known": nat["known"]})
+                         "Measure": nat["measure"].map(NATIONAL_REVIEW_LABELS), DATE_AS_KNOWN: nat["known"]})
     alt = ("Dot timeline chart of the national count of historic group-based child sexual exploitation cases, "
            + (f"showing that {shown(latest['value_as_printed'])} historic group-based cases had been identified for "
               f"review by {style.month_year(latest['as_at'])}. " if latest["definition_group"] == NATIONAL else

@@ -9,6 +9,7 @@ import pandas as pd
 from analysis.publish import style
 from analysis.publish.charts.bars import labelled_bars, row_height
 from analysis.publish.charts.common import MET_FUNNEL, ChartMeta, as_known, chart_meta, sentences_of
+from analysis.publish.workbook_columns import DATE_AS_KNOWN
 from analysis.tables.copies import loosest_printing
 
 
@@ -59,7 +60,7 @@ def met_review_funnel_chart(reviews: pd.DataFrame, figures: pd.DataFrame, *, wid
               or "two or more" in s.lower() or "transcript" in s.lower()][:3] if rows["caveat"].notna().any() else []
     data = pd.DataFrame({"Stage": [names[m] for m in rows["measure"]], "Cases": rows["value"].to_numpy(),
                          "Cases as printed": list(rows["value_as_printed"]), "As at": list(rows["as_at"]),
-                         "Date as known": [known[d] for d in rows["as_at"]]})
+                         DATE_AS_KNOWN: [known[d] for d in rows["as_at"]]})
     finding = (f"{scope} of the {further} cases re-examined so far stayed in scope, as at {when}"
                if found and further and scope else f"the stages of the review as at {when}")
     alt = (f"Bar chart of the Met's review of its own historic child sexual abuse cases by stage, showing that "

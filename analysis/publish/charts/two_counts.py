@@ -16,6 +16,7 @@ import pandas as pd
 from analysis.publish import style
 from analysis.publish.charts.cards import Card, draw_cards
 from analysis.publish.charts.common import ChartMeta, chart_meta
+from analysis.publish.workbook_columns import DATE_AS_KNOWN
 
 NATIONAL_MEASURE = "historic_cases_identified_for_review"
 MET_MEASURE = "met_historic_cases_in_scope"
@@ -60,7 +61,7 @@ def two_counts_chart(reviews: pd.DataFrame, figures: pd.DataFrame, *, width: flo
     data = pd.DataFrame({"Count": [c.heading for c in cards], "Value": [r["value"] for r in rows],
                          "As printed": [r["value_as_printed"] for r in rows],
                          "Definition": [r["definition"] for r in rows], "Date": [r["as_at"] for r in rows],
-                         "Date as known": [_as_at(r) for r in rows]})
+                         DATE_AS_KNOWN: [_as_at(r) for r in rows]})
     # Each figure with its date and reporter, as its card gives them: without them the alt text did not say the
     # national bound is the later of the two (9 December, against the Met's November), nor who reported either.
     alt = (f"Number card chart with two figures, showing that {style.in_sentence(title)}. "
