@@ -84,3 +84,15 @@ def test_a_date_whose_day_was_not_printed_shows_its_month_only_in_the_workbook(m
     assert october and all(c.number_format == MONTH_FORMAT for r in october for c in r if c.is_date)
     # By hand from data/processed: of 399 figures and 128 sources, 231 and 66 publication dates are flagged.
     assert checked >= 399 + 128 and by_month >= 231 + 66
+
+
+def test_a_grades_row_names_the_other_printings_of_its_figures() -> None:
+    """s60 #9: the 2016 inspection's row gave AOL/PA's 374 cases examined, and the record's other copy of the same
+    report prints "about 384" (breakingnewstime: 'numbering about 384'); the table, the workbook and the notebook
+    carried 374 alone. By hand from data/raw/figures: the 2016 inspection's two sources print 374 and about 384."""
+    grades = load_table("inspection_grades")
+    caveat = grades.loc[grades["inspection_id"] == "hmic-2016-ncpi", "caveat"].iloc[0]
+    assert ("Also printed as 'about 384' (Newspaper report (copy on breakingnewstime.com; outlet not named)); "
+            "this row gives '374' (AOL (PA Media story)).") in caveat
+    one_printing = grades[grades["inspection_id"] == "hmicfrs-2019-pir"]  # BBC's report alone
+    assert not one_printing["caveat"].fillna("").str.contains("Also printed as").any()

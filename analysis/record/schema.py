@@ -94,7 +94,7 @@ INSPECTION_GRADES = (
     Field("share_computed", "number", "count / cases_examined × 100, written to 10 significant digits (74.3315508 for 278 / 374), not rounded to a shown precision: round it once, when showing it; empty if either is missing."),
     Field("all_primary", "boolean", "true only if every figure in the row comes from the publisher's own document."),
     Field("figure_ids", "string", "Figures this row was built from, ';'-separated."),
-    Field("caveat", "string", "Caveats carried from the figures."),
+    Field("caveat", "string", "Caveats carried from the figures, and the other printings of each (\"Also printed as …\": another copy, or the same one elsewhere, giving another value)."),
 )
 
 MET_CSE_SERIES = (

@@ -12,7 +12,7 @@ Rows carry None where a value is unavailable; the build writes that as an empty 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from itertools import groupby
 from typing import Any
 
@@ -106,6 +106,7 @@ def inspection_grades_table(figures: Rows, inspections: list[dict[str, Any]]) ->
         for record in records:
             by_measure.setdefault(record["measure"], []).append(record)
         pick = {m: choose_copy(found)[0] for m, found in by_measure.items()}
+        also = {m: _other_printings(pick[m], found) for m, found in by_measure.items()}
         present = [g for g in GRADE_MEASURES if pick.get(f"cases_{g}") is not None
                    or pick.get(f"share_cases_{g}") is not None]
         split = any(g != "requires_improvement_or_inadequate" for g in present)
@@ -130,9 +131,24 @@ def inspection_grades_table(figures: Rows, inspections: list[dict[str, Any]]) ->
                 "share_computed": 100 * count_v / cases if count_v is not None and cases else None,
                 "all_primary": all(bool(f["primary"]) for f in used),
                 "figure_ids": join_list(f["figure_id"] for f in used),
-                "caveat": _join(f["caveat"] for f in used),
+                "caveat": _join([*(f["caveat"] for f in used), *(also[f["measure"]] for f in used)]),
             })
     return _table(rows, schema.INSPECTION_GRADES)
+
+
+#: How a table's caveat opens the sentence naming the other printings of a row's figure (another copy, or the same one).
+OTHER_PRINTINGS = "Also printed as"
+
+
+def _other_printings(picked: Mapping[str, Any], found: Rows) -> str:
+    """A sentence naming the copies of `picked`'s figure that print another value, or "": the 2016 inspection's
+    374 cases examined (AOL/PA) is "about 384" in another newspaper's copy, and a row giving 374 alone read as the
+    only printing. Copies that differ are all kept in the record; the row names them."""
+    others = sorted((f for f in found if f["value"] != picked["value"]), key=lambda f: f["figure_id"])
+    if not others:
+        return ""
+    said = "; ".join(f"'{f['value_as_printed']}' ({f['publisher']})" for f in others)
+    return f"{OTHER_PRINTINGS} {said}; this row gives '{picked['value_as_printed']}' ({picked['publisher']})."
 
 
 def _period_label(start: str, end: str) -> str:
