@@ -345,6 +345,8 @@ ROOT_ENV = "CSE_FIGURES_ROOT"
 CHARTS_DIR_ENV = "CSE_CHARTS_DIR"
 #: Set in a kernel before each notebook runs: which notebook it is, as a chart it exports names it (JSON).
 DRAWN_IN_ENV = "CSE_DRAWN_IN"
+#: The folder each kernel names the files it read in (`analysis.run.kernels.record_reads`), for the stamps.
+READS_ENV = "CSE_KERNEL_READS"
 
 
 #: The names of what `make` writes under outputs/ (and of its bookkeeping under .cache/): one definition each, which
@@ -371,6 +373,7 @@ RULES_DOC = "docs/factcheck.md"
 STAMPS_NAME = "stamps.json"  # under Paths.cache: the step runner's stamps
 LOCK_NAME = "build.lock"  # under Paths.cache
 NOTEBOOK_TIMINGS_NAME = "notebook-seconds.json"  # under Paths.cache: how long each notebook took last time
+KERNEL_READS_NAME = "kernel-reads"  # under Paths.cache: what each kernel read, one file a kernel
 #: The project's name, as the fact-check report credits it and as the analysts' Jupyter kernel is registered:
 #: `make kernel` reads KERNEL_NAME from here (`python -c`), and the notebooks' metadata names it.
 PROJECT_NAME = "cse-figures"

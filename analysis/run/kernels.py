@@ -9,11 +9,14 @@ save a user to stay.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import tempfile
 from pathlib import Path
 from typing import Any
+
+from analysis.paths import READS_ENV
 
 #: The kernel every notebook names; the runner maps it to the batch kernel below whatever is installed.
 KERNEL = "python3"
@@ -49,3 +52,83 @@ def _batch_kernel_specs() -> Any:
                               display_name=kernel_name, language="python", metadata={"debugger": False})
 
     return BatchKernelSpecs()
+
+
+#: The line each batch kernel runs first (`record_reads`), before the preload and any notebook.
+RECORD_READS = "import analysis.run.kernels as _k; _k.record_reads(); del _k"
+
+
+def record_reads() -> None:
+    """Note every file this kernel opens to read, with the hash of its bytes as opened, in a file of its own under
+    $CSE_KERNEL_READS (nothing when unset): the notebooks step stamps what its notebooks read wherever it is.
+
+    A notebook drawing its chart from a lookup kept at the checkout's top (`open("../lookups/first_year.txt")`), in
+    docs/ or in a desk's folder outside the checkout read a file no pattern of the step names: after it was edited
+    `make` said "notebooks: unchanged, skipped" and kept the chart drawn from the old one. The environment's own
+    files (the interpreter's and the libraries', which the stamps name by version), the machine's (/proc, /sys,
+    /dev), the kernel's own (its connection file, the runner's IPython folder) and compiled modules (their
+    sources are hashed, `pipeline.hash_checked_bytecode`) are left out."""
+    folder = os.environ.get(READS_ENV)
+    if not folder:
+        return
+    import hashlib
+
+    log = os.path.join(folder, f"{os.getpid()}.tsv")
+    own = [sys.argv[sys.argv.index("-f") + 1]] if "-f" in sys.argv[:-1] else []  # the connection file
+    skip = tuple({sys.prefix, sys.base_prefix, sys.exec_prefix, "/proc", "/sys", "/dev", folder, *own,
+                  *filter(None, [os.environ.get("IPYTHONDIR")])})
+    seen: set[str] = set()
+
+    def note(digest: str, what: str) -> None:
+        os.makedirs(folder, exist_ok=True)
+        line = os.open(log, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        try:
+            os.write(line, f"{digest}\t{what}\n".encode("utf-8", "surrogateescape"))
+        finally:
+            os.close(line)
+
+    def hook(event: str, args: tuple[Any, ...]) -> None:
+        place = _online(event, args)
+        if place and place not in seen:
+            seen.add(place)
+            with contextlib.suppress(OSError):
+                note(ONLINE, place)
+            return
+        if event != "open" or not args or not isinstance(args[0], (str, bytes)) or not _for_reading(args):
+            return
+        path = os.path.abspath(os.fsdecode(args[0]))
+        if path in seen or path.endswith(".pyc") or any(path == place or path.startswith(place.rstrip(os.sep) + os.sep)
+                                                        for place in skip):
+            return
+        seen.add(path)  # first: the reads below open files too, and come back here
+        try:
+            with open(path, "rb") as handle:
+                note(hashlib.sha256(handle.read()).hexdigest(), path)
+        except OSError:  # a folder, gone, unreadable: nothing the notebook could have read either
+            return
+
+    sys.addaudithook(hook)
+
+
+#: What a kernel's log says in place of a file's hash for what it read from the network: no stamp can hash it.
+ONLINE = "network"
+
+
+def _online(event: str, args: tuple[Any, ...]) -> str:
+    """The address a notebook reads from the network ("" for any other event): a URL urllib opens, or the host and
+    port a socket connects to (a Unix socket, a path, is the machine's own). A notebook that drew its chart from
+    `pd.read_csv("https://…/first_year.csv")` was stamped as current however the file there changed."""
+    if event == "urllib.Request" and args:
+        return str(args[0])
+    if event == "socket.connect" and len(args) > 1 and isinstance(args[1], tuple) and len(args[1]) >= 2:
+        return f"{args[1][0]}:{args[1][1]}"
+    return ""
+
+
+def _for_reading(args: tuple[Any, ...]) -> bool:
+    """Whether an "open" audit event opens a file for reading only (`open`'s mode, or `os.open`'s flags)."""
+    mode = args[1] if len(args) > 1 else "r"
+    if isinstance(mode, str):
+        return not any(c in mode for c in "wax+")
+    flags = args[2] if len(args) > 2 and isinstance(args[2], int) else 0
+    return not flags & (os.O_WRONLY | os.O_RDWR)

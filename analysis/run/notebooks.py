@@ -37,8 +37,10 @@ from analysis.paths import (
     CHART_FILE_KINDS,
     CHARTS_DIR_ENV,
     DRAWN_IN_ENV,
+    KERNEL_READS_NAME,
     NOTEBOOK_TIMINGS_NAME,
     PROJECT_ROOT,
+    READS_ENV,
     ROOT_ENV,
     Paths,
     add_root_argument,
@@ -175,6 +177,7 @@ def kernel_env(paths: Paths, charts_dir: Path) -> dict[str, str]:
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(PROJECT_ROOT), env.get("PYTHONPATH", "")]))
     env[ROOT_ENV] = str(paths.root)
     env[CHARTS_DIR_ENV] = str(charts_dir)
+    env[READS_ENV] = str(paths.cache / KERNEL_READS_NAME)
     env.setdefault("MPLBACKEND", "Agg")
     env.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
     return env
@@ -232,9 +235,11 @@ class KernelPool:
     async def _start(self) -> _Kernel:
         # A warm kernel imports the heavy modules while it boots (ipykernel's exec_lines), not after a round trip
         # once it is ready. A failed import is not an error here: the notebook's own import will fail and say why.
-        preload = [] if self.fresh else [f"--IPKernelApp.exec_lines={'; '.join(PRELOAD.splitlines())}"]
+        # Each kernel first notes what it reads (`kernels.record_reads`), for the notebooks' stamp.
+        lines = [kernels.RECORD_READS, *([] if self.fresh else PRELOAD.splitlines())]
         km = kernels.manager(self._sockets, next(self._numbers))
-        await km.start_kernel(cwd=str(self.cwd), env=self.env, extra_arguments=[*KERNEL_ARGS, *preload])
+        await km.start_kernel(cwd=str(self.cwd), env=self.env,
+                              extra_arguments=[*KERNEL_ARGS, f"--IPKernelApp.exec_lines={'; '.join(lines)}"])
         kc = km.client()
         kc.start_channels()
         kernel = _Kernel(km, kc)
@@ -380,6 +385,7 @@ def start_pool(paths: Paths, charts_dir: Path | None = None, workers: int | None
                fresh: bool = False) -> KernelPool:
     """A pool sized for the machine and the notebooks, started now (its kernels boot in the background)."""
     code_mark(COPY_CODE, loaded=True)  # the code the kernels import, as they start: what each copy is marked with
+    shutil.rmtree(paths.cache / KERNEL_READS_NAME, ignore_errors=True)  # what an earlier run's kernels read
     count = len(notebook_sources(paths.notebooks)) or 1
     size = max(1, min(workers or os.cpu_count() or 1, count))
     charts_dir = charts_dir or paths.outputs / "charts"

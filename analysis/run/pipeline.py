@@ -32,6 +32,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import CancelledError
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from analysis.paths import (
     CLAIMREVIEW_NAME,
@@ -88,6 +89,8 @@ class Step:
     #: Whether what the step accepts depends on today's date (the build refuses a date in the future): today, as
     #: the step's own code reads it, is then one of its inputs (see `input_hash`).
     dated: bool = False
+    #: Whether the step runs the notebooks' kernels: what they read beyond its inputs is stamped too (`kernel_reads`).
+    kernels: bool = False
 
     @property
     def written(self) -> tuple[str, ...]:
@@ -170,7 +173,7 @@ STEPS = (
          (f"outputs/{REPORT_HTML}", f"outputs/{REPORT_MD}", f"outputs/{CLAIMREVIEW_NAME}", f"outputs/{METHODS_PAGE}"),
          (SITE_URL_ENV,), optional=(f"outputs/{RULES_PAGE}",)),
     Step("notebooks", "analysis.run.notebooks", ("data/processed/*", *NOTEBOOK_DATA, *NOTEBOOK_FOLDER, *CODE),
-         ("outputs/notebooks/*", "outputs/charts/*/*"), (SITE_URL_ENV,), named=notebooks_made),
+         ("outputs/notebooks/*", "outputs/charts/*/*"), (SITE_URL_ENV,), named=notebooks_made, kernels=True),
     Step("workbook", "analysis.publish.workbook",
          ("data/processed/*", "outputs/charts/*/*.json", "outputs/charts/*/*.csv",
           *code("record", "tables", "factcheck", "publish")),
@@ -441,12 +444,64 @@ def stamp(root: Path, step: Step) -> dict[str, str]:
     return {"inputs": input_hash(root, step), "outputs": content_hash(root, step.written)}
 
 
-def is_current(root: Path, step: Step, stamps: dict[str, dict[str, str]]) -> bool:
-    """True when the step's inputs and outputs are byte for byte what its last successful run saw and left."""
-    return _outputs_present(root, step) and stamps.get(step.name) == stamp(root, step)
+def is_current(root: Path, step: Step, stamps: dict[str, dict[str, Any]]) -> bool:
+    """True when the step's inputs and outputs are byte for byte what its last successful run saw and left, and so
+    is every other file its kernels read then (`kernel_reads`)."""
+    saved = stamps.get(step.name) or {}
+    return (_outputs_present(root, step) and {key: saved.get(key) for key in ("inputs", "outputs")} == stamp(root, step)
+            and all(_content(path) == digest for path, digest in saved.get(READ, {}).items()))
 
 
-def _load_stamps(root: Path) -> dict[str, dict[str, str]]:
+#: The stamp's record of the files a step's kernels read that none of its patterns names: path → sha256.
+READ = "read"
+
+
+def kernel_reads(root: Path, step: Step) -> tuple[dict[str, str], list[str]]:
+    """The files the step's kernels read (`analysis.run.kernels.record_reads`) that its inputs and outputs do not
+    cover, each with its hash as read, and what no stamp can keep: those files changed since (or read in two
+    versions by two kernels), and what the kernels read from the network (said as "from the network: <address>").
+
+    The step's patterns name where a notebook may keep what it reads (notebooks/, data/); one reading a lookup
+    kept elsewhere, at the checkout's top or in a desk's folder outside it, was stamped without it, so after the
+    lookup was edited `make` said "notebooks: unchanged, skipped" and kept the chart drawn from the old one."""
+    if not step.kernels:
+        return {}, []
+    from analysis.paths import KERNEL_READS_NAME
+
+    seen: dict[str, set[str]] = {}
+    for log in sorted((Paths(root).cache / KERNEL_READS_NAME).glob("*.tsv")):
+        with contextlib.suppress(OSError, UnicodeDecodeError):
+            for line in log.read_text(encoding="utf-8", errors="surrogateescape").splitlines():
+                digest, _, path = line.partition("\t")
+                seen.setdefault(path, set()).add(digest)
+    from analysis.run.kernels import ONLINE
+
+    online = [f"from the network: {place}" for place, digests in sorted(seen.items()) if ONLINE in digests]
+    seen = {path: digests for path, digests in seen.items() if ONLINE not in digests}
+    covered = {p.resolve() for p in _files(root, step.inputs)}
+    cache = Paths(root).cache.resolve()
+    read: dict[str, str] = {}
+    changed = online
+    for path, digests in sorted(seen.items()):
+        real = Path(path).resolve()
+        if real in covered or real.is_relative_to(cache) or _written_by(root, step, real):
+            continue
+        read[path] = min(digests)
+        if len(digests) > 1 or _content(path) != read[path]:
+            changed.append(path)
+    return read, changed
+
+
+def _written_by(root: Path, step: Step, path: Path) -> bool:
+    """Whether `path` is one of the files the step writes (a chart its export reads back to hash it)."""
+    real_root = root.resolve()
+    if not path.is_relative_to(real_root):
+        return False
+    parts = path.relative_to(real_root).parts
+    return any(_matches(parts, pattern.split("/")) for pattern in step.written)
+
+
+def _load_stamps(root: Path) -> dict[str, dict[str, Any]]:
     """The stamps of the last runs; anything unreadable (corrupt, truncated, a folder, not UTF-8) means none."""
     try:
         loaded = json.loads((Paths(root).cache / STAMPS_NAME).read_text(encoding="utf-8"))
@@ -457,7 +512,7 @@ def _load_stamps(root: Path) -> dict[str, dict[str, str]]:
     return {k: v for k, v in loaded.items() if isinstance(v, dict)}
 
 
-def _save_stamps(root: Path, stamps: dict[str, dict[str, str]]) -> None:
+def _save_stamps(root: Path, stamps: dict[str, dict[str, Any]]) -> None:
     """Record the stamps; if they cannot be written the next run simply redoes the steps (said in one line)."""
     path = Paths(root).cache / STAMPS_NAME
     tmp = path.with_name(f".{STAMPS_NAME}.{os.getpid()}.tmp")
@@ -692,7 +747,7 @@ def _attempt(step: Step, paths: Paths, pool: object | None) -> Attempt:
     return code, time.perf_counter() - started, inputs, outputs
 
 
-def _run_in_turn(steps: list[Step], paths: Paths, stamps: dict[str, dict[str, str]], started: Before,
+def _run_in_turn(steps: list[Step], paths: Paths, stamps: dict[str, dict[str, Any]], started: Before,
                  alongside: tuple[str, ...] = ()) -> int:
     """Run steps one after another; stop at the first that fails and return its exit code (0 if none failed).
     `alongside` names a step already running beside them: a failure does not say it "did not run"."""
@@ -704,7 +759,7 @@ def _run_in_turn(steps: list[Step], paths: Paths, stamps: dict[str, dict[str, st
 
 
 def _alongside(notebooks: Step, others: list[Step], paths: Paths, pool: object | None,
-               stamps: dict[str, dict[str, str]], started: Before) -> int:
+               stamps: dict[str, dict[str, Any]], started: Before) -> int:
     """Run the notebooks on their kernels and, meanwhile, `others` here, in turn; the first failure's exit code.
 
     What the others print is held and written between two updates of the notebooks' progress bar, not through
@@ -736,7 +791,7 @@ def _alongside(notebooks: Step, others: list[Step], paths: Paths, pool: object |
     return 0 if _finish(notebooks, attempt, paths.root, stamps, started) else attempt[0]
 
 
-def _finish(step: Step, attempt: Attempt, root: Path, stamps: dict[str, dict[str, str]],
+def _finish(step: Step, attempt: Attempt, root: Path, stamps: dict[str, dict[str, Any]],
             started: Before | None = None, alongside: tuple[str, ...] = ()) -> bool:
     """Stamp a step that succeeded; clean up after one that failed (said in one line). True when it succeeded.
 
@@ -757,11 +812,13 @@ def _finish(step: Step, attempt: Attempt, root: Path, stamps: dict[str, dict[str
                                                       "in outputs/ may be from an earlier run" if later else ""))
         return False
     now, after = stamp(root, step), touched(root, step)
-    if (now["inputs"], after) != inputs or (started is not None and code_snapshot(root) != started):
+    read, read_changed = kernel_reads(root, step)
+    if (now["inputs"], after) != inputs or (started is not None and code_snapshot(root) != started) or read_changed:
         stamps.pop(step.name, None)
         _save_stamps(root, stamps)
-        print(f"{step.name}: done in {seconds:.1f}s, but {_changed(inputs[1], after)} changed while it ran: not "
-              "stamped, so the next run redoes it")
+        what = (f"its notebooks read what no stamp can keep ({', '.join(read_changed[:3])}: changed while they "
+                "ran, or not a file)" if read_changed else f"{_changed(inputs[1], after)} changed while it ran")
+        print(f"{step.name}: done in {seconds:.1f}s, but {what}: not stamped, so the next run redoes it")
         return True
     rewritten = _not_as_written(root, step)
     if rewritten:
@@ -770,7 +827,7 @@ def _finish(step: Step, attempt: Attempt, root: Path, stamps: dict[str, dict[str
         print(f"{step.name}: done in {seconds:.1f}s, but its outputs are not all as it wrote them ({rewritten}): not "
               "stamped, so the next run redoes it")
         return True
-    stamps[step.name] = now
+    stamps[step.name] = {**now, READ: read} if read else now
     _save_stamps(root, stamps)
     print(f"{step.name}: done in {seconds:.1f}s")
     return True

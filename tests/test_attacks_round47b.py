@@ -1,0 +1,108 @@
+"""Issue 24, round 47 (helper r47b): stamps that cannot lie (class 2), attacked through files the notebooks read
+outside the folders the notebooks step's patterns name (notebooks/, data/): a lookup kept at the checkout's top
+(`lookups/first_year.txt`) or outside the checkout, read by notebook 02 to choose the first year it charts."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+from analysis import paths
+from analysis.run import pipeline
+
+
+def _project(tmp_path: Path) -> tuple[Path, pipeline.Step]:
+    """A project with one notebook and one output, and a step that runs kernels over it (as the notebooks step)."""
+    root = tmp_path / "project"
+    (root / "notebooks").mkdir(parents=True)
+    (root / "notebooks" / "02.py").write_text("# %%\nprint(1)\n", encoding="utf-8")
+    (root / "out").mkdir()
+    (root / "out" / "chart.csv").write_text("year\n2015\n", encoding="utf-8")
+    (root / "lookups").mkdir()
+    (root / "lookups" / "first_year.txt").write_text("2015\n", encoding="utf-8")
+    return root, pipeline.Step("notebooks", "", ("notebooks/*",), ("out/*",), kernels=True)
+
+
+def _kernel_reads(root: Path, *files: Path, also: str = "") -> None:
+    """A Python started as the batch kernels are (the first line they run), reading `files` as a notebook would
+    (and running `also`)."""
+    reads = "; ".join([*(f"open({str(f)!r}).read()" for f in files), *filter(None, [also])])
+    env = {**os.environ, paths.READS_ENV: str(root / ".cache" / paths.KERNEL_READS_NAME)}
+    subprocess.run([sys.executable, "-c", f"from analysis.run import kernels; kernels.record_reads(); {reads}"],
+                   check=True, env=env, cwd=root / "notebooks")
+
+
+def _ran(root: Path, step: pipeline.Step, stamps: dict) -> None:
+    before = (pipeline.input_hash(root, step), pipeline.touched(root, step))
+    pipeline._finish(step, (0, 0.1, before, {}), root, stamps)
+
+
+def test_a_lookup_a_notebook_reads_at_the_checkout_s_top_is_in_the_notebooks_stamp(tmp_path: Path) -> None:
+    """Notebook 02 drew its chart from the years after the one `../lookups/first_year.txt` names (a lookup kept at
+    the checkout's top, as a desk keeps one). `make` (2015: the chart from 2015), then the lookup edited to 2016,
+    then `make`: "notebooks: unchanged, skipped", the chart still from 2015, exit 0, and `make` kept saying so."""
+    root, step = _project(tmp_path)
+    lookup = root / "lookups" / "first_year.txt"
+    _kernel_reads(root, lookup, root / "notebooks" / "02.py")
+    stamps: dict = {}
+    _ran(root, step, stamps)
+    assert pipeline.is_current(root, step, stamps)
+    assert list(stamps["notebooks"][pipeline.READ]) == [str(lookup)]  # the notebook itself: its patterns cover it
+    lookup.write_text("2016\n", encoding="utf-8")
+    assert not pipeline.is_current(root, step, stamps)
+
+
+def test_a_lookup_outside_the_checkout_is_in_the_notebooks_stamp(tmp_path: Path) -> None:
+    """The same lookup in a desk's shared folder outside the checkout (`open("/shared/desk/first_year.txt")`)."""
+    root, step = _project(tmp_path)
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    (shared / "first_year.txt").write_text("2015\n", encoding="utf-8")
+    _kernel_reads(root, shared / "first_year.txt")
+    stamps: dict = {}
+    _ran(root, step, stamps)
+    assert pipeline.is_current(root, step, stamps)
+    (shared / "first_year.txt").write_text("2016\n", encoding="utf-8")
+    assert not pipeline.is_current(root, step, stamps)
+
+
+def test_a_lookup_edited_after_a_kernel_read_it_leaves_the_step_unstamped(tmp_path: Path, capsys) -> None:
+    """The lookup saved again while the notebooks still ran, after 02 had read it: the chart is the old one's, so the
+    step is not stamped (as for an input edited during a step) and the next `make` runs it again."""
+    root, step = _project(tmp_path)
+    lookup = root / "lookups" / "first_year.txt"
+    _kernel_reads(root, lookup)
+    lookup.write_text("2016\n", encoding="utf-8")
+    stamps: dict = {}
+    _ran(root, step, stamps)
+    assert "notebooks" not in stamps
+    assert "first_year.txt: changed while they ran" in capsys.readouterr().out
+
+
+def test_the_guard_what_the_patterns_cover_and_what_the_step_writes_are_not_stamped_twice(tmp_path: Path) -> None:
+    """A notebook, the step's own output (a chart the export reads back to hash it) and the environment's files
+    (a library module) are not in the stamp's list; a step with no kernels records none."""
+    root, step = _project(tmp_path)
+    _kernel_reads(root, root / "notebooks" / "02.py", root / "out" / "chart.csv", Path(os.__file__))
+    stamps: dict = {}
+    _ran(root, step, stamps)
+    assert pipeline.READ not in stamps["notebooks"]
+    assert pipeline.kernel_reads(root, pipeline.STEPS[0]) == ({}, [])
+
+
+def test_a_notebook_reading_from_the_network_is_never_stamped(tmp_path: Path, capsys) -> None:
+    """Notebook 02 took the first year from a CSV on a web server (`pd.read_csv("http://127.0.0.1:8765/…")`, as a
+    desk reads a figure from an API): `make`, the file there changed (2015 to 2016), then `make`: "notebooks:
+    unchanged, skipped", the chart still from 2015, exit 0. No stamp can hash what a server holds: the step is
+    not stamped, and says why, so every `make` runs it again."""
+    root, step = _project(tmp_path)
+    with socket.create_server(("127.0.0.1", 0)) as server:
+        port = server.getsockname()[1]
+        _kernel_reads(root, also=f"import socket; socket.create_connection(('127.0.0.1', {port})).close()")
+    stamps: dict = {}
+    _ran(root, step, stamps)
+    assert "notebooks" not in stamps
+    assert f"from the network: 127.0.0.1:{port}" in capsys.readouterr().out
