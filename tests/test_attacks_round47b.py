@@ -106,3 +106,19 @@ def test_a_notebook_reading_from_the_network_is_never_stamped(tmp_path: Path, ca
     _ran(root, step, stamps)
     assert "notebooks" not in stamps
     assert f"from the network: 127.0.0.1:{port}" in capsys.readouterr().out
+
+
+def test_a_folder_a_notebook_lists_is_in_the_notebooks_stamp_with_its_names(tmp_path: Path) -> None:
+    """Notebook 02 reads every lookup in `../lookups/` (`Path("../lookups").glob("*.txt")`): a lookup added there
+    after `make` was read by no run until something else changed; the folder's names are stamped now. The folders
+    the import system lists (those on `sys.path`: the notebooks' own, first) are not."""
+    root, step = _project(tmp_path)
+    _kernel_reads(root, also="from pathlib import Path; [p.read_text() for p in Path('../lookups').glob('*.txt')]; "
+                             "import os; os.listdir('.')")
+    stamps: dict = {}
+    _ran(root, step, stamps)
+    assert pipeline.is_current(root, step, stamps)
+    lookups = root / "lookups"
+    assert sorted(stamps["notebooks"][pipeline.READ]) == [str(lookups), str(lookups / "first_year.txt")]
+    (root / "lookups" / "last_year.txt").write_text("2024\n", encoding="utf-8")
+    assert not pipeline.is_current(root, step, stamps)

@@ -67,11 +67,12 @@ def record_reads() -> None:
     `make` said "notebooks: unchanged, skipped" and kept the chart drawn from the old one. The environment's own
     files (the interpreter's and the libraries', which the stamps name by version), the machine's (/proc, /sys,
     /dev), the kernel's own (its connection file, the runner's IPython folder) and compiled modules (their
-    sources are hashed, `pipeline.hash_checked_bytecode`) are left out."""
+    sources are hashed, `pipeline.hash_checked_bytecode`) are left out. A folder a notebook lists
+    (`Path("../lookups").glob("*.csv")`) is noted with the names in it: a lookup added there is read by the next run.
+    The folders the import system lists to find modules (those on `sys.path`) are not."""
     folder = os.environ.get(READS_ENV)
     if not folder:
         return
-    import hashlib
 
     log = os.path.join(folder, f"{os.getpid()}.tsv")
     own = [sys.argv[sys.argv.index("-f") + 1]] if "-f" in sys.argv[:-1] else []  # the connection file
@@ -94,20 +95,40 @@ def record_reads() -> None:
             with contextlib.suppress(OSError):
                 note(ONLINE, place)
             return
-        if event != "open" or not args or not isinstance(args[0], (str, bytes)) or not _for_reading(args):
+        listed = event in ("os.listdir", "os.scandir")
+        if not (listed or event == "open" and _for_reading(args)) or not args or not isinstance(args[0], (str, bytes)):
             return
         path = os.path.abspath(os.fsdecode(args[0]))
         if path in seen or path.endswith(".pyc") or any(path == place or path.startswith(place.rstrip(os.sep) + os.sep)
-                                                        for place in skip):
+                                                        for place in skip) \
+                or listed and path in {os.path.abspath(entry or os.curdir) for entry in sys.path}:
             return
         seen.add(path)  # first: the reads below open files too, and come back here
-        try:
-            with open(path, "rb") as handle:
-                note(hashlib.sha256(handle.read()).hexdigest(), path)
-        except OSError:  # a folder, gone, unreadable: nothing the notebook could have read either
-            return
+        digest = read_digest(path)
+        if digest != GONE:  # gone or unreadable: nothing the notebook could have read either
+            with contextlib.suppress(OSError):
+                note(digest, path)
 
     sys.addaudithook(hook)
+
+
+#: What `read_digest` gives for a path that cannot be read.
+GONE = "-"
+
+
+def read_digest(path: str) -> str:
+    """What a kernel read at `path`, as the stamps keep it: a file's sha256, or a folder's names ("dir:" and the
+    sha256 of them sorted); `GONE` when it cannot be read."""
+    import hashlib
+
+    try:
+        if os.path.isdir(path):
+            names = "\n".join(sorted(os.listdir(path)))
+            return "dir:" + hashlib.sha256(names.encode("utf-8", "surrogateescape")).hexdigest()
+        with open(path, "rb") as handle:
+            return hashlib.sha256(handle.read()).hexdigest()
+    except OSError:
+        return GONE
 
 
 #: What a kernel's log says in place of a file's hash for what it read from the network: no stamp can hash it.

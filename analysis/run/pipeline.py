@@ -61,6 +61,7 @@ from analysis.paths import (
     site_url,
 )
 from analysis.record.terminal import os_error_line
+from analysis.run.kernels import ONLINE, read_digest
 from analysis.run.lock import build_lock
 from analysis.run.outputs import (
     Marks,
@@ -449,7 +450,7 @@ def is_current(root: Path, step: Step, stamps: dict[str, dict[str, Any]]) -> boo
     is every other file its kernels read then (`kernel_reads`)."""
     saved = stamps.get(step.name) or {}
     return (_outputs_present(root, step) and {key: saved.get(key) for key in ("inputs", "outputs")} == stamp(root, step)
-            and all(_content(path) == digest for path, digest in saved.get(READ, {}).items()))
+            and all(read_digest(path) == digest for path, digest in saved.get(READ, {}).items()))
 
 
 #: The stamp's record of the files a step's kernels read that none of its patterns names: path → sha256.
@@ -474,8 +475,6 @@ def kernel_reads(root: Path, step: Step) -> tuple[dict[str, str], list[str]]:
             for line in log.read_text(encoding="utf-8", errors="surrogateescape").splitlines():
                 digest, _, path = line.partition("\t")
                 seen.setdefault(path, set()).add(digest)
-    from analysis.run.kernels import ONLINE
-
     online = [f"from the network: {place}" for place, digests in sorted(seen.items()) if ONLINE in digests]
     seen = {path: digests for path, digests in seen.items() if ONLINE not in digests}
     covered = {p.resolve() for p in _files(root, step.inputs)}
@@ -487,7 +486,7 @@ def kernel_reads(root: Path, step: Step) -> tuple[dict[str, str], list[str]]:
         if real in covered or real.is_relative_to(cache) or _written_by(root, step, real):
             continue
         read[path] = min(digests)
-        if len(digests) > 1 or _content(path) != read[path]:
+        if len(digests) > 1 or read_digest(path) != read[path]:
             changed.append(path)
     return read, changed
 
