@@ -483,12 +483,32 @@ def kernel_reads(root: Path, step: Step) -> tuple[dict[str, str], list[str]]:
     changed = online
     for path, digests in sorted(seen.items()):
         real = Path(path).resolve()
-        if real in covered or real.is_relative_to(cache) or _written_by(root, step, real):
+        if real in covered or real.is_relative_to(cache) or _written_by(root, step, real) \
+                or min(digests).startswith("dir:") and _walked(root, step, real):
             continue
         read[path] = min(digests)
         if len(digests) > 1 or read_digest(path) != read[path]:
             changed.append(path)
     return read, changed
+
+
+def _walked(root: Path, step: Step, folder: Path) -> bool:
+    """Whether the step's own patterns walk `folder`, or a folder in it, or one it is in (the import system lists
+    each package's folder, the notebooks' marks list data/ and the checks list outputs/): what comes and goes
+    there the patterns see, and its listing changes with every output a step beside the notebooks writes."""
+    real_root = root.resolve()
+    if not folder.is_relative_to(real_root):
+        return False
+    parts = folder.relative_to(real_root).parts
+    for pattern in (*step.inputs, *step.written):
+        fixed = []
+        for part in pattern.lstrip("!").split("/")[:-1]:
+            if any(c in part for c in "*?["):
+                break
+            fixed.append(part)
+        if fixed and (parts[:len(fixed)] == tuple(fixed) or tuple(fixed[:len(parts)]) == parts):
+            return True
+    return False
 
 
 def _written_by(root: Path, step: Step, path: Path) -> bool:
