@@ -122,3 +122,15 @@ def test_a_folder_a_notebook_lists_is_in_the_notebooks_stamp_with_its_names(tmp_
     assert sorted(stamps["notebooks"][pipeline.READ]) == [str(lookups), str(lookups / "first_year.txt")]
     (root / "lookups" / "last_year.txt").write_text("2024\n", encoding="utf-8")
     assert not pipeline.is_current(root, step, stamps)
+
+
+def test_the_guard_a_data_only_project_s_stamp_lists_no_module_of_the_code_it_runs(tmp_path: Path) -> None:
+    """A project of data and notebooks only (`all --root`, as the test session lays one out): its kernels import the
+    package from the checkout, which `code_run_from_outside` hashes already; listed as read too, each no-op run hashed
+    every module twice."""
+    root, _ = _project(tmp_path)
+    step = pipeline.Step("notebooks", "", ("notebooks/*", *pipeline.CODE), ("out/*",), kernels=True)
+    _kernel_reads(root, paths.PROJECT_ROOT / "analysis" / "paths.py", root / "lookups" / "first_year.txt")
+    stamps: dict = {}
+    _ran(root, step, stamps)
+    assert list(stamps["notebooks"][pipeline.READ]) == [str(root / "lookups" / "first_year.txt")]

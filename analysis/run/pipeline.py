@@ -266,9 +266,14 @@ def content_hash(root: Path, patterns: Iterable[str]) -> str:
     A file removed between the folder's listing and its reading is left out, as `touched` leaves it out: vim writes
     and removes a file "4913" beside every file it saves (and its backup "name~"), so saving a raw file while `make`
     hashed data/raw failed the whole job with "No such file or directory"."""
+    return _hash_files(root, _files(root, patterns))
+
+
+def _hash_files(root: Path, files: Iterable[Path]) -> str:
+    """`content_hash` of the files given (under `root`)."""
     digest = hashlib.sha256()
     linked: dict[Path, bool] = {}
-    for path in _files(root, patterns):
+    for path in files:
         try:
             data = path.read_bytes()
         except FileNotFoundError:  # gone since the folder was listed: hashed as the folder now is, without it
@@ -391,10 +396,16 @@ def code_run_from_outside(root: Path, step: Step) -> str:
     the checkout every step said "unchanged, skipped" and the run ended naming every output as made by another
     version of the code, exit 1, however often it was run again. (A project with a package other than the one
     running is refused: `other_code`.)"""
+    outside = _code_outside(root, step)
+    return _hash_files(PROJECT_ROOT, outside) if outside else ""
+
+
+def _code_outside(root: Path, step: Step) -> list[Path]:
+    """The files `code_run_from_outside` hashes for `root` (none when it holds the package)."""
     if (root / "analysis" / "__init__.py").is_file():
-        return ""
-    return content_hash(PROJECT_ROOT, [pattern for pattern in step.inputs
-                                       if pattern.startswith("analysis/") or pattern in code()])
+        return []
+    return _files(PROJECT_ROOT, [pattern for pattern in step.inputs if pattern.startswith("analysis/")
+                                 or pattern in code()])
 
 
 def touched(root: Path, step: Step) -> tuple[tuple[str, int, int, int, int, str], ...]:
@@ -477,7 +488,7 @@ def kernel_reads(root: Path, step: Step) -> tuple[dict[str, str], list[str]]:
                 seen.setdefault(path, set()).add(digest)
     online = [f"from the network: {place}" for place, digests in sorted(seen.items()) if ONLINE in digests]
     seen = {path: digests for path, digests in seen.items() if ONLINE not in digests}
-    covered = {p.resolve() for p in _files(root, step.inputs)}
+    covered = {p.resolve() for p in (*_files(root, step.inputs), *_code_outside(root, step))}
     cache = Paths(root).cache.resolve()
     read: dict[str, str] = {}
     changed = online
