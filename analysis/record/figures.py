@@ -31,6 +31,7 @@ from analysis.record.hygiene import (
     same_length_reading,
     word_count,
 )
+from analysis.record.places import place_problem
 from analysis.record.printed import Printed, PrintedFigureError, exactness_problem, negative_problem, parse_printed
 from analysis.record.problems import Problems
 from analysis.record.rawfiles import figures_files, read_raw_text
@@ -440,9 +441,11 @@ def load_all_figures(paths: Paths, known_sources: set[str], problems: Problems) 
 
 def _check_label_spellings(records: list[dict[str, Any]], names: dict[str, str], problems: Problems) -> None:
     """Each place and unit is written one way in the record (`name_key`: letter case aside): the way most rows write
-    it, the first of equals. Charts and the series check select rows by a label's exact value, so a row typed
-    "England and wales" was another place: the recorded-vs-estimated chart dropped the CSA Centre's row without a
-    word. Each distinct spelling is read once (a million rows hold a few hundred)."""
+    it, the first of equals; and that place is one of the record's (`places.place_problem`: "E&W" and "UK" are no
+    spelling of another row's place, and dropped rows from charts as well). Charts and the series check select rows
+    by a label's exact value, so a row typed "England and wales" was another place: the recorded-vs-estimated chart
+    dropped the CSA Centre's row without a word. Each distinct spelling is read once (a million rows hold a few
+    hundred)."""
     for column in LABELS:
         counts = Counter(record[column] for record in records)
         by_key: dict[str, list[str]] = {}
@@ -456,6 +459,8 @@ def _check_label_spellings(records: list[dict[str, Any]], names: dict[str, str],
                 problems.add(names[record["source_id"]], record["_line"],
                              f"{column} {record[column]!r} is written {written!r} in {counts[written]} other "
                              f"row(s): one {_LABEL_NOUN[column]}, one spelling (write {written!r})")
+            elif column == "geography" and (unknown := place_problem(written)):
+                problems.add(names[record["source_id"]], record["_line"], unknown)
 
 
 _LABEL_NOUN = {"geography": "place", "unit": "unit"}

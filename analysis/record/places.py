@@ -1,0 +1,55 @@
+"""The places a figure's `geography` may name: the record's one list of them, and the short forms a transcriber
+types for one of them.
+
+Charts, notebooks, the population table and the comparability rule (`tables/comparability.WITHIN`) select rows by a
+place's exact name, so a place written another way is another place to all of them. Letter case and a mark at
+either end were read one way already (`hygiene.name_key`); an abbreviation was not: the CSA Centre's 87,992 offences
+with geography "E&W" passed `validate`, and the recorded-vs-estimated chart dropped the CSA Centre's whole row (its
+87,992 offences and its 500,000 children) without a word; the UK's mid-2021 population typed "UK" left 2021 out of
+notebook 04's London shares. So a figure names one of these places, as written here (data/README.md lists them).
+
+Standard library only.
+"""
+
+from __future__ import annotations
+
+from analysis.record.hygiene import name_key
+
+__all__ = ["LONDON_BOROUGHS", "NATIONS", "PLACES", "place_problem"]
+
+#: The nations and regions the record's figures cover.
+NATIONS = ("London", "England", "England and Wales", "Great Britain", "United Kingdom")
+
+#: London's 32 boroughs and the City of London, as the GLA names them.
+LONDON_BOROUGHS = (
+    "Barking and Dagenham", "Barnet", "Bexley", "Brent", "Bromley", "Camden", "City of London", "Croydon", "Ealing",
+    "Enfield", "Greenwich", "Hackney", "Hammersmith and Fulham", "Haringey", "Harrow", "Havering", "Hillingdon",
+    "Hounslow", "Islington", "Kensington and Chelsea", "Kingston upon Thames", "Lambeth", "Lewisham", "Merton",
+    "Newham", "Redbridge", "Richmond upon Thames", "Southwark", "Sutton", "Tower Hamlets", "Waltham Forest",
+    "Wandsworth", "Westminster",
+)
+
+PLACES = frozenset(NATIONS + LONDON_BOROUGHS)
+
+#: Short and other forms of a place, by `name_key`, and the place's name in this record.
+_OTHER_NAMES = {
+    "uk": "United Kingdom", "u.k": "United Kingdom", "gb": "Great Britain", "britain": "Great Britain",
+    "e and w": "England and Wales", "eng and wales": "England and Wales", "greater london": "London",
+    "london region": "London", "city of westminster": "Westminster", "royal borough of greenwich": "Greenwich",
+    "royal borough of kensington and chelsea": "Kensington and Chelsea",
+    "royal borough of kingston upon thames": "Kingston upon Thames",
+}
+_BY_KEY = {name_key(place): place for place in PLACES} | _OTHER_NAMES
+
+
+def place_problem(geography: str) -> str | None:
+    """Why `geography` is not a place of the record as written here (a sentence naming the place meant, when the
+    text is another form of one), or None."""
+    if geography in PLACES:
+        return None
+    meant = _BY_KEY.get(name_key(geography))
+    if meant is not None:
+        return f"geography {geography!r} is {meant!r} written another way: write {meant!r} (one place, one name)"
+    return (f"geography {geography!r} is not a place this record names: write one of {', '.join(NATIONS)} or a "
+            "London borough (data/README.md); a new place is added to record/places.py, and to "
+            "tables/comparability.WITHIN with the places it lies within")

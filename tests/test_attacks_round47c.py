@@ -1,0 +1,60 @@
+"""Round 47, helper c: a raw row a transcriber could plausibly write that validates but publishes something wrong
+(classes 4 and 5): a figure's place typed as its abbreviation ("E&W", "UK"), which no reading of letter case or
+marks made the place it names."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.raw_copy import refusal
+
+# --- a place typed as its abbreviation -----------------------------------------------------------------------------
+
+ICEBERG = "figures/csacentre-infographics-2019-20-iceberg.csv"
+UK_2021 = "figures/ons-2021-mid-year-uk-copy.csv"
+
+
+@pytest.mark.parametrize(("file", "old", "new", "message"), [
+    (ICEBERG, "recorded by the police,England and Wales,2019-04-01", "recorded by the police,E&W,2019-04-01",
+     "geography 'E&W' is 'England and Wales' written another way: write 'England and Wales'"),
+    (UK_2021, ",United Kingdom,2021-06-30,", ",UK,2021-06-30,",
+     "geography 'UK' is 'United Kingdom' written another way: write 'United Kingdom'"),
+    (UK_2021, ",United Kingdom,2021-06-30,", ",U.K.,2021-06-30,", "write 'United Kingdom'"),
+    (UK_2021, ",United Kingdom,2021-06-30,", ",Britain,2021-06-30,", "write 'Great Britain'"),
+    (ICEBERG, "recorded by the police,England and Wales,2019-04-01", "recorded by the police,National,2019-04-01",
+     "geography 'National' is not a place this record names"),
+])
+def test_a_place_typed_as_its_abbreviation_is_refused(tmp_path: Path, file: str, old: str, new: str,
+                                                       message: str) -> None:
+    """The CSA Centre's 87,992 offences with geography "E&W" (the infographic's own short form) passed validate as
+    another place: the recorded-vs-estimated chart dropped the CSA Centre's whole row (its 87,992 offences and its
+    500,000 children; credit, notes, alt text and CSV then named only the NPCC), exit 0, as "England and wales" and
+    "England and Wales." did before. The UK's mid-2021 population typed "UK" made a fourth area in the population
+    table: notebook 04's London shares and its "What we found" left 2021 out without a word."""
+    said = refusal(tmp_path, (file, old, new))
+    assert message in said, said
+
+
+def test_every_place_the_comparability_rule_knows_is_a_place_of_the_record() -> None:
+    """The guard: the places a share or series is judged by are places a figure may name."""
+    from analysis.record.places import PLACES
+    from analysis.tables.comparability import WITHIN
+
+    assert set(WITHIN) | {place for within in WITHIN.values() for place in within} <= PLACES
+
+
+@pytest.mark.parametrize("place", ["London", "England and Wales", "United Kingdom", "Great Britain",
+                                   "Hammersmith and Fulham", "City of London"])
+def test_a_place_of_the_record_passes(place: str) -> None:
+    from analysis.record.places import place_problem
+
+    assert place_problem(place) is None
+
+
+def test_a_borough_typed_with_an_ampersand_is_the_borough() -> None:
+    """The council's own "Hammersmith & Fulham" is the borough, written one way."""
+    from analysis.record.places import place_problem
+
+    assert "write 'Hammersmith and Fulham'" in str(place_problem("Hammersmith & Fulham"))
