@@ -58,3 +58,26 @@ def test_a_borough_typed_with_an_ampersand_is_the_borough() -> None:
     from analysis.record.places import place_problem
 
     assert "write 'Hammersmith and Fulham'" in str(place_problem("Hammersmith & Fulham"))
+
+
+# --- a measure or unit typed one "s" short -------------------------------------------------------------------------
+
+NPCC_2022 = "figures/npcc-2024-01-10-vkpp-2022-csae-analysis.csv"
+MET_2017 = "figures/met-2017-03-13.csv"
+
+
+@pytest.mark.parametrize(("file", "old", "new", "message"), [
+    (NPCC_2022, "csae-crimes-2022,csae_offences_recorded,", "csae-crimes-2022,csae_offence_recorded,",
+     "measure 'csae_offence_recorded' is written 'csae_offences_recorded' in 10 other row(s): one measure, one "
+     "spelling"),
+    (MET_2017, ",618,crimes,", ",618,crime,", "unit 'crime' is written 'crimes' in"),
+    (ICEBERG, '"87,992",offences,', '"87,992",offence,', "unit 'offence' is written 'offences' in"),
+])
+def test_a_measure_or_unit_one_s_short_is_the_measure_or_unit_it_names(tmp_path: Path, file: str, old: str,
+                                                                        new: str, message: str) -> None:
+    """The NPCC's own 2022 count (VKPP's analysis) with measure "csae_offence_recorded" passed validate as a measure
+    of its own: the national offences chart, which selects "csae_offences_recorded", showed The Conversation's
+    "106,984 cases" for 2022 instead of the NPCC's "around 107,000 offences" and credited that outlet, exit 0. A unit
+    "crime" put "2014 618 crime" in the Met series chart's alt text and "(crime, crimes and offences)" in its notes."""
+    said = refusal(tmp_path, (file, old, new))
+    assert message in said, said

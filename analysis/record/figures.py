@@ -444,13 +444,13 @@ def _check_label_spellings(records: list[dict[str, Any]], names: dict[str, str],
     it, the first of equals; and that place is one of the record's (`places.place_problem`: "E&W" and "UK" are no
     spelling of another row's place, and dropped rows from charts as well). Charts and the series check select rows
     by a label's exact value, so a row typed "England and wales" was another place: the recorded-vs-estimated chart
-    dropped the CSA Centre's row without a word. Each distinct spelling is read once (a million rows hold a few
-    hundred)."""
-    for column in LABELS:
+    dropped the CSA Centre's row without a word. A measure, a unit and a place are also one whatever the plural of a
+    word (`_spelling_key`). Each distinct spelling is read once (a million rows hold a few hundred)."""
+    for column in _SPELLED_ONE_WAY:
         counts = Counter(record[column] for record in records)
         by_key: dict[str, list[str]] = {}
         for spelling in counts:  # in the order rows first write them
-            by_key.setdefault(name_key(spelling), []).append(spelling)
+            by_key.setdefault(_spelling_key(spelling), []).append(spelling)
         usual = {spelling: max(group, key=counts.__getitem__) for group in by_key.values() if len(group) > 1
                  for spelling in group}
         for record in records:
@@ -463,7 +463,19 @@ def _check_label_spellings(records: list[dict[str, Any]], names: dict[str, str],
                 problems.add(names[record["source_id"]], record["_line"], unknown)
 
 
-_LABEL_NOUN = {"geography": "place", "unit": "unit"}
+_LABEL_NOUN = {"geography": "place", "unit": "unit", "measure": "measure"}
+#: The columns a chart, a series or a table selects rows by, so each value is written one way.
+_SPELLED_ONE_WAY = ("measure", *LABELS)
+#: A word's plural "s" (after three letters or more, so "gas" and "its" keep theirs).
+_PLURAL_S = re.compile(r"(?<=[a-z]{3})s(?=$|[\s_])")
+
+
+def _spelling_key(spelling: str) -> str:
+    """Two spellings of one measure, unit or place read alike: `name_key`, and a word's plural "s" left out. The
+    NPCC's own 2022 count typed with measure "csae_offence_recorded" (one "s" short) passed as a measure of its own,
+    and the national offences chart, which selects "csae_offences_recorded", showed a news copy's printing in its
+    place and credited that outlet; a unit "crime" put "618 crime" in the Met series chart's alt text."""
+    return _PLURAL_S.sub("", name_key(spelling))
 
 
 #: The measure of the cases an inspection examined; every other `cases_…` count of the same document (graded,
