@@ -144,9 +144,11 @@ def test_a_value_running_into_a_word_or_a_scale_is_not_printed(value: str, quote
 @pytest.mark.parametrize(("value", "quote"), [("1,200", "a 1,200-strong team"), ("five", "a five-year-old"),
                                               ("1,200", "1,200 mothers"), ("1,200", "1,200 more"),
                                               ("1.2 million", "1.2 million children"), ("£1.2m", "£1.2m was spent"),
-                                              ("three-quarters", "almost three-quarters of cases"),
+                                              ("three-quarters", "about three-quarters of cases"),
                                               ("1,200", "(1,200)")])
 def test_a_value_beside_a_word_it_does_not_run_into_is_printed(value: str, quote: str) -> None:
+    """A word before the value is no part of it. (Not "almost three-quarters", whose bound the value as printed must
+    keep: test_attacks_round47c.)"""
     from analysis.record.figures import contains_printed
 
     assert contains_printed(value, quote)

@@ -81,3 +81,42 @@ def test_a_measure_or_unit_one_s_short_is_the_measure_or_unit_it_names(tmp_path:
     "crime" put "2014 618 crime" in the Met series chart's alt text and "(crime, crimes and offences)" in its notes."""
     said = refusal(tmp_path, (file, old, new))
     assert message in said, said
+
+
+# --- a value transcribed without the bound its quote prints before it ----------------------------------------------
+
+MIRROR = "figures/mirror-2025-12-09-inquiry-chair-copy.csv"
+
+
+def test_a_value_without_the_bound_its_quote_prints_is_refused(tmp_path: Path) -> None:
+    """The Mirror's "Ms Mahmood told MPs that more than 1,200 cases have already been flagged" with the value typed
+    "1,200" (the quote kept) passed validate: the two-1,200s chart was titled "'1,200' national cases and the Met's
+    1,200 cannot be added", its card and the national chart's December point showed an exact 1,200, exit 0. The
+    same slip with the bound printed after the value ("1,200+") was already refused."""
+    said = refusal(tmp_path, (MIRROR, ',"more than 1,200",cases,', ',"1,200",cases,'))
+    assert 'quote does not contain "1,200"' in said, said
+
+
+@pytest.mark.parametrize(("value", "quote"), [
+    ("1,200", "More than 1,200 cases were flagged."), ("1,200", "almost 1,200 cases"), ("1,200", "nearly 1,200"),
+    ("1,200", "at least 1,200 cases"), ("1,200", "no fewer than 1,200"), ("more than 1,200", "no more than 1,200"),
+    ("over 1,200", "just over 1,200 cases"), ("three", "up to three years"),
+])
+def test_the_quote_check_reads_a_bound_printed_before_the_value(value: str, quote: str) -> None:
+    from analysis.record.figures import contains_printed
+
+    assert not contains_printed(value, quote)
+
+
+@pytest.mark.parametrize(("value", "quote"), [
+    ("more than 1,200", "More than 1,200 cases were flagged."), ("three", "the inquiry over three years"),
+    ("63.7 million", "The population was estimated to be 63.7 million"), ("462,000", "An estimated 462,000 people"),
+    ("1,200", "more than 800 cases, now 1,200"), ("1,200", "more than 1,200, of which 1,200 in London"),
+    ("up to three", "up to three years"), ("just over 1,200", "just over 1,200 cases"),
+])
+def test_a_value_whose_quote_prints_no_other_bound_before_it_is_found(value: str, quote: str) -> None:
+    """The guard: "over" is a preposition as often ("over three years"), and an estimate's wording is transcribed as
+    the estimate (the ONS's mid-year totals); the value printed again without the bound is found."""
+    from analysis.record.figures import contains_printed
+
+    assert contains_printed(value, quote)

@@ -44,12 +44,14 @@ from analysis.record.vocabulary import (
     JOINED_QUALIFIER_AFTER,
     JOINED_SCALE_WORDS,
     LETTER_DIGITS_AFTER,
+    QUALIFIERS,
     RANGE_END_UNIT,
     SHARE_SIGN_AFTER,
     SPACED_DIGIT_GROUPS,
     SPACED_SCALE_WORDS,
     UNREAD_UNIT_WORDS,
     WHOLE_BEFORE_FRACTION,
+    direction,
 )
 
 COLUMNS = (
@@ -142,10 +144,33 @@ def contains_printed(printed: str, quote: str) -> bool:
             guard_end and (after.isdecimal() or (after in (".", ",") and beyond.isdecimal()) or _joined(after, beyond)
                            or _LETTER_DIGITS_AFTER.match(haystack, end)))
         if clear_before and clear_after and not _in_a_range(haystack, at, end) \
-                and not _in_a_word(needle, haystack, at, end) and not _in_another_form(haystack, at, end):
+                and not _in_a_word(needle, haystack, at, end) and not _in_another_form(haystack, at, end) \
+                and not _bound_left_out(needle, haystack, at):
             return True
         at = haystack.find(needle, at + 1)
     return False
+
+
+#: The qualifiers a quote prints before a number that make it a bound ("more than", "no fewer than", "almost"): the
+#: phrases of more than one word, and the two words no other sense has. "over", "under" and "up to" alone are left
+#: out, being prepositions as often ("over three years"), and so is an estimate's wording ("an estimated 462,000",
+#: "estimated to be 63.7 million"), which the record transcribes as the estimate it is.
+_BOUNDS = sorted((q for q in QUALIFIERS if direction(q) in ("lower", "upper") and " " in q), key=len, reverse=True)
+_BOUND_BEFORE = re.compile(rf"(?<![a-z])({'|'.join(map(re.escape, [*_BOUNDS, 'almost', 'nearly']))})\s+$")
+#: A qualifier a value as printed begins with ("more than 1,200"), longest first.
+_OWN_QUALIFIER = re.compile(rf"({'|'.join(map(re.escape, sorted(QUALIFIERS, key=len, reverse=True)))})\s+")
+
+
+def _bound_left_out(needle: str, haystack: str, at: int) -> bool:
+    """Whether the quote makes the value found at haystack[at:] a bound the value as printed does not say: the
+    Mirror's "more than 1,200 cases have already been flagged" transcribed "1,200" passed, and the two-1,200s chart was
+    titled "'1,200' national cases and the Met's 1,200 cannot be added", the national chart drawing it as exact. A
+    qualifier printed after the value ("1,200+") was already not taken as the bare value; "no more than 1,200" is
+    not "more than 1,200" either."""
+    own = _OWN_QUALIFIER.match(needle)
+    start = at + (own.end() if own else 0)
+    quoted = _BOUND_BEFORE.search(haystack, max(0, start - 48), start)
+    return quoted is not None and QUALIFIERS[quoted.group(1)] != (QUALIFIERS.get(own.group(1)) if own else None)
 
 
 #: A scale after a value, spaced or close up ("1.2 million", "1,200m"): the quote prints another number.
