@@ -144,14 +144,18 @@ def test_an_inspection_dated_in_another_year_than_its_label_is_refused(tmp_path:
     assert f"published {typed} is before the year its label names (2016): a mistyped year?" in said
 
 
-@pytest.mark.parametrize("typed", ["2017-01-25", "2019-03-28"])
-def test_an_inspection_published_after_the_year_its_label_names_passes(tmp_path: Path, typed: str) -> None:
-    """A report published the year after its fieldwork, or a revisit labelled by the inspection it follows."""
+@pytest.mark.parametrize(("label", "relabelled"), [('label: "2017 Q2 update"', 'label: "2016 inspection update"'),
+                                                   ('label: "2019 review"', 'label: "2016 inspection revisit"')])
+def test_an_inspection_published_after_the_year_its_label_names_passes(tmp_path: Path, label: str,
+                                                                      relabelled: str) -> None:
+    """A report published the year after its fieldwork, or a revisit labelled by the inspection it follows. (Its
+    label is changed, not its date: an inspection dated after every document that reports it is refused since
+    round 47.)"""
     from analysis.paths import Paths
     from analysis.run.build import load_raw
     from tests.raw_copy import raw_copy
 
-    load_raw(Paths(raw_copy(tmp_path, ("inspections.yaml", "published: 2016-11-25", f"published: {typed}"))))
+    load_raw(Paths(raw_copy(tmp_path, ("inspections.yaml", label, relabelled))))
 
 
 # --- a rounding step in other digits on verify's command line -------------------------------------------------------

@@ -120,3 +120,28 @@ def test_a_value_whose_quote_prints_no_other_bound_before_it_is_found(value: str
     from analysis.record.figures import contains_printed
 
     assert contains_printed(value, quote)
+
+
+# --- an inspection dated after every document that reports it -----------------------------------------------------
+
+
+@pytest.mark.parametrize("typed", ["2016-12-25", "2017-11-25", "2016-11-26"])
+def test_an_inspection_published_after_its_documents_is_refused(tmp_path: Path, typed: str) -> None:
+    """inspections.yaml's "2016 inspection" published 2016-12-25 (a month typed 12 for 11) passed: its documents are
+    PA's story of 24 November (embargoed), its copy and the Met's response of 25 November, and the grades chart
+    labelled its bar "2016 inspection, December 2016" (and its alt text, CSV and workbook sheet), exit 0. A year
+    typed one on passed the label's floor too."""
+    said = refusal(tmp_path, ("inspections.yaml", "published: 2016-11-25", f"published: {typed}"))
+    assert f"published {typed} is after the last of the documents listed for it (2016-11-25)" in said, said
+
+
+def test_an_inspection_known_by_a_document_of_the_month_after_passes(tmp_path: Path) -> None:
+    """The guard: a document dated by a first-of-month stand-in (`date_approximate`) is compared by the month, and
+    an inspection published before its documents (a preview release, later reports) passes."""
+    from analysis.paths import Paths
+    from analysis.run.build import load_raw
+    from tests.raw_copy import raw_copy
+
+    root = raw_copy(tmp_path, ("inspections.yaml", "published: 2019-03-28", "published: 2019-03-29"),
+                    ("inspections.yaml", "published: 2024-02-09", "published: 2024-02-08"))
+    assert load_raw(Paths(root)).inspections

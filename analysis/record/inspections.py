@@ -8,6 +8,7 @@ each number from the best copy and still say which one it used.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Any
 
 from analysis.paths import Paths
@@ -19,8 +20,10 @@ from analysis.record.sources import SOURCE_ID_RE, as_date, load_yaml_list, out_o
 REQUIRED = ("id", "name", "label", "published", "sources")
 
 
-def load_inspections(paths: Paths, known_sources: set[str], problems: Problems) -> list[dict[str, Any]]:
-    """inspections.yaml → list of entries, each with its source ids checked against the registry."""
+def load_inspections(paths: Paths, known_sources: Mapping[str, Mapping[str, Any]], problems: Problems
+                     ) -> list[dict[str, Any]]:
+    """inspections.yaml → list of entries, each with its source ids checked against the registry (`known_sources`:
+    each source id with its entry)."""
     path = paths.raw / "inspections.yaml"
     if not path.exists() and not path.is_symlink():  # a dangling link is an error
         return []
@@ -44,7 +47,8 @@ def load_inspections(paths: Paths, known_sources: set[str], problems: Problems) 
         if missing:
             continue
         sources = entry["sources"] if isinstance(entry["sources"], list) else [entry["sources"]]
-        for message in [*_value_problems(entry), *_source_problems(entry, sources, known_sources, seen_sources)]:
+        for message in [*_value_problems(entry), *_source_problems(entry, sources, known_sources, seen_sources),
+                        *_after_its_documents(entry, sources, known_sources)]:
             problems.add(name, where, message)
         out.append({**entry, "published": str(entry["published"]), "sources": [str(s) for s in sources]})
     return out
@@ -71,7 +75,7 @@ def _value_problems(entry: dict[str, Any]) -> list[str]:
 _LABEL_YEAR = re.compile(r"\b(?:19|20)[0-9]{2}\b")
 
 
-def _source_problems(entry: dict[str, Any], sources: list[Any], known_sources: set[str],
+def _source_problems(entry: dict[str, Any], sources: list[Any], known_sources: Mapping[str, Any],
                      seen_sources: dict[str, str]) -> list[str]:
     """Each source is a known id, listed under one inspection only (`seen_sources` remembers which)."""
     found = []
@@ -85,3 +89,22 @@ def _source_problems(entry: dict[str, Any], sources: list[Any], known_sources: s
             found.append(f"source '{sid}' is already listed under {seen_sources[sid]}")
         seen_sources[sid] = str(entry["id"])
     return found
+
+
+def _after_its_documents(entry: dict[str, Any], sources: list[Any],
+                         known_sources: Mapping[str, Mapping[str, Any]]) -> list[str]:
+    """An inspection is published no later than the last of the documents listed as reporting it (by the month,
+    where that document's date was not printed): a document that reports its figures is not all printed before it.
+    "2016 inspection" published 2016-12-25 (a month typed 12 for 11; its three documents are of 24 and 25 November)
+    passed, and the grades chart labelled its bar "2016 inspection, December 2016", a month no document printed."""
+    published = as_date(entry["published"])
+    listed = [known_sources[s] for s in sources if isinstance(s, str) and s in known_sources]
+    dated = [(day, bool(src.get("date_approximate"))) for src in listed
+             if (day := as_date(src.get("date_published"))) is not None]
+    if published is None or not dated:
+        return []
+    last, roughly = max(dated)
+    if (published.replace(day=1) <= last.replace(day=1)) if roughly else (published <= last):
+        return []
+    return [f"published {published.isoformat()} is after the last of the documents listed for it "
+            f"({last.isoformat()}): a mistyped date, or a document missing from its sources?"]

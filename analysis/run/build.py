@@ -54,7 +54,7 @@ def load_raw(paths: Paths = DEFAULT) -> RawData:
     unread_raw_files(paths, problems)
     figures = load_all_figures(paths, known, problems)
     gaps = load_gaps(paths, problems)
-    inspections = load_inspections(paths, known, problems)
+    inspections = load_inspections(paths, sources, problems)
     claims = claims_mod.load_claims(paths, problems)
     by_id = {f["figure_id"]: f for f in figures}
     check_attributions(sources, set(by_id), paths.rel(paths.sources_yaml), problems)
