@@ -145,3 +145,17 @@ def test_an_inspection_known_by_a_document_of_the_month_after_passes(tmp_path: P
     root = raw_copy(tmp_path, ("inspections.yaml", "published: 2019-03-28", "published: 2019-03-29"),
                     ("inspections.yaml", "published: 2024-02-09", "published: 2024-02-08"))
     assert load_raw(Paths(root)).inspections
+
+
+# --- the Met by the names the press gives it --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("typed", ["Met Police", "the Met", "MPS", "Metropolitan Police Service (MPS)"])
+def test_the_met_by_its_short_names_is_one_body_on_a_credit(typed: str) -> None:
+    """PA's attribution of the 9,000 cases typed `to: "the Met"` (the story's own words): the funnel chart credited
+    "the Met and Metropolitan Police, reported by PA Media and GB News"; a Met release produced by "Met Police",
+    "Metropolitan Police and Met Police, reported by Evening Standard" on the Met series chart."""
+    from analysis.publish import publishers
+
+    assert publishers.face_line(["Metropolitan Police Service", typed], []) == "Metropolitan Police"
+    assert publishers.same_body(typed, "Metropolitan Police Service")

@@ -26,6 +26,10 @@ SHORT = {
     "Centre of expertise on child sexual abuse (CSA Centre)": "CSA Centre",
     "Office for National Statistics": "ONS",
     "Metropolitan Police Service": "Metropolitan Police",
+    # the force's names in the press and its own releases: a Met release or an attribution typed "Met Police" or
+    # "the Met" was another body, and the funnel chart credited "the Met and Metropolitan Police"
+    "Metropolitan Police Service (MPS)": "Metropolitan Police", "MPS": "Metropolitan Police",
+    "Met Police": "Metropolitan Police", "Met": "Metropolitan Police", "the Met": "Metropolitan Police",
     "House of Commons (Hansard)": "Hansard",
     "House of Lords Hansard": "Hansard",
     "Home Secretary (House of Commons)": "Home Secretary",
