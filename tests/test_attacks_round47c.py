@@ -159,3 +159,20 @@ def test_the_met_by_its_short_names_is_one_body_on_a_credit(typed: str) -> None:
 
     assert publishers.face_line(["Metropolitan Police Service", typed], []) == "Metropolitan Police"
     assert publishers.same_body(typed, "Metropolitan Police Service")
+
+
+# --- a copy on a mirror's site marked as the publisher's own --------------------------------------------------------
+
+WIREDGOV = '''  kind: press release
+  primary: false
+  outlet: reprint
+  original: hmicfrs-2024-02-09-news-release
+'''
+
+
+def test_a_page_on_a_mirror_s_site_marked_primary_is_refused(tmp_path: Path) -> None:
+    """WiredGov's reprint of HMICFRS's 2024 release marked `primary: true, outlet: producer` (its `original` left
+    out) passed validate: the workbook's Sources sheet and Datasette gave wired-gov.net's page as HMICFRS's own
+    document."""
+    said = refusal(tmp_path, ("sources.yaml", WIREDGOV, "  kind: press release\n  primary: true\n  outlet: producer\n"))
+    assert "url_main is on a site that carries copies of others' documents" in said, said

@@ -17,7 +17,7 @@ import yaml
 
 from analysis.paths import Paths
 from analysis.record import clock
-from analysis.record.domains import domain_in
+from analysis.record.domains import domain_in, is_mirror
 from analysis.record.hygiene import (
     BIDI_RE,
     SLUG,
@@ -431,6 +431,12 @@ def _value_problems(entry: dict[str, Any]) -> list[str]:
         found.append(f"outlet {entry['outlet']!r} is not one of: {', '.join(OUTLETS)}")
     if entry.get("primary") is True and entry.get("outlet") not in (None, "", "producer"):
         found.append("a primary source (the publisher's own document) has outlet: producer")
+    url_main = entry.get("url_main")
+    if entry.get("primary") is True and isinstance(url_main, str) and is_mirror(url_main):
+        # WiredGov's reprint of HMICFRS's 2024 release marked primary passed: the workbook's Sources sheet and
+        # Datasette said the reprint's page was HMICFRS's own document ("Publisher's own document: Yes")
+        found.append("url_main is on a site that carries copies of others' documents (record/domains.MIRROR_HOSTS), "
+                     "so this is a copy (primary: false, outlet: reprint or mirror), not the publisher's own")
     if entry.get("primary") is False and entry.get("outlet") == "producer":
         found.append("outlet: producer is the publisher's own document (its site or release service), so primary: "
                      "true; a copy on another site is a reprint")
