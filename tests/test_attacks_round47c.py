@@ -125,12 +125,13 @@ def test_a_value_whose_quote_prints_no_other_bound_before_it_is_found(value: str
 # --- an inspection dated after every document that reports it -----------------------------------------------------
 
 
-@pytest.mark.parametrize("typed", ["2016-12-25", "2017-11-25", "2016-11-26"])
+@pytest.mark.parametrize("typed", ["2016-12-25", "2017-11-25"])
 def test_an_inspection_published_after_its_documents_is_refused(tmp_path: Path, typed: str) -> None:
     """inspections.yaml's "2016 inspection" published 2016-12-25 (a month typed 12 for 11) passed: its documents are
     PA's story of 24 November (embargoed), its copy and the Met's response of 25 November, and the grades chart
     labelled its bar "2016 inspection, December 2016" (and its alt text, CSV and workbook sheet), exit 0. A year
-    typed one on passed the label's floor too."""
+    typed one on passed the label's floor too. (A day typed one on, 2016-11-26, now passes: the copy's date is
+    marked approximate, its notes saying the date is not shown, so it is compared by the month.)"""
     said = refusal(tmp_path, ("inspections.yaml", "published: 2016-11-25", f"published: {typed}"))
     assert f"published {typed} is after the last of the documents listed for it (2016-11-25)" in said, said
 
