@@ -14,8 +14,8 @@
 # starting Jupyter to export by hand). The first output below says which applies.
 #
 # **Tables read** (through `analysis.tables.load.load_table`): `population`, `figures` for the printed shares, the
-# London rates and the source lines, `claims` for the fact-check's verdict on the printed share, and `gaps` for the
-# limitations and for what the fact-check lacks to judge that share.
+# London rates and the source lines, `claims` for the fact-check's verdicts on the printed share and the rates, and
+# `gaps` for the limitations and for what the fact-check lacks to judge them.
 
 # %%
 import pandas as pd
@@ -90,7 +90,7 @@ display(meta.caption())
 chart_table(meta)
 
 # %%
-fig, meta = charts.london_rates_chart(figures)
+fig, meta = charts.london_rates_chart(figures, claims, gaps)
 export.publish(fig, meta)
 
 # %%

@@ -39,8 +39,9 @@ def test_london_rates_chart_finds_the_national_audit_whatever_its_apostrophe() -
     instead of naming the audit, dropped its warning "Quoted from the audit by a news outlet; not yet checked against
     the audit itself", and linked an aggregator's copy (inkl.com) instead of the audit on gov.uk. Exit 0."""
     figures = load_table("figures")
-    _, typed = london_rates_chart(figures)
-    _, curly = london_rates_chart(_typed_from_the_page(figures))
+    claims, gaps = load_table("claims"), load_table("gaps")
+    _, typed = london_rates_chart(figures, claims, gaps)
+    _, curly = london_rates_chart(_typed_from_the_page(figures), claims, gaps)
     assert curly.title == typed.title
     assert "not yet checked against the audit itself" in curly.notes
     assert curly.source_url == typed.source_url

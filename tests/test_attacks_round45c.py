@@ -40,8 +40,9 @@ def test_london_rates_chart_finds_the_national_audit_whatever_its_letter_case() 
     from the audit by a news outlet; not yet checked against the audit itself", and linked an aggregator's copy
     (inkl.com) instead of the audit on gov.uk."""
     figures = load_table("figures")
-    _, typed = london_rates_chart(figures)
-    _, title_case = london_rates_chart(_typed_in_title_case(figures))
+    claims, gaps = load_table("claims"), load_table("gaps")
+    _, typed = london_rates_chart(figures, claims, gaps)
+    _, title_case = london_rates_chart(_typed_in_title_case(figures), claims, gaps)
     assert title_case.title == typed.title
     assert "not yet checked against the audit itself" in title_case.notes
     assert title_case.source_url == typed.source_url

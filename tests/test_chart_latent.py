@@ -91,7 +91,7 @@ def test_london_rates_cards_read_in_the_title_order(tables):
     rates as quoted); the cards, drawn top to bottom, follow it, so a reader meets them in the order named."""
     from analysis.publish.charts.london_rates import london_rates_chart
 
-    fig, meta = london_rates_chart(tables["figures"])
+    fig, meta = london_rates_chart(tables["figures"], tables["claims"], tables["gaps"])
     assert meta.title.endswith("police 2.77; councils 1.79 and 1.3")
     numbers = [t.get_text() for t in fig.axes[0].texts if t.get_fontsize() == max(x.get_fontsize()
                                                                                    for x in fig.axes[0].texts)]

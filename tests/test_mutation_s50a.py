@@ -573,7 +573,7 @@ def _rates_variant(tables: dict, **changes: Any) -> Any:
     rows = figures["figure_id"].isin([COUNCIL_CSA, COUNCIL_CSE, POLICE])
     for column, value in changes.items():
         figures.loc[rows, column] = value(figures.loc[rows]) if callable(value) else value
-    return london_rates_chart(figures)[1]
+    return london_rates_chart(figures, tables["claims"], tables["gaps"])[1]
 
 
 def test_london_rates_not_from_the_audit_are_titled_by_their_one_base(tables: dict) -> None:

@@ -96,3 +96,21 @@ def test_a_grades_row_names_the_other_printings_of_its_figures() -> None:
             "this row gives '374' (AOL (PA Media story)).") in caveat
     one_printing = grades[grades["inspection_id"] == "hmicfrs-2019-pir"]  # BBC's report alone
     assert not one_printing["caveat"].fillna("").str.contains("Also printed as").any()
+
+
+def test_the_london_rates_chart_shows_the_fact_checks_verdict_on_the_rate_a_claim_states() -> None:
+    """s60 #10: the London share chart showed its card's verdict; the London rates chart drew the audit's police
+    rate, 2.77 (claim inkl-2025-06-16-casey-review-london/claim-met-contact-csa-rate, 'cannot be checked: not
+    found': the counts behind it were not found, gap national-casey-london-rate-count), with no word of it. By hand
+    from data/raw/claims.yaml: no claim states the councils' 1.79 or 1.3."""
+    from analysis.factcheck.wording import NOT_FOUND
+
+    claims, gaps = load_table("claims"), load_table("gaps")
+    police = claims.set_index("claim_id").loc["inkl-2025-06-16-casey-review-london/claim-met-contact-csa-rate"]
+    assert police["verdict"] == NOT_FOUND
+    fig, meta = charts.draw("london-rates")
+    drawn = " ".join(t.get_text() for ax in fig.axes for t in ax.texts).replace("\n", " ")
+    assert f"Fact-check verdict: ‘{NOT_FOUND}’." in drawn and drawn.count("Fact-check verdict") == 1
+    assert f"Fact-check verdict on 2.77: ‘{NOT_FOUND}’." in meta.alt_text
+    wanted = gaps.set_index("id").loc["national-casey-london-rate-count", "wanted"]
+    assert wanted.rstrip(".") in meta.notes

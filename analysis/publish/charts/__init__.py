@@ -81,7 +81,7 @@ CHARTS: tuple[ChartSpec, ...] = (
     ChartSpec("met-review-funnel", met_review_funnel_chart, ("historic_reviews", "figures")),
     ChartSpec("london-population-share", london_population_share_chart,
               ("population", "figures", "claims", "gaps")),
-    ChartSpec("london-rates", london_rates_chart, ("figures",)),
+    ChartSpec("london-rates", london_rates_chart, ("figures", "claims", "gaps")),
     ChartSpec("factcheck-verdicts", factcheck_chart, ("claims", "figures")),
     ChartSpec("national-csae-offences", national_offences_chart, ("figures",)),
     ChartSpec("recorded-vs-estimated", recorded_vs_estimated_chart, ("figures",)),

@@ -21,9 +21,8 @@ from analysis.publish.charts.cards import Card, draw_cards
 from analysis.publish.charts.common import ChartMeta, chart_meta
 from analysis.publish.charts.select import best
 from analysis.publish.computed_percent import computed_share
-from analysis.publish.display import gap_sentence
 from analysis.publish.publishers import face_name
-from analysis.publish.verdicts import NO_CLAIM, verdicts
+from analysis.publish.verdicts import NO_CLAIM, unchecked, verdicts
 from analysis.publish.workbook_columns import QUALIFIER_SUFFIX
 from analysis.record.vocabulary import join_list, split_list
 
@@ -113,21 +112,6 @@ def printed_year(row: Any) -> str:
     return NO_YEAR if str(row["period_end"]) == str(row["published"]) else str(row["period_end"])[:4]
 
 
-def _unchecked_notes(row: pd.Series, claims: pd.DataFrame, gaps: pd.DataFrame) -> tuple[str, str] | None:
-    """Why the fact-check could not judge the printed share, from the gaps its claim names, for the face and for
-    the notes: beside the computed 13.1% for mid-2023, a story's "13 per cent" marked only "not yet in this record"
-    reads as borne out, when the estimate it is judged against (London's mid-2024) is what is missing."""
-    stating = claims[claims["stated_figure"] == row["figure_id"]]
-    named = {g for cell in stating["gaps"] for g in split_list(cell)}
-    missing = gaps[gaps["id"].isin(named)]
-    if missing.empty:
-        return None
-    published = missing["published_in"].fillna("").astype(str).str.strip().astype(bool).all()
-    lacks = "is published, not yet in this record" if published else "was not found"
-    face = f"The fact-check does not judge ‘{row['value_as_printed']}’ by these shares: the estimate it needs {lacks}."
-    return face, " ".join(gap_sentence(g) for g in missing.itertuples(index=False))
-
-
 def _printed_card(printed: pd.DataFrame, claims: pd.DataFrame) -> tuple[Card, pd.Series] | None:
     """The latest share as printed in the news, with the fact-check's verdict on it."""
     if printed.empty:
@@ -182,10 +166,11 @@ def london_population_share_chart(population: pd.DataFrame, figures: pd.DataFram
     subtitle = ("London's mid-year population as a share of the UK's and of England and Wales' (the area of the "
                 "national counts in other charts), same year and estimate")
     on_chart = "A yardstick for London's part of a national count, not a finding about child sexual exploitation."
-    unchecked = _unchecked_notes(shown[1], claims, gaps) if shown else None
-    if unchecked:
-        on_chart = f"{on_chart} {unchecked[0]}"
-    notes = [on_chart, *(unchecked[1:] if unchecked else []),
+    missing = unchecked(shown[1]["figure_id"], claims, gaps) if shown else None
+    not_judged = (f"The fact-check does not judge ‘{shown[1]['value_as_printed']}’ by these shares: the estimate it "
+                  f"needs {missing.lacks}." if shown and missing else "")
+    on_chart = f"{on_chart} {not_judged}".strip()
+    notes = [on_chart, *([missing.gaps] if missing else []),
              "Each share divides London's estimate by the whole's for the same year and the same "
              "vintage (first estimates with first estimates), as printed; a share is shown to one decimal place only "
              "where every value the rounded estimates could stand for gives the same, and the data give it to two "
@@ -213,7 +198,7 @@ def london_population_share_chart(population: pd.DataFrame, figures: pd.DataFram
     alt = (f"Number card chart with {len(cards)} figures, showing that {finding}. "
            + "; ".join(f"{c.heading}: {c.number}" for c in cards) + "."
            + (f" {shown[0].number}: {shown[0].detail}" if shown else "")
-           + (f" {unchecked[0]}" if unchecked else ""))
+           + (f" {not_judged}" if not_judged else ""))
     frame = style.finish(fig, ax, title=title, subtitle=subtitle, on_chart=on_chart, notes=notes, alt=alt,
                          source=style.credit(figures, ids))
     return fig, chart_meta("london-population-share", "Number cards", frame, data)

@@ -9,6 +9,7 @@ import pandas as pd
 
 from analysis.publish import encode, style
 from analysis.publish.charts.common import ChartMeta, chart_meta
+from analysis.publish.verdicts import NO_CLAIM, unchecked, verdicts
 from analysis.record.hygiene import name_key
 from analysis.record.vocabulary import number_word
 
@@ -23,12 +24,16 @@ def london_rates(figures: pd.DataFrame) -> pd.DataFrame:
 
 
 @style.styled
-def london_rates_chart(figures: pd.DataFrame, *, width: float = style.WEB_WIDTH) -> tuple[Any, ChartMeta]:
+def london_rates_chart(figures: pd.DataFrame, claims: pd.DataFrame, gaps: pd.DataFrame, *,
+                       width: float = style.WEB_WIDTH) -> tuple[Any, ChartMeta]:
     """London's rates as labelled numbers, one row each with its own unit and publisher: no shared axis, because
-    a council's assessments per 1,000 children and police-recorded cases per 1,000 children are different things."""
+    a council's assessments per 1,000 children and police-recorded cases per 1,000 children are different things.
+    A rate a claim states carries the fact-check's verdict, and what it lacks where it could not judge it."""
     rates = london_rates(figures)
     # In the title's order (`_by_body`: the police's rate, then the councils'), so the cards read as the title does.
     rates = rates.iloc[sorted(range(len(rates)), key=lambda i: _body(rates["subject"].iloc[i]) != "police")]
+    judged, missing = _judged(rates, claims, gaps)
+    verdict_of = dict(zip(rates["figure_id"], verdicts(claims, rates["figure_id"])["verdict"], strict=True))
     names = [re.split(r", as | per [\d,]+ ", s)[0] for s in rates["subject"]]
     fig, ax = style.new_figure(width=width, plot_height=1.0)
     ax.set_axis_off()
@@ -41,7 +46,9 @@ def london_rates_chart(figures: pd.DataFrame, *, width: float = style.WEB_WIDTH)
         name = style.wrap(fig, names[i], style.LABEL_SIZE, text_in)
         printed = str(r.value_as_printed).split(" ", 1)
         shown = printed[1] if len(printed) > 1 and "per" in printed[1] else r.unit  # the unit as printed
-        unit = style.wrap(fig, shown, style.SMALL_SIZE, text_in)
+        said = verdict_of[r.figure_id]
+        unit = style.wrap(fig, shown + ("" if said == NO_CLAIM else f". Fact-check verdict: ‘{said}’."),
+                          style.SMALL_SIZE, text_in)
         ax.text(x0, top, f"{r.value:g}", ha="left", va="top", fontsize=22, fontweight="bold",
                 color=style.DARK_BLUE)  # one colour: the rows are not a series, and nothing here is keyed
         ax.text(x0 + number_w, top, "\n".join(name), ha="left", va="top", fontsize=style.LABEL_SIZE,
@@ -70,16 +77,31 @@ def london_rates_chart(figures: pd.DataFrame, *, width: float = style.WEB_WIDTH)
     quoted = " Quoted from the audit by a news outlet; not yet checked against the audit itself."
     on_chart = ("Each rate counts a different thing (police-recorded cases, council assessments), so the chart "
                 "sets them side by side without a scale." + (quoted if origin else ""))
-    notes = [on_chart] + [c for c in dict.fromkeys(rates["caveat"].dropna()) if c]
+    notes = [on_chart, judged.strip(), *missing] + [c for c in dict.fromkeys(rates["caveat"].dropna()) if c]
     data = pd.DataFrame({"Measure": names, "Rate": rates["value"].to_numpy(), "Unit": list(rates["unit"])})
     finding = (f"the Casey audit printed these London rates {next(iter(bases))}: {_by_body(rates)}"
                if origin and len(bases) == 1 else style.in_sentence(title))
     alt = (f"Table chart of London's published rates, each in its own unit, showing that {finding}. "
            + "; ".join(f"{lab}: {v} ({u})" for lab, v, u in zip(names, rates["value"].map(lambda v: f"{v:g}"),
-                                                               rates["unit"], strict=True)) + ".")
+                                                               rates["unit"], strict=True)) + "." + judged)
     frame = style.finish(fig, ax, title=title, subtitle=subtitle, on_chart=on_chart, notes=notes, alt=alt,
                          source=style.credit(figures, rates["figure_id"]))
     return fig, chart_meta("london-rates", "Table", frame, data)
+
+
+def _judged(rates: pd.DataFrame, claims: pd.DataFrame, gaps: pd.DataFrame) -> tuple[str, list[str]]:
+    """The fact-check's verdict on each rate a claim states, for the face (" Fact-check verdict on 2.77: …"), and
+    the gaps behind any it could not judge, for the notes: the London share chart showed its verdict, and this
+    chart drew the audit's 2.77 with no word that the counts behind it were never found."""
+    said, missing = "", []
+    stated = verdicts(claims, rates["figure_id"])
+    for r, verdict in zip(rates.itertuples(), stated["verdict"], strict=True):
+        if verdict == NO_CLAIM:
+            continue
+        said += f" Fact-check verdict on {r.value:g}: ‘{verdict}’."
+        lacking = unchecked(r.figure_id, claims, gaps)
+        missing += [lacking.gaps] if lacking else []
+    return said, missing
 
 
 def _body(subject: object) -> str:
