@@ -57,7 +57,8 @@ from analysis.record.word_pattern import IGNORECASE_ASCII, code_runs, trie_patte
 
 __all__ = ["Found", "LeftOut", "find_figures", "with_whole", "whole_of_part", "share_idiom",
            "below_a_unit_heading", "counted_phrase", "head_noun", "is_verb_form",
-           "COUNT_NOUNS", "MAX_PER_SENTENCE", "NOT_READ", "NOT_LISTED", "UNCHECKED", "UNREAD", "IN_A_NAME",
+           "change_direction", "COUNT_NOUNS", "MAX_PER_SENTENCE", "NOT_READ", "NOT_LISTED", "UNCHECKED", "UNREAD",
+           "IN_A_NAME",
            "LIST_NUMBER", "SIGNED_QUALIFIER", "LOOKALIKE_LETTERS", "PERSONAL_KINDS"]
 
 
@@ -368,7 +369,9 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
                                 # a service's number after the word that dials it ("call 999", "text 85258"): the
                                 # 1111, the 999 and the 85258 were read as counts
                                 + r"|(?<![\w.,£])(?<!\d\s)0[1-9]\d{1,3}[ -]\d{3,4}(?:[ -]\d{3,4})?\b(?![.,]\d| \d)"
-                                + rf"|{_DIAL}\s(?:(?:[A-Z][\w'-]*\s){{1,3}}on\s)?{_SERVICE_NUMBER}"
+                                # (or the word texted to it, "text SHOUT to 85258", as Shout's line is printed
+                                # under stories of abuse: the count 85,258)
+                                + rf"|{_DIAL}\s(?:(?:[A-Z][\w'-]*\s){{1,3}}(?:on|to)\s)?{_SERVICE_NUMBER}"
                                 + rf"(?:,?\sor\s{_SERVICE_NUMBER})?"
                                 # (and after the words for who answers, "call police on 101", "contact officers
                                 # via 101", as every police appeal prints it: the count 101; not "contacted
@@ -738,6 +741,9 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "s.47(1)"): read as the counts 1 and 2. A figure in brackets after a space,
     # "1,200 (12%)", is a figure.
     (IN_A_NAME, re.compile(r"(?<=[A-Za-z0-9_])\(\d{1,3}\)")),
+    # A broadcaster's channel or station, "Channel 4", "BBC Radio 4", "Radio 5 Live", as a story names the programme
+    # that broke it or a minister spoke on: the counts 4 and 5, not in the record.
+    (IN_A_NAME, re.compile(r"\b(?:Radio|Channel)\s\d{1,2}\b(?![,.]\d|%)")),
     # A note's mark in square brackets ("9,000[1] children", as a copied page prints a link to its footnote): read as
     # the count 1.
     # (or in superscript, "1,200²", "56%¹", "per cent³", "⁽³⁾": see SUPERSCRIPTS)
@@ -981,10 +987,32 @@ def _lowered(text: str) -> str | None:
 
 #: "up" of "made up", "make up": a part of a whole, no rise ("Girls made up 56 per cent" was a percentage rise).
 _NOT_MADE_UP = r"(?<!\bmade )(?<!\bmake )(?<!\bmakes )(?<!\bmaking )"
-_CHANGE = re.compile(r"\b(?:increase[sd]?|rise|rises|rose|risen|rising|fall|falls|fell|fallen|drop(?:ped|s)?"
-                     rf"|decline[sd]?|{_NOT_MADE_UP}up|down|jump(?:ed|s)?|soar(?:ed|s)?|rocket(?:ed|s)?|surge[sd]?"
-                     r"|grew|grow(?:n|th)?|climb(?:ed)?"
-                     r"|higher|lower|more|fewer|less|cut|reduc(?:ed|tion)|doubled|halved)\b", re.IGNORECASE)
+#: The words of a change, by its direction: one list, so what reads a change and what says which way it went agree.
+#: ("decreased" was no change word: "Assessments decreased by 8%" was a share of 8%.)
+_RISE_WORDS = (rf"increas(?:e[sd]?|ing)|rise|rises|rose|risen|rising|{_NOT_MADE_UP}up|jump(?:ed|s)?|soar(?:ed|s)?"
+               r"|rocket(?:ed|s)?|surge[sd]?|grew|grow(?:n|th|s)?|climb(?:ed|s)?|higher|more|doubled")
+_FALL_WORDS = (r"fall|falls|fell|fallen|falling|drop(?:ped|s)?|decline[sd]?|decreas(?:e[sd]?|ing)|down|lower|fewer|less"
+               r"|cut|reduc(?:ed|tion)|halved")
+_CHANGE = re.compile(rf"\b(?:(?P<rise>{_RISE_WORDS})|(?P<fall>{_FALL_WORDS}))\b", re.IGNORECASE)
+
+
+def change_direction(words: str) -> str:
+    """Which way the change words say a figure went: "rise", "fall", or "" when they name none or both ("rose, then
+    fell"). An article's "rose by 8%" matched the record's fall of 8% as the same figure, a claim checked
+    "accurate"."""
+    ways = {m.lastgroup for m in _CHANGE.finditer(words or "")}
+    return (ways.pop() or "") if len(ways) == 1 else ""
+
+
+def _nearest_change(before: str, after: str) -> re.Match[str] | None:
+    """The change word nearest a figure, before it or after it: "rose 5% while cases fell 8%" is a fall of 8%, the
+    first word in the window said a rise."""
+    found = list(_CHANGE.finditer(before))
+    last = found[-1] if found else None
+    following = _CHANGE.search(after)
+    if last is None or (following is not None and following.start() < len(before) - last.end()):
+        return following
+    return last
 #: The nouns that name a change, before "of" or after a figure: one list for a count's difference and a share's
 #: percentage change. Three lists had drifted apart, so "a reduction of 300 cases", "a decline of 300" and "a 1,200
 #: decline in referrals" were plain counts while "an increase of 300" was a difference.
@@ -1236,14 +1264,14 @@ def _derived(core: str, printed: Printed, before: str, after: str) -> tuple[str,
         if _ENDS_TO.search(before[-TAIL:]):  # "rose to 56%", "fell 12 points to 9 per cent": the level it reached
             return "share", "to"
         tail = before[-TAIL:]
-        rise_by = (_ENDS_BY.search(tail) and _CHANGE.search(before[-60:])) or _CHANGE_OF.search(tail)
+        rise_by = (_ENDS_BY.search(tail) and _nearest_change(before[-60:], "")) or _CHANGE_OF.search(tail)
         if rise_by:  # "risen by almost half", "up by more than a third", "a fall of a quarter": a rise or a fall
             return "percent_change", rise_by.group(0)
         if printed.in_words:
             compared = _COMPARATIVE_AFTER.match(after)
             return ("percent_change", compared.group(0).strip()) if compared else ("share", core)
         # (not a part of a whole: "56% of victims, up from 53%" was a rise of 56%, the change is the other figure's)
-        change = None if _STARTS_OF.match(after) else _CHANGE.search(f"{before[-40:]} {core} {after[:40]}")
+        change = None if _STARTS_OF.match(after) else _nearest_change(f"{before[-40:]} {core}", f" {after[:40]}")
         if change:
             return "percent_change", change.group(0)
         return "share", "per cent"
@@ -1392,7 +1420,7 @@ def find_figures(sentence: Sentence, skip: frozenset[str] = frozenset()) -> tupl
             derived, because = "difference", again.group("joint")
         start = m.start() if text != core else m.start("core")
         counted = counted_phrase(after)
-        head = head_noun(counted)
+        head = _joined_noun(printed, after) or head_noun(counted)
         subject = "" if head else _subject(before)
         if not head and not subject and found and _ENDS_TO.search(before[-TAIL:]):
             subject = found[-1].head  # a pair shares its subject: "1,737 referrals which jumped to 2,060 in 2015"
@@ -1400,6 +1428,27 @@ def find_figures(sentence: Sentence, skip: frozenset[str] = frozenset()) -> tupl
     if read_to >= 0:
         _unread_digits(masked, read_to, len(masked), sentence, left_out)
     return found, left_out
+
+
+#: A noun a count is joined to by a hyphen ("a 374-page report", "a 922-word statement", "the 9,000-strong
+#: workforce"), or a measure of a document or a distance after it ("runs to 1,200 pages"): what the number counts,
+#: whatever noun follows. Read past it, "a 374-page report" counted reports, of the cases kind: "in the record" as
+#: HMIC's 374 cases reviewed, as "runs to 1,200 pages" was as the Met's 1,200 offences.
+_JOINED_NOUN = re.compile(r"-(?P<noun>[a-z]{3,})\b(?!-)|\s+(?P<measure>(?:pages?|words?|miles?|kilomet(?:re|er)s?"
+                          r"|acres?|hectares?|signatures?)\b)")
+#: "the 9,000-strong workforce" counts its members.
+_JOINED_AS = {"strong": "members"}
+
+
+def _joined_noun(printed: Printed, after: str) -> str:
+    """What a count joined to a noun by a hyphen, or followed by a measure's noun, counts (`_JOINED_NOUN`)."""
+    if printed.unit != "count" or printed.in_words:
+        return ""
+    m = _JOINED_NOUN.match(after)
+    if m is None:
+        return ""
+    noun = m.group("noun") or m.group("measure")
+    return _JOINED_AS.get(noun, noun)
 
 
 _OUT_OF = " out of "

@@ -27,6 +27,7 @@ from analysis.factcheck.scan_subject import (
     counted_class,
     counted_words,
     differs,
+    direction_of,
     head_of,
     in_period,
     quote_counted,
@@ -222,6 +223,7 @@ def load_record(paths: Paths) -> Record:
         row["_whole_text"] = whole_of(row["subject"]) if row["measure"].startswith("share") else ""
         row["_whole"] = counted_class(row["_whole_text"])
         row["_years"] = years_of(row)
+        row["_direction"] = direction_of(row)
         figures.append(row)
     claims = load_rows("claims", paths)
     for claim in claims:
@@ -452,8 +454,10 @@ def _match(found: Found, record: Record, min_words: int, setting: Setting, conte
                                           min(RELATIONS.index(m.relation) for m in groups[k]), k))
     if order:
         # A definition sharing far fewer words with the sentence than the best one is another definition printed
-        # alike (the Met's 1,200 in scope beside 2017's 1,200 offences), not a second answer.
-        best = max(m.words for m in groups[order[0]])
+        # alike (the Met's 1,200 in scope beside 2017's 1,200 offences), not a second answer; and not the answer
+        # either when the best-fitting figure is of another group, place or year ("92% of victims … are female"
+        # was HMICFRS's "just under 93%" of cases, once the CSA Centre's 92% of perpetrators was set apart).
+        best = max(m.words for m in [*groups[order[0]], *others])
         for k in [k for k in order if max(m.words for m in groups[k]) < best - WORDS_BEHIND_BEST]:
             order.remove(k)
             others += [Match(m.figure, m.relation, m.words, f"fits the sentence less well ({m.words} shared words, "

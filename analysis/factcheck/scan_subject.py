@@ -16,10 +16,10 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import Any
 
-from analysis.factcheck.scan_find import Found, counted_phrase, head_noun
+from analysis.factcheck.scan_find import Found, change_direction, counted_phrase, head_noun
 from analysis.record.word_pattern import trie_pattern
 
-__all__ = ["words_of", "counted_class", "quote_counted", "whole_of", "years_of", "base_words",
+__all__ = ["words_of", "counted_class", "quote_counted", "whole_of", "years_of", "base_words", "direction_of",
            "counted_words", "Setting", "setting_of", "in_period", "score", "head_of", "differs"]
 
 _STOPWORDS = set("""a an the of in on at to for by with from and or as is are was were be been has have had it its
@@ -71,6 +71,25 @@ def whole_of(subject: str) -> str:
     return head_noun(m.group(1)) if m else ""
 
 
+def direction_of(row: dict[str, Any]) -> str:
+    """Which way a record change went ("rise", "fall", or "" when the record does not say): as its subject names it
+    ("Fall in child in need assessments …"), else as its quote does just before the value ("an increase of
+    284,000 (0.4%)"). The record keeps a fall's value unsigned (8 for "fell by 8%")."""
+    if not _CHANGE_MEASURE.search(row.get("measure") or ""):
+        return ""
+    named = change_direction(row.get("subject") or "")
+    if named:
+        return named
+    quote, printed = (row.get("quote") or ""), (row.get("value_as_printed") or "")
+    at = quote.lower().find(printed.lower()) if printed else -1
+    return change_direction(_CLAUSE.split(quote[max(0, at - 60):at])[-1]) if at > 0 else ""
+
+
+#: A record measure that is a change ("change_…", "…_increase", a difference between two counts).
+_CHANGE_MEASURE = re.compile(r"change|increase|decrease|rise|fall|additional|difference")
+_CLAUSE = re.compile(r"[;:.!?]\s|,\s+(?:but|while|whereas)\s")
+
+
 def years_of(row: dict[str, Any]) -> tuple[int, int] | None:
     try:
         return int(str(row["period_start"])[:4]), int(str(row["period_end"])[:4])
@@ -113,6 +132,10 @@ _GEOGRAPHY = (
                                      + r")|[Nn]ationwide|across the country|police forces)\b")),
     ("United Kingdom", re.compile(r"\b(?:UK|U\.K\.|United Kingdom|Britain|British)\b")),
     ("England", re.compile(r"\bEngland\b(?! and Wales)")),
+    # (the whole world, where no figure of the record is from: "Worldwide, 500,000 children are sexually abused every
+    # year" was "in the record" as the CSA Centre's estimate for England and Wales)
+    ("the world", re.compile(r"\b(?:[Ww]orldwide|[Gg]lobally|[Ii]nternationally|the world over"
+                             r"|(?:around|across|throughout|in) the world)\b")),
 )
 #: Places outside London the record holds no figure for: the other police forces' areas of England and Wales, the
 #: other nations, and the towns and cities reports of group-based exploitation name. "In Telford, more than 1,000
@@ -128,12 +151,28 @@ _FORCE_AREAS = (
     "Norfolk", "North Wales", "North Yorkshire", "Northamptonshire", "Northumbria", "Nottinghamshire", "South Wales",
     "South Yorkshire", "Staffordshire", "Suffolk", "Surrey", "Sussex", "Thames Valley", "Warwickshire", "West Mercia",
     "West Midlands", "West Yorkshire", "Wiltshire")
+#: Places outside the United Kingdom that news of this subject names, as countries, their unions and the places
+#: reporters set them apart by: "In the US, an estimated 500,000 children …", "In Australia, police recorded 87,992
+#: …" and "In Germany, 9,000 cases …" were "in the record" as England and Wales's or the Met's figures. (Names that
+#: are also a person's, "Jordan", "Chad", "Georgia", are left out: "Jordan's mother" names no place.)
+_ABROAD = (
+    "United States", "US", "USA", "America", "North America", "South America", "Latin America", "Canada", "Mexico",
+    "Brazil", "Argentina", "Australia", "New Zealand", "Ireland", "Republic of Ireland", "Isle of Man", "Guernsey",
+    "France", "Germany", "Spain", "Portugal", "Italy", "Netherlands", "Holland", "Belgium", "Luxembourg",
+    "Switzerland", "Austria", "Denmark", "Norway", "Sweden", "Finland", "Iceland", "Scandinavia", "Poland",
+    "Czech Republic", "Czechia", "Slovakia", "Hungary", "Romania", "Bulgaria", "Greece", "Cyprus", "Malta", "Croatia",
+    "Serbia", "Albania", "Kosovo", "Ukraine", "Russia", "Lithuania", "Latvia", "Estonia", "Turkey", "Europe", "EU",
+    "European Union", "Asia", "Africa", "Middle East", "India", "Pakistan", "Bangladesh", "Sri Lanka", "Afghanistan",
+    "Iran", "Iraq", "Syria", "Israel", "Saudi Arabia", "United Arab Emirates", "UAE", "Egypt", "Nigeria", "Kenya",
+    "Ghana", "South Africa", "Uganda", "Ethiopia", "Somalia", "China", "Hong Kong", "Japan", "South Korea",
+    "North Korea", "Taiwan", "Singapore", "Malaysia", "Indonesia", "Philippines", "Thailand", "Vietnam", "Cambodia",
+    "California", "New York", "Texas", "Florida", "Ontario", "Quebec")
 _OTHER_PLACES = (*_FORCE_AREAS, "Scotland", "Wales", "Northern Ireland", "Cornwall", "Yorkshire", "Birmingham",
                  "Blackburn", "Blackpool", "Bolton", "Bradford", "Bristol", "Burnley", "Bury", "Calderdale", "Cardiff",
                  "Coventry", "Derby", "Dewsbury", "Edinburgh", "Glasgow", "Halifax", "Huddersfield", "Keighley",
                  "Kirklees", "Leeds", "Leicester", "Liverpool", "Manchester", "Newcastle", "Nottingham", "Oldham",
                  "Oxford", "Oxfordshire", "Peterborough", "Rochdale", "Rotherham", "Salford", "Sheffield",
-                 "Stockport", "Swansea", "Telford", "Wigan", "Aylesbury", "Belfast")
+                 "Stockport", "Swansea", "Telford", "Wigan", "Aylesbury", "Belfast", *_ABROAD)
 _PLACE = trie_pattern(sorted(_OTHER_PLACES))
 _PLACE_NAME = re.compile(rf"(?:{_PLACE})\b")  # (its start's edge is checked after: a pattern opening with one is
 #                                              tried at every position, not only at the names' first letters)
@@ -165,12 +204,18 @@ def other_places(text: str) -> set[str]:
 _YEAR = re.compile(r"(?:19|20)(?<![\w,.£]..)\d{2}\b")
 _OWN_YEAR_AFTER = re.compile(r"^\s*(?:[^\d\s,;:.—–()]+\s+){0,7}?(?:in|during|for)\s+((?:19|20)\d{2})\b")
 _OWN_YEAR_BEFORE = re.compile(r"\b((?:19|20)\d{2})(?:'s)?\s+(?:total|figure|count)\s+of\s*$")
+_MONTHS = ("(?:January|February|March|April|May|June|July|August|September|October|November|December"
+           "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)")
 #: A year the sentence opens with ("In 2015 the Met recorded 922 crimes …", "During 2015, police recorded …"): the
 #: year of what the sentence counts, when it is the sentence's only year and no one is reported between it and the
 #: figure as saying it then ("In 2017 the Met said it recorded 922", of 2016; "In 2015 the Met recorded 922 crimes,
 #: a spokesperson said" is 2015's). Read only after the figure, the Met's 2016 count was "in the record" for 2015.
-_OPENING_YEAR = re.compile(r"^\W*(?:(?:But|And|Yet|So|Then)\s+)?(?:[Ii]n|During|Throughout)\s+(?:the\s+year\s+)?"
-                           r"((?:19|20)\d{2})\b(?![-/–]\d)")
+#: (and a month or a financial year it opens with, "In March 2016, …", "In 2019/20, …": 2024-25's 2,190 and
+#: 2019-20's 87,992 were "in the record" for 2019/20 and March 2016; the year is the first, as for a year after the
+#: figure)
+_OPENING_YEAR = re.compile(r"^\W*(?:(?:But|And|Yet|So|Then)\s+)?(?:[Ii]n|During|Throughout)\s+"
+                           r"(?:the\s+(?:financial\s+)?year\s+)?(?:(?:early|mid|late)[-\s])?"
+                           rf"(?:{_MONTHS}\s+)?((?:19|20)\d{{2}})(?:[-/–](?:19|20)?\d{{2}})?\b(?![-/–]\d)")
 _REPORTED = re.compile(r"\b(?:said|says|say|told|tells|reported|reports|revealed|reveals|announced|announces"
                        r"|published|publishes|released|releases|showed|shows|show|disclosed|admitted|claimed|claims"
                        r"|estimated|estimates|found|finds|according)\b", re.IGNORECASE)
@@ -255,6 +300,50 @@ def _other_count(head: set[str], counts: set[str]) -> bool:
     return not (mine & theirs) if mine and theirs else True
 
 
+#: Groups a figure may be of that exclude each other, as stems of `words_of`, with how the scan names them. "An
+#: estimated 5% of girls" was "in the record" as the CSA Centre's 5% of boys, "Boys accounted for 57% of CSA
+#: assessments" as the DfE's share of girls, and "92% of victims … are female" as its 92% of perpetrators who are
+#: male: each group shares its kind of counted thing ("people") with the other.
+_Group = tuple[frozenset[str], str]
+_SIDES: tuple[tuple[_Group, _Group], ...] = (
+    ((frozenset({"girl", "female", "woman"}), "girls or women"), (frozenset({"boy", "male", "man"}), "boys or men")),
+    ((frozenset({"victim", "surviv"}), "victims or survivors"),
+     (frozenset({"perpet", "suspec", "offend", "abuser", "defend"}), "perpetrators or suspects")))
+
+
+def _one_side(words: AbstractSet[str], pair: tuple[_Group, _Group]) -> int | None:
+    """Which one of a pair of groups the words name (0 or 1), or None for neither or both."""
+    named = [n for n, (side, _) in enumerate(pair) if side & words]
+    return named[0] if len(named) == 1 else None
+
+
+def other_group(found: Found, figure: dict[str, Any]) -> str:
+    """The group a record figure is of, when the figure's sentence names only the other one of a pair ("girls" and
+    no boys, the record's figure "boys" and no girls); or when what the figure itself counts is one sex ("2,190
+    girls") and the record's figure names neither."""
+    mine, theirs = sentence_words(found.sentence.text), figure["_words"]
+    for pair in _SIDES:
+        a, b = _one_side(mine, pair), _one_side(theirs, pair)
+        if a is not None and b is not None and a != b:
+            return f"of {pair[b][1]}, not {pair[a][1]}"
+    sexes = _SIDES[0]
+    own = _one_side(counted_class(found.head) | _whole_named(found), sexes)
+    if own is not None and not (sexes[0][0] | sexes[1][0]) & theirs:
+        return f"not of {sexes[own][1]} alone"
+    return ""
+
+
+def _whole_named(found: Found) -> frozenset[str]:
+    """The whole a share is printed of ("girls" of "5% of girls"), as counted words."""
+    if found.printed.unit != "percent" or not found.counted.lower().startswith("of "):
+        return frozenset()
+    return counted_class(head_noun(found.counted[3:]) or found.counted[3:].split(" ", 1)[0])
+
+
+#: The kinds of found figure that say which way something changed.
+_CHANGES = frozenset(("percent_change", "difference"))
+
+
 def differs(found: Found, figure: dict[str, Any], setting: Setting) -> str:
     """Why a record figure printed alike is another definition, or "" when unit, measure, place and period agree.
 
@@ -267,9 +356,12 @@ def differs(found: Found, figure: dict[str, Any], setting: Setting) -> str:
     if found.derived == "share" and measure.startswith("change"):
         return "a rise, not a share"
     head = head_of(found)
-    if found.derived == "difference" and not re.search(r"change|increase|decrease|rise|fall|additional|difference",
-                                                       measure):
+    if found.derived == "difference" and not _CHANGE_MEASURE.search(measure):
         return "a count, not a difference between two counts"
+    if found.derived in _CHANGES and figure["_direction"]:
+        mine = change_direction(found.derived_because)
+        if mine and mine != figure["_direction"]:
+            return f"a {figure['_direction']}, not a {mine}"
     if found.printed.unit == "count" and _other_count(head, figure["_counts"]):
         return f"counts {figure['unit']}, not {found.head}"
     if found.printed.unit == "percent" and figure["_whole"] and found.counted.lower().startswith("of "):
@@ -279,6 +371,9 @@ def differs(found: Found, figure: dict[str, Any], setting: Setting) -> str:
         # share "of CSAE offences" is the share "of the 106,984 child sexual abuse cases" a copy printed
         if whole and not whole & figure["_whole"] and not _kinds(set(whole)) & _kinds(set(figure["_whole"])):
             return f"a share of {figure['_whole_text']}, not of {named}"
+    group = other_group(found, figure)
+    if group:
+        return group
     if setting.places and figure["geography"] not in setting.places:
         return f"{figure['geography']}, not {' or '.join(sorted(setting.places))}"
     if setting.own_year is not None and not in_period(setting.own_year, figure):
