@@ -202,3 +202,29 @@ def test_a_broadcasters_channel_and_a_text_line_are_no_figures() -> None:
     assert kinds["Channel 4"] == kinds["Radio 4"] == kinds["Radio 5"] == "number inside a name or a code"
     assert kinds["text SHOUT to 85258"] == "phone number"
     assert _status("Channel 4 found 12 cases of child sexual exploitation.") == [("12", "not in the record")]
+
+
+def test_a_count_of_a_thing_no_list_names_is_not_the_records_count_of_another() -> None:
+    """A count whose noun no list of counted things holds counted nothing, so nothing was compared: "29 taxi
+    licences" was "in the record" as HMIC's 29 online cases handled with issues, "93 hotels" as its 93 cases
+    handled well, "34 apps" as its 34 online cases, "43 takeaways" as 43 cases graded good and "900 laptops" as
+    Operation Notarise's 900 premises searched."""
+    for text, printed in (
+            ("The council revoked 29 taxi licences after the review of child sexual exploitation cases.", "29"),
+            ("Police visited 93 hotels as part of the child protection inspection.", "93"),
+            ("In the online cases review, 34 apps were reported.", "34"),
+            ("The Met has closed 43 takeaways linked to child sexual exploitation.", "43"),
+            ("Detectives seized 745 phones and 900 laptops in the operation.", "900")):
+        assert dict(_status(text))[printed] == "not in the record", text
+        assert any(r.startswith("counts ") for r in _reasons(text, printed)), text
+
+
+def test_a_count_whose_noun_is_the_records_still_matches() -> None:
+    """The guard: the record's own words, a synonym of its counted people, and a number followed by a verb."""
+    for text, printed in (
+            ("There were 7.8 million residents in mid-2010, an increase from 7.3 million in 2001.", "7.8 million"),
+            ("So far, 745 people have been arrested, 900 premises searched, and nearly 10,000 devices capable of "
+             "storing indecent images seized.", "900"),
+            ("Nearly 10,000 devices were seized under Operation Notarise.", "Nearly 10,000"),
+            ("The Met said the 9,000 represents every case of child sexual exploitation it is reviewing.", "9,000")):
+        assert dict(_status(text))[printed] == "in the record", text

@@ -1424,6 +1424,8 @@ def find_figures(sentence: Sentence, skip: frozenset[str] = frozenset()) -> tupl
         subject = "" if head else _subject(before)
         if not head and not subject and found and _ENDS_TO.search(before[-TAIL:]):
             subject = found[-1].head  # a pair shares its subject: "1,737 referrals which jumped to 2,060 in 2015"
+        if not head and not subject and printed.unit == "count":
+            head = _plural_noun(counted)
         found += with_whole(Found(text, printed, counted, sentence, start, derived, because, subject, head or subject))
     if read_to >= 0:
         _unread_digits(masked, read_to, len(masked), sentence, left_out)
@@ -1449,6 +1451,34 @@ def _joined_noun(printed: Printed, after: str) -> str:
         return ""
     noun = m.group("noun") or m.group("measure")
     return _JOINED_AS.get(noun, noun)
+
+
+#: Words ending in "s" after a count that name no counted thing: a verb's present ("the 9,000 represents"), an
+#: adverb or a pronoun.
+_NOT_PLURAL_NOUNS = frozenset("""this his its hers ours yours theirs was has is does says goes as us thus plus less
+unless across always perhaps sometimes besides towards afterwards whereas nowadays overseas includes represents
+remains means marks makes shows suggests compares covers equates amounts accounts rises falls drops comes stands
+puts brings takes gives exceeds reflects contains involves relates refers appears seems needs tops""".split())
+_PLURAL = re.compile(r"[a-z]{3,}(?<![su]s)(?<!is)s")
+
+
+def _plural_noun(counted: str) -> str:
+    """The counted thing a count names with a noun no list of counted things holds: the plural its noun phrase ends
+    with ("taxi licences" of "29 taxi licences after the review", "hotels", "laptops"). With no counted thing, "The
+    council revoked 29 taxi licences …" was "in the record" as the HMIC's 29 online cases and "Police visited 93
+    hotels …" as its 93 cases handled well; named, the record's count of another thing is set apart."""
+    head = ""
+    for word in _WORD.findall(_PHRASE_END.split(counted, maxsplit=1)[0])[:3]:
+        low = word.lower()
+        if is_verb_form(word) or low in _NOT_PLURAL_NOUNS or low in _STOP_WORDS_BEFORE_A_NOUN:
+            break
+        if _PLURAL.fullmatch(low):
+            head = low
+    return head
+
+
+#: Words after a count that end its noun phrase: an article or a verb ("1,200 were", "9,000 are").
+_STOP_WORDS_BEFORE_A_NOUN = frozenset("a an the were are was is be been have had will would could".split())
 
 
 _OUT_OF = " out of "

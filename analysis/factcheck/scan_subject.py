@@ -278,11 +278,15 @@ def head_of(found: Found) -> set[str]:
 #: investigations", "9,000 cases"); counts of different kinds never are (23 police forces are not 23 cases).
 _KINDS = {
     "people": ("child", "girl", "boy", "young", "person", "victim", "surviv", "suspec", "offend", "perpet", "man",
-               "woman", "famil", "adult"),
+               "woman", "famil", "adult",
+               # (and the words for people no list of counted nouns holds, now a count's plural names its counted
+               # thing: "7.8 million residents" is the ONS's London population)
+               "reside", "inhabi", "london", "citize", "indivi", "kid", "minor", "teen", "pupil", "studen", "member",
+               "parent", "carer", "mother", "father", "patien", "caller", "user", "people"),
     "staff": ("office", "detect", "staff"),
     "cases": ("case", "invest", "arrest", "charge", "convic", "prosec", "referr", "report", "offenc", "crime",
               "incide", "allega", "file", "operat", "record", "flag", "inquir", "review", "inspec", "audit", "sample",
-              "assess"),
+              "assess", "instan", "compla", "alert", "notifi", "disclo"),
     "bodies": ("boroug", "force", "counci", "author", "area", "region", "school", "home", "team", "gang", "group",
                "networ", "agenc", "local", "unit", "syndic"),
 }
