@@ -228,3 +228,28 @@ def test_a_count_whose_noun_is_the_records_still_matches() -> None:
             ("Nearly 10,000 devices were seized under Operation Notarise.", "Nearly 10,000"),
             ("The Met said the 9,000 represents every case of child sexual exploitation it is reviewing.", "9,000")):
         assert dict(_status(text))[printed] == "in the record", text
+
+
+# --- a bound beside an exact count ------------------------------------------------------------------------------
+
+
+def test_a_bound_that_leaves_out_the_records_exact_count_is_not_borne_out() -> None:
+    """"Over 922 crimes" where the Met recorded exactly 922, and "More than 1,273 cases" beside the minister's 1,273:
+    the record's figure, printed alike, was the answer, "in the record", exit 0."""
+    for text, printed in (
+            ("Over 922 crimes connected with child sexual exploitation were recorded by the Met in 2016.", "Over 922"),
+            ("More than 1,273 cases have now been identified by the new policing operation.", "More than 1,273")):
+        assert _status(text) == [(printed, "not in the record")], text
+        assert any(r.startswith("exactly ") for r in _reasons(text, printed)), text
+
+
+def test_a_bound_beside_a_round_figure_or_the_same_bound_still_matches() -> None:
+    """The guard: "more than 9,000" beside the Met's 9,000 (a round figure may stand for more), and the record's
+    own bound."""
+    for text, printed in (
+            ("More than 9,000 cases of child sexual exploitation are being reviewed by the Metropolitan Police.",
+             "More than 9,000"),
+            ("More than 1,200 cases from 23 forces have been handed to the National Crime Agency.", "More than 1,200"),
+            ("About 922 crimes connected with child sexual exploitation were recorded by the Met in 2016.",
+             "About 922")):
+        assert dict(_status(text))[printed] == "in the record", text

@@ -450,6 +450,13 @@ def _match(found: Found, record: Record, min_words: int, setting: Setting, conte
             others.append(Match(figure, rel, words, why))
         else:
             groups.setdefault(figure["measure"], []).append(Match(figure, rel, words))
+    # A definition the record prints alike only as an exact count no one rounded, beside a bound that leaves it
+    # out ("Over 922 crimes" where the Met recorded 922, "fewer than 1,273" beside the minister's 1,273), cannot
+    # bear the figure out: it was the answer, "in the record", exit 0. (A round figure may stand for more or less
+    # than it prints: "over 30 percent" may be the Standard's "30 per cent" rounded down.)
+    for k in [k for k, items in groups.items() if all(_contradicted(found, m) for m in items)]:
+        others += [Match(m.figure, m.relation, m.words, f"exactly {m.figure['value_as_printed']}, not {found.text}")
+                   for m in groups.pop(k)]
     order = sorted(groups, key=lambda k: (-max(m.words for m in groups[k]),
                                           min(RELATIONS.index(m.relation) for m in groups[k]), k))
     if order:
@@ -469,6 +476,15 @@ def _match(found: Found, record: Record, min_words: int, setting: Setting, conte
     result.claims = _covering_claims(found, same_ids, record)
     result.measure_guess = order[0] if order else _guess(base_words(found, context), counted, found, record)
     return result
+
+
+def _contradicted(found: Found, match: Match) -> bool:
+    """Whether a record figure printed alike is an exact, unrounded count a bound printed in the article leaves out
+    ("more than 922" beside 922): printed with a last digit other than 0 and no qualifier."""
+    theirs = match.figure["_printed"]
+    return (match.relation == "printed alike" and theirs.qualifier == "exact" and theirs.unit == "count"
+            and theirs.value is not None and float(theirs.value).is_integer() and int(theirs.value) % 10 != 0
+            and found.printed.qualifier != "exact")
 
 
 def prefer_article_sources(results: list[Matched]) -> None:
