@@ -253,3 +253,26 @@ def test_a_bound_beside_a_round_figure_or_the_same_bound_still_matches() -> None
             ("About 922 crimes connected with child sexual exploitation were recorded by the Met in 2016.",
              "About 922")):
         assert dict(_status(text))[printed] == "in the record", text
+
+
+# --- a share and its complement ---------------------------------------------------------------------------------
+
+
+def test_a_share_stated_without_the_records_not_is_not_the_records_share() -> None:
+    """Baroness Casey's audit: ethnicity "not recorded for two-thirds of perpetrators". "Ethnicity was recorded for
+    two-thirds of perpetrators" (the complement) was "in the record" as that share; so was NAPAC's "one in seven
+    callers … had not told anyone" for callers who "had told someone"."""
+    for text, printed in (("Ethnicity was recorded for two-thirds of perpetrators.", "two-thirds"),
+                          ("Around one in seven callers to the NAPAC helpline had told someone about their abuse "
+                           "before.", "Around one in seven")):
+        assert _status(text) == [(printed, "not in the record")], text
+        assert any(r.startswith("the share not ") for r in _reasons(text, printed)), text
+
+
+def test_a_share_stated_with_its_denial_still_matches() -> None:
+    for text in ("Ethnicity was not recorded for two-thirds of perpetrators.",
+                 "Two-thirds of perpetrators' ethnicity went unrecorded.",
+                 "The ethnicity of two-thirds of perpetrators is still not recorded in nationally collected data.",
+                 "Police failed to record the ethnicity of two-thirds of perpetrators.",
+                 "Around one in seven callers to the NAPAC helpline had never told anyone about their abuse before."):
+        assert _status(text)[0][1] == "in the record", text

@@ -344,6 +344,30 @@ def _whole_named(found: Found) -> frozenset[str]:
     return counted_class(head_noun(found.counted[3:]) or found.counted[3:].split(" ", 1)[0])
 
 
+#: A record share of those something is not so ("perpetrators for whom ethnicity was not recorded", "callers who had
+#: not told anyone"), and the words a sentence denies with: "Ethnicity was recorded for two-thirds of perpetrators"
+#: was "in the record" as Baroness Casey's two-thirds whose ethnicity was not recorded, the figure's complement.
+_NEGATED = re.compile(r"\b(?:not|never|without|no)\s+[a-z]+", re.IGNORECASE)
+_DENIES = re.compile(r"\b(?:not|no|never|without|none|nor|neither|unknown|missing|absent|blank|lack\w*|fail\w*"
+                     r"|un[a-z]{3,}ed)\b|n't\b", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=1024)
+def _negated(subject: str) -> str:
+    m = _NEGATED.search(subject)
+    return m.group(0) if m else ""
+
+
+def complement(found: Found, figure: dict[str, Any]) -> str:
+    """Why a record share of those something is not so is not a share the sentence states without denying it."""
+    if "share" not in figure["measure"] or found.printed.unit not in ("percent", "count"):
+        return ""
+    negated = _negated(figure.get("subject") or "")
+    if not negated or _DENIES.search(found.sentence.text):
+        return ""
+    return f"the share {negated}, not the share {negated.split(' ', 1)[1]}"
+
+
 #: The kinds of found figure that say which way something changed.
 _CHANGES = frozenset(("percent_change", "difference"))
 
@@ -375,7 +399,7 @@ def differs(found: Found, figure: dict[str, Any], setting: Setting) -> str:
         # share "of CSAE offences" is the share "of the 106,984 child sexual abuse cases" a copy printed
         if whole and not whole & figure["_whole"] and not _kinds(set(whole)) & _kinds(set(figure["_whole"])):
             return f"a share of {figure['_whole_text']}, not of {named}"
-    group = other_group(found, figure)
+    group = other_group(found, figure) or complement(found, figure)
     if group:
         return group
     if setting.places and figure["geography"] not in setting.places:
