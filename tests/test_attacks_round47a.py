@@ -276,3 +276,38 @@ def test_a_share_stated_with_its_denial_still_matches() -> None:
                  "Police failed to record the ethnicity of two-thirds of perpetrators.",
                  "Around one in seven callers to the NAPAC helpline had never told anyone about their abuse before."):
         assert _status(text)[0][1] == "in the record", text
+
+
+def test_a_figure_outside_london_or_of_a_nation_named_by_its_adjective_is_not_the_records() -> None:
+    """"Outside London, 922 crimes …", "Forces outside London recorded 922 …" and "Excluding London, …" named London,
+    so the Met's 922 was the answer; "Scottish police recorded 922 …" and "Welsh forces recorded 87,992 …" named no
+    place."""
+    for text in ("Outside London, 922 crimes connected with child sexual exploitation were recorded in 2016.",
+                 "Forces outside London recorded 922 crimes connected with child sexual exploitation in 2016.",
+                 "Excluding London, police recorded 922 crimes connected with child sexual exploitation in 2016.",
+                 "Scottish police recorded 922 crimes connected with child sexual exploitation in 2016.",
+                 "Welsh forces recorded 87,992 child sexual abuse offences in 2019/20."):
+        figure = _figures(text)[0]
+        assert figure["status"] == "not in the record", text
+        assert any(", not " in m["differs"] for m in figure["other_definitions"]), text
+
+
+def test_london_after_other_words_is_still_london() -> None:
+    for text in ("Inside London, 922 crimes connected with child sexual exploitation were recorded in 2016.",
+                 "Across London, the Met recorded 922 crimes connected with child sexual exploitation in 2016.",
+                 "The Met, which polices London but not the City, recorded 922 crimes connected with child sexual "
+                 "exploitation in 2016."):
+        assert _status(text)[0] == ("922", "in the record"), text
+
+
+def test_a_count_of_adults_or_of_children_is_not_the_records_count_of_the_other() -> None:
+    """"500,000 adults" was the CSA Centre's 500,000 children, and "745 children" Operation Notarise's 745 people
+    arrested: every word for a person is of one kind."""
+    for text in ("An estimated 500,000 adults are sexually abused every year in England and Wales.",
+                 "Police identified 745 children under Operation Notarise."):
+        figure = _figures(text)[0]
+        assert figure["status"] == "not in the record", text
+        assert any(m["differs"].startswith("counts ") for m in figure["other_definitions"]), text
+    assert _status("So far, 745 people have been arrested under Operation Notarise.") == [("745", "in the record")]
+    assert _status("An estimated 500,000 children are sexually abused every year in England and Wales.") == [
+        ("An estimated 500,000", "in the record")]

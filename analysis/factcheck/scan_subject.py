@@ -126,8 +126,18 @@ def sentence_words(text: str) -> frozenset[str]:
 #: "not in the record". "nationally", "nationwide" and "across the country" still place a figure.
 _NATIONAL_PROGRAMME = (r"\s+(?:polic(?:e|ing)\s+)?(?:re-?investigation|investigation|review|audit|inquiry|operation"
                        r"|programme|taskforce)s?\b")
+#: Words that put a figure everywhere but London: "Outside London, 922 crimes …", "Forces outside London
+#: recorded …" and "Excluding London, …" named London, and the Met's 922 was "in the record".
+_OUTSIDE = r"(?:[Oo]utside(?:\s+of)?|[Ee]xcluding|[Bb]eyond|[Ee]xcept(?:\s+for)?)\s+"
+_LONDON = r"(?:London(?:ers?)?|[Tt]he capital|[Tt]he Met|Metropolitan Police|Scotland Yard)\b"
 _GEOGRAPHY = (
-    ("London", re.compile(r"\b(?:London(?:ers?)?|[Tt]he capital|[Tt]he Met|Metropolitan Police|Scotland Yard)\b")),
+    ("London", re.compile(r"\b(?<!utside )(?<!utside of )(?<!xcluding )(?<!eyond )(?<!xcept )(?<!xcept for )"
+                          + _LONDON)),
+    ("outside London", re.compile(rf"\b{_OUTSIDE}{_LONDON}")),
+    # (and a nation named by its adjective, "Scottish police recorded 922 …", "Welsh forces recorded …")
+    ("Scotland", re.compile(r"\bScottish\b")),
+    ("Wales", re.compile(r"\bWelsh\b")),
+    ("Northern Ireland", re.compile(r"\bNorthern Irish\b")),
     ("England and Wales", re.compile(r"\b(?:England and Wales|[Nn]ationally|[Nn]ational(?!" + _NATIONAL_PROGRAMME
                                      + r")|[Nn]ationwide|across the country|police forces)\b")),
     ("United Kingdom", re.compile(r"\b(?:UK|U\.K\.|United Kingdom|Britain|British)\b")),
@@ -301,7 +311,24 @@ def _other_count(head: set[str], counts: set[str]) -> bool:
     if not head or not counts or head & counts:
         return False
     mine, theirs = _kinds(head), _kinds(counts)
-    return not (mine & theirs) if mine and theirs else True
+    if mine and theirs:
+        return not (mine & theirs) or _other_age(head, counts)
+    return True
+
+
+#: People counted as children, and as grown-ups: a count of one is not a count of the other ("500,000 adults" was
+#: "in the record" as the CSA Centre's 500,000 children), nor is a count of children one of people the record does
+#: not say are children ("Police identified 745 children under Operation Notarise" was its 745 people arrested).
+_CHILDREN = ("child", "girl", "boy", "young", "minor", "kid", "teen", "pupil")
+_GROWN = ("adult", "man", "woman", "parent", "mother", "father", "carer")
+
+
+def _other_age(head: set[str], counts: set[str]) -> bool:
+    def named(stems: set[str], prefixes: tuple[str, ...]) -> bool:
+        return any(stem.startswith(prefixes) for stem in stems)
+    if named(head, _CHILDREN):
+        return not named(counts, _CHILDREN)
+    return named(head, _GROWN) and named(counts, _CHILDREN) and not named(counts, _GROWN)
 
 
 #: Groups a figure may be of that exclude each other, as stems of `words_of`, with how the scan names them. "An
