@@ -379,6 +379,11 @@ _DENIES = re.compile(r"\b(?:not|no|never|without|none|nor|neither|unknown|missin
                      r"|un[a-z]{3,}ed)\b|n't\b", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=256)
+def _denies(sentence: str) -> bool:
+    return _DENIES.search(sentence) is not None
+
+
 @functools.lru_cache(maxsize=1024)
 def _negated(subject: str) -> str:
     m = _NEGATED.search(subject)
@@ -390,7 +395,7 @@ def complement(found: Found, figure: dict[str, Any]) -> str:
     if "share" not in figure["measure"] or found.printed.unit not in ("percent", "count"):
         return ""
     negated = _negated(figure.get("subject") or "")
-    if not negated or _DENIES.search(found.sentence.text):
+    if not negated or _denies(found.sentence.text):
         return ""
     return f"the share {negated}, not the share {negated.split(' ', 1)[1]}"
 
