@@ -311,3 +311,30 @@ def test_a_count_of_adults_or_of_children_is_not_the_records_count_of_the_other(
     assert _status("So far, 745 people have been arrested under Operation Notarise.") == [("745", "in the record")]
     assert _status("An estimated 500,000 children are sexually abused every year in England and Wales.") == [
         ("An estimated 500,000", "in the record")]
+
+
+# --- abuse or exploitation --------------------------------------------------------------------------------------
+
+
+def test_a_count_of_child_sexual_abuse_is_not_the_records_count_of_exploitation() -> None:
+    """Child sexual exploitation is one form of child sexual abuse, counted apart: "12,120 children … affected by
+    child sexual abuse" was the DfE's 12,120 assessed for exploitation, "29,560 … exploitation" its 29,560 for abuse,
+    "922 crimes connected with child sexual abuse" the Met's 922 flagged for exploitation, "13,860 CSA assessments"
+    the 13,860 CSE ones, and "57% of CSE assessments" the girls' share of CSA ones: each "in the record"."""
+    for text in ("12,120 children were assessed as having been affected by child sexual abuse in 2025.",
+                 "29,560 children were assessed as having been affected by child sexual exploitation in 2025.",
+                 "The Met recorded 922 crimes connected with child sexual abuse in 2016.",
+                 "13,860 CSA assessments were recorded in 2023-24.",
+                 "Girls accounted for 57% of CSE assessments."):
+        figure = _figures(text)[0]
+        assert figure["status"] == "not in the record", text
+        assert any(m["differs"].startswith("of child sexual ") for m in figure["other_definitions"]), text
+
+
+def test_a_count_of_the_records_form_of_abuse_still_matches() -> None:
+    for text in ("12,120 children were assessed as having been affected by child sexual exploitation in 2025.",
+                 "29,560 children were assessed as having been affected by child sexual abuse in 2025.",
+                 "The Met recorded 922 crimes connected with child sexual exploitation in 2016.",
+                 "The Met recorded 922 crimes connected with child sexual abuse and exploitation in 2016.",
+                 "Girls accounted for 57% of CSA assessments."):
+        assert _status(text)[0][1] == "in the record", text

@@ -348,6 +348,31 @@ def _one_side(words: AbstractSet[str], pair: tuple[_Group, _Group]) -> int | Non
     return named[0] if len(named) == 1 else None
 
 
+#: Child sexual abuse and child sexual exploitation, one of its forms, are counted apart: "12,120 children … affected
+#: by child sexual abuse" was "in the record" as the DfE's 12,120 assessed for exploitation, "922 crimes connected
+#: with child sexual abuse" as the Met's 922 flagged for exploitation, and "29,560 … exploitation" as the 29,560 for
+#: abuse. A text naming both (or "CSAE", "abuse and exploitation") constrains nothing.
+_ABUSE = re.compile(r"\bsexual(?:ly)?\s+abus|\bCSA\b", re.IGNORECASE)
+_EXPLOITATION = re.compile(r"\bsexual(?:ly)?\s+exploit|\bCSE\b", re.IGNORECASE)
+_BOTH = re.compile(r"\bCSAE\b|\babuse\s+(?:and|&|or)\s+(?:sexual\s+)?exploitation\b"
+                   r"|\bexploitation\s+(?:and|&|or)\s+(?:sexual\s+)?abuse\b", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=1024)
+def _abuse_or_exploitation(text: str) -> str:
+    """"abuse" or "exploitation" when a text names child sexual abuse or its exploitation alone, else ""."""
+    if _BOTH.search(text):
+        return ""
+    abuse, exploitation = _ABUSE.search(text) is not None, _EXPLOITATION.search(text) is not None
+    return "abuse" if abuse and not exploitation else "exploitation" if exploitation and not abuse else ""
+
+
+def _other_form(found: Found, figure: dict[str, Any]) -> str:
+    mine = _abuse_or_exploitation(found.sentence.text)
+    theirs = _abuse_or_exploitation(f"{figure['measure'].replace('_', ' ')} {figure.get('subject') or ''}")
+    return f"of child sexual {theirs}, not {mine}" if mine and theirs and mine != theirs else ""
+
+
 def other_group(found: Found, figure: dict[str, Any]) -> str:
     """The group a record figure is of, when the figure's sentence names only the other one of a pair ("girls" and
     no boys, the record's figure "boys" and no girls); or when what the figure itself counts is one sex ("2,190
@@ -357,6 +382,9 @@ def other_group(found: Found, figure: dict[str, Any]) -> str:
         a, b = _one_side(mine, pair), _one_side(theirs, pair)
         if a is not None and b is not None and a != b:
             return f"of {pair[b][1]}, not {pair[a][1]}"
+    form = _other_form(found, figure)
+    if form:
+        return form
     sexes = _SIDES[0]
     own = _one_side(counted_class(found.head) | _whole_named(found), sexes)
     if own is not None and not (sexes[0][0] | sexes[1][0]) & theirs:
