@@ -109,3 +109,21 @@ def test_a_part_from_a_smaller_place_counting_something_else_is_no_share(figures
     assert share_problem(crimes, people) == (
         "a part from a smaller place counting something else (cse_flagged_crimes in London, population in England "
         "and Wales)")
+
+
+# --- copies.loosest_printing --------------------------------------------------------------------------------------
+
+
+def test_a_figure_shown_as_approximate_takes_the_words_of_the_best_outlet_that_printed_it_so(figures: dict) -> None:
+    """The NPCC's own 107,000 CSAE crimes of 2022 is printed exact; two copies print "around 107,000 offences":
+    Police Professional (a specialist outlet, 10 January 2024) and Healthcare Conferences UK (a mirror, 18 September
+    2024). The figure is shown approximate in one copy's whole words, from the best outlet that printed it so
+    (OUTLETS lists specialist before mirror): Police Professional's. The only test of the choice had one such copy,
+    so taking the worst of several (max for min) went unseen."""
+    from analysis.tables.copies import loosest_printing
+
+    row = figures["npcc-2024-01-10-vkpp-2022-csae-analysis/csae-crimes-2022"]
+    copies = [f for f in figures.values() if f["measure"] == "csae_offences_recorded"]
+    assert loosest_printing(row, copies) == {
+        "qualifier": "about", "value_as_printed": "around 107,000", "unit": "offences",
+        "figure_id": "policeprofessional-2024-01-vkpp-2022-copy/csae-offences-2022"}
