@@ -127,3 +127,35 @@ def test_a_figure_shown_as_approximate_takes_the_words_of_the_best_outlet_that_p
     assert loosest_printing(row, copies) == {
         "qualifier": "about", "value_as_printed": "around 107,000", "unit": "offences",
         "figure_id": "policeprofessional-2024-01-vkpp-2022-copy/csae-offences-2022"}
+
+
+# --- copies.copy_rank: the last two tie-breaks ---------------------------------------------------------------------
+
+
+def _group(figures: dict, measure: str, end: str) -> list[dict[str, Any]]:
+    """The copies of one figure, in reverse figure-id order (so file order decides nothing)."""
+    rows = [f for f in figures.values() if f["measure"] == measure and f["period_end"] == end]
+    return sorted(rows, key=lambda f: f["figure_id"], reverse=True)
+
+
+def test_between_equal_copies_the_earliest_publication_then_the_figure_id_decides(figures: dict) -> None:
+    """By hand from figures.csv. Operation Beaconport's 1,273 referrals: The Independent (national, "1,273", 4
+    November 2025) and GB News (national, "1,273", 5 November) tie on source, printing and outlet, so the earlier
+    is used, though GB News's id sorts first; then Police Professional (specialist) and Eastern Eye's bound ("More
+    than 1,200"). Group-based CSE offences in 2023: Hansard's reprint of 717 first; the Mail's and the Telegraph's
+    copies (both mirrors, both "717", both 1 January 2025) tie on everything but the id, so the Mail's comes first
+    whatever order they arrive in; the BBC's "around 700" last. The tests' only tie on dates had ids in date order,
+    and none tied on the date, so dropping either tie-break survived."""
+    from analysis.tables.copies import choose_copy
+
+    best, others = choose_copy(_group(figures, "beaconport_referrals", "2025-11-04"))
+    assert [best["figure_id"], *(f["figure_id"] for f in others)] == [
+        "independent-2025-11-04-beaconport/beaconport-referrals", "gbnews-2025-11-05-beaconport/beaconport-referrals",
+        "policeprofessional-2025-11-05-beaconport/beaconport-referrals",
+        "easterneye-2025-11-beaconport/beaconport-referrals"]
+    best, others = choose_copy(_group(figures, "group_based_cse_offences_recorded", "2023-12-31"))
+    assert [best["figure_id"], *(f["figure_id"] for f in others)] == [
+        "hansard-2025-04-08-tackling-csa-statement-copy/group-based-cse-2023",
+        "mail-2025-01-hydrant-group-based-copy/group-based-cse-2023",
+        "telegraph-2025-01-hydrant-group-based-copy/group-based-cse-2023",
+        "bbc-2025-06-16-casey-key-findings-copy/cocad-group-based-cse-offences-2023"]
