@@ -118,8 +118,9 @@ def test_a_figure_shown_as_approximate_takes_the_words_of_the_best_outlet_that_p
     """The NPCC's own 107,000 CSAE crimes of 2022 is printed exact; two copies print "around 107,000 offences":
     Police Professional (a specialist outlet, 10 January 2024) and Healthcare Conferences UK (a mirror, 18 September
     2024). The figure is shown approximate in one copy's whole words, from the best outlet that printed it so
-    (OUTLETS lists specialist before mirror): Police Professional's. The only test of the choice had one such copy,
-    so taking the worst of several (max for min) went unseen."""
+    (OUTLETS lists specialist before mirror): Police Professional's. test_copies' test of the choice has one such
+    copy; a max for min is caught otherwise only through the national offences chart (test_review54), so this asks
+    loosest_printing itself."""
     from analysis.tables.copies import loosest_printing
 
     row = figures["npcc-2024-01-10-vkpp-2022-csae-analysis/csae-crimes-2022"]
