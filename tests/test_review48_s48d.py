@@ -3,6 +3,7 @@ says only what the record supports, in words a reporter can read."""
 
 from __future__ import annotations
 
+import html
 import re
 
 import pytest
@@ -29,7 +30,9 @@ def test_a_note_naming_a_figure_by_id_shows_the_figure_not_a_broken_sentence(pag
     for broken in ("Value printed: .", "Value printed: ;", "Figure row: .", "see caveat on ."):
         assert broken not in text, broken
     assert "Value printed: “49 per cent”, Metropolitan Police Service, Para 5." in text
-    assert "(see caveat on “2,190”, Family Law (LexisNexis), citing Department for Education, Bullet 5)." in text
+    # s59 pointed the 1.4% claim's note at DfE's own page for the 2,190 ("(see dfe-2025-12-cin-focus-csae/…)")
+    assert ("(see “2,190”, Department for Education, Section 'Child protection plans', para 2)."
+            in html.unescape(text))
     assert report.for_readers("Value printed: x-y-z/a-b.") == ""  # an id with no label: the sentence goes
     assert report.for_readers("Both counts. Value printed: x-y-z/a-b.") == "Both counts."
     assert report.for_readers("London ... accounting") == "London ... accounting"  # a quoted ellipsis is kept

@@ -110,7 +110,7 @@ def test_the_london_rates_chart_shows_the_fact_checks_verdict_on_the_rate_a_clai
     assert police["verdict"] == NOT_FOUND
     fig, meta = charts.draw("london-rates")
     drawn = " ".join(t.get_text() for ax in fig.axes for t in ax.texts).replace("\n", " ")
-    assert f"Fact-check verdict: ‘{NOT_FOUND}’." in drawn and drawn.count("Fact-check verdict") == 1
+    assert f"Fact-check: ‘{NOT_FOUND}’." in drawn and drawn.count("Fact-check") == 1
     assert f"Fact-check verdict on 2.77: ‘{NOT_FOUND}’." in meta.alt_text
     wanted = gaps.set_index("id").loc["national-casey-london-rate-count", "wanted"]
     assert wanted.rstrip(".") in meta.notes

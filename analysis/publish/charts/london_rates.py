@@ -47,7 +47,7 @@ def london_rates_chart(figures: pd.DataFrame, claims: pd.DataFrame, gaps: pd.Dat
         printed = str(r.value_as_printed).split(" ", 1)
         shown = printed[1] if len(printed) > 1 and "per" in printed[1] else r.unit  # the unit as printed
         said = verdict_of[r.figure_id]
-        unit = style.wrap(fig, shown + ("" if said == NO_CLAIM else f". Fact-check verdict: ‘{said}’."),
+        unit = style.wrap(fig, shown + ("" if said == NO_CLAIM else f". Fact-check: ‘{said}’."),
                           style.SMALL_SIZE, text_in)
         ax.text(x0, top, f"{r.value:g}", ha="left", va="top", fontsize=22, fontweight="bold",
                 color=style.DARK_BLUE)  # one colour: the rows are not a series, and nothing here is keyed
@@ -75,8 +75,8 @@ def london_rates_chart(figures: pd.DataFrame, claims: pd.DataFrame, gaps: pd.Dat
     subtitle = (f"Rates for London as quoted from {who}" + (" (Baroness Casey)" if origin else "")
                 + f", each with what it counts; {_period_words(rates)}")
     quoted = " Quoted from the audit by a news outlet; not yet checked against the audit itself."
-    on_chart = ("Each rate counts a different thing (police-recorded cases, council assessments), so the chart "
-                "sets them side by side without a scale." + (quoted if origin else ""))
+    on_chart = ("Each rate counts a different thing, so they are set side by side, without a scale."
+                + (quoted if origin else ""))
     notes = [on_chart, judged.strip(), *missing] + [c for c in dict.fromkeys(rates["caveat"].dropna()) if c]
     data = pd.DataFrame({"Measure": names, "Rate": rates["value"].to_numpy(), "Unit": list(rates["unit"])})
     finding = (f"the Casey audit printed these London rates {next(iter(bases))}: {_by_body(rates)}"
