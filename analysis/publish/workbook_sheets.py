@@ -36,6 +36,7 @@ from analysis.publish.workbook_columns import (
 )
 from analysis.record.hygiene import is_web_url, reader_url
 from analysis.record.printed import Printed, PrintedFigureError, parse_printed
+from analysis.tables.load import is_true
 
 DATE_FORMAT = "d mmm yyyy"
 #: Widest a column is set (characters); longer text wraps.
@@ -291,7 +292,7 @@ def table_sheet(table: str, rows: list[dict[str, Any]]) -> Sheet:
                 continue
             cell = _cell(spec, value)
             cells.append(cell)
-            if spec.kind == "date" and str(row.get(DAY_NOT_PRINTED.get(name, ""), "")).strip().lower() == "true":
+            if spec.kind == "date" and is_true(row.get(DAY_NOT_PRINTED.get(name, ""))):
                 sheet.cell_formats.setdefault(MONTH_FORMAT, []).append((i, j))
             elif spec.kind == "number" and isinstance(cell, float):
                 printed = row.get("printed_decimals")

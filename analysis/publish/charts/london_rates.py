@@ -32,8 +32,8 @@ def london_rates_chart(figures: pd.DataFrame, claims: pd.DataFrame, gaps: pd.Dat
     rates = london_rates(figures)
     # In the title's order (`_by_body`: the police's rate, then the councils'), so the cards read as the title does.
     rates = rates.iloc[sorted(range(len(rates)), key=lambda i: _body(rates["subject"].iloc[i]) != "police")]
-    judged, missing = _judged(rates, claims, gaps)
     verdict_of = dict(zip(rates["figure_id"], verdicts(claims, rates["figure_id"])["verdict"], strict=True))
+    judged, missing = _judged(rates, verdict_of, claims, gaps)
     names = [re.split(r", as | per [\d,]+ ", s)[0] for s in rates["subject"]]
     fig, ax = style.new_figure(width=width, plot_height=1.0)
     ax.set_axis_off()
@@ -89,13 +89,14 @@ def london_rates_chart(figures: pd.DataFrame, claims: pd.DataFrame, gaps: pd.Dat
     return fig, chart_meta("london-rates", "Table", frame, data)
 
 
-def _judged(rates: pd.DataFrame, claims: pd.DataFrame, gaps: pd.DataFrame) -> tuple[str, list[str]]:
+def _judged(rates: pd.DataFrame, verdict_of: dict[str, str], claims: pd.DataFrame, gaps: pd.DataFrame
+            ) -> tuple[str, list[str]]:
     """The fact-check's verdict on each rate a claim states, for the face (" Fact-check verdict on 2.77: …"), and
     the gaps behind any it could not judge, for the notes: the London share chart showed its verdict, and this
     chart drew the audit's 2.77 with no word that the counts behind it were never found."""
     said, missing = "", []
-    stated = verdicts(claims, rates["figure_id"])
-    for r, verdict in zip(rates.itertuples(), stated["verdict"], strict=True):
+    for r in rates.itertuples():
+        verdict = verdict_of[r.figure_id]
         if verdict == NO_CLAIM:
             continue
         said += f" Fact-check verdict on {r.value:g}: ‘{verdict}’."
