@@ -45,8 +45,9 @@ where_files_go()
 # Five selections, one per chart. Where several documents print the same figure, one is kept by the project's one
 # rule (`analysis.tables.copies.copy_rank`), each step breaking the ties of the one before: the publisher's own
 # document first, then the most exact printing ("115,489" before "more than 115,000"), then the better outlet, then
-# the earliest publication, then the figure id, so the choice never depends on file order. The chart modules use the
-# same rule, and show each figure in the loosest words any copy printed it ("around" where a copy says "around").
+# a document before a web page that summarises it, then the earliest publication, then the figure id, so the choice
+# never depends on file order. The chart modules use the same rule, and show each figure in the loosest words any
+# copy printed it ("around" where a copy says "around").
 
 # %%
 def publisher_first(rows: pd.DataFrame) -> pd.DataFrame:

@@ -123,6 +123,7 @@ COLUMNS: dict[str, dict[str, Column]] = {
         "primary": PRIMARY,
         "outlet": Column("Who put out the copy read (producer, official, reprint, agency, national, specialist, "
                          "regional, mirror)"),
+        "source_kind": Column("Kind of document"),
         "attributed_to": Column("Whom a report cites for the figure ([z]: the publisher's own document, or none "
                                 "recorded)", blank="[z]"),
         "attribution_words": Column("The report's words citing it", blank="[z]"),

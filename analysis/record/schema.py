@@ -40,6 +40,8 @@ FIGURES = (
                                     "original): that document's URL; empty otherwise."),
     Field("primary", "boolean", "true if the source is the publisher's own document, false for a report of it."),
     Field("outlet", "string", "Who put this copy out: producer, official, reprint, agency, national, specialist, regional or mirror."),
+    Field("source_kind", "string", "The kind of document the source is (inspection report, press release, web page, …): "
+                                  "a web page that summarises a document is cited after the document."),
     Field("attributed_to", "string", "For a report (primary false): the body the report says the figure comes from; empty when it names none (or the record does not say), and for a primary document, whose figures are its publisher's."),
     Field("attribution_words", "string", "The report's own words (at most 30) that attribute the figure to attributed_to."),
     Field("denominator", "number", "M of 'N out of M', or the base of a rate ('per 1,000' → 1000); empty otherwise."),

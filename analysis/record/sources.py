@@ -38,6 +38,9 @@ KINDS = (
     "inspection report", "press release", "statistical release", "transcript", "news report", "spreadsheet",
     "official statement", "report", "web page",
 )
+#: Kinds of page that often summarise a document the producer also published (a listing, a landing page, a
+#: dashboard): where both print a figure, the document is the one to cite, and `analysis.tables.copies` ranks it first.
+SUMMARY_KINDS = ("web page",)
 #: Who put this copy of the document out, best first: the producer itself (its own site or its own release
 #: service), another public body quoting it, a verbatim reprint of the producer's own document on another site, a
 #: news agency, a national or specialist outlet, a regional outlet, and last a mirror (an aggregator or scraper

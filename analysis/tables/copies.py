@@ -7,8 +7,10 @@ documented order, and each step breaks the ties of the one before it:
 2. the most exact printing ("61,806,682" before "61.8 million"; an exact figure before "about" or "more than");
 3. the outlet that put the copy out, best first as `record.sources.OUTLETS` lists them (the producer's own release
    service, another public body, a news agency, national and specialist outlets, regional outlets, mirrors last);
-4. the earliest publication;
-5. the figure id, so the choice never depends on file order.
+4. a document before a web page of the same producer that summarises it (`record.sources.SUMMARY_KINDS`: a
+   listing of inspection reports prints a report's counts, but the report is what a reader should open);
+5. the earliest publication;
+6. the figure id, so the choice never depends on file order.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from analysis.record.printed import PrintedFigureError, parse_printed
-from analysis.record.sources import OUTLETS
+from analysis.record.sources import OUTLETS, SUMMARY_KINDS
 from analysis.record.vocabulary import direction
 
 __all__ = ["copy_rank", "choose_copy", "loosest_printing"]
@@ -40,6 +42,7 @@ def copy_rank(row: Mapping[str, Any]) -> tuple[Any, ...]:
     outlet = str(row.get("outlet") or "")
     return (not bool(row.get("primary")), _relative_step(row),
             OUTLETS.index(outlet) if outlet in OUTLETS else len(OUTLETS),
+            str(row.get("source_kind") or "") in SUMMARY_KINDS,
             str(row.get("published") or "9999"), str(row.get("figure_id") or ""))
 
 

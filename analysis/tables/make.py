@@ -66,6 +66,7 @@ def figures_table(figures: list[dict[str, Any]], sources: dict[str, dict[str, An
             "original_url": sources[src["original"]]["url_main"] if src.get("original") else "",
             "primary": bool(src["primary"]),
             "outlet": src["outlet"],
+            "source_kind": src["kind"],
             "attributed_to": to,
             "attribution_words": words,
         })
