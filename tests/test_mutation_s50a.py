@@ -97,7 +97,7 @@ def test_no_chart_says_a_figure_was_not_published(drawn_charts: DrawnCharts, cha
 
     _, meta = drawn_charts(chart_id)
     for field, text in meta.sidecar().items():
-        assert not NOT_PUBLISHED.search(text), (chart_id, field, text)
+        assert not NOT_PUBLISHED.search(str(text)), (chart_id, field, text)
 
 
 def test_the_met_series_note_on_the_2025_rise_says_where_its_counts_were_looked_for(drawn_charts: DrawnCharts

@@ -22,3 +22,48 @@ def test_a_document_is_cited_before_the_web_page_of_its_producer_that_summarises
     _, meta = charts.draw("inspection-timeline")
     revisit = "https://hmicfrs.justiceinspectorates.gov.uk/publication-html/metropolitan-police-service-handling-of-"
     assert meta.source_url.startswith(revisit) and "?" not in meta.source_url
+
+
+def _chart_sheet_cells(ws, header_row_text: str) -> tuple[list[str], list[list[object]]]:
+    """The chart sheet's table (headers without their notes, then the rows), found by its first header."""
+    rows = [[c.value for c in r] for r in ws.iter_rows()]
+    top = next(i for i, r in enumerate(rows) if str(r[0] or "").split("\n")[0] == header_row_text)
+    return [str(v or "").split("\n")[0] for v in rows[top]], [r for r in rows[top + 1:] if any(v is not None for v in r)]
+
+
+def test_a_chart_sheet_marks_z_where_nothing_could_be_recorded_and_x_where_no_figure_was_found(made) -> None:
+    """s60 #11: every blank on a chart's sheet was [x], "this record holds no figure for this cell", though some
+    cells have nothing to record by their nature: the Commissioner's explanation of the 56% rise is a quotation
+    (no value), and the 2017, 2019 and 2024 inspections published their grades one by one (no total-only share;
+    by hand from data/processed/inspection_grades.csv: those three have good/requires improvement/inadequate rows,
+    2016 and the 2018 update only the combined share). Those cells are now [z]; the counts behind the 56% rise,
+    which were looked for and not found, stay [x]."""
+    import openpyxl
+
+    from analysis.publish.charts.inspection_grades import TOTAL_ONLY
+
+    wb = openpyxl.load_workbook(made.outputs / "cse-figures.xlsx")
+    sheets = {ws["A1"].value.split(":")[0]: ws for ws in wb.worksheets if str(ws["A1"].value).startswith("Chart ")}
+    rise = next(ws for ws in sheets.values() if "'56 per cent'" in ws["A1"].value)
+    headers, rows = _chart_sheet_cells(rise, "Item")
+    value = next(i for i, h in enumerate(headers) if h.startswith("Value"))
+    assert {r[0]: r[value] for r in rows} == {"Rise as printed": 56, "Counts behind it": "[x]", "Explanation": "[z]"}
+
+    grades = next(ws for ws in sheets.values() if "Most cases examined" in ws["A1"].value)
+    headers, rows = _chart_sheet_cells(grades, "Inspection")
+    total = next(i for i, h in enumerate(headers) if h.startswith(TOTAL_ONLY))
+    marks = {str(r[0]).split(",")[0]: r[total] for r in rows}
+    assert [k for k, v in marks.items() if v == "[z]"] == ["2017 Q3 update", "2019 review", "2024 inspection"]
+    assert all(isinstance(marks[k], float | int) for k in ("2016 inspection", "2018 Q4 update"))
+    legend = " ".join(str(c.value) for r in grades.iter_rows(max_row=8) for c in r if c.value)
+    assert "[z] = not applicable" in legend
+
+
+def test_every_cell_a_chart_calls_blank_by_nature_is_blank_in_its_data() -> None:
+    """A cell listed as having nothing to record must be one the chart's data leave blank: a [z] over a number
+    would hide the number on the workbook's sheet."""
+    for spec in charts.CHARTS:
+        _, meta = charts.draw(spec.chart_id)
+        for row, column in meta.not_applicable:
+            cell = meta.data.at[row, column]
+            assert cell is None or cell != cell or cell == "", (spec.chart_id, row, column, cell)

@@ -63,7 +63,8 @@ def sheet_name(name: str) -> str:
 #: published but not yet in this record, the chart's data do not say, so the legend does not either.
 CHART_MARKERS = {"[x]": "not available: this record holds no figure for this cell, so the chart draws nothing "
                         "here (the chart's note on the Notes worksheet says why)",
-                 "[z]": MARKERS["[z]"]}
+                 "[z]": "not applicable: nothing to record here by its nature (for example a quotation's value, a "
+                        "computed share's printing, or the qualifier of a figure that is not there)"}
 
 
 def _legend(sheet: sheets.Sheet, chart: bool = False) -> list[str]:
@@ -215,16 +216,19 @@ def _theme() -> Any:
     return gpt.Theme(config)
 
 
-def _chart_meta(charts_dir: Path, chart_id: str) -> dict[str, str]:
-    """What the workbook reads of a chart's JSON sidecar (`WORKBOOK_CHART_KEYS`, which its charts mark hashes)."""
-    from analysis.tables.load import WORKBOOK_CHART_KEYS
+def _chart_meta(charts_dir: Path, chart_id: str) -> dict[str, Any]:
+    """What the workbook reads of a chart's JSON sidecar (`WORKBOOK_CHART_KEYS`, which its charts mark hashes): text,
+    and the cells blank by their nature as (row, header) pairs."""
+    from analysis.tables.load import NOT_APPLICABLE_KEY, WORKBOOK_CHART_KEYS
 
     try:
         loaded = json.loads((charts_dir / chart_id / f"{chart_id}.json").read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise FileNotFoundError(f"{charts_dir / chart_id / (chart_id + '.json')} is missing: export the charts first "
                                 "(`make`, or `python -m analysis charts`)") from None
-    return {k: str(loaded.get(k) or "") for k in WORKBOOK_CHART_KEYS}
+    cells = loaded.get(NOT_APPLICABLE_KEY) or []
+    return {**{k: str(loaded.get(k) or "") for k in WORKBOOK_CHART_KEYS},
+            NOT_APPLICABLE_KEY: {(int(row), str(header)) for row, header in cells}}
 
 
 def build_workbook(outputs: Path, tables: dict[str, list[dict[str, Any]]], chart_notes: dict[str, str],
@@ -239,7 +243,7 @@ def build_workbook(outputs: Path, tables: dict[str, list[dict[str, Any]]], chart
 
     import gptables as gpt
 
-    from analysis.tables.load import charts_read_mark
+    from analysis.tables.load import NOT_APPLICABLE_KEY, charts_read_mark
 
     charts_read = charts_read or charts_read_mark(outputs / "charts", chart_notes)
 
@@ -255,7 +259,7 @@ def build_workbook(outputs: Path, tables: dict[str, list[dict[str, Any]]], chart
     record = reader_text.record_words(tables)
     for i, (chart_id, chart_note) in enumerate(chart_notes.items(), start=1):
         meta = _chart_meta(outputs / "charts", chart_id)
-        sheet = sheets.chart_sheet(outputs / "charts" / chart_id / f"{chart_id}.csv")
+        sheet = sheets.chart_sheet(outputs / "charts" / chart_id / f"{chart_id}.csv", meta[NOT_APPLICABLE_KEY])
         label = f"Chart {i}"
         layout[label] = sheet
         key = f"chart-{chart_id}"

@@ -13,7 +13,7 @@ import datetime as dt
 import functools
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -452,12 +452,13 @@ def _chart_plan(chart_id: str, headers: list[str], raw: list[list[str]]
     return out, printed
 
 
-def chart_sheet(csv_path: Path) -> Sheet:
+def chart_sheet(csv_path: Path, not_applicable: Collection[tuple[int, str]] = ()) -> Sheet:
     """A chart's Datawrapper CSV as a Sheet for spreadsheet readers: every number column's header gives its unit
     (a Unit column follows a column whose rows differ), a number printed with words ("more than 800") has its
     qualifier in the column right after it (the chart's own Qualifier column moves there), numbers are numbers at
-    the decimals printed, ISO dates are date cells, years have no thousands separator, and [x] marks a cell the
-    chart has no figure for."""
+    the decimals printed, ISO dates are date cells, years have no thousands separator, [x] marks a cell the
+    chart has no figure for, and [z] one with nothing to record: a column the workbook adds, or a cell the chart
+    names in `not_applicable` (row number, the CSV's column header; `ChartMeta.not_applicable`)."""
     with csv_path.open(newline="", encoding="utf-8") as fh:
         reader = csv.reader(fh)
         headers = next(reader, [])
@@ -469,7 +470,7 @@ def chart_sheet(csv_path: Path) -> Sheet:
         for c, (_, kind, get, j) in enumerate(out):
             value = get(i)
             if value in (None, ""):
-                marker = "[z]" if kind == "derived" else "[x]"
+                marker = "[z]" if kind == "derived" or (i, headers[j]) in not_applicable else "[x]"
                 sheet.markers.add(marker)
                 cells.append(cell_text(marker))
                 continue

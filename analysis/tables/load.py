@@ -516,7 +516,9 @@ def _workbook_mark(path: Path, name: str = OUTPUT_MARK) -> str | None:
 #: The document property under which the workbook names the charts its chart sheets were read from
 #: (`charts_read_mark`), and what it reads of each chart's JSON sidecar besides the chart's CSV, read whole.
 CHARTS_MARK = "cse-figures-charts"
-WORKBOOK_CHART_KEYS = ("title", "intro", "source_name", "source_line", "notes")
+#: The sidecar's list of the data's cells blank by their nature ([row, column header]), which the workbook marks [z].
+NOT_APPLICABLE_KEY = "not_applicable"
+WORKBOOK_CHART_KEYS = ("title", "intro", "source_name", "source_line", "notes", NOT_APPLICABLE_KEY)
 
 
 def charts_read_mark(charts_dir: Path, chart_ids: Iterable[str]) -> str:

@@ -18,8 +18,7 @@ import pandas as pd
 from analysis.paths import DEFAULT, ROOT_ENV, Paths
 from analysis.publish import style
 from analysis.record.vocabulary import split_list
-
-#: Environment variable that points notebooks at another project root (tests use a scratch copy).
+from analysis.tables.load import NOT_APPLICABLE_KEY
 
 SPLIT_GRADES = ("good", "requires improvement", "inadequate")
 COMBINED = "requires improvement or inadequate"
@@ -77,6 +76,10 @@ class ChartMeta:
     #: Pairs of figures (figure id, figure id, why) the chart shows but declines to compare or join: the fact-check
     #: must not compare them either (tests/test_consistency.py holds every output to that).
     not_compared: tuple[tuple[str, str, str], ...] = ()
+    #: Cells of `data` (row number, column header) left blank because nothing could be recorded there by their
+    #: nature (a quotation's value; a computed share on the row of a printed one), not because no figure was found:
+    #: the workbook marks them [z] ("not applicable"), the others [x].
+    not_applicable: tuple[tuple[int, str], ...] = ()
     #: Draws the same chart at another width (set by `style.styled`; the export draws the mobile PNG with it).
     redraw: Callable[[float], tuple[Any, ChartMeta]] | None = field(default=None, repr=False, compare=False)
 
@@ -90,13 +93,14 @@ class ChartMeta:
         return record_markdown(f"**Notes.** {escape(self.notes)}\n\n**{escape(self.source_line)}**\n\n"
                                f"Documents: {escape(self.source_documents)}")
 
-    def sidecar(self) -> dict[str, str]:
-        """The JSON sidecar: the fields Datawrapper's metadata panel asks for, plus the face note and the full
-        document list (provenance, with the copies read)."""
+    def sidecar(self) -> dict[str, Any]:
+        """The JSON sidecar: the fields Datawrapper's metadata panel asks for, plus the face note, the full
+        document list (provenance, with the copies read) and the data table's cells blank by their nature."""
         return {"chart_id": self.chart_id, "title": self.title, "intro": self.intro,
                 "source_name": self.source_name, "source_url": self.source_url, "source_line": self.source_line,
                 "source_documents": self.source_documents, "notes": self.notes,
-                "notes_on_chart": self.notes_on_chart, "alt_text": self.alt_text, "chart_type": self.chart_type}
+                "notes_on_chart": self.notes_on_chart, "alt_text": self.alt_text, "chart_type": self.chart_type,
+                NOT_APPLICABLE_KEY: [[row, column] for row, column in self.not_applicable]}
 
 
 def project_paths() -> Paths:
@@ -106,9 +110,18 @@ def project_paths() -> Paths:
 
 
 def chart_meta(chart_id: str, chart_type: str, frame: style.Frame, data: pd.DataFrame,
-          not_compared: Iterable[tuple[str, str, str]] = ()) -> ChartMeta:
+               not_compared: Iterable[tuple[str, str, str]] = (),
+               not_applicable: Iterable[tuple[int, str]] = ()) -> ChartMeta:
     return ChartMeta(chart_id=chart_id, chart_type=chart_type, data=data.reset_index(drop=True),
-                     not_compared=tuple(not_compared), **frame)
+                     not_compared=tuple(not_compared), not_applicable=tuple(not_applicable), **frame)
+
+
+def blank_by_nature(data: pd.DataFrame, rows: Iterable[bool], columns: Iterable[str]) -> list[tuple[int, str]]:
+    """The cells of `columns` (those `data` has) on the rows marked True (in `data`'s order) that are blank:
+    `ChartMeta.not_applicable` for a chart whose rows of one kind have nothing to record in those columns."""
+    frame = data.reset_index(drop=True)
+    return [(i, c) for i, chosen in enumerate(rows) if chosen for c in columns
+            if c in frame.columns and (pd.isna(frame.at[i, c]) or frame.at[i, c] == "")]
 
 
 def as_known(rows: pd.DataFrame, as_at: str) -> str:

@@ -13,6 +13,7 @@ from analysis.publish.charts.common import (
     GRADE_ORDER,
     SPLIT_GRADES,
     ChartMeta,
+    blank_by_nature,
     chart_meta,
     figure_ids_of,
 )
@@ -155,7 +156,10 @@ def inspection_grades_chart(grades: pd.DataFrame, figures: pd.DataFrame, *, widt
     frame = style.finish(fig, ax, title=title, subtitle=subtitle, on_chart=on_chart, alt=alt, notes=notes,
                          source=style.credit(figures, figure_ids_of(sel["figure_ids"])),
                          said_in_notes=[d.face() for d in disputed])
-    return fig, chart_meta("inspection-grades", "Stacked bar chart", frame, data)
+    # Where the grades were published one by one, there is no total-only share to record.
+    split = data[SPLIT_GRADES[0].capitalize()].notna()
+    return fig, chart_meta("inspection-grades", "Stacked bar chart", frame, data,
+                           not_applicable=blank_by_nature(data, split, [TOTAL_ONLY]))
 
 
 #: The data's column for the hatched segment: the combined share where it was the only figure published (as the

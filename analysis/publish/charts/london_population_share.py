@@ -18,7 +18,7 @@ import pandas as pd
 from analysis.factcheck.numbers import round_half_away
 from analysis.publish import style
 from analysis.publish.charts.cards import Card, draw_cards
-from analysis.publish.charts.common import ChartMeta, chart_meta
+from analysis.publish.charts.common import ChartMeta, blank_by_nature, chart_meta
 from analysis.publish.charts.select import best
 from analysis.publish.computed_percent import computed_share
 from analysis.publish.publishers import face_name
@@ -33,6 +33,7 @@ SHOWN_COLUMN = "Share as shown"
 #: The share's lowest and highest across the estimates' rounding, as text ("13.10% to 13.12%"): as two number
 #: columns, a spreadsheet showed both at the decimals of the share beside them, "13.1" and "13.1".
 RANGE_COLUMN = "Across the estimates' rounding"
+PRINTED_COLUMN = "As printed"
 
 
 def _estimate(population: pd.DataFrame, figures: pd.DataFrame, geography: str, year: int, vintage: str
@@ -187,7 +188,7 @@ def london_population_share_chart(population: pd.DataFrame, figures: pd.DataFram
                                                "Year": None if printed_year(row) == NO_YEAR else int(printed_year(row)),
                                                SHARE_COLUMN: row["value"],
                                                SHOWN_COLUMN: row["value_as_printed"],
-                                               "As printed": row["value_as_printed"]}])], ignore_index=True)
+                                               PRINTED_COLUMN: row["value_as_printed"]}])], ignore_index=True)
         data["Year"] = data["Year"].astype("Int64")  # the story printed no year: its row has none
     ids = [i for v in shares["figure_ids"] for i in split_list(v)] + ([shown[1]["figure_id"]] if shown else [])
     finding = ("London was " + _dated_shares(shares, "UK's population", "England and Wales'", joined=" and ")
@@ -201,7 +202,11 @@ def london_population_share_chart(population: pd.DataFrame, figures: pd.DataFram
            + (f" {not_judged}" if not_judged else ""))
     frame = style.finish(fig, ax, title=title, subtitle=subtitle, on_chart=on_chart, notes=notes, alt=alt,
                          source=style.credit(figures, ids))
-    return fig, chart_meta("london-population-share", "Number cards", frame, data)
+    # A computed share was never printed, and a printed one has no estimates to round across.
+    computed = [i < len(shares) for i in range(len(data))]
+    blank = (blank_by_nature(data, computed, [PRINTED_COLUMN])
+             + blank_by_nature(data, [not c for c in computed], [RANGE_COLUMN]))
+    return fig, chart_meta("london-population-share", "Number cards", frame, data, not_applicable=blank)
 
 
 def _whole_name(whole: str) -> str:

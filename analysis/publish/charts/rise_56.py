@@ -12,7 +12,7 @@ import pandas as pd
 from analysis.factcheck.wording import NOT_FOUND_WHERE
 from analysis.publish import style
 from analysis.publish.charts.cards import Card, draw_cards
-from analysis.publish.charts.common import ChartMeta, chart_meta
+from analysis.publish.charts.common import ChartMeta, blank_by_nature, chart_meta
 from analysis.publish.charts.met_cse_series import commissioner_explanation
 from analysis.publish.publishers import face_name
 from analysis.record.figures import contains_printed
@@ -69,4 +69,6 @@ def rise_56_chart(figures: pd.DataFrame, gaps: pd.DataFrame, *, width: float = s
            f"The Commissioner's explanation: '{rise['words']}'.")
     frame = style.finish(fig, ax, title=title, subtitle=subtitle, on_chart=on_chart, notes=notes, alt=alt,
                          source=style.credit(figures, [rise["figure_id"]]))
-    return fig, chart_meta("what-the-56-means", "Text chart", frame, data)
+    # The explanation is a quotation: it has no value to record, where the counts have one that was not found.
+    return fig, chart_meta("what-the-56-means", "Text chart", frame, data,
+                           not_applicable=blank_by_nature(data, data["Item"] == "Explanation", ["Value"]))
