@@ -28,7 +28,8 @@ def _chart_sheet_cells(ws, header_row_text: str) -> tuple[list[str], list[list[o
     """The chart sheet's table (headers without their notes, then the rows), found by its first header."""
     rows = [[c.value for c in r] for r in ws.iter_rows()]
     top = next(i for i, r in enumerate(rows) if str(r[0] or "").split("\n")[0] == header_row_text)
-    return [str(v or "").split("\n")[0] for v in rows[top]], [r for r in rows[top + 1:] if any(v is not None for v in r)]
+    body = [r for r in rows[top + 1:] if any(v is not None for v in r)]
+    return [str(v or "").split("\n")[0] for v in rows[top]], body
 
 
 def test_a_chart_sheet_marks_z_where_nothing_could_be_recorded_and_x_where_no_figure_was_found(made) -> None:
