@@ -26,7 +26,15 @@ import pandas as pd
 from IPython.display import display
 
 from analysis.factcheck.report import VERDICT_ORDER, figure_label, for_readers
-from analysis.factcheck.wording import INACCURATE, NOT_FOUND_WHERE, NOT_IN_RECORD, UNCHECKED
+from analysis.factcheck.wording import (
+    INACCURATE,
+    NOT_FOUND_WHERE,
+    NOT_IN_RECORD,
+    UNCHECKED,
+    WITHIN_ROUNDING,
+    rounding_reason,
+    rounding_split,
+)
 from analysis.publish import charts, export
 from analysis.publish.display import bullets, chart_table, limitations, table, where_files_go
 from analysis.tables.load import load_table
@@ -52,6 +60,15 @@ table(by_kind.reset_index())
 
 # %%
 table(claims[claims["verdict"] == INACCURATE], ["claim_id", "claimant", "text", "stated", "working"])
+
+# %% [markdown]
+# The claims accurate within rounding, and why each is: a claim that rests on a figure printed rounded is not a slip
+# by the speaker in the way a last digit cut is.
+
+# %%
+within = claims[claims["verdict"] == WITHIN_ROUNDING]
+print(rounding_split(list(within["working"])))
+table(within.assign(why=[rounding_reason(w)[1] for w in within["working"]]), ["claim_id", "claimant", "stated", "why"])
 
 # %% [markdown]
 # Claims that cannot be checked, and the figure each one needs (the gap record says what is missing and who holds

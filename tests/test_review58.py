@@ -68,3 +68,30 @@ def test_every_cell_a_chart_calls_blank_by_nature_is_blank_in_its_data() -> None
         for row, column in meta.not_applicable:
             cell = meta.data.at[row, column]
             assert cell is None or cell != cell or cell == "", (spec.chart_id, row, column, cell)
+
+
+def test_the_claims_accurate_within_rounding_are_told_apart_wherever_they_are_counted(made) -> None:
+    """s58 #5: "4 within rounding" read as four slips by the speakers. By hand from data/raw/claims.yaml and the
+    figures: the Standard's "18.5 per cent" for (2,060 − 1,737) / 1,737 = 18.595% cut the last digit; Community
+    Care's 5.8% and 1.4% rest on DfE England totals rounded to the nearest 10, and the Standard's "30 per cent" on
+    its own round "1,200", so those three hold at the figures as printed but only for part of the range the rounding
+    allows. The chart's notes, the gallery's short note and both fact-check pages now say so, in the words each
+    claim's own one-line verdict uses."""
+    from analysis.factcheck.report import plain_verdict
+    from analysis.factcheck.wording import WITHIN_ROUNDING
+
+    said = ("Of the 4 accurate within rounding, 3 rest on a figure that was itself rounded and 1 cut the last digit "
+            "rather than rounding it.")
+    claims = load_table("claims")
+    within = claims[claims["verdict"] == WITHIN_ROUNDING].set_index("claim_id")
+    assert sorted(within.index) == ["communitycare-2025-cin-csa-copy/claim-cpp-fall-2023-24",
+                                    "communitycare-2025-cin-csa-copy/claim-cpp-rise-2024-25",
+                                    "standard-2016-referrals-rise", "standard-2018-cse-offences-rise"]
+    cut = plain_verdict(within.loc["standard-2016-referrals-rise"].to_dict(), [])
+    assert cut.endswith("The last digit was cut rather than rounded.")
+    _, meta = charts.draw("factcheck-verdicts")
+    assert said in meta.notes
+    page = (made.outputs / "factcheck.md").read_text(encoding="utf-8")
+    assert f"## Accurate within rounding (4)\n\n{said}\n" in page
+    assert said in (made.outputs / "factcheck.html").read_text(encoding="utf-8")
+    assert said in (made.outputs / "index.html").read_text(encoding="utf-8")

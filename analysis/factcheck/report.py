@@ -39,6 +39,8 @@ from analysis.factcheck.wording import (
     OWN_FIGURES_GIVE,
     PUBLISHED_FIGURES_GIVE,
     WITHIN_ROUNDING,
+    rounding_reason,
+    rounding_split,
 )
 from analysis.paths import (
     CLAIMREVIEW_NAME,
@@ -315,11 +317,7 @@ def plain_verdict(c: dict[str, str], gaps: list[dict[str, str]], inputs: Sequenc
              f"{PUBLISHED_FIGURES_GIVE} {computed}; the claim says “{c['stated']}”.")
     if verdict != WITHIN_ROUNDING:
         return gives
-    if "inputs rounded" in c["working"]:
-        return gives + " It rests on a figure that was itself rounded, which allows a range around the stated value."
-    if "truncated" in c["working"]:
-        return gives + " The last digit was cut rather than rounded."
-    return gives + " The last digit was rounded differently."
+    return f"{gives} {rounding_reason(c['working'])[1]}"
 
 
 _UNIT_AFTER = {"percent_change": "%", "share": "%", "point_change": " percentage points", "ratio": " times"}
@@ -385,7 +383,9 @@ def _context(entries: list[Entry]) -> dict[str, Any]:
     """Claims grouped by verdict in VERDICT_ORDER; the cards follow the summary's order exactly."""
     views = [_view(e) for e in entries]
     order = list(VERDICT_ORDER) + sorted({v["verdict"] for v in views} - set(VERDICT_ORDER))
-    groups = [{"name": name, "meaning": MEANING.get(name, ""), "entries": [v for v in views if v["verdict"] == name]}
+    groups = [{"name": name, "meaning": MEANING.get(name, ""), "entries": [v for v in views if v["verdict"] == name],
+               "split": rounding_split([e.claim["working"] for e in entries if e.claim["verdict"] == name])
+               if name == WITHIN_ROUNDING else ""}
               for name in order]
     groups = [g for g in groups if g["entries"]]
     listed = [v for g in groups for v in g["entries"]]

@@ -58,6 +58,36 @@ HOLDS_WHEN = {
 WITHIN_ROUNDING_IN_BRIEF = ("the last digit cut or rounded the other way, or the claim rests on a figure printed "
                             "rounded, approximate or as a bound and holds for only some of the values it could stand "
                             "for")
+#: Why a claim is accurate within rounding, by the words its working gives the reason in ("" matches any working,
+#: so it comes last): the sentence its one-line verdict adds, and the phrase a count of such claims takes. A reader
+#: of "4 within rounding" took all four for slips by the speaker; three rested on figures printed rounded, which the
+#: claims bore out.
+ROUNDING_REASONS = (
+    ("inputs rounded", "It rests on a figure that was itself rounded, which allows a range around the stated value.",
+     "rest on a figure that was itself rounded"),
+    ("truncated", "The last digit was cut rather than rounded.", "cut the last digit rather than rounding it"),
+    ("", "The last digit was rounded differently.", "rounded the last digit differently"),
+)
+
+
+def rounding_reason(working: str) -> tuple[str, str, str]:
+    """The `ROUNDING_REASONS` entry of a claim accurate within rounding, by its working."""
+    return next(reason for reason in ROUNDING_REASONS if reason[0] in working)
+
+
+def rounding_split(workings: list[str]) -> str:
+    """"Of the 4 accurate within rounding, 3 rest on a figure that was itself rounded and 1 cut the last digit
+    rather than rounding it." from the workings of the claims accurate within rounding ("" for none)."""
+    if not workings:
+        return ""
+    counts = {reason[2]: 0 for reason in ROUNDING_REASONS}
+    for working in workings:
+        counts[rounding_reason(working)[2]] += 1
+    parts = [f"{n} {phrase}" for phrase, n in counts.items() if n]
+    joined = ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else parts[0]
+    return f"Of the {len(workings)} {WITHIN_ROUNDING}, {joined}."
+
+
 #: How the one-line verdict opens, by where the figures checked were printed: all in the claim's own document (a
 #: story's "121" of "244"), or not. `CHECK_SCOPE` says what the first means, for the methods page (a check of the
 #: claim's arithmetic and words, not of counts no other document prints).

@@ -6,7 +6,7 @@ from typing import Any
 
 import pandas as pd
 
-from analysis.factcheck.wording import ACCURATE, INACCURATE, MEANING, VERDICTS, WITHIN_ROUNDING
+from analysis.factcheck.wording import ACCURATE, INACCURATE, MEANING, VERDICTS, WITHIN_ROUNDING, rounding_split
 from analysis.paths import REPORT_HTML
 from analysis.publish import style
 from analysis.publish.charts.common import ChartMeta, chart_meta
@@ -57,7 +57,8 @@ def factcheck_chart(claims: pd.DataFrame, figures: pd.DataFrame, *, width: float
                 f"(not a sample), recomputed from the figures they rest on, by verdict; {COUNTED_ONCE}")
     on_chart = ("'Cannot be checked' and 'not yet in this record': a figure the claim needs is missing; not a "
                 "finding that the claim is wrong.")
-    notes = [f"{v.capitalize()}: {MEANING[v]}" for v in VERDICTS if n.get(v, 0)]
+    split = rounding_split(list(claims.loc[claims["verdict"] == WITHIN_ROUNDING, "working"]))
+    notes = [*([split] if split else []), *(f"{v.capitalize()}: {MEANING[v]}" for v in VERDICTS if n.get(v, 0))]
     ids = list(figures.loc[figures["source_id"].isin(claims.get("source_id", pd.Series(dtype=str))), "figure_id"])
     alt = (f"Bar chart of the number of claims checked by verdict, showing that {style.in_sentence(title)}. "
            + "; ".join(f"{v}: {c}" for v, c in zip(counts["Verdict"], counts["Claims"], strict=True)) + ".")
