@@ -20,6 +20,7 @@ from analysis.factcheck.wording import ACCURATE
 from analysis.publish import charts, export
 from analysis.publish.display import bullets, chart_table, limitations, table, where_files_go
 from analysis.publish.publishers import face_name
+from analysis.publish.style import month_year
 from analysis.publish.verdicts import verdicts
 from analysis.record.vocabulary import fmt_percent, fmt_share
 from analysis.tables.load import load_table
@@ -61,10 +62,18 @@ table(wide, missing="–")
 # ### Do the printed shares hold for the counts?
 #
 # Where a share was printed *and* the counts behind it were published: who printed it, and the fact-check's verdict
-# on the claim that states it (the rules of `python -m analysis verify share`), one judgement of each sentence.
+# on the claim that states it (the rules of `python -m analysis verify share`), one judgement of each sentence. A
+# combined share printed beside its two grades has no count of its own; its count is theirs added, as the
+# fact-check reads it.
 
 # %%
-printed = grades[(grades["share_as_printed"] != "") & grades["count"].notna()].copy()
+printed = grades[grades["share_as_printed"] != ""].copy()
+# The two lower grades' counts and shares, added, where both were published (`min_count`: never one alone).
+lower = grades[grades["grade"].isin(["requires improvement", "inadequate"])].groupby("inspection_id")
+summed = printed["count"].isna() & (printed["grade"] == COMBINED) & printed["split_published"]
+for column in ("count", "share_computed"):
+    printed.loc[summed, column] = printed.loc[summed, "inspection_id"].map(lower[column].sum(min_count=2))
+printed = printed[printed["count"].notna()]
 by_id = figures.set_index("figure_id")
 printed["figure_id"] = [next(f for f in ids.split(";") if by_id.loc[f, "measure"].startswith("share"))
                         for ids in printed["figure_ids"]]
@@ -102,7 +111,9 @@ found = []
 for (label, published, cases), rows in selected.groupby(["label", "published", "cases_examined"], sort=False):
     shares = zip(rows["grade"], rows["share"], strict=True)
     parts = ", ".join(f"{grade} {fmt_percent(share)}" for grade, share in shares)
-    found.append(f"{label} ({published}, {cases:.0f} cases examined): {parts}.")
+    # By its month, as the chart labels it: no source in the record prints the day of some (the 2017 update's
+    # date is another report's; the 2019 review's is the BBC story's), and the day adds nothing the chart says.
+    found.append(f"{label} ({month_year(published)}, {cases:.0f} cases examined): {parts}.")
 latest = selected[selected["published"] == selected["published"].max()]
 if latest["split_published"].all() and latest["count"].notna().all():
     not_good = latest.loc[latest["grade"] != "good", "count"].sum() / latest["cases_examined"].iloc[0]

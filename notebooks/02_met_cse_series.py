@@ -40,8 +40,10 @@ where_files_go()
 # ## The analysis
 #
 # The three measures count different things (a referral, a crime, a child), so they are kept apart. A yearly
-# series uses only figures for a whole calendar year; a figure for a point in time, or a printed rise, is listed
-# separately rather than drawn as a year.
+# series uses only figures recorded for a calendar year; a figure for a point in time, or a printed rise, is listed
+# separately rather than drawn as a year. A year's figure whose source says it may cover only part of that year (a
+# scheme's first year) is kept but marked (`part_of_year`, by `charts.part_period`, the test the chart dashes its
+# line by), and every change to or from it says so: the two periods may not be the same length.
 
 # %%
 series["year"] = series["period_start"].str[:4]
@@ -49,7 +51,8 @@ start, end = pd.to_datetime(series["period_start"]), pd.to_datetime(series["peri
 calendar_year = start.dt.is_year_start & end.dt.is_year_end & (start.dt.year == end.dt.year)
 rises = series[series["measure"].str.startswith("change_")]
 yearly = series[calendar_year & ~series.index.isin(rises.index)]
-table(yearly, ["measure", "year", "value", "value_as_printed", "unit", "primary", "source_id"])
+yearly = yearly.assign(part_of_year=[charts.part_period(row) for _, row in yearly.iterrows()])
+table(yearly, ["measure", "year", "value", "value_as_printed", "unit", "part_of_year", "primary", "source_id"])
 
 # %% [markdown]
 # One line per year (a dash: this record holds no figure for that measure and year):
@@ -58,7 +61,7 @@ table(yearly, ["measure", "year", "value", "value_as_printed", "unit", "primary"
 table(yearly.pivot_table(index="year", columns="measure", values="value").reset_index(), missing="–")
 
 # %% [markdown]
-# Not drawn as a year: points in time, part-year figures and printed rises.
+# Not drawn as a year: points in time, figures for a period other than a calendar year, and printed rises.
 
 # %%
 table(series[~series.index.isin(yearly.index)],
@@ -92,7 +95,8 @@ for measure, rows in yearly.sort_values("year").groupby("measure"):
             change = computed_change(reading(before), reading(after))
             changes.append({"measure": measure, "from": before["year"], "to": after["year"],
                             "from_value": before["value"], "to_value": after["value"],
-                            "change": change.shown, "across rounding": change.span})
+                            "change": change.shown, "across rounding": change.span,
+                            "part of a year": ", ".join(r["year"] for r in (before, after) if r["part_of_year"])})
 change_table = pd.DataFrame(changes)
 table(change_table)
 
@@ -132,13 +136,17 @@ chart_table(meta)
 # %%
 found = []
 for measure, rows in yearly.sort_values("year").groupby("measure"):
-    printed = zip(rows["year"], rows["value_as_printed"], rows["unit"], strict=True)
-    years = ", ".join(f"{y} ({p} {u})" for y, p, u in printed)
+    printed = zip(rows["year"], rows["value_as_printed"], rows["unit"], rows["part_of_year"], strict=True)
+    years = ", ".join(f"{y} ({p} {u}{', perhaps part of the year' if part else ''})" for y, p, u, part in printed)
     found.append(f"{charts.MET_MEASURES[measure]}: in this record for {len(rows)} calendar years: {years}.")
 for c in changes:
     rounding = f" across the rounding of a round figure ({c['across rounding']})" if c["across rounding"] else ""
+    # As the chart dashes the line: a year that may be part of a year makes the change one between periods of
+    # perhaps different lengths, which "a change of" alone would state as like for like.
+    partial = (f"; {c['part of a year']}'s figure may cover only part of the year, so the two periods may not be "
+               "the same length (the chart dashes this line)") if c["part of a year"] else ""
     found.append(f"{charts.MET_MEASURES[c['measure']]}: {c['from_value']:,.0f} in {c['from']} to "
-                 f"{c['to_value']:,.0f} in {c['to']}, a change of {c['change']}{rounding}.")
+                 f"{c['to_value']:,.0f} in {c['to']}, a change of {c['change']}{rounding}{partial}.")
 for c in rise_checks.itertuples():
     found.append(f"Printed rise \"{c.printed}\" ({c.rise}): {c.verdict} ({c.working.removeprefix(c.verdict + ': ')}).")
 last = yearly["year"].max()

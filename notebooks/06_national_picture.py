@@ -284,12 +284,14 @@ for _, rows in paired.groupby("source_id", sort=False):
                  "offences.")
 counted = not_good.dropna(subset=["share_not_good"])
 first, last = counted.iloc[0], counted.iloc[-1]
+# Each inspection by its month, as the grades chart labels it (the record does not print every one's day).
 found.append(f"Across {len(counted)} inspections and follow-ups of the Met with published counts, the share of "
              "cases examined graded requires improvement or inadequate was "
              f"{fmt_share(first['share_not_good'])} in the "
-             f"{first['label']} ({first['not_good']:.0f} of {first['cases_examined']:.0f}, {first['published']}) "
-             f"and {fmt_share(last['share_not_good'])} in the {last['label']} ({last['not_good']:.0f} of "
-             f"{last['cases_examined']:.0f}, {last['published']}); it ranged from "
+             f"{first['label']} ({first['not_good']:.0f} of {first['cases_examined']:.0f}, "
+             f"{month_year(first['published'])}) and {fmt_share(last['share_not_good'])} in the {last['label']} "
+             f"({last['not_good']:.0f} of {last['cases_examined']:.0f}, {month_year(last['published'])}); it ranged "
+             "from "
              f"{fmt_share(counted['share_not_good'].min())} to {fmt_share(counted['share_not_good'].max())}.")
 found.append("The latest inspection of the Met's response to child exploitation, as stated when: "
              + " ".join(f"{month_year(when)}, {heading.lower()}: {text}" for when, heading, text in

@@ -55,6 +55,7 @@ from analysis.publish.charts.met_cse_series import (  # noqa: F401
     ANNUAL,
     commissioner_explanation,
     met_cse_series_chart,
+    part_period,
     recording_notes,
 )
 from analysis.publish.charts.met_review_funnel import met_funnel_rows, met_review_funnel_chart  # noqa: F401

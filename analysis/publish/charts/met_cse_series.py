@@ -183,7 +183,7 @@ def _draw_series(ax: Any, rows: pd.DataFrame, colour: str, narrow: bool = False)
     breaks = []
     for start, stop in encode.runs(keys):
         for i in range(start, stop - 1):  # segment by segment: one may be dashed
-            dashed = _part_period(rows.iloc[i]) or _part_period(rows.iloc[i + 1])
+            dashed = part_period(rows.iloc[i]) or part_period(rows.iloc[i + 1])
             encode.line(ax, rows["x"][i:i + 2], rows["value"][i:i + 2], units=kinds[i:i + 2], color=colour,
                         linestyle=(0, (2, 2)) if dashed else "-")
         if start and years[start] == years[start - 1] + 1:
@@ -208,8 +208,9 @@ def _draw_series(ax: Any, rows: pd.DataFrame, colour: str, narrow: bool = False)
     return breaks
 
 
-def _part_period(row: pd.Series) -> bool:
-    """Whether the figure's caveat says its period may be shorter than recorded."""
+def part_period(row: pd.Series) -> bool:
+    """Whether the figure's caveat says its period may be shorter than recorded: the one test, so the chart that
+    dashes such a point and notebook 02, which states the change to or from it, mark the same figures."""
     return any(w in str(row["caveat"]).lower() for w in PART_PERIOD_WORDS)
 
 
@@ -222,7 +223,7 @@ def face_note(sel: pd.DataFrame, rounded: dict[str, Any]) -> str:
     a round figure (hollow, with the range the fact-check reads it as), and how the Met explained the rises (its
     own caveat on the figures drawn). The later 2025 rise, which has no counts, is in the notes."""
     parts = []
-    part = sel[[_part_period(r) for _, r in sel.iterrows()]]
+    part = sel[[part_period(r) for _, r in sel.iterrows()]]
     for r in part.itertuples():
         parts.append(f"Dashed: {r.period_label}'s {r.unit} may cover part of the year.")
     for r in sel[sel["figure_id"].isin(list(rounded))].itertuples():

@@ -1,0 +1,117 @@
+"""A standards editor's read of what an analyst reruns (s61): the notebooks' prose says no more than the cells and
+charts beside it show, and a rule written down in two places says what the code does.
+
+The notebook tests read the notebooks as `make` executes them (the session's `made` run, tests/made.py) on the
+real record; the rest read the committed record."""
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+from typing import Any
+
+import nbformat
+import pandas as pd
+
+from analysis.paths import DEFAULT, PROJECT_ROOT
+from analysis.publish import charts
+from analysis.publish.style import month_year
+from tests.made import Made
+
+
+def _found(executed: Path, name: str) -> str:
+    """The Markdown a notebook's code cells wrote (its "What we found" and "Limitations" among them)."""
+    nb = nbformat.read(executed / "notebooks" / f"{name}.ipynb", as_version=4)
+    return "\n".join(o["data"].get("text/markdown", "") for c in nb.cells if c.cell_type == "code"
+                     for o in c.outputs if "data" in o)
+
+
+def _html(executed: Path, name: str) -> str:
+    """The HTML tables a notebook's code cells wrote."""
+    nb = nbformat.read(executed / "notebooks" / f"{name}.ipynb", as_version=4)
+    return "\n".join(o["data"].get("text/html", "") for c in nb.cells if c.cell_type == "code"
+                     for o in c.outputs if "data" in o)
+
+
+def test_the_met_notebook_says_when_a_change_starts_from_a_year_that_may_be_part_of_a_year(made: Made,
+                                                                                           drawn_charts: Any) -> None:
+    """The Standard's 1,737 referrals are the first year of the Met's CSE protocol, which its caveat says may have
+    started part-way through 2014. The chart dashes the 2014-2015 line and the fact-check's note on "18.5 per cent"
+    says the two years may not be like for like, but notebook 02 said "a yearly series uses only figures for a whole
+    calendar year" and "Referrals of suspected CSE: 1,737 in 2014 to 2,060 in 2015, a change of +18.6%.", a change
+    between whole years. Every change to or from such a year now says so, by the test the chart dashes by."""
+    series = pd.read_csv(made.root / "data" / "processed" / "met_cse_series.csv", dtype=str, keep_default_na=False)
+    partial = [r for _, r in series.iterrows() if charts.part_period(r)]
+    assert [(r["measure"], r["period_label"]) for r in partial] == [("cse_referrals", "2014")]
+    found = _found(made.outputs, "02_met_cse_series")
+    for r in partial:
+        changes = [line for line in found.splitlines()
+                   if line.startswith(f"- {charts.MET_MEASURES[r['measure']]}: ") and "a change of" in line
+                   and f" in {r['period_label']} " in line + " "]
+        assert changes, found
+        for line in changes:
+            assert f"{r['period_label']}'s figure may cover only part of the year" in line, line
+    # The chart dashes the same year: one test for both.
+    _, meta = drawn_charts("met-cse-series")
+    assert "Dashed: 2014's referrals may cover part of the year." in meta.notes_on_chart
+
+
+def test_the_inspections_notebook_checks_every_printed_share_whose_counts_were_published(made: Made) -> None:
+    """"Do the printed shares hold for the counts?" took only rows with a count of their own, so the 2017 update's
+    "Just under 93%", printed beside its two grades (64 and 61 of 135) and judged by the fact-check as their sum,
+    was left out of a section that says it covers every share printed with its counts."""
+    claims = pd.read_csv(made.root / "data" / "processed" / "claims.csv", dtype=str, keep_default_na=False)
+    grades = pd.read_csv(made.root / "data" / "processed" / "inspection_grades.csv", dtype=str,
+                         keep_default_na=False)
+    stated = set(claims["stated_figure"])
+    judged = [r for _, r in grades.iterrows() if r["share_as_printed"]
+              and stated & set(r["figure_ids"].split(";"))]
+    assert {r["share_as_printed"] for r in judged} >= {"Just under 93%", "three quarters", "89%", "more than half"}
+    html = _html(made.outputs, "01_inspections")
+    section = html[html.index("<th>printed_by</th>"):]
+    section = section[:section.index("</table>")]
+    for r in judged:
+        assert f">{r['share_as_printed']}<" in section, r["share_as_printed"]
+    # The combined share is set against the two grades' counts added: 64 + 61 = 125 of 135, 92.59%.
+    row = next(tr for tr in section.split("<tr>") if ">Just under 93%<" in tr)
+    assert ">125<" in row and ">92.59<" in row, row
+
+
+def test_the_notebooks_date_an_inspection_by_its_month_as_the_chart_does(made: Made) -> None:
+    """The record prints no day for two of the inspections (the 2017 update's 24 November is another report's;
+    the BBC story behind the 2019 review is dated by its month), and the grades chart labels every bar by its month.
+    Notebooks 01 and 06 wrote "2017 Q3 update (2017-11-24, …)" and "(278 of 374, 2016-11-25)"."""
+    grades = pd.read_csv(made.root / "data" / "processed" / "inspection_grades.csv", dtype=str)
+    for name in ("01_inspections", "06_national_picture"):
+        found = _found(made.outputs, name)
+        for day in set(grades["published"]):
+            assert day not in found, (name, day)
+    found = _found(made.outputs, "01_inspections")
+    for label, day in set(zip(grades["label"], grades["published"], strict=True)):
+        assert f"- {label} ({month_year(day)}, " in found, (label, day)
+
+
+def test_the_inspections_file_calls_no_listing_order_a_preference() -> None:
+    """data/raw/inspections.yaml said its sources "are listed in order of preference" and that the grades table
+    "takes each measure from the first source that prints it"; the table takes it by `copy_rank`, whatever the
+    order (data/README.md says so). Listing the sources the other way round builds the same table, and the 2018
+    update's printed share comes from the copy listed last."""
+    from analysis.run.build import load_raw
+    from analysis.tables import make as tables
+
+    raw = load_raw(DEFAULT)
+    figures = tables.figures_table(raw.figures, raw.sources)
+    built = tables.inspection_grades_table(figures, raw.inspections)
+    turned = [{**i, "sources": list(reversed(i["sources"]))} for i in raw.inspections]
+    assert tables.inspection_grades_table(figures, turned) == built
+    q4 = next(i for i in raw.inspections if i["id"] == "hmicfrs-2018-q4")
+    share = next(r for r in built if r["inspection_id"] == "hmicfrs-2018-q4")["figure_ids"]
+    share = share if isinstance(share, str) else ";".join(share)
+    assert f"{q4['sources'][-1]}/share-ri-or-inadequate" in share
+    head = "".join(line for line in (PROJECT_ROOT / "data" / "raw" / "inspections.yaml").read_text(
+        encoding="utf-8").splitlines(keepends=True) if line.startswith("#"))
+    assert "order of preference" not in head and "first source that prints it" not in head, head
+    assert "copies.py" in head, head
+    with (PROJECT_ROOT / "data" / "processed" / "inspection_grades.csv").open(newline="", encoding="utf-8") as fh:
+        committed = [r["figure_ids"] for r in csv.DictReader(fh) if r["inspection_id"] == "hmicfrs-2018-q4"]
+    assert any(re.search(rf"{re.escape(q4['sources'][-1])}/share", ids) for ids in committed)
