@@ -1,8 +1,10 @@
 """Load `data/raw/inspections.yaml`: which documents report each HMIC/HMICFRS inspection of the Met.
 
 One inspection is often known only through several copies (a news report, a reprint of the inspectorate's
-release, the Met's response). The registry groups them, in order of preference, so the grades table can take
-each number from the best copy and still say which one it used.
+release, the Met's response). The registry groups them so the grades table can take each number from the best
+copy, by the one rule every output follows (`analysis.tables.copies.copy_rank`), and still say which one it used.
+The order they are listed in decides nothing: the file and this docstring once called it an order of preference,
+and the table's 2018 update takes its share from the copy listed last.
 """
 
 from __future__ import annotations
