@@ -38,11 +38,12 @@ where_files_go()
 # %% [markdown]
 # ## The analysis
 #
-# London's share is London's mid-year population divided by the UK's, only for years in which both estimates
-# are published (a dash: that estimate is not in the table). An estimate printed rounded ("8.8 million") stands for
-# every value that rounds to it, so the share is given with its lowest and highest across that rounding, and shown
-# to no more decimals than that range supports: the rule the London share chart follows
-# (`analysis.publish.computed_percent`), and the one the fact-check applies to others' shares.
+# London's share is London's mid-year population divided by the UK's, only for years for which this record holds
+# both estimates (a dash: that estimate is not in the table, not that it was never published; Limitations lists
+# those looked for and not found, and those published and not yet in this record). An estimate printed rounded
+# ("8.8 million") stands for every value that rounds to it, so the share is given with its lowest and highest
+# across that rounding, and shown to no more decimals than that range supports: the rule the London share chart
+# follows (`analysis.publish.computed_percent`), and the one the fact-check applies to others' shares.
 
 # %%
 people = population[population["measure"] == "population"]

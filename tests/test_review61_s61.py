@@ -115,3 +115,21 @@ def test_the_inspections_file_calls_no_listing_order_a_preference() -> None:
     with (PROJECT_ROOT / "data" / "processed" / "inspection_grades.csv").open(newline="", encoding="utf-8") as fh:
         committed = [r["figure_ids"] for r in csv.DictReader(fh) if r["inspection_id"] == "hmicfrs-2018-q4"]
     assert any(re.search(rf"{re.escape(q4['sources'][-1])}/share", ids) for ids in committed)
+
+
+def test_the_london_notebook_does_not_call_a_year_without_a_share_unpublished() -> None:
+    """Notebook 04 said London's share is given "only for years in which both estimates are published (a dash: that
+    estimate is not in the table)", so a dash read as a year ONS did not publish. London's mid-2024 estimate is
+    published (the gap the fact-check's "13 per cent" waits on names ONS's release) and has a dash in that table."""
+    gaps = pd.read_csv(PROJECT_ROOT / "data" / "processed" / "gaps.csv", dtype=str, keep_default_na=False)
+    population = pd.read_csv(PROJECT_ROOT / "data" / "processed" / "population.csv", dtype=str,
+                             keep_default_na=False)
+    mid_2024 = gaps[gaps["id"] == "context-london-population-mid-2024"]
+    assert mid_2024["published_in"].str.strip().astype(bool).all() and len(mid_2024) == 1
+    london = population[(population["measure"] == "population") & (population["geography"] == "London")]
+    assert "2024" not in set(london["year"])  # so the notebook's table shows a dash for it
+    nb = nbformat.read(PROJECT_ROOT / "notebooks" / "04_london_in_context.ipynb", as_version=4)
+    analysis = next(c.source for c in nb.cells if c.cell_type == "markdown" and "## The analysis" in c.source)
+    said = " ".join(analysis.split())
+    assert "both estimates are published" not in said, said
+    assert "for which this record holds both estimates" in said and "not that it was never published" in said, said
