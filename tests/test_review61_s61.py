@@ -133,3 +133,24 @@ def test_the_london_notebook_does_not_call_a_year_without_a_share_unpublished() 
     said = " ".join(analysis.split())
     assert "both estimates are published" not in said, said
     assert "for which this record holds both estimates" in said and "not that it was never published" in said, said
+
+
+def test_the_rules_list_the_verdicts_as_the_report_does_and_say_what_the_code_does() -> None:
+    """docs/factcheck.md listed the scale "in the order reports list it (one definition: … `VERDICTS`)", though
+    `VERDICTS` is the chart's order and the report lists `VERDICT_ORDER`; its row for "accurate within rounding" said
+    only "a rounded input", where the code (and every other statement of the rule) also gives it to an input printed
+    "about" or "more than"."""
+    from analysis.factcheck.report import VERDICT_ORDER
+
+    docs = (PROJECT_ROOT / "docs" / "factcheck.md").read_text(encoding="utf-8")
+    scale = docs[docs.index("### Verdicts and the working"):docs.index("ClaimReview records are written only")]
+    rows = re.findall(r"^\| `([^`]+)` \| (.*) \|$", scale, flags=re.M)
+    assert tuple(v for v, _ in rows) == VERDICT_ORDER, rows
+    assert "`VERDICT_ORDER`" in scale
+    within = dict(rows)["accurate within rounding"]
+    assert "approximate or as a bound" in within, within
+    # What the code does with such inputs (the rules' own example, and an "about" input).
+    import analysis
+
+    assert analysis.verify("count", value="more than 1,200", stated="1,300").verdict == "accurate within rounding"
+    assert analysis.verify("count", value="about 1,200", stated="1,210").verdict == "accurate within rounding"

@@ -22,7 +22,9 @@ from analysis.factcheck.numbers import (
 from analysis.record.printed import Printed
 from analysis.record.vocabulary import TOLERANCE
 
-#: The verdict scale, in the order reports list it. What each means, in plain words, is `MEANING`; the
+#: The verdict scale: the three that judge a claim, accurate first, then the three that say nothing about it (the
+#: order the verdicts chart draws; the report and the methods page list it in another, `report.VERDICT_ORDER`, which
+#: docs/factcheck.md follows). What each means, in plain words, is `MEANING`; the
 #: reader-facing methods page and the developers' rules (docs/factcheck.md) both say it from here.
 ACCURATE = "accurate"
 WITHIN_ROUNDING = "accurate within rounding"
