@@ -28,6 +28,7 @@ from IPython.display import display
 from analysis.factcheck.report import VERDICT_ORDER, figure_label, for_readers
 from analysis.factcheck.wording import (
     INACCURATE,
+    NOT_FOUND,
     NOT_FOUND_WHERE,
     NOT_IN_RECORD,
     UNCHECKED,
@@ -112,10 +113,16 @@ found = [f"{len(claims)} claims from {claims['source_id'].nunique()} sources are
 for row in claims[claims["verdict"] == INACCURATE].itertuples():
     found.append(f"Inaccurate: {row.claimant}, \"{row.text}\" ({row.working}).")
 in_record = int((unchecked["verdict"] == NOT_IN_RECORD).sum())
-found.append(f"{len(unchecked)} claims cannot be checked here: together they need {needed['gap'].nunique()} figures. "
-             f"For {in_record} of them the producer publishes what they need, not yet in this record; for the other "
-             f"{len(unchecked) - in_record} it was {NOT_FOUND_WHERE} (listed under Limitations, "
-             "with who holds each).")
+not_found = int((unchecked["verdict"] == NOT_FOUND).sum())
+undefined = len(unchecked) - in_record - not_found
+# Gap records, not figures: one record can name several missing figures (the audit's three London counts are one),
+# and "they need 14 figures" counted records. Each verdict is counted by itself, so a claim whose arithmetic cannot
+# be done is never called "not found".
+found.append(f"{len(unchecked)} claims cannot be checked here: together they point at {needed['gap'].nunique()} "
+             "gap records, each naming what is missing and who holds it. "
+             f"For {in_record} of them the producer publishes what they need, not yet in this record; for {not_found} "
+             f"it was {NOT_FOUND_WHERE} (listed under Limitations)"
+             + (f"; for {undefined} the arithmetic cannot be done as stated" if undefined else "") + ".")
 bullets(found)
 
 # %% [markdown]

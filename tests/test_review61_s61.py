@@ -154,3 +154,23 @@ def test_the_rules_list_the_verdicts_as_the_report_does_and_say_what_the_code_do
 
     assert analysis.verify("count", value="more than 1,200", stated="1,300").verdict == "accurate within rounding"
     assert analysis.verify("count", value="about 1,200", stated="1,210").verdict == "accurate within rounding"
+
+
+def test_the_fact_check_notebook_counts_gap_records_as_records(made: Made) -> None:
+    """Notebook 05 said the claims it cannot check "together they need 14 figures", counting gap records: one record
+    can name several missing figures (the Casey audit's London counts, police cases and two kinds of assessment, are
+    one record; the London Assembly's 2009/10 baselines for two rises are another). It now says records."""
+    claims = pd.read_csv(made.root / "data" / "processed" / "claims.csv", dtype=str, keep_default_na=False)
+    gaps = pd.read_csv(made.root / "data" / "processed" / "gaps.csv", dtype=str, keep_default_na=False)
+    unchecked = claims[claims["verdict"].isin(["cannot be checked: not found", "not yet in this record",
+                                               "cannot be checked"])]
+    named = {g for cell in unchecked["gaps"] for g in cell.split(";") if g}
+    wanted = gaps.set_index("id").loc[sorted(named), "wanted"]
+    assert "national-casey-london-rate-count" in named
+    assert "recorded by the Met, and CIN assessments for CSE and CSA" in wanted["national-casey-london-rate-count"]
+    found = _found(made.outputs, "05_factcheck")
+    assert f"together they need {len(named)} figures" not in found
+    not_found = int((unchecked["verdict"] == "cannot be checked: not found").sum())
+    assert (f"{len(unchecked)} claims cannot be checked here: together they point at {len(named)} gap records, "
+            "each naming what is missing and who holds it.") in found, found
+    assert f"for {not_found} it was not found in any publication we looked at" in found, found
