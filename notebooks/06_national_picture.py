@@ -27,6 +27,7 @@ from analysis.publish import charts, export
 from analysis.publish.charts.national_offences import GROUP_BASED_NOT_GROOMING_GANGS
 from analysis.publish.charts.recorded_vs_estimated import ESTIMATED, EVERY_YEAR, RECORDED
 from analysis.publish.display import bullets, chart_table, limitations, table, where_files_go
+from analysis.publish.publishers import face_name
 from analysis.publish.style import date_as_known, month_year
 from analysis.record.vocabulary import fmt_share
 from analysis.tables.copies import copy_rank
@@ -296,7 +297,9 @@ found.append(f"Across {len(counted)} inspections and follow-ups of the Met with 
 found.append("The latest inspection of the Met's response to child exploitation, as stated when: "
              + " ".join(f"{month_year(when)}, {heading.lower()}: {text}" for when, heading, text in
                         charts.milestones(stated)))
-source_kind = "the Met's own document" if rise["primary"] else f"a report by {rise['publisher']}"
+# The outlet by the name the chart credits (`face_name`): "a report by MyLondon (copy on trendingtoday.london)" named
+# the site the copy was read on where the chart's source line says "MyLondon".
+source_kind = "the Met's own document" if rise["primary"] else f"a report by {face_name(rise['publisher'])}"
 # The period in months, as the chart gives it: the record's first and last days are stand-ins (its caveat says so).
 found.append(f"The \"{rise['value_as_printed']}\" rise in children the Met identified as at risk of sexual "
              f"exploitation ({month_year(rise['period_start'])} to {month_year(rise['period_end'])}) comes from "

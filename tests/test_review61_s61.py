@@ -174,3 +174,20 @@ def test_the_fact_check_notebook_counts_gap_records_as_records(made: Made) -> No
     assert (f"{len(unchecked)} claims cannot be checked here: together they point at {len(named)} gap records, "
             "each naming what is missing and who holds it.") in found, found
     assert f"for {not_found} it was not found in any publication we looked at" in found, found
+
+
+def test_the_national_notebook_credits_the_56_per_cent_as_its_chart_does(made: Made) -> None:
+    """Notebook 06 said the "56 per cent" "comes from a report by MyLondon (copy on trendingtoday.london)", naming
+    the site the copy was read on where the what-the-56-means chart credits "MyLondon"."""
+    import json
+
+    from analysis.publish.publishers import face_name
+
+    figures = pd.read_csv(made.root / "data" / "processed" / "figures.csv", dtype=str, keep_default_na=False)
+    rise = figures[figures["figure_id"] == "mylondon-2025-10-grooming-gangs/change-children-at-risk-cse"]
+    publisher = rise["publisher"].iloc[0]
+    assert "trendingtoday" in publisher and face_name(publisher) == "MyLondon"
+    meta = json.loads((made.outputs / "charts" / "what-the-56-means" / "what-the-56-means.json").read_text())
+    assert meta["source_name"] == "MyLondon", meta["source_name"]
+    line = next(x for x in _found(made.outputs, "06_national_picture").splitlines() if "per cent\" rise" in x)
+    assert "comes from a report by MyLondon;" in line and "trendingtoday" not in line, line
