@@ -75,6 +75,11 @@ def test_the_inspections_notebook_checks_every_printed_share_whose_counts_were_p
     # The combined share is set against the two grades' counts added: 64 + 61 = 125 of 135, 92.59%.
     row = next(tr for tr in section.split("<tr>") if ">Just under 93%<" in tr)
     assert ">125<" in row and ">92.59<" in row, row
+    # And what the record says of each share shown reaches Limitations: another copy printed the 2017 one 'Over 90%'.
+    found = _found(made.outputs, "01_inspections")
+    q3 = next(r for r in judged if r["share_as_printed"] == "Just under 93%")
+    assert "'Over 90%'" in q3["caveat"]
+    assert "Also printed as 'Over 90%'" in found, found
 
 
 def test_the_notebooks_date_an_inspection_by_its_month_as_the_chart_does(made: Made) -> None:
