@@ -101,9 +101,10 @@ table(share_checks.assign(share_computed=share_checks["share_computed"].map(fmt_
 # %% [markdown]
 # ### 2. Recorded offences against the estimated number of children abused
 #
-# Only documents that print both figures for England and Wales, as their publishers set them side by side (the
-# publishers' own documents where there are any). Offences and children are different units, and the estimate is
-# not a count: the two are shown together and never subtracted.
+# Only documents that print both figures, as their publishers set them side by side (the publishers' own documents
+# where there are any), for England and Wales: as the record reads them, which is not always what the document
+# states (a figure's caveat says where its place is assumed; see Limitations). Offences and children are different
+# units, and the estimate is not a count: the two are shown together and never subtracted.
 
 # %%
 paired = charts.pairs(figures)  # the chart's own selection and period labels

@@ -196,3 +196,18 @@ def test_the_national_notebook_credits_the_56_per_cent_as_its_chart_does(made: M
     assert meta["source_name"] == "MyLondon", meta["source_name"]
     line = next(x for x in _found(made.outputs, "06_national_picture").splitlines() if "per cent\" rise" in x)
     assert "comes from a report by MyLondon;" in line and "trendingtoday" not in line, line
+
+
+def test_the_national_notebook_does_not_say_a_document_states_a_place_the_record_assumes() -> None:
+    """Notebook 06 introduced its recorded-against-estimated pairs as "documents that print both figures for England
+    and Wales", though the CSA Centre's page does not state the place of its 500,000 (the figure's caveat: "Geography
+    assumed England and Wales (the page's other figures); not stated for this one")."""
+    figures = pd.read_csv(PROJECT_ROOT / "data" / "processed" / "figures.csv", dtype=str, keep_default_na=False)
+    paired = charts.pairs(figures)
+    assumed = [c for c in paired["caveat"] if "Geography assumed" in c]
+    assert assumed, paired["caveat"].tolist()
+    nb = nbformat.read(PROJECT_ROOT / "notebooks" / "06_national_picture.ipynb", as_version=4)
+    intro = " ".join(next(c.source for c in nb.cells if c.cell_type == "markdown"
+                          and "### 2. Recorded offences against" in c.source and "side by side" in c.source).split())
+    assert "print both figures for England and Wales" not in intro, intro
+    assert "not always what the document states" in intro, intro
