@@ -112,8 +112,8 @@ found = []
 for (label, published, cases), rows in selected.groupby(["label", "published", "cases_examined"], sort=False):
     shares = zip(rows["grade"], rows["share"], strict=True)
     parts = ", ".join(f"{grade} {fmt_percent(share)}" for grade, share in shares)
-    # By its month, as the chart labels it: no source in the record prints the day of some (the 2017 update's
-    # date is another report's; the 2019 review's is the BBC story's), and the day adds nothing the chart says.
+    # By its month, as the chart labels it: no source in the record prints the day of some (one update's date is
+    # another report's; one review's is the story's), and the day adds nothing the chart says.
     found.append(f"{label} ({month_year(published)}, {cases:.0f} cases examined): {parts}.")
 latest = selected[selected["published"] == selected["published"].max()]
 if latest["split_published"].all() and latest["count"].notna().all():
@@ -137,6 +137,6 @@ bullets(found)
 copies = (~selected["all_primary"]).sum()
 notes = [f"{copies} of {len(selected)} rows rest on at least one figure known only from a report of the "
          "inspectorate's findings (news or a secondary copy), not the inspectorate's own document."]
-# The caveats of every row shown: the selection, and the printed shares checked above (the 2017 update's combined
-# share, set aside from the selection, carries its own: another copy's 'Over 90%').
+# The caveats of every row shown: the selection, and the printed shares checked above (a combined share set aside
+# from the selection carries its own, such as another copy's wording of it).
 bullets(notes + limitations(pd.concat([selected["caveat"], printed["caveat"]]), gaps, ["hmic"]))

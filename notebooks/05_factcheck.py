@@ -116,7 +116,7 @@ in_record = int((unchecked["verdict"] == NOT_IN_RECORD).sum())
 not_found = int((unchecked["verdict"] == NOT_FOUND).sum())
 undefined = len(unchecked) - in_record - not_found
 # Gap records, not figures: one record can name several missing figures (the audit's three London counts are one),
-# and "they need 14 figures" counted records. Each verdict is counted by itself, so a claim whose arithmetic cannot
+# and "they need N figures" counted records. Each verdict is counted by itself, so a claim whose arithmetic cannot
 # be done is never called "not found".
 found.append(f"{len(unchecked)} claims cannot be checked here: together they point at {needed['gap'].nunique()} "
              "gap records, each naming what is missing and who holds it. "
