@@ -3,7 +3,9 @@
 #
 # **The question:** when HMIC and HMICFRS inspected the Metropolitan Police's child-protection work, what share
 # of the cases they examined did they grade *good*, *requires improvement* or *inadequate*, and how did that
-# change from one inspection or follow-up to the next?
+# change from one inspection or follow-up to the next? The samples were not all of one kind: the latest inspection,
+# of the Met's handling of child exploitation, examined child exploitation cases (the chart's subtitle and labels
+# say which inspection examined which), so a change between them is not a trend in one kind of case.
 #
 # **Where this notebook writes files:** run by `make` (or `python -m analysis notebooks`) it exports its chart
 # into `outputs/charts/inspection-grades/` and is saved, executed, into `outputs/notebooks/`. Opened by hand it

@@ -24,6 +24,7 @@ import analysis
 from analysis.factcheck.report import reader_date
 from analysis.factcheck.wording import ACCURATE
 from analysis.publish import charts, export
+from analysis.publish.charts.inspection_grades import cases_kinds, kinds_by_years, select_inspection_grades
 from analysis.publish.charts.national_offences import GROUP_BASED_NOT_GROOMING_GANGS
 from analysis.publish.charts.recorded_vs_estimated import ESTIMATED, EVERY_YEAR, RECORDED
 from analysis.publish.display import bullets, chart_table, limitations, table, where_files_go
@@ -295,6 +296,11 @@ found.append(f"Across {len(counted)} inspections and follow-ups of the Met with 
              f"({last['not_good']:.0f} of {last['cases_examined']:.0f}, {month_year(last['published'])}); it ranged "
              "from "
              f"{fmt_share(counted['share_not_good'].min())} to {fmt_share(counted['share_not_good'].max())}.")
+# The samples were not all of one kind (the grades chart's subtitle): a range across them is not a trend.
+sampled = select_inspection_grades(grades)
+kinds = cases_kinds(sampled, figures)
+if len(set(kinds.values())) > 1:
+    found[-1] += f" The samples were not of one kind ({kinds_by_years(sampled, kinds)}), so the range is not a trend."
 found.append("The latest inspection of the Met's response to child exploitation, as stated when: "
              + " ".join(f"{month_year(when)}, {heading.lower()}: {text}" for when, heading, text in
                         charts.milestones(stated)))

@@ -29,7 +29,10 @@ def tables() -> dict[str, pd.DataFrame]:
 #: 127/303 = 41.9%, 83/303 = 27.4%; 2024 43/244 = 17.6%, 80/244 = 32.8%, 121/244 = 49.6%.
 LABELS = ["2016 inspection, November 2016: 374 cases", "2017 Q3 update, November 2017: 135 cases",
           "2018 Q4 update, February 2018: 214 cases", "2019 review, March 2019: 303 cases",
-          "2024 inspection, February 2024: 244 cases"]
+          "2024 inspection, February 2024: 244 child exploitation cases"]
+#: By hand from data/raw/figures: the cases_examined subjects of 2016–2019 say "child protection cases", the 2024
+#: one (Tortoise) "child exploitation cases"; the bar of the kind most inspections did not examine names it.
+KINDS = "child protection cases 2016–2019, child exploitation cases 2024"
 SHARES = [["requires improvement or inadequate 74.3%"],
           ["good 7.4%", "requires improvement 47.4%", "inadequate 45.2%"],
           ["requires improvement or inadequate 89.3%"],
@@ -47,7 +50,7 @@ def test_the_grades_alt_text_gives_each_inspection_only_its_own_shares(drawn_cha
     """The alt text lists, for each of the 5 inspections in date order, the grades drawn for it and no other's."""
     _, meta = drawn_charts("inspection-grades")
     parts = "; ".join(f"{label}: " + ", ".join(shares) for label, shares in zip(LABELS, SHARES, strict=True))
-    assert meta.alt_text.startswith("Stacked bar chart of the share of Metropolitan Police child-protection cases "
+    assert meta.alt_text.startswith(f"Stacked bar chart of the share of Metropolitan Police cases ({KINDS}) "
                                "examined at each of 5 inspections by grade, showing that most cases examined "
                                "required improvement or were inadequate at every inspection, 2016–2024. ")
     assert meta.alt_text.endswith(". " + parts + ".")
@@ -185,10 +188,10 @@ def test_every_grade_bar_and_bracket_is_inside_the_axes(drawn_charts: DrawnChart
 
 
 def test_the_grades_subtitle_spans_the_first_to_the_last_inspection(drawn_charts: DrawnCharts) -> None:
-    """First inspection published 2016-11-25, last 2024-02-09."""
+    """First inspection published 2016-11-25, last 2024-02-09; the samples of two kinds (`KINDS`) each span theirs."""
     _, meta = drawn_charts("inspection-grades")
-    assert meta.intro == ("Share of Metropolitan Police child-protection cases examined by inspectors, by grade, "
-                          "2016–2024")
+    assert meta.intro == ("Share of Metropolitan Police cases examined, by grade: child protection 2016–2019, child "
+                          "exploitation 2024")
 
 
 def test_with_no_finding_at_every_inspection_the_grades_title_names_the_years_only(tables: dict) -> None:
@@ -200,7 +203,7 @@ def test_with_no_finding_at_every_inspection_the_grades_title_names_the_years_on
     grades.loc[row, "share_computed"] = 100 * 60 / 303
     _, meta = charts.inspection_grades_chart(grades, tables["figures"])
     assert meta.title == "Cases examined at inspections of the Met, 2016–2024"
-    assert meta.intro.endswith(", by grade, 2016–2024")
+    assert meta.intro.endswith(", by grade: child protection 2016–2019, child exploitation 2024")
 
 
 @pytest.mark.parametrize("width", [6.4, 3.6])

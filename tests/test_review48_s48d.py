@@ -125,12 +125,15 @@ def test_the_inspection_charts_call_a_figure_the_record_lacks_not_found_not_unpu
     own reports (gaps: "HMIC's own figures … the separate counts of good / requires improvement / inadequate") were
     not found; and "a blank means that kind of count was not published on that date", where the workbook and README
     say a blank in a chart's data means the record holds no figure there."""
-    _, grades = drawn_charts("inspection-grades")
+    from analysis.publish import audit
+
+    face, grades = drawn_charts("inspection-grades")
     _, timeline = drawn_charts("inspection-timeline")
     for meta in (grades, timeline):
         said = f"{meta.notes} {meta.notes_on_chart} {meta.alt_text}"
         assert "not published" not in said.lower() and "figure was published" not in said, said
-    assert "dashed: not found." in grades.notes_on_chart
+    # the key names the dashed outline (the face note no longer says it again: stop 58)
+    assert "Not found" in [t.get_text() for t in audit.visible_texts(face)]
     assert "a blank means this record holds no count of that kind for that date" in timeline.notes
 
 

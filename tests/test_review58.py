@@ -95,3 +95,21 @@ def test_the_claims_accurate_within_rounding_are_told_apart_wherever_they_are_co
     assert f"## Accurate within rounding (4)\n\n{said}\n" in page
     assert said in (made.outputs / "factcheck.html").read_text(encoding="utf-8")
     assert said in (made.outputs / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_grades_chart_says_which_kind_of_cases_each_inspection_examined(made) -> None:
+    """s61 #11: the grades chart's subtitle called all five samples "Metropolitan Police child-protection cases",
+    though the 2024 inspection, of the Met's handling of the sexual and criminal exploitation of children, examined
+    child exploitation cases. By hand from data/raw/figures: the cases_examined subjects end "child protection cases
+    examined" (2016, 2017 Q3), "…audited" (2019), "…reviewed" (2018 Q4) and "child exploitation cases examined"
+    (Tortoise, 2024). Notebook 06, which gave the range across all five, now says the range is not a trend."""
+    _, meta = charts.draw("inspection-grades")
+    both = "child protection cases 2016–2019, child exploitation cases 2024"
+    assert meta.intro == ("Share of Metropolitan Police cases examined, by grade: child protection 2016–2019, child "
+                          "exploitation 2024")
+    assert "child-protection" not in meta.alt_text and f"({both})" in meta.alt_text
+    labels = list(meta.data["Inspection"])
+    assert labels[-1] == "2024 inspection, February 2024: 244 child exploitation cases"
+    assert all(label.endswith(" cases") and "exploitation" not in label for label in labels[:-1])
+    html = (made.outputs / "notebooks" / "06_national_picture.html").read_text(encoding="utf-8")
+    assert f"The samples were not of one kind ({both}), so the range is not a trend." in html

@@ -1,7 +1,10 @@
-"""Chart: the grades HMIC/HMICFRS gave the Met's child protection cases, inspection by inspection."""
+"""Chart: the grades HMIC/HMICFRS gave the Met's cases (child protection, then child exploitation), inspection by
+inspection."""
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from typing import Any
 
 import pandas as pd
@@ -17,7 +20,7 @@ from analysis.publish.charts.common import (
     chart_meta,
     figure_ids_of,
 )
-from analysis.record.vocabulary import fmt_percent
+from analysis.record.vocabulary import fmt_percent, split_list
 
 
 def _segments(present: set[str]) -> list[str]:
@@ -53,19 +56,54 @@ def select_inspection_grades(grades: pd.DataFrame) -> pd.DataFrame:
             .drop(columns="_order").reset_index(drop=True))
 
 
-def _inspection_label(row: pd.Series, dated: bool = True) -> tuple[str, str]:
-    """An inspection's name (dated on the web chart) and its count of cases, which a heading keeps whole."""
+#: The kind of cases in a "cases examined" figure's subject, after its last colon ("…: child exploitation cases
+#: examined" → "child exploitation cases").
+_CASES_WORDS = re.compile(r":\s*([^:]*?\bcases)\b[^:]*$")
+
+
+def cases_kinds(sel: pd.DataFrame, figures: pd.DataFrame) -> dict[str, str]:
+    """Inspection id → the kind of cases its inspectors examined, in the words of its "cases examined" figure's
+    subject ("cases" where that says no more). The 2024 inspection sampled child exploitation cases, the earlier
+    ones child protection cases: the chart called all five samples "child-protection cases"."""
+    subjects = figures.loc[figures["measure"] == "cases_examined"].set_index("figure_id")["subject"]
+    kinds: dict[str, str] = {}
+    for inspection, ids in sel.groupby("inspection_id", sort=False)["figure_ids"]:
+        found = [m.group(1) for i in {f for v in ids for f in split_list(v)} if i in subjects.index
+                 and (m := _CASES_WORDS.search(str(subjects[i])))]
+        kinds[str(inspection)] = found[0] if len(set(found)) == 1 else "cases"
+    return kinds
+
+
+def _usual_kind(kinds: dict[str, str]) -> str:
+    """The kind of cases most inspections examined: a bar's label names its own kind only where it differs."""
+    return Counter(kinds.values()).most_common(1)[0][0] if kinds else "cases"
+
+
+def kinds_by_years(sel: pd.DataFrame, kinds: dict[str, str], short: bool = False) -> str:
+    """"child protection cases 2016–2019, child exploitation cases 2024": each kind with the years it was sampled
+    (`short`: without "cases", for a subtitle that has said it)."""
+    years = sel.drop_duplicates("inspection_id").set_index("inspection_id")["published"].str[:4]
+    spans: dict[str, list[str]] = {}
+    for inspection, kind in kinds.items():
+        spans.setdefault(kind, []).append(years[inspection])
+    return ", ".join(f"{kind.removesuffix(' cases') if short else kind} {min(y)}" + (f"–{max(y)}" if max(y) != min(y)
+                     else "") for kind, y in spans.items())
+
+
+def _inspection_label(row: pd.Series, dated: bool = True, kind: str = "cases") -> tuple[str, str]:
+    """An inspection's name (dated on the web chart) and its count of cases (of `kind`), which a heading keeps
+    whole."""
     when = f", {style.month_year(row['published'])}" if dated else ""
-    return f"{row['label']}{when}", f": {_cases(row)}"
+    return f"{row['label']}{when}", f": {_cases(row, kind)}"
 
 
-def _cases(row: pd.Series) -> str:
+def _cases(row: pd.Series, kind: str = "cases") -> str:
     """The number of cases examined as printed, or that it is not in the record."""
     if isinstance(row["cases_examined_as_printed"], str) and row["cases_examined_as_printed"]:
-        return f"{row['cases_examined_as_printed']} cases"
+        return f"{row['cases_examined_as_printed']} {kind}"
     if pd.notna(row["cases_examined"]):
-        return f"{row['cases_examined']:,.0f} cases"
-    return "cases examined not found"
+        return f"{row['cases_examined']:,.0f} {kind}"
+    return f"{kind} examined not found"
 
 
 def _share_label(row: pd.Series) -> str:
@@ -106,9 +144,13 @@ def inspection_grades_chart(grades: pd.DataFrame, figures: pd.DataFrame, *, widt
     sel = select_inspection_grades(grades)
     inspections = list(dict.fromkeys(sel["inspection_id"]))
     firsts = sel.drop_duplicates("inspection_id").set_index("inspection_id")
-    labels = {i: "".join(_inspection_label(firsts.loc[i])) for i in inspections}
+    kinds = cases_kinds(sel, figures)
+    usual = _usual_kind(kinds)
+    # A bar whose sample was of another kind says so in its label: the subtitle names each kind with its years.
+    own = {i: kinds[i] if kinds[i] != usual else "cases" for i in inspections}
+    labels = {i: "".join(_inspection_label(firsts.loc[i], kind=own[i])) for i in inspections}
     narrow = width < 5
-    row_labels = {i: _inspection_label(firsts.loc[i], dated=not narrow) for i in inspections}
+    row_labels = {i: _inspection_label(firsts.loc[i], dated=not narrow, kind=own[i]) for i in inspections}
     wide = sel.pivot(index="inspection_id", columns="grade", values="share").reindex(
         index=inspections, columns=list(GRADE_ORDER))
     wide = wide.dropna(axis=1, how="all")
@@ -144,15 +186,19 @@ def inspection_grades_chart(grades: pd.DataFrame, figures: pd.DataFrame, *, widt
     # The title states what holds at every inspection: no single year's share (2024's rests on copies whose words
     # and counts disagree) and no baseline year picked from the series.
     title = every_inspection_finding(grades) or f"Cases examined at inspections of the Met, {first_year}–{year}"
-    subtitle = (f"Share of Metropolitan Police child-protection cases examined by inspectors, by grade, "
-                f"{first_year}–{year}")
+    one_kind = len(set(kinds.values())) == 1
+    sampled = f"Metropolitan Police {usual if one_kind else 'cases'}"
+    subtitle = (f"Share of {sampled} examined by inspectors, by grade, {first_year}–{year}" if one_kind else
+                f"Share of {sampled} examined, by grade: {kinds_by_years(sel, kinds, short=True)}")
+    sampled += "" if one_kind else f" ({kinds_by_years(sel, kinds)})"
     disputed = disagreements(grades, figures)
-    on_chart = " ".join(["Shares from published counts. Brackets add the two lower grades; hatched: their total "
-                         "only; dashed: not found.", *(d.face() for d in disputed)])
+    # The key says what hatched and dashed mean; the face note does not say it again.
+    on_chart = " ".join(["Shares from published counts. Brackets add the two lower grades.",
+                         *(d.face() for d in disputed)])
     notes = _inspection_notes(grades, sel, wide, {i: label.split(",")[0] for i, label in labels.items()})
     notes += [d.full() for d in disputed]
     data = _inspection_data(grades, sel, wide, labels)
-    alt = _inspection_alt(sel, labels, inspections, title)
+    alt = _inspection_alt(sel, labels, inspections, title, sampled)
     frame = style.finish(fig, ax, title=title, subtitle=subtitle, on_chart=on_chart, alt=alt, notes=notes,
                          source=style.credit(figures, figure_ids_of(sel["figure_ids"])),
                          said_in_notes=[d.face() for d in disputed])
@@ -296,13 +342,14 @@ def _uncounted(grades: pd.DataFrame) -> list[str]:
     return list(dict.fromkeys(rows["label"].astype(str)))
 
 
-def _inspection_alt(sel: pd.DataFrame, labels: dict[str, str], inspections: list[str], title: str) -> str:
+def _inspection_alt(sel: pd.DataFrame, labels: dict[str, str], inspections: list[str], title: str,
+                    sampled: str) -> str:
     parts = []
     for i in inspections:
         rows = sel[sel["inspection_id"] == i]
         parts.append(f"{labels[i]}: " + ", ".join(f"{r.grade} {_share_label(pd.Series(r._asdict()))}"
                                                   for r in rows.itertuples()))
-    return (f"Stacked bar chart of the share of Metropolitan Police child-protection cases examined at each of "
+    return (f"Stacked bar chart of the share of {sampled} examined at each of "
             f"{len(inspections)} inspections by grade, showing that {style.in_sentence(title)}. "
             + "; ".join(parts) + ".")
 
