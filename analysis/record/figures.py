@@ -51,7 +51,6 @@ from analysis.record.vocabulary import (
     SPACED_SCALE_WORDS,
     UNREAD_UNIT_WORDS,
     WHOLE_BEFORE_FRACTION,
-    direction,
 )
 
 COLUMNS = (
@@ -151,26 +150,46 @@ def contains_printed(printed: str, quote: str) -> bool:
     return False
 
 
-#: The qualifiers a quote prints before a number that make it a bound ("more than", "no fewer than", "almost"): the
-#: phrases of more than one word, and the two words no other sense has. "over", "under" and "up to" alone are left
-#: out, being prepositions as often ("over three years"), and so is an estimate's wording ("an estimated 462,000",
-#: "estimated to be 63.7 million"), which the record transcribes as the estimate it is.
-_BOUNDS = sorted((q for q in QUALIFIERS if direction(q) in ("lower", "upper") and " " in q), key=len, reverse=True)
-_BOUND_BEFORE = re.compile(rf"(?<![a-z])({'|'.join(map(re.escape, [*_BOUNDS, 'almost', 'nearly']))})\s+$")
+#: An estimate's or a forecast's wording, which the record transcribes as the estimate it is ("an estimated 462,000"
+#: and "estimated to be 63.7 million" as the bare value, its measure saying it is an estimate), and "about", a
+#: preposition as often as a qualifier ("asked about 9,000 cases").
+_NOT_A_BOUND = frozenset({
+    "an estimated", "estimated", "est.", "estimate", "estimates", "estimated at", "estimated to be",
+    "estimated to number", "a projected", "projected", "an expected", "a predicted", "a forecast", "an anticipated",
+    "perhaps", "possibly", "maybe", "probably", "potentially", "likely", "a possible", "a potential", "a probable",
+    "thought to be", "thought to number", "believed to be", "believed to number", "put at", "about",
+})
+#: The qualifiers a quote prints before a number that the value as printed must print too: every word of the
+#: vocabulary but those, longest first.
+_BOUNDS = sorted((q for q in QUALIFIERS if q not in _NOT_A_BOUND), key=len, reverse=True)
+_BOUND_BEFORE = re.compile(rf"(?<![a-z])({'|'.join(map(re.escape, _BOUNDS))})\s+$")
+#: "over" before a span of time is a preposition of time, no bound: "lead the inquiry over three years" ("up to three
+#: years" and "under three years" are bounds still).
+_OF_TIME = frozenset({"over"})
+_SPAN_OF_TIME = re.compile(r"\s+(?:years?|months?|weeks?|days?|decades?|hours?)\b")
+#: A bound printed after the value ("1,200 or more", "1,200 or so", "1,200 and over"): the quote prints no exact
+#: 1,200 there, as it prints none in "1,200+".
+_BOUND_AFTER = re.compile(r"\s+(?:(?:or|and)\s+(?:more|over|above|upwards|fewer|less|under|below|so|thereabouts)"
+                          r"|at\s+(?:least|most))\b")
 #: A qualifier a value as printed begins with ("more than 1,200"), longest first.
 _OWN_QUALIFIER = re.compile(rf"({'|'.join(map(re.escape, sorted(QUALIFIERS, key=len, reverse=True)))})\s+")
 
 
 def _bound_left_out(needle: str, haystack: str, at: int) -> bool:
-    """Whether the quote makes the value found at haystack[at:] a bound the value as printed does not say: the
-    Mirror's "more than 1,200 cases have already been flagged" transcribed "1,200" passed, and the two-1,200s chart was
-    titled "'1,200' national cases and the Met's 1,200 cannot be added", the national chart drawing it as exact. A
-    qualifier printed after the value ("1,200+") was already not taken as the bare value; "no more than 1,200" is
-    not "more than 1,200" either."""
+    """Whether the quote makes the value found at haystack[at:] a bound or an approximation the value as printed
+    does not say: the Mirror's "more than 1,200 cases have already been flagged" transcribed "1,200" passed, and the
+    two-1,200s chart was titled "'1,200' national cases and the Met's 1,200 cannot be added", the national chart
+    drawing it as exact. "over 1,200", "well over 1,200", "some 1,200", "roughly 1,200" and "1,200 or more" then still
+    passed with the same chart, and PA's "approximately 9,000" typed "9,000" put "Cases found: 9,000" in the funnel
+    chart. "no more than 1,200" is not "more than 1,200" either."""
     own = _OWN_QUALIFIER.match(needle)
-    start = at + (own.end() if own else 0)
+    start, end = at + (own.end() if own else 0), at + len(needle)
+    if not own and _BOUND_AFTER.match(haystack, end):
+        return True
     quoted = _BOUND_BEFORE.search(haystack, max(0, start - 48), start)
-    return quoted is not None and QUALIFIERS[quoted.group(1)] != (QUALIFIERS.get(own.group(1)) if own else None)
+    if quoted is None or (quoted.group(1) in _OF_TIME and _SPAN_OF_TIME.match(haystack, end)):
+        return False
+    return QUALIFIERS[quoted.group(1)] != (QUALIFIERS.get(own.group(1)) if own else None)
 
 
 #: A scale after a value, spaced or close up ("1.2 million", "1,200m"): the quote prints another number.
