@@ -65,3 +65,43 @@ def test_a_value_printed_with_its_own_words_or_an_estimates_is_found(value: str,
 
     assert contains_printed(value, quote)
 
+
+# --- a figure's place smaller than every place its quote prints ----------------------------------------------------
+
+ICEBERG = "figures/csacentre-infographics-2019-20-iceberg.csv"
+ICEBERG_PLACE = "recorded by the police,England and Wales,2019-04-01"
+
+
+@pytest.mark.parametrize("typed", ["England", "London"])
+def test_a_place_smaller_than_the_one_its_quote_prints_is_refused(tmp_path: Path, typed: str) -> None:
+    """The CSA Centre's "87,992 identifiable child sexual abuse offences recorded by the police in England and
+    Wales" typed with geography "England" (a cell cut short, or a spreadsheet's suggestion taken) or "London" (the
+    row above copied) passed validate, both being places of the record: the recorded-vs-estimated chart dropped the
+    CSA Centre's whole row (its 87,992 offences and its 500,000 children; credit, notes, alt text and CSV then named
+    only the NPCC), exit 0."""
+    said = refusal(tmp_path, (ICEBERG, ICEBERG_PLACE, f"recorded by the police,{typed},2019-04-01"))
+    assert f"geography '{typed}' is not the place the quote prints ('England and Wales')" in said, said
+
+
+@pytest.mark.parametrize(("geography", "quote"), [
+    ("England and Wales", "the case-study areas included London and Tower Hamlets"),
+    ("England and Wales", "Ealing recorded the most"), ("London", "NHS England says 24,000 adults a year"),
+    ("London", "618 crimes were flagged"), ("England", "in England, 402,400 children were in need"),
+    ("Westminster", "in Westminster"), ("United Kingdom", "in England and Wales and in the UK"),
+])
+def test_a_place_the_quote_prints_as_context_or_not_at_all_passes(geography: str, quote: str) -> None:
+    """The guard: a quote printing a smaller place than the figure's own (IICSA's case-study areas for England and
+    Wales), a body named after a place, or no place at all, says nothing against the figure's place."""
+    from analysis.record.places import larger_place_quoted
+
+    assert larger_place_quoted(geography, quote) is None
+
+
+def test_every_place_within_another_for_comparability_is_smaller_by_the_places_rank() -> None:
+    """The places' sizes agree with the comparability rule's places within places."""
+    from analysis.record.places import larger_place_quoted
+    from analysis.tables.comparability import WITHIN
+
+    for place, larger in WITHIN.items():
+        for whole in larger:
+            assert larger_place_quoted(place, f"in {whole}") == whole

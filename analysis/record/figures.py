@@ -31,7 +31,7 @@ from analysis.record.hygiene import (
     same_length_reading,
     word_count,
 )
-from analysis.record.places import place_problem
+from analysis.record.places import larger_place_quoted, place_problem
 from analysis.record.printed import Printed, PrintedFigureError, exactness_problem, negative_problem, parse_printed
 from analysis.record.problems import Problems
 from analysis.record.rawfiles import figures_files, read_raw_text
@@ -329,6 +329,9 @@ def _row_text_problems(row: dict[str, str], printed: str, quote: str) -> list[st
     found += too_early({"period_start": start, "period_end": end})
     if not contains_printed(printed, quote):
         found.append(f'quote does not contain "{printed}"')
+    if larger := larger_place_quoted(row["geography"], quote):
+        found.append(f"geography {row['geography']!r} is not the place the quote prints ({larger!r}): a figure's "
+                     "place is where the source says it counts")
     if word_count(quote) > MAX_QUOTE_WORDS:
         found.append(f"quote has {word_count(quote)} words; keep it to {MAX_QUOTE_WORDS} or fewer")
     return found

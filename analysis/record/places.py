@@ -13,9 +13,11 @@ Standard library only.
 
 from __future__ import annotations
 
+import re
+
 from analysis.record.hygiene import name_key
 
-__all__ = ["LONDON_BOROUGHS", "NATIONS", "PLACES", "place_problem"]
+__all__ = ["LONDON_BOROUGHS", "NATIONS", "PLACES", "larger_place_quoted", "place_problem"]
 
 #: The nations and regions the record's figures cover.
 NATIONS = ("London", "England", "England and Wales", "Great Britain", "United Kingdom")
@@ -53,3 +55,30 @@ def place_problem(geography: str) -> str | None:
     return (f"geography {geography!r} is not a place this record names: write one of {', '.join(NATIONS)} or a "
             "London borough (data/README.md); a new place is added to record/places.py, and to "
             "tables/comparability.WITHIN with the places it lies within")
+
+
+#: How large each place is, smallest first: every place lies within each larger one (a borough within London, London
+#: within England, England within England and Wales, and so on), so two places compare by their rank.
+_RANK = {place: 0 for place in LONDON_BOROUGHS} | {place: rank for rank, place in enumerate(NATIONS, 1)}
+#: A place of the record printed in a quote, longest name first ("England and Wales" before "England", "City of
+#: London" before "London"), as whole words; a body named after a place ("NHS England", "Public Health England")
+#: is no place printed.
+_LONGEST_FIRST = sorted(PLACES, key=len, reverse=True)
+_PRINTED_PLACE = re.compile(rf"(?<![\w-])(?<!nhs )(?<!health )({'|'.join(map(re.escape, _LONGEST_FIRST))})(?![\w-])",
+                            re.IGNORECASE)
+_BY_LOWER = {place.lower(): place for place in PLACES}
+
+
+def larger_place_quoted(geography: str, quote: str) -> str | None:
+    """The larger place a figure's quote prints when it prints no place as small as `geography`, or None: the CSA
+    Centre's "87,992 identifiable child sexual abuse offences recorded by the police in England and Wales" typed with
+    geography "England" (a cell cut short, or a spreadsheet's suggestion taken) or "London" (the row above copied)
+    passed, and the recorded-vs-estimated chart dropped the CSA Centre's whole row, exit 0. A quote printing a
+    smaller place than the figure's own (IICSA's case-study areas, London among them, for England and Wales) is read
+    as the figure's context, and a quote printing none says nothing of its place."""
+    if geography not in _RANK:
+        return None
+    named = {_BY_LOWER[match.lower()] for match in _PRINTED_PLACE.findall(quote.replace("&", "and"))}
+    if not named or any(_RANK[place] <= _RANK[geography] for place in named):
+        return None
+    return min(named, key=_RANK.__getitem__)
