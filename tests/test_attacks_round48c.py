@@ -43,6 +43,8 @@ def test_a_value_without_the_approximation_its_quote_prints_is_refused(tmp_path:
     ("1,200", "around 1,200"), ("1,200", "1,200 or more cases"), ("1,200", "1,200 or so"),
     ("1,200", "1,200 and over"), ("£1.2m", "£1.2m or less"), ("three", "under three years"),
     ("three", "up to three years"), ("1,200", "exceeded 1,200"), ("around 1,200", "approximately 1,200 or more"),
+    ("1,200", "1,200 approx."), ("1,200", "1,200 and rising"), ("1,200", "1,200 at least."),
+    ("1,200", "1,200 or thereabouts"), ("eleven", "eleven or more"),
 ])
 def test_the_quote_check_reads_every_bound_around_the_value(value: str, quote: str) -> None:
     from analysis.record.figures import contains_printed
@@ -55,15 +57,31 @@ def test_the_quote_check_reads_every_bound_around_the_value(value: str, quote: s
     ("63.7 million", "was estimated to be 63.7 million"), ("462,000", "An estimated 462,000 people"),
     ("9,000", "The Met was asked about 9,000 cases"), ("approximately 9,000", "approximately 9,000 cases"),
     ("over 1,200", "over 1,200 cases"), ("1,200", "The count, 1,200, or more"), ("around 107,000", "around 107,000"),
-    ("1,200", "etc. 1,200 cases"),
+    ("1,200", "etc. 1,200 cases"), ("two", "any case with two or more suspects"), ("10", "10 or more"),
+    ("12", "12 at most forces"),
 ])
 def test_a_value_printed_with_its_own_words_or_an_estimates_is_found(value: str, quote: str) -> None:
     """The guard: "over" before a span of time is a preposition ("over three years", a real row), "about" is one as
-    often, an estimate's wording is transcribed as the estimate (the ONS's mid-year totals), and a value typed with
-    its own qualifier is found."""
+    often, an estimate's wording is transcribed as the estimate (the ONS's mid-year totals), a number up to ten
+    before "or more" is a definition's threshold (as scan reads it), and a value typed with its own qualifier is
+    found."""
     from analysis.record.figures import contains_printed
 
     assert contains_printed(value, quote)
+
+
+@pytest.mark.parametrize("text", ["1,200 or more", "1,200 and over", "1,200 or so", "1,200 approx.",
+                                  "1,200 or thereabouts", "1,200 or fewer"])
+def test_scan_lists_what_the_quote_check_refuses_after_a_value(text: str) -> None:
+    """One reading of a bound printed after a value: scan lists it as a number no figure form reads, and the quote
+    check finds no bare 1,200 there (both read the words from `vocabulary`)."""
+    from analysis.factcheck.scan import scan_text
+    from analysis.paths import DEFAULT
+    from analysis.record.figures import contains_printed
+
+    result = scan_text(f"There were {text} cases in the review.", DEFAULT)
+    assert result["figures"] == [] and len(result["not_read"]) == 1, result["not_read"]
+    assert not contains_printed("1,200", f"There were {text} cases in the review.")
 
 
 # --- a figure's place smaller than every place its quote prints ----------------------------------------------------

@@ -32,12 +32,16 @@ from analysis.record.safeguarding import PATTERNS as PERSONAL
 from analysis.record.safeguarding import PERSON_NAME, letters_read_as_digits, nhs_check_digit_holds, personal_reading
 from analysis.record.vocabulary import (
     ABOUT_AFTER,
+    ABOUT_WORDS_AFTER,
     APOSTROPHE_DIGIT_GROUPS,
     FRACTIONS,
     JOINED_SCALE_WORDS,
     LETTER_DIGITS_AFTER,
     MULTIPLES,
+    NOT_A_THRESHOLD,
     OPEN_END_AFTER,
+    OPEN_END_WORDS_AFTER,
+    OR_BEYOND,
     PER_CENT,
     PERCENTAGE_POINTS,
     QUALIFIERS,
@@ -255,13 +259,9 @@ PER_CENT_SIGN = r"(?:\s|-)?(?:%|per[ -]?cent)"
 
 #: What makes a figure open-ended when printed after it: "+", "-plus", "and over"; and "or more", except after a
 #: number up to ten, a definition's threshold ("two or more suspects", below).
-OPEN_END = (rf"(?:{OPEN_END_AFTER}|\s+and\s+(?:over|above|upwards|counting|rising|climbing|growing)\b"
-            # ("1,200 and up", "1,200 upwards": the exact 1,200)
-            r"|\s+and\s+up\b(?!\s+(?:to|from)\b)|\s+(?:or\s+)?upwards\b(?!\s+(?:of|from)\b))")
-#: ("or fewer" the other way: "1,200 or fewer cases" was the exact 1,200)
-OR_BEYOND = r"\s+or\s+(?:more|over|above|higher|fewer|less|under|below|lower)\b"
+OPEN_END = rf"(?:{OPEN_END_AFTER}|{OPEN_END_WORDS_AFTER})"
 #: Not a number up to ten, which before "or more" is a definition's threshold ("two or more suspects").
-_NOT_A_THRESHOLD = r"(?!(?:\d|10)\b(?![.,]\d))"
+_NOT_A_THRESHOLD = NOT_A_THRESHOLD
 #: The words a figure counts, printed between it and a qualifier that ends the clause ("1,200 cases or more.",
 #: "1,200 children at the very least,", "1,200 victims, if not more."): up to three words of letters.
 _COUNTED_WORDS = r"(?-i:(?:\s+[a-z]+(?:-[a-z]+)*){1,3})"
@@ -857,8 +857,8 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
     (SIGNED_QUALIFIER, re.compile(rf"\b(?:{_QUAL})\s+(?:{_QUAL})\s+{_FIGURE_UNIT}(?![\w%]|[.,]\d)"
                                   rf"|(?<![\w£.,-]){_FIGURE_UNIT}[- ](?:mark|milestone|barrier|threshold)\b"
                                   rf"|(?:(?<!\x00)(?:[<>]=|=[<>]|[~≈<>≥≤±∓≳≲≃≅])\s?|(?<![\w.])c\.(?=£?\d)){_FIGURE_UNIT}"
-                                  rf"|(?<![\w£.,-]){_FIGURE_UNIT}(?:{ABOUT_AFTER}|\s+or\s+so\b"
-                                  rf"|\s+approx(?:imately\b|\.|\b)|\s+or\s+thereabouts\b|\s?\(?\s?(?:[±∓]|\+/-)\s?{_FIGURE_UNIT}\)?"
+                                  rf"|(?<![\w£.,-]){_FIGURE_UNIT}(?:{ABOUT_AFTER}|{ABOUT_WORDS_AFTER}"
+                                  rf"|\s?\(?\s?(?:[±∓]|\+/-)\s?{_FIGURE_UNIT}\)?"
                                   # (or in brackets, "1,200 (approx.)", "1,200 (est.)": the exact 1,200)
                                   r"|\s?\(\s?(?:approx(?:imately|\.)?|est(?:imated?|\.)?|estimate|about|around|roughly"
                                   r"|circa|ca?\.)\s?\)"

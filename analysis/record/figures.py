@@ -39,11 +39,15 @@ from analysis.record.revisions import rate_base_from_unit, split_status_mark
 from analysis.record.safeguarding import check_personal_data
 from analysis.record.sources import as_date, too_early
 from analysis.record.vocabulary import (
+    ABOUT_WORDS_AFTER,
     APOSTROPHE_DIGIT_GROUPS,
     CURRENCY_SIGNS,
     JOINED_QUALIFIER_AFTER,
     JOINED_SCALE_WORDS,
     LETTER_DIGITS_AFTER,
+    NOT_A_THRESHOLD,
+    OPEN_END_WORDS_AFTER,
+    OR_BEYOND,
     QUALIFIERS,
     RANGE_END_UNIT,
     SHARE_SIGN_AFTER,
@@ -51,6 +55,7 @@ from analysis.record.vocabulary import (
     SPACED_SCALE_WORDS,
     UNREAD_UNIT_WORDS,
     WHOLE_BEFORE_FRACTION,
+    WORD_NUMBERS,
 )
 
 COLUMNS = (
@@ -167,10 +172,17 @@ _BOUND_BEFORE = re.compile(rf"(?<![a-z])({'|'.join(map(re.escape, _BOUNDS))})\s+
 #: years" and "under three years" are bounds still).
 _OF_TIME = frozenset({"over"})
 _SPAN_OF_TIME = re.compile(r"\s+(?:years?|months?|weeks?|days?|decades?|hours?)\b")
-#: A bound printed after the value ("1,200 or more", "1,200 or so", "1,200 and over"): the quote prints no exact
-#: 1,200 there, as it prints none in "1,200+".
-_BOUND_AFTER = re.compile(r"\s+(?:(?:or|and)\s+(?:more|over|above|upwards|fewer|less|under|below|so|thereabouts)"
-                          r"|at\s+(?:least|most))\b")
+#: A bound or approximation printed after the value, as scan lists it (`vocabulary.OPEN_END_WORDS_AFTER`, `OR_BEYOND`,
+#: `ABOUT_WORDS_AFTER`), or a bound ending its clause ("1,200 at least."): the quote prints no exact 1,200 there, as
+#: it prints none in "1,200+". "two or more suspects" is a definition's threshold (`NOT_A_THRESHOLD`).
+_BOUND_AFTER = re.compile(rf"{OPEN_END_WORDS_AFTER}|{ABOUT_WORDS_AFTER}|\s+at\s+(?:least|most)\b(?=\s*(?:[.,;:!?)]|$))")
+_OR_BEYOND, _NOT_A_THRESHOLD = re.compile(OR_BEYOND), re.compile(NOT_A_THRESHOLD)
+
+
+def _a_threshold(needle: str, haystack: str, at: int) -> bool:
+    """Whether the value found at haystack[at:] is a number up to ten, in digits or words, which before "or more" is a
+    definition's threshold ("any case with two or more suspects"), as scan reads it."""
+    return not _NOT_A_THRESHOLD.match(haystack, at) or WORD_NUMBERS.get(needle, 11) <= 10
 #: A qualifier a value as printed begins with ("more than 1,200"), longest first.
 _OWN_QUALIFIER = re.compile(rf"({'|'.join(map(re.escape, sorted(QUALIFIERS, key=len, reverse=True)))})\s+")
 
@@ -184,7 +196,8 @@ def _bound_left_out(needle: str, haystack: str, at: int) -> bool:
     chart. "no more than 1,200" is not "more than 1,200" either."""
     own = _OWN_QUALIFIER.match(needle)
     start, end = at + (own.end() if own else 0), at + len(needle)
-    if not own and _BOUND_AFTER.match(haystack, end):
+    if not own and (_BOUND_AFTER.match(haystack, end)
+                    or (_OR_BEYOND.match(haystack, end) and not _a_threshold(needle, haystack, at))):
         return True
     quoted = _BOUND_BEFORE.search(haystack, max(0, start - 48), start)
     if quoted is None or (quoted.group(1) in _OF_TIME and _SPAN_OF_TIME.match(haystack, end)):

@@ -216,6 +216,18 @@ SPACED_SCALE_WORDS = "|".join(w for w in sorted(SCALES, key=len, reverse=True) i
 OPEN_END_AFTER = r"\+(?![\d+])|-?\s?plus\b"
 ABOUT_AFTER = r"-?(?:odd|ish)\b"
 JOINED_QUALIFIER_AFTER = rf"{OPEN_END_AFTER}|{ABOUT_AFTER}"
+#: The same in words after the figure, spaced: open-ended ("1,200 and over", "1,200 upwards"), beyond it either way
+#: ("1,200 or more", "1,200 or fewer"; after a number up to ten, `NOT_A_THRESHOLD`, a definition's threshold: "two or
+#: more suspects"), and approximate ("1,200 or so", "1,200 approx."). Scan lists each as a number no figure form
+#: reads, and the quote check does not take the bare 1,200 as printed there (it took "1,200 or more cases", and the
+#: two-1,200s chart printed the Home Secretary's bound as an exact count).
+OPEN_END_WORDS_AFTER = (r"\s+and\s+(?:over|above|upwards|counting|rising|climbing|growing)\b"
+                        # ("1,200 and up", "1,200 upwards": the exact 1,200)
+                        r"|\s+and\s+up\b(?!\s+(?:to|from)\b)|\s+(?:or\s+)?upwards\b(?!\s+(?:of|from)\b)")
+#: ("or fewer" the other way: "1,200 or fewer cases" was the exact 1,200)
+OR_BEYOND = r"\s+or\s+(?:more|over|above|higher|fewer|less|under|below|lower)\b"
+NOT_A_THRESHOLD = r"(?!(?:\d|10)\b(?![.,]\d))"
+ABOUT_WORDS_AFTER = r"\s+or\s+so\b|\s+approx(?:imately\b|\.|\b)|\s+or\s+thereabouts\b"
 #: Units and scales printed after a number that the parser does not read ("56 pct", "56 p.c.", "1.2 mln", "3 bln",
 #: "twelve hundred", "12 dozen"): scan reported such a number as the bare count 56, 1.2 or 12, a figure the article
 #: never printed; it now reports it as not read.
