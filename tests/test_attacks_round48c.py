@@ -90,14 +90,16 @@ ICEBERG = "figures/csacentre-infographics-2019-20-iceberg.csv"
 ICEBERG_PLACE = "recorded by the police,England and Wales,2019-04-01"
 
 
-@pytest.mark.parametrize("typed", ["England", "London"])
-def test_a_place_smaller_than_the_one_its_quote_prints_is_refused(tmp_path: Path, typed: str) -> None:
+@pytest.mark.parametrize(("typed", "space"), [("England", " "), ("London", " "), ("England", "\u00a0")])
+def test_a_place_smaller_than_the_one_its_quote_prints_is_refused(tmp_path: Path, typed: str, space: str) -> None:
     """The CSA Centre's "87,992 identifiable child sexual abuse offences recorded by the police in England and
     Wales" typed with geography "England" (a cell cut short, or a spreadsheet's suggestion taken) or "London" (the
     row above copied) passed validate, both being places of the record: the recorded-vs-estimated chart dropped the
     CSA Centre's whole row (its 87,992 offences and its 500,000 children; credit, notes, alt text and CSV then named
-    only the NPCC), exit 0."""
-    said = refusal(tmp_path, (ICEBERG, ICEBERG_PLACE, f"recorded by the police,{typed},2019-04-01"))
+    only the NPCC), exit 0. A quote copied from the page with a no-break space in "England and Wales" is read as
+    the quote check reads it."""
+    said = refusal(tmp_path, (ICEBERG, ICEBERG_PLACE, f"recorded by the police,{typed},2019-04-01"),
+                   (ICEBERG, "by the police in England and Wales.", f"by the police in England and{space}Wales."))
     assert f"geography '{typed}' is not the place the quote prints ('England and Wales')" in said, said
 
 

@@ -342,7 +342,7 @@ def _row_text_problems(row: dict[str, str], printed: str, quote: str) -> list[st
     found += too_early({"period_start": start, "period_end": end})
     if not contains_printed(printed, quote):
         found.append(f'quote does not contain "{printed}"')
-    if larger := larger_place_quoted(row["geography"], quote):
+    if larger := larger_place_quoted(row["geography"], normalise_for_match(quote)):
         found.append(f"geography {row['geography']!r} is not the place the quote prints ({larger!r}): a figure's "
                      "place is where the source says it counts")
     if word_count(quote) > MAX_QUOTE_WORDS:

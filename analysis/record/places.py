@@ -75,7 +75,9 @@ def larger_place_quoted(geography: str, quote: str) -> str | None:
     geography "England" (a cell cut short, or a spreadsheet's suggestion taken) or "London" (the row above copied)
     passed, and the recorded-vs-estimated chart dropped the CSA Centre's whole row, exit 0. A quote printing a
     smaller place than the figure's own (IICSA's case-study areas, London among them, for England and Wales) is read
-    as the figure's context, and a quote printing none says nothing of its place."""
+    as the figure's context, and a quote printing none says nothing of its place. The quote is read as the quote
+    check reads it (`figures.normalise_for_match`): "England and Wales" copied with a no-break space or across a line
+    is that place."""
     if geography not in _RANK:
         return None
     named = {_BY_LOWER[match.lower()] for match in _PRINTED_PLACE.findall(quote.replace("&", "and"))}
