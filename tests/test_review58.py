@@ -113,3 +113,18 @@ def test_the_grades_chart_says_which_kind_of_cases_each_inspection_examined(made
     assert all(label.endswith(" cases") and "exploitation" not in label for label in labels[:-1])
     html = (made.outputs / "notebooks" / "06_national_picture.html").read_text(encoding="utf-8")
     assert f"The samples were not of one kind ({both}), so the range is not a trend." in html
+
+
+def test_a_charts_link_goes_to_a_document_before_a_web_page_summarising_it() -> None:
+    """s61 #12: a chart's one link is chosen by a rule of its own (several documents, not copies of one figure),
+    which had no step for a summary page: credited with both HMICFRS's February 2025 listing and the revisit report
+    (both its own, from its own site, dated 26 February 2025; by hand from data/raw/sources.yaml), the link went to
+    the listing, whose source id sorts first."""
+    from analysis.publish import style
+
+    figures = load_table("figures")
+    ids = figures.loc[figures["source_id"].isin(["hmicfrs-2025-02-cause-of-concern-listing",
+                                                 "hmicfrs-2025-mps-revisit"]), "figure_id"]
+    assert len(ids) == 3
+    url = style.credit(figures, ids).url
+    assert url.startswith("https://hmicfrs.justiceinspectorates.gov.uk/publication-html/") and "?" not in url

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypedDict, TypeVar, cast
 
 from analysis.record.hygiene import name_key, reader_url
-from analysis.record.sources import OUTLETS
+from analysis.record.sources import OUTLETS, SUMMARY_KINDS
 
 if TYPE_CHECKING:  # matplotlib is imported where it is used: `verify` and the report never draw
     from matplotlib.typing import RcKeyType
@@ -287,11 +287,14 @@ def credit(figures: Any, figure_ids: Iterable[str]) -> Credit:
     documents = "; ".join(f"{r.publisher}, '{r.source_title}', "
                           + reader_date(str(r.published)[:10], bool(r.published_approximate),
                                         () if r.primary else ("report",)) for r in docs.itertuples())
-    # The link: the publisher's own document first, then the best outlet as the record ranks it (a mirror never
-    # while another copy exists), then the most recent; shown without click-tracking parameters.
+    # The link: one document of the several a chart draws from (not a copy of one figure, which
+    # `tables.copies.copy_rank` chooses): the publisher's own first, then the best outlet as the record ranks it (a
+    # mirror never while another copy exists), then a document before a web page summarising one, then the most
+    # recent, the one that brings the chart up to date; shown without click-tracking parameters.
     rank = docs["outlet"].map(lambda o: OUTLETS.index(o) if o in OUTLETS else len(OUTLETS))
-    ranked = docs.assign(_rank=rank).sort_values(["primary", "_rank", "published"], ascending=[False, True, False],
-                                                 kind="stable")
+    summary = docs["source_kind"].isin(SUMMARY_KINDS) if "source_kind" in docs else False
+    ranked = docs.assign(_rank=rank, _summary=summary).sort_values(
+        ["primary", "_rank", "_summary", "published"], ascending=[False, True, True, False], kind="stable")
     # a copy whose publisher's own document is in the record links that document, as a primary one would
     own = ranked["primary"].astype(bool)
     originals = [u for u in ranked["original_url"].fillna("").astype(str) if u]
