@@ -481,7 +481,13 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
                        rf"(?!\s+(?:cases|per))"
                        rf"|\bas (?:young|old) as {_ANY}\b|\b(?:younger|older) than {_ANY}\b(?!\s+(?:cases|per))"
                        rf"|\b(?:before|after|at|by|from|over|under|reached|reaching) the age of {_ANY}\b"
-                       rf"|\b(?:turned|turning|turns) {_ANY}\b", re.IGNORECASE)),
+                       rf"|\b(?:turned|turning|turns) {_ANY}\b"
+                       # (and "before 18", "before they were 16", as the ONS's findings are retold: "sexually abused
+                       # before 18, the ONS found" gave the count 18, "in the record" as the "at least 10"
+                       # syndicates; not "before 12 men were charged")
+                       rf"|\bbefore\s+(?:(?:they|he|she|I|you|we)\s+(?:were|was|are|is|turned|turn|reached|reach)\s+)?"
+                       r"\d{1,2}(?![\w%]|[,.]\d)(?=\s*(?:[.,;:!?)–—]|$)|\s+(?:and|or|in|at|when|while|the|years?)\b)",
+                       re.IGNORECASE)),
     # An average ("an average of 12 children a day", "on average 1,200", "a median of 14"): read as the count or
     # share, where the record holds none and a count of the same value is another measure. Checked by hand.
     (AVERAGE, re.compile(rf"\b(?:(?:an?|the)\s+)?(?:average|mean|median)\s+(?:of\s+)?{_FIGURE_UNIT}(?![\w%]|[.,]\d)"
@@ -1023,8 +1029,17 @@ _DIFFERENCE = re.compile(rf"\b{_CHANGE_NOUNS} of\s*$|\b(?:up|down|rose|fell) by\
 _CHANGED_BY = re.compile(rf"\b(?:{_NOT_MADE_UP}up|down|rose|fell|risen|fallen|increased|decreased|jumped|dropped"
                          r"|climbed|grew|soared|outnumbered\s+[a-z]+\s+by|(?:higher|lower|more|fewer|less)\s+by)\s*$",
                          re.IGNORECASE)
-_COMPARED_AFTER = re.compile(r"\s+(?:more|fewer|less|higher|lower)(?:\s+[a-z][\w-]*){0,4}?\s+than\b",
-                             re.IGNORECASE)
+#: A count or sum is a difference when "more" or "fewer" follows it at once, "than" or not ("922 more crimes in
+#: London"), or "higher", "lower" or "less" with "than" later in its clause: "922 more crimes of child sexual
+#: exploitation in 2016 than in 2014" and "922 higher in 2016 than in 2014" were the Met's 922 crimes of 2016, "in the
+#: record", where "than" had to be at most four words on and none a year (a year is blanked, "\x00", by then).
+#: ("922 or more" and "more or less" are bounds.)
+_COMPARED_AFTER = re.compile(r"\s+(?:(?:more|fewer)(?![\w-])(?!\s+or\s+(?:less|fewer)\b)"
+                             r"|(?:less|higher|lower)(?![\w-])(?:\s+[\w\x00'’-]+){0,8}?\s+than\b)", re.IGNORECASE)
+#: So is a count of things added ("an extra 922 crimes", "922 additional crimes"); a sum added ("an additional £2.5
+#: million funding") is the money given, the record's level.
+_ADDED_BEFORE = re.compile(r"\ban\s+(?:extra|additional)\s*$", re.IGNORECASE)
+_ADDED_AFTER = re.compile(r"\s+(?:extra|additional)\b", re.IGNORECASE)
 _COMPARATIVE_AFTER = re.compile(_COMPARATIVE_NEXT, re.IGNORECASE)
 #: A change named as a noun after a figure, "a 1,200 increase in referrals", "a 1,200-case rise": a difference.
 _ENDS_A = re.compile(r"\ban?\s*$", re.IGNORECASE)
@@ -1286,7 +1301,8 @@ def _derived(core: str, printed: Printed, before: str, after: str) -> tuple[str,
         # figure ("1,200 more cases than in 2019", "300 fewer arrests than"): each was a plain count of the thing.
         # Not with a qualifier: "climbed above 1,200", "fell short of 1,200" name a level
         diff = (printed.qualifier == "exact" and _CHANGED_BY.search(tail)) or _COMPARED_AFTER.match(after) \
-            or (_ENDS_A.search(tail) and _CHANGE_AFTER.match(after))
+            or (_ENDS_A.search(tail) and _CHANGE_AFTER.match(after)) \
+            or (_ADDED_BEFORE.search(tail) or _ADDED_AFTER.match(after) if printed.unit == "count" else None)
         if diff:
             return "difference", diff.group(0).strip()
     return "", ""

@@ -86,7 +86,7 @@ def direction_of(row: dict[str, Any]) -> str:
 
 
 #: A record measure that is a change ("change_…", "…_increase", a difference between two counts).
-_CHANGE_MEASURE = re.compile(r"change|increase|decrease|rise|fall|additional|difference")
+_CHANGE_MEASURE = re.compile(r"change|increase|decrease|rise|fall|additional|added|difference")
 _CLAUSE = re.compile(r"[;:.!?]\s|,\s+(?:but|while|whereas)\s")
 
 
@@ -331,21 +331,50 @@ def _other_age(head: set[str], counts: set[str]) -> bool:
     return named(head, _GROWN) and named(counts, _CHILDREN) and not named(counts, _GROWN)
 
 
-#: Groups a figure may be of that exclude each other, as stems of `words_of`, with how the scan names them. "An
-#: estimated 5% of girls" was "in the record" as the CSA Centre's 5% of boys, "Boys accounted for 57% of CSA
+#: Groups a figure may be of that exclude each other, by family, as stems of `words_of`, with how the scan names them.
+#: "An estimated 5% of girls" was "in the record" as the CSA Centre's 5% of boys, "Boys accounted for 57% of CSA
 #: assessments" as the DfE's share of girls, and "92% of victims … are female" as its 92% of perpetrators who are
-#: male: each group shares its kind of counted thing ("people") with the other.
+#: male: each group shares its kind of counted thing ("people") with the other. So were an inspection's grades ("HMIC
+#: judged 76% of the cases it audited to be good or adequate" was its 76% inadequate or requiring improvement,
+#: "Inspectors rated 93 of the 303 cases inadequate" its 93 good), ethnic groups ("85% of suspects … were Asian" was
+#: the 85% who are white) and the ends of a range ("In the lowest-charging force, 20% …" was the highest's 20%).
+#: "Substandard" is both grades below good, as the record's combined figures are.
 _Group = tuple[frozenset[str], str]
-_SIDES: tuple[tuple[_Group, _Group], ...] = (
+_SIDES: tuple[tuple[_Group, ...], ...] = (
     ((frozenset({"girl", "female", "woman"}), "girls or women"), (frozenset({"boy", "male", "man"}), "boys or men")),
     ((frozenset({"victim", "surviv"}), "victims or survivors"),
-     (frozenset({"perpet", "suspec", "offend", "abuser", "defend"}), "perpetrators or suspects")))
+     (frozenset({"perpet", "suspec", "offend", "abuser", "defend"}), "perpetrators or suspects")),
+    ((frozenset({"good", "well", "adequa", "outsta"}), "good or adequate"),
+     (frozenset({"improv", "substa"}), "requiring improvement"), (frozenset({"inadeq", "poor", "poorly", "substa"}),
+                                                                 "inadequate")),
+    ((frozenset({"white"}), "white"), (frozenset({"asian"}), "Asian"), (frozenset({"black"}), "black"),
+     (frozenset({"mixed"}), "mixed")),
+    ((frozenset({"highes"}), "the highest"), (frozenset({"lowest"}), "the lowest")))
+#: A group a sentence denies is not the group it names: "three-quarters of cases were not handled adequately" is of
+#: cases below adequate, "5% of boys, not girls" of boys; and "as well" names no grade ("10 cases were handled well"
+#: does).
+_DENIED = re.compile(r"(?:\b(?:not|never)|n't)(?:\s+[a-z]+){1,2}|\bas\s+well\b", re.IGNORECASE)
 
 
-def _one_side(words: AbstractSet[str], pair: tuple[_Group, _Group]) -> int | None:
-    """Which one of a pair of groups the words name (0 or 1), or None for neither or both."""
-    named = [n for n, (side, _) in enumerate(pair) if side & words]
-    return named[0] if len(named) == 1 else None
+def _sides(words: AbstractSet[str], family: tuple[_Group, ...]) -> frozenset[int]:
+    """Which groups of a family the words name."""
+    return frozenset(n for n, (side, _) in enumerate(family) if side & words)
+
+
+def _one_side(words: AbstractSet[str], pair: tuple[_Group, ...]) -> int | None:
+    """Which one of a family of groups the words name, or None for none or several."""
+    named = _sides(words, pair)
+    return next(iter(named)) if len(named) == 1 else None
+
+
+@functools.lru_cache(maxsize=256)
+def _groups_named(sentence: str) -> frozenset[str]:
+    """A sentence's words, less those it denies, for naming its groups."""
+    return sentence_words(_DENIED.sub(" ", sentence))
+
+
+def _named(family: tuple[_Group, ...], sides: frozenset[int]) -> str:
+    return " or ".join(family[n][1] for n in sorted(sides))
 
 
 #: Child sexual abuse and child sexual exploitation, one of its forms, are counted apart: "12,120 children … affected
@@ -377,11 +406,11 @@ def other_group(found: Found, figure: dict[str, Any]) -> str:
     """The group a record figure is of, when the figure's sentence names only the other one of a pair ("girls" and
     no boys, the record's figure "boys" and no girls); or when what the figure itself counts is one sex ("2,190
     girls") and the record's figure names neither."""
-    mine, theirs = sentence_words(found.sentence.text), figure["_words"]
-    for pair in _SIDES:
-        a, b = _one_side(mine, pair), _one_side(theirs, pair)
-        if a is not None and b is not None and a != b:
-            return f"of {pair[b][1]}, not {pair[a][1]}"
+    mine, theirs = _groups_named(found.sentence.text), figure["_words"]
+    for family in _SIDES:
+        a, b = _sides(mine, family), _sides(theirs, family)
+        if a and b and not a & b:
+            return f"of {_named(family, b)}, not {_named(family, a)}"
     form = _other_form(found, figure)
     if form:
         return form
@@ -397,6 +426,93 @@ def _whole_named(found: Found) -> frozenset[str]:
     if found.printed.unit != "percent" or not found.counted.lower().startswith("of "):
         return frozenset()
     return counted_class(head_noun(found.counted[3:]) or found.counted[3:].split(" ", 1)[0])
+
+
+#: The ages a figure is bounded by: below an age ("before the age of 16", "before 18", "under-18s") or from one on
+#: ("aged 10 or over", "10-plus"), as the measure vocabulary names them (`…_before_16`, `…_aged_10_plus`) and as a
+#: sentence does. "3.1 million adults … were sexually abused before the age of 18" was "in the record" as the ONS's
+#: 3.1 million before 16 (its figure before 18 is 4.3 million), "7.5% … before 18" as its 7.5% before 16, and "81% of
+#: CSE assessments were of children under 10" as the DfE's 81% aged 10 or over. A range of ages ("aged 18 to 74")
+#: is not compared: the ONS's adults are aged 18 to 74 and were abused before 16.
+_MEASURE_AGE = re.compile(r"_(?:(?:before|under)_(?P<below>\d{1,2})|aged_(?P<from>\d{1,2})_plus)(?![^_])")
+_BELOW_AGE = re.compile(r"\b(?:before|under|below|younger\s+than)(?:\s+the\s+age\s+of|\s+age|\s+turning|\s+reaching"
+                        r"|\s+(?:they|he|she|I|you|we)\s+(?:were|was|are|is|turned|turn|reached|reach))?[\s-]+"
+                        r"(\d{1,2})(?![\d%]|[,.]\d)(?=s\b|-year|\s*(?:[.,;:!?)–—]|$)|\s+(?:and|or|in|at|when|while|the"
+                        r"|who|were|was|are|is|had|have|years?)\b)", re.IGNORECASE)
+_FROM_AGE = re.compile(r"\b(\d{1,2})(?:\s*\+|-?plus\b|\s+(?:or|and)\s+(?:over|older|above)\b)"
+                       r"|\b(?:aged|age)\s+(?:over|above)\s+(\d{1,2})\b|\bover-(\d{1,2})s\b", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=256)
+def _age_bounds(sentence: str) -> frozenset[str]:
+    """The ages a sentence bounds its figures by, as "under 16" or "16 and over"."""
+    below = {f"under {m.group(1)}" for m in _BELOW_AGE.finditer(sentence)}
+    upward = {f"{m.group(1) or m.group(2) or m.group(3)} and over" for m in _FROM_AGE.finditer(sentence)}
+    return frozenset(below | upward)
+
+
+@functools.lru_cache(maxsize=1024)
+def _measure_age_bounds(measure: str) -> frozenset[str]:
+    return frozenset(f"under {m['below']}" if m["below"] else f"{m['from']} and over"
+                     for m in _MEASURE_AGE.finditer(measure))
+
+
+def other_age_bound(found: Found, figure: dict[str, Any]) -> str:
+    """Why a record figure bounded by one age is not a figure the sentence bounds by another ("under 16, not under
+    18"), or ""."""
+    theirs = _measure_age_bounds(figure["measure"])
+    mine = _age_bounds(found.sentence.text) if theirs else frozenset()
+    if not mine or mine & theirs:
+        return ""
+    return f"{' or '.join(sorted(theirs))}, not {' or '.join(sorted(mine))}"
+
+
+#: How many years a change is over, as a sentence says it: one year ("year-on-year", "in a year", "in the past year",
+#: "on the previous year") or the years it names ("between 2015 and 2016", "from 2014 to 2016"). "CSE assessments fell
+#: by 29% year-on-year" was "in the record" as the DfE's fall of 29% since 2016 (nine years), and "rose 49 per cent
+#: between 2015 and 2016" as the Met's rise from 2014 to 2016. A sentence naming a span it does not count ("since
+#: 2016", "over the past decade") or several spans constrains nothing.
+_ONE_YEAR = re.compile(r"\byear[- ]on[- ]year\b|\bin\s+(?:a|one)\s+(?:single\s+)?year\b"
+                       r"|\b(?:in|over)\s+the\s+(?:past|last|latest|previous)\s+(?:12\s+months|year)\b"
+                       r"|\b(?:on|from|since|than)\s+(?:the\s+)?(?:previous|last|prior)\s+year\b"
+                       r"|\b(?:on|from|than)\s+the\s+year\s+before\b|\bannual\s+(?:rise|fall|increase|decrease|drop)\b",
+                       re.IGNORECASE)
+_YEARS_APART = re.compile(r"\b(?:between|from)\s+((?:19|20)\d{2})\s+(?:and|to|until)\s+((?:19|20)\d{2})\b(?![-/–]\d)",
+                          re.IGNORECASE)
+_OTHER_SPAN = re.compile(r"\bsince\s+(?:(?:19|20)\d{2}|records\s+began)\b|\bover\s+(?:the\s+)?(?:past|last)\s+"
+                         r"(?:decade|\w+\s+years)\b|\bin\s+(?:the\s+)?(?:past|last)\s+\w+\s+years\b|\bdecade\b",
+                         re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=256)
+def _span_named(sentence: str) -> int | None:
+    """The one number of years a sentence says its change is over, or None."""
+    spans = {1 for _ in _ONE_YEAR.finditer(sentence)} | {int(m[2]) - int(m[1]) for m in _YEARS_APART.finditer(sentence)}
+    return spans.pop() if len(spans) == 1 and not _OTHER_SPAN.search(sentence) else None
+
+
+def _span_of(figure: dict[str, Any]) -> int | None:
+    """How many years a record change is over: its period runs from the first year compared to the last, so
+    2014-01-01 to 2016-12-31 is two years, and 2022-04-01 to 2024-03-31 (2022-23 to 2023-24) one. None for a period
+    that is not whole years."""
+    try:
+        start, end = str(figure["period_start"]), str(figure["period_end"])
+        months = (int(end[:4]) - int(start[:4])) * 12 + int(end[5:7]) - int(start[5:7]) + 1
+    except (KeyError, ValueError):
+        return None
+    return months // 12 - 1 if months % 12 == 0 and months >= 24 else None
+
+
+def other_span(found: Found, figure: dict[str, Any]) -> str:
+    """Why a record change over some years is not the change a sentence says is over others ("a change over 9
+    years, not 1"), or ""."""
+    if found.derived not in _CHANGES or not figure["measure"].startswith("change"):
+        return ""
+    mine = _span_named(found.sentence.text)
+    theirs = _span_of(figure) if mine is not None else None
+    if theirs is None or theirs == mine:
+        return ""
+    return f"a change over {theirs} year{'s' if theirs != 1 else ''}, not {mine}"
 
 
 #: A record share of those something is not so ("perpetrators for whom ethnicity was not recorded", "callers who had
@@ -450,6 +566,9 @@ def differs(found: Found, figure: dict[str, Any], setting: Setting) -> str:
         mine = change_direction(found.derived_because)
         if mine and mine != figure["_direction"]:
             return f"a {figure['_direction']}, not a {mine}"
+    span = other_span(found, figure)
+    if span:
+        return span
     if found.printed.unit == "count" and _other_count(head, figure["_counts"]):
         return f"counts {figure['unit']}, not {found.head}"
     if found.printed.unit == "percent" and figure["_whole"] and found.counted.lower().startswith("of "):
@@ -459,7 +578,7 @@ def differs(found: Found, figure: dict[str, Any], setting: Setting) -> str:
         # share "of CSAE offences" is the share "of the 106,984 child sexual abuse cases" a copy printed
         if whole and not whole & figure["_whole"] and not _kinds(set(whole)) & _kinds(set(figure["_whole"])):
             return f"a share of {figure['_whole_text']}, not of {named}"
-    group = other_group(found, figure) or complement(found, figure)
+    group = other_group(found, figure) or other_age_bound(found, figure) or complement(found, figure)
     if group:
         return group
     if setting.places and figure["geography"] not in setting.places:
