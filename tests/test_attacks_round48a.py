@@ -84,7 +84,8 @@ def test_a_grade_an_ethnic_group_or_an_end_of_a_range_of_the_other_kind_is_not_t
     """HMICFRS (BBC, 28 March 2019): of 303 cases practice was good in 93, required improvement in 127 and was
     inadequate in 83; HMIC (2016): 76% of 132 cases inadequate or requiring improvement; the Hydrant programme
     (2023): 85% of group-based suspects white, 7% Asian, 5% black; the CSA Centre: charge rates from 5% (lowest
-    force) to 20% (highest). Each sentence below was "in the record" as the figure of the other grade, group or end."""
+    force) to 20% (highest), and one in eight investigations ended out of court. Each sentence below was "in the
+    record" as the figure of the other grade, group, end or outcome."""
     for text, printed, reason in (
             ("Inspectors rated 93 of the 303 cases inadequate.", "93", "of good or adequate, not inadequate"),
             ("Inspectors rated 83 of the 303 cases good.", "83", "of inadequate, not good or adequate"),
@@ -97,7 +98,9 @@ def test_a_grade_an_ethnic_group_or_an_end_of_a_range_of_the_other_kind_is_not_t
             ("In the lowest-charging force, 20% of child sexual abuse investigations led to a charge.", "20%",
              "of the highest, not the lowest"),
             ("In the highest-charging force, only 5% of child sexual abuse investigations led to a charge.", "5%",
-             "of the lowest, not the highest")):
+             "of the lowest, not the highest"),
+            ("About one in eight child sexual abuse investigations ended in a charge.", "About one in eight",
+             "of resolved out of court, not charged")):
         assert _status(text)[printed] == "not in the record", text
         assert any(reason in r for r in _reasons(text, printed)), (text, _reasons(text, printed))
 
@@ -112,6 +115,7 @@ def test_the_records_own_grades_groups_and_ends_and_a_denied_grade_still_match()
             "It assessed that 10 cases were handled well, 64 needed improvement and 61 were inadequate.",
             "In terms of group-based offences, 85% of suspects are white, while 7% are Asian and 5% are black.",
             "Proportions of investigations varying in charge from 5% to 20% in different police areas.",
+            "1 in 8 police investigations ended in an out-of-court resolution in the last year.",
             "HMIC examined 374 cases as well as 40 custody cases.",
             "CSE assessments have fallen by 29% since 2016, to their lowest recorded level."):
         assert set(_status(text).values()) == {"in the record"}, (text, _status(text))
@@ -184,3 +188,84 @@ def test_a_change_over_its_own_span_or_a_span_not_counted_is_still_the_records()
             "CSE assessments have fallen by 29% since 2016, reaching their lowest recorded level.",
             "CSE assessments have fallen by 29% since 2016, and fell again in the past year."):
         assert set(_status(text).values()) == {"in the record"}, (text, _status(text))
+
+
+# --- how often a count happens --------------------------------------------------------------------------------------
+
+
+def test_a_count_said_to_happen_every_day_week_month_or_year_is_not_a_record_count_of_another_period() -> None:
+    """The CSA Centre: an estimated 500,000 children sexually abused a year; the Met: 922 crimes in 2016, 9,000 cases
+    in one review; the Home Office: an inquiry budget of up to £65 million over three years; the DfE: 2,190
+    children on plans in 2024-25. Each sentence was "in the record" as the figure of another period; the fixture
+    gbnews-met-9000.txt's "around 2,000 sexual offences every month" was the Met's 2,060 referrals of 2015."""
+    for text, printed, reason in (
+            ("An estimated 500,000 children are sexually abused every day in England and Wales.",
+             "An estimated 500,000", "per year, not per day"),
+            ("The Met records 922 crimes connected with child sexual exploitation every month.", "922",
+             "a figure for 2016-01-01 to 2016-12-31, not per month"),
+            ("The government will spend £65m a year on the inquiry.", "£65m", "not per year"),
+            ("The Met is reviewing 9,000 cases a year.", "9,000", "not per year"),
+            ("Around 2,190 children a week are placed on child protection plans for sexual abuse.", "Around 2,190",
+             "not per week"),
+            ("It is understood that the Met records around 2,000 sexual offences every month.", "around 2,000",
+             "not per month")):
+        assert _status(text) == {printed: "not in the record"}, (text, _status(text))
+        assert any(reason in r for r in _reasons(text, printed)) or not _reasons(text, printed), text
+
+
+def test_a_count_said_per_year_for_a_years_figure_is_still_the_records() -> None:
+    """The guards: a yearly count said "every year" or "a year", as the record's own estimate is worded, and a
+    count in a sentence with no frequency."""
+    for text in (
+            "An estimated 500,000 children are sexually abused every year in England and Wales.",
+            "The Met recorded 922 crimes connected with child sexual exploitation a year in 2016.",
+            "Half a million children are estimated to be sexually abused each year; 500,000 children in England "
+            "and Wales.",
+            "The Met is reviewing 9,000 cases of child sexual exploitation."):
+        assert set(_status(text).values()) == {"in the record"}, (text, _status(text))
+
+
+def test_a_count_put_over_a_span_of_years_is_not_a_record_count_for_one_year() -> None:
+    """The Met's 922 crimes were 2016's. "Between 2014 and 2016, the Met recorded 922 crimes" (a total over three
+    years) and "Since 2014, the Met has recorded 922 crimes" were each "in the record" as 2016's count."""
+    for text in (
+            "Between 2014 and 2016, the Met recorded 922 crimes connected with child sexual exploitation.",
+            "Since 2014, the Met has recorded 922 crimes connected with child sexual exploitation.",
+            "From 2014 to 2016 the Met recorded 922 crimes connected with child sexual exploitation."):
+        assert _status(text) == {"922": "not in the record"}, (text, _status(text))
+        assert any(r.startswith("2016-01-01 to 2016-12-31 alone, not ") for r in _reasons(text, "922")), text
+
+
+def test_a_count_that_ends_a_change_names_its_year_or_comes_before_the_span_is_still_the_records() -> None:
+    """The guards: the record's own wordings of the Met's rise and the DfE's "2,190 children …, a 26% fall since
+    2016" (the span is the fall's)."""
+    for text in (
+            "Between 2014 and 2016 crimes connected with child sexual exploitation rose from 618 to 922.",
+            "Between 2014 and 2016 crimes connected with child sexual exploitation rose: 618 in 2014 and 922 in 2016.",
+            "2,190 children started child protection plans with sexual abuse as the initial category, a 26% fall "
+            "since 2016.",
+            "Since 2016, CSE assessments have fallen by 29%, to 12,120 in 2024-25."):
+        assert set(_status(text).values()) == {"in the record"}, (text, _status(text))
+
+
+# --- the claims stub --------------------------------------------------------------------------------------------------
+
+
+def test_a_claims_stub_keeps_the_figure_of_a_long_sentence_in_its_text() -> None:
+    """`--claims-stub` cut a sentence to its first 30 words (the most `validate` accepts), so a figure printed after
+    them was not in the stub's text, and the claim, once filled in, was refused: "text does not contain the stated
+    value"."""
+    import yaml
+
+    from analysis.factcheck.scan import claims_stub
+    from analysis.record.claims import MAX_TEXT_WORDS
+
+    text = ("According to the latest figures published by the Department for Education on Thursday, which cover "
+            "every local authority in England and were compiled from the annual census of children in need "
+            "collected from councils each spring, the number of assessments identifying child sexual exploitation "
+            "has fallen by 37% since 2016.")
+    entries = yaml.safe_load(claims_stub(scan_text(text, DEFAULT)).split("\n", 1)[1])
+    assert [e["stated"] for e in entries] == ["37%"]
+    assert "37%" in entries[0]["text"] and len(entries[0]["text"].split()) <= MAX_TEXT_WORDS
+    short = "Crimes connected with child sexual exploitation in London rose by 12% in a year."
+    assert [e["text"] for e in yaml.safe_load(claims_stub(scan_text(short, DEFAULT)).split("\n", 1)[1])] == [short]

@@ -45,6 +45,7 @@ from analysis.factcheck.scan_input import (
 from analysis.factcheck.scan_match import load_record, match_reading, prefer_article_sources
 from analysis.factcheck.scan_text import looks_like_html, sentences, to_text, unnamed_glyphs
 from analysis.paths import Paths, add_root_argument
+from analysis.record.claims import MAX_TEXT_WORDS
 from analysis.record.hygiene import digits_problem
 from analysis.record.terminal import printable, typed_number
 from analysis.record.vocabulary import iso_date
@@ -475,16 +476,27 @@ def claims_stub(result: dict[str, Any]) -> str:
         if not e["should_register"]:
             continue
         slug = re.sub(r"[^a-z0-9]+", "-", f"{e['value_as_printed']} {e['counted']}".lower()).strip("-")[:50]
-        words = e["sentence"].split()
         entries.append({
             "id": _unique(f"todo-{slug}", taken), "claimant": "", "source_id": "", "location": f"para {e['paragraph']}",
-            "text": " ".join(words[:30]), "stated": e["value_as_printed"], "kind": e["derived"],
+            "text": _claim_text(e["sentence"], e["value_as_printed"]), "stated": e["value_as_printed"],
+            "kind": e["derived"],
             "inputs": {role: "" for role in ROLES.get(e["derived"], ())},
             "note": f"Stub from `python -m analysis scan`: kind read from the words {e['derived_because']!r}; "
                     "check it, trim the text to the claim, and fill every input with figure ids or gaps.",
         })
     header = "# Claims stub from `python -m analysis scan`: nothing here is checked; fill every empty field.\n"
     return header + (yaml.safe_dump(entries, sort_keys=False, allow_unicode=True, width=110) if entries else "[]\n")
+
+
+def _claim_text(sentence: str, printed: str) -> str:
+    """The sentence as a claim's text: at most MAX_TEXT_WORDS words, around the figure. The first 30 words of a long
+    sentence left out a figure printed after them ("… the number of assessments … has fallen by 37% since 2016"),
+    and `validate` refuses a claim whose text does not contain its stated value."""
+    words = sentence.split()
+    at = sentence.find(printed)
+    first = len(sentence[:at].split()) if at >= 0 else 0
+    start = max(0, min(first - MAX_TEXT_WORDS // 3, len(words) - MAX_TEXT_WORDS))
+    return " ".join(words[start:start + MAX_TEXT_WORDS])
 
 
 def _unique(name: str, taken: dict[str, int]) -> str:

@@ -337,7 +337,9 @@ def _other_age(head: set[str], counts: set[str]) -> bool:
 #: male: each group shares its kind of counted thing ("people") with the other. So were an inspection's grades ("HMIC
 #: judged 76% of the cases it audited to be good or adequate" was its 76% inadequate or requiring improvement,
 #: "Inspectors rated 93 of the 303 cases inadequate" its 93 good), ethnic groups ("85% of suspects … were Asian" was
-#: the 85% who are white) and the ends of a range ("In the lowest-charging force, 20% …" was the highest's 20%).
+#: the 85% who are white), the ends of a range ("In the lowest-charging force, 20% …" was the highest's 20%) and what
+#: an investigation ended in ("one in eight … investigations ended in a charge" was the CSA Centre's one in eight
+#: that ended in an out-of-court resolution).
 #: "Substandard" is both grades below good, as the record's combined figures are.
 _Group = tuple[frozenset[str], str]
 _SIDES: tuple[tuple[_Group, ...], ...] = (
@@ -349,7 +351,8 @@ _SIDES: tuple[tuple[_Group, ...], ...] = (
                                                                  "inadequate")),
     ((frozenset({"white"}), "white"), (frozenset({"asian"}), "Asian"), (frozenset({"black"}), "black"),
      (frozenset({"mixed"}), "mixed")),
-    ((frozenset({"highes"}), "the highest"), (frozenset({"lowest"}), "the lowest")))
+    ((frozenset({"highes"}), "the highest"), (frozenset({"lowest"}), "the lowest")),
+    ((frozenset({"charge", "prosec"}), "charged"), (frozenset({"resolu", "cautio"}), "resolved out of court")))
 #: A group a sentence denies is not the group it names: "three-quarters of cases were not handled adequately" is of
 #: cases below adequate, "5% of boys, not girls" of boys; and "as well" names no grade ("10 cases were handled well"
 #: does).
@@ -491,16 +494,22 @@ def _span_named(sentence: str) -> int | None:
     return spans.pop() if len(spans) == 1 and not _OTHER_SPAN.search(sentence) else None
 
 
+def months_of(figure: dict[str, Any]) -> int | None:
+    """How many calendar months a record figure's period covers, first and last month counted (2016-01-01 to
+    2016-12-31 is 12), or None when its dates cannot be read."""
+    try:
+        start, end = str(figure["period_start"]), str(figure["period_end"])
+        return (int(end[:4]) - int(start[:4])) * 12 + int(end[5:7]) - int(start[5:7]) + 1
+    except (KeyError, ValueError):
+        return None
+
+
 def _span_of(figure: dict[str, Any]) -> int | None:
     """How many years a record change is over: its period runs from the first year compared to the last, so
     2014-01-01 to 2016-12-31 is two years, and 2022-04-01 to 2024-03-31 (2022-23 to 2023-24) one. None for a period
     that is not whole years."""
-    try:
-        start, end = str(figure["period_start"]), str(figure["period_end"])
-        months = (int(end[:4]) - int(start[:4])) * 12 + int(end[5:7]) - int(start[5:7]) + 1
-    except (KeyError, ValueError):
-        return None
-    return months // 12 - 1 if months % 12 == 0 and months >= 24 else None
+    months = months_of(figure)
+    return months // 12 - 1 if months is not None and months % 12 == 0 and months >= 24 else None
 
 
 def other_span(found: Found, figure: dict[str, Any]) -> str:
@@ -513,6 +522,83 @@ def other_span(found: Found, figure: dict[str, Any]) -> str:
     if theirs is None or theirs == mine:
         return ""
     return f"a change over {theirs} year{'s' if theirs != 1 else ''}, not {mine}"
+
+
+#: A count a sentence puts over a span of years before it ("Between 2014 and 2016, the Met recorded 922 crimes",
+#: "Since 2014, …") is a total over them, not the record's count for one year (the Met's 922 were 2016's). Not a count
+#: that ends or opens a change ("rose from 618 to 922"), names its own year ("922 in 2016") or comes before the span
+#: ("2,190 children started plans …, a 26% fall since 2016": the span is the fall's).
+_SINCE = re.compile(r"\bsince\s+((?:19|20)\d{2})\b(?![-/–]\d)", re.IGNORECASE)
+_ENDS_FROM_TO = re.compile(r"\b(?:from|to)\s*$", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=256)
+def _years_spanned(sentence: str) -> str:
+    """The one span of years a sentence names ("2014 to 2016", "since 2014"), or ""."""
+    spans = {f"{m[1]} to {m[2]}" for m in _YEARS_APART.finditer(sentence)} | \
+        {f"since {m[1]}" for m in _SINCE.finditer(sentence)}
+    return spans.pop() if len(spans) == 1 else ""
+
+
+def over_years(found: Found, figure: dict[str, Any], setting: Setting) -> str:
+    """Why a record count for one year is not a count the sentence gives over a span of years, or ""."""
+    if found.printed.unit not in ("count", "GBP") or found.derived or setting.own_year is not None:
+        return ""
+    span = _years_spanned(found.sentence.text[:found.start])
+    months = months_of(figure) if span else None
+    before = found.sentence.text[max(0, found.start - 8):found.start]
+    if months is None or not 11 <= months <= 13 or _ENDS_FROM_TO.search(before):
+        return ""
+    return f"{figure['period_start']} to {figure['period_end']} alone, not {span}"
+
+
+#: How often a count happens, as the words after it say ("500,000 children … every year", "£65m a year", "2,190
+#: children a week") and as a record figure's measure or subject does ("…_per_year", "each year"). "An estimated
+#: 500,000 children are sexually abused every day" was "in the record" as the CSA Centre's 500,000 a year, "The Met
+#: records 922 crimes … every month" as its 922 in 2016, "£65m a year" as the inquiry's whole budget of up to £65
+#: million and "9,000 cases a year" as the Met's one review of 9,000. A record figure that names no frequency counts
+#: its period: "a year" fits one of twelve months (922 in 2016), no other.
+_PER_TIME = re.compile(r"\b(?:a|an|per|every|each)\s+(day|week|fortnight|month|year)\b"
+                       r"|\b(dai|week|fortnight|month|annual|year)ly\b", re.IGNORECASE)
+_PER = {"dai": "day", "annual": "year"}
+
+
+def _frequency(text: str) -> str:
+    """The one period the words say something happens in each of ("day", "year"), or ""."""
+    found = {_PER.get(k, k) for m in _PER_TIME.finditer(text) for k in (m.group(1) or m.group(2)).lower().split()}
+    return found.pop() if len(found) == 1 else ""
+
+
+_CLAUSE_AFTER_END = re.compile(r"[,;:!?()—–\d]|\.(?:\s|$)")
+
+
+def _clause_after(found: Found) -> str:
+    """The words after a figure to the end of its clause or the next number (at most 100 characters)."""
+    after = found.sentence.text[found.start + len(found.text):][:100]
+    end = _CLAUSE_AFTER_END.search(after)
+    return after[:end.start()] if end else after
+
+
+@functools.lru_cache(maxsize=1024)
+def _figure_frequency(measure: str, subject: str) -> str:
+    return _frequency(f"{measure.replace('_', ' ')} {subject}")
+
+
+def other_frequency(found: Found, figure: dict[str, Any]) -> str:
+    """Why a record count is not one the sentence says happens every day, week, month or year ("a figure for
+    2016-01-01 to 2016-12-31, not per month"), or ""."""
+    if found.printed.unit not in ("count", "GBP") or found.derived:
+        return ""
+    mine = _frequency(_clause_after(found))
+    if not mine:
+        return ""
+    theirs = _figure_frequency(figure["measure"], figure.get("subject") or "")
+    if theirs:
+        return "" if theirs == mine else f"per {theirs}, not per {mine}"
+    months = months_of(figure)
+    if months is None or (mine == "year" and 11 <= months <= 13):
+        return ""
+    return f"a figure for {figure['period_start']} to {figure['period_end']}, not per {mine}"
 
 
 #: A record share of those something is not so ("perpetrators for whom ethnicity was not recorded", "callers who had
@@ -566,7 +652,7 @@ def differs(found: Found, figure: dict[str, Any], setting: Setting) -> str:
         mine = change_direction(found.derived_because)
         if mine and mine != figure["_direction"]:
             return f"a {figure['_direction']}, not a {mine}"
-    span = other_span(found, figure)
+    span = other_span(found, figure) or other_frequency(found, figure) or over_years(found, figure, setting)
     if span:
         return span
     if found.printed.unit == "count" and _other_count(head, figure["_counts"]):
