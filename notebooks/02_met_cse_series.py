@@ -169,4 +169,5 @@ notes = [f"{copies} of {len(series)} rows come from a report of the Met's figure
          "Units differ within a measure where sources count differently: "
          + "; ".join(f"{charts.MET_MEASURES.get(m, m)}: {', '.join(sorted(set(u)))}"
                      for m, u in series.groupby("measure")["unit"] if len(set(u)) > 1) + "."]
-bullets(notes + limitations(series["caveat"], gaps, ["met-cse", "at risk", "referral", "met primary release"]))
+# "cse referral", not "referral": Operation Beaconport's national referrals are not the Met's series.
+bullets(notes + limitations(series["caveat"], gaps, ["met-cse", "at risk", "cse referral", "met primary release"]))

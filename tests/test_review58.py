@@ -128,3 +128,14 @@ def test_a_charts_link_goes_to_a_document_before_a_web_page_summarising_it() -> 
     assert len(ids) == 3
     url = style.credit(figures, ids).url
     assert url.startswith("https://hmicfrs.justiceinspectorates.gov.uk/publication-html/") and "?" not in url
+
+
+def test_the_met_series_notebook_lists_the_gaps_of_the_met_series_only(made) -> None:
+    """s61 #4: notebook 02's Limitations took every gap naming "referral", so the Met's yearly CSE series listed the
+    national review's gaps ("Any Operation Beaconport figures after the NCA's briefing…", "…Operation Beaconport
+    referrals) that are Metropolitan Police / London cases"). By hand from data/raw/gaps.yaml: the Met series' own
+    referral gaps all say "CSE referral(s)"."""
+    html = (made.outputs / "notebooks" / "02_met_cse_series.html").read_text(encoding="utf-8")
+    assert "Any Operation Beaconport figures after" not in html
+    assert "Operation Beaconport referrals) that are" not in html
+    assert "CSE referral counts by year in the Met" in html and "CSE referrals (1,737" in html
