@@ -10,11 +10,13 @@ save a user to stay.
 from __future__ import annotations
 
 import contextlib
+import importlib.util
 import os
 import sys
 import tempfile
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 from analysis.paths import READS_ENV
 
@@ -66,8 +68,8 @@ def record_reads() -> None:
     docs/ or in a desk's folder outside the checkout read a file no pattern of the step names: after it was edited
     `make` said "notebooks: unchanged, skipped" and kept the chart drawn from the old one. The environment's own
     files (the interpreter's and the libraries', which the stamps name by version), the machine's (/proc, /sys,
-    /dev), the kernel's own (its connection file, the runner's IPython folder) and compiled modules (their
-    sources are hashed, `pipeline.hash_checked_bytecode`) are left out. A folder a notebook lists
+    /dev) and the kernel's own (its connection file, the runner's IPython folder) are left out; a compiled module
+    stands for its source (`_read_from`). A folder a notebook lists
     (`Path("../lookups").glob("*.csv")`) is noted with the names in it: a lookup added there is read by the next run.
     The folders the import system lists to find modules (those on `sys.path`) are not."""
     folder = os.environ.get(READS_ENV)
@@ -96,11 +98,11 @@ def record_reads() -> None:
                 note(ONLINE, place)
             return
         listed = event in ("os.listdir", "os.scandir")
-        if not (listed or event == "open" and _for_reading(args)) or not args or not isinstance(args[0], (str, bytes)):
+        read = _read_from(event, args)
+        if read is None:
             return
-        path = os.path.abspath(os.fsdecode(args[0]))
-        if path in seen or path.endswith(".pyc") or any(path == place or path.startswith(place.rstrip(os.sep) + os.sep)
-                                                        for place in skip) \
+        path = os.path.abspath(read)
+        if path in seen or any(path == place or path.startswith(place.rstrip(os.sep) + os.sep) for place in skip) \
                 or listed and path in {os.path.abspath(entry or os.curdir) for entry in sys.path}:
             return
         seen.add(path)  # first: the reads below open files too, and come back here
@@ -138,12 +140,49 @@ ONLINE = "network"
 def _online(event: str, args: tuple[Any, ...]) -> str:
     """The address a notebook reads from the network ("" for any other event): a URL urllib opens, or the host and
     port a socket connects to (a Unix socket, a path, is the machine's own). A notebook that drew its chart from
-    `pd.read_csv("https://…/first_year.csv")` was stamped as current however the file there changed."""
+    `pd.read_csv("https://…/first_year.csv")` was stamped as current however the file there changed. A "file:" URL
+    names a file of this machine, which urllib opens as one (and the hook notes as one), and a "data:" URL holds its
+    own bytes: `pd.read_csv("file:///shared/desk/first_year.csv")` was said to be read "from the network" and ran
+    the notebooks again at every `make`."""
     if event == "urllib.Request" and args:
-        return str(args[0])
+        return "" if urlsplit(str(args[0])).scheme.lower() in ("file", "data") else str(args[0])
     if event == "socket.connect" and len(args) > 1 and isinstance(args[1], tuple) and len(args[1]) >= 2:
         return f"{args[1][0]}:{args[1][1]}"
     return ""
+
+
+def _read_from(event: str, args: tuple[Any, ...]) -> str | None:
+    """The file or folder an audit event reads, as the notebook named it (None for any other event).
+
+    Besides a file opened to read and a folder listed, two reads that open no file in Python. A database SQLite
+    opens itself, in C (`sqlite3.connect("../lookups/desk.db")`, or the project's outputs/cse.db queried with
+    `pd.read_sql`): a lookup kept so was never stamped, and after it was edited `make` said "notebooks: unchanged,
+    skipped". And a module whose compiled file Python finds still current: the import opens only that
+    `__pycache__/….pyc`, never the source, so a desk's helper imported from a folder the notebook adds to its path
+    (`sys.path.append("/shared/desk")`), once imported in JupyterLab, was stamped without its source, and an edit
+    of it ran no notebook again. Its source is what the stamp keeps (a file compiled without one: the file)."""
+    if event == "sqlite3.connect" and args and isinstance(args[0], (str, bytes, os.PathLike)):
+        return _database_file(os.fsdecode(args[0]))
+    listed = event in ("os.listdir", "os.scandir")
+    if not (listed or event == "open" and _for_reading(args)) or not args or not isinstance(args[0], (str, bytes)):
+        return None
+    path = os.fsdecode(args[0])
+    if path.endswith(".pyc"):
+        with contextlib.suppress(ValueError):
+            source = importlib.util.source_from_cache(path)
+            return source if os.path.isfile(source) else path
+    return path
+
+
+def _database_file(database: str) -> str | None:
+    """The file `sqlite3.connect(database)` opens: the name itself, or a "file:" URI's path (SQLite's URI form,
+    `file:desk.db?mode=ro`); None for a database in memory, which no file holds."""
+    if database.startswith("file:"):
+        parts = urlsplit(database)
+        if "mode=memory" in parts.query:
+            return None
+        database = unquote(parts.path)
+    return None if database in ("", ":memory:") else database
 
 
 def _for_reading(args: tuple[Any, ...]) -> bool:

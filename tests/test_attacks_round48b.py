@@ -1,0 +1,143 @@
+"""Issue 24, round 48 (helper r48b): stamps that cannot lie (class 2), attacked through what the notebooks read
+without opening a file in Python, which the kernels' audit hook (round 47) never saw: a desk's lookup kept as a
+SQLite database (`sqlite3.connect("../lookups/desk.db")`, SQLite opens it in C), and a helper module imported from
+a folder the notebook adds to its path, whose compiled file Python reuses without opening the source."""
+
+from __future__ import annotations
+
+import os
+import py_compile
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from analysis import paths
+from analysis.run import kernels, pipeline
+
+
+def _project(tmp_path: Path) -> tuple[Path, pipeline.Step]:
+    """A project with one notebook and one output, and a step that runs kernels over it (as the notebooks step)."""
+    root = tmp_path / "project"
+    (root / "notebooks").mkdir(parents=True)
+    (root / "notebooks" / "02.py").write_text("# %%\nprint(1)\n", encoding="utf-8")
+    (root / "out").mkdir()
+    (root / "out" / "chart.csv").write_text("year\n2015\n", encoding="utf-8")
+    (root / "lookups").mkdir()
+    return root, pipeline.Step("notebooks", "", ("notebooks/*",), ("out/*",), kernels=True)
+
+
+def _kernel_runs(root: Path, code: str) -> None:
+    """A Python started as the batch kernels are (the first line they run), in notebooks/, running `code`."""
+    env = {**os.environ, paths.READS_ENV: str(root / ".cache" / paths.KERNEL_READS_NAME)}
+    subprocess.run([sys.executable, "-c", f"from analysis.run import kernels; kernels.record_reads()\n{code}"],
+                   check=True, env=env, cwd=root / "notebooks")
+
+
+def _ran(root: Path, step: pipeline.Step, stamps: dict) -> None:
+    before = (pipeline.input_hash(root, step), pipeline.touched(root, step))
+    pipeline._finish(step, (0, 0.1, before, {}), root, stamps)
+
+
+def _first_year(database: Path, year: int) -> None:
+    with sqlite3.connect(database) as con:
+        con.execute("create table if not exists first_year(year int)")
+        con.execute("delete from first_year")
+        con.execute("insert into first_year values (?)", (year,))
+    con.close()
+
+
+def test_a_sqlite_database_a_notebook_queries_is_in_the_notebooks_stamp(tmp_path: Path) -> None:
+    """Notebook 02 took the first year it charts from a desk's lookup kept as a SQLite database
+    (`sqlite3.connect("../lookups/desk.db")`, as `pd.read_sql` is given a connection). `make` (2015: the chart from
+    2015), then the year in the database made 2016, then `make`: "notebooks: unchanged, skipped", the chart still
+    from 2015 (76ab0c…), exit 0, and `gallery` alone published it. SQLite opens the file in C, so no "open" reached
+    the hook; `sqlite3.connect` raises an audit event of its own. A database in memory is no file and is not noted;
+    the URI form is read as the file it names."""
+    root, step = _project(tmp_path)
+    desk = root / "lookups" / "desk.db"
+    _first_year(desk, 2015)
+    _kernel_runs(root, "import sqlite3\n"
+                       "sqlite3.connect('../lookups/desk.db').execute('select year from first_year').fetchone()\n"
+                       "sqlite3.connect('file:../lookups/desk.db?mode=ro', uri=True).execute('select 1')\n"
+                       "sqlite3.connect(':memory:').execute('select 1')")
+    stamps: dict = {}
+    _ran(root, step, stamps)
+    assert str(desk) in stamps["notebooks"][pipeline.READ]
+    assert not any("memory" in path for path in stamps["notebooks"][pipeline.READ])
+    assert pipeline.is_current(root, step, stamps)
+    _first_year(desk, 2016)
+    assert not pipeline.is_current(root, step, stamps)
+
+
+def test_a_database_changed_after_a_kernel_queried_it_leaves_the_step_unstamped(tmp_path: Path,
+                                                                                capsys: pytest.CaptureFixture) -> None:
+    """The same for the project's own outputs/cse.db, which `db` writes while the notebooks run beside it: a notebook
+    querying it read the database before the build's correction, and the step was stamped with it."""
+    root, step = _project(tmp_path)
+    database = root / "outputs" / paths.DB_NAME
+    database.parent.mkdir()
+    _first_year(database, 2015)
+    _kernel_runs(root, "import sqlite3\nsqlite3.connect('../outputs/cse.db').execute('select * from first_year')")
+    _first_year(database, 2016)
+    stamps: dict = {}
+    _ran(root, step, stamps)
+    assert "notebooks" not in stamps
+    assert "cse.db: changed while they ran" in capsys.readouterr().out
+
+
+def test_a_helper_imported_from_a_folder_the_notebook_puts_on_its_path_is_stamped_by_its_source(
+        tmp_path: Path) -> None:
+    """Notebook 02 imported a desk's helper from a shared folder it puts on its path (`sys.path.append(
+    "/shared/desk")`, `from deskhelp import first`), a helper already imported once in JupyterLab. The import opened
+    only `__pycache__/deskhelp.cpython-311.pyc` (current by the source's time and size), never deskhelp.py, so the
+    stamp named nothing of it: the helper edited to return 2016, `make` said "notebooks: unchanged, skipped" with
+    the chart from 2015, exit 0. A compiled module stands for its source."""
+    root, step = _project(tmp_path)
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    helper = shared / "deskhelp.py"
+    helper.write_text("def first():\n    return 2015\n", encoding="utf-8")
+    py_compile.compile(str(helper), doraise=True, invalidation_mode=py_compile.PycInvalidationMode.TIMESTAMP)
+    _kernel_runs(root, f"import sys\nsys.path.append({str(shared)!r})\nimport deskhelp\n"
+                       "assert deskhelp.first() == 2015")
+    stamps: dict = {}
+    _ran(root, step, stamps)
+    assert str(helper) in stamps["notebooks"][pipeline.READ]
+    assert pipeline.is_current(root, step, stamps)
+    helper.write_text("def first():\n    return 2016\n", encoding="utf-8")
+    assert not pipeline.is_current(root, step, stamps)
+
+
+def test_the_guard_a_compiled_module_of_the_environment_or_the_project_is_not_listed(tmp_path: Path) -> None:
+    """The guard: a library's compiled modules (the environment's, named by version) and the project's own (its
+    patterns' or, for a data-only project, the code's) are no more listed than before."""
+    root, _ = _project(tmp_path)
+    step = pipeline.Step("notebooks", "", ("notebooks/*", *pipeline.CODE), ("out/*",), kernels=True)
+    _kernel_runs(root, "import json.tool, email.mime.text, analysis.record.vocabulary")
+    stamps: dict = {}
+    _ran(root, step, stamps)
+    read = stamps["notebooks"].get(pipeline.READ, {})
+    assert not [path for path, digest in read.items() if not digest.startswith("dir:")]  # (the import's listings
+    # of the package's folders are listed as before)
+
+
+def test_a_file_url_is_read_as_the_file_it_names_not_from_the_network(tmp_path: Path,
+                                                                       capsys: pytest.CaptureFixture) -> None:
+    """`pd.read_csv("file:///shared/desk/first_year.csv")` (a file's address pasted from a browser) was said to be
+    read "from the network": the notebooks ran again at every `make`, saying so. urllib opens a "file:" URL as the
+    file it names, which is noted and stamped as any other."""
+    root, step = _project(tmp_path)
+    lookup = tmp_path / "first_year.csv"
+    lookup.write_text("year\n2015\n", encoding="utf-8")
+    _kernel_runs(root, f"import urllib.request\nurllib.request.urlopen({lookup.as_uri()!r}).read()")
+    stamps: dict = {}
+    _ran(root, step, stamps)
+    assert "network" not in capsys.readouterr().out
+    assert str(lookup) in stamps["notebooks"][pipeline.READ]
+    lookup.write_text("year\n2016\n", encoding="utf-8")
+    assert not pipeline.is_current(root, step, stamps)
+    assert kernels._online("urllib.Request", ("https://example.org/first_year.csv",))
+
