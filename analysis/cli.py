@@ -14,6 +14,7 @@ import sys
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
+from analysis.paths import without_library_switches
 from analysis.record.terminal import Parser, os_error_line
 
 if TYPE_CHECKING:
@@ -169,6 +170,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.parse_args(argv[:1])  # prints the usage error and exits 2
         return 2
     name = argv[0]
+    without_library_switches(os.environ)  # before the command imports pandas; its kernels and children inherit this
     if sys.stdout is None and name in PRINTERS:
         print(f"python -m analysis {name}: standard output is closed, so nothing could be shown; send it to a file "
               "or a pipe", file=sys.stderr)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import re
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, MutableMapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -347,6 +347,20 @@ CHARTS_DIR_ENV = "CSE_CHARTS_DIR"
 DRAWN_IN_ENV = "CSE_DRAWN_IN"
 #: The folder each kernel names the files it read in (`analysis.run.kernels.record_reads`), for the stamps.
 READS_ENV = "CSE_KERNEL_READS"
+
+#: Environment variables a library reads as it is imported to change what it computes, which no output may depend
+#: on (no stamp names them): pandas' switches to its coming or old behaviour, `PANDAS_FUTURE`, each
+#: `PANDAS_FUTURE_<OPTION>` and `PANDAS_COPY_ON_WRITE` (read by pandas' `core/config_init.py`, for its own test
+#: suite). With PANDAS_FUTURE_DISTINGUISH_NAN_AND_NA=1 set the build, db, check and notebooks ran and the workbook
+#: step died with a traceback ("Cannot cast NaN value to Integer dtype", in gptables' `convert_dtypes`).
+LIBRARY_SWITCHES = ("PANDAS_FUTURE", "PANDAS_COPY_ON_WRITE")
+
+
+def without_library_switches(environ: MutableMapping[str, str]) -> None:
+    """Remove `LIBRARY_SWITCHES` from `environ`: what every command (`analysis.cli`) and the notebooks' kernels
+    (`analysis.run.notebooks.kernel_env`) run with, before either imports pandas."""
+    for name in [name for name in environ if name.startswith(LIBRARY_SWITCHES)]:
+        del environ[name]
 
 
 #: The names of what `make` writes under outputs/ (and of its bookkeeping under .cache/): one definition each, which

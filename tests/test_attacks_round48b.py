@@ -1,7 +1,8 @@
 """Issue 24, round 48 (helper r48b): stamps that cannot lie (class 2), attacked through what the notebooks read
 without opening a file in Python, which the kernels' audit hook (round 47) never saw: a desk's lookup kept as a
 SQLite database (`sqlite3.connect("../lookups/desk.db")`, SQLite opens it in C), and a helper module imported from
-a folder the notebook adds to its path, whose compiled file Python reuses without opening the source."""
+a folder the notebook adds to its path, whose compiled file Python reuses without opening the source. And through
+the environment a command runs with: pandas' switches to its coming behaviour, which crashed the workbook step."""
 
 from __future__ import annotations
 
@@ -14,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from analysis import paths
-from analysis.run import kernels, pipeline
+from analysis import cli, paths
+from analysis.run import kernels, notebooks, pipeline
 
 
 def _project(tmp_path: Path) -> tuple[Path, pipeline.Step]:
@@ -141,3 +142,28 @@ def test_a_file_url_is_read_as_the_file_it_names_not_from_the_network(tmp_path: 
     assert not pipeline.is_current(root, step, stamps)
     assert kernels._online("urllib.Request", ("https://example.org/first_year.csv",))
 
+
+SWITCHES = {"PANDAS_FUTURE_DISTINGUISH_NAN_AND_NA": "1", "PANDAS_FUTURE": "upcoming", "PANDAS_COPY_ON_WRITE": "0"}
+
+
+def test_pandas_switches_are_not_what_a_command_or_its_kernels_run_with(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """pandas reads PANDAS_FUTURE, PANDAS_FUTURE_<OPTION> and PANDAS_COPY_ON_WRITE as it is imported (for its own
+    test suite). With PANDAS_FUTURE_DISTINGUISH_NAN_AND_NA=1 set, `make` ran the build, db, check and notebooks,
+    then the workbook step died with a traceback: gptables' `convert_dtypes` on a column with a blank, "Cannot cast
+    NaN value to Integer dtype". No command, and no kernel, runs with them."""
+    for name, value in SWITCHES.items():
+        monkeypatch.setenv(name, value)
+    env = notebooks.kernel_env(paths.Paths(tmp_path), tmp_path / "charts")
+    assert not set(SWITCHES) & set(env)
+    with pytest.raises(SystemExit):
+        cli.main(["verify", "--help"])
+    assert not set(SWITCHES) & set(os.environ)
+    # what the switch did to the workbook's frames, and does not do once it is gone
+    frame = "import pandas as pd; pd.DataFrame({'n': [1.0, float('nan')]}).convert_dtypes()"
+    crashed = subprocess.run([sys.executable, "-c", frame], env={**os.environ, **SWITCHES}, capture_output=True,
+                             text=True, check=False)
+    assert "Cannot cast NaN value to Integer dtype" in crashed.stderr
+    subprocess.run([sys.executable, "-c", f"import os; from analysis.paths import without_library_switches; "
+                                          f"without_library_switches(os.environ); {frame}"],
+                   env={**os.environ, **SWITCHES}, check=True)

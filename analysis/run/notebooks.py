@@ -47,6 +47,7 @@ from analysis.paths import (
     notebook_copies,
     notebook_source,
     notebook_stems,
+    without_library_switches,
 )
 from analysis.record.terminal import typed_number
 from analysis.run import kernels
@@ -174,6 +175,7 @@ def read_notebook(path: Path) -> Any:
 def kernel_env(paths: Paths, charts_dir: Path) -> dict[str, str]:
     """The kernels' environment: the package importable, the project root and the charts folder named."""
     env = dict(os.environ)
+    without_library_switches(env)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(PROJECT_ROOT), env.get("PYTHONPATH", "")]))
     env[ROOT_ENV] = str(paths.root)
     env[CHARTS_DIR_ENV] = str(charts_dir)
