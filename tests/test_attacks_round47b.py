@@ -50,7 +50,7 @@ def test_a_lookup_a_notebook_reads_at_the_checkout_s_top_is_in_the_notebooks_sta
     stamps: dict = {}
     _ran(root, step, stamps)
     assert pipeline.is_current(root, step, stamps)
-    assert list(stamps["notebooks"][pipeline.READ]) == [str(lookup)]  # the notebook itself: its patterns cover it
+    assert list(stamps["notebooks"][pipeline.READ]) == ["lookups/first_year.txt"]  # the notebook: its patterns
     lookup.write_text("2016\n", encoding="utf-8")
     assert not pipeline.is_current(root, step, stamps)
 
@@ -118,8 +118,7 @@ def test_a_folder_a_notebook_lists_is_in_the_notebooks_stamp_with_its_names(tmp_
     stamps: dict = {}
     _ran(root, step, stamps)
     assert pipeline.is_current(root, step, stamps)
-    lookups = root / "lookups"
-    assert sorted(stamps["notebooks"][pipeline.READ]) == [str(lookups), str(lookups / "first_year.txt")]
+    assert sorted(stamps["notebooks"][pipeline.READ]) == ["lookups", "lookups/first_year.txt"]
     (root / "lookups" / "last_year.txt").write_text("2024\n", encoding="utf-8")
     assert not pipeline.is_current(root, step, stamps)
 
@@ -133,4 +132,4 @@ def test_the_guard_a_data_only_project_s_stamp_lists_no_module_of_the_code_it_ru
     _kernel_reads(root, paths.PROJECT_ROOT / "analysis" / "paths.py", root / "lookups" / "first_year.txt")
     stamps: dict = {}
     _ran(root, step, stamps)
-    assert list(stamps["notebooks"][pipeline.READ]) == [str(root / "lookups" / "first_year.txt")]
+    assert list(stamps["notebooks"][pipeline.READ]) == ["lookups/first_year.txt"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import py_compile
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -66,7 +67,7 @@ def test_a_sqlite_database_a_notebook_queries_is_in_the_notebooks_stamp(tmp_path
                        "sqlite3.connect(':memory:').execute('select 1')")
     stamps: dict = {}
     _ran(root, step, stamps)
-    assert str(desk) in stamps["notebooks"][pipeline.READ]
+    assert "lookups/desk.db" in stamps["notebooks"][pipeline.READ]
     assert not any("memory" in path for path in stamps["notebooks"][pipeline.READ])
     assert pipeline.is_current(root, step, stamps)
     _first_year(desk, 2016)
@@ -167,3 +168,27 @@ def test_pandas_switches_are_not_what_a_command_or_its_kernels_run_with(tmp_path
     subprocess.run([sys.executable, "-c", f"import os; from analysis.paths import without_library_switches; "
                                           f"without_library_switches(os.environ); {frame}"],
                    env={**os.environ, **SWITCHES}, check=True)
+
+
+def test_a_copy_of_a_project_checks_its_own_lookup_not_the_original_s(tmp_path: Path) -> None:
+    """A project of data and notebooks (`all --root`) copied to start the next edition (`cp -a p1 p2`), then p2's
+    lookup edited: p2's stamp, copied with it, named p1's lookup by its full path, so `all --root p2` checked p1's
+    (unchanged) and said "notebooks: unchanged, skipped" with p2's chart drawn from the old year. A file under the
+    root is stamped relative to it; one outside (a desk's shared folder) by its full path, as before."""
+    root, step = _project(tmp_path)
+    (root / "lookups" / "first_year.txt").write_text("2015\n", encoding="utf-8")
+    shared = tmp_path / "shared.txt"
+    shared.write_text("2015\n", encoding="utf-8")
+    _kernel_runs(root, f"open('../lookups/first_year.txt').read(); open({str(shared)!r}).read()")
+    stamps: dict = {}
+    _ran(root, step, stamps)
+    assert sorted(stamps["notebooks"][pipeline.READ]) == sorted(["lookups/first_year.txt", str(shared)])
+    copy = tmp_path / "copy"
+    shutil.copytree(root, copy, symlinks=True)
+    copied = pipeline._load_stamps(copy)
+    assert pipeline.is_current(copy, step, copied)
+    (copy / "lookups" / "first_year.txt").write_text("2016\n", encoding="utf-8")
+    assert not pipeline.is_current(copy, step, copied)
+    assert pipeline.is_current(root, step, pipeline._load_stamps(root))
+    shared.write_text("2016\n", encoding="utf-8")
+    assert not pipeline.is_current(copy, step, copied)

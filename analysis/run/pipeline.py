@@ -461,10 +461,11 @@ def is_current(root: Path, step: Step, stamps: dict[str, dict[str, Any]]) -> boo
     is every other file its kernels read then (`kernel_reads`)."""
     saved = stamps.get(step.name) or {}
     return (_outputs_present(root, step) and {key: saved.get(key) for key in ("inputs", "outputs")} == stamp(root, step)
-            and all(read_digest(path) == digest for path, digest in saved.get(READ, {}).items()))
+            and all(read_digest(str(root / path)) == digest for path, digest in saved.get(READ, {}).items()))
 
 
-#: The stamp's record of the files a step's kernels read that none of its patterns names: path → sha256.
+#: The stamp's record of the files a step's kernels read that none of its patterns names: path → sha256, the path
+#: relative to the root when it is under it (`_as_stamped`).
 READ = "read"
 
 
@@ -497,10 +498,17 @@ def kernel_reads(root: Path, step: Step) -> tuple[dict[str, str], list[str]]:
         if real in covered or real.is_relative_to(cache) or _written_by(root, step, real) \
                 or min(digests).startswith("dir:") and _walked(root, step, real):
             continue
-        read[path] = min(digests)
-        if len(digests) > 1 or read_digest(path) != read[path]:
+        read[_as_stamped(root, path)] = min(digests)
+        if len(digests) > 1 or read_digest(path) != min(digests):
             changed.append(path)
     return read, changed
+
+
+def _as_stamped(root: Path, path: str) -> str:
+    """A file the kernels read, as the stamp names it: relative to the root when under it, so a copy of the project
+    (`cp -a edition-2025 edition-2026`, then `all --root` on the copy) checks its own lookup, not the original's,
+    which its stamp named; any other path as read."""
+    return Path(path).relative_to(root).as_posix() if Path(path).is_relative_to(root) else path
 
 
 def _walked(root: Path, step: Step, folder: Path) -> bool:
