@@ -192,3 +192,38 @@ def test_a_copy_of_a_project_checks_its_own_lookup_not_the_original_s(tmp_path: 
     assert pipeline.is_current(root, step, pipeline._load_stamps(root))
     shared.write_text("2016\n", encoding="utf-8")
     assert not pipeline.is_current(copy, step, copied)
+
+
+def test_a_notebook_s_decimal_context_or_numpy_print_options_do_not_reach_the_next_notebook(tmp_path: Path) -> None:
+    """A warm kernel runs notebook after notebook; the runner put matplotlib's and pandas' settings back before each,
+    but not the decimal context or numpy's print options. A notebook setting `decimal.getcontext().prec = 4` (four
+    significant figures for its own table) changed notebook 02's published change from 922 to "1,200" (read as
+    1,150 to 1,249) from "+25% to +35%" to "+25% to +36%" whenever the same kernel ran 02 after it (which depends
+    on the last run's timings); `np.set_printoptions(suppress=True)` changed the bytes of the next notebook's SVGs.
+    Both are as the kernel started when the next notebook runs."""
+    import asyncio
+
+    printed: list[str] = []
+
+    def keep(msg: dict) -> None:
+        if msg["msg_type"] == "stream":
+            printed.append(msg["content"]["text"].strip())
+
+    async def scenario(pool: notebooks.KernelPool) -> None:
+        kernel = await asyncio.wrap_future(pool._warm[0])
+        await kernel.kc.execute_interactive("import decimal, numpy\ndecimal.getcontext().prec = 4\n"
+                                            "numpy.set_printoptions(suppress=True, precision=2)", timeout=60)
+        reply = await kernel.kc.execute_interactive(notebooks.RESET, silent=True, store_history=False, timeout=60)
+        assert reply["content"]["status"] == "ok"
+        await kernel.kc.execute_interactive(
+            "import decimal, numpy\nfrom decimal import Decimal as D\n"
+            "from analysis.publish.computed_percent import computed_change\n"
+            "print(decimal.getcontext().prec, numpy.get_printoptions()['precision'], "
+            "computed_change((D(922),) * 3, (D(1200), D(1150), D(1249))).shown)", timeout=60, output_hook=keep)
+
+    pool = notebooks.KernelPool(1, notebooks.kernel_env(paths.Paths(tmp_path), tmp_path), tmp_path)
+    try:
+        pool._submit(scenario(pool)).result(timeout=notebooks.STARTUP_TIMEOUT_S)
+    finally:
+        pool.close()
+    assert printed[-1] == "28 8 +25% to +35%"

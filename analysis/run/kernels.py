@@ -114,6 +114,35 @@ def record_reads() -> None:
     sys.addaudithook(hook)
 
 
+#: The settings a notebook may change for the rest of its kernel's life beyond matplotlib's and pandas' (which the
+#: runner's `RESET` puts back to their defaults), as the kernel started: `keep_settings`, `put_back_settings`.
+_STARTED: dict[str, Any] = {}
+
+
+def keep_settings() -> None:
+    """Note the decimal context and numpy's print options as this kernel starts, before its first notebook."""
+    import decimal
+
+    import numpy
+
+    _STARTED.update(decimal=decimal.getcontext().copy(), numpy=numpy.get_printoptions())
+
+
+def put_back_settings() -> None:
+    """Put back what `keep_settings` noted, before the kernel's next notebook. A notebook that set
+    `decimal.getcontext().prec = 4` (to show four significant figures) changed the next notebook's published
+    change on the same kernel: 922 to "1,200" (read as 1,150 to 1,249) became "+25% to +36%" where it is
+    "+25% to +35%", depending on which kernel ran which notebook after which. numpy's print options
+    (`np.set_printoptions(suppress=True)`) changed the bytes of the SVGs the next notebook exported."""
+    import decimal
+
+    import numpy
+
+    if _STARTED:
+        decimal.setcontext(_STARTED["decimal"].copy())
+        numpy.set_printoptions(**_STARTED["numpy"])
+
+
 #: What `read_digest` gives for a path that cannot be read.
 GONE = "-"
 

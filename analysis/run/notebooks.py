@@ -71,7 +71,8 @@ STARTUP_TIMEOUT_S = 180
 #: Environment variable the notebooks read to find the project (see analysis.publish.charts.project_paths).
 #: What each kernel imports once, before its first notebook (then wiped from the namespace by `%reset -f`).
 PRELOAD = ("import matplotlib\nmatplotlib.use('Agg')\nimport pandas\n"
-           "import IPython.display\nimport analysis.publish.charts, analysis.publish.export, analysis.tables.load")
+           "import IPython.display\nimport analysis.publish.charts, analysis.publish.export, analysis.tables.load\n"
+           "analysis.run.kernels.keep_settings()")
 #: No history file (nothing to share between runs); errors only in the terminal (over TCP, used where there are no
 #: Unix sockets, ipykernel warns on every start that its sockets are unencrypted: on loopback, nothing to act on).
 #: No $PYTHONSTARTUP: the analyst's file for interactive sessions ran in each kernel before its first notebook, and
@@ -81,13 +82,15 @@ KERNEL_ARGS = ["--HistoryManager.hist_file=:memory:", "--IPKernelApp.log_level=E
                "--IPKernelApp.exec_PYTHONSTARTUP=False"]
 #: Each notebook's last run time, under Paths.cache: the order kernels take notebooks in (longest first).
 #: Run silently before each notebook but a kernel's first: wipe the namespace, put matplotlib's and pandas' global
-#: settings back to their defaults (a notebook that changed them must not change the next one's charts or tables)
-#: and restart the cell numbering (the numbers appear in the executed notebook's Out[n] records).
+#: settings back to their defaults (a notebook that changed them must not change the next one's charts or tables),
+#: and the decimal context and numpy's print options as the kernel started (`kernels.put_back_settings`), and
+#: restart the cell numbering (the numbers appear in the executed notebook's Out[n] records).
 RESET = ("%reset -f\n"
-         "import matplotlib as _mpl, pandas as _pd, warnings as _w\n"
+         "import matplotlib as _mpl, pandas as _pd, warnings as _w, analysis.run.kernels as _k\n"
          "_mpl.rcdefaults()\n"
          "with _w.catch_warnings():\n    _w.simplefilter('ignore')\n    _pd.reset_option('all')\n"
-         "del _mpl, _pd, _w\n"
+         "_k.put_back_settings()\n"
+         "del _mpl, _pd, _w, _k\n"
          "get_ipython().execution_count = 1")
 
 skip_iri_parser()  # before anything here imports nbformat (see analysis.run.copies)
