@@ -6,6 +6,7 @@ the environment a command runs with: pandas' switches to its coming behaviour, w
 
 from __future__ import annotations
 
+import hashlib
 import os
 import py_compile
 import shutil
@@ -227,3 +228,32 @@ def test_a_notebook_s_decimal_context_or_numpy_print_options_do_not_reach_the_ne
     finally:
         pool.close()
     assert printed[-1] == "28 8 +25% to +35%"
+
+
+def test_a_sqlite_lookup_in_wal_mode_updated_by_an_editor_left_open_is_seen(tmp_path: Path) -> None:
+    """The lookup database in WAL mode (`pragma journal_mode=wal`, as sqlite-utils' `enable-wal` sets it), updated
+    from 2015 to 2016 by an editor that keeps it open: the update sits in desk.db-wal until a checkpoint, desk.db's
+    bytes stay as they were, and the stamp, which hashed desk.db alone, said the notebooks were current while a
+    notebook would read 2016. The log is hashed with the database; a reader's own empty log changes nothing."""
+    root, step = _project(tmp_path)
+    desk = root / "lookups" / "desk.db"
+    with sqlite3.connect(desk) as con:
+        con.execute("pragma journal_mode=wal")
+    con.close()
+    _first_year(desk, 2015)
+    editor = sqlite3.connect(desk)
+    try:
+        editor.execute("select year from first_year").fetchone()  # open, as an editor holds it
+        _kernel_runs(root, "import sqlite3\n"
+                           "sqlite3.connect('../lookups/desk.db').execute('select year from first_year').fetchone()")
+        stamps: dict = {}
+        _ran(root, step, stamps)
+        assert pipeline.is_current(root, step, stamps)
+        before = desk.read_bytes()
+        editor.execute("update first_year set year = 2016")
+        editor.commit()
+        assert desk.read_bytes() == before
+        assert not pipeline.is_current(root, step, stamps)
+    finally:
+        editor.close()
+    assert kernels.read_digest(str(root / "notebooks" / "02.py")) == hashlib.sha256(b"# %%\nprint(1)\n").hexdigest()

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from analysis.paths import READS_ENV
+from analysis.paths import DB_COMPANION_SUFFIXES, READS_ENV
 
 #: The kernel every notebook names; the runner maps it to the batch kernel below whatever is installed.
 KERNEL = "python3"
@@ -147,9 +147,17 @@ def put_back_settings() -> None:
 GONE = "-"
 
 
+#: What SQLite reads beside a database as part of it (`DB_COMPANION_SUFFIXES` less the write-ahead log's index,
+#: which is rebuilt from the log): the pages of a write-ahead log, and a hot journal a reader rolls back.
+SQLITE_LOGS = tuple(suffix for suffix in DB_COMPANION_SUFFIXES if suffix != "-shm")
+
+
 def read_digest(path: str) -> str:
     """What a kernel read at `path`, as the stamps keep it: a file's sha256, or a folder's names ("dir:" and the
-    sha256 of them sorted); `GONE` when it cannot be read."""
+    sha256 of them sorted); `GONE` when it cannot be read. A file with a non-empty SQLite log beside it
+    (`SQLITE_LOGS`) is hashed with the log: a lookup database in WAL mode, updated in an editor that kept it open,
+    had the update in desk.db-wal only, so desk.db's bytes (and its stamp) stayed the same while the notebook read
+    the new value. An empty log (a reader's own) changes nothing."""
     import hashlib
 
     try:
@@ -157,9 +165,15 @@ def read_digest(path: str) -> str:
             names = "\n".join(sorted(os.listdir(path)))
             return "dir:" + hashlib.sha256(names.encode("utf-8", "surrogateescape")).hexdigest()
         with open(path, "rb") as handle:
-            return hashlib.sha256(handle.read()).hexdigest()
+            digest = hashlib.sha256(handle.read())
     except OSError:
         return GONE
+    for suffix in SQLITE_LOGS:
+        with contextlib.suppress(OSError):
+            if os.path.getsize(path + suffix):  # a stat: most files have no log beside them
+                with open(path + suffix, "rb") as handle:
+                    digest.update(suffix.encode() + handle.read())
+    return digest.hexdigest()
 
 
 #: What a kernel's log says in place of a file's hash for what it read from the network: no stamp can hash it.
