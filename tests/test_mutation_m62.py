@@ -1,0 +1,231 @@
+"""Round m62 (helper m62): tests that kill the mutants of analysis/tables/swap.py, write.py and make.py that
+survived the tests before them (the list and the reasons: /work/mutation62-m62.md).
+
+The folder tests work on a copy of the committed data/processed: the tables a build replaces are the real ones, and
+"unchanged" means byte for byte what was committed. The table tests build from the committed data/raw and check each
+expected value against the raw row or the source it quotes, never against the code's own output.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+from analysis.paths import PROJECT_ROOT
+from analysis.tables import swap
+
+COMMITTED = PROJECT_ROOT / "data" / "processed"
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
+
+
+@pytest.fixture
+def processed(tmp_path: Path) -> Path:
+    """A copy of the committed data/processed inside a throwaway data/ folder."""
+    target = tmp_path / "data" / "processed"
+    shutil.copytree(COMMITTED, target)
+    return target
+
+
+def _new_tables(target: Path) -> dict[str, str]:
+    """The committed tables with one real edit (as a rebuild after a raw edit would write them)."""
+    files = {p.name: p.read_text(encoding="utf-8") for p in sorted(target.iterdir())}
+    files["gaps.csv"] += "\n"
+    return files
+
+
+def _leftovers(target: Path) -> list[str]:
+    return sorted(p.name for p in target.parent.iterdir() if p.name.startswith(f".{target.name}-"))
+
+
+# --- analysis/tables/swap.py -------------------------------------------------------------------------------------
+
+
+def test_a_failure_of_the_second_rename_puts_the_previous_tables_back(processed: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """The old tables are renamed aside, then the staging folder renamed in. When that second rename fails (a
+    full disk, a folder another program holds open), the old folder is renamed back: the previous tables are where
+    they were, byte for byte, nothing is left beside them, and the error is the one-line OutputError naming the
+    folder and the cause. The faults of test_build_safety all fail the first rename or the write, so the restore
+    was never run."""
+    before = _snapshot(processed)
+    real_replace = os.replace
+
+    def second_rename_fails(src, dst):  # noqa: ANN001, ANN202
+        if Path(src).name.startswith(".processed-new-"):
+            raise OSError(errno.EBUSY, "Device or resource busy", str(src))
+        return real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", second_rename_fails)
+    with pytest.raises(swap.OutputError) as caught:
+        swap.replace_folder(_new_tables(processed), processed, "data/processed")
+    monkeypatch.undo()
+    assert caught.value.errno == errno.EBUSY
+    assert caught.value.strerror == ("could not write data/processed (Device or resource busy); the previous "
+                                     "tables are unchanged")
+    assert processed.is_dir() and _snapshot(processed) == before
+    assert _leftovers(processed) == []
+
+
+def test_a_disk_that_fills_while_writing_keeps_its_errno(processed: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The OutputError raised for a failed write carries the error's own number (ENOSPC for a full disk), so a
+    caller can tell a full disk from a busy folder; EIO stands in only for an error with no number."""
+    real_write = Path.write_text
+
+    def full(self: Path, text: str, *args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        if self.name == "population.csv":
+            raise OSError(errno.ENOSPC, "No space left on device", str(self))
+        return real_write(self, text, *args, **kwargs)
+
+    before = _snapshot(processed)
+    monkeypatch.setattr(Path, "write_text", full)
+    with pytest.raises(swap.OutputError) as caught:
+        swap.replace_folder(_new_tables(processed), processed, "data/processed")
+    monkeypatch.undo()
+    assert caught.value.errno == errno.ENOSPC
+    assert _snapshot(processed) == before and _leftovers(processed) == []
+
+
+def test_processed_as_a_symbolic_link_is_refused_and_the_folder_it_names_is_untouched(processed: Path) -> None:
+    """data/processed a link to a folder elsewhere (publishing by link): the build replaces the folder itself, so
+    it would put a plain folder where the link was and leave the linked folder stale. It is refused in one line
+    before anything is touched: the link stays a link, and the folder it names keeps its tables."""
+    elsewhere = processed.parent.parent / "elsewhere"
+    processed.rename(elsewhere)
+    processed.symlink_to(elsewhere, target_is_directory=True)
+    before = _snapshot(elsewhere)
+    problem = swap.target_problem(processed, "data/processed")
+    assert problem is not None and problem.startswith("data/processed is a symbolic link")
+    with pytest.raises(swap.OutputError, match="data/processed is a symbolic link"):
+        swap.replace_folder(_new_tables(elsewhere), processed, "data/processed")
+    assert processed.is_symlink() and processed.resolve() == elsewhere.resolve()
+    assert _snapshot(elsewhere) == before and _leftovers(processed) == []
+
+
+def test_an_old_folder_beside_finished_tables_is_deleted_and_the_tables_kept(processed: Path) -> None:
+    """A build killed after its second rename but before deleting the old folder leaves finished tables in
+    data/processed and the previous ones in .processed-old-<token>. The next build keeps the finished tables and
+    deletes the old folder; it does not try to move the old folder back over them."""
+    old = processed.parent / ".processed-old-0123456789ab"
+    shutil.copytree(processed, old)
+    (old / "gaps.csv").write_text("an older table\n", encoding="utf-8")
+    before = _snapshot(processed)
+    swap.recover(processed)
+    assert _snapshot(processed) == before
+    assert _leftovers(processed) == []
+
+
+def test_of_two_old_folders_the_newest_is_put_back(processed: Path) -> None:
+    """With no data/processed and two old folders beside it (the name an older version used, `.processed-old`,
+    and one of today's `.processed-old-<token>`), the one set aside last holds the latest tables: it is put back
+    and the other deleted (`old_folders` lists them newest first)."""
+    newest = processed.parent / ".processed-old-0123456789ab"
+    processed.rename(newest)
+    expected = _snapshot(newest)
+    older = processed.parent / ".processed-old"
+    shutil.copytree(newest, older)
+    (older / "gaps.csv").write_text("an older table\n", encoding="utf-8")
+    a_day_ago = time.time() - 86400
+    os.utime(older, (a_day_ago, a_day_ago))
+    swap.recover(processed)
+    assert _snapshot(processed) == expected
+    assert _leftovers(processed) == []
+
+
+def test_a_first_build_that_fails_while_writing_leaves_no_folder_and_says_so_in_one_line(
+        processed: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No data/processed yet (a fresh clone before its first build) and the write fails: there is no old folder
+    to put back, so the failure is the one-line OutputError, and neither a half-written data/processed nor a
+    staging folder is left."""
+    files = _new_tables(processed)
+    shutil.rmtree(processed)
+    real_write = Path.write_text
+
+    def full(self: Path, text: str, *args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        if self.name == "population.csv":
+            raise OSError(errno.ENOSPC, "No space left on device", str(self))
+        return real_write(self, text, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "write_text", full)
+    with pytest.raises(swap.OutputError, match=r"could not write data/processed \(No space left on device\)"):
+        swap.replace_folder(files, processed, "data/processed")
+    monkeypatch.undo()
+    assert not processed.exists() and _leftovers(processed) == []
+
+
+def test_a_folder_that_can_be_replaced_has_no_problem_none_not_a_false_value(processed: Path) -> None:
+    """`target_problem` gives None for a plain writable folder, and for one not made yet in a writable folder;
+    every other answer is a sentence."""
+    assert swap.target_problem(processed, "data/processed") is None
+    shutil.rmtree(processed)
+    assert swap.target_problem(processed, "data/processed") is None
+
+
+def test_a_read_only_data_folder_is_refused_before_anything_is_touched(processed: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """data/ read-only (a checkout in another user's folder) with data/processed itself writable: the two renames
+    happen in data/, so the build cannot replace the tables and says so before writing anything; and with no
+    data/processed yet, data/ is named as not writable. Root may write anywhere, so the permission check is injected
+    (`os.access`), as test_build_safety injects a mount point."""
+    data = processed.parent
+    real_access = os.access
+
+    def data_read_only(path, mode, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+        return False if Path(path) == data and mode & os.W_OK else real_access(path, mode, *args, **kwargs)
+
+    monkeypatch.setattr(os, "access", data_read_only)
+    before = _snapshot(processed)
+    problem = swap.target_problem(processed, "data/processed")
+    assert problem is not None and "read-only" in problem
+    with pytest.raises(swap.OutputError, match="read-only"):
+        swap.replace_folder(_new_tables(processed), processed, "data/processed")
+    assert _snapshot(processed) == before and _leftovers(processed) == []
+    shutil.rmtree(processed)
+    assert swap.target_problem(processed, "data/processed") == f"{data} is not writable"
+
+
+# --- analysis/tables/write.py ------------------------------------------------------------------------------------
+
+
+def test_the_processed_folder_is_named_data_processed_in_the_one_line(processed: Path) -> None:
+    """The one line a refused build prints names the folder as the user knows it, "data/processed", not the
+    absolute path of the checkout; a folder not under a data/ folder is named by its path."""
+    from analysis.tables.write import write_atomically
+
+    shutil.rmtree(processed)
+    processed.write_text("not a folder\n", encoding="utf-8")
+    with pytest.raises(swap.OutputError) as caught:
+        write_atomically({"gaps.csv": "id\n"}, processed)
+    assert caught.value.strerror.startswith("data/processed is a file, not a folder")
+    elsewhere = processed.parent.parent / "tables"
+    elsewhere.write_text("not a folder\n", encoding="utf-8")
+    with pytest.raises(swap.OutputError) as caught:
+        write_atomically({"gaps.csv": "id\n"}, elsewhere)
+    assert caught.value.strerror.startswith(f"{elsewhere} is a file, not a folder")
+
+
+def test_the_package_records_the_raw_hashes_it_is_given_else_those_of_the_files_now(real_copy) -> None:  # noqa: ANN001
+    """datapackage.json records the hashes the build took before it read data/raw (`raw`), not the files' bytes
+    when the package is written: a file saved while the build ran keeps its old hash, so `behind_raw` sees it
+    differ. Given no hashes, the package takes them from the files as they are."""
+    import hashlib
+
+    from analysis.paths import raw_hashes
+    from analysis.tables.write import datapackage
+
+    gaps = real_copy.raw / "gaps.yaml"
+    before_bytes = gaps.read_bytes()
+    taken = raw_hashes(real_copy)
+    gaps.write_bytes(before_bytes + b"\n")
+    recorded = {f["path"]: f["hash"] for f in datapackage({}, real_copy, {}, taken)["raw_files"]}
+    assert recorded["data/raw/gaps.yaml"] == "sha256:" + hashlib.sha256(before_bytes).hexdigest()
+    now = {f["path"]: f["hash"] for f in datapackage({}, real_copy, {})["raw_files"]}
+    assert now["data/raw/gaps.yaml"] == "sha256:" + hashlib.sha256(before_bytes + b"\n").hexdigest()
+    assert now.keys() == recorded.keys() and "data/raw/sources.yaml" in now
