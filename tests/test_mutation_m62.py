@@ -191,6 +191,20 @@ def test_a_read_only_data_folder_is_refused_before_anything_is_touched(processed
     assert swap.target_problem(processed, "data/processed") == f"{data} is not writable"
 
 
+
+def test_a_link_named_like_an_old_folder_is_not_put_back_as_the_tables(processed: Path) -> None:
+    """Only folders a build set aside are its old tables: a symbolic link named `.processed-old-…` (to a folder
+    elsewhere) is no build's, so with no data/processed it is not moved into its place (data/processed would then
+    be a link, which every later build refuses); it and the folder it names are left alone."""
+    elsewhere = processed.parent.parent / "elsewhere"
+    processed.rename(elsewhere)
+    before = _snapshot(elsewhere)
+    link = processed.parent / ".processed-old-0123456789ab"
+    link.symlink_to(elsewhere, target_is_directory=True)
+    swap.recover(processed)
+    assert not processed.exists() and not processed.is_symlink()
+    assert link.is_symlink() and _snapshot(elsewhere) == before
+
 # --- analysis/tables/write.py ------------------------------------------------------------------------------------
 
 
@@ -229,3 +243,38 @@ def test_the_package_records_the_raw_hashes_it_is_given_else_those_of_the_files_
     now = {f["path"]: f["hash"] for f in datapackage({}, real_copy, {})["raw_files"]}
     assert now["data/raw/gaps.yaml"] == "sha256:" + hashlib.sha256(before_bytes + b"\n").hexdigest()
     assert now.keys() == recorded.keys() and "data/raw/sources.yaml" in now
+
+
+# --- analysis/tables/make.py -------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def raw():  # noqa: ANN201
+    from analysis.run.build import load_raw
+
+    return load_raw()
+
+
+def _raw_rows(source_id: str) -> int:
+    import csv
+
+    with (PROJECT_ROOT / "data" / "raw" / "figures" / f"{source_id}.csv").open(encoding="utf-8", newline="") as f:
+        return sum(1 for _ in csv.DictReader(f))
+
+
+def test_each_source_counts_the_rows_of_its_figures_file_and_a_source_with_none_counts_0(raw) -> None:  # noqa: ANN001
+    """The sources table's `figures` is how many figures the record holds from each source: the data rows of its
+    figures file. A source may print no figures (it then has no figures file, which the loader allows): taking the
+    AOL/PA story's 9 figures out of the record, its row says 0, not 1, and the others keep their counts."""
+    from analysis.tables.make import figures_table, sources_table
+
+    aol = "aol-2016-11-24-hmic-ncpi-mps"
+    inspection = "aol-2017-08-10-hmicfrs-ncpi-mps-q2"
+    figures = figures_table(raw.figures, raw.sources)
+    full = {r["id"]: r["figures"] for r in sources_table(raw.sources, figures)}
+    assert full[aol] == _raw_rows(aol) == 9
+    assert full[inspection] == _raw_rows(inspection)
+    without = {r["id"]: r["figures"] for r in sources_table(raw.sources, [f for f in figures
+                                                                         if f["source_id"] != aol])}
+    assert without[aol] == 0
+    assert without[inspection] == full[inspection]
