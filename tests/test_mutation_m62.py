@@ -278,3 +278,27 @@ def test_each_source_counts_the_rows_of_its_figures_file_and_a_source_with_none_
                                                                          if f["source_id"] != aol])}
     assert without[aol] == 0
     assert without[inspection] == full[inspection]
+
+
+def test_an_inspection_whose_sources_print_no_cases_examined_has_its_counts_and_no_share_computed(
+        raw) -> None:  # noqa: ANN001
+    """The BBC's story of the 2019 post-inspection review prints 303 cases examined, and 93 good, 127 requiring
+    improvement and 83 inadequate (data/raw/figures/bbc-2019-03-28-hmicfrs-mps-post-inspection-review.csv). A
+    record holding the three grade counts but not the 303 keeps the three rows with their counts, and leaves the
+    cases examined, as printed and computed share empty: no base is invented, and none is 0."""
+    from analysis.tables.make import figures_table, inspection_grades_table
+
+    figures = figures_table(raw.figures, raw.sources)
+    examined = "bbc-2019-03-28-hmicfrs-mps-post-inspection-review/cases-examined"
+    full = {r["grade"]: r for r in inspection_grades_table(figures, raw.inspections)
+            if r["inspection_id"] == "hmicfrs-2019-pir"}
+    assert full["good"]["cases_examined"] == 303 and full["good"]["cases_examined_as_printed"] == "303"
+    assert abs(full["good"]["share_computed"] - 100 * 93 / 303) < 1e-9
+    rows = {r["grade"]: r for r in inspection_grades_table([f for f in figures if f["figure_id"] != examined],
+                                                           raw.inspections)
+            if r["inspection_id"] == "hmicfrs-2019-pir"}
+    assert {g: r["count"] for g, r in rows.items()} == {"good": 93, "requires improvement": 127, "inadequate": 83}
+    for row in rows.values():
+        assert row["cases_examined"] is None and row["cases_examined_as_printed"] is None
+        assert row["share_computed"] is None
+        assert examined not in row["figure_ids"]
