@@ -302,3 +302,32 @@ def test_an_inspection_whose_sources_print_no_cases_examined_has_its_counts_and_
         assert row["cases_examined"] is None and row["cases_examined_as_printed"] is None
         assert row["share_computed"] is None
         assert examined not in row["figure_ids"]
+
+
+def _period(figure_id: str) -> tuple[str, str]:
+    import csv
+
+    with (COMMITTED / "figures.csv").open(encoding="utf-8", newline="") as f:
+        (row,) = [r for r in csv.DictReader(f) if r["figure_id"] == figure_id]
+    return row["period_start"], row["period_end"]
+
+
+@pytest.mark.parametrize(("figure_id", "label"), [
+    # "just 2,160 children were placed on CPPs for sexual abuse in 2023-24": one financial year
+    ("communitycare-2025-cin-csa-copy/cpp-sexual-abuse-2023-24", "2023/24"),
+    # 1,116 children at risk of CSE in 2014 (the Met's calendar-year count)
+    ("met-2017-03-13/children-at-risk-2014", "2014"),
+    # "fell by 8%, from 33,760 to 30,970": a change across two financial years, 2022-23 to 2023-24, is no one year
+    ("communitycare-2025-cin-csa-copy/change-cin-assessments-csa", "2022-04-01 to 2024-03-31"),
+    # "In the last nine months of 2024, the taskforce contributed to 597 arrests": April to December
+    ("hansard-2025-04-08-tackling-csa-statement-copy/taskforce-arrests-apr-dec-2024", "2024-04-01 to 2024-12-31"),
+    # "CSE assessments have fallen by 29% since 2016": 2015-16 to 2024-25, ten financial years
+    ("familylaw-2025-12-dfe-cin-csae/change-cin-assessed-cse-since-2016", "2015-04-01 to 2025-03-31"),
+])
+def test_a_period_is_labelled_a_financial_year_only_when_it_is_one(figure_id: str, label: str) -> None:
+    """The Met series labels a period by its year ("2014"), its financial year ("2023/24", April to March) or its
+    dates. The Met's own series holds no financial year yet, so the label is checked on the record's periods of
+    other figures, each against the words its source prints."""
+    from analysis.tables.make import _period_label
+
+    assert _period_label(*_period(figure_id)) == label
