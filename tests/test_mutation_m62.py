@@ -205,6 +205,26 @@ def test_a_link_named_like_an_old_folder_is_not_put_back_as_the_tables(processed
     assert not processed.exists() and not processed.is_symlink()
     assert link.is_symlink() and _snapshot(elsewhere) == before
 
+
+def test_ctrl_c_while_the_tables_are_written_is_still_ctrl_c_and_keeps_the_previous_tables(
+        processed: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl-C (or any error that is no OSError) while the new tables are written: the staging folder is removed,
+    the previous tables stay, and the KeyboardInterrupt goes on as it is (the command says "interrupted", exit 130);
+    only an OSError is turned into the one-line OutputError. test_build_safety's Ctrl-C comes before the write."""
+    real_write = Path.write_text
+
+    def interrupted(self: Path, text: str, *args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        if self.name == "population.csv":
+            raise KeyboardInterrupt
+        return real_write(self, text, *args, **kwargs)
+
+    before = _snapshot(processed)
+    monkeypatch.setattr(Path, "write_text", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        swap.replace_folder(_new_tables(processed), processed, "data/processed")
+    monkeypatch.undo()
+    assert _snapshot(processed) == before and _leftovers(processed) == []
+
 # --- analysis/tables/write.py ------------------------------------------------------------------------------------
 
 
