@@ -80,7 +80,6 @@ def replace_folder(files: dict[str, str], target: Path, label: str) -> None:
     problem = target_problem(target, label)
     if problem:
         raise OutputError(errno.EPERM, problem)
-    target.parent.mkdir(parents=True, exist_ok=True)
     recover(target)
     token = os.urandom(6).hex()
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-new-{token}-", dir=target.parent))
