@@ -351,3 +351,81 @@ def test_a_period_is_labelled_a_financial_year_only_when_it_is_one(figure_id: st
     from analysis.tables.make import _period_label
 
     assert _period_label(*_period(figure_id)) == label
+
+
+# --- analysis/tables/lookup.py -----------------------------------------------------------------------------------
+
+AOL = "aol-2016-11-24-hmic-ncpi-mps"
+AOL_CLAIM = "claim-aol-2016-three-quarters"
+
+
+def _raw_figure_ids(source_id: str) -> list[str]:
+    import csv
+
+    with (PROJECT_ROOT / "data" / "raw" / "figures" / f"{source_id}.csv").open(encoding="utf-8", newline="") as f:
+        return [r["figure_id"] for r in csv.DictReader(f)]
+
+
+def test_show_lists_exactly_what_cites_a_figure_and_in_which_role() -> None:
+    """data/raw/claims.yaml: PA's "A review of 374 cases found 278, or three quarters" (claim-aol-2016-three-
+    quarters) takes the 374 cases examined as its whole and states the share "three quarters"; no other claim
+    names either figure. The 2016 inspection is the first row of inspection_grades and uses both. So `show` lists,
+    for each, that claim in its role and that table row, and nothing else."""
+    from analysis.tables import lookup
+
+    examined = lookup.show(f"{AOL}/cases-examined")
+    assert [c.split(":")[0] for c in examined.cited_by] == [f"claim {AOL_CLAIM} (an input)",
+                                                            "table inspection_grades, row 1"]
+    share = lookup.show(f"{AOL}/share-ri-or-inadequate")
+    assert [c.split(":")[0] for c in share.cited_by] == [f"claim {AOL_CLAIM} (the stated figure)",
+                                                         "table inspection_grades, row 1"]
+    assert share.uses == [f"source {AOL}: AOL (PA Media story), Met Police making 'serious errors' in child abuse "
+                          "cases, inspectors warn"]
+    assert lookup.show(f"{AOL}/cases-referred-back").cited_by == []  # the 38 cases no claim or table uses
+
+
+def test_show_lists_a_sources_figures_and_claims_a_gaps_claims_and_a_claims_inputs() -> None:
+    """The AOL/PA story's figures file holds 9 figures and claims.yaml one claim made in it; the gap
+    context-cse-at-risk-counts-sept-2024 (the base of MyLondon's "56 per cent increase") is needed by that one
+    claim alone; PA's claim uses its stated share (three quarters), its part (278) and its whole (374)."""
+    from analysis.tables import lookup
+
+    source = lookup.show(AOL)
+    figures = [c for c in source.cited_by if c.startswith("figure ")]
+    assert [c.split(":")[0] for c in figures] == [f"figure {f}" for f in sorted(_raw_figure_ids(AOL))]
+    assert [c.split(":")[0] for c in source.cited_by if not c.startswith("figure ")] == [
+        f"claim {AOL_CLAIM} (made in this source)"]
+    gap = lookup.show("context-cse-at-risk-counts-sept-2024")
+    assert [c.split(":")[0] for c in gap.cited_by] == [
+        "claim mylondon-2025-10-grooming-gangs/claim-children-at-risk-cse-rise (needs it)"]
+    claim = lookup.show(AOL_CLAIM)
+    assert sorted(claim.uses) == sorted([
+        f"figure {AOL}/share-ri-or-inadequate: three quarters (share_cases_requires_improvement_or_inadequate)",
+        f"figure {AOL}/cases-ri-or-inadequate: 278 (cases_requires_improvement_or_inadequate)",
+        f"figure {AOL}/cases-examined: 374 (cases_examined)",
+        f"source {AOL}"])
+    assert claim.uses[0].startswith(f"figure {AOL}/share-ri-or-inadequate:")  # the stated figure first
+
+
+def test_show_finds_a_copy_named_beside_the_figure_a_row_uses_and_a_claim_without_a_stated_figure() -> None:
+    """The Evening Standard's 922 CSE crimes in 2016 is a copy of the Met's (met_cse_series.csv's row 11 gives the
+    Met's and lists the Standard's in also_reported_in), and the Standard's claim of a rise from 2016 to 2017 takes
+    it as its `from`: `show` names both. The BBC's "An audit of 303 cases found … good in 93, required improvement
+    in 127 and was inadequate in 83" states no figure of its own (a sum of its inputs): it uses its four figures and
+    its source. MyLondon's "56 per cent increase" needs two counts no publication gives (its gaps), named with what
+    is wanted."""
+    from analysis.tables import lookup
+
+    standard = [c.split(":")[0] for c in lookup.show("standard-2018-03-16/cse-crimes-2016").cited_by]
+    assert standard == ["claim standard-2018-cse-offences-rise (an input)", "table met_cse_series, row 11"]
+    bbc = "bbc-2019-03-28-hmicfrs-mps-post-inspection-review"
+    assert lookup.show("claim-bbc-2019-303-sum").uses == [
+        f"figure {bbc}/cases-good: 93 (cases_good)", f"figure {bbc}/cases-ri: 127 (cases_requires_improvement)",
+        f"figure {bbc}/cases-inadequate: 83 (cases_inadequate)", f"figure {bbc}/cases-examined: 303 (cases_examined)",
+        f"source {bbc}"]
+    uses = lookup.show("mylondon-2025-10-grooming-gangs/claim-children-at-risk-cse-rise").uses
+    assert [u.split(":")[0] for u in uses] == [
+        "figure mylondon-2025-10-grooming-gangs/change-children-at-risk-cse",
+        "gap context-cse-at-risk-counts-sept-2024", "gap context-cse-at-risk-counts-feb-2025",
+        "source mylondon-2025-10-grooming-gangs"]
+    assert uses[1].endswith("in September 2024 (the base of the '56 per cent increase')")

@@ -88,6 +88,21 @@ def _split(cell: Any) -> list[str]:
     return split_list(cell)
 
 
+#: A copy's own caveat, in brackets after its id in met_cse_series' also_reported_in (innermost first).
+_COPY_NOTE = re.compile(r"\s*\[[^\[\]]*\]")
+
+
+def _figure_ids(cell: Any) -> list[str]:
+    """The figure ids a table row names: a list of ids, where a copy in also_reported_in is followed by its own
+    caveat in brackets ("standard-2018-03-16/cse-crimes-2016 [Matches the 922 …]"), which may hold the list
+    separator itself. Split as a plain list, each such item was an id and its caveat and matched no figure, so `show`
+    did not name the Met series row that lists the copy."""
+    text = "" if cell is None else str(cell)
+    while (bare := _COPY_NOTE.sub("", text)) != text:
+        text = bare
+    return _split(text)
+
+
 #: What an id is copied with from a sentence, a table or a chat: quotes or backticks around it, brackets (the
 #: caveats cite "(source policeprofessional-2025-11-05-beaconport)"), and the punctuation of the sentence it ended.
 #: No id starts or ends with one (ids are lower-case slugs), so each is read as nothing at either end, here and in
@@ -144,7 +159,7 @@ class Index:
                 rec.cited_by.append(f"claim {claim['claim_id']} (an input): {claim['verdict']}")
         for table, columns in _FIGURE_USERS.items():
             for number, row in enumerate(load_rows(table, self.paths), 1):
-                if any(rec.id in _split(row.get(c)) for c in columns):
+                if any(rec.id in _figure_ids(row.get(c)) for c in columns):
                     rec.cited_by.append(f"table {table}, row {number}")
         rec.uses.append(f"source {rec.fields['source_id']}: {rec.fields['publisher']}, {rec.fields['source_title']}")
         return rec
