@@ -429,3 +429,16 @@ def test_show_finds_a_copy_named_beside_the_figure_a_row_uses_and_a_claim_withou
         "gap context-cse-at-risk-counts-sept-2024", "gap context-cse-at-risk-counts-feb-2025",
         "source mylondon-2025-10-grooming-gangs"]
     assert uses[1].endswith("in September 2024 (the base of the '56 per cent increase')")
+
+
+def test_figure_refuses_a_source_id_and_names_what_it_is() -> None:
+    """m62's open gap (lookup mutant 181, `if figure_id not in by_id["figure"]` → if False): `analysis.figure` given
+    a source id returned the source's fields as if they were a figure's. By hand from data/raw/sources.yaml:
+    gbnews-2025-11-13 is GB News's story of 13 November 2025, a source, whose figures are gbnews-2025-11-13/…."""
+    import pytest
+
+    from analysis.tables.lookup import UnknownId, figure
+
+    with pytest.raises(UnknownId, match=r"'gbnews-2025-11-13' is a source id, not a figure id"):
+        figure("gbnews-2025-11-13")
+    assert figure("gbnews-2025-11-13/met-cases-in-scope")["value_as_printed"] == "1,200"
