@@ -8,6 +8,7 @@ kept its own list or tolerance, some phrase or value here would disagree.
 
 from __future__ import annotations
 
+import csv
 import re
 from decimal import Decimal
 
@@ -19,7 +20,17 @@ from analysis.factcheck.wording import BORNE_OUT, judge, verdict
 from analysis.paths import PROJECT_ROOT
 from analysis.publish.encode import kind_of
 from analysis.record.printed import parse_printed
-from analysis.record.vocabulary import CANONICAL, QUALIFIERS, TOLERANCE, direction, fmt_percent, fmt_share
+from analysis.record.schema import FIGURES
+from analysis.record.vocabulary import (
+    CANONICAL,
+    QUALIFIERS,
+    TOLERANCE,
+    UNAVAILABLE,
+    direction,
+    fmt_percent,
+    fmt_share,
+    is_approximate,
+)
 from analysis.tables.copies import choose_copy
 
 PHRASES = sorted(QUALIFIERS)
@@ -111,3 +122,24 @@ def test_every_percentage_is_rounded_by_the_one_rule() -> None:
     found = [f"{path.relative_to(PROJECT_ROOT)}:{n}: {line.strip()}" for path in sources
              for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if _PERCENT_FORMAT.search(line)]
     assert not found, "round percentages with analysis.record.vocabulary.fmt_percent or fmt_share:\n" + "\n".join(found)
+
+
+def test_the_data_dictionary_names_every_qualifier_a_figure_can_have() -> None:
+    """figures.csv's `qualifier` column is described in datapackage.json from the one vocabulary: it names each
+    canonical qualifier and the marker's "unavailable", and every qualifier the committed table holds is among them.
+    The description was typed out by hand, beside the list it restated."""
+    described = next(f.description for f in FIGURES if f.name == "qualifier")
+    named = set(re.split(r", (?:or )?", described.rstrip(".")))
+    assert named == {*CANONICAL, UNAVAILABLE}
+    with (PROJECT_ROOT / "data" / "processed" / "figures.csv").open(encoding="utf-8") as rows:
+        assert {row["qualifier"] for row in csv.DictReader(rows)} <= named
+
+
+@given(st.sampled_from(PHRASES))
+def test_a_bound_or_approximation_makes_what_is_worked_from_it_approximate(phrase: str) -> None:
+    """`verify` and the fact-check each decide whether a result worked from a figure must be called approximate;
+    both ask `is_approximate`, which follows the parser: every qualifier word makes it so, and neither a bare
+    number nor a marker for a withheld value ("[c]", which has no value to work from) does."""
+    assert is_approximate(parse_printed(f"{phrase} 1,200").qualifier)
+    assert not is_approximate(parse_printed("1,200").qualifier)
+    assert not is_approximate(parse_printed("[c]").qualifier)

@@ -20,7 +20,7 @@ from analysis.factcheck.registry import input_refs, may_omit, parse_or_none, rou
 from analysis.factcheck.vintages import Vintages
 from analysis.record.figures import normalise_for_match
 from analysis.record.printed import Printed, PrintedFigureError, parse_printed
-from analysis.record.vocabulary import join_list, join_steps, rounded_range
+from analysis.record.vocabulary import is_approximate, join_list, join_steps, rounded_range
 
 Figures = dict[str, dict[str, Any]]
 
@@ -183,7 +183,7 @@ def _evaluate(claim: dict[str, Any], figures: Figures, gaps: dict[str, dict[str,
     ranges = _input_ranges(claim, values, figures)
     for role, ref in input_refs(claim):
         figure = figures.get(ref or "") or {}
-        if figure.get("qualifier") not in (None, "", "exact", "unavailable") and role not in ranges:
+        if is_approximate(figure.get("qualifier")) and role not in ranges:
             result = result.with_note(f'note: {role} ({ref}) is printed "{figure.get("value_as_printed")}", '
                                       "so the result is approximate")
     return _judged_on_ranges(claim, values, ranges, stated, figures, result) if ranges else result

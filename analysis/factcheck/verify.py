@@ -39,7 +39,7 @@ from analysis.factcheck.verify_help import ACCEPTED, EXAMPLES, EXAMPLES_HEADING
 from analysis.record.hygiene import digits_problem, number_field_problem, read_through
 from analysis.record.printed import Printed, PrintedFigureError, is_plain_number, parse_printed
 from analysis.record.terminal import Parser
-from analysis.record.vocabulary import SPACED_DIGIT_GROUPS, rounded_range
+from analysis.record.vocabulary import SPACED_DIGIT_GROUPS, is_approximate, rounded_range
 from analysis.tables.comparability import unit_kind
 
 EXIT_ACCURATE, EXIT_INACCURATE, EXIT_UNREADABLE, EXIT_UNCHECKED, EXIT_WITHIN_ROUNDING = 0, 1, 2, 3, 4
@@ -209,7 +209,7 @@ def split_parts(tokens: list[str]) -> list[str]:
 
 
 def _bound_note(role: str, printed: Printed) -> str | None:
-    if printed.qualifier in ("exact", "unavailable"):
+    if not is_approximate(printed.qualifier):
         return None
     return f'note: {role} is printed "{printed.text}" ({printed.qualifier}), so the result is approximate'
 

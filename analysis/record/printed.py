@@ -30,6 +30,7 @@ from analysis.record.vocabulary import (
     SCALES,
     SHARE_JOINER,
     SPACED_SCALE_WORDS,
+    UNAVAILABLE,
     WORD_NUMBERS,
 )
 from analysis.record.word_pattern import ignorecase_key
@@ -204,7 +205,7 @@ def _parse(original: str) -> Printed:
     text, _ = split_status_mark(original)
     body = _normalise(plain_letters(normal_text(text)))  # "1.2 míllion", "1.2 mıllion": a million
     if body in MARKERS or body.lower() in MARKERS:
-        return Printed(original, None, "unavailable", "marker", decimals=None, marker=body)
+        return Printed(original, None, UNAVAILABLE, "marker", decimals=None, marker=body)
 
     qualifier, body = _split_qualifier(body)
     return (_in_words(body, qualifier, original) or _with_unit(body, qualifier, original)

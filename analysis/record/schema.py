@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from analysis.record.vocabulary import CANONICAL, UNAVAILABLE
+
 
 class Field(NamedTuple):
     name: str
@@ -25,7 +27,7 @@ FIGURES = (
     Field("period_end", "date", "Last day of the period (equal to period_start for a point in time)."),
     Field("value_as_printed", "string", "The figure exactly as printed, with its printed qualifier."),
     Field("value", "number", "The number read from value_as_printed; empty where the source printed a marker for an unavailable value."),
-    Field("qualifier", "string", "exact, more than, at least, fewer than, at most, almost, just over, about, or unavailable."),
+    Field("qualifier", "string", ", ".join(CANONICAL) + f", or {UNAVAILABLE}."),
     Field("unit", "string", "What one unit is: percent, GBP, people, cases, per 1,000 children, …"),
     Field("location", "string", "Where in the document: page, section, paragraph or table."),
     Field("quote", "string", "Verbatim quote (at most 30 words) containing value_as_printed."),

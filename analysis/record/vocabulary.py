@@ -18,7 +18,8 @@ from typing import Any, Protocol
 from analysis.record.word_pattern import trie_pattern
 
 __all__ = [
-    "Qualifier", "CANONICAL", "QUALIFIERS", "MIRRORED", "TOLERANCE", "direction", "WORD_NUMBERS", "FRACTIONS",
+    "Qualifier", "CANONICAL", "QUALIFIERS", "MIRRORED", "TOLERANCE", "UNAVAILABLE", "direction", "is_approximate",
+    "WORD_NUMBERS", "FRACTIONS",
     "MULTIPLES",
     "SCALES", "PER_CENT", "PERCENTAGE_POINTS", "number_word", "LIST_SEPARATOR", "split_list", "join_list",
     "fmt_percent", "join_steps", "split_steps", "rounded_range", "round_step",
@@ -54,6 +55,9 @@ CANONICAL: dict[str, Qualifier] = {q.name: q for q in (
     Qualifier("almost", "upper", False, TOLERANCE),
     Qualifier("about", "about", True, TOLERANCE),
 )}
+
+#: The qualifier of a printed marker for a value the publisher withheld or did not have ("[c]", "[x]"): no number.
+UNAVAILABLE = "unavailable"
 
 #: Printed qualifier words → the canonical qualifier. Longest phrases are matched first.
 QUALIFIERS: dict[str, str] = {
@@ -142,6 +146,12 @@ def direction(qualifier: str | None) -> str:
         return "exact"
     canonical = CANONICAL.get(q) or CANONICAL.get(QUALIFIERS.get(q, ""))
     return canonical.direction if canonical else "about"
+
+
+def is_approximate(qualifier: str | None) -> bool:
+    """True for a bound or an approximation ("more than", "about"): whatever is worked from the figure is then
+    approximate too, and says so. False for an exact figure (or no qualifier) and for a marker, which has no value."""
+    return qualifier != UNAVAILABLE and direction(qualifier) != "exact"
 
 
 WORD_NUMBERS: dict[str, int] = {
