@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from analysis.factcheck.scan_find import Found, change_direction, counted_phrase, head_noun
+from analysis.record.pattern_set import PatternSet
 from analysis.record.word_pattern import trie_pattern
 
 __all__ = ["words_of", "counted_class", "quote_counted", "whole_of", "years_of", "base_words", "direction_of",
@@ -147,6 +148,9 @@ _GEOGRAPHY = (
     ("the world", re.compile(r"\b(?:[Ww]orldwide|[Gg]lobally|[Ii]nternationally|the world over"
                              r"|(?:around|across|throughout|in) the world)\b")),
 )
+#: Which of `_GEOGRAPHY`'s places a sentence may name, read by RE2 in one pass: each opens with a word boundary, so
+#: Python's `re` tried it at every character of every sentence.
+_GEOGRAPHY_SET = PatternSet([pattern for _, pattern in _GEOGRAPHY])
 #: Places outside London the record holds no figure for: the other police forces' areas of England and Wales, the
 #: other nations, and the towns and cities reports of group-based exploitation name. "In Telford, more than 1,000
 #: children were sexually exploited" and "West Midlands Police recorded 1,200 offences … in 2017" were "in the
@@ -242,7 +246,8 @@ class Setting:
 
 @functools.lru_cache(maxsize=256)
 def _sentence_setting(text: str) -> tuple[frozenset[str], frozenset[int]]:
-    places = {name for name, pattern in _GEOGRAPHY if pattern.search(text)}
+    possible = _GEOGRAPHY_SET.could_match(text)
+    places = {name for index, (name, pattern) in enumerate(_GEOGRAPHY) if index in possible and pattern.search(text)}
     places.update(other_places(text))
     return frozenset(places), frozenset(int(y) for y in _YEAR.findall(text))
 
