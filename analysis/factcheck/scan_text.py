@@ -2139,7 +2139,15 @@ def unnamed_glyphs(raw: str) -> int:
 
 #: Unicode's own line and paragraph separators in plain text (a copy from Pages or a layout program): read as a
 #: line end and a blank line. Left as they were, an article of three paragraphs was "para 1" throughout.
-_UNICODE_BREAKS = {0x2028: "\n", 0x2029: "\n\n"}
+_UNICODE_BREAKS = {"\u2028": "\n", "\u2029": "\n\n"}
+
+
+def _unicode_breaks(text: str) -> str:
+    """`text` with Unicode's line and paragraph separators as line ends (`_UNICODE_BREAKS`). Replaced one at a time:
+    `str.translate` looks up every character of the text, where a text without the separator is returned as it is."""
+    for separator, line_ends in _UNICODE_BREAKS.items():
+        text = text.replace(separator, line_ends)
+    return text
 
 
 def _prose_comments(raw: str) -> str:
@@ -2230,7 +2238,7 @@ def to_text(raw: str, unread_frames: list[str] | None = None, drawn_charts: list
         raw = _pages_joined(_columns_apart(_LINE_END_HYPHEN.sub("-", raw)) if "   " in raw else
                             _LINE_END_HYPHEN.sub("-", raw))
         raw = _cell_gaps(_column_gaps(raw.replace(_CELL_EDGE, " ")))
-        raw = _unicode_overrides(raw.translate(_UNICODE_BREAKS))
+        raw = _unicode_overrides(_unicode_breaks(raw))
         raw = _wrapped_personal_data(_soft_wraps(_NOT_TEXT.sub(_not_text, normal_text_keeping_digits(raw))))
     paragraphs = [re.sub(r"[ \t]+", " ", p).strip() for p in re.split(r"\n\s*\n|\n", raw)]
     return "\n\n".join(p for p in paragraphs if p)
