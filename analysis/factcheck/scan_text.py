@@ -1658,8 +1658,11 @@ _WRAPPED_LINE = 50
 #: was not guessed and the record's warnings were lost. A line of its own (a heading, a list, a table's row, a
 #: page number) starts with a capital, a digit or a mark after a line ending otherwise, and is kept as it is,
 #: except a capital after a long line that stops mid-sentence: text wrapped at a width.
-#: (The lookahead names the alternatives' first characters, so other characters are passed over fast.)
-_SOFT_WRAP = re.compile(r"(?=[-\s])(?:(?<=[^\W\d_])(?<!ty)-\n(?=[a-z])|(?<=\S)[ \t]*\n[ \t]*(?=[a-z])"
+#: (The lookaheads name the alternatives' first characters, then what each starts with: a hyphen at a line end, or
+#: a line end after a word, spaces before it included. So other characters and the spaces between words are passed
+#: over fast, and a run of spaces is read along only from its start.)
+_SOFT_WRAP = re.compile(r"(?=[-\s])(?=-\n|(?<=\S)[ \t]*\n)"
+                        r"(?:(?<=[^\W\d_])(?<!ty)-\n(?=[a-z])|(?<=\S)[ \t]*\n[ \t]*(?=[a-z])"
                         # a number in words wrapped at its hyphen ("fifty-\nsix per cent", as a wrap at a width
                         # breaks it): joined to nothing, "fiftysix" was no number, and the figure was neither read
                         # nor listed. Every tens word ends in "ty", and a compound's hyphen ("party-\npolitical")
