@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
+import string
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -1639,29 +1640,28 @@ _SCALE_PLURALS = frozenset(f"{w}s" for w in _SCALE_SPELLINGS)
 _WORD_AFTER = re.compile(r"\s?([A-Za-z]{4,})\b")
 
 
+def _one_edit_away(target: str) -> set[str]:
+    """Every word of letters a-z that is `target` with exactly one letter added, dropped or changed, or two letters
+    beside each other swapped ("milion", "milliom", "percnet")."""
+    cuts = [(target[:i], target[i:]) for i in range(len(target) + 1)]
+    words = {head + tail[1:] for head, tail in cuts if tail}
+    words |= {head + tail[1] + tail[0] + tail[2:] for head, tail in cuts if len(tail) > 1}
+    words |= {head + letter + tail[1:] for head, tail in cuts if tail for letter in string.ascii_lowercase}
+    words |= {head + letter + tail for head, tail in cuts for letter in string.ascii_lowercase}
+    return words - {target}
+
+
+#: The near misses of the scale words, listed once: the word after every figure is looked up here, not compared
+#: letter by letter with each scale word.
+_MISSPELT_SCALES = frozenset().union(*map(_one_edit_away, _SCALE_SPELLINGS)) - _SCALE_PLURALS
+
+
 def _misspelt_scale(after: str) -> bool:
     """Whether the word after a figure is one letter off a scale word or "percent" without being one: "1.2 milion
     offences" was read as the count 1.2 (a million times too small) and "12 percnt" as the count 12, where a reader
     sees 1.2 million and 12 per cent. Such a figure is listed as not read; a scale spelt right is read as before."""
     m = _WORD_AFTER.match(after)
-    if m is None:
-        return False
-    word = m.group(1).lower()
-    return word not in _SCALE_PLURALS and any(_one_edit_apart(word, w) for w in _SCALE_SPELLINGS)
-
-
-def _one_edit_apart(word: str, target: str) -> bool:
-    """Whether `word` is `target` with exactly one letter added, dropped or changed, or two letters beside each
-    other swapped ("milion", "milliom", "percnet")."""
-    if word == target or abs(len(word) - len(target)) > 1:
-        return False
-    if len(word) == len(target):
-        diff = [i for i, (a, b) in enumerate(zip(word, target, strict=True)) if a != b]
-        swapped = len(diff) == 2 and diff[1] == diff[0] + 1 and word[diff[0]] == target[diff[1]] \
-            and word[diff[1]] == target[diff[0]]
-        return len(diff) == 1 or swapped
-    short, long = sorted((word, target), key=len)
-    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
+    return m is not None and m.group(1).lower() in _MISSPELT_SCALES
 
 
 def _beside_an_unread_letter(before: str, core: str, after: str) -> bool:
