@@ -33,6 +33,7 @@ from analysis.factcheck.scan_find import (
     LeftOut,
     below_a_unit_heading,
     find_figures,
+    read_ahead,
 )
 from analysis.factcheck.scan_input import (
     DEFAULT_MAX_MB,
@@ -289,10 +290,11 @@ def scan_text(raw: str, paths: Paths, max_figures: int | None = DEFAULT_MAX_FIGU
                         "them against the PDF")
     every = sentences(text)
     ranked = ranks(every)
+    ahead = read_ahead(every)
     for at, sentence in enumerate(every):
         opens = previous is None or previous.paragraph != sentence.paragraph  # a list's number opens its paragraph
         found, skipped = (([], [LeftOut(sentence.text, LIST_NUMBER, sentence)]) if at in ranked else
-                          find_figures(sentence, frozenset() if opens else frozenset({LIST_NUMBER})))
+                          find_figures(sentence, frozenset() if opens else frozenset({LIST_NUMBER}), ahead[at]))
         found, headed, heading = below_a_unit_heading(sentence, found, heading)
         skipped += headed
         room = len(found) if max_figures is None else max_figures - len(pairs)

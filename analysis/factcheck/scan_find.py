@@ -17,6 +17,7 @@ import string
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from analysis.factcheck.scan_text import Sentence
 from analysis.record.hygiene import (
@@ -60,7 +61,7 @@ from analysis.record.vocabulary import (
 )
 from analysis.record.word_pattern import IGNORECASE_ASCII, code_runs, trie_pattern
 
-__all__ = ["Found", "LeftOut", "find_figures", "with_whole", "whole_of_part", "share_idiom",
+__all__ = ["Found", "LeftOut", "find_figures", "read_ahead", "Readings", "with_whole", "whole_of_part", "share_idiom",
            "below_a_unit_heading", "counted_phrase", "head_noun", "is_verb_form",
            "change_direction", "COUNT_NOUNS", "MAX_PER_SENTENCE", "NOT_READ", "NOT_LISTED", "UNCHECKED", "UNREAD",
            "IN_A_NAME",
@@ -1094,10 +1095,11 @@ NOT_READ = f"rest of a sentence with more than {MAX_PER_SENTENCE} numbers (a tab
 NOT_LISTED = f"more non-statistics than the {MAX_PER_SENTENCE} listed for one sentence: masked, not listed"
 
 
-def _mask(text: str, sentence: Sentence, left_out: list[LeftOut], skip: frozenset[str] = frozenset()) -> str:
+def _mask(text: str, sentence: Sentence, left_out: list[LeftOut], skip: frozenset[str] = frozenset(),
+          ahead: Readings | None = None) -> str:
     """The sentence with every non-statistic blanked out (offsets kept), each one recorded in `left_out` (at most
     MAX_PER_SENTENCE of them, then one NOT_LISTED entry with how many more). The kinds in `skip` are not looked
-    for."""
+    for; `ahead`: the sentence's readings and kinds, when read ahead (`read_ahead`)."""
     unlisted = [0]
     written = text
     through: list[tuple[int, int]] = []
@@ -1123,15 +1125,16 @@ def _mask(text: str, sentence: Sentence, left_out: list[LeftOut], skip: frozense
     # The personal kinds read a letter O or l among digits as the digit, as the record's check does ("Call O2O 7946
     # OOOl": its 7946 was a count), and a circled or raised numeral as the digit NFKC
     # makes it ("Call ⓪20 7946 0000"); a figure's edges never do.
-    plain = same_length_reading(text)
-    edges = figure_reading(text, plain)
-    full = personal_reading(plain)
+    plain, edges, full, possible = ahead or _readings(text)
     if not plain.isascii() and _MARKED_DIGIT.search(full):
         full = _personal_under_marks(full, written, sentence, left_out, skip, unlisted)
         edges = _blanked(edges, full) if "\x00" in full else edges
-    possible = _KINDS.could_match(full) if edges is full or edges == full else _KINDS.could_match(full, edges)
-    for index, (kind, pattern) in enumerate(LEFT_OUT):
-        if index not in possible or kind in skip:
+        possible = None  # (read ahead in the readings before their marked digits were read)
+    if possible is None:
+        possible = _KINDS.could_match(*_kind_texts(edges, full))
+    for index in sorted(possible):  # in LEFT_OUT's order, as each kind's blanks are read by the kinds after it
+        kind, pattern = LEFT_OUT[index]
+        if kind in skip:
             continue
         personal = kind in PERSONAL_KINDS
         source = full if personal else edges
@@ -1145,6 +1148,36 @@ def _mask(text: str, sentence: Sentence, left_out: list[LeftOut], skip: frozense
         left_out.append(LeftOut(f"{unlisted[0]:,} more", NOT_LISTED, sentence))
     masked = text if "\x00" not in full else _blanked(text, full)
     return _spaced(masked, through) if through else masked
+
+
+class Readings(NamedTuple):
+    """A sentence's readings: the record's (`same_length_reading`), its figures' edges (`figure_reading`) and its
+    personal kinds' (`personal_reading`); and the left-out kinds RE2 finds they may hold (None: not yet read)."""
+
+    plain: str
+    edges: str
+    full: str
+    possible: frozenset[int] | None = None
+
+
+def _readings(text: str) -> Readings:
+    """A sentence's `Readings`, its kinds not yet read."""
+    plain = same_length_reading(text)
+    return Readings(plain, figure_reading(text, plain), personal_reading(plain))
+
+
+def _kind_texts(edges: str, full: str) -> tuple[str, ...]:
+    """The readings the kinds are looked for in: the personal one, and the edges' where it differs."""
+    return (full,) if edges is full or edges == full else (full, edges)
+
+
+def read_ahead(sentences: list[Sentence]) -> list[Readings]:
+    """Each sentence's readings and the left-out kinds RE2 finds they may hold (`_KINDS`), for `find_figures`: read
+    one RE2 set at a time over every sentence (`could_match_each`), as a set read once per sentence, between the
+    Python work on each, is fetched from memory at every pass."""
+    readings = [_readings(s.text) for s in sentences]
+    kinds = _KINDS.could_match_each([_kind_texts(r.edges, r.full) for r in readings])
+    return [r._replace(possible=possible) for r, possible in zip(readings, kinds, strict=True)]
 
 
 #: The combining marks a text-style generator (strike-through, underline) or an emoji keycap draws on a digit
@@ -1388,11 +1421,12 @@ def _rate_after(printed: Printed, after: str) -> tuple[Printed, int] | None:
     return (rate, m.start("base")) if rate.unit == "rate" else None
 
 
-def find_figures(sentence: Sentence, skip: frozenset[str] = frozenset()) -> tuple[list[Found], list[LeftOut]]:
+def find_figures(sentence: Sentence, skip: frozenset[str] = frozenset(),
+                 ahead: Readings | None = None) -> tuple[list[Found], list[LeftOut]]:
     """Every statistic printed in one sentence, and every number set aside with the reason (`skip`: left-out kinds
-    not to look for)."""
+    not to look for; `ahead`: its readings and kinds, when read ahead by `read_ahead`)."""
     left_out: list[LeftOut] = []
-    masked = _mask(sentence.text, sentence, left_out, skip)
+    masked = _mask(sentence.text, sentence, left_out, skip, ahead)
     found: list[Found] = []
     # A figure's edges are read as its left-out kinds are (`figure_reading`): the "15" of "13−15" (a minus sign) or
     # "1⁄2" (a fraction slash) is no figure, as that of "13-15" or "1/2" is not; its words as written.

@@ -251,6 +251,16 @@ class _OneSet:
         self.set.Add("")
         self.positions: list[int] = []  # RE2's index - 1 → position in the patterns given to `PatternSet`
 
+    def read(self, pieces: list[bytes], into: set[int]) -> bool:
+        """Add to `into` the positions of this set's patterns that may match any of `pieces`; False where a pass
+        fails (it answers no index at all)."""
+        for piece in pieces:
+            matched = self.set.Match(piece)
+            if not matched:
+                return False
+            into.update(self.positions[i - 1] for i in matched if i)
+        return True
+
 
 class PatternSet:
     """Which of `patterns` could match a text (`could_match`): one RE2 pass for every `PER_SET` of them."""
@@ -276,15 +286,25 @@ class PatternSet:
 
     def could_match(self, *texts: str) -> frozenset[int]:
         """The positions of the patterns that may match any of `texts` (every pattern where RE2 cannot tell)."""
-        found = set(self.always)
-        for text in texts:
-            try:
-                data = text.translate(_FOLD).encode("utf-8")
-            except UnicodeEncodeError:  # a lone surrogate: RE2 reads no such character, so it cannot tell
-                return self._every
-            for one in self._sets:
-                matched = one.set.Match(data)
-                if not matched:
-                    return self._every
-                found.update(one.positions[i - 1] for i in matched if i)
-        return frozenset(found)
+        return self.could_match_each([texts])[0]
+
+    def could_match_each(self, groups: Sequence[Sequence[str]]) -> list[frozenset[int]]:
+        """`could_match` of each group of texts, read one RE2 set at a time over all of them: a set's automaton then
+        stays in the processor's cache from one text to the next, where read between other work on each text it is
+        fetched from memory again at every pass."""
+        datas = [self._encoded(texts) for texts in groups]
+        found: list[set[int] | None] = [None if data is None else set(self.always) for data in datas]
+        for one in self._sets:
+            for at, data in enumerate(datas):
+                into = found[at]
+                if data is not None and into is not None and not one.read(data, into):
+                    found[at] = None  # (None: RE2 cannot tell, so every pattern may match)
+        return [self._every if positions is None else frozenset(positions) for positions in found]
+
+    @staticmethod
+    def _encoded(texts: Sequence[str]) -> list[bytes] | None:
+        """The texts as RE2 reads them (`_FOLD`), or None where RE2 cannot read one (a lone surrogate)."""
+        try:
+            return [text.translate(_FOLD).encode("utf-8") for text in texts]
+        except UnicodeEncodeError:
+            return None
