@@ -133,3 +133,14 @@ def _piece(draw: st.DrawFn) -> str:
 @given(st.lists(_piece(), min_size=1, max_size=14).map("".join))
 def test_the_set_finds_every_kind_python_finds(text: str) -> None:
     assert _missed(text) == [], text
+
+
+def test_each_group_read_set_by_set_gets_what_it_gets_alone() -> None:
+    """`could_match_each` reads each set over every group before the next set: each group gets what it gets read
+    alone, and a text RE2 cannot read (a lone surrogate) gives every pattern to its own group only."""
+    groups = [("Call 020 7946 0000.",), ("In 2019—20, 1,200 cases.", "In 2019-20, 1,200 cases."),
+              ("1,200 cases \udc80",), (), ("aged 14 on May 12",)]
+    each = ALL_KINDS.could_match_each(groups)
+    assert each == [ALL_KINDS.could_match(*group) for group in groups]
+    assert each[2] == frozenset(range(len(KINDS))) != each[0]
+    assert each[3] == frozenset()
