@@ -303,8 +303,9 @@ class PatternSet:
 
     @staticmethod
     def _encoded(texts: Sequence[str]) -> list[bytes] | None:
-        """The texts as RE2 reads them (`_FOLD`), or None where RE2 cannot read one (a lone surrogate)."""
+        """The texts as RE2 reads them (`_FOLD`, whose letters are none of ASCII's), or None where RE2 cannot read one
+        (a lone surrogate)."""
         try:
-            return [text.translate(_FOLD).encode("utf-8") for text in texts]
+            return [(text if text.isascii() else text.translate(_FOLD)).encode("utf-8") for text in texts]
         except UnicodeEncodeError:
             return None
