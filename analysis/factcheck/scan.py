@@ -124,6 +124,32 @@ def _label(every: list[Any], at: int, found: list[Any]) -> str:
     return " ".join(s.text for s in near if abs(s.paragraph - sentence.paragraph) == 1)
 
 
+#: The gap between two cells of a table's row, as the text reads it ("2016 | 922").
+CELL = " | "
+#: A heading row's cell: words without a digit, or a year ("Year", "Crimes …", "2016", "2016-17").
+_HEADING_CELL = re.compile(r"[^\d]*|(?:19|20)\d{2}(?:[-/–](?:19|20)?\d{2})?")
+
+
+def table_heading(text: str, header: str) -> str:
+    """The heading row of the table a sentence is a row of: the sentence itself when it is a row of words and years
+    alone ("Year | Crimes connected with child sexual exploitation", "Measure | 2014 | 2016"), the last such row for
+    a row below it, and "" once a sentence is no row."""
+    if CELL not in text:
+        return ""
+    return text if all(_HEADING_CELL.fullmatch(c.strip()) for c in text.split(CELL)) else header
+
+
+def column_heading(header: str, found: Any) -> str:
+    """The words a figure in a table's cell is read with: its column's heading. Read with its row alone, "2016 |
+    922" under "Year | Crimes connected with child sexual exploitation" had no words to match, and was "not in the
+    record" where the record holds it."""
+    if not header:
+        return ""
+    cells = header.split(CELL)
+    column = found.sentence.text.count(CELL, 0, found.start)
+    return cells[column] if len(cells) == found.sentence.text.count(CELL) + 1 else header
+
+
 #: A number of one or two digits alone in its paragraph.
 _LONE_SMALL_NUMBER = re.compile(r"\d{1,2}")
 #: How many paragraphs a list's next number may come after its last (the item's headline, and a line under it).
@@ -272,6 +298,7 @@ def scan_text(raw: str, paths: Paths, max_figures: int | None = DEFAULT_MAX_FIGU
     cache: dict[Any, Any] = {}
     previous = None
     heading = False  # whether the sentence is below a table's heading that gives its unit
+    header = ""  # the heading row of the table the sentence is a row of
     frames: list[str] = []
     raw, repaired, telltale = repaired_mojibake(raw)
     if repaired:
@@ -306,7 +333,9 @@ def scan_text(raw: str, paths: Paths, max_figures: int | None = DEFAULT_MAX_FIGU
                             "limit)")
         context = (previous.text if previous is not None and previous.paragraph == sentence.paragraph
                    and _POINTS_BACK.match(sentence.text) else _label(every, at, found))
-        pairs += [match_reading(f, record, cache=cache, context=context) for f in found]
+        header = table_heading(sentence.text, header)
+        pairs += [match_reading(f, record, cache=cache, context=column_heading(header, f) or context)
+                  for f in found]
         left_out += [_left_out_entry(s) for s in skipped]
         not_read += [f"paragraph {s.sentence.paragraph}: a sentence with more than {MAX_PER_SENTENCE} numbers (a "
                      f"table or a list?) was read only to its {MAX_PER_SENTENCE}th; the rest, from {s.text!r}, "

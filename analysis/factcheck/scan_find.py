@@ -210,6 +210,14 @@ _CORRECTED = r"(?:article|story|report|piece|post|page|graphic|chart|table|headl
 _WRONGLY = r"(?:previously|originally|earlier|wrongly|incorrectly|mistakenly|erroneously)"
 #: The verbs that deny or dispute what follows them ("denied that 1,200…", "disputed the 1,200 figure").
 _DENIES = r"(?:den(?:ied|ies|y|ying)|(?:reject|refut|disput|contest)(?:ed|es|e|s|ing)?)"
+#: The words a clause may hold between what denies a figure and the figure ("that the Met recorded 922"): no digit,
+#: no stop, no comma (after one, "denied the claim, saying 1,200 were reviewed" states 1,200), at most 60 characters.
+_SAME_CLAUSE = r"(?:[^\d.,;:!?()\x00]{0,60}?\s)??"
+#: The verbs a denied figure is taken by ("did not record 922", "never found 1,200"); not the verbs of passing or
+#: nearing, whose "not exceed 1,200" is a bound (`QUALIFIERS`).
+_DENIED_VERB = (r"(?:record|log|find|see|show|identify|receive|investigate"
+                r"|charge|arrest|convict|examine|review|audit|have|get|make)(?:s|ed|ing)?"
+                r"|found|saw|seen|had|got|made")
 #: … and a range whose ends are fractions in words ("between a quarter and a third").
 FRACTION_RANGE = "range of fractions in words"
 #: … and the level of a confidence interval ("95% CI"): a property of the interval, no statistic.
@@ -250,6 +258,10 @@ _INTENDED = trie_pattern(sorted((
     "recruit", "hire", "train", "employ", "appoint", "add", "create", "fund", "spend", "invest", "raise", "save", "cut",
     "reduce", "bring", "get", "achieve", "deliver", "build", "open", "see", "help", "reach", "support", "protect",
     "prosecute", "charge", "arrest", "identify", "safeguard", "provide", "find", "halve")))
+#: … and what a forecast says will be done to the things it counts ("expected to record 922 crimes").
+_TO_BE_DONE = trie_pattern(sorted((
+    "record", "log", "receive", "investigate", "handle", "examine", "review", "assess", "refer", "report", "flag",
+    "identify", "convict", "jail", "solve", "treat", "house", "place")))
 #: The numbers of one or more notes ("1", "3 and 4", "3, 4", "3-5").
 _NOTE_NUMBERS = r"\d{1,3}(?:\s*(?:,|and|to|-)\s*\d{1,3})*"
 #: Any printed qualifier, longest first, as the figure forms read one before a figure.
@@ -791,7 +803,10 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
                           rf"|(?:expect|predict|forecast|project)(?:s|ed)?\s+(?:[a-z]+\s+){{1,3}}to"
                           rf"|could|may|might|would|will|should)(?:\s+(?:well|now|soon|even|easily|also))?"
                           rf"\s+(?:be|reach|hit|top|exceed|pass|total|number|(?:rise|fall|climb|grow|increase|drop)"
-                          rf"\s+to)"
+                          # (and what may have been, "could have been as high as 922", and what is to be done to
+                          # what is counted, "is expected to record 922 crimes", "could see 1,200 offences": each was
+                          # what happened; not what is to be spent or hired, "will spend £65m a year", a plan's sum)
+                          rf"\s+to|have\s+been|see|{_TO_BE_DONE})"
                           # ("promising" is no pledge: "a promising 12% fall")
                           rf"|(?:pledg(?:e[sd]?|ing)|promise[sd]?)(?:\s+to\s+(?:{_INTENDED}))?"
                           rf"|vow(?:s|ed|ing)?\s+to\s+(?:{_INTENDED})"
@@ -823,16 +838,36 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
                         rf"|not\s+(?:the\s+)?(?!(?:{_NOT_QUALIFIERS})\b))(?:(?:{_QUAL})\s+)?"
                         rf"(?:{_FIGURE_UNIT}|{WORDNUM}\b)"
                         r"(?![\w%]|[.,]\d)", re.IGNORECASE)),
+    # … and a figure a denied verb takes ("Police did not record 922 crimes", "The Met never recorded 922", "has not
+    # yet found 1,200"): read as the exact figure, "in the record", the denial unread. Only the figure (`mark`) is set
+    # aside; the verb is one a count is recorded, found or reached by (`_DENIED_VERB`), not "not only", "not
+    # including" or "not counting", which keep the figure a fact.
+    (DENIED, re.compile(rf"(?=n)(?:\bnot|\bnever|n['’]t)\s+(?:(?:yet|ever|actually|even|once)\s+)?"
+                        rf"(?:{_DENIED_VERB})\s+(?:(?:the|a|an|all|some)\s+)?"
+                        rf"(?P<mark>(?:(?:{_QUAL})\s+)?{_FIGURE_UNIT})(?![\w%]|[.,]\d)", re.IGNORECASE)),
     # … and a figure a verb of denial puts in doubt ("The force denied that 1,200 children were at risk", "rejected
     # claims that 1,200", "disputed the 1,200 figure", "It is untrue that 1,200", "no evidence that 300"): read as
     # the exact figure, a fact. Only the figure (`mark`) is set aside; "denied the
     # claim, saying 1,200 cases were reviewed" is no denial of 1,200.
+    # (and with the figure later in the clause the words deny, "It is not true that the Met recorded 922", "denied
+    # that it recorded 922", "It was false to say there were 922": each was the exact 922, "in the record")
     (DENIED, re.compile(rf"(?=[drnuifwc])\b(?:(?:{_DENIES}(?:\s+(?:the\s+)?(?:claims?|suggestions?|reports?"
-                        rf"|allegations?|assertions?))?|(?:is|was|it's|it\s+is)\s+(?:untrue|false|not\s+true|wrong)"
-                        rf"|no\s+evidence)\s+that\s+"
+                        rf"|allegations?|assertions?))?|(?:is|was|it's|it\s+is|it\s+was)\s+(?:untrue|false"
+                        rf"|not\s+true|wrong|incorrect|inaccurate)(?:\s+to\s+(?:say|claim|suggest|report))?"
+                        rf"|no\s+evidence)\s+that\s+{_SAME_CLAUSE}"
+                        rf"|(?:is|was|it's|it\s+is|it\s+was)\s+(?:untrue|false|not\s+true|wrong|incorrect"
+                        rf"|inaccurate)\s+to\s+(?:say|claim|suggest|report)\s+{_SAME_CLAUSE}"
                         # ("disputed the 1,200 figure": not "Judges rejected 1,200 appeals", a count of them)
                         rf"|{_DENIES}\s+the\s+(?={_FIGURE_UNIT}[- ](?:figure|number|total|estimate|claim)s?\b))"
                         rf"(?P<mark>(?:(?:{_QUAL})\s+)?{_FIGURE_UNIT})(?![\w%]|[.,]\d)", re.IGNORECASE)),
+    # … and a figure in a claim the sentence then calls false ("The claim that 922 crimes were recorded in 2016 is
+    # false", "Reports that 1,200 children were at risk were wrong"): the exact figure, "in the record". The words
+    # that say so close the clause, at most 120 characters on.
+    (DENIED, re.compile(rf"(?=[csrai])\b(?:claims?|suggestions?|reports?|allegations?|assertions?|idea)\s+that\s+"
+                        rf"{_SAME_CLAUSE}(?P<mark>(?:(?:{_QUAL})\s+)?{_FIGURE_UNIT})(?![\w%]|[.,]\d)"
+                        rf"(?=[^.;:!?]{{0,120}}?\b(?:is|was|are|were)\s+(?:(?:simply|completely|entirely|plainly)\s+)?"
+                        rf"(?:untrue|false|wrong|incorrect|inaccurate|baseless|unfounded|mistaken)\b)",
+                        re.IGNORECASE)),
     # … and the figure a correction withdraws ("An earlier version of this article said 1,300 crimes; the figure was
     # 922", "This story previously said 56 per cent", "misstated the number as 1,300"), as a correction's footnote or
     # box prints it: read as a figure the article states, not in the record (and in it, were the wrong figure
@@ -1354,16 +1389,29 @@ def is_verb_form(word: str) -> bool:
 
 def head_noun(phrase: str) -> str:
     """The counted thing a noun phrase names: its last count noun before a preposition or a verb form
-    ("ongoing investigation" of "one ongoing investigation into a case", "cases" of "child exploitation cases")."""
-    head = ""
-    for word in _WORD.findall(_PHRASE_END.split(phrase, maxsplit=1)[0]):
+    ("ongoing investigation" of "one ongoing investigation into a case", "cases" of "child exploitation cases").
+    Where "and" or "or" ends the phrase after a word that is no count noun, the noun before it modifies the rest:
+    "child sexual abuse and exploitation crimes" counts crimes (read as children, "115,489 … crimes" was a count of
+    people), while "girls and boys" counts girls."""
+    end = _PHRASE_END.search(phrase)
+    head, last = _head_in(phrase[:end.start()] if end else phrase)
+    if end and not last and end.group().lower() in ("and", "or"):
+        more = _PHRASE_END.search(phrase, end.end())
+        return _head_in(phrase[end.end():more.start() if more else len(phrase)])[0] or head
+    return head
+
+
+def _head_in(words: str) -> tuple[str, bool]:
+    """The last count noun of words, and whether the words end with it (or with a participle after it)."""
+    head, last = "", False
+    for word in _WORD.findall(words):
         if is_verb_form(word):
             if head:  # "suspects charged": a participle after the noun ends the phrase
-                break
+                return head, last
             continue  # "recorded offences": one before it describes the noun
-        if word.lower().startswith(COUNT_NOUNS):
-            head = word.lower()
-    return head
+        last = word.lower().startswith(COUNT_NOUNS)
+        head = word.lower() if last else head
+    return head, last
 
 
 _NUMBER_OF = re.compile(r"\b(?:number|total|count)s?\s+of\s+([^,;:.()\"“”—–\x00\d]{1,80})", re.IGNORECASE)

@@ -21,6 +21,7 @@ from typing import Any
 import numpy as np
 
 from analysis.factcheck.scan_find import Found, is_bare_number, share_idiom
+from analysis.factcheck.scan_source import bodies_of
 from analysis.factcheck.scan_subject import (
     Setting,
     base_words,
@@ -224,6 +225,7 @@ def load_record(paths: Paths) -> Record:
         row["_whole"] = counted_class(row["_whole_text"])
         row["_years"] = years_of(row)
         row["_direction"] = direction_of(row)
+        row["_bodies"] = bodies_of(row)
         figures.append(row)
     claims = load_rows("claims", paths)
     for claim in claims:

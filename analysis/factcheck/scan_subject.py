@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from analysis.factcheck.scan_find import Found, change_direction, counted_phrase, head_noun
+from analysis.factcheck.scan_source import other_body
 from analysis.record.pattern_set import PatternSet
 from analysis.record.word_pattern import trie_pattern
 
@@ -216,8 +217,17 @@ def other_places(text: str) -> set[str]:
 #: A year: "19" or "20" first (the regex engine then skips to those digits; a leading look-behind made it try every
 #: position), not run on from a word, a number or "£" (the look-behind checks the character before the "19").
 _YEAR = re.compile(r"(?:19|20)(?<![\w,.£]..)\d{2}\b")
-_OWN_YEAR_AFTER = re.compile(r"^\s*(?:[^\d\s,;:.—–()]+\s+){0,7}?(?:in|during|for)\s+((?:19|20)\d{2})\b")
-_OWN_YEAR_BEFORE = re.compile(r"\b((?:19|20)\d{2})(?:'s)?\s+(?:total|figure|count)\s+of\s*$")
+#: (up to twelve words between: "Police recorded 115,489 child sexual abuse offences in England and Wales in 2024"
+#: has eight, and at seven at most its 2024 was no year of the figure's, "in the record" as 2023's)
+_OWN_YEAR_AFTER = re.compile(r"^\s*(?:[^\d\s,;:.—–()]+\s+){0,12}?(?:in|during|for)\s+((?:19|20)\d{2})\b")
+#: (and a label's year before the colon that gives its figure, as a caption, a chart's key or a list item prints
+#: one: "Crimes connected with child sexual exploitation, 2014: 922" was "in the record" as 2016's 922)
+_OWN_YEAR_BEFORE = re.compile(r"\b((?:19|20)\d{2})(?:(?:'s)?\s+(?:total|figure|count)\s+of"
+                              r"|(?:[-/–](?:19|20)?\d{2})?\s*[:=])\s*$")
+#: A note's mark printed on to a word or a figure ("922[1] crimes … in 2014", "exploitation¹ in 2014", "922†"): no
+#: word of the sentence. Between a figure and its year it hid the year ("922[1] crimes connected with child sexual
+#: exploitation in 2014" was "in the record" as 2016's 922).
+_NOTE_MARK = re.compile(r"\[\d{1,3}\]|[\u00b9\u00b2\u00b3\u2070-\u2079]+|(?<=\w)[*†‡]+")
 _MONTHS = ("(?:January|February|March|April|May|June|July|August|September|October|November|December"
            "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)")
 #: A year the sentence opens with ("In 2015 the Met recorded 922 crimes …", "During 2015, police recorded …"): the
@@ -256,16 +266,44 @@ def setting_of(found: Found, context: str) -> Setting:
     places, years = _sentence_setting(found.sentence.text)
     if not places and context:
         places = _sentence_setting(context)[0]
+    if not years and context and _alone(found):
+        years = _sentence_setting(context)[1]
+        return Setting(places, years, next(iter(years)) if len(years) == 1 else None)
+    if _CELL in found.sentence.text:
+        return Setting(places, years, _row_year(found, context))
     if not years:  # a sentence naming no year gives no figure in it a year of its own
         return Setting(places, years, None)
     text, end = found.sentence.text, found.start + len(found.text)
-    m = (_OWN_YEAR_AFTER.match(text[end:end + 120])
+    m = (_OWN_YEAR_AFTER.match(_NOTE_MARK.sub("", text[end:end + 120]))
          or _OWN_YEAR_BEFORE.search(text[max(0, found.start - 40):found.start]))
     if m is None and len(years) == 1:
         m = _OPENING_YEAR.match(text[:found.start])
         if m and _REPORTED.search(text, m.end(), found.start):
             m = None
     return Setting(places, years, int(m.group(1)) if m else None)
+
+
+_CELL = " | "
+_WHOLE_YEAR = re.compile(r"(?:19|20)\d{2}(?:[-/–](?:19|20)?\d{2})?")
+
+
+def _row_year(found: Found, heading: str) -> int | None:
+    """The year of a figure in a table's row ("2016 | 922"): the one cell of the row that is a year, else its
+    column's heading when that is a year ("Measure | 2014 | 2016" over "Crimes | 618 | 922")."""
+    cells = [c.strip(" .*") for c in found.sentence.text.split(_CELL)]
+    years = {c[:4] for c in cells if _WHOLE_YEAR.fullmatch(c)}
+    if not years and heading and _WHOLE_YEAR.fullmatch(heading.strip(" .*")):
+        years = {heading.strip(" .*")[:4]}
+    return int(years.pop()) if len(years) == 1 else None
+
+
+def _alone(found: Found) -> bool:
+    """Whether the figure is all its sentence prints, as a statistic block, a definition list's term's value or a
+    dashboard's tile prints one: the words it is read with are its label (`scan._label`), whose one year is the
+    figure's ("Crimes connected with CSE, 2014" over "922" was "in the record" as 2016's 922)."""
+    text = found.sentence.text
+    rest = text[:found.start] + text[found.start + len(found.text):]
+    return not any(c.isalnum() for c in rest)
 
 
 def in_period(year: int, figure: dict[str, Any]) -> bool:
@@ -305,6 +343,12 @@ _KINDS = {
     "bodies": ("boroug", "force", "counci", "author", "area", "region", "school", "home", "team", "gang", "group",
                "networ", "agenc", "local", "unit", "syndic"),
 }
+
+
+#: A record count of the case files an inspection or an audit read (HMIC's 374 cases examined, 278 of them judged
+#: inadequate): cases, but no count of crimes. "The Met recorded 374 crimes connected with child sexual exploitation
+#: in 2016" was "in the record" as the inspection's 374 cases examined, cases and crimes being one kind of thing.
+_SAMPLED = re.compile(r"\b(?:[Ii]nspection|audit)\b")
 
 
 def _kinds(stems: set[str]) -> set[str]:
@@ -475,6 +519,38 @@ def other_age_bound(found: Found, figure: dict[str, Any]) -> str:
     return f"{' or '.join(sorted(theirs))}, not {' or '.join(sorted(mine))}"
 
 
+#: A band of children's ages a sentence puts its figure in ("girls aged 13 to 17", "children aged 10-15", "aged
+#: between 13 and 17", "13- to 17-year-olds"): a part of the children a record figure of every age counts. "Girls aged
+#: 13 to 17 made up 79% of victims" was "in the record" as the VKPP's 79% of all victims female, and "2,190 children
+#: aged 10 to 15" as the DfE's 2,190 children of every age. A band that reaches 0 or ends at 18 or over is all
+#: children, or an adult survey's ("adults aged 18 to 74").
+_AGE_BAND = re.compile(r"\b(?:aged|ages|age)\s+(?:between\s+)?(\d{1,2})\s*(?:to|-|–|and)\s*(\d{1,2})\b(?![\d%]|[,.]\d)"
+                       r"|\b(\d{1,2})(?:-year-olds?)?\s*(?:[-–]\s*)?(?:to|[-–])\s*(\d{1,2})-year-olds?\b",
+                       re.IGNORECASE)
+#: Where a record figure names an age its quote or subject bounds it by.
+_NAMES_AN_AGE = re.compile(r"\baged?\b|\byear[- ]olds?\b|\b(?:under|over|before)[- ]\d{1,2}\b", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=256)
+def _age_band(sentence: str) -> str:
+    """The one band of children's ages the sentence names ("aged 13 to 17"), or ""."""
+    bands = set()
+    for m in _AGE_BAND.finditer(sentence):
+        low, high = (int(g) for g in (m.group(1) or m.group(3), m.group(2) or m.group(4)))
+        if 0 < low < high < 18:
+            bands.add(f"aged {low} to {high}")
+    return bands.pop() if len(bands) == 1 else ""
+
+
+def other_age_band(found: Found, figure: dict[str, Any]) -> str:
+    """Why a record figure of children of every age is not one the sentence gives for a band of ages, or ""."""
+    band = _age_band(found.sentence.text)
+    if not band or _NAMES_AN_AGE.search(f"{figure['measure'].replace('_', ' ')} {figure['subject']} "
+                                        f"{figure.get('quote') or ''}"):
+        return ""
+    return f"every age, not {band}"
+
+
 #: How many years a change is over, as a sentence says it: one year ("year-on-year", "in a year", "in the past year",
 #: "on the previous year") or the years it names ("between 2015 and 2016", "from 2014 to 2016"). "CSE assessments fell
 #: by 29% year-on-year" was "in the record" as the DfE's fall of 29% since 2016 (nine years), and "rose 49 per cent
@@ -545,14 +621,43 @@ def _years_spanned(sentence: str) -> str:
     return spans.pop() if len(spans) == 1 else ""
 
 
+#: … and a span counted back from now ("Over the past two years, the Met recorded 922 crimes", "500,000 children
+#: were sexually abused last month"): a total over several years, or over less than one, not the record's count for
+#: one year. Read before the figure, or after it in its clause. Not a year counted back ("in the past year", "in the
+#: last 12 months": one year).
+_RELATIVE_SPAN = re.compile(r"\b(?:(?:over|in|during|across|within|for)\s+the\s+(?:past|last|previous|preceding)"
+                            r"|(?:over|for|across)|(?:last|this|past))\s+"
+                            r"(?:(?:two|three|four|five|six|seven|eight|nine|ten|[2-9]|[1-9]\d)\s+years|decade"
+                            r"|(?:(?:two|three|four|five|six|seven|eight|nine|ten|eleven|[2-9]|1[01])\s+)?months"
+                            r"|(?:(?:two|three|four|five|six|[2-9]|[1-9]\d)\s+)?(?:weeks|days)|month|week|fortnight)\b",
+                            re.IGNORECASE)
+_CLAUSE_ENDS = re.compile(r"[,;:()—–]|\s-\s")
+
+
+def _relative_span(found: Found) -> str:
+    """The one span counted back from now the sentence puts the figure in ("over the past two years"), or ""."""
+    text = found.sentence.text
+    end = found.start + len(found.text)
+    stop = _CLAUSE_ENDS.search(text, end)
+    spans = {m.group().lower() for m in _RELATIVE_SPAN.finditer(text[:stop.start() if stop else len(text)])}
+    return spans.pop() if len(spans) == 1 else ""
+
+
 def over_years(found: Found, figure: dict[str, Any], setting: Setting) -> str:
     """Why a record count for one year is not a count the sentence gives over a span of years, or ""."""
     if found.printed.unit not in ("count", "GBP") or found.derived or setting.own_year is not None:
         return ""
-    span = _years_spanned(found.sentence.text[:found.start])
-    months = months_of(figure) if span else None
-    before = found.sentence.text[max(0, found.start - 8):found.start]
-    if months is None or not 11 <= months <= 13 or _ENDS_FROM_TO.search(before):
+    span = _years_spanned(found.sentence.text[:found.start]) or _relative_span(found)
+    # (a count the sentence gives a frequency of its own, "every year since 2014", is no total over the span)
+    if (not span or _ENDS_FROM_TO.search(found.sentence.text[max(0, found.start - 8):found.start])
+            or _frequency(_clause_after(found))):
+        return ""
+    # (a figure the record gives per year, whatever its dates: "500,000 children … last month" was the CSA Centre's
+    # 500,000 a year)
+    if _figure_frequency(figure["measure"], figure.get("subject") or "") == "year":
+        return f"a figure per year, not {span}"
+    months = months_of(figure)
+    if months is None or not 11 <= months <= 13:
         return ""
     return f"{figure['period_start']} to {figure['period_end']} alone, not {span}"
 
@@ -626,17 +731,61 @@ def _negated(subject: str) -> str:
 
 
 def complement(found: Found, figure: dict[str, Any]) -> str:
-    """Why a record share of those something is not so is not a share the sentence states without denying it."""
+    """Why a record share of those something is not so is not a share the sentence states without denying it, and
+    why a record share of those something is so is not one the figure's clause denies it of."""
     if "share" not in figure["measure"] or found.printed.unit not in ("percent", "count"):
         return ""
     negated = _negated(figure.get("subject") or "")
-    if not negated or _denies(found.sentence.text):
+    if not negated:
+        return _denied_predicate(found, figure.get("subject") or "")
+    if _denies(found.sentence.text):
         return ""
     return f"the share {negated}, not the share {negated.split(' ', 1)[1]}"
 
 
+#: What a record share's subject says is so of its part ("in which the ethnicity … was recorded"), outside brackets
+#: (a share "(where ethnicity recorded)" says what its whole is, not its part).
+_PREDICATE = re.compile(r"\b(?:whose|who|where|which|that)\s+(?:[^\s()]+\s+){0,5}?([a-z]{3,}ed)\b(?![^(]*\))")
+_CLAUSE_MARK = re.compile(r"[;:,()—–]")
+
+
+def _denied_predicate(found: Found, subject: str) -> str:
+    """Why a record share of those something is so is not the share the figure's clause says it is not so of: "A
+    third of perpetrators had no ethnicity recorded" was "in the record" as the 34% whose ethnicity was recorded."""
+    m = _PREDICATE.search(subject)
+    if not m:
+        return ""
+    verb = m.group(1)
+    text = found.sentence.text
+    starts = [c.end() for c in _CLAUSE_MARK.finditer(text, 0, found.start)]
+    stop = _CLAUSE_MARK.search(text, found.start + len(found.text))
+    clause = text[starts[-1] if starts else 0:stop.start() if stop else len(text)]
+    denied = re.search(rf"\b(?:not|no|never|without)\s+(?:[a-z]+\s+){{0,2}}?{re.escape(verb[:-2])}[a-z]*\b"
+                       rf"|\bun{re.escape(verb)}\b|n't\s+(?:been\s+)?{re.escape(verb[:-2])}[a-z]*\b", clause,
+                       re.IGNORECASE)
+    return f"the share {verb}, not the share not {verb}" if denied else ""
+
+
 #: The kinds of found figure that say which way something changed.
 _CHANGES = frozenset(("percent_change", "difference"))
+
+
+def other_counted(found: Found, figure: dict[str, Any], head: set[str]) -> str:
+    """Why a record count is of another thing than the sentence counts ("counts cases, not victims"), or ""."""
+    if found.printed.unit != "count":
+        return ""
+    if _other_count(head, figure["_counts"]):
+        return f"counts {figure['unit']}, not {found.head}"
+    if "offenc" in head and _SAMPLED.search(figure.get("subject") or ""):
+        return f"counts case files an inspection or audit read, not {found.head}"
+    return ""
+
+
+def other_place(figure: dict[str, Any], setting: Setting) -> str:
+    """Why a record figure of one place is not the figure of the places the sentence names, or ""."""
+    if setting.places and figure["geography"] not in setting.places:
+        return f"{figure['geography']}, not {' or '.join(sorted(setting.places))}"
+    return ""
 
 
 def differs(found: Found, figure: dict[str, Any], setting: Setting) -> str:
@@ -660,8 +809,9 @@ def differs(found: Found, figure: dict[str, Any], setting: Setting) -> str:
     span = other_span(found, figure) or other_frequency(found, figure) or over_years(found, figure, setting)
     if span:
         return span
-    if found.printed.unit == "count" and _other_count(head, figure["_counts"]):
-        return f"counts {figure['unit']}, not {found.head}"
+    counted = other_counted(found, figure, head)
+    if counted:
+        return counted
     if found.printed.unit == "percent" and figure["_whole"] and found.counted.lower().startswith("of "):
         named = head_noun(found.counted[3:])
         whole = counted_class(named)
@@ -669,11 +819,13 @@ def differs(found: Found, figure: dict[str, Any], setting: Setting) -> str:
         # share "of CSAE offences" is the share "of the 106,984 child sexual abuse cases" a copy printed
         if whole and not whole & figure["_whole"] and not _kinds(set(whole)) & _kinds(set(figure["_whole"])):
             return f"a share of {figure['_whole_text']}, not of {named}"
-    group = other_group(found, figure) or other_age_bound(found, figure) or complement(found, figure)
+    group = (other_group(found, figure) or other_age_bound(found, figure) or other_age_band(found, figure)
+             or complement(found, figure))
     if group:
         return group
-    if setting.places and figure["geography"] not in setting.places:
-        return f"{figure['geography']}, not {' or '.join(sorted(setting.places))}"
+    elsewhere = other_place(figure, setting) or other_body(found.sentence.text, figure)
+    if elsewhere:
+        return elsewhere
     if setting.own_year is not None and not in_period(setting.own_year, figure):
         return f"{figure['period_start']} to {figure['period_end']}, not {setting.own_year}"
     return ""
