@@ -243,3 +243,52 @@ def test_a_figure_in_a_tables_cell_is_read_with_its_columns_heading_and_its_rows
     for page in (by_year, by_column):
         assert _status(page.format("618", "922")) == {"618": "in the record", "922": "in the record"}, page
         assert _status(page.format("922", "618")) == {"618": "not in the record", "922": "not in the record"}, page
+
+
+def test_a_year_counted_from_the_sentences_year_is_the_figures() -> None:
+    """The Met's 618 crimes were 2014's, its 922 2016's; it printed none for 2015. "922 … in 2016 and 618 a year
+    earlier" put 618 in 2015, and was "in the record" as 2014's. The guards: two years earlier, and two years
+    later from 2014."""
+    for text in ("There were 922 crimes connected with child sexual exploitation in 2016 and 618 a year earlier.",
+                 "In 2016, the Met recorded 922 crimes connected with child sexual exploitation, up from 618 a year "
+                 "before."):
+        assert _status(text) == {"922": "in the record", "618": "not in the record"}, (text, _status(text))
+        assert "2014-01-01 to 2014-12-31, not 2015" in _reasons(text, "618"), text
+    for text in ("There were 922 crimes connected with child sexual exploitation in 2016 and 618 two years earlier.",
+                 "There were 618 crimes connected with child sexual exploitation in 2014 and 922 two years later."):
+        assert set(_status(text).values()) == {"in the record"}, (text, _status(text))
+
+
+def test_a_list_of_ages_is_no_count() -> None:
+    """"The victims, aged 13, 14 and 15, were groomed": the first age was read as one, and 14 and 15 as counts, "in
+    the record" as the Met's syndicates (at least 10). After "aged" without the commas a court report prints them
+    in, likewise."""
+    for text in ("The victims, aged 13, 14 and 15, were groomed in London.",
+                 "The victims, 13, 14 and 15, were groomed in London.",
+                 "Girls aged 13, 14 and 15 were groomed in London."):
+        assert not _scan(text)["figures"], (text, _status(text))
+
+
+def test_a_figure_of_another_harm_than_sexual_abuse_is_not_the_records() -> None:
+    """The DfE's 2,190 children on plans for sexual abuse (2024-25) and 13,860 assessments recording child sexual
+    exploitation (2023-24): given for neglect, physical abuse or child criminal exploitation, each was "in the
+    record". The guard: a sentence naming sexual abuse beside another harm."""
+    for text, printed, harm in (
+            ("Some 2,190 children were placed on child protection plans for neglect in England in 2024-25.",
+             "Some 2,190", "neglect"),
+            ("Some 2,190 children were placed on child protection plans for physical abuse in England in 2024-25.",
+             "Some 2,190", "physical abuse"),
+            ("In 2023-24, 13,860 assessments identified child criminal exploitation as a concern in England.",
+             "13,860", "criminal exploitation")):
+        assert _status(text) == {printed: "not in the record"}, (text, _status(text))
+        assert f"of sexual abuse or exploitation, not {harm}" in _reasons(text, printed), text
+    assert _in_the_record("Some 2,190 children were placed on child protection plans for sexual abuse, not neglect, "
+                          "in England in 2024-25.", "Some 2,190")
+
+
+def test_a_count_named_by_the_records_own_unit_counts_that_unit() -> None:
+    """"assessments", a unit of the record, was no counted noun: "13,860 assessments identified child sexual
+    exploitation as a concern" counted "child" and was "not in the record", where the DfE's 13,860 assessments
+    are."""
+    assert _in_the_record("In 2023-24, 13,860 assessments identified child sexual exploitation as a concern in "
+                          "England.", "13,860")

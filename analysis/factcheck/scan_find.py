@@ -344,7 +344,10 @@ COUNT_NOUNS = ("case", "child", "girl", "boy", "young", "people", "person", "vic
                "authorit", "officer", "detective", "recommendation", "cause", "area", "inquir", "review", "file",
                "allegation", "famil", "school", "home", "operation", "team", "gang", "group", "network", "agenc",
                "local", "region", "inspection", "audit", "sample", "record", "flag", "syndicate",
-               "adult")
+               "adult",
+               # (and the things the record's own units count: "13,860 assessments identified child sexual
+               # exploitation" counted "child", and was "not in the record" where the DfE's 13,860 assessments are)
+               "assessment", "caution", "device", "premises", "session")
 #: The words of an estimate that may open a range ("about 1,200 to 1,300"), and their first letters.
 _RANGE_ESTIMATE = r"(?:about|around|approximately|roughly|some|an\s+estimated|estimated|circa)"
 _RANGE_ESTIMATE_FIRST = "aresc"
@@ -465,8 +468,9 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
                        # said …", "the girl – then only 13 – was …"): each a count not in the record. A noun for a
                        # person or an anonymised label, not a name: "Tower Hamlets, 34, and …" lists counts.
                        rf"|(?:{_ANONYMISED}|\b(?i:{_PERSON_NOUN})s?)(?:,|\s[–—-])\s*"
-                       r"(?:(?i:then|now|aged)\s+)?(?:(?i:only|just)\s+)?\d{1,2}(?:\s+(?:and|or)\s+\d{1,2})?"
-                       r"(?=\s*[,–—)]|\s-\s)")),
+                       # (and a list of them, "The victims, aged 13, 14 and 15, were …": the counts 14 and 15)
+                       r"(?:(?i:then|now|aged)\s+)?(?:(?i:only|just)\s+)?\d{1,2}(?:,\s?\d{1,2})*"
+                       r"(?:,?\s+(?:and|or)\s+\d{1,2})?(?=\s*[,–—)]|\s-\s)")),
     # An age in a sentence about a person ("She was 14 when the abuse began", "the girl, who was 13 at the time,",
     # "When she was 12 she was groomed", "a girl of 13", "At 14, she was trafficked", "aged just 13"): read as
     # counts, and 14 "in the record", consistent with "at least 10" syndicates. Only before what ends the clause or
@@ -486,7 +490,10 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
                        r"(?=(?:she|he|I|they|the\s+(?:girl|boy|child|victim))\b)",
                        re.IGNORECASE)),
     # (and "aged just 13": the count 13)
-    ("age", re.compile(rf"\baged?\s+(?:(?:under|over|between|from)\s+)?(?:(?:just|only|barely)\s+)?"
+    # (and a list of ages, "aged 13, 14 and 15": the counts 14 and 15, "in the record" as the Met's 14 syndicates)
+    ("age", re.compile(rf"\baged?\s+(?:\d{{1,2}}|{WORDNUM})(?:,\s?(?:\d{{1,2}}|{WORDNUM}))+,?\s+(?:and|or)\s+"
+                       rf"(?:\d{{1,2}}|{WORDNUM})\b"
+                       rf"|\baged?\s+(?:(?:under|over|between|from)\s+)?(?:(?:just|only|barely)\s+)?"
                        rf"(?:\d{{1,2}}|{WORDNUM})"
                        rf"(?:-?\s?(?:-|–|to|and)\s?(?:\d{{1,2}}|{WORDNUM}))?\b"
                        rf"|\b{_ANY}(?:\s?(?:-|–|to)\s?{_ANY}|-\s(?:and|or|to)\s{_ANY})?[- ]years?[- ]olds?\b"

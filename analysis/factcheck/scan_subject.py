@@ -274,6 +274,9 @@ def setting_of(found: Found, context: str) -> Setting:
     if not years:  # a sentence naming no year gives no figure in it a year of its own
         return Setting(places, years, None)
     text, end = found.sentence.text, found.start + len(found.text)
+    counted_on = _YEARS_ON.match(text[end:end + 120]) if len(years) == 1 else None
+    if counted_on:
+        return Setting(places, years, next(iter(years)) + _years_on(counted_on))
     m = (_OWN_YEAR_AFTER.match(_NOTE_MARK.sub("", text[end:end + 120]))
          or _OWN_YEAR_BEFORE.search(text[max(0, found.start - 40):found.start]))
     if m is None and len(years) == 1:
@@ -281,6 +284,21 @@ def setting_of(found: Found, context: str) -> Setting:
         if m and _REPORTED.search(text, m.end(), found.start):
             m = None
     return Setting(places, years, int(m.group(1)) if m else None)
+
+
+#: A year counted from the one the sentence names ("922 in 2016 and 618 a year earlier", "618 in 2014 and 922 two
+#: years later"): 618 was "in the record" as 2014's for "a year earlier" than 2016.
+_YEARS_ON = re.compile(r"^\s*(?:[^\d\s,;:.—–()]+\s+){0,8}?(an?|one|two|three|four|five|six|seven|eight|nine|ten"
+                       r"|\d{1,2})\s+years?\s+(earlier|before|previously|prior|later|after|on)\b", re.IGNORECASE)
+_COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10}
+
+
+def _years_on(m: re.Match[str]) -> int:
+    """How many years on (or, negative, back) `_YEARS_ON` counts."""
+    word = m.group(1).lower()
+    n = int(word) if word.isdigit() else _COUNT_WORDS[word]
+    return n if m.group(2).lower() in ("later", "after", "on") else -n
 
 
 _CELL = " | "
@@ -451,7 +469,26 @@ def _abuse_or_exploitation(text: str) -> str:
 def _other_form(found: Found, figure: dict[str, Any]) -> str:
     mine = _abuse_or_exploitation(found.sentence.text)
     theirs = _abuse_or_exploitation(f"{figure['measure'].replace('_', ' ')} {figure.get('subject') or ''}")
-    return f"of child sexual {theirs}, not {mine}" if mine and theirs and mine != theirs else ""
+    return f"of child sexual {theirs}, not {mine}" if mine and theirs and mine != theirs else _other_harm(found, figure)
+
+
+#: Harms to children other than sexual abuse, as child protection statistics categorise them, and the criminal
+#: exploitation that is not sexual: "2,190 children were placed on child protection plans for neglect" was "in the
+#: record" as the DfE's 2,190 for sexual abuse, "13,860 assessments identified child criminal exploitation" as its
+#: assessments for sexual exploitation. A sentence naming sexual abuse too names no other harm alone.
+_OTHER_HARM = re.compile(r"\b(?:neglect(?:ed)?|(?:physical|emotional)(?:ly)?\s+(?:abuse[ds]?|harm(?:ed)?)"
+                         r"|domestic\s+abuse|criminal\s+exploitation|county\s+lines)\b", re.IGNORECASE)
+_SEXUAL = re.compile(r"\bsex(?:ual(?:ly)?)?\b|\b(?:CSE|CSA|CSAE|CSEA)\b|\bgroom(?:ing|ed)\b", re.IGNORECASE)
+
+
+def _other_harm(found: Found, figure: dict[str, Any]) -> str:
+    """Why a record figure of sexual abuse or exploitation is not one of the other harm the sentence names, or ""."""
+    m = _OTHER_HARM.search(found.sentence.text)
+    if not m or _SEXUAL.search(found.sentence.text):
+        return ""
+    if not _SEXUAL.search(f"{figure['measure'].replace('_', ' ')} {figure.get('subject') or ''}"):
+        return ""
+    return f"of sexual abuse or exploitation, not {' '.join(m.group().lower().split())}"
 
 
 def other_group(found: Found, figure: dict[str, Any]) -> str:
