@@ -99,20 +99,28 @@ def test_a_figure_a_forecast_says_will_be_recorded_or_may_have_been_is_no_record
 
 def test_a_figure_takes_the_year_its_label_or_its_clause_gives_it() -> None:
     """The Met's 922 were 2016's (618 in 2014); the VKPP's 115,489 offences 2023's. A year before the colon that
-    gives a caption's or a list item's figure, a year after a note's mark ("922[1] crimes … in 2014") and a year
-    eight words after the figure were not read as its year, so each figure was "in the record" as another year's."""
+    gives a caption's or a list item's figure or opens the sentence as a label, a year after a note's mark ("922[1]
+    crimes … in 2014"), a year in brackets after the figure's words and a year eight words after the figure were not
+    read as its year, so each figure was "in the record" as another year's. The guards include a comparison in
+    brackets ("922 crimes (2014: 618)"), whose year is the other figure's."""
     for text, printed in (
             ("Crimes connected with child sexual exploitation, 2014: 922", "922"),
             ("Crimes connected with child sexual exploitation in 2014: 922", "922"),
             ("The Met recorded 922[1] crimes connected with child sexual exploitation in 2014.", "922"),
             ("The Met recorded 922 crimes connected with child sexual exploitation[1] in 2014.", "922"),
-            ("Police recorded 115,489 child sexual abuse offences in England and Wales in 2024.", "115,489")):
+            ("Police recorded 115,489 child sexual abuse offences in England and Wales in 2024.", "115,489"),
+            ("The Met recorded 922 crimes connected with CSE (2014).", "922"),
+            ("The Met recorded 922 crimes connected with CSE [2014].", "922"),
+            ("2014: The Met recorded 922 crimes connected with CSE.", "922")):
         assert _status(text) == {printed: "not in the record"}, (text, _status(text))
         assert any(r.endswith(("not 2014", "not 2024")) for r in _reasons(text, printed)), text
     for text, printed in (  # the guards: the right year in each shape
             ("Crimes connected with child sexual exploitation, 2016: 922", "922"),
             ("The Met recorded 922[1] crimes connected with child sexual exploitation in 2016.", "922"),
-            ("Police recorded 115,489 child sexual abuse offences in England and Wales in 2023.", "115,489")):
+            ("Police recorded 115,489 child sexual abuse offences in England and Wales in 2023.", "115,489"),
+            ("The Met recorded 922 crimes connected with CSE (2016).", "922"),
+            ("2016: The Met recorded 922 crimes connected with CSE.", "922"),
+            ("The Met recorded 922 crimes (2014: 618).", "922")):
         assert _in_the_record(text, printed), (text, _status(text))
 
 

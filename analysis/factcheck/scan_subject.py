@@ -219,7 +219,10 @@ def other_places(text: str) -> set[str]:
 _YEAR = re.compile(r"(?:19|20)(?<![\w,.£]..)\d{2}\b")
 #: (up to twelve words between: "Police recorded 115,489 child sexual abuse offences in England and Wales in 2024"
 #: has eight, and at seven at most its 2024 was no year of the figure's, "in the record" as 2023's)
-_OWN_YEAR_AFTER = re.compile(r"^\s*(?:[^\d\s,;:.—–()]+\s+){0,12}?(?:in|during|for)\s+((?:19|20)\d{2})\b")
+#: (and in brackets after the words it counts, "922 crimes connected with CSE (2014)", "[2014]", as a caption or a
+#: list dates its figure: 2016's 922 was "in the record"; not a comparison's "(2014: 618)")
+_OWN_YEAR_AFTER = re.compile(r"^\s*(?:[^\d\s,;:.—–()\[\]]+\s+){0,12}?(?:(?:in|during|for)\s+((?:19|20)\d{2})\b"
+                             r"|[(\[]\s*(?:in\s+)?((?:19|20)\d{2})(?:[-/–](?:19|20)?\d{2})?\s*[)\]])")
 #: (and a label's year before the colon that gives its figure, as a caption, a chart's key or a list item prints
 #: one: "Crimes connected with child sexual exploitation, 2014: 922" was "in the record" as 2016's 922)
 _OWN_YEAR_BEFORE = re.compile(r"\b((?:19|20)\d{2})(?:(?:'s)?\s+(?:total|figure|count)\s+of"
@@ -237,9 +240,11 @@ _MONTHS = ("(?:January|February|March|April|May|June|July|August|September|Octob
 #: (and a month or a financial year it opens with, "In March 2016, …", "In 2019/20, …": 2024-25's 2,190 and
 #: 2019-20's 87,992 were "in the record" for 2019/20 and March 2016; the year is the first, as for a year after the
 #: figure)
-_OPENING_YEAR = re.compile(r"^\W*(?:(?:But|And|Yet|So|Then)\s+)?(?:[Ii]n|During|Throughout)\s+"
+#: (and a year that labels the sentence, "2014: The Met recorded 922 crimes", as a list or a timeline does)
+_OPENING_YEAR = re.compile(r"^\W*(?:(?:(?:But|And|Yet|So|Then)\s+)?(?:[Ii]n|During|Throughout)\s+"
                            r"(?:the\s+(?:financial\s+)?year\s+)?(?:(?:early|mid|late)[-\s])?"
-                           rf"(?:{_MONTHS}\s+)?((?:19|20)\d{{2}})(?:[-/–](?:19|20)?\d{{2}})?\b(?![-/–]\d)")
+                           rf"(?:{_MONTHS}\s+)?((?:19|20)\d{{2}})(?:[-/–](?:19|20)?\d{{2}})?\b(?![-/–]\d)"
+                           rf"|((?:19|20)\d{{2}})(?:[-/–](?:19|20)?\d{{2}})?\s*:\s)")
 _REPORTED = re.compile(r"\b(?:said|says|say|told|tells|reported|reports|revealed|reveals|announced|announces"
                        r"|published|publishes|released|releases|showed|shows|show|disclosed|admitted|claimed|claims"
                        r"|estimated|estimates|found|finds|according)\b", re.IGNORECASE)
@@ -283,7 +288,7 @@ def setting_of(found: Found, context: str) -> Setting:
         m = _OPENING_YEAR.match(text[:found.start])
         if m and _REPORTED.search(text, m.end(), found.start):
             m = None
-    return Setting(places, years, int(m.group(1)) if m else None)
+    return Setting(places, years, int(m.group(1) or m.group(2)) if m else None)
 
 
 #: A year counted from the one the sentence names ("922 in 2016 and 618 a year earlier", "618 in 2014 and 922 two
