@@ -14,6 +14,7 @@ no claim covers yet, with every input left for a person to fill.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import re
@@ -145,9 +146,22 @@ def column_heading(header: str, found: Any) -> str:
     record" where the record holds it."""
     if not header:
         return ""
-    cells = header.split(CELL)
+    cells = _cells(header)
     column = found.sentence.text.count(CELL, 0, found.start)
-    return cells[column] if len(cells) == found.sentence.text.count(CELL) + 1 else header
+    if len(cells) == found.sentence.text.count(CELL) + 1:
+        return cells[column]
+    return header if len(header) <= _WHOLE_HEADING else ""
+
+
+#: The longest heading row a figure is read with whole, when its cells do not line up with the figure's row (a
+#: longer one, copied into every figure's words, made a table's cost grow with its heading times its rows).
+_WHOLE_HEADING = 300
+
+
+@functools.lru_cache(maxsize=4)
+def _cells(header: str) -> tuple[str, ...]:
+    """A heading row's cells, split once per table, not once per figure below it."""
+    return tuple(header.split(CELL))
 
 
 #: A number of one or two digits alone in its paragraph.
