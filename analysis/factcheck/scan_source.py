@@ -71,9 +71,22 @@ def bodies_of(row: dict[str, Any]) -> frozenset[str]:
     return frozenset(key for m in _ANY.finditer(text) for key in _keys(m))
 
 
-def other_body(sentence: str, row: dict[str, Any]) -> str:
-    """Why the record's figure is not the one the sentence credits to a body, or ""."""
-    body = credited_body(sentence)
+#: What parts a sentence into statements with a source each: "13 per cent of the UK's population: There are 'no
+#: reports' …, according to the Mayor of London" credits the Mayor with the second, not with the 13 per cent.
+_STATEMENT_END = re.compile(r"[:;]")
+
+
+def _statement(text: str, start: int, end: int) -> str:
+    """The part of a sentence between the colons or semicolons around text[start:end]."""
+    before = [m.end() for m in _STATEMENT_END.finditer(text, 0, start)]
+    after = _STATEMENT_END.search(text, end)
+    return text[before[-1] if before else 0:after.start() if after else len(text)]
+
+
+def other_body(text: str, start: int, end: int, row: dict[str, Any]) -> str:
+    """Why the record's figure is not the one the sentence `text` credits to a body (in the statement holding the
+    figure, at text[start:end]), or ""."""
+    body = credited_body(_statement(text, start, end))
     theirs = row["_bodies"]
     if not body or not theirs or body in theirs:
         return ""

@@ -865,7 +865,8 @@ def differs(found: Found, figure: dict[str, Any], setting: Setting) -> str:
              or complement(found, figure))
     if group:
         return group
-    elsewhere = other_place(figure, setting) or other_body(found.sentence.text, figure)
+    elsewhere = (other_place(figure, setting)
+                 or other_body(found.sentence.text, found.start, found.start + len(found.text), figure))
     if elsewhere:
         return elsewhere
     if setting.own_year is not None and not in_period(setting.own_year, figure):
