@@ -168,14 +168,22 @@ def test_a_figure_credited_to_another_body_than_the_records_is_not_the_records()
             ("The NSPCC said an estimated 3.1 million adults were sexually abused before the age of 16.",
              "an estimated 3.1 million", "from the ONS, not the NSPCC"),
             ("The Met said 278 of 374 cases were handled inadequately or required improvement.", "278",
-             "not the Met")):
+             "not the Met"),
+            # (and a quote's source after it, and a body labelling a headline)
+            ('"We recorded 922 crimes connected with child sexual exploitation in 2016," said an NSPCC '
+             "spokesperson.", "922", "from the Met, not the NSPCC"),
+            ('"922 crimes connected with child sexual exploitation were recorded in 2016" — NSPCC', "922",
+             "from the Met, not the NSPCC"),
+            ("NSPCC: 922 crimes connected with child sexual exploitation in London in 2016", "922",
+             "from the Met, not the NSPCC")):
         assert _status(text)[printed] == "not in the record", (text, _status(text))
         assert any(reason in r for r in _reasons(text, printed)), (text, _reasons(text, printed))
 
 
 def test_a_figure_credited_to_its_own_body_or_to_several_is_still_the_records() -> None:
     """The guards: the record's own body, a sentence crediting two bodies (it constrains nothing, as two places
-    do), and a sentence crediting none."""
+    do), a sentence crediting none, and a body credited with another statement of the sentence (the seed story's
+    "13 per cent of the UK's population: There are 'no reports' …, according to the Mayor of London")."""
     for text, printed in (
             ("According to the NSPCC, 76,204 sexual offences against children were recorded in the UK last year.",
              "76,204"),
@@ -183,7 +191,11 @@ def test_a_figure_credited_to_its_own_body_or_to_several_is_still_the_records() 
             ("HMIC found the Met handled 278 of 374 cases inadequately or required improvement.", "278"),
             ("The Home Office said the Met recorded 922 crimes connected with child sexual exploitation in 2016.",
              "922"),
-            ("The Met recorded 922 crimes connected with child sexual exploitation in 2016.", "922")):
+            ("The Met recorded 922 crimes connected with child sexual exploitation in 2016.", "922"),
+            ("Met Police: 922 crimes connected with child sexual exploitation in London in 2016", "922"),
+            # (a body credited with another statement of the sentence, after a colon)
+            ("The NSPCC's figures cover 2016: the Met recorded 922 crimes connected with child sexual "
+             "exploitation.", "922")):
         assert _in_the_record(text, printed), (text, _status(text))
 
 

@@ -39,11 +39,19 @@ _KEYS = list(BODIES)
 _ANY = re.compile(_NAMES)
 #: What sources a figure, before the body's name ("according to X", "figures from X") or after it ("X said", "X's
 #: figures show", "X estimates").
+#: (and a quote's source after it, "… said an NSPCC spokesperson", "'…' — NSPCC", and a speaker from the body, "an
+#: NSPCC spokesperson said")
 _CREDIT_BEFORE = re.compile(r"(?:\b[Aa]ccording\s+to|(?:[Ff]igures|[Dd]ata|[Ss]tatistics|[Ee]stimates)\s+(?:from|by"
-                            r"|published\s+by|released\s+by|compiled\s+by|obtained\s+by))\s+(?:the\s+)?$")
-_CREDIT_AFTER = re.compile(r"(?:'s|’s)?\s+(?:(?:own|latest|new|annual)\s+)?(?:said|says|found|finds|estimates?"
-                           r"|estimated|reported|reports|revealed|reveals|recorded|records|published|figures|data"
-                           r"|statistics|analysis|research)\b")
+                            r"|published\s+by|released\s+by|compiled\s+by|obtained\s+by)|\b(?:said|says|told)"
+                            r"|[—–])\s+(?:(?:the|an?)\s+)?$")
+_CREDIT_AFTER = re.compile(r"(?:'s|’s)?\s+(?:(?:own|latest|new|annual)\s+|(?:spokes(?:person|man|woman)|chief|director"
+                           r"|head|officials?|researchers?|analysts?|report|review|audit|survey)\s+)?"
+                           r"(?:said|says|found|finds|estimates?|estimated|reported|reports|revealed|reveals|recorded"
+                           r"|records|published|figures|data|statistics|analysis|research)\b"
+                           r"|\s+spokes(?:person|man|woman)\b")
+#: A body that labels a headline or a list item ("NSPCC: 922 crimes …"), before the colon that the statements of a
+#: sentence are parted at.
+_LABEL = re.compile(rf"^\W*(?:the\s+)?(?:{_NAMES})\s*:")
 
 
 def _keys(m: re.Match[str]) -> set[str]:
@@ -59,6 +67,13 @@ def credited_body(sentence: str) -> str:
                 or _CREDIT_BEFORE.search(sentence[max(0, m.start() - 40):m.start()])):
             found |= _keys(m)
     return next(iter(found)) if len(found) == 1 else ""
+
+
+@functools.lru_cache(maxsize=256)
+def _label_body(text: str) -> str:
+    m = _LABEL.match(text)
+    keys = _keys(m) if m else set()
+    return next(iter(keys)) if len(keys) == 1 else ""
 
 
 def bodies_of(row: dict[str, Any]) -> frozenset[str]:
@@ -86,7 +101,7 @@ def _statement(text: str, start: int, end: int) -> str:
 def other_body(text: str, start: int, end: int, row: dict[str, Any]) -> str:
     """Why the record's figure is not the one the sentence `text` credits to a body (in the statement holding the
     figure, at text[start:end]), or ""."""
-    body = credited_body(_statement(text, start, end))
+    body = credited_body(_statement(text, start, end)) or _label_body(text)
     theirs = row["_bodies"]
     if not body or not theirs or body in theirs:
         return ""
