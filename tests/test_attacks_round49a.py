@@ -312,3 +312,13 @@ def test_a_count_named_by_the_records_own_unit_counts_that_unit() -> None:
     are."""
     assert _in_the_record("In 2023-24, 13,860 assessments identified child sexual exploitation as a concern in "
                           "England.", "13,860")
+
+
+def test_a_figure_put_in_a_denied_ones_place_takes_its_year() -> None:
+    """"Not 1,200 offences … in 2017 but 922": the 922 is given for 2017, where the Standard's figure is 1,200; it
+    was "in the record" as the Met's 922 of 2016. The guard: the same shape with the year the record gives 922."""
+    text = ("There were fewer than claimed: not 1,200 offences of child sexual exploitation in the capital in 2017 "
+            "but 922.")
+    assert _status(text) == {"922": "not in the record"}, _status(text)
+    assert _in_the_record("The Met recorded not 618 crimes connected with child sexual exploitation in 2016 but 922.",
+                          "922")

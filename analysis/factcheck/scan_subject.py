@@ -285,10 +285,23 @@ def setting_of(found: Found, context: str) -> Setting:
     m = (_OWN_YEAR_AFTER.match(_NOTE_MARK.sub("", text[end:end + 120]))
          or _OWN_YEAR_BEFORE.search(text[max(0, found.start - 40):found.start]))
     if m is None and len(years) == 1:
-        m = _OPENING_YEAR.match(text[:found.start])
+        m = _OPENING_YEAR.match(text[:found.start]) or _instead_of(text, found.start)
         if m and _REPORTED.search(text, m.end(), found.start):
             m = None
     return Setting(places, years, int(m.group(1) or m.group(2)) if m else None)
+
+
+#: The year of a denied figure, for the figure put in its place ("not 1,200 offences … in 2017 but 922"): 922 was
+#: "in the record" as 2016's, though the sentence gives it for 2017.
+_INSTEAD_OF = re.compile(r"\bnot\s+[^.;:!?]{0,120}?\b((?:19|20)\d{2})\b[^.;:!?\d]{0,40}?\bbut\s+"
+                         r"(?:(?:only|just|rather)\s+)?$")
+_BUT = re.compile(r"\bbut\s+(?:(?:only|just|rather)\s+)?$")
+
+
+def _instead_of(text: str, start: int) -> re.Match[str] | None:
+    """`_INSTEAD_OF` before a figure, looked for only after a "but" (most figures have none before them)."""
+    window = text[max(0, start - 200):start]
+    return _INSTEAD_OF.search(window) if _BUT.search(window[-16:]) else None
 
 
 #: A year counted from the one the sentence names ("922 in 2016 and 618 a year earlier", "618 in 2014 and 922 two
