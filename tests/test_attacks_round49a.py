@@ -193,6 +193,10 @@ def test_a_figure_credited_to_its_own_body_or_to_several_is_still_the_records() 
              "922"),
             ("The Met recorded 922 crimes connected with child sexual exploitation in 2016.", "922"),
             ("Met Police: 922 crimes connected with child sexual exploitation in London in 2016", "922"),
+            # (the body a figure was told to: GB News's report of the Met's 9,000 cases)
+            ("Met Commissioner Sir Mark Rowley told the London Assembly on Thursday that though the 9,000 cases "
+             'were identified as potentially falling into the broad definition of "grooming gangs", upon a further '
+             "review of 2,200 of them, just 1,200 remained in scope.", "9,000"),
             # (a body credited with another statement of the sentence, after a colon)
             ("The NSPCC's figures cover 2016: the Met recorded 922 crimes connected with child sexual "
              "exploitation.", "922")):
