@@ -326,3 +326,15 @@ def test_a_figure_put_in_a_denied_ones_place_takes_its_year() -> None:
     assert _status(text) == {"922": "not in the record"}, _status(text)
     assert _in_the_record("The Met recorded not 618 crimes connected with child sexual exploitation in 2016 but 922.",
                           "922")
+
+
+def test_a_count_that_names_what_it_counts_is_not_a_rates_value() -> None:
+    """The DfE: 332.9 children in need per 10,000 children in England (2024). A bare number may print a rate's value
+    without its base, so "There were 333 children in need in England in 2024" (a count of 333 children) was "in the
+    record" as that rate. The guards: the rate printed with a word of a rate, with or without its base."""
+    text = "There were 333 children in need in England in 2024."
+    assert _status(text) == {"333": "not in the record"}, _status(text)
+    assert "a rate per 10,000 children, not a count of children" in _reasons(text, "333")
+    for text, printed in (("The rate of children in need in England was 332.9 in 2024.", "332.9"),
+                          ("In 2024, 332.9 children per 10,000 in England were in need.", "332.9")):
+        assert _in_the_record(text, printed), (text, _status(text))

@@ -833,7 +833,15 @@ def other_counted(found: Found, figure: dict[str, Any], head: set[str]) -> str:
         return f"counts {figure['unit']}, not {found.head}"
     if "offenc" in head and _SAMPLED.search(figure.get("subject") or ""):
         return f"counts case files an inspection or audit read, not {found.head}"
+    # (a bare number may print a rate's value, "The rate was 332.9"; one naming what it counts with no word of a
+    # rate is a count: "There were 333 children in need in England in 2024" was "in the record" as the DfE's 332.9
+    # children in need per 10,000)
+    if figure["_printed"].unit == "rate" and found.head and not _A_RATE.search(found.sentence.text):
+        return f"a rate {figure['unit']}, not a count of {found.head}"
     return ""
+
+
+_A_RATE = re.compile(r"\brates?\b|\bper\b|\bin\s+every\b|\bfor\s+every\b", re.IGNORECASE)
 
 
 def other_place(figure: dict[str, Any], setting: Setting) -> str:
