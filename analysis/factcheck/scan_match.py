@@ -35,6 +35,7 @@ from analysis.factcheck.scan_subject import (
     score,
     setting_of,
     whole_of,
+    whole_words,
     words_of,
     years_of,
 )
@@ -223,6 +224,7 @@ def load_record(paths: Paths) -> Record:
         row["_subject_words"] = row["_words"] - row["_unit_words"]
         row["_whole_text"] = whole_of(row["subject"]) if row["measure"].startswith("share") else ""
         row["_whole"] = counted_class(row["_whole_text"])
+        row["_whole_words"] = whole_words(row["subject"])
         row["_years"] = years_of(row)
         row["_direction"] = direction_of(row)
         row["_bodies"] = bodies_of(row)

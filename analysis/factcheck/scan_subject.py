@@ -21,8 +21,8 @@ from analysis.factcheck.scan_source import other_body
 from analysis.record.pattern_set import PatternSet
 from analysis.record.word_pattern import trie_pattern
 
-__all__ = ["words_of", "counted_class", "quote_counted", "whole_of", "years_of", "base_words", "direction_of",
-           "counted_words", "Setting", "setting_of", "in_period", "score", "head_of", "differs"]
+__all__ = ["words_of", "counted_class", "quote_counted", "whole_of", "whole_words", "years_of", "base_words",
+           "direction_of", "counted_words", "Setting", "setting_of", "in_period", "score", "head_of", "differs"]
 
 _STOPWORDS = set("""a an the of in on at to for by with from and or as is are was were be been has have had it its
 this that these those their there which who whom what when where since than more less into over under about per cent
@@ -71,6 +71,20 @@ def whole_of(subject: str) -> str:
     """The whole a record share is a share of ("survivors" of "Share of adult survivors of child sexual …")."""
     m = _SHARE_OF.match(subject or "")
     return head_noun(m.group(1)) if m else ""
+
+
+#: Where the words naming a share's whole end: "children assessed | with child sexual exploitation who …".
+_WHOLE_ENDS = re.compile(r"\b(?:of|with|in|into|for|by|to|from|on|at|who|whom|whose|which|that|where|when|and|or)\b",
+                         re.IGNORECASE)
+
+
+def whole_words(subject: str) -> frozenset[str]:
+    """The counted words of a record share's whole up to its first preposition: its noun and what is said of it
+    there ("children assessed"), so a share "of child sexual exploitation assessments" is the share of "children
+    assessed with child sexual exploitation" (the DfE's 81% aged 10 or over), as it was before "assessments" was
+    read as a counted noun, and "of perpetrators of child sexual abuse" still names no children."""
+    m = _SHARE_OF.match(subject or "")
+    return counted_class(_WHOLE_ENDS.split(m.group(1), maxsplit=1)[0]) if m else frozenset()
 
 
 def direction_of(row: dict[str, Any]) -> str:
@@ -880,7 +894,8 @@ def differs(found: Found, figure: dict[str, Any], setting: Setting) -> str:
         whole = counted_class(named)
         # as for counts (_other_count), wholes of one kind under different nouns are one whole: the record's
         # share "of CSAE offences" is the share "of the 106,984 child sexual abuse cases" a copy printed
-        if whole and not whole & figure["_whole"] and not _kinds(set(whole)) & _kinds(set(figure["_whole"])):
+        if (whole and not whole & (figure["_whole"] | figure["_whole_words"])
+                and not _kinds(set(whole)) & _kinds(set(figure["_whole"]))):
             return f"a share of {figure['_whole_text']}, not of {named}"
     group = (other_group(found, figure) or other_age_bound(found, figure) or other_age_band(found, figure)
              or complement(found, figure))
