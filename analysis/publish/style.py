@@ -140,6 +140,14 @@ def house_rc() -> dict[RcKeyType, Any]:
 
 _active = threading.local()
 
+#: The settings that change what a chart draws but that matplotlib's style machinery leaves as the process has them
+#: (its style blacklist): `house()` puts them to matplotlib's own defaults itself. A matplotlibrc on the machine
+#: with `timezone: Pacific/Kiritimati` (an analyst's own charts in local time) moved every month tick of the
+#: national reviews chart by up to fourteen hours (the PNG and SVG changed, not their labels) while `rcdefaults`
+#: and the style kept it, and no stamp covers that file: created, or named by $MPLCONFIGDIR, it left `make`
+#: skipping with charts no clean run draws. `date.epoch` sets the numbers dates are drawn at.
+DRAWN_NOT_STYLED = ("timezone", "date.epoch")
+
 
 @contextlib.contextmanager
 def house() -> Iterator[None]:
@@ -148,11 +156,13 @@ def house() -> Iterator[None]:
     On matplotlib's own defaults, not on the settings of the process: a `matplotlibrc` on the machine (in the
     working folder, $MATPLOTLIBRC or ~/.config/matplotlib) sets every key the style file leaves alone, so one
     analyst's `path.sketch`, `axes.formatter.use_locale` or `savefig.bbox` reached every published chart, and no
-    step's stamp covers that file: editing it left `make` skipping with the old charts. (The style's own
-    blacklist, the backend included, is kept.)
+    step's stamp covers that file: editing it left `make` skipping with the old charts. The keys matplotlib's
+    style machinery never sets (its blacklist) are kept as the process has them, but for those that change what is
+    drawn (`DRAWN_NOT_STYLED`), put to matplotlib's defaults here.
 
     Re-entrant: a block inside another house() block costs nothing, so helpers can ask for the style freely.
     """
+    import matplotlib
     import matplotlib.style
 
     if getattr(_active, "depth", 0):
@@ -162,7 +172,9 @@ def house() -> Iterator[None]:
         finally:
             _active.depth -= 1
         return
-    with matplotlib.style.context(cast("dict[str, Any]", house_rc()), after_reset=True):  # rc keys are str
+    unstyled = {key: matplotlib.rcParamsDefault[key] for key in DRAWN_NOT_STYLED}
+    with matplotlib.style.context(cast("dict[str, Any]", house_rc()), after_reset=True), \
+            matplotlib.rc_context(unstyled):  # rc keys are str
         _active.depth = 1
         try:
             yield

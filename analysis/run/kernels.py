@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from analysis.paths import DB_COMPANION_SUFFIXES, READS_ENV
+from analysis.paths import DB_COMPANION_SUFFIXES, DRAWN_IN_ENV, READS_ENV
 
 #: The kernel every notebook names; the runner maps it to the batch kernel below whatever is installed.
 KERNEL = "python3"
@@ -91,11 +91,13 @@ def record_reads() -> None:
             os.close(line)
 
     def hook(event: str, args: tuple[Any, ...]) -> None:
-        place = _online(event, args)
+        place, unkept = _online(event, args), ONLINE
+        if not place and DRAWN_IN_ENV in os.environ:  # set by the runner before each notebook, never before
+            place, unkept = _program(event, args), RAN
         if place and place not in seen:
             seen.add(place)
             with contextlib.suppress(OSError):
-                note(ONLINE, place)
+                note(unkept, place)
             return
         listed = event in ("os.listdir", "os.scandir")
         read = _read_from(event, args)
@@ -178,6 +180,15 @@ def read_digest(path: str) -> str:
 
 #: What a kernel's log says in place of a file's hash for what it read from the network: no stamp can hash it.
 ONLINE = "network"
+#: And for another program a notebook started (`!cat ../lookups/first_year.txt`, `subprocess.run(["curl", …])`):
+#: what that program read or fetched is in no kernel's log, so no stamp can hash it either.
+RAN = "program"
+#: How the stamps' one line names each kind of read no stamp can keep (`analysis.run.pipeline.kernel_reads`).
+UNKEPT = {ONLINE: "from the network", RAN: "through another program"}
+
+#: The audit events that start another program, and where in each event's arguments its command line is.
+PROGRAM_EVENTS = {"subprocess.Popen": 1, "os.system": 0, "os.exec": 1, "os.posix_spawn": 1, "os.spawn": 2,
+                  "pty.spawn": 0, "os.startfile": 0}
 
 
 def _online(event: str, args: tuple[Any, ...]) -> str:
@@ -192,6 +203,26 @@ def _online(event: str, args: tuple[Any, ...]) -> str:
     if event == "socket.connect" and len(args) > 1 and isinstance(args[1], tuple) and len(args[1]) >= 2:
         return f"{args[1][0]}:{args[1][1]}"
     return ""
+
+
+def _program(event: str, args: tuple[Any, ...]) -> str:
+    """The program a notebook starts ("" for any other event), named by its file's name and, for a shell, the
+    command's first word ("sh -c cat"): never its arguments, which may hold a token. A notebook that took its first
+    year from `!cat ../lookups/first_year.txt` (IPython runs it through a shell) or from `subprocess.run(["curl",
+    …])` read a file or an address in another process, which no audit hook of the kernel sees: after the lookup
+    was edited `make` said "notebooks: unchanged, skipped" and kept the chart drawn from the old year."""
+    at = PROGRAM_EVENTS.get(event)
+    if at is None or len(args) <= at:
+        return ""
+    line = args[at]
+    if event == "os.system":  # one string, which a shell runs
+        line = ["sh", "-c", os.fsdecode(line)]
+    words = [os.fsdecode(w) for w in line] if isinstance(line, (list, tuple)) else os.fsdecode(line).split()
+    if not words:
+        return event
+    name = os.path.basename(words[0])
+    command = words[2].split() if words[1:2] == ["-c"] and len(words) > 2 else []
+    return f"{name} -c {command[0]}" if command else name
 
 
 def _read_from(event: str, args: tuple[Any, ...]) -> str | None:

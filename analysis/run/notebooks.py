@@ -69,8 +69,10 @@ TIMEOUT_S = 600
 #: that took over a minute there failed a run.
 STARTUP_TIMEOUT_S = 180
 #: Environment variable the notebooks read to find the project (see analysis.publish.charts.project_paths).
-#: What each kernel imports once, before its first notebook (then wiped from the namespace by `%reset -f`).
-PRELOAD = ("import matplotlib\nmatplotlib.use('Agg')\nimport pandas\n"
+#: What each kernel imports once, before its first notebook (then wiped from the namespace by `%reset -f`). The font
+#: list too: on a machine without matplotlib's font cache, building it runs `fc-list`, which is the kernel's start,
+#: not a program a notebook runs (`analysis.run.kernels._program`), so it is done before the first notebook.
+PRELOAD = ("import matplotlib\nmatplotlib.use('Agg')\nimport pandas\nimport matplotlib.font_manager\n"
            "import IPython.display\nimport analysis.publish.charts, analysis.publish.export, analysis.tables.load\n"
            "analysis.run.kernels.keep_settings()")
 #: No history file (nothing to share between runs); errors only in the terminal (over TCP, used where there are no

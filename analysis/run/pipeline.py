@@ -61,7 +61,7 @@ from analysis.paths import (
     site_url,
 )
 from analysis.record.terminal import os_error_line
-from analysis.run.kernels import ONLINE, read_digest
+from analysis.run.kernels import UNKEPT, read_digest
 from analysis.run.lock import build_lock
 from analysis.run.outputs import (
     Marks,
@@ -472,7 +472,8 @@ READ = "read"
 def kernel_reads(root: Path, step: Step) -> tuple[dict[str, str], list[str]]:
     """The files the step's kernels read (`analysis.run.kernels.record_reads`) that its inputs and outputs do not
     cover, each with its hash as read, and what no stamp can keep: those files changed since (or read in two
-    versions by two kernels), and what the kernels read from the network (said as "from the network: <address>").
+    versions by two kernels), what the kernels read from the network (said as "from the network: <address>") and
+    the programs a notebook started ("through another program: sh -c cat"), which read what no kernel's log shows.
 
     The step's patterns name where a notebook may keep what it reads (notebooks/, data/); one reading a lookup
     kept elsewhere, at the checkout's top or in a desk's folder outside it, was stamped without it, so after the
@@ -487,8 +488,9 @@ def kernel_reads(root: Path, step: Step) -> tuple[dict[str, str], list[str]]:
             for line in log.read_text(encoding="utf-8", errors="surrogateescape").splitlines():
                 digest, _, path = line.partition("\t")
                 seen.setdefault(path, set()).add(digest)
-    online = [f"from the network: {place}" for place, digests in sorted(seen.items()) if ONLINE in digests]
-    seen = {path: digests for path, digests in seen.items() if ONLINE not in digests}
+    online = [f"{UNKEPT[kind]}: {place}" for place, digests in sorted(seen.items()) for kind in sorted(digests)
+              if kind in UNKEPT]
+    seen = {path: digests for path, digests in seen.items() if not digests & UNKEPT.keys()}
     covered = {p.resolve() for p in (*_files(root, step.inputs), *_code_outside(root, step))}
     cache = Paths(root).cache.resolve()
     read: dict[str, str] = {}
@@ -855,7 +857,8 @@ def _finish(step: Step, attempt: Attempt, root: Path, stamps: dict[str, dict[str
         stamps.pop(step.name, None)
         _save_stamps(root, stamps)
         what = (f"its notebooks read what no stamp can keep ({', '.join(read_changed[:3])}: changed while they "
-                "ran, or not a file)" if read_changed else f"{_changed(inputs[1], after)} changed while it ran")
+                "ran, or not a file they opened)" if read_changed
+                else f"{_changed(inputs[1], after)} changed while it ran")
         print(f"{step.name}: done in {seconds:.1f}s, but {what}: not stamped, so the next run redoes it")
         return True
     rewritten = _not_as_written(root, step)

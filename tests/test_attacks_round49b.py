@@ -1,0 +1,129 @@
+"""Issue 24, round 49 (helper r49b): stamps that cannot lie (class 2), attacked through what reaches the notebooks'
+kernels from outside every stamp: the settings of a matplotlibrc that matplotlib's style machinery never resets (a
+`timezone` moved every month tick of the national reviews chart while `make` said "notebooks: unchanged, skipped"),
+and a lookup a notebook reads through another program (`!cat ../lookups/first_year.txt`, `subprocess.run`), which
+the kernels' audit hook never saw: after the lookup was edited `make` kept the chart drawn from the old one."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import matplotlib
+import pytest
+
+from analysis import paths
+from analysis.publish.charts.historic_national import historic_national_chart
+from analysis.publish.save import save_svg
+from analysis.run import kernels, pipeline
+from analysis.tables.load import load_table
+
+# --- a matplotlibrc's settings the style never resets ------------------------------------------------------------
+
+
+def _national_svg() -> str:
+    """The national reviews chart (the one with a time axis of months) as its SVG's sha256, drawn from the record."""
+    import io
+
+    fig, meta = historic_national_chart(load_table("historic_reviews"), load_table("figures"))
+    out = io.StringIO()
+    save_svg(fig, out, title=meta.title, description=meta.alt_text)
+    return hashlib.sha256(out.getvalue().encode()).hexdigest()
+
+
+@pytest.mark.parametrize(("key", "value"), [("timezone", "Pacific/Kiritimati"), ("timezone", "Etc/GMT+12"),
+                                            ("date.epoch", "2000-01-01T00:00:00")])
+def test_a_matplotlibrc_setting_the_style_never_resets_does_not_reach_a_chart(key: str, value: str) -> None:
+    """A matplotlibrc on the machine with `timezone: Pacific/Kiritimati` (an analyst who wants local time in their own
+    charts; in ~/.config/matplotlib, or a folder named by $MPLCONFIGDIR) moved every month tick of the national
+    reviews chart by fourteen hours: its PNG and SVG changed (the labels did not). `house()` starts from matplotlib's
+    defaults, but matplotlib's style machinery leaves its blacklist (`timezone`, `date.epoch`, the backend) as the
+    process has it. No stamp covers that file (a matplotlibrc created where none was, or another $MPLCONFIGDIR, is
+    read by no kernel that ran before), so `make` said "notebooks: unchanged, skipped" and kept charts that no run
+    on a machine without the file draws, or the other way round. The setting is read here as matplotlib reads it
+    from a matplotlibrc, into the process's rcParams."""
+    plain = _national_svg()
+    with matplotlib.rc_context({key: value}):
+        assert _national_svg() == plain
+
+
+# --- a lookup read through another program -------------------------------------------------------------------------
+
+
+def _project(tmp_path: Path) -> tuple[Path, pipeline.Step]:
+    """A project with one notebook, one output and a lookup at its top, and a step that runs kernels over it (as
+    the notebooks step)."""
+    root = tmp_path / "project"
+    (root / "notebooks").mkdir(parents=True)
+    (root / "notebooks" / "02.py").write_text("# %%\nprint(1)\n", encoding="utf-8")
+    (root / "out").mkdir()
+    (root / "out" / "chart.csv").write_text("year\n2015\n", encoding="utf-8")
+    (root / "lookups").mkdir()
+    (root / "lookups" / "first_year.txt").write_text("2015\n", encoding="utf-8")
+    return root, pipeline.Step("notebooks", "", ("notebooks/*",), ("out/*",), kernels=True)
+
+
+def _notebook_runs(root: Path, code: str, *, in_a_notebook: bool = True) -> None:
+    """A Python started as the batch kernels are (the first line they run), in notebooks/, running `code` as a
+    notebook's cell does: after the runner named the notebook it runs ($CSE_DRAWN_IN), or, not `in_a_notebook`,
+    as the kernel's own start does before any notebook."""
+    env = {**os.environ, paths.READS_ENV: str(root / ".cache" / paths.KERNEL_READS_NAME)}
+    env.pop(paths.DRAWN_IN_ENV, None)
+    if in_a_notebook:
+        env[paths.DRAWN_IN_ENV] = '{"notebook": "02"}'
+    subprocess.run([sys.executable, "-c", f"from analysis.run import kernels; kernels.record_reads()\n{code}"],
+                   check=True, env=env, cwd=root / "notebooks", capture_output=True)
+
+
+def _ran(root: Path, step: pipeline.Step, stamps: dict) -> None:
+    before = (pipeline.input_hash(root, step), pipeline.touched(root, step))
+    pipeline._finish(step, (0, 0.1, before, {}), root, stamps)
+
+
+@pytest.mark.parametrize(("code", "said"), [
+    ("import subprocess; subprocess.run(['cat', '../lookups/first_year.txt'], check=True)", "cat"),
+    ("from IPython.utils.process import getoutput; getoutput('cat ../lookups/first_year.txt')", "sh -c cat"),
+    ("from IPython.utils.process import system; system('head -1 ../lookups/first_year.txt')", "sh -c head"),
+    ("import subprocess; subprocess.run('cat ../lookups/first_year.txt', shell=True, check=True)", "sh -c cat"),
+    ("import os; os.system('cat ../lookups/first_year.txt')", "sh -c cat"),
+])
+def test_a_lookup_a_notebook_reads_through_another_program_leaves_the_notebooks_unstamped(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], code: str, said: str) -> None:
+    """Notebook 02 took the first year it charts from `first_year = int(!cat ../lookups/first_year.txt)` (IPython
+    runs `!` through a shell; `getoutput` and `system` are what `x = !…` and `!…` call), or `subprocess.run(["cat",
+    …])`. `make` (2015: the chart from 2015), the lookup edited to 2016, then `make`: "notebooks: unchanged,
+    skipped", the chart still from 2015, exit 0. The program read the file in its own process, where the kernel's
+    audit hook sees nothing, so no stamp held it. As with a read from the network, no stamp can keep what another
+    program read: the step is not stamped, and says so in one line, so every `make` runs the notebooks again."""
+    root, step = _project(tmp_path)
+    _notebook_runs(root, code)
+    stamps: dict = {}
+    _ran(root, step, stamps)
+    assert "notebooks" not in stamps
+    line = capsys.readouterr().out
+    assert "through another program: " in line and said in line and "not stamped" in line, line
+    (root / "lookups" / "first_year.txt").write_text("2016\n", encoding="utf-8")
+    assert not pipeline.is_current(root, step, stamps)
+
+
+def test_the_guard_a_program_the_kernel_starts_before_any_notebook_is_the_environment_s(tmp_path: Path) -> None:
+    """matplotlib runs `fc-list` to list the machine's fonts when its font cache is missing, as a kernel boots on a
+    fresh machine; that is not a notebook's read (the fonts are the environment's, and the cache it writes is read,
+    and stamped, by the next kernel): the step is stamped, and the next `make` skips it."""
+    root, step = _project(tmp_path)
+    _notebook_runs(root, "import subprocess; subprocess.run(['true'], check=True)", in_a_notebook=False)
+    stamps: dict = {}
+    _ran(root, step, stamps)
+    assert "notebooks" in stamps and pipeline.is_current(root, step, stamps)
+
+
+def test_a_program_is_named_without_its_arguments() -> None:
+    """What the one line names: the program, and a shell's command's first word, never the arguments (a notebook's
+    `!curl -H "Authorization: Bearer …"` would print its token in the terminal and in a CI log)."""
+    assert kernels._program("subprocess.Popen", ("/usr/bin/curl", ["curl", "-H", "Authorization: Bearer x"], None,
+                                                  None)) == "curl"
+    assert kernels._program("os.system", (b"curl -H 'Authorization: Bearer x' https://example.org",)) == "sh -c curl"
+    assert kernels._program("open", ("/etc/passwd", "r", 0)) == ""
