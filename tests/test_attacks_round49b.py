@@ -127,3 +127,36 @@ def test_a_program_is_named_without_its_arguments() -> None:
                                                   None)) == "curl"
     assert kernels._program("os.system", (b"curl -H 'Authorization: Bearer x' https://example.org",)) == "sh -c curl"
     assert kernels._program("open", ("/etc/passwd", "r", 0)) == ""
+
+
+# --- a lookup opened to read and update in place -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("code", [
+    "open('../lookups/first_year.txt', 'r+').read()",
+    "open('../lookups/first_year.txt', 'rb+').read()",
+    "import os; fd = os.open('../lookups/first_year.txt', os.O_RDWR); os.read(fd, 10); os.close(fd)",
+])
+def test_a_lookup_a_notebook_opens_to_read_and_update_is_in_the_notebooks_stamp(tmp_path: Path, code: str) -> None:
+    """Notebook 02 opened its lookup with "r+" (to read the first year, and correct it in place when asked): `make`
+    (2015), the lookup edited to 2016, then `make`: "notebooks: unchanged, skipped", the chart still from 2015. Only
+    a file opened to read alone was noted; one opened to update is read too."""
+    root, step = _project(tmp_path)
+    _notebook_runs(root, code)
+    stamps: dict = {}
+    _ran(root, step, stamps)
+    assert list(stamps["notebooks"][pipeline.READ]) == ["lookups/first_year.txt"]
+    (root / "lookups" / "first_year.txt").write_text("2016\n", encoding="utf-8")
+    assert not pipeline.is_current(root, step, stamps)
+
+
+def test_the_guard_a_file_a_notebook_makes_empties_or_appends_to_is_not_read(tmp_path: Path) -> None:
+    """A file opened to be written ("w+", "a+", "x", or `os.open` with O_CREAT, O_TRUNC or O_APPEND) is not a read:
+    a notebook keeping a log of its runs outside the checkout is not run again by every `make`."""
+    root, step = _project(tmp_path)
+    _notebook_runs(root, "import os\nopen('../lookups/log.txt', 'a+').write('ran')\n"
+                         "open('../lookups/new.txt', 'w+').write('x')\nopen('../lookups/x.txt', 'x').write('x')\n"
+                         "os.close(os.open('../lookups/fd.txt', os.O_RDWR | os.O_CREAT))")
+    stamps: dict = {}
+    _ran(root, step, stamps)
+    assert pipeline.READ not in stamps["notebooks"]

@@ -260,9 +260,15 @@ def _database_file(database: str) -> str | None:
 
 
 def _for_reading(args: tuple[Any, ...]) -> bool:
-    """Whether an "open" audit event opens a file for reading only (`open`'s mode, or `os.open`'s flags)."""
+    """Whether an "open" audit event opens an existing file to read it (`open`'s mode, or `os.open`'s flags): to read
+    only, or to read and update in place ("r+", `O_RDWR`), as a notebook opens a lookup it may correct. Such a file
+    was never noted, so after the lookup was edited `make` said "notebooks: unchanged, skipped". One the notebook
+    writes into is then seen changed, and the step not stamped, as for any file its notebooks change. A file opened
+    to be made, emptied or appended to ("w", "x", "a", `O_CREAT`, `O_TRUNC`, `O_APPEND`) is written, not read."""
     mode = args[1] if len(args) > 1 else "r"
     if isinstance(mode, str):
-        return not any(c in mode for c in "wax+")
+        return not any(c in mode for c in "wax")
     flags = args[2] if len(args) > 2 and isinstance(args[2], int) else 0
-    return not flags & (os.O_WRONLY | os.O_RDWR)
+    if flags & os.O_WRONLY:
+        return False
+    return not flags & os.O_RDWR or not flags & (os.O_CREAT | os.O_TRUNC | os.O_APPEND)
