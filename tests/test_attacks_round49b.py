@@ -160,3 +160,49 @@ def test_the_guard_a_file_a_notebook_makes_empties_or_appends_to_is_not_read(tmp
     stamps: dict = {}
     _ran(root, step, stamps)
     assert pipeline.READ not in stamps["notebooks"]
+
+
+# --- a file's name echoed by the main job --------------------------------------------------------------------------
+
+#: A file name as an archive or a `git pull` can bring one: an escape sequence that sets the terminal's title, then
+#: one that clears its screen.
+ESCAPES = "\x1b]2;PWNED\x07\x1b[2J"
+
+
+def test_a_copy_of_a_notebook_named_with_an_escape_sequence_is_named_printably(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A copy of notebook 01 in notebooks/ named with an escape sequence (from an archive or a colleague's branch):
+    every `make` that ran the notebooks echoed its name as it is ("notebooks/01_inspections <ESC>]2;…: not run, a
+    copy of a notebook"), so the terminal's title was set and its screen cleared, the lines above it (what failed)
+    gone. The commands name files printably (`analysis.record.terminal.printable`); the runner's lines did not."""
+    from analysis.run.notebooks import say_copies
+
+    (tmp_path / "01_inspections.ipynb").write_text("{}", encoding="utf-8")
+    (tmp_path / f"01_inspections {ESCAPES}.ipynb").write_text("{}", encoding="utf-8")
+    say_copies(tmp_path)
+    said = capsys.readouterr().err
+    assert "01_inspections" in said and "\x1b" not in said and "\x07" not in said
+
+
+def test_an_input_named_with_an_escape_sequence_is_named_printably(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The same name on a file in notebooks/ that changed while the notebooks ran: `make` said "notebooks: done …,
+    but <name> changed while it ran", the name as it is."""
+    root, step = _project(tmp_path)
+    odd = root / "notebooks" / f"lookup {ESCAPES}.csv"
+    odd.write_text("year\n2015\n", encoding="utf-8")
+    before = (pipeline.input_hash(root, step), pipeline.touched(root, step))
+    odd.write_text("year\n2016\n", encoding="utf-8")
+    pipeline._finish(step, (0, 0.1, before, {}), root, {})
+    said = capsys.readouterr().out
+    assert "changed while it ran" in said and "\x1b" not in said and "\x07" not in said
+
+
+def test_a_removed_output_named_with_an_escape_sequence_is_named_printably(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A failed step removes what an earlier run made and this one did not remake, and names it."""
+    from analysis.run.outputs import say_removed
+
+    say_removed("notebooks", tmp_path, [tmp_path / "out" / f"chart {ESCAPES}.csv"])
+    said = capsys.readouterr().out
+    assert "removed" in said and "\x1b" not in said and "\x07" not in said

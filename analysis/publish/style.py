@@ -146,7 +146,7 @@ _active = threading.local()
 #: national reviews chart by up to fourteen hours (the PNG and SVG changed, not their labels) while `rcdefaults`
 #: and the style kept it, and no stamp covers that file: created, or named by $MPLCONFIGDIR, it left `make`
 #: skipping with charts no clean run draws. `date.epoch` sets the numbers dates are drawn at.
-DRAWN_NOT_STYLED = ("timezone", "date.epoch")
+DRAWN_NOT_STYLED: tuple[RcKeyType, ...] = ("timezone", "date.epoch")
 
 
 @contextlib.contextmanager

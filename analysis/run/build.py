@@ -160,7 +160,7 @@ def build(paths: Paths = DEFAULT) -> dict[str, str]:
         write_atomically(files, paths.processed)
     changed = sorted(meanwhile | _written_since(paths, hashes, marks))
     if changed:
-        print(f"build: {', '.join(changed)} changed while the build read data/raw: the tables hold "
+        print(f"build: {printable(', '.join(changed))} changed while the build read data/raw: the tables hold "
               "the record as it was read; run `python -m analysis build` again (until then the commands that "
               "publish refuse)", file=sys.stderr)
     return files

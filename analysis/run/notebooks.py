@@ -49,7 +49,7 @@ from analysis.paths import (
     notebook_stems,
     without_library_switches,
 )
-from analysis.record.terminal import typed_number
+from analysis.record.terminal import printable, typed_number
 from analysis.run import kernels
 from analysis.run.copies import html_exporter, skip_iri_parser, write_copies
 from analysis.run.kernels import KERNEL
@@ -119,7 +119,7 @@ def notebook_sources(notebooks_dir: Path) -> list[Path]:
 def say_copies(notebooks_dir: Path) -> None:
     """Name each copy of a notebook beside the project's (`paths.notebook_copies`), which is not run, in one line."""
     for copy in notebook_copies(notebooks_dir):
-        print(f"notebooks/{copy}: not run, a copy of a notebook (a notebook of the project is named like "
+        print(f"notebooks/{printable(copy)}: not run, a copy of a notebook (a notebook of the project is named like "
               "01_inspections: its number, then lower-case words joined by '_'); rename it to run it, or remove it",
               file=sys.stderr)
 
@@ -483,7 +483,7 @@ def remove_retired_copies(out_dir: Path, stems: list[str]) -> list[Path]:
                 and path.is_file() and not path.is_symlink():
             path.unlink()
             removed.append(path)
-            print(f"notebooks: removed {path.name}: the project has no notebook {path.stem}")
+            print(f"notebooks: removed {printable(path.name)}: the project has no notebook {printable(path.stem)}")
     return removed
 
 
@@ -499,12 +499,12 @@ def remove_retired_charts(charts_dir: Path) -> list[Path]:
             if charts_dir.is_dir() else []:
         if folder.is_symlink() or any(not f.is_file() or f.suffix.lstrip(".") not in CHART_FILE_KINDS
                                       for f in folder.iterdir()):
-            print(f"notebooks: {folder.name}/ in the charts folder is not a registered chart "
+            print(f"notebooks: {printable(folder.name)}/ in the charts folder is not a registered chart "
                   "(analysis.paths.CHART_IDS); left as it is, but not published", file=sys.stderr)
             continue
         shutil.rmtree(folder)
         removed.append(folder)
-        print(f"notebooks: removed {folder.name}/ from the charts folder: no registered chart writes it")
+        print(f"notebooks: removed {printable(folder.name)}/ from the charts folder: no registered chart writes it")
     return removed
 
 
@@ -526,8 +526,8 @@ def remove_unexported(charts_dir: Path, before: Marks) -> list[Path]:
                 and before.get(path) == marks:
             path.unlink()
             removed.append(path)
-            print(f"notebooks: removed {path.parent.name}/{path.name} from the charts folder: no chart exported it "
-                  "this run")
+            print(f"notebooks: removed {path.parent.name}/{printable(path.name)} from the charts folder: no chart "
+                  "exported it this run")
     return removed
 
 
@@ -569,7 +569,7 @@ def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
 def report(outcomes: list[Outcome], out: Path, paths: Paths) -> int:
     failed = [o for o in outcomes if not o.ok]
     for o in failed:
-        print(f"{o.name}: failed: {o.message}", file=sys.stderr)
+        print(f"{printable(o.name)}: failed: {printable(o.message)}", file=sys.stderr)
     ran = [o for o in outcomes if not o.name.startswith("chart ")]
     print(f"executed {sum(o.ok for o in ran)}/{len(ran)} notebooks into {paths.rel(out)}/")
     return 1 if failed else 0

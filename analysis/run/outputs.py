@@ -18,6 +18,8 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
+from analysis.record.terminal import printable
+
 #: Each regular file an output glob matches, with when it was written (inode, mtime and ctime in ns).
 Marks = dict[Path, tuple[int, int, int]]
 
@@ -79,8 +81,8 @@ def say_removed(step: str, root: Path, removed: list[Path]) -> None:
         with contextlib.suppress(OSError):
             folder.rmdir()  # only when empty
         what = " and ".join(names) if len(names) <= 2 else f"{len(names)} files"
-        print(f"{step}: removed {what} from {where}/: made by an earlier run and not remade by this one, which "
-              "failed")
+        print(f"{step}: removed {printable(what)} from {printable(where)}/: made by an earlier run and not remade by "
+              "this one, which failed")
 
 
 #: The name `analysis.factcheck.report.scratch_beside` gives every output's scratch file:

@@ -60,7 +60,7 @@ from analysis.paths import (
     package_modules,
     site_url,
 )
-from analysis.record.terminal import os_error_line
+from analysis.record.terminal import os_error_line, printable
 from analysis.run.kernels import UNKEPT, read_digest
 from analysis.run.lock import build_lock
 from analysis.run.outputs import (
@@ -856,8 +856,8 @@ def _finish(step: Step, attempt: Attempt, root: Path, stamps: dict[str, dict[str
     if (now["inputs"], after) != inputs or (started is not None and code_snapshot(root) != started) or read_changed:
         stamps.pop(step.name, None)
         _save_stamps(root, stamps)
-        what = (f"its notebooks read what no stamp can keep ({', '.join(read_changed[:3])}: changed while they "
-                "ran, or not a file they opened)" if read_changed
+        what = (f"its notebooks read what no stamp can keep ({printable(', '.join(read_changed[:3]))}: changed "
+                "while they ran, or not a file they opened)" if read_changed
                 else f"{_changed(inputs[1], after)} changed while it ran")
         print(f"{step.name}: done in {seconds:.1f}s, but {what}: not stamped, so the next run redoes it")
         return True
@@ -897,7 +897,7 @@ def _changed(before: Marked, after: Marked) -> str:
     if not paths:
         return "an input or the code"
     more = f" and {len(paths) - 3} more" if len(paths) > 3 else ""
-    return f"{', '.join(paths[:3])}{more}"
+    return printable(f"{', '.join(paths[:3])}{more}")
 
 
 def print_results(paths: Paths) -> None:
