@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from analysis.paths import without_library_switches
-from analysis.record.terminal import Parser, os_error_line
+from analysis.record.terminal import Parser, os_error_line, printable
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -100,9 +100,9 @@ def _behind_raw(name: str, args: argparse.Namespace) -> bool:
     if not line:
         return False
     if name in WRITERS:
-        print(f"python -m analysis {name}: {line}; nothing written", file=sys.stderr)
+        print(f"python -m analysis {name}: {printable(line)}; nothing written", file=sys.stderr)
         return True
-    print(f"note: {line}", file=sys.stderr)
+    print(f"note: {printable(line)}", file=sys.stderr)
     return False
 
 

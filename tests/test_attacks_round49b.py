@@ -206,3 +206,22 @@ def test_a_removed_output_named_with_an_escape_sequence_is_named_printably(
     say_removed("notebooks", tmp_path, [tmp_path / "out" / f"chart {ESCAPES}.csv"])
     said = capsys.readouterr().out
     assert "removed" in said and "\x1b" not in said and "\x07" not in said
+
+
+def test_a_raw_file_named_with_an_escape_sequence_is_named_printably_by_the_commands_that_refuse(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A file in data/raw/figures named with an escape sequence, added after the build: `workbook` (and `gallery`,
+    `check`, and `make`'s closing note) refused to publish, rightly, and named the file as it is ("python -m
+    analysis workbook: data/processed was built before data/raw/figures/x <ESC>]2;…"), setting the terminal's title
+    and clearing its screen. The build names it printably."""
+    import shutil
+
+    from analysis import cli
+    from analysis.paths import PROJECT_ROOT
+
+    root = tmp_path / "project"
+    shutil.copytree(PROJECT_ROOT / "data", root / "data")
+    (root / "data" / "raw" / "figures" / f"x {ESCAPES}.csv").write_text("a\n", encoding="utf-8")
+    assert cli.main(["workbook", "--root", str(root)]) != 0
+    said = capsys.readouterr().err
+    assert "data/raw/figures/x" in said and "\x1b" not in said and "\x07" not in said

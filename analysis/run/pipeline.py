@@ -736,7 +736,8 @@ def say_raw_changed(paths: Paths) -> int:
 
     line = behind_raw(paths)
     if line:
-        print(f"note: {line}; the outputs listed above hold the record as the build read it", file=sys.stderr)
+        print(f"note: {printable(line)}; the outputs listed above hold the record as the build read it",
+              file=sys.stderr)
         return 0
     stems, copies = notebook_stems(paths.notebooks), paths.outputs / "notebooks"
     mixed = [found for found in (charts_behind(CHART_IDS, paths.outputs / "charts", paths),
@@ -750,7 +751,7 @@ def say_raw_changed(paths: Paths) -> int:
         print(f"note: data/processed, a notebook or the code changed while this run read it, or another program wrote "
               f"into outputs/ (a `git pull` or another branch checked out, a sync client, a chart exported by hand "
               f"from JupyterLab?), and the outputs listed above are not all what this checkout holds now: "
-              f"{'; '.join(mixed)}", file=sys.stderr)
+              f"{printable('; '.join(mixed))}", file=sys.stderr)
         return 1
     return 0
 
