@@ -225,3 +225,38 @@ def test_a_raw_file_named_with_an_escape_sequence_is_named_printably_by_the_comm
     assert cli.main(["workbook", "--root", str(root)]) != 0
     said = capsys.readouterr().err
     assert "data/raw/figures/x" in said and "\x1b" not in said and "\x07" not in said
+
+
+# --- a compiled module a notebook imports --------------------------------------------------------------------------
+
+
+def _an_extension_module() -> tuple[str, Path]:
+    """A compiled extension module of this Python's own (its name and file) that the kernel-like process below does
+    not import on its own: a desk's compiled helper stands for it, copied beside the lookup."""
+    import importlib.machinery
+    import importlib.util
+
+    for name in ("xxlimited", "audioop", "_lsprof", "cmath", "_bisect", "mmap", "resource", "_heapq"):
+        spec = importlib.util.find_spec(name)
+        if spec and spec.origin and spec.origin.endswith(tuple(importlib.machinery.EXTENSION_SUFFIXES)):
+            return name, Path(spec.origin)
+    raise AssertionError("no extension module found to stand for a desk's compiled helper")
+
+
+def test_a_compiled_module_a_notebook_imports_from_a_desk_folder_is_in_the_notebooks_stamp(tmp_path: Path) -> None:
+    """Notebook 02 took the first year it charts from a desk's compiled helper (`fy.cpython-311-….so`, built with
+    Cython) in a folder it adds to its path. `make` (2015), the helper rebuilt to give 2016, then `make`:
+    "notebooks: unchanged, skipped", the chart still from 2015. The dynamic loader opens the file in C, so no "open"
+    reached the kernels' hook; only the "import" event names the file."""
+    root, step = _project(tmp_path)
+    name, origin = _an_extension_module()
+    desk = root / "lookups"
+    helper = desk / origin.name
+    helper.write_bytes(origin.read_bytes())
+    _notebook_runs(root, f"import sys; sys.path.insert(0, {str(desk)!r}); import {name}; "
+                         f"assert {name}.__file__ == {str(helper)!r}, {name}.__file__")
+    stamps: dict = {}
+    _ran(root, step, stamps)
+    assert f"lookups/{origin.name}" in stamps["notebooks"][pipeline.READ]
+    helper.write_bytes(origin.read_bytes() + b"\0")  # rebuilt: other bytes
+    assert not pipeline.is_current(root, step, stamps)

@@ -234,7 +234,11 @@ def _read_from(event: str, args: tuple[Any, ...]) -> str | None:
     skipped". And a module whose compiled file Python finds still current: the import opens only that
     `__pycache__/….pyc`, never the source, so a desk's helper imported from a folder the notebook adds to its path
     (`sys.path.append("/shared/desk")`), once imported in JupyterLab, was stamped without its source, and an edit
-    of it ran no notebook again. Its source is what the stamp keeps (a file compiled without one: the file)."""
+    of it ran no notebook again. Its source is what the stamp keeps (a file compiled without one: the file). And a
+    compiled extension module (a desk's Cython helper, `fy.cpython-311-x86_64-linux-gnu.so`, in such a folder or at
+    the checkout's top), which the dynamic loader opens in C: only the "import" event names its file."""
+    if event == "import" and len(args) > 1 and isinstance(args[1], (str, bytes)):  # an extension module's file
+        return os.fsdecode(args[1])
     if event == "sqlite3.connect" and args and isinstance(args[0], (str, bytes, os.PathLike)):
         return _database_file(os.fsdecode(args[0]))
     listed = event in ("os.listdir", "os.scandir")
