@@ -10,6 +10,7 @@ import hashlib
 import os
 import subprocess
 import sys
+import sysconfig
 from pathlib import Path
 
 import matplotlib
@@ -260,3 +261,28 @@ def test_a_compiled_module_a_notebook_imports_from_a_desk_folder_is_in_the_noteb
     assert f"lookups/{origin.name}" in stamps["notebooks"][pipeline.READ]
     helper.write_bytes(origin.read_bytes() + b"\0")  # rebuilt: other bytes
     assert not pipeline.is_current(root, step, stamps)
+
+
+# --- a module lying loose in the environment's library folder ------------------------------------------------------
+
+
+def test_a_module_copied_into_the_library_folder_is_in_every_step_s_stamp(tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """A desk's helper copied into .venv's site-packages (`deskhelp.py`), so that every notebook imports it without
+    a path: it belongs to no distribution, so no dist-info names it, and the kernels' hook leaves the environment's
+    files to the stamps. Edited (the years from 2015 kept), then `make`: "notebooks: unchanged, skipped", chart 2
+    as the old helper drew it. A compiled one (`fy.cpython-311-….so`) likewise."""
+    site = tmp_path / "site-packages"
+    site.mkdir()
+    (site / "deskhelp.py").write_text("def chosen(frame):\n    return frame\n", encoding="utf-8")
+    name, origin = _an_extension_module()
+    (site / origin.name).write_bytes(origin.read_bytes())
+    paths_now = sysconfig.get_paths()
+    monkeypatch.setattr(sysconfig, "get_paths", lambda: {**paths_now, "purelib": str(site), "platlib": str(site)})
+    before = pipeline.libraries()
+    (site / "deskhelp.py").write_text('def chosen(frame):\n    return frame[frame["year"] >= 2015]\n',
+                                      encoding="utf-8")
+    edited = pipeline.libraries()
+    assert edited != before
+    (site / origin.name).write_bytes(origin.read_bytes() + b"\0")
+    assert pipeline.libraries() != edited

@@ -43,6 +43,7 @@ from analysis.paths import (
     GALLERY_NAME,
     GALLERY_TABLES,
     METHODS_PAGE,
+    MODULE_SUFFIXES,
     NOT_READ,
     NOTEBOOK_TIMINGS_NAME,
     PROJECT_ROOT,
@@ -316,7 +317,11 @@ def libraries() -> str:
     folder shadowing a library) and the name list never changed; so is a `sitecustomize.py`, which every process
     runs first. $PYTHONPATH is part of it too: a folder on it shadows an installed library as a `.pth` file does.
     So is the `runtime` beneath the libraries, and what the system's IPython folders hold (`IPYTHON_FOLDERS`), and
-    the modules in the folders the import path takes from outside the environment (`import_folders`)."""
+    the modules in the folders the import path takes from outside the environment (`import_folders`). And each
+    module lying loose in a library folder, by its content (compiled: as written): a desk's helper copied into
+    .venv's site-packages so that every notebook imports it (`deskhelp.py`) belongs to no distribution, so no
+    dist-info named it, and the kernels' hook leaves the environment's files to these stamps; after it was edited
+    `make` said "notebooks: unchanged, skipped" with chart 2 as the old helper drew it."""
     folders = {sysconfig.get_paths()[key] for key in ("purelib", "platlib")}
     names: set[str] = {f"PYTHONPATH={os.environ.get('PYTHONPATH', '')}", runtime()}
     names.update(f"{folder} {content_hash(Path(folder), ('**/*',))}" for folder in IPYTHON_FOLDERS)
@@ -330,8 +335,11 @@ def libraries() -> str:
             for entry in os.scandir(folder):
                 if entry.name.endswith((".dist-info", ".egg-info")):
                     names.add(f"{entry.name} {_written(entry.path)} {_written(os.path.join(entry.path, 'RECORD'))}")
-                elif entry.name.endswith(".pth") or entry.name in ("sitecustomize.py", "usercustomize.py"):
+                elif entry.name.endswith(".pth") or entry.name in ("sitecustomize.py", "usercustomize.py") \
+                        or entry.name.endswith(".py") and entry.is_file():
                     names.add(f"{entry.name} {_content(entry.path)}")
+                elif entry.name.endswith(MODULE_SUFFIXES) and entry.is_file():  # a compiled module: as written
+                    names.add(f"{entry.name} {_written(entry.path)}")
     return "\n".join(sorted(names))
 
 
