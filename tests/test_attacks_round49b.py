@@ -286,3 +286,36 @@ def test_a_module_copied_into_the_library_folder_is_in_every_step_s_stamp(tmp_pa
     assert edited != before
     (site / origin.name).write_bytes(origin.read_bytes() + b"\0")
     assert pipeline.libraries() != edited
+
+
+# --- a notebook reading another notebook's chart -------------------------------------------------------------------
+
+
+def test_a_chart_a_notebook_read_before_another_notebook_exported_it_again_leaves_the_step_unstamped(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Notebook 06 showed chart 2 beside its own (`Image("../outputs/charts/met-cse-series/met-cse-series.png")`,
+    or read its CSV). The two kernels take notebooks longest first, so 06 ran before 02 exported the new chart 2:
+    06's published copy held the old chart while the step was stamped with the new one in its outputs' hash, and
+    every `make` after said "notebooks: unchanged, skipped". A file the step writes was left out of what the
+    kernels read, as covered by the outputs' hash, whatever version of it a notebook had read."""
+    root, step = _project(tmp_path)
+    chart = root / "out" / "chart.csv"
+    _notebook_runs(root, "open('../out/chart.csv').read()")  # notebook 06, first
+    chart.write_text("year\n2016\n", encoding="utf-8")  # notebook 02 exports the new chart
+    stamps: dict = {}
+    _ran(root, step, stamps)
+    assert "notebooks" not in stamps
+    assert "out/chart.csv" in capsys.readouterr().out
+
+
+def test_the_guard_a_chart_read_back_as_exported_is_the_step_s_own(tmp_path: Path) -> None:
+    """The export reads each file back to name it by its hash in the sidecar: the version the step leaves. That is
+    no read of another version, and not stamped twice (the outputs' hash keeps it)."""
+    root, step = _project(tmp_path)
+    chart = root / "out" / "chart.csv"
+    chart.write_text("year\n2016\n", encoding="utf-8")  # exported
+    _notebook_runs(root, "open('../out/chart.csv').read()")  # read back
+    stamps: dict = {}
+    _ran(root, step, stamps)
+    assert "notebooks" in stamps and pipeline.READ not in stamps["notebooks"]
+    assert pipeline.is_current(root, step, stamps)

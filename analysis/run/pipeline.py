@@ -485,7 +485,12 @@ def kernel_reads(root: Path, step: Step) -> tuple[dict[str, str], list[str]]:
 
     The step's patterns name where a notebook may keep what it reads (notebooks/, data/); one reading a lookup
     kept elsewhere, at the checkout's top or in a desk's folder outside it, was stamped without it, so after the
-    lookup was edited `make` said "notebooks: unchanged, skipped" and kept the chart drawn from the old one."""
+    lookup was edited `make` said "notebooks: unchanged, skipped" and kept the chart drawn from the old one.
+
+    A file the step itself writes is kept by its outputs' hash, not here; but one a notebook read in another version
+    than the step left is "changed" too: notebook 06 showing chart 2 beside its own (`Image("../outputs/charts/
+    met-cse-series/met-cse-series.png")`) ran on one kernel before notebook 02 exported the new chart on the other,
+    so its published copy held the old chart while the step was stamped, and every `make` after skipped it."""
     if not step.kernels:
         return {}, []
     from analysis.paths import KERNEL_READS_NAME
@@ -505,10 +510,11 @@ def kernel_reads(root: Path, step: Step) -> tuple[dict[str, str], list[str]]:
     changed = online
     for path, digests in sorted(seen.items()):
         real = Path(path).resolve()
-        if real in covered or real.is_relative_to(cache) or _written_by(root, step, real) \
+        if real in covered or real.is_relative_to(cache) \
                 or min(digests).startswith("dir:") and _walked(root, step, real):
             continue
-        read[_as_stamped(root, path)] = min(digests)
+        if not _written_by(root, step, real):  # the step's own outputs are in its outputs' hash
+            read[_as_stamped(root, path)] = min(digests)
         if len(digests) > 1 or read_digest(path) != min(digests):
             changed.append(path)
     return read, changed
