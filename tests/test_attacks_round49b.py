@@ -45,7 +45,8 @@ def test_a_matplotlibrc_setting_the_style_never_resets_does_not_reach_a_chart(ke
     process has it. No stamp covers that file (a matplotlibrc created where none was, or another $MPLCONFIGDIR, is
     read by no kernel that ran before), so `make` said "notebooks: unchanged, skipped" and kept charts that no run
     on a machine without the file draws, or the other way round. The setting is read here as matplotlib reads it
-    from a matplotlibrc, into the process's rcParams."""
+    from a matplotlibrc, into the process's rcParams. (`date.epoch`, the other key of the blacklist that sets what
+    is drawn, moves no pixel of today's charts; it is put back with the time zone, and checked as a guard.)"""
     plain = _national_svg()
     with matplotlib.rc_context({key: value}):
         assert _national_svg() == plain
@@ -67,15 +68,15 @@ def _project(tmp_path: Path) -> tuple[Path, pipeline.Step]:
     return root, pipeline.Step("notebooks", "", ("notebooks/*",), ("out/*",), kernels=True)
 
 
-def _notebook_runs(root: Path, code: str, *, in_a_notebook: bool = True) -> None:
-    """A Python started as the batch kernels are (the first line they run), in notebooks/, running `code` as a
-    notebook's cell does: after the runner named the notebook it runs ($CSE_DRAWN_IN), or, not `in_a_notebook`,
-    as the kernel's own start does before any notebook."""
+def _notebook_runs(root: Path, code: str, *, in_a_notebook: bool = True, prefix: str = "") -> None:
+    """A Python started as the batch kernels are (the first line they run, after `prefix`), in notebooks/, running
+    `code` as a notebook's cell does: after the runner named the notebook it runs ($CSE_DRAWN_IN), or, not
+    `in_a_notebook`, as the kernel's own start does before any notebook."""
     env = {**os.environ, paths.READS_ENV: str(root / ".cache" / paths.KERNEL_READS_NAME)}
     env.pop(paths.DRAWN_IN_ENV, None)
     if in_a_notebook:
         env[paths.DRAWN_IN_ENV] = '{"notebook": "02"}'
-    subprocess.run([sys.executable, "-c", f"from analysis.run import kernels; kernels.record_reads()\n{code}"],
+    subprocess.run([sys.executable, "-c", f"{prefix}from analysis.run import kernels; kernels.record_reads()\n{code}"],
                    check=True, env=env, cwd=root / "notebooks", capture_output=True)
 
 
@@ -319,3 +320,22 @@ def test_the_guard_a_chart_read_back_as_exported_is_the_step_s_own(tmp_path: Pat
     _ran(root, step, stamps)
     assert "notebooks" in stamps and pipeline.READ not in stamps["notebooks"]
     assert pipeline.is_current(root, step, stamps)
+
+
+# --- a lookup under the folder a system Python is installed in -----------------------------------------------------
+
+
+def test_a_lookup_under_the_system_python_s_prefix_is_in_the_notebooks_stamp(tmp_path: Path) -> None:
+    """Debian's and Ubuntu's Python is installed in /usr (`sys.base_prefix`), and the kernels' hook left out every
+    file under the base prefix as the environment's: a desk's lookup kept in /usr/local/share/newsroom/ on a shared
+    analysis server was never noted, so after it was edited `make` said "notebooks: unchanged, skipped" with the
+    chart drawn from the old one. Here the base prefix is made the folder that holds the lookup, as /usr holds
+    /usr/local/share; the environment's own files (.venv, the standard library) are still left out."""
+    root, step = _project(tmp_path)
+    _notebook_runs(root, "open('../lookups/first_year.txt').read(); import json, colorsys",
+                   prefix=f"import sys; sys.base_prefix = sys.base_exec_prefix = {str(root)!r}\n")
+    stamps: dict = {}
+    _ran(root, step, stamps)
+    assert list(stamps["notebooks"][pipeline.READ]) == ["lookups/first_year.txt"]
+    (root / "lookups" / "first_year.txt").write_text("2016\n", encoding="utf-8")
+    assert not pipeline.is_current(root, step, stamps)

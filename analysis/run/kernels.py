@@ -78,7 +78,7 @@ def record_reads() -> None:
 
     log = os.path.join(folder, f"{os.getpid()}.tsv")
     own = [sys.argv[sys.argv.index("-f") + 1]] if "-f" in sys.argv[:-1] else []  # the connection file
-    skip = tuple({sys.prefix, sys.base_prefix, sys.exec_prefix, "/proc", "/sys", "/dev", folder, *own,
+    skip = tuple({*_environment_folders(), "/proc", "/sys", "/dev", folder, *own,
                   *filter(None, [os.environ.get("IPYTHONDIR")])})
     seen: set[str] = set()
 
@@ -114,6 +114,15 @@ def record_reads() -> None:
                 note(digest, path)
 
     sys.addaudithook(hook)
+
+
+def _environment_folders() -> set[str]:
+    """Where the environment's own files are, which the stamps name by version (`pipeline.libraries`): the
+    environment (.venv) and the standard library of the Python it was made from (where `os` is; its compiled
+    modules are in lib-dynload inside it, or in DLLs beside it on Windows). Not that Python's whole prefix: a
+    system Python's is /usr (Debian, Ubuntu), so a desk's lookup kept under /usr/local/share or /usr/share was
+    never noted, and after it was edited `make` said "notebooks: unchanged, skipped"."""
+    return {sys.prefix, sys.exec_prefix, os.path.dirname(os.__file__), os.path.join(sys.base_exec_prefix, "DLLs")}
 
 
 #: The settings a notebook may change for the rest of its kernel's life beyond matplotlib's and pandas' (which the
