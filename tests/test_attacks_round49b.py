@@ -339,3 +339,22 @@ def test_a_lookup_under_the_system_python_s_prefix_is_in_the_notebooks_stamp(tmp
     assert list(stamps["notebooks"][pipeline.READ]) == ["lookups/first_year.txt"]
     (root / "lookups" / "first_year.txt").write_text("2016\n", encoding="utf-8")
     assert not pipeline.is_current(root, step, stamps)
+
+
+# --- the system's sitecustomize ------------------------------------------------------------------------------------
+
+
+def test_a_sitecustomize_in_the_standard_library_s_folder_is_in_every_step_s_stamp(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Debian's and Ubuntu's Python keep a sitecustomize.py in the standard library's folder (a link to
+    /etc/python3.X/sitecustomize.py), which every Python made from the system's runs at start, .venv's and every
+    kernel's included: one edited there (an administrator's `numpy.set_printoptions`, a locale) changed what the
+    steps wrote while only the site folders' and $PYTHONPATH's sitecustomize were stamped. Here `os` is taken from
+    a folder standing for the standard library's."""
+    stdlib = tmp_path / "python3.11"
+    stdlib.mkdir()
+    monkeypatch.setattr(os, "__file__", str(stdlib / "os.py"))
+    before = pipeline.libraries()
+    (stdlib / "sitecustomize.py").write_text("import numpy\nnumpy.set_printoptions(suppress=True)\n",
+                                             encoding="utf-8")
+    assert pipeline.libraries() != before

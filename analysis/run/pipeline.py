@@ -326,8 +326,10 @@ def libraries() -> str:
     names: set[str] = {f"PYTHONPATH={os.environ.get('PYTHONPATH', '')}", runtime()}
     names.update(f"{folder} {content_hash(Path(folder), ('**/*',))}" for folder in IPYTHON_FOLDERS)
     names.update(f"import {place} {modules_held(place)}" for place in import_folders(folders))
-    # A folder on $PYTHONPATH is searched for sitecustomize.py at every start, as the site folders are.
-    for folder in filter(None, os.environ.get("PYTHONPATH", "").split(os.pathsep)):
+    # A folder on $PYTHONPATH is searched for sitecustomize.py at every start, as the site folders are; and so is the
+    # standard library's own folder, where Debian and Ubuntu put one (a link to /etc/python3.X/sitecustomize.py,
+    # which every Python made from the system's, .venv's too, runs first).
+    for folder in (*filter(None, os.environ.get("PYTHONPATH", "").split(os.pathsep)), os.path.dirname(os.__file__)):
         for name in ("sitecustomize.py", "usercustomize.py"):
             names.add(f"{folder}/{name} {_content(os.path.join(folder, name))}")
     for folder in folders:
