@@ -358,3 +358,34 @@ def test_a_sitecustomize_in_the_standard_library_s_folder_is_in_every_step_s_sta
     (stdlib / "sitecustomize.py").write_text("import numpy\nnumpy.set_printoptions(suppress=True)\n",
                                              encoding="utf-8")
     assert pipeline.libraries() != before
+
+
+# --- what a notebook leaves in its kernel's process ----------------------------------------------------------------
+
+
+def test_the_next_notebook_on_a_warm_kernel_starts_where_the_kernel_started(tmp_path: Path) -> None:
+    """Notebook 01 moved to the checkout's top (`%cd ..`, as many notebooks do to read from data/), added a desk's
+    folder to its path, set CSE_SITE_URL to preview its chart's links and silenced a warning. On the same warm kernel
+    notebook 02 then read `pd.read_csv("lookup.csv")` from the top, where another lookup of that name was, not from
+    notebooks/ as it does when run alone; its exported charts linked to the previewed site; its warnings were left
+    out of its published copy. What it published depended on which kernel took it after which notebook, and `make`
+    stamped it. The runner's reset (`RESET`) now puts these back as the kernel started, as it does matplotlib's,
+    pandas', the decimal context and numpy's print options."""
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    code = f"""
+import os, sys, warnings, json
+from analysis.run import kernels
+kernels.keep_settings()
+before = (os.getcwd(), list(sys.path), dict(os.environ), list(warnings.filters))
+os.chdir('..')  # notebook 01
+sys.path.append({str(tmp_path / 'desk')!r})
+os.environ['CSE_SITE_URL'] = 'https://preview.example.org/'
+warnings.filterwarnings('ignore')
+kernels.put_back_settings()  # the reset before notebook 02
+after = (os.getcwd(), list(sys.path), dict(os.environ), list(warnings.filters))
+print(json.dumps([b == a for b, a in zip(before, after)]))
+"""
+    result = subprocess.run([sys.executable, "-c", code], check=True, cwd=notebooks, capture_output=True, text=True,
+                            env={k: v for k, v in os.environ.items() if k != "CSE_SITE_URL"})
+    assert result.stdout.strip() == "[true, true, true, true]", result.stdout

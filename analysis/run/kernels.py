@@ -15,7 +15,7 @@ import os
 import sys
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 from urllib.parse import unquote, urlsplit
 
 from analysis.paths import DB_COMPANION_SUFFIXES, DRAWN_IN_ENV, READS_ENV
@@ -131,12 +131,15 @@ _STARTED: dict[str, Any] = {}
 
 
 def keep_settings() -> None:
-    """Note the decimal context and numpy's print options as this kernel starts, before its first notebook."""
+    """Note the decimal context and numpy's print options as this kernel starts, before its first notebook, and the
+    process's working folder, import path, environment and warning filters."""
     import decimal
+    import warnings
 
     import numpy
 
-    _STARTED.update(decimal=decimal.getcontext().copy(), numpy=numpy.get_printoptions())
+    _STARTED.update(decimal=decimal.getcontext().copy(), numpy=numpy.get_printoptions(), cwd=os.getcwd(),
+                    path=list(sys.path), environ=dict(os.environ), warnings=list(warnings.filters))
 
 
 def put_back_settings() -> None:
@@ -144,14 +147,28 @@ def put_back_settings() -> None:
     `decimal.getcontext().prec = 4` (to show four significant figures) changed the next notebook's published
     change on the same kernel: 922 to "1,200" (read as 1,150 to 1,249) became "+25% to +36%" where it is
     "+25% to +35%", depending on which kernel ran which notebook after which. numpy's print options
-    (`np.set_printoptions(suppress=True)`) changed the bytes of the SVGs the next notebook exported."""
+    (`np.set_printoptions(suppress=True)`) changed the bytes of the SVGs the next notebook exported.
+
+    So with the process's own state. A notebook that moved to the checkout's top (`%cd ..`, `os.chdir("..")`, as
+    many do to read from data/) left the next notebook on its kernel reading `pd.read_csv("lookup.csv")` from the
+    top, where another lookup of that name was, not from notebooks/ as it does run alone: its published copy and
+    chart depended on which kernel took it, and `make` stamped that. A folder one added to the import path, a
+    variable it set (`os.environ["CSE_SITE_URL"]`, which every later chart's links then used) and a warning it
+    silenced (which later copies then left out) carried over the same way."""
     import decimal
+    import warnings
 
     import numpy
 
     if _STARTED:
         decimal.setcontext(_STARTED["decimal"].copy())
         numpy.set_printoptions(**_STARTED["numpy"])
+        os.chdir(_STARTED["cwd"])
+        sys.path[:] = _STARTED["path"]
+        for name in set(os.environ) - set(_STARTED["environ"]):
+            del os.environ[name]
+        os.environ.update(_STARTED["environ"])
+        cast("list[Any]", warnings.filters)[:] = _STARTED["warnings"]  # the list itself: the C warnings read it
 
 
 #: What `read_digest` gives for a path that cannot be read.
