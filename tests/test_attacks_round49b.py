@@ -389,3 +389,28 @@ print(json.dumps([b == a for b, a in zip(before, after)]))
     result = subprocess.run([sys.executable, "-c", code], check=True, cwd=notebooks, capture_output=True, text=True,
                             env={k: v for k, v in os.environ.items() if k != "CSE_SITE_URL"})
     assert result.stdout.strip() == "[true, true, true, true]", result.stdout
+
+
+def test_the_next_notebook_on_a_warm_kernel_displays_as_the_kernel_started() -> None:
+    """Notebook 01 ran `%precision 2` (to show its shares with two decimals) and registered a printer for
+    DataFrames. `%reset -f` keeps both, so every float notebook 02 returned on the same kernel was printed "3.14"
+    in its published copy where it prints 3.14159 run alone, and its tables in notebook 01's way: the copy depended
+    on which kernel took it. Run in IPython's own shell, as the kernels run."""
+    code = """
+from IPython.core.interactiveshell import InteractiveShell
+import pandas as pd
+from analysis.run import kernels
+shell = InteractiveShell.instance()
+kernels.keep_settings()
+shown = lambda: (shell.display_formatter.format(3.14159)[0]['text/plain'],
+                 shell.display_formatter.format(pd.DataFrame({'a': [1]}))[0]['text/plain'])
+alone = shown()
+shell.run_line_magic('precision', '2')  # notebook 01
+shell.display_formatter.formatters['text/plain'].for_type(pd.DataFrame, lambda df, p, cycle: p.text('01 style'))
+assert shown() != alone
+shell.run_line_magic('reset', '-f')  # the runner's reset before notebook 02
+kernels.put_back_settings()
+print(shown() == alone)
+"""
+    result = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
+    assert result.stdout.strip() == "True", result.stdout + result.stderr

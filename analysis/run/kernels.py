@@ -139,7 +139,49 @@ def keep_settings() -> None:
     import numpy
 
     _STARTED.update(decimal=decimal.getcontext().copy(), numpy=numpy.get_printoptions(), cwd=os.getcwd(),
-                    path=list(sys.path), environ=dict(os.environ), warnings=list(warnings.filters))
+                    path=list(sys.path), environ=dict(os.environ), warnings=list(warnings.filters),
+                    display=_display_settings())
+
+
+#: The settings of IPython's plain-text display (`%precision`, `%pprint`) that `%reset -f` leaves as they are.
+PLAIN_TEXT_SETTINGS = ("float_precision", "pprint", "max_width", "max_seq_length", "verbose")
+#: What each of IPython's display formatters is told to print by type (`for_type`, `for_type_by_name`).
+PRINTERS = ("type_printers", "deferred_printers", "singleton_printers")
+
+
+def _display_settings() -> dict[str, Any]:
+    """How this kernel's IPython displays what a cell returns: the plain-text formatter's settings and every
+    formatter's printers by type, and whether it is on ({} outside IPython)."""
+    from IPython import get_ipython
+
+    shell = get_ipython()
+    if shell is None:
+        return {}
+    formatters = shell.display_formatter.formatters
+    plain = formatters["text/plain"]
+    return {"plain": {name: getattr(plain, name) for name in PLAIN_TEXT_SETTINGS},
+            "printers": {kind: {name: dict(getattr(f, name)) for name in PRINTERS} for kind, f in formatters.items()},
+            "enabled": {kind: f.enabled for kind, f in formatters.items()}}
+
+
+def _put_back_display(settings: dict[str, Any]) -> None:
+    """Put back what `_display_settings` noted: a notebook's `%precision 2` printed every float the next notebook on
+    its kernel returned with two decimals in its published copy ("3.14" where it prints 3.14159 run alone), and a
+    printer one registered for DataFrames (`formatters["text/html"].for_type(pd.DataFrame, …)`) printed the next
+    notebook's tables; `%reset -f` keeps both."""
+    from IPython import get_ipython
+
+    shell = get_ipython()
+    if shell is None or not settings:
+        return
+    formatters = shell.display_formatter.formatters
+    for name, value in settings["plain"].items():
+        setattr(formatters["text/plain"], name, value)
+    for kind, formatter in formatters.items():
+        for name, printers in settings["printers"].get(kind, {}).items():
+            getattr(formatter, name).clear()
+            getattr(formatter, name).update(printers)
+        formatter.enabled = settings["enabled"].get(kind, formatter.enabled)
 
 
 def put_back_settings() -> None:
@@ -154,13 +196,15 @@ def put_back_settings() -> None:
     top, where another lookup of that name was, not from notebooks/ as it does run alone: its published copy and
     chart depended on which kernel took it, and `make` stamped that. A folder one added to the import path, a
     variable it set (`os.environ["CSE_SITE_URL"]`, which every later chart's links then used) and a warning it
-    silenced (which later copies then left out) carried over the same way."""
+    silenced (which later copies then left out) carried over the same way, and so did IPython's display settings
+    (`_put_back_display`)."""
     import decimal
     import warnings
 
     import numpy
 
     if _STARTED:
+        _put_back_display(_STARTED["display"])  # first: `%precision` sets numpy's print options too
         decimal.setcontext(_STARTED["decimal"].copy())
         numpy.set_printoptions(**_STARTED["numpy"])
         os.chdir(_STARTED["cwd"])
