@@ -414,3 +414,21 @@ print(shown() == alone)
 """
     result = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
     assert result.stdout.strip() == "True", result.stdout + result.stderr
+
+
+def test_the_next_notebook_on_a_warm_kernel_draws_with_the_package_as_it_is() -> None:
+    """Notebook 01 tried a larger title on its own chart (`style.TITLE_SIZE = 18`, `style.DARK_BLUE = "#000000"`):
+    every chart of the notebooks after it on the same warm kernel was drawn so too (`%reset -f` clears the
+    notebook's names, not the package's modules), and `make` published and stamped them, while each notebook run
+    alone draws with the package as it is."""
+    code = """
+from analysis.publish import style
+from analysis.run import kernels
+kernels.keep_settings()
+alone = (style.TITLE_SIZE, style.DARK_BLUE)
+style.TITLE_SIZE, style.DARK_BLUE = 18, '#000000'  # notebook 01
+kernels.put_back_settings()  # the reset before notebook 02
+print((style.TITLE_SIZE, style.DARK_BLUE) == alone)
+"""
+    result = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
+    assert result.stdout.strip() == "True", result.stdout + result.stderr

@@ -140,7 +140,25 @@ def keep_settings() -> None:
 
     _STARTED.update(decimal=decimal.getcontext().copy(), numpy=numpy.get_printoptions(), cwd=os.getcwd(),
                     path=list(sys.path), environ=dict(os.environ), warnings=list(warnings.filters),
-                    display=_display_settings())
+                    display=_display_settings(), modules=_package_namespaces())
+
+
+def _package_namespaces() -> dict[str, dict[str, Any]]:
+    """What each of the package's modules imported so far holds, name by name (a shallow copy)."""
+    return {name: dict(vars(module)) for name, module in list(sys.modules.items())
+            if module is not None and (name == "analysis" or name.startswith("analysis."))}
+
+
+def _put_back_namespaces(kept: dict[str, dict[str, Any]]) -> None:
+    """Give each module `_package_namespaces` noted the names it held then: a notebook that tried a larger title
+    (`style.TITLE_SIZE = 18`) or another colour (`style.DARK_BLUE = "#000000"`) on its own chart drew every chart
+    of the notebooks after it on its kernel so too, and `make` published and stamped them. A name the module got
+    since is left (a submodule imported since is its package's attribute), and so is a module imported since."""
+    for name, held in kept.items():
+        module = sys.modules.get(name)
+        if module is not None:
+            namespace = vars(module)
+            namespace.update({key: value for key, value in held.items() if namespace.get(key) is not value})
 
 
 #: The settings of IPython's plain-text display (`%precision`, `%pprint`) that `%reset -f` leaves as they are.
@@ -205,6 +223,7 @@ def put_back_settings() -> None:
 
     if _STARTED:
         _put_back_display(_STARTED["display"])  # first: `%precision` sets numpy's print options too
+        _put_back_namespaces(_STARTED["modules"])
         decimal.setcontext(_STARTED["decimal"].copy())
         numpy.set_printoptions(**_STARTED["numpy"])
         os.chdir(_STARTED["cwd"])
