@@ -368,27 +368,29 @@ def test_the_next_notebook_on_a_warm_kernel_starts_where_the_kernel_started(tmp_
     folder to its path, set CSE_SITE_URL to preview its chart's links and silenced a warning. On the same warm kernel
     notebook 02 then read `pd.read_csv("lookup.csv")` from the top, where another lookup of that name was, not from
     notebooks/ as it does when run alone; its exported charts linked to the previewed site; its warnings were left
-    out of its published copy. What it published depended on which kernel took it after which notebook, and `make`
-    stamped it. The runner's reset (`RESET`) now puts these back as the kernel started, as it does matplotlib's,
-    pandas', the decimal context and numpy's print options."""
+    out of its published copy, and a locale it set printed its "{:n}" in that locale. What it published depended on
+    which kernel took it after which notebook, and `make` stamped it. The runner's reset (`RESET`) now puts these
+    back as the kernel started, as it does matplotlib's, pandas', the decimal context and numpy's print options."""
     notebooks = tmp_path / "notebooks"
     notebooks.mkdir()
     code = f"""
-import os, sys, warnings, json
+import os, sys, warnings, json, locale
 from analysis.run import kernels
 kernels.keep_settings()
-before = (os.getcwd(), list(sys.path), dict(os.environ), list(warnings.filters))
+now = lambda: (os.getcwd(), list(sys.path), dict(os.environ), list(warnings.filters), locale.setlocale(locale.LC_ALL))
+before = now()
 os.chdir('..')  # notebook 01
 sys.path.append({str(tmp_path / 'desk')!r})
 os.environ['CSE_SITE_URL'] = 'https://preview.example.org/'
 warnings.filterwarnings('ignore')
+locale.setlocale(locale.LC_NUMERIC, 'C' if locale.setlocale(locale.LC_NUMERIC) != 'C' else 'C.UTF-8')
+assert now()[4] != before[4]
 kernels.put_back_settings()  # the reset before notebook 02
-after = (os.getcwd(), list(sys.path), dict(os.environ), list(warnings.filters))
-print(json.dumps([b == a for b, a in zip(before, after)]))
+print(json.dumps([b == a for b, a in zip(before, now())]))
 """
     result = subprocess.run([sys.executable, "-c", code], check=True, cwd=notebooks, capture_output=True, text=True,
                             env={k: v for k, v in os.environ.items() if k != "CSE_SITE_URL"})
-    assert result.stdout.strip() == "[true, true, true, true]", result.stdout
+    assert result.stdout.strip() == "[true, true, true, true, true]", result.stdout + result.stderr
 
 
 def test_the_next_notebook_on_a_warm_kernel_displays_as_the_kernel_started() -> None:

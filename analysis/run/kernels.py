@@ -140,7 +140,15 @@ def keep_settings() -> None:
 
     _STARTED.update(decimal=decimal.getcontext().copy(), numpy=numpy.get_printoptions(), cwd=os.getcwd(),
                     path=list(sys.path), environ=dict(os.environ), warnings=list(warnings.filters),
-                    display=_display_settings(), modules=_package_namespaces())
+                    display=_display_settings(), modules=_package_namespaces(), locale=_locale_now())
+
+
+def _locale_now() -> str:
+    """The process's locale, every category (a notebook's `locale.setlocale(locale.LC_ALL, "de_DE.UTF-8")` made
+    the next notebook's "{:n}" print 1.200 on its kernel)."""
+    import locale
+
+    return locale.setlocale(locale.LC_ALL)
 
 
 def _package_namespaces() -> dict[str, dict[str, Any]]:
@@ -215,8 +223,9 @@ def put_back_settings() -> None:
     chart depended on which kernel took it, and `make` stamped that. A folder one added to the import path, a
     variable it set (`os.environ["CSE_SITE_URL"]`, which every later chart's links then used) and a warning it
     silenced (which later copies then left out) carried over the same way, and so did IPython's display settings
-    (`_put_back_display`)."""
+    (`_put_back_display`), and so did the locale."""
     import decimal
+    import locale
     import warnings
 
     import numpy
@@ -224,6 +233,8 @@ def put_back_settings() -> None:
     if _STARTED:
         _put_back_display(_STARTED["display"])  # first: `%precision` sets numpy's print options too
         _put_back_namespaces(_STARTED["modules"])
+        with contextlib.suppress(locale.Error):  # a locale this machine no longer has: left as it is
+            locale.setlocale(locale.LC_ALL, _STARTED["locale"])
         decimal.setcontext(_STARTED["decimal"].copy())
         numpy.set_printoptions(**_STARTED["numpy"])
         os.chdir(_STARTED["cwd"])
