@@ -1,8 +1,12 @@
 """Issue 24, round 49 (helper r49b): stamps that cannot lie (class 2), attacked through what reaches the notebooks'
-kernels from outside every stamp: the settings of a matplotlibrc that matplotlib's style machinery never resets (a
-`timezone` moved every month tick of the national reviews chart while `make` said "notebooks: unchanged, skipped"),
-and a lookup a notebook reads through another program (`!cat ../lookups/first_year.txt`, `subprocess.run`), which
-the kernels' audit hook never saw: after the lookup was edited `make` kept the chart drawn from the old one."""
+kernels from outside every stamp, and through the state one notebook leaves for the next on a warm kernel. A
+matplotlibrc's `timezone` (a setting matplotlib's style machinery never resets) moved every month tick of the national
+reviews chart; a lookup read through another program (`!cat`), opened "r+", compiled as an extension module, copied
+loose into site-packages or kept under a system Python's /usr, and another notebook's chart read before it was
+exported again, each left `make` saying "notebooks: unchanged, skipped" with outputs drawn from the old one; a
+notebook's `%cd ..`, `%precision 2`, `style.TITLE_SIZE = 18`, environment or locale changed what the next notebook on
+its kernel published. And class 1 where it meets the pipeline: a file's name with an escape sequence in it, echoed
+by the runner's lines and the commands' refusals, set the terminal's title and cleared its screen."""
 
 from __future__ import annotations
 
