@@ -35,10 +35,16 @@ from analysis.record.safeguarding import PERSON_NAME, letters_read_as_digits, nh
 from analysis.record.vocabulary import (
     ABOUT_AFTER,
     ABOUT_WORDS_AFTER,
+    AFTER_QUALIFIER,
     APOSTROPHE_DIGIT_GROUPS,
+    BRACKETED_ABOUT_WORDS,
+    BRACKETED_ESTIMATE_WORDS,
+    CLAUSE_ENDS,
+    COUNTED_WORDS,
     FRACTIONS,
     JOINED_SCALE_WORDS,
     LETTER_DIGITS_AFTER,
+    MARGIN_AFTER,
     MULTIPLES,
     NOT_A_THRESHOLD,
     OPEN_END_AFTER,
@@ -46,6 +52,7 @@ from analysis.record.vocabulary import (
     OR_BEYOND,
     PER_CENT,
     PERCENTAGE_POINTS,
+    QUALIFIER_SIGN_BEFORE,
     QUALIFIERS,
     RANGE_END_UNIT,
     REFERENCE_ABBREVIATIONS,
@@ -277,10 +284,10 @@ OPEN_END = rf"(?:{OPEN_END_AFTER}|{OPEN_END_WORDS_AFTER})"
 #: Not a number up to ten, which before "or more" is a definition's threshold ("two or more suspects").
 _NOT_A_THRESHOLD = NOT_A_THRESHOLD
 #: The words a figure counts, printed between it and a qualifier that ends the clause ("1,200 cases or more.",
-#: "1,200 children at the very least,", "1,200 victims, if not more."): up to three words of letters.
-_COUNTED_WORDS = r"(?-i:(?:\s+[a-z]+(?:-[a-z]+)*){1,3})"
-#: … where the clause ends: a stop, a bracket, the end, or its verb ("1,200 cases or more were found").
-_CLAUSE_ENDS = r"(?=\s*(?:[.,;:!?)]|$)|\s+(?:were|was|are|is|have|had|has)\b)"
+#: "1,200 children at the very least,", "1,200 victims, if not more."): up to three words of letters; where the
+#: clause ends: a stop, a bracket, the end, or its verb ("1,200 cases or more were found"). The quote check reads
+#: them alike (`vocabulary`).
+_COUNTED_WORDS, _CLAUSE_ENDS = COUNTED_WORDS, CLAUSE_ENDS
 _FIGURE_UNIT = rf"£?{NUM}(?:{JOINED_SCALE_WORDS}|{PER_CENT_SIGN}|\s(?:{SPACED_SCALE_WORDS})\b)?"
 #: An end of a range in words, its scale word spaced or joined ("between 2 and 3 million", "between £1m and £2m").
 #: A fraction in words, as an end of a range ("between a quarter and a third").
@@ -295,12 +302,6 @@ UNIT_IN_BRACKETS = (r"\(\s*(?:in\s+)?(?:thousands|millions|billions|'?000s?"
 #: children at risk as "9,000 children at risk" does.
 READ_THROUGH = frozenset({"note mark"})
 
-#: A qualifier printed after a figure, at the end of its clause ("1,200 at most.", "1,200 at the very least.").
-AFTER_QUALIFIER = (r"(?:at\s+(?:the\s+)?(?:very\s+)?(?:most|least)|at\s+(?:an?\s+)?(?:minimum|maximum)"
-                   r"|if\s+not\s+(?:more|higher|fewer|lower)|or\s+even\s+(?:more|higher)|max|tops"
-                   # (and the qualifiers printed before a figure, printed after it: "1,200, roughly.", "1,200 give or
-                   # take.", "1,200 odd.": each the exact 1,200)
-                   r"|roughly|approximately|give\s+or\s+take(?:\s+a\s+few)?|more\s+or\s+less|at\s+a\s+guess|odd)\b")
 #: The words before a reference's number ("section 47", "page 12", "pp. 3", "recommendation 4").
 _REFERENCE_WORDS = sorted((
     "section", "para", "paras", "paragraph", "paragraphs", "page", "chapter", "table", "figure", "annex",
@@ -906,12 +907,11 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
     # 1,200)
     (SIGNED_QUALIFIER, re.compile(rf"\b(?:{_QUAL})\s+(?:{_QUAL})\s+{_FIGURE_UNIT}(?![\w%]|[.,]\d)"
                                   rf"|(?<![\w£.,-]){_FIGURE_UNIT}[- ](?:mark|milestone|barrier|threshold)\b"
-                                  rf"|(?:(?<!\x00)(?:[<>]=|=[<>]|[~≈<>≥≤±∓≳≲≃≅])\s?|(?<![\w.])c\.(?=£?\d)){_FIGURE_UNIT}"
+                                  rf"|(?:(?<!\x00){QUALIFIER_SIGN_BEFORE}|(?<![\w.])c\.(?=£?\d)){_FIGURE_UNIT}"
                                   rf"|(?<![\w£.,-]){_FIGURE_UNIT}(?:{ABOUT_AFTER}|{ABOUT_WORDS_AFTER}"
-                                  rf"|\s?\(?\s?(?:[±∓]|\+/-)\s?{_FIGURE_UNIT}\)?"
+                                  rf"|{MARGIN_AFTER}{_FIGURE_UNIT}\)?"
                                   # (or in brackets, "1,200 (approx.)", "1,200 (est.)": the exact 1,200)
-                                  r"|\s?\(\s?(?:approx(?:imately|\.)?|est(?:imated?|\.)?|estimate|about|around|roughly"
-                                  r"|circa|ca?\.)\s?\)"
+                                  rf"|\s?\(\s?(?:{BRACKETED_ABOUT_WORDS}|{BRACKETED_ESTIMATE_WORDS})\s?\)"
                                   # (and a qualifier after the figure that ends its clause, "1,200 at most.", "1,200,
                                   # if not more.": the exact 1,200; "at most forces" is no qualifier)
                                   rf"|,?\s+{AFTER_QUALIFIER}(?=\s*(?:[.,;:!?)]|$)))"

@@ -20,6 +20,7 @@ from analysis.factcheck.scan_find import Found, change_direction, counted_phrase
 from analysis.factcheck.scan_source import other_body
 from analysis.record.pattern_set import PatternSet
 from analysis.record.word_pattern import trie_pattern
+from analysis.record.years import YEAR, own_year
 
 __all__ = ["words_of", "counted_class", "quote_counted", "whole_of", "whole_words", "years_of", "base_words",
            "direction_of", "counted_words", "Setting", "setting_of", "in_period", "score", "head_of", "differs"]
@@ -228,42 +229,6 @@ def other_places(text: str) -> set[str]:
     return found
 
 
-#: A year: "19" or "20" first (the regex engine then skips to those digits; a leading look-behind made it try every
-#: position), not run on from a word, a number or "£" (the look-behind checks the character before the "19").
-_YEAR = re.compile(r"(?:19|20)(?<![\w,.£]..)\d{2}\b")
-#: (up to twelve words between: "Police recorded 115,489 child sexual abuse offences in England and Wales in 2024"
-#: has eight, and at seven at most its 2024 was no year of the figure's, "in the record" as 2023's)
-#: (and in brackets after the words it counts, "922 crimes connected with CSE (2014)", "[2014]", as a caption or a
-#: list dates its figure: 2016's 922 was "in the record"; not a comparison's "(2014: 618)")
-_OWN_YEAR_AFTER = re.compile(r"^\s*(?:[^\d\s,;:.—–()\[\]]+\s+){0,12}?(?:(?:in|during|for)\s+((?:19|20)\d{2})\b"
-                             r"|[(\[]\s*(?:in\s+)?((?:19|20)\d{2})(?:[-/–](?:19|20)?\d{2})?\s*[)\]])")
-#: (and a label's year before the colon that gives its figure, as a caption, a chart's key or a list item prints
-#: one: "Crimes connected with child sexual exploitation, 2014: 922" was "in the record" as 2016's 922)
-_OWN_YEAR_BEFORE = re.compile(r"\b((?:19|20)\d{2})(?:(?:'s)?\s+(?:total|figure|count)\s+of"
-                              r"|(?:[-/–](?:19|20)?\d{2})?\s*[:=])\s*$")
-#: A note's mark printed on to a word or a figure ("922[1] crimes … in 2014", "exploitation¹ in 2014", "922†"): no
-#: word of the sentence. Between a figure and its year it hid the year ("922[1] crimes connected with child sexual
-#: exploitation in 2014" was "in the record" as 2016's 922).
-_NOTE_MARK = re.compile(r"\[\d{1,3}\]|[\u00b9\u00b2\u00b3\u2070-\u2079]+|(?<=\w)[*†‡]+")
-_MONTHS = ("(?:January|February|March|April|May|June|July|August|September|October|November|December"
-           "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)")
-#: A year the sentence opens with ("In 2015 the Met recorded 922 crimes …", "During 2015, police recorded …"): the
-#: year of what the sentence counts, when it is the sentence's only year and no one is reported between it and the
-#: figure as saying it then ("In 2017 the Met said it recorded 922", of 2016; "In 2015 the Met recorded 922 crimes,
-#: a spokesperson said" is 2015's). Read only after the figure, the Met's 2016 count was "in the record" for 2015.
-#: (and a month or a financial year it opens with, "In March 2016, …", "In 2019/20, …": 2024-25's 2,190 and
-#: 2019-20's 87,992 were "in the record" for 2019/20 and March 2016; the year is the first, as for a year after the
-#: figure)
-#: (and a year that labels the sentence, "2014: The Met recorded 922 crimes", as a list or a timeline does)
-_OPENING_YEAR = re.compile(r"^\W*(?:(?:(?:But|And|Yet|So|Then)\s+)?(?:[Ii]n|During|Throughout)\s+"
-                           r"(?:the\s+(?:financial\s+)?year\s+)?(?:(?:early|mid|late)[-\s])?"
-                           rf"(?:{_MONTHS}\s+)?((?:19|20)\d{{2}})(?:[-/–](?:19|20)?\d{{2}})?\b(?![-/–]\d)"
-                           rf"|((?:19|20)\d{{2}})(?:[-/–](?:19|20)?\d{{2}})?\s*:\s)")
-_REPORTED = re.compile(r"\b(?:said|says|say|told|tells|reported|reports|revealed|reveals|announced|announces"
-                       r"|published|publishes|released|releases|showed|shows|show|disclosed|admitted|claimed|claims"
-                       r"|estimated|estimates|found|finds|according)\b", re.IGNORECASE)
-
-
 @dataclass(frozen=True)
 class Setting:
     """Where and when the sentence puts a figure: places it names, years it names, and the figure's own year."""
@@ -278,7 +243,7 @@ def _sentence_setting(text: str) -> tuple[frozenset[str], frozenset[int]]:
     possible = _GEOGRAPHY_SET.could_match(text)
     places = {name for index, (name, pattern) in enumerate(_GEOGRAPHY) if index in possible and pattern.search(text)}
     places.update(other_places(text))
-    return frozenset(places), frozenset(int(y) for y in _YEAR.findall(text))
+    return frozenset(places), frozenset(int(y) for y in YEAR.findall(text))
 
 
 def setting_of(found: Found, context: str) -> Setting:
@@ -296,26 +261,7 @@ def setting_of(found: Found, context: str) -> Setting:
     counted_on = _YEARS_ON.match(text[end:end + 120]) if len(years) == 1 else None
     if counted_on:
         return Setting(places, years, next(iter(years)) + _years_on(counted_on))
-    m = (_OWN_YEAR_AFTER.match(_NOTE_MARK.sub("", text[end:end + 120]))
-         or _OWN_YEAR_BEFORE.search(text[max(0, found.start - 40):found.start]))
-    if m is None and len(years) == 1:
-        m = _OPENING_YEAR.match(text[:found.start]) or _instead_of(text, found.start)
-        if m and _REPORTED.search(text, m.end(), found.start):
-            m = None
-    return Setting(places, years, int(m.group(1) or m.group(2)) if m else None)
-
-
-#: The year of a denied figure, for the figure put in its place ("not 1,200 offences … in 2017 but 922"): 922 was
-#: "in the record" as 2016's, though the sentence gives it for 2017.
-_INSTEAD_OF = re.compile(r"\bnot\s+[^.;:!?]{0,120}?\b((?:19|20)\d{2})\b[^.;:!?\d]{0,40}?\bbut\s+"
-                         r"(?:(?:only|just|rather)\s+)?$")
-_BUT = re.compile(r"\bbut\s+(?:(?:only|just|rather)\s+)?$")
-
-
-def _instead_of(text: str, start: int) -> re.Match[str] | None:
-    """`_INSTEAD_OF` before a figure, looked for only after a "but" (most figures have none before them)."""
-    window = text[max(0, start - 200):start]
-    return _INSTEAD_OF.search(window) if _BUT.search(window[-16:]) else None
+    return Setting(places, years, own_year(text, found.start, end, len(years)))
 
 
 #: A year counted from the one the sentence names ("922 in 2016 and 618 a year earlier", "618 in 2014 and 922 two

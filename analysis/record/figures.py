@@ -40,14 +40,22 @@ from analysis.record.safeguarding import check_personal_data
 from analysis.record.sources import as_date, too_early
 from analysis.record.vocabulary import (
     ABOUT_WORDS_AFTER,
+    AFTER_QUALIFIER,
     APOSTROPHE_DIGIT_GROUPS,
+    BRACKETED_ABOUT_WORDS,
+    CLAUSE_END,
+    CLAUSE_ENDS,
+    COUNTED_WORDS,
     CURRENCY_SIGNS,
     JOINED_QUALIFIER_AFTER,
     JOINED_SCALE_WORDS,
     LETTER_DIGITS_AFTER,
+    MARGIN_AFTER,
     NOT_A_THRESHOLD,
+    OPEN_END_AFTER,
     OPEN_END_WORDS_AFTER,
     OR_BEYOND,
+    QUALIFIER_SIGN_BEFORE,
     QUALIFIERS,
     RANGE_END_UNIT,
     SHARE_SIGN_AFTER,
@@ -57,6 +65,7 @@ from analysis.record.vocabulary import (
     WHOLE_BEFORE_FRACTION,
     WORD_NUMBERS,
 )
+from analysis.record.years import OPENING_YEAR, OWN_YEAR_AFTER, OWN_YEAR_BEFORE, YEAR, label_years, own_year
 
 COLUMNS = (
     "figure_id", "measure", "subject", "geography", "period_start", "period_end",
@@ -133,9 +142,15 @@ def contains_printed(printed: str, quote: str) -> bool:
     across a slash or a range's dash: "7" is not printed in "24/7", nor "2" in "1/2", nor "1,200" in "1,200–1,500"
     (scan reads no figure there either).
     """
+    return next(printings(printed, quote), None) is not None
+
+
+def printings(printed: str, quote: str) -> Iterator[int]:
+    """Where (in the quote as `normalise_for_match` reads it) each printing of the value as printed starts, as
+    `contains_printed` finds one: a whole number, with the bound or approximation the value itself prints."""
     needle, haystack = normalise_for_match(printed), normalise_for_match(quote)
     if not needle:
-        return False
+        return
     guard_start, guard_end = needle[0].isdigit(), needle[-1].isdigit()
     at = haystack.find(needle)
     while at >= 0:  # plain string search: no pattern compiled per row (validation reads a million rows)
@@ -150,9 +165,8 @@ def contains_printed(printed: str, quote: str) -> bool:
         if clear_before and clear_after and not _in_a_range(haystack, at, end) \
                 and not _in_a_word(needle, haystack, at, end) and not _in_another_form(haystack, at, end) \
                 and not _bound_left_out(needle, haystack, at):
-            return True
+            yield at
         at = haystack.find(needle, at + 1)
-    return False
 
 
 #: An estimate's or a forecast's wording, which the record transcribes as the estimate it is ("an estimated 462,000"
@@ -175,7 +189,16 @@ _SPAN_OF_TIME = re.compile(r"\s+(?:years?|months?|weeks?|days?|decades?|hours?)\
 #: A bound or approximation printed after the value, as scan lists it (`vocabulary.OPEN_END_WORDS_AFTER`, `OR_BEYOND`,
 #: `ABOUT_WORDS_AFTER`), or a bound ending its clause ("1,200 at least."): the quote prints no exact 1,200 there, as
 #: it prints none in "1,200+". "two or more suspects" is a definition's threshold (`NOT_A_THRESHOLD`).
-_BOUND_AFTER = re.compile(rf"{OPEN_END_WORDS_AFTER}|{ABOUT_WORDS_AFTER}|\s+at\s+(?:least|most)\b(?=\s*(?:[.,;:!?)]|$))")
+#: And as scan lists them too (`vocabulary`): a qualifier after the value that ends its clause ("1,200 at the very
+#: least.", "1,200, roughly."), an approximation in brackets ("1,200 (approx.)") and a margin ("1,200 ± 50"); each
+#: passed with the value typed 1,200, as did a sign before it (`_SIGN_BEFORE`: "~1,200", ">1,200", "≈ 1,200").
+_BOUND_AFTER = re.compile(rf"{OPEN_END_WORDS_AFTER}|{ABOUT_WORDS_AFTER}|,?\s+{AFTER_QUALIFIER}{CLAUSE_END}"
+                          rf"|\s?\(\s?(?:{BRACKETED_ABOUT_WORDS})\s?\)|{MARGIN_AFTER}\d")
+_SIGN_BEFORE = re.compile(rf"{QUALIFIER_SIGN_BEFORE}$")
+#: … and after the words the value counts ("1,200 cases at the very least.", "1,200 victims, if not more.", "1,200
+#: cases or more were found"), as scan lists them: only "or more" after a number up to ten is a threshold.
+_BOUND_AFTER_WORDS = re.compile(rf"{COUNTED_WORDS}(?:,?\s+{AFTER_QUALIFIER}|\s+or\s+(?:so|thereabouts)\b){CLAUSE_ENDS}")
+_OPEN_AFTER_WORDS = re.compile(rf"{COUNTED_WORDS}(?:{OR_BEYOND}|{OPEN_END_AFTER}){CLAUSE_ENDS}")
 _OR_BEYOND, _NOT_A_THRESHOLD = re.compile(OR_BEYOND), re.compile(NOT_A_THRESHOLD)
 
 
@@ -196,8 +219,10 @@ def _bound_left_out(needle: str, haystack: str, at: int) -> bool:
     chart. "no more than 1,200" is not "more than 1,200" either."""
     own = _OWN_QUALIFIER.match(needle)
     start, end = at + (own.end() if own else 0), at + len(needle)
-    if not own and (_BOUND_AFTER.match(haystack, end)
-                    or (_OR_BEYOND.match(haystack, end) and not _a_threshold(needle, haystack, at))):
+    if not own and (_BOUND_AFTER.match(haystack, end) or _SIGN_BEFORE.search(haystack, max(0, at - 3), at)
+                    or _BOUND_AFTER_WORDS.match(haystack, end)
+                    or ((_OR_BEYOND.match(haystack, end) or _OPEN_AFTER_WORDS.match(haystack, end))
+                        and not _a_threshold(needle, haystack, at))):
         return True
     quoted = _BOUND_BEFORE.search(haystack, max(0, start - 48), start)
     if quoted is None or (quoted.group(1) in _OF_TIME and _SPAN_OF_TIME.match(haystack, end)):
@@ -342,12 +367,41 @@ def _row_text_problems(row: dict[str, str], printed: str, quote: str) -> list[st
     found += too_early({"period_start": start, "period_end": end})
     if not contains_printed(printed, quote):
         found.append(f'quote does not contain "{printed}"')
+    elif start and end and (year := _other_year(printed, quote, range(start.year, end.year + 1))):
+        found.append(f"period {start} to {end} does not hold {year}, the year the quote gives the value: a figure's "
+                     "period is the one its source prints it for")
     if larger := larger_place_quoted(row["geography"], normalise_for_match(quote)):
         found.append(f"geography {row['geography']!r} is not the place the quote prints ({larger!r}): a figure's "
                      "place is where the source says it counts")
     if word_count(quote) > MAX_QUOTE_WORDS:
         found.append(f"quote has {word_count(quote)} words; keep it to {MAX_QUOTE_WORDS} or fewer")
     return found
+
+
+#: The year-reading patterns (`years`) as the quote check reads them: on the quote lower-cased.
+_YEAR_PATTERNS = tuple(re.compile(p.pattern, re.IGNORECASE) for p in (OWN_YEAR_AFTER, OWN_YEAR_BEFORE, OPENING_YEAR))
+
+
+def _other_year(printed: str, quote: str, years: range) -> int | None:
+    """The year the quote gives the value, when no printing of it falls in the period's `years`, as scan reads a
+    figure's year (`years.own_year`), or a table cell's labels name it ("Number | 2021 | 388,490"); else None. The
+    Standard's "1,737 referrals which jumped to 2,060 in 2015" typed with the period 2016 (the row below's dates)
+    passed, and the Met series chart drew 2,060 referrals for 2016; DfE's 2021 children in need typed 2022 gave the
+    table two counts for one year."""
+    named = label_years(quote)
+    if named and not any(year in years for year in named):
+        return min(named)
+    text = normalise_for_match(quote)
+    count = len(set(YEAR.findall(text)))
+    if not count:
+        return None
+    width, given = len(normalise_for_match(printed)), None
+    for at in printings(printed, quote):
+        year = own_year(text, at, at + width, count, patterns=_YEAR_PATTERNS)
+        if year is None or year in years:
+            return None
+        given = year
+    return given
 
 
 def _unit_problems(parsed: Printed, printed: str, unit: str, base: int | None, measure: str) -> list[str]:
@@ -495,8 +549,34 @@ def load_all_figures(paths: Paths, known_sources: set[str], problems: Problems) 
                 continue
             records.append(record)
     _check_parts_of_examined(records, names, problems)
+    _check_one_figure_per_printing(records, names, problems)
     _check_label_spellings(records, names, problems)
     return records
+
+
+def _check_one_figure_per_printing(records: list[dict[str, Any]], names: dict[str, str], problems: Problems) -> None:
+    """A number printed once in a quote is one figure of its document: two rows reading the same printing are one
+    row too many. PA's "A review of 374 cases found 278, or three quarters" with the inadequate-or-improvement count
+    typed 374 (the other end of "278 of 374", as the cases examined read it) passed: the inspection's share was
+    374 of 374, and the fact-check judged the real claim "three quarters" inaccurate; the Met's 2,200 cases
+    reviewed further typed 9,000 made the funnel chart say every case found was reviewed. A value a quote prints
+    twice may be two figures ("36 … another 36"). Only rows of one document with one quote are compared."""
+    groups: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
+    for record in records:
+        if record["value"] is not None:  # a marker ("[c]") is no number printed
+            key = (record["source_id"], normalise_for_match(record["quote"]),
+                   normalise_for_match(record["value_as_printed"]))
+            groups.setdefault(key, []).append(record)
+    for (_, quote, printed), group in groups.items():
+        if len(group) < 2:
+            continue
+        times = sum(1 for _ in printings(printed, quote))
+        first = group[0]
+        for record in group[max(times, 1):]:
+            problems.add(names[record["source_id"]], record["_line"],
+                         f"{record['figure_id']!r} reads the {printed!r} its quote prints once, as "
+                         f"{first['figure_id']!r} (row {first['_line']}) does: one number printed is one figure "
+                         "(is this one the quote's other number, the other end of an \"X of Y\"?)")
 
 
 def _check_label_spellings(records: list[dict[str, Any]], names: dict[str, str], problems: Problems) -> None:

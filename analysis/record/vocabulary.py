@@ -238,6 +238,33 @@ OPEN_END_WORDS_AFTER = (r"\s+and\s+(?:over|above|upwards|counting|rising|climbin
 OR_BEYOND = r"\s+or\s+(?:more|over|above|higher|fewer|less|under|below|lower)\b"
 NOT_A_THRESHOLD = r"(?!(?:\d|10)\b(?![.,]\d))"
 ABOUT_WORDS_AFTER = r"\s+or\s+so\b|\s+approx(?:imately\b|\.|\b)|\s+or\s+thereabouts\b"
+#: A qualifier printed as a sign before a figure ("~1,200", "≈1,200", "<1,200", ">1,200", "≥ 1,200", ">= 1,200"):
+#: scan lists each as a number no figure form reads, and the quote check does not take the bare 1,200 as printed
+#: there (it took "~1,200 cases" and ">1,200 cases" as printing an exact 1,200: the record drew an approximation or a
+#: bound as exact).
+QUALIFIER_SIGN_BEFORE = r"(?:[<>]=|=[<>]|[~≈<>≥≤±∓≳≲≃≅])\s?"
+#: A margin printed after a figure ("1,200 ± 50", "1,200 (+/- 50)"), up to the margin's own number.
+MARGIN_AFTER = r"\s?\(?\s?(?:[±∓]|\+/-)\s?"
+#: An approximation in brackets after a figure ("1,200 (approx.)", "1,200 (roughly)"); an estimate's
+#: ("1,200 (est.)") is `BRACKETED_ESTIMATE_WORDS`, which scan lists too but the quote check, as for "an estimated
+#: 1,200", leaves to the measure to say.
+BRACKETED_ABOUT_WORDS = r"approx(?:imately|\.)?|about|around|roughly|circa|ca?\."
+BRACKETED_ESTIMATE_WORDS = r"est(?:imated?|\.)?|estimate"
+#: A qualifier printed after a figure, at the end of its clause ("1,200 at most.", "1,200 at the very least."), for
+#: scan and the quote check alike.
+AFTER_QUALIFIER = (r"(?:at\s+(?:the\s+)?(?:very\s+)?(?:most|least)|at\s+(?:an?\s+)?(?:minimum|maximum)"
+                   r"|if\s+not\s+(?:more|higher|fewer|lower)|or\s+even\s+(?:more|higher)|max|tops"
+                   # (and the qualifiers printed before a figure, printed after it: "1,200, roughly.", "1,200 give or
+                   # take.", "1,200 odd.": each the exact 1,200)
+                   r"|roughly|approximately|give\s+or\s+take(?:\s+a\s+few)?|more\s+or\s+less|at\s+a\s+guess|odd)\b")
+#: Where a figure's clause ends: a stop, a bracket or the end of the text.
+CLAUSE_END = r"(?=\s*(?:[.,;:!?)]|$))"
+#: The words a figure counts, after it ("1,200 cases", "1,200 child-abuse cases"), up to three: a qualifier after
+#: them that ends the clause or meets its verb ("1,200 cases or more were found", "1,200 victims, if not more.")
+#: is the figure's, for scan and the quote check alike.
+COUNTED_WORDS = r"(?-i:(?:\s+[a-z]+(?:-[a-z]+)*){1,3})"
+CLAUSE_ENDS = r"(?=\s*(?:[.,;:!?)]|$)|\s+(?:were|was|are|is|have|had|has)\b)"
+
 #: Units and scales printed after a number that the parser does not read ("56 pct", "56 p.c.", "1.2 mln", "3 bln",
 #: "twelve hundred", "12 dozen"): scan reported such a number as the bare count 56, 1.2 or 12, a figure the article
 #: never printed; it now reports it as not read.

@@ -13,6 +13,7 @@ as the ONS and the news print it). Charts and verdicts ask `share_problem`.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
@@ -60,6 +61,8 @@ def share_problem(part: Mapping[str, Any], whole: Mapping[str, Any]) -> str | No
     kind_part, kind_whole = unit_kind(part), unit_kind(whole)
     if kind_part != kind_whole:
         return f"different kinds of number ({kind_part} and {kind_whole})"
+    if (when := _other_period(part, whole)) is not None:
+        return when
     place, whole_place = part.get("geography"), whole.get("geography")
     if place == whole_place:
         return None
@@ -69,3 +72,27 @@ def share_problem(part: Mapping[str, Any], whole: Mapping[str, Any]) -> str | No
         return (f"a part from a smaller place counting something else ({part.get('measure')} in {place}, "
                 f"{whole.get('measure')} in {whole_place})")
     return None
+
+
+#: How far apart two points in time may be and still be one moment: copies of one report, each dated by its own day
+#: (an embargoed story the evening before, the force's response the day after).
+ONE_MOMENT = dt.timedelta(days=7)
+
+
+def _span(row: Mapping[str, Any]) -> tuple[dt.date, dt.date] | None:
+    try:
+        return (dt.date.fromisoformat(str(row.get("period_start"))[:10]),
+                dt.date.fromisoformat(str(row.get("period_end"))[:10]))
+    except ValueError:
+        return None
+
+
+def _other_period(part: Mapping[str, Any], whole: Mapping[str, Any]) -> str | None:
+    """Why the part is not counted in its whole's period (a sentence), or None. A claim's part read from another
+    inspection than its whole (PA's "A review of 374 cases found 278, or three quarters" with its part given as the
+    2018 inspection's 191) was judged on 191 of 374, "inaccurate", a verdict on a sentence that prints neither the
+    191 nor its year: a part and its whole are counted over one period."""
+    a, b = _span(part), _span(whole)
+    if a is None or b is None or (a[0] - ONE_MOMENT <= b[1] and b[0] - ONE_MOMENT <= a[1]):
+        return None
+    return f"a part from another period than its whole ({a[0]} to {a[1]}, of {b[0]} to {b[1]})"

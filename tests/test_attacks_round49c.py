@@ -1,0 +1,181 @@
+"""Round 49, helper c: a raw row a transcriber could plausibly write that validates but publishes something wrong
+(classes 4 and 5), with inputs earlier rounds did not try: a bound printed as a sign or after the words a value
+counts ("~1,200 cases", ">1,200", "1,200 cases at the very least."), the other end of "278 of 374" typed for the
+part, a claim's part taken from another inspection than its whole, and a period other than the year the quote
+gives the value ("2,060 in 2015" typed for 2016, a table's 2021 column typed 2022)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.raw_copy import refusal
+
+# --- a bound printed as a sign, or after the words the value counts -------------------------------------------------
+
+MIRROR = "figures/mirror-2025-12-09-inquiry-chair-copy.csv"
+MIRROR_ROW = ',"more than 1,200",cases,Para 4,"Ms Mahmood told MPs that more than 1,200 cases have already'
+
+
+@pytest.mark.parametrize("printed", ["~1,200 cases", ">1,200 cases", "≈ 1,200 cases", "≥1,200 cases",
+                                     "1,200 cases, at the very least,", "1,200 (approx.) cases"])
+def test_a_value_without_the_bound_its_quote_prints_as_a_sign_is_refused(tmp_path: Path, printed: str) -> None:
+    """The Mirror's Home Secretary figure typed "1,200" with its quote printing ">1,200 cases" (or "~1,200", "≈
+    1,200", "≥1,200", as a table, a slide or a post prints a bound, or "1,200 cases, at the very least,", "1,200
+    (approx.)") passed validate; built and drawn, the two-1,200s chart drew the national 1,200 as exact ("exact" in
+    its data file) under the title "'1,200' national cases and the Met's 1,200 cannot be added", exit 0. Scan lists
+    each as a number with a qualifier no figure form reads; the quote check read only words before the value and a
+    few after it."""
+    said = refusal(tmp_path, (MIRROR, MIRROR_ROW,
+                              f',"1,200",cases,Para 4,"Ms Mahmood told MPs that {printed} have already'))
+    assert 'quote does not contain "1,200"' in said, said
+
+
+@pytest.mark.parametrize("text", ["~1,200", "≈1,200", "> 1,200", "<1,200", ">= 1,200", "1,200, at the very least,",
+                                  "1,200 (approximately)", "1,200 cases or more were", "1,200 victims, if not more,",
+                                  "1,200 cases at least were"])
+def test_scan_lists_what_the_quote_check_refuses_as_a_sign_or_after_the_words(text: str) -> None:
+    """One reading of a bound: scan lists it as a number no figure form reads, and the quote check finds no bare
+    1,200 there (both read the signs and words from `vocabulary`)."""
+    from analysis.factcheck.scan import scan_text
+    from analysis.paths import DEFAULT
+    from analysis.record.figures import contains_printed
+
+    sentence = f"There were {text} found in the review."
+    result = scan_text(sentence, DEFAULT)
+    assert result["figures"] == [] and len(result["not_read"]) == 1, result["not_read"]
+    assert not contains_printed("1,200", sentence)
+
+
+@pytest.mark.parametrize(("value", "quote"), [
+    ("1,200", "1,200 cases were found"), ("1,200", "1,200 cases, police said."), ("two", "two suspects or more."),
+    ("1,200", "1,200 (est.) cases"), ("1,200", "at least 1,200 cases or 1,200"), ("12", "12 at most forces"),
+    ("1,200", "1,200 odd cases"),
+])
+def test_a_value_printed_without_a_bound_beside_it_is_found(value: str, quote: str) -> None:
+    """The guard: a value followed by its counted words and a verb, a threshold's "or more", an estimate's mark
+    (transcribed as the estimate, as "an estimated 1,200" is), "at most" before a noun, and "odd" before one (as scan
+    reads them) leave the value printed."""
+    from analysis.record.figures import contains_printed
+
+    assert contains_printed(value, quote)
+
+
+# --- one printing read as two figures ----------------------------------------------------------------------------
+
+PA_2016 = "figures/aol-2016-11-24-hmic-ncpi-mps.csv"
+PA_PART = "(combined figure as printed),London,2016-11-24,2016-11-24,{},"
+GB_NEWS = "figures/gbnews-2025-11-13.csv"
+GB_NEWS_REVIEWED = 'by the date of the remarks",London,2025-11-13,2025-11-13,"{}"'
+
+
+def test_the_other_end_of_x_of_y_typed_for_the_part_is_refused(tmp_path: Path) -> None:
+    """PA's "A review of 374 cases found 278, or three quarters" with the inadequate-or-improvement count typed 374
+    (the number the cases examined read from the same quote) passed validate; built and checked, the fact-check
+    judged PA's real claim "three quarters" inaccurate (374 of 374), exit 0. The parts-of-examined check let a part
+    equal its whole."""
+    said = refusal(tmp_path, (PA_2016, PA_PART.format("278"), PA_PART.format("374")))
+    assert "reads the '374' its quote prints once, as 'aol-2016-11-24-hmic-ncpi-mps/cases-examined'" in said, said
+
+
+def test_the_whole_of_a_funnel_typed_for_a_stage_is_refused(tmp_path: Path) -> None:
+    """GB News's "the 9,000 cases … upon a further review of 2,200 of them, just 1,200 remained" with the cases
+    reviewed further typed 9,000: the funnel would say every case found was reviewed."""
+    said = refusal(tmp_path, (GB_NEWS, GB_NEWS_REVIEWED.format("2,200"), GB_NEWS_REVIEWED.format("9,000")))
+    assert "reads the '9,000' its quote prints once, as 'gbnews-2025-11-13/met-cases-found'" in said, said
+
+
+def test_a_value_a_quote_prints_twice_may_be_two_figures() -> None:
+    """The guard: the Met's "36 … due to start" and "36 … in post" read the two 36s of one quote, and the record as
+    it is validates."""
+    from analysis.paths import DEFAULT
+    from analysis.run.build import load_raw
+
+    met = "met-2024-02-09-response-hmicfrs-exploitation/"
+    read = [f for f in load_raw(DEFAULT).figures if f["figure_id"].startswith(met) and f["value_as_printed"] == "36"]
+    assert len(read) == 2
+
+
+# --- a claim's part from another period than its whole --------------------------------------------------------------
+
+CLAIM_PART = "    part: aol-2016-11-24-hmic-ncpi-mps/cases-ri-or-inadequate"
+
+
+def test_a_claims_part_from_another_inspection_is_refused(tmp_path: Path) -> None:
+    """PA's "A review of 374 cases found 278, or three quarters" registered with its part given as the 2018
+    inspection's 191 (an id picked from the claim below) passed validate; the fact-check's working read "191 / 374
+    = 51.07%" and judged the claim inaccurate, exit 0, on a sentence that prints neither 191 nor 2018. A share's
+    part and whole were compared by kind of number and place, never by period."""
+    said = refusal(tmp_path, ("claims.yaml", CLAIM_PART,
+                              "    part: careappointments-2018-02-22-hmicfrs-ncpi-mps-q4/cases-ri-or-inadequate"))
+    assert "a part from another period than its whole (2018-02-22 to 2018-02-22, of 2016-11-24" in said, said
+
+
+def test_copies_of_one_report_dated_days_apart_are_one_moment() -> None:
+    """The guard: two copies of one report, each dated by its own day (an embargoed story the evening before), give
+    a share; a year's part of a year's whole does too."""
+    from analysis.tables.comparability import share_problem
+
+    def row(start: str, end: str, value: str) -> dict[str, str]:
+        return {"period_start": start, "period_end": end, "value_as_printed": value, "unit": "cases",
+                "geography": "London", "measure": "cases"}
+
+    assert share_problem(row("2016-11-24", "2016-11-24", "278"), row("2016-11-25", "2016-11-25", "374")) is None
+    assert share_problem(row("2023-01-01", "2023-12-31", "717"), row("2023-01-01", "2023-12-31", "4,228")) is None
+    assert share_problem(row("2023-01-01", "2023-12-31", "717"), row("2021-01-01", "2021-12-31", "4,228"))
+
+
+# --- a period other than the year the quote gives the value ---------------------------------------------------------
+
+STANDARD = "figures/standard-2016-cse-referrals.csv"
+STANDARD_2015 = 'to the Met,London,{0}-01-01,{0}-12-31,"2,060"'
+DFE = "figures/dfe-cin-2025.csv"
+DFE_2021 = 'England,{0}-03-31,{0}-03-31,"388,490"'
+
+
+def test_a_period_other_than_the_year_its_quote_gives_is_refused(tmp_path: Path) -> None:
+    """The Standard's "1,737 referrals which jumped to 2,060 in 2015" with the 2,060's period typed 2016 (the next
+    row's dates, or a year slipped) passed validate; built and drawn, the Met series chart's data file gave 2,060
+    referrals for 2016 and none for 2015, exit 0."""
+    said = refusal(tmp_path, (STANDARD, STANDARD_2015.format(2015), STANDARD_2015.format(2016)))
+    assert "period 2016-01-01 to 2016-12-31 does not hold 2015, the year the quote gives the value" in said, said
+
+
+def test_a_table_cell_typed_with_another_columns_year_is_refused(tmp_path: Path) -> None:
+    """DfE's "Number | 2021 | 388,490" typed with the period 2022-03-31 passed validate: the record then held two
+    counts of children in need for 31 March 2022 from one table (388,490 and 404,310)."""
+    said = refusal(tmp_path, (DFE, DFE_2021.format(2021), DFE_2021.format(2022)))
+    assert "period 2022-03-31 to 2022-03-31 does not hold 2021" in said, said
+
+
+@pytest.mark.parametrize(("printed", "quote", "years"), [
+    ("922", "from 618 in 2014 to 922 in 2016.", (2016, 2016)),
+    ("618", "from 618 in 2014 to 922 in 2016.", (2014, 2014)),
+    ("397,600", "There were 391,000 children in need at 31 March 2015, a decrease of 2% from 397,600 last year.",
+     (2014, 2014)),
+    ("4,228", "In 2023, there were 4,228 group-based offences", (2023, 2023)),
+    ("2,190", "2,190 children, a 26% fall since 2016", (2024, 2025)),
+    ("388,490", "Number | 2021 | 388,490", (2021, 2021)),
+    ("30,970", "fell by 8%, from 33,760 to 30,970, the lowest level since the pandemic year of 2020-21.", (2023, 2024)),
+])
+def test_a_quote_naming_other_years_than_the_values_passes(printed: str, quote: str,
+                                                              years: tuple[int, int]) -> None:
+    """The guard: a year the quote gives another value, a year a change is counted from, a year the sentence opens
+    with that is the value's, and a table's column of the value's year say nothing against its period."""
+    from analysis.record.figures import _other_year
+
+    assert _other_year(printed, quote, range(years[0], years[1] + 1)) is None
+
+
+def test_scan_and_the_quote_check_give_a_value_one_year() -> None:
+    """One reading of a figure's year: scan offers the 2015 referrals for "2,060 in 2015", as the quote check reads
+    that quote's year (both from `record.years`)."""
+    from analysis.factcheck.scan import scan_text
+    from analysis.paths import DEFAULT
+    from analysis.record.figures import _other_year
+
+    result = scan_text("Referrals to the Met jumped to 2,060 in 2015.", DEFAULT)
+    [figure] = result["figures"]
+    assert "standard-2016-cse-referrals/cse-referrals-2015" in str(figure), figure
+    assert _other_year("2,060", "jumped to 2,060 in 2015.", range(2016, 2017)) == 2015
