@@ -179,3 +179,42 @@ def test_scan_and_the_quote_check_give_a_value_one_year() -> None:
     [figure] = result["figures"]
     assert "standard-2016-cse-referrals/cse-referrals-2015" in str(figure), figure
     assert _other_year("2,060", "jumped to 2,060 in 2015.", range(2016, 2017)) == 2015
+
+
+# --- a unit that counts another kind of thing than the quote --------------------------------------------------------
+
+STANDARD_FIRST_YEAR = '"1,737",{},Para 5'
+
+
+@pytest.mark.parametrize("unit", ["children", "victims", "officers"])
+def test_a_unit_of_another_kind_than_the_quote_counts_is_refused(tmp_path: Path, unit: str) -> None:
+    """The Standard's "In the first year there were 1,737 referrals" typed with unit "children" (the headline's
+    "nearly 4,000 children", which the row's own caveat says the referrals are not) passed validate; built and
+    drawn, the Met series chart's alt text read "Referrals of suspected CSE: 2014 1,737 children, 2015 2,060
+    referrals", and the fact-check judged the rise from 1,737 to 2,060 accurate, exit 0."""
+    said = refusal(tmp_path, (STANDARD, STANDARD_FIRST_YEAR.format("referrals"), STANDARD_FIRST_YEAR.format(unit)))
+    assert f"unit '{unit}' counts " in said and "but the quote counts 'referrals' (cases)" in said, said
+
+
+@pytest.mark.parametrize(("printed", "quote", "unit"), [
+    ("244", "examined 244 investigations into child exploitation", "cases"),
+    ("1,273", "has received 1,273 referrals of cases from 23 police forces", "cases"),
+    ("115,489", "3.7 per cent of all 115,489 child sexual abuse and exploitation crimes.", "crimes"),
+    ("2,750", "supported over 2,750 young Londoners", "people"),
+    ("922", "from 618 in 2014 to 922 in 2016.", "crimes"),
+    ("three", "has closed the three areas of concern", "causes of concern"),
+])
+def test_a_unit_the_quote_words_otherwise_or_not_at_all_passes(printed: str, quote: str, unit: str) -> None:
+    """The guard: a noun of the same kind (the outlet's wording), a word describing the next, a noun of no known kind
+    and no noun at all say nothing against the unit (each a row of the record)."""
+    from analysis.record.figures import _other_kind_counted
+
+    assert _other_kind_counted(printed, quote, unit) is None
+
+
+def test_scan_and_the_quote_check_read_a_counted_things_kind_one_way() -> None:
+    """One reading of what a count counts: scan's kinds are the record's (`record.counted`)."""
+    from analysis.factcheck import scan_subject
+    from analysis.record import counted
+
+    assert scan_subject.count_kinds is counted.count_kinds and scan_subject.counted_class is counted.counted_class

@@ -18,6 +18,7 @@ from typing import Any
 
 from analysis.factcheck.scan_find import Found, change_direction, counted_phrase, head_noun
 from analysis.factcheck.scan_source import other_body
+from analysis.record.counted import count_kinds, counted_class, words_of
 from analysis.record.pattern_set import PatternSet
 from analysis.record.word_pattern import trie_pattern
 from analysis.record.years import YEAR, own_year
@@ -25,44 +26,12 @@ from analysis.record.years import YEAR, own_year
 __all__ = ["words_of", "counted_class", "quote_counted", "whole_of", "whole_words", "years_of", "base_words",
            "direction_of", "counted_words", "Setting", "setting_of", "in_period", "score", "head_of", "differs"]
 
-_STOPWORDS = set("""a an the of in on at to for by with from and or as is are was were be been has have had it its
-this that these those their there which who whom what when where since than more less into over under about per cent
-not no all any each other our his her they them we you he she said says also such can will would could between
-while after before during year years month months""".split())
-_IRREGULAR = {"children": "child", "people": "person", "women": "woman", "men": "man", "offences": "offence",
-              "offense": "offence", "offenses": "offence", "sex": "sexual"}
-#: Counted things that are one thing in this record's usage (its `cse_flagged_crimes` prints both "crimes" and
-#: "offences"; news copy calls them "incidents"), as stems of `words_of`.
-_SAME_COUNTED = {"crime": "offenc", "incide": "offenc"}
-#: Relations, best first.
-
-
-_LETTERS = re.compile(r"[a-z]+")
-
-
-def words_of(text: str) -> set[str]:
-    """Content words, crudely stemmed so "exploited" meets "exploitation" and "cases" meets "case"."""
-    found = set()
-    for word in _LETTERS.findall((text or "").lower()):
-        if word in _STOPWORDS or len(word) < 3:
-            continue
-        word = _IRREGULAR.get(word, word)
-        found.add(word[:6] if len(word) > 6 else word.rstrip("s"))
-    return found
-
-
 def quote_counted(row: dict[str, Any]) -> set[str]:
     """What the source's own sentence says the figure counts ("approximately 9,000 investigations"): a news copy
     may name the thing as the source did even where the record's unit says "cases"."""
     quote, printed = (row.get("quote") or ""), (row.get("value_as_printed") or "")
     at = quote.lower().find(printed.lower()) if printed else -1
     return set(counted_class(head_noun(counted_phrase(quote[at + len(printed):])))) if at >= 0 else set()
-
-
-@functools.lru_cache(maxsize=1024)
-def counted_class(text: str) -> frozenset[str]:
-    """Stemmed counted words, with the record's synonyms for one counted thing made one word."""
-    return frozenset(_SAME_COUNTED.get(w, w) for w in words_of(text))
 
 
 _SHARE_OF = re.compile(r"^(?:share|proportion|percentage)\s+of\s+(.*)$", re.IGNORECASE)
@@ -323,39 +292,17 @@ def head_of(found: Found) -> set[str]:
     return set(counted_class(found.head))
 
 
-#: Kinds of counted thing. Two counts of one kind under different nouns may be one figure ("approximately 9,000
-#: investigations", "9,000 cases"); counts of different kinds never are (23 police forces are not 23 cases).
-_KINDS = {
-    "people": ("child", "girl", "boy", "young", "person", "victim", "surviv", "suspec", "offend", "perpet", "man",
-               "woman", "famil", "adult",
-               # (and the words for people no list of counted nouns holds, now a count's plural names its counted
-               # thing: "7.8 million residents" is the ONS's London population)
-               "reside", "inhabi", "london", "citize", "indivi", "kid", "minor", "teen", "pupil", "studen", "member",
-               "parent", "carer", "mother", "father", "patien", "caller", "user", "people"),
-    "staff": ("office", "detect", "staff"),
-    "cases": ("case", "invest", "arrest", "charge", "convic", "prosec", "referr", "report", "offenc", "crime",
-              "incide", "allega", "file", "operat", "record", "flag", "inquir", "review", "inspec", "audit", "sample",
-              "assess", "instan", "compla", "alert", "notifi", "disclo"),
-    "bodies": ("boroug", "force", "counci", "author", "area", "region", "school", "home", "team", "gang", "group",
-               "networ", "agenc", "local", "unit", "syndic"),
-}
-
-
 #: A record count of the case files an inspection or an audit read (HMIC's 374 cases examined, 278 of them judged
 #: inadequate): cases, but no count of crimes. "The Met recorded 374 crimes connected with child sexual exploitation
 #: in 2016" was "in the record" as the inspection's 374 cases examined, cases and crimes being one kind of thing.
 _SAMPLED = re.compile(r"\b(?:[Ii]nspection|audit)\b")
 
 
-def _kinds(stems: set[str]) -> set[str]:
-    return {kind for kind, prefixes in _KINDS.items() for stem in stems if stem.startswith(prefixes)}
-
-
 def _other_count(head: set[str], counts: set[str]) -> bool:
     """Whether the counted thing the article names is another kind of thing than the record figure counts."""
     if not head or not counts or head & counts:
         return False
-    mine, theirs = _kinds(head), _kinds(counts)
+    mine, theirs = count_kinds(head), count_kinds(counts)
     if mine and theirs:
         return not (mine & theirs) or _other_age(head, counts)
     return True
@@ -841,7 +788,7 @@ def differs(found: Found, figure: dict[str, Any], setting: Setting) -> str:
         # as for counts (_other_count), wholes of one kind under different nouns are one whole: the record's
         # share "of CSAE offences" is the share "of the 106,984 child sexual abuse cases" a copy printed
         if (whole and not whole & (figure["_whole"] | figure["_whole_words"])
-                and not _kinds(set(whole)) & _kinds(set(figure["_whole"]))):
+                and not count_kinds(set(whole)) & count_kinds(set(figure["_whole"]))):
             return f"a share of {figure['_whole_text']}, not of {named}"
     group = (other_group(found, figure) or other_age_bound(found, figure) or other_age_band(found, figure)
              or complement(found, figure))

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from analysis.paths import Paths
+from analysis.record.counted import count_kinds, counted_class
 from analysis.record.hygiene import (
     MAX_FIELD_CHARS,
     check_text_fields,
@@ -336,6 +337,8 @@ def check_row(row: dict[str, str], source_id: str, name: str, line: int, problem
         parsed = dataclasses.replace(parsed, unit="rate", denominator=float(base))
     for message in _unit_problems(parsed, printed, unit, base, row["measure"]):
         problems.add(name, line, message)
+    if parsed.unit == "count" and base is None and (counted := _other_kind_counted(printed, quote, unit)):
+        problems.add(name, line, counted)
     if len(problems) > before:
         return None
     return {
@@ -402,6 +405,38 @@ def _other_year(printed: str, quote: str, years: range) -> int | None:
             return None
         given = year
     return given
+
+
+#: The word right after a value in its quote, and the plurals that end in no "s".
+_WORD_AFTER = re.compile(r"\s([a-z]+)\b")
+_PLURALS = frozenset({"children", "people", "men", "women"})
+
+
+def _other_kind_counted(printed: str, quote: str, unit: str) -> str | None:
+    """Why the unit counts another kind of thing (people, staff, cases, bodies: `counted.KINDS`) than the plural
+    noun the quote prints right after the value, or None. The Standard's "1,737 referrals" typed with unit
+    "children" (the headline's "nearly 4,000 children", which its caveat says the referrals are not) passed: the Met
+    series chart's alt text read "2014 1,737 children, 2015 2,060 referrals" and the fact-check judged the rise
+    from 1,737 to 2,060 accurate, a rise from children to referrals. Nouns of one kind are the outlet's wording
+    ("244 investigations" of an inspection's cases, "1,273 referrals of cases"); a noun of no known kind, or a
+    word that describes the next ("child sexual abuse crimes"), says nothing."""
+    theirs = count_kinds(set(counted_class(unit)))
+    if not theirs:
+        return None
+    text, width, other = normalise_for_match(quote), len(normalise_for_match(printed)), None
+    for at in printings(printed, quote):
+        word = _WORD_AFTER.match(text, at + width)
+        if word is None or not (word.group(1).endswith("s") or word.group(1) in _PLURALS):
+            continue
+        mine = count_kinds(set(counted_class(word.group(1))))
+        if mine & theirs:
+            return None
+        other = other or (word.group(1) if mine else None)
+    if other is None:
+        return None
+    return (f"unit {unit!r} counts {'/'.join(sorted(theirs))}, but the quote counts {other!r} "
+            f"({'/'.join(sorted(count_kinds(set(counted_class(other)))))}) after the value: a figure's unit is the "
+            "thing its source counts")
 
 
 def _unit_problems(parsed: Printed, printed: str, unit: str, base: int | None, measure: str) -> list[str]:
