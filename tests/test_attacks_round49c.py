@@ -218,3 +218,41 @@ def test_scan_and_the_quote_check_read_a_counted_things_kind_one_way() -> None:
     from analysis.record import counted
 
     assert scan_subject.count_kinds is counted.count_kinds and scan_subject.counted_class is counted.counted_class
+
+
+# --- a gap closed by a figure of another period; a count typed with a rate's unit ----------------------------------
+
+GAP_PART = "    part: context-london-population-mid-2024"
+
+
+def test_a_gap_closed_by_a_figure_of_another_year_is_refused(tmp_path: Path) -> None:
+    """MyLondon's "home to 13 per cent of the UK's population" is judged against the UK's mid-2024 estimate, its part
+    (London's mid-2024 population) a gap. Closed with the record's latest London figure, mid-2023 as first published
+    (a news copy's 8.95 million, later revised), it passed validate; checked, the working read "8,950,000 /
+    69,281,400 = 12.92%" and the verdict was "accurate", exit 0: one year's London over the next year's UK."""
+    said = refusal(tmp_path, ("claims.yaml", GAP_PART,
+                              "    part: thelondonweekly-2024-07-15-ons-mid-2023-copy/london-population-mid-2023"))
+    assert "a part from another period than its whole (2023-06-30 to 2023-06-30, of 2024-06-30" in said, said
+
+
+def test_a_count_typed_with_a_rates_unit_is_refused(tmp_path: Path) -> None:
+    """DfE's "Number | 2020 | 389,260" typed with the Rate row's unit "per 10,000 children" passed validate and
+    built: the figures table (and so the workbook and Datasette) held a rate of 389,260 children in need for every
+    10,000 children, denominator 10,000, exit 0."""
+    said = refusal(tmp_path, (DFE, '"389,260",children,', '"389,260","per 10,000 children",'))
+    assert "a rate of '389,260' per 10,000 children is more than one for each of them" in said, said
+
+
+@pytest.mark.parametrize(("printed", "unit"), [("330.1", "per 10,000 children"), ("2.77", "per 1,000 children"),
+                                                ("1,200 per 1,000", "per 1,000 crimes")])
+def test_a_rate_below_its_base_or_of_events_passes(printed: str, unit: str) -> None:
+    """The guard: the record's rates, and a rate of something other than people, which may be above its base."""
+    from analysis.record.figures import _more_than_one_each
+    from analysis.record.printed import parse_printed
+    from analysis.record.revisions import rate_base_from_unit
+
+    parsed = parse_printed(printed)
+    if parsed.unit == "count":
+        import dataclasses
+        parsed = dataclasses.replace(parsed, unit="rate", denominator=float(rate_base_from_unit(unit) or 0))
+    assert not _more_than_one_each(parsed, unit)

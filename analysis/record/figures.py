@@ -458,7 +458,19 @@ def _unit_problems(parsed: Printed, printed: str, unit: str, base: int | None, m
     is_share = unit == "percent" and not measure.startswith("change_")
     if parsed.value is not None and is_share and parsed.value > 100:
         found.append(f"a share above 100 per cent ({printed!r}) for measure {measure!r}")
+    if _more_than_one_each(parsed, unit):
+        found.append(f"a rate of {printed!r} {unit} is more than one for each of them: is {printed!r} the count (a "
+                     "table's Number row) typed with the rate's unit?")
     return found
+
+
+def _more_than_one_each(parsed: Printed, unit: str) -> bool:
+    """Whether a rate per N people ("per 10,000 children") is above N. DfE's "Number | 2020 | 389,260" typed with
+    the Rate row's unit "per 10,000 children" passed validate as a rate of 389,260 children in need for every
+    10,000 children (the real rate is 330.1), published in the figures table, the workbook and Datasette. A rate per
+    N of something else (offences per 1,000 crimes, a ratio) may be above N."""
+    return (parsed.unit == "rate" and parsed.value is not None and bool(parsed.denominator)
+            and parsed.value > float(parsed.denominator or 0) and "people" in count_kinds(set(counted_class(unit))))
 
 
 def _lines(text: str) -> Iterator[str]:
