@@ -256,3 +256,50 @@ def test_a_rate_below_its_base_or_of_events_passes(printed: str, unit: str) -> N
         import dataclasses
         parsed = dataclasses.replace(parsed, unit="rate", denominator=float(rate_base_from_unit(unit) or 0))
     assert not _more_than_one_each(parsed, unit)
+
+
+# --- a change's period spanning other years than its quote gives it ------------------------------------------------
+
+FAMILY_LAW = "figures/familylaw-2025-12-dfe-cin-csae.csv"
+FAMILY_LAW_29 = 'lowest recorded level",England,{}-04-01,2025-03-31,29%'
+MET_2017 = "figures/met-2017-03-13.csv"
+MET_49 = 'London, 2014 to 2016",London,{}-01-01,2016-12-31,49 per cent'
+
+
+def test_a_change_since_a_year_typed_over_one_year_is_refused(tmp_path: Path) -> None:
+    """Family Law's "CSE assessments have fallen by 29% since 2016" typed with the release's own year (2024-04-01 to
+    2025-03-31) passed validate and built: scan then answered "assessments fell by 29% year-on-year" with "29%
+    (same) for 2024-04-01 to 2025-03-31 … since 2016", in the record, where on the record as it is the nine-year fall
+    is "another definition (a change over 9 years, not 1)" (round 48a), exit 0."""
+    said = refusal(tmp_path, (FAMILY_LAW, FAMILY_LAW_29.format(2015), FAMILY_LAW_29.format(2024)))
+    assert "the quote counts the change since 2016, its period starts in 2024" in said, said
+
+
+def test_a_change_between_two_years_typed_over_other_years_is_refused(tmp_path: Path) -> None:
+    """The Met's "Between 2014 and 2016 there was a 49 per cent increase" typed from 2015: a change over one year
+    where the quote gives two."""
+    said = refusal(tmp_path, (MET_2017, MET_49.format(2014), MET_49.format(2015)))
+    assert "the quote gives the change over 2 year(s), its period spans 1" in said, said
+
+
+@pytest.mark.parametrize(("quote", "start", "end"), [
+    ("a 26% fall since 2016", "2015-04-01", "2025-03-31"), ("a 26% fall since 2016", "2016-01-01", "2024-12-31"),
+    ("a drop of 5.8% since 2022-23.", "2022-04-01", "2024-03-31"),
+    ("an 8% year-on-year drop", "2022-04-01", "2024-03-31"), ("rose 49% between 2014 and 2016", "2014-01-01",
+                                                              "2016-12-31"),
+    ("a 56 per cent increase since September 2024", "2024-09-01", "2025-02-28"),
+])
+def test_a_change_over_the_years_its_quote_gives_passes(quote: str, start: str, end: str) -> None:
+    """The guard: "since 2016" of a financial year's series starts in 2015-16, a financial year named whole, and the
+    record's own wordings of one-year and two-year changes."""
+    from analysis.record.years import span_problem
+
+    assert span_problem({"measure": "change_x", "quote": quote, "period_start": start, "period_end": end}) is None
+
+
+def test_scan_and_the_quote_check_read_a_changes_span_one_way() -> None:
+    """One reading of a change's span: scan's are the record's (`record.years`)."""
+    from analysis.factcheck import scan_subject
+    from analysis.record import years
+
+    assert scan_subject.span_named is years.span_named and scan_subject.span_of is years.span_of

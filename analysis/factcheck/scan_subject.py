@@ -21,7 +21,9 @@ from analysis.factcheck.scan_source import other_body
 from analysis.record.counted import count_kinds, counted_class, words_of
 from analysis.record.pattern_set import PatternSet
 from analysis.record.word_pattern import trie_pattern
-from analysis.record.years import YEAR, own_year
+from analysis.record.years import SINCE as _SINCE
+from analysis.record.years import YEAR, months_of, own_year, span_named, span_of
+from analysis.record.years import YEARS_APART as _YEARS_APART
 
 __all__ = ["words_of", "counted_class", "quote_counted", "whole_of", "whole_words", "years_of", "base_words",
            "direction_of", "counted_words", "Setting", "setting_of", "in_period", "score", "head_of", "differs"]
@@ -518,50 +520,13 @@ def other_age_band(found: Found, figure: dict[str, Any]) -> str:
 #: by 29% year-on-year" was "in the record" as the DfE's fall of 29% since 2016 (nine years), and "rose 49 per cent
 #: between 2015 and 2016" as the Met's rise from 2014 to 2016. A sentence naming a span it does not count ("since
 #: 2016", "over the past decade") or several spans constrains nothing.
-_ONE_YEAR = re.compile(r"\byear[- ]on[- ]year\b|\bin\s+(?:a|one)\s+(?:single\s+)?year\b"
-                       r"|\b(?:in|over)\s+the\s+(?:past|last|latest|previous)\s+(?:12\s+months|year)\b"
-                       r"|\b(?:on|from|since|than)\s+(?:the\s+)?(?:previous|last|prior)\s+year\b"
-                       r"|\b(?:on|from|than)\s+the\s+year\s+before\b|\bannual\s+(?:rise|fall|increase|decrease|drop)\b",
-                       re.IGNORECASE)
-_YEARS_APART = re.compile(r"\b(?:between|from)\s+((?:19|20)\d{2})\s+(?:and|to|until)\s+((?:19|20)\d{2})\b(?![-/–]\d)",
-                          re.IGNORECASE)
-_OTHER_SPAN = re.compile(r"\bsince\s+(?:(?:19|20)\d{2}|records\s+began)\b|\bover\s+(?:the\s+)?(?:past|last)\s+"
-                         r"(?:decade|\w+\s+years)\b|\bin\s+(?:the\s+)?(?:past|last)\s+\w+\s+years\b|\bdecade\b",
-                         re.IGNORECASE)
-
-
-@functools.lru_cache(maxsize=256)
-def _span_named(sentence: str) -> int | None:
-    """The one number of years a sentence says its change is over, or None."""
-    spans = {1 for _ in _ONE_YEAR.finditer(sentence)} | {int(m[2]) - int(m[1]) for m in _YEARS_APART.finditer(sentence)}
-    return spans.pop() if len(spans) == 1 and not _OTHER_SPAN.search(sentence) else None
-
-
-def months_of(figure: dict[str, Any]) -> int | None:
-    """How many calendar months a record figure's period covers, first and last month counted (2016-01-01 to
-    2016-12-31 is 12), or None when its dates cannot be read."""
-    try:
-        start, end = str(figure["period_start"]), str(figure["period_end"])
-        return (int(end[:4]) - int(start[:4])) * 12 + int(end[5:7]) - int(start[5:7]) + 1
-    except (KeyError, ValueError):
-        return None
-
-
-def _span_of(figure: dict[str, Any]) -> int | None:
-    """How many years a record change is over: its period runs from the first year compared to the last, so
-    2014-01-01 to 2016-12-31 is two years, and 2022-04-01 to 2024-03-31 (2022-23 to 2023-24) one. None for a period
-    that is not whole years."""
-    months = months_of(figure)
-    return months // 12 - 1 if months is not None and months % 12 == 0 and months >= 24 else None
-
-
 def other_span(found: Found, figure: dict[str, Any]) -> str:
     """Why a record change over some years is not the change a sentence says is over others ("a change over 9
     years, not 1"), or ""."""
     if found.derived not in _CHANGES or not figure["measure"].startswith("change"):
         return ""
-    mine = _span_named(found.sentence.text)
-    theirs = _span_of(figure) if mine is not None else None
+    mine = span_named(found.sentence.text)
+    theirs = span_of(figure) if mine is not None else None
     if theirs is None or theirs == mine:
         return ""
     return f"a change over {theirs} year{'s' if theirs != 1 else ''}, not {mine}"
@@ -571,7 +536,6 @@ def other_span(found: Found, figure: dict[str, Any]) -> str:
 #: "Since 2014, …") is a total over them, not the record's count for one year (the Met's 922 were 2016's). Not a count
 #: that ends or opens a change ("rose from 618 to 922"), names its own year ("922 in 2016") or comes before the span
 #: ("2,190 children started plans …, a 26% fall since 2016": the span is the fall's).
-_SINCE = re.compile(r"\bsince\s+((?:19|20)\d{2})\b(?![-/–]\d)", re.IGNORECASE)
 _ENDS_FROM_TO = re.compile(r"\b(?:from|to)\s*$", re.IGNORECASE)
 
 

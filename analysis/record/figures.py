@@ -66,7 +66,15 @@ from analysis.record.vocabulary import (
     WHOLE_BEFORE_FRACTION,
     WORD_NUMBERS,
 )
-from analysis.record.years import OPENING_YEAR, OWN_YEAR_AFTER, OWN_YEAR_BEFORE, YEAR, label_years, own_year
+from analysis.record.years import (
+    OPENING_YEAR,
+    OWN_YEAR_AFTER,
+    OWN_YEAR_BEFORE,
+    YEAR,
+    label_years,
+    own_year,
+    span_problem,
+)
 
 COLUMNS = (
     "figure_id", "measure", "subject", "geography", "period_start", "period_end",
@@ -373,6 +381,9 @@ def _row_text_problems(row: dict[str, str], printed: str, quote: str) -> list[st
     elif start and end and (year := _other_year(printed, quote, range(start.year, end.year + 1))):
         found.append(f"period {start} to {end} does not hold {year}, the year the quote gives the value: a figure's "
                      "period is the one its source prints it for")
+    elif start and end and (span := span_problem(row)):
+        found.append(f"period {start} to {end}: {span} (a change's period runs from the first year compared to the "
+                     "last)")
     if larger := larger_place_quoted(row["geography"], normalise_for_match(quote)):
         found.append(f"geography {row['geography']!r} is not the place the quote prints ({larger!r}): a figure's "
                      "place is where the source says it counts")

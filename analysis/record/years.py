@@ -6,9 +6,13 @@ Standard library only, like `vocabulary`: the record stage and scan both import 
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Mapping
+from typing import Any
 
-__all__ = ["YEAR", "OWN_YEAR_AFTER", "OWN_YEAR_BEFORE", "OPENING_YEAR", "REPORTED", "own_year", "label_years"]
+__all__ = ["YEAR", "OWN_YEAR_AFTER", "OWN_YEAR_BEFORE", "OPENING_YEAR", "REPORTED", "own_year", "label_years",
+           "ONE_YEAR", "YEARS_APART", "OTHER_SPAN", "SINCE", "span_named", "months_of", "span_of", "span_problem"]
 
 #: A year: "19" or "20" first (the regex engine then skips to those digits; a leading look-behind made it try every
 #: position), not run on from a word, a number or "£" (the look-behind checks the character before the "19").
@@ -91,3 +95,66 @@ def label_years(quote: str) -> set[int]:
         if m.group(2):
             years.add(first // 100 * 100 + int(m.group(2)[-2:]))
     return years
+
+
+#: The span of years a sentence says a change is over ("year-on-year", "between 2014 and 2016"), and the span of a
+#: record change's period, read one way by scan (a record change over other years is another figure) and the quote
+#: check (a change's period spans the years its quote gives it).
+ONE_YEAR = re.compile(r"\byear[- ]on[- ]year\b|\bin\s+(?:a|one)\s+(?:single\s+)?year\b"
+                       r"|\b(?:in|over)\s+the\s+(?:past|last|latest|previous)\s+(?:12\s+months|year)\b"
+                       r"|\b(?:on|from|since|than)\s+(?:the\s+)?(?:previous|last|prior)\s+year\b"
+                       r"|\b(?:on|from|than)\s+the\s+year\s+before\b|\bannual\s+(?:rise|fall|increase|decrease|drop)\b",
+                       re.IGNORECASE)
+YEARS_APART = re.compile(r"\b(?:between|from)\s+((?:19|20)\d{2})\s+(?:and|to|until)\s+((?:19|20)\d{2})\b(?![-/–]\d)",
+                          re.IGNORECASE)
+OTHER_SPAN = re.compile(r"\bsince\s+(?:(?:19|20)\d{2}|records\s+began)\b|\bover\s+(?:the\s+)?(?:past|last)\s+"
+                         r"(?:decade|\w+\s+years)\b|\bin\s+(?:the\s+)?(?:past|last)\s+\w+\s+years\b|\bdecade\b",
+                         re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=256)
+def span_named(sentence: str) -> int | None:
+    """The one number of years a sentence says its change is over, or None."""
+    spans = {1 for _ in ONE_YEAR.finditer(sentence)} | {int(m[2]) - int(m[1]) for m in YEARS_APART.finditer(sentence)}
+    return spans.pop() if len(spans) == 1 and not OTHER_SPAN.search(sentence) else None
+
+
+def months_of(figure: Mapping[str, Any]) -> int | None:
+    """How many calendar months a record figure's period covers, first and last month counted (2016-01-01 to
+    2016-12-31 is 12), or None when its dates cannot be read."""
+    try:
+        start, end = str(figure["period_start"]), str(figure["period_end"])
+        return (int(end[:4]) - int(start[:4])) * 12 + int(end[5:7]) - int(start[5:7]) + 1
+    except (KeyError, ValueError):
+        return None
+
+
+def span_of(figure: Mapping[str, Any]) -> int | None:
+    """How many years a record change is over: its period runs from the first year compared to the last, so
+    2014-01-01 to 2016-12-31 is two years, and 2022-04-01 to 2024-03-31 (2022-23 to 2023-24) one. None for a period
+    that is not whole years."""
+    months = months_of(figure)
+    return months // 12 - 1 if months is not None and months % 12 == 0 and months >= 24 else None
+
+
+#: A change counted since a year ("a 26% fall since 2016"): its period starts in that year, or in the financial
+#: year that ends in it.
+SINCE = re.compile(r"\bsince\s+((?:19|20)\d{2})\b(?![-/–]\d)", re.IGNORECASE)
+
+
+def span_problem(row: Mapping[str, Any]) -> str | None:
+    """Why a change's period spans other years than its quote gives it (a sentence), or None: "a 49 per cent increase
+    between 2014 and 2016" typed with the period 2015 to 2016, "an 8% year-on-year drop" over two years, or "a 26%
+    fall since 2016" typed with the release's one year (2024-25). Scan then offered the change for a sentence of
+    the other span ("fell by 29% year-on-year" for the nine-year fall). Only a measure of change is asked."""
+    if not str(row.get("measure", "")).startswith("change"):
+        return None
+    quote, theirs = str(row.get("quote", "")), span_of(row)
+    mine = span_named(quote)
+    if mine is not None and theirs is not None and mine != theirs:
+        return f"the quote gives the change over {mine} year(s), its period spans {theirs}"
+    since = {int(m[1]) for m in SINCE.finditer(quote)}
+    start = str(row.get("period_start", ""))[:4]
+    if len(since) == 1 and start.isdigit() and int(start) not in {next(iter(since)) - 1, next(iter(since))}:
+        return f"the quote counts the change since {next(iter(since))}, its period starts in {start}"
+    return None
