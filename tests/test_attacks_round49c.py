@@ -303,3 +303,42 @@ def test_scan_and_the_quote_check_read_a_changes_span_one_way() -> None:
     from analysis.record import years
 
     assert scan_subject.span_named is years.span_named and scan_subject.span_of is years.span_of
+
+
+# --- a difference typed under a level's measure ---------------------------------------------------------------------
+
+PA_2025 = "figures/pa-2025-10-26-met-review.csv"
+PA_ADDED = "additional-suspects-charged,{},"
+
+
+def test_a_difference_typed_under_a_levels_measure_is_refused(tmp_path: Path) -> None:
+    """PA's "the Met said it had … charged 134 more suspects" typed with measure `cse_suspects_charged` (the
+    suffix `_increase` left off) passed validate and built: the figures table, the workbook and Datasette gave 134
+    as the Met's count of suspects charged, a level the Met never printed, exit 0."""
+    said = refusal(tmp_path, (PA_2025, PA_ADDED.format("cse_suspects_charged_increase"),
+                              PA_ADDED.format("cse_suspects_charged")))
+    assert "the quote gives '134' as a difference ('more'), but measure 'cse_suspects_charged' is a level" in said
+
+
+@pytest.mark.parametrize(("printed", "quote", "measure"), [
+    ("134", "charged 134 more suspects.", "cse_suspects_charged_increase"),
+    ("36", "another 36 more due to start in april 2024.", "officers_added_planned"),
+    ("134", "the met charged 134 suspects in the past year.", "cse_suspects_charged"),
+    ("£2.5 million", "an additional £2.5 million funding", "funding"),
+    ("more than 1,200", "more than 1,200 cases, 300 more than last year", "cases"),
+])
+def test_a_level_or_a_change_printed_as_what_it_is_passes(printed: str, quote: str, measure: str) -> None:
+    """The guard: a difference under a measure of change, a level printed as one, a sum added (the money given), and
+    a level beside another number's difference."""
+    from analysis.record.figures import _difference_for_a_level
+    from analysis.record.printed import parse_printed
+
+    assert _difference_for_a_level(parse_printed(printed), printed, quote, measure) is None
+
+
+def test_scan_and_the_quote_check_read_a_difference_one_way() -> None:
+    """One reading of a difference: scan's are the record's (`record.differences`)."""
+    from analysis.factcheck import scan_find
+    from analysis.record import differences
+
+    assert scan_find.difference_named is differences.difference_named

@@ -20,6 +20,9 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from analysis.factcheck.scan_text import Sentence
+from analysis.record.differences import CHANGE_NOUNS as _CHANGE_NOUNS
+from analysis.record.differences import NOT_MADE_UP as _NOT_MADE_UP
+from analysis.record.differences import difference_named
 from analysis.record.hygiene import (
     SUPERSCRIPT_DIGITS,
     is_mark,
@@ -1035,8 +1038,6 @@ def _lowered(text: str) -> str | None:
     low = text.lower()
     return low if len(low) == len(text) and not any(letter in low for letter in IGNORECASE_ASCII) else None
 
-#: "up" of "made up", "make up": a part of a whole, no rise ("Girls made up 56 per cent" was a percentage rise).
-_NOT_MADE_UP = r"(?<!\bmade )(?<!\bmake )(?<!\bmakes )(?<!\bmaking )"
 #: The words of a change, by its direction: one list, so what reads a change and what says which way it went agree.
 #: ("decreased" was no change word: "Assessments decreased by 8%" was a share of 8%.)
 _RISE_WORDS = (rf"increas(?:e[sd]?|ing)|rise|rises|rose|risen|rising|{_NOT_MADE_UP}up|jump(?:ed|s)?|soar(?:ed|s)?"
@@ -1063,31 +1064,7 @@ def _nearest_change(before: str, after: str) -> re.Match[str] | None:
     if last is None or (following is not None and following.start() < len(before) - last.end()):
         return following
     return last
-#: The nouns that name a change, before "of" or after a figure: one list for a count's difference and a share's
-#: percentage change. Three lists had drifted apart, so "a reduction of 300 cases", "a decline of 300" and "a 1,200
-#: decline in referrals" were plain counts while "an increase of 300" was a difference.
-_CHANGE_NOUNS = r"(?:increase|rise|fall|drop|decrease|decline|jump|cut|reduction|growth)"
-_DIFFERENCE = re.compile(rf"\b{_CHANGE_NOUNS} of\s*$|\b(?:up|down|rose|fell) by\s*$", re.IGNORECASE)
-#: A verb of change just before a count with no "by" ("rose 1,200", "were down 300", "up £200,000"), and a
-#: comparison after one ("1,200 more cases than", "300 fewer than", "£200,000 less than planned"): a difference.
-_CHANGED_BY = re.compile(rf"\b(?:{_NOT_MADE_UP}up|down|rose|fell|risen|fallen|increased|decreased|jumped|dropped"
-                         r"|climbed|grew|soared|outnumbered\s+[a-z]+\s+by|(?:higher|lower|more|fewer|less)\s+by)\s*$",
-                         re.IGNORECASE)
-#: A count or sum is a difference when "more" or "fewer" follows it at once, "than" or not ("922 more crimes in
-#: London"), or "higher", "lower" or "less" with "than" later in its clause: "922 more crimes of child sexual
-#: exploitation in 2016 than in 2014" and "922 higher in 2016 than in 2014" were the Met's 922 crimes of 2016, "in the
-#: record", where "than" had to be at most four words on and none a year (a year is blanked, "\x00", by then).
-#: ("922 or more" and "more or less" are bounds.)
-_COMPARED_AFTER = re.compile(r"\s+(?:(?:more|fewer)(?![\w-])(?!\s+or\s+(?:less|fewer)\b)"
-                             r"|(?:less|higher|lower)(?![\w-])(?:\s+[\w\x00'’-]+){0,8}?\s+than\b)", re.IGNORECASE)
-#: So is a count of things added ("an extra 922 crimes", "922 additional crimes"); a sum added ("an additional £2.5
-#: million funding") is the money given, the record's level.
-_ADDED_BEFORE = re.compile(r"\ban\s+(?:extra|additional)\s*$", re.IGNORECASE)
-_ADDED_AFTER = re.compile(r"\s+(?:extra|additional)\b", re.IGNORECASE)
 _COMPARATIVE_AFTER = re.compile(_COMPARATIVE_NEXT, re.IGNORECASE)
-#: A change named as a noun after a figure, "a 1,200 increase in referrals", "a 1,200-case rise": a difference.
-_ENDS_A = re.compile(r"\ban?\s*$", re.IGNORECASE)
-_CHANGE_AFTER = re.compile(rf"(?:-[a-z]+)?\s+{_CHANGE_NOUNS}\b", re.IGNORECASE)
 #: A change named as a noun just before a figure ("a fall of a quarter", "an increase of two-thirds"): what follows is
 #: the change, not a share (a fraction in words was read as the share 25%).
 _CHANGE_OF = re.compile(rf"\b{_CHANGE_NOUNS} of\s*$", re.IGNORECASE)
@@ -1366,21 +1343,9 @@ def _derived(core: str, printed: Printed, before: str, after: str) -> tuple[str,
         if change:
             return "percent_change", change.group(0)
         return "share", "per cent"
-    tail = before[-TAIL:]
-    # _DIFFERENCE ends in "of" or "by" before any white space: a tail ending otherwise is not searched
-    diff = _DIFFERENCE.search(tail) if printed.unit in ("count", "GBP") and \
-        tail.rstrip().lower().endswith(("of", "by")) else None
+    diff = difference_named(before[-TAIL:], after, printed.unit, printed.qualifier)
     if diff:
         return "difference", diff.group(0).strip()
-    if printed.unit in ("count", "GBP"):
-        # a change printed with no "by" ("rose 1,200 on 2019", "down 300", "up £200,000") or a comparison after the
-        # figure ("1,200 more cases than in 2019", "300 fewer arrests than"): each was a plain count of the thing.
-        # Not with a qualifier: "climbed above 1,200", "fell short of 1,200" name a level
-        diff = (printed.qualifier == "exact" and _CHANGED_BY.search(tail)) or _COMPARED_AFTER.match(after) \
-            or (_ENDS_A.search(tail) and _CHANGE_AFTER.match(after)) \
-            or (_ADDED_BEFORE.search(tail) or _ADDED_AFTER.match(after) if printed.unit == "count" else None)
-        if diff:
-            return "difference", diff.group(0).strip()
     return "", ""
 
 

@@ -19,6 +19,7 @@ from typing import Any
 from analysis.factcheck.scan_find import Found, change_direction, counted_phrase, head_noun
 from analysis.factcheck.scan_source import other_body
 from analysis.record.counted import count_kinds, counted_class, words_of
+from analysis.record.differences import CHANGE_MEASURE as _CHANGE_MEASURE
 from analysis.record.pattern_set import PatternSet
 from analysis.record.word_pattern import trie_pattern
 from analysis.record.years import SINCE as _SINCE
@@ -73,8 +74,6 @@ def direction_of(row: dict[str, Any]) -> str:
     return change_direction(_CLAUSE.split(quote[max(0, at - 60):at])[-1]) if at > 0 else ""
 
 
-#: A record measure that is a change ("change_…", "…_increase", a difference between two counts).
-_CHANGE_MEASURE = re.compile(r"change|increase|decrease|rise|fall|additional|added|difference")
 _CLAUSE = re.compile(r"[;:.!?]\s|,\s+(?:but|while|whereas)\s")
 
 

@@ -19,6 +19,7 @@ from typing import Any
 
 from analysis.paths import Paths
 from analysis.record.counted import count_kinds, counted_class
+from analysis.record.differences import CHANGE_MEASURE, difference_named
 from analysis.record.hygiene import (
     MAX_FIELD_CHARS,
     check_text_fields,
@@ -343,10 +344,9 @@ def check_row(row: dict[str, str], source_id: str, name: str, line: int, problem
     if parsed.unit == "count" and base is not None and not parsed.in_words and parsed.scale == 1:
         # a bare number in a table headed "(per 10,000 children)": the rate it is, with the unit's base
         parsed = dataclasses.replace(parsed, unit="rate", denominator=float(base))
-    for message in _unit_problems(parsed, printed, unit, base, row["measure"]):
+    for message in _unit_problems(parsed, printed, unit, base, row["measure"]) + \
+            _counted_problems(parsed, printed, quote, unit, base, row["measure"]):
         problems.add(name, line, message)
-    if parsed.unit == "count" and base is None and (counted := _other_kind_counted(printed, quote, unit)):
-        problems.add(name, line, counted)
     if len(problems) > before:
         return None
     return {
@@ -416,6 +416,39 @@ def _other_year(printed: str, quote: str, years: range) -> int | None:
             return None
         given = year
     return given
+
+
+def _counted_problems(parsed: Printed, printed: str, quote: str, unit: str, base: int | None,
+                      measure: str) -> list[str]:
+    """What the quote says the value counts, against the row: the kind of thing (`_other_kind_counted`) and a
+    difference typed as a level (`_difference_for_a_level`)."""
+    found = []
+    if parsed.unit == "count" and base is None and (counted := _other_kind_counted(printed, quote, unit)):
+        found.append(counted)
+    if (difference := _difference_for_a_level(parsed, printed, quote, measure)) is not None:
+        found.append(f"the quote gives {printed!r} as a difference ({difference!r}), but measure {measure!r} is a "
+                     "level: type the change's measure (change_…, …_added), or the level the source prints")
+    return found
+
+
+#: How much of a quote before a value says it is a difference, as scan reads it.
+_TAIL = 40
+
+
+def _difference_for_a_level(parsed: Printed, printed: str, quote: str, measure: str) -> str | None:
+    """The words that make every printing of a count in its quote a difference (`differences.difference_named`,
+    as scan reads them), when its measure is a level; else None. The Met's "charged 134 more suspects" typed under
+    `cse_suspects_charged` (the Met's count of suspects charged), or "922 more crimes … than in 2014" under the
+    crimes of 2016, passed: a rise published as the count."""
+    if CHANGE_MEASURE.search(measure):
+        return None
+    text, width, words = normalise_for_match(quote), len(normalise_for_match(printed)), None
+    for at in printings(printed, quote):
+        diff = difference_named(text[max(0, at - _TAIL):at], text[at + width:], parsed.unit, parsed.qualifier)
+        if diff is None:
+            return None
+        words = diff.group(0).strip()
+    return words
 
 
 #: The word right after a value in its quote, and the plurals that end in no "s".
