@@ -178,7 +178,7 @@ def test_scan_and_the_quote_check_give_a_value_one_year() -> None:
     result = scan_text("Referrals to the Met jumped to 2,060 in 2015.", DEFAULT)
     [figure] = result["figures"]
     assert "standard-2016-cse-referrals/cse-referrals-2015" in str(figure), figure
-    assert _other_year("2,060", "jumped to 2,060 in 2015.", range(2016, 2017)) == 2015
+    assert _other_year("2,060", "jumped to 2,060 in 2015.", range(2016, 2017)) == "2015"
 
 
 # --- a unit that counts another kind of thing than the quote --------------------------------------------------------
@@ -342,3 +342,28 @@ def test_scan_and_the_quote_check_read_a_difference_one_way() -> None:
     from analysis.record import differences
 
     assert scan_find.difference_named is differences.difference_named
+
+
+CSA_CENTRE = "figures/csacentre-trends-2022-23.csv"
+CSA_CENTRE_PLANS = 'England,{},"2,290"'
+
+
+def test_a_financial_year_typed_as_a_calendar_year_is_refused(tmp_path: Path) -> None:
+    """The CSA Centre's "In 2022/23, child protection plans for sexual abuse were at the lowest levels in 14 years"
+    (2,290) typed with the calendar year 2022 passed validate (the year read, 2022, lies in it); checked, Community
+    Care's "a drop of 5.8% since 2022-23" was judged "accurate within rounding" on a fall from a calendar year 2022
+    to the financial year 2023-24, exit 0."""
+    said = refusal(tmp_path, (CSA_CENTRE, CSA_CENTRE_PLANS.format("2022-04-01,2023-03-31"),
+                              CSA_CENTRE_PLANS.format("2022-01-01,2022-12-31")))
+    assert "period 2022-01-01 to 2022-12-31 does not hold 2022/23, the year the quote gives the value" in said, said
+
+
+@pytest.mark.parametrize(("text", "first_years"), [
+    ("in 2022/23, in comparison with 23% in 1993/4.", {2022, 1993}), ("from 2009/10 to 2013/14", {2009, 2013}),
+    ("in 2024-25, up on the 2023-24 figure", {2024, 2023}), ("between 2019-2021", set()), ("2016 to 2017", set()),
+])
+def test_a_financial_year_is_a_pair_of_consecutive_years(text: str, first_years: set[int]) -> None:
+    """The guard: a span of years ("2019-2021") is no financial year."""
+    from analysis.record.years import financial_years
+
+    assert financial_years(text) == first_years

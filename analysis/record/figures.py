@@ -72,6 +72,7 @@ from analysis.record.years import (
     OWN_YEAR_AFTER,
     OWN_YEAR_BEFORE,
     YEAR,
+    financial_years,
     label_years,
     own_year,
     span_problem,
@@ -396,25 +397,26 @@ def _row_text_problems(row: dict[str, str], printed: str, quote: str) -> list[st
 _YEAR_PATTERNS = tuple(re.compile(p.pattern, re.IGNORECASE) for p in (OWN_YEAR_AFTER, OWN_YEAR_BEFORE, OPENING_YEAR))
 
 
-def _other_year(printed: str, quote: str, years: range) -> int | None:
+def _other_year(printed: str, quote: str, years: range) -> str | None:
     """The year the quote gives the value, when no printing of it falls in the period's `years`, as scan reads a
     figure's year (`years.own_year`), or a table cell's labels name it ("Number | 2021 | 388,490"); else None. The
     Standard's "1,737 referrals which jumped to 2,060 in 2015" typed with the period 2016 (the row below's dates)
     passed, and the Met series chart drew 2,060 referrals for 2016; DfE's 2021 children in need typed 2022 gave the
-    table two counts for one year."""
+    table two counts for one year. A year the quote prints as a financial year ("In 2022/23, …") is given whole:
+    typed as the calendar year 2022, the CSA Centre's 2,290 plans passed."""
     named = label_years(quote)
     if named and not any(year in years for year in named):
-        return min(named)
+        return str(min(named))
     text = normalise_for_match(quote)
     count = len(set(YEAR.findall(text)))
     if not count:
         return None
-    width, given = len(normalise_for_match(printed)), None
+    width, given, financial = len(normalise_for_match(printed)), None, financial_years(text)
     for at in printings(printed, quote):
         year = own_year(text, at, at + width, count, patterns=_YEAR_PATTERNS)
-        if year is None or year in years:
+        if year is None or (year in years and (year not in financial or year + 1 in years)):
             return None
-        given = year
+        given = f"{year}/{(year + 1) % 100:02d}" if year in financial else str(year)
     return given
 
 

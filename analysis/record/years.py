@@ -12,7 +12,8 @@ from collections.abc import Mapping
 from typing import Any
 
 __all__ = ["YEAR", "OWN_YEAR_AFTER", "OWN_YEAR_BEFORE", "OPENING_YEAR", "REPORTED", "own_year", "label_years",
-           "ONE_YEAR", "YEARS_APART", "OTHER_SPAN", "SINCE", "span_named", "months_of", "span_of", "span_problem"]
+           "ONE_YEAR", "YEARS_APART", "OTHER_SPAN", "SINCE", "span_named", "months_of", "span_of", "span_problem",
+           "financial_years"]
 
 #: A year: "19" or "20" first (the regex engine then skips to those digits; a leading look-behind made it try every
 #: position), not run on from a word, a number or "£" (the look-behind checks the character before the "19").
@@ -158,3 +159,18 @@ def span_problem(row: Mapping[str, Any]) -> str | None:
     if len(since) == 1 and start.isdigit() and int(start) not in {next(iter(since)) - 1, next(iter(since))}:
         return f"the quote counts the change since {next(iter(since))}, its period starts in {start}"
     return None
+
+
+#: A financial year printed as a pair of years ("2022/23", "2023-24", "1993/4", "2024–2025").
+_FINANCIAL_YEAR = re.compile(r"(?<![\w,.£])((?:19|20)\d{2})[-/–]((?:19|20)\d{2}|\d{1,2})\b(?![-/–]\d)")
+
+
+def financial_years(text: str) -> set[int]:
+    """The first years of the financial years `text` prints ("In 2022/23, …": 2022), a pair of consecutive years."""
+    found = set()
+    for m in _FINANCIAL_YEAR.finditer(text):
+        first, second = int(m.group(1)), m.group(2)
+        if (first + 1) % 10 ** len(second) == int(second) % 10 ** len(second) and (len(second) < 4 or
+                                                                                      int(second) == first + 1):
+            found.add(first)
+    return found
