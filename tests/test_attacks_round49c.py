@@ -367,3 +367,33 @@ def test_a_financial_year_is_a_pair_of_consecutive_years(text: str, first_years:
     from analysis.record.years import financial_years
 
     assert financial_years(text) == first_years
+
+
+# --- a place other than the one the quote gives the value ----------------------------------------------------------
+
+MOPAC = "figures/mopac-keeping-children-and-young-people-safe.csv"
+MOPAC_PLACE = "at risk of sexual exploitation (MOPAC 'facts' panel),{},2017-01-01"
+
+
+def test_a_place_larger_than_the_one_the_quote_gives_the_value_is_refused(tmp_path: Path) -> None:
+    """MOPAC's "1,600 children in London identified by the MPS as being at risk of sexual exploitation" typed with
+    geography "England and Wales" passed validate (a quote printing only a smaller place is read as context) and
+    built: the Met series table lost the row (14 rows, not 15), and scan answered "Across England and Wales, 1,600
+    children were identified …" with MOPAC's London figure as the record's, exit 0."""
+    said = refusal(tmp_path, (MOPAC, MOPAC_PLACE.format("London"), MOPAC_PLACE.format("England and Wales")))
+    assert "geography 'England and Wales' is not the place the quote prints ('London')" in said, said
+
+
+@pytest.mark.parametrize(("printed", "quote", "geography"), [
+    ("1,600", "1,600 children in London identified by the MPS", "London"),
+    ("six", "Six case study areas were chosen: Durham, Swansea, Warwickshire, St Helens, Tower Hamlets and Bristol",
+     "England and Wales"),
+    ("706,900", "increased by 706,900 (1.2%) from mid-2023 - 687,600 people (1.2%) for England", "England and Wales"),
+    ("12", "12 cases in Hammersmith & Fulham", "Hammersmith and Fulham"),
+])
+def test_a_place_the_quote_gives_another_value_or_as_context_passes(printed: str, quote: str,
+                                                                    geography: str) -> None:
+    """The guard: the value's own place, a list of case-study areas, and a smaller place given to the next value."""
+    from analysis.record.figures import _other_place_given
+
+    assert _other_place_given(printed, quote, geography) is None

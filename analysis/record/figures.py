@@ -33,7 +33,7 @@ from analysis.record.hygiene import (
     same_length_reading,
     word_count,
 )
-from analysis.record.places import larger_place_quoted, place_problem
+from analysis.record.places import larger_place_quoted, place_given, place_problem
 from analysis.record.printed import Printed, PrintedFigureError, exactness_problem, negative_problem, parse_printed
 from analysis.record.problems import Problems
 from analysis.record.rawfiles import figures_files, read_raw_text
@@ -385,12 +385,27 @@ def _row_text_problems(row: dict[str, str], printed: str, quote: str) -> list[st
     elif start and end and (span := span_problem(row)):
         found.append(f"period {start} to {end}: {span} (a change's period runs from the first year compared to the "
                      "last)")
-    if larger := larger_place_quoted(row["geography"], normalise_for_match(quote)):
-        found.append(f"geography {row['geography']!r} is not the place the quote prints ({larger!r}): a figure's "
+    if place := (larger_place_quoted(row["geography"], normalise_for_match(quote))
+                 or _other_place_given(printed, quote, row["geography"])):
+        found.append(f"geography {row['geography']!r} is not the place the quote prints ({place!r}): a figure's "
                      "place is where the source says it counts")
     if word_count(quote) > MAX_QUOTE_WORDS:
         found.append(f"quote has {word_count(quote)} words; keep it to {MAX_QUOTE_WORDS} or fewer")
     return found
+
+
+def _other_place_given(printed: str, quote: str, geography: str) -> str | None:
+    """The place the quote gives the value right after it ("1,600 children in London"), when it is another than the
+    figure's geography on every printing, else None. MOPAC's "1,600 children in London identified by the MPS" typed
+    with geography "England and Wales" (a row above's place) passed: a quote printing only a smaller place is read
+    as context (IICSA's case-study areas), and this one printed only London."""
+    text, width, given = normalise_for_match(quote), len(normalise_for_match(printed)), None
+    for at in printings(printed, quote):
+        place = place_given(text, at + width)
+        if place is None or place == geography:
+            return None
+        given = place
+    return given
 
 
 #: The year-reading patterns (`years`) as the quote check reads them: on the quote lower-cased.

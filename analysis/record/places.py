@@ -84,3 +84,17 @@ def larger_place_quoted(geography: str, quote: str) -> str | None:
     if not named or any(_RANK[place] <= _RANK[geography] for place in named):
         return None
     return min(named, key=_RANK.__getitem__)
+
+
+#: A place of the record a quote gives a value, right after it and the words it counts ("1,600 children in London",
+#: "922 crimes across London", "87,992 offences … in England and Wales" is too far): read on the quote lower-cased,
+#: as the quote check reads it, "&" for "and".
+_GIVEN_PLACE = re.compile(r"(?:\s+[a-z'’-]+){0,3}?\s+(?:in|across|throughout|for)\s+(?:the\s+)?(?<![\w-])("
+                          + "|".join(re.escape(place.lower()).replace(r"\ and\ ", r"\ (?:and|&)\ ")
+                                     for place in _LONGEST_FIRST) + r")(?![\w-])")
+
+
+def place_given(text: str, end: int) -> str | None:
+    """The place of the record `text` (a quote, lower-cased) gives the value ending at text[end], or None."""
+    m = _GIVEN_PLACE.match(text, end)
+    return _BY_LOWER[m.group(1).replace("&", "and")] if m else None
