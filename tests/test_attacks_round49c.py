@@ -397,3 +397,42 @@ def test_a_place_the_quote_gives_another_value_or_as_context_passes(printed: str
     from analysis.record.figures import _other_place_given
 
     assert _other_place_given(printed, quote, geography) is None
+
+
+# --- a value the quote denies ----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("printed", ["1,300 rather than 1,200 cases", "not 1,200 but 1,300 cases",
+                                     "1,300 cases, instead of the 1,200"])
+def test_a_value_the_quote_denies_is_refused(tmp_path: Path, printed: str) -> None:
+    """The Mirror's Home Secretary figure typed "1,200" from a quote printing "1,300 rather than 1,200 cases" (or
+    "not 1,200 but 1,300", "instead of the 1,200": a correction's wording) passed validate, and the two-1,200s chart
+    drew the 1,200 the sentence sets aside as the Home Secretary's exact count, exit 0. Scan lists such a figure as
+    one the sentence denies."""
+    said = refusal(tmp_path, (MIRROR, MIRROR_ROW,
+                              f',"1,200",cases,Para 4,"Ms Mahmood told MPs that {printed} have already'))
+    assert 'quote does not contain "1,200"' in said, said
+
+
+@pytest.mark.parametrize(("value", "quote"), [
+    ("1,300", "not 1,200 but 1,300 cases"), ("1,200", "not until 1,200 cases were reviewed"),
+    ("1,200", "it was not far from 1,200"),
+])
+def test_a_value_beside_a_denied_one_is_found(value: str, quote: str) -> None:
+    """The guard: the figure a correction gives, "not until", and "not far from" (no denial, as scan reads it)."""
+    from analysis.record.figures import contains_printed
+
+    assert contains_printed(value, quote)
+
+
+@pytest.mark.parametrize("text", ["1,300 rather than 1,200", "not 1,200 but 1,300", "nowhere near 1,200"])
+def test_scan_lists_the_denied_value_the_quote_check_refuses(text: str) -> None:
+    """One reading of a denial: scan sets the 1,200 aside as denied, and the quote check finds no 1,200 printed."""
+    from analysis.factcheck.scan import scan_text
+    from analysis.paths import DEFAULT
+    from analysis.record.figures import contains_printed
+
+    sentence = f"The Home Secretary said {text} cases were flagged."
+    result = scan_text(sentence, DEFAULT)
+    assert all(f["value_as_printed"] != "1,200" for f in result["figures"]), result["figures"]
+    assert any(o["kind"] == "number the sentence denies" for o in result["left_out"]), result["left_out"]
+    assert not contains_printed("1,200", sentence)

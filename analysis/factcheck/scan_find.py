@@ -44,12 +44,14 @@ from analysis.record.vocabulary import (
     BRACKETED_ESTIMATE_WORDS,
     CLAUSE_ENDS,
     COUNTED_WORDS,
+    DENIED_BEFORE,
     FRACTIONS,
     JOINED_SCALE_WORDS,
     LETTER_DIGITS_AFTER,
     MARGIN_AFTER,
     MULTIPLES,
     NOT_A_THRESHOLD,
+    NOT_QUALIFIERS,
     OPEN_END_AFTER,
     OPEN_END_WORDS_AFTER,
     OR_BEYOND,
@@ -233,8 +235,7 @@ FRACTION_RANGE = "range of fractions in words"
 #: … and the level of a confidence interval ("95% CI"): a property of the interval, no statistic.
 CONFIDENCE_LEVEL = "confidence level"
 #: The qualifiers that start with "not" ("not more than", "not quite"): a figure after one is read with it.
-_NOT_QUALIFIERS = "|".join(re.escape(q[4:]) for q in sorted(QUALIFIERS, key=len, reverse=True)
-                           if q.startswith("not "))
+_NOT_QUALIFIERS = NOT_QUALIFIERS
 #: The verbs a qualifier's words also end as a particle ("revised up to 1,300", "went up to 1,300" name the level
 #: reached; "handed over 1,200 images", "carried over 1,200 cases" the number handed): read as "at most 1,300" and
 #: "more than 1,200". Not "took over" or "went over": "took over 12 months" is more.
@@ -844,9 +845,7 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
     # (a first character's lookahead: the words' "n" and "f", so the rest is tried at few positions)
     # (and a figure set aside for another, "1,300 rather than 1,200", "instead of 1,200", "not the 1,200 claimed": the
     # exact 1,200)
-    (DENIED, re.compile(rf"(?=[nfri])\b(?:nowhere\s+(?:near|close\s+to)\s+|(?<!not )far\s+from\s+"
-                        rf"|rather\s+than\s+(?:the\s+)?|instead\s+of\s+(?:the\s+)?"
-                        rf"|not\s+(?:the\s+)?(?!(?:{_NOT_QUALIFIERS})\b))(?:(?:{_QUAL})\s+)?"
+    (DENIED, re.compile(rf"(?=[nfri])\b(?:{DENIED_BEFORE})(?:(?:{_QUAL})\s+)?"
                         rf"(?:{_FIGURE_UNIT}|{WORDNUM}\b)"
                         r"(?![\w%]|[.,]\d)", re.IGNORECASE)),
     # … and a figure a denied verb takes ("Police did not record 922 crimes", "The Met never recorded 922", "has not

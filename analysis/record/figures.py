@@ -49,6 +49,7 @@ from analysis.record.vocabulary import (
     CLAUSE_ENDS,
     COUNTED_WORDS,
     CURRENCY_SIGNS,
+    DENIED_BEFORE,
     JOINED_QUALIFIER_AFTER,
     JOINED_SCALE_WORDS,
     LETTER_DIGITS_AFTER,
@@ -206,6 +207,8 @@ _SPAN_OF_TIME = re.compile(r"\s+(?:years?|months?|weeks?|days?|decades?|hours?)\
 _BOUND_AFTER = re.compile(rf"{OPEN_END_WORDS_AFTER}|{ABOUT_WORDS_AFTER}|,?\s+{AFTER_QUALIFIER}{CLAUSE_END}"
                           rf"|\s?\(\s?(?:{BRACKETED_ABOUT_WORDS})\s?\)|{MARGIN_AFTER}\d")
 _SIGN_BEFORE = re.compile(rf"{QUALIFIER_SIGN_BEFORE}$")
+#: A value the quote denies or sets aside ("not 1,200 but 1,300", "rather than 1,200"), as scan lists it.
+_DENIED_BEFORE = re.compile(rf"\b(?:{DENIED_BEFORE})$")
 #: … and after the words the value counts ("1,200 cases at the very least.", "1,200 victims, if not more.", "1,200
 #: cases or more were found"), as scan lists them: only "or more" after a number up to ten is a threshold.
 _BOUND_AFTER_WORDS = re.compile(rf"{COUNTED_WORDS}(?:,?\s+{AFTER_QUALIFIER}|\s+or\s+(?:so|thereabouts)\b){CLAUSE_ENDS}")
@@ -230,6 +233,8 @@ def _bound_left_out(needle: str, haystack: str, at: int) -> bool:
     chart. "no more than 1,200" is not "more than 1,200" either."""
     own = _OWN_QUALIFIER.match(needle)
     start, end = at + (own.end() if own else 0), at + len(needle)
+    if _DENIED_BEFORE.search(haystack, max(0, at - 24), at):
+        return True
     if not own and (_BOUND_AFTER.match(haystack, end) or _SIGN_BEFORE.search(haystack, max(0, at - 3), at)
                     or _BOUND_AFTER_WORDS.match(haystack, end)
                     or ((_OR_BEYOND.match(haystack, end) or _OPEN_AFTER_WORDS.match(haystack, end))

@@ -265,6 +265,15 @@ CLAUSE_END = r"(?=\s*(?:[.,;:!?)]|$))"
 COUNTED_WORDS = r"(?-i:(?:\s+[a-z]+(?:-[a-z]+)*){1,3})"
 CLAUSE_ENDS = r"(?=\s*(?:[.,;:!?)]|$)|\s+(?:were|was|are|is|have|had|has)\b)"
 
+#: The words before a figure that deny it or set it aside for another ("the figure was not 1,200 but 1,300", "1,300
+#: rather than 1,200", "instead of the 1,200", "nowhere near 1,200", "far from 1,200"), but a qualifier that starts
+#: with "not" ("not more than 1,200", "not quite 1,200"), which is read with its figure: scan lists such a figure as
+#: one the sentence denies, and the quote check does not take it as printed there (a transcriber who took the
+#: denied number passed).
+NOT_QUALIFIERS = "|".join(re.escape(q[4:]) for q in sorted(QUALIFIERS, key=len, reverse=True) if q.startswith("not "))
+DENIED_BEFORE = (r"nowhere\s+(?:near|close\s+to)\s+|(?<!not )far\s+from\s+|rather\s+than\s+(?:the\s+)?"
+                 rf"|instead\s+of\s+(?:the\s+)?|not\s+(?:the\s+)?(?!(?:{NOT_QUALIFIERS})\b)")
+
 #: Units and scales printed after a number that the parser does not read ("56 pct", "56 p.c.", "1.2 mln", "3 bln",
 #: "twelve hundred", "12 dozen"): scan reported such a number as the bare count 56, 1.2 or 12, a figure the article
 #: never printed; it now reports it as not read.
