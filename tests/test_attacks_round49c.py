@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.raw_copy import refusal
+from tests.raw_copy import raw_copy, refusal
 
 # --- a bound printed as a sign, or after the words the value counts -------------------------------------------------
 
@@ -436,3 +436,57 @@ def test_scan_lists_the_denied_value_the_quote_check_refuses(text: str) -> None:
     assert all(f["value_as_printed"] != "1,200" for f in result["figures"]), result["figures"]
     assert any(o["kind"] == "number the sentence denies" for o in result["left_out"]), result["left_out"]
     assert not contains_printed("1,200", sentence)
+
+
+# --- one end of a range in words -------------------------------------------------------------------------------------
+
+GB_NEWS_QUOTE_END = "just 1,200 remained in scope."
+
+
+@pytest.mark.parametrize("printed", ["maybe 1,000 or 1,200 remained in scope.",
+                                     "between 1,000 and 1,200 remained in scope."])
+def test_one_end_of_a_range_in_words_is_refused(tmp_path: Path, printed: str) -> None:
+    """GB News's Met cases in scope typed "1,200" from a quote printing "maybe 1,000 or 1,200 remained in scope" (as
+    the Commissioner put his forecast, "maybe 2,000 or 3,000 cases") or "between 1,000 and 1,200" passed validate:
+    the record, and the funnel chart drawn from it, held an exact 1,200 the quote does not state. "1,000–1,200" was
+    refused (a range's dash), and scan lists both wordings as ranges."""
+    from analysis.paths import Paths
+    from analysis.record.problems import ValidationError
+    from analysis.run.build import load_raw
+
+    root = raw_copy(tmp_path)
+    path = root / "data" / "raw" / GB_NEWS
+    lines = path.read_text(encoding="utf-8").split("\n")
+    [i] = [n for n, line in enumerate(lines) if line.startswith("gbnews-2025-11-13/met-cases-in-scope,")]
+    assert lines[i].count(GB_NEWS_QUOTE_END) == 1
+    lines[i] = lines[i].replace(GB_NEWS_QUOTE_END, printed)
+    path.write_text("\n".join(lines), encoding="utf-8")
+    with pytest.raises(ValidationError) as raised:
+        load_raw(Paths(root))
+    assert 'gbnews-2025-11-13.csv:4: quote does not contain "1,200"' in str(raised.value), str(raised.value)
+
+
+@pytest.mark.parametrize(("value", "quote"), [
+    ("1,200", "1,200 or 56% of cases"), ("56%", "1,200 or 56% of cases"), ("three quarters", "found 278, or three "
+                                                                                           "quarters"),
+    ("89%", "rated 191, or 89%"), ("1,200", "1,200 cases and 300 more"),
+])
+def test_a_value_beside_another_amount_is_found(value: str, quote: str) -> None:
+    """The guard: one amount named twice ("1,200 or 56% of cases", "278, or three quarters") and a value beside
+    another number that makes no range."""
+    from analysis.record.figures import contains_printed
+
+    assert contains_printed(value, quote)
+
+
+@pytest.mark.parametrize("text", ["maybe 2,000 or 3,000", "between 2,000 and 3,000"])
+def test_scan_lists_the_range_the_quote_check_refuses(text: str) -> None:
+    """One reading of a range in words: scan lists it as a range, and the quote check finds neither end printed."""
+    from analysis.factcheck.scan import scan_text
+    from analysis.paths import DEFAULT
+    from analysis.record.figures import contains_printed
+
+    sentence = f"The Commissioner said {text} cases would pass the remit."
+    result = scan_text(sentence, DEFAULT)
+    assert result["figures"] == [] and [o["kind"] for o in result["left_out"]] == ["range"], result
+    assert not contains_printed("2,000", sentence) and not contains_printed("3,000", sentence)

@@ -46,6 +46,7 @@ from analysis.record.vocabulary import (
     COUNTED_WORDS,
     DENIED_BEFORE,
     FRACTIONS,
+    HEDGED_END,
     JOINED_SCALE_WORDS,
     LETTER_DIGITS_AFTER,
     MARGIN_AFTER,
@@ -357,8 +358,7 @@ COUNT_NOUNS = ("case", "child", "girl", "boy", "young", "people", "person", "vic
 _RANGE_ESTIMATE = r"(?:about|around|approximately|roughly|some|an\s+estimated|estimated|circa)"
 _RANGE_ESTIMATE_FIRST = "aresc"
 #: The words of a hedge before a range's second end ("between 1,200 and perhaps 1,400", "to as many as 1,400").
-_HEDGED_END = (r"(?:perhaps|possibly|maybe|probably|potentially|as\s+(?:many|much|high)\s+as|up\s+to|about|around"
-               r"|almost|nearly)")
+_HEDGED_END = HEDGED_END
 #: A figure whose qualifier is printed as a sign or after it ("~1,200", "1,200-odd"): no figure form reads one.
 SIGNED_QUALIFIER = "number with a qualifier no figure form reads"
 

@@ -43,6 +43,8 @@ from analysis.record.sources import as_date, too_early
 from analysis.record.vocabulary import (
     ABOUT_WORDS_AFTER,
     AFTER_QUALIFIER,
+    AMOUNTS_OR_AFTER,
+    AMOUNTS_OR_BEFORE,
     APOSTROPHE_DIGIT_GROUPS,
     BRACKETED_ABOUT_WORDS,
     CLAUSE_END,
@@ -61,7 +63,10 @@ from analysis.record.vocabulary import (
     QUALIFIER_SIGN_BEFORE,
     QUALIFIERS,
     RANGE_END_UNIT,
+    RANGE_WORDS_AFTER,
+    RANGE_WORDS_BEFORE,
     SHARE_SIGN_AFTER,
+    SHARES_OR_BEFORE,
     SPACED_DIGIT_GROUPS,
     SPACED_SCALE_WORDS,
     UNREAD_UNIT_WORDS,
@@ -135,15 +140,28 @@ _RANGE_END_BEFORE = re.compile(rf"\d{RANGE_END_UNIT}?$")
 _RANGE_END_AFTER = re.compile(r"£?\d")
 
 
+#: A range in words around a value (`vocabulary.RANGE_WORDS_BEFORE` and the rest), as scan lists one.
+_RANGE_WORDS_BEFORE, _RANGE_WORDS_AFTER = re.compile(RANGE_WORDS_BEFORE), re.compile(RANGE_WORDS_AFTER)
+_AMOUNTS_OR_BEFORE, _AMOUNTS_OR_AFTER = re.compile(AMOUNTS_OR_BEFORE), re.compile(AMOUNTS_OR_AFTER)
+_SHARES_OR_BEFORE = re.compile(SHARES_OR_BEFORE)
+
+
 def _in_a_range(haystack: str, at: int, end: int) -> bool:
     """Whether a range's dash joins the value found at haystack[at:end] to another number, close up or across a
     unit or scale: "1,200" is not printed alone in "1,200–1,500", nor "20%" in "10%–20%", nor "£1.1m" in
-    "£1.1m–£1.2m" (scan reads no figure there either). A spaced dash is a clause break, as scan reads it."""
+    "£1.1m–£1.2m" (scan reads no figure there either). A spaced dash is a clause break, as scan reads it. So are
+    a range's words: "3,000" is not printed alone in "maybe 2,000 or 3,000 cases" nor in "between 2,000 and
+    3,000", which scan lists as ranges; each end passed, and the record held an exact figure no one stated."""
     if haystack[at - 1:at] == "£":  # the value's own pound sign, left out of its value as printed
         at -= 1
     before, after = haystack[at - 1:at], haystack[end:end + 1]
     return ((same_length_reading(before) == "-" and bool(_RANGE_END_BEFORE.search(haystack[max(0, at - 16):at - 1])))
-            or (same_length_reading(after) == "-" and bool(_RANGE_END_AFTER.match(haystack, end + 1))))
+            or (same_length_reading(after) == "-" and bool(_RANGE_END_AFTER.match(haystack, end + 1)))
+            or bool(_RANGE_WORDS_BEFORE.search(haystack, max(0, at - 60), at))
+            or (bool(_RANGE_WORDS_AFTER.match(haystack, end)) and haystack[max(0, at - 8):at].endswith("between "))
+            or bool((_SHARES_OR_BEFORE if haystack[end - 1:end] == "%" else _AMOUNTS_OR_BEFORE)
+                    .search(haystack, max(0, at - 24), at))
+            or (bool(_AMOUNTS_OR_AFTER.match(haystack, end)) and haystack[end - 1:end].isdecimal()))
 
 
 def contains_printed(printed: str, quote: str) -> bool:

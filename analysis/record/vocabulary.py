@@ -274,6 +274,24 @@ NOT_QUALIFIERS = "|".join(re.escape(q[4:]) for q in sorted(QUALIFIERS, key=len, 
 DENIED_BEFORE = (r"nowhere\s+(?:near|close\s+to)\s+|(?<!not )far\s+from\s+|rather\s+than\s+(?:the\s+)?"
                  rf"|instead\s+of\s+(?:the\s+)?|not\s+(?:the\s+)?(?!(?:{NOT_QUALIFIERS})\b)")
 
+#: A hedge before a range's second end ("between 1,200 and perhaps 1,400", "from 1,200 to as many as 1,400"), for
+#: scan's ranges and the quote check's alike.
+HEDGED_END = (r"(?:perhaps|possibly|maybe|probably|potentially|as\s+(?:many|much|high)\s+as|up\s+to|about|around"
+              r"|almost|nearly)")
+#: The words that make two numbers one range: "between 2,000 and 3,000", and two amounts of one kind joined by "or"
+#: ("maybe 2,000 or 3,000 cases"). Scan lists each as a range, and the quote check does not take either end as
+#: printed alone there, as it does not in "2,000–3,000" (the parser reads no range: the record held an exact
+#: figure the speaker never stated).
+_AMOUNT = r"£?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+RANGE_WORDS_BEFORE = (rf"\bbetween\s+$"
+                      rf"|\bbetween\s+{_AMOUNT}(?:{JOINED_SCALE_WORDS}|%)?\s+and\s+(?:{HEDGED_END}\s+)?$")
+RANGE_WORDS_AFTER = rf"\s+and\s+(?:{HEDGED_END}\s+)?£?\d"
+#: ("1,200 or 56% of cases" names one amount twice: a count or a share, never both ends of one range; "5 or 6%" is
+#: a range of shares, its first end bare)
+AMOUNTS_OR_BEFORE = rf"(?<![\w£.,/-]){_AMOUNT}(?:{JOINED_SCALE_WORDS})? or $"
+SHARES_OR_BEFORE = r"(?<![\w£.,/-])(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%|\d{1,2}(?:\.\d+)?) or $"
+AMOUNTS_OR_AFTER = rf" or {_AMOUNT}(?![\d%]|[.,]\d|\s?per[\s-]?cent)"
+
 #: Units and scales printed after a number that the parser does not read ("56 pct", "56 p.c.", "1.2 mln", "3 bln",
 #: "twelve hundred", "12 dozen"): scan reported such a number as the bare count 56, 1.2 or 12, a figure the article
 #: never printed; it now reports it as not read.
