@@ -490,3 +490,30 @@ def test_scan_lists_the_range_the_quote_check_refuses(text: str) -> None:
     result = scan_text(sentence, DEFAULT)
     assert result["figures"] == [] and [o["kind"] for o in result["left_out"]] == ["range"], result
     assert not contains_printed("2,000", sentence) and not contains_printed("3,000", sentence)
+
+
+# --- a stock typed as a flow -----------------------------------------------------------------------------------------
+
+DFE_2015 = "figures/dfe-2015-10-22-characteristics-cin-2014-15-copy.csv"
+DFE_2015_ROW = "children-in-need-2015,children_in_need,Children in need,England,{}"
+
+
+def test_a_count_at_a_date_typed_over_a_year_is_refused(tmp_path: Path) -> None:
+    """DfE's "There were 391,000 children in need at 31 March 2015" typed with the financial year 2014-15
+    (2014-04-01 to 2015-03-31) passed validate and built: `show` and the figures table gave it as a count over the
+    year, which DfE publishes as another, larger measure (children in need during the year), exit 0."""
+    said = refusal(tmp_path, (DFE_2015, DFE_2015_ROW.format("2015-03-31,2015-03-31"),
+                              DFE_2015_ROW.format("2014-04-01,2015-03-31")))
+    assert "is a span, but the quote gives the value as counted on a day" in said, said
+
+
+@pytest.mark.parametrize(("printed", "quote", "measure"), [
+    ("391,000", "There were 391,000 children in need which is a decrease of 2% from last year", "children_in_need"),
+    ("610,000", "the population grew by almost 610,000 to 60.9 million at 30 June 2023", "population_change"),
+    ("1,200", "1,200 cases were reviewed between 1 April and 31 March", "cases"),
+])
+def test_a_value_not_given_at_a_date_or_a_change_passes(printed: str, quote: str, measure: str) -> None:
+    """The guard: a count given no day, a change (whose period runs between two days), and days that bound a span."""
+    from analysis.record.figures import _a_stock
+
+    assert not _a_stock(printed, quote, measure)

@@ -79,6 +79,7 @@ from analysis.record.years import (
     OWN_YEAR_BEFORE,
     YEAR,
     financial_years,
+    given_at_a_date,
     label_years,
     own_year,
     span_problem,
@@ -408,6 +409,9 @@ def _row_text_problems(row: dict[str, str], printed: str, quote: str) -> list[st
     elif start and end and (span := span_problem(row)):
         found.append(f"period {start} to {end}: {span} (a change's period runs from the first year compared to the "
                      "last)")
+    elif start and end and start != end and _a_stock(printed, quote, row["measure"]):
+        found.append(f"period {start} to {end} is a span, but the quote gives the value as counted on a day (\"at 31 "
+                     "March\"): a stock's period starts and ends on that day")
     if place := (larger_place_quoted(row["geography"], normalise_for_match(quote))
                  or _other_place_given(printed, quote, row["geography"])):
         found.append(f"geography {row['geography']!r} is not the place the quote prints ({place!r}): a figure's "
@@ -428,6 +432,20 @@ def _other_place_given(printed: str, quote: str, geography: str) -> str | None:
         if place is None or place == geography:
             return None
         given = place
+    return given
+
+
+def _a_stock(printed: str, quote: str, measure: str) -> bool:
+    """Whether the quote gives every printing of a level as counted on one day (`years.given_at_a_date`). DfE's
+    "There were 391,000 children in need at 31 March 2015" typed with the financial year 2014-15 passed: DfE's
+    children in need during a year (episodes) are another, larger count than those at its end."""
+    if CHANGE_MEASURE.search(measure):
+        return False
+    text, width, given = normalise_for_match(quote), len(normalise_for_match(printed)), False
+    for at in printings(printed, quote):
+        if not given_at_a_date(text, at + width):
+            return False
+        given = True
     return given
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 __all__ = ["YEAR", "OWN_YEAR_AFTER", "OWN_YEAR_BEFORE", "OPENING_YEAR", "REPORTED", "own_year", "label_years",
            "ONE_YEAR", "YEARS_APART", "OTHER_SPAN", "SINCE", "span_named", "months_of", "span_of", "span_problem",
-           "financial_years"]
+           "financial_years", "given_at_a_date"]
 
 #: A year: "19" or "20" first (the regex engine then skips to those digits; a leading look-behind made it try every
 #: position), not run on from a word, a number or "£" (the look-behind checks the character before the "19").
@@ -174,3 +174,15 @@ def financial_years(text: str) -> set[int]:
                                                                                       int(second) == first + 1):
             found.add(first)
     return found
+
+
+#: A value given at a date, right after it and the words it counts ("391,000 children in need at 31 March 2015",
+#: "over 400,000 children in need in 2025 (as at 31 March)", "49,570 children … as of 31 March"): a stock, counted on
+#: that day.
+_AT_A_DATE = re.compile(rf"(?:\s+[a-z'’-]+){{0,8}}?(?:\s+in\s+(?:19|20)\d{{2}})?\s+\(?(?:as\s+)?(?:at|of|on)\s+"
+                        rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}\b", re.IGNORECASE)
+
+
+def given_at_a_date(text: str, end: int) -> bool:
+    """Whether `text` gives the value ending at text[end] as counted on a day ("… at 31 March 2015")."""
+    return bool(_AT_A_DATE.match(text, end))
