@@ -1,8 +1,14 @@
 """Round 49, helper c: a raw row a transcriber could plausibly write that validates but publishes something wrong
-(classes 4 and 5), with inputs earlier rounds did not try: a bound printed as a sign or after the words a value
-counts ("~1,200 cases", ">1,200", "1,200 cases at the very least."), the other end of "278 of 374" typed for the
-part, a claim's part taken from another inspection than its whole, and a period other than the year the quote
-gives the value ("2,060 in 2015" typed for 2016, a table's 2021 column typed 2022)."""
+(classes 4 and 5), with inputs earlier rounds did not try, each read as scan reads the same words: a bound printed as
+a sign or after the words a value counts ("~1,200 cases", ">1,200", "1,200 cases at the very least."), one end of a
+range in words ("maybe 1,000 or 1,200"), a value the quote denies ("1,300 rather than 1,200"), the other end of "278
+of 374" typed for the part, a claim's part from another inspection or a gap closed by another year's figure, a period
+other than the year the quote gives the value ("2,060 in 2015" typed 2016, a table's 2021 column typed 2022, "In
+2022/23" typed as the calendar year, "at 31 March 2015" typed as a year), a change's period spanning other years
+than its quote ("since 2016" typed as one year), a unit of another kind than the quote counts ("1,737 referrals"
+typed as children), a count typed with a rate's unit, a difference ("134 more suspects") typed under a level's
+measure, and a place larger than the one the quote gives the value ("1,600 children in London" typed England and
+Wales). Each validated, and a chart, a verdict, a table or scan's answer then said what the quote does not."""
 
 from __future__ import annotations
 
