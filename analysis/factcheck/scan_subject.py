@@ -20,6 +20,7 @@ from analysis.factcheck.scan_find import Found, change_direction, counted_phrase
 from analysis.factcheck.scan_source import other_body
 from analysis.record.counted import count_kinds, counted_class, words_of
 from analysis.record.differences import CHANGE_MEASURE as _CHANGE_MEASURE
+from analysis.record.differences import RISE_OR_FALL_MEASURE
 from analysis.record.pattern_set import PatternSet
 from analysis.record.word_pattern import trie_pattern
 from analysis.record.years import SINCE as _SINCE
@@ -721,6 +722,17 @@ def other_place(figure: dict[str, Any], setting: Setting) -> str:
     return ""
 
 
+def level_or_difference(found: Found, measure: str) -> str:
+    """Why a count and a record figure are not one, the one a level and the other a difference between two counts,
+    or "": "922 more crimes than in 2014" is not the Met's 922 crimes of 2016, nor "charged 134 suspects" PA's
+    "134 more suspects" (`RISE_OR_FALL_MEASURE`; a count of things added, "36 new officers", is printed as a level)."""
+    if found.derived == "difference" and not _CHANGE_MEASURE.search(measure):
+        return "a count, not a difference between two counts"
+    if not found.derived and found.printed.unit == "count" and RISE_OR_FALL_MEASURE.search(measure):
+        return "a difference between two counts, not a count"
+    return ""
+
+
 def differs(found: Found, figure: dict[str, Any], setting: Setting) -> str:
     """Why a record figure printed alike is another definition, or "" when unit, measure, place and period agree.
 
@@ -733,8 +745,9 @@ def differs(found: Found, figure: dict[str, Any], setting: Setting) -> str:
     if found.derived == "share" and measure.startswith("change"):
         return "a rise, not a share"
     head = head_of(found)
-    if found.derived == "difference" and not _CHANGE_MEASURE.search(measure):
-        return "a count, not a difference between two counts"
+    level = level_or_difference(found, measure)
+    if level:
+        return level
     if found.derived in _CHANGES and figure["_direction"]:
         mine = change_direction(found.derived_because)
         if mine and mine != figure["_direction"]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["CHANGE_NOUNS", "CHANGE_MEASURE", "NOT_MADE_UP", "difference_named"]
+__all__ = ["CHANGE_NOUNS", "CHANGE_MEASURE", "RISE_OR_FALL_MEASURE", "NOT_MADE_UP", "difference_named"]
 
 #: "up" of "made up", "make up": a part of a whole, no rise ("Girls made up 56 per cent" was a percentage rise).
 NOT_MADE_UP = r"(?<!\bmade )(?<!\bmake )(?<!\bmakes )(?<!\bmaking )"
@@ -17,7 +17,10 @@ NOT_MADE_UP = r"(?<!\bmade )(?<!\bmake )(?<!\bmakes )(?<!\bmaking )"
 #: percentage change. Three lists had drifted apart, so "a reduction of 300 cases", "a decline of 300" and "a 1,200
 #: decline in referrals" were plain counts while "an increase of 300" was a difference.
 CHANGE_NOUNS = r"(?:increase|rise|fall|drop|decrease|decline|jump|cut|reduction|growth)"
-DIFFERENCE = re.compile(rf"\b{CHANGE_NOUNS} of\s*$|\b(?:up|down|rose|fell) by\s*$", re.IGNORECASE)
+#: (and any form of a verb of change before "by": "grew by 706,881", "increased by 300" were the record's levels)
+_CHANGED_VERBS = (r"(?:up|down|ris(?:e|es|en)|rose|f(?:all|alls|allen|ell)|increas(?:e|es|ed)|decreas(?:e|es|ed)"
+                  r"|gr(?:ow|ows|ew|own)|jump(?:s|ed)?|drop(?:s|ped)?|climb(?:s|ed)?|soar(?:s|ed)?)")
+DIFFERENCE = re.compile(rf"\b{CHANGE_NOUNS} of\s*$|\b{NOT_MADE_UP}{_CHANGED_VERBS} by\s*$", re.IGNORECASE)
 #: A verb of change just before a count with no "by" ("rose 1,200", "were down 300", "up £200,000"), and a
 #: comparison after one ("1,200 more cases than", "300 fewer than", "£200,000 less than planned"): a difference.
 CHANGED_BY = re.compile(rf"\b(?:{NOT_MADE_UP}up|down|rose|fell|risen|fallen|increased|decreased|jumped|dropped"
@@ -38,8 +41,13 @@ ADDED_AFTER = re.compile(r"\s+(?:extra|additional)\b", re.IGNORECASE)
 ENDS_A = re.compile(r"\ban?\s*$", re.IGNORECASE)
 CHANGE_AFTER = re.compile(rf"(?:-[a-z]+)?\s+{CHANGE_NOUNS}\b", re.IGNORECASE)
 
-#: A record measure that is a change ("change_…", "…_increase", a difference between two counts).
-CHANGE_MEASURE = re.compile(r"change|increase|decrease|rise|fall|additional|added|difference")
+#: A record measure that is a change ("change_…", "…_increase", a difference between two counts): a word of the
+#: snake_case name, not a part of one. Searched anywhere, "rise" made Operation Notarise's counts
+#: (`notarise_arrests`) changes: "arrests rose by 745" was "in the record" as its 745 arrests.
+CHANGE_MEASURE = re.compile(r"(?:^|_)(?:change|increase|decrease|rise|fall|additional|added|difference)(?:_|$)")
+#: … of which a rise or fall between two counts, as against a count of things added (`officers_added`: "36 new
+#: officers already in post" prints a count of the officers added, as a level is printed).
+RISE_OR_FALL_MEASURE = re.compile(r"(?:^|_)(?:change|increase|decrease|rise|fall|difference)(?:_|$)")
 
 
 def difference_named(tail: str, after: str, unit: str, qualifier: str | None) -> re.Match[str] | None:
