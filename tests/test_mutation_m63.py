@@ -1,0 +1,66 @@
+"""Round m63 (helper m63): tests that kill the mutants of analysis/tables/lookup.py (and lookup_cli.py) that
+survived the tests before them (the list and the reasons: /work/mutation63-m63.md).
+
+Each expected value was read in the committed record by hand: the figure's row in data/raw/figures/ (its value as
+printed, subject and quote) or the source it quotes, never taken from what `search` or `show` answered.
+"""
+
+from __future__ import annotations
+
+from analysis.tables import lookup
+
+#: GB News, 13 November 2025: "upon a further review of 2,200 of them, just 1,200 remained in scope".
+MET = "gbnews-2025-11-13/met-cases-in-scope"
+#: MyLondon, October 2025: "more than 1,200 historic group-based CSE cases have been identified across the country".
+NATIONAL = "mylondon-2025-10-grooming-gangs/historic-cases-identified-for-review"
+#: The Evening Standard (2016): "In the first year there were 1,737 referrals" (data/raw/figures/
+#: standard-2016-cse-referrals.csv, row 1).
+REFERRALS = "standard-2016-cse-referrals/cse-referrals-first-year"
+
+
+def _ids(query: str, **kwargs: tuple[str, ...]) -> list[str]:
+    return [r["id"] for r in lookup.search(query, **kwargs)]
+
+
+def _value_matches(query: str) -> list[str]:
+    return [r["id"] for r in lookup.search(query) if r["value_match"]]
+
+
+def test_a_query_in_words_is_never_read_as_a_number() -> None:
+    """Kills mutant 8 (`_number` without its "no digit, no number" test). The parser reads "half" as 50 per cent,
+    so without it "half" found, as figures of that value, the Met's "nearly 50 per cent" rise in CSE crimes from 2014
+    to 2016 (met-2017-03-13/change-cse-crimes-2014-2016-lead, whose row says neither "half" nor anything like it): a
+    reporter checking a story's "half" would be shown a rise as if it were the same number. "half" is searched as a
+    word: the figures printed "more than half", "Around half" and so on."""
+    assert _value_matches("half") == []
+    found = _ids("half", kinds=("figure",))
+    assert "met-2017-03-13/change-cse-crimes-2014-2016-lead" not in found
+    assert "tortoise-2024-02-09-hmicfrs-mps-exploitation/share-inadequate" in found  # printed "more than half"
+
+
+def test_a_quoted_number_copied_with_the_spaces_around_it_is_still_the_number() -> None:
+    """Kills mutant 10 (`unframed` without its first `strip`). A number copied from a page with the quotation marks
+    around it and a space either side (' “1,200” ') kept its marks when the space came first, so it was no number:
+    the five figures of that value were found only as words, none as the number, and the two meanings (GB News's Met
+    count and MyLondon's national one) were not listed apart."""
+    assert lookup.unframed(" \u201c1,200\u201d ") == "1,200"
+    copied = _value_matches(" \u201c1,200\u201d ")
+    assert MET in copied and NATIONAL in copied
+    assert copied == _value_matches("1,200")
+
+
+def test_a_number_with_its_digit_groups_parted_by_a_space_is_found() -> None:
+    """Kills mutant 33 (search without reading "1 737" as one number). A page in another house style prints the
+    Standard's 1,737 referrals as "1 737"; searched as the two words "1" and "737", it found nothing (no cell holds
+    737 as a whole number), where the record holds the figure as printed "1,737"."""
+    assert _value_matches("1 737") == [REFERRALS]
+    assert _ids("1 737") == _ids("1,737")
+
+
+def test_the_row_that_holds_the_words_together_ranks_above_one_that_holds_them_apart() -> None:
+    """Kills mutant 29 (no bonus for the query found as a phrase). "in care": IICSA's share of its case-study
+    children "who were in care" says it; the CSA Centre's "1 in 4 of those who had lived in a care home" holds "in"
+    (in its value as printed, the heaviest column) and "care" apart, and without the bonus it came first."""
+    found = _ids("in care", kinds=("figure",))
+    assert found[:2] == ["iicsa-2022-02-cse-networks-l1-conclusions/share-case-study-children-in-care",
+                         "csacentre-infographics-2019-20-snapshot/share-care-home-csa"]
