@@ -204,8 +204,8 @@ def figure(figure_id: str, paths: Paths = DEFAULT) -> dict[str, Any]:
     index = Index(paths)
     figure_id = index.known(figure_id)
     if figure_id not in index.by_id["figure"]:
-        index.kind_of(figure_id)  # raises UnknownId for an id of nothing
-        raise UnknownId(f"{figure_id!r} is a {index.kind_of(figure_id)} id, not a figure id: "
+        kind = index.kind_of(figure_id)  # raises UnknownId for an id of nothing
+        raise UnknownId(f"{figure_id!r} is a {kind} id, not a figure id: "
                         f"`python -m analysis show {figure_id}`")
     rec = index.record(figure_id)
     return {**rec.fields, "cited_by": rec.cited_by}
