@@ -7,6 +7,12 @@ printed, subject and quote) or the source it quotes, never taken from what `sear
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
+
+from analysis.paths import PROJECT_ROOT
 from analysis.tables import lookup
 
 #: GB News, 13 November 2025: "upon a further review of 2,200 of them, just 1,200 remained in scope".
@@ -64,3 +70,23 @@ def test_the_row_that_holds_the_words_together_ranks_above_one_that_holds_them_a
     found = _ids("in care", kinds=("figure",))
     assert found[:2] == ["iicsa-2022-02-cse-networks-l1-conclusions/share-case-study-children-in-care",
                          "csacentre-infographics-2019-20-snapshot/share-care-home-csa"]
+
+
+def _matched_with_hash_seed(seed: int) -> list[str]:
+    """The columns `search("scope")` names for GB News's 1,200, in a fresh process under one string-hash seed."""
+    code = ("import json; from analysis.tables import lookup; print(json.dumps([r['matched'] for r in "
+            f"lookup.search('scope', kinds=('figure',)) if r['id'] == {MET!r}][0]))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True,
+                          env={**os.environ, "PYTHONHASHSEED": str(seed)}, cwd=PROJECT_ROOT)
+    return json.loads(done.stdout)
+
+
+def test_a_result_names_the_columns_it_matched_heaviest_first_in_the_same_order_every_run() -> None:
+    """Kills mutant 106 (no column recorded as matched) and the bug it led to: columns of one weight were listed in
+    the order of a set of strings, which Python's string hashing changes from run to run, so `search --json` gave
+    GB News's 1,200 as matched in ["subject", "measure", …] in one run and ["measure", "subject", …] in the next, a
+    difference in a diff of two runs over the same record. "scope" is in that figure's subject and quote ("just 1,200
+    remained in scope"), its measure (met_historic_cases_in_scope) and id (met-cases-in-scope), not in its caveat,
+    geography, publisher or value: listed by weight (4, 4, 3, 2), a tie in the order the weights are listed."""
+    expected = ["measure", "subject", "figure_id", "quote"]
+    assert [_matched_with_hash_seed(seed) for seed in (1, 2, 3, 4)] == [expected] * 4

@@ -326,7 +326,10 @@ def _in(word: str, text: str) -> bool:
 
 
 def _score(kind: str, row: dict[str, Any], words: list[str], phrase: str) -> tuple[int, list[str]]:
-    """Sum over the query's words of the heaviest column each is found in; 0 unless every word is found."""
+    """Sum over the query's words of the heaviest column each is found in; 0 unless every word is found. The
+    columns found are listed heaviest first, a tie in `WEIGHTS`' order: sorted from a set of strings, a tie came in
+    the order Python's string hashing gave, which changes from run to run, so `search --json` differed between two
+    runs over the same record."""
     weights = WEIGHTS[kind]
     texts = {c: _searchable(str(row.get(c) or "")) for c in weights}
     total, matched = 0, set()
@@ -339,7 +342,7 @@ def _score(kind: str, row: dict[str, Any], words: list[str], phrase: str) -> tup
         matched.update(hits)
     if len(words) > 1 and any(phrase in texts[c] for c in weights):
         total += 5
-    return total, sorted(matched, key=lambda c: -weights[c])
+    return total, sorted((c for c in weights if c in matched), key=lambda c: -weights[c])
 
 
 def _summary(kind: str, row: dict[str, Any]) -> str:
