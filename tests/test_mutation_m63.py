@@ -90,3 +90,44 @@ def test_a_result_names_the_columns_it_matched_heaviest_first_in_the_same_order_
     geography, publisher or value: listed by weight (4, 4, 3, 2), a tie in the order the weights are listed."""
     expected = ["measure", "subject", "figure_id", "quote"]
     assert [_matched_with_hash_seed(seed) for seed in (1, 2, 3, 4)] == [expected] * 4
+
+
+#: (kind, id, a word the row holds, the heaviest column holding it, what the word scores). Each word was read in
+#: the raw row (data/raw/figures/, sources.yaml, gaps.yaml, claims.yaml; the claim's working as the fact check
+#: writes it) and found in no heavier column of it; none of these rows is a primary source (no +1).
+WORD_SCORES = [
+    ("figure", "tortoise-2024-02-09-hmicfrs-mps-exploitation/share-inadequate", "more", "value_as_printed", 8),
+    ("figure", MET, "met_historic_cases_in_scope", "measure", 4),
+    ("figure", MET, "reviewed", "subject", 4),  # "Of the Met's historic cases reviewed further, …"
+    ("figure", MET, "met-cases-in-scope", "figure_id", 3),
+    ("figure", MET, "though", "quote", 2),  # "though the 9,000 cases were identified …"
+    ("figure", MET, "commissioner", "caveat", 1),  # "The Commissioner expected 'maybe 2,000 or 3,000 cases' …"
+    ("source", "aol-2016-11-24-hmic-ncpi-mps", "hmic-ncpi-mps", "id", 4),
+    ("source", "aol-2016-11-24-hmic-ncpi-mps", "serious", "title", 4),  # and the citation (2)
+    ("source", "aol-2016-11-24-hmic-ncpi-mps", "media", "producer", 4),  # "AOL (PA Media story)"
+    ("source", "aol-2016-11-24-hmic-ncpi-mps", "inspection", "citation", 2),  # "… Child Protection Inspection"
+    ("source", "aol-2016-11-24-hmic-ncpi-mps", "embargoed", "notes", 1),
+    ("gap", "context-cse-at-risk-counts-sept-2024", "context-cse-at-risk-counts-sept-2024", "id", 4),
+    ("gap", "context-cse-at-risk-counts-sept-2024", "base", "wanted", 4),  # "(the base of the '56 per cent …')"
+    ("gap", "context-cse-at-risk-counts-sept-2024", "policing", "holder", 2),  # "Mayor's Office for Policing …"
+    ("gap", "context-cse-at-risk-counts-sept-2024", "seed", "reason", 1),  # "printed only in the seed story"
+    ("gap", "context-cse-at-risk-counts-sept-2024", "agendas", "where_looked", 1),
+    ("claim", "claim-aol-2016-three-quarters", "three", "stated", 8),  # stated "three quarters"
+    ("claim", "claim-aol-2016-three-quarters", "three-quarters", "claim_id", 4),
+    ("claim", "claim-aol-2016-three-quarters", "review", "text", 4),  # "A review of 374 cases found 278, …"
+    ("claim", "claim-aol-2016-three-quarters", "media", "claimant", 2),  # "PA Media"
+    ("claim", "claim-aol-2016-three-quarters", "within", "working", 1),  # "… (within 5%) …"
+]
+
+
+def test_a_word_scores_the_weight_of_the_heaviest_column_it_is_found_in() -> None:
+    """Kills the weight mutants (each of WEIGHTS' numbers one more or one less, lookup mutants 225-285 but
+    geography's and publisher's). The weights are what rank a result: a word in a figure's value as printed (8)
+    puts it above a figure whose caveat merely mentions the word (1), and `search --json` prints the score. Most
+    of them, moved by one, changed the first five results of one or more of twenty-four everyday queries ("in
+    care", "cases in scope", "Casey", …: tried while writing this test); the rest changed the scores printed."""
+    found = []
+    for kind, item_id, word, _, _ in WORD_SCORES:
+        result = next(r for r in lookup.search(word, kinds=(kind,)) if r["id"] == item_id)
+        found.append((kind, item_id, word, result["matched"][0], result["score"]))
+    assert found == WORD_SCORES
