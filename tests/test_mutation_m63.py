@@ -131,3 +131,23 @@ def test_a_word_scores_the_weight_of_the_heaviest_column_it_is_found_in() -> Non
         result = next(r for r in lookup.search(word, kinds=(kind,)) if r["id"] == item_id)
         found.append((kind, item_id, word, result["matched"][0], result["score"]))
     assert found == WORD_SCORES
+
+
+def test_two_documents_printing_a_number_the_same_way_list_that_printing_once() -> None:
+    """Kills mutant 201 (`meanings` listing a printing once per figure). MyLondon (October 2025) and the Mirror's
+    copy of the Home Secretary's words to MPs (9 December 2025) both print "more than 1,200" historic cases across
+    England and Wales (data/raw/figures/: the only two figures of that measure and value). `search 1,200` prints the
+    group's printings after the word "printed"; it read "more than 1,200" / "more than 1,200", as if they were two."""
+    groups = {(g["measure"], g["geography"]): g for g in lookup.meanings(lookup.search("1,200"))}
+    national = groups[("historic_cases_identified_for_review", "England and Wales")]
+    assert sorted(national["figure_ids"]) == ["mirror-2025-12-09-inquiry-chair-copy/historic-cases-flagged", NATIONAL]
+    assert national["printed"] == ["more than 1,200"]
+
+
+def test_a_query_that_is_only_quotation_marks_finds_nothing_and_does_not_fail() -> None:
+    """Kills mutant 168 (`unframed` stripping closing marks while *either* any text is left *or* the last one
+    frames). An empty quotation copied from a page ("“”", or '""' typed) is all framing: with the mutant the loop ran
+    past the start of the text and search stopped with an IndexError; it is no word, so it finds nothing."""
+    for query in ("\u201c\u201d", '""'):
+        assert lookup.unframed(query) == query
+        assert lookup.search(query) == []
