@@ -64,12 +64,16 @@ def test_a_number_with_its_digit_groups_parted_by_a_space_is_found() -> None:
 
 
 def test_the_row_that_holds_the_words_together_ranks_above_one_that_holds_them_apart() -> None:
-    """Kills mutant 29 (no bonus for the query found as a phrase). "in care": IICSA's share of its case-study
+    """Kills mutant 29 (no bonus for the query found as a phrase), and 107-109, 185, 347-348 and 390-391 (the bonus
+    given always, never, to one-word queries, or of another size). "in care": IICSA's share of its case-study
     children "who were in care" says it; the CSA Centre's "1 in 4 of those who had lived in a care home" holds "in"
-    (in its value as printed, the heaviest column) and "care" apart, and without the bonus it came first."""
-    found = _ids("in care", kinds=("figure",))
-    assert found[:2] == ["iicsa-2022-02-cse-networks-l1-conclusions/share-case-study-children-in-care",
-                         "csacentre-infographics-2019-20-snapshot/share-care-home-csa"]
+    (in its value as printed, the heaviest column) and "care" apart, and without the bonus it came first. The
+    scores by the weights: IICSA's "in" and "care" are in its subject (4 + 4), the phrase 5, and the inquiry is a
+    primary source (1); the CSA Centre's "in" is in its value as printed (8), "care" in its subject (4), and its
+    infographics are a primary source (1)."""
+    found = [(r["id"], r["score"]) for r in lookup.search("in care", kinds=("figure",))]
+    assert found[:2] == [("iicsa-2022-02-cse-networks-l1-conclusions/share-case-study-children-in-care", 14),
+                         ("csacentre-infographics-2019-20-snapshot/share-care-home-csa", 13)]
 
 
 def _matched_with_hash_seed(seed: int) -> list[str]:
@@ -151,3 +155,15 @@ def test_a_query_that_is_only_quotation_marks_finds_nothing_and_does_not_fail() 
     for query in ("\u201c\u201d", '""'):
         assert lookup.unframed(query) == query
         assert lookup.search(query) == []
+
+
+def test_an_unknown_figure_id_suggests_searching_for_its_own_last_part() -> None:
+    """Kills mutant 560 (the hint built from the id's first part). A figure id copied with its last letter lost,
+    "gbnews-2025-11-13/met-cases-in-scop", is no id; `show` suggests searching for the figure's own name
+    ("met-cases-in-scop", which finds GB News's 1,200), not for the source's id that every GB News figure shares."""
+    import pytest
+
+    with pytest.raises(lookup.UnknownId) as caught:
+        lookup.show("gbnews-2025-11-13/met-cases-in-scop")
+    assert str(caught.value).endswith("(try `python -m analysis search met-cases-in-scop`)")
+    assert MET in _ids("met-cases-in-scop")
