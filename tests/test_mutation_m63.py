@@ -63,6 +63,14 @@ def test_a_number_with_its_digit_groups_parted_by_a_space_is_found() -> None:
     assert _ids("1 737") == _ids("1,737")
 
 
+def test_a_figure_of_the_number_searched_for_scores_the_value_match_and_its_words() -> None:
+    """Kills mutants 42 and 43 (VALUE_MATCH one more or one less). `search --json` prints each result's score; a
+    figure whose value is the number searched for scores VALUE_MATCH, 50 ("above any word match"), plus the number
+    as a word in its value as printed (8): the Standard's 1,737 referrals scores 58 (a news report, no +1 for a
+    primary source)."""
+    assert [(r["id"], r["score"]) for r in lookup.search("1,737") if r["value_match"]] == [(REFERRALS, 58)]
+
+
 def test_the_row_that_holds_the_words_together_ranks_above_one_that_holds_them_apart() -> None:
     """Kills mutant 29 (no bonus for the query found as a phrase), and 107-109, 185, 347-348 and 390-391 (the bonus
     given always, never, to one-word queries, or of another size). "in care": IICSA's share of its case-study
