@@ -178,3 +178,16 @@ def test_an_unknown_figure_id_suggests_searching_for_its_own_last_part() -> None
         lookup.show("gbnews-2025-11-13/met-cases-in-scop")
     assert str(caught.value).endswith("(try `python -m analysis search met-cases-in-scop`)")
     assert MET in _ids("met-cases-in-scop")
+
+
+def test_an_id_that_names_nothing_is_quoted_back_as_it_was_given() -> None:
+    """Kills mutant 288 (`Index.known` answering its reading of any text, `as_id`, not the text given, when the
+    reading names nothing either). `known` gives the record's id for an id as copied, or the text itself when it
+    names nothing, so the error names what the reader typed ("MET-2099", no source of the record) rather than a
+    lower-cased form they never wrote."""
+    import pytest
+
+    with pytest.raises(lookup.UnknownId, match=r"^'MET-2099' is no figure, source, gap or claim id"):
+        lookup.show("MET-2099")
+    assert lookup.Index().known("MET-2099") == "MET-2099"
+    assert lookup.Index().known("MET-2017-03-13") == "met-2017-03-13"  # the Met's 13 March 2017 release, a source
