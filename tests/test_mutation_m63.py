@@ -45,11 +45,13 @@ def test_a_query_in_words_is_never_read_as_a_number() -> None:
 
 
 def test_a_quoted_number_copied_with_the_spaces_around_it_is_still_the_number() -> None:
-    """Kills mutant 10 (`unframed` without its first `strip`). A number copied from a page with the quotation marks
-    around it and a space either side (' “1,200” ') kept its marks when the space came first, so it was no number:
-    the five figures of that value were found only as words, none as the number, and the two meanings (GB News's Met
-    count and MyLondon's national one) were not listed apart."""
+    """Kills mutant 10 (`unframed` without its first `strip`) and 389 (a list's mark cut one character short). A
+    number copied from a page with the quotation marks around it and a space either side (' “1,200” ') kept its
+    marks when the space came first, so it was no number: the five figures of that value were found only as words,
+    none as the number, and the two meanings (GB News's Met count and MyLondon's national one) were not listed
+    apart. So did a quoted number copied with a list's bullet before it ("• “1,200”")."""
     assert lookup.unframed(" \u201c1,200\u201d ") == "1,200"
+    assert lookup.unframed("\u2022 \u201c1,200\u201d") == "1,200"  # mutant 389: a bulleted item, quoted
     copied = _value_matches(" \u201c1,200\u201d ")
     assert MET in copied and NATIONAL in copied
     assert copied == _value_matches("1,200")
@@ -191,3 +193,12 @@ def test_an_id_that_names_nothing_is_quoted_back_as_it_was_given() -> None:
         lookup.show("MET-2099")
     assert lookup.Index().known("MET-2099") == "MET-2099"
     assert lookup.Index().known("MET-2017-03-13") == "met-2017-03-13"  # the Met's 13 March 2017 release, a source
+
+
+def test_a_figure_found_by_its_value_alone_scores_the_value_match_and_names_it() -> None:
+    """Kills mutants 353 (a value match not naming "value" among what it matched) and 419 (a row missing a word
+    scoring -1, not 0, before the value match is added). "about 1,200": no cell of GB News's row (its subject, quote
+    and caveat read by hand) says "about", so the figure is found by its value alone: VALUE_MATCH, 50, and "value"
+    the one thing matched, which `search --json` prints so a reader sees why a row with none of the words is listed."""
+    found = {r["id"]: r for r in lookup.search("about 1,200") if r["value_match"]}
+    assert (found[MET]["score"], found[MET]["matched"]) == (50, ["value"])
