@@ -202,3 +202,11 @@ def test_a_figure_found_by_its_value_alone_scores_the_value_match_and_names_it()
     the one thing matched, which `search --json` prints so a reader sees why a row with none of the words is listed."""
     found = {r["id"]: r for r in lookup.search("about 1,200") if r["value_match"]}
     assert (found[MET]["score"], found[MET]["matched"]) == (50, ["value"])
+
+
+def test_a_one_digit_percentage_is_searched_for_as_a_number() -> None:
+    """Kills mutant 464 (`_whole_number` reading a word's second character where it means its first). "5%" is the
+    word "5": with the mutant the pattern was built from a character the word does not have and search stopped with
+    an IndexError. The VKPP's analysis of 2022 (NPCC, January 2024) prints "Group-based CSAE accounts for 5% of all
+    identified and reported CSAE": a value match."""
+    assert "npcc-2024-01-10-vkpp-2022-csae-analysis/share-group-based-2022" in _value_matches("5%")
