@@ -210,3 +210,29 @@ def test_a_one_digit_percentage_is_searched_for_as_a_number() -> None:
     an IndexError. The VKPP's analysis of 2022 (NPCC, January 2024) prints "Group-based CSAE accounts for 5% of all
     identified and reported CSAE": a value match."""
     assert "npcc-2024-01-10-vkpp-2022-csae-analysis/share-group-based-2022" in _value_matches("5%")
+
+
+def test_each_meaning_of_a_number_is_named_by_its_measure_place_and_unit() -> None:
+    """Kills mutant 477 (a meaning's unit read from its geography). `search 1,200` prints each meaning as
+    "measure · geography · unit"; GB News's 1,200 counts cases (data/raw/figures/gbnews-2025-11-13.csv) in London."""
+    groups = {g["figure_ids"][0]: g for g in lookup.meanings(lookup.search("1,200"))}
+    assert (groups[MET]["measure"], groups[MET]["geography"], groups[MET]["unit"]) == (
+        "met_historic_cases_in_scope", "London", "cases")
+
+
+def test_a_query_with_a_one_letter_word_is_searched() -> None:
+    """Kills mutant 533 (`_whole_number` reading a word's second-last character): "a" has none, and search stopped
+    with an IndexError. The CSA Centre's infographic figure is the share of "those who had lived in a care home who
+    reported experiences of child sexual abuse" (its subject, data/raw/figures/)."""
+    assert _ids("lived in a care home", kinds=("figure",))[0] == (
+        "csacentre-infographics-2019-20-snapshot/share-care-home-csa")
+
+
+def test_show_names_the_met_series_and_population_rows_that_use_a_figure() -> None:
+    """Kills mutants 213 and 216 (`show` not reading the figure_id column of met_cse_series or population). The
+    Met's release of 13 March 2017 gives 922 CSE crimes in 2016: data/processed/met_cse_series.csv row 11 is that
+    figure; population.csv row 1 is England and Wales' mid-2023 population as revised (61.1 million, Times Nigeria's
+    copy of ONS's mid-2024 release). A figure a table is built from names that table's row."""
+    assert "table met_cse_series, row 11" in lookup.show("met-2017-03-13/cse-crimes-2016").cited_by
+    revised = "timesng-2025-07-30-ons-mid-2024-copy/ew-population-mid-2023-revised"
+    assert "table population, row 1" in lookup.show(revised).cited_by
