@@ -236,3 +236,30 @@ def test_show_names_the_met_series_and_population_rows_that_use_a_figure() -> No
     assert "table met_cse_series, row 11" in lookup.show("met-2017-03-13/cse-crimes-2016").cited_by
     revised = "timesng-2025-07-30-ons-mid-2024-copy/ew-population-mid-2023-revised"
     assert "table population, row 1" in lookup.show(revised).cited_by
+
+
+def test_a_number_copied_with_a_list_mark_of_any_kind_is_the_number() -> None:
+    """Kills mutants 318 and 320 (the list marks of Unicode category Po or So not read as one). A list copied from
+    a page brings its mark: a middle dot ("·", Po) or a small square ("▪", So, no "BULLET" in its name). Kept, the
+    query was no number, and the five figures of 1,200 were not found as the number."""
+    for mark in ("\u00b7", "\u25aa"):
+        assert lookup.unframed(f"{mark} 1,200") == "1,200"
+
+
+def test_a_claim_is_found_by_its_percentage_however_the_sign_is_printed() -> None:
+    """Kills mutant 333 (every percentage read as nothing, not as "N per cent"). A claim has no value to match, so it
+    is found by its words alone: MyLondon/Express's "a 56 per cent increase in children at risk of sexual
+    exploitation since September 2024" (data/raw/claims.yaml) is found by "56%" as by "56 per cent"; the Met's
+    crimes that "rose by nearly 50 per cent between 2014 and 2016" are not (with the mutant, each was "5")."""
+    claim = "mylondon-2025-10-grooming-gangs/claim-children-at-risk-cse-rise"
+    assert claim in _ids("56%", kinds=("claim",))
+    assert claim in _ids("56 per cent", kinds=("claim",))
+    assert "met-2017-cse-crimes-rise-lead" not in _ids("56%", kinds=("claim",))  # "nearly 50 per cent", another number
+
+
+def test_show_json_gives_the_kind_id_fields_and_links_by_name() -> None:
+    """Kills mutants 362-364 (`Record.as_dict` with a key emptied): `show --json` prints this object, and a script
+    reads its "kind", "id", "fields", "cited_by" and "uses" by name."""
+    as_dict = lookup.show(MET).as_dict()
+    assert list(as_dict) == ["kind", "id", "fields", "cited_by", "uses"]
+    assert (as_dict["kind"], as_dict["id"], as_dict["fields"]["value_as_printed"]) == ("figure", MET, "1,200")
