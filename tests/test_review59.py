@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+import analysis
 from analysis.factcheck.scan import scan_text
 from analysis.paths import DEFAULT
 from analysis.record.differences import CHANGE_MEASURE
@@ -67,3 +68,18 @@ def test_a_change_measure_is_named_by_a_word_of_its_name() -> None:
         assert CHANGE_MEASURE.search(measure), measure
     for measure in ("notarise_arrests", "notarise_children_safeguarded", "cse_referrals", "cse_flagged_crimes"):
         assert not CHANGE_MEASURE.search(measure), measure
+
+
+def test_a_number_searched_with_its_unit_finds_only_figures_of_that_unit() -> None:
+    """HMICFRS's 2023 inspection of the response to group-based child sexual exploitation made "nine"
+    recommendations (a count). `search "9 per cent"` listed them as a value match, a share the record does not
+    hold; a bare "9" still finds them, and a share, a sum or a rate searched with its unit finds its own figure."""
+    def matched(query: str) -> set[tuple[str, str]]:
+        return {(r["id"], r["unit"]) for r in analysis.search(query) if r["value_match"]}
+
+    nine = ("hmicfrs-2023-12-08-group-based-cse-inspection/recommendations", "recommendations")
+    assert nine in matched("9")
+    assert matched("9 per cent") == set() and matched("9%") == set()
+    assert {unit for _, unit in matched("56 per cent")} == {"percent"}
+    assert {unit for _, unit in matched("£15.6 million")} == {"GBP"}
+    assert {unit for _, unit in matched("2.77 per 1,000 children")} == {"per 1,000 children"}

@@ -29,7 +29,7 @@ from analysis.record.hygiene import (
     quotes_read,
     read_through,
 )
-from analysis.record.printed import PrintedFigureError, parse_printed
+from analysis.record.printed import Printed, PrintedFigureError, parse_printed
 from analysis.record.terminal import printable
 from analysis.record.vocabulary import PER_CENT, split_list, written_whole
 from analysis.tables.load import load_rows
@@ -219,15 +219,28 @@ def show(item_id: str, paths: Paths = DEFAULT) -> Record:
 # --- search ----------------------------------------------------------------------------------------------------
 
 
-def _number(text: str) -> float | None:
+def _number(text: str) -> Printed | None:
     """The number a query names ("1,200", "56 per cent"), or None for words (a query without a digit is never
     read as a number: "half" is searched as a word)."""
     if not re.search(r"\d", text):
         return None
     try:
-        return parse_printed(text.strip()).value
+        printed = parse_printed(text.strip())
     except PrintedFigureError:
         return None
+    return printed if printed.value is not None else None
+
+
+def _value_match(number: Printed | None, row: dict[str, Any]) -> bool:
+    """Whether a figure has the query's value in the query's unit. A bare number ("9") is any figure of that value,
+    whatever its unit; a number printed with its unit only a figure of that unit: "9 per cent" listed HMICFRS's
+    "nine" recommendations, "£15.6 million" would have listed 15,600,000 people."""
+    if number is None or row["value"] != number.value:
+        return False
+    if number.unit == "count":
+        return True
+    unit = str(row.get("unit") or "")
+    return unit.startswith("per ") if number.unit == "rate" else unit == number.unit
 
 
 #: What may close a sentence a query was copied from, after its last word: NFKC has made "…" three full stops.
@@ -355,7 +368,7 @@ def search(text: str, paths: Paths = DEFAULT, kinds: tuple[str, ...] = tuple(KIN
     """Figures (and sources, gaps, claims) matching `text`, best first.
 
     A number ("1,200", "56 per cent") matches every figure of that value, whatever its wording ("more than
-    1,200" too); words match the figure's value as printed, measure, subject and quote (heavier first). Each
+    1,200" too), and of its unit where it is printed with one ("9 per cent" is no count of nine); words match the figure's value as printed, measure, subject and quote (heavier first). Each
     result: kind, id, score, matched (columns), summary, and for a figure its value as printed, measure,
     geography, unit and period end.
 
@@ -382,7 +395,7 @@ def search(text: str, paths: Paths = DEFAULT, kinds: tuple[str, ...] = tuple(KIN
     for kind in kinds:
         for row in index.rows[kind]:
             score, matched = _score(kind, row, words, phrase) if words else (0, [])
-            value_match = kind == "figure" and number is not None and row["value"] == number
+            value_match = kind == "figure" and _value_match(number, row)
             if value_match:
                 score += VALUE_MATCH
                 matched = ["value", *matched]
