@@ -12,18 +12,7 @@ from pathlib import Path
 
 from analysis import paths
 from analysis.run import pipeline
-
-
-def _project(tmp_path: Path) -> tuple[Path, pipeline.Step]:
-    """A project with one notebook and one output, and a step that runs kernels over it (as the notebooks step)."""
-    root = tmp_path / "project"
-    (root / "notebooks").mkdir(parents=True)
-    (root / "notebooks" / "02.py").write_text("# %%\nprint(1)\n", encoding="utf-8")
-    (root / "out").mkdir()
-    (root / "out" / "chart.csv").write_text("year\n2015\n", encoding="utf-8")
-    (root / "lookups").mkdir()
-    (root / "lookups" / "first_year.txt").write_text("2015\n", encoding="utf-8")
-    return root, pipeline.Step("notebooks", "", ("notebooks/*",), ("out/*",), kernels=True)
+from tests.kernel_project import kernel_project
 
 
 def _kernel_reads(root: Path, *files: Path, also: str = "") -> None:
@@ -44,7 +33,7 @@ def test_a_lookup_a_notebook_reads_at_the_checkout_s_top_is_in_the_notebooks_sta
     """Notebook 02 drew its chart from the years after the one `../lookups/first_year.txt` names (a lookup kept at
     the checkout's top, as a desk keeps one). `make` (2015: the chart from 2015), then the lookup edited to 2016,
     then `make`: "notebooks: unchanged, skipped", the chart still from 2015, exit 0, and `make` kept saying so."""
-    root, step = _project(tmp_path)
+    root, step = kernel_project(tmp_path)
     lookup = root / "lookups" / "first_year.txt"
     _kernel_reads(root, lookup, root / "notebooks" / "02.py")
     stamps: dict = {}
@@ -57,7 +46,7 @@ def test_a_lookup_a_notebook_reads_at_the_checkout_s_top_is_in_the_notebooks_sta
 
 def test_a_lookup_outside_the_checkout_is_in_the_notebooks_stamp(tmp_path: Path) -> None:
     """The same lookup in a desk's shared folder outside the checkout (`open("/shared/desk/first_year.txt")`)."""
-    root, step = _project(tmp_path)
+    root, step = kernel_project(tmp_path)
     shared = tmp_path / "shared"
     shared.mkdir()
     (shared / "first_year.txt").write_text("2015\n", encoding="utf-8")
@@ -72,7 +61,7 @@ def test_a_lookup_outside_the_checkout_is_in_the_notebooks_stamp(tmp_path: Path)
 def test_a_lookup_edited_after_a_kernel_read_it_leaves_the_step_unstamped(tmp_path: Path, capsys) -> None:
     """The lookup saved again while the notebooks still ran, after 02 had read it: the chart is the old one's, so the
     step is not stamped (as for an input edited during a step) and the next `make` runs it again."""
-    root, step = _project(tmp_path)
+    root, step = kernel_project(tmp_path)
     lookup = root / "lookups" / "first_year.txt"
     _kernel_reads(root, lookup)
     lookup.write_text("2016\n", encoding="utf-8")
@@ -85,7 +74,7 @@ def test_a_lookup_edited_after_a_kernel_read_it_leaves_the_step_unstamped(tmp_pa
 def test_the_guard_what_the_patterns_cover_and_what_the_step_writes_are_not_stamped_twice(tmp_path: Path) -> None:
     """A notebook, the step's own output (a chart the export reads back to hash it) and the environment's files
     (a library module) are not in the stamp's list; a step with no kernels records none."""
-    root, step = _project(tmp_path)
+    root, step = kernel_project(tmp_path)
     _kernel_reads(root, root / "notebooks" / "02.py", root / "out" / "chart.csv", Path(os.__file__))
     stamps: dict = {}
     _ran(root, step, stamps)
@@ -98,7 +87,7 @@ def test_a_notebook_reading_from_the_network_is_never_stamped(tmp_path: Path, ca
     desk reads a figure from an API): `make`, the file there changed (2015 to 2016), then `make`: "notebooks:
     unchanged, skipped", the chart still from 2015, exit 0. No stamp can hash what a server holds: the step is
     not stamped, and says why, so every `make` runs it again."""
-    root, step = _project(tmp_path)
+    root, step = kernel_project(tmp_path)
     with socket.create_server(("127.0.0.1", 0)) as server:
         port = server.getsockname()[1]
         _kernel_reads(root, also=f"import socket; socket.create_connection(('127.0.0.1', {port})).close()")
@@ -112,7 +101,7 @@ def test_a_folder_a_notebook_lists_is_in_the_notebooks_stamp_with_its_names(tmp_
     """Notebook 02 reads every lookup in `../lookups/` (`Path("../lookups").glob("*.txt")`): a lookup added there
     after `make` was read by no run until something else changed; the folder's names are stamped now. The folders
     the import system lists (those on `sys.path`: the notebooks' own, first) are not."""
-    root, step = _project(tmp_path)
+    root, step = kernel_project(tmp_path)
     _kernel_reads(root, also="from pathlib import Path; [p.read_text() for p in Path('../lookups').glob('*.txt')]; "
                              "import os; os.listdir('.')")
     stamps: dict = {}
@@ -127,7 +116,7 @@ def test_the_guard_a_data_only_project_s_stamp_lists_no_module_of_the_code_it_ru
     """A project of data and notebooks only (`all --root`, as the test session lays one out): its kernels import the
     package from the checkout, which `code_run_from_outside` hashes already; listed as read too, each no-op run hashed
     every module twice."""
-    root, _ = _project(tmp_path)
+    root, _ = kernel_project(tmp_path)
     step = pipeline.Step("notebooks", "", ("notebooks/*", *pipeline.CODE), ("out/*",), kernels=True)
     _kernel_reads(root, paths.PROJECT_ROOT / "analysis" / "paths.py", root / "lookups" / "first_year.txt")
     stamps: dict = {}

@@ -19,17 +19,7 @@ import pytest
 
 from analysis import cli, paths
 from analysis.run import kernels, notebooks, pipeline
-
-
-def _project(tmp_path: Path) -> tuple[Path, pipeline.Step]:
-    """A project with one notebook and one output, and a step that runs kernels over it (as the notebooks step)."""
-    root = tmp_path / "project"
-    (root / "notebooks").mkdir(parents=True)
-    (root / "notebooks" / "02.py").write_text("# %%\nprint(1)\n", encoding="utf-8")
-    (root / "out").mkdir()
-    (root / "out" / "chart.csv").write_text("year\n2015\n", encoding="utf-8")
-    (root / "lookups").mkdir()
-    return root, pipeline.Step("notebooks", "", ("notebooks/*",), ("out/*",), kernels=True)
+from tests.kernel_project import kernel_project
 
 
 def _kernel_runs(root: Path, code: str) -> None:
@@ -59,7 +49,7 @@ def test_a_sqlite_database_a_notebook_queries_is_in_the_notebooks_stamp(tmp_path
     from 2015 (76ab0c…), exit 0, and `gallery` alone published it. SQLite opens the file in C, so no "open" reached
     the hook; `sqlite3.connect` raises an audit event of its own. A database in memory is no file and is not noted;
     the URI form is read as the file it names."""
-    root, step = _project(tmp_path)
+    root, step = kernel_project(tmp_path, with_lookup=False)
     desk = root / "lookups" / "desk.db"
     _first_year(desk, 2015)
     _kernel_runs(root, "import sqlite3\n"
@@ -79,7 +69,7 @@ def test_a_database_changed_after_a_kernel_queried_it_leaves_the_step_unstamped(
                                                                                 capsys: pytest.CaptureFixture) -> None:
     """The same for the project's own outputs/cse.db, which `db` writes while the notebooks run beside it: a notebook
     querying it read the database before the build's correction, and the step was stamped with it."""
-    root, step = _project(tmp_path)
+    root, step = kernel_project(tmp_path, with_lookup=False)
     database = root / "outputs" / paths.DB_NAME
     database.parent.mkdir()
     _first_year(database, 2015)
@@ -98,7 +88,7 @@ def test_a_helper_imported_from_a_folder_the_notebook_puts_on_its_path_is_stampe
     only `__pycache__/deskhelp.cpython-311.pyc` (current by the source's time and size), never deskhelp.py, so the
     stamp named nothing of it: the helper edited to return 2016, `make` said "notebooks: unchanged, skipped" with
     the chart from 2015, exit 0. A compiled module stands for its source."""
-    root, step = _project(tmp_path)
+    root, step = kernel_project(tmp_path, with_lookup=False)
     shared = tmp_path / "shared"
     shared.mkdir()
     helper = shared / "deskhelp.py"
@@ -117,7 +107,7 @@ def test_a_helper_imported_from_a_folder_the_notebook_puts_on_its_path_is_stampe
 def test_the_guard_a_compiled_module_of_the_environment_or_the_project_is_not_listed(tmp_path: Path) -> None:
     """The guard: a library's compiled modules (the environment's, named by version) and the project's own (its
     patterns' or, for a data-only project, the code's) are no more listed than before."""
-    root, _ = _project(tmp_path)
+    root, _ = kernel_project(tmp_path, with_lookup=False)
     step = pipeline.Step("notebooks", "", ("notebooks/*", *pipeline.CODE), ("out/*",), kernels=True)
     _kernel_runs(root, "import json.tool, email.mime.text, analysis.record.vocabulary")
     stamps: dict = {}
@@ -132,7 +122,7 @@ def test_a_file_url_is_read_as_the_file_it_names_not_from_the_network(tmp_path: 
     """`pd.read_csv("file:///shared/desk/first_year.csv")` (a file's address pasted from a browser) was said to be
     read "from the network": the notebooks ran again at every `make`, saying so. urllib opens a "file:" URL as the
     file it names, which is noted and stamped as any other."""
-    root, step = _project(tmp_path)
+    root, step = kernel_project(tmp_path, with_lookup=False)
     lookup = tmp_path / "first_year.csv"
     lookup.write_text("year\n2015\n", encoding="utf-8")
     _kernel_runs(root, f"import urllib.request\nurllib.request.urlopen({lookup.as_uri()!r}).read()")
@@ -176,7 +166,7 @@ def test_a_copy_of_a_project_checks_its_own_lookup_not_the_original_s(tmp_path: 
     lookup edited: p2's stamp, copied with it, named p1's lookup by its full path, so `all --root p2` checked p1's
     (unchanged) and said "notebooks: unchanged, skipped" with p2's chart drawn from the old year. A file under the
     root is stamped relative to it; one outside (a desk's shared folder) by its full path, as before."""
-    root, step = _project(tmp_path)
+    root, step = kernel_project(tmp_path, with_lookup=False)
     (root / "lookups" / "first_year.txt").write_text("2015\n", encoding="utf-8")
     shared = tmp_path / "shared.txt"
     shared.write_text("2015\n", encoding="utf-8")
@@ -235,7 +225,7 @@ def test_a_sqlite_lookup_in_wal_mode_updated_by_an_editor_left_open_is_seen(tmp_
     from 2015 to 2016 by an editor that keeps it open: the update sits in desk.db-wal until a checkpoint, desk.db's
     bytes stay as they were, and the stamp, which hashed desk.db alone, said the notebooks were current while a
     notebook would read 2016. The log is hashed with the database; a reader's own empty log changes nothing."""
-    root, step = _project(tmp_path)
+    root, step = kernel_project(tmp_path, with_lookup=False)
     desk = root / "lookups" / "desk.db"
     with sqlite3.connect(desk) as con:
         con.execute("pragma journal_mode=wal")

@@ -25,6 +25,7 @@ from analysis.publish.charts.historic_national import historic_national_chart
 from analysis.publish.save import save_svg
 from analysis.run import kernels, pipeline
 from analysis.tables.load import load_table
+from tests.kernel_project import kernel_project
 
 # --- a matplotlibrc's settings the style never resets ------------------------------------------------------------
 
@@ -59,19 +60,6 @@ def test_a_matplotlibrc_setting_the_style_never_resets_does_not_reach_a_chart(ke
 # --- a lookup read through another program -------------------------------------------------------------------------
 
 
-def _project(tmp_path: Path) -> tuple[Path, pipeline.Step]:
-    """A project with one notebook, one output and a lookup at its top, and a step that runs kernels over it (as
-    the notebooks step)."""
-    root = tmp_path / "project"
-    (root / "notebooks").mkdir(parents=True)
-    (root / "notebooks" / "02.py").write_text("# %%\nprint(1)\n", encoding="utf-8")
-    (root / "out").mkdir()
-    (root / "out" / "chart.csv").write_text("year\n2015\n", encoding="utf-8")
-    (root / "lookups").mkdir()
-    (root / "lookups" / "first_year.txt").write_text("2015\n", encoding="utf-8")
-    return root, pipeline.Step("notebooks", "", ("notebooks/*",), ("out/*",), kernels=True)
-
-
 def _notebook_runs(root: Path, code: str, *, in_a_notebook: bool = True, prefix: str = "") -> None:
     """A Python started as the batch kernels are (the first line they run, after `prefix`), in notebooks/, running
     `code` as a notebook's cell does: after the runner named the notebook it runs ($CSE_DRAWN_IN), or, not
@@ -104,7 +92,7 @@ def test_a_lookup_a_notebook_reads_through_another_program_leaves_the_notebooks_
     skipped", the chart still from 2015, exit 0. The program read the file in its own process, where the kernel's
     audit hook sees nothing, so no stamp held it. As with a read from the network, no stamp can keep what another
     program read: the step is not stamped, and says so in one line, so every `make` runs the notebooks again."""
-    root, step = _project(tmp_path)
+    root, step = kernel_project(tmp_path)
     _notebook_runs(root, code)
     stamps: dict = {}
     _ran(root, step, stamps)
@@ -119,7 +107,7 @@ def test_the_guard_a_program_the_kernel_starts_before_any_notebook_is_the_enviro
     """matplotlib runs `fc-list` to list the machine's fonts when its font cache is missing, as a kernel boots on a
     fresh machine; that is not a notebook's read (the fonts are the environment's, and the cache it writes is read,
     and stamped, by the next kernel): the step is stamped, and the next `make` skips it."""
-    root, step = _project(tmp_path)
+    root, step = kernel_project(tmp_path)
     _notebook_runs(root, "import subprocess; subprocess.run(['true'], check=True)", in_a_notebook=False)
     stamps: dict = {}
     _ran(root, step, stamps)
@@ -147,7 +135,7 @@ def test_a_lookup_a_notebook_opens_to_read_and_update_is_in_the_notebooks_stamp(
     """Notebook 02 opened its lookup with "r+" (to read the first year, and correct it in place when asked): `make`
     (2015), the lookup edited to 2016, then `make`: "notebooks: unchanged, skipped", the chart still from 2015. Only
     a file opened to read alone was noted; one opened to update is read too."""
-    root, step = _project(tmp_path)
+    root, step = kernel_project(tmp_path)
     _notebook_runs(root, code)
     stamps: dict = {}
     _ran(root, step, stamps)
@@ -159,7 +147,7 @@ def test_a_lookup_a_notebook_opens_to_read_and_update_is_in_the_notebooks_stamp(
 def test_the_guard_a_file_a_notebook_makes_empties_or_appends_to_is_not_read(tmp_path: Path) -> None:
     """A file opened to be written ("w+", "a+", "x", or `os.open` with O_CREAT, O_TRUNC or O_APPEND) is not a read:
     a notebook keeping a log of its runs outside the checkout is not run again by every `make`."""
-    root, step = _project(tmp_path)
+    root, step = kernel_project(tmp_path)
     _notebook_runs(root, "import os\nopen('../lookups/log.txt', 'a+').write('ran')\n"
                          "open('../lookups/new.txt', 'w+').write('x')\nopen('../lookups/x.txt', 'x').write('x')\n"
                          "os.close(os.open('../lookups/fd.txt', os.O_RDWR | os.O_CREAT))")
@@ -194,7 +182,7 @@ def test_an_input_named_with_an_escape_sequence_is_named_printably(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """The same name on a file in notebooks/ that changed while the notebooks ran: `make` said "notebooks: done …,
     but <name> changed while it ran", the name as it is."""
-    root, step = _project(tmp_path)
+    root, step = kernel_project(tmp_path)
     odd = root / "notebooks" / f"lookup {ESCAPES}.csv"
     odd.write_text("year\n2015\n", encoding="utf-8")
     before = (pipeline.input_hash(root, step), pipeline.touched(root, step))
@@ -254,7 +242,7 @@ def test_a_compiled_module_a_notebook_imports_from_a_desk_folder_is_in_the_noteb
     Cython) in a folder it adds to its path. `make` (2015), the helper rebuilt to give 2016, then `make`:
     "notebooks: unchanged, skipped", the chart still from 2015. The dynamic loader opens the file in C, so no "open"
     reached the kernels' hook; only the "import" event names the file."""
-    root, step = _project(tmp_path)
+    root, step = kernel_project(tmp_path)
     name, origin = _an_extension_module()
     desk = root / "lookups"
     helper = desk / origin.name
@@ -303,7 +291,7 @@ def test_a_chart_a_notebook_read_before_another_notebook_exported_it_again_leave
     06's published copy held the old chart while the step was stamped with the new one in its outputs' hash, and
     every `make` after said "notebooks: unchanged, skipped". A file the step writes was left out of what the
     kernels read, as covered by the outputs' hash, whatever version of it a notebook had read."""
-    root, step = _project(tmp_path)
+    root, step = kernel_project(tmp_path)
     chart = root / "out" / "chart.csv"
     _notebook_runs(root, "open('../out/chart.csv').read()")  # notebook 06, first
     chart.write_text("year\n2016\n", encoding="utf-8")  # notebook 02 exports the new chart
@@ -316,7 +304,7 @@ def test_a_chart_a_notebook_read_before_another_notebook_exported_it_again_leave
 def test_the_guard_a_chart_read_back_as_exported_is_the_step_s_own(tmp_path: Path) -> None:
     """The export reads each file back to name it by its hash in the sidecar: the version the step leaves. That is
     no read of another version, and not stamped twice (the outputs' hash keeps it)."""
-    root, step = _project(tmp_path)
+    root, step = kernel_project(tmp_path)
     chart = root / "out" / "chart.csv"
     chart.write_text("year\n2016\n", encoding="utf-8")  # exported
     _notebook_runs(root, "open('../out/chart.csv').read()")  # read back
@@ -335,7 +323,7 @@ def test_a_lookup_under_the_system_python_s_prefix_is_in_the_notebooks_stamp(tmp
     analysis server was never noted, so after it was edited `make` said "notebooks: unchanged, skipped" with the
     chart drawn from the old one. Here the base prefix is made the folder that holds the lookup, as /usr holds
     /usr/local/share; the environment's own files (.venv, the standard library) are still left out."""
-    root, step = _project(tmp_path)
+    root, step = kernel_project(tmp_path)
     _notebook_runs(root, "open('../lookups/first_year.txt').read(); import json, colorsys",
                    prefix=f"import sys; sys.base_prefix = sys.base_exec_prefix = {str(root)!r}\n")
     stamps: dict = {}
