@@ -368,9 +368,9 @@ def search(text: str, paths: Paths = DEFAULT, kinds: tuple[str, ...] = tuple(KIN
     """Figures (and sources, gaps, claims) matching `text`, best first.
 
     A number ("1,200", "56 per cent") matches every figure of that value, whatever its wording ("more than
-    1,200" too), and of its unit where it is printed with one ("9 per cent" is no count of nine); words match the figure's value as printed, measure, subject and quote (heavier first). Each
-    result: kind, id, score, matched (columns), summary, and for a figure its value as printed, measure,
-    geography, unit and period end.
+    1,200" too), and of its unit where it is printed with one ("9 per cent" is no count of nine); words match the
+    figure's value as printed, measure, subject and quote (heavier first). Each result: kind, id, score, matched
+    (columns), summary, and for a figure its value as printed, measure, geography, unit and period end.
 
     >>> import analysis
     >>> found = analysis.search("1,200")
