@@ -6,27 +6,18 @@ from __future__ import annotations
 
 import os
 import socket
-import subprocess
-import sys
 from pathlib import Path
 
 from analysis import paths
 from analysis.run import pipeline
-from tests.kernel_project import kernel_project
+from tests.kernel_project import kernel_project, run_as_kernel, stamp_after_run
 
 
 def _kernel_reads(root: Path, *files: Path, also: str = "") -> None:
     """A Python started as the batch kernels are (the first line they run), reading `files` as a notebook would
     (and running `also`)."""
-    reads = "; ".join([*(f"open({str(f)!r}).read()" for f in files), *filter(None, [also])])
-    env = {**os.environ, paths.READS_ENV: str(root / ".cache" / paths.KERNEL_READS_NAME)}
-    subprocess.run([sys.executable, "-c", f"from analysis.run import kernels; kernels.record_reads(); {reads}"],
-                   check=True, env=env, cwd=root / "notebooks")
+    run_as_kernel(root, "; ".join([*(f"open({str(f)!r}).read()" for f in files), *filter(None, [also])]))
 
-
-def _ran(root: Path, step: pipeline.Step, stamps: dict) -> None:
-    before = (pipeline.input_hash(root, step), pipeline.touched(root, step))
-    pipeline._finish(step, (0, 0.1, before, {}), root, stamps)
 
 
 def test_a_lookup_a_notebook_reads_at_the_checkout_s_top_is_in_the_notebooks_stamp(tmp_path: Path) -> None:
@@ -37,7 +28,7 @@ def test_a_lookup_a_notebook_reads_at_the_checkout_s_top_is_in_the_notebooks_sta
     lookup = root / "lookups" / "first_year.txt"
     _kernel_reads(root, lookup, root / "notebooks" / "02.py")
     stamps: dict = {}
-    _ran(root, step, stamps)
+    stamp_after_run(root, step, stamps)
     assert pipeline.is_current(root, step, stamps)
     assert list(stamps["notebooks"][pipeline.READ]) == ["lookups/first_year.txt"]  # the notebook: its patterns
     lookup.write_text("2016\n", encoding="utf-8")
@@ -52,7 +43,7 @@ def test_a_lookup_outside_the_checkout_is_in_the_notebooks_stamp(tmp_path: Path)
     (shared / "first_year.txt").write_text("2015\n", encoding="utf-8")
     _kernel_reads(root, shared / "first_year.txt")
     stamps: dict = {}
-    _ran(root, step, stamps)
+    stamp_after_run(root, step, stamps)
     assert pipeline.is_current(root, step, stamps)
     (shared / "first_year.txt").write_text("2016\n", encoding="utf-8")
     assert not pipeline.is_current(root, step, stamps)
@@ -66,7 +57,7 @@ def test_a_lookup_edited_after_a_kernel_read_it_leaves_the_step_unstamped(tmp_pa
     _kernel_reads(root, lookup)
     lookup.write_text("2016\n", encoding="utf-8")
     stamps: dict = {}
-    _ran(root, step, stamps)
+    stamp_after_run(root, step, stamps)
     assert "notebooks" not in stamps
     assert "first_year.txt: changed while they ran" in capsys.readouterr().out
 
@@ -77,7 +68,7 @@ def test_the_guard_what_the_patterns_cover_and_what_the_step_writes_are_not_stam
     root, step = kernel_project(tmp_path)
     _kernel_reads(root, root / "notebooks" / "02.py", root / "out" / "chart.csv", Path(os.__file__))
     stamps: dict = {}
-    _ran(root, step, stamps)
+    stamp_after_run(root, step, stamps)
     assert pipeline.READ not in stamps["notebooks"]
     assert pipeline.kernel_reads(root, pipeline.STEPS[0]) == ({}, [])
 
@@ -92,7 +83,7 @@ def test_a_notebook_reading_from_the_network_is_never_stamped(tmp_path: Path, ca
         port = server.getsockname()[1]
         _kernel_reads(root, also=f"import socket; socket.create_connection(('127.0.0.1', {port})).close()")
     stamps: dict = {}
-    _ran(root, step, stamps)
+    stamp_after_run(root, step, stamps)
     assert "notebooks" not in stamps
     assert f"from the network: 127.0.0.1:{port}" in capsys.readouterr().out
 
@@ -105,7 +96,7 @@ def test_a_folder_a_notebook_lists_is_in_the_notebooks_stamp_with_its_names(tmp_
     _kernel_reads(root, also="from pathlib import Path; [p.read_text() for p in Path('../lookups').glob('*.txt')]; "
                              "import os; os.listdir('.')")
     stamps: dict = {}
-    _ran(root, step, stamps)
+    stamp_after_run(root, step, stamps)
     assert pipeline.is_current(root, step, stamps)
     assert sorted(stamps["notebooks"][pipeline.READ]) == ["lookups", "lookups/first_year.txt"]
     (root / "lookups" / "last_year.txt").write_text("2024\n", encoding="utf-8")
@@ -120,5 +111,5 @@ def test_the_guard_a_data_only_project_s_stamp_lists_no_module_of_the_code_it_ru
     step = pipeline.Step("notebooks", "", ("notebooks/*", *pipeline.CODE), ("out/*",), kernels=True)
     _kernel_reads(root, paths.PROJECT_ROOT / "analysis" / "paths.py", root / "lookups" / "first_year.txt")
     stamps: dict = {}
-    _ran(root, step, stamps)
+    stamp_after_run(root, step, stamps)
     assert list(stamps["notebooks"][pipeline.READ]) == ["lookups/first_year.txt"]

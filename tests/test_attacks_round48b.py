@@ -19,19 +19,7 @@ import pytest
 
 from analysis import cli, paths
 from analysis.run import kernels, notebooks, pipeline
-from tests.kernel_project import kernel_project
-
-
-def _kernel_runs(root: Path, code: str) -> None:
-    """A Python started as the batch kernels are (the first line they run), in notebooks/, running `code`."""
-    env = {**os.environ, paths.READS_ENV: str(root / ".cache" / paths.KERNEL_READS_NAME)}
-    subprocess.run([sys.executable, "-c", f"from analysis.run import kernels; kernels.record_reads()\n{code}"],
-                   check=True, env=env, cwd=root / "notebooks")
-
-
-def _ran(root: Path, step: pipeline.Step, stamps: dict) -> None:
-    before = (pipeline.input_hash(root, step), pipeline.touched(root, step))
-    pipeline._finish(step, (0, 0.1, before, {}), root, stamps)
+from tests.kernel_project import kernel_project, run_as_kernel, stamp_after_run
 
 
 def _first_year(database: Path, year: int) -> None:
@@ -52,12 +40,12 @@ def test_a_sqlite_database_a_notebook_queries_is_in_the_notebooks_stamp(tmp_path
     root, step = kernel_project(tmp_path, with_lookup=False)
     desk = root / "lookups" / "desk.db"
     _first_year(desk, 2015)
-    _kernel_runs(root, "import sqlite3\n"
+    run_as_kernel(root, "import sqlite3\n"
                        "sqlite3.connect('../lookups/desk.db').execute('select year from first_year').fetchone()\n"
                        "sqlite3.connect('file:../lookups/desk.db?mode=ro', uri=True).execute('select 1')\n"
                        "sqlite3.connect(':memory:').execute('select 1')")
     stamps: dict = {}
-    _ran(root, step, stamps)
+    stamp_after_run(root, step, stamps)
     assert "lookups/desk.db" in stamps["notebooks"][pipeline.READ]
     assert not any("memory" in path for path in stamps["notebooks"][pipeline.READ])
     assert pipeline.is_current(root, step, stamps)
@@ -73,10 +61,10 @@ def test_a_database_changed_after_a_kernel_queried_it_leaves_the_step_unstamped(
     database = root / "outputs" / paths.DB_NAME
     database.parent.mkdir()
     _first_year(database, 2015)
-    _kernel_runs(root, "import sqlite3\nsqlite3.connect('../outputs/cse.db').execute('select * from first_year')")
+    run_as_kernel(root, "import sqlite3\nsqlite3.connect('../outputs/cse.db').execute('select * from first_year')")
     _first_year(database, 2016)
     stamps: dict = {}
-    _ran(root, step, stamps)
+    stamp_after_run(root, step, stamps)
     assert "notebooks" not in stamps
     assert "cse.db: changed while they ran" in capsys.readouterr().out
 
@@ -94,10 +82,10 @@ def test_a_helper_imported_from_a_folder_the_notebook_puts_on_its_path_is_stampe
     helper = shared / "deskhelp.py"
     helper.write_text("def first():\n    return 2015\n", encoding="utf-8")
     py_compile.compile(str(helper), doraise=True, invalidation_mode=py_compile.PycInvalidationMode.TIMESTAMP)
-    _kernel_runs(root, f"import sys\nsys.path.append({str(shared)!r})\nimport deskhelp\n"
+    run_as_kernel(root, f"import sys\nsys.path.append({str(shared)!r})\nimport deskhelp\n"
                        "assert deskhelp.first() == 2015")
     stamps: dict = {}
-    _ran(root, step, stamps)
+    stamp_after_run(root, step, stamps)
     assert str(helper) in stamps["notebooks"][pipeline.READ]
     assert pipeline.is_current(root, step, stamps)
     helper.write_text("def first():\n    return 2016\n", encoding="utf-8")
@@ -109,9 +97,9 @@ def test_the_guard_a_compiled_module_of_the_environment_or_the_project_is_not_li
     patterns' or, for a data-only project, the code's) are no more listed than before."""
     root, _ = kernel_project(tmp_path, with_lookup=False)
     step = pipeline.Step("notebooks", "", ("notebooks/*", *pipeline.CODE), ("out/*",), kernels=True)
-    _kernel_runs(root, "import json.tool, email.mime.text, analysis.record.vocabulary")
+    run_as_kernel(root, "import json.tool, email.mime.text, analysis.record.vocabulary")
     stamps: dict = {}
-    _ran(root, step, stamps)
+    stamp_after_run(root, step, stamps)
     read = stamps["notebooks"].get(pipeline.READ, {})
     assert not [path for path, digest in read.items() if not digest.startswith("dir:")]  # (the import's listings
     # of the package's folders are listed as before)
@@ -125,9 +113,9 @@ def test_a_file_url_is_read_as_the_file_it_names_not_from_the_network(tmp_path: 
     root, step = kernel_project(tmp_path, with_lookup=False)
     lookup = tmp_path / "first_year.csv"
     lookup.write_text("year\n2015\n", encoding="utf-8")
-    _kernel_runs(root, f"import urllib.request\nurllib.request.urlopen({lookup.as_uri()!r}).read()")
+    run_as_kernel(root, f"import urllib.request\nurllib.request.urlopen({lookup.as_uri()!r}).read()")
     stamps: dict = {}
-    _ran(root, step, stamps)
+    stamp_after_run(root, step, stamps)
     assert "network" not in capsys.readouterr().out
     assert str(lookup) in stamps["notebooks"][pipeline.READ]
     lookup.write_text("year\n2016\n", encoding="utf-8")
@@ -170,9 +158,9 @@ def test_a_copy_of_a_project_checks_its_own_lookup_not_the_original_s(tmp_path: 
     (root / "lookups" / "first_year.txt").write_text("2015\n", encoding="utf-8")
     shared = tmp_path / "shared.txt"
     shared.write_text("2015\n", encoding="utf-8")
-    _kernel_runs(root, f"open('../lookups/first_year.txt').read(); open({str(shared)!r}).read()")
+    run_as_kernel(root, f"open('../lookups/first_year.txt').read(); open({str(shared)!r}).read()")
     stamps: dict = {}
-    _ran(root, step, stamps)
+    stamp_after_run(root, step, stamps)
     assert sorted(stamps["notebooks"][pipeline.READ]) == sorted(["lookups/first_year.txt", str(shared)])
     copy = tmp_path / "copy"
     shutil.copytree(root, copy, symlinks=True)
@@ -234,10 +222,10 @@ def test_a_sqlite_lookup_in_wal_mode_updated_by_an_editor_left_open_is_seen(tmp_
     editor = sqlite3.connect(desk)
     try:
         editor.execute("select year from first_year").fetchone()  # open, as an editor holds it
-        _kernel_runs(root, "import sqlite3\n"
+        run_as_kernel(root, "import sqlite3\n"
                            "sqlite3.connect('../lookups/desk.db').execute('select year from first_year').fetchone()")
         stamps: dict = {}
-        _ran(root, step, stamps)
+        stamp_after_run(root, step, stamps)
         assert pipeline.is_current(root, step, stamps)
         before = desk.read_bytes()
         editor.execute("update first_year set year = 2016")

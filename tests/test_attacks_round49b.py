@@ -20,12 +20,11 @@ from pathlib import Path
 import matplotlib
 import pytest
 
-from analysis import paths
 from analysis.publish.charts.historic_national import historic_national_chart
 from analysis.publish.save import save_svg
 from analysis.run import kernels, pipeline
 from analysis.tables.load import load_table
-from tests.kernel_project import kernel_project
+from tests.kernel_project import kernel_project, run_as_kernel, stamp_after_run
 
 # --- a matplotlibrc's settings the style never resets ------------------------------------------------------------
 
@@ -64,17 +63,8 @@ def _notebook_runs(root: Path, code: str, *, in_a_notebook: bool = True, prefix:
     """A Python started as the batch kernels are (the first line they run, after `prefix`), in notebooks/, running
     `code` as a notebook's cell does: after the runner named the notebook it runs ($CSE_DRAWN_IN), or, not
     `in_a_notebook`, as the kernel's own start does before any notebook."""
-    env = {**os.environ, paths.READS_ENV: str(root / ".cache" / paths.KERNEL_READS_NAME)}
-    env.pop(paths.DRAWN_IN_ENV, None)
-    if in_a_notebook:
-        env[paths.DRAWN_IN_ENV] = '{"notebook": "02"}'
-    subprocess.run([sys.executable, "-c", f"{prefix}from analysis.run import kernels; kernels.record_reads()\n{code}"],
-                   check=True, env=env, cwd=root / "notebooks", capture_output=True)
+    run_as_kernel(root, code, notebook='{"notebook": "02"}' if in_a_notebook else None, prefix=prefix, capture=True)
 
-
-def _ran(root: Path, step: pipeline.Step, stamps: dict) -> None:
-    before = (pipeline.input_hash(root, step), pipeline.touched(root, step))
-    pipeline._finish(step, (0, 0.1, before, {}), root, stamps)
 
 
 @pytest.mark.parametrize(("code", "said"), [
@@ -95,7 +85,7 @@ def test_a_lookup_a_notebook_reads_through_another_program_leaves_the_notebooks_
     root, step = kernel_project(tmp_path)
     _notebook_runs(root, code)
     stamps: dict = {}
-    _ran(root, step, stamps)
+    stamp_after_run(root, step, stamps)
     assert "notebooks" not in stamps
     line = capsys.readouterr().out
     assert "through another program: " in line and said in line and "not stamped" in line, line
@@ -110,7 +100,7 @@ def test_the_guard_a_program_the_kernel_starts_before_any_notebook_is_the_enviro
     root, step = kernel_project(tmp_path)
     _notebook_runs(root, "import subprocess; subprocess.run(['true'], check=True)", in_a_notebook=False)
     stamps: dict = {}
-    _ran(root, step, stamps)
+    stamp_after_run(root, step, stamps)
     assert "notebooks" in stamps and pipeline.is_current(root, step, stamps)
 
 
@@ -138,7 +128,7 @@ def test_a_lookup_a_notebook_opens_to_read_and_update_is_in_the_notebooks_stamp(
     root, step = kernel_project(tmp_path)
     _notebook_runs(root, code)
     stamps: dict = {}
-    _ran(root, step, stamps)
+    stamp_after_run(root, step, stamps)
     assert list(stamps["notebooks"][pipeline.READ]) == ["lookups/first_year.txt"]
     (root / "lookups" / "first_year.txt").write_text("2016\n", encoding="utf-8")
     assert not pipeline.is_current(root, step, stamps)
@@ -152,7 +142,7 @@ def test_the_guard_a_file_a_notebook_makes_empties_or_appends_to_is_not_read(tmp
                          "open('../lookups/new.txt', 'w+').write('x')\nopen('../lookups/x.txt', 'x').write('x')\n"
                          "os.close(os.open('../lookups/fd.txt', os.O_RDWR | os.O_CREAT))")
     stamps: dict = {}
-    _ran(root, step, stamps)
+    stamp_after_run(root, step, stamps)
     assert pipeline.READ not in stamps["notebooks"]
 
 
@@ -250,7 +240,7 @@ def test_a_compiled_module_a_notebook_imports_from_a_desk_folder_is_in_the_noteb
     _notebook_runs(root, f"import sys; sys.path.insert(0, {str(desk)!r}); import {name}; "
                          f"assert {name}.__file__ == {str(helper)!r}, {name}.__file__")
     stamps: dict = {}
-    _ran(root, step, stamps)
+    stamp_after_run(root, step, stamps)
     assert f"lookups/{origin.name}" in stamps["notebooks"][pipeline.READ]
     helper.write_bytes(origin.read_bytes() + b"\0")  # rebuilt: other bytes
     assert not pipeline.is_current(root, step, stamps)
@@ -296,7 +286,7 @@ def test_a_chart_a_notebook_read_before_another_notebook_exported_it_again_leave
     _notebook_runs(root, "open('../out/chart.csv').read()")  # notebook 06, first
     chart.write_text("year\n2016\n", encoding="utf-8")  # notebook 02 exports the new chart
     stamps: dict = {}
-    _ran(root, step, stamps)
+    stamp_after_run(root, step, stamps)
     assert "notebooks" not in stamps
     assert "out/chart.csv" in capsys.readouterr().out
 
@@ -309,7 +299,7 @@ def test_the_guard_a_chart_read_back_as_exported_is_the_step_s_own(tmp_path: Pat
     chart.write_text("year\n2016\n", encoding="utf-8")  # exported
     _notebook_runs(root, "open('../out/chart.csv').read()")  # read back
     stamps: dict = {}
-    _ran(root, step, stamps)
+    stamp_after_run(root, step, stamps)
     assert "notebooks" in stamps and pipeline.READ not in stamps["notebooks"]
     assert pipeline.is_current(root, step, stamps)
 
@@ -327,7 +317,7 @@ def test_a_lookup_under_the_system_python_s_prefix_is_in_the_notebooks_stamp(tmp
     _notebook_runs(root, "open('../lookups/first_year.txt').read(); import json, colorsys",
                    prefix=f"import sys; sys.base_prefix = sys.base_exec_prefix = {str(root)!r}\n")
     stamps: dict = {}
-    _ran(root, step, stamps)
+    stamp_after_run(root, step, stamps)
     assert list(stamps["notebooks"][pipeline.READ]) == ["lookups/first_year.txt"]
     (root / "lookups" / "first_year.txt").write_text("2016\n", encoding="utf-8")
     assert not pipeline.is_current(root, step, stamps)
