@@ -1,0 +1,31 @@
+"""Stop 60's own work on issue 24, each test checked to fail on the code before it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.raw_copy import refusal
+
+AOL = "aol-2016-11-24-hmic-ncpi-mps"
+BBC = "bbc-2019-03-28-hmicfrs-mps-post-inspection-review"
+
+
+@pytest.mark.parametrize(("old", "new", "printed", "figure"), [
+    (f"    part: {AOL}/cases-ri-or-inadequate\n", f"    part: {AOL}/cases-referred-back\n", "278",
+     "cases-ri-or-inadequate"),
+    (f"    part: {AOL}/cases-ri-or-inadequate\n", f"    part: {AOL}/cases-compared-with-force-audit\n", "278",
+     "cases-ri-or-inadequate"),
+    (f"    - {BBC}/cases-ri\n", f"    - {BBC}/online-cases-examined\n", "127", "cases-ri"),
+])
+def test_a_claim_whose_words_print_its_documents_figure_must_read_it(tmp_path: Path, old: str, new: str,
+                                                                      printed: str, figure: str) -> None:
+    """Round 49c's medium left open: PA's "A review of 374 cases found 278, or three quarters" typed with another
+    count of the same HMIC report as its part (the 38 cases referred back, or the 132 compared with the force's
+    audit) validated, and the claim read 38 (or 132) of 374 and was judged inaccurate. The words print 278, which
+    the record holds as the report's cases requiring improvement or inadequate, and no input read it. Likewise
+    the BBC's sum "good in 93, required improvement in 127 and … inadequate in 83" with the online cases examined
+    typed for the 127."""
+    said = refusal(tmp_path, ("claims.yaml", old, new))
+    assert f'its text prints "{printed}"' in said and f"/{figure}'" in said, said
