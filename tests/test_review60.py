@@ -29,3 +29,28 @@ def test_a_claim_whose_words_print_its_documents_figure_must_read_it(tmp_path: P
     typed for the 127."""
     said = refusal(tmp_path, ("claims.yaml", old, new))
     assert f'its text prints "{printed}"' in said and f"/{figure}'" in said, said
+
+
+def test_every_primary_producer_is_a_body_a_sentence_can_credit() -> None:
+    """scan refuses a figure a sentence credits to another body only when it knows the record figure's body: a
+    figure whose producer `scan_source.BODIES` does not name constrains nothing. London Councils (its 32 boroughs)
+    and the Independent Inquiry into Grooming Gangs were missing, so "According to the Met, there are 32 London
+    boroughs" was taken as London Councils' count. Every primary source's producer must be named there."""
+    from analysis.factcheck.scan_source import bodies_of
+    from analysis.paths import DEFAULT
+    from analysis.record.problems import Problems
+    from analysis.record.sources import load_sources
+
+    sources = load_sources(DEFAULT, Problems())
+    primary = {s["producer"] for s in sources.values() if s["primary"]}
+    unnamed = sorted(p for p in primary if not bodies_of({"publisher": p, "attributed_to": p}))
+    assert len(primary) >= 18 and unnamed == [], unnamed
+
+
+def test_a_sentence_crediting_the_met_with_london_councils_count_is_told_so(tmp_path: Path) -> None:
+    from analysis.factcheck.scan import scan_text
+    from analysis.paths import DEFAULT
+
+    result = scan_text("According to the Met, there are 32 London boroughs.", DEFAULT)
+    said = str(result)
+    assert "from London Councils, not the Met" in said, said
