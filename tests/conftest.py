@@ -13,12 +13,19 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from analysis.paths import PROJECT_ROOT, Paths
 from analysis.record.figures import COLUMNS
 from analysis.run.copies import skip_iri_parser
 from tests import made as made_run
 from tests.drawn import DrawnCharts
+
+#: Property tests check what the code says, never how fast: Hypothesis's default 200 ms deadline per example failed
+#: `test_blanking_keeps_every_character_but_the_blanked_ones` on a loaded machine, as the too-slow health check can.
+#: Speed targets are `make bench`'s.
+settings.register_profile("project", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("project")
 
 skip_iri_parser()  # before any test module imports nbformat: about a second less per worker (see its docstring)
 

@@ -299,7 +299,7 @@ def test_letters_o_for_zeros_after_a_separator_leave_the_number_unread(text: str
     assert found == [] and len(not_read) == 1 and "a number in a form no figure form reads" in not_read[0]
 
 
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=3000)
 @given(st.text(alphabet="0123456789Ool ._~/-abx", max_size=14))
 def test_the_letters_for_digits_gate_passes_every_text_the_reading_changes(text: str) -> None:
     """`letters_read_as_digits` looks first for a letter O or l where its reading could change one (`_NEAR_A_DIGIT`):

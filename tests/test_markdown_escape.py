@@ -35,7 +35,7 @@ def _item(rendered: str) -> str:
     return match.group(1)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200)
 @given(ANY_SYNTAX)
 def test_any_text_is_shown_as_its_characters_in_commonmark(text: str) -> None:
     shown = _item(COMMONMARK.render(f"- {escape(text) or 'x'}\n"))
@@ -43,7 +43,7 @@ def test_any_text_is_shown_as_its_characters_in_commonmark(text: str) -> None:
     assert html.unescape(shown) == (_as_shown(text) or "x")
 
 
-@settings(max_examples=10, deadline=None)
+@settings(max_examples=10)
 @given(st.lists(ANY_SYNTAX.filter(lambda t: t.strip()), min_size=1, max_size=8))
 def test_any_text_is_shown_as_its_characters_in_a_notebooks_html_copy(lines: list[str]) -> None:
     """The notebooks' HTML copies are made by nbconvert, whose Markdown reader also reads `$…$` and `\\[…\\]` as

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis.factcheck import scan_find
@@ -129,7 +129,7 @@ def _piece(draw: st.DrawFn) -> str:
     return piece
 
 
-@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=600)
 @given(st.lists(_piece(), min_size=1, max_size=14).map("".join))
 def test_the_set_finds_every_kind_python_finds(text: str) -> None:
     assert _missed(text) == [], text
