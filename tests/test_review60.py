@@ -54,3 +54,32 @@ def test_a_sentence_crediting_the_met_with_london_councils_count_is_told_so(tmp_
     result = scan_text("According to the Met, there are 32 London boroughs.", DEFAULT)
     said = str(result)
     assert "from London Councils, not the Met" in said, said
+
+
+def test_search_finds_words_from_the_start_of_a_word() -> None:
+    """A fact-checker searching "children at risk" wants the Met's counts of children at risk first. Query words
+    were found anywhere inside a cell's words ("at" in "Metropolitan", "ONS" in "inspections", "rate" in
+    "separate"), and a measure's name ("children_at_risk_cse") never held the phrase, so two inspection releases
+    ranked above the figures, and "ONS" listed 318 rows. Checked against data/raw/figures/met-2017-03-13.csv: the
+    Met's 1,116 (2014) and 1,582 (2016) children believed at risk, and the 42 per cent rise between them."""
+    from analysis.tables.lookup import search
+
+    top = [(r["kind"], r["id"], r.get("value_as_printed")) for r in search("children at risk")[:3]]
+    assert top == [("figure", "met-2017-03-13/change-children-at-risk-2014-2016", "42 per cent"),
+                   ("figure", "met-2017-03-13/children-at-risk-2014", "1,116"),
+                   ("figure", "met-2017-03-13/children-at-risk-2016", "1,582")], top
+    ons = {r["id"] for r in search("ONS")}
+    assert "breakingnewstime-2016-11-hmic-ncpi-mps/cases-examined" not in ons  # "ons" only inside "Constabulary"
+    assert "ons-2020-01-14-child-sexual-abuse-ew/cpp-sexual-abuse-2019" in ons
+
+
+def test_search_still_finds_a_word_inside_its_longer_forms() -> None:
+    """Guard: "exploit" finds rows that print only "exploitation"; "percent" typed as one word finds what "per
+    cent" finds (a word-start match would otherwise find neither "per cent" nor "56%", which the cells read as it).
+    """
+    from analysis.tables.lookup import search
+
+    assert any(r["id"] == "met-2017-03-13/children-at-risk-2014" for r in search("exploit"))
+    percent = [r["id"] for r in search("percent")]
+    assert "parliamenttoday-2018-02-hmicfrs-ncpi-mps-q4/share-ri-or-inadequate" in percent  # "almost 90 percent"
+    assert percent == [r["id"] for r in search("per cent")]

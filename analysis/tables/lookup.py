@@ -289,6 +289,8 @@ def unframed(text: str) -> str:
 
 #: A percentage as newsrooms print it: "56%", "56 %", "56 per cent", "56 percent", "56pc", "56-per-cent".
 _PERCENT_RE = re.compile(rf"(\d)(?:\s*|-)(?:{PER_CENT})(?![a-z])", re.IGNORECASE)
+#: "percent" or "per-cent" as a word of its own ("about percent", "the percent of cases"), read as "per cent".
+_PERCENT_WORD = re.compile(r"\bper-?cent\b")
 
 
 #: A quotation mark as typed (after `quotes_read`): every double one, and a single one not inside a word (an
@@ -306,11 +308,12 @@ def _searchable(text: str) -> str:
     pasted from a PDF with its ligature, "ﬁgures". A quotation mark is no part of the word it stands against
     (`_QUOTATION_MARK`): outlets quote one phrase with single or double marks, or none, so `making "serious errors"`
     (or `the Met’s “child protection” probes`) found nothing where the record prints "making 'serious errors'".
-    A number is written whole (`written_whole`: "1,737" is "1737"), so "1737" and "1,737" find the same rows."""
+    A number is written whole (`written_whole`: "1,737" is "1737"), so "1737" and "1,737" find the same rows. A
+    measure's name is read as its words ("children_at_risk_cse" as "children at risk cse"), so a phrase finds it."""
     text = text if text.isascii() else normal_text(text)
     text = _QUOTATION_MARK.sub(" ", quotes_read(text))
-    text = _PERCENT_RE.sub(r"\1 per cent", " ".join(dashes_read(text).lower().split()))
-    return written_whole(text)
+    text = _PERCENT_RE.sub(r"\1 per cent", " ".join(dashes_read(text).lower().replace("_", " ").split()))
+    return written_whole(_PERCENT_WORD.sub("per cent", text))
 
 
 #: A query that is one number with its digit groups parted by spaces ("1 737", a thin space as NFKC reads it), as
@@ -330,12 +333,21 @@ def _whole_number(word: str) -> re.Pattern[str] | None:
     return re.compile(before + re.escape(word) + after)
 
 
+@functools.lru_cache(maxsize=64)
+def _word_start(word: str) -> re.Pattern[str]:
+    """For a query word of letters, the pattern finding it at the start of a word in a cell: "exploit" finds
+    "exploitation", but "at" was found in "Metropolitan" and "ONS" in "inspections", so "children at risk" ranked
+    two inspection releases above the Met's counts of children at risk, and "ONS" listed 318 rows."""
+    return re.compile(r"(?<![^\W_])" + re.escape(word))
+
+
 def _in(word: str, text: str) -> bool:
-    """Whether a query word is found in a searched cell (`_whole_number` for a number)."""
+    """Whether a query word (or the query's phrase) is found in a searched cell: a number whole (`_whole_number`),
+    words from the start of a word (`_word_start`)."""
     if word not in text:
         return False
-    pattern = _whole_number(word)
-    return pattern is None or pattern.search(text) is not None
+    pattern = _whole_number(word) or _word_start(word)
+    return pattern.search(text) is not None
 
 
 def _score(kind: str, row: dict[str, Any], words: list[str], phrase: str) -> tuple[int, list[str]]:
@@ -353,7 +365,7 @@ def _score(kind: str, row: dict[str, Any], words: list[str], phrase: str) -> tup
         best = max(hits, key=lambda c: weights[c])
         total += weights[best]
         matched.update(hits)
-    if len(words) > 1 and any(phrase in texts[c] for c in weights):
+    if len(words) > 1 and any(_in(phrase, texts[c]) for c in weights):
         total += 5
     return total, sorted((c for c in weights if c in matched), key=lambda c: -weights[c])
 
@@ -369,7 +381,8 @@ def search(text: str, paths: Paths = DEFAULT, kinds: tuple[str, ...] = tuple(KIN
 
     A number ("1,200", "56 per cent") matches every figure of that value, whatever its wording ("more than
     1,200" too), and of its unit where it is printed with one ("9 per cent" is no count of nine); words match the
-    figure's value as printed, measure, subject and quote (heavier first). Each result: kind, id, score, matched
+    figure's value as printed, measure, subject and quote (heavier first), each from the start of a word
+    ("exploit" finds "exploitation"; "at" is not found in "Metropolitan"). Each result: kind, id, score, matched
     (columns), summary, and for a figure its value as printed, measure, geography, unit and period end.
 
     >>> import analysis
