@@ -286,12 +286,22 @@ def redirect_line(address: str) -> str:
             "reader sees was not read; open that page and scan it")
 
 
+def struck_line(passages: list[str]) -> str:
+    """The one line that says the article strikes figures through (HTML's <s>, <del>, <strike>; Markdown's
+    `~~…~~`): text it shows withdrawn, a correction's old figure, so its figures are not read as the article's."""
+    unique = list(dict.fromkeys(p if len(p) <= SHOWN_ADDRESS else p[:SHOWN_ADDRESS] + "…" for p in passages))
+    named = ", ".join(repr(p) for p in unique[:SHOWN_FRAMES])
+    more = f" and {len(unique) - SHOWN_FRAMES:,} more" if len(unique) > SHOWN_FRAMES else ""
+    return (f"the article strikes through {_count(len(unique), 'passage')} with a number ({named}{more}): text it "
+            "shows withdrawn, so its figures were not read as the article's; check them by hand")
+
+
 def _page_parts_not_read(text: str, frames: list[str], drawn: list[str], redirects: list[str],
-                         generated: list[str]) -> list[str]:
+                         generated: list[str], struck: list[str]) -> list[str]:
     """The lines for what a page shows that scan does not read: where its refresh sends the reader, no text at all,
-    frames from elsewhere, charts its scripts draw, figures its sheet writes."""
+    frames from elsewhere, charts its scripts draw, figures its sheet writes, figures it strikes through."""
     lines = [redirect_line(redirects[0])] if redirects else []
-    if not text:
+    if not text and not struck:  # (a page all struck through shows text: the struck line says so)
         lines.append(NO_TEXT)
     if frames:
         lines.append(frames_line(frames))
@@ -299,6 +309,9 @@ def _page_parts_not_read(text: str, frames: list[str], drawn: list[str], redirec
         lines.append(charts_line(drawn))
     if generated:
         lines.append(generated_line(generated))
+    numbered = [p for p in struck if any(c.isdigit() for c in p)]
+    if numbered:
+        lines.append(struck_line(numbered))
     return lines
 
 
@@ -322,8 +335,9 @@ def scan_text(raw: str, paths: Paths, max_figures: int | None = DEFAULT_MAX_FIGU
     drawn: list[str] = []
     redirects: list[str] = []
     generated: list[str] = []
-    text = to_text(raw, frames, drawn, redirects, generated)
-    not_read += _page_parts_not_read(text, frames, drawn, redirects, generated)
+    struck: list[str] = []
+    text = to_text(raw, frames, drawn, redirects, generated, struck)
+    not_read += _page_parts_not_read(text, frames, drawn, redirects, generated, struck)
     glyphs = unnamed_glyphs(raw)
     if glyphs:
         not_read.append(f"{_count(glyphs, 'character')} a PDF's text layer does not name (\"(cid:N)\", as pdfminer "

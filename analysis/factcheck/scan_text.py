@@ -101,6 +101,11 @@ _FOOTNOTE_MARK = re.compile(r"\s*[\[(]?\s*(?:\d{1,3}(?:\s*[,\u2013\u2014-]\s*\d{
 _POWER_BASE = re.compile(r"(?<![\d.,])10\Z")
 _EXPONENT = re.compile(r"\s*[-\u2212]?\d{1,3}\s*")
 _MARK_HOLDERS = ("sup", "sub")
+#: The elements whose text a page shows struck through, as withdrawn: HTML's <s> ("no longer accurate"), <del>
+#: (removed from the document) and the old <strike>. A correction printed "<s>922</s> 1,922" or "<del>618</del>
+#: <ins>922</ins>" was read with the struck figure as the article's ("in the record" for the 922 it withdraws), or
+#: the two run together ("618 922", neither read); a struck figure is listed as not read (`STRUCK`).
+_STRUCK = frozenset({"s", "strike", "del"})
 #: A scale raised after an amount ("£1.2<sup>m</sup>", "5<sup>bn</sup>"): part of the figure, not a footnote's letter.
 #: Dropped as one, "£1.2<sup>m</sup>" was £1.2.
 _RAISED_SCALE = re.compile(rf"\s*(?:{JOINED_SCALE_WORDS})\s*", re.IGNORECASE)
@@ -808,6 +813,9 @@ class _TextParser(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.drawn = [] if drawn is None else drawn  # what names each chart a script draws (`drawn_chart`)
         self.redirects: list[str] = []  # where the page's <meta> refresh sends its reader (`refresh_address`)
+        self.struck: list[str] = []  # the text of each struck-through element shown (`_STRUCK`)
+        self._struck_at: int | None = None  # the depth of the outermost open struck element
+        self._struck_text: list[str] = []  # its text so far
         self._chart_holders = chart_holders  # whether the page may hold one's element (`CHART_HOLDER_MARKS`)
         # In a <script>: whether it is a module script or import map the page runs, whose imports are looked at
         # (its text here is only a charting library's addresses, `_read_tag`); None outside one.
@@ -874,6 +882,8 @@ class _TextParser(HTMLParser):
         for tag in self._open[depth:]:
             self._at[tag].pop()
         del self._open[depth:]
+        if self._struck_at is not None and self._struck_at >= depth:
+            self._end_struck()
         while self._visibility and self._visibility[-1][0] >= depth:
             self._visibility.pop()
         self._close_shadows(depth)
@@ -888,6 +898,13 @@ class _TextParser(HTMLParser):
         self._close_boxes(depth)
         if self._hidden_at is not None and self._hidden_at >= len(self._open):
             self._hidden_at = None
+
+    def _end_struck(self) -> None:
+        """The outermost struck element has ended: its text, as one passage, is listed (`_STRUCK`)."""
+        passage = " ".join("".join(self._struck_text).split())
+        if passage:
+            self.struck.append(passage)
+        self._struck_at, self._struck_text = None, []
 
     def _open_mark(self, tag: str, attrs: list[tuple[str, str | None]], depth: int, sheet: Sheet) -> None:
         """Note where the text of a <sup> or <sub>, or of an element raised or lowered as one (`_raised`, by the
@@ -1104,6 +1121,8 @@ class _TextParser(HTMLParser):
             self._emit(" ")
         self._open_box(tag, kind, depth)
         self._push(tag)
+        if tag in _STRUCK and self._struck_at is None and not self._foreign(tag):
+            self._struck_at = depth
         if self._chart_holders and tag not in _VOID:
             self._read_counter(attrs, depth)
 
@@ -1147,7 +1166,8 @@ class _TextParser(HTMLParser):
         if _hidden(tag, attrs, sheet, self._foreign(tag), framed=True):
             return False
         text = (document if self._frames >= DEEPEST_FRAME
-                else _html_text(document, self._frames + 1, unread=self.unread, outer=self._policy, drawn=self.drawn))
+                else _html_text(document, self._frames + 1, unread=self.unread, outer=self._policy, drawn=self.drawn,
+                                struck=self.struck))
         self._emit(f"\n\n{text}\n\n")
         return True
 
@@ -1160,7 +1180,8 @@ class _TextParser(HTMLParser):
         if markup is None or _hidden(tag, attrs, sheet, self._foreign(tag)):
             return
         text = (markup if self._frames >= DEEPEST_FRAME
-                else _html_text(markup, self._frames + 1, unread=self.unread, outer=self._policy, drawn=self.drawn))
+                else _html_text(markup, self._frames + 1, unread=self.unread, outer=self._policy, drawn=self.drawn,
+                                struck=self.struck))
         self._emit(f"\n\n{text}\n\n")
 
     def _note_scripted_frame(self, tag: str, attrs: list[tuple[str, str | None]], sheet: Sheet) -> None:
@@ -1364,7 +1385,10 @@ class _TextParser(HTMLParser):
         else:
             hidden, visible = self._hidden_at, not self._visibility or self._visibility[-1][1]
         if hidden is None and visible and self._svg_draws_text() and not (self._hosts and self._unslotted()):
-            self._emit(data)
+            if self._struck_at is None:
+                self._emit(data)
+            else:
+                self._struck_text.append(data)
 
     def _close_for_table(self, tag: str) -> bool:
         """Close what a start tag ends in a table (`_TABLE_CONTEXT`); True when the element is closed as soon as it
@@ -1976,12 +2000,14 @@ _DOC_COMMENT_MARKS = ("#cmnt_ref", "msocomtxt", "comment-list")
 
 def _html_text(raw: str, frames: int = 0, prose: bool = False, unread: list[str] | None = None,
                outer: StylePolicy | None = None, drawn: list[str] | None = None,
-               redirects: list[str] | None = None, generated: list[str] | None = None) -> str:
+               redirects: list[str] | None = None, generated: list[str] | None = None,
+               struck: list[str] | None = None) -> str:
     """A page's visible text, in paragraphs (a document embedded `frames` deep when more than 0, under the `outer`
     style policy of the page that holds it; `prose` that holds tags: `_left_open`); each shown frame's address whose
     document scan does not fetch is added to `unread`, what names each chart a script draws to `drawn`, where
     the page's <meta> refresh sends its reader to `redirects`, and the selector of each rule of its sheet that
-    writes a figure into it to `generated` (`written_attributes`)."""
+    writes a figure into it to `generated` (`written_attributes`), and the text of each passage it shows struck
+    through to `struck` (`_STRUCK`: withdrawn, not the article's)."""
     markup = closed_markup_only(raw, prose)
     if any(mark in markup for mark in _DOC_COMMENT_MARKS):
         markup = _DOC_COMMENT.sub("<div hidden", markup)
@@ -2003,6 +2029,8 @@ def _html_text(raw: str, frames: int = 0, prose: bool = False, unread: list[str]
         parser.drawn[before:] = [name for name in parser.drawn[before:] if not PYM_SCRIPT.search(name)]
     if redirects is not None:
         redirects += parser.redirects
+    if struck is not None:
+        struck += parser.struck
     text = "".join(parser.parts)
     if _ATOMIC_EDGE in text:
         text = _NUMBER_ACROSS_EDGE.sub("", text).replace(_ATOMIC_EDGE, _LINE_BREAK)
@@ -2102,6 +2130,26 @@ def _front_matter_value(value: str) -> str:
     if value[:1] in "\"'" and value[-1:] == value[:1] and len(value) > 1:
         value = value[1:-1]
     return "" if value in ("|", ">", "|-", ">-") else value
+
+
+#: A passage Markdown strikes through (GitHub's `~~618~~`, as GitLab, Obsidian and pandoc write it too): two tildes
+#: that open before a character other than a space and close after one, within a paragraph, never part of a fence's
+#: three. Shown withdrawn, as HTML's <s> is (`_STRUCK`): "~~618~~ 922 crimes" was read as "618 922" (neither read),
+#: and "~~618 crimes~~ 922 crimes" gave the struck 618 as the article's, "in the record". (The body holds no tilde,
+#: so each opening is read on only to the next tilde: linear.)
+_MARKDOWN_STRUCK = re.compile(r"(?<![~\\])~~(?=[^\s~])((?:[^~\n]|\n(?![ \t]*\n))*?)(?<=[^\s~])~~(?!~)")
+
+
+def _markdown_struck(text: str, struck: list[str] | None) -> str:
+    """Prose without the passages Markdown strikes through (`_MARKDOWN_STRUCK`), each added to `struck`."""
+    if "~~" not in text:
+        return text
+
+    def withdrawn(m: re.Match[str]) -> str:
+        if struck is not None:
+            struck.append(" ".join(m.group(1).split()))
+        return ""
+    return _MARKDOWN_STRUCK.sub(withdrawn, text)
 
 
 def _markdown_marks(text: str) -> str:
@@ -2211,12 +2259,13 @@ def _fences_as_text(raw: str) -> str:
 
 
 def to_text(raw: str, unread_frames: list[str] | None = None, drawn_charts: list[str] | None = None,
-            redirects: list[str] | None = None, generated: list[str] | None = None) -> str:
+            redirects: list[str] | None = None, generated: list[str] | None = None,
+            struck: list[str] | None = None) -> str:
     """The article's visible text: HTML reduced to paragraphs; plain text with its white space tidied (the address
     of each frame the page shows from elsewhere, never fetched, added to `unread_frames`; what names each chart a
     charting library's script draws in the page, to `drawn_charts`; the address a <meta> refresh sends the reader
     on to, to `redirects`; the selector of each rule of the page's sheet that writes a figure into it, to
-    `generated`).
+    `generated`; the text of each passage it shows struck through, withdrawn and so not read, to `struck`).
 
     Characters are read the one way every number check reads them (NFKC, no zero-width or format characters:
     "1\u200b,737" is 1,737, not 1), a digit other than 0-9 kept as written so it is never read into a number, and
@@ -2227,12 +2276,12 @@ def to_text(raw: str, unread_frames: list[str] | None = None, drawn_charts: list
         raw = _fences_as_text(raw)
     if raw[:4].lstrip("\ufeff")[:3] in _FRONT_MATTER_FENCES:
         raw = _front_matter(raw)
-    raw = _markdown_marks(raw) if _is_prose(raw) else raw
+    raw = _markdown_marks(_markdown_struck(raw, struck)) if _is_prose(raw) else raw
     html_text = looks_like_html(raw)
     raw = _QUOTE_MARKS.sub("", raw) if not html_text and ">" in raw else raw
     if html_text:
         raw = _line_breaks(_html_text(raw, prose=_is_prose(raw), unread=unread_frames, drawn=drawn_charts,
-                                      redirects=redirects, generated=generated))
+                                      redirects=redirects, generated=generated, struck=struck))
         raw = _NOT_TEXT.sub(_not_text, normal_text_keeping_digits(_cell_gaps(_unicode_overrides(raw))))
         raw = _wrapped_personal_data(raw)  # a <br> (or a <pre> line) inside a phone number, as in plain text
     else:

@@ -1,0 +1,71 @@
+"""Issue 24, round fifty, helper r50a: scan (class 3) on documents that are not news prose and on how they print a
+figure, with inputs rounds 44–49 did not try. A correction printed by striking the old figure through (HTML's <s>,
+<del> and <strike>, Markdown's `~~618~~`), whose struck figure was read as the article's ("in the record") or run
+into the new one ("618 922", neither read); a table flattened to lines, as a PDF's text prints one ("2014 922",
+"2014    922", "Crimes … 2014 922 2016 618"), whose year before each figure was not read as its year, so each figure
+was "in the record" as the other year's; a page number alone on its line (a PDF's text copied without its form
+feeds), read with the paragraph beside it as a statistic block's label and "in the record" as HMIC's 374 cases
+examined; a live blog's or a page's correction worded as rounds 44 and 49 did not ("We said earlier that …", "an
+earlier post put the figure at 618", "An earlier version said …"), and an FAQ's question its next word answers
+"No.", whose figure was read as stated."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from analysis.factcheck.scan import scan_text
+from analysis.factcheck.scan_text import to_text
+from analysis.paths import DEFAULT
+
+SENTENCE_922 = "The Met recorded 922 crimes connected with child sexual exploitation in 2016."
+
+
+def _scan(text: str) -> dict[str, Any]:
+    return scan_text(text, DEFAULT)
+
+
+def _status(text: str) -> dict[str, str]:
+    """Each figure as printed with its status ("in the record", "not in the record")."""
+    return {f["value_as_printed"]: f["status"] for f in _scan(text)["figures"]}
+
+
+# --- a figure struck through ------------------------------------------------------------------------------------------
+
+
+def test_a_figure_struck_through_is_withdrawn_not_the_articles() -> None:
+    """A correction that strikes the old figure through: "<s>922</s> 1,922" gave the struck 922 "in the record"
+    (the Met's 2016 count the article withdraws); "<del>618</del> <ins>922</ins>", "~~618~~ 922" and a struck
+    span in a style ran the two together ("618 922", neither read); "<s>618</s>922" read nothing and said nothing,
+    exit 0; "~~618 crimes~~ 922 crimes" gave the struck 618 "in the record" and the new 922 as "~ 922"; a whole
+    struck paragraph was read as stated. The struck figure is now listed as not read, the new one read."""
+    for text, shown, struck in (
+            ("<p>The Met recorded <s>922</s> 1,922 crimes connected with child sexual exploitation in 2016.</p>",
+             {"1,922": "not in the record"}, "922"),
+            ("<p>The Met recorded <del>618</del> <ins>922</ins> crimes connected with child sexual exploitation in "
+             "2016.</p>", {"922": "in the record"}, "618"),
+            ("<p>The Met recorded <s>618</s>922 crimes connected with child sexual exploitation in 2016.</p>",
+             {"922": "in the record"}, "618"),
+            ("<p>The Met recorded <strike>618</strike> 922 crimes connected with child sexual exploitation in "
+             "2016.</p>", {"922": "in the record"}, "618"),
+            ("The Met recorded ~~618~~ 922 crimes connected with child sexual exploitation in 2016.",
+             {"922": "in the record"}, "618"),
+            ("The Met recorded ~~618 crimes~~ 922 crimes connected with child sexual exploitation in 2016.",
+             {"922": "in the record"}, "618 crimes"),
+            (f"<p><del>{SENTENCE_922}</del></p><p>Police recorded 1,116 children at risk of child sexual "
+             "exploitation in 2014.</p>", {"1,116": "in the record"}, SENTENCE_922)):
+        result = _scan(text)
+        assert _status(text) == shown, (text, _status(text))
+        assert any("strikes through" in line and repr(struck) in line for line in result["not_read"]), (
+            text, result["not_read"])
+
+
+def test_struck_text_without_a_number_is_left_out_quietly_and_tildes_still_qualify() -> None:
+    """The guards: a struck word is the correction's old wording ("<s>about</s> 922": the article now says 922),
+    nothing to check; a page all struck through is not "a page that shows no text"; one "~" is still "about", a
+    fence's "~~~" no strike, and a "~~" left open strikes nothing."""
+    assert _scan(f"<p>The Met recorded <s>about</s> {SENTENCE_922[17:]}</p>")["not_read"] == []
+    assert _status(f"<p>The Met recorded <s>about</s> {SENTENCE_922[17:]}</p>") == {"922": "in the record"}
+    assert not any("shows no text" in line for line in _scan(f"<p><del>{SENTENCE_922}</del></p>")["not_read"])
+    assert [f["qualifier"] for f in _scan("Police recorded ~1,200 offences.")["figures"]] in ([], ["about"])
+    assert to_text("~~~\nPolice recorded 1,200 offences.\n~~~\n") == "~~~\n\nPolice recorded 1,200 offences.\n\n~~~"
+    assert "1,200 offences" in to_text("Police recorded ~~ 1,200 offences ~~ in 2017.")
