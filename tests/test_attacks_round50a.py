@@ -69,3 +69,25 @@ def test_struck_text_without_a_number_is_left_out_quietly_and_tildes_still_quali
     assert [f["qualifier"] for f in _scan("Police recorded ~1,200 offences.")["figures"]] in ([], ["about"])
     assert to_text("~~~\nPolice recorded 1,200 offences.\n~~~\n") == "~~~\n\nPolice recorded 1,200 offences.\n\n~~~"
     assert "1,200 offences" in to_text("Police recorded ~~ 1,200 offences ~~ in 2017.")
+
+
+# --- a table flattened to lines ---------------------------------------------------------------------------------------
+
+
+def test_a_flattened_tables_row_gives_its_figures_the_rows_year() -> None:
+    """The Met recorded 618 crimes connected with CSE in 2014 and 922 in 2016. A table's rows as a PDF's text prints
+    them (a year, spaces, the figures), the heading joined to the first row, and a chart's data flattened to one
+    line: the year before each figure was not read as its year, so 2014's row "922" was "in the record" as 2016's,
+    and on the one line each figure was the other year's. Each is now another year's figure, not in the record."""
+    for text in ("2014 922 crimes connected with child sexual exploitation",
+                 "Year Crimes connected with child sexual exploitation\n2014 922\n2016 618\n",
+                 "Crimes connected with child sexual exploitation\n2014    922\n2016    618\n",
+                 "Crimes connected with child sexual exploitation 2014 922 2016 618",
+                 "Year Crimes Children at risk\n2014 922 1,582\n2016 618 1,116\n"):
+        assert set(_status(text).values()) == {"not in the record"}, (text, _status(text))
+    # the guards: the right year in each shape, a colon's label, a comparison's year after the figure
+    assert _status("Crimes connected with child sexual exploitation in London: 2014 618, 2016 922.") == {
+        "618": "in the record", "922": "in the record"}
+    assert _status("Year Crimes Children at risk\n2014 618 1,116\n") == {"618": "in the record",
+                                                                          "1,116": "in the record"}
+    assert _status("Crimes connected with child sexual exploitation, 2016: 922") == {"922": "in the record"}

@@ -224,8 +224,11 @@ def setting_of(found: Found, context: str) -> Setting:
     if not years and context and _alone(found):
         years = _sentence_setting(context)[1]
         return Setting(places, years, next(iter(years)) if len(years) == 1 else None)
-    if _CELL in found.sentence.text:
-        return Setting(places, years, _row_year(found, context))
+    row_year = _row_year(found, context) if _CELL in found.sentence.text else None
+    if row_year is not None:
+        return Setting(places, years, row_year)
+    # (a row with no cell of a year reads the year its text gives the figure, "… exploitation 2014 | 922" as a
+    # heading joined to a flattened table's first row prints it: read with none, 2014's row was 2016's 922)
     if not years:  # a sentence naming no year gives no figure in it a year of its own
         return Setting(places, years, None)
     text, end = found.sentence.text, found.start + len(found.text)

@@ -26,8 +26,15 @@ OWN_YEAR_AFTER = re.compile(r"^\s*(?:[^\d\s,;:.—–()\[\]]+\s+){0,12}?(?:(?:in
                              r"|[(\[]\s*(?:in\s+)?((?:19|20)\d{2})(?:[-/–](?:19|20)?\d{2})?\s*[)\]])")
 #: (and a label's year before the colon that gives its figure, as a caption, a chart's key or a list item prints
 #: one: "Crimes connected with child sexual exploitation, 2014: 922" was "in the record" as 2016's 922)
+#: (and a year with only spaces, a cell's gap or the row's other numbers between it and the figure, as a table
+#: flattened to lines prints its row: "2014 922", "2014    922" or "2014 618 1,116" in a PDF's text, and a chart's
+#: data flattened to one line, "Crimes … 2014 922 2016 618". Read with no year of its own, 2014's row was "in the
+#: record" as 2016's 922, and each figure of the one line as the other year's. A number between that is itself a
+#: year ends the row, so the nearest year is the figure's.)
+_CELL_GAP = r"(?:[ \t]*[:=|][ \t]*|[ \t]+)"
+_ROW_NUMBER = r"(?!(?:19|20)\d{2}\b)\d[\d,.]*%?"
 OWN_YEAR_BEFORE = re.compile(r"\b((?:19|20)\d{2})(?:(?:'s)?\s+(?:total|figure|count)\s+of"
-                              r"|(?:[-/–](?:19|20)?\d{2})?\s*[:=])\s*$")
+                              rf"|(?:[-/–](?:19|20)?\d{{2}})?(?:{_CELL_GAP}{_ROW_NUMBER})*{_CELL_GAP}?)[ \t]*$")
 #: A note's mark printed on to a word or a figure ("922[1] crimes … in 2014", "exploitation¹ in 2014", "922†"): no
 #: word of the sentence. Between a figure and its year it hid the year ("922[1] crimes connected with child sexual
 #: exploitation in 2014" was "in the record" as 2016's 922).
