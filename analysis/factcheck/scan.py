@@ -122,7 +122,20 @@ def _label(every: list[Any], at: int, found: list[Any]) -> str:
     if len(found) != 1 or sentence.text.strip(_AROUND_LONE_FIGURE) != found[0].text:
         return ""
     near = [every[i] for i in (at - 1, at + 1) if 0 <= i < len(every)]
-    return " ".join(s.text for s in near if abs(s.paragraph - sentence.paragraph) == 1)
+    return " ".join(s.text for s in near if abs(s.paragraph - sentence.paragraph) == 1 and not _a_sentence(s.text))
+
+
+#: A number other than a year: what a paragraph that states a figure of its own holds, and a label does not.
+_NOT_A_YEAR = re.compile(r"(?<![\d,.])(?!(?:19|20)\d{2}(?!\d|[,.]\d))\d")
+
+
+def _a_sentence(text: str) -> bool:
+    """Whether a paragraph is a sentence of prose, not a statistic block's label ("crimes connected with CSE in
+    2016", a tile's heading): it ends as a sentence does, or prints a figure of its own (a number other than a
+    year). A PDF's page number alone on its line, copied without its form feeds, was read with the sentences beside
+    it as its label ("The Met recorded 922 crimes …" over "374", "Inspectors examined the cases." under it), and
+    "in the record" as HMIC's 374 cases examined."""
+    return text.rstrip("\"'”’)]").endswith((".", "!", "?")) or _NOT_A_YEAR.search(text) is not None
 
 
 #: The gap between two cells of a table's row, as the text reads it ("2016 | 922").
