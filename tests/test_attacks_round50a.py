@@ -91,3 +91,49 @@ def test_a_flattened_tables_row_gives_its_figures_the_rows_year() -> None:
     assert _status("Year Crimes Children at risk\n2014 618 1,116\n") == {"618": "in the record",
                                                                           "1,116": "in the record"}
     assert _status("Crimes connected with child sexual exploitation, 2016: 922") == {"922": "in the record"}
+
+
+# --- a page number alone on its line ----------------------------------------------------------------------------------
+
+
+def test_a_page_number_alone_is_not_labelled_by_the_sentence_beside_it() -> None:
+    """A PDF's text copied without its form feeds keeps each page number alone on its line: read with the
+    paragraph beside it as a statistic block's label, "374" after "The Met recorded 922 crimes …" was "in the
+    record" as HMIC's 374 cases examined, and "38" as its 38 cases referred back. A paragraph that states a figure
+    of its own is a sentence, no label; the lone number is now not in the record."""
+    for page in ("374", "38"):
+        text = f"{SENTENCE_922}\n\n{page}\n\nInspectors examined the cases.\n"
+        assert _status(text) == {"922": "in the record", page: "not in the record"}, (text, _status(text))
+    # the guards: a statistic block's label, which names a year and no figure, above or below it
+    label = "crimes connected with child sexual exploitation recorded by the Met in 2016"
+    assert _status(f"<div><p>922</p><p>{label}</p></div>") == {"922": "in the record"}
+    assert _status(f"<div><h3>{label.capitalize()}</h3><p>922</p></div>") == {"922": "in the record"}
+
+
+# --- a correction worded as a live page or a newsroom words it --------------------------------------------------------
+
+
+def test_a_correction_in_a_live_blogs_or_a_writers_words_withdraws_its_figure() -> None:
+    """Round 44 read a correction's "An earlier version of this article said"; "An earlier version said …", a live
+    page's "an earlier post in this blog put the figure at …" and a writer's "We said earlier that …" or "We wrongly
+    reported that …" were not read as corrections, and the withdrawn 922 was "in the record" as the Met's 2016
+    count. It is now listed as a number the sentence denies, and the figure put right read."""
+    for text in (
+            "Correction: an earlier version said the Met recorded 922 crimes connected with child sexual exploitation "
+            "in 2016.",
+            "Update 14:32: We said earlier that the Met recorded 922 crimes connected with child sexual exploitation "
+            "in 2016.",
+            "Update: an earlier post in this blog put the figure at 922 crimes connected with child sexual "
+            "exploitation in 2016.",
+            "We wrongly reported that the Met recorded 922 crimes connected with child sexual exploitation in 2016.",
+            "An earlier version of this live blog said 922 crimes connected with child sexual exploitation were "
+            "recorded in 2016."):
+        result = _scan(text)
+        assert result["figures"] == [], (text, _status(text))
+        assert any("denies" in line and "'922'" in line for line in result["not_read"]), (text, result["not_read"])
+    # the guards: an earlier document's own finding, an older edition, what police said earlier, a bill's version
+    for text in ("The earlier report found 922 crimes connected with child sexual exploitation in 2016.",
+                 "Police said earlier that 922 crimes connected with child sexual exploitation were recorded in 2016.",
+                 "We said the Met recorded 922 crimes connected with child sexual exploitation in 2016."):
+        assert _status(text) == {"922": "in the record"}, text
+    assert _status("An earlier version of the bill included 12 clauses.") == {"12": "not in the record"}

@@ -219,7 +219,15 @@ DENIED = "number the sentence denies"
 #: … and a figure an excerpt's ellipsis cut off before its unit or scale ("56 per …", "£1.2 […]").
 CUT_SHORT = "number whose unit or scale an ellipsis cut off"
 #: What a correction says was wrong ("An earlier version of this article", "This story previously said").
-_CORRECTED = r"(?:article|story|report|piece|post|page|graphic|chart|table|headline|caption|video|episode)"
+_CORRECTED = (r"(?:article|story|report|piece|post|page|graphic|chart|table|headline|caption|video|episode|blog"
+              r"|live\s+blog|entry|update|newsletter)")
+#: … and an earlier text of it a correction names alone ("An earlier version said …", "an earlier post in this blog
+#: put the figure at 618", as a live page corrects an entry), and a writer saying so in the first person ("We said
+#: earlier that …", "we wrongly reported …"): each withdrawn figure was read as the article's, "in the record" where
+#: the record holds it.
+_SAID = r"(?:said|reported|wrote|stated|put|gave|suggested|claimed)"
+_EARLIER_TEXT = (rf"(?:version(?=\s+(?:(?:had|has)\s+)?{_SAID}\b)|(?:version|post|entry|update)\s+(?:in|of|on)\s+this"
+                 rf"\s+{_CORRECTED})")
 _WRONGLY = r"(?:previously|originally|earlier|wrongly|incorrectly|mistakenly|erroneously)"
 #: The verbs that deny or dispute what follows them ("denied that 1,200…", "disputed the 1,200 figure").
 _DENIES = r"(?:den(?:ied|ies|y|ying)|(?:reject|refut|disput|contest)(?:ed|es|e|s|ing)?)"
@@ -883,8 +891,10 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
     # box prints it: read as a figure the article states, not in the record (and in it, were the wrong figure
     # another's). Only the first figure after the words (`mark`) is set aside, in the same clause.
     # (and a correction's "misstated the number of crimes as 1,300", as the New York Times words one)
-    (DENIED, re.compile(rf"(?=[atwmou])\b(?:(?:(?:an?|the)\s+(?:earlier|previous|original|older)\s+version\s+of"
-                        rf"\s+this\s+{_CORRECTED}|this\s+{_CORRECTED}\s+{_WRONGLY}|(?:we|it)\s+{_WRONGLY})\b"
+    (DENIED, re.compile(rf"(?=[atwmou])\b(?:(?:(?:an?|the)\s+(?:earlier|previous|original|older)\s+{_EARLIER_TEXT}"
+                        rf"|this\s+{_CORRECTED}\s+{_WRONGLY}"
+                        rf"|(?:we|it)\s+(?:{_WRONGLY}|{_SAID}\s+(?:earlier|previously|wrongly|incorrectly|mistakenly"
+                        rf"|originally)))\b"
                         rf"[^.;:!?\d]{{0,80}}?|(?:mis(?:stated|reported|quoted|described)|overstated|understated)\b"
                         rf"[^.;:!?,\d]{{0,80}}?(?<!\bwell )\bas\s+)"
                         rf"(?P<mark>(?:(?:{_QUAL})\s+)?{_FIGURE_UNIT})(?![\w%]|[.,]\d)", re.IGNORECASE)),
