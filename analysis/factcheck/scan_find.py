@@ -1382,6 +1382,15 @@ def head_noun(phrase: str) -> str:
     return head
 
 
+def ending_noun(phrase: str) -> str:
+    """The count noun a noun phrase ends with before its first preposition or verb form ("children" of "Children at
+    risk of CSE", "crimes" of "Crimes connected with CSE"), or "" where it ends with another word: "Child sexual
+    exploitation" names exploitation, no count of children."""
+    end = _PHRASE_END.search(phrase)
+    head, last = _head_in(phrase[:end.start()] if end else phrase)
+    return head if last else ""
+
+
 def _head_in(words: str) -> tuple[str, bool]:
     """The last count noun of words, and whether the words end with it (or with a participle after it)."""
     head, last = "", False

@@ -16,7 +16,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import Any
 
-from analysis.factcheck.scan_find import Found, change_direction, counted_phrase, head_noun
+from analysis.factcheck.scan_find import Found, change_direction, counted_phrase, ending_noun, head_noun
 from analysis.factcheck.scan_source import other_body
 from analysis.record.counted import count_kinds, counted_class, words_of
 from analysis.record.differences import CHANGE_MEASURE as _CHANGE_MEASURE
@@ -718,6 +718,42 @@ def other_counted(found: Found, figure: dict[str, Any], head: set[str]) -> str:
 _A_RATE = re.compile(r"\brates?\b|\bper\b|\bin\s+every\b|\bfor\s+every\b", re.IGNORECASE)
 
 
+#: A change printed with what it is a change in ("a 49 per cent increase in crimes …", "a rise in the number of
+#: children …"), and the words a clause puts between what changed and its verb ("Children at risk … were up by").
+_CHANGE_IN = re.compile(r"^(?:increase|rise|fall|drop|decrease|jump|reduction|growth|surge)\s+in\s+"
+                        r"(?:the\s+(?:number|count|total)\s+of\s+)?(.*)", re.IGNORECASE)
+_AUXILIARY = re.compile(r"(?:\s+(?:have|has|had|were|was|are|is)(?:\s+been)?)?\s*$", re.IGNORECASE)
+
+
+def changed_thing(found: Found) -> str:
+    """The count noun a percentage change is a change in: named after it ("increase in crimes"), or as what the
+    sentence says rose or fell ("Children at risk of CSE in London were up by 49%"); "" where no count noun is
+    named ("Child sexual exploitation has risen by almost half")."""
+    if found.head:
+        return found.head
+    m = _CHANGE_IN.match(found.counted)
+    if m:
+        return ending_noun(m.group(1))
+    before = found.sentence.text[:found.start]
+    verb = before.lower().rfind(found.derived_because.lower()) if found.derived_because else -1
+    if verb < 0:
+        return ""
+    start = max(before.rfind(mark, 0, verb) for mark in ",;:(") + 1
+    return ending_noun(_AUXILIARY.sub("", before[start:verb]))
+
+
+def other_changed(found: Found, figure: dict[str, Any]) -> str:
+    """Why a record change is a change in another kind of thing than the sentence's, or "": the Met's 49 per cent
+    rise in crimes is no rise in children at risk ("Children at risk of CSE in London were up by 49%" was "in the
+    record" as it). Only where both kinds are known: a record change whose words name no kind of counted thing is
+    not set apart."""
+    if found.derived != "percent_change":
+        return ""
+    thing = changed_thing(found)
+    mine, theirs = count_kinds(set(counted_class(thing))), count_kinds(set(figure["_counts"]))
+    return f"a change in {'/'.join(sorted(theirs))}, not in {thing}" if mine and theirs and not mine & theirs else ""
+
+
 def other_place(figure: dict[str, Any], setting: Setting) -> str:
     """Why a record figure of one place is not the figure of the places the sentence names, or ""."""
     if setting.places and figure["geography"] not in setting.places:
@@ -758,7 +794,7 @@ def differs(found: Found, figure: dict[str, Any], setting: Setting) -> str:
     span = other_span(found, figure) or other_frequency(found, figure) or over_years(found, figure, setting)
     if span:
         return span
-    counted = other_counted(found, figure, head)
+    counted = other_counted(found, figure, head) or other_changed(found, figure)
     if counted:
         return counted
     if found.printed.unit == "percent" and figure["_whole"] and found.counted.lower().startswith("of "):
