@@ -65,10 +65,22 @@ _INSTEAD_OF = re.compile(r"\bnot\s+[^.;:!?]{0,120}?\b((?:19|20)\d{2})\b[^.;:!?\d
 _BUT = re.compile(r"\bbut\s+(?:(?:only|just|rather)\s+)?$")
 
 
+#: … and the figure a correction puts right after the one it withdraws, in the same sentence ("an earlier version
+#: said 922 crimes … in 2016; it was 618", "…; the correct figure is 618"): 618 was "in the record" as 2014's,
+#: though the correction gives it for 2016.
+_PUT_RIGHT = re.compile(r"\b((?:19|20)\d{2})\b[^.;:!?\d]{0,40}?[;,]\s*(?:but\s+)?(?:it|the\s+(?:(?:correct|right"
+                        r"|actual|true)\s+)?(?:figure|number|total|count))\s+(?:was|is|should\s+have\s+been)\s+"
+                        r"(?:(?:in\s+fact|actually|only)\s+)?$", re.IGNORECASE)
+_RIGHT_END = re.compile(r"\b(?:was|is|been)\s+(?:(?:in\s+fact|actually|only)\s+)?$", re.IGNORECASE)
+
+
 def _instead_of(text: str, start: int) -> re.Match[str] | None:
-    """`_INSTEAD_OF` before a figure, looked for only after a "but" (most figures have none before them)."""
+    """`_INSTEAD_OF` before a figure, looked for only after a "but" (most figures have none before them), or
+    `_PUT_RIGHT`, only after "was" or "is"."""
     window = text[max(0, start - 200):start]
-    return _INSTEAD_OF.search(window) if _BUT.search(window[-16:]) else None
+    if _BUT.search(window[-16:]):
+        return _INSTEAD_OF.search(window)
+    return _PUT_RIGHT.search(window) if _RIGHT_END.search(window[-24:]) else None
 
 
 def own_year(text: str, start: int, end: int, years_named: int, *, patterns: tuple[re.Pattern[str], ...] = (
