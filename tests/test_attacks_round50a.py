@@ -131,9 +131,82 @@ def test_a_correction_in_a_live_blogs_or_a_writers_words_withdraws_its_figure() 
         result = _scan(text)
         assert result["figures"] == [], (text, _status(text))
         assert any("denies" in line and "'922'" in line for line in result["not_read"]), (text, result["not_read"])
+    # the figure put right takes the withdrawn one's year: 618 was "in the record" as 2014's, the correction's 2016
+    for text in ("Correction: an earlier version said the Met recorded 922 crimes connected with child sexual "
+                 "exploitation in 2016; it was 618.",
+                 "An earlier version of this article said the Met recorded 922 crimes connected with child sexual "
+                 "exploitation in 2016; the correct figure is 618."):
+        assert _status(text) == {"618": "not in the record"}, (text, _status(text))
+    assert _status("An earlier version of this article said the Met recorded 618 crimes connected with child sexual "
+                   "exploitation in 2016; it was 922.") == {"922": "in the record"}
     # the guards: an earlier document's own finding, an older edition, what police said earlier, a bill's version
     for text in ("The earlier report found 922 crimes connected with child sexual exploitation in 2016.",
                  "Police said earlier that 922 crimes connected with child sexual exploitation were recorded in 2016.",
                  "We said the Met recorded 922 crimes connected with child sexual exploitation in 2016."):
         assert _status(text) == {"922": "in the record"}, text
     assert _status("An earlier version of the bill included 12 clauses.") == {"12": "not in the record"}
+
+
+# --- a change in another kind of thing (round 49a's left medium) ------------------------------------------------------
+
+
+def test_a_rise_in_children_is_not_the_records_rise_in_crimes() -> None:
+    """The Met's 49 per cent rise was in crimes connected with CSE (its children at risk rose 42 per cent): "Children
+    at risk of CSE in London were up by 49%", "The number of children at risk … rose by 49%" and a rise in victims
+    were each "in the record" as the rise in crimes. The record's change figures' counted kind is now compared with
+    the thing the sentence says changed."""
+    for text in ("Children at risk of CSE in London were up by 49% between 2014 and 2016.",
+                 "The number of children at risk of child sexual exploitation rose by 49% in London between 2014 and "
+                 "2016.",
+                 "There was a 49 per cent increase in victims of child sexual exploitation in London between 2014 and "
+                 "2016."):
+        figure = _scan(text)["figures"][0]
+        assert figure["status"] == "not in the record", text
+        assert any(m["differs"].startswith("a change in cases, not in") for m in figure["other_definitions"]), text
+    # the guards: a rise in crimes, in "child sexual exploitation" (no count of children), in children at risk
+    for text, printed in (
+            ("Crimes connected with child sexual exploitation rose by 49% between 2014 and 2016 in London.", "49%"),
+            ("Child sexual exploitation has risen by almost half across London between 2014 and 2016.",
+             "almost half"),
+            ("There was a 42 per cent increase in the number of children who police believe are at risk of CSE in "
+             "London between 2014 and 2016.", "42 per cent"),
+            ("Referrals for child sexual exploitation rose by 18.5 per cent in the first year.", "18.5 per cent")):
+        assert _status(text) == {printed: "in the record"}, (text, _status(text))
+
+
+# --- a question answered "No" -----------------------------------------------------------------------------------------
+
+
+def test_a_figure_in_a_question_the_next_sentence_answers_no_is_denied() -> None:
+    """An FAQ's or a fact-check's "Did the Met record 922 crimes … in 2016? No." gave the 922 the answer denies as
+    stated, "in the record" as the Met's count. It is now listed as a number the sentence denies."""
+    for text in ("Did the Met record 922 crimes connected with child sexual exploitation in 2016? No.",
+                 "Q: Did the Met record 922 crimes connected with child sexual exploitation in 2016?\nA: No, it did "
+                 "not.",
+                 "Is it true that the Met recorded 922 crimes connected with child sexual exploitation in 2016? No, "
+                 "that is false."):
+        result = _scan(text)
+        assert result["figures"] == [], (text, _status(text))
+        assert any("denies" in line and "'922'" in line for line in result["not_read"]), (text, result["not_read"])
+    # the guards: a question answered yes, or not answered no; an FAQ's question over its answer
+    for text in ("Did the Met record 922 crimes connected with child sexual exploitation in 2016? Yes.",
+                 "Did the Met record 922 crimes connected with child sexual exploitation in 2016? Nobody knows.",
+                 "How many crimes connected with child sexual exploitation did the Met record in 2016?\n\n922.\n"):
+        assert _status(text) == {"922": "in the record"}, (text, _status(text))
+
+
+# --- a flattened row read as an NHS number ----------------------------------------------------------------------------
+
+
+def test_ten_digits_grouped_as_no_nhs_number_is_printed_are_said_not_dropped() -> None:
+    """A chart's data flattened to one line, "Crimes … 2014 618 2016 922": "618 2016 922" passes the NHS number's
+    check digit (one grouping in eleven does), and was left out as an NHS number without a word: the Met's two
+    figures dropped, "no figures found", exit 0. Grouped as the NHS never prints one, it is now said (without its
+    digits); one printed as the NHS prints them, 3-3-4 or run together, is still left out quietly."""
+    result = _scan("Crimes connected with child sexual exploitation 2014 618 2016 922")
+    assert result["figures"] == []
+    assert any("ten digits grouped as no NHS number is printed" in line and "618" not in line
+               for line in result["not_read"]), result["not_read"]
+    for text in ("Her NHS number 943 476 5919 was withheld.", "Her NHS number 943-476-5919 was withheld.",
+                 "NHS 9434765919."):
+        assert _scan(text)["not_read"] == [], text

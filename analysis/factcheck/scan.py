@@ -26,6 +26,7 @@ from typing import Any
 from analysis.factcheck.markdown_escape import code, escape
 from analysis.factcheck.scan_embeds import CANVAS
 from analysis.factcheck.scan_find import (
+    DENIED,
     LIST_NUMBER,
     MAX_PER_SENTENCE,
     NOT_READ,
@@ -105,6 +106,19 @@ def _figure_entry(found: Any, matched: Any) -> dict[str, Any]:
     }
 
 
+#: The answer "No" that opens the sentence after a question (an FAQ's "A: No.", "No, it did not."), and a question
+#: it answers: one ending "?".
+_NO = re.compile(r"(?:A\s*[:.)]\s*|Answer\s*:\s*)?No\b(?!\.\s*\d)[.,;:!—–-]", re.IGNORECASE)
+
+
+def _answered_no(every: list[Any], at: int) -> bool:
+    """Whether the sentence is a question the next one answers "No" ("Did the Met record 922 crimes … in 2016? No."):
+    its figures are the ones the answer denies, as "did not record 922" denies one (`DENIED`). Read as stated,
+    an FAQ's or a fact-check's denied 922 was "in the record" as the Met's count."""
+    return (every[at].text.rstrip(" \"'”’)").endswith("?") and at + 1 < len(every)
+            and _NO.match(every[at + 1].text) is not None)
+
+
 #: A sentence that names its subject only by pointing back ("These figures increased by 135 per cent …").
 _POINTS_BACK = re.compile(r"^(?:These|Those|This|That|It|They|The (?:figures?|numbers?|rise|increase|fall|total))\b")
 
@@ -134,8 +148,9 @@ def _a_sentence(text: str) -> bool:
     2016", a tile's heading): it ends as a sentence does, or prints a figure of its own (a number other than a
     year). A PDF's page number alone on its line, copied without its form feeds, was read with the sentences beside
     it as its label ("The Met recorded 922 crimes …" over "374", "Inspectors examined the cases." under it), and
-    "in the record" as HMIC's 374 cases examined."""
-    return text.rstrip("\"'”’)]").endswith((".", "!", "?")) or _NOT_A_YEAR.search(text) is not None
+    "in the record" as HMIC's 374 cases examined. (A question is a label: an FAQ's "How many … in 2016?" over
+    its answer, "922".)"""
+    return text.rstrip("\"'”’)]").endswith((".", "!")) or _NOT_A_YEAR.search(text) is not None
 
 
 #: The gap between two cells of a table's row, as the text reads it ("2016 | 922").
@@ -226,6 +241,20 @@ def _mixes_digits(item: LeftOut) -> bool:
     (a phone number's digits are not echoed)."""
     return (not item.text.isascii() and item.kind not in PERSONAL_KINDS and any(ch in "0123456789" for ch in item.text)
             and digits_problem(item.text) is not None)
+
+
+#: An NHS number as the NHS prints one: 3, 3 and 4 digits, with a space or a hyphen between, or the ten run together.
+_NHS_PRINTED = re.compile(r"\d{3}[ -]?\d{3}[ -]?\d{4}")
+
+
+def odd_nhs_line(item: LeftOut) -> str | None:
+    """The line said for ten digits left out as an NHS number though grouped as none is printed ("618 2016 922", a
+    table's row flattened to a line, passes the check digit one time in eleven): the figures were dropped without a
+    word, exit 0. Said without the digits, in case they are one; None for any other number."""
+    if item.kind != "NHS number" or _NHS_PRINTED.fullmatch(item.text):
+        return None
+    return (f"paragraph {item.sentence.paragraph}: ten digits grouped as no NHS number is printed were left out as "
+            "one (not shown, in case they are): if they are figures, a table's row say, check them by hand")
 
 
 #: Said when an article shows no text at all, where "no figures found" and exit 0 told a fact-checker a page had
@@ -365,6 +394,8 @@ def scan_text(raw: str, paths: Paths, max_figures: int | None = DEFAULT_MAX_FIGU
                           find_figures(sentence, frozenset() if opens else frozenset({LIST_NUMBER}), ahead[at]))
         found, headed, heading = below_a_unit_heading(sentence, found, heading)
         skipped += headed
+        if found and _answered_no(every, at):
+            found, skipped = [], skipped + [LeftOut(f.text, DENIED, sentence) for f in found]
         room = len(found) if max_figures is None else max_figures - len(pairs)
         stop = len(found) > room
         if stop:
@@ -383,6 +414,7 @@ def scan_text(raw: str, paths: Paths, max_figures: int | None = DEFAULT_MAX_FIGU
                      "was not" for s in skipped if s.kind == NOT_READ]
         not_read += [not_read_line(s.sentence.paragraph, s.text, s.kind) for s in skipped
                      if s.kind in UNCHECKED or _mixes_digits(s)]
+        not_read += [line for s in skipped if (line := odd_nhs_line(s)) is not None]
         previous = sentence
         if stop:
             break
