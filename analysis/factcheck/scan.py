@@ -49,7 +49,7 @@ from analysis.factcheck.scan_match import load_record, match_reading, prefer_art
 from analysis.factcheck.scan_text import looks_like_html, sentences, to_text, unnamed_glyphs
 from analysis.paths import Paths, add_root_argument
 from analysis.record.claims import MAX_TEXT_WORDS
-from analysis.record.hygiene import digits_problem
+from analysis.record.hygiene import digits_problem, pattern_text
 from analysis.record.terminal import printable, typed_number
 from analysis.record.vocabulary import iso_date
 
@@ -243,15 +243,16 @@ def _mixes_digits(item: LeftOut) -> bool:
             and digits_problem(item.text) is not None)
 
 
-#: An NHS number as the NHS prints one: 3, 3 and 4 digits, with a space or a hyphen between, or the ten run together.
-_NHS_PRINTED = re.compile(r"\d{3}[ -]?\d{3}[ -]?\d{4}")
+#: An NHS number as the NHS prints one: groups of 3, 3 and 4 digits, or the ten run together, read as the
+#: personal-data check reads characters (`pattern_text`: "943¯476¯5919", circled or underlined digits alike).
+_NHS_GROUPS = ([3, 3, 4], [10])
 
 
 def odd_nhs_line(item: LeftOut) -> str | None:
     """The line said for ten digits left out as an NHS number though grouped as none is printed ("618 2016 922", a
     table's row flattened to a line, passes the check digit one time in eleven): the figures were dropped without a
     word, exit 0. Said without the digits, in case they are one; None for any other number."""
-    if item.kind != "NHS number" or _NHS_PRINTED.fullmatch(item.text):
+    if item.kind != "NHS number" or [len(g) for g in re.findall(r"[0-9]+", pattern_text(item.text))] in _NHS_GROUPS:
         return None
     return (f"paragraph {item.sentence.paragraph}: ten digits grouped as no NHS number is printed were left out as "
             "one (not shown, in case they are): if they are figures, a table's row say, check them by hand")
