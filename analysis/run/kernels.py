@@ -71,7 +71,13 @@ def record_reads() -> None:
     /dev) and the kernel's own (its connection file, the runner's IPython folder) are left out; a compiled module
     stands for its source (`_read_from`). A folder a notebook lists
     (`Path("../lookups").glob("*.csv")`) is noted with the names in it: a lookup added there is read by the next run.
-    The folders the import system lists to find modules (those on `sys.path`) are not."""
+    The folders the import system lists to find modules (those on `sys.path`) are not.
+
+    A file or folder a notebook looks for and does not find is noted too, as `GONE`: notebook 02 took its first year
+    from `../lookups/first_year.txt` when there was one (`try: open(…) except FileNotFoundError: 2015`), so with none
+    the step was stamped without it, and once the analyst made one `make` said "notebooks: unchanged, skipped" with
+    the chart still from 2015. What the kernel's own start looks for before any notebook runs is the environment's
+    (`DRAWN_IN_ENV` not yet set), and is not noted."""
     folder = os.environ.get(READS_ENV)
     if not folder:
         return
@@ -109,9 +115,11 @@ def record_reads() -> None:
             return
         seen.add(path)  # first: the reads below open files too, and come back here
         digest = read_digest(path)
-        if digest != GONE:  # gone or unreadable: nothing the notebook could have read either
-            with contextlib.suppress(OSError):
-                note(digest, path)
+        if digest == GONE and DRAWN_IN_ENV not in os.environ:  # the kernel's own start probing: not a notebook's
+            seen.discard(path)  # looked for again by a notebook, it is noted then
+            return
+        with contextlib.suppress(OSError):
+            note(digest, path)
 
     sys.addaudithook(hook)
 
