@@ -26,12 +26,17 @@ IN_NOTEBOOK_02 = '{"notebook": "02"}'
     "except OSError:\n    first = 2015",
     "import pandas as pd\ntry:\n    first = int(pd.read_csv('../lookups/first_year.txt', header=None)[0][0])\n"
     "except FileNotFoundError:\n    first = 2015",
+    "import os\nlookup = '../lookups/first_year.txt'\n"
+    "first = int(open(lookup).read()) if os.path.exists(lookup) else 2015",
+    "from pathlib import Path\nlookup = Path('../lookups/first_year.txt')\n"
+    "first = int(lookup.read_text()) if lookup.is_file() else 2015",
 ])
 def test_a_lookup_a_notebook_looked_for_and_did_not_find_is_in_the_notebooks_stamp(tmp_path: Path, code: str) -> None:
     """Notebook 02 took the first year it charts from `../lookups/first_year.txt` when the desk kept one, else
     2015. `make` with none (the chart from 2015), then the lookup made with 2016, then `make`: "notebooks:
     unchanged, skipped", the chart still from 2015, exit 0. The kernels' hook saw the notebook open the path, but
-    noted only files it could read, so the stamp named nothing of it."""
+    noted only files it could read; and asked first (`os.path.exists`, `Path.is_file`), the path raised no audit
+    event at all. Either way the stamp named nothing of it."""
     root, step = kernel_project(tmp_path, with_lookup=False)
     run_as_kernel(root, code, notebook=IN_NOTEBOOK_02)
     stamps: dict = {}
@@ -83,3 +88,17 @@ def test_the_guard_what_the_kernel_s_own_start_looks_for_is_not_a_notebook_s_rea
     assert pipeline.READ not in stamps["notebooks"]
     (root / "lookups" / "libraryrc").write_text("x\n", encoding="utf-8")
     assert pipeline.is_current(root, step, stamps)
+
+
+def test_the_guard_a_path_looked_for_in_a_folder_the_step_s_patterns_walk_is_left_to_them(tmp_path: Path) -> None:
+    """IPython asks whether every Markdown text a notebook displays is a file's name (`Markdown("**1. Recorded
+    offences**")` is looked for in notebooks/), and the export asks for a chart's folder before it first makes it.
+    What comes and goes in notebooks/, data/ or outputs/ the step's own patterns see: not in the stamp's reads, so a
+    chart folder made by the run does not leave the step unstamped."""
+    root, step = kernel_project(tmp_path)
+    run_as_kernel(root, "import os\nos.path.exists('**1. Recorded offences**'); os.path.isdir('../out/new-chart')",
+                  notebook=IN_NOTEBOOK_02)
+    (root / "out" / "new-chart").mkdir()
+    stamps: dict = {}
+    stamp_after_run(root, step, stamps)
+    assert pipeline.READ not in stamps["notebooks"]

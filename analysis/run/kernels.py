@@ -14,6 +14,8 @@ import importlib.util
 import os
 import sys
 import tempfile
+import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, cast
 from urllib.parse import unquote, urlsplit
@@ -121,7 +123,36 @@ def record_reads() -> None:
         with contextlib.suppress(OSError):
             note(digest, path)
 
-    sys.addaudithook(hook)
+    inside = threading.local()  # whether this thread is in the hook: its own reads (`read_digest`) are not asked
+
+    def hooked(event: str, args: tuple[Any, ...]) -> None:
+        was, inside.busy = getattr(inside, "busy", False), True
+        try:
+            hook(event, args)
+        finally:
+            inside.busy = was
+
+    sys.addaudithook(hooked)
+    os.stat, os.lstat = (_noting_absent(stat, hooked, inside) for stat in (os.stat, os.lstat))
+
+
+def _noting_absent(stat: Callable[..., os.stat_result], hook: Callable[[str, tuple[Any, ...]], None],
+                   inside: threading.local) -> Callable[..., os.stat_result]:
+    """`stat` that passes a path it does not find to the kernel's `hook` as a file opened to read (unless the hook
+    itself asked, `inside`). A notebook asking whether its optional lookup is there (`Path("../lookups/
+    first_year.txt").exists()`, `os.path.isfile`) opens nothing and raises no audit event, so the stamp named
+    nothing of it and a lookup made afterwards ran no notebook again. (The import system keeps its own `stat`.)"""
+
+    def noted(path: Any, *args: Any, **kwargs: Any) -> os.stat_result:
+        try:
+            return stat(path, *args, **kwargs)
+        except FileNotFoundError:
+            if isinstance(path, (str, bytes, os.PathLike)) and kwargs.get("dir_fd") is None \
+                    and not getattr(inside, "busy", False):
+                hook("open", (os.fspath(path), "r", 0))
+            raise
+
+    return noted
 
 
 def _environment_folders() -> set[str]:

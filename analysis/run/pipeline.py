@@ -62,7 +62,7 @@ from analysis.paths import (
     site_url,
 )
 from analysis.record.terminal import os_error_line, printable
-from analysis.run.kernels import UNKEPT, read_digest
+from analysis.run.kernels import GONE, UNKEPT, read_digest
 from analysis.run.lock import build_lock
 from analysis.run.outputs import (
     Marks,
@@ -513,7 +513,7 @@ def kernel_reads(root: Path, step: Step) -> tuple[dict[str, str], list[str]]:
     for path, digests in sorted(seen.items()):
         real = Path(path).resolve()
         if real in covered or real.is_relative_to(cache) \
-                or min(digests).startswith("dir:") and _walked(root, step, real):
+                or (min(digests).startswith("dir:") or min(digests) == GONE) and _walked(root, step, real):
             continue
         if not _written_by(root, step, real):  # the step's own outputs are in its outputs' hash
             read[_as_stamped(root, path)] = min(digests)
@@ -532,7 +532,8 @@ def _as_stamped(root: Path, path: str) -> str:
 def _walked(root: Path, step: Step, folder: Path) -> bool:
     """Whether the step's own patterns walk `folder`, or a folder in it, or one it is in (the import system lists
     each package's folder, the notebooks' marks list data/ and the checks list outputs/): what comes and goes
-    there the patterns see, and its listing changes with every output a step beside the notebooks writes."""
+    there the patterns see, and its listing changes with every output a step beside the notebooks writes. So is a
+    file looked for there and not found (a chart's folder before its first export): one made there is seen by them."""
     real_root = root.resolve()
     if not folder.is_relative_to(real_root):
         return False
