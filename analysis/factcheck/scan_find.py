@@ -61,6 +61,8 @@ from analysis.record.vocabulary import (
     QUALIFIER_SIGN_BEFORE,
     QUALIFIERS,
     RANGE_END_UNIT,
+    RATE_BASE,
+    RATE_BASE_WORDS,
     REFERENCE_ABBREVIATIONS,
     SCALE_WORDS,
     SHARE_JOINER,
@@ -1437,9 +1439,7 @@ def is_bare_number(p: Printed) -> bool:
 
 #: A rate's base after the words it counts ("2.77 contact child sexual abuse cases per 1,000 children"): at most
 #: six words, then "per" and a power of ten (a year, "per 2019 figures", is no base).
-_RATE_BASE_AFTER = re.compile(r"\s+(?:[^\W\d_][\w'-]*\s+){1,6}?per\s+"
-                              r"(?P<base>1(?:0{1,2}|,?000|0,?000|00,?000|,?000,?000))"
-                              r"(?![\w,.%]|\s?(?:k|m|thousand|million)\b)", re.IGNORECASE)
+_RATE_BASE_AFTER = re.compile(RATE_BASE_WORDS + RATE_BASE, re.IGNORECASE)
 
 
 def _rate_after(printed: Printed, after: str) -> tuple[Printed, int] | None:

@@ -65,6 +65,8 @@ from analysis.record.vocabulary import (
     RANGE_END_UNIT,
     RANGE_WORDS_AFTER,
     RANGE_WORDS_BEFORE,
+    RATE_BASE,
+    RATE_BASE_WORDS,
     SHARE_SIGN_AFTER,
     SHARES_OR_BEFORE,
     SPACED_DIGIT_GROUPS,
@@ -478,15 +480,55 @@ def _other_year(printed: str, quote: str, years: range) -> str | None:
 
 def _counted_problems(parsed: Printed, printed: str, quote: str, unit: str, base: int | None,
                       measure: str) -> list[str]:
-    """What the quote says the value counts, against the row: the kind of thing (`_other_kind_counted`) and a
-    difference typed as a level (`_difference_for_a_level`)."""
+    """What the quote says the value counts, against the row: the kind of thing (`_other_kind_counted`), a
+    difference typed as a level (`_difference_for_a_level`) and a rate's base (`_other_base_quoted`)."""
     found = []
+    if (quoted := _other_base_quoted(parsed, printed, quote, unit)) is not None:
+        found.append(f"the quote prints {printed!r} as a rate per {quoted:,} ('per {quoted:,}' after it), but unit "
+                     f"{unit!r} names " + (f"the base {own:,}" if (own := _unit_base(parsed, unit)) else "no base")
+                     + ": a rate's unit names the base its quote prints (\"per 1,000 children\")")
     if parsed.unit == "count" and base is None and (counted := _other_kind_counted(printed, quote, unit)):
         found.append(counted)
     if (difference := _difference_for_a_level(parsed, printed, quote, measure)) is not None:
         found.append(f"the quote gives {printed!r} as a difference ({difference!r}), but measure {measure!r} is a "
                      "level: type the change's measure (change_…, …_added), or the level the source prints")
     return found
+
+
+#: A rate's base printed after a value, with or without the words it counts between ("2.77 per 1,000", "2.77 contact
+#: child sexual abuse cases per 1,000 children"), as scan reads it (`vocabulary.RATE_BASE`), on the quote lower-cased.
+_BASE_AFTER = re.compile(f"(?:{RATE_BASE_WORDS}|\\s+){RATE_BASE}")
+
+
+def _other_base_quoted(parsed: Printed, printed: str, quote: str, unit: str) -> int | None:
+    """The base the quote prints after every printing of a count or rate, when it is not the row's (`_unit_base`),
+    else None. The Casey audit's "2.77 contact child sexual abuse cases per 1,000 children" typed "2.77" with the
+    unit "per 10,000 children" (the DfE rows' unit) or "cases" passed: the London rates chart drew 2.77 per 10,000
+    children, a rate ten times too small, or left it out as a count, and scan, reading the audit's own sentence as a
+    rate per 1,000, said it was not in the record."""
+    if parsed.unit not in ("count", "rate") or parsed.in_words:
+        return None
+    own = _unit_base(parsed, unit)
+    text, width, other = normalise_for_match(quote), len(normalise_for_match(printed)), None
+    for at in printings(printed, quote):
+        m = _BASE_AFTER.match(text, at + width)
+        if m is None or int(m.group("base").replace(",", "")) == own:
+            return None
+        other = int(m.group("base").replace(",", ""))
+    return other
+
+
+def _unit_base(parsed: Printed, unit: str) -> int | None:
+    """The base of a row's rate: the printed value's own ("per 1,000"), else the one its unit names anywhere ("per
+    10,000 children", "child in need assessments per 1,000 children", as the London rates chart reads it), or
+    None."""
+    if parsed.unit == "rate" and parsed.denominator:
+        return int(parsed.denominator)
+    named = _BASE_IN_UNIT.search(unit.lower())
+    return int(named.group("base").replace(",", "")) if named else None
+
+
+_BASE_IN_UNIT = re.compile(rf"\b{RATE_BASE}")
 
 
 #: How much of a quote before a value says it is a difference, as scan reads it.

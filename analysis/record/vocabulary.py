@@ -197,6 +197,13 @@ PERCENTAGE_POINTS = r"percentage[\s-](?:points?|pts?)|ppts?|pp"
 #: The words between the two numbers of a share ("one in five", "12 in every 100", "three out of every four", "12 for
 #: every 1,000"), for the parser and scan alike: scan read "12 for every 1,000" as the counts 12 and 1,000.
 SHARE_JOINER = r"(?:in[ -](?:every[ -])?|(?:out[ -]of|for)[ -]every[ -])"
+#: A rate's base printed after the words a number counts ("2.77 contact child sexual abuse cases per 1,000 children"):
+#: at most six words, then "per" and a power of ten (a year, "per 2019 figures", is no base; "per 1k" or "per 1,000
+#: million" is a base with a scale, which scan lists as not read). Scan reads the number before it as a rate per that
+#: base, and the quote check holds a bare value's unit to it (`figures`), so the two read one base.
+RATE_BASE_WORDS = r"\s+(?:[^\W\d_][\w'-]*\s+){1,6}?"
+RATE_BASE = (r"per\s+(?P<base>1(?:0{1,2}|,?000|0,?000|00,?000|,?000,?000))"
+             r"(?![\w,.%]|\s?(?:k|m|thousand|million)\b)")
 
 #: Every currency sign Unicode has (category Sc, as NFKC leaves them: "￡" is "£", "＄" "$") but the pound's "£" and
 #: the dollar's "$", as ranges of code points (Unicode 15). Scan listed "$1.2m", "€1.2m", "¥1,200" and "₹1,200" as
