@@ -33,7 +33,7 @@ from analysis.record.hygiene import (
     same_length_reading,
     word_count,
 )
-from analysis.record.places import larger_place_quoted, place_given, place_problem
+from analysis.record.places import larger_place_quoted, place_given, place_left_out, place_problem
 from analysis.record.printed import Printed, PrintedFigureError, exactness_problem, negative_problem, parse_printed
 from analysis.record.problems import Problems
 from analysis.record.rawfiles import figures_files, read_raw_text
@@ -417,6 +417,9 @@ def _row_text_problems(row: dict[str, str], printed: str, quote: str) -> list[st
     if place := (larger_place_quoted(row["geography"], normalise_for_match(quote))
                  or _other_place_given(printed, quote, row["geography"])):
         found.append(f"geography {row['geography']!r} is not the place the quote prints ({place!r}): a figure's "
+                     "place is where the source says it counts")
+    if left_out := place_left_out(row["geography"], normalise_for_match(quote)):
+        found.append(f"geography {row['geography']!r} is the place the quote leaves out ({left_out!r}): a figure's "
                      "place is where the source says it counts")
     if word_count(quote) > MAX_QUOTE_WORDS:
         found.append(f"quote has {word_count(quote)} words; keep it to {MAX_QUOTE_WORDS} or fewer")

@@ -17,7 +17,7 @@ import re
 
 from analysis.record.hygiene import name_key
 
-__all__ = ["LONDON_BOROUGHS", "NATIONS", "PLACES", "larger_place_quoted", "place_problem"]
+__all__ = ["LONDON_BOROUGHS", "NATIONS", "PLACES", "larger_place_quoted", "place_left_out", "place_problem"]
 
 #: The nations and regions the record's figures cover.
 NATIONS = ("London", "England", "England and Wales", "Great Britain", "United Kingdom")
@@ -67,6 +67,32 @@ _LONGEST_FIRST = sorted(PLACES, key=len, reverse=True)
 _PRINTED_PLACE = re.compile(rf"(?<![\w-])(?<!nhs )(?<!health )({'|'.join(map(re.escape, _LONGEST_FIRST))})(?![\w-])",
                             re.IGNORECASE)
 _BY_LOWER = {place.lower(): place for place in PLACES}
+
+
+#: Words that leave the place after them out of what is counted ("in England outside London", "every force except
+#: the Met's London", "all regions but London", "the rest of England"): a place printed after one is not the figure's.
+_LEFT_OUT = re.compile(r"(?<![\w-])(?:outside(?:\s+of)?|beyond|excluding|exclusive\s+of|except(?:\s+for|\s+in)?"
+                       r"|other\s+than|apart\s+from|not\s+including|barring|(?:all|everywhere|anywhere)\s+but"
+                       r"|(?:the\s+)?rest\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def place_left_out(geography: str, quote: str) -> str | None:
+    """The words leaving `geography` out of the count when the quote (read as the quote check reads it) prints it
+    only after one of them (`_LEFT_OUT`), or None. The Met's "crimes connected with child sexual exploitation in
+    England outside London" typed with geography "London" (the place the quote names) passed, and the Met's London
+    series would have drawn a count of everywhere else. A quote that also prints the place plainly, or does not
+    print it, says nothing here."""
+    if geography not in PLACES:
+        return None
+    words = None
+    for match in _PRINTED_PLACE.finditer(quote.replace("&", "and")):
+        if _BY_LOWER[match.group(1).lower()] != geography:
+            continue
+        left_out = _LEFT_OUT.search(quote, max(0, match.start() - 30), match.start())
+        if left_out is None:
+            return None
+        words = f"{left_out.group().strip()} {match.group(1)}"
+    return words
 
 
 def larger_place_quoted(geography: str, quote: str) -> str | None:
