@@ -132,6 +132,14 @@ QUALIFIERS: dict[str, str] = {
     "estimates": "about",
     "thought to be": "about", "thought to number": "about", "believed to be": "about", "believed to number": "about",
     "put at": "about",
+    # (a bound in a table's or a slide's short words, "max 1,200", "min. 1,200", "upto 1,200", "up-to 1,200", and
+    # the idioms "well-nigh 1,200", "the thick end of 1,200", "a ballpark 1,200", "at a guess 1,200": each read as the
+    # exact 1,200 by scan, and a quote printing one passed with the value typed "1,200". Not a bare "min", which is
+    # minutes as often)
+    "max": "at most", "max.": "at most", "maximum": "at most", "min.": "at least", "minimum": "at least",
+    "upto": "at most", "up-to": "at most", "an estimated minimum of": "at least", "an estimated maximum of": "at most",
+    "well-nigh": "almost", "well nigh": "almost", "the thick end of": "almost", "a ballpark": "about",
+    "ballpark": "about", "at a guess": "about",
 }
 
 
@@ -260,7 +268,8 @@ BRACKETED_ESTIMATE_WORDS = r"est(?:imated?|\.)?|estimate"
 #: A qualifier printed after a figure, at the end of its clause ("1,200 at most.", "1,200 at the very least."), for
 #: scan and the quote check alike.
 AFTER_QUALIFIER = (r"(?:at\s+(?:the\s+)?(?:very\s+)?(?:most|least)|at\s+(?:an?\s+)?(?:minimum|maximum)"
-                   r"|if\s+not\s+(?:more|higher|fewer|lower)|or\s+even\s+(?:more|higher)|max|tops"
+                   r"|if\s+not\s+(?:more|higher|fewer|lower)|or\s+even\s+(?:more|higher)|max|tops|minimum|maximum"
+                   r"|at\s+a\s+push"
                    # (and the qualifiers printed before a figure, printed after it: "1,200, roughly.", "1,200 give or
                    # take.", "1,200 odd.": each the exact 1,200)
                    r"|roughly|approximately|give\s+or\s+take(?:\s+a\s+few)?|more\s+or\s+less|at\s+a\s+guess|odd)\b")
