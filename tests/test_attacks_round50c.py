@@ -1,0 +1,160 @@
+"""Round 50, helper c: a raw row a transcriber could plausibly write that validates but publishes something wrong
+(classes 4 and 5), with inputs earlier rounds did not try: a rate's base mistyped in the unit (the Casey audit's
+"2.77 … per 1,000 children" typed "2.77" with the DfE rows' unit "per 10,000 children", or with a count's unit
+"cases"), and a place the quote leaves out typed as the figure's place ("in England outside London", "everywhere
+but London", "the rest of England" typed London or England). Each validated, and the London rates chart, the Met
+series or the figures table then said what the quote does not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.raw_copy import raw_copy, refusal
+
+# --- a rate's base the unit does not name ------------------------------------------------------------------------
+
+INKL = "figures/inkl-2025-06-16-casey-review-london.csv"
+MET_RATE = '"2.77 contact child sexual abuse cases per 1,000 children","per 1,000 children"'
+LA_RATE = '1.79,"child in need assessments per 1,000 children"'
+
+
+@pytest.mark.parametrize(("old", "new", "said"), [
+    (MET_RATE, '2.77,"per 10,000 children"', "names the base 10,000"),
+    (MET_RATE, "2.77,cases", "names no base"),
+    (MET_RATE, '2.77,"per 100 children"', "names the base 100"),
+    (LA_RATE, '1.79,"child in need assessments per 10,000 children"', "names the base 10,000"),
+    (LA_RATE, "1.79,child in need assessments", "names no base"),
+])
+def test_a_rate_typed_with_another_base_than_its_quote_prints_is_refused(tmp_path: Path, old: str, new: str,
+                                                                         said: str) -> None:
+    """The Casey audit's "2.77 contact child sexual abuse cases per 1,000 children" (as inkl quotes it) typed as the
+    bare "2.77" with the unit of the DfE rates above it, "per 10,000 children", passed validate: the London rates
+    chart printed "2.77 / per 10,000 children" (a rate ten times too small) under the title "The national audit
+    printed 3 London rates in 2 different units", and scan, reading the audit's own sentence as a rate per 1,000,
+    said "not in the record". Typed with a count's unit ("cases") it passed too and was a count of 2.77 cases, gone
+    from the rates chart. The quote check now reads the base printed after the value as scan reads it
+    (`vocabulary.RATE_BASE`)."""
+    message = refusal(tmp_path, (INKL, old, new))
+    assert "as a rate per 1,000 ('per 1,000' after it), but unit" in message and said in message, message
+
+
+@pytest.mark.parametrize(("value", "quote", "unit"), [
+    ("2.77", "The Met recorded 2.77 contact child sexual abuse cases per 1,000 children", "per 1,000 children"),
+    ("2.77", "The Met recorded 2.77 per 1,000 children", "per 1,000 children"),
+    ("2.77 per 1,000", "The Met recorded 2.77 per 1,000 children", "per 1,000 children"),
+    ("1,200", "1,200 cases per year were recorded", "cases"),
+    ("1,200", "1,200 cases per 2019 figures", "cases"),
+    ("330.1", "Rate | 2020 | 330.1", "per 10,000 children"),
+    ("1.3", "only have 1.3 child in need (CINs) assessments and 1.79 for abuse per 1,000 children",
+     "child in need assessments per 1,000 children"),
+])
+def test_a_rate_whose_unit_names_the_quoted_base_or_a_count_with_none_passes(value: str, quote: str,
+                                                                            unit: str) -> None:
+    """The guard: the unit names the base the quote prints, or the quote prints no power-of-ten base right after the
+    value's words (a time, a year, a base after another number, a table's cell)."""
+    from analysis.record.figures import _other_base_quoted
+    from analysis.record.printed import parse_printed
+
+    assert _other_base_quoted(parse_printed(value), value, quote, unit) is None
+
+
+def test_scan_and_the_quote_check_read_one_rate_base() -> None:
+    """One reading of a base after a value's words: scan reads the audit's sentence as a rate per 1,000 with the
+    pattern the quote check reads it with."""
+    from analysis.factcheck import scan_find
+    from analysis.record import figures, vocabulary
+
+    assert vocabulary.RATE_BASE in scan_find._RATE_BASE_AFTER.pattern
+    assert vocabulary.RATE_BASE in figures._BASE_AFTER.pattern
+
+
+# --- a place the quote leaves out --------------------------------------------------------------------------------
+
+MET = "figures/met-2017-03-13.csv"
+MET_QUOTE = "crimes connected with child sexual exploitation across London, from 618 in 2014 to 922 in 2016."
+
+
+@pytest.mark.parametrize("words", ["in England outside London", "in England excluding London",
+                                   "everywhere but London", "beyond London", "outside of London"])
+def test_a_place_the_quote_leaves_out_typed_as_the_figures_place_is_refused(tmp_path: Path, words: str) -> None:
+    """The Met's "crimes connected with child sexual exploitation in England outside London, from 618 in 2014 to
+    922 in 2016" typed with geography "London" (the place the quote names) passed validate, as every figure of the
+    quote did: the Met's London series and its 49 per cent rise would have been drawn from counts of everywhere
+    else. A place was read as printed wherever it stood; the words before it that leave it out were not read."""
+    quote = MET_QUOTE.replace("across London", words)
+    root = raw_copy(tmp_path)
+    path = root / "data" / "raw" / MET
+    path.write_text(path.read_text(encoding="utf-8").replace(MET_QUOTE, quote), encoding="utf-8")
+    from analysis.paths import Paths
+    from analysis.record.problems import ValidationError
+    from analysis.run.build import load_raw
+
+    with pytest.raises(ValidationError) as raised:
+        load_raw(Paths(root))
+    assert "geography 'London' is the place the quote leaves out" in str(raised.value), str(raised.value)
+
+
+@pytest.mark.parametrize(("geography", "quote", "left_out"), [
+    ("England", "1,200 cases in the rest of England", "the rest of england"),
+    ("Westminster", "1,200 in London, except Westminster", "except westminster"),
+    ("London", "1,200 cases apart from London", "apart from london"),
+    ("London", "1,200 in London, and 300 outside London", None),
+    ("England", "1,200 in England, outside London", None),
+    ("London", "1,200 across London", None),
+])
+def test_the_place_left_out_is_read_only_where_the_quote_prints_it_nowhere_else(geography: str, quote: str,
+                                                                               left_out: str | None) -> None:
+    """A place printed only after words that leave it out is not the figure's; printed plainly too, or another
+    place left out, it is."""
+    from analysis.record.figures import normalise_for_match
+    from analysis.record.places import place_left_out
+
+    assert place_left_out(geography, normalise_for_match(quote)) == left_out
+
+
+# --- a bound or approximation in short or idiomatic words --------------------------------------------------------
+
+MIRROR = "figures/mirror-2025-12-09-inquiry-chair-copy.csv"
+MIRROR_ROW = ',"more than 1,200",cases,Para 4,"Ms Mahmood told MPs that more than 1,200 cases have already'
+
+
+@pytest.mark.parametrize("printed", ["max 1,200 cases", "max. 1,200 cases", "min. 1,200 cases", "minimum 1,200 cases",
+                                     "upto 1,200 cases", "up-to 1,200 cases", "well-nigh 1,200 cases",
+                                     "the thick end of 1,200 cases", "a ballpark 1,200 cases",
+                                     "at a guess 1,200 cases", "an estimated minimum of 1,200 cases",
+                                     "1,200 cases minimum,", "1,200 at a push,"])
+def test_a_value_without_the_bound_its_quote_prints_in_short_words_is_refused(tmp_path: Path, printed: str) -> None:
+    """The Mirror's Home Secretary figure typed "1,200" with its quote printing "max 1,200 cases", "upto 1,200",
+    "min. 1,200", "1,200 cases minimum" (a table's or a slide's short words) or "well-nigh", "the thick end of", "a
+    ballpark", "at a guess" passed validate, and the two-1,200s chart drew the bound as exact; scan read each as the
+    exact 1,200, "in the record". Rounds 48 and 49 listed the longer words; these were in neither list."""
+    said = refusal(tmp_path, (MIRROR, MIRROR_ROW,
+                              f',"1,200",cases,Para 4,"Ms Mahmood told MPs that {printed} have already'))
+    assert 'quote does not contain "1,200"' in said, said
+
+
+@pytest.mark.parametrize(("text", "qualifier"), [("max 1,200", "at most"), ("upto 1,200", "at most"),
+                                                 ("min. 1,200", "at least"), ("well-nigh 1,200", "almost"),
+                                                 ("a ballpark 1,200", "about")])
+def test_scan_and_the_parser_read_the_short_bounds_as_bounds(text: str, qualifier: str) -> None:
+    """One reading: the parser (the record and `verify`) and scan read the bound these words print."""
+    from analysis.factcheck.scan import scan_text
+    from analysis.paths import DEFAULT
+    from analysis.record.printed import parse_printed
+
+    assert parse_printed(text).qualifier == qualifier
+    [found] = scan_text(f"Police found {text} cases.", DEFAULT)["figures"]
+    assert found["qualifier"] == qualifier
+
+
+@pytest.mark.parametrize("sentence", ["Police found 1,200 cases minimum.", "Police found 1,200 at a push."])
+def test_scan_lists_a_bound_after_the_value_as_not_one_figure(sentence: str) -> None:
+    """A bound after the value's words ends its clause: listed as a number no figure form reads, as "1,200 max"
+    already was, not the exact 1,200."""
+    from analysis.factcheck.scan import scan_text
+    from analysis.paths import DEFAULT
+
+    result = scan_text(sentence, DEFAULT)
+    assert result["figures"] == [] and len(result["not_read"]) == 1, result
