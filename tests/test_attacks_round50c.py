@@ -158,3 +158,17 @@ def test_scan_lists_a_bound_after_the_value_as_not_one_figure(sentence: str) -> 
 
     result = scan_text(sentence, DEFAULT)
     assert result["figures"] == [] and len(result["not_read"]) == 1, result
+
+
+# --- one reading of a number's characters in `search` -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("query", ["1'737", "1’737"])
+def test_search_reads_a_number_grouped_by_apostrophes_as_one_spaced_by_groups(query: str) -> None:
+    """`search "1'737"` (a Swiss page's grouping, straight or curly) answered "0 matches", the answer for a figure
+    the record does not hold, while `search "1 737"` found the Standard's 1,737 referrals: two groupings of one number
+    read two ways."""
+    from analysis.tables.lookup import search
+
+    assert [r["id"] for r in search(query) if r["value_match"]] == [r["id"] for r in search("1,737")
+                                                                    if r["value_match"]] != []
