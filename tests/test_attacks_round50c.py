@@ -172,3 +172,32 @@ def test_search_reads_a_number_grouped_by_apostrophes_as_one_spaced_by_groups(qu
 
     assert [r["id"] for r in search(query) if r["value_match"]] == [r["id"] for r in search("1,737")
                                                                     if r["value_match"]] != []
+
+
+# --- a copy typed as the publisher's own document ----------------------------------------------------------------
+
+HMICFRS_2024_URL = ("  url_main: https://hmicfrs.justiceinspectorates.gov.uk/news/news-feed/metropolitan-police-leaving-"
+                    "vulnerable-children-at-risk-of-exploitation/")
+
+
+@pytest.mark.parametrize(("url", "site"), [("https://www.bbc.com/news/uk-england-london-68245678", "bbc.com"),
+                                           ("https://www.policeprofessional.com/news/met-children-at-risk/",
+                                            "policeprofessional.com")])
+def test_a_primary_source_read_on_a_site_the_record_reads_reports_on_is_refused(tmp_path: Path, url: str,
+                                                                                 site: str) -> None:
+    """HMICFRS's 2024 release typed with the address of a news outlet's story on it (the BBC's, Police
+    Professional's: sites where the record reads those outlets' reports) and `primary: true` passed: the workbook's
+    Sources sheet and Datasette called the outlet's page HMICFRS's own document, and a chart's credit named HMICFRS
+    alone while its link went to the outlet's page. Only the listed mirror hosts were known as copies' sites."""
+    said = refusal(tmp_path, ("sources.yaml", HMICFRS_2024_URL, f"  url_main: {url}"))
+    assert f"is marked primary (the publisher's own document), but url_main is on {site}" in said, said
+
+
+def test_the_real_record_has_no_primary_source_on_a_site_of_reports() -> None:
+    """The guard: every publisher's own document in the record is on a site no report or copy in it is read on."""
+    from analysis.paths import DEFAULT
+    from analysis.record.problems import Problems
+    from analysis.record.sources import copy_host_problem, load_sources
+
+    sources = load_sources(DEFAULT, Problems())
+    assert [sid for sid, src in sources.items() if copy_host_problem(sid, src, sources)] == []

@@ -17,7 +17,7 @@ import yaml
 
 from analysis.paths import Paths
 from analysis.record import clock
-from analysis.record.domains import domain_in, is_mirror
+from analysis.record.domains import domain_in, host, is_mirror
 from analysis.record.hygiene import (
     BIDI_RE,
     SLUG,
@@ -337,10 +337,30 @@ def load_sources(paths: Paths, problems: Problems) -> dict[str, dict[str, Any]]:
         _check_stored_file(entry, paths, problems, name, where)
         sources[sid] = clean
     for sid, src in sources.items():
-        problem = original_problem(sid, src, sources)
+        problem = original_problem(sid, src, sources) or copy_host_problem(sid, src, sources)
         if problem:
             problems.add(name, f"id={sid}", problem)
     return sources
+
+
+def copy_host_problem(sid: str, src: dict[str, Any], sources: dict[str, dict[str, Any]]) -> str | None:
+    """Why a source marked as the publisher's own document (`primary: true`) is read on a site the record reads
+    another body's report or copy on, or None. HMICFRS's 2024 release typed with the address of BBC News's story
+    on it (bbc.com, where the record reads BBC News's reports) and `primary: true` passed: the workbook's Sources
+    sheet and Datasette called the BBC's page HMICFRS's own document, and the charts credited HMICFRS alone, linking
+    the BBC's page as the publisher's own. A publisher's own site carries no other body's report in this record;
+    `MIRROR_HOSTS` lists the hosts known before any source is read."""
+    if src.get("primary") is not True or not isinstance(src.get("url_main"), str):
+        return None
+    site, producer = host(src["url_main"]), str(src.get("producer") or "")
+    for other_id, other in sources.items():
+        if other_id == sid or other.get("primary") is not False or not isinstance(other.get("url_main"), str):
+            continue
+        if host(other["url_main"]) == site and not one_body_named(producer, str(other.get("producer") or "")):
+            return (f"is marked primary (the publisher's own document), but url_main is on {site}, where the record "
+                    f"reads a report or copy by {str(other.get('producer'))[:80]!r} ({other_id}): a page there is a "
+                    "copy (primary: false, with the outlet it is), or url_main is the publisher's own address")
+    return None
 
 
 def original_problem(sid: str, src: dict[str, Any], sources: dict[str, dict[str, Any]]) -> str | None:
