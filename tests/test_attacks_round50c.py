@@ -201,3 +201,19 @@ def test_the_real_record_has_no_primary_source_on_a_site_of_reports() -> None:
 
     sources = load_sources(DEFAULT, Problems())
     assert [sid for sid, src in sources.items() if copy_host_problem(sid, src, sources)] == []
+
+
+@pytest.mark.parametrize(("quote", "base"), [
+    ("2.77 cases for every 1,000 children", 1000), ("2.77 cases in every 1,000 children", 1000),
+    ("a rate of 2.77 (per 1,000 children)", 1000), ("2.77 per 100k children", 100_000),
+    ("2.77 per thousand children", 1000), ("2.77 per a thousand", 1000), ("2.77 per 1m", 1_000_000),
+    ("2.77 per ten thousand children", None), ("2.77 per 10k children", None), ("2.77 cases in every 12", None),
+])
+def test_a_rate_base_in_other_words_is_held_to_the_unit_too(quote: str, base: int | None) -> None:
+    """The same slip with the base in a share's joiner, in brackets, with a scale or in words ("for every 1,000",
+    "(per 1,000 children)", "per 100k", "per thousand"): "2.77" typed with unit "per 10,000 children" passed each. A
+    base equal to the unit's, or no power of ten, is none to refuse."""
+    from analysis.record.figures import _other_base_quoted
+    from analysis.record.printed import parse_printed
+
+    assert _other_base_quoted(parse_printed("2.77"), "2.77", quote, "per 10,000 children") == base

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import math
 import re
 import sys
 import unicodedata
@@ -514,11 +515,37 @@ def _other_base_quoted(parsed: Printed, printed: str, quote: str, unit: str) -> 
     own = _unit_base(parsed, unit)
     text, width, other = normalise_for_match(quote), len(normalise_for_match(printed)), None
     for at in printings(printed, quote):
-        m = _BASE_AFTER.match(text, at + width)
-        if m is None or int(m.group("base").replace(",", "")) == own:
+        base = _base_after(text, at + width)
+        if base is None or base == own:
             return None
-        other = int(m.group("base").replace(",", ""))
+        other = base
     return other
+
+
+#: … and in the other words a base is printed in after a value: a share's joiner ("2.77 cases for every 1,000
+#: children", "in every 1,000"), a base in brackets ("2.77 cases (per 1,000 children)"), or with a scale or in
+#: words ("per 100k", "per thousand", "per ten thousand"), which scan reads as a share or lists as not read: a value
+#: typed bare with another base in its unit passed there too.
+_BASE_IN_OTHER_WORDS = re.compile(
+    rf"(?:{RATE_BASE_WORDS}|\s+)\(?\s*(?:per|(?:in|for|out\s+of)\s+every)\s+"
+    rf"(?P<base>(?:(?:a|one|ten|a\s+hundred|one\s+hundred|\d[\d,]*)\s?)?(?:k|thousand|million|m)\b"
+    rf"|(?:[1-9]\d{{0,2}}(?:,\d{{3}})+|[1-9]\d*)(?![\d.,]\d))")
+
+
+def _base_after(text: str, end: int) -> int | None:
+    """The base of a rate printed after the value ending at text[end] (lower-cased), a power of ten, or None."""
+    m = _BASE_AFTER.match(text, end)
+    if m is not None:
+        return int(m.group("base").replace(",", ""))
+    m = _BASE_IN_OTHER_WORDS.match(text, end)
+    if m is None:
+        return None
+    words = re.sub(r"^a\b", "one", m.group("base"))
+    try:
+        value = parse_printed(words if words[0].isdigit() or " " in words else f"one {words}").value
+    except PrintedFigureError:
+        return None
+    return int(value) if value and value >= 10 and math.log10(value).is_integer() else None
 
 
 def _unit_base(parsed: Printed, unit: str) -> int | None:
