@@ -217,3 +217,43 @@ def test_a_rate_base_in_other_words_is_held_to_the_unit_too(quote: str, base: in
     from analysis.record.printed import parse_printed
 
     assert _other_base_quoted(parse_printed("2.77"), "2.77", quote, "per 10,000 children") == base
+
+
+# --- a value printed under a heading that gives its scale ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(("printed", "quote"), [("389.3", "Number (thousands) | 2020 | 389.3"),
+                                                ("389.3", "Children in need (thousands): 389.3 in 2020"),
+                                                ("389", "Number ('000s) | 2020 | 389"),
+                                                ("56", "Share (%) | 2020 | 56")])
+def test_a_value_under_a_heading_that_prints_its_scale_is_refused(tmp_path: Path, printed: str, quote: str) -> None:
+    """DfE's children in need from a table headed "Number (thousands)", typed "389.3" with unit "children" (the
+    rows' unit), passed validate: the figures table, the workbook and Datasette held 389.3 children in need in 2020,
+    a thousand times too few, beside the 389,260 of the next edition. Scan lists such a row as numbers whose unit is
+    printed in a heading, to check by hand; the quote check now reads it so too (`vocabulary.HEADED_NUMBERS`)."""
+    from tests.raw_copy import raw_copy as copy
+
+    root = copy(tmp_path)
+    path = root / "data" / "raw" / "figures" / "dfe-cin-2025.csv"
+    row = '"389,260",children,'
+    text = path.read_text(encoding="utf-8")
+    start = text.index(row)
+    end = text.index('"Number | 2020 | 389,260"', start) + len('"Number | 2020 | 389,260"')
+    path.write_text(text[:start] + f'"{printed}",children,' + text[start + len(row):end]
+                    .replace('"Number | 2020 | 389,260"', f'"{quote}"') + text[end:], encoding="utf-8")
+    from analysis.paths import Paths
+    from analysis.record.problems import ValidationError
+    from analysis.run.build import load_raw
+
+    with pytest.raises(ValidationError) as raised:
+        load_raw(Paths(root))
+    assert f'quote does not contain "{printed}" as a figure the record can hold' in str(raised.value)
+
+
+def test_scan_and_the_quote_check_read_one_heading() -> None:
+    """One reading of a heading's unit: scan's left-out kind and the quote check are built from one pattern."""
+    from analysis.factcheck import scan_find
+    from analysis.record import figures, vocabulary
+
+    assert scan_find._HEADING_UNIT.pattern == vocabulary.UNIT_IN_BRACKETS
+    assert figures._HEADED.pattern == vocabulary.HEADED_NUMBERS

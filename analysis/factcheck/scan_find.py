@@ -46,6 +46,7 @@ from analysis.record.vocabulary import (
     COUNTED_WORDS,
     DENIED_BEFORE,
     FRACTIONS,
+    HEADED_NUMBERS,
     HEDGED_END,
     JOINED_SCALE_WORDS,
     LETTER_DIGITS_AFTER,
@@ -69,6 +70,7 @@ from analysis.record.vocabulary import (
     SPACED_DIGIT_GROUPS,
     SPACED_LETTER_SCALES,
     SPACED_SCALE_WORDS,
+    UNIT_IN_BRACKETS,
     UNREAD_CURRENCY,
     UNREAD_UNIT_WORDS,
     WHOLE_BEFORE_FRACTION,
@@ -309,9 +311,6 @@ _FIGURE_UNIT = rf"£?{NUM}(?:{JOINED_SCALE_WORDS}|{PER_CENT_SIGN}|\s(?:{SPACED_S
 _FRACTION_WORDS = trie_pattern(sorted(FRACTIONS))
 _RANGE_END = rf"£?{NUM}(?:{JOINED_SCALE_WORDS}|{PER_CENT_SIGN}|\s(?:{SPACED_SCALE_WORDS}))?"
 
-#: A unit or scale in brackets, as a table's heading prints it ("Referrals (thousands)", "Cost (£m)", "(in %)").
-UNIT_IN_BRACKETS = (r"\(\s*(?:in\s+)?(?:thousands|millions|billions|'?000s?"
-                    r"|£\s?(?:m|bn|k|'?000s?|thousands|millions)|%|per\s?cent|percentages?)\s*\)")
 
 #: Left-out kinds a reader reads through, blanked as spaces, not as a stop: "9,000[1] children at risk" counts
 #: children at risk as "9,000 children at risk" does.
@@ -434,7 +433,7 @@ LEFT_OUT: tuple[tuple[str, re.Pattern[str]], ...] = (
     # ("Referrals (thousands): 1.2, 1.5, 1.8", "Cost (£m): 1.2 in 2019"): read as the counts 1.2, 1.5 and 1.8, a
     # thousand times too small. The rest of the sentence is listed, to check by hand.
     # (and with a table's row after it, no colon between, "Referrals (thousands) 2019 1.2")
-    (HEADED_UNIT, re.compile(rf"{UNIT_IN_BRACKETS}\s*(?::|(?=[|\d£]))(?s:.*)", re.IGNORECASE)),
+    (HEADED_UNIT, re.compile(rf"{HEADED_NUMBERS}(?s:.*)", re.IGNORECASE)),
     # (not from inside a number, "1,2:00" (a full-width colon read as ":"): its "2:00" was a time and the count 1
     # read)
     # (with its seconds, and their fraction, as a chat export, a log or a subtitle file prints a time:

@@ -53,6 +53,7 @@ from analysis.record.vocabulary import (
     COUNTED_WORDS,
     CURRENCY_SIGNS,
     DENIED_BEFORE,
+    HEADED_NUMBERS,
     JOINED_QUALIFIER_AFTER,
     JOINED_SCALE_WORDS,
     LETTER_DIGITS_AFTER,
@@ -302,6 +303,21 @@ def _vulgar(char: str) -> bool:
     return char.isnumeric() and not char.isdigit()
 
 
+#: Numbers after a heading that prints their unit or scale in brackets (`vocabulary.HEADED_NUMBERS`), on the quote
+#: lower-cased.
+_HEADED = re.compile(HEADED_NUMBERS)
+
+
+def _headed_hint(quote: str) -> str:
+    """What to say of a quote whose numbers follow a heading printing their unit in brackets (`_HEADED`), or ""."""
+    heading = _HEADED.search(normalise_for_match(quote))
+    if heading is None:
+        return ""
+    return (f" as a figure the record can hold: it prints its numbers' unit in a heading ({heading.group().strip()!r}"
+            "), so each is a count a thousand times too small, or a share or an amount read as a count (scan lists "
+            "them to check by hand); quote the sentence that prints the figure with its unit")
+
+
 def _in_another_form(haystack: str, at: int, end: int) -> bool:
     """Whether the value found at haystack[at:end] is a digit-only part of a number the quote prints otherwise, as
     scan reads it: digit groups parted by spaces or apostrophes ("200" in "1'200 cases" or "1 200 cases"), the
@@ -309,8 +325,12 @@ def _in_another_form(haystack: str, at: int, end: int) -> bool:
     "56% of cases", "5" in "5‰"), so the record stored a figure the source never printed. A value printed with its own
     sign ("56%") ends in no digit and is not asked about the sign. So is
     the whole number before a fraction's own character ("1,200" in "1,200½") and an amount with a pound sign before
-    it ("1,200" in "£1,200 was spent", which scan and the parser read as money: the record held a count)."""
+    it ("1,200" in "£1,200 was spent", which scan and the parser read as money: the record held a count), and a
+    number after a heading that prints its unit in brackets ("389.3" in DfE's "Number (thousands) | 2020 | 389.3",
+    typed with unit "children", passed: the figures table held 389.3 children in need, a thousand times too few)."""
     if _POUND_BEFORE.search(haystack, max(0, at - 2), at) and haystack[at:at + 1].isdecimal():
+        return True
+    if _HEADED.search(haystack, 0, at):  # "389.3" in "Number (thousands) | 2020 | 389.3", as scan reads it
         return True
     if not haystack[end - 1:end].isdecimal():
         return False
@@ -405,7 +425,7 @@ def _row_text_problems(row: dict[str, str], printed: str, quote: str) -> list[st
         found.append(f"period ends ({end}) before it starts ({start})")
     found += too_early({"period_start": start, "period_end": end})
     if not contains_printed(printed, quote):
-        found.append(f'quote does not contain "{printed}"')
+        found.append(f'quote does not contain "{printed}"' + _headed_hint(quote))
     elif start and end and (year := _other_year(printed, quote, range(start.year, end.year + 1))):
         found.append(f"period {start} to {end} does not hold {year}, the year the quote gives the value: a figure's "
                      "period is the one its source prints it for")

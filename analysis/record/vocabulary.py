@@ -205,6 +205,12 @@ PERCENTAGE_POINTS = r"percentage[\s-](?:points?|pts?)|ppts?|pp"
 #: The words between the two numbers of a share ("one in five", "12 in every 100", "three out of every four", "12 for
 #: every 1,000"), for the parser and scan alike: scan read "12 for every 1,000" as the counts 12 and 1,000.
 SHARE_JOINER = r"(?:in[ -](?:every[ -])?|(?:out[ -]of|for)[ -]every[ -])"
+#: A unit or scale in brackets, as a table's heading prints it ("Referrals (thousands)", "Cost (£m)", "(in %)"), and
+#: the numbers after one ("Number (thousands) | 2020 | 389.3", "Cost (£m): 1.2"): scan lists them to check by hand,
+#: as counts a thousand times too small otherwise, and the quote check finds no value printed there (`figures`).
+UNIT_IN_BRACKETS = (r"\(\s*(?:in\s+)?(?:thousands|millions|billions|'?000s?"
+                    r"|£\s?(?:m|bn|k|'?000s?|thousands|millions)|%|per\s?cent|percentages?)\s*\)")
+HEADED_NUMBERS = rf"{UNIT_IN_BRACKETS}\s*(?::|(?=[|\d£]))"
 #: A rate's base printed after the words a number counts ("2.77 contact child sexual abuse cases per 1,000 children"):
 #: at most six words, then "per" and a power of ten (a year, "per 2019 figures", is no base; "per 1k" or "per 1,000
 #: million" is a base with a scale, which scan lists as not read). Scan reads the number before it as a rate per that
