@@ -262,3 +262,13 @@ def test_scan_and_the_quote_check_read_one_heading() -> None:
 
     assert scan_find._HEADING_UNIT.pattern == vocabulary.UNIT_IN_BRACKETS
     assert figures._HEADED.pattern == vocabulary.HEADED_NUMBERS
+
+
+@pytest.mark.parametrize("unit", ["per 1,000 offences", "per 1,000 crimes", "per 1,000 cases"])
+def test_a_rate_typed_with_another_population_than_its_quote_prints_is_refused(tmp_path: Path, unit: str) -> None:
+    """The audit's rate per 1,000 children typed with the base right and a crime rate's population ("per 1,000
+    offences") passed: the London rates chart printed "2.77 per 1,000 offences". The population after the base is
+    read by kind (`counted.KINDS`), as the quote check reads a count's noun: "per 1,000 population" or "adults" (people
+    too) is no other kind to it, and is left."""
+    said = refusal(tmp_path, (INKL, MET_RATE, f'2.77,"{unit}"'))
+    assert "the quote prints '2.77' as a rate of 'children' (after its base), but unit" in said, said

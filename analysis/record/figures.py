@@ -507,6 +507,9 @@ def _counted_problems(parsed: Printed, printed: str, quote: str, unit: str, base
     """What the quote says the value counts, against the row: the kind of thing (`_other_kind_counted`), a
     difference typed as a level (`_difference_for_a_level`) and a rate's base (`_other_base_quoted`)."""
     found = []
+    if (population := _other_population_quoted(parsed, printed, quote, unit)) is not None:
+        found.append(f"the quote prints {printed!r} as a rate of {population!r} (after its base), but unit {unit!r} "
+                     "counts another kind of thing: a rate's unit names the population its quote prints")
     if (quoted := _other_base_quoted(parsed, printed, quote, unit)) is not None:
         found.append(f"the quote prints {printed!r} as a rate per {quoted:,} ('per {quoted:,}' after it), but unit "
                      f"{unit!r} names " + (f"the base {own:,}" if (own := _unit_base(parsed, unit)) else "no base")
@@ -536,9 +539,9 @@ def _other_base_quoted(parsed: Printed, printed: str, quote: str, unit: str) -> 
     text, width, other = normalise_for_match(quote), len(normalise_for_match(printed)), None
     for at in printings(printed, quote):
         base = _base_after(text, at + width)
-        if base is None or base == own:
+        if base is None or base[0] == own:
             return None
-        other = base
+        other = base[0]
     return other
 
 
@@ -552,11 +555,12 @@ _BASE_IN_OTHER_WORDS = re.compile(
     rf"|(?:[1-9]\d{{0,2}}(?:,\d{{3}})+|[1-9]\d*)(?![\d.,]\d))")
 
 
-def _base_after(text: str, end: int) -> int | None:
-    """The base of a rate printed after the value ending at text[end] (lower-cased), a power of ten, or None."""
+def _base_after(text: str, end: int) -> tuple[int, int] | None:
+    """The base of a rate printed after the value ending at text[end] (lower-cased), a power of ten, and where it
+    ends; or None."""
     m = _BASE_AFTER.match(text, end)
     if m is not None:
-        return int(m.group("base").replace(",", ""))
+        return int(m.group("base").replace(",", "")), m.end()
     m = _BASE_IN_OTHER_WORDS.match(text, end)
     if m is None:
         return None
@@ -565,7 +569,28 @@ def _base_after(text: str, end: int) -> int | None:
         value = parse_printed(words if words[0].isdigit() or " " in words else f"one {words}").value
     except PrintedFigureError:
         return None
-    return int(value) if value and value >= 10 and math.log10(value).is_integer() else None
+    return (int(value), m.end()) if value and value >= 10 and math.log10(value).is_integer() else None
+
+
+def _other_population_quoted(parsed: Printed, printed: str, quote: str, unit: str) -> str | None:
+    """The noun the quote prints after a rate's base ("per 1,000 children"), when it counts another kind of thing
+    (people, cases, …: `counted.KINDS`) than the unit's after its base, on every printing; else None. The audit's
+    rate per 1,000 children typed with unit "per 1,000 offences" or "per 1,000 crimes" (a crime rate's unit) passed,
+    and the London rates chart printed "2.77 per 1,000 offences"."""
+    own = _unit_base(parsed, unit)
+    named = _BASE_IN_UNIT.search(unit.lower())
+    theirs = count_kinds(set(counted_class(unit.lower()[named.end():]))) if named else set()
+    if parsed.unit not in ("count", "rate") or parsed.in_words or own is None or not theirs:
+        return None
+    text, width, other = normalise_for_match(quote), len(normalise_for_match(printed)), None
+    for at in printings(printed, quote):
+        base = _base_after(text, at + width)
+        word = _WORD_AFTER.match(text, base[1]) if base is not None and base[0] == own else None
+        mine = count_kinds(set(counted_class(word.group(1)))) if word else set()
+        if not mine or mine & theirs:
+            return None
+        other = word.group(1) if word else other
+    return other
 
 
 def _unit_base(parsed: Printed, unit: str) -> int | None:
