@@ -1,7 +1,8 @@
 """Round 50, helper c: a raw row a transcriber could plausibly write that validates but publishes something wrong
 (classes 4 and 5), with inputs earlier rounds did not try: a rate's base mistyped in the unit (the Casey audit's
 "2.77 … per 1,000 children" typed "2.77" with the DfE rows' unit "per 10,000 children", or with a count's unit
-"cases"; the base also printed "for every 1,000", "(per 1,000 children)", "per 100k", "per thousand"); a place the
+"cases"; the base also printed "for every 1,000", "(per 1,000 children)", "per 100k", "per thousand"; or its
+population typed as another kind of thing, "per 1,000 offences" for "per 1,000 children"); a place the
 quote leaves out typed as the figure's place ("in England outside London", "everywhere but London", "the rest of
 England" typed London or England); a bound in short or idiomatic words typed as exact ("max 1,200", "upto", "min.",
 "1,200 minimum", "well-nigh", "a ballpark", "at a guess"); a publisher's release typed `primary: true` with the
